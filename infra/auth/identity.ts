@@ -1,0 +1,27 @@
+/**
+ * Who is calling. The gateway derives it from the caller's JWT and hands it to subgraphs as a short-lived
+ * assertion signed with a key only the gateway and the subgraphs hold, so a subgraph trusts nothing a client
+ * sends directly.
+ */
+export const ROLES = ['COURT', 'CITY_BUREAU', 'STREET_OFFICE', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Identity {
+  /** The person or system account (JWT `sub`). */
+  subject: string;
+  role: Role;
+  /** The organisation acting: a company's registration, a court's or bureau's id. */
+  organisationId: string;
+  /**
+   * Administrative division codes (GB/T 2260 and street codes) the organisation acts for. A code covers every
+   * code it prefixes: 110102 (Xicheng district) covers 110102014 (a street in it).
+   */
+  jurisdictions: string[];
+}
+
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+/** True when one of the identity's jurisdictions covers the given division code. */
+export function coversDivision(identity: Identity, divisionCode: string): boolean {
+  return identity.role === 'ADMIN' || identity.jurisdictions.some((j) => j.length > 0 && divisionCode.startsWith(j));
+}

@@ -1,0 +1,52 @@
+import { EntitySchema, MikroORM } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Constructor } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+import { logger } from '../logging';
+import { InboxRecordSchema, OutboxMessageSchema } from '../events/outbox.entities';
+
+const ormLog = logger.child({ component: 'mikro-orm' });
+
+export type HubOrm = MikroORM<PostgreSqlDriver>;
+
+export interface MigrationEntry {
+  name: string;
+  class: Constructor<Migration>;
+}
+
+export interface OrmOptions {
+  databaseUrl: string;
+  /** The PostgreSQL schema this subgraph owns; it never reads another subgraph's schema. */
+  schema: string;
+  entities: EntitySchema[];
+  /** Checked-in migrations in order; listed explicitly so compiled and test runs apply the same set. */
+  migrations: MigrationEntry[];
+  poolMax?: number;
+}
+
+export async function initOrm(options: OrmOptions): Promise<HubOrm> {
+  return MikroORM.init<PostgreSqlDriver>({
+    driver: PostgreSqlDriver,
+    clientUrl: options.databaseUrl,
+    schema: options.schema,
+    entities: [...options.entities, OutboxMessageSchema, InboxRecordSchema],
+    extensions: [Migrator],
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: options.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    // Reads return plain, detached data; writes go through explicit transactions.
+    allowGlobalContext: false,
+    debug: false,
+    logger: (message) => ormLog.info(message),
+  });
+}
+
+export async function migrateUp(orm: HubOrm): Promise<void> {
+  await orm.getMigrator().up();
+}

@@ -1,0 +1,55 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { logger } from '../logging';
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  /** Prepended to every logical topic name; tests use a unique prefix per run so they never share state. */
+  topicPrefix?: string;
+  partitions?: number;
+  replicationFactor?: number;
+}
+
+export const topicName = (settings: KafkaSettings, logical: string) => `${settings.topicPrefix ?? ''}${logical}`;
+
+const kafkaLog = logger.child({ component: 'kafkajs' });
+const toPino = (level: logLevel) =>
+  level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : level === logLevel.INFO ? 'info' : 'debug';
+
+export function createKafka(settings: KafkaSettings): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    connectionTimeout: 3000,
+    requestTimeout: 10000,
+    // Short client retries: the outbox relay and the consumers own the long backoff, so an outage is noticed
+    // quickly and nothing waits inside kafkajs for minutes.
+    retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+    logLevel: logLevel.WARN,
+    logCreator: () => ({ namespace, level, log }) => {
+      const { message, ...extra } = log;
+      kafkaLog[toPino(level)]({ namespace, ...extra }, message);
+    },
+  });
+}
+
+/** Creates the topics that are missing (idempotent); replication 1 suits the single local broker only. */
+export async function ensureTopics(kafka: Kafka, settings: KafkaSettings, logicalNames: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = [...new Set(logicalNames.map((n) => topicName(settings, n)))].filter((t) => !existing.has(t));
+    if (wanted.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: wanted.map((topic) => ({
+        topic,
+        numPartitions: settings.partitions ?? 3,
+        replicationFactor: settings.replicationFactor ?? 1,
+      })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}

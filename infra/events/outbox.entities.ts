@@ -1,0 +1,93 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+/**
+ * Outbox and inbox live in each subgraph's own schema (MikroORM's default schema of that subgraph), so a state
+ * change and its event, or an event and its effect, commit in one PostgreSQL transaction.
+ */
+export class OutboxMessage {
+  id!: string;
+  eventId!: string;
+  topic!: string;
+  messageKey!: string;
+  eventType!: string;
+  source!: string;
+  subject?: string;
+  occurredAt!: Date;
+  payload!: unknown;
+  publishedAt?: Date;
+  attempts = 0;
+  lastError?: string;
+}
+
+export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
+  class: OutboxMessage,
+  tableName: 'outbox',
+  properties: {
+    id: { type: 'bigint', primary: true, autoincrement: true },
+    eventId: { type: 'uuid', unique: true },
+    topic: { type: 'text' },
+    messageKey: { type: 'text' },
+    eventType: { type: 'text' },
+    source: { type: 'text' },
+    subject: { type: 'text', nullable: true },
+    occurredAt: { type: 'datetime', columnType: 'timestamptz' },
+    payload: { type: 'json' },
+    publishedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
+    attempts: { type: 'integer', default: 0 },
+    lastError: { type: 'text', nullable: true },
+  },
+});
+
+export class InboxRecord {
+  consumer!: string;
+  eventId!: string;
+  eventType!: string;
+  topic!: string;
+  partition!: number;
+  offset!: string;
+  processedAt!: Date;
+}
+
+export const InboxRecordSchema = new EntitySchema<InboxRecord>({
+  class: InboxRecord,
+  tableName: 'inbox',
+  properties: {
+    consumer: { type: 'text', primary: true },
+    eventId: { type: 'text', primary: true },
+    eventType: { type: 'text' },
+    topic: { type: 'text' },
+    partition: { type: 'integer' },
+    offset: { type: 'bigint' },
+    processedAt: { type: 'datetime', columnType: 'timestamptz' },
+  },
+});
+
+/** The DDL every subgraph's first migration runs for its outbox and inbox. */
+export function outboxAndInboxDdl(schema: string): string[] {
+  return [
+    `create schema if not exists "${schema}"`,
+    `create table "${schema}"."outbox" (
+      "id" bigserial primary key,
+      "event_id" uuid not null unique,
+      "topic" text not null,
+      "message_key" text not null,
+      "event_type" text not null,
+      "source" text not null,
+      "subject" text null,
+      "occurred_at" timestamptz not null,
+      "payload" jsonb not null,
+      "published_at" timestamptz null,
+      "attempts" int not null default 0,
+      "last_error" text null)`,
+    `create index "outbox_unpublished_idx" on "${schema}"."outbox" ("id") where "published_at" is null`,
+    `create table "${schema}"."inbox" (
+      "consumer" text not null,
+      "event_id" text not null,
+      "event_type" text not null,
+      "topic" text not null,
+      "partition" int not null,
+      "offset" bigint not null,
+      "processed_at" timestamptz not null default now(),
+      primary key ("consumer", "event_id"))`,
+  ];
+}

@@ -1,0 +1,154 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { Kafka, Producer } from 'kafkajs';
+import { logger } from '../logging';
+import { encodeHeaders } from './cloudevent';
+import { KafkaSettings, topicName } from './kafka';
+
+export interface RelayOptions {
+  schema: string;
+  knex: Knex;
+  kafka: Kafka;
+  kafkaSettings: KafkaSettings;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  maxBackoffMs?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  event_id: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  source: string;
+  subject: string | null;
+  occurred_at: Date;
+  payload: unknown;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Publishes outbox rows in commit order. One relay publishes at a time per schema (a transaction-scoped advisory
+ * lock), so one aggregate's events keep their order even with several instances. A row is marked published only
+ * after Kafka acknowledged it on all in-sync replicas; while the broker is down rows simply wait, so no event is
+ * lost. A crash between the ack and the commit re-sends a batch: consumers dedupe by event id (inbox).
+ */
+export class OutboxRelay {
+  private producer?: Producer;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private readonly log;
+
+  constructor(private readonly options: RelayOptions) {
+    this.log = logger.child({ component: 'outbox-relay', schema: options.schema });
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Asks for an immediate pass instead of waiting for the next poll. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+    await this.disconnect();
+  }
+
+  private async run(): Promise<void> {
+    const poll = this.options.pollIntervalMs ?? 200;
+    let backoff = poll;
+    while (this.running) {
+      try {
+        const published = await this.publishBatch();
+        backoff = poll;
+        if (published > 0) continue;
+      } catch (error) {
+        this.log.warn({ err: error, retryInMs: backoff }, 'outbox relay could not publish; will retry');
+        await this.disconnect();
+        await this.pause(backoff);
+        backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 5000);
+        continue;
+      }
+      await this.pause(poll);
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return Promise.race([sleep(ms), new Promise<void>((resolve) => (this.wake = resolve))]);
+  }
+
+  /** Returns how many rows were published. */
+  async publishBatch(): Promise<number> {
+    const { knex, schema } = this.options;
+    return knex.transaction(async (trx) => {
+      const lock = await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`outbox-relay:${schema}`]);
+      if (!lock.rows[0].locked) return 0;
+      const { rows } = await trx.raw<{ rows: OutboxRow[] }>(
+        `select * from "${schema}"."outbox" where published_at is null order by id limit ?`,
+        [this.options.batchSize ?? 200],
+      );
+      if (rows.length === 0) return 0;
+      try {
+        await this.send(rows);
+      } catch (error) {
+        // Recorded in its own statement so the failure is visible even though this transaction rolls back.
+        await knex.raw(
+          `update "${schema}"."outbox" set attempts = attempts + 1, last_error = ? where id = any(?::bigint[])`,
+          [String((error as Error).message).slice(0, 500), rows.map((r) => r.id)],
+        ).catch(() => undefined);
+        throw error;
+      }
+      await trx.raw(`update "${schema}"."outbox" set published_at = now() where id = any(?::bigint[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
+    const producer = await this.connectedProducer();
+    const byTopic = new Map<string, OutboxRow[]>();
+    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, topicRows]) => ({
+        topic: topicName(this.options.kafkaSettings, topic),
+        messages: topicRows.map((row) => ({
+          key: row.message_key,
+          value: JSON.stringify(row.payload),
+          headers: encodeHeaders({
+            id: row.event_id,
+            type: row.event_type,
+            source: row.source,
+            subject: row.subject ?? undefined,
+            time: new Date(row.occurred_at).toISOString(),
+            data: row.payload,
+          }),
+        })),
+      })),
+    });
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  /** A fresh producer after a failure also gets a fresh idempotence session from the broker. */
+  private async disconnect(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
+  }
+}

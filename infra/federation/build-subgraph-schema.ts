@@ -1,0 +1,46 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { IResolvers, printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLSchema } from 'graphql';
+import gql from 'graphql-tag';
+import { NonEmptyArray, buildSchema, createResolversMap } from 'type-graphql';
+
+export interface SubgraphSchemaOptions {
+  // type-graphql takes resolver classes; their constructors have no common shape.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `__resolveReference` functions keyed by entity type name (see the subgraphs' `*.reference.ts`). */
+  referenceResolvers?: IResolvers;
+}
+
+const FEDERATION_LINK = `
+  extend schema
+    @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])
+`;
+
+function mergeResolvers(base: IResolvers, extra: IResolvers = {}): IResolvers {
+  const merged: IResolvers = { ...base };
+  for (const [typeName, fields] of Object.entries(extra)) {
+    merged[typeName] = { ...(base[typeName] as object | undefined), ...(fields as object) };
+  }
+  return merged;
+}
+
+/**
+ * The one way every subgraph schema is built: type-graphql classes are printed with their directives and handed
+ * to @apollo/subgraph, which adds `_service`, `_entities` and the federation link, so the SDL stays spec-compliant
+ * for any Federation 2 router.
+ */
+export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+  });
+  return buildSubgraphSchema({
+    typeDefs: gql`${FEDERATION_LINK} ${printSchemaWithDirectives(schema)}`,
+    resolvers: mergeResolvers(createResolversMap(schema) as IResolvers, options.referenceResolvers) as never,
+  });
+}

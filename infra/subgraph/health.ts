@@ -1,0 +1,44 @@
+import { Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from './context';
+
+@ObjectType({ description: 'Operational state of one subgraph, for operators and monitoring; no business data.' })
+@Directive('@shareable')
+export class SubgraphHealth {
+  @Field()
+  subgraph!: string;
+
+  @Field({ description: 'OK when the subgraph reached its database.' })
+  status!: string;
+
+  @Field(() => Int, { description: 'Events committed but not yet published to Kafka (outbox backlog).' })
+  unpublishedEvents!: number;
+
+  @Field(() => Int, { description: 'Events this subgraph has applied from other subgraphs (inbox size).' })
+  appliedEvents!: number;
+
+  @Field()
+  checkedAt!: Date;
+}
+
+/** Each subgraph exposes `<name>Health`; one factory keeps them identical. */
+export function createHealthResolver(subgraph: string) {
+  @Resolver()
+  class HealthResolver {
+    @Query(() => SubgraphHealth, { name: `${subgraph}Health` })
+    async health(@Ctx() ctx: RequestContext): Promise<SubgraphHealth> {
+      const schema = ctx.em.config.get('schema');
+      const [row] = await ctx.em.getConnection().execute<{ unpublished: string; applied: string }[]>(
+        `select (select count(*) from "${schema}"."outbox" where published_at is null) as unpublished,
+                (select count(*) from "${schema}"."inbox") as applied`,
+      );
+      return {
+        subgraph,
+        status: 'OK',
+        unpublishedEvents: Number(row.unpublished),
+        appliedEvents: Number(row.applied),
+        checkedAt: new Date(),
+      };
+    }
+  }
+  return HealthResolver;
+}

@@ -1,0 +1,25 @@
+import { kafkaBrokersFromEnv, tokenSettings, DEFAULT_PORTS } from '../config';
+import { logger } from '../logging';
+import { SubgraphModule } from './module';
+import { startSubgraph } from './runtime';
+
+/** Production entry of one subgraph container: configuration only from the environment, clean stop on SIGTERM. */
+export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const brokers = kafkaBrokersFromEnv();
+  if (!databaseUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set');
+  const running = await startSubgraph(module, {
+    databaseUrl,
+    kafka: { brokers, topicPrefix: process.env.KAFKA_TOPIC_PREFIX, replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 3) },
+    tokens: tokenSettings(),
+    port: Number(process.env.PORT ?? DEFAULT_PORTS[module.name]),
+    host: process.env.HOST ?? '0.0.0.0',
+  });
+  logger.info({ subgraph: module.name, url: running.url }, 'subgraph listening');
+  const shutdown = async () => {
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}

@@ -1,0 +1,20 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import type { IResolvers } from '@graphql-tools/utils';
+import type { SubgraphName } from '../config';
+import type { MigrationEntry } from '../db/orm';
+import type { ConsumerDefinition } from '../events/consumer';
+
+/** Everything the shared runtime needs to run one subgraph; each subgraph's `module.ts` exports one. */
+export interface SubgraphModule {
+  name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers?: IResolvers;
+  entities: EntitySchema[];
+  migrations: MigrationEntry[];
+  consumers: ConsumerDefinition[];
+  /** Logical topics this subgraph publishes to (created at start). */
+  producedTopics: string[];
+}

@@ -1,0 +1,39 @@
+import { Identity, coversDivision } from '../../../infra/auth/identity';
+import { ForbiddenError, InvalidInputError } from '../../../infra/errors';
+
+/**
+ * A property-management area (物业管理区域): one compound, or adjacent stand-alone buildings grouped into one
+ * area. Contracts and governance bodies attach to it. It lies in one street (街道) of one district (区).
+ */
+export interface AreaRegistration {
+  name: string;
+  districtCode: string;
+  streetCode: string;
+}
+
+const DISTRICT_CODE = /^[0-9]{6}$/;
+const STREET_CODE = /^[0-9]{9}$/;
+
+/** Checks and normalises a registration; every problem is reported at once, by field. */
+export function validateAreaRegistration(input: AreaRegistration): AreaRegistration {
+  const name = input.name.trim();
+  const problems: Record<string, string> = {};
+  if (name.length === 0 || name.length > 200) problems.name = 'name must have 1 to 200 characters';
+  if (!DISTRICT_CODE.test(input.districtCode)) problems.districtCode = 'district code must be the 6-digit GB/T 2260 code';
+  if (!STREET_CODE.test(input.streetCode)) problems.streetCode = 'street code must be 9 digits';
+  else if (!input.streetCode.startsWith(input.districtCode)) problems.streetCode = 'street code must lie in the district';
+  if (Object.keys(problems).length > 0) throw new InvalidInputError('The area registration is invalid', { fields: problems });
+  return { name, districtCode: input.districtCode, streetCode: input.streetCode };
+}
+
+/** Street offices delimit areas in their own street (Beijing Property Management Regulation art. 9). */
+export function assertMayRegisterArea(identity: Identity, streetCode: string): void {
+  const allowed = identity.role === 'ADMIN' || (identity.role === 'STREET_OFFICE' && coversDivision(identity, streetCode));
+  if (!allowed) throw new ForbiddenError('Only the street office of this street may register areas in it');
+}
+
+/** Who may read an area now: its street office and the bureaus whose jurisdiction covers it. */
+export function mayReadArea(identity: Identity, area: { streetCode: string }): boolean {
+  if (identity.role === 'ADMIN') return true;
+  return (identity.role === 'STREET_OFFICE' || identity.role === 'CITY_BUREAU') && coversDivision(identity, area.streetCode);
+}

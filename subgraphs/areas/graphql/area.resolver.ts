@@ -1,0 +1,31 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { NotFoundError } from '../../../infra/errors';
+import { RequestContext } from '../../../infra/subgraph/context';
+import { registerArea } from '../application/register-area';
+import { listVisibleAreas } from '../persistence/area.repository';
+import { areaLoader } from './area.loader';
+import { AreaType, RegisterAreaInput } from './area.type';
+
+@Resolver(() => AreaType)
+export class AreaResolver {
+  @Query(() => AreaType, { description: 'One area; NOT_FOUND when it does not exist or is outside your jurisdiction.' })
+  async area(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<AreaType> {
+    const area = await areaLoader(ctx).load(id);
+    if (!area) throw new NotFoundError('Area', id);
+    return area;
+  }
+
+  @Query(() => [AreaType], { description: 'Areas you may read, oldest first.' })
+  areas(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('streetCode', () => String, { nullable: true }) streetCode?: string,
+  ): Promise<AreaType[]> {
+    return listVisibleAreas(ctx.em, ctx.identity, { first: Math.min(Math.max(first, 1), 500), streetCode });
+  }
+
+  @Mutation(() => AreaType, { description: 'Street offices register a property-management area in their street.' })
+  registerArea(@Arg('input') input: RegisterAreaInput, @Ctx() ctx: RequestContext): Promise<AreaType> {
+    return registerArea(ctx.em, ctx.identity, input);
+  }
+}

@@ -1,0 +1,35 @@
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+
+@ObjectType('Area', { description: 'A property-management area (物业管理区域): one compound, or adjacent buildings grouped into one.' })
+@Directive('@key(fields: "id")')
+export class AreaType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'GB/T 2260 district code, e.g. 110102 for Xicheng.' })
+  districtCode!: string;
+
+  @Field({ description: '9-digit street (街道) code.' })
+  streetCode!: string;
+
+  @Field({ description: 'Organisation id of the street office that registered the area.' })
+  registeredBy!: string;
+
+  @Field()
+  registeredAt!: Date;
+}
+
+@InputType()
+export class RegisterAreaInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  districtCode!: string;
+
+  @Field()
+  streetCode!: string;
+}

@@ -1,0 +1,7 @@
+import { runSubgraphMain } from '../../infra/subgraph/main';
+import { areasSubgraph } from './module';
+
+runSubgraphMain(areasSubgraph).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import { Migration } from '@mikro-orm/migrations';
+import { outboxAndInboxDdl } from '../../../../infra/events/outbox.entities';
+
+export class Migration20261122000000_initial extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of outboxAndInboxDdl('areas')) this.addSql(sql);
+    this.addSql(`create table "areas"."area" (
+      "id" uuid primary key,
+      "name" text not null,
+      "district_code" text not null,
+      "street_code" text not null,
+      "registered_by" text not null,
+      "registered_at" timestamptz not null)`);
+    this.addSql(`create index "area_street_code_index" on "areas"."area" ("street_code")`);
+  }
+}

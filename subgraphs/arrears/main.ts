@@ -1,0 +1,7 @@
+import { runSubgraphMain } from '../../infra/subgraph/main';
+import { arrearsSubgraph } from './module';
+
+runSubgraphMain(arrearsSubgraph).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+import { runSubgraphMain } from '../../infra/subgraph/main';
+import { contractsSubgraph } from './module';
+
+runSubgraphMain(contractsSubgraph).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+import { runSubgraphMain } from '../../infra/subgraph/main';
+import { litigationSubgraph } from './module';
+
+runSubgraphMain(litigationSubgraph).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
