@@ -15,7 +15,7 @@ module.exports = {
   testMatch: ['<rootDir>/{gateway,subgraphs,infra,test}/**/*.test.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/test/support/env.ts'],
   maxWorkers: 2,
   testTimeout: 120000,
 };

@@ -45,6 +45,8 @@ async function verify(token: string, secret: string, issuer: string, audience: s
   } catch (e) {
     if (e instanceof InvalidTokenError) throw e;
     if (e instanceof joseErrors.JWTExpired) throw new InvalidTokenError('token expired');
+    if (e instanceof joseErrors.JWSSignatureVerificationFailed) throw new InvalidTokenError('token signature is invalid');
+    if (e instanceof joseErrors.JWTClaimValidationFailed) throw new InvalidTokenError(`token claim ${e.claim} is invalid`);
     if (e instanceof joseErrors.JOSEError) throw new InvalidTokenError(`token rejected (${e.code})`);
     throw e;
   }

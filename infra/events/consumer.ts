@@ -54,20 +54,51 @@ export class InboxConsumer {
     this.log = logger.child({ component: 'consumer', consumer: options.definition.name });
   }
 
+  private stopped = false;
+
   async start(): Promise<void> {
-    const { kafka, kafkaSettings, definition } = this.options;
-    this.dlqProducer = kafka.producer({ allowAutoTopicCreation: false });
+    this.stopped = false;
+    this.dlqProducer = this.options.kafka.producer({ allowAutoTopicCreation: false });
     await this.dlqProducer.connect();
-    this.consumer = kafka.consumer({
+    await this.connectConsumer();
+  }
+
+  private async connectConsumer(): Promise<void> {
+    const { kafka, kafkaSettings, definition } = this.options;
+    const consumer = kafka.consumer({
       groupId: this.options.groupId ?? `${kafkaSettings.topicPrefix ?? ''}${definition.name}`,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
     });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: definition.topics.map((t) => topicName(kafkaSettings, t)), fromBeginning: true });
-    await this.consumer.run({ eachMessage: (payload) => this.handle(payload) });
+    this.consumer = consumer;
+    // kafkajs restarts itself after retriable failures; after any other crash (e.g. a long broker outage) we
+    // reconnect with backoff, so a consumer never stays dead while the process lives.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && !this.stopped) void this.reconnect(payload.error);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: definition.topics.map((t) => topicName(kafkaSettings, t)), fromBeginning: true });
+    await consumer.run({ eachMessage: (payload) => this.handle(payload) });
+  }
+
+  private async reconnect(cause: Error): Promise<void> {
+    let backoff = 1000;
+    while (!this.stopped) {
+      this.log.warn({ err: cause, retryInMs: backoff }, 'consumer crashed; reconnecting');
+      await sleep(backoff);
+      if (this.stopped) return;
+      try {
+        await this.consumer?.disconnect().catch(() => undefined);
+        await this.connectConsumer();
+        return;
+      } catch (error) {
+        cause = error as Error;
+        backoff = Math.min(backoff * 2, 30000);
+      }
+    }
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.consumer?.disconnect().catch(() => undefined);
     await this.dlqProducer?.disconnect().catch(() => undefined);
   }

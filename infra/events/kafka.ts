@@ -14,7 +14,9 @@ export const topicName = (settings: KafkaSettings, logical: string) => `${settin
 
 const kafkaLog = logger.child({ component: 'kafkajs' });
 const toPino = (level: logLevel) =>
-  level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : level === logLevel.INFO ? 'info' : 'debug';
+  // kafkajs reports retriable broker hiccups (coordinator loading, a reconnect) as errors; our own code logs what
+  // is really lost or stuck, so its messages are one level lower here.
+  level === logLevel.ERROR ? 'warn' : level === logLevel.WARN ? 'info' : 'debug';
 
 export function createKafka(settings: KafkaSettings): Kafka {
   return new Kafka({

@@ -43,6 +43,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     schema: options.schema,
     formatError: (formatted, error) => formatError(formatted, error, options.name),
     includeStacktraceInErrorResponses: false,
+    // The process owner (npm start, a container's main, a test) stops subgraphs in order: relay and consumers too.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalKafka } from '../../infra/kafka/local-kafka';
+import { runningPid, startLocalKafka } from '../../infra/kafka/local-kafka';
 import { projectRoot } from '../../infra/dev/paths';
 
 /**
@@ -12,14 +12,16 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   if (process.env.KAFKA_BROKERS) return;
   const root = projectRoot(__dirname);
+  const dataDir = path.join(root, '.local', 'kafka', `test-${os.hostname()}`);
+  const alreadyRunning = runningPid(dataDir) !== undefined;
   const kafka = await startLocalKafka({
     projectRoot: root,
-    dataDir: path.join(root, '.local', 'kafka', `test-${os.hostname()}`),
+    dataDir,
     port: Number(process.env.TEST_KAFKA_PORT ?? 19192),
     controllerPort: Number(process.env.TEST_KAFKA_CONTROLLER_PORT ?? 19193),
     heapMb: 512,
   });
   process.env.KAFKA_BROKERS = kafka.brokers.join(',');
-  process.env.HUB_TEST_KAFKA_STARTED = kafka.pid.toString();
-  (globalThis as { __hubKafka?: typeof kafka }).__hubKafka = kafka;
+  // A broker another run started (a parallel run, a developer's) is reused and left running.
+  if (!alreadyRunning) (globalThis as { __hubKafka?: typeof kafka }).__hubKafka = kafka;
 }

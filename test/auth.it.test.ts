@@ -1,0 +1,90 @@
+import { SignJWT } from 'jose';
+import request from 'supertest';
+import { signIdentityAssertion } from '../infra/auth/tokens';
+import { TestHub, identity, startTestHub, testTokens, tokenFor } from './support/hub-fixture';
+
+const clerk = identity('COURT', 'court-zj-hz-xihu', ['330106']);
+const QUERY = '{ litigationHealth { status } }';
+
+describe('identity at the gateway and the subgraphs', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const expect401 = (res: request.Response, reason: RegExp) => {
+    expect(res.status).toBe(401);
+    expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(res.body.errors[0].message).toMatch(reason);
+  };
+
+  it('answers a valid token', async () => {
+    const res = await t.gql(clerk, QUERY);
+    expect(res.status).toBe(200);
+    expect(res.body.data.litigationHealth.status).toBe('OK');
+  });
+
+  it('answers 401 without a token', async () => {
+    expect401(await t.gql(undefined, QUERY), /missing bearer token/);
+  });
+
+  it('answers 401 for a token signed with another key', async () => {
+    const forged = await new SignJWT({ role: 'ADMIN', org: 'intruder', jurisdictions: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('intruder')
+      .setIssuer(testTokens.userTokenIssuer)
+      .setAudience(testTokens.userTokenAudience)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('not-the-hub-secret-not-the-hub-secret'));
+    expect401(await t.gql(forged, QUERY), /signature/);
+  });
+
+  it('answers 401 for an expired token', async () => {
+    const expired = await new SignJWT({ role: 'COURT', org: 'court-zj-hz-xihu', jurisdictions: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('clerk')
+      .setIssuer(testTokens.userTokenIssuer)
+      .setAudience(testTokens.userTokenAudience)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(new TextEncoder().encode(testTokens.userTokenSecret));
+    expect401(await t.gql(expired, QUERY), /expired/);
+  });
+
+  it('answers 401 for a token without a valid role', async () => {
+    const noRole = await new SignJWT({ role: 'JUDGE', org: 'x' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('s')
+      .setIssuer(testTokens.userTokenIssuer)
+      .setAudience(testTokens.userTokenAudience)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(testTokens.userTokenSecret));
+    expect401(await t.gql(noRole, QUERY), /role/);
+  });
+
+  it('answers 401 when a subgraph is called directly without the gateway identity, even with a user token', async () => {
+    const direct = (headers: Record<string, string>) =>
+      request(t.hub.subgraphs.litigation.url.replace(/\/graphql$/, ''))
+        .post('/graphql')
+        .set({ 'content-type': 'application/json', ...headers })
+        .send({ query: QUERY });
+    expect401(await direct({}), /missing identity/);
+    expect401(await direct({ authorization: `Bearer ${await tokenFor(clerk)}` }), /missing identity/);
+    expect401(await direct({ 'x-hub-identity': await tokenFor(clerk) }), /invalid identity/);
+    const fromGateway = await direct({ 'x-hub-identity': await signIdentityAssertion(clerk, testTokens) });
+    expect(fromGateway.status).toBe(200);
+    expect(fromGateway.body.data.litigationHealth.status).toBe('OK');
+  });
+
+  it('ignores an identity header a client sends to the gateway', async () => {
+    const admin = await signIdentityAssertion(identity('ADMIN', 'hub-admin'), testTokens);
+    const res = await request(t.hub.gatewayUrl.replace(/\/graphql$/, ''))
+      .post('/graphql')
+      .set({ 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(clerk)}`, 'x-hub-identity': admin })
+      .send({ query: 'mutation { registerCourt(input: { courtId: "zj-fake", name: "x", provinceCode: "330000" }) { courtId } }' });
+    expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});

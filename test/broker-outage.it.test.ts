@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { LocalKafka, startLocalKafka } from '../infra/kafka/local-kafka';
+import { freePort } from './support/events';
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { probeTopics } from './support/kafka-probe';
+import { waitFor } from './support/wait-for';
+
+const streetOffice = identity('STREET_OFFICE', 'street-office-beitaipingzhuang', ['110108009']);
+const REGISTER = `mutation R($name: String!) {
+  registerArea(input: { name: $name, districtCode: "110108", streetCode: "110108009" }) { id }
+}`;
+
+describe('broker outage', () => {
+  let dataDir: string;
+  let kafka: LocalKafka;
+  let ports: { port: number; controllerPort: number };
+  let t: TestHub;
+  let db: Client;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-kafka-outage-'));
+    ports = { port: await freePort(), controllerPort: await freePort() };
+    kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384 });
+    t = await startTestHub({ brokers: kafka.brokers });
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await t?.stop();
+    await kafka?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps events written while the broker is down and delivers every one after it is back', async () => {
+    const register = async (name: string) => {
+      const res = await t.gql(streetOffice, REGISTER, { name });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.registerArea.id as string;
+    };
+    const before = await register('学院南路32号院 1号楼');
+    await waitFor('the first event published', async () => {
+      const r = await db.query('select count(*)::int as n from areas.outbox where published_at is null');
+      return r.rows[0].n === 0;
+    });
+
+    await kafka.stop();
+    const during: string[] = [];
+    for (let i = 2; i <= 6; i++) during.push(await register(`学院南路32号院 ${i}号楼`));
+    const health = await t.gql(streetOffice, '{ areasHealth { unpublishedEvents } }');
+    expect(health.body.data.areasHealth.unpublishedEvents).toBe(5);
+
+    kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384 });
+    const probe = await probeTopics(kafka.brokers, [`${t.topicPrefix}areas.areas.v1`]);
+    try {
+      const all = [before, ...during];
+      const delivered = await probe.waitForCount('all six events on the topic', (m) => all.includes(m.message.key!.toString()), 6, 90000);
+      expect(new Set(delivered.map((m) => m.message.key!.toString()))).toEqual(new Set(all));
+      const outboxIds = (await db.query('select event_id from areas.outbox')).rows.map((r) => r.event_id);
+      expect(new Set(delivered.map((m) => m.headers.ce_id))).toEqual(new Set(outboxIds));
+
+      await waitFor('contracts to apply all six', async () => {
+        const r = await db.query('select count(*)::int as n from contracts.area_view where area_id = any($1::uuid[])', [all]);
+        return r.rows[0].n === 6;
+      }, { timeoutMs: 90000 });
+      const after = await t.gql(streetOffice, '{ areasHealth { unpublishedEvents } }');
+      expect(after.body.data.areasHealth.unpublishedEvents).toBe(0);
+    } finally {
+      await probe.stop();
+    }
+  });
+});
