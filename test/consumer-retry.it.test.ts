@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Migration } from '@mikro-orm/migrations';
+import { Producer } from 'kafkajs';
+import { HubOrm, initOrm, migrateUp } from '../infra/db/orm';
+import { DomainError } from '../infra/errors';
+import { InboxConsumer } from '../infra/events/consumer';
+import { KafkaSettings, createKafka, ensureTopics } from '../infra/events/kafka';
+import { outboxAndInboxDdl } from '../infra/events/outbox.entities';
+import { dropDatabase, ensureDatabase } from '../infra/postgres/local-postgres';
+import { areaRegisteredEvent, asKafkaMessage } from './support/events';
+import { adminPostgresUrl, kafkaBrokers, uniqueSuffix } from './support/hub-fixture';
+import { probeTopics, rawProducer } from './support/kafka-probe';
+import { waitFor } from './support/wait-for';
+
+class InboxOnly extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of outboxAndInboxDdl('probe')) this.addSql(sql);
+  }
+}
+
+/** The shared consumer on its own, with handlers that fail on purpose. */
+describe('inbox consumer retries and dead letters', () => {
+  const suffix = uniqueSuffix();
+  const database = `hub_test_${suffix}`;
+  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'retry-test', topicPrefix: `r${suffix}.` };
+  const topic = 'probe.events.v1';
+  let orm: HubOrm;
+  let producer: Producer;
+  const consumers: InboxConsumer[] = [];
+  const calls = new Map<string, number>();
+
+  beforeAll(async () => {
+    orm = await initOrm({
+      databaseUrl: await ensureDatabase(adminPostgresUrl(), database),
+      schema: 'probe',
+      entities: [],
+      migrations: [{ name: 'InboxOnly', class: InboxOnly }],
+    });
+    await migrateUp(orm);
+    await ensureTopics(createKafka(settings), settings, [topic, 'probe.dead-letter.v1']);
+    producer = rawProducer(settings.brokers);
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    for (const c of consumers) await c.stop();
+    await producer?.disconnect();
+    await orm?.close();
+    await dropDatabase(adminPostgresUrl(), database);
+  });
+
+  const start = async (name: string, behaviour: (attempt: number) => void) => {
+    const consumer = new InboxConsumer({
+      orm,
+      kafka: createKafka(settings),
+      kafkaSettings: settings,
+      deadLetterTopic: 'probe.dead-letter.v1',
+      maxAttempts: 3,
+      initialBackoffMs: 20,
+      definition: {
+        name,
+        topics: [topic],
+        handlers: {
+          'hub.areas.area.registered': async (_em, event) => {
+            const attempt = (calls.get(`${name}:${event.id}`) ?? 0) + 1;
+            calls.set(`${name}:${event.id}`, attempt);
+            behaviour(attempt);
+          },
+        },
+      },
+    });
+    await consumer.start();
+    consumers.push(consumer);
+  };
+
+  it('retries a failing handler with backoff, applies once it passes, and dead-letters what keeps failing or is rejected', async () => {
+    const dlq = await probeTopics(settings.brokers, [`${settings.topicPrefix}probe.dead-letter.v1`]);
+    try {
+      await start('flaky', (attempt) => {
+        if (attempt < 3) throw new Error(`flaky failure ${attempt}`);
+      });
+      await start('broken', () => {
+        throw new Error('handler bug');
+      });
+      await start('rejecting', () => {
+        throw new DomainError('STALE_DECISION', 'a newer decision was already applied');
+      });
+      const event = areaRegisteredEvent();
+      await producer.send({ topic: `${settings.topicPrefix}${topic}`, acks: -1, messages: [asKafkaMessage(event, randomUUID())] });
+
+      const dead = await dlq.waitForCount('dead letters of broken and rejecting', () => true, 2);
+      const byConsumer = Object.fromEntries(dead.map((m) => [m.headers.dlq_consumer, m.headers]));
+      expect(byConsumer.broken).toMatchObject({ dlq_reason_code: 'HANDLER_FAILED', dlq_reason: 'handler bug', ce_id: event.id });
+      expect(byConsumer.rejecting).toMatchObject({ dlq_reason_code: 'STALE_DECISION', ce_id: event.id });
+      expect(byConsumer.flaky).toBeUndefined();
+
+      await waitFor('flaky applied', async () => {
+        const rows = await orm.em.fork().getConnection().execute(`select consumer from probe.inbox where event_id = ?`, [event.id]);
+        return rows.length === 1 ? rows : undefined;
+      });
+      const applied = await orm.em.fork().getConnection().execute<{ consumer: string }[]>(`select consumer from probe.inbox where event_id = ?`, [event.id]);
+      expect(applied.map((r) => r.consumer)).toEqual(['flaky']);
+      expect(calls.get(`flaky:${event.id}`)).toBe(3);
+      expect(calls.get(`broken:${event.id}`)).toBe(3);
+      expect(calls.get(`rejecting:${event.id}`)).toBe(1);
+    } finally {
+      await dlq.stop();
+    }
+  });
+});
