@@ -1,0 +1,229 @@
+import { DomainError } from '../../../infra/errors';
+import {
+  DecisionTally,
+  HouseholdBallot,
+  JointDecisionReason,
+  decideJointDecision,
+  formatPercent,
+  tallyBallots,
+  validateTally,
+} from './joint-decision';
+import { JointDecisionMatter, ORDINARY_MATTER_CONSENT, SPECIAL_MATTER_CONSENT } from './statutes';
+
+const { HIRE_OR_DISMISS_PROVIDER: HIRE, REBUILD } = JointDecisionMatter;
+
+/** Everybody takes part and consents; each row overrides what it is about. 1412 owners as in 学院南路32号院. */
+const base: DecisionTally = {
+  totalOwners: 1412,
+  totalAreaCentiM2: 500_000,
+  participatingOwners: 1412,
+  participatingAreaCentiM2: 500_000,
+  consentingOwners: 1412,
+  consentingAreaCentiM2: 500_000,
+};
+const tally = (overrides: Partial<DecisionTally>): DecisionTally => ({ ...base, ...overrides });
+
+const rejection = (fn: () => unknown): DomainError => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    return e as DomainError;
+  }
+  throw new Error('expected a rejection');
+};
+
+describe('owners joint decisions (Civil Code art. 278)', () => {
+  it('finds seed 003 (学院南路32号院, hiring a company, Oct 2021) valid, with the reported percentages', () => {
+    const seed003: DecisionTally = {
+      totalOwners: 10_000,
+      totalAreaCentiM2: 4_000_000,
+      participatingOwners: 7_784,
+      participatingAreaCentiM2: 2_970_000,
+      consentingOwners: 5_770,
+      consentingAreaCentiM2: 2_342_142,
+    };
+    const outcome = decideJointDecision(HIRE, seed003);
+    expect(outcome.valid).toBe(true);
+    expect(outcome.reasons).toEqual([]);
+    expect(outcome.ratios.participationOwners.display).toBe('77.84%');
+    expect(outcome.ratios.consentOwners?.display).toBe('74.13%');
+    expect(outcome.ratios.participationArea.display).toBe('74.25%');
+    expect(outcome.ratios.consentArea?.display).toBe('78.86%');
+    expect(outcome.ratios.consentOwners).toMatchObject({ numerator: 5_770, denominator: 7_784 });
+    expect(outcome.thresholds.consent).toBe(ORDINARY_MATTER_CONSENT);
+  });
+
+  it.each<[string, JointDecisionMatter, Partial<DecisionTally>, JointDecisionReason[]]>([
+    // Participation: at least 2/3 ("三分之二以上" includes 2/3 itself).
+    ['owners exactly 2/3 take part (1000 of 1500)', HIRE, { totalOwners: 1500, participatingOwners: 1000, consentingOwners: 1000 }, []],
+    ['one owner short of 2/3 (999 of 1500)', HIRE, { totalOwners: 1500, participatingOwners: 999, consentingOwners: 999 }, ['PARTICIPATION_OWNERS_BELOW_TWO_THIRDS']],
+    ['942 of 1412 owners take part (2/3 is 941.33)', HIRE, { participatingOwners: 942, consentingOwners: 942 }, []],
+    ['941 of 1412 owners take part', HIRE, { participatingOwners: 941, consentingOwners: 941 }, ['PARTICIPATION_OWNERS_BELOW_TWO_THIRDS']],
+    ['area exactly 2/3 takes part', HIRE, { totalAreaCentiM2: 300_000, participatingAreaCentiM2: 200_000, consentingAreaCentiM2: 200_000 }, []],
+    ['area one centi-m² short of 2/3', HIRE, { totalAreaCentiM2: 300_000, participatingAreaCentiM2: 199_999, consentingAreaCentiM2: 199_999 }, ['PARTICIPATION_AREA_BELOW_TWO_THIRDS']],
+    ['area 666,667 of 1,000,000 (2/3 is 666,666.67)', HIRE, { totalAreaCentiM2: 1_000_000, participatingAreaCentiM2: 666_667, consentingAreaCentiM2: 666_667 }, []],
+    ['area 666,666 of 1,000,000', HIRE, { totalAreaCentiM2: 1_000_000, participatingAreaCentiM2: 666_666, consentingAreaCentiM2: 666_666 }, ['PARTICIPATION_AREA_BELOW_TWO_THIRDS']],
+    // Special matters (items 6–8): at least 3/4 of participants.
+    ['special: owners consent exactly 3/4 (750 of 1000)', REBUILD, { participatingOwners: 1000, consentingOwners: 750 }, []],
+    ['special: one owner short of 3/4 (749 of 1000)', REBUILD, { participatingOwners: 1000, consentingOwners: 749 }, ['CONSENT_OWNERS_BELOW_THREE_QUARTERS']],
+    ['special: 707 of 942 owners consent (3/4 is 706.5)', REBUILD, { participatingOwners: 942, consentingOwners: 707 }, []],
+    ['special: 706 of 942 owners consent', REBUILD, { participatingOwners: 942, consentingOwners: 706 }, ['CONSENT_OWNERS_BELOW_THREE_QUARTERS']],
+    ['special: area consents exactly 3/4', REBUILD, { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 300_000 }, []],
+    ['special: area one centi-m² short of 3/4', REBUILD, { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 299_999 }, ['CONSENT_AREA_BELOW_THREE_QUARTERS']],
+    ['special: area 333,335 of 444,446 (3/4 is 333,334.5)', REBUILD, { participatingAreaCentiM2: 444_446, consentingAreaCentiM2: 333_335 }, []],
+    ['special: area 333,334 of 444,446', REBUILD, { participatingAreaCentiM2: 444_446, consentingAreaCentiM2: 333_334 }, ['CONSENT_AREA_BELOW_THREE_QUARTERS']],
+    // Other matters: more than half ("过半数": exactly half fails).
+    ['ordinary: owners consent exactly 1/2 (500 of 1000)', HIRE, { participatingOwners: 1000, consentingOwners: 500 }, ['CONSENT_OWNERS_NOT_MAJORITY']],
+    ['ordinary: one owner above half (501 of 1000)', HIRE, { participatingOwners: 1000, consentingOwners: 501 }, []],
+    ['ordinary: 471 of 943 owners consent (half is 471.5)', HIRE, { participatingOwners: 943, consentingOwners: 471 }, ['CONSENT_OWNERS_NOT_MAJORITY']],
+    ['ordinary: 472 of 943 owners consent', HIRE, { participatingOwners: 943, consentingOwners: 472 }, []],
+    ['ordinary: area consents exactly 1/2', HIRE, { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 200_000 }, ['CONSENT_AREA_NOT_MAJORITY']],
+    ['ordinary: area one centi-m² above half', HIRE, { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 200_001 }, []],
+    ['ordinary: area 200,000 of 400,001 (half is 200,000.5)', HIRE, { participatingAreaCentiM2: 400_001, consentingAreaCentiM2: 200_000 }, ['CONSENT_AREA_NOT_MAJORITY']],
+    ['ordinary: area 200,001 of 400,001', HIRE, { participatingAreaCentiM2: 400_001, consentingAreaCentiM2: 200_001 }, []],
+  ])('%s', (_label, matter, overrides, reasons) => {
+    const outcome = decideJointDecision(matter, tally(overrides));
+    expect(outcome.reasons).toEqual(reasons);
+    expect(outcome.valid).toBe(reasons.length === 0);
+  });
+
+  it('decides on the exact ratio, never on the rounded display', () => {
+    const participation = decideJointDecision(HIRE, tally({ totalOwners: 100_000, participatingOwners: 66_665, consentingOwners: 66_665 }));
+    expect(participation.ratios.participationOwners.display).toBe('66.67%');
+    expect(participation.reasons).toEqual(['PARTICIPATION_OWNERS_BELOW_TWO_THIRDS']);
+    const special = decideJointDecision(REBUILD, tally({ participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 299_980 }));
+    expect(special.ratios.consentArea?.display).toBe('75.00%');
+    expect(special.reasons).toEqual(['CONSENT_AREA_BELOW_THREE_QUARTERS']);
+    const ordinary = decideJointDecision(HIRE, tally({ participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 200_001 }));
+    expect(ordinary.ratios.consentArea?.display).toBe('50.00%');
+    expect(ordinary.valid).toBe(true);
+  });
+
+  it('compares areas up to Number.MAX_SAFE_INTEGER exactly (products are taken in bigint)', () => {
+    const total = 9_007_199_254_740_990; // divisible by 3, below Number.MAX_SAFE_INTEGER
+    const atTwoThirds = (total / 3) * 2;
+    const near = (participating: number) =>
+      decideJointDecision(HIRE, tally({ totalAreaCentiM2: total, participatingAreaCentiM2: participating, consentingAreaCentiM2: participating }));
+    expect(near(atTwoThirds).valid).toBe(true);
+    expect(near(atTwoThirds - 1).reasons).toEqual(['PARTICIPATION_AREA_BELOW_TWO_THIRDS']);
+  });
+
+  it.each<[JointDecisionMatter, JointDecisionReason[]]>([
+    [HIRE, ['PARTICIPATION_AREA_BELOW_TWO_THIRDS', 'PARTICIPATION_OWNERS_BELOW_TWO_THIRDS', 'CONSENT_AREA_NOT_MAJORITY', 'CONSENT_OWNERS_NOT_MAJORITY']],
+    [REBUILD, ['PARTICIPATION_AREA_BELOW_TWO_THIRDS', 'PARTICIPATION_OWNERS_BELOW_TWO_THIRDS', 'CONSENT_AREA_BELOW_THREE_QUARTERS', 'CONSENT_OWNERS_BELOW_THREE_QUARTERS']],
+  ])('lists every failed condition, not just the first (%s)', (matter, reasons) => {
+    const failing = tally({
+      participatingOwners: 941,
+      consentingOwners: 470,
+      totalAreaCentiM2: 1_000_000,
+      participatingAreaCentiM2: 666_666,
+      consentingAreaCentiM2: 333_333,
+    });
+    expect(decideJointDecision(matter, failing)).toMatchObject({ valid: false, reasons });
+  });
+
+  it('fails both consent conditions when nobody took part, and has no consent ratios', () => {
+    const outcome = decideJointDecision(REBUILD, tally({ participatingOwners: 0, participatingAreaCentiM2: 0, consentingOwners: 0, consentingAreaCentiM2: 0 }));
+    expect(outcome.reasons).toEqual([
+      'PARTICIPATION_AREA_BELOW_TWO_THIRDS',
+      'PARTICIPATION_OWNERS_BELOW_TWO_THIRDS',
+      'CONSENT_AREA_BELOW_THREE_QUARTERS',
+      'CONSENT_OWNERS_BELOW_THREE_QUARTERS',
+    ]);
+    expect(outcome.ratios.consentOwners).toBeNull();
+    expect(outcome.ratios.consentArea).toBeNull();
+    expect(outcome.ratios.participationOwners.display).toBe('0.00%');
+  });
+
+  it.each([
+    [JointDecisionMatter.ASSEMBLY_RULES, false],
+    [JointDecisionMatter.MANAGEMENT_COVENANT, false],
+    [JointDecisionMatter.ELECT_COMMITTEE, false],
+    [JointDecisionMatter.HIRE_OR_DISMISS_PROVIDER, false],
+    [JointDecisionMatter.USE_MAINTENANCE_FUND, false],
+    [JointDecisionMatter.RAISE_MAINTENANCE_FUND, true],
+    [JointDecisionMatter.REBUILD, true],
+    [JointDecisionMatter.CHANGE_COMMON_USE_OR_BUSINESS, true],
+    [JointDecisionMatter.OTHER_MAJOR_MATTER, false],
+  ])('applies the right consent threshold to %s (special: %s)', (matter, special) => {
+    const seventyPercent = tally({ participatingOwners: 1000, consentingOwners: 700, participatingAreaCentiM2: 500_000, consentingAreaCentiM2: 350_000 });
+    const outcome = decideJointDecision(matter, seventyPercent);
+    expect(outcome.thresholds.consent).toBe(special ? SPECIAL_MATTER_CONSENT : ORDINARY_MATTER_CONSENT);
+    expect(outcome.valid).toBe(!special);
+  });
+
+  it.each<[string, Partial<DecisionTally>, string[]]>([
+    ['negative and fractional figures', { participatingOwners: -1, consentingAreaCentiM2: 1.5 }, ['participatingOwners', 'consentingAreaCentiM2']],
+    ['zero totals', { totalOwners: 0, totalAreaCentiM2: 0, participatingOwners: 0, participatingAreaCentiM2: 0, consentingOwners: 0, consentingAreaCentiM2: 0 }, ['totalOwners', 'totalAreaCentiM2']],
+    ['more participants than owners', { participatingOwners: 1413 }, ['participatingOwners']],
+    ['more participating area than area', { participatingAreaCentiM2: 500_001 }, ['participatingAreaCentiM2']],
+    ['more consenting than participating', { participatingOwners: 1000, consentingOwners: 1001, participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 400_001 }, ['consentingOwners', 'consentingAreaCentiM2']],
+    ['owners taking part with no area', { participatingAreaCentiM2: 0, consentingAreaCentiM2: 0 }, ['participatingAreaCentiM2', 'consentingAreaCentiM2']],
+    ['a figure beyond safe integers', { totalAreaCentiM2: 2 ** 53 }, ['totalAreaCentiM2']],
+  ])('rejects a tally with %s, naming the fields', (_label, overrides, fields) => {
+    const error = rejection(() => decideJointDecision(HIRE, tally(overrides)));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual([...fields].sort());
+  });
+
+  it('rejects a matter outside art. 278', () => {
+    const error = rejection(() => decideJointDecision('BUY_A_BOAT' as JointDecisionMatter, base));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details?.fields).toHaveProperty('matter');
+  });
+
+  it('formats percentages with two decimals, rounding half up', () => {
+    expect(formatPercent(2, 3)).toBe('66.67%');
+    expect(formatPercent(1, 3)).toBe('33.33%');
+    expect(formatPercent(1, 8)).toBe('12.50%');
+    expect(formatPercent(5, 40_000)).toBe('0.01%');
+    expect(formatPercent(1, 1)).toBe('100.00%');
+    expect(() => formatPercent(1, 0)).toThrow(DomainError);
+  });
+});
+
+describe('tallying household ballots', () => {
+  const ballots: HouseholdBallot[] = [
+    { areaCentiM2: 8_536, vote: 'CONSENT' },
+    { areaCentiM2: 7_000, vote: 'OPPOSE' },
+    { areaCentiM2: 9_000, vote: 'ABSTAIN' },
+    { areaCentiM2: 6_000, vote: 'NOT_VOTED' },
+    { areaCentiM2: 10_000, vote: 'CONSENT' },
+  ];
+
+  it('counts abstentions as taking part without consenting, and non-voters not at all', () => {
+    expect(tallyBallots(ballots)).toEqual({
+      totalOwners: 5,
+      totalAreaCentiM2: 40_536,
+      participatingOwners: 4,
+      participatingAreaCentiM2: 34_536,
+      consentingOwners: 2,
+      consentingAreaCentiM2: 18_536,
+    });
+  });
+
+  it('lets an abstention sink a majority: 2 of 4 participating owners is not more than half', () => {
+    expect(decideJointDecision(HIRE, tallyBallots(ballots)).reasons).toEqual(['CONSENT_OWNERS_NOT_MAJORITY']);
+  });
+
+  it('rejects bad ballots by position and field', () => {
+    const error = rejection(() =>
+      tallyBallots([
+        { areaCentiM2: 0, vote: 'CONSENT' },
+        { areaCentiM2: 12.5, vote: 'OPPOSE' },
+        { areaCentiM2: 100, vote: 'MAYBE' as HouseholdBallot['vote'] },
+      ]),
+    );
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual(['households[0].areaCentiM2', 'households[1].areaCentiM2', 'households[2].vote']);
+  });
+
+  it('rejects an empty ballot list', () => {
+    expect(rejection(() => tallyBallots([])).details?.fields).toHaveProperty('households');
+  });
+
+  it('accepts a tally that already is valid unchanged', () => {
+    expect(validateTally(base)).toBe(base);
+  });
+});

@@ -1,0 +1,207 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { CentiSquareMetres } from './floor-area';
+import {
+  Fraction,
+  JOINT_DECISION_PARTICIPATION,
+  JointDecisionMatter,
+  ORDINARY_MATTER_CONSENT,
+  SPECIAL_MATTER_CONSENT,
+  SPECIAL_MATTERS,
+  Threshold,
+  meetsThreshold,
+} from './statutes';
+
+/**
+ * Owners' joint decisions (业主共同决定), Civil Code art. 278. A decision needs two tests passed on both headcount
+ * and exclusive-part area: enough owners took part, and enough of those who took part consented. Counts and areas
+ * are integers (areas in hundredths of m²) and every comparison is a cross-multiplication, because a vote that
+ * lands exactly on a statutory line must not flip on a rounding error.
+ */
+
+/** Aggregate figures as a committee reports them; areas are exclusive-part areas from the property register. */
+export interface DecisionTally {
+  totalOwners: number;
+  totalAreaCentiM2: CentiSquareMetres;
+  participatingOwners: number;
+  participatingAreaCentiM2: CentiSquareMetres;
+  consentingOwners: number;
+  consentingAreaCentiM2: CentiSquareMetres;
+}
+
+/** 同意 / 反对 / 弃权 / 未参与表决. Abstaining owners took part, so they count toward participation, not consent. */
+export type BallotVote = 'CONSENT' | 'OPPOSE' | 'ABSTAIN' | 'NOT_VOTED';
+const BALLOT_VOTES: readonly BallotVote[] = ['CONSENT', 'OPPOSE', 'ABSTAIN', 'NOT_VOTED'];
+
+export interface HouseholdBallot {
+  areaCentiM2: CentiSquareMetres;
+  vote: BallotVote;
+}
+
+export type JointDecisionReason =
+  | 'PARTICIPATION_AREA_BELOW_TWO_THIRDS'
+  | 'PARTICIPATION_OWNERS_BELOW_TWO_THIRDS'
+  | 'CONSENT_AREA_BELOW_THREE_QUARTERS'
+  | 'CONSENT_OWNERS_BELOW_THREE_QUARTERS'
+  | 'CONSENT_AREA_NOT_MAJORITY'
+  | 'CONSENT_OWNERS_NOT_MAJORITY';
+
+/** An exact ratio, with a percentage rounded half-up to two decimals for display only ("77.84%"). */
+export interface RatioView extends Fraction {
+  display: string;
+}
+
+export interface JointDecisionOutcome {
+  matter: JointDecisionMatter;
+  valid: boolean;
+  /** One stable code per failed condition, in a fixed order; empty when the decision is valid. */
+  reasons: JointDecisionReason[];
+  ratios: {
+    participationOwners: RatioView;
+    participationArea: RatioView;
+    /** Of the participating owners; null when nobody took part. */
+    consentOwners: RatioView | null;
+    /** Of the participating area; null when nobody took part. */
+    consentArea: RatioView | null;
+  };
+  thresholds: { participation: Threshold; consent: Threshold };
+}
+
+/**
+ * One ballot per exclusive part (专有部分): the Supreme People's Court interpretation on building distinct
+ * ownership (法释〔2009〕7号) art. 9 counts owners by exclusive parts, except that units of one buyer, and the
+ * developer's unsold units, count as one owner. Callers merge such units into one entry (summing the area)
+ * before tallying; this function cannot tell who owns what.
+ */
+export function tallyBallots(households: readonly HouseholdBallot[]): DecisionTally {
+  const problems: Record<string, string> = {};
+  households.forEach((h, i) => {
+    if (!Number.isSafeInteger(h.areaCentiM2) || h.areaCentiM2 <= 0) {
+      problems[`households[${i}].areaCentiM2`] = 'area must be a positive whole number of hundredths of m²';
+    }
+    if (!BALLOT_VOTES.includes(h.vote)) problems[`households[${i}].vote`] = `vote must be one of ${BALLOT_VOTES.join(', ')}`;
+  });
+  if (households.length === 0) problems.households = 'at least one household is needed';
+  if (Object.keys(problems).length > 0) throw new InvalidInputError('The ballots are invalid', { fields: problems });
+
+  const tally: DecisionTally = {
+    totalOwners: 0,
+    totalAreaCentiM2: 0,
+    participatingOwners: 0,
+    participatingAreaCentiM2: 0,
+    consentingOwners: 0,
+    consentingAreaCentiM2: 0,
+  };
+  for (const h of households) {
+    tally.totalOwners += 1;
+    tally.totalAreaCentiM2 += h.areaCentiM2;
+    if (h.vote === 'NOT_VOTED') continue;
+    tally.participatingOwners += 1;
+    tally.participatingAreaCentiM2 += h.areaCentiM2;
+    if (h.vote !== 'CONSENT') continue;
+    tally.consentingOwners += 1;
+    tally.consentingAreaCentiM2 += h.areaCentiM2;
+  }
+  validateTally(tally);
+  return tally;
+}
+
+const TALLY_FIELDS: readonly (keyof DecisionTally)[] = [
+  'totalOwners',
+  'totalAreaCentiM2',
+  'participatingOwners',
+  'participatingAreaCentiM2',
+  'consentingOwners',
+  'consentingAreaCentiM2',
+];
+
+/** Checks a reported tally; every problem is reported at once, by field. */
+export function validateTally(tally: DecisionTally): DecisionTally {
+  const problems: Record<string, string> = {};
+  for (const field of TALLY_FIELDS) {
+    const value = tally[field];
+    if (!Number.isSafeInteger(value) || value < 0) problems[field] = `${field} must be a whole number, 0 or more`;
+  }
+  const ok = (field: keyof DecisionTally) => !(field in problems);
+  if (ok('totalOwners') && tally.totalOwners === 0) problems.totalOwners = 'totalOwners must be more than 0';
+  if (ok('totalAreaCentiM2') && tally.totalAreaCentiM2 === 0) problems.totalAreaCentiM2 = 'totalAreaCentiM2 must be more than 0';
+  const notAbove = (part: keyof DecisionTally, whole: keyof DecisionTally) => {
+    if (ok(part) && ok(whole) && tally[part] > tally[whole]) problems[part] = `${part} must not exceed ${whole}`;
+  };
+  notAbove('participatingOwners', 'totalOwners');
+  notAbove('participatingAreaCentiM2', 'totalAreaCentiM2');
+  notAbove('consentingOwners', 'participatingOwners');
+  notAbove('consentingAreaCentiM2', 'participatingAreaCentiM2');
+  // Every exclusive part has a positive area, so owners and their area are zero together or positive together.
+  const together = (owners: keyof DecisionTally, area: keyof DecisionTally) => {
+    if (ok(owners) && ok(area) && (tally[owners] === 0) !== (tally[area] === 0)) {
+      problems[area] = `${area} must be 0 exactly when ${owners} is 0`;
+    }
+  };
+  together('participatingOwners', 'participatingAreaCentiM2');
+  together('consentingOwners', 'consentingAreaCentiM2');
+  if (Object.keys(problems).length > 0) throw new InvalidInputError('The decision tally is invalid', { fields: problems });
+  return tally;
+}
+
+export function isSpecialMatter(matter: JointDecisionMatter): boolean {
+  return SPECIAL_MATTERS.has(matter);
+}
+
+export function consentThreshold(matter: JointDecisionMatter): Threshold {
+  return isSpecialMatter(matter) ? SPECIAL_MATTER_CONSENT : ORDINARY_MATTER_CONSENT;
+}
+
+const MATTERS = new Set<string>(Object.values(JointDecisionMatter));
+
+/** Decides whether a tally carries the matter under Civil Code art. 278 para. 2; every failed condition is listed. */
+export function decideJointDecision(matter: JointDecisionMatter, tally: DecisionTally): JointDecisionOutcome {
+  if (!MATTERS.has(matter)) {
+    throw new InvalidInputError('The matter is not one of Civil Code art. 278', { fields: { matter: `unknown matter ${String(matter)}` } });
+  }
+  validateTally(tally);
+  const participation = JOINT_DECISION_PARTICIPATION;
+  const consent = consentThreshold(matter);
+  const special = isSpecialMatter(matter);
+  const reasons: JointDecisionReason[] = [];
+
+  if (!meetsThreshold(tally.participatingAreaCentiM2, tally.totalAreaCentiM2, participation)) {
+    reasons.push('PARTICIPATION_AREA_BELOW_TWO_THIRDS');
+  }
+  if (!meetsThreshold(tally.participatingOwners, tally.totalOwners, participation)) {
+    reasons.push('PARTICIPATION_OWNERS_BELOW_TWO_THIRDS');
+  }
+  // With nobody taking part nobody consented: 0 of 0 would pass "at least 3/4" arithmetically, but not in law.
+  const anyone = tally.participatingOwners > 0;
+  if (!anyone || !meetsThreshold(tally.consentingAreaCentiM2, tally.participatingAreaCentiM2, consent)) {
+    reasons.push(special ? 'CONSENT_AREA_BELOW_THREE_QUARTERS' : 'CONSENT_AREA_NOT_MAJORITY');
+  }
+  if (!anyone || !meetsThreshold(tally.consentingOwners, tally.participatingOwners, consent)) {
+    reasons.push(special ? 'CONSENT_OWNERS_BELOW_THREE_QUARTERS' : 'CONSENT_OWNERS_NOT_MAJORITY');
+  }
+
+  return {
+    matter,
+    valid: reasons.length === 0,
+    reasons,
+    ratios: {
+      participationOwners: ratio(tally.participatingOwners, tally.totalOwners),
+      participationArea: ratio(tally.participatingAreaCentiM2, tally.totalAreaCentiM2),
+      consentOwners: anyone ? ratio(tally.consentingOwners, tally.participatingOwners) : null,
+      consentArea: anyone ? ratio(tally.consentingAreaCentiM2, tally.participatingAreaCentiM2) : null,
+    },
+    thresholds: { participation, consent },
+  };
+}
+
+/** numerator/denominator as a percentage with two decimals, rounded half-up in integers: 5770/7784 → "74.13%". */
+export function formatPercent(numerator: number, denominator: number): string {
+  if (!Number.isSafeInteger(numerator) || numerator < 0 || !Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw new InvalidInputError('A percentage needs a whole numerator, 0 or more, and a positive whole denominator');
+  }
+  const n = BigInt(numerator);
+  const d = BigInt(denominator);
+  const hundredthsOfPercent = (n * 20000n + d) / (2n * d);
+  return `${hundredthsOfPercent / 100n}.${(hundredthsOfPercent % 100n).toString().padStart(2, '0')}%`;
+}
+
+const ratio = (numerator: number, denominator: number): RatioView => ({ numerator, denominator, display: formatPercent(numerator, denominator) });

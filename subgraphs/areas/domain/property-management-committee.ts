@@ -1,0 +1,148 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { IsoDate, addDays, addYears, compareDates, isIsoDate } from './dates';
+import {
+  PMC_DISSOLUTION_DAYS,
+  PMC_FILING_DAYS,
+  PMC_MAX_TERM_YEARS,
+  PMC_MIN_MEMBERS,
+  PMC_OWNER_MEMBER_SHARE,
+  meetsThreshold,
+} from './statutes';
+
+/**
+ * The property-management committee (物业管理委员会, 物管会): formed by the street office where an owners' assembly
+ * cannot be formed, it stands in for the owners until an owners' committee is recorded (Beijing Property
+ * Management Regulation arts. 52–59).
+ */
+
+/** Who a seat represents: 居民委员会, 产权单位, 业主, 物业使用人. */
+export type CommitteeSeat = 'RESIDENTS_COMMITTEE' | 'PROPERTY_RIGHTS_UNIT' | 'OWNER' | 'OCCUPANT';
+const SEATS: readonly CommitteeSeat[] = ['RESIDENTS_COMMITTEE', 'PROPERTY_RIGHTS_UNIT', 'OWNER', 'OCCUPANT'];
+
+export interface CommitteeMember {
+  id: string;
+  seat: CommitteeSeat;
+}
+
+export type CommitteeProblem =
+  | 'TOO_FEW_MEMBERS'
+  | 'EVEN_MEMBER_COUNT'
+  | 'OWNER_MEMBERS_BELOW_HALF'
+  | 'DUPLICATE_MEMBER_ID'
+  | 'UNKNOWN_SEAT'
+  | 'CHAIR_NOT_A_MEMBER'
+  | 'CHAIR_NOT_RESIDENTS_COMMITTEE'
+  | 'TERM_NOT_AFTER_FORMATION'
+  | 'TERM_TOO_LONG';
+
+/**
+ * Whether a seat counts toward the owner members (业主代表) who must be at least half of the committee. A
+ * property-rights unit holds title to its units (in old public-housing compounds often many of them), which makes
+ * it an owner (业主) under Civil Code art. 271; its representative therefore sits for owners. The residents'
+ * committee represents the community organisation and an occupant (物业使用人, e.g. a tenant) holds no title, so
+ * neither counts, even if the person happens to own a flat elsewhere.
+ */
+export function isOwnerSeat(seat: CommitteeSeat): boolean {
+  return seat === 'OWNER' || seat === 'PROPERTY_RIGHTS_UNIT';
+}
+
+/** Every composition problem (empty when none), in a fixed order. */
+export function compositionProblems(members: readonly CommitteeMember[], chairMemberId: string): CommitteeProblem[] {
+  const problems: CommitteeProblem[] = [];
+  const count = members.length;
+  if (count < PMC_MIN_MEMBERS) problems.push('TOO_FEW_MEMBERS');
+  if (count % 2 === 0) problems.push('EVEN_MEMBER_COUNT');
+  const owners = members.filter((m) => isOwnerSeat(m.seat)).length;
+  if (count > 0 && !meetsThreshold(owners, count, PMC_OWNER_MEMBER_SHARE)) problems.push('OWNER_MEMBERS_BELOW_HALF');
+  if (new Set(members.map((m) => m.id)).size !== count) problems.push('DUPLICATE_MEMBER_ID');
+  if (members.some((m) => !SEATS.includes(m.seat))) problems.push('UNKNOWN_SEAT');
+  // Arts. 52–59 give the chair to the residents' committee representative, not to whichever member is elected.
+  const chair = members.find((m) => m.id === chairMemberId);
+  if (!chair) problems.push('CHAIR_NOT_A_MEMBER');
+  else if (chair.seat !== 'RESIDENTS_COMMITTEE') problems.push('CHAIR_NOT_RESIDENTS_COMMITTEE');
+  return problems;
+}
+
+/** Throws BAD_USER_INPUT with details.problems listing every composition problem. */
+export function validateCommitteeComposition(members: readonly CommitteeMember[], chairMemberId: string): void {
+  const problems = compositionProblems(members, chairMemberId);
+  if (problems.length > 0) throw new InvalidInputError('The property-management committee is not validly composed', { problems });
+}
+
+/** The last day to file the committee with the street office: 30 days after formation, the formation day not counted. */
+export function filingDeadline(formedOn: IsoDate): IsoDate {
+  requireDates({ formedOn });
+  return addDays(formedOn, PMC_FILING_DAYS);
+}
+
+/**
+ * Whether a filing made on `filedOn` missed the deadline. A late filing is flagged for the street office to
+ * follow up, not refused: refusing it would leave the area with no governance body on record at all. For a
+ * committee not filed yet, pass today's date to ask whether it is overdue.
+ */
+export function isFilingLate(formedOn: IsoDate, filedOn: IsoDate): boolean {
+  requireDates({ formedOn, filedOn });
+  return compareDates(filedOn, filingDeadline(formedOn)) > 0;
+}
+
+/** The latest day a term may end: three years on, the corresponding day (Civil Code art. 202). */
+export function latestTermEnd(formedOn: IsoDate): IsoDate {
+  requireDates({ formedOn });
+  return addYears(formedOn, PMC_MAX_TERM_YEARS);
+}
+
+/** Term problems (empty when none): the term must end after formation and no later than three years on. */
+export function termProblems(formedOn: IsoDate, termEndsOn: IsoDate): CommitteeProblem[] {
+  requireDates({ formedOn, termEndsOn });
+  const problems: CommitteeProblem[] = [];
+  if (compareDates(termEndsOn, formedOn) <= 0) problems.push('TERM_NOT_AFTER_FORMATION');
+  if (compareDates(termEndsOn, latestTermEnd(formedOn)) > 0) problems.push('TERM_TOO_LONG');
+  return problems;
+}
+
+/** The last day for the committee to be dissolved once an owners' committee of the area is recorded. */
+export function dissolutionDeadline(ownersCommitteeRecordedOn: IsoDate): IsoDate {
+  requireDates({ ownersCommitteeRecordedOn });
+  return addDays(ownersCommitteeRecordedOn, PMC_DISSOLUTION_DAYS);
+}
+
+export interface PropertyManagementCommittee {
+  members: readonly CommitteeMember[];
+  chairMemberId: string;
+  formedOn: IsoDate;
+  termEndsOn: IsoDate;
+  /** Undefined until the committee is filed with the street office. */
+  filedOn?: IsoDate;
+}
+
+export interface CommitteeAssessment {
+  filingDeadline: IsoDate;
+  /** Undefined while not filed; a late filing is a flag, not a rejection. */
+  filedLate?: boolean;
+}
+
+/**
+ * Checks composition and term together and throws BAD_USER_INPUT with every problem in details.problems;
+ * otherwise returns the filing facts the street office follows up on.
+ */
+export function validatePropertyManagementCommittee(committee: PropertyManagementCommittee): CommitteeAssessment {
+  requireDates({ formedOn: committee.formedOn, termEndsOn: committee.termEndsOn, filedOn: committee.filedOn });
+  const problems = [
+    ...compositionProblems(committee.members, committee.chairMemberId),
+    ...termProblems(committee.formedOn, committee.termEndsOn),
+  ];
+  if (problems.length > 0) throw new InvalidInputError('The property-management committee is invalid', { problems });
+  return {
+    filingDeadline: filingDeadline(committee.formedOn),
+    filedLate: committee.filedOn === undefined ? undefined : isFilingLate(committee.formedOn, committee.filedOn),
+  };
+}
+
+/** Rejects malformed dates by field name; undefined values are optional dates left out. */
+function requireDates(dates: Record<string, IsoDate | undefined>): void {
+  const fields: Record<string, string> = {};
+  for (const [field, value] of Object.entries(dates)) {
+    if (value !== undefined && !isIsoDate(value)) fields[field] = `${field} must be a YYYY-MM-DD calendar date`;
+  }
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('A date is invalid', { fields });
+}

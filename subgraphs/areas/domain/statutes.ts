@@ -1,0 +1,126 @@
+/**
+ * The statutory numbers behind the areas and governance rules, each with the article it comes from. Rules read
+ * them from here and nowhere else, so an amended statute is one edit. Fractions are exact rationals: they are
+ * only ever compared by cross-multiplication, never turned into floats.
+ */
+
+export interface Fraction {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+/**
+ * Civil Code art. 1259: "以上" includes the figure itself, "超过" (and so "过半数") does not. The statutes say which
+ * one they mean, and a count exactly on the line passes or fails on it.
+ */
+export type Comparison = 'AT_LEAST' | 'MORE_THAN';
+
+export interface Threshold {
+  readonly fraction: Fraction;
+  readonly comparison: Comparison;
+  readonly source: string;
+}
+
+/** Whether part/whole reaches the threshold, compared exactly (part·d vs whole·n in bigint, so no overflow). */
+export function meetsThreshold(part: number | bigint, whole: number | bigint, threshold: Threshold): boolean {
+  const left = BigInt(part) * BigInt(threshold.fraction.denominator);
+  const right = BigInt(whole) * BigInt(threshold.fraction.numerator);
+  return threshold.comparison === 'AT_LEAST' ? left >= right : left > right;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Owners' joint decisions (业主共同决定), Civil Code art. 278.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The nine matters of Civil Code art. 278 para. 1, in the article's order (items 1–9). */
+export enum JointDecisionMatter {
+  /** (1) 制定和修改业主大会议事规则 */
+  ASSEMBLY_RULES = 'ASSEMBLY_RULES',
+  /** (2) 制定和修改管理规约 */
+  MANAGEMENT_COVENANT = 'MANAGEMENT_COVENANT',
+  /** (3) 选举业主委员会或者更换业主委员会成员 */
+  ELECT_COMMITTEE = 'ELECT_COMMITTEE',
+  /** (4) 选聘和解聘物业服务企业或者其他管理人 */
+  HIRE_OR_DISMISS_PROVIDER = 'HIRE_OR_DISMISS_PROVIDER',
+  /** (5) 使用建筑物及其附属设施的维修资金 */
+  USE_MAINTENANCE_FUND = 'USE_MAINTENANCE_FUND',
+  /** (6) 筹集建筑物及其附属设施的维修资金 */
+  RAISE_MAINTENANCE_FUND = 'RAISE_MAINTENANCE_FUND',
+  /** (7) 改建、重建建筑物及其附属设施 */
+  REBUILD = 'REBUILD',
+  /** (8) 改变共有部分的用途或者利用共有部分从事经营活动 */
+  CHANGE_COMMON_USE_OR_BUSINESS = 'CHANGE_COMMON_USE_OR_BUSINESS',
+  /** (9) 有关共有和共同管理权利的其他重大事项 */
+  OTHER_MAJOR_MATTER = 'OTHER_MAJOR_MATTER',
+}
+
+/**
+ * Items 6–8 of art. 278 para. 1 take money from owners or change what they own in common, so para. 2 asks for
+ * a three-quarter consent instead of a simple majority. Using an existing maintenance fund (item 5) is an
+ * ordinary matter: the Civil Code split it from raising one (Property Law art. 76 had both in one item).
+ */
+export const SPECIAL_MATTERS: ReadonlySet<JointDecisionMatter> = new Set([
+  JointDecisionMatter.RAISE_MAINTENANCE_FUND,
+  JointDecisionMatter.REBUILD,
+  JointDecisionMatter.CHANGE_COMMON_USE_OR_BUSINESS,
+]);
+
+/**
+ * Civil Code art. 278 para. 2: owners holding 三分之二以上 of the exclusive-part area and 三分之二以上 of the
+ * owners must take part in the vote. Applied to area and to headcount separately.
+ */
+export const JOINT_DECISION_PARTICIPATION: Threshold = {
+  fraction: { numerator: 2, denominator: 3 },
+  comparison: 'AT_LEAST',
+  source: 'Civil Code art. 278 para. 2',
+};
+
+/**
+ * Civil Code art. 278 para. 2, items 6–8: consent of 四分之三以上 of the participating area and of the
+ * participating owners.
+ */
+export const SPECIAL_MATTER_CONSENT: Threshold = {
+  fraction: { numerator: 3, denominator: 4 },
+  comparison: 'AT_LEAST',
+  source: 'Civil Code art. 278 para. 2 (items 6–8)',
+};
+
+/**
+ * Civil Code art. 278 para. 2, every other item: consent of 过半数 of the participating area and of the
+ * participating owners; exactly half is not enough.
+ */
+export const ORDINARY_MATTER_CONSENT: Threshold = {
+  fraction: { numerator: 1, denominator: 2 },
+  comparison: 'MORE_THAN',
+  source: 'Civil Code art. 278 para. 2 (other items)',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Property-management committee (物业管理委员会, 物管会), Beijing Property Management Regulation arts. 52–59:
+// the street office forms it where an owners' assembly cannot be formed, and it stands in until one is.
+// ---------------------------------------------------------------------------------------------------------------
+
+const BEIJING_PMC = 'Beijing Property Management Regulation arts. 52–59';
+
+/** At least seven members (七人以上), and an odd number so a vote cannot tie. */
+export const PMC_MIN_MEMBERS = 7;
+export const PMC_MEMBER_COUNT_SOURCE = BEIJING_PMC;
+
+/** Owner members (业主代表) are at least half of the committee, so exactly half qualifies. */
+export const PMC_OWNER_MEMBER_SHARE: Threshold = {
+  fraction: { numerator: 1, denominator: 2 },
+  comparison: 'AT_LEAST',
+  source: BEIJING_PMC,
+};
+
+/** Filed (备案) with the street office within 30 days of its formation. */
+export const PMC_FILING_DAYS = 30;
+export const PMC_FILING_SOURCE = BEIJING_PMC;
+
+/** A term of at most three years. */
+export const PMC_MAX_TERM_YEARS = 3;
+export const PMC_TERM_SOURCE = BEIJING_PMC;
+
+/** Dissolved within 30 days after an owners' committee (业主委员会) of the area is recorded. */
+export const PMC_DISSOLUTION_DAYS = 30;
+export const PMC_DISSOLUTION_SOURCE = BEIJING_PMC;
