@@ -4,12 +4,92 @@ import { Identity } from '../auth/identity';
  * Demo data from the seed documents (shared/seeds, digested in docs/domain.md, "Demo compounds"). District codes
  * are the real GB/T 2260 codes; the 9-digit street codes are illustrative, derived from them.
  */
+export interface DemoBuilding {
+  label: string;
+  buildingClass: 'LOW_RISE' | 'HIGH_RISE';
+  floors: number;
+  elevators: number;
+  households: number;
+}
+
+export interface DemoCompound {
+  name: string;
+  kind: 'COMMERCIAL' | 'AFFORDABLE' | 'OLD_PUBLIC_HOUSING' | 'BUNGALOW' | 'UNMANAGED';
+  governanceModel: 'CONTRACT_BASED' | 'MULTI_PARTY_CO_GOVERNANCE' | 'GOVERNMENT_BACKSTOP';
+  yearBuilt?: number;
+  propertyRightsUnits: number;
+  maintenanceFund: 'ESTABLISHED' | 'NOT_ESTABLISHED';
+  buildings: DemoBuilding[];
+}
+
 export interface DemoStreet {
   office: Identity;
   districtCode: string;
   streetCode: string;
-  compounds: string[];
+  compounds: DemoCompound[];
 }
+
+const buildings = (count: number, each: Omit<DemoBuilding, 'label'>, label = (i: number) => `${i}号楼`, from = 1): DemoBuilding[] =>
+  Array.from({ length: count }, (_, i) => ({ ...each, label: label(from + i) }));
+
+/** 广安门北街20号院 (seed 000): 462 households in five walk-ups and one tower. */
+const GUANGANMEN_BEIJIE_20: DemoCompound = {
+  name: '广安门北街20号院',
+  kind: 'OLD_PUBLIC_HOUSING',
+  governanceModel: 'MULTI_PARTY_CO_GOVERNANCE',
+  yearBuilt: 1995,
+  propertyRightsUnits: 6,
+  maintenanceFund: 'NOT_ESTABLISHED',
+  buildings: [
+    ...buildings(5, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 72 }),
+    { label: '6号楼', buildingClass: 'HIGH_RISE', floors: 17, elevators: 2, households: 102 },
+  ],
+};
+
+/** 学院南路32号院 (seeds 001, 003): 1,412 households in 25 buildings and 11 bungalow clusters, 10 property-rights units. */
+const XUEYUAN_NANLU_32: DemoCompound = {
+  name: '学院南路32号院',
+  kind: 'OLD_PUBLIC_HOUSING',
+  governanceModel: 'MULTI_PARTY_CO_GOVERNANCE',
+  propertyRightsUnits: 10,
+  maintenanceFund: 'NOT_ESTABLISHED',
+  buildings: [
+    ...buildings(25, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 48 }),
+    ...buildings(3, { buildingClass: 'LOW_RISE', floors: 1, elevators: 0, households: 20 }, (i) => `平房${i}区`),
+    ...buildings(8, { buildingClass: 'LOW_RISE', floors: 1, elevators: 0, households: 19 }, (i) => `平房${i}区`, 4),
+  ],
+};
+
+/** 润枫欣尚 (seed 002): 6 buildings, 3 elevators each (18), 1,080 households, no maintenance fund. */
+const RUNFENG_XINSHANG: DemoCompound = {
+  name: '润枫欣尚',
+  kind: 'COMMERCIAL',
+  governanceModel: 'CONTRACT_BASED',
+  yearBuilt: 2011,
+  propertyRightsUnits: 0,
+  maintenanceFund: 'NOT_ESTABLISHED',
+  buildings: buildings(6, { buildingClass: 'HIGH_RISE', floors: 18, elevators: 3, households: 180 }),
+};
+
+/** 阳光丽景 (seed 001): commercial housing with the first owners' committee of its area; sizes are illustrative. */
+const YANGGUANG_LIJING: DemoCompound = {
+  name: '阳光丽景',
+  kind: 'COMMERCIAL',
+  governanceModel: 'CONTRACT_BASED',
+  propertyRightsUnits: 0,
+  maintenanceFund: 'ESTABLISHED',
+  buildings: buildings(3, { buildingClass: 'HIGH_RISE', floors: 16, elevators: 2, households: 96 }),
+};
+
+/** 红居南街6号院 (seed 001): 1980s unit housing, unmanaged, run by a residents' council; sizes are illustrative. */
+const HONGJU_NANJIE_6: DemoCompound = {
+  name: '红居南街6号院',
+  kind: 'UNMANAGED',
+  governanceModel: 'GOVERNMENT_BACKSTOP',
+  propertyRightsUnits: 1,
+  maintenanceFund: 'NOT_ESTABLISHED',
+  buildings: buildings(2, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 36 }),
+};
 
 const streetOffice = (organisationId: string, streetCode: string): Identity => ({
   subject: `${organisationId}-clerk`,
@@ -23,25 +103,25 @@ export const DEMO_STREETS: DemoStreet[] = [
     office: streetOffice('street-office-guanganmenwai', '110102014'),
     districtCode: '110102', // 西城区 Xicheng
     streetCode: '110102014', // 广安门外街道
-    compounds: ['广安门北街20号院', '红居南街6号院'],
+    compounds: [GUANGANMEN_BEIJIE_20, HONGJU_NANJIE_6],
   },
   {
     office: streetOffice('street-office-desheng', '110102011'),
     districtCode: '110102',
     streetCode: '110102011', // 德胜街道
-    compounds: ['阳光丽景'],
+    compounds: [YANGGUANG_LIJING],
   },
   {
     office: streetOffice('street-office-beitaipingzhuang', '110108009'),
     districtCode: '110108', // 海淀区 Haidian
     streetCode: '110108009', // 北太平庄街道
-    compounds: ['学院南路32号院'],
+    compounds: [XUEYUAN_NANLU_32],
   },
   {
     office: streetOffice('street-office-tiantongyuan-south', '110114012'),
     districtCode: '110114', // 昌平区 Changping
     streetCode: '110114012', // 天通苑南街道
-    compounds: ['润枫欣尚'],
+    compounds: [RUNFENG_XINSHANG],
   },
 ];
 
@@ -53,3 +133,30 @@ export const DEMO_COURTS = [
 
 export const DEMO_ADMIN: Identity = { subject: 'hub-admin', role: 'ADMIN', organisationId: 'hub-operator', jurisdictions: [] };
 export const DEMO_BUREAU: Identity = { subject: 'bureau-clerk', role: 'CITY_BUREAU', organisationId: 'beijing-housing-bureau', jurisdictions: ['11'] };
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
+
+/**
+ * The compound's buildings and households as the CSV its street office would import. Deterministic: floor areas
+ * (45.00–119.99 m²) and names come from a fixed-seed generator, so every start loads the same data.
+ */
+export function demoCompoundCsv(compound: DemoCompound): string {
+  let seed = [...compound.name].reduce((s, c) => (s * 31 + c.charCodeAt(0)) >>> 0, 7);
+  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const lines = ['building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name'];
+  let owner = 0;
+  for (const b of compound.buildings) {
+    const perFloor = Math.ceil(b.households / b.floors);
+    for (let i = 0; i < b.households; i++) {
+      const floor = Math.floor(i / perFloor) + 1;
+      const unit = String((i % perFloor) % 3 + 1);
+      const room = `${floor}${String((i % perFloor) + 1).padStart(2, '0')}`;
+      const centi = 4500 + Math.floor(next() * 7500);
+      const name = SURNAMES[Math.floor(next() * SURNAMES.length)] + GIVEN[Math.floor(next() * GIVEN.length)] + GIVEN[Math.floor(next() * GIVEN.length)];
+      owner++;
+      lines.push([b.label, b.buildingClass, b.floors, b.elevators, unit, room, (centi / 100).toFixed(2), `owner-${owner}`, name].join(','));
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,43 +1,14 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { Identity } from '../auth/identity';
-import { TokenSettings, mintUserToken } from '../auth/tokens';
+import { mintUserToken } from '../auth/tokens';
 import { kafkaBrokersFromEnv, tokenSettings } from '../config';
 import { runningPid, startLocalKafka } from '../kafka/local-kafka';
 import { logger } from '../logging';
 import { ensureDatabase, resolvePostgres } from '../postgres/local-postgres';
-import { DEMO_ADMIN, DEMO_BUREAU, DEMO_COURTS, DEMO_STREETS } from './demo-data';
+import { DEMO_BUREAU } from './demo-data';
+import { loadDemoData } from './demo-loader';
 import { startHub } from './hub';
 import { projectRoot } from './paths';
-
-async function gql(url: string, tokens: TokenSettings, who: Identity, query: string, variables?: object) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await mintUserToken(who, tokens, '5m')}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(`demo data: ${body.errors.map((e) => e.message).join('; ')}`);
-  return body.data!;
-}
-
-/** Loads the seed compounds and courts through the gateway, as their users would; safe to run on every start. */
-async function loadDemoData(url: string, tokens: TokenSettings): Promise<void> {
-  for (const street of DEMO_STREETS) {
-    const existing = await gql(url, tokens, street.office, 'query($s: String) { areas(streetCode: $s, first: 500) { name } }', { s: street.streetCode });
-    const names = new Set((existing.areas as { name: string }[]).map((a) => a.name));
-    for (const name of street.compounds.filter((n) => !names.has(n))) {
-      await gql(url, tokens, street.office, 'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
-        i: { name, districtCode: street.districtCode, streetCode: street.streetCode },
-      });
-    }
-  }
-  const courts = await gql(url, tokens, DEMO_ADMIN, '{ courts { courtId } }');
-  const known = new Set((courts.courts as { courtId: string }[]).map((c) => c.courtId));
-  for (const court of DEMO_COURTS.filter((c) => !known.has(c.courtId))) {
-    await gql(url, tokens, DEMO_ADMIN, 'mutation($i: RegisterCourtInput!) { registerCourt(input: $i) { courtId } }', { i: court });
-  }
-}
 
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, the machine's server, or an embedded one), Kafka (KAFKA_BROKERS or a local
@@ -74,7 +45,7 @@ async function main() {
       `  export TOKEN=${token}`,
       '  Example query:',
       `  curl -s ${hub.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
-      `    -d '{"query":"{ areas { name streetCode filingReviewers { districtCode } } }"}'`,
+      `    -d '{"query":"{ compounds { name kind statistics { buildings elevators households floorAreaM2 } } }"}'`,
       '  Other tokens: npm run token -- --role COURT --org bj-xicheng-court --jurisdiction 110102',
       '  Stop with Ctrl-C.',
       '',

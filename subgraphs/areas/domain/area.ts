@@ -1,5 +1,6 @@
-import { Identity, coversDivision } from '../../../infra/auth/identity';
-import { ForbiddenError, InvalidInputError } from '../../../infra/errors';
+import { Identity } from '../../../infra/auth/identity';
+import { InvalidInputError } from '../../../infra/errors';
+import { assertMayManageStreet, mayReadStreet } from './access';
 
 /**
  * A property-management area (物业管理区域): one compound, or adjacent stand-alone buildings grouped into one
@@ -26,14 +27,7 @@ export function validateAreaRegistration(input: AreaRegistration): AreaRegistrat
   return { name, districtCode: input.districtCode, streetCode: input.streetCode };
 }
 
-/** Street offices delimit areas in their own street (Beijing Property Management Regulation art. 9). */
-export function assertMayRegisterArea(identity: Identity, streetCode: string): void {
-  const allowed = identity.role === 'ADMIN' || (identity.role === 'STREET_OFFICE' && coversDivision(identity, streetCode));
-  if (!allowed) throw new ForbiddenError('Only the street office of this street may register areas in it');
-}
+export const assertMayRegisterArea = (identity: Identity, streetCode: string) =>
+  assertMayManageStreet(identity, streetCode, 'register areas in it');
 
-/** Who may read an area now: its street office and the bureaus whose jurisdiction covers it. */
-export function mayReadArea(identity: Identity, area: { streetCode: string }): boolean {
-  if (identity.role === 'ADMIN') return true;
-  return (identity.role === 'STREET_OFFICE' || identity.role === 'CITY_BUREAU') && coversDivision(identity, area.streetCode);
-}
+export const mayReadArea = (identity: Identity, area: { streetCode: string }) => mayReadStreet(identity, area.streetCode);

@@ -1,15 +1,17 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Identity } from '../../../infra/auth/identity';
+import { readableStreetPrefixes } from '../domain/access';
 import { Area } from './area.entity';
 
 /** Rows an identity may read, as a filter: the database does the row-level rule, never a loop in memory. */
-function visibleTo(identity: Identity): FilterQuery<Area> | undefined {
-  if (identity.role === 'ADMIN') return {};
-  if (identity.role !== 'STREET_OFFICE' && identity.role !== 'CITY_BUREAU') return undefined;
-  const prefixes = identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j));
-  if (prefixes.length === 0) return undefined;
-  return { $or: prefixes.map((p) => ({ streetCode: { $like: `${p}%` } })) };
+export function visibleStreets<T extends { streetCode: string }>(identity: Identity): FilterQuery<T> | undefined {
+  const prefixes = readableStreetPrefixes(identity);
+  if (!prefixes) return undefined;
+  if (prefixes.length === 0) return {} as FilterQuery<T>;
+  return { $or: prefixes.map((p) => ({ streetCode: { $like: `${p}%` } })) } as FilterQuery<T>;
 }
+
+const visibleTo = (identity: Identity) => visibleStreets<Area>(identity);
 
 export async function findVisibleAreas(em: EntityManager, identity: Identity, ids: readonly string[]): Promise<Area[]> {
   const filter = visibleTo(identity);

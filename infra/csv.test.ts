@@ -1,0 +1,13 @@
+import { parseCsv } from './csv';
+
+describe('parseCsv', () => {
+  it('reads quoted fields with commas, quotes and line breaks, and numbers records by their first line', () => {
+    const text = '\uFEFFbuilding,unit,owner_name\r\n1号楼,2,"张, ""三"""\n"2号\n楼",1,李四\n\n3号楼,1,\n';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, fields: ['building', 'unit', 'owner_name'] },
+      { line: 2, fields: ['1号楼', '2', '张, "三"'] },
+      { line: 3, fields: ['2号\n楼', '1', '李四'] },
+      { line: 6, fields: ['3号楼', '1', ''] },
+    ]);
+  });
+});

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Identity } from '../../../infra/auth/identity';
+import { DomainError, NotFoundError } from '../../../infra/errors';
+import { assertMayManageStreet, mayReadStreet } from '../domain/access';
+import {
+  BuildingRegistration,
+  CompoundRegistration,
+  HouseholdRegistration,
+  validateBuilding,
+  validateCompound,
+  validateHousehold,
+} from '../domain/compound';
+import { Building, Compound, Household } from '../persistence/compound.entity';
+
+/** A compound the caller may read, else NOT_FOUND (existence is not disclosed outside the jurisdiction). */
+export async function readableCompound(em: EntityManager, identity: Identity, compoundId: string): Promise<Compound> {
+  const compound = await em.findOne(Compound, { id: compoundId });
+  if (!compound || !mayReadStreet(identity, compound.streetCode)) throw new NotFoundError('Compound', compoundId);
+  return compound;
+}
+
+async function manageableCompound(em: EntityManager, identity: Identity, compoundId: string): Promise<Compound> {
+  const compound = await readableCompound(em, identity, compoundId);
+  assertMayManageStreet(identity, compound.streetCode, 'change compounds in it');
+  return compound;
+}
+
+export async function registerCompound(em: EntityManager, identity: Identity, input: CompoundRegistration): Promise<Compound> {
+  const registration = validateCompound(input);
+  assertMayManageStreet(identity, registration.streetCode, 'register compounds in it');
+  return em.transactional(async (tx) => {
+    if (await tx.count(Compound, { streetCode: registration.streetCode, name: registration.name })) {
+      throw new DomainError('CONFLICT', `A compound named ${registration.name} is already registered in this street`);
+    }
+    return tx.create(Compound, { ...registration, registeredAt: new Date() });
+  });
+}
+
+export async function registerBuilding(em: EntityManager, identity: Identity, compoundId: string, input: BuildingRegistration): Promise<Building> {
+  const registration = validateBuilding(input);
+  return em.transactional(async (tx) => {
+    await manageableCompound(tx, identity, compoundId);
+    if (await tx.count(Building, { compoundId, label: registration.label })) {
+      throw new DomainError('CONFLICT', `Building ${registration.label} already exists in this compound`);
+    }
+    return tx.create(Building, { ...registration, compoundId });
+  });
+}
+
+export async function registerHousehold(em: EntityManager, identity: Identity, buildingId: string, input: HouseholdRegistration): Promise<Household> {
+  const household = validateHousehold(input);
+  return em.transactional(async (tx) => {
+    const building = await tx.findOne(Building, { id: buildingId });
+    if (!building) throw new NotFoundError('Building', buildingId);
+    await manageableCompound(tx, identity, building.compoundId);
+    if (await tx.count(Household, { buildingId, unit: household.unit, room: household.room })) {
+      throw new DomainError('CONFLICT', `Unit ${household.unit} room ${household.room} already exists in this building`);
+    }
+    return tx.create(Household, { ...household, id: randomUUID(), buildingId });
+  });
+}
+
+export { manageableCompound };

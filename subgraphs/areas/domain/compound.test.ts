@@ -1,0 +1,62 @@
+import { DomainError } from '../../../infra/errors';
+import { householdProblems, maskOwnerName, validateCompound, validateHousehold } from './compound';
+import { formatSquareMetres, parseSquareMetres } from './floor-area';
+
+describe('floor areas', () => {
+  it.each([
+    ['85.36', 8536],
+    ['85.3', 8530],
+    ['120', 12000],
+    ['0.01', 1],
+  ])('parses %s exactly as %i hundredths', (text, centi) => {
+    expect(parseSquareMetres(text)).toBe(centi);
+    expect(parseSquareMetres(formatSquareMetres(centi))).toBe(centi);
+  });
+
+  it.each(['-1', '85.361', 'abc', '', '1e3', '08.5'])('rejects %p', (text) => {
+    expect(parseSquareMetres(text)).toBeUndefined();
+  });
+
+  it('formats large sums without float error', () => {
+    expect(formatSquareMetres(10n ** 15n + 7n)).toBe('10000000000000.07');
+  });
+});
+
+describe('compounds and households', () => {
+  const 广安门北街20号院 = {
+    name: '广安门北街20号院',
+    districtCode: '110102',
+    streetCode: '110102014',
+    kind: 'OLD_PUBLIC_HOUSING' as const,
+    governanceModel: 'MULTI_PARTY_CO_GOVERNANCE' as const,
+    yearBuilt: 1995,
+    propertyRightsUnits: 6,
+    maintenanceFund: 'NOT_ESTABLISHED' as const,
+  };
+
+  it('accepts the seed compound built in 1995 with 6 property-rights units', () => {
+    expect(validateCompound(广安门北街20号院).yearBuilt).toBe(1995);
+  });
+
+  it('reports every bad field of a compound at once', () => {
+    try {
+      validateCompound({ ...广安门北街20号院, yearBuilt: 1850, propertyRightsUnits: -1, communityCode: '110108009001' });
+      throw new Error('expected a rejection');
+    } catch (e) {
+      expect((e as DomainError).code).toBe('BAD_USER_INPUT');
+      expect(Object.keys((e as DomainError).details!.fields as object).sort()).toEqual(['communityCode', 'propertyRightsUnits', 'yearBuilt']);
+    }
+  });
+
+  it('keeps the certificate floor area exact', () => {
+    expect(validateHousehold({ unit: '2', room: '301', floorArea: '56.78', ownerReference: 'o-1' }).floorAreaCentiM2).toBe(5678);
+    expect(Object.keys(householdProblems({ unit: '', room: '301', floorArea: '0', ownerReference: 'o-1' }))).toEqual(['unit', 'floorArea']);
+  });
+
+  it('masks owner names', () => {
+    expect(maskOwnerName('张三丰')).toBe('张**');
+    expect(maskOwnerName('李四')).toBe('李*');
+    expect(maskOwnerName('王')).toBe('王*');
+    expect(maskOwnerName(undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,117 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { CentiSquareMetres, parseSquareMetres } from './floor-area';
+
+/** Compound kinds named in seed 001 (Beijing's classification of residential compounds). */
+export const COMPOUND_KINDS = ['COMMERCIAL', 'AFFORDABLE', 'OLD_PUBLIC_HOUSING', 'BUNGALOW', 'UNMANAGED'] as const;
+export type CompoundKind = (typeof COMPOUND_KINDS)[number];
+
+/** 物业服务合同型 / 多方联动共治型 / 政府托底居民自治型 (seed 001). */
+export const GOVERNANCE_MODELS = ['CONTRACT_BASED', 'MULTI_PARTY_CO_GOVERNANCE', 'GOVERNMENT_BACKSTOP'] as const;
+export type GovernanceModel = (typeof GOVERNANCE_MODELS)[number];
+
+export const MAINTENANCE_FUND_STATUSES = ['ESTABLISHED', 'NOT_ESTABLISHED'] as const;
+export type MaintenanceFundStatus = (typeof MAINTENANCE_FUND_STATUSES)[number];
+
+/** Fee standards differ by building class (seed 003: ¥1.78 low-rise, ¥2.45 high-rise). */
+export const BUILDING_CLASSES = ['LOW_RISE', 'HIGH_RISE'] as const;
+export type BuildingClass = (typeof BUILDING_CLASSES)[number];
+
+export interface CompoundRegistration {
+  name: string;
+  districtCode: string;
+  streetCode: string;
+  communityCode?: string;
+  kind: CompoundKind;
+  governanceModel: GovernanceModel;
+  yearBuilt?: number;
+  propertyRightsUnits: number;
+  maintenanceFund: MaintenanceFundStatus;
+}
+
+export interface BuildingRegistration {
+  label: string;
+  buildingClass: BuildingClass;
+  floors: number;
+  elevators: number;
+}
+
+export interface HouseholdRegistration {
+  unit: string;
+  room: string;
+  floorArea: string;
+  ownerReference: string;
+  ownerName?: string;
+}
+
+export interface ValidHousehold extends Omit<HouseholdRegistration, 'floorArea'> {
+  floorAreaCentiM2: CentiSquareMetres;
+}
+
+type Problems = Record<string, string>;
+const fail = (what: string, problems: Problems) => {
+  if (Object.keys(problems).length > 0) throw new InvalidInputError(`The ${what} is invalid`, { fields: problems });
+};
+const text = (value: string | undefined, max: number) => (value ?? '').trim().length > 0 && (value ?? '').trim().length <= max;
+
+export function validateCompound(input: CompoundRegistration, today = new Date()): CompoundRegistration {
+  const problems: Problems = {};
+  if (!text(input.name, 200)) problems.name = 'name must have 1 to 200 characters';
+  if (!/^[0-9]{6}$/.test(input.districtCode)) problems.districtCode = 'district code must be the 6-digit GB/T 2260 code';
+  if (!/^[0-9]{9}$/.test(input.streetCode) || !input.streetCode.startsWith(input.districtCode)) {
+    problems.streetCode = 'street code must be 9 digits within the district';
+  }
+  if (input.communityCode !== undefined && (!/^[0-9]{12}$/.test(input.communityCode) || !input.communityCode.startsWith(input.streetCode))) {
+    problems.communityCode = 'community code must be 12 digits within the street';
+  }
+  if (input.yearBuilt !== undefined && (!Number.isInteger(input.yearBuilt) || input.yearBuilt < 1900 || input.yearBuilt > today.getUTCFullYear())) {
+    problems.yearBuilt = 'year built must be a year between 1900 and this year';
+  }
+  if (!Number.isInteger(input.propertyRightsUnits) || input.propertyRightsUnits < 0) {
+    problems.propertyRightsUnits = 'the number of property-rights units must be a whole number, 0 or more';
+  }
+  fail('compound', problems);
+  return { ...input, name: input.name.trim() };
+}
+
+export function validateBuilding(input: BuildingRegistration): BuildingRegistration {
+  const problems: Problems = {};
+  if (!text(input.label, 50)) problems.label = 'label must have 1 to 50 characters';
+  if (!Number.isInteger(input.floors) || input.floors < 1 || input.floors > 200) problems.floors = 'floors must be between 1 and 200';
+  if (!Number.isInteger(input.elevators) || input.elevators < 0 || input.elevators > 100) problems.elevators = 'elevators must be between 0 and 100';
+  fail('building', problems);
+  return { ...input, label: input.label.trim() };
+}
+
+/** Returns the problems of one household row by field (empty when valid), so bulk imports can report every line. */
+export function householdProblems(input: HouseholdRegistration): Problems {
+  const problems: Problems = {};
+  if (!text(input.unit, 20)) problems.unit = 'unit must have 1 to 20 characters';
+  if (!text(input.room, 20)) problems.room = 'room must have 1 to 20 characters';
+  const area = parseSquareMetres(input.floorArea ?? '');
+  if (area === undefined || area === 0) problems.floorArea = 'floor area must be a positive number of m² with at most two decimals';
+  if (!text(input.ownerReference, 64)) problems.ownerReference = 'owner reference must have 1 to 64 characters';
+  if (input.ownerName !== undefined && input.ownerName.trim().length > 100) problems.ownerName = 'owner name is too long';
+  return problems;
+}
+
+export function validateHousehold(input: HouseholdRegistration): ValidHousehold {
+  fail('household', householdProblems(input));
+  const { floorArea, ...rest } = input;
+  return {
+    ...rest,
+    unit: input.unit.trim(),
+    room: input.room.trim(),
+    ownerName: input.ownerName?.trim() || undefined,
+    floorAreaCentiM2: parseSquareMetres(floorArea)!,
+  };
+}
+
+/**
+ * Personal data is minimised: only the managing parties see an owner's full name; everyone else sees the family
+ * name followed by asterisks (张三丰 → 张**).
+ */
+export function maskOwnerName(name: string | undefined | null): string | null {
+  if (!name) return null;
+  const chars = [...name];
+  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
+}

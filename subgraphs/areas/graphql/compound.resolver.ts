@@ -1,0 +1,129 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
+import { assignBuildingsToArea } from '../application/assign-buildings';
+import { importCompoundCsv } from '../application/import-compound-csv';
+import { readableCompound, registerBuilding, registerCompound, registerHousehold } from '../application/compounds';
+import { mayManageStreet } from '../domain/access';
+import { maskOwnerName } from '../domain/compound';
+import { formatSquareMetres } from '../domain/floor-area';
+import { Building, Compound } from '../persistence/compound.entity';
+import { HouseholdRow, compoundStatistics, listVisibleCompounds, pageHouseholds } from '../persistence/compound.repository';
+import {
+  BuildingType,
+  CompoundStatisticsType,
+  CompoundType,
+  HouseholdPageType,
+  HouseholdType,
+  ImportSummaryType,
+  RegisterBuildingInput,
+  RegisterCompoundInput,
+  RegisterHouseholdInput,
+} from './compound.type';
+
+const statisticsLoader = (ctx: RequestContext) =>
+  requestLoader(ctx, 'areas.compound-statistics', () =>
+    new DataLoader<string, CompoundStatisticsType>(async (ids) => {
+      const stats = await compoundStatistics(ctx.em, ids);
+      return ids.map((id) => {
+        const s = stats.get(id);
+        return { buildings: s?.buildings ?? 0, elevators: s?.elevators ?? 0, households: s?.households ?? 0, floorAreaM2: formatSquareMetres(s?.floorAreaCentiM2 ?? 0n) };
+      });
+    }),
+  );
+
+const householdView = (h: HouseholdRow, showNames: boolean): HouseholdType => ({
+  id: h.id,
+  buildingId: h.buildingId,
+  unit: h.unit,
+  room: h.room,
+  floorAreaM2: formatSquareMetres(h.floorAreaCentiM2),
+  ownerReference: h.ownerReference,
+  ownerName: showNames ? (h.ownerName ?? null) : maskOwnerName(h.ownerName),
+});
+
+@Resolver(() => CompoundType)
+export class CompoundResolver {
+  @Query(() => [CompoundType], { description: 'Compounds in your jurisdiction, by name.' })
+  compounds(
+    @Ctx() ctx: RequestContext,
+    @Arg('streetCode', () => String, { nullable: true }) streetCode?: string,
+    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+  ): Promise<CompoundType[]> {
+    return listVisibleCompounds(ctx.em, ctx.identity, { streetCode, first: Math.min(Math.max(first, 1), 1000) });
+  }
+
+  @Query(() => CompoundType, { description: 'NOT_FOUND when missing or outside your jurisdiction.' })
+  compound(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CompoundType> {
+    return readableCompound(ctx.em, ctx.identity, id);
+  }
+
+  @FieldResolver(() => CompoundStatisticsType)
+  statistics(@Root() compound: Compound, @Ctx() ctx: RequestContext): Promise<CompoundStatisticsType> {
+    return statisticsLoader(ctx).load(compound.id);
+  }
+
+  @FieldResolver(() => [BuildingType])
+  buildings(@Root() compound: Compound, @Ctx() ctx: RequestContext): Promise<BuildingType[]> {
+    return ctx.em.find(Building, { compoundId: compound.id }, { orderBy: { label: 'asc' } });
+  }
+
+  @FieldResolver(() => HouseholdPageType)
+  async households(
+    @Root() compound: Compound,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('buildingId', () => ID, { nullable: true }) buildingId?: string,
+  ): Promise<HouseholdPageType> {
+    const { items, totalCount } = await pageHouseholds(ctx.em, {
+      compoundId: compound.id,
+      buildingId,
+      first: Math.min(Math.max(first, 1), 500),
+      offset: Math.max(offset, 0),
+    });
+    const showNames = mayManageStreet(ctx.identity, compound.streetCode);
+    return { items: items.map((h) => householdView(h, showNames)), totalCount };
+  }
+
+  @Mutation(() => CompoundType)
+  registerCompound(@Arg('input') input: RegisterCompoundInput, @Ctx() ctx: RequestContext): Promise<CompoundType> {
+    return registerCompound(ctx.em, ctx.identity, input);
+  }
+
+  @Mutation(() => BuildingType)
+  registerBuilding(
+    @Arg('compoundId', () => ID) compoundId: string,
+    @Arg('input') input: RegisterBuildingInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BuildingType> {
+    return registerBuilding(ctx.em, ctx.identity, compoundId, input);
+  }
+
+  @Mutation(() => HouseholdType)
+  async registerHousehold(
+    @Arg('buildingId', () => ID) buildingId: string,
+    @Arg('input') input: RegisterHouseholdInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<HouseholdType> {
+    return householdView(await registerHousehold(ctx.em, ctx.identity, buildingId, input), true);
+  }
+
+  @Mutation(() => [BuildingType], { description: 'Groups buildings into a property-management area (a compound, or adjacent buildings).' })
+  assignBuildingsToArea(
+    @Arg('areaId', () => ID) areaId: string,
+    @Arg('buildingIds', () => [ID]) buildingIds: string[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<BuildingType[]> {
+    return assignBuildingsToArea(ctx.em, ctx.identity, areaId, buildingIds);
+  }
+
+  @Mutation(() => ImportSummaryType, {
+    description:
+      'Imports buildings and households from CSV (columns: building, building_class, floors, elevators, unit, room, ' +
+      'floor_area_m2, owner_reference, owner_name). All or nothing: BAD_USER_INPUT lists every bad line.',
+  })
+  importCompoundCsv(@Arg('compoundId', () => ID) compoundId: string, @Arg('csv') csv: string, @Ctx() ctx: RequestContext): Promise<ImportSummaryType> {
+    return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv);
+  }
+}

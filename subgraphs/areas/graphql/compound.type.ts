@@ -1,0 +1,198 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  BUILDING_CLASSES,
+  BuildingClass,
+  COMPOUND_KINDS,
+  CompoundKind,
+  GOVERNANCE_MODELS,
+  GovernanceModel,
+  MAINTENANCE_FUND_STATUSES,
+  MaintenanceFundStatus,
+} from '../domain/compound';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+export const CompoundKindEnum = enumOf(COMPOUND_KINDS);
+export const GovernanceModelEnum = enumOf(GOVERNANCE_MODELS);
+export const MaintenanceFundEnum = enumOf(MAINTENANCE_FUND_STATUSES);
+export const BuildingClassEnum = enumOf(BUILDING_CLASSES);
+registerEnumType(CompoundKindEnum, { name: 'CompoundKind', description: '商品房 / 保障房 / 老旧小区·房改房·售后公房 / 平房区 / 失管小区' });
+registerEnumType(GovernanceModelEnum, { name: 'GovernanceModel', description: '物业服务合同型 / 多方联动共治型 / 政府托底居民自治型' });
+registerEnumType(MaintenanceFundEnum, { name: 'MaintenanceFundStatus' });
+registerEnumType(BuildingClassEnum, { name: 'BuildingClass', description: 'Fee standards differ by class.' });
+
+@ObjectType('CompoundStatistics')
+export class CompoundStatisticsType {
+  @Field(() => Int)
+  buildings!: number;
+
+  @Field(() => Int)
+  elevators!: number;
+
+  @Field(() => Int)
+  households!: number;
+
+  @Field({ description: 'Sum of the households’ certificate floor areas, m² with two decimals.' })
+  floorAreaM2!: string;
+}
+
+@ObjectType('Compound', { description: 'A residential compound (小区 / 院).' })
+export class CompoundType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  districtCode!: string;
+
+  @Field()
+  streetCode!: string;
+
+  @Field(() => String, { nullable: true })
+  communityCode?: string;
+
+  @Field(() => CompoundKindEnum)
+  kind!: CompoundKind;
+
+  @Field(() => GovernanceModelEnum)
+  governanceModel!: GovernanceModel;
+
+  @Field(() => Int, { nullable: true })
+  yearBuilt?: number;
+
+  @Field(() => Int, { description: 'Property-rights units (产权单位) holding homes in the compound.' })
+  propertyRightsUnits!: number;
+
+  @Field(() => MaintenanceFundEnum)
+  maintenanceFund!: MaintenanceFundStatus;
+}
+
+@ObjectType('Building')
+export class BuildingType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  compoundId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The property-management area, once delimited.' })
+  areaId?: string;
+
+  @Field()
+  label!: string;
+
+  @Field(() => BuildingClassEnum)
+  buildingClass!: BuildingClass;
+
+  @Field(() => Int)
+  floors!: number;
+
+  @Field(() => Int)
+  elevators!: number;
+}
+
+@ObjectType('Household')
+export class HouseholdType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  buildingId!: string;
+
+  @Field()
+  unit!: string;
+
+  @Field()
+  room!: string;
+
+  @Field({ description: 'Certificate floor area (房本面积), m² with two decimals.' })
+  floorAreaM2!: string;
+
+  @Field()
+  ownerReference!: string;
+
+  @Field(() => String, { nullable: true, description: 'Masked (张**) for everyone but the managing street office.' })
+  ownerName?: string | null;
+}
+
+@ObjectType('HouseholdPage')
+export class HouseholdPageType {
+  @Field(() => [HouseholdType])
+  items!: HouseholdType[];
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@ObjectType('CompoundImportSummary')
+export class ImportSummaryType {
+  @Field(() => Int)
+  buildingsCreated!: number;
+
+  @Field(() => Int)
+  householdsCreated!: number;
+}
+
+@InputType()
+export class RegisterCompoundInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  districtCode!: string;
+
+  @Field()
+  streetCode!: string;
+
+  @Field(() => String, { nullable: true })
+  communityCode?: string;
+
+  @Field(() => CompoundKindEnum)
+  kind!: CompoundKind;
+
+  @Field(() => GovernanceModelEnum)
+  governanceModel!: GovernanceModel;
+
+  @Field(() => Int, { nullable: true })
+  yearBuilt?: number;
+
+  @Field(() => Int)
+  propertyRightsUnits!: number;
+
+  @Field(() => MaintenanceFundEnum)
+  maintenanceFund!: MaintenanceFundStatus;
+}
+
+@InputType()
+export class RegisterBuildingInput {
+  @Field()
+  label!: string;
+
+  @Field(() => BuildingClassEnum)
+  buildingClass!: BuildingClass;
+
+  @Field(() => Int)
+  floors!: number;
+
+  @Field(() => Int)
+  elevators!: number;
+}
+
+@InputType()
+export class RegisterHouseholdInput {
+  @Field()
+  unit!: string;
+
+  @Field()
+  room!: string;
+
+  @Field({ description: 'm² with at most two decimals, e.g. "56.78".' })
+  floorArea!: string;
+
+  @Field()
+  ownerReference!: string;
+
+  @Field(() => String, { nullable: true })
+  ownerName?: string;
+}

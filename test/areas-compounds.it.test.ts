@@ -1,0 +1,126 @@
+import { Client } from 'pg';
+import { loadDemoData } from '../infra/dev/demo-loader';
+import { DEMO_STREETS } from '../infra/dev/demo-data';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+
+const guangwai = DEMO_STREETS[0].office; // 广安门外街道 street office
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
+const otherStreet = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
+const company = identity('PROPERTY_COMPANY', 'company-91110102MA01');
+
+const COMPOUNDS = `{ compounds(first: 100) { id name kind yearBuilt propertyRightsUnits statistics { buildings elevators households floorAreaM2 } } }`;
+const HOUSEHOLDS = `query($id: ID!) { compound(id: $id) { households(first: 3) { totalCount items { unit room floorAreaM2 ownerName } } } }`;
+
+describe('areas: compounds, buildings and households', () => {
+  let t: TestHub;
+  let db: Client;
+  type Stats = { id: string; name: string; statistics: { buildings: number; elevators: number; households: number; floorAreaM2: string } };
+  let byName: Record<string, Stats>;
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    const all = await t.gql(identity('ADMIN', 'hub-operator'), COMPOUNDS);
+    byName = Object.fromEntries((all.body.data.compounds as Stats[]).map((c) => [c.name, c]));
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await t?.stop();
+  });
+
+  it('loads the seed compounds with their documented totals', () => {
+    expect(byName['广安门北街20号院'].statistics.households).toBe(462);
+    expect(byName['润枫欣尚'].statistics).toMatchObject({ buildings: 6, elevators: 18, households: 1080 });
+    expect(byName['学院南路32号院'].statistics).toMatchObject({ buildings: 36, households: 1412 });
+  });
+
+  it('sums floor areas exactly, as the database does', async () => {
+    const id = byName['润枫欣尚'].id;
+    const { rows } = await db.query(
+      `select sum(h.floor_area_centi_m2)::bigint as centi from areas.household h join areas.building b on b.id = h.building_id where b.compound_id = $1`,
+      [id],
+    );
+    const centi = BigInt(rows[0].centi);
+    expect(byName['润枫欣尚'].statistics.floorAreaM2).toBe(`${centi / 100n}.${(centi % 100n).toString().padStart(2, '0')}`);
+  });
+
+  it('shows owner names to the street office and masks them for the bureau', async () => {
+    const id = byName['广安门北街20号院'].id;
+    const office = await t.gql(guangwai, HOUSEHOLDS, { id });
+    const bureau = await t.gql(xichengBureau, HOUSEHOLDS, { id });
+    expect(office.body.data.compound.households.totalCount).toBe(462);
+    const full = office.body.data.compound.households.items[0].ownerName as string;
+    const masked = bureau.body.data.compound.households.items[0].ownerName as string;
+    expect([...full].length).toBe(3);
+    expect(masked).toBe(`${[...full][0]}**`);
+  });
+
+  it('hides compounds outside the caller’s jurisdiction', async () => {
+    const id = byName['广安门北街20号院'].id;
+    for (const outsider of [haidianBureau, otherStreet, company]) {
+      const res = await t.gql(outsider, HOUSEHOLDS, { id });
+      expect(res.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    }
+    const list = await t.gql(haidianBureau, COMPOUNDS);
+    expect((list.body.data.compounds as Stats[]).map((c) => c.name)).toEqual(['学院南路32号院']);
+    const none = await t.gql(company, COMPOUNDS);
+    expect(none.body.data.compounds).toEqual([]);
+  });
+
+  it('lets only the street office change its compounds', async () => {
+    const id = byName['红居南街6号院'].id;
+    const building = `mutation($c: ID!) { registerBuilding(compoundId: $c, input: { label: "3号楼", buildingClass: LOW_RISE, floors: 5, elevators: 0 }) { id } }`;
+    expect((await t.gql(xichengBureau, building, { c: id })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(otherStreet, building, { c: id })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const ok = await t.gql(guangwai, building, { c: id });
+    expect(ok.body.errors).toBeUndefined();
+    const again = await t.gql(guangwai, building, { c: id });
+    expect(again.body.errors[0].extensions.code).toBe('CONFLICT');
+  });
+
+  it('rejects a CSV with bad lines as a whole, naming each line and reason', async () => {
+    const id = byName['红居南街6号院'].id;
+    const before = await db.query('select count(*)::int as n from areas.household');
+    const csv = [
+      'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name',
+      '9号楼,LOW_RISE,6,0,1,101,56.78,o-1,王伟',
+      '9号楼,LOW_RISE,6,0,1,102,-3,o-2,李娜',
+      '10号楼,MID_RISE,6,0,1,101,60.00,o-3,张敏',
+      '9号楼,LOW_RISE,6,0,1,101,70.00,o-4,赵静',
+      '1号楼,LOW_RISE,6,0,1,101,70.00,o-5,周强',
+    ].join('\n');
+    const res = await t.gql(guangwai, 'mutation($c: ID!, $csv: String!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', { c: id, csv });
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const lines = res.body.errors[0].extensions.details.lines as { line: number; field: string }[];
+    expect(lines.map((l) => [l.line, l.field])).toEqual([
+      [3, 'floor_area_m2'],
+      [4, 'building_class'],
+      [5, 'room'],
+      [6, 'room'],
+    ]);
+    const after = await db.query('select count(*)::int as n from areas.household');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    const buildings = await db.query(`select count(*)::int as n from areas.building where compound_id = $1 and label in ('9号楼', '10号楼')`, [id]);
+    expect(buildings.rows[0].n).toBe(0);
+  });
+
+  it('groups buildings into an area only within the area’s street, one area per building', async () => {
+    const area = await t.gql(guangwai, 'mutation { registerArea(input: { name: "红居南街6号院 新区", districtCode: "110102", streetCode: "110102014" }) { id } }');
+    const areaId = area.body.data.registerArea.id;
+    const hongju = await t.gql(guangwai, 'query($c: ID!) { compound(id: $c) { buildings { id label areaId } } }', { c: byName['红居南街6号院'].id });
+    const buildings = hongju.body.data.compound.buildings as { id: string; label: string; areaId: string | null }[];
+    const assigned = buildings.find((b) => b.areaId)!;
+    const free = buildings.find((b) => !b.areaId)!;
+    const assign = 'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id areaId } }';
+    expect((await t.gql(guangwai, assign, { a: areaId, b: [assigned.id] })).body.errors[0].extensions.code).toBe('CONFLICT');
+    const ok = await t.gql(guangwai, assign, { a: areaId, b: [free.id] });
+    expect(ok.body.data.assignBuildingsToArea).toEqual([{ id: free.id, areaId }]);
+    const desheng = await t.gql(xichengBureau, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', { c: byName['阳光丽景'].id });
+    const foreign = await t.gql(guangwai, assign, { a: areaId, b: [desheng.body.data.compound.buildings[0].id] });
+    expect(foreign.body.errors[0].extensions.code).toBe('BUILDING_OUTSIDE_AREA_STREET');
+  });
+});
