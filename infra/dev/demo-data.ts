@@ -160,3 +160,21 @@ export function demoCompoundCsv(compound: DemoCompound): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * The property-management committee of 广安门北街20号院 (seed 000): 11 members = 2 residents' committee
+ * representatives + one representative of each of the 6 property-rights units + 3 resident owners, formed
+ * 2020-05-30 and chaired by the residents' committee. Member names are placeholders.
+ */
+export const DEMO_PMC = {
+  compound: '广安门北街20号院',
+  formedOn: '2020-05-30',
+  termEndsOn: '2023-05-29',
+  chairIndex: 0,
+  members: [
+    { name: '居委会代表 甲', seat: 'RESIDENTS_COMMITTEE', represents: '广安门北街社区居委会' },
+    { name: '居委会代表 乙', seat: 'RESIDENTS_COMMITTEE', represents: '广安门北街社区居委会' },
+    ...Array.from({ length: 6 }, (_, i) => ({ name: `产权单位代表 ${i + 1}`, seat: 'PROPERTY_RIGHTS_UNIT', represents: `产权单位 ${i + 1}` })),
+    ...Array.from({ length: 3 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
+  ],
+};

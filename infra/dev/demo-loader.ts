@@ -1,6 +1,6 @@
 import { Identity } from '../auth/identity';
 import { TokenSettings, mintUserToken } from '../auth/tokens';
-import { DEMO_ADMIN, DEMO_COURTS, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
+import { DEMO_ADMIN, DEMO_COURTS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
 
 type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
 
@@ -49,6 +49,12 @@ async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoCompound
     a: registerArea.id,
     b: loaded.buildings.map((b) => b.id),
   });
+  if (compound.name === DEMO_PMC.compound) {
+    const { formedOn, termEndsOn, chairIndex, members } = DEMO_PMC;
+    await gql(street.office, 'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }', {
+      i: { areaId: registerArea.id, formedOn, termEndsOn, chairIndex, members },
+    });
+  }
 }
 
 /**

@@ -20,6 +20,11 @@ describe('GraphQL error mapping', () => {
     expect(formatted).toEqual({ message: 'Internal server error', path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
+  it('reports a malformed id refused by PostgreSQL as bad input', () => {
+    const error = Object.assign(new Error('invalid input syntax for type uuid: "x"'), { code: '22P02' });
+    expect(formatError({ message: error.message, path: ['x'] }, asResolverError(error), 'areas').extensions).toEqual({ code: 'BAD_USER_INPUT' });
+  });
+
   it('keeps GraphQL validation errors as they are', () => {
     const formatted = formatError({ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('v'), 'areas');
     expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });

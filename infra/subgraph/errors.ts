@@ -32,6 +32,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
       },
     };
   }
+  // PostgreSQL refused a value's format (an id that is not a UUID, say): the caller's input, not our fault.
+  if ((original as { code?: unknown })?.code === '22P02') {
+    return { message: 'A value in the request is malformed (for example an id that is not a UUID)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Identity } from '../../../infra/auth/identity';
+import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/errors';
+import { COMMITTEE_DISSOLVED, COMMITTEE_FORMED, CommitteeDissolvedData, CommitteeFormedData, JOINT_DECISION_RECORDED, JointDecisionRecordedData } from '../../../infra/events/catalog';
+import { recordEvent } from '../../../infra/events/outbox';
+import { assertMayManageStreet, mayReadStreet } from '../domain/access';
+import { isIsoDate } from '../domain/dates';
+import { BallotVote, DecisionTally, JointDecisionOutcome, decideJointDecision, tallyBallots } from '../domain/joint-decision';
+import { CommitteeSeat, validatePropertyManagementCommittee } from '../domain/property-management-committee';
+import { JointDecisionMatter } from '../domain/statutes';
+import { AREAS_EVENT_SOURCE } from '../events/area-events';
+import { Area } from '../persistence/area.entity';
+import { GovernanceBody, GovernanceMember, JointDecision } from '../persistence/governance.entity';
+
+export interface MemberInput {
+  name: string;
+  seat: CommitteeSeat;
+  represents?: string;
+}
+
+async function areaFor(em: EntityManager, identity: Identity, areaId: string): Promise<Area> {
+  const area = await em.findOne(Area, { id: areaId });
+  if (!area || !mayReadStreet(identity, area.streetCode)) throw new NotFoundError('Area', areaId);
+  return area;
+}
+
+export async function readableArea(em: EntityManager, identity: Identity, areaId: string): Promise<Area> {
+  return areaFor(em, identity, areaId);
+}
+
+function createMembers(em: EntityManager, bodyId: string, members: MemberInput[]): GovernanceMember[] {
+  return members.map((m) => em.create(GovernanceMember, { id: randomUUID(), bodyId, name: m.name.trim(), seat: m.seat, represents: m.represents?.trim() || undefined }));
+}
+
+function committeeFormedEvent(em: EntityManager, body: GovernanceBody, members: number): void {
+  recordEvent<CommitteeFormedData>(em, COMMITTEE_FORMED, {
+    source: AREAS_EVENT_SOURCE,
+    key: body.areaId,
+    subject: body.id,
+    data: {
+      areaId: body.areaId,
+      bodyId: body.id,
+      kind: body.kind,
+      formedOn: body.formedOn,
+      termEndsOn: body.termEndsOn ?? null,
+      members,
+      filingDeadline: body.filingDeadline ?? null,
+    },
+  });
+}
+
+/**
+ * The street office forms a property-management committee (物管会) where no owners' assembly can be formed
+ * (Beijing arts. 52–59). A late filing is recorded and flagged, never refused.
+ */
+export async function formPropertyManagementCommittee(
+  em: EntityManager,
+  identity: Identity,
+  input: { areaId: string; formedOn: string; termEndsOn: string; filedOn?: string; members: MemberInput[]; chairIndex: number },
+): Promise<GovernanceBody> {
+  if (input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Every member needs a name');
+  if (!Number.isInteger(input.chairIndex) || !input.members[input.chairIndex]) throw new InvalidInputError('chairIndex must point at a member');
+  const memberIds = input.members.map(() => randomUUID());
+  const assessment = validatePropertyManagementCommittee({
+    members: input.members.map((m, i) => ({ id: memberIds[i], seat: m.seat })),
+    chairMemberId: memberIds[input.chairIndex],
+    formedOn: input.formedOn,
+    termEndsOn: input.termEndsOn,
+    filedOn: input.filedOn,
+  });
+  return em.transactional(async (tx) => {
+    const area = await areaFor(tx, identity, input.areaId);
+    assertMayManageStreet(identity, area.streetCode, 'form committees in it');
+    const standing = await tx.findOne(GovernanceBody, { areaId: area.id, dissolvedOn: null });
+    if (standing) {
+      throw new DomainError('CONFLICT', `The area already has a standing ${standing.kind === 'OWNERS_COMMITTEE' ? "owners' committee" : 'property-management committee'}`);
+    }
+    const body = tx.create(GovernanceBody, {
+      id: randomUUID(),
+      areaId: area.id,
+      kind: 'PROPERTY_MANAGEMENT_COMMITTEE',
+      formedOn: input.formedOn,
+      termEndsOn: input.termEndsOn,
+      filedOn: input.filedOn,
+      filingDeadline: assessment.filingDeadline,
+      filedLate: assessment.filedLate,
+      createdBy: identity.organisationId,
+    });
+    const members = createMembers(tx, body.id, input.members).map((m, i) => Object.assign(m, { id: memberIds[i] }));
+    body.chairMemberId = members[input.chairIndex].id;
+    committeeFormedEvent(tx, body, members.length);
+    return body;
+  });
+}
+
+/**
+ * Recording an owners' committee ends the property-management committee: it is dissolved (Beijing arts. 52–59
+ * give the street office 30 days; the hub records the dissolution with the recording).
+ */
+export async function recordOwnersCommittee(
+  em: EntityManager,
+  identity: Identity,
+  input: { areaId: string; recordedOn: string; termEndsOn?: string; members: MemberInput[] },
+): Promise<GovernanceBody> {
+  const dates = { recordedOn: input.recordedOn, ...(input.termEndsOn ? { termEndsOn: input.termEndsOn } : {}) };
+  const badDates = Object.entries(dates).filter(([, v]) => !isIsoDate(v));
+  if (badDates.length > 0) throw new InvalidInputError('Dates must be YYYY-MM-DD', { fields: Object.fromEntries(badDates.map(([k]) => [k, 'not a date'])) });
+  if (input.members.length === 0 || input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Name every member');
+  return em.transactional(async (tx) => {
+    const area = await areaFor(tx, identity, input.areaId);
+    assertMayManageStreet(identity, area.streetCode, "record owners' committees in it");
+    if (await tx.findOne(GovernanceBody, { areaId: area.id, kind: 'OWNERS_COMMITTEE', dissolvedOn: null })) {
+      throw new DomainError('CONFLICT', "The area already has an owners' committee");
+    }
+    const pmc = await tx.findOne(GovernanceBody, { areaId: area.id, kind: 'PROPERTY_MANAGEMENT_COMMITTEE', dissolvedOn: null });
+    if (pmc) {
+      pmc.dissolvedOn = input.recordedOn;
+      pmc.dissolutionReason = 'OWNERS_COMMITTEE_RECORDED';
+      recordEvent<CommitteeDissolvedData>(tx, COMMITTEE_DISSOLVED, {
+        source: AREAS_EVENT_SOURCE,
+        key: area.id,
+        subject: pmc.id,
+        data: { areaId: area.id, bodyId: pmc.id, dissolvedOn: input.recordedOn, reason: 'OWNERS_COMMITTEE_RECORDED' },
+      });
+      await tx.flush(); // the standing-body index allows the new committee only once the old one is dissolved
+    }
+    const body = tx.create(GovernanceBody, {
+      id: randomUUID(),
+      areaId: area.id,
+      kind: 'OWNERS_COMMITTEE',
+      formedOn: input.recordedOn,
+      termEndsOn: input.termEndsOn,
+      createdBy: identity.organisationId,
+    });
+    const members = createMembers(tx, body.id, input.members);
+    committeeFormedEvent(tx, body, members.length);
+    return body;
+  });
+}
+
+export type DecisionInput =
+  | { areaId: string; matter: JointDecisionMatter; heldOn: string; tally: DecisionTally; ballots?: undefined }
+  | { areaId: string; matter: JointDecisionMatter; heldOn: string; tally?: undefined; ballots: { householdId: string; vote: Exclude<BallotVote, 'NOT_VOTED'> }[] };
+
+/** Ballots are counted against every household of the area, with certificate floor areas from the register. */
+async function tallyFromBallots(em: EntityManager, areaId: string, ballots: { householdId: string; vote: BallotVote }[]): Promise<DecisionTally> {
+  const households = await em.getConnection().execute<{ id: string; area: number }[]>(
+    `select h.id, h.floor_area_centi_m2 as area from areas.household h join areas.building b on b.id = h.building_id where b.area_id = ?`,
+    [areaId],
+    'all',
+    em.getTransactionContext(),
+  );
+  const votes = new Map<string, BallotVote>();
+  for (const b of ballots) {
+    if (votes.has(b.householdId)) throw new InvalidInputError('A household voted twice', { householdId: b.householdId });
+    votes.set(b.householdId, b.vote);
+  }
+  const known = new Set(households.map((h) => h.id));
+  const strangers = [...votes.keys()].filter((id) => !known.has(id));
+  if (strangers.length > 0) throw new InvalidInputError('Ballots name households outside the area', { households: strangers.slice(0, 20) });
+  return tallyBallots(households.map((h) => ({ areaCentiM2: h.area, vote: votes.get(h.id) ?? 'NOT_VOTED' })));
+}
+
+/**
+ * Who may record a decision: the street office of the area, or the area's standing committee itself (its token's
+ * organisation is the body's id). Anyone else learns nothing about the area.
+ */
+async function areaForDecision(em: EntityManager, identity: Identity, areaId: string): Promise<Area> {
+  if (identity.role !== 'OWNERS_COMMITTEE') {
+    const area = await areaFor(em, identity, areaId);
+    assertMayManageStreet(identity, area.streetCode, 'record joint decisions in it');
+    return area;
+  }
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const body = isUuid.test(identity.organisationId) && isUuid.test(areaId)
+    ? await em.findOne(GovernanceBody, { id: identity.organisationId, areaId, dissolvedOn: null })
+    : null;
+  const area = body && (await em.findOne(Area, { id: areaId }));
+  if (!area) throw new NotFoundError('Area', areaId);
+  return area;
+}
+
+export async function recordJointDecision(em: EntityManager, identity: Identity, input: DecisionInput): Promise<{ decision: JointDecision; outcome: JointDecisionOutcome }> {
+  if (!isIsoDate(input.heldOn)) throw new InvalidInputError('heldOn must be YYYY-MM-DD', { fields: { heldOn: 'not a date' } });
+  if ((input.tally === undefined) === (input.ballots === undefined)) throw new InvalidInputError('Give either an aggregate tally or household ballots');
+  return em.transactional(async (tx) => {
+    const area = await areaForDecision(tx, identity, input.areaId);
+    const tally = input.tally ?? (await tallyFromBallots(tx, area.id, input.ballots!));
+    const outcome = decideJointDecision(input.matter, tally);
+    const decision = tx.create(JointDecision, {
+      id: randomUUID(),
+      areaId: area.id,
+      matter: input.matter,
+      heldOn: input.heldOn,
+      totalOwners: tally.totalOwners,
+      totalAreaCentiM2: String(tally.totalAreaCentiM2),
+      participatingOwners: tally.participatingOwners,
+      participatingAreaCentiM2: String(tally.participatingAreaCentiM2),
+      consentingOwners: tally.consentingOwners,
+      consentingAreaCentiM2: String(tally.consentingAreaCentiM2),
+      valid: outcome.valid,
+      reasons: outcome.reasons,
+      recordedBy: identity.organisationId,
+      recordedAt: new Date(),
+    });
+    recordEvent<JointDecisionRecordedData>(tx, JOINT_DECISION_RECORDED, {
+      source: AREAS_EVENT_SOURCE,
+      key: area.id,
+      subject: decision.id,
+      data: { areaId: area.id, decisionId: decision.id, matter: input.matter, heldOn: input.heldOn, valid: outcome.valid, reasons: outcome.reasons },
+    });
+    return { decision, outcome };
+  });
+}

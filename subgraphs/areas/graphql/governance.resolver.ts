@@ -1,0 +1,110 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { InvalidInputError } from '../../../infra/errors';
+import { RequestContext } from '../../../infra/subgraph/context';
+import { formPropertyManagementCommittee, recordJointDecision, recordOwnersCommittee } from '../application/governance';
+import { mayReadStreet } from '../domain/access';
+import { parseSquareMetres } from '../domain/floor-area';
+import { JointDecisionOutcome, RatioView, decideJointDecision } from '../domain/joint-decision';
+import { JointDecisionMatter } from '../domain/statutes';
+import { Area } from '../persistence/area.entity';
+import { GovernanceBody, GovernanceMember, JointDecision } from '../persistence/governance.entity';
+import { AreaType } from './area.type';
+import {
+  FormPropertyManagementCommitteeInput,
+  GovernanceBodyType,
+  GovernanceMemberType,
+  JointDecisionType,
+  RatioType,
+  RecordJointDecisionInput,
+  RecordOwnersCommitteeInput,
+  TallyInput,
+} from './governance.type';
+
+const ratio = (r: RatioView | null): RatioType | null =>
+  r && { numerator: String(r.numerator), denominator: String(r.denominator), percent: r.display };
+
+function decisionView(decision: JointDecision, outcome: JointDecisionOutcome): JointDecisionType {
+  return {
+    id: decision.id,
+    areaId: decision.areaId,
+    matter: decision.matter as JointDecisionMatter,
+    heldOn: decision.heldOn,
+    valid: outcome.valid,
+    reasons: outcome.reasons,
+    participationOwners: ratio(outcome.ratios.participationOwners)!,
+    participationArea: ratio(outcome.ratios.participationArea)!,
+    consentOwners: ratio(outcome.ratios.consentOwners),
+    consentArea: ratio(outcome.ratios.consentArea),
+  };
+}
+
+/** Stored decisions are re-assessed from their stored tally, so the ratios shown are the exact ones decided on. */
+const storedOutcome = (d: JointDecision) =>
+  decideJointDecision(d.matter as JointDecisionMatter, {
+    totalOwners: d.totalOwners,
+    totalAreaCentiM2: Number(d.totalAreaCentiM2),
+    participatingOwners: d.participatingOwners,
+    participatingAreaCentiM2: Number(d.participatingAreaCentiM2),
+    consentingOwners: d.consentingOwners,
+    consentingAreaCentiM2: Number(d.consentingAreaCentiM2),
+  });
+
+function tallyFromInput(t: TallyInput) {
+  const areas = { totalArea: t.totalArea, participatingArea: t.participatingArea, consentingArea: t.consentingArea };
+  const parsed = Object.fromEntries(Object.entries(areas).map(([k, v]) => [k, parseSquareMetres(v)]));
+  const bad = Object.entries(parsed).filter(([, v]) => v === undefined);
+  if (bad.length > 0) throw new InvalidInputError('Areas must be m² with at most two decimals', { fields: Object.fromEntries(bad.map(([k]) => [k, 'not an area'])) });
+  return {
+    totalOwners: t.totalOwners,
+    totalAreaCentiM2: parsed.totalArea!,
+    participatingOwners: t.participatingOwners,
+    participatingAreaCentiM2: parsed.participatingArea!,
+    consentingOwners: t.consentingOwners,
+    consentingAreaCentiM2: parsed.consentingArea!,
+  };
+}
+
+@Resolver(() => AreaType)
+export class AreaGovernanceResolver {
+  @FieldResolver(() => [GovernanceBodyType], { description: 'Standing and past governance bodies, newest first.' })
+  governanceBodies(@Root() area: Area, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType[]> {
+    if (!mayReadStreet(ctx.identity, area.streetCode)) return Promise.resolve([]);
+    return ctx.em.find(GovernanceBody, { areaId: area.id }, { orderBy: { formedOn: 'desc' } });
+  }
+
+  @FieldResolver(() => [JointDecisionType])
+  async jointDecisions(@Root() area: Area, @Ctx() ctx: RequestContext): Promise<JointDecisionType[]> {
+    if (!mayReadStreet(ctx.identity, area.streetCode)) return [];
+    const decisions = await ctx.em.find(JointDecision, { areaId: area.id }, { orderBy: { heldOn: 'desc' } });
+    return decisions.map((d) => decisionView(d, storedOutcome(d)));
+  }
+
+  @Mutation(() => GovernanceBodyType)
+  formPropertyManagementCommittee(@Arg('input') input: FormPropertyManagementCommitteeInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
+    return formPropertyManagementCommittee(ctx.em, ctx.identity, input);
+  }
+
+  @Mutation(() => GovernanceBodyType, { description: "Records an owners' committee; a standing property-management committee is dissolved." })
+  recordOwnersCommittee(@Arg('input') input: RecordOwnersCommitteeInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
+    return recordOwnersCommittee(ctx.em, ctx.identity, input);
+  }
+
+  @Mutation(() => JointDecisionType, { description: 'Records a joint decision; the hub decides valid / invalid with every reason.' })
+  async recordJointDecision(@Arg('input') input: RecordJointDecisionInput, @Ctx() ctx: RequestContext): Promise<JointDecisionType> {
+    const { decision, outcome } = await recordJointDecision(ctx.em, ctx.identity, {
+      areaId: input.areaId,
+      matter: input.matter,
+      heldOn: input.heldOn,
+      ...(input.tally ? { tally: tallyFromInput(input.tally) } : { ballots: input.ballots ?? [] }),
+    } as Parameters<typeof recordJointDecision>[2]);
+    return decisionView(decision, outcome);
+  }
+}
+
+@Resolver(() => GovernanceBodyType)
+export class GovernanceBodyResolver {
+  @FieldResolver(() => [GovernanceMemberType])
+  members(@Root() body: GovernanceBody, @Ctx() ctx: RequestContext): Promise<GovernanceMemberType[]> {
+    return ctx.em.find(GovernanceMember, { bodyId: body.id }, { orderBy: { seat: 'asc', name: 'asc' } });
+  }
+}

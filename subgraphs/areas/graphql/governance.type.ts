@@ -1,0 +1,200 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { JointDecisionMatter } from '../domain/statutes';
+
+export const CommitteeSeatEnum = { RESIDENTS_COMMITTEE: 'RESIDENTS_COMMITTEE', PROPERTY_RIGHTS_UNIT: 'PROPERTY_RIGHTS_UNIT', OWNER: 'OWNER', OCCUPANT: 'OCCUPANT' } as const;
+export const VoteEnum = { CONSENT: 'CONSENT', OPPOSE: 'OPPOSE', ABSTAIN: 'ABSTAIN' } as const;
+registerEnumType(CommitteeSeatEnum, { name: 'CommitteeSeat', description: '居委会代表 / 产权单位代表 / 业主代表 / 物业使用人代表' });
+registerEnumType(JointDecisionMatter, { name: 'JointDecisionMatter', description: 'The nine matters of Civil Code art. 278.' });
+registerEnumType(VoteEnum, { name: 'Vote' });
+
+@ObjectType('GovernanceMember')
+export class GovernanceMemberType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => CommitteeSeatEnum)
+  seat!: keyof typeof CommitteeSeatEnum;
+
+  @Field(() => String, { nullable: true })
+  represents?: string;
+}
+
+@ObjectType('GovernanceBody', { description: "An owners' committee (业主委员会) or a property-management committee (物管会)." })
+export class GovernanceBodyType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field()
+  kind!: string;
+
+  @Field()
+  formedOn!: string;
+
+  @Field(() => String, { nullable: true })
+  termEndsOn?: string;
+
+  @Field(() => String, { nullable: true })
+  filedOn?: string;
+
+  @Field(() => String, { nullable: true, description: 'Filing with the street office is due within 30 days of formation.' })
+  filingDeadline?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when filed after the deadline (flagged, not refused).' })
+  filedLate?: boolean;
+
+  @Field(() => ID, { nullable: true })
+  chairMemberId?: string;
+
+  @Field(() => String, { nullable: true })
+  dissolvedOn?: string;
+
+  @Field(() => String, { nullable: true })
+  dissolutionReason?: string;
+}
+
+@ObjectType('Ratio', { description: 'An exact ratio; percent is for display only (two decimals).' })
+export class RatioType {
+  @Field()
+  numerator!: string;
+
+  @Field()
+  denominator!: string;
+
+  @Field()
+  percent!: string;
+}
+
+@ObjectType('JointDecision', { description: "An owners' joint decision and the hub's verdict under Civil Code art. 278." })
+export class JointDecisionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field(() => JointDecisionMatter)
+  matter!: JointDecisionMatter;
+
+  @Field()
+  heldOn!: string;
+
+  @Field()
+  valid!: boolean;
+
+  @Field(() => [String], { description: 'Every failed condition, by stable code; empty when valid.' })
+  reasons!: string[];
+
+  @Field(() => RatioType)
+  participationOwners!: RatioType;
+
+  @Field(() => RatioType)
+  participationArea!: RatioType;
+
+  @Field(() => RatioType, { nullable: true })
+  consentOwners?: RatioType | null;
+
+  @Field(() => RatioType, { nullable: true })
+  consentArea?: RatioType | null;
+}
+
+@InputType()
+export class MemberInput {
+  @Field()
+  name!: string;
+
+  @Field(() => CommitteeSeatEnum)
+  seat!: keyof typeof CommitteeSeatEnum;
+
+  @Field(() => String, { nullable: true })
+  represents?: string;
+}
+
+@InputType()
+export class FormPropertyManagementCommitteeInput {
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  formedOn!: string;
+
+  @Field({ description: 'YYYY-MM-DD, at most 3 years after formation.' })
+  termEndsOn!: string;
+
+  @Field(() => String, { nullable: true })
+  filedOn?: string;
+
+  @Field(() => [MemberInput])
+  members!: MemberInput[];
+
+  @Field(() => Int, { description: 'Index in members of the chair (a residents’ committee member).' })
+  chairIndex!: number;
+}
+
+@InputType()
+export class RecordOwnersCommitteeInput {
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field()
+  recordedOn!: string;
+
+  @Field(() => String, { nullable: true })
+  termEndsOn?: string;
+
+  @Field(() => [MemberInput])
+  members!: MemberInput[];
+}
+
+@InputType()
+export class TallyInput {
+  @Field(() => Int)
+  totalOwners!: number;
+
+  @Field({ description: 'm² with two decimals' })
+  totalArea!: string;
+
+  @Field(() => Int)
+  participatingOwners!: number;
+
+  @Field()
+  participatingArea!: string;
+
+  @Field(() => Int)
+  consentingOwners!: number;
+
+  @Field()
+  consentingArea!: string;
+}
+
+@InputType()
+export class BallotInput {
+  @Field(() => ID)
+  householdId!: string;
+
+  @Field(() => VoteEnum)
+  vote!: keyof typeof VoteEnum;
+}
+
+@InputType()
+export class RecordJointDecisionInput {
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field(() => JointDecisionMatter)
+  matter!: JointDecisionMatter;
+
+  @Field()
+  heldOn!: string;
+
+  @Field(() => TallyInput, { nullable: true, description: 'Aggregate tally as counted at the meeting; or give ballots.' })
+  tally?: TallyInput;
+
+  @Field(() => [BallotInput], { nullable: true, description: 'Household ballots; areas come from the register.' })
+  ballots?: BallotInput[];
+}

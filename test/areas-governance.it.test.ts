@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { DEMO_STREETS } from '../infra/dev/demo-data';
+import { loadDemoData } from '../infra/dev/demo-loader';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { probeTopics } from './support/kafka-probe';
+
+const guangwai = DEMO_STREETS[0].office;
+const beitaipingzhuang = DEMO_STREETS[2].office;
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+const otherStreet = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
+
+const AREAS = `{ areas(first: 100) { id name governanceBodies { id kind formedOn termEndsOn filingDeadline dissolvedOn chairMemberId members { id seat } } } }`;
+const RECORD = `mutation($i: RecordJointDecisionInput!) {
+  recordJointDecision(input: $i) { id valid reasons participationOwners { percent } participationArea { percent } consentOwners { percent } consentArea { percent } }
+}`;
+
+type Body = { id: string; kind: string; formedOn: string; termEndsOn: string; filingDeadline: string; dissolvedOn: string | null; chairMemberId: string; members: { id: string; seat: string }[] };
+type AreaRow = { id: string; name: string; governanceBodies: Body[] };
+
+describe("areas: governance bodies and owners' joint decisions", () => {
+  let t: TestHub;
+  let areas: Record<string, AreaRow>;
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    const res = await t.gql(identity('ADMIN', 'hub-operator'), AREAS);
+    areas = Object.fromEntries((res.body.data.areas as AreaRow[]).map((a) => [a.name, a]));
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("holds seed 000's 11-member property-management committee, chaired by the residents' committee", () => {
+    const [pmc] = areas['广安门北街20号院'].governanceBodies;
+    expect(pmc).toMatchObject({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', formedOn: '2020-05-30', filingDeadline: '2020-06-29', dissolvedOn: null });
+    const seats = pmc.members.reduce<Record<string, number>>((n, m) => ({ ...n, [m.seat]: (n[m.seat] ?? 0) + 1 }), {});
+    expect(seats).toEqual({ RESIDENTS_COMMITTEE: 2, PROPERTY_RIGHTS_UNIT: 6, OWNER: 3 });
+    expect(pmc.members.find((m) => m.id === pmc.chairMemberId)?.seat).toBe('RESIDENTS_COMMITTEE');
+  });
+
+  it('refuses an invalid or second committee with typed errors', async () => {
+    const form = `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }`;
+    const members = Array.from({ length: 6 }, (_, i) => ({ name: `m${i}`, seat: i === 0 ? 'RESIDENTS_COMMITTEE' : 'OWNER' }));
+    const six = await t.gql(guangwai, form, { i: { areaId: areas['红居南街6号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-11', members, chairIndex: 0 } });
+    expect(six.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: expect.arrayContaining(['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'TERM_TOO_LONG']) } });
+    const seven = [...members, { name: 'm6', seat: 'OWNER' }];
+    const second = await t.gql(guangwai, form, { i: { areaId: areas['广安门北街20号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-10', members: seven, chairIndex: 0 } });
+    expect(second.body.errors[0].extensions.code).toBe('CONFLICT');
+    const foreign = await t.gql(otherStreet, form, { i: { areaId: areas['红居南街6号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-10', members: seven, chairIndex: 0 } });
+    expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const late = await t.gql(guangwai, form, { i: { areaId: areas['红居南街6号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-10', filedOn: '2024-02-10', members: seven, chairIndex: 0 } });
+    expect(late.body.errors).toBeUndefined();
+    const bodies = await t.gql(guangwai, AREAS);
+    const hongju = (bodies.body.data.areas as AreaRow[]).find((a) => a.name === '红居南街6号院')!;
+    expect(hongju.governanceBodies[0]).toMatchObject({ filingDeadline: '2024-02-09' });
+  });
+
+  it("decides seed 003's vote on hiring a company valid, and an exact half invalid, publishing each verdict", async () => {
+    const probe = await probeTopics(t.brokers, [`${t.topicPrefix}areas.governance.v1`]);
+    try {
+      const areaId = areas['学院南路32号院'].id;
+      const seed003 = { totalOwners: 10000, totalArea: '40000.00', participatingOwners: 7784, participatingArea: '29700.00', consentingOwners: 5770, consentingArea: '23421.42' };
+      const valid = await t.gql(beitaipingzhuang, RECORD, { i: { areaId, matter: 'HIRE_OR_DISMISS_PROVIDER', heldOn: '2021-10-15', tally: seed003 } });
+      expect(valid.body.data.recordJointDecision).toMatchObject({
+        valid: true,
+        reasons: [],
+        participationOwners: { percent: '77.84%' },
+        participationArea: { percent: '74.25%' },
+        consentOwners: { percent: '74.13%' },
+        consentArea: { percent: '78.86%' },
+      });
+      const half = { ...seed003, consentingOwners: 3892, consentingArea: '14850.00' };
+      const invalid = await t.gql(beitaipingzhuang, RECORD, { i: { areaId, matter: 'HIRE_OR_DISMISS_PROVIDER', heldOn: '2021-11-15', tally: half } });
+      expect(invalid.body.data.recordJointDecision).toMatchObject({ valid: false, reasons: ['CONSENT_AREA_NOT_MAJORITY', 'CONSENT_OWNERS_NOT_MAJORITY'] });
+
+      const events = await probe.waitForCount('two decisions published', (m) => m.headers.ce_type === 'hub.areas.joint-decision.recorded', 2);
+      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'events', 'hub.areas.joint-decision.recorded.json'), 'utf8'));
+      const ajv = new Ajv2020({ strict: true });
+      addFormats(ajv);
+      const validate = ajv.compile(schema);
+      for (const e of events) {
+        expect(e.message.key?.toString()).toBe(areaId);
+        expect(validate(JSON.parse(e.message.value!.toString()))).toBe(true);
+      }
+      expect(events.map((e) => JSON.parse(e.message.value!.toString()).valid).sort()).toEqual([false, true]);
+    } finally {
+      await probe.stop();
+    }
+  });
+
+  it('counts household ballots against the register, by certificate area', async () => {
+    const areaId = areas['广安门北街20号院'].id;
+    const compounds = await t.gql(guangwai, '{ compounds(streetCode: "110102014") { id name } }');
+    const compoundId = (compounds.body.data.compounds as { id: string; name: string }[]).find((c) => c.name === '广安门北街20号院')!.id;
+    const page = await t.gql(guangwai, 'query($c: ID!) { compound(id: $c) { households(first: 462) { items { id } } } }', { c: compoundId });
+    const ids = (page.body.data.compound.households.items as { id: string }[]).map((h) => h.id);
+    const ballots = ids.slice(0, 400).map((householdId, i) => ({ householdId, vote: i < 310 ? 'CONSENT' : 'OPPOSE' }));
+    const res = await t.gql(guangwai, RECORD, { i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots } });
+    expect(res.body.errors).toBeUndefined();
+    // 400 of 462 households take part; 310 of 400 = 77.5% consent ≥ 3/4 by owners; the area verdict follows the register.
+    expect(res.body.data.recordJointDecision.participationOwners.percent).toBe('86.58%');
+    expect(res.body.data.recordJointDecision.consentOwners.percent).toBe('77.50%');
+    const twice = await t.gql(guangwai, RECORD, { i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots: [ballots[0], ballots[0]] } });
+    expect(twice.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("lets only the area's street office or standing committee record decisions", async () => {
+    const areaId = areas['广安门北街20号院'].id;
+    const tally = { totalOwners: 462, totalArea: '30000.00', participatingOwners: 400, participatingArea: '26000.00', consentingOwners: 300, consentingArea: '20000.00' };
+    const input = { areaId, matter: 'MANAGEMENT_COVENANT', heldOn: '2024-04-01', tally };
+    expect((await t.gql(xichengBureau, RECORD, { i: input })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(otherStreet, RECORD, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const pmcId = areas['广安门北街20号院'].governanceBodies[0].id;
+    const committee = identity('OWNERS_COMMITTEE', pmcId);
+    expect((await t.gql(committee, RECORD, { i: input })).body.data.recordJointDecision.valid).toBe(true);
+    const strangerCommittee = identity('OWNERS_COMMITTEE', areas['红居南街6号院'].governanceBodies[0]?.id ?? 'nobody');
+    expect((await t.gql(strangerCommittee, RECORD, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it("dissolves the property-management committee when an owners' committee is recorded", async () => {
+    const areaId = areas['广安门北街20号院'].id;
+    const members = Array.from({ length: 5 }, (_, i) => ({ name: `委员 ${i + 1}`, seat: 'OWNER' }));
+    const res = await t.gql(guangwai, 'mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { kind formedOn } }', {
+      i: { areaId, recordedOn: '2024-06-01', termEndsOn: '2029-05-31', members },
+    });
+    expect(res.body.data.recordOwnersCommittee).toEqual({ kind: 'OWNERS_COMMITTEE', formedOn: '2024-06-01' });
+    const after = await t.gql(guangwai, AREAS);
+    const bodies = (after.body.data.areas as AreaRow[]).find((a) => a.name === '广安门北街20号院')!.governanceBodies;
+    expect(bodies.map((b) => [b.kind, b.dissolvedOn])).toEqual([
+      ['OWNERS_COMMITTEE', null],
+      ['PROPERTY_MANAGEMENT_COMMITTEE', '2024-06-01'],
+    ]);
+  });
+});
