@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { loadDemoData } from '../infra/dev/demo-loader';
 import { DEMO_STREETS } from '../infra/dev/demo-data';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { waitFor } from './support/wait-for';
 
 const guangwai = DEMO_STREETS[0].office; // 广安门外街道 street office
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
@@ -36,6 +37,21 @@ describe('areas: compounds, buildings and households', () => {
     expect(byName['广安门北街20号院'].statistics.households).toBe(462);
     expect(byName['润枫欣尚'].statistics).toMatchObject({ buildings: 6, elevators: 18, households: 1080 });
     expect(byName['学院南路32号院'].statistics).toMatchObject({ buildings: 36, households: 1412 });
+  });
+
+  it('tells the contracts subgraph each area’s floor area, households and building classes', async () => {
+    const facts = await waitFor('contracts to learn the demo areas', async () => {
+      const { rows } = await db.query(
+        `select a.name, v.households, v.total_floor_area_centi_m2::text as area, v.building_classes
+           from contracts.area_view v join areas.area a on a.id = v.area_id where a.name = '润枫欣尚' and v.households > 0`,
+      );
+      return rows[0];
+    });
+    const { rows } = await db.query(
+      `select sum(h.floor_area_centi_m2)::text as area from areas.household h join areas.building b on b.id = h.building_id where b.compound_id = $1`,
+      [byName['润枫欣尚'].id],
+    );
+    expect(facts).toEqual({ name: '润枫欣尚', households: 1080, area: rows[0].area, building_classes: ['HIGH_RISE'] });
   });
 
   it('sums floor areas exactly, as the database does', async () => {

@@ -35,3 +35,46 @@ export const AREA_REGISTERED: EventDefinition = {
     },
   },
 };
+
+/** Payload of `hub.areas.area.changed`: the area's buildings after a (re)delimitation. */
+export interface AreaChangedData {
+  areaId: string;
+  streetCode: string;
+  buildings: { buildingId: string; label: string; buildingClass: 'LOW_RISE' | 'HIGH_RISE'; households: number; floorAreaCentiM2: number }[];
+  totalFloorAreaCentiM2: number;
+  households: number;
+}
+
+export const AREA_CHANGED: EventDefinition = {
+  type: 'hub.areas.area.changed',
+  topic: AREAS_TOPIC,
+  summary:
+    "A street office changed which buildings form the area. Carries every building with its class, households and " +
+    'certificate floor area (hundredths of m²), so contracts can check fee classes and the agreement-selection threshold.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['areaId', 'streetCode', 'buildings', 'totalFloorAreaCentiM2', 'households'],
+    properties: {
+      areaId: uuidSchema,
+      streetCode: divisionCodeSchema,
+      buildings: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['buildingId', 'label', 'buildingClass', 'households', 'floorAreaCentiM2'],
+          properties: {
+            buildingId: uuidSchema,
+            label: { type: 'string', minLength: 1 },
+            buildingClass: { enum: ['LOW_RISE', 'HIGH_RISE'] },
+            households: { type: 'integer', minimum: 0 },
+            floorAreaCentiM2: { type: 'integer', minimum: 0 },
+          },
+        },
+      },
+      totalFloorAreaCentiM2: { type: 'integer', minimum: 0 },
+      households: { type: 'integer', minimum: 0 },
+    },
+  },
+};

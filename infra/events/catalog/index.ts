@@ -1,4 +1,4 @@
-import { AREA_REGISTERED } from './areas';
+import { AREA_CHANGED, AREA_REGISTERED } from './areas';
 import { COMMITTEE_DISSOLVED, COMMITTEE_FORMED, JOINT_DECISION_RECORDED } from './governance';
 import { EventDefinition, TopicDefinition } from './types';
 
@@ -6,7 +6,7 @@ export * from './types';
 export * from './areas';
 export * from './governance';
 
-export const EVENT_DEFINITIONS: readonly EventDefinition[] = [AREA_REGISTERED, COMMITTEE_FORMED, COMMITTEE_DISSOLVED, JOINT_DECISION_RECORDED];
+export const EVENT_DEFINITIONS: readonly EventDefinition[] = [AREA_REGISTERED, AREA_CHANGED, COMMITTEE_FORMED, COMMITTEE_DISSOLVED, JOINT_DECISION_RECORDED];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../infra/auth/identity';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/errors';
 import { assertMayManageStreet } from '../domain/access';
+import { recordAreaChanged } from '../events/area-events';
 import { Area } from '../persistence/area.entity';
 import { Building, Compound } from '../persistence/compound.entity';
 
@@ -31,6 +32,8 @@ export async function assignBuildingsToArea(em: EntityManager, identity: Identit
       throw new DomainError('CONFLICT', 'Some buildings already belong to another area', { buildings: taken.map((b) => b.label) });
     }
     for (const building of buildings) building.areaId = areaId;
+    await tx.flush();
+    await recordAreaChanged(tx, area);
     return buildings;
   });
 }

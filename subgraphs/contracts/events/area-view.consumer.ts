@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { AREAS_TOPIC, AREA_REGISTERED, AreaRegisteredData } from '../../../infra/events/catalog';
+import { AREAS_TOPIC, AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData } from '../../../infra/events/catalog';
+import { DomainError } from '../../../infra/errors';
 import { ConsumerDefinition } from '../../../infra/events/consumer';
 import { AreaView } from '../persistence/area-view.entity';
 
@@ -14,10 +15,21 @@ async function applyAreaRegistered(em: EntityManager, data: AreaRegisteredData):
   });
 }
 
+/** Events of one area share its key and partition, so `changed` never overtakes `registered`. */
+async function applyAreaChanged(em: EntityManager, data: AreaChangedData): Promise<void> {
+  const view = await em.findOne(AreaView, { areaId: data.areaId });
+  if (!view) throw new DomainError('UNKNOWN_AREA', `area ${data.areaId} changed before it was registered`);
+  view.totalFloorAreaCentiM2 = String(data.totalFloorAreaCentiM2);
+  view.households = data.households;
+  view.buildingClasses = [...new Set(data.buildings.map((b) => b.buildingClass))].sort();
+  view.syncedAt = new Date();
+}
+
 export const areaViewConsumer: ConsumerDefinition = {
   name: 'contracts.area-view',
   topics: [AREAS_TOPIC.name],
   handlers: {
     [AREA_REGISTERED.type]: (em, event) => applyAreaRegistered(em, event.data as AreaRegisteredData),
+    [AREA_CHANGED.type]: (em, event) => applyAreaChanged(em, event.data as AreaChangedData),
   },
 };

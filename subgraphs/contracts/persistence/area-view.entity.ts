@@ -11,6 +11,9 @@ export class AreaView {
   streetCode!: string;
   registeredAt!: Date;
   syncedAt!: Date;
+  totalFloorAreaCentiM2: string = '0';
+  households = 0;
+  buildingClasses: string[] = [];
 }
 
 export const AreaViewSchema = new EntitySchema<AreaView>({
@@ -23,5 +26,8 @@ export const AreaViewSchema = new EntitySchema<AreaView>({
     streetCode: { type: 'text' },
     registeredAt: { type: 'datetime', columnType: 'timestamptz' },
     syncedAt: { type: 'datetime', columnType: 'timestamptz' },
+    totalFloorAreaCentiM2: { type: 'bigint', fieldName: 'total_floor_area_centi_m2', default: 0 },
+    households: { type: 'integer', default: 0 },
+    buildingClasses: { type: 'json', default: '[]' },
   },
 });
