@@ -54,6 +54,18 @@ describe('areas: compounds, buildings and households', () => {
     expect(facts).toEqual({ name: '润枫欣尚', households: 1080, area: rows[0].area, building_classes: ['HIGH_RISE'] });
   });
 
+  it('serves the district → street hierarchy with compound counts; only admins change it', async () => {
+    const districts = await t.gql(company, '{ divisions { code name level } }');
+    expect(districts.body.data.divisions.map((d: { name: string }) => d.name)).toEqual(['西城区', '海淀区', '昌平区']);
+    const streets = await t.gql(xichengBureau, '{ divisions(parentCode: "110102") { code name compoundCount } }');
+    expect(streets.body.data.divisions).toEqual([
+      { code: '110102011', name: '德胜街道', compoundCount: 1 },
+      { code: '110102014', name: '广安门外街道', compoundCount: 2 },
+    ]);
+    const denied = await t.gql(guangwai, 'mutation { registerDivision(input: { code: "110102014001", name: "广安门北街社区" }) { code } }');
+    expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
   it('sums floor areas exactly, as the database does', async () => {
     const id = byName['润枫欣尚'].id;
     const { rows } = await db.query(

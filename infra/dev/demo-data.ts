@@ -178,3 +178,14 @@ export const DEMO_PMC = {
     ...Array.from({ length: 3 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
   ],
 };
+
+/** Districts (real GB/T 2260 codes) and the demo streets, registered before the compounds. */
+export const DEMO_DIVISIONS = [
+  { code: '110102', name: '西城区' },
+  { code: '110102011', name: '德胜街道' },
+  { code: '110102014', name: '广安门外街道' },
+  { code: '110108', name: '海淀区' },
+  { code: '110108009', name: '北太平庄街道' },
+  { code: '110114', name: '昌平区' },
+  { code: '110114012', name: '天通苑南街道' },
+];

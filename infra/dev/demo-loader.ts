@@ -1,6 +1,6 @@
 import { Identity } from '../auth/identity';
 import { TokenSettings, mintUserToken } from '../auth/tokens';
-import { DEMO_ADMIN, DEMO_COURTS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
+import { DEMO_ADMIN, DEMO_COURTS, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
 
 type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
 
@@ -63,6 +63,14 @@ async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoCompound
  */
 export async function loadDemoData(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
+  const known = new Set<string>();
+  for (const parent of [undefined, ...DEMO_DIVISIONS.map((d) => d.code)]) {
+    const { divisions } = (await gql(DEMO_ADMIN, 'query($p: String) { divisions(parentCode: $p) { code } }', { p: parent })) as { divisions: { code: string }[] };
+    divisions.forEach((d) => known.add(d.code));
+  }
+  for (const division of DEMO_DIVISIONS.filter((d) => !known.has(d.code))) {
+    await gql(DEMO_ADMIN, 'mutation($i: RegisterDivisionInput!) { registerDivision(input: $i) { code } }', { i: division });
+  }
   for (const street of DEMO_STREETS) {
     const { compounds } = (await gql(street.office, 'query($s: String) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
       compounds: { name: string }[];
@@ -71,8 +79,8 @@ export async function loadDemoData(url: string, tokens: TokenSettings): Promise<
     for (const compound of street.compounds.filter((c) => !present.has(c.name))) await loadCompound(gql, street, compound);
   }
   const { courts } = (await gql(DEMO_ADMIN, '{ courts { courtId } }')) as { courts: { courtId: string }[] };
-  const known = new Set(courts.map((c) => c.courtId));
-  for (const court of DEMO_COURTS.filter((c) => !known.has(c.courtId))) {
+  const knownCourts = new Set(courts.map((c) => c.courtId));
+  for (const court of DEMO_COURTS.filter((c) => !knownCourts.has(c.courtId))) {
     await gql(DEMO_ADMIN, 'mutation($i: RegisterCourtInput!) { registerCourt(input: $i) { courtId } }', { i: court });
   }
 }

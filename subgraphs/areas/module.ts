@@ -3,23 +3,27 @@ import { SubgraphModule } from '../../infra/subgraph/module';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { AreaResolver } from './graphql/area.resolver';
 import { CompoundResolver } from './graphql/compound.resolver';
+import { DivisionResolver } from './graphql/division.resolver';
 import { AreaGovernanceResolver, GovernanceBodyResolver } from './graphql/governance.resolver';
 import { AreaSchema } from './persistence/area.entity';
 import { BuildingSchema, CompoundSchema, HouseholdSchema } from './persistence/compound.entity';
+import { DivisionSchema } from './persistence/division.entity';
 import { GovernanceBodySchema, GovernanceMemberSchema, JointDecisionSchema } from './persistence/governance.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122010000_compounds } from './persistence/migrations/Migration20261122010000_compounds';
 import { Migration20261122020000_governance } from './persistence/migrations/Migration20261122020000_governance';
+import { Migration20261122030000_divisions } from './persistence/migrations/Migration20261122030000_divisions';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
-  resolvers: [AreaResolver, CompoundResolver, AreaGovernanceResolver, GovernanceBodyResolver],
+  resolvers: [AreaResolver, CompoundResolver, DivisionResolver, AreaGovernanceResolver, GovernanceBodyResolver],
   referenceResolvers: areaReferenceResolvers,
-  entities: [AreaSchema, CompoundSchema, BuildingSchema, HouseholdSchema, GovernanceBodySchema, GovernanceMemberSchema, JointDecisionSchema],
+  entities: [AreaSchema, CompoundSchema, BuildingSchema, HouseholdSchema, GovernanceBodySchema, GovernanceMemberSchema, JointDecisionSchema, DivisionSchema],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
     { name: 'Migration20261122010000_compounds', class: Migration20261122010000_compounds },
     { name: 'Migration20261122020000_governance', class: Migration20261122020000_governance },
+    { name: 'Migration20261122030000_divisions', class: Migration20261122030000_divisions },
   ],
   consumers: [],
   producedTopics: [AREAS_TOPIC.name, GOVERNANCE_TOPIC.name],
