@@ -110,6 +110,21 @@ describe('areas: compounds, buildings and households', () => {
     expect(again.body.errors[0].extensions.code).toBe('CONFLICT');
   });
 
+  it('corrects compounds and households, by the street office only', async () => {
+    const id = byName['红居南街6号院'].id;
+    const update = `mutation($id: ID!) { updateCompound(id: $id, input: { governanceModel: MULTI_PARTY_CO_GOVERNANCE, yearBuilt: 1986 }) { governanceModel yearBuilt kind } }`;
+    expect((await t.gql(xichengBureau, update, { id })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const ok = await t.gql(guangwai, update, { id });
+    expect(ok.body.data.updateCompound).toEqual({ governanceModel: 'MULTI_PARTY_CO_GOVERNANCE', yearBuilt: 1986, kind: 'UNMANAGED' });
+    const page = await t.gql(guangwai, HOUSEHOLDS, { id });
+    const household = await t.gql(guangwai, 'query($id: ID!) { compound(id: $id) { households(first: 1) { items { id } } } }', { id });
+    const householdId = household.body.data.compound.households.items[0].id;
+    const fix = `mutation($h: ID!, $a: String) { updateHousehold(id: $h, input: { floorArea: $a }) { floorAreaM2 ownerName } }`;
+    const fixed = await t.gql(guangwai, fix, { h: householdId, a: '63.05' });
+    expect(fixed.body.data.updateHousehold).toEqual({ floorAreaM2: '63.05', ownerName: page.body.data.compound.households.items[0].ownerName });
+    expect((await t.gql(guangwai, fix, { h: householdId, a: '63.055' })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('rejects a CSV with bad lines as a whole, naming each line and reason', async () => {
     const id = byName['红居南街6号院'].id;
     const before = await db.query('select count(*)::int as n from areas.household');

@@ -122,6 +122,21 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     expect((await t.gql(strangerCommittee, RECORD, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
+  it('changes committee members only into a lawful composition', async () => {
+    const pmc = areas['广安门北街20号院'].governanceBodies[0];
+    const change = `mutation($i: ChangeCommitteeMembersInput!) { changeCommitteeMembers(input: $i) { id members { seat } } }`;
+    const rc = { name: '居委会代表 丙', seat: 'RESIDENTS_COMMITTEE' };
+    const tooFewOwners = [rc, ...Array.from({ length: 4 }, (_, i) => ({ name: `使用人 ${i}`, seat: 'OCCUPANT' })), { name: '业主 1', seat: 'OWNER' }, { name: '业主 2', seat: 'OWNER' }];
+    const refused = await t.gql(guangwai, change, { i: { bodyId: pmc.id, members: tooFewOwners, chairIndex: 0 } });
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['OWNER_MEMBERS_BELOW_HALF'] } });
+    const unchanged = await t.gql(guangwai, AREAS);
+    expect((unchanged.body.data.areas as AreaRow[]).find((a) => a.name === '广安门北街20号院')!.governanceBodies[0].members).toHaveLength(11);
+    const lawful = [rc, ...Array.from({ length: 6 }, (_, i) => ({ name: `业主 ${i}`, seat: 'OWNER' }))];
+    const changed = await t.gql(guangwai, change, { i: { bodyId: pmc.id, members: lawful, chairIndex: 0 } });
+    expect(changed.body.data.changeCommitteeMembers.members).toHaveLength(7);
+    expect((await t.gql(xichengBureau, change, { i: { bodyId: pmc.id, members: lawful, chairIndex: 0 } })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
   it("dissolves the property-management committee when an owners' committee is recorded", async () => {
     const areaId = areas['广安门北街20号院'].id;
     const members = Array.from({ length: 5 }, (_, i) => ({ name: `委员 ${i + 1}`, seat: 'OWNER' }));

@@ -35,22 +35,34 @@ export function createKafka(settings: KafkaSettings): Kafka {
   });
 }
 
-/** Creates the topics that are missing (idempotent); replication 1 suits the single local broker only. */
-export async function ensureTopics(kafka: Kafka, settings: KafkaSettings, logicalNames: string[]): Promise<void> {
+/**
+ * Creates the topics that are missing (idempotent) and waits until every partition has a leader. Right after
+ * creation a broker may briefly answer "unknown topic" even where kafkajs waits for leaders, so the whole step is
+ * retried a bounded number of times. Replication 1 suits the single local broker only.
+ */
+export async function ensureTopics(kafka: Kafka, settings: KafkaSettings, logicalNames: string[], attempts = 10): Promise<void> {
+  const topics = [...new Set(logicalNames.map((n) => topicName(settings, n)))];
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const wanted = [...new Set(logicalNames.map((n) => topicName(settings, n)))].filter((t) => !existing.has(t));
-    if (wanted.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: wanted.map((topic) => ({
-        topic,
-        numPartitions: settings.partitions ?? 3,
-        replicationFactor: settings.replicationFactor ?? 1,
-      })),
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((t) => !existing.has(t));
+        if (missing.length > 0) {
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({ topic, numPartitions: settings.partitions ?? 3, replicationFactor: settings.replicationFactor ?? 1 })),
+          });
+        }
+        const metadata = await admin.fetchTopicMetadata({ topics });
+        if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+        throw new Error('topic partitions have no leader yet');
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+      }
+    }
   } finally {
     await admin.disconnect();
   }

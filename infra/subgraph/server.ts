@@ -55,7 +55,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    // Bulk imports (up to 200,000 CSV rows) travel as one mutation so they stay all-or-nothing.
+    express.json({ limit: '32mb' }),
     async (req, res, next) => {
       const assertion = req.header(IDENTITY_HEADER);
       if (!assertion) return unauthenticated(res, 'missing identity: call the hub through its gateway');

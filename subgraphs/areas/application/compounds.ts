@@ -11,6 +11,7 @@ import {
   validateCompound,
   validateHousehold,
 } from '../domain/compound';
+import { formatSquareMetres } from '../domain/floor-area';
 import { Building, Compound, Household } from '../persistence/compound.entity';
 
 /** A compound the caller may read, else NOT_FOUND (existence is not disclosed outside the jurisdiction). */
@@ -58,6 +59,43 @@ export async function registerHousehold(em: EntityManager, identity: Identity, b
       throw new DomainError('CONFLICT', `Unit ${household.unit} room ${household.room} already exists in this building`);
     }
     return tx.create(Household, { ...household, id: randomUUID(), buildingId });
+  });
+}
+
+export async function updateCompound(em: EntityManager, identity: Identity, compoundId: string, changes: Partial<Omit<CompoundRegistration, 'districtCode' | 'streetCode'>>): Promise<Compound> {
+  return em.transactional(async (tx) => {
+    const compound = await manageableCompound(tx, identity, compoundId);
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
+    const updated = validateCompound({ ...compound, ...defined });
+    if (updated.name !== compound.name && (await tx.count(Compound, { streetCode: compound.streetCode, name: updated.name }))) {
+      throw new DomainError('CONFLICT', `A compound named ${updated.name} is already registered in this street`);
+    }
+    Object.assign(compound, defined, { name: updated.name });
+    return compound;
+  });
+}
+
+/** Corrects a household: a new certificate area, or a change of owner (the reference and the name go together). */
+export async function updateHousehold(
+  em: EntityManager,
+  identity: Identity,
+  householdId: string,
+  changes: { floorArea?: string; ownerReference?: string; ownerName?: string },
+): Promise<Household> {
+  return em.transactional(async (tx) => {
+    const household = await tx.findOne(Household, { id: householdId });
+    const building = household && (await tx.findOne(Building, { id: household.buildingId }));
+    if (!household || !building) throw new NotFoundError('Household', householdId);
+    await manageableCompound(tx, identity, building.compoundId);
+    const valid = validateHousehold({
+      unit: household.unit,
+      room: household.room,
+      floorArea: changes.floorArea ?? formatSquareMetres(household.floorAreaCentiM2),
+      ownerReference: changes.ownerReference ?? household.ownerReference,
+      ownerName: changes.ownerReference !== undefined ? changes.ownerName : (changes.ownerName ?? household.ownerName),
+    });
+    Object.assign(household, { floorAreaCentiM2: valid.floorAreaCentiM2, ownerReference: valid.ownerReference, ownerName: valid.ownerName });
+    return household;
   });
 }
 

@@ -7,7 +7,7 @@ import { recordEvent } from '../../../infra/events/outbox';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
 import { isIsoDate } from '../domain/dates';
 import { BallotVote, DecisionTally, JointDecisionOutcome, decideJointDecision, tallyBallots } from '../domain/joint-decision';
-import { CommitteeSeat, validatePropertyManagementCommittee } from '../domain/property-management-committee';
+import { CommitteeSeat, validateCommitteeComposition, validatePropertyManagementCommittee } from '../domain/property-management-committee';
 import { JointDecisionMatter } from '../domain/statutes';
 import { AREAS_EVENT_SOURCE } from '../events/area-events';
 import { Area } from '../persistence/area.entity';
@@ -29,8 +29,8 @@ export async function readableArea(em: EntityManager, identity: Identity, areaId
   return areaFor(em, identity, areaId);
 }
 
-function createMembers(em: EntityManager, bodyId: string, members: MemberInput[]): GovernanceMember[] {
-  return members.map((m) => em.create(GovernanceMember, { id: randomUUID(), bodyId, name: m.name.trim(), seat: m.seat, represents: m.represents?.trim() || undefined }));
+function createMembers(em: EntityManager, bodyId: string, members: MemberInput[], ids = members.map(() => randomUUID())): GovernanceMember[] {
+  return members.map((m, i) => em.create(GovernanceMember, { id: ids[i], bodyId, name: m.name.trim(), seat: m.seat, represents: m.represents?.trim() || undefined }));
 }
 
 function committeeFormedEvent(em: EntityManager, body: GovernanceBody, members: number): void {
@@ -87,7 +87,7 @@ export async function formPropertyManagementCommittee(
       filedLate: assessment.filedLate,
       createdBy: identity.organisationId,
     });
-    const members = createMembers(tx, body.id, input.members).map((m, i) => Object.assign(m, { id: memberIds[i] }));
+    const members = createMembers(tx, body.id, input.members, memberIds);
     body.chairMemberId = members[input.chairIndex].id;
     committeeFormedEvent(tx, body, members.length);
     return body;
@@ -135,6 +135,33 @@ export async function recordOwnersCommittee(
     });
     const members = createMembers(tx, body.id, input.members);
     committeeFormedEvent(tx, body, members.length);
+    return body;
+  });
+}
+
+/**
+ * Members change (a representative moves away, a unit sends someone else); a property-management committee must
+ * still meet the composition rules afterwards, so the whole new membership is validated at once.
+ */
+export async function changeCommitteeMembers(
+  em: EntityManager,
+  identity: Identity,
+  input: { bodyId: string; members: MemberInput[]; chairIndex?: number },
+): Promise<GovernanceBody> {
+  if (input.members.length === 0 || input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Name every member');
+  return em.transactional(async (tx) => {
+    const body = await tx.findOne(GovernanceBody, { id: input.bodyId, dissolvedOn: null });
+    if (!body) throw new NotFoundError('Governance body', input.bodyId);
+    const area = await areaFor(tx, identity, body.areaId);
+    assertMayManageStreet(identity, area.streetCode, 'change committees in it');
+    const ids = input.members.map(() => randomUUID());
+    if (body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE') {
+      if (input.chairIndex === undefined || !input.members[input.chairIndex]) throw new InvalidInputError('chairIndex must point at a member');
+      validateCommitteeComposition(input.members.map((m, i) => ({ id: ids[i], seat: m.seat })), ids[input.chairIndex]);
+    }
+    await tx.nativeDelete(GovernanceMember, { bodyId: body.id });
+    createMembers(tx, body.id, input.members, ids);
+    body.chairMemberId = input.chairIndex === undefined ? undefined : ids[input.chairIndex];
     return body;
   });
 }

@@ -3,40 +3,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../infra/auth/identity';
 import { parseCsv } from '../../../infra/csv';
 import { InvalidInputError } from '../../../infra/errors';
-import { BUILDING_CLASSES, BuildingClass, householdProblems, validateHousehold } from '../domain/compound';
+import { checkCompoundCsv } from '../domain/compound-csv';
 import { Building } from '../persistence/compound.entity';
 import { manageableCompound } from './compounds';
 
 /**
  * Bulk import of a compound's buildings and households from one CSV file, all or nothing: every bad line is
  * reported with its reasons and, if there is any, nothing is written. Rows are inserted set-based.
- *
- * Columns: building, building_class, floors, elevators, unit, room, floor_area_m2, owner_reference, owner_name.
- * A building's columns must agree on every row that names it; buildings already in the compound are reused.
+ * Buildings already in the compound are reused, and must be described as in the register.
  */
-export const COMPOUND_CSV_COLUMNS = [
-  'building', 'building_class', 'floors', 'elevators', 'unit', 'room', 'floor_area_m2', 'owner_reference', 'owner_name',
-] as const;
-
-export interface LineProblem {
-  line: number;
-  field: string;
-  problem: string;
-}
-
 export interface ImportSummary {
   buildingsCreated: number;
   householdsCreated: number;
-}
-
-interface PlannedBuilding {
-  id: string;
-  label: string;
-  buildingClass: BuildingClass;
-  floors: number;
-  elevators: number;
-  existing: boolean;
-  line: number;
 }
 
 const MAX_ROWS = 200_000;
@@ -45,19 +23,11 @@ export async function importCompoundCsv(em: EntityManager, identity: Identity, c
   return em.transactional(async (tx) => {
     await manageableCompound(tx, identity, compoundId);
     const records = parseCsv(csv);
-    const [header, ...rows] = records;
-    const problems: LineProblem[] = [];
-    const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
-    const missing = COMPOUND_CSV_COLUMNS.filter((c) => c !== 'owner_name' && !columns.includes(c));
-    if (!header || missing.length > 0) {
-      throw new InvalidInputError('The CSV header is missing columns', { lines: [{ line: 1, field: 'header', problem: `missing ${missing.join(', ') || 'header'}` }] });
-    }
-    if (rows.length > MAX_ROWS) throw new InvalidInputError(`At most ${MAX_ROWS} rows per file`, { rows: rows.length });
+    if (records.length - 1 > MAX_ROWS) throw new InvalidInputError(`At most ${MAX_ROWS} rows per file`, { rows: records.length - 1 });
+    const { problems, rows } = checkCompoundCsv(records);
 
-    const existing = new Map((await tx.find(Building, { compoundId })).map((b) => [b.label, b]));
-    const planned = new Map<string, PlannedBuilding>();
-    const seenRooms = new Set<string>();
-    const existingRooms = new Set(
+    const registered = new Map((await tx.find(Building, { compoundId })).map((b) => [b.label, b]));
+    const registeredRooms = new Set(
       (
         await tx.getConnection().execute<{ key: string }[]>(
           `select b.label || '|' || h.unit || '|' || h.room as key from areas.household h join areas.building b on b.id = h.building_id where b.compound_id = ?`,
@@ -67,70 +37,31 @@ export async function importCompoundCsv(em: EntityManager, identity: Identity, c
         )
       ).map((r) => r.key),
     );
-    const households: { id: string; buildingId: string; unit: string; room: string; area: number; ownerReference: string; ownerName: string | null }[] = [];
-
-    for (const { line, fields } of rows) {
-      const cell = (name: (typeof COMPOUND_CSV_COLUMNS)[number]) => (fields[columns.indexOf(name)] ?? '').trim();
-      const report = (field: string, problem: string) => problems.push({ line, field, problem });
-      const label = cell('building');
-      if (!label) {
-        report('building', 'building label is required');
-        continue;
+    const buildingIds = new Map<string, string>();
+    const newBuildings: { id: string; label: string; buildingClass: string; floors: number; elevators: number }[] = [];
+    const households = [];
+    for (const { line, building, household } of rows) {
+      const known = registered.get(building.label);
+      if (known && (known.buildingClass !== building.buildingClass || known.floors !== building.floors || known.elevators !== building.elevators)) {
+        problems.push({ line, field: 'building', problem: `building ${building.label} is described differently in the register` });
       }
-      const buildingClass = cell('building_class').toUpperCase();
-      const floors = Number(cell('floors'));
-      const elevators = Number(cell('elevators'));
-      let building = planned.get(label);
-      if (!building) {
-        const known = existing.get(label);
-        if (!(BUILDING_CLASSES as readonly string[]).includes(buildingClass)) report('building_class', 'must be LOW_RISE or HIGH_RISE');
-        if (!Number.isInteger(floors) || floors < 1 || floors > 200) report('floors', 'must be a whole number from 1 to 200');
-        if (!Number.isInteger(elevators) || elevators < 0 || elevators > 100) report('elevators', 'must be a whole number from 0 to 100');
-        building = {
-          id: known?.id ?? randomUUID(),
-          label,
-          buildingClass: (known?.buildingClass ?? buildingClass) as BuildingClass,
-          floors: known?.floors ?? floors,
-          elevators: known?.elevators ?? elevators,
-          existing: Boolean(known),
-          line,
-        };
-        planned.set(label, building);
+      if (registeredRooms.has(`${building.label}|${household.unit}|${household.room}`)) {
+        problems.push({ line, field: 'room', problem: `unit ${household.unit} room ${household.room} of ${building.label} is already registered` });
       }
-      if (building.buildingClass !== buildingClass || building.floors !== floors || building.elevators !== elevators) {
-        report('building', `building ${label} is described differently on line ${building.line} or in the register`);
+      let buildingId = known?.id ?? buildingIds.get(building.label);
+      if (!buildingId) {
+        buildingId = randomUUID();
+        newBuildings.push({ id: buildingId, ...building });
       }
-      const household = {
-        unit: cell('unit'),
-        room: cell('room'),
-        floorArea: cell('floor_area_m2'),
-        ownerReference: cell('owner_reference'),
-        ownerName: columns.includes('owner_name') ? cell('owner_name') || undefined : undefined,
-      };
-      const fieldProblems = householdProblems(household);
-      for (const [field, problem] of Object.entries(fieldProblems)) report(field === 'floorArea' ? 'floor_area_m2' : field, problem);
-      if (Object.keys(fieldProblems).length > 0) continue;
-      const valid = validateHousehold(household);
-      const key = `${label}|${valid.unit}|${valid.room}`;
-      if (seenRooms.has(key)) report('room', `unit ${valid.unit} room ${valid.room} of ${label} appears twice in the file`);
-      else if (existingRooms.has(key)) report('room', `unit ${valid.unit} room ${valid.room} of ${label} is already registered`);
-      seenRooms.add(key);
-      households.push({
-        id: randomUUID(),
-        buildingId: building.id,
-        unit: valid.unit,
-        room: valid.room,
-        area: valid.floorAreaCentiM2,
-        ownerReference: valid.ownerReference,
-        ownerName: valid.ownerName ?? null,
-      });
+      buildingIds.set(building.label, buildingId);
+      households.push({ id: randomUUID(), buildingId, unit: household.unit, room: household.room, area: household.floorAreaCentiM2, ownerReference: household.ownerReference, ownerName: household.ownerName ?? null });
     }
 
     if (problems.length > 0) {
+      problems.sort((a, b) => a.line - b.line);
       throw new InvalidInputError(`The file has ${problems.length} problem(s); nothing was imported`, { lines: problems.slice(0, 500) });
     }
 
-    const newBuildings = [...planned.values()].filter((b) => !b.existing);
     const run = (sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'run', tx.getTransactionContext());
     if (newBuildings.length > 0) {
       await run(

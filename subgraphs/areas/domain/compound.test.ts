@@ -38,6 +38,10 @@ describe('compounds and households', () => {
     expect(validateCompound(广安门北街20号院).yearBuilt).toBe(1995);
   });
 
+  it('accepts a stored compound whose optional fields are null', () => {
+    expect(validateCompound({ ...广安门北街20号院, yearBuilt: null, communityCode: null }).name).toBe('广安门北街20号院');
+  });
+
   it('reports every bad field of a compound at once', () => {
     try {
       validateCompound({ ...广安门北街20号院, yearBuilt: 1850, propertyRightsUnits: -1, communityCode: '110108009001' });

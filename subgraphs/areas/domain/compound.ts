@@ -20,10 +20,10 @@ export interface CompoundRegistration {
   name: string;
   districtCode: string;
   streetCode: string;
-  communityCode?: string;
+  communityCode?: string | null;
   kind: CompoundKind;
   governanceModel: GovernanceModel;
-  yearBuilt?: number;
+  yearBuilt?: number | null;
   propertyRightsUnits: number;
   maintenanceFund: MaintenanceFundStatus;
 }
@@ -60,10 +60,10 @@ export function validateCompound(input: CompoundRegistration, today = new Date()
   if (!/^[0-9]{9}$/.test(input.streetCode) || !input.streetCode.startsWith(input.districtCode)) {
     problems.streetCode = 'street code must be 9 digits within the district';
   }
-  if (input.communityCode !== undefined && (!/^[0-9]{12}$/.test(input.communityCode) || !input.communityCode.startsWith(input.streetCode))) {
+  if (input.communityCode != null && (!/^[0-9]{12}$/.test(input.communityCode) || !input.communityCode.startsWith(input.streetCode))) {
     problems.communityCode = 'community code must be 12 digits within the street';
   }
-  if (input.yearBuilt !== undefined && (!Number.isInteger(input.yearBuilt) || input.yearBuilt < 1900 || input.yearBuilt > today.getUTCFullYear())) {
+  if (input.yearBuilt != null && (!Number.isInteger(input.yearBuilt) || input.yearBuilt < 1900 || input.yearBuilt > today.getUTCFullYear())) {
     problems.yearBuilt = 'year built must be a year between 1900 and this year';
   }
   if (!Number.isInteger(input.propertyRightsUnits) || input.propertyRightsUnits < 0) {
@@ -73,12 +73,17 @@ export function validateCompound(input: CompoundRegistration, today = new Date()
   return { ...input, name: input.name.trim() };
 }
 
-export function validateBuilding(input: BuildingRegistration): BuildingRegistration {
+/** The problems of one building by field (empty when valid); bulk imports report them per line. */
+export function buildingProblems(input: BuildingRegistration): Problems {
   const problems: Problems = {};
   if (!text(input.label, 50)) problems.label = 'label must have 1 to 50 characters';
   if (!Number.isInteger(input.floors) || input.floors < 1 || input.floors > 200) problems.floors = 'floors must be between 1 and 200';
   if (!Number.isInteger(input.elevators) || input.elevators < 0 || input.elevators > 100) problems.elevators = 'elevators must be between 0 and 100';
-  fail('building', problems);
+  return problems;
+}
+
+export function validateBuilding(input: BuildingRegistration): BuildingRegistration {
+  fail('building', buildingProblems(input));
   return { ...input, label: input.label.trim() };
 }
 

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
 import { assignBuildingsToArea } from '../application/assign-buildings';
 import { importCompoundCsv } from '../application/import-compound-csv';
-import { readableCompound, registerBuilding, registerCompound, registerHousehold } from '../application/compounds';
+import { readableCompound, registerBuilding, registerCompound, registerHousehold, updateCompound, updateHousehold } from '../application/compounds';
 import { mayManageStreet } from '../domain/access';
 import { maskOwnerName } from '../domain/compound';
 import { formatSquareMetres } from '../domain/floor-area';
@@ -19,6 +19,8 @@ import {
   RegisterBuildingInput,
   RegisterCompoundInput,
   RegisterHouseholdInput,
+  UpdateCompoundInput,
+  UpdateHouseholdInput,
 } from './compound.type';
 
 const statisticsLoader = (ctx: RequestContext) =>
@@ -89,6 +91,16 @@ export class CompoundResolver {
   @Mutation(() => CompoundType)
   registerCompound(@Arg('input') input: RegisterCompoundInput, @Ctx() ctx: RequestContext): Promise<CompoundType> {
     return registerCompound(ctx.em, ctx.identity, input);
+  }
+
+  @Mutation(() => CompoundType)
+  updateCompound(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCompoundInput, @Ctx() ctx: RequestContext): Promise<CompoundType> {
+    return updateCompound(ctx.em, ctx.identity, id, input);
+  }
+
+  @Mutation(() => HouseholdType)
+  async updateHousehold(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateHouseholdInput, @Ctx() ctx: RequestContext): Promise<HouseholdType> {
+    return householdView(await updateHousehold(ctx.em, ctx.identity, id, input), true);
   }
 
   @Mutation(() => BuildingType)

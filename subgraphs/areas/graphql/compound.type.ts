@@ -196,3 +196,36 @@ export class RegisterHouseholdInput {
   @Field(() => String, { nullable: true })
   ownerName?: string;
 }
+
+@InputType({ description: 'Only the fields given change; the street and district of a compound never do.' })
+export class UpdateCompoundInput {
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => CompoundKindEnum, { nullable: true })
+  kind?: CompoundKind;
+
+  @Field(() => GovernanceModelEnum, { nullable: true })
+  governanceModel?: GovernanceModel;
+
+  @Field(() => Int, { nullable: true })
+  yearBuilt?: number;
+
+  @Field(() => Int, { nullable: true })
+  propertyRightsUnits?: number;
+
+  @Field(() => MaintenanceFundEnum, { nullable: true })
+  maintenanceFund?: MaintenanceFundStatus;
+}
+
+@InputType({ description: 'A corrected certificate area, or a new owner (reference and name together).' })
+export class UpdateHouseholdInput {
+  @Field(() => String, { nullable: true })
+  floorArea?: string;
+
+  @Field(() => String, { nullable: true })
+  ownerReference?: string;
+
+  @Field(() => String, { nullable: true })
+  ownerName?: string;
+}

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { InvalidInputError } from '../../../infra/errors';
 import { RequestContext } from '../../../infra/subgraph/context';
-import { formPropertyManagementCommittee, recordJointDecision, recordOwnersCommittee } from '../application/governance';
+import { changeCommitteeMembers, formPropertyManagementCommittee, recordJointDecision, recordOwnersCommittee } from '../application/governance';
 import { mayReadStreet } from '../domain/access';
 import { parseSquareMetres } from '../domain/floor-area';
 import { JointDecisionOutcome, RatioView, decideJointDecision } from '../domain/joint-decision';
@@ -10,6 +10,7 @@ import { Area } from '../persistence/area.entity';
 import { GovernanceBody, GovernanceMember, JointDecision } from '../persistence/governance.entity';
 import { AreaType } from './area.type';
 import {
+  ChangeCommitteeMembersInput,
   FormPropertyManagementCommitteeInput,
   GovernanceBodyType,
   GovernanceMemberType,
@@ -82,6 +83,11 @@ export class AreaGovernanceResolver {
   @Mutation(() => GovernanceBodyType)
   formPropertyManagementCommittee(@Arg('input') input: FormPropertyManagementCommitteeInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
     return formPropertyManagementCommittee(ctx.em, ctx.identity, input);
+  }
+
+  @Mutation(() => GovernanceBodyType, { description: 'Replaces the membership; a property-management committee must still meet arts. 52–59.' })
+  changeCommitteeMembers(@Arg('input') input: ChangeCommitteeMembersInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
+    return changeCommitteeMembers(ctx.em, ctx.identity, input);
   }
 
   @Mutation(() => GovernanceBodyType, { description: "Records an owners' committee; a standing property-management committee is dissolved." })

@@ -198,3 +198,15 @@ export class RecordJointDecisionInput {
   @Field(() => [BallotInput], { nullable: true, description: 'Household ballots; areas come from the register.' })
   ballots?: BallotInput[];
 }
+
+@InputType()
+export class ChangeCommitteeMembersInput {
+  @Field(() => ID)
+  bodyId!: string;
+
+  @Field(() => [MemberInput], { description: 'The whole new membership.' })
+  members!: MemberInput[];
+
+  @Field(() => Int, { nullable: true, description: "Required for a property-management committee: its chair (a residents' committee member)." })
+  chairIndex?: number;
+}

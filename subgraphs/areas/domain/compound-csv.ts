@@ -1,0 +1,83 @@
+import { CsvRecord } from '../../../infra/csv';
+import { BUILDING_CLASSES, BuildingClass, BuildingRegistration, ValidHousehold, buildingProblems, householdProblems, validateHousehold } from './compound';
+
+/**
+ * The compound file a street office imports: one row per household, with its building's columns repeated.
+ * Checked here, without the register, by the hub's import and by the clerk's CLI alike; the hub adds the checks
+ * that need the register (rooms already registered, buildings described differently there).
+ */
+export const COMPOUND_CSV_COLUMNS = [
+  'building', 'building_class', 'floors', 'elevators', 'unit', 'room', 'floor_area_m2', 'owner_reference', 'owner_name',
+] as const;
+type Column = (typeof COMPOUND_CSV_COLUMNS)[number];
+
+export interface LineProblem {
+  line: number;
+  field: string;
+  problem: string;
+}
+
+export interface CheckedRow {
+  line: number;
+  building: BuildingRegistration;
+  household: ValidHousehold;
+}
+
+/** Problems are named by the file's own columns, which is what the clerk sees. */
+const COLUMN_OF: Record<string, Column> = {
+  label: 'building',
+  buildingClass: 'building_class',
+  floorArea: 'floor_area_m2',
+  ownerReference: 'owner_reference',
+  ownerName: 'owner_name',
+};
+
+export function checkCompoundCsv(records: CsvRecord[], tick: () => void = () => undefined): { problems: LineProblem[]; rows: CheckedRow[] } {
+  const [header, ...lines] = records;
+  const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
+  const missing = COMPOUND_CSV_COLUMNS.filter((c) => c !== 'owner_name' && !columns.includes(c));
+  if (!header || missing.length > 0) {
+    return { problems: [{ line: 1, field: 'header', problem: `missing ${missing.join(', ') || 'header'}` }], rows: [] };
+  }
+  const problems: LineProblem[] = [];
+  const rows: CheckedRow[] = [];
+  const buildings = new Map<string, { building: BuildingRegistration; line: number; valid: boolean }>();
+  const rooms = new Set<string>();
+  for (const { line, fields } of lines) {
+    tick();
+    const cell = (name: Column) => (fields[columns.indexOf(name)] ?? '').trim();
+    const report = (field: string, problem: string) => problems.push({ line, field: COLUMN_OF[field] ?? field, problem });
+    const label = cell('building');
+    if (!label) {
+      report('building', 'building label is required');
+      continue;
+    }
+    const building = { label, buildingClass: cell('building_class').toUpperCase() as BuildingClass, floors: Number(cell('floors')), elevators: Number(cell('elevators')) };
+    const first = buildings.get(label);
+    if (!first) {
+      const classProblem = (BUILDING_CLASSES as readonly string[]).includes(building.buildingClass) ? {} : { buildingClass: 'must be LOW_RISE or HIGH_RISE' };
+      const found = { ...classProblem, ...buildingProblems(building) };
+      for (const [field, problem] of Object.entries(found)) report(field, problem);
+      // A building whose first row is wrong is reported once there, not again on each of its other rows.
+      buildings.set(label, { building, line, valid: Object.keys(found).length === 0 });
+    } else if (first.valid && (first.building.buildingClass !== building.buildingClass || first.building.floors !== building.floors || first.building.elevators !== building.elevators)) {
+      report('building', `building ${label} is described differently on line ${first.line}`);
+    }
+    const input = {
+      unit: cell('unit'),
+      room: cell('room'),
+      floorArea: cell('floor_area_m2'),
+      ownerReference: cell('owner_reference'),
+      ownerName: columns.includes('owner_name') ? cell('owner_name') || undefined : undefined,
+    };
+    const found = householdProblems(input);
+    for (const [field, problem] of Object.entries(found)) report(field, problem);
+    if (Object.keys(found).length > 0) continue;
+    const household = validateHousehold(input);
+    const key = `${label}|${household.unit}|${household.room}`;
+    if (rooms.has(key)) report('room', `unit ${household.unit} room ${household.room} of ${label} appears twice in the file`);
+    rooms.add(key);
+    rows.push({ line, building: first?.building ?? building, household });
+  }
+  return { problems, rows };
+}
