@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'jest.config.js', '.dependency-cruiser.cjs'] },
+  { ignores: ['dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'jest.config.js', '.dependency-cruiser.cjs', 'test/support/summary-reporter.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

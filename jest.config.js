@@ -18,4 +18,5 @@ module.exports = {
   setupFiles: ['reflect-metadata', '<rootDir>/test/support/env.ts'],
   maxWorkers: 2,
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

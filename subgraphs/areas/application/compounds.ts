@@ -21,7 +21,7 @@ export async function readableCompound(em: EntityManager, identity: Identity, co
   return compound;
 }
 
-async function manageableCompound(em: EntityManager, identity: Identity, compoundId: string): Promise<Compound> {
+export async function manageableCompound(em: EntityManager, identity: Identity, compoundId: string): Promise<Compound> {
   const compound = await readableCompound(em, identity, compoundId);
   assertMayManageStreet(identity, compound.streetCode, 'change compounds in it');
   return compound;
@@ -99,4 +99,3 @@ export async function updateHousehold(
   });
 }
 
-export { manageableCompound };

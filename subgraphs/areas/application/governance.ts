@@ -25,10 +25,6 @@ async function areaFor(em: EntityManager, identity: Identity, areaId: string): P
   return area;
 }
 
-export async function readableArea(em: EntityManager, identity: Identity, areaId: string): Promise<Area> {
-  return areaFor(em, identity, areaId);
-}
-
 function createMembers(em: EntityManager, bodyId: string, members: MemberInput[], ids = members.map(() => randomUUID())): GovernanceMember[] {
   return members.map((m, i) => em.create(GovernanceMember, { id: ids[i], bodyId, name: m.name.trim(), seat: m.seat, represents: m.represents?.trim() || undefined }));
 }
