@@ -66,6 +66,28 @@ describe('areas: compounds, buildings and households', () => {
     expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('gives arrears every household of an area with its floor area and building class, and follows corrections', async () => {
+    const area = await waitFor('arrears to hold the 1,080 households of 润枫欣尚', async () => {
+      const { rows } = await db.query(
+        `select count(*)::int as n, array_agg(distinct v.building_class) as classes, count(v.area_id)::int as with_area
+           from arrears.billable_household v join areas.building b on b.id = v.building_id where b.compound_id = $1`,
+        [byName['润枫欣尚'].id],
+      );
+      return rows[0].n === 1080 ? rows[0] : undefined;
+    });
+    expect(area).toMatchObject({ classes: ['HIGH_RISE'], with_area: 1080 });
+    const { rows: owners } = await db.query(`select count(*)::int as n from information_schema.columns where table_schema = 'arrears' and column_name = 'owner_name'`);
+    expect(owners[0].n).toBe(0);
+
+    const compound = await t.gql(guangwai, 'query($id: ID!) { compound(id: $id) { households(first: 1) { items { id } } } }', { id: byName['广安门北街20号院'].id });
+    const householdId = compound.body.data.compound.households.items[0].id;
+    await t.gql(guangwai, 'mutation($h: ID!) { updateHousehold(id: $h, input: { floorArea: "77.77" }) { id } }', { h: householdId });
+    await waitFor('the corrected area in arrears', async () => {
+      const { rows } = await db.query('select floor_area_centi_m2 from arrears.billable_household where household_id = $1', [householdId]);
+      return rows[0]?.floor_area_centi_m2 === 7777;
+    });
+  });
+
   it('sums floor areas exactly, as the database does', async () => {
     const id = byName['润枫欣尚'].id;
     const { rows } = await db.query(

@@ -1,4 +1,4 @@
-import { AREAS_TOPIC, GOVERNANCE_TOPIC } from '../../infra/events/catalog';
+import { AREAS_TOPIC, GOVERNANCE_TOPIC, HOUSEHOLDS_TOPIC } from '../../infra/events/catalog';
 import { SubgraphModule } from '../../infra/subgraph/module';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { AreaResolver } from './graphql/area.resolver';
@@ -26,5 +26,5 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261122030000_divisions', class: Migration20261122030000_divisions },
   ],
   consumers: [],
-  producedTopics: [AREAS_TOPIC.name, GOVERNANCE_TOPIC.name],
+  producedTopics: [AREAS_TOPIC.name, GOVERNANCE_TOPIC.name, HOUSEHOLDS_TOPIC.name],
 };

@@ -1,12 +1,14 @@
 import { AREA_CHANGED, AREA_REGISTERED } from './areas';
+import { BUILDING_ROSTER_CHANGED } from './households';
 import { COMMITTEE_DISSOLVED, COMMITTEE_FORMED, JOINT_DECISION_RECORDED } from './governance';
 import { EventDefinition, TopicDefinition } from './types';
 
 export * from './types';
 export * from './areas';
 export * from './governance';
+export * from './households';
 
-export const EVENT_DEFINITIONS: readonly EventDefinition[] = [AREA_REGISTERED, AREA_CHANGED, COMMITTEE_FORMED, COMMITTEE_DISSOLVED, JOINT_DECISION_RECORDED];
+export const EVENT_DEFINITIONS: readonly EventDefinition[] = [AREA_REGISTERED, AREA_CHANGED, COMMITTEE_FORMED, COMMITTEE_DISSOLVED, JOINT_DECISION_RECORDED, BUILDING_ROSTER_CHANGED];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];
 

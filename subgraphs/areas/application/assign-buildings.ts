@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../infra/auth/identity';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/errors';
 import { assertMayManageStreet } from '../domain/access';
-import { recordAreaChanged } from '../events/area-events';
+import { recordAreaChanged, recordBuildingRosters } from '../events/area-events';
 import { Area } from '../persistence/area.entity';
 import { Building, Compound } from '../persistence/compound.entity';
 
@@ -34,6 +34,7 @@ export async function assignBuildingsToArea(em: EntityManager, identity: Identit
     for (const building of buildings) building.areaId = areaId;
     await tx.flush();
     await recordAreaChanged(tx, area);
+    await recordBuildingRosters(tx, buildings.map((b) => b.id));
     return buildings;
   });
 }

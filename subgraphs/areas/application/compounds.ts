@@ -12,6 +12,7 @@ import {
   validateHousehold,
 } from '../domain/compound';
 import { formatSquareMetres } from '../domain/floor-area';
+import { recordBuildingRosters } from '../events/area-events';
 import { Building, Compound, Household } from '../persistence/compound.entity';
 
 /** A compound the caller may read, else NOT_FOUND (existence is not disclosed outside the jurisdiction). */
@@ -58,7 +59,10 @@ export async function registerHousehold(em: EntityManager, identity: Identity, b
     if (await tx.count(Household, { buildingId, unit: household.unit, room: household.room })) {
       throw new DomainError('CONFLICT', `Unit ${household.unit} room ${household.room} already exists in this building`);
     }
-    return tx.create(Household, { ...household, id: randomUUID(), buildingId });
+    const created = tx.create(Household, { ...household, id: randomUUID(), buildingId });
+    await tx.flush();
+    await recordBuildingRosters(tx, [buildingId]);
+    return created;
   });
 }
 
@@ -95,6 +99,8 @@ export async function updateHousehold(
       ownerName: changes.ownerReference !== undefined ? changes.ownerName : (changes.ownerName ?? household.ownerName),
     });
     Object.assign(household, { floorAreaCentiM2: valid.floorAreaCentiM2, ownerReference: valid.ownerReference, ownerName: valid.ownerName });
+    await tx.flush();
+    await recordBuildingRosters(tx, [building.id]);
     return household;
   });
 }

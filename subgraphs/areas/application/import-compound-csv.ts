@@ -5,6 +5,7 @@ import { parseCsv } from '../../../infra/csv';
 import { InvalidInputError } from '../../../infra/errors';
 import { checkCompoundCsv } from '../domain/compound-csv';
 import { Building } from '../persistence/compound.entity';
+import { recordBuildingRosters } from '../events/area-events';
 import { manageableCompound } from './compounds';
 
 /**
@@ -83,6 +84,7 @@ export async function importCompoundCsv(em: EntityManager, identity: Identity, c
         [JSON.stringify(part.map((h) => ({ id: h.id, building_id: h.buildingId, unit: h.unit, room: h.room, floor_area_centi_m2: h.area, owner_reference: h.ownerReference, owner_name: h.ownerName })))],
       );
     }
+    await recordBuildingRosters(tx, [...buildingIds.values()]);
     return { buildingsCreated: newBuildings.length, householdsCreated: households.length };
   });
 }

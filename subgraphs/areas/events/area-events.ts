@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData } from '../../../infra/events/catalog';
+import { AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData, BUILDING_ROSTER_CHANGED, BuildingRosterData } from '../../../infra/events/catalog';
 import { recordEvent } from '../../../infra/events/outbox';
 import { Area } from '../persistence/area.entity';
 
@@ -53,4 +53,34 @@ export async function recordAreaChanged(em: EntityManager, area: Area): Promise<
       households: rows.reduce((sum, b) => sum + b.households, 0),
     },
   });
+}
+
+/**
+ * Publishes the whole household roster of each given building (one event per building, read in one query inside
+ * the caller's transaction), so consumers replace rather than patch and a lost update cannot linger.
+ */
+export async function recordBuildingRosters(em: EntityManager, buildingIds: string[]): Promise<void> {
+  if (buildingIds.length === 0) return;
+  const rows = await em.getConnection().execute<
+    { building_id: string; compound_id: string; area_id: string | null; building_class: 'LOW_RISE' | 'HIGH_RISE'; households: BuildingRosterData['households'] | null }[]
+  >(
+    `select b.id as building_id, b.compound_id, b.area_id, b.building_class,
+            json_agg(json_build_object('householdId', h.id, 'unit', h.unit, 'room', h.room,
+                                       'floorAreaCentiM2', h.floor_area_centi_m2, 'ownerReference', h.owner_reference)
+                     order by h.unit, h.room) filter (where h.id is not null) as households
+       from areas.building b left join areas.household h on h.building_id = b.id
+      where b.id in (select value::uuid from json_array_elements_text(?::json))
+      group by b.id`,
+    [JSON.stringify([...new Set(buildingIds)])],
+    'all',
+    em.getTransactionContext(),
+  );
+  for (const row of rows) {
+    recordEvent<BuildingRosterData>(em, BUILDING_ROSTER_CHANGED, {
+      source: AREAS_EVENT_SOURCE,
+      key: row.building_id,
+      subject: row.building_id,
+      data: { buildingId: row.building_id, compoundId: row.compound_id, areaId: row.area_id, buildingClass: row.building_class, households: row.households ?? [] },
+    });
+  }
 }

@@ -1,0 +1,25 @@
+import { BUILDING_ROSTER_CHANGED, BuildingRosterData, HOUSEHOLDS_TOPIC } from '../../../infra/events/catalog';
+import { ConsumerDefinition } from '../../../infra/events/consumer';
+
+/**
+ * Keeps the billable households in step with the areas feed. Each event is a building's whole roster, so the
+ * building's rows are replaced in one set-based statement pair (a removed household disappears too).
+ */
+export const billableHouseholdConsumer: ConsumerDefinition = {
+  name: 'arrears.billable-households',
+  topics: [HOUSEHOLDS_TOPIC.name],
+  handlers: {
+    [BUILDING_ROSTER_CHANGED.type]: async (em, event) => {
+      const roster = event.data as BuildingRosterData;
+      const run = (sql: string, params: unknown[]) => em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
+      await run(`delete from arrears.billable_household where building_id = ?`, [roster.buildingId]);
+      if (roster.households.length === 0) return;
+      await run(
+        `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference)
+         select "householdId", ?::uuid, ?::uuid, ?, unit, room, "floorAreaCentiM2", "ownerReference"
+           from json_to_recordset(?::json) as t("householdId" uuid, unit text, room text, "floorAreaCentiM2" int, "ownerReference" text)`,
+        [roster.buildingId, roster.areaId, roster.buildingClass, JSON.stringify(roster.households)],
+      );
+    },
+  },
+};
