@@ -60,6 +60,15 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     expect(hongju.governanceBodies[0]).toMatchObject({ filingDeadline: '2024-02-09' });
   });
 
+  it('records a late filing of the committee as flagged, once', async () => {
+    const pmc = areas['广安门北街20号院'].governanceBodies[0];
+    const file = `mutation($b: ID!, $d: String!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate filingDeadline } }`;
+    expect((await t.gql(xichengBureau, file, { b: pmc.id, d: '2020-06-30' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const late = await t.gql(guangwai, file, { b: pmc.id, d: '2020-06-30' });
+    expect(late.body.data.recordCommitteeFiling).toEqual({ filedOn: '2020-06-30', filedLate: true, filingDeadline: '2020-06-29' });
+    expect((await t.gql(guangwai, file, { b: pmc.id, d: '2020-07-01' })).body.errors[0].extensions.code).toBe('CONFLICT');
+  });
+
   it("decides seed 003's vote on hiring a company valid, and an exact half invalid, publishing each verdict", async () => {
     const probe = await probeTopics(t.brokers, [`${t.topicPrefix}areas.governance.v1`]);
     try {

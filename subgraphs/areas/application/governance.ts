@@ -5,9 +5,9 @@ import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/er
 import { COMMITTEE_DISSOLVED, COMMITTEE_FORMED, CommitteeDissolvedData, CommitteeFormedData, JOINT_DECISION_RECORDED, JointDecisionRecordedData } from '../../../infra/events/catalog';
 import { recordEvent } from '../../../infra/events/outbox';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
-import { isIsoDate } from '../domain/dates';
+import { compareDates, isIsoDate } from '../domain/dates';
 import { BallotVote, DecisionTally, JointDecisionOutcome, decideJointDecision, tallyBallots } from '../domain/joint-decision';
-import { CommitteeSeat, validateCommitteeComposition, validatePropertyManagementCommittee } from '../domain/property-management-committee';
+import { CommitteeSeat, isFilingLate, validateCommitteeComposition, validatePropertyManagementCommittee } from '../domain/property-management-committee';
 import { JointDecisionMatter } from '../domain/statutes';
 import { AREAS_EVENT_SOURCE } from '../events/area-events';
 import { Area } from '../persistence/area.entity';
@@ -158,6 +158,22 @@ export async function changeCommitteeMembers(
     await tx.nativeDelete(GovernanceMember, { bodyId: body.id });
     createMembers(tx, body.id, input.members, ids);
     body.chairMemberId = input.chairIndex === undefined ? undefined : ids[input.chairIndex];
+    return body;
+  });
+}
+
+/** The committee's filing with the street office, recorded when it happens; a late one is flagged, not refused. */
+export async function recordCommitteeFiling(em: EntityManager, identity: Identity, input: { bodyId: string; filedOn: string }): Promise<GovernanceBody> {
+  if (!isIsoDate(input.filedOn)) throw new InvalidInputError('filedOn must be YYYY-MM-DD', { fields: { filedOn: 'not a date' } });
+  return em.transactional(async (tx) => {
+    const body = await tx.findOne(GovernanceBody, { id: input.bodyId, kind: 'PROPERTY_MANAGEMENT_COMMITTEE' });
+    if (!body) throw new NotFoundError('Property-management committee', input.bodyId);
+    const area = await areaFor(tx, identity, body.areaId);
+    assertMayManageStreet(identity, area.streetCode, 'record filings in it');
+    if (body.filedOn) throw new DomainError('CONFLICT', `The committee was already filed on ${body.filedOn}`);
+    if (compareDates(input.filedOn, body.formedOn) < 0) throw new InvalidInputError('A committee cannot be filed before it was formed', { fields: { filedOn: 'before formation' } });
+    body.filedOn = input.filedOn;
+    body.filedLate = isFilingLate(body.formedOn, input.filedOn);
     return body;
   });
 }

@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { InvalidInputError } from '../../../infra/errors';
 import { RequestContext } from '../../../infra/subgraph/context';
-import { changeCommitteeMembers, formPropertyManagementCommittee, recordJointDecision, recordOwnersCommittee } from '../application/governance';
+import { changeCommitteeMembers, formPropertyManagementCommittee, recordCommitteeFiling, recordJointDecision, recordOwnersCommittee } from '../application/governance';
 import { mayReadStreet } from '../domain/access';
 import { parseSquareMetres } from '../domain/floor-area';
 import { JointDecisionOutcome, RatioView, decideJointDecision } from '../domain/joint-decision';
@@ -83,6 +83,15 @@ export class AreaGovernanceResolver {
   @Mutation(() => GovernanceBodyType)
   formPropertyManagementCommittee(@Arg('input') input: FormPropertyManagementCommitteeInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
     return formPropertyManagementCommittee(ctx.em, ctx.identity, input);
+  }
+
+  @Mutation(() => GovernanceBodyType, { description: 'Records the filing of a property-management committee; filedLate flags a filing after 30 days.' })
+  recordCommitteeFiling(
+    @Arg('bodyId', () => ID) bodyId: string,
+    @Arg('filedOn') filedOn: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<GovernanceBodyType> {
+    return recordCommitteeFiling(ctx.em, ctx.identity, { bodyId, filedOn });
   }
 
   @Mutation(() => GovernanceBodyType, { description: 'Replaces the membership; a property-management committee must still meet arts. 52–59.' })
