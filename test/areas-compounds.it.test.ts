@@ -145,6 +145,17 @@ describe('areas: compounds, buildings and households', () => {
     const fixed = await t.gql(guangwai, fix, { h: householdId, a: '63.05' });
     expect(fixed.body.data.updateHousehold).toEqual({ floorAreaM2: '63.05', ownerName: page.body.data.compound.households.items[0].ownerName });
     expect((await t.gql(guangwai, fix, { h: householdId, a: '63.055' })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+
+  });
+
+  it('corrects buildings, by their street office only', async () => {
+    const desheng = DEMO_STREETS[1].office;
+    const buildings = await t.gql(desheng, 'query($id: ID!) { compound(id: $id) { buildings { id label } } }', { id: byName['阳光丽景'].id });
+    const [first, second] = buildings.body.data.compound.buildings as { id: string; label: string }[];
+    const rename = `mutation($b: ID!, $l: String) { updateBuilding(id: $b, input: { label: $l, elevators: 3 }) { label elevators buildingClass } }`;
+    expect((await t.gql(desheng, rename, { b: first.id, l: second.label })).body.errors[0].extensions.code).toBe('CONFLICT');
+    expect((await t.gql(guangwai, rename, { b: first.id, l: 'x' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(desheng, rename, { b: first.id, l: '1号楼(东)' })).body.data.updateBuilding).toEqual({ label: '1号楼(东)', elevators: 3, buildingClass: 'HIGH_RISE' });
   });
 
   it('rejects a CSV with bad lines as a whole, naming each line and reason', async () => {

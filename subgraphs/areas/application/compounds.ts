@@ -79,6 +79,24 @@ export async function updateCompound(em: EntityManager, identity: Identity, comp
   });
 }
 
+/** Corrects a building; a change of class changes what its households are billed, so the roster is republished. */
+export async function updateBuilding(em: EntityManager, identity: Identity, buildingId: string, changes: Partial<BuildingRegistration>): Promise<Building> {
+  return em.transactional(async (tx) => {
+    const building = await tx.findOne(Building, { id: buildingId });
+    if (!building) throw new NotFoundError('Building', buildingId);
+    await manageableCompound(tx, identity, building.compoundId);
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
+    const updated = validateBuilding({ ...building, ...defined });
+    if (updated.label !== building.label && (await tx.count(Building, { compoundId: building.compoundId, label: updated.label }))) {
+      throw new DomainError('CONFLICT', `Building ${updated.label} already exists in this compound`);
+    }
+    Object.assign(building, { label: updated.label, buildingClass: updated.buildingClass, floors: updated.floors, elevators: updated.elevators });
+    await tx.flush();
+    await recordBuildingRosters(tx, [building.id]);
+    return building;
+  });
+}
+
 /** Corrects a household: a new certificate area, or a change of owner (the reference and the name go together). */
 export async function updateHousehold(
   em: EntityManager,

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
 import { assignBuildingsToArea } from '../application/assign-buildings';
 import { importCompoundCsv } from '../application/import-compound-csv';
-import { readableCompound, registerBuilding, registerCompound, registerHousehold, updateCompound, updateHousehold } from '../application/compounds';
+import { readableCompound, registerBuilding, registerCompound, registerHousehold, updateBuilding, updateCompound, updateHousehold } from '../application/compounds';
 import { mayManageStreet } from '../domain/access';
 import { maskOwnerName } from '../domain/compound';
 import { formatSquareMetres } from '../domain/floor-area';
@@ -19,6 +19,7 @@ import {
   RegisterBuildingInput,
   RegisterCompoundInput,
   RegisterHouseholdInput,
+  UpdateBuildingInput,
   UpdateCompoundInput,
   UpdateHouseholdInput,
 } from './compound.type';
@@ -96,6 +97,11 @@ export class CompoundResolver {
   @Mutation(() => CompoundType)
   updateCompound(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCompoundInput, @Ctx() ctx: RequestContext): Promise<CompoundType> {
     return updateCompound(ctx.em, ctx.identity, id, input);
+  }
+
+  @Mutation(() => BuildingType)
+  updateBuilding(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateBuildingInput, @Ctx() ctx: RequestContext): Promise<BuildingType> {
+    return updateBuilding(ctx.em, ctx.identity, id, input);
   }
 
   @Mutation(() => HouseholdType)

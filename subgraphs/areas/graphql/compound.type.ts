@@ -229,3 +229,18 @@ export class UpdateHouseholdInput {
   @Field(() => String, { nullable: true })
   ownerName?: string;
 }
+
+@InputType({ description: 'Only the fields given change.' })
+export class UpdateBuildingInput {
+  @Field(() => String, { nullable: true })
+  label?: string;
+
+  @Field(() => BuildingClassEnum, { nullable: true })
+  buildingClass?: BuildingClass;
+
+  @Field(() => Int, { nullable: true })
+  floors?: number;
+
+  @Field(() => Int, { nullable: true })
+  elevators?: number;
+}
