@@ -48,13 +48,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class InboxConsumer {
   private consumer?: Consumer;
   private dlqProducer?: Producer;
+  private stopped = false;
   private readonly log;
 
   constructor(private readonly options: ConsumerOptions) {
     this.log = logger.child({ component: 'consumer', consumer: options.definition.name });
   }
-
-  private stopped = false;
 
   async start(): Promise<void> {
     this.stopped = false;
