@@ -1,0 +1,154 @@
+import { DomainError } from '../../../infra/errors';
+import { ContractStatus } from './contract';
+import {
+  CandidateContract,
+  ContractTermProblem,
+  ExistingContract,
+  contractTermProblems,
+  latestPreliminaryEnd,
+  overlappingContracts,
+  preliminaryContractsEndedBy,
+  preliminaryTermProblems,
+  validateContractTerm,
+} from './contract-overlap';
+import { BEIJING, defineCitySettings } from './statutes';
+
+const rejection = (fn: () => unknown): DomainError => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    return e as DomainError;
+  }
+  throw new Error('expected a rejection');
+};
+
+/** A regular contract for 2022–2024, as seed 003's after the four-party agreement of 2021-12-10 might run. */
+const regular = (overrides: Partial<ExistingContract> = {}): ExistingContract => ({
+  id: 'c-2022',
+  kind: 'REGULAR',
+  startsOn: '2022-01-01',
+  endsOn: '2024-12-31',
+  status: 'IN_FORCE',
+  ...overrides,
+});
+const candidate = (startsOn: string, endsOn: string, overrides: Partial<CandidateContract> = {}): CandidateContract => ({ kind: 'REGULAR', startsOn, endsOn, ...overrides });
+
+describe('regular contracts of one area must not overlap', () => {
+  it.each<[string, string, string, boolean]>([
+    ['starts the day after it ends', '2025-01-01', '2027-12-31', false],
+    ['ends the day before it starts', '2020-01-01', '2021-12-31', false],
+    ['shares its last day', '2024-12-31', '2027-12-31', true],
+    ['shares its first day', '2020-01-01', '2022-01-01', true],
+    ['lies inside it', '2023-03-01', '2023-03-31', true],
+    ['encloses it', '2021-01-01', '2025-12-31', true],
+    ['is the same period', '2022-01-01', '2024-12-31', true],
+    ['is one day inside it', '2023-06-15', '2023-06-15', true],
+  ])('a candidate that %s (%s to %s) conflicts: %s', (_label, startsOn, endsOn, conflicts) => {
+    const existing = [regular()];
+    expect(overlappingContracts(existing, candidate(startsOn, endsOn))).toEqual(conflicts ? existing : []);
+  });
+
+  it.each<[ContractStatus, boolean]>([
+    ['DRAFT', false],
+    ['SUBMITTED', true], // signed: it binds while its filing is reviewed (Civil Code art. 502)
+    ['ACCEPTED', true],
+    ['IN_FORCE', true],
+    ['REJECTED', false],
+    ['TERMINATED', false],
+    ['SUPERSEDED', false],
+  ])('an overlapping contract %s stands in the way: %s', (status, conflicts) => {
+    expect(overlappingContracts([regular({ status })], candidate('2023-01-01', '2025-12-31'))).toHaveLength(conflicts ? 1 : 0);
+  });
+
+  it('returns every conflicting contract and only those', () => {
+    const existing = [
+      regular({ id: 'a', startsOn: '2019-01-01', endsOn: '2021-12-31' }),
+      regular({ id: 'b', startsOn: '2022-01-01', endsOn: '2022-12-31', status: 'TERMINATED' }),
+      regular({ id: 'c', startsOn: '2023-01-01', endsOn: '2023-12-31', status: 'ACCEPTED' }),
+      regular({ id: 'd', startsOn: '2024-01-01', endsOn: '2026-12-31' }),
+      regular({ id: 'p', kind: 'PRELIMINARY', startsOn: '2022-01-01', endsOn: '2023-12-31' }),
+    ];
+    expect(overlappingContracts(existing, candidate('2022-01-01', '2024-06-30')).map((c) => c.id)).toEqual(['c', 'd']);
+  });
+
+  it('does not conflict with itself when an amendment is re-checked', () => {
+    expect(overlappingContracts([regular()], candidate('2022-01-01', '2025-06-30', { id: 'c-2022' }))).toEqual([]);
+  });
+
+  it('leaves preliminary contracts out: a regular contract taking effect ends them (Civil Code art. 940)', () => {
+    const preliminary = regular({ id: 'p', kind: 'PRELIMINARY', startsOn: '2021-01-01', endsOn: '2022-12-31' });
+    const early = regular({ id: 'p-old', kind: 'PRELIMINARY', startsOn: '2019-01-01', endsOn: '2020-12-31' });
+    const next = candidate('2022-07-01', '2025-06-30');
+    expect(overlappingContracts([preliminary, early], next)).toEqual([]);
+    expect(preliminaryContractsEndedBy([preliminary, early, regular()], next)).toEqual([preliminary]);
+    expect(preliminaryContractsEndedBy([preliminary], candidate('2023-01-01', '2025-12-31'))).toEqual([]); // already over
+    expect(preliminaryContractsEndedBy([preliminary], { ...next, kind: 'PRELIMINARY' })).toEqual([]);
+    expect(overlappingContracts([regular()], { ...next, kind: 'PRELIMINARY' })).toEqual([]);
+  });
+
+  it('rejects malformed dates by field, and a candidate that ends before it starts', () => {
+    expect(rejection(() => overlappingContracts([regular({ endsOn: '2024-02-30' })], candidate('2022-01-01', '2022-12-31'))).details?.fields).toHaveProperty(['existing[0].endsOn']);
+    expect(rejection(() => overlappingContracts([], candidate('2022/01/01', '2022-12-31'))).details?.fields).toHaveProperty('startsOn');
+    expect(rejection(() => overlappingContracts([], candidate('2022-12-31', '2022-01-01'))).details?.problems).toEqual(['ENDS_BEFORE_START']);
+  });
+});
+
+describe('preliminary contract term (Beijing: two years at most)', () => {
+  it.each<[string, string, ContractTermProblem[]]>([
+    ['2024-01-01', '2025-12-31', []], // exactly two years
+    ['2024-01-01', '2026-01-01', ['PRELIMINARY_TERM_TOO_LONG']], // two years and a day
+    ['2024-01-01', '2024-12-31', []],
+    ['2024-01-01', '2024-01-01', []], // a single day
+    ['2024-01-01', '2023-12-31', ['ENDS_BEFORE_START']],
+    ['2024-02-29', '2026-02-28', []], // from 29 February: two years end on 28 February
+    ['2024-02-29', '2026-03-01', ['PRELIMINARY_TERM_TOO_LONG']],
+    ['2024-03-01', '2026-02-28', []],
+    ['2024-03-01', '2026-03-01', ['PRELIMINARY_TERM_TOO_LONG']],
+    ['2024-03-15', '2026-03-14', []],
+    ['2024-03-15', '2026-03-15', ['PRELIMINARY_TERM_TOO_LONG']],
+  ])('from %s to %s has problems %j', (startsOn, endsOn, problems) => {
+    expect(preliminaryTermProblems(startsOn, endsOn, BEIJING)).toEqual(problems);
+    expect(contractTermProblems({ kind: 'PRELIMINARY', startsOn, endsOn }, [], BEIJING)).toEqual(problems);
+  });
+
+  it.each([
+    ['2024-01-01', '2025-12-31'],
+    ['2024-02-29', '2026-02-28'],
+    ['2024-03-01', '2026-02-28'],
+    ['2023-03-01', '2025-02-28'],
+  ])('a preliminary contract from %s may run to %s', (startsOn, latest) => {
+    expect(latestPreliminaryEnd(startsOn, BEIJING)).toBe(latest);
+  });
+
+  it('sets no maximum in a city without one', () => {
+    const noCap = defineCitySettings({ ...BEIJING, cityCode: '999900', preliminaryContractMaxYears: null, sources: { ...BEIJING.sources, preliminaryContractTerm: null } });
+    expect(latestPreliminaryEnd('2024-01-01', noCap)).toBeNull();
+    expect(preliminaryTermProblems('2024-01-01', '2034-12-31', noCap)).toEqual([]);
+  });
+});
+
+describe('a candidate contract term as a whole', () => {
+  it.each<[string, CandidateContract, ContractTermProblem[]]>([
+    ['a regular contract after the current one', candidate('2025-01-01', '2027-12-31'), []],
+    ['a regular contract overlapping the current one', candidate('2024-07-01', '2027-06-30'), ['OVERLAPS_REGULAR_CONTRACT']],
+    ['a regular contract ending before it starts', candidate('2027-06-30', '2024-07-01'), ['ENDS_BEFORE_START']],
+    ['a regular contract longer than two years (no cap)', candidate('2025-01-01', '2034-12-31'), []],
+    ['a preliminary contract of three years', { kind: 'PRELIMINARY', startsOn: '2025-01-01', endsOn: '2027-12-31' }, ['PRELIMINARY_TERM_TOO_LONG']],
+    ['an unknown kind', { kind: 'INTERIM' as CandidateContract['kind'], startsOn: '2025-01-01', endsOn: '2025-12-31' }, ['UNKNOWN_CONTRACT_KIND']],
+  ])('%s', (_label, c, problems) => {
+    expect(contractTermProblems(c, [regular()], BEIJING)).toEqual(problems);
+  });
+
+  it('throws BAD_USER_INPUT naming the conflicting contracts', () => {
+    const error = rejection(() => validateContractTerm(candidate('2024-07-01', '2027-06-30'), [regular(), regular({ id: 'c-2025', startsOn: '2025-01-01', endsOn: '2025-12-31', status: 'SUBMITTED' })], BEIJING));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details).toEqual({ problems: ['OVERLAPS_REGULAR_CONTRACT'], conflictingContractIds: ['c-2022', 'c-2025'] });
+  });
+
+  it('throws BAD_USER_INPUT with the latest allowed end of a preliminary contract and its source', () => {
+    const error = rejection(() => validateContractTerm({ kind: 'PRELIMINARY', startsOn: '2024-01-01', endsOn: '2026-01-01' }, [], BEIJING));
+    expect(error.details).toEqual({ problems: ['PRELIMINARY_TERM_TOO_LONG'], latestEndsOn: '2025-12-31', source: BEIJING.sources.preliminaryContractTerm });
+    expect(() => validateContractTerm({ kind: 'PRELIMINARY', startsOn: '2024-01-01', endsOn: '2025-12-31' }, [], BEIJING)).not.toThrow();
+  });
+});

@@ -1,0 +1,126 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { CONTRACT_KINDS, ContractKind, ContractStatus, isBinding } from './contract';
+import { IsoDate, addDays, addYears, compareDates, isIsoDate } from './dates';
+import { CitySettings } from './statutes';
+
+/**
+ * Contract periods of one property-management area. Periods are inclusive calendar dates as the contract states
+ * them ("2024-01-01 至 2025-12-31"): the start date is the first day of service and the end date the last.
+ */
+
+export interface ExistingContract {
+  id: string;
+  kind: ContractKind;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  status: ContractStatus;
+}
+
+export interface CandidateContract {
+  /** Set when an existing contract is re-checked (an amendment), so it does not conflict with itself. */
+  id?: string;
+  kind: ContractKind;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+}
+
+export type ContractTermProblem = 'UNKNOWN_CONTRACT_KIND' | 'ENDS_BEFORE_START' | 'PRELIMINARY_TERM_TOO_LONG' | 'OVERLAPS_REGULAR_CONTRACT';
+
+/** Two inclusive periods share a day. One ending the day before the other starts does not. */
+const sharesADay = (a: { startsOn: IsoDate; endsOn: IsoDate }, b: { startsOn: IsoDate; endsOn: IsoDate }) =>
+  compareDates(a.startsOn, b.endsOn) <= 0 && compareDates(b.startsOn, a.endsOn) <= 0;
+
+/**
+ * The regular contracts that a regular candidate would run alongside: binding ones (see BINDING_STATUSES) sharing
+ * at least one day with it. An area has one provider serving the owners under one regular contract at a time; two
+ * would bill the same owners twice for the same months. Preliminary contracts never conflict here: a regular
+ * contract taking effect ends the preliminary one (Civil Code art. 940; see preliminaryContractsEndedBy), and a
+ * preliminary candidate is bounded by its term instead (preliminaryTermProblems).
+ */
+export function overlappingContracts(existing: readonly ExistingContract[], candidate: CandidateContract): ExistingContract[] {
+  requirePeriods(existing, candidate);
+  if (candidate.kind !== 'REGULAR') return [];
+  return existing.filter((c) => c.id !== candidate.id && c.kind === 'REGULAR' && isBinding(c.status) && sharesADay(c, candidate));
+}
+
+/**
+ * The binding preliminary contracts a regular candidate brings to an end. Civil Code art. 940: when a contract the
+ * owners' committee or the owners sign with a new provider takes effect before the preliminary contract's term runs
+ * out, the preliminary contract ends. The caller marks them SUPERSEDED from the candidate's start.
+ */
+export function preliminaryContractsEndedBy(existing: readonly ExistingContract[], candidate: CandidateContract): ExistingContract[] {
+  requirePeriods(existing, candidate);
+  if (candidate.kind !== 'REGULAR') return [];
+  return existing.filter(
+    (c) => c.id !== candidate.id && c.kind === 'PRELIMINARY' && isBinding(c.status) && compareDates(c.endsOn, candidate.startsOn) >= 0,
+  );
+}
+
+/**
+ * The last day a preliminary contract starting on `startsOn` may run, or null where the city sets no maximum. The
+ * start date is itself a day of service, so the term counts as if from the day before (Civil Code art. 201 then
+ * leaves that day out) and ends on the corresponding day N years on (art. 202): from 2024-01-01, two years end on
+ * 2025-12-31; from 2024-02-29 they end on 2026-02-28. (A committee's term in the areas subgraph is instead counted
+ * from the day it is formed, which art. 201 leaves out; here the parties have agreed the start day counts, art. 204.)
+ */
+export function latestPreliminaryEnd(startsOn: IsoDate, settings: CitySettings): IsoDate | null {
+  requireDates({ startsOn });
+  if (settings.preliminaryContractMaxYears === null) return null;
+  return addYears(addDays(startsOn, -1), settings.preliminaryContractMaxYears);
+}
+
+/** ENDS_BEFORE_START and, for a preliminary contract, PRELIMINARY_TERM_TOO_LONG (Beijing: two years at most). */
+export function preliminaryTermProblems(startsOn: IsoDate, endsOn: IsoDate, settings: CitySettings): ContractTermProblem[] {
+  requireDates({ startsOn, endsOn });
+  const problems: ContractTermProblem[] = [];
+  if (compareDates(endsOn, startsOn) < 0) problems.push('ENDS_BEFORE_START');
+  const latest = latestPreliminaryEnd(startsOn, settings);
+  if (latest !== null && compareDates(endsOn, latest) > 0) problems.push('PRELIMINARY_TERM_TOO_LONG');
+  return problems;
+}
+
+/** Every term problem of a candidate against the area's contracts, in a fixed order; empty when none. */
+export function contractTermProblems(candidate: CandidateContract, existing: readonly ExistingContract[], settings: CitySettings): ContractTermProblem[] {
+  requireDates({ startsOn: candidate.startsOn, endsOn: candidate.endsOn });
+  if (!CONTRACT_KINDS.includes(candidate.kind)) return ['UNKNOWN_CONTRACT_KIND'];
+  if (candidate.kind === 'PRELIMINARY') return preliminaryTermProblems(candidate.startsOn, candidate.endsOn, settings);
+  if (compareDates(candidate.endsOn, candidate.startsOn) < 0) return ['ENDS_BEFORE_START'];
+  return overlappingContracts(existing, candidate).length > 0 ? ['OVERLAPS_REGULAR_CONTRACT'] : [];
+}
+
+/**
+ * Throws BAD_USER_INPUT with details.problems (and the ids of the conflicting contracts, and the latest allowed end
+ * of a preliminary contract) when the candidate's term is not allowed.
+ */
+export function validateContractTerm(candidate: CandidateContract, existing: readonly ExistingContract[], settings: CitySettings): void {
+  const problems = contractTermProblems(candidate, existing, settings);
+  if (problems.length === 0) return;
+  const details: Record<string, unknown> = { problems };
+  if (problems.includes('OVERLAPS_REGULAR_CONTRACT')) details.conflictingContractIds = overlappingContracts(existing, candidate).map((c) => c.id);
+  if (problems.includes('PRELIMINARY_TERM_TOO_LONG')) {
+    details.latestEndsOn = latestPreliminaryEnd(candidate.startsOn, settings);
+    details.source = settings.sources.preliminaryContractTerm;
+  }
+  throw new InvalidInputError('The contract term is not allowed', details);
+}
+
+/** Malformed dates, or a candidate ending before it starts, are input errors, not conflicts. */
+function requirePeriods(existing: readonly ExistingContract[], candidate: CandidateContract): void {
+  const dates: Record<string, IsoDate> = { startsOn: candidate.startsOn, endsOn: candidate.endsOn };
+  existing.forEach((c, i) => {
+    dates[`existing[${i}].startsOn`] = c.startsOn;
+    dates[`existing[${i}].endsOn`] = c.endsOn;
+  });
+  requireDates(dates);
+  if (compareDates(candidate.endsOn, candidate.startsOn) < 0) {
+    throw new InvalidInputError('The contract ends before it starts', { problems: ['ENDS_BEFORE_START'] });
+  }
+}
+
+function requireDates(dates: Record<string, IsoDate>): void {
+  const fields: Record<string, string> = {};
+  for (const [field, value] of Object.entries(dates)) {
+    if (!isIsoDate(value)) fields[field] = `${field} must be a YYYY-MM-DD calendar date`;
+  }
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('A date is invalid', { fields });
+}

@@ -1,0 +1,69 @@
+import { DomainError } from '../../../infra/errors';
+import { addDays, addMonths, addYears, compareDates, compareMonths, daysBetween, isIsoDate, isYearMonth, monthFromIndex, monthIndex } from './dates';
+
+describe('calendar dates (Civil Code arts. 201–202)', () => {
+  it.each([
+    ['2021-12-10', 15, '2021-12-25'], // seed 003's four-party agreement: 15 days on, the signing day not counted
+    ['2024-02-15', 15, '2024-03-01'], // through 29 February of a leap year
+    ['2023-02-15', 15, '2023-03-02'],
+    ['2024-12-20', 15, '2025-01-04'],
+    ['2021-03-01', -1, '2021-02-28'],
+  ])('%s plus %i days is %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it.each([
+    ['2023-12-31', 2, '2025-12-31'],
+    ['2024-02-28', 2, '2026-02-28'],
+    ['2024-02-29', 1, '2025-02-28'], // no 29 February in 2025: the month's last day
+    ['2024-02-29', 4, '2028-02-29'],
+  ])('%s plus %i years is %s', (date, years, expected) => {
+    expect(addYears(date, years)).toBe(expected);
+  });
+
+  it.each([
+    ['2021-12-25', '2021-12-26', 1],
+    ['2021-12-25', '2021-12-25', 0],
+    ['2021-12-25', '2022-01-10', 16],
+    ['2024-02-28', '2024-03-01', 2],
+    ['2024-03-01', '2024-02-28', -2],
+  ])('from %s to %s is %i days', (from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
+  });
+
+  it('compares and recognises dates', () => {
+    expect(compareDates('2025-12-31', '2026-01-01')).toBe(-1);
+    expect(compareDates('2026-01-01', '2026-01-01')).toBe(0);
+    expect(compareDates('2026-01-02', '2026-01-01')).toBe(1);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2021-02-29')).toBe(false);
+    expect(isIsoDate('2021-2-28')).toBe(false);
+    expect(isIsoDate(20211210)).toBe(false);
+    expect(() => addDays('2021-02-29', 1)).toThrow(DomainError);
+    expect(() => daysBetween('2021-12-10', 'soon')).toThrow(DomainError);
+  });
+});
+
+describe('calendar months', () => {
+  it.each([
+    ['2022-01', 36, '2025-01'], // seed 003: three years of subsidy from January 2022, the first month after is 2025-01
+    ['2022-01', 35, '2024-12'],
+    ['2021-12', 1, '2022-01'],
+    ['2022-01', -1, '2021-12'],
+    ['2022-11', 14, '2024-01'],
+  ])('%s plus %i months is %s', (month, months, expected) => {
+    expect(addMonths(month, months)).toBe(expected);
+  });
+
+  it('orders months as integers and back', () => {
+    expect(monthIndex('2022-01')).toBe(2022 * 12);
+    expect(monthFromIndex(monthIndex('2024-12'))).toBe('2024-12');
+    expect(compareMonths('2024-12', '2025-01')).toBe(-1);
+    expect(compareMonths('2025-01', '2025-01')).toBe(0);
+    expect(isYearMonth('2022-01')).toBe(true);
+    expect(isYearMonth('2022-13')).toBe(false);
+    expect(isYearMonth('2022-1')).toBe(false);
+    expect(isYearMonth('2022-01-01')).toBe(false);
+    expect(() => monthIndex('2022-00')).toThrow(DomainError);
+  });
+});

@@ -1,0 +1,82 @@
+import { DomainError } from '../../../infra/errors';
+import {
+  BEIJING,
+  BEIJING_LATE_FILING_PENALTY,
+  CitySettings,
+  SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2,
+  defineCitySettings,
+} from './statutes';
+
+const rejection = (fn: () => unknown): DomainError => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    return e as DomainError;
+  }
+  throw new Error('expected a rejection');
+};
+
+/** A city with a 50,000 m² agreement threshold and no preliminary-term cap; the figures are illustrative. */
+const fiftyThousand: CitySettings = {
+  cityCode: '999900',
+  filingDeadlineDays: 30,
+  agreementSelectionMaxFloorAreaCentiM2: 5_000_000,
+  preliminaryContractMaxYears: null,
+  filingAuthority: 'the city housing bureau',
+  lateFilingPenalty: null,
+  sources: { filingDeadline: 'a city regulation', agreementSelection: 'a city regulation', preliminaryContractTerm: null, filingAuthority: 'a city regulation' },
+};
+
+describe('contracts statutes', () => {
+  it.each<[keyof CitySettings, unknown]>([
+    ['cityCode', '110000'],
+    ['filingDeadlineDays', 15], // Beijing art. 63
+    ['agreementSelectionMaxFloorAreaCentiM2', 3_000_000], // 30,000.00 m², seed 004 and Qingdao
+    ['preliminaryContractMaxYears', 2],
+    ['filingAuthority', 'the street office and the district housing authority of the area'],
+  ])('Beijing %s is %j', (field, value) => {
+    expect(BEIJING[field]).toEqual(value);
+  });
+
+  it('keeps the art. 91 fine in fen: ¥5,000 to ¥10,000 after a warning', () => {
+    expect(BEIJING.lateFilingPenalty).toBe(BEIJING_LATE_FILING_PENALTY);
+    expect(BEIJING_LATE_FILING_PENALTY).toMatchObject({ warningFirst: true, fineMinFen: 500_000, fineMaxFen: 1_000_000, source: 'Beijing Property Management Regulation art. 91' });
+    const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US')}`;
+    expect(BEIJING_LATE_FILING_PENALTY.description).toContain(`${yuan(500_000)} to ${yuan(1_000_000)}`);
+  });
+
+  it('names a source for every Beijing number', () => {
+    expect(BEIJING.sources.filingDeadline).toMatch(/art\. 63/);
+    expect(BEIJING.sources.filingAuthority).toMatch(/art\. 63/);
+    expect(BEIJING.sources.agreementSelection).toMatch(/art\. 24.*seed 004/);
+    expect(BEIJING.sources.preliminaryContractTerm).toMatch(/preliminary/);
+    expect(SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2).toBe(30_000 * 100);
+  });
+
+  it('cannot be changed at run time', () => {
+    expect(Object.isFrozen(BEIJING)).toBe(true);
+    expect(Object.isFrozen(BEIJING.sources)).toBe(true);
+  });
+
+  it('accepts another city, frozen, and takes its own numbers', () => {
+    const city = defineCitySettings(fiftyThousand);
+    expect(city).toEqual(fiftyThousand);
+    expect(city).not.toBe(fiftyThousand);
+    expect(Object.isFrozen(city)).toBe(true);
+    expect(defineCitySettings(BEIJING)).toEqual(BEIJING);
+  });
+
+  it.each<[string, Partial<CitySettings>, string[]]>([
+    ['an empty city code and authority', { cityCode: ' ', filingAuthority: '' }, ['cityCode', 'filingAuthority']],
+    ['a fractional or zero deadline', { filingDeadlineDays: 0, agreementSelectionMaxFloorAreaCentiM2: 1.5 }, ['filingDeadlineDays', 'agreementSelectionMaxFloorAreaCentiM2']],
+    ['a zero preliminary term', { preliminaryContractMaxYears: 0, sources: { ...fiftyThousand.sources, preliminaryContractTerm: 'a city regulation' } }, ['preliminaryContractMaxYears']],
+    ['a cap without a source', { preliminaryContractMaxYears: 3 }, ['sources']],
+    ['a fine range upside down', { lateFilingPenalty: { ...BEIJING_LATE_FILING_PENALTY, fineMinFen: 1_000_001 } }, ['lateFilingPenalty']],
+    ['a penalty without a source', { lateFilingPenalty: { ...BEIJING_LATE_FILING_PENALTY, source: '' } }, ['lateFilingPenalty']],
+  ])('rejects settings with %s, naming the fields', (_label, overrides, fields) => {
+    const error = rejection(() => defineCitySettings({ ...fiftyThousand, ...overrides }));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual([...fields].sort());
+  });
+});

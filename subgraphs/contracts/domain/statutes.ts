@@ -1,0 +1,147 @@
+import { InvalidInputError } from '../../../infra/errors';
+
+/**
+ * The statutory numbers behind the contracts rules, each with where it comes from. Rules read them from here and
+ * nowhere else, so an amended statute is one edit. Filing deadlines, the agreement-selection threshold and the
+ * preliminary-contract term are set by each city's regulation, not nationally, so they travel together as one
+ * CitySettings value and every rule takes the settings of the area's city as an argument.
+ *
+ * Units: money in integer fen (分), floor areas in integer hundredths of a square metre.
+ */
+
+/** The consequence a city's regulation attaches to a contract filed after its deadline. */
+export interface LateFilingPenalty {
+  /** The authority first warns (警告); the fine follows only if the filing is still not put right. */
+  readonly warningFirst: boolean;
+  readonly fineMinFen: number;
+  readonly fineMaxFen: number;
+  /** The statutory consequence in words, attached to every late filing so reviewers see it without looking it up. */
+  readonly description: string;
+  readonly source: string;
+}
+
+/** Where each number of a city's settings comes from; shown to reviewers next to a flag the number raised. */
+export interface CitySettingSources {
+  readonly filingDeadline: string;
+  readonly agreementSelection: string;
+  /** Null where the city sets no maximum term for preliminary contracts. */
+  readonly preliminaryContractTerm: string | null;
+  readonly filingAuthority: string;
+}
+
+export interface CitySettings {
+  /** GB/T 2260 code of the city, e.g. 110000 for Beijing. */
+  readonly cityCode: string;
+  /** Days after signing or amending a contract within which it must be filed (备案). */
+  readonly filingDeadlineDays: number;
+  /** The largest total building floor area (建筑面积) for which a provider may be chosen by agreement. */
+  readonly agreementSelectionMaxFloorAreaCentiM2: number;
+  /** The longest term of a preliminary contract (前期物业服务合同), in years; null where the city sets none. */
+  readonly preliminaryContractMaxYears: number | null;
+  /** Who receives the filings, in words. */
+  readonly filingAuthority: string;
+  /** Null where no penalty for late filing is recorded for the city; the penalty carries its own source. */
+  readonly lateFilingPenalty: LateFilingPenalty | null;
+  readonly sources: CitySettingSources;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Beijing: Beijing Property Management Regulation (北京市物业管理条例).
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Art. 63: the provider files the contract within 15 days of signing it, and again within 15 days of amending it. */
+export const BEIJING_FILING_DEADLINE_DAYS = 15;
+export const BEIJING_FILING_DEADLINE_SOURCE = 'Beijing Property Management Regulation art. 63';
+
+/** Art. 63: filed with the street office (街道办事处) and the district housing authority of the area. */
+export const BEIJING_FILING_AUTHORITY = 'the street office and the district housing authority of the area';
+
+/** Art. 91: failure to file brings a warning, then a fine of ¥5,000 to ¥10,000. */
+export const BEIJING_LATE_FILING_PENALTY: LateFilingPenalty = {
+  warningFirst: true,
+  fineMinFen: 500_000,
+  fineMaxFen: 1_000_000,
+  description: 'a warning (警告), then a fine of ¥5,000 to ¥10,000',
+  source: 'Beijing Property Management Regulation art. 91',
+};
+
+/** A preliminary contract (signed by the developer before the owners organise) runs at most two years in Beijing. */
+export const BEIJING_PRELIMINARY_CONTRACT_MAX_YEARS = 2;
+export const BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE =
+  'Beijing Property Management Regulation, preliminary service contracts (docs/domain.md: term at most 2 years in Beijing)';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Choosing a provider by agreement (协议方式选聘) instead of by tender (招投标).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * State Council Property Management Regulation (物业管理条例) art. 24: the developer of residential property
+ * chooses the provider by tender; for small projects (住宅规模较小) the housing authority may approve choosing one by
+ * agreement. "Small" is left to the cities. Seed 004 (Linjiang, 临建办发〔2024〕64号, section 6 item 7):
+ * "建筑面积不超过三万平方米的，经市城管执法局批准，可以采取协议方式选聘". Qingdao uses the same 30,000 m²; other
+ * cities 40,000 or 50,000 m². "不超过" includes the figure itself (Civil Code art. 1259), so exactly 30,000.00 m²
+ * still qualifies.
+ */
+export const SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2 = 3_000_000;
+export const AGREEMENT_SELECTION_SOURCE =
+  'State Council Property Management Regulation art. 24; 30,000 m² as in seed 004 (Linjiang) and Qingdao';
+
+/**
+ * Beijing's settings. The 30,000 m² agreement threshold is seed 004's (and Qingdao's) figure, used here because the
+ * seeds give none for Beijing: replace it with Beijing's own figure once confirmed.
+ */
+export const BEIJING: CitySettings = Object.freeze({
+  cityCode: '110000',
+  filingDeadlineDays: BEIJING_FILING_DEADLINE_DAYS,
+  agreementSelectionMaxFloorAreaCentiM2: SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2,
+  preliminaryContractMaxYears: BEIJING_PRELIMINARY_CONTRACT_MAX_YEARS,
+  filingAuthority: BEIJING_FILING_AUTHORITY,
+  lateFilingPenalty: BEIJING_LATE_FILING_PENALTY,
+  sources: Object.freeze({
+    filingDeadline: BEIJING_FILING_DEADLINE_SOURCE,
+    agreementSelection: AGREEMENT_SELECTION_SOURCE,
+    preliminaryContractTerm: BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE,
+    filingAuthority: BEIJING_FILING_DEADLINE_SOURCE,
+  }),
+});
+
+const positiveWhole = (value: unknown): boolean => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+const text = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
+
+/**
+ * Checks another city's settings (they come from configuration, not code) and returns a frozen copy. Every problem
+ * is reported at once, by field.
+ */
+export function defineCitySettings(settings: CitySettings): CitySettings {
+  const fields: Record<string, string> = {};
+  if (!text(settings.cityCode)) fields.cityCode = 'cityCode must not be empty';
+  if (!positiveWhole(settings.filingDeadlineDays)) fields.filingDeadlineDays = 'filingDeadlineDays must be a whole number of days, 1 or more';
+  if (!positiveWhole(settings.agreementSelectionMaxFloorAreaCentiM2)) {
+    fields.agreementSelectionMaxFloorAreaCentiM2 = 'the agreement threshold must be a positive whole number of hundredths of m²';
+  }
+  if (settings.preliminaryContractMaxYears !== null && !positiveWhole(settings.preliminaryContractMaxYears)) {
+    fields.preliminaryContractMaxYears = 'preliminaryContractMaxYears must be a whole number of years, 1 or more, or null';
+  }
+  if (!text(settings.filingAuthority)) fields.filingAuthority = 'filingAuthority must not be empty';
+  const penalty = settings.lateFilingPenalty;
+  if (penalty !== null) {
+    const fen = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+    if (!fen(penalty.fineMinFen) || !fen(penalty.fineMaxFen) || penalty.fineMinFen > penalty.fineMaxFen) {
+      fields.lateFilingPenalty = 'the fine must be whole fen, 0 or more, with the minimum not above the maximum';
+    } else if (!text(penalty.description) || !text(penalty.source)) {
+      fields.lateFilingPenalty = 'the penalty needs a description and a source';
+    }
+  }
+  const sources = settings.sources;
+  if (!sources || !text(sources.filingDeadline) || !text(sources.agreementSelection) || !text(sources.filingAuthority)) {
+    fields.sources = 'the filing deadline, agreement threshold and filing authority each need a source';
+  } else if ((settings.preliminaryContractMaxYears === null) !== (sources.preliminaryContractTerm === null)) {
+    fields.sources = 'a preliminary-contract maximum needs a source, and only a maximum has one';
+  }
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The city settings are invalid', { fields });
+  return Object.freeze({
+    ...settings,
+    lateFilingPenalty: penalty === null ? null : Object.freeze({ ...penalty }),
+    sources: Object.freeze({ ...sources }),
+  });
+}
