@@ -73,7 +73,8 @@ describe('areas: compounds, buildings and households', () => {
            from arrears.billable_household v join areas.building b on b.id = v.building_id where b.compound_id = $1`,
         [byName['润枫欣尚'].id],
       );
-      return rows[0].n === 1080 ? rows[0] : undefined;
+      // A building's roster comes twice (imported, then grouped into the area); wait for the final state.
+      return rows[0].n === 1080 && rows[0].with_area === 1080 ? rows[0] : undefined;
     });
     expect(area).toMatchObject({ classes: ['HIGH_RISE'], with_area: 1080 });
     const { rows: owners } = await db.query(`select count(*)::int as n from information_schema.columns where table_schema = 'arrears' and column_name = 'owner_name'`);
