@@ -5,7 +5,7 @@ import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/er
 import { COMMITTEE_DISSOLVED, COMMITTEE_FORMED, CommitteeDissolvedData, CommitteeFormedData, JOINT_DECISION_RECORDED, JointDecisionRecordedData } from '../../../infra/events/catalog';
 import { recordEvent } from '../../../infra/events/outbox';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
-import { compareDates, isIsoDate } from '../domain/dates';
+import { compareDates, isIsoDate } from '../../../infra/calendar';
 import { BallotVote, DecisionTally, JointDecisionOutcome, decideJointDecision, tallyBallots } from '../domain/joint-decision';
 import { CommitteeSeat, isFilingLate, validateCommitteeComposition, validatePropertyManagementCommittee } from '../domain/property-management-committee';
 import { JointDecisionMatter } from '../domain/statutes';

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../infra/errors';
-import { addDays, addYears, compareDates, isIsoDate } from './dates';
+import { addDays, addYears, compareDates, isIsoDate } from '../../../infra/calendar';
 import {
   CommitteeMember,
   CommitteeProblem,

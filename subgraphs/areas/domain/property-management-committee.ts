@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate, addDays, addYears, compareDates, isIsoDate } from './dates';
+import { IsoDate, addDays, addYears, compareDates, isIsoDate } from '../../../infra/calendar';
 import {
   PMC_DISSOLUTION_DAYS,
   PMC_FILING_DAYS,

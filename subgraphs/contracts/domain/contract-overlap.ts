@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../../infra/errors';
 import { CONTRACT_KINDS, ContractKind, ContractStatus, isBinding } from './contract';
-import { IsoDate, addDays, addYears, compareDates, isIsoDate } from './dates';
+import { IsoDate, addDays, addYears, compareDates, isIsoDate } from '../../../infra/calendar';
 import { CitySettings } from './statutes';
 
 /**

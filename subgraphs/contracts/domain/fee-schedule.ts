@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../../infra/errors';
-import { YearMonth, isYearMonth, monthFromIndex, monthIndex } from './dates';
+import { YearMonth, isYearMonth, monthFromIndex, monthIndex } from '../../../infra/calendar';
 import { Fen, chargeFen } from './money';
 
 /**

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../infra/errors';
-import { addDays, addMonths, addYears, compareDates, compareMonths, daysBetween, isIsoDate, isYearMonth, monthFromIndex, monthIndex } from './dates';
+import { DomainError } from './errors';
+import { addDays, addMonths, addYears, compareDates, compareMonths, daysBetween, isIsoDate, isYearMonth, monthFromIndex, monthIndex } from './calendar';
 
 describe('calendar dates (Civil Code arts. 201–202)', () => {
   it.each([

@@ -1,9 +1,9 @@
-import { InvalidInputError } from '../../../infra/errors';
+import { InvalidInputError } from './errors';
 
 /**
  * Calendar dates as 'YYYY-MM-DD' and calendar months as 'YYYY-MM'. Statutory periods run in whole calendar days
  * and service periods in calendar months, with no time of day and no time zone, so these helpers work in UTC
- * midnights only and never read the clock. The contracts subgraph keeps its own copy: subgraphs share no code.
+ * midnights only and never read the clock. Pure and shared by every subgraph's domain rules.
  */
 export type IsoDate = string;
 export type YearMonth = string;
