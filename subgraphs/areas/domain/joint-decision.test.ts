@@ -1,3 +1,4 @@
+import { rejection } from '../../../test/support/rejection';
 import { DomainError } from '../../../infra/errors';
 import {
   DecisionTally,
@@ -23,15 +24,6 @@ const base: DecisionTally = {
 };
 const tally = (overrides: Partial<DecisionTally>): DecisionTally => ({ ...base, ...overrides });
 
-const rejection = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a rejection');
-};
 
 describe('owners joint decisions (Civil Code art. 278)', () => {
   it('finds seed 003 (学院南路32号院, hiring a company, Oct 2021) valid, with the reported percentages', () => {

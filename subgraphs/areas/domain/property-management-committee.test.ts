@@ -1,3 +1,4 @@
+import { rejection } from '../../../test/support/rejection';
 import { DomainError } from '../../../infra/errors';
 import { addDays, addYears, compareDates, isIsoDate } from '../../../infra/calendar';
 import {
@@ -25,15 +26,6 @@ const members = (counts: Partial<Record<CommitteeSeat, number>>): CommitteeMembe
 /** Seed 000, 广安门北街20号院: 2 residents' committee + 6 property-rights units + 3 resident owners. */
 const seed000 = members({ RESIDENTS_COMMITTEE: 2, PROPERTY_RIGHTS_UNIT: 6, OWNER: 3 });
 
-const rejection = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a rejection');
-};
 
 describe('property-management committee composition (Beijing Property Management Regulation arts. 52–59)', () => {
   it('accepts seed 000 (广安门北街20号院): 11 members, 9 of them owners, chaired by the residents committee', () => {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../infra/errors';
+import { rejection } from '../../../test/support/rejection';
 import { ContractStatus } from './contract';
 import {
   CandidateContract,
@@ -13,15 +13,6 @@ import {
 } from './contract-overlap';
 import { BEIJING, defineCitySettings } from './statutes';
 
-const rejection = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a rejection');
-};
 
 /** A regular contract for 2022–2024, as seed 003's after the four-party agreement of 2021-12-10 might run. */
 const regular = (overrides: Partial<ExistingContract> = {}): ExistingContract => ({

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../infra/errors';
+import { rejection } from '../../../test/support/rejection';
 import {
   BuildingClass,
   ClassFee,
@@ -14,15 +14,6 @@ import {
 } from './fee-schedule';
 import { formatYuan, parseYuan } from './money';
 
-const rejection = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a rejection');
-};
 
 /**
  * Seed 003 (学院南路32号院): assessed ¥1.78 low-rise / ¥2.45 high-rise, owners pay ¥1.00 / ¥1.67, and the street

@@ -1,16 +1,7 @@
-import { DomainError } from '../../../infra/errors';
+import { rejection } from '../../../test/support/rejection';
 import { FilingCalendar, assessFiling, filingDeadline } from './filing-deadline';
 import { BEIJING, CitySettings, defineCitySettings } from './statutes';
 
-const rejection = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a rejection');
-};
 
 /**
  * Statutory rest days of late 2021 and of 2024 that the cases below cross: weekends and the 2024 National Day

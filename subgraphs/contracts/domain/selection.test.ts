@@ -1,16 +1,7 @@
-import { DomainError } from '../../../infra/errors';
+import { rejection } from '../../../test/support/rejection';
 import { ProviderSelection, SelectionProblem, selectionProblems, validateSelection } from './selection';
 import { BEIJING, CitySettings, defineCitySettings } from './statutes';
 
-const rejection = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a rejection');
-};
 
 /** A bureau-approved agreement for a project of exactly 30,000.00 m², seed 004's threshold. */
 const base: ProviderSelection = { contractKind: 'PRELIMINARY', method: 'AGREEMENT', approvalReference: '临城执批〔2024〕12号', totalFloorAreaCentiM2: 3_000_000 };

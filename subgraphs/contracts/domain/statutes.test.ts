@@ -1,4 +1,4 @@
-import { DomainError } from '../../../infra/errors';
+import { rejection } from '../../../test/support/rejection';
 import {
   BEIJING,
   BEIJING_LATE_FILING_PENALTY,
@@ -7,15 +7,6 @@ import {
   defineCitySettings,
 } from './statutes';
 
-const rejection = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a rejection');
-};
 
 /** A city with a 50,000 m² agreement threshold and no preliminary-term cap; the figures are illustrative. */
 const fiftyThousand: CitySettings = {
