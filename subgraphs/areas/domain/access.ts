@@ -2,8 +2,9 @@ import { Identity, coversDivision } from '../../../infra/auth/identity';
 import { ForbiddenError } from '../../../infra/errors';
 
 /**
- * Street offices delimit areas and register compounds in their own street (Beijing Property Management
- * Regulation art. 9); bureaus read what lies in their jurisdiction. Property companies, courts and committees get
+ * Street offices delimit property-management areas and keep the register of compounds in their own street (the
+ * street office's role in the Beijing Property Management Regulation, see docs/domain.md); bureaus read what lies
+ * in their jurisdiction. Property companies, courts and committees get
  * their narrower views through contracts and referrals, in later rules.
  */
 export function mayManageStreet(identity: Identity, streetCode: string): boolean {
