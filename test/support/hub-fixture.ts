@@ -53,8 +53,11 @@ export async function startTestHub(options: { brokers?: string[] } = {}): Promis
       return call.send({ query, variables });
     },
     stop: async () => {
-      await hub.stop();
-      await dropDatabase(adminPostgresUrl(), database);
+      try {
+        await hub.stop();
+      } finally {
+        await dropDatabase(adminPostgresUrl(), database);
+      }
     },
   };
 }
