@@ -131,6 +131,20 @@ describe('areas: compounds, buildings and households', () => {
     expect(ok.body.errors).toBeUndefined();
     const again = await t.gql(guangwai, building, { c: id });
     expect(again.body.errors[0].extensions.code).toBe('CONFLICT');
+
+    const buildingId = ok.body.data.registerBuilding.id;
+    const household = `mutation($b: ID!) { registerHousehold(buildingId: $b, input: { unit: "1", room: "101", floorArea: "48.20", ownerReference: "o-x" }) { id } }`;
+    expect((await t.gql(xichengBureau, household, { b: buildingId })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(otherStreet, household, { b: buildingId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const added = await t.gql(guangwai, household, { b: buildingId });
+    const fix = `mutation($h: ID!) { updateHousehold(id: $h, input: { floorArea: "50.00" }) { id } }`;
+    expect((await t.gql(xichengBureau, fix, { h: added.body.data.registerHousehold.id })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const area = byName['红居南街6号院'];
+    const areas = await t.gql(guangwai, '{ areas { id name } }');
+    const areaId = (areas.body.data.areas as { id: string; name: string }[]).find((a) => a.name === area.name)!.id;
+    const assign = 'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id } }';
+    expect((await t.gql(xichengBureau, assign, { a: areaId, b: [buildingId] })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(otherStreet, assign, { a: areaId, b: [buildingId] })).body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('corrects compounds and households, by the street office only', async () => {

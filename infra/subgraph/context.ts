@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../auth/identity';
 import type { Logger } from '../logging';
@@ -16,4 +17,23 @@ export interface RequestContext {
 export function requestLoader<T>(ctx: RequestContext, key: string, create: () => T): T {
   if (!ctx.loaders.has(key)) ctx.loaders.set(key, create());
   return ctx.loaders.get(key) as T;
+}
+
+/**
+ * A per-request loader of the rows that belong to each parent id (a compound's buildings, an area's bodies):
+ * every parent asked for in one tick is fetched with one query, so lists never cost a query per item.
+ */
+export function childrenLoader<T>(
+  ctx: RequestContext,
+  key: string,
+  fetch: (parentIds: string[]) => Promise<T[]>,
+  parentOf: (row: T) => string,
+): DataLoader<string, T[]> {
+  return requestLoader(ctx, key, () =>
+    new DataLoader<string, T[]>(async (ids) => {
+      const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+      for (const row of await fetch([...ids])) groups.get(parentOf(row))?.push(row);
+      return ids.map((id) => groups.get(id)!);
+    }),
+  );
 }

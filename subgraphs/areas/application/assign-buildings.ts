@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../infra/auth/identity';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/errors';
-import { assertMayManageStreet } from '../domain/access';
+import { assertMayManageStreet, mayReadStreet } from '../domain/access';
 import { recordAreaChanged, recordBuildingRosters } from '../events/area-events';
 import { Area } from '../persistence/area.entity';
 import { Building, Compound } from '../persistence/compound.entity';
@@ -15,7 +15,8 @@ export async function assignBuildingsToArea(em: EntityManager, identity: Identit
   if (ids.length === 0) throw new InvalidInputError('Name at least one building');
   return em.transactional(async (tx) => {
     const area = await tx.findOne(Area, { id: areaId });
-    if (!area) throw new NotFoundError('Area', areaId);
+    // Outside the caller's jurisdiction the area does not exist for them, as everywhere else.
+    if (!area || !mayReadStreet(identity, area.streetCode)) throw new NotFoundError('Area', areaId);
     assertMayManageStreet(identity, area.streetCode, 'delimit areas in it');
     const buildings = await tx.find(Building, { id: { $in: ids } });
     const missing = ids.filter((id) => !buildings.some((b) => b.id === id));

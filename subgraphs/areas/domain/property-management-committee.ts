@@ -16,7 +16,8 @@ import {
  */
 
 /** Who a seat represents: 居民委员会, 产权单位, 业主, 物业使用人. */
-export type CommitteeSeat = 'RESIDENTS_COMMITTEE' | 'PROPERTY_RIGHTS_UNIT' | 'OWNER' | 'OCCUPANT';
+export const COMMITTEE_SEATS = ['RESIDENTS_COMMITTEE', 'PROPERTY_RIGHTS_UNIT', 'OWNER', 'OCCUPANT'] as const;
+export type CommitteeSeat = (typeof COMMITTEE_SEATS)[number];
 const SEATS: readonly CommitteeSeat[] = ['RESIDENTS_COMMITTEE', 'PROPERTY_RIGHTS_UNIT', 'OWNER', 'OCCUPANT'];
 
 export interface CommitteeMember {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
+import { RequestContext, childrenLoader, requestLoader } from '../../../infra/subgraph/context';
 import { assignBuildingsToArea } from '../application/assign-buildings';
 import { importCompoundCsv } from '../application/import-compound-csv';
 import { readableCompound, registerBuilding, registerCompound, registerHousehold, updateBuilding, updateCompound, updateHousehold } from '../application/compounds';
@@ -68,7 +68,12 @@ export class CompoundResolver {
 
   @FieldResolver(() => [BuildingType])
   buildings(@Root() compound: Compound, @Ctx() ctx: RequestContext): Promise<BuildingType[]> {
-    return ctx.em.find(Building, { compoundId: compound.id }, { orderBy: { label: 'asc' } });
+    return childrenLoader(
+      ctx,
+      'areas.buildings-by-compound',
+      (ids) => ctx.em.find(Building, { compoundId: { $in: ids } }, { orderBy: { label: 'asc' } }),
+      (b) => b.compoundId,
+    ).load(compound.id);
   }
 
   @FieldResolver(() => HouseholdPageType)

@@ -10,7 +10,8 @@ import {
   MaintenanceFundStatus,
 } from '../domain/compound';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+/** A GraphQL enum from a domain list of values, so the schema never restates them. */
+export const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const CompoundKindEnum = enumOf(COMPOUND_KINDS);
 export const GovernanceModelEnum = enumOf(GOVERNANCE_MODELS);
 export const MaintenanceFundEnum = enumOf(MAINTENANCE_FUND_STATUSES);

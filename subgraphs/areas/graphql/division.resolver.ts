@@ -1,8 +1,9 @@
+import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { DomainError, ForbiddenError } from '../../../infra/errors';
-import { RequestContext } from '../../../infra/subgraph/context';
-import { validateDivision } from '../domain/division';
+import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
+import { registerDivision } from '../application/divisions';
 import { Division } from '../persistence/division.entity';
+import { compoundCounts } from '../persistence/division.repository';
 
 @ObjectType('Division', { description: 'A district (区), street (街道) or community (社区).' })
 export class DivisionType {
@@ -37,25 +38,18 @@ export class DivisionResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Compounds registered in this division.' })
-  async compoundCount(@Root() division: Division, @Ctx() ctx: RequestContext): Promise<number> {
-    const column = division.level === 'COMMUNITY' ? 'community_code' : 'street_code';
-    const [row] = await ctx.em.getConnection().execute<{ n: string }[]>(
-      `select count(*) as n from areas.compound where ${column} like ?`,
-      [`${division.code}%`],
+  compoundCount(@Root() division: Division, @Ctx() ctx: RequestContext): Promise<number> {
+    const loader = requestLoader(ctx, 'areas.division-compound-counts', () =>
+      new DataLoader<string, number>(async (codes) => {
+        const counts = await compoundCounts(ctx.em, codes);
+        return codes.map((c) => counts.get(c) ?? 0);
+      }),
     );
-    return Number(row.n);
+    return loader.load(division.code);
   }
 
   @Mutation(() => DivisionType, { description: 'Hub administrators maintain the hierarchy.' })
-  async registerDivision(@Arg('input') input: RegisterDivisionInput, @Ctx() ctx: RequestContext): Promise<DivisionType> {
-    if (ctx.identity.role !== 'ADMIN') throw new ForbiddenError('Only hub administrators maintain the administrative hierarchy');
-    const division = validateDivision(input);
-    return ctx.em.transactional(async (tx) => {
-      if (division.parentCode && !(await tx.findOne(Division, { code: division.parentCode }))) {
-        throw new DomainError('UNKNOWN_PARENT_DIVISION', `Register ${division.parentCode} first`);
-      }
-      if (await tx.findOne(Division, { code: division.code })) throw new DomainError('CONFLICT', `${division.code} is already registered`);
-      return tx.create(Division, division);
-    });
+  registerDivision(@Arg('input') input: RegisterDivisionInput, @Ctx() ctx: RequestContext): Promise<DivisionType> {
+    return registerDivision(ctx.em, ctx.identity, input);
   }
 }

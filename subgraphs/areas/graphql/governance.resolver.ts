@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { InvalidInputError } from '../../../infra/errors';
-import { RequestContext } from '../../../infra/subgraph/context';
+import { RequestContext, childrenLoader } from '../../../infra/subgraph/context';
 import { changeCommitteeMembers, formPropertyManagementCommittee, recordCommitteeFiling, recordJointDecision, recordOwnersCommittee } from '../application/governance';
 import { mayReadStreet } from '../domain/access';
 import { parseSquareMetres } from '../domain/floor-area';
@@ -70,13 +70,18 @@ export class AreaGovernanceResolver {
   @FieldResolver(() => [GovernanceBodyType], { description: 'Standing and past governance bodies, newest first.' })
   governanceBodies(@Root() area: Area, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType[]> {
     if (!mayReadStreet(ctx.identity, area.streetCode)) return Promise.resolve([]);
-    return ctx.em.find(GovernanceBody, { areaId: area.id }, { orderBy: { formedOn: 'desc' } });
+    return childrenLoader(ctx, 'areas.bodies-by-area', (ids) => ctx.em.find(GovernanceBody, { areaId: { $in: ids } }, { orderBy: { formedOn: 'desc' } }), (b) => b.areaId).load(area.id);
   }
 
   @FieldResolver(() => [JointDecisionType])
   async jointDecisions(@Root() area: Area, @Ctx() ctx: RequestContext): Promise<JointDecisionType[]> {
     if (!mayReadStreet(ctx.identity, area.streetCode)) return [];
-    const decisions = await ctx.em.find(JointDecision, { areaId: area.id }, { orderBy: { heldOn: 'desc' } });
+    const decisions = await childrenLoader(
+      ctx,
+      'areas.decisions-by-area',
+      (ids) => ctx.em.find(JointDecision, { areaId: { $in: ids } }, { orderBy: { heldOn: 'desc' } }),
+      (d) => d.areaId,
+    ).load(area.id);
     return decisions.map((d) => decisionView(d, storedOutcome(d)));
   }
 
@@ -120,6 +125,11 @@ export class AreaGovernanceResolver {
 export class GovernanceBodyResolver {
   @FieldResolver(() => [GovernanceMemberType])
   members(@Root() body: GovernanceBody, @Ctx() ctx: RequestContext): Promise<GovernanceMemberType[]> {
-    return ctx.em.find(GovernanceMember, { bodyId: body.id }, { orderBy: { seat: 'asc', name: 'asc' } });
+    return childrenLoader(
+      ctx,
+      'areas.members-by-body',
+      (ids) => ctx.em.find(GovernanceMember, { bodyId: { $in: ids } }, { orderBy: { seat: 'asc', name: 'asc' } }),
+      (m) => m.bodyId,
+    ).load(body.id);
   }
 }

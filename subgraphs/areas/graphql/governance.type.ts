@@ -1,7 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { COMMITTEE_SEATS, CommitteeSeat } from '../domain/property-management-committee';
 import { JointDecisionMatter } from '../domain/statutes';
+import { enumOf } from './compound.type';
 
-export const CommitteeSeatEnum = { RESIDENTS_COMMITTEE: 'RESIDENTS_COMMITTEE', PROPERTY_RIGHTS_UNIT: 'PROPERTY_RIGHTS_UNIT', OWNER: 'OWNER', OCCUPANT: 'OCCUPANT' } as const;
+export const CommitteeSeatEnum = enumOf(COMMITTEE_SEATS);
 export const VoteEnum = { CONSENT: 'CONSENT', OPPOSE: 'OPPOSE', ABSTAIN: 'ABSTAIN' } as const;
 registerEnumType(CommitteeSeatEnum, { name: 'CommitteeSeat', description: '居委会代表 / 产权单位代表 / 业主代表 / 物业使用人代表' });
 registerEnumType(JointDecisionMatter, { name: 'JointDecisionMatter', description: 'The nine matters of Civil Code art. 278.' });
@@ -16,7 +18,7 @@ export class GovernanceMemberType {
   name!: string;
 
   @Field(() => CommitteeSeatEnum)
-  seat!: keyof typeof CommitteeSeatEnum;
+  seat!: CommitteeSeat;
 
   @Field(() => String, { nullable: true })
   represents?: string;
@@ -109,7 +111,7 @@ export class MemberInput {
   name!: string;
 
   @Field(() => CommitteeSeatEnum)
-  seat!: keyof typeof CommitteeSeatEnum;
+  seat!: CommitteeSeat;
 
   @Field(() => String, { nullable: true })
   represents?: string;

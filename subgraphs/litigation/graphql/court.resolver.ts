@@ -1,7 +1,6 @@
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { DomainError } from '../../../infra/errors';
 import { RequestContext } from '../../../infra/subgraph/context';
-import { assertMayRegisterCourt, validateCourtRegistration } from '../domain/court';
+import { registerCourt } from '../application/register-court';
 import { Court } from '../persistence/court.entity';
 
 @ObjectType('Court', { description: 'A court receiving referrals through the green channel (绿色通道).' })
@@ -35,15 +34,8 @@ export class CourtResolver {
     return ctx.em.find(Court, {}, { orderBy: { courtId: 'asc' } });
   }
 
-  @Mutation(() => CourtType)
-  async registerCourt(@Arg('input') input: RegisterCourtInput, @Ctx() ctx: RequestContext): Promise<CourtType> {
-    assertMayRegisterCourt(ctx.identity);
-    const registration = validateCourtRegistration(input);
-    return ctx.em.transactional(async (tx) => {
-      if (await tx.findOne(Court, { courtId: registration.courtId })) {
-        throw new DomainError('CONFLICT', `Court ${registration.courtId} is already registered`);
-      }
-      return tx.create(Court, { ...registration, registeredAt: new Date() });
-    });
+  @Mutation(() => CourtType, { description: 'Hub administrators connect a court to the hub.' })
+  registerCourt(@Arg('input') input: RegisterCourtInput, @Ctx() ctx: RequestContext): Promise<CourtType> {
+    return registerCourt(ctx.em, ctx.identity, input);
   }
 }
