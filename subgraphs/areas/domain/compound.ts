@@ -1,4 +1,6 @@
+import { Identity } from '../../../infra/auth/identity';
 import { InvalidInputError } from '../../../infra/errors';
+import { mayManageStreet } from './access';
 import { CentiSquareMetres, parseSquareMetres } from './floor-area';
 
 /** Compound kinds named in seed 001 (Beijing's classification of residential compounds). */
@@ -119,4 +121,9 @@ export function maskOwnerName(name: string | undefined | null): string | null {
   if (!name) return null;
   const chars = [...name];
   return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
+}
+
+/** An owner's name as the caller may see it: in full for the managing street office, masked for everyone else. */
+export function ownerNameFor(identity: Identity, streetCode: string, name: string | undefined | null): string | null {
+  return mayManageStreet(identity, streetCode) ? (name ?? null) : maskOwnerName(name);
 }

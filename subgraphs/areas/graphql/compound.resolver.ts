@@ -4,8 +4,7 @@ import { RequestContext, childrenLoader, requestLoader } from '../../../infra/su
 import { assignBuildingsToArea } from '../application/assign-buildings';
 import { importCompoundCsv } from '../application/import-compound-csv';
 import { readableCompound, registerBuilding, registerCompound, registerHousehold, updateBuilding, updateCompound, updateHousehold } from '../application/compounds';
-import { mayManageStreet } from '../domain/access';
-import { maskOwnerName } from '../domain/compound';
+import { ownerNameFor } from '../domain/compound';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Building, Compound } from '../persistence/compound.entity';
 import { HouseholdRow, compoundStatistics, listVisibleCompounds, pageHouseholds } from '../persistence/compound.repository';
@@ -35,14 +34,17 @@ const statisticsLoader = (ctx: RequestContext) =>
     }),
   );
 
-const householdView = (h: HouseholdRow, showNames: boolean): HouseholdType => ({
+/** Only the managing street office can write households, and it sees owners' names in full. */
+const writerSeesName = (name?: string) => name ?? null;
+
+const householdView = (h: HouseholdRow, nameOf: (name?: string) => string | null): HouseholdType => ({
   id: h.id,
   buildingId: h.buildingId,
   unit: h.unit,
   room: h.room,
   floorAreaM2: formatSquareMetres(h.floorAreaCentiM2),
   ownerReference: h.ownerReference,
-  ownerName: showNames ? (h.ownerName ?? null) : maskOwnerName(h.ownerName),
+  ownerName: nameOf(h.ownerName),
 });
 
 @Resolver(() => CompoundType)
@@ -90,8 +92,7 @@ export class CompoundResolver {
       first: Math.min(Math.max(first, 1), 500),
       offset: Math.max(offset, 0),
     });
-    const showNames = mayManageStreet(ctx.identity, compound.streetCode);
-    return { items: items.map((h) => householdView(h, showNames)), totalCount };
+    return { items: items.map((h) => householdView(h, (name) => ownerNameFor(ctx.identity, compound.streetCode, name))), totalCount };
   }
 
   @Mutation(() => CompoundType)
@@ -111,7 +112,7 @@ export class CompoundResolver {
 
   @Mutation(() => HouseholdType)
   async updateHousehold(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateHouseholdInput, @Ctx() ctx: RequestContext): Promise<HouseholdType> {
-    return householdView(await updateHousehold(ctx.em, ctx.identity, id, input), true);
+    return householdView(await updateHousehold(ctx.em, ctx.identity, id, input), writerSeesName);
   }
 
   @Mutation(() => BuildingType)
@@ -129,7 +130,7 @@ export class CompoundResolver {
     @Arg('input') input: RegisterHouseholdInput,
     @Ctx() ctx: RequestContext,
   ): Promise<HouseholdType> {
-    return householdView(await registerHousehold(ctx.em, ctx.identity, buildingId, input), true);
+    return householdView(await registerHousehold(ctx.em, ctx.identity, buildingId, input), writerSeesName);
   }
 
   @Mutation(() => [BuildingType], { description: 'Groups buildings into a property-management area (a compound, or adjacent buildings).' })
