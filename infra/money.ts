@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../infra/errors';
+import { InvalidInputError } from './errors';
 
 /**
  * Money is integer fen (分): ¥1.78 is 178. Fee standards are published in yuan with two decimals ("1.78元/平方米/月",

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../infra/errors';
+import { DomainError } from './errors';
 import { chargeFen, formatYuan, parseYuan } from './money';
 
 describe('yuan and fen', () => {
