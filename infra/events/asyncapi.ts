@@ -1,6 +1,10 @@
 import YAML from 'yaml';
-import { EVENT_DEFINITIONS, EventDefinition, TOPIC_DEFINITIONS, deadLetterTopicOf } from './catalog';
+import { SUBGRAPH_NAMES } from '../config';
+import { EVENT_DEFINITIONS, EventDefinition, TOPIC_DEFINITIONS, TopicDefinition, deadLetterTopicOf } from './catalog';
 import { dataSchemaUri } from './cloudevent';
+
+/** Topics outside parties write to and the hub consumes, e.g. review decisions from a bureau's own system. */
+const inbound = (topic: TopicDefinition) => !(SUBGRAPH_NAMES as readonly string[]).includes(topic.producer);
 
 const camel = (s: string) => s.replace(/[^A-Za-z0-9]+(.)/g, (_m, c: string) => c.toUpperCase());
 
@@ -53,18 +57,22 @@ export function asyncApiDocument(): string {
     );
     channels[id] = {
       address: topic.name,
-      description: `${topic.description} Produced by the ${topic.producer} subgraph; key: ${topic.key}.`,
+      description: `${topic.description} Produced by ${inbound(topic) ? topic.producer : `the ${topic.producer} subgraph`}; key: ${topic.key}.`,
       messages: refs,
       bindings: { kafka: { topic: topic.name, partitions: 3, bindingVersion: '0.5.0' } },
     };
-    operations[`receive${id[0].toUpperCase()}${id.slice(1)}`] = {
-      action: 'receive',
+    // Operations are described from the outside party's side: it receives the hub's feeds and sends to inbound topics.
+    const action = inbound(topic) ? 'send' : 'receive';
+    operations[`${action}${id[0].toUpperCase()}${id.slice(1)}`] = {
+      action,
       channel: { $ref: `#/channels/${id}` },
-      summary: `Subscribe with your own consumer group to ${topic.name}.`,
+      summary: inbound(topic)
+        ? `Publish your decisions to ${topic.name}, keyed by ${topic.key}, as CloudEvents in binary mode.`
+        : `Subscribe with your own consumer group to ${topic.name}.`,
       messages: Object.keys(refs).map((m) => ({ $ref: `#/channels/${id}/messages/${m}` })),
     };
   }
-  for (const producer of [...new Set(TOPIC_DEFINITIONS.map((t) => t.producer)), 'contracts', 'arrears', 'litigation']) {
+  for (const producer of SUBGRAPH_NAMES) {
     const topic = deadLetterTopicOf(producer);
     const id = camel(topic);
     if (channels[id]) continue;

@@ -1,21 +1,27 @@
+import { FILINGS_TOPIC } from '../../infra/events/catalog';
 import { SubgraphModule } from '../../infra/subgraph/module';
 import { areaViewConsumer } from './events/area-view.consumer';
+import { filingReviewConsumer } from './events/filing-review.consumer';
 import { AreaFilingResolver } from './graphql/area.resolver';
 import { AreaRef } from './graphql/area.type';
+import { ContractResolver, FilingResolver } from './graphql/contract.resolver';
 import { AreaViewSchema } from './persistence/area-view.entity';
+import { ContractSchema, FilingSchema, FilingTransitionSchema, FilingVersionSchema, ReviewSystemSchema } from './persistence/contract.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122010000_area_facts } from './persistence/migrations/Migration20261122010000_area_facts';
+import { Migration20261122020000_filings } from './persistence/migrations/Migration20261122020000_filings';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
-  resolvers: [AreaFilingResolver],
+  resolvers: [AreaFilingResolver, ContractResolver, FilingResolver],
   orphanedTypes: [AreaRef],
   referenceResolvers: { Area: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
-  entities: [AreaViewSchema],
+  entities: [AreaViewSchema, ContractSchema, FilingSchema, FilingVersionSchema, FilingTransitionSchema, ReviewSystemSchema],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
     { name: 'Migration20261122010000_area_facts', class: Migration20261122010000_area_facts },
+    { name: 'Migration20261122020000_filings', class: Migration20261122020000_filings },
   ],
-  consumers: [areaViewConsumer],
-  producedTopics: [],
+  consumers: [areaViewConsumer, filingReviewConsumer],
+  producedTopics: [FILINGS_TOPIC.name],
 };

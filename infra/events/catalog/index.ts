@@ -1,5 +1,6 @@
 import { AREA_CHANGED, AREA_REGISTERED } from './areas';
 import { BUILDING_ROSTER_CHANGED } from './households';
+import { FILING_EVENTS, FILING_REVIEW_DECIDED } from './filings';
 import { COMMITTEE_DISSOLVED, COMMITTEE_FORMED, JOINT_DECISION_RECORDED } from './governance';
 import { EventDefinition, TopicDefinition } from './types';
 
@@ -7,8 +8,13 @@ export * from './types';
 export * from './areas';
 export * from './governance';
 export * from './households';
+export * from './filings';
 
-export const EVENT_DEFINITIONS: readonly EventDefinition[] = [AREA_REGISTERED, AREA_CHANGED, COMMITTEE_FORMED, COMMITTEE_DISSOLVED, JOINT_DECISION_RECORDED, BUILDING_ROSTER_CHANGED];
+export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
+  AREA_REGISTERED, AREA_CHANGED, COMMITTEE_FORMED, COMMITTEE_DISSOLVED, JOINT_DECISION_RECORDED, BUILDING_ROSTER_CHANGED,
+  ...FILING_EVENTS,
+  FILING_REVIEW_DECIDED,
+];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];
 

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../../infra/federation/graphql-enum';
 import {
   BUILDING_CLASSES,
   BuildingClass,
@@ -11,11 +12,10 @@ import {
 } from '../domain/compound';
 
 /** A GraphQL enum from a domain list of values, so the schema never restates them. */
-export const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-export const CompoundKindEnum = enumOf(COMPOUND_KINDS);
-export const GovernanceModelEnum = enumOf(GOVERNANCE_MODELS);
-export const MaintenanceFundEnum = enumOf(MAINTENANCE_FUND_STATUSES);
-export const BuildingClassEnum = enumOf(BUILDING_CLASSES);
+export const CompoundKindEnum = graphqlEnum(COMPOUND_KINDS);
+export const GovernanceModelEnum = graphqlEnum(GOVERNANCE_MODELS);
+export const MaintenanceFundEnum = graphqlEnum(MAINTENANCE_FUND_STATUSES);
+export const BuildingClassEnum = graphqlEnum(BUILDING_CLASSES);
 registerEnumType(CompoundKindEnum, { name: 'CompoundKind', description: '商品房 / 保障房 / 老旧小区·房改房·售后公房 / 平房区 / 失管小区' });
 registerEnumType(GovernanceModelEnum, { name: 'GovernanceModel', description: '物业服务合同型 / 多方联动共治型 / 政府托底居民自治型' });
 registerEnumType(MaintenanceFundEnum, { name: 'MaintenanceFundStatus' });

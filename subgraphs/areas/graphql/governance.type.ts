@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { COMMITTEE_SEATS, CommitteeSeat } from '../domain/property-management-committee';
 import { JointDecisionMatter } from '../domain/statutes';
-import { enumOf } from './compound.type';
+import { graphqlEnum } from '../../../infra/federation/graphql-enum';
 
-export const CommitteeSeatEnum = enumOf(COMMITTEE_SEATS);
+export const CommitteeSeatEnum = graphqlEnum(COMMITTEE_SEATS);
 export const VoteEnum = { CONSENT: 'CONSENT', OPPOSE: 'OPPOSE', ABSTAIN: 'ABSTAIN' } as const;
 registerEnumType(CommitteeSeatEnum, { name: 'CommitteeSeat', description: '居委会代表 / 产权单位代表 / 业主代表 / 物业使用人代表' });
 registerEnumType(JointDecisionMatter, { name: 'JointDecisionMatter', description: 'The nine matters of Civil Code art. 278.' });

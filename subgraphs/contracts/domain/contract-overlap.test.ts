@@ -20,7 +20,7 @@ const regular = (overrides: Partial<ExistingContract> = {}): ExistingContract =>
   kind: 'REGULAR',
   startsOn: '2022-01-01',
   endsOn: '2024-12-31',
-  status: 'IN_FORCE',
+  status: 'ACCEPTED',
   ...overrides,
 });
 const candidate = (startsOn: string, endsOn: string, overrides: Partial<CandidateContract> = {}): CandidateContract => ({ kind: 'REGULAR', startsOn, endsOn, ...overrides });
@@ -43,9 +43,8 @@ describe('regular contracts of one area must not overlap', () => {
   it.each<[ContractStatus, boolean]>([
     ['DRAFT', false],
     ['SUBMITTED', true], // signed: it binds while its filing is reviewed (Civil Code art. 502)
+    ['RETURNED', true], // still signed: the filing is corrected, the contract is the same
     ['ACCEPTED', true],
-    ['IN_FORCE', true],
-    ['REJECTED', false],
     ['TERMINATED', false],
     ['SUPERSEDED', false],
   ])('an overlapping contract %s stands in the way: %s', (status, conflicts) => {

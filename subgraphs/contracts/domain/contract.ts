@@ -7,21 +7,23 @@ export const CONTRACT_KINDS = ['PRELIMINARY', 'REGULAR'] as const;
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
 
 /**
- * A contract's life in the hub: DRAFT (not signed), SUBMITTED (signed, filing under review), ACCEPTED (filing
- * accepted), IN_FORCE (service has begun), REJECTED (filing refused), TERMINATED (ended early), SUPERSEDED
- * (replaced, e.g. a preliminary contract by a regular one under Civil Code art. 940).
+ * A contract's life in the hub, driven by its filing (备案): DRAFT (entered, not yet submitted), SUBMITTED (signed,
+ * filing under review), RETURNED (the reviewer sent the filing back for correction), ACCEPTED (filed, with a record
+ * number), TERMINATED (ended early, with a handover date), SUPERSEDED (replaced, e.g. a preliminary contract by a
+ * regular one under Civil Code art. 940). An amendment is filed as a new filing of the same contract; the contract
+ * stays ACCEPTED under its earlier terms until the amendment is accepted.
  */
-export const CONTRACT_STATUSES = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'IN_FORCE', 'REJECTED', 'TERMINATED', 'SUPERSEDED'] as const;
+export const CONTRACT_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'TERMINATED', 'SUPERSEDED'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 /**
  * The statuses in which a contract binds the area. A contract binds from signing (Civil Code art. 502: a lawfully
- * formed contract takes effect when formed); filing (备案) is an administrative duty, not a condition of validity, so
- * a contract whose filing is still under review already occupies its period. A draft is not signed yet; a terminated
- * or superseded contract has ended; a rejected filing is corrected and submitted again as a new record, so the
- * rejected record must not block its own correction.
+ * formed contract takes effect when formed); filing is an administrative duty, not a condition of validity, so a
+ * contract whose filing is under review, or was returned for correction, already occupies its period. A draft is
+ * not signed yet; a terminated or superseded contract has ended (a terminated one still occupies the days before
+ * its termination: the caller passes it as ACCEPTED with its end moved to the termination date).
  */
-export const BINDING_STATUSES: ReadonlySet<ContractStatus> = new Set<ContractStatus>(['SUBMITTED', 'ACCEPTED', 'IN_FORCE']);
+export const BINDING_STATUSES: ReadonlySet<ContractStatus> = new Set<ContractStatus>(['SUBMITTED', 'RETURNED', 'ACCEPTED']);
 
 export function isBinding(status: ContractStatus): boolean {
   return BINDING_STATUSES.has(status);

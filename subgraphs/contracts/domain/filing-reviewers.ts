@@ -20,3 +20,23 @@ export function mayReadFilingRouting(identity: Identity, area: { streetCode: str
   if (identity.role === 'ADMIN') return true;
   return (identity.role === 'STREET_OFFICE' || identity.role === 'CITY_BUREAU') && coversDivision(identity, area.streetCode);
 }
+
+/**
+ * Who reviews a filing: the street office of the area and the housing authority of its district (art. 63), or a
+ * city bureau whose jurisdiction covers the district; the admin for support. A court or a company never reviews.
+ */
+export function mayReviewFiling(identity: Identity, area: { streetCode: string; districtCode: string }): boolean {
+  if (identity.role === 'ADMIN') return true;
+  if (identity.role === 'STREET_OFFICE') return coversDivision(identity, area.streetCode);
+  if (identity.role === 'CITY_BUREAU') return coversDivision(identity, area.districtCode);
+  return false;
+}
+
+/**
+ * Who reads a contract and its filings: the company that is its provider, and the reviewers of its area. Courts
+ * read the filings of cases referred to them once referrals reach the contracts subgraph; until then they read none.
+ */
+export function mayReadContract(identity: Identity, contract: { companyId: string }, area: { streetCode: string; districtCode: string }): boolean {
+  if (identity.role === 'PROPERTY_COMPANY') return identity.organisationId === contract.companyId;
+  return mayReviewFiling(identity, area);
+}

@@ -1,0 +1,144 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Identity } from '../../../infra/auth/identity';
+import { todayInChina } from '../../../infra/clock';
+import { InvalidInputError, NotFoundError } from '../../../infra/errors';
+import { ContractStatus } from '../domain/contract';
+import { mayReadContract } from '../domain/filing-reviewers';
+import { FilingKind, FilingStatus } from '../domain/filing';
+import { AreaView } from '../persistence/area-view.entity';
+import { Contract, Filing } from '../persistence/contract.entity';
+
+/**
+ * The areas whose contracts and filings an identity reads: a company reads only its own contracts (filtered by
+ * company, not by area); a street office the areas of its streets; a bureau those of its districts; the admin all.
+ * 'ALL' means no area filter, an empty list means nothing.
+ */
+async function reviewableAreaIds(em: EntityManager, identity: Identity): Promise<string[] | 'ALL'> {
+  if (identity.role === 'ADMIN') return 'ALL';
+  const column = identity.role === 'STREET_OFFICE' ? 'street_code' : identity.role === 'CITY_BUREAU' ? 'district_code' : null;
+  const prefixes = identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j));
+  if (!column || prefixes.length === 0) return [];
+  const rows = await em.getConnection().execute<{ area_id: string }[]>(
+    `select area_id from contracts.area_view where ${column} like any (select p || '%' from json_array_elements_text(?::json) p)`,
+    [JSON.stringify(prefixes)],
+    'all',
+  );
+  return rows.map((r) => r.area_id);
+}
+
+/** The row filter of what the identity may read, or null when it may read nothing. */
+async function readScope(em: EntityManager, identity: Identity): Promise<{ companyId?: string; areaId?: { $in: string[] } } | null> {
+  if (identity.role === 'PROPERTY_COMPANY') return { companyId: identity.organisationId };
+  const areas = await reviewableAreaIds(em, identity);
+  if (areas === 'ALL') return {};
+  return areas.length > 0 ? { areaId: { $in: areas } } : null;
+}
+
+export interface Page {
+  first: number;
+  offset: number;
+}
+
+function checkPage(page: Page): void {
+  if (!Number.isInteger(page.first) || page.first < 1 || page.first > 500 || !Number.isInteger(page.offset) || page.offset < 0) {
+    throw new InvalidInputError('Pages hold 1–500 rows from an offset of 0 or more', { fields: { first: '1–500', offset: '0 or more' } });
+  }
+}
+
+export async function listContracts(em: EntityManager, identity: Identity, filter: { status?: ContractStatus | null; areaId?: string | null }, page: Page) {
+  checkPage(page);
+  const scope = await readScope(em, identity);
+  if (!scope) return { items: [] as Contract[], totalCount: 0 };
+  const where: FilterQuery<Contract> = { ...scope };
+  if (filter.status) where.status = filter.status;
+  if (filter.areaId) where.areaId = scope.areaId ? { $in: scope.areaId.$in.filter((a) => a === filter.areaId) } : filter.areaId;
+  const [items, totalCount] = await em.findAndCount(Contract, where, { orderBy: { startsOn: 'desc', id: 'asc' }, limit: page.first, offset: page.offset });
+  return { items, totalCount };
+}
+
+async function readableArea(em: EntityManager, identity: Identity, row: { companyId: string; areaId: string } | null): Promise<boolean> {
+  if (!row) return false;
+  const area = await em.findOne(AreaView, { areaId: row.areaId });
+  return !!area && mayReadContract(identity, row, area);
+}
+
+/** A contract the caller may read; anything else, including another company's, is NOT_FOUND. */
+export async function readableContract(em: EntityManager, identity: Identity, id: string): Promise<Contract> {
+  const contract = await em.findOne(Contract, { id });
+  if (!contract || !(await readableArea(em, identity, contract))) throw new NotFoundError('Contract', id);
+  return contract;
+}
+
+export async function readableFiling(em: EntityManager, identity: Identity, id: string): Promise<Filing> {
+  const filing = await em.findOne(Filing, { id });
+  if (!filing || !(await readableArea(em, identity, filing))) throw new NotFoundError('Filing', id);
+  return filing;
+}
+
+export interface ReviewQueueFilter {
+  statuses?: FilingStatus[] | null;
+  kind?: FilingKind | null;
+  late?: boolean | null;
+  areaId?: string | null;
+  companyId?: string | null;
+  submittedFrom?: string | null;
+  submittedTo?: string | null;
+}
+
+export interface StatusCount {
+  status: FilingStatus;
+  count: number;
+  late: number;
+}
+
+/**
+ * A reviewer's queue: filings of the areas they review, oldest submission first (first come, first reviewed), with
+ * the count per status and how many of each were late, over the same filter except the status.
+ */
+export async function reviewQueue(em: EntityManager, identity: Identity, filter: ReviewQueueFilter, page: Page) {
+  checkPage(page);
+  if (identity.role === 'PROPERTY_COMPANY') return { items: [] as Filing[], totalCount: 0, counts: [] as StatusCount[] };
+  const scope = await readScope(em, identity);
+  if (!scope) return { items: [] as Filing[], totalCount: 0, counts: [] as StatusCount[] };
+  const base: FilterQuery<Filing> = { ...scope };
+  if (filter.areaId) base.areaId = scope.areaId ? { $in: scope.areaId.$in.filter((a) => a === filter.areaId) } : filter.areaId;
+  if (filter.kind) base.kind = filter.kind;
+  if (filter.late !== undefined && filter.late !== null) base.late = filter.late;
+  if (filter.companyId) base.companyId = filter.companyId;
+  if (filter.submittedFrom || filter.submittedTo) {
+    base.submittedOn = { ...(filter.submittedFrom ? { $gte: filter.submittedFrom } : {}), ...(filter.submittedTo ? { $lte: filter.submittedTo } : {}) };
+  }
+  const statuses = filter.statuses?.length ? filter.statuses : (['SUBMITTED'] as FilingStatus[]);
+  const [items, totalCount] = await em.findAndCount(Filing, { ...base, status: { $in: statuses } } as FilterQuery<Filing>, {
+    orderBy: { submittedOn: 'asc', createdAt: 'asc' },
+    limit: page.first,
+    offset: page.offset,
+  });
+  const grouped = await em
+    .createQueryBuilder(Filing, 'f')
+    .select(['f.status', 'count(*) as count', 'count(*) filter (where f.late) as late'])
+    .where(base)
+    .groupBy('f.status')
+    .execute<{ status: FilingStatus; count: string; late: string }[]>('all', false);
+  const counts = grouped.map((g) => ({ status: g.status, count: Number(g.count), late: Number(g.late) }));
+  return { items, totalCount, counts };
+}
+
+/**
+ * Publicity (双晒): for each area whose name matches, the provider, the service standards and the owner fee rates
+ * of the contract in force today. Public record only: no signatories, no households, no internal ids of parties.
+ */
+export async function publicServiceStandards(em: EntityManager, compoundName: string) {
+  const name = compoundName?.trim() ?? '';
+  if (name.length < 2 || name.length > 100) throw new InvalidInputError('Give at least two characters of the compound name', { fields: { compoundName: '2–100 characters' } });
+  const areas = await em.find(AreaView, { name: { $ilike: `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } }, { orderBy: { name: 'asc' }, limit: 20 });
+  if (areas.length === 0) return [];
+  const today = todayInChina();
+  const contracts = await em.find(Contract, { areaId: { $in: areas.map((a) => a.areaId) }, status: 'ACCEPTED', startsOn: { $lte: today }, endsOn: { $gte: today } });
+  const filings = await em.find(Filing, { contractId: { $in: contracts.map((c) => c.id) }, status: 'ACCEPTED' });
+  return areas.map((area) => {
+    const contract = contracts.find((c) => c.areaId === area.areaId) ?? null;
+    return { area, contract, filing: contract ? (filings.find((f) => f.contractId === contract.id) ?? null) : null };
+  });
+}

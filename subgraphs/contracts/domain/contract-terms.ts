@@ -1,0 +1,265 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { IsoDate, compareDates, isIsoDate } from '../../../infra/calendar';
+import { CONTRACT_KINDS, ContractKind } from './contract';
+import { ContractTermProblem, ExistingContract, contractTermProblems, latestPreliminaryEnd, overlappingContracts } from './contract-overlap';
+import { BuildingClass, FeeSchedule, FeeScheduleFlag, FeeScheduleProblem, assessFeeSchedule } from './fee-schedule';
+import { ProviderSelection, SelectionMethod, SelectionProblem, selectionProblems } from './selection';
+import { CitySettings } from './statutes';
+
+/**
+ * What a service contract says, as the provider enters it and as each filing version keeps it. One shape for the
+ * draft, every filing version and the events, so a reviewer, a court and a bureau read the same terms.
+ */
+
+/** Who signs for the owners' side: the developer (preliminary contract) or the owners' body (regular contract). */
+export const OWNERS_SIDE_KINDS = ['DEVELOPER', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE'] as const;
+export type OwnersSideKind = (typeof OWNERS_SIDE_KINDS)[number];
+
+/**
+ * Parties named in the contract. Seed 003's four-party agreement (2021-12-10) adds the street office and the
+ * receiver of the non-operating assets (首开集团) to the committee and the provider.
+ */
+export const PARTY_ROLES = ['PROVIDER', 'DEVELOPER', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'STREET_OFFICE', 'ASSET_RECEIVER', 'OTHER'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export interface ContractParty {
+  role: PartyRole;
+  name: string;
+  /** Unified social credit code (统一社会信用代码) of an organisation party, where known. */
+  registration?: string | null;
+  /** Who signed for the party. */
+  signatory: string;
+}
+
+export interface ServiceItem {
+  /** The service scope item, e.g. cleaning of common areas. */
+  item: string;
+  /** The standard promised for it, e.g. "daily sweeping, bins emptied twice a day". */
+  standard: string;
+}
+
+/**
+ * Late-payment terms as the contract states them: a simple daily rate on the unpaid fee (万分之N per day), after a
+ * grace period, optionally capped at a share of the fee. Null when the contract has no late-fee clause: then none
+ * may be charged.
+ */
+export interface LateFeeTerms {
+  dailyRatePerTenThousand: number;
+  graceDays: number;
+  capPercentOfPrincipal?: number | null;
+}
+
+export interface ContractTerms {
+  kind: ContractKind;
+  /** The contract's own number (合同编号). */
+  number: string;
+  title: string;
+  ownersSide: { kind: OwnersSideKind; name: string };
+  selectionMethod: SelectionMethod;
+  approvalReference?: string | null;
+  signedOn: IsoDate;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  serviceItems: ServiceItem[];
+  feeSchedule: FeeSchedule;
+  lateFee: LateFeeTerms | null;
+  parties: ContractParty[];
+}
+
+/** The facts of the area a contract is checked against (from the areas feed). */
+export interface AreaFacts {
+  totalFloorAreaCentiM2: number;
+  buildingClasses: readonly BuildingClass[];
+}
+
+export type TermsProblemCode =
+  | 'MISSING_FIELD'
+  | 'INVALID_DATE'
+  | 'SIGNED_AFTER_START'
+  | 'OWNERS_SIDE_DOES_NOT_MATCH_KIND'
+  | 'PROVIDER_PARTY_REQUIRED'
+  | 'OWNERS_SIDE_PARTY_REQUIRED'
+  | 'SERVICE_SCOPE_REQUIRED'
+  | 'INVALID_LATE_FEE_TERMS'
+  | SelectionProblem
+  | ContractTermProblem
+  | FeeScheduleProblem['code'];
+
+export interface TermsProblem {
+  code: TermsProblemCode;
+  field?: string;
+  message: string;
+  /** Extra facts for some codes (the conflicting contract ids, the latest allowed end, the fee problem). */
+  details?: Record<string, unknown>;
+}
+
+export interface TermsAssessment {
+  problems: TermsProblem[];
+  /** Fee-schedule flags reviewers should see; they do not stop a filing. */
+  feeFlags: FeeScheduleFlag[];
+}
+
+const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
+const wholeAtLeast = (value: unknown, min: number) => typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
+
+/** The owners' side that signs each kind of contract (State Council regulation art. 21; Civil Code art. 939). */
+const OWNERS_SIDE_OF_KIND: Record<ContractKind, readonly OwnersSideKind[]> = {
+  PRELIMINARY: ['DEVELOPER'],
+  REGULAR: ['OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE'],
+};
+
+/**
+ * Every problem of the terms, in a fixed order, plus the fee flags: the shape first, then the provider selection
+ * (art. 24 and the city's agreement threshold), the term against the area's other contracts, and the fee schedule
+ * against the area's building classes. Reported all at once so a provider fixes a filing in one round.
+ */
+export function assessContractTerms(terms: ContractTerms, area: AreaFacts, existing: readonly ExistingContract[], settings: CitySettings): TermsAssessment {
+  const problems: TermsProblem[] = [];
+  const add = (code: TermsProblemCode, message: string, field?: string, details?: Record<string, unknown>) =>
+    problems.push({ code, message, ...(field ? { field } : {}), ...(details ? { details } : {}) });
+
+  for (const field of ['number', 'title'] as const) if (blank(terms[field])) add('MISSING_FIELD', `${field} must not be empty`, field);
+  if (blank(terms.ownersSide?.name)) add('MISSING_FIELD', "the owners' side must be named", 'ownersSide.name');
+  const datesOk = (['signedOn', 'startsOn', 'endsOn'] as const).every((field) => {
+    if (isIsoDate(terms[field])) return true;
+    add('INVALID_DATE', `${field} must be a YYYY-MM-DD calendar date`, field);
+    return false;
+  });
+  if (datesOk && compareDates(terms.signedOn, terms.startsOn) > 0) {
+    // Service under a contract not yet signed would be service without a contract.
+    add('SIGNED_AFTER_START', 'the contract must be signed on or before the first day of service', 'signedOn');
+  }
+  const kindOk = CONTRACT_KINDS.includes(terms.kind);
+  if (kindOk && !OWNERS_SIDE_OF_KIND[terms.kind].includes(terms.ownersSide?.kind)) {
+    add('OWNERS_SIDE_DOES_NOT_MATCH_KIND', `a ${terms.kind.toLowerCase()} contract is signed by ${OWNERS_SIDE_OF_KIND[terms.kind].join(' or ')}`, 'ownersSide.kind');
+  }
+  const parties = Array.isArray(terms.parties) ? terms.parties : [];
+  parties.forEach((p, i) => {
+    if (blank(p.name) || blank(p.signatory)) add('MISSING_FIELD', 'every party needs a name and a signatory', `parties[${i}]`);
+  });
+  if (parties.filter((p) => p.role === 'PROVIDER').length !== 1) add('PROVIDER_PARTY_REQUIRED', 'name exactly one PROVIDER party', 'parties');
+  if (terms.ownersSide && !parties.some((p) => p.role === terms.ownersSide.kind)) {
+    add('OWNERS_SIDE_PARTY_REQUIRED', `the ${terms.ownersSide.kind} must be a party with its signatory`, 'parties');
+  }
+  const items = Array.isArray(terms.serviceItems) ? terms.serviceItems : [];
+  if (items.length === 0) add('SERVICE_SCOPE_REQUIRED', 'list the service scope items and their standards', 'serviceItems');
+  items.forEach((s, i) => {
+    if (blank(s.item) || blank(s.standard)) add('MISSING_FIELD', 'every service item needs its standard', `serviceItems[${i}]`);
+  });
+  const late = terms.lateFee;
+  if (late !== null && late !== undefined) {
+    const capOk = late.capPercentOfPrincipal === null || late.capPercentOfPrincipal === undefined || (wholeAtLeast(late.capPercentOfPrincipal, 0) && late.capPercentOfPrincipal <= 100);
+    if (!wholeAtLeast(late.dailyRatePerTenThousand, 1) || !wholeAtLeast(late.graceDays, 0) || !capOk) {
+      add('INVALID_LATE_FEE_TERMS', 'late fees need a whole daily rate per ten thousand of 1 or more, whole grace days, and a cap of 0–100%', 'lateFee');
+    }
+  }
+
+  if (kindOk) {
+    const selection: ProviderSelection = {
+      contractKind: terms.kind,
+      method: terms.selectionMethod,
+      approvalReference: terms.approvalReference,
+      totalFloorAreaCentiM2: area.totalFloorAreaCentiM2,
+    };
+    for (const code of selectionProblems(selection, settings)) {
+      add(code, SELECTION_MESSAGES[code](settings), 'selectionMethod', code === 'AREA_OVER_AGREEMENT_THRESHOLD'
+        ? { agreementSelectionMaxFloorAreaCentiM2: settings.agreementSelectionMaxFloorAreaCentiM2, areaFloorAreaCentiM2: area.totalFloorAreaCentiM2, source: settings.sources.agreementSelection }
+        : undefined);
+    }
+  }
+  if (kindOk && datesOk) {
+    const candidate = { kind: terms.kind, startsOn: terms.startsOn, endsOn: terms.endsOn };
+    for (const code of contractTermProblems(candidate, existing, settings)) {
+      if (code === 'OVERLAPS_REGULAR_CONTRACT') {
+        add(code, 'the area already has a regular contract binding for part of this period', 'startsOn', { conflictingContractIds: overlappingContracts(existing, candidate).map((c) => c.id) });
+      } else if (code === 'PRELIMINARY_TERM_TOO_LONG') {
+        add(code, `a preliminary contract runs at most ${settings.preliminaryContractMaxYears} years`, 'endsOn', {
+          latestEndsOn: latestPreliminaryEnd(terms.startsOn, settings),
+          source: settings.sources.preliminaryContractTerm,
+        });
+      } else {
+        add(code, code === 'ENDS_BEFORE_START' ? 'the contract ends before it starts' : 'unknown contract kind', code === 'ENDS_BEFORE_START' ? 'endsOn' : 'kind');
+      }
+    }
+  } else if (!kindOk) {
+    add('UNKNOWN_CONTRACT_KIND', 'unknown contract kind', 'kind');
+  }
+
+  const fees = assessFeeSchedule(terms.feeSchedule, area.buildingClasses);
+  for (const p of fees.problems) {
+    const { code, field, ...rest } = p;
+    add(code, FEE_MESSAGES[code], field ? `feeSchedule.${field}` : 'feeSchedule', rest);
+  }
+  return { problems, feeFlags: fees.flags };
+}
+
+/** Throws BAD_USER_INPUT with details.problems when the terms cannot be filed; otherwise returns the fee flags. */
+export function validateContractTerms(terms: ContractTerms, area: AreaFacts, existing: readonly ExistingContract[], settings: CitySettings): FeeScheduleFlag[] {
+  const { problems, feeFlags } = assessContractTerms(terms, area, existing, settings);
+  if (problems.length > 0) throw new InvalidInputError('The contract cannot be filed as it stands', { problems });
+  return feeFlags;
+}
+
+const SELECTION_MESSAGES: Record<SelectionProblem, (s: CitySettings) => string> = {
+  UNKNOWN_CONTRACT_KIND: () => 'unknown contract kind',
+  UNKNOWN_SELECTION_METHOD: () => 'the selection method must be TENDER or AGREEMENT',
+  AGREEMENT_NEEDS_APPROVAL: () => "choosing a provider by agreement needs the bureau's approval reference",
+  AREA_OVER_AGREEMENT_THRESHOLD: (s) => `choosing by agreement is open only to projects of at most ${s.agreementSelectionMaxFloorAreaCentiM2 / 100} m² of building area`,
+};
+
+const FEE_MESSAGES: Record<FeeScheduleProblem['code'], string> = {
+  UNKNOWN_BUILDING_CLASS: 'unknown building class',
+  DUPLICATE_BUILDING_CLASS: 'a building class is listed twice',
+  BUILDING_CLASS_NOT_COVERED: 'the area has buildings of a class the schedule has no fee for',
+  INVALID_RATE: 'rates must be whole fen per m² per month, 0 or more',
+  INVALID_SUBSIDY: 'a subsidy needs a payer, a start month and 1–1200 months',
+  OWNER_RATE_ABOVE_ASSESSED: 'owners cannot be charged more than the assessed rate',
+  RATES_DO_NOT_ADD_UP: 'owner rate plus the subsidies running must equal the assessed rate',
+};
+
+/** Terminated contracts occupy the days up to their termination; see BINDING_STATUSES. */
+export function asExistingContract(c: { id: string; status: ExistingContract['status']; kind: ContractKind; startsOn: IsoDate; endsOn: IsoDate; terminatedOn?: IsoDate | null }): ExistingContract {
+  if (c.status === 'TERMINATED' && c.terminatedOn && compareDates(c.terminatedOn, c.startsOn) >= 0) {
+    return { id: c.id, kind: c.kind, startsOn: c.startsOn, endsOn: compareDates(c.terminatedOn, c.endsOn) < 0 ? c.terminatedOn : c.endsOn, status: 'ACCEPTED' };
+  }
+  return { id: c.id, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status };
+}
+
+const trimmed = (value: string | null | undefined): string => (typeof value === 'string' ? value.trim() : '');
+const orNull = (value: string | null | undefined): string | null => trimmed(value) || null;
+
+/**
+ * The terms as stored: text trimmed, absent optional parts as explicit nulls, so two submissions of the same terms
+ * digest the same. A draft may still have problems (they are reported when it is filed), but its kind and dates must
+ * be real, because the contract is listed and ordered by them.
+ */
+export function normaliseTerms(terms: ContractTerms): ContractTerms {
+  const fields: Record<string, string> = {};
+  if (!CONTRACT_KINDS.includes(terms.kind)) fields.kind = `kind must be one of ${CONTRACT_KINDS.join(', ')}`;
+  for (const field of ['signedOn', 'startsOn', 'endsOn'] as const) if (!isIsoDate(terms[field])) fields[field] = 'must be a YYYY-MM-DD calendar date';
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The contract terms are invalid', { fields });
+  return {
+    kind: terms.kind,
+    number: trimmed(terms.number),
+    title: trimmed(terms.title),
+    ownersSide: { kind: terms.ownersSide.kind, name: trimmed(terms.ownersSide.name) },
+    selectionMethod: terms.selectionMethod,
+    approvalReference: orNull(terms.approvalReference),
+    signedOn: terms.signedOn,
+    startsOn: terms.startsOn,
+    endsOn: terms.endsOn,
+    serviceItems: (terms.serviceItems ?? []).map((s) => ({ item: trimmed(s.item), standard: trimmed(s.standard) })),
+    feeSchedule: {
+      classes: (terms.feeSchedule?.classes ?? []).map((c) => ({
+        buildingClass: c.buildingClass,
+        assessedRateFenPerM2Month: c.assessedRateFenPerM2Month,
+        ownerRateFenPerM2Month: c.ownerRateFenPerM2Month,
+        subsidies: (c.subsidies ?? []).map((s) => ({ payer: trimmed(s.payer), rateFenPerM2Month: s.rateFenPerM2Month, startMonth: s.startMonth, months: s.months })),
+      })),
+    },
+    lateFee: terms.lateFee
+      ? { dailyRatePerTenThousand: terms.lateFee.dailyRatePerTenThousand, graceDays: terms.lateFee.graceDays, capPercentOfPrincipal: terms.lateFee.capPercentOfPrincipal ?? null }
+      : null,
+    parties: (terms.parties ?? []).map((p) => ({ role: p.role, name: trimmed(p.name), registration: orNull(p.registration), signatory: trimmed(p.signatory) })),
+  };
+}

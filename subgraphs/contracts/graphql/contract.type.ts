@@ -1,0 +1,338 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../../infra/federation/graphql-enum';
+import { formatYuan } from '../../../infra/money';
+import { CONTRACT_KINDS, CONTRACT_STATUSES, ContractKind, ContractStatus } from '../domain/contract';
+import { OWNERS_SIDE_KINDS, OwnersSideKind, PARTY_ROLES, PartyRole } from '../domain/contract-terms';
+import { BUILDING_CLASSES, BuildingClass } from '../domain/fee-schedule';
+import { DOCUMENT_TYPES, DocumentType, FILING_KINDS, FILING_STATUSES, FilingKind, FilingStatus, ReviewOutcome } from '../domain/filing';
+import { SELECTION_METHODS, SelectionMethod } from '../domain/selection';
+import { AreaRef } from './area.type';
+
+export const ContractKindEnum = graphqlEnum(CONTRACT_KINDS);
+export const ContractStatusEnum = graphqlEnum(CONTRACT_STATUSES);
+export const FilingStatusEnum = graphqlEnum(FILING_STATUSES);
+export const FilingKindEnum = graphqlEnum(FILING_KINDS);
+export const SelectionMethodEnum = graphqlEnum(SELECTION_METHODS);
+export const OwnersSideKindEnum = graphqlEnum(OWNERS_SIDE_KINDS);
+export const PartyRoleEnum = graphqlEnum(PARTY_ROLES);
+export const DocumentTypeEnum = graphqlEnum(DOCUMENT_TYPES);
+export const BuildingClassEnum = graphqlEnum(BUILDING_CLASSES);
+export const ReviewOutcomeEnum = graphqlEnum(['ACCEPT', 'RETURN'] as const);
+registerEnumType(ContractKindEnum, { name: 'ContractKind', description: 'PRELIMINARY (前期, signed by the developer) or REGULAR (signed for the owners).' });
+registerEnumType(ContractStatusEnum, { name: 'ContractStatus' });
+registerEnumType(FilingStatusEnum, { name: 'FilingStatus' });
+registerEnumType(FilingKindEnum, { name: 'FilingKind', description: 'INITIAL files a contract; AMENDMENT files a change to a contract in force.' });
+registerEnumType(SelectionMethodEnum, { name: 'SelectionMethod', description: '招投标 (TENDER) or 协议方式 (AGREEMENT, needs approval and a small project).' });
+registerEnumType(OwnersSideKindEnum, { name: 'OwnersSideKind' });
+registerEnumType(PartyRoleEnum, { name: 'ContractPartyRole' });
+registerEnumType(DocumentTypeEnum, { name: 'FilingDocumentType' });
+registerEnumType(BuildingClassEnum, { name: 'BuildingClass' });
+registerEnumType(ReviewOutcomeEnum, { name: 'ReviewOutcome' });
+
+// ------------------------------------------------------------------------------------------------ terms (output)
+
+@ObjectType('Subsidy', { description: 'A third party paying part of the assessed rate (补贴), e.g. the street office.' })
+export class SubsidyType {
+  @Field() payer!: string;
+  @Field(() => Int, { description: 'Fen per m² per month.' }) rateFenPerM2Month!: number;
+  @Field({ description: 'First month, YYYY-MM.' }) startMonth!: string;
+  @Field(() => Int) months!: number;
+}
+
+@ObjectType('ClassFee', { description: 'Fee standard of one building class, fen per m² of floor area per month.' })
+export class ClassFeeType {
+  @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
+  @Field(() => Int) assessedRateFenPerM2Month!: number;
+  @Field(() => Int) ownerRateFenPerM2Month!: number;
+  @Field(() => [SubsidyType]) subsidies!: SubsidyType[];
+}
+
+@ObjectType('FeeSchedule')
+export class FeeScheduleType {
+  @Field(() => [ClassFeeType]) classes!: ClassFeeType[];
+}
+
+@ObjectType('LateFeeTerms', { description: 'Simple daily late fee on the unpaid fee, never compounded.' })
+export class LateFeeTermsType {
+  @Field(() => Int, { description: '万分之N per day.' }) dailyRatePerTenThousand!: number;
+  @Field(() => Int) graceDays!: number;
+  @Field(() => Int, { nullable: true }) capPercentOfPrincipal?: number | null;
+}
+
+@ObjectType('ContractParty')
+export class ContractPartyType {
+  @Field(() => PartyRoleEnum) role!: PartyRole;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码).' }) registration?: string | null;
+  @Field() signatory!: string;
+}
+
+@ObjectType('ServiceItem')
+export class ServiceItemType {
+  @Field() item!: string;
+  @Field() standard!: string;
+}
+
+@ObjectType('OwnersSide')
+export class OwnersSideType {
+  @Field(() => OwnersSideKindEnum) kind!: OwnersSideKind;
+  @Field() name!: string;
+}
+
+@ObjectType('ContractTerms')
+export class ContractTermsType {
+  @Field(() => ContractKindEnum) kind!: ContractKind;
+  @Field() number!: string;
+  @Field() title!: string;
+  @Field(() => OwnersSideType) ownersSide!: OwnersSideType;
+  @Field(() => SelectionMethodEnum) selectionMethod!: SelectionMethod;
+  @Field(() => String, { nullable: true }) approvalReference?: string | null;
+  @Field() signedOn!: string;
+  @Field() startsOn!: string;
+  @Field() endsOn!: string;
+  @Field(() => [ServiceItemType]) serviceItems!: ServiceItemType[];
+  @Field(() => FeeScheduleType) feeSchedule!: FeeScheduleType;
+  @Field(() => LateFeeTermsType, { nullable: true }) lateFee!: LateFeeTermsType | null;
+  @Field(() => [ContractPartyType]) parties!: ContractPartyType[];
+}
+
+// ------------------------------------------------------------------------------------------------ terms (input)
+
+@InputType('SubsidyInput')
+export class SubsidyInput {
+  @Field() payer!: string;
+  @Field(() => Int) rateFenPerM2Month!: number;
+  @Field() startMonth!: string;
+  @Field(() => Int) months!: number;
+}
+
+@InputType('ClassFeeInput')
+export class ClassFeeInput {
+  @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
+  @Field(() => Int, { description: 'Fen per m² per month: ¥1.78 is 178.' }) assessedRateFenPerM2Month!: number;
+  @Field(() => Int) ownerRateFenPerM2Month!: number;
+  @Field(() => [SubsidyInput], { defaultValue: [] }) subsidies!: SubsidyInput[];
+}
+
+@InputType('FeeScheduleInput')
+export class FeeScheduleInput {
+  @Field(() => [ClassFeeInput]) classes!: ClassFeeInput[];
+}
+
+@InputType('LateFeeTermsInput')
+export class LateFeeTermsInput {
+  @Field(() => Int) dailyRatePerTenThousand!: number;
+  @Field(() => Int, { defaultValue: 0 }) graceDays!: number;
+  @Field(() => Int, { nullable: true }) capPercentOfPrincipal?: number | null;
+}
+
+@InputType('ContractPartyInput')
+export class ContractPartyInput {
+  @Field(() => PartyRoleEnum) role!: PartyRole;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) registration?: string | null;
+  @Field() signatory!: string;
+}
+
+@InputType('ServiceItemInput')
+export class ServiceItemInput {
+  @Field() item!: string;
+  @Field() standard!: string;
+}
+
+@InputType('OwnersSideInput')
+export class OwnersSideInput {
+  @Field(() => OwnersSideKindEnum) kind!: OwnersSideKind;
+  @Field() name!: string;
+}
+
+@InputType('ContractTermsInput')
+export class ContractTermsInput {
+  @Field(() => ContractKindEnum) kind!: ContractKind;
+  @Field() number!: string;
+  @Field() title!: string;
+  @Field(() => OwnersSideInput) ownersSide!: OwnersSideInput;
+  @Field(() => SelectionMethodEnum) selectionMethod!: SelectionMethod;
+  @Field(() => String, { nullable: true, description: "The bureau's approval number of an agreement-based choice." }) approvalReference?: string | null;
+  @Field() signedOn!: string;
+  @Field() startsOn!: string;
+  @Field() endsOn!: string;
+  @Field(() => [ServiceItemInput]) serviceItems!: ServiceItemInput[];
+  @Field(() => FeeScheduleInput) feeSchedule!: FeeScheduleInput;
+  @Field(() => LateFeeTermsInput, { nullable: true }) lateFee?: LateFeeTermsInput | null;
+  @Field(() => [ContractPartyInput]) parties!: ContractPartyInput[];
+}
+
+@InputType('FilingDocumentInput', { description: 'A document attached to a filing; the hub keeps its digest, not its bytes.' })
+export class FilingDocumentInput {
+  @Field() name!: string;
+  @Field(() => DocumentTypeEnum) type!: DocumentType;
+  @Field(() => Int) sizeBytes!: number;
+  @Field({ description: 'SHA-256 of the bytes, 64 hex digits.' }) sha256!: string;
+}
+
+@InputType('ReturnReasonInput')
+export class ReturnReasonInput {
+  @Field({ description: 'The field of the terms or the document concerned, e.g. feeSchedule.classes[0].' }) field!: string;
+  @Field() reason!: string;
+}
+
+// ------------------------------------------------------------------------------------------------ contracts and filings
+
+@ObjectType('Contract', { description: 'A property service contract of one area, with its filings.' })
+export class ContractType {
+  @Field(() => ID) id!: string;
+  @Field(() => AreaRef) area!: AreaRef;
+  @Field({ description: "The provider's organisation id." }) companyId!: string;
+  @Field(() => ContractStatusEnum) status!: ContractStatus;
+  @Field(() => ContractKindEnum) kind!: ContractKind;
+  @Field() number!: string;
+  @Field() startsOn!: string;
+  @Field() endsOn!: string;
+  @Field(() => ContractTermsType, { description: 'The draft, or the terms of the latest version; for an accepted contract, the terms in force.' })
+  terms!: ContractTermsType;
+  @Field(() => String, { nullable: true }) terminatedOn?: string | null;
+  @Field(() => String, { nullable: true }) handoverOn?: string | null;
+}
+
+@ObjectType('FilingDocument')
+export class FilingDocumentType {
+  @Field() name!: string;
+  @Field(() => DocumentTypeEnum) type!: DocumentType;
+  @Field(() => Int) sizeBytes!: number;
+  @Field() sha256!: string;
+}
+
+@ObjectType('ReturnReason')
+export class ReturnReasonType {
+  @Field() field!: string;
+  @Field() reason!: string;
+}
+
+@ObjectType('FeeScheduleFlag', { description: 'Something a reviewer should see that does not stop the filing.' })
+export class FeeScheduleFlagType {
+  @Field() code!: string;
+  @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
+  @Field(() => String, { nullable: true }) fromMonth!: string | null;
+  @Field(() => String, { nullable: true }) toMonth!: string | null;
+  @Field(() => Int) shortfallFenPerM2Month!: number;
+}
+
+@ObjectType('FilingVersion', { description: 'One submission of a filing: its terms and documents never change.' })
+export class FilingVersionType {
+  @Field(() => Int) version!: number;
+  @Field() submittedOn!: string;
+  @Field() submittedBy!: string;
+  @Field(() => ContractTermsType) terms!: ContractTermsType;
+  @Field({ description: 'SHA-256 of the terms as canonical JSON (keys sorted).' }) termsSha256!: string;
+  @Field(() => [FeeScheduleFlagType]) feeFlags!: FeeScheduleFlagType[];
+  @Field(() => [FilingDocumentType]) documents!: FilingDocumentType[];
+  @Field(() => ReviewOutcomeEnum, { nullable: true }) outcome?: ReviewOutcome | null;
+  @Field(() => Date, { nullable: true }) reviewedAt?: Date | null;
+  @Field(() => String, { nullable: true }) reviewedBy?: string | null;
+  @Field(() => String, { nullable: true, description: 'API or KAFKA (a bureau system).' }) reviewVia?: string | null;
+  @Field(() => [ReturnReasonType]) returnReasons!: ReturnReasonType[];
+}
+
+@ObjectType('FilingTransition', { description: 'One entry of the audit trail.' })
+export class FilingTransitionType {
+  @Field(() => Int) sequence!: number;
+  @Field(() => Int) version!: number;
+  @Field() action!: string;
+  @Field(() => FilingStatusEnum) status!: FilingStatus;
+  @Field() at!: Date;
+  @Field() actorOrganisationId!: string;
+  @Field() actorRole!: string;
+  @Field() via!: string;
+}
+
+@ObjectType('Filing', { description: 'A filing (备案) of a contract or an amendment with the authority (Beijing art. 63).' })
+export class FilingType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) contractId!: string;
+  @Field(() => AreaRef) area!: AreaRef;
+  @Field() companyId!: string;
+  @Field(() => FilingKindEnum) kind!: FilingKind;
+  @Field(() => ID, { nullable: true }) amendsFilingId?: string | null;
+  @Field(() => FilingStatusEnum) status!: FilingStatus;
+  @Field(() => Int) currentVersion!: number;
+  @Field(() => String, { nullable: true, description: 'Given when accepted, e.g. 110108-2021-0001.' }) recordNumber?: string | null;
+  @Field() submittedOn!: string;
+  @Field({ description: 'Last day to file: 15 days after signing or amending in Beijing (art. 63).' }) deadline!: string;
+  @Field() late!: boolean;
+  @Field(() => Int) daysLate!: number;
+  @Field(() => String, { nullable: true, description: 'The statutory consequence of a late filing (Beijing art. 91).' }) lateConsequence?: string | null;
+  @Field(() => String, { nullable: true }) acceptedOn?: string | null;
+  @Field(() => ID, { nullable: true }) supersededByFilingId?: string | null;
+  @Field(() => String, { nullable: true }) terminatedOn?: string | null;
+  @Field(() => String, { nullable: true }) handoverOn?: string | null;
+  @Field(() => String, { nullable: true }) terminationReason?: string | null;
+}
+
+@ObjectType('ContractPage')
+export class ContractPageType {
+  @Field(() => [ContractType]) items!: ContractType[];
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType('FilingStatusCount')
+export class FilingStatusCountType {
+  @Field(() => FilingStatusEnum) status!: FilingStatus;
+  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'How many of them were submitted after the deadline.' }) late!: number;
+}
+
+@ObjectType('FilingReviewQueue')
+export class FilingReviewQueueType {
+  @Field(() => [FilingType]) items!: FilingType[];
+  @Field(() => Int) totalCount!: number;
+  @Field(() => [FilingStatusCountType], { description: 'Counts per status under the same filter, ignoring the status filter.' })
+  counts!: FilingStatusCountType[];
+}
+
+@InputType('FilingReviewQueueFilter')
+export class FilingReviewQueueFilter {
+  @Field(() => [FilingStatusEnum], { nullable: true, description: 'Defaults to SUBMITTED: what waits for review.' }) statuses?: FilingStatus[] | null;
+  @Field(() => FilingKindEnum, { nullable: true }) kind?: FilingKind | null;
+  @Field(() => Boolean, { nullable: true }) late?: boolean | null;
+  @Field(() => ID, { nullable: true }) areaId?: string | null;
+  @Field(() => String, { nullable: true }) companyId?: string | null;
+  @Field(() => String, { nullable: true }) submittedFrom?: string | null;
+  @Field(() => String, { nullable: true }) submittedTo?: string | null;
+}
+
+@ObjectType('ReviewSystem', { description: "A bureau's system allowed to send review decisions on city.filing-reviews.v1." })
+export class ReviewSystemType {
+  @Field() organisationId!: string;
+  @Field() name!: string;
+  @Field() role!: string;
+  @Field(() => [String]) jurisdictions!: string[];
+}
+
+// ------------------------------------------------------------------------------------------------ publicity (public)
+
+@ObjectType('PublicFee', { description: 'What owners of a building class pay, per m² of floor area per month.' })
+export class PublicFeeType {
+  @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
+  @Field({ description: 'Yuan, two decimals.' }) ownerRateYuan!: string;
+  @Field({ description: 'The assessed standard; the difference is paid by the subsidisers listed.' }) assessedRateYuan!: string;
+  @Field(() => [String]) subsidisedBy!: string[];
+}
+
+@ObjectType('PublicServiceStandards', { description: 'Publicity (双晒): who serves the compound, to what standards, at what fee. Public, no login.' })
+export class PublicServiceStandardsType {
+  @Field() compoundName!: string;
+  @Field(() => String, { nullable: true, description: 'Null when no filed contract is in force today.' }) providerName!: string | null;
+  @Field(() => String, { nullable: true }) filingRecordNumber!: string | null;
+  @Field(() => String, { nullable: true }) serviceStartsOn!: string | null;
+  @Field(() => String, { nullable: true }) serviceEndsOn!: string | null;
+  @Field(() => [ServiceItemType]) serviceStandards!: ServiceItemType[];
+  @Field(() => [PublicFeeType]) fees!: PublicFeeType[];
+}
+
+export const publicFee = (c: { buildingClass: BuildingClass; ownerRateFenPerM2Month: number; assessedRateFenPerM2Month: number; subsidies: readonly { payer: string }[] }): PublicFeeType => ({
+  buildingClass: c.buildingClass,
+  ownerRateYuan: formatYuan(c.ownerRateFenPerM2Month),
+  assessedRateYuan: formatYuan(c.assessedRateFenPerM2Month),
+  subsidisedBy: [...new Set(c.subsidies.map((s) => s.payer))],
+});
