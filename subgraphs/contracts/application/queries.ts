@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FilterQuery } from '@mikro-orm/core';
+import { FilterQuery, raw } from '@mikro-orm/core';
 import { Identity } from '../../../infra/auth/identity';
 import { todayInChina } from '../../../infra/clock';
 import { InvalidInputError, NotFoundError } from '../../../infra/errors';
@@ -117,7 +117,7 @@ export async function reviewQueue(em: EntityManager, identity: Identity, filter:
   });
   const grouped = await em
     .createQueryBuilder(Filing, 'f')
-    .select(['f.status', 'count(*) as count', 'count(*) filter (where f.late) as late'])
+    .select(['f.status', raw('count(*) as count'), raw('count(*) filter (where f.late) as late')])
     .where(base)
     .groupBy('f.status')
     .execute<{ status: FilingStatus; count: string; late: string }[]>('all', false);

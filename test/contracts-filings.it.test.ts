@@ -1,0 +1,296 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Ajv2020 from 'ajv/dist/2020';
+import { Client } from 'pg';
+import addFormats from 'ajv-formats';
+import { addDays } from '../infra/calendar';
+import { todayInChina } from '../infra/clock';
+import { FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../infra/events/catalog';
+import { HubEvent } from '../infra/events/cloudevent';
+import { DEMO_STREETS } from '../infra/dev/demo-data';
+import { loadDemoData } from '../infra/dev/demo-loader';
+import { asKafkaMessage } from './support/events';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
+import { waitFor } from './support/wait-for';
+
+// 红居南街6号院 (广安门外, Xicheng) is unmanaged in the demo data: no contract, two low-rise buildings, 72 households.
+const HONGJU = '红居南街6号院';
+const guangwai = DEMO_STREETS[0].office;
+const desheng = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
+const companyA = identity('PROPERTY_COMPANY', '91110102MA0000000A');
+const companyB = identity('PROPERTY_COMPANY', '91110102MA0000000B');
+const court = identity('COURT', 'bj-xicheng-court');
+const admin = identity('ADMIN', 'hub-operator');
+
+const today = todayInChina();
+const sha = (c: string) => c.repeat(64);
+const contractText = [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 482_133, sha256: sha('a') }];
+
+const terms = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'REGULAR',
+  number: 'HJ6-2026-01',
+  title: '红居南街6号院物业服务合同',
+  ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会' },
+  selectionMethod: 'TENDER',
+  signedOn: addDays(today, -20),
+  startsOn: addDays(today, -10),
+  endsOn: addDays(today, 3 * 365),
+  serviceItems: [
+    { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
+    { item: '秩序维护', standard: '门岗24小时值守' },
+  ],
+  feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [{ payer: '广安门外街道办事处', rateFenPerM2Month: 78, startMonth: today.slice(0, 7), months: 36 }] }] },
+  lateFee: { dailyRatePerTenThousand: 3, graceDays: 30 },
+  parties: [
+    { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: companyA.organisationId, signatory: '张经理' },
+    { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会', signatory: '李主任' },
+  ],
+  ...overrides,
+});
+
+const FILING_FIELDS = `id contractId status kind currentVersion recordNumber submittedOn deadline late daysLate lateConsequence acceptedOn amendsFilingId supersededByFilingId terminatedOn handoverOn`;
+const DRAFT = `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id status } }`;
+const SUBMIT = `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { ${FILING_FIELDS} } }`;
+const RESUBMIT = `mutation($f: ID!, $k: String!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { resubmitFiling(filingId: $f, idempotencyKey: $k, terms: $t, documents: $d) { ${FILING_FIELDS} } }`;
+const ACCEPT = `mutation($f: ID!, $v: Int!) { acceptFiling(filingId: $f, version: $v) { ${FILING_FIELDS} } }`;
+const RETURN = `mutation($f: ID!, $v: Int!, $r: [ReturnReasonInput!]!) { returnFiling(filingId: $f, version: $v, reasons: $r) { ${FILING_FIELDS} } }`;
+const AMEND = `mutation($c: ID!, $k: String!, $on: String!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { ${FILING_FIELDS} } }`;
+const FILING = `query($id: ID!) { filing(id: $id) { ${FILING_FIELDS} terms { number feeSchedule { classes { ownerRateFenPerM2Month } } } versions { version termsSha256 outcome reviewVia returnReasons { field reason } documents { name sha256 } feeFlags { code } } history { sequence action status actorRole via } } }`;
+const CONTRACT = `query($id: ID!) { contract(id: $id) { id status number terms { number feeSchedule { classes { ownerRateFenPerM2Month } } } filings { id status kind } } }`;
+const QUEUE = `query($f: FilingReviewQueueFilter) { filingReviewQueue(filter: $f) { totalCount items { id status late } counts { status count late } } }`;
+
+describe('contracts: filings from draft to termination, through the gateway and the feed', () => {
+  let t: TestHub;
+  let areaIds: Record<string, string>;
+  let probe: Awaited<ReturnType<typeof probeTopics>>;
+  const ajv = addFormats(new Ajv2020({ strict: false }));
+  const filingsOf = (filingId: string) => (m: ProbedMessage) => m.headers.ce_subject === filingId;
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    const res = await t.gql(admin, `{ areas(first: 100) { id name } }`);
+    areaIds = Object.fromEntries(res.body.data.areas.map((a: { id: string; name: string }) => [a.name, a.id]));
+    // The contracts subgraph learns areas (and their floor areas) from the areas feed.
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    try {
+      await waitFor('contracts to know every demo area with its buildings', async () => {
+        const { rows } = await db.query('select count(*)::int as n from contracts.area_view where households > 0');
+        return rows[0].n === Object.keys(areaIds).length;
+      });
+    } finally {
+      await db.end();
+    }
+    probe = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.filings.v1`]);
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await t?.stop();
+  });
+
+  const draft = async (who = companyA, overrides: Record<string, unknown> = {}, area = HONGJU) => {
+    const res = await t.gql(who, DRAFT, { a: areaIds[area], t: terms(overrides) });
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data.draftContract.id as string;
+  };
+
+  it('files a contract once however often the submission is retried, returns it, and accepts the corrected version', async () => {
+    const contractId = await draft();
+    const key = randomUUID();
+    const first = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: contractText });
+    expect(first.body.errors).toBeUndefined();
+    const filing = first.body.data.submitFiling;
+    // Signed 20 days ago: the 15-day deadline (Beijing art. 63) passed 5 days ago. Accepted, flagged, with art. 91.
+    expect(filing).toMatchObject({ status: 'SUBMITTED', kind: 'INITIAL', currentVersion: 1, deadline: addDays(today, -5), late: true, daysLate: 5, recordNumber: null });
+    expect(filing.lateConsequence).toContain('art. 91');
+
+    const retry = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: contractText });
+    expect(retry.body.data.submitFiling.id).toBe(filing.id);
+    const reused = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: [{ ...contractText[0], sha256: sha('b') }] });
+    expect(reused.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const again = await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText });
+    expect(again.body.errors[0].extensions.code).toBe('CONTRACT_ALREADY_FILED');
+
+    // The street office of 广外 sees it in its queue; the counts include the late one.
+    const queue = await t.gql(guangwai, QUEUE, { f: { areaId: areaIds[HONGJU] } });
+    expect(queue.body.data.filingReviewQueue).toMatchObject({ totalCount: 1, items: [{ id: filing.id, status: 'SUBMITTED', late: true }], counts: [{ status: 'SUBMITTED', count: 1, late: 1 }] });
+
+    const noReason = await t.gql(guangwai, RETURN, { f: filing.id, v: 1, r: [] });
+    expect(noReason.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const reasons = [{ field: 'feeSchedule.classes[0]', reason: '请附测算报告' }];
+    const returned = await t.gql(guangwai, RETURN, { f: filing.id, v: 1, r: reasons });
+    expect(returned.body.data.returnFiling).toMatchObject({ status: 'RETURNED', currentVersion: 1 });
+    const stale = await t.gql(xichengBureau, ACCEPT, { f: filing.id, v: 1 });
+    expect(stale.body.errors[0].extensions.code).toBe('STALE_REVIEW');
+
+    const corrected = [...contractText, { name: '收费标准测算报告.pdf', type: 'FEE_ASSESSMENT', sizeBytes: 90_112, sha256: sha('c') }];
+    const resubmitted = await t.gql(companyA, RESUBMIT, { f: filing.id, k: randomUUID(), t: terms(), d: corrected });
+    expect(resubmitted.body.data.resubmitFiling).toMatchObject({ id: filing.id, status: 'SUBMITTED', currentVersion: 2, late: true, daysLate: 5 });
+
+    const accepted = await t.gql(xichengBureau, ACCEPT, { f: filing.id, v: 2 });
+    expect(accepted.body.errors).toBeUndefined();
+    expect(accepted.body.data.acceptFiling).toMatchObject({ status: 'ACCEPTED', acceptedOn: today });
+    expect(accepted.body.data.acceptFiling.recordNumber).toMatch(new RegExp(`^110102-${today.slice(0, 4)}-\\d{4}$`));
+    const twice = await t.gql(guangwai, ACCEPT, { f: filing.id, v: 2 });
+    expect(twice.body.data.acceptFiling.recordNumber).toBe(accepted.body.data.acceptFiling.recordNumber);
+
+    const history = (await t.gql(companyA, FILING, { id: filing.id })).body.data.filing;
+    expect(history.versions.map((v: { version: number; outcome: string }) => [v.version, v.outcome])).toEqual([[1, 'RETURN'], [2, 'ACCEPT']]);
+    expect(history.versions[0].returnReasons).toEqual(reasons);
+    expect(history.versions[1].documents.map((d: { sha256: string }) => d.sha256)).toEqual([sha('a'), sha('c')]);
+    expect(history.history.map((h: { action: string; actorRole: string }) => [h.action, h.actorRole])).toEqual([
+      ['SUBMIT', 'PROPERTY_COMPANY'],
+      ['RETURN', 'STREET_OFFICE'],
+      ['RESUBMIT', 'PROPERTY_COMPANY'],
+      ['ACCEPT', 'CITY_BUREAU'],
+    ]);
+
+    // Each transition is on contracts.filings.v1, keyed by the filing, valid against its published schema.
+    const events = await probe.waitForCount('four filing events', filingsOf(filing.id), 4);
+    expect(events.map((e) => [e.headers.ce_type, JSON.parse(String(e.message.value)).sequence])).toEqual([
+      ['hub.contracts.filing.submitted', 1],
+      ['hub.contracts.filing.returned', 2],
+      ['hub.contracts.filing.submitted', 3],
+      ['hub.contracts.filing.accepted', 4],
+    ]);
+    for (const e of events) {
+      expect(String(e.message.key)).toBe(filing.id);
+      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'events', `${e.headers.ce_type}.json`), 'utf8'));
+      const data = JSON.parse(String(e.message.value));
+      const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
+      expect(validate(data) ? [] : validate.errors).toEqual([]);
+      expect(JSON.stringify(data)).not.toContain('张经理'); // signatories stay in the hub
+    }
+    const acceptedEvent = JSON.parse(String(events[3].message.value));
+    expect(acceptedEvent).toMatchObject({ status: 'ACCEPTED', version: 2, recordNumber: accepted.body.data.acceptFiling.recordNumber, terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100 }] } } });
+    expect(acceptedEvent.termsSha256).toBe(history.versions[1].termsSha256);
+  });
+
+  it('keeps other companies, other reviewers and courts out of a filing', async () => {
+    const contractId = await draft(companyA, { number: 'HJ6-ACCESS', startsOn: addDays(today, 4 * 365), endsOn: addDays(today, 5 * 365) });
+    const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
+
+    for (const outsider of [companyB, court, desheng, haidianBureau]) {
+      const read = await t.gql(outsider, FILING, { id: filing.id });
+      expect([outsider.organisationId, read.body.errors?.[0].extensions.code]).toEqual([outsider.organisationId, 'NOT_FOUND']);
+      expect((await t.gql(outsider, CONTRACT, { id: contractId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    }
+    for (const outsider of [desheng, haidianBureau, court]) {
+      expect((await t.gql(outsider, ACCEPT, { f: filing.id, v: 1 })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+      const queue = await t.gql(outsider, QUEUE, { f: { areaId: areaIds[HONGJU] } });
+      expect(queue.body.data.filingReviewQueue.totalCount).toBe(0);
+    }
+    const foreignCompanyResubmit = await t.gql(companyB, RESUBMIT, { f: filing.id, k: randomUUID(), t: terms(), d: contractText });
+    expect(foreignCompanyResubmit.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const companyAccepts = await t.gql(companyA, ACCEPT, { f: filing.id, v: 1 });
+    expect(companyAccepts.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const list = await t.gql(companyB, `{ contracts { totalCount } }`);
+    expect(list.body.data.contracts.totalCount).toBe(0);
+    const mine = await t.gql(companyA, `{ contracts { totalCount items { companyId } } }`);
+    expect(mine.body.data.contracts.items.every((c: { companyId: string }) => c.companyId === companyA.organisationId)).toBe(true);
+    const forged = await t.gql(companyB, `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${today}", handoverOn: "${today}", reason: "x") { id } }`, { c: contractId });
+    expect(forged.body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a second regular contract over the same months, and an agreement-based choice over 30,000 m², writing nothing', async () => {
+    const standing = await draft(companyA, { number: 'HJ6-STANDING', startsOn: addDays(today, 10 * 365), endsOn: addDays(today, 11 * 365) });
+    await t.gql(companyA, SUBMIT, { c: standing, k: randomUUID(), d: contractText }); // under review: signed, so it binds
+    const overlapping = await draft(companyB, { number: 'HJ6-B', startsOn: addDays(today, 10 * 365 + 100), endsOn: addDays(today, 12 * 365) });
+    const res = await t.gql(companyB, SUBMIT, { c: overlapping, k: randomUUID(), d: contractText });
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: [expect.objectContaining({ code: 'OVERLAPS_REGULAR_CONTRACT', details: { conflictingContractIds: [standing] } })] } });
+
+    // 学院南路32号院 has about 84,000 m²: a preliminary contract there must be tendered.
+    const preliminary = await draft(
+      companyB,
+      {
+        kind: 'PRELIMINARY',
+        number: 'XY32-P',
+        ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
+        selectionMethod: 'AGREEMENT',
+        approvalReference: '京建批〔2026〕1号',
+        startsOn: addDays(today, -10),
+        endsOn: addDays(today, 300),
+        feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] }] },
+        parties: [terms().parties[0], { role: 'DEVELOPER', name: '某开发商', signatory: '周总' }],
+      },
+      '学院南路32号院',
+    );
+    const over = await t.gql(companyB, SUBMIT, { c: preliminary, k: randomUUID(), d: contractText });
+    expect(over.body.errors[0].extensions.details.problems.map((p: { code: string }) => p.code)).toEqual(['AREA_OVER_AGREEMENT_THRESHOLD']);
+    const contract = await t.gql(companyB, CONTRACT, { id: preliminary });
+    expect(contract.body.data.contract).toMatchObject({ status: 'DRAFT', filings: [] });
+  });
+
+  it('applies an amendment only once accepted, superseding the filing it amends, then terminates with the handover date', async () => {
+    const contractId = await draft(companyA, { number: 'HJ6-AMEND', startsOn: addDays(today, 6 * 365), endsOn: addDays(today, 7 * 365) });
+    const initial = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
+    await t.gql(guangwai, ACCEPT, { f: initial.id, v: 1 });
+
+    const amendedTerms = terms({ number: 'HJ6-AMEND', startsOn: addDays(today, 6 * 365), endsOn: addDays(today, 7 * 365), feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] }] } });
+    const amendment = await t.gql(companyA, AMEND, { c: contractId, k: randomUUID(), on: today, t: amendedTerms, d: contractText });
+    expect(amendment.body.data.amendContract).toMatchObject({ kind: 'AMENDMENT', status: 'SUBMITTED', amendsFilingId: initial.id, deadline: addDays(today, 15), late: false });
+    const pending = await t.gql(companyA, CONTRACT, { id: contractId });
+    expect(pending.body.data.contract).toMatchObject({ status: 'ACCEPTED', terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100 }] } } });
+    const second = await t.gql(companyA, AMEND, { c: contractId, k: randomUUID(), on: today, t: amendedTerms, d: contractText });
+    expect(second.body.errors[0].extensions.code).toBe('AMENDMENT_PENDING');
+
+    await t.gql(guangwai, ACCEPT, { f: amendment.body.data.amendContract.id, v: 1 });
+    const after = (await t.gql(companyA, CONTRACT, { id: contractId })).body.data.contract;
+    expect(after.terms.feeSchedule.classes[0].ownerRateFenPerM2Month).toBe(178);
+    expect(after.filings.map((f: { kind: string; status: string }) => [f.kind, f.status])).toEqual([['INITIAL', 'SUPERSEDED'], ['AMENDMENT', 'ACCEPTED']]);
+
+    const badDates = await t.gql(companyA, `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${today}", handoverOn: "${addDays(today, -1)}", reason: "业主大会解聘") { id } }`, { c: contractId });
+    expect(badDates.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { handoverOn: expect.any(String) } } });
+    const ends = addDays(today, 6 * 365 + 30);
+    const terminated = await t.gql(companyA, `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${ends}", handoverOn: "${addDays(ends, 15)}", reason: "业主大会解聘") { status terminatedOn handoverOn filings { status terminatedOn handoverOn } } }`, { c: contractId });
+    expect(terminated.body.data.terminateContract).toMatchObject({ status: 'TERMINATED', terminatedOn: ends, handoverOn: addDays(ends, 15) });
+    const terminatedEvent = await probe.waitForCount('the termination event', (m) => m.headers.ce_type === 'hub.contracts.filing.terminated' && m.headers.ce_subject === amendment.body.data.amendContract.id, 1);
+    expect(JSON.parse(String(terminatedEvent[0].message.value))).toMatchObject({ status: 'TERMINATED', handoverOn: addDays(ends, 15), terminationReason: '业主大会解聘' });
+  });
+
+  it("applies a bureau system's decision from city.filing-reviews.v1 once, and dead-letters stale and unauthorised ones", async () => {
+    const contractId = await draft(companyA, { number: 'HJ6-KAFKA', startsOn: addDays(today, 8 * 365), endsOn: addDays(today, 9 * 365) });
+    const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
+    const register = `mutation($o: String!, $j: [String!]!) { registerReviewSystem(organisationId: $o, name: "西城区住建委备案系统", role: "CITY_BUREAU", jurisdictions: $j) { organisationId } }`;
+    expect((await t.gql(xichengBureau, register, { o: 'xicheng-filing-system', j: ['110102'] })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    await t.gql(admin, register, { o: 'xicheng-filing-system', j: ['110102'] });
+    await t.gql(admin, register, { o: 'haidian-filing-system', j: ['110108'] });
+
+    const dlq = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.dead-letter.v1`]);
+    const producer = rawProducer(t.brokers);
+    await producer.connect();
+    try {
+      const decision = (data: Partial<FilingReviewDecidedData>): HubEvent<FilingReviewDecidedData> => ({
+        id: randomUUID(),
+        type: FILING_REVIEW_DECIDED.type,
+        source: '/beijing/xicheng/housing-bureau',
+        time: new Date().toISOString(),
+        data: { filingId: filing.id, version: 1, decision: 'ACCEPT', returnReasons: [], reviewerOrganisationId: 'xicheng-filing-system', reviewerName: '西城区住建委', decidedAt: new Date().toISOString(), ...data },
+      });
+      const send = (events: HubEvent<FilingReviewDecidedData>[]) => producer.send({ topic: `${t.topicPrefix}city.filing-reviews.v1`, messages: events.map((e) => asKafkaMessage(e, filing.id)) });
+      const accept = decision({});
+      await send([
+        decision({ reviewerOrganisationId: 'unknown-system' }),
+        decision({ reviewerOrganisationId: 'haidian-filing-system' }),
+        accept,
+        accept, // redelivered
+        decision({}), // the same decision under a new event id
+        decision({ decision: 'RETURN', returnReasons: [{ field: 'documents', reason: '缺少附件' }] }), // after the acceptance: stale
+      ]);
+      const dead = await dlq.waitForCount('three dead letters', () => true, 3);
+      expect(dead.map((m) => m.headers.dlq_reason_code)).toEqual(['UNAUTHORISED_REVIEWER', 'UNAUTHORISED_REVIEWER', 'STALE_REVIEW']);
+      const applied = (await t.gql(xichengBureau, FILING, { id: filing.id })).body.data.filing;
+      expect(applied).toMatchObject({ status: 'ACCEPTED', versions: [{ outcome: 'ACCEPT', reviewVia: 'KAFKA' }] });
+      expect(applied.history.map((h: { action: string; via: string }) => [h.action, h.via])).toEqual([['SUBMIT', 'API'], ['ACCEPT', 'KAFKA']]);
+    } finally {
+      await producer.disconnect();
+      await dlq.stop();
+    }
+  });
+});
