@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import request from 'supertest';
+import { ANONYMOUS } from '../infra/auth/identity';
 import { signIdentityAssertion } from '../infra/auth/tokens';
 import { TestHub, identity, startTestHub, testTokens, tokenFor } from './support/hub-fixture';
 
@@ -86,5 +87,15 @@ describe('identity at the gateway and the subgraphs', () => {
       .set({ 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(clerk)}`, 'x-hub-identity': admin })
       .send({ query: 'mutation { registerCourt(input: { courtId: "zj-fake", name: "x", provinceCode: "330000" }) { courtId } }' });
     expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('lets the anonymous identity run only public operations, even when it reaches a subgraph directly', async () => {
+    const anonymous = await signIdentityAssertion(ANONYMOUS, testTokens);
+    const direct = (query: string) =>
+      request(t.hub.subgraphs.litigation.url.replace(/\/graphql$/, '')).post('/graphql').set({ 'content-type': 'application/json', 'x-hub-identity': anonymous }).send({ query });
+    const refused = await direct(QUERY);
+    expect([refused.status, refused.body.errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
+    const asPublicToken = await tokenFor({ ...ANONYMOUS });
+    expect401(await t.gql(asPublicToken, QUERY), /PUBLIC role/);
   });
 });

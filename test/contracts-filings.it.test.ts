@@ -293,4 +293,31 @@ describe('contracts: filings from draft to termination, through the gateway and 
       await dlq.stop();
     }
   });
+
+  it("answers the publicity query without a token with seed 003's fees, and nothing else without one", async () => {
+    const PUBLIC = `query($n: String!) { publicServiceStandards(compoundName: $n) { compoundName providerName filingRecordNumber serviceStartsOn serviceEndsOn serviceStandards { item standard } fees { buildingClass ownerRateYuan assessedRateYuan subsidisedBy } } }`;
+    const res = await t.gql(undefined, PUBLIC, { n: '学院南路' });
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    const [standards] = res.body.data.publicServiceStandards;
+    expect(standards).toMatchObject({ compoundName: '学院南路32号院', providerName: '北京学苑物业服务有限公司', serviceStartsOn: '2022-01-01' });
+    expect(standards.filingRecordNumber).toMatch(/^110108-\d{4}-\d{4}$/);
+    expect(standards.fees).toEqual([
+      { buildingClass: 'LOW_RISE', ownerRateYuan: '1.00', assessedRateYuan: '1.78', subsidisedBy: ['北太平庄街道办事处与首开集团'] },
+      { buildingClass: 'HIGH_RISE', ownerRateYuan: '1.67', assessedRateYuan: '2.45', subsidisedBy: ['北太平庄街道办事处与首开集团'] },
+    ]);
+    expect(JSON.stringify(res.body)).not.toMatch(/signatory|物管会主任|91110108/);
+    const none = await t.gql(undefined, PUBLIC, { n: '阳光丽景' });
+    expect(none.body.data.publicServiceStandards).toEqual([expect.objectContaining({ compoundName: '阳光丽景', providerName: null, fees: [] })]);
+
+    for (const query of [
+      `{ contracts { totalCount } }`,
+      `{ publicServiceStandards(compoundName: "学院南路") { compoundName } contracts { totalCount } }`,
+      `{ ... on Query { contracts { totalCount } } }`,
+      `mutation { registerReviewSystem(organisationId: "x", name: "x", role: "CITY_BUREAU", jurisdictions: ["11"]) { name } }`,
+    ]) {
+      const refused = await t.gql(undefined, query);
+      expect([query, refused.status, refused.body.errors[0].extensions.code]).toEqual([query, 401, 'UNAUTHENTICATED']);
+    }
+  });
 });

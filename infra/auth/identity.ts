@@ -3,7 +3,11 @@
  * assertion signed with a key only the gateway and the subgraphs hold, so a subgraph trusts nothing a client
  * sends directly.
  */
-export const ROLES = ['COURT', 'CITY_BUREAU', 'STREET_OFFICE', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ADMIN'] as const;
+/**
+ * PUBLIC is nobody in particular: the gateway gives it to a caller without a token, and only for the public
+ * operations (see public-operations.ts). No user token may carry it.
+ */
+export const ROLES = ['COURT', 'CITY_BUREAU', 'STREET_OFFICE', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ADMIN', 'PUBLIC'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Identity {
@@ -25,3 +29,6 @@ export const isRole = (value: unknown): value is Role => typeof value === 'strin
 export function coversDivision(identity: Identity, divisionCode: string): boolean {
   return identity.role === 'ADMIN' || identity.jurisdictions.some((j) => j.length > 0 && divisionCode.startsWith(j));
 }
+
+/** The identity of a caller without a token, asking a public question. */
+export const ANONYMOUS: Identity = Object.freeze({ subject: 'anonymous', role: 'PUBLIC', organisationId: 'public', jurisdictions: [] as string[] });

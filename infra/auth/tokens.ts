@@ -63,8 +63,11 @@ function sign(identity: Identity, secret: string, issuer: string, audience: stri
     .sign(key(secret));
 }
 
-export const verifyUserToken = (token: string, s: TokenSettings) =>
-  verify(token, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience);
+export async function verifyUserToken(token: string, s: TokenSettings): Promise<Identity> {
+  const identity = await verify(token, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience);
+  if (identity.role === 'PUBLIC') throw new InvalidTokenError('the PUBLIC role is for callers without a token');
+  return identity;
+}
 
 export const mintUserToken = (identity: Identity, s: TokenSettings, ttl = '8h') =>
   sign(identity, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience, ttl);

@@ -189,3 +189,53 @@ export const DEMO_DIVISIONS = [
   { code: '110114', name: '昌平区' },
   { code: '110114012', name: '天通苑南街道' },
 ];
+
+/** A property company of the demo (a fictitious name; the seeds do not name the companies). */
+export const DEMO_COMPANY: Identity = { subject: 'xueyuan-finance', role: 'PROPERTY_COMPANY', organisationId: '91110108MA01DEMO32', jurisdictions: [] };
+
+/**
+ * Seed 003: the four-party agreement of 2021-12-10 (物管会, street office, property-rights receiver, company) at
+ * 学院南路32号院, with its assessed and owner rates and the street office's and 首开集团's joint ¥0.78 subsidy for
+ * three years. The ten-year term and the contract number are the demo's own (the seed gives neither); the filing is entered
+ * as a paper filing received on 2021-12-20, inside the 15 days of Beijing art. 63.
+ */
+export const DEMO_CONTRACT = {
+  compound: XUEYUAN_NANLU_32.name,
+  company: DEMO_COMPANY,
+  reviewer: 'street-office-beitaipingzhuang',
+  receivedOn: '2021-12-20',
+  idempotencyKey: 'demo-xueyuan-nanlu-32-initial-filing',
+  terms: {
+    kind: 'REGULAR',
+    number: 'BTPZ-XYNL32-2021-001',
+    title: '学院南路32号院物业服务合同（四方协议）',
+    ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '学院南路32号院物业管理委员会' },
+    selectionMethod: 'TENDER',
+    signedOn: '2021-12-10',
+    startsOn: '2022-01-01',
+    endsOn: '2031-12-31',
+    serviceItems: [
+      { item: '公共区域保洁', standard: '楼道、院落每日清扫，垃圾日产日清' },
+      { item: '秩序维护', standard: '主出入口24小时值守，每日巡查两次' },
+      { item: '共用设施设备维修养护', standard: '报修30分钟内响应，电梯按规定维保' },
+      { item: '绿化养护', standard: '按季修剪，及时补种' },
+    ],
+    feeSchedule: {
+      classes: [
+        { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [{ payer: '北太平庄街道办事处与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }] },
+        { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 245, ownerRateFenPerM2Month: 167, subsidies: [{ payer: '北太平庄街道办事处与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }] },
+      ],
+    },
+    lateFee: null,
+    parties: [
+      { role: 'PROVIDER', name: '北京学苑物业服务有限公司', registration: DEMO_COMPANY.organisationId, signatory: '物业公司负责人' },
+      { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '学院南路32号院物业管理委员会', signatory: '物管会主任' },
+      { role: 'STREET_OFFICE', name: '北太平庄街道办事处', signatory: '街道负责人' },
+      { role: 'ASSET_RECEIVER', name: '首开集团', signatory: '产权单位负责人' },
+    ],
+  },
+  documents: [
+    { name: '学院南路32号院四方协议.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1_048_576, sha256: '5f3c1a9be0d54f7e8a2b6c4d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f' },
+    { name: '物业费测算报告.pdf', type: 'FEE_ASSESSMENT', sizeBytes: 262_144, sha256: '0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9' },
+  ],
+};

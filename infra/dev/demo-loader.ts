@@ -1,6 +1,6 @@
 import { Identity } from '../auth/identity';
 import { TokenSettings, mintUserToken } from '../auth/tokens';
-import { DEMO_ADMIN, DEMO_COURTS, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
+import { DEMO_ADMIN, DEMO_CONTRACT, DEMO_COURTS, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
 
 type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
 
@@ -57,9 +57,39 @@ async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoCompound
   }
 }
 
+/** The contracts subgraph learns areas from the areas feed; a contract can be drafted once it has. */
+async function waitForContractsToKnow(gql: Gql, areaId: string): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const { area } = (await gql(DEMO_ADMIN, 'query($a: ID!) { area(id: $a) { filingReviewers { streetCode } } }', { a: areaId })) as { area: { filingReviewers: unknown } };
+    if (area.filingReviewers) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`demo data: the contracts subgraph did not receive area ${areaId} within 30 s`);
+}
+
+/** Seed 003's contract, filed and accepted, unless the company already has a contract there. */
+async function loadContract(gql: Gql): Promise<void> {
+  const { areas } = (await gql(DEMO_ADMIN, '{ areas(first: 100) { id name } }')) as { areas: { id: string; name: string }[] };
+  const areaId = areas.find((a) => a.name === DEMO_CONTRACT.compound)!.id;
+  const { contracts } = (await gql(DEMO_CONTRACT.company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', { a: areaId })) as { contracts: { totalCount: number } };
+  if (contracts.totalCount > 0) return;
+  await waitForContractsToKnow(gql, areaId);
+  const { draftContract } = (await gql(DEMO_CONTRACT.company, 'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }', {
+    a: areaId,
+    t: DEMO_CONTRACT.terms,
+  })) as { draftContract: { id: string } };
+  const { submitFiling } = (await gql(
+    DEMO_ADMIN,
+    'mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!, $on: String, $co: String) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { id } }',
+    { c: draftContract.id, k: DEMO_CONTRACT.idempotencyKey, d: DEMO_CONTRACT.documents, on: DEMO_CONTRACT.receivedOn, co: DEMO_CONTRACT.company.organisationId },
+  )) as { submitFiling: { id: string } };
+  const reviewer = DEMO_STREETS.find((s) => s.office.organisationId === DEMO_CONTRACT.reviewer)!.office;
+  await gql(reviewer, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }', { f: submitFiling.id });
+}
+
 /**
  * Loads the seed compounds (with their buildings and households, each compound its own area) and the courts
- * through the gateway, as their users would. Compounds already present are left as they are.
+ * through the gateway, as their users would, then seed 003's filed contract. What is already present is left as it is.
  */
 export async function loadDemoData(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
@@ -83,4 +113,5 @@ export async function loadDemoData(url: string, tokens: TokenSettings): Promise<
   for (const court of DEMO_COURTS.filter((c) => !knownCourts.has(c.courtId))) {
     await gql(DEMO_ADMIN, 'mutation($i: RegisterCourtInput!) { registerCourt(input: $i) { courtId } }', { i: court });
   }
+  await loadContract(gql);
 }

@@ -9,6 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
 import { Identity } from '../auth/identity';
+import { isPublicOperation } from '../auth/public-operations';
 import { IDENTITY_HEADER, InvalidTokenError, TokenSettings, verifyIdentityAssertion } from '../auth/tokens';
 import { HubOrm } from '../db/orm';
 import { logger } from '../logging';
@@ -61,7 +62,13 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       const assertion = req.header(IDENTITY_HEADER);
       if (!assertion) return unauthenticated(res, 'missing identity: call the hub through its gateway');
       try {
-        res.locals.identity = await verifyIdentityAssertion(assertion, options.tokens);
+        const identity = await verifyIdentityAssertion(assertion, options.tokens);
+        // The gateway forwards anonymous callers only for public operations; a subgraph checks again, so a
+        // mistake or a bypass at the edge cannot open a private field.
+        if (identity.role === 'PUBLIC' && !isPublicOperation(req.body?.query, req.body?.operationName)) {
+          return res.status(403).json({ errors: [{ message: 'this operation needs a token', extensions: { code: 'FORBIDDEN' } }] });
+        }
+        res.locals.identity = identity;
         next();
       } catch (error) {
         if (error instanceof InvalidTokenError) return unauthenticated(res, `invalid identity: ${error.reason}`);
