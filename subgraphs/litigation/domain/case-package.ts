@@ -1,0 +1,151 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { IsoDate } from '../../../infra/calendar';
+import { Fen } from '../../../infra/money';
+import { ComplaintClaims, FeeLine, PenaltyLine } from './claim';
+import { SHA256_HEX, canonicalJson, sha256Hex } from './canonical-json';
+
+export { canonicalJson } from './canonical-json';
+
+/**
+ * The case package: everything the court receives for one referral, laid out as the elements of the element-based
+ * complaint (要素式起诉状) for property-service fee disputes. It is immutable once sent: a correction is a new version
+ * whose previousDigest is the digest of the version it replaces, so the court can tell which text it docketed and
+ * the evidence chain can prove no version was altered afterwards.
+ */
+export interface Party {
+  role: 'PLAINTIFF' | 'DEFENDANT';
+  kind: 'COMPANY' | 'PERSON';
+  name: string;
+  /** Unified social credit code (统一社会信用代码) of a company, or the identity document number of a person. */
+  identifier: string;
+  address: string;
+}
+
+/** The claims part: totals, their explanations and the numbered claims, as buildComplaintClaims produced them. */
+export type PackageClaims = Pick<
+  ComplaintClaims,
+  | 'feeTotalFen'
+  | 'feeExplanation'
+  | 'penaltyTotalFen'
+  | 'penaltyExplanation'
+  | 'costsTotalFen'
+  | 'costsExplanation'
+  | 'amountInDisputeFen'
+  | 'grandTotalFen'
+  | 'grandTotalExplanation'
+  | 'statements'
+>;
+
+export interface EvidenceItem {
+  name: string;
+  /** e.g. CONTRACT, FILING_RECORD, FEE_NOTICE, DEMAND_LETTER, SERVICE_RECORD, MEDIATION_RECORD. */
+  type: string;
+  /** SHA-256 of the file's bytes, lower-case hex. */
+  sha256: string;
+}
+
+export interface CasePackageContent {
+  referralId: string;
+  parties: Party[];
+  claims: PackageClaims;
+  contract: { name: string; number: string; signedOn: IsoDate; filingRecordNumber: string };
+  property: { address: string; floorAreaCentiM2: number; owner: string };
+  feeStandard: { rateFenPerM2Month: Fen; description: string };
+  serviceTerm: { startsOn: IsoDate; endsOn: IsoDate };
+  arrearsLines: FeeLine[];
+  penaltyLines: PenaltyLine[];
+  demands: { date: IsoDate; channel: string }[];
+  evidence: EvidenceItem[];
+}
+
+export interface CasePackage extends CasePackageContent {
+  version: number;
+  /** The digest of version n − 1; null for version 1. */
+  previousDigest: string | null;
+}
+
+export type CasePackageProblem =
+  | 'NEEDS_ONE_PLAINTIFF'
+  | 'NEEDS_A_DEFENDANT'
+  | 'FILING_RECORD_MISSING'
+  | 'FEE_TOTAL_MISMATCH'
+  | 'PENALTY_TOTAL_MISMATCH'
+  | 'GRAND_TOTAL_MISMATCH'
+  | 'FLOOR_AREA_MISMATCH'
+  | 'RATE_MISMATCH'
+  | 'MONTH_OUTSIDE_SERVICE_TERM'
+  | 'NO_DEMAND_RECORDED'
+  | 'NO_EVIDENCE'
+  | 'EVIDENCE_DIGEST_INVALID'
+  | 'BAD_VERSION_LINK';
+
+/** The claims part of a package, taken from buildComplaintClaims' result. */
+export function packageClaims(claims: ComplaintClaims): PackageClaims {
+  return {
+    feeTotalFen: claims.feeTotalFen,
+    feeExplanation: claims.feeExplanation,
+    penaltyTotalFen: claims.penaltyTotalFen,
+    penaltyExplanation: claims.penaltyExplanation,
+    costsTotalFen: claims.costsTotalFen,
+    costsExplanation: claims.costsExplanation,
+    amountInDisputeFen: claims.amountInDisputeFen,
+    grandTotalFen: claims.grandTotalFen,
+    grandTotalExplanation: claims.grandTotalExplanation,
+    statements: [...claims.statements],
+  };
+}
+
+/** SHA-256 hex of the package's canonical JSON: what the next version and the evidence chain refer to. */
+export function packageDigest(pkg: CasePackage): string {
+  return sha256Hex(canonicalJson(pkg));
+}
+
+export function firstPackage(content: CasePackageContent): CasePackage {
+  return validated({ ...content, version: 1, previousDigest: null });
+}
+
+/** Version n + 1, linked to version n by its digest. */
+export function nextPackage(previous: CasePackage, content: CasePackageContent): CasePackage {
+  return validated({ ...content, version: previous.version + 1, previousDigest: packageDigest(previous) });
+}
+
+export function isNextVersionOf(next: CasePackage, previous: CasePackage): boolean {
+  return next.version === previous.version + 1 && next.previousDigest === packageDigest(previous);
+}
+
+/**
+ * Every inconsistency, in a fixed order (empty when none). The totals must be the exact sums of the lines they
+ * summarise, and each month's line must use the property's floor area and the filed rate, so the figures the court
+ * reads agree with each other.
+ */
+export function casePackageProblems(pkg: CasePackage): CasePackageProblem[] {
+  const problems: CasePackageProblem[] = [];
+  const sum = (amounts: number[]) => amounts.reduce((a, b) => a + b, 0);
+  const roles = pkg.parties.map((p) => p.role);
+  if (roles.filter((r) => r === 'PLAINTIFF').length !== 1) problems.push('NEEDS_ONE_PLAINTIFF');
+  if (!roles.includes('DEFENDANT')) problems.push('NEEDS_A_DEFENDANT');
+  if (pkg.contract.filingRecordNumber.trim() === '') problems.push('FILING_RECORD_MISSING');
+  const { claims } = pkg;
+  if (sum(pkg.arrearsLines.map((l) => l.amountFen)) !== claims.feeTotalFen) problems.push('FEE_TOTAL_MISMATCH');
+  if (sum(pkg.penaltyLines.map((l) => l.amountFen)) !== claims.penaltyTotalFen) problems.push('PENALTY_TOTAL_MISMATCH');
+  if (claims.amountInDisputeFen !== claims.feeTotalFen + claims.penaltyTotalFen || claims.grandTotalFen !== claims.amountInDisputeFen + claims.costsTotalFen) {
+    problems.push('GRAND_TOTAL_MISMATCH');
+  }
+  if (pkg.arrearsLines.some((l) => l.floorAreaCentiM2 !== pkg.property.floorAreaCentiM2)) problems.push('FLOOR_AREA_MISMATCH');
+  if (pkg.arrearsLines.some((l) => l.rateFenPerM2Month !== pkg.feeStandard.rateFenPerM2Month)) problems.push('RATE_MISMATCH');
+  const [first, last] = [pkg.serviceTerm.startsOn.slice(0, 7), pkg.serviceTerm.endsOn.slice(0, 7)];
+  if (pkg.arrearsLines.some((l) => l.month < first || l.month > last)) problems.push('MONTH_OUTSIDE_SERVICE_TERM');
+  if (pkg.demands.length === 0) problems.push('NO_DEMAND_RECORDED');
+  if (pkg.evidence.length === 0) problems.push('NO_EVIDENCE');
+  if (pkg.evidence.some((e) => !SHA256_HEX.test(e.sha256))) problems.push('EVIDENCE_DIGEST_INVALID');
+  const linkOk = pkg.version === 1 ? pkg.previousDigest === null : Number.isSafeInteger(pkg.version) && pkg.version > 1 && SHA256_HEX.test(pkg.previousDigest ?? '');
+  if (!linkOk) problems.push('BAD_VERSION_LINK');
+  return problems;
+}
+
+function validated(pkg: CasePackage): CasePackage {
+  canonicalJson(pkg); // throws on anything that is not a JSON value
+  const problems = casePackageProblems(pkg);
+  if (problems.length > 0) throw new InvalidInputError('The case package is inconsistent', { problems });
+  return pkg;
+}

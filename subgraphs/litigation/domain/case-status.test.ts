@@ -1,0 +1,108 @@
+import { rejection } from '../../../test/support/rejection';
+import { CASE_STATUSES, CaseState, CaseStatus, CourtEventKind, CourtEventVerdict, applyCourtEvent, canTransition, isReachable, judgeCourtEvent } from './case-status';
+
+const at = (status: CaseStatus, statusSince: string | null = '2024-06-10T09:00:00+08:00'): CaseState => ({ status, statusSince });
+const event = (kind: CourtEventKind, occurredAt = '2024-06-20T09:00:00+08:00') => ({ kind, occurredAt });
+
+describe('court events arriving out of order or twice', () => {
+  it.each<[CaseStatus, CourtEventKind, CourtEventVerdict]>([
+    // the next step
+    ['SUBMITTED', 'MEDIATION_STARTED', 'APPLY'],
+    ['SUBMITTED', 'DOCKETED', 'APPLY'],
+    ['SUBMITTED', 'DOCKETING_REFUSED', 'APPLY'],
+    ['IN_MEDIATION', 'SETTLED', 'APPLY'],
+    ['IN_MEDIATION', 'DOCKETED', 'APPLY'],
+    ['DOCKETED', 'HEARING_SCHEDULED', 'APPLY'],
+    ['HEARING_SCHEDULED', 'JUDGED', 'APPLY'],
+    ['HEARING_SCHEDULED', 'WITHDRAWN', 'APPLY'],
+    ['JUDGED', 'ENFORCEMENT_STARTED', 'APPLY'],
+    ['SETTLED', 'ENFORCEMENT_STARTED', 'APPLY'],
+    ['ENFORCEMENT', 'CLOSED', 'APPLY'],
+    // further ahead: the steps in between are still in flight
+    ['SUBMITTED', 'JUDGED', 'APPLY'],
+    ['IN_MEDIATION', 'HEARING_SCHEDULED', 'APPLY'],
+    // the same status again
+    ['DOCKETED', 'DOCKETED', 'DUPLICATE'],
+    ['JUDGED', 'JUDGED', 'DUPLICATE'],
+    ['CLOSED', 'CLOSED', 'DUPLICATE'],
+    // older steps the current status implies
+    ['JUDGED', 'DOCKETED', 'STALE'],
+    ['JUDGED', 'HEARING_SCHEDULED', 'STALE'],
+    ['DOCKETED', 'MEDIATION_STARTED', 'STALE'],
+    ['ENFORCEMENT', 'JUDGED', 'STALE'],
+    ['CLOSED', 'DOCKETED', 'STALE'],
+    ['CLOSED', 'WITHDRAWN', 'STALE'],
+    ['SETTLED', 'MEDIATION_STARTED', 'STALE'],
+    // impossible
+    ['WITHDRAWN', 'JUDGED', 'INVALID'],
+    ['SETTLED', 'JUDGED', 'INVALID'],
+    ['JUDGED', 'SETTLED', 'INVALID'],
+    ['JUDGED', 'WITHDRAWN', 'INVALID'],
+    ['REJECTED', 'DOCKETED', 'INVALID'],
+    ['WITHDRAWN', 'ENFORCEMENT_STARTED', 'INVALID'],
+    ['REJECTED', 'HEARING_SCHEDULED', 'INVALID'],
+  ])('%s + %s → %s', (status, kind, verdict) => {
+    expect(judgeCourtEvent(status === 'SUBMITTED' ? at(status, null) : at(status), event(kind))).toBe(verdict);
+  });
+
+  it.each<[string, string, CourtEventVerdict]>([
+    ['the same hearing notice again', '2024-06-10T09:00:00+08:00', 'DUPLICATE'],
+    ['the same instant written in UTC', '2024-06-10T01:00:00Z', 'DUPLICATE'],
+    ['a rescheduled hearing', '2024-06-11T09:00:00+08:00', 'APPLY'],
+    ['the notice the rescheduling replaced', '2024-06-09T17:00:00+08:00', 'STALE'],
+  ])('a hearing already scheduled, then %s → %s', (_label, occurredAt, verdict) => {
+    expect(judgeCourtEvent(at('HEARING_SCHEDULED'), event('HEARING_SCHEDULED', occurredAt))).toBe(verdict);
+  });
+
+  it('treats a repeated non-repeatable event as a duplicate whatever its time', () => {
+    expect(judgeCourtEvent(at('DOCKETED'), event('DOCKETED', '2024-06-01T00:00:00Z'))).toBe('DUPLICATE');
+    expect(judgeCourtEvent(at('DOCKETED'), event('DOCKETED', '2024-07-01T00:00:00Z'))).toBe('DUPLICATE');
+  });
+
+  it('replays a shuffled, duplicated feed to the same end state', () => {
+    const feed = [
+      event('JUDGED', '2024-07-20T10:00:00+08:00'),
+      event('DOCKETED', '2024-06-10T09:00:00+08:00'),
+      event('JUDGED', '2024-07-20T10:00:00+08:00'),
+      event('HEARING_SCHEDULED', '2024-06-12T09:00:00+08:00'),
+      event('CLOSED', '2024-08-01T09:00:00+08:00'),
+      event('MEDIATION_STARTED', '2024-05-01T09:00:00+08:00'),
+    ];
+    let state: CaseState = { status: 'SUBMITTED', statusSince: null };
+    const verdicts: CourtEventVerdict[] = [];
+    for (const e of feed) {
+      const result = applyCourtEvent(state, e);
+      verdicts.push(result.verdict);
+      state = result.state;
+    }
+    expect(verdicts).toEqual(['APPLY', 'STALE', 'DUPLICATE', 'STALE', 'APPLY', 'STALE']);
+    expect(state).toEqual({ status: 'CLOSED', statusSince: '2024-08-01T09:00:00+08:00' });
+  });
+
+  it('changes the state only on APPLY', () => {
+    const judged = at('JUDGED');
+    expect(applyCourtEvent(judged, event('DOCKETED')).state).toBe(judged);
+    expect(applyCourtEvent(judged, event('WITHDRAWN')).state).toBe(judged);
+    expect(applyCourtEvent(judged, event('ENFORCEMENT_STARTED')).state).toEqual({ status: 'ENFORCEMENT', statusSince: '2024-06-20T09:00:00+08:00' });
+  });
+
+  it('has no cycle but the rescheduled hearing, and CLOSED is reachable from every other status', () => {
+    for (const s of CASE_STATUSES) {
+      expect(isReachable(s, s)).toBe(s === 'HEARING_SCHEDULED');
+      expect(isReachable(s, 'CLOSED')).toBe(s !== 'CLOSED');
+    }
+    expect(canTransition('DOCKETED', 'JUDGED')).toBe(true);
+    expect(canTransition('JUDGED', 'DOCKETED')).toBe(false);
+  });
+
+  it.each<[string, CaseState, { kind: CourtEventKind; occurredAt: string }, string[]]>([
+    ['an instant without a zone', at('DOCKETED'), event('JUDGED', '2024-06-20T09:00:00'), ['occurredAt']],
+    ['a day that does not exist', at('DOCKETED'), event('JUDGED', '2024-02-30T09:00:00Z'), ['occurredAt']],
+    ['an unknown kind and status', at('LOST' as CaseStatus), event('APPEALED' as CourtEventKind), ['kind', 'status']],
+    ['a bad statusSince', at('DOCKETED', 'yesterday'), event('JUDGED'), ['statusSince']],
+  ])('rejects %s as input', (_label, state, e, fields) => {
+    const error = rejection(() => judgeCourtEvent(state, e));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual(fields);
+  });
+});

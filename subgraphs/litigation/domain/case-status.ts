@@ -1,0 +1,139 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { isIsoDate } from '../../../infra/calendar';
+
+/**
+ * The life of a referral once the hub sends it to court. The main path is SUBMITTED → IN_MEDIATION (诉前调解) →
+ * DOCKETED (立案) → HEARING_SCHEDULED (repeatable: a hearing may be rescheduled) → JUDGED → ENFORCEMENT → CLOSED.
+ * Mediation and docketing may be skipped, the court may refuse to docket (REJECTED, 不予受理), the parties may settle
+ * (SETTLED, 调解结案) or the company withdraw (WITHDRAWN, 撤诉) at any stage before judgment; TRANSITIONS has every step.
+ *
+ * Courts report events over Kafka, at least once and not necessarily in order. A verdict says what to do with one:
+ * APPLY it; DUPLICATE (the case is already in the status it leads to); STALE (an older step the current status
+ * already implies, e.g. DOCKETED arriving after JUDGED: judgment is reachable only through docketing); INVALID (no
+ * path leads there, e.g. JUDGED after WITHDRAWN). An event further ahead than the next step is applied: the steps in
+ * between are still in flight and will arrive STALE. Times only order repeated events of the same status; across
+ * statuses the graph decides, since in-suit mediation and clock skew make times across systems unreliable.
+ */
+export const CASE_STATUSES = [
+  'SUBMITTED',
+  'IN_MEDIATION',
+  'DOCKETED',
+  'HEARING_SCHEDULED',
+  'JUDGED',
+  'SETTLED',
+  'WITHDRAWN',
+  'REJECTED',
+  'ENFORCEMENT',
+  'CLOSED',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  SUBMITTED: ['IN_MEDIATION', 'DOCKETED', 'REJECTED', 'WITHDRAWN'],
+  IN_MEDIATION: ['DOCKETED', 'SETTLED', 'WITHDRAWN'],
+  DOCKETED: ['HEARING_SCHEDULED', 'JUDGED', 'SETTLED', 'WITHDRAWN'],
+  HEARING_SCHEDULED: ['HEARING_SCHEDULED', 'JUDGED', 'SETTLED', 'WITHDRAWN'],
+  JUDGED: ['ENFORCEMENT', 'CLOSED'],
+  SETTLED: ['ENFORCEMENT', 'CLOSED'],
+  WITHDRAWN: ['CLOSED'],
+  REJECTED: ['CLOSED'],
+  ENFORCEMENT: ['CLOSED'],
+  CLOSED: [],
+};
+
+export const COURT_EVENT_KINDS = [
+  'MEDIATION_STARTED',
+  'DOCKETED',
+  'DOCKETING_REFUSED',
+  'HEARING_SCHEDULED',
+  'JUDGED',
+  'SETTLED',
+  'WITHDRAWN',
+  'ENFORCEMENT_STARTED',
+  'CLOSED',
+] as const;
+export type CourtEventKind = (typeof COURT_EVENT_KINDS)[number];
+
+const LEADS_TO: Readonly<Record<CourtEventKind, CaseStatus>> = {
+  MEDIATION_STARTED: 'IN_MEDIATION',
+  DOCKETED: 'DOCKETED',
+  DOCKETING_REFUSED: 'REJECTED',
+  HEARING_SCHEDULED: 'HEARING_SCHEDULED',
+  JUDGED: 'JUDGED',
+  SETTLED: 'SETTLED',
+  WITHDRAWN: 'WITHDRAWN',
+  ENFORCEMENT_STARTED: 'ENFORCEMENT',
+  CLOSED: 'CLOSED',
+};
+
+export interface CourtEvent {
+  kind: CourtEventKind;
+  /** ISO 8601 instant with a zone, e.g. 2024-06-10T09:30:00+08:00. */
+  occurredAt: string;
+}
+
+export interface CaseState {
+  status: CaseStatus;
+  /** When the event that set the status occurred; null while SUBMITTED (the hub set it, not a court). */
+  statusSince: string | null;
+}
+
+export type CourtEventVerdict = 'APPLY' | 'DUPLICATE' | 'STALE' | 'INVALID';
+
+export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Whether `to` can be reached from `from` in one or more steps. */
+export function isReachable(from: CaseStatus, to: CaseStatus): boolean {
+  const seen = new Set<CaseStatus>();
+  const queue = [...TRANSITIONS[from]];
+  while (queue.length > 0) {
+    const next = queue.shift() as CaseStatus;
+    if (next === to) return true;
+    if (!seen.has(next)) {
+      seen.add(next);
+      queue.push(...TRANSITIONS[next]);
+    }
+  }
+  return false;
+}
+
+export function judgeCourtEvent(state: CaseState, event: CourtEvent): CourtEventVerdict {
+  const at = validate(state, event);
+  const target = LEADS_TO[event.kind];
+  if (target === state.status) {
+    // Only a repeatable step (a rescheduled hearing) can be new while the status stays the same.
+    if (!canTransition(target, target) || at.since === null || at.event === at.since) return 'DUPLICATE';
+    return at.event > at.since ? 'APPLY' : 'STALE';
+  }
+  if (isReachable(target, state.status)) return 'STALE';
+  if (isReachable(state.status, target)) return 'APPLY';
+  return 'INVALID';
+}
+
+/** The verdict, and the state after the event: changed only when the verdict is APPLY. */
+export function applyCourtEvent(state: CaseState, event: CourtEvent): { verdict: CourtEventVerdict; state: CaseState } {
+  const verdict = judgeCourtEvent(state, event);
+  return { verdict, state: verdict === 'APPLY' ? { status: LEADS_TO[event.kind], statusSince: event.occurredAt } : state };
+}
+
+const INSTANT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$/;
+
+/** Milliseconds since the epoch, or NaN when not an ISO 8601 instant with a zone. */
+function instant(value: unknown): number {
+  // Date.parse rolls 2024-02-30 over into March, so the calendar date is checked first.
+  return typeof value === 'string' && INSTANT.test(value) && isIsoDate(value.slice(0, 10)) ? Date.parse(value) : Number.NaN;
+}
+
+function validate(state: CaseState, event: CourtEvent): { event: number; since: number | null } {
+  const fields: Record<string, string> = {};
+  if (!CASE_STATUSES.includes(state.status)) fields.status = `status must be one of ${CASE_STATUSES.join(', ')}`;
+  if (!COURT_EVENT_KINDS.includes(event.kind)) fields.kind = `kind must be one of ${COURT_EVENT_KINDS.join(', ')}`;
+  const eventAt = instant(event.occurredAt);
+  if (Number.isNaN(eventAt)) fields.occurredAt = 'occurredAt must be an ISO 8601 instant with a zone';
+  const since = state.statusSince === null ? null : instant(state.statusSince);
+  if (since !== null && Number.isNaN(since)) fields.statusSince = 'statusSince must be an ISO 8601 instant with a zone, or null';
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The court event cannot be judged', { fields });
+  return { event: eventAt, since };
+}

@@ -1,0 +1,167 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { YearMonth, compareMonths, isYearMonth, monthIndex } from '../../../infra/calendar';
+import { Fen, chargeFen, formatYuan } from '../../../infra/money';
+
+/**
+ * The claims (诉讼请求) of an element-based complaint (要素式起诉状) for a property-service fee dispute: the fee, the
+ * penalty, the costs, and the total, each figure with the words that show how it was reached, because the court and
+ * the owner check the complaint line by line. Every amount is integer fen and every total is an exact integer sum;
+ * a month's charge is floor area × rate rounded half up (chargeFen), the same rule as the owner's bill.
+ */
+
+export interface ArrearsMonth {
+  month: YearMonth;
+  /** Floor area from the property certificate (房本面积), hundredths of m². */
+  floorAreaCentiM2: number;
+  /** The owner rate of the filed fee standard, fen per m² per month. */
+  rateFenPerM2Month: number;
+  /** Paid towards the month already; 0 when nothing was paid. */
+  paidFen: Fen;
+}
+
+/** A penalty line as the arrears rules computed it; the complaint only sums and quotes it. */
+export interface PenaltyLine {
+  label: string;
+  amountFen: Fen;
+  computation: string;
+}
+
+/** Costs claimed from the defendant (the court fee estimate is made elsewhere). */
+export interface CostLine {
+  label: string;
+  amountFen: Fen;
+}
+
+export interface FeeLine {
+  month: YearMonth;
+  floorAreaCentiM2: number;
+  rateFenPerM2Month: number;
+  chargedFen: Fen;
+  paidFen: Fen;
+  amountFen: Fen;
+  /** e.g. "56.78 m² × ¥1.67 = ¥94.82". */
+  computation: string;
+}
+
+export interface ComplaintClaims {
+  feeLines: FeeLine[];
+  feeTotalFen: Fen;
+  feeExplanation: string;
+  penaltyLines: PenaltyLine[];
+  penaltyTotalFen: Fen;
+  penaltyExplanation: string;
+  costLines: CostLine[];
+  costsTotalFen: Fen;
+  costsExplanation: string;
+  /** Fee + penalty: the amount in dispute (标的额) that decides the procedure; costs are not part of it. */
+  amountInDisputeFen: Fen;
+  grandTotalFen: Fen;
+  grandTotalExplanation: string;
+  /** The numbered claims as the complaint states them. */
+  statements: string[];
+}
+
+/** ¥ with thousands separators: 113784 → "¥1,137.84". */
+export const yuan = (fen: Fen): string => `¥${formatYuan(fen).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+
+/** Hundredths of m² as text: 5678 → "56.78 m²". */
+export const squareMetres = (centiM2: number): string => `${Math.floor(centiM2 / 100)}.${String(centiM2 % 100).padStart(2, '0')} m²`;
+
+/** Months as runs: ['2023-01','2023-02','2023-03','2023-05'] → "2023-01 to 2023-03, 2023-05". */
+export function describeMonths(months: readonly YearMonth[]): string {
+  const sorted = [...months].sort(compareMonths);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && monthIndex(sorted[j + 1]) === monthIndex(sorted[j]) + 1) j += 1;
+    runs.push(i === j ? sorted[i] : `${sorted[i]} to ${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+export function buildComplaintClaims(input: { arrears: readonly ArrearsMonth[]; penalties: readonly PenaltyLine[]; costs: readonly CostLine[] }): ComplaintClaims {
+  validate(input);
+  const feeLines = [...input.arrears].sort((a, b) => compareMonths(a.month, b.month)).map(feeLine);
+  const feeTotalFen = sum(feeLines.map((l) => l.amountFen));
+  const penaltyLines = input.penalties.map((p) => ({ label: p.label.trim(), amountFen: p.amountFen, computation: p.computation.trim() }));
+  const penaltyTotalFen = sum(penaltyLines.map((l) => l.amountFen));
+  const costLines = input.costs.map((c) => ({ label: c.label.trim(), amountFen: c.amountFen }));
+  const costsTotalFen = sum(costLines.map((l) => l.amountFen));
+  const amountInDisputeFen = sum([feeTotalFen, penaltyTotalFen]);
+  const grandTotalFen = sum([amountInDisputeFen, costsTotalFen]);
+
+  const period = describeMonths(feeLines.map((l) => l.month));
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const feeExplanation = `Property service fees owed for ${count(feeLines.length, 'month')} (${period}): ${yuan(feeTotalFen)}, the sum of the monthly lines`;
+  const penaltyExplanation =
+    penaltyLines.length === 0
+      ? 'No penalty is claimed'
+      : `Penalty for late payment: ${yuan(penaltyTotalFen)}, the sum of ${count(penaltyLines.length, 'line')} computed under the contract: ` +
+        penaltyLines.map((l) => `${l.label}: ${l.computation}`).join('; ');
+  const costsExplanation =
+    costLines.length === 0 ? 'No costs are claimed' : `Costs: ${yuan(costsTotalFen)} = ` + costLines.map((l) => `${l.label} ${yuan(l.amountFen)}`).join(' + ');
+  const grandTotalExplanation = `Total: fees ${yuan(feeTotalFen)} + penalty ${yuan(penaltyTotalFen)} + costs ${yuan(costsTotalFen)} = ${yuan(grandTotalFen)}`;
+
+  const statements = [`Order the defendant to pay property service fees of ${yuan(feeTotalFen)} for ${period}`];
+  if (penaltyLines.length > 0) statements.push(`Order the defendant to pay a penalty for late payment of ${yuan(penaltyTotalFen)}`);
+  if (costLines.length > 0) statements.push(`Order the defendant to bear the costs of ${yuan(costsTotalFen)} (${costLines.map((l) => l.label).join(', ')})`);
+  return {
+    feeLines,
+    feeTotalFen,
+    feeExplanation,
+    penaltyLines,
+    penaltyTotalFen,
+    penaltyExplanation,
+    costLines,
+    costsTotalFen,
+    costsExplanation,
+    amountInDisputeFen,
+    grandTotalFen,
+    grandTotalExplanation,
+    statements: statements.map((s, i) => `${i + 1}. ${s}`),
+  };
+}
+
+function feeLine(a: ArrearsMonth): FeeLine {
+  const chargedFen = chargeFen(a.floorAreaCentiM2, a.rateFenPerM2Month);
+  const product = `${squareMetres(a.floorAreaCentiM2)} × ${yuan(a.rateFenPerM2Month)} = ${yuan(chargedFen)}`;
+  const amountFen = chargedFen - a.paidFen;
+  const computation = a.paidFen === 0 ? product : `${product}, less ${yuan(a.paidFen)} paid = ${yuan(amountFen)}`;
+  return { month: a.month, floorAreaCentiM2: a.floorAreaCentiM2, rateFenPerM2Month: a.rateFenPerM2Month, chargedFen, paidFen: a.paidFen, amountFen, computation };
+}
+
+function sum(amounts: readonly Fen[]): Fen {
+  const total = amounts.reduce((a, b) => a + b, 0);
+  if (!Number.isSafeInteger(total)) throw new InvalidInputError('The claim is too large to total exactly', { total });
+  return total;
+}
+
+const wholeFen = (v: unknown, min: number) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
+const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+
+function validate(input: { arrears: readonly ArrearsMonth[]; penalties: readonly PenaltyLine[]; costs: readonly CostLine[] }): void {
+  const fields: Record<string, string> = {};
+  const arrears = Array.isArray(input.arrears) ? input.arrears : [];
+  if (arrears.length === 0) fields.arrears = 'a fee claim needs at least one month of arrears';
+  const seen = new Set<string>();
+  arrears.forEach((a, i) => {
+    if (!isYearMonth(a.month) || seen.has(a.month)) fields[`arrears[${i}].month`] = 'each month once, as YYYY-MM';
+    seen.add(a.month);
+    if (!wholeFen(a.floorAreaCentiM2, 1)) fields[`arrears[${i}].floorAreaCentiM2`] = 'the floor area is whole hundredths of m², 1 or more';
+    if (!wholeFen(a.rateFenPerM2Month, 1)) fields[`arrears[${i}].rateFenPerM2Month`] = 'the rate is whole fen per m² per month, 1 or more';
+    if (!wholeFen(a.paidFen, 0)) fields[`arrears[${i}].paidFen`] = 'the amount paid is whole fen, 0 or more';
+    else if (wholeFen(a.floorAreaCentiM2, 1) && wholeFen(a.rateFenPerM2Month, 1) && a.paidFen >= chargeFen(a.floorAreaCentiM2, a.rateFenPerM2Month)) {
+      fields[`arrears[${i}].paidFen`] = 'a month paid in full is not in arrears';
+    }
+  });
+  (Array.isArray(input.penalties) ? input.penalties : []).forEach((p, i) => {
+    if (!text(p.label) || !text(p.computation) || !wholeFen(p.amountFen, 0)) fields[`penalties[${i}]`] = 'a penalty line needs a label, its computation and whole fen, 0 or more';
+  });
+  if (!Array.isArray(input.penalties)) fields.penalties = 'give the penalty lines, possibly none';
+  (Array.isArray(input.costs) ? input.costs : []).forEach((c, i) => {
+    if (!text(c.label) || !wholeFen(c.amountFen, 0)) fields[`costs[${i}]`] = 'a cost needs a label and whole fen, 0 or more';
+  });
+  if (!Array.isArray(input.costs)) fields.costs = 'give the costs, possibly none';
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The complaint claims are invalid', { fields });
+}

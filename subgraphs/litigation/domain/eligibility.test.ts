@@ -1,0 +1,97 @@
+import { rejection } from '../../../test/support/rejection';
+import { EligibilityFailureCode, FiledContract, OwedCharge, ReferralFacts, assertReferralEligible, referralEligibility } from './eligibility';
+
+/** A filed contract for 2022–2024, as in seed 003's compound, and three owed months of 2023 at ¥94.82. */
+const filed: FiledContract = { contractId: 'c-1', status: 'ACCEPTED', startsOn: '2022-01-01', endsOn: '2024-12-31', filingRecordNumber: '110108-2021-0001' };
+const charge = (month: string, limitationEndsOn = '2027-01-31', amountFen = 9_482): OwedCharge => ({ month, amountFen, limitationEndsOn });
+const base: ReferralFacts = {
+  referralDate: '2024-06-01',
+  charges: [charge('2023-03'), charge('2023-01'), charge('2023-02')],
+  contracts: [filed],
+  demands: [{ date: '2024-03-01', channel: 'LETTER' }],
+  mediationSessions: [{ heldOn: '2024-04-10' }],
+  mediationWaivedOn: null,
+};
+const facts = (overrides: Partial<ReferralFacts>): ReferralFacts => ({ ...base, ...overrides });
+const codes = (f: ReferralFacts) => referralEligibility(f).failures.map((x) => x.code);
+
+describe('referral eligibility (seed 004 precondition)', () => {
+  it('lets a filed, demanded, mediated claim through, months in order', () => {
+    const result = referralEligibility(base);
+    expect(result).toMatchObject({ eligible: true, failures: [], excludedCharges: [] });
+    expect(result.claimableCharges.map((c) => c.month)).toEqual(['2023-01', '2023-02', '2023-03']);
+  });
+
+  it.each<[string, Partial<ReferralFacts>, EligibilityFailureCode[]]>([
+    ['no charges', { charges: [] }, ['NOTHING_OWED']],
+    ['no demand', { demands: [] }, ['NO_DEMAND_RECORDED']],
+    ['a demand only after the referral', { demands: [{ date: '2024-06-02', channel: 'VISIT' }] }, ['NO_DEMAND_RECORDED']],
+    ['a demand on the referral day', { demands: [{ date: '2024-06-01', channel: 'VISIT' }] }, []],
+    ['no mediation and no waiver', { mediationSessions: [] }, ['MEDIATION_NOT_TRIED']],
+    ['no mediation but an express waiver', { mediationSessions: [], mediationWaivedOn: '2024-05-20' }, []],
+    ['a waiver dated after the referral', { mediationSessions: [], mediationWaivedOn: '2024-06-02' }, ['MEDIATION_NOT_TRIED']],
+    ['the filing still under review', { contracts: [{ ...filed, status: 'SUBMITTED' }] }, ['CONTRACT_NOT_FILED']],
+    ['the filing returned', { contracts: [{ ...filed, status: 'RETURNED' }] }, ['CONTRACT_NOT_FILED']],
+    ['accepted without a record number', { contracts: [{ ...filed, filingRecordNumber: ' ' }] }, ['CONTRACT_NOT_FILED']],
+    ['no contract at all', { contracts: [] }, ['CONTRACT_NOT_FILED']],
+    ['everything missing at once', { contracts: [], demands: [], mediationSessions: [] }, ['CONTRACT_NOT_FILED', 'NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED']],
+    ['nothing owed and nothing done', { charges: [], demands: [], mediationSessions: [] }, ['NOTHING_OWED', 'NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED']],
+  ])('%s', (_label, overrides, expected) => {
+    expect(codes(facts(overrides))).toEqual(expected);
+  });
+
+  it.each<[string, FiledContract[], string[]]>([
+    ['a contract ending mid-February covers February, not March', [{ ...filed, startsOn: '2022-01-01', endsOn: '2023-02-14' }], ['2023-03']],
+    ['a contract starting on the last day of January covers January', [{ ...filed, startsOn: '2023-01-31', endsOn: '2023-12-31' }], []],
+    ['a contract starting in February leaves January uncovered', [{ ...filed, startsOn: '2023-02-01', endsOn: '2023-12-31' }], ['2023-01']],
+    ['two filed contracts cover the months between them', [{ ...filed, endsOn: '2023-01-31' }, { ...filed, contractId: 'c-2', startsOn: '2023-02-01', endsOn: '2025-01-31' }], []],
+    ['a TERMINATED status counts for no month (the caller passes it ACCEPTED, ending on termination)', [{ ...filed, status: 'TERMINATED' }], ['2023-01', '2023-02', '2023-03']],
+  ])('names the uncovered months: %s', (_label, contracts, months) => {
+    const failure = referralEligibility(facts({ contracts })).failures.find((f) => f.code === 'CONTRACT_NOT_FILED');
+    expect(failure?.months ?? []).toEqual(months);
+  });
+
+  it('excludes and lists charges whose limitation ended before the referral, keeping the last day', () => {
+    const result = referralEligibility(
+      facts({ charges: [charge('2021-01', '2024-05-31', 5_678), charge('2021-02', '2024-06-01', 5_679), charge('2023-01')], contracts: [{ ...filed, startsOn: '2020-01-01' }] }),
+    );
+    expect(result.eligible).toBe(true);
+    expect(result.excludedCharges).toEqual([{ month: '2021-01', amountFen: 5_678, reason: 'TIME_BARRED' }]);
+    expect(result.claimableCharges.map((c) => c.month)).toEqual(['2021-02', '2023-01']);
+  });
+
+  it('does not hold a barred, unfiled month against the referral', () => {
+    const result = referralEligibility(facts({ charges: [charge('2020-05', '2023-06-30'), charge('2023-01')] }));
+    expect(result.eligible).toBe(true);
+    expect(result.excludedCharges.map((c) => c.month)).toEqual(['2020-05']);
+  });
+
+  it('reports NO_CLAIMABLE_CHARGES with the months when every charge is barred, and still checks the rest', () => {
+    const result = referralEligibility(facts({ charges: [charge('2020-02', '2023-03-31'), charge('2020-01', '2023-02-28')], demands: [] }));
+    expect(result.eligible).toBe(false);
+    expect(result.failures).toEqual([
+      { code: 'NO_CLAIMABLE_CHARGES', message: 'Every unpaid charge is time-barred', months: ['2020-01', '2020-02'] },
+      { code: 'NO_DEMAND_RECORDED', message: expect.stringMatching(/demand/) },
+    ]);
+    expect(result.excludedCharges).toHaveLength(2);
+    expect(result.claimableCharges).toEqual([]);
+  });
+
+  it('throws REFERRAL_NOT_ELIGIBLE with every problem, or returns the result', () => {
+    const error = rejection(() => assertReferralEligible(facts({ demands: [], mediationSessions: [] })));
+    expect(error.code).toBe('REFERRAL_NOT_ELIGIBLE');
+    expect(error.details?.problems).toEqual(['NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED']);
+    expect(assertReferralEligible(base).eligible).toBe(true);
+  });
+
+  it.each<[string, Partial<ReferralFacts>, string[]]>([
+    ['a bad referral date', { referralDate: '2024-02-30' }, ['referralDate']],
+    ['a duplicated month and a zero amount', { charges: [charge('2023-01'), charge('2023-01', '2027-01-31', 0)] }, ['charges[1].amountFen', 'charges[1].month']],
+    ['a contract ending before it starts', { contracts: [{ ...filed, startsOn: '2024-01-01', endsOn: '2023-01-01' }] }, ['contracts[0]']],
+    ['an undated demand and a bad waiver', { demands: [{ date: 'yesterday', channel: 'SMS' }], mediationWaivedOn: '2024/05/01' }, ['demands', 'mediationWaivedOn']],
+  ])('rejects %s as input', (_label, overrides, fields) => {
+    const error = rejection(() => referralEligibility(facts(overrides)));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual(fields);
+  });
+});

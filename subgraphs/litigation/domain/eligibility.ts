@@ -1,0 +1,144 @@
+import { DomainError, InvalidInputError } from '../../../infra/errors';
+import { IsoDate, YearMonth, compareDates, isIsoDate, isYearMonth } from '../../../infra/calendar';
+import { Fen } from '../../../infra/money';
+
+/**
+ * Whether a company may refer an owner's arrears to court through the green channel. Seed 004 ("对物业服务企业在合同期内
+ * 按合同约定提供正常服务，双方协商不成后仍拒交物业服务费的，由物业服务企业整理相关证据后提起诉讼"): the company served under a
+ * contract during its term, and negotiation failed. The hub reads that as a filed contract covering every month
+ * claimed, a recorded demand for payment (Civil Code art. 944: sue only after demanding payment within a reasonable
+ * time), and mediation tried or expressly declined (Civil Procedure Law art. 125, 先行调解: a party may refuse mediation).
+ *
+ * Every failed condition is reported, by a stable code, so the company fixes them all in one pass.
+ */
+export type EligibilityFailureCode = 'NOTHING_OWED' | 'NO_CLAIMABLE_CHARGES' | 'CONTRACT_NOT_FILED' | 'NO_DEMAND_RECORDED' | 'MEDIATION_NOT_TRIED';
+
+export interface OwedCharge {
+  month: YearMonth;
+  /** What is still owed for the month, whole fen. */
+  amountFen: Fen;
+  /** The last day of the limitation period (Civil Code arts. 188, 195), computed by the arrears rules. */
+  limitationEndsOn: IsoDate;
+}
+
+export interface FiledContract {
+  contractId: string;
+  /** The contract's status in the contracts subgraph; only ACCEPTED counts as filed (备案). */
+  status: string;
+  startsOn: IsoDate;
+  /** The last day in force; for a terminated contract, the termination date. */
+  endsOn: IsoDate;
+  filingRecordNumber: string | null;
+}
+
+export interface ReferralFacts {
+  referralDate: IsoDate;
+  charges: readonly OwedCharge[];
+  contracts: readonly FiledContract[];
+  demands: readonly { date: IsoDate; channel: string }[];
+  mediationSessions: readonly { heldOn: IsoDate }[];
+  /** An express refusal of mediation by a party, with its date; null when nobody declined. */
+  mediationWaivedOn: IsoDate | null;
+}
+
+export interface EligibilityFailure {
+  code: EligibilityFailureCode;
+  message: string;
+  months?: YearMonth[];
+}
+
+export interface ExcludedCharge {
+  month: YearMonth;
+  amountFen: Fen;
+  reason: 'TIME_BARRED';
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  failures: EligibilityFailure[];
+  claimableCharges: OwedCharge[];
+  excludedCharges: ExcludedCharge[];
+}
+
+/**
+ * A charge whose limitation period ended before the referral date is excluded and listed: the limitation defence is
+ * the owner's (Civil Code art. 192; the court may not raise it itself, art. 193), but claiming a barred month invites
+ * the defence and costs the company the credibility of the whole claim. The last day of the period still counts.
+ * A month is covered when an ACCEPTED filing with a record number is in force on at least one of its days, so the
+ * first and last part-months of a contract are covered. The other conditions are checked against the claimable
+ * charges only: a barred month is not claimed, so whether its contract was filed no longer matters.
+ */
+export function referralEligibility(facts: ReferralFacts): Eligibility {
+  validate(facts);
+  const charges = [...facts.charges].sort((a, b) => a.month.localeCompare(b.month));
+  const claimableCharges = charges.filter((c) => compareDates(c.limitationEndsOn, facts.referralDate) >= 0);
+  const excludedCharges: ExcludedCharge[] = charges
+    .filter((c) => !claimableCharges.includes(c))
+    .map((c) => ({ month: c.month, amountFen: c.amountFen, reason: 'TIME_BARRED' }));
+
+  const failures: EligibilityFailure[] = [];
+  if (charges.length === 0) {
+    failures.push({ code: 'NOTHING_OWED', message: 'Nothing is owed: there are no unpaid charges to refer' });
+  } else if (claimableCharges.length === 0) {
+    failures.push({ code: 'NO_CLAIMABLE_CHARGES', message: 'Every unpaid charge is time-barred', months: excludedCharges.map((c) => c.month) });
+  }
+  const unfiled = claimableCharges.filter((c) => !facts.contracts.some((k) => filedAndInForce(k, c.month))).map((c) => c.month);
+  if (unfiled.length > 0) {
+    failures.push({ code: 'CONTRACT_NOT_FILED', message: 'No accepted contract filing covers these months', months: unfiled });
+  }
+  const onOrBefore = (date: IsoDate) => compareDates(date, facts.referralDate) <= 0;
+  if (!facts.demands.some((d) => onOrBefore(d.date))) {
+    failures.push({ code: 'NO_DEMAND_RECORDED', message: 'No demand for payment (催缴) is recorded before the referral' });
+  }
+  const waived = facts.mediationWaivedOn !== null && onOrBefore(facts.mediationWaivedOn);
+  if (!waived && !facts.mediationSessions.some((s) => onOrBefore(s.heldOn))) {
+    failures.push({ code: 'MEDIATION_NOT_TRIED', message: 'No mediation session was held and no party expressly declined mediation' });
+  }
+  return { eligible: failures.length === 0, failures, claimableCharges, excludedCharges };
+}
+
+/** Throws REFERRAL_NOT_ELIGIBLE with every failure code in details.problems. */
+export function assertReferralEligible(facts: ReferralFacts): Eligibility {
+  const result = referralEligibility(facts);
+  if (!result.eligible) {
+    throw new DomainError('REFERRAL_NOT_ELIGIBLE', 'The arrears cannot be referred to court yet', {
+      problems: result.failures.map((f) => f.code),
+      failures: result.failures,
+      excludedCharges: result.excludedCharges,
+    });
+  }
+  return result;
+}
+
+function filedAndInForce(contract: FiledContract, month: YearMonth): boolean {
+  if (contract.status !== 'ACCEPTED' || !contract.filingRecordNumber?.trim()) return false;
+  const firstDay = `${month}-01`;
+  // The contract overlaps the month when it starts by the month's end and ends on or after its first day.
+  return contract.startsOn.slice(0, 7) <= month && compareDates(contract.endsOn, firstDay) >= 0;
+}
+
+function validate(facts: ReferralFacts): void {
+  const fields: Record<string, string> = {};
+  if (!isIsoDate(facts.referralDate)) fields.referralDate = 'the referral date must be a YYYY-MM-DD date';
+  const seen = new Set<string>();
+  (Array.isArray(facts.charges) ? facts.charges : []).forEach((c, i) => {
+    if (!isYearMonth(c.month)) fields[`charges[${i}].month`] = 'the month must be YYYY-MM';
+    else if (seen.has(c.month)) fields[`charges[${i}].month`] = 'each month is listed once';
+    seen.add(c.month);
+    if (!Number.isSafeInteger(c.amountFen) || c.amountFen < 1) fields[`charges[${i}].amountFen`] = 'an owed charge is whole fen, 1 or more';
+    if (!isIsoDate(c.limitationEndsOn)) fields[`charges[${i}].limitationEndsOn`] = 'the limitation end must be a YYYY-MM-DD date';
+  });
+  if (!Array.isArray(facts.charges)) fields.charges = 'give the unpaid charges, possibly none';
+  (Array.isArray(facts.contracts) ? facts.contracts : []).forEach((k, i) => {
+    if (!isIsoDate(k.startsOn) || !isIsoDate(k.endsOn) || compareDates(k.startsOn, k.endsOn) > 0) {
+      fields[`contracts[${i}]`] = 'a contract runs from startsOn to endsOn, both YYYY-MM-DD, start first';
+    }
+  });
+  if (!Array.isArray(facts.contracts)) fields.contracts = 'give the contracts, possibly none';
+  if (!Array.isArray(facts.demands) || facts.demands.some((d) => !isIsoDate(d.date))) fields.demands = 'every demand needs a YYYY-MM-DD date';
+  if (!Array.isArray(facts.mediationSessions) || facts.mediationSessions.some((s) => !isIsoDate(s.heldOn))) {
+    fields.mediationSessions = 'every mediation session needs a YYYY-MM-DD date';
+  }
+  if (facts.mediationWaivedOn !== null && !isIsoDate(facts.mediationWaivedOn)) fields.mediationWaivedOn = 'a waiver needs a YYYY-MM-DD date, or null';
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The referral facts are invalid', { fields });
+}

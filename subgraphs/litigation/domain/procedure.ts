@@ -1,0 +1,93 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { Fen, formatYuan } from '../../../infra/money';
+import { SMALL_CLAIMS_EXCLUSIONS, SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion, smallClaimsThreshold } from './statutes';
+
+/**
+ * Which procedure a referred money claim goes to (Civil Procedure Law arts. 165–166). The claim is the amount in
+ * dispute (标的额): fees and penalty, not the court costs. Every reason that bears on the answer is listed, so a clerk
+ * sees both "the amount qualifies" and "but a party's whereabouts are unknown".
+ */
+export type Procedure = 'SMALL_CLAIMS' | 'SMALL_CLAIMS_BY_CONSENT' | 'SIMPLE_OR_ORDINARY';
+
+export type AmountReason = 'AT_OR_BELOW_THRESHOLD' | 'ABOVE_THRESHOLD_WITH_CONSENT' | 'ABOVE_THRESHOLD_WITHOUT_CONSENT' | 'ABOVE_CONSENT_CEILING';
+
+export interface ProcedureReason {
+  code: AmountReason | SmallClaimsExclusion;
+  message: string;
+}
+
+export interface ProcedureInput {
+  /** The province of the court (GB/T 2260), which publishes the threshold. */
+  provinceCode: string;
+  docketYear: number;
+  claimFen: Fen;
+  bothPartiesConsent: boolean;
+  exclusions: readonly SmallClaimsExclusion[];
+}
+
+export interface ProcedureDecision {
+  procedure: Procedure;
+  thresholdFen: Fen;
+  consentCeilingFen: Fen;
+  /** Exclusions first (they decide), then the amount. */
+  reasons: ProcedureReason[];
+  source: string;
+}
+
+const yuan = (fen: Fen) => `¥${formatYuan(fen)}`;
+
+/**
+ * At exactly the threshold the claim is a small claim ("以下" includes the figure); one fen above, it is one only
+ * with both parties' consent and only up to the published 200% ceiling, inclusive. Any art. 166 exclusion sends the
+ * case to the simple or ordinary procedure whatever the amount or the parties' wishes. A province or year without a
+ * published threshold is NO_SMALL_CLAIMS_THRESHOLD: the hub does not guess.
+ */
+export function decideProcedure(input: ProcedureInput): ProcedureDecision {
+  const exclusions = validate(input);
+  const published = smallClaimsThreshold(input.provinceCode, input.docketYear);
+  const { thresholdFen, consentCeilingFen } = published;
+  const claim = input.claimFen;
+
+  const reasons: ProcedureReason[] = exclusions.map((code) => ({ code, message: `Excluded from small claims by ${SMALL_CLAIMS_EXCLUSIONS[code]}` }));
+  let byAmount: Procedure;
+  if (claim <= thresholdFen) {
+    byAmount = 'SMALL_CLAIMS';
+    reasons.push({ code: 'AT_OR_BELOW_THRESHOLD', message: `The claim ${yuan(claim)} is at or below the threshold ${yuan(thresholdFen)} (art. 165)` });
+  } else if (claim > consentCeilingFen) {
+    byAmount = 'SIMPLE_OR_ORDINARY';
+    reasons.push({ code: 'ABOVE_CONSENT_CEILING', message: `The claim ${yuan(claim)} is above the consent ceiling ${yuan(consentCeilingFen)} (art. 165)` });
+  } else if (input.bothPartiesConsent) {
+    byAmount = 'SMALL_CLAIMS_BY_CONSENT';
+    reasons.push({
+      code: 'ABOVE_THRESHOLD_WITH_CONSENT',
+      message: `The claim ${yuan(claim)} is above ${yuan(thresholdFen)} but at or below ${yuan(consentCeilingFen)}, and both parties agreed to small claims (art. 165)`,
+    });
+  } else {
+    byAmount = 'SIMPLE_OR_ORDINARY';
+    reasons.push({
+      code: 'ABOVE_THRESHOLD_WITHOUT_CONSENT',
+      message: `The claim ${yuan(claim)} is above ${yuan(thresholdFen)}; small claims up to ${yuan(consentCeilingFen)} need both parties' consent (art. 165)`,
+    });
+  }
+  return {
+    procedure: exclusions.length > 0 ? 'SIMPLE_OR_ORDINARY' : byAmount,
+    thresholdFen,
+    consentCeilingFen,
+    reasons,
+    source: published.source,
+  };
+}
+
+/** Input errors are BAD_USER_INPUT by field; the exclusions come back deduplicated in the statute's order. */
+function validate(input: ProcedureInput): SmallClaimsExclusion[] {
+  const fields: Record<string, string> = {};
+  if (!Number.isSafeInteger(input.claimFen) || input.claimFen < 1) fields.claimFen = 'the claim must be whole fen, 1 or more';
+  if (!Number.isSafeInteger(input.docketYear) || input.docketYear < 1000 || input.docketYear > 9999) fields.docketYear = 'the docket year must be a four-digit year';
+  if (typeof input.bothPartiesConsent !== 'boolean') fields.bothPartiesConsent = 'say whether both parties agreed to small claims';
+  const given = Array.isArray(input.exclusions) ? input.exclusions : null;
+  if (!given || given.some((e) => !SMALL_CLAIMS_EXCLUSION_NAMES.includes(e))) {
+    fields.exclusions = `exclusions must be a list of ${SMALL_CLAIMS_EXCLUSION_NAMES.join(', ')}`;
+  }
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The procedure question is invalid', { fields });
+  return SMALL_CLAIMS_EXCLUSION_NAMES.filter((name) => given?.includes(name));
+}

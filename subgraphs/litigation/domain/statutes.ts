@@ -1,0 +1,129 @@
+import { DomainError } from '../../../infra/errors';
+import { IsoDate } from '../../../infra/calendar';
+import { Fen } from '../../../infra/money';
+
+/**
+ * The statutory numbers behind the litigation rules, each with where it comes from. Rules read them from here and
+ * nowhere else, so an amended statute or a newly published threshold is one edit.
+ *
+ * Article numbers are those of the Civil Procedure Law (民事诉讼法) as amended in 2021 (in force 2022-01-01), which the
+ * 2023 amendment kept for the small-claims chapter. Money in integer fen (分).
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small claims (小额诉讼): Civil Procedure Law arts. 165–169.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Art. 165: a simple money claim "标的额为各省、自治区、直辖市上年度就业人员年平均工资百分之五十以下的" must be tried
+ * under the small-claims procedure (one instance, final); "超过…百分之五十但在二倍以下的，当事人双方也可以约定适用".
+ * "以下" includes the figure itself (Civil Code art. 1259), so a claim of exactly the threshold is a small claim.
+ */
+export const SMALL_CLAIMS_MANDATORY_PERCENT_OF_WAGE = 50;
+export const SMALL_CLAIMS_CONSENT_PERCENT_OF_WAGE = 200;
+export const SMALL_CLAIMS_SOURCE = 'Civil Procedure Law art. 165 (2021 amendment)';
+
+/**
+ * Art. 166: cases the small-claims procedure never applies to, whatever the amount. Item 6 ("其他不宜适用") is the
+ * court's catch-all; the hub records it when the court says so.
+ */
+export const SMALL_CLAIMS_EXCLUSIONS = Object.freeze({
+  PERSONAL_STATUS_OR_PROPERTY_TITLE: 'art. 166 item 1: a case about personal status or confirming title to property (人身关系、财产确权)',
+  FOREIGN_RELATED: 'art. 166 item 2: a foreign-related case (涉外案件)',
+  NEEDS_APPRAISAL: 'art. 166 item 3: the case needs valuation or appraisal, or a party disputes a pre-suit one (需要评估、鉴定)',
+  WHEREABOUTS_UNKNOWN: "art. 166 item 4: a party's whereabouts are unknown (一方当事人下落不明)",
+  COUNTERCLAIM: 'art. 166 item 5: a party has filed a counterclaim (反诉)',
+  OTHER_UNSUITABLE: 'art. 166 item 6: the court finds the case otherwise unsuitable for the small-claims procedure',
+} as const);
+export type SmallClaimsExclusion = keyof typeof SMALL_CLAIMS_EXCLUSIONS;
+export const SMALL_CLAIMS_EXCLUSION_NAMES = Object.freeze(Object.keys(SMALL_CLAIMS_EXCLUSIONS) as SmallClaimsExclusion[]);
+
+/**
+ * Art. 168: "应当在立案之日起两个月内审结。有特殊情况需要延长的，经本院院长批准，可以延长一个月" — decided within two
+ * months of docketing; the court president may extend once, by one month.
+ */
+export const SMALL_CLAIMS_DECISION_MONTHS = 2;
+export const SMALL_CLAIMS_EXTENSION_MONTHS = 1;
+export const SMALL_CLAIMS_MAX_EXTENSIONS = 1;
+export const SMALL_CLAIMS_DEADLINE_SOURCE = 'Civil Procedure Law art. 168';
+
+/**
+ * Pre-litigation mediation (诉前调解) normally runs up to 30 days (docs/domain.md, "Litigation referral"). The figure
+ * is usually traced to the Supreme People's Court's guidance on court-commissioned mediation (委派调解); that text is
+ * not among our documents, so confirm the citation before quoting it to a court.
+ */
+export const PRE_LITIGATION_MEDIATION_DAYS = 30;
+export const PRE_LITIGATION_MEDIATION_SOURCE = 'docs/domain.md (Litigation referral): pre-litigation mediation normally up to 30 days';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Published thresholds, per province and year of application.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A threshold as a province's high court published it. The notices publish the threshold amount itself (already
+ * 50% of the wage figure, rounded to the yuan) and the consent ceiling (200%); both are recorded as published,
+ * because 4 × the rounded threshold is not the ceiling (Zhejiang 2022: 4 × 54,323 = 217,292, published 217,290).
+ * "Previous-year wage" in practice is the latest year the statistics yearbook has published, often two years back.
+ */
+export interface PublishedSmallClaimsThreshold {
+  /** GB/T 2260 province code, e.g. 330000. */
+  readonly provinceCode: string;
+  readonly province: string;
+  /** The year of docketing the figure is used for. */
+  readonly applicationYear: number;
+  /** The first day the notice applies to; cases docketed earlier that year fell under the previous figure. */
+  readonly effectiveFrom: IsoDate;
+  /** The art. 165 threshold: claims at or below it are small claims. */
+  readonly thresholdFen: Fen;
+  /** The 200% ceiling: above the threshold and at or below this, small claims only by both parties' consent. */
+  readonly consentCeilingFen: Fen;
+  readonly wageBasis: string;
+  readonly source: string;
+}
+
+export const SMALL_CLAIMS_THRESHOLDS: readonly PublishedSmallClaimsThreshold[] = Object.freeze([
+  Object.freeze({
+    provinceCode: '330000',
+    province: 'Zhejiang',
+    applicationYear: 2022,
+    effectiveFrom: '2022-01-11',
+    thresholdFen: 5_432_300,
+    consentCeilingFen: 21_729_000,
+    wageBasis: "2020 average wage of employed persons in the province's non-private units (Zhejiang Statistical Yearbook 2021)",
+    source:
+      '浙江省高级人民法院关于适用小额诉讼程序审理民事案件标的限额的通知 (2022-01-13): ¥54,323 and below (含), consent up to ¥217,290 (含); ' +
+      "threshold as quoted in docs/domain.md; text seen in a third-party reprint, check against the court's own publication",
+  }),
+  Object.freeze({
+    provinceCode: '320000',
+    province: 'Jiangsu',
+    applicationYear: 2024,
+    effectiveFrom: '2024-01-06',
+    thresholdFen: 6_086_200,
+    consentCeilingFen: 24_344_800,
+    wageBasis: "2022 average annual wage of employed persons in the province's urban non-private units (Jiangsu Statistical Yearbook 2023)",
+    source:
+      '江苏省高级人民法院关于适用小额诉讼程序审理民事案件标的限额的通知, 苏高法电〔2024〕9号 (2024-01-05): ¥60,862 and below, consent up to ¥243,448; ' +
+      "threshold as quoted in docs/domain.md; text seen in a third-party reprint, check against the court's own publication",
+  }),
+]);
+
+/**
+ * The threshold published for the province and year, or null when none is recorded. Never falls back to another
+ * year or province: the amount decides whether a judgment is final at first instance, so a guess is worse than none.
+ */
+export function findSmallClaimsThreshold(provinceCode: string, applicationYear: number): PublishedSmallClaimsThreshold | null {
+  return SMALL_CLAIMS_THRESHOLDS.find((t) => t.provinceCode === provinceCode && t.applicationYear === applicationYear) ?? null;
+}
+
+/** As findSmallClaimsThreshold, but a missing figure is the domain error NO_SMALL_CLAIMS_THRESHOLD. */
+export function smallClaimsThreshold(provinceCode: string, applicationYear: number): PublishedSmallClaimsThreshold {
+  const found = findSmallClaimsThreshold(provinceCode, applicationYear);
+  if (found) return found;
+  const recordedYears = SMALL_CLAIMS_THRESHOLDS.filter((t) => t.provinceCode === provinceCode).map((t) => t.applicationYear);
+  throw new DomainError(
+    'NO_SMALL_CLAIMS_THRESHOLD',
+    `No small-claims threshold is recorded for province ${provinceCode} in ${applicationYear}; record the high court's published figure first`,
+    { problems: ['NO_SMALL_CLAIMS_THRESHOLD'], provinceCode, applicationYear, recordedYears },
+  );
+}
