@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import addFormats from 'ajv-formats';
 import { addDays } from '../infra/calendar';
@@ -10,6 +11,7 @@ import { FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../infra/events/
 import { HubEvent } from '../infra/events/cloudevent';
 import { DEMO_STREETS } from '../infra/dev/demo-data';
 import { loadDemoData } from '../infra/dev/demo-loader';
+import { startFilingsSubscriber } from '../infra/reference-subscriber/filings-subscriber';
 import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
@@ -318,6 +320,43 @@ describe('contracts: filings from draft to termination, through the gateway and 
     ]) {
       const refused = await t.gql(undefined, query);
       expect([query, refused.status, refused.body.errors[0].extensions.code]).toEqual([query, 401, 'UNAUTHENTICATED']);
+    }
+  });
+
+  it("keeps a bureau's own table of filings with the reference subscriber, unchanged by a replay", async () => {
+    const contractId = await draft(companyA, { number: 'HJ6-SUBSCRIBER', startsOn: addDays(today, 13 * 365), endsOn: addDays(today, 14 * 365) });
+    const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
+    const accepted = (await t.gql(guangwai, ACCEPT, { f: filing.id, v: 1 })).body.data.acceptFiling;
+    const options = { brokers: t.brokers, topic: `${t.topicPrefix}contracts.filings.v1`, databaseUrl: t.databaseUrl, schema: 'bureau_xicheng' };
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    const row = () => db.query('select status, sequence, record_number, contract_number, received_at from bureau_xicheng.filings where filing_id = $1', [filing.id]).then((r) => r.rows[0]);
+    let subscriber = await startFilingsSubscriber({ ...options, groupId: `bureau-${randomUUID()}` });
+    try {
+      const stored = await waitFor('the accepted filing in the bureau table', async () => {
+        const r = await row();
+        return r?.status === 'ACCEPTED' ? r : undefined;
+      });
+      expect(stored).toMatchObject({ sequence: 2, record_number: accepted.recordNumber, contract_number: 'HJ6-SUBSCRIBER' });
+      await subscriber.stop();
+      // A new group replays the whole feed from the beginning: older snapshots must not overwrite the row.
+      const replayGroup = `bureau-${randomUUID()}`;
+      subscriber = await startFilingsSubscriber({ ...options, groupId: replayGroup });
+      const admin = new Kafka({ clientId: 'test-replay-check', brokers: t.brokers, logLevel: logLevel.NOTHING }).admin();
+      await admin.connect();
+      try {
+        const ends = await admin.fetchTopicOffsets(options.topic);
+        await waitFor('the replay to commit the end of every partition', async () => {
+          const [committed] = await admin.fetchOffsets({ groupId: replayGroup, topics: [options.topic] });
+          return ends.every((end) => end.high === '0' || committed.partitions.find((p) => p.partition === end.partition)?.offset === end.high);
+        });
+      } finally {
+        await admin.disconnect();
+      }
+      expect(await row()).toEqual(stored);
+    } finally {
+      await subscriber.stop();
+      await db.end();
     }
   });
 });
