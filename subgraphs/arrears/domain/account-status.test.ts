@@ -1,0 +1,72 @@
+import { rejection } from '../../../test/support/rejection';
+import { ACCOUNT_STATUSES, AccountStatus, TransitionContext, allowedTransitions, assertTransition } from './account-status';
+
+/** Enough context for every guarded move, so the table alone decides. */
+const cleared: TransitionContext = { openFen: 0, reason: '业主已去世且无财产可供执行' };
+
+const ALLOWED: [AccountStatus, AccountStatus][] = [
+  ['CURRENT', 'IN_COLLECTION'],
+  ['IN_COLLECTION', 'CURRENT'],
+  ['IN_COLLECTION', 'MEDIATION'],
+  ['IN_COLLECTION', 'REFERRED'],
+  ['IN_COLLECTION', 'WRITTEN_OFF'],
+  ['MEDIATION', 'CURRENT'],
+  ['MEDIATION', 'IN_COLLECTION'],
+  ['MEDIATION', 'REFERRED'],
+  ['MEDIATION', 'SETTLED'],
+  ['MEDIATION', 'WRITTEN_OFF'],
+  ['REFERRED', 'IN_COLLECTION'],
+  ['REFERRED', 'IN_LITIGATION'],
+  ['REFERRED', 'SETTLED'],
+  ['REFERRED', 'WRITTEN_OFF'],
+  ['IN_LITIGATION', 'IN_COLLECTION'],
+  ['IN_LITIGATION', 'JUDGED'],
+  ['IN_LITIGATION', 'SETTLED'],
+  ['IN_LITIGATION', 'WRITTEN_OFF'],
+  ['JUDGED', 'WRITTEN_OFF'],
+];
+const key = (from: AccountStatus, to: AccountStatus) => `${from}→${to}`;
+const allowed = new Set(ALLOWED.map(([from, to]) => key(from, to)));
+const everyPair = ACCOUNT_STATUSES.flatMap((from) => ACCOUNT_STATUSES.map((to) => [from, to] as [AccountStatus, AccountStatus]));
+
+describe('arrears account transitions', () => {
+  it.each(everyPair.filter(([from, to]) => allowed.has(key(from, to))))('allows %s → %s', (from, to) => {
+    expect(() => assertTransition(from, to, cleared)).not.toThrow();
+    expect(allowedTransitions(from)).toContain(to);
+  });
+
+  it.each(everyPair.filter(([from, to]) => !allowed.has(key(from, to))))('refuses %s → %s', (from, to) => {
+    const error = rejection(() => assertTransition(from, to, cleared));
+    expect(error.code).toBe('INVALID_STATUS_TRANSITION');
+    expect(error.details).toEqual({ from, to });
+  });
+
+  it.each<AccountStatus>(['SETTLED', 'WRITTEN_OFF'])('%s ends the case', (status) => {
+    expect(allowedTransitions(status)).toEqual([]);
+  });
+
+  it.each<[AccountStatus, TransitionContext, number | null]>([
+    ['IN_COLLECTION', { openFen: 9_482 }, 9_482],
+    ['IN_COLLECTION', {}, null],
+    ['MEDIATION', { openFen: 1 }, 1],
+  ])('keeps %s out of CURRENT while %j is open', (from, context, openFen) => {
+    const error = rejection(() => assertTransition(from, 'CURRENT', context));
+    expect(error.code).toBe('ARREARS_NOT_CLEARED');
+    expect(error.details).toEqual({ from, to: 'CURRENT', openFen });
+  });
+
+  it.each<[AccountStatus, TransitionContext]>([
+    ['IN_COLLECTION', {}],
+    ['JUDGED', { reason: '   ' }],
+    ['REFERRED', { reason: null }],
+  ])('refuses writing off from %s without a reason (%j)', (from, context) => {
+    const error = rejection(() => assertTransition(from, 'WRITTEN_OFF', context));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details).toEqual({ fields: { reason: 'give the reason for writing the arrears off' } });
+  });
+
+  it('refuses statuses it does not know', () => {
+    expect(rejection(() => assertTransition('CURRENT', 'ARCHIVED' as AccountStatus)).code).toBe('INVALID_STATUS_TRANSITION');
+    expect(rejection(() => assertTransition('ARCHIVED' as AccountStatus, 'CURRENT', cleared)).code).toBe('INVALID_STATUS_TRANSITION');
+  });
+});

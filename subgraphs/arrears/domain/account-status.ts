@@ -1,0 +1,61 @@
+import { DomainError, InvalidInputError } from '../../../infra/errors';
+import { Fen } from '../../../infra/money';
+
+/**
+ * Where a household's arrears case stands, in the order seed 004 prescribes: collect and negotiate, mediate, then
+ * refer to the court's green channel. JUDGED, SETTLED and WRITTEN_OFF end the case; arrears that fall due later
+ * open a new one, so a judgment's history is never overwritten.
+ */
+export const ACCOUNT_STATUSES = ['CURRENT', 'IN_COLLECTION', 'MEDIATION', 'REFERRED', 'IN_LITIGATION', 'JUDGED', 'SETTLED', 'WRITTEN_OFF'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/**
+ * The allowed moves. Why the less obvious ones exist:
+ * - back to CURRENT only before referral and only when nothing is open: after referral, payment ends the case as
+ *   SETTLED (the referral or suit is withdrawn), which is what the court needs to hear;
+ * - MEDIATION → IN_COLLECTION when mediation fails or is withdrawn and the company keeps collecting;
+ * - REFERRED → IN_COLLECTION when the court returns the referral before docketing it;
+ * - IN_LITIGATION → IN_COLLECTION when the suit is withdrawn without settlement (撤诉);
+ * - SETTLED from mediation or any court stage (调解协议, 诉前调解, 庭上和解);
+ * - JUDGED → WRITTEN_OFF when a judgment cannot be enforced (终结本次执行); the other two ends are final.
+ */
+export const ACCOUNT_TRANSITIONS: Readonly<Record<AccountStatus, readonly AccountStatus[]>> = Object.freeze({
+  CURRENT: ['IN_COLLECTION'],
+  IN_COLLECTION: ['CURRENT', 'MEDIATION', 'REFERRED', 'WRITTEN_OFF'],
+  MEDIATION: ['CURRENT', 'IN_COLLECTION', 'REFERRED', 'SETTLED', 'WRITTEN_OFF'],
+  REFERRED: ['IN_COLLECTION', 'IN_LITIGATION', 'SETTLED', 'WRITTEN_OFF'],
+  IN_LITIGATION: ['IN_COLLECTION', 'JUDGED', 'SETTLED', 'WRITTEN_OFF'],
+  JUDGED: ['WRITTEN_OFF'],
+  SETTLED: [],
+  WRITTEN_OFF: [],
+});
+
+export interface TransitionContext {
+  /** Needed for WRITTEN_OFF: giving up a claim is explained, for the owners' committee and the auditors. */
+  reason?: string | null;
+  /** Needed for CURRENT: what the household still owes, which must be 0. */
+  openFen?: Fen | null;
+}
+
+const isStatus = (value: unknown): value is AccountStatus => typeof value === 'string' && (ACCOUNT_STATUSES as readonly string[]).includes(value);
+
+export function allowedTransitions(from: AccountStatus): readonly AccountStatus[] {
+  return isStatus(from) ? ACCOUNT_TRANSITIONS[from] : [];
+}
+
+/**
+ * Throws INVALID_STATUS_TRANSITION (details {from, to}) for a move the table does not allow, staying put
+ * included; ARREARS_NOT_CLEARED for a return to CURRENT while anything is open; BAD_USER_INPUT when a write-off
+ * has no reason.
+ */
+export function assertTransition(from: AccountStatus, to: AccountStatus, context: TransitionContext = {}): void {
+  if (!isStatus(to) || !allowedTransitions(from).includes(to)) {
+    throw new DomainError('INVALID_STATUS_TRANSITION', `An arrears account cannot go from ${String(from)} to ${String(to)}`, { from, to });
+  }
+  if (to === 'CURRENT' && context.openFen !== 0) {
+    throw new DomainError('ARREARS_NOT_CLEARED', 'An account is current again only when nothing is open', { from, to, openFen: context.openFen ?? null });
+  }
+  if (to === 'WRITTEN_OFF' && (typeof context.reason !== 'string' || context.reason.trim() === '')) {
+    throw new InvalidInputError('A write-off needs a reason', { fields: { reason: 'give the reason for writing the arrears off' } });
+  }
+}

@@ -1,0 +1,111 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { compareDates, compareMonths } from '../../../infra/calendar';
+import { Fen } from '../../../infra/money';
+import { Charge, openFen } from './charge';
+
+/**
+ * Applying a payment to a household's charges (Civil Code art. 560): the payer may say which charges it is for;
+ * otherwise it goes to the charge that fell due first, which is the oldest month. Where the two disagree (a month
+ * billed late, so due after a later month) the due date decides, as art. 560 para. 2 orders by 到期的先后. Payments
+ * go to charges (principal) only: a late fee is a separate amount, computed on the open principal (late-fee.ts).
+ */
+
+export interface AppliedAmount {
+  chargeId: string;
+  fen: Fen;
+}
+
+export interface Allocation {
+  /** Only charges that received something, in the order the payment was applied. */
+  applied: AppliedAmount[];
+  /** What no charge could take: a credit on the household's account, never silently spread to other charges. */
+  creditFen: Fen;
+  /** Every charge, in the order given, with its paidFen raised by what it received. */
+  charges: Charge[];
+}
+
+const isPositiveFen = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+
+/**
+ * Applies `paymentFen` (whole fen, more than 0) to the open charges, earliest due date first (then oldest month,
+ * then the order given), or, when the payer designated charges, to those only and in the order designated: the
+ * rest becomes a credit rather than going to charges the payer did not choose. A designated charge that is already
+ * settled simply takes nothing.
+ */
+export function allocatePayment(charges: readonly Charge[], paymentFen: Fen, designatedChargeIds: readonly string[] = []): Allocation {
+  if (!isPositiveFen(paymentFen)) {
+    throw new InvalidInputError('A payment must be whole fen, more than 0', { fields: { paymentFen: 'must be whole fen, more than 0' } });
+  }
+  const byId = new Map(charges.map((c) => [c.chargeId, c]));
+  const problems: { code: 'UNKNOWN_CHARGE' | 'DUPLICATE_DESIGNATION'; chargeId: string }[] = [];
+  designatedChargeIds.forEach((id, i) => {
+    if (!byId.has(id)) problems.push({ code: 'UNKNOWN_CHARGE', chargeId: id });
+    else if (designatedChargeIds.indexOf(id) !== i) problems.push({ code: 'DUPLICATE_DESIGNATION', chargeId: id });
+  });
+  if (problems.length > 0) throw new InvalidInputError('The payment designates charges that cannot take it', { problems });
+
+  const order: readonly Charge[] =
+    designatedChargeIds.length > 0
+      ? designatedChargeIds.map((id) => byId.get(id) as Charge)
+      : [...charges].sort((a, b) => compareDates(a.dueOn, b.dueOn) || compareMonths(a.month, b.month));
+
+  let left = paymentFen;
+  const applied: AppliedAmount[] = [];
+  for (const charge of order) {
+    const fen = Math.min(left, openFen(charge));
+    if (fen === 0) continue;
+    applied.push({ chargeId: charge.chargeId, fen });
+    left -= fen;
+  }
+  const received = new Map(applied.map((a) => [a.chargeId, a.fen]));
+  return {
+    applied,
+    creditFen: left,
+    charges: charges.map((c) => (received.has(c.chargeId) ? { ...c, paidFen: c.paidFen + (received.get(c.chargeId) ?? 0) } : c)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Adjustments: every change to what is owed other than a payment carries its reason, for the owner and the court.
+// ---------------------------------------------------------------------------------------------------------------
+
+export type Adjustment =
+  /** Forgives part or all of what is open (减免), e.g. as agreed in mediation. */
+  | { kind: 'WAIVER'; fen: Fen; reason: string }
+  /** Replaces a wrongly billed amount (wrong floor area or rate) with the right one. */
+  | { kind: 'CORRECTION'; amountFen: Fen; reason: string };
+
+export type AdjustmentProblemCode = 'WAIVER_EXCEEDS_OPEN' | 'CORRECTION_BELOW_PAID';
+
+/**
+ * The charge after the adjustment, and the adjustment normalised (reason trimmed). A waiver cannot exceed what is
+ * open. A correction cannot go below what was paid (that money would have to be refunded, which is a payment
+ * matter, not a correction); when it goes below paid + waived, the waiver shrinks to what is left to forgive,
+ * so the open amount reaches 0 and never goes negative.
+ */
+export function adjustCharge(charge: Charge, adjustment: Adjustment): { charge: Charge; adjustment: Adjustment } {
+  const open = openFen(charge);
+  const fields: Record<string, string> = {};
+  const reason = typeof adjustment.reason === 'string' ? adjustment.reason.trim() : '';
+  if (reason === '') fields.reason = 'give the reason for the adjustment';
+  if (adjustment.kind === 'WAIVER' && !isPositiveFen(adjustment.fen)) fields.fen = 'a waiver must be whole fen, more than 0';
+  if (adjustment.kind === 'CORRECTION' && !(Number.isSafeInteger(adjustment.amountFen) && adjustment.amountFen >= 0)) {
+    fields.amountFen = 'the corrected amount must be whole fen, 0 or more';
+  }
+  if (adjustment.kind !== 'WAIVER' && adjustment.kind !== 'CORRECTION') fields.kind = 'kind must be WAIVER or CORRECTION';
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The adjustment is invalid', { fields });
+
+  if (adjustment.kind === 'WAIVER') {
+    if (adjustment.fen > open) {
+      throw new InvalidInputError('A waiver cannot exceed what is open', { problems: [{ code: 'WAIVER_EXCEEDS_OPEN', chargeId: charge.chargeId, openFen: open, fen: adjustment.fen }] });
+    }
+    return { charge: { ...charge, waivedFen: charge.waivedFen + adjustment.fen }, adjustment: { ...adjustment, reason } };
+  }
+  if (adjustment.amountFen < charge.paidFen) {
+    throw new InvalidInputError('A correction cannot go below what was already paid', {
+      problems: [{ code: 'CORRECTION_BELOW_PAID', chargeId: charge.chargeId, paidFen: charge.paidFen, amountFen: adjustment.amountFen }],
+    });
+  }
+  const waivedFen = Math.min(charge.waivedFen, adjustment.amountFen - charge.paidFen);
+  return { charge: { ...charge, amountFen: adjustment.amountFen, waivedFen }, adjustment: { ...adjustment, reason } };
+}

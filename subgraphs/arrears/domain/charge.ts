@@ -1,0 +1,31 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { IsoDate, YearMonth } from '../../../infra/calendar';
+import { Fen } from '../../../infra/money';
+
+/**
+ * One amount billed to a household: a month's service fee or a levy. Each is its own claim, with its own due date
+ * and its own limitation period (see limitation.ts), so payments and adjustments are tracked per charge.
+ * Invariant: paidFen + waivedFen ≤ amountFen, all whole fen, so the open amount is never negative.
+ */
+export interface Charge {
+  readonly chargeId: string;
+  /** The service month billed; payments without a designation go to the oldest month first. */
+  readonly month: YearMonth;
+  readonly dueOn: IsoDate;
+  readonly amountFen: Fen;
+  readonly paidFen: Fen;
+  readonly waivedFen: Fen;
+}
+
+const wholeFen = (value: unknown): boolean => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** What is still owed on the charge; BAD_USER_INPUT when the charge breaks its invariant. */
+export function openFen(charge: Charge): Fen {
+  const { amountFen, paidFen, waivedFen } = charge;
+  if (!wholeFen(amountFen) || !wholeFen(paidFen) || !wholeFen(waivedFen) || paidFen + waivedFen > amountFen) {
+    throw new InvalidInputError(`Charge ${charge.chargeId} is inconsistent`, {
+      problems: [{ code: 'CHARGE_INCONSISTENT', chargeId: charge.chargeId, amountFen, paidFen, waivedFen }],
+    });
+  }
+  return amountFen - paidFen - waivedFen;
+}

@@ -1,0 +1,92 @@
+import { rejection } from '../../../test/support/rejection';
+import { LateFeeBasis, LateFeeTerms, lateFeeFen } from './late-fee';
+
+/** Seed 003's 9,482 fen monthly fee, due 2024-01-31; 万分之五 a day is a common contract term (demo, not a seed figure). */
+const jan: LateFeeBasis = { dueOn: '2024-01-31', principalFen: 9_482, reductions: [] };
+const fivePerTenThousand: LateFeeTerms = { dailyRatePerTenThousand: 5, graceDays: 0 };
+
+describe('lateFeeFen', () => {
+  it.each<[string, LateFeeBasis, LateFeeTerms | null, string, number]>([
+    ['no late-fee terms in the contract', jan, null, '2025-01-31', 0],
+    ['on the due date', jan, fivePerTenThousand, '2024-01-31', 0],
+    ['before the due date', jan, fivePerTenThousand, '2024-01-01', 0],
+    ['30 days late: 9,482 × 30 × 0.0005 = 142.23', jan, fivePerTenThousand, '2024-03-01', 142],
+    ['within the grace days', jan, { ...fivePerTenThousand, graceDays: 15 }, '2024-02-15', 0],
+    ['15 days after 15 grace days: 71.115', jan, { ...fivePerTenThousand, graceDays: 15 }, '2024-03-01', 71],
+    [
+      'part paid on day 10: 10 days on 9,482 and 20 on 4,482 = 92.23',
+      { ...jan, reductions: [{ on: '2024-02-10', fen: 5_000 }] },
+      fivePerTenThousand,
+      '2024-03-01',
+      92,
+    ],
+    [
+      'part paid in the grace days: all 15 days on 4,482 = 33.615',
+      { ...jan, reductions: [{ on: '2024-02-05', fen: 5_000 }] },
+      { ...fivePerTenThousand, graceDays: 15 },
+      '2024-03-01',
+      34,
+    ],
+    [
+      'paid in full on day 10: the fee stops there, day 10 included (47.41)',
+      { ...jan, reductions: [{ on: '2024-02-10', fen: 9_482 }] },
+      fivePerTenThousand,
+      '2024-12-31',
+      47,
+    ],
+    ['a payment after asOf is not known yet', { ...jan, reductions: [{ on: '2024-03-02', fen: 9_482 }] }, fivePerTenThousand, '2024-03-01', 142],
+    ['capped at 10% of the principal: 948.2', jan, { ...fivePerTenThousand, capPercentOfPrincipal: 10 }, '2025-03-06', 948],
+    ['below the cap', jan, { ...fivePerTenThousand, capPercentOfPrincipal: 10 }, '2024-03-01', 142],
+    ['a cap of 0%', jan, { ...fivePerTenThousand, capPercentOfPrincipal: 0 }, '2024-03-01', 0],
+  ])('%s → %i fen', (_name, basis, terms, asOf, fen) => {
+    expect(lateFeeFen(basis, terms, asOf)).toBe(fen);
+  });
+
+  it.each<[number, number]>([
+    // 1,000 fen at 万分之五 is half a fen a day: rounded once, half up, per charge, never day by day.
+    [1, 1], // 0.5
+    [3, 2], // 1.5 (rounding each day would give 3)
+    [5, 3], // 2.5 (half-even would give 2)
+  ])('rounds %i days on 1,000 fen once, half up, to %i fen', (days, fen) => {
+    const asOf = `2024-02-${String(days).padStart(2, '0')}`;
+    expect(lateFeeFen({ dueOn: '2024-01-31', principalFen: 1_000, reductions: [] }, fivePerTenThousand, asOf)).toBe(fen);
+  });
+
+  describe('is never compounded', () => {
+    // 10,000 fen at 万分之五 earns exactly 5 fen a day, so every result is exact and rounding cannot hide growth.
+    const tenThousand: LateFeeBasis = { dueOn: '2023-12-31', principalFen: 10_000, reductions: [] };
+
+    it.each<[string, number]>([
+      ['2024-01-30', 30],
+      ['2024-02-29', 60],
+      ['2024-12-31', 366],
+      ['2026-12-31', 1_096],
+    ])('as of %s (%i days) the fee is exactly 5 fen a day', (asOf, days) => {
+      expect(lateFeeFen(tenThousand, fivePerTenThousand, asOf)).toBe(5 * days);
+    });
+
+    it('charges the second 30 days on the principal, not on principal + the first 30 days’ fee', () => {
+      const first = lateFeeFen(tenThousand, fivePerTenThousand, '2024-01-30');
+      const both = lateFeeFen(tenThousand, fivePerTenThousand, '2024-02-29');
+      // Compounding would charge (10,000 + 150) × 30 × 5 ten-thousandths of a fen in the second month: 152.25 fen.
+      const compoundedTenThousandths = first * 10_000 + (10_000 + first) * 30 * 5;
+      expect([first, both]).toEqual([150, 300]);
+      expect(both).toBe(2 * first);
+      expect(compoundedTenThousandths).toBe(3_022_500);
+      expect(both * 10_000).toBeLessThan(compoundedTenThousandths);
+    });
+  });
+
+  it.each<[string, LateFeeBasis, LateFeeTerms, Record<string, string>]>([
+    ['a fractional rate', jan, { dailyRatePerTenThousand: 0.5, graceDays: 0 }, { dailyRatePerTenThousand: expect.any(String) }],
+    ['negative grace days', jan, { dailyRatePerTenThousand: 5, graceDays: -1 }, { graceDays: expect.any(String) }],
+    ['a fractional cap', jan, { ...fivePerTenThousand, capPercentOfPrincipal: 12.5 }, { capPercentOfPrincipal: expect.any(String) }],
+    ['payments above the principal', { ...jan, reductions: [{ on: '2024-02-01', fen: 9_000 }, { on: '2024-02-02', fen: 483 }] }, fivePerTenThousand, { reductions: expect.any(String) }],
+    ['a bad reduction', { ...jan, reductions: [{ on: 'someday', fen: 1 }] }, fivePerTenThousand, { 'reductions[0]': expect.any(String) }],
+    ['a fractional principal', { ...jan, principalFen: 94.82 }, fivePerTenThousand, { principalFen: expect.any(String) }],
+  ])('refuses %s', (_name, basis, terms, fields) => {
+    const error = rejection(() => lateFeeFen(basis, terms, '2024-03-01'));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details).toEqual({ fields });
+  });
+});

@@ -1,0 +1,91 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../infra/calendar';
+import { Fen } from '../../../infra/money';
+
+/**
+ * A late fee (滞纳金 / 违约金) exists only where the service contract provides one, and only on its terms: the hub
+ * never invents a default rate. Courts list it as its own claim element ("penalty and how computed") and may cut
+ * an excessive one (Civil Code art. 585 para. 2), so the computation stays simple enough to state in one line:
+ * open principal × 万分之N × days, from the due date plus the grace days, capped, rounded once.
+ */
+export interface LateFeeTerms {
+  /** 万分之N per day: 5 means 0.05% of the open principal per day. */
+  dailyRatePerTenThousand: number;
+  /** Days after the due date before the fee starts to run. */
+  graceDays: number;
+  /** The fee never exceeds this percentage of the charge's principal; absent or null: no cap. */
+  capPercentOfPrincipal?: number | null;
+}
+
+/** A payment or waiver that lowered the charge's open principal, on the day it took effect. */
+export interface PrincipalReduction {
+  on: IsoDate;
+  fen: Fen;
+}
+
+export interface LateFeeBasis {
+  dueOn: IsoDate;
+  /** The amount billed, after any correction. */
+  principalFen: Fen;
+  reductions: readonly PrincipalReduction[];
+}
+
+const whole = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+function validate(basis: LateFeeBasis, terms: LateFeeTerms, asOf: IsoDate): void {
+  const fields: Record<string, string> = {};
+  if (!whole(terms.dailyRatePerTenThousand)) fields.dailyRatePerTenThousand = 'the daily rate must be a whole number of ten-thousandths, 0 or more';
+  if (!whole(terms.graceDays)) fields.graceDays = 'grace days must be a whole number, 0 or more';
+  const cap = terms.capPercentOfPrincipal;
+  if (cap !== undefined && cap !== null && !whole(cap)) fields.capPercentOfPrincipal = 'the cap must be a whole percentage, 0 or more, or absent';
+  if (!isIsoDate(basis.dueOn)) fields.dueOn = 'dueOn must be a YYYY-MM-DD calendar date';
+  if (!isIsoDate(asOf)) fields.asOf = 'asOf must be a YYYY-MM-DD calendar date';
+  if (!whole(basis.principalFen)) fields.principalFen = 'the principal must be whole fen, 0 or more';
+  basis.reductions.forEach((r, i) => {
+    if (!isIsoDate(r.on) || !whole(r.fen)) fields[`reductions[${i}]`] = 'a reduction needs a calendar date and whole fen, 0 or more';
+  });
+  if (Object.keys(fields).length === 0 && basis.reductions.reduce((sum, r) => sum + r.fen, 0) > basis.principalFen) {
+    fields.reductions = 'payments and waivers cannot exceed the principal';
+  }
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The late fee cannot be computed', { fields });
+}
+
+/**
+ * The late fee on one charge as of `asOf`, in whole fen; 0 when the contract has no late-fee terms (null).
+ *
+ * Simple interest on the open principal only: the input has no place for earlier late fees, so a fee can never
+ * earn a fee (no compounding). Day k after the start date (due date + grace days) is charged on the principal
+ * still open that day; a payment stops the fee on what it paid after its own day ("计算至实际付清之日"), since the
+ * owner had not paid at the start of it. Everything is summed exactly in bigint (fen·days·万分之N) and rounded half
+ * up to the fen once per charge, after the cap, so no rounding error builds up day by day.
+ */
+export function lateFeeFen(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf: IsoDate): Fen {
+  if (terms === null) return 0;
+  validate(basis, terms, asOf);
+  const start = addDays(basis.dueOn, terms.graceDays);
+  const reductions = [...basis.reductions].sort((a, b) => compareDates(a.on, b.on));
+
+  let open = BigInt(basis.principalFen);
+  let cursor = start;
+  let fenDays = 0n;
+  for (const reduction of reductions) {
+    if (compareDates(reduction.on, asOf) > 0) break;
+    if (compareDates(reduction.on, cursor) > 0) {
+      fenDays += open * BigInt(daysBetween(cursor, reduction.on));
+      cursor = reduction.on;
+    }
+    open -= BigInt(reduction.fen);
+  }
+  if (compareDates(asOf, cursor) > 0) fenDays += open * BigInt(daysBetween(cursor, asOf));
+
+  // In ten-thousandths of a fen: fen·days·N/10,000 for the fee, principal·cap%·100 for the cap.
+  let fee = fenDays * BigInt(terms.dailyRatePerTenThousand);
+  const cap = terms.capPercentOfPrincipal;
+  if (cap !== undefined && cap !== null) {
+    const capped = BigInt(basis.principalFen) * BigInt(cap) * 100n;
+    if (fee > capped) fee = capped;
+  }
+  const fen = (fee + 5_000n) / 10_000n;
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) throw new InvalidInputError('The late fee is too large to bill', { fen: fen.toString() });
+  return Number(fen);
+}

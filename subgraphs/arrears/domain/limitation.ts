@@ -1,0 +1,94 @@
+import { IsoDate, addYears, compareDates } from '../../../infra/calendar';
+import { Charge } from './charge';
+import { CollectionAction, interruptsLimitation } from './collection-action';
+import { LIMITATION_PERIOD_YEARS } from './statutes';
+
+/**
+ * The limitation period (诉讼时效) of each charge, Civil Code arts. 188–195.
+ *
+ * Each month's fee is its own claim with its own period, counted from its own due date, not one debt paid in
+ * instalments under art. 189 (whose period would start only at the last instalment, the end of the contract, so fees
+ * many years old would stay claimable). Courts are divided on whether a service contract's fees are such a debt;
+ * the per-month reading gives the earlier, safe date to act by. The same reading means a demand interrupts only
+ * the charges it names. An instalment plan agreed for arrears is different: that is art. 189's agreement.
+ *
+ * A part payment (部分履行) shows the debtor's consent (art. 195 item 2) like a promise does, so the application
+ * layer passes the payments applied to a charge alongside its collection actions.
+ */
+export interface PartPayment {
+  readonly kind: 'PART_PAYMENT';
+  readonly on: IsoDate;
+  readonly chargeIds: readonly string[];
+}
+
+export type LimitationEvent = CollectionAction | PartPayment;
+
+type Claim = Pick<Charge, 'chargeId' | 'dueOn'>;
+
+const later = (a: IsoDate, b: IsoDate): IsoDate => (compareDates(a, b) >= 0 ? a : b);
+
+/**
+ * The day the period runs afresh from ("从中断、有关程序终结时起", art. 195), or null when the event interrupts
+ * nothing. Facts dated after `asOf` are not yet known.
+ */
+function restartsFrom(event: LimitationEvent, asOf: IsoDate | undefined): IsoDate | null {
+  if (event.kind === 'PART_PAYMENT') return event.on;
+  if (!interruptsLimitation(event.kind)) return null;
+  switch (event.kind) {
+    case 'VISIT':
+    case 'CALL':
+      return event.reached ? event.on : null;
+    case 'MEDIATION_SESSION': {
+      // The period runs again only once the mediation has ended. Not ended by asOf: it is still running then, so
+      // nothing is barred yet. Not ended at all: the application date gives the earliest the period can end, and
+      // the date shown moves later once the outcome is recorded.
+      const { outcomeOn } = event;
+      if (outcomeOn !== null && (asOf === undefined || compareDates(outcomeOn, asOf) <= 0)) return outcomeOn;
+      return asOf ?? event.on;
+    }
+    case 'INSTALMENT_PLAN':
+      // The plan is an agreement to pay the arrears in instalments: art. 189 runs it from the last instalment.
+      return event.instalments.reduce((date, instalment) => later(date, instalment.dueOn), event.on);
+    default:
+      return event.on;
+  }
+}
+
+/** Art. 192 para. 2: only the debtor's agreement to pay outlives an expired period; part payments only keep what was paid. */
+const isDebtorAgreement = (event: LimitationEvent): boolean => event.kind === 'PAYMENT_PROMISE' || event.kind === 'INSTALMENT_PLAN';
+
+function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate | undefined): IsoDate {
+  let end = addYears(charge.dueOn, LIMITATION_PERIOD_YEARS);
+  const relevant = events
+    .filter((e) => e.chargeIds.includes(charge.chargeId))
+    // Before the due date there is no claim to interrupt yet; after asOf the event has not happened.
+    .filter((e) => compareDates(e.on, charge.dueOn) > 0 && (asOf === undefined || compareDates(e.on, asOf) <= 0))
+    .sort((a, b) => compareDates(a.on, b.on));
+  for (const event of relevant) {
+    const from = restartsFrom(event, asOf);
+    if (from === null) continue;
+    // A demand after the last day cannot interrupt a period that has already run out, so it revives nothing; the
+    // debtor's later agreement to pay does (art. 192 para. 2), and the hub counts a fresh period from it.
+    if (compareDates(event.on, end) <= 0 || isDebtorAgreement(event)) end = later(end, addYears(from, LIMITATION_PERIOD_YEARS));
+  }
+  return end;
+}
+
+/**
+ * The last day on which the charge can still be sued for without the limitation defence: three years from its
+ * due date (art. 188; arts. 201–202 for the counting), restarted by each interruption naming it that came in time.
+ * Events that do not name the charge, or do not interrupt (an unanswered call), are ignored, so callers may pass
+ * every action of the account. With a mediation still pending this is the earliest the period can end.
+ */
+export function limitationEndsOn(charge: Claim, interruptions: readonly LimitationEvent[]): IsoDate {
+  return endsOn(charge, interruptions, undefined);
+}
+
+/**
+ * Whether the period had run out by `asOf`, counting only what had happened by then. The last day itself is still
+ * in time, and a mediation applied for in time that had not ended by `asOf` holds the period open. Art. 193: a court does not raise limitation of its own motion, so this warns the company and flags the
+ * referral; it does not extinguish the debt.
+ */
+export function isTimeBarred(charge: Claim, interruptions: readonly LimitationEvent[], asOf: IsoDate): boolean {
+  return compareDates(asOf, endsOn(charge, interruptions, asOf)) > 0;
+}

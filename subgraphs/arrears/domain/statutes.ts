@@ -1,0 +1,91 @@
+/**
+ * The statutory numbers behind the arrears rules, and the seed figures they are tested against, each with where it
+ * comes from. Rules read them from here and nowhere else, so an amended statute is one edit.
+ *
+ * Units: money in integer fen (分), floor areas in integer hundredths of a square metre, percentages as integers.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Limitation of actions (诉讼时效), Civil Code arts. 188–195.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Art. 188 para. 1: "向人民法院请求保护民事权利的诉讼时效期间为三年", counted from when the creditor knew or should have
+ * known of the harm and the debtor. For a fee with a due date that is the due date; art. 201 leaves that day out, so
+ * the period ends on the corresponding day three years on (art. 202).
+ */
+export const LIMITATION_PERIOD_YEARS = 3;
+export const LIMITATION_PERIOD_SOURCE = 'Civil Code art. 188 para. 1';
+
+/**
+ * Art. 195: the period is interrupted (中断) and runs afresh "从中断、有关程序终结时起". The hub records three of the
+ * article's four grounds; item 3 (suing, 提起诉讼) is the litigation subgraph's event, not a collection step.
+ */
+export const INTERRUPTION_GROUNDS = {
+  /** Item 1: 权利人向义务人提出履行请求. */
+  CREDITOR_DEMAND: 'Civil Code art. 195 item 1',
+  /** Item 2: 义务人同意履行义务; a promise, an instalment plan or a part payment all show that consent. */
+  DEBTOR_CONSENT: 'Civil Code art. 195 item 2',
+  /** Item 4: 与提起诉讼或者申请仲裁具有同等效力的其他情形, such as asking a mediator to resolve the claim. */
+  SAME_EFFECT_AS_SUIT: 'Civil Code art. 195 item 4',
+} as const;
+export type InterruptionGround = keyof typeof INTERRUPTION_GROUNDS;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Collection (催缴) and payment.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Civil Code art. 944 para. 3: "物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费". Para. 2 gives the
+ * lawful route instead: demand payment within a reasonable time, then sue or arbitrate.
+ */
+export const UTILITY_CUT_OFF_BAN = Object.freeze({
+  utilities: Object.freeze(['WATER', 'POWER', 'HEATING', 'GAS'] as const),
+  source: 'Civil Code art. 944 para. 3',
+  text: '物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费',
+});
+export type Utility = (typeof UTILITY_CUT_OFF_BAN.utilities)[number];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Aging of arrears. Not a statute: the reporting buckets the bureaus read the arrears ledger in.
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface AgingBucketDefinition {
+  readonly bucket: AgingBucket;
+  /** Days overdue, both ends included; maxDays null for the open-ended last bucket. */
+  readonly minDays: number;
+  readonly maxDays: number | null;
+}
+
+export type AgingBucket = 'DAYS_0_30' | 'DAYS_31_90' | 'DAYS_91_180' | 'DAYS_181_365' | 'OVER_365';
+
+/** In order, without gaps or overlaps, so every whole number of days falls in exactly one bucket. */
+export const AGING_BUCKETS: readonly AgingBucketDefinition[] = Object.freeze([
+  { bucket: 'DAYS_0_30', minDays: 0, maxDays: 30 },
+  { bucket: 'DAYS_31_90', minDays: 31, maxDays: 90 },
+  { bucket: 'DAYS_91_180', minDays: 91, maxDays: 180 },
+  { bucket: 'DAYS_181_365', minDays: 181, maxDays: 365 },
+  { bucket: 'OVER_365', minDays: 366, maxDays: null },
+]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Seed 002 (润枫欣尚, 天通苑南街道; 北青社区报 2023-07-21): the elevator levy, the demo levy and test expectations.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** "业主按房本面积17.93元/平缴费": once, per m² of certificate floor area. */
+export const SEED_002_LEVY_RATE_FEN_PER_M2 = 1_793;
+
+/** "待每栋楼费用收缴达到50%后，启动该楼全部电梯的维修": per building; "达到" includes 50% itself. */
+export const SEED_002_ACTIVATION_THRESHOLD_PERCENT = 50;
+
+/** "小区物业先行垫资42万元": ¥420,000 advanced by the company for one elevator per building. */
+export const SEED_002_COMPANY_ADVANCE_FEN = 42_000_000;
+
+/** "共有6栋楼1080户，每栋楼有3部电梯". */
+export const SEED_002_BUILDINGS = 6;
+export const SEED_002_HOUSEHOLDS = 1_080;
+export const SEED_002_ELEVATORS_PER_BUILDING = 3;
+
+/** "954户业主已缴纳电梯维修费用，达到全体住户的88.3%" (mid-July 2023). */
+export const SEED_002_PAID_HOUSEHOLDS = 954;
+export const SEED_002_REPORTED_RATE_PERCENT = '88.3';
