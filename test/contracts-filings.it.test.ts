@@ -172,6 +172,21 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const acceptedEvent = JSON.parse(String(events[3].message.value));
     expect(acceptedEvent).toMatchObject({ status: 'ACCEPTED', version: 2, recordNumber: accepted.body.data.acceptFiling.recordNumber, terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100 }] } } });
     expect(acceptedEvent.termsSha256).toBe(history.versions[1].termsSha256);
+
+    // Arrears (fee schedules in force) and litigation (proof of filing) keep the accepted filing from the feed.
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    try {
+      for (const schema of ['arrears', 'litigation']) {
+        const row = await waitFor(`${schema} to hold the accepted filing`, async () => {
+          const { rows } = await db.query(`select status, sequence, record_number, terms from ${schema}.filing_snapshot where filing_id = $1`, [filing.id]);
+          return rows[0]?.status === 'ACCEPTED' ? rows[0] : undefined;
+        });
+        expect(row).toMatchObject({ sequence: 4, record_number: acceptedEvent.recordNumber, terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100, assessedRateFenPerM2Month: 178 }] } } });
+      }
+    } finally {
+      await db.end();
+    }
   });
 
   it('keeps other companies, other reviewers and courts out of a filing', async () => {
