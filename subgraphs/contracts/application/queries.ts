@@ -139,6 +139,15 @@ export async function publicServiceStandards(em: EntityManager, compoundName: st
   const filings = await em.find(Filing, { contractId: { $in: contracts.map((c) => c.id) }, status: 'ACCEPTED' });
   return areas.map((area) => {
     const contract = contracts.find((c) => c.areaId === area.areaId) ?? null;
-    return { area, contract, filing: contract ? (filings.find((f) => f.contractId === contract.id) ?? null) : null };
+    const filing = contract ? (filings.find((f) => f.contractId === contract.id) ?? null) : null;
+    return {
+      compoundName: area.name,
+      providerName: contract?.terms.parties.find((p) => p.role === 'PROVIDER')?.name ?? null,
+      filingRecordNumber: filing?.recordNumber ?? null,
+      serviceStartsOn: contract?.startsOn ?? null,
+      serviceEndsOn: contract?.endsOn ?? null,
+      serviceStandards: contract?.terms.serviceItems ?? [],
+      feeClasses: contract?.terms.feeSchedule.classes ?? [],
+    };
   });
 }

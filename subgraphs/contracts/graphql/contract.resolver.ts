@@ -107,15 +107,7 @@ export class ContractResolver {
   @Query(() => [PublicServiceStandardsType], { description: 'Public (no token): the filed provider, standards and owner fees in force, by compound name.' })
   async publicServiceStandards(@Arg('compoundName') compoundName: string, @Ctx() ctx: RequestContext): Promise<PublicServiceStandardsType[]> {
     const rows = await publicServiceStandards(ctx.em, compoundName);
-    return rows.map(({ area, contract, filing }) => ({
-      compoundName: area.name,
-      providerName: contract?.terms.parties.find((p) => p.role === 'PROVIDER')?.name ?? null,
-      filingRecordNumber: filing?.recordNumber ?? null,
-      serviceStartsOn: contract?.startsOn ?? null,
-      serviceEndsOn: contract?.endsOn ?? null,
-      serviceStandards: contract?.terms.serviceItems ?? [],
-      fees: contract?.terms.feeSchedule.classes.map(publicFee) ?? [],
-    }));
+    return rows.map(({ feeClasses, ...row }) => ({ ...row, fees: feeClasses.map(publicFee) }));
   }
 }
 
