@@ -1,3 +1,4 @@
+import { percentHalfUp } from '../../../infra/percent';
 import { InvalidInputError } from '../../../infra/errors';
 import { CentiSquareMetres } from './floor-area';
 import {
@@ -195,13 +196,7 @@ export function decideJointDecision(matter: JointDecisionMatter, tally: Decision
 
 /** numerator/denominator as a percentage with two decimals, rounded half-up in integers: 5770/7784 → "74.13%". */
 export function formatPercent(numerator: number, denominator: number): string {
-  if (!Number.isSafeInteger(numerator) || numerator < 0 || !Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new InvalidInputError('A percentage needs a whole numerator, 0 or more, and a positive whole denominator');
-  }
-  const n = BigInt(numerator);
-  const d = BigInt(denominator);
-  const hundredthsOfPercent = (n * 20000n + d) / (2n * d);
-  return `${hundredthsOfPercent / 100n}.${(hundredthsOfPercent % 100n).toString().padStart(2, '0')}%`;
+  return `${percentHalfUp(numerator, denominator, 2)}%`;
 }
 
 const ratio = (numerator: number, denominator: number): RatioView => ({ numerator, denominator, display: formatPercent(numerator, denominator) });

@@ -1,3 +1,4 @@
+import { percentHalfUp } from '../../../infra/percent';
 import { InvalidInputError } from '../../../infra/errors';
 import { YearMonth, compareMonths } from '../../../infra/calendar';
 import { Fen } from '../../../infra/money';
@@ -21,9 +22,7 @@ export function collectionRate(numerator: number, denominator: number): Collecti
   else if (numerator > denominator) fields.numerator = 'cannot exceed the denominator: a collection rate is at most 100%';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('A collection rate needs whole counts', { fields });
   if (denominator === 0) return { numerator, denominator, percent: null };
-  // Tenths of a percent, half up: floor(1000·n/d + 1/2) = floor((2000·n + d) / 2d).
-  const tenths = (2000n * BigInt(numerator) + BigInt(denominator)) / (2n * BigInt(denominator));
-  return { numerator, denominator, percent: `${tenths / 10n}.${tenths % 10n}` };
+  return { numerator, denominator, percent: percentHalfUp(numerator, denominator, 1) };
 }
 
 /** One building's collection in one month: households billed and paid, amounts billed and collected. */

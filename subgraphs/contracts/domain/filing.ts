@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../infra/canonical-json';
 import { DomainError, InvalidInputError } from '../../../infra/errors';
 
 /**
@@ -111,7 +111,6 @@ export interface FilingDocument {
   sha256: string;
 }
 
-const SHA256 = /^[0-9a-f]{64}$/;
 /** 200 MB: a scanned contract is large, but a filing is not a video archive. */
 export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
 
@@ -123,7 +122,7 @@ export function validateDocuments(documents: readonly FilingDocument[] | null | 
     if (typeof d.name !== 'string' || d.name.trim() === '') fields[`documents[${i}].name`] = 'name the document';
     if (!DOCUMENT_TYPES.includes(d.type)) fields[`documents[${i}].type`] = `type must be one of ${DOCUMENT_TYPES.join(', ')}`;
     if (!Number.isSafeInteger(d.sizeBytes) || d.sizeBytes < 1 || d.sizeBytes > MAX_DOCUMENT_BYTES) fields[`documents[${i}].sizeBytes`] = 'size must be 1 byte to 200 MB';
-    if (typeof d.sha256 !== 'string' || !SHA256.test(d.sha256.toLowerCase())) fields[`documents[${i}].sha256`] = 'sha256 must be 64 hex digits';
+    if (typeof d.sha256 !== 'string' || !SHA256_HEX.test(d.sha256.toLowerCase())) fields[`documents[${i}].sha256`] = 'sha256 must be 64 hex digits';
   });
   if (!list.some((d) => d.type === 'CONTRACT_TEXT')) fields.documents = 'attach the signed contract text (type CONTRACT_TEXT)';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The filing documents are incomplete', { fields });
@@ -134,16 +133,7 @@ export function validateDocuments(documents: readonly FilingDocument[] | null | 
  * A digest of a JSON value with its object keys sorted, so the same request or the same terms always digest the
  * same whatever order a client sent the fields in.
  */
-export function canonicalDigest(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+export const canonicalDigest = (value: unknown): string => sha256Hex(canonicalJson(value));
 
 /**
  * An idempotency key names one request. Retrying with the same key and the same request returns what the first

@@ -2,9 +2,9 @@ import { InvalidInputError } from '../../../infra/errors';
 import { IsoDate } from '../../../infra/calendar';
 import { Fen } from '../../../infra/money';
 import { ComplaintClaims, FeeLine, PenaltyLine } from './claim';
-import { SHA256_HEX, canonicalJson, sha256Hex } from './canonical-json';
+import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../infra/canonical-json';
 
-export { canonicalJson } from './canonical-json';
+export { canonicalJson } from '../../../infra/canonical-json';
 
 /**
  * The case package: everything the court receives for one referral, laid out as the elements of the element-based

@@ -1,4 +1,4 @@
-import { rejection } from '../../../test/support/rejection';
+import { rejection } from '../test/support/rejection';
 import { canonicalJson, sha256Hex } from './canonical-json';
 
 describe('canonical JSON', () => {

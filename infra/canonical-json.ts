@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InvalidInputError } from '../../../infra/errors';
+import { InvalidInputError } from './errors';
 
 /**
  * One text per JSON value, so a digest of it identifies the content and nothing else: object keys sorted
