@@ -211,6 +211,12 @@ describe('contracts: filings from draft to termination, through the gateway and 
     expect(list.body.data.contracts.totalCount).toBe(0);
     const mine = await t.gql(companyA, `{ contracts { totalCount items { companyId } } }`);
     expect(mine.body.data.contracts.items.every((c: { companyId: string }) => c.companyId === companyA.organisationId)).toBe(true);
+    const foreignDraftEdit = await t.gql(companyB, `mutation($c: ID!, $t: ContractTermsInput!) { updateContractDraft(contractId: $c, terms: $t) { id } }`, { c: contractId, t: terms() });
+    expect(foreignDraftEdit.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const foreignAmendment = await t.gql(companyB, AMEND, { c: contractId, k: randomUUID(), on: today, t: terms(), d: contractText });
+    expect(foreignAmendment.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const badDates = await t.gql(guangwai, QUEUE, { f: { submittedFrom: '2026-02-30' } });
+    expect(badDates.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { submittedFrom: 'not a date' } } });
     const forged = await t.gql(companyB, `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${today}", handoverOn: "${today}", reason: "x") { id } }`, { c: contractId });
     expect(forged.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });

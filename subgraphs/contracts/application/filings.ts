@@ -152,10 +152,12 @@ export async function draftContract(em: EntityManager, identity: Identity, input
   const companyId = requireCompany(identity);
   const terms = normaliseTerms(input.terms);
   return em.transactional(async (tx) => {
-    await areaView(tx, input.areaId);
+    const area = await areaView(tx, input.areaId);
     return tx.create(Contract, {
       id: randomUUID(),
       areaId: input.areaId,
+      streetCode: area.streetCode,
+      districtCode: area.districtCode,
       companyId,
       status: 'DRAFT',
       kind: terms.kind,
@@ -201,6 +203,8 @@ export async function submitFiling(
         id: randomUUID(),
         contractId: contract.id,
         areaId: contract.areaId,
+        streetCode: contract.streetCode,
+        districtCode: contract.districtCode,
         companyId,
         kind: 'INITIAL',
         status: 'SUBMITTED',
@@ -285,6 +289,8 @@ export async function amendContract(
         id: randomUUID(),
         contractId: contract.id,
         areaId: contract.areaId,
+        streetCode: contract.streetCode,
+        districtCode: contract.districtCode,
         companyId,
         kind: 'AMENDMENT',
         amendsFilingId: inForce.id,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FilterQuery, raw } from '@mikro-orm/core';
+import { ObjectQuery, raw } from '@mikro-orm/core';
 import { Identity } from '../../../infra/auth/identity';
+import { isIsoDate } from '../../../infra/calendar';
 import { todayInChina } from '../../../infra/clock';
 import { InvalidInputError, NotFoundError } from '../../../infra/errors';
 import { ContractStatus } from '../domain/contract';
@@ -9,30 +10,21 @@ import { FilingKind, FilingStatus } from '../domain/filing';
 import { AreaView } from '../persistence/area-view.entity';
 import { Contract, Filing } from '../persistence/contract.entity';
 
-/**
- * The areas whose contracts and filings an identity reads: a company reads only its own contracts (filtered by
- * company, not by area); a street office the areas of its streets; a bureau those of its districts; the admin all.
- * 'ALL' means no area filter, an empty list means nothing.
- */
-async function reviewableAreaIds(em: EntityManager, identity: Identity): Promise<string[] | 'ALL'> {
-  if (identity.role === 'ADMIN') return 'ALL';
-  const column = identity.role === 'STREET_OFFICE' ? 'street_code' : identity.role === 'CITY_BUREAU' ? 'district_code' : null;
-  const prefixes = identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j));
-  if (!column || prefixes.length === 0) return [];
-  const rows = await em.getConnection().execute<{ area_id: string }[]>(
-    `select area_id from contracts.area_view where ${column} like any (select p || '%' from json_array_elements_text(?::json) p)`,
-    [JSON.stringify(prefixes)],
-    'all',
-  );
-  return rows.map((r) => r.area_id);
-}
+type Scoped = { companyId: string; streetCode: string; districtCode: string };
 
-/** The row filter of what the identity may read, or null when it may read nothing. */
-async function readScope(em: EntityManager, identity: Identity): Promise<{ companyId?: string; areaId?: { $in: string[] } } | null> {
+/**
+ * The rows an identity reads, as one filter on the row itself: a company its own contracts; a street office those
+ * of its streets; a bureau those of its districts (a city bureau's code prefixes every district of the city); the
+ * admin all. Null when the identity reads nothing. Matches mayReadContract row by row.
+ */
+function readScope(identity: Identity): ObjectQuery<Scoped> | null {
   if (identity.role === 'PROPERTY_COMPANY') return { companyId: identity.organisationId };
-  const areas = await reviewableAreaIds(em, identity);
-  if (areas === 'ALL') return {};
-  return areas.length > 0 ? { areaId: { $in: areas } } : null;
+  if (identity.role === 'ADMIN') return {};
+  const column = identity.role === 'STREET_OFFICE' ? 'streetCode' : identity.role === 'CITY_BUREAU' ? 'districtCode' : null;
+  // Division codes are digits only, so they need no escaping inside LIKE.
+  const prefixes = identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j));
+  if (!column || prefixes.length === 0) return null;
+  return { $or: prefixes.map((p) => ({ [column]: { $like: `${p}%` } })) } as ObjectQuery<Scoped>;
 }
 
 export interface Page {
@@ -48,31 +40,25 @@ function checkPage(page: Page): void {
 
 export async function listContracts(em: EntityManager, identity: Identity, filter: { status?: ContractStatus | null; areaId?: string | null }, page: Page) {
   checkPage(page);
-  const scope = await readScope(em, identity);
+  const scope = readScope(identity);
   if (!scope) return { items: [] as Contract[], totalCount: 0 };
-  const where: FilterQuery<Contract> = { ...scope };
+  const where = { ...scope } as ObjectQuery<Contract>;
   if (filter.status) where.status = filter.status;
-  if (filter.areaId) where.areaId = scope.areaId ? { $in: scope.areaId.$in.filter((a) => a === filter.areaId) } : filter.areaId;
+  if (filter.areaId) where.areaId = filter.areaId;
   const [items, totalCount] = await em.findAndCount(Contract, where, { orderBy: { startsOn: 'desc', id: 'asc' }, limit: page.first, offset: page.offset });
   return { items, totalCount };
-}
-
-async function readableArea(em: EntityManager, identity: Identity, row: { companyId: string; areaId: string } | null): Promise<boolean> {
-  if (!row) return false;
-  const area = await em.findOne(AreaView, { areaId: row.areaId });
-  return !!area && mayReadContract(identity, row, area);
 }
 
 /** A contract the caller may read; anything else, including another company's, is NOT_FOUND. */
 export async function readableContract(em: EntityManager, identity: Identity, id: string): Promise<Contract> {
   const contract = await em.findOne(Contract, { id });
-  if (!contract || !(await readableArea(em, identity, contract))) throw new NotFoundError('Contract', id);
+  if (!contract || !mayReadContract(identity, contract, contract)) throw new NotFoundError('Contract', id);
   return contract;
 }
 
 export async function readableFiling(em: EntityManager, identity: Identity, id: string): Promise<Filing> {
   const filing = await em.findOne(Filing, { id });
-  if (!filing || !(await readableArea(em, identity, filing))) throw new NotFoundError('Filing', id);
+  if (!filing || !mayReadContract(identity, filing, filing)) throw new NotFoundError('Filing', id);
   return filing;
 }
 
@@ -99,10 +85,12 @@ export interface StatusCount {
 export async function reviewQueue(em: EntityManager, identity: Identity, filter: ReviewQueueFilter, page: Page) {
   checkPage(page);
   if (identity.role === 'PROPERTY_COMPANY') return { items: [] as Filing[], totalCount: 0, counts: [] as StatusCount[] };
-  const scope = await readScope(em, identity);
+  const scope = readScope(identity);
   if (!scope) return { items: [] as Filing[], totalCount: 0, counts: [] as StatusCount[] };
-  const base: FilterQuery<Filing> = { ...scope };
-  if (filter.areaId) base.areaId = scope.areaId ? { $in: scope.areaId.$in.filter((a) => a === filter.areaId) } : filter.areaId;
+  const dates = Object.entries({ submittedFrom: filter.submittedFrom, submittedTo: filter.submittedTo }).filter(([, v]) => v && !isIsoDate(v));
+  if (dates.length > 0) throw new InvalidInputError('Submission dates must be YYYY-MM-DD', { fields: Object.fromEntries(dates.map(([k]) => [k, 'not a date'])) });
+  const base = { ...scope } as ObjectQuery<Filing>;
+  if (filter.areaId) base.areaId = filter.areaId;
   if (filter.kind) base.kind = filter.kind;
   if (filter.late !== undefined && filter.late !== null) base.late = filter.late;
   if (filter.companyId) base.companyId = filter.companyId;
@@ -110,7 +98,7 @@ export async function reviewQueue(em: EntityManager, identity: Identity, filter:
     base.submittedOn = { ...(filter.submittedFrom ? { $gte: filter.submittedFrom } : {}), ...(filter.submittedTo ? { $lte: filter.submittedTo } : {}) };
   }
   const statuses = filter.statuses?.length ? filter.statuses : (['SUBMITTED'] as FilingStatus[]);
-  const [items, totalCount] = await em.findAndCount(Filing, { ...base, status: { $in: statuses } } as FilterQuery<Filing>, {
+  const [items, totalCount] = await em.findAndCount(Filing, { ...base, status: { $in: statuses } } as ObjectQuery<Filing>, {
     orderBy: { submittedOn: 'asc', createdAt: 'asc' },
     limit: page.first,
     offset: page.offset,

@@ -15,14 +15,8 @@ export const filingReviewersOf = (area: { streetCode: string; districtCode: stri
   districtCode: area.districtCode,
 });
 
-/** Reviewers, the admin, and nobody else may see whom an area's filings go to before any contract exists. */
-export function mayReadFilingRouting(identity: Identity, area: { streetCode: string }): boolean {
-  if (identity.role === 'ADMIN') return true;
-  return (identity.role === 'STREET_OFFICE' || identity.role === 'CITY_BUREAU') && coversDivision(identity, area.streetCode);
-}
-
 /**
- * Who reviews a filing: the street office of the area and the housing authority of its district (art. 63), or a
+ * Who reviews a filing, and so who may see whom an area's filings go to: the street office of the area and the housing authority of its district (art. 63), or a
  * city bureau whose jurisdiction covers the district; the admin for support. A court or a company never reviews.
  */
 export function mayReviewFiling(identity: Identity, area: { streetCode: string; districtCode: string }): boolean {

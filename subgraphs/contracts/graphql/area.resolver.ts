@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
-import { filingReviewersOf, mayReadFilingRouting } from '../domain/filing-reviewers';
+import { filingReviewersOf, mayReviewFiling } from '../domain/filing-reviewers';
 import { AreaView } from '../persistence/area-view.entity';
 import { AreaRef, FilingReviewers } from './area.type';
 
@@ -21,7 +21,7 @@ export class AreaFilingResolver {
   })
   async filingReviewers(@Root() area: AreaRef, @Ctx() ctx: RequestContext): Promise<FilingReviewers | null> {
     const view = await areaViewLoader(ctx).load(area.id);
-    if (!view || !mayReadFilingRouting(ctx.identity, view)) return null;
+    if (!view || !mayReviewFiling(ctx.identity, view)) return null;
     return { ...filingReviewersOf(view), syncedAt: view.syncedAt };
   }
 }

@@ -9,6 +9,9 @@ export class Contract {
   [OptionalProps]?: 'createdAt' | 'updatedAt';
   id!: string;
   areaId!: string;
+  /** The area's street and district, copied at drafting (an area never moves), so reviewers' lists filter by prefix. */
+  streetCode!: string;
+  districtCode!: string;
   /** The provider: the organisation id of the property company's token. */
   companyId!: string;
   status!: ContractStatus;
@@ -28,6 +31,8 @@ export class Filing {
   id!: string;
   contractId!: string;
   areaId!: string;
+  streetCode!: string;
+  districtCode!: string;
   companyId!: string;
   kind!: FilingKind;
   amendsFilingId?: string;
@@ -113,6 +118,8 @@ export const ContractSchema = new EntitySchema<Contract>({
   properties: {
     id: { type: 'uuid', primary: true },
     areaId: { type: 'uuid' },
+    streetCode: { type: 'text' },
+    districtCode: { type: 'text' },
     companyId: { type: 'text' },
     status: { type: 'text' },
     kind: { type: 'text' },
@@ -134,6 +141,8 @@ export const FilingSchema = new EntitySchema<Filing>({
     id: { type: 'uuid', primary: true },
     contractId: { type: 'uuid' },
     areaId: { type: 'uuid' },
+    streetCode: { type: 'text' },
+    districtCode: { type: 'text' },
     companyId: { type: 'text' },
     kind: { type: 'text' },
     amendsFilingId: { type: 'uuid', nullable: true },

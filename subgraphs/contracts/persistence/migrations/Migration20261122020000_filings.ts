@@ -6,6 +6,8 @@ export class Migration20261122020000_filings extends Migration {
     this.addSql(`create table "contracts"."contract" (
       "id" uuid primary key,
       "area_id" uuid not null references "contracts"."area_view" ("area_id"),
+      "street_code" text not null,
+      "district_code" text not null,
       "company_id" text not null,
       "status" text not null check ("status" in ('DRAFT','SUBMITTED','RETURNED','ACCEPTED','TERMINATED','SUPERSEDED')),
       "kind" text not null check ("kind" in ('PRELIMINARY','REGULAR')),
@@ -19,11 +21,16 @@ export class Migration20261122020000_filings extends Migration {
       "updated_at" timestamptz not null)`);
     this.addSql(`create index "contract_area_id_index" on "contracts"."contract" ("area_id")`);
     this.addSql(`create index "contract_company_id_index" on "contracts"."contract" ("company_id", "status")`);
+    // Reviewers read by division prefix (a street office its street, a bureau its district or city).
+    this.addSql(`create index "contract_street_code_index" on "contracts"."contract" ("street_code" text_pattern_ops)`);
+    this.addSql(`create index "contract_district_code_index" on "contracts"."contract" ("district_code" text_pattern_ops)`);
     // Checked at commit: the unit of work inserts a contract's filing, version and transition in one flush.
     this.addSql(`create table "contracts"."filing" (
       "id" uuid primary key,
       "contract_id" uuid not null references "contracts"."contract" ("id") deferrable initially deferred,
       "area_id" uuid not null,
+      "street_code" text not null,
+      "district_code" text not null,
       "company_id" text not null,
       "kind" text not null check ("kind" in ('INITIAL','AMENDMENT')),
       "amends_filing_id" uuid null references "contracts"."filing" ("id") deferrable initially deferred,
@@ -46,6 +53,8 @@ export class Migration20261122020000_filings extends Migration {
       "updated_at" timestamptz not null)`);
     this.addSql(`create index "filing_contract_id_index" on "contracts"."filing" ("contract_id")`);
     this.addSql(`create index "filing_review_queue_index" on "contracts"."filing" ("status", "area_id", "submitted_on")`);
+    this.addSql(`create index "filing_street_code_index" on "contracts"."filing" ("street_code" text_pattern_ops)`);
+    this.addSql(`create index "filing_district_code_index" on "contracts"."filing" ("district_code" text_pattern_ops)`);
     // One filing of a contract open for review at a time: a second amendment waits for the first to be decided.
     this.addSql(`create unique index "filing_one_open_per_contract" on "contracts"."filing" ("contract_id") where "status" in ('SUBMITTED','RETURNED')`);
     this.addSql(`create table "contracts"."filing_version" (
