@@ -2,7 +2,7 @@ import { AREAS_TOPIC, GOVERNANCE_TOPIC, HOUSEHOLDS_TOPIC } from '../../infra/eve
 import { SubgraphModule } from '../../infra/subgraph/module';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { AreaResolver } from './graphql/area.resolver';
-import { CompoundResolver } from './graphql/compound.resolver';
+import { CompoundResolver, householdReferenceResolvers } from './graphql/compound.resolver';
 import { DivisionResolver } from './graphql/division.resolver';
 import { AreaGovernanceResolver, GovernanceBodyResolver } from './graphql/governance.resolver';
 import { AreaSchema } from './persistence/area.entity';
@@ -17,7 +17,7 @@ import { Migration20261122030000_divisions } from './persistence/migrations/Migr
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
   resolvers: [AreaResolver, CompoundResolver, DivisionResolver, AreaGovernanceResolver, GovernanceBodyResolver],
-  referenceResolvers: areaReferenceResolvers,
+  referenceResolvers: { ...areaReferenceResolvers, ...householdReferenceResolvers },
   entities: [AreaSchema, CompoundSchema, BuildingSchema, HouseholdSchema, GovernanceBodySchema, GovernanceMemberSchema, JointDecisionSchema, DivisionSchema],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },

@@ -1,25 +1,32 @@
+import { ACCOUNTS_TOPIC, LEVIES_TOPIC } from '../../infra/events/catalog';
 import { filingSnapshotConsumer } from '../../infra/events/filing-snapshot';
 import { SubgraphModule } from '../../infra/subgraph/module';
 import { billableHouseholdConsumer } from './events/billable-household.consumer';
 import { billingAreaConsumer } from './events/billing-area.consumer';
+import { ArrearsResolver, HouseholdArrearsResolver } from './graphql/arrears.resolver';
+import { HouseholdRef } from './graphql/arrears.type';
 import { BillingAreaSchema } from './persistence/billing-area.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122010000_billable_households } from './persistence/migrations/Migration20261122010000_billable_households';
 import { Migration20261122020000_filing_snapshots } from './persistence/migrations/Migration20261122020000_filing_snapshots';
+import { Migration20261122030000_ledger } from './persistence/migrations/Migration20261122030000_ledger';
 
 /**
- * Fees and arrears: for now it keeps its billing areas and billable households in step with the areas feeds, and the
- * contract filings (the fee schedules in force) in step with the contracts feed.
+ * Fees and arrears: billing runs from the fee schedules in force (kept from the contracts feed) over the households
+ * of the areas feed, levies, payments, adjustments, collection steps, arrears accounts and collection rates.
  */
 export const arrearsSubgraph: SubgraphModule = {
   name: 'arrears',
-  resolvers: [],
+  resolvers: [ArrearsResolver, HouseholdArrearsResolver],
+  orphanedTypes: [HouseholdRef],
+  referenceResolvers: { Household: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
   entities: [BillingAreaSchema],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
     { name: 'Migration20261122010000_billable_households', class: Migration20261122010000_billable_households },
     { name: 'Migration20261122020000_filing_snapshots', class: Migration20261122020000_filing_snapshots },
+    { name: 'Migration20261122030000_ledger', class: Migration20261122030000_ledger },
   ],
   consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears')],
-  producedTopics: [],
+  producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name],
 };

@@ -1,4 +1,5 @@
 import { AREA_CHANGED, AREA_REGISTERED } from './areas';
+import { ACCOUNT_STATUS_CHANGED, COLLECTION_ACTION_RECORDED, LEVY_BUILDING_ACTIVATED, LEVY_DECIDED, PAYMENT_RECORDED } from './arrears';
 import { BUILDING_ROSTER_CHANGED } from './households';
 import { FILING_EVENTS, FILING_REVIEW_DECIDED } from './filings';
 import { COMMITTEE_DISSOLVED, COMMITTEE_FORMED, JOINT_DECISION_RECORDED } from './governance';
@@ -9,11 +10,13 @@ export * from './areas';
 export * from './governance';
 export * from './households';
 export * from './filings';
+export * from './arrears';
 
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   AREA_REGISTERED, AREA_CHANGED, COMMITTEE_FORMED, COMMITTEE_DISSOLVED, JOINT_DECISION_RECORDED, BUILDING_ROSTER_CHANGED,
   ...FILING_EVENTS,
   FILING_REVIEW_DECIDED,
+  ACCOUNT_STATUS_CHANGED, PAYMENT_RECORDED, COLLECTION_ACTION_RECORDED, LEVY_DECIDED, LEVY_BUILDING_ACTIVATED,
 ];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];

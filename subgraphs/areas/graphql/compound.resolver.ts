@@ -7,7 +7,8 @@ import { readableCompound, registerBuilding, registerCompound, registerHousehold
 import { ownerNameFor } from '../domain/compound';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Building, Compound } from '../persistence/compound.entity';
-import { HouseholdRow, compoundStatistics, listVisibleCompounds, pageHouseholds } from '../persistence/compound.repository';
+import { mayReadStreet } from '../domain/access';
+import { HouseholdRow, compoundStatistics, findHouseholds, listVisibleCompounds, pageHouseholds } from '../persistence/compound.repository';
 import {
   BuildingType,
   CompoundStatisticsType,
@@ -46,6 +47,26 @@ const householdView = (h: HouseholdRow, nameOf: (name?: string) => string | null
   ownerReference: h.ownerReference,
   ownerName: nameOf(h.ownerName),
 });
+
+const householdLoader = (ctx: RequestContext) =>
+  requestLoader(ctx, 'areas.household', () =>
+    new DataLoader<string, HouseholdType | null>(async (ids) => {
+      const found = new Map((await findHouseholds(ctx.em, ids)).map((h) => [h.id, h]));
+      return ids.map((id) => {
+        const h = found.get(id);
+        if (!h || !mayReadStreet(ctx.identity, h.streetCode)) return null;
+        return householdView(h, (name) => ownerNameFor(ctx.identity, h.streetCode, name));
+      });
+    }),
+  );
+
+/**
+ * Resolves `Household` references for other subgraphs (arrears), batched: the street office and bureaus of the
+ * household's street read it, owners' names masked for all but the street office; anyone else gets null.
+ */
+export const householdReferenceResolvers = {
+  Household: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => householdLoader(ctx).load(ref.id) },
+};
 
 @Resolver(() => CompoundType)
 export class CompoundResolver {

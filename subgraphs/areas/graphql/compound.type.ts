@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { graphqlEnum } from '../../../infra/federation/graphql-enum';
 import {
   BUILDING_CLASSES,
@@ -94,6 +94,7 @@ export class BuildingType {
 }
 
 @ObjectType('Household')
+@Directive('@key(fields: "id")')
 export class HouseholdType {
   @Field(() => ID)
   id!: string;

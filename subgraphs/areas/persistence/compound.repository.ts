@@ -105,3 +105,24 @@ async function countHouseholds(em: EntityManager, page: { compoundId: string; bu
   );
   return Number(row.n);
 }
+
+/** Households by id with their compound's street (for the access rule), in one query: the `_entities` batch. */
+export async function findHouseholds(em: EntityManager, ids: readonly string[]): Promise<(HouseholdRow & { streetCode: string })[]> {
+  const rows = await em.getConnection().execute<
+    { id: string; building_id: string; unit: string; room: string; floor_area_centi_m2: number; owner_reference: string; owner_name: string | null; street_code: string }[]
+  >(
+    `select h.*, c.street_code from areas.household h join areas.building b on b.id = h.building_id join areas.compound c on c.id = b.compound_id
+      where h.id::text in (select jsonb_array_elements_text(?::jsonb))`,
+    [JSON.stringify(ids)],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    buildingId: r.building_id,
+    unit: r.unit,
+    room: r.room,
+    floorAreaCentiM2: r.floor_area_centi_m2,
+    ownerReference: r.owner_reference,
+    ownerName: r.owner_name ?? undefined,
+    streetCode: r.street_code,
+  }));
+}

@@ -1,0 +1,14 @@
+import type { EntityManager } from '@mikro-orm/core';
+
+/**
+ * Raw SQL in the caller's unit of work (its transaction, when there is one): for set-based statements the ORM
+ * would turn into a loop over entities. Parameters are `?` placeholders; arrays and objects go in as JSON text.
+ */
+export function sqlRows<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
+}
+
+export async function sqlRun(em: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
+  const result = await em.getConnection().execute<{ affectedRows?: number }>(sql, params, 'run', em.getTransactionContext());
+  return result.affectedRows ?? 0;
+}

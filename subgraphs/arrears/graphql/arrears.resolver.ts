@@ -1,0 +1,169 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
+import { runBilling } from '../application/billing';
+import { changeAccountStatus, recordCollectionAction, recordMediationOutcome } from '../application/collection';
+import { createLevy, levies } from '../application/levies';
+import { adjustChargeOfAccount, recordPayment } from '../application/payments';
+import { ArrearsListItem, RateGrouping, Statement, accountStatement, collectionRates, listArrears } from '../application/queries';
+import { AccountStatus } from '../domain/account-status';
+import { CollectionActionInput, MediationOutcome } from '../domain/collection-action';
+import { AgingBucket } from '../domain/statutes';
+import {
+  AccountStatusEnum,
+  AdjustmentKindEnum,
+  ArrearsAccountType,
+  ArrearsFilterInput,
+  ArrearsListItemType,
+  ArrearsPageType,
+  BillingRunType,
+  CollectionActionInputType,
+  CollectionTotalsType,
+  HouseholdRef,
+  LevyInputType,
+  LevyType,
+  MediationOutcomeEnum,
+  PaymentInputType,
+  RateGroupingEnum,
+  ReceiptType,
+} from './arrears.type';
+
+const listItemView = (item: ArrearsListItem): ArrearsListItemType => ({ ...item, household: { id: item.householdId } });
+
+function statementView(s: Statement): ArrearsAccountType {
+  const { account } = s;
+  return {
+    ...s,
+    ...account,
+    household: { id: account.householdId },
+    actions: s.actions.map((a) => {
+      const d = a.details as unknown as Record<string, unknown>;
+      const pick = <T>(name: string) => (d[name] ?? null) as T | null;
+      return { ...a, channel: pick('channel'), reached: pick('reached'), promisedBy: pick('promisedBy'), instalments: pick('instalments'), mediator: pick('mediator'), outcome: pick('outcome'), outcomeOn: pick('outcomeOn') };
+    }),
+  };
+}
+
+const statementOf = async (ctx: RequestContext, accountId: string) => statementView(await accountStatement(ctx.em, ctx.identity, accountId));
+
+const accountsOfHouseholds = (ctx: RequestContext) =>
+  requestLoader(ctx, 'arrears.accounts-by-household', () =>
+    new DataLoader<string, ArrearsListItemType[]>(async (ids) => {
+      const page = await listArrears(ctx.em, ctx.identity, { householdIds: [...ids] }, { first: 500, offset: 0 });
+      return ids.map((id) => page.items.filter((i) => i.householdId === id).map(listItemView));
+    }),
+  );
+
+@Resolver(() => HouseholdRef)
+export class HouseholdArrearsResolver {
+  @FieldResolver(() => [ArrearsListItemType], { description: "The household's arrears accounts you may read: a company its own, the street office those of its street." })
+  async arrearsAccounts(@Root() household: HouseholdRef, @Ctx() ctx: RequestContext): Promise<ArrearsListItemType[]> {
+    return accountsOfHouseholds(ctx).load(household.id);
+  }
+}
+
+@Resolver(() => ArrearsAccountType)
+export class ArrearsResolver {
+  @Mutation(() => BillingRunType, { description: 'Bills one month of an area under your accepted contract; re-running the month bills nobody twice.' })
+  async runBilling(@Arg('areaId', () => ID) areaId: string, @Arg('month') month: string, @Ctx() ctx: RequestContext): Promise<BillingRunType> {
+    return runBilling(ctx.em, ctx.identity, { areaId, month });
+  }
+
+  @Query(() => ArrearsPageType, { description: 'Accounts with arrears you may read, largest first, with totals and aging.' })
+  async arrears(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => ArrearsFilterInput, { nullable: true }) filter?: ArrearsFilterInput,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ): Promise<ArrearsPageType> {
+    const page = await listArrears(
+      ctx.em,
+      ctx.identity,
+      { ...filter, statuses: filter?.statuses as AccountStatus[] | null, agingBucket: filter?.agingBucket as AgingBucket | null },
+      { first, offset },
+    );
+    return { ...page, items: page.items.map(listItemView) };
+  }
+
+  @Query(() => ArrearsAccountType, { description: "An account's statement as of today." })
+  async arrearsAccount(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ArrearsAccountType> {
+    return statementOf(ctx, id);
+  }
+
+  @Mutation(() => ReceiptType, { description: 'Records a payment and applies it; a retry with the same idempotency key returns the same receipt.' })
+  async recordPayment(@Arg('payment', () => PaymentInputType) payment: PaymentInputType, @Ctx() ctx: RequestContext): Promise<ReceiptType> {
+    return recordPayment(ctx.em, ctx.identity, payment);
+  }
+
+  @Mutation(() => ArrearsAccountType, { description: 'Waives part of a charge, or corrects its amount, with a reason.' })
+  async adjustCharge(
+    @Arg('chargeId', () => ID) chargeId: string,
+    @Arg('kind', () => AdjustmentKindEnum) kind: 'WAIVER' | 'CORRECTION',
+    @Arg('reason') reason: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('fen', () => Int, { nullable: true, description: 'WAIVER: the fen forgiven.' }) fen?: number,
+    @Arg('amountFen', () => Int, { nullable: true, description: 'CORRECTION: the right amount of the charge.' }) amountFen?: number,
+  ): Promise<ArrearsAccountType> {
+    return statementOf(ctx, await adjustChargeOfAccount(ctx.em, ctx.identity, { chargeId, kind, fen, amountFen, reason }));
+  }
+
+  @Mutation(() => ArrearsAccountType, { description: 'Records a collection step: the company its demands, promises and plans; the street office mediation sessions.' })
+  async recordCollectionAction(
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('action', () => CollectionActionInputType) action: CollectionActionInputType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ArrearsAccountType> {
+    await recordCollectionAction(ctx.em, ctx.identity, { accountId, action: action as CollectionActionInput });
+    return statementOf(ctx, accountId);
+  }
+
+  @Mutation(() => ArrearsAccountType, { description: 'The street office records how a pending mediation ended.' })
+  async recordMediationOutcome(
+    @Arg('actionId', () => ID) actionId: string,
+    @Arg('outcome', () => MediationOutcomeEnum) outcome: MediationOutcome,
+    @Arg('outcomeOn') outcomeOn: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ArrearsAccountType> {
+    return statementOf(ctx, await recordMediationOutcome(ctx.em, ctx.identity, { actionId, outcome, outcomeOn }));
+  }
+
+  @Mutation(() => ArrearsAccountType, { description: 'Back to CURRENT once cleared, into IN_COLLECTION, or WRITTEN_OFF with a reason.' })
+  async changeArrearsStatus(
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('to', () => AccountStatusEnum) to: AccountStatus,
+    @Ctx() ctx: RequestContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<ArrearsAccountType> {
+    return statementOf(ctx, await changeAccountStatus(ctx.em, ctx.identity, { accountId, to, reason }));
+  }
+
+  @Query(() => [CollectionTotalsType], { description: 'Collection rates by households and by amount in your scope; no household is named.' })
+  async collectionRates(
+    @Ctx() ctx: RequestContext,
+    @Arg('groupBy', () => RateGroupingEnum, { defaultValue: 'ALL' }) groupBy: RateGrouping = 'ALL',
+    @Arg('areaId', () => ID, { nullable: true }) areaId?: string,
+    @Arg('levyId', () => ID, { nullable: true, description: "A levy's rates instead of the monthly fees'." }) levyId?: string,
+    @Arg('fromMonth', () => String, { nullable: true }) fromMonth?: string,
+    @Arg('toMonth', () => String, { nullable: true }) toMonth?: string,
+  ): Promise<CollectionTotalsType[]> {
+    return collectionRates(ctx.em, ctx.identity, { groupBy, areaId, levyId, fromMonth, toMonth });
+  }
+
+  @Mutation(() => LevyType, { description: 'Records a special levy the owners decided and bills it to the households of its buildings.' })
+  async createLevy(@Arg('levy', () => LevyInputType) levy: LevyInputType, @Ctx() ctx: RequestContext): Promise<LevyType> {
+    const id = await createLevy(ctx.em, ctx.identity, levy);
+    const [view] = await levies(ctx.em, ctx.identity, { levyId: id });
+    return view;
+  }
+
+  @Query(() => [LevyType], { description: 'Levies with each building’s progress towards its activation threshold.' })
+  async levies(@Ctx() ctx: RequestContext, @Arg('areaId', () => ID, { nullable: true }) areaId?: string): Promise<LevyType[]> {
+    return levies(ctx.em, ctx.identity, { areaId });
+  }
+
+  @Query(() => LevyType)
+  async levy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LevyType> {
+    const [view] = await levies(ctx.em, ctx.identity, { levyId: id });
+    return view;
+  }
+}

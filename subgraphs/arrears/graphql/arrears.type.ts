@@ -1,0 +1,327 @@
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../../infra/federation/graphql-enum';
+import { PAYMENT_METHODS } from '../application/payments';
+import { ACCOUNT_STATUSES } from '../domain/account-status';
+import { COLLECTION_ACTION_KINDS, MEDIATION_OUTCOMES, MESSAGE_CHANNELS } from '../domain/collection-action';
+import { AGING_BUCKETS } from '../domain/statutes';
+
+export const AccountStatusEnum = graphqlEnum(ACCOUNT_STATUSES);
+export const AgingBucketEnum = graphqlEnum(AGING_BUCKETS.map((b) => b.bucket));
+export const PaymentMethodEnum = graphqlEnum(PAYMENT_METHODS);
+export const PaymentPurposeEnum = graphqlEnum(['SERVICE_FEE', 'LEVY'] as const);
+export const ChargeKindEnum = PaymentPurposeEnum;
+export const AdjustmentKindEnum = graphqlEnum(['WAIVER', 'CORRECTION'] as const);
+export const CollectionActionKindEnum = graphqlEnum(COLLECTION_ACTION_KINDS);
+export const MessageChannelEnum = graphqlEnum(MESSAGE_CHANNELS);
+export const MediationOutcomeEnum = graphqlEnum(MEDIATION_OUTCOMES);
+export const RateGroupingEnum = graphqlEnum(['AREA', 'BUILDING', 'MONTH', 'ALL'] as const);
+registerEnumType(AccountStatusEnum, { name: 'ArrearsAccountStatus' });
+registerEnumType(AgingBucketEnum, { name: 'AgingBucket', description: 'Days overdue: 0–30, 31–90, 91–180, 181–365, over 365.' });
+registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod' });
+registerEnumType(PaymentPurposeEnum, { name: 'ChargeKind', description: 'SERVICE_FEE (monthly property fee) or LEVY (one-off special levy, paid into its own account).' });
+registerEnumType(AdjustmentKindEnum, { name: 'AdjustmentKind' });
+registerEnumType(CollectionActionKindEnum, { name: 'CollectionActionKind', description: 'There is no kind that cuts water, power, heating or gas (Civil Code art. 944).' });
+registerEnumType(MessageChannelEnum, { name: 'MessageChannel' });
+registerEnumType(MediationOutcomeEnum, { name: 'MediationOutcome' });
+registerEnumType(RateGroupingEnum, { name: 'CollectionRateGrouping' });
+
+const FEN = { description: 'Whole fen (分).' };
+
+@ObjectType('Household')
+@Directive('@key(fields: "id")')
+export class HouseholdRef {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType('BilledSubsidy', { description: "A subsidy billed to its payer for the month, not to the owners (seed 003's 0.78 from the street)." })
+export class BilledSubsidyType {
+  @Field() payer!: string;
+  @Field() buildingClass!: string;
+  @Field(() => Int) households!: number;
+  @Field(() => Float, FEN) amountFen!: number;
+}
+
+@ObjectType('BillingRun')
+export class BillingRunType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) areaId!: string;
+  @Field() month!: string;
+  @Field(() => ID, { description: 'The accepted filing whose fee schedule was billed.' }) filingId!: string;
+  @Field(() => String, { nullable: true }) recordNumber!: string | null;
+  @Field(() => Int, { description: 'Households billed for the month, over every run of it.' }) households!: number;
+  @Field(() => Float, FEN) chargedFen!: number;
+  @Field(() => Int, { description: 'Households this run billed; 0 when the month was already billed.' }) newlyBilled!: number;
+  @Field(() => Int, { description: 'Households of the area the schedule has no rate for (their building class is missing).' }) unbilledHouseholds!: number;
+  @Field() dueOn!: string;
+  @Field(() => [BilledSubsidyType]) subsidies!: BilledSubsidyType[];
+}
+
+@ObjectType('AgingLine')
+export class AgingLineType {
+  @Field(() => AgingBucketEnum) bucket!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => Float, FEN) openFen!: number;
+}
+
+@ObjectType('ArrearsAccountSummary', { description: 'An account in a list: no owner name, only the household and its arrears.' })
+export class ArrearsListItemType {
+  @Field(() => ID) accountId!: string;
+  @Field() companyId!: string;
+  @Field(() => HouseholdRef, { nullable: true, description: 'The household in the areas register, where you may read it there.' }) household!: HouseholdRef | null;
+  @Field(() => ID) areaId!: string;
+  @Field(() => ID) buildingId!: string;
+  @Field(() => String, { nullable: true }) unit!: string | null;
+  @Field(() => String, { nullable: true }) room!: string | null;
+  @Field(() => AccountStatusEnum) status!: string;
+  @Field(() => Float, FEN) openFen!: number;
+  @Field(() => Int) openCharges!: number;
+  @Field(() => String, { nullable: true }) oldestDueOn!: string | null;
+  @Field(() => Int) daysOverdue!: number;
+  @Field(() => AgingBucketEnum, { nullable: true }) agingBucket!: string | null;
+}
+
+@ObjectType('ArrearsPage')
+export class ArrearsPageType {
+  @Field(() => [ArrearsListItemType]) items!: ArrearsListItemType[];
+  @Field(() => Int) totalCount!: number;
+  @Field(() => Float, { description: 'Open arrears of every account matching the filter, in fen.' }) openFen!: number;
+  @Field(() => [AgingLineType], { description: 'Open charges of every matching account by age.' }) aging!: AgingLineType[];
+}
+
+@ObjectType('StatementCharge')
+export class StatementChargeType {
+  @Field(() => ID) chargeId!: string;
+  @Field(() => ChargeKindEnum) kind!: string;
+  @Field({ description: 'The month served (YYYY-MM); for a levy, the month it was decided.' }) month!: string;
+  @Field(() => ID, { nullable: true }) levyId!: string | null;
+  @Field(() => ID, { nullable: true }) filingId!: string | null;
+  @Field() dueOn!: string;
+  @Field(() => Int, { description: 'Hundredths of m².' }) floorAreaCentiM2!: number;
+  @Field(() => Int, { description: 'Fen per m² (per month for fees).' }) rateFen!: number;
+  @Field(() => Float, FEN) amountFen!: number;
+  @Field(() => Float, FEN) paidFen!: number;
+  @Field(() => Float, FEN) waivedFen!: number;
+  @Field(() => Float, FEN) openFen!: number;
+  @Field(() => Int) daysOverdue!: number;
+  @Field(() => AgingBucketEnum) agingBucket!: string;
+  @Field({ description: 'Last day to sue without the limitation defence (Civil Code arts. 188, 195).' }) limitationEndsOn!: string;
+  @Field(() => Float, { description: "Late fee as of today under the contract's terms; 0 when it has none." }) lateFeeFen!: number;
+}
+
+@ObjectType('StatementPayment')
+export class StatementPaymentType {
+  @Field(() => ID) paymentId!: string;
+  @Field() receiptNumber!: string;
+  @Field(() => ChargeKindEnum) purpose!: string;
+  @Field(() => Float, FEN) amountFen!: number;
+  @Field(() => Float, FEN) creditFen!: number;
+  @Field() paidOn!: string;
+  @Field(() => PaymentMethodEnum) method!: string;
+}
+
+@ObjectType('StatementAdjustment')
+export class StatementAdjustmentType {
+  @Field(() => ID) chargeId!: string;
+  @Field(() => AdjustmentKindEnum) kind!: string;
+  @Field(() => Float, { nullable: true }) fen!: number | null;
+  @Field(() => Float) amountBeforeFen!: number;
+  @Field(() => Float) amountAfterFen!: number;
+  @Field() reason!: string;
+  @Field() on!: string;
+}
+
+@ObjectType('Instalment')
+export class InstalmentType {
+  @Field() dueOn!: string;
+  @Field(() => Float, FEN) fen!: number;
+}
+
+@ObjectType('CollectionActionRecord')
+export class CollectionActionRecordType {
+  @Field(() => ID) actionId!: string;
+  @Field(() => CollectionActionKindEnum) kind!: string;
+  @Field() on!: string;
+  @Field(() => [ID]) chargeIds!: string[];
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => MessageChannelEnum, { nullable: true }) channel!: string | null;
+  @Field(() => Boolean, { nullable: true }) reached!: boolean | null;
+  @Field(() => String, { nullable: true }) promisedBy!: string | null;
+  @Field(() => [InstalmentType], { nullable: true }) instalments!: InstalmentType[] | null;
+  @Field(() => String, { nullable: true }) mediator!: string | null;
+  @Field(() => MediationOutcomeEnum, { nullable: true }) outcome!: string | null;
+  @Field(() => String, { nullable: true }) outcomeOn!: string | null;
+  @Field() recordedByRole!: string;
+}
+
+@ObjectType('AccountTransition')
+export class AccountTransitionType {
+  @Field(() => AccountStatusEnum) from!: string;
+  @Field(() => AccountStatusEnum) to!: string;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field() on!: string;
+  @Field() byRole!: string;
+}
+
+@ObjectType('ArrearsAccount', { description: "A household's account with the company that billed it: its statement as of today." })
+export class ArrearsAccountType {
+  @Field(() => ID) id!: string;
+  @Field() companyId!: string;
+  @Field(() => HouseholdRef, { nullable: true, description: 'The household in the areas register, where you may read it there.' }) household!: HouseholdRef | null;
+  @Field(() => ID) areaId!: string;
+  @Field(() => ID) buildingId!: string;
+  @Field(() => String, { nullable: true }) unit!: string | null;
+  @Field(() => String, { nullable: true }) room!: string | null;
+  @Field(() => Int, { nullable: true }) floorAreaCentiM2!: number | null;
+  @Field(() => AccountStatusEnum) status!: string;
+  @Field() statusChangedOn!: string;
+  @Field(() => Float, { description: 'Paid beyond every open charge, in fen.' }) creditFen!: number;
+  @Field() asOf!: string;
+  @Field(() => [StatementChargeType]) charges!: StatementChargeType[];
+  @Field(() => [AgingLineType]) aging!: AgingLineType[];
+  @Field(() => Float, FEN) billedFen!: number;
+  @Field(() => Float, FEN) paidFen!: number;
+  @Field(() => Float, FEN) waivedFen!: number;
+  @Field(() => Float, FEN) openFen!: number;
+  @Field(() => Float, FEN) lateFeeFen!: number;
+  @Field(() => [StatementPaymentType]) payments!: StatementPaymentType[];
+  @Field(() => [StatementAdjustmentType]) adjustments!: StatementAdjustmentType[];
+  @Field(() => [CollectionActionRecordType]) actions!: CollectionActionRecordType[];
+  @Field(() => [AccountTransitionType]) transitions!: AccountTransitionType[];
+}
+
+@ObjectType('ReceiptAllocation')
+export class ReceiptAllocationType {
+  @Field(() => ID) chargeId!: string;
+  @Field() month!: string;
+  @Field(() => Float, FEN) fen!: number;
+}
+
+@ObjectType('Receipt', { description: 'What the payer is given: the receipt number and where the money went.' })
+export class ReceiptType {
+  @Field(() => ID) paymentId!: string;
+  @Field() receiptNumber!: string;
+  @Field(() => ID) accountId!: string;
+  @Field(() => ChargeKindEnum) purpose!: string;
+  @Field(() => ID, { nullable: true }) levyId!: string | null;
+  @Field({ description: "PROPERTY_SERVICE_FEES, or the levy's separate account." }) paidInto!: string;
+  @Field(() => Float, FEN) amountFen!: number;
+  @Field(() => Float, { description: 'What no charge could take, kept as a credit on the account.' }) creditFen!: number;
+  @Field() paidOn!: string;
+  @Field(() => PaymentMethodEnum) method!: string;
+  @Field(() => [ReceiptAllocationType]) allocations!: ReceiptAllocationType[];
+  @Field() recordedAt!: Date;
+}
+
+@ObjectType('CollectionRate', { description: 'A rate with its numerator and denominator; percent has one decimal, half up, null when nothing was due.' })
+export class CollectionRateType {
+  @Field(() => Float) numerator!: number;
+  @Field(() => Float) denominator!: number;
+  @Field(() => String, { nullable: true }) percent!: string | null;
+}
+
+@ObjectType('CollectionTotals')
+export class CollectionTotalsType {
+  @Field({ description: 'The area id, building id, month, or ALL.' }) key!: string;
+  @Field(() => Int, { description: 'Charges billed (household-months when summed over months).' }) households!: number;
+  @Field(() => Int) paidHouseholds!: number;
+  @Field(() => Float, FEN) billedFen!: number;
+  @Field(() => Float, FEN) collectedFen!: number;
+  @Field(() => CollectionRateType) byHouseholds!: CollectionRateType;
+  @Field(() => CollectionRateType) byAmount!: CollectionRateType;
+}
+
+@ObjectType('LevyBuilding')
+export class LevyBuildingType {
+  @Field(() => ID) buildingId!: string;
+  @Field(() => Int) households!: number;
+  @Field(() => Int) paidHouseholds!: number;
+  @Field(() => Int, { description: 'Paid households needed to start the work (ceil of threshold × households).' }) quota!: number;
+  @Field() activated!: boolean;
+  @Field(() => String, { nullable: true }) activatedOn!: string | null;
+  @Field(() => Float, FEN) billedFen!: number;
+  @Field(() => Float, FEN) collectedFen!: number;
+  @Field(() => CollectionRateType) rate!: CollectionRateType;
+}
+
+@ObjectType('Levy', { description: 'A special levy (专项集资) per m² for some buildings, paid into its own account.' })
+export class LevyType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) areaId!: string;
+  @Field() title!: string;
+  @Field() purpose!: string;
+  @Field() accountName!: string;
+  @Field(() => Int) rateFenPerM2!: number;
+  @Field(() => Int) activationThresholdPercent!: number;
+  @Field(() => Float, { description: 'What the company advanced for urgent work, in fen.' }) advanceFen!: number;
+  @Field() decidedOn!: string;
+  @Field() dueOn!: string;
+  @Field(() => String, { nullable: true }) decisionReference!: string | null;
+  @Field(() => [LevyBuildingType]) buildings!: LevyBuildingType[];
+  @Field(() => Int) households!: number;
+  @Field(() => Int) paidHouseholds!: number;
+  @Field(() => Float, FEN) billedFen!: number;
+  @Field(() => Float, FEN) collectedFen!: number;
+  @Field(() => CollectionRateType) byHouseholds!: CollectionRateType;
+  @Field(() => CollectionRateType) byAmount!: CollectionRateType;
+}
+
+// ------------------------------------------------------------------------------------------------ inputs
+
+@InputType('ArrearsFilter')
+export class ArrearsFilterInput {
+  @Field(() => ID, { nullable: true }) areaId?: string | null;
+  @Field(() => ID, { nullable: true }) buildingId?: string | null;
+  @Field(() => [AccountStatusEnum], { nullable: true, description: 'Without statuses only accounts with something open are listed.' }) statuses?: string[] | null;
+  @Field(() => AgingBucketEnum, { nullable: true, description: "The bucket of the account's oldest open charge." }) agingBucket?: string | null;
+  @Field(() => Float, { nullable: true }) minOpenFen?: number | null;
+  @Field(() => Float, { nullable: true }) maxOpenFen?: number | null;
+}
+
+@InputType('PaymentInput')
+export class PaymentInputType {
+  @Field(() => ID) accountId!: string;
+  @Field(() => Int, FEN) amountFen!: number;
+  @Field() paidOn!: string;
+  @Field(() => PaymentMethodEnum) method!: string;
+  @Field(() => PaymentPurposeEnum, { defaultValue: 'SERVICE_FEE' }) purpose!: 'SERVICE_FEE' | 'LEVY';
+  @Field(() => ID, { nullable: true }) levyId?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'Charges the payer designated; otherwise the earliest due are paid first.' }) designatedChargeIds?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'Bank or payment-platform reference.' }) payerReference?: string | null;
+  @Field({ description: 'The same on every retry: a retry returns the same receipt.' }) idempotencyKey!: string;
+}
+
+@InputType('InstalmentInput')
+export class InstalmentInputType {
+  @Field() dueOn!: string;
+  @Field(() => Int, FEN) fen!: number;
+}
+
+@InputType('CollectionActionInput')
+export class CollectionActionInputType {
+  @Field(() => CollectionActionKindEnum) kind!: string;
+  @Field({ description: 'When it happened (YYYY-MM-DD).' }) on!: string;
+  @Field(() => [ID], { description: 'The charges demanded: only these have their limitation period restarted.' }) chargeIds!: string[];
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => MessageChannelEnum, { nullable: true }) channel?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'VISIT and CALL: whether the owner was reached.' }) reached?: boolean | null;
+  @Field(() => String, { nullable: true }) promisedBy?: string | null;
+  @Field(() => [InstalmentInputType], { nullable: true }) instalments?: InstalmentInputType[] | null;
+  @Field(() => String, { nullable: true }) mediator?: string | null;
+  @Field(() => MediationOutcomeEnum, { nullable: true }) outcome?: string | null;
+  @Field(() => String, { nullable: true }) outcomeOn?: string | null;
+}
+
+@InputType('LevyInput')
+export class LevyInputType {
+  @Field(() => ID) areaId!: string;
+  @Field() title!: string;
+  @Field() purpose!: string;
+  @Field({ description: "The separate account the levy is paid into (seed 002: the committee's own account)." }) accountName!: string;
+  @Field(() => Int) rateFenPerM2!: number;
+  @Field(() => Int) activationThresholdPercent!: number;
+  @Field(() => Int, { defaultValue: 0 }) advanceFen!: number;
+  @Field() decidedOn!: string;
+  @Field() dueOn!: string;
+  @Field(() => String, { nullable: true }) decisionReference?: string | null;
+  @Field(() => [ID]) buildingIds!: string[];
+}

@@ -1,0 +1,350 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { Client } from 'pg';
+import { addDays, addMonths, addYears } from '../infra/calendar';
+import { todayInChina } from '../infra/clock';
+import { DEMO_STREETS } from '../infra/dev/demo-data';
+import { loadDemoData } from '../infra/dev/demo-loader';
+import { chargeFen } from '../infra/money';
+import { dueOnForMonth } from '../subgraphs/arrears/domain/billing';
+import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { ProbedMessage, probeTopics } from './support/kafka-probe';
+import { waitFor } from './support/wait-for';
+
+// 红居南街6号院 (广安门外, Xicheng) has no contract in the demo data: company A files one here, starting 13 months ago.
+const HONGJU = '红居南街6号院';
+const guangwai = DEMO_STREETS[0].office;
+const desheng = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
+const companyA = identity('PROPERTY_COMPANY', '91110102MA0000ARRA');
+const companyB = identity('PROPERTY_COMPANY', '91110102MA0000ARRB');
+const court = identity('COURT', 'bj-xicheng-court');
+const admin = identity('ADMIN', 'hub-operator');
+
+const today = todayInChina();
+const thisMonth = today.slice(0, 7);
+const firstMonth = addMonths(thisMonth, -13);
+const LATE_FEE = { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null };
+const SUBSIDY_PAYER = '广安门外街道办事处';
+
+const terms = () => ({
+  kind: 'REGULAR',
+  number: 'HJ6-ARREARS-01',
+  title: '红居南街6号院物业服务合同',
+  ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会' },
+  selectionMethod: 'TENDER',
+  signedOn: addDays(`${firstMonth}-01`, -10),
+  startsOn: `${firstMonth}-01`,
+  endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
+  serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
+  feeSchedule: {
+    classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [{ payer: SUBSIDY_PAYER, rateFenPerM2Month: 78, startMonth: firstMonth, months: 12 }] }],
+  },
+  lateFee: LATE_FEE,
+  parties: [
+    { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: companyA.organisationId, signatory: '张经理' },
+    { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会', signatory: '李主任' },
+  ],
+});
+
+const RUN = `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { id month households chargedFen newlyBilled unbilledHouseholds dueOn recordNumber subsidies { payer buildingClass households amountFen } } }`;
+const LIST = `query($f: ArrearsFilter, $first: Int) { arrears(filter: $f, first: $first) { totalCount openFen aging { bucket count openFen } items { accountId buildingId unit room status openFen openCharges oldestDueOn daysOverdue agingBucket } } }`;
+const STATEMENT_FIELDS = `id status creditFen openFen billedFen paidFen waivedFen lateFeeFen asOf
+  charges { chargeId kind month dueOn amountFen paidFen waivedFen openFen daysOverdue agingBucket limitationEndsOn lateFeeFen floorAreaCentiM2 rateFen }
+  aging { bucket count openFen } payments { receiptNumber amountFen paidOn } adjustments { kind fen reason }
+  actions { actionId kind on chargeIds mediator outcome outcomeOn recordedByRole } transitions { from to reason byRole }`;
+const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { ${STATEMENT_FIELDS} } }`;
+const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId receiptNumber amountFen creditFen paidInto purpose allocations { chargeId month fen } } }`;
+const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { ${STATEMENT_FIELDS} } }`;
+const OUTCOME = `mutation($id: ID!, $o: MediationOutcome!, $on: String!) { recordMediationOutcome(actionId: $id, outcome: $o, outcomeOn: $on) { status transitions { from to } } }`;
+const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: String!, $fen: Int, $amount: Int) { adjustCharge(chargeId: $c, kind: $k, reason: $r, fen: $fen, amountFen: $amount) { ${STATEMENT_FIELDS} } }`;
+const RATES = `query($g: CollectionRateGrouping!, $a: ID, $l: ID) { collectionRates(groupBy: $g, areaId: $a, levyId: $l) { key households paidHouseholds billedFen collectedFen byHouseholds { numerator denominator percent } byAmount { percent } } }`;
+const LEVY = `mutation($l: LevyInput!) { createLevy(levy: $l) { id households billedFen paidHouseholds buildings { buildingId households quota activated } byHouseholds { percent } } }`;
+
+interface Household {
+  id: string;
+  building_id: string;
+  floor_area_centi_m2: number;
+}
+
+describe('arrears: billing, payments, collection and rates, through the gateway and the feed', () => {
+  let t: TestHub;
+  let db: Client;
+  let areaId: string;
+  let households: Household[];
+  let accountIds: string[];
+  let probe: Awaited<ReturnType<typeof probeTopics>>;
+  const ajv = addFormats(new Ajv2020({ strict: false }));
+
+  const ok = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> = {}) => {
+    const res = await t.gql(who, query, variables);
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data;
+  };
+  const fails = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> = {}) => {
+    const res = await t.gql(who, query, variables);
+    expect(res.body.errors).toBeDefined();
+    return res.body.errors[0] as { message: string; extensions: { code: string; details?: Record<string, unknown> } };
+  };
+  const count = async (table: string) => Number((await db.query(`select count(*)::int as n from arrears.${table}`)).rows[0].n);
+  const statement = async (who: Parameters<TestHub['gql']>[0], id: string) => (await ok(who, STATEMENT, { id })).arrearsAccount;
+  const validAgainstSchema = (m: ProbedMessage) => {
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'events', `${m.headers.ce_type}.json`), 'utf8'));
+    const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
+    const data = JSON.parse(String(m.message.value));
+    expect(validate(data) ? [] : validate.errors).toEqual([]);
+    return data;
+  };
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    const areas = await ok(admin, `{ areas(first: 100) { id name } }`);
+    areaId = areas.areas.find((a: { name: string }) => a.name === HONGJU).id;
+    await waitFor('contracts and arrears to know the area and its households', async () => {
+      const { rows } = await db.query(
+        `select (select count(*) from contracts.area_view where area_id = $1 and households > 0)::int as c,
+                (select count(*) from arrears.billable_household where area_id = $1)::int as h`,
+        [areaId],
+      );
+      return rows[0].c === 1 && rows[0].h > 0;
+    });
+    const drafted = await ok(companyA, `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`, { a: areaId, t: terms() });
+    const submitted = await ok(
+      companyA,
+      `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id currentVersion } }`,
+      { c: drafted.draftContract.id, k: randomUUID(), d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }] },
+    );
+    await ok(guangwai, `mutation($f: ID!, $v: Int!) { acceptFiling(filingId: $f, version: $v) { id } }`, { f: submitted.submitFiling.id, v: 1 });
+    await waitFor('arrears to hold the accepted filing', async () => {
+      const { rows } = await db.query(`select status from arrears.filing_snapshot where filing_id = $1`, [submitted.submitFiling.id]);
+      return rows[0]?.status === 'ACCEPTED';
+    });
+    households = (await db.query(`select household_id as id, building_id, floor_area_centi_m2 from arrears.billable_household where area_id = $1 order by household_id`, [areaId])).rows;
+    probe = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.accounts.v1`, `${t.topicPrefix}arrears.levies.v1`]);
+    for (const month of [firstMonth, addMonths(thisMonth, -2), thisMonth]) await ok(companyA, RUN, { a: areaId, m: month });
+    const { rows } = await db.query(`select id from arrears.account where area_id = $1 and company_id = $2 order by household_id`, [areaId, companyA.organisationId]);
+    accountIds = rows.map((r) => r.id);
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await db?.end();
+    await t?.stop();
+  });
+
+  it('bills each household its floor area × the owner rate, bills the subsidy to its payer, and bills a month only once', async () => {
+    const expected = households.reduce((sum, h) => sum + chargeFen(h.floor_area_centi_m2, 100), 0);
+    const subsidy = households.reduce((sum, h) => sum + chargeFen(h.floor_area_centi_m2, 78), 0);
+    const first = (await ok(companyA, RUN, { a: areaId, m: firstMonth })).runBilling;
+    expect(first).toMatchObject({ month: firstMonth, households: households.length, chargedFen: expected, newlyBilled: 0, unbilledHouseholds: 0, dueOn: dueOnForMonth(firstMonth) });
+    expect(first.recordNumber).toMatch(/^110102-/);
+    expect(first.subsidies).toEqual([{ payer: SUBSIDY_PAYER, buildingClass: 'LOW_RISE', households: households.length, amountFen: subsidy }]);
+    const charges = await count('charge');
+
+    // Last month is billed for the first time; the subsidy's 12 months have run out, so only owners are billed.
+    const lastMonth = addMonths(thisMonth, -1);
+    const current = (await ok(companyA, RUN, { a: areaId, m: lastMonth })).runBilling;
+    expect(current).toMatchObject({ households: households.length, newlyBilled: households.length, chargedFen: expected, subsidies: [] });
+    const again = (await ok(companyA, RUN, { a: areaId, m: lastMonth })).runBilling;
+    expect(again).toMatchObject({ id: current.id, households: households.length, newlyBilled: 0, chargedFen: expected });
+    expect(await count('charge')).toBe(charges + households.length);
+
+    // Each bad request is refused with its code, and writes nothing.
+    const before = [await count('charge'), await count('billing_run'), await count('account')];
+    expect((await fails(companyA, RUN, { a: areaId, m: addMonths(thisMonth, 1) })).extensions.code).toBe('BAD_USER_INPUT');
+    expect((await fails(companyA, RUN, { a: areaId, m: '2024-13' })).extensions.details?.problems).toEqual([{ code: 'UNKNOWN_MONTH', month: '2024-13' }]);
+    expect((await fails(companyA, RUN, { a: areaId, m: addMonths(firstMonth, -1) })).extensions.code).toBe('NO_CONTRACT_IN_FORCE');
+    expect((await fails(companyB, RUN, { a: areaId, m: thisMonth })).extensions.code).toBe('NO_CONTRACT_IN_FORCE');
+    expect((await fails(guangwai, RUN, { a: areaId, m: thisMonth })).extensions.code).toBe('FORBIDDEN');
+    expect([await count('charge'), await count('billing_run'), await count('account')]).toEqual(before);
+  });
+
+  it('applies a payment to the oldest charge first, issues one receipt per idempotency key, and refuses bad payments without a trace', async () => {
+    const accountId = accountIds[0];
+    const account = await statement(companyA, accountId);
+    const [oldest, later] = account.charges;
+    expect(oldest.month).toBe(firstMonth);
+    const payment = { accountId, amountFen: oldest.amountFen + 1, paidOn: today, method: 'WECHAT_PAY', idempotencyKey: randomUUID() };
+    const receipt = (await ok(companyA, PAY, { p: payment })).recordPayment;
+    expect(receipt).toMatchObject({ amountFen: oldest.amountFen + 1, creditFen: 0, paidInto: 'PROPERTY_SERVICE_FEES', purpose: 'SERVICE_FEE' });
+    expect(receipt.allocations).toEqual([
+      { chargeId: oldest.chargeId, month: firstMonth, fen: oldest.amountFen },
+      { chargeId: later.chargeId, month: later.month, fen: 1 },
+    ]);
+    expect(receipt.receiptNumber).toMatch(/^R\d{4}-\d{8}$/);
+    const retry = (await ok(companyA, PAY, { p: payment })).recordPayment;
+    expect(retry.receiptNumber).toBe(receipt.receiptNumber);
+    expect((await fails(companyA, PAY, { p: { ...payment, amountFen: 5 } })).extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    const before = [await count('payment'), await count('payment_allocation'), (await statement(companyA, accountId)).paidFen];
+    const negative = await fails(companyA, PAY, { p: { ...payment, amountFen: -100, idempotencyKey: randomUUID() } });
+    expect(negative.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { amountFen: expect.any(String) } } });
+    expect((await fails(companyA, PAY, { p: { ...payment, paidOn: addDays(today, 1), idempotencyKey: randomUUID() } })).extensions.code).toBe('BAD_USER_INPUT');
+    expect((await fails(companyA, PAY, { p: { ...payment, designatedChargeIds: [randomUUID()], idempotencyKey: randomUUID() } })).extensions.details?.problems).toEqual([
+      { code: 'UNKNOWN_CHARGE', chargeId: expect.any(String) },
+    ]);
+    // Another company's payment on this account: the account does not exist for it.
+    expect((await fails(companyB, PAY, { p: { ...payment, idempotencyKey: randomUUID() } })).extensions.code).toBe('NOT_FOUND');
+    expect([await count('payment'), await count('payment_allocation'), (await statement(companyA, accountId)).paidFen]).toEqual(before);
+
+    const events = await probe.waitForCount('the payment event', (m) => m.headers.ce_type === 'hub.arrears.account.payment-recorded' && String(m.message.key) === accountId, 1);
+    expect(events).toHaveLength(1);
+    expect(validAgainstSchema(events[0])).toMatchObject({ receiptNumber: receipt.receiptNumber, amountFen: oldest.amountFen + 1, status: 'CURRENT' });
+  });
+
+  it('shows a statement with aging, late fees on the contract terms, and limitation dates restarted by the demands that name a charge', async () => {
+    const accountId = accountIds[1];
+    const account = await statement(companyA, accountId);
+    type Line = { month: string; amountFen: number; chargeId: string; dueOn: string };
+    const inMonth = (month: string) => account.charges.find((c: Line) => c.month === month);
+    const [old, recent, current] = [inMonth(firstMonth), inMonth(addMonths(thisMonth, -2)), inMonth(thisMonth)];
+    expect(account.charges[0]).toEqual(old);
+    expect(old.agingBucket).toBe('OVER_365');
+    expect(current.agingBucket).toBe('DAYS_0_30');
+    expect(old.limitationEndsOn).toBe(addYears(old.dueOn, 3));
+    expect(old.lateFeeFen).toBe(lateFeeFen({ dueOn: old.dueOn, principalFen: old.amountFen, reductions: [] }, LATE_FEE, today));
+    expect(old.lateFeeFen).toBeGreaterThan(0);
+    expect(account.openFen).toBe(account.charges.reduce((sum: number, c: Line) => sum + c.amountFen, 0));
+    expect(account.aging.find((l: { bucket: string }) => l.bucket === 'OVER_365')).toEqual({ bucket: 'OVER_365', count: 1, openFen: old.amountFen });
+
+    const letterOn = addDays(today, -3);
+    const afterLetter = (await ok(companyA, ACTION, { a: accountId, x: { kind: 'LETTER', on: letterOn, chargeIds: [old.chargeId], note: '催缴函（第一次）' } })).recordCollectionAction;
+    expect(afterLetter.status).toBe('IN_COLLECTION');
+    expect(afterLetter.charges.find((c: { chargeId: string }) => c.chargeId === old.chargeId).limitationEndsOn).toBe(addYears(letterOn, 3));
+    expect(afterLetter.charges.find((c: { chargeId: string }) => c.chargeId === recent.chargeId).limitationEndsOn).toBe(addYears(recent.dueOn, 3));
+    expect(afterLetter.transitions).toEqual([{ from: 'CURRENT', to: 'IN_COLLECTION', reason: 'LETTER recorded', byRole: 'PROPERTY_COMPANY' }]);
+
+    // Art. 944: no cutting of water, power, heating or gas, however it is phrased; nothing is recorded.
+    const actions = await count('collection_action');
+    const cutOff = await fails(companyA, ACTION, { a: accountId, x: { kind: 'NOTICE_POSTED', on: today, chargeIds: [old.chargeId], note: '欠费将停水' } });
+    expect(cutOff.extensions).toMatchObject({ code: 'PROHIBITED_COLLECTION_MEASURE', details: { utility: 'WATER' } });
+    expect((await fails(companyA, ACTION, { a: accountId, x: { kind: 'LETTER', on: today, chargeIds: [randomUUID()] } })).extensions.code).toBe('BAD_USER_INPUT');
+    expect((await fails(companyB, ACTION, { a: accountId, x: { kind: 'LETTER', on: today, chargeIds: [old.chargeId] } })).extensions.code).toBe('NOT_FOUND');
+    expect(await count('collection_action')).toBe(actions);
+
+    const events = await probe.waitForCount('the action and status events', (m) => String(m.message.key) === accountId, 2);
+    expect(events.map((m) => m.headers.ce_type).sort()).toEqual(['hub.arrears.account.action-recorded', 'hub.arrears.account.status-changed']);
+    for (const e of events) expect(JSON.stringify(validAgainstSchema(e))).not.toContain('催缴函');
+  });
+
+  it('lets the street office mediate in its street only, and moves the account through mediation', async () => {
+    const accountId = accountIds[2];
+    const { charges } = await statement(companyA, accountId);
+    const session = { kind: 'MEDIATION_SESSION', on: addDays(today, -1), chargeIds: [charges[0].chargeId], mediator: '广安门外街道人民调解委员会', outcome: 'PENDING' };
+    expect((await fails(companyA, ACTION, { a: accountId, x: session })).extensions.code).toBe('FORBIDDEN');
+    expect((await fails(desheng, ACTION, { a: accountId, x: session })).extensions.code).toBe('NOT_FOUND');
+    const mediated = (await ok(guangwai, ACTION, { a: accountId, x: session })).recordCollectionAction;
+    expect(mediated.status).toBe('MEDIATION');
+    expect(mediated.transitions.map((x: { to: string }) => x.to)).toEqual(['IN_COLLECTION', 'MEDIATION']);
+    const actionId = mediated.actions[0].actionId;
+    expect((await fails(desheng, OUTCOME, { id: actionId, o: 'FAILED', on: today })).extensions.code).toBe('NOT_FOUND');
+    const failed = (await ok(guangwai, OUTCOME, { id: actionId, o: 'FAILED', on: today })).recordMediationOutcome;
+    expect(failed.status).toBe('IN_COLLECTION');
+    expect((await fails(guangwai, OUTCOME, { id: actionId, o: 'AGREED', on: today })).extensions.code).toBe('MEDIATION_ALREADY_ENDED');
+    // The street office reads the account it mediates, with the owner's name from the areas register.
+    const withHousehold = await ok(guangwai, `query($id: ID!) { arrearsAccount(id: $id) { status household { id unit floorAreaM2 arrearsAccounts { accountId status } } } }`, { id: accountId });
+    expect(withHousehold.arrearsAccount.household.arrearsAccounts).toEqual([{ accountId, status: 'IN_COLLECTION' }]);
+    expect(withHousehold.arrearsAccount.household.unit).toEqual(expect.any(String));
+  });
+
+  it('waives and corrects with a reason, never below what was paid, and returns a cleared account to CURRENT', async () => {
+    const accountId = accountIds[3];
+    const { charges } = await statement(companyA, accountId);
+    await ok(companyA, ACTION, { a: accountId, x: { kind: 'CALL', on: today, chargeIds: [charges[0].chargeId], reached: true } });
+    const tooMuch = await fails(companyA, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '调解减免', fen: charges[0].amountFen + 1 });
+    expect(tooMuch.extensions.details?.problems).toEqual([expect.objectContaining({ code: 'WAIVER_EXCEEDS_OPEN' })]);
+    expect((await fails(companyA, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: ' ', fen: 1 })).extensions.code).toBe('BAD_USER_INPUT');
+    expect((await fails(companyB, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '减免', fen: 1 })).extensions.code).toBe('NOT_FOUND');
+    const waived = (await ok(companyA, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '调解减免', fen: 100 })).adjustCharge;
+    expect(waived.charges[0]).toMatchObject({ waivedFen: 100, openFen: charges[0].amountFen - 100 });
+    const corrected = (await ok(companyA, ADJUST, { c: charges[1].chargeId, k: 'CORRECTION', r: '面积更正', amount: charges[1].amountFen - 50 })).adjustCharge;
+    expect(corrected.charges[1].amountFen).toBe(charges[1].amountFen - 50);
+    expect(corrected.adjustments.map((a: { kind: string }) => a.kind)).toEqual(['WAIVER', 'CORRECTION']);
+
+    const paid = (await ok(companyA, PAY, { p: { accountId, amountFen: corrected.openFen + 300, paidOn: today, method: 'BANK_TRANSFER', idempotencyKey: randomUUID() } })).recordPayment;
+    expect(paid.creditFen).toBe(300);
+    const cleared = await statement(companyA, accountId);
+    expect(cleared).toMatchObject({ status: 'CURRENT', openFen: 0, creditFen: 300 });
+    expect(cleared.transitions.map((x: { to: string }) => x.to)).toEqual(['IN_COLLECTION', 'CURRENT']);
+  });
+
+  it('lists arrears with filters and totals for the company, the street office in its street, and nobody else', async () => {
+    const all = (await ok(companyA, LIST, { first: 500 })).arrears;
+    expect(all.totalCount).toBeGreaterThan(households.length - 5);
+    expect(all.openFen).toBe(all.items.reduce((s: number, i: { openFen: number }) => s + i.openFen, 0));
+    expect(all.aging.reduce((s: number, l: { openFen: number }) => s + l.openFen, 0)).toBe(all.openFen);
+    const old = (await ok(companyA, LIST, { f: { agingBucket: 'OVER_365', areaId } })).arrears;
+    expect(old.items.every((i: { agingBucket: string }) => i.agingBucket === 'OVER_365')).toBe(true);
+    const building = households[0].building_id;
+    const inBuilding = (await ok(companyA, LIST, { f: { buildingId: building, minOpenFen: 1 }, first: 500 })).arrears;
+    expect(inBuilding.items.every((i: { buildingId: string }) => i.buildingId === building)).toBe(true);
+    const { charges } = await statement(companyA, accountIds[4]);
+    await ok(companyA, ACTION, { a: accountIds[4], x: { kind: 'MESSAGE', channel: 'WECHAT', on: today, chargeIds: [charges[0].chargeId] } });
+    const inCollection = (await ok(companyA, LIST, { f: { statuses: ['IN_COLLECTION'] }, first: 500 })).arrears;
+    expect(inCollection.items.map((i: { accountId: string }) => i.accountId)).toContain(accountIds[4]);
+    expect(inCollection.items.every((i: { status: string }) => i.status === 'IN_COLLECTION')).toBe(true);
+    expect((await fails(companyA, LIST, { f: { minOpenFen: -1 } })).extensions.code).toBe('BAD_USER_INPUT');
+
+    expect((await ok(guangwai, LIST, { first: 500 })).arrears.totalCount).toBe(all.totalCount);
+    for (const outsider of [companyB, desheng, xichengBureau, court]) {
+      expect((await ok(outsider, LIST, {})).arrears).toMatchObject({ totalCount: 0, openFen: 0, items: [] });
+      expect((await fails(outsider, STATEMENT, { id: accountIds[0] })).extensions.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('reports collection rates by building and month without personal data, to the bureaus of the jurisdiction only', async () => {
+    const byBuilding = (await ok(companyA, RATES, { g: 'BUILDING', a: areaId })).collectionRates;
+    expect(byBuilding.map((r: { key: string }) => r.key).sort()).toEqual([...new Set(households.map((h) => h.building_id))].sort());
+    const overall = (await ok(xichengBureau, RATES, { g: 'ALL', a: areaId })).collectionRates;
+    expect(overall).toHaveLength(1);
+    const { rows } = await db.query(
+      `select count(*)::int as n, count(*) filter (where paid_fen + waived_fen >= amount_fen and paid_fen > 0)::int as paid from arrears.charge where area_id = $1 and kind = 'SERVICE_FEE'`,
+      [areaId],
+    );
+    expect(overall[0]).toMatchObject({ key: 'ALL', households: rows[0].n, paidHouseholds: rows[0].paid });
+    expect(overall[0].byHouseholds.numerator).toBe(rows[0].paid);
+    const byMonth = (await ok(guangwai, RATES, { g: 'MONTH', a: areaId })).collectionRates;
+    const months = byMonth.map((r: { key: string }) => r.key);
+    expect(months).toEqual(expect.arrayContaining([firstMonth, addMonths(thisMonth, -2), thisMonth]));
+    expect(months).toEqual([...months].sort());
+    expect((await ok(xichengBureau, RATES, { g: 'AREA' })).collectionRates.map((r: { key: string }) => r.key)).toContain(areaId);
+    for (const outsider of [haidianBureau, companyB, court, desheng]) expect((await ok(outsider, RATES, { g: 'ALL', a: areaId })).collectionRates).toEqual([]);
+  });
+
+  it('bills a levy per m², keeps it in its own account, and announces each building once when half of it has paid', async () => {
+    const building = households[households.length - 1].building_id;
+    const inBuilding = households.filter((h) => h.building_id === building);
+    const input = {
+      areaId, title: '电梯大修集资', purpose: '电梯大修', accountName: '物管会专项账户', rateFenPerM2: 1793, activationThresholdPercent: 50,
+      advanceFen: 42_000_000, decidedOn: addDays(today, -5), dueOn: addDays(today, 30), buildingIds: [building],
+    };
+    expect((await fails(companyA, LEVY, { l: { ...input, buildingIds: [randomUUID()] } })).extensions.details?.problems).toEqual([{ code: 'UNKNOWN_BUILDING', buildingId: expect.any(String) }]);
+    expect((await fails(companyB, LEVY, { l: input })).extensions.code).toBe('NO_CONTRACT_IN_FORCE');
+    const levy = (await ok(companyA, LEVY, { l: input })).createLevy;
+    const quota = Math.ceil(inBuilding.length / 2);
+    expect(levy).toMatchObject({ households: inBuilding.length, paidHouseholds: 0, billedFen: inBuilding.reduce((s, h) => s + chargeFen(h.floor_area_centi_m2, 1793), 0) });
+    expect(levy.buildings).toEqual([{ buildingId: building, households: inBuilding.length, quota, activated: false }]);
+
+    const { rows } = await db.query(`select c.id, c.account_id, c.amount_fen from arrears.charge c where c.levy_id = $1 order by c.household_id`, [levy.id]);
+    for (const [i, charge] of rows.slice(0, quota + 1).entries()) {
+      const receipt = (await ok(companyA, PAY, { p: { accountId: charge.account_id, amountFen: Number(charge.amount_fen), paidOn: today, method: 'CASH', purpose: 'LEVY', levyId: levy.id, idempotencyKey: `levy-${levy.id}-${i}` } })).recordPayment;
+      expect(receipt).toMatchObject({ paidInto: '物管会专项账户', purpose: 'LEVY', allocations: [{ chargeId: charge.id, fen: Number(charge.amount_fen) }] });
+    }
+    const rates = (await ok(companyA, RATES, { g: 'ALL', l: levy.id })).collectionRates;
+    expect(rates[0]).toMatchObject({ households: inBuilding.length, paidHouseholds: quota + 1 });
+    const activated = await probe.waitForCount('the activation event', (m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id, 1);
+    expect(validAgainstSchema(activated[0])).toMatchObject({ buildingId: building, households: inBuilding.length, paidHouseholds: quota, activationThresholdPercent: 50 });
+    const decided = await probe.waitForCount('the levy event', (m) => m.headers.ce_type === 'hub.arrears.levy.decided' && String(m.message.key) === levy.id, 1);
+    expect(validAgainstSchema(decided[0])).toMatchObject({ advanceFen: 42_000_000, households: inBuilding.length });
+    // The (quota + 1)th payment does not announce the building again.
+    expect(probe.received.filter((m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id)).toHaveLength(1);
+  });
+});
