@@ -239,3 +239,67 @@ export const DEMO_CONTRACT = {
     { name: '物业费测算报告.pdf', type: 'FEE_ASSESSMENT', sizeBytes: 262_144, sha256: '0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9' },
   ],
 };
+
+/** The company serving 润枫欣尚 (a fictitious name: seed 002 says only that it belongs to the developer's group). */
+export const DEMO_RUNFENG_COMPANY: Identity = { subject: 'runfeng-finance', role: 'PROPERTY_COMPANY', organisationId: '91110114MA01DEMO02', jurisdictions: [] };
+
+/**
+ * A regular contract at 润枫欣尚 so that the company can keep seed 002's levy. Seed 002 gives no contract: the
+ * number, term, dates and fee rates are the demo's own (illustrative), filed on paper and accepted by the street office.
+ */
+export const DEMO_RUNFENG_CONTRACT: typeof DEMO_CONTRACT = {
+  compound: RUNFENG_XINSHANG.name,
+  company: DEMO_RUNFENG_COMPANY,
+  reviewer: 'street-office-tiantongyuan-south',
+  receivedOn: '2022-12-20',
+  idempotencyKey: 'demo-runfeng-xinshang-initial-filing',
+  terms: {
+    kind: 'REGULAR',
+    number: 'TTYN-RFXS-2022-001',
+    title: '润枫欣尚小区物业服务合同',
+    ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '润枫欣尚小区物业管理委员会' },
+    selectionMethod: 'TENDER',
+    signedOn: '2022-12-10',
+    startsOn: '2023-01-01',
+    endsOn: '2027-12-31',
+    serviceItems: [
+      { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
+      { item: '电梯运行维护', standard: '按规定维保，困人30分钟内到场' },
+    ],
+    feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 230, ownerRateFenPerM2Month: 230, subsidies: [] }] },
+    lateFee: null,
+    parties: [
+      { role: 'PROVIDER', name: '北京润枫物业服务有限公司', registration: DEMO_RUNFENG_COMPANY.organisationId, signatory: '物业负责人' },
+      { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '润枫欣尚小区物业管理委员会', signatory: '物管会主任' },
+    ],
+  },
+  documents: [{ name: '润枫欣尚物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 524_288, sha256: '7d1e5c9a3b8f2e6d4c0a9b8e7f6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d' }],
+};
+
+export const DEMO_CONTRACTS = [DEMO_CONTRACT, DEMO_RUNFENG_CONTRACT];
+
+/**
+ * Seed 002's elevator levy at 润枫欣尚: ¥17.93 per m², each building's repair once 50% of it has paid, ¥420,000
+ * advanced by the company; "954户业主已缴纳 … 88.3%" by mid-July 2023. The decision and due dates are the demo's own;
+ * 159 households of each 180-household building pay (6 × 159 = 954), so every building is activated.
+ */
+export const DEMO_LEVY = {
+  compound: RUNFENG_XINSHANG.name,
+  company: DEMO_RUNFENG_COMPANY,
+  input: {
+    title: '润枫欣尚电梯大修集资',
+    purpose: '电梯大修（无公共维修资金）',
+    accountName: '润枫欣尚小区物管会电梯大修专项账户',
+    rateFenPerM2: 1_793,
+    activationThresholdPercent: 50,
+    advanceFen: 42_000_000,
+    decidedOn: '2023-03-15',
+    dueOn: '2023-07-15',
+    decisionReference: '润枫欣尚电梯大修资金筹集协商议事会',
+  },
+  paidPerBuilding: 159,
+  firstPaidOn: '2023-03-20',
+};
+
+/** Recent months billed at 学院南路32号院, with a few payments and collection steps, so arrears have something to show. */
+export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12 };

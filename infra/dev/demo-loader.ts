@@ -1,6 +1,8 @@
 import { Identity } from '../auth/identity';
 import { TokenSettings, mintUserToken } from '../auth/tokens';
-import { DEMO_ADMIN, DEMO_CONTRACT, DEMO_COURTS, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
+import { addDays, addMonths } from '../calendar';
+import { todayInChina } from '../clock';
+import { DEMO_ADMIN, DEMO_BILLING, DEMO_CONTRACTS, DEMO_COURTS, DEMO_LEVY, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
 
 type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
 
@@ -67,23 +69,27 @@ async function waitForContractsToKnow(gql: Gql, areaId: string): Promise<void> {
   throw new Error(`demo data: the contracts subgraph did not receive area ${areaId} within 30 s`);
 }
 
-/** Seed 003's contract, filed and accepted, unless the company already has a contract there. */
-async function loadContract(gql: Gql): Promise<void> {
+async function areaIdOf(gql: Gql, compound: string): Promise<string> {
   const { areas } = (await gql(DEMO_ADMIN, '{ areas(first: 100) { id name } }')) as { areas: { id: string; name: string }[] };
-  const areaId = areas.find((a) => a.name === DEMO_CONTRACT.compound)!.id;
-  const { contracts } = (await gql(DEMO_CONTRACT.company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', { a: areaId })) as { contracts: { totalCount: number } };
+  return areas.find((a) => a.name === compound)!.id;
+}
+
+/** A demo contract, filed on paper and accepted, unless the company already has a contract there. */
+async function loadContract(gql: Gql, contract: (typeof DEMO_CONTRACTS)[number]): Promise<void> {
+  const areaId = await areaIdOf(gql, contract.compound);
+  const { contracts } = (await gql(contract.company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', { a: areaId })) as { contracts: { totalCount: number } };
   if (contracts.totalCount > 0) return;
   await waitForContractsToKnow(gql, areaId);
-  const { draftContract } = (await gql(DEMO_CONTRACT.company, 'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }', {
+  const { draftContract } = (await gql(contract.company, 'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }', {
     a: areaId,
-    t: DEMO_CONTRACT.terms,
+    t: contract.terms,
   })) as { draftContract: { id: string } };
   const { submitFiling } = (await gql(
     DEMO_ADMIN,
     'mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!, $on: String, $co: String) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { id } }',
-    { c: draftContract.id, k: DEMO_CONTRACT.idempotencyKey, d: DEMO_CONTRACT.documents, on: DEMO_CONTRACT.receivedOn, co: DEMO_CONTRACT.company.organisationId },
+    { c: draftContract.id, k: contract.idempotencyKey, d: contract.documents, on: contract.receivedOn, co: contract.company.organisationId },
   )) as { submitFiling: { id: string } };
-  const reviewer = DEMO_STREETS.find((s) => s.office.organisationId === DEMO_CONTRACT.reviewer)!.office;
+  const reviewer = DEMO_STREETS.find((s) => s.office.organisationId === contract.reviewer)!.office;
   await gql(reviewer, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }', { f: submitFiling.id });
 }
 
@@ -113,5 +119,139 @@ export async function loadDemoData(url: string, tokens: TokenSettings): Promise<
   for (const court of DEMO_COURTS.filter((c) => !knownCourts.has(c.courtId))) {
     await gql(DEMO_ADMIN, 'mutation($i: RegisterCourtInput!) { registerCourt(input: $i) { courtId } }', { i: court });
   }
-  await loadContract(gql);
+  for (const contract of DEMO_CONTRACTS) await loadContract(gql, contract);
+}
+
+interface DemoAccount {
+  accountId: string;
+  buildingId: string;
+  unit: string;
+  room: string;
+  openFen: number;
+  status: string;
+}
+
+const ALL_STATUSES = ['CURRENT', 'IN_COLLECTION', 'MEDIATION', 'REFERRED', 'IN_LITIGATION', 'JUDGED', 'SETTLED', 'WRITTEN_OFF'];
+
+/** Every account of the company in the area, in building, unit and room order. */
+async function accountsOf(gql: Gql, who: Identity, areaId: string): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const { arrears } = (await gql(who, 'query($f: ArrearsFilter, $o: Int) { arrears(filter: $f, first: 500, offset: $o) { totalCount items { accountId buildingId unit room openFen status } } }', {
+      f: { areaId, statuses: ALL_STATUSES },
+      o: offset,
+    })) as { arrears: { totalCount: number; items: DemoAccount[] } };
+    accounts.push(...arrears.items);
+    if (accounts.length >= arrears.totalCount || arrears.items.length === 0) break;
+  }
+  const order = (a: DemoAccount) => `${a.buildingId}|${a.unit.padStart(4, '0')}|${a.room.padStart(6, '0')}`;
+  return accounts.sort((a, b) => order(a).localeCompare(order(b)));
+}
+
+/** Runs the calls `width` at a time: the demo's hundreds of payments in seconds, without flooding the hub. */
+async function inParallel<T>(items: readonly T[], width: number, call: (item: T, index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await call(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+}
+
+/**
+ * The arrears subgraph learns filings and households from the feeds: a call that needs them is retried until it
+ * stops failing for want of them (at most 30 s).
+ */
+async function onceArrearsKnows<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= 150 || !/no accepted contract filing|not in the area|no households yet/.test(String(error))) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Seed 002's levy, with 159 of each building's 180 households paid: 954 of 1,080 = 88.3%. */
+async function loadLevy(gql: Gql): Promise<void> {
+  const { company, input } = DEMO_LEVY;
+  const areaId = await areaIdOf(gql, DEMO_LEVY.compound);
+  const { levies } = (await gql(company, 'query($a: ID) { levies(areaId: $a) { id } }', { a: areaId })) as { levies: { id: string }[] };
+  if (levies.length > 0) return;
+  const { compounds } = (await gql(DEMO_ADMIN, '{ compounds(first: 1000) { name buildings { id } } }')) as { compounds: { name: string; buildings: { id: string }[] }[] };
+  const buildingIds = compounds.find((c) => c.name === DEMO_LEVY.compound)!.buildings.map((b) => b.id);
+  const { createLevy } = (await onceArrearsKnows(() => gql(company, 'mutation($l: LevyInput!) { createLevy(levy: $l) { id } }', { l: { ...input, areaId, buildingIds } }))) as {
+    createLevy: { id: string };
+  };
+  const billed = await accountsOf(gql, company, areaId);
+  const paying = buildingIds.flatMap((b) => billed.filter((a) => a.buildingId === b).slice(0, DEMO_LEVY.paidPerBuilding));
+  await inParallel(paying, 12, (account, i) =>
+    gql(company, 'mutation($p: PaymentInput!) { recordPayment(payment: $p) { receiptNumber } }', {
+      p: {
+        accountId: account.accountId,
+        amountFen: account.openFen,
+        paidOn: addDays(DEMO_LEVY.firstPaidOn, i % 110),
+        method: i % 3 === 0 ? 'BANK_TRANSFER' : 'WECHAT_PAY',
+        purpose: 'LEVY',
+        levyId: createLevy.id,
+        idempotencyKey: `demo-levy-${account.accountId}`,
+      },
+    }),
+  );
+}
+
+/** The last three months billed at 学院南路32号院, some households paid up, some demanded by letter, one mediated. */
+async function loadBilling(gql: Gql): Promise<void> {
+  const { company } = DEMO_BILLING;
+  const areaId = await areaIdOf(gql, DEMO_BILLING.compound);
+  const thisMonth = todayInChina().slice(0, 7);
+  const months = Array.from({ length: DEMO_BILLING.months }, (_, i) => addMonths(thisMonth, i - DEMO_BILLING.months + 1));
+  const bill = async (month: string) => {
+    const { runBilling } = (await gql(company, 'mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { households } }', { a: areaId, m: month })) as {
+      runBilling: { households: number };
+    };
+    if (runBilling.households === 0) throw new Error('no households yet');
+  };
+  for (const month of months) await onceArrearsKnows(() => bill(month));
+  const accounts = await accountsOf(gql, company, areaId);
+  if (accounts.some((a) => a.status !== 'CURRENT')) return;
+  const today = todayInChina();
+  await inParallel(accounts.slice(0, DEMO_BILLING.payingAccounts), 8, (account) =>
+    gql(company, 'mutation($p: PaymentInput!) { recordPayment(payment: $p) { receiptNumber } }', {
+      p: { accountId: account.accountId, amountFen: account.openFen, paidOn: today, method: 'WECHAT_PAY', idempotencyKey: `demo-fees-${account.accountId}-${thisMonth}` },
+    }),
+  );
+  const demanded = accounts.slice(-DEMO_BILLING.demandedAccounts);
+  for (const account of demanded) {
+    const { arrearsAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId openFen } } }', { id: account.accountId })) as {
+      arrearsAccount: { charges: { chargeId: string; openFen: number }[] };
+    };
+    const chargeIds = arrearsAccount.charges.filter((c) => c.openFen > 0).map((c) => c.chargeId);
+    await gql(company, 'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }', {
+      a: account.accountId,
+      x: { kind: 'LETTER', on: today, chargeIds, note: '物业费催缴函' },
+    });
+  }
+  const street = DEMO_STREETS.find((s) => s.compounds.some((c) => c.name === DEMO_BILLING.compound))!;
+  const mediated = demanded[0];
+  const { arrearsAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId } } }', { id: mediated.accountId })) as {
+    arrearsAccount: { charges: { chargeId: string }[] };
+  };
+  await gql(street.office, 'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }', {
+    a: mediated.accountId,
+    x: { kind: 'MEDIATION_SESSION', on: today, chargeIds: arrearsAccount.charges.map((c) => c.chargeId), mediator: '北太平庄街道人民调解委员会', outcome: 'PENDING' },
+  });
+}
+
+/**
+ * The fees and arrears of the demo, through the gateway as the companies and the street office would enter them:
+ * seed 002's levy with its 954 paying households, and three months billed at 学院南路32号院. Left as it is when present.
+ */
+export async function loadDemoArrears(url: string, tokens: TokenSettings): Promise<void> {
+  const gql = gatewayClient(url, tokens);
+  await loadLevy(gql);
+  await loadBilling(gql);
 }

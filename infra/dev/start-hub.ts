@@ -6,7 +6,7 @@ import { runningPid, startLocalKafka } from '../kafka/local-kafka';
 import { logger } from '../logging';
 import { ensureDatabase, resolvePostgres } from '../postgres/local-postgres';
 import { DEMO_BUREAU } from './demo-data';
-import { loadDemoData } from './demo-loader';
+import { loadDemoArrears, loadDemoData } from './demo-loader';
 import { startHub } from './hub';
 import { projectRoot } from './paths';
 
@@ -34,6 +34,7 @@ async function main() {
 
   const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens });
   await loadDemoData(hub.gatewayUrl, tokens);
+  await loadDemoArrears(hub.gatewayUrl, tokens);
 
   const token = await mintUserToken(DEMO_BUREAU, tokens, '8h');
   process.stdout.write(
