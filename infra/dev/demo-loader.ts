@@ -148,16 +148,11 @@ async function accountsOf(gql: Gql, who: Identity, areaId: string): Promise<Demo
   return accounts.sort((a, b) => order(a).localeCompare(order(b)));
 }
 
-/** Runs the calls `width` at a time: the demo's hundreds of payments in seconds, without flooding the hub. */
-async function inParallel<T>(items: readonly T[], width: number, call: (item: T, index: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await call(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+/** Payments as a finance team imports a payment platform's statement: up to 500 a call, each batch all or nothing. */
+async function importInBatches(gql: Gql, company: Identity, payments: object[]): Promise<void> {
+  for (let i = 0; i < payments.length; i += 500) {
+    await gql(company, 'mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber } }', { p: payments.slice(i, i + 500) });
+  }
 }
 
 /**
@@ -188,19 +183,16 @@ async function loadLevy(gql: Gql): Promise<void> {
   };
   const billed = await accountsOf(gql, company, areaId);
   const paying = buildingIds.flatMap((b) => billed.filter((a) => a.buildingId === b).slice(0, DEMO_LEVY.paidPerBuilding));
-  await inParallel(paying, 12, (account, i) =>
-    gql(company, 'mutation($p: PaymentInput!) { recordPayment(payment: $p) { receiptNumber } }', {
-      p: {
-        accountId: account.accountId,
-        amountFen: account.openFen,
-        paidOn: addDays(DEMO_LEVY.firstPaidOn, i % 110),
-        method: i % 3 === 0 ? 'BANK_TRANSFER' : 'WECHAT_PAY',
-        purpose: 'LEVY',
-        levyId: createLevy.id,
-        idempotencyKey: `demo-levy-${account.accountId}`,
-      },
-    }),
-  );
+  const payments = paying.map((account, i) => ({
+    accountId: account.accountId,
+    amountFen: account.openFen,
+    paidOn: addDays(DEMO_LEVY.firstPaidOn, i % 110),
+    method: i % 3 === 0 ? 'BANK_TRANSFER' : 'WECHAT_PAY',
+    purpose: 'LEVY',
+    levyId: createLevy.id,
+    idempotencyKey: `demo-levy-${account.accountId}`,
+  }));
+  await importInBatches(gql, company, payments);
 }
 
 /** The last three months billed at 学院南路32号院, some households paid up, some demanded by letter, one mediated. */
@@ -219,10 +211,16 @@ async function loadBilling(gql: Gql): Promise<void> {
   const accounts = await accountsOf(gql, company, areaId);
   if (accounts.some((a) => a.status !== 'CURRENT')) return;
   const today = todayInChina();
-  await inParallel(accounts.slice(0, DEMO_BILLING.payingAccounts), 8, (account) =>
-    gql(company, 'mutation($p: PaymentInput!) { recordPayment(payment: $p) { receiptNumber } }', {
-      p: { accountId: account.accountId, amountFen: account.openFen, paidOn: today, method: 'WECHAT_PAY', idempotencyKey: `demo-fees-${account.accountId}-${thisMonth}` },
-    }),
+  await importInBatches(
+    gql,
+    company,
+    accounts.slice(0, DEMO_BILLING.payingAccounts).map((account) => ({
+      accountId: account.accountId,
+      amountFen: account.openFen,
+      paidOn: today,
+      method: 'WECHAT_PAY',
+      idempotencyKey: `demo-fees-${account.accountId}-${thisMonth}`,
+    })),
   );
   const demanded = accounts.slice(-DEMO_BILLING.demandedAccounts);
   for (const account of demanded) {

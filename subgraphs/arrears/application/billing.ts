@@ -43,8 +43,9 @@ export async function openAccounts(em: EntityManager, companyId: string, areaId:
      select gen_random_uuid(), ?, h.household_id, h.area_id, h.building_id, 'CURRENT', ?::date
        from arrears.billable_household h
       where h.area_id = ? and (?::jsonb is null or h.building_id::text in (select jsonb_array_elements_text(?::jsonb)))
+        and not exists (select 1 from arrears.account a where a.company_id = ? and a.household_id = h.household_id)
      on conflict (company_id, household_id) do nothing`,
-    [companyId, today, areaId, buildingIds && JSON.stringify(buildingIds), buildingIds && JSON.stringify(buildingIds)],
+    [companyId, today, areaId, buildingIds && JSON.stringify(buildingIds), buildingIds && JSON.stringify(buildingIds), companyId],
   );
 }
 
@@ -89,11 +90,12 @@ export async function runBilling(em: EntityManager, identity: Identity, input: {
        select gen_random_uuid(), a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'SERVICE_FEE', ?, ?::uuid, h.building_class,
           h.floor_area_centi_m2, r.rate, (h.floor_area_centi_m2::bigint * r.rate + 50) / 100, ?::date
          from arrears.billable_household h
-         join arrears.account a on a.company_id = ? and a.household_id = h.household_id
+         join arrears.account a on a.company_id = ? and a.household_id = h.household_id and a.area_id = h.area_id
          join json_to_recordset(?::json) as r("buildingClass" text, rate int) on r."buildingClass" = h.building_class
         where h.area_id = ?
+          and not exists (select 1 from arrears.charge c where c.household_id = h.household_id and c.month = ? and c.kind = 'SERVICE_FEE')
        on conflict do nothing`,
-      [month, filing.filingId, dueOn, companyId, JSON.stringify(classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month }))), input.areaId],
+      [month, filing.filingId, dueOn, companyId, JSON.stringify(classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month }))), input.areaId, month],
     );
     const running = classes.flatMap((c) =>
       c.subsidies.filter((s) => subsidyRunsIn(s, month)).map((s) => ({ payer: s.payer, buildingClass: c.buildingClass, rate: s.rateFenPerM2Month })),
@@ -114,11 +116,12 @@ export async function runBilling(em: EntityManager, identity: Identity, input: {
     }
     const [totals] = await sqlRows<{ households: string; charged: string | null; unbilled: string }>(
       tx,
-      `select (select count(*) from arrears.charge where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ?) as households,
-              (select sum(amount_fen) from arrears.charge where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ?) as charged,
+      `select c.households, c.charged,
               (select count(*) from arrears.billable_household h where h.area_id = ?
-                  and not exists (select 1 from arrears.charge c where c.household_id = h.household_id and c.month = ? and c.kind = 'SERVICE_FEE')) as unbilled`,
-      [input.areaId, month, companyId, input.areaId, month, companyId, input.areaId, month],
+                  and h.building_class not in (select jsonb_array_elements_text(?::jsonb))) as unbilled
+         from (select count(*) as households, sum(amount_fen) as charged from arrears.charge
+                where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ?) c`,
+      [input.areaId, JSON.stringify(classes.map((c) => c.buildingClass)), input.areaId, month, companyId],
     );
     const subsidies = await sqlRows<{ payer: string; building_class: string; households: number; amount_fen: string }>(
       tx,

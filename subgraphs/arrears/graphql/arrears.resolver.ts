@@ -4,7 +4,7 @@ import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
 import { runBilling } from '../application/billing';
 import { changeAccountStatus, recordCollectionAction, recordMediationOutcome } from '../application/collection';
 import { createLevy, levies } from '../application/levies';
-import { adjustChargeOfAccount, recordPayment } from '../application/payments';
+import { adjustChargeOfAccount, importPayments, recordPayment } from '../application/payments';
 import { ArrearsListItem, RateGrouping, Statement, accountStatement, collectionRates, listArrears } from '../application/queries';
 import { AccountStatus } from '../domain/account-status';
 import { CollectionActionInput, MediationOutcome } from '../domain/collection-action';
@@ -93,6 +93,13 @@ export class ArrearsResolver {
   @Mutation(() => ReceiptType, { description: 'Records a payment and applies it; a retry with the same idempotency key returns the same receipt.' })
   async recordPayment(@Arg('payment', () => PaymentInputType) payment: PaymentInputType, @Ctx() ctx: RequestContext): Promise<ReceiptType> {
     return recordPayment(ctx.em, ctx.identity, payment);
+  }
+
+  @Mutation(() => [ReceiptType], {
+    description: "Records a batch of payments (a bank's or payment platform's statement, up to 1,000), all or nothing; lines recorded before return their receipts.",
+  })
+  async importPayments(@Arg('payments', () => [PaymentInputType]) payments: PaymentInputType[], @Ctx() ctx: RequestContext): Promise<ReceiptType[]> {
+    return importPayments(ctx.em, ctx.identity, payments);
   }
 
   @Mutation(() => ArrearsAccountType, { description: 'Waives part of a charge, or corrects its amount, with a reason.' })

@@ -1,0 +1,248 @@
+/**
+ * Benchmark: the arrears subgraph's monthly billing run (runBilling in subgraphs/arrears/application/billing.ts)
+ * over one area of N households (default 1,000,000). It generates the households set-based (generate_series),
+ * bills 2024-03 once, then again (the idempotent re-run), and prints for each run the wall time, the Node process's
+ * peak RSS and heap (sampled every 50 ms), the time of each SQL statement, and the charges and total returned.
+ * PostgreSQL's own memory is not measured.
+ *
+ *   npm run bench:billing                      # 1,000,000 households
+ *   npm run bench:billing -- 20000             # or BENCH_HOUSEHOLDS=20000 npm run bench:billing
+ *
+ * Database: BENCH_DATABASE_URL when set (used as is and kept: MikroORM creates it when missing, and each run adds
+ * one new area to its tables); otherwise a fresh database hub_bench_<random> on postgres://postgres@127.0.0.1:5432,
+ * dropped at the end, also when the run fails or is interrupted (SIGINT/SIGTERM).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { Identity } from '../infra/auth/identity';
+import { canonicalJson, sha256Hex } from '../infra/canonical-json';
+import type { HubOrm } from '../infra/db/orm';
+import type { FilingTermsData } from '../infra/events/catalog';
+import type { BillingRunResult } from '../subgraphs/arrears/application/billing';
+
+/**
+ * The hub's modules are loaded once HUB_LOG_LEVEL is set (their pino loggers read it on load), so the migrator's
+ * info lines stay out of the figures. HUB_LOG_LEVEL=info shows them.
+ */
+async function loadHub() {
+  process.env.HUB_LOG_LEVEL ??= 'warn';
+  const [orm, postgres, billing, module] = await Promise.all([
+    import('../infra/db/orm'),
+    import('../infra/postgres/local-postgres'),
+    import('../subgraphs/arrears/application/billing'),
+    import('../subgraphs/arrears/module'),
+  ]);
+  return { ...orm, ...postgres, ...billing, ...module };
+}
+
+const MONTH = '2024-03';
+const COMPANY_ID = '91110108MA01BENCH1';
+const HOUSEHOLDS_PER_BUILDING = 500;
+const IDENTITY: Identity = { subject: 'bench', role: 'PROPERTY_COMPANY', organisationId: COMPANY_ID, jurisdictions: [] };
+
+const TERMS: FilingTermsData = {
+  kind: 'REGULAR',
+  number: 'BENCH-2022-001',
+  title: '基准测试小区物业服务合同',
+  ownersSide: { kind: 'OWNERS_COMMITTEE', name: '基准测试小区业主委员会' },
+  selectionMethod: 'TENDER',
+  approvalReference: null,
+  signedOn: '2021-12-15',
+  startsOn: '2022-01-01',
+  endsOn: '2031-12-31',
+  serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
+  feeSchedule: {
+    classes: [
+      {
+        buildingClass: 'LOW_RISE',
+        assessedRateFenPerM2Month: 178,
+        ownerRateFenPerM2Month: 100,
+        subsidies: [{ payer: '北太平庄街道办事处', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }],
+      },
+      { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 245, ownerRateFenPerM2Month: 167, subsidies: [] },
+    ],
+  },
+  lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null },
+  parties: [{ role: 'PROVIDER', name: '基准物业服务有限公司', registration: COMPANY_ID }],
+};
+
+function householdCount(): number {
+  const raw = (process.argv[2] ?? process.env.BENCH_HOUSEHOLDS ?? '1000000').replace(/[,_]/g, '');
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`household count must be a positive integer, got ${raw}`);
+  return n;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const mb = (bytes: number) => `${fmt(Math.round(bytes / 1024 / 1024))} MB`;
+const seconds = (ns: bigint) => `${(Number(ns) / 1e9).toFixed(2)} s`;
+
+/** Runs `work`, sampling the process's RSS and heap every 50 ms; returns its result, wall time and the peaks. */
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ns: bigint; peakRss: number; peakHeap: number; startRss: number }> {
+  const start = process.memoryUsage();
+  let peakRss = start.rss;
+  let peakHeap = start.heapUsed;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  };
+  const timer = setInterval(sample, 50);
+  const t0 = process.hrtime.bigint();
+  try {
+    const result = await work();
+    const ns = process.hrtime.bigint() - t0;
+    sample();
+    return { result, ns, peakRss, peakHeap, startRss: start.rss };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Times every statement the ORM's connection executes (runBilling's SQL goes through it), so the report can say
+ * which one dominates. Begin/commit do not pass through execute(); they fall in the remainder.
+ */
+function timeStatements(orm: HubOrm): { take(): { sql: string; ms: number }[] } {
+  const connection = orm.em.getConnection();
+  const execute = connection.execute.bind(connection);
+  let log: { sql: string; ms: number }[] = [];
+  connection.execute = (async (...args: Parameters<typeof execute>) => {
+    const t0 = process.hrtime.bigint();
+    try {
+      return await execute(...args);
+    } finally {
+      const sql = typeof args[0] === 'string' ? args[0] : String(args[0]);
+      log.push({ sql: sql.replace(/\s+/g, ' ').trim().slice(0, 90), ms: Number(process.hrtime.bigint() - t0) / 1e6 });
+    }
+  }) as typeof connection.execute;
+  return {
+    take: () => {
+      const taken = log;
+      log = [];
+      return taken;
+    },
+  };
+}
+
+async function generate(db: Client, households: number): Promise<string> {
+  const areaId = randomUUID();
+  await db.query(
+    `insert into arrears.billing_area (area_id, name, district_code, street_code, known_since) values ($1, $2, '110108', '110108003', now())`,
+    [areaId, `基准测试小区 (${fmt(households)} 户)`],
+  );
+  await db.query(
+    `insert into arrears.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
+        accepted_on, starts_on, ends_on, terminated_on, terms, terms_sha256)
+     values ($1, $2, $3, $4, 'INITIAL', 'ACCEPTED', 2, 'HD-BENCH-0001', '2021-12-20', $5, $6, null, $7::jsonb, $8)`,
+    [randomUUID(), randomUUID(), areaId, COMPANY_ID, TERMS.startsOn, TERMS.endsOn, JSON.stringify(TERMS), sha256Hex(canonicalJson(TERMS))],
+  );
+  // Buildings of 500 households, LOW_RISE and HIGH_RISE alternating; units of 100, rooms floor + door (e.g. 1203).
+  // The CTE is materialised so each building's random id is drawn once.
+  await db.query(
+    `with building as materialized (
+       select n, gen_random_uuid() as building_id, case when n % 2 = 0 then 'LOW_RISE' else 'HIGH_RISE' end as building_class
+         from generate_series(0, ($2::int - 1) / $3::int) as n)
+     insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference)
+     select gen_random_uuid(), b.building_id, $1::uuid, b.building_class,
+            (1 + (g.i % $3::int) / 100)::text,
+            ((g.i % 100) / 4 + 1)::text || '0' || (g.i % 4 + 1)::text,
+            4000 + floor(random() * 11001)::int,
+            'bench-owner-' || g.i
+       from generate_series(0, $2::int - 1) as g(i)
+       join building b on b.n = g.i / $3::int`,
+    [areaId, households, HOUSEHOLDS_PER_BUILDING],
+  );
+  // Households arrive over months from the areas feed, so autovacuum would long have analysed them.
+  await db.query(`vacuum analyze arrears.billable_household`);
+  return areaId;
+}
+
+function report(label: string, run: Awaited<ReturnType<typeof measured<BillingRunResult>>>, statements: { sql: string; ms: number }[]) {
+  const r = run.result;
+  const totalMs = Number(run.ns) / 1e6;
+  console.log(`${label}: ${seconds(run.ns)}`);
+  console.log(`  peak RSS: ${mb(run.peakRss)} (at start ${mb(run.startRss)}), peak heapUsed: ${mb(run.peakHeap)}`);
+  console.log(`  charges: ${fmt(r.households)} households, charged ${fmt(r.chargedFen)} fen (¥${fmt(r.chargedFen / 100)}), newly billed ${fmt(r.newlyBilled)}, unbilled ${fmt(r.unbilledHouseholds)}`);
+  for (const s of r.subsidies) console.log(`  subsidy: ${s.payer} ${s.buildingClass} ${fmt(s.households)} households, ${fmt(s.amountFen)} fen`);
+  console.log('  statements:');
+  for (const s of statements) console.log(`    ${s.ms.toFixed(0).padStart(8)} ms  ${s.sql}`);
+  const other = totalMs - statements.reduce((sum, s) => sum + s.ms, 0);
+  console.log(`    ${other.toFixed(0).padStart(8)} ms  (begin, commit and JavaScript)`);
+}
+
+async function main(): Promise<void> {
+  const households = householdCount();
+  const t0 = process.hrtime.bigint();
+  const { MACHINE_POSTGRES_URL, arrearsSubgraph, dropDatabase, ensureDatabase, initOrm, migrateUp, runBilling } = await loadHub();
+  let databaseUrl = process.env.BENCH_DATABASE_URL;
+  let ownDatabase: string | null = null;
+  let orm: HubOrm | null = null;
+  let db: Client | null = null;
+
+  let cleaned: Promise<void> | null = null;
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      await orm?.close().catch(() => undefined);
+      await db?.end().catch(() => undefined);
+      if (ownDatabase) await dropDatabase(MACHINE_POSTGRES_URL, ownDatabase).catch((e) => console.error(`could not drop ${ownDatabase}: ${e}`));
+    })());
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    if (!databaseUrl) {
+      ownDatabase = `hub_bench_${randomBytes(4).toString('hex')}`;
+      databaseUrl = await ensureDatabase(MACHINE_POSTGRES_URL, ownDatabase);
+    }
+    console.log(`database: ${databaseUrl}${ownDatabase ? ' (fresh, dropped at the end)' : ''}`);
+    orm = await initOrm({ databaseUrl, schema: 'arrears', entities: arrearsSubgraph.entities, migrations: arrearsSubgraph.migrations });
+    await migrateUp(orm);
+    db = new Client({ connectionString: databaseUrl });
+    // An idle client's connection error (the server restarting, say) would otherwise crash the process unhandled.
+    db.on('error', (error) => console.error(`pg client: ${error.message}`));
+    await db.connect();
+
+    const generation = await measured(() => generate(db!, households));
+    const areaId = generation.result;
+    console.log(`households: ${fmt(households)} in ${fmt(Math.ceil(households / HOUSEHOLDS_PER_BUILDING))} buildings of ${HOUSEHOLDS_PER_BUILDING}`);
+    console.log(`data generation: ${seconds(generation.ns)} (generate_series insert, then vacuum analyze)`);
+
+    const statements = timeStatements(orm);
+    const ormNow = orm;
+    const first = await measured(() => runBilling(ormNow.em.fork(), IDENTITY, { areaId, month: MONTH }));
+    report(`billing run ${MONTH}`, first, statements.take());
+    const again = await measured(() => runBilling(ormNow.em.fork(), IDENTITY, { areaId, month: MONTH }));
+    report('re-run (idempotent)', again, statements.take());
+
+    // Checks, untimed: the totals must agree with the households and with each other.
+    const { rows } = await db.query<{ expected: string }>(
+      `select sum((h.floor_area_centi_m2::bigint * case h.building_class when 'LOW_RISE' then 100 else 167 end + 50) / 100) as expected
+         from arrears.billable_household h where h.area_id = $1`,
+      [areaId],
+    );
+    const expected = Number(rows[0].expected);
+    const problems = [
+      first.result.households !== households && `first run billed ${first.result.households} households, not ${households}`,
+      first.result.chargedFen !== expected && `first run charged ${first.result.chargedFen} fen, the households add up to ${expected}`,
+      again.result.newlyBilled !== 0 && `re-run billed ${again.result.newlyBilled} households again`,
+      (again.result.households !== first.result.households || again.result.chargedFen !== first.result.chargedFen) && 're-run totals differ from the first run',
+    ].filter((p): p is string => typeof p === 'string');
+    console.log(problems.length === 0 ? 'check: totals match the households; re-run billed nothing new' : `check FAILED: ${problems.join('; ')}`);
+    console.log(`whole script: ${seconds(process.hrtime.bigint() - t0)}`);
+    if (problems.length > 0) process.exitCode = 1;
+  } finally {
+    await cleanup();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+main().catch((error) => {
+  console.error('benchmark failed:', error);
+  process.exitCode = 1;
+});
