@@ -1,8 +1,9 @@
-import { ACCOUNTS_TOPIC, LEVIES_TOPIC } from '../../infra/events/catalog';
+import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, LEVIES_TOPIC } from '../../infra/events/catalog';
 import { filingSnapshotConsumer } from '../../infra/events/filing-snapshot';
 import { SubgraphModule } from '../../infra/subgraph/module';
 import { billableHouseholdConsumer } from './events/billable-household.consumer';
 import { billingAreaConsumer } from './events/billing-area.consumer';
+import { referralOutcomeConsumer } from './events/referral-outcome.consumer';
 import { ArrearsResolver, HouseholdArrearsResolver } from './graphql/arrears.resolver';
 import { HouseholdRef } from './graphql/arrears.type';
 import { BillingAreaSchema } from './persistence/billing-area.entity';
@@ -10,6 +11,7 @@ import { Migration20261122000000_initial } from './persistence/migrations/Migrat
 import { Migration20261122010000_billable_households } from './persistence/migrations/Migration20261122010000_billable_households';
 import { Migration20261122020000_filing_snapshots } from './persistence/migrations/Migration20261122020000_filing_snapshots';
 import { Migration20261122030000_ledger } from './persistence/migrations/Migration20261122030000_ledger';
+import { Migration20261122040000_claim_version } from './persistence/migrations/Migration20261122040000_claim_version';
 
 /**
  * Fees and arrears: billing runs from the fee schedules in force (kept from the contracts feed) over the households
@@ -26,7 +28,9 @@ export const arrearsSubgraph: SubgraphModule = {
     { name: 'Migration20261122010000_billable_households', class: Migration20261122010000_billable_households },
     { name: 'Migration20261122020000_filing_snapshots', class: Migration20261122020000_filing_snapshots },
     { name: 'Migration20261122030000_ledger', class: Migration20261122030000_ledger },
+    { name: 'Migration20261122040000_claim_version', class: Migration20261122040000_claim_version },
   ],
-  consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears')],
-  producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name],
+  // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
+  consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears'), referralOutcomeConsumer],
+  producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name, CLAIMS_TOPIC.name],
 };

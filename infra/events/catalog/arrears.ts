@@ -200,3 +200,130 @@ export const LEVY_BUILDING_ACTIVATED: EventDefinition = {
     },
   },
 };
+
+/**
+ * The arrears a court could be asked to decide, for the litigation subgraph's read model: the household, every
+ * charge with what is open, its limitation date and late fee, and the demands and mediation behind them. It names
+ * the owner only by the register's reference; it goes to litigation, not to bureaus.
+ */
+export const CLAIMS_TOPIC: TopicDefinition = {
+  name: 'arrears.claims.v1',
+  producer: 'arrears',
+  description: "An arrears account's claim as it stands after each change: charges, limitation dates, late fees, demands and mediation. For the litigation subgraph.",
+  key: 'account id',
+};
+
+export interface ClaimChargeData {
+  chargeId: string;
+  kind: 'SERVICE_FEE' | 'LEVY';
+  month: string;
+  dueOn: string;
+  filingId: string | null;
+  floorAreaCentiM2: number;
+  rateFen: number;
+  amountFen: number;
+  paidFen: number;
+  waivedFen: number;
+  openFen: number;
+  /** The last day to sue without the limitation defence (Civil Code arts. 188, 195), restarted by the steps naming it. */
+  limitationEndsOn: string;
+  /** The late fee under the contract's terms as of `asOf`; 0 when the contract has none. */
+  lateFeeFen: number;
+}
+
+export interface ClaimUpdatedData {
+  accountId: string;
+  companyId: string;
+  householdId: string;
+  areaId: string;
+  areaName: string;
+  streetCode: string;
+  districtCode: string;
+  buildingId: string;
+  unit: string | null;
+  room: string | null;
+  floorAreaCentiM2: number | null;
+  ownerReference: string | null;
+  status: string;
+  /** Counts the account's snapshots: a consumer keeps the highest. */
+  version: number;
+  asOf: string;
+  charges: ClaimChargeData[];
+  /** Demands for payment (art. 195 item 1): notices, letters, messages, and visits or calls that reached the owner. */
+  demands: { actionId: string; kind: string; on: string; channel: string | null }[];
+  mediationSessions: { actionId: string; on: string; mediator: string; outcome: string; outcomeOn: string | null }[];
+}
+
+const nullableText = { anyOf: [{ type: 'string' }, { type: 'null' }] } as const;
+
+export const CLAIM_UPDATED: EventDefinition = {
+  type: 'hub.arrears.claim.updated',
+  topic: CLAIMS_TOPIC,
+  summary: "An arrears account's claim after a bill, payment, adjustment, collection step or status change.",
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'accountId', 'companyId', 'householdId', 'areaId', 'areaName', 'streetCode', 'districtCode', 'buildingId', 'unit', 'room', 'floorAreaCentiM2',
+      'ownerReference', 'status', 'version', 'asOf', 'charges', 'demands', 'mediationSessions',
+    ],
+    properties: {
+      accountId: uuidSchema,
+      companyId: { type: 'string', minLength: 1 },
+      householdId: uuidSchema,
+      areaId: uuidSchema,
+      areaName: { type: 'string' },
+      streetCode: { type: 'string' },
+      districtCode: { type: 'string' },
+      buildingId: uuidSchema,
+      unit: nullableText,
+      room: nullableText,
+      floorAreaCentiM2: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] },
+      ownerReference: nullableText,
+      status,
+      version: { type: 'integer', minimum: 1 },
+      asOf: isoDate,
+      charges: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['chargeId', 'kind', 'month', 'dueOn', 'filingId', 'floorAreaCentiM2', 'rateFen', 'amountFen', 'paidFen', 'waivedFen', 'openFen', 'limitationEndsOn', 'lateFeeFen'],
+          properties: {
+            chargeId: uuidSchema,
+            kind: { enum: ['SERVICE_FEE', 'LEVY'] },
+            month: { type: 'string' },
+            dueOn: isoDate,
+            filingId: { anyOf: [uuidSchema, { type: 'null' }] },
+            floorAreaCentiM2: { type: 'integer', minimum: 0 },
+            rateFen: { type: 'integer', minimum: 0 },
+            amountFen: fen,
+            paidFen: fen,
+            waivedFen: fen,
+            openFen: fen,
+            limitationEndsOn: isoDate,
+            lateFeeFen: fen,
+          },
+        },
+      },
+      demands: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['actionId', 'kind', 'on', 'channel'],
+          properties: { actionId: uuidSchema, kind: { type: 'string' }, on: isoDate, channel: nullableText },
+        },
+      },
+      mediationSessions: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['actionId', 'on', 'mediator', 'outcome', 'outcomeOn'],
+          properties: { actionId: uuidSchema, on: isoDate, mediator: { type: 'string' }, outcome: { type: 'string' }, outcomeOn: { anyOf: [isoDate, { type: 'null' }] } },
+        },
+      },
+    },
+  },
+};

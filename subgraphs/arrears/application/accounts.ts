@@ -50,26 +50,41 @@ export async function loadAccount(em: EntityManager, identity: Identity, account
   return accountOf(row);
 }
 
-export async function chargesOf(em: EntityManager, accountId: string): Promise<ChargeRow[]> {
+/**
+ * `column in ${UUID_LIST}` with the ids as one JSON array parameter. Each element is cast to uuid, rather than the
+ * column to text, so lookups by account id keep using their indexes; the ids must be real uuids (from the database).
+ */
+export const UUID_LIST = `(select jsonb_array_elements_text(?::jsonb)::uuid)`;
+
+/** The charges of each account, oldest due first, in one query whatever the number of accounts. */
+export async function chargesOfAccounts(em: EntityManager, accountIds: readonly string[]): Promise<Map<string, ChargeRow[]>> {
   const rows = await sqlRows<Record<string, string | number | null>>(
     em,
-    `select id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen
-       from arrears.charge where account_id = ? order by due_on, month, id`,
-    [accountId],
+    `select account_id, id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen
+       from arrears.charge where account_id in ${UUID_LIST} order by account_id, due_on, month, id`,
+    [JSON.stringify(accountIds)],
   );
-  return rows.map((r) => ({
-    chargeId: String(r.id),
-    kind: r.kind as ChargeRow['kind'],
-    month: String(r.month),
-    levyId: r.levy_id === null ? null : String(r.levy_id),
-    filingId: r.filing_id === null ? null : String(r.filing_id),
-    dueOn: String(r.due_on),
-    amountFen: Number(r.amount_fen),
-    paidFen: Number(r.paid_fen),
-    waivedFen: Number(r.waived_fen),
-    floorAreaCentiM2: Number(r.floor_area_centi_m2),
-    rateFen: Number(r.rate_fen),
-  }));
+  const byAccount = new Map<string, ChargeRow[]>(accountIds.map((id) => [id, []]));
+  for (const r of rows) {
+    byAccount.get(String(r.account_id))?.push({
+      chargeId: String(r.id),
+      kind: r.kind as ChargeRow['kind'],
+      month: String(r.month),
+      levyId: r.levy_id === null ? null : String(r.levy_id),
+      filingId: r.filing_id === null ? null : String(r.filing_id),
+      dueOn: String(r.due_on),
+      amountFen: Number(r.amount_fen),
+      paidFen: Number(r.paid_fen),
+      waivedFen: Number(r.waived_fen),
+      floorAreaCentiM2: Number(r.floor_area_centi_m2),
+      rateFen: Number(r.rate_fen),
+    });
+  }
+  return byAccount;
+}
+
+export async function chargesOf(em: EntityManager, accountId: string): Promise<ChargeRow[]> {
+  return (await chargesOfAccounts(em, [accountId])).get(accountId) ?? [];
 }
 
 export const openTotal = (charges: readonly Charge[]): number => charges.reduce((sum, c) => sum + c.amountFen - c.paidFen - c.waivedFen, 0);

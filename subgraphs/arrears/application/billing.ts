@@ -6,6 +6,7 @@ import { sqlRows, sqlRun } from '../../../infra/db/sql';
 import { DomainError, ForbiddenError } from '../../../infra/errors';
 import { checkBillingMonth, dueOnForMonth, monthSpan, subsidyRunsIn } from '../domain/billing';
 import { FilingTermsData } from '../../../infra/events/catalog';
+import { publishClaims } from './claims';
 
 export interface FilingInForce {
   filingId: string;
@@ -138,6 +139,15 @@ export async function runBilling(em: EntityManager, identity: Identity, input: {
        returning id`,
       [input.areaId, companyId, filing.filingId, month, Number(totals.households), Number(totals.charged ?? 0), subsidyFen, identity.subject],
     );
+    // Only accounts in collection or beyond can be referred to a court, so only their claims go to litigation; the
+    // CURRENT accounts, nearly all of a large area, are not published and the run stays set-based. The others are
+    // found through a partial index of the non-CURRENT accounts (Migration20261122040000_claim_version).
+    const referable = await sqlRows<{ id: string }>(
+      tx,
+      `select id from arrears.account where area_id = ? and company_id = ? and status <> 'CURRENT'`,
+      [input.areaId, companyId],
+    );
+    await publishClaims(tx, referable.map((r) => r.id), today);
     return {
       id: run.id,
       areaId: input.areaId,

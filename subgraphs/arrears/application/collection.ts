@@ -10,6 +10,7 @@ import { mayKeepAccount, mayMediate } from '../domain/access';
 import { AccountStatus } from '../domain/account-status';
 import { CollectionAction, CollectionActionInput, MediationOutcome, isDemand, validateCollectionAction } from '../domain/collection-action';
 import { AccountRow, chargesOf, eventBase, loadAccount, moveAccount, openTotal } from './accounts';
+import { publishClaims } from './claims';
 
 /** Statuses a company moves an account to by hand; referral and the court's stages come from litigation. */
 const SET_BY_COMPANY: readonly AccountStatus[] = ['CURRENT', 'IN_COLLECTION', 'WRITTEN_OFF'];
@@ -67,6 +68,7 @@ export async function recordCollectionAction(em: EntityManager, identity: Identi
     if (mediation) await followMediation(tx, identity, account, action, openFen);
     else if (account.status === 'CURRENT') await moveAccount(tx, identity, account, 'IN_COLLECTION', { reason: `${action.kind} recorded`, on: action.on, openFen });
     await publishAction(tx, account, id, action, identity, openFen);
+    await publishClaims(tx, [account.id], today);
     return id;
   });
 }
@@ -94,6 +96,7 @@ export async function recordMediationOutcome(
     checkWhen(input.outcomeOn, today);
     await sqlRun(tx, `update arrears.collection_action set action = ?::jsonb where id = ?`, [JSON.stringify(updated), input.actionId]);
     await followOutcome(tx, identity, account, updated.outcome, updated.outcomeOn, openTotal(await chargesOf(tx, account.id)));
+    await publishClaims(tx, [account.id], today);
     return account.id;
   });
 }
@@ -109,6 +112,7 @@ export async function changeAccountStatus(em: EntityManager, identity: Identity,
     }
     const openFen = openTotal(await chargesOf(tx, account.id));
     await moveAccount(tx, identity, account, input.to, { reason: input.reason?.trim() || null, on: today, openFen });
+    await publishClaims(tx, [account.id], today);
     return account.id;
   });
 }

@@ -10,6 +10,7 @@ import { mayReadStatistics } from '../domain/access';
 import { CollectionRate, collectionRate } from '../domain/collection-rate';
 import { Levy, activationQuota, isBuildingActivated } from '../domain/levy';
 import { assertCompany, filingInForce, openAccounts } from './billing';
+import { publishClaims } from './claims';
 
 export interface LevyInput {
   areaId: string;
@@ -84,6 +85,14 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
       [input.decidedOn.slice(0, 7), id, input.rateFenPerM2, input.rateFenPerM2, input.dueOn, companyId, input.areaId, JSON.stringify(buildingIds)],
     );
     const [totals] = await sqlRows<{ households: string; billed: string }>(tx, `select count(*) as households, coalesce(sum(amount_fen), 0) as billed from arrears.charge where levy_id = ?`, [id]);
+    // As for billing: only accounts that can be referred (not CURRENT) get a new claim snapshot.
+    const referable = await sqlRows<{ id: string }>(
+      tx,
+      `select a.id from arrears.account a join arrears.charge c on c.account_id = a.id where c.levy_id = ? and a.status <> 'CURRENT'`,
+      [id],
+    );
+    await publishClaims(tx, referable.map((r) => r.id), today);
+
     recordEvent<LevyDecidedData>(tx, LEVY_DECIDED, {
       source: 'arrears',
       key: id,

@@ -11,6 +11,7 @@ import { recordEvent } from '../../../infra/events/outbox';
 import { Adjustment, adjustCharge, allocatePayment } from '../domain/allocation';
 import { AccountRow, chargesOf, eventBase, loadAccount, moveAccount, openTotal } from './accounts';
 import { assertCompany } from './billing';
+import { publishClaims } from './claims';
 import { announceActivatedBuilding } from './levies';
 
 export const PAYMENT_METHODS = ['CASH', 'BANK_TRANSFER', 'WECHAT_PAY', 'ALIPAY', 'CARD', 'OTHER'] as const;
@@ -177,7 +178,7 @@ async function applyPayment(tx: EntityManager, identity: Identity, companyId: st
       allocations: allocation.applied.map((a) => ({ chargeId: a.chargeId, month: months.get(a.chargeId) ?? '', fen: a.fen })),
     },
   });
-  return { id, levyBuilding: input.purpose === 'LEVY' && input.levyId ? { levyId: input.levyId, buildingId: account.buildingId, on: input.paidOn } : null };
+  return { id, accountId: account.id, levyBuilding: input.purpose === 'LEVY' && input.levyId ? { levyId: input.levyId, buildingId: account.buildingId, on: input.paidOn } : null };
 }
 
 const isIdempotencyRace = (error: unknown) => error instanceof UniqueConstraintViolationException && String(error.message).includes('idempotency_key');
@@ -216,17 +217,21 @@ export async function importPayments(em: EntityManager, identity: Identity, inpu
     const ids = await em.transactional(async (tx) => {
       const recorded = new Map(earlier);
       const buildings = new Map<string, { levyId: string; buildingId: string; on: string }>();
+      const accounts = new Set<string>();
       for (const [index, p] of prepared.entries()) {
         if (recorded.has(p.key)) continue;
         try {
-          const { id, levyBuilding } = await applyPayment(tx, identity, companyId, p, today);
+          const { id, accountId, levyBuilding } = await applyPayment(tx, identity, companyId, p, today);
           recorded.set(p.key, id);
+          accounts.add(accountId);
           if (levyBuilding) buildings.set(`${levyBuilding.levyId}|${levyBuilding.buildingId}`, levyBuilding);
         } catch (error) {
           throw lineError(index, inputs.length, error);
         }
       }
       for (const b of buildings.values()) await announceActivatedBuilding(tx, b.levyId, b.buildingId, b.on);
+      // One snapshot per account once the whole statement is applied, however many of its lines paid that account.
+      await publishClaims(tx, [...accounts], today);
       return prepared.map((p) => recorded.get(p.key)!);
     });
     return receiptsOf(em, ids);
@@ -283,6 +288,7 @@ export async function adjustChargeOfAccount(em: EntityManager, identity: Identit
     );
     const open = openTotal(charges.map((c) => (c.chargeId === charge.chargeId ? result.charge : c)));
     await settleIfCleared(tx, identity, account, open, today);
+    await publishClaims(tx, [account.id], today);
     return account.id;
   });
 }

@@ -4,16 +4,14 @@ import { IsoDate, isYearMonth } from '../../../infra/calendar';
 import { todayInChina } from '../../../infra/clock';
 import { sqlRows } from '../../../infra/db/sql';
 import { InvalidInputError } from '../../../infra/errors';
-import { FilingTermsData } from '../../../infra/events/catalog';
 import { scopeCondition } from '../domain/access';
 import { AccountStatus } from '../domain/account-status';
 import { AgingLine, agingBucket, agingSummary, daysOverdue } from '../domain/aging';
 import { CollectionAction } from '../domain/collection-action';
 import { CollectionGrouping, CollectionRow, CollectionTotals, summarizeCollection } from '../domain/collection-rate';
-import { lateFeeFen } from '../domain/late-fee';
-import { LimitationEvent, limitationEndsOn } from '../domain/limitation';
 import { AGING_BUCKETS, AgingBucket } from '../domain/statutes';
-import { AccountRow, ChargeRow, chargesOf, loadAccount, openTotal } from './accounts';
+import { AccountRow, loadAccount, openTotal } from './accounts';
+import { ClaimCharge, claimLinesOf } from './claims';
 
 export interface Page {
   first: number;
@@ -155,12 +153,9 @@ export async function listArrears(em: EntityManager, identity: Identity, filter:
   };
 }
 
-export interface StatementCharge extends ChargeRow {
-  openFen: number;
+export interface StatementCharge extends ClaimCharge {
   daysOverdue: number;
   agingBucket: AgingBucket;
-  limitationEndsOn: IsoDate;
-  lateFeeFen: number;
 }
 
 export interface Statement {
@@ -192,25 +187,9 @@ export async function accountStatement(em: EntityManager, identity: Identity, ac
     `select unit, room, floor_area_centi_m2 from arrears.billable_household where household_id = ?`,
     [account.householdId],
   );
-  const charges = await chargesOf(em, account.id);
   const payments = await sqlRows<Record<string, string | number | null>>(
     em,
     `select id, receipt_number, purpose, amount_fen, credit_fen, paid_on::text as paid_on, method from arrears.payment where account_id = ? order by paid_on, recorded_at`,
-    [account.id],
-  );
-  const allocations = await sqlRows<{ charge_id: string; fen: string; paid_on: string }>(
-    em,
-    `select pa.charge_id, pa.fen, p.paid_on::text as paid_on from arrears.payment_allocation pa join arrears.payment p on p.id = pa.payment_id where p.account_id = ?`,
-    [account.id],
-  );
-  const adjustments = await sqlRows<Record<string, string | number | null>>(
-    em,
-    `select charge_id, kind, fen, amount_before_fen, amount_after_fen, reason, on_date::text as on_date from arrears.adjustment where account_id = ? order by recorded_at`,
-    [account.id],
-  );
-  const actions = await sqlRows<{ id: string; kind: string; on_date: string; charge_ids: string[]; action: CollectionAction; recorded_by_role: string }>(
-    em,
-    `select id, kind, on_date::text as on_date, charge_ids, action, recorded_by_role from arrears.collection_action where account_id = ? order by on_date, recorded_at`,
     [account.id],
   );
   const transitions = await sqlRows<{ from_status: string; to_status: string; reason: string | null; on_date: string; by_role: string }>(
@@ -218,34 +197,11 @@ export async function accountStatement(em: EntityManager, identity: Identity, ac
     `select from_status, to_status, reason, on_date::text as on_date, by_role from arrears.account_transition where account_id = ? order by at`,
     [account.id],
   );
-  const filingIds = [...new Set(charges.map((c) => c.filingId).filter((id): id is string => id !== null))];
-  const terms = new Map(
-    (await sqlRows<{ filing_id: string; terms: FilingTermsData }>(em, `select filing_id, terms from arrears.filing_snapshot where filing_id::text in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(filingIds)])).map((f) => [
-      f.filing_id,
-      f.terms,
-    ]),
-  );
-
-  const limitationEvents: LimitationEvent[] = [
-    ...actions.map((a) => a.action),
-    ...allocations.map((a) => ({ kind: 'PART_PAYMENT' as const, on: a.paid_on, chargeIds: [a.charge_id] })),
-  ];
+  // The figures of each charge are the claim's (claims.ts), so the statement and what litigation receives agree.
+  const { charges, actions, adjustments } = (await claimLinesOf(em, [account.id], asOf)).get(account.id)!;
   const statementCharges = charges.map((c) => {
-    const open = c.amountFen - c.paidFen - c.waivedFen;
     const days = daysOverdue(c.dueOn, asOf);
-    const reductions = [
-      ...allocations.filter((a) => a.charge_id === c.chargeId).map((a) => ({ on: a.paid_on, fen: Number(a.fen) })),
-      ...adjustments.filter((a) => a.charge_id === c.chargeId && a.kind === 'WAIVER').map((a) => ({ on: String(a.on_date), fen: Number(a.fen) })),
-    ];
-    const lateFee = c.filingId ? (terms.get(c.filingId)?.lateFee ?? null) : null;
-    return {
-      ...c,
-      openFen: open,
-      daysOverdue: days,
-      agingBucket: agingBucket(days),
-      limitationEndsOn: limitationEndsOn(c, limitationEvents),
-      lateFeeFen: lateFeeFen({ dueOn: c.dueOn, principalFen: c.amountFen, reductions }, lateFee, asOf),
-    };
+    return { ...c, daysOverdue: days, agingBucket: agingBucket(days) };
   });
   return {
     account: { ...account, unit: household?.unit ?? null, room: household?.room ?? null, floorAreaCentiM2: household?.floor_area_centi_m2 ?? null },
@@ -266,16 +222,8 @@ export async function accountStatement(em: EntityManager, identity: Identity, ac
       paidOn: String(p.paid_on),
       method: String(p.method),
     })),
-    adjustments: adjustments.map((a) => ({
-      chargeId: String(a.charge_id),
-      kind: String(a.kind),
-      fen: a.fen === null ? null : Number(a.fen),
-      amountBeforeFen: Number(a.amount_before_fen),
-      amountAfterFen: Number(a.amount_after_fen),
-      reason: String(a.reason),
-      on: String(a.on_date),
-    })),
-    actions: actions.map((a) => ({ actionId: a.id, kind: a.kind, on: a.on_date, chargeIds: a.charge_ids, note: a.action.note, details: a.action, recordedByRole: a.recorded_by_role })),
+    adjustments,
+    actions: actions.map((a) => ({ actionId: a.actionId, kind: a.kind, on: a.on, chargeIds: a.chargeIds, note: a.action.note, details: a.action, recordedByRole: a.recordedByRole })),
     transitions: transitions.map((t) => ({ from: t.from_status, to: t.to_status, reason: t.reason, on: t.on_date, byRole: t.by_role })),
   };
 }

@@ -3,6 +3,7 @@ import {
   COLLECTION_ACTION_KINDS,
   CollectionActionInput,
   CollectionActionKind,
+  demandedPayment,
   interruptionGround,
   interruptsLimitation,
   isDemand,
@@ -31,6 +32,23 @@ describe('collection action kinds', () => {
 
   it('lists the eight kinds seed 004 and art. 195 call for', () => {
     expect(COLLECTION_ACTION_KINDS).toHaveLength(8);
+  });
+});
+
+describe('demandedPayment', () => {
+  it.each<[string, CollectionActionInput, boolean]>([
+    ['a posted notice', input({ kind: 'NOTICE_POSTED' }), true],
+    ['a letter', input({ kind: 'LETTER' }), true],
+    ['a WeChat message', input({ kind: 'MESSAGE', channel: 'WECHAT' }), true],
+    ['a visit that found the owner', input({ kind: 'VISIT', reached: true }), true],
+    ['a visit to a closed door', input({ kind: 'VISIT', reached: false }), false],
+    ['an answered call', input({ kind: 'CALL', reached: true }), true],
+    ['an unanswered call', input({ kind: 'CALL', reached: false }), false],
+    ["the owner's promise", input({ kind: 'PAYMENT_PROMISE', promisedBy: '2024-04-01' }), false],
+    ['an instalment plan', input({ kind: 'INSTALMENT_PLAN', instalments: [{ dueOn: '2024-04-01', fen: 100 }] }), false],
+    ['a mediation session', input({ kind: 'MEDIATION_SESSION', mediator: '街道人民调解委员会', outcome: 'PENDING' }), false],
+  ])('%s: %p', (_, action, demanded) => {
+    expect(demandedPayment(validateCollectionAction(action))).toBe(demanded);
   });
 });
 

@@ -101,6 +101,15 @@ export function isDemand(kind: CollectionActionKind): boolean {
   return DEMANDS.has(kind);
 }
 
+/**
+ * Whether this step demanded payment of the owner, as the court's complaint lists demands: a notice, letter or
+ * message, or a visit or call that reached someone (an unanswered call demands nothing).
+ */
+export function demandedPayment(action: CollectionAction): boolean {
+  if (!isDemand(action.kind)) return false;
+  return action.kind === 'VISIT' || action.kind === 'CALL' ? action.reached : true;
+}
+
 /** Whether steps of this kind can interrupt the limitation period at all (see limitation.ts for when they do). */
 export function interruptsLimitation(kind: CollectionActionKind): boolean {
   return GROUNDS[kind] !== undefined;

@@ -1,0 +1,58 @@
+import { rejection } from '../../../test/support/rejection';
+import { ACCOUNT_STATUSES, AccountStatus, assertTransition } from './account-status';
+import { REFERRAL_CASE_STATUSES, ReferralCaseStatus, accountMovesForReferral } from './referral-outcome';
+
+describe('accountMovesForReferral', () => {
+  it.each<[AccountStatus, ReferralCaseStatus, AccountStatus[]]>([
+    ['IN_COLLECTION', 'SUBMITTED', ['REFERRED']],
+    ['MEDIATION', 'SUBMITTED', ['REFERRED']],
+    ['REFERRED', 'DOCKETED', ['IN_LITIGATION']],
+    ['REFERRED', 'HEARING_SCHEDULED', ['IN_LITIGATION']],
+    ['IN_LITIGATION', 'JUDGED', ['JUDGED']],
+    // A judgment reported before the docketing: the account goes the only way the status rules allow.
+    ['REFERRED', 'JUDGED', ['IN_LITIGATION', 'JUDGED']],
+    ['REFERRED', 'SETTLED', ['SETTLED']],
+    ['IN_LITIGATION', 'SETTLED', ['SETTLED']],
+    ['REFERRED', 'REJECTED', ['IN_COLLECTION']],
+    ['REFERRED', 'WITHDRAWN', ['IN_COLLECTION']],
+    ['IN_LITIGATION', 'WITHDRAWN', ['IN_COLLECTION']],
+  ])('moves %s on %s through %j', (from, caseStatus, moves) => {
+    expect(accountMovesForReferral(from, caseStatus)).toEqual(moves);
+    // Every move it asks for is one the account's status rules allow.
+    let at = from;
+    for (const to of moves) {
+      expect(() => assertTransition(at, to, { reason: 'x', openFen: 1 })).not.toThrow();
+      at = to;
+    }
+  });
+
+  it.each<[AccountStatus, ReferralCaseStatus]>([
+    ['REFERRED', 'SUBMITTED'],
+    ['IN_LITIGATION', 'DOCKETED'],
+    ['IN_LITIGATION', 'HEARING_SCHEDULED'],
+    ['JUDGED', 'JUDGED'],
+    ['SETTLED', 'SETTLED'],
+    ['IN_COLLECTION', 'WITHDRAWN'],
+  ])('leaves %s as it is on %s (a redelivered report)', (from, caseStatus) => {
+    expect(accountMovesForReferral(from, caseStatus)).toEqual([]);
+  });
+
+  it.each(ACCOUNT_STATUSES.flatMap((from) => (['IN_MEDIATION', 'ENFORCEMENT', 'CLOSED'] as const).map((s) => [from, s] as [AccountStatus, ReferralCaseStatus])))(
+    'does not move %s on %s',
+    (from, caseStatus) => {
+      expect(accountMovesForReferral(from, caseStatus)).toEqual([]);
+    },
+  );
+
+  it('maps every case status litigation publishes', () => {
+    for (const status of REFERRAL_CASE_STATUSES) expect(() => accountMovesForReferral('REFERRED', status)).not.toThrow();
+    expect(rejection(() => accountMovesForReferral('REFERRED', 'ARCHIVED' as ReferralCaseStatus)).code).toBe('UNKNOWN_CASE_STATUS');
+  });
+
+  it('asks for moves the status rules refuse, so they can reject them: a CURRENT account referred, a judgment after withdrawal', () => {
+    expect(accountMovesForReferral('CURRENT', 'SUBMITTED')).toEqual(['REFERRED']);
+    expect(rejection(() => assertTransition('CURRENT', 'REFERRED')).code).toBe('INVALID_STATUS_TRANSITION');
+    expect(accountMovesForReferral('IN_COLLECTION', 'JUDGED')).toEqual(['JUDGED']);
+    expect(rejection(() => assertTransition('IN_COLLECTION', 'JUDGED')).code).toBe('INVALID_STATUS_TRANSITION');
+  });
+});

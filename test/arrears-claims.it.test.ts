@@ -1,0 +1,310 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { Client } from 'pg';
+import { addDays, addMonths, addYears } from '../infra/calendar';
+import { todayInChina } from '../infra/clock';
+import {
+  ClaimUpdatedData,
+  REFERRAL_STATUS_CHANGED,
+  REFERRAL_SUBMITTED,
+  ReferralStatusChangedData,
+  ReferralSubmittedData,
+  eventDefinition,
+} from '../infra/events/catalog';
+import { HubEvent } from '../infra/events/cloudevent';
+import { DEMO_STREETS } from '../infra/dev/demo-data';
+import { loadDemoData } from '../infra/dev/demo-loader';
+import { asKafkaMessage } from './support/events';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
+import { waitFor } from './support/wait-for';
+
+// 红居南街6号院 (广安门外, Xicheng) has no contract in the demo data: company A files one here, starting 13 months ago.
+const HONGJU = '红居南街6号院';
+const guangwai = DEMO_STREETS[0].office;
+const companyA = identity('PROPERTY_COMPANY', '91110102MA0000CLMA');
+const companyB = identity('PROPERTY_COMPANY', '91110102MA0000CLMB');
+const admin = identity('ADMIN', 'hub-operator');
+const COURT_ID = 'bj-xicheng-court';
+const CLAIM_UPDATED_TYPE = 'hub.arrears.claim.updated';
+
+const today = todayInChina();
+const thisMonth = today.slice(0, 7);
+const firstMonth = addMonths(thisMonth, -13);
+
+const terms = () => ({
+  kind: 'REGULAR',
+  number: 'HJ6-CLAIMS-01',
+  title: '红居南街6号院物业服务合同',
+  ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会' },
+  selectionMethod: 'TENDER',
+  signedOn: addDays(`${firstMonth}-01`, -10),
+  startsOn: `${firstMonth}-01`,
+  endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
+  serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
+  feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [] }] },
+  lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null },
+  parties: [
+    { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: companyA.organisationId, signatory: '张经理' },
+    { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会', signatory: '李主任' },
+  ],
+});
+
+const RUN = `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { newlyBilled } }`;
+const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { id status charges { chargeId month openFen limitationEndsOn lateFeeFen } transitions { from to byRole } } }`;
+const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status actions { actionId kind } } }`;
+
+interface Account {
+  id: string;
+  household_id: string;
+}
+
+describe('arrears: claim snapshots for litigation, and referral outcomes back to the account', () => {
+  let t: TestHub;
+  let db: Client;
+  let areaId: string;
+  let contractId: string;
+  let accounts: Account[];
+  let probe: Awaited<ReturnType<typeof probeTopics>>;
+  const ajv = addFormats(new Ajv2020({ strict: false }));
+  const validators = new Map<string, ValidateFunction>();
+
+  const ok = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> = {}) => {
+    const res = await t.gql(who, query, variables);
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data;
+  };
+  /** The published schema; before `npm run compose` has written it, the catalog's schema it is generated from. */
+  const validAgainstSchema = (m: ProbedMessage) => {
+    const type = m.headers.ce_type;
+    if (!validators.has(type)) {
+      const file = path.join(__dirname, '..', 'schemas', 'events', `${type}.json`);
+      const schema = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : eventDefinition(type)!.schema;
+      validators.set(type, ajv.compile({ ...schema, $id: undefined }));
+    }
+    const validate = validators.get(type)!;
+    const data = JSON.parse(String(m.message.value));
+    expect(validate(data) ? [] : validate.errors).toEqual([]);
+    return data;
+  };
+  const claimsOf = (accountId: string) => (m: ProbedMessage) => m.topic.endsWith('arrears.claims.v1') && String(m.message.key) === accountId;
+  const snapshots = (accountId: string): ClaimUpdatedData[] => probe.received.filter(claimsOf(accountId)).map((m) => JSON.parse(String(m.message.value)));
+  const accountRow = async (id: string) => (await db.query(`select status, judged_fen::int8 as judged_fen, claim_version from arrears.account where id = $1`, [id])).rows[0];
+  /** Claim snapshots written to the outbox (published or about to be), per account. */
+  const outboxClaims = async () =>
+    (await db.query(`select message_key, payload from arrears.outbox where event_type = $1 order by id`, [CLAIM_UPDATED_TYPE])).rows as { message_key: string; payload: ClaimUpdatedData }[];
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    const areas = await ok(admin, `{ areas(first: 100) { id name } }`);
+    areaId = areas.areas.find((a: { name: string }) => a.name === HONGJU).id;
+    await waitFor('contracts and arrears to know the area and its households', async () => {
+      const { rows } = await db.query(
+        `select (select count(*) from contracts.area_view where area_id = $1 and households > 0)::int as c,
+                (select count(*) from arrears.billable_household where area_id = $1)::int as h`,
+        [areaId],
+      );
+      return rows[0].c === 1 && rows[0].h > 0;
+    });
+    const drafted = await ok(companyA, `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`, { a: areaId, t: terms() });
+    contractId = drafted.draftContract.id;
+    const submitted = await ok(
+      companyA,
+      `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`,
+      { c: drafted.draftContract.id, k: randomUUID(), d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }] },
+    );
+    await ok(guangwai, `mutation($f: ID!, $v: Int!) { acceptFiling(filingId: $f, version: $v) { id } }`, { f: submitted.submitFiling.id, v: 1 });
+    await waitFor('arrears to hold the accepted filing', async () => {
+      const { rows } = await db.query(`select status from arrears.filing_snapshot where filing_id = $1`, [submitted.submitFiling.id]);
+      return rows[0]?.status === 'ACCEPTED';
+    });
+    probe = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.claims.v1`, `${t.topicPrefix}arrears.dead-letter.v1`]);
+    // Every account is CURRENT while these months are billed: no claim is published for them.
+    for (const month of [firstMonth, addMonths(thisMonth, -2)]) await ok(companyA, RUN, { a: areaId, m: month });
+    const { rows } = await db.query(`select id, household_id from arrears.account where area_id = $1 and company_id = $2 order by household_id`, [areaId, companyA.organisationId]);
+    accounts = rows;
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await db?.end();
+    await t?.stop();
+  });
+
+  it('publishes a fresh, versioned claim after each collection step, with the demands and the limitation dates they moved', async () => {
+    expect(accounts.length).toBeGreaterThan(5);
+    expect(await outboxClaims()).toEqual([]);
+    const accountId = accounts[0].id;
+    const before = (await ok(companyA, STATEMENT, { id: accountId })).arrearsAccount;
+    const [old, recent] = before.charges;
+    expect(old.month).toBe(firstMonth);
+
+    const letterOn = addDays(today, -3);
+    const letter = (await ok(companyA, ACTION, { a: accountId, x: { kind: 'LETTER', on: letterOn, chargeIds: [old.chargeId], note: '催缴函（第一次）' } })).recordCollectionAction;
+    const [first] = await probe.waitForCount('the claim after the letter', claimsOf(accountId), 1);
+    const claim = validAgainstSchema(first) as ClaimUpdatedData;
+    expect(first.headers.ce_type).toBe(CLAIM_UPDATED_TYPE);
+    expect(claim).toMatchObject({ accountId, companyId: companyA.organisationId, householdId: accounts[0].household_id, areaId, areaName: HONGJU, status: 'IN_COLLECTION', version: 1, asOf: today });
+    expect(claim.streetCode).toMatch(/^110102/);
+    expect(claim.ownerReference).toEqual(expect.any(String));
+    const charge = (id: string) => claim.charges.find((c) => c.chargeId === id)!;
+    // The letter named the old charge only: its period runs afresh from the letter, the other's does not.
+    expect(charge(old.chargeId).limitationEndsOn).toBe(addYears(letterOn, 3));
+    expect(charge(recent.chargeId).limitationEndsOn).toBe(addYears(charge(recent.chargeId).dueOn, 3));
+    expect(claim.demands).toEqual([{ actionId: letter.actions[0].actionId, kind: 'LETTER', on: letterOn, channel: null }]);
+    expect(claim.mediationSessions).toEqual([]);
+    // The same figures as the account's statement: both come from one computation.
+    const statement = (await ok(companyA, STATEMENT, { id: accountId })).arrearsAccount;
+    expect(claim.charges.map(({ chargeId, month, openFen, limitationEndsOn, lateFeeFen }) => ({ chargeId, month, openFen, limitationEndsOn, lateFeeFen }))).toEqual(statement.charges);
+    expect(charge(old.chargeId).lateFeeFen).toBeGreaterThan(0);
+
+    // A message is a demand with its channel; an unanswered call is not one. Each step publishes the next version.
+    await ok(companyA, ACTION, { a: accountId, x: { kind: 'MESSAGE', channel: 'WECHAT', on: today, chargeIds: [recent.chargeId] } });
+    await ok(companyA, ACTION, { a: accountId, x: { kind: 'CALL', reached: false, on: today, chargeIds: [recent.chargeId] } });
+    const all = await probe.waitForCount('three claims', claimsOf(accountId), 3);
+    const claims = all.map(validAgainstSchema) as ClaimUpdatedData[];
+    expect(claims.map((c) => c.version)).toEqual([1, 2, 3]);
+    expect(claims[2].demands.map((d) => [d.kind, d.channel])).toEqual([['LETTER', null], ['MESSAGE', 'WECHAT']]);
+    expect(claims[2].charges.find((c) => c.chargeId === recent.chargeId)!.limitationEndsOn).toBe(addYears(today, 3));
+    expect((await accountRow(accountId)).claim_version).toBe(3);
+  });
+
+  it('publishes the claims of a billing run for the accounts that are not CURRENT only', async () => {
+    const second = accounts[1].id;
+    const { charges } = (await ok(companyA, STATEMENT, { id: second })).arrearsAccount;
+    await ok(companyA, ACTION, { a: second, x: { kind: 'NOTICE_POSTED', on: today, chargeIds: [charges[0].chargeId] } });
+    const { rows } = await db.query(`select id from arrears.account where area_id = $1 and company_id = $2 and status <> 'CURRENT' order by id`, [areaId, companyA.organisationId]);
+    const referable = rows.map((r) => r.id as string);
+    expect(referable).toEqual([accounts[0].id, second].sort());
+
+    const month = addMonths(thisMonth, -1);
+    const billedThisMonth = (c: ClaimUpdatedData) => c.charges.some((x) => x.month === month);
+    const written = (await outboxClaims()).length;
+    expect((await ok(companyA, RUN, { a: areaId, m: month })).runBilling.newlyBilled).toBe(accounts.length);
+    for (const id of referable) {
+      const [m] = await probe.waitForCount(`the claim of ${id} with ${month}`, (m) => claimsOf(id)(m) && billedThisMonth(JSON.parse(String(m.message.value))), 1);
+      expect(validAgainstSchema(m)).toMatchObject({ status: 'IN_COLLECTION' });
+    }
+    // The run wrote one snapshot per referable account, with the month just billed, and none for the CURRENT ones.
+    const fromRun = (await outboxClaims()).slice(written);
+    expect(fromRun.map((r) => r.message_key).sort()).toEqual(referable);
+    expect(fromRun.every((r) => billedThisMonth(r.payload))).toBe(true);
+  });
+
+  it('publishes one claim per account a payment import touched, and the claims of the non-CURRENT accounts a levy bills', async () => {
+    const [, second, , fourth] = accounts;
+    const written = (await outboxClaims()).length;
+    const pay = (accountId: string, amountFen: number) => ({ accountId, amountFen, paidOn: today, method: 'BANK_TRANSFER', idempotencyKey: randomUUID() });
+    await ok(companyA, `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber } }`, { p: [pay(second.id, 100), pay(fourth.id, 100), pay(second.id, 50)] });
+    const fromImport = (await outboxClaims()).slice(written);
+    expect(fromImport.map((r) => r.message_key).sort()).toEqual([second.id, fourth.id].sort());
+    const paid = fromImport.find((r) => r.message_key === second.id)!.payload;
+    expect(paid.charges.reduce((sum, c) => sum + c.paidFen, 0)).toBe(150);
+
+    const { rows } = await db.query(`select building_id from arrears.account where id = $1`, [second.id]);
+    const building = rows[0].building_id as string;
+    const levy = {
+      areaId, title: '电梯大修集资', purpose: '电梯大修', accountName: '物管会专项账户', rateFenPerM2: 1793, activationThresholdPercent: 50,
+      advanceFen: 0, decidedOn: today, dueOn: addDays(today, 30), buildingIds: [building],
+    };
+    const beforeLevy = (await outboxClaims()).length;
+    await ok(companyA, `mutation($l: LevyInput!) { createLevy(levy: $l) { id } }`, { l: levy });
+    const referable = await db.query(`select id from arrears.account where building_id = $1 and company_id = $2 and status <> 'CURRENT' order by id`, [building, companyA.organisationId]);
+    const fromLevy = (await outboxClaims()).slice(beforeLevy);
+    expect(fromLevy.map((r) => r.message_key).sort()).toEqual(referable.rows.map((r) => r.id));
+    expect(fromLevy.every((r) => r.payload.charges.some((c) => c.kind === 'LEVY'))).toBe(true);
+  });
+
+  const referralEvent = <T>(type: string, data: T): HubEvent<T> => ({ id: randomUUID(), type, source: '/property-governance-hub/litigation', time: new Date().toISOString(), data });
+  const submittedEvent = (account: Account, referralId: string, companyId = companyA.organisationId) =>
+    referralEvent<ReferralSubmittedData>(REFERRAL_SUBMITTED.type, {
+      referralId, courtId: COURT_ID, companyId, accountId: account.id, householdId: account.household_id, areaId, status: 'SUBMITTED', contractId,
+      procedure: 'SMALL_CLAIMS', amountInDisputeFen: 100_000, grandTotalFen: 110_000, packageVersion: 1, packageDigest: 'b'.repeat(64), submittedOn: today,
+    });
+  const statusEvent = (account: Account, referralId: string, fromStatus: string, status: string, extra: Partial<ReferralStatusChangedData> = {}) =>
+    referralEvent<ReferralStatusChangedData>(REFERRAL_STATUS_CHANGED.type, {
+      referralId, courtId: COURT_ID, companyId: companyA.organisationId, accountId: account.id, householdId: account.household_id, areaId, status, fromStatus,
+      occurredAt: new Date().toISOString(), caseNumber: null, judgedFen: null, settledFen: null, ...extra,
+    });
+  const inboxed = async (eventIds: string[]) => {
+    const { rows } = await db.query(`select event_id from arrears.inbox where consumer = 'arrears.referral-outcomes' and event_id = any($1)`, [eventIds]);
+    return rows.length === eventIds.length;
+  };
+
+  it('moves the account along its referral: REFERRED, IN_LITIGATION, then JUDGED with the amount awarded, once however often the judgment arrives', async () => {
+    const account = accounts[0];
+    const referralId = randomUUID();
+    const versionBefore = (await accountRow(account.id)).claim_version;
+    const submitted = submittedEvent(account, referralId);
+    const docketed = statusEvent(account, referralId, 'SUBMITTED', 'DOCKETED', { caseNumber: '（2026）京0102民初1号' });
+    const judged = statusEvent(account, referralId, 'DOCKETED', 'JUDGED', { caseNumber: '（2026）京0102民初1号', judgedFen: 98_765 });
+    const judgedAgain = { ...judged, id: randomUUID() }; // the same report under a new event id
+    const producer = rawProducer(t.brokers);
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: `${t.topicPrefix}litigation.referrals.v1`,
+        messages: [submitted, docketed, judged, judged, judgedAgain].map((e) => asKafkaMessage(e, referralId)),
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    await waitFor('the referral events to be applied', () => inboxed([submitted.id, docketed.id, judged.id, judgedAgain.id]));
+    expect(await accountRow(account.id)).toMatchObject({ status: 'JUDGED', judged_fen: '98765', claim_version: versionBefore + 3 });
+    const { transitions } = (await ok(companyA, STATEMENT, { id: account.id })).arrearsAccount;
+    expect(transitions).toEqual([
+      { from: 'CURRENT', to: 'IN_COLLECTION', byRole: 'PROPERTY_COMPANY' },
+      { from: 'IN_COLLECTION', to: 'REFERRED', byRole: 'ADMIN' },
+      { from: 'REFERRED', to: 'IN_LITIGATION', byRole: 'ADMIN' },
+      { from: 'IN_LITIGATION', to: 'JUDGED', byRole: 'ADMIN' },
+    ]);
+    const { rows } = await db.query(`select reason, on_date::text as on_date from arrears.account_transition where account_id = $1 and to_status = 'IN_LITIGATION'`, [account.id]);
+    expect(rows).toEqual([{ reason: `Referral ${referralId} to ${COURT_ID}: DOCKETED (（2026）京0102民初1号)`, on_date: today }]);
+
+    // A snapshot after each move, the last one JUDGED; the repeated judgment published none.
+    await probe.waitForCount('the claims after the referral', (m) => claimsOf(account.id)(m) && JSON.parse(String(m.message.value)).version > versionBefore, 3);
+    const after = snapshots(account.id).filter((c) => c.version > versionBefore);
+    expect(after.map((c) => [c.version, c.status])).toEqual([
+      [versionBefore + 1, 'REFERRED'],
+      [versionBefore + 2, 'IN_LITIGATION'],
+      [versionBefore + 3, 'JUDGED'],
+    ]);
+  });
+
+  it("dead-letters a referral of another company's account, of an unknown account, or one the status rules refuse, and changes nothing", async () => {
+    const [, second, third] = accounts;
+    const before = await Promise.all([second, third].map((a) => accountRow(a.id)));
+    expect(before.map((r) => r.status)).toEqual(['IN_COLLECTION', 'CURRENT']);
+    const transitions = async () => Number((await db.query(`select count(*)::int as n from arrears.account_transition`)).rows[0].n);
+    const transitionsBefore = await transitions();
+    const claimsBefore = (await outboxClaims()).length;
+
+    const foreign = submittedEvent(second, randomUUID(), companyB.organisationId);
+    const unknown = submittedEvent({ id: randomUUID(), household_id: second.household_id }, randomUUID());
+    const ofCurrent = submittedEvent(third, randomUUID()); // a CURRENT account cannot be referred
+    const producer = rawProducer(t.brokers);
+    await producer.connect();
+    try {
+      for (const e of [foreign, unknown, ofCurrent]) {
+        await producer.send({ topic: `${t.topicPrefix}litigation.referrals.v1`, messages: [asKafkaMessage(e, e.data.referralId)] });
+      }
+    } finally {
+      await producer.disconnect();
+    }
+    const dead = await probe.waitForCount('three dead letters', (m) => m.topic.endsWith('arrears.dead-letter.v1'), 3);
+    const byId = new Map(dead.map((m) => [m.headers.ce_id, m.headers]));
+    expect(byId.get(foreign.id)).toMatchObject({ dlq_reason_code: 'NOT_FOUND', dlq_consumer: 'arrears.referral-outcomes', ce_type: REFERRAL_SUBMITTED.type });
+    expect(byId.get(unknown.id)).toMatchObject({ dlq_reason_code: 'NOT_FOUND' });
+    expect(byId.get(ofCurrent.id)).toMatchObject({ dlq_reason_code: 'INVALID_STATUS_TRANSITION' });
+
+    expect(await Promise.all([second, third].map((a) => accountRow(a.id)))).toEqual(before);
+    expect(await transitions()).toBe(transitionsBefore);
+    expect((await outboxClaims()).length).toBe(claimsBefore);
+  });
+});
