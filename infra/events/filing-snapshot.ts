@@ -3,10 +3,10 @@ import { FILINGS_TOPIC, FILING_EVENTS, FilingEventData } from './catalog';
 import { ConsumerDefinition } from './consumer';
 
 /**
- * The local copy of contract filings that arrears (fee schedules in force) and litigation (proof a contract was
- * filed and in force) keep from `contracts.filings.v1`. Each message is the whole filing after a transition, so the
- * row is replaced when the message's sequence is newer and left alone otherwise: redelivery and replays are no-ops.
- * One table shape and one consumer for both subgraphs, each in its own schema.
+ * The local copy of contract filings that arrears (fee schedules in force), litigation (proof a contract was filed
+ * and in force) and areas (which company serves an area) keep from `contracts.filings.v1`. Each message is the whole
+ * filing after a transition, so the row is replaced when the message's sequence is newer and left alone otherwise:
+ * redelivery and replays are no-ops. One table shape and one consumer for all three, each in its own schema.
  */
 export function filingSnapshotDdl(schema: string): string[] {
   return [
@@ -48,7 +48,7 @@ export async function applyFilingSnapshot(em: EntityManager, schema: string, f: 
   );
 }
 
-export function filingSnapshotConsumer(subgraph: 'arrears' | 'litigation'): ConsumerDefinition {
+export function filingSnapshotConsumer(subgraph: 'areas' | 'arrears' | 'litigation'): ConsumerDefinition {
   const apply = (em: EntityManager, data: unknown) => applyFilingSnapshot(em, subgraph, data as FilingEventData);
   return {
     name: `${subgraph}.filing-snapshots`,

@@ -1,19 +1,29 @@
+import { REFERRALS_TOPIC } from '../../infra/events/catalog';
 import { filingSnapshotConsumer } from '../../infra/events/filing-snapshot';
 import { SubgraphModule } from '../../infra/subgraph/module';
+import { claimAccountConsumer } from './events/claim-account.consumer';
+import { courtCaseEventConsumer } from './events/court-case-event.consumer';
 import { CourtResolver } from './graphql/court.resolver';
+import { ReferralResolver } from './graphql/referral.resolver';
+import { HouseholdRef } from './graphql/referral.type';
 import { CourtSchema } from './persistence/court.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122020000_filing_snapshots } from './persistence/migrations/Migration20261122020000_filing_snapshots';
+import { Migration20261122030000_referrals } from './persistence/migrations/Migration20261122030000_referrals';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
-  resolvers: [CourtResolver],
+  resolvers: [CourtResolver, ReferralResolver],
+  orphanedTypes: [HouseholdRef],
+  referenceResolvers: { Household: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
   entities: [CourtSchema],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
     { name: 'Migration20261122020000_filing_snapshots', class: Migration20261122020000_filing_snapshots },
+    { name: 'Migration20261122030000_referrals', class: Migration20261122030000_referrals },
   ],
-  // Proof that a referred contract was filed and in force comes from the contracts feed.
-  consumers: [filingSnapshotConsumer('litigation')],
-  producedTopics: [],
+  // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
+  // and courts report back on court.case-events.v1.
+  consumers: [filingSnapshotConsumer('litigation'), claimAccountConsumer, courtCaseEventConsumer],
+  producedTopics: [REFERRALS_TOPIC.name],
 };

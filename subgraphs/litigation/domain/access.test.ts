@@ -1,0 +1,31 @@
+import { Identity } from '../../../infra/auth/identity';
+import { mayActForPlaintiff, mayReadReferral, mayReportForCourt, referralScope, statisticsScope } from './access';
+
+const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: 'u', role, organisationId, jurisdictions });
+const referral = { companyId: 'CO-A', courtId: 'bj-xicheng-court' };
+
+describe('litigation access', () => {
+  it('lets the addressed court and the referring company read a referral, and nobody else but the admin', () => {
+    expect(mayReadReferral(who('COURT', 'bj-xicheng-court'), referral)).toBe(true);
+    expect(mayReadReferral(who('COURT', 'bj-haidian-court'), referral)).toBe(false);
+    expect(mayReadReferral(who('PROPERTY_COMPANY', 'CO-A'), referral)).toBe(true);
+    expect(mayReadReferral(who('PROPERTY_COMPANY', 'CO-B'), referral)).toBe(false);
+    expect(mayReadReferral(who('CITY_BUREAU', 'b', ['110102']), referral)).toBe(false);
+    expect(mayReadReferral(who('STREET_OFFICE', 's', ['110102014']), referral)).toBe(false);
+    expect(mayReadReferral(who('ADMIN', 'hub'), referral)).toBe(true);
+  });
+
+  it('lets only the court report and only the company act as plaintiff', () => {
+    expect(mayReportForCourt(who('COURT', 'bj-xicheng-court'), referral)).toBe(true);
+    expect(mayReportForCourt(who('ADMIN', 'hub'), referral)).toBe(false);
+    expect(mayActForPlaintiff(who('PROPERTY_COMPANY', 'CO-A'), referral)).toBe(true);
+    expect(mayActForPlaintiff(who('COURT', 'bj-xicheng-court'), referral)).toBe(false);
+  });
+
+  it('gives bureaus statistics by street prefix and no referral list', () => {
+    expect(referralScope(who('CITY_BUREAU', 'b', ['110102']))).toBeNull();
+    expect(statisticsScope(who('CITY_BUREAU', 'b', ['110102']))).toEqual({ sql: '(r.street_code like ?)', params: ['110102%'] });
+    expect(statisticsScope(who('COURT', 'bj-xicheng-court'))).toEqual({ sql: 'r.court_id = ?', params: ['bj-xicheng-court'] });
+    expect(statisticsScope(who('STREET_OFFICE', 's', ['110102014']))).toBeNull();
+  });
+});

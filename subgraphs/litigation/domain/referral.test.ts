@@ -1,0 +1,111 @@
+import { DomainError } from '../../../infra/errors';
+import { chargeFen } from '../../../infra/money';
+import { casePackageProblems, firstPackage } from './case-package';
+import { referralEligibility } from './eligibility';
+import { ClaimSnapshot, FilingRecord, casePackageContent, courtEventEffect, filedContracts, referralFacts, validateEvidence } from './referral';
+
+const FILING: FilingRecord = {
+  filingId: 'f1',
+  contractId: 'k1',
+  status: 'ACCEPTED',
+  recordNumber: '110108-2021-0001',
+  startsOn: '2022-01-01',
+  endsOn: '2031-12-31',
+  terminatedOn: null,
+  terms: {
+    title: '学院南路32号院物业服务合同（四方协议）',
+    number: 'BTPZ-XYNL32-2021-001',
+    signedOn: '2021-12-10',
+    startsOn: '2022-01-01',
+    endsOn: '2031-12-31',
+    parties: [{ role: 'PROVIDER', name: '北京学苑物业服务有限公司', registration: '91110108MA01DEMO32' }],
+    lateFee: null,
+  },
+};
+
+// Seed 003's owner rate of ¥1.67 for a high-rise flat of 56.78 m²: 9,482 fen a month.
+const monthly = chargeFen(5678, 167);
+const charge = (month: string, openFen: number, limitationEndsOn: string, kind = 'SERVICE_FEE') => ({
+  chargeId: `c-${month}`,
+  kind,
+  month,
+  dueOn: `${month}-28`,
+  filingId: 'f1',
+  floorAreaCentiM2: 5678,
+  rateFen: 167,
+  openFen,
+  limitationEndsOn,
+  lateFeeFen: 0,
+});
+
+const CLAIM: ClaimSnapshot = {
+  accountId: 'a1',
+  companyId: '91110108MA01DEMO32',
+  householdId: 'h1',
+  areaId: 'area-1',
+  areaName: '学院南路32号院',
+  unit: '3',
+  room: '402',
+  floorAreaCentiM2: 5678,
+  ownerReference: 'XYNL32-3-402',
+  asOf: '2026-11-22',
+  charges: [
+    charge('2023-01', monthly, '2026-01-31'),
+    charge('2026-09', monthly, '2029-09-30'),
+    charge('2026-10', monthly - 2000, '2029-10-31'),
+    charge('2026-10', 1604, '2029-11-30', 'LEVY'),
+  ],
+  demands: [{ kind: 'LETTER', on: '2026-11-01', channel: null }, { kind: 'MESSAGE', on: '2026-11-05', channel: 'WECHAT' }],
+  mediationSessions: [{ on: '2026-11-10', outcome: 'FAILED' }],
+};
+const EVIDENCE = [{ name: '合同.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }];
+
+describe('referral facts and the case package', () => {
+  it('claims the open service fees only, excludes the time-barred month, and keeps demands with their channel', () => {
+    const facts = referralFacts(CLAIM, [FILING], '2026-11-22', null);
+    expect(facts.charges.map((c) => c.month)).toEqual(['2023-01', '2026-09', '2026-10']);
+    expect(facts.demands).toEqual([{ date: '2026-11-01', channel: 'LETTER' }, { date: '2026-11-05', channel: 'MESSAGE (WECHAT)' }]);
+    const eligibility = referralEligibility(facts);
+    expect(eligibility).toMatchObject({ eligible: true, excludedCharges: [{ month: '2023-01', amountFen: monthly, reason: 'TIME_BARRED' }] });
+  });
+
+  it('counts superseded and terminated filings as filed for the months they covered, up to the termination', () => {
+    expect(filedContracts([{ ...FILING, status: 'TERMINATED', terminatedOn: '2025-06-30' }, { ...FILING, filingId: 'f2', status: 'RETURNED', recordNumber: null }])).toEqual([
+      { contractId: 'k1', status: 'ACCEPTED', startsOn: '2022-01-01', endsOn: '2025-06-30', filingRecordNumber: '110108-2021-0001' },
+    ]);
+  });
+
+  it('builds a consistent package whose lines equal what is open, under the filing of the months claimed', () => {
+    const { content, claims } = casePackageContent({ referralId: 'r1', claim: CLAIM, claimableMonths: ['2026-09', '2026-10'], filings: [FILING], evidence: EVIDENCE, costs: [] });
+    expect(claims.feeTotalFen).toBe(monthly + monthly - 2000);
+    expect(content.arrearsLines.map((l) => [l.month, l.amountFen])).toEqual([['2026-09', monthly], ['2026-10', monthly - 2000]]);
+    expect(content.contract).toEqual({ name: FILING.terms.title, number: FILING.terms.number, signedOn: '2021-12-10', filingRecordNumber: '110108-2021-0001' });
+    expect(content.parties.map((p) => [p.role, p.identifier])).toEqual([['PLAINTIFF', '91110108MA01DEMO32'], ['DEFENDANT', 'XYNL32-3-402']]);
+    expect(casePackageProblems(firstPackage(content))).toEqual([]);
+  });
+
+  it('refuses evidence without a SHA-256, and an empty list', () => {
+    expect(() => validateEvidence([])).toThrow(DomainError);
+    expect(() => validateEvidence([{ name: 'x', type: 'CONTRACT', sha256: 'XYZ' }])).toThrow(DomainError);
+    expect(validateEvidence([{ name: ' 合同.pdf ', type: 'CONTRACT', sha256: 'b'.repeat(64) }])).toEqual([{ name: '合同.pdf', type: 'CONTRACT', sha256: 'b'.repeat(64) }]);
+  });
+
+  it('needs the case number to docket, the amount to judge or settle, and the date to hear; takes the court’s procedure', () => {
+    expect(courtEventEffect({ kind: 'DOCKETED', occurredAt: '2026-11-20T09:00:00+08:00', caseNumber: '(2026)京0108民初1号', procedure: 'SMALL_CLAIMS' })).toEqual({
+      caseNumber: '(2026)京0108民初1号',
+      docketedOn: '2026-11-20',
+      procedure: 'SMALL_CLAIMS',
+    });
+    expect(courtEventEffect({ kind: 'JUDGED', occurredAt: '2027-01-05T15:00:00+08:00', judgedFen: 18_964 })).toEqual({ judgedFen: 18_964, decidedOn: '2027-01-05' });
+    expect(courtEventEffect({ kind: 'CLOSED', occurredAt: '2027-02-01T10:00:00+08:00' })).toEqual({});
+    for (const bad of [
+      { kind: 'DOCKETED', occurredAt: '2026-11-20T09:00:00+08:00' },
+      { kind: 'DOCKETED', occurredAt: '2026-11-20T09:00:00+08:00', caseNumber: 'x', procedure: 'UNDETERMINED' },
+      { kind: 'JUDGED', occurredAt: '2027-01-05T15:00:00+08:00', judgedFen: -1 },
+      { kind: 'SETTLED', occurredAt: '2027-01-05T15:00:00+08:00' },
+      { kind: 'HEARING_SCHEDULED', occurredAt: '2027-01-05T15:00:00+08:00', hearingOn: '2027-02-30' },
+    ]) {
+      expect(() => courtEventEffect(bad)).toThrow(DomainError);
+    }
+  });
+});

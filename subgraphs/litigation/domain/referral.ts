@@ -1,0 +1,220 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { IsoDate, compareMonths, isIsoDate } from '../../../infra/calendar';
+import { Fen, chargeFen, formatYuan } from '../../../infra/money';
+import { SHA256_HEX } from '../../../infra/canonical-json';
+import { CasePackageContent, EvidenceItem, packageClaims } from './case-package';
+import { ComplaintClaims, CostLine, buildComplaintClaims } from './claim';
+import { FiledContract, OwedCharge, ReferralFacts } from './eligibility';
+
+/**
+ * From the hub's records to the court's papers: the arrears claim (as the arrears subgraph publishes it) and the
+ * contract filings (as the contracts subgraph publishes them) become the facts eligibility is judged on and, for an
+ * eligible referral, the element-based case package.
+ */
+
+/** The parts of an arrears claim snapshot (arrears.claims.v1) a referral reads. */
+export interface ClaimSnapshot {
+  accountId: string;
+  companyId: string;
+  householdId: string;
+  areaId: string;
+  areaName: string;
+  unit: string | null;
+  room: string | null;
+  floorAreaCentiM2: number | null;
+  ownerReference: string | null;
+  asOf: IsoDate;
+  charges: readonly {
+    chargeId: string;
+    kind: string;
+    month: string;
+    dueOn: IsoDate;
+    filingId: string | null;
+    floorAreaCentiM2: number;
+    rateFen: number;
+    openFen: Fen;
+    limitationEndsOn: IsoDate;
+    lateFeeFen: Fen;
+  }[];
+  demands: readonly { kind: string; on: IsoDate; channel: string | null }[];
+  mediationSessions: readonly { on: IsoDate; outcome: string }[];
+}
+
+/** A contract filing as the contracts feed published it (litigation.filing_snapshot). */
+export interface FilingRecord {
+  filingId: string;
+  contractId: string;
+  status: string;
+  recordNumber: string | null;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  terminatedOn: IsoDate | null;
+  terms: {
+    title: string;
+    number: string;
+    signedOn: IsoDate;
+    startsOn: IsoDate;
+    endsOn: IsoDate;
+    parties: readonly { role: string; name: string; registration: string | null }[];
+    lateFee: { dailyRatePerTenThousand: number; graceDays: number; capPercentOfPrincipal: number | null } | null;
+  };
+}
+
+/**
+ * A filing that was accepted stays proof of filing for the months it covered: after an amendment supersedes it or the
+ * contract ends early, those months were still served under a filed contract (to the termination date).
+ */
+export function filedContracts(filings: readonly FilingRecord[]): FiledContract[] {
+  return filings
+    .filter((f) => f.recordNumber !== null && ['ACCEPTED', 'SUPERSEDED', 'TERMINATED'].includes(f.status))
+    .map((f) => ({ contractId: f.contractId, status: 'ACCEPTED', startsOn: f.startsOn, endsOn: f.terminatedOn ?? f.endsOn, filingRecordNumber: f.recordNumber }));
+}
+
+/** Only the company's service fees are its claim; a levy is owed into the owners' own account, not to the company. */
+const claimedCharges = (claim: ClaimSnapshot) => claim.charges.filter((c) => c.kind === 'SERVICE_FEE' && c.openFen > 0);
+
+export function referralFacts(claim: ClaimSnapshot, filings: readonly FilingRecord[], referralDate: IsoDate, mediationWaivedOn: IsoDate | null): ReferralFacts {
+  return {
+    referralDate,
+    charges: claimedCharges(claim).map((c): OwedCharge => ({ month: c.month, amountFen: c.openFen, limitationEndsOn: c.limitationEndsOn })),
+    contracts: filedContracts(filings),
+    demands: claim.demands.map((d) => ({ date: d.on, channel: d.channel ? `${d.kind} (${d.channel})` : d.kind })),
+    mediationSessions: claim.mediationSessions.map((s) => ({ heldOn: s.on })),
+    mediationWaivedOn,
+  };
+}
+
+export interface PackageInput {
+  referralId: string;
+  claim: ClaimSnapshot;
+  /** The months eligibility found claimable (time-barred ones are left out). */
+  claimableMonths: readonly string[];
+  filings: readonly FilingRecord[];
+  evidence: readonly EvidenceItem[];
+  costs: readonly CostLine[];
+}
+
+const yuan = (fen: Fen) => `¥${formatYuan(fen)}`;
+
+/** Checks the evidence a company lists: a name, a type and the SHA-256 of the file's bytes each. */
+export function validateEvidence(evidence: readonly EvidenceItem[]): EvidenceItem[] {
+  const fields: Record<string, string> = {};
+  evidence.forEach((e, i) => {
+    if (typeof e.name !== 'string' || e.name.trim() === '') fields[`evidence[${i}].name`] = 'name the evidence';
+    if (typeof e.type !== 'string' || e.type.trim() === '') fields[`evidence[${i}].type`] = 'give its type, e.g. CONTRACT, DEMAND_LETTER';
+    if (typeof e.sha256 !== 'string' || !SHA256_HEX.test(e.sha256)) fields[`evidence[${i}].sha256`] = '64 lower-case hex digits';
+  });
+  if (evidence.length === 0) fields.evidence = 'list at least one piece of evidence with its SHA-256';
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The evidence list is invalid', { fields });
+  return evidence.map((e) => ({ name: e.name.trim(), type: e.type.trim(), sha256: e.sha256 }));
+}
+
+/**
+ * The case package's content and the claims behind it. The filing is the one of the latest claimed month; each
+ * month's line is floor area × the filed rate less what was paid, so it equals what is open for the month. The late
+ * fee of each month is quoted as the arrears rules computed it, on the contract's terms.
+ */
+export function casePackageContent(input: PackageInput): { content: CasePackageContent; claims: ComplaintClaims; filing: FilingRecord } {
+  const { claim } = input;
+  const charges = claimedCharges(claim)
+    .filter((c) => input.claimableMonths.includes(c.month))
+    .sort((a, b) => compareMonths(a.month, b.month));
+  const latest = charges[charges.length - 1];
+  const filing = input.filings.find((f) => f.filingId === latest?.filingId) ?? input.filings.find((f) => f.recordNumber !== null);
+  if (!latest || !filing) throw new InvalidInputError('Nothing claimable, or no filing to refer it under', { problems: ['NOTHING_TO_PACKAGE'] });
+  const floorArea = claim.floorAreaCentiM2 ?? latest.floorAreaCentiM2;
+  const claims = buildComplaintClaims({
+    arrears: charges.map((c) => ({
+      month: c.month,
+      floorAreaCentiM2: c.floorAreaCentiM2,
+      rateFenPerM2Month: c.rateFen,
+      paidFen: Math.max(0, chargeFen(c.floorAreaCentiM2, c.rateFen) - c.openFen),
+    })),
+    penalties: charges
+      .filter((c) => c.lateFeeFen > 0)
+      .map((c) => ({
+        label: `Late fee on ${c.month}`,
+        amountFen: c.lateFeeFen,
+        computation: `${yuan(c.openFen)} unpaid since ${c.dueOn}, at the contract's late-fee terms` +
+          (filing.terms.lateFee ? ` (${filing.terms.lateFee.dailyRatePerTenThousand}/10,000 a day after ${filing.terms.lateFee.graceDays} days' grace)` : '') +
+          `, to ${claim.asOf}`,
+      })),
+    costs: input.costs,
+  });
+  const provider = filing.terms.parties.find((p) => p.role === 'PROVIDER');
+  const address = `${claim.areaName} ${claim.unit ?? ''}-${claim.room ?? ''}`.trim();
+  const owner = claim.ownerReference ?? claim.householdId;
+  const content: CasePackageContent = {
+    referralId: input.referralId,
+    parties: [
+      { role: 'PLAINTIFF', kind: 'COMPANY', name: provider?.name ?? claim.companyId, identifier: claim.companyId, address: 'as registered' },
+      { role: 'DEFENDANT', kind: 'PERSON', name: `Owner of ${address}`, identifier: owner, address },
+    ],
+    claims: packageClaims(claims),
+    contract: { name: filing.terms.title, number: filing.terms.number, signedOn: filing.terms.signedOn, filingRecordNumber: filing.recordNumber ?? '' },
+    property: { address, floorAreaCentiM2: floorArea, owner },
+    feeStandard: { rateFenPerM2Month: latest.rateFen, description: `${yuan(latest.rateFen)} per m² of floor area per month, the owner rate filed under ${filing.recordNumber}` },
+    serviceTerm: { startsOn: filing.terms.startsOn, endsOn: filing.terminatedOn ?? filing.terms.endsOn },
+    arrearsLines: claims.feeLines,
+    penaltyLines: claims.penaltyLines,
+    demands: claim.demands.map((d) => ({ date: d.on, channel: d.channel ? `${d.kind} (${d.channel})` : d.kind })),
+    evidence: [...input.evidence],
+  };
+  return { content, claims, filing };
+}
+
+/** What a court event changes on the referral besides its status, checked: a docketing needs the case number, and so on. */
+export interface CourtEventDetails {
+  kind: string;
+  occurredAt: string;
+  caseNumber?: string | null;
+  procedure?: string | null;
+  hearingOn?: string | null;
+  judgedFen?: number | null;
+  settledFen?: number | null;
+}
+
+export const COURT_PROCEDURES = ['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT', 'SIMPLE_OR_ORDINARY'] as const;
+
+export interface CourtEventEffect {
+  caseNumber?: string;
+  /** The procedure the court docketed the case under: it replaces the hub's proposal. */
+  procedure?: string;
+  docketedOn?: IsoDate;
+  hearingOn?: IsoDate;
+  judgedFen?: Fen;
+  settledFen?: Fen;
+  decidedOn?: IsoDate;
+}
+
+export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
+  const fields: Record<string, string> = {};
+  const on = typeof event.occurredAt === 'string' ? event.occurredAt.slice(0, 10) : '';
+  const wholeFen = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+  let effect: CourtEventEffect = {};
+  switch (event.kind) {
+    case 'DOCKETED':
+      if (typeof event.caseNumber !== 'string' || event.caseNumber.trim() === '') fields.caseNumber = 'a docketing gives the court case number (案号)';
+      if (event.procedure !== null && event.procedure !== undefined && !(COURT_PROCEDURES as readonly string[]).includes(event.procedure)) {
+        fields.procedure = `one of ${COURT_PROCEDURES.join(', ')}`;
+      }
+      if (Object.keys(fields).length === 0) effect = { caseNumber: String(event.caseNumber).trim(), docketedOn: on, ...(event.procedure ? { procedure: event.procedure } : {}) };
+      break;
+    case 'HEARING_SCHEDULED':
+      if (!isIsoDate(event.hearingOn)) fields.hearingOn = 'the hearing date, YYYY-MM-DD';
+      else effect = { hearingOn: event.hearingOn };
+      break;
+    case 'JUDGED':
+      if (!wholeFen(event.judgedFen)) fields.judgedFen = 'the amount awarded, whole fen';
+      else effect = { judgedFen: event.judgedFen, decidedOn: on };
+      break;
+    case 'SETTLED':
+      if (!wholeFen(event.settledFen)) fields.settledFen = 'the amount settled, whole fen';
+      else effect = { settledFen: event.settledFen, decidedOn: on };
+      break;
+    default:
+      break;
+  }
+  if (Object.keys(fields).length > 0) throw new InvalidInputError(`The ${event.kind} report is incomplete`, { fields });
+  return effect;
+}

@@ -1,0 +1,23 @@
+import { sqlRun } from '../../../infra/db/sql';
+import { CLAIMS_TOPIC, CLAIM_UPDATED, ClaimUpdatedData } from '../../../infra/events/catalog';
+import { ConsumerDefinition } from '../../../infra/events/consumer';
+
+/**
+ * Keeps each arrears account's latest claim from arrears.claims.v1: a snapshot replaces the stored one only when its
+ * version is higher, so redelivered or reordered snapshots never roll the claim back.
+ */
+export const claimAccountConsumer: ConsumerDefinition = {
+  name: 'litigation.claims',
+  topics: [CLAIMS_TOPIC.name],
+  handlers: {
+    [CLAIM_UPDATED.type]: async (em, event) => {
+      const claim = event.data as ClaimUpdatedData;
+      await sqlRun(
+        em,
+        `insert into litigation.claim_account as c (account_id, company_id, household_id, area_id, version, claim) values (?, ?, ?, ?, ?, ?::jsonb)
+         on conflict (account_id) do update set version = excluded.version, claim = excluded.claim, received_at = now() where c.version < excluded.version`,
+        [claim.accountId, claim.companyId, claim.householdId, claim.areaId, claim.version, JSON.stringify(claim)],
+      );
+    },
+  },
+};

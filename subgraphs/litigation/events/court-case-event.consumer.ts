@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED, CourtCaseEventData } from '../../../infra/events/catalog';
+import { ConsumerDefinition } from '../../../infra/events/consumer';
+import { applyCourtReport } from '../application/court-events';
+
+/**
+ * Steps reported by courts' own case systems. The inbox drops a redelivered event; the same step under a new event id
+ * is a DUPLICATE and changes nothing; steps arriving out of order are judged by case-status.ts. A court reporting on
+ * a referral not addressed to it (UNAUTHORISED_COURT), an impossible step (INVALID_COURT_EVENT) or an incomplete one
+ * (BAD_USER_INPUT) is refused and goes to litigation.dead-letter.v1.
+ */
+export const courtCaseEventConsumer: ConsumerDefinition = {
+  name: 'litigation.court-case-events',
+  topics: [COURT_CASE_EVENTS_TOPIC.name],
+  handlers: {
+    [COURT_CASE_EVENT_REPORTED.type]: async (em, event) => {
+      await applyCourtReport(em as EntityManager, event.data as CourtCaseEventData, 'KAFKA', null, event.id);
+    },
+  },
+};

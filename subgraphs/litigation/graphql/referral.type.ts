@@ -1,0 +1,209 @@
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CASE_STATUS_VALUES } from '../../../infra/events/catalog';
+import { graphqlEnum } from '../../../infra/federation/graphql-enum';
+import { COURT_EVENT_KINDS } from '../domain/case-status';
+import { SMALL_CLAIMS_EXCLUSION_NAMES } from '../domain/statutes';
+
+export const CaseStatusEnum = graphqlEnum(CASE_STATUS_VALUES);
+export const CourtEventKindEnum = graphqlEnum(COURT_EVENT_KINDS);
+export const SmallClaimsExclusionEnum = graphqlEnum(SMALL_CLAIMS_EXCLUSION_NAMES);
+export const ProcedureEnum = graphqlEnum(['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT', 'SIMPLE_OR_ORDINARY', 'UNDETERMINED'] as const);
+registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
+registerEnumType(CourtEventKindEnum, { name: 'CourtEventKind' });
+registerEnumType(SmallClaimsExclusionEnum, { name: 'SmallClaimsExclusion', description: 'Civil Procedure Law art. 166.' });
+registerEnumType(ProcedureEnum, { name: 'Procedure', description: 'UNDETERMINED: no small-claims threshold is recorded for the court’s province and year; the court decides.' });
+
+const FEN = { description: 'Whole fen (分).' };
+
+/** The areas subgraph owns Household; a court reads the defendant's household (with the owner's name) through it. */
+@ObjectType('Household')
+@Directive('@key(fields: "id")')
+export class HouseholdRef {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType('EligibilityFailure')
+export class EligibilityFailureType {
+  @Field({ description: 'NOTHING_OWED, NO_CLAIMABLE_CHARGES, CONTRACT_NOT_FILED, NO_DEMAND_RECORDED or MEDIATION_NOT_TRIED.' }) code!: string;
+  @Field() message!: string;
+  @Field(() => [String], { nullable: true }) months?: string[];
+}
+
+@ObjectType('ExcludedCharge', { description: 'A month left out of the claim, with the reason (TIME_BARRED: Civil Code art. 188).' })
+export class ExcludedChargeType {
+  @Field() month!: string;
+  @Field(() => Float, FEN) amountFen!: number;
+  @Field() reason!: string;
+}
+
+@ObjectType('ClaimedMonth')
+export class ClaimedMonthType {
+  @Field() month!: string;
+  @Field(() => Float, FEN) amountFen!: number;
+  @Field() limitationEndsOn!: string;
+}
+
+@ObjectType('Eligibility')
+export class EligibilityType {
+  @Field() eligible!: boolean;
+  @Field(() => [EligibilityFailureType]) failures!: EligibilityFailureType[];
+  @Field(() => [ClaimedMonthType]) claimableCharges!: ClaimedMonthType[];
+  @Field(() => [ExcludedChargeType]) excludedCharges!: ExcludedChargeType[];
+}
+
+@ObjectType('ProcedureReason')
+export class ProcedureReasonType {
+  @Field() code!: string;
+  @Field() message!: string;
+}
+
+@ObjectType('CasePackageVersion', { description: 'An immutable version of what the court receives; digest = SHA-256 of canonicalJson.' })
+export class CasePackageVersionType {
+  @Field(() => Int) version!: number;
+  @Field() digest!: string;
+  @Field(() => String, { nullable: true }) previousDigest!: string | null;
+  @Field(() => Int, { description: 'Its position in the evidence chain.' }) chainSequence!: number;
+  @Field({ description: 'The package as canonical JSON (sorted keys, no spaces): hash it to check the digest.' }) canonicalJson!: string;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('CourtEventRecord')
+export class CourtEventRecordType {
+  @Field(() => CourtEventKindEnum) kind!: string;
+  @Field() occurredAt!: string;
+  @Field({ description: 'APPLY, DUPLICATE or STALE (an earlier step arriving late).' }) verdict!: string;
+  @Field() via!: string;
+  @Field() receivedAt!: Date;
+}
+
+@ObjectType('Referral', { description: 'A household’s arrears referred to a court through the green channel.' })
+export class ReferralType {
+  @Field(() => ID) id!: string;
+  @Field() companyId!: string;
+  @Field() courtId!: string;
+  @Field(() => ID) accountId!: string;
+  @Field(() => ID) householdId!: string;
+  @Field(() => HouseholdRef, { nullable: true, description: 'The defendant’s household in the areas register, for those who may read it there.' })
+  household!: HouseholdRef | null;
+  @Field(() => ID) areaId!: string;
+  @Field() areaName!: string;
+  @Field(() => ID, { nullable: true }) contractId!: string | null;
+  @Field() eligible!: boolean;
+  @Field(() => EligibilityType) eligibility!: EligibilityType;
+  @Field(() => CaseStatusEnum, { nullable: true, description: 'Null for an ineligible referral, which was not sent.' }) status!: string | null;
+  @Field(() => ProcedureEnum, { nullable: true }) procedure!: string | null;
+  @Field(() => [ProcedureReasonType]) procedureReasons!: ProcedureReasonType[];
+  @Field(() => Float, { description: 'Fees and penalty (标的额), in fen: what decides the procedure.' }) amountInDisputeFen!: number;
+  @Field(() => Float, FEN) grandTotalFen!: number;
+  @Field(() => String, { nullable: true, description: 'The court case number (案号), once docketed.' }) caseNumber!: string | null;
+  @Field(() => String, { nullable: true }) docketedOn!: string | null;
+  @Field(() => String, { nullable: true }) hearingOn!: string | null;
+  @Field(() => Float, { nullable: true }) judgedFen!: number | null;
+  @Field(() => Float, { nullable: true }) settledFen!: number | null;
+  @Field(() => String, { nullable: true }) decidedOn!: string | null;
+  @Field(() => String, { nullable: true }) batchKey!: string | null;
+  @Field() submittedOn!: string;
+}
+
+@ObjectType('ReferralPage')
+export class ReferralPageType {
+  @Field(() => [ReferralType]) items!: ReferralType[];
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType('ConsolidatedBatch', { description: 'Referrals of one court, plaintiff, compound and contract, for a joint hearing.' })
+export class ConsolidatedBatchType {
+  @Field() batchKey!: string;
+  @Field() courtId!: string;
+  @Field() plaintiffId!: string;
+  @Field(() => ID) compoundId!: string;
+  @Field(() => ID) contractId!: string;
+  @Field(() => [ID]) referralIds!: string[];
+  @Field(() => String, { nullable: true }) splitFrom!: string | null;
+  @Field(() => String, { nullable: true, description: 'ACCEPTED once the court accepts the joint hearing.' }) courtDecision!: string | null;
+}
+
+@ObjectType('PackageVerification')
+export class PackageVerificationType {
+  @Field() valid!: boolean;
+  @Field(() => Int) version!: number;
+  @Field({ description: 'The digest stored when the package was sent.' }) storedDigest!: string;
+  @Field(() => String, { nullable: true, description: 'The digest of the package as stored now.' }) digest!: string | null;
+  @Field(() => Int, { nullable: true, description: 'The chain entry recording this digest.' }) sequence!: number | null;
+  @Field(() => Int, { nullable: true }) previousVersionSequence!: number | null;
+  @Field(() => String, { nullable: true, description: 'CHAIN_BROKEN, PACKAGE_NOT_IN_CHAIN, PREVIOUS_VERSION_NOT_IN_CHAIN or PAYLOAD_NOT_JSON.' }) reason!: string | null;
+  @Field() chainValid!: boolean;
+  @Field(() => Int, { nullable: true }) firstBrokenSequence!: number | null;
+}
+
+@ObjectType('OverdueSmallClaim')
+export class OverdueSmallClaimType {
+  @Field(() => ReferralType) referral!: ReferralType;
+  @Field() dueOn!: string;
+  @Field(() => Int) daysOverdue!: number;
+  @Field() extended!: boolean;
+}
+
+@ObjectType('ReferralStatistics', { description: 'Per compound and company; no household is named.' })
+export class ReferralStatisticsType {
+  @Field(() => ID) areaId!: string;
+  @Field() areaName!: string;
+  @Field() companyId!: string;
+  @Field(() => Int) referrals!: number;
+  @Field(() => Int) ineligible!: number;
+  @Field(() => Int) open!: number;
+  @Field(() => Int) judged!: number;
+  @Field(() => Int) settled!: number;
+  @Field(() => Int) withdrawn!: number;
+  @Field(() => Float, FEN) amountInDisputeFen!: number;
+  @Field(() => Float, FEN) judgedFen!: number;
+  @Field(() => Float, FEN) settledFen!: number;
+}
+
+@InputType('EvidenceInput')
+export class EvidenceInputType {
+  @Field() name!: string;
+  @Field({ description: 'e.g. CONTRACT, FILING_RECORD, FEE_NOTICE, DEMAND_LETTER, SERVICE_RECORD, MEDIATION_RECORD.' }) type!: string;
+  @Field({ description: 'SHA-256 of the file, 64 lower-case hex digits.' }) sha256!: string;
+}
+
+@InputType('CostInput')
+export class CostInputType {
+  @Field() label!: string;
+  @Field(() => Int, FEN) amountFen!: number;
+}
+
+@InputType('ReferralInput')
+export class ReferralInputType {
+  @Field() courtId!: string;
+  @Field(() => [ID]) accountIds!: string[];
+  @Field(() => [EvidenceInputType]) evidence!: EvidenceInputType[];
+  @Field(() => [CostInputType], { nullable: true }) costs?: CostInputType[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Both parties agree to small claims above the threshold (art. 165).' }) bothPartiesConsent?: boolean | null;
+  @Field(() => [SmallClaimsExclusionEnum], { nullable: true }) exclusions?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'When a party expressly declined mediation, if no session was held.' }) mediationWaivedOn?: string | null;
+}
+
+@InputType('ReferralFilter')
+export class ReferralFilterInput {
+  @Field(() => [CaseStatusEnum], { nullable: true }) statuses?: string[] | null;
+  @Field(() => Boolean, { nullable: true }) eligible?: boolean | null;
+  @Field(() => ID, { nullable: true, description: 'The compound (area).' }) areaId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The plaintiff company.' }) companyId?: string | null;
+  @Field(() => ProcedureEnum, { nullable: true }) procedure?: string | null;
+  @Field(() => Float, { nullable: true }) minAmountFen?: number | null;
+  @Field(() => Float, { nullable: true }) maxAmountFen?: number | null;
+}
+
+@InputType('CourtReportInput')
+export class CourtReportInputType {
+  @Field(() => ID) referralId!: string;
+  @Field(() => CourtEventKindEnum) kind!: string;
+  @Field({ description: 'ISO 8601 instant with its zone, e.g. 2026-11-20T09:30:00+08:00.' }) occurredAt!: string;
+  @Field(() => String, { nullable: true }) caseNumber?: string | null;
+  @Field(() => ProcedureEnum, { nullable: true, description: 'With DOCKETED: the procedure the court chose.' }) procedure?: string | null;
+  @Field(() => String, { nullable: true }) hearingOn?: string | null;
+  @Field(() => Float, { nullable: true }) judgedFen?: number | null;
+  @Field(() => Float, { nullable: true }) settledFen?: number | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}

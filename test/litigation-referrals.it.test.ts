@@ -1,0 +1,353 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { Client } from 'pg';
+import { addDays, addMonths, addYears } from '../infra/calendar';
+import { canonicalJson, sha256Hex } from '../infra/canonical-json';
+import { todayInChina } from '../infra/clock';
+import { COURT_CASE_EVENT_REPORTED } from '../infra/events/catalog';
+import { DEMO_STREETS } from '../infra/dev/demo-data';
+import { loadDemoData } from '../infra/dev/demo-loader';
+import { asKafkaMessage } from './support/events';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
+import { waitFor } from './support/wait-for';
+
+// Company A serves 红居南街6号院 (no contract in the demo data) under a contract that began 40 months ago, so its
+// first months are time-barred by now (Civil Code art. 188).
+const HONGJU = '红居南街6号院';
+const guangwai = DEMO_STREETS[0].office;
+const companyA = identity('PROPERTY_COMPANY', '91110102MA0000LITA');
+const companyB = identity('PROPERTY_COMPANY', '91110102MA0000LITB');
+const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
+const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
+const admin = identity('ADMIN', 'hub-operator');
+
+const today = todayInChina();
+const thisMonth = today.slice(0, 7);
+const firstMonth = addMonths(thisMonth, -40);
+const barredMonth = addMonths(thisMonth, -38);
+const recentMonths = [addMonths(thisMonth, -3), addMonths(thisMonth, -2)];
+const EVIDENCE = [
+  { name: '物业服务合同.pdf', type: 'CONTRACT', sha256: 'c'.repeat(64) },
+  { name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) },
+];
+
+const terms = () => ({
+  kind: 'REGULAR',
+  number: 'HJ6-LIT-01',
+  title: '红居南街6号院物业服务合同',
+  ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会' },
+  selectionMethod: 'TENDER',
+  signedOn: addDays(`${firstMonth}-01`, -10),
+  startsOn: `${firstMonth}-01`,
+  endsOn: addDays(addYears(`${firstMonth}-01`, 5), -1),
+  serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
+  feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 100, ownerRateFenPerM2Month: 100, subsidies: [] }] },
+  lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: 20 },
+  parties: [
+    { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: companyA.organisationId, signatory: '张经理' },
+    { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会', signatory: '李主任' },
+  ],
+});
+
+const REFERRAL_FIELDS = `id companyId courtId accountId contractId areaName eligible status procedure procedureReasons { code } amountInDisputeFen grandTotalFen caseNumber
+  docketedOn hearingOn judgedFen batchKey eligibility { eligible failures { code months } claimableCharges { month amountFen } excludedCharges { month reason } }
+  packages { version digest previousDigest chainSequence canonicalJson } courtEvents { kind verdict via }`;
+const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { ${REFERRAL_FIELDS} } }`;
+const REFERRAL = `query($id: ID!) { referral(id: $id) { ${REFERRAL_FIELDS} } }`;
+const LIST = `query($f: ReferralFilter) { referrals(filter: $f, first: 100) { totalCount items { id status eligible } } }`;
+const REPORT = `mutation($r: CourtReportInput!, $e: String) { reportCourtEvent(report: $r, eventId: $e) { id status caseNumber procedure docketedOn hearingOn judgedFen } }`;
+const VERIFY = `query($id: ID!, $v: Int) { verifyCasePackage(referralId: $id, version: $v) { valid version storedDigest digest sequence previousVersionSequence reason chainValid firstBrokenSequence } }`;
+const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status actions { actionId kind } } }`;
+
+describe('litigation: referrals through the green channel, the court’s reports and the evidence chain', () => {
+  let t: TestHub;
+  let db: Client;
+  let areaId: string;
+  let accounts: { id: string; chargeIds: string[] }[];
+  let probe: Awaited<ReturnType<typeof probeTopics>>;
+  const ajv = addFormats(new Ajv2020({ strict: false }));
+
+  const ok = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> = {}) => {
+    const res = await t.gql(who, query, variables);
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data;
+  };
+  const fails = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> = {}) => {
+    const res = await t.gql(who, query, variables);
+    expect(res.body.errors).toBeDefined();
+    return res.body.errors[0] as { message: string; extensions: { code: string; details?: Record<string, unknown> } };
+  };
+  const validAgainstSchema = (m: ProbedMessage) => {
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'events', `${m.headers.ce_type}.json`), 'utf8'));
+    const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
+    const data = JSON.parse(String(m.message.value));
+    expect(validate(data) ? [] : validate.errors).toEqual([]);
+    return data;
+  };
+  /** Litigation learns claims from arrears.claims.v1: wait until it holds the account with this many demands. */
+  const claimKnown = (accountId: string, demands: number, sessions = 0) =>
+    waitFor(`litigation to hold the claim of ${accountId}`, async () => {
+      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [accountId]);
+      const claim = rows[0]?.claim;
+      return claim && claim.demands.length === demands && claim.mediationSessions.length === sessions;
+    });
+  const accountStatus = async (accountId: string) => (await db.query(`select status, judged_fen from arrears.account where id = $1`, [accountId])).rows[0];
+  const demand = (i: number) => ok(companyA, ACTION, { a: accounts[i].id, x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: accounts[i].chargeIds, note: '催缴函' } });
+  const refer = (accountIds: string[], extra: Record<string, unknown> = {}) => ok(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra } });
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    areaId = (await ok(admin, `{ areas(first: 100) { id name } }`)).areas.find((a: { name: string }) => a.name === HONGJU).id;
+    await waitFor('contracts and arrears to know the area', async () => {
+      const { rows } = await db.query(
+        `select (select count(*) from contracts.area_view where area_id = $1 and households > 0)::int as c, (select count(*) from arrears.billable_household where area_id = $1)::int as h`,
+        [areaId],
+      );
+      return rows[0].c === 1 && rows[0].h > 0;
+    });
+    const drafted = await ok(companyA, `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`, { a: areaId, t: terms() });
+    const submitted = await ok(companyA, `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`, {
+      c: drafted.draftContract.id,
+      k: randomUUID(),
+      d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
+    });
+    await ok(guangwai, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }`, { f: submitted.submitFiling.id });
+    await waitFor('arrears and litigation to hold the accepted filing', async () => {
+      const { rows } = await db.query(
+        `select (select status from arrears.filing_snapshot where filing_id = $1) as a, (select status from litigation.filing_snapshot where filing_id = $1) as l`,
+        [submitted.submitFiling.id],
+      );
+      return rows[0].a === 'ACCEPTED' && rows[0].l === 'ACCEPTED';
+    });
+    for (const month of [barredMonth, ...recentMonths]) {
+      await ok(companyA, `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { households } }`, { a: areaId, m: month });
+    }
+    const { rows } = await db.query(
+      `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
+        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id`,
+      [areaId, companyA.organisationId],
+    );
+    accounts = rows.map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
+    probe = await probeTopics(t.brokers, [`${t.topicPrefix}litigation.referrals.v1`, `${t.topicPrefix}litigation.dead-letter.v1`]);
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await db?.end();
+    await t?.stop();
+  });
+
+  it('refers eligible accounts with their case packages into one batch, and records an ineligible one with every failed condition', async () => {
+    // Account 0: demanded and mediated without success; account 1: demanded, mediation expressly declined; account 2:
+    // the owner promised to pay, but no demand was ever made.
+    await demand(0);
+    const mediated = await ok(guangwai, ACTION, {
+      a: accounts[0].id,
+      x: { kind: 'MEDIATION_SESSION', on: addDays(today, -10), chargeIds: accounts[0].chargeIds, mediator: '广安门外街道人民调解委员会', outcome: 'FAILED', outcomeOn: addDays(today, -9) },
+    });
+    expect(mediated.recordCollectionAction.status).toBe('IN_COLLECTION');
+    await demand(1);
+    await ok(companyA, ACTION, { a: accounts[2].id, x: { kind: 'PAYMENT_PROMISE', on: addDays(today, -15), chargeIds: accounts[2].chargeIds, promisedBy: addDays(today, -1) } });
+    await Promise.all([claimKnown(accounts[0].id, 1, 1), claimKnown(accounts[1].id, 1), claimKnown(accounts[2].id, 0)]);
+
+    const results = (await refer([accounts[0].id, accounts[1].id, accounts[2].id], { mediationWaivedOn: addDays(today, -5) })).referArrears;
+    const [first, second, third] = results;
+    expect(third).toMatchObject({ eligible: false, status: null, packages: [] });
+    expect(third.eligibility.failures.map((f: { code: string }) => f.code)).toEqual(['NO_DEMAND_RECORDED']);
+    // The waiver applies to the whole referral, so only the demand is missing for account 2.
+    for (const r of [first, second]) {
+      expect(r).toMatchObject({ eligible: true, status: 'SUBMITTED', procedure: 'UNDETERMINED', procedureReasons: [{ code: 'NO_SMALL_CLAIMS_THRESHOLD' }] });
+      expect(r.eligibility.excludedCharges).toEqual([{ month: barredMonth, reason: 'TIME_BARRED' }]);
+      expect(r.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual(recentMonths);
+      const fees = r.eligibility.claimableCharges.reduce((s: number, c: { amountFen: number }) => s + c.amountFen, 0);
+      expect(r.amountInDisputeFen).toBeGreaterThan(fees); // the contract's late fee is claimed as well
+      const [pkg] = r.packages;
+      expect(pkg).toMatchObject({ version: 1, previousDigest: null });
+      expect(sha256Hex(pkg.canonicalJson)).toBe(pkg.digest);
+      const content = JSON.parse(pkg.canonicalJson);
+      expect(content.contract).toMatchObject({ number: 'HJ6-LIT-01', filingRecordNumber: expect.stringMatching(/^110102-/) });
+      expect(content.claims.feeTotalFen).toBe(fees);
+      expect(content.arrearsLines.map((l: { month: string }) => l.month)).toEqual(recentMonths);
+      expect(content.demands).toEqual([{ date: addDays(today, -20), channel: 'LETTER' }]);
+      expect(content.evidence).toEqual(EVIDENCE);
+    }
+    expect(first.batchKey).toBe(second.batchKey);
+
+    const submitted = await probe.waitForCount('two submissions', (m) => m.headers.ce_type === 'hub.litigation.referral.submitted' && [first.id, second.id].includes(String(m.message.key)), 2);
+    for (const m of submitted) expect(validAgainstSchema(m)).toMatchObject({ courtId: 'bj-xicheng-court', status: 'SUBMITTED' });
+    const [batch] = await probe.waitForCount('the batch', (m) => m.headers.ce_type === 'hub.litigation.batch.formed' && String(m.message.key) === first.batchKey, 1);
+    expect(validAgainstSchema(batch).referralIds).toEqual([first.id, second.id].sort());
+    await waitFor('arrears to mark both accounts referred', async () => (await accountStatus(accounts[0].id)).status === 'REFERRED' && (await accountStatus(accounts[1].id)).status === 'REFERRED');
+
+    // Referring the same account again while its case is open is refused, and writes nothing.
+    const count = Number((await db.query(`select count(*) from litigation.referral`)).rows[0].count);
+    expect((await fails(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds: [accounts[0].id], evidence: EVIDENCE } })).extensions.code).toBe('ALREADY_REFERRED');
+    expect((await fails(companyB, REFER, { r: { courtId: 'bj-xicheng-court', accountIds: [accounts[3].id], evidence: EVIDENCE } })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds: [accounts[3].id], evidence: [] } })).extensions.code).toBe('BAD_USER_INPUT');
+    expect((await fails(companyA, REFER, { r: { courtId: 'no-such-court', accountIds: [accounts[3].id], evidence: EVIDENCE } })).extensions.code).toBe('NOT_FOUND');
+    expect(Number((await db.query(`select count(*) from litigation.referral`)).rows[0].count)).toBe(count);
+  });
+
+  it('shows each court only its cases, each company only its referrals, and bureaus statistics without households', async () => {
+    await demand(4);
+    await claimKnown(accounts[4].id, 1);
+    const [referral] = (await refer([accounts[4].id], { mediationWaivedOn: today })).referArrears;
+    expect((await ok(xichengCourt, LIST, {})).referrals.items.map((r: { id: string }) => r.id)).toContain(referral.id);
+    expect((await ok(xichengCourt, REFERRAL, { id: referral.id })).referral.packages).toHaveLength(1);
+    for (const outsider of [haidianCourt, companyB, xichengBureau]) {
+      expect((await ok(outsider, LIST, {})).referrals).toEqual({ totalCount: 0, items: [] });
+      expect((await fails(outsider, REFERRAL, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
+      expect((await fails(outsider, VERIFY, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
+    }
+    const stats = (await ok(xichengBureau, `{ referralStatistics { areaName companyId referrals ineligible open amountInDisputeFen } }`)).referralStatistics;
+    expect(stats).toEqual([expect.objectContaining({ areaName: HONGJU, companyId: companyA.organisationId })]);
+    expect(stats[0].referrals).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(stats)).not.toContain(accounts[4].id);
+    expect((await ok(haidianBureau, `{ referralStatistics { areaName } }`)).referralStatistics).toEqual([]);
+
+    // The court reads the filed contract the case is under (from the referrals feed); another court does not.
+    const CONTRACT = `query($id: ID!) { contract(id: $id) { id number filings { status recordNumber } } }`;
+    const contract = await waitFor('the contracts subgraph to let the court read the contract', async () => {
+      const res = await t.gql(xichengCourt, CONTRACT, { id: referral.contractId });
+      return res.body.errors ? undefined : res.body.data.contract;
+    });
+    expect(contract).toMatchObject({ number: 'HJ6-LIT-01', filings: [{ status: 'ACCEPTED', recordNumber: expect.stringMatching(/^110102-/) }] });
+    expect((await ok(xichengCourt, `{ contracts { totalCount } }`)).contracts.totalCount).toBe(1);
+    expect((await fails(haidianCourt, CONTRACT, { id: referral.contractId })).extensions.code).toBe('NOT_FOUND');
+    expect((await ok(haidianCourt, `{ contracts { totalCount } }`)).contracts.totalCount).toBe(0);
+
+    // The court reads the defendant's household from the areas register, with the owner's name the case needs.
+    const HOUSEHOLD = `query($id: ID!) { referral(id: $id) { household { id unit room floorAreaM2 ownerName } } }`;
+    const household = await waitFor('the areas subgraph to let the court read the household', async () => (await ok(xichengCourt, HOUSEHOLD, { id: referral.id })).referral.household);
+    const { rows } = await db.query(`select owner_name from areas.household where id = $1`, [household.id]);
+    expect(household.ownerName).toBe(rows[0].owner_name);
+    expect(household.ownerName).not.toContain('*');
+    // The company serving the area reads it too, with the name masked; a company serving nothing there does not.
+    const ACCOUNT_HOUSEHOLD = `query($id: ID!) { arrearsAccount(id: $id) { household { id ownerName } } }`;
+    const masked = await waitFor('the areas subgraph to know company A serves the area', async () => (await ok(companyA, ACCOUNT_HOUSEHOLD, { id: accounts[4].id })).arrearsAccount.household);
+    expect(masked.ownerName).toMatch(/^.\*+$/);
+    expect((await ok(companyA, `query($id: ID!) { area(id: $id) { id } }`, { id: areaId })).area.id).toBe(areaId);
+    expect((await fails(companyB, `query($id: ID!) { area(id: $id) { id } }`, { id: areaId })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(companyA, REPORT, { r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: `${today}T09:00:00+08:00`, caseNumber: '(2026)京0102民初1号' } })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(haidianCourt, REPORT, { r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: `${today}T09:00:00+08:00`, caseNumber: '(2026)京0108民初1号' } })).extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('applies court reports from the API and Kafka once, in causal order, and sends unauthorised or malformed ones to the dead-letter topic', async () => {
+    await demand(5);
+    await claimKnown(accounts[5].id, 1);
+    const [referral] = (await refer([accounts[5].id], { mediationWaivedOn: today })).referArrears;
+    const docketedOn = addMonths(thisMonth, -4) + '-10';
+    const docketed = (await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: `${docketedOn}T10:00:00+08:00`, caseNumber: '(2026)京0102民初8801号', procedure: 'SMALL_CLAIMS' },
+      e: 'xc-8801-docketed',
+    })).reportCourtEvent;
+    expect(docketed).toMatchObject({ status: 'DOCKETED', caseNumber: '(2026)京0102民初8801号', procedure: 'SMALL_CLAIMS', docketedOn });
+    await waitFor('arrears to mark the account in litigation', async () => (await accountStatus(accounts[5].id)).status === 'IN_LITIGATION');
+    // Docketed four months ago under small claims and undecided: two months plus no extension have passed (art. 168).
+    const overdue = (await ok(xichengCourt, `{ overdueSmallClaims { referral { id } dueOn daysOverdue } }`)).overdueSmallClaims;
+    expect(overdue.map((o: { referral: { id: string } }) => o.referral.id)).toContain(referral.id);
+    expect((await ok(companyA, `{ overdueSmallClaims { referral { id } } }`)).overdueSmallClaims).toEqual([]);
+
+    const producer = rawProducer(t.brokers);
+    await producer.connect();
+    const send = (data: Record<string, unknown>, id: string = randomUUID()) =>
+      producer.send({
+        topic: `${t.topicPrefix}court.case-events.v1`,
+        messages: [asKafkaMessage({ id, type: COURT_CASE_EVENT_REPORTED.type, source: 'court:bj-xicheng', time: new Date().toISOString(), data }, referral.id)],
+      });
+    try {
+      const judged = { referralId: referral.id, courtId: 'bj-xicheng-court', kind: 'JUDGED', occurredAt: `${today}T15:00:00+08:00`, judgedFen: 12_345 };
+      await send(judged, 'xc-8801-judged');
+      await send(judged, 'xc-8801-judged'); // redelivered
+      await send(judged); // the same step under another id
+      // The hearing happened before the judgment but is reported after it: it only fills in the hearing date.
+      await send({ referralId: referral.id, courtId: 'bj-xicheng-court', kind: 'HEARING_SCHEDULED', occurredAt: `${addDays(today, -3)}T09:00:00+08:00`, hearingOn: addDays(today, -1) });
+      await send({ referralId: referral.id, courtId: 'bj-haidian-court', kind: 'CLOSED', occurredAt: `${today}T16:00:00+08:00` });
+      await send({ referralId: referral.id, courtId: 'bj-xicheng-court', kind: 'SETTLED', occurredAt: `${today}T16:00:00+08:00` });
+      const dead = await probe.waitForCount('two refused reports', (m) => m.topic.endsWith('litigation.dead-letter.v1'), 2);
+      expect(dead.map((m) => m.headers.dlq_reason_code).sort()).toEqual(['BAD_USER_INPUT', 'UNAUTHORISED_COURT']);
+    } finally {
+      await producer.disconnect();
+    }
+    const after = await waitFor('the judgment and the late hearing to be applied', async () => {
+      const r = (await ok(companyA, REFERRAL, { id: referral.id })).referral;
+      return r.status === 'JUDGED' && r.hearingOn !== null && r.courtEvents.length === 4 ? r : undefined;
+    });
+    expect(after).toMatchObject({ judgedFen: 12_345, hearingOn: addDays(today, -1), caseNumber: '(2026)京0102民初8801号' });
+    expect(after.courtEvents.map((e: { kind: string; verdict: string; via: string }) => `${e.kind}:${e.verdict}:${e.via}`)).toEqual([
+      'DOCKETED:APPLY:API',
+      'JUDGED:APPLY:KAFKA',
+      'JUDGED:DUPLICATE:KAFKA',
+      'HEARING_SCHEDULED:STALE:KAFKA',
+    ]);
+    await waitFor('arrears to record the judgment', async () => {
+      const account = await accountStatus(accounts[5].id);
+      return account.status === 'JUDGED' && Number(account.judged_fen) === 12_345;
+    });
+    const changes = await probe.waitForCount('the status changes', (m) => m.headers.ce_type === 'hub.litigation.referral.status-changed' && String(m.message.key) === referral.id, 2);
+    expect(changes.map((m) => validAgainstSchema(m).status)).toEqual(['DOCKETED', 'JUDGED']);
+  });
+
+  it('proves a package unaltered by its digest and place in the chain, and detects a package or chain altered afterwards', async () => {
+    await demand(6);
+    await claimKnown(accounts[6].id, 1);
+    const [referral] = (await refer([accounts[6].id], { mediationWaivedOn: today })).referArrears;
+    const corrected = (await ok(companyA, `mutation($id: ID!, $e: [EvidenceInput!]!) { correctCasePackage(referralId: $id, evidence: $e) { packages { version digest previousDigest } } }`, {
+      id: referral.id,
+      e: [...EVIDENCE, { name: '调解记录.pdf', type: 'MEDIATION_RECORD', sha256: 'e'.repeat(64) }],
+    })).correctCasePackage;
+    expect(corrected.packages.map((p: { version: number }) => p.version)).toEqual([1, 2]);
+    expect(corrected.packages[1].previousDigest).toBe(corrected.packages[0].digest);
+    const verified = (await ok(xichengCourt, VERIFY, { id: referral.id })).verifyCasePackage;
+    expect(verified).toMatchObject({ valid: true, version: 2, digest: corrected.packages[1].digest, storedDigest: corrected.packages[1].digest, chainValid: true });
+    expect(verified.previousVersionSequence).toBeLessThan(verified.sequence);
+
+    // Someone with database access raises the claimed fees of version 1 after it was sent.
+    await db.query(`update litigation.case_package set package = jsonb_set(package, '{claims,feeTotalFen}', '99999999') where referral_id = $1 and version = 1`, [referral.id]);
+    const altered = (await ok(xichengCourt, VERIFY, { id: referral.id, v: 1 })).verifyCasePackage;
+    expect(altered).toMatchObject({ valid: false, reason: 'PACKAGE_NOT_IN_CHAIN', chainValid: true, storedDigest: corrected.packages[0].digest });
+    expect(altered.digest).not.toBe(corrected.packages[0].digest);
+
+    // Rewriting the chain entry to match is caught by the next link.
+    const { rows } = await db.query(`select sequence, payload_digest from litigation.evidence_chain where payload_digest = $1`, [corrected.packages[0].digest]);
+    await db.query(`update litigation.evidence_chain set payload_digest = $1 where sequence = $2`, [altered.digest, rows[0].sequence]);
+    try {
+      const rewritten = (await ok(xichengCourt, VERIFY, { id: referral.id, v: 1 })).verifyCasePackage;
+      expect(rewritten).toMatchObject({ valid: false, reason: 'CHAIN_BROKEN', chainValid: false, firstBrokenSequence: Number(rows[0].sequence) });
+    } finally {
+      await db.query(`update litigation.evidence_chain set payload_digest = $1 where sequence = $2`, [rows[0].payload_digest, rows[0].sequence]);
+    }
+    expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
+  });
+
+  it('lets the court accept a batch or split cases out of it', async () => {
+    await demand(7);
+    await demand(8);
+    await Promise.all([claimKnown(accounts[7].id, 1), claimKnown(accounts[8].id, 1)]);
+    const referred = (await refer([accounts[7].id, accounts[8].id], { mediationWaivedOn: today })).referArrears;
+    const batchKey = referred[0].batchKey;
+    const BATCHES = `{ consolidatedBatches { batchKey referralIds splitFrom courtDecision } }`;
+    const batch = (await ok(xichengCourt, BATCHES)).consolidatedBatches.find((b: { batchKey: string }) => b.batchKey === batchKey);
+    expect(batch.referralIds).toEqual(expect.arrayContaining(referred.map((r: { id: string }) => r.id)));
+    expect((await ok(haidianCourt, BATCHES)).consolidatedBatches).toEqual([]);
+    expect((await fails(haidianCourt, `mutation($k: String!) { acceptConsolidatedBatch(batchKey: $k) { batchKey } }`, { k: batchKey })).extensions.code).toBe('NOT_FOUND');
+    const [remaining, split] = (await ok(xichengCourt, `mutation($k: String!, $ids: [ID!]!) { splitConsolidatedBatch(batchKey: $k, referralIds: $ids) { batchKey referralIds splitFrom } }`, {
+      k: batchKey,
+      ids: [referred[1].id],
+    })).splitConsolidatedBatch;
+    expect(split).toMatchObject({ referralIds: [referred[1].id], splitFrom: batchKey });
+    expect(remaining.referralIds).not.toContain(referred[1].id);
+    const accepted = (await ok(xichengCourt, `mutation($k: String!) { acceptConsolidatedBatch(batchKey: $k) { courtDecision } }`, { k: batchKey })).acceptConsolidatedBatch;
+    expect(accepted.courtDecision).toBe('ACCEPTED');
+    expect((await ok(companyA, REFERRAL, { id: referred[1].id })).referral.batchKey).toBe(split.batchKey);
+  });
+});
