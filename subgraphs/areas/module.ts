@@ -1,4 +1,6 @@
 import { AREAS_TOPIC, GOVERNANCE_TOPIC, HOUSEHOLDS_TOPIC } from '../../infra/events/catalog';
+import { filingSnapshotConsumer } from '../../infra/events/filing-snapshot';
+import { courtHouseholdConsumer } from './events/court-household.consumer';
 import { SubgraphModule } from '../../infra/subgraph/module';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { AreaResolver } from './graphql/area.resolver';
@@ -13,6 +15,7 @@ import { Migration20261122000000_initial } from './persistence/migrations/Migrat
 import { Migration20261122010000_compounds } from './persistence/migrations/Migration20261122010000_compounds';
 import { Migration20261122020000_governance } from './persistence/migrations/Migration20261122020000_governance';
 import { Migration20261122030000_divisions } from './persistence/migrations/Migration20261122030000_divisions';
+import { Migration20261122040000_read_grants } from './persistence/migrations/Migration20261122040000_read_grants';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
@@ -24,7 +27,9 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261122010000_compounds', class: Migration20261122010000_compounds },
     { name: 'Migration20261122020000_governance', class: Migration20261122020000_governance },
     { name: 'Migration20261122030000_divisions', class: Migration20261122030000_divisions },
+    { name: 'Migration20261122040000_read_grants', class: Migration20261122040000_read_grants },
   ],
-  consumers: [],
+  // Which company serves an area, and which court a household's case went to: for their read access.
+  consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],
   producedTopics: [AREAS_TOPIC.name, GOVERNANCE_TOPIC.name, HOUSEHOLDS_TOPIC.name],
 };

@@ -1,6 +1,7 @@
 import { FILINGS_TOPIC } from '../../infra/events/catalog';
 import { SubgraphModule } from '../../infra/subgraph/module';
 import { areaViewConsumer } from './events/area-view.consumer';
+import { courtReferralConsumer } from './events/court-referral.consumer';
 import { filingReviewConsumer } from './events/filing-review.consumer';
 import { AreaFilingResolver } from './graphql/area.resolver';
 import { AreaRef } from './graphql/area.type';
@@ -10,6 +11,7 @@ import { ContractSchema, FilingSchema, FilingTransitionSchema, FilingVersionSche
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122010000_area_facts } from './persistence/migrations/Migration20261122010000_area_facts';
 import { Migration20261122020000_filings } from './persistence/migrations/Migration20261122020000_filings';
+import { Migration20261122030000_court_referrals } from './persistence/migrations/Migration20261122030000_court_referrals';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
@@ -21,7 +23,8 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
     { name: 'Migration20261122010000_area_facts', class: Migration20261122010000_area_facts },
     { name: 'Migration20261122020000_filings', class: Migration20261122020000_filings },
+    { name: 'Migration20261122030000_court_referrals', class: Migration20261122030000_court_referrals },
   ],
-  consumers: [areaViewConsumer, filingReviewConsumer],
+  consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer],
   producedTopics: [FILINGS_TOPIC.name],
 };

@@ -4,11 +4,12 @@ import { RequestContext, childrenLoader, requestLoader } from '../../../infra/su
 import { assignBuildingsToArea } from '../application/assign-buildings';
 import { importCompoundCsv } from '../application/import-compound-csv';
 import { readableCompound, registerBuilding, registerCompound, registerHousehold, updateBuilding, updateCompound, updateHousehold } from '../application/compounds';
-import { ownerNameFor } from '../domain/compound';
+import { maskOwnerName, ownerNameFor } from '../domain/compound';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Building, Compound } from '../persistence/compound.entity';
-import { mayReadStreet } from '../domain/access';
+import { mayReadHousehold, seesOwnerName } from '../domain/access';
 import { HouseholdRow, compoundStatistics, findHouseholds, listVisibleCompounds, pageHouseholds } from '../persistence/compound.repository';
+import { readGrants } from '../persistence/read-grants.repository';
 import {
   BuildingType,
   CompoundStatisticsType,
@@ -52,17 +53,19 @@ const householdLoader = (ctx: RequestContext) =>
   requestLoader(ctx, 'areas.household', () =>
     new DataLoader<string, HouseholdType | null>(async (ids) => {
       const found = new Map((await findHouseholds(ctx.em, ids)).map((h) => [h.id, h]));
+      const grants = await readGrants(ctx.em, ctx.identity);
       return ids.map((id) => {
         const h = found.get(id);
-        if (!h || !mayReadStreet(ctx.identity, h.streetCode)) return null;
-        return householdView(h, (name) => ownerNameFor(ctx.identity, h.streetCode, name));
+        if (!h || !mayReadHousehold(ctx.identity, h, grants)) return null;
+        return householdView(h, (name) => (seesOwnerName(ctx.identity, h, grants) ? (name ?? null) : maskOwnerName(name)));
       });
     }),
   );
 
 /**
- * Resolves `Household` references for other subgraphs (arrears), batched: the street office and bureaus of the
- * household's street read it, owners' names masked for all but the street office; anyone else gets null.
+ * Resolves `Household` references for other subgraphs (arrears, litigation), batched: the street office and bureaus
+ * of the household's street, the company serving its area and a court its case was referred to read it (domain/
+ * access.ts); the owner's name in full only for the street office and that court. Anyone else gets null.
  */
 export const householdReferenceResolvers = {
   Household: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => householdLoader(ctx).load(ref.id) },

@@ -114,7 +114,7 @@ export class HouseholdType {
   @Field()
   ownerReference!: string;
 
-  @Field(() => String, { nullable: true, description: 'Masked (张**) for everyone but the managing street office.' })
+  @Field(() => String, { nullable: true, description: 'Masked (张**) for everyone but the managing street office and a court the household’s case was referred to.' })
   ownerName?: string | null;
 }
 

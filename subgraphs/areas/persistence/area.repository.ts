@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Identity } from '../../../infra/auth/identity';
 import { readableStreetPrefixes } from '../domain/access';
 import { Area } from './area.entity';
+import { readGrants } from './read-grants.repository';
 
 /** Rows an identity may read, as a filter: the database does the row-level rule, never a loop in memory. */
 export function visibleStreets<T extends { streetCode: string }>(identity: Identity): FilterQuery<T> | undefined {
@@ -11,10 +12,16 @@ export function visibleStreets<T extends { streetCode: string }>(identity: Ident
   return { $or: prefixes.map((p) => ({ streetCode: { $like: `${p}%` } })) } as FilterQuery<T>;
 }
 
-const visibleTo = (identity: Identity) => visibleStreets<Area>(identity);
+/** Street offices and bureaus read by street; a company the areas it serves, a court those of its referred cases. */
+async function visibleTo(em: EntityManager, identity: Identity): Promise<FilterQuery<Area> | undefined> {
+  const streets = visibleStreets<Area>(identity);
+  if (streets) return streets;
+  const { areaIds } = await readGrants(em, identity);
+  return areaIds.length > 0 ? { id: { $in: [...areaIds] } } : undefined;
+}
 
 export async function findVisibleAreas(em: EntityManager, identity: Identity, ids: readonly string[]): Promise<Area[]> {
-  const filter = visibleTo(identity);
+  const filter = await visibleTo(em, identity);
   if (!filter || ids.length === 0) return [];
   return em.find(Area, { $and: [{ id: { $in: [...ids] } }, filter] });
 }
@@ -24,7 +31,7 @@ export async function listVisibleAreas(
   identity: Identity,
   page: { first: number; streetCode?: string },
 ): Promise<Area[]> {
-  const filter = visibleTo(identity);
+  const filter = await visibleTo(em, identity);
   if (!filter) return [];
   const conditions: FilterQuery<Area>[] = [filter];
   if (page.streetCode) conditions.push({ streetCode: page.streetCode });

@@ -107,11 +107,11 @@ async function countHouseholds(em: EntityManager, page: { compoundId: string; bu
 }
 
 /** Households by id with their compound's street (for the access rule), in one query: the `_entities` batch. */
-export async function findHouseholds(em: EntityManager, ids: readonly string[]): Promise<(HouseholdRow & { streetCode: string })[]> {
+export async function findHouseholds(em: EntityManager, ids: readonly string[]): Promise<(HouseholdRow & { streetCode: string; areaId: string | null })[]> {
   const rows = await em.getConnection().execute<
-    { id: string; building_id: string; unit: string; room: string; floor_area_centi_m2: number; owner_reference: string; owner_name: string | null; street_code: string }[]
+    { id: string; building_id: string; unit: string; room: string; floor_area_centi_m2: number; owner_reference: string; owner_name: string | null; street_code: string; area_id: string | null }[]
   >(
-    `select h.*, c.street_code from areas.household h join areas.building b on b.id = h.building_id join areas.compound c on c.id = b.compound_id
+    `select h.*, c.street_code, b.area_id from areas.household h join areas.building b on b.id = h.building_id join areas.compound c on c.id = b.compound_id
       where h.id::text in (select jsonb_array_elements_text(?::jsonb))`,
     [JSON.stringify(ids)],
   );
@@ -124,5 +124,6 @@ export async function findHouseholds(em: EntityManager, ids: readonly string[]):
     ownerReference: r.owner_reference,
     ownerName: r.owner_name ?? undefined,
     streetCode: r.street_code,
+    areaId: r.area_id,
   }));
 }

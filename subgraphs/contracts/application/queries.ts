@@ -3,6 +3,7 @@ import { ObjectQuery, raw } from '@mikro-orm/core';
 import { Identity } from '../../../infra/auth/identity';
 import { isIsoDate } from '../../../infra/calendar';
 import { todayInChina } from '../../../infra/clock';
+import { sqlRows } from '../../../infra/db/sql';
 import { InvalidInputError, NotFoundError } from '../../../infra/errors';
 import { ContractStatus } from '../domain/contract';
 import { mayReadContract } from '../domain/filing-reviewers';
@@ -38,9 +39,18 @@ function checkPage(page: Page): void {
   }
 }
 
+/** The contracts a court received referrals under; empty for anyone else. */
+async function contractsReferredTo(em: EntityManager, identity: Identity): Promise<string[]> {
+  if (identity.role !== 'COURT') return [];
+  const rows = await sqlRows<{ contract_id: string }>(em, `select distinct contract_id from contracts.court_referral where court_id = ?`, [identity.organisationId]);
+  return rows.map((r) => r.contract_id);
+}
+
+const referredToCourt = async (em: EntityManager, identity: Identity, contractId: string) => (await contractsReferredTo(em, identity)).includes(contractId);
+
 export async function listContracts(em: EntityManager, identity: Identity, filter: { status?: ContractStatus | null; areaId?: string | null }, page: Page) {
   checkPage(page);
-  const scope = readScope(identity);
+  const scope = identity.role === 'COURT' ? ({ id: { $in: await contractsReferredTo(em, identity) } } as ObjectQuery<Scoped>) : readScope(identity);
   if (!scope) return { items: [] as Contract[], totalCount: 0 };
   const where = { ...scope } as ObjectQuery<Contract>;
   if (filter.status) where.status = filter.status;
@@ -52,13 +62,13 @@ export async function listContracts(em: EntityManager, identity: Identity, filte
 /** A contract the caller may read; anything else, including another company's, is NOT_FOUND. */
 export async function readableContract(em: EntityManager, identity: Identity, id: string): Promise<Contract> {
   const contract = await em.findOne(Contract, { id });
-  if (!contract || !mayReadContract(identity, contract, contract)) throw new NotFoundError('Contract', id);
+  if (!contract || !mayReadContract(identity, contract, contract, await referredToCourt(em, identity, contract.id))) throw new NotFoundError('Contract', id);
   return contract;
 }
 
 export async function readableFiling(em: EntityManager, identity: Identity, id: string): Promise<Filing> {
   const filing = await em.findOne(Filing, { id });
-  if (!filing || !mayReadContract(identity, filing, filing)) throw new NotFoundError('Filing', id);
+  if (!filing || !mayReadContract(identity, filing, filing, await referredToCourt(em, identity, filing.contractId))) throw new NotFoundError('Filing', id);
   return filing;
 }
 

@@ -27,10 +27,16 @@ export function mayReviewFiling(identity: Identity, area: { streetCode: string; 
 }
 
 /**
- * Who reads a contract and its filings: the company that is its provider, and the reviewers of its area. Courts
- * read the filings of cases referred to them once referrals reach the contracts subgraph; until then they read none.
+ * Who reads a contract and its filings: the company that is its provider, the reviewers of its area, and a court
+ * that received a referral of arrears under it (`referredToCourt`, known from the referrals feed).
  */
-export function mayReadContract(identity: Identity, contract: { companyId: string }, area: { streetCode: string; districtCode: string }): boolean {
+export function mayReadContract(
+  identity: Identity,
+  contract: { companyId: string },
+  area: { streetCode: string; districtCode: string },
+  referredToCourt = false,
+): boolean {
   if (identity.role === 'PROPERTY_COMPANY') return identity.organisationId === contract.companyId;
+  if (identity.role === 'COURT') return referredToCourt;
   return mayReviewFiling(identity, area);
 }

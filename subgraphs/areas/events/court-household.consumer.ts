@@ -1,0 +1,17 @@
+import { sqlRun } from '../../../infra/db/sql';
+import { REFERRALS_TOPIC, REFERRAL_SUBMITTED, ReferralSubmittedData } from '../../../infra/events/catalog';
+import { ConsumerDefinition } from '../../../infra/events/consumer';
+
+/** A court reads the household (and its area) of each case referred to it; the grant stays with the court's file. */
+export const courtHouseholdConsumer: ConsumerDefinition = {
+  name: 'areas.court-households',
+  topics: [REFERRALS_TOPIC.name],
+  handlers: {
+    [REFERRAL_SUBMITTED.type]: async (em, event) => {
+      const { courtId, referralId, householdId, areaId } = event.data as ReferralSubmittedData;
+      await sqlRun(em, `insert into areas.court_household (court_id, referral_id, household_id, area_id) values (?, ?, ?, ?) on conflict do nothing`, [
+        courtId, referralId, householdId, areaId,
+      ]);
+    },
+  },
+};
