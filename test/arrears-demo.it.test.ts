@@ -1,15 +1,16 @@
 import { Client } from 'pg';
 import { addMonths } from '../infra/calendar';
 import { todayInChina } from '../infra/clock';
-import { DEMO_BILLING, DEMO_BUREAU, DEMO_COMPANY, DEMO_LEVY, DEMO_RUNFENG_COMPANY } from '../infra/dev/demo-data';
+import { DEMO_BILLING, DEMO_BUREAU, DEMO_COMPANY, DEMO_LEVY, DEMO_REFERRALS, DEMO_RUNFENG_COMPANY } from '../infra/dev/demo-data';
 import { loadDemoArrears, loadDemoData } from '../infra/dev/demo-loader';
 import { SEED_002_PAID_HOUSEHOLDS, SEED_002_REPORTED_RATE_PERCENT, SEED_002_HOUSEHOLDS, SEED_002_COMPANY_ADVANCE_FEN } from '../subgraphs/arrears/domain/statutes';
 import { TestHub, startTestHub, testTokens } from './support/hub-fixture';
+import { waitFor } from './support/wait-for';
 
 const LEVIES = `query($a: ID) { levies(areaId: $a) { id households paidHouseholds advanceFen accountName byHouseholds { numerator denominator percent }
   buildings { households paidHouseholds quota activated activatedOn } } }`;
 
-describe('arrears demo data: seed 002 levy and recent billing at 学院南路32号院', () => {
+describe('arrears and litigation demo data: seed 002 levy, recent billing and referrals at 学院南路32号院', () => {
   let t: TestHub;
   let areaIds: Record<string, string>;
 
@@ -46,10 +47,14 @@ describe('arrears demo data: seed 002 levy and recent billing at 学院南路32�
     const months = await t.gql(DEMO_BUREAU, `query($a: ID) { collectionRates(groupBy: MONTH, areaId: $a) { key households } }`, { a: areaId });
     const thisMonth = todayInChina().slice(0, 7);
     expect(months.body.data.collectionRates).toEqual([addMonths(thisMonth, -2), addMonths(thisMonth, -1), thisMonth].map((key) => ({ key, households: 1_412 })));
-    const mediation = await t.gql(DEMO_COMPANY, `query($a: ID) { arrears(filter: { areaId: $a, statuses: [MEDIATION, IN_COLLECTION] }, first: 50) { items { status } } }`, { a: areaId });
-    const statuses = mediation.body.data.arrears.items.map((i: { status: string }) => i.status);
+    // The demanded accounts, the one with a promise, one of them in mediation, three referred to court (one docketed).
+    const statuses = await waitFor('the referrals to reach the accounts', async () => {
+      const res = await t.gql(DEMO_COMPANY, `query($a: ID) { arrears(filter: { areaId: $a, statuses: [MEDIATION, IN_COLLECTION, REFERRED, IN_LITIGATION] }, first: 50) { items { status } } }`, { a: areaId });
+      const found: string[] = res.body.data.arrears.items.map((i: { status: string }) => i.status).sort();
+      return found.includes('IN_LITIGATION') && found.filter((s) => s === 'REFERRED').length === 2 ? found : undefined;
+    });
     expect(statuses.filter((s: string) => s === 'MEDIATION')).toHaveLength(1);
-    expect(statuses).toHaveLength(DEMO_BILLING.demandedAccounts);
+    expect(statuses).toHaveLength(DEMO_BILLING.demandedAccounts + 1);
 
     await loadDemoArrears(t.hub.gatewayUrl, testTokens);
     expect(await list()).toEqual(before);
@@ -61,5 +66,19 @@ describe('arrears demo data: seed 002 levy and recent billing at 学院南路32�
     } finally {
       await db.end();
     }
+  });
+
+  it('refers three accounts to the Haidian court in one batch, docketed the first, and refused one with its reasons', async () => {
+    const court = { subject: 'clerk', role: 'COURT' as const, organisationId: DEMO_REFERRALS.courtId, jurisdictions: ['110108'] };
+    const res = await t.gql(DEMO_COMPANY, `{ referrals(first: 50) { items { id eligible status caseNumber batchKey eligibility { failures { code } } } } }`);
+    const items = res.body.data.referrals.items;
+    const eligible = items.filter((r: { eligible: boolean }) => r.eligible);
+    expect(eligible).toHaveLength(DEMO_REFERRALS.referred);
+    expect(new Set(eligible.map((r: { batchKey: string }) => r.batchKey)).size).toBe(1);
+    expect(eligible.filter((r: { caseNumber: string | null }) => r.caseNumber === DEMO_REFERRALS.caseNumber)).toHaveLength(1);
+    const refused = items.filter((r: { eligible: boolean }) => !r.eligible);
+    expect(refused.map((r: { eligibility: { failures: { code: string }[] } }) => r.eligibility.failures.map((f) => f.code))).toEqual([['NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED']]);
+    const batches = await t.gql(court, `{ consolidatedBatches { referralIds } }`);
+    expect(batches.body.data.consolidatedBatches).toEqual([{ referralIds: eligible.map((r: { id: string }) => r.id).sort() }]);
   });
 });

@@ -303,3 +303,18 @@ export const DEMO_LEVY = {
 
 /** Recent months billed at 学院南路32号院, with a few payments and collection steps, so arrears have something to show. */
 export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12 };
+
+/**
+ * Referrals of the demo (issue: referred cases, a consolidated batch, and one that fails eligibility): three of the
+ * demanded accounts at 学院南路32号院 go to the Haidian court together (the owners declined mediation); one account
+ * with only a payment promise, no demand and no mediation, is refused with its reasons; the court dockets the first case.
+ */
+export const DEMO_REFERRALS = {
+  courtId: 'bj-haidian-court',
+  referred: 3,
+  evidence: [
+    { name: '学院南路32号院四方协议.pdf', type: 'CONTRACT', sha256: DEMO_CONTRACT.documents[0].sha256 },
+    { name: '物业费催缴函.pdf', type: 'DEMAND_LETTER', sha256: '3b7e0c2d9a41f5e68b1c7d2e9f0a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c' },
+  ],
+  caseNumber: '(2026)京0108民初20001号',
+};

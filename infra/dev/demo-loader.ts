@@ -2,7 +2,7 @@ import { Identity } from '../auth/identity';
 import { TokenSettings, mintUserToken } from '../auth/tokens';
 import { addDays, addMonths } from '../calendar';
 import { todayInChina } from '../clock';
-import { DEMO_ADMIN, DEMO_BILLING, DEMO_CONTRACTS, DEMO_COURTS, DEMO_LEVY, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
+import { DEMO_ADMIN, DEMO_BILLING, DEMO_CONTRACTS, DEMO_COURTS, DEMO_LEVY, DEMO_REFERRALS, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
 
 type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
 
@@ -156,19 +156,21 @@ async function importInBatches(gql: Gql, company: Identity, payments: object[]):
 }
 
 /**
- * The arrears subgraph learns filings and households from the feeds: a call that needs them is retried until it
- * stops failing for want of them (at most 30 s).
+ * Subgraphs learn filings, households and claims from the feeds: a call that needs them is retried while it fails
+ * for want of them (the error matches `missing`), for at most 30 s.
  */
-async function onceArrearsKnows<T>(call: () => Promise<T>): Promise<T> {
+async function untilKnown<T>(missing: RegExp, call: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
     } catch (error) {
-      if (attempt >= 150 || !/no accepted contract filing|not in the area|no households yet/.test(String(error))) throw error;
+      if (attempt >= 150 || !missing.test(String(error))) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+const onceArrearsKnows = <T>(call: () => Promise<T>) => untilKnown(/no accepted contract filing|not in the area|no households yet/, call);
 
 /** Seed 002's levy, with 159 of each building's 180 households paid: 954 of 1,080 = 88.3%. */
 async function loadLevy(gql: Gql): Promise<void> {
@@ -223,6 +225,14 @@ async function loadBilling(gql: Gql): Promise<void> {
     })),
   );
   const demanded = accounts.slice(-DEMO_BILLING.demandedAccounts);
+  const promised = accounts[accounts.length - DEMO_BILLING.demandedAccounts - 1];
+  const { arrearsAccount: promisedAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId } } }', { id: promised.accountId })) as {
+    arrearsAccount: { charges: { chargeId: string }[] };
+  };
+  await gql(company, 'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }', {
+    a: promised.accountId,
+    x: { kind: 'PAYMENT_PROMISE', on: today, chargeIds: promisedAccount.charges.map((c) => c.chargeId), promisedBy: addDays(today, 30) },
+  });
   for (const account of demanded) {
     const { arrearsAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId openFen } } }', { id: account.accountId })) as {
       arrearsAccount: { charges: { chargeId: string; openFen: number }[] };
@@ -245,6 +255,35 @@ async function loadBilling(gql: Gql): Promise<void> {
 }
 
 /**
+ * Referrals at 学院南路32号院 (DEMO_REFERRALS): three demanded accounts to the Haidian court in one batch, one refused
+ * for want of a demand and of mediation, and the first case docketed. Skipped when the company has referred before.
+ */
+async function loadReferrals(gql: Gql): Promise<void> {
+  const { company } = DEMO_BILLING;
+  const { referrals } = (await gql(company, '{ referrals(first: 1) { totalCount } }')) as { referrals: { totalCount: number } };
+  if (referrals.totalCount > 0) return;
+  const areaId = await areaIdOf(gql, DEMO_BILLING.compound);
+  const accounts = await accountsOf(gql, company, areaId);
+  const inCollection = accounts.filter((a) => a.status === 'IN_COLLECTION');
+  const promised = inCollection.find((a) => a.accountId === accounts[accounts.length - DEMO_BILLING.demandedAccounts - 1].accountId)!;
+  const demanded = inCollection.filter((a) => a !== promised).slice(0, DEMO_REFERRALS.referred);
+  const today = todayInChina();
+  // Litigation learns the claims from arrears.claims.v1; until it has, the accounts are unknown to it.
+  const refer = (accountIds: string[], waived: boolean) =>
+    untilKnown(/Arrears account .* was not found/, () =>
+      gql(company, 'mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible eligibility { failures { code } } } }', {
+        r: { courtId: DEMO_REFERRALS.courtId, accountIds, evidence: DEMO_REFERRALS.evidence, ...(waived ? { mediationWaivedOn: today } : {}) },
+      }),
+    );
+  const { referArrears } = (await refer(demanded.map((a) => a.accountId), true)) as { referArrears: { id: string }[] };
+  await refer([promised.accountId], false);
+  const court = { subject: `${DEMO_REFERRALS.courtId}-clerk`, role: 'COURT' as const, organisationId: DEMO_REFERRALS.courtId, jurisdictions: ['110108'] };
+  await gql(court, 'mutation($r: CourtReportInput!) { reportCourtEvent(report: $r) { status } }', {
+    r: { referralId: referArrears[0].id, kind: 'DOCKETED', occurredAt: `${today}T10:00:00+08:00`, caseNumber: DEMO_REFERRALS.caseNumber, procedure: 'SMALL_CLAIMS' },
+  });
+}
+
+/**
  * The fees and arrears of the demo, through the gateway as the companies and the street office would enter them:
  * seed 002's levy with its 954 paying households, and three months billed at 学院南路32号院. Left as it is when present.
  */
@@ -252,4 +291,5 @@ export async function loadDemoArrears(url: string, tokens: TokenSettings): Promi
   const gql = gatewayClient(url, tokens);
   await loadLevy(gql);
   await loadBilling(gql);
+  await loadReferrals(gql);
 }
