@@ -279,7 +279,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
 
   it("dead-letters a referral of another company's account, of an unknown account, or one the status rules refuse, and changes nothing", async () => {
     const [, second, third] = accounts;
-    const before = await Promise.all([second, third].map((a) => accountRow(a.id)));
+    const before = [await accountRow(second.id), await accountRow(third.id)];
     expect(before.map((r) => r.status)).toEqual(['IN_COLLECTION', 'CURRENT']);
     const transitions = async () => Number((await db.query(`select count(*)::int as n from arrears.account_transition`)).rows[0].n);
     const transitionsBefore = await transitions();
@@ -303,7 +303,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     expect(byId.get(unknown.id)).toMatchObject({ dlq_reason_code: 'NOT_FOUND' });
     expect(byId.get(ofCurrent.id)).toMatchObject({ dlq_reason_code: 'INVALID_STATUS_TRANSITION' });
 
-    expect(await Promise.all([second, third].map((a) => accountRow(a.id)))).toEqual(before);
+    expect([await accountRow(second.id), await accountRow(third.id)]).toEqual(before);
     expect(await transitions()).toBe(transitionsBefore);
     expect((await outboxClaims()).length).toBe(claimsBefore);
   });

@@ -200,6 +200,27 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(validAgainstSchema(events[0])).toMatchObject({ receiptNumber: receipt.receiptNumber, amountFen: oldest.amountFen + 1, status: 'CURRENT' });
   });
 
+  it('imports a payment statement all or nothing, naming the bad line, and records each line once however often it is imported', async () => {
+    const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber accountId amountFen } }`;
+    const line = (i: number, key: string = randomUUID()) => ({ accountId: accountIds[10 + i], amountFen: 100 + i, paidOn: today, method: 'ALIPAY', idempotencyKey: key });
+    const lines = [line(0, `stmt-${areaId}-0`), line(1, `stmt-${areaId}-1`)];
+    const before = [await count('payment'), await count('payment_allocation')];
+    const bad = await fails(companyA, IMPORT, { p: [...lines, { ...line(2), accountId: randomUUID() }] });
+    expect(bad.extensions).toMatchObject({ code: 'NOT_FOUND', details: { index: 2 } });
+    expect(bad.message).toMatch(/^Payment 3: /);
+    const negative = await fails(companyA, IMPORT, { p: [lines[0], { ...line(1), amountFen: 0 }] });
+    expect(negative.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { index: 1, fields: { amountFen: expect.any(String) } } });
+    expect((await fails(companyA, IMPORT, { p: [lines[0], lines[0]] })).extensions.code).toBe('BAD_USER_INPUT');
+    expect([await count('payment'), await count('payment_allocation')]).toEqual(before);
+
+    const receipts = (await ok(companyA, IMPORT, { p: lines })).importPayments;
+    expect(receipts.map((r: { accountId: string; amountFen: number }) => [r.accountId, r.amountFen])).toEqual([[accountIds[10], 100], [accountIds[11], 101]]);
+    const again = (await ok(companyA, IMPORT, { p: lines })).importPayments;
+    expect(again.map((r: { receiptNumber: string }) => r.receiptNumber)).toEqual(receipts.map((r: { receiptNumber: string }) => r.receiptNumber));
+    expect(await count('payment')).toBe(before[0] + 2);
+    expect((await fails(companyB, IMPORT, { p: [line(3)] })).extensions.code).toBe('NOT_FOUND');
+  });
+
   it('shows a statement with aging, late fees on the contract terms, and limitation dates restarted by the demands that name a charge', async () => {
     const accountId = accountIds[1];
     const account = await statement(companyA, accountId);

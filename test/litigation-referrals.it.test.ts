@@ -157,7 +157,10 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(mediated.recordCollectionAction.status).toBe('IN_COLLECTION');
     await demand(1);
     await ok(companyA, ACTION, { a: accounts[2].id, x: { kind: 'PAYMENT_PROMISE', on: addDays(today, -15), chargeIds: accounts[2].chargeIds, promisedBy: addDays(today, -1) } });
-    await Promise.all([claimKnown(accounts[0].id, 1, 1), claimKnown(accounts[1].id, 1), claimKnown(accounts[2].id, 0)]);
+    // One after another: the test's single pg client runs one query at a time.
+    await claimKnown(accounts[0].id, 1, 1);
+    await claimKnown(accounts[1].id, 1);
+    await claimKnown(accounts[2].id, 0);
 
     const results = (await refer([accounts[0].id, accounts[1].id, accounts[2].id], { mediationWaivedOn: addDays(today, -5) })).referArrears;
     const [first, second, third] = results;
@@ -332,7 +335,8 @@ describe('litigation: referrals through the green channel, the court’s reports
   it('lets the court accept a batch or split cases out of it', async () => {
     await demand(7);
     await demand(8);
-    await Promise.all([claimKnown(accounts[7].id, 1), claimKnown(accounts[8].id, 1)]);
+    await claimKnown(accounts[7].id, 1);
+    await claimKnown(accounts[8].id, 1);
     const referred = (await refer([accounts[7].id, accounts[8].id], { mediationWaivedOn: today })).referArrears;
     const batchKey = referred[0].batchKey;
     const BATCHES = `{ consolidatedBatches { batchKey referralIds splitFrom courtDecision } }`;
@@ -349,5 +353,33 @@ describe('litigation: referrals through the green channel, the court’s reports
     const accepted = (await ok(xichengCourt, `mutation($k: String!) { acceptConsolidatedBatch(batchKey: $k) { courtDecision } }`, { k: batchKey })).acceptConsolidatedBatch;
     expect(accepted.courtDecision).toBe('ACCEPTED');
     expect((await ok(companyA, REFERRAL, { id: referred[1].id })).referral.batchKey).toBe(split.batchKey);
+  });
+
+  it('lets the company withdraw before docketing and the court settle after mediation, and the accounts follow', async () => {
+    await demand(9);
+    await demand(10);
+    await claimKnown(accounts[9].id, 1);
+    await claimKnown(accounts[10].id, 1);
+    const [withdrawn, settled] = (await refer([accounts[9].id, accounts[10].id], { mediationWaivedOn: today })).referArrears;
+    const WITHDRAW = `mutation($id: ID!, $r: String!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
+    expect((await fails(companyB, WITHDRAW, { id: withdrawn.id, r: '已缴清' })).extensions.code).toBe('NOT_FOUND');
+    expect((await ok(companyA, WITHDRAW, { id: withdrawn.id, r: '业主已缴清欠费' })).withdrawReferral.status).toBe('WITHDRAWN');
+    const [event] = await probe.waitForCount('the withdrawal', (m) => m.headers.ce_type === 'hub.litigation.referral.withdrawn' && String(m.message.key) === withdrawn.id, 1);
+    expect(validAgainstSchema(event)).toMatchObject({ fromStatus: 'SUBMITTED', status: 'WITHDRAWN' });
+    await waitFor('arrears to return the account to collection', async () => (await accountStatus(accounts[9].id)).status === 'IN_COLLECTION');
+
+    // Pre-litigation mediation by the court ends in a settlement of ¥300.00.
+    const at = (hour: number) => `${today}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+    await ok(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'MEDIATION_STARTED', occurredAt: at(9) } });
+    expect((await fails(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'SETTLED', occurredAt: at(10) } })).extensions.code).toBe('BAD_USER_INPUT');
+    await ok(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'SETTLED', occurredAt: at(11), settledFen: 30_000 } });
+    expect((await fails(companyA, WITHDRAW, { id: settled.id, r: '撤回' })).extensions.code).toBe('WITHDRAWAL_NEEDS_COURT');
+    // No judgment can follow a settlement.
+    expect((await fails(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'JUDGED', occurredAt: at(12), judgedFen: 1 } })).extensions.code).toBe('INVALID_COURT_EVENT');
+    await waitFor('arrears to settle the account', async () => (await accountStatus(accounts[10].id)).status === 'SETTLED');
+    const stats = (await ok(xichengBureau, `{ referralStatistics { settled withdrawn settledFen } }`)).referralStatistics[0];
+    expect(stats.settled).toBeGreaterThanOrEqual(1);
+    expect(stats.withdrawn).toBeGreaterThanOrEqual(1);
+    expect(stats.settledFen).toBeGreaterThanOrEqual(30_000);
   });
 });
