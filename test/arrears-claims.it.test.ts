@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../infra/calendar';
 import { todayInChina } from '../infra/clock';
@@ -12,22 +8,18 @@ import {
   REFERRAL_SUBMITTED,
   ReferralStatusChangedData,
   ReferralSubmittedData,
-  eventDefinition,
 } from '../infra/events/catalog';
 import { HubEvent } from '../infra/events/cloudevent';
-import { DEMO_STREETS } from '../infra/dev/demo-data';
 import { loadDemoData } from '../infra/dev/demo-loader';
 import { asKafkaMessage } from './support/events';
+import { HONGJU, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
-// 红居南街6号院 (广安门外, Xicheng) has no contract in the demo data: company A files one here, starting 13 months ago.
-const HONGJU = '红居南街6号院';
-const guangwai = DEMO_STREETS[0].office;
+// Company A files a contract at 红居南街6号院 (no contract in the demo data), starting 13 months ago.
 const companyA = identity('PROPERTY_COMPANY', '91110102MA0000CLMA');
 const companyB = identity('PROPERTY_COMPANY', '91110102MA0000CLMB');
-const admin = identity('ADMIN', 'hub-operator');
 const COURT_ID = 'bj-xicheng-court';
 const CLAIM_UPDATED_TYPE = 'hub.arrears.claim.updated';
 
@@ -35,23 +27,7 @@ const today = todayInChina();
 const thisMonth = today.slice(0, 7);
 const firstMonth = addMonths(thisMonth, -13);
 
-const terms = () => ({
-  kind: 'REGULAR',
-  number: 'HJ6-CLAIMS-01',
-  title: '红居南街6号院物业服务合同',
-  ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会' },
-  selectionMethod: 'TENDER',
-  signedOn: addDays(`${firstMonth}-01`, -10),
-  startsOn: `${firstMonth}-01`,
-  endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
-  serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
-  feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [] }] },
-  lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null },
-  parties: [
-    { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: companyA.organisationId, signatory: '张经理' },
-    { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会', signatory: '李主任' },
-  ],
-});
+const terms = () => hongjuTerms(companyA, firstMonth, { number: 'HJ6-CLAIMS-01' });
 
 const RUN = `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { newlyBilled } }`;
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { id status charges { chargeId month openFen limitationEndsOn lateFeeFen } transitions { from to byRole } } }`;
@@ -69,27 +45,9 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
   let contractId: string;
   let accounts: Account[];
   let probe: Awaited<ReturnType<typeof probeTopics>>;
-  const ajv = addFormats(new Ajv2020({ strict: false }));
-  const validators = new Map<string, ValidateFunction>();
 
-  const ok = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> = {}) => {
-    const res = await t.gql(who, query, variables);
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data;
-  };
-  /** The published schema; before `npm run compose` has written it, the catalog's schema it is generated from. */
-  const validAgainstSchema = (m: ProbedMessage) => {
-    const type = m.headers.ce_type;
-    if (!validators.has(type)) {
-      const file = path.join(__dirname, '..', 'schemas', 'events', `${type}.json`);
-      const schema = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : eventDefinition(type)!.schema;
-      validators.set(type, ajv.compile({ ...schema, $id: undefined }));
-    }
-    const validate = validators.get(type)!;
-    const data = JSON.parse(String(m.message.value));
-    expect(validate(data) ? [] : validate.errors).toEqual([]);
-    return data;
-  };
+  const { ok } = gqlExpectations(() => t);
+  const validAgainstSchema = schemaChecker();
   const claimsOf = (accountId: string) => (m: ProbedMessage) => m.topic.endsWith('arrears.claims.v1') && String(m.message.key) === accountId;
   const snapshots = (accountId: string): ClaimUpdatedData[] => probe.received.filter(claimsOf(accountId)).map((m) => JSON.parse(String(m.message.value)));
   const accountRow = async (id: string) => (await db.query(`select status, judged_fen::int8 as judged_fen, claim_version from arrears.account where id = $1`, [id])).rows[0];
@@ -102,28 +60,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    const areas = await ok(admin, `{ areas(first: 100) { id name } }`);
-    areaId = areas.areas.find((a: { name: string }) => a.name === HONGJU).id;
-    await waitFor('contracts and arrears to know the area and its households', async () => {
-      const { rows } = await db.query(
-        `select (select count(*) from contracts.area_view where area_id = $1 and households > 0)::int as c,
-                (select count(*) from arrears.billable_household where area_id = $1)::int as h`,
-        [areaId],
-      );
-      return rows[0].c === 1 && rows[0].h > 0;
-    });
-    const drafted = await ok(companyA, `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`, { a: areaId, t: terms() });
-    contractId = drafted.draftContract.id;
-    const submitted = await ok(
-      companyA,
-      `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`,
-      { c: drafted.draftContract.id, k: randomUUID(), d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }] },
-    );
-    await ok(guangwai, `mutation($f: ID!, $v: Int!) { acceptFiling(filingId: $f, version: $v) { id } }`, { f: submitted.submitFiling.id, v: 1 });
-    await waitFor('arrears to hold the accepted filing', async () => {
-      const { rows } = await db.query(`select status from arrears.filing_snapshot where filing_id = $1`, [submitted.submitFiling.id]);
-      return rows[0]?.status === 'ACCEPTED';
-    });
+    ({ areaId, contractId } = await fileHongjuContract(t, db, companyA, terms()));
     probe = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.claims.v1`, `${t.topicPrefix}arrears.dead-letter.v1`]);
     // Every account is CURRENT while these months are billed: no claim is published for them.
     for (const month of [firstMonth, addMonths(thisMonth, -2)]) await ok(companyA, RUN, { a: areaId, m: month });

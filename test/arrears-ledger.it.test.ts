@@ -1,30 +1,23 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../infra/calendar';
 import { todayInChina } from '../infra/clock';
-import { DEMO_STREETS } from '../infra/dev/demo-data';
 import { loadDemoData } from '../infra/dev/demo-loader';
 import { chargeFen } from '../infra/money';
 import { dueOnForMonth } from '../subgraphs/arrears/domain/billing';
 import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
+import { GUANGWAI_OFFICE, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
-import { ProbedMessage, probeTopics } from './support/kafka-probe';
-import { waitFor } from './support/wait-for';
+import { probeTopics } from './support/kafka-probe';
 
-// 红居南街6号院 (广安门外, Xicheng) has no contract in the demo data: company A files one here, starting 13 months ago.
-const HONGJU = '红居南街6号院';
-const guangwai = DEMO_STREETS[0].office;
+// Company A files a contract at 红居南街6号院 (no contract in the demo data), starting 13 months ago.
+const guangwai = GUANGWAI_OFFICE;
 const desheng = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
 const companyA = identity('PROPERTY_COMPANY', '91110102MA0000ARRA');
 const companyB = identity('PROPERTY_COMPANY', '91110102MA0000ARRB');
 const court = identity('COURT', 'bj-xicheng-court');
-const admin = identity('ADMIN', 'hub-operator');
 
 const today = todayInChina();
 const thisMonth = today.slice(0, 7);
@@ -32,25 +25,15 @@ const firstMonth = addMonths(thisMonth, -13);
 const LATE_FEE = { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null };
 const SUBSIDY_PAYER = '广安门外街道办事处';
 
-const terms = () => ({
-  kind: 'REGULAR',
-  number: 'HJ6-ARREARS-01',
-  title: '红居南街6号院物业服务合同',
-  ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会' },
-  selectionMethod: 'TENDER',
-  signedOn: addDays(`${firstMonth}-01`, -10),
-  startsOn: `${firstMonth}-01`,
-  endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
-  serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
-  feeSchedule: {
-    classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [{ payer: SUBSIDY_PAYER, rateFenPerM2Month: 78, startMonth: firstMonth, months: 12 }] }],
-  },
-  lateFee: LATE_FEE,
-  parties: [
-    { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: companyA.organisationId, signatory: '张经理' },
-    { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会', signatory: '李主任' },
-  ],
-});
+const terms = () =>
+  hongjuTerms(companyA, firstMonth, {
+    number: 'HJ6-ARREARS-01',
+    endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
+    feeSchedule: {
+      classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [{ payer: SUBSIDY_PAYER, rateFenPerM2Month: 78, startMonth: firstMonth, months: 12 }] }],
+    },
+    lateFee: LATE_FEE,
+  });
 
 const RUN = `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { id month households chargedFen newlyBilled unbilledHouseholds dueOn recordNumber subsidies { payer buildingClass households amountFen } } }`;
 const LIST = `query($f: ArrearsFilter, $first: Int) { arrears(filter: $f, first: $first) { totalCount openFen aging { bucket count openFen } items { accountId buildingId unit room status openFen openCharges oldestDueOn daysOverdue agingBucket } } }`;
@@ -79,54 +62,18 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
   let households: Household[];
   let accountIds: string[];
   let probe: Awaited<ReturnType<typeof probeTopics>>;
-  const ajv = addFormats(new Ajv2020({ strict: false }));
 
-  const ok = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> = {}) => {
-    const res = await t.gql(who, query, variables);
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data;
-  };
-  const fails = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> = {}) => {
-    const res = await t.gql(who, query, variables);
-    expect(res.body.errors).toBeDefined();
-    return res.body.errors[0] as { message: string; extensions: { code: string; details?: Record<string, unknown> } };
-  };
+  const { ok, fails } = gqlExpectations(() => t);
   const count = async (table: string) => Number((await db.query(`select count(*)::int as n from arrears.${table}`)).rows[0].n);
   const statement = async (who: Parameters<TestHub['gql']>[0], id: string) => (await ok(who, STATEMENT, { id })).arrearsAccount;
-  const validAgainstSchema = (m: ProbedMessage) => {
-    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'events', `${m.headers.ce_type}.json`), 'utf8'));
-    const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
-    const data = JSON.parse(String(m.message.value));
-    expect(validate(data) ? [] : validate.errors).toEqual([]);
-    return data;
-  };
+  const validAgainstSchema = schemaChecker();
 
   beforeAll(async () => {
     t = await startTestHub();
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    const areas = await ok(admin, `{ areas(first: 100) { id name } }`);
-    areaId = areas.areas.find((a: { name: string }) => a.name === HONGJU).id;
-    await waitFor('contracts and arrears to know the area and its households', async () => {
-      const { rows } = await db.query(
-        `select (select count(*) from contracts.area_view where area_id = $1 and households > 0)::int as c,
-                (select count(*) from arrears.billable_household where area_id = $1)::int as h`,
-        [areaId],
-      );
-      return rows[0].c === 1 && rows[0].h > 0;
-    });
-    const drafted = await ok(companyA, `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`, { a: areaId, t: terms() });
-    const submitted = await ok(
-      companyA,
-      `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id currentVersion } }`,
-      { c: drafted.draftContract.id, k: randomUUID(), d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }] },
-    );
-    await ok(guangwai, `mutation($f: ID!, $v: Int!) { acceptFiling(filingId: $f, version: $v) { id } }`, { f: submitted.submitFiling.id, v: 1 });
-    await waitFor('arrears to hold the accepted filing', async () => {
-      const { rows } = await db.query(`select status from arrears.filing_snapshot where filing_id = $1`, [submitted.submitFiling.id]);
-      return rows[0]?.status === 'ACCEPTED';
-    });
+    ({ areaId } = await fileHongjuContract(t, db, companyA, terms()));
     households = (await db.query(`select household_id as id, building_id, floor_area_centi_m2 from arrears.billable_household where area_id = $1 order by household_id`, [areaId])).rows;
     probe = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.accounts.v1`, `${t.topicPrefix}arrears.levies.v1`]);
     for (const month of [firstMonth, addMonths(thisMonth, -2), thisMonth]) await ok(companyA, RUN, { a: areaId, m: month });

@@ -1,31 +1,25 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../infra/calendar';
 import { canonicalJson, sha256Hex } from '../infra/canonical-json';
 import { todayInChina } from '../infra/clock';
 import { COURT_CASE_EVENT_REPORTED } from '../infra/events/catalog';
-import { DEMO_STREETS } from '../infra/dev/demo-data';
 import { loadDemoData } from '../infra/dev/demo-loader';
 import { asKafkaMessage } from './support/events';
+import { GUANGWAI_OFFICE, HONGJU, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
-import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
+import { probeTopics, rawProducer } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
 // Company A serves 红居南街6号院 (no contract in the demo data) under a contract that began 40 months ago, so its
 // first months are time-barred by now (Civil Code art. 188).
-const HONGJU = '红居南街6号院';
-const guangwai = DEMO_STREETS[0].office;
+const guangwai = GUANGWAI_OFFICE;
 const companyA = identity('PROPERTY_COMPANY', '91110102MA0000LITA');
 const companyB = identity('PROPERTY_COMPANY', '91110102MA0000LITB');
 const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
 const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
-const admin = identity('ADMIN', 'hub-operator');
 
 const today = todayInChina();
 const thisMonth = today.slice(0, 7);
@@ -37,23 +31,13 @@ const EVIDENCE = [
   { name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) },
 ];
 
-const terms = () => ({
-  kind: 'REGULAR',
-  number: 'HJ6-LIT-01',
-  title: '红居南街6号院物业服务合同',
-  ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会' },
-  selectionMethod: 'TENDER',
-  signedOn: addDays(`${firstMonth}-01`, -10),
-  startsOn: `${firstMonth}-01`,
-  endsOn: addDays(addYears(`${firstMonth}-01`, 5), -1),
-  serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
-  feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 100, ownerRateFenPerM2Month: 100, subsidies: [] }] },
-  lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: 20 },
-  parties: [
-    { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: companyA.organisationId, signatory: '张经理' },
-    { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会', signatory: '李主任' },
-  ],
-});
+const terms = () =>
+  hongjuTerms(companyA, firstMonth, {
+    number: 'HJ6-LIT-01',
+    endsOn: addDays(addYears(`${firstMonth}-01`, 5), -1),
+    feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 100, ownerRateFenPerM2Month: 100, subsidies: [] }] },
+    lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: 20 },
+  });
 
 const REFERRAL_FIELDS = `id companyId courtId accountId contractId areaName eligible status procedure procedureReasons { code } amountInDisputeFen grandTotalFen caseNumber
   docketedOn hearingOn judgedFen batchKey eligibility { eligible failures { code months } claimableCharges { month amountFen } excludedCharges { month reason } }
@@ -71,25 +55,9 @@ describe('litigation: referrals through the green channel, the court’s reports
   let areaId: string;
   let accounts: { id: string; chargeIds: string[] }[];
   let probe: Awaited<ReturnType<typeof probeTopics>>;
-  const ajv = addFormats(new Ajv2020({ strict: false }));
 
-  const ok = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> = {}) => {
-    const res = await t.gql(who, query, variables);
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data;
-  };
-  const fails = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> = {}) => {
-    const res = await t.gql(who, query, variables);
-    expect(res.body.errors).toBeDefined();
-    return res.body.errors[0] as { message: string; extensions: { code: string; details?: Record<string, unknown> } };
-  };
-  const validAgainstSchema = (m: ProbedMessage) => {
-    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'events', `${m.headers.ce_type}.json`), 'utf8'));
-    const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
-    const data = JSON.parse(String(m.message.value));
-    expect(validate(data) ? [] : validate.errors).toEqual([]);
-    return data;
-  };
+  const { ok, fails } = gqlExpectations(() => t);
+  const validAgainstSchema = schemaChecker();
   /** Litigation learns claims from arrears.claims.v1: wait until it holds the account with this many demands. */
   const claimKnown = (accountId: string, demands: number, sessions = 0) =>
     waitFor(`litigation to hold the claim of ${accountId}`, async () => {
@@ -106,28 +74,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    areaId = (await ok(admin, `{ areas(first: 100) { id name } }`)).areas.find((a: { name: string }) => a.name === HONGJU).id;
-    await waitFor('contracts and arrears to know the area', async () => {
-      const { rows } = await db.query(
-        `select (select count(*) from contracts.area_view where area_id = $1 and households > 0)::int as c, (select count(*) from arrears.billable_household where area_id = $1)::int as h`,
-        [areaId],
-      );
-      return rows[0].c === 1 && rows[0].h > 0;
-    });
-    const drafted = await ok(companyA, `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`, { a: areaId, t: terms() });
-    const submitted = await ok(companyA, `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`, {
-      c: drafted.draftContract.id,
-      k: randomUUID(),
-      d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
-    });
-    await ok(guangwai, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }`, { f: submitted.submitFiling.id });
-    await waitFor('arrears and litigation to hold the accepted filing', async () => {
-      const { rows } = await db.query(
-        `select (select status from arrears.filing_snapshot where filing_id = $1) as a, (select status from litigation.filing_snapshot where filing_id = $1) as l`,
-        [submitted.submitFiling.id],
-      );
-      return rows[0].a === 'ACCEPTED' && rows[0].l === 'ACCEPTED';
-    });
+    ({ areaId } = await fileHongjuContract(t, db, companyA, terms(), ['arrears', 'litigation']));
     for (const month of [barredMonth, ...recentMonths]) {
       await ok(companyA, `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { households } }`, { a: areaId, m: month });
     }

@@ -3,6 +3,7 @@ import { Identity } from '../../../infra/auth/identity';
 import { IsoDate, isYearMonth } from '../../../infra/calendar';
 import { todayInChina } from '../../../infra/clock';
 import { sqlRows } from '../../../infra/db/sql';
+import { Page, checkPage } from '../../../infra/pagination';
 import { InvalidInputError } from '../../../infra/errors';
 import { scopeCondition } from '../domain/access';
 import { AccountStatus } from '../domain/account-status';
@@ -13,16 +14,6 @@ import { AGING_BUCKETS, AgingBucket } from '../domain/statutes';
 import { AccountRow, loadAccount, openTotal } from './accounts';
 import { ClaimCharge, claimLinesOf } from './claims';
 
-export interface Page {
-  first: number;
-  offset: number;
-}
-
-function checkPage(page: Page): void {
-  if (!Number.isInteger(page.first) || page.first < 1 || page.first > 500 || !Number.isInteger(page.offset) || page.offset < 0) {
-    throw new InvalidInputError('Pages hold 1–500 rows from an offset of 0 or more', { fields: { first: '1–500', offset: '0 or more' } });
-  }
-}
 
 export interface ArrearsFilter {
   areaId?: string | null;

@@ -4,6 +4,7 @@ import { Identity } from '../../../infra/auth/identity';
 import { isIsoDate } from '../../../infra/calendar';
 import { todayInChina } from '../../../infra/clock';
 import { sqlRows } from '../../../infra/db/sql';
+import { Page, checkPage } from '../../../infra/pagination';
 import { InvalidInputError, NotFoundError } from '../../../infra/errors';
 import { ContractStatus } from '../domain/contract';
 import { mayReadContract } from '../domain/filing-reviewers';
@@ -28,16 +29,6 @@ function readScope(identity: Identity): ObjectQuery<Scoped> | null {
   return { $or: prefixes.map((p) => ({ [column]: { $like: `${p}%` } })) } as ObjectQuery<Scoped>;
 }
 
-export interface Page {
-  first: number;
-  offset: number;
-}
-
-function checkPage(page: Page): void {
-  if (!Number.isInteger(page.first) || page.first < 1 || page.first > 500 || !Number.isInteger(page.offset) || page.offset < 0) {
-    throw new InvalidInputError('Pages hold 1–500 rows from an offset of 0 or more', { fields: { first: '1–500', offset: '0 or more' } });
-  }
-}
 
 /** The contracts a court received referrals under; empty for anyone else. */
 async function contractsReferredTo(em: EntityManager, identity: Identity): Promise<string[]> {

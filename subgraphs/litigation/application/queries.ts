@@ -5,6 +5,7 @@ import { canonicalJson } from '../../../infra/canonical-json';
 import { todayInChina } from '../../../infra/clock';
 import { sqlRows, sqlRun } from '../../../infra/db/sql';
 import { InvalidInputError, NotFoundError } from '../../../infra/errors';
+import { Page, checkPage } from '../../../infra/pagination';
 import { BATCH_FORMED, BatchFormedData } from '../../../infra/events/catalog';
 import { recordEvent } from '../../../infra/events/outbox';
 import { mayReadReferral, mayReportForCourt, referralScope, statisticsScope } from '../domain/access';
@@ -68,10 +69,8 @@ export interface ReferralFilter {
 }
 
 /** Referrals the caller may read (a court its own, a company its own), newest first, with the total count. */
-export async function listReferrals(em: EntityManager, identity: Identity, filter: ReferralFilter, page: { first: number; offset: number }) {
-  if (!Number.isInteger(page.first) || page.first < 1 || page.first > 500 || !Number.isInteger(page.offset) || page.offset < 0) {
-    throw new InvalidInputError('Pages hold 1–500 rows from an offset of 0 or more', { fields: { first: '1–500', offset: '0 or more' } });
-  }
+export async function listReferrals(em: EntityManager, identity: Identity, filter: ReferralFilter, page: Page) {
+  checkPage(page);
   const scope = referralScope(identity);
   if (!scope) return { items: [] as ReferralRow[], totalCount: 0 };
   const statuses = filter.statuses && filter.statuses.length > 0 ? JSON.stringify(filter.statuses) : null;
