@@ -235,6 +235,13 @@ export async function regroup(tx: EntityManager, courtId: string, companyId: str
     existing,
   );
   const before = new Map(stored.map((b) => [b.batch_key, [...b.referral_ids].sort().join(',')]));
+  // A referral no longer open leaves its batch.
+  await sqlRun(
+    tx,
+    `update litigation.referral set batch_key = null where court_id = ? and company_id = ? and batch_key is not null
+        and id::text not in (select jsonb_array_elements_text(?::jsonb))`,
+    [courtId, companyId, JSON.stringify(batches.flatMap((b) => b.referralIds))],
+  );
   await sqlRun(
     tx,
     `delete from litigation.consolidated_batch where court_id = ? and company_id = ? and batch_key not in (select jsonb_array_elements_text(?::jsonb))`,
@@ -279,8 +286,8 @@ export async function correctCasePackage(em: EntityManager, identity: Identity, 
     }
     const [latest] = await sqlRows<{ package: CasePackage }>(tx, `select package from litigation.case_package where referral_id = ? order by version desc limit 1`, [input.referralId]);
     const claim = (await claimsOf(tx, referral.company_id, [referral.account_id])).get(referral.account_id)!;
-    const filings = (await filingsOf(tx, referral.company_id, [referral.area_id]));
-    const { content } = casePackageContent({
+    const filings = await filingsOf(tx, referral.company_id, [referral.area_id]);
+    const { content, claims: complaint } = casePackageContent({
       referralId: input.referralId,
       claim,
       claimableMonths: referral.eligibility.claimableCharges.map((c) => c.month),
@@ -288,6 +295,8 @@ export async function correctCasePackage(em: EntityManager, identity: Identity, 
       evidence,
       costs: input.costs ?? [],
     });
+    // The claimed months stay those judged eligible; their amounts and the costs are as the claim now stands.
+    await sqlRun(tx, `update litigation.referral set amount_in_dispute_fen = ?, grand_total_fen = ? where id = ?`, [complaint.amountInDisputeFen, complaint.grandTotalFen, input.referralId]);
     return storePackage(tx, nextPackage(latest.package, content));
   });
 }
