@@ -65,7 +65,7 @@ describe('litigation: referrals through the green channel, the court’s reports
       const claim = rows[0]?.claim;
       return claim && claim.demands.length === demands && claim.mediationSessions.length === sessions;
     });
-  const accountStatus = async (accountId: string) => (await db.query(`select status, judged_fen from arrears.account where id = $1`, [accountId])).rows[0];
+  const accountStatus = async (accountId: string) => (await db.query(`select status, judged_fen, settled_fen from arrears.account where id = $1`, [accountId])).rows[0];
   const demand = (i: number) => ok(companyA, ACTION, { a: accounts[i].id, x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: accounts[i].chargeIds, note: '催缴函' } });
   const refer = (accountIds: string[], extra: Record<string, unknown> = {}) => ok(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra } });
 
@@ -324,6 +324,11 @@ describe('litigation: referrals through the green channel, the court’s reports
     // No judgment can follow a settlement.
     expect((await fails(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'JUDGED', occurredAt: at(12), judgedFen: 1 } })).extensions.code).toBe('INVALID_COURT_EVENT');
     await waitFor('arrears to settle the account', async () => (await accountStatus(accounts[10].id)).status === 'SETTLED');
+    expect((await ok(companyA, `query($id: ID!) { arrearsAccount(id: $id) { status settledFen judgedFen } }`, { id: accounts[10].id })).arrearsAccount).toEqual({
+      status: 'SETTLED',
+      settledFen: 30_000,
+      judgedFen: null,
+    });
     const stats = (await ok(xichengBureau, `{ referralStatistics { settled withdrawn settledFen } }`)).referralStatistics[0];
     expect(stats.settled).toBeGreaterThanOrEqual(1);
     expect(stats.withdrawn).toBeGreaterThanOrEqual(1);

@@ -12,6 +12,7 @@ import { Migration20261122010000_billable_households } from './persistence/migra
 import { Migration20261122020000_filing_snapshots } from './persistence/migrations/Migration20261122020000_filing_snapshots';
 import { Migration20261122030000_ledger } from './persistence/migrations/Migration20261122030000_ledger';
 import { Migration20261122040000_claim_version } from './persistence/migrations/Migration20261122040000_claim_version';
+import { Migration20261122050000_settled_amount } from './persistence/migrations/Migration20261122050000_settled_amount';
 
 /**
  * Fees and arrears: billing runs from the fee schedules in force (kept from the contracts feed) over the households
@@ -29,6 +30,7 @@ export const arrearsSubgraph: SubgraphModule = {
     { name: 'Migration20261122020000_filing_snapshots', class: Migration20261122020000_filing_snapshots },
     { name: 'Migration20261122030000_ledger', class: Migration20261122030000_ledger },
     { name: 'Migration20261122040000_claim_version', class: Migration20261122040000_claim_version },
+    { name: 'Migration20261122050000_settled_amount', class: Migration20261122050000_settled_amount },
   ],
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
   consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears'), referralOutcomeConsumer],

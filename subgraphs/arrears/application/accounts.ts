@@ -17,6 +17,9 @@ export interface AccountRow extends AccountPlace {
   buildingId: string;
   status: AccountStatus;
   creditFen: number;
+  /** What the court awarded, or the settlement before it, once the referral ended so (from litigation). */
+  judgedFen: number | null;
+  settledFen: number | null;
   statusChangedOn: IsoDate;
 }
 
@@ -29,10 +32,12 @@ export interface ChargeRow extends Charge {
 }
 
 const ACCOUNT_COLUMNS = `a.id, a.company_id as "companyId", a.household_id as "householdId", a.area_id as "areaId", a.building_id as "buildingId",
-  a.status, a.credit_fen::int8 as "creditFen", a.status_changed_on::text as "statusChangedOn", ba.street_code as "streetCode", ba.district_code as "districtCode"`;
+  a.status, a.credit_fen::int8 as "creditFen", a.judged_fen::int8 as "judgedFen", a.settled_fen::int8 as "settledFen",
+  a.status_changed_on::text as "statusChangedOn", ba.street_code as "streetCode", ba.district_code as "districtCode"`;
 
 function accountOf(row: AccountRow): AccountRow {
-  return { ...row, creditFen: Number(row.creditFen) };
+  const amount = (v: number | null) => (v === null ? null : Number(v));
+  return { ...row, creditFen: Number(row.creditFen), judgedFen: amount(row.judgedFen), settledFen: amount(row.settledFen) };
 }
 
 /**

@@ -33,7 +33,7 @@ async function followReferral(
   em: EntityManager,
   referral: ReferralEventBase,
   caseStatus: ReferralCaseStatus,
-  args: { on: IsoDate; caseNumber?: string | null; judgedFen?: number | null },
+  args: { on: IsoDate; caseNumber?: string | null; judgedFen?: number | null; settledFen?: number | null },
 ): Promise<void> {
   const account = await loadAccount(em, LITIGATION, referral.accountId, true);
   if (account.companyId !== referral.companyId) throw new NotFoundError(`Arrears account of ${referral.companyId}`, referral.accountId);
@@ -43,6 +43,7 @@ async function followReferral(
   const reason = `Referral ${referral.referralId} to ${referral.courtId}: ${caseStatus}${args.caseNumber ? ` (${args.caseNumber})` : ''}`;
   for (const to of moves) await moveAccount(em, LITIGATION, account, to, { reason, on: args.on, openFen });
   if (account.status === 'JUDGED') await sqlRun(em, `update arrears.account set judged_fen = ? where id = ?`, [args.judgedFen ?? null, account.id]);
+  if (account.status === 'SETTLED') await sqlRun(em, `update arrears.account set settled_fen = ? where id = ?`, [args.settledFen ?? null, account.id]);
   await publishClaims(em, [account.id], todayInChina());
 }
 
@@ -61,7 +62,12 @@ export const referralOutcomeConsumer: ConsumerDefinition = {
     },
     [REFERRAL_STATUS_CHANGED.type]: async (em, event) => {
       const data = event.data as ReferralStatusChangedData;
-      await followReferral(em as EntityManager, data, data.status as ReferralCaseStatus, { on: dayOf(data.occurredAt), caseNumber: data.caseNumber, judgedFen: data.judgedFen });
+      await followReferral(em as EntityManager, data, data.status as ReferralCaseStatus, {
+        on: dayOf(data.occurredAt),
+        caseNumber: data.caseNumber,
+        judgedFen: data.judgedFen,
+        settledFen: data.settledFen,
+      });
     },
     [REFERRAL_WITHDRAWN.type]: async (em, event) => {
       const data = event.data as ReferralStatusChangedData;

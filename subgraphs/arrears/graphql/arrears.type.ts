@@ -175,6 +175,8 @@ export class ArrearsAccountType {
   @Field(() => AccountStatusEnum) status!: string;
   @Field() statusChangedOn!: string;
   @Field(() => Float, { description: 'Paid beyond every open charge, in fen.' }) creditFen!: number;
+  @Field(() => Float, { nullable: true, description: 'Awarded by the court’s judgment, in fen (from the litigation referral).' }) judgedFen!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Agreed in a settlement before the court, in fen.' }) settledFen!: number | null;
   @Field() asOf!: string;
   @Field(() => [StatementChargeType]) charges!: StatementChargeType[];
   @Field(() => [AgingLineType]) aging!: AgingLineType[];
