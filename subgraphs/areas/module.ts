@@ -16,6 +16,7 @@ import { Migration20261122010000_compounds } from './persistence/migrations/Migr
 import { Migration20261122020000_governance } from './persistence/migrations/Migration20261122020000_governance';
 import { Migration20261122030000_divisions } from './persistence/migrations/Migration20261122030000_divisions';
 import { Migration20261122040000_read_grants } from './persistence/migrations/Migration20261122040000_read_grants';
+import { Migration20261122050000_owners_assembly } from './persistence/migrations/Migration20261122050000_owners_assembly';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
@@ -28,6 +29,7 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261122020000_governance', class: Migration20261122020000_governance },
     { name: 'Migration20261122030000_divisions', class: Migration20261122030000_divisions },
     { name: 'Migration20261122040000_read_grants', class: Migration20261122040000_read_grants },
+    { name: 'Migration20261122050000_owners_assembly', class: Migration20261122050000_owners_assembly },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],

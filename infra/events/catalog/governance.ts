@@ -86,3 +86,51 @@ export const JOINT_DECISION_RECORDED: EventDefinition = {
     },
   },
 };
+
+export interface AssemblyRecordedData {
+  areaId: string;
+  bodyId: string;
+  /** The day of its first meeting, when it was formed. */
+  formedOn: string;
+  rulesReference: string | null;
+  /** A standing owners' committee recorded earlier, now linked to the assembly. */
+  linkedCommitteeId: string | null;
+}
+
+export const ASSEMBLY_RECORDED: EventDefinition = {
+  type: 'hub.areas.assembly.recorded',
+  topic: GOVERNANCE_TOPIC,
+  summary: "The street office recorded an area's owners' assembly (业主大会), one per area.",
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['areaId', 'bodyId', 'formedOn', 'rulesReference', 'linkedCommitteeId'],
+    properties: {
+      areaId: uuidSchema,
+      bodyId: uuidSchema,
+      formedOn: isoDate,
+      rulesReference: { anyOf: [{ type: 'string' }, { type: 'null' }] },
+      linkedCommitteeId: { anyOf: [uuidSchema, { type: 'null' }] },
+    },
+  },
+};
+
+export interface CommitteeRecordedData {
+  areaId: string;
+  bodyId: string;
+  filedOn: string;
+  /** The street office's recording (备案), due by the 5th working day after the filing (Beijing art. 55). */
+  recordedOn: string;
+}
+
+export const COMMITTEE_RECORDED: EventDefinition = {
+  type: 'hub.areas.committee.recorded',
+  topic: GOVERNANCE_TOPIC,
+  summary: 'The street office recorded (备案) a filed property-management committee.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['areaId', 'bodyId', 'filedOn', 'recordedOn'],
+    properties: { areaId: uuidSchema, bodyId: uuidSchema, filedOn: isoDate, recordedOn: isoDate },
+  },
+};

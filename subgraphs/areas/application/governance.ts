@@ -2,12 +2,32 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../infra/auth/identity';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/errors';
-import { COMMITTEE_DISSOLVED, COMMITTEE_FORMED, CommitteeDissolvedData, CommitteeFormedData, JOINT_DECISION_RECORDED, JointDecisionRecordedData } from '../../../infra/events/catalog';
+import {
+  ASSEMBLY_RECORDED,
+  AssemblyRecordedData,
+  COMMITTEE_DISSOLVED,
+  COMMITTEE_FORMED,
+  COMMITTEE_RECORDED,
+  CommitteeDissolvedData,
+  CommitteeFormedData,
+  CommitteeRecordedData,
+  JOINT_DECISION_RECORDED,
+  JointDecisionRecordedData,
+} from '../../../infra/events/catalog';
 import { recordEvent } from '../../../infra/events/outbox';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
 import { compareDates, isIsoDate } from '../../../infra/calendar';
 import { BallotVote, DecisionTally, JointDecisionOutcome, decideJointDecision, tallyBallots } from '../domain/joint-decision';
-import { CommitteeSeat, isFilingLate, validateCommitteeComposition, validatePropertyManagementCommittee } from '../domain/property-management-committee';
+import { validateCommitteeOfAssembly, validateOwnersAssembly } from '../domain/owners-assembly';
+import {
+  CommitteeSeat,
+  assessDissolution,
+  isFilingLate,
+  requireDates,
+  validateCommitteeComposition,
+  validatePropertyManagementCommittee,
+  validateRecording,
+} from '../domain/property-management-committee';
 import { JointDecisionMatter } from '../domain/statutes';
 import { AREAS_EVENT_SOURCE } from '../events/area-events';
 import { Area } from '../persistence/area.entity';
@@ -29,7 +49,8 @@ function createMembers(em: EntityManager, bodyId: string, members: MemberInput[]
   return members.map((m, i) => em.create(GovernanceMember, { id: ids[i], bodyId, name: m.name.trim(), seat: m.seat, represents: m.represents?.trim() || undefined }));
 }
 
-function committeeFormedEvent(em: EntityManager, body: GovernanceBody, members: number): void {
+/** Committees only: the catalog's committee.formed has no kind for an assembly, which has no members either. */
+function committeeFormedEvent(em: EntityManager, body: GovernanceBody, kind: CommitteeFormedData['kind'], members: number): void {
   recordEvent<CommitteeFormedData>(em, COMMITTEE_FORMED, {
     source: AREAS_EVENT_SOURCE,
     key: body.areaId,
@@ -37,7 +58,7 @@ function committeeFormedEvent(em: EntityManager, body: GovernanceBody, members: 
     data: {
       areaId: body.areaId,
       bodyId: body.id,
-      kind: body.kind,
+      kind,
       formedOn: body.formedOn,
       termEndsOn: body.termEndsOn ?? null,
       members,
@@ -47,8 +68,9 @@ function committeeFormedEvent(em: EntityManager, body: GovernanceBody, members: 
 }
 
 /**
- * The street office forms a property-management committee (物管会) where no owners' assembly can be formed
- * (Beijing arts. 52–59). A late filing is recorded and flagged, never refused.
+ * The street office forms a property-management committee (物管会) where no owners' assembly can be formed, or
+ * where one is formed but has no owners' committee yet (Beijing arts. 52–59, 55–56). A late filing is recorded and
+ * flagged, never refused.
  */
 export async function formPropertyManagementCommittee(
   em: EntityManager,
@@ -68,7 +90,8 @@ export async function formPropertyManagementCommittee(
   return em.transactional(async (tx) => {
     const area = await areaFor(tx, identity, input.areaId);
     assertMayManageStreet(identity, area.streetCode, 'form committees in it');
-    const standing = await tx.findOne(GovernanceBody, { areaId: area.id, dissolvedOn: null });
+    // An assembly without an owners' committee is the case Beijing art. 55 forms a committee for: it does not conflict.
+    const standing = await tx.findOne(GovernanceBody, { areaId: area.id, dissolvedOn: null, kind: { $ne: 'OWNERS_ASSEMBLY' } });
     if (standing) {
       throw new DomainError('CONFLICT', `The area already has a standing ${standing.kind === 'OWNERS_COMMITTEE' ? "owners' committee" : 'property-management committee'}`);
     }
@@ -85,52 +108,101 @@ export async function formPropertyManagementCommittee(
     });
     const members = createMembers(tx, body.id, input.members, memberIds);
     body.chairMemberId = members[input.chairIndex].id;
-    committeeFormedEvent(tx, body, members.length);
+    committeeFormedEvent(tx, body, 'PROPERTY_MANAGEMENT_COMMITTEE', members.length);
     return body;
   });
 }
 
 /**
- * Recording an owners' committee ends the property-management committee: it is dissolved (Beijing arts. 52–59
- * give the street office 30 days; the hub records the dissolution with the recording).
+ * The street office records an owners' assembly (业主大会), formed at its first meeting; one per area. A standing
+ * owners' committee recorded before the assembly was on record is linked to it, which clears its flag.
+ */
+export async function recordOwnersAssembly(
+  em: EntityManager,
+  identity: Identity,
+  input: { areaId: string; firstMeetingOn: string; rulesReference?: string | null },
+): Promise<GovernanceBody> {
+  const assembly = validateOwnersAssembly({ firstMeetingOn: input.firstMeetingOn, rulesReference: input.rulesReference ?? undefined });
+  return em.transactional(async (tx) => {
+    const area = await areaFor(tx, identity, input.areaId);
+    assertMayManageStreet(identity, area.streetCode, "record owners' assemblies in it");
+    const standing = await tx.findOne(GovernanceBody, { areaId: area.id, kind: 'OWNERS_ASSEMBLY', dissolvedOn: null });
+    if (standing) throw new DomainError('CONFLICT', `The area already has an owners' assembly, formed on ${standing.formedOn}`, { bodyId: standing.id });
+    const committee = await tx.findOne(GovernanceBody, { areaId: area.id, kind: 'OWNERS_COMMITTEE', dissolvedOn: null });
+    if (committee) validateCommitteeOfAssembly(assembly.formedOn, committee.recordedOn ?? committee.formedOn);
+    const body = tx.create(GovernanceBody, {
+      id: randomUUID(),
+      areaId: area.id,
+      kind: 'OWNERS_ASSEMBLY',
+      formedOn: assembly.formedOn,
+      rulesReference: assembly.rulesReference,
+      createdBy: identity.organisationId,
+    });
+    if (committee && !committee.assemblyId) committee.assemblyId = body.id;
+    recordEvent<AssemblyRecordedData>(tx, ASSEMBLY_RECORDED, {
+      source: AREAS_EVENT_SOURCE,
+      key: area.id,
+      subject: body.id,
+      data: { areaId: area.id, bodyId: body.id, formedOn: body.formedOn, rulesReference: body.rulesReference ?? null, linkedCommitteeId: committee?.assemblyId === body.id ? committee.id : null },
+    });
+    return body;
+  });
+}
+
+/**
+ * Recording an owners' committee ends the property-management committee: it is dissolved, on the recording day
+ * unless the street office gives the day it actually was (Beijing arts. 52–59 allow 30 days; a later day is
+ * flagged). The committee is linked to the area's owners' assembly; without one on record it is recorded and
+ * flagged (see domain/owners-assembly.ts).
  */
 export async function recordOwnersCommittee(
   em: EntityManager,
   identity: Identity,
-  input: { areaId: string; recordedOn: string; termEndsOn?: string; members: MemberInput[] },
+  input: { areaId: string; recordedOn: string; termEndsOn?: string | null; members: MemberInput[]; propertyManagementCommitteeDissolvedOn?: string | null },
 ): Promise<GovernanceBody> {
-  const dates = { recordedOn: input.recordedOn, ...(input.termEndsOn ? { termEndsOn: input.termEndsOn } : {}) };
-  const badDates = Object.entries(dates).filter(([, v]) => !isIsoDate(v));
-  if (badDates.length > 0) throw new InvalidInputError('Dates must be YYYY-MM-DD', { fields: Object.fromEntries(badDates.map(([k]) => [k, 'not a date'])) });
+  const termEndsOn = input.termEndsOn || undefined;
+  const dissolvedOn = input.propertyManagementCommitteeDissolvedOn || input.recordedOn;
+  requireDates({ recordedOn: input.recordedOn, termEndsOn, propertyManagementCommitteeDissolvedOn: dissolvedOn });
   if (input.members.length === 0 || input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Name every member');
+  const dissolution = assessDissolution(input.recordedOn, dissolvedOn);
   return em.transactional(async (tx) => {
     const area = await areaFor(tx, identity, input.areaId);
     assertMayManageStreet(identity, area.streetCode, "record owners' committees in it");
     if (await tx.findOne(GovernanceBody, { areaId: area.id, kind: 'OWNERS_COMMITTEE', dissolvedOn: null })) {
       throw new DomainError('CONFLICT', "The area already has an owners' committee");
     }
+    const assembly = await tx.findOne(GovernanceBody, { areaId: area.id, kind: 'OWNERS_ASSEMBLY', dissolvedOn: null });
+    if (assembly) validateCommitteeOfAssembly(assembly.formedOn, input.recordedOn);
     const pmc = await tx.findOne(GovernanceBody, { areaId: area.id, kind: 'PROPERTY_MANAGEMENT_COMMITTEE', dissolvedOn: null });
     if (pmc) {
-      pmc.dissolvedOn = input.recordedOn;
+      pmc.dissolvedOn = dissolvedOn;
       pmc.dissolutionReason = 'OWNERS_COMMITTEE_RECORDED';
+      pmc.dissolutionDeadline = dissolution.dissolutionDeadline;
+      pmc.dissolvedLate = dissolution.dissolvedLate;
       recordEvent<CommitteeDissolvedData>(tx, COMMITTEE_DISSOLVED, {
         source: AREAS_EVENT_SOURCE,
         key: area.id,
         subject: pmc.id,
-        data: { areaId: area.id, bodyId: pmc.id, dissolvedOn: input.recordedOn, reason: 'OWNERS_COMMITTEE_RECORDED' },
+        data: { areaId: area.id, bodyId: pmc.id, dissolvedOn, reason: 'OWNERS_COMMITTEE_RECORDED' },
       });
       await tx.flush(); // the standing-body index allows the new committee only once the old one is dissolved
+    } else if (input.propertyManagementCommitteeDissolvedOn) {
+      throw new InvalidInputError('The area has no standing property-management committee to dissolve', {
+        fields: { propertyManagementCommitteeDissolvedOn: 'no standing property-management committee' },
+      });
     }
     const body = tx.create(GovernanceBody, {
       id: randomUUID(),
       areaId: area.id,
       kind: 'OWNERS_COMMITTEE',
       formedOn: input.recordedOn,
-      termEndsOn: input.termEndsOn,
+      recordedOn: input.recordedOn,
+      assemblyId: assembly?.id,
+      termEndsOn,
       createdBy: identity.organisationId,
     });
     const members = createMembers(tx, body.id, input.members);
-    committeeFormedEvent(tx, body, members.length);
+    committeeFormedEvent(tx, body, 'OWNERS_COMMITTEE', members.length);
     return body;
   });
 }
@@ -150,6 +222,7 @@ export async function changeCommitteeMembers(
     if (!body) throw new NotFoundError('Governance body', input.bodyId);
     const area = await areaFor(tx, identity, body.areaId);
     assertMayManageStreet(identity, area.streetCode, 'change committees in it');
+    if (body.kind === 'OWNERS_ASSEMBLY') throw new InvalidInputError("An owners' assembly is all the owners of the area: it has no member list", { fields: { bodyId: "an owners' assembly" } });
     const ids = input.members.map(() => randomUUID());
     if (body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE') {
       if (input.chairIndex === undefined || !input.members[input.chairIndex]) throw new InvalidInputError('chairIndex must point at a member');
@@ -174,6 +247,32 @@ export async function recordCommitteeFiling(em: EntityManager, identity: Identit
     if (compareDates(input.filedOn, body.formedOn) < 0) throw new InvalidInputError('A committee cannot be filed before it was formed', { fields: { filedOn: 'before formation' } });
     body.filedOn = input.filedOn;
     body.filedLate = isFilingLate(body.formedOn, input.filedOn);
+    return body;
+  });
+}
+
+/**
+ * The street office's recording (备案) of a filed property-management committee, due within five working days of
+ * the filing (Beijing art. 55); a late recording is flagged when read (recordedLate), not refused. The deadline is
+ * worked out when read, not stored, so a holiday notice published later still reaches it.
+ */
+export async function recordCommitteeRecording(em: EntityManager, identity: Identity, input: { bodyId: string; recordedOn: string }): Promise<GovernanceBody> {
+  requireDates({ recordedOn: input.recordedOn });
+  return em.transactional(async (tx) => {
+    const body = await tx.findOne(GovernanceBody, { id: input.bodyId, kind: 'PROPERTY_MANAGEMENT_COMMITTEE' });
+    if (!body) throw new NotFoundError('Property-management committee', input.bodyId);
+    const area = await areaFor(tx, identity, body.areaId);
+    assertMayManageStreet(identity, area.streetCode, 'record committees in it');
+    if (body.recordedOn) throw new DomainError('CONFLICT', `The committee was already recorded on ${body.recordedOn}`);
+    if (!body.filedOn) throw new DomainError('CONFLICT', 'The committee has not been filed: record its filing first (recordCommitteeFiling)');
+    validateRecording(body.filedOn, input.recordedOn);
+    body.recordedOn = input.recordedOn;
+    recordEvent<CommitteeRecordedData>(tx, COMMITTEE_RECORDED, {
+      source: AREAS_EVENT_SOURCE,
+      key: body.areaId,
+      subject: body.id,
+      data: { areaId: body.areaId, bodyId: body.id, filedOn: body.filedOn, recordedOn: input.recordedOn },
+    });
     return body;
   });
 }
@@ -213,7 +312,7 @@ async function areaForDecision(em: EntityManager, identity: Identity, areaId: st
   }
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const body = isUuid.test(identity.organisationId) && isUuid.test(areaId)
-    ? await em.findOne(GovernanceBody, { id: identity.organisationId, areaId, dissolvedOn: null })
+    ? await em.findOne(GovernanceBody, { id: identity.organisationId, areaId, dissolvedOn: null, kind: { $ne: 'OWNERS_ASSEMBLY' } })
     : null;
   const area = body && (await em.findOne(Area, { id: areaId }));
   if (!area) throw new NotFoundError('Area', areaId);

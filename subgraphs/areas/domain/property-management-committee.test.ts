@@ -1,19 +1,25 @@
 import { rejection } from '../../../test/support/rejection';
 import { DomainError } from '../../../infra/errors';
 import { addDays, addYears, compareDates, isIsoDate } from '../../../infra/calendar';
+import { HolidayArrangement, workingDayCalendar } from './working-days';
 import {
   CommitteeMember,
   CommitteeProblem,
   CommitteeSeat,
+  assessDissolution,
   compositionProblems,
+  decisionPosting,
   dissolutionDeadline,
   filingDeadline,
   isFilingLate,
   isOwnerSeat,
+  isRecordingLate,
   latestTermEnd,
+  recordingDeadline,
   termProblems,
   validateCommitteeComposition,
   validatePropertyManagementCommittee,
+  validateRecording,
 } from './property-management-committee';
 
 /** Members named by seat: members({ RESIDENTS_COMMITTEE: 2, OWNER: 3 }) → rc1, rc2, owner1, owner2, owner3. */
@@ -143,5 +149,83 @@ describe('calendar date helpers', () => {
     expect(isIsoDate('2021-02-29')).toBe(false);
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(() => addDays('2021-02-29', 1)).toThrow(DomainError);
+  });
+});
+
+/**
+ * Summer 2020, seed 000's year, as arranged by 国办发明电〔2019〕16号: Dragon Boat Festival 25–27 June off, Sunday
+ * 28 June worked. The test arrangement claims 2020 only; application/official-holidays.test.ts checks the full table.
+ */
+const summer2020: HolidayArrangement = {
+  years: new Set([2020]),
+  daysOff: new Set(['2020-06-25', '2020-06-26', '2020-06-27']),
+  weekendWorkingDays: new Set(['2020-06-28']),
+};
+const calendar2020 = workingDayCalendar(summer2020);
+
+describe('recording a filed committee within five working days (Beijing art. 55)', () => {
+  it.each([
+    ['2020-06-24', '2020-07-02'], // Thursday–Saturday off, Sunday 28 June worked: 28, 29, 30 June, 1, 2 July
+    ['2020-06-29', '2020-07-06'], // an ordinary week: the fifth working day is the next Monday
+    ['2020-06-19', '2020-06-29'], // 22, 23, 24 June, then Sunday 28 and Monday 29
+  ])('a committee filed on %s is recorded by %s', (filedOn, deadline) => {
+    expect(recordingDeadline(filedOn, calendar2020)).toBe(deadline);
+  });
+
+  it.each<[string, boolean | undefined]>([
+    ['2020-06-24', false], // the filing day itself
+    ['2020-07-02', false], // the fifth working day
+    ['2020-07-03', true], // flagged, not refused
+  ])('seed 000 filed on 2020-06-24 and recorded on %s is late: %s', (recordedOn, late) => {
+    expect(isRecordingLate('2020-06-24', recordedOn, calendar2020)).toBe(late);
+  });
+
+  it('cannot say whether a recording was late once the deadline runs into a year without a notice', () => {
+    expect(recordingDeadline('2020-12-28', calendar2020)).toBeUndefined();
+    expect(isRecordingLate('2020-12-28', '2021-01-15', calendar2020)).toBeUndefined();
+  });
+
+  it('refuses a recording dated before the filing, or a malformed date, with BAD_USER_INPUT', () => {
+    const early = rejection(() => validateRecording('2020-06-24', '2020-06-23'));
+    expect(early.code).toBe('BAD_USER_INPUT');
+    expect(early.details).toMatchObject({ problems: ['RECORDED_BEFORE_FILING'], fields: { recordedOn: expect.any(String) } });
+    expect(rejection(() => isRecordingLate('2020-06-24', '2020-06-31', calendar2020)).details?.fields).toHaveProperty('recordedOn');
+    expect(rejection(() => recordingDeadline('24/06/2020', calendar2020)).details?.fields).toHaveProperty('filedOn');
+  });
+});
+
+describe("dissolution within 30 days of the owners' committee's recording", () => {
+  it.each([
+    ['2024-06-01', '2024-06-01', { dissolutionDeadline: '2024-07-01', dissolvedLate: false }], // with the recording
+    ['2024-06-01', '2024-07-01', { dissolutionDeadline: '2024-07-01', dissolvedLate: false }], // day 30
+    ['2024-06-01', '2024-07-02', { dissolutionDeadline: '2024-07-01', dissolvedLate: true }], // day 31: flagged
+    ['2024-02-10', '2024-03-11', { dissolutionDeadline: '2024-03-11', dissolvedLate: false }], // through 29 February
+  ])("owners' committee recorded on %s, committee dissolved on %s", (recordedOn, dissolvedOn, assessment) => {
+    expect(assessDissolution(recordedOn, dissolvedOn)).toEqual(assessment);
+    expect(dissolutionDeadline(recordedOn)).toBe(assessment.dissolutionDeadline);
+  });
+
+  it("refuses a dissolution before the owners' committee was recorded", () => {
+    const error = rejection(() => assessDissolution('2024-06-01', '2024-05-31'));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details).toMatchObject({ problems: ['DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED'], fields: { propertyManagementCommitteeDissolvedOn: expect.any(String) } });
+    expect(rejection(() => assessDissolution('2024-06-01', '2024-06-31')).details?.fields).toHaveProperty('dissolvedOn');
+  });
+});
+
+describe('posting a committee decision (Beijing art. 57): within 3 days, for 10 working days', () => {
+  it.each([
+    // Meeting on Monday 22 June 2020, posted on Tuesday: 24 June, 28 (a worked Sunday), 29, 30 June, 1–3, 6–8 July.
+    ['2020-06-22', '2020-06-23', { postBy: '2020-06-25', postedLate: false, postingEndsOn: '2020-07-08' }],
+    ['2020-06-22', '2020-06-25', { postBy: '2020-06-25', postedLate: false, postingEndsOn: '2020-07-09' }], // day 3
+    ['2020-06-22', '2020-06-26', { postBy: '2020-06-25', postedLate: true, postingEndsOn: '2020-07-09' }], // a holiday, day 4
+  ])('a meeting on %s posted on %s', (meetingOn, postedOn, posting) => {
+    expect(decisionPosting(meetingOn, postedOn, calendar2020)).toEqual(posting);
+  });
+
+  it('leaves the end of posting open while it depends on a notice not held, and refuses posting before the meeting', () => {
+    expect(decisionPosting('2020-12-20', '2020-12-21', calendar2020)).toEqual({ postBy: '2020-12-23', postedLate: false });
+    const error = rejection(() => decisionPosting('2020-06-22', '2020-06-21', calendar2020));
+    expect(error.details).toMatchObject({ problems: ['POSTED_BEFORE_MEETING'], fields: { postedOn: expect.any(String) } });
   });
 });

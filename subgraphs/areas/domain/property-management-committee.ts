@@ -1,13 +1,17 @@
 import { InvalidInputError } from '../../../infra/errors';
 import { IsoDate, addDays, addYears, compareDates, isIsoDate } from '../../../infra/calendar';
 import {
+  PMC_DECISION_POSTING_DAYS,
+  PMC_DECISION_POSTING_WORKING_DAYS,
   PMC_DISSOLUTION_DAYS,
   PMC_FILING_DAYS,
   PMC_MAX_TERM_YEARS,
   PMC_MIN_MEMBERS,
   PMC_OWNER_MEMBER_SHARE,
+  PMC_RECORDING_WORKING_DAYS,
   meetsThreshold,
 } from './statutes';
+import { WorkingDayCalendar, addWorkingDays, isLaterThanWorkingDays } from './working-days';
 
 /**
  * The property-management committee (物业管理委员会, 物管会): formed by the street office where an owners' assembly
@@ -107,6 +111,87 @@ export function dissolutionDeadline(ownersCommitteeRecordedOn: IsoDate): IsoDate
   return addDays(ownersCommitteeRecordedOn, PMC_DISSOLUTION_DAYS);
 }
 
+/** Problems with the order of governance dates, each naming the later event that came too early. */
+export type GovernanceDateProblem = 'RECORDED_BEFORE_FILING' | 'DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED' | 'POSTED_BEFORE_MEETING';
+
+export interface DissolutionAssessment {
+  dissolutionDeadline: IsoDate;
+  /** A dissolution after the deadline is flagged for the street office, not refused: the committee is gone either way. */
+  dissolvedLate: boolean;
+}
+
+/**
+ * The committee's dissolution after the area's owners' committee was recorded (Beijing arts. 52–59: within 30 days).
+ * A dissolution before that recording is refused: until then the committee is the only body standing in for the
+ * owners, so an earlier date is a slip of the pen, not a fact to flag.
+ */
+export function assessDissolution(ownersCommitteeRecordedOn: IsoDate, dissolvedOn: IsoDate): DissolutionAssessment {
+  requireDates({ ownersCommitteeRecordedOn, dissolvedOn });
+  if (compareDates(dissolvedOn, ownersCommitteeRecordedOn) < 0) {
+    throw new InvalidInputError("The property-management committee cannot be dissolved before the owners' committee is recorded", {
+      problems: ['DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED' satisfies GovernanceDateProblem],
+      fields: { propertyManagementCommitteeDissolvedOn: `before ${ownersCommitteeRecordedOn}` },
+    });
+  }
+  const deadline = dissolutionDeadline(ownersCommitteeRecordedOn);
+  return { dissolutionDeadline: deadline, dissolvedLate: compareDates(dissolvedOn, deadline) > 0 };
+}
+
+/**
+ * The last day for the street office to record (备案) a filed committee: the fifth working day after the filing,
+ * the filing day not counted (Beijing art. 55). Undefined when that depends on a holiday notice not yet held.
+ */
+export function recordingDeadline(filedOn: IsoDate, calendar: WorkingDayCalendar): IsoDate | undefined {
+  requireDates({ filedOn });
+  return addWorkingDays(filedOn, PMC_RECORDING_WORKING_DAYS, calendar);
+}
+
+/** Refuses a recording dated before the filing it records. */
+export function validateRecording(filedOn: IsoDate, recordedOn: IsoDate): void {
+  requireDates({ filedOn, recordedOn });
+  if (compareDates(recordedOn, filedOn) < 0) {
+    throw new InvalidInputError('A committee cannot be recorded before it was filed', {
+      problems: ['RECORDED_BEFORE_FILING' satisfies GovernanceDateProblem],
+      fields: { recordedOn: `before the filing on ${filedOn}` },
+    });
+  }
+}
+
+/**
+ * Whether the street office recorded the committee after the fifth working day: flagged, never refused (the
+ * committee is on record either way, and the delay is the office's own). Undefined when the answer depends on a
+ * holiday notice not yet held.
+ */
+export function isRecordingLate(filedOn: IsoDate, recordedOn: IsoDate, calendar: WorkingDayCalendar): boolean | undefined {
+  validateRecording(filedOn, recordedOn);
+  return isLaterThanWorkingDays(filedOn, PMC_RECORDING_WORKING_DAYS, recordedOn, calendar);
+}
+
+export interface DecisionPosting {
+  /** The last day to post the meeting and its decisions: three days after the meeting, the meeting day not counted. */
+  postBy: IsoDate;
+  postedLate: boolean;
+  /** The last day of the ten working days of posting; undefined when a holiday notice it depends on is not held yet. */
+  postingEndsOn?: IsoDate;
+}
+
+/**
+ * The posting of a committee decision (Beijing art. 57): posted within three days after the meeting, for ten
+ * working days counted from the day after posting. A late posting is flagged: the decision stands, posted.
+ */
+export function decisionPosting(meetingOn: IsoDate, postedOn: IsoDate, calendar: WorkingDayCalendar): DecisionPosting {
+  requireDates({ meetingOn, postedOn });
+  if (compareDates(postedOn, meetingOn) < 0) {
+    throw new InvalidInputError('A decision cannot be posted before the meeting that made it', {
+      problems: ['POSTED_BEFORE_MEETING' satisfies GovernanceDateProblem],
+      fields: { postedOn: `before the meeting on ${meetingOn}` },
+    });
+  }
+  const postBy = addDays(meetingOn, PMC_DECISION_POSTING_DAYS);
+  const postingEndsOn = addWorkingDays(postedOn, PMC_DECISION_POSTING_WORKING_DAYS, calendar);
+  return { postBy, postedLate: compareDates(postedOn, postBy) > 0, ...(postingEndsOn === undefined ? {} : { postingEndsOn }) };
+}
+
 export interface PropertyManagementCommittee {
   members: readonly CommitteeMember[];
   chairMemberId: string;
@@ -140,7 +225,7 @@ export function validatePropertyManagementCommittee(committee: PropertyManagemen
 }
 
 /** Rejects malformed dates by field name; undefined values are optional dates left out. */
-function requireDates(dates: Record<string, IsoDate | undefined>): void {
+export function requireDates(dates: Record<string, IsoDate | undefined>): void {
   const fields: Record<string, string> = {};
   for (const [field, value] of Object.entries(dates)) {
     if (value !== undefined && !isIsoDate(value)) fields[field] = `${field} must be a YYYY-MM-DD calendar date`;

@@ -124,3 +124,28 @@ export const PMC_TERM_SOURCE = BEIJING_PMC;
 /** Dissolved within 30 days after an owners' committee (业主委员会) of the area is recorded. */
 export const PMC_DISSOLUTION_DAYS = 30;
 export const PMC_DISSOLUTION_SOURCE = BEIJING_PMC;
+
+/**
+ * Recorded (予以备案) by the street office within five working days of the filing (Beijing art. 55 para. 2:
+ * "街道办事处、乡镇人民政府对以上材料进行核实，符合要求的，五个工作日内予以备案"). Art. 55 writes the 30-day filing
+ * and this recording for a committee of an area whose owners' assembly is formed but has no owners' committee yet;
+ * the hub applies both to every committee, as docs/domain.md does.
+ */
+export const PMC_RECORDING_WORKING_DAYS = 5;
+export const PMC_RECORDING_SOURCE = 'Beijing Property Management Regulation art. 55';
+
+/**
+ * The committee's decisions are posted in a conspicuous place of the area within three days after the meeting
+ * (会议结束后三日内), for ten working days (公示十个工作日), Beijing art. 57 para. 3.
+ */
+export const PMC_DECISION_POSTING_DAYS = 3;
+export const PMC_DECISION_POSTING_WORKING_DAYS = 10;
+export const PMC_DECISION_POSTING_SOURCE = 'Beijing Property Management Regulation art. 57';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Owners' assembly (业主大会) and owners' committee (业主委员会): one assembly per area, formed of all its owners;
+// the owners' committee is its executive body, elected by it (Property Management Regulation of the State Council
+// arts. 8–9 and 15; Civil Code arts. 277–278).
+// ---------------------------------------------------------------------------------------------------------------
+
+export const OWNERS_ASSEMBLY_SOURCE = "State Council Property Management Regulation arts. 8–9 (all owners form one assembly per area), 15 (the owners' committee carries out its decisions)";

@@ -1,10 +1,21 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { InvalidInputError } from '../../../infra/errors';
 import { RequestContext, childrenLoader } from '../../../infra/subgraph/context';
-import { changeCommitteeMembers, formPropertyManagementCommittee, recordCommitteeFiling, recordJointDecision, recordOwnersCommittee } from '../application/governance';
+import {
+  changeCommitteeMembers,
+  formPropertyManagementCommittee,
+  recordCommitteeFiling,
+  recordCommitteeRecording,
+  recordJointDecision,
+  recordOwnersAssembly,
+  recordOwnersCommittee,
+} from '../application/governance';
+import { CHINA_WORKING_DAYS } from '../application/official-holidays';
 import { mayReadStreet } from '../domain/access';
 import { parseSquareMetres } from '../domain/floor-area';
 import { JointDecisionOutcome, RatioView, decideJointDecision } from '../domain/joint-decision';
+import { isAssemblyMissing } from '../domain/owners-assembly';
+import { isRecordingLate, recordingDeadline } from '../domain/property-management-committee';
 import { JointDecisionMatter } from '../domain/statutes';
 import { Area } from '../persistence/area.entity';
 import { GovernanceBody, GovernanceMember, JointDecision } from '../persistence/governance.entity';
@@ -17,6 +28,7 @@ import {
   JointDecisionType,
   RatioType,
   RecordJointDecisionInput,
+  RecordOwnersAssemblyInput,
   RecordOwnersCommitteeInput,
   TallyInput,
 } from './governance.type';
@@ -99,12 +111,34 @@ export class AreaGovernanceResolver {
     return recordCommitteeFiling(ctx.em, ctx.identity, { bodyId, filedOn });
   }
 
+  @Mutation(() => GovernanceBodyType, {
+    description: 'Records the street office recording (备案) of a filed property-management committee; recordedLate flags one after 5 working days.',
+  })
+  recordCommitteeRecording(
+    @Arg('bodyId', () => ID) bodyId: string,
+    @Arg('recordedOn') recordedOn: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<GovernanceBodyType> {
+    return recordCommitteeRecording(ctx.em, ctx.identity, { bodyId, recordedOn });
+  }
+
+  @Mutation(() => GovernanceBodyType, {
+    description: "Records the area's owners' assembly (one per area); a standing owners' committee is linked to it.",
+  })
+  recordOwnersAssembly(@Arg('input') input: RecordOwnersAssemblyInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
+    return recordOwnersAssembly(ctx.em, ctx.identity, input);
+  }
+
   @Mutation(() => GovernanceBodyType, { description: 'Replaces the membership; a property-management committee must still meet arts. 52–59.' })
   changeCommitteeMembers(@Arg('input') input: ChangeCommitteeMembersInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
     return changeCommitteeMembers(ctx.em, ctx.identity, input);
   }
 
-  @Mutation(() => GovernanceBodyType, { description: "Records an owners' committee; a standing property-management committee is dissolved." })
+  @Mutation(() => GovernanceBodyType, {
+    description:
+      "Records an owners' committee, linked to the area's owners' assembly (flagged assemblyNotRecorded without one); " +
+      'a standing property-management committee is dissolved.',
+  })
   recordOwnersCommittee(@Arg('input') input: RecordOwnersCommitteeInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
     return recordOwnersCommittee(ctx.em, ctx.identity, input);
   }
@@ -123,6 +157,34 @@ export class AreaGovernanceResolver {
 
 @Resolver(() => GovernanceBodyType)
 export class GovernanceBodyResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'A filed property-management committee is recorded by the 5th working day after its filing (Beijing art. 55; ' +
+      "State Council holiday notices); null until filed, or while the deadline's year has no published notice.",
+  })
+  recordingDeadline(@Root() body: GovernanceBody): string | null {
+    if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn) return null;
+    return recordingDeadline(body.filedOn, CHINA_WORKING_DAYS) ?? null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'True when recorded after the recording deadline (flagged, not refused); null until recorded or while unknown.',
+  })
+  recordedLate(@Root() body: GovernanceBody): boolean | null {
+    if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn || !body.recordedOn) return null;
+    return isRecordingLate(body.filedOn, body.recordedOn, CHINA_WORKING_DAYS) ?? null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: "True for an owners' committee recorded while its area's owners' assembly is not on record (recorded anyway, flagged).",
+  })
+  assemblyNotRecorded(@Root() body: GovernanceBody): boolean | null {
+    return isAssemblyMissing(body) ?? null;
+  }
+
   @FieldResolver(() => [GovernanceMemberType])
   members(@Root() body: GovernanceBody, @Ctx() ctx: RequestContext): Promise<GovernanceMemberType[]> {
     return childrenLoader(

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { COMMITTEE_SEATS, CommitteeSeat } from '../domain/property-management-committee';
+import { RULES_REFERENCE_MAX_LENGTH } from '../domain/owners-assembly';
 import { JointDecisionMatter } from '../domain/statutes';
 import { graphqlEnum } from '../../../infra/federation/graphql-enum';
 
@@ -24,7 +25,9 @@ export class GovernanceMemberType {
   represents?: string;
 }
 
-@ObjectType('GovernanceBody', { description: "An owners' committee (业主委员会) or a property-management committee (物管会)." })
+@ObjectType('GovernanceBody', {
+  description: "An owners' assembly (业主大会), an owners' committee (业主委员会) or a property-management committee (物管会).",
+})
 export class GovernanceBodyType {
   @Field(() => ID)
   id!: string;
@@ -32,10 +35,10 @@ export class GovernanceBodyType {
   @Field(() => ID)
   areaId!: string;
 
-  @Field()
+  @Field({ description: 'OWNERS_ASSEMBLY, OWNERS_COMMITTEE or PROPERTY_MANAGEMENT_COMMITTEE.' })
   kind!: string;
 
-  @Field()
+  @Field({ description: "Formation (成立): an assembly's first meeting; an owners' committee's recording day." })
   formedOn!: string;
 
   @Field(() => String, { nullable: true })
@@ -49,6 +52,24 @@ export class GovernanceBodyType {
 
   @Field(() => Boolean, { nullable: true, description: 'True when filed after the deadline (flagged, not refused).' })
   filedLate?: boolean;
+
+  @Field(() => String, { nullable: true, description: "The street office's recording (备案) of a property-management committee or an owners' committee." })
+  recordedOn?: string;
+
+  @Field(() => String, { nullable: true, description: "An owners' assembly's rules of procedure (议事规则), by reference." })
+  rulesReference?: string;
+
+  @Field(() => ID, { nullable: true, description: "The owners' assembly an owners' committee carries out decisions for." })
+  assemblyId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A property-management committee dissolved when the area's owners' committee was recorded: 30 days after that recording.",
+  })
+  dissolutionDeadline?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when the committee was dissolved after its dissolution deadline (flagged, not refused).' })
+  dissolvedLate?: boolean;
 
   @Field(() => ID, { nullable: true })
   chairMemberId?: string;
@@ -143,7 +164,7 @@ export class RecordOwnersCommitteeInput {
   @Field(() => ID)
   areaId!: string;
 
-  @Field()
+  @Field({ description: 'YYYY-MM-DD: the street office records (备案) the committee.' })
   recordedOn!: string;
 
   @Field(() => String, { nullable: true })
@@ -151,6 +172,27 @@ export class RecordOwnersCommitteeInput {
 
   @Field(() => [MemberInput])
   members!: MemberInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: when the standing property-management committee was dissolved, on or after recordedOn (default recordedOn; ' +
+      'refused when no committee stands); ' +
+      'more than 30 days after recordedOn is flagged dissolvedLate.',
+  })
+  propertyManagementCommitteeDissolvedOn?: string;
+}
+
+@InputType()
+export class RecordOwnersAssemblyInput {
+  @Field(() => ID)
+  areaId!: string;
+
+  @Field({ description: 'YYYY-MM-DD: the first meeting, at which the assembly was formed (成立).' })
+  firstMeetingOn!: string;
+
+  @Field(() => String, { nullable: true, description: `A reference to its rules of procedure (议事规则) as adopted, at most ${RULES_REFERENCE_MAX_LENGTH} characters.` })
+  rulesReference?: string;
 }
 
 @InputType()

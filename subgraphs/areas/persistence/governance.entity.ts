@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EntitySchema } from '@mikro-orm/core';
 import type { CommitteeSeat } from '../domain/property-management-committee';
 
-export type GovernanceBodyKind = 'OWNERS_COMMITTEE' | 'PROPERTY_MANAGEMENT_COMMITTEE';
+/** 业主大会 / 业主委员会 / 物业管理委员会 (物管会). */
+export type GovernanceBodyKind = 'OWNERS_ASSEMBLY' | 'OWNERS_COMMITTEE' | 'PROPERTY_MANAGEMENT_COMMITTEE';
 
 export class GovernanceBody {
   id: string = randomUUID();
@@ -13,6 +14,15 @@ export class GovernanceBody {
   filedOn?: string;
   filingDeadline?: string;
   filedLate?: boolean;
+  /** The street office's recording (备案): of a filed property-management committee, or of an owners' committee. */
+  recordedOn?: string;
+  /** An owners' assembly's rules of procedure (议事规则), by reference. */
+  rulesReference?: string;
+  /** The owners' assembly an owners' committee executes for; absent while the assembly is not on record. */
+  assemblyId?: string;
+  /** A property-management committee dissolved on an owners' committee's recording: 30 days on, and whether it overran. */
+  dissolutionDeadline?: string;
+  dissolvedLate?: boolean;
   chairMemberId?: string;
   dissolvedOn?: string;
   dissolutionReason?: string;
@@ -57,6 +67,11 @@ export const GovernanceBodySchema = new EntitySchema<GovernanceBody>({
     filedOn: { type: 'date', nullable: true },
     filingDeadline: { type: 'date', nullable: true },
     filedLate: { type: 'boolean', nullable: true },
+    recordedOn: { type: 'date', nullable: true },
+    rulesReference: { type: 'text', nullable: true },
+    assemblyId: { type: 'uuid', nullable: true },
+    dissolutionDeadline: { type: 'date', nullable: true },
+    dissolvedLate: { type: 'boolean', nullable: true },
     chairMemberId: { type: 'uuid', nullable: true },
     dissolvedOn: { type: 'date', nullable: true },
     dissolutionReason: { type: 'text', nullable: true },

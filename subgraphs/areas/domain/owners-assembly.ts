@@ -1,0 +1,61 @@
+import { InvalidInputError } from '../../../infra/errors';
+import { IsoDate, compareDates } from '../../../infra/calendar';
+import { requireDates } from './property-management-committee';
+
+/**
+ * The owners' assembly (业主大会): all owners of a property-management area, one assembly per area (State Council
+ * Property Management Regulation arts. 8–9, see statutes.ts). It is formed (成立) at its first meeting, which adopts
+ * its rules of procedure (业主大会议事规则) and elects the owners' committee (业主委员会), the body that carries out
+ * its decisions. The hub records it so that a committee can be traced to the assembly that elected it.
+ *
+ * Recording an owners' committee for an area whose assembly is not on record is allowed, and flagged: the hub
+ * started long after many assemblies met (阳光丽景's committee predates it), and refusing the committee would leave
+ * the area with no body on record at all. The street office clears the flag by recording the assembly, which links
+ * the standing committee to it. What is refused is a committee recorded before the assembly that elected it met.
+ */
+
+export type AssemblyProblem = 'RULES_REFERENCE_TOO_LONG' | 'COMMITTEE_RECORDED_BEFORE_ASSEMBLY';
+
+/** A reference to the rules as adopted (a document number, a title and date), not the rules' text. */
+export const RULES_REFERENCE_MAX_LENGTH = 200;
+
+export interface OwnersAssemblyInput {
+  firstMeetingOn: IsoDate;
+  rulesReference?: string;
+}
+
+export interface OwnersAssembly {
+  formedOn: IsoDate;
+  /** Trimmed; a blank reference is no reference. */
+  rulesReference?: string;
+}
+
+/** Checks and normalises an assembly as the street office records it; BAD_USER_INPUT with every problem. */
+export function validateOwnersAssembly(input: OwnersAssemblyInput): OwnersAssembly {
+  requireDates({ firstMeetingOn: input.firstMeetingOn });
+  const rulesReference = input.rulesReference?.trim() || undefined;
+  if (rulesReference !== undefined && [...rulesReference].length > RULES_REFERENCE_MAX_LENGTH) {
+    throw new InvalidInputError(`The rules reference is longer than ${RULES_REFERENCE_MAX_LENGTH} characters`, {
+      problems: ['RULES_REFERENCE_TOO_LONG' satisfies AssemblyProblem],
+      fields: { rulesReference: `at most ${RULES_REFERENCE_MAX_LENGTH} characters` },
+    });
+  }
+  return { formedOn: input.firstMeetingOn, ...(rulesReference === undefined ? {} : { rulesReference }) };
+}
+
+/** An owners' committee is elected by the assembly, so it cannot have been recorded before the assembly first met. */
+export function validateCommitteeOfAssembly(assemblyFormedOn: IsoDate, committeeRecordedOn: IsoDate): void {
+  requireDates({ assemblyFormedOn, committeeRecordedOn });
+  if (compareDates(committeeRecordedOn, assemblyFormedOn) < 0) {
+    throw new InvalidInputError("An owners' committee cannot be recorded before the owners' assembly that elects it first met", {
+      problems: ['COMMITTEE_RECORDED_BEFORE_ASSEMBLY' satisfies AssemblyProblem],
+      assemblyFormedOn,
+      committeeRecordedOn,
+    });
+  }
+}
+
+/** The flag on an owners' committee: recorded while the area's assembly is not on record. */
+export function isAssemblyMissing(committee: { kind: string; assemblyId?: string | null }): boolean | undefined {
+  return committee.kind === 'OWNERS_COMMITTEE' ? !committee.assemblyId : undefined;
+}

@@ -1,0 +1,241 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { DEMO_STREETS } from '../infra/dev/demo-data';
+import { loadDemoData } from '../infra/dev/demo-loader';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { probeTopics } from './support/kafka-probe';
+
+const guangwai = DEMO_STREETS[0].office; // 广安门北街20号院, 红居南街6号院
+const desheng = DEMO_STREETS[1].office; // 阳光丽景
+const beitaipingzhuang = DEMO_STREETS[2].office; // 学院南路32号院
+const tiantongyuanSouth = DEMO_STREETS[3].office; // 润枫欣尚
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+
+const BODIES = `query($a: ID!) { area(id: $a) { governanceBodies {
+  id kind formedOn recordedOn rulesReference assemblyId assemblyNotRecorded
+  filedOn filedLate filingDeadline recordingDeadline recordedLate dissolvedOn dissolutionReason dissolutionDeadline dissolvedLate
+} } }`;
+const ASSEMBLY = `mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id kind formedOn rulesReference } }`;
+const OWNERS_COMMITTEE = `mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id kind recordedOn assemblyId assemblyNotRecorded } }`;
+const FILING = `mutation($b: ID!, $d: String!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate } }`;
+const RECORDING = `mutation($b: ID!, $d: String!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { recordedOn recordingDeadline recordedLate } }`;
+const FORM = `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }`;
+
+type Body = {
+  id: string;
+  kind: string;
+  formedOn: string;
+  recordedOn: string | null;
+  rulesReference: string | null;
+  assemblyId: string | null;
+  assemblyNotRecorded: boolean | null;
+  filedOn: string | null;
+  filedLate: boolean | null;
+  filingDeadline: string | null;
+  recordingDeadline: string | null;
+  recordedLate: boolean | null;
+  dissolvedOn: string | null;
+  dissolutionReason: string | null;
+  dissolutionDeadline: string | null;
+  dissolvedLate: boolean | null;
+};
+
+const ownersCommitteeMembers = Array.from({ length: 5 }, (_, i) => ({ name: `委员 ${i + 1}`, seat: 'OWNER' }));
+const pmcMembers = [
+  { name: '居委会代表', seat: 'RESIDENTS_COMMITTEE' },
+  ...Array.from({ length: 6 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
+];
+
+describe("areas: owners' assemblies, recording of committees and the dissolution window", () => {
+  let t: TestHub;
+  let areaIds: Record<string, string>;
+
+  const bodies = async (areaId: string, who = identity('ADMIN', 'hub-operator')): Promise<Body[]> => {
+    const res = await t.gql(who, BODIES, { a: areaId });
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data.area.governanceBodies as Body[];
+  };
+  const ofKind = (list: Body[], kind: string, standing = true) => list.filter((b) => b.kind === kind && (!standing || b.dissolvedOn === null));
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    const res = await t.gql(identity('ADMIN', 'hub-operator'), '{ areas(first: 100) { id name } }');
+    areaIds = Object.fromEntries((res.body.data.areas as { id: string; name: string }[]).map((a) => [a.name, a.id]));
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("records 阳光丽景's owners' assembly once, for its own street office only, and links the committee it elects", async () => {
+    const areaId = areaIds['阳光丽景'];
+    const input = { areaId, firstMeetingOn: '2019-04-20', rulesReference: '阳光丽景业主大会议事规则（2019年4月20日首次业主大会会议通过）' };
+
+    const badDate = await t.gql(desheng, ASSEMBLY, { i: { ...input, firstMeetingOn: '2019-02-29' } });
+    expect(badDate.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { firstMeetingOn: expect.any(String) } } });
+    const tooLong = await t.gql(desheng, ASSEMBLY, { i: { ...input, rulesReference: '则'.repeat(201) } });
+    expect(tooLong.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['RULES_REFERENCE_TOO_LONG'] } });
+    expect((await t.gql(guangwai, ASSEMBLY, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(xichengBureau, ASSEMBLY, { i: input })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await bodies(areaId)).toEqual([]);
+
+    const recorded = await t.gql(desheng, ASSEMBLY, { i: input });
+    expect(recorded.body.data.recordOwnersAssembly).toMatchObject({ kind: 'OWNERS_ASSEMBLY', formedOn: '2019-04-20', rulesReference: input.rulesReference });
+    const assemblyId = recorded.body.data.recordOwnersAssembly.id;
+    const second = await t.gql(desheng, ASSEMBLY, { i: { ...input, firstMeetingOn: '2023-01-01' } });
+    expect(second.body.errors[0].extensions.code).toBe('CONFLICT');
+
+    const early = await t.gql(desheng, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2019-04-19', members: ownersCommitteeMembers } });
+    expect(early.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['COMMITTEE_RECORDED_BEFORE_ASSEMBLY'] } });
+    const committee = await t.gql(desheng, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2019-05-10', termEndsOn: '2024-05-09', members: ownersCommitteeMembers } });
+    expect(committee.body.data.recordOwnersCommittee).toMatchObject({ kind: 'OWNERS_COMMITTEE', recordedOn: '2019-05-10', assemblyId, assemblyNotRecorded: false });
+
+    const list = await bodies(areaId, desheng);
+    expect(list.map((b) => b.kind).sort()).toEqual(['OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE']);
+    expect(ofKind(list, 'OWNERS_ASSEMBLY')[0]).toMatchObject({ id: assemblyId, assemblyNotRecorded: null, recordingDeadline: null });
+  });
+
+  it("records an owners' committee with no assembly on record, flagged, and links it once the assembly is recorded", async () => {
+    const areaId = areaIds['润枫欣尚'];
+    const nothingToDissolve = await t.gql(tiantongyuanSouth, OWNERS_COMMITTEE, {
+      i: { areaId, recordedOn: '2022-03-15', members: ownersCommitteeMembers, propertyManagementCommitteeDissolvedOn: '2022-03-20' },
+    });
+    expect(nothingToDissolve.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { propertyManagementCommitteeDissolvedOn: expect.any(String) } } });
+    expect(await bodies(areaId)).toEqual([]);
+    const committee = await t.gql(tiantongyuanSouth, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2022-03-15', members: ownersCommitteeMembers } });
+    expect(committee.body.data.recordOwnersCommittee).toMatchObject({ assemblyId: null, assemblyNotRecorded: true });
+
+    // The standing committee was recorded on 2022-03-15: an assembly first meeting after that cannot have elected it.
+    const later = await t.gql(tiantongyuanSouth, ASSEMBLY, { i: { areaId, firstMeetingOn: '2022-03-20' } });
+    expect(later.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['COMMITTEE_RECORDED_BEFORE_ASSEMBLY'] } });
+    expect(ofKind(await bodies(areaId), 'OWNERS_ASSEMBLY')).toEqual([]);
+
+    const assembly = await t.gql(tiantongyuanSouth, ASSEMBLY, { i: { areaId, firstMeetingOn: '2022-03-01', rulesReference: '   ' } });
+    expect(assembly.body.data.recordOwnersAssembly).toMatchObject({ formedOn: '2022-03-01', rulesReference: null });
+    const [linked] = ofKind(await bodies(areaId), 'OWNERS_COMMITTEE');
+    expect(linked).toMatchObject({ assemblyId: assembly.body.data.recordOwnersAssembly.id, assemblyNotRecorded: false });
+    const probe = await probeTopics(t.brokers, [`${t.topicPrefix}areas.governance.v1`]);
+    try {
+      const [event] = await probe.waitForCount('the assembly published', (m) => m.headers.ce_type === 'hub.areas.assembly.recorded' && String(m.message.key) === areaId, 1);
+      expect(JSON.parse(String(event.message.value))).toEqual({
+        areaId,
+        bodyId: assembly.body.data.recordOwnersAssembly.id,
+        formedOn: '2022-03-01',
+        rulesReference: null,
+        linkedCommitteeId: linked.id,
+      });
+    } finally {
+      await probe.stop();
+    }
+  });
+
+  it("records the street office's recording of seed 000's committee within five working days, across the 2020 Dragon Boat holiday, and its dissolution", async () => {
+    const areaId = areaIds['广安门北街20号院'];
+    const [pmc] = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE');
+    expect(pmc).toMatchObject({ filedOn: null, recordedOn: null, recordingDeadline: null, recordedLate: null });
+
+    expect((await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('CONFLICT'); // not filed
+    expect((await t.gql(guangwai, FILING, { b: pmc.id, d: '2020-06-24' })).body.data.recordCommitteeFiling).toEqual({ filedOn: '2020-06-24', filedLate: false });
+
+    const beforeFiling = await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-06-23' });
+    expect(beforeFiling.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['RECORDED_BEFORE_FILING'] } });
+    const notADate = await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-06-31' });
+    expect(notADate.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { recordedOn: expect.any(String) } } });
+    expect((await t.gql(desheng, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(xichengBureau, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const untouched = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE')[0];
+    expect(untouched).toMatchObject({ recordedOn: null, recordingDeadline: '2020-07-02', recordedLate: null });
+
+    // 25–27 June 2020 off, Sunday 28 June worked (国办发明电〔2019〕16号): the fifth working day is 2 July, where
+    // counting weekdays alone would give 1 July.
+    const recorded = await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-07-02' });
+    expect(recorded.body.data.recordCommitteeRecording).toEqual({ recordedOn: '2020-07-02', recordingDeadline: '2020-07-02', recordedLate: false });
+    expect((await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-07-03' })).body.errors[0].extensions.code).toBe('CONFLICT');
+
+    // Recording the owners' committee dissolves it on the recording day when no other day is given, within its deadline.
+    const res = await t.gql(guangwai, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2024-06-01', members: ownersCommitteeMembers } });
+    expect(res.body.errors).toBeUndefined();
+    const [dissolved] = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE', false);
+    expect(dissolved).toMatchObject({ dissolvedOn: '2024-06-01', dissolutionDeadline: '2024-07-01', dissolvedLate: false, recordedOn: '2020-07-02' });
+  });
+
+  it("flags a recording after the fifth working day across National Day 2024, then dissolves the committee when an owners' committee is recorded, flagging a dissolution after 30 days", async () => {
+    const areaId = areaIds['红居南街6号院'];
+    const probe = await probeTopics(t.brokers, [`${t.topicPrefix}areas.governance.v1`]);
+    const formed = await t.gql(guangwai, FORM, {
+      i: { areaId, formedOn: '2024-09-10', termEndsOn: '2027-09-10', filedOn: '2024-09-27', members: pmcMembers, chairIndex: 0 },
+    });
+    expect(formed.body.errors).toBeUndefined();
+    // Sunday 29 September worked, 1–7 October off (国办发明电〔2023〕7号): 29, 30 September, 8, 9, 10 October.
+    const late = await t.gql(guangwai, RECORDING, { b: formed.body.data.formPropertyManagementCommittee.id, d: '2024-10-11' });
+    expect(late.body.data.recordCommitteeRecording).toEqual({ recordedOn: '2024-10-11', recordingDeadline: '2024-10-10', recordedLate: true });
+    const pmc = formed.body.data.formPropertyManagementCommittee;
+    try {
+      const [recordedEvent] = await probe.waitForCount('the recording published', (m) => m.headers.ce_type === 'hub.areas.committee.recorded' && String(m.message.key) === areaId, 1);
+      expect(JSON.parse(String(recordedEvent.message.value))).toEqual({ areaId, bodyId: pmc.id, filedOn: '2024-09-27', recordedOn: '2024-10-11' });
+
+      const input = { areaId, recordedOn: '2025-03-03', members: ownersCommitteeMembers };
+      const early = await t.gql(guangwai, OWNERS_COMMITTEE, { i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-03-02' } });
+      expect(early.body.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { problems: ['DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED'], fields: { propertyManagementCommitteeDissolvedOn: expect.any(String) } },
+      });
+      const badDate = await t.gql(guangwai, OWNERS_COMMITTEE, { i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-04-31' } });
+      expect(badDate.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      const foreign = await t.gql(desheng, OWNERS_COMMITTEE, { i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-04-10' } });
+      expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
+      const unchanged = await bodies(areaId);
+      expect(ofKind(unchanged, 'OWNERS_COMMITTEE', false)).toEqual([]);
+      expect(ofKind(unchanged, 'PROPERTY_MANAGEMENT_COMMITTEE')).toHaveLength(1);
+
+      const recorded = await t.gql(guangwai, OWNERS_COMMITTEE, { i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-04-10' } });
+      expect(recorded.body.data.recordOwnersCommittee).toMatchObject({ recordedOn: '2025-03-03', assemblyNotRecorded: true });
+      const dissolved = (await bodies(areaId)).find((b) => b.id === pmc.id);
+      expect(dissolved).toMatchObject({
+        dissolvedOn: '2025-04-10',
+        dissolutionReason: 'OWNERS_COMMITTEE_RECORDED',
+        dissolutionDeadline: '2025-04-02',
+        dissolvedLate: true,
+      });
+
+      const [event] = await probe.waitForCount('the dissolution published', (m) => m.headers.ce_type === 'hub.areas.committee.dissolved' && String(m.message.key) === areaId, 1);
+      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'events', 'hub.areas.committee.dissolved.json'), 'utf8'));
+      const ajv = new Ajv2020({ strict: true });
+      addFormats(ajv);
+      const data = JSON.parse(event.message.value!.toString());
+      expect(ajv.compile(schema)(data)).toBe(true);
+      expect(data).toEqual({ areaId, bodyId: pmc.id, dissolvedOn: '2025-04-10', reason: 'OWNERS_COMMITTEE_RECORDED' });
+      expect(event.message.key?.toString()).toBe(areaId);
+    } finally {
+      await probe.stop();
+    }
+  });
+
+  it("forms a committee where an assembly has no owners' committee, and keeps the assembly out of committee-only actions", async () => {
+    const areaId = areaIds['学院南路32号院'];
+    const assembly = await t.gql(beitaipingzhuang, ASSEMBLY, { i: { areaId, firstMeetingOn: '2021-09-01' } });
+    const assemblyId = assembly.body.data.recordOwnersAssembly.id;
+    // Beijing arts. 55–56: a committee stands in for an assembly that has no owners' committee.
+    const formed = await t.gql(beitaipingzhuang, FORM, { i: { areaId, formedOn: '2021-09-15', termEndsOn: '2024-09-14', members: pmcMembers, chairIndex: 0 } });
+    expect(formed.body.errors).toBeUndefined();
+
+    const change = `mutation($i: ChangeCommitteeMembersInput!) { changeCommitteeMembers(input: $i) { id } }`;
+    const members = await t.gql(beitaipingzhuang, change, { i: { bodyId: assemblyId, members: ownersCommitteeMembers } });
+    expect(members.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(beitaipingzhuang, FILING, { b: assemblyId, d: '2021-09-02' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(beitaipingzhuang, RECORDING, { b: assemblyId, d: '2021-09-02' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+
+    const decision = `mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id } }`;
+    const tally = { totalOwners: 100, totalArea: '10000.00', participatingOwners: 80, participatingArea: '8000.00', consentingOwners: 70, consentingArea: '7000.00' };
+    const input = { areaId, matter: 'MANAGEMENT_COVENANT', heldOn: '2021-10-01', tally };
+    expect((await t.gql(identity('OWNERS_COMMITTEE', assemblyId), decision, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const pmcId = formed.body.data.formPropertyManagementCommittee.id;
+    expect((await t.gql(identity('OWNERS_COMMITTEE', pmcId), decision, { i: input })).body.errors).toBeUndefined();
+
+    const list = await bodies(areaId);
+    expect(list.filter((b) => b.dissolvedOn === null).map((b) => b.kind).sort()).toEqual(['OWNERS_ASSEMBLY', 'PROPERTY_MANAGEMENT_COMMITTEE']);
+  });
+});
