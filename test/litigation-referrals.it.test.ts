@@ -206,6 +206,18 @@ describe('litigation: referrals through the green channel, the court’s reports
     const overdue = (await ok(xichengCourt, `{ overdueSmallClaims { referral { id } dueOn daysOverdue } }`)).overdueSmallClaims;
     expect(overdue.map((o: { referral: { id: string } }) => o.referral.id)).toContain(referral.id);
     expect((await ok(companyA, `{ overdueSmallClaims { referral { id } } }`)).overdueSmallClaims).toEqual([]);
+    // The president extended it by a month before the two months ran out; it is still a month overdue.
+    const EXTEND = `mutation($id: ID!, $on: String!) { approveSmallClaimsExtension(referralId: $id, approvedOn: $on) { extensionApprovedOn } }`;
+    expect((await fails(xichengCourt, EXTEND, { id: referral.id, on: addMonths(thisMonth, -1) + '-10' })).extensions).toMatchObject({
+      code: 'EXTENSION_REFUSED',
+      details: { problems: ['EXTENSION_AFTER_DEADLINE'] },
+    });
+    expect((await fails(haidianCourt, EXTEND, { id: referral.id, on: addMonths(thisMonth, -3) + '-10' })).extensions.code).toBe('NOT_FOUND');
+    const extendedOn = addMonths(thisMonth, -3) + '-10';
+    expect((await ok(xichengCourt, EXTEND, { id: referral.id, on: extendedOn })).approveSmallClaimsExtension.extensionApprovedOn).toBe(extendedOn);
+    expect((await fails(xichengCourt, EXTEND, { id: referral.id, on: extendedOn })).extensions.details?.problems).toEqual(['EXTENSION_ALREADY_USED']);
+    const stillOverdue = (await ok(xichengCourt, `{ overdueSmallClaims { referral { id } dueOn extended } }`)).overdueSmallClaims.find((o: { referral: { id: string } }) => o.referral.id === referral.id);
+    expect(stillOverdue).toMatchObject({ extended: true, dueOn: addMonths(thisMonth, -1) + '-10' });
 
     const producer = rawProducer(t.brokers);
     await producer.connect();

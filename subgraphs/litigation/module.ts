@@ -10,6 +10,7 @@ import { CourtSchema } from './persistence/court.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122020000_filing_snapshots } from './persistence/migrations/Migration20261122020000_filing_snapshots';
 import { Migration20261122030000_referrals } from './persistence/migrations/Migration20261122030000_referrals';
+import { Migration20261122040000_extension } from './persistence/migrations/Migration20261122040000_extension';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -21,6 +22,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
     { name: 'Migration20261122020000_filing_snapshots', class: Migration20261122020000_filing_snapshots },
     { name: 'Migration20261122030000_referrals', class: Migration20261122030000_referrals },
+    { name: 'Migration20261122040000_extension', class: Migration20261122040000_extension },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
   // and courts report back on court.case-events.v1.

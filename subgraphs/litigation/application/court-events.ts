@@ -9,6 +9,7 @@ import { CourtCaseEventData, REFERRAL_STATUS_CHANGED, REFERRAL_WITHDRAWN, Referr
 import { recordEvent } from '../../../infra/events/outbox';
 import { mayActForPlaintiff, mayReportForCourt } from '../domain/access';
 import { CaseStatus, CourtEventKind, CourtEventVerdict, applyCourtEvent } from '../domain/case-status';
+import { extendDecisionDeadline } from '../domain/court-timeline';
 import { courtEventEffect } from '../domain/referral';
 import { appendToChain } from './chain';
 import { regroup } from './referrals';
@@ -138,5 +139,27 @@ export async function withdrawReferral(em: EntityManager, identity: Identity, in
     await sqlRun(tx, `update litigation.referral set status = 'WITHDRAWN', status_since = ? where id = ?`, [occurredAt, referral.id]);
     publishStatus(tx, { ...referral, status: 'WITHDRAWN' }, referral.status, occurredAt, { caseNumber: null, judgedFen: null, settledFen: null });
     await regroup(tx, referral.court_id, referral.company_id);
+  });
+}
+
+/**
+ * The court records its president's approval of the one-month extension of a docketed small claim (Civil Procedure
+ * Law art. 168): once only, before the two months have run out, and not after the decision (court-timeline.ts).
+ */
+export async function approveSmallClaimsExtension(em: EntityManager, identity: Identity, input: { referralId: string; approvedOn: string }): Promise<void> {
+  await em.transactional(async (tx) => {
+    const [r] = await sqlRows<{ id: string; company_id: string; court_id: string; procedure: string | null; docketed_on: string | null; decided_on: string | null; extension_approved_on: string | null }>(
+      tx,
+      `select id, company_id, court_id, procedure, docketed_on::text as docketed_on, decided_on::text as decided_on, extension_approved_on::text as extension_approved_on
+         from litigation.referral where id::text = ? and eligible for update`,
+      [input.referralId],
+    );
+    if (!r || !mayReportForCourt(identity, { companyId: r.company_id, courtId: r.court_id })) throw new NotFoundError('Referral', input.referralId);
+    if (r.docketed_on === null || !['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT'].includes(r.procedure ?? '')) {
+      throw new DomainError('NOT_A_DOCKETED_SMALL_CLAIM', 'Only a small claim docketed by the court has a decision deadline to extend', { procedure: r.procedure, docketedOn: r.docketed_on });
+    }
+    extendDecisionDeadline({ caseId: r.id, docketedOn: r.docketed_on, extensionApprovedOn: r.extension_approved_on, decidedOn: r.decided_on }, input.approvedOn);
+    await sqlRun(tx, `update litigation.referral set extension_approved_on = ? where id = ?`, [input.approvedOn, r.id]);
+    await appendToChain(tx, { kind: 'COURT_EVENT', subjectId: r.id, payloadDigest: sha256Hex(canonicalJson({ referralId: r.id, kind: 'DECISION_DEADLINE_EXTENDED', approvedOn: input.approvedOn })) });
   });
 }

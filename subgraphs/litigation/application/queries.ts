@@ -39,6 +39,7 @@ export interface ReferralRow {
   judgedFen: number | null;
   settledFen: number | null;
   decidedOn: string | null;
+  extensionApprovedOn: string | null;
   batchKey: string | null;
   submittedOn: string;
 }
@@ -47,7 +48,8 @@ const COLUMNS = `r.id, r.company_id as "companyId", r.court_id as "courtId", r.a
   r.area_id as "areaId", r.area_name as "areaName", r.contract_id as "contractId", r.eligible, r.eligibility, r.status, r.status_since as "statusSince",
   r.procedure, r.procedure_reasons as "procedureReasons", r.amount_in_dispute_fen::int8 as "amountInDisputeFen", r.grand_total_fen::int8 as "grandTotalFen",
   r.case_number as "caseNumber", r.docketed_on::text as "docketedOn", r.hearing_on::text as "hearingOn", r.judged_fen::int8 as "judgedFen",
-  r.settled_fen::int8 as "settledFen", r.decided_on::text as "decidedOn", r.batch_key as "batchKey", r.submitted_on::text as "submittedOn"`;
+  r.settled_fen::int8 as "settledFen", r.decided_on::text as "decidedOn",
+  r.extension_approved_on::text as "extensionApprovedOn", r.batch_key as "batchKey", r.submitted_on::text as "submittedOn"`;
 
 const toNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const referralOf = (r: ReferralRow): ReferralRow => ({
@@ -222,7 +224,7 @@ export async function overdueSmallClaims(em: EntityManager, identity: Identity, 
   )).map(referralOf);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return overdueCases(
-    rows.map((r) => ({ caseId: r.id, docketedOn: r.docketedOn!, extensionApprovedOn: null, decidedOn: r.decidedOn })),
+    rows.map((r) => ({ caseId: r.id, docketedOn: r.docketedOn!, extensionApprovedOn: r.extensionApprovedOn, decidedOn: r.decidedOn })),
     day,
   ).map((o) => ({ ...o, referral: byId.get(o.caseId)! }));
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext, childrenLoader } from '../../../infra/subgraph/context';
-import { applyCourtReport, withdrawReferral } from '../application/court-events';
+import { applyCourtReport, approveSmallClaimsExtension, withdrawReferral } from '../application/court-events';
 import {
   ReferralRow,
   acceptBatch,
@@ -71,6 +71,12 @@ export class ReferralResolver {
   ): Promise<ReferralType> {
     await applyCourtReport(ctx.em, { ...report, courtId: ctx.identity.organisationId }, 'API', ctx.identity, eventId ?? undefined);
     return referralView(await readableReferral(ctx.em, ctx.identity, report.referralId));
+  }
+
+  @Mutation(() => ReferralType, { description: 'The court records the one-month extension of a small claim’s decision deadline (art. 168).' })
+  async approveSmallClaimsExtension(@Arg('referralId', () => ID) referralId: string, @Arg('approvedOn') approvedOn: string, @Ctx() ctx: RequestContext): Promise<ReferralType> {
+    await approveSmallClaimsExtension(ctx.em, ctx.identity, { referralId, approvedOn });
+    return referralView(await readableReferral(ctx.em, ctx.identity, referralId));
   }
 
   @Query(() => ReferralPageType, { description: 'A court: the referrals addressed to it; a company: its own.' })

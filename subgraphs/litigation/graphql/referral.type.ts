@@ -101,6 +101,7 @@ export class ReferralType {
   @Field(() => Float, { nullable: true }) judgedFen!: number | null;
   @Field(() => Float, { nullable: true }) settledFen!: number | null;
   @Field(() => String, { nullable: true }) decidedOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'When the one-month extension of a small claim was approved (art. 168).' }) extensionApprovedOn!: string | null;
   @Field(() => String, { nullable: true }) batchKey!: string | null;
   @Field() submittedOn!: string;
 }
