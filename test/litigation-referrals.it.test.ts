@@ -153,6 +153,13 @@ describe('litigation: referrals through the green channel, the court’s reports
     const [referral] = (await refer([accounts[4].id], { mediationWaivedOn: today })).referArrears;
     expect((await ok(xichengCourt, LIST, {})).referrals.items.map((r: { id: string }) => r.id)).toContain(referral.id);
     expect((await ok(xichengCourt, REFERRAL, { id: referral.id })).referral.packages).toHaveLength(1);
+    // A referral refused for eligibility was sent to no court: the court does not see it.
+    await ok(companyA, ACTION, { a: accounts[11].id, x: { kind: 'PAYMENT_PROMISE', on: today, chargeIds: accounts[11].chargeIds, promisedBy: addDays(today, 10) } });
+    await claimKnown(accounts[11].id, 0);
+    const [refused] = (await refer([accounts[11].id])).referArrears;
+    expect(refused.eligible).toBe(false);
+    expect((await fails(xichengCourt, REFERRAL, { id: refused.id })).extensions.code).toBe('NOT_FOUND');
+    expect((await ok(xichengCourt, LIST, { f: { eligible: false } })).referrals.totalCount).toBe(0);
     for (const outsider of [haidianCourt, companyB, xichengBureau]) {
       expect((await ok(outsider, LIST, {})).referrals).toEqual({ totalCount: 0, items: [] });
       expect((await fails(outsider, REFERRAL, { id: referral.id })).extensions.code).toBe('NOT_FOUND');

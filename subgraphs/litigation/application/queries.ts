@@ -8,7 +8,7 @@ import { InvalidInputError, NotFoundError } from '../../../infra/errors';
 import { Page, checkPage } from '../../../infra/pagination';
 import { BATCH_FORMED, BatchFormedData } from '../../../infra/events/catalog';
 import { recordEvent } from '../../../infra/events/outbox';
-import { mayReadReferral, mayReportForCourt, referralScope, statisticsScope } from '../domain/access';
+import { batchScope, mayReadReferral, mayReportForCourt, referralScope, statisticsScope } from '../domain/access';
 import { CasePackage } from '../domain/case-package';
 import { ConsolidatedBatch, splitBatch } from '../domain/consolidation';
 import { OverdueCase, overdueCases } from '../domain/court-timeline';
@@ -155,7 +155,7 @@ export interface BatchRow extends ConsolidatedBatch {
 }
 
 export async function listBatches(em: EntityManager, identity: Identity): Promise<BatchRow[]> {
-  const scope = referralScope(identity);
+  const scope = batchScope(identity);
   if (!scope) return [];
   const rows = await sqlRows<{ batch_key: string; group_key: string; court_id: string; company_id: string; area_id: string; contract_id: string; split_from: string | null; referral_ids: string[]; court_decision: string | null }>(
     em,

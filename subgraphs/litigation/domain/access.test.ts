@@ -1,5 +1,5 @@
 import { Identity } from '../../../infra/auth/identity';
-import { mayActForPlaintiff, mayReadReferral, mayReportForCourt, referralScope, statisticsScope } from './access';
+import { batchScope, mayActForPlaintiff, mayReadReferral, mayReportForCourt, referralScope, statisticsScope } from './access';
 
 const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: 'u', role, organisationId, jurisdictions });
 const referral = { companyId: 'CO-A', courtId: 'bj-xicheng-court' };
@@ -8,6 +8,8 @@ describe('litigation access', () => {
   it('lets the addressed court and the referring company read a referral, and nobody else but the admin', () => {
     expect(mayReadReferral(who('COURT', 'bj-xicheng-court'), referral)).toBe(true);
     expect(mayReadReferral(who('COURT', 'bj-haidian-court'), referral)).toBe(false);
+    expect(mayReadReferral(who('COURT', 'bj-xicheng-court'), { ...referral, eligible: false })).toBe(false);
+    expect(mayReadReferral(who('PROPERTY_COMPANY', 'CO-A'), { ...referral, eligible: false })).toBe(true);
     expect(mayReadReferral(who('PROPERTY_COMPANY', 'CO-A'), referral)).toBe(true);
     expect(mayReadReferral(who('PROPERTY_COMPANY', 'CO-B'), referral)).toBe(false);
     expect(mayReadReferral(who('CITY_BUREAU', 'b', ['110102']), referral)).toBe(false);
@@ -25,7 +27,9 @@ describe('litigation access', () => {
   it('gives bureaus statistics by street prefix and no referral list', () => {
     expect(referralScope(who('CITY_BUREAU', 'b', ['110102']))).toBeNull();
     expect(statisticsScope(who('CITY_BUREAU', 'b', ['110102']))).toEqual({ sql: '(r.street_code like ?)', params: ['110102%'] });
-    expect(statisticsScope(who('COURT', 'bj-xicheng-court'))).toEqual({ sql: 'r.court_id = ?', params: ['bj-xicheng-court'] });
+    expect(statisticsScope(who('COURT', 'bj-xicheng-court'))).toEqual({ sql: '(r.court_id = ? and r.eligible)', params: ['bj-xicheng-court'] });
     expect(statisticsScope(who('STREET_OFFICE', 's', ['110102014']))).toBeNull();
+    expect(batchScope(who('COURT', 'bj-xicheng-court'))).toEqual({ sql: 'r.court_id = ?', params: ['bj-xicheng-court'] });
+    expect(batchScope(who('CITY_BUREAU', 'b', ['110102']))).toBeNull();
   });
 });

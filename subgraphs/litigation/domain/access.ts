@@ -7,12 +7,14 @@ import { Identity } from '../../../infra/auth/identity';
 export interface ReferralParties {
   companyId: string;
   courtId: string;
+  /** An ineligible referral was never sent: the company sees it with its reasons, the court does not. */
+  eligible?: boolean;
 }
 
 export function mayReadReferral(identity: Identity, r: ReferralParties): boolean {
   if (identity.role === 'ADMIN') return true;
   if (identity.role === 'PROPERTY_COMPANY') return identity.organisationId === r.companyId;
-  if (identity.role === 'COURT') return identity.organisationId === r.courtId;
+  if (identity.role === 'COURT') return identity.organisationId === r.courtId && r.eligible !== false;
   return false;
 }
 
@@ -26,8 +28,14 @@ export const mayActForPlaintiff = (identity: Identity, r: ReferralParties): bool
 export function referralScope(identity: Identity): { sql: string; params: unknown[] } | null {
   if (identity.role === 'ADMIN') return { sql: 'true', params: [] };
   if (identity.role === 'PROPERTY_COMPANY') return { sql: 'r.company_id = ?', params: [identity.organisationId] };
-  if (identity.role === 'COURT') return { sql: 'r.court_id = ?', params: [identity.organisationId] };
+  if (identity.role === 'COURT') return { sql: '(r.court_id = ? and r.eligible)', params: [identity.organisationId] };
   return null;
+}
+
+/** Consolidated batches (rows aliased `r` with court_id and company_id): they hold only referrals that were sent. */
+export function batchScope(identity: Identity): { sql: string; params: unknown[] } | null {
+  if (identity.role === 'COURT') return { sql: 'r.court_id = ?', params: [identity.organisationId] };
+  return referralScope(identity);
 }
 
 /** Statistics: a bureau's jurisdiction by the area's district and street; otherwise what the identity may read. */

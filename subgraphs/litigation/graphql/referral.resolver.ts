@@ -31,7 +31,8 @@ import {
   ReferralType,
 } from './referral.type';
 
-const referralView = (r: ReferralRow): ReferralType => ({ ...r, household: { id: r.householdId } }) as unknown as ReferralType;
+/** An ineligible referral went to no court, so no court reads its household: it has none to show. */
+const referralView = (r: ReferralRow): ReferralType => ({ ...r, household: r.eligible ? { id: r.householdId } : null }) as unknown as ReferralType;
 
 const packagesOf = (ctx: RequestContext) => childrenLoader(ctx, 'litigation.packages', (ids) => packageVersions(ctx.em, ids), (p) => p.referralId);
 const eventsOf = (ctx: RequestContext) => childrenLoader(ctx, 'litigation.court-events', (ids) => courtEventsOf(ctx.em, ids), (e) => e.referral_id);
