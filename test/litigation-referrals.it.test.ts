@@ -208,6 +208,12 @@ describe('litigation: referrals through the green channel, the court’s reports
       e: 'xc-8801-docketed',
     })).reportCourtEvent;
     expect(docketed).toMatchObject({ status: 'DOCKETED', caseNumber: '(2026)京0102民初8801号', procedure: 'SMALL_CLAIMS', docketedOn });
+    // The court's system retries the same report: nothing changes and nothing is recorded twice.
+    const retried = (await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: `${docketedOn}T10:00:00+08:00`, caseNumber: '(2026)京0102民初8801号', procedure: 'SMALL_CLAIMS' },
+      e: 'xc-8801-docketed',
+    })).reportCourtEvent;
+    expect(retried).toEqual(docketed);
     await waitFor('arrears to mark the account in litigation', async () => (await accountStatus(accounts[5].id)).status === 'IN_LITIGATION');
     // Docketed four months ago under small claims and undecided: two months plus no extension have passed (art. 168).
     const overdue = (await ok(xichengCourt, `{ overdueSmallClaims { referral { id } dueOn daysOverdue } }`)).overdueSmallClaims;

@@ -75,6 +75,12 @@ export async function applyCourtReport(em: EntityManager, report: CourtReport, v
     } else if (!referral || referral.court_id !== report.courtId) {
       throw new DomainError('UNAUTHORISED_COURT', `Court ${report.courtId} may not report on referral ${report.referralId}`, { courtId: report.courtId, referralId: report.referralId });
     }
+    // The same report sent again under its id (a retry) was applied the first time.
+    const [seen] = await sqlRows<{ referral_id: string }>(tx, `select referral_id from litigation.court_event where id = ?`, [eventId]);
+    if (seen) {
+      if (seen.referral_id !== referral.id) throw new DomainError('EVENT_ID_REUSED', `Report id ${eventId} was already used for another referral`, { eventId });
+      return 'DUPLICATE';
+    }
     const { verdict, state } = applyCourtEvent({ status: referral.status, statusSince: referral.status_since }, { kind: report.kind as CourtEventKind, occurredAt: report.occurredAt });
     if (verdict === 'INVALID') {
       throw new DomainError('INVALID_COURT_EVENT', `A ${report.kind} report cannot follow a case that is ${referral.status}`, { status: referral.status, kind: report.kind });
