@@ -85,17 +85,21 @@ export async function pageHouseholds(
   const totalCount = rows.length > 0 ? Number(rows[0].total) : await countHouseholds(em, page);
   return {
     totalCount,
-    items: rows.map((r) => ({
-      id: r.id,
-      buildingId: r.building_id,
-      unit: r.unit,
-      room: r.room,
-      floorAreaCentiM2: r.floor_area_centi_m2,
-      ownerReference: r.owner_reference,
-      ownerName: r.owner_name ?? undefined,
-    })),
+    items: rows.map(householdOf),
   };
 }
+
+type HouseholdColumns = { id: string; building_id: string; unit: string; room: string; floor_area_centi_m2: number; owner_reference: string; owner_name: string | null };
+
+const householdOf = (r: HouseholdColumns): HouseholdRow => ({
+  id: r.id,
+  buildingId: r.building_id,
+  unit: r.unit,
+  room: r.room,
+  floorAreaCentiM2: r.floor_area_centi_m2,
+  ownerReference: r.owner_reference,
+  ownerName: r.owner_name ?? undefined,
+});
 
 async function countHouseholds(em: EntityManager, page: { compoundId: string; buildingId?: string }): Promise<number> {
   const [row] = await em.getConnection().execute<{ n: string }[]>(
@@ -108,22 +112,10 @@ async function countHouseholds(em: EntityManager, page: { compoundId: string; bu
 
 /** Households by id with their compound's street (for the access rule), in one query: the `_entities` batch. */
 export async function findHouseholds(em: EntityManager, ids: readonly string[]): Promise<(HouseholdRow & { streetCode: string; areaId: string | null })[]> {
-  const rows = await em.getConnection().execute<
-    { id: string; building_id: string; unit: string; room: string; floor_area_centi_m2: number; owner_reference: string; owner_name: string | null; street_code: string; area_id: string | null }[]
-  >(
+  const rows = await em.getConnection().execute<(HouseholdColumns & { street_code: string; area_id: string | null })[]>(
     `select h.*, c.street_code, b.area_id from areas.household h join areas.building b on b.id = h.building_id join areas.compound c on c.id = b.compound_id
       where h.id::text in (select jsonb_array_elements_text(?::jsonb))`,
     [JSON.stringify(ids)],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    buildingId: r.building_id,
-    unit: r.unit,
-    room: r.room,
-    floorAreaCentiM2: r.floor_area_centi_m2,
-    ownerReference: r.owner_reference,
-    ownerName: r.owner_name ?? undefined,
-    streetCode: r.street_code,
-    areaId: r.area_id,
-  }));
+  return rows.map((r) => ({ ...householdOf(r), streetCode: r.street_code, areaId: r.area_id }));
 }
