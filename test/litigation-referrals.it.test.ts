@@ -335,6 +335,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     const [withdrawn, settled] = (await refer([accounts[9].id, accounts[10].id], { mediationWaivedOn: today })).referArrears;
     const WITHDRAW = `mutation($id: ID!, $r: String!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
     expect((await fails(companyB, WITHDRAW, { id: withdrawn.id, r: '已缴清' })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(companyA, WITHDRAW, { id: withdrawn.id, r: '  ' })).extensions.code).toBe('BAD_USER_INPUT');
     expect((await ok(companyA, WITHDRAW, { id: withdrawn.id, r: '业主已缴清欠费' })).withdrawReferral.status).toBe('WITHDRAWN');
     const [event] = await probe.waitForCount('the withdrawal', (m) => m.headers.ce_type === 'hub.litigation.referral.withdrawn' && String(m.message.key) === withdrawn.id, 1);
     expect(validAgainstSchema(event)).toMatchObject({ fromStatus: 'SUBMITTED', status: 'WITHDRAWN' });

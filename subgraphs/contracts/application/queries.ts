@@ -37,7 +37,12 @@ async function contractsReferredTo(em: EntityManager, identity: Identity): Promi
   return rows.map((r) => r.contract_id);
 }
 
-const referredToCourt = async (em: EntityManager, identity: Identity, contractId: string) => (await contractsReferredTo(em, identity)).includes(contractId);
+/** Whether the calling court received a referral under this contract: one indexed lookup, not the court's whole list. */
+async function referredToCourt(em: EntityManager, identity: Identity, contractId: string): Promise<boolean> {
+  if (identity.role !== 'COURT') return false;
+  const rows = await sqlRows(em, `select 1 from contracts.court_referral where court_id = ? and contract_id = ? limit 1`, [identity.organisationId, contractId]);
+  return rows.length > 0;
+}
 
 export async function listContracts(em: EntityManager, identity: Identity, filter: { status?: ContractStatus | null; areaId?: string | null }, page: Page) {
   checkPage(page);

@@ -4,7 +4,7 @@ import { Identity } from '../../../infra/auth/identity';
 import { canonicalJson, sha256Hex } from '../../../infra/canonical-json';
 import { todayInChina } from '../../../infra/clock';
 import { sqlRows, sqlRun } from '../../../infra/db/sql';
-import { DomainError, NotFoundError } from '../../../infra/errors';
+import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/errors';
 import { CourtCaseEventData, REFERRAL_STATUS_CHANGED, REFERRAL_WITHDRAWN, ReferralStatusChangedData } from '../../../infra/events/catalog';
 import { recordEvent } from '../../../infra/events/outbox';
 import { mayActForPlaintiff, mayReportForCourt } from '../domain/access';
@@ -128,6 +128,8 @@ export async function applyCourtReport(em: EntityManager, report: CourtReport, v
 
 /** The company withdraws a referral the court has not docketed yet; after docketing, withdrawal (撤诉) is the court's to report. */
 export async function withdrawReferral(em: EntityManager, identity: Identity, input: { referralId: string; reason: string }): Promise<void> {
+  const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+  if (reason === '' || reason.length > 500) throw new InvalidInputError('A withdrawal needs its reason', { fields: { reason: '1–500 characters' } });
   await em.transactional(async (tx) => {
     const referral = await lockReferral(tx, input.referralId);
     if (!referral || !mayActForPlaintiff(identity, { companyId: referral.company_id, courtId: referral.court_id })) throw new NotFoundError('Referral', input.referralId);
@@ -135,7 +137,7 @@ export async function withdrawReferral(em: EntityManager, identity: Identity, in
       throw new DomainError('WITHDRAWAL_NEEDS_COURT', `The case is ${referral.status}: ask the court to approve the withdrawal`, { status: referral.status });
     }
     const occurredAt = new Date().toISOString();
-    const details = { kind: 'WITHDRAWN', occurredAt, reason: input.reason, by: 'PLAINTIFF', on: todayInChina() };
+    const details = { kind: 'WITHDRAWN', occurredAt, reason, by: 'PLAINTIFF', on: todayInChina() };
     await sqlRun(
       tx,
       `insert into litigation.court_event (id, referral_id, kind, occurred_at, verdict, details, via, reported_by) values (?, ?, 'WITHDRAWN', ?, 'APPLY', ?::jsonb, 'API', ?)`,
