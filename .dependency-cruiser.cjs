@@ -1,31 +1,75 @@
-/** Layer rules of docs/architecture.md, checked on every test run. */
+/**
+ * Layer rules of docs/architecture.md, checked on every test run. Imports only point down:
+ *
+ *   hub/ (composition root) → gateway/, subgraphs/<name>/ → catalog/, platform/ → kernel/
+ *
+ * tools/ and examples/ stand beside them; test/ and bench/ may use anything, including the composition root.
+ * There are no exceptions: a rule that needs one is a layout that needs mending.
+ */
+const PROJECT_LAYERS = '^(hub|gateway|subgraphs|catalog|platform|kernel|tools|examples|test|bench)/';
+
 module.exports = {
   forbidden: [
     {
+      name: 'nothing-imports-the-composition-root',
+      comment: 'hub/ wires the subgraphs, the gateway and the demo data together; only tests and benchmarks start it.',
+      severity: 'error',
+      from: { pathNot: '^(hub|test|bench)/' },
+      to: { path: '^hub/' },
+    },
+    {
+      name: 'kernel-imports-nothing-of-the-project',
+      comment: 'kernel/ holds calendar, money, percent, canonical JSON, errors, clock and identity: pure and self-contained.',
+      severity: 'error',
+      from: { path: '^kernel/', pathNot: '\\.test\\.ts$' },
+      to: { path: PROJECT_LAYERS, pathNot: '^kernel/' },
+    },
+    {
+      name: 'catalog-is-declarations-only',
+      comment: 'catalog/ is the published language (topics, events, shared enumerations): it builds on the kernel only.',
+      severity: 'error',
+      from: { path: '^catalog/' },
+      to: { path: PROJECT_LAYERS, pathNot: '^(catalog|kernel)/' },
+    },
+    {
       name: 'domain-is-pure',
-      comment: 'domain/ holds pure rules: no ORM, GraphQL or Kafka code, and no persistence/graphql/events layers.',
+      comment: 'domain/ holds pure rules: no ORM, GraphQL or Kafka code, no platform, and no other layer of its subgraph.',
       severity: 'error',
       from: { path: '^subgraphs/[^/]+/domain/' },
       to: {
         path: [
-          '@mikro-orm', 'node_modules/graphql', 'type-graphql', '@apollo', 'kafkajs', 'express',
-          '^subgraphs/[^/]+/(graphql|persistence|events|application)/', '^infra/(db|events|federation|kafka|subgraph)',
+          '@mikro-orm', 'node_modules/graphql', 'type-graphql', '@apollo', 'kafkajs', 'express', 'node_modules/pg/',
+          '^subgraphs/[^/]+/(graphql|persistence|events|application|cli)/', '^(platform|gateway|tools|examples)/',
         ],
       },
     },
     {
       name: 'no-cross-subgraph-imports',
-      comment: 'Subgraphs talk through events and federation, never through each other\'s code.',
+      comment: "Subgraphs talk through events (catalog/) and federation, never through each other's code.",
       severity: 'error',
       from: { path: '^subgraphs/([^/]+)/' },
       to: { path: '^subgraphs/', pathNot: '^subgraphs/$1/' },
     },
     {
-      name: 'infra-does-not-know-subgraphs',
-      comment: 'Shared plumbing stays generic; only the development composition root wires the subgraphs together.',
+      name: 'platform-is-generic',
+      comment: 'Shared plumbing, the edge, tools and examples know no subgraph: only the composition root wires them.',
       severity: 'error',
-      from: { path: '^(infra|gateway)/', pathNot: '^infra/dev/' },
+      from: { path: '^(platform|gateway|tools|examples)/' },
       to: { path: '^subgraphs/' },
+    },
+    {
+      name: 'only-the-composition-root-starts-the-gateway',
+      comment: 'The gateway is the edge; nothing below it may depend on it.',
+      severity: 'error',
+      from: { path: '^(subgraphs|catalog|platform|kernel|tools|examples)/' },
+      to: { path: '^gateway/' },
+    },
+    {
+      name: 'platform-below-the-tools',
+      comment: 'Launchers and CLIs use the platform, never the other way round.',
+      severity: 'error',
+      from: { path: '^(platform|kernel|catalog|subgraphs|gateway)/' },
+      to: { path: '^(tools|examples)/' },
     },
     {
       name: 'no-circular',
@@ -36,7 +80,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(\\.test\\.ts$|^dist/)' },
+    exclude: { path: '(^dist/)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
   },

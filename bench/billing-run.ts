@@ -14,10 +14,10 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { Identity } from '../infra/auth/identity';
-import { canonicalJson, sha256Hex } from '../infra/canonical-json';
-import type { HubOrm } from '../infra/db/orm';
-import type { FilingTermsData } from '../infra/events/catalog';
+import type { Identity } from '../kernel/identity';
+import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
+import type { HubOrm } from '../platform/db/orm';
+import type { FilingTermsData } from '../catalog';
 import type { BillingRunResult } from '../subgraphs/arrears/application/billing';
 
 /**
@@ -27,8 +27,8 @@ import type { BillingRunResult } from '../subgraphs/arrears/application/billing'
 async function loadHub() {
   process.env.HUB_LOG_LEVEL ??= 'warn';
   const [orm, postgres, billing, module] = await Promise.all([
-    import('../infra/db/orm'),
-    import('../infra/postgres/local-postgres'),
+    import('../platform/db/orm'),
+    import('../tools/postgres/local-postgres'),
     import('../subgraphs/arrears/application/billing'),
     import('../subgraphs/arrears/module'),
   ]);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { ANONYMOUS, Identity } from '../infra/auth/identity';
-import { isPublicOperation } from '../infra/auth/public-operations';
-import { IDENTITY_HEADER, InvalidTokenError, TokenSettings, bearerToken, signIdentityAssertion, verifyUserToken } from '../infra/auth/tokens';
+import { ANONYMOUS, Identity } from '../kernel/identity';
+import { isPublicOperation } from '../platform/auth/public-operations';
+import { IDENTITY_HEADER, InvalidTokenError, TokenSettings, bearerToken, signIdentityAssertion, verifyUserToken } from '../platform/auth/tokens';
 
 export type AuthOutcome = { ok: true; identity: Identity } | { ok: false; reason: string };
 

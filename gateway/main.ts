@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES, tokenSettings } from '../infra/config';
-import { logger } from '../infra/logging';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, tokenSettings } from '../platform/config';
+import { logger } from '../platform/logging';
+import { supergraphPath } from '../platform/project-root';
 import { startGateway } from './server';
 
 /**
@@ -9,7 +9,7 @@ import { startGateway } from './server';
  * checked-in supergraph's development URLs); SUPERGRAPH_PATH at the composed supergraph.
  */
 async function main() {
-  const supergraphPath = process.env.SUPERGRAPH_PATH ?? path.resolve(__dirname, '..', '..', 'schemas', 'supergraph.graphql');
+  const supergraph = process.env.SUPERGRAPH_PATH ?? supergraphPath();
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES.flatMap((name) => {
       const url = process.env[`SUBGRAPH_${name.toUpperCase()}_URL`];
@@ -17,7 +17,7 @@ async function main() {
     }),
   );
   const gateway = await startGateway({
-    supergraphSdl: fs.readFileSync(supergraphPath, 'utf8'),
+    supergraphSdl: fs.readFileSync(supergraph, 'utf8'),
     subgraphUrls,
     tokens: tokenSettings(),
     port: Number(process.env.PORT ?? DEFAULT_PORTS.gateway),

@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { IDENTITY_HEADER, TokenSettings } from '../infra/auth/tokens';
-import { withSubgraphUrls } from '../infra/federation/compose';
-import { logger } from '../infra/logging';
+import { IDENTITY_HEADER, TokenSettings } from '../platform/auth/tokens';
+import { withSubgraphUrls } from '../platform/federation/compose';
+import { logger } from '../platform/logging';
 import { authenticate } from './auth';
 
 export interface GatewayOptions {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { loadDemoData } from '../infra/dev/demo-loader';
-import { DEMO_STREETS } from '../infra/dev/demo-data';
+import { loadDemoData } from '../hub/demo/demo-loader';
+import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
 

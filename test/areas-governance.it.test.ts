@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { DEMO_STREETS } from '../infra/dev/demo-data';
-import { loadDemoData } from '../infra/dev/demo-loader';
+import { DEMO_STREETS } from '../hub/demo/demo-data';
+import { loadDemoData } from '../hub/demo/demo-loader';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 

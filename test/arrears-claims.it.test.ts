@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { addDays, addMonths, addYears } from '../infra/calendar';
-import { todayInChina } from '../infra/clock';
+import { addDays, addMonths, addYears } from '../kernel/calendar';
+import { todayInChina } from '../kernel/clock';
 import {
   ClaimUpdatedData,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_SUBMITTED,
   ReferralStatusChangedData,
   ReferralSubmittedData,
-} from '../infra/events/catalog';
-import { HubEvent } from '../infra/events/cloudevent';
-import { loadDemoData } from '../infra/dev/demo-loader';
+} from '../catalog';
+import { HubEvent } from '../platform/events/cloudevent';
+import { loadDemoData } from '../hub/demo/demo-loader';
 import { asKafkaMessage } from './support/events';
 import { HONGJU, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';

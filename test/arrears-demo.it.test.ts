@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { addMonths } from '../infra/calendar';
-import { todayInChina } from '../infra/clock';
-import { DEMO_BILLING, DEMO_BUREAU, DEMO_COMPANY, DEMO_LEVY, DEMO_REFERRALS, DEMO_RUNFENG_COMPANY } from '../infra/dev/demo-data';
-import { loadDemoArrears, loadDemoData } from '../infra/dev/demo-loader';
+import { addMonths } from '../kernel/calendar';
+import { todayInChina } from '../kernel/clock';
+import { DEMO_BILLING, DEMO_BUREAU, DEMO_COMPANY, DEMO_LEVY, DEMO_REFERRALS, DEMO_RUNFENG_COMPANY } from '../hub/demo/demo-data';
+import { loadDemoArrears, loadDemoData } from '../hub/demo/demo-loader';
 import { SEED_002_PAID_HOUSEHOLDS, SEED_002_REPORTED_RATE_PERCENT, SEED_002_HOUSEHOLDS, SEED_002_COMPANY_ADVANCE_FEN } from '../subgraphs/arrears/domain/statutes';
 import { TestHub, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';

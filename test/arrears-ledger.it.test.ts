@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { addDays, addMonths, addYears } from '../infra/calendar';
-import { todayInChina } from '../infra/clock';
-import { loadDemoData } from '../infra/dev/demo-loader';
-import { chargeFen } from '../infra/money';
+import { addDays, addMonths, addYears } from '../kernel/calendar';
+import { todayInChina } from '../kernel/clock';
+import { loadDemoData } from '../hub/demo/demo-loader';
+import { chargeFen } from '../kernel/money';
 import { dueOnForMonth } from '../subgraphs/arrears/domain/billing';
 import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
 import { GUANGWAI_OFFICE, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';

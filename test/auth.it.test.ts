@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import request from 'supertest';
-import { ANONYMOUS } from '../infra/auth/identity';
-import { signIdentityAssertion } from '../infra/auth/tokens';
+import { ANONYMOUS } from '../kernel/identity';
+import { signIdentityAssertion } from '../platform/auth/tokens';
 import { TestHub, identity, startTestHub, testTokens, tokenFor } from './support/hub-fixture';
 
 const clerk = identity('COURT', 'court-zj-hz-xihu', ['330106']);

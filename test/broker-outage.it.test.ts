@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { LocalKafka, startLocalKafka } from '../infra/kafka/local-kafka';
+import { LocalKafka, startLocalKafka } from '../tools/kafka/local-kafka';
 import { freePort } from './support/events';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateSchemaArtifacts } from '../infra/dev/artifacts';
-import { composeSupergraph } from '../infra/federation/compose';
+import { generateSchemaArtifacts } from '../hub/artifacts';
+import { composeSupergraph } from '../platform/federation/compose';
 
 const schemas = path.join(__dirname, '..', 'schemas');
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Migration } from '@mikro-orm/migrations';
 import { Producer } from 'kafkajs';
-import { HubOrm, initOrm, migrateUp } from '../infra/db/orm';
-import { DomainError } from '../infra/errors';
-import { InboxConsumer } from '../infra/events/consumer';
-import { KafkaSettings, createKafka, ensureTopics } from '../infra/events/kafka';
-import { outboxAndInboxDdl } from '../infra/events/outbox.entities';
-import { dropDatabase, ensureDatabase } from '../infra/postgres/local-postgres';
+import { HubOrm, initOrm, migrateUp } from '../platform/db/orm';
+import { DomainError } from '../kernel/errors';
+import { InboxConsumer } from '../platform/events/consumer';
+import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
+import { outboxAndInboxDdl } from '../platform/events/outbox.entities';
+import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import { areaRegisteredEvent, asKafkaMessage } from './support/events';
 import { adminPostgresUrl, kafkaBrokers, uniqueSuffix } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';

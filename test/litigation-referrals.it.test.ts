@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { addDays, addMonths, addYears } from '../infra/calendar';
-import { canonicalJson, sha256Hex } from '../infra/canonical-json';
-import { todayInChina } from '../infra/clock';
-import { COURT_CASE_EVENT_REPORTED } from '../infra/events/catalog';
-import { loadDemoData } from '../infra/dev/demo-loader';
+import { addDays, addMonths, addYears } from '../kernel/calendar';
+import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
+import { todayInChina } from '../kernel/clock';
+import { COURT_CASE_EVENT_REPORTED } from '../catalog';
+import { loadDemoData } from '../hub/demo/demo-loader';
 import { asKafkaMessage } from './support/events';
 import { GUANGWAI_OFFICE, HONGJU, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';

@@ -1,7 +1,7 @@
-import { AREAS_TOPIC, GOVERNANCE_TOPIC, HOUSEHOLDS_TOPIC } from '../../infra/events/catalog';
-import { filingSnapshotConsumer } from '../../infra/events/filing-snapshot';
+import { AREAS_TOPIC, GOVERNANCE_TOPIC, HOUSEHOLDS_TOPIC } from '../../catalog';
+import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { courtHouseholdConsumer } from './events/court-household.consumer';
-import { SubgraphModule } from '../../infra/subgraph/module';
+import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { AreaResolver } from './graphql/area.resolver';
 import { CompoundResolver, householdReferenceResolvers } from './graphql/compound.resolver';

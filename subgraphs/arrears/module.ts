@@ -1,6 +1,6 @@
-import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, LEVIES_TOPIC } from '../../infra/events/catalog';
-import { filingSnapshotConsumer } from '../../infra/events/filing-snapshot';
-import { SubgraphModule } from '../../infra/subgraph/module';
+import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, LEVIES_TOPIC } from '../../catalog';
+import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
+import { SubgraphModule } from '../../platform/subgraph/module';
 import { billableHouseholdConsumer } from './events/billable-household.consumer';
 import { billingAreaConsumer } from './events/billing-area.consumer';
 import { referralOutcomeConsumer } from './events/referral-outcome.consumer';

@@ -1,4 +1,4 @@
-import { runSubgraphMain } from '../../infra/subgraph/main';
+import { runSubgraphMain } from '../../platform/subgraph/main';
 import { contractsSubgraph } from './module';
 
 runSubgraphMain(contractsSubgraph).catch((error) => {

@@ -1,5 +1,5 @@
-import { FILINGS_TOPIC } from '../../infra/events/catalog';
-import { SubgraphModule } from '../../infra/subgraph/module';
+import { FILINGS_TOPIC } from '../../catalog';
+import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaViewConsumer } from './events/area-view.consumer';
 import { courtReferralConsumer } from './events/court-referral.consumer';
 import { filingReviewConsumer } from './events/filing-review.consumer';

@@ -1,4 +1,4 @@
-import { runSubgraphMain } from '../../infra/subgraph/main';
+import { runSubgraphMain } from '../../platform/subgraph/main';
 import { litigationSubgraph } from './module';
 
 runSubgraphMain(litigationSubgraph).catch((error) => {

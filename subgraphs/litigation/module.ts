@@ -1,6 +1,6 @@
-import { REFERRALS_TOPIC } from '../../infra/events/catalog';
-import { filingSnapshotConsumer } from '../../infra/events/filing-snapshot';
-import { SubgraphModule } from '../../infra/subgraph/module';
+import { REFERRALS_TOPIC } from '../../catalog';
+import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
+import { SubgraphModule } from '../../platform/subgraph/module';
 import { claimAccountConsumer } from './events/claim-account.consumer';
 import { courtCaseEventConsumer } from './events/court-case-event.consumer';
 import { CourtResolver } from './graphql/court.resolver';

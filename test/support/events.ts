@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import { AREA_REGISTERED, AreaRegisteredData } from '../../infra/events/catalog';
-import { HubEvent, encodeHeaders } from '../../infra/events/cloudevent';
+import { AREA_REGISTERED, AreaRegisteredData } from '../../catalog';
+import { HubEvent, encodeHeaders } from '../../platform/events/cloudevent';
 
 /** A well-formed area.registered CloudEvent as another producer would send it. */
 export function areaRegisteredEvent(overrides: Partial<AreaRegisteredData> = {}): HubEvent<AreaRegisteredData> {

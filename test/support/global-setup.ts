@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { runningPid, startLocalKafka } from '../../infra/kafka/local-kafka';
-import { projectRoot } from '../../infra/dev/paths';
+import { runningPid, startLocalKafka } from '../../tools/kafka/local-kafka';
+import { projectRoot } from '../../platform/project-root';
 
 /**
  * One real Kafka broker for the whole run (tests isolate themselves by topic prefix and consumer group), unless

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { Identity } from '../../infra/auth/identity';
-import { mintUserToken } from '../../infra/auth/tokens';
-import { tokenSettings } from '../../infra/config';
-import { RunningHub, startHub } from '../../infra/dev/hub';
-import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../../infra/postgres/local-postgres';
+import { Identity } from '../../kernel/identity';
+import { mintUserToken } from '../../platform/auth/tokens';
+import { tokenSettings } from '../../platform/config';
+import { RunningHub, startHub } from '../../hub/hub';
+import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../../tools/postgres/local-postgres';
 
 export const testTokens = tokenSettings({ NODE_ENV: 'test' });
 export const adminPostgresUrl = () => process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;

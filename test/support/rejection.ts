@@ -1,4 +1,4 @@
-import { DomainError } from '../../infra/errors';
+import { DomainError } from '../../kernel/errors';
 
 /** Runs `fn`, expecting it to throw a DomainError, and returns the error for assertions on its code and details. */
 export function rejection(fn: () => unknown): DomainError {

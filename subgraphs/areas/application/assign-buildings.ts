@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
 import { recordAreaChanged, recordBuildingRosters } from '../events/area-events';
 import { Area } from '../persistence/area.entity';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { DomainError, NotFoundError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { DomainError, NotFoundError } from '../../../kernel/errors';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
 import {
   BuildingRegistration,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { DomainError, ForbiddenError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { DomainError, ForbiddenError } from '../../../kernel/errors';
 import { validateDivision } from '../domain/division';
 import { Division } from '../persistence/division.entity';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import {
   ASSEMBLY_RECORDED,
   AssemblyRecordedData,
@@ -13,10 +13,10 @@ import {
   CommitteeRecordedData,
   JOINT_DECISION_RECORDED,
   JointDecisionRecordedData,
-} from '../../../infra/events/catalog';
-import { recordEvent } from '../../../infra/events/outbox';
+} from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
-import { compareDates, isIsoDate } from '../../../infra/calendar';
+import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { BallotVote, DecisionTally, JointDecisionOutcome, decideJointDecision, tallyBallots } from '../domain/joint-decision';
 import { validateCommitteeOfAssembly, validateOwnersAssembly } from '../domain/owners-assembly';
 import {

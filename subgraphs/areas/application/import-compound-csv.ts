@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { parseCsv } from '../../../infra/csv';
-import { InvalidInputError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { parseCsv } from '../../../kernel/csv';
+import { InvalidInputError } from '../../../kernel/errors';
 import { checkCompoundCsv } from '../domain/compound-csv';
 import { Building } from '../persistence/compound.entity';
 import { recordBuildingRosters } from '../events/area-events';

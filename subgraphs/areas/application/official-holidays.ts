@@ -1,5 +1,5 @@
 import officialTable from 'chinese-days/dist/chinese-days.json';
-import { isIsoDate } from '../../../infra/calendar';
+import { isIsoDate } from '../../../kernel/calendar';
 import { HolidayArrangement, WorkingDayCalendar, workingDayCalendar } from '../domain/working-days';
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
+import { Identity } from '../../../kernel/identity';
 import { AreaRegistration, assertMayRegisterArea, validateAreaRegistration } from '../domain/area';
 import { recordAreaRegistered } from '../events/area-events';
 import { Area } from '../persistence/area.entity';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parseCsv } from '../../../infra/csv';
+import { parseCsv } from '../../../kernel/csv';
 import { LineProblem, checkCompoundCsv } from '../domain/compound-csv';
 import { createProgress } from './progress';
 

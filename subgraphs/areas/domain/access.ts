@@ -1,5 +1,5 @@
-import { Identity, coversDivision } from '../../../infra/auth/identity';
-import { ForbiddenError } from '../../../infra/errors';
+import { Identity, coversDivision } from '../../../kernel/identity';
+import { ForbiddenError } from '../../../kernel/errors';
 
 /**
  * Street offices delimit property-management areas and keep the register of compounds in their own street (the

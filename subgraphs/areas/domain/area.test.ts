@@ -1,5 +1,5 @@
-import { Identity } from '../../../infra/auth/identity';
-import { DomainError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { DomainError } from '../../../kernel/errors';
 import { assertMayRegisterArea, mayReadArea, validateAreaRegistration } from './area';
 
 const identity = (role: Identity['role'], jurisdictions: string[]): Identity => ({ subject: 's', role, organisationId: 'o', jurisdictions });

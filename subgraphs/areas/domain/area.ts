@@ -1,5 +1,5 @@
-import { Identity } from '../../../infra/auth/identity';
-import { InvalidInputError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { InvalidInputError } from '../../../kernel/errors';
 import { assertMayManageStreet, mayReadStreet } from './access';
 
 /**

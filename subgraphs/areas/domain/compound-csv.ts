@@ -1,4 +1,4 @@
-import { CsvRecord } from '../../../infra/csv';
+import { CsvRecord } from '../../../kernel/csv';
 import { BUILDING_CLASSES, BuildingClass, BuildingRegistration, ValidHousehold, buildingProblems, householdProblems, validateHousehold } from './compound';
 
 /**

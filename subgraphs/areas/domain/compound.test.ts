@@ -1,4 +1,4 @@
-import { DomainError } from '../../../infra/errors';
+import { DomainError } from '../../../kernel/errors';
 import { householdProblems, maskOwnerName, validateCompound, validateHousehold } from './compound';
 import { formatSquareMetres, parseSquareMetres } from './floor-area';
 

@@ -1,5 +1,5 @@
-import { Identity } from '../../../infra/auth/identity';
-import { InvalidInputError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { InvalidInputError } from '../../../kernel/errors';
 import { mayManageStreet } from './access';
 import { CentiSquareMetres, parseSquareMetres } from './floor-area';
 

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../infra/errors';
+import { InvalidInputError } from '../../../kernel/errors';
 
 /**
  * The administrative hierarchy the hub routes by: district (区, 6-digit GB/T 2260 code) → street (街道, 9 digits)

@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { DomainError } from '../../../infra/errors';
+import { DomainError } from '../../../kernel/errors';
 import {
   DecisionTally,
   HouseholdBallot,

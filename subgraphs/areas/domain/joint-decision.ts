@@ -1,5 +1,5 @@
-import { percentHalfUp } from '../../../infra/percent';
-import { InvalidInputError } from '../../../infra/errors';
+import { percentHalfUp } from '../../../kernel/percent';
+import { InvalidInputError } from '../../../kernel/errors';
 import { CentiSquareMetres } from './floor-area';
 import {
   Fraction,

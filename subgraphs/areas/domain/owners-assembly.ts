@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate, compareDates } from '../../../infra/calendar';
+import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { requireDates } from './property-management-committee';
 
 /**

@@ -1,6 +1,6 @@
 import { rejection } from '../../../test/support/rejection';
-import { DomainError } from '../../../infra/errors';
-import { addDays, addYears, compareDates, isIsoDate } from '../../../infra/calendar';
+import { DomainError } from '../../../kernel/errors';
+import { addDays, addYears, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { HolidayArrangement, workingDayCalendar } from './working-days';
 import {
   CommitteeMember,

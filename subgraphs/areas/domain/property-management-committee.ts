@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate, addDays, addYears, compareDates, isIsoDate } from '../../../infra/calendar';
+import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, addDays, addYears, compareDates, isIsoDate } from '../../../kernel/calendar';
 import {
   PMC_DECISION_POSTING_DAYS,
   PMC_DECISION_POSTING_WORKING_DAYS,

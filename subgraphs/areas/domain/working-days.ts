@@ -1,5 +1,5 @@
-import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../infra/calendar';
-import { InvalidInputError } from '../../../infra/errors';
+import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
+import { InvalidInputError } from '../../../kernel/errors';
 
 /**
  * Working days (工作日) in mainland China: Monday to Friday, less the days off that the State Council's yearly notice

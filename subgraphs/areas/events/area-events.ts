@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData, BUILDING_ROSTER_CHANGED, BuildingRosterData } from '../../../infra/events/catalog';
-import { recordEvent } from '../../../infra/events/outbox';
+import { AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData, BUILDING_ROSTER_CHANGED, BuildingRosterData } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
 import { Area } from '../persistence/area.entity';
 
 export const AREAS_EVENT_SOURCE = '/property-governance-hub/areas';

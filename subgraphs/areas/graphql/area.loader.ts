@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
+import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
 import { Area } from '../persistence/area.entity';
 import { findVisibleAreas } from '../persistence/area.repository';
 

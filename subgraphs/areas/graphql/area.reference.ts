@@ -1,4 +1,4 @@
-import { RequestContext } from '../../../infra/subgraph/context';
+import { RequestContext } from '../../../platform/subgraph/context';
 import { areaLoader } from './area.loader';
 
 /** Resolves `Area` references for other subgraphs; areas the caller may not read resolve to null. */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { NotFoundError } from '../../../infra/errors';
-import { RequestContext } from '../../../infra/subgraph/context';
+import { NotFoundError } from '../../../kernel/errors';
+import { RequestContext } from '../../../platform/subgraph/context';
 import { registerArea } from '../application/register-area';
 import { listVisibleAreas } from '../persistence/area.repository';
 import { areaLoader } from './area.loader';

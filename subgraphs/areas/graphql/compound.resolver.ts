@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, childrenLoader, requestLoader } from '../../../infra/subgraph/context';
+import { RequestContext, childrenLoader, requestLoader } from '../../../platform/subgraph/context';
 import { assignBuildingsToArea } from '../application/assign-buildings';
 import { importCompoundCsv } from '../application/import-compound-csv';
 import { readableCompound, registerBuilding, registerCompound, registerHousehold, updateBuilding, updateCompound, updateHousehold } from '../application/compounds';

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { graphqlEnum } from '../../../infra/federation/graphql-enum';
+import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import {
   BUILDING_CLASSES,
   BuildingClass,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
+import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
 import { registerDivision } from '../application/divisions';
 import { Division } from '../persistence/division.entity';
 import { compoundCounts } from '../persistence/division.repository';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { InvalidInputError } from '../../../infra/errors';
-import { RequestContext, childrenLoader } from '../../../infra/subgraph/context';
+import { InvalidInputError } from '../../../kernel/errors';
+import { RequestContext, childrenLoader } from '../../../platform/subgraph/context';
 import {
   changeCommitteeMembers,
   formPropertyManagementCommittee,

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { COMMITTEE_SEATS, CommitteeSeat } from '../domain/property-management-committee';
 import { RULES_REFERENCE_MAX_LENGTH } from '../domain/owners-assembly';
 import { JointDecisionMatter } from '../domain/statutes';
-import { graphqlEnum } from '../../../infra/federation/graphql-enum';
+import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 
 export const CommitteeSeatEnum = graphqlEnum(COMMITTEE_SEATS);
 export const VoteEnum = { CONSENT: 'CONSENT', OPPOSE: 'OPPOSE', ABSTAIN: 'ABSTAIN' } as const;

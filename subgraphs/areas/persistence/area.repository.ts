@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
+import { Identity } from '../../../kernel/identity';
 import { readableStreetPrefixes } from '../domain/access';
 import { Area } from './area.entity';
 import { readGrants } from './read-grants.repository';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
+import { Identity } from '../../../kernel/identity';
 import { Compound } from './compound.entity';
 import { visibleStreets } from './area.repository';
 

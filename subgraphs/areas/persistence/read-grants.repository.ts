@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { sqlRows } from '../../../infra/db/sql';
+import { Identity } from '../../../kernel/identity';
+import { sqlRows } from '../../../platform/db/sql';
 import { ReadGrants } from '../domain/access';
 
 const NONE: ReadGrants = { areaIds: [], householdIds: [] };

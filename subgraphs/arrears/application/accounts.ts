@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { IsoDate } from '../../../infra/calendar';
-import { sqlRows, sqlRun } from '../../../infra/db/sql';
-import { NotFoundError } from '../../../infra/errors';
-import { ACCOUNT_STATUS_CHANGED, AccountEventBase, AccountStatusChangedData } from '../../../infra/events/catalog';
-import { recordEvent } from '../../../infra/events/outbox';
+import { Identity } from '../../../kernel/identity';
+import { IsoDate } from '../../../kernel/calendar';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { NotFoundError } from '../../../kernel/errors';
+import { ACCOUNT_STATUS_CHANGED, AccountEventBase, AccountStatusChangedData } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
 import { AccountStatus, assertTransition } from '../domain/account-status';
 import { Charge } from '../domain/charge';
 import { AccountPlace, mayReadAccount } from '../domain/access';

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { IsoDate, YearMonth } from '../../../infra/calendar';
-import { todayInChina } from '../../../infra/clock';
-import { sqlRows, sqlRun } from '../../../infra/db/sql';
-import { DomainError, ForbiddenError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { IsoDate, YearMonth } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { DomainError, ForbiddenError } from '../../../kernel/errors';
 import { checkBillingMonth, dueOnForMonth, monthSpan, subsidyRunsIn } from '../domain/billing';
-import { FilingTermsData } from '../../../infra/events/catalog';
+import { FilingTermsData } from '../../../catalog';
 import { publishClaims } from './claims';
 
 export interface FilingInForce {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsoDate } from '../../../infra/calendar';
-import { sqlRows } from '../../../infra/db/sql';
-import { CLAIM_UPDATED, ClaimUpdatedData } from '../../../infra/events/catalog';
-import { recordEvent } from '../../../infra/events/outbox';
+import { IsoDate } from '../../../kernel/calendar';
+import { sqlRows } from '../../../platform/db/sql';
+import { CLAIM_UPDATED, ClaimUpdatedData } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
 import { CollectionAction, demandedPayment } from '../domain/collection-action';
 import { LateFeeTerms, PrincipalReduction, lateFeeFen } from '../domain/late-fee';
 import { LimitationEvent, limitationEndsOn } from '../domain/limitation';

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { compareDates } from '../../../infra/calendar';
-import { todayInChina } from '../../../infra/clock';
-import { sqlRows, sqlRun } from '../../../infra/db/sql';
-import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../infra/errors';
-import { COLLECTION_ACTION_RECORDED, CollectionActionRecordedData } from '../../../infra/events/catalog';
-import { recordEvent } from '../../../infra/events/outbox';
+import { Identity } from '../../../kernel/identity';
+import { compareDates } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
+import { COLLECTION_ACTION_RECORDED, CollectionActionRecordedData } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
 import { mayKeepAccount, mayMediate } from '../domain/access';
 import { AccountStatus } from '../domain/account-status';
 import { CollectionAction, CollectionActionInput, MediationOutcome, isDemand, validateCollectionAction } from '../domain/collection-action';

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { compareDates, isIsoDate } from '../../../infra/calendar';
-import { todayInChina } from '../../../infra/clock';
-import { sqlRows, sqlRun } from '../../../infra/db/sql';
-import { DomainError, InvalidInputError, NotFoundError } from '../../../infra/errors';
-import { LEVY_BUILDING_ACTIVATED, LEVY_DECIDED, LevyBuildingActivatedData, LevyDecidedData } from '../../../infra/events/catalog';
-import { recordEvent } from '../../../infra/events/outbox';
+import { Identity } from '../../../kernel/identity';
+import { compareDates, isIsoDate } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
+import { LEVY_BUILDING_ACTIVATED, LEVY_DECIDED, LevyBuildingActivatedData, LevyDecidedData } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
 import { mayReadStatistics } from '../domain/access';
 import { CollectionRate, collectionRate } from '../domain/collection-rate';
 import { Levy, activationQuota, isBuildingActivated } from '../domain/levy';

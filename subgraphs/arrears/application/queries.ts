@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { IsoDate, isYearMonth } from '../../../infra/calendar';
-import { todayInChina } from '../../../infra/clock';
-import { sqlRows } from '../../../infra/db/sql';
-import { Page, checkPage } from '../../../infra/pagination';
-import { InvalidInputError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { IsoDate, isYearMonth } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { sqlRows } from '../../../platform/db/sql';
+import { Page, checkPage } from '../../../kernel/pagination';
+import { InvalidInputError } from '../../../kernel/errors';
 import { scopeCondition } from '../domain/access';
 import { AccountStatus } from '../domain/account-status';
 import { AgingLine, agingBucket, agingSummary, daysOverdue } from '../domain/aging';

@@ -1,4 +1,4 @@
-import { Identity } from '../../../infra/auth/identity';
+import { Identity } from '../../../kernel/identity';
 import { mayKeepAccount, mayMediate, mayReadAccount, mayReadStatistics, scopeCondition } from './access';
 
 const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: 'u', role, organisationId, jurisdictions });

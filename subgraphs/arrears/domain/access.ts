@@ -1,4 +1,4 @@
-import { Identity, coversDivision } from '../../../infra/auth/identity';
+import { Identity, coversDivision } from '../../../kernel/identity';
 
 /**
  * Who reads what in arrears. A company reads and writes only the accounts it billed (its contracts' households);

@@ -1,5 +1,5 @@
-import { DomainError, InvalidInputError } from '../../../infra/errors';
-import { Fen } from '../../../infra/money';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { Fen } from '../../../kernel/money';
 
 /**
  * Where a household's arrears case stands, in the order seed 004 prescribes: collect and negotiate, mediate, then

@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate, daysBetween } from '../../../infra/calendar';
-import { Fen } from '../../../infra/money';
+import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, daysBetween } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
 import { Charge, openFen } from './charge';
 import { AGING_BUCKETS, AgingBucket } from './statutes';
 

@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { compareDates, compareMonths } from '../../../infra/calendar';
-import { Fen } from '../../../infra/money';
+import { InvalidInputError } from '../../../kernel/errors';
+import { compareDates, compareMonths } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
 import { Charge, openFen } from './charge';
 
 /**

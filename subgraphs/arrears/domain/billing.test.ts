@@ -1,4 +1,4 @@
-import { DomainError } from '../../../infra/errors';
+import { DomainError } from '../../../kernel/errors';
 import { checkBillingMonth, dueOnForMonth, monthSpan, subsidyRunsIn } from './billing';
 
 describe('billing months', () => {

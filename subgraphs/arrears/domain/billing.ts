@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate, YearMonth, addDays, addMonths, compareMonths, isYearMonth } from '../../../infra/calendar';
+import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, YearMonth, addDays, addMonths, compareMonths, isYearMonth } from '../../../kernel/calendar';
 
 /**
  * The rules of a monthly billing run that the SQL carries out (application/billing.ts): which month may be billed,

@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate, YearMonth } from '../../../infra/calendar';
-import { Fen } from '../../../infra/money';
+import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, YearMonth } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
 
 /**
  * One amount billed to a household: a month's service fee or a levy. Each is its own claim, with its own due date

@@ -1,6 +1,6 @@
-import { DomainError, InvalidInputError } from '../../../infra/errors';
-import { IsoDate, compareDates, isIsoDate } from '../../../infra/calendar';
-import { Fen } from '../../../infra/money';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
 import { INTERRUPTION_GROUNDS, InterruptionGround, UTILITY_CUT_OFF_BAN, Utility } from './statutes';
 
 /**

@@ -1,7 +1,7 @@
-import { percentHalfUp } from '../../../infra/percent';
-import { InvalidInputError } from '../../../infra/errors';
-import { YearMonth, compareMonths } from '../../../infra/calendar';
-import { Fen } from '../../../infra/money';
+import { percentHalfUp } from '../../../kernel/percent';
+import { InvalidInputError } from '../../../kernel/errors';
+import { YearMonth, compareMonths } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
 
 /**
  * Collection rates (收缴率) as bureaus report them: "954户 … 达到全体住户的88.3%" (seed 002), "98%" (阳光丽景). The

@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../infra/calendar';
-import { Fen } from '../../../infra/money';
+import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
 
 /**
  * A late fee (滞纳金 / 违约金) exists only where the service contract provides one, and only on its terms: the hub

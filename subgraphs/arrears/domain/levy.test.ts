@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { formatYuan } from '../../../infra/money';
+import { formatYuan } from '../../../kernel/money';
 import { collectionRate } from './collection-rate';
 import {
   BuildingLevyProgress,

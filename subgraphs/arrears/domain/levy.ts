@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { Fen, chargeFen } from '../../../infra/money';
+import { InvalidInputError } from '../../../kernel/errors';
+import { Fen, chargeFen } from '../../../kernel/money';
 import {
   SEED_002_ACTIVATION_THRESHOLD_PERCENT,
   SEED_002_COMPANY_ADVANCE_FEN,

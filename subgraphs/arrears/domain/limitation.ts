@@ -1,4 +1,4 @@
-import { IsoDate, addYears, compareDates } from '../../../infra/calendar';
+import { IsoDate, addYears, compareDates } from '../../../kernel/calendar';
 import { Charge } from './charge';
 import { CollectionAction, interruptsLimitation } from './collection-action';
 import { LIMITATION_PERIOD_YEARS } from './statutes';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../infra/errors';
+import { DomainError } from '../../../kernel/errors';
 import { AccountStatus } from './account-status';
 
 /** The statuses of a referral as litigation publishes them on litigation.referrals.v1 (its case-status.ts). */

@@ -1,4 +1,4 @@
-import { formatYuan } from '../../../infra/money';
+import { formatYuan } from '../../../kernel/money';
 import {
   AGING_BUCKETS,
   INTERRUPTION_GROUNDS,

@@ -1,5 +1,5 @@
-import { BUILDING_ROSTER_CHANGED, BuildingRosterData, HOUSEHOLDS_TOPIC } from '../../../infra/events/catalog';
-import { ConsumerDefinition } from '../../../infra/events/consumer';
+import { BUILDING_ROSTER_CHANGED, BuildingRosterData, HOUSEHOLDS_TOPIC } from '../../../catalog';
+import { ConsumerDefinition } from '../../../platform/events/consumer';
 
 /**
  * Keeps the billable households in step with the areas feed. Each event is a building's whole roster, so the

@@ -1,5 +1,5 @@
-import { AREAS_TOPIC, AREA_REGISTERED, AreaRegisteredData } from '../../../infra/events/catalog';
-import { ConsumerDefinition } from '../../../infra/events/consumer';
+import { AREAS_TOPIC, AREA_REGISTERED, AreaRegisteredData } from '../../../catalog';
+import { ConsumerDefinition } from '../../../platform/events/consumer';
 import { BillingArea } from '../persistence/billing-area.entity';
 
 export const billingAreaConsumer: ConsumerDefinition = {

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { IsoDate } from '../../../infra/calendar';
-import { todayInChina } from '../../../infra/clock';
-import { sqlRun } from '../../../infra/db/sql';
-import { NotFoundError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { IsoDate } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { sqlRun } from '../../../platform/db/sql';
+import { NotFoundError } from '../../../kernel/errors';
 import {
   REFERRALS_TOPIC,
   REFERRAL_STATUS_CHANGED,
@@ -12,8 +12,8 @@ import {
   ReferralEventBase,
   ReferralStatusChangedData,
   ReferralSubmittedData,
-} from '../../../infra/events/catalog';
-import { ConsumerDefinition } from '../../../infra/events/consumer';
+} from '../../../catalog';
+import { ConsumerDefinition } from '../../../platform/events/consumer';
 import { chargesOf, loadAccount, moveAccount, openTotal } from '../application/accounts';
 import { publishClaims } from '../application/claims';
 import { ReferralCaseStatus, accountMovesForReferral } from '../domain/referral-outcome';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
+import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
 import { runBilling } from '../application/billing';
 import { changeAccountStatus, recordCollectionAction, recordMediationOutcome } from '../application/collection';
 import { createLevy, levies } from '../application/levies';

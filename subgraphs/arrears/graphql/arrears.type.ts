@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { graphqlEnum } from '../../../infra/federation/graphql-enum';
+import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { PAYMENT_METHODS } from '../application/payments';
 import { ACCOUNT_STATUSES } from '../domain/account-status';
 import { COLLECTION_ACTION_KINDS, MEDIATION_OUTCOMES, MESSAGE_CHANNELS } from '../domain/collection-action';

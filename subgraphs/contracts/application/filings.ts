@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { compareDates, isIsoDate } from '../../../infra/calendar';
-import { todayInChina } from '../../../infra/clock';
-import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { compareDates, isIsoDate } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { ContractTerms, asExistingContract, normaliseTerms, validateContractTerms } from '../domain/contract-terms';
 import { preliminaryContractsEndedBy } from '../domain/contract-overlap';
 import { assessFiling } from '../domain/filing-deadline';

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ObjectQuery, raw } from '@mikro-orm/core';
-import { Identity } from '../../../infra/auth/identity';
-import { isIsoDate } from '../../../infra/calendar';
-import { todayInChina } from '../../../infra/clock';
-import { sqlRows } from '../../../infra/db/sql';
-import { Page, checkPage } from '../../../infra/pagination';
-import { InvalidInputError, NotFoundError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { isIsoDate } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { sqlRows } from '../../../platform/db/sql';
+import { Page, checkPage } from '../../../kernel/pagination';
+import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { ContractStatus } from '../domain/contract';
 import { mayReadContract } from '../domain/filing-reviewers';
 import { FilingKind, FilingStatus } from '../domain/filing';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { DomainError, ForbiddenError, InvalidInputError } from '../../../infra/errors';
-import { FilingReviewDecidedData } from '../../../infra/events/catalog';
+import { Identity } from '../../../kernel/identity';
+import { DomainError, ForbiddenError, InvalidInputError } from '../../../kernel/errors';
+import { FilingReviewDecidedData } from '../../../catalog';
 import { ReviewSystem } from '../persistence/contract.entity';
 import { reviewFiling } from './filings';
 

@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../../../infra/errors';
+import { InvalidInputError } from '../../../kernel/errors';
 import { CONTRACT_KINDS, ContractKind, ContractStatus, isBinding } from './contract';
-import { IsoDate, addDays, addYears, compareDates, isIsoDate } from '../../../infra/calendar';
+import { IsoDate, addDays, addYears, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { CitySettings } from './statutes';
 
 /**

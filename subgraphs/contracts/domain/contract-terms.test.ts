@@ -1,4 +1,4 @@
-import { DomainError } from '../../../infra/errors';
+import { DomainError } from '../../../kernel/errors';
 import { ContractTerms, assessContractTerms, asExistingContract, normaliseTerms, validateContractTerms } from './contract-terms';
 import { BEIJING } from './statutes';
 

@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate, compareDates, isIsoDate } from '../../../infra/calendar';
+import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { CONTRACT_KINDS, ContractKind } from './contract';
 import { ContractTermProblem, ExistingContract, contractTermProblems, latestPreliminaryEnd, overlappingContracts } from './contract-overlap';
 import { BuildingClass, FeeSchedule, FeeScheduleFlag, FeeScheduleProblem, assessFeeSchedule } from './fee-schedule';

@@ -12,7 +12,7 @@ import {
   subsidyChargesFen,
   validateFeeSchedule,
 } from './fee-schedule';
-import { formatYuan, parseYuan } from '../../../infra/money';
+import { formatYuan, parseYuan } from '../../../kernel/money';
 
 
 /**

@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { YearMonth, isYearMonth, monthFromIndex, monthIndex } from '../../../infra/calendar';
-import { Fen, chargeFen } from '../../../infra/money';
+import { InvalidInputError } from '../../../kernel/errors';
+import { YearMonth, isYearMonth, monthFromIndex, monthIndex } from '../../../kernel/calendar';
+import { Fen, chargeFen } from '../../../kernel/money';
 
 /**
  * A contract's fee schedule: per building class, the assessed rate (the full fee standard an independent assessor set, 测算确定的收费

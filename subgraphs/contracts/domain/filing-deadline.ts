@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../infra/calendar';
+import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
 import { CitySettings, LateFilingPenalty } from './statutes';
 
 /**

@@ -1,4 +1,4 @@
-import { Identity, coversDivision } from '../../../infra/auth/identity';
+import { Identity, coversDivision } from '../../../kernel/identity';
 
 /**
  * Beijing Property Management Regulation art. 63: a service contract is filed with the street office and the

@@ -1,5 +1,5 @@
-import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../infra/canonical-json';
-import { DomainError, InvalidInputError } from '../../../infra/errors';
+import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
 
 /**
  * A filing (备案) of a service contract with the authority (Beijing art. 63), and its life cycle:

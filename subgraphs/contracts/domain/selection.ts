@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../infra/errors';
+import { InvalidInputError } from '../../../kernel/errors';
 import { CONTRACT_KINDS, ContractKind } from './contract';
 import { CitySettings } from './statutes';
 

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../infra/errors';
+import { InvalidInputError } from '../../../kernel/errors';
 
 /**
  * The statutory numbers behind the contracts rules, each with where it comes from. Rules read them from here and

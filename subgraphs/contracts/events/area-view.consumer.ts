@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { AREAS_TOPIC, AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData } from '../../../infra/events/catalog';
-import { DomainError } from '../../../infra/errors';
-import { ConsumerDefinition } from '../../../infra/events/consumer';
+import { AREAS_TOPIC, AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData } from '../../../catalog';
+import { DomainError } from '../../../kernel/errors';
+import { ConsumerDefinition } from '../../../platform/events/consumer';
 import { AreaView } from '../persistence/area-view.entity';
 
 async function applyAreaRegistered(em: EntityManager, data: AreaRegisteredData): Promise<void> {

@@ -1,6 +1,6 @@
-import { sqlRun } from '../../../infra/db/sql';
-import { REFERRALS_TOPIC, REFERRAL_SUBMITTED, ReferralSubmittedData } from '../../../infra/events/catalog';
-import { ConsumerDefinition } from '../../../infra/events/consumer';
+import { sqlRun } from '../../../platform/db/sql';
+import { REFERRALS_TOPIC, REFERRAL_SUBMITTED, ReferralSubmittedData } from '../../../catalog';
+import { ConsumerDefinition } from '../../../platform/events/consumer';
 
 /**
  * A court reads the contract and filings a referred case is under. The grant stays after the case ends: the court's

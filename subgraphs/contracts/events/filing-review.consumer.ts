@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CITY_FILING_REVIEWS_TOPIC, FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../../../infra/events/catalog';
-import { ConsumerDefinition } from '../../../infra/events/consumer';
+import { CITY_FILING_REVIEWS_TOPIC, FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../../../catalog';
+import { ConsumerDefinition } from '../../../platform/events/consumer';
 import { applyInboundReview } from '../application/review-systems';
 
 /**

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { RequestContext, requestLoader } from '../../../infra/subgraph/context';
+import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
 import { filingReviewersOf, mayReviewFiling } from '../domain/filing-reviewers';
 import { AreaView } from '../persistence/area-view.entity';
 import { AreaRef, FilingReviewers } from './area.type';

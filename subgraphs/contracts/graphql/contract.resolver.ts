@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, childrenLoader } from '../../../infra/subgraph/context';
+import { RequestContext, childrenLoader } from '../../../platform/subgraph/context';
 import { amendContract, draftContract, resubmitFiling, reviewFiling, submitFiling, terminateContract, updateContractDraft } from '../application/filings';
 import { listContracts, publicServiceStandards, readableContract, readableFiling, reviewQueue } from '../application/queries';
 import { registerReviewSystem } from '../application/review-systems';

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { graphqlEnum } from '../../../infra/federation/graphql-enum';
-import { formatYuan } from '../../../infra/money';
+import { graphqlEnum } from '../../../platform/federation/graphql-enum';
+import { formatYuan } from '../../../kernel/money';
 import { CONTRACT_KINDS, CONTRACT_STATUSES, ContractKind, ContractStatus } from '../domain/contract';
 import { OWNERS_SIDE_KINDS, OwnersSideKind, PARTY_ROLES, PartyRole } from '../domain/contract-terms';
 import { BUILDING_CLASSES, BuildingClass } from '../domain/fee-schedule';

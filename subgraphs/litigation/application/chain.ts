@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRows, sqlRun } from '../../../infra/db/sql';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ChainEntry, ChainEntryKind, appendEntry } from '../domain/evidence-chain';
 
 const COLUMNS = `sequence::int as sequence, kind, subject_id as "subjectId", payload_digest as "payloadDigest", previous_hash as "previousHash", entry_hash as "entryHash"`;

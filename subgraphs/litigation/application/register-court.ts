@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../infra/auth/identity';
-import { DomainError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { DomainError } from '../../../kernel/errors';
 import { CourtRegistration, assertMayRegisterCourt, validateCourtRegistration } from '../domain/court';
 import { Court } from '../persistence/court.entity';
 

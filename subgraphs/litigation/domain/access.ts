@@ -1,4 +1,4 @@
-import { Identity } from '../../../infra/auth/identity';
+import { Identity } from '../../../kernel/identity';
 
 /**
  * A court sees the referrals addressed to it and nothing else; a company its own referrals; bureaus only statistics

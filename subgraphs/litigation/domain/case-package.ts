@@ -1,10 +1,10 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate } from '../../../infra/calendar';
-import { Fen } from '../../../infra/money';
+import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
 import { ComplaintClaims, FeeLine, PenaltyLine } from './claim';
-import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../infra/canonical-json';
+import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 
-export { canonicalJson } from '../../../infra/canonical-json';
+export { canonicalJson } from '../../../kernel/canonical-json';
 
 /**
  * The case package: everything the court receives for one referral, laid out as the elements of the element-based

@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { isIsoDate } from '../../../infra/calendar';
+import { InvalidInputError } from '../../../kernel/errors';
+import { isIsoDate } from '../../../kernel/calendar';
 
 /**
  * The life of a referral once the hub sends it to court. The main path is SUBMITTED → IN_MEDIATION (诉前调解) →

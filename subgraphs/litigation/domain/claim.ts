@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { YearMonth, compareMonths, isYearMonth, monthIndex } from '../../../infra/calendar';
-import { Fen, chargeFen, formatYuan } from '../../../infra/money';
+import { InvalidInputError } from '../../../kernel/errors';
+import { YearMonth, compareMonths, isYearMonth, monthIndex } from '../../../kernel/calendar';
+import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
 
 /**
  * The claims (诉讼请求) of an element-based complaint (要素式起诉状) for a property-service fee dispute: the fee, the

@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { canonicalJson, sha256Hex } from '../../../infra/canonical-json';
+import { InvalidInputError } from '../../../kernel/errors';
+import { canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 
 /**
  * Consolidated hearing (合并审理, seed 004): referrals with the same court, the same plaintiff company, the same

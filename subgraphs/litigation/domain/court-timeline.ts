@@ -1,5 +1,5 @@
-import { DomainError, InvalidInputError } from '../../../infra/errors';
-import { IsoDate, addDays, addMonths, compareDates, daysBetween, isIsoDate } from '../../../infra/calendar';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, addDays, addMonths, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
 import {
   PRE_LITIGATION_MEDIATION_DAYS,
   SMALL_CLAIMS_DECISION_MONTHS,

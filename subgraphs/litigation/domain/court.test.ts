@@ -1,4 +1,4 @@
-import { Identity } from '../../../infra/auth/identity';
+import { Identity } from '../../../kernel/identity';
 import { assertMayRegisterCourt, validateCourtRegistration } from './court';
 
 describe('court registration', () => {

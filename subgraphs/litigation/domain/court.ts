@@ -1,5 +1,5 @@
-import { Identity } from '../../../infra/auth/identity';
-import { ForbiddenError, InvalidInputError } from '../../../infra/errors';
+import { Identity } from '../../../kernel/identity';
+import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 
 /**
  * A court that receives referrals through the green channel. Its province decides the small-claims threshold

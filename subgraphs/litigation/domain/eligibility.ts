@@ -1,6 +1,6 @@
-import { DomainError, InvalidInputError } from '../../../infra/errors';
-import { IsoDate, YearMonth, compareDates, isIsoDate, isYearMonth } from '../../../infra/calendar';
-import { Fen } from '../../../infra/money';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, YearMonth, compareDates, isIsoDate, isYearMonth } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
 
 /**
  * Whether a company may refer an owner's arrears to court through the green channel. Seed 004 ("对物业服务企业在合同期内

@@ -1,7 +1,7 @@
 import { rejection } from '../../../test/support/rejection';
 import { CasePackage, CasePackageContent, canonicalJson, firstPackage, nextPackage, packageClaims, packageDigest } from './case-package';
 import { buildComplaintClaims } from './claim';
-import { sha256Hex } from '../../../infra/canonical-json';
+import { sha256Hex } from '../../../kernel/canonical-json';
 import { ChainEntry, GENESIS_PREVIOUS_HASH, appendEntry, computeEntryHash, verifyChain, verifyPackage } from './evidence-chain';
 
 const claims = buildComplaintClaims({ arrears: [{ month: '2023-01', floorAreaCentiM2: 5_678, rateFenPerM2Month: 167, paidFen: 0 }], penalties: [], costs: [] });

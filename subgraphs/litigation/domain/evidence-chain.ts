@@ -1,5 +1,5 @@
-import { DomainError, InvalidInputError } from '../../../infra/errors';
-import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../infra/canonical-json';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 
 /**
  * A tamper-evident log of what the hub sent to court: each entry records the digest of a payload (a case package

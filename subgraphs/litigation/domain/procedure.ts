@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { Fen, formatYuan } from '../../../infra/money';
+import { InvalidInputError } from '../../../kernel/errors';
+import { Fen, formatYuan } from '../../../kernel/money';
 import { SMALL_CLAIMS_EXCLUSIONS, SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion, smallClaimsThreshold } from './statutes';
 
 /**

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../infra/errors';
-import { chargeFen } from '../../../infra/money';
+import { DomainError } from '../../../kernel/errors';
+import { chargeFen } from '../../../kernel/money';
 import { casePackageProblems, firstPackage } from './case-package';
 import { referralEligibility } from './eligibility';
 import { ClaimSnapshot, FilingRecord, casePackageContent, courtEventEffect, filedContracts, referralFacts, validateEvidence } from './referral';

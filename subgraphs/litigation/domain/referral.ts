@@ -1,7 +1,7 @@
-import { InvalidInputError } from '../../../infra/errors';
-import { IsoDate, compareMonths, isIsoDate } from '../../../infra/calendar';
-import { Fen, chargeFen, formatYuan } from '../../../infra/money';
-import { SHA256_HEX } from '../../../infra/canonical-json';
+import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, compareMonths, isIsoDate } from '../../../kernel/calendar';
+import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
+import { SHA256_HEX } from '../../../kernel/canonical-json';
 import { CasePackageContent, EvidenceItem, packageClaims } from './case-package';
 import { ComplaintClaims, CostLine, buildComplaintClaims } from './claim';
 import { FiledContract, OwedCharge, ReferralFacts } from './eligibility';

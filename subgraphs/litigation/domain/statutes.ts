@@ -1,6 +1,6 @@
-import { DomainError } from '../../../infra/errors';
-import { IsoDate } from '../../../infra/calendar';
-import { Fen } from '../../../infra/money';
+import { DomainError } from '../../../kernel/errors';
+import { IsoDate } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
 
 /**
  * The statutory numbers behind the litigation rules, each with where it comes from. Rules read them from here and

@@ -1,6 +1,6 @@
-import { sqlRun } from '../../../infra/db/sql';
-import { CLAIMS_TOPIC, CLAIM_UPDATED, ClaimUpdatedData } from '../../../infra/events/catalog';
-import { ConsumerDefinition } from '../../../infra/events/consumer';
+import { sqlRun } from '../../../platform/db/sql';
+import { CLAIMS_TOPIC, CLAIM_UPDATED, ClaimUpdatedData } from '../../../catalog';
+import { ConsumerDefinition } from '../../../platform/events/consumer';
 
 /**
  * Keeps each arrears account's latest claim from arrears.claims.v1: a snapshot replaces the stored one only when its

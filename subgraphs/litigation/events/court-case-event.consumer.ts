@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED, CourtCaseEventData } from '../../../infra/events/catalog';
-import { ConsumerDefinition } from '../../../infra/events/consumer';
+import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED, CourtCaseEventData } from '../../../catalog';
+import { ConsumerDefinition } from '../../../platform/events/consumer';
 import { applyCourtReport } from '../application/court-events';
 
 /**

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { RequestContext } from '../../../infra/subgraph/context';
+import { RequestContext } from '../../../platform/subgraph/context';
 import { registerCourt } from '../application/register-court';
 import { Court } from '../persistence/court.entity';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, childrenLoader } from '../../../infra/subgraph/context';
+import { RequestContext, childrenLoader } from '../../../platform/subgraph/context';
 import { applyCourtReport, approveSmallClaimsExtension, withdrawReferral } from '../application/court-events';
 import {
   ReferralRow,

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CASE_STATUS_VALUES } from '../../../infra/events/catalog';
-import { graphqlEnum } from '../../../infra/federation/graphql-enum';
+import { CASE_STATUS_VALUES } from '../../../catalog';
+import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { COURT_EVENT_KINDS } from '../domain/case-status';
 import { SMALL_CLAIMS_EXCLUSION_NAMES } from '../domain/statutes';
 

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { filingSnapshotDdl } from '../../../../infra/events/filing-snapshot';
+import { filingSnapshotDdl } from '../../../../platform/read-models/filing-snapshot';
 
 /**
  * What companies and courts may read here besides the street offices' and bureaus' registers: the areas a company

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
-import { filingSnapshotDdl } from '../../../../infra/events/filing-snapshot';
+import { filingSnapshotDdl } from '../../../../platform/read-models/filing-snapshot';
 
-/** Contract filings as the contracts feed publishes them (see infra/events/filing-snapshot.ts). */
+/** Contract filings as the contracts feed publishes them (see platform/read-models/filing-snapshot.ts). */
 export class Migration20261122020000_filing_snapshots extends Migration {
   override async up(): Promise<void> {
     for (const sql of filingSnapshotDdl('arrears')) this.addSql(sql);

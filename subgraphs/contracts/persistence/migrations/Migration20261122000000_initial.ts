@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { outboxAndInboxDdl } from '../../../../infra/events/outbox.entities';
+import { outboxAndInboxDdl } from '../../../../platform/events/outbox.entities';
 
 export class Migration20261122000000_initial extends Migration {
   override async up(): Promise<void> {

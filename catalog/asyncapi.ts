@@ -1,0 +1,103 @@
+import YAML from 'yaml';
+import { EVENT_DEFINITIONS, EventDefinition, TOPIC_DEFINITIONS, TopicDefinition, deadLetterTopicOf, SUBGRAPH_NAMES, dataSchemaUri } from './index';
+
+/** Topics outside parties write to and the hub consumes, e.g. review decisions from a bureau's own system. */
+const inbound = (topic: TopicDefinition) => !(SUBGRAPH_NAMES as readonly string[]).includes(topic.producer);
+
+const camel = (s: string) => s.replace(/[^A-Za-z0-9]+(.)/g, (_m, c: string) => c.toUpperCase());
+
+/** The JSON Schema file of one event type, as published under schemas/events/. */
+export function eventSchemaDocument(definition: EventDefinition): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: dataSchemaUri(definition.type),
+    title: definition.type,
+    description: `${definition.summary} CloudEvents data of type ${definition.type} on topic ${definition.topic.name}.`,
+    ...definition.schema,
+  };
+}
+
+const cloudEventHeaders = {
+  type: 'object',
+  required: ['ce_specversion', 'ce_id', 'ce_type', 'ce_source', 'ce_time', 'content-type'],
+  properties: {
+    ce_specversion: { const: '1.0' },
+    ce_id: { type: 'string', description: 'Unique event id; consumers deduplicate by it.' },
+    ce_type: { type: 'string' },
+    ce_source: { type: 'string', description: 'The producing subgraph, e.g. /property-governance-hub/areas.' },
+    ce_time: { type: 'string', format: 'date-time' },
+    ce_subject: { type: 'string', description: 'The aggregate the event is about.' },
+    ce_dataschema: { type: 'string' },
+    'content-type': { const: 'application/json' },
+  },
+};
+
+/** AsyncAPI 3.0 document of every topic, its key and its messages, for subscribers such as bureaus and courts. */
+export function asyncApiDocument(): string {
+  const messages: Record<string, unknown> = {};
+  for (const d of EVENT_DEFINITIONS) {
+    messages[camel(d.type)] = {
+      name: d.type,
+      title: d.type,
+      summary: d.summary,
+      contentType: 'application/json',
+      headers: { ...cloudEventHeaders, properties: { ...cloudEventHeaders.properties, ce_type: { const: d.type } } },
+      payload: { $ref: `./events/${d.type}.json` },
+      bindings: { kafka: { key: { type: 'string', description: d.topic.key }, bindingVersion: '0.5.0' } },
+    };
+  }
+  const channels: Record<string, unknown> = {};
+  const operations: Record<string, unknown> = {};
+  for (const topic of TOPIC_DEFINITIONS) {
+    const id = camel(topic.name);
+    const refs = Object.fromEntries(
+      EVENT_DEFINITIONS.filter((d) => d.topic === topic).map((d) => [camel(d.type), { $ref: `#/components/messages/${camel(d.type)}` }]),
+    );
+    channels[id] = {
+      address: topic.name,
+      description: `${topic.description} Produced by ${inbound(topic) ? topic.producer : `the ${topic.producer} subgraph`}; key: ${topic.key}.`,
+      messages: refs,
+      bindings: { kafka: { topic: topic.name, partitions: 3, bindingVersion: '0.5.0' } },
+    };
+    // Operations are described from the outside party's side: it receives the hub's feeds and sends to inbound topics.
+    const action = inbound(topic) ? 'send' : 'receive';
+    operations[`${action}${id[0].toUpperCase()}${id.slice(1)}`] = {
+      action,
+      channel: { $ref: `#/channels/${id}` },
+      summary: inbound(topic)
+        ? `Publish your decisions to ${topic.name}, keyed by ${topic.key}, as CloudEvents in binary mode.`
+        : `Subscribe with your own consumer group to ${topic.name}.`,
+      messages: Object.keys(refs).map((m) => ({ $ref: `#/channels/${id}/messages/${m}` })),
+    };
+  }
+  for (const producer of SUBGRAPH_NAMES) {
+    const topic = deadLetterTopicOf(producer);
+    const id = camel(topic);
+    if (channels[id]) continue;
+    channels[id] = {
+      address: topic,
+      description:
+        `Messages the ${producer} subgraph's consumers could not process, unchanged, with headers dlq_reason_code, dlq_reason, ` +
+        'dlq_consumer, dlq_source_topic, dlq_source_partition, dlq_source_offset and dlq_failed_at.',
+      bindings: { kafka: { topic, partitions: 3, bindingVersion: '0.5.0' } },
+    };
+  }
+  const doc = {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Property-governance integration hub: event feeds',
+      version: '1.0.0',
+      description:
+        'CloudEvents 1.0 in Kafka binary mode: attributes in ce_* headers, JSON data in the body, the aggregate id as key. ' +
+        'Topic names carry their version; a breaking change gets a new topic. Deduplicate by ce_id: delivery is at least once.',
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      local: { host: '127.0.0.1:19092', protocol: 'kafka', description: 'The development broker started by npm start.' },
+    },
+    channels,
+    operations,
+    components: { messages },
+  };
+  return YAML.stringify(doc, { lineWidth: 120 });
+}

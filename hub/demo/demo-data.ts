@@ -1,0 +1,320 @@
+import { Identity } from '../../kernel/identity';
+
+/**
+ * Demo data from the seed documents (shared/seeds, digested in docs/domain.md, "Demo compounds"). District codes
+ * are the real GB/T 2260 codes; the 9-digit street codes are illustrative, derived from them.
+ */
+export interface DemoBuilding {
+  label: string;
+  buildingClass: 'LOW_RISE' | 'HIGH_RISE';
+  floors: number;
+  elevators: number;
+  households: number;
+}
+
+export interface DemoCompound {
+  name: string;
+  kind: 'COMMERCIAL' | 'AFFORDABLE' | 'OLD_PUBLIC_HOUSING' | 'BUNGALOW' | 'UNMANAGED';
+  governanceModel: 'CONTRACT_BASED' | 'MULTI_PARTY_CO_GOVERNANCE' | 'GOVERNMENT_BACKSTOP';
+  yearBuilt?: number;
+  propertyRightsUnits: number;
+  maintenanceFund: 'ESTABLISHED' | 'NOT_ESTABLISHED';
+  buildings: DemoBuilding[];
+}
+
+export interface DemoStreet {
+  office: Identity;
+  districtCode: string;
+  streetCode: string;
+  compounds: DemoCompound[];
+}
+
+const buildings = (count: number, each: Omit<DemoBuilding, 'label'>, label = (i: number) => `${i}号楼`, from = 1): DemoBuilding[] =>
+  Array.from({ length: count }, (_, i) => ({ ...each, label: label(from + i) }));
+
+/** 广安门北街20号院 (seed 000): 462 households in five walk-ups and one tower. */
+const GUANGANMEN_BEIJIE_20: DemoCompound = {
+  name: '广安门北街20号院',
+  kind: 'OLD_PUBLIC_HOUSING',
+  governanceModel: 'MULTI_PARTY_CO_GOVERNANCE',
+  yearBuilt: 1995,
+  propertyRightsUnits: 6,
+  maintenanceFund: 'NOT_ESTABLISHED',
+  buildings: [
+    ...buildings(5, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 72 }),
+    { label: '6号楼', buildingClass: 'HIGH_RISE', floors: 17, elevators: 2, households: 102 },
+  ],
+};
+
+/** 学院南路32号院 (seeds 001, 003): 1,412 households in 25 buildings and 11 bungalow clusters, 10 property-rights units. */
+const XUEYUAN_NANLU_32: DemoCompound = {
+  name: '学院南路32号院',
+  kind: 'OLD_PUBLIC_HOUSING',
+  governanceModel: 'MULTI_PARTY_CO_GOVERNANCE',
+  propertyRightsUnits: 10,
+  maintenanceFund: 'NOT_ESTABLISHED',
+  buildings: [
+    ...buildings(25, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 48 }),
+    ...buildings(3, { buildingClass: 'LOW_RISE', floors: 1, elevators: 0, households: 20 }, (i) => `平房${i}区`),
+    ...buildings(8, { buildingClass: 'LOW_RISE', floors: 1, elevators: 0, households: 19 }, (i) => `平房${i}区`, 4),
+  ],
+};
+
+/** 润枫欣尚 (seed 002): 6 buildings, 3 elevators each (18), 1,080 households, no maintenance fund. */
+const RUNFENG_XINSHANG: DemoCompound = {
+  name: '润枫欣尚',
+  kind: 'COMMERCIAL',
+  governanceModel: 'CONTRACT_BASED',
+  yearBuilt: 2011,
+  propertyRightsUnits: 0,
+  maintenanceFund: 'NOT_ESTABLISHED',
+  buildings: buildings(6, { buildingClass: 'HIGH_RISE', floors: 18, elevators: 3, households: 180 }),
+};
+
+/** 阳光丽景 (seed 001): commercial housing with the first owners' committee of its area; sizes are illustrative. */
+const YANGGUANG_LIJING: DemoCompound = {
+  name: '阳光丽景',
+  kind: 'COMMERCIAL',
+  governanceModel: 'CONTRACT_BASED',
+  propertyRightsUnits: 0,
+  maintenanceFund: 'ESTABLISHED',
+  buildings: buildings(3, { buildingClass: 'HIGH_RISE', floors: 16, elevators: 2, households: 96 }),
+};
+
+/** 红居南街6号院 (seed 001): 1980s unit housing, unmanaged, run by a residents' council; sizes are illustrative. */
+const HONGJU_NANJIE_6: DemoCompound = {
+  name: '红居南街6号院',
+  kind: 'UNMANAGED',
+  governanceModel: 'GOVERNMENT_BACKSTOP',
+  propertyRightsUnits: 1,
+  maintenanceFund: 'NOT_ESTABLISHED',
+  buildings: buildings(2, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 36 }),
+};
+
+const streetOffice = (organisationId: string, streetCode: string): Identity => ({
+  subject: `${organisationId}-clerk`,
+  role: 'STREET_OFFICE',
+  organisationId,
+  jurisdictions: [streetCode],
+});
+
+export const DEMO_STREETS: DemoStreet[] = [
+  {
+    office: streetOffice('street-office-guanganmenwai', '110102014'),
+    districtCode: '110102', // 西城区 Xicheng
+    streetCode: '110102014', // 广安门外街道
+    compounds: [GUANGANMEN_BEIJIE_20, HONGJU_NANJIE_6],
+  },
+  {
+    office: streetOffice('street-office-desheng', '110102011'),
+    districtCode: '110102',
+    streetCode: '110102011', // 德胜街道
+    compounds: [YANGGUANG_LIJING],
+  },
+  {
+    office: streetOffice('street-office-beitaipingzhuang', '110108009'),
+    districtCode: '110108', // 海淀区 Haidian
+    streetCode: '110108009', // 北太平庄街道
+    compounds: [XUEYUAN_NANLU_32],
+  },
+  {
+    office: streetOffice('street-office-tiantongyuan-south', '110114012'),
+    districtCode: '110114', // 昌平区 Changping
+    streetCode: '110114012', // 天通苑南街道
+    compounds: [RUNFENG_XINSHANG],
+  },
+];
+
+export const DEMO_COURTS = [
+  { courtId: 'bj-xicheng-court', name: '北京市西城区人民法院', provinceCode: '110000' },
+  { courtId: 'bj-haidian-court', name: '北京市海淀区人民法院', provinceCode: '110000' },
+  { courtId: 'bj-changping-court', name: '北京市昌平区人民法院', provinceCode: '110000' },
+];
+
+export const DEMO_ADMIN: Identity = { subject: 'hub-admin', role: 'ADMIN', organisationId: 'hub-operator', jurisdictions: [] };
+export const DEMO_BUREAU: Identity = { subject: 'bureau-clerk', role: 'CITY_BUREAU', organisationId: 'beijing-housing-bureau', jurisdictions: ['11'] };
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
+
+/**
+ * The compound's buildings and households as the CSV its street office would import. Deterministic: floor areas
+ * (45.00–119.99 m²) and names come from a fixed-seed generator, so every start loads the same data.
+ */
+export function demoCompoundCsv(compound: DemoCompound): string {
+  let seed = [...compound.name].reduce((s, c) => (s * 31 + c.charCodeAt(0)) >>> 0, 7);
+  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const lines = ['building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name'];
+  let owner = 0;
+  for (const b of compound.buildings) {
+    const perFloor = Math.ceil(b.households / b.floors);
+    for (let i = 0; i < b.households; i++) {
+      const floor = Math.floor(i / perFloor) + 1;
+      const unit = String((i % perFloor) % 3 + 1);
+      const room = `${floor}${String((i % perFloor) + 1).padStart(2, '0')}`;
+      const centi = 4500 + Math.floor(next() * 7500);
+      const name = SURNAMES[Math.floor(next() * SURNAMES.length)] + GIVEN[Math.floor(next() * GIVEN.length)] + GIVEN[Math.floor(next() * GIVEN.length)];
+      owner++;
+      lines.push([b.label, b.buildingClass, b.floors, b.elevators, unit, room, (centi / 100).toFixed(2), `owner-${owner}`, name].join(','));
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The property-management committee of 广安门北街20号院 (seed 000): 11 members = 2 residents' committee
+ * representatives + one representative of each of the 6 property-rights units + 3 resident owners, formed
+ * 2020-05-30 and chaired by the residents' committee. Member names are placeholders.
+ */
+export const DEMO_PMC = {
+  compound: '广安门北街20号院',
+  formedOn: '2020-05-30',
+  termEndsOn: '2023-05-29',
+  chairIndex: 0,
+  members: [
+    { name: '居委会代表 甲', seat: 'RESIDENTS_COMMITTEE', represents: '广安门北街社区居委会' },
+    { name: '居委会代表 乙', seat: 'RESIDENTS_COMMITTEE', represents: '广安门北街社区居委会' },
+    ...Array.from({ length: 6 }, (_, i) => ({ name: `产权单位代表 ${i + 1}`, seat: 'PROPERTY_RIGHTS_UNIT', represents: `产权单位 ${i + 1}` })),
+    ...Array.from({ length: 3 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
+  ],
+};
+
+/** Districts (real GB/T 2260 codes) and the demo streets, registered before the compounds. */
+export const DEMO_DIVISIONS = [
+  { code: '110102', name: '西城区' },
+  { code: '110102011', name: '德胜街道' },
+  { code: '110102014', name: '广安门外街道' },
+  { code: '110108', name: '海淀区' },
+  { code: '110108009', name: '北太平庄街道' },
+  { code: '110114', name: '昌平区' },
+  { code: '110114012', name: '天通苑南街道' },
+];
+
+/** A property company of the demo (a fictitious name; the seeds do not name the companies). */
+export const DEMO_COMPANY: Identity = { subject: 'xueyuan-finance', role: 'PROPERTY_COMPANY', organisationId: '91110108MA01DEMO32', jurisdictions: [] };
+
+/**
+ * Seed 003: the four-party agreement of 2021-12-10 (物管会, street office, property-rights receiver, company) at
+ * 学院南路32号院, with its assessed and owner rates and the street office's and 首开集团's joint ¥0.78 subsidy for
+ * three years. The ten-year term and the contract number are the demo's own (the seed gives neither); the filing is entered
+ * as a paper filing received on 2021-12-20, inside the 15 days of Beijing art. 63.
+ */
+export const DEMO_CONTRACT = {
+  compound: XUEYUAN_NANLU_32.name,
+  company: DEMO_COMPANY,
+  reviewer: 'street-office-beitaipingzhuang',
+  receivedOn: '2021-12-20',
+  idempotencyKey: 'demo-xueyuan-nanlu-32-initial-filing',
+  terms: {
+    kind: 'REGULAR',
+    number: 'BTPZ-XYNL32-2021-001',
+    title: '学院南路32号院物业服务合同（四方协议）',
+    ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '学院南路32号院物业管理委员会' },
+    selectionMethod: 'TENDER',
+    signedOn: '2021-12-10',
+    startsOn: '2022-01-01',
+    endsOn: '2031-12-31',
+    serviceItems: [
+      { item: '公共区域保洁', standard: '楼道、院落每日清扫，垃圾日产日清' },
+      { item: '秩序维护', standard: '主出入口24小时值守，每日巡查两次' },
+      { item: '共用设施设备维修养护', standard: '报修30分钟内响应，电梯按规定维保' },
+      { item: '绿化养护', standard: '按季修剪，及时补种' },
+    ],
+    feeSchedule: {
+      classes: [
+        { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [{ payer: '北太平庄街道办事处与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }] },
+        { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 245, ownerRateFenPerM2Month: 167, subsidies: [{ payer: '北太平庄街道办事处与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }] },
+      ],
+    },
+    lateFee: null,
+    parties: [
+      { role: 'PROVIDER', name: '北京学苑物业服务有限公司', registration: DEMO_COMPANY.organisationId, signatory: '物业公司负责人' },
+      { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '学院南路32号院物业管理委员会', signatory: '物管会主任' },
+      { role: 'STREET_OFFICE', name: '北太平庄街道办事处', signatory: '街道负责人' },
+      { role: 'ASSET_RECEIVER', name: '首开集团', signatory: '产权单位负责人' },
+    ],
+  },
+  documents: [
+    { name: '学院南路32号院四方协议.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1_048_576, sha256: '5f3c1a9be0d54f7e8a2b6c4d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f' },
+    { name: '物业费测算报告.pdf', type: 'FEE_ASSESSMENT', sizeBytes: 262_144, sha256: '0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9' },
+  ],
+};
+
+/** The company serving 润枫欣尚 (a fictitious name: seed 002 says only that it belongs to the developer's group). */
+export const DEMO_RUNFENG_COMPANY: Identity = { subject: 'runfeng-finance', role: 'PROPERTY_COMPANY', organisationId: '91110114MA01DEMO02', jurisdictions: [] };
+
+/**
+ * A regular contract at 润枫欣尚 so that the company can keep seed 002's levy. Seed 002 gives no contract: the
+ * number, term, dates and fee rates are the demo's own (illustrative), filed on paper and accepted by the street office.
+ */
+export const DEMO_RUNFENG_CONTRACT: typeof DEMO_CONTRACT = {
+  compound: RUNFENG_XINSHANG.name,
+  company: DEMO_RUNFENG_COMPANY,
+  reviewer: 'street-office-tiantongyuan-south',
+  receivedOn: '2022-12-20',
+  idempotencyKey: 'demo-runfeng-xinshang-initial-filing',
+  terms: {
+    kind: 'REGULAR',
+    number: 'TTYN-RFXS-2022-001',
+    title: '润枫欣尚小区物业服务合同',
+    ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '润枫欣尚小区物业管理委员会' },
+    selectionMethod: 'TENDER',
+    signedOn: '2022-12-10',
+    startsOn: '2023-01-01',
+    endsOn: '2027-12-31',
+    serviceItems: [
+      { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
+      { item: '电梯运行维护', standard: '按规定维保，困人30分钟内到场' },
+    ],
+    feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 230, ownerRateFenPerM2Month: 230, subsidies: [] }] },
+    lateFee: null,
+    parties: [
+      { role: 'PROVIDER', name: '北京润枫物业服务有限公司', registration: DEMO_RUNFENG_COMPANY.organisationId, signatory: '物业负责人' },
+      { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '润枫欣尚小区物业管理委员会', signatory: '物管会主任' },
+    ],
+  },
+  documents: [{ name: '润枫欣尚物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 524_288, sha256: '7d1e5c9a3b8f2e6d4c0a9b8e7f6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d' }],
+};
+
+export const DEMO_CONTRACTS = [DEMO_CONTRACT, DEMO_RUNFENG_CONTRACT];
+
+/**
+ * Seed 002's elevator levy at 润枫欣尚: ¥17.93 per m², each building's repair once 50% of it has paid, ¥420,000
+ * advanced by the company; "954户业主已缴纳 … 88.3%" by mid-July 2023. The decision and due dates are the demo's own;
+ * 159 households of each 180-household building pay (6 × 159 = 954), so every building is activated.
+ */
+export const DEMO_LEVY = {
+  compound: RUNFENG_XINSHANG.name,
+  company: DEMO_RUNFENG_COMPANY,
+  input: {
+    title: '润枫欣尚电梯大修集资',
+    purpose: '电梯大修（无公共维修资金）',
+    accountName: '润枫欣尚小区物管会电梯大修专项账户',
+    rateFenPerM2: 1_793,
+    activationThresholdPercent: 50,
+    advanceFen: 42_000_000,
+    decidedOn: '2023-03-15',
+    dueOn: '2023-07-15',
+    decisionReference: '润枫欣尚电梯大修资金筹集协商议事会',
+  },
+  paidPerBuilding: 159,
+  firstPaidOn: '2023-03-20',
+};
+
+/** Recent months billed at 学院南路32号院, with a few payments and collection steps, so arrears have something to show. */
+export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12 };
+
+/**
+ * Referrals of the demo (issue: referred cases, a consolidated batch, and one that fails eligibility): three of the
+ * demanded accounts at 学院南路32号院 go to the Haidian court together (the owners declined mediation); one account
+ * with only a payment promise, no demand and no mediation, is refused with its reasons; the court dockets the first case.
+ */
+export const DEMO_REFERRALS = {
+  courtId: 'bj-haidian-court',
+  referred: 3,
+  evidence: [
+    { name: '学院南路32号院四方协议.pdf', type: 'CONTRACT', sha256: DEMO_CONTRACT.documents[0].sha256 },
+    { name: '物业费催缴函.pdf', type: 'DEMAND_LETTER', sha256: '3b7e0c2d9a41f5e68b1c7d2e9f0a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c' },
+  ],
+  caseNumber: '(2026)京0108民初20001号',
+};

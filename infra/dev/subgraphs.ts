@@ -1,8 +1,0 @@
-import { arrearsSubgraph } from '../../subgraphs/arrears/module';
-import { areasSubgraph } from '../../subgraphs/areas/module';
-import { contractsSubgraph } from '../../subgraphs/contracts/module';
-import { litigationSubgraph } from '../../subgraphs/litigation/module';
-import { SubgraphModule } from '../subgraph/module';
-
-/** The development composition root: the one place that knows every subgraph. */
-export const ALL_SUBGRAPHS: readonly SubgraphModule[] = [areasSubgraph, contractsSubgraph, arrearsSubgraph, litigationSubgraph];

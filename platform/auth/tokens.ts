@@ -1,0 +1,85 @@
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { Identity, isRole } from '../../kernel/identity';
+
+/**
+ * Two kinds of token:
+ * - the caller's JWT, verified by the gateway (issuer and audience checked, expiry enforced);
+ * - the identity assertion the gateway forwards to subgraphs (header `x-hub-identity`), signed with a separate
+ *   internal key and valid for one minute, so a subgraph reached directly refuses anything not from the gateway.
+ */
+export const IDENTITY_HEADER = 'x-hub-identity';
+
+export interface TokenSettings {
+  userTokenSecret: string;
+  userTokenIssuer: string;
+  userTokenAudience: string;
+  internalSecret: string;
+}
+
+const INTERNAL_ISSUER = 'hub-gateway';
+const INTERNAL_AUDIENCE = 'hub-subgraphs';
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+export class InvalidTokenError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+function identityFromClaims(claims: Record<string, unknown>): Identity {
+  const { sub, role, org, jurisdictions } = claims;
+  if (typeof sub !== 'string' || !sub) throw new InvalidTokenError('token has no subject');
+  if (!isRole(role)) throw new InvalidTokenError('token has no valid role');
+  if (typeof org !== 'string' || !org) throw new InvalidTokenError('token has no organisation');
+  const codes = jurisdictions ?? [];
+  if (!Array.isArray(codes) || !codes.every((c) => typeof c === 'string')) {
+    throw new InvalidTokenError('token jurisdictions must be a list of division codes');
+  }
+  return { subject: sub, role, organisationId: org, jurisdictions: codes as string[] };
+}
+
+async function verify(token: string, secret: string, issuer: string, audience: string): Promise<Identity> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { issuer, audience, algorithms: ['HS256'] });
+    return identityFromClaims(payload as Record<string, unknown>);
+  } catch (e) {
+    if (e instanceof InvalidTokenError) throw e;
+    if (e instanceof joseErrors.JWTExpired) throw new InvalidTokenError('token expired');
+    if (e instanceof joseErrors.JWSSignatureVerificationFailed) throw new InvalidTokenError('token signature is invalid');
+    if (e instanceof joseErrors.JWTClaimValidationFailed) throw new InvalidTokenError(`token claim ${e.claim} is invalid`);
+    if (e instanceof joseErrors.JOSEError) throw new InvalidTokenError(`token rejected (${e.code})`);
+    throw e;
+  }
+}
+
+function sign(identity: Identity, secret: string, issuer: string, audience: string, ttl: string): Promise<string> {
+  return new SignJWT({ role: identity.role, org: identity.organisationId, jurisdictions: identity.jurisdictions })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(identity.subject)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(key(secret));
+}
+
+export async function verifyUserToken(token: string, s: TokenSettings): Promise<Identity> {
+  const identity = await verify(token, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience);
+  if (identity.role === 'PUBLIC') throw new InvalidTokenError('the PUBLIC role is for callers without a token');
+  return identity;
+}
+
+export const mintUserToken = (identity: Identity, s: TokenSettings, ttl = '8h') =>
+  sign(identity, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience, ttl);
+
+export const signIdentityAssertion = (identity: Identity, s: TokenSettings) =>
+  sign(identity, s.internalSecret, INTERNAL_ISSUER, INTERNAL_AUDIENCE, '60s');
+
+export const verifyIdentityAssertion = (token: string, s: TokenSettings) =>
+  verify(token, s.internalSecret, INTERNAL_ISSUER, INTERNAL_AUDIENCE);
+
+/** Reads `Authorization: Bearer <jwt>`; undefined when absent or not a bearer token. */
+export function bearerToken(header: string | null | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,90 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { IHeaders } from 'kafkajs';
+import { EVENT_DEFINITIONS, dataSchemaUri } from '../../catalog';
+
+/**
+ * CloudEvents 1.0, Kafka protocol binding, binary content mode: attributes travel as `ce_*` headers, the body is
+ * the `data` as JSON. The Kafka key carries the aggregate id (the binding's `partitionkey`).
+ */
+export interface HubEvent<T = unknown> {
+  id: string;
+  type: string;
+  source: string;
+  subject?: string;
+  time: string;
+  dataschema?: string;
+  data: T;
+}
+
+export const SPEC_VERSION = '1.0';
+
+export function encodeHeaders(event: HubEvent): IHeaders {
+  const headers: IHeaders = {
+    ce_specversion: SPEC_VERSION,
+    ce_id: event.id,
+    ce_type: event.type,
+    ce_source: event.source,
+    ce_time: event.time,
+    ce_dataschema: event.dataschema ?? dataSchemaUri(event.type),
+    'content-type': 'application/json',
+  };
+  if (event.subject) headers.ce_subject = event.subject;
+  return headers;
+}
+
+/** A message that can never be processed, whatever the retries: it goes to the dead-letter topic. */
+export class PoisonMessageError extends Error {
+  constructor(readonly reasonCode: string, message: string) {
+    super(message);
+  }
+}
+
+const header = (headers: IHeaders | undefined, name: string): string | undefined => {
+  const value = headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+};
+
+export function decodeMessage(headers: IHeaders | undefined, value: Buffer | null): HubEvent {
+  if (header(headers, 'ce_specversion') !== SPEC_VERSION) {
+    throw new PoisonMessageError('NOT_A_CLOUDEVENT', 'missing or unsupported ce_specversion header');
+  }
+  const id = header(headers, 'ce_id');
+  const type = header(headers, 'ce_type');
+  const source = header(headers, 'ce_source');
+  if (!id || !type || !source) throw new PoisonMessageError('NOT_A_CLOUDEVENT', 'ce_id, ce_type and ce_source are required');
+  const contentType = header(headers, 'content-type') ?? 'application/json';
+  if (!contentType.startsWith('application/json')) {
+    throw new PoisonMessageError('UNSUPPORTED_CONTENT_TYPE', `content-type ${contentType} is not JSON`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(value?.toString('utf8') ?? '');
+  } catch {
+    throw new PoisonMessageError('MALFORMED_JSON', 'message body is not valid JSON');
+  }
+  return {
+    id,
+    type,
+    source,
+    subject: header(headers, 'ce_subject'),
+    time: header(headers, 'ce_time') ?? new Date().toISOString(),
+    dataschema: header(headers, 'ce_dataschema'),
+    data,
+  };
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats(ajv);
+const validators = new Map(EVENT_DEFINITIONS.map((d) => [d.type, ajv.compile(d.schema)]));
+
+/** Checks `data` against the event type's JSON Schema; the message names the first failures. */
+export function validateEventData(type: string, data: unknown): void {
+  const validate = validators.get(type);
+  if (!validate) throw new PoisonMessageError('UNKNOWN_EVENT_TYPE', `no schema for event type ${type}`);
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    throw new PoisonMessageError('SCHEMA_VIOLATION', `${type} data does not match its schema: ${problems}`);
+  }
+}

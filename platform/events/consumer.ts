@@ -1,0 +1,180 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { DomainError } from '../../kernel/errors';
+import { HubOrm } from '../db/orm';
+import { logger } from '../logging';
+import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
+import { KafkaSettings, topicName } from './kafka';
+
+/** Applies one event's effect inside the inbox transaction. Throw a DomainError to reject it as poison. */
+export type EventHandler = (em: EntityManager, event: HubEvent) => Promise<void>;
+
+export interface ConsumerDefinition {
+  /** Stable consumer name: the inbox key and the default consumer group, e.g. `contracts.area-view`. */
+  name: string;
+  topics: string[];
+  /** Handlers by CloudEvents type; other types on the same topics are not this consumer's business. */
+  handlers: Record<string, EventHandler>;
+}
+
+export interface ConsumerOptions {
+  definition: ConsumerDefinition;
+  orm: HubOrm;
+  kafka: Kafka;
+  kafkaSettings: KafkaSettings;
+  deadLetterTopic: string;
+  groupId?: string;
+  /** Local retries of a failing handler before the message is judged. */
+  maxAttempts?: number;
+  initialBackoffMs?: number;
+}
+
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01']);
+
+/** Infrastructure failures (database down, serialisation conflicts) are retried until they pass, never dead-lettered. */
+export function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08'));
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * At-least-once delivery from Kafka, exactly-once effect in PostgreSQL: the event id goes into the inbox in the same
+ * transaction as the handler's writes, so a redelivered event is recognised and skipped. Poison messages (not a
+ * CloudEvent, bad JSON, schema violation, rejected by the domain, or a handler that keeps failing) are sent to the
+ * dead-letter topic with the reason and the consumer moves on.
+ */
+export class InboxConsumer {
+  private consumer?: Consumer;
+  private dlqProducer?: Producer;
+  private stopped = false;
+  private readonly log;
+
+  constructor(private readonly options: ConsumerOptions) {
+    this.log = logger.child({ component: 'consumer', consumer: options.definition.name });
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.dlqProducer = this.options.kafka.producer({ allowAutoTopicCreation: false });
+    await this.dlqProducer.connect();
+    await this.connectConsumer();
+  }
+
+  private async connectConsumer(): Promise<void> {
+    const { kafka, kafkaSettings, definition } = this.options;
+    const consumer = kafka.consumer({
+      groupId: this.options.groupId ?? `${kafkaSettings.topicPrefix ?? ''}${definition.name}`,
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
+    });
+    this.consumer = consumer;
+    // kafkajs restarts itself after retriable failures; after any other crash (e.g. a long broker outage) we
+    // reconnect with backoff, so a consumer never stays dead while the process lives.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && !this.stopped) void this.reconnect(payload.error);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: definition.topics.map((t) => topicName(kafkaSettings, t)), fromBeginning: true });
+    await consumer.run({ eachMessage: (payload) => this.handle(payload) });
+  }
+
+  private async reconnect(cause: Error): Promise<void> {
+    let backoff = 1000;
+    while (!this.stopped) {
+      this.log.warn({ err: cause, retryInMs: backoff }, 'consumer crashed; reconnecting');
+      await sleep(backoff);
+      if (this.stopped) return;
+      try {
+        await this.consumer?.disconnect().catch(() => undefined);
+        await this.connectConsumer();
+        return;
+      } catch (error) {
+        cause = error as Error;
+        backoff = Math.min(backoff * 2, 30000);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.dlqProducer?.disconnect().catch(() => undefined);
+  }
+
+  private async handle({ topic, partition, message }: EachMessagePayload): Promise<void> {
+    let event: HubEvent;
+    try {
+      event = decodeMessage(message.headers, message.value);
+      if (!this.options.definition.handlers[event.type]) return;
+      validateEventData(event.type, event.data);
+    } catch (error) {
+      if (error instanceof PoisonMessageError) return this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
+      throw error;
+    }
+
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    let backoff = this.options.initialBackoffMs ?? 200;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.apply(event, topic, partition, message.offset);
+        return;
+      } catch (error) {
+        if (error instanceof DomainError) return this.deadLetter({ topic, partition, message }, error.code, error.message);
+        if (attempt >= maxAttempts) {
+          // Transient failures go back to kafkajs, which re-delivers after its own backoff: nothing is skipped.
+          if (isTransient(error)) throw error;
+          this.log.error({ err: error, eventId: event.id }, 'handler keeps failing; dead-lettering');
+          return this.deadLetter({ topic, partition, message }, 'HANDLER_FAILED', (error as Error).message);
+        }
+        this.log.warn({ err: error, eventId: event.id, attempt }, 'handler failed; retrying');
+        await sleep(backoff);
+        backoff *= 2;
+      }
+    }
+  }
+
+  private async apply(event: HubEvent, topic: string, partition: number, offset: string): Promise<void> {
+    const { definition, orm } = this.options;
+    await orm.em.fork().transactional(async (em) => {
+      const schema = orm.config.get('schema');
+      const inserted = await em.getConnection().execute<{ affectedRows: number }>(
+        `insert into "${schema}"."inbox" (consumer, event_id, event_type, topic, partition, "offset") values (?, ?, ?, ?, ?, ?)
+         on conflict (consumer, event_id) do nothing`,
+        [definition.name, event.id, event.type, topic, partition, offset],
+        'run',
+        em.getTransactionContext(),
+      );
+      if (inserted.affectedRows === 0) return; // already applied: exactly-once effect
+      await definition.handlers[event.type](em, event);
+    });
+  }
+
+  private async deadLetter(
+    { topic, partition, message }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message'>,
+    reasonCode: string,
+    reason: string,
+  ): Promise<void> {
+    this.log.warn({ topic, partition, offset: message.offset, reasonCode, reason }, 'message sent to dead-letter topic');
+    await this.dlqProducer!.send({
+      topic: topicName(this.options.kafkaSettings, this.options.deadLetterTopic),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            dlq_reason_code: reasonCode,
+            dlq_reason: reason.slice(0, 1000),
+            dlq_consumer: this.options.definition.name,
+            dlq_source_topic: topic,
+            dlq_source_partition: String(partition),
+            dlq_source_offset: message.offset,
+            dlq_failed_at: new Date().toISOString(),
+          },
+        },
+      ],
+    });
+  }
+}

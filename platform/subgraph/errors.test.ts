@@ -1,0 +1,32 @@
+import { GraphQLError } from 'graphql';
+import { DomainError } from '../../kernel/errors';
+import { formatError } from './errors';
+
+describe('GraphQL error mapping', () => {
+  const asResolverError = (original: Error) => new GraphQLError(original.message, { path: ['x'], originalError: original });
+
+  it('passes a domain error with its stable code and details', () => {
+    const error = new DomainError('FILING_LATE', 'filed after 15 days', { days: 16 });
+    expect(formatError({ message: error.message, path: ['x'] }, asResolverError(error), 'contracts')).toEqual({
+      message: 'filed after 15 days',
+      path: ['x'],
+      extensions: { code: 'FILING_LATE', details: { days: 16 } },
+    });
+  });
+
+  it('hides an unexpected error behind INTERNAL_SERVER_ERROR', () => {
+    const error = new TypeError("Cannot read properties of undefined (reading 'secret') at /srv/hub/dist/x.js:3");
+    const formatted = formatError({ message: error.message, path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, asResolverError(error), 'areas');
+    expect(formatted).toEqual({ message: 'Internal server error', path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('reports a malformed id refused by PostgreSQL as bad input', () => {
+    const error = Object.assign(new Error('invalid input syntax for type uuid: "x"'), { code: '22P02' });
+    expect(formatError({ message: error.message, path: ['x'] }, asResolverError(error), 'areas').extensions).toEqual({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('keeps GraphQL validation errors as they are', () => {
+    const formatted = formatError({ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('v'), 'areas');
+    expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+});

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLSchema } from 'graphql';
+import { Identity } from '../../kernel/identity';
+import { isPublicOperation } from '../auth/public-operations';
+import { IDENTITY_HEADER, InvalidTokenError, TokenSettings, verifyIdentityAssertion } from '../auth/tokens';
+import { HubOrm } from '../db/orm';
+import { logger } from '../logging';
+import { RequestContext } from './context';
+import { formatError } from './errors';
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: GraphQLSchema;
+  orm: HubOrm;
+  tokens: TokenSettings;
+  port: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const unauthenticated = (res: express.Response, message: string) =>
+  res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+
+/**
+ * A subgraph answers only requests that carry the gateway's identity assertion; anything else gets 401 before
+ * GraphQL runs. Each request gets its own EntityManager fork.
+ */
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    formatError: (formatted, error) => formatError(formatted, error, options.name),
+    includeStacktraceInErrorResponses: false,
+    // The process owner (npm start, a container's main, a test) stops subgraphs in order: relay and consumers too.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ subgraph: options.name, status: 'OK' });
+  });
+
+  app.use(
+    '/graphql',
+    // Bulk imports (up to 200,000 CSV rows) travel as one mutation so they stay all-or-nothing.
+    express.json({ limit: '32mb' }),
+    async (req, res, next) => {
+      const assertion = req.header(IDENTITY_HEADER);
+      if (!assertion) return unauthenticated(res, 'missing identity: call the hub through its gateway');
+      try {
+        const identity = await verifyIdentityAssertion(assertion, options.tokens);
+        // The gateway forwards anonymous callers only for public operations; a subgraph checks again, so a
+        // mistake or a bypass at the edge cannot open a private field.
+        if (identity.role === 'PUBLIC' && !isPublicOperation(req.body?.query, req.body?.operationName)) {
+          return res.status(403).json({ errors: [{ message: 'this operation needs a token', extensions: { code: 'FORBIDDEN' } }] });
+        }
+        res.locals.identity = identity;
+        next();
+      } catch (error) {
+        if (error instanceof InvalidTokenError) return unauthenticated(res, `invalid identity: ${error.reason}`);
+        next(error);
+      }
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = req.header('x-request-id') ?? randomUUID();
+        const identity = res.locals.identity as Identity;
+        return {
+          identity,
+          em: options.orm.em.fork(),
+          requestId,
+          loaders: new Map(),
+          log: logger.child({ subgraph: options.name, requestId, org: identity.organisationId }),
+        };
+      },
+    }),
+  );
+
+  httpServer.listen(options.port, options.host ?? '127.0.0.1');
+  await once(httpServer, 'listening');
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,457 @@
+// Launches a real single-node Apache Kafka broker (KRaft, combined broker+controller) from jars
+// that Maven resolves out of Maven Central (see pom.xml beside this file). No Docker, no tarball.
+//
+//   npm run kafka:start | kafka:stop  (node dist/tools/kafka/local-kafka.js start|stop|status)
+//   env: KAFKA_DATA_DIR (default <root>/.local/kafka/data), KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093)
+
+import { spawn, type ChildProcess } from 'child_process';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as path from 'path';
+import { projectRoot } from '../../platform/project-root';
+
+export interface LocalKafkaOptions {
+  dataDir: string;
+  port: number;
+  controllerPort: number;
+  heapMb?: number;
+  /** Broker's log4j log; default <dataDir>/server.log. JVM stdout/stderr always go to <dataDir>/kafka.out. */
+  logFile?: string;
+  /** Where pom.xml / .local live; default: found by walking up from this file. */
+  projectRoot?: string;
+}
+
+export interface LocalKafka {
+  brokers: string[];
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const READY_LINE = 'Kafka Server started'; // "[KafkaRaftServer nodeId=1] Kafka Server started (kafka.server.KafkaRaftServer)"
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 30_000;
+
+// ---------------------------------------------------------------------------------------------
+// Jars
+
+export async function ensureKafkaJars(root: string): Promise<string> {
+  const pom = path.join(root, 'tools', 'kafka', 'pom.xml');
+  const libDir = path.join(root, '.local', 'kafka', 'lib');
+  const marker = path.join(libDir, '.pom.sha256');
+  const pomHash = crypto.createHash('sha256').update(fs.readFileSync(pom)).digest('hex');
+  const isCurrent = () => readText(marker)?.trim() === pomHash;
+  if (isCurrent()) return libDir;
+
+  // Resolve into a scratch dir and swap it in, so an interrupted run or a version bump never
+  // leaves a half-filled or mixed-version classpath (copy-dependencies never deletes old jars).
+  const tmpDir = `${libDir}.tmp-${process.pid}-${Date.now()}`;
+  fs.mkdirSync(tmpDir, { recursive: true });
+  process.stderr.write(`[local-kafka] resolving Kafka jars with Maven into ${libDir} ...\n`);
+  const started = Date.now();
+  try {
+    const r = await run('mvn', [
+      '-q', '-B', '-Dstyle.color=never', '-f', pom,
+      'dependency:copy-dependencies', `-DoutputDirectory=${tmpDir}`, '-DincludeScope=runtime',
+    ]);
+    if (r.code !== 0) throw new Error(`mvn exited with ${r.code}:\n${r.output.slice(-4000)}`);
+    if (!fs.readdirSync(tmpDir).some((f) => /^kafka_2\.13-.*\.jar$/.test(f))) {
+      throw new Error(`mvn succeeded but no kafka_2.13 jar in ${tmpDir}`);
+    }
+    fs.writeFileSync(path.join(tmpDir, '.pom.sha256'), pomHash + '\n');
+    // A concurrent caller may have won the race; its result is just as good.
+    if (!isCurrent()) {
+      fs.rmSync(libDir, { recursive: true, force: true });
+      try {
+        fs.renameSync(tmpDir, libDir);
+      } catch (e) {
+        if (!isCurrent()) throw e;
+      }
+    }
+  } finally {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+  process.stderr.write(`[local-kafka] jars ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+  return libDir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start / stop
+
+export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKafka> {
+  const dataDir = path.resolve(opts.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  // Parallel callers (test workers, Promise.all) would otherwise race to launch two JVMs on one dataDir.
+  return withLock(path.join(dataDir, 'kafka.start.lock'), () => startLocked(dataDir, opts));
+}
+
+async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<LocalKafka> {
+  const files = pathsFor(dataDir, opts.logFile);
+  const brokers = [`${HOST}:${opts.port}`];
+  const handle = (pid: number): LocalKafka => ({ brokers, pid, stop: () => stopLocalKafka(dataDir) });
+
+  const running = runningPid(dataDir);
+  if (running !== undefined) {
+    const cfg = readPorts(files.props);
+    if (cfg && (cfg.port !== opts.port || cfg.controllerPort !== opts.controllerPort)) {
+      throw new Error(
+        `broker pid ${running} for ${dataDir} already runs on ports ${cfg.port}/${cfg.controllerPort}, ` +
+          `not ${opts.port}/${opts.controllerPort}; stop it first`,
+      );
+    }
+    // Possibly still starting (a concurrent start call): wait for it instead of launching a second JVM.
+    await waitUntil(START_TIMEOUT_MS, async () => {
+      if (!isAlive(running)) throw new Error(`broker pid ${running} exited while starting\n${logTails(files)}`);
+      return portOpen(opts.port);
+    }, () => `broker pid ${running} did not open port ${opts.port}\n${logTails(files)}`);
+    return handle(running);
+  }
+
+  for (const p of [opts.port, opts.controllerPort]) {
+    if (await portOpen(p)) throw new Error(`port ${p} is already in use by something other than a broker for ${dataDir}`);
+  }
+
+  const libDir = await ensureKafkaJars(opts.projectRoot ?? projectRoot());
+  const java = javaBin();
+  const classpath = path.join(libDir, '*'); // expanded by the JVM, not a shell
+
+  fs.writeFileSync(files.props, serverProperties(dataDir, opts));
+  fs.writeFileSync(files.log4j, log4jProperties(files.serverLog));
+  const log4jFlag = `-Dlog4j.configuration=${fileUrl(files.log4j)}`;
+
+  // meta.properties is what the storage tool writes; the broker refuses to start without it.
+  if (!fs.existsSync(path.join(files.logDir, 'meta.properties'))) {
+    const fmt = await run(java, [
+      log4jFlag, '-cp', classpath, 'kafka.tools.StorageTool',
+      'format', '-t', newClusterId(), '-c', files.props, '--ignore-formatted',
+    ]);
+    if (fmt.code !== 0) throw new Error(`kafka storage format failed (exit ${fmt.code}):\n${fmt.output}`);
+  }
+
+  const heap = opts.heapMb ?? 512;
+  // Both logs are appended across restarts; readiness and error reports look at this launch only.
+  const since = { serverLog: fileSize(files.serverLog), out: fileSize(files.out) };
+  const out = fs.openSync(files.out, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(java, [
+      `-Xmx${heap}m`, `-Xms${heap}m`,
+      // Same GC flags as Kafka's kafka-run-class.sh.
+      '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35',
+      '-XX:+ExplicitGCInvokesConcurrent', '-Djava.awt.headless=true',
+      log4jFlag, '-cp', classpath, 'kafka.Kafka', files.props,
+    ], {
+      // Own process group: a Ctrl-C aimed at the test runner must not kill the broker mid-write.
+      detached: true,
+      stdio: ['ignore', out, out],
+      cwd: dataDir,
+    });
+  } finally {
+    fs.closeSync(out);
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`failed to spawn ${java}`);
+  let exitInfo: string | undefined;
+  child.on('exit', (code, signal) => { exitInfo = signal ? `signal ${signal}` : `code ${code}`; });
+  child.on('error', (e) => { exitInfo = String(e); });
+  child.unref();
+  fs.writeFileSync(files.pid, `${pid}\n`);
+
+  try {
+    await waitUntil(START_TIMEOUT_MS, async () => {
+      if (exitInfo !== undefined) throw new Error(`Kafka broker exited during startup (${exitInfo})\n${logTails(files, since)}`);
+      // The port alone is not enough: the socket server binds before the broker has caught up
+      // with the metadata log and can serve requests.
+      return (await portOpen(opts.port)) && readFrom(files.serverLog, since.serverLog).includes(READY_LINE);
+    }, () => `Kafka broker not ready after ${START_TIMEOUT_MS / 1000}s\n${logTails(files, since)}`);
+  } catch (e) {
+    if (exitInfo === undefined) await stopLocalKafka(dataDir).catch(() => undefined);
+    else fs.rmSync(files.pid, { force: true });
+    throw e;
+  }
+  return handle(pid);
+}
+
+export async function stopLocalKafka(dataDir: string): Promise<void> {
+  dataDir = path.resolve(dataDir);
+  const files = pathsFor(dataDir);
+  const pid = runningPid(dataDir);
+  if (pid === undefined) {
+    fs.rmSync(files.pid, { force: true });
+    return;
+  }
+  const port = readPorts(files.props)?.port;
+  // SIGTERM runs Kafka's shutdown hook: controlled shutdown, logs flushed and a clean-shutdown
+  // marker written, so the next start on this dataDir skips log recovery and keeps all data.
+  signal(pid, 'SIGTERM');
+  const gone = async () => !isAlive(pid) && (port === undefined || !(await portOpen(port)));
+  try {
+    await waitUntil(STOP_TIMEOUT_MS, gone, () => 'timeout');
+  } catch {
+    process.stderr.write(`[local-kafka] broker pid ${pid} ignored SIGTERM for ${STOP_TIMEOUT_MS / 1000}s; sending SIGKILL\n`);
+    signal(pid, 'SIGKILL');
+    await waitUntil(10_000, gone, () => `broker pid ${pid} still alive after SIGKILL`);
+  }
+  fs.rmSync(files.pid, { force: true });
+}
+
+/** Pid of the broker we launched for dataDir, if it is still alive. */
+export function runningPid(dataDir: string): number | undefined {
+  const files = pathsFor(path.resolve(dataDir));
+  const pid = Number.parseInt(readText(files.pid) ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  // Guard against pid reuse after a reboot or crash: only trust a JVM running our config.
+  const cmdline = readText(`/proc/${pid}/cmdline`);
+  if (cmdline !== undefined && !(cmdline.includes('kafka.Kafka') && cmdline.includes(files.props))) return undefined;
+  return pid;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Config files
+
+function pathsFor(dataDir: string, logFile?: string) {
+  return {
+    props: path.join(dataDir, 'server.properties'),
+    log4j: path.join(dataDir, 'log4j.properties'),
+    pid: path.join(dataDir, 'kafka.pid'),
+    out: path.join(dataDir, 'kafka.out'),
+    serverLog: path.resolve(logFile ?? path.join(dataDir, 'server.log')),
+    logDir: path.join(dataDir, 'logs'),
+  };
+}
+
+function serverProperties(dataDir: string, o: LocalKafkaOptions): string {
+  const props: Record<string, string | number | boolean> = {
+    'process.roles': 'broker,controller',
+    'node.id': 1,
+    'controller.quorum.voters': `1@${HOST}:${o.controllerPort}`,
+    'listeners': `PLAINTEXT://${HOST}:${o.port},CONTROLLER://${HOST}:${o.controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://${HOST}:${o.port}`,
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'log.dirs': path.join(dataDir, 'logs'),
+    'num.partitions': 3,
+    'default.replication.factor': 1,
+    'min.insync.replicas': 1,
+    'auto.create.topics.enable': true,
+    'offsets.topic.replication.factor': 1,
+    // Internal topics default to 50 partitions each: slow first start, many files.
+    'offsets.topic.num.partitions': 3,
+    'transaction.state.log.replication.factor': 1,
+    'transaction.state.log.min.isr': 1,
+    'transaction.state.log.num.partitions': 3,
+    'group.initial.rebalance.delay.ms': 0,
+    // Size-bounded, not time-bounded: records carrying old event timestamps would otherwise be
+    // deleted by time retention soon after being written.
+    'log.retention.ms': -1,
+    'log.retention.bytes': 256 * 1024 * 1024,
+    'log.segment.bytes': 16 * 1024 * 1024,
+    'log.index.size.max.bytes': 1024 * 1024,
+    // The cleaner's dedupe buffer (128 MB by default) is allocated on the heap at startup.
+    'log.cleaner.dedupe.buffer.size': 16 * 1024 * 1024,
+    'num.network.threads': 2,
+    'num.io.threads': 4,
+  };
+  return Object.entries(props).map(([k, v]) => `${k}=${escapeProp(String(v))}`).join('\n') + '\n';
+}
+
+function log4jProperties(logFile: string): string {
+  return [
+    'log4j.rootLogger=INFO, file',
+    'log4j.appender.file=org.apache.log4j.RollingFileAppender',
+    `log4j.appender.file.File=${escapeProp(logFile)}`,
+    'log4j.appender.file.Append=true',
+    'log4j.appender.file.MaxFileSize=10MB',
+    'log4j.appender.file.MaxBackupIndex=2',
+    'log4j.appender.file.layout=org.apache.log4j.PatternLayout',
+    'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n',
+    'log4j.logger.kafka.request.logger=WARN',
+    'log4j.logger.state.change.logger=WARN',
+    '',
+  ].join('\n');
+}
+
+function escapeProp(v: string): string {
+  return v.replace(/\\/g, '\\\\');
+}
+
+function fileUrl(p: string): string {
+  return 'file:' + p.split(path.sep).join('/');
+}
+
+function readPorts(propsFile: string): { port: number; controllerPort: number } | undefined {
+  const listeners = /^listeners=(.*)$/m.exec(readText(propsFile) ?? '')?.[1];
+  const port = /PLAINTEXT:\/\/[^,]*:(\d+)/.exec(listeners ?? '')?.[1];
+  const controllerPort = /CONTROLLER:\/\/[^,]*:(\d+)/.exec(listeners ?? '')?.[1];
+  return port && controllerPort ? { port: Number(port), controllerPort: Number(controllerPort) } : undefined;
+}
+
+/** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */
+function newClusterId(): string {
+  for (;;) {
+    const id = crypto.randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id; // would be parsed as a CLI flag
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function javaBin(): string {
+  const home = process.env.JAVA_HOME;
+  const candidate = home ? path.join(home, 'bin', process.platform === 'win32' ? 'java.exe' : 'java') : undefined;
+  return candidate && fs.existsSync(candidate) ? candidate : 'java';
+}
+
+async function withLock<T>(lockFile: string, fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + START_TIMEOUT_MS + 30_000;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const text = readText(lockFile);
+      const owner = Number.parseInt(text ?? '', 10);
+      // Empty means the owner is between creating and writing it; a dead owner means a stale lock.
+      const held = text === '' || (owner > 0 && isAlive(owner));
+      if (!held || Date.now() > deadline) fs.rmSync(lockFile, { force: true });
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lockFile, { force: true });
+  }
+}
+
+function run(cmd: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    p.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
+    p.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+    p.on('error', (e) => reject(new Error(`cannot run ${cmd}: ${e.message}`)));
+    p.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // An exited child of a process that never reaps it lingers as a zombie and still takes signals.
+  const stat = readText(`/proc/${pid}/stat`);
+  return !(stat && /^\d+ \(.*\) Z/.test(stat));
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+  }
+}
+
+function portOpen(port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host: HOST, port });
+    const done = (ok: boolean) => { s.destroy(); resolve(ok); };
+    s.setTimeout(timeoutMs, () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+  });
+}
+
+async function waitUntil(timeoutMs: number, check: () => Promise<boolean>, onTimeout: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(onTimeout());
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+function readFrom(file: string, offset: number): string {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch {
+    return '';
+  }
+  // If log4j rolled the file meanwhile, it restarted from zero.
+  return (buf.length >= offset ? buf.subarray(offset) : buf).toString('utf8');
+}
+
+function logTails(files: ReturnType<typeof pathsFor>, since = { serverLog: 0, out: 0 }): string {
+  const parts: string[] = [];
+  for (const [file, offset] of [[files.out, since.out], [files.serverLog, since.serverLog]] as const) {
+    const lines = readFrom(file, offset).trimEnd().split('\n').slice(-40).join('\n');
+    if (lines) parts.push(`--- last 40 lines of ${file} ---`, lines);
+  }
+  return parts.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLI
+
+async function main(cmd: string | undefined): Promise<number> {
+  const root = projectRoot();
+  const dataDir = path.resolve(process.env.KAFKA_DATA_DIR ?? path.join(root, '.local', 'kafka', 'data'));
+  const port = Number(process.env.KAFKA_PORT ?? 19092);
+  const controllerPort = Number(process.env.KAFKA_CONTROLLER_PORT ?? 19093);
+  switch (cmd) {
+    case 'start': {
+      const k = await startLocalKafka({ dataDir, port, controllerPort, projectRoot: root });
+      process.stderr.write(`[local-kafka] broker pid ${k.pid}, data in ${dataDir}\n`);
+      console.log(`KAFKA_BROKERS=${k.brokers.join(',')}`);
+      return 0;
+    }
+    case 'stop':
+      await stopLocalKafka(dataDir);
+      return 0;
+    case 'status': {
+      const pid = runningPid(dataDir);
+      const ports = readPorts(path.join(dataDir, 'server.properties'));
+      if (pid !== undefined && ports && (await portOpen(ports.port))) {
+        console.log(`running pid=${pid} KAFKA_BROKERS=${HOST}:${ports.port}`);
+        return 0;
+      }
+      console.log(pid !== undefined ? `starting-or-unresponsive pid=${pid}` : 'stopped');
+      return 1;
+    }
+    default:
+      process.stderr.write('usage: local-kafka start|stop|status  (env KAFKA_DATA_DIR, KAFKA_PORT, KAFKA_CONTROLLER_PORT)\n');
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv[2]).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      process.stderr.write(`[local-kafka] ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
