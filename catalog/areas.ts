@@ -1,4 +1,6 @@
-import { EventDefinition, TopicDefinition, divisionCodeSchema, uuidSchema } from './types';
+import { Type } from '@sinclair/typebox';
+import { Closed, DivisionCode, EventData, EventDefinition, IsoDateTime, OneOf, TopicDefinition, Uuid } from './types';
+import { BUILDING_CLASSES } from './vocabulary';
 
 export const AREAS_TOPIC: TopicDefinition = {
   name: 'areas.areas.v1',
@@ -7,74 +9,42 @@ export const AREAS_TOPIC: TopicDefinition = {
   key: 'area id',
 };
 
-/** Payload of `hub.areas.area.registered`. */
-export interface AreaRegisteredData {
-  areaId: string;
-  name: string;
-  districtCode: string;
-  streetCode: string;
-  registeredBy: string;
-  registeredAt: string;
-}
-
-export const AREA_REGISTERED: EventDefinition = {
+export const AREA_REGISTERED = {
   type: 'hub.areas.area.registered',
   topic: AREAS_TOPIC,
   summary: 'A street office registered a property-management area.',
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['areaId', 'name', 'districtCode', 'streetCode', 'registeredBy', 'registeredAt'],
-    properties: {
-      areaId: uuidSchema,
-      name: { type: 'string', minLength: 1, maxLength: 200 },
-      districtCode: divisionCodeSchema,
-      streetCode: divisionCodeSchema,
-      registeredBy: { type: 'string', minLength: 1, description: 'organisation id of the street office' },
-      registeredAt: { type: 'string', format: 'date-time' },
-    },
-  },
-};
+  schema: Closed({
+    areaId: Uuid,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    districtCode: DivisionCode,
+    streetCode: DivisionCode,
+    registeredBy: Type.String({ minLength: 1, description: 'organisation id of the street office' }),
+    registeredAt: IsoDateTime,
+  }),
+} satisfies EventDefinition;
 
-/** Payload of `hub.areas.area.changed`: the area's buildings after a (re)delimitation. */
-export interface AreaChangedData {
-  areaId: string;
-  streetCode: string;
-  buildings: { buildingId: string; label: string; buildingClass: 'LOW_RISE' | 'HIGH_RISE'; households: number; floorAreaCentiM2: number }[];
-  totalFloorAreaCentiM2: number;
-  households: number;
-}
-
-export const AREA_CHANGED: EventDefinition = {
+export const AREA_CHANGED = {
   type: 'hub.areas.area.changed',
   topic: AREAS_TOPIC,
   summary:
     "A street office changed which buildings form the area. Carries every building with its class, households and " +
     'certificate floor area (hundredths of m²), so contracts can check fee classes and the agreement-selection threshold.',
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['areaId', 'streetCode', 'buildings', 'totalFloorAreaCentiM2', 'households'],
-    properties: {
-      areaId: uuidSchema,
-      streetCode: divisionCodeSchema,
-      buildings: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['buildingId', 'label', 'buildingClass', 'households', 'floorAreaCentiM2'],
-          properties: {
-            buildingId: uuidSchema,
-            label: { type: 'string', minLength: 1 },
-            buildingClass: { enum: ['LOW_RISE', 'HIGH_RISE'] },
-            households: { type: 'integer', minimum: 0 },
-            floorAreaCentiM2: { type: 'integer', minimum: 0 },
-          },
-        },
-      },
-      totalFloorAreaCentiM2: { type: 'integer', minimum: 0 },
-      households: { type: 'integer', minimum: 0 },
-    },
-  },
-};
+  schema: Closed({
+    areaId: Uuid,
+    streetCode: DivisionCode,
+    buildings: Type.Array(
+      Closed({
+        buildingId: Uuid,
+        label: Type.String({ minLength: 1 }),
+        buildingClass: OneOf(BUILDING_CLASSES),
+        households: Type.Integer({ minimum: 0 }),
+        floorAreaCentiM2: Type.Integer({ minimum: 0 }),
+      }),
+    ),
+    totalFloorAreaCentiM2: Type.Integer({ minimum: 0 }),
+    households: Type.Integer({ minimum: 0 }),
+  }),
+} satisfies EventDefinition;
+
+export type AreaRegisteredData = EventData<typeof AREA_REGISTERED>;
+export type AreaChangedData = EventData<typeof AREA_CHANGED>;

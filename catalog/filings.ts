@@ -1,4 +1,6 @@
-import { EventDefinition, TopicDefinition, uuidSchema } from './types';
+import { Type } from '@sinclair/typebox';
+import { Closed, EventData, EventDefinition, Fen, IsoDate, IsoDateTime, Nullable, OneOf, Sha256Hex, TopicDefinition, Uuid, YearMonth } from './types';
+import { BUILDING_CLASSES, CONTRACT_KINDS, FILING_KINDS, FILING_STATUSES, OWNERS_SIDE_KINDS, REVIEW_DECISIONS, SELECTION_METHODS } from './vocabulary';
 
 /**
  * The filing feed city bureaus, enforcement and court systems subscribe to: every transition of a service-contract
@@ -12,170 +14,68 @@ export const FILINGS_TOPIC: TopicDefinition = {
   key: 'filing id',
 };
 
-const isoDate = { type: 'string', format: 'date' } as const;
-const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
-const month = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } as const;
-const fen = { type: 'integer', minimum: 0 } as const;
+const ReturnReasons = Type.Array(Closed({ field: Type.String(), reason: Type.String() }));
 
-export interface FilingTermsData {
-  kind: 'PRELIMINARY' | 'REGULAR';
-  number: string;
-  title: string;
-  ownersSide: { kind: string; name: string };
-  selectionMethod: 'TENDER' | 'AGREEMENT';
-  approvalReference: string | null;
-  signedOn: string;
-  startsOn: string;
-  endsOn: string;
-  serviceItems: { item: string; standard: string }[];
-  feeSchedule: {
-    classes: {
-      buildingClass: 'LOW_RISE' | 'HIGH_RISE';
-      assessedRateFenPerM2Month: number;
-      ownerRateFenPerM2Month: number;
-      subsidies: { payer: string; rateFenPerM2Month: number; startMonth: string; months: number }[];
-    }[];
-  };
-  lateFee: { dailyRatePerTenThousand: number; graceDays: number; capPercentOfPrincipal: number | null } | null;
-  parties: { role: string; name: string; registration: string | null }[];
-}
-
-export interface FilingEventData {
-  filingId: string;
-  contractId: string;
-  areaId: string;
-  companyId: string;
-  kind: 'INITIAL' | 'AMENDMENT';
-  amendsFilingId: string | null;
-  status: 'SUBMITTED' | 'RETURNED' | 'ACCEPTED' | 'SUPERSEDED' | 'TERMINATED';
-  /** The filing's version (a resubmission after a return is the next version). */
-  version: number;
-  /** Counts the filing's transitions: a subscriber ignores a message whose sequence is not above what it holds. */
-  sequence: number;
-  recordNumber: string | null;
-  submittedOn: string;
-  deadline: string;
-  late: boolean;
-  lateConsequence: string | null;
-  acceptedOn: string | null;
-  returnReasons: { field: string; reason: string }[];
-  supersededByFilingId: string | null;
-  terminatedOn: string | null;
-  handoverOn: string | null;
-  terminationReason: string | null;
-  /** The terms of this filing's current version: for an accepted filing, the terms in force. */
-  terms: FilingTermsData;
-  termsSha256: string;
-}
-
-const termsSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind', 'number', 'title', 'ownersSide', 'selectionMethod', 'approvalReference', 'signedOn', 'startsOn', 'endsOn', 'serviceItems', 'feeSchedule', 'lateFee', 'parties'],
-  properties: {
-    kind: { enum: ['PRELIMINARY', 'REGULAR'] },
-    number: { type: 'string', minLength: 1 },
-    title: { type: 'string', minLength: 1 },
-    ownersSide: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['kind', 'name'],
-      properties: { kind: { enum: ['DEVELOPER', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE'] }, name: { type: 'string' } },
-    },
-    selectionMethod: { enum: ['TENDER', 'AGREEMENT'] },
-    approvalReference: nullable({ type: 'string' }),
-    signedOn: isoDate,
-    startsOn: isoDate,
-    endsOn: isoDate,
-    serviceItems: {
-      type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['item', 'standard'], properties: { item: { type: 'string' }, standard: { type: 'string' } } },
-    },
-    feeSchedule: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['classes'],
-      properties: {
-        classes: {
-          type: 'array',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['buildingClass', 'assessedRateFenPerM2Month', 'ownerRateFenPerM2Month', 'subsidies'],
-            properties: {
-              buildingClass: { enum: ['LOW_RISE', 'HIGH_RISE'] },
-              assessedRateFenPerM2Month: fen,
-              ownerRateFenPerM2Month: fen,
-              subsidies: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['payer', 'rateFenPerM2Month', 'startMonth', 'months'],
-                  properties: { payer: { type: 'string' }, rateFenPerM2Month: fen, startMonth: month, months: { type: 'integer', minimum: 1 } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    lateFee: nullable({
-      type: 'object',
-      additionalProperties: false,
-      required: ['dailyRatePerTenThousand', 'graceDays', 'capPercentOfPrincipal'],
-      properties: { dailyRatePerTenThousand: { type: 'integer', minimum: 1 }, graceDays: { type: 'integer', minimum: 0 }, capPercentOfPrincipal: nullable({ type: 'integer', minimum: 0, maximum: 100 }) },
+/** A filing's contract terms as published: everything but the signatories' names. */
+export const FilingTerms = Closed({
+  kind: OneOf(CONTRACT_KINDS),
+  number: Type.String({ minLength: 1 }),
+  title: Type.String({ minLength: 1 }),
+  ownersSide: Closed({ kind: OneOf(OWNERS_SIDE_KINDS), name: Type.String() }),
+  selectionMethod: OneOf(SELECTION_METHODS),
+  approvalReference: Nullable(Type.String()),
+  signedOn: IsoDate,
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  serviceItems: Type.Array(Closed({ item: Type.String(), standard: Type.String() })),
+  feeSchedule: Closed({
+    classes: Type.Array(
+      Closed({
+        buildingClass: OneOf(BUILDING_CLASSES),
+        assessedRateFenPerM2Month: Fen,
+        ownerRateFenPerM2Month: Fen,
+        subsidies: Type.Array(Closed({ payer: Type.String(), rateFenPerM2Month: Fen, startMonth: YearMonth, months: Type.Integer({ minimum: 1 }) })),
+      }),
+    ),
+  }),
+  lateFee: Nullable(
+    Closed({
+      dailyRatePerTenThousand: Type.Integer({ minimum: 1 }),
+      graceDays: Type.Integer({ minimum: 0 }),
+      capPercentOfPrincipal: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
     }),
-    parties: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['role', 'name', 'registration'],
-        properties: { role: { type: 'string' }, name: { type: 'string' }, registration: nullable({ type: 'string' }) },
-      },
-    },
-  },
-} as const;
+  ),
+  parties: Type.Array(Closed({ role: Type.String(), name: Type.String(), registration: Nullable(Type.String()) })),
+});
 
-const filingSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: [
-    'filingId', 'contractId', 'areaId', 'companyId', 'kind', 'amendsFilingId', 'status', 'version', 'sequence', 'recordNumber', 'submittedOn',
-    'deadline', 'late', 'lateConsequence', 'acceptedOn', 'returnReasons', 'supersededByFilingId', 'terminatedOn', 'handoverOn', 'terminationReason',
-    'terms', 'termsSha256',
-  ],
-  properties: {
-    filingId: uuidSchema,
-    contractId: uuidSchema,
-    areaId: uuidSchema,
-    companyId: { type: 'string', minLength: 1 },
-    kind: { enum: ['INITIAL', 'AMENDMENT'] },
-    amendsFilingId: nullable(uuidSchema),
-    status: { enum: ['SUBMITTED', 'RETURNED', 'ACCEPTED', 'SUPERSEDED', 'TERMINATED'] },
-    version: { type: 'integer', minimum: 1 },
-    sequence: { type: 'integer', minimum: 1 },
-    recordNumber: nullable({ type: 'string' }),
-    submittedOn: isoDate,
-    deadline: isoDate,
-    late: { type: 'boolean' },
-    lateConsequence: nullable({ type: 'string' }),
-    acceptedOn: nullable(isoDate),
-    returnReasons: {
-      type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['field', 'reason'], properties: { field: { type: 'string' }, reason: { type: 'string' } } },
-    },
-    supersededByFilingId: nullable(uuidSchema),
-    terminatedOn: nullable(isoDate),
-    handoverOn: nullable(isoDate),
-    terminationReason: nullable({ type: 'string' }),
-    terms: termsSchema,
-    termsSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-  },
-};
+const Filing = Closed({
+  filingId: Uuid,
+  contractId: Uuid,
+  areaId: Uuid,
+  companyId: Type.String({ minLength: 1 }),
+  kind: OneOf(FILING_KINDS),
+  amendsFilingId: Nullable(Uuid),
+  status: OneOf(FILING_STATUSES),
+  version: Type.Integer({ minimum: 1, description: "The filing's version (a resubmission after a return is the next version)." }),
+  sequence: Type.Integer({ minimum: 1, description: "Counts the filing's transitions: a subscriber ignores a message whose sequence is not above what it holds." }),
+  recordNumber: Nullable(Type.String()),
+  submittedOn: IsoDate,
+  deadline: IsoDate,
+  late: Type.Boolean(),
+  lateConsequence: Nullable(Type.String()),
+  acceptedOn: Nullable(IsoDate),
+  returnReasons: ReturnReasons,
+  supersededByFilingId: Nullable(Uuid),
+  terminatedOn: Nullable(IsoDate),
+  handoverOn: Nullable(IsoDate),
+  terminationReason: Nullable(Type.String()),
+  /** The terms of this filing's current version: for an accepted filing, the terms in force. */
+  terms: FilingTerms,
+  termsSha256: Sha256Hex,
+});
 
-const filingEvent = (verb: string, summary: string): EventDefinition => ({ type: `hub.contracts.filing.${verb}`, topic: FILINGS_TOPIC, summary, schema: filingSchema });
+const filingEvent = <const V extends string>(verb: V, summary: string) =>
+  ({ type: `hub.contracts.filing.${verb}`, topic: FILINGS_TOPIC, summary, schema: Filing }) satisfies EventDefinition;
 
 export const FILING_SUBMITTED = filingEvent('submitted', 'A provider submitted a filing, or resubmitted a returned one as its next version; late submissions carry the statutory consequence.');
 export const FILING_ACCEPTED = filingEvent('accepted', 'A reviewer accepted the filing and the hub gave it a record number; its terms are now the contract terms in force.');
@@ -185,6 +85,10 @@ export const FILING_TERMINATED = filingEvent('terminated', 'The contract ended e
 
 export const FILING_EVENTS = [FILING_SUBMITTED, FILING_ACCEPTED, FILING_RETURNED, FILING_SUPERSEDED, FILING_TERMINATED] as const;
 
+/** Every filing event carries the whole filing after its transition. */
+export type FilingEventData = EventData<typeof FILING_SUBMITTED>;
+export type FilingTermsData = FilingEventData['terms'];
+
 /** Inbound: review decisions made in a bureau's own system, applied by the hub as if made through the API. */
 export const CITY_FILING_REVIEWS_TOPIC: TopicDefinition = {
   name: 'city.filing-reviews.v1',
@@ -193,37 +97,19 @@ export const CITY_FILING_REVIEWS_TOPIC: TopicDefinition = {
   key: 'filing id',
 };
 
-export interface FilingReviewDecidedData {
-  filingId: string;
-  /** The version reviewed; a decision on any other version is stale. */
-  version: number;
-  decision: 'ACCEPT' | 'RETURN';
-  returnReasons: { field: string; reason: string }[];
-  /** The reviewing organisation, registered with the hub as a review system. */
-  reviewerOrganisationId: string;
-  reviewerName: string;
-  decidedAt: string;
-}
-
-export const FILING_REVIEW_DECIDED: EventDefinition = {
+export const FILING_REVIEW_DECIDED = {
   type: 'gov.city.filing-review.decided',
   topic: CITY_FILING_REVIEWS_TOPIC,
   summary: 'A bureau decided a filing in its own system.',
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['filingId', 'version', 'decision', 'returnReasons', 'reviewerOrganisationId', 'reviewerName', 'decidedAt'],
-    properties: {
-      filingId: uuidSchema,
-      version: { type: 'integer', minimum: 1 },
-      decision: { enum: ['ACCEPT', 'RETURN'] },
-      returnReasons: {
-        type: 'array',
-        items: { type: 'object', additionalProperties: false, required: ['field', 'reason'], properties: { field: { type: 'string' }, reason: { type: 'string' } } },
-      },
-      reviewerOrganisationId: { type: 'string', minLength: 1 },
-      reviewerName: { type: 'string', minLength: 1 },
-      decidedAt: { type: 'string', format: 'date-time' },
-    },
-  },
-};
+  schema: Closed({
+    filingId: Uuid,
+    version: Type.Integer({ minimum: 1, description: 'The version reviewed; a decision on any other version is stale.' }),
+    decision: OneOf(REVIEW_DECISIONS),
+    returnReasons: ReturnReasons,
+    reviewerOrganisationId: Type.String({ minLength: 1, description: 'The reviewing organisation, registered with the hub as a review system.' }),
+    reviewerName: Type.String({ minLength: 1 }),
+    decidedAt: IsoDateTime,
+  }),
+} satisfies EventDefinition;
+
+export type FilingReviewDecidedData = EventData<typeof FILING_REVIEW_DECIDED>;

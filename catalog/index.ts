@@ -7,6 +7,7 @@ import { ASSEMBLY_RECORDED, COMMITTEE_DISSOLVED, COMMITTEE_FORMED, COMMITTEE_REC
 import { EventDefinition, TopicDefinition } from './types';
 
 export * from './types';
+export * from './vocabulary';
 export * from './areas';
 export * from './governance';
 export * from './households';

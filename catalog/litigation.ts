@@ -1,4 +1,6 @@
-import { EventDefinition, TopicDefinition, uuidSchema } from './types';
+import { Type } from '@sinclair/typebox';
+import { Closed, EventData, EventDefinition, Fen, IsoDate, IsoDateTime, Nullable, OneOf, Sha256Hex, TopicDefinition, Uuid } from './types';
+import { CASE_STATUSES, COURT_EVENT_KINDS, COURT_PROCEDURES, PROPOSED_PROCEDURES } from './vocabulary';
 
 /**
  * Referrals of arrears to the courts' green channel, for court systems, bureaus and the arrears subgraph (which moves
@@ -11,121 +13,71 @@ export const REFERRALS_TOPIC: TopicDefinition = {
   key: 'referral id (batch key for batches)',
 };
 
-const isoDate = { type: 'string', format: 'date' } as const;
-const fen = { type: 'integer', minimum: 0 } as const;
-const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
-export const CASE_STATUS_VALUES = ['SUBMITTED', 'IN_MEDIATION', 'DOCKETED', 'HEARING_SCHEDULED', 'JUDGED', 'SETTLED', 'WITHDRAWN', 'REJECTED', 'ENFORCEMENT', 'CLOSED'] as const;
-const caseStatus = { enum: CASE_STATUS_VALUES } as const;
+const CaseStatus = OneOf(CASE_STATUSES);
 
-export interface ReferralEventBase {
-  referralId: string;
-  courtId: string;
-  companyId: string;
-  accountId: string;
-  householdId: string;
-  areaId: string;
-  status: string;
-}
-const base = { referralId: uuidSchema, courtId: { type: 'string' }, companyId: { type: 'string' }, accountId: uuidSchema, householdId: uuidSchema, areaId: uuidSchema, status: caseStatus };
-const baseRequired = Object.keys(base);
+const referralBase = {
+  referralId: Uuid,
+  courtId: Type.String(),
+  companyId: Type.String(),
+  accountId: Uuid,
+  householdId: Uuid,
+  areaId: Uuid,
+  status: CaseStatus,
+};
 
-export interface ReferralSubmittedData extends ReferralEventBase {
-  /** The contract the claim is under: the court may read its filing in the contracts subgraph. */
-  contractId: string;
-  procedure: string;
-  amountInDisputeFen: number;
-  grandTotalFen: number;
-  packageVersion: number;
-  packageDigest: string;
-  submittedOn: string;
-}
-
-export const REFERRAL_SUBMITTED: EventDefinition = {
+export const REFERRAL_SUBMITTED = {
   type: 'hub.litigation.referral.submitted',
   topic: REFERRALS_TOPIC,
   summary: 'A company referred a household’s arrears to a court; the case package is identified by its version and SHA-256 digest.',
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: [...baseRequired, 'contractId', 'procedure', 'amountInDisputeFen', 'grandTotalFen', 'packageVersion', 'packageDigest', 'submittedOn'],
-    properties: {
-      ...base,
-      contractId: uuidSchema,
-      procedure: { enum: ['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT', 'SIMPLE_OR_ORDINARY', 'UNDETERMINED'] },
-      amountInDisputeFen: fen,
-      grandTotalFen: fen,
-      packageVersion: { type: 'integer', minimum: 1 },
-      packageDigest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-      submittedOn: isoDate,
-    },
-  },
-};
+  schema: Closed({
+    ...referralBase,
+    contractId: Type.String({ format: 'uuid', description: 'The contract the claim is under: the court may read its filing in the contracts subgraph.' }),
+    procedure: OneOf(PROPOSED_PROCEDURES),
+    amountInDisputeFen: Fen,
+    grandTotalFen: Fen,
+    packageVersion: Type.Integer({ minimum: 1 }),
+    packageDigest: Sha256Hex,
+    submittedOn: IsoDate,
+  }),
+} satisfies EventDefinition;
 
-export interface ReferralStatusChangedData extends ReferralEventBase {
-  fromStatus: string;
-  occurredAt: string;
-  caseNumber: string | null;
-  judgedFen: number | null;
-  settledFen: number | null;
-}
+const StatusChange = Closed({
+  ...referralBase,
+  fromStatus: CaseStatus,
+  occurredAt: IsoDateTime,
+  caseNumber: Nullable(Type.String()),
+  judgedFen: Nullable(Fen),
+  settledFen: Nullable(Fen),
+});
 
-const statusChangeSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: [...baseRequired, 'fromStatus', 'occurredAt', 'caseNumber', 'judgedFen', 'settledFen'],
-  properties: {
-    ...base,
-    fromStatus: caseStatus,
-    occurredAt: { type: 'string', format: 'date-time' },
-    caseNumber: nullable({ type: 'string' }),
-    judgedFen: nullable(fen),
-    settledFen: nullable(fen),
-  },
-};
-
-export const REFERRAL_STATUS_CHANGED: EventDefinition = {
+export const REFERRAL_STATUS_CHANGED = {
   type: 'hub.litigation.referral.status-changed',
   topic: REFERRALS_TOPIC,
   summary: 'The court reported a step: mediation, docketing (with the case number), refusal, hearing, judgment (amount awarded), settlement, enforcement, closing.',
-  schema: statusChangeSchema,
-};
+  schema: StatusChange,
+} satisfies EventDefinition;
 
-export const REFERRAL_WITHDRAWN: EventDefinition = {
+export const REFERRAL_WITHDRAWN = {
   type: 'hub.litigation.referral.withdrawn',
   topic: REFERRALS_TOPIC,
   summary: 'The referral was withdrawn (撤诉) by the company, or the court reported the withdrawal.',
-  schema: statusChangeSchema,
-};
+  schema: StatusChange,
+} satisfies EventDefinition;
 
-export interface BatchFormedData {
-  batchKey: string;
-  courtId: string;
-  companyId: string;
-  areaId: string;
-  contractId: string;
-  referralIds: string[];
-  splitFrom: string | null;
-}
-
-export const BATCH_FORMED: EventDefinition = {
+export const BATCH_FORMED = {
   type: 'hub.litigation.batch.formed',
   topic: REFERRALS_TOPIC,
   summary: 'Referrals of the same court, plaintiff, compound and contract were grouped (or a court split a group) for a joint hearing.',
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['batchKey', 'courtId', 'companyId', 'areaId', 'contractId', 'referralIds', 'splitFrom'],
-    properties: {
-      batchKey: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-      courtId: { type: 'string' },
-      companyId: { type: 'string' },
-      areaId: uuidSchema,
-      contractId: uuidSchema,
-      referralIds: { type: 'array', items: uuidSchema, minItems: 1 },
-      splitFrom: nullable({ type: 'string' }),
-    },
-  },
-};
+  schema: Closed({
+    batchKey: Sha256Hex,
+    courtId: Type.String(),
+    companyId: Type.String(),
+    areaId: Uuid,
+    contractId: Uuid,
+    referralIds: Type.Array(Uuid, { minItems: 1 }),
+    splitFrom: Nullable(Type.String()),
+  }),
+} satisfies EventDefinition;
 
 /** Inbound: what a court's own case system reports about a referral (named after OASIS ECF 5's docketing callbacks). */
 export const COURT_CASE_EVENTS_TOPIC: TopicDefinition = {
@@ -135,40 +87,25 @@ export const COURT_CASE_EVENTS_TOPIC: TopicDefinition = {
   key: 'referral id',
 };
 
-export interface CourtCaseEventData {
-  referralId: string;
-  /** The reporting court; it must be the court the referral is addressed to. */
-  courtId: string;
-  kind: string;
-  occurredAt: string;
-  caseNumber?: string | null;
-  /** With DOCKETED: the procedure the court chose, which replaces the hub's proposal. */
-  procedure?: string | null;
-  hearingOn?: string | null;
-  judgedFen?: number | null;
-  settledFen?: number | null;
-  note?: string | null;
-}
-
-export const COURT_CASE_EVENT_REPORTED: EventDefinition = {
+export const COURT_CASE_EVENT_REPORTED = {
   type: 'gov.court.case-event.reported',
   topic: COURT_CASE_EVENTS_TOPIC,
   summary: 'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED, CLOSED.',
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['referralId', 'courtId', 'kind', 'occurredAt'],
-    properties: {
-      referralId: uuidSchema,
-      courtId: { type: 'string', minLength: 1 },
-      kind: { enum: ['MEDIATION_STARTED', 'DOCKETED', 'DOCKETING_REFUSED', 'HEARING_SCHEDULED', 'JUDGED', 'SETTLED', 'WITHDRAWN', 'ENFORCEMENT_STARTED', 'CLOSED'] },
-      occurredAt: { type: 'string', format: 'date-time' },
-      caseNumber: nullable({ type: 'string', minLength: 1 }),
-      procedure: nullable({ enum: ['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT', 'SIMPLE_OR_ORDINARY'] }),
-      hearingOn: nullable(isoDate),
-      judgedFen: nullable(fen),
-      settledFen: nullable(fen),
-      note: nullable({ type: 'string' }),
-    },
-  },
-};
+  schema: Closed({
+    referralId: Uuid,
+    courtId: Type.String({ minLength: 1, description: 'The reporting court; it must be the court the referral is addressed to.' }),
+    kind: OneOf(COURT_EVENT_KINDS),
+    occurredAt: IsoDateTime,
+    caseNumber: Type.Optional(Nullable(Type.String({ minLength: 1 }))),
+    procedure: Type.Optional(Nullable(OneOf(COURT_PROCEDURES, { description: "With DOCKETED: the procedure the court chose, which replaces the hub's proposal." }))),
+    hearingOn: Type.Optional(Nullable(IsoDate)),
+    judgedFen: Type.Optional(Nullable(Fen)),
+    settledFen: Type.Optional(Nullable(Fen)),
+    note: Type.Optional(Nullable(Type.String())),
+  }),
+} satisfies EventDefinition;
+
+export type ReferralSubmittedData = EventData<typeof REFERRAL_SUBMITTED>;
+export type ReferralStatusChangedData = EventData<typeof REFERRAL_STATUS_CHANGED>;
+export type BatchFormedData = EventData<typeof BATCH_FORMED>;
+export type CourtCaseEventData = EventData<typeof COURT_CASE_EVENT_REPORTED>;

@@ -1,16 +1,18 @@
+import { Static, TSchema, Type } from '@sinclair/typebox';
+
 /**
  * The event catalog is the contract between producers, consumers and outside subscribers (bureaus, courts). Each
- * event type names its topic, its key, and the JSON Schema of its `data`; `npm run compose` writes the schemas to
- * schemas/events/ and the AsyncAPI document from this catalog, and a test fails when they are stale.
+ * event type is declared once, as a TypeBox schema of its `data`: the TypeScript type producers and consumers use is
+ * derived from it (`EventData<typeof X>`), and so are the JSON Schemas `npm run compose` writes to schemas/events/
+ * and the AsyncAPI document. A test fails when the checked-in files are stale.
  */
+
 /** The subgraphs that produce the hub's own topics; any other producer is an outside party writing inbound. */
 export const SUBGRAPH_NAMES = ['areas', 'contracts', 'arrears', 'litigation'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** The `ce_dataschema` and JSON Schema `$id` of an event type: where its schema is published under schemas/events/. */
 export const dataSchemaUri = (type: string) => `urn:property-governance-hub:schemas:events:${type}.json`;
-
-export type JsonSchema = Record<string, unknown>;
 
 export interface TopicDefinition {
   /** Logical name, versioned: a breaking change gets a new topic, never a reinterpretation of the old one. */
@@ -21,13 +23,37 @@ export interface TopicDefinition {
   key: string;
 }
 
-export interface EventDefinition {
+export interface EventDefinition<S extends TSchema = TSchema> {
   /** CloudEvents `type`, e.g. `hub.areas.area.registered`. */
   type: string;
   topic: TopicDefinition;
   summary: string;
-  schema: JsonSchema;
+  /** The JSON Schema of the event's `data`, which is also its TypeScript type. */
+  schema: S;
 }
 
-export const uuidSchema = { type: 'string', format: 'uuid' } as const;
-export const divisionCodeSchema = { type: 'string', pattern: '^[0-9]{2,12}$', description: 'GB/T 2260 division code, or a street/community code that extends it' } as const;
+/** The `data` of an event type, as its schema declares it. */
+export type EventData<E extends EventDefinition> = Static<E['schema']>;
+
+// Schema pieces shared by the catalog's events. Objects are closed (additionalProperties: false), so a producer
+// cannot leak a field the catalog does not declare, e.g. an owner's name.
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const DivisionCode = Type.String({ pattern: '^[0-9]{2,12}$', description: 'GB/T 2260 division code, or a street/community code that extends it' });
+export const IsoDate = Type.String({ format: 'date' });
+export const IsoDateTime = Type.String({ format: 'date-time' });
+export const YearMonth = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
+export const Sha256Hex = Type.String({ pattern: '^[0-9a-f]{64}$' });
+export const Fen = Type.Integer({ minimum: 0 });
+export const Text = Type.String();
+
+/** A closed object: every property required unless wrapped in Type.Optional. */
+export const Closed = <P extends Parameters<typeof Type.Object>[0]>(properties: P, options: { description?: string } = {}) =>
+  Type.Object(properties, { ...options, additionalProperties: false });
+
+/** `T | null`, published as `anyOf: [T, null]`. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** One of a vocabulary's values, published as a JSON Schema `enum`. */
+export const OneOf = <const T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
+  Type.Unsafe<T[number]>({ ...options, enum: [...values] });

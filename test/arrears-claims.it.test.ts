@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import {
+  CaseStatus,
   ClaimUpdatedData,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_SUBMITTED,
@@ -164,7 +165,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
       referralId, courtId: COURT_ID, companyId, accountId: account.id, householdId: account.household_id, areaId, status: 'SUBMITTED', contractId,
       procedure: 'SMALL_CLAIMS', amountInDisputeFen: 100_000, grandTotalFen: 110_000, packageVersion: 1, packageDigest: 'b'.repeat(64), submittedOn: today,
     });
-  const statusEvent = (account: Account, referralId: string, fromStatus: string, status: string, extra: Partial<ReferralStatusChangedData> = {}) =>
+  const statusEvent = (account: Account, referralId: string, fromStatus: CaseStatus, status: CaseStatus, extra: Partial<ReferralStatusChangedData> = {}) =>
     referralEvent<ReferralStatusChangedData>(REFERRAL_STATUS_CHANGED.type, {
       referralId, courtId: COURT_ID, companyId: companyA.organisationId, accountId: account.id, householdId: account.household_id, areaId, status, fromStatus,
       occurredAt: new Date().toISOString(), caseNumber: null, judgedFen: null, settledFen: null, ...extra,

@@ -3,7 +3,8 @@ import { Migration } from '@mikro-orm/migrations';
 import { Producer } from 'kafkajs';
 import { HubOrm, initOrm, migrateUp } from '../platform/db/orm';
 import { DomainError } from '../kernel/errors';
-import { InboxConsumer } from '../platform/events/consumer';
+import { AREA_REGISTERED } from '../catalog';
+import { InboxConsumer, on } from '../platform/events/consumer';
 import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
 import { outboxAndInboxDdl } from '../platform/events/outbox.entities';
 import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
@@ -23,7 +24,8 @@ describe('inbox consumer retries and dead letters', () => {
   const suffix = uniqueSuffix();
   const database = `hub_test_${suffix}`;
   const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'retry-test', topicPrefix: `r${suffix}.` };
-  const topic = 'probe.events.v1';
+  // The consumer reads the topic of the event type it subscribes to (prefixed for this test).
+  const topic = AREA_REGISTERED.topic.name;
   let orm: HubOrm;
   let producer: Producer;
   const consumers: InboxConsumer[] = [];
@@ -59,14 +61,13 @@ describe('inbox consumer retries and dead letters', () => {
       initialBackoffMs: 20,
       definition: {
         name,
-        topics: [topic],
-        handlers: {
-          'hub.areas.area.registered': async (_em, event) => {
+        subscriptions: [
+          on(AREA_REGISTERED, async (_em, event) => {
             const attempt = (calls.get(`${name}:${event.id}`) ?? 0) + 1;
             calls.set(`${name}:${event.id}`, attempt);
             behaviour(attempt);
-          },
-        },
+          }),
+        ],
       },
     });
     await consumer.start();

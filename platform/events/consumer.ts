@@ -1,5 +1,6 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { EventData, EventDefinition } from '../../catalog';
 import { DomainError } from '../../kernel/errors';
 import { HubOrm } from '../db/orm';
 import { logger } from '../logging';
@@ -7,15 +8,32 @@ import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from '
 import { KafkaSettings, topicName } from './kafka';
 
 /** Applies one event's effect inside the inbox transaction. Throw a DomainError to reject it as poison. */
-export type EventHandler = (em: EntityManager, event: HubEvent) => Promise<void>;
+export type EventHandler<E extends EventDefinition = EventDefinition> = (em: EntityManager, event: HubEvent<EventData<E>>) => Promise<void>;
+
+/** One event type a consumer handles, with its handler typed by the catalog's declaration of that type. */
+export interface EventSubscription {
+  readonly definition: EventDefinition;
+  readonly handle: EventHandler;
+}
+
+/**
+ * Subscribes a handler to one event type. The handler sees `event.data` as the catalog declares it: the consumer
+ * checks every message against the type's JSON Schema before calling it, so this is the one place that may say so.
+ */
+export const on = <E extends EventDefinition>(definition: E, handle: EventHandler<E>): EventSubscription => ({
+  definition,
+  handle: handle as unknown as EventHandler,
+});
 
 export interface ConsumerDefinition {
   /** Stable consumer name: the inbox key and the default consumer group, e.g. `contracts.area-view`. */
   name: string;
-  topics: string[];
-  /** Handlers by CloudEvents type; other types on the same topics are not this consumer's business. */
-  handlers: Record<string, EventHandler>;
+  /** The event types this consumer handles; other types on the same topics are not its business. */
+  subscriptions: readonly EventSubscription[];
 }
+
+/** The topics a consumer reads: those of the event types it subscribes to. */
+export const consumerTopics = (definition: ConsumerDefinition): string[] => [...new Set(definition.subscriptions.map((s) => s.definition.topic.name))];
 
 export interface ConsumerOptions {
   definition: ConsumerDefinition;
@@ -50,9 +68,11 @@ export class InboxConsumer {
   private dlqProducer?: Producer;
   private stopped = false;
   private readonly log;
+  private readonly handlers: ReadonlyMap<string, EventHandler>;
 
   constructor(private readonly options: ConsumerOptions) {
     this.log = logger.child({ component: 'consumer', consumer: options.definition.name });
+    this.handlers = new Map(options.definition.subscriptions.map((s) => [s.definition.type, s.handle]));
   }
 
   async start(): Promise<void> {
@@ -75,7 +95,7 @@ export class InboxConsumer {
       if (!payload.restart && !this.stopped) void this.reconnect(payload.error);
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: definition.topics.map((t) => topicName(kafkaSettings, t)), fromBeginning: true });
+    await consumer.subscribe({ topics: consumerTopics(definition).map((t) => topicName(kafkaSettings, t)), fromBeginning: true });
     await consumer.run({ eachMessage: (payload) => this.handle(payload) });
   }
 
@@ -106,7 +126,7 @@ export class InboxConsumer {
     let event: HubEvent;
     try {
       event = decodeMessage(message.headers, message.value);
-      if (!this.options.definition.handlers[event.type]) return;
+      if (!this.handlers.has(event.type)) return;
       validateEventData(event.type, event.data);
     } catch (error) {
       if (error instanceof PoisonMessageError) return this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
@@ -146,7 +166,7 @@ export class InboxConsumer {
         em.getTransactionContext(),
       );
       if (inserted.affectedRows === 0) return; // already applied: exactly-once effect
-      await definition.handlers[event.type](em, event);
+      await this.handlers.get(event.type)!(em, event);
     });
   }
 

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { EventDefinition } from '../../catalog';
+import { EventData, EventDefinition } from '../../catalog';
 import { OutboxMessage } from './outbox.entities';
 
 /**
  * Records an event in the outbox of the current unit of work. Call it inside the transaction that changes the
  * state: both commit or neither does, and the relay publishes the row afterwards.
  */
-export function recordEvent<T>(
+export function recordEvent<E extends EventDefinition>(
   em: EntityManager,
-  definition: EventDefinition,
-  args: { source: string; key: string; subject?: string; data: T; occurredAt?: Date },
+  definition: E,
+  args: { source: string; key: string; subject?: string; data: EventData<E>; occurredAt?: Date },
 ): OutboxMessage {
   const message = em.create(OutboxMessage, {
     eventId: randomUUID(),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { FILINGS_TOPIC, FILING_EVENTS, FilingEventData } from '../../catalog';
-import { ConsumerDefinition } from '../events/consumer';
+import { FILING_EVENTS, FilingEventData } from '../../catalog';
+import { ConsumerDefinition, on } from '../events/consumer';
 
 /**
  * The local copy of contract filings that arrears (fee schedules in force), litigation (proof a contract was filed
@@ -49,10 +49,8 @@ export async function applyFilingSnapshot(em: EntityManager, schema: string, f: 
 }
 
 export function filingSnapshotConsumer(subgraph: 'areas' | 'arrears' | 'litigation'): ConsumerDefinition {
-  const apply = (em: EntityManager, data: unknown) => applyFilingSnapshot(em, subgraph, data as FilingEventData);
   return {
     name: `${subgraph}.filing-snapshots`,
-    topics: [FILINGS_TOPIC.name],
-    handlers: Object.fromEntries(FILING_EVENTS.map((definition) => [definition.type, (em, event) => apply(em, event.data)])),
+    subscriptions: FILING_EVENTS.map((definition) => on(definition, (em, event) => applyFilingSnapshot(em, subgraph, event.data))),
   };
 }

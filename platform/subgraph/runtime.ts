@@ -1,7 +1,7 @@
 import { TokenSettings } from '../auth/tokens';
 import { HubOrm, initOrm, migrateUp } from '../db/orm';
 import { deadLetterTopicOf } from '../../catalog';
-import { InboxConsumer } from '../events/consumer';
+import { InboxConsumer, consumerTopics } from '../events/consumer';
 import { KafkaSettings, createKafka, ensureTopics } from '../events/kafka';
 import { OutboxRelay } from '../events/relay';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
@@ -43,7 +43,7 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     const kafka = createKafka(kafkaSettings);
     await ensureTopics(kafka, kafkaSettings, [
       ...module.producedTopics,
-      ...module.consumers.flatMap((c) => c.topics),
+      ...module.consumers.flatMap(consumerTopics),
       deadLetterTopicOf(module.name),
     ]);
 

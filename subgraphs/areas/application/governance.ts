@@ -4,15 +4,11 @@ import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import {
   ASSEMBLY_RECORDED,
-  AssemblyRecordedData,
   COMMITTEE_DISSOLVED,
   COMMITTEE_FORMED,
   COMMITTEE_RECORDED,
-  CommitteeDissolvedData,
   CommitteeFormedData,
-  CommitteeRecordedData,
   JOINT_DECISION_RECORDED,
-  JointDecisionRecordedData,
 } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
@@ -51,7 +47,7 @@ function createMembers(em: EntityManager, bodyId: string, members: MemberInput[]
 
 /** Committees only: the catalog's committee.formed has no kind for an assembly, which has no members either. */
 function committeeFormedEvent(em: EntityManager, body: GovernanceBody, kind: CommitteeFormedData['kind'], members: number): void {
-  recordEvent<CommitteeFormedData>(em, COMMITTEE_FORMED, {
+  recordEvent(em, COMMITTEE_FORMED, {
     source: AREAS_EVENT_SOURCE,
     key: body.areaId,
     subject: body.id,
@@ -139,7 +135,7 @@ export async function recordOwnersAssembly(
       createdBy: identity.organisationId,
     });
     if (committee && !committee.assemblyId) committee.assemblyId = body.id;
-    recordEvent<AssemblyRecordedData>(tx, ASSEMBLY_RECORDED, {
+    recordEvent(tx, ASSEMBLY_RECORDED, {
       source: AREAS_EVENT_SOURCE,
       key: area.id,
       subject: body.id,
@@ -179,7 +175,7 @@ export async function recordOwnersCommittee(
       pmc.dissolutionReason = 'OWNERS_COMMITTEE_RECORDED';
       pmc.dissolutionDeadline = dissolution.dissolutionDeadline;
       pmc.dissolvedLate = dissolution.dissolvedLate;
-      recordEvent<CommitteeDissolvedData>(tx, COMMITTEE_DISSOLVED, {
+      recordEvent(tx, COMMITTEE_DISSOLVED, {
         source: AREAS_EVENT_SOURCE,
         key: area.id,
         subject: pmc.id,
@@ -267,7 +263,7 @@ export async function recordCommitteeRecording(em: EntityManager, identity: Iden
     if (!body.filedOn) throw new DomainError('CONFLICT', 'The committee has not been filed: record its filing first (recordCommitteeFiling)');
     validateRecording(body.filedOn, input.recordedOn);
     body.recordedOn = input.recordedOn;
-    recordEvent<CommitteeRecordedData>(tx, COMMITTEE_RECORDED, {
+    recordEvent(tx, COMMITTEE_RECORDED, {
       source: AREAS_EVENT_SOURCE,
       key: body.areaId,
       subject: body.id,
@@ -342,7 +338,7 @@ export async function recordJointDecision(em: EntityManager, identity: Identity,
       recordedBy: identity.organisationId,
       recordedAt: new Date(),
     });
-    recordEvent<JointDecisionRecordedData>(tx, JOINT_DECISION_RECORDED, {
+    recordEvent(tx, JOINT_DECISION_RECORDED, {
       source: AREAS_EVENT_SOURCE,
       key: area.id,
       subject: decision.id,

@@ -15,8 +15,9 @@ export const MAINTENANCE_FUND_STATUSES = ['ESTABLISHED', 'NOT_ESTABLISHED'] as c
 export type MaintenanceFundStatus = (typeof MAINTENANCE_FUND_STATUSES)[number];
 
 /** Fee standards differ by building class (seed 003: ¥1.78 low-rise, ¥2.45 high-rise). */
-export const BUILDING_CLASSES = ['LOW_RISE', 'HIGH_RISE'] as const;
-export type BuildingClass = (typeof BUILDING_CLASSES)[number];
+import { BUILDING_CLASSES, type BuildingClass } from '../../../catalog';
+
+export { BUILDING_CLASSES, type BuildingClass };
 
 export interface CompoundRegistration {
   name: string;

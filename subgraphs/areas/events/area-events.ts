@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData, BUILDING_ROSTER_CHANGED, BuildingRosterData } from '../../../catalog';
+import { AREA_CHANGED, AREA_REGISTERED, BUILDING_ROSTER_CHANGED, BuildingRosterData } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { Area } from '../persistence/area.entity';
 
 export const AREAS_EVENT_SOURCE = '/property-governance-hub/areas';
 
 export function recordAreaRegistered(em: EntityManager, area: Area): void {
-  recordEvent<AreaRegisteredData>(em, AREA_REGISTERED, {
+  recordEvent(em, AREA_REGISTERED, {
     source: AREAS_EVENT_SOURCE,
     key: area.id,
     subject: area.id,
@@ -41,7 +41,7 @@ export async function recordAreaChanged(em: EntityManager, area: Area): Promise<
     households: Number(b.households),
     floorAreaCentiM2: Number(b.floor_area),
   }));
-  recordEvent<AreaChangedData>(em, AREA_CHANGED, {
+  recordEvent(em, AREA_CHANGED, {
     source: AREAS_EVENT_SOURCE,
     key: area.id,
     subject: area.id,
@@ -76,7 +76,7 @@ export async function recordBuildingRosters(em: EntityManager, buildingIds: stri
     em.getTransactionContext(),
   );
   for (const row of rows) {
-    recordEvent<BuildingRosterData>(em, BUILDING_ROSTER_CHANGED, {
+    recordEvent(em, BUILDING_ROSTER_CHANGED, {
       source: AREAS_EVENT_SOURCE,
       key: row.building_id,
       subject: row.building_id,

@@ -1,17 +1,16 @@
 import { sqlRun } from '../../../platform/db/sql';
-import { REFERRALS_TOPIC, REFERRAL_SUBMITTED, ReferralSubmittedData } from '../../../catalog';
-import { ConsumerDefinition } from '../../../platform/events/consumer';
+import { REFERRAL_SUBMITTED } from '../../../catalog';
+import { ConsumerDefinition, on } from '../../../platform/events/consumer';
 
 /** A court reads the household (and its area) of each case referred to it; the grant stays with the court's file. */
 export const courtHouseholdConsumer: ConsumerDefinition = {
   name: 'areas.court-households',
-  topics: [REFERRALS_TOPIC.name],
-  handlers: {
-    [REFERRAL_SUBMITTED.type]: async (em, event) => {
-      const { courtId, referralId, householdId, areaId } = event.data as ReferralSubmittedData;
+  subscriptions: [
+    on(REFERRAL_SUBMITTED, async (em, event) => {
+      const { courtId, referralId, householdId, areaId } = event.data;
       await sqlRun(em, `insert into areas.court_household (court_id, referral_id, household_id, area_id) values (?, ?, ?, ?) on conflict do nothing`, [
         courtId, referralId, householdId, areaId,
       ]);
-    },
-  },
+    }),
+  ],
 };

@@ -3,7 +3,7 @@ import { Identity } from '../../../kernel/identity';
 import { IsoDate } from '../../../kernel/calendar';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { NotFoundError } from '../../../kernel/errors';
-import { ACCOUNT_STATUS_CHANGED, AccountEventBase, AccountStatusChangedData } from '../../../catalog';
+import { ACCOUNT_STATUS_CHANGED, AccountEventBase } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { AccountStatus, assertTransition } from '../domain/account-status';
 import { Charge } from '../domain/charge';
@@ -127,7 +127,7 @@ export async function moveAccount(
   );
   account.status = to;
   account.statusChangedOn = args.on;
-  recordEvent<AccountStatusChangedData>(em, ACCOUNT_STATUS_CHANGED, {
+  recordEvent(em, ACCOUNT_STATUS_CHANGED, {
     source: 'arrears',
     key: account.id,
     data: { ...eventBase(account, args.openFen), fromStatus: from, reason: args.reason, on: args.on },

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccountStatus } from '../domain/account-status';
 import { IsoDate } from '../../../kernel/calendar';
 import { sqlRows } from '../../../platform/db/sql';
-import { CLAIM_UPDATED, ClaimUpdatedData } from '../../../catalog';
+import { CLAIM_UPDATED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { CollectionAction, demandedPayment } from '../domain/collection-action';
 import { LateFeeTerms, PrincipalReduction, lateFeeFen } from '../domain/late-fee';
@@ -158,7 +159,7 @@ export async function publishClaims(tx: EntityManager, accountIds: readonly stri
   for (const a of accounts) {
     const accountId = String(a.id);
     const { charges, actions } = lines.get(accountId) ?? { charges: [], actions: [] };
-    recordEvent<ClaimUpdatedData>(tx, CLAIM_UPDATED, {
+    recordEvent(tx, CLAIM_UPDATED, {
       source: 'arrears',
       key: accountId,
       data: {
@@ -174,7 +175,7 @@ export async function publishClaims(tx: EntityManager, accountIds: readonly stri
         room: text(a.room),
         floorAreaCentiM2: a.floor_area_centi_m2 === null ? null : Number(a.floor_area_centi_m2),
         ownerReference: text(a.owner_reference),
-        status: String(a.status),
+        status: a.status as AccountStatus,
         version: Number(a.claim_version),
         asOf,
         // The schema admits exactly these fields (no levy id): picked one by one.

@@ -4,7 +4,7 @@ import { compareDates } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
-import { COLLECTION_ACTION_RECORDED, CollectionActionRecordedData } from '../../../catalog';
+import { COLLECTION_ACTION_RECORDED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { mayKeepAccount, mayMediate } from '../domain/access';
 import { AccountStatus } from '../domain/account-status';
@@ -33,7 +33,7 @@ async function followOutcome(em: EntityManager, identity: Identity, account: Acc
 }
 
 async function publishAction(em: EntityManager, account: AccountRow, id: string, action: CollectionAction, identity: Identity, openFen: number) {
-  recordEvent<CollectionActionRecordedData>(em, COLLECTION_ACTION_RECORDED, {
+  recordEvent(em, COLLECTION_ACTION_RECORDED, {
     source: 'arrears',
     key: account.id,
     data: { ...eventBase(account, openFen), actionId: id, kind: action.kind, on: action.on, chargeIds: [...action.chargeIds], demand: isDemand(action.kind), recordedByRole: identity.role },

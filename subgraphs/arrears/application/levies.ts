@@ -4,7 +4,7 @@ import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
-import { LEVY_BUILDING_ACTIVATED, LEVY_DECIDED, LevyBuildingActivatedData, LevyDecidedData } from '../../../catalog';
+import { LEVY_BUILDING_ACTIVATED, LEVY_DECIDED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { mayReadStatistics } from '../domain/access';
 import { CollectionRate, collectionRate } from '../domain/collection-rate';
@@ -93,7 +93,7 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
     );
     await publishClaims(tx, referable.map((r) => r.id), today);
 
-    recordEvent<LevyDecidedData>(tx, LEVY_DECIDED, {
+    recordEvent(tx, LEVY_DECIDED, {
       source: 'arrears',
       key: id,
       data: {
@@ -169,7 +169,7 @@ export async function announceActivatedBuilding(em: EntityManager, levyId: strin
     [levyId, buildingId, building.households, building.paidHouseholds, on],
   );
   if (inserted === 0) return;
-  recordEvent<LevyBuildingActivatedData>(em, LEVY_BUILDING_ACTIVATED, {
+  recordEvent(em, LEVY_BUILDING_ACTIVATED, {
     source: 'arrears',
     key: levyId,
     data: {

@@ -6,7 +6,7 @@ import { canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { todayInChina } from '../../../kernel/clock';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
-import { PAYMENT_RECORDED, PaymentRecordedData } from '../../../catalog';
+import { PAYMENT_RECORDED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { Adjustment, adjustCharge, allocatePayment } from '../domain/allocation';
 import { AccountRow, chargesOf, eventBase, loadAccount, moveAccount, openTotal } from './accounts';
@@ -163,7 +163,7 @@ async function applyPayment(tx: EntityManager, identity: Identity, companyId: st
   const open = openTotal(after);
   await settleIfCleared(tx, identity, account, open, input.paidOn);
   const months = new Map(charges.map((c) => [c.chargeId, c.month]));
-  recordEvent<PaymentRecordedData>(tx, PAYMENT_RECORDED, {
+  recordEvent(tx, PAYMENT_RECORDED, {
     source: 'arrears',
     key: account.id,
     data: {

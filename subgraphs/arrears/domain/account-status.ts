@@ -6,8 +6,9 @@ import { Fen } from '../../../kernel/money';
  * refer to the court's green channel. JUDGED, SETTLED and WRITTEN_OFF end the case; arrears that fall due later
  * open a new one, so a judgment's history is never overwritten.
  */
-export const ACCOUNT_STATUSES = ['CURRENT', 'IN_COLLECTION', 'MEDIATION', 'REFERRED', 'IN_LITIGATION', 'JUDGED', 'SETTLED', 'WRITTEN_OFF'] as const;
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+import { ACCOUNT_STATUSES, type AccountStatus } from '../../../catalog';
+
+export { ACCOUNT_STATUSES, type AccountStatus };
 
 /**
  * The allowed moves. Why the less obvious ones exist:

@@ -9,17 +9,9 @@ import { INTERRUPTION_GROUNDS, InterruptionGround, UTILITY_CUT_OFF_BAN, Utility 
  * a demand within a reasonable time before suing. The record is the company's evidence of demand for the court's
  * element-based complaint and what interrupts the limitation period, so each step names the charges it was about.
  */
-export const COLLECTION_ACTION_KINDS = [
-  'NOTICE_POSTED',
-  'LETTER',
-  'MESSAGE',
-  'VISIT',
-  'CALL',
-  'PAYMENT_PROMISE',
-  'INSTALMENT_PLAN',
-  'MEDIATION_SESSION',
-] as const;
-export type CollectionActionKind = (typeof COLLECTION_ACTION_KINDS)[number];
+import { COLLECTION_ACTION_KINDS, type CollectionActionKind } from '../../../catalog';
+
+export { COLLECTION_ACTION_KINDS, type CollectionActionKind };
 
 export const MESSAGE_CHANNELS = ['WECHAT', 'QQ', 'SMS'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];

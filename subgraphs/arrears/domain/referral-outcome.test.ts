@@ -1,9 +1,10 @@
 import { rejection } from '../../../test/support/rejection';
 import { ACCOUNT_STATUSES, AccountStatus, assertTransition } from './account-status';
-import { REFERRAL_CASE_STATUSES, ReferralCaseStatus, accountMovesForReferral } from './referral-outcome';
+import { CASE_STATUSES, CaseStatus } from '../../../catalog';
+import { accountMovesForReferral } from './referral-outcome';
 
 describe('accountMovesForReferral', () => {
-  it.each<[AccountStatus, ReferralCaseStatus, AccountStatus[]]>([
+  it.each<[AccountStatus, CaseStatus, AccountStatus[]]>([
     ['IN_COLLECTION', 'SUBMITTED', ['REFERRED']],
     ['MEDIATION', 'SUBMITTED', ['REFERRED']],
     ['REFERRED', 'DOCKETED', ['IN_LITIGATION']],
@@ -26,7 +27,7 @@ describe('accountMovesForReferral', () => {
     }
   });
 
-  it.each<[AccountStatus, ReferralCaseStatus]>([
+  it.each<[AccountStatus, CaseStatus]>([
     ['REFERRED', 'SUBMITTED'],
     ['IN_LITIGATION', 'DOCKETED'],
     ['IN_LITIGATION', 'HEARING_SCHEDULED'],
@@ -37,7 +38,7 @@ describe('accountMovesForReferral', () => {
     expect(accountMovesForReferral(from, caseStatus)).toEqual([]);
   });
 
-  it.each(ACCOUNT_STATUSES.flatMap((from) => (['IN_MEDIATION', 'ENFORCEMENT', 'CLOSED'] as const).map((s) => [from, s] as [AccountStatus, ReferralCaseStatus])))(
+  it.each(ACCOUNT_STATUSES.flatMap((from) => (['IN_MEDIATION', 'ENFORCEMENT', 'CLOSED'] as const).map((s) => [from, s] as [AccountStatus, CaseStatus])))(
     'does not move %s on %s',
     (from, caseStatus) => {
       expect(accountMovesForReferral(from, caseStatus)).toEqual([]);
@@ -45,8 +46,8 @@ describe('accountMovesForReferral', () => {
   );
 
   it('maps every case status litigation publishes', () => {
-    for (const status of REFERRAL_CASE_STATUSES) expect(() => accountMovesForReferral('REFERRED', status)).not.toThrow();
-    expect(rejection(() => accountMovesForReferral('REFERRED', 'ARCHIVED' as ReferralCaseStatus)).code).toBe('UNKNOWN_CASE_STATUS');
+    for (const status of CASE_STATUSES) expect(() => accountMovesForReferral('REFERRED', status)).not.toThrow();
+    expect(rejection(() => accountMovesForReferral('REFERRED', 'ARCHIVED' as CaseStatus)).code).toBe('UNKNOWN_CASE_STATUS');
   });
 
   it('asks for moves the status rules refuse, so they can reject them: a CURRENT account referred, a judgment after withdrawal', () => {

@@ -1,27 +1,14 @@
 import { DomainError } from '../../../kernel/errors';
+import { CaseStatus } from '../../../catalog';
 import { AccountStatus } from './account-status';
 
-/** The statuses of a referral as litigation publishes them on litigation.referrals.v1 (its case-status.ts). */
-export const REFERRAL_CASE_STATUSES = [
-  'SUBMITTED',
-  'IN_MEDIATION',
-  'DOCKETED',
-  'HEARING_SCHEDULED',
-  'JUDGED',
-  'SETTLED',
-  'WITHDRAWN',
-  'REJECTED',
-  'ENFORCEMENT',
-  'CLOSED',
-] as const;
-export type ReferralCaseStatus = (typeof REFERRAL_CASE_STATUSES)[number];
 
 /**
  * Where the household's account stands while its arrears are before the court; null where the account does not
  * move: the court's pre-suit mediation (诉前调解) is still the referral, enforcement follows a judgment or
  * settlement the account already shows, and closing the file ends nothing the account has not ended.
  */
-const ACCOUNT_STATUS_OF_CASE: Readonly<Record<ReferralCaseStatus, AccountStatus | null>> = {
+const ACCOUNT_STATUS_OF_CASE: Readonly<Record<CaseStatus, AccountStatus | null>> = {
   SUBMITTED: 'REFERRED',
   IN_MEDIATION: null,
   DOCKETED: 'IN_LITIGATION',
@@ -42,7 +29,7 @@ const ACCOUNT_STATUS_OF_CASE: Readonly<Record<ReferralCaseStatus, AccountStatus 
  * after a withdrawal). A judgment is reachable only through docketing: litigation applies a judgment reported
  * before the docketing, so a REFERRED account goes through IN_LITIGATION to JUDGED.
  */
-export function accountMovesForReferral(from: AccountStatus, caseStatus: ReferralCaseStatus): AccountStatus[] {
+export function accountMovesForReferral(from: AccountStatus, caseStatus: CaseStatus): AccountStatus[] {
   const to = ACCOUNT_STATUS_OF_CASE[caseStatus];
   if (to === undefined) throw new DomainError('UNKNOWN_CASE_STATUS', `A referral cannot be in status ${String(caseStatus)}`, { caseStatus });
   if (to === null || to === from) return [];

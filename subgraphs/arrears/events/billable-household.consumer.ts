@@ -1,5 +1,5 @@
-import { BUILDING_ROSTER_CHANGED, BuildingRosterData, HOUSEHOLDS_TOPIC } from '../../../catalog';
-import { ConsumerDefinition } from '../../../platform/events/consumer';
+import { BUILDING_ROSTER_CHANGED } from '../../../catalog';
+import { ConsumerDefinition, on } from '../../../platform/events/consumer';
 
 /**
  * Keeps the billable households in step with the areas feed. Each event is a building's whole roster, so the
@@ -7,10 +7,9 @@ import { ConsumerDefinition } from '../../../platform/events/consumer';
  */
 export const billableHouseholdConsumer: ConsumerDefinition = {
   name: 'arrears.billable-households',
-  topics: [HOUSEHOLDS_TOPIC.name],
-  handlers: {
-    [BUILDING_ROSTER_CHANGED.type]: async (em, event) => {
-      const roster = event.data as BuildingRosterData;
+  subscriptions: [
+    on(BUILDING_ROSTER_CHANGED, async (em, event) => {
+      const roster = event.data;
       const run = (sql: string, params: unknown[]) => em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
       await run(`delete from arrears.billable_household where building_id = ?`, [roster.buildingId]);
       if (roster.households.length === 0) return;
@@ -20,6 +19,6 @@ export const billableHouseholdConsumer: ConsumerDefinition = {
            from json_to_recordset(?::json) as t("householdId" uuid, unit text, room text, "floorAreaCentiM2" int, "ownerReference" text)`,
         [roster.buildingId, roster.areaId, roster.buildingClass, JSON.stringify(roster.households)],
       );
-    },
-  },
+    }),
+  ],
 };

@@ -4,19 +4,11 @@ import { IsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { sqlRun } from '../../../platform/db/sql';
 import { NotFoundError } from '../../../kernel/errors';
-import {
-  REFERRALS_TOPIC,
-  REFERRAL_STATUS_CHANGED,
-  REFERRAL_SUBMITTED,
-  REFERRAL_WITHDRAWN,
-  ReferralEventBase,
-  ReferralStatusChangedData,
-  ReferralSubmittedData,
-} from '../../../catalog';
-import { ConsumerDefinition } from '../../../platform/events/consumer';
+import { CaseStatus, REFERRAL_STATUS_CHANGED, REFERRAL_SUBMITTED, REFERRAL_WITHDRAWN, ReferralSubmittedData } from '../../../catalog';
+import { ConsumerDefinition, on } from '../../../platform/events/consumer';
 import { chargesOf, loadAccount, moveAccount, openTotal } from '../application/accounts';
 import { publishClaims } from '../application/claims';
-import { ReferralCaseStatus, accountMovesForReferral } from '../domain/referral-outcome';
+import { accountMovesForReferral } from '../domain/referral-outcome';
 
 /** Who moves an account for the court procedure: the litigation subgraph, reporting what the court did. */
 const LITIGATION: Identity = { subject: 'litigation', role: 'ADMIN', organisationId: 'litigation', jurisdictions: [] };
@@ -31,8 +23,8 @@ const dayOf = (occurredAt: string): IsoDate => todayInChina(new Date(occurredAt)
  */
 async function followReferral(
   em: EntityManager,
-  referral: ReferralEventBase,
-  caseStatus: ReferralCaseStatus,
+  referral: Pick<ReferralSubmittedData, 'referralId' | 'courtId' | 'companyId' | 'accountId'>,
+  caseStatus: CaseStatus,
   args: { on: IsoDate; caseNumber?: string | null; judgedFen?: number | null; settledFen?: number | null },
 ): Promise<void> {
   const account = await loadAccount(em, LITIGATION, referral.accountId, true);
@@ -54,24 +46,20 @@ async function followReferral(
  */
 export const referralOutcomeConsumer: ConsumerDefinition = {
   name: 'arrears.referral-outcomes',
-  topics: [REFERRALS_TOPIC.name],
-  handlers: {
-    [REFERRAL_SUBMITTED.type]: async (em, event) => {
-      const data = event.data as ReferralSubmittedData;
-      await followReferral(em as EntityManager, data, 'SUBMITTED', { on: data.submittedOn });
-    },
-    [REFERRAL_STATUS_CHANGED.type]: async (em, event) => {
-      const data = event.data as ReferralStatusChangedData;
-      await followReferral(em as EntityManager, data, data.status as ReferralCaseStatus, {
+  subscriptions: [
+    on(REFERRAL_SUBMITTED, async (em, { data }) => {
+      await followReferral(em, data, 'SUBMITTED', { on: data.submittedOn });
+    }),
+    on(REFERRAL_STATUS_CHANGED, async (em, { data }) => {
+      await followReferral(em, data, data.status, {
         on: dayOf(data.occurredAt),
         caseNumber: data.caseNumber,
         judgedFen: data.judgedFen,
         settledFen: data.settledFen,
       });
-    },
-    [REFERRAL_WITHDRAWN.type]: async (em, event) => {
-      const data = event.data as ReferralStatusChangedData;
-      await followReferral(em as EntityManager, data, 'WITHDRAWN', { on: dayOf(data.occurredAt), caseNumber: data.caseNumber });
-    },
-  },
+    }),
+    on(REFERRAL_WITHDRAWN, async (em, { data }) => {
+      await followReferral(em, data, 'WITHDRAWN', { on: dayOf(data.occurredAt), caseNumber: data.caseNumber });
+    }),
+  ],
 };

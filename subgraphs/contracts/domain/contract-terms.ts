@@ -12,8 +12,9 @@ import { CitySettings } from './statutes';
  */
 
 /** Who signs for the owners' side: the developer (preliminary contract) or the owners' body (regular contract). */
-export const OWNERS_SIDE_KINDS = ['DEVELOPER', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE'] as const;
-export type OwnersSideKind = (typeof OWNERS_SIDE_KINDS)[number];
+import { OWNERS_SIDE_KINDS, type OwnersSideKind } from '../../../catalog';
+
+export { OWNERS_SIDE_KINDS, type OwnersSideKind };
 
 /**
  * Parties named in the contract. Seed 003's four-party agreement (2021-12-10) adds the street office and the

@@ -3,8 +3,9 @@
  * owners organise; a regular contract (物业服务合同) is signed for the owners by the owners' committee or the
  * property-management committee (物管会) after an owners' joint decision (Civil Code art. 278 item 4).
  */
-export const CONTRACT_KINDS = ['PRELIMINARY', 'REGULAR'] as const;
-export type ContractKind = (typeof CONTRACT_KINDS)[number];
+import { CONTRACT_KINDS, type ContractKind } from '../../../catalog';
+
+export { CONTRACT_KINDS, type ContractKind };
 
 /**
  * A contract's life in the hub, driven by its filing (备案): DRAFT (entered, not yet submitted), SUBMITTED (signed,

@@ -19,8 +19,9 @@ import { Fen, chargeFen } from '../../../kernel/money';
  */
 
 /** Fee standards differ by building class (seed 003: low-rise 低楼, high-rise 高楼). */
-export const BUILDING_CLASSES = ['LOW_RISE', 'HIGH_RISE'] as const;
-export type BuildingClass = (typeof BUILDING_CLASSES)[number];
+import { BUILDING_CLASSES, type BuildingClass } from '../../../catalog';
+
+export { BUILDING_CLASSES, type BuildingClass };
 
 export interface Subsidy {
   /** Who is billed for the subsidy, e.g. the street office or the receiver of the non-operating assets. */

@@ -14,11 +14,13 @@ import { DomainError, InvalidInputError } from '../../../kernel/errors';
  * (art. 63 asks for a filing within 15 days of amending, too). Every submission is a numbered version whose terms
  * and documents never change afterwards, so the history can be audited.
  */
-export const FILING_STATUSES = ['SUBMITTED', 'RETURNED', 'ACCEPTED', 'SUPERSEDED', 'TERMINATED'] as const;
-export type FilingStatus = (typeof FILING_STATUSES)[number];
+import { FILING_STATUSES, type FilingStatus } from '../../../catalog';
 
-export const FILING_KINDS = ['INITIAL', 'AMENDMENT'] as const;
-export type FilingKind = (typeof FILING_KINDS)[number];
+export { FILING_STATUSES, type FilingStatus };
+
+import { FILING_KINDS, type FilingKind } from '../../../catalog';
+
+export { FILING_KINDS, type FilingKind };
 
 export type FilingAction = 'SUBMIT' | 'RESUBMIT' | 'ACCEPT' | 'RETURN' | 'SUPERSEDE' | 'TERMINATE';
 

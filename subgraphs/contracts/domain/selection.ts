@@ -8,8 +8,9 @@ import { CitySettings } from './statutes';
  * open to small projects only, "small" being each city's floor-area threshold (seed 004: "建筑面积不超过三万平方米的，
  * 经市城管执法局批准，可以采取协议方式选聘").
  */
-export const SELECTION_METHODS = ['TENDER', 'AGREEMENT'] as const;
-export type SelectionMethod = (typeof SELECTION_METHODS)[number];
+import { SELECTION_METHODS, type SelectionMethod } from '../../../catalog';
+
+export { SELECTION_METHODS, type SelectionMethod };
 
 export interface ProviderSelection {
   contractKind: ContractKind;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { AREAS_TOPIC, AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData } from '../../../catalog';
+import { AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData } from '../../../catalog';
 import { DomainError } from '../../../kernel/errors';
-import { ConsumerDefinition } from '../../../platform/events/consumer';
+import { ConsumerDefinition, on } from '../../../platform/events/consumer';
 import { AreaView } from '../persistence/area-view.entity';
 
 async function applyAreaRegistered(em: EntityManager, data: AreaRegisteredData): Promise<void> {
@@ -27,9 +27,5 @@ async function applyAreaChanged(em: EntityManager, data: AreaChangedData): Promi
 
 export const areaViewConsumer: ConsumerDefinition = {
   name: 'contracts.area-view',
-  topics: [AREAS_TOPIC.name],
-  handlers: {
-    [AREA_REGISTERED.type]: (em, event) => applyAreaRegistered(em, event.data as AreaRegisteredData),
-    [AREA_CHANGED.type]: (em, event) => applyAreaChanged(em, event.data as AreaChangedData),
-  },
+  subscriptions: [on(AREA_REGISTERED, (em, event) => applyAreaRegistered(em, event.data)), on(AREA_CHANGED, (em, event) => applyAreaChanged(em, event.data))],
 };

@@ -52,5 +52,5 @@ export function recordFilingEvent(em: EntityManager, filing: Filing, terms: Cont
     terms: publishedTerms(terms),
     termsSha256: canonicalDigest(terms),
   };
-  recordEvent<FilingEventData>(em, EVENT_OF_STATUS[filing.status], { source: CONTRACTS_EVENT_SOURCE, key: filing.id, subject: filing.id, data });
+  recordEvent(em, EVENT_OF_STATUS[filing.status], { source: CONTRACTS_EVENT_SOURCE, key: filing.id, subject: filing.id, data });
 }

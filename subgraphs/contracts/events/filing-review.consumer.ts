@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { CITY_FILING_REVIEWS_TOPIC, FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../../../catalog';
-import { ConsumerDefinition } from '../../../platform/events/consumer';
+import { FILING_REVIEW_DECIDED } from '../../../catalog';
+import { ConsumerDefinition, on } from '../../../platform/events/consumer';
 import { applyInboundReview } from '../application/review-systems';
 
 /**
@@ -10,8 +9,5 @@ import { applyInboundReview } from '../application/review-systems';
  */
 export const filingReviewConsumer: ConsumerDefinition = {
   name: 'contracts.filing-reviews',
-  topics: [CITY_FILING_REVIEWS_TOPIC.name],
-  handlers: {
-    [FILING_REVIEW_DECIDED.type]: (em, event) => applyInboundReview(em as EntityManager, event.data as FilingReviewDecidedData),
-  },
+  subscriptions: [on(FILING_REVIEW_DECIDED, (em, event) => applyInboundReview(em, event.data))],
 };

@@ -5,7 +5,7 @@ import { canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { todayInChina } from '../../../kernel/clock';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
-import { CourtCaseEventData, REFERRAL_STATUS_CHANGED, REFERRAL_WITHDRAWN, ReferralStatusChangedData } from '../../../catalog';
+import { CourtCaseEventData, REFERRAL_STATUS_CHANGED, REFERRAL_WITHDRAWN } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { mayActForPlaintiff, mayReportForCourt } from '../domain/access';
 import { CaseStatus, CourtEventKind, CourtEventVerdict, applyCourtEvent } from '../domain/case-status';
@@ -36,7 +36,7 @@ async function lockReferral(tx: EntityManager, referralId: string): Promise<Refe
 }
 
 function publishStatus(tx: EntityManager, r: ReferralRow, from: CaseStatus, occurredAt: string, fields: { caseNumber: string | null; judgedFen: number | null; settledFen: number | null }) {
-  recordEvent<ReferralStatusChangedData>(tx, r.status === 'WITHDRAWN' ? REFERRAL_WITHDRAWN : REFERRAL_STATUS_CHANGED, {
+  recordEvent(tx, r.status === 'WITHDRAWN' ? REFERRAL_WITHDRAWN : REFERRAL_STATUS_CHANGED, {
     source: 'litigation',
     key: r.id,
     subject: r.id,

@@ -6,7 +6,7 @@ import { todayInChina } from '../../../kernel/clock';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Page, checkPage } from '../../../kernel/pagination';
-import { BATCH_FORMED, BatchFormedData } from '../../../catalog';
+import { BATCH_FORMED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { batchScope, mayReadReferral, mayReportForCourt, referralScope, statisticsScope } from '../domain/access';
 import { CasePackage } from '../domain/case-package';
@@ -202,7 +202,7 @@ export async function splitConsolidatedBatch(em: EntityManager, identity: Identi
       [split.batchKey, split.groupKey, split.courtId, split.plaintiffId, split.compoundId, split.contractId, split.splitFrom, JSON.stringify(split.referralIds)],
     );
     await sqlRun(tx, `update litigation.referral set batch_key = ? where id::text in (select jsonb_array_elements_text(?::jsonb))`, [split.batchKey, JSON.stringify(split.referralIds)]);
-    recordEvent<BatchFormedData>(tx, BATCH_FORMED, {
+    recordEvent(tx, BATCH_FORMED, {
       source: 'litigation',
       key: split.batchKey,
       data: { batchKey: split.batchKey, courtId: split.courtId, companyId: split.plaintiffId, areaId: split.compoundId, contractId: split.contractId, referralIds: split.referralIds, splitFrom: split.splitFrom },

@@ -1,3 +1,4 @@
+import { ProposedProcedure } from '../../../catalog';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
@@ -5,7 +6,7 @@ import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
-import { BATCH_FORMED, BatchFormedData, REFERRAL_SUBMITTED, ReferralSubmittedData } from '../../../catalog';
+import { BATCH_FORMED, REFERRAL_SUBMITTED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { CasePackage, EvidenceItem, firstPackage, nextPackage, packageDigest } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
@@ -86,7 +87,7 @@ export async function filingsOf(tx: EntityManager, companyId: string, areaIds: s
   }));
 }
 
-function procedureFor(provinceCode: string, year: number, claimFen: number, consent: boolean, exclusions: SmallClaimsExclusion[]): { procedure: string; reasons: ProcedureReason[] | { code: string; message: string }[] } {
+function procedureFor(provinceCode: string, year: number, claimFen: number, consent: boolean, exclusions: SmallClaimsExclusion[]): { procedure: ProposedProcedure; reasons: ProcedureReason[] | { code: string; message: string }[] } {
   try {
     const decision = decideProcedure({ provinceCode, docketYear: year, claimFen, bothPartiesConsent: consent, exclusions });
     return { procedure: decision.procedure, reasons: decision.reasons };
@@ -165,7 +166,7 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
       }, today);
       const pkg = firstPackage(content);
       const digest = await storePackage(tx, pkg);
-      recordEvent<ReferralSubmittedData>(tx, REFERRAL_SUBMITTED, {
+      recordEvent(tx, REFERRAL_SUBMITTED, {
         source: 'litigation',
         key: referralId,
         subject: referralId,
@@ -257,7 +258,7 @@ export async function regroup(tx: EntityManager, courtId: string, companyId: str
     );
     await sqlRun(tx, `update litigation.referral set batch_key = ? where id::text in (select jsonb_array_elements_text(?::jsonb))`, [b.batchKey, JSON.stringify(b.referralIds)]);
     if (b.referralIds.length >= 2 && before.get(b.batchKey) !== b.referralIds.join(',')) {
-      recordEvent<BatchFormedData>(tx, BATCH_FORMED, {
+      recordEvent(tx, BATCH_FORMED, {
         source: 'litigation',
         key: b.batchKey,
         data: { batchKey: b.batchKey, courtId, companyId, areaId: b.compoundId, contractId: b.contractId, referralIds: b.referralIds, splitFrom: b.splitFrom },

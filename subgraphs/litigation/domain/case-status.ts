@@ -14,19 +14,9 @@ import { isIsoDate } from '../../../kernel/calendar';
  * between are still in flight and will arrive STALE. Times only order repeated events of the same status; across
  * statuses the graph decides, since in-suit mediation and clock skew make times across systems unreliable.
  */
-export const CASE_STATUSES = [
-  'SUBMITTED',
-  'IN_MEDIATION',
-  'DOCKETED',
-  'HEARING_SCHEDULED',
-  'JUDGED',
-  'SETTLED',
-  'WITHDRAWN',
-  'REJECTED',
-  'ENFORCEMENT',
-  'CLOSED',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+import { CASE_STATUSES, type CaseStatus } from '../../../catalog';
+
+export { CASE_STATUSES, type CaseStatus };
 
 const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   SUBMITTED: ['IN_MEDIATION', 'DOCKETED', 'REJECTED', 'WITHDRAWN'],
@@ -41,18 +31,9 @@ const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   CLOSED: [],
 };
 
-export const COURT_EVENT_KINDS = [
-  'MEDIATION_STARTED',
-  'DOCKETED',
-  'DOCKETING_REFUSED',
-  'HEARING_SCHEDULED',
-  'JUDGED',
-  'SETTLED',
-  'WITHDRAWN',
-  'ENFORCEMENT_STARTED',
-  'CLOSED',
-] as const;
-export type CourtEventKind = (typeof COURT_EVENT_KINDS)[number];
+import { COURT_EVENT_KINDS, type CourtEventKind } from '../../../catalog';
+
+export { COURT_EVENT_KINDS, type CourtEventKind };
 
 const LEADS_TO: Readonly<Record<CourtEventKind, CaseStatus>> = {
   MEDIATION_STARTED: 'IN_MEDIATION',

@@ -1,3 +1,4 @@
+import { COURT_PROCEDURES } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareMonths, isIsoDate } from '../../../kernel/calendar';
 import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
@@ -174,7 +175,6 @@ export interface CourtEventDetails {
   settledFen?: number | null;
 }
 
-export const COURT_PROCEDURES = ['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT', 'SIMPLE_OR_ORDINARY'] as const;
 
 export interface CourtEventEffect {
   caseNumber?: string;

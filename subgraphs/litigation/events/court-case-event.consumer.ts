@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED, CourtCaseEventData } from '../../../catalog';
-import { ConsumerDefinition } from '../../../platform/events/consumer';
+import { COURT_CASE_EVENT_REPORTED } from '../../../catalog';
+import { ConsumerDefinition, on } from '../../../platform/events/consumer';
 import { applyCourtReport } from '../application/court-events';
 
 /**
@@ -11,10 +10,9 @@ import { applyCourtReport } from '../application/court-events';
  */
 export const courtCaseEventConsumer: ConsumerDefinition = {
   name: 'litigation.court-case-events',
-  topics: [COURT_CASE_EVENTS_TOPIC.name],
-  handlers: {
-    [COURT_CASE_EVENT_REPORTED.type]: async (em, event) => {
-      await applyCourtReport(em as EntityManager, event.data as CourtCaseEventData, 'KAFKA', null, event.id);
-    },
-  },
+  subscriptions: [
+    on(COURT_CASE_EVENT_REPORTED, async (em, event) => {
+      await applyCourtReport(em, event.data, 'KAFKA', null, event.id);
+    }),
+  ],
 };

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CourtEventKind } from '../../../catalog';
 import { RequestContext, childrenLoader } from '../../../platform/subgraph/context';
 import { applyCourtReport, approveSmallClaimsExtension, withdrawReferral } from '../application/court-events';
 import {
@@ -103,7 +104,7 @@ export class ReferralResolver {
 
   @FieldResolver(() => [CourtEventRecordType], { description: 'Every report received from the court, with how it was judged.' })
   async courtEvents(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<CourtEventRecordType[]> {
-    return (await eventsOf(ctx).load(referral.id)).map((e) => ({ kind: e.kind, occurredAt: e.occurred_at, verdict: e.verdict, via: e.via, receivedAt: e.received_at }));
+    return (await eventsOf(ctx).load(referral.id)).map((e) => ({ kind: e.kind as CourtEventKind, occurredAt: e.occurred_at, verdict: e.verdict, via: e.via, receivedAt: e.received_at }));
   }
 
   @Query(() => PackageVerificationType, { description: "Recomputes a package's digest and checks its place in the evidence chain." })

@@ -1,13 +1,12 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CASE_STATUS_VALUES } from '../../../catalog';
+import { CASE_STATUSES, COURT_EVENT_KINDS, CourtEventKind, CourtProcedure, PROPOSED_PROCEDURES } from '../../../catalog';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
-import { COURT_EVENT_KINDS } from '../domain/case-status';
 import { SMALL_CLAIMS_EXCLUSION_NAMES } from '../domain/statutes';
 
-export const CaseStatusEnum = graphqlEnum(CASE_STATUS_VALUES);
+export const CaseStatusEnum = graphqlEnum(CASE_STATUSES);
 export const CourtEventKindEnum = graphqlEnum(COURT_EVENT_KINDS);
 export const SmallClaimsExclusionEnum = graphqlEnum(SMALL_CLAIMS_EXCLUSION_NAMES);
-export const ProcedureEnum = graphqlEnum(['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT', 'SIMPLE_OR_ORDINARY', 'UNDETERMINED'] as const);
+export const ProcedureEnum = graphqlEnum(PROPOSED_PROCEDURES);
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
 registerEnumType(CourtEventKindEnum, { name: 'CourtEventKind' });
 registerEnumType(SmallClaimsExclusionEnum, { name: 'SmallClaimsExclusion', description: 'Civil Procedure Law art. 166.' });
@@ -69,7 +68,7 @@ export class CasePackageVersionType {
 
 @ObjectType('CourtEventRecord')
 export class CourtEventRecordType {
-  @Field(() => CourtEventKindEnum) kind!: string;
+  @Field(() => CourtEventKindEnum) kind!: CourtEventKind;
   @Field() occurredAt!: string;
   @Field({ description: 'APPLY, DUPLICATE or STALE (an earlier step arriving late).' }) verdict!: string;
   @Field() via!: string;
@@ -199,10 +198,10 @@ export class ReferralFilterInput {
 @InputType('CourtReportInput')
 export class CourtReportInputType {
   @Field(() => ID) referralId!: string;
-  @Field(() => CourtEventKindEnum) kind!: string;
+  @Field(() => CourtEventKindEnum) kind!: CourtEventKind;
   @Field({ description: 'ISO 8601 instant with its zone, e.g. 2026-11-20T09:30:00+08:00.' }) occurredAt!: string;
   @Field(() => String, { nullable: true }) caseNumber?: string | null;
-  @Field(() => ProcedureEnum, { nullable: true, description: 'With DOCKETED: the procedure the court chose.' }) procedure?: string | null;
+  @Field(() => ProcedureEnum, { nullable: true, description: 'With DOCKETED: the procedure the court chose.' }) procedure?: CourtProcedure | null;
   @Field(() => String, { nullable: true }) hearingOn?: string | null;
   @Field(() => Float, { nullable: true }) judgedFen?: number | null;
   @Field(() => Float, { nullable: true }) settledFen?: number | null;

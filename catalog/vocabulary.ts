@@ -1,0 +1,71 @@
+/**
+ * Enumerations that cross subgraphs: the values one subgraph publishes and another acts on. Declared here once, in
+ * the published language, and imported by the domains that own or read them, never copied.
+ */
+
+/** Building classes of fee schedules (seed 003: ¥1.00 low-rise, ¥1.67 high-rise owner rates). */
+export const BUILDING_CLASSES = ['LOW_RISE', 'HIGH_RISE'] as const;
+export type BuildingClass = (typeof BUILDING_CLASSES)[number];
+
+/** Governance bodies that sign for the owners: 业主委员会, and the temporary 物业管理委员会 (Beijing arts. 52–59). */
+export const GOVERNANCE_BODY_KINDS = ['OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE'] as const;
+export type GovernanceBodyKind = (typeof GOVERNANCE_BODY_KINDS)[number];
+
+/** 前期 (signed by the developer before owners organise) and regular service contracts. */
+export const CONTRACT_KINDS = ['PRELIMINARY', 'REGULAR'] as const;
+export type ContractKind = (typeof CONTRACT_KINDS)[number];
+
+/** Who signs for the owners' side of a contract. */
+export const OWNERS_SIDE_KINDS = ['DEVELOPER', ...GOVERNANCE_BODY_KINDS] as const;
+export type OwnersSideKind = (typeof OWNERS_SIDE_KINDS)[number];
+
+/** How the provider was chosen: tender, or agreement with the bureau's approval for small projects. */
+export const SELECTION_METHODS = ['TENDER', 'AGREEMENT'] as const;
+export type SelectionMethod = (typeof SELECTION_METHODS)[number];
+
+export const FILING_KINDS = ['INITIAL', 'AMENDMENT'] as const;
+export type FilingKind = (typeof FILING_KINDS)[number];
+
+export const FILING_STATUSES = ['SUBMITTED', 'RETURNED', 'ACCEPTED', 'SUPERSEDED', 'TERMINATED'] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+
+export const REVIEW_DECISIONS = ['ACCEPT', 'RETURN'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/** Where a household's arrears account stands; REFERRED, IN_LITIGATION and JUDGED follow the court case. */
+export const ACCOUNT_STATUSES = ['CURRENT', 'IN_COLLECTION', 'MEDIATION', 'REFERRED', 'IN_LITIGATION', 'JUDGED', 'SETTLED', 'WRITTEN_OFF'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** What a charge (and a payment) is for: the monthly service fee or a special levy (专项集资). */
+export const CHARGE_KINDS = ['SERVICE_FEE', 'LEVY'] as const;
+export type ChargeKind = (typeof CHARGE_KINDS)[number];
+
+/** The collection steps (催缴) a company or street office records (seed 004). */
+export const COLLECTION_ACTION_KINDS = ['NOTICE_POSTED', 'LETTER', 'MESSAGE', 'VISIT', 'CALL', 'PAYMENT_PROMISE', 'INSTALMENT_PLAN', 'MEDIATION_SESSION'] as const;
+export type CollectionActionKind = (typeof COLLECTION_ACTION_KINDS)[number];
+
+/** The life of a referred case, as litigation publishes it and arrears follows it. */
+export const CASE_STATUSES = ['SUBMITTED', 'IN_MEDIATION', 'DOCKETED', 'HEARING_SCHEDULED', 'JUDGED', 'SETTLED', 'WITHDRAWN', 'REJECTED', 'ENFORCEMENT', 'CLOSED'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** The steps a court reports about a referred case (named after OASIS ECF 5's docketing callbacks). */
+export const COURT_EVENT_KINDS = [
+  'MEDIATION_STARTED',
+  'DOCKETED',
+  'DOCKETING_REFUSED',
+  'HEARING_SCHEDULED',
+  'JUDGED',
+  'SETTLED',
+  'WITHDRAWN',
+  'ENFORCEMENT_STARTED',
+  'CLOSED',
+] as const;
+export type CourtEventKind = (typeof COURT_EVENT_KINDS)[number];
+
+/** The procedures a court may choose (Civil Procedure Law arts. 165–166). */
+export const COURT_PROCEDURES = ['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT', 'SIMPLE_OR_ORDINARY'] as const;
+export type CourtProcedure = (typeof COURT_PROCEDURES)[number];
+
+/** The hub's proposal: a court procedure, or UNDETERMINED where no threshold is recorded for the province and year. */
+export const PROPOSED_PROCEDURES = [...COURT_PROCEDURES, 'UNDETERMINED'] as const;
+export type ProposedProcedure = (typeof PROPOSED_PROCEDURES)[number];
