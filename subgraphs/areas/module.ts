@@ -1,6 +1,6 @@
 import { AREAS_TOPIC, GOVERNANCE_TOPIC, HOUSEHOLDS_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
-import { courtHouseholdConsumer } from './events/court-household.consumer';
+import { courtHouseholdConsumer } from './events/consume/court-household.consumer';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { AreaResolver } from './graphql/area.resolver';

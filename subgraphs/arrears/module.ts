@@ -1,9 +1,9 @@
 import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, LEVIES_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { SubgraphModule } from '../../platform/subgraph/module';
-import { billableHouseholdConsumer } from './events/billable-household.consumer';
-import { billingAreaConsumer } from './events/billing-area.consumer';
-import { referralOutcomeConsumer } from './events/referral-outcome.consumer';
+import { billableHouseholdConsumer } from './events/consume/billable-household.consumer';
+import { billingAreaConsumer } from './events/consume/billing-area.consumer';
+import { referralOutcomeConsumer } from './events/consume/referral-outcome.consumer';
 import { ArrearsResolver, HouseholdArrearsResolver } from './graphql/arrears.resolver';
 import { HouseholdRef } from './graphql/arrears.type';
 import { BillingAreaSchema } from './persistence/billing-area.entity';

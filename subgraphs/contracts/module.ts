@@ -1,8 +1,8 @@
 import { FILINGS_TOPIC } from '../../catalog';
 import { SubgraphModule } from '../../platform/subgraph/module';
-import { areaViewConsumer } from './events/area-view.consumer';
-import { courtReferralConsumer } from './events/court-referral.consumer';
-import { filingReviewConsumer } from './events/filing-review.consumer';
+import { areaViewConsumer } from './events/consume/area-view.consumer';
+import { courtReferralConsumer } from './events/consume/court-referral.consumer';
+import { filingReviewConsumer } from './events/consume/filing-review.consumer';
 import { AreaFilingResolver } from './graphql/area.resolver';
 import { AreaRef } from './graphql/area.type';
 import { ContractResolver, FilingResolver } from './graphql/contract.resolver';

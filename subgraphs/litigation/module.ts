@@ -1,8 +1,8 @@
 import { REFERRALS_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { SubgraphModule } from '../../platform/subgraph/module';
-import { claimAccountConsumer } from './events/claim-account.consumer';
-import { courtCaseEventConsumer } from './events/court-case-event.consumer';
+import { claimAccountConsumer } from './events/consume/claim-account.consumer';
+import { courtCaseEventConsumer } from './events/consume/court-case-event.consumer';
 import { CourtResolver } from './graphql/court.resolver';
 import { ReferralResolver } from './graphql/referral.resolver';
 import { HouseholdRef } from './graphql/referral.type';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
-import { recordAreaChanged, recordBuildingRosters } from '../events/area-events';
+import { recordAreaChanged, recordBuildingRosters } from '../events/publish/area-events';
 import { Area } from '../persistence/area.entity';
 import { Building, Compound } from '../persistence/compound.entity';
 

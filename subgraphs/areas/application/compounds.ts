@@ -12,7 +12,7 @@ import {
   validateHousehold,
 } from '../domain/compound';
 import { formatSquareMetres } from '../domain/floor-area';
-import { recordBuildingRosters } from '../events/area-events';
+import { recordBuildingRosters } from '../events/publish/area-events';
 import { Building, Compound, Household } from '../persistence/compound.entity';
 
 /** A compound the caller may read, else NOT_FOUND (existence is not disclosed outside the jurisdiction). */

@@ -25,7 +25,7 @@ import {
   validateRecording,
 } from '../domain/property-management-committee';
 import { JointDecisionMatter } from '../domain/statutes';
-import { AREAS_EVENT_SOURCE } from '../events/area-events';
+import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { Area } from '../persistence/area.entity';
 import { GovernanceBody, GovernanceMember, JointDecision } from '../persistence/governance.entity';
 

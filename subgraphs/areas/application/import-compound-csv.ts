@@ -5,7 +5,7 @@ import { parseCsv } from '../../../kernel/csv';
 import { InvalidInputError } from '../../../kernel/errors';
 import { checkCompoundCsv } from '../domain/compound-csv';
 import { Building } from '../persistence/compound.entity';
-import { recordBuildingRosters } from '../events/area-events';
+import { recordBuildingRosters } from '../events/publish/area-events';
 import { manageableCompound } from './compounds';
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { AreaRegistration, assertMayRegisterArea, validateAreaRegistration } from '../domain/area';
-import { recordAreaRegistered } from '../events/area-events';
+import { recordAreaRegistered } from '../events/publish/area-events';
 import { Area } from '../persistence/area.entity';
 
 /** Registers an area and its `area.registered` event in one transaction. */

@@ -24,7 +24,7 @@ import {
   validateReturnReasons,
 } from '../domain/filing';
 import { BEIJING, CitySettings } from '../domain/statutes';
-import { recordFilingEvent } from '../events/filing-events';
+import { recordFilingEvent } from '../events/publish/filing-events';
 import { AreaView } from '../persistence/area-view.entity';
 import { Contract, Filing, FilingTransition, FilingVersion } from '../persistence/contract.entity';
 

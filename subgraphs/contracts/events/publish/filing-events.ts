@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EventDefinition, FILING_ACCEPTED, FILING_RETURNED, FILING_SUBMITTED, FILING_SUPERSEDED, FILING_TERMINATED, FilingEventData, FilingTermsData } from '../../../catalog';
-import { recordEvent } from '../../../platform/events/outbox';
-import { ContractTerms } from '../domain/contract-terms';
-import { FilingStatus, ReturnReason, canonicalDigest } from '../domain/filing';
-import { Filing } from '../persistence/contract.entity';
+import { EventDefinition, FILING_ACCEPTED, FILING_RETURNED, FILING_SUBMITTED, FILING_SUPERSEDED, FILING_TERMINATED, FilingEventData, FilingTermsData } from '../../../../catalog';
+import { recordEvent } from '../../../../platform/events/outbox';
+import { ContractTerms } from '../../domain/contract-terms';
+import { FilingStatus, ReturnReason, canonicalDigest } from '../../domain/filing';
+import { Filing } from '../../persistence/contract.entity';
 
 export const CONTRACTS_EVENT_SOURCE = '/property-governance-hub/contracts';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AREA_CHANGED, AREA_REGISTERED, BUILDING_ROSTER_CHANGED, BuildingRosterData } from '../../../catalog';
-import { recordEvent } from '../../../platform/events/outbox';
-import { Area } from '../persistence/area.entity';
+import { AREA_CHANGED, AREA_REGISTERED, BUILDING_ROSTER_CHANGED, BuildingRosterData } from '../../../../catalog';
+import { recordEvent } from '../../../../platform/events/outbox';
+import { Area } from '../../persistence/area.entity';
 
 export const AREAS_EVENT_SOURCE = '/property-governance-hub/areas';
 

@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Identity } from '../../../kernel/identity';
-import { IsoDate } from '../../../kernel/calendar';
-import { todayInChina } from '../../../kernel/clock';
-import { sqlRun } from '../../../platform/db/sql';
-import { NotFoundError } from '../../../kernel/errors';
-import { CaseStatus, REFERRAL_STATUS_CHANGED, REFERRAL_SUBMITTED, REFERRAL_WITHDRAWN, ReferralSubmittedData } from '../../../catalog';
-import { ConsumerDefinition, on } from '../../../platform/events/consumer';
-import { chargesOf, loadAccount, moveAccount, openTotal } from '../application/accounts';
-import { publishClaims } from '../application/claims';
-import { accountMovesForReferral } from '../domain/referral-outcome';
+import { Identity } from '../../../../kernel/identity';
+import { IsoDate } from '../../../../kernel/calendar';
+import { todayInChina } from '../../../../kernel/clock';
+import { sqlRun } from '../../../../platform/db/sql';
+import { NotFoundError } from '../../../../kernel/errors';
+import { CaseStatus, REFERRAL_STATUS_CHANGED, REFERRAL_SUBMITTED, REFERRAL_WITHDRAWN, ReferralSubmittedData } from '../../../../catalog';
+import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
+import { chargesOf, loadAccount, moveAccount, openTotal } from '../../application/accounts';
+import { publishClaims } from '../../application/claims';
+import { accountMovesForReferral } from '../../domain/referral-outcome';
 
 /** Who moves an account for the court procedure: the litigation subgraph, reporting what the court did. */
 const LITIGATION: Identity = { subject: 'litigation', role: 'ADMIN', organisationId: 'litigation', jurisdictions: [] };

@@ -1,5 +1,5 @@
-import { BUILDING_ROSTER_CHANGED } from '../../../catalog';
-import { ConsumerDefinition, on } from '../../../platform/events/consumer';
+import { BUILDING_ROSTER_CHANGED } from '../../../../catalog';
+import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
 
 /**
  * Keeps the billable households in step with the areas feed. Each event is a building's whole roster, so the

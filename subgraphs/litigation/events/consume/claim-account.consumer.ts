@@ -1,6 +1,6 @@
-import { sqlRun } from '../../../platform/db/sql';
-import { CLAIM_UPDATED } from '../../../catalog';
-import { ConsumerDefinition, on } from '../../../platform/events/consumer';
+import { sqlRun } from '../../../../platform/db/sql';
+import { CLAIM_UPDATED } from '../../../../catalog';
+import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
 
 /**
  * Keeps each arrears account's latest claim from arrears.claims.v1: a snapshot replaces the stored one only when its

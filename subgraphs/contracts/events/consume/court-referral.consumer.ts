@@ -1,6 +1,6 @@
-import { sqlRun } from '../../../platform/db/sql';
-import { REFERRAL_SUBMITTED } from '../../../catalog';
-import { ConsumerDefinition, on } from '../../../platform/events/consumer';
+import { sqlRun } from '../../../../platform/db/sql';
+import { REFERRAL_SUBMITTED } from '../../../../catalog';
+import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
 
 /**
  * A court reads the contract and filings a referred case is under. The grant stays after the case ends: the court's

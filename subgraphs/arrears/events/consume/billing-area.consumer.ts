@@ -1,6 +1,6 @@
-import { AREA_REGISTERED } from '../../../catalog';
-import { ConsumerDefinition, on } from '../../../platform/events/consumer';
-import { BillingArea } from '../persistence/billing-area.entity';
+import { AREA_REGISTERED } from '../../../../catalog';
+import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
+import { BillingArea } from '../../persistence/billing-area.entity';
 
 export const billingAreaConsumer: ConsumerDefinition = {
   name: 'arrears.billing-area',

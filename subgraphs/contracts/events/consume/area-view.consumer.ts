@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData } from '../../../catalog';
-import { DomainError } from '../../../kernel/errors';
-import { ConsumerDefinition, on } from '../../../platform/events/consumer';
-import { AreaView } from '../persistence/area-view.entity';
+import { AREA_CHANGED, AREA_REGISTERED, AreaChangedData, AreaRegisteredData } from '../../../../catalog';
+import { DomainError } from '../../../../kernel/errors';
+import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
+import { AreaView } from '../../persistence/area-view.entity';
 
 async function applyAreaRegistered(em: EntityManager, data: AreaRegisteredData): Promise<void> {
   await em.upsert(AreaView, {

@@ -1,6 +1,6 @@
-import { sqlRun } from '../../../platform/db/sql';
-import { REFERRAL_SUBMITTED } from '../../../catalog';
-import { ConsumerDefinition, on } from '../../../platform/events/consumer';
+import { sqlRun } from '../../../../platform/db/sql';
+import { REFERRAL_SUBMITTED } from '../../../../catalog';
+import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
 
 /** A court reads the household (and its area) of each case referred to it; the grant stays with the court's file. */
 export const courtHouseholdConsumer: ConsumerDefinition = {

@@ -1,6 +1,6 @@
-import { COURT_CASE_EVENT_REPORTED } from '../../../catalog';
-import { ConsumerDefinition, on } from '../../../platform/events/consumer';
-import { applyCourtReport } from '../application/court-events';
+import { COURT_CASE_EVENT_REPORTED } from '../../../../catalog';
+import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
+import { applyCourtReport } from '../../application/court-events';
 
 /**
  * Steps reported by courts' own case systems. The inbox drops a redelivered event; the same step under a new event id
