@@ -1,12 +1,24 @@
 import { EntitySchema, MikroORM } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { types } from 'pg';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { logger } from '../logging';
 import { InboxRecordSchema, OutboxMessageSchema } from '../events/outbox.entities';
 
 const ormLog = logger.child({ component: 'mikro-orm' });
+
+/**
+ * bigint (int8) values, counts and sums of integers included, arrive as JS numbers, so no query result needs a
+ * Number(...) of its own. Every integer the hub stores (fen, counts, sequences, offsets) stays far below 2^53; one
+ * that does not is refused loudly instead of being rounded. numeric stays text: it may carry decimals.
+ */
+types.setTypeParser(types.builtins.INT8, (text: string) => {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`bigint ${text} is beyond the integers the hub handles exactly`);
+  return value;
+});
 
 export type HubOrm = MikroORM<PostgreSqlDriver>;
 
