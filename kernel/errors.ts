@@ -11,6 +11,22 @@ export type ErrorCode =
   | 'CONFLICT'
   | (string & { readonly brand?: 'domain-code' });
 
+/**
+ * What each code means to a client. Every subgraph lists the codes it raises once, in its `domain/errors.ts`, as
+ * such a catalog; the README's error table is generated from them and a test fails on a code thrown but not listed.
+ */
+export type ErrorCatalog = Readonly<Record<string, string>>;
+
+/** The codes every part of the hub may raise. */
+export const GENERIC_ERRORS = {
+  UNAUTHENTICATED: 'No valid token (HTTP 401): missing, forged, expired, or a role no caller may claim.',
+  FORBIDDEN: 'Your role may not do this at all (for data outside your reach the answer is NOT_FOUND).',
+  NOT_FOUND: 'No such record, or none you may see: the hub does not disclose whether it exists.',
+  BAD_USER_INPUT: 'The request is malformed or a value is out of bounds; `details.fields` names each field.',
+  CONFLICT: 'The request contradicts the current state (e.g. a retry whose content differs).',
+  INTERNAL_SERVER_ERROR: 'An unexpected failure; it is logged with its context and nothing of it is disclosed.',
+} as const satisfies ErrorCatalog;
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,

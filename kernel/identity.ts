@@ -5,9 +5,13 @@
  */
 /**
  * PUBLIC is nobody in particular: the gateway gives it to a caller without a token, and only for the public
- * operations (see public-operations.ts). No user token may carry it.
+ * operations (see public-operations.ts). SYSTEM is one of the hub's own subgraphs acting on what another reported
+ * (e.g. litigation moving an arrears account after a court's judgment); it never arrives from outside. No user token
+ * may carry either.
  */
-export const ROLES = ['COURT', 'CITY_BUREAU', 'STREET_OFFICE', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ADMIN', 'PUBLIC'] as const;
+export const ROLES = ['COURT', 'CITY_BUREAU', 'STREET_OFFICE', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ADMIN', 'PUBLIC', 'SYSTEM'] as const;
+/** Roles the hub assigns itself; a caller's token may not claim them. */
+export const INTERNAL_ROLES: ReadonlySet<Role> = new Set<Role>(['PUBLIC', 'SYSTEM']);
 export type Role = (typeof ROLES)[number];
 
 export interface Identity {
@@ -31,4 +35,8 @@ export function coversDivision(identity: Identity, divisionCode: string): boolea
 }
 
 /** The identity of a caller without a token, asking a public question. */
+/** A subgraph of the hub acting on events another subgraph published: `SYSTEM:litigation`. */
+export const systemActor = (subgraph: string): Identity =>
+  Object.freeze({ subject: `SYSTEM:${subgraph}`, role: 'SYSTEM', organisationId: subgraph, jurisdictions: [] as string[] });
+
 export const ANONYMOUS: Identity = Object.freeze({ subject: 'anonymous', role: 'PUBLIC', organisationId: 'public', jurisdictions: [] as string[] });

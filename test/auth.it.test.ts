@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import request from 'supertest';
-import { ANONYMOUS } from '../kernel/identity';
+import { ANONYMOUS, systemActor } from '../kernel/identity';
 import { signIdentityAssertion } from '../platform/auth/tokens';
 import { TestHub, identity, startTestHub, testTokens, tokenFor } from './support/hub-fixture';
 
@@ -97,5 +97,7 @@ describe('identity at the gateway and the subgraphs', () => {
     expect([refused.status, refused.body.errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
     const asPublicToken = await tokenFor({ ...ANONYMOUS });
     expect401(await t.gql(asPublicToken, QUERY), /PUBLIC role/);
+    // The hub's own subgraphs act as SYSTEM on each other's events; no caller may claim it.
+    expect401(await t.gql(await tokenFor(systemActor('litigation')), QUERY), /SYSTEM role/);
   });
 });

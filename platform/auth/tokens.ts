@@ -1,5 +1,5 @@
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
-import { Identity, isRole } from '../../kernel/identity';
+import { INTERNAL_ROLES, Identity, isRole } from '../../kernel/identity';
 
 /**
  * Two kinds of token:
@@ -65,7 +65,7 @@ function sign(identity: Identity, secret: string, issuer: string, audience: stri
 
 export async function verifyUserToken(token: string, s: TokenSettings): Promise<Identity> {
   const identity = await verify(token, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience);
-  if (identity.role === 'PUBLIC') throw new InvalidTokenError('the PUBLIC role is for callers without a token');
+  if (INTERNAL_ROLES.has(identity.role)) throw new InvalidTokenError(`the ${identity.role} role is the hub's own, not a caller's`);
   return identity;
 }
 
