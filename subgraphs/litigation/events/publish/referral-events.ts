@@ -7,21 +7,26 @@ import {
   ReferralSubmittedData,
 } from '../../../../catalog';
 import { ConsolidatedBatch } from '../../domain/consolidation';
-import { SentReferral, SubmittedReferral } from '../../domain/referral';
+import { Referral, SentReferral, SubmittedReferral } from '../../domain/referral';
 
 /** The CloudEvents source of everything litigation publishes. */
 export const LITIGATION_EVENT_SOURCE = 'litigation';
 
+/** The fields every referral event starts with: who refers whose arrears to which court, and the status now. */
+const referralBase = <S extends CaseStatus>(r: Pick<Referral, 'id' | 'courtId' | 'companyId' | 'accountId' | 'householdId' | 'areaId'> & { status: S }) => ({
+  referralId: r.id,
+  courtId: r.courtId,
+  companyId: r.companyId,
+  accountId: r.accountId,
+  householdId: r.householdId,
+  areaId: r.areaId,
+  status: r.status,
+});
+
 /** A referral sent to its court, with the case package version the court receives and its digest. */
 export function referralSubmitted(r: SubmittedReferral, pkg: { version: number; digest: string }): ReferralSubmittedData {
   return {
-    referralId: r.id,
-    courtId: r.courtId,
-    companyId: r.companyId,
-    accountId: r.accountId,
-    householdId: r.householdId,
-    areaId: r.areaId,
-    status: r.status,
+    ...referralBase(r),
     contractId: r.contractId,
     procedure: r.procedure,
     amountInDisputeFen: r.amountInDisputeFen,
@@ -38,13 +43,7 @@ export const statusChangeEvent = (status: CaseStatus) => (status === 'WITHDRAWN'
 /** The referral as it stands after a step, and the status it left. */
 export function referralStatusChanged(r: SentReferral, fromStatus: CaseStatus, occurredAt: string): ReferralStatusChangedData {
   return {
-    referralId: r.id,
-    courtId: r.courtId,
-    companyId: r.companyId,
-    accountId: r.accountId,
-    householdId: r.householdId,
-    areaId: r.areaId,
-    status: r.status,
+    ...referralBase(r),
     fromStatus,
     occurredAt,
     caseNumber: r.caseNumber,
