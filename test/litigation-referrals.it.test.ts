@@ -160,6 +160,10 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(refused.eligible).toBe(false);
     expect((await fails(xichengCourt, REFERRAL, { id: refused.id })).extensions.code).toBe('NOT_FOUND');
     expect((await ok(xichengCourt, LIST, { f: { eligible: false } })).referrals.totalCount).toBe(0);
+    // Ids are compared as uuid: a malformed one is the caller's input error, in a query and inside a mutation's transaction.
+    expect((await fails(companyA, REFERRAL, { id: 'not-a-uuid' })).extensions.code).toBe('BAD_USER_INPUT');
+    const WITHDRAW = `mutation($id: ID!, $r: String!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
+    expect((await fails(companyA, WITHDRAW, { id: 'not-a-uuid', r: '已缴清' })).extensions.code).toBe('BAD_USER_INPUT');
     for (const outsider of [haidianCourt, companyB, xichengBureau]) {
       expect((await ok(outsider, LIST, {})).referrals).toEqual({ totalCount: 0, items: [] });
       expect((await fails(outsider, REFERRAL, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
