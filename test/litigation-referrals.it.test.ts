@@ -160,6 +160,10 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(refused.eligible).toBe(false);
     expect((await fails(xichengCourt, REFERRAL, { id: refused.id })).extensions.code).toBe('NOT_FOUND');
     expect((await ok(xichengCourt, LIST, { f: { eligible: false } })).referrals.totalCount).toBe(0);
+    // Ids are compared as uuid: a malformed one is the caller's input error, in a query and inside a mutation's transaction.
+    expect((await fails(companyA, REFERRAL, { id: 'not-a-uuid' })).extensions.code).toBe('BAD_USER_INPUT');
+    const WITHDRAW = `mutation($id: ID!, $r: String!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
+    expect((await fails(companyA, WITHDRAW, { id: 'not-a-uuid', r: '已缴清' })).extensions.code).toBe('BAD_USER_INPUT');
     for (const outsider of [haidianCourt, companyB, xichengBureau]) {
       expect((await ok(outsider, LIST, {})).referrals).toEqual({ totalCount: 0, items: [] });
       expect((await fails(outsider, REFERRAL, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
@@ -311,9 +315,13 @@ describe('litigation: referrals through the green channel, the court’s reports
     await claimKnown(accounts[8].id, 1);
     const referred = (await refer([accounts[7].id, accounts[8].id], { mediationWaivedOn: today })).referArrears;
     const batchKey = referred[0].batchKey;
-    const BATCHES = `{ consolidatedBatches { batchKey referralIds splitFrom courtDecision } }`;
+    const BATCHES = `{ consolidatedBatches { batchKey areaId referralIds splitFrom courtDecision } }`;
     const batch = (await ok(xichengCourt, BATCHES)).consolidatedBatches.find((b: { batchKey: string }) => b.batchKey === batchKey);
     expect(batch.referralIds).toEqual(expect.arrayContaining(referred.map((r: { id: string }) => r.id)));
+    expect(batch.areaId).toBe(areaId);
+    // compoundId is the deprecated name of areaId, still answered for clients that ask for it.
+    const deprecated = (await ok(xichengCourt, `{ consolidatedBatches { batchKey compoundId } }`)).consolidatedBatches;
+    expect(deprecated.find((b: { batchKey: string }) => b.batchKey === batchKey).compoundId).toBe(areaId);
     expect((await ok(haidianCourt, BATCHES)).consolidatedBatches).toEqual([]);
     expect((await fails(haidianCourt, `mutation($k: String!) { acceptConsolidatedBatch(batchKey: $k) { batchKey } }`, { k: batchKey })).extensions.code).toBe('NOT_FOUND');
     const [remaining, split] = (await ok(xichengCourt, `mutation($k: String!, $ids: [ID!]!) { splitConsolidatedBatch(batchKey: $k, referralIds: $ids) { batchKey referralIds splitFrom } }`, {

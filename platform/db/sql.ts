@@ -12,3 +12,12 @@ export async function sqlRun(em: EntityManager, sql: string, params: unknown[] =
   const result = await em.getConnection().execute<{ affectedRows?: number }>(sql, params, 'run', em.getTransactionContext());
   return result.affectedRows ?? 0;
 }
+
+/**
+ * Values as one PostgreSQL array literal, for `= any(?::uuid[])` and `<> all(?::text[])`: the ORM would spread a JS
+ * array into a list of parameters. Each element is quoted, so a malformed id stays one element and fails its cast
+ * (22P02, answered as BAD_USER_INPUT) instead of splitting at a comma.
+ */
+export function sqlArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}

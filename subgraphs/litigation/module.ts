@@ -5,6 +5,7 @@ import { claimAccountConsumer } from './events/consume/claim-account.consumer';
 import { courtCaseEventConsumer } from './events/consume/court-case-event.consumer';
 import { CourtResolver } from './graphql/court.resolver';
 import { ReferralResolver } from './graphql/referral.resolver';
+import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdRef } from './graphql/referral.type';
 import { CourtSchema } from './persistence/court.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
@@ -16,7 +17,7 @@ export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
   resolvers: [CourtResolver, ReferralResolver],
   orphanedTypes: [HouseholdRef],
-  referenceResolvers: { Household: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
+  referenceResolvers: householdReferenceResolvers,
   entities: [CourtSchema],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },

@@ -1,5 +1,5 @@
 import { Identity } from '../../../kernel/identity';
-import { batchScope, mayActForPlaintiff, mayReadReferral, mayReportForCourt, referralScope, statisticsScope } from './access';
+import { deadlineWatchReach, mayActForPlaintiff, mayReadReferral, mayReportForCourt, referralReach, statisticsReach } from './access';
 
 const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: 'u', role, organisationId, jurisdictions });
 const referral = { companyId: 'CO-A', courtId: 'bj-xicheng-court' };
@@ -25,11 +25,16 @@ describe('litigation access', () => {
   });
 
   it('gives bureaus statistics by street prefix and no referral list', () => {
-    expect(referralScope(who('CITY_BUREAU', 'b', ['110102']))).toBeNull();
-    expect(statisticsScope(who('CITY_BUREAU', 'b', ['110102']))).toEqual({ sql: '(r.street_code like ?)', params: ['110102%'] });
-    expect(statisticsScope(who('COURT', 'bj-xicheng-court'))).toEqual({ sql: '(r.court_id = ? and r.eligible)', params: ['bj-xicheng-court'] });
-    expect(statisticsScope(who('STREET_OFFICE', 's', ['110102014']))).toBeNull();
-    expect(batchScope(who('COURT', 'bj-xicheng-court'))).toEqual({ sql: 'r.court_id = ?', params: ['bj-xicheng-court'] });
-    expect(batchScope(who('CITY_BUREAU', 'b', ['110102']))).toBeNull();
+    expect(referralReach(who('CITY_BUREAU', 'b', ['110102']))).toBeNull();
+    expect(statisticsReach(who('CITY_BUREAU', 'b', ['110102']))).toEqual({ kind: 'STREETS', streetPrefixes: ['110102'] });
+    expect(statisticsReach(who('COURT', 'bj-xicheng-court'))).toEqual({ kind: 'COURT', courtId: 'bj-xicheng-court' });
+    expect(statisticsReach(who('STREET_OFFICE', 's', ['110102014']))).toBeNull();
+    expect(referralReach(who('COURT', 'bj-xicheng-court'))).toEqual({ kind: 'COURT', courtId: 'bj-xicheng-court' });
+  });
+
+  it('lets the court and the admin watch decision deadlines, not the plaintiff', () => {
+    expect(deadlineWatchReach(who('COURT', 'bj-xicheng-court'))).toEqual({ kind: 'COURT', courtId: 'bj-xicheng-court' });
+    expect(deadlineWatchReach(who('ADMIN', 'hub'))).toEqual({ kind: 'ALL' });
+    expect(deadlineWatchReach(who('PROPERTY_COMPANY', 'CO-A'))).toBeNull();
   });
 });

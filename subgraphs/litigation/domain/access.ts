@@ -24,24 +24,32 @@ export const mayReportForCourt = (identity: Identity, r: ReferralParties): boole
 /** The company that referred: corrections and withdrawal. */
 export const mayActForPlaintiff = (identity: Identity, r: ReferralParties): boolean => identity.role === 'PROPERTY_COMPANY' && identity.organisationId === r.companyId;
 
-/** Lists as one SQL condition over rows aliased `r`; null when the identity reads no referral. */
-export function referralScope(identity: Identity): { sql: string; params: unknown[] } | null {
-  if (identity.role === 'ADMIN') return { sql: 'true', params: [] };
-  if (identity.role === 'PROPERTY_COMPANY') return { sql: 'r.company_id = ?', params: [identity.organisationId] };
-  if (identity.role === 'COURT') return { sql: '(r.court_id = ? and r.eligible)', params: [identity.organisationId] };
+/**
+ * Which referrals (and consolidated batches of them) an identity may list, as a domain value the persistence layer
+ * turns into its filter: every one, those of one plaintiff, those sent to one court (an ineligible referral was sent
+ * to no court, and a batch holds only sent ones), or those of the areas in some streets. Null: none at all.
+ */
+export type ReferralReach =
+  | { kind: 'ALL' }
+  | { kind: 'PLAINTIFF'; companyId: string }
+  | { kind: 'COURT'; courtId: string }
+  | { kind: 'STREETS'; streetPrefixes: string[] };
+
+export function referralReach(identity: Identity): ReferralReach | null {
+  if (identity.role === 'ADMIN') return { kind: 'ALL' };
+  if (identity.role === 'PROPERTY_COMPANY') return { kind: 'PLAINTIFF', companyId: identity.organisationId };
+  if (identity.role === 'COURT') return { kind: 'COURT', courtId: identity.organisationId };
   return null;
 }
 
-/** Consolidated batches (rows aliased `r` with court_id and company_id): they hold only referrals that were sent. */
-export function batchScope(identity: Identity): { sql: string; params: unknown[] } | null {
-  if (identity.role === 'COURT') return { sql: 'r.court_id = ?', params: [identity.organisationId] };
-  return referralScope(identity);
+/** Statistics: a bureau's jurisdiction by the area's district and street; otherwise what the identity may read. */
+export function statisticsReach(identity: Identity): ReferralReach | null {
+  if (identity.role !== 'CITY_BUREAU') return referralReach(identity);
+  const streetPrefixes = identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j));
+  return streetPrefixes.length > 0 ? { kind: 'STREETS', streetPrefixes } : null;
 }
 
-/** Statistics: a bureau's jurisdiction by the area's district and street; otherwise what the identity may read. */
-export function statisticsScope(identity: Identity): { sql: string; params: unknown[] } | null {
-  if (identity.role !== 'CITY_BUREAU') return referralScope(identity);
-  const prefixes = identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j));
-  if (prefixes.length === 0) return null;
-  return { sql: `(${prefixes.map(() => 'r.street_code like ?').join(' or ')})`, params: prefixes.map((p) => `${p}%`) };
+/** Small-claims decision deadlines (art. 168) are watched by the court deciding them, not by the plaintiff. */
+export function deadlineWatchReach(identity: Identity): ReferralReach | null {
+  return identity.role === 'PROPERTY_COMPANY' ? null : referralReach(identity);
 }

@@ -5,18 +5,18 @@ const referral = (referralId: string, overrides: Partial<ReferralForConsolidatio
   referralId,
   courtId: 'bj-haidian',
   plaintiffId: 'company-1',
-  compoundId: 'xueyuan-nanlu-32',
+  areaId: 'xueyuan-nanlu-32',
   contractId: 'contract-2022',
   ...overrides,
 });
-const shape = (batches: ReturnType<typeof consolidate>) => batches.map((b) => [b.contractId, b.courtId, b.compoundId, b.plaintiffId, b.referralIds, b.splitFrom === null]);
+const shape = (batches: ReturnType<typeof consolidate>) => batches.map((b) => [b.contractId, b.courtId, b.areaId, b.plaintiffId, b.referralIds, b.splitFrom === null]);
 
 describe('consolidated hearings', () => {
   it.each<[string, ReferralForConsolidation[], number]>([
     ['same court, plaintiff, compound and contract: one batch', [referral('r1'), referral('r2'), referral('r3')], 1],
     ['another contract in the same compound: two batches', [referral('r1'), referral('r2', { contractId: 'contract-2025' })], 2],
     ['another court: two batches', [referral('r1'), referral('r2', { courtId: 'bj-xicheng' })], 2],
-    ['another compound: two batches', [referral('r1'), referral('r2', { compoundId: 'guanganmen-20' })], 2],
+    ['another compound: two batches', [referral('r1'), referral('r2', { areaId: 'guanganmen-20' })], 2],
     ['another plaintiff: two batches', [referral('r1'), referral('r2', { plaintiffId: 'company-2' })], 2],
     ['nothing to batch', [], 0],
   ])('%s', (_label, referrals, count) => {
@@ -36,9 +36,14 @@ describe('consolidated hearings', () => {
   });
 
   it('keys a group by its four fields only, without separator ambiguity', () => {
-    const fields = { courtId: 'a|b', plaintiffId: 'c', compoundId: 'd', contractId: 'e' };
+    const fields = { courtId: 'a|b', plaintiffId: 'c', areaId: 'd', contractId: 'e' };
     expect(consolidationGroupKey(fields)).toBe(consolidationGroupKey({ ...fields }));
     expect(consolidationGroupKey(fields)).not.toBe(consolidationGroupKey({ ...fields, courtId: 'a', plaintiffId: 'b|c' }));
+  });
+
+  it('keeps the keys stored and published before the area was called areaId', () => {
+    // sha256 of {"compoundId":"xueyuan-nanlu-32","contractId":"contract-2022","courtId":"bj-haidian","plaintiffId":"company-1"}
+    expect(consolidationGroupKey(referral('r1'))).toBe('7370512b88639365208b5efd62840ebe40f689536330810cf4972f1f6fcb4911');
   });
 
   describe('splitting a batch', () => {

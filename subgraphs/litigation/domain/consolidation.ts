@@ -16,7 +16,8 @@ export interface ReferralForConsolidation {
   courtId: string;
   /** The property company suing. */
   plaintiffId: string;
-  compoundId: string;
+  /** The property-management area (a compound, or adjacent buildings grouped into one area). */
+  areaId: string;
   contractId: string;
 }
 
@@ -26,7 +27,7 @@ export interface ConsolidatedBatch {
   groupKey: string;
   courtId: string;
   plaintiffId: string;
-  compoundId: string;
+  areaId: string;
   contractId: string;
   /** Sorted. */
   referralIds: string[];
@@ -34,8 +35,17 @@ export interface ConsolidatedBatch {
   splitFrom: string | null;
 }
 
+/** A batch as the hub keeps it, with the court's decision on the joint hearing (ACCEPTED, or null while open). */
+export interface BatchRecord extends ConsolidatedBatch {
+  courtDecision: 'ACCEPTED' | null;
+}
+
+/**
+ * The area is hashed under the name `compoundId`, the one it had when the first keys were stored and published:
+ * renaming it in the digest's input would give every existing batch a new key.
+ */
 export function consolidationGroupKey(r: Omit<ReferralForConsolidation, 'referralId'>): string {
-  return sha256Hex(canonicalJson({ courtId: r.courtId, plaintiffId: r.plaintiffId, compoundId: r.compoundId, contractId: r.contractId }));
+  return sha256Hex(canonicalJson({ courtId: r.courtId, plaintiffId: r.plaintiffId, compoundId: r.areaId, contractId: r.contractId }));
 }
 
 /**
@@ -62,7 +72,7 @@ export function consolidate(referrals: readonly ReferralForConsolidation[], exis
       groupKey,
       courtId: r.courtId,
       plaintiffId: r.plaintiffId,
-      compoundId: r.compoundId,
+      areaId: r.areaId,
       contractId: r.contractId,
       referralIds: [],
       splitFrom: template.splitFrom,
@@ -103,7 +113,7 @@ function validateReferrals(referrals: readonly ReferralForConsolidation[]): void
   const fields: Record<string, string> = {};
   const seen = new Set<string>();
   referrals.forEach((r, i) => {
-    const blank = (['referralId', 'courtId', 'plaintiffId', 'compoundId', 'contractId'] as const).filter((k) => typeof r[k] !== 'string' || r[k].trim() === '');
+    const blank = (['referralId', 'courtId', 'plaintiffId', 'areaId', 'contractId'] as const).filter((k) => typeof r[k] !== 'string' || r[k].trim() === '');
     if (blank.length > 0) fields[`referrals[${i}]`] = `${blank.join(', ')} must not be empty`;
     else if (seen.has(r.referralId)) fields[`referrals[${i}]`] = `referral ${r.referralId} is listed twice`;
     seen.add(r.referralId);

@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { Procedure, ProcedureInput, decideProcedure } from './procedure';
+import { Procedure, ProcedureInput, decideProcedure, proposeProcedure } from './procedure';
 import { SmallClaimsExclusion } from './statutes';
 
 const zhejiang2022: ProcedureInput = { provinceCode: '330000', docketYear: 2022, claimFen: 5_432_300, bothPartiesConsent: false, exclusions: [] };
@@ -48,6 +48,14 @@ describe('choosing the procedure (Civil Procedure Law arts. 165–166)', () => {
   ])('refuses to guess: %s', (_label, provinceCode, docketYear) => {
     const error = rejection(() => decideProcedure({ ...zhejiang2022, provinceCode, docketYear }));
     expect(error.code).toBe('NO_SMALL_CLAIMS_THRESHOLD');
+  });
+
+  it('proposes UNDETERMINED where no threshold is published, and the decision where one is', () => {
+    const beijing = proposeProcedure({ ...zhejiang2022, provinceCode: '110000', docketYear: 2024 });
+    expect(beijing.procedure).toBe('UNDETERMINED');
+    expect(beijing.reasons.map((r) => r.code)).toEqual(['NO_SMALL_CLAIMS_THRESHOLD']);
+    expect(proposeProcedure(zhejiang2022)).toEqual({ procedure: 'SMALL_CLAIMS', reasons: decideProcedure(zhejiang2022).reasons });
+    expect(rejection(() => proposeProcedure({ ...zhejiang2022, claimFen: 0 })).code).toBe('BAD_USER_INPUT');
   });
 
   it.each<[string, Partial<ProcedureInput>, string[]]>([

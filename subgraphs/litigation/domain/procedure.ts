@@ -1,4 +1,5 @@
-import { InvalidInputError } from '../../../kernel/errors';
+import { ProposedProcedure } from '../../../catalog';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { Fen, formatYuan } from '../../../kernel/money';
 import { SMALL_CLAIMS_EXCLUSIONS, SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion, smallClaimsThreshold } from './statutes';
 
@@ -76,6 +77,28 @@ export function decideProcedure(input: ProcedureInput): ProcedureDecision {
     reasons,
     source: published.source,
   };
+}
+
+/** What the hub proposes to the court, with the reasons a clerk reads. */
+export interface ProcedureProposal {
+  procedure: ProposedProcedure;
+  reasons: { code: string; message: string }[];
+}
+
+/**
+ * decideProcedure for a referral: where no threshold is published for the court's province and year, the court
+ * decides (UNDETERMINED, with NO_SMALL_CLAIMS_THRESHOLD as the reason) and the hub does not guess.
+ */
+export function proposeProcedure(input: ProcedureInput): ProcedureProposal {
+  try {
+    const decision = decideProcedure(input);
+    return { procedure: decision.procedure, reasons: decision.reasons };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'NO_SMALL_CLAIMS_THRESHOLD') {
+      return { procedure: 'UNDETERMINED', reasons: [{ code: error.code, message: error.message }] };
+    }
+    throw error;
+  }
 }
 
 /** Input errors are BAD_USER_INPUT by field; the exclusions come back deduplicated in the statute's order. */

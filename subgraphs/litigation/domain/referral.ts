@@ -1,17 +1,86 @@
-import { COURT_PROCEDURES } from '../../../catalog';
+import { COURT_PROCEDURES, CaseStatus, ProposedProcedure } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareMonths, isIsoDate } from '../../../kernel/calendar';
 import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
 import { SHA256_HEX } from '../../../kernel/canonical-json';
 import { CasePackageContent, EvidenceItem, packageClaims } from './case-package';
 import { ComplaintClaims, CostLine, buildComplaintClaims } from './claim';
-import { FiledContract, OwedCharge, ReferralFacts } from './eligibility';
+import { Eligibility, FiledContract, OwedCharge, ReferralFacts } from './eligibility';
 
 /**
  * From the hub's records to the court's papers: the arrears claim (as the arrears subgraph publishes it) and the
  * contract filings (as the contracts subgraph publishes them) become the facts eligibility is judged on and, for an
  * eligible referral, the element-based case package.
  */
+
+/** A referral as the hub keeps it: what the company and the court read, and what its events are made from. */
+export interface Referral {
+  id: string;
+  companyId: string;
+  courtId: string;
+  accountId: string;
+  householdId: string;
+  areaId: string;
+  areaName: string;
+  /** The contract the claim is under; null for an ineligible referral. */
+  contractId: string | null;
+  eligible: boolean;
+  eligibility: Eligibility;
+  /** Null for an ineligible referral: it was recorded with its reasons and sent to no court. */
+  status: CaseStatus | null;
+  /** When the court event that set the status occurred; null while SUBMITTED. */
+  statusSince: string | null;
+  procedure: ProposedProcedure | null;
+  procedureReasons: { code: string; message: string }[];
+  /** Fees and penalty (标的额), what decides the procedure. */
+  amountInDisputeFen: Fen;
+  grandTotalFen: Fen;
+  caseNumber: string | null;
+  docketedOn: IsoDate | null;
+  hearingOn: IsoDate | null;
+  judgedFen: Fen | null;
+  settledFen: Fen | null;
+  decidedOn: IsoDate | null;
+  extensionApprovedOn: IsoDate | null;
+  batchKey: string | null;
+  submittedOn: IsoDate;
+}
+
+/** A referral that went to a court: eligible, so it has a status and a contract. */
+export type SentReferral = Referral & { status: CaseStatus };
+
+export const isSent = (referral: Referral): referral is SentReferral => referral.eligible && referral.status !== null;
+
+/** What a company's referral records, eligible or not, before any court has reported on it. */
+export interface NewReferral
+  extends Pick<
+    Referral,
+    | 'id'
+    | 'companyId'
+    | 'courtId'
+    | 'accountId'
+    | 'householdId'
+    | 'areaId'
+    | 'areaName'
+    | 'contractId'
+    | 'eligible'
+    | 'eligibility'
+    | 'status'
+    | 'procedure'
+    | 'procedureReasons'
+    | 'amountInDisputeFen'
+    | 'grandTotalFen'
+    | 'submittedOn'
+  > {
+  /** The area's street and district, for the bureaus' statistics by jurisdiction. */
+  streetCode: string;
+  districtCode: string;
+  /** The person who referred it (the token's subject). */
+  submittedBy: string;
+}
+
+/** An eligible new referral: submitted to the court under a filed contract, with the procedure the hub proposes. */
+export type SubmittedReferral = NewReferral & { status: 'SUBMITTED'; contractId: string; procedure: ProposedProcedure };
 
 /** The parts of an arrears claim snapshot (arrears.claims.v1) a referral reads. */
 export interface ClaimSnapshot {
@@ -40,6 +109,9 @@ export interface ClaimSnapshot {
   demands: readonly { kind: string; on: IsoDate; channel: string | null }[];
   mediationSessions: readonly { on: IsoDate; outcome: string }[];
 }
+
+/** A claim as stored from arrears.claims.v1: the snapshot, with the area's street and district. */
+export type StoredClaim = ClaimSnapshot & { streetCode: string; districtCode: string };
 
 /** A contract filing as the contracts feed published it (litigation.filing_snapshot). */
 export interface FilingRecord {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
+import { listCourts } from '../application/list-courts';
 import { registerCourt } from '../application/register-court';
-import { Court } from '../persistence/court.entity';
 
 @ObjectType('Court', { description: 'A court receiving referrals through the green channel (绿色通道).' })
 export class CourtType {
@@ -31,7 +31,7 @@ export class RegisterCourtInput {
 export class CourtResolver {
   @Query(() => [CourtType], { description: 'Courts connected to the hub (public directory for referring parties).' })
   courts(@Ctx() ctx: RequestContext): Promise<CourtType[]> {
-    return ctx.em.find(Court, {}, { orderBy: { courtId: 'asc' } });
+    return listCourts(ctx.em);
   }
 
   @Mutation(() => CourtType, { description: 'Hub administrators connect a court to the hub.' })

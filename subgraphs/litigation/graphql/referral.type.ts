@@ -14,6 +14,9 @@ registerEnumType(ProcedureEnum, { name: 'Procedure', description: 'UNDETERMINED:
 
 const FEN = { description: 'Whole fen (分).' };
 
+/** `compoundId` was the first name of `areaId`: it stays, deprecated, for clients that still ask for it. */
+export const AREA_ID_DEPRECATION = "Use areaId: it always held the property-management area's id";
+
 /** The areas subgraph owns Household; a court reads the defendant's household (with the owner's name) through it. */
 @ObjectType('Household')
 @Directive('@key(fields: "id")')
@@ -116,7 +119,8 @@ export class ConsolidatedBatchType {
   @Field() batchKey!: string;
   @Field() courtId!: string;
   @Field() plaintiffId!: string;
-  @Field(() => ID) compoundId!: string;
+  @Field(() => ID, { description: 'The property-management area of the referred households.' }) areaId!: string;
+  @Field(() => ID, { deprecationReason: AREA_ID_DEPRECATION }) compoundId!: string;
   @Field(() => ID) contractId!: string;
   @Field(() => [ID]) referralIds!: string[];
   @Field(() => String, { nullable: true }) splitFrom!: string | null;

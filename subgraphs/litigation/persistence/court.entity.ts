@@ -1,20 +1,16 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { InferEntity, defineEntity } from '@mikro-orm/core';
 
-export class Court {
-  /** The court's organisation id, as in its users' tokens. */
-  courtId!: string;
-  name!: string;
-  provinceCode!: string;
-  registeredAt: Date = new Date();
-}
-
-export const CourtSchema = new EntitySchema<Court>({
-  class: Court,
+/** A court receiving referrals; the table's DDL is in the checked-in migrations. */
+export const CourtSchema = defineEntity({
+  name: 'Court',
   tableName: 'court',
-  properties: {
-    courtId: { type: 'text', primary: true },
-    name: { type: 'text' },
-    provinceCode: { type: 'text' },
-    registeredAt: { type: 'datetime', columnType: 'timestamptz' },
-  },
+  properties: (p) => ({
+    /** The court's organisation id, as in its users' tokens. */
+    courtId: p.text().primary(),
+    name: p.text(),
+    provinceCode: p.text(),
+    registeredAt: p.datetime().columnType('timestamptz'),
+  }),
 });
+
+export type Court = InferEntity<typeof CourtSchema>;

@@ -1,6 +1,6 @@
 import { COURT_CASE_EVENT_REPORTED } from '../../../../catalog';
 import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
-import { applyCourtReport } from '../../application/court-events';
+import { applyCourtReport } from '../../application/apply-court-report';
 
 /**
  * Steps reported by courts' own case systems. The inbox drops a redelivered event; the same step under a new event id
@@ -12,7 +12,7 @@ export const courtCaseEventConsumer: ConsumerDefinition = {
   name: 'litigation.court-case-events',
   subscriptions: [
     on(COURT_CASE_EVENT_REPORTED, async (em, event) => {
-      await applyCourtReport(em, event.data, 'KAFKA', null, event.id);
+      await applyCourtReport(em, event.data, { via: 'KAFKA', reportId: event.id });
     }),
   ],
 };

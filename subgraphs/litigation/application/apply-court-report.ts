@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CourtCaseEventData } from '../../../catalog';
+import { DomainError, NotFoundError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { mayReportForCourt } from '../domain/access';
+import { CourtEventVerdict, applyCourtEvent } from '../domain/case-status';
+import { courtEventEffect } from '../domain/referral';
+import { insertCourtEvent, referralOfReport } from '../persistence/court-event.repository';
+import { lockSentReferral, recordCourtEffect, updateCaseState } from '../persistence/referral.repository';
+import { regroup } from './batches.regroup';
+import { appendCourtEventToChain } from './evidence-chain.append';
+import { recordStatusChange } from './referral-status.record';
+
+export type CourtReport = CourtCaseEventData;
+
+/**
+ * How the report arrived: through the API from a court's user (its id optional: a retry with the same id changes
+ * nothing), or from court.case-events.v1 under the event's id, where the topic vouches for the sender.
+ */
+export type ReportChannel = { via: 'API'; reporter: Identity; reportId?: string } | { via: 'KAFKA'; reportId: string };
+
+/**
+ * Applies a step the court reports, through the API or from court.case-events.v1, with the same rules: only the
+ * court the referral is addressed to; the step judged against the case's status (case-status.ts). A new step moves
+ * the case and is published; a duplicate changes nothing; a stale one (an earlier step arriving late) only fills in
+ * what it carries, such as the case number of a docketing reported after the judgment; an impossible one is refused.
+ * Every report received is kept and appended to the evidence chain.
+ */
+export async function applyCourtReport(em: EntityManager, report: CourtReport, channel: ReportChannel): Promise<CourtEventVerdict> {
+  const effect = courtEventEffect(report);
+  const reportId = channel.reportId ?? randomUUID();
+  return em.transactional(async (tx) => {
+    const referral = await lockSentReferral(tx, report.referralId);
+    if (channel.via === 'API') {
+      if (!referral || !mayReportForCourt(channel.reporter, referral)) throw new NotFoundError('Referral', report.referralId);
+    } else if (!referral || referral.courtId !== report.courtId) {
+      throw new DomainError('UNAUTHORISED_COURT', `Court ${report.courtId} may not report on referral ${report.referralId}`, {
+        courtId: report.courtId,
+        referralId: report.referralId,
+      });
+    }
+    // The same report sent again under its id (a retry) was applied the first time.
+    const seenFor = await referralOfReport(tx, reportId);
+    if (seenFor !== null) {
+      if (seenFor !== referral.id) throw new DomainError('EVENT_ID_REUSED', `Report id ${reportId} was already used for another referral`, { eventId: reportId });
+      return 'DUPLICATE';
+    }
+    const { verdict, state } = applyCourtEvent(referral, { kind: report.kind, occurredAt: report.occurredAt });
+    if (verdict === 'INVALID') {
+      throw new DomainError('INVALID_COURT_EVENT', `A ${report.kind} report cannot follow a case that is ${referral.status}`, { status: referral.status, kind: report.kind });
+    }
+    const details = {
+      kind: report.kind,
+      occurredAt: report.occurredAt,
+      caseNumber: report.caseNumber ?? null,
+      procedure: report.procedure ?? null,
+      hearingOn: report.hearingOn ?? null,
+      judgedFen: report.judgedFen ?? null,
+      settledFen: report.settledFen ?? null,
+      note: report.note ?? null,
+    };
+    const reportedBy = channel.via === 'API' ? channel.reporter.subject : report.courtId;
+    await insertCourtEvent(tx, { id: reportId, referralId: referral.id, kind: report.kind, occurredAt: report.occurredAt, verdict, details, via: channel.via, reportedBy });
+    await appendCourtEventToChain(tx, referral.id, details);
+    if (verdict === 'DUPLICATE') return verdict;
+    // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing).
+    await recordCourtEffect(tx, referral.id, effect, verdict === 'STALE' ? 'FILL_MISSING' : 'REPLACE');
+    if (verdict === 'STALE') return verdict;
+    await updateCaseState(tx, referral.id, state);
+    await recordStatusChange(tx, referral.id, referral.status, report.occurredAt);
+    if (referral.status !== state.status) await regroup(tx, referral.courtId, referral.companyId);
+    return verdict;
+  });
+}

@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError, NotFoundError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { mayActForPlaintiff } from '../domain/access';
+import { EvidenceItem, nextPackage } from '../domain/case-package';
+import { CostLine } from '../domain/claim';
+import { casePackageContent, isSent, validateEvidence } from '../domain/referral';
+import { latestPackage } from '../persistence/case-package.repository';
+import { companyClaims } from '../persistence/claim-account.repository';
+import { companyFilings } from '../persistence/filing-snapshot.repository';
+import { lockReferral, updateClaimedAmounts } from '../persistence/referral.repository';
+import { storePackage } from './case-package.store';
+
+/**
+ * A correction of a package the court has not docketed yet: the evidence (and costs) as now listed, from the claim as
+ * the hub now knows it, as the next version linked to the previous one by its digest and appended to the chain.
+ */
+export async function correctCasePackage(
+  em: EntityManager,
+  identity: Identity,
+  input: { referralId: string; evidence: EvidenceItem[]; costs?: CostLine[] | null },
+): Promise<string> {
+  const evidence = validateEvidence(input.evidence ?? []);
+  return em.transactional(async (tx) => {
+    const referral = await lockReferral(tx, input.referralId);
+    if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral)) throw new NotFoundError('Referral', input.referralId);
+    if (!['SUBMITTED', 'IN_MEDIATION'].includes(referral.status)) {
+      throw new DomainError('PACKAGE_LOCKED', `The case is ${referral.status}: the docketed package can no longer be corrected`, { status: referral.status });
+    }
+    const latest = await latestPackage(tx, referral.id);
+    const claim = (await companyClaims(tx, referral.companyId, [referral.accountId])).get(referral.accountId);
+    if (!latest || !claim) throw new Error(`Referral ${referral.id} has lost its package or its claim`);
+    const { content, claims: complaint } = casePackageContent({
+      referralId: referral.id,
+      claim,
+      claimableMonths: referral.eligibility.claimableCharges.map((c) => c.month),
+      filings: await companyFilings(tx, referral.companyId, [referral.areaId]),
+      evidence,
+      costs: input.costs ?? [],
+    });
+    // The claimed months stay those judged eligible; their amounts and the costs are as the claim now stands.
+    await updateClaimedAmounts(tx, referral.id, complaint);
+    return storePackage(tx, nextPackage(latest, content));
+  });
+}

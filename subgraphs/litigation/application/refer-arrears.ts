@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { REFERRAL_SUBMITTED } from '../../../catalog';
+import { compareDates, isIsoDate } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { recordEvent } from '../../../platform/events/outbox';
+import { EvidenceItem, firstPackage } from '../domain/case-package';
+import { CostLine } from '../domain/claim';
+import { Eligibility, referralEligibility } from '../domain/eligibility';
+import { proposeProcedure } from '../domain/procedure';
+import { NewReferral, StoredClaim, SubmittedReferral, casePackageContent, referralFacts, validateEvidence } from '../domain/referral';
+import { SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion } from '../domain/statutes';
+import { LITIGATION_EVENT_SOURCE, referralSubmitted } from '../events/publish/referral-events';
+import { companyClaims } from '../persistence/claim-account.repository';
+import { findCourt } from '../persistence/court.repository';
+import { companyFilings } from '../persistence/filing-snapshot.repository';
+import { accountsInOpenCases, insertReferral } from '../persistence/referral.repository';
+import { regroup } from './batches.regroup';
+import { storePackage } from './case-package.store';
+
+export interface ReferralInput {
+  courtId: string;
+  accountIds: string[];
+  evidence: EvidenceItem[];
+  costs?: CostLine[] | null;
+  /** Both parties agree to the small-claims procedure above the threshold (up to 200%, art. 165). */
+  bothPartiesConsent?: boolean | null;
+  exclusions?: string[] | null;
+  /** The date a party expressly declined mediation, when no session was held. */
+  mediationWaivedOn?: string | null;
+}
+
+export interface ReferralResult {
+  referralId: string;
+  accountId: string;
+  eligibility: Eligibility;
+}
+
+const MAX_ACCOUNTS = 200;
+
+function checkInput(input: ReferralInput, today: string): { evidence: EvidenceItem[]; exclusions: SmallClaimsExclusion[] } {
+  const fields: Record<string, string> = {};
+  const ids = input.accountIds ?? [];
+  if (ids.length === 0 || ids.length > MAX_ACCOUNTS) fields.accountIds = `1–${MAX_ACCOUNTS} accounts`;
+  else if (new Set(ids).size !== ids.length) fields.accountIds = 'each account once';
+  if (input.mediationWaivedOn !== null && input.mediationWaivedOn !== undefined && (!isIsoDate(input.mediationWaivedOn) || compareDates(input.mediationWaivedOn, today) > 0)) {
+    fields.mediationWaivedOn = `a YYYY-MM-DD date, not after today (${today})`;
+  }
+  const exclusions = input.exclusions ?? [];
+  const known = (e: string): e is SmallClaimsExclusion => (SMALL_CLAIMS_EXCLUSION_NAMES as readonly string[]).includes(e);
+  if (!exclusions.every(known)) fields.exclusions = `one of ${SMALL_CLAIMS_EXCLUSION_NAMES.join(', ')}`;
+  (input.costs ?? []).forEach((c, i) => {
+    if (typeof c.label !== 'string' || c.label.trim() === '') fields[`costs[${i}].label`] = 'name the cost';
+    if (!Number.isSafeInteger(c.amountFen) || c.amountFen < 0) fields[`costs[${i}].amountFen`] = 'whole fen, 0 or more';
+  });
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The referral is invalid', { fields });
+  return { evidence: validateEvidence(input.evidence ?? []), exclusions: exclusions.filter(known) };
+}
+
+/**
+ * Refers arrears accounts of the caller's company to a court, all or nothing. Each account is judged on its own
+ * (referral-facts → eligibility.ts): an ineligible one is recorded with every failed condition by name and sent
+ * nowhere; an eligible one gets its case package (version 1, in the evidence chain), its procedure, a place in the
+ * consolidated batch of its court, company, area and contract, and the referral.submitted event.
+ */
+export async function referArrears(em: EntityManager, identity: Identity, input: ReferralInput): Promise<ReferralResult[]> {
+  if (identity.role !== 'PROPERTY_COMPANY') throw new ForbiddenError('Only a property service company refers its arrears to court');
+  const companyId = identity.organisationId;
+  const today = todayInChina();
+  const { evidence, exclusions } = checkInput(input, today);
+  return em.transactional(async (tx) => {
+    const court = await findCourt(tx, input.courtId);
+    if (!court) throw new NotFoundError('Court', input.courtId);
+    const claims = await companyClaims(tx, companyId, input.accountIds);
+    const missing = input.accountIds.filter((id) => !claims.has(id));
+    if (missing.length > 0) throw new NotFoundError('Arrears account', missing.join(', '));
+    const open = await accountsInOpenCases(tx, input.accountIds);
+    if (open.length > 0) throw new DomainError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
+    const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
+
+    const results: ReferralResult[] = [];
+    for (const accountId of input.accountIds) {
+      const claim = claims.get(accountId)!;
+      const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
+      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null));
+      const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
+      results.push({ referralId: referral.id, accountId, eligibility });
+      if (!eligibility.eligible) {
+        await insertReferral(tx, referral);
+        continue;
+      }
+      const { content, claims: complaint, filing } = casePackageContent({
+        referralId: referral.id,
+        claim,
+        claimableMonths: eligibility.claimableCharges.map((c) => c.month),
+        filings: areaFilings,
+        evidence,
+        costs: input.costs ?? [],
+      });
+      const { procedure, reasons } = proposeProcedure({
+        provinceCode: court.provinceCode,
+        docketYear: Number(today.slice(0, 4)),
+        claimFen: complaint.amountInDisputeFen,
+        bothPartiesConsent: input.bothPartiesConsent ?? false,
+        exclusions,
+      });
+      const submitted: SubmittedReferral = {
+        ...referral,
+        status: 'SUBMITTED',
+        contractId: filing.contractId,
+        procedure,
+        procedureReasons: reasons,
+        amountInDisputeFen: complaint.amountInDisputeFen,
+        grandTotalFen: complaint.grandTotalFen,
+      };
+      await insertReferral(tx, submitted);
+      const pkg = firstPackage(content);
+      const digest = await storePackage(tx, pkg);
+      recordEvent(tx, REFERRAL_SUBMITTED, {
+        source: LITIGATION_EVENT_SOURCE,
+        key: submitted.id,
+        subject: submitted.id,
+        data: referralSubmitted(submitted, { version: pkg.version, digest }),
+      });
+    }
+    await regroup(tx, input.courtId, companyId);
+    return results;
+  });
+}
+
+/** The referral as recorded for an account before it is judged sendable: ineligible, nothing claimed. */
+function newReferral(identity: Identity, courtId: string, accountId: string, claim: StoredClaim, eligibility: Eligibility, today: string): NewReferral {
+  return {
+    id: randomUUID(),
+    companyId: identity.organisationId,
+    courtId,
+    accountId,
+    householdId: claim.householdId,
+    areaId: claim.areaId,
+    areaName: claim.areaName,
+    streetCode: claim.streetCode,
+    districtCode: claim.districtCode,
+    contractId: null,
+    eligible: eligibility.eligible,
+    eligibility,
+    status: null,
+    procedure: null,
+    procedureReasons: [],
+    amountInDisputeFen: 0,
+    grandTotalFen: 0,
+    submittedOn: today,
+    submittedBy: identity.subject,
+  };
+}

@@ -1,0 +1,22 @@
+import { ErrorCatalog } from '../../../kernel/errors';
+
+/**
+ * Every code the litigation subgraph raises besides the generic ones (kernel/errors.ts GENERIC_ERRORS): in GraphQL
+ * `extensions.code`, and as `dlq_reason_code` when a court's report on court.case-events.v1 is refused.
+ */
+export const LITIGATION_ERRORS = {
+  ALREADY_REFERRED: 'An account is already before a court in an open case; `details.accountIds` names them.',
+  REFERRAL_NOT_ELIGIBLE: 'The arrears cannot be referred yet; `details.problems` lists every failed condition.',
+  NO_SMALL_CLAIMS_THRESHOLD:
+    "No small-claims threshold is recorded for the court's province and year (art. 165): the procedure stays UNDETERMINED.",
+  PACKAGE_LOCKED: 'The court has docketed the case: its case package can no longer be corrected.',
+  WITHDRAWAL_NEEDS_COURT: 'The case is docketed: only the court can report the withdrawal (撤诉).',
+  UNAUTHORISED_COURT: 'A court reported on a referral that is not addressed to it.',
+  EVENT_ID_REUSED: "A court report's id was already used for a report on another referral.",
+  INVALID_COURT_EVENT: "The reported step cannot follow the case's status (e.g. a judgment after a settlement).",
+  NOT_A_DOCKETED_SMALL_CLAIM: 'Only a small claim the court has docketed has a decision deadline to extend (art. 168).',
+  EXTENSION_REFUSED: 'The art. 168 extension was already used, or comes too late or too early; `details.problems` says which.',
+  CHAIN_ENTRY_TAMPERED: "The evidence chain's last entry does not match its hash: nothing is appended to a forged link.",
+} as const satisfies ErrorCatalog;
+
+export type LitigationErrorCode = keyof typeof LITIGATION_ERRORS;

@@ -1,0 +1,65 @@
+import {
+  BatchFormedData,
+  CaseStatus,
+  REFERRAL_STATUS_CHANGED,
+  REFERRAL_WITHDRAWN,
+  ReferralStatusChangedData,
+  ReferralSubmittedData,
+} from '../../../../catalog';
+import { ConsolidatedBatch } from '../../domain/consolidation';
+import { Referral, SentReferral, SubmittedReferral } from '../../domain/referral';
+
+/** The CloudEvents source of everything litigation publishes. */
+export const LITIGATION_EVENT_SOURCE = 'litigation';
+
+/** The fields every referral event starts with: who refers whose arrears to which court, and the status now. */
+const referralBase = <S extends CaseStatus>(r: Pick<Referral, 'id' | 'courtId' | 'companyId' | 'accountId' | 'householdId' | 'areaId'> & { status: S }) => ({
+  referralId: r.id,
+  courtId: r.courtId,
+  companyId: r.companyId,
+  accountId: r.accountId,
+  householdId: r.householdId,
+  areaId: r.areaId,
+  status: r.status,
+});
+
+/** A referral sent to its court, with the case package version the court receives and its digest. */
+export function referralSubmitted(r: SubmittedReferral, pkg: { version: number; digest: string }): ReferralSubmittedData {
+  return {
+    ...referralBase(r),
+    contractId: r.contractId,
+    procedure: r.procedure,
+    amountInDisputeFen: r.amountInDisputeFen,
+    grandTotalFen: r.grandTotalFen,
+    packageVersion: pkg.version,
+    packageDigest: pkg.digest,
+    submittedOn: r.submittedOn,
+  };
+}
+
+/** A withdrawal (撤诉) has its own event type; every other step is a status change. */
+export const statusChangeEvent = (status: CaseStatus) => (status === 'WITHDRAWN' ? REFERRAL_WITHDRAWN : REFERRAL_STATUS_CHANGED);
+
+/** The referral as it stands after a step, and the status it left. */
+export function referralStatusChanged(r: SentReferral, fromStatus: CaseStatus, occurredAt: string): ReferralStatusChangedData {
+  return {
+    ...referralBase(r),
+    fromStatus,
+    occurredAt,
+    caseNumber: r.caseNumber,
+    judgedFen: r.judgedFen,
+    settledFen: r.settledFen,
+  };
+}
+
+export function batchFormed(b: ConsolidatedBatch): BatchFormedData {
+  return {
+    batchKey: b.batchKey,
+    courtId: b.courtId,
+    companyId: b.plaintiffId,
+    areaId: b.areaId,
+    contractId: b.contractId,
+    referralIds: b.referralIds,
+    splitFrom: b.splitFrom,
+  };
+}

@@ -1,0 +1,283 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CaseStatus, ProposedProcedure } from '../../../catalog';
+import { IsoDate } from '../../../kernel/calendar';
+import { Page } from '../../../kernel/pagination';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { ReferralReach } from '../domain/access';
+import { CaseState } from '../domain/case-status';
+import { ReferralForConsolidation } from '../domain/consolidation';
+import { Eligibility } from '../domain/eligibility';
+import { CourtEventEffect, NewReferral, Referral, SentReferral, isSent } from '../domain/referral';
+
+/** A row of litigation.referral as selected by COLUMNS (dates as text, bigint as numbers: platform/db/orm.ts). */
+interface ReferralColumns {
+  id: string;
+  company_id: string;
+  court_id: string;
+  account_id: string;
+  household_id: string;
+  area_id: string;
+  area_name: string;
+  contract_id: string | null;
+  eligible: boolean;
+  eligibility: Eligibility;
+  status: CaseStatus | null;
+  status_since: string | null;
+  procedure: ProposedProcedure | null;
+  procedure_reasons: { code: string; message: string }[];
+  amount_in_dispute_fen: number;
+  grand_total_fen: number;
+  case_number: string | null;
+  docketed_on: IsoDate | null;
+  hearing_on: IsoDate | null;
+  judged_fen: number | null;
+  settled_fen: number | null;
+  decided_on: IsoDate | null;
+  extension_approved_on: IsoDate | null;
+  batch_key: string | null;
+  submitted_on: IsoDate;
+}
+
+const COLUMNS = `r.id, r.company_id, r.court_id, r.account_id, r.household_id, r.area_id, r.area_name, r.contract_id, r.eligible,
+  r.eligibility, r.status, r.status_since, r.procedure, r.procedure_reasons, r.amount_in_dispute_fen, r.grand_total_fen, r.case_number,
+  r.docketed_on::text as docketed_on, r.hearing_on::text as hearing_on, r.judged_fen, r.settled_fen, r.decided_on::text as decided_on,
+  r.extension_approved_on::text as extension_approved_on, r.batch_key, r.submitted_on::text as submitted_on`;
+
+const referralOf = (r: ReferralColumns): Referral => ({
+  id: r.id,
+  companyId: r.company_id,
+  courtId: r.court_id,
+  accountId: r.account_id,
+  householdId: r.household_id,
+  areaId: r.area_id,
+  areaName: r.area_name,
+  contractId: r.contract_id,
+  eligible: r.eligible,
+  eligibility: r.eligibility,
+  status: r.status,
+  statusSince: r.status_since,
+  procedure: r.procedure,
+  procedureReasons: r.procedure_reasons,
+  amountInDisputeFen: r.amount_in_dispute_fen,
+  grandTotalFen: r.grand_total_fen,
+  caseNumber: r.case_number,
+  docketedOn: r.docketed_on,
+  hearingOn: r.hearing_on,
+  judgedFen: r.judged_fen,
+  settledFen: r.settled_fen,
+  decidedOn: r.decided_on,
+  extensionApprovedOn: r.extension_approved_on,
+  batchKey: r.batch_key,
+  submittedOn: r.submitted_on,
+});
+
+/** Statuses in which a referral is still before the court: a second referral of its account would sue twice. */
+const OPEN = `r.eligible and r.status not in ('WITHDRAWN','REJECTED','CLOSED')`;
+
+/**
+ * The reach (domain/access.ts) as one SQL condition over rows aliased `r` with court_id and company_id, and for
+ * STREETS street_code. `sent` is the condition that a row went to its court (`r.eligible` on referrals; batches hold
+ * only sent referrals).
+ */
+export function reachCondition(reach: ReferralReach, sent = 'r.eligible'): { sql: string; params: unknown[] } {
+  switch (reach.kind) {
+    case 'ALL':
+      return { sql: 'true', params: [] };
+    case 'PLAINTIFF':
+      return { sql: 'r.company_id = ?', params: [reach.companyId] };
+    case 'COURT':
+      return { sql: `(r.court_id = ? and ${sent})`, params: [reach.courtId] };
+    case 'STREETS':
+      return { sql: `(${reach.streetPrefixes.map(() => 'r.street_code like ?').join(' or ')})`, params: reach.streetPrefixes.map((p) => `${p}%`) };
+  }
+}
+
+export interface ReferralFilter {
+  statuses?: readonly string[] | null;
+  eligible?: boolean | null;
+  areaId?: string | null;
+  companyId?: string | null;
+  procedure?: string | null;
+  minAmountFen?: number | null;
+  maxAmountFen?: number | null;
+}
+
+/** One page of the referrals within reach that match the filter, newest first, with the total, in one query. */
+export async function listReferrals(
+  em: EntityManager,
+  reach: ReferralReach,
+  filter: ReferralFilter,
+  page: Page,
+): Promise<{ items: Referral[]; totalCount: number }> {
+  const scope = reachCondition(reach);
+  const statuses = filter.statuses && filter.statuses.length > 0 ? sqlArray(filter.statuses) : null;
+  const rows = await sqlRows<ReferralColumns & { total: number }>(
+    em,
+    `select ${COLUMNS}, count(*) over () as total from litigation.referral r
+      where ${scope.sql}
+        and (?::text[] is null or r.status = any(?::text[]))
+        and (?::boolean is null or r.eligible = ?::boolean)
+        and (?::uuid is null or r.area_id = ?::uuid) and (?::text is null or r.company_id = ?) and (?::text is null or r.procedure = ?)
+        and (?::int8 is null or r.amount_in_dispute_fen >= ?::int8) and (?::int8 is null or r.amount_in_dispute_fen <= ?::int8)
+      order by r.created_at desc, r.id limit ? offset ?`,
+    [
+      ...scope.params,
+      ...twice(statuses),
+      ...twice(filter.eligible ?? null),
+      ...twice(filter.areaId ?? null),
+      ...twice(filter.companyId ?? null),
+      ...twice(filter.procedure ?? null),
+      ...twice(filter.minAmountFen ?? null),
+      ...twice(filter.maxAmountFen ?? null),
+      page.first,
+      page.offset,
+    ],
+  );
+  return { items: rows.map(referralOf), totalCount: rows.length > 0 ? rows[0].total : 0 };
+}
+
+/** `(? is null or column = ?)` takes its value twice. */
+const twice = <T>(value: T): [T, T] => [value, value];
+
+export async function findReferral(em: EntityManager, id: string): Promise<Referral | null> {
+  const [row] = await sqlRows<ReferralColumns>(em, `select ${COLUMNS} from litigation.referral r where r.id = ?::uuid`, [id]);
+  return row ? referralOf(row) : null;
+}
+
+/** The referral, locked for the rest of the transaction. */
+export async function lockReferral(tx: EntityManager, id: string): Promise<Referral | null> {
+  const [row] = await sqlRows<ReferralColumns>(tx, `select ${COLUMNS} from litigation.referral r where r.id = ?::uuid for update`, [id]);
+  return row ? referralOf(row) : null;
+}
+
+/** The referral if it went to a court, locked for the rest of the transaction. */
+export async function lockSentReferral(tx: EntityManager, id: string): Promise<SentReferral | null> {
+  const [row] = await sqlRows<ReferralColumns>(tx, `select ${COLUMNS} from litigation.referral r where r.id = ?::uuid and r.eligible for update`, [id]);
+  const referral = row ? referralOf(row) : null;
+  return referral && isSent(referral) ? referral : null;
+}
+
+/** Those of the accounts that are in a case still before a court. */
+export async function accountsInOpenCases(tx: EntityManager, accountIds: readonly string[]): Promise<string[]> {
+  const rows = await sqlRows<{ account_id: string }>(
+    tx,
+    `select r.account_id from litigation.referral r where ${OPEN} and r.account_id = any(?::uuid[])`,
+    [sqlArray(accountIds)],
+  );
+  return rows.map((r) => r.account_id);
+}
+
+export async function insertReferral(tx: EntityManager, r: NewReferral): Promise<void> {
+  await sqlRun(
+    tx,
+    `insert into litigation.referral (id, company_id, court_id, account_id, household_id, area_id, area_name, street_code, district_code, contract_id,
+        eligible, eligibility, status, procedure, procedure_reasons, amount_in_dispute_fen, grand_total_fen, submitted_on, submitted_by)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
+    [
+      r.id, r.companyId, r.courtId, r.accountId, r.householdId, r.areaId, r.areaName, r.streetCode, r.districtCode, r.contractId,
+      r.eligible, JSON.stringify(r.eligibility), r.status, r.procedure, JSON.stringify(r.procedureReasons),
+      r.amountInDisputeFen, r.grandTotalFen, r.submittedOn, r.submittedBy,
+    ],
+  );
+}
+
+export async function updateClaimedAmounts(tx: EntityManager, id: string, amounts: { amountInDisputeFen: number; grandTotalFen: number }): Promise<void> {
+  await sqlRun(tx, `update litigation.referral set amount_in_dispute_fen = ?, grand_total_fen = ? where id = ?::uuid`, [
+    amounts.amountInDisputeFen,
+    amounts.grandTotalFen,
+    id,
+  ]);
+}
+
+/**
+ * Writes what a court event carries: REPLACE lets a new step overwrite (a rescheduled hearing); FILL_MISSING, for a
+ * step arriving late, only fills in what is still empty.
+ */
+export async function recordCourtEffect(tx: EntityManager, id: string, effect: CourtEventEffect, mode: 'REPLACE' | 'FILL_MISSING'): Promise<void> {
+  const set = (column: string) => (mode === 'FILL_MISSING' ? `coalesce(${column}, ?)` : `coalesce(?, ${column})`);
+  await sqlRun(
+    tx,
+    `update litigation.referral set case_number = ${set('case_number')}, procedure = coalesce(?, procedure), docketed_on = ${set('docketed_on')},
+        hearing_on = ${set('hearing_on')}, judged_fen = ${set('judged_fen')}, settled_fen = ${set('settled_fen')}, decided_on = ${set('decided_on')}
+      where id = ?::uuid`,
+    [
+      effect.caseNumber ?? null, effect.procedure ?? null, effect.docketedOn ?? null, effect.hearingOn ?? null,
+      effect.judgedFen ?? null, effect.settledFen ?? null, effect.decidedOn ?? null, id,
+    ],
+  );
+}
+
+export async function updateCaseState(tx: EntityManager, id: string, state: CaseState): Promise<void> {
+  await sqlRun(tx, `update litigation.referral set status = ?, status_since = ? where id = ?::uuid`, [state.status, state.statusSince, id]);
+}
+
+export async function recordExtensionApproval(tx: EntityManager, id: string, approvedOn: IsoDate): Promise<void> {
+  await sqlRun(tx, `update litigation.referral set extension_approved_on = ? where id = ?::uuid`, [approvedOn, id]);
+}
+
+/** A court's and company's referrals still to be heard, as consolidation.ts groups them. */
+export async function referralsToConsolidate(tx: EntityManager, courtId: string, companyId: string): Promise<ReferralForConsolidation[]> {
+  const rows = await sqlRows<{ id: string; area_id: string; contract_id: string }>(
+    tx,
+    `select r.id, r.area_id, r.contract_id from litigation.referral r
+      where r.court_id = ? and r.company_id = ? and ${OPEN} and r.status not in ('JUDGED','SETTLED','ENFORCEMENT')`,
+    [courtId, companyId],
+  );
+  return rows.map((r) => ({ referralId: r.id, courtId, plaintiffId: companyId, areaId: r.area_id, contractId: r.contract_id }));
+}
+
+export async function assignToBatch(tx: EntityManager, batchKey: string, referralIds: readonly string[]): Promise<void> {
+  await sqlRun(tx, `update litigation.referral set batch_key = ? where id = any(?::uuid[])`, [batchKey, sqlArray(referralIds)]);
+}
+
+/** A court's and company's referrals that are no longer in any batch leave theirs. */
+export async function leaveBatchesUnlessIn(tx: EntityManager, courtId: string, companyId: string, batchedIds: readonly string[]): Promise<void> {
+  await sqlRun(
+    tx,
+    `update litigation.referral set batch_key = null where court_id = ? and company_id = ? and batch_key is not null and id <> all(?::uuid[])`,
+    [courtId, companyId, sqlArray(batchedIds)],
+  );
+}
+
+/** Docketed small claims within reach: the cases with an art. 168 decision deadline. */
+export async function docketedSmallClaims(em: EntityManager, reach: ReferralReach): Promise<Referral[]> {
+  const scope = reachCondition(reach);
+  const rows = await sqlRows<ReferralColumns>(
+    em,
+    `select ${COLUMNS} from litigation.referral r
+      where ${scope.sql} and r.procedure in ('SMALL_CLAIMS','SMALL_CLAIMS_BY_CONSENT') and r.docketed_on is not null`,
+    scope.params,
+  );
+  return rows.map(referralOf);
+}
+
+export interface ReferralStatistics {
+  areaId: string;
+  areaName: string;
+  companyId: string;
+  referrals: number;
+  ineligible: number;
+  open: number;
+  judged: number;
+  settled: number;
+  withdrawn: number;
+  amountInDisputeFen: number;
+  judgedFen: number;
+  settledFen: number;
+}
+
+/** Counts, amounts and outcomes by area and company, in one query; sums of bigint are cast back to bigint. */
+export async function referralStatistics(em: EntityManager, reach: ReferralReach): Promise<ReferralStatistics[]> {
+  const scope = reachCondition(reach);
+  return sqlRows<ReferralStatistics>(
+    em,
+    `select r.area_id as "areaId", r.area_name as "areaName", r.company_id as "companyId", count(*) as referrals,
+            count(*) filter (where not r.eligible) as ineligible,
+            count(*) filter (where r.eligible and r.status in ('SUBMITTED','IN_MEDIATION','DOCKETED','HEARING_SCHEDULED')) as open,
+            count(*) filter (where r.status = 'JUDGED' or r.judged_fen is not null) as judged, count(*) filter (where r.status = 'SETTLED') as settled,
+            count(*) filter (where r.status = 'WITHDRAWN') as withdrawn, coalesce(sum(r.amount_in_dispute_fen), 0)::int8 as "amountInDisputeFen",
+            coalesce(sum(r.judged_fen), 0)::int8 as "judgedFen", coalesce(sum(r.settled_fen), 0)::int8 as "settledFen"
+       from litigation.referral r where ${scope.sql} group by r.area_id, r.area_name, r.company_id order by r.area_name, r.company_id`,
+    scope.params,
+  );
+}
