@@ -1,6 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
-import { formatYuan } from '../../../kernel/money';
 import { CONTRACT_KINDS, CONTRACT_STATUSES, ContractKind, ContractStatus } from '../domain/contract';
 import { OWNERS_SIDE_KINDS, OwnersSideKind, PARTY_ROLES, PartyRole } from '../domain/contract-terms';
 import { BUILDING_CLASSES, BuildingClass } from '../domain/fee-schedule';
@@ -329,10 +328,3 @@ export class PublicServiceStandardsType {
   @Field(() => [ServiceItemType]) serviceStandards!: ServiceItemType[];
   @Field(() => [PublicFeeType]) fees!: PublicFeeType[];
 }
-
-export const publicFee = (c: { buildingClass: BuildingClass; ownerRateFenPerM2Month: number; assessedRateFenPerM2Month: number; subsidies: readonly { payer: string }[] }): PublicFeeType => ({
-  buildingClass: c.buildingClass,
-  ownerRateYuan: formatYuan(c.ownerRateFenPerM2Month),
-  assessedRateYuan: formatYuan(c.assessedRateFenPerM2Month),
-  subsidisedBy: [...new Set(c.subsidies.map((s) => s.payer))],
-});
