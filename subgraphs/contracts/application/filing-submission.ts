@@ -49,7 +49,7 @@ export async function idempotent(em: EntityManager, companyId: string, key: stri
   try {
     return await submit();
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException && String(error.message).includes('filing_version_idempotency_unique')) {
+    if (error instanceof UniqueConstraintViolationException && error.message.includes('filing_version_idempotency_unique')) {
       const raced = await previous();
       if (raced) return raced;
     }

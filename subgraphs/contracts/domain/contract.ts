@@ -40,8 +40,8 @@ export function isBinding(status: ContractStatus): boolean {
  *   ACCEPTED ──supersede (a regular contract takes effect, Civil Code art. 940)──► SUPERSEDED
  *   SUBMITTED / RETURNED / ACCEPTED ──terminate──► TERMINATED
  *
- * Each action that a client may ask out of turn has its own code; the others can only come out of turn through a
- * filing that is out of turn, so they share the filing's code.
+ * Editing, filing and amending out of turn have codes of their own; any other action out of turn is refused as
+ * INVALID_FILING_TRANSITION, the code the filing's table gives, since a contract moves only with its filings.
  */
 export type ContractAction = 'EDIT_DRAFT' | 'SUBMIT' | 'RETURN' | 'RESUBMIT' | 'ACCEPT' | 'AMEND' | 'ACCEPT_AMENDMENT' | 'SUPERSEDE' | 'TERMINATE';
 

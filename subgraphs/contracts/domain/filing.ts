@@ -62,7 +62,11 @@ const PAST: Record<FilingAction, string> = {
   TERMINATE: 'terminated',
 };
 
-export type ReviewOutcome = 'ACCEPT' | 'RETURN';
+/** A reviewer accepts a version or returns it for correction, in the API or in a bureau's own system alike. */
+import { REVIEW_DECISIONS, type ReviewDecision } from '../../../catalog';
+
+export { REVIEW_DECISIONS };
+export type ReviewOutcome = ReviewDecision;
 
 /** How a transition reached the hub: a person through the API, or a bureau's own system through Kafka. */
 export type Channel = 'API' | 'KAFKA';
