@@ -5,9 +5,13 @@ import { courtReferralConsumer } from './events/consume/court-referral.consumer'
 import { filingReviewConsumer } from './events/consume/filing-review.consumer';
 import { AreaFilingResolver } from './graphql/area.resolver';
 import { AreaRef } from './graphql/area.type';
-import { ContractResolver, FilingResolver } from './graphql/contract.resolver';
+import { areaReferenceResolvers } from './graphql/area.reference';
+import { ContractResolver } from './graphql/contract.resolver';
+import { FilingResolver } from './graphql/filing.resolver';
 import { AreaViewSchema } from './persistence/area-view.entity';
-import { ContractSchema, FilingSchema, FilingTransitionSchema, FilingVersionSchema, ReviewSystemSchema } from './persistence/contract.entity';
+import { ContractSchema } from './persistence/contract.entity';
+import { FilingSchema, FilingTransitionSchema, FilingVersionSchema } from './persistence/filing.entity';
+import { ReviewSystemSchema } from './persistence/review-system.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122010000_area_facts } from './persistence/migrations/Migration20261122010000_area_facts';
 import { Migration20261122020000_filings } from './persistence/migrations/Migration20261122020000_filings';
@@ -17,7 +21,7 @@ export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
   resolvers: [AreaFilingResolver, ContractResolver, FilingResolver],
   orphanedTypes: [AreaRef],
-  referenceResolvers: { Area: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
+  referenceResolvers: areaReferenceResolvers,
   entities: [AreaViewSchema, ContractSchema, FilingSchema, FilingVersionSchema, FilingTransitionSchema, ReviewSystemSchema],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },

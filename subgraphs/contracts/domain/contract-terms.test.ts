@@ -1,9 +1,9 @@
 import { DomainError } from '../../../kernel/errors';
-import { ContractTerms, assessContractTerms, asExistingContract, normaliseTerms, validateContractTerms } from './contract-terms';
+import { ContractTermsEntry, assessContractTerms, asExistingContract, normaliseTerms, validateContractTerms } from './contract-terms';
 import { BEIJING } from './statutes';
 
 /** Seed 003 (学院南路32号院): assessed 1.78 / 2.45, owners 1.00 / 1.67, a 0.78 subsidy for three years. */
-const seed003Terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
+const seed003Terms = (overrides: Partial<ContractTermsEntry> = {}): ContractTermsEntry => ({
   kind: 'REGULAR',
   number: 'XYNL32-2021-01',
   title: '学院南路32号院物业服务合同',
@@ -31,7 +31,7 @@ const seed003Terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => 
 });
 
 const area = { totalFloorAreaCentiM2: 8_400_000, buildingClasses: ['LOW_RISE', 'HIGH_RISE'] as const };
-const codes = (terms: ContractTerms, facts: { totalFloorAreaCentiM2: number; buildingClasses: readonly ('LOW_RISE' | 'HIGH_RISE')[] } = area, existing = []) =>
+const codes = (terms: ContractTermsEntry, facts: { totalFloorAreaCentiM2: number; buildingClasses: readonly ('LOW_RISE' | 'HIGH_RISE')[] } = area, existing = []) =>
   assessContractTerms(terms, facts, existing, BEIJING).problems.map((p) => p.code);
 
 describe('contract terms checked for filing', () => {

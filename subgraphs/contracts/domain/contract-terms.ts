@@ -2,17 +2,12 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { CONTRACT_KINDS, ContractKind } from './contract';
 import { ContractTermProblem, ExistingContract, contractTermProblems, latestPreliminaryEnd, overlappingContracts } from './contract-overlap';
-import { BuildingClass, FeeSchedule, FeeScheduleFlag, FeeScheduleProblem, assessFeeSchedule } from './fee-schedule';
-import { ProviderSelection, SelectionMethod, SelectionProblem, selectionProblems } from './selection';
+import { BuildingClass, FeeScheduleFlag, FeeScheduleProblem, assessFeeSchedule } from './fee-schedule';
+import { ProviderSelection, SelectionProblem, selectionProblems } from './selection';
 import { CitySettings } from './statutes';
 
-/**
- * What a service contract says, as the provider enters it and as each filing version keeps it. One shape for the
- * draft, every filing version and the events, so a reviewer, a court and a bureau read the same terms.
- */
-
 /** Who signs for the owners' side: the developer (preliminary contract) or the owners' body (regular contract). */
-import { OWNERS_SIDE_KINDS, type OwnersSideKind } from '../../../catalog';
+import { FilingTermsData, OWNERS_SIDE_KINDS, type OwnersSideKind } from '../../../catalog';
 
 export { OWNERS_SIDE_KINDS, type OwnersSideKind };
 
@@ -23,49 +18,42 @@ export { OWNERS_SIDE_KINDS, type OwnersSideKind };
 export const PARTY_ROLES = ['PROVIDER', 'DEVELOPER', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'STREET_OFFICE', 'ASSET_RECEIVER', 'OTHER'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
-export interface ContractParty {
+/**
+ * A party as the contract names it: `registration` is its unified social credit code (统一社会信用代码) where known.
+ * The signatory (who signed for the party) is a person, kept in the hub and never published.
+ */
+export interface ContractParty extends Omit<FilingTermsData['parties'][number], 'role'> {
   role: PartyRole;
-  name: string;
-  /** Unified social credit code (统一社会信用代码) of an organisation party, where known. */
-  registration?: string | null;
-  /** Who signed for the party. */
   signatory: string;
 }
 
-export interface ServiceItem {
-  /** The service scope item, e.g. cleaning of common areas. */
-  item: string;
-  /** The standard promised for it, e.g. "daily sweeping, bins emptied twice a day". */
-  standard: string;
-}
+/** A service scope item (e.g. cleaning of common areas) and the standard promised for it ("daily sweeping"). */
+export type ServiceItem = FilingTermsData['serviceItems'][number];
 
 /**
  * Late-payment terms as the contract states them: a simple daily rate on the unpaid fee (万分之N per day), after a
- * grace period, optionally capped at a share of the fee. Null when the contract has no late-fee clause: then none
- * may be charged.
+ * grace period, optionally capped at a share of the fee. A contract without a late-fee clause has none (null): then
+ * none may be charged.
  */
-export interface LateFeeTerms {
-  dailyRatePerTenThousand: number;
-  graceDays: number;
-  capPercentOfPrincipal?: number | null;
-}
+export type LateFeeTerms = NonNullable<FilingTermsData['lateFee']>;
 
-export interface ContractTerms {
-  kind: ContractKind;
-  /** The contract's own number (合同编号). */
-  number: string;
-  title: string;
-  ownersSide: { kind: OwnersSideKind; name: string };
-  selectionMethod: SelectionMethod;
-  approvalReference?: string | null;
-  signedOn: IsoDate;
-  startsOn: IsoDate;
-  endsOn: IsoDate;
-  serviceItems: ServiceItem[];
-  feeSchedule: FeeSchedule;
-  lateFee: LateFeeTerms | null;
+/**
+ * What a service contract says, as the draft, every filing version and the events keep it, so a reviewer, a court
+ * and a bureau read the same terms: the published shape (the catalog's FilingTerms) plus the parties' signatories.
+ * `number` is the contract's own number (合同编号).
+ */
+export interface ContractTerms extends Omit<FilingTermsData, 'parties'> {
   parties: ContractParty[];
 }
+
+/** `T` with its nullable fields optional: a client may leave out what it does not have. */
+type NullsOptional<T> = { [K in keyof T as null extends T[K] ? K : never]?: T[K] } & { [K in keyof T as null extends T[K] ? never : K]: T[K] };
+
+/** The terms as a provider enters them, optional parts left out; normaliseTerms turns them into ContractTerms. */
+export type ContractTermsEntry = NullsOptional<Omit<ContractTerms, 'lateFee' | 'parties'>> & {
+  lateFee?: NullsOptional<LateFeeTerms> | null;
+  parties: NullsOptional<ContractParty>[];
+};
 
 /** The facts of the area a contract is checked against (from the areas feed). */
 export interface AreaFacts {
@@ -114,7 +102,7 @@ const OWNERS_SIDE_OF_KIND: Record<ContractKind, readonly OwnersSideKind[]> = {
  * (art. 24 and the city's agreement threshold), the term against the area's other contracts, and the fee schedule
  * against the area's building classes. Reported all at once so a provider fixes a filing in one round.
  */
-export function assessContractTerms(terms: ContractTerms, area: AreaFacts, existing: readonly ExistingContract[], settings: CitySettings): TermsAssessment {
+export function assessContractTerms(terms: ContractTermsEntry, area: AreaFacts, existing: readonly ExistingContract[], settings: CitySettings): TermsAssessment {
   const problems: TermsProblem[] = [];
   const add = (code: TermsProblemCode, message: string, field?: string, details?: Record<string, unknown>) =>
     problems.push({ code, message, ...(field ? { field } : {}), ...(details ? { details } : {}) });
@@ -195,7 +183,7 @@ export function assessContractTerms(terms: ContractTerms, area: AreaFacts, exist
 }
 
 /** Throws BAD_USER_INPUT with details.problems when the terms cannot be filed; otherwise returns the fee flags. */
-export function validateContractTerms(terms: ContractTerms, area: AreaFacts, existing: readonly ExistingContract[], settings: CitySettings): FeeScheduleFlag[] {
+export function validateContractTerms(terms: ContractTermsEntry, area: AreaFacts, existing: readonly ExistingContract[], settings: CitySettings): FeeScheduleFlag[] {
   const { problems, feeFlags } = assessContractTerms(terms, area, existing, settings);
   if (problems.length > 0) throw new InvalidInputError('The contract cannot be filed as it stands', { problems });
   return feeFlags;
@@ -234,7 +222,7 @@ const orNull = (value: string | null | undefined): string | null => trimmed(valu
  * digest the same. A draft may still have problems (they are reported when it is filed), but its kind and dates must
  * be real, because the contract is listed and ordered by them.
  */
-export function normaliseTerms(terms: ContractTerms): ContractTerms {
+export function normaliseTerms(terms: ContractTermsEntry): ContractTerms {
   const fields: Record<string, string> = {};
   if (!CONTRACT_KINDS.includes(terms.kind)) fields.kind = `kind must be one of ${CONTRACT_KINDS.join(', ')}`;
   for (const field of ['signedOn', 'startsOn', 'endsOn'] as const) if (!isIsoDate(terms[field])) fields[field] = 'must be a YYYY-MM-DD calendar date';

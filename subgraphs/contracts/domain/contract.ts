@@ -4,6 +4,8 @@
  * property-management committee (物管会) after an owners' joint decision (Civil Code art. 278 item 4).
  */
 import { CONTRACT_KINDS, type ContractKind } from '../../../catalog';
+import type { DomainError } from '../../../kernel/errors';
+import { ContractsErrorCode, contractsError } from './errors';
 
 export { CONTRACT_KINDS, type ContractKind };
 
@@ -28,4 +30,71 @@ export const BINDING_STATUSES: ReadonlySet<ContractStatus> = new Set<ContractSta
 
 export function isBinding(status: ContractStatus): boolean {
   return BINDING_STATUSES.has(status);
+}
+
+/**
+ * What a contract may go through, by its filings (see filing.ts for the filing's own table):
+ *
+ *   DRAFT ──edit──► DRAFT ──submit──► SUBMITTED ──return──► RETURNED ──resubmit──► SUBMITTED ──accept──► ACCEPTED
+ *   ACCEPTED ──amend, accept the amendment──► ACCEPTED (its terms change only when the amendment is accepted)
+ *   ACCEPTED ──supersede (a regular contract takes effect, Civil Code art. 940)──► SUPERSEDED
+ *   SUBMITTED / RETURNED / ACCEPTED ──terminate──► TERMINATED
+ *
+ * Editing, filing and amending out of turn have codes of their own; any other action out of turn is refused as
+ * INVALID_FILING_TRANSITION, the code the filing's table gives, since a contract moves only with its filings.
+ */
+export type ContractAction = 'EDIT_DRAFT' | 'SUBMIT' | 'RETURN' | 'RESUBMIT' | 'ACCEPT' | 'AMEND' | 'ACCEPT_AMENDMENT' | 'SUPERSEDE' | 'TERMINATE';
+
+interface ContractTransition {
+  from: readonly ContractStatus[];
+  to: ContractStatus;
+  refusal?: { code: ContractsErrorCode; message: string };
+}
+
+const CONTRACT_TRANSITIONS: Record<ContractAction, ContractTransition> = {
+  EDIT_DRAFT: {
+    from: ['DRAFT'],
+    to: 'DRAFT',
+    refusal: { code: 'CONTRACT_NOT_DRAFT', message: 'Only a draft is edited directly; file an amendment or resubmit the returned filing' },
+  },
+  SUBMIT: {
+    from: ['DRAFT'],
+    to: 'SUBMITTED',
+    refusal: { code: 'CONTRACT_ALREADY_FILED', message: 'The contract has a filing already; amend it or resubmit the returned filing' },
+  },
+  RETURN: { from: ['SUBMITTED'], to: 'RETURNED' },
+  RESUBMIT: { from: ['RETURNED'], to: 'SUBMITTED' },
+  ACCEPT: { from: ['SUBMITTED'], to: 'ACCEPTED' },
+  AMEND: { from: ['ACCEPTED'], to: 'ACCEPTED', refusal: { code: 'CONTRACT_NOT_IN_FORCE', message: 'Only a contract whose filing was accepted can be amended' } },
+  ACCEPT_AMENDMENT: { from: ['ACCEPTED'], to: 'ACCEPTED' },
+  SUPERSEDE: { from: ['ACCEPTED'], to: 'SUPERSEDED' },
+  TERMINATE: { from: [...BINDING_STATUSES], to: 'TERMINATED' },
+};
+
+const PAST: Record<ContractAction, string> = {
+  EDIT_DRAFT: 'edited as a draft',
+  SUBMIT: 'submitted',
+  RETURN: 'returned',
+  RESUBMIT: 'resubmitted',
+  ACCEPT: 'accepted',
+  AMEND: 'amended',
+  ACCEPT_AMENDMENT: 'amended',
+  SUPERSEDE: 'superseded',
+  TERMINATE: 'terminated',
+};
+
+/** The error refusing `action` on a contract in `status`, with the status in its details. */
+export function contractActionRefused(status: ContractStatus, action: ContractAction): DomainError {
+  const refusal = CONTRACT_TRANSITIONS[action].refusal ?? {
+    code: 'INVALID_FILING_TRANSITION' as const,
+    message: `A ${status.toLowerCase()} contract cannot be ${PAST[action]}`,
+  };
+  return contractsError(refusal.code, refusal.message, { status });
+}
+
+/** The contract's status after `action`; refused (see contractActionRefused) when the contract is not in a state for it. */
+export function nextContractStatus(current: ContractStatus, action: ContractAction): ContractStatus {
+  const transition = CONTRACT_TRANSITIONS[action];
+  if (!transition.from.includes(current)) throw contractActionRefused(current, action);
+  return transition.to;
 }

@@ -40,3 +40,30 @@ export function mayReadContract(
   if (identity.role === 'COURT') return referredToCourt;
   return mayReviewFiling(identity, area);
 }
+
+/**
+ * The divisions whose contracts and filings an identity reviews, as code prefixes the store filters by: a street
+ * office its streets, a bureau its districts (a city bureau's code prefixes every district of its city), the admin
+ * all. Null when the identity reviews nothing. Matches mayReviewFiling row by row; division codes are digits only,
+ * so a jurisdiction that is not one matches nothing.
+ */
+export type ReviewScope = { by: 'ALL' } | { by: 'STREET' | 'DISTRICT'; prefixes: string[] };
+
+export function reviewScopeOf(identity: Identity): ReviewScope | null {
+  if (identity.role === 'ADMIN') return { by: 'ALL' };
+  const by = identity.role === 'STREET_OFFICE' ? 'STREET' : identity.role === 'CITY_BUREAU' ? 'DISTRICT' : null;
+  const prefixes = identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j));
+  return by && prefixes.length > 0 ? { by, prefixes } : null;
+}
+
+/**
+ * The contracts an identity lists: a company its own, a court those it received referrals under, reviewers those
+ * of their divisions (reviewScopeOf). Null when it reads none. Matches mayReadContract row by row.
+ */
+export type ReadScope = ReviewScope | { by: 'COMPANY'; companyId: string } | { by: 'COURT'; courtId: string };
+
+export function readScopeOf(identity: Identity): ReadScope | null {
+  if (identity.role === 'PROPERTY_COMPANY') return { by: 'COMPANY', companyId: identity.organisationId };
+  if (identity.role === 'COURT') return { by: 'COURT', courtId: identity.organisationId };
+  return reviewScopeOf(identity);
+}

@@ -1,5 +1,6 @@
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
-import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { InvalidInputError } from '../../../kernel/errors';
+import { contractsError } from './errors';
 
 /**
  * A filing (备案) of a service contract with the authority (Beijing art. 63), and its life cycle:
@@ -33,11 +34,17 @@ const TRANSITIONS: Record<FilingAction, { from: readonly FilingStatus[]; to: Fil
   TERMINATE: { from: ['SUBMITTED', 'RETURNED', 'ACCEPTED'], to: 'TERMINATED' },
 };
 
+/** A filing under review: submitted, or returned for correction. A contract has one at a time. */
+export const OPEN_FILING_STATUSES: readonly FilingStatus[] = ['SUBMITTED', 'RETURNED'];
+
+/** The filings a termination of their contract ends: those under review and the one in force. */
+export const TERMINABLE_FILING_STATUSES: readonly FilingStatus[] = TRANSITIONS.TERMINATE.from;
+
 /** The status after `action`; CONFLICT with code INVALID_FILING_TRANSITION when the filing is not in a state for it. */
 export function nextFilingStatus(current: FilingStatus, action: Exclude<FilingAction, 'SUBMIT'>): FilingStatus {
   const transition = TRANSITIONS[action];
   if (!transition.from.includes(current)) {
-    throw new DomainError('INVALID_FILING_TRANSITION', `A ${current.toLowerCase()} filing cannot be ${PAST[action]}`, {
+    throw contractsError('INVALID_FILING_TRANSITION', `A ${current.toLowerCase()} filing cannot be ${PAST[action]}`, {
       status: current,
       action,
       allowedFrom: transition.from,
@@ -55,7 +62,14 @@ const PAST: Record<FilingAction, string> = {
   TERMINATE: 'terminated',
 };
 
-export type ReviewOutcome = 'ACCEPT' | 'RETURN';
+/** A reviewer accepts a version or returns it for correction, in the API or in a bureau's own system alike. */
+import { REVIEW_DECISIONS, type ReviewDecision } from '../../../catalog';
+
+export { REVIEW_DECISIONS };
+export type ReviewOutcome = ReviewDecision;
+
+/** How a transition reached the hub: a person through the API, or a bureau's own system through Kafka. */
+export type Channel = 'API' | 'KAFKA';
 
 export interface ReturnReason {
   /** The field of the terms, or the document, the reason is about (e.g. `feeSchedule.classes[0]`, `documents`). */
@@ -143,7 +157,7 @@ export const canonicalDigest = (value: unknown): string => sha256Hex(canonicalJs
  */
 export function checkIdempotentRetry(storedDigest: string, requestDigest: string, key: string): void {
   if (storedDigest !== requestDigest) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for a different request`, { idempotencyKey: key });
+    throw contractsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for a different request`, { idempotencyKey: key });
   }
 }
 

@@ -1,10 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
-import { formatYuan } from '../../../kernel/money';
 import { CONTRACT_KINDS, CONTRACT_STATUSES, ContractKind, ContractStatus } from '../domain/contract';
 import { OWNERS_SIDE_KINDS, OwnersSideKind, PARTY_ROLES, PartyRole } from '../domain/contract-terms';
 import { BUILDING_CLASSES, BuildingClass } from '../domain/fee-schedule';
-import { DOCUMENT_TYPES, DocumentType, FILING_KINDS, FILING_STATUSES, FilingKind, FilingStatus, ReviewOutcome } from '../domain/filing';
+import { DOCUMENT_TYPES, DocumentType, FILING_KINDS, FILING_STATUSES, FilingKind, FilingStatus, REVIEW_DECISIONS, ReviewOutcome } from '../domain/filing';
 import { SELECTION_METHODS, SelectionMethod } from '../domain/selection';
 import { AreaRef } from './area.type';
 
@@ -17,7 +16,7 @@ export const OwnersSideKindEnum = graphqlEnum(OWNERS_SIDE_KINDS);
 export const PartyRoleEnum = graphqlEnum(PARTY_ROLES);
 export const DocumentTypeEnum = graphqlEnum(DOCUMENT_TYPES);
 export const BuildingClassEnum = graphqlEnum(BUILDING_CLASSES);
-export const ReviewOutcomeEnum = graphqlEnum(['ACCEPT', 'RETURN'] as const);
+export const ReviewOutcomeEnum = graphqlEnum(REVIEW_DECISIONS);
 registerEnumType(ContractKindEnum, { name: 'ContractKind', description: 'PRELIMINARY (前期, signed by the developer) or REGULAR (signed for the owners).' });
 registerEnumType(ContractStatusEnum, { name: 'ContractStatus' });
 registerEnumType(FilingStatusEnum, { name: 'FilingStatus' });
@@ -329,10 +328,3 @@ export class PublicServiceStandardsType {
   @Field(() => [ServiceItemType]) serviceStandards!: ServiceItemType[];
   @Field(() => [PublicFeeType]) fees!: PublicFeeType[];
 }
-
-export const publicFee = (c: { buildingClass: BuildingClass; ownerRateFenPerM2Month: number; assessedRateFenPerM2Month: number; subsidies: readonly { payer: string }[] }): PublicFeeType => ({
-  buildingClass: c.buildingClass,
-  ownerRateYuan: formatYuan(c.ownerRateFenPerM2Month),
-  assessedRateYuan: formatYuan(c.assessedRateFenPerM2Month),
-  subsidisedBy: [...new Set(c.subsidies.map((s) => s.payer))],
-});

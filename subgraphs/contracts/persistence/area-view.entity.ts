@@ -1,33 +1,25 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { BuildingClass } from '../domain/fee-schedule';
 
 /**
  * The contracts subgraph's own copy of the areas it may receive contracts for, fed by `areas.areas.v1`. Filing
  * review is routed by it: Beijing art. 63 has contracts filed with the area's street office and district authority.
+ * The facts (floor area, households, building classes) arrive with the area's first change.
  */
-export class AreaView {
-  areaId!: string;
-  name!: string;
-  districtCode!: string;
-  streetCode!: string;
-  registeredAt!: Date;
-  syncedAt!: Date;
-  totalFloorAreaCentiM2: string = '0';
-  households = 0;
-  buildingClasses: string[] = [];
-}
-
-export const AreaViewSchema = new EntitySchema<AreaView>({
-  class: AreaView,
+export const AreaViewSchema = defineEntity({
+  name: 'AreaView',
   tableName: 'area_view',
-  properties: {
-    areaId: { type: 'uuid', primary: true },
-    name: { type: 'text' },
-    districtCode: { type: 'text' },
-    streetCode: { type: 'text' },
-    registeredAt: { type: 'datetime', columnType: 'timestamptz' },
-    syncedAt: { type: 'datetime', columnType: 'timestamptz' },
-    totalFloorAreaCentiM2: { type: 'bigint', fieldName: 'total_floor_area_centi_m2', default: 0 },
-    households: { type: 'integer', default: 0 },
-    buildingClasses: { type: 'json', default: '[]' },
-  },
+  properties: (p) => ({
+    areaId: p.uuid().primary(),
+    name: p.text(),
+    districtCode: p.text(),
+    streetCode: p.text(),
+    registeredAt: p.datetime().columnType('timestamptz'),
+    syncedAt: p.datetime().columnType('timestamptz'),
+    totalFloorAreaCentiM2: p.bigint('number').fieldName('total_floor_area_centi_m2').default(0),
+    households: p.integer().default(0),
+    buildingClasses: p.json<BuildingClass[]>().default('[]'),
+  }),
 });
+
+export type AreaView = InferEntity<typeof AreaViewSchema>;

@@ -1,6 +1,6 @@
 import { FILING_REVIEW_DECIDED } from '../../../../catalog';
 import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
-import { applyInboundReview } from '../../application/review-systems';
+import { applyInboundReview } from '../../application/apply-inbound-review';
 
 /**
  * Review decisions from bureaus' own systems. A redelivered event is skipped by the inbox; the same decision under

@@ -1,34 +1,29 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { EventDefinition, FILING_ACCEPTED, FILING_RETURNED, FILING_SUBMITTED, FILING_SUPERSEDED, FILING_TERMINATED, FilingEventData, FilingTermsData } from '../../../../catalog';
-import { recordEvent } from '../../../../platform/events/outbox';
+import { FILING_ACCEPTED, FILING_RETURNED, FILING_SUBMITTED, FILING_SUPERSEDED, FILING_TERMINATED, FilingEventData, FilingTermsData } from '../../../../catalog';
 import { ContractTerms } from '../../domain/contract-terms';
 import { FilingStatus, ReturnReason, canonicalDigest } from '../../domain/filing';
-import { Filing } from '../../persistence/contract.entity';
+import type { Filing } from '../../persistence/filing.entity';
 
 export const CONTRACTS_EVENT_SOURCE = '/property-governance-hub/contracts';
 
-const EVENT_OF_STATUS: Record<FilingStatus, EventDefinition> = {
+const EVENT_OF_STATUS = {
   SUBMITTED: FILING_SUBMITTED,
   ACCEPTED: FILING_ACCEPTED,
   RETURNED: FILING_RETURNED,
   SUPERSEDED: FILING_SUPERSEDED,
   TERMINATED: FILING_TERMINATED,
-};
+} as const satisfies Record<FilingStatus, unknown>;
+
+/** The event announcing that a filing is now in `status`. */
+export const filingEventOf = (status: FilingStatus) => EVENT_OF_STATUS[status];
 
 /** The terms as published: the signatories are people and stay in the hub; everything else is public record. */
 export function publishedTerms(terms: ContractTerms): FilingTermsData {
-  return {
-    ...terms,
-    approvalReference: terms.approvalReference ?? null,
-    lateFee: terms.lateFee ? { ...terms.lateFee, capPercentOfPrincipal: terms.lateFee.capPercentOfPrincipal ?? null } : null,
-    feeSchedule: { classes: terms.feeSchedule.classes.map((c) => ({ ...c, subsidies: c.subsidies.map((s) => ({ ...s })) })) },
-    parties: terms.parties.map((p) => ({ role: p.role, name: p.name, registration: p.registration ?? null })),
-  } as FilingTermsData;
+  return { ...terms, parties: terms.parties.map(({ role, name, registration }) => ({ role, name, registration })) };
 }
 
-/** Publishes the filing as it stands after a transition, in the transition's transaction, keyed by the filing id. */
-export function recordFilingEvent(em: EntityManager, filing: Filing, terms: ContractTerms, returnReasons: ReturnReason[]): void {
-  const data: FilingEventData = {
+/** The filing as it stands after a transition, with the terms of its current version, as the feed carries it. */
+export function publishFiling(filing: Filing, terms: ContractTerms, returnReasons: ReturnReason[]): FilingEventData {
+  return {
     filingId: filing.id,
     contractId: filing.contractId,
     areaId: filing.areaId,
@@ -52,5 +47,4 @@ export function recordFilingEvent(em: EntityManager, filing: Filing, terms: Cont
     terms: publishedTerms(terms),
     termsSha256: canonicalDigest(terms),
   };
-  recordEvent(em, EVENT_OF_STATUS[filing.status], { source: CONTRACTS_EVENT_SOURCE, key: filing.id, subject: filing.id, data });
 }

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { DomainError, ForbiddenError, InvalidInputError } from '../../../kernel/errors';
-import { FilingReviewDecidedData } from '../../../catalog';
-import { ReviewSystem } from '../persistence/contract.entity';
-import { reviewFiling } from './filings';
+import { ReviewSystem } from '../persistence/review-system.entity';
+import { saveReviewSystem } from '../persistence/review-system.repository';
 
 /**
  * The admin registers a bureau's own system before it may send decisions on the inbound topic: Kafka ACLs decide
@@ -21,22 +20,13 @@ export async function registerReviewSystem(
   if (input.role !== 'STREET_OFFICE' && input.role !== 'CITY_BUREAU') fields.role = 'STREET_OFFICE or CITY_BUREAU';
   if (input.jurisdictions.length === 0 || input.jurisdictions.some((j) => !/^[0-9]{2,12}$/.test(j))) fields.jurisdictions = 'division codes of 2–12 digits';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The review system is incomplete', { fields });
-  return em.transactional(async (tx) => {
-    const system = await tx.upsert(ReviewSystem, {
+  return em.transactional((tx) =>
+    saveReviewSystem(tx, {
       organisationId: input.organisationId.trim(),
       name: input.name.trim(),
       role: input.role,
       jurisdictions: [...new Set(input.jurisdictions)],
       registeredAt: new Date(),
-    });
-    return system;
-  });
-}
-
-/** Applies a decision from a bureau's system as that bureau; the consumer dead-letters whatever this refuses. */
-export async function applyInboundReview(em: EntityManager, data: FilingReviewDecidedData): Promise<void> {
-  const system = await em.findOne(ReviewSystem, { organisationId: data.reviewerOrganisationId });
-  if (!system) throw new DomainError('UNAUTHORISED_REVIEWER', `${data.reviewerOrganisationId} is not a registered review system`);
-  const reviewer: Identity = { subject: `system:${system.organisationId}`, role: system.role, organisationId: system.organisationId, jurisdictions: system.jurisdictions };
-  await reviewFiling(em, reviewer, { filingId: data.filingId, version: data.version, outcome: data.decision, returnReasons: data.returnReasons }, 'KAFKA');
+    }),
+  );
 }

@@ -1,0 +1,50 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isIsoDate } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { InvalidInputError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { contractActionRefused, nextContractStatus } from '../domain/contract';
+import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
+import { contractsError } from '../domain/errors';
+import { assessFiling } from '../domain/filing-deadline';
+import { OPEN_FILING_STATUSES, canonicalDigest } from '../domain/filing';
+import { Filing } from '../persistence/filing.entity';
+import { countFilingsOfContractIn, findFilingOfContract } from '../persistence/filing.repository';
+import { ownContract, requireCompany } from './contract.lookup';
+import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent, openFiling, settingsFor } from './filing-submission';
+import { recordTransition } from './filing-transitions';
+
+/**
+ * Files an amendment of a contract in force (art. 63: within 15 days of amending). The contract keeps its accepted
+ * terms until the amendment is accepted.
+ */
+export async function amendContract(
+  em: EntityManager,
+  identity: Identity,
+  input: DocumentsInput & { contractId: string; amendedOn: string; terms: ContractTermsEntry },
+): Promise<Filing> {
+  const companyId = requireCompany(identity);
+  const { key, documents } = checkedSubmission(input);
+  const terms = normaliseTerms(input.terms);
+  if (!isIsoDate(input.amendedOn)) throw new InvalidInputError('amendedOn must be a YYYY-MM-DD date', { fields: { amendedOn: 'not a date' } });
+  const submittedOn = todayInChina();
+  const digest = canonicalDigest({ op: 'amend', contractId: input.contractId, amendedOn: input.amendedOn, terms, documents });
+  return idempotent(em, companyId, key, digest, () =>
+    em.transactional(async (tx) => {
+      const contract = await ownContract(tx, identity, input.contractId);
+      const inForce = await findFilingOfContract(tx, contract.id, 'ACCEPTED');
+      contract.status = nextContractStatus(contract.status, 'AMEND');
+      if (!inForce) throw contractActionRefused(contract.status, 'AMEND');
+      if (await countFilingsOfContractIn(tx, contract.id, OPEN_FILING_STATUSES)) {
+        throw contractsError('AMENDMENT_PENDING', 'An earlier amendment of this contract is still under review');
+      }
+      if (terms.kind !== contract.kind) throw new InvalidInputError('An amendment cannot change the kind of contract', { fields: { 'terms.kind': contract.kind } });
+      const { area, feeFlags } = await checkTermsForFiling(tx, contract, terms);
+      const assessment = assessFiling(input.amendedOn, submittedOn, settingsFor(area));
+      const filing = openFiling(tx, contract, { companyId, kind: 'AMENDMENT', amendsFilingId: inForce.id, deadlineFrom: input.amendedOn, submittedOn, assessment });
+      addVersion(tx, filing, { identity, key, digest, submittedOn, terms, feeFlags, documents });
+      recordTransition(tx, filing, { action: 'SUBMIT', actor: identity, via: 'API', note: { amends: inForce.id }, terms });
+      return filing;
+    }),
+  );
+}

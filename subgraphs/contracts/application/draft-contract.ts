@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Identity } from '../../../kernel/identity';
+import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
+import { Contract } from '../persistence/contract.entity';
+import { insertContract } from '../persistence/contract.repository';
+import { knownArea, requireCompany } from './contract.lookup';
+
+/** A company enters a contract of an area; its problems are reported when it is filed. */
+export async function draftContract(em: EntityManager, identity: Identity, input: { areaId: string; terms: ContractTermsEntry }): Promise<Contract> {
+  const companyId = requireCompany(identity);
+  const terms = normaliseTerms(input.terms);
+  return em.transactional(async (tx) => {
+    const area = await knownArea(tx, input.areaId);
+    return insertContract(tx, {
+      id: randomUUID(),
+      areaId: input.areaId,
+      streetCode: area.streetCode,
+      districtCode: area.districtCode,
+      companyId,
+      status: 'DRAFT',
+      kind: terms.kind,
+      number: terms.number,
+      startsOn: terms.startsOn,
+      endsOn: terms.endsOn,
+      terms,
+    });
+  });
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { IsoDate } from '../../../kernel/calendar';
+import { Identity } from '../../../kernel/identity';
+import { ContractTerms, asExistingContract, validateContractTerms } from '../domain/contract-terms';
+import { FeeScheduleFlag } from '../domain/fee-schedule';
+import { FilingAssessment } from '../domain/filing-deadline';
+import { FilingDocument, FilingKind, canonicalDigest, checkIdempotentRetry, validateDocuments, validateIdempotencyKey } from '../domain/filing';
+import { BEIJING, CitySettings } from '../domain/statutes';
+import { AreaView } from '../persistence/area-view.entity';
+import { Contract } from '../persistence/contract.entity';
+import { lockAreaContracts, otherContractsOfArea } from '../persistence/contract.repository';
+import { Filing } from '../persistence/filing.entity';
+import { findFiling, findVersionByIdempotencyKey, insertFiling, insertVersion } from '../persistence/filing.repository';
+import { knownArea } from './contract.lookup';
+
+/** What the submission use cases (submit, resubmit, amend) share: idempotency, the terms check, the new version. */
+
+/** Every area in the hub is in Beijing today; a second city brings its settings through the area's city code. */
+export const settingsFor = (_area: AreaView): CitySettings => BEIJING;
+
+export interface DocumentsInput {
+  idempotencyKey: string;
+  documents: FilingDocument[];
+}
+
+/** The idempotency key and the documents, checked before anything is read. */
+export function checkedSubmission(input: DocumentsInput): { key: string; documents: FilingDocument[] } {
+  return { key: validateIdempotencyKey(input.idempotencyKey), documents: validateDocuments(input.documents) };
+}
+
+/**
+ * Runs a submission once per idempotency key. A retry with the same key and request returns the filing the first
+ * attempt created, even when two retries race (the unique index lets one insert; the other finds it).
+ */
+export async function idempotent(em: EntityManager, companyId: string, key: string, digest: string, submit: () => Promise<Filing>): Promise<Filing> {
+  const previous = async () => {
+    // Read outside the submission's transaction: what a committed first attempt left.
+    const version = await findVersionByIdempotencyKey(em.fork(), companyId, key);
+    if (!version) return null;
+    checkIdempotentRetry(version.requestDigest, digest, key);
+    const filing = await findFiling(em, version.filingId);
+    if (!filing) throw new Error(`Filing ${version.filingId} of an idempotent submission is missing`);
+    return filing;
+  };
+  const earlier = await previous();
+  if (earlier) return earlier;
+  try {
+    return await submit();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException && error.message.includes('filing_version_idempotency_unique')) {
+      const raced = await previous();
+      if (raced) return raced;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Checks the terms against the area and its other contracts, with the area's filings serialised, and returns the
+ * area and the fee flags reviewers should see; BAD_USER_INPUT with every problem when the terms cannot be filed.
+ */
+export async function checkTermsForFiling(em: EntityManager, contract: Contract, terms: ContractTerms): Promise<{ area: AreaView; feeFlags: FeeScheduleFlag[] }> {
+  await lockAreaContracts(em, contract.areaId);
+  const area = await knownArea(em, contract.areaId);
+  const others = await otherContractsOfArea(em, area.areaId, contract.id);
+  const feeFlags = validateContractTerms(
+    terms,
+    { totalFloorAreaCentiM2: area.totalFloorAreaCentiM2, buildingClasses: area.buildingClasses },
+    others.map(asExistingContract),
+    settingsFor(area),
+  );
+  return { area, feeFlags };
+}
+
+/** A new filing of the contract, at version 1 and before its first transition, its deadline assessed. */
+export function openFiling(
+  em: EntityManager,
+  contract: Contract,
+  opening: { companyId: string; kind: FilingKind; amendsFilingId?: string; deadlineFrom: IsoDate; submittedOn: IsoDate; assessment: FilingAssessment },
+): Filing {
+  const { assessment } = opening;
+  return insertFiling(em, {
+    id: randomUUID(),
+    contractId: contract.id,
+    areaId: contract.areaId,
+    streetCode: contract.streetCode,
+    districtCode: contract.districtCode,
+    companyId: opening.companyId,
+    kind: opening.kind,
+    amendsFilingId: opening.amendsFilingId,
+    status: 'SUBMITTED',
+    currentVersion: 1,
+    sequence: 0,
+    deadlineFrom: opening.deadlineFrom,
+    submittedOn: opening.submittedOn,
+    deadline: assessment.deadline,
+    late: assessment.late,
+    daysLate: assessment.daysLate,
+    lateConsequence: assessment.consequence,
+  });
+}
+
+/** Records the filing's current version: the terms as submitted, their digest, the documents, the fee flags. */
+export function addVersion(
+  em: EntityManager,
+  filing: Filing,
+  args: { identity: Identity; key: string; digest: string; submittedOn: IsoDate; terms: ContractTerms; feeFlags: FeeScheduleFlag[]; documents: FilingDocument[] },
+): void {
+  insertVersion(em, {
+    id: randomUUID(),
+    filingId: filing.id,
+    version: filing.currentVersion,
+    companyId: filing.companyId,
+    idempotencyKey: args.key,
+    requestDigest: args.digest,
+    submittedOn: args.submittedOn,
+    submittedBy: args.identity.subject,
+    terms: args.terms,
+    termsSha256: canonicalDigest(args.terms),
+    feeFlags: args.feeFlags,
+    documents: args.documents,
+    returnReasons: [],
+  });
+}

@@ -1,0 +1,40 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
+import { NotFoundError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { nextContractStatus } from '../domain/contract';
+import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
+import { assessFiling } from '../domain/filing-deadline';
+import { canonicalDigest, nextFilingStatus } from '../domain/filing';
+import { Filing } from '../persistence/filing.entity';
+import { findFiling } from '../persistence/filing.repository';
+import { ownContract, requireCompany } from './contract.lookup';
+import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent, settingsFor } from './filing-submission';
+import { recordTransition } from './filing-transitions';
+
+/** A returned filing comes back corrected as its next version, with the deadline still counted from signing. */
+export async function resubmitFiling(em: EntityManager, identity: Identity, input: DocumentsInput & { filingId: string; terms: ContractTermsEntry }): Promise<Filing> {
+  const companyId = requireCompany(identity);
+  const { key, documents } = checkedSubmission(input);
+  const terms = normaliseTerms(input.terms);
+  const digest = canonicalDigest({ op: 'resubmit', filingId: input.filingId, terms, documents });
+  return idempotent(em, companyId, key, digest, () =>
+    em.transactional(async (tx) => {
+      const filing = await findFiling(tx, input.filingId, { lock: true });
+      if (!filing || filing.companyId !== companyId) throw new NotFoundError('Filing', input.filingId);
+      const contract = await ownContract(tx, identity, filing.contractId);
+      filing.status = nextFilingStatus(filing.status, 'RESUBMIT');
+      const { area, feeFlags } = await checkTermsForFiling(tx, contract, terms);
+      if (filing.kind === 'INITIAL') {
+        // The contract itself was returned with its filing; an amendment leaves the contract in force as it was.
+        const assessment = assessFiling(terms.signedOn, filing.submittedOn, settingsFor(area));
+        Object.assign(filing, { deadlineFrom: terms.signedOn, deadline: assessment.deadline, late: assessment.late, daysLate: assessment.daysLate, lateConsequence: assessment.consequence });
+        Object.assign(contract, { status: nextContractStatus(contract.status, 'RESUBMIT'), terms, kind: terms.kind, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
+      }
+      filing.currentVersion += 1;
+      addVersion(tx, filing, { identity, key, digest, submittedOn: todayInChina(), terms, feeFlags, documents });
+      recordTransition(tx, filing, { action: 'RESUBMIT', actor: identity, via: 'API', terms });
+      return filing;
+    }),
+  );
+}

@@ -1,0 +1,41 @@
+import { contractActionRefused, nextContractStatus } from './contract';
+import { CONTRACTS_ERRORS } from './errors';
+
+describe('contract life cycle', () => {
+  it.each([
+    ['DRAFT', 'EDIT_DRAFT', 'DRAFT'],
+    ['DRAFT', 'SUBMIT', 'SUBMITTED'],
+    ['SUBMITTED', 'RETURN', 'RETURNED'],
+    ['RETURNED', 'RESUBMIT', 'SUBMITTED'],
+    ['SUBMITTED', 'ACCEPT', 'ACCEPTED'],
+    ['ACCEPTED', 'AMEND', 'ACCEPTED'],
+    ['ACCEPTED', 'ACCEPT_AMENDMENT', 'ACCEPTED'],
+    ['ACCEPTED', 'SUPERSEDE', 'SUPERSEDED'],
+    ['SUBMITTED', 'TERMINATE', 'TERMINATED'],
+    ['RETURNED', 'TERMINATE', 'TERMINATED'],
+    ['ACCEPTED', 'TERMINATE', 'TERMINATED'],
+  ] as const)('%s --%s--> %s', (from, action, to) => {
+    expect(nextContractStatus(from, action)).toBe(to);
+  });
+
+  it.each([
+    ['SUBMITTED', 'EDIT_DRAFT', 'CONTRACT_NOT_DRAFT'],
+    ['ACCEPTED', 'SUBMIT', 'CONTRACT_ALREADY_FILED'],
+    ['RETURNED', 'SUBMIT', 'CONTRACT_ALREADY_FILED'],
+    ['DRAFT', 'AMEND', 'CONTRACT_NOT_IN_FORCE'],
+    ['SUBMITTED', 'AMEND', 'CONTRACT_NOT_IN_FORCE'],
+    ['TERMINATED', 'AMEND', 'CONTRACT_NOT_IN_FORCE'],
+    ['DRAFT', 'TERMINATE', 'INVALID_FILING_TRANSITION'],
+    ['SUPERSEDED', 'TERMINATE', 'INVALID_FILING_TRANSITION'],
+    ['TERMINATED', 'TERMINATE', 'INVALID_FILING_TRANSITION'],
+    ['DRAFT', 'ACCEPT', 'INVALID_FILING_TRANSITION'],
+    ['SUBMITTED', 'SUPERSEDE', 'INVALID_FILING_TRANSITION'],
+  ] as const)('a %s contract cannot take %s: %s', (from, action, code) => {
+    expect(() => nextContractStatus(from, action)).toThrow(expect.objectContaining({ code, details: { status: from } }));
+    expect(Object.keys(CONTRACTS_ERRORS)).toContain(code);
+  });
+
+  it('says what a refused termination was refused', () => {
+    expect(contractActionRefused('DRAFT', 'TERMINATE').message).toBe('A draft contract cannot be terminated');
+  });
+});

@@ -1,0 +1,24 @@
+import { DomainError, type ErrorCatalog } from '../../../kernel/errors';
+
+/**
+ * Every code the contracts subgraph raises besides the generic ones (kernel/errors.ts), with what it means to a
+ * client or to a bureau system reading contracts.dead-letter.v1. Problems of the terms themselves are not codes of
+ * their own: they come as BAD_USER_INPUT with `details.problems`.
+ */
+export const CONTRACTS_ERRORS = {
+  CONTRACT_NOT_DRAFT: 'Only a draft contract is edited directly; a filed one is amended, a returned filing resubmitted.',
+  CONTRACT_ALREADY_FILED: 'The contract has a filing already: amend it, or resubmit the returned filing.',
+  CONTRACT_NOT_IN_FORCE: 'Only a contract whose filing was accepted can be amended.',
+  AMENDMENT_PENDING: 'An earlier amendment of the contract is still under review.',
+  INVALID_FILING_TRANSITION: 'The filing or its contract is not in a state for this action (e.g. terminating a draft).',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used before for a different request.',
+  STALE_REVIEW: 'The review decision names a version that is no longer under review; nothing was changed.',
+  UNAUTHORISED_REVIEWER: 'A bureau system that is not registered, or does not review the area, sent a decision (dead-letter reason).',
+  UNKNOWN_AREA: 'An area changed before the contracts subgraph received its registration (dead-letter reason).',
+} as const satisfies ErrorCatalog;
+
+export type ContractsErrorCode = keyof typeof CONTRACTS_ERRORS;
+
+/** A DomainError whose code is one of the listed ones, so a new code cannot be thrown without its meaning. */
+export const contractsError = (code: ContractsErrorCode, message: string, details?: Record<string, unknown>): DomainError =>
+  new DomainError(code, message, details);

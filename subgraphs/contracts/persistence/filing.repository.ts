@@ -1,0 +1,135 @@
+import { LockMode, raw } from '@mikro-orm/core';
+import type { EntityManager, ObjectQuery, RequiredEntityData } from '@mikro-orm/postgresql';
+import type { Page } from '../../../kernel/pagination';
+import type { FilingKind, FilingStatus } from '../domain/filing';
+import type { ReviewScope } from '../domain/filing-reviewers';
+import { sqlRows } from '../../../platform/db/sql';
+import { Filing, FilingSchema, FilingTransition, FilingTransitionSchema, FilingVersion, FilingVersionSchema } from './filing.entity';
+import { reviewScopeFilter } from './read-scope';
+
+// ------------------------------------------------------------------------------------------------ filings
+
+/** A filing by id; `lock` holds it (FOR UPDATE) until the transaction ends. */
+export const findFiling = (em: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Filing | null> =>
+  em.findOne(FilingSchema, { id }, options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+
+export const insertFiling = (em: EntityManager, filing: RequiredEntityData<Filing>): Filing => em.create(FilingSchema, filing);
+
+/** The contract's filing in this status (a contract has at most one accepted or one open filing at a time). */
+export const findFilingOfContract = (em: EntityManager, contractId: string, status: FilingStatus): Promise<Filing | null> =>
+  em.findOne(FilingSchema, { contractId, status });
+
+export const filingsOfContractIn = (em: EntityManager, contractId: string, statuses: readonly FilingStatus[]): Promise<Filing[]> =>
+  em.find(FilingSchema, { contractId, status: { $in: [...statuses] } });
+
+export const countFilingsOfContractIn = (em: EntityManager, contractId: string, statuses: readonly FilingStatus[]): Promise<number> =>
+  em.count(FilingSchema, { contractId, status: { $in: [...statuses] } });
+
+export const acceptedFilingsOfContracts = (em: EntityManager, contractIds: readonly string[]): Promise<Filing[]> =>
+  em.find(FilingSchema, { contractId: { $in: [...contractIds] }, status: 'ACCEPTED' });
+
+/** Every filing of these contracts, oldest first (a batch for the per-request loader). */
+export const filingsOfContracts = (em: EntityManager, contractIds: readonly string[]): Promise<Filing[]> =>
+  em.find(FilingSchema, { contractId: { $in: [...contractIds] } }, { orderBy: { createdAt: 'asc' } });
+
+interface RecordNumberCounterRow {
+  last: number;
+}
+
+/** The next sequence of record numbers of a district and year, counted in the caller's transaction. */
+export async function nextRecordNumberSequence(em: EntityManager, districtCode: string, year: number): Promise<number> {
+  const [row] = await sqlRows<RecordNumberCounterRow>(
+    em,
+    `insert into contracts.record_number_counter (district_code, year, last) values (?, ?, 1)
+     on conflict (district_code, year) do update set last = record_number_counter.last + 1 returning last`,
+    [districtCode, year],
+  );
+  return row.last;
+}
+
+// ------------------------------------------------------------------------------------------------ the review queue
+
+export interface ReviewQueueFilter {
+  statuses?: FilingStatus[] | null;
+  kind?: FilingKind | null;
+  late?: boolean | null;
+  areaId?: string | null;
+  companyId?: string | null;
+  submittedFrom?: string | null;
+  submittedTo?: string | null;
+}
+
+export interface StatusCount {
+  status: FilingStatus;
+  count: number;
+  late: number;
+}
+
+/** A row of the count per status: count(*) arrives as a JS number (see platform/db/orm.ts). */
+interface StatusCountRow {
+  status: FilingStatus;
+  count: number;
+  late: number;
+}
+
+const statusCountOf = (row: StatusCountRow): StatusCount => ({ status: row.status, count: row.count, late: row.late });
+
+/** What waits for review when the filter names no status. */
+const WAITING: FilingStatus[] = ['SUBMITTED'];
+
+/**
+ * A page of the filings in scope, oldest submission first (first come, first reviewed), with the count per status
+ * and how many of each were late, over the same filter except the status.
+ */
+export async function reviewQueue(
+  em: EntityManager,
+  scope: ReviewScope,
+  filter: ReviewQueueFilter,
+  page: Page,
+): Promise<{ items: Filing[]; totalCount: number; counts: StatusCount[] }> {
+  const base: ObjectQuery<Filing> = { ...reviewScopeFilter<Filing>(scope) };
+  if (filter.areaId) base.areaId = filter.areaId;
+  if (filter.kind) base.kind = filter.kind;
+  if (filter.late !== undefined && filter.late !== null) base.late = filter.late;
+  if (filter.companyId) base.companyId = filter.companyId;
+  if (filter.submittedFrom || filter.submittedTo) {
+    base.submittedOn = { ...(filter.submittedFrom ? { $gte: filter.submittedFrom } : {}), ...(filter.submittedTo ? { $lte: filter.submittedTo } : {}) };
+  }
+  const statuses = filter.statuses?.length ? filter.statuses : WAITING;
+  const [items, totalCount] = await em.findAndCount(FilingSchema, { ...base, status: { $in: statuses } }, {
+    orderBy: { submittedOn: 'asc', createdAt: 'asc' },
+    limit: page.first,
+    offset: page.offset,
+  });
+  const grouped = await em
+    .createQueryBuilder(FilingSchema, 'f')
+    .select(['f.status', raw('count(*) as count'), raw('count(*) filter (where f.late) as late')])
+    .where(base)
+    .groupBy('f.status')
+    .execute<StatusCountRow[]>('all', false);
+  return { items, totalCount, counts: grouped.map(statusCountOf) };
+}
+
+// ------------------------------------------------------------------------------------------------ versions
+
+export const findVersion = (em: EntityManager, filingId: string, version: number): Promise<FilingVersion | null> =>
+  em.findOne(FilingVersionSchema, { filingId, version });
+
+/** The version a company's submission with this idempotency key created, if any. */
+export const findVersionByIdempotencyKey = (em: EntityManager, companyId: string, idempotencyKey: string): Promise<FilingVersion | null> =>
+  em.findOne(FilingVersionSchema, { companyId, idempotencyKey });
+
+export const insertVersion = (em: EntityManager, version: RequiredEntityData<FilingVersion>): FilingVersion => em.create(FilingVersionSchema, version);
+
+/** Every version of these filings, oldest first (a batch for the per-request loader). */
+export const versionsOfFilings = (em: EntityManager, filingIds: readonly string[]): Promise<FilingVersion[]> =>
+  em.find(FilingVersionSchema, { filingId: { $in: [...filingIds] } }, { orderBy: { version: 'asc' } });
+
+// ------------------------------------------------------------------------------------------------ the audit trail
+
+export const insertTransition = (em: EntityManager, transition: RequiredEntityData<FilingTransition>): FilingTransition =>
+  em.create(FilingTransitionSchema, transition);
+
+/** Every transition of these filings, in order (a batch for the per-request loader). */
+export const transitionsOfFilings = (em: EntityManager, filingIds: readonly string[]): Promise<FilingTransition[]> =>
+  em.find(FilingTransitionSchema, { filingId: { $in: [...filingIds] } }, { orderBy: { sequence: 'asc' } });
