@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import type { BuildingClass, BuildingRegistration } from '../domain/compound';
 import { Building, BuildingSchema } from './compound.entity';
 
@@ -88,9 +88,9 @@ export async function buildingRosters(em: EntityManager, buildingIds: readonly s
                                        'floorAreaCentiM2', h.floor_area_centi_m2, 'ownerReference', h.owner_reference)
                      order by h.unit, h.room) filter (where h.id is not null) as households
        from areas.building b left join areas.household h on h.building_id = b.id
-      where b.id in (select value::uuid from json_array_elements_text(?::json))
+      where b.id = any(?::uuid[])
       group by b.id`,
-    [JSON.stringify([...new Set(buildingIds)])],
+    [sqlArray([...new Set(buildingIds)])],
   );
   return rows.map((r) => ({ buildingId: r.building_id, compoundId: r.compound_id, areaId: r.area_id, buildingClass: r.building_class, households: r.households ?? [] }));
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { sqlRows } from '../../../platform/db/sql';
+import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import { Compound, CompoundSchema } from './compound.entity';
 import { visibleStreets } from './area.repository';
 
@@ -59,9 +59,9 @@ export async function compoundStatistics(em: EntityManager, compoundIds: readonl
        from areas.compound c
        left join areas.building b on b.compound_id = c.id
        left join areas.household h on h.building_id = b.id
-      where c.id in (select value::uuid from json_array_elements_text(?::json))
+      where c.id = any(?::uuid[])
       group by c.id`,
-    [JSON.stringify(compoundIds)],
+    [sqlArray(compoundIds)],
   );
   return new Map(
     rows.map((r) => [

@@ -1,6 +1,6 @@
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRows } from '../../../platform/db/sql';
+import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import { Division, DivisionSchema } from './division.entity';
 
 /** The children of a division, or the districts when no parent is given, by code. */
@@ -21,10 +21,10 @@ export async function compoundCounts(em: EntityManager, codes: readonly string[]
   const rows = await sqlRows<{ code: string; n: number }>(
     em,
     `select d.code, count(c.id) as n
-       from json_array_elements_text(?::json) as d(code)
+       from unnest(?::text[]) as d(code)
        left join areas.compound c on c.street_code like d.code || '%' or c.community_code like d.code || '%'
       group by d.code`,
-    [JSON.stringify(codes)],
+    [sqlArray(codes)],
   );
   return new Map(rows.map((r) => [r.code, r.n]));
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { Household, HouseholdSchema } from './compound.entity';
 
 /** A household as read from the register; the owner's name is whatever is on record, masking is the caller's. */
@@ -138,8 +138,8 @@ export async function findLocatedHouseholds(em: EntityManager, ids: readonly str
     em,
     `select h.*, c.street_code, b.area_id
        from areas.household h join areas.building b on b.id = h.building_id join areas.compound c on c.id = b.compound_id
-      where h.id in (select value::uuid from json_array_elements_text(?::json))`,
-    [JSON.stringify(ids)],
+      where h.id = any(?::uuid[])`,
+    [sqlArray(ids)],
   );
   return rows.map((r) => ({ ...householdOf(r), streetCode: r.street_code, areaId: r.area_id }));
 }
