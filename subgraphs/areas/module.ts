@@ -4,13 +4,15 @@ import { courtHouseholdConsumer } from './events/consume/court-household.consume
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { AreaResolver } from './graphql/area.resolver';
-import { CompoundResolver, householdReferenceResolvers } from './graphql/compound.resolver';
+import { CompoundResolver } from './graphql/compound.resolver';
 import { DivisionResolver } from './graphql/division.resolver';
 import { AreaGovernanceResolver, GovernanceBodyResolver } from './graphql/governance.resolver';
+import { householdReferenceResolvers } from './graphql/household.reference';
 import { AreaSchema } from './persistence/area.entity';
 import { BuildingSchema, CompoundSchema, HouseholdSchema } from './persistence/compound.entity';
 import { DivisionSchema } from './persistence/division.entity';
-import { GovernanceBodySchema, GovernanceMemberSchema, JointDecisionSchema } from './persistence/governance.entity';
+import { GovernanceBodySchema, GovernanceMemberSchema } from './persistence/governance-body.entity';
+import { JointDecisionSchema } from './persistence/joint-decision.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122010000_compounds } from './persistence/migrations/Migration20261122010000_compounds';
 import { Migration20261122020000_governance } from './persistence/migrations/Migration20261122020000_governance';

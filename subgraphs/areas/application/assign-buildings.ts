@@ -1,10 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AREA_CHANGED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
-import { assertMayManageStreet, mayReadStreet } from '../domain/access';
-import { recordAreaChanged, recordBuildingRosters } from '../events/publish/area-events';
-import { Area } from '../persistence/area.entity';
-import { Building, Compound } from '../persistence/compound.entity';
+import { recordEvent } from '../../../platform/events/outbox';
+import { AreasErrorCode } from '../domain/errors';
+import { AREAS_EVENT_SOURCE, areaChanged } from '../events/publish/area-events';
+import { Building } from '../persistence/compound.entity';
+import { areaBuildings, findBuildings } from '../persistence/building.repository';
+import { findCompounds } from '../persistence/compound.repository';
+import { manageableArea } from './area.lookup';
+import { recordBuildingRosters } from './building-rosters';
 
 /**
  * Delimits a property-management area: a whole compound, or adjacent stand-alone buildings grouped into one area
@@ -14,17 +19,14 @@ export async function assignBuildingsToArea(em: EntityManager, identity: Identit
   const ids = [...new Set(buildingIds)];
   if (ids.length === 0) throw new InvalidInputError('Name at least one building');
   return em.transactional(async (tx) => {
-    const area = await tx.findOne(Area, { id: areaId });
-    // Outside the caller's jurisdiction the area does not exist for them, as everywhere else.
-    if (!area || !mayReadStreet(identity, area.streetCode)) throw new NotFoundError('Area', areaId);
-    assertMayManageStreet(identity, area.streetCode, 'delimit areas in it');
-    const buildings = await tx.find(Building, { id: { $in: ids } });
+    const area = await manageableArea(tx, identity, areaId, 'delimit areas in it');
+    const buildings = await findBuildings(tx, ids);
     const missing = ids.filter((id) => !buildings.some((b) => b.id === id));
     if (missing.length > 0) throw new NotFoundError('Building', missing.join(', '));
-    const compounds = await tx.find(Compound, { id: { $in: [...new Set(buildings.map((b) => b.compoundId))] } });
+    const compounds = await findCompounds(tx, [...new Set(buildings.map((b) => b.compoundId))]);
     const foreign = compounds.filter((c) => c.streetCode !== area.streetCode);
     if (foreign.length > 0) {
-      throw new DomainError('BUILDING_OUTSIDE_AREA_STREET', 'Every building of an area must lie in the area’s street', {
+      throw new DomainError('BUILDING_OUTSIDE_AREA_STREET' satisfies AreasErrorCode, 'Every building of an area must lie in the area’s street', {
         compounds: foreign.map((c) => c.name),
       });
     }
@@ -34,7 +36,7 @@ export async function assignBuildingsToArea(em: EntityManager, identity: Identit
     }
     for (const building of buildings) building.areaId = areaId;
     await tx.flush();
-    await recordAreaChanged(tx, area);
+    recordEvent(tx, AREA_CHANGED, { source: AREAS_EVENT_SOURCE, key: area.id, subject: area.id, data: areaChanged(area, await areaBuildings(tx, area.id)) });
     await recordBuildingRosters(tx, buildings.map((b) => b.id));
     return buildings;
   });

@@ -11,6 +11,9 @@ export const COMPOUND_CSV_COLUMNS = [
 ] as const;
 type Column = (typeof COMPOUND_CSV_COLUMNS)[number];
 
+/** A room of the register: its building's label, unit and room, as one comparable key. */
+export const roomKey = (buildingLabel: string, unit: string, room: string): string => `${buildingLabel}|${unit}|${room}`;
+
 export interface LineProblem {
   line: number;
   field: string;
@@ -74,7 +77,7 @@ export function checkCompoundCsv(records: CsvRecord[], tick: () => void = () => 
     for (const [field, problem] of Object.entries(found)) report(field, problem);
     if (Object.keys(found).length > 0) continue;
     const household = validateHousehold(input);
-    const key = `${label}|${household.unit}|${household.room}`;
+    const key = roomKey(label, household.unit, household.room);
     if (rooms.has(key)) report('room', `unit ${household.unit} room ${household.room} of ${label} appears twice in the file`);
     rooms.add(key);
     rows.push({ line, building: first?.building ?? building, household });

@@ -31,6 +31,9 @@ export interface CompoundRegistration {
   maintenanceFund: MaintenanceFundStatus;
 }
 
+/** A correction of a compound: only the fields given change; its street and district never do. */
+export type CompoundChanges = Partial<Omit<CompoundRegistration, 'districtCode' | 'streetCode'>>;
+
 export interface BuildingRegistration {
   label: string;
   buildingClass: BuildingClass;
@@ -43,6 +46,13 @@ export interface HouseholdRegistration {
   room: string;
   floorArea: string;
   ownerReference: string;
+  ownerName?: string;
+}
+
+/** A correction of a household: a new certificate area, or a new owner (the reference and the name go together). */
+export interface HouseholdChanges {
+  floorArea?: string;
+  ownerReference?: string;
   ownerName?: string;
 }
 

@@ -6,6 +6,7 @@ import {
   JointDecisionReason,
   decideJointDecision,
   formatPercent,
+  tallyAreaBallots,
   tallyBallots,
   validateTally,
 } from './joint-decision';
@@ -217,5 +218,34 @@ describe('tallying household ballots', () => {
 
   it('accepts a tally that already is valid unchanged', () => {
     expect(validateTally(base)).toBe(base);
+  });
+});
+
+describe('counting ballots against the households of an area', () => {
+  const households = [
+    { id: 'h1', floorAreaCentiM2: 8_536 },
+    { id: 'h2', floorAreaCentiM2: 7_000 },
+    { id: 'h3', floorAreaCentiM2: 6_000 },
+  ];
+
+  it('counts every household of the area, a household without a ballot as not voting', () => {
+    expect(tallyAreaBallots(households, [{ householdId: 'h1', vote: 'CONSENT' }, { householdId: 'h2', vote: 'OPPOSE' }])).toEqual({
+      totalOwners: 3,
+      totalAreaCentiM2: 21_536,
+      participatingOwners: 2,
+      participatingAreaCentiM2: 15_536,
+      consentingOwners: 1,
+      consentingAreaCentiM2: 8_536,
+    });
+  });
+
+  it('refuses a household voting twice', () => {
+    const error = rejection(() => tallyAreaBallots(households, [{ householdId: 'h1', vote: 'CONSENT' }, { householdId: 'h1', vote: 'OPPOSE' }]));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { householdId: 'h1' } });
+  });
+
+  it('refuses ballots of households outside the area, naming them', () => {
+    const error = rejection(() => tallyAreaBallots(households, [{ householdId: 'h1', vote: 'CONSENT' }, { householdId: 'elsewhere', vote: 'CONSENT' }]));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { households: ['elsewhere'] } });
   });
 });

@@ -106,6 +106,28 @@ export function tallyBallots(households: readonly HouseholdBallot[]): DecisionTa
   return tally;
 }
 
+/** A household's ballot as cast: one vote per household, households that did not vote are not named. */
+export interface CastBallot {
+  householdId: string;
+  vote: BallotVote;
+}
+
+/**
+ * Ballots counted against every household of the area, with certificate floor areas from the register: a household
+ * that cast no ballot did not vote. A household voting twice, or one outside the area, makes the ballots invalid.
+ */
+export function tallyAreaBallots(households: readonly { id: string; floorAreaCentiM2: CentiSquareMetres }[], ballots: readonly CastBallot[]): DecisionTally {
+  const votes = new Map<string, BallotVote>();
+  for (const b of ballots) {
+    if (votes.has(b.householdId)) throw new InvalidInputError('A household voted twice', { householdId: b.householdId });
+    votes.set(b.householdId, b.vote);
+  }
+  const known = new Set(households.map((h) => h.id));
+  const strangers = [...votes.keys()].filter((id) => !known.has(id));
+  if (strangers.length > 0) throw new InvalidInputError('Ballots name households outside the area', { households: strangers.slice(0, 20) });
+  return tallyBallots(households.map((h) => ({ areaCentiM2: h.floorAreaCentiM2, vote: votes.get(h.id) ?? 'NOT_VOTED' })));
+}
+
 const TALLY_FIELDS: readonly (keyof DecisionTally)[] = [
   'totalOwners',
   'totalAreaCentiM2',

@@ -1,13 +1,6 @@
-import DataLoader from 'dataloader';
-import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
-import { Area } from '../persistence/area.entity';
+import { RequestContext } from '../../../platform/subgraph/context';
 import { findVisibleAreas } from '../persistence/area.repository';
+import { byIdLoader } from './by-id.loader';
 
-/** One query per request for all areas asked by id (gateway `_entities` batches and `area(id)` alike). */
-export const areaLoader = (ctx: RequestContext) =>
-  requestLoader(ctx, 'areas.area', () =>
-    new DataLoader<string, Area | null>(async (ids) => {
-      const found = new Map((await findVisibleAreas(ctx.em, ctx.identity, ids)).map((a) => [a.id, a]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
-  );
+/** The areas asked by id that the caller may read (gateway `_entities` batches and `area(id)` alike). */
+export const areaLoader = (ctx: RequestContext) => byIdLoader(ctx, 'areas.area', (ids) => findVisibleAreas(ctx.em, ctx.identity, ids));

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { NotFoundError } from '../../../kernel/errors';
 import { RequestContext } from '../../../platform/subgraph/context';
+import { listAreas } from '../application/list-areas';
 import { registerArea } from '../application/register-area';
-import { listVisibleAreas } from '../persistence/area.repository';
 import { areaLoader } from './area.loader';
 import { AreaType, RegisterAreaInput } from './area.type';
 
@@ -21,7 +21,7 @@ export class AreaResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('streetCode', () => String, { nullable: true }) streetCode?: string,
   ): Promise<AreaType[]> {
-    return listVisibleAreas(ctx.em, ctx.identity, { first: Math.min(Math.max(first, 1), 500), streetCode });
+    return listAreas(ctx.em, ctx.identity, { first, streetCode });
   }
 
   @Mutation(() => AreaType, { description: 'Street offices register a property-management area in their street.' })

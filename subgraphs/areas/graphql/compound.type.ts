@@ -51,7 +51,7 @@ export class CompoundType {
   streetCode!: string;
 
   @Field(() => String, { nullable: true })
-  communityCode?: string;
+  communityCode?: string | null;
 
   @Field(() => CompoundKindEnum)
   kind!: CompoundKind;
@@ -60,7 +60,7 @@ export class CompoundType {
   governanceModel!: GovernanceModel;
 
   @Field(() => Int, { nullable: true })
-  yearBuilt?: number;
+  yearBuilt?: number | null;
 
   @Field(() => Int, { description: 'Property-rights units (产权单位) holding homes in the compound.' })
   propertyRightsUnits!: number;
@@ -78,7 +78,7 @@ export class BuildingType {
   compoundId!: string;
 
   @Field(() => ID, { nullable: true, description: 'The property-management area, once delimited.' })
-  areaId?: string;
+  areaId?: string | null;
 
   @Field()
   label!: string;
@@ -148,7 +148,7 @@ export class RegisterCompoundInput {
   streetCode!: string;
 
   @Field(() => String, { nullable: true })
-  communityCode?: string;
+  communityCode?: string | null;
 
   @Field(() => CompoundKindEnum)
   kind!: CompoundKind;

@@ -1,100 +1,40 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { InvalidInputError } from '../../../kernel/errors';
-import { RequestContext, childrenLoader } from '../../../platform/subgraph/context';
-import {
-  changeCommitteeMembers,
-  formPropertyManagementCommittee,
-  recordCommitteeFiling,
-  recordCommitteeRecording,
-  recordJointDecision,
-  recordOwnersAssembly,
-  recordOwnersCommittee,
-} from '../application/governance';
+import { RequestContext } from '../../../platform/subgraph/context';
+import { changeCommitteeMembers } from '../application/change-committee-members';
+import { formPropertyManagementCommittee } from '../application/form-property-management-committee';
 import { CHINA_WORKING_DAYS } from '../application/official-holidays';
-import { mayReadStreet } from '../domain/access';
-import { parseSquareMetres } from '../domain/floor-area';
-import { JointDecisionOutcome, RatioView, decideJointDecision } from '../domain/joint-decision';
+import { recordCommitteeFiling } from '../application/record-committee-filing';
+import { recordCommitteeRecording } from '../application/record-committee-recording';
+import { recordJointDecision } from '../application/record-joint-decision';
+import { recordOwnersAssembly } from '../application/record-owners-assembly';
+import { recordOwnersCommittee } from '../application/record-owners-committee';
+import { committeeRecordingDeadline, isCommitteeRecordedLate } from '../domain/governance-body';
 import { isAssemblyMissing } from '../domain/owners-assembly';
-import { isRecordingLate, recordingDeadline } from '../domain/property-management-committee';
-import { JointDecisionMatter } from '../domain/statutes';
-import { Area } from '../persistence/area.entity';
-import { GovernanceBody, GovernanceMember, JointDecision } from '../persistence/governance.entity';
+import { GovernanceBody } from '../persistence/governance-body.entity';
 import { AreaType } from './area.type';
+import { governanceBodiesLoader, jointDecisionsLoader, membersLoader } from './governance.loaders';
+import { decisionInputOf, jointDecisionType } from './governance.mappers';
 import {
   ChangeCommitteeMembersInput,
   FormPropertyManagementCommitteeInput,
   GovernanceBodyType,
   GovernanceMemberType,
   JointDecisionType,
-  RatioType,
   RecordJointDecisionInput,
   RecordOwnersAssemblyInput,
   RecordOwnersCommitteeInput,
-  TallyInput,
 } from './governance.type';
-
-const ratio = (r: RatioView | null): RatioType | null =>
-  r && { numerator: String(r.numerator), denominator: String(r.denominator), percent: r.display };
-
-function decisionView(decision: JointDecision, outcome: JointDecisionOutcome): JointDecisionType {
-  return {
-    id: decision.id,
-    areaId: decision.areaId,
-    matter: decision.matter as JointDecisionMatter,
-    heldOn: decision.heldOn,
-    valid: outcome.valid,
-    reasons: outcome.reasons,
-    participationOwners: ratio(outcome.ratios.participationOwners)!,
-    participationArea: ratio(outcome.ratios.participationArea)!,
-    consentOwners: ratio(outcome.ratios.consentOwners),
-    consentArea: ratio(outcome.ratios.consentArea),
-  };
-}
-
-/** Stored decisions are re-assessed from their stored tally, so the ratios shown are the exact ones decided on. */
-const storedOutcome = (d: JointDecision) =>
-  decideJointDecision(d.matter as JointDecisionMatter, {
-    totalOwners: d.totalOwners,
-    totalAreaCentiM2: Number(d.totalAreaCentiM2),
-    participatingOwners: d.participatingOwners,
-    participatingAreaCentiM2: Number(d.participatingAreaCentiM2),
-    consentingOwners: d.consentingOwners,
-    consentingAreaCentiM2: Number(d.consentingAreaCentiM2),
-  });
-
-function tallyFromInput(t: TallyInput) {
-  const areas = { totalArea: t.totalArea, participatingArea: t.participatingArea, consentingArea: t.consentingArea };
-  const parsed = Object.fromEntries(Object.entries(areas).map(([k, v]) => [k, parseSquareMetres(v)]));
-  const bad = Object.entries(parsed).filter(([, v]) => v === undefined);
-  if (bad.length > 0) throw new InvalidInputError('Areas must be m² with at most two decimals', { fields: Object.fromEntries(bad.map(([k]) => [k, 'not an area'])) });
-  return {
-    totalOwners: t.totalOwners,
-    totalAreaCentiM2: parsed.totalArea!,
-    participatingOwners: t.participatingOwners,
-    participatingAreaCentiM2: parsed.participatingArea!,
-    consentingOwners: t.consentingOwners,
-    consentingAreaCentiM2: parsed.consentingArea!,
-  };
-}
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
   @FieldResolver(() => [GovernanceBodyType], { description: 'Standing and past governance bodies, newest first.' })
-  governanceBodies(@Root() area: Area, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType[]> {
-    if (!mayReadStreet(ctx.identity, area.streetCode)) return Promise.resolve([]);
-    return childrenLoader(ctx, 'areas.bodies-by-area', (ids) => ctx.em.find(GovernanceBody, { areaId: { $in: ids } }, { orderBy: { formedOn: 'desc' } }), (b) => b.areaId).load(area.id);
+  governanceBodies(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType[]> {
+    return governanceBodiesLoader(ctx).load(area);
   }
 
   @FieldResolver(() => [JointDecisionType])
-  async jointDecisions(@Root() area: Area, @Ctx() ctx: RequestContext): Promise<JointDecisionType[]> {
-    if (!mayReadStreet(ctx.identity, area.streetCode)) return [];
-    const decisions = await childrenLoader(
-      ctx,
-      'areas.decisions-by-area',
-      (ids) => ctx.em.find(JointDecision, { areaId: { $in: ids } }, { orderBy: { heldOn: 'desc' } }),
-      (d) => d.areaId,
-    ).load(area.id);
-    return decisions.map((d) => decisionView(d, storedOutcome(d)));
+  async jointDecisions(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<JointDecisionType[]> {
+    return (await jointDecisionsLoader(ctx).load(area)).map(jointDecisionType);
   }
 
   @Mutation(() => GovernanceBodyType)
@@ -145,13 +85,7 @@ export class AreaGovernanceResolver {
 
   @Mutation(() => JointDecisionType, { description: 'Records a joint decision; the hub decides valid / invalid with every reason.' })
   async recordJointDecision(@Arg('input') input: RecordJointDecisionInput, @Ctx() ctx: RequestContext): Promise<JointDecisionType> {
-    const { decision, outcome } = await recordJointDecision(ctx.em, ctx.identity, {
-      areaId: input.areaId,
-      matter: input.matter,
-      heldOn: input.heldOn,
-      ...(input.tally ? { tally: tallyFromInput(input.tally) } : { ballots: input.ballots ?? [] }),
-    } as Parameters<typeof recordJointDecision>[2]);
-    return decisionView(decision, outcome);
+    return jointDecisionType(await recordJointDecision(ctx.em, ctx.identity, decisionInputOf(input)));
   }
 }
 
@@ -164,8 +98,7 @@ export class GovernanceBodyResolver {
       "State Council holiday notices); null until filed, or while the deadline's year has no published notice.",
   })
   recordingDeadline(@Root() body: GovernanceBody): string | null {
-    if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn) return null;
-    return recordingDeadline(body.filedOn, CHINA_WORKING_DAYS) ?? null;
+    return committeeRecordingDeadline(body, CHINA_WORKING_DAYS) ?? null;
   }
 
   @FieldResolver(() => Boolean, {
@@ -173,8 +106,7 @@ export class GovernanceBodyResolver {
     description: 'True when recorded after the recording deadline (flagged, not refused); null until recorded or while unknown.',
   })
   recordedLate(@Root() body: GovernanceBody): boolean | null {
-    if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn || !body.recordedOn) return null;
-    return isRecordingLate(body.filedOn, body.recordedOn, CHINA_WORKING_DAYS) ?? null;
+    return isCommitteeRecordedLate(body, CHINA_WORKING_DAYS) ?? null;
   }
 
   @FieldResolver(() => Boolean, {
@@ -187,11 +119,6 @@ export class GovernanceBodyResolver {
 
   @FieldResolver(() => [GovernanceMemberType])
   members(@Root() body: GovernanceBody, @Ctx() ctx: RequestContext): Promise<GovernanceMemberType[]> {
-    return childrenLoader(
-      ctx,
-      'areas.members-by-body',
-      (ids) => ctx.em.find(GovernanceMember, { bodyId: { $in: ids } }, { orderBy: { seat: 'asc', name: 'asc' } }),
-      (m) => m.bodyId,
-    ).load(body.id);
+    return membersLoader(ctx).load(body.id);
   }
 }

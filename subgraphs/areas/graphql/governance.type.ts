@@ -22,7 +22,7 @@ export class GovernanceMemberType {
   seat!: CommitteeSeat;
 
   @Field(() => String, { nullable: true })
-  represents?: string;
+  represents?: string | null;
 }
 
 @ObjectType('GovernanceBody', {
@@ -42,43 +42,43 @@ export class GovernanceBodyType {
   formedOn!: string;
 
   @Field(() => String, { nullable: true })
-  termEndsOn?: string;
+  termEndsOn?: string | null;
 
   @Field(() => String, { nullable: true })
-  filedOn?: string;
+  filedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Filing with the street office is due within 30 days of formation.' })
-  filingDeadline?: string;
+  filingDeadline?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True when filed after the deadline (flagged, not refused).' })
-  filedLate?: boolean;
+  filedLate?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "The street office's recording (备案) of a property-management committee or an owners' committee." })
-  recordedOn?: string;
+  recordedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: "An owners' assembly's rules of procedure (议事规则), by reference." })
-  rulesReference?: string;
+  rulesReference?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The owners' assembly an owners' committee carries out decisions for." })
-  assemblyId?: string;
+  assemblyId?: string | null;
 
   @Field(() => String, {
     nullable: true,
     description: "A property-management committee dissolved when the area's owners' committee was recorded: 30 days after that recording.",
   })
-  dissolutionDeadline?: string;
+  dissolutionDeadline?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True when the committee was dissolved after its dissolution deadline (flagged, not refused).' })
-  dissolvedLate?: boolean;
+  dissolvedLate?: boolean | null;
 
   @Field(() => ID, { nullable: true })
-  chairMemberId?: string;
+  chairMemberId?: string | null;
 
   @Field(() => String, { nullable: true })
-  dissolvedOn?: string;
+  dissolvedOn?: string | null;
 
   @Field(() => String, { nullable: true })
-  dissolutionReason?: string;
+  dissolutionReason?: string | null;
 }
 
 @ObjectType('Ratio', { description: 'An exact ratio; percent is for display only (two decimals).' })

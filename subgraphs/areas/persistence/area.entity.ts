@@ -1,24 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { EntitySchema } from '@mikro-orm/core';
+import { type InferEntity, defineEntity, p } from '@mikro-orm/core';
 
-export class Area {
-  id: string = randomUUID();
-  name!: string;
-  districtCode!: string;
-  streetCode!: string;
-  registeredBy!: string;
-  registeredAt: Date = new Date();
-}
-
-export const AreaSchema = new EntitySchema<Area>({
-  class: Area,
+/** A property-management area as stored (domain/area.ts); the DDL is in migrations/. */
+export const AreaSchema = defineEntity({
+  name: 'Area',
   tableName: 'area',
   properties: {
-    id: { type: 'uuid', primary: true },
-    name: { type: 'text' },
-    districtCode: { type: 'text' },
-    streetCode: { type: 'text', index: true },
-    registeredBy: { type: 'text' },
-    registeredAt: { type: 'datetime', columnType: 'timestamptz' },
+    id: p.uuid().primary(),
+    name: p.text(),
+    districtCode: p.text(),
+    streetCode: p.text().index(),
+    registeredBy: p.text(),
+    registeredAt: p.datetime().columnType('timestamptz'),
   },
 });
+
+export type Area = InferEntity<typeof AreaSchema>;

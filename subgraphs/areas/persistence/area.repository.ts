@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { readableStreetPrefixes } from '../domain/access';
-import { Area } from './area.entity';
+import { Area, AreaSchema } from './area.entity';
 import { readGrants } from './read-grants.repository';
 
 /** Rows an identity may read, as a filter: the database does the row-level rule, never a loop in memory. */
@@ -23,7 +25,7 @@ async function visibleTo(em: EntityManager, identity: Identity): Promise<FilterQ
 export async function findVisibleAreas(em: EntityManager, identity: Identity, ids: readonly string[]): Promise<Area[]> {
   const filter = await visibleTo(em, identity);
   if (!filter || ids.length === 0) return [];
-  return em.find(Area, { $and: [{ id: { $in: [...ids] } }, filter] });
+  return em.find(AreaSchema, { $and: [{ id: { $in: [...ids] } }, filter] });
 }
 
 export async function listVisibleAreas(
@@ -35,5 +37,15 @@ export async function listVisibleAreas(
   if (!filter) return [];
   const conditions: FilterQuery<Area>[] = [filter];
   if (page.streetCode) conditions.push({ streetCode: page.streetCode });
-  return em.find(Area, { $and: conditions }, { orderBy: { registeredAt: 'asc', id: 'asc' }, limit: page.first });
+  return em.find(AreaSchema, { $and: conditions }, { orderBy: { registeredAt: 'asc', id: 'asc' }, limit: page.first });
+}
+
+/** One area by id, whoever asks: the caller's access is the application's to check. */
+export function findArea(em: EntityManager, id: string): Promise<Area | null> {
+  return em.findOne(AreaSchema, { id });
+}
+
+/** A new area in the unit of work; it is written when the transaction flushes. */
+export function insertArea(em: EntityManager, area: Omit<RequiredEntityData<Area>, 'id'>): Area {
+  return em.create(AreaSchema, { id: randomUUID(), ...area });
 }

@@ -1,84 +1,54 @@
-import { randomUUID } from 'node:crypto';
-import { EntitySchema } from '@mikro-orm/core';
+import { type InferEntity, defineEntity, p } from '@mikro-orm/core';
 import type { BuildingClass, CompoundKind, GovernanceModel, MaintenanceFundStatus } from '../domain/compound';
 
-export class Compound {
-  id: string = randomUUID();
-  name!: string;
-  districtCode!: string;
-  streetCode!: string;
-  communityCode?: string;
-  kind!: CompoundKind;
-  governanceModel!: GovernanceModel;
-  yearBuilt?: number;
-  propertyRightsUnits!: number;
-  maintenanceFund!: MaintenanceFundStatus;
-  registeredAt: Date = new Date();
-}
-
-export class Building {
-  id: string = randomUUID();
-  compoundId!: string;
-  /** The property-management area the building belongs to, once delimited. */
-  areaId?: string;
-  label!: string;
-  buildingClass!: BuildingClass;
-  floors!: number;
-  elevators!: number;
-}
-
-export class Household {
-  id: string = randomUUID();
-  buildingId!: string;
-  unit!: string;
-  room!: string;
-  floorAreaCentiM2!: number;
-  ownerReference!: string;
-  ownerName?: string;
-}
-
-export const CompoundSchema = new EntitySchema<Compound>({
-  class: Compound,
+/** The register of compounds, their buildings and households (domain/compound.ts); the DDL is in migrations/. */
+export const CompoundSchema = defineEntity({
+  name: 'Compound',
   tableName: 'compound',
   properties: {
-    id: { type: 'uuid', primary: true },
-    name: { type: 'text' },
-    districtCode: { type: 'text' },
-    streetCode: { type: 'text' },
-    communityCode: { type: 'text', nullable: true },
-    kind: { type: 'text' },
-    governanceModel: { type: 'text' },
-    yearBuilt: { type: 'integer', nullable: true },
-    propertyRightsUnits: { type: 'integer' },
-    maintenanceFund: { type: 'text' },
-    registeredAt: { type: 'datetime', columnType: 'timestamptz' },
+    id: p.uuid().primary(),
+    name: p.text(),
+    districtCode: p.text(),
+    streetCode: p.text(),
+    communityCode: p.text().nullable(),
+    kind: p.text().$type<CompoundKind>(),
+    governanceModel: p.text().$type<GovernanceModel>(),
+    yearBuilt: p.integer().nullable(),
+    propertyRightsUnits: p.integer(),
+    maintenanceFund: p.text().$type<MaintenanceFundStatus>(),
+    registeredAt: p.datetime().columnType('timestamptz'),
   },
 });
 
-export const BuildingSchema = new EntitySchema<Building>({
-  class: Building,
+export const BuildingSchema = defineEntity({
+  name: 'Building',
   tableName: 'building',
   properties: {
-    id: { type: 'uuid', primary: true },
-    compoundId: { type: 'uuid' },
-    areaId: { type: 'uuid', nullable: true },
-    label: { type: 'text' },
-    buildingClass: { type: 'text' },
-    floors: { type: 'integer' },
-    elevators: { type: 'integer' },
+    id: p.uuid().primary(),
+    compoundId: p.uuid(),
+    /** The property-management area the building belongs to, once delimited. */
+    areaId: p.uuid().nullable(),
+    label: p.text(),
+    buildingClass: p.text().$type<BuildingClass>(),
+    floors: p.integer(),
+    elevators: p.integer(),
   },
 });
 
-export const HouseholdSchema = new EntitySchema<Household>({
-  class: Household,
+export const HouseholdSchema = defineEntity({
+  name: 'Household',
   tableName: 'household',
   properties: {
-    id: { type: 'uuid', primary: true },
-    buildingId: { type: 'uuid' },
-    unit: { type: 'text' },
-    room: { type: 'text' },
-    floorAreaCentiM2: { type: 'integer', fieldName: 'floor_area_centi_m2' },
-    ownerReference: { type: 'text' },
-    ownerName: { type: 'text', nullable: true },
+    id: p.uuid().primary(),
+    buildingId: p.uuid(),
+    unit: p.text(),
+    room: p.text(),
+    floorAreaCentiM2: p.integer().fieldName('floor_area_centi_m2'),
+    ownerReference: p.text(),
+    ownerName: p.text().nullable(),
   },
 });
+
+export type Compound = InferEntity<typeof CompoundSchema>;
+export type Building = InferEntity<typeof BuildingSchema>;
+export type Household = InferEntity<typeof HouseholdSchema>;

@@ -1,20 +1,16 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { type InferEntity, defineEntity, p } from '@mikro-orm/core';
 import type { DivisionLevel } from '../domain/division';
 
-export class Division {
-  code!: string;
-  name!: string;
-  level!: DivisionLevel;
-  parentCode?: string;
-}
-
-export const DivisionSchema = new EntitySchema<Division>({
-  class: Division,
+/** The administrative hierarchy (domain/division.ts); the DDL is in migrations/. */
+export const DivisionSchema = defineEntity({
+  name: 'Division',
   tableName: 'division',
   properties: {
-    code: { type: 'text', primary: true },
-    name: { type: 'text' },
-    level: { type: 'text' },
-    parentCode: { type: 'text', nullable: true, index: true },
+    code: p.text().primary(),
+    name: p.text(),
+    level: p.text().$type<DivisionLevel>(),
+    parentCode: p.text().nullable().index(),
   },
 });
+
+export type Division = InferEntity<typeof DivisionSchema>;

@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Identity } from '../../../kernel/identity';
+import { NotFoundError } from '../../../kernel/errors';
+import { assertMayManageStreet, mayReadStreet } from '../domain/access';
+import { Area } from '../persistence/area.entity';
+import { findArea } from '../persistence/area.repository';
+
+/** An area the caller may read by street, else NOT_FOUND: outside the caller's jurisdiction it does not exist for them. */
+export async function readableArea(em: EntityManager, identity: Identity, areaId: string): Promise<Area> {
+  const area = await findArea(em, areaId);
+  if (!area || !mayReadStreet(identity, area.streetCode)) throw new NotFoundError('Area', areaId);
+  return area;
+}
+
+/** An area of the caller's own street, for `what` the street office does there; FORBIDDEN for a reader only. */
+export async function manageableArea(em: EntityManager, identity: Identity, areaId: string, what: string): Promise<Area> {
+  const area = await readableArea(em, identity, areaId);
+  assertMayManageStreet(identity, area.streetCode, what);
+  return area;
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Identity } from '../../../kernel/identity';
+import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
+import { MemberInput } from '../domain/governance-body';
+import { validateCommitteeComposition } from '../domain/property-management-committee';
+import { GovernanceBody } from '../persistence/governance-body.entity';
+import { findStandingBodyById, replaceMembers } from '../persistence/governance-body.repository';
+import { manageableArea } from './area.lookup';
+import { committeeMembers } from './committee-records';
+
+/**
+ * Members change (a representative moves away, a unit sends someone else); a property-management committee must
+ * still meet the composition rules afterwards, so the whole new membership is validated at once.
+ */
+export async function changeCommitteeMembers(
+  em: EntityManager,
+  identity: Identity,
+  input: { bodyId: string; members: MemberInput[]; chairIndex?: number },
+): Promise<GovernanceBody> {
+  if (input.members.length === 0 || input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Name every member');
+  return em.transactional(async (tx) => {
+    const body = await findStandingBodyById(tx, input.bodyId);
+    if (!body) throw new NotFoundError('Governance body', input.bodyId);
+    await manageableArea(tx, identity, body.areaId, 'change committees in it');
+    if (body.kind === 'OWNERS_ASSEMBLY') throw new InvalidInputError("An owners' assembly is all the owners of the area: it has no member list", { fields: { bodyId: "an owners' assembly" } });
+    const ids = input.members.map(() => randomUUID());
+    if (body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE') {
+      if (input.chairIndex === undefined || !input.members[input.chairIndex]) throw new InvalidInputError('chairIndex must point at a member');
+      validateCommitteeComposition(input.members.map((m, i) => ({ id: ids[i], seat: m.seat })), ids[input.chairIndex]);
+    }
+    await replaceMembers(tx, body.id, committeeMembers(body.id, input.members, ids));
+    body.chairMemberId = input.chairIndex === undefined ? undefined : ids[input.chairIndex];
+    return body;
+  });
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Identity } from '../../../kernel/identity';
+import { NotFoundError } from '../../../kernel/errors';
+import { assertMayManageStreet, mayReadStreet } from '../domain/access';
+import { Building, Compound } from '../persistence/compound.entity';
+import { findBuilding } from '../persistence/building.repository';
+import { findCompound } from '../persistence/compound.repository';
+
+/**
+ * A compound of the caller's own street, for changing its register. Outside the caller's jurisdiction it is
+ * NOT_FOUND (existence is not disclosed); a reader of the street (a bureau) is FORBIDDEN.
+ */
+export async function manageableCompound(em: EntityManager, identity: Identity, compoundId: string): Promise<Compound> {
+  const compound = await findCompound(em, compoundId);
+  if (!compound || !mayReadStreet(identity, compound.streetCode)) throw new NotFoundError('Compound', compoundId);
+  assertMayManageStreet(identity, compound.streetCode, 'change compounds in it');
+  return compound;
+}
+
+/** A building of a compound the caller manages (see manageableCompound). */
+export async function manageableBuilding(em: EntityManager, identity: Identity, buildingId: string): Promise<Building> {
+  const building = await findBuilding(em, buildingId);
+  if (!building) throw new NotFoundError('Building', buildingId);
+  await manageableCompound(em, identity, building.compoundId);
+  return building;
+}

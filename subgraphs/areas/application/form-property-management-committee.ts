@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Identity } from '../../../kernel/identity';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { MemberInput, committeeName } from '../domain/governance-body';
+import { validatePropertyManagementCommittee } from '../domain/property-management-committee';
+import { GovernanceBody } from '../persistence/governance-body.entity';
+import { findStandingCommittee, insertGovernanceBody, insertMembers } from '../persistence/governance-body.repository';
+import { manageableArea } from './area.lookup';
+import { committeeMembers, recordCommitteeFormed } from './committee-records';
+
+export interface PropertyManagementCommitteeFormation {
+  areaId: string;
+  formedOn: string;
+  termEndsOn: string;
+  filedOn?: string;
+  members: MemberInput[];
+  /** Index in members of the chair, a residents' committee member. */
+  chairIndex: number;
+}
+
+/**
+ * The street office forms a property-management committee (物管会) where no owners' assembly can be formed, or
+ * where one is formed but has no owners' committee yet (Beijing arts. 52–59, 55–56). A late filing is recorded and
+ * flagged, never refused.
+ */
+export async function formPropertyManagementCommittee(em: EntityManager, identity: Identity, input: PropertyManagementCommitteeFormation): Promise<GovernanceBody> {
+  if (input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Every member needs a name');
+  if (!Number.isInteger(input.chairIndex) || !input.members[input.chairIndex]) throw new InvalidInputError('chairIndex must point at a member');
+  const memberIds = input.members.map(() => randomUUID());
+  const assessment = validatePropertyManagementCommittee({
+    members: input.members.map((m, i) => ({ id: memberIds[i], seat: m.seat })),
+    chairMemberId: memberIds[input.chairIndex],
+    formedOn: input.formedOn,
+    termEndsOn: input.termEndsOn,
+    filedOn: input.filedOn,
+  });
+  return em.transactional(async (tx) => {
+    const area = await manageableArea(tx, identity, input.areaId, 'form committees in it');
+    // An assembly without an owners' committee is the case Beijing art. 55 forms a committee for: it does not conflict.
+    const standing = await findStandingCommittee(tx, area.id);
+    if (standing) throw new DomainError('CONFLICT', `The area already has a standing ${committeeName(standing.kind)}`);
+    const committee = insertGovernanceBody(tx, {
+      areaId: area.id,
+      kind: 'PROPERTY_MANAGEMENT_COMMITTEE',
+      formedOn: input.formedOn,
+      termEndsOn: input.termEndsOn,
+      filedOn: input.filedOn,
+      filingDeadline: assessment.filingDeadline,
+      filedLate: assessment.filedLate,
+      chairMemberId: memberIds[input.chairIndex],
+      createdBy: identity.organisationId,
+    });
+    const members = insertMembers(tx, committeeMembers(committee.id, input.members, memberIds));
+    recordCommitteeFormed(tx, committee, 'PROPERTY_MANAGEMENT_COMMITTEE', members.length);
+    return committee;
+  });
+}

@@ -1,0 +1,41 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ASSEMBLY_RECORDED } from '../../../catalog';
+import { Identity } from '../../../kernel/identity';
+import { DomainError } from '../../../kernel/errors';
+import { recordEvent } from '../../../platform/events/outbox';
+import { validateCommitteeOfAssembly, validateOwnersAssembly } from '../domain/owners-assembly';
+import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
+import { assemblyRecorded } from '../events/publish/governance-events';
+import { GovernanceBody } from '../persistence/governance-body.entity';
+import { findStandingBody, insertGovernanceBody } from '../persistence/governance-body.repository';
+import { manageableArea } from './area.lookup';
+
+/**
+ * The street office records an owners' assembly (业主大会), formed at its first meeting; one per area. A standing
+ * owners' committee recorded before the assembly was on record is linked to it, which clears its flag.
+ */
+export async function recordOwnersAssembly(
+  em: EntityManager,
+  identity: Identity,
+  input: { areaId: string; firstMeetingOn: string; rulesReference?: string | null },
+): Promise<GovernanceBody> {
+  const assembly = validateOwnersAssembly({ firstMeetingOn: input.firstMeetingOn, rulesReference: input.rulesReference ?? undefined });
+  return em.transactional(async (tx) => {
+    const area = await manageableArea(tx, identity, input.areaId, "record owners' assemblies in it");
+    const standing = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
+    if (standing) throw new DomainError('CONFLICT', `The area already has an owners' assembly, formed on ${standing.formedOn}`, { bodyId: standing.id });
+    const committee = await findStandingBody(tx, area.id, 'OWNERS_COMMITTEE');
+    if (committee) validateCommitteeOfAssembly(assembly.formedOn, committee.recordedOn ?? committee.formedOn);
+    const body = insertGovernanceBody(tx, {
+      areaId: area.id,
+      kind: 'OWNERS_ASSEMBLY',
+      formedOn: assembly.formedOn,
+      rulesReference: assembly.rulesReference,
+      createdBy: identity.organisationId,
+    });
+    const linked = committee && !committee.assemblyId ? committee : null;
+    if (linked) linked.assemblyId = body.id;
+    recordEvent(tx, ASSEMBLY_RECORDED, { source: AREAS_EVENT_SOURCE, key: area.id, subject: body.id, data: assemblyRecorded(body, linked?.id ?? null) });
+    return body;
+  });
+}

@@ -1,0 +1,66 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { COMMITTEE_DISSOLVED } from '../../../catalog';
+import { Identity } from '../../../kernel/identity';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { recordEvent } from '../../../platform/events/outbox';
+import { MemberInput } from '../domain/governance-body';
+import { validateCommitteeOfAssembly } from '../domain/owners-assembly';
+import { assessDissolution, requireDates } from '../domain/property-management-committee';
+import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
+import { committeeDissolved } from '../events/publish/governance-events';
+import { GovernanceBody } from '../persistence/governance-body.entity';
+import { findStandingBody, insertGovernanceBody, insertMembers } from '../persistence/governance-body.repository';
+import { manageableArea } from './area.lookup';
+import { committeeMembers, recordCommitteeFormed } from './committee-records';
+
+export interface OwnersCommitteeRecording {
+  areaId: string;
+  recordedOn: string;
+  termEndsOn?: string | null;
+  members: MemberInput[];
+  /** When the standing property-management committee was dissolved; the recording day when not given. */
+  propertyManagementCommitteeDissolvedOn?: string | null;
+}
+
+/**
+ * Recording an owners' committee ends the property-management committee: it is dissolved, on the recording day
+ * unless the street office gives the day it actually was (Beijing arts. 52–59 allow 30 days; a later day is
+ * flagged). The committee is linked to the area's owners' assembly; without one on record it is recorded and
+ * flagged (see domain/owners-assembly.ts).
+ */
+export async function recordOwnersCommittee(em: EntityManager, identity: Identity, input: OwnersCommitteeRecording): Promise<GovernanceBody> {
+  const termEndsOn = input.termEndsOn || undefined;
+  const dissolvedOn = input.propertyManagementCommitteeDissolvedOn || input.recordedOn;
+  requireDates({ recordedOn: input.recordedOn, termEndsOn, propertyManagementCommitteeDissolvedOn: dissolvedOn });
+  if (input.members.length === 0 || input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Name every member');
+  const dissolution = assessDissolution(input.recordedOn, dissolvedOn);
+  return em.transactional(async (tx) => {
+    const area = await manageableArea(tx, identity, input.areaId, "record owners' committees in it");
+    if (await findStandingBody(tx, area.id, 'OWNERS_COMMITTEE')) throw new DomainError('CONFLICT', "The area already has an owners' committee");
+    const assembly = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
+    if (assembly) validateCommitteeOfAssembly(assembly.formedOn, input.recordedOn);
+    const pmc = await findStandingBody(tx, area.id, 'PROPERTY_MANAGEMENT_COMMITTEE');
+    if (pmc) {
+      Object.assign(pmc, { dissolvedOn, dissolutionReason: 'OWNERS_COMMITTEE_RECORDED', ...dissolution });
+      recordEvent(tx, COMMITTEE_DISSOLVED, { source: AREAS_EVENT_SOURCE, key: area.id, subject: pmc.id, data: committeeDissolved(pmc, dissolvedOn) });
+      await tx.flush(); // the standing-body index allows the new committee only once the old one is dissolved
+    } else if (input.propertyManagementCommitteeDissolvedOn) {
+      throw new InvalidInputError('The area has no standing property-management committee to dissolve', {
+        fields: { propertyManagementCommitteeDissolvedOn: 'no standing property-management committee' },
+      });
+    }
+    const committee = insertGovernanceBody(tx, {
+      areaId: area.id,
+      kind: 'OWNERS_COMMITTEE',
+      formedOn: input.recordedOn,
+      recordedOn: input.recordedOn,
+      assemblyId: assembly?.id,
+      termEndsOn,
+      createdBy: identity.organisationId,
+    });
+    const members = insertMembers(tx, committeeMembers(committee.id, input.members, input.members.map(() => randomUUID())));
+    recordCommitteeFormed(tx, committee, 'OWNERS_COMMITTEE', members.length);
+    return committee;
+  });
+}

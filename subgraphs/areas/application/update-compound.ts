@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Identity } from '../../../kernel/identity';
+import { DomainError } from '../../../kernel/errors';
+import { CompoundChanges, validateCompound } from '../domain/compound';
+import { Compound } from '../persistence/compound.entity';
+import { isCompoundNameTaken } from '../persistence/compound.repository';
+import { manageableCompound } from './compound.lookup';
+
+/** Corrects a compound; only the fields given change, and its street and district never do. */
+export async function updateCompound(em: EntityManager, identity: Identity, compoundId: string, changes: CompoundChanges): Promise<Compound> {
+  return em.transactional(async (tx) => {
+    const compound = await manageableCompound(tx, identity, compoundId);
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
+    const updated = validateCompound({ ...compound, ...defined });
+    if (updated.name !== compound.name && (await isCompoundNameTaken(tx, compound.streetCode, updated.name))) {
+      throw new DomainError('CONFLICT', `A compound named ${updated.name} is already registered in this street`);
+    }
+    Object.assign(compound, defined, { name: updated.name });
+    return compound;
+  });
+}

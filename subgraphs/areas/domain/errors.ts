@@ -1,0 +1,13 @@
+import type { ErrorCatalog } from '../../../kernel/errors';
+
+/**
+ * The codes the areas subgraph raises beyond the generic ones (kernel/errors.ts GENERIC_ERRORS), each with what it
+ * means to a client. Rule-by-rule problems of one input (a committee's composition, an assembly's dates) travel as
+ * BAD_USER_INPUT with `details.problems`; they are listed with the rule that raises them, not here.
+ */
+export const AREAS_ERRORS = {
+  BUILDING_OUTSIDE_AREA_STREET: 'A building named for an area lies in another street than the area; an area never spans streets.',
+  UNKNOWN_PARENT_DIVISION: 'The division’s parent (its district or street) is not registered yet: register the parent first.',
+} as const satisfies ErrorCatalog;
+
+export type AreasErrorCode = keyof typeof AREAS_ERRORS;

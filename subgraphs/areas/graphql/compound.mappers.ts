@@ -1,0 +1,22 @@
+import { formatSquareMetres } from '../domain/floor-area';
+import { HouseholdRecord } from '../persistence/household.repository';
+import { CompoundStatistics } from '../persistence/compound.repository';
+import { CompoundStatisticsType, HouseholdType } from './compound.type';
+
+/** A household as the caller sees it: the owner's name is already masked or not by the application. */
+export function householdType(h: Omit<HouseholdRecord, 'ownerName'> & { ownerName?: string | null }): HouseholdType {
+  return {
+    id: h.id,
+    buildingId: h.buildingId,
+    unit: h.unit,
+    room: h.room,
+    floorAreaM2: formatSquareMetres(h.floorAreaCentiM2),
+    ownerReference: h.ownerReference,
+    ownerName: h.ownerName ?? null,
+  };
+}
+
+/** A compound's statistics; a compound without buildings has zeros. */
+export function compoundStatisticsType(s: CompoundStatistics | undefined): CompoundStatisticsType {
+  return { buildings: s?.buildings ?? 0, elevators: s?.elevators ?? 0, households: s?.households ?? 0, floorAreaM2: formatSquareMetres(s?.floorAreaCentiM2 ?? 0) };
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { RequiredEntityData } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GovernanceBodyKind } from '../domain/governance-body';
+import { GovernanceBody, GovernanceBodySchema, GovernanceMember, GovernanceMemberSchema } from './governance-body.entity';
+
+/** The area's standing (not dissolved) body of one kind; the database allows one per kind. */
+export function findStandingBody(em: EntityManager, areaId: string, kind: GovernanceBodyKind): Promise<GovernanceBody | null> {
+  return em.findOne(GovernanceBodySchema, { areaId, kind, dissolvedOn: null });
+}
+
+/** The area's standing committee of either kind, if any: an owners' assembly is not a committee. */
+export function findStandingCommittee(em: EntityManager, areaId: string): Promise<GovernanceBody | null> {
+  return em.findOne(GovernanceBodySchema, { areaId, dissolvedOn: null, kind: { $ne: 'OWNERS_ASSEMBLY' } });
+}
+
+/** A body by id, if it still stands. */
+export function findStandingBodyById(em: EntityManager, id: string): Promise<GovernanceBody | null> {
+  return em.findOne(GovernanceBodySchema, { id, dissolvedOn: null });
+}
+
+/** A body by id and area, if it is a committee that still stands: a committee acting for its area. */
+export function findStandingCommitteeById(em: EntityManager, id: string, areaId: string): Promise<GovernanceBody | null> {
+  return em.findOne(GovernanceBodySchema, { id, areaId, dissolvedOn: null, kind: { $ne: 'OWNERS_ASSEMBLY' } });
+}
+
+/** A property-management committee by id, standing or dissolved. */
+export function findPropertyManagementCommittee(em: EntityManager, id: string): Promise<GovernanceBody | null> {
+  return em.findOne(GovernanceBodySchema, { id, kind: 'PROPERTY_MANAGEMENT_COMMITTEE' });
+}
+
+/** A new body in the unit of work, under a new id; it is written when the transaction flushes. */
+export function insertGovernanceBody(em: EntityManager, body: Omit<RequiredEntityData<GovernanceBody>, 'id'>): GovernanceBody {
+  return em.create(GovernanceBodySchema, { id: randomUUID(), ...body });
+}
+
+/** A body's members, written with the body in one flush (the foreign key is checked at commit). */
+export function insertMembers(em: EntityManager, members: readonly GovernanceMember[]): GovernanceMember[] {
+  return members.map((m) => em.create(GovernanceMemberSchema, m));
+}
+
+/** The whole membership replaced: the old members are deleted now, the new ones written at the flush. */
+export async function replaceMembers(em: EntityManager, bodyId: string, members: readonly GovernanceMember[]): Promise<GovernanceMember[]> {
+  await em.nativeDelete(GovernanceMemberSchema, { bodyId });
+  return insertMembers(em, members);
+}
+
+/** The bodies of many areas in one query, newest first. */
+export function bodiesOfAreas(em: EntityManager, areaIds: readonly string[]): Promise<GovernanceBody[]> {
+  return em.find(GovernanceBodySchema, { areaId: { $in: [...areaIds] } }, { orderBy: { formedOn: 'desc' } });
+}
+
+/** The members of many bodies in one query, by seat and name. */
+export function membersOfBodies(em: EntityManager, bodyIds: readonly string[]): Promise<GovernanceMember[]> {
+  return em.find(GovernanceMemberSchema, { bodyId: { $in: [...bodyIds] } }, { orderBy: { seat: 'asc', name: 'asc' } });
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { RequiredEntityData } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { Household, HouseholdSchema } from './compound.entity';
+
+/** A household as read from the register; the owner's name is whatever is on record, masking is the caller's. */
+export interface HouseholdRecord {
+  id: string;
+  buildingId: string;
+  unit: string;
+  room: string;
+  floorAreaCentiM2: number;
+  ownerReference: string;
+  ownerName: string | null;
+}
+
+/** A household with what its access rule needs: its compound's street and its building's area. */
+export interface LocatedHousehold extends HouseholdRecord {
+  streetCode: string;
+  areaId: string | null;
+}
+
+interface HouseholdColumns {
+  id: string;
+  building_id: string;
+  unit: string;
+  room: string;
+  floor_area_centi_m2: number;
+  owner_reference: string;
+  owner_name: string | null;
+}
+
+/** The one mapper of `areas.household` rows read in SQL. */
+const householdOf = (r: HouseholdColumns): HouseholdRecord => ({
+  id: r.id,
+  buildingId: r.building_id,
+  unit: r.unit,
+  room: r.room,
+  floorAreaCentiM2: r.floor_area_centi_m2,
+  ownerReference: r.owner_reference,
+  ownerName: r.owner_name,
+});
+
+export function findHousehold(em: EntityManager, id: string): Promise<Household | null> {
+  return em.findOne(HouseholdSchema, { id });
+}
+
+/** A room (unit and room number) is registered once per building. */
+export async function isRoomTaken(em: EntityManager, buildingId: string, unit: string, room: string): Promise<boolean> {
+  return (await em.count(HouseholdSchema, { buildingId, unit, room })) > 0;
+}
+
+export function insertHousehold(em: EntityManager, household: Omit<RequiredEntityData<Household>, 'id'>): Household {
+  return em.create(HouseholdSchema, { id: randomUUID(), ...household });
+}
+
+/** Rows per statement of a bulk insert: one JSON parameter each, since knex would expand array bindings into lists. */
+const INSERT_CHUNK = 20_000;
+
+/** Many new households in a few set-based statements (the compound file's import); ids are the caller's. */
+export async function insertHouseholds(em: EntityManager, households: readonly HouseholdRecord[]): Promise<void> {
+  for (let i = 0; i < households.length; i += INSERT_CHUNK) {
+    const part = households.slice(i, i + INSERT_CHUNK);
+    await sqlRun(
+      em,
+      `insert into areas.household (id, building_id, unit, room, floor_area_centi_m2, owner_reference, owner_name)
+       select id, building_id, unit, room, floor_area_centi_m2, owner_reference, owner_name
+         from json_to_recordset(?::json)
+           as t(id uuid, building_id uuid, unit text, room text, floor_area_centi_m2 int, owner_reference text, owner_name text)`,
+      [
+        JSON.stringify(
+          part.map((h) => ({
+            id: h.id,
+            building_id: h.buildingId,
+            unit: h.unit,
+            room: h.room,
+            floor_area_centi_m2: h.floorAreaCentiM2,
+            owner_reference: h.ownerReference,
+            owner_name: h.ownerName,
+          })),
+        ),
+      ],
+    );
+  }
+}
+
+/** The rooms already registered in a compound, by building label, unit and room. */
+export function registeredRooms(em: EntityManager, compoundId: string): Promise<{ label: string; unit: string; room: string }[]> {
+  return sqlRows(
+    em,
+    `select b.label, h.unit, h.room from areas.household h join areas.building b on b.id = h.building_id where b.compound_id = ?`,
+    [compoundId],
+  );
+}
+
+/** Every household of an area with its certificate floor area: the electorate of a joint decision. */
+export async function householdAreasOfArea(em: EntityManager, areaId: string): Promise<{ id: string; floorAreaCentiM2: number }[]> {
+  const rows = await sqlRows<{ id: string; floor_area_centi_m2: number }>(
+    em,
+    `select h.id, h.floor_area_centi_m2 from areas.household h join areas.building b on b.id = h.building_id where b.area_id = ?`,
+    [areaId],
+  );
+  return rows.map((r) => ({ id: r.id, floorAreaCentiM2: r.floor_area_centi_m2 }));
+}
+
+/** One page of a compound's households in building / unit / room order, with the total, in one query. */
+export async function pageHouseholds(
+  em: EntityManager,
+  page: { compoundId: string; buildingId?: string; first: number; offset: number },
+): Promise<{ items: HouseholdRecord[]; totalCount: number }> {
+  const rows = await sqlRows<HouseholdColumns & { total: number }>(
+    em,
+    `select h.*, count(*) over () as total
+       from areas.household h join areas.building b on b.id = h.building_id
+      where b.compound_id = ? and (?::uuid is null or b.id = ?::uuid)
+      order by b.label, h.unit, h.room
+      limit ? offset ?`,
+    [page.compoundId, page.buildingId ?? null, page.buildingId ?? null, page.first, page.offset],
+  );
+  const totalCount = rows.length > 0 ? rows[0].total : await countHouseholds(em, page);
+  return { totalCount, items: rows.map(householdOf) };
+}
+
+async function countHouseholds(em: EntityManager, page: { compoundId: string; buildingId?: string }): Promise<number> {
+  const [row] = await sqlRows<{ n: number }>(
+    em,
+    `select count(*) as n from areas.household h join areas.building b on b.id = h.building_id
+      where b.compound_id = ? and (?::uuid is null or b.id = ?::uuid)`,
+    [page.compoundId, page.buildingId ?? null, page.buildingId ?? null],
+  );
+  return row.n;
+}
+
+/** Households by id with their compound's street and their area, in one query: the `_entities` batch. */
+export async function findLocatedHouseholds(em: EntityManager, ids: readonly string[]): Promise<LocatedHousehold[]> {
+  const rows = await sqlRows<HouseholdColumns & { street_code: string; area_id: string | null }>(
+    em,
+    `select h.*, c.street_code, b.area_id
+       from areas.household h join areas.building b on b.id = h.building_id join areas.compound c on c.id = b.compound_id
+      where h.id = any(?::uuid[])`,
+    [sqlArray(ids)],
+  );
+  return rows.map((r) => ({ ...householdOf(r), streetCode: r.street_code, areaId: r.area_id }));
+}
