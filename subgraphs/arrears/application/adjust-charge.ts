@@ -3,7 +3,7 @@ import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { assertPropertyCompany } from '../domain/access';
-import { Adjustment, adjustCharge as adjusted } from '../domain/allocation';
+import { Adjustment, AdjustmentKind, adjustCharge as adjusted } from '../domain/allocation';
 import { openTotal } from '../domain/charge';
 import { accountIdOfCharge, chargesOfAccount, saveChargeAmounts } from '../persistence/charge.repository';
 import { insertAdjustment } from '../persistence/ledger.repository';
@@ -13,7 +13,7 @@ import { publishClaims } from './claims.publish';
 
 export interface AdjustmentInput {
   chargeId: string;
-  kind: 'WAIVER' | 'CORRECTION';
+  kind: AdjustmentKind;
   fen?: number | null;
   amountFen?: number | null;
   reason: string;

@@ -1,7 +1,7 @@
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { AccountStatus } from './account-status';
-import { Adjustment } from './allocation';
+import { AdjustmentKind } from './allocation';
 import { BilledCharge } from './charge';
 import { CollectionAction } from './collection-action';
 import { LateFeeTerms, PrincipalReduction, lateFeeFen } from './late-fee';
@@ -32,7 +32,7 @@ export interface RecordedAction {
 /** A waiver or correction of one charge as recorded, with the amounts before and after. */
 export interface RecordedAdjustment {
   chargeId: string;
-  kind: Adjustment['kind'];
+  kind: AdjustmentKind;
   /** WAIVER: the fen forgiven; null for a correction. */
   fen: Fen | null;
   amountBeforeFen: Fen;

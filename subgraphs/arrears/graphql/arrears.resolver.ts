@@ -13,6 +13,7 @@ import { recordMediationOutcome } from '../application/record-mediation-outcome'
 import { recordPayment } from '../application/record-payment';
 import { runBilling } from '../application/run-billing';
 import { AccountStatus } from '../domain/account-status';
+import { AdjustmentKind } from '../domain/allocation';
 import { MediationOutcome } from '../domain/collection-action';
 import { collectionActionInputOf, listItemView, statementView } from './arrears.mappers';
 import {
@@ -72,7 +73,7 @@ export class ArrearsResolver {
   @Mutation(() => ArrearsAccountType, { description: 'Waives part of a charge, or corrects its amount, with a reason.' })
   async adjustCharge(
     @Arg('chargeId', () => ID) chargeId: string,
-    @Arg('kind', () => AdjustmentKindEnum) kind: 'WAIVER' | 'CORRECTION',
+    @Arg('kind', () => AdjustmentKindEnum) kind: AdjustmentKind,
     @Arg('reason') reason: string,
     @Ctx() ctx: RequestContext,
     @Arg('fen', () => Int, { nullable: true, description: 'WAIVER: the fen forgiven.' }) fen?: number,

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
-import { AppliedAmount } from '../domain/allocation';
+import { AdjustmentKind, AppliedAmount } from '../domain/allocation';
 import { Charge } from '../domain/charge';
 import { AppliedPayment, RecordedAdjustment } from '../domain/claim';
 import { PaymentPurpose, Receipt, paidInto } from '../domain/payment';
@@ -163,7 +163,7 @@ export async function appliedPaymentsOfAccounts(em: EntityManager, accountIds: r
 /** Records a waiver or correction of one charge with the amounts before and after and its reason. */
 export async function insertAdjustment(
   em: EntityManager,
-  adjustment: { accountId: string; before: Charge; after: Charge; kind: RecordedAdjustment['kind']; fen: Fen | null; reason: string; on: IsoDate; recordedBy: string },
+  adjustment: { accountId: string; before: Charge; after: Charge; kind: AdjustmentKind; fen: Fen | null; reason: string; on: IsoDate; recordedBy: string },
 ): Promise<void> {
   await sqlRun(
     em,
@@ -179,7 +179,7 @@ export async function insertAdjustment(
 interface AdjustmentColumns {
   account_id: string;
   charge_id: string;
-  kind: RecordedAdjustment['kind'];
+  kind: AdjustmentKind;
   fen: number | null;
   amount_before_fen: number;
   amount_after_fen: number;

@@ -37,7 +37,9 @@ interface LevyColumns {
   district_code: string;
 }
 
-const levyTermsOf = (r: Pick<LevyColumns, 'area_id' | 'rate_fen_per_m2' | 'activation_threshold_percent' | 'advance_fen'>): Levy & { areaId: string } => ({
+type LevyTermsColumns = Pick<LevyColumns, 'area_id' | 'rate_fen_per_m2' | 'activation_threshold_percent' | 'advance_fen'>;
+
+const levyTermsOf = (r: LevyTermsColumns): Levy & { areaId: string } => ({
   areaId: r.area_id,
   rateFenPerM2: r.rate_fen_per_m2,
   activationThresholdPercent: r.activation_threshold_percent,
@@ -64,7 +66,7 @@ const LEVY_SELECT = `select l.id, l.area_id, l.company_id, l.title, l.purpose, l
 
 /** The levy's terms and area; null when there is no such levy. */
 export async function findLevyTerms(em: EntityManager, levyId: string): Promise<(Levy & { areaId: string }) | null> {
-  const [row] = await sqlRows<Pick<LevyColumns, 'area_id' | 'rate_fen_per_m2' | 'activation_threshold_percent' | 'advance_fen'>>(
+  const [row] = await sqlRows<LevyTermsColumns>(
     em,
     `select area_id, rate_fen_per_m2, activation_threshold_percent, advance_fen from arrears.levy where id = ?::uuid`,
     [levyId],
