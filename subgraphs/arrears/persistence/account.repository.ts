@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { Account, CourtAward } from '../domain/account';
 import { AccountStatus } from '../domain/account-status';
 import { ClaimedAccount } from '../domain/claim';
 import { AccountTransition } from '../domain/statement';
-import { pgArray } from './sql-values';
 
 /** The columns of arrears.account that say whose account it is and where it stands. */
 export interface AccountKeyColumns {
@@ -61,7 +60,7 @@ export async function findAccount(em: EntityManager, accountId: string, options:
  * yet, in one statement whatever the number of households.
  */
 export async function openAccounts(em: EntityManager, place: { companyId: string; areaId: string; buildingIds?: readonly string[] | null }, today: IsoDate): Promise<void> {
-  const buildings = place.buildingIds ? pgArray(place.buildingIds) : null;
+  const buildings = place.buildingIds ? sqlArray(place.buildingIds) : null;
   await sqlRun(
     em,
     `insert into arrears.account (id, company_id, household_id, area_id, building_id, status, status_changed_on)
@@ -164,7 +163,7 @@ export async function nextClaimVersions(em: EntityManager, accountIds: readonly 
      select b.*, ba.name as area_name, ba.street_code, ba.district_code, h.unit, h.room, h.floor_area_centi_m2, h.owner_reference
        from bumped b join arrears.billing_area ba on ba.area_id = b.area_id left join arrears.billable_household h on h.household_id = b.household_id
       order by b.id`,
-    [pgArray(accountIds)],
+    [sqlArray(accountIds)],
   );
   return rows.map(claimedAccountOf);
 }

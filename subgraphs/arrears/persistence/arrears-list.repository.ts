@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Page } from '../../../kernel/pagination';
-import { sqlRows } from '../../../platform/db/sql';
+import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import { ReadScope } from '../domain/access';
 import { AccountStatus } from '../domain/account-status';
 import { ArrearsSummary } from '../domain/arrears-list';
 import { Charge } from '../domain/charge';
 import { AccountKeyColumns } from './account.repository';
-import { pgArray, scopeCondition } from './sql-values';
+import { scopeCondition } from './read-scope.sql';
 
 /** Which accounts a list shows: the caller's scope, the filter as plain values, and the day the ages count to. */
 export interface ArrearsQuery {
@@ -30,8 +30,8 @@ export interface ArrearsQuery {
  */
 function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
   const scope = scopeCondition(query.scope);
-  const statuses = query.statuses && query.statuses.length > 0 ? pgArray(query.statuses) : null;
-  const households = query.householdIds ? pgArray(query.householdIds) : null;
+  const statuses = query.statuses && query.statuses.length > 0 ? sqlArray(query.statuses) : null;
+  const households = query.householdIds ? sqlArray(query.householdIds) : null;
   const { overdueDays: days, today } = query;
   const sql = `
     with p as (select a.*, ba.street_code, ba.district_code from arrears.account a join arrears.billing_area ba on ba.area_id = a.area_id),

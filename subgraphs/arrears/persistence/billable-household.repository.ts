@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import type { BuildingRosterData } from '../../../catalog';
 import { HouseholdPlace } from '../domain/statement';
-import { pgArray } from './sql-values';
 
 /**
  * The households billing charges, as the areas feed lists them (floor area, building class, no owner names). Each
@@ -26,7 +25,7 @@ export async function buildingsWithHouseholds(em: EntityManager, areaId: string,
   const rows = await sqlRows<{ building_id: string }>(
     em,
     `select distinct building_id from arrears.billable_household where area_id = ? and building_id = any(?::uuid[])`,
-    [areaId, pgArray(buildingIds)],
+    [areaId, sqlArray(buildingIds)],
   );
   return rows.map((r) => r.building_id);
 }

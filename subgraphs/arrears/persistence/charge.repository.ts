@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate, YearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import type { ChargeKind } from '../../../catalog';
 import { ReadScope } from '../domain/access';
 import { AppliedAmount } from '../domain/allocation';
 import { BilledCharge, Charge } from '../domain/charge';
 import { CollectionRow } from '../domain/collection-rate';
-import { pgArray, scopeCondition } from './sql-values';
+import { scopeCondition } from './read-scope.sql';
 
 /** arrears.charge as the database returns it. */
 interface ChargeColumns {
@@ -45,7 +45,7 @@ export async function chargesOfAccounts(em: EntityManager, accountIds: readonly 
     em,
     `select account_id, id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen
        from arrears.charge where account_id = any(?::uuid[]) order by account_id, due_on, month, id`,
-    [pgArray(accountIds)],
+    [sqlArray(accountIds)],
   );
   const byAccount = new Map<string, BilledCharge[]>(accountIds.map((id) => [id, []]));
   for (const r of rows) byAccount.get(r.account_id)?.push(chargeOf(r));
@@ -109,7 +109,7 @@ export async function serviceFeeTotals(
                 and h.building_class <> all(?::text[])) as unbilled
        from (select count(*) as households, coalesce(sum(amount_fen), 0)::int8 as charged from arrears.charge
               where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ?) c`,
-    [month.areaId, pgArray(month.billedClasses), month.areaId, month.month, month.companyId],
+    [month.areaId, sqlArray(month.billedClasses), month.areaId, month.month, month.companyId],
   );
   return { households: totals.households, chargedFen: totals.charged, unbilledHouseholds: totals.unbilled };
 }
@@ -136,7 +136,7 @@ export async function billLevy(em: EntityManager, levy: LevyBilling): Promise<vo
        from arrears.billable_household h
        join arrears.account a on a.company_id = ? and a.household_id = h.household_id
       where h.area_id = ? and h.building_id = any(?::uuid[])`,
-    [levy.month, levy.levyId, levy.rateFenPerM2, levy.rateFenPerM2, levy.dueOn, levy.companyId, levy.areaId, pgArray(levy.buildingIds)],
+    [levy.month, levy.levyId, levy.rateFenPerM2, levy.rateFenPerM2, levy.dueOn, levy.companyId, levy.areaId, sqlArray(levy.buildingIds)],
   );
 }
 

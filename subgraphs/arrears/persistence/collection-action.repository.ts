@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { RecordedAction } from '../domain/claim';
 import { CollectionAction, MediationSession } from '../domain/collection-action';
 import { groupRows } from './group-rows';
-import { pgArray } from './sql-values';
 
 /** Records a validated collection step on the account, with who recorded it; returns its id. */
 export async function insertCollectionAction(em: EntityManager, accountId: string, action: CollectionAction, by: Identity): Promise<string> {
@@ -58,7 +57,7 @@ export async function actionsOfAccounts(em: EntityManager, accountIds: readonly 
     em,
     `select account_id, id, kind, on_date::text as on_date, charge_ids, action, recorded_by_role
        from arrears.collection_action where account_id = any(?::uuid[]) order by on_date, recorded_at`,
-    [pgArray(accountIds)],
+    [sqlArray(accountIds)],
   );
   return groupRows(rows, (r) => r.account_id, recordedActionOf);
 }

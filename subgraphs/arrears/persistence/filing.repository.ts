@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { YearMonth } from '../../../kernel/calendar';
-import { sqlRows } from '../../../platform/db/sql';
+import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import type { FilingTermsData } from '../../../catalog';
 import { monthSpan } from '../domain/billing';
 import { LateFeeTerms } from '../domain/late-fee';
-import { pgArray } from './sql-values';
 
 /** An accepted filing (contracts.filings.v1, kept in arrears.filing_snapshot): the fee schedule billed under it. */
 export interface FilingInForce {
@@ -43,7 +42,7 @@ export async function lateFeeTermsOf(em: EntityManager, filingIds: readonly stri
   const rows = await sqlRows<{ filing_id: string; late_fee: LateFeeTerms | null }>(
     em,
     `select filing_id, terms->'lateFee' as late_fee from arrears.filing_snapshot where filing_id = any(?::uuid[])`,
-    [pgArray(filingIds)],
+    [sqlArray(filingIds)],
   );
   return new Map(rows.map((f) => [f.filing_id, f.late_fee]));
 }

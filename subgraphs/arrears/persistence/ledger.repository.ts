@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { AdjustmentKind, AppliedAmount } from '../domain/allocation';
 import { Charge } from '../domain/charge';
 import { AppliedPayment, RecordedAdjustment } from '../domain/claim';
 import { PaymentPurpose, Receipt, paidInto } from '../domain/payment';
 import { StatementPayment } from '../domain/statement';
 import { groupRows } from './group-rows';
-import { pgArray } from './sql-values';
 
 /**
  * The ledger beside the charges: payments with their receipts and what each paid of which charge (allocations),
@@ -65,7 +64,7 @@ export async function paymentsByKeys(em: EntityManager, companyId: string, keys:
   const rows = await sqlRows<{ id: string; idempotency_key: string; request_sha256: string }>(
     em,
     `select id, idempotency_key, request_sha256 from arrears.payment where company_id = ? and idempotency_key = any(?::text[])`,
-    [companyId, pgArray(keys)],
+    [companyId, sqlArray(keys)],
   );
   return rows.map((r) => ({ id: r.id, key: r.idempotency_key, digest: r.request_sha256 }));
 }
@@ -109,7 +108,7 @@ const receiptOf = (p: PaymentColumns, allocations: readonly AllocationColumns[])
 
 /** Receipts of the payments, in the order of the ids, in two queries whatever their number. */
 export async function receiptsOf(em: EntityManager, paymentIds: readonly string[]): Promise<Receipt[]> {
-  const ids = pgArray(paymentIds);
+  const ids = sqlArray(paymentIds);
   const payments = await sqlRows<PaymentColumns>(
     em,
     `select p.id, p.receipt_number, p.account_id, p.purpose, p.levy_id, p.amount_fen, p.credit_fen, p.paid_on::text as paid_on, p.method, p.recorded_at,
@@ -155,7 +154,7 @@ export async function appliedPaymentsOfAccounts(em: EntityManager, accountIds: r
     em,
     `select p.account_id, pa.charge_id, pa.fen, p.paid_on::text as paid_on
        from arrears.payment_allocation pa join arrears.payment p on p.id = pa.payment_id where p.account_id = any(?::uuid[])`,
-    [pgArray(accountIds)],
+    [sqlArray(accountIds)],
   );
   return groupRows(rows, (r) => r.account_id, (r) => ({ chargeId: r.charge_id, fen: r.fen, paidOn: r.paid_on }));
 }
@@ -203,7 +202,7 @@ export async function adjustmentsOfAccounts(em: EntityManager, accountIds: reado
     em,
     `select account_id, charge_id, kind, fen, amount_before_fen, amount_after_fen, reason, on_date::text as on_date
        from arrears.adjustment where account_id = any(?::uuid[]) order by recorded_at`,
-    [pgArray(accountIds)],
+    [sqlArray(accountIds)],
   );
   return groupRows(rows, (r) => r.account_id, adjustmentOf);
 }

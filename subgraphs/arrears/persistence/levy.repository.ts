@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { BuildingLevyCollection, Levy, LevyInput, LevyRecord } from '../domain/levy';
-import { pgArray } from './sql-values';
 
 /** Records the levy as decided (texts trimmed, buildings named once); returns its id. */
 export async function insertLevy(em: EntityManager, levy: LevyInput & { companyId: string; recordedBy: string }): Promise<string> {
@@ -115,7 +114,7 @@ export async function buildingCollections(em: EntityManager, levyIds: readonly s
        from arrears.charge c left join arrears.levy_building_activation act on act.levy_id = c.levy_id and act.building_id = c.building_id
       where c.levy_id = any(?::uuid[]) and (?::uuid is null or c.building_id = ?::uuid)
       group by c.levy_id, c.building_id order by c.levy_id, c.building_id`,
-    [pgArray(levyIds), buildingId, buildingId],
+    [sqlArray(levyIds), buildingId, buildingId],
   );
   const byLevy = new Map<string, BuildingLevyCollection[]>(levyIds.map((id) => [id, []]));
   for (const r of rows) byLevy.get(r.levy_id)?.push(buildingCollectionOf(r));
