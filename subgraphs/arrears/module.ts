@@ -4,8 +4,10 @@ import { SubgraphModule } from '../../platform/subgraph/module';
 import { billableHouseholdConsumer } from './events/consume/billable-household.consumer';
 import { billingAreaConsumer } from './events/consume/billing-area.consumer';
 import { referralOutcomeConsumer } from './events/consume/referral-outcome.consumer';
-import { ArrearsResolver, HouseholdArrearsResolver } from './graphql/arrears.resolver';
-import { HouseholdRef } from './graphql/arrears.type';
+import { ArrearsResolver } from './graphql/arrears.resolver';
+import { householdReferenceResolvers } from './graphql/household.reference';
+import { HouseholdArrearsResolver } from './graphql/household.resolver';
+import { HouseholdRef } from './graphql/household.type';
 import { BillingAreaSchema } from './persistence/billing-area.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122010000_billable_households } from './persistence/migrations/Migration20261122010000_billable_households';
@@ -22,7 +24,7 @@ export const arrearsSubgraph: SubgraphModule = {
   name: 'arrears',
   resolvers: [ArrearsResolver, HouseholdArrearsResolver],
   orphanedTypes: [HouseholdRef],
-  referenceResolvers: { Household: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
+  referenceResolvers: householdReferenceResolvers,
   entities: [BillingAreaSchema],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
