@@ -1,3 +1,4 @@
+import { ARREARS_ERRORS } from './domain/errors';
 import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, LEVIES_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { SubgraphModule } from '../../platform/subgraph/module';
@@ -37,4 +38,5 @@ export const arrearsSubgraph: SubgraphModule = {
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
   consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears'), referralOutcomeConsumer],
   producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name, CLAIMS_TOPIC.name],
+  errors: ARREARS_ERRORS,
 };

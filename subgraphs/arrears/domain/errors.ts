@@ -1,4 +1,4 @@
-import { DomainError, ErrorCatalog } from '../../../kernel/errors';
+import { ErrorCatalog, errorsOf } from '../../../kernel/errors';
 
 /**
  * Every code the arrears subgraph raises beyond the generic ones (kernel/errors.ts GENERIC_ERRORS), with what it
@@ -21,6 +21,4 @@ export const ARREARS_ERRORS = {
 export type ArrearsErrorCode = keyof typeof ARREARS_ERRORS;
 
 /** A DomainError whose code is one of the arrears catalog's, so a code cannot be thrown without being listed. */
-export function arrearsError(code: ArrearsErrorCode, message: string, details?: Record<string, unknown>): DomainError {
-  return new DomainError(code, message, details);
-}
+export const arrearsError = errorsOf(ARREARS_ERRORS);
