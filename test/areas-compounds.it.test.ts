@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { loadDemoData } from '../hub/demo/demo-loader';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
 
 const guangwai = DEMO_STREETS[0].office; // 广安门外街道 street office
@@ -20,7 +20,7 @@ describe('areas: compounds, buildings and households', () => {
   let byName: Record<string, Stats>;
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     await loadDemoData(t.hub.gatewayUrl, testTokens);

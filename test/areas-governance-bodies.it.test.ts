@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { loadDemoData } from '../hub/demo/demo-loader';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 
 const guangwai = DEMO_STREETS[0].office; // 广安门北街20号院, 红居南街6号院
@@ -60,7 +60,7 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
   const ofKind = (list: Body[], kind: string, standing = true) => list.filter((b) => b.kind === kind && (!standing || b.dissolvedOn === null));
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     const res = await t.gql(identity('ADMIN', 'hub-operator'), '{ areas(first: 100) { id name } }');
     areaIds = Object.fromEntries((res.body.data.areas as { id: string; name: string }[]).map((a) => [a.name, a.id]));

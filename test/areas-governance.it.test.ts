@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { loadDemoData } from '../hub/demo/demo-loader';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 
 const guangwai = DEMO_STREETS[0].office;
@@ -25,7 +25,7 @@ describe("areas: governance bodies and owners' joint decisions", () => {
   let areas: Record<string, AreaRow>;
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     const res = await t.gql(identity('ADMIN', 'hub-operator'), AREAS);
     areas = Object.fromEntries((res.body.data.areas as AreaRow[]).map((a) => [a.name, a]));

@@ -13,7 +13,7 @@ import { HubEvent } from '../platform/events/cloudevent';
 import { loadDemoData } from '../hub/demo/demo-loader';
 import { asKafkaMessage } from './support/events';
 import { HONGJU, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -56,7 +56,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     (await db.query(`select message_key, payload from arrears.outbox where event_type = $1 order by id`, [CLAIM_UPDATED_TYPE])).rows as { message_key: string; payload: ClaimUpdatedData }[];
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();

@@ -24,7 +24,7 @@ describe('broker outage', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-kafka-outage-'));
     ports = { port: await freePort(), controllerPort: await freePort() };
     kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384 });
-    t = await startTestHub({ brokers: kafka.brokers });
+    t = await startTestHub({ subgraphs: ['areas', 'contracts'], brokers: kafka.brokers });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
   });

@@ -13,7 +13,7 @@ import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { loadDemoData } from '../hub/demo/demo-loader';
 import { startFilingsSubscriber } from '../examples/filings-subscriber';
 import { asKafkaMessage } from './support/events';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -73,7 +73,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
   const filingsOf = (filingId: string) => (m: ProbedMessage) => m.headers.ce_subject === filingId;
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     const res = await t.gql(admin, `{ areas(first: 100) { id name } }`);
     areaIds = Object.fromEntries(res.body.data.areas.map((a: { id: string; name: string }) => [a.name, a.id]));

@@ -7,7 +7,7 @@ import { COURT_CASE_EVENT_REPORTED } from '../catalog';
 import { loadDemoData } from '../hub/demo/demo-loader';
 import { asKafkaMessage } from './support/events';
 import { GUANGWAI_OFFICE, HONGJU, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -70,7 +70,7 @@ describe('litigation: referrals through the green channel, the court’s reports
   const refer = (accountIds: string[], extra: Record<string, unknown> = {}) => ok(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra } });
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { Client } from 'pg';
-import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -26,7 +26,7 @@ describe('walking skeleton: gateway → areas (outbox) → Kafka → contracts (
   let db: Client;
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
   });

@@ -66,6 +66,7 @@ export class InboxConsumer {
     const { kafka, kafkaSettings, definition } = this.options;
     const consumer = kafka.consumer({
       groupId: this.options.groupId ?? `${kafkaSettings.topicPrefix ?? ''}${definition.name}`,
+      maxWaitTimeInMs: kafkaSettings.consumerMaxWaitMs,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
     });
     this.consumer = consumer;

@@ -8,6 +8,12 @@ export interface KafkaSettings {
   topicPrefix?: string;
   partitions?: number;
   replicationFactor?: number;
+  /**
+   * How long a consumer's fetch waits at the broker while there is nothing to read (kafkajs `maxWaitTimeInMs`, 5 s
+   * unless set). A consumer stops only once its pending fetch has returned, so a test hub that starts and stops a
+   * dozen consumers per file sets it low; delivery latency does not depend on it.
+   */
+  consumerMaxWaitMs?: number;
 }
 
 export const topicName = (settings: KafkaSettings, logical: string) => `${settings.topicPrefix ?? ''}${logical}`;

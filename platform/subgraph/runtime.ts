@@ -60,10 +60,12 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     const consumers = module.consumers.map(
       (definition) => new InboxConsumer({ definition, orm, kafka, kafkaSettings, deadLetterTopic: deadLetterTopicOf(module.name) }),
     );
-    for (const consumer of consumers) {
-      await consumer.start();
-      started.push(consumer);
-    }
+    // Consumers are independent of each other: they join their groups together and stop together, so a stop waits
+    // for one pending fetch (KafkaSettings.consumerMaxWaitMs), not one per consumer.
+    started.push({ stop: async () => void (await Promise.all(consumers.map((c) => c.stop()))) });
+    const joined = await Promise.allSettled(consumers.map((c) => c.start()));
+    const failed = joined.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
 
     const server = await startSubgraphServer({
       name: module.name,

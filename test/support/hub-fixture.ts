@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { Identity } from '../../kernel/identity';
 import { mintUserToken } from '../../platform/auth/tokens';
-import { tokenSettings } from '../../platform/config';
+import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
 import { RunningHub, startHub } from '../../hub/hub';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../../tools/postgres/local-postgres';
 
@@ -33,14 +33,48 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-/** A whole hub on free ports, with its own database and topic prefix, so test files never share state. */
-export async function startTestHub(options: { brokers?: string[] } = {}): Promise<TestHub> {
+export interface TestHubOptions {
+  /**
+   * The subgraphs the file needs, each with its consumers; the gateway keeps the whole supergraph and answers
+   * `SUBGRAPH_NOT_RUNNING` for the fields of the others. A subgraph is needed when the file queries it or needs
+   * the read models its consumers keep.
+   */
+  subgraphs: readonly SubgraphName[];
+  /** A broker of the file's own (the outage test); the run's broker otherwise. */
+  brokers?: string[];
+}
+
+export const EVERY_SUBGRAPH = SUBGRAPH_NAMES;
+
+/**
+ * Consumers of a test hub wait at most this long on an idle broker, so stopping the hub takes about this long
+ * (kafkajs' 5 s default made every file spend a minute stopping its consumers one after another).
+ */
+export const TEST_CONSUMER_MAX_WAIT_MS = 200;
+
+/** A hub on free ports with the subgraphs asked for, its own database and topic prefix, so test files never share state. */
+export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const suffix = uniqueSuffix();
   const database = `hub_test_${suffix}`;
   const databaseUrl = await ensureDatabase(adminPostgresUrl(), database);
   const brokers = options.brokers ?? kafkaBrokers();
   const topicPrefix = `t${suffix}.`;
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens: testTokens, topicPrefix, ports: 'ephemeral', relayPollIntervalMs: 50 });
+  let hub: RunningHub;
+  try {
+    hub = await startHub({
+      databaseUrl,
+      kafkaBrokers: brokers,
+      tokens: testTokens,
+      topicPrefix,
+      ports: 'ephemeral',
+      relayPollIntervalMs: 50,
+      subgraphs: options.subgraphs,
+      consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
+    });
+  } catch (error) {
+    await dropDatabase(adminPostgresUrl(), database);
+    throw error;
+  }
   return {
     hub,
     database,
