@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { TokenSettings } from '../platform/auth/tokens';
+import type { KafkaSettings } from '../platform/events/kafka';
 import { DEFAULT_PORTS, SubgraphName } from '../platform/config';
 import { RunningSubgraph, startSubgraph } from '../platform/subgraph/runtime';
 import { RunningGateway, startGateway } from '../gateway/server';
@@ -20,8 +21,8 @@ export interface HubOptions {
    * whole checked-in supergraph; fields of a subgraph not running answer with a `SUBGRAPH_NOT_RUNNING` error.
    */
   subgraphs?: readonly SubgraphName[];
-  /** See KafkaSettings.consumerMaxWaitMs: a test hub stops its consumers within this time. */
-  consumerMaxWaitMs?: number;
+  /** Consumer timings for test hubs (KafkaSettings); production keeps kafkajs' defaults. */
+  consumerTuning?: Pick<KafkaSettings, 'consumerMaxWaitMs' | 'consumerSessionTimeoutMs'>;
 }
 
 export interface RunningHub {
@@ -46,7 +47,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     modules.map((module) =>
       startSubgraph(module, {
         databaseUrl: options.databaseUrl,
-        kafka: { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix, consumerMaxWaitMs: options.consumerMaxWaitMs },
+        kafka: { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix, ...options.consumerTuning },
         tokens: options.tokens,
         port: portOf(module.name),
         relayPollIntervalMs: options.relayPollIntervalMs,

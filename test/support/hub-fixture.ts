@@ -42,6 +42,11 @@ export interface TestHubOptions {
   subgraphs: readonly SubgraphName[];
   /** A broker of the file's own (the outage test); the run's broker otherwise. */
   brokers?: string[];
+  /**
+   * The broker forgets a silent consumer after this long (30 s by default). Only a test that restarts its broker
+   * waits for that: its consumers rejoin as new members once their old memberships have expired.
+   */
+  consumerSessionTimeoutMs?: number;
 }
 
 export const EVERY_SUBGRAPH = SUBGRAPH_NAMES;
@@ -69,7 +74,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       ports: 'ephemeral',
       relayPollIntervalMs: 50,
       subgraphs: options.subgraphs,
-      consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
+      consumerTuning: { consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, consumerSessionTimeoutMs: options.consumerSessionTimeoutMs },
     });
   } catch (error) {
     await dropDatabase(adminPostgresUrl(), database);
