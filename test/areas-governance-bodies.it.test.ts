@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { loadDemoData } from '../hub/demo/demo-loader';
 import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
+import { expectValidEvent } from './support/event-schema';
 
 const guangwai = DEMO_STREETS[0].office; // 广安门北街20号院, 红居南街6号院
 const desheng = DEMO_STREETS[1].office; // 阳光丽景
@@ -202,11 +199,7 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       });
 
       const [event] = await probe.waitForCount('the dissolution published', (m) => m.headers.ce_type === 'hub.areas.committee.dissolved' && String(m.message.key) === areaId, 1);
-      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'events', 'hub.areas.committee.dissolved.json'), 'utf8'));
-      const ajv = new Ajv2020({ strict: true });
-      addFormats(ajv);
-      const data = JSON.parse(event.message.value!.toString());
-      expect(ajv.compile(schema)(data)).toBe(true);
+      const data = expectValidEvent(event, 'hub.areas.committee.dissolved');
       expect(data).toEqual({ areaId, bodyId: pmc.id, dissolvedOn: '2025-04-10', reason: 'OWNERS_COMMITTEE_RECORDED' });
       expect(event.message.key?.toString()).toBe(areaId);
     } finally {

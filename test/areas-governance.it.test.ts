@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { loadDemoData } from '../hub/demo/demo-loader';
 import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
+import { expectValidEvent } from './support/event-schema';
 
 const guangwai = DEMO_STREETS[0].office;
 const beitaipingzhuang = DEMO_STREETS[2].office;
@@ -88,13 +85,9 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       expect(invalid.body.data.recordJointDecision).toMatchObject({ valid: false, reasons: ['CONSENT_AREA_NOT_MAJORITY', 'CONSENT_OWNERS_NOT_MAJORITY'] });
 
       const events = await probe.waitForCount('two decisions published', (m) => m.headers.ce_type === 'hub.areas.joint-decision.recorded', 2);
-      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'events', 'hub.areas.joint-decision.recorded.json'), 'utf8'));
-      const ajv = new Ajv2020({ strict: true });
-      addFormats(ajv);
-      const validate = ajv.compile(schema);
       for (const e of events) {
         expect(e.message.key?.toString()).toBe(areaId);
-        expect(validate(JSON.parse(e.message.value!.toString()))).toBe(true);
+        expectValidEvent(e, 'hub.areas.joint-decision.recorded');
       }
       expect(events.map((e) => JSON.parse(e.message.value!.toString()).valid).sort()).toEqual([false, true]);
     } finally {

@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { Client } from 'pg';
 import { Identity } from '../../kernel/identity';
 import { addDays, addYears } from '../../kernel/calendar';
 import { DEMO_STREETS } from '../../hub/demo/demo-data';
 import { TestHub } from './hub-fixture';
-import { ProbedMessage } from './kafka-probe';
 import { waitFor } from './wait-for';
 
 /**
@@ -34,18 +29,6 @@ export function gqlExpectations(hub: () => TestHub) {
     return res.body.errors[0] as GqlError;
   };
   return { ok, fails };
-}
-
-/** Checks a probed message against its published schema in schemas/events/ and returns its data. */
-export function schemaChecker() {
-  const ajv = addFormats(new Ajv2020({ strict: false }));
-  return (m: ProbedMessage) => {
-    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schemas', 'events', `${m.headers.ce_type}.json`), 'utf8'));
-    const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
-    const data = JSON.parse(String(m.message.value));
-    expect(validate(data) ? [] : validate.errors).toEqual([]);
-    return data;
-  };
 }
 
 /** Contract terms at 红居南街6号院 (low-rise only) for `company`, from the first day of `firstMonth`. */
