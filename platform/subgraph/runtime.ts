@@ -56,6 +56,9 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     });
     relay.start();
     started.push(relay);
+    // Whatever this subgraph commits (a use case, a consumer's inbox transaction) may have written outbox rows: the
+    // relay looks at once, and its polling only catches rows written outside the ORM.
+    orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => relay.nudge() });
 
     const consumers = module.consumers.map(
       (definition) => new InboxConsumer({ definition, orm, kafka, kafkaSettings, deadLetterTopic: deadLetterTopicOf(module.name) }),

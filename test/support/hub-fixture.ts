@@ -57,6 +57,12 @@ export const EVERY_SUBGRAPH = SUBGRAPH_NAMES;
  */
 export const TEST_CONSUMER_MAX_WAIT_MS = 200;
 
+/**
+ * The relays publish as soon as their subgraph commits (an ORM hook); polling only finds rows written around the
+ * ORM, so it can be slow and cheap: 80 idle polls a second cost a test hub a fifth of a core.
+ */
+export const TEST_RELAY_POLL_MS = 500;
+
 /** A hub on free ports with the subgraphs asked for, its own database and topic prefix, so test files never share state. */
 export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const suffix = uniqueSuffix();
@@ -72,7 +78,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       tokens: testTokens,
       topicPrefix,
       ports: 'ephemeral',
-      relayPollIntervalMs: 50,
+      relayPollIntervalMs: TEST_RELAY_POLL_MS,
       subgraphs: options.subgraphs,
       consumerTuning: { consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, consumerSessionTimeoutMs: options.consumerSessionTimeoutMs },
     });
