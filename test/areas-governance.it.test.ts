@@ -1,7 +1,7 @@
 import { DEMO_STREETS } from '../hub/demo/demo-data';
-import { loadDemoData } from '../hub/demo/demo-loader';
-import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
+import { scenario } from './support/scenario';
 import { expectValidEvent } from './support/event-schema';
 
 const guangwai = DEMO_STREETS[0].office;
@@ -22,8 +22,13 @@ describe("areas: governance bodies and owners' joint decisions", () => {
   let areas: Record<string, AreaRow>;
 
   beforeAll(async () => {
-    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
-    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    t = await startTestHub({ subgraphs: ['areas'] });
+    const given = scenario(t);
+    // Seed 000's compound with its 462 households (the ballots) and its committee; seed 003's vote is an aggregate
+    // tally, and 红居南街6号院 only gets a committee, so their areas need no households.
+    await given.compound('广安门北街20号院');
+    await given.area('红居南街6号院');
+    await given.area('学院南路32号院');
     const res = await t.gql(identity('ADMIN', 'hub-operator'), AREAS);
     areas = Object.fromEntries((res.body.data.areas as AreaRow[]).map((a) => [a.name, a]));
   });

@@ -10,11 +10,10 @@ import {
   ReferralSubmittedData,
 } from '../catalog';
 import { HubEvent } from '../platform/events/cloudevent';
-import { loadDemoData } from '../hub/demo/demo-loader';
 import { asKafkaMessage } from './support/events';
-import { HONGJU, fileHongjuContract, gqlExpectations, hongjuTerms } from './support/hongju-contract';
-import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
+import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
 
@@ -56,14 +55,16 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     (await db.query(`select message_key, payload from arrears.outbox where event_type = $1 order by id`, [CLAIM_UPDATED_TYPE])).rows as { message_key: string; payload: ClaimUpdatedData }[];
 
   beforeAll(async () => {
-    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
-    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    // Litigation is not started: the tests stand in for it on litigation.referrals.v1 and read the claims feed.
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    ({ areaId, contractId } = await fileHongjuContract(t, db, companyA, terms()));
+    const given = scenario(t);
+    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    ({ contractId } = await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears'] }));
     probe = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.claims.v1`, `${t.topicPrefix}arrears.dead-letter.v1`]);
     // Every account is CURRENT while these months are billed: no claim is published for them.
-    for (const month of [firstMonth, addMonths(thisMonth, -2)]) await ok(companyA, RUN, { a: areaId, m: month });
+    await given.billedMonths(companyA, areaId, [firstMonth, addMonths(thisMonth, -2)]);
     const { rows } = await db.query(`select id, household_id from arrears.account where area_id = $1 and company_id = $2 order by household_id`, [areaId, companyA.organisationId]);
     accounts = rows;
   });

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
-import { loadDemoData } from '../hub/demo/demo-loader';
 import { chargeFen } from '../kernel/money';
 import { dueOnForMonth } from '../subgraphs/arrears/domain/billing';
 import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
-import { GUANGWAI_OFFICE, fileHongjuContract, gqlExpectations, hongjuTerms } from './support/hongju-contract';
-import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { expectValidEvent } from './support/event-schema';
 
 // Company A files a contract at 红居南街6号院 (no contract in the demo data), starting 13 months ago.
@@ -69,14 +68,15 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
   const statement = async (who: Parameters<TestHub['gql']>[0], id: string) => (await ok(who, STATEMENT, { id })).arrearsAccount;
 
   beforeAll(async () => {
-    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
-    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    ({ areaId } = await fileHongjuContract(t, db, companyA, terms()));
+    const given = scenario(t);
+    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears'] });
     households = (await db.query(`select household_id as id, building_id, floor_area_centi_m2 from arrears.billable_household where area_id = $1 order by household_id`, [areaId])).rows;
     probe = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.accounts.v1`, `${t.topicPrefix}arrears.levies.v1`]);
-    for (const month of [firstMonth, addMonths(thisMonth, -2), thisMonth]) await ok(companyA, RUN, { a: areaId, m: month });
+    await given.billedMonths(companyA, areaId, [firstMonth, addMonths(thisMonth, -2), thisMonth]);
     const { rows } = await db.query(`select id from arrears.account where area_id = $1 and company_id = $2 order by household_id`, [areaId, companyA.organisationId]);
     accountIds = rows.map((r) => r.id);
   });

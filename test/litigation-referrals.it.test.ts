@@ -4,11 +4,10 @@ import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
 import { todayInChina } from '../kernel/clock';
 import { COURT_CASE_EVENT_REPORTED } from '../catalog';
-import { loadDemoData } from '../hub/demo/demo-loader';
 import { asKafkaMessage } from './support/events';
-import { GUANGWAI_OFFICE, HONGJU, fileHongjuContract, gqlExpectations, hongjuTerms } from './support/hongju-contract';
-import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
 
@@ -71,13 +70,13 @@ describe('litigation: referrals through the green channel, the court’s reports
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
-    await loadDemoData(t.hub.gatewayUrl, testTokens);
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    ({ areaId } = await fileHongjuContract(t, db, companyA, terms(), ['arrears', 'litigation']));
-    for (const month of [barredMonth, ...recentMonths]) {
-      await ok(companyA, `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { households } }`, { a: areaId, m: month });
-    }
+    const given = scenario(t);
+    await given.courts();
+    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears', 'litigation'] });
+    await given.billedMonths(companyA, areaId, [barredMonth, ...recentMonths]);
     const { rows } = await db.query(
       `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
         where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id`,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
 import request from 'supertest';
 import { Identity } from '../../kernel/identity';
 import { mintUserToken } from '../../platform/auth/tokens';
@@ -28,6 +29,8 @@ export interface TestHub {
   databaseUrl: string;
   topicPrefix: string;
   brokers: string[];
+  /** Reads the hub's database directly (the read models a test waits for); a small pool the hub closes when it stops. */
+  sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Runs a GraphQL operation through the gateway as `who`; returns the HTTP response. */
   gql(who: Identity | string | undefined, query: string, variables?: Record<string, unknown>): Promise<request.Response>;
   stop(): Promise<void>;
@@ -86,12 +89,17 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     await dropDatabase(adminPostgresUrl(), database);
     throw error;
   }
+  let pool: Pool | undefined;
   return {
     hub,
     database,
     databaseUrl,
     topicPrefix,
     brokers,
+    sql: async <R>(text: string, params?: unknown[]) => {
+      pool ??= new Pool({ connectionString: databaseUrl, max: 2 });
+      return (await pool.query(text, params)).rows as R[];
+    },
     gql: async (who, query, variables) => {
       const call = request(hub.gatewayUrl.replace(/\/graphql$/, '')).post('/graphql').set('content-type', 'application/json');
       if (who) call.set('authorization', `Bearer ${typeof who === 'string' ? who : await tokenFor(who)}`);
@@ -99,6 +107,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     },
     stop: async () => {
       try {
+        await pool?.end();
         await hub.stop();
       } finally {
         await dropDatabase(adminPostgresUrl(), database);
