@@ -89,6 +89,15 @@ describe('identity at the gateway and the subgraphs', () => {
     expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('answers for a subgraph this hub does not run (litigation only) with an error naming it', async () => {
+    const res = await t.gql(clerk, '{ areasHealth { status } }');
+    expect(res.status).toBe(200);
+    expect(res.body.data).toBeNull();
+    expect(res.body.errors.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code])).toEqual([
+      ['the areas subgraph is not running in this hub', 'SUBGRAPH_NOT_RUNNING'],
+    ]);
+  });
+
   it('lets the anonymous identity run only public operations, even when it reaches a subgraph directly', async () => {
     const anonymous = await signIdentityAssertion(ANONYMOUS, testTokens);
     const direct = (query: string) =>
