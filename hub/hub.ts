@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { TokenSettings } from '../platform/auth/tokens';
-import type { KafkaSettings } from '../platform/events/kafka';
+import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
 import { DEFAULT_PORTS, SubgraphName } from '../platform/config';
-import { RunningSubgraph, startSubgraph } from '../platform/subgraph/runtime';
+import { RunningSubgraph, startSubgraph, subgraphTopics } from '../platform/subgraph/runtime';
 import { RunningGateway, startGateway } from '../gateway/server';
 import { supergraphPath } from '../platform/project-root';
 import { ALL_SUBGRAPHS } from './subgraphs';
@@ -41,13 +41,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const modules = ALL_SUBGRAPHS.filter((m) => wanted.includes(m.name));
   const portOf = (name: keyof typeof DEFAULT_PORTS) => (options.ports === 'ephemeral' ? 0 : DEFAULT_PORTS[name]);
 
-  // Subgraphs own separate schemas, topics and consumer groups: they start side by side, and one that fails to
-  // start stops the others.
+  // Subgraphs share topics (one produces what others read): one admin call creates them all, where four racing
+  // calls would leave the losers to retry. Each subgraph still checks its own topics as it starts.
+  const kafka = { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix, ...options.consumerTuning };
+  await ensureTopics(createKafka({ ...kafka, clientId: 'hub' }), { ...kafka, clientId: 'hub' }, modules.flatMap(subgraphTopics));
+
+  // Subgraphs own separate schemas and consumer groups: they start side by side, and one that fails to start stops
+  // the others.
   const starts = await Promise.allSettled(
     modules.map((module) =>
       startSubgraph(module, {
         databaseUrl: options.databaseUrl,
-        kafka: { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix, ...options.consumerTuning },
+        kafka,
         tokens: options.tokens,
         port: portOf(module.name),
         relayPollIntervalMs: options.relayPollIntervalMs,

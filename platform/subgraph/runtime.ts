@@ -33,6 +33,13 @@ export function subgraphSchema(module: SubgraphModule) {
   });
 }
 
+/** The logical topics a subgraph writes or reads: what it produces, what its consumers read, its dead-letter topic. */
+export const subgraphTopics = (module: SubgraphModule): string[] => [
+  ...module.producedTopics,
+  ...module.consumers.flatMap((c) => c.topics),
+  deadLetterTopicOf(module.name),
+];
+
 /** Starts one subgraph: migrations, HTTP server, outbox relay and consumers. Stops in reverse order. */
 export async function startSubgraph(module: SubgraphModule, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
   const kafkaSettings: KafkaSettings = { ...options.kafka, clientId: `hub-${module.name}` };
@@ -41,11 +48,7 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
   try {
     await migrateUp(orm);
     const kafka = createKafka(kafkaSettings);
-    await ensureTopics(kafka, kafkaSettings, [
-      ...module.producedTopics,
-      ...module.consumers.flatMap((c) => c.topics),
-      deadLetterTopicOf(module.name),
-    ]);
+    await ensureTopics(kafka, kafkaSettings, subgraphTopics(module));
 
     const relay = new OutboxRelay({
       schema: module.name,
