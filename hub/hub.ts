@@ -44,7 +44,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Subgraphs share topics (one produces what others read): one admin call creates them all, where four racing
   // calls would leave the losers to retry. Each subgraph still checks its own topics as it starts.
   const kafka = { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix, ...options.consumerTuning };
-  await ensureTopics(createKafka({ ...kafka, clientId: 'hub' }), { ...kafka, clientId: 'hub' }, modules.flatMap(subgraphTopics));
+  const admin = { ...kafka, clientId: 'hub' };
+  await ensureTopics(createKafka(admin), admin, modules.flatMap(subgraphTopics));
 
   // Subgraphs own separate schemas and consumer groups: they start side by side, and one that fails to start stops
   // the others.
