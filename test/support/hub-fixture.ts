@@ -56,15 +56,17 @@ export const EVERY_SUBGRAPH = SUBGRAPH_NAMES;
 
 /**
  * Consumers of a test hub wait at most this long on an idle broker, so stopping the hub takes about this long
- * (kafkajs' 5 s default made every file spend a minute stopping its consumers one after another).
+ * (kafkajs' 5 s default made every file spend a minute stopping its consumers one after another). Shorter waits cost
+ * idle CPU on a busy 2-core machine: a dozen consumers fetching five times a second keep a tenth of a core busy
+ * between the test process and the broker.
  */
-export const TEST_CONSUMER_MAX_WAIT_MS = 200;
+export const TEST_CONSUMER_MAX_WAIT_MS = 500;
 
 /**
  * The relays publish as soon as their subgraph commits (an ORM hook); polling only finds rows written around the
- * ORM, so it can be slow and cheap: 80 idle polls a second cost a test hub a fifth of a core.
+ * ORM, so it can be slow and cheap: four relays polling every 50 ms cost a test hub a fifth of a core.
  */
-export const TEST_RELAY_POLL_MS = 500;
+export const TEST_RELAY_POLL_MS = 1000;
 
 /** A hub on free ports with the subgraphs asked for, its own database and topic prefix, so test files never share state. */
 export async function startTestHub(options: TestHubOptions): Promise<TestHub> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { TEST_CONSUMER_MAX_WAIT_MS } from './hub-fixture';
 import { waitFor } from './wait-for';
 
 export interface ProbedMessage {
@@ -13,7 +14,7 @@ export interface ProbedMessage {
 export async function probeTopics(brokers: string[], topics: string[]) {
   const kafka = new Kafka({ clientId: 'test-probe', brokers, logLevel: logLevel.NOTHING });
   // A short fetch wait: disconnecting waits for the pending fetch, which would otherwise take up to 5 s per probe.
-  const consumer = kafka.consumer({ groupId: `probe-${randomUUID()}`, maxWaitTimeInMs: 200 });
+  const consumer = kafka.consumer({ groupId: `probe-${randomUUID()}`, maxWaitTimeInMs: TEST_CONSUMER_MAX_WAIT_MS });
   const received: ProbedMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
