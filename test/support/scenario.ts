@@ -3,7 +3,7 @@ import { Identity } from '../../kernel/identity';
 import { addDays, addYears } from '../../kernel/calendar';
 import { SubgraphName } from '../../platform/config';
 import { DEMO_CONTRACT, DEMO_STREETS, DemoCompound, DemoStreet } from '../../hub/demo/demo-data';
-import { LoadedCompound, gatewayClient, loadArea, loadCommittee, loadCompound, loadContract, loadCourts, loadDivisions } from '../../hub/demo/demo-loader';
+import { LoadedCompound, gatewayClient, loadArea, loadCommittee, loadCompound, loadContract, loadCourts } from '../../hub/demo/demo-loader';
 import { TestHub, testTokens } from './hub-fixture';
 import { waitFor } from './wait-for';
 
@@ -74,8 +74,8 @@ export interface ScenarioCompound extends LoadedCompound {
 
 /**
  * Builds just what a test file needs, through the gateway as its users would enter it (the demo loader's own
- * steps), instead of the whole demo: a compound of the demo with its households and area, a bare area, the demo's
- * divisions or courts, an accepted filing, billed months. Steps that feed other subgraphs can wait until the named
+ * steps), instead of the whole demo: a compound of the demo with its households and area, a bare area, seed 000's
+ * committee, the demo's courts or seed 003's contract, an accepted filing, billed months. Steps that feed other subgraphs can wait until the named
  * subgraphs hold the result in their read models (`knownTo`), so a test starts from a settled state.
  */
 export function scenario(t: TestHub) {
@@ -83,9 +83,6 @@ export function scenario(t: TestHub) {
   const count = async (sql: string, params: unknown[]) => (await t.sql<{ n: number }>(sql, params))[0].n;
 
   return {
-    /** The demo's districts and streets (the admin registers them). */
-    divisions: () => loadDivisions(gql),
-
     /** The demo's courts (the admin registers them; the litigation subgraph keeps them). */
     courts: () => loadCourts(gql),
 
