@@ -75,8 +75,9 @@ export interface ScenarioCompound extends LoadedCompound {
 /**
  * Builds just what a test file needs, through the gateway as its users would enter it (the demo loader's own
  * steps), instead of the whole demo: a compound of the demo with its households and area, a bare area, seed 000's
- * committee, the demo's courts or seed 003's contract, an accepted filing, billed months. Steps that feed other subgraphs can wait until the named
- * subgraphs hold the result in their read models (`knownTo`), so a test starts from a settled state.
+ * committee, the demo's courts or seed 003's contract, an accepted filing, billed months. Steps that feed other
+ * subgraphs can wait until the named subgraphs hold the result in their read models (`knownTo`), so a test starts
+ * from a settled state.
  */
 export function scenario(t: TestHub) {
   const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
