@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import { TokenSettings } from '../platform/auth/tokens';
-import { DEFAULT_PORTS } from '../platform/config';
-import { RunningSubgraph, startSubgraph } from '../platform/subgraph/runtime';
+import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
+import { DEFAULT_PORTS, SubgraphName } from '../platform/config';
+import { RunningSubgraph, startSubgraph, subgraphTopics } from '../platform/subgraph/runtime';
 import { RunningGateway, startGateway } from '../gateway/server';
 import { supergraphPath } from '../platform/project-root';
 import { ALL_SUBGRAPHS } from './subgraphs';
+import { AbsentSubgraphs, startAbsentSubgraphs } from './absent-subgraphs';
 
 export interface HubOptions {
   databaseUrl: string;
@@ -14,46 +16,74 @@ export interface HubOptions {
   /** 0 picks free ports (tests); the defaults are 4000-4004. */
   ports?: 'default' | 'ephemeral';
   relayPollIntervalMs?: number;
+  /**
+   * The subgraphs to run, with their consumers (all when not given: `npm start`). The gateway still serves the
+   * whole checked-in supergraph; fields of a subgraph not running answer with a `SUBGRAPH_NOT_RUNNING` error.
+   */
+  subgraphs?: readonly SubgraphName[];
+  /** Consumer timings for test hubs (KafkaSettings); production keeps kafkajs' defaults. */
+  consumerTuning?: Pick<KafkaSettings, 'consumerMaxWaitMs' | 'consumerSessionTimeoutMs'>;
 }
 
 export interface RunningHub {
   gatewayUrl: string;
   gateway: RunningGateway;
-  subgraphs: Record<string, RunningSubgraph>;
+  /** The running subgraphs by name (only those asked for). */
+  subgraphs: Partial<Record<SubgraphName, RunningSubgraph>>;
   stop(): Promise<void>;
 }
 
-/** All four subgraphs and the gateway in one process, over the checked-in supergraph: `npm start` and the tests. */
+/** Subgraphs (all, or those named) and the gateway in one process, over the checked-in supergraph: `npm start` and the tests. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const subgraphs: Record<string, RunningSubgraph> = {};
+  const wanted = options.subgraphs ?? ALL_SUBGRAPHS.map((m) => m.name);
+  const unknown = wanted.filter((name) => !ALL_SUBGRAPHS.some((m) => m.name === name));
+  if (unknown.length > 0) throw new Error(`unknown subgraphs: ${unknown.join(', ')}`);
+  const modules = ALL_SUBGRAPHS.filter((m) => wanted.includes(m.name));
   const portOf = (name: keyof typeof DEFAULT_PORTS) => (options.ports === 'ephemeral' ? 0 : DEFAULT_PORTS[name]);
-  try {
-    for (const module of ALL_SUBGRAPHS) {
-      subgraphs[module.name] = await startSubgraph(module, {
+
+  // Subgraphs share topics (one produces what others read): one admin call creates them all, where four racing
+  // calls would leave the losers to retry. Each subgraph still checks its own topics as it starts.
+  const kafka = { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix, ...options.consumerTuning };
+  const admin = { ...kafka, clientId: 'hub' };
+  await ensureTopics(createKafka(admin), admin, modules.flatMap(subgraphTopics));
+
+  // Subgraphs own separate schemas and consumer groups: they start side by side, and one that fails to start stops
+  // the others.
+  const starts = await Promise.allSettled(
+    modules.map((module) =>
+      startSubgraph(module, {
         databaseUrl: options.databaseUrl,
-        kafka: { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix },
+        kafka,
         tokens: options.tokens,
         port: portOf(module.name),
         relayPollIntervalMs: options.relayPollIntervalMs,
-      });
-    }
+      }),
+    ),
+  );
+  const running = starts.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const stopSubgraphs = async () => void (await Promise.all(running.map((s) => s.stop())));
+  let absent: AbsentSubgraphs | undefined;
+  try {
+    const failed = starts.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    absent = await startAbsentSubgraphs(ALL_SUBGRAPHS.map((m) => m.name).filter((name) => !wanted.includes(name)));
     const gateway = await startGateway({
       supergraphSdl: fs.readFileSync(supergraphPath(), 'utf8'),
-      subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+      subgraphUrls: { ...absent.urls, ...Object.fromEntries(running.map((s) => [s.name, s.url])) },
       tokens: options.tokens,
       port: portOf('gateway'),
     });
     return {
       gatewayUrl: gateway.url,
       gateway,
-      subgraphs,
+      subgraphs: Object.fromEntries(running.map((s) => [s.name, s])),
       stop: async () => {
         await gateway.stop();
-        for (const s of Object.values(subgraphs).reverse()) await s.stop();
+        await Promise.all([stopSubgraphs(), absent?.stop()]);
       },
     };
   } catch (error) {
-    for (const s of Object.values(subgraphs).reverse()) await s.stop().catch(() => undefined);
+    await Promise.all([stopSubgraphs(), absent?.stop()]).catch(() => undefined);
     throw error;
   }
 }

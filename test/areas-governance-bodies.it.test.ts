@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
-import { loadDemoData } from '../hub/demo/demo-loader';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
+import { scenario } from './support/scenario';
+import { expectValidEvent } from './support/event-schema';
 
 const guangwai = DEMO_STREETS[0].office; // 广安门北街20号院, 红居南街6号院
 const desheng = DEMO_STREETS[1].office; // 阳光丽景
@@ -50,7 +47,7 @@ const pmcMembers = [
 
 describe("areas: owners' assemblies, recording of committees and the dissolution window", () => {
   let t: TestHub;
-  let areaIds: Record<string, string>;
+  const areaIds: Record<string, string> = {};
 
   const bodies = async (areaId: string, who = identity('ADMIN', 'hub-operator')): Promise<Body[]> => {
     const res = await t.gql(who, BODIES, { a: areaId });
@@ -60,10 +57,12 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
   const ofKind = (list: Body[], kind: string, standing = true) => list.filter((b) => b.kind === kind && (!standing || b.dissolvedOn === null));
 
   beforeAll(async () => {
-    t = await startTestHub();
-    await loadDemoData(t.hub.gatewayUrl, testTokens);
-    const res = await t.gql(identity('ADMIN', 'hub-operator'), '{ areas(first: 100) { id name } }');
-    areaIds = Object.fromEntries((res.body.data.areas as { id: string; name: string }[]).map((a) => [a.name, a.id]));
+    // Governance bodies belong to areas: the demo compounds' areas without buildings or households, and seed 000's
+    // property-management committee at 广安门北街20号院.
+    t = await startTestHub({ subgraphs: ['areas'] });
+    const given = scenario(t);
+    for (const name of ['阳光丽景', '润枫欣尚', '广安门北街20号院', '红居南街6号院', '学院南路32号院']) areaIds[name] = await given.area(name);
+    await given.committee(areaIds['广安门北街20号院'], '广安门北街20号院');
   });
 
   afterAll(async () => {
@@ -202,11 +201,7 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       });
 
       const [event] = await probe.waitForCount('the dissolution published', (m) => m.headers.ce_type === 'hub.areas.committee.dissolved' && String(m.message.key) === areaId, 1);
-      const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', 'events', 'hub.areas.committee.dissolved.json'), 'utf8'));
-      const ajv = new Ajv2020({ strict: true });
-      addFormats(ajv);
-      const data = JSON.parse(event.message.value!.toString());
-      expect(ajv.compile(schema)(data)).toBe(true);
+      const data = expectValidEvent(event, 'hub.areas.committee.dissolved');
       expect(data).toEqual({ areaId, bodyId: pmc.id, dissolvedOn: '2025-04-10', reason: 'OWNERS_COMMITTEE_RECORDED' });
       expect(event.message.key?.toString()).toBe(areaId);
     } finally {

@@ -75,7 +75,7 @@ describe('areas: the street office’s CSV import command', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: ['areas'] });
     dir = await mkdtemp(path.join(os.tmpdir(), 'areas-import-cli-'));
   });
 

@@ -11,12 +11,12 @@ import {
   ReferralSubmittedData,
 } from '../catalog';
 import { HubEvent } from '../platform/events/cloudevent';
-import { loadDemoData } from '../hub/demo/demo-loader';
 import { asKafkaMessage } from './support/events';
-import { HONGJU, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
+import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { expectValidEvent } from './support/event-schema';
 
 // Company A files a contract at 红居南街6号院 (no contract in the demo data), starting 13 months ago.
 const companyA = identity('PROPERTY_COMPANY', '91110102MA0000CLMA');
@@ -48,7 +48,6 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
   let probe: Awaited<ReturnType<typeof probeTopics>>;
 
   const { ok } = gqlExpectations(() => t);
-  const validAgainstSchema = schemaChecker();
   const claimsOf = (accountId: string) => (m: ProbedMessage) => m.topic.endsWith('arrears.claims.v1') && String(m.message.key) === accountId;
   const snapshots = (accountId: string): ClaimUpdatedData[] => probe.received.filter(claimsOf(accountId)).map((m) => JSON.parse(String(m.message.value)));
   const accountRow = async (id: string) => (await db.query(`select status, judged_fen::int8 as judged_fen, claim_version from arrears.account where id = $1`, [id])).rows[0];
@@ -57,14 +56,16 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     (await db.query(`select message_key, payload from arrears.outbox where event_type = $1 order by id`, [CLAIM_UPDATED_TYPE])).rows as { message_key: string; payload: ClaimUpdatedData }[];
 
   beforeAll(async () => {
-    t = await startTestHub();
-    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    // Litigation is not started: the tests stand in for it on litigation.referrals.v1 and read the claims feed.
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    ({ areaId, contractId } = await fileHongjuContract(t, db, companyA, terms()));
+    const given = scenario(t);
+    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    ({ contractId } = await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears'] }));
     probe = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.claims.v1`, `${t.topicPrefix}arrears.dead-letter.v1`]);
     // Every account is CURRENT while these months are billed: no claim is published for them.
-    for (const month of [firstMonth, addMonths(thisMonth, -2)]) await ok(companyA, RUN, { a: areaId, m: month });
+    await given.billedMonths(companyA, areaId, [firstMonth, addMonths(thisMonth, -2)]);
     const { rows } = await db.query(`select id, household_id from arrears.account where area_id = $1 and company_id = $2 order by household_id`, [areaId, companyA.organisationId]);
     accounts = rows;
   });
@@ -86,7 +87,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     const letterOn = addDays(today, -3);
     const letter = (await ok(companyA, ACTION, { a: accountId, x: { kind: 'LETTER', on: letterOn, chargeIds: [old.chargeId], note: '催缴函（第一次）' } })).recordCollectionAction;
     const [first] = await probe.waitForCount('the claim after the letter', claimsOf(accountId), 1);
-    const claim = validAgainstSchema(first) as ClaimUpdatedData;
+    const claim = expectValidEvent<ClaimUpdatedData>(first, CLAIM_UPDATED_TYPE);
     expect(first.headers.ce_type).toBe(CLAIM_UPDATED_TYPE);
     expect(claim).toMatchObject({ accountId, companyId: companyA.organisationId, householdId: accounts[0].household_id, areaId, areaName: HONGJU, status: 'IN_COLLECTION', version: 1, asOf: today });
     expect(claim.streetCode).toMatch(/^110102/);
@@ -106,7 +107,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     await ok(companyA, ACTION, { a: accountId, x: { kind: 'MESSAGE', channel: 'WECHAT', on: today, chargeIds: [recent.chargeId] } });
     await ok(companyA, ACTION, { a: accountId, x: { kind: 'CALL', reached: false, on: today, chargeIds: [recent.chargeId] } });
     const all = await probe.waitForCount('three claims', claimsOf(accountId), 3);
-    const claims = all.map(validAgainstSchema) as ClaimUpdatedData[];
+    const claims = all.map((m) => expectValidEvent<ClaimUpdatedData>(m, CLAIM_UPDATED_TYPE));
     expect(claims.map((c) => c.version)).toEqual([1, 2, 3]);
     expect(claims[2].demands.map((d) => [d.kind, d.channel])).toEqual([['LETTER', null], ['MESSAGE', 'WECHAT']]);
     expect(claims[2].charges.find((c) => c.chargeId === recent.chargeId)!.limitationEndsOn).toBe(addYears(today, 3));
@@ -127,7 +128,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     expect((await ok(companyA, RUN, { a: areaId, m: month })).runBilling.newlyBilled).toBe(accounts.length);
     for (const id of referable) {
       const [m] = await probe.waitForCount(`the claim of ${id} with ${month}`, (m) => claimsOf(id)(m) && billedThisMonth(JSON.parse(String(m.message.value))), 1);
-      expect(validAgainstSchema(m)).toMatchObject({ status: 'IN_COLLECTION' });
+      expect(expectValidEvent(m, CLAIM_UPDATED_TYPE)).toMatchObject({ status: 'IN_COLLECTION' });
     }
     // The run wrote one snapshot per referable account, with the month just billed, and none for the CURRENT ones.
     const fromRun = (await outboxClaims()).slice(written);

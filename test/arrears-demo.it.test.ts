@@ -4,7 +4,7 @@ import { todayInChina } from '../kernel/clock';
 import { DEMO_BILLING, DEMO_BUREAU, DEMO_COMPANY, DEMO_LEVY, DEMO_REFERRALS, DEMO_RUNFENG_COMPANY } from '../hub/demo/demo-data';
 import { loadDemoArrears, loadDemoData } from '../hub/demo/demo-loader';
 import { SEED_002_PAID_HOUSEHOLDS, SEED_002_REPORTED_RATE_PERCENT, SEED_002_HOUSEHOLDS, SEED_002_COMPANY_ADVANCE_FEN } from '../subgraphs/arrears/domain/statutes';
-import { TestHub, startTestHub, testTokens } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
 
 const LEVIES = `query($a: ID) { levies(areaId: $a) { id households paidHouseholds advanceFen accountName byHouseholds { numerator denominator percent }
@@ -15,7 +15,7 @@ describe('arrears and litigation demo data: seed 002 levy, recent billing and re
   let areaIds: Record<string, string>;
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     await loadDemoArrears(t.hub.gatewayUrl, testTokens);
     const res = await t.gql(DEMO_BUREAU, `{ areas(first: 100) { id name } }`);

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
-import { loadDemoData } from '../hub/demo/demo-loader';
 import { chargeFen } from '../kernel/money';
 import { dueOnForMonth } from '../subgraphs/arrears/domain/billing';
 import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
-import { GUANGWAI_OFFICE, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { expectValidEvent } from './support/event-schema';
 
 // Company A files a contract at 红居南街6号院 (no contract in the demo data), starting 13 months ago.
 const guangwai = GUANGWAI_OFFICE;
@@ -66,17 +66,17 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
   const { ok, fails } = gqlExpectations(() => t);
   const count = async (table: string) => Number((await db.query(`select count(*)::int as n from arrears.${table}`)).rows[0].n);
   const statement = async (who: Parameters<TestHub['gql']>[0], id: string) => (await ok(who, STATEMENT, { id })).arrearsAccount;
-  const validAgainstSchema = schemaChecker();
 
   beforeAll(async () => {
-    t = await startTestHub();
-    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    ({ areaId } = await fileHongjuContract(t, db, companyA, terms()));
+    const given = scenario(t);
+    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears'] });
     households = (await db.query(`select household_id as id, building_id, floor_area_centi_m2 from arrears.billable_household where area_id = $1 order by household_id`, [areaId])).rows;
     probe = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.accounts.v1`, `${t.topicPrefix}arrears.levies.v1`]);
-    for (const month of [firstMonth, addMonths(thisMonth, -2), thisMonth]) await ok(companyA, RUN, { a: areaId, m: month });
+    await given.billedMonths(companyA, areaId, [firstMonth, addMonths(thisMonth, -2), thisMonth]);
     const { rows } = await db.query(`select id from arrears.account where area_id = $1 and company_id = $2 order by household_id`, [areaId, companyA.organisationId]);
     accountIds = rows.map((r) => r.id);
   });
@@ -144,7 +144,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
 
     const events = await probe.waitForCount('the payment event', (m) => m.headers.ce_type === 'hub.arrears.account.payment-recorded' && String(m.message.key) === accountId, 1);
     expect(events).toHaveLength(1);
-    expect(validAgainstSchema(events[0])).toMatchObject({ receiptNumber: receipt.receiptNumber, amountFen: oldest.amountFen + 1, status: 'CURRENT' });
+    expect(expectValidEvent(events[0], 'hub.arrears.account.payment-recorded')).toMatchObject({ receiptNumber: receipt.receiptNumber, amountFen: oldest.amountFen + 1, status: 'CURRENT' });
   });
 
   it('imports a payment statement all or nothing, naming the bad line, and records each line once however often it is imported', async () => {
@@ -200,7 +200,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
 
     const events = await probe.waitForCount('the action and status events', (m) => String(m.message.key) === accountId, 2);
     expect(events.map((m) => m.headers.ce_type).sort()).toEqual(['hub.arrears.account.action-recorded', 'hub.arrears.account.status-changed']);
-    for (const e of events) expect(JSON.stringify(validAgainstSchema(e))).not.toContain('催缴函');
+    for (const e of events) expect(JSON.stringify(expectValidEvent(e))).not.toContain('催缴函');
   });
 
   it('lets the street office mediate in its street only, and moves the account through mediation', async () => {
@@ -312,9 +312,9 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const rates = (await ok(companyA, RATES, { g: 'ALL', l: levy.id })).collectionRates;
     expect(rates[0]).toMatchObject({ households: inBuilding.length, paidHouseholds: quota + 1 });
     const activated = await probe.waitForCount('the activation event', (m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id, 1);
-    expect(validAgainstSchema(activated[0])).toMatchObject({ buildingId: building, households: inBuilding.length, paidHouseholds: quota, activationThresholdPercent: 50 });
+    expect(expectValidEvent(activated[0], 'hub.arrears.levy.building-activated')).toMatchObject({ buildingId: building, households: inBuilding.length, paidHouseholds: quota, activationThresholdPercent: 50 });
     const decided = await probe.waitForCount('the levy event', (m) => m.headers.ce_type === 'hub.arrears.levy.decided' && String(m.message.key) === levy.id, 1);
-    expect(validAgainstSchema(decided[0])).toMatchObject({ advanceFen: 42_000_000, households: inBuilding.length });
+    expect(expectValidEvent(decided[0], 'hub.arrears.levy.decided')).toMatchObject({ advanceFen: 42_000_000, households: inBuilding.length });
     // The (quota + 1)th payment does not announce the building again.
     expect(probe.received.filter((m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id)).toHaveLength(1);
   });

@@ -10,7 +10,7 @@ const QUERY = '{ litigationHealth { status } }';
 describe('identity at the gateway and the subgraphs', () => {
   let t: TestHub;
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: ['litigation'] });
   });
   afterAll(async () => {
     await t?.stop();
@@ -68,7 +68,7 @@ describe('identity at the gateway and the subgraphs', () => {
 
   it('answers 401 when a subgraph is called directly without the gateway identity, even with a user token', async () => {
     const direct = (headers: Record<string, string>) =>
-      request(t.hub.subgraphs.litigation.url.replace(/\/graphql$/, ''))
+      request(t.hub.subgraphs.litigation!.url.replace(/\/graphql$/, ''))
         .post('/graphql')
         .set({ 'content-type': 'application/json', ...headers })
         .send({ query: QUERY });
@@ -89,10 +89,19 @@ describe('identity at the gateway and the subgraphs', () => {
     expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  it('answers for a subgraph this hub does not run (litigation only) with an error naming it', async () => {
+    const res = await t.gql(clerk, '{ areasHealth { status } }');
+    expect(res.status).toBe(200);
+    expect(res.body.data).toBeNull();
+    expect(res.body.errors.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code])).toEqual([
+      ['the areas subgraph is not running in this hub', 'SUBGRAPH_NOT_RUNNING'],
+    ]);
+  });
+
   it('lets the anonymous identity run only public operations, even when it reaches a subgraph directly', async () => {
     const anonymous = await signIdentityAssertion(ANONYMOUS, testTokens);
     const direct = (query: string) =>
-      request(t.hub.subgraphs.litigation.url.replace(/\/graphql$/, '')).post('/graphql').set({ 'content-type': 'application/json', 'x-hub-identity': anonymous }).send({ query });
+      request(t.hub.subgraphs.litigation!.url.replace(/\/graphql$/, '')).post('/graphql').set({ 'content-type': 'application/json', 'x-hub-identity': anonymous }).send({ query });
     const refused = await direct(QUERY);
     expect([refused.status, refused.body.errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
     const asPublicToken = await tokenFor({ ...ANONYMOUS });

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateSchemaArtifacts } from '../hub/artifacts';
 import { composeSupergraph } from '../platform/federation/compose';
+import { schemasDir } from '../platform/project-root';
 
-const schemas = path.join(__dirname, '..', 'schemas');
+const schemas = schemasDir();
 
 describe('checked-in schemas', () => {
   let generated: Map<string, string>;

@@ -9,7 +9,7 @@ import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kaf
 import { outboxAndInboxDdl } from '../platform/events/outbox.entities';
 import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import { areaRegisteredEvent, asKafkaMessage } from './support/events';
-import { adminPostgresUrl, kafkaBrokers, uniqueSuffix } from './support/hub-fixture';
+import { TEST_CONSUMER_MAX_WAIT_MS, adminPostgresUrl, kafkaBrokers, uniqueSuffix } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -23,7 +23,7 @@ class InboxOnly extends Migration {
 describe('inbox consumer retries and dead letters', () => {
   const suffix = uniqueSuffix();
   const database = `hub_test_${suffix}`;
-  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'retry-test', topicPrefix: `r${suffix}.` };
+  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'retry-test', topicPrefix: `r${suffix}.`, consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS };
   // The consumer reads the topic of the event type it subscribes to (prefixed for this test).
   const topic = AREA_REGISTERED.topic.name;
   let orm: HubOrm;
@@ -45,7 +45,7 @@ describe('inbox consumer retries and dead letters', () => {
   });
 
   afterAll(async () => {
-    for (const c of consumers) await c.stop();
+    await Promise.all(consumers.map((c) => c.stop()));
     await producer?.disconnect();
     await orm?.close();
     await dropDatabase(adminPostgresUrl(), database);

@@ -13,7 +13,7 @@ describe('consumers: exactly-once effect and dead letters', () => {
   let topic: string;
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: ['contracts', 'arrears'] });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     producer = rawProducer(t.brokers);

@@ -4,12 +4,12 @@ import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
 import { todayInChina } from '../kernel/clock';
 import { COURT_CASE_EVENT_REPORTED } from '../catalog';
-import { loadDemoData } from '../hub/demo/demo-loader';
 import { asKafkaMessage } from './support/events';
-import { GUANGWAI_OFFICE, HONGJU, fileHongjuContract, gqlExpectations, hongjuTerms, schemaChecker } from './support/hongju-contract';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { expectValidEvent } from './support/event-schema';
 
 // Company A serves 红居南街6号院 (no contract in the demo data) under a contract that began 40 months ago, so its
 // first months are time-barred by now (Civil Code art. 188).
@@ -57,7 +57,6 @@ describe('litigation: referrals through the green channel, the court’s reports
   let probe: Awaited<ReturnType<typeof probeTopics>>;
 
   const { ok, fails } = gqlExpectations(() => t);
-  const validAgainstSchema = schemaChecker();
   /** Litigation learns claims from arrears.claims.v1: wait until it holds the account with this many demands. */
   const claimKnown = (accountId: string, demands: number, sessions = 0) =>
     waitFor(`litigation to hold the claim of ${accountId}`, async () => {
@@ -70,14 +69,14 @@ describe('litigation: referrals through the green channel, the court’s reports
   const refer = (accountIds: string[], extra: Record<string, unknown> = {}) => ok(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra } });
 
   beforeAll(async () => {
-    t = await startTestHub();
-    await loadDemoData(t.hub.gatewayUrl, testTokens);
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    ({ areaId } = await fileHongjuContract(t, db, companyA, terms(), ['arrears', 'litigation']));
-    for (const month of [barredMonth, ...recentMonths]) {
-      await ok(companyA, `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { households } }`, { a: areaId, m: month });
-    }
+    const given = scenario(t);
+    await given.courts();
+    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears', 'litigation'] });
+    await given.billedMonths(companyA, areaId, [barredMonth, ...recentMonths]);
     const { rows } = await db.query(
       `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
         where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id`,
@@ -133,9 +132,9 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(first.batchKey).toBe(second.batchKey);
 
     const submitted = await probe.waitForCount('two submissions', (m) => m.headers.ce_type === 'hub.litigation.referral.submitted' && [first.id, second.id].includes(String(m.message.key)), 2);
-    for (const m of submitted) expect(validAgainstSchema(m)).toMatchObject({ courtId: 'bj-xicheng-court', status: 'SUBMITTED' });
+    for (const m of submitted) expect(expectValidEvent(m, 'hub.litigation.referral.submitted')).toMatchObject({ courtId: 'bj-xicheng-court', status: 'SUBMITTED' });
     const [batch] = await probe.waitForCount('the batch', (m) => m.headers.ce_type === 'hub.litigation.batch.formed' && String(m.message.key) === first.batchKey, 1);
-    expect(validAgainstSchema(batch).referralIds).toEqual([first.id, second.id].sort());
+    expect(expectValidEvent<{ referralIds: string[] }>(batch, 'hub.litigation.batch.formed').referralIds).toEqual([first.id, second.id].sort());
     await waitFor('arrears to mark both accounts referred', async () => (await accountStatus(accounts[0].id)).status === 'REFERRED' && (await accountStatus(accounts[1].id)).status === 'REFERRED');
 
     // Referring the same account again while its case is open is refused, and writes nothing.
@@ -273,7 +272,7 @@ describe('litigation: referrals through the green channel, the court’s reports
       return account.status === 'JUDGED' && Number(account.judged_fen) === 12_345;
     });
     const changes = await probe.waitForCount('the status changes', (m) => m.headers.ce_type === 'hub.litigation.referral.status-changed' && String(m.message.key) === referral.id, 2);
-    expect(changes.map((m) => validAgainstSchema(m).status)).toEqual(['DOCKETED', 'JUDGED']);
+    expect(changes.map((m) => expectValidEvent(m).status)).toEqual(['DOCKETED', 'JUDGED']);
   });
 
   it('proves a package unaltered by its digest and place in the chain, and detects a package or chain altered afterwards', async () => {
@@ -346,7 +345,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect((await fails(companyA, WITHDRAW, { id: withdrawn.id, r: '  ' })).extensions.code).toBe('BAD_USER_INPUT');
     expect((await ok(companyA, WITHDRAW, { id: withdrawn.id, r: '业主已缴清欠费' })).withdrawReferral.status).toBe('WITHDRAWN');
     const [event] = await probe.waitForCount('the withdrawal', (m) => m.headers.ce_type === 'hub.litigation.referral.withdrawn' && String(m.message.key) === withdrawn.id, 1);
-    expect(validAgainstSchema(event)).toMatchObject({ fromStatus: 'SUBMITTED', status: 'WITHDRAWN' });
+    expect(expectValidEvent(event)).toMatchObject({ fromStatus: 'SUBMITTED', status: 'WITHDRAWN' });
     await waitFor('arrears to return the account to collection', async () => (await accountStatus(accounts[9].id)).status === 'IN_COLLECTION');
 
     // Pre-litigation mediation by the court ends in a settlement of ¥300.00.

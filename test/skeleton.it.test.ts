@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { Client } from 'pg';
-import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
+import { expectValidEvent } from './support/event-schema';
 
 const XICHENG = '110102';
 const GUANGWAI_STREET = '110102014';
@@ -26,7 +23,7 @@ describe('walking skeleton: gateway → areas (outbox) → Kafka → contracts (
   let db: Client;
 
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
   });
@@ -61,12 +58,7 @@ describe('walking skeleton: gateway → areas (outbox) → Kafka → contracts (
         'content-type': 'application/json',
       });
       expect(new Date(published.headers.ce_time).toString()).not.toBe('Invalid Date');
-      const schemaFile = path.join(__dirname, '..', 'schemas', 'events', 'hub.areas.area.registered.json');
-      const ajv = new Ajv2020({ strict: true });
-      addFormats(ajv);
-      const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
-      const body = JSON.parse(published.message.value!.toString());
-      expect(validate(body)).toBe(true);
+      const body = expectValidEvent(published, 'hub.areas.area.registered');
       expect(body).toMatchObject({ areaId: area.id, streetCode: GUANGWAI_STREET, districtCode: XICHENG });
 
       const joined = await waitFor('contracts to apply the event', async () => {

@@ -4,7 +4,8 @@ import { addDays, addMonths } from '../../kernel/calendar';
 import { todayInChina } from '../../kernel/clock';
 import { DEMO_ADMIN, DEMO_BILLING, DEMO_CONTRACTS, DEMO_COURTS, DEMO_LEVY, DEMO_REFERRALS, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
 
-type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
+/** Runs one operation through the gateway as `who`; throws on any GraphQL error. */
+export type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
 
 export function gatewayClient(url: string, tokens: TokenSettings): Gql {
   return async (who, query, variables) => {
@@ -19,7 +20,33 @@ export function gatewayClient(url: string, tokens: TokenSettings): Gql {
   };
 }
 
-async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoCompound): Promise<void> {
+export interface LoadedCompound {
+  compoundId: string;
+  areaId: string;
+  buildingIds: string[];
+}
+
+/** A property-management area named after the compound, registered by its street office (no buildings yet). */
+export async function loadArea(gql: Gql, street: DemoStreet, name: string): Promise<string> {
+  const { registerArea } = (await gql(street.office, 'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
+    i: { name, districtCode: street.districtCode, streetCode: street.streetCode },
+  })) as { registerArea: { id: string } };
+  return registerArea.id;
+}
+
+/** Seed 000's property-management committee (DEMO_PMC), formed by the street office for the area. */
+export async function loadCommittee(gql: Gql, street: DemoStreet, areaId: string): Promise<void> {
+  const { formedOn, termEndsOn, chairIndex, members } = DEMO_PMC;
+  await gql(street.office, 'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }', {
+    i: { areaId, formedOn, termEndsOn, chairIndex, members },
+  });
+}
+
+/**
+ * One demo compound as its street office enters it: the compound, its buildings and households (the CSV import),
+ * an area of the same name holding every building, and the committee where the seed has one.
+ */
+export async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoCompound): Promise<LoadedCompound> {
   const { registerCompound } = (await gql(
     street.office,
     'mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }',
@@ -41,22 +68,14 @@ async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoCompound
     c: compoundId,
     csv: demoCompoundCsv(compound),
   });
-  const { registerArea } = (await gql(street.office, 'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
-    i: { name: compound.name, districtCode: street.districtCode, streetCode: street.streetCode },
-  })) as { registerArea: { id: string } };
+  const areaId = await loadArea(gql, street, compound.name);
   const { compound: loaded } = (await gql(street.office, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', { c: compoundId })) as {
     compound: { buildings: { id: string }[] };
   };
-  await gql(street.office, 'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id } }', {
-    a: registerArea.id,
-    b: loaded.buildings.map((b) => b.id),
-  });
-  if (compound.name === DEMO_PMC.compound) {
-    const { formedOn, termEndsOn, chairIndex, members } = DEMO_PMC;
-    await gql(street.office, 'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }', {
-      i: { areaId: registerArea.id, formedOn, termEndsOn, chairIndex, members },
-    });
-  }
+  const buildingIds = loaded.buildings.map((b) => b.id);
+  await gql(street.office, 'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id } }', { a: areaId, b: buildingIds });
+  if (compound.name === DEMO_PMC.compound) await loadCommittee(gql, street, areaId);
+  return { compoundId, areaId, buildingIds };
 }
 
 /** The contracts subgraph learns areas from the areas feed; a contract can be drafted once it has. */
@@ -75,7 +94,7 @@ async function areaIdOf(gql: Gql, compound: string): Promise<string> {
 }
 
 /** A demo contract, filed on paper and accepted, unless the company already has a contract there. */
-async function loadContract(gql: Gql, contract: (typeof DEMO_CONTRACTS)[number]): Promise<void> {
+export async function loadContract(gql: Gql, contract: (typeof DEMO_CONTRACTS)[number]): Promise<void> {
   const areaId = await areaIdOf(gql, contract.compound);
   const { contracts } = (await gql(contract.company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', { a: areaId })) as { contracts: { totalCount: number } };
   if (contracts.totalCount > 0) return;
@@ -93,12 +112,8 @@ async function loadContract(gql: Gql, contract: (typeof DEMO_CONTRACTS)[number])
   await gql(reviewer, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }', { f: submitFiling.id });
 }
 
-/**
- * Loads the seed compounds (with their buildings and households, each compound its own area) and the courts
- * through the gateway, as their users would, then seed 003's filed contract. What is already present is left as it is.
- */
-export async function loadDemoData(url: string, tokens: TokenSettings): Promise<void> {
-  const gql = gatewayClient(url, tokens);
+/** The districts and streets of the demo that are not registered yet, parents first. */
+export async function loadDivisions(gql: Gql): Promise<void> {
   const known = new Set<string>();
   for (const parent of [undefined, ...DEMO_DIVISIONS.map((d) => d.code)]) {
     const { divisions } = (await gql(DEMO_ADMIN, 'query($p: String) { divisions(parentCode: $p) { code } }', { p: parent })) as { divisions: { code: string }[] };
@@ -107,6 +122,24 @@ export async function loadDemoData(url: string, tokens: TokenSettings): Promise<
   for (const division of DEMO_DIVISIONS.filter((d) => !known.has(d.code))) {
     await gql(DEMO_ADMIN, 'mutation($i: RegisterDivisionInput!) { registerDivision(input: $i) { code } }', { i: division });
   }
+}
+
+/** The demo's courts that are not registered yet. */
+export async function loadCourts(gql: Gql): Promise<void> {
+  const { courts } = (await gql(DEMO_ADMIN, '{ courts { courtId } }')) as { courts: { courtId: string }[] };
+  const knownCourts = new Set(courts.map((c) => c.courtId));
+  for (const court of DEMO_COURTS.filter((c) => !knownCourts.has(c.courtId))) {
+    await gql(DEMO_ADMIN, 'mutation($i: RegisterCourtInput!) { registerCourt(input: $i) { courtId } }', { i: court });
+  }
+}
+
+/**
+ * The areas part of the demo through the gateway (the areas subgraph alone answers it): the divisions, and every
+ * seed compound with its buildings and households, each compound its own area. What is already present is left as it is.
+ */
+export async function loadDemoAreas(url: string, tokens: TokenSettings): Promise<void> {
+  const gql = gatewayClient(url, tokens);
+  await loadDivisions(gql);
   for (const street of DEMO_STREETS) {
     const { compounds } = (await gql(street.office, 'query($s: String) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
       compounds: { name: string }[];
@@ -114,11 +147,16 @@ export async function loadDemoData(url: string, tokens: TokenSettings): Promise<
     const present = new Set(compounds.map((c) => c.name));
     for (const compound of street.compounds.filter((c) => !present.has(c.name))) await loadCompound(gql, street, compound);
   }
-  const { courts } = (await gql(DEMO_ADMIN, '{ courts { courtId } }')) as { courts: { courtId: string }[] };
-  const knownCourts = new Set(courts.map((c) => c.courtId));
-  for (const court of DEMO_COURTS.filter((c) => !knownCourts.has(c.courtId))) {
-    await gql(DEMO_ADMIN, 'mutation($i: RegisterCourtInput!) { registerCourt(input: $i) { courtId } }', { i: court });
-  }
+}
+
+/**
+ * Loads the seed compounds (with their buildings and households, each compound its own area) and the courts
+ * through the gateway, as their users would, then seed 003's filed contract. What is already present is left as it is.
+ */
+export async function loadDemoData(url: string, tokens: TokenSettings): Promise<void> {
+  await loadDemoAreas(url, tokens);
+  const gql = gatewayClient(url, tokens);
+  await loadCourts(gql);
   for (const contract of DEMO_CONTRACTS) await loadContract(gql, contract);
 }
 

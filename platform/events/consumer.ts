@@ -86,6 +86,10 @@ export class InboxConsumer {
     const { kafka, kafkaSettings, definition } = this.options;
     const consumer = kafka.consumer({
       groupId: this.options.groupId ?? `${kafkaSettings.topicPrefix ?? ''}${definition.name}`,
+      maxWaitTimeInMs: kafkaSettings.consumerMaxWaitMs,
+      ...(kafkaSettings.consumerSessionTimeoutMs
+        ? { sessionTimeout: kafkaSettings.consumerSessionTimeoutMs, heartbeatInterval: Math.floor(kafkaSettings.consumerSessionTimeoutMs / 3) }
+        : {}),
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
     });
     this.consumer = consumer;

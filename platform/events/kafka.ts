@@ -8,6 +8,18 @@ export interface KafkaSettings {
   topicPrefix?: string;
   partitions?: number;
   replicationFactor?: number;
+  /**
+   * How long a consumer's fetch waits at the broker while there is nothing to read (kafkajs `maxWaitTimeInMs`, 5 s
+   * unless set). A consumer stops only once its pending fetch has returned, so a test hub that starts and stops a
+   * dozen consumers per file sets it low; delivery latency does not depend on it.
+   */
+  consumerMaxWaitMs?: number;
+  /**
+   * How long the broker keeps a silent consumer in its group (kafkajs `sessionTimeout`, 30 s unless set; heartbeats
+   * every third of it). A consumer that reconnects after a broker restart joins as a new member and its group
+   * rebalances only once the old membership has expired, so the broker-outage test shortens it.
+   */
+  consumerSessionTimeoutMs?: number;
 }
 
 export const topicName = (settings: KafkaSettings, logical: string) => `${settings.topicPrefix ?? ''}${logical}`;

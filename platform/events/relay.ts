@@ -39,6 +39,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** Set by nudge(): a pass started before the nudge may have missed the rows it announced. */
+  private nudged = false;
   private readonly log;
 
   constructor(private readonly options: RelayOptions) {
@@ -53,6 +55,7 @@ export class OutboxRelay {
 
   /** Asks for an immediate pass instead of waiting for the next poll. */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -67,6 +70,7 @@ export class OutboxRelay {
     const poll = this.options.pollIntervalMs ?? 200;
     let backoff = poll;
     while (this.running) {
+      this.nudged = false;
       try {
         const published = await this.publishBatch();
         backoff = poll;
@@ -74,7 +78,7 @@ export class OutboxRelay {
       } catch (error) {
         this.log.warn({ err: error, retryInMs: backoff }, 'outbox relay could not publish; will retry');
         await this.disconnect();
-        await this.pause(backoff);
+        await this.pause(backoff, { backoff: true });
         backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 5000);
         continue;
       }
@@ -82,8 +86,10 @@ export class OutboxRelay {
     }
   }
 
-  private pause(ms: number): Promise<void> {
-    return Promise.race([sleep(ms), new Promise<void>((resolve) => (this.wake = resolve))]);
+  /** Waits `ms`, or less when nudged (the backoff after a failure ends early only when the relay stops). */
+  private pause(ms: number, { backoff = false } = {}): Promise<void> {
+    if (this.nudged && !backoff) return Promise.resolve();
+    return Promise.race([sleep(ms), new Promise<void>((resolve) => (this.wake = () => (!backoff || !this.running) && resolve()))]);
   }
 
   /** Returns how many rows were published. */

@@ -33,6 +33,13 @@ export function subgraphSchema(module: SubgraphModule) {
   });
 }
 
+/** The logical topics a subgraph writes or reads: what it produces, what its consumers read, its dead-letter topic. */
+export const subgraphTopics = (module: SubgraphModule): string[] => [
+  ...module.producedTopics,
+  ...module.consumers.flatMap(consumerTopics),
+  deadLetterTopicOf(module.name),
+];
+
 /** Starts one subgraph: migrations, HTTP server, outbox relay and consumers. Stops in reverse order. */
 export async function startSubgraph(module: SubgraphModule, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
   const kafkaSettings: KafkaSettings = { ...options.kafka, clientId: `hub-${module.name}` };
@@ -41,11 +48,7 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
   try {
     await migrateUp(orm);
     const kafka = createKafka(kafkaSettings);
-    await ensureTopics(kafka, kafkaSettings, [
-      ...module.producedTopics,
-      ...module.consumers.flatMap(consumerTopics),
-      deadLetterTopicOf(module.name),
-    ]);
+    await ensureTopics(kafka, kafkaSettings, subgraphTopics(module));
 
     const relay = new OutboxRelay({
       schema: module.name,
@@ -56,14 +59,19 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     });
     relay.start();
     started.push(relay);
+    // Whatever this subgraph commits (a use case, a consumer's inbox transaction) may have written outbox rows: the
+    // relay looks at once, and its polling only catches rows written outside the ORM.
+    orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => relay.nudge() });
 
     const consumers = module.consumers.map(
       (definition) => new InboxConsumer({ definition, orm, kafka, kafkaSettings, deadLetterTopic: deadLetterTopicOf(module.name) }),
     );
-    for (const consumer of consumers) {
-      await consumer.start();
-      started.push(consumer);
-    }
+    // Consumers are independent of each other: they join their groups together and stop together, so a stop waits
+    // for one pending fetch (KafkaSettings.consumerMaxWaitMs), not one per consumer.
+    started.push({ stop: async () => void (await Promise.all(consumers.map((c) => c.stop()))) });
+    const joined = await Promise.allSettled(consumers.map((c) => c.start()));
+    const failed = joined.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
 
     const server = await startSubgraphServer({
       name: module.name,

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
 import request from 'supertest';
 import { Identity } from '../../kernel/identity';
 import { mintUserToken } from '../../platform/auth/tokens';
-import { tokenSettings } from '../../platform/config';
+import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
 import { RunningHub, startHub } from '../../hub/hub';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../../tools/postgres/local-postgres';
 
@@ -28,25 +29,79 @@ export interface TestHub {
   databaseUrl: string;
   topicPrefix: string;
   brokers: string[];
+  /** Reads the hub's database directly (the read models a test waits for); a small pool the hub closes when it stops. */
+  sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Runs a GraphQL operation through the gateway as `who`; returns the HTTP response. */
   gql(who: Identity | string | undefined, query: string, variables?: Record<string, unknown>): Promise<request.Response>;
   stop(): Promise<void>;
 }
 
-/** A whole hub on free ports, with its own database and topic prefix, so test files never share state. */
-export async function startTestHub(options: { brokers?: string[] } = {}): Promise<TestHub> {
+export interface TestHubOptions {
+  /**
+   * The subgraphs the file needs, each with its consumers; the gateway keeps the whole supergraph and answers
+   * `SUBGRAPH_NOT_RUNNING` for the fields of the others. A subgraph is needed when the file queries it or needs
+   * the read models its consumers keep.
+   */
+  subgraphs: readonly SubgraphName[];
+  /** A broker of the file's own (the outage test); the run's broker otherwise. */
+  brokers?: string[];
+  /**
+   * The broker forgets a silent consumer after this long (30 s by default). Only a test that restarts its broker
+   * waits for that: its consumers rejoin as new members once their old memberships have expired.
+   */
+  consumerSessionTimeoutMs?: number;
+}
+
+export const EVERY_SUBGRAPH = SUBGRAPH_NAMES;
+
+/**
+ * Consumers of a test hub wait at most this long on an idle broker, so stopping the hub takes about this long
+ * (kafkajs' 5 s default made every file spend a minute stopping its consumers one after another). Shorter waits cost
+ * idle CPU on a busy 2-core machine: a dozen consumers fetching five times a second keep a tenth of a core busy
+ * between the test process and the broker.
+ */
+export const TEST_CONSUMER_MAX_WAIT_MS = 500;
+
+/**
+ * The relays publish as soon as their subgraph commits (an ORM hook); polling only finds rows written around the
+ * ORM, so it can be slow and cheap: four relays polling every 50 ms cost a test hub a fifth of a core.
+ */
+export const TEST_RELAY_POLL_MS = 1000;
+
+/** A hub on free ports with the subgraphs asked for, its own database and topic prefix, so test files never share state. */
+export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const suffix = uniqueSuffix();
   const database = `hub_test_${suffix}`;
   const databaseUrl = await ensureDatabase(adminPostgresUrl(), database);
   const brokers = options.brokers ?? kafkaBrokers();
   const topicPrefix = `t${suffix}.`;
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens: testTokens, topicPrefix, ports: 'ephemeral', relayPollIntervalMs: 50 });
+  let hub: RunningHub;
+  try {
+    hub = await startHub({
+      databaseUrl,
+      kafkaBrokers: brokers,
+      tokens: testTokens,
+      topicPrefix,
+      ports: 'ephemeral',
+      relayPollIntervalMs: TEST_RELAY_POLL_MS,
+      subgraphs: options.subgraphs,
+      consumerTuning: { consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, consumerSessionTimeoutMs: options.consumerSessionTimeoutMs },
+    });
+  } catch (error) {
+    await dropDatabase(adminPostgresUrl(), database);
+    throw error;
+  }
+  let pool: Pool | undefined;
   return {
     hub,
     database,
     databaseUrl,
     topicPrefix,
     brokers,
+    sql: async <R>(text: string, params?: unknown[]) => {
+      pool ??= new Pool({ connectionString: databaseUrl, max: 2 });
+      return (await pool.query(text, params)).rows as R[];
+    },
     gql: async (who, query, variables) => {
       const call = request(hub.gatewayUrl.replace(/\/graphql$/, '')).post('/graphql').set('content-type', 'application/json');
       if (who) call.set('authorization', `Bearer ${typeof who === 'string' ? who : await tokenFor(who)}`);
@@ -54,6 +109,7 @@ export async function startTestHub(options: { brokers?: string[] } = {}): Promis
     },
     stop: async () => {
       try {
+        await pool?.end();
         await hub.stop();
       } finally {
         await dropDatabase(adminPostgresUrl(), database);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { TEST_CONSUMER_MAX_WAIT_MS } from './hub-fixture';
 import { waitFor } from './wait-for';
 
 export interface ProbedMessage {
@@ -12,7 +13,8 @@ export interface ProbedMessage {
 /** A raw Kafka consumer with its own group, standing in for an outside subscriber (a bureau, a court). */
 export async function probeTopics(brokers: string[], topics: string[]) {
   const kafka = new Kafka({ clientId: 'test-probe', brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `probe-${randomUUID()}` });
+  // A short fetch wait: disconnecting waits for the pending fetch, which would otherwise take up to 5 s per probe.
+  const consumer = kafka.consumer({ groupId: `probe-${randomUUID()}`, maxWaitTimeInMs: TEST_CONSUMER_MAX_WAIT_MS });
   const received: ProbedMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
