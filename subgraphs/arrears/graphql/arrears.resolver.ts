@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
 import { runBilling } from '../application/billing';
 import { changeAccountStatus, recordCollectionAction, recordMediationOutcome } from '../application/collection';
@@ -56,6 +56,7 @@ const accountsOfHouseholds = (ctx: RequestContext) =>
 
 @Resolver(() => HouseholdRef)
 export class HouseholdArrearsResolver {
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [ArrearsListItemType], { description: "The household's arrears accounts you may read: a company its own, the street office those of its street." })
   async arrearsAccounts(@Root() household: HouseholdRef, @Ctx() ctx: RequestContext): Promise<ArrearsListItemType[]> {
     return accountsOfHouseholds(ctx).load(household.id);
@@ -69,6 +70,7 @@ export class ArrearsResolver {
     return runBilling(ctx.em, ctx.identity, { areaId, month });
   }
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
   @Query(() => ArrearsPageType, { description: 'Accounts with arrears you may read, largest first, with totals and aging.' })
   async arrears(
     @Ctx() ctx: RequestContext,
@@ -95,6 +97,7 @@ export class ArrearsResolver {
     return recordPayment(ctx.em, ctx.identity, payment);
   }
 
+  @Directive('@listSize(assumedSize: 100)')
   @Mutation(() => [ReceiptType], {
     description: "Records a batch of payments (a bank's or payment platform's statement, up to 1,000), all or nothing; lines recorded before return their receipts.",
   })
@@ -144,6 +147,7 @@ export class ArrearsResolver {
     return statementOf(ctx, await changeAccountStatus(ctx.em, ctx.identity, { accountId, to, reason }));
   }
 
+  @Directive('@listSize(assumedSize: 100)')
   @Query(() => [CollectionTotalsType], { description: 'Collection rates by households and by amount in your scope; no household is named.' })
   async collectionRates(
     @Ctx() ctx: RequestContext,
@@ -163,6 +167,7 @@ export class ArrearsResolver {
     return view;
   }
 
+  @Directive('@listSize(assumedSize: 20)')
   @Query(() => [LevyType], { description: 'Levies with each building’s progress towards its activation threshold.' })
   async levies(@Ctx() ctx: RequestContext, @Arg('areaId', () => ID, { nullable: true }) areaId?: string): Promise<LevyType[]> {
     return levies(ctx.em, ctx.identity, { areaId });
