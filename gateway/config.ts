@@ -53,7 +53,7 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
     depth: 6,
     aliases: 5,
     directives: 3,
-    cost: 200,
+    cost: 500,
     rate: { max: 60, windowMs: MINUTE },
   },
   authenticated: {
@@ -63,7 +63,7 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
     depth: 12,
     aliases: 30,
     directives: 20,
-    cost: 10_000,
+    cost: 20_000,
     rate: { max: 1200, windowMs: MINUTE },
   },
   parserTokenCeiling: 3000,
@@ -94,7 +94,7 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: CallerLimits['rate
 /**
  * The edge's settings from the environment:
  * HUB_RATE_LIMIT (per organisation, default 1200/60), HUB_ANONYMOUS_RATE_LIMIT (per address, default 60/60),
- * HUB_BODY_LIMIT_BYTES (authenticated, default 1 MiB), HUB_COST_LIMIT (authenticated, default 10000),
+ * HUB_BODY_LIMIT_BYTES (authenticated, default 1 MiB), HUB_COST_LIMIT (authenticated, default 20000),
  * HUB_JWT_MAX_LIFETIME_SECONDS (default 43200 = 12 h), HUB_CORS_ORIGINS (comma-separated, default none).
  */
 export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {

@@ -27,13 +27,13 @@ import {
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
-  @Directive('@listSize(assumedSize: 10)')
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [GovernanceBodyType], { description: 'Standing and past governance bodies, newest first.' })
   governanceBodies(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType[]> {
     return governanceBodiesLoader(ctx).load(area);
   }
 
-  @Directive('@listSize(assumedSize: 20)')
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [JointDecisionType])
   async jointDecisions(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<JointDecisionType[]> {
     return (await jointDecisionsLoader(ctx).load(area)).map(jointDecisionType);

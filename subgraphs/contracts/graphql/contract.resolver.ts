@@ -33,7 +33,7 @@ export class ContractResolver {
     return contractView(await readableContract(ctx.em, ctx.identity, id));
   }
 
-  @Directive('@listSize(assumedSize: 10)')
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [FilingType], { description: 'Every filing of the contract, oldest first.' })
   async filings(@Root() contract: ContractType, @Ctx() ctx: RequestContext): Promise<FilingType[]> {
     return (await filingsOfContractsLoader(ctx).load(contract.id)).map(filingView);

@@ -228,15 +228,15 @@ export class FilingVersionType {
   @Field() submittedBy!: string;
   @Field(() => ContractTermsType) terms!: ContractTermsType;
   @Field({ description: 'SHA-256 of the terms as canonical JSON (keys sorted).' }) termsSha256!: string;
-  @Directive('@listSize(assumedSize: 10)')
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [FeeScheduleFlagType]) feeFlags!: FeeScheduleFlagType[];
-  @Directive('@listSize(assumedSize: 20)')
+  @Directive('@listSize(assumedSize: 10)')
   @Field(() => [FilingDocumentType]) documents!: FilingDocumentType[];
   @Field(() => ReviewOutcomeEnum, { nullable: true }) outcome?: ReviewOutcome | null;
   @Field(() => Date, { nullable: true }) reviewedAt?: Date | null;
   @Field(() => String, { nullable: true }) reviewedBy?: string | null;
   @Field(() => String, { nullable: true, description: 'API or KAFKA (a bureau system).' }) reviewVia?: string | null;
-  @Directive('@listSize(assumedSize: 10)')
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [ReturnReasonType]) returnReasons!: ReturnReasonType[];
 }
 

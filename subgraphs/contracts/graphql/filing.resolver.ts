@@ -39,7 +39,7 @@ export class FilingResolver {
     return { ...queue, items: queue.items.map(filingView) };
   }
 
-  @Directive('@listSize(assumedSize: 10)')
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [FilingVersionType], { description: 'Every submitted version, oldest first.' })
   async versions(@Root() filing: FilingType, @Ctx() ctx: RequestContext): Promise<FilingVersionType[]> {
     return (await versionsOfFilingsLoader(ctx).load(filing.id)).map(versionView);
@@ -51,7 +51,7 @@ export class FilingResolver {
     return versionView(current).terms;
   }
 
-  @Directive('@listSize(assumedSize: 30)')
+  @Directive('@listSize(assumedSize: 20)')
   @FieldResolver(() => [FilingTransitionType], { description: 'The audit trail: every transition, who made it and through which channel.' })
   async history(@Root() filing: FilingType, @Ctx() ctx: RequestContext): Promise<FilingTransitionType[]> {
     return (await historyOfFilingsLoader(ctx).load(filing.id)).map(transitionView);

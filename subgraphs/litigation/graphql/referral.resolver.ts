@@ -101,7 +101,7 @@ export class ReferralResolver {
     return packagesLoader(ctx).load(referral.id);
   }
 
-  @Directive('@listSize(assumedSize: 20)')
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [CourtEventRecordType], { description: 'Every report received from the court, with how it was judged.' })
   async courtEvents(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<CourtEventRecordType[]> {
     return (await courtEventsLoader(ctx).load(referral.id)).map(toCourtEventRecordType);

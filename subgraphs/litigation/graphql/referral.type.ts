@@ -51,9 +51,9 @@ export class EligibilityType {
   @Field() eligible!: boolean;
   @Directive('@listSize(assumedSize: 10)')
   @Field(() => [EligibilityFailureType]) failures!: EligibilityFailureType[];
-  @Directive('@listSize(assumedSize: 60)')
+  @Directive('@listSize(assumedSize: 36)')
   @Field(() => [ClaimedMonthType]) claimableCharges!: ClaimedMonthType[];
-  @Directive('@listSize(assumedSize: 60)')
+  @Directive('@listSize(assumedSize: 36)')
   @Field(() => [ExcludedChargeType]) excludedCharges!: ExcludedChargeType[];
 }
 
