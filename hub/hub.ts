@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { TokenSettings } from '../platform/auth/tokens';
 import { DEFAULT_PORTS } from '../platform/config';
 import { RunningSubgraph, startSubgraph } from '../platform/subgraph/runtime';
+import { EdgeConfig } from '../gateway/config';
 import { RunningGateway, startGateway } from '../gateway/server';
 import { supergraphPath } from '../platform/project-root';
 import { ALL_SUBGRAPHS } from './subgraphs';
@@ -14,6 +15,8 @@ export interface HubOptions {
   /** 0 picks free ports (tests); the defaults are 4000-4004. */
   ports?: 'default' | 'ephemeral';
   relayPollIntervalMs?: number;
+  /** The gateway's limits; the environment's (gateway/config.ts) when not given. */
+  edge?: EdgeConfig;
 }
 
 export interface RunningHub {
@@ -42,6 +45,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
       tokens: options.tokens,
       port: portOf('gateway'),
+      config: options.edge,
     });
     return {
       gatewayUrl: gateway.url,

@@ -4,7 +4,7 @@ import { DEFAULT_EDGE_CONFIG } from '../gateway/config';
 import { CostExceeded, estimateCost } from '../gateway/cost';
 import { supergraphPath } from '../platform/project-root';
 import { DASHBOARDS } from './support/dashboards';
-import { householdLoop, manyAliasedArrears } from './support/edge-attacks';
+import { householdLoop, manyAliasedArrears } from '../bench/edge-attacks';
 
 /** The supergraph's own directives (composition keeps `@listSize`), read as the gateway reads them. */
 const schema = buildASTSchema(parse(fs.readFileSync(supergraphPath(), 'utf8')), { assumeValidSDL: true });

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { RunningGateway, startGateway } from '../gateway/server';
 import { supergraphPath } from '../platform/project-root';
 import { CountingProxy, startCountingProxy } from './support/counting-proxy';
-import { deepListLiteral, householdLoop, manyAliasedArrears, nestedInlineFragments } from './support/edge-attacks';
+import { deepListLiteral, householdLoop, manyAliasedArrears, nestedInlineFragments } from '../bench/edge-attacks';
 import { TestHub, identity, startTestHub, testTokens, tokenFor } from './support/hub-fixture';
 
 /**

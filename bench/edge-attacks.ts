@@ -1,5 +1,5 @@
 /**
- * The hostile documents of issue 12, shared by the refusal tests and the benchmark (bench/edge-under-attack.ts).
+ * The hostile documents of issue 12, sent by the benchmark (bench/edge-under-attack.ts) and by the refusal tests.
  */
 
 /** `n` aliases of `arrears(first: 50)`: one request asking for n × 50 accounts. */
