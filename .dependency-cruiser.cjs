@@ -44,6 +44,30 @@ module.exports = {
       },
     },
     {
+      name: 'publish-is-pure',
+      comment: 'events/publish/ turns an aggregate into catalog event data: no I/O, no ORM runtime, no Kafka.',
+      severity: 'error',
+      from: { path: '^subgraphs/[^/]+/events/publish/', pathNot: '\\.test\\.ts$' },
+      to: {
+        path: ['kafkajs', 'node_modules/pg/', '^platform/', '^subgraphs/[^/]+/(application|graphql|events/consume)/'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'consume-calls-one-use-case',
+      comment: 'events/consume/ decodes a message and hands it to the application: no repositories, no domain rules of its own.',
+      severity: 'error',
+      from: { path: '^subgraphs/[^/]+/events/consume/' },
+      to: { path: '^subgraphs/[^/]+/(persistence|domain|graphql|events/publish)/' },
+    },
+    {
+      name: 'resolvers-go-through-the-application',
+      comment: 'graphql/ maps types and calls use cases or loaders (whose batch fetch is a repository function); resolvers never reach repositories or SQL themselves.',
+      severity: 'error',
+      from: { path: '^subgraphs/[^/]+/graphql/', pathNot: '\\.loaders?\\.ts$' },
+      to: { path: ['^subgraphs/[^/]+/persistence/', '^platform/db/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-cross-subgraph-imports',
       comment: "Subgraphs talk through events (catalog/) and federation, never through each other's code.",
       severity: 'error',

@@ -1,5 +1,5 @@
 /**
- * Benchmark: the arrears subgraph's monthly billing run (runBilling in subgraphs/arrears/application/billing.ts)
+ * Benchmark: the arrears subgraph's monthly billing run (runBilling in subgraphs/arrears/application/run-billing.ts)
  * over one area of N households (default 1,000,000). It generates the households set-based (generate_series),
  * bills 2024-03 once, then again (the idempotent re-run), and prints for each run the wall time, the Node process's
  * peak RSS and heap (sampled every 50 ms), the time of each SQL statement, and the charges and total returned.
@@ -18,7 +18,7 @@ import type { Identity } from '../kernel/identity';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
 import type { HubOrm } from '../platform/db/orm';
 import type { FilingTermsData } from '../catalog';
-import type { BillingRunResult } from '../subgraphs/arrears/application/billing';
+import type { BillingRunResult } from '../subgraphs/arrears/application/run-billing';
 
 /**
  * The hub's modules are loaded once HUB_LOG_LEVEL is set (their pino loggers read it on load), so the migrator's
@@ -29,7 +29,7 @@ async function loadHub() {
   const [orm, postgres, billing, module] = await Promise.all([
     import('../platform/db/orm'),
     import('../tools/postgres/local-postgres'),
-    import('../subgraphs/arrears/application/billing'),
+    import('../subgraphs/arrears/application/run-billing'),
     import('../subgraphs/arrears/module'),
   ]);
   return { ...orm, ...postgres, ...billing, ...module };

@@ -2,10 +2,14 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateSchemaArtifacts } from './artifacts';
-import { schemasDir } from '../platform/project-root';
+import { withErrorTable } from './error-table';
+import { projectRoot, schemasDir } from '../platform/project-root';
 
-/** `npm run compose`: regenerates schemas/ from the code. */
+/** `npm run compose`: regenerates schemas/ and the README's error table from the code. */
 async function main() {
+  const readme = path.join(projectRoot(), 'README.md');
+  fs.writeFileSync(readme, withErrorTable(fs.readFileSync(readme, 'utf8')));
+  process.stdout.write('wrote the error table of README.md\n');
   const dir = schemasDir();
   for (const [file, content] of await generateSchemaArtifacts()) {
     const target = path.join(dir, file);

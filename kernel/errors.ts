@@ -38,6 +38,15 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * The DomainError factory of one catalog: it takes only the catalog's codes, so no code is thrown without the meaning
+ * the README lists for it. Each subgraph makes its own from its `domain/errors.ts`.
+ */
+export const errorsOf =
+  <C extends ErrorCatalog>(_catalog: C) =>
+  (code: Extract<keyof C, string>, message: string, details?: Record<string, unknown>): DomainError =>
+    new DomainError(code, message, details);
+
 export class NotFoundError extends DomainError {
   constructor(what: string, id: string) {
     super('NOT_FOUND', `${what} ${id} was not found`, { id });

@@ -194,13 +194,13 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
       await producer.disconnect();
     }
     await waitFor('the referral events to be applied', () => inboxed([submitted.id, docketed.id, judged.id, judgedAgain.id]));
-    expect(await accountRow(account.id)).toMatchObject({ status: 'JUDGED', judged_fen: '98765', claim_version: versionBefore + 3 });
+    expect(await accountRow(account.id)).toMatchObject({ status: 'JUDGED', judged_fen: 98765, claim_version: versionBefore + 3 });
     const { transitions } = (await ok(companyA, STATEMENT, { id: account.id })).arrearsAccount;
     expect(transitions).toEqual([
       { from: 'CURRENT', to: 'IN_COLLECTION', byRole: 'PROPERTY_COMPANY' },
-      { from: 'IN_COLLECTION', to: 'REFERRED', byRole: 'ADMIN' },
-      { from: 'REFERRED', to: 'IN_LITIGATION', byRole: 'ADMIN' },
-      { from: 'IN_LITIGATION', to: 'JUDGED', byRole: 'ADMIN' },
+      { from: 'IN_COLLECTION', to: 'REFERRED', byRole: 'SYSTEM' },
+      { from: 'REFERRED', to: 'IN_LITIGATION', byRole: 'SYSTEM' },
+      { from: 'IN_LITIGATION', to: 'JUDGED', byRole: 'SYSTEM' },
     ]);
     const { rows } = await db.query(`select reason, on_date::text as on_date from arrears.account_transition where account_id = $1 and to_status = 'IN_LITIGATION'`, [account.id]);
     expect(rows).toEqual([{ reason: `Referral ${referralId} to ${COURT_ID}: DOCKETED (（2026）京0102民初1号)`, on_date: today }]);

@@ -260,6 +260,9 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(inCollection.items.map((i: { accountId: string }) => i.accountId)).toContain(accountIds[4]);
     expect(inCollection.items.every((i: { status: string }) => i.status === 'IN_COLLECTION')).toBe(true);
     expect((await fails(companyA, LIST, { f: { minOpenFen: -1 } })).extensions.code).toBe('BAD_USER_INPUT');
+    // Ids are compared as uuids: one that is not a uuid is the caller's mistake, not an unknown account.
+    expect((await fails(companyA, STATEMENT, { id: 'not-a-uuid' })).extensions.code).toBe('BAD_USER_INPUT');
+    expect((await fails(companyA, LIST, { f: { areaId: 'not-a-uuid' } })).extensions.code).toBe('BAD_USER_INPUT');
 
     expect((await ok(guangwai, LIST, { first: 500 })).arrears.totalCount).toBe(all.totalCount);
     for (const outsider of [companyB, desheng, xichengBureau, court]) {

@@ -2,6 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { IHeaders } from 'kafkajs';
 import { EVENT_DEFINITIONS, dataSchemaUri } from '../../catalog';
+import type { ErrorCatalog } from '../../kernel/errors';
 
 /**
  * CloudEvents 1.0, Kafka protocol binding, binary content mode: attributes travel as `ce_*` headers, the body is
@@ -33,9 +34,24 @@ export function encodeHeaders(event: HubEvent): IHeaders {
   return headers;
 }
 
+/**
+ * Why the shared consumer dead-letters a message before any subgraph's rule sees it (`dlq_reason_code`); a message a
+ * subgraph's rule refuses carries that subgraph's code instead.
+ */
+export const DEAD_LETTER_REASONS = {
+  NOT_A_CLOUDEVENT: 'The message lacks the CloudEvents headers (ce_specversion 1.0, ce_id, ce_type, ce_source).',
+  UNSUPPORTED_CONTENT_TYPE: 'The body is not JSON.',
+  MALFORMED_JSON: 'The body does not parse as JSON.',
+  UNKNOWN_EVENT_TYPE: 'The catalog has no schema for the ce_type.',
+  SCHEMA_VIOLATION: "The data does not match the event type's JSON Schema.",
+  HANDLER_FAILED: 'The handler kept failing after its retries for a reason that is not a rule of the domain.',
+} as const satisfies ErrorCatalog;
+
+type DeadLetterReason = keyof typeof DEAD_LETTER_REASONS;
+
 /** A message that can never be processed, whatever the retries: it goes to the dead-letter topic. */
 export class PoisonMessageError extends Error {
-  constructor(readonly reasonCode: string, message: string) {
+  constructor(readonly reasonCode: DeadLetterReason, message: string) {
     super(message);
   }
 }

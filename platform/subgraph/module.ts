@@ -1,5 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type { IResolvers } from '@graphql-tools/utils';
+import type { ErrorCatalog } from '../../kernel/errors';
 import type { SubgraphName } from '../config';
 import type { MigrationEntry } from '../db/orm';
 import type { ConsumerDefinition } from '../events/consumer';
@@ -17,4 +18,6 @@ export interface SubgraphModule {
   consumers: ConsumerDefinition[];
   /** Logical topics this subgraph publishes to (created at start). */
   producedTopics: string[];
+  /** The codes this subgraph raises beyond the generic ones, with their meaning (its domain/errors.ts). */
+  errors: ErrorCatalog;
 }

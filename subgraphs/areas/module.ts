@@ -1,3 +1,4 @@
+import { AREAS_ERRORS } from './domain/errors';
 import { AREAS_TOPIC, GOVERNANCE_TOPIC, HOUSEHOLDS_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { courtHouseholdConsumer } from './events/consume/court-household.consumer';
@@ -36,4 +37,5 @@ export const areasSubgraph: SubgraphModule = {
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],
   producedTopics: [AREAS_TOPIC.name, GOVERNANCE_TOPIC.name, HOUSEHOLDS_TOPIC.name],
+  errors: AREAS_ERRORS,
 };

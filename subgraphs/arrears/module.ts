@@ -1,11 +1,14 @@
+import { ARREARS_ERRORS } from './domain/errors';
 import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, LEVIES_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { billableHouseholdConsumer } from './events/consume/billable-household.consumer';
 import { billingAreaConsumer } from './events/consume/billing-area.consumer';
 import { referralOutcomeConsumer } from './events/consume/referral-outcome.consumer';
-import { ArrearsResolver, HouseholdArrearsResolver } from './graphql/arrears.resolver';
-import { HouseholdRef } from './graphql/arrears.type';
+import { ArrearsResolver } from './graphql/arrears.resolver';
+import { householdReferenceResolvers } from './graphql/household.reference';
+import { HouseholdArrearsResolver } from './graphql/household.resolver';
+import { HouseholdRef } from './graphql/household.type';
 import { BillingAreaSchema } from './persistence/billing-area.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122010000_billable_households } from './persistence/migrations/Migration20261122010000_billable_households';
@@ -22,7 +25,7 @@ export const arrearsSubgraph: SubgraphModule = {
   name: 'arrears',
   resolvers: [ArrearsResolver, HouseholdArrearsResolver],
   orphanedTypes: [HouseholdRef],
-  referenceResolvers: { Household: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
+  referenceResolvers: householdReferenceResolvers,
   entities: [BillingAreaSchema],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
@@ -35,4 +38,5 @@ export const arrearsSubgraph: SubgraphModule = {
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
   consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears'), referralOutcomeConsumer],
   producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name, CLAIMS_TOPIC.name],
+  errors: ARREARS_ERRORS,
 };

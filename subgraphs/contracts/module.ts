@@ -1,3 +1,4 @@
+import { CONTRACTS_ERRORS } from './domain/errors';
 import { FILINGS_TOPIC } from '../../catalog';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaViewConsumer } from './events/consume/area-view.consumer';
@@ -31,4 +32,5 @@ export const contractsSubgraph: SubgraphModule = {
   ],
   consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer],
   producedTopics: [FILINGS_TOPIC.name],
+  errors: CONTRACTS_ERRORS,
 };

@@ -1,3 +1,4 @@
+import { LITIGATION_ERRORS } from './domain/errors';
 import { REFERRALS_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { SubgraphModule } from '../../platform/subgraph/module';
@@ -29,4 +30,5 @@ export const litigationSubgraph: SubgraphModule = {
   // and courts report back on court.case-events.v1.
   consumers: [filingSnapshotConsumer('litigation'), claimAccountConsumer, courtCaseEventConsumer],
   producedTopics: [REFERRALS_TOPIC.name],
+  errors: LITIGATION_ERRORS,
 };

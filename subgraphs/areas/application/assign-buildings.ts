@@ -1,3 +1,4 @@
+import { areasError } from '../domain/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_CHANGED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
@@ -26,7 +27,7 @@ export async function assignBuildingsToArea(em: EntityManager, identity: Identit
     const compounds = await findCompounds(tx, [...new Set(buildings.map((b) => b.compoundId))]);
     const foreign = compounds.filter((c) => c.streetCode !== area.streetCode);
     if (foreign.length > 0) {
-      throw new DomainError('BUILDING_OUTSIDE_AREA_STREET' satisfies AreasErrorCode, 'Every building of an area must lie in the area’s street', {
+      throw areasError('BUILDING_OUTSIDE_AREA_STREET' satisfies AreasErrorCode, 'Every building of an area must lie in the area’s street', {
         compounds: foreign.map((c) => c.name),
       });
     }

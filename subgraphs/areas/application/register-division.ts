@@ -1,3 +1,4 @@
+import { areasError } from '../domain/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, ForbiddenError } from '../../../kernel/errors';
@@ -12,7 +13,7 @@ export async function registerDivision(em: EntityManager, identity: Identity, in
   const division = validateDivision(input);
   return em.transactional(async (tx) => {
     if (division.parentCode && !(await findDivision(tx, division.parentCode))) {
-      throw new DomainError('UNKNOWN_PARENT_DIVISION' satisfies AreasErrorCode, `Register ${division.parentCode} first`);
+      throw areasError('UNKNOWN_PARENT_DIVISION' satisfies AreasErrorCode, `Register ${division.parentCode} first`);
     }
     if (await findDivision(tx, division.code)) throw new DomainError('CONFLICT', `${division.code} is already registered`);
     return insertDivision(tx, division);

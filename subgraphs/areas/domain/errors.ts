@@ -1,4 +1,4 @@
-import type { ErrorCatalog } from '../../../kernel/errors';
+import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
 
 /**
  * The codes the areas subgraph raises beyond the generic ones (kernel/errors.ts GENERIC_ERRORS), each with what it
@@ -11,3 +11,6 @@ export const AREAS_ERRORS = {
 } as const satisfies ErrorCatalog;
 
 export type AreasErrorCode = keyof typeof AREAS_ERRORS;
+
+/** A DomainError whose code is one of the areas catalog's, so a code cannot be thrown without being listed. */
+export const areasError = errorsOf(AREAS_ERRORS);

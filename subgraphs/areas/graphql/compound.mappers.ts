@@ -1,6 +1,6 @@
 import { formatSquareMetres } from '../domain/floor-area';
-import { HouseholdRecord } from '../persistence/household.repository';
-import { CompoundStatistics } from '../persistence/compound.repository';
+import type { HouseholdRecord } from '../persistence/household.repository';
+import type { CompoundStatistics } from '../persistence/compound.repository';
 import { CompoundStatisticsType, HouseholdType } from './compound.type';
 
 /** A household as the caller sees it: the owner's name is already masked or not by the application. */

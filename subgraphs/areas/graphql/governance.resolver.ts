@@ -10,7 +10,7 @@ import { recordOwnersAssembly } from '../application/record-owners-assembly';
 import { recordOwnersCommittee } from '../application/record-owners-committee';
 import { committeeRecordingDeadline, isCommitteeRecordedLate } from '../domain/governance-body';
 import { isAssemblyMissing } from '../domain/owners-assembly';
-import { GovernanceBody } from '../persistence/governance-body.entity';
+import type { GovernanceBody } from '../persistence/governance-body.entity';
 import { AreaType } from './area.type';
 import { governanceBodiesLoader, jointDecisionsLoader, membersLoader } from './governance.loaders';
 import { decisionInputOf, jointDecisionType } from './governance.mappers';

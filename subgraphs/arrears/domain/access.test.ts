@@ -1,5 +1,6 @@
-import { Identity } from '../../../kernel/identity';
-import { mayKeepAccount, mayMediate, mayReadAccount, mayReadStatistics, scopeCondition } from './access';
+import { ForbiddenError } from '../../../kernel/errors';
+import { Identity, systemActor } from '../../../kernel/identity';
+import { assertPropertyCompany, mayFollowReferral, mayKeepAccount, mayMediate, mayReadAccount, mayReadStatistics, readScope } from './access';
 
 const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: 'u', role, organisationId, jurisdictions });
 const account = { companyId: 'CO-A', streetCode: '110102014', districtCode: '110102' };
@@ -24,12 +25,31 @@ describe('arrears access', () => {
     expect(mayMediate(who('PROPERTY_COMPANY', 'CO-A'), account)).toBe(false);
   });
 
-  it('turns the same rules into SQL conditions, none for those who read no row', () => {
-    expect(scopeCondition(who('PROPERTY_COMPANY', 'CO-A'), 'ACCOUNTS')).toEqual({ sql: 'p.company_id = ?', params: ['CO-A'] });
-    expect(scopeCondition(who('STREET_OFFICE', 'so', ['110102014', 'x']), 'ACCOUNTS')).toEqual({ sql: '(p.street_code like ?)', params: ['110102014%'] });
-    expect(scopeCondition(who('CITY_BUREAU', 'b', ['110102']), 'ACCOUNTS')).toBeNull();
-    expect(scopeCondition(who('CITY_BUREAU', 'b', ['110102']), 'STATISTICS')).toEqual({ sql: '(p.district_code like ?)', params: ['110102%'] });
-    expect(scopeCondition(who('COURT', 'c', ['110102']), 'STATISTICS')).toBeNull();
-    expect(scopeCondition(who('ADMIN', 'hub'), 'ACCOUNTS')).toEqual({ sql: 'true', params: [] });
+  it('turns the same rules into the place of the rows a list may show, none for those who read no row', () => {
+    expect(readScope(who('PROPERTY_COMPANY', 'CO-A'), 'ACCOUNTS')).toEqual({ kind: 'COMPANY', companyId: 'CO-A' });
+    expect(readScope(who('STREET_OFFICE', 'so', ['110102014', 'x']), 'ACCOUNTS')).toEqual({ kind: 'STREETS', prefixes: ['110102014'] });
+    expect(readScope(who('CITY_BUREAU', 'b', ['110102']), 'ACCOUNTS')).toBeNull();
+    expect(readScope(who('CITY_BUREAU', 'b', ['110102']), 'STATISTICS')).toEqual({ kind: 'DISTRICTS', prefixes: ['110102'] });
+    expect(readScope(who('COURT', 'c', ['110102']), 'STATISTICS')).toBeNull();
+    expect(readScope(who('ADMIN', 'hub'), 'ACCOUNTS')).toEqual({ kind: 'EVERYTHING' });
+    expect(readScope(systemActor('litigation'), 'ACCOUNTS')).toBeNull();
+  });
+
+  it('lets litigation move the account its referral names, of the referring company, and nothing else', () => {
+    const litigation = systemActor('litigation');
+    expect(mayFollowReferral(litigation, account, { companyId: 'CO-A' })).toBe(true);
+    expect(mayFollowReferral(litigation, account, { companyId: 'CO-B' })).toBe(false);
+    expect(mayFollowReferral(systemActor('contracts'), account, { companyId: 'CO-A' })).toBe(false);
+    expect(mayFollowReferral(who('ADMIN', 'litigation'), account, { companyId: 'CO-A' })).toBe(false);
+    expect(mayReadAccount(litigation, account)).toBe(false);
+    expect(mayKeepAccount(litigation, account)).toBe(false);
+    expect(mayMediate(litigation, account)).toBe(false);
+    expect(mayReadStatistics(litigation, account)).toBe(false);
+  });
+
+  it('leaves billing, levies and payments to property companies', () => {
+    expect(assertPropertyCompany(who('PROPERTY_COMPANY', 'CO-A'), 'run billing')).toBe('CO-A');
+    expect(() => assertPropertyCompany(who('STREET_OFFICE', 'so', ['110102014']), 'run billing')).toThrow(ForbiddenError);
+    expect(() => assertPropertyCompany(systemActor('litigation'), 'record payments')).toThrow(ForbiddenError);
   });
 });

@@ -1,4 +1,5 @@
-import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { InvalidInputError } from '../../../kernel/errors';
+import { arrearsError } from './errors';
 import { Fen } from '../../../kernel/money';
 
 /**
@@ -51,12 +52,22 @@ export function allowedTransitions(from: AccountStatus): readonly AccountStatus[
  */
 export function assertTransition(from: AccountStatus, to: AccountStatus, context: TransitionContext = {}): void {
   if (!isStatus(to) || !allowedTransitions(from).includes(to)) {
-    throw new DomainError('INVALID_STATUS_TRANSITION', `An arrears account cannot go from ${String(from)} to ${String(to)}`, { from, to });
+    throw arrearsError('INVALID_STATUS_TRANSITION', `An arrears account cannot go from ${String(from)} to ${String(to)}`, { from, to });
   }
   if (to === 'CURRENT' && context.openFen !== 0) {
-    throw new DomainError('ARREARS_NOT_CLEARED', 'An account is current again only when nothing is open', { from, to, openFen: context.openFen ?? null });
+    throw arrearsError('ARREARS_NOT_CLEARED', 'An account is current again only when nothing is open', { from, to, openFen: context.openFen ?? null });
   }
   if (to === 'WRITTEN_OFF' && (typeof context.reason !== 'string' || context.reason.trim() === '')) {
     throw new InvalidInputError('A write-off needs a reason', { fields: { reason: 'give the reason for writing the arrears off' } });
+  }
+}
+
+/** Statuses a company moves an account to by hand; referral and the court's stages come from litigation. */
+export const SET_BY_COMPANY: readonly AccountStatus[] = ['CURRENT', 'IN_COLLECTION', 'WRITTEN_OFF'];
+
+/** STATUS_SET_BY_PROCEDURE for a status only mediation or the court procedure sets. */
+export function assertSetByCompany(to: AccountStatus): void {
+  if (!SET_BY_COMPANY.includes(to)) {
+    throw arrearsError('STATUS_SET_BY_PROCEDURE', `${to} is set by mediation or the court procedure, not by hand`, { to, allowed: SET_BY_COMPANY });
   }
 }

@@ -69,6 +69,10 @@ export function allocatePayment(charges: readonly Charge[], paymentFen: Fen, des
 // Adjustments: every change to what is owed other than a payment carries its reason, for the owner and the court.
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Waivers forgive part of what is open; corrections replace a wrongly billed amount. */
+export const ADJUSTMENT_KINDS = ['WAIVER', 'CORRECTION'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+
 export type Adjustment =
   /** Forgives part or all of what is open (减免), e.g. as agreed in mediation. */
   | { kind: 'WAIVER'; fen: Fen; reason: string }

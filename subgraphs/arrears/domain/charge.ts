@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, YearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
+import type { ChargeKind } from '../../../catalog';
 
 /**
  * One amount billed to a household: a month's service fee or a levy. Each is its own claim, with its own due date
@@ -28,4 +29,16 @@ export function openFen(charge: Charge): Fen {
     });
   }
   return amountFen - paidFen - waivedFen;
+}
+
+/** What is still owed on all the charges together. */
+export const openTotal = (charges: readonly Charge[]): Fen => charges.reduce((sum, c) => sum + c.amountFen - c.paidFen - c.waivedFen, 0);
+
+/** A charge as billed: a month's service fee under a filing's schedule, or a levy; floor area × rate gave its amount. */
+export interface BilledCharge extends Charge {
+  readonly kind: ChargeKind;
+  readonly levyId: string | null;
+  readonly filingId: string | null;
+  readonly floorAreaCentiM2: number;
+  readonly rateFen: number;
 }

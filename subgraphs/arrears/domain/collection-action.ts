@@ -1,4 +1,5 @@
-import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { InvalidInputError } from '../../../kernel/errors';
+import { arrearsError } from './errors';
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { INTERRUPTION_GROUNDS, InterruptionGround, UTILITY_CUT_OFF_BAN, Utility } from './statutes';
@@ -53,6 +54,8 @@ export type CollectionAction =
       /** When the mediation ended; null while PENDING. */
       readonly outcomeOn: IsoDate | null;
     });
+
+export type MediationSession = Extract<CollectionAction, { readonly kind: 'MEDIATION_SESSION' }>;
 
 /** As a client sends it: kind is free text until validated, so a refused measure can be recognised in it. */
 export interface CollectionActionInput {
@@ -149,7 +152,7 @@ function refuseCutOff(input: CollectionActionInput): void {
     const value = input[field];
     const utility = typeof value === 'string' ? utilityCutOffIn(value) : null;
     if (utility) {
-      throw new DomainError(
+      throw arrearsError(
         'PROHIBITED_COLLECTION_MEASURE',
         `A property service company may not cut ${utility.toLowerCase()} to collect fees (${UTILITY_CUT_OFF_BAN.source}); demand payment, mediate or sue instead`,
         { field, utility, source: UTILITY_CUT_OFF_BAN.source, statute: UTILITY_CUT_OFF_BAN.text },
@@ -177,6 +180,25 @@ const SPECIFIC_FIELDS = ['channel', 'reached', 'promisedBy', 'instalments', 'med
 const NOTE_MAX = 2000;
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
+/** A step is recorded once it has happened: BAD_USER_INPUT for a day after today. */
+export function checkStepHappened(on: IsoDate, today: IsoDate): void {
+  if (compareDates(on, today) > 0) throw new InvalidInputError('A collection step cannot be recorded before it happens', { fields: { on: `not after today (${today})` } });
+}
+
+/**
+ * A pending mediation session given its outcome: MEDIATION_ALREADY_ENDED when it has one already, otherwise the
+ * session validated again with the outcome, so the outcome date is checked like the session's own fields.
+ */
+export function endMediation(
+  session: MediationSession,
+  outcome: { outcome: MediationOutcome; outcomeOn: string },
+): MediationSession {
+  if (session.outcome !== 'PENDING') throw arrearsError('MEDIATION_ALREADY_ENDED', `The mediation already ended (${session.outcome})`, { outcome: session.outcome });
+  const ended = validateCollectionAction({ ...session, ...outcome });
+  if (ended.kind !== 'MEDIATION_SESSION') throw new Error('unreachable: the kind was MEDIATION_SESSION');
+  return ended;
+}
+
 const notBefore = (date: unknown, start: unknown): boolean => isIsoDate(date) && (!isIsoDate(start) || compareDates(date, start) >= 0);
 
 /**

@@ -1,4 +1,6 @@
 import { InvalidInputError } from '../../../kernel/errors';
+import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
+import { CollectionRate, CollectionTotals, collectionRate } from './collection-rate';
 import { Fen, chargeFen } from '../../../kernel/money';
 import {
   SEED_002_ACTIVATION_THRESHOLD_PERCENT,
@@ -97,4 +99,87 @@ export function advanceOutstandingFen(levy: Levy, recoveredFen: Fen): Fen {
     });
   }
   return levy.advanceFen - recoveredFen;
+}
+
+/** A levy as the company records it: the owners' decision, for some buildings of an area it serves. */
+export interface LevyInput {
+  areaId: string;
+  title: string;
+  purpose: string;
+  accountName: string;
+  rateFenPerM2: number;
+  activationThresholdPercent: number;
+  advanceFen: number;
+  decidedOn: string;
+  dueOn: string;
+  decisionReference?: string | null;
+  buildingIds: string[];
+}
+
+/** BAD_USER_INPUT naming every invalid field: texts given, whole amounts, decided by today, due not before decided. */
+export function checkLevyInput(input: LevyInput, today: IsoDate): void {
+  const fields: Record<string, string> = {};
+  for (const name of ['title', 'purpose', 'accountName'] as const) if (typeof input[name] !== 'string' || input[name].trim() === '') fields[name] = 'required';
+  if (!Number.isSafeInteger(input.rateFenPerM2) || input.rateFenPerM2 <= 0) fields.rateFenPerM2 = 'whole fen per m², more than 0';
+  if (!Number.isSafeInteger(input.activationThresholdPercent) || input.activationThresholdPercent < 1 || input.activationThresholdPercent > 100) {
+    fields.activationThresholdPercent = 'a whole percentage from 1 to 100';
+  }
+  if (!Number.isSafeInteger(input.advanceFen) || input.advanceFen < 0) fields.advanceFen = 'whole fen, 0 or more';
+  if (!isIsoDate(input.decidedOn)) fields.decidedOn = 'a YYYY-MM-DD calendar date';
+  else if (compareDates(input.decidedOn, today) > 0) fields.decidedOn = `not after today (${today})`;
+  if (!isIsoDate(input.dueOn)) fields.dueOn = 'a YYYY-MM-DD calendar date';
+  else if (isIsoDate(input.decidedOn) && compareDates(input.dueOn, input.decidedOn) < 0) fields.dueOn = 'not before the decision';
+  if (!Array.isArray(input.buildingIds) || input.buildingIds.length === 0) fields.buildingIds = 'name at least one building';
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The levy is invalid', { fields });
+}
+
+/** A levy on record, with where it is (for the access rules) and what it is for. */
+export interface LevyRecord extends Levy {
+  readonly id: string;
+  readonly areaId: string;
+  readonly companyId: string;
+  readonly streetCode: string;
+  readonly districtCode: string;
+  readonly title: string;
+  readonly purpose: string;
+  readonly accountName: string;
+  readonly decidedOn: IsoDate;
+  readonly dueOn: IsoDate;
+  readonly decisionReference: string | null;
+}
+
+/** One building's levy charges: households billed and paid up, amounts billed and collected, and when it was activated. */
+export interface BuildingLevyCollection extends BuildingLevyProgress {
+  readonly billedFen: Fen;
+  readonly collectedFen: Fen;
+  readonly activatedOn: IsoDate | null;
+}
+
+/** Each building's way to activation, and the levy's totals and rates over its buildings. */
+export interface LevyProgress extends Omit<CollectionTotals, 'key'> {
+  buildings: (BuildingLevyCollection & { quota: number; activated: boolean; rate: CollectionRate })[];
+}
+
+/** Each building's way to its activation quota, and the levy's totals and collection rates over its buildings. */
+export function levyProgress(levy: Levy, buildings: readonly BuildingLevyCollection[]): LevyProgress {
+  const rows = buildings.map((b) => ({
+    ...b,
+    quota: activationQuota(b.households, levy.activationThresholdPercent),
+    activated: b.activatedOn !== null,
+    rate: collectionRate(b.paidHouseholds, b.households),
+  }));
+  const sum = (pick: (b: BuildingLevyCollection) => number) => rows.reduce((s, b) => s + pick(b), 0);
+  const households = sum((b) => b.households);
+  const paidHouseholds = sum((b) => b.paidHouseholds);
+  const billedFen = sum((b) => b.billedFen);
+  const collectedFen = sum((b) => b.collectedFen);
+  return {
+    buildings: rows,
+    households,
+    paidHouseholds,
+    billedFen,
+    collectedFen,
+    byHouseholds: collectionRate(paidHouseholds, households),
+    byAmount: collectionRate(collectedFen, billedFen),
+  };
 }

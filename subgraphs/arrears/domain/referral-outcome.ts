@@ -1,4 +1,4 @@
-import { DomainError } from '../../../kernel/errors';
+import { arrearsError } from './errors';
 import { CaseStatus } from '../../../catalog';
 import { AccountStatus } from './account-status';
 
@@ -31,7 +31,7 @@ const ACCOUNT_STATUS_OF_CASE: Readonly<Record<CaseStatus, AccountStatus | null>>
  */
 export function accountMovesForReferral(from: AccountStatus, caseStatus: CaseStatus): AccountStatus[] {
   const to = ACCOUNT_STATUS_OF_CASE[caseStatus];
-  if (to === undefined) throw new DomainError('UNKNOWN_CASE_STATUS', `A referral cannot be in status ${String(caseStatus)}`, { caseStatus });
+  if (to === undefined) throw arrearsError('UNKNOWN_CASE_STATUS', `A referral cannot be in status ${String(caseStatus)}`, { caseStatus });
   if (to === null || to === from) return [];
   if (to === 'JUDGED' && from === 'REFERRED') return ['IN_LITIGATION', 'JUDGED'];
   return [to];

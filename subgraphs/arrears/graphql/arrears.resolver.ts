@@ -1,25 +1,30 @@
-import DataLoader from 'dataloader';
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
-import { runBilling } from '../application/billing';
-import { changeAccountStatus, recordCollectionAction, recordMediationOutcome } from '../application/collection';
-import { createLevy, levies } from '../application/levies';
-import { adjustChargeOfAccount, importPayments, recordPayment } from '../application/payments';
-import { ArrearsListItem, RateGrouping, Statement, accountStatement, collectionRates, listArrears } from '../application/queries';
+import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { RequestContext } from '../../../platform/subgraph/context';
+import { accountStatement } from '../application/account-statement';
+import { adjustCharge } from '../application/adjust-charge';
+import { changeAccountStatus } from '../application/change-account-status';
+import { RateGrouping, collectionRates } from '../application/collection-rates';
+import { createLevy } from '../application/create-levy';
+import { importPayments } from '../application/import-payments';
+import { listArrears } from '../application/list-arrears';
+import { listLevies } from '../application/list-levies';
+import { recordCollectionAction } from '../application/record-collection-action';
+import { recordMediationOutcome } from '../application/record-mediation-outcome';
+import { recordPayment } from '../application/record-payment';
+import { runBilling } from '../application/run-billing';
 import { AccountStatus } from '../domain/account-status';
-import { CollectionActionInput, MediationOutcome } from '../domain/collection-action';
-import { AgingBucket } from '../domain/statutes';
+import { AdjustmentKind } from '../domain/allocation';
+import { MediationOutcome } from '../domain/collection-action';
+import { collectionActionInputOf, listItemView, statementView } from './arrears.mappers';
 import {
   AccountStatusEnum,
   AdjustmentKindEnum,
   ArrearsAccountType,
   ArrearsFilterInput,
-  ArrearsListItemType,
   ArrearsPageType,
   BillingRunType,
   CollectionActionInputType,
   CollectionTotalsType,
-  HouseholdRef,
   LevyInputType,
   LevyType,
   MediationOutcomeEnum,
@@ -28,40 +33,7 @@ import {
   ReceiptType,
 } from './arrears.type';
 
-const listItemView = (item: ArrearsListItem): ArrearsListItemType => ({ ...item, household: { id: item.householdId } });
-
-function statementView(s: Statement): ArrearsAccountType {
-  const { account } = s;
-  return {
-    ...s,
-    ...account,
-    household: { id: account.householdId },
-    actions: s.actions.map((a) => {
-      const d = a.details as unknown as Record<string, unknown>;
-      const pick = <T>(name: string) => (d[name] ?? null) as T | null;
-      return { ...a, channel: pick('channel'), reached: pick('reached'), promisedBy: pick('promisedBy'), instalments: pick('instalments'), mediator: pick('mediator'), outcome: pick('outcome'), outcomeOn: pick('outcomeOn') };
-    }),
-  };
-}
-
 const statementOf = async (ctx: RequestContext, accountId: string) => statementView(await accountStatement(ctx.em, ctx.identity, accountId));
-
-const accountsOfHouseholds = (ctx: RequestContext) =>
-  requestLoader(ctx, 'arrears.accounts-by-household', () =>
-    new DataLoader<string, ArrearsListItemType[]>(async (ids) => {
-      const page = await listArrears(ctx.em, ctx.identity, { householdIds: [...ids] }, { first: 500, offset: 0 });
-      return ids.map((id) => page.items.filter((i) => i.householdId === id).map(listItemView));
-    }),
-  );
-
-@Resolver(() => HouseholdRef)
-export class HouseholdArrearsResolver {
-  @Directive('@listSize(assumedSize: 5)')
-  @FieldResolver(() => [ArrearsListItemType], { description: "The household's arrears accounts you may read: a company its own, the street office those of its street." })
-  async arrearsAccounts(@Root() household: HouseholdRef, @Ctx() ctx: RequestContext): Promise<ArrearsListItemType[]> {
-    return accountsOfHouseholds(ctx).load(household.id);
-  }
-}
 
 @Resolver(() => ArrearsAccountType)
 export class ArrearsResolver {
@@ -78,12 +50,7 @@ export class ArrearsResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ): Promise<ArrearsPageType> {
-    const page = await listArrears(
-      ctx.em,
-      ctx.identity,
-      { ...filter, statuses: filter?.statuses as AccountStatus[] | null, agingBucket: filter?.agingBucket as AgingBucket | null },
-      { first, offset },
-    );
+    const page = await listArrears(ctx.em, ctx.identity, filter ?? {}, { first, offset });
     return { ...page, items: page.items.map(listItemView) };
   }
 
@@ -108,13 +75,13 @@ export class ArrearsResolver {
   @Mutation(() => ArrearsAccountType, { description: 'Waives part of a charge, or corrects its amount, with a reason.' })
   async adjustCharge(
     @Arg('chargeId', () => ID) chargeId: string,
-    @Arg('kind', () => AdjustmentKindEnum) kind: 'WAIVER' | 'CORRECTION',
+    @Arg('kind', () => AdjustmentKindEnum) kind: AdjustmentKind,
     @Arg('reason') reason: string,
     @Ctx() ctx: RequestContext,
     @Arg('fen', () => Int, { nullable: true, description: 'WAIVER: the fen forgiven.' }) fen?: number,
     @Arg('amountFen', () => Int, { nullable: true, description: 'CORRECTION: the right amount of the charge.' }) amountFen?: number,
   ): Promise<ArrearsAccountType> {
-    return statementOf(ctx, await adjustChargeOfAccount(ctx.em, ctx.identity, { chargeId, kind, fen, amountFen, reason }));
+    return statementOf(ctx, await adjustCharge(ctx.em, ctx.identity, { chargeId, kind, fen, amountFen, reason }));
   }
 
   @Mutation(() => ArrearsAccountType, { description: 'Records a collection step: the company its demands, promises and plans; the street office mediation sessions.' })
@@ -123,7 +90,7 @@ export class ArrearsResolver {
     @Arg('action', () => CollectionActionInputType) action: CollectionActionInputType,
     @Ctx() ctx: RequestContext,
   ): Promise<ArrearsAccountType> {
-    await recordCollectionAction(ctx.em, ctx.identity, { accountId, action: action as CollectionActionInput });
+    await recordCollectionAction(ctx.em, ctx.identity, { accountId, action: collectionActionInputOf(action) });
     return statementOf(ctx, accountId);
   }
 
@@ -163,19 +130,19 @@ export class ArrearsResolver {
   @Mutation(() => LevyType, { description: 'Records a special levy the owners decided and bills it to the households of its buildings.' })
   async createLevy(@Arg('levy', () => LevyInputType) levy: LevyInputType, @Ctx() ctx: RequestContext): Promise<LevyType> {
     const id = await createLevy(ctx.em, ctx.identity, levy);
-    const [view] = await levies(ctx.em, ctx.identity, { levyId: id });
+    const [view] = await listLevies(ctx.em, ctx.identity, { levyId: id });
     return view;
   }
 
   @Directive('@listSize(assumedSize: 20)')
   @Query(() => [LevyType], { description: 'Levies with each building’s progress towards its activation threshold.' })
   async levies(@Ctx() ctx: RequestContext, @Arg('areaId', () => ID, { nullable: true }) areaId?: string): Promise<LevyType[]> {
-    return levies(ctx.em, ctx.identity, { areaId });
+    return listLevies(ctx.em, ctx.identity, { areaId });
   }
 
   @Query(() => LevyType)
   async levy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LevyType> {
-    const [view] = await levies(ctx.em, ctx.identity, { levyId: id });
+    const [view] = await listLevies(ctx.em, ctx.identity, { levyId: id });
     return view;
   }
 }

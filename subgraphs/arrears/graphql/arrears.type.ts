@@ -1,16 +1,19 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CHARGE_KINDS } from '../../../catalog';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
-import { PAYMENT_METHODS } from '../application/payments';
-import { ACCOUNT_STATUSES } from '../domain/account-status';
+import { HouseholdRef } from './household.type';
+import { ACCOUNT_STATUSES, AccountStatus } from '../domain/account-status';
+import { ADJUSTMENT_KINDS } from '../domain/allocation';
 import { COLLECTION_ACTION_KINDS, MEDIATION_OUTCOMES, MESSAGE_CHANNELS } from '../domain/collection-action';
-import { AGING_BUCKETS } from '../domain/statutes';
+import { PAYMENT_METHODS, PaymentPurpose } from '../domain/payment';
+import { AGING_BUCKETS, AgingBucket } from '../domain/statutes';
 
 export const AccountStatusEnum = graphqlEnum(ACCOUNT_STATUSES);
 export const AgingBucketEnum = graphqlEnum(AGING_BUCKETS.map((b) => b.bucket));
 export const PaymentMethodEnum = graphqlEnum(PAYMENT_METHODS);
-export const PaymentPurposeEnum = graphqlEnum(['SERVICE_FEE', 'LEVY'] as const);
+export const PaymentPurposeEnum = graphqlEnum(CHARGE_KINDS);
 export const ChargeKindEnum = PaymentPurposeEnum;
-export const AdjustmentKindEnum = graphqlEnum(['WAIVER', 'CORRECTION'] as const);
+export const AdjustmentKindEnum = graphqlEnum(ADJUSTMENT_KINDS);
 export const CollectionActionKindEnum = graphqlEnum(COLLECTION_ACTION_KINDS);
 export const MessageChannelEnum = graphqlEnum(MESSAGE_CHANNELS);
 export const MediationOutcomeEnum = graphqlEnum(MEDIATION_OUTCOMES);
@@ -26,12 +29,6 @@ registerEnumType(MediationOutcomeEnum, { name: 'MediationOutcome' });
 registerEnumType(RateGroupingEnum, { name: 'CollectionRateGrouping' });
 
 const FEN = { description: 'Whole fen (分).' };
-
-@ObjectType('Household')
-@Directive('@key(fields: "id")')
-export class HouseholdRef {
-  @Field(() => ID) id!: string;
-}
 
 @ObjectType('BilledSubsidy', { description: "A subsidy billed to its payer for the month, not to the owners (seed 003's 0.78 from the street)." })
 export class BilledSubsidyType {
@@ -286,8 +283,8 @@ export class LevyType {
 export class ArrearsFilterInput {
   @Field(() => ID, { nullable: true }) areaId?: string | null;
   @Field(() => ID, { nullable: true }) buildingId?: string | null;
-  @Field(() => [AccountStatusEnum], { nullable: true, description: 'Without statuses only accounts with something open are listed.' }) statuses?: string[] | null;
-  @Field(() => AgingBucketEnum, { nullable: true, description: "The bucket of the account's oldest open charge." }) agingBucket?: string | null;
+  @Field(() => [AccountStatusEnum], { nullable: true, description: 'Without statuses only accounts with something open are listed.' }) statuses?: AccountStatus[] | null;
+  @Field(() => AgingBucketEnum, { nullable: true, description: "The bucket of the account's oldest open charge." }) agingBucket?: AgingBucket | null;
   @Field(() => Float, { nullable: true }) minOpenFen?: number | null;
   @Field(() => Float, { nullable: true }) maxOpenFen?: number | null;
 }
@@ -298,7 +295,7 @@ export class PaymentInputType {
   @Field(() => Int, FEN) amountFen!: number;
   @Field() paidOn!: string;
   @Field(() => PaymentMethodEnum) method!: string;
-  @Field(() => PaymentPurposeEnum, { defaultValue: 'SERVICE_FEE' }) purpose!: 'SERVICE_FEE' | 'LEVY';
+  @Field(() => PaymentPurposeEnum, { defaultValue: 'SERVICE_FEE' }) purpose!: PaymentPurpose;
   @Field(() => ID, { nullable: true }) levyId?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Charges the payer designated; otherwise the earliest due are paid first.' }) designatedChargeIds?: string[] | null;
   @Field(() => String, { nullable: true, description: 'Bank or payment-platform reference.' }) payerReference?: string | null;

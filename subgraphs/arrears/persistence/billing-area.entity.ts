@@ -1,25 +1,20 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { InferEntity, defineEntity } from '@mikro-orm/core';
 
 /**
  * An area that can be billed, as the arrears subgraph knows it from `areas.areas.v1`. Collection-rate statistics
- * for bureaus are grouped by its street and district; households and fee schedules join it in later issues.
+ * for bureaus are grouped by its street and district; the access rules read the same codes. The table is created
+ * by Migration20261122000000_initial.
  */
-export class BillingArea {
-  areaId!: string;
-  name!: string;
-  districtCode!: string;
-  streetCode!: string;
-  knownSince!: Date;
-}
-
-export const BillingAreaSchema = new EntitySchema<BillingArea>({
-  class: BillingArea,
+export const BillingAreaSchema = defineEntity({
+  name: 'BillingArea',
   tableName: 'billing_area',
-  properties: {
-    areaId: { type: 'uuid', primary: true },
-    name: { type: 'text' },
-    districtCode: { type: 'text' },
-    streetCode: { type: 'text' },
-    knownSince: { type: 'datetime', columnType: 'timestamptz' },
-  },
+  properties: (p) => ({
+    areaId: p.uuid().primary(),
+    name: p.text(),
+    districtCode: p.text(),
+    streetCode: p.text(),
+    knownSince: p.datetime().columnType('timestamptz'),
+  }),
 });
+
+export type BillingArea = InferEntity<typeof BillingAreaSchema>;

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCatalog } from '../../../kernel/errors';
+import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
 
 /**
  * Every code the contracts subgraph raises besides the generic ones (kernel/errors.ts), with what it means to a
@@ -20,5 +20,4 @@ export const CONTRACTS_ERRORS = {
 export type ContractsErrorCode = keyof typeof CONTRACTS_ERRORS;
 
 /** A DomainError whose code is one of the listed ones, so a new code cannot be thrown without its meaning. */
-export const contractsError = (code: ContractsErrorCode, message: string, details?: Record<string, unknown>): DomainError =>
-  new DomainError(code, message, details);
+export const contractsError = errorsOf(CONTRACTS_ERRORS);

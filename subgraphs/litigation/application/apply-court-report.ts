@@ -1,7 +1,8 @@
+import { litigationError } from '../domain/errors';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CourtCaseEventData } from '../../../catalog';
-import { DomainError, NotFoundError } from '../../../kernel/errors';
+import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayReportForCourt } from '../domain/access';
 import { CourtEventVerdict, applyCourtEvent } from '../domain/case-status';
@@ -35,7 +36,7 @@ export async function applyCourtReport(em: EntityManager, report: CourtReport, c
     if (channel.via === 'API') {
       if (!referral || !mayReportForCourt(channel.reporter, referral)) throw new NotFoundError('Referral', report.referralId);
     } else if (!referral || referral.courtId !== report.courtId) {
-      throw new DomainError('UNAUTHORISED_COURT', `Court ${report.courtId} may not report on referral ${report.referralId}`, {
+      throw litigationError('UNAUTHORISED_COURT', `Court ${report.courtId} may not report on referral ${report.referralId}`, {
         courtId: report.courtId,
         referralId: report.referralId,
       });
@@ -43,12 +44,12 @@ export async function applyCourtReport(em: EntityManager, report: CourtReport, c
     // The same report sent again under its id (a retry) was applied the first time.
     const seenFor = await referralOfReport(tx, reportId);
     if (seenFor !== null) {
-      if (seenFor !== referral.id) throw new DomainError('EVENT_ID_REUSED', `Report id ${reportId} was already used for another referral`, { eventId: reportId });
+      if (seenFor !== referral.id) throw litigationError('EVENT_ID_REUSED', `Report id ${reportId} was already used for another referral`, { eventId: reportId });
       return 'DUPLICATE';
     }
     const { verdict, state } = applyCourtEvent(referral, { kind: report.kind, occurredAt: report.occurredAt });
     if (verdict === 'INVALID') {
-      throw new DomainError('INVALID_COURT_EVENT', `A ${report.kind} report cannot follow a case that is ${referral.status}`, { status: referral.status, kind: report.kind });
+      throw litigationError('INVALID_COURT_EVENT', `A ${report.kind} report cannot follow a case that is ${referral.status}`, { status: referral.status, kind: report.kind });
     }
     const details = {
       kind: report.kind,

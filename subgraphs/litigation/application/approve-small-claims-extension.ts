@@ -1,5 +1,6 @@
+import { litigationError } from '../domain/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, NotFoundError } from '../../../kernel/errors';
+import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayReportForCourt } from '../domain/access';
 import { extendDecisionDeadline } from '../domain/court-timeline';
@@ -15,7 +16,7 @@ export async function approveSmallClaimsExtension(em: EntityManager, identity: I
     const r = await lockSentReferral(tx, input.referralId);
     if (!r || !mayReportForCourt(identity, r)) throw new NotFoundError('Referral', input.referralId);
     if (r.docketedOn === null || !['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT'].includes(r.procedure ?? '')) {
-      throw new DomainError('NOT_A_DOCKETED_SMALL_CLAIM', 'Only a small claim docketed by the court has a decision deadline to extend', {
+      throw litigationError('NOT_A_DOCKETED_SMALL_CLAIM', 'Only a small claim docketed by the court has a decision deadline to extend', {
         procedure: r.procedure,
         docketedOn: r.docketedOn,
       });

@@ -1,5 +1,6 @@
+import { litigationError } from '../domain/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, NotFoundError } from '../../../kernel/errors';
+import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayActForPlaintiff } from '../domain/access';
 import { EvidenceItem, nextPackage } from '../domain/case-package';
@@ -25,7 +26,7 @@ export async function correctCasePackage(
     const referral = await lockReferral(tx, input.referralId);
     if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral)) throw new NotFoundError('Referral', input.referralId);
     if (!['SUBMITTED', 'IN_MEDIATION'].includes(referral.status)) {
-      throw new DomainError('PACKAGE_LOCKED', `The case is ${referral.status}: the docketed package can no longer be corrected`, { status: referral.status });
+      throw litigationError('PACKAGE_LOCKED', `The case is ${referral.status}: the docketed package can no longer be corrected`, { status: referral.status });
     }
     const latest = await latestPackage(tx, referral.id);
     const claim = (await companyClaims(tx, referral.companyId, [referral.accountId])).get(referral.accountId);

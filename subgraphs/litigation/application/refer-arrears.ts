@@ -1,9 +1,10 @@
+import { litigationError } from '../domain/errors';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { REFERRAL_SUBMITTED } from '../../../catalog';
 import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
-import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { recordEvent } from '../../../platform/events/outbox';
 import { EvidenceItem, firstPackage } from '../domain/case-package';
@@ -77,7 +78,7 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     const missing = input.accountIds.filter((id) => !claims.has(id));
     if (missing.length > 0) throw new NotFoundError('Arrears account', missing.join(', '));
     const open = await accountsInOpenCases(tx, input.accountIds);
-    if (open.length > 0) throw new DomainError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
+    if (open.length > 0) throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
 
     const results: ReferralResult[] = [];

@@ -1,7 +1,8 @@
+import { litigationError } from '../domain/errors';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
-import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
+import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayActForPlaintiff } from '../domain/access';
 import { insertCourtEvent } from '../persistence/court-event.repository';
@@ -18,7 +19,7 @@ export async function withdrawReferral(em: EntityManager, identity: Identity, in
     const referral = await lockSentReferral(tx, input.referralId);
     if (!referral || !mayActForPlaintiff(identity, referral)) throw new NotFoundError('Referral', input.referralId);
     if (!['SUBMITTED', 'IN_MEDIATION'].includes(referral.status)) {
-      throw new DomainError('WITHDRAWAL_NEEDS_COURT', `The case is ${referral.status}: ask the court to approve the withdrawal`, { status: referral.status });
+      throw litigationError('WITHDRAWAL_NEEDS_COURT', `The case is ${referral.status}: ask the court to approve the withdrawal`, { status: referral.status });
     }
     const occurredAt = new Date().toISOString();
     const details = { kind: 'WITHDRAWN', occurredAt, reason, by: 'PLAINTIFF', on: todayInChina() };

@@ -1,4 +1,5 @@
-import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { litigationError } from './errors';
+import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, addDays, addMonths, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
 import {
   PRE_LITIGATION_MEDIATION_DAYS,
@@ -63,7 +64,7 @@ export function extendDecisionDeadline(c: SmallClaimsCase, approvedOn: IsoDate):
   if (compareDates(approvedOn, originalDueOn) > 0) problems.push('EXTENSION_AFTER_DEADLINE');
   if (compareDates(approvedOn, c.docketedOn) < 0) problems.push('EXTENSION_BEFORE_DOCKETING');
   if (problems.length > 0) {
-    throw new DomainError('EXTENSION_REFUSED', `Case ${c.caseId} cannot be extended (${SMALL_CLAIMS_DEADLINE_SOURCE})`, { problems, originalDueOn });
+    throw litigationError('EXTENSION_REFUSED', `Case ${c.caseId} cannot be extended (${SMALL_CLAIMS_DEADLINE_SOURCE})`, { problems, originalDueOn });
   }
   return { ...c, extensionApprovedOn: approvedOn };
 }

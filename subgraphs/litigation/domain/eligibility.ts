@@ -1,4 +1,5 @@
-import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { litigationError } from './errors';
+import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, YearMonth, compareDates, isIsoDate, isYearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 
@@ -101,7 +102,7 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
 export function assertReferralEligible(facts: ReferralFacts): Eligibility {
   const result = referralEligibility(facts);
   if (!result.eligible) {
-    throw new DomainError('REFERRAL_NOT_ELIGIBLE', 'The arrears cannot be referred to court yet', {
+    throw litigationError('REFERRAL_NOT_ELIGIBLE', 'The arrears cannot be referred to court yet', {
       problems: result.failures.map((f) => f.code),
       failures: result.failures,
       excludedCharges: result.excludedCharges,

@@ -1,4 +1,4 @@
-import { ErrorCatalog } from '../../../kernel/errors';
+import { ErrorCatalog, errorsOf } from '../../../kernel/errors';
 
 /**
  * Every code the litigation subgraph raises besides the generic ones (kernel/errors.ts GENERIC_ERRORS): in GraphQL
@@ -20,3 +20,6 @@ export const LITIGATION_ERRORS = {
 } as const satisfies ErrorCatalog;
 
 export type LitigationErrorCode = keyof typeof LITIGATION_ERRORS;
+
+/** A DomainError whose code is one of the litigation catalog's, so a code cannot be thrown without being listed. */
+export const litigationError = errorsOf(LITIGATION_ERRORS);

@@ -1,4 +1,5 @@
-import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { litigationError } from './errors';
+import { InvalidInputError } from '../../../kernel/errors';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 
 /**
@@ -56,7 +57,7 @@ export function appendEntry(previous: ChainEntry | null, input: { kind: ChainEnt
   if (typeof input.payloadDigest !== 'string' || !SHA256_HEX.test(input.payloadDigest)) fields.payloadDigest = 'the payload digest must be 64 lower-case hex digits';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The chain entry is invalid', { fields });
   if (previous !== null && (!wellFormed(previous) || computeEntryHash(previous) !== previous.entryHash)) {
-    throw new DomainError('CHAIN_ENTRY_TAMPERED', `Entry ${String(previous.sequence)} does not match its hash; refusing to append to it`, {
+    throw litigationError('CHAIN_ENTRY_TAMPERED', `Entry ${String(previous.sequence)} does not match its hash; refusing to append to it`, {
       problems: ['CHAIN_ENTRY_TAMPERED'],
       sequence: previous.sequence,
     });

@@ -1,7 +1,7 @@
 import { BatchRecord } from '../domain/consolidation';
 import { Referral } from '../domain/referral';
 import { CasePackageCheck } from '../application/verify-case-package';
-import { CourtEventRecord } from '../persistence/court-event.repository';
+import type { CourtEventRecord } from '../persistence/court-event.repository';
 import { ConsolidatedBatchType, CourtEventRecordType, PackageVerificationType, ReferralType } from './referral.type';
 
 /** An ineligible referral went to no court, so no court reads its household: it has none to show. */

@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsoDate } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
+import { Identity } from '../../../kernel/identity';
+import { ACCOUNT_STATUS_CHANGED } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { Account } from '../domain/account';
+import { AccountStatus, assertTransition } from '../domain/account-status';
+import { MediationOutcome, MediationSession } from '../domain/collection-action';
+import { statusChanged } from '../events/publish/account-events';
+import { saveAccountMove } from '../persistence/account.repository';
+
+/**
+ * Moves the account to `to` under the status rules (account-status.ts), records who moved it and why, and
+ * publishes the change; `account.status` is updated in place so later steps of the same use case see it.
+ */
+export async function moveAccount(
+  em: EntityManager,
+  identity: Identity,
+  account: Account,
+  to: AccountStatus,
+  args: { reason: string | null; on: IsoDate; openFen: Fen },
+): Promise<void> {
+  const from = account.status;
+  assertTransition(from, to, { reason: args.reason, openFen: args.openFen });
+  await saveAccountMove(em, account.id, { from, to, reason: args.reason, on: args.on, bySubject: identity.subject, byRole: identity.role });
+  account.status = to;
+  account.statusChangedOn = args.on;
+  recordEvent(em, ACCOUNT_STATUS_CHANGED, { source: 'arrears', key: account.id, data: statusChanged(account, { from, reason: args.reason, on: args.on }, args.openFen) });
+}
+
+/** Collection ends by itself once everything is paid, while the case has not gone to the court. */
+export async function settleIfCleared(em: EntityManager, identity: Identity, account: Account, openFen: Fen, on: IsoDate): Promise<void> {
+  if (openFen === 0 && (account.status === 'IN_COLLECTION' || account.status === 'MEDIATION')) {
+    await moveAccount(em, identity, account, 'CURRENT', { reason: 'All charges paid', on, openFen: 0 });
+  }
+}
+
+/** Mediation moves the account into MEDIATION (through IN_COLLECTION from CURRENT) and, once it ends, out again. */
+export async function followMediation(em: EntityManager, identity: Identity, account: Account, session: MediationSession, openFen: Fen): Promise<void> {
+  if (account.status === 'CURRENT') await moveAccount(em, identity, account, 'IN_COLLECTION', { reason: 'Mediation applied for', on: session.on, openFen });
+  if (account.status === 'IN_COLLECTION') await moveAccount(em, identity, account, 'MEDIATION', { reason: `Mediation by ${session.mediator}`, on: session.on, openFen });
+  await followMediationOutcome(em, identity, account, session.outcome, session.outcomeOn, openFen);
+}
+
+/** An agreement settles the account; a failed or withdrawn mediation returns it to collection. */
+export async function followMediationOutcome(
+  em: EntityManager,
+  identity: Identity,
+  account: Account,
+  outcome: MediationOutcome,
+  outcomeOn: IsoDate | null,
+  openFen: Fen,
+): Promise<void> {
+  if (account.status !== 'MEDIATION' || outcome === 'PENDING' || outcomeOn === null) return;
+  if (outcome === 'AGREED') await moveAccount(em, identity, account, 'SETTLED', { reason: 'Mediation agreement (调解协议)', on: outcomeOn, openFen });
+  else await moveAccount(em, identity, account, 'IN_COLLECTION', { reason: outcome === 'FAILED' ? 'Mediation failed' : 'Mediation withdrawn', on: outcomeOn, openFen });
+}

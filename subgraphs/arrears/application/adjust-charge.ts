@@ -1,0 +1,51 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
+import { NotFoundError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { assertPropertyCompany } from '../domain/access';
+import { Adjustment, AdjustmentKind, adjustCharge as adjusted } from '../domain/allocation';
+import { openTotal } from '../domain/charge';
+import { accountIdOfCharge, chargesOfAccount, saveChargeAmounts } from '../persistence/charge.repository';
+import { insertAdjustment } from '../persistence/ledger.repository';
+import { loadAccount } from './account.lookup';
+import { settleIfCleared } from './account.moves';
+import { publishClaims } from './claims.publish';
+
+export interface AdjustmentInput {
+  chargeId: string;
+  kind: AdjustmentKind;
+  fen?: number | null;
+  amountFen?: number | null;
+  reason: string;
+}
+
+/** A waiver or correction of one charge of the caller's company, with its reason kept for the owner and the court; returns the account id. */
+export async function adjustCharge(em: EntityManager, identity: Identity, input: AdjustmentInput): Promise<string> {
+  const companyId = assertPropertyCompany(identity, 'adjust charges');
+  const today = todayInChina();
+  return em.transactional(async (tx) => {
+    const accountId = await accountIdOfCharge(tx, input.chargeId, companyId);
+    if (!accountId) throw new NotFoundError('Charge', input.chargeId);
+    const account = await loadAccount(tx, identity, accountId, true);
+    const charges = await chargesOfAccount(tx, account.id);
+    const charge = charges.find((c) => c.chargeId === input.chargeId)!;
+    const adjustment: Adjustment =
+      input.kind === 'WAIVER' ? { kind: 'WAIVER', fen: input.fen as number, reason: input.reason } : { kind: 'CORRECTION', amountFen: input.amountFen as number, reason: input.reason };
+    const result = adjusted(charge, adjustment);
+    await saveChargeAmounts(tx, result.charge);
+    await insertAdjustment(tx, {
+      accountId: account.id,
+      before: charge,
+      after: result.charge,
+      kind: input.kind,
+      fen: input.kind === 'WAIVER' ? (input.fen ?? null) : null,
+      reason: result.adjustment.reason,
+      on: today,
+      recordedBy: identity.subject,
+    });
+    const open = openTotal(charges.map((c) => (c.chargeId === charge.chargeId ? result.charge : c)));
+    await settleIfCleared(tx, identity, account, open, today);
+    await publishClaims(tx, [account.id], today);
+    return account.id;
+  });
+}

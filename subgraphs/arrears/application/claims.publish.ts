@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsoDate } from '../../../kernel/calendar';
+import { CLAIM_UPDATED } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { claimUpdated } from '../events/publish/claim-events';
+import { nextClaimVersions } from '../persistence/account.repository';
+import { claimLinesOf } from './claim-lines.lookup';
+
+/**
+ * Publishes on arrears.claims.v1 a fresh snapshot of each account's claim as of `asOf`, in the caller's
+ * transaction, for the litigation subgraph's read model: call it at the end of every use case that changes an
+ * account. Each snapshot carries the account's next version, so a consumer keeps the highest whatever the order
+ * of delivery. Six queries whatever the number of accounts, then one outbox row each.
+ */
+export async function publishClaims(tx: EntityManager, accountIds: readonly string[], asOf: IsoDate): Promise<void> {
+  const ids = [...new Set(accountIds)];
+  if (ids.length === 0) return;
+  const accounts = await nextClaimVersions(tx, ids);
+  const lines = await claimLinesOf(tx, ids, asOf);
+  for (const account of accounts) {
+    const data = claimUpdated(account, lines.get(account.accountId) ?? { charges: [], actions: [] }, asOf);
+    recordEvent(tx, CLAIM_UPDATED, { source: 'arrears', key: account.accountId, data });
+  }
+}

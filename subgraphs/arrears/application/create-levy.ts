@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
+import { InvalidInputError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { LEVY_DECIDED } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { assertPropertyCompany } from '../domain/access';
+import { arrearsError } from '../domain/errors';
+import { LevyInput, checkLevyInput } from '../domain/levy';
+import { levyDecided } from '../events/publish/levy-events';
+import { openAccounts, referableAccountIdsOfLevy } from '../persistence/account.repository';
+import { buildingsWithHouseholds } from '../persistence/billable-household.repository';
+import { billLevy, levyTotals } from '../persistence/charge.repository';
+import { findFilingInForce } from '../persistence/filing.repository';
+import { insertLevy } from '../persistence/levy.repository';
+import { publishClaims } from './claims.publish';
+
+/**
+ * Records a special levy the owners decided for some buildings of an area the company serves, and bills it at once:
+ * one LEVY charge per household of those buildings, floor area × rate (levy.ts), due on the levy's due date.
+ */
+export async function createLevy(em: EntityManager, identity: Identity, input: LevyInput): Promise<string> {
+  const companyId = assertPropertyCompany(identity, 'record levies');
+  const today = todayInChina();
+  checkLevyInput(input, today);
+  return em.transactional(async (tx) => {
+    if (!(await findFilingInForce(tx, companyId, input.areaId, input.decidedOn.slice(0, 7)))) {
+      throw arrearsError('NO_CONTRACT_IN_FORCE', `You have no accepted contract filing covering area ${input.areaId} on ${input.decidedOn}`, { areaId: input.areaId });
+    }
+    const buildingIds = [...new Set(input.buildingIds)];
+    const known = await buildingsWithHouseholds(tx, input.areaId, buildingIds);
+    const unknown = buildingIds.filter((b) => !known.includes(b));
+    if (unknown.length > 0) {
+      throw new InvalidInputError('Some buildings are not in the area, or have no households', { problems: unknown.map((buildingId) => ({ code: 'UNKNOWN_BUILDING', buildingId })) });
+    }
+    const levy = { ...input, title: input.title.trim(), purpose: input.purpose.trim(), accountName: input.accountName.trim(), buildingIds };
+    const levyId = await insertLevy(tx, { ...levy, companyId, recordedBy: identity.subject });
+    await openAccounts(tx, { companyId, areaId: input.areaId, buildingIds }, today);
+    await billLevy(tx, { levyId, companyId, areaId: input.areaId, month: input.decidedOn.slice(0, 7), rateFenPerM2: input.rateFenPerM2, dueOn: input.dueOn, buildingIds });
+    const billed = await levyTotals(tx, levyId);
+    // As for billing: only accounts that can be referred (not CURRENT) get a new claim snapshot.
+    await publishClaims(tx, await referableAccountIdsOfLevy(tx, levyId), today);
+    recordEvent(tx, LEVY_DECIDED, { source: 'arrears', key: levyId, data: levyDecided({ ...levy, levyId, companyId }, billed) });
+    return levyId;
+  });
+}

@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsoDate } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { NotFoundError } from '../../../kernel/errors';
+import { systemActor } from '../../../kernel/identity';
+import { Fen } from '../../../kernel/money';
+import type { CaseStatus } from '../../../catalog';
+import { courtAwardOf } from '../domain/account';
+import { mayFollowReferral } from '../domain/access';
+import { openTotal } from '../domain/charge';
+import { accountMovesForReferral } from '../domain/referral-outcome';
+import { findAccount, saveCourtAward } from '../persistence/account.repository';
+import { chargesOfAccount } from '../persistence/charge.repository';
+import { moveAccount } from './account.moves';
+import { publishClaims } from './claims.publish';
+
+/** Who moves an account for the court procedure: the litigation subgraph, reporting what the court did. */
+const LITIGATION = systemActor('litigation');
+
+/** Where a referral of litigation.referrals.v1 now stands, as the account needs it. */
+export interface ReferralOutcome {
+  referralId: string;
+  courtId: string;
+  companyId: string;
+  accountId: string;
+  caseStatus: CaseStatus;
+  /** The day in China the reported step happened; the statutes count days there. */
+  on: IsoDate;
+  caseNumber?: string | null;
+  judgedFen?: Fen | null;
+  settledFen?: Fen | null;
+}
+
+/**
+ * Moves the referred account to where the referral now puts it (referral-outcome.ts), records the moves and the
+ * amount a judgment or settlement awarded, and publishes the claim as it now stands. An account that is unknown
+ * or another company's is NOT_FOUND, a move the status rules refuse INVALID_STATUS_TRANSITION: the consumer sends
+ * the report to arrears.dead-letter.v1 and nothing changes.
+ */
+export async function followReferral(em: EntityManager, outcome: ReferralOutcome): Promise<void> {
+  const account = await findAccount(em, outcome.accountId, { lock: true });
+  if (!account || !mayFollowReferral(LITIGATION, account, outcome)) throw new NotFoundError(`Arrears account of ${outcome.companyId}`, outcome.accountId);
+  const moves = accountMovesForReferral(account.status, outcome.caseStatus);
+  if (moves.length === 0) return;
+  const openFen = openTotal(await chargesOfAccount(em, account.id));
+  const reason = `Referral ${outcome.referralId} to ${outcome.courtId}: ${outcome.caseStatus}${outcome.caseNumber ? ` (${outcome.caseNumber})` : ''}`;
+  for (const to of moves) await moveAccount(em, LITIGATION, account, to, { reason, on: outcome.on, openFen });
+  const award = courtAwardOf(account.status, outcome);
+  if (award) await saveCourtAward(em, account.id, award);
+  await publishClaims(em, [account.id], todayInChina());
+}
+

@@ -1,0 +1,90 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsoDate, YearMonth } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { Identity } from '../../../kernel/identity';
+import { Fen } from '../../../kernel/money';
+import { assertPropertyCompany } from '../domain/access';
+import { checkBillingMonth, dueOnForMonth, subsidyRunsIn } from '../domain/billing';
+import { arrearsError } from '../domain/errors';
+import { openAccounts, referableAccountIdsOfArea } from '../persistence/account.repository';
+import { BilledSubsidy, billSubsidies, lockAreaMonth, saveBillingRun, subsidiesOfMonth } from '../persistence/billing-run.repository';
+import { billServiceFees, serviceFeeTotals } from '../persistence/charge.repository';
+import { findFilingInForce } from '../persistence/filing.repository';
+import { publishClaims } from './claims.publish';
+
+export interface BillingRunResult {
+  id: string;
+  areaId: string;
+  month: YearMonth;
+  filingId: string;
+  recordNumber: string | null;
+  households: number;
+  chargedFen: Fen;
+  newlyBilled: number;
+  unbilledHouseholds: number;
+  dueOn: IsoDate;
+  subsidies: BilledSubsidy[];
+}
+
+/**
+ * Bills one month of one area: one SERVICE_FEE charge per household at the owner rate of its building class, and
+ * each subsidy running that month to its payer. Set-based (a handful of statements whatever the size), and
+ * idempotent: a household already billed for the month is skipped, so a re-run only bills households that joined
+ * since, and returns the same totals when nothing changed.
+ */
+export async function runBilling(em: EntityManager, identity: Identity, input: { areaId: string; month: string }): Promise<BillingRunResult> {
+  const companyId = assertPropertyCompany(identity, 'run billing');
+  const today = todayInChina();
+  const month = checkBillingMonth(input.month, today);
+  const { areaId } = input;
+  return em.transactional(async (tx) => {
+    const filing = await findFilingInForce(tx, companyId, areaId, month);
+    if (!filing) {
+      throw arrearsError('NO_CONTRACT_IN_FORCE', `You have no accepted contract filing covering area ${areaId} in ${month}`, { areaId, month });
+    }
+    await lockAreaMonth(tx, areaId, month);
+    await openAccounts(tx, { companyId, areaId }, today);
+    const classes = filing.terms.feeSchedule.classes;
+    const dueOn = dueOnForMonth(month);
+    const newlyBilled = await billServiceFees(tx, {
+      companyId,
+      areaId,
+      month,
+      filingId: filing.filingId,
+      dueOn,
+      rates: classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month })),
+    });
+    const running = classes.flatMap((c) =>
+      c.subsidies.filter((s) => subsidyRunsIn(s, month)).map((s) => ({ payer: s.payer, buildingClass: c.buildingClass, rate: s.rateFenPerM2Month })),
+    );
+    if (running.length > 0) await billSubsidies(tx, { companyId, areaId, month }, running);
+    const totals = await serviceFeeTotals(tx, { companyId, areaId, month, billedClasses: classes.map((c) => c.buildingClass) });
+    const subsidies = await subsidiesOfMonth(tx, areaId, month);
+    const id = await saveBillingRun(tx, {
+      areaId,
+      companyId,
+      filingId: filing.filingId,
+      month,
+      households: totals.households,
+      chargedFen: totals.chargedFen,
+      subsidyFen: subsidies.reduce((sum, s) => sum + s.amountFen, 0),
+      runBy: identity.subject,
+    });
+    // Only accounts in collection or beyond can be referred to a court, so only their claims go to litigation; the
+    // CURRENT accounts, nearly all of a large area, are not published and the run stays set-based.
+    await publishClaims(tx, await referableAccountIdsOfArea(tx, companyId, areaId), today);
+    return {
+      id,
+      areaId,
+      month,
+      filingId: filing.filingId,
+      recordNumber: filing.recordNumber,
+      households: totals.households,
+      chargedFen: totals.chargedFen,
+      newlyBilled,
+      unbilledHouseholds: totals.unbilledHouseholds,
+      dueOn,
+      subsidies,
+    };
+  });
+}

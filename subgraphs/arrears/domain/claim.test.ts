@@ -1,0 +1,47 @@
+import { BilledCharge } from './charge';
+import { claimLines } from './claim';
+
+const charge = (chargeId: string, month: string, dueOn: string, amountFen: number, paidFen = 0, waivedFen = 0): BilledCharge => ({
+  chargeId,
+  kind: 'SERVICE_FEE',
+  month,
+  levyId: null,
+  filingId: 'f1',
+  dueOn,
+  amountFen,
+  paidFen,
+  waivedFen,
+  floorAreaCentiM2: 9_482,
+  rateFen: 100,
+});
+
+describe('claim lines', () => {
+  it('restarts the limitation period of the charges a step or part payment names, and counts late fees on what stayed open', () => {
+    const jan = charge('c1', '2024-01', '2024-01-31', 9_482, 5_000);
+    const feb = charge('c2', '2024-02', '2024-02-29', 9_482, 0, 482);
+    const letter = { kind: 'LETTER' as const, on: '2024-06-01', chargeIds: ['c2'], note: null };
+    const lines = claimLines(
+      {
+        charges: [jan, feb],
+        actions: [{ actionId: 'a1', kind: 'LETTER', on: '2024-06-01', chargeIds: ['c2'], action: letter, recordedByRole: 'PROPERTY_COMPANY' }],
+        payments: [{ chargeId: 'c1', fen: 5_000, paidOn: '2024-02-10' }],
+        adjustments: [{ chargeId: 'c2', kind: 'WAIVER', fen: 482, amountBeforeFen: 9_482, amountAfterFen: 9_482, reason: '减免', on: '2024-02-29' }],
+      },
+      new Map([['f1', { dailyRatePerTenThousand: 5, graceDays: 0 }]]),
+      '2024-03-01',
+    );
+    expect(lines.charges.map((c) => [c.chargeId, c.openFen, c.limitationEndsOn, c.lateFeeFen])).toEqual([
+      // 10 days on 9,482 and 20 on 4,482 (late-fee.test.ts); the part payment of 2024-02-10 restarted the period.
+      ['c1', 4_482, '2027-02-10', 92],
+      // One day late on the 9,000 left after the waiver; the letter restarted the period.
+      ['c2', 9_000, '2027-06-01', 5],
+    ]);
+    expect(lines.actions).toHaveLength(1);
+    expect(lines.adjustments).toHaveLength(1);
+  });
+
+  it('counts no late fee where the contract has none', () => {
+    const lines = claimLines({ charges: [charge('c1', '2024-01', '2024-01-31', 9_482)], actions: [], payments: [], adjustments: [] }, new Map([['f1', null]]), '2025-01-31');
+    expect(lines.charges[0]).toMatchObject({ openFen: 9_482, lateFeeFen: 0, limitationEndsOn: '2027-01-31' });
+  });
+});

@@ -1,0 +1,117 @@
+import { IsoDate } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
+import { AccountStatus } from './account-status';
+import { AdjustmentKind } from './allocation';
+import { BilledCharge } from './charge';
+import { CollectionAction } from './collection-action';
+import { LateFeeTerms, PrincipalReduction, lateFeeFen } from './late-fee';
+import { LimitationEvent, limitationEndsOn } from './limitation';
+
+/**
+ * What a court would be asked for on an account as of a day: each charge with what is open, the last day of its
+ * limitation period and its late fee, with the steps and adjustments behind those figures. The account's statement
+ * and the claim published to litigation are computed here alike, so the two always agree.
+ */
+export interface ClaimCharge extends BilledCharge {
+  openFen: Fen;
+  limitationEndsOn: IsoDate;
+  lateFeeFen: Fen;
+}
+
+/** A collection step as recorded. */
+export interface RecordedAction {
+  actionId: string;
+  kind: CollectionAction['kind'];
+  on: IsoDate;
+  chargeIds: string[];
+  /** The validated step as recorded (collection-action.ts), with its kind's own fields. */
+  action: CollectionAction;
+  recordedByRole: string;
+}
+
+/** A waiver or correction of one charge as recorded, with the amounts before and after. */
+export interface RecordedAdjustment {
+  chargeId: string;
+  kind: AdjustmentKind;
+  /** WAIVER: the fen forgiven; null for a correction. */
+  fen: Fen | null;
+  amountBeforeFen: Fen;
+  amountAfterFen: Fen;
+  reason: string;
+  on: IsoDate;
+}
+
+/** Part of a payment applied to a charge, on the day it was paid. */
+export interface AppliedPayment {
+  chargeId: string;
+  fen: Fen;
+  paidOn: IsoDate;
+}
+
+export interface ClaimLines {
+  charges: ClaimCharge[];
+  /** Oldest first. */
+  actions: RecordedAction[];
+  /** In the order recorded. */
+  adjustments: RecordedAdjustment[];
+}
+
+/** One account's ledger as recorded: what claimLines computes from. */
+export interface AccountLedger {
+  /** Oldest due first. */
+  charges: readonly BilledCharge[];
+  /** Oldest first (day, then recording). */
+  actions: readonly RecordedAction[];
+  payments: readonly AppliedPayment[];
+  /** In the order recorded. */
+  adjustments: readonly RecordedAdjustment[];
+}
+
+/**
+ * Each charge's figures as of `asOf`. Steps, then part payments, restart a charge's limitation period
+ * (limitation.ts sorts them by date and keeps this order within a day); payments and waivers lower its principal
+ * from their day on (late-fee.ts). A correction changes the principal itself (already in amountFen), so only a
+ * waiver counts as a reduction. `lateFeeTerms` holds the terms of each filing the charges were billed under.
+ */
+export function claimLines(ledger: AccountLedger, lateFeeTerms: ReadonlyMap<string, LateFeeTerms | null>, asOf: IsoDate): ClaimLines {
+  const events: LimitationEvent[] = ledger.actions.map((a) => a.action);
+  const reductions = new Map<string, PrincipalReduction[]>();
+  const reduce = (chargeId: string, reduction: PrincipalReduction) => reductions.set(chargeId, [...(reductions.get(chargeId) ?? []), reduction]);
+  for (const p of ledger.payments) {
+    reduce(p.chargeId, { on: p.paidOn, fen: p.fen });
+    events.push({ kind: 'PART_PAYMENT', on: p.paidOn, chargeIds: [p.chargeId] });
+  }
+  for (const a of ledger.adjustments) if (a.kind === 'WAIVER') reduce(a.chargeId, { on: a.on, fen: a.fen ?? 0 });
+  const charges = ledger.charges.map((c) => ({
+    ...c,
+    openFen: c.amountFen - c.paidFen - c.waivedFen,
+    limitationEndsOn: limitationEndsOn(c, events),
+    lateFeeFen: lateFeeFen(
+      { dueOn: c.dueOn, principalFen: c.amountFen, reductions: reductions.get(c.chargeId) ?? [] },
+      c.filingId ? (lateFeeTerms.get(c.filingId) ?? null) : null,
+      asOf,
+    ),
+  }));
+  return { charges, actions: [...ledger.actions], adjustments: [...ledger.adjustments] };
+}
+
+/**
+ * The account as a claim snapshot names it: whose, where (the household's place in the register, the owner by
+ * reference only) and which snapshot this is; each snapshot counts up, so the receiver keeps the highest.
+ */
+export interface ClaimedAccount {
+  accountId: string;
+  companyId: string;
+  householdId: string;
+  areaId: string;
+  areaName: string;
+  streetCode: string;
+  districtCode: string;
+  buildingId: string;
+  unit: string | null;
+  room: string | null;
+  floorAreaCentiM2: number | null;
+  ownerReference: string | null;
+  status: AccountStatus;
+  version: number;
+}

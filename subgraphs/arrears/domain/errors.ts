@@ -1,0 +1,24 @@
+import { ErrorCatalog, errorsOf } from '../../../kernel/errors';
+
+/**
+ * Every code the arrears subgraph raises beyond the generic ones (kernel/errors.ts GENERIC_ERRORS), with what it
+ * means to a client. The same codes are the dead-letter reasons of its consumers (arrears.dead-letter.v1): a
+ * referral outcome that names an unknown or another company's account dead-letters as NOT_FOUND, one the status
+ * rules refuse as INVALID_STATUS_TRANSITION. Codes inside `details.problems` (UNKNOWN_CHARGE, UNKNOWN_BUILDING …)
+ * explain a BAD_USER_INPUT and are not listed here.
+ */
+export const ARREARS_ERRORS = {
+  NO_CONTRACT_IN_FORCE: 'You have no accepted contract filing covering the area in that month: there is no fee schedule to bill or levy under.',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used for a payment with other content; a retry must repeat the request exactly.',
+  INVALID_STATUS_TRANSITION: 'The arrears account cannot move from its status to the one asked (details.from, details.to).',
+  ARREARS_NOT_CLEARED: 'An account goes back to CURRENT only when nothing is open on it.',
+  STATUS_SET_BY_PROCEDURE: 'That status is set by mediation or the court procedure, not by the company by hand.',
+  MEDIATION_ALREADY_ENDED: 'The mediation session already has an outcome; it cannot be given another.',
+  PROHIBITED_COLLECTION_MEASURE: 'Cutting water, power, heating or gas to collect fees is refused (Civil Code art. 944).',
+  UNKNOWN_CASE_STATUS: 'A referral outcome named a case status the hub does not know (dead-letter reason).',
+} as const satisfies ErrorCatalog;
+
+export type ArrearsErrorCode = keyof typeof ARREARS_ERRORS;
+
+/** A DomainError whose code is one of the arrears catalog's, so a code cannot be thrown without being listed. */
+export const arrearsError = errorsOf(ARREARS_ERRORS);

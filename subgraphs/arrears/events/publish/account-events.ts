@@ -1,0 +1,60 @@
+import { IsoDate } from '../../../../kernel/calendar';
+import { Fen } from '../../../../kernel/money';
+import type { AccountEventBase, AccountStatusChangedData, CollectionActionRecordedData, PaymentRecordedData } from '../../../../catalog';
+import { Account } from '../../domain/account';
+import { AccountStatus } from '../../domain/account-status';
+import { AppliedAmount } from '../../domain/allocation';
+import { CollectionAction, isDemand } from '../../domain/collection-action';
+import { PaymentPurpose } from '../../domain/payment';
+
+/** What every event on arrears.accounts.v1 starts with: the account, whose, where, and where it stands now. */
+export function accountEventBase(account: Account, openFen: Fen): AccountEventBase {
+  return {
+    accountId: account.id,
+    companyId: account.companyId,
+    householdId: account.householdId,
+    areaId: account.areaId,
+    buildingId: account.buildingId,
+    status: account.status,
+    openFen,
+  };
+}
+
+/** The account after a move from `from`, with the reason and the day of the move. */
+export function statusChanged(account: Account, move: { from: AccountStatus; reason: string | null; on: IsoDate }, openFen: Fen): AccountStatusChangedData {
+  return { ...accountEventBase(account, openFen), fromStatus: move.from, reason: move.reason, on: move.on };
+}
+
+/** A payment applied: its receipt and what it paid of which month's charge. */
+export function paymentRecorded(
+  account: Account,
+  payment: { paymentId: string; receiptNumber: string; purpose: PaymentPurpose; levyId: string | null; amountFen: Fen; creditFen: Fen; paidOn: IsoDate },
+  applied: readonly AppliedAmount[],
+  monthOf: ReadonlyMap<string, string>,
+  openFen: Fen,
+): PaymentRecordedData {
+  return {
+    ...accountEventBase(account, openFen),
+    paymentId: payment.paymentId,
+    receiptNumber: payment.receiptNumber,
+    purpose: payment.purpose,
+    levyId: payment.levyId,
+    amountFen: payment.amountFen,
+    creditFen: payment.creditFen,
+    paidOn: payment.paidOn,
+    allocations: applied.map((a) => ({ chargeId: a.chargeId, month: monthOf.get(a.chargeId) ?? '', fen: a.fen })),
+  };
+}
+
+/** A collection step recorded, saying whether it demanded payment and who recorded it. */
+export function collectionActionRecorded(account: Account, actionId: string, action: CollectionAction, recordedByRole: string, openFen: Fen): CollectionActionRecordedData {
+  return {
+    ...accountEventBase(account, openFen),
+    actionId,
+    kind: action.kind,
+    on: action.on,
+    chargeIds: [...action.chargeIds],
+    demand: isDemand(action.kind),
+    recordedByRole,
+  };
+}

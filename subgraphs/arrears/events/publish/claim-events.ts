@@ -1,0 +1,50 @@
+import { IsoDate } from '../../../../kernel/calendar';
+import type { ClaimUpdatedData } from '../../../../catalog';
+import { ClaimLines, ClaimedAccount } from '../../domain/claim';
+import { demandedPayment } from '../../domain/collection-action';
+
+/**
+ * The claim snapshot litigation keeps: the account and household, every charge with what is open, its limitation
+ * date and late fee, the demands that reached the owner and the mediation sessions.
+ */
+export function claimUpdated(account: ClaimedAccount, lines: Pick<ClaimLines, 'charges' | 'actions'>, asOf: IsoDate): ClaimUpdatedData {
+  return {
+    accountId: account.accountId,
+    companyId: account.companyId,
+    householdId: account.householdId,
+    areaId: account.areaId,
+    areaName: account.areaName,
+    streetCode: account.streetCode,
+    districtCode: account.districtCode,
+    buildingId: account.buildingId,
+    unit: account.unit,
+    room: account.room,
+    floorAreaCentiM2: account.floorAreaCentiM2,
+    ownerReference: account.ownerReference,
+    status: account.status,
+    version: account.version,
+    asOf,
+    // The schema admits exactly these fields (no levy id): picked one by one.
+    charges: lines.charges.map((c) => ({
+      chargeId: c.chargeId,
+      kind: c.kind,
+      month: c.month,
+      dueOn: c.dueOn,
+      filingId: c.filingId,
+      floorAreaCentiM2: c.floorAreaCentiM2,
+      rateFen: c.rateFen,
+      amountFen: c.amountFen,
+      paidFen: c.paidFen,
+      waivedFen: c.waivedFen,
+      openFen: c.openFen,
+      limitationEndsOn: c.limitationEndsOn,
+      lateFeeFen: c.lateFeeFen,
+    })),
+    demands: lines.actions
+      .filter((a) => demandedPayment(a.action))
+      .map((a) => ({ actionId: a.actionId, kind: a.kind, on: a.on, channel: a.action.kind === 'MESSAGE' ? a.action.channel : null })),
+    mediationSessions: lines.actions.flatMap(({ actionId, action }) =>
+      action.kind === 'MEDIATION_SESSION' ? [{ actionId, on: action.on, mediator: action.mediator, outcome: action.outcome, outcomeOn: action.outcomeOn }] : [],
+    ),
+  };
+}

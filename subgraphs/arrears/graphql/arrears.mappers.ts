@@ -1,0 +1,69 @@
+import { ArrearsListItem } from '../domain/arrears-list';
+import { CollectionActionInput } from '../domain/collection-action';
+import { RecordedAction } from '../domain/claim';
+import { Statement } from '../domain/statement';
+import { ArrearsAccountType, ArrearsListItemType, CollectionActionInputType, CollectionActionRecordType } from './arrears.type';
+
+/** An account in a list, with its household as a reference the gateway resolves in the areas subgraph. */
+export const listItemView = (item: ArrearsListItem): ArrearsListItemType => ({ ...item, household: { id: item.householdId } });
+
+/** A recorded step with its kind's own fields set and the others null. */
+export function actionView(recorded: RecordedAction & { note: string | null }): CollectionActionRecordType {
+  const { action } = recorded;
+  const view: CollectionActionRecordType = {
+    actionId: recorded.actionId,
+    kind: recorded.kind,
+    on: recorded.on,
+    chargeIds: recorded.chargeIds,
+    note: recorded.note,
+    recordedByRole: recorded.recordedByRole,
+    channel: null,
+    reached: null,
+    promisedBy: null,
+    instalments: null,
+    mediator: null,
+    outcome: null,
+    outcomeOn: null,
+  };
+  switch (action.kind) {
+    case 'MESSAGE':
+      return { ...view, channel: action.channel };
+    case 'VISIT':
+    case 'CALL':
+      return { ...view, reached: action.reached };
+    case 'PAYMENT_PROMISE':
+      return { ...view, promisedBy: action.promisedBy };
+    case 'INSTALMENT_PLAN':
+      return { ...view, instalments: action.instalments.map(({ dueOn, fen }) => ({ dueOn, fen })) };
+    case 'MEDIATION_SESSION':
+      return { ...view, mediator: action.mediator, outcome: action.outcome, outcomeOn: action.outcomeOn };
+    default:
+      return view;
+  }
+}
+
+/** An account's statement: the account's own fields beside the statement's figures and history. */
+export function statementView(statement: Statement): ArrearsAccountType {
+  const { account } = statement;
+  return {
+    ...statement,
+    ...account,
+    household: { id: account.householdId },
+    actions: statement.actions.map(actionView),
+  };
+}
+
+/** A collection step as the client sent it, for the domain to validate (collection-action.ts). */
+export const collectionActionInputOf = (input: CollectionActionInputType): CollectionActionInput => ({
+  kind: input.kind,
+  on: input.on,
+  chargeIds: input.chargeIds,
+  note: input.note,
+  channel: input.channel,
+  reached: input.reached,
+  promisedBy: input.promisedBy,
+  instalments: input.instalments,
+  mediator: input.mediator,
+  outcome: input.outcome,
+  outcomeOn: input.outcomeOn,
+});

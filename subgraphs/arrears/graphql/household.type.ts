@@ -1,0 +1,8 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** The areas subgraph's Household, which arrears extends with the household's accounts. */
+@ObjectType('Household')
+@Directive('@key(fields: "id")')
+export class HouseholdRef {
+  @Field(() => ID) id!: string;
+}

@@ -1,0 +1,189 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsoDate } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { Account, CourtAward } from '../domain/account';
+import { AccountStatus } from '../domain/account-status';
+import { ClaimedAccount } from '../domain/claim';
+import { AccountTransition } from '../domain/statement';
+
+/** The columns of arrears.account that say whose account it is and where it stands. */
+export interface AccountKeyColumns {
+  id: string;
+  company_id: string;
+  household_id: string;
+  area_id: string;
+  building_id: string;
+  status: AccountStatus;
+}
+
+/** arrears.account joined with its area's street and district (billing_area), as the database returns it. */
+interface AccountColumns extends AccountKeyColumns {
+  credit_fen: number;
+  judged_fen: number | null;
+  settled_fen: number | null;
+  status_changed_on: IsoDate;
+  street_code: string;
+  district_code: string;
+}
+
+const accountOf = (r: AccountColumns): Account => ({
+  id: r.id,
+  companyId: r.company_id,
+  householdId: r.household_id,
+  areaId: r.area_id,
+  buildingId: r.building_id,
+  status: r.status,
+  creditFen: r.credit_fen,
+  judgedFen: r.judged_fen,
+  settledFen: r.settled_fen,
+  statusChangedOn: r.status_changed_on,
+  streetCode: r.street_code,
+  districtCode: r.district_code,
+});
+
+/** The account with its place, locked for the rest of the transaction when `lock` is set; null when there is none. */
+export async function findAccount(em: EntityManager, accountId: string, options: { lock?: boolean } = {}): Promise<Account | null> {
+  const [row] = await sqlRows<AccountColumns>(
+    em,
+    `select a.id, a.company_id, a.household_id, a.area_id, a.building_id, a.status, a.credit_fen, a.judged_fen, a.settled_fen,
+            a.status_changed_on::text as status_changed_on, ba.street_code, ba.district_code
+       from arrears.account a join arrears.billing_area ba on ba.area_id = a.area_id
+      where a.id = ?::uuid ${options.lock ? 'for update of a' : ''}`,
+    [accountId],
+  );
+  return row ? accountOf(row) : null;
+}
+
+/**
+ * Opens a CURRENT account for every household of the area (or of the buildings named) the company has none for
+ * yet, in one statement whatever the number of households.
+ */
+export async function openAccounts(em: EntityManager, place: { companyId: string; areaId: string; buildingIds?: readonly string[] | null }, today: IsoDate): Promise<void> {
+  const buildings = place.buildingIds ? sqlArray(place.buildingIds) : null;
+  await sqlRun(
+    em,
+    `insert into arrears.account (id, company_id, household_id, area_id, building_id, status, status_changed_on)
+     select gen_random_uuid(), ?, h.household_id, h.area_id, h.building_id, 'CURRENT', ?::date
+       from arrears.billable_household h
+      where h.area_id = ? and (?::uuid[] is null or h.building_id = any(?::uuid[]))
+        and not exists (select 1 from arrears.account a where a.company_id = ? and a.household_id = h.household_id)
+     on conflict (company_id, household_id) do nothing`,
+    [place.companyId, today, place.areaId, buildings, buildings, place.companyId],
+  );
+}
+
+/** A move of an account's status, with who made it and why, for the status history. */
+export interface AccountMove {
+  from: AccountStatus;
+  to: AccountStatus;
+  reason: string | null;
+  on: IsoDate;
+  bySubject: string;
+  byRole: string;
+}
+
+/** Sets the account's status and appends the move to its history (account_transition). */
+export async function saveAccountMove(em: EntityManager, accountId: string, move: AccountMove): Promise<void> {
+  await sqlRun(em, `update arrears.account set status = ?, status_changed_on = ? where id = ?`, [move.to, move.on, accountId]);
+  await sqlRun(
+    em,
+    `insert into arrears.account_transition (id, account_id, from_status, to_status, reason, on_date, by_subject, by_role) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?)`,
+    [accountId, move.from, move.to, move.reason, move.on, move.bySubject, move.byRole],
+  );
+}
+
+/** What a court awarded (judged_fen) or a settlement before it agreed (settled_fen). */
+export async function saveCourtAward(em: EntityManager, accountId: string, award: CourtAward): Promise<void> {
+  const column = award.kind === 'JUDGED' ? 'judged_fen' : 'settled_fen';
+  await sqlRun(em, `update arrears.account set ${column} = ? where id = ?`, [award.fen, accountId]);
+}
+
+export async function addCredit(em: EntityManager, accountId: string, fen: Fen): Promise<void> {
+  await sqlRun(em, `update arrears.account set credit_fen = credit_fen + ? where id = ?`, [fen, accountId]);
+}
+
+/**
+ * The company's accounts of the area that could be referred to a court (not CURRENT): few of a large area, found
+ * through the partial index of the non-CURRENT accounts (Migration20261122040000_claim_version).
+ */
+export async function referableAccountIdsOfArea(em: EntityManager, companyId: string, areaId: string): Promise<string[]> {
+  const rows = await sqlRows<{ id: string }>(em, `select id from arrears.account where area_id = ? and company_id = ? and status <> 'CURRENT'`, [areaId, companyId]);
+  return rows.map((r) => r.id);
+}
+
+/** The accounts billed a levy that could be referred to a court (not CURRENT). */
+export async function referableAccountIdsOfLevy(em: EntityManager, levyId: string): Promise<string[]> {
+  const rows = await sqlRows<{ id: string }>(
+    em,
+    `select a.id from arrears.account a join arrears.charge c on c.account_id = a.id where c.levy_id = ? and a.status <> 'CURRENT'`,
+    [levyId],
+  );
+  return rows.map((r) => r.id);
+}
+
+interface ClaimedAccountColumns extends AccountKeyColumns {
+  claim_version: number;
+  area_name: string;
+  street_code: string;
+  district_code: string;
+  unit: string | null;
+  room: string | null;
+  floor_area_centi_m2: number | null;
+  owner_reference: string | null;
+}
+
+const claimedAccountOf = (r: ClaimedAccountColumns): ClaimedAccount => ({
+  accountId: r.id,
+  companyId: r.company_id,
+  householdId: r.household_id,
+  areaId: r.area_id,
+  areaName: r.area_name,
+  streetCode: r.street_code,
+  districtCode: r.district_code,
+  buildingId: r.building_id,
+  unit: r.unit,
+  room: r.room,
+  floorAreaCentiM2: r.floor_area_centi_m2,
+  ownerReference: r.owner_reference,
+  status: r.status,
+  version: r.claim_version,
+});
+
+/**
+ * Counts one more claim snapshot for each account and returns the accounts as the snapshots name them, with their
+ * new versions, in id order: one statement whatever the number of accounts.
+ */
+export async function nextClaimVersions(em: EntityManager, accountIds: readonly string[]): Promise<ClaimedAccount[]> {
+  const rows = await sqlRows<ClaimedAccountColumns>(
+    em,
+    `with bumped as (
+       update arrears.account set claim_version = claim_version + 1 where id = any(?::uuid[])
+       returning id, company_id, household_id, area_id, building_id, status, claim_version)
+     select b.*, ba.name as area_name, ba.street_code, ba.district_code, h.unit, h.room, h.floor_area_centi_m2, h.owner_reference
+       from bumped b join arrears.billing_area ba on ba.area_id = b.area_id left join arrears.billable_household h on h.household_id = b.household_id
+      order by b.id`,
+    [sqlArray(accountIds)],
+  );
+  return rows.map(claimedAccountOf);
+}
+
+interface TransitionColumns {
+  from_status: AccountStatus;
+  to_status: AccountStatus;
+  reason: string | null;
+  on_date: IsoDate;
+  by_role: string;
+}
+
+const transitionOf = (r: TransitionColumns): AccountTransition => ({ from: r.from_status, to: r.to_status, reason: r.reason, on: r.on_date, byRole: r.by_role });
+
+/** The account's status history, oldest first. */
+export async function transitionsOf(em: EntityManager, accountId: string): Promise<AccountTransition[]> {
+  const rows = await sqlRows<TransitionColumns>(
+    em,
+    `select from_status, to_status, reason, on_date::text as on_date, by_role from arrears.account_transition where account_id = ? order by at`,
+    [accountId],
+  );
+  return rows.map(transitionOf);
+}

@@ -1,0 +1,130 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsoDate } from '../../../kernel/calendar';
+import { Page } from '../../../kernel/pagination';
+import { sqlArray, sqlRows } from '../../../platform/db/sql';
+import { ReadScope } from '../domain/access';
+import { AccountStatus } from '../domain/account-status';
+import { ArrearsSummary } from '../domain/arrears-list';
+import { Charge } from '../domain/charge';
+import { AccountKeyColumns } from './account.repository';
+import { scopeCondition } from './read-scope.sql';
+
+/** Which accounts a list shows: the caller's scope, the filter as plain values, and the day the ages count to. */
+export interface ArrearsQuery {
+  scope: ReadScope;
+  areaId: string | null;
+  buildingId: string | null;
+  statuses: readonly AccountStatus[] | null;
+  householdIds: readonly string[] | null;
+  minOpenFen: number | null;
+  maxOpenFen: number | null;
+  /** The days overdue of the oldest open charge (an aging bucket); null: any. */
+  overdueDays: { minDays: number; maxDays: number | null } | null;
+  today: IsoDate;
+}
+
+/**
+ * The accounts in scope with their open amount, open charges and oldest open due date, filtered: accounts with
+ * something open, or of the statuses or households asked for whatever they owe. One CTE `f` shared by the page,
+ * the aging of its charges and the count, so the three always agree.
+ */
+function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
+  const scope = scopeCondition(query.scope);
+  const statuses = query.statuses && query.statuses.length > 0 ? sqlArray(query.statuses) : null;
+  const households = query.householdIds ? sqlArray(query.householdIds) : null;
+  const { overdueDays: days, today } = query;
+  const sql = `
+    with p as (select a.*, ba.street_code, ba.district_code from arrears.account a join arrears.billing_area ba on ba.area_id = a.area_id),
+    acc as (
+      select p.id, p.company_id, p.household_id, p.area_id, p.building_id, p.status,
+             coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 as open_fen,
+             count(c.id) filter (where c.amount_fen > c.paid_fen + c.waived_fen) as open_charges,
+             min(c.due_on) filter (where c.amount_fen > c.paid_fen + c.waived_fen) as oldest_due_on
+        from p left join arrears.charge c on c.account_id = p.id
+       where ${scope.sql} and (?::uuid is null or p.area_id = ?::uuid) and (?::uuid is null or p.building_id = ?::uuid)
+         and (?::text[] is null or p.status = any(?::text[]))
+         and (?::uuid[] is null or p.household_id = any(?::uuid[]))
+       group by p.id, p.company_id, p.household_id, p.area_id, p.building_id, p.status),
+    f as (
+      select * from acc
+       where (?::text[] is not null or ?::uuid[] is not null or open_fen > 0)
+         and (?::int8 is null or open_fen >= ?::int8) and (?::int8 is null or open_fen <= ?::int8)
+         and (?::int is null or (oldest_due_on is not null and greatest(0, ?::date - oldest_due_on) >= ?::int
+              and (?::int is null or greatest(0, ?::date - oldest_due_on) <= ?::int))))`;
+  const params = [
+    ...scope.params,
+    query.areaId, query.areaId, query.buildingId, query.buildingId, statuses, statuses, households, households,
+    statuses, households, query.minOpenFen, query.minOpenFen, query.maxOpenFen, query.maxOpenFen,
+    days?.minDays ?? null, today, days?.minDays ?? null, days?.maxDays ?? null, today, days?.maxDays ?? null,
+  ];
+  return { sql, params };
+}
+
+interface SummaryColumns extends AccountKeyColumns {
+  open_fen: number;
+  open_charges: number;
+  oldest: IsoDate | null;
+  unit: string | null;
+  room: string | null;
+  total_count: number;
+  total_open: number;
+}
+
+const summaryOf = (r: SummaryColumns): ArrearsSummary => ({
+  accountId: r.id,
+  companyId: r.company_id,
+  householdId: r.household_id,
+  areaId: r.area_id,
+  buildingId: r.building_id,
+  unit: r.unit,
+  room: r.room,
+  status: r.status,
+  openFen: r.open_fen,
+  openCharges: r.open_charges,
+  oldestDueOn: r.oldest,
+});
+
+/** One page of the accounts, largest arrears first, with the count and open total of every matching account. */
+export async function pageArrears(em: EntityManager, query: ArrearsQuery, page: Page): Promise<{ items: ArrearsSummary[]; totalCount: number; openFen: number } | null> {
+  const { sql, params } = filtered(query);
+  const rows = await sqlRows<SummaryColumns>(
+    em,
+    `${sql}
+     select f.*, f.oldest_due_on::text as oldest, h.unit, h.room, count(*) over () as total_count, (sum(f.open_fen) over ())::int8 as total_open
+       from f left join arrears.billable_household h on h.household_id = f.household_id
+      order by f.open_fen desc, f.id limit ? offset ?`,
+    [...params, page.first, page.offset],
+  );
+  if (rows.length === 0) return null;
+  return { items: rows.map(summaryOf), totalCount: rows[0].total_count, openFen: rows[0].total_open };
+}
+
+interface OpenChargeColumns {
+  id: string;
+  due_on: IsoDate;
+  amount_fen: number;
+  paid_fen: number;
+  waived_fen: number;
+}
+
+const openChargeOf = (c: OpenChargeColumns): Charge => ({ chargeId: c.id, month: '', dueOn: c.due_on, amountFen: c.amount_fen, paidFen: c.paid_fen, waivedFen: c.waived_fen });
+
+/** Every open charge of every matching account (for their aging), whatever the page. */
+export async function openChargesOfArrears(em: EntityManager, query: ArrearsQuery): Promise<Charge[]> {
+  const { sql, params } = filtered(query);
+  const rows = await sqlRows<OpenChargeColumns>(
+    em,
+    `${sql}
+     select c.id, c.due_on::text as due_on, c.amount_fen, c.paid_fen, c.waived_fen
+       from f join arrears.charge c on c.account_id = f.id where c.amount_fen > c.paid_fen + c.waived_fen`,
+    params,
+  );
+  return rows.map(openChargeOf);
+}
+
+/** How many accounts match, for a page past the end. */
+export async function countArrears(em: EntityManager, query: ArrearsQuery): Promise<number> {
+  const { sql, params } = filtered(query);
+  const [{ n }] = await sqlRows<{ n: number }>(em, `${sql} select count(*) as n from f`, params);
+  return n;
+}

@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import type { BuildingRosterData } from '../../../catalog';
+import { HouseholdPlace } from '../domain/statement';
+
+/**
+ * The households billing charges, as the areas feed lists them (floor area, building class, no owner names). Each
+ * roster is a building's whole list, so the building's rows are replaced in one set-based statement pair: a
+ * household removed from the register disappears from billing too.
+ */
+export async function replaceBuildingRoster(em: EntityManager, roster: BuildingRosterData): Promise<void> {
+  await sqlRun(em, `delete from arrears.billable_household where building_id = ?`, [roster.buildingId]);
+  if (roster.households.length === 0) return;
+  await sqlRun(
+    em,
+    `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference)
+     select "householdId", ?::uuid, ?::uuid, ?, unit, room, "floorAreaCentiM2", "ownerReference"
+       from json_to_recordset(?::json) as t("householdId" uuid, unit text, room text, "floorAreaCentiM2" int, "ownerReference" text)`,
+    [roster.buildingId, roster.areaId, roster.buildingClass, JSON.stringify(roster.households)],
+  );
+}
+
+/** Which of the buildings have households in the area. */
+export async function buildingsWithHouseholds(em: EntityManager, areaId: string, buildingIds: readonly string[]): Promise<string[]> {
+  const rows = await sqlRows<{ building_id: string }>(
+    em,
+    `select distinct building_id from arrears.billable_household where area_id = ? and building_id = any(?::uuid[])`,
+    [areaId, sqlArray(buildingIds)],
+  );
+  return rows.map((r) => r.building_id);
+}
+
+interface HouseholdPlaceColumns {
+  unit: string;
+  room: string;
+  floor_area_centi_m2: number;
+}
+
+const householdPlaceOf = (r: HouseholdPlaceColumns): HouseholdPlace => ({ unit: r.unit, room: r.room, floorAreaCentiM2: r.floor_area_centi_m2 });
+
+/** Where the household lives; null once the register no longer lists it. */
+export async function findHouseholdPlace(em: EntityManager, householdId: string): Promise<HouseholdPlace | null> {
+  const [row] = await sqlRows<HouseholdPlaceColumns>(em, `select unit, room, floor_area_centi_m2 from arrears.billable_household where household_id = ?`, [householdId]);
+  return row ? householdPlaceOf(row) : null;
+}

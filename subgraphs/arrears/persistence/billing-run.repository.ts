@@ -1,0 +1,90 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { YearMonth } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
+
+/**
+ * Billing runs of an area's month and the subsidies they bill to their payers. One run of an area's month at a
+ * time: two racing runs would otherwise both count the same totals, so a run first takes the month's lock.
+ */
+export async function lockAreaMonth(em: EntityManager, areaId: string, month: YearMonth): Promise<void> {
+  await sqlRun(em, `select pg_advisory_xact_lock(hashtext('arrears.billing'), hashtext(? || ?))`, [areaId, month]);
+}
+
+/** A subsidy running in the month: its payer's rate for one building class. */
+export interface RunningSubsidy {
+  payer: string;
+  buildingClass: string;
+  rate: number;
+}
+
+/**
+ * Bills each running subsidy to its payer for the area's month, one row per payer and building class over all its
+ * households (set-based); a month already billed to a payer is left as it was.
+ */
+export async function billSubsidies(em: EntityManager, month: { companyId: string; areaId: string; month: YearMonth }, running: readonly RunningSubsidy[]): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into arrears.subsidy_charge (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, amount_fen)
+     select gen_random_uuid(), ?, ?, ?, s.payer, h.building_class, count(*), sum(h.floor_area_centi_m2), s.rate,
+            sum((h.floor_area_centi_m2::bigint * s.rate + 50) / 100)
+       from arrears.billable_household h
+       join json_to_recordset(?::json) as s(payer text, "buildingClass" text, rate int) on s."buildingClass" = h.building_class
+      where h.area_id = ?
+      group by s.payer, h.building_class, s.rate
+     on conflict (area_id, month, payer, building_class) do nothing`,
+    [month.areaId, month.companyId, month.month, JSON.stringify(running), month.areaId],
+  );
+}
+
+/** A subsidy billed to its payer for a month, not to the owners. */
+export interface BilledSubsidy {
+  payer: string;
+  buildingClass: string;
+  households: number;
+  amountFen: Fen;
+}
+
+interface SubsidyChargeColumns {
+  payer: string;
+  building_class: string;
+  households: number;
+  amount_fen: number;
+}
+
+const subsidyOf = (r: SubsidyChargeColumns): BilledSubsidy => ({ payer: r.payer, buildingClass: r.building_class, households: r.households, amountFen: r.amount_fen });
+
+export async function subsidiesOfMonth(em: EntityManager, areaId: string, month: YearMonth): Promise<BilledSubsidy[]> {
+  const rows = await sqlRows<SubsidyChargeColumns>(
+    em,
+    `select payer, building_class, households, amount_fen from arrears.subsidy_charge where area_id = ? and month = ? order by payer, building_class`,
+    [areaId, month],
+  );
+  return rows.map(subsidyOf);
+}
+
+/** What a billing run of an area's month came to, over every run of that month. */
+export interface BillingRunTotals {
+  areaId: string;
+  companyId: string;
+  filingId: string;
+  month: YearMonth;
+  households: number;
+  chargedFen: Fen;
+  subsidyFen: Fen;
+  runBy: string;
+}
+
+/** Records the month's run, or updates the earlier run of the month with the new totals; returns the run's id. */
+export async function saveBillingRun(em: EntityManager, run: BillingRunTotals): Promise<string> {
+  const [{ id }] = await sqlRows<{ id: string }>(
+    em,
+    `insert into arrears.billing_run (id, area_id, company_id, filing_id, month, households, charged_fen, subsidy_fen, run_by)
+     values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (area_id, month) do update set households = excluded.households, charged_fen = excluded.charged_fen,
+        subsidy_fen = excluded.subsidy_fen, run_by = excluded.run_by, run_at = now()
+     returning id`,
+    [run.areaId, run.companyId, run.filingId, run.month, run.households, run.chargedFen, run.subsidyFen, run.runBy],
+  );
+  return id;
+}

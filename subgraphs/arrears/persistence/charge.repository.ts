@@ -1,0 +1,216 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsoDate, YearMonth } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import type { ChargeKind } from '../../../catalog';
+import { ReadScope } from '../domain/access';
+import { AppliedAmount } from '../domain/allocation';
+import { BilledCharge, Charge } from '../domain/charge';
+import { CollectionRow } from '../domain/collection-rate';
+import { scopeCondition } from './read-scope.sql';
+
+/** arrears.charge as the database returns it. */
+interface ChargeColumns {
+  account_id: string;
+  id: string;
+  kind: ChargeKind;
+  month: YearMonth;
+  levy_id: string | null;
+  filing_id: string | null;
+  due_on: IsoDate;
+  amount_fen: number;
+  paid_fen: number;
+  waived_fen: number;
+  floor_area_centi_m2: number;
+  rate_fen: number;
+}
+
+const chargeOf = (r: ChargeColumns): BilledCharge => ({
+  chargeId: r.id,
+  kind: r.kind,
+  month: r.month,
+  levyId: r.levy_id,
+  filingId: r.filing_id,
+  dueOn: r.due_on,
+  amountFen: r.amount_fen,
+  paidFen: r.paid_fen,
+  waivedFen: r.waived_fen,
+  floorAreaCentiM2: r.floor_area_centi_m2,
+  rateFen: r.rate_fen,
+});
+
+/** The charges of each account, oldest due first, in one query whatever the number of accounts. */
+export async function chargesOfAccounts(em: EntityManager, accountIds: readonly string[]): Promise<Map<string, BilledCharge[]>> {
+  const rows = await sqlRows<ChargeColumns>(
+    em,
+    `select account_id, id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen
+       from arrears.charge where account_id = any(?::uuid[]) order by account_id, due_on, month, id`,
+    [sqlArray(accountIds)],
+  );
+  const byAccount = new Map<string, BilledCharge[]>(accountIds.map((id) => [id, []]));
+  for (const r of rows) byAccount.get(r.account_id)?.push(chargeOf(r));
+  return byAccount;
+}
+
+export async function chargesOfAccount(em: EntityManager, accountId: string): Promise<BilledCharge[]> {
+  return (await chargesOfAccounts(em, [accountId])).get(accountId) ?? [];
+}
+
+/** The account a charge of the company is on; null for a charge of another company, or none. */
+export async function accountIdOfCharge(em: EntityManager, chargeId: string, companyId: string): Promise<string | null> {
+  const [row] = await sqlRows<{ account_id: string }>(em, `select account_id from arrears.charge where id = ?::uuid and company_id = ?`, [chargeId, companyId]);
+  return row?.account_id ?? null;
+}
+
+/** What one month's billing of an area bills: the filing whose schedule applies and the owner rate of each building class. */
+export interface ServiceFeeBilling {
+  companyId: string;
+  areaId: string;
+  month: YearMonth;
+  filingId: string;
+  dueOn: IsoDate;
+  rates: readonly { buildingClass: string; rate: number }[];
+}
+
+/**
+ * One SERVICE_FEE charge for every household of the area at its building class's rate, floor area × rate rounded
+ * half up to the fen (chargeFen, in the same integer form), skipping households already billed for the month: one
+ * statement whatever the size of the area. Returns the households it billed.
+ */
+export async function billServiceFees(em: EntityManager, billing: ServiceFeeBilling): Promise<number> {
+  return sqlRun(
+    em,
+    `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, filing_id, building_class,
+        floor_area_centi_m2, rate_fen, amount_fen, due_on)
+     select gen_random_uuid(), a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'SERVICE_FEE', ?, ?::uuid, h.building_class,
+        h.floor_area_centi_m2, r.rate, (h.floor_area_centi_m2::bigint * r.rate + 50) / 100, ?::date
+       from arrears.billable_household h
+       join arrears.account a on a.company_id = ? and a.household_id = h.household_id and a.area_id = h.area_id
+       join json_to_recordset(?::json) as r("buildingClass" text, rate int) on r."buildingClass" = h.building_class
+      where h.area_id = ?
+        and not exists (select 1 from arrears.charge c where c.household_id = h.household_id and c.month = ? and c.kind = 'SERVICE_FEE')
+     on conflict do nothing`,
+    [billing.month, billing.filingId, billing.dueOn, billing.companyId, JSON.stringify(billing.rates), billing.areaId, billing.month],
+  );
+}
+
+/**
+ * The month's fees of the area over every run: households billed and the amount, and the households the schedule
+ * has no rate for (their building class is not among `billedClasses`).
+ */
+export async function serviceFeeTotals(
+  em: EntityManager,
+  month: { companyId: string; areaId: string; month: YearMonth; billedClasses: readonly string[] },
+): Promise<{ households: number; chargedFen: Fen; unbilledHouseholds: number }> {
+  const [totals] = await sqlRows<{ households: number; charged: number; unbilled: number }>(
+    em,
+    `select c.households, c.charged,
+            (select count(*) from arrears.billable_household h where h.area_id = ?
+                and h.building_class <> all(?::text[])) as unbilled
+       from (select count(*) as households, coalesce(sum(amount_fen), 0)::int8 as charged from arrears.charge
+              where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ?) c`,
+    [month.areaId, sqlArray(month.billedClasses), month.areaId, month.month, month.companyId],
+  );
+  return { households: totals.households, chargedFen: totals.charged, unbilledHouseholds: totals.unbilled };
+}
+
+/** What a levy bills: its rate per m² to every household of its buildings, due on its due date. */
+export interface LevyBilling {
+  levyId: string;
+  companyId: string;
+  areaId: string;
+  month: YearMonth;
+  rateFenPerM2: number;
+  dueOn: IsoDate;
+  buildingIds: readonly string[];
+}
+
+/** One LEVY charge per household of the levy's buildings, floor area × rate rounded half up, in one statement. */
+export async function billLevy(em: EntityManager, levy: LevyBilling): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, levy_id, building_class,
+        floor_area_centi_m2, rate_fen, amount_fen, due_on)
+     select gen_random_uuid(), a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'LEVY', ?, ?, h.building_class,
+        h.floor_area_centi_m2, ?, (h.floor_area_centi_m2::bigint * ? + 50) / 100, ?::date
+       from arrears.billable_household h
+       join arrears.account a on a.company_id = ? and a.household_id = h.household_id
+      where h.area_id = ? and h.building_id = any(?::uuid[])`,
+    [levy.month, levy.levyId, levy.rateFenPerM2, levy.rateFenPerM2, levy.dueOn, levy.companyId, levy.areaId, sqlArray(levy.buildingIds)],
+  );
+}
+
+/** The households a levy billed and the amount. */
+export async function levyTotals(em: EntityManager, levyId: string): Promise<{ households: number; billedFen: Fen }> {
+  const [totals] = await sqlRows<{ households: number; billed: number }>(
+    em,
+    `select count(*) as households, coalesce(sum(amount_fen), 0)::int8 as billed from arrears.charge where levy_id = ?`,
+    [levyId],
+  );
+  return { households: totals.households, billedFen: totals.billed };
+}
+
+/** Raises each charge's paid amount by what a payment applied to it, in one statement. */
+export async function addPaidAmounts(em: EntityManager, applied: readonly AppliedAmount[]): Promise<void> {
+  await sqlRun(
+    em,
+    `update arrears.charge c set paid_fen = c.paid_fen + x.fen from json_to_recordset(?::json) as x("chargeId" uuid, fen bigint) where c.id = x."chargeId"`,
+    [JSON.stringify(applied)],
+  );
+}
+
+/** The charge's billed and waived amounts after an adjustment. */
+export async function saveChargeAmounts(em: EntityManager, charge: Charge): Promise<void> {
+  await sqlRun(em, `update arrears.charge set amount_fen = ?, waived_fen = ? where id = ?`, [charge.amountFen, charge.waivedFen, charge.chargeId]);
+}
+
+/** One area's building in one month: charges billed and settled, amounts billed and collected. */
+export interface BuildingMonthCollection extends CollectionRow {
+  areaId: string;
+}
+
+interface CollectionColumns {
+  area_id: string;
+  building_id: string;
+  month: YearMonth;
+  households: number;
+  paid: number;
+  billed: number;
+  collected: number;
+}
+
+const collectionOf = (r: CollectionColumns): BuildingMonthCollection => ({
+  areaId: r.area_id,
+  buildingId: r.building_id,
+  month: r.month,
+  households: r.households,
+  paidHouseholds: r.paid,
+  billedFen: r.billed,
+  collectedFen: r.collected,
+});
+
+/**
+ * The monthly fees (or one levy's charges) in the scope, by area, building and month: a charge counts as paid once
+ * paid and waived cover it with something paid. Counts and amounts only, in one grouped query.
+ */
+export async function collectionByBuildingMonth(
+  em: EntityManager,
+  scope: ReadScope,
+  filter: { areaId: string | null; levyId: string | null; fromMonth: YearMonth | null; toMonth: YearMonth | null },
+): Promise<BuildingMonthCollection[]> {
+  const condition = scopeCondition(scope);
+  const rows = await sqlRows<CollectionColumns>(
+    em,
+    `with p as (select c.*, ba.street_code, ba.district_code from arrears.charge c join arrears.billing_area ba on ba.area_id = c.area_id)
+     select p.area_id, p.building_id, p.month, count(*) as households,
+            count(*) filter (where p.paid_fen + p.waived_fen >= p.amount_fen and p.paid_fen > 0) as paid,
+            sum(p.amount_fen)::int8 as billed, sum(p.paid_fen)::int8 as collected
+       from p
+      where ${condition.sql} and (?::uuid is null or p.area_id = ?::uuid)
+        and (case when ?::uuid is null then p.kind = 'SERVICE_FEE' else p.levy_id = ?::uuid end)
+        and (?::text is null or p.month >= ?) and (?::text is null or p.month <= ?)
+      group by p.area_id, p.building_id, p.month order by p.area_id, p.building_id, p.month`,
+    [...condition.params, filter.areaId, filter.areaId, filter.levyId, filter.levyId, filter.fromMonth, filter.fromMonth, filter.toMonth, filter.toMonth],
+  );
+  return rows.map(collectionOf);
+}

@@ -1,0 +1,208 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsoDate } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { AdjustmentKind, AppliedAmount } from '../domain/allocation';
+import { Charge } from '../domain/charge';
+import { AppliedPayment, RecordedAdjustment } from '../domain/claim';
+import { PaymentPurpose, Receipt, paidInto } from '../domain/payment';
+import { StatementPayment } from '../domain/statement';
+import { groupRows } from './group-rows';
+
+/**
+ * The ledger beside the charges: payments with their receipts and what each paid of which charge (allocations),
+ * and adjustments (waivers and corrections) with their reasons.
+ */
+
+/** The next number of the receipt sequence (never reused, also across rolled-back transactions). */
+export async function nextReceiptSequence(em: EntityManager): Promise<number> {
+  const [{ seq }] = await sqlRows<{ seq: number }>(em, `select nextval('arrears.receipt_number_seq') as seq`);
+  return seq;
+}
+
+export interface NewPayment {
+  accountId: string;
+  companyId: string;
+  purpose: PaymentPurpose;
+  levyId: string | null;
+  amountFen: Fen;
+  creditFen: Fen;
+  paidOn: IsoDate;
+  method: string;
+  payerReference: string | null;
+  receiptNumber: string;
+  idempotencyKey: string;
+  requestSha256: string;
+  designatedChargeIds: readonly string[];
+  recordedBy: string;
+}
+
+/** Records the payment and what it paid of each charge; returns its id. */
+export async function insertPayment(em: EntityManager, payment: NewPayment, applied: readonly AppliedAmount[]): Promise<string> {
+  const [{ id }] = await sqlRows<{ id: string }>(
+    em,
+    `insert into arrears.payment (id, account_id, company_id, purpose, levy_id, amount_fen, credit_fen, paid_on, method, payer_reference,
+        receipt_number, idempotency_key, request_sha256, designated_charge_ids, recorded_by)
+     values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning id`,
+    [
+      payment.accountId, payment.companyId, payment.purpose, payment.levyId, payment.amountFen, payment.creditFen, payment.paidOn, payment.method,
+      payment.payerReference, payment.receiptNumber, payment.idempotencyKey, payment.requestSha256, JSON.stringify(payment.designatedChargeIds), payment.recordedBy,
+    ],
+  );
+  if (applied.length > 0) {
+    await sqlRun(
+      em,
+      `insert into arrears.payment_allocation (payment_id, charge_id, fen) select ?, x."chargeId", x.fen from json_to_recordset(?::json) as x("chargeId" uuid, fen bigint)`,
+      [id, JSON.stringify(applied)],
+    );
+  }
+  return id;
+}
+
+/** The company's payments recorded under these idempotency keys, with the digest of the request each came with. */
+export async function paymentsByKeys(em: EntityManager, companyId: string, keys: readonly string[]): Promise<{ id: string; key: string; digest: string }[]> {
+  const rows = await sqlRows<{ id: string; idempotency_key: string; request_sha256: string }>(
+    em,
+    `select id, idempotency_key, request_sha256 from arrears.payment where company_id = ? and idempotency_key = any(?::text[])`,
+    [companyId, sqlArray(keys)],
+  );
+  return rows.map((r) => ({ id: r.id, key: r.idempotency_key, digest: r.request_sha256 }));
+}
+
+/** arrears.payment with the name of the levy's account it went into, as the database returns it. */
+interface PaymentColumns {
+  id: string;
+  receipt_number: string;
+  account_id: string;
+  purpose: PaymentPurpose;
+  levy_id: string | null;
+  amount_fen: number;
+  credit_fen: number;
+  paid_on: IsoDate;
+  method: string;
+  recorded_at: Date;
+  account_name: string | null;
+}
+
+interface AllocationColumns {
+  payment_id: string;
+  charge_id: string;
+  month: string;
+  fen: number;
+}
+
+const receiptOf = (p: PaymentColumns, allocations: readonly AllocationColumns[]): Receipt => ({
+  paymentId: p.id,
+  receiptNumber: p.receipt_number,
+  accountId: p.account_id,
+  purpose: p.purpose,
+  levyId: p.levy_id,
+  paidInto: paidInto(p.account_name),
+  amountFen: p.amount_fen,
+  creditFen: p.credit_fen,
+  paidOn: p.paid_on,
+  method: p.method,
+  allocations: allocations.filter((a) => a.payment_id === p.id).map((a) => ({ chargeId: a.charge_id, month: a.month, fen: a.fen })),
+  recordedAt: p.recorded_at,
+});
+
+/** Receipts of the payments, in the order of the ids, in two queries whatever their number. */
+export async function receiptsOf(em: EntityManager, paymentIds: readonly string[]): Promise<Receipt[]> {
+  const ids = sqlArray(paymentIds);
+  const payments = await sqlRows<PaymentColumns>(
+    em,
+    `select p.id, p.receipt_number, p.account_id, p.purpose, p.levy_id, p.amount_fen, p.credit_fen, p.paid_on::text as paid_on, p.method, p.recorded_at,
+            l.account_name
+       from arrears.payment p left join arrears.levy l on l.id = p.levy_id where p.id = any(?::uuid[])`,
+    [ids],
+  );
+  const allocations = await sqlRows<AllocationColumns>(
+    em,
+    `select pa.payment_id, pa.charge_id, c.month, pa.fen from arrears.payment_allocation pa join arrears.charge c on c.id = pa.charge_id
+      where pa.payment_id = any(?::uuid[]) order by c.due_on, c.month`,
+    [ids],
+  );
+  const byId = new Map(payments.map((p) => [p.id, p]));
+  return paymentIds.map((id) => receiptOf(byId.get(id)!, allocations));
+}
+
+type StatementPaymentColumns = Pick<PaymentColumns, 'id' | 'receipt_number' | 'purpose' | 'amount_fen' | 'credit_fen' | 'paid_on' | 'method'>;
+
+const statementPaymentOf = (p: StatementPaymentColumns): StatementPayment => ({
+  paymentId: p.id,
+  receiptNumber: p.receipt_number,
+  purpose: p.purpose,
+  amountFen: p.amount_fen,
+  creditFen: p.credit_fen,
+  paidOn: p.paid_on,
+  method: p.method,
+});
+
+/** The account's payments in the order paid. */
+export async function paymentsOfAccount(em: EntityManager, accountId: string): Promise<StatementPayment[]> {
+  const rows = await sqlRows<StatementPaymentColumns>(
+    em,
+    `select id, receipt_number, purpose, amount_fen, credit_fen, paid_on::text as paid_on, method from arrears.payment where account_id = ? order by paid_on, recorded_at`,
+    [accountId],
+  );
+  return rows.map(statementPaymentOf);
+}
+
+/** What each payment of each account paid of which charge, on the day paid. */
+export async function appliedPaymentsOfAccounts(em: EntityManager, accountIds: readonly string[]): Promise<Map<string, AppliedPayment[]>> {
+  const rows = await sqlRows<{ account_id: string; charge_id: string; fen: number; paid_on: IsoDate }>(
+    em,
+    `select p.account_id, pa.charge_id, pa.fen, p.paid_on::text as paid_on
+       from arrears.payment_allocation pa join arrears.payment p on p.id = pa.payment_id where p.account_id = any(?::uuid[])`,
+    [sqlArray(accountIds)],
+  );
+  return groupRows(rows, (r) => r.account_id, (r) => ({ chargeId: r.charge_id, fen: r.fen, paidOn: r.paid_on }));
+}
+
+/** Records a waiver or correction of one charge with the amounts before and after and its reason. */
+export async function insertAdjustment(
+  em: EntityManager,
+  adjustment: { accountId: string; before: Charge; after: Charge; kind: AdjustmentKind; fen: Fen | null; reason: string; on: IsoDate; recordedBy: string },
+): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into arrears.adjustment (id, charge_id, account_id, kind, fen, amount_before_fen, amount_after_fen, waived_before_fen, waived_after_fen, reason, on_date, recorded_by)
+     values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      adjustment.before.chargeId, adjustment.accountId, adjustment.kind, adjustment.fen, adjustment.before.amountFen, adjustment.after.amountFen,
+      adjustment.before.waivedFen, adjustment.after.waivedFen, adjustment.reason, adjustment.on, adjustment.recordedBy,
+    ],
+  );
+}
+
+interface AdjustmentColumns {
+  account_id: string;
+  charge_id: string;
+  kind: AdjustmentKind;
+  fen: number | null;
+  amount_before_fen: number;
+  amount_after_fen: number;
+  reason: string;
+  on_date: IsoDate;
+}
+
+const adjustmentOf = (a: AdjustmentColumns): RecordedAdjustment => ({
+  chargeId: a.charge_id,
+  kind: a.kind,
+  fen: a.fen,
+  amountBeforeFen: a.amount_before_fen,
+  amountAfterFen: a.amount_after_fen,
+  reason: a.reason,
+  on: a.on_date,
+});
+
+/** Each account's adjustments in the order recorded. */
+export async function adjustmentsOfAccounts(em: EntityManager, accountIds: readonly string[]): Promise<Map<string, RecordedAdjustment[]>> {
+  const rows = await sqlRows<AdjustmentColumns>(
+    em,
+    `select account_id, charge_id, kind, fen, amount_before_fen, amount_after_fen, reason, on_date::text as on_date
+       from arrears.adjustment where account_id = any(?::uuid[]) order by recorded_at`,
+    [sqlArray(accountIds)],
+  );
+  return groupRows(rows, (r) => r.account_id, adjustmentOf);
+}
