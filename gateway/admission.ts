@@ -60,8 +60,8 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
           return endResponse(errorResponse(fetchAPI, 413, 'PAYLOAD_TOO_LARGE', `the request body is over ${limits.bodyBytes} bytes`));
         }
 
-        const assertion = signIdentityAssertion(auth.identity, tokens);
-        assertion.catch(() => undefined); // awaited by propagateHeaders; not an unhandled rejection meanwhile
+        let signed: Promise<string> | undefined;
+        const assertion = () => (signed ??= signIdentityAssertion(auth.identity, tokens));
         admitCaller(request, { identity: auth.identity, anonymous: auth.anonymous, limits, assertion });
       } catch (error) {
         log.error({ err: error }, 'admission failed');

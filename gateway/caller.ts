@@ -9,8 +9,11 @@ export interface Caller {
   identity: Identity;
   anonymous: boolean;
   limits: CallerLimits;
-  /** The signed identity assertion the subgraphs trust (`x-hub-identity`); only the gateway can make one. */
-  assertion: Promise<string>;
+  /**
+   * The signed identity assertion the subgraphs trust (`x-hub-identity`); only the gateway can make one. Signed when
+   * a subgraph is first called, so a refused request costs no signature.
+   */
+  assertion(): Promise<string>;
 }
 
 /** The runtime's context gets the caller, so `propagateHeaders` can forward its assertion. */

@@ -40,7 +40,7 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
       fromClientToSubgraphs: async ({ request, context }) => {
         const caller = context?.caller ?? callerOf(request);
         return {
-          [IDENTITY_HEADER]: caller ? await caller.assertion : null,
+          [IDENTITY_HEADER]: caller ? await caller.assertion() : null,
           'x-request-id': request.headers.get('x-request-id'),
         };
       },
