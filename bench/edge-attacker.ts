@@ -15,17 +15,26 @@ interface AttackerData {
 const { url, token } = workerData as AttackerData;
 const json = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 
+/**
+ * A request body per attack, built once: the attacker's own work (building a 60 KB document) is not the gateway's,
+ * and in earnest it runs on another machine. Each request appends a unique comment to the document.
+ */
+const jsonBody = (fields: Record<string, string>, last: string, document: string) => {
+  const prefix = JSON.stringify({ ...fields, [last]: `${document}\n` }).slice(0, -2); // ends inside the last string
+  return (id: string) => `${prefix}# ${id}"}`;
+};
+
 const ATTACKS: { name: string; headers: Record<string, string>; body: (id: string) => string }[] = [
-  { name: '1,000 aliases of arrears(first: 50)', headers: json, body: (id) => JSON.stringify({ query: `${manyAliasedArrears(1000)} # ${id}` }) },
-  { name: '400-level household loop', headers: json, body: (id) => JSON.stringify({ query: `${householdLoop(400)} # ${id}` }) },
-  { name: '2,000 nested inline fragments', headers: json, body: (id) => JSON.stringify({ query: `${nestedInlineFragments(2000)} # ${id}` }) },
-  { name: '10,000-deep list literal', headers: json, body: (id) => JSON.stringify({ query: `${deepListLiteral(10_000)} # ${id}` }) },
-  { name: 'arrears(first: 100000) (cost)', headers: json, body: (id) => JSON.stringify({ query: `{ arrears(first: 100000) { items { household { unit } } } } # ${id}` }) },
-  { name: '6-level household loop (depth)', headers: json, body: (id) => JSON.stringify({ query: `${householdLoop(6)} # ${id}` }) },
+  { name: '1,000 aliases of arrears(first: 50)', headers: json, body: jsonBody({}, 'query', manyAliasedArrears(1000)) },
+  { name: '400-level household loop', headers: json, body: jsonBody({}, 'query', householdLoop(400)) },
+  { name: '2,000 nested inline fragments', headers: json, body: jsonBody({}, 'query', nestedInlineFragments(2000)) },
+  { name: '10,000-deep list literal', headers: json, body: jsonBody({}, 'query', deepListLiteral(10_000)) },
+  { name: 'arrears(first: 100000) (cost)', headers: json, body: jsonBody({}, 'query', '{ arrears(first: 100000) { items { household { unit } } } }') },
+  { name: '6-level household loop (depth)', headers: json, body: jsonBody({}, 'query', householdLoop(6)) },
   {
     name: 'content-type smuggling',
     headers: { 'content-type': 'application/x-www-form-urlencoded; x=application/json' },
-    body: (id) => JSON.stringify({ query: '{ publicServiceStandards(compoundName: "x") { compoundName } }', x: `&query={ contracts { items { id } } }# ${id}` }),
+    body: jsonBody({ query: '{ publicServiceStandards(compoundName: "x") { compoundName } }' }, 'x', '&query={ contracts { items { id } } }'),
   },
 ];
 

@@ -1,7 +1,8 @@
 /**
  * Benchmark: does an attacker firing issue 12's refused requests slow down everyone else?
  *
- * The whole hub runs in this process (four subgraphs and the gateway, over a fresh database and the demo data). A
+ * The four subgraphs run in this process over a fresh database and the demo data; the gateway measured runs in a
+ * thread of its own (bench/edge-gateway-thread.ts), as it runs in a container of its own in production. A
  * worker thread (bench/edge-attacker.ts) fires the refused attacks in a loop: 1,000 aliases, the 400-level loop,
  * 2,000 nested fragments, a 10,000-deep list literal, an over-cost page, a too-deep loop and the content-type
  * smuggling request. Meanwhile this thread, as a second client of another organisation, sends an ordinary query
@@ -19,6 +20,7 @@
  * the end). Kafka: KAFKA_BROKERS, or the local broker that `npm run kafka:start` runs.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -28,7 +30,7 @@ import type { Identity } from '../kernel/identity';
 /** The hub's modules are loaded once HUB_LOG_LEVEL is set (their loggers read it on load), so logs stay out of the figures. */
 async function loadHub() {
   process.env.HUB_LOG_LEVEL ??= 'warn';
-  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres] = await Promise.all([
+  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres, root] = await Promise.all([
     import('../gateway/config'),
     import('../hub/demo/demo-data'),
     import('../hub/demo/demo-loader'),
@@ -36,8 +38,9 @@ async function loadHub() {
     import('../platform/auth/tokens'),
     import('../platform/config'),
     import('../tools/postgres/local-postgres'),
+    import('../platform/project-root'),
   ]);
-  return { ...config, ...demoData, ...demoLoader, ...hub, ...tokens, ...platformConfig, ...postgres };
+  return { ...config, ...demoData, ...demoLoader, ...hub, ...tokens, ...platformConfig, ...postgres, ...root };
 }
 
 const ORDINARY_QUERY = '{ compounds(first: 20) { name statistics { buildings households floorAreaM2 } } courts { courtId name } }';
@@ -46,6 +49,13 @@ const ATTACKER: Identity = { subject: 'attacker', role: 'PROPERTY_COMPANY', orga
 interface AttackReport {
   sent: number;
   outcomes: Record<string, number>;
+}
+
+/** The benchmark's threads run from the compiled files (npm run bench:edge builds them). */
+function compiled(file: string): string {
+  const full = path.join(__dirname, file);
+  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run the benchmark with npm run bench:edge`);
+  return full;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -70,7 +80,7 @@ async function ordinaryLatencies(url: string, token: string, count: number): Pro
 async function main() {
   const rounds = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 6);
   const perRound = Number(process.argv[3] ?? process.env.BENCH_QUERIES ?? 150);
-  const { DEFAULT_EDGE_CONFIG, DEMO_BUREAU, MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase, kafkaBrokersFromEnv, loadDemoData, mintUserToken, startHub, tokenSettings } =
+  const { DEFAULT_EDGE_CONFIG, DEMO_BUREAU, MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase, kafkaBrokersFromEnv, loadDemoData, mintUserToken, startHub, supergraphPath, tokenSettings } =
     await loadHub();
   const brokers = kafkaBrokersFromEnv();
   if (!brokers) throw new Error('set KAFKA_BROKERS (or run `npm run kafka:start` and KAFKA_BROKERS=127.0.0.1:19092)');
@@ -83,23 +93,34 @@ async function main() {
   const databaseUrl = await ensureDatabase(adminUrl, database);
   const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, topicPrefix: `bench${randomBytes(3).toString('hex')}.`, ports: 'ephemeral', edge: config });
   let attacker: Worker | undefined;
+  let gatewayThread: Worker | undefined;
+  /** Starts the measured gateway in its own thread and returns its URL. */
+  const startGatewayThread = async (data: object) => {
+    gatewayThread = new Worker(compiled('edge-gateway-thread.js'), { workerData: data });
+    const [started] = (await once(gatewayThread, 'message')) as [{ url: string }];
+    return started.url;
+  };
   try {
     process.stderr.write('loading the demo data...\n');
     await loadDemoData(hub.gatewayUrl, tokens);
     const reader = await mintUserToken(DEMO_BUREAU, tokens, '1h');
-    const workerFile = path.join(__dirname, 'edge-attacker.js');
-    if (!fs.existsSync(workerFile)) throw new Error(`${workerFile} is missing: run the benchmark with npm run bench:edge`);
-    attacker = new Worker(workerFile, { workerData: { url: hub.gatewayUrl, token: await mintUserToken(ATTACKER, tokens, '1h') } });
+    const url = await startGatewayThread({
+      supergraphSdl: fs.readFileSync(supergraphPath(), 'utf8'),
+      subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])),
+      tokens,
+      config,
+    });
+    attacker = new Worker(compiled('edge-attacker.js'), { workerData: { url, token: await mintUserToken(ATTACKER, tokens, '1h') } });
     const attackPhase = async () => {
       const report = new Promise<AttackReport>((resolve) => attacker!.once('message', resolve));
       attacker!.postMessage('start');
       await new Promise((resolve) => setTimeout(resolve, 200)); // the attack is under way before measuring
-      const latencies = await ordinaryLatencies(hub.gatewayUrl, reader, perRound);
+      const latencies = await ordinaryLatencies(url, reader, perRound);
       attacker!.postMessage('stop');
       return { latencies, report: await report };
     };
 
-    await ordinaryLatencies(hub.gatewayUrl, reader, 50); // warm-up: connections, plans, caches
+    await ordinaryLatencies(url, reader, 50); // warm-up: connections, plans, caches
     const quiet: number[] = [];
     const attacked: number[] = [];
     const outcomes = new Map<string, number>();
@@ -109,7 +130,7 @@ async function main() {
       const phases = round % 2 === 0 ? (['quiet', 'attacked'] as const) : (['attacked', 'quiet'] as const);
       for (const phase of phases) {
         if (phase === 'quiet') {
-          quiet.push(...(await ordinaryLatencies(hub.gatewayUrl, reader, perRound)));
+          quiet.push(...(await ordinaryLatencies(url, reader, perRound)));
         } else {
           const started = Date.now();
           const { latencies, report } = await attackPhase();
@@ -138,6 +159,11 @@ async function main() {
     process.stdout.write(lines.join('\n'));
   } finally {
     await attacker?.terminate();
+    if (gatewayThread) {
+      gatewayThread.postMessage('stop');
+      await once(gatewayThread, 'message');
+      await gatewayThread.terminate();
+    }
     await hub.stop();
     await dropDatabase(adminUrl, database);
   }
