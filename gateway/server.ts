@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { IDENTITY_HEADER, TokenSettings } from '../platform/auth/tokens';
-import { withSubgraphUrls } from '../platform/federation/compose';
+import { TokenSettings } from '../platform/auth/tokens';
+import { subgraphUrlsOf, withSubgraphUrls } from '../platform/federation/compose';
 import { logger } from '../platform/logging';
-import { authenticate } from './auth';
+import { EdgeConfig, edgeConfig } from './config';
+import { gatewayReadiness } from './readiness';
+import { GRAPHQL_ENDPOINT, createEdgeRuntime } from './runtime';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -14,6 +15,8 @@ export interface GatewayOptions {
   tokens: TokenSettings;
   port: number;
   host?: string;
+  /** The edge's limits; `edgeConfig()` (the environment and the documented defaults) when not given. */
+  config?: EdgeConfig;
 }
 
 export interface RunningGateway {
@@ -24,39 +27,30 @@ export interface RunningGateway {
 const log = logger.child({ component: 'gateway' });
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json' });
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
 /**
- * The edge: authentication first, then Hive Gateway's runtime plans and executes the query over the subgraphs,
- * forwarding only the gateway-signed identity assertion to them.
+ * The edge's HTTP server only routes: `/healthz` (the process answers), `/readyz` (the subgraphs, their databases
+ * and the broker answer), and `/graphql` to Hive Gateway's runtime, where every decision about a GraphQL request
+ * is taken (gateway/runtime.ts). It reads no request body itself.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const runtime = createGatewayRuntime({
-    supergraph: withSubgraphUrls(options.supergraphSdl, options.subgraphUrls),
-    graphqlEndpoint: '/graphql',
-    landingPage: false,
-    graphiql: false,
-    logging: process.env.GATEWAY_LOG_LEVEL === 'debug' ? 'debug' : false,
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({
-        [IDENTITY_HEADER]: request.headers.get(IDENTITY_HEADER),
-        'x-request-id': request.headers.get('x-request-id'),
-      }),
-    },
-  });
+  const config = options.config ?? edgeConfig();
+  const supergraph = withSubgraphUrls(options.supergraphSdl, options.subgraphUrls);
+  const runtime = createEdgeRuntime({ supergraph, tokens: options.tokens, config });
+  const readiness = gatewayReadiness(subgraphUrlsOf(supergraph), config.readiness);
 
   const server = http.createServer(async (req, res) => {
     try {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/healthz') return sendJson(res, 200, { status: 'OK' });
-      if (path !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
-      const auth = await authenticate(req, options.tokens);
-      if (!auth.ok) {
-        res.setHeader('www-authenticate', 'Bearer');
-        return sendJson(res, 401, { errors: [{ message: `unauthenticated: ${auth.reason}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      if (path === '/readyz') {
+        const state = await readiness();
+        return sendJson(res, state.ready ? 200 : 503, { status: state.ready ? 'READY' : 'NOT_READY', checks: state.checks });
       }
+      if (path !== GRAPHQL_ENDPOINT) return sendJson(res, 404, { errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
       await runtime.requestListener(req, res);
     } catch (error) {
       log.error({ err: error }, 'gateway request failed');
@@ -68,7 +62,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}${GRAPHQL_ENDPOINT}`,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -1,3 +1,4 @@
+import { EDGE_ERRORS } from '../gateway/errors';
 import { ErrorCatalog, GENERIC_ERRORS } from '../kernel/errors';
 import { DEAD_LETTER_REASONS } from '../platform/events/cloudevent';
 import { ALL_SUBGRAPHS } from './subgraphs';
@@ -10,6 +11,7 @@ export const ERROR_TABLE_END = '<!-- error-codes:end -->';
 export function errorCatalogs(): { raisedBy: string; catalog: ErrorCatalog }[] {
   return [
     { raisedBy: 'any part', catalog: GENERIC_ERRORS },
+    { raisedBy: 'gateway', catalog: EDGE_ERRORS },
     ...ALL_SUBGRAPHS.map((m) => ({ raisedBy: m.name, catalog: m.errors })),
     { raisedBy: 'dead-letter (any consumer)', catalog: DEAD_LETTER_REASONS },
   ];

@@ -3,6 +3,7 @@ import { TokenSettings } from '../platform/auth/tokens';
 import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
 import { DEFAULT_PORTS, SubgraphName } from '../platform/config';
 import { RunningSubgraph, startSubgraph, subgraphTopics } from '../platform/subgraph/runtime';
+import { EdgeConfig } from '../gateway/config';
 import { RunningGateway, startGateway } from '../gateway/server';
 import { supergraphPath } from '../platform/project-root';
 import { ALL_SUBGRAPHS } from './subgraphs';
@@ -23,6 +24,8 @@ export interface HubOptions {
   subgraphs?: readonly SubgraphName[];
   /** Consumer timings for test hubs (KafkaSettings); production keeps kafkajs' defaults. */
   consumerTuning?: Pick<KafkaSettings, 'consumerMaxWaitMs' | 'consumerSessionTimeoutMs'>;
+  /** The gateway's limits; the environment's (gateway/config.ts) when not given. */
+  edge?: EdgeConfig;
 }
 
 export interface RunningHub {
@@ -72,6 +75,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       subgraphUrls: { ...absent.urls, ...Object.fromEntries(running.map((s) => [s.name, s.url])) },
       tokens: options.tokens,
       port: portOf('gateway'),
+      config: options.edge,
     });
     return {
       gatewayUrl: gateway.url,

@@ -216,7 +216,8 @@ async function loadLevy(gql: Gql): Promise<void> {
   const areaId = await areaIdOf(gql, DEMO_LEVY.compound);
   const { levies } = (await gql(company, 'query($a: ID) { levies(areaId: $a) { id } }', { a: areaId })) as { levies: { id: string }[] };
   if (levies.length > 0) return;
-  const { compounds } = (await gql(DEMO_ADMIN, '{ compounds(first: 1000) { name buildings { id } } }')) as { compounds: { name: string; buildings: { id: string }[] }[] };
+  // A page the edge's cost limit admits (compounds × their buildings); the demo has a handful of compounds.
+  const { compounds } = (await gql(DEMO_ADMIN, '{ compounds(first: 100) { name buildings { id } } }')) as { compounds: { name: string; buildings: { id: string }[] }[] };
   const buildingIds = compounds.find((c) => c.name === DEMO_LEVY.compound)!.buildings.map((b) => b.id);
   const { createLevy } = (await onceArrearsKnows(() => gql(company, 'mutation($l: LevyInput!) { createLevy(levy: $l) { id } }', { l: { ...input, areaId, buildingIds } }))) as {
     createLevy: { id: string };

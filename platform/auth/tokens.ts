@@ -1,4 +1,4 @@
-import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { JWTPayload, SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { INTERNAL_ROLES, Identity, isRole } from '../../kernel/identity';
 
 /**
@@ -38,17 +38,33 @@ function identityFromClaims(claims: Record<string, unknown>): Identity {
   return { subject: sub, role, organisationId: org, jurisdictions: codes as string[] };
 }
 
-async function verify(token: string, secret: string, issuer: string, audience: string): Promise<Identity> {
+async function verifiedClaims(token: string, secret: string, issuer: string, audience: string): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(token, key(secret), { issuer, audience, algorithms: ['HS256'] });
-    return identityFromClaims(payload as Record<string, unknown>);
+    return payload;
   } catch (e) {
-    if (e instanceof InvalidTokenError) throw e;
     if (e instanceof joseErrors.JWTExpired) throw new InvalidTokenError('token expired');
     if (e instanceof joseErrors.JWSSignatureVerificationFailed) throw new InvalidTokenError('token signature is invalid');
     if (e instanceof joseErrors.JWTClaimValidationFailed) throw new InvalidTokenError(`token claim ${e.claim} is invalid`);
     if (e instanceof joseErrors.JOSEError) throw new InvalidTokenError(`token rejected (${e.code})`);
     throw e;
+  }
+}
+
+const verify = async (token: string, secret: string, issuer: string, audience: string) =>
+  identityFromClaims((await verifiedClaims(token, secret, issuer, audience)) as Record<string, unknown>);
+
+/**
+ * A caller's token must expire, and soon: a leaked token without `exp`, or one minted for a year, would open the
+ * hub to whoever holds it for that long. The lifetime counts from `iat`, or from now when `iat` is missing or
+ * lies in the future (otherwise a future `iat` would stretch the validity past the maximum).
+ */
+function assertBoundedLifetime(claims: JWTPayload, maxLifetimeSeconds: number) {
+  if (typeof claims.exp !== 'number') throw new InvalidTokenError('token has no expiry (exp)');
+  const now = Math.floor(Date.now() / 1000);
+  const from = typeof claims.iat === 'number' ? Math.min(claims.iat, now) : now;
+  if (claims.exp - from > maxLifetimeSeconds) {
+    throw new InvalidTokenError(`token lifetime exceeds the maximum of ${maxLifetimeSeconds} seconds`);
   }
 }
 
@@ -63,8 +79,10 @@ function sign(identity: Identity, secret: string, issuer: string, audience: stri
     .sign(key(secret));
 }
 
-export async function verifyUserToken(token: string, s: TokenSettings): Promise<Identity> {
-  const identity = await verify(token, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience);
+export async function verifyUserToken(token: string, s: TokenSettings, maxLifetimeSeconds: number): Promise<Identity> {
+  const claims = await verifiedClaims(token, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience);
+  assertBoundedLifetime(claims, maxLifetimeSeconds);
+  const identity = identityFromClaims(claims as Record<string, unknown>);
   if (INTERNAL_ROLES.has(identity.role)) throw new InvalidTokenError(`the ${identity.role} role is the hub's own, not a caller's`);
   return identity;
 }

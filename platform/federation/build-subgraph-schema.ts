@@ -14,9 +14,14 @@ export interface SubgraphSchemaOptions {
   referenceResolvers?: IResolvers;
 }
 
+/**
+ * Federation 2.9 for the demand-control directives: `@listSize` on every list field (how many items it can
+ * return, or which argument slices it) and `@cost` where a field is heavier than its type. Composition keeps them
+ * in the supergraph, where the gateway prices a whole operation before calling any subgraph.
+ */
 const FEDERATION_LINK = `
   extend schema
-    @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])
+    @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@cost", "@listSize"])
 `;
 
 function mergeResolvers(base: IResolvers, extra: IResolvers = {}): IResolvers {

@@ -1,4 +1,5 @@
 import { Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { ForbiddenError } from '../../kernel/errors';
 import type { RequestContext } from './context';
 
 @ObjectType({ description: 'Operational state of one subgraph, for operators and monitoring; no business data.' })
@@ -10,10 +11,10 @@ export class SubgraphHealth {
   @Field({ description: 'OK when the subgraph reached its database.' })
   status!: string;
 
-  @Field(() => Int, { description: 'Events committed but not yet published to Kafka (outbox backlog).' })
+  @Field(() => Int, { description: 'Events committed but not yet published to Kafka (outbox backlog). ADMIN only.' })
   unpublishedEvents!: number;
 
-  @Field(() => Int, { description: 'Events this subgraph has applied from other subgraphs (inbox size).' })
+  @Field(() => Int, { description: 'Events this subgraph has applied from other subgraphs (inbox size). ADMIN only.' })
   appliedEvents!: number;
 
   @Field()
@@ -31,13 +32,15 @@ export function createHealthResolver(subgraph: string) {
         `select (select count(*) from "${schema}"."outbox" where published_at is null) as unpublished,
                 (select count(*) from "${schema}"."inbox") as applied`,
       );
-      return {
-        subgraph,
-        status: 'OK',
-        unpublishedEvents: Number(row.unpublished),
-        appliedEvents: Number(row.applied),
-        checkedAt: new Date(),
+      // Backlog sizes tell an outsider how busy each party's feed is and whether a relay is stuck: operators only.
+      const detail = (count: string) => () => {
+        if (ctx.identity.role !== 'ADMIN') throw new ForbiddenError('health details are for ADMIN only');
+        return Number(count);
       };
+      return Object.defineProperties(
+        { subgraph, status: 'OK', checkedAt: new Date() },
+        { unpublishedEvents: { get: detail(row.unpublished), enumerable: true }, appliedEvents: { get: detail(row.applied), enumerable: true } },
+      ) as SubgraphHealth;
     }
   }
   return HealthResolver;

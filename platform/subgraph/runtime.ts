@@ -7,6 +7,7 @@ import { OutboxRelay } from '../events/relay';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { createHealthResolver } from './health';
 import { SubgraphModule } from './module';
+import { subgraphReadiness } from './readiness';
 import { RunningServer, startSubgraphServer } from './server';
 
 export interface SubgraphRuntimeOptions {
@@ -73,6 +74,8 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     const failed = joined.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
 
+    const readiness = subgraphReadiness(orm, kafka);
+    started.push(readiness);
     const server = await startSubgraphServer({
       name: module.name,
       schema: await subgraphSchema(module),
@@ -80,6 +83,7 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       tokens: options.tokens,
       port: options.port,
       host: options.host,
+      readiness,
     });
     started.push(server);
 

@@ -15,6 +15,7 @@ import { HubOrm } from '../db/orm';
 import { logger } from '../logging';
 import { RequestContext } from './context';
 import { formatError } from './errors';
+import type { ReadinessCheck } from './readiness';
 
 export interface SubgraphServerOptions {
   name: string;
@@ -23,6 +24,8 @@ export interface SubgraphServerOptions {
   tokens: TokenSettings;
   port: number;
   host?: string;
+  /** Answers `/readyz`; without it the subgraph reports ready once it listens. */
+  readiness?: ReadinessCheck;
 }
 
 export interface RunningServer {
@@ -52,6 +55,13 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 
   app.get('/healthz', (_req, res) => {
     res.json({ subgraph: options.name, status: 'OK' });
+  });
+
+  // Public and minimal: which dependency is down, never why (the gateway's /readyz aggregates these).
+  app.get('/readyz', async (_req, res) => {
+    const state = (await options.readiness?.check()) ?? { database: 'UP', broker: 'UP' };
+    const ready = state.database === 'UP' && state.broker === 'UP';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'READY' : 'NOT_READY', ...state });
   });
 
   app.use(

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { NotFoundError } from '../../../kernel/errors';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { listAreas } from '../application/list-areas';
@@ -15,6 +15,7 @@ export class AreaResolver {
     return area;
   }
 
+  @Directive('@listSize(slicingArguments: ["first"])')
   @Query(() => [AreaType], { description: 'Areas you may read, oldest first.' })
   areas(
     @Ctx() ctx: RequestContext,

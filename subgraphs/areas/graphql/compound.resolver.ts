@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError } from '../../../kernel/errors';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { assignBuildingsToArea } from '../application/assign-buildings';
@@ -30,6 +30,7 @@ import {
 
 @Resolver(() => CompoundType)
 export class CompoundResolver {
+  @Directive('@listSize(slicingArguments: ["first"])')
   @Query(() => [CompoundType], { description: 'Compounds in your jurisdiction, by name.' })
   compounds(
     @Ctx() ctx: RequestContext,
@@ -51,11 +52,13 @@ export class CompoundResolver {
     return compoundStatisticsType(await compoundStatisticsLoader(ctx).load(compound.id));
   }
 
+  @Directive('@listSize(assumedSize: 50)')
   @FieldResolver(() => [BuildingType])
   buildings(@Root() compound: CompoundType, @Ctx() ctx: RequestContext): Promise<BuildingType[]> {
     return buildingsLoader(ctx).load(compound.id);
   }
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
   @FieldResolver(() => HouseholdPageType)
   async households(
     @Root() compound: CompoundType,
@@ -108,6 +111,7 @@ export class CompoundResolver {
     return householdType(await registerHousehold(ctx.em, ctx.identity, buildingId, input));
   }
 
+  @Directive('@listSize(assumedSize: 50)')
   @Mutation(() => [BuildingType], { description: 'Groups buildings into a property-management area (a compound, or adjacent buildings).' })
   assignBuildingsToArea(
     @Arg('areaId', () => ID) areaId: string,

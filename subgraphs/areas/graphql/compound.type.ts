@@ -120,6 +120,7 @@ export class HouseholdType {
 
 @ObjectType('HouseholdPage')
 export class HouseholdPageType {
+  @Directive('@listSize(assumedSize: 50)')
   @Field(() => [HouseholdType])
   items!: HouseholdType[];
 

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { listDivisions } from '../application/list-divisions';
 import { registerDivision } from '../application/register-division';
@@ -8,6 +8,7 @@ import { DivisionType, RegisterDivisionInput } from './division.type';
 /** The hierarchy is public administrative information: every authenticated party may read it. */
 @Resolver(() => DivisionType)
 export class DivisionResolver {
+  @Directive('@listSize(assumedSize: 50)')
   @Query(() => [DivisionType], { description: 'Children of a division, or the districts when no parent is given.' })
   divisions(@Ctx() ctx: RequestContext, @Arg('parentCode', () => String, { nullable: true }) parentCode?: string): Promise<DivisionType[]> {
     return listDivisions(ctx.em, parentCode);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { changeCommitteeMembers } from '../application/change-committee-members';
 import { formPropertyManagementCommittee } from '../application/form-property-management-committee';
@@ -27,11 +27,13 @@ import {
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [GovernanceBodyType], { description: 'Standing and past governance bodies, newest first.' })
   governanceBodies(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType[]> {
     return governanceBodiesLoader(ctx).load(area);
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [JointDecisionType])
   async jointDecisions(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<JointDecisionType[]> {
     return (await jointDecisionsLoader(ctx).load(area)).map(jointDecisionType);
@@ -117,6 +119,7 @@ export class GovernanceBodyResolver {
     return isAssemblyMissing(body) ?? null;
   }
 
+  @Directive('@listSize(assumedSize: 15)')
   @FieldResolver(() => [GovernanceMemberType])
   members(@Root() body: GovernanceBody, @Ctx() ctx: RequestContext): Promise<GovernanceMemberType[]> {
     return membersLoader(ctx).load(body.id);

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { COMMITTEE_SEATS, CommitteeSeat } from '../domain/property-management-committee';
 import { RULES_REFERENCE_MAX_LENGTH } from '../domain/owners-assembly';
 import { JointDecisionMatter } from '../domain/statutes';
@@ -110,6 +110,7 @@ export class JointDecisionType {
   @Field()
   valid!: boolean;
 
+  @Directive('@listSize(assumedSize: 10)')
   @Field(() => [String], { description: 'Every failed condition, by stable code; empty when valid.' })
   reasons!: string[];
 

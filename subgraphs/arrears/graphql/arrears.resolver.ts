@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { accountStatement } from '../application/account-statement';
 import { adjustCharge } from '../application/adjust-charge';
@@ -42,6 +42,7 @@ export class ArrearsResolver {
     return runBilling(ctx.em, ctx.identity, { areaId, month });
   }
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
   @Query(() => ArrearsPageType, { description: 'Accounts with arrears you may read, largest first, with totals and aging.' })
   async arrears(
     @Ctx() ctx: RequestContext,
@@ -63,6 +64,7 @@ export class ArrearsResolver {
     return recordPayment(ctx.em, ctx.identity, payment);
   }
 
+  @Directive('@listSize(assumedSize: 100)')
   @Mutation(() => [ReceiptType], {
     description: "Records a batch of payments (a bank's or payment platform's statement, up to 1,000), all or nothing; lines recorded before return their receipts.",
   })
@@ -112,6 +114,7 @@ export class ArrearsResolver {
     return statementOf(ctx, await changeAccountStatus(ctx.em, ctx.identity, { accountId, to, reason }));
   }
 
+  @Directive('@listSize(assumedSize: 100)')
   @Query(() => [CollectionTotalsType], { description: 'Collection rates by households and by amount in your scope; no household is named.' })
   async collectionRates(
     @Ctx() ctx: RequestContext,
@@ -131,6 +134,7 @@ export class ArrearsResolver {
     return view;
   }
 
+  @Directive('@listSize(assumedSize: 20)')
   @Query(() => [LevyType], { description: 'Levies with each building’s progress towards its activation threshold.' })
   async levies(@Ctx() ctx: RequestContext, @Arg('areaId', () => ID, { nullable: true }) areaId?: string): Promise<LevyType[]> {
     return listLevies(ctx.em, ctx.identity, { areaId });

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CHARGE_KINDS } from '../../../catalog';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { HouseholdRef } from './household.type';
@@ -50,6 +50,7 @@ export class BillingRunType {
   @Field(() => Int, { description: 'Households this run billed; 0 when the month was already billed.' }) newlyBilled!: number;
   @Field(() => Int, { description: 'Households of the area the schedule has no rate for (their building class is missing).' }) unbilledHouseholds!: number;
   @Field() dueOn!: string;
+  @Directive('@listSize(assumedSize: 10)')
   @Field(() => [BilledSubsidyType]) subsidies!: BilledSubsidyType[];
 }
 
@@ -79,9 +80,11 @@ export class ArrearsListItemType {
 
 @ObjectType('ArrearsPage')
 export class ArrearsPageType {
+  @Directive('@listSize(assumedSize: 50)')
   @Field(() => [ArrearsListItemType]) items!: ArrearsListItemType[];
   @Field(() => Int) totalCount!: number;
   @Field(() => Float, { description: 'Open arrears of every account matching the filter, in fen.' }) openFen!: number;
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [AgingLineType], { description: 'Open charges of every matching account by age.' }) aging!: AgingLineType[];
 }
 
@@ -138,11 +141,13 @@ export class CollectionActionRecordType {
   @Field(() => ID) actionId!: string;
   @Field(() => CollectionActionKindEnum) kind!: string;
   @Field() on!: string;
+  @Directive('@listSize(assumedSize: 60)')
   @Field(() => [ID]) chargeIds!: string[];
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => MessageChannelEnum, { nullable: true }) channel!: string | null;
   @Field(() => Boolean, { nullable: true }) reached!: boolean | null;
   @Field(() => String, { nullable: true }) promisedBy!: string | null;
+  @Directive('@listSize(assumedSize: 24)')
   @Field(() => [InstalmentType], { nullable: true }) instalments!: InstalmentType[] | null;
   @Field(() => String, { nullable: true }) mediator!: string | null;
   @Field(() => MediationOutcomeEnum, { nullable: true }) outcome!: string | null;
@@ -175,16 +180,22 @@ export class ArrearsAccountType {
   @Field(() => Float, { nullable: true, description: 'Awarded by the court’s judgment, in fen (from the litigation referral).' }) judgedFen!: number | null;
   @Field(() => Float, { nullable: true, description: 'Agreed in a settlement before the court, in fen.' }) settledFen!: number | null;
   @Field() asOf!: string;
+  @Directive('@listSize(assumedSize: 60)')
   @Field(() => [StatementChargeType]) charges!: StatementChargeType[];
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [AgingLineType]) aging!: AgingLineType[];
   @Field(() => Float, FEN) billedFen!: number;
   @Field(() => Float, FEN) paidFen!: number;
   @Field(() => Float, FEN) waivedFen!: number;
   @Field(() => Float, FEN) openFen!: number;
   @Field(() => Float, FEN) lateFeeFen!: number;
+  @Directive('@listSize(assumedSize: 60)')
   @Field(() => [StatementPaymentType]) payments!: StatementPaymentType[];
+  @Directive('@listSize(assumedSize: 20)')
   @Field(() => [StatementAdjustmentType]) adjustments!: StatementAdjustmentType[];
+  @Directive('@listSize(assumedSize: 30)')
   @Field(() => [CollectionActionRecordType]) actions!: CollectionActionRecordType[];
+  @Directive('@listSize(assumedSize: 30)')
   @Field(() => [AccountTransitionType]) transitions!: AccountTransitionType[];
 }
 
@@ -207,6 +218,7 @@ export class ReceiptType {
   @Field(() => Float, { description: 'What no charge could take, kept as a credit on the account.' }) creditFen!: number;
   @Field() paidOn!: string;
   @Field(() => PaymentMethodEnum) method!: string;
+  @Directive('@listSize(assumedSize: 12)')
   @Field(() => [ReceiptAllocationType]) allocations!: ReceiptAllocationType[];
   @Field() recordedAt!: Date;
 }
@@ -255,6 +267,7 @@ export class LevyType {
   @Field() decidedOn!: string;
   @Field() dueOn!: string;
   @Field(() => String, { nullable: true }) decisionReference!: string | null;
+  @Directive('@listSize(assumedSize: 50)')
   @Field(() => [LevyBuildingType]) buildings!: LevyBuildingType[];
   @Field(() => Int) households!: number;
   @Field(() => Int) paidHouseholds!: number;

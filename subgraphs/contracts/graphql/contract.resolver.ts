@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { amendContract } from '../application/amend-contract';
 import { draftContract } from '../application/draft-contract';
@@ -15,6 +15,7 @@ import { ContractPageType, ContractStatusEnum, ContractTermsInput, ContractType,
 
 @Resolver(() => ContractType)
 export class ContractResolver {
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
   @Query(() => ContractPageType, { description: 'A company lists its own contracts; reviewers those of the areas they review.' })
   async contracts(
     @Ctx() ctx: RequestContext,
@@ -32,6 +33,7 @@ export class ContractResolver {
     return contractView(await readableContract(ctx.em, ctx.identity, id));
   }
 
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [FilingType], { description: 'Every filing of the contract, oldest first.' })
   async filings(@Root() contract: ContractType, @Ctx() ctx: RequestContext): Promise<FilingType[]> {
     return (await filingsOfContractsLoader(ctx).load(contract.id)).map(filingView);
@@ -82,6 +84,7 @@ export class ContractResolver {
     return filingView(await amendContract(ctx.em, ctx.identity, { contractId, idempotencyKey, amendedOn, terms: contractTermsOf(terms), documents }));
   }
 
+  @Directive('@listSize(assumedSize: 5)')
   @Query(() => [PublicServiceStandardsType], { description: 'Public (no token): the filed provider, standards and owner fees in force, by compound name.' })
   async publicServiceStandards(@Arg('compoundName') compoundName: string, @Ctx() ctx: RequestContext): Promise<PublicServiceStandardsType[]> {
     return (await publicServiceStandards(ctx.em, compoundName)).map(publicServiceStandardsView);

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { CONTRACT_KINDS, CONTRACT_STATUSES, ContractKind, ContractStatus } from '../domain/contract';
 import { OWNERS_SIDE_KINDS, OwnersSideKind, PARTY_ROLES, PartyRole } from '../domain/contract-terms';
@@ -43,11 +43,13 @@ export class ClassFeeType {
   @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
   @Field(() => Int) assessedRateFenPerM2Month!: number;
   @Field(() => Int) ownerRateFenPerM2Month!: number;
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [SubsidyType]) subsidies!: SubsidyType[];
 }
 
 @ObjectType('FeeSchedule')
 export class FeeScheduleType {
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [ClassFeeType]) classes!: ClassFeeType[];
 }
 
@@ -89,9 +91,11 @@ export class ContractTermsType {
   @Field() signedOn!: string;
   @Field() startsOn!: string;
   @Field() endsOn!: string;
+  @Directive('@listSize(assumedSize: 30)')
   @Field(() => [ServiceItemType]) serviceItems!: ServiceItemType[];
   @Field(() => FeeScheduleType) feeSchedule!: FeeScheduleType;
   @Field(() => LateFeeTermsType, { nullable: true }) lateFee!: LateFeeTermsType | null;
+  @Directive('@listSize(assumedSize: 4)')
   @Field(() => [ContractPartyType]) parties!: ContractPartyType[];
 }
 
@@ -224,12 +228,15 @@ export class FilingVersionType {
   @Field() submittedBy!: string;
   @Field(() => ContractTermsType) terms!: ContractTermsType;
   @Field({ description: 'SHA-256 of the terms as canonical JSON (keys sorted).' }) termsSha256!: string;
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [FeeScheduleFlagType]) feeFlags!: FeeScheduleFlagType[];
+  @Directive('@listSize(assumedSize: 10)')
   @Field(() => [FilingDocumentType]) documents!: FilingDocumentType[];
   @Field(() => ReviewOutcomeEnum, { nullable: true }) outcome?: ReviewOutcome | null;
   @Field(() => Date, { nullable: true }) reviewedAt?: Date | null;
   @Field(() => String, { nullable: true }) reviewedBy?: string | null;
   @Field(() => String, { nullable: true, description: 'API or KAFKA (a bureau system).' }) reviewVia?: string | null;
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [ReturnReasonType]) returnReasons!: ReturnReasonType[];
 }
 
@@ -270,6 +277,7 @@ export class FilingType {
 
 @ObjectType('ContractPage')
 export class ContractPageType {
+  @Directive('@listSize(assumedSize: 50)')
   @Field(() => [ContractType]) items!: ContractType[];
   @Field(() => Int) totalCount!: number;
 }
@@ -283,8 +291,10 @@ export class FilingStatusCountType {
 
 @ObjectType('FilingReviewQueue')
 export class FilingReviewQueueType {
+  @Directive('@listSize(assumedSize: 50)')
   @Field(() => [FilingType]) items!: FilingType[];
   @Field(() => Int) totalCount!: number;
+  @Directive('@listSize(assumedSize: 6)')
   @Field(() => [FilingStatusCountType], { description: 'Counts per status under the same filter, ignoring the status filter.' })
   counts!: FilingStatusCountType[];
 }
@@ -305,6 +315,7 @@ export class ReviewSystemType {
   @Field() organisationId!: string;
   @Field() name!: string;
   @Field() role!: string;
+  @Directive('@listSize(assumedSize: 10)')
   @Field(() => [String]) jurisdictions!: string[];
 }
 
@@ -315,6 +326,7 @@ export class PublicFeeType {
   @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
   @Field({ description: 'Yuan, two decimals.' }) ownerRateYuan!: string;
   @Field({ description: 'The assessed standard; the difference is paid by the subsidisers listed.' }) assessedRateYuan!: string;
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [String]) subsidisedBy!: string[];
 }
 
@@ -325,6 +337,8 @@ export class PublicServiceStandardsType {
   @Field(() => String, { nullable: true }) filingRecordNumber!: string | null;
   @Field(() => String, { nullable: true }) serviceStartsOn!: string | null;
   @Field(() => String, { nullable: true }) serviceEndsOn!: string | null;
+  @Directive('@listSize(assumedSize: 30)')
   @Field(() => [ServiceItemType]) serviceStandards!: ServiceItemType[];
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [PublicFeeType]) fees!: PublicFeeType[];
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { filingReviewQueue } from '../application/filing-review-queue';
 import { readableFiling } from '../application/readable-filing';
@@ -27,6 +27,7 @@ export class FilingResolver {
     return filingView(await readableFiling(ctx.em, ctx.identity, id));
   }
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
   @Query(() => FilingReviewQueueType, { description: 'Filings of the areas you review, oldest submission first.' })
   async filingReviewQueue(
     @Ctx() ctx: RequestContext,
@@ -38,6 +39,7 @@ export class FilingResolver {
     return { ...queue, items: queue.items.map(filingView) };
   }
 
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [FilingVersionType], { description: 'Every submitted version, oldest first.' })
   async versions(@Root() filing: FilingType, @Ctx() ctx: RequestContext): Promise<FilingVersionType[]> {
     return (await versionsOfFilingsLoader(ctx).load(filing.id)).map(versionView);
@@ -49,6 +51,7 @@ export class FilingResolver {
     return versionView(current).terms;
   }
 
+  @Directive('@listSize(assumedSize: 20)')
   @FieldResolver(() => [FilingTransitionType], { description: 'The audit trail: every transition, who made it and through which channel.' })
   async history(@Root() filing: FilingType, @Ctx() ctx: RequestContext): Promise<FilingTransitionType[]> {
     return (await historyOfFilingsLoader(ctx).load(filing.id)).map(transitionView);

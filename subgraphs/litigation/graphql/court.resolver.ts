@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { listCourts } from '../application/list-courts';
 import { registerCourt } from '../application/register-court';
@@ -29,6 +29,7 @@ export class RegisterCourtInput {
 
 @Resolver(() => CourtType)
 export class CourtResolver {
+  @Directive('@listSize(assumedSize: 50)')
   @Query(() => [CourtType], { description: 'Courts connected to the hub (public directory for referring parties).' })
   courts(@Ctx() ctx: RequestContext): Promise<CourtType[]> {
     return listCourts(ctx.em);

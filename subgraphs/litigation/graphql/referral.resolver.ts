@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { acceptBatch } from '../application/accept-batch';
 import { applyCourtReport } from '../application/apply-court-report';
@@ -36,6 +36,7 @@ const readBack = async (ctx: RequestContext, id: string) => toReferralType(await
 
 @Resolver(() => ReferralType)
 export class ReferralResolver {
+  @Directive('@listSize(assumedSize: 20)')
   @Mutation(() => [ReferralType], {
     description: 'Refers arrears accounts to a court. Each is checked; an ineligible one is recorded with every failed condition and not sent.',
   })
@@ -77,6 +78,7 @@ export class ReferralResolver {
     return readBack(ctx, referralId);
   }
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
   @Query(() => ReferralPageType, { description: 'A court: the referrals addressed to it; a company: its own.' })
   async referrals(
     @Ctx() ctx: RequestContext,
@@ -93,11 +95,13 @@ export class ReferralResolver {
     return readBack(ctx, id);
   }
 
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [CasePackageVersionType], { description: 'Every version of the case package, oldest first.' })
   async packages(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<CasePackageVersionType[]> {
     return packagesLoader(ctx).load(referral.id);
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [CourtEventRecordType], { description: 'Every report received from the court, with how it was judged.' })
   async courtEvents(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<CourtEventRecordType[]> {
     return (await courtEventsLoader(ctx).load(referral.id)).map(toCourtEventRecordType);
@@ -112,6 +116,7 @@ export class ReferralResolver {
     return toPackageVerificationType(await verifyCasePackage(ctx.em, ctx.identity, referralId, version));
   }
 
+  @Directive('@listSize(assumedSize: 50)')
   @Query(() => [ConsolidatedBatchType], { description: 'Consolidated batches: a court its own, a company those of its referrals.' })
   async consolidatedBatches(@Ctx() ctx: RequestContext): Promise<ConsolidatedBatchType[]> {
     return (await listBatches(ctx.em, ctx.identity)).map(toBatchType);
@@ -122,16 +127,19 @@ export class ReferralResolver {
     return toBatchType(await acceptBatch(ctx.em, ctx.identity, batchKey));
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @Mutation(() => [ConsolidatedBatchType], { description: 'The court takes cases out of a batch into a batch of their own.' })
   async splitConsolidatedBatch(@Arg('batchKey') batchKey: string, @Arg('referralIds', () => [ID]) referralIds: string[], @Ctx() ctx: RequestContext): Promise<ConsolidatedBatchType[]> {
     return (await splitConsolidatedBatch(ctx.em, ctx.identity, batchKey, referralIds)).map(toBatchType);
   }
 
+  @Directive('@listSize(assumedSize: 50)')
   @Query(() => [OverdueSmallClaimType], { description: 'Docketed small claims past their decision date (art. 168), most overdue first.' })
   async overdueSmallClaims(@Ctx() ctx: RequestContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string): Promise<OverdueSmallClaimType[]> {
     return (await overdueSmallClaims(ctx.em, ctx.identity, asOf ?? null)).map((o) => ({ ...o, referral: toReferralType(o.referral) }));
   }
 
+  @Directive('@listSize(assumedSize: 100)')
   @Query(() => [ReferralStatisticsType], { description: 'Bureaus: referrals by compound and company in their jurisdiction, without households.' })
   async referralStatistics(@Ctx() ctx: RequestContext): Promise<ReferralStatisticsType[]> {
     return referralStatistics(ctx.em, ctx.identity);

@@ -28,6 +28,7 @@ export class HouseholdRef {
 export class EligibilityFailureType {
   @Field({ description: 'NOTHING_OWED, NO_CLAIMABLE_CHARGES, CONTRACT_NOT_FILED, NO_DEMAND_RECORDED or MEDIATION_NOT_TRIED.' }) code!: string;
   @Field() message!: string;
+  @Directive('@listSize(assumedSize: 60)')
   @Field(() => [String], { nullable: true }) months?: string[];
 }
 
@@ -48,8 +49,11 @@ export class ClaimedMonthType {
 @ObjectType('Eligibility')
 export class EligibilityType {
   @Field() eligible!: boolean;
+  @Directive('@listSize(assumedSize: 10)')
   @Field(() => [EligibilityFailureType]) failures!: EligibilityFailureType[];
+  @Directive('@listSize(assumedSize: 36)')
   @Field(() => [ClaimedMonthType]) claimableCharges!: ClaimedMonthType[];
+  @Directive('@listSize(assumedSize: 36)')
   @Field(() => [ExcludedChargeType]) excludedCharges!: ExcludedChargeType[];
 }
 
@@ -94,6 +98,7 @@ export class ReferralType {
   @Field(() => EligibilityType) eligibility!: EligibilityType;
   @Field(() => CaseStatusEnum, { nullable: true, description: 'Null for an ineligible referral, which was not sent.' }) status!: string | null;
   @Field(() => ProcedureEnum, { nullable: true }) procedure!: string | null;
+  @Directive('@listSize(assumedSize: 5)')
   @Field(() => [ProcedureReasonType]) procedureReasons!: ProcedureReasonType[];
   @Field(() => Float, { description: 'Fees and penalty (标的额), in fen: what decides the procedure.' }) amountInDisputeFen!: number;
   @Field(() => Float, FEN) grandTotalFen!: number;
@@ -110,6 +115,7 @@ export class ReferralType {
 
 @ObjectType('ReferralPage')
 export class ReferralPageType {
+  @Directive('@listSize(assumedSize: 50)')
   @Field(() => [ReferralType]) items!: ReferralType[];
   @Field(() => Int) totalCount!: number;
 }
@@ -122,6 +128,7 @@ export class ConsolidatedBatchType {
   @Field(() => ID, { description: 'The property-management area of the referred households.' }) areaId!: string;
   @Field(() => ID, { deprecationReason: AREA_ID_DEPRECATION }) compoundId!: string;
   @Field(() => ID) contractId!: string;
+  @Directive('@listSize(assumedSize: 50)')
   @Field(() => [ID]) referralIds!: string[];
   @Field(() => String, { nullable: true }) splitFrom!: string | null;
   @Field(() => String, { nullable: true, description: 'ACCEPTED once the court accepts the joint hearing.' }) courtDecision!: string | null;

@@ -1,0 +1,30 @@
+/**
+ * The gateway of bench/edge-under-attack.ts in a thread of its own, as it runs in a container of its own in
+ * production (docker-compose.yml): what an attack costs then falls on the gateway's event loop, not on the
+ * subgraphs' that share the benchmark's process.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { EdgeConfig } from '../gateway/config';
+import type { TokenSettings } from '../platform/auth/tokens';
+
+interface GatewayThreadData {
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  tokens: TokenSettings;
+  config: EdgeConfig;
+}
+
+async function main() {
+  process.env.HUB_LOG_LEVEL ??= 'warn';
+  const { startGateway } = await import('../gateway/server');
+  const data = workerData as GatewayThreadData;
+  const gateway = await startGateway({ ...data, port: 0 });
+  parentPort!.on('message', async (message) => {
+    if (message !== 'stop') return;
+    await gateway.stop();
+    parentPort!.postMessage('stopped');
+  });
+  parentPort!.postMessage({ url: gateway.url });
+}
+
+void main();

@@ -1,0 +1,175 @@
+/**
+ * Benchmark: does an attacker firing issue 12's refused requests slow down everyone else?
+ *
+ * The four subgraphs run in this process over a fresh database and the demo data; the gateway measured runs in a
+ * thread of its own (bench/edge-gateway-thread.ts), as it runs in a container of its own in production. A
+ * worker thread (bench/edge-attacker.ts) fires the refused attacks in a loop: 1,000 aliases, the 400-level loop,
+ * 2,000 nested fragments, a 10,000-deep list literal, an over-cost page, a too-deep loop and the content-type
+ * smuggling request. Meanwhile this thread, as a second client of another organisation, sends an ordinary query
+ * (a bureau's compound list with statistics and the court directory: two subgraphs) one at a time and records its
+ * latency. Rounds interleave the two conditions (quiet, attacked; then attacked, quiet; …) so drift in the
+ * machine's load falls on both alike. Every request carries a unique x-request-id. It prints the ordinary query's
+ * p50 and p99 with and without the attack, their ratio (target: p99 within 2×), and what the attacks got back.
+ *
+ *   npm run bench:edge                          # 6 rounds of 150 ordinary queries per condition
+ *   npm run bench:edge -- 10 200                # rounds, queries per condition and round
+ *
+ * The rate limit is raised for the run so that every attack reaches the check that refuses it (with the default
+ * limits an attacker would get 429 after 1,200 requests a minute, which is cheaper still).
+ * PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432 (a database hub_bench_edge_<random>, dropped at
+ * the end). Kafka: KAFKA_BROKERS, or the local broker that `npm run kafka:start` runs.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { EdgeConfig } from '../gateway/config';
+import type { Identity } from '../kernel/identity';
+
+/** The hub's modules are loaded once HUB_LOG_LEVEL is set (their loggers read it on load), so logs stay out of the figures. */
+async function loadHub() {
+  process.env.HUB_LOG_LEVEL ??= 'warn';
+  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres, root] = await Promise.all([
+    import('../gateway/config'),
+    import('../hub/demo/demo-data'),
+    import('../hub/demo/demo-loader'),
+    import('../hub/hub'),
+    import('../platform/auth/tokens'),
+    import('../platform/config'),
+    import('../tools/postgres/local-postgres'),
+    import('../platform/project-root'),
+  ]);
+  return { ...config, ...demoData, ...demoLoader, ...hub, ...tokens, ...platformConfig, ...postgres, ...root };
+}
+
+const ORDINARY_QUERY = '{ compounds(first: 20) { name statistics { buildings households floorAreaM2 } } courts { courtId name } }';
+const ATTACKER: Identity = { subject: 'attacker', role: 'PROPERTY_COMPANY', organisationId: '91110000MA01ATTACK', jurisdictions: [] };
+
+interface AttackReport {
+  sent: number;
+  outcomes: Record<string, number>;
+}
+
+/** The benchmark's threads run from the compiled files (npm run bench:edge builds them). */
+function compiled(file: string): string {
+  const full = path.join(__dirname, file);
+  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run the benchmark with npm run bench:edge`);
+  return full;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function ordinaryLatencies(url: string, token: string, count: number): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = process.hrtime.bigint();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': randomUUID() },
+      body: JSON.stringify({ query: ORDINARY_QUERY }),
+    });
+    const body = (await res.json()) as { errors?: unknown[] };
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (res.status !== 200 || body.errors) throw new Error(`the ordinary query failed: ${res.status} ${JSON.stringify(body.errors)}`);
+  }
+  return latencies;
+}
+
+async function main() {
+  const rounds = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 6);
+  const perRound = Number(process.argv[3] ?? process.env.BENCH_QUERIES ?? 150);
+  const { DEFAULT_EDGE_CONFIG, DEMO_BUREAU, MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase, kafkaBrokersFromEnv, loadDemoData, mintUserToken, startHub, supergraphPath, tokenSettings } =
+    await loadHub();
+  const brokers = kafkaBrokersFromEnv();
+  if (!brokers) throw new Error('set KAFKA_BROKERS (or run `npm run kafka:start` and KAFKA_BROKERS=127.0.0.1:19092)');
+  const adminUrl = process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
+  const database = `hub_bench_edge_${randomBytes(4).toString('hex')}`;
+  const tokens = tokenSettings();
+  const unlimited = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
+  const config: EdgeConfig = { ...DEFAULT_EDGE_CONFIG, authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: unlimited }, anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: unlimited } };
+
+  const databaseUrl = await ensureDatabase(adminUrl, database);
+  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, topicPrefix: `bench${randomBytes(3).toString('hex')}.`, ports: 'ephemeral', edge: config });
+  let attacker: Worker | undefined;
+  let gatewayThread: Worker | undefined;
+  /** Starts the measured gateway in its own thread and returns its URL. */
+  const startGatewayThread = async (data: object) => {
+    gatewayThread = new Worker(compiled('edge-gateway-thread.js'), { workerData: data });
+    const [started] = (await once(gatewayThread, 'message')) as [{ url: string }];
+    return started.url;
+  };
+  try {
+    process.stderr.write('loading the demo data...\n');
+    await loadDemoData(hub.gatewayUrl, tokens);
+    const reader = await mintUserToken(DEMO_BUREAU, tokens, '1h');
+    const url = await startGatewayThread({
+      supergraphSdl: fs.readFileSync(supergraphPath(), 'utf8'),
+      subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url])),
+      tokens,
+      config,
+    });
+    attacker = new Worker(compiled('edge-attacker.js'), { workerData: { url, token: await mintUserToken(ATTACKER, tokens, '1h') } });
+    const attackPhase = async () => {
+      const report = new Promise<AttackReport>((resolve) => attacker!.once('message', resolve));
+      attacker!.postMessage('start');
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the attack is under way before measuring
+      const latencies = await ordinaryLatencies(url, reader, perRound);
+      attacker!.postMessage('stop');
+      return { latencies, report: await report };
+    };
+
+    await ordinaryLatencies(url, reader, 50); // warm-up: connections, plans, caches
+    const quiet: number[] = [];
+    const attacked: number[] = [];
+    const outcomes = new Map<string, number>();
+    let attacks = 0;
+    let attackSeconds = 0;
+    for (let round = 0; round < rounds; round++) {
+      const phases = round % 2 === 0 ? (['quiet', 'attacked'] as const) : (['attacked', 'quiet'] as const);
+      for (const phase of phases) {
+        if (phase === 'quiet') {
+          quiet.push(...(await ordinaryLatencies(url, reader, perRound)));
+        } else {
+          const started = Date.now();
+          const { latencies, report } = await attackPhase();
+          attackSeconds += (Date.now() - started) / 1000;
+          attacked.push(...latencies);
+          attacks += report.sent;
+          for (const [k, n] of Object.entries(report.outcomes)) outcomes.set(k, (outcomes.get(k) ?? 0) + n);
+        }
+      }
+      process.stderr.write(`round ${round + 1}/${rounds} done\n`);
+    }
+
+    quiet.sort((a, b) => a - b);
+    attacked.sort((a, b) => a - b);
+    const ratio = percentile(attacked, 99) / percentile(quiet, 99);
+    const lines = [
+      '',
+      `Ordinary query (${ORDINARY_QUERY.length} characters, two subgraphs), ${rounds} interleaved rounds × ${perRound} per condition:`,
+      `  without the attack: p50 ${ms(percentile(quiet, 50))}  p99 ${ms(percentile(quiet, 99))}  (n=${quiet.length})`,
+      `  under the attack:   p50 ${ms(percentile(attacked, 50))}  p99 ${ms(percentile(attacked, 99))}  (n=${attacked.length})`,
+      `  p99 ratio (attacked / quiet): ${ratio.toFixed(2)}×  (target: within 2×: ${ratio <= 2 ? 'met' : 'NOT met'})`,
+      `Attacks: ${attacks} refused requests in ${attackSeconds.toFixed(1)} s (${(attacks / attackSeconds).toFixed(0)}/s), by outcome:`,
+      ...[...outcomes.entries()].sort().map(([k, n]) => `  ${String(n).padStart(6)}  ${k}`),
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+  } finally {
+    await attacker?.terminate();
+    if (gatewayThread) {
+      gatewayThread.postMessage('stop');
+      await once(gatewayThread, 'message');
+      await gatewayThread.terminate();
+    }
+    await hub.stop();
+    await dropDatabase(adminUrl, database);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { DEFAULT_EDGE_CONFIG, edgeConfig } from './config';
+
+describe('edge configuration', () => {
+  it('has the documented defaults', () => {
+    const config = edgeConfig({});
+    expect(config.authenticated.bodyBytes).toBe(1024 * 1024);
+    expect(config.anonymous.bodyBytes).toBe(64 * 1024);
+    expect(config.tokenMaxLifetimeSeconds).toBe(12 * 3600);
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.production).toBe(false);
+    expect(config).toEqual({ ...DEFAULT_EDGE_CONFIG });
+  });
+
+  it('takes rates, body size, cost, token lifetime and CORS origins from the environment', () => {
+    const config = edgeConfig({
+      NODE_ENV: 'production',
+      HUB_RATE_LIMIT: '100/10',
+      HUB_ANONYMOUS_RATE_LIMIT: '5/60',
+      HUB_BODY_LIMIT_BYTES: '2097152',
+      HUB_COST_LIMIT: '8000',
+      HUB_JWT_MAX_LIFETIME_SECONDS: '3600',
+      HUB_CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
+    expect(config.production).toBe(true);
+    expect(config.authenticated.rate).toEqual({ max: 100, windowMs: 10_000 });
+    expect(config.anonymous.rate).toEqual({ max: 5, windowMs: 60_000 });
+    expect(config.authenticated.bodyBytes).toBe(2097152);
+    expect(config.authenticated.cost).toBe(8000);
+    expect(config.tokenMaxLifetimeSeconds).toBe(3600);
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('refuses to start on a value it cannot read', () => {
+    expect(() => edgeConfig({ HUB_RATE_LIMIT: '100 per minute' })).toThrow(/HUB_RATE_LIMIT/);
+    expect(() => edgeConfig({ HUB_BODY_LIMIT_BYTES: '-1' })).toThrow(/HUB_BODY_LIMIT_BYTES/);
+  });
+});

@@ -1,0 +1,72 @@
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
+import { armorRules } from './armor-rules';
+import { EdgeContext, callerOf } from './caller';
+import { EdgeConfig } from './config';
+import { scanDocument } from './document-scan';
+import { edgeError } from './errors';
+
+const tooDeep = () => edgeError('DOCUMENT_TOO_DEEP', 'the document is nested too deeply', 400);
+
+/**
+ * Bounds on the document itself, from the cheapest check to the dearest, each before the next can be expensive:
+ * the params the runtime parsed (no persisted queries; a flat scan of tokens and nesting per caller), the parser
+ * (a token ceiling for everyone, and a stack overflow as a 400), then validation (depth, aliases, directives per
+ * caller; no "Did you mean" for anonymous callers, nor for anyone in production).
+ */
+export function useDocumentLimits(config: EdgeConfig): GatewayPlugin<EdgeContext> {
+  const suggestions = blockFieldSuggestionsPlugin();
+  const anonymousRules = armorRules(config.anonymous, 'anonymous');
+  const authenticatedRules = armorRules(config.authenticated, 'authenticated');
+  return {
+    // Runs before the runtime checks the params' types: `query` may be anything here.
+    onParams({ params, request }) {
+      const caller = callerOf(request);
+      if (!caller) throw edgeError('UNAUTHENTICATED', 'the request did not pass the edge', 401);
+      const extensions = params.extensions as Record<string, unknown> | undefined;
+      // A persisted query would run a document the edge never saw in this request.
+      if (extensions && typeof extensions === 'object' && 'persistedQuery' in extensions) {
+        throw edgeError('PERSISTED_QUERY_NOT_SUPPORTED', 'persisted queries are not supported; send the query', 400);
+      }
+      if (caller.anonymous && extensions != null && Object.keys(extensions).length > 0) {
+        throw edgeError('BAD_REQUEST', 'extensions are not accepted without a token', 400);
+      }
+      if (typeof params.query === 'string') {
+        const over = scanDocument(params.query, caller.limits.tokens, caller.limits.nesting);
+        if (over === 'tokens') throw edgeError('TOKEN_LIMIT_EXCEEDED', `the document has more than ${caller.limits.tokens} tokens`, 400);
+        if (over === 'nesting') throw edgeError('DOCUMENT_TOO_DEEP', `the document nests more than ${caller.limits.nesting} levels`, 400);
+      }
+    },
+
+    // The parse cache is keyed by the query text alone, so this limit is the same for every caller.
+    onParse({ setParseFn }) {
+      setParseFn((source, options) => {
+        try {
+          return new MaxTokensParserWLexer(source as string, { ...options, n: config.parserTokenCeiling } as never).parseDocument();
+        } catch (error) {
+          if (error instanceof RangeError) throw tooDeep();
+          if (error instanceof GraphQLError && /Token limit/.test(error.message)) throw edgeError('TOKEN_LIMIT_EXCEEDED', error.message.replace(/^Syntax Error: /, ''), 400);
+          throw error;
+        }
+      });
+    },
+
+    onValidate(payload) {
+      const caller = callerOf(payload.context.request);
+      const anonymous = caller?.anonymous !== false;
+      for (const rule of anonymous ? anonymousRules : authenticatedRules) payload.addValidationRule(rule);
+      const validate = payload.validateFn;
+      payload.setValidationFn((...args: Parameters<typeof validate>) => {
+        try {
+          return validate(...args);
+        } catch (error) {
+          if (error instanceof RangeError) return [tooDeep()];
+          throw error;
+        }
+      });
+      if (config.production || anonymous) return suggestions.onValidate!(payload as never) as never;
+    },
+  };
+}

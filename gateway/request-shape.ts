@@ -1,0 +1,34 @@
+/**
+ * The GraphQL-over-HTTP shapes the edge accepts, checked on the raw request before anything reads the body:
+ * POST `application/json` (optionally `; charset=utf-8`), or GET for a query. Anything else would be read by one
+ * of the runtime's other parsers (form, `application/graphql`, multipart), which is how a body that looks like one
+ * operation to a naive check runs as another.
+ */
+export type ShapeRefusal =
+  | { status: 415; code: 'UNSUPPORTED_MEDIA_TYPE'; message: string; headers: Record<string, string> }
+  | { status: 405; code: 'METHOD_NOT_ALLOWED'; message: string; headers: Record<string, string> }
+  | { status: 400; code: 'DUPLICATE_PARAMETER'; message: string; headers: Record<string, string> };
+
+const GRAPHQL_PARAMS = ['query', 'variables', 'operationName', 'extensions'];
+
+/** Exactly one media type, `application/json`, with no parameter but `charset=utf-8`. */
+export function isPlainJson(contentType: string | null): boolean {
+  if (!contentType || contentType.includes(',')) return false;
+  const [type, ...params] = contentType.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === '' || p === 'charset=utf-8' || p === 'charset="utf-8"');
+}
+
+export function refuseShape(method: string, contentType: string | null, url: URL): ShapeRefusal | undefined {
+  if (method === 'POST') {
+    if (isPlainJson(contentType)) return undefined;
+    return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'POST a GraphQL request as application/json', headers: { Accept: 'application/json' } };
+  }
+  if (method === 'GET') {
+    // Two `query` parameters: one reader takes the first, another the last.
+    const twice = GRAPHQL_PARAMS.find((p) => url.searchParams.getAll(p).length > 1);
+    if (twice) return { status: 400, code: 'DUPLICATE_PARAMETER', message: `"${twice}" is given more than once`, headers: {} };
+    return undefined;
+  }
+  return { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'use GET (queries) or POST', headers: { Allow: 'GET, POST' } };
+}

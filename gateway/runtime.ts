@@ -1,0 +1,62 @@
+import { GatewayPlugin, createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { IDENTITY_HEADER, TokenSettings } from '../platform/auth/tokens';
+import { useAdmission } from './admission';
+import { EdgeContext, callerOf } from './caller';
+import { EdgeConfig } from './config';
+import { corsFor } from './cors';
+import { useDocumentLimits } from './document-limits';
+import { useOperationGuard } from './operation-guard';
+import { useRequestBody } from './request-body';
+
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+export interface EdgeRuntimeOptions {
+  /** The supergraph with each subgraph's real URL. */
+  supergraph: string;
+  tokens: TokenSettings;
+  config: EdgeConfig;
+}
+
+/**
+ * Hive Gateway's runtime with the edge as its plugins, in the order a request meets them: admission (shape, token,
+ * rate, declared size), the body as it streams, the document's limits, then the public decision and the cost on
+ * the operation about to run. Everything works on what the runtime itself parsed: there is one parse.
+ */
+export function createEdgeRuntime(options: EdgeRuntimeOptions) {
+  const { config } = options;
+  return createGatewayRuntime<EdgeContext>({
+    supergraph: options.supergraph,
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
+    landingPage: false,
+    graphiql: false,
+    logging: process.env.GATEWAY_LOG_LEVEL === 'debug' ? 'debug' : false,
+    // Off (the default), stated because a batch would need every check per item.
+    batching: false,
+    // Plain errors become "Unexpected error." with INTERNAL_SERVER_ERROR; the edge's coded refusals pass as they are.
+    maskedErrors: true,
+    cors: corsFor(config.corsOrigins),
+    propagateHeaders: {
+      // Only these reach a subgraph: a client's own x-hub-identity is never forwarded.
+      fromClientToSubgraphs: async ({ request, context }) => {
+        const caller = context?.caller ?? callerOf(request);
+        return {
+          [IDENTITY_HEADER]: caller ? await caller.assertion() : null,
+          'x-request-id': request.headers.get('x-request-id'),
+        };
+      },
+    },
+    plugins: () => [
+      useAdmission({ config, tokens: options.tokens, graphqlEndpoint: GRAPHQL_ENDPOINT }),
+      useRequestBody(),
+      useDocumentLimits(config),
+      {
+        onContextBuilding({ context, extendContext }) {
+          extendContext({ caller: callerOf(context.request) });
+        },
+      } satisfies GatewayPlugin<EdgeContext>,
+      useOperationGuard(config),
+      // Responses differ by Origin (CORS headers or none): caches must know.
+      { onResponse: ({ response }) => response.headers.append('vary', 'Origin') } satisfies GatewayPlugin<EdgeContext>,
+    ],
+  });
+}

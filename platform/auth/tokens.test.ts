@@ -1,0 +1,48 @@
+import { SignJWT } from 'jose';
+import { tokenSettings } from '../config';
+import { InvalidTokenError, verifyUserToken } from './tokens';
+
+const settings = tokenSettings({ NODE_ENV: 'test' });
+const TWELVE_HOURS = 12 * 3600;
+const now = () => Math.floor(Date.now() / 1000);
+
+function token(times: { iat?: number; exp?: number }) {
+  const jwt = new SignJWT({ role: 'COURT', org: 'court-1', jurisdictions: [] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('clerk')
+    .setIssuer(settings.userTokenIssuer)
+    .setAudience(settings.userTokenAudience);
+  if (times.iat !== undefined) jwt.setIssuedAt(times.iat);
+  if (times.exp !== undefined) jwt.setExpirationTime(times.exp);
+  return jwt.sign(new TextEncoder().encode(settings.userTokenSecret));
+}
+
+const reason = async (jwt: Promise<string>) => {
+  try {
+    await verifyUserToken(await jwt, settings, TWELVE_HOURS);
+    return 'accepted';
+  } catch (error) {
+    if (error instanceof InvalidTokenError) return error.reason;
+    throw error;
+  }
+};
+
+describe("a caller's token lifetime", () => {
+  it('accepts a token of 8 hours', async () => {
+    expect(await reason(token({ iat: now(), exp: now() + 8 * 3600 }))).toBe('accepted');
+  });
+
+  it('refuses a token without an expiry', async () => {
+    expect(await reason(token({ iat: now() }))).toMatch(/no expiry/);
+  });
+
+  it('refuses a token whose exp − iat exceeds 12 hours, even when most of it has passed', async () => {
+    expect(await reason(token({ iat: now() - 12 * 3600, exp: now() + 60 }))).toMatch(/lifetime exceeds/);
+  });
+
+  it('counts from now when iat is missing, and from now when iat lies in the future', async () => {
+    expect(await reason(token({ exp: now() + 11 * 3600 }))).toBe('accepted');
+    expect(await reason(token({ exp: now() + 13 * 3600 }))).toMatch(/lifetime exceeds/);
+    expect(await reason(token({ iat: now() + 365 * 86400, exp: now() + 365 * 86400 + 3600 }))).toMatch(/lifetime exceeds/);
+  });
+});

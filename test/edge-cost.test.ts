@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import { buildASTSchema, parse, validate } from 'graphql';
+import { DEFAULT_EDGE_CONFIG } from '../gateway/config';
+import { CostExceeded, estimateCost } from '../gateway/cost';
+import { supergraphPath } from '../platform/project-root';
+import { DASHBOARDS } from './support/dashboards';
+import { householdLoop, manyAliasedArrears } from '../bench/edge-attacks';
+
+/** The supergraph's own directives (composition keeps `@listSize`), read as the gateway reads them. */
+const schema = buildASTSchema(parse(fs.readFileSync(supergraphPath(), 'utf8')), { assumeValidSDL: true });
+const options = (max: number) => ({ max, defaultListSize: DEFAULT_EDGE_CONFIG.defaultListSize, mutationCost: DEFAULT_EDGE_CONFIG.mutationCost });
+const cost = (query: string, variables?: Record<string, unknown>, max = Number.MAX_SAFE_INTEGER) => estimateCost(schema, parse(query), undefined, variables, options(max));
+
+describe('operation cost over the supergraph, before any subgraph is called', () => {
+  it.each(DASHBOARDS.map((d) => [d.role, d] as const))('lets the heaviest %s dashboard query through', (_role, dashboard) => {
+    expect(validate(schema, parse(dashboard.query))).toEqual([]);
+    const limits = dashboard.who ? DEFAULT_EDGE_CONFIG.authenticated : DEFAULT_EDGE_CONFIG.anonymous;
+    const found = cost(dashboard.query, dashboard.variables);
+    expect(found).toBeLessThanOrEqual(limits.cost);
+  });
+
+  it('multiplies by the page size asked for, from a literal or a variable', () => {
+    const page = 'query($n: Int!) { arrears(first: $n) { items { accountId household { unit } } } }';
+    // items are sized by `first`; each item and its household are objects (weight 1)
+    expect(cost(page, { n: 10 })).toBe(1 + 10 * 2);
+    expect(cost(page, { n: 1000 })).toBe(1 + 1000 * 2);
+    expect(cost('{ arrears(first: 10) { items { accountId } } }')).toBe(11);
+  });
+
+  it('takes the assumed size of a list without a page argument, and nests the factors', () => {
+    // 100 compounds by default (its `first`), each with 50 buildings assumed
+    expect(cost('{ compounds { id buildings { id } } }')).toBe(100 + 100 * 50);
+  });
+
+  it('expands fragments as it counts', () => {
+    expect(cost('{ arrears(first: 10) { ...Page } } fragment Page on ArrearsPage { items { accountId } }')).toBe(11);
+  });
+
+  it('stops counting as soon as the limit is passed', () => {
+    expect(() => cost(manyAliasedArrears(1000), undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
+    expect(() => cost('{ arrears(first: 100000) { items { household { unit } } } }', undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
+  });
+
+  it('refuses a household loop by its cost as well as by its depth', () => {
+    expect(() => cost(householdLoop(8), undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
+  });
+
+  it('stops a fragment fan-out by the number of fields visited', () => {
+    const fanOut = ['fragment F0 on Query { courts { courtId } }']
+      .concat(Array.from({ length: 20 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`))
+      .join('\n');
+    expect(() => cost(`{ ...F20 } ${fanOut}`)).toThrow(CostExceeded);
+  });
+});

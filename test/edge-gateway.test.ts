@@ -1,0 +1,184 @@
+import http from 'node:http';
+import { SignJWT, decodeJwt } from 'jose';
+import request from 'supertest';
+import { DEFAULT_EDGE_CONFIG, EdgeConfig } from '../gateway/config';
+import { RunningGateway, startGateway } from '../gateway/server';
+import { tokenSettings } from '../platform/config';
+import { mintUserToken } from '../platform/auth/tokens';
+import { StubSubgraph, startStubSubgraph } from './support/stub-subgraph';
+
+/**
+ * The edge's own behaviour over a stub subgraph that counts what reaches it: rate limits, CORS, token lifetime,
+ * health and readiness, and the per-caller limits that a shared cache could mix up. The refusals of issue 12
+ * through the real hub are in edge-refusals.it.test.ts.
+ */
+const tokens = tokenSettings({ NODE_ENV: 'test' });
+const company = (org: string) => ({ subject: `${org}-user`, role: 'PROPERTY_COMPANY' as const, organisationId: org, jurisdictions: [] });
+const PUBLIC_QUERY = '{ publicServiceStandards(compoundName: "红居") { compoundName } }';
+
+describe('the edge over a stub subgraph', () => {
+  let stub: StubSubgraph;
+  const gateways: RunningGateway[] = [];
+  const start = async (config: Partial<EdgeConfig> = {}) => {
+    const gateway = await startGateway({ supergraphSdl: stub.supergraphSdl, subgraphUrls: {}, tokens, port: 0, config: { ...DEFAULT_EDGE_CONFIG, ...config } });
+    gateways.push(gateway);
+    return request(gateway.url.replace(/\/graphql$/, ''));
+  };
+  const post = (client: request.Agent | ReturnType<typeof request>, body: unknown, token?: string) => {
+    const call = client.post('/graphql').set('content-type', 'application/json');
+    if (token) call.set('authorization', `Bearer ${token}`);
+    return call.send(body as object);
+  };
+
+  beforeAll(async () => {
+    stub = await startStubSubgraph();
+  });
+  beforeEach(() => {
+    stub.requests.length = 0;
+    stub.ready = true;
+  });
+  afterAll(async () => {
+    for (const gateway of gateways) await gateway.stop();
+    await stub?.stop();
+  });
+
+  it('forwards the caller as a signed assertion, and an anonymous caller as PUBLIC for the public query only', async () => {
+    const client = await start();
+    const authenticated = await post(client, { query: '{ items { id } }' }, await mintUserToken(company('org-a'), tokens));
+    expect(authenticated.body).toEqual({ data: { items: [{ id: '0' }, { id: '1' }, { id: '2' }] } });
+    const anonymous = await post(client, { query: PUBLIC_QUERY });
+    expect(anonymous.body.data.publicServiceStandards).toEqual([{ compoundName: '红居' }]);
+    expect(stub.requests.map((r) => decodeJwt(r.identity!).role)).toEqual(['PROPERTY_COMPANY', 'PUBLIC']);
+  });
+
+  it('limits each organisation, and each address without a token, to its rate: 429 RATE_LIMITED with Retry-After', async () => {
+    const client = await start({
+      authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: { max: 3, windowMs: 60_000 } },
+      anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: { max: 2, windowMs: 60_000 } },
+    });
+    // two people of one organisation share its budget
+    const alice = await mintUserToken({ ...company('org-a'), subject: 'alice' }, tokens);
+    const bob = await mintUserToken({ ...company('org-a'), subject: 'bob' }, tokens);
+    const statuses = [];
+    for (const token of [alice, bob, alice]) statuses.push((await post(client, { query: '{ items { id } }' }, token)).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    const limited = await post(client, { query: '{ items { id } }' }, bob);
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect((await post(client, { query: '{ items { id } }' }, await mintUserToken(company('org-b'), tokens))).status).toBe(200);
+
+    expect((await post(client, { query: PUBLIC_QUERY })).status).toBe(200);
+    expect((await post(client, { query: PUBLIC_QUERY })).status).toBe(200);
+    const anonymous = await post(client, { query: PUBLIC_QUERY });
+    expect([anonymous.status, anonymous.body.errors[0].extensions.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(stub.requests).toHaveLength(6);
+  });
+
+  it('answers 401 to a token without exp or living longer than the configured maximum', async () => {
+    const client = await start();
+    const sign = (jwt: SignJWT) =>
+      jwt.setProtectedHeader({ alg: 'HS256' }).setSubject('s').setIssuer(tokens.userTokenIssuer).setAudience(tokens.userTokenAudience).sign(new TextEncoder().encode(tokens.userTokenSecret));
+    const claims = { role: 'ADMIN', org: 'hub-operator', jurisdictions: [] };
+    const forever = await sign(new SignJWT(claims).setIssuedAt());
+    const thirteenHours = await sign(new SignJWT(claims).setIssuedAt().setExpirationTime('13h'));
+    for (const token of [forever, thirteenHours]) {
+      const res = await post(client, { query: '{ items { id } }' }, token);
+      expect([res.status, res.body.errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+    }
+    expect((await post(client, { query: '{ items { id } }' }, await mintUserToken(company('org-a'), tokens, '12h'))).status).toBe(200);
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it('answers CORS preflights from configured origins without a token, and gives other origins no CORS headers', async () => {
+    const closed = await start();
+    const none = await closed.options('/graphql').set({ origin: 'https://bureau.example', 'access-control-request-method': 'POST' });
+    expect(none.headers['access-control-allow-origin']).toBeUndefined();
+
+    const client = await start({ corsOrigins: ['https://bureau.example'] });
+    const preflight = await client
+      .options('/graphql')
+      .set({ origin: 'https://bureau.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://bureau.example');
+    expect(preflight.headers['access-control-allow-headers']).toMatch(/authorization/);
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+    const other = await client.options('/graphql').set({ origin: 'null', 'access-control-request-method': 'POST' });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    // a refusal to an allowed origin still carries CORS headers, so the page can read its code
+    const refused = await post(client, { query: '{ items { id } }' }).set('origin', 'https://bureau.example');
+    expect(refused.status).toBe(401);
+    expect(refused.headers['access-control-allow-origin']).toBe('https://bureau.example');
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it('answers /healthz from the process and /readyz from the subgraphs, publicly and minimally', async () => {
+    const client = await start({ readiness: { timeoutMs: 500, ttlMs: 0 } });
+    expect((await client.get('/healthz')).body).toEqual({ status: 'OK' });
+    const ready = await client.get('/readyz');
+    expect([ready.status, ready.body]).toEqual([200, { status: 'READY', checks: { database: 'UP', broker: 'UP', subgraphs: 'UP' } }]);
+    stub.ready = false;
+    const notReady = await client.get('/readyz');
+    expect([notReady.status, notReady.body]).toEqual([503, { status: 'NOT_READY', checks: { database: 'DOWN', broker: 'UP', subgraphs: 'UP' } }]);
+  });
+
+  it('reports a subgraph that does not answer as not ready', async () => {
+    const silent = http.createServer(() => undefined).listen(0, '127.0.0.1');
+    await new Promise((resolve) => silent.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}/graphql`;
+      const gateway = await startGateway({
+        supergraphSdl: stub.supergraphSdl,
+        subgraphUrls: { stub: url },
+        tokens,
+        port: 0,
+        config: { ...DEFAULT_EDGE_CONFIG, readiness: { timeoutMs: 300, ttlMs: 0 } },
+      });
+      gateways.push(gateway);
+      const res = await request(gateway.url.replace(/\/graphql$/, '')).get('/readyz');
+      expect([res.status, res.body.checks.subgraphs]).toEqual([503, 'DOWN']);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+
+  it("keeps each caller's limits apart although the runtime caches validation by document", async () => {
+    const client = await start();
+    const sevenAliases = `{ ${Array.from({ length: 7 }, (_, i) => `p${i}: publicServiceStandards(compoundName: "x") { compoundName }`).join(' ')} }`;
+    expect((await post(client, { query: sevenAliases }, await mintUserToken(company('org-a'), tokens))).status).toBe(200);
+    const anonymous = await post(client, { query: sevenAliases });
+    expect([anonymous.status, anonymous.body.errors[0].extensions.code]).toEqual([400, 'ALIAS_LIMIT_EXCEEDED']);
+  });
+
+  it('hides "Did you mean" from anonymous callers always, and from everyone in production', async () => {
+    const typo = { query: '{ publicServiceStandard(compoundName: "x") { compoundName } }' };
+    const development = await start();
+    const token = await mintUserToken(company('org-a'), tokens);
+    expect((await post(development, typo, token)).body.errors[0].message).toMatch(/Did you mean/);
+    expect((await post(development, typo)).body.errors[0].message).not.toMatch(/Did you mean/);
+    const production = await start({ production: true });
+    expect((await post(production, typo, token)).body.errors[0].message).not.toMatch(/Did you mean/);
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it('counts a chunked body as it streams: 413 beyond the limit, never read whole', async () => {
+    await start();
+    const big = JSON.stringify({ query: '{ items { id } }', variables: { pad: 'x'.repeat(80 * 1024) } });
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(gateways[gateways.length - 1].url);
+      const req = http.request({ host: url.hostname, port: url.port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (r) => {
+        let body = '';
+        r.on('data', (c) => (body += c));
+        r.on('end', () => resolve({ status: r.statusCode!, body }));
+      });
+      req.on('error', reject);
+      for (let i = 0; i < big.length; i += 8192) req.write(big.slice(i, i + 8192));
+      req.end();
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(stub.requests).toHaveLength(0);
+  });
+});

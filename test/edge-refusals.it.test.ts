@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import { SignJWT } from 'jose';
+import request from 'supertest';
+import { RunningGateway, startGateway } from '../gateway/server';
+import { supergraphPath } from '../platform/project-root';
+import { CountingProxy, startCountingProxy } from './support/counting-proxy';
+import { deepListLiteral, householdLoop, manyAliasedArrears, nestedInlineFragments } from '../bench/edge-attacks';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens, tokenFor } from './support/hub-fixture';
+
+/**
+ * Issue 12's hostile requests through the real hub: the gateway over the four real subgraphs, each behind a proxy
+ * that counts the GraphQL requests reaching it. Every refusal has its status and stable code, carries no stack
+ * trace, and reaches no subgraph.
+ */
+const company = identity('PROPERTY_COMPANY', '91110108MA01DEMO32');
+const court = identity('COURT', 'bj-haidian-court', ['110108']);
+const admin = identity('ADMIN', 'hub-operator');
+const PUBLIC_QUERY = '{ publicServiceStandards(compoundName: "学院南路32号院") { compoundName providerName } }';
+const PRIVATE_QUERY = '{ contracts(first: 3) { items { id number } } }';
+
+describe('the edge refuses hostile requests before any subgraph', () => {
+  let t: TestHub;
+  let gateway: RunningGateway;
+  let proxies: CountingProxy[];
+  let client: ReturnType<typeof request>;
+  let reachedBefore = 0;
+  const reached = () => proxies.reduce((n, p) => n + p.graphqlRequests, 0);
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
+    proxies = [];
+    const urls: Record<string, string> = {};
+    for (const s of Object.values(t.hub.subgraphs)) {
+      const proxy = await startCountingProxy(s.url);
+      proxies.push(proxy);
+      urls[s.name] = proxy.url;
+    }
+    gateway = await startGateway({ supergraphSdl: fs.readFileSync(supergraphPath(), 'utf8'), subgraphUrls: urls, tokens: testTokens, port: 0 });
+    client = request(gateway.url.replace(/\/graphql$/, ''));
+  });
+  beforeEach(() => {
+    reachedBefore = reached();
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    for (const proxy of proxies ?? []) await proxy.stop();
+    await t?.stop();
+  });
+
+  const post = async (body: unknown, who?: Parameters<typeof tokenFor>[0] | string, contentType = 'application/json') => {
+    const call = client.post('/graphql').set('content-type', contentType);
+    if (who) call.set('authorization', `Bearer ${typeof who === 'string' ? who : await tokenFor(who)}`);
+    return call.send(typeof body === 'string' ? body : JSON.stringify(body));
+  };
+
+  const expectRefused = (res: request.Response, status: number, codes: string | string[]) => {
+    expect({ status: res.status, code: res.body?.errors?.[0]?.extensions?.code }).toEqual({ status, code: expect.stringMatching(new RegExp(`^(${[codes].flat().join('|')})$`)) });
+    expect(res.text).not.toMatch(/\bat .+\.(js|ts):\d+/); // no stack trace
+    expect(res.body.data ?? null).toBeNull();
+    expect(reached()).toBe(reachedBefore);
+  };
+
+  describe('one decision, on the request the runtime executes', () => {
+    it('answers the public question without a token, and the proxies see it', async () => {
+      const res = await post({ query: PUBLIC_QUERY });
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+      const get = await client.get('/graphql').query({ query: PUBLIC_QUERY });
+      expect([get.status, get.body.errors]).toEqual([200, undefined]);
+      expect(reached()).toBe(reachedBefore + 2);
+    });
+
+    it.each([
+      ['the smuggling request of the findings', 'application/x-www-form-urlencoded; x=application/json'],
+      ['the issue\'s form type with a JSON charset', 'application/x-www-form-urlencoded; charset=application/json'],
+      ['text/plain', 'text/plain'],
+      ['application/graphql', 'application/graphql'],
+      ['application/graphql+json', 'application/graphql+json'],
+      ['two media types', 'application/json, application/graphql'],
+      ['multipart', 'multipart/form-data; boundary=x'],
+    ])('answers 415 to a POST of another content type: %s', async (_label, contentType) => {
+      const smuggled = JSON.stringify({ query: PUBLIC_QUERY, x: `&query=${PRIVATE_QUERY}#` });
+      expectRefused(await post(smuggled, undefined, contentType), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    });
+
+    it('answers 400 to a JSON array body, with or without a token', async () => {
+      expectRefused(await post([{ query: PUBLIC_QUERY }, { query: PRIVATE_QUERY }]), 400, 'BATCHING_NOT_SUPPORTED');
+      expectRefused(await post([{ query: PRIVATE_QUERY }], company), 400, 'BATCHING_NOT_SUPPORTED');
+    });
+
+    it('answers 400 to a GET with a second query parameter', async () => {
+      const res = await client.get(`/graphql?query=${encodeURIComponent(PUBLIC_QUERY)}&query=${encodeURIComponent(PRIVATE_QUERY)}`);
+      expectRefused(res, 400, 'DUPLICATE_PARAMETER');
+    });
+
+    it('answers 400 to the persisted-query extensions trick', async () => {
+      const persisted = { persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' } };
+      expectRefused(await post({ query: PUBLIC_QUERY, extensions: persisted }), 400, 'PERSISTED_QUERY_NOT_SUPPORTED');
+      expectRefused(await post({ extensions: persisted }), 400, 'PERSISTED_QUERY_NOT_SUPPORTED');
+      expectRefused(await post({ extensions: persisted }, company), 400, 'PERSISTED_QUERY_NOT_SUPPORTED');
+      expectRefused(await post({ query: PUBLIC_QUERY, extensions: { anything: true } }), 400, 'BAD_REQUEST');
+    });
+
+    it.each([
+      ['a private query', { query: PRIVATE_QUERY }],
+      ['the private operation of a document with a public one', { query: `query P ${PUBLIC_QUERY} query Q ${PRIVATE_QUERY}`, operationName: 'Q' }],
+      ['a private field behind a root inline fragment', { query: `{ ... on Query ${PRIVATE_QUERY} }` }],
+      ['a public field next to a private one', { query: '{ publicServiceStandards(compoundName: "x") { compoundName } courts { courtId } }' }],
+      ['introspection', { query: '{ __schema { types { name } } }' }],
+      ['a mutation', { query: 'mutation { registerCourt(input: { courtId: "x", name: "x", provinceCode: "110000" }) { courtId } }' }],
+    ])('answers 401 without a token to %s', async (_label, body) => {
+      const res = await post(body);
+      expectRefused(res, 401, 'UNAUTHENTICATED');
+      expect(res.headers['www-authenticate']).toMatch(/Bearer/);
+    });
+
+    it('answers 401 to a token without exp, or living longer than 12 hours', async () => {
+      const sign = (jwt: SignJWT) =>
+        jwt
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('s')
+          .setIssuer(testTokens.userTokenIssuer)
+          .setAudience(testTokens.userTokenAudience)
+          .sign(new TextEncoder().encode(testTokens.userTokenSecret));
+      const claims = { role: 'ADMIN', org: 'hub-operator', jurisdictions: [] };
+      expectRefused(await post({ query: '{ courts { courtId } }' }, await sign(new SignJWT(claims).setIssuedAt())), 401, 'UNAUTHENTICATED');
+      expectRefused(await post({ query: '{ courts { courtId } }' }, await sign(new SignJWT(claims).setIssuedAt().setExpirationTime('13h'))), 401, 'UNAUTHENTICATED');
+      expectRefused(await post({ query: '{ courts { courtId } }' }, 'not-a-jwt'), 401, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('bounded cost before execution', () => {
+    it('refuses the 1,000-alias arrears(first: 50) request', async () => {
+      expectRefused(await post({ query: manyAliasedArrears(1000) }, company), 400, ['TOKEN_LIMIT_EXCEEDED', 'ALIAS_LIMIT_EXCEEDED', 'COST_LIMIT_EXCEEDED']);
+    });
+
+    it('refuses the 400-level Household → arrearsAccounts → household loop', async () => {
+      expectRefused(await post({ query: householdLoop(400) }, company), 400, ['DOCUMENT_TOO_DEEP', 'DEPTH_LIMIT_EXCEEDED', 'TOKEN_LIMIT_EXCEEDED']);
+    });
+
+    it('refuses a loop shallow enough for the scan by its field depth', async () => {
+      expectRefused(await post({ query: householdLoop(6) }, company), 400, 'DEPTH_LIMIT_EXCEEDED');
+    });
+
+    it('refuses too many aliases, directives and tokens, each with its code', async () => {
+      const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `c${i}: courts { courtId }`).join(' ')} }`;
+      expectRefused(await post({ query: aliases }, court), 400, 'ALIAS_LIMIT_EXCEEDED');
+      const directives = `{ courts { ${Array.from({ length: 21 }, () => 'courtId @include(if: true)').join(' ')} } }`;
+      expectRefused(await post({ query: directives }, court), 400, 'DIRECTIVE_LIMIT_EXCEEDED');
+      const tokens = `{ courts { ${'courtId '.repeat(3100)}} }`;
+      expectRefused(await post({ query: tokens }, court), 400, 'TOKEN_LIMIT_EXCEEDED');
+    });
+
+    it('refuses an operation whose lists would cost more than the limit, from a literal or a variable', async () => {
+      expectRefused(await post({ query: '{ arrears(first: 100000) { items { household { unit } } } }' }, company), 400, 'COST_LIMIT_EXCEEDED');
+      const byVariable = { query: 'query($n: Int!) { arrears(first: $n) { items { accountId household { unit arrearsAccounts { accountId } } } } }', variables: { n: 5000 } };
+      expectRefused(await post(byVariable, company), 400, 'COST_LIMIT_EXCEEDED');
+    });
+
+    it('answers 400 with a code to 2,000 nested inline fragments and a 10,000-deep list literal, with or without a token', async () => {
+      for (const who of [undefined, company]) {
+        expectRefused(await post({ query: nestedInlineFragments(2000) }, who), 400, ['DOCUMENT_TOO_DEEP', 'TOKEN_LIMIT_EXCEEDED']);
+        expectRefused(await post({ query: deepListLiteral(10_000) }, who), 400, ['DOCUMENT_TOO_DEEP', 'TOKEN_LIMIT_EXCEEDED']);
+      }
+    });
+
+    it('answers 413 to a body over 64 KB without a token and over 1 MB with one', async () => {
+      const padded = (bytes: number) => ({ query: PUBLIC_QUERY, variables: { pad: 'x'.repeat(bytes) } });
+      expectRefused(await post(padded(70 * 1024)), 413, 'PAYLOAD_TOO_LARGE');
+      expectRefused(await post(padded(1100 * 1024), company), 413, 'PAYLOAD_TOO_LARGE');
+      const allowed = await post(padded(70 * 1024), company);
+      expect([allowed.status, allowed.body.errors]).toEqual([200, undefined]);
+    });
+  });
+
+  describe('identity details', () => {
+    it('answers /healthz and /readyz publicly and minimally, ready when the database, the broker and every subgraph answer', async () => {
+      expect((await client.get('/healthz')).body).toEqual({ status: 'OK' });
+      const ready = await client.get('/readyz');
+      expect([ready.status, ready.body]).toEqual([200, { status: 'READY', checks: { database: 'UP', broker: 'UP', subgraphs: 'UP' } }]);
+    });
+
+    it('shows health details (outbox and inbox counts) to ADMIN only', async () => {
+      const details = '{ litigationHealth { status unpublishedEvents appliedEvents } }';
+      const asCourt = await post({ query: details }, court);
+      expect(asCourt.body.errors[0].extensions.code).toBe('FORBIDDEN');
+      expect((await post({ query: '{ litigationHealth { status } }' }, court)).body.data.litigationHealth.status).toBe('OK');
+      const asAdmin = await post({ query: details }, admin);
+      expect(asAdmin.body.errors).toBeUndefined();
+      expect(asAdmin.body.data.litigationHealth).toEqual({ status: 'OK', unpublishedEvents: expect.any(Number), appliedEvents: expect.any(Number) });
+    });
+  });
+});
