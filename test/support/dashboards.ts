@@ -17,13 +17,11 @@ const COURT: Identity = { subject: 'haidian-clerk', role: 'COURT', organisationI
 const OWNERS_COMMITTEE: Identity = { subject: 'committee-chair', role: 'OWNERS_COMMITTEE', organisationId: 'owners-committee-xueyuan-nanlu-32', jurisdictions: ['110108009'] };
 const STREET_OFFICE = DEMO_STREETS.find((s) => s.streetCode === '110108009')!.office;
 
-// packages.createdAt and courtEvents.receivedAt are left out: litigation answers them with PostgreSQL's timestamp
-// text, which DateTimeISO refuses (INTERNAL_SERVER_ERROR), a fault of that subgraph and not of the edge.
 const REFERRAL = `id status procedure amountInDisputeFen grandTotalFen caseNumber docketedOn hearingOn decidedOn batchKey submittedOn areaName
   procedureReasons { code message }
   eligibility { eligible failures { code message months } claimableCharges { month amountFen limitationEndsOn } excludedCharges { month amountFen reason } }
-  packages { version digest previousDigest chainSequence }
-  courtEvents { kind occurredAt verdict via }`;
+  packages { version digest previousDigest chainSequence createdAt }
+  courtEvents { kind occurredAt verdict via receivedAt }`;
 
 const FILING = `id status kind recordNumber submittedOn deadline late daysLate lateConsequence acceptedOn companyId
   area { id name streetCode }

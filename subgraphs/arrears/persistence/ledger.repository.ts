@@ -80,7 +80,8 @@ interface PaymentColumns {
   credit_fen: number;
   paid_on: IsoDate;
   method: string;
-  recorded_at: Date;
+  /** timestamptz arrives as text in raw queries (MikroORM's pg type overrides). */
+  recorded_at: string;
   account_name: string | null;
 }
 
@@ -103,7 +104,7 @@ const receiptOf = (p: PaymentColumns, allocations: readonly AllocationColumns[])
   paidOn: p.paid_on,
   method: p.method,
   allocations: allocations.filter((a) => a.payment_id === p.id).map((a) => ({ chargeId: a.charge_id, month: a.month, fen: a.fen })),
-  recordedAt: p.recorded_at,
+  recordedAt: new Date(p.recorded_at),
 });
 
 /** Receipts of the payments, in the order of the ids, in two queries whatever their number. */

@@ -22,7 +22,8 @@ interface CasePackageColumns {
   digest: string;
   previous_digest: string | null;
   chain_sequence: number;
-  created_at: Date;
+  /** timestamptz arrives as text in raw queries (MikroORM's pg type overrides). */
+  created_at: string;
 }
 
 const packageVersionOf = (r: CasePackageColumns): PackageVersion => ({
@@ -33,7 +34,7 @@ const packageVersionOf = (r: CasePackageColumns): PackageVersion => ({
   chainSequence: r.chain_sequence,
   canonicalJson: canonicalJson(r.package),
   package: r.package,
-  createdAt: r.created_at,
+  createdAt: new Date(r.created_at),
 });
 
 /** Every version of the referrals' packages, oldest first: one query for a whole list of referrals. */

@@ -27,7 +27,8 @@ interface CourtEventColumns {
   details: Record<string, unknown>;
   via: 'API' | 'KAFKA';
   reported_by: string;
-  received_at: Date;
+  /** timestamptz arrives as text in raw queries (MikroORM's pg type overrides). */
+  received_at: string;
 }
 
 const courtEventOf = (e: CourtEventColumns): CourtEventRecord & { receivedAt: Date } => ({
@@ -39,7 +40,7 @@ const courtEventOf = (e: CourtEventColumns): CourtEventRecord & { receivedAt: Da
   details: e.details,
   via: e.via,
   reportedBy: e.reported_by,
-  receivedAt: e.received_at,
+  receivedAt: new Date(e.received_at),
 });
 
 export async function insertCourtEvent(tx: EntityManager, e: CourtEventRecord): Promise<void> {
