@@ -11,7 +11,7 @@ export interface AbsentSubgraphs {
 /**
  * A hub started with some subgraphs only (a test that needs areas and contracts) keeps the whole supergraph at its
  * gateway. The others get one local endpoint that answers every request with a GraphQL error naming the subgraph,
- * so a query touching them fails plainly and at once, and never reaches whatever else listens on 4001-4004.
+ * so a query touching them fails plainly and at once, and never reaches whatever else listens on 4001-4005.
  */
 export async function startAbsentSubgraphs(names: string[]): Promise<AbsentSubgraphs> {
   if (names.length === 0) return { urls: {}, stop: async () => undefined };

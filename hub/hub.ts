@@ -14,7 +14,7 @@ export interface HubOptions {
   kafkaBrokers: string[];
   tokens: TokenSettings;
   topicPrefix?: string;
-  /** 0 picks free ports (tests); the defaults are 4000-4004. */
+  /** 0 picks free ports (tests); the defaults are 4000-4005. */
   ports?: 'default' | 'ephemeral';
   relayPollIntervalMs?: number;
   /**

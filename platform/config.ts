@@ -31,6 +31,7 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   contracts: 4002,
   arrears: 4003,
   litigation: 4004,
+  feeds: 4005,
 };
 
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {

@@ -1,0 +1,12 @@
+import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
+
+/**
+ * The codes the feeds subgraph raises beyond the generic ones (kernel/errors.ts GENERIC_ERRORS), each with what it
+ * means to a client.
+ */
+export const FEEDS_ERRORS = {} as const satisfies ErrorCatalog;
+
+export type FeedsErrorCode = keyof typeof FEEDS_ERRORS;
+
+/** A DomainError whose code is one of the feeds catalog's, so a code cannot be thrown without being listed. */
+export const feedsError = errorsOf(FEEDS_ERRORS);
