@@ -2,14 +2,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { DomainError } from '../../../kernel/errors';
 import { HouseholdRegistration, validateHousehold } from '../domain/compound';
-import { Household } from '../persistence/compound.entity';
-import { insertHousehold, isRoomTaken } from '../persistence/household.repository';
+import { LocatedHousehold, insertHousehold, isRoomTaken } from '../persistence/household.repository';
+import { saveOwnerIdentities } from '../persistence/owner-identity.repository';
 import { recordBuildingRosters } from './building-rosters';
 import { manageableBuilding } from './compound.lookup';
+import { readableHouseholds } from './readable-households';
 
-/** A new household of a building; its roster is republished. A room is registered once per building. */
-export async function registerHousehold(em: EntityManager, identity: Identity, buildingId: string, input: HouseholdRegistration): Promise<Household> {
-  const household = validateHousehold(input);
+/**
+ * A new household of a building, with its owner's identity when given (sealed at rest); its roster is republished
+ * (never with the identity). A room is registered once per building. The answer shows the household as the caller
+ * may see it: the owner's name in full only for the street office, the read logged.
+ */
+export async function registerHousehold(em: EntityManager, identity: Identity, buildingId: string, input: HouseholdRegistration): Promise<LocatedHousehold> {
+  const { ownerIdentity, ...household } = validateHousehold(input);
   return em.transactional(async (tx) => {
     await manageableBuilding(tx, identity, buildingId);
     if (await isRoomTaken(tx, buildingId, household.unit, household.room)) {
@@ -17,6 +22,8 @@ export async function registerHousehold(em: EntityManager, identity: Identity, b
     }
     const created = insertHousehold(tx, { ...household, buildingId });
     await recordBuildingRosters(tx, [buildingId]);
-    return created;
+    if (ownerIdentity) await saveOwnerIdentities(tx, [{ householdId: created.id, identity: ownerIdentity }], identity.subject);
+    const [seen] = await readableHouseholds(tx, identity, [created.id]);
+    return seen;
   });
 }

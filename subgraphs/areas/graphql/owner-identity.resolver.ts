@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
+import { ownerDataAccessLog } from '../application/owner-data-access-log';
+import { OwnerIdentityRequest, readOwnerIdentities } from '../application/read-owner-identities';
+import { OwnerIdentityView } from '../domain/owner-identity';
+import { HouseholdType } from './compound.type';
+import { OwnerDataAccessPageType, OwnerIdentityType } from './owner-identity.type';
+
+/** Every ownerIdentity asked for in one tick (a page, an `_entities` batch) read together: one batched read. */
+const ownerIdentityLoader = (ctx: RequestContext) =>
+  requestLoader(ctx, 'areas.owner-identity', () =>
+    new DataLoader<OwnerIdentityRequest, OwnerIdentityView | null, string>((requests) => readOwnerIdentities(ctx.em, ctx.identity, requests), {
+      cacheKeyFn: (r) => `${r.householdId}|${r.referralId ?? ''}`,
+    }),
+  );
+
+@Resolver(() => HouseholdType)
+export class HouseholdOwnerResolver {
+  @FieldResolver(() => OwnerIdentityType, {
+    nullable: true,
+    description:
+      'The owner’s identity, null when none is recorded. In full for the street office of the household’s street and a court ' +
+      'holding a referral of the household (name it as referralId: the access log records it as the reason), masked for everyone else.',
+  })
+  ownerIdentity(
+    @Root() household: HouseholdType,
+    @Ctx() ctx: RequestContext,
+    @Arg('referralId', () => ID, { nullable: true }) referralId?: string | null,
+  ): Promise<OwnerIdentityView | null> {
+    return ownerIdentityLoader(ctx).load({ householdId: household.id, referralId: referralId ?? null });
+  }
+}
+
+@Resolver()
+export class OwnerDataAccessResolver {
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
+  @Query(() => OwnerDataAccessPageType, {
+    description:
+      'Reads in full of owners’ personal data, newest first: the street office sees those of its streets’ households, a court ' +
+      'those of the households referred to it. Other roles: FORBIDDEN.',
+  })
+  ownerDataAccessLog(
+    @Ctx() ctx: RequestContext,
+    @Arg('householdId', () => ID, { nullable: true }) householdId?: string | null,
+    @Arg('referralId', () => ID, { nullable: true }) referralId?: string | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ): Promise<OwnerDataAccessPageType> {
+    return ownerDataAccessLog(ctx.em, ctx.identity, { householdId, referralId, first, offset });
+  }
+}
