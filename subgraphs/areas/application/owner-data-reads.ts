@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { InvalidInputError } from '../../../kernel/errors';
-import { ReadGrants, ownerDataAccessReason } from '../domain/access';
+import { mayReadHousehold, ownerDataAccessReason } from '../domain/access';
 import { maskOwnerName } from '../domain/compound';
-import { HouseholdRecord } from '../persistence/household.repository';
+import { findLocatedHouseholds } from '../persistence/household.repository';
 import { OwnerDataAccess, OwnerDataKind, recordOwnerDataAccesses } from '../persistence/owner-data-access.repository';
+import { readGrants } from '../persistence/read-grants.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,23 +26,23 @@ export const accessOf = (identity: Identity, householdId: string, data: OwnerDat
 });
 
 /**
- * Households with their owner's name as the caller may see it (domain/access.ts ownerDataAccessReason): in full
- * for the street office of their street and a court their case was referred to, masked (张**) for everyone else.
- * Every name shown in full is recorded in the access log before it is returned.
+ * The owners' names of the households asked for, in one batch, as the caller may see them (domain/access.ts
+ * ownerDataAccessReason): in full for the street office of their street and a court their case was referred to,
+ * masked (张**) for every other reader, null for a household the caller may not read or without a name. Every name
+ * returned in full is recorded in the access log before it is returned.
  */
-export async function householdsAsSeen<H extends HouseholdRecord & { streetCode: string }>(
-  em: EntityManager,
-  identity: Identity,
-  households: readonly H[],
-  grants: Pick<ReadGrants, 'householdReferrals'>,
-): Promise<H[]> {
+export async function readOwnerNames(em: EntityManager, identity: Identity, householdIds: readonly string[]): Promise<(string | null)[]> {
+  const households = new Map((await findLocatedHouseholds(em, householdIds)).map((h) => [h.id, h]));
+  const grants = await readGrants(em, identity);
   const accesses: OwnerDataAccess[] = [];
-  const seen = households.map((h) => {
-    const why = ownerDataAccessReason(identity, h, grants);
-    if (!why) return { ...h, ownerName: maskOwnerName(h.ownerName) };
-    if (h.ownerName) accesses.push(accessOf(identity, h.id, 'NAME', why));
-    return h;
+  const names = householdIds.map((id) => {
+    const household = households.get(id);
+    if (!household?.ownerName || !mayReadHousehold(identity, household, grants)) return null;
+    const why = ownerDataAccessReason(identity, household, grants);
+    if (!why) return maskOwnerName(household.ownerName);
+    accesses.push(accessOf(identity, id, 'NAME', why));
+    return household.ownerName;
   });
   await recordOwnerDataAccesses(em, accesses);
-  return seen;
+  return names;
 }

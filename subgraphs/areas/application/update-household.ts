@@ -4,18 +4,17 @@ import { NotFoundError } from '../../../kernel/errors';
 import { HouseholdChanges, validateHousehold } from '../domain/compound';
 import { formatSquareMetres } from '../domain/floor-area';
 import { findBuilding } from '../persistence/building.repository';
-import { LocatedHousehold, findHousehold } from '../persistence/household.repository';
+import { Household } from '../persistence/compound.entity';
+import { findHousehold } from '../persistence/household.repository';
 import { removeOwnerIdentity, saveOwnerIdentities } from '../persistence/owner-identity.repository';
 import { recordBuildingRosters } from './building-rosters';
 import { manageableCompound } from './compound.lookup';
-import { readableHouseholds } from './readable-households';
 
 /**
  * Corrects a household: a new certificate area, the owner's identity, or a change of owner (the reference, the name
- * and the identity go together: a new reference without an identity removes the former owner's). The answer shows
- * the household as the caller may see it.
+ * and the identity go together: a new reference without an identity removes the former owner's).
  */
-export async function updateHousehold(em: EntityManager, identity: Identity, householdId: string, changes: HouseholdChanges): Promise<LocatedHousehold> {
+export async function updateHousehold(em: EntityManager, identity: Identity, householdId: string, changes: HouseholdChanges): Promise<Household> {
   return em.transactional(async (tx) => {
     const household = await findHousehold(tx, householdId);
     const building = household && (await findBuilding(tx, household.buildingId));
@@ -34,7 +33,6 @@ export async function updateHousehold(em: EntityManager, identity: Identity, hou
     await recordBuildingRosters(tx, [building.id]);
     if (valid.ownerIdentity) await saveOwnerIdentities(tx, [{ householdId, identity: valid.ownerIdentity }], identity.subject);
     else if (newOwner) await removeOwnerIdentity(tx, householdId);
-    const [seen] = await readableHouseholds(tx, identity, [householdId]);
-    return seen;
+    return household;
   });
 }

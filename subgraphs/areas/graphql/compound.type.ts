@@ -114,9 +114,6 @@ export class HouseholdType {
 
   @Field()
   ownerReference!: string;
-
-  @Field(() => String, { nullable: true, description: 'Masked (张**) for everyone but the managing street office and a court the household’s case was referred to.' })
-  ownerName?: string | null;
 }
 
 @ObjectType('HouseholdPage')

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
 import { ownerDataAccessLog } from '../application/owner-data-access-log';
+import { readOwnerNames } from '../application/owner-data-reads';
 import { OwnerIdentityRequest, readOwnerIdentities } from '../application/read-owner-identities';
 import { OwnerIdentityView } from '../domain/owner-identity';
 import { HouseholdType } from './compound.type';
@@ -15,8 +16,21 @@ const ownerIdentityLoader = (ctx: RequestContext) =>
     }),
   );
 
+/** Every ownerName asked for in one tick read together. */
+const ownerNameLoader = (ctx: RequestContext) =>
+  requestLoader(ctx, 'areas.owner-name', () => new DataLoader<string, string | null>((ids) => readOwnerNames(ctx.em, ctx.identity, ids)));
+
+/** The owner's personal data on `Household`: resolved only when asked for, so only what is returned is logged. */
 @Resolver(() => HouseholdType)
 export class HouseholdOwnerResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'In full for the street office of the household’s street and a court its case was referred to (each read logged); masked (张**) for everyone else.',
+  })
+  ownerName(@Root() household: HouseholdType, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return ownerNameLoader(ctx).load(household.id);
+  }
+
   @FieldResolver(() => OwnerIdentityType, {
     nullable: true,
     description:
