@@ -1,7 +1,10 @@
 import { addDays, addMonths } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import { residentIdCheckCharacter } from '../subgraphs/areas/domain/owner-identity';
-import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import request from 'supertest';
+import { Identity } from '../kernel/identity';
+import { signIdentityAssertion } from '../platform/auth/tokens';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
@@ -144,6 +147,20 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
     expect((await ok(xichengCourt, READ, { id: referralId, r: otherReferral })).referral.household.ownerIdentity).toEqual(MASKED);
     expect((await fails(xichengCourt, READ, { id: referralId, r: 'not-a-uuid' })).extensions.code).toBe('BAD_USER_INPUT');
     expect((await fails(haidianCourt, READ, { id: referralId, r: referralId })).extensions.code).toBe('NOT_FOUND');
+
+    // What the litigation subgraph does for the complaint: `_entities` on the areas subgraph with the court's identity.
+    const entities = async (court: Identity) =>
+      (
+        await request(t.hub.subgraphs.areas!.url.replace(/\/graphql$/, ''))
+          .post('/graphql')
+          .set({ 'content-type': 'application/json', 'x-hub-identity': await signIdentityAssertion(court, testTokens) })
+          .send({
+            query: `query($reps: [_Any!]!, $r: ID) { _entities(representations: $reps) { ... on Household { id ownerIdentity(referralId: $r) { ${IDENTITY} } } } }`,
+            variables: { reps: [{ __typename: 'Household', id: householdId }], r: referralId },
+          })
+      ).body.data._entities;
+    expect(await entities(xichengCourt)).toEqual([{ id: householdId, ownerIdentity: FULL }]);
+    expect(await entities(haidianCourt)).toEqual([null]);
     expect(await t.sql(`select 1 from areas.owner_data_access where organisation_id = 'bj-haidian-court'`)).toEqual([]);
   });
 
