@@ -116,6 +116,23 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
     const everything = JSON.stringify(await t.sql(`select * from areas.owner_identity`));
     expect(everything).not.toContain(OWNER.idNumber);
     expect(everything).not.toContain(OWNER.phone);
+
+    // A sealed value altered in the database (here: the ID number copied over the phone) fails that household's
+    // answer alone, discloses nothing and is not logged as read; the other households of the page are answered.
+    const [imported] = await t.sql<{ household_id: string }>(`select o.household_id from areas.owner_identity o join areas.household h on h.id = o.household_id where h.owner_reference = 'o-9-101'`);
+    const [{ phone_sealed: phoneSealed }] = await t.sql<{ phone_sealed: string }>(`select phone_sealed from areas.owner_identity where household_id = $1`, [imported.household_id]);
+    await t.sql(`update areas.owner_identity set phone_sealed = id_number_sealed where household_id = $1`, [imported.household_id]);
+    const logged = async () => (await t.sql<{ n: number }>(`select count(*)::int as n from areas.owner_data_access where household_id = $1 and data = 'IDENTITY'`, [imported.household_id]))[0].n;
+    const before = await logged();
+    const res = await t.gql(guangwai, PAGE, { c: compoundId });
+    expect(res.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
+    expect(JSON.stringify(res.body.errors)).not.toMatch(/11010219900101456|62345678/);
+    const items = res.body.data.compound.households.items as { id: string; ownerIdentity: unknown }[];
+    expect(items.find((h) => h.id === imported.household_id)!.ownerIdentity).toBeNull();
+    expect(items.find((h) => h.id === householdId)!.ownerIdentity).toEqual(FULL);
+    expect(await logged()).toBe(before);
+    await t.sql(`update areas.owner_identity set phone_sealed = $2 where household_id = $1`, [imported.household_id, phoneSealed]);
+    expect((await t.gql(guangwai, PAGE, { c: compoundId })).body.errors).toBeUndefined();
   });
 
   it('shows the owner in full to the street office, masked to ADMIN, the bureau and the company serving the area', async () => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
+import { FieldDecryptionError } from '../../../platform/crypto/field-cipher';
 import { mayReadHousehold, ownerDataAccessReason } from '../domain/access';
 import { OwnerIdentityView } from '../domain/owner-identity';
 import { findLocatedHouseholds } from '../persistence/household.repository';
@@ -19,9 +20,14 @@ export interface OwnerIdentityRequest {
  * in full (decrypted) for the street office of the household's street and for a court holding a referral of that
  * household (the referral named, which must be one of its own for that household, or its latest), masked for every
  * other reader of the household, null for a household the caller may not read or without an identity on record.
- * Every identity returned in full is recorded in the access log, with the referral, before it is returned.
+ * Every identity returned in full is recorded in the access log, with the referral, before it is returned. A sealed
+ * value that fails to decrypt (altered in the database) fails that household's answer alone, unlogged.
  */
-export async function readOwnerIdentities(em: EntityManager, identity: Identity, requests: readonly OwnerIdentityRequest[]): Promise<(OwnerIdentityView | null)[]> {
+export async function readOwnerIdentities(
+  em: EntityManager,
+  identity: Identity,
+  requests: readonly OwnerIdentityRequest[],
+): Promise<(OwnerIdentityView | null | FieldDecryptionError)[]> {
   for (const r of requests) assertUuid('referralId', r.referralId);
   const ids = [...new Set(requests.map((r) => r.householdId))];
   const [households, stored, grants] = await Promise.all([findLocatedHouseholds(em, ids), findOwnerIdentities(em, ids), readGrants(em, identity)]);
@@ -34,8 +40,14 @@ export async function readOwnerIdentities(em: EntityManager, identity: Identity,
     if (!household || !owner || !mayReadHousehold(identity, household, grants)) return null;
     const why = ownerDataAccessReason(identity, household, grants, r.referralId);
     if (!why) return masked(owner);
-    accesses.push(accessOf(identity, household.id, 'IDENTITY', why));
-    return unsealed(owner);
+    try {
+      const view = unsealed(owner);
+      accesses.push(accessOf(identity, household.id, 'IDENTITY', why));
+      return view;
+    } catch (error) {
+      if (error instanceof FieldDecryptionError) return error;
+      throw error;
+    }
   });
   await recordOwnerDataAccesses(em, accesses);
   return views;
