@@ -1,24 +1,10 @@
-import DataLoader from 'dataloader';
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
+import { RequestContext } from '../../../platform/subgraph/context';
 import { ownerDataAccessLog } from '../application/owner-data-access-log';
-import { readOwnerNames } from '../application/owner-data-reads';
-import { OwnerIdentityRequest, readOwnerIdentities } from '../application/read-owner-identities';
 import { OwnerIdentityView } from '../domain/owner-identity';
+import { ownerIdentityLoader, ownerNameLoader } from './owner-identity.loaders';
 import { HouseholdType } from './compound.type';
 import { OwnerDataAccessPageType, OwnerIdentityType } from './owner-identity.type';
-
-/** Every ownerIdentity asked for in one tick (a page, an `_entities` batch) read together: one batched read. */
-const ownerIdentityLoader = (ctx: RequestContext) =>
-  requestLoader(ctx, 'areas.owner-identity', () =>
-    new DataLoader<OwnerIdentityRequest, OwnerIdentityView | null, string>((requests) => readOwnerIdentities(ctx.em, ctx.identity, requests), {
-      cacheKeyFn: (r) => `${r.householdId}|${r.referralId ?? ''}`,
-    }),
-  );
-
-/** Every ownerName asked for in one tick read together. */
-const ownerNameLoader = (ctx: RequestContext) =>
-  requestLoader(ctx, 'areas.owner-name', () => new DataLoader<string, string | null>((ids) => readOwnerNames(ctx.em, ctx.identity, ids)));
 
 /** The owner's personal data on `Household`: resolved only when asked for, so only what is returned is logged. */
 @Resolver(() => HouseholdType)
