@@ -194,6 +194,13 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
     // The Xicheng court sees only households referred to it: not the one imported above, read by the street office.
     expect((await ok(xichengCourt, LOG, {})).ownerDataAccessLog.items.every((e: { householdId: string }) => e.householdId === householdId)).toBe(true);
 
+    const PAGED = `query($h: ID, $f: Int, $o: Int) { ownerDataAccessLog(householdId: $h, first: $f, offset: $o) { totalCount items { accessedAt } } }`;
+    const second = (await ok(guangwai, PAGED, { h: householdId, f: 1, o: 1 })).ownerDataAccessLog;
+    expect(second).toEqual({ totalCount: office.totalCount, items: [{ accessedAt: office.items[1].accessedAt }] });
+    expect((await ok(guangwai, PAGED, { h: householdId, f: 1, o: 10_000 })).ownerDataAccessLog).toEqual({ totalCount: office.totalCount, items: [] });
+    for (const bad of [{ f: 0 }, { f: 201 }, { o: -1 }, { h: 'not-a-uuid' }]) {
+      expect((await fails(guangwai, PAGED, { h: householdId, ...bad })).extensions.code).toBe('BAD_USER_INPUT');
+    }
     for (const outsider of [desheng, haidianCourt]) expect((await ok(outsider, LOG, { h: householdId })).ownerDataAccessLog).toEqual({ totalCount: 0, items: [] });
     for (const outsider of [companyA, admin, xichengBureau]) expect((await fails(outsider, LOG, { h: householdId })).extensions.code).toBe('FORBIDDEN');
   });
