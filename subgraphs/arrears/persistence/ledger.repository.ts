@@ -14,9 +14,12 @@ import { groupRows } from './group-rows';
  * and adjustments (waivers and corrections) with their reasons.
  */
 
-/** The next number of the receipt sequence (never reused, also across rolled-back transactions). */
-export async function nextReceiptSequence(em: EntityManager): Promise<number> {
-  const [{ seq }] = await sqlRows<{ seq: number }>(em, `select nextval('arrears.receipt_number_seq') as seq`);
+/**
+ * The next receipt number, from the counter row in the payment's transaction: a payment rolled back gives its number
+ * back, so receipt numbers have no gaps. The row stays locked until the payment commits (payments number one by one).
+ */
+export async function nextReceiptSequence(tx: EntityManager): Promise<number> {
+  const [{ seq }] = await sqlRows<{ seq: number }>(tx, `update arrears.receipt_counter set last_number = last_number + 1 returning last_number as seq`);
   return seq;
 }
 
@@ -57,16 +60,6 @@ export async function insertPayment(em: EntityManager, payment: NewPayment, appl
     );
   }
   return id;
-}
-
-/** The company's payments recorded under these idempotency keys, with the digest of the request each came with. */
-export async function paymentsByKeys(em: EntityManager, companyId: string, keys: readonly string[]): Promise<{ id: string; key: string; digest: string }[]> {
-  const rows = await sqlRows<{ id: string; idempotency_key: string; request_sha256: string }>(
-    em,
-    `select id, idempotency_key, request_sha256 from arrears.payment where company_id = ? and idempotency_key = any(?::text[])`,
-    [companyId, sqlArray(keys)],
-  );
-  return rows.map((r) => ({ id: r.id, key: r.idempotency_key, digest: r.request_sha256 }));
 }
 
 /** arrears.payment with the name of the levy's account it went into, as the database returns it. */
