@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { addMonths } from '../kernel/calendar';
+import { COURT_CASE_EVENT_REPORTED } from '../catalog';
+import { addDays, addMonths } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
+import { demoCompoundCsv } from '../hub/demo/demo-data';
+import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { probeTopics, rawProducer } from './support/kafka-probe';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
@@ -9,13 +13,22 @@ import { waitFor } from './support/wait-for';
 // others get its result (or IDEMPOTENCY_KEY_REUSED when their content differs); none gets INTERNAL_SERVER_ERROR.
 const company = identity('PROPERTY_COMPANY', '91110102MA0000RACE');
 const otherCompany = identity('PROPERTY_COMPANY', '91110102MA0000RACF');
-const thisMonth = todayInChina().slice(0, 7);
+const xichengCourt = identity('COURT', 'bj-xicheng-court');
+const today = todayInChina();
+const thisMonth = today.slice(0, 7);
 const firstMonth = addMonths(thisMonth, -3);
 
 const DRAFT = `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`;
 const SUBMIT = `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id status currentVersion } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId receiptNumber amountFen allocations { chargeId fen } } }`;
 const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { paymentId receiptNumber } }`;
+const LEVY = `mutation($l: LevyInput!) { createLevy(levy: $l) { id households billedFen } }`;
+const COMPOUND = `mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }`;
+const IMPORT_CSV = `mutation($c: ID!, $csv: String!, $k: String) { importCompoundCsv(compoundId: $c, csv: $csv, idempotencyKey: $k) { buildingsCreated householdsCreated } }`;
+const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`;
+const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id accountId eligible status } }`;
+const REPORT = `mutation($r: CourtReportInput!, $e: String) { reportCourtEvent(report: $r, eventId: $e) { id status caseNumber } }`;
+const EVIDENCE = [{ name: '物业服务合同.pdf', type: 'CONTRACT', sha256: 'c'.repeat(64) }];
 
 type Answer = { body: { data?: Record<string, unknown> | null; errors?: { extensions: { code: string } }[] } };
 const TEN = Array.from({ length: 10 }, (_, i) => i);
@@ -26,16 +39,20 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
   let t: TestHub;
   let areaId: string;
   let accountIds: string[];
+  let probe: Awaited<ReturnType<typeof probeTopics>>;
   const { ok } = gqlExpectations(() => t);
   const all = (who: typeof company, query: string, variables: (i: number) => Record<string, unknown>) =>
     Promise.all(TEN.map((i) => t.gql(who, query, variables(i)) as Promise<Answer>));
 
   beforeAll(async () => {
-    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
+    await scenario(t).courts();
     ({ areaId } = await scenario(t).compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    probe = await probeTopics(t.brokers, [`${t.topicPrefix}litigation.dead-letter.v1`]);
   });
 
   afterAll(async () => {
+    await probe?.stop();
     await t?.stop();
   });
 
@@ -60,9 +77,11 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     expect(retry.submitFiling.id).toBe([...ids][0]);
 
     await ok(GUANGWAI_OFFICE, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }`, { f: [...ids][0] });
-    await waitFor('arrears to hold the accepted filing', async () =>
-      (await t.sql<{ n: number }>(`select count(*)::int as n from arrears.filing_snapshot where filing_id = $1 and status = 'ACCEPTED'`, [[...ids][0]]))[0].n === 1,
-    );
+    for (const schema of ['arrears', 'litigation']) {
+      await waitFor(`${schema} to hold the accepted filing`, async () =>
+        (await t.sql<{ n: number }>(`select count(*)::int as n from ${schema}.filing_snapshot where filing_id = $1 and status = 'ACCEPTED'`, [[...ids][0]]))[0].n === 1,
+      );
+    }
     await scenario(t).billedMonths(company, areaId, [firstMonth, addMonths(firstMonth, 1)]);
     accountIds = (await t.sql<{ id: string }>(`select id from arrears.account where company_id = $1 order by household_id`, [company.organisationId])).map((r) => r.id);
     expect(accountIds.length).toBeGreaterThan(20);
@@ -123,5 +142,133 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     const numbers = (await t.sql<{ receipt_number: string }>(`select receipt_number from arrears.payment`)).map((r) => Number(r.receipt_number.split('-')[1])).sort((a, b) => a - b);
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     expect(numbers.length).toBe(1 + 1 + 4 + 1);
+  });
+
+  it('createLevy: ten racing calls under one key bill one levy; other content under the key is IDEMPOTENCY_KEY_REUSED', async () => {
+    const [{ building_id: buildingId }] = await t.sql<{ building_id: string }>(`select building_id from arrears.billable_household where area_id = $1 limit 1`, [areaId]);
+    const levy = (title: string) => ({
+      areaId, title, purpose: '屋面防水', accountName: '物管会专项账户', rateFenPerM2: 500, activationThresholdPercent: 50,
+      decidedOn: addDays(today, -2), dueOn: addDays(today, 30), buildingIds: [buildingId], idempotencyKey: 'levy-roof-2026',
+    });
+    const answers = await all(company, LEVY, (i) => ({ l: levy(i % 2 === 0 ? '屋面防水集资' : '屋面维修集资') }));
+    const codes = answers.map(codeOf);
+    expect(codes.filter((c) => c !== undefined && c !== 'IDEMPOTENCY_KEY_REUSED')).toEqual([]);
+    const created = TEN.filter((i) => codes[i] === undefined);
+    expect(created).toHaveLength(5);
+    expect(new Set(created.map((i) => i % 2)).size).toBe(1);
+    expect(new Set(created.map((i) => (answers[i].body.data!.createLevy as { id: string }).id)).size).toBe(1);
+    const levies = await t.sql<{ id: string; title: string }>(`select id, title from arrears.levy where company_id = $1`, [company.organisationId]);
+    expect(levies.map((l) => l.title)).toEqual([created[0] % 2 === 0 ? '屋面防水集资' : '屋面维修集资']);
+    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from arrears.charge where levy_id = $1`, [levies[0].id]);
+    expect(n).toBe((answers[created[0]].body.data!.createLevy as { households: number }).households);
+  });
+
+  it('importCompoundCsv: ten racing imports under one key import once; without a key one imports and the rest get the lines already registered', async () => {
+    const street = GUANGWAI_OFFICE;
+    const small = (name: string) => ({
+      name, kind: 'COMMERCIAL' as const, governanceModel: 'CONTRACT_BASED' as const, propertyRightsUnits: 1, maintenanceFund: 'ESTABLISHED' as const,
+      buildings: [{ label: '1号楼', buildingClass: 'HIGH_RISE' as const, floors: 18, elevators: 2, households: 12 }],
+    });
+    const register = async (name: string) =>
+      (await ok(street, COMPOUND, { i: { name, districtCode: '110102', streetCode: '110102014', kind: 'COMMERCIAL', governanceModel: 'CONTRACT_BASED', propertyRightsUnits: 1, maintenanceFund: 'ESTABLISHED' } }))
+        .registerCompound.id as string;
+
+    const keyed = await register('竞速测试一院');
+    const csv = demoCompoundCsv(small('竞速测试一院'));
+    const answers = await all(street, IMPORT_CSV, () => ({ c: keyed, csv, k: 'import-race-0001' }));
+    expect(answers.map(codeOf)).toEqual(TEN.map(() => undefined));
+    expect(new Set(answers.map((a) => JSON.stringify(a.body.data!.importCompoundCsv)))).toEqual(new Set([JSON.stringify({ buildingsCreated: 1, householdsCreated: 12 })]));
+    const households = async (compoundId: string) =>
+      (await t.sql<{ n: number }>(`select count(*)::int as n from areas.household h join areas.building b on b.id = h.building_id where b.compound_id = $1`, [compoundId]))[0].n;
+    expect(await households(keyed)).toBe(12);
+    const other = (await t.gql(street, IMPORT_CSV, { c: keyed, csv: csv.split('\n').slice(0, -2).join('\n'), k: 'import-race-0001' })) as Answer;
+    expect(codeOf(other)).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    const unkeyed = await register('竞速测试二院');
+    const plain = await all(street, IMPORT_CSV, () => ({ c: unkeyed, csv: demoCompoundCsv(small('竞速测试二院')) }));
+    const plainCodes = plain.map(codeOf);
+    expect(plainCodes.filter((c) => c === undefined)).toHaveLength(1);
+    expect(plainCodes.filter((c) => c !== undefined && c !== 'BAD_USER_INPUT')).toEqual([]);
+    expect(await households(unkeyed)).toBe(12);
+  });
+
+  describe('referrals and court reports', () => {
+    let keyedReferral: string;
+    let plainReferral: string;
+    const referable = async (accountId: string) => {
+      const [{ ids }] = await t.sql<{ ids: string[] }>(`select json_agg(id order by due_on) as ids from arrears.charge where account_id = $1`, [accountId]);
+      await ok(company, ACTION, { a: accountId, x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: ids, note: '催缴函' } });
+      await waitFor(`litigation to hold the claim of ${accountId}`, async () => {
+        const [row] = await t.sql<{ claim: { demands: unknown[] } }>(`select claim from litigation.claim_account where account_id = $1`, [accountId]);
+        return row?.claim.demands.length === 1;
+      });
+    };
+    const referral = (accountIds: string[], idempotencyKey?: string) => ({ r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, mediationWaivedOn: today, idempotencyKey } });
+
+    it('referArrears: ten racing referrals under one key make one; without a key one is referred and the rest are ALREADY_REFERRED', async () => {
+      await referable(accountIds[20]);
+      await referable(accountIds[21]);
+      const answers = await all(company, REFER, () => referral([accountIds[20]], 'referral-race-0001'));
+      expect(answers.map(codeOf)).toEqual(TEN.map(() => undefined));
+      const ids = new Set(answers.map((a) => (a.body.data!.referArrears as { id: string; eligible: boolean }[])[0].id));
+      expect(ids.size).toBe(1);
+      [keyedReferral] = [...ids];
+      expect((answers[0].body.data!.referArrears as { eligible: boolean }[])[0].eligible).toBe(true);
+      expect(codeOf((await t.gql(company, REFER, referral([accountIds[21]], 'referral-race-0001'))) as Answer)).toBe('IDEMPOTENCY_KEY_REUSED');
+
+      const plain = await all(company, REFER, () => referral([accountIds[21]]));
+      const codes = plain.map(codeOf);
+      expect(codes.filter((c) => c === undefined)).toHaveLength(1);
+      expect(codes.filter((c) => c !== undefined && c !== 'ALREADY_REFERRED')).toEqual([]);
+      plainReferral = (plain[codes.indexOf(undefined)].body.data!.referArrears as { id: string }[])[0].id;
+      const rows = await t.sql<{ account_id: string; n: number }>(
+        `select account_id, count(*)::int as n from litigation.referral where account_id = any($1::uuid[]) group by account_id order by account_id`,
+        [[accountIds[20], accountIds[21]]],
+      );
+      expect(rows.map((r) => r.n)).toEqual([1, 1]);
+    });
+
+    it('reportCourtEvent: an event id re-sent with other content is EVENT_ID_REUSED, an identical re-send a silent duplicate, also when ten race', async () => {
+      const docketed = (caseNumber: string) => ({ r: { referralId: keyedReferral, kind: 'DOCKETED', occurredAt: `${today}T09:00:00+08:00`, caseNumber, procedure: 'SMALL_CLAIMS' }, e: 'xc-race-docketed' });
+      const answers = await all(xichengCourt, REPORT, (i) => docketed(i % 2 === 0 ? '(2026)京0102民初9901号' : '(2026)京0102民初9902号'));
+      const codes = answers.map(codeOf);
+      expect(codes.filter((c) => c !== undefined && c !== 'EVENT_ID_REUSED')).toEqual([]);
+      const applied = TEN.filter((i) => codes[i] === undefined);
+      expect(applied).toHaveLength(5);
+      expect(new Set(applied.map((i) => i % 2)).size).toBe(1);
+      const caseNumber = applied[0] % 2 === 0 ? '(2026)京0102民初9901号' : '(2026)京0102民初9902号';
+      for (const i of applied) expect(answers[i].body.data!.reportCourtEvent).toMatchObject({ status: 'DOCKETED', caseNumber });
+      // Identical again: silent; other content (another referral, another step) under the id: refused.
+      expect((await ok(xichengCourt, REPORT, docketed(caseNumber))).reportCourtEvent.caseNumber).toBe(caseNumber);
+      const elsewhere = (await t.gql(xichengCourt, REPORT, { ...docketed(caseNumber), r: { ...docketed(caseNumber).r, referralId: plainReferral } })) as Answer;
+      expect(codeOf(elsewhere)).toBe('EVENT_ID_REUSED');
+      const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from litigation.court_event where id = 'xc-race-docketed'`);
+      expect(n).toBe(1);
+    });
+
+    it('court.case-events.v1: an event id re-sent with other content is dead-lettered as EVENT_ID_REUSED; an identical re-send is silent', async () => {
+      const producer = rawProducer(t.brokers);
+      await producer.connect();
+      const send = (data: Record<string, unknown>, id: string) =>
+        producer.send({
+          topic: `${t.topicPrefix}court.case-events.v1`,
+          messages: [asKafkaMessage({ id, type: COURT_CASE_EVENT_REPORTED.type, source: 'court:bj-xicheng', time: new Date().toISOString(), data }, plainReferral)],
+        });
+      const docketed = { referralId: plainReferral, courtId: 'bj-xicheng-court', kind: 'DOCKETED', occurredAt: `${today}T10:00:00+08:00`, caseNumber: '(2026)京0102民初9903号', procedure: 'SMALL_CLAIMS' };
+      try {
+        await send(docketed, 'xc-kafka-docketed');
+        await send({ ...docketed, caseNumber: '(2026)京0102民初9904号' }, 'xc-kafka-docketed');
+        await send(docketed, 'xc-kafka-docketed');
+        // A report from the wrong court last: on the same partition it comes after the three above, so once it is
+        // dead-lettered, the identical re-send has been handled, and silently.
+        await send({ ...docketed, courtId: 'bj-haidian-court' }, randomUUID());
+        const dead = await probe.waitForCount('the refused reports', (m) => m.topic.endsWith('litigation.dead-letter.v1'), 2);
+        expect(dead.map((m) => m.headers.dlq_reason_code)).toEqual(['EVENT_ID_REUSED', 'UNAUTHORISED_COURT']);
+      } finally {
+        await producer.disconnect();
+      }
+      const events = await t.sql<{ id: string; details: { caseNumber: string } }>(`select id, details from litigation.court_event where referral_id = $1`, [plainReferral]);
+      expect(events).toEqual([{ id: 'xc-kafka-docketed', details: expect.objectContaining({ caseNumber: '(2026)京0102民初9903号' }) }]);
+    });
   });
 });

@@ -32,3 +32,16 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   if (!(error instanceof UniqueConstraintViolationException) && (error as { code?: unknown } | null)?.code !== '23505') return false;
   return constraint === undefined || (error as { constraint?: unknown }).constraint === constraint;
 }
+
+/**
+ * Runs a transaction again, once, when it lost a race on a unique index (`constraint`, or any): the second attempt
+ * reads what the winner committed and answers from it (a duplicate, a typed conflict), instead of a raw 23505.
+ */
+export async function retryAfterLostRace<T>(attempt: () => Promise<T>, constraint?: string): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (isUniqueViolation(error, constraint)) return attempt();
+    throw error;
+  }
+}

@@ -46,6 +46,8 @@ export class InboxRecord {
   partition!: number;
   offset!: string;
   processedAt!: Date;
+  /** SHA-256 of the event's canonical type and data: a later event under the same id must carry the same. */
+  dataSha256?: string;
 }
 
 export const InboxRecordSchema = new EntitySchema<InboxRecord>({
@@ -59,6 +61,7 @@ export const InboxRecordSchema = new EntitySchema<InboxRecord>({
     partition: { type: 'integer' },
     offset: { type: 'bigint' },
     processedAt: { type: 'datetime', columnType: 'timestamptz' },
+    dataSha256: { type: 'text', nullable: true },
   },
 });
 
@@ -90,4 +93,9 @@ export function outboxAndInboxDdl(schema: string): string[] {
       "processed_at" timestamptz not null default now(),
       primary key ("consumer", "event_id"))`,
   ];
+}
+
+/** The inbox's digest of each event's content (rows from before it have none, and are compared with nothing). */
+export function inboxDigestDdl(schema: string): string[] {
+  return [`alter table "${schema}"."inbox" add column "data_sha256" text null`];
 }

@@ -20,6 +20,7 @@ import { Migration20261122020000_governance } from './persistence/migrations/Mig
 import { Migration20261122030000_divisions } from './persistence/migrations/Migration20261122030000_divisions';
 import { Migration20261122040000_read_grants } from './persistence/migrations/Migration20261122040000_read_grants';
 import { Migration20261122050000_owners_assembly } from './persistence/migrations/Migration20261122050000_owners_assembly';
+import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
@@ -33,6 +34,7 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261122030000_divisions', class: Migration20261122030000_divisions },
     { name: 'Migration20261122040000_read_grants', class: Migration20261122040000_read_grants },
     { name: 'Migration20261122050000_owners_assembly', class: Migration20261122050000_owners_assembly },
+    { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],

@@ -126,7 +126,13 @@ export class CompoundResolver {
       'Imports buildings and households from CSV (columns: building, building_class, floors, elevators, unit, room, ' +
       'floor_area_m2, owner_reference, owner_name). All or nothing: BAD_USER_INPUT lists every bad line.',
   })
-  importCompoundCsv(@Arg('compoundId', () => ID) compoundId: string, @Arg('csv') csv: string, @Ctx() ctx: RequestContext): Promise<ImportSummaryType> {
-    return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv);
+  importCompoundCsv(
+    @Arg('compoundId', () => ID) compoundId: string,
+    @Arg('csv') csv: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'Your id of this import (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same summary.' })
+    idempotencyKey?: string | null,
+  ): Promise<ImportSummaryType> {
+    return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv, idempotencyKey);
   }
 }

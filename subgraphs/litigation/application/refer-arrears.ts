@@ -6,6 +6,10 @@ import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
+import { checkIdempotencyKey } from '../../../kernel/idempotency-key';
+import { runOnce } from '../../../platform/db/idempotency';
+import { retryAfterLostRace } from '../../../platform/db/sql';
 import { recordEvent } from '../../../platform/events/outbox';
 import { EvidenceItem, firstPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
@@ -31,6 +35,8 @@ export interface ReferralInput {
   exclusions?: string[] | null;
   /** The date a party expressly declined mediation, when no session was held. */
   mediationWaivedOn?: string | null;
+  /** The client's id of this referral: a retry with it returns the first attempt's results. */
+  idempotencyKey?: string | null;
 }
 
 export interface ReferralResult {
@@ -70,65 +76,98 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
   if (identity.role !== 'PROPERTY_COMPANY') throw new ForbiddenError('Only a property service company refers its arrears to court');
   const companyId = identity.organisationId;
   const today = todayInChina();
-  const { evidence, exclusions } = checkInput(input, today);
-  return em.transactional(async (tx) => {
-    const court = await findCourt(tx, input.courtId);
-    if (!court) throw new NotFoundError('Court', input.courtId);
-    const claims = await companyClaims(tx, companyId, input.accountIds);
-    const missing = input.accountIds.filter((id) => !claims.has(id));
-    if (missing.length > 0) throw new NotFoundError('Arrears account', missing.join(', '));
-    const open = await accountsInOpenCases(tx, input.accountIds);
-    if (open.length > 0) throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
-    const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
+  const checked = checkInput(input, today);
+  const refer = (tx: EntityManager) => referInTransaction(tx, identity, input, checked, today);
+  const key = input.idempotencyKey === null || input.idempotencyKey === undefined ? null : checkIdempotencyKey(input.idempotencyKey);
+  const attempt = () => {
+    if (key === null) return em.transactional(refer);
+    const digest = referralDigest(input, checked);
+    return runOnce(em, { scope: 'referral', ownerId: companyId, key, digest }, (earlier) => {
+      if (earlier !== digest) throw litigationError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another referral`, { idempotencyKey: key });
+    }, refer);
+  };
+  // Two referrals of one account at once (other keys, or none): the second finds the first and is ALREADY_REFERRED.
+  return retryAfterLostRace(attempt);
+}
 
-    const results: ReferralResult[] = [];
-    for (const accountId of input.accountIds) {
-      const claim = claims.get(accountId)!;
-      const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
-      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null));
-      const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
-      results.push({ referralId: referral.id, accountId, eligibility });
-      if (!eligibility.eligible) {
-        await insertReferral(tx, referral);
-        continue;
-      }
-      const { content, claims: complaint, filing } = casePackageContent({
-        referralId: referral.id,
-        claim,
-        claimableMonths: eligibility.claimableCharges.map((c) => c.month),
-        filings: areaFilings,
-        evidence,
-        costs: input.costs ?? [],
-      });
-      const { procedure, reasons } = proposeProcedure({
-        provinceCode: court.provinceCode,
-        docketYear: Number(today.slice(0, 4)),
-        claimFen: complaint.amountInDisputeFen,
-        bothPartiesConsent: input.bothPartiesConsent ?? false,
-        exclusions,
-      });
-      const submitted: SubmittedReferral = {
-        ...referral,
-        status: 'SUBMITTED',
-        contractId: filing.contractId,
-        procedure,
-        procedureReasons: reasons,
-        amountInDisputeFen: complaint.amountInDisputeFen,
-        grandTotalFen: complaint.grandTotalFen,
-      };
-      await insertReferral(tx, submitted);
-      const pkg = firstPackage(content);
-      const digest = await storePackage(tx, pkg);
-      recordEvent(tx, REFERRAL_SUBMITTED, {
-        source: LITIGATION_EVENT_SOURCE,
-        key: submitted.id,
-        subject: submitted.id,
-        data: referralSubmitted(submitted, { version: pkg.version, digest }),
-      });
+/** The digest of what a referral asks, defaults filled in: a retry under its key must ask the same. */
+const referralDigest = (input: ReferralInput, { evidence, exclusions }: ReturnType<typeof checkInput>): string =>
+  sha256Hex(
+    canonicalJson({
+      courtId: input.courtId,
+      accountIds: input.accountIds,
+      evidence,
+      costs: (input.costs ?? []).map((c) => ({ label: c.label, amountFen: c.amountFen })),
+      bothPartiesConsent: input.bothPartiesConsent ?? false,
+      exclusions,
+      mediationWaivedOn: input.mediationWaivedOn ?? null,
+    }),
+  );
+
+async function referInTransaction(
+  tx: EntityManager,
+  identity: Identity,
+  input: ReferralInput,
+  { evidence, exclusions }: ReturnType<typeof checkInput>,
+  today: string,
+): Promise<ReferralResult[]> {
+  const companyId = identity.organisationId;
+  const court = await findCourt(tx, input.courtId);
+  if (!court) throw new NotFoundError('Court', input.courtId);
+  const claims = await companyClaims(tx, companyId, input.accountIds);
+  const missing = input.accountIds.filter((id) => !claims.has(id));
+  if (missing.length > 0) throw new NotFoundError('Arrears account', missing.join(', '));
+  const open = await accountsInOpenCases(tx, input.accountIds);
+  if (open.length > 0) throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
+  const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
+
+  const results: ReferralResult[] = [];
+  for (const accountId of input.accountIds) {
+    const claim = claims.get(accountId)!;
+    const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
+    const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null));
+    const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
+    results.push({ referralId: referral.id, accountId, eligibility });
+    if (!eligibility.eligible) {
+      await insertReferral(tx, referral);
+      continue;
     }
-    await regroup(tx, input.courtId, companyId);
-    return results;
-  });
+    const { content, claims: complaint, filing } = casePackageContent({
+      referralId: referral.id,
+      claim,
+      claimableMonths: eligibility.claimableCharges.map((c) => c.month),
+      filings: areaFilings,
+      evidence,
+      costs: input.costs ?? [],
+    });
+    const { procedure, reasons } = proposeProcedure({
+      provinceCode: court.provinceCode,
+      docketYear: Number(today.slice(0, 4)),
+      claimFen: complaint.amountInDisputeFen,
+      bothPartiesConsent: input.bothPartiesConsent ?? false,
+      exclusions,
+    });
+    const submitted: SubmittedReferral = {
+      ...referral,
+      status: 'SUBMITTED',
+      contractId: filing.contractId,
+      procedure,
+      procedureReasons: reasons,
+      amountInDisputeFen: complaint.amountInDisputeFen,
+      grandTotalFen: complaint.grandTotalFen,
+    };
+    await insertReferral(tx, submitted);
+    const pkg = firstPackage(content);
+    const digest = await storePackage(tx, pkg);
+    recordEvent(tx, REFERRAL_SUBMITTED, {
+      source: LITIGATION_EVENT_SOURCE,
+      key: submitted.id,
+      subject: submitted.id,
+      data: referralSubmitted(submitted, { version: pkg.version, digest }),
+    });
+  }
+  await regroup(tx, input.courtId, companyId);
+  return results;
 }
 
 /** The referral as recorded for an account before it is judged sendable: ineligible, nothing claimed. */
