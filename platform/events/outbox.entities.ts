@@ -91,11 +91,15 @@ export function outboxAndInboxDdl(schema: string): string[] {
       "partition" int not null,
       "offset" bigint not null,
       "processed_at" timestamptz not null default now(),
+      "data_sha256" text null,
       primary key ("consumer", "event_id"))`,
   ];
 }
 
-/** The inbox's digest of each event's content (rows from before it have none, and are compared with nothing). */
+/**
+ * The inbox's digest of each event's content, for databases whose inbox predates it (a new one has it from
+ * outboxAndInboxDdl); rows from before it have none, and are compared with nothing.
+ */
 export function inboxDigestDdl(schema: string): string[] {
-  return [`alter table "${schema}"."inbox" add column "data_sha256" text null`];
+  return [`alter table "${schema}"."inbox" add column if not exists "data_sha256" text null`];
 }
