@@ -139,9 +139,16 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     expect(codeOf(refused)).toBeDefined();
     expect(codeOf(refused)).not.toBe('INTERNAL_SERVER_ERROR');
     await ok(company, PAY, { p: { accountId: accountIds[9], amountFen: 100, paidOn: todayInChina(), method: 'CASH', idempotencyKey: randomUUID() } });
+    // Statements paying two accounts in either order while single payments hit the same accounts: no deadlock.
+    const line = (accountId: string) => ({ accountId, amountFen: 100, paidOn: todayInChina(), method: 'CASH', idempotencyKey: randomUUID() });
+    const [a, b] = [accountIds[10], accountIds[11]];
+    const mixed = await Promise.all(
+      TEN.map((i) => (i % 2 === 0 ? t.gql(company, IMPORT, { p: i % 4 === 0 ? [line(a), line(b)] : [line(b), line(a)] }) : t.gql(company, PAY, { p: line(i % 3 === 0 ? a : b) })) as Promise<Answer>),
+    );
+    expect(mixed.map(codeOf)).toEqual(TEN.map(() => undefined));
     const numbers = (await t.sql<{ receipt_number: string }>(`select receipt_number from arrears.payment`)).map((r) => Number(r.receipt_number.split('-')[1])).sort((a, b) => a - b);
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
-    expect(numbers.length).toBe(1 + 1 + 4 + 1);
+    expect(numbers.length).toBe(1 + 1 + 4 + 1 + 5 * 2 + 5);
   });
 
   it('createLevy: ten racing calls under one key bill one levy; other content under the key is IDEMPOTENCY_KEY_REUSED', async () => {

@@ -74,9 +74,14 @@ export async function claimIdempotencyKeys(
   return new Map(rows.map((r) => [r.key, { digest: r.request_sha256, result: r.result }]));
 }
 
-/** Stores the result a retry under the key will get (ids, or a small JSON summary), in the claiming transaction. */
-export async function storeIdempotentResult(tx: EntityManager, scope: string, ownerId: string, key: string, result: unknown): Promise<void> {
-  await sqlRows(tx, `update ${table(tx)} set result = ?::jsonb where scope = ? and owner_id = ? and key = ?`, [JSON.stringify(result), scope, ownerId, key]);
+/** Stores the results retries under the keys will get (ids, or a small JSON summary), in the claiming transaction. */
+export async function storeIdempotentResults(tx: EntityManager, scope: string, ownerId: string, results: ReadonlyMap<string, unknown>): Promise<void> {
+  if (results.size === 0) return;
+  await sqlRows(
+    tx,
+    `update ${table(tx)} k set result = r.result from jsonb_each(?::jsonb) as r(key, result) where k.scope = ? and k.owner_id = ? and k.key = r.key`,
+    [JSON.stringify(Object.fromEntries(results)), scope, ownerId],
+  );
 }
 
 /**
@@ -98,7 +103,7 @@ export async function runOnce<R, E extends EntityManager>(
       return earlier.result as R;
     }
     const result = await work(tx);
-    await storeIdempotentResult(tx, request.scope, request.ownerId, request.key, result);
+    await storeIdempotentResults(tx, request.scope, request.ownerId, new Map([[request.key, result]]));
     return result;
   });
 }

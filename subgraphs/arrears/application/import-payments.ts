@@ -4,7 +4,7 @@ import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { PAYMENT_RECORDED } from '../../../catalog';
-import { claimIdempotencyKeys, storeIdempotentResult } from '../../../platform/db/idempotency';
+import { claimIdempotencyKeys, storeIdempotentResults } from '../../../platform/db/idempotency';
 import { recordEvent } from '../../../platform/events/outbox';
 import { assertPropertyCompany } from '../domain/access';
 import { allocatePayment } from '../domain/allocation';
@@ -23,7 +23,7 @@ import {
 import { paymentRecorded } from '../events/publish/account-events';
 import { addCredit } from '../persistence/account.repository';
 import { addPaidAmounts, chargesOfAccount } from '../persistence/charge.repository';
-import { insertPayment, nextReceiptSequence, receiptsOf } from '../persistence/ledger.repository';
+import { insertPayment, receiptsOf, reserveReceiptNumbers } from '../persistence/ledger.repository';
 import { loadAccount } from './account.lookup';
 import { settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
@@ -56,20 +56,24 @@ export async function importPayments(em: EntityManager, identity: Identity, inpu
       assertSameRequest(p, row.digest);
       recorded.set(p.key, row.result as string);
     }
+    const fresh = prepared.filter((p) => !recorded.has(p.key)).length;
+    let receipt = fresh > 0 ? await reserveReceiptNumbers(tx, fresh) : 0;
+    const stored = new Map<string, string>();
     const buildings = new Map<string, { levyId: string; buildingId: string; on: IsoDate }>();
     const accounts = new Set<string>();
     for (const [index, p] of prepared.entries()) {
       if (recorded.has(p.key)) continue;
       try {
-        const { id, accountId, levyBuilding } = await applyPayment(tx, identity, companyId, p, today);
-        await storeIdempotentResult(tx, PAYMENT_KEYS, companyId, p.key, id);
+        const { id, accountId, levyBuilding } = await applyPayment(tx, identity, companyId, p, receiptNumber(today, receipt++));
         recorded.set(p.key, id);
+        stored.set(p.key, id);
         accounts.add(accountId);
         if (levyBuilding) buildings.set(`${levyBuilding.levyId}|${levyBuilding.buildingId}`, levyBuilding);
       } catch (error) {
         throw paymentLineError(index, inputs.length, error);
       }
     }
+    await storeIdempotentResults(tx, PAYMENT_KEYS, companyId, stored);
     for (const b of buildings.values()) await announceActivatedBuilding(tx, b.levyId, b.buildingId, b.on);
     // One snapshot per account once the whole statement is applied, however many of its lines paid that account.
     await publishClaims(tx, [...accounts], today);
@@ -84,9 +88,10 @@ const PAYMENT_KEYS = 'payment';
 /**
  * Applies one payment inside the caller's transaction (allocation.ts): designated charges only, or the earliest due
  * first; what no charge takes becomes a credit. Levy payments go to that levy's charges and into its own account.
- * Returns the payment id and, for a levy payment, the building whose activation must be checked.
+ * Returns the payment id and, for a levy payment, the building whose activation must be checked. `receipt` is the
+ * number reserved for it.
  */
-async function applyPayment(tx: EntityManager, identity: Identity, companyId: string, prepared: PreparedPayment, today: IsoDate) {
+async function applyPayment(tx: EntityManager, identity: Identity, companyId: string, prepared: PreparedPayment, receipt: string) {
   const { input, key, digest } = prepared;
   const account = await loadAccount(tx, identity, input.accountId, true);
   if (account.companyId !== companyId) throw new NotFoundError('Arrears account', input.accountId);
@@ -94,7 +99,6 @@ async function applyPayment(tx: EntityManager, identity: Identity, companyId: st
   const payable = charges.filter((c) => c.kind === input.purpose && (input.purpose === 'SERVICE_FEE' || c.levyId === input.levyId));
   if (input.purpose === 'LEVY' && payable.length === 0) throw new NotFoundError('Levy charge of this account', String(input.levyId));
   const allocation = allocatePayment(payable, input.amountFen, input.designatedChargeIds ?? []);
-  const receipt = receiptNumber(today, await nextReceiptSequence(tx));
   const levyId = input.levyId ?? null;
   const id = await insertPayment(
     tx,

@@ -15,12 +15,14 @@ import { groupRows } from './group-rows';
  */
 
 /**
- * The next receipt number, from the counter row in the payment's transaction: a payment rolled back gives its number
- * back, so receipt numbers have no gaps. The row stays locked until the payment commits (payments number one by one).
+ * Reserves the next `count` receipt numbers and returns the first, from the counter row in the payments'
+ * transaction: a transaction rolled back gives its numbers back, so receipt numbers have no gaps. The row stays
+ * locked until the transaction ends (payments number one transaction at a time); take it before any account lock, so
+ * a payment holding an account never waits for the counter held by one waiting for that account.
  */
-export async function nextReceiptSequence(tx: EntityManager): Promise<number> {
-  const [{ seq }] = await sqlRows<{ seq: number }>(tx, `update arrears.receipt_counter set last_number = last_number + 1 returning last_number as seq`);
-  return seq;
+export async function reserveReceiptNumbers(tx: EntityManager, count: number): Promise<number> {
+  const [{ last }] = await sqlRows<{ last: number }>(tx, `update arrears.receipt_counter set last_number = last_number + ? returning last_number as last`, [count]);
+  return last - count + 1;
 }
 
 export interface NewPayment {
