@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { sqlArray, sqlRows } from './sql';
+import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
+import { checkIdempotencyKey } from '../../kernel/idempotency-key';
+import { retryAfterLostRace, sqlArray, sqlRows } from './sql';
 
 /**
  * Idempotency keys, one mechanism for every subgraph: a request names itself with a key its client chose, and the
@@ -106,4 +108,29 @@ export async function runOnce<R, E extends EntityManager>(
     await storeIdempotentResults(tx, request.scope, request.ownerId, new Map([[request.key, result]]));
     return result;
   });
+}
+
+/** An optional idempotency key with what it names: the request's content (JSON, defaults filled in) and its refusal. */
+export interface OptionalKey {
+  scope: string;
+  ownerId: string;
+  key: string | null | undefined;
+  content: () => unknown;
+  /** The subgraph's IDEMPOTENCY_KEY_REUSED for this key. */
+  reused: (key: string) => Error;
+}
+
+/**
+ * The transaction of a request whose idempotency key is optional: with a key (kernel/idempotency-key.ts rules), run
+ * once per key (`runOnce`); without, a plain transaction. Either way an attempt that lost a race on another unique
+ * index (the same thing done under another key, or none) runs once more and answers from what the winner committed.
+ */
+export function transactionOnce<R, E extends EntityManager>(em: E, optional: OptionalKey, work: (tx: E) => Promise<R>): Promise<R> {
+  if (optional.key === null || optional.key === undefined) return retryAfterLostRace(() => em.transactional(work));
+  const key = checkIdempotencyKey(optional.key);
+  const digest = sha256Hex(canonicalJson(optional.content()));
+  const checkRetry = (earlier: string) => {
+    if (earlier !== digest) throw optional.reused(key);
+  };
+  return retryAfterLostRace(() => runOnce(em, { scope: optional.scope, ownerId: optional.ownerId, key, digest }, checkRetry, work));
 }

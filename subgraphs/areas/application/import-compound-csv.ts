@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
-import { checkIdempotencyKey } from '../../../kernel/idempotency-key';
-import { runOnce } from '../../../platform/db/idempotency';
-import { retryAfterLostRace } from '../../../platform/db/sql';
+import { transactionOnce } from '../../../platform/db/idempotency';
 import { areasError } from '../domain/errors';
 import { parseCsv } from '../../../kernel/csv';
 import { InvalidInputError } from '../../../kernel/errors';
@@ -18,7 +15,9 @@ import { manageableCompound } from './compound.lookup';
 /**
  * Bulk import of a compound's buildings and households from one CSV file, all or nothing: every bad line is
  * reported with its reasons and, if there is any, nothing is written. Rows are inserted set-based.
- * Buildings already in the compound are reused, and must be described as in the register.
+ * Buildings already in the compound are reused, and must be described as in the register. With an idempotency key a
+ * retry returns the first import's summary; two imports of one file racing without one: the second reports the
+ * first one's rooms as already registered.
  */
 export interface ImportSummary {
   buildingsCreated: number;
@@ -28,62 +27,57 @@ export interface ImportSummary {
 const MAX_ROWS = 200_000;
 
 export async function importCompoundCsv(em: EntityManager, identity: Identity, compoundId: string, csv: string, idempotencyKey?: string | null): Promise<ImportSummary> {
-  const importFile = (tx: EntityManager) => importInTransaction(tx, identity, compoundId, csv);
-  const key = idempotencyKey === null || idempotencyKey === undefined ? null : checkIdempotencyKey(idempotencyKey);
-  const digest = sha256Hex(canonicalJson({ compoundId, csv }));
-  const attempt = () =>
-    key === null
-      ? em.transactional(importFile)
-      : runOnce(em, { scope: 'compound-import', ownerId: identity.organisationId, key, digest }, (earlier) => {
-          if (earlier !== digest) throw areasError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another import`, { idempotencyKey: key });
-        }, importFile);
-  // Two imports of one file at once under other keys (or none): the second finds the first's rooms and reports them.
-  return retryAfterLostRace(attempt);
-}
+  const optionalKey = {
+    scope: 'compound-import',
+    ownerId: identity.organisationId,
+    key: idempotencyKey,
+    content: () => ({ compoundId, csv }),
+    reused: (key: string) => areasError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another import`, { idempotencyKey: key }),
+  };
+  return transactionOnce(em, optionalKey, async (tx) => {
+    await manageableCompound(tx, identity, compoundId);
+    const records = parseCsv(csv);
+    if (records.length - 1 > MAX_ROWS) throw new InvalidInputError(`At most ${MAX_ROWS} rows per file`, { rows: records.length - 1 });
+    const { problems, rows } = checkCompoundCsv(records);
 
-async function importInTransaction(tx: EntityManager, identity: Identity, compoundId: string, csv: string): Promise<ImportSummary> {
-  await manageableCompound(tx, identity, compoundId);
-  const records = parseCsv(csv);
-  if (records.length - 1 > MAX_ROWS) throw new InvalidInputError(`At most ${MAX_ROWS} rows per file`, { rows: records.length - 1 });
-  const { problems, rows } = checkCompoundCsv(records);
-
-  const registered = new Map((await buildingsOfCompounds(tx, [compoundId])).map((b) => [b.label, b]));
-  const registeredRoomKeys = new Set((await registeredRooms(tx, compoundId)).map((r) => roomKey(r.label, r.unit, r.room)));
-  const buildingIds = new Map<string, string>();
-  const newBuildings: (BuildingRegistration & { id: string })[] = [];
-  const households: HouseholdRecord[] = [];
-  for (const { line, building, household } of rows) {
-    const known = registered.get(building.label);
-    if (known && (known.buildingClass !== building.buildingClass || known.floors !== building.floors || known.elevators !== building.elevators)) {
-      problems.push({ line, field: 'building', problem: `building ${building.label} is described differently in the register` });
+    const registered = new Map((await buildingsOfCompounds(tx, [compoundId])).map((b) => [b.label, b]));
+    const registeredRoomKeys = new Set((await registeredRooms(tx, compoundId)).map((r) => roomKey(r.label, r.unit, r.room)));
+    const buildingIds = new Map<string, string>();
+    const newBuildings: (BuildingRegistration & { id: string })[] = [];
+    const households: HouseholdRecord[] = [];
+    for (const { line, building, household } of rows) {
+      const known = registered.get(building.label);
+      if (known && (known.buildingClass !== building.buildingClass || known.floors !== building.floors || known.elevators !== building.elevators)) {
+        problems.push({ line, field: 'building', problem: `building ${building.label} is described differently in the register` });
+      }
+      if (registeredRoomKeys.has(roomKey(building.label, household.unit, household.room))) {
+        problems.push({ line, field: 'room', problem: `unit ${household.unit} room ${household.room} of ${building.label} is already registered` });
+      }
+      let buildingId = known?.id ?? buildingIds.get(building.label);
+      if (!buildingId) {
+        buildingId = randomUUID();
+        newBuildings.push({ id: buildingId, ...building });
+      }
+      buildingIds.set(building.label, buildingId);
+      households.push({
+        id: randomUUID(),
+        buildingId,
+        unit: household.unit,
+        room: household.room,
+        floorAreaCentiM2: household.floorAreaCentiM2,
+        ownerReference: household.ownerReference,
+        ownerName: household.ownerName ?? null,
+      });
     }
-    if (registeredRoomKeys.has(roomKey(building.label, household.unit, household.room))) {
-      problems.push({ line, field: 'room', problem: `unit ${household.unit} room ${household.room} of ${building.label} is already registered` });
-    }
-    let buildingId = known?.id ?? buildingIds.get(building.label);
-    if (!buildingId) {
-      buildingId = randomUUID();
-      newBuildings.push({ id: buildingId, ...building });
-    }
-    buildingIds.set(building.label, buildingId);
-    households.push({
-      id: randomUUID(),
-      buildingId,
-      unit: household.unit,
-      room: household.room,
-      floorAreaCentiM2: household.floorAreaCentiM2,
-      ownerReference: household.ownerReference,
-      ownerName: household.ownerName ?? null,
-    });
-  }
 
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.line - b.line);
-    throw new InvalidInputError(`The file has ${problems.length} problem(s); nothing was imported`, { lines: problems.slice(0, 500) });
-  }
+    if (problems.length > 0) {
+      problems.sort((a, b) => a.line - b.line);
+      throw new InvalidInputError(`The file has ${problems.length} problem(s); nothing was imported`, { lines: problems.slice(0, 500) });
+    }
 
-  await insertBuildings(tx, compoundId, newBuildings);
-  await insertHouseholds(tx, households);
-  await recordBuildingRosters(tx, [...buildingIds.values()]);
-  return { buildingsCreated: newBuildings.length, householdsCreated: households.length };
+    await insertBuildings(tx, compoundId, newBuildings);
+    await insertHouseholds(tx, households);
+    await recordBuildingRosters(tx, [...buildingIds.values()]);
+    return { buildingsCreated: newBuildings.length, householdsCreated: households.length };
+  });
 }

@@ -2,9 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
-import { checkIdempotencyKey } from '../../../kernel/idempotency-key';
-import { runOnce } from '../../../platform/db/idempotency';
+import { transactionOnce } from '../../../platform/db/idempotency';
 import { LEVY_DECIDED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { assertPropertyCompany } from '../domain/access';
@@ -20,19 +18,40 @@ import { publishClaims } from './claims.publish';
 
 /**
  * Records a special levy the owners decided for some buildings of an area the company serves, and bills it at once:
- * one LEVY charge per household of those buildings, floor area × rate (levy.ts), due on the levy's due date.
+ * one LEVY charge per household of those buildings, floor area × rate (levy.ts), due on the levy's due date. With an
+ * idempotency key a retry returns the levy the first attempt created, billed once.
  */
 export async function createLevy(em: EntityManager, identity: Identity, input: LevyInput): Promise<string> {
   const companyId = assertPropertyCompany(identity, 'record levies');
   const today = todayInChina();
   checkLevyInput(input, today);
-  const create = (tx: EntityManager) => createInTransaction(tx, identity, companyId, input, today);
-  if (input.idempotencyKey === null || input.idempotencyKey === undefined) return em.transactional(create);
-  const key = checkIdempotencyKey(input.idempotencyKey);
-  const digest = sha256Hex(canonicalJson(levyRequest(input)));
-  return runOnce(em, { scope: 'levy', ownerId: companyId, key, digest }, (earlier) => {
-    if (earlier !== digest) throw arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another levy`, { idempotencyKey: key });
-  }, create);
+  const optionalKey = {
+    scope: 'levy',
+    ownerId: companyId,
+    key: input.idempotencyKey,
+    content: () => levyRequest(input),
+    reused: (key: string) => arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another levy`, { idempotencyKey: key }),
+  };
+  return transactionOnce(em, optionalKey, async (tx) => {
+    if (!(await findFilingInForce(tx, companyId, input.areaId, input.decidedOn.slice(0, 7)))) {
+      throw arrearsError('NO_CONTRACT_IN_FORCE', `You have no accepted contract filing covering area ${input.areaId} on ${input.decidedOn}`, { areaId: input.areaId });
+    }
+    const buildingIds = [...new Set(input.buildingIds)];
+    const known = await buildingsWithHouseholds(tx, input.areaId, buildingIds);
+    const unknown = buildingIds.filter((b) => !known.includes(b));
+    if (unknown.length > 0) {
+      throw new InvalidInputError('Some buildings are not in the area, or have no households', { problems: unknown.map((buildingId) => ({ code: 'UNKNOWN_BUILDING', buildingId })) });
+    }
+    const levy = { ...input, title: input.title.trim(), purpose: input.purpose.trim(), accountName: input.accountName.trim(), buildingIds };
+    const levyId = await insertLevy(tx, { ...levy, companyId, recordedBy: identity.subject });
+    await openAccounts(tx, { companyId, areaId: input.areaId, buildingIds }, today);
+    await billLevy(tx, { levyId, companyId, areaId: input.areaId, month: input.decidedOn.slice(0, 7), rateFenPerM2: input.rateFenPerM2, dueOn: input.dueOn, buildingIds });
+    const billed = await levyTotals(tx, levyId);
+    // As for billing: only accounts that can be referred (not CURRENT) get a new claim snapshot.
+    await publishClaims(tx, await referableAccountIdsOfLevy(tx, levyId), today);
+    recordEvent(tx, LEVY_DECIDED, { source: 'arrears', key: levyId, data: levyDecided({ ...levy, levyId, companyId }, billed) });
+    return levyId;
+  });
 }
 
 /** What a levy asks, defaults filled in: a retry under its key must ask the same. */
@@ -49,24 +68,3 @@ const levyRequest = (input: LevyInput) => ({
   decisionReference: input.decisionReference ?? null,
   buildingIds: input.buildingIds,
 });
-
-async function createInTransaction(tx: EntityManager, identity: Identity, companyId: string, input: LevyInput, today: string): Promise<string> {
-  if (!(await findFilingInForce(tx, companyId, input.areaId, input.decidedOn.slice(0, 7)))) {
-    throw arrearsError('NO_CONTRACT_IN_FORCE', `You have no accepted contract filing covering area ${input.areaId} on ${input.decidedOn}`, { areaId: input.areaId });
-  }
-  const buildingIds = [...new Set(input.buildingIds)];
-  const known = await buildingsWithHouseholds(tx, input.areaId, buildingIds);
-  const unknown = buildingIds.filter((b) => !known.includes(b));
-  if (unknown.length > 0) {
-    throw new InvalidInputError('Some buildings are not in the area, or have no households', { problems: unknown.map((buildingId) => ({ code: 'UNKNOWN_BUILDING', buildingId })) });
-  }
-  const levy = { ...input, title: input.title.trim(), purpose: input.purpose.trim(), accountName: input.accountName.trim(), buildingIds };
-  const levyId = await insertLevy(tx, { ...levy, companyId, recordedBy: identity.subject });
-  await openAccounts(tx, { companyId, areaId: input.areaId, buildingIds }, today);
-  await billLevy(tx, { levyId, companyId, areaId: input.areaId, month: input.decidedOn.slice(0, 7), rateFenPerM2: input.rateFenPerM2, dueOn: input.dueOn, buildingIds });
-  const billed = await levyTotals(tx, levyId);
-  // As for billing: only accounts that can be referred (not CURRENT) get a new claim snapshot.
-  await publishClaims(tx, await referableAccountIdsOfLevy(tx, levyId), today);
-  recordEvent(tx, LEVY_DECIDED, { source: 'arrears', key: levyId, data: levyDecided({ ...levy, levyId, companyId }, billed) });
-  return levyId;
-}

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IsoDate } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
 import { runOnce } from '../../../platform/db/idempotency';
+import { retryAfterLostRace } from '../../../platform/db/sql';
 import { ContractTerms, asExistingContract, validateContractTerms } from '../domain/contract-terms';
 import { FeeScheduleFlag } from '../domain/fee-schedule';
 import { FilingAssessment } from '../domain/filing-deadline';
@@ -37,7 +38,8 @@ export function checkedSubmission(input: DocumentsInput): { key: string; documen
  */
 export async function idempotent(em: EntityManager, companyId: string, key: string, digest: string, submit: (tx: EntityManager) => Promise<Filing>): Promise<Filing> {
   const request = { scope: 'filing', ownerId: companyId, key, digest };
-  const filingId = await runOnce(em, request, (earlier) => checkIdempotentRetry(earlier, digest, key), async (tx) => (await submit(tx)).id);
+  // Two submissions of one contract under different keys at once: the second, run again, finds the contract filed.
+  const filingId = await retryAfterLostRace(() => runOnce(em, request, (earlier) => checkIdempotentRetry(earlier, digest, key), async (tx) => (await submit(tx)).id));
   const filing = await findFiling(em, filingId);
   if (!filing) throw new Error(`Filing ${filingId} of an idempotent submission is missing`);
   return filing;

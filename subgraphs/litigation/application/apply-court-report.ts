@@ -7,7 +7,7 @@ import { Identity } from '../../../kernel/identity';
 import { retryAfterLostRace } from '../../../platform/db/sql';
 import { mayReportForCourt } from '../domain/access';
 import { CourtEventVerdict, applyCourtEvent } from '../domain/case-status';
-import { CourtEventEffect, SentReferral, courtEventEffect, courtReportDigest } from '../domain/referral';
+import { courtEventEffect, courtReportDigest } from '../domain/referral';
 import { insertCourtEvent, reportOfId } from '../persistence/court-event.repository';
 import { lockSentReferral, recordCourtEffect, updateCaseState } from '../persistence/referral.repository';
 import { regroup } from './batches.regroup';
@@ -27,11 +27,17 @@ export type ReportChannel = { via: 'API'; reporter: Identity; reportId?: string 
  * court the referral is addressed to; the step judged against the case's status (case-status.ts). A new step moves
  * the case and is published; a duplicate changes nothing; a stale one (an earlier step arriving late) only fills in
  * what it carries, such as the case number of a docketing reported after the judgment; an impossible one is refused.
+ * A report id seen before with the same content is a silent duplicate, with other content EVENT_ID_REUSED.
  * Every report received is kept and appended to the evidence chain.
  */
 export async function applyCourtReport(em: EntityManager, report: CourtReport, channel: ReportChannel): Promise<CourtEventVerdict> {
-  const effect = courtEventEffect(report);
   const reportId = channel.reportId ?? randomUUID();
+  // The same id reported at the same moment on another referral: the first insert won; this one is judged against it.
+  return retryAfterLostRace(() => applyUnderId(em, report, channel, reportId), 'court_event_pkey');
+}
+
+async function applyUnderId(em: EntityManager, report: CourtReport, channel: ReportChannel, reportId: string): Promise<CourtEventVerdict> {
+  const effect = courtEventEffect(report);
   const details = {
     kind: report.kind,
     occurredAt: report.occurredAt,
@@ -42,55 +48,38 @@ export async function applyCourtReport(em: EntityManager, report: CourtReport, c
     settledFen: report.settledFen ?? null,
     note: report.note ?? null,
   };
-  const apply = () =>
-    em.transactional(async (tx) => {
-      const referral = await lockSentReferral(tx, report.referralId);
-      if (channel.via === 'API') {
-        if (!referral || !mayReportForCourt(channel.reporter, referral)) throw new NotFoundError('Referral', report.referralId);
-      } else if (!referral || referral.courtId !== report.courtId) {
-        throw litigationError('UNAUTHORISED_COURT', `Court ${report.courtId} may not report on referral ${report.referralId}`, {
-          courtId: report.courtId,
-          referralId: report.referralId,
-        });
+  return em.transactional(async (tx) => {
+    const referral = await lockSentReferral(tx, report.referralId);
+    if (channel.via === 'API') {
+      if (!referral || !mayReportForCourt(channel.reporter, referral)) throw new NotFoundError('Referral', report.referralId);
+    } else if (!referral || referral.courtId !== report.courtId) {
+      throw litigationError('UNAUTHORISED_COURT', `Court ${report.courtId} may not report on referral ${report.referralId}`, {
+        courtId: report.courtId,
+        referralId: report.referralId,
+      });
+    }
+    // The same report sent again under its id (a retry) was applied the first time; other content under it is refused.
+    const seen = await reportOfId(tx, reportId);
+    if (seen !== null) {
+      if (courtReportDigest(seen.referralId, seen.details) !== courtReportDigest(referral.id, details)) {
+        throw litigationError('EVENT_ID_REUSED', `Report id ${reportId.slice(0, 100)} was already used for a report with other content`, { eventId: reportId.slice(0, 100) });
       }
-      // The same report sent again under its id (a retry) was applied the first time; other content under it is refused.
-      const seen = await reportOfId(tx, reportId);
-      if (seen !== null) {
-        if (courtReportDigest(seen.referralId, seen.details) !== courtReportDigest(referral.id, details)) {
-          throw litigationError('EVENT_ID_REUSED', `Report id ${reportId.slice(0, 100)} was already used for a report with other content`, { eventId: reportId.slice(0, 100) });
-        }
-        return 'DUPLICATE' as const;
-      }
-      return applyNewReport(tx, referral, { reportId, report, details, effect, channel });
-    });
-  // The same id reported at the same moment on another referral: the first insert won; this one is judged against it.
-  return retryAfterLostRace(apply, 'court_event_pkey');
-}
-
-/** A report under an id not seen before, with what it says as recorded and what it changes. */
-interface NewReport {
-  reportId: string;
-  report: CourtReport;
-  details: Record<string, unknown>;
-  effect: CourtEventEffect;
-  channel: ReportChannel;
-}
-
-/** Judges a new report against the case, records it in the evidence chain and applies what it changes. */
-async function applyNewReport(tx: EntityManager, referral: SentReferral, { reportId, report, details, effect, channel }: NewReport): Promise<CourtEventVerdict> {
-  const { verdict, state } = applyCourtEvent(referral, { kind: report.kind, occurredAt: report.occurredAt });
-  if (verdict === 'INVALID') {
-    throw litigationError('INVALID_COURT_EVENT', `A ${report.kind} report cannot follow a case that is ${referral.status}`, { status: referral.status, kind: report.kind });
-  }
-  const reportedBy = channel.via === 'API' ? channel.reporter.subject : report.courtId;
-  await insertCourtEvent(tx, { id: reportId, referralId: referral.id, kind: report.kind, occurredAt: report.occurredAt, verdict, details, via: channel.via, reportedBy });
-  await appendCourtEventToChain(tx, referral.id, details);
-  if (verdict === 'DUPLICATE') return verdict;
-  // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing).
-  await recordCourtEffect(tx, referral.id, effect, verdict === 'STALE' ? 'FILL_MISSING' : 'REPLACE');
-  if (verdict === 'STALE') return verdict;
-  await updateCaseState(tx, referral.id, state);
-  await recordStatusChange(tx, referral.id, referral.status, report.occurredAt);
-  if (referral.status !== state.status) await regroup(tx, referral.courtId, referral.companyId);
-  return verdict;
+      return 'DUPLICATE';
+    }
+    const { verdict, state } = applyCourtEvent(referral, { kind: report.kind, occurredAt: report.occurredAt });
+    if (verdict === 'INVALID') {
+      throw litigationError('INVALID_COURT_EVENT', `A ${report.kind} report cannot follow a case that is ${referral.status}`, { status: referral.status, kind: report.kind });
+    }
+    const reportedBy = channel.via === 'API' ? channel.reporter.subject : report.courtId;
+    await insertCourtEvent(tx, { id: reportId, referralId: referral.id, kind: report.kind, occurredAt: report.occurredAt, verdict, details, via: channel.via, reportedBy });
+    await appendCourtEventToChain(tx, referral.id, details);
+    if (verdict === 'DUPLICATE') return verdict;
+    // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing).
+    await recordCourtEffect(tx, referral.id, effect, verdict === 'STALE' ? 'FILL_MISSING' : 'REPLACE');
+    if (verdict === 'STALE') return verdict;
+    await updateCaseState(tx, referral.id, state);
+    await recordStatusChange(tx, referral.id, referral.status, report.occurredAt);
+    if (referral.status !== state.status) await regroup(tx, referral.courtId, referral.companyId);
+    return verdict;
+  });
 }

@@ -6,10 +6,7 @@ import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
-import { checkIdempotencyKey } from '../../../kernel/idempotency-key';
-import { runOnce } from '../../../platform/db/idempotency';
-import { retryAfterLostRace } from '../../../platform/db/sql';
+import { transactionOnce } from '../../../platform/db/idempotency';
 import { recordEvent } from '../../../platform/events/outbox';
 import { EvidenceItem, firstPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
@@ -70,105 +67,91 @@ function checkInput(input: ReferralInput, today: string): { evidence: EvidenceIt
  * Refers arrears accounts of the caller's company to a court, all or nothing. Each account is judged on its own
  * (referral-facts → eligibility.ts): an ineligible one is recorded with every failed condition by name and sent
  * nowhere; an eligible one gets its case package (version 1, in the evidence chain), its procedure, a place in the
- * consolidated batch of its court, company, area and contract, and the referral.submitted event.
+ * consolidated batch of its court, company, area and contract, and the referral.submitted event. With an idempotency
+ * key a retry returns the first attempt's results; two referrals of one account racing: the second is ALREADY_REFERRED.
  */
 export async function referArrears(em: EntityManager, identity: Identity, input: ReferralInput): Promise<ReferralResult[]> {
   if (identity.role !== 'PROPERTY_COMPANY') throw new ForbiddenError('Only a property service company refers its arrears to court');
   const companyId = identity.organisationId;
   const today = todayInChina();
-  const checked = checkInput(input, today);
-  const refer = (tx: EntityManager) => referInTransaction(tx, identity, input, checked, today);
-  const key = input.idempotencyKey === null || input.idempotencyKey === undefined ? null : checkIdempotencyKey(input.idempotencyKey);
-  const attempt = () => {
-    if (key === null) return em.transactional(refer);
-    const digest = referralDigest(input, checked);
-    return runOnce(em, { scope: 'referral', ownerId: companyId, key, digest }, (earlier) => {
-      if (earlier !== digest) throw litigationError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another referral`, { idempotencyKey: key });
-    }, refer);
+  const { evidence, exclusions } = checkInput(input, today);
+  const optionalKey = {
+    scope: 'referral',
+    ownerId: companyId,
+    key: input.idempotencyKey,
+    content: () => referralRequest(input, evidence, exclusions),
+    reused: (key: string) => litigationError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another referral`, { idempotencyKey: key }),
   };
-  // Two referrals of one account at once (other keys, or none): the second finds the first and is ALREADY_REFERRED.
-  return retryAfterLostRace(attempt);
-}
+  return transactionOnce(em, optionalKey, async (tx) => {
+    const court = await findCourt(tx, input.courtId);
+    if (!court) throw new NotFoundError('Court', input.courtId);
+    const claims = await companyClaims(tx, companyId, input.accountIds);
+    const missing = input.accountIds.filter((id) => !claims.has(id));
+    if (missing.length > 0) throw new NotFoundError('Arrears account', missing.join(', '));
+    const open = await accountsInOpenCases(tx, input.accountIds);
+    if (open.length > 0) throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
+    const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
 
-/** The digest of what a referral asks, defaults filled in: a retry under its key must ask the same. */
-const referralDigest = (input: ReferralInput, { evidence, exclusions }: ReturnType<typeof checkInput>): string =>
-  sha256Hex(
-    canonicalJson({
-      courtId: input.courtId,
-      accountIds: input.accountIds,
-      evidence,
-      costs: (input.costs ?? []).map((c) => ({ label: c.label, amountFen: c.amountFen })),
-      bothPartiesConsent: input.bothPartiesConsent ?? false,
-      exclusions,
-      mediationWaivedOn: input.mediationWaivedOn ?? null,
-    }),
-  );
-
-async function referInTransaction(
-  tx: EntityManager,
-  identity: Identity,
-  input: ReferralInput,
-  { evidence, exclusions }: ReturnType<typeof checkInput>,
-  today: string,
-): Promise<ReferralResult[]> {
-  const companyId = identity.organisationId;
-  const court = await findCourt(tx, input.courtId);
-  if (!court) throw new NotFoundError('Court', input.courtId);
-  const claims = await companyClaims(tx, companyId, input.accountIds);
-  const missing = input.accountIds.filter((id) => !claims.has(id));
-  if (missing.length > 0) throw new NotFoundError('Arrears account', missing.join(', '));
-  const open = await accountsInOpenCases(tx, input.accountIds);
-  if (open.length > 0) throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
-  const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
-
-  const results: ReferralResult[] = [];
-  for (const accountId of input.accountIds) {
-    const claim = claims.get(accountId)!;
-    const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
-    const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null));
-    const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
-    results.push({ referralId: referral.id, accountId, eligibility });
-    if (!eligibility.eligible) {
-      await insertReferral(tx, referral);
-      continue;
+    const results: ReferralResult[] = [];
+    for (const accountId of input.accountIds) {
+      const claim = claims.get(accountId)!;
+      const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
+      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null));
+      const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
+      results.push({ referralId: referral.id, accountId, eligibility });
+      if (!eligibility.eligible) {
+        await insertReferral(tx, referral);
+        continue;
+      }
+      const { content, claims: complaint, filing } = casePackageContent({
+        referralId: referral.id,
+        claim,
+        claimableMonths: eligibility.claimableCharges.map((c) => c.month),
+        filings: areaFilings,
+        evidence,
+        costs: input.costs ?? [],
+      });
+      const { procedure, reasons } = proposeProcedure({
+        provinceCode: court.provinceCode,
+        docketYear: Number(today.slice(0, 4)),
+        claimFen: complaint.amountInDisputeFen,
+        bothPartiesConsent: input.bothPartiesConsent ?? false,
+        exclusions,
+      });
+      const submitted: SubmittedReferral = {
+        ...referral,
+        status: 'SUBMITTED',
+        contractId: filing.contractId,
+        procedure,
+        procedureReasons: reasons,
+        amountInDisputeFen: complaint.amountInDisputeFen,
+        grandTotalFen: complaint.grandTotalFen,
+      };
+      await insertReferral(tx, submitted);
+      const pkg = firstPackage(content);
+      const digest = await storePackage(tx, pkg);
+      recordEvent(tx, REFERRAL_SUBMITTED, {
+        source: LITIGATION_EVENT_SOURCE,
+        key: submitted.id,
+        subject: submitted.id,
+        data: referralSubmitted(submitted, { version: pkg.version, digest }),
+      });
     }
-    const { content, claims: complaint, filing } = casePackageContent({
-      referralId: referral.id,
-      claim,
-      claimableMonths: eligibility.claimableCharges.map((c) => c.month),
-      filings: areaFilings,
-      evidence,
-      costs: input.costs ?? [],
-    });
-    const { procedure, reasons } = proposeProcedure({
-      provinceCode: court.provinceCode,
-      docketYear: Number(today.slice(0, 4)),
-      claimFen: complaint.amountInDisputeFen,
-      bothPartiesConsent: input.bothPartiesConsent ?? false,
-      exclusions,
-    });
-    const submitted: SubmittedReferral = {
-      ...referral,
-      status: 'SUBMITTED',
-      contractId: filing.contractId,
-      procedure,
-      procedureReasons: reasons,
-      amountInDisputeFen: complaint.amountInDisputeFen,
-      grandTotalFen: complaint.grandTotalFen,
-    };
-    await insertReferral(tx, submitted);
-    const pkg = firstPackage(content);
-    const digest = await storePackage(tx, pkg);
-    recordEvent(tx, REFERRAL_SUBMITTED, {
-      source: LITIGATION_EVENT_SOURCE,
-      key: submitted.id,
-      subject: submitted.id,
-      data: referralSubmitted(submitted, { version: pkg.version, digest }),
-    });
-  }
-  await regroup(tx, input.courtId, companyId);
-  return results;
+    await regroup(tx, input.courtId, companyId);
+    return results;
+  });
 }
+
+/** What a referral asks, defaults filled in: a retry under its key must ask the same. */
+const referralRequest = (input: ReferralInput, evidence: EvidenceItem[], exclusions: SmallClaimsExclusion[]) => ({
+  courtId: input.courtId,
+  accountIds: input.accountIds,
+  evidence,
+  costs: (input.costs ?? []).map((c) => ({ label: c.label, amountFen: c.amountFen })),
+  bothPartiesConsent: input.bothPartiesConsent ?? false,
+  exclusions,
+  mediationWaivedOn: input.mediationWaivedOn ?? null,
+});
 
 /** The referral as recorded for an account before it is judged sendable: ineligible, nothing claimed. */
 function newReferral(identity: Identity, courtId: string, accountId: string, claim: StoredClaim, eligibility: Eligibility, today: string): NewReferral {
