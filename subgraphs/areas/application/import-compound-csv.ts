@@ -15,9 +15,7 @@ import { manageableCompound } from './compound.lookup';
 /**
  * Bulk import of a compound's buildings and households from one CSV file, all or nothing: every bad line is
  * reported with its reasons and, if there is any, nothing is written. Rows are inserted set-based.
- * Buildings already in the compound are reused, and must be described as in the register. With an idempotency key a
- * retry returns the first import's summary; two imports of one file racing without one: the second reports the
- * first one's rooms as already registered.
+ * Buildings already in the compound are reused, and must be described as in the register.
  */
 export interface ImportSummary {
   buildingsCreated: number;
@@ -26,6 +24,10 @@ export interface ImportSummary {
 
 const MAX_ROWS = 200_000;
 
+/**
+ * With an idempotency key a retry returns the first import's summary; two imports of one file racing without one: the
+ * second reports the first one's rooms as already registered.
+ */
 export async function importCompoundCsv(em: EntityManager, identity: Identity, compoundId: string, csv: string, idempotencyKey?: string | null): Promise<ImportSummary> {
   const optionalKey = {
     scope: 'compound-import',
