@@ -20,6 +20,7 @@ const firstMonth = addMonths(thisMonth, -3);
 
 const DRAFT = `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`;
 const SUBMIT = `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id status currentVersion } }`;
+const RESUBMIT = `mutation($f: ID!, $k: String!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { resubmitFiling(filingId: $f, idempotencyKey: $k, terms: $t, documents: $d) { id status currentVersion } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId receiptNumber amountFen allocations { chargeId fen } } }`;
 const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { paymentId receiptNumber } }`;
 const LEVY = `mutation($l: LevyInput!) { createLevy(levy: $l) { id households billedFen } }`;
@@ -56,7 +57,7 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     await t?.stop();
   });
 
-  it('submitFiling: ten racing submissions under one key make one filing; those with other documents are IDEMPOTENCY_KEY_REUSED', async () => {
+  it('submitFiling and resubmitFiling: ten racing submissions under one key make one filing (one version); other documents are IDEMPOTENCY_KEY_REUSED', async () => {
     const { draftContract } = await ok(company, DRAFT, { a: areaId, t: hongjuTerms(company, firstMonth, { number: 'HJ6-RACE-01' }) });
     const key = randomUUID();
     // Even calls send one document, odd calls another: whichever claims the key first decides which half succeeds.
@@ -76,7 +77,21 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     const retry = await ok(company, SUBMIT, { c: draftContract.id, k: key, d: document(winner === 0 ? '合同.pdf' : '合同（修订）.pdf') });
     expect(retry.submitFiling.id).toBe([...ids][0]);
 
-    await ok(GUANGWAI_OFFICE, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }`, { f: [...ids][0] });
+    // Returned, then resubmitted by ten racing retries under one key: one version 2 (resubmit and amend share submit's path).
+    const filingId = [...ids][0];
+    await ok(GUANGWAI_OFFICE, `mutation($f: ID!, $r: [ReturnReasonInput!]!) { returnFiling(filingId: $f, version: 1, reasons: $r) { id } }`, {
+      f: filingId,
+      r: [{ field: 'documents', reason: '请补充盖章页' }],
+    });
+    const resubmitKey = randomUUID();
+    const terms = hongjuTerms(company, firstMonth, { number: 'HJ6-RACE-01' });
+    const resubmitted = await all(company, RESUBMIT, () => ({ f: filingId, k: resubmitKey, t: terms, d: document('合同（盖章）.pdf') }));
+    expect(resubmitted.map(codeOf)).toEqual(TEN.map(() => undefined));
+    expect(new Set(resubmitted.map((a) => JSON.stringify(a.body.data!.resubmitFiling)))).toEqual(new Set([JSON.stringify({ id: filingId, status: 'SUBMITTED', currentVersion: 2 })]));
+    const [{ versions }] = await t.sql<{ versions: number }>(`select count(*)::int as versions from contracts.filing_version where filing_id = $1`, [filingId]);
+    expect(versions).toBe(2);
+
+    await ok(GUANGWAI_OFFICE, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 2) { id } }`, { f: filingId });
     for (const schema of ['arrears', 'litigation']) {
       await waitFor(`${schema} to hold the accepted filing`, async () =>
         (await t.sql<{ n: number }>(`select count(*)::int as n from ${schema}.filing_snapshot where filing_id = $1 and status = 'ACCEPTED'`, [[...ids][0]]))[0].n === 1,
