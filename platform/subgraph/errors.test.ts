@@ -25,6 +25,13 @@ describe('GraphQL error mapping', () => {
     expect(formatError({ message: error.message, path: ['x'] }, asResolverError(error), 'areas').extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 
+  it('answers a unique race no use case handled as CONFLICT, raw SQL or ORM alike', () => {
+    const raw = Object.assign(new Error('duplicate key value violates unique constraint "x_key"'), { code: '23505', constraint: 'x_key', detail: 'Key (name)=(张三) already exists.' });
+    const formatted = formatError({ message: raw.message, path: ['x'] }, asResolverError(raw), 'areas');
+    expect(formatted.extensions).toEqual({ code: 'CONFLICT' });
+    expect(JSON.stringify(formatted)).not.toContain('张三');
+  });
+
   it('keeps GraphQL validation errors as they are', () => {
     const formatted = formatError({ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('v'), 'areas');
     expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });

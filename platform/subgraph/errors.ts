@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { isDomainError } from '../../kernel/errors';
+import { isUniqueViolation } from '../db/sql';
 import { logger } from '../logging';
 
 const CLIENT_CODES = new Set([
@@ -35,6 +36,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
   // PostgreSQL refused a value's format (an id that is not a UUID, say): the caller's input, not our fault.
   if ((original as { code?: unknown })?.code === '22P02') {
     return { message: 'A value in the request is malformed (for example an id that is not a UUID)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  // A race lost on a unique index that no use case answers itself: the state changed under the request, nothing was
+  // written. Only the constraint is logged: the violation's detail quotes the values.
+  if (isUniqueViolation(original)) {
+    logger.warn({ subgraph, path: formatted.path, constraint: (original as { constraint?: unknown }).constraint }, 'request lost a race on a unique index');
+    return { message: 'The request conflicts with a concurrent change: read the current state, then retry', path: formatted.path, extensions: { code: 'CONFLICT' } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {

@@ -22,6 +22,7 @@ import { Migration20261122030000_divisions } from './persistence/migrations/Migr
 import { Migration20261122040000_read_grants } from './persistence/migrations/Migration20261122040000_read_grants';
 import { Migration20261122050000_owners_assembly } from './persistence/migrations/Migration20261122050000_owners_assembly';
 import { Migration20261130000000_owner_identity } from './persistence/migrations/Migration20261130000000_owner_identity';
+import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
@@ -36,6 +37,7 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261122040000_read_grants', class: Migration20261122040000_read_grants },
     { name: 'Migration20261122050000_owners_assembly', class: Migration20261122050000_owners_assembly },
     { name: 'Migration20261130000000_owner_identity', class: Migration20261130000000_owner_identity },
+    { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],

@@ -16,6 +16,7 @@ import { Migration20261122020000_filing_snapshots } from './persistence/migratio
 import { Migration20261122030000_ledger } from './persistence/migrations/Migration20261122030000_ledger';
 import { Migration20261122040000_claim_version } from './persistence/migrations/Migration20261122040000_claim_version';
 import { Migration20261122050000_settled_amount } from './persistence/migrations/Migration20261122050000_settled_amount';
+import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 
 /**
  * Fees and arrears: billing runs from the fee schedules in force (kept from the contracts feed) over the households
@@ -34,6 +35,7 @@ export const arrearsSubgraph: SubgraphModule = {
     { name: 'Migration20261122030000_ledger', class: Migration20261122030000_ledger },
     { name: 'Migration20261122040000_claim_version', class: Migration20261122040000_claim_version },
     { name: 'Migration20261122050000_settled_amount', class: Migration20261122050000_settled_amount },
+    { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
   ],
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
   consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears'), referralOutcomeConsumer],

@@ -17,6 +17,7 @@ import { Migration20261122000000_initial } from './persistence/migrations/Migrat
 import { Migration20261122010000_area_facts } from './persistence/migrations/Migration20261122010000_area_facts';
 import { Migration20261122020000_filings } from './persistence/migrations/Migration20261122020000_filings';
 import { Migration20261122030000_court_referrals } from './persistence/migrations/Migration20261122030000_court_referrals';
+import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
@@ -29,6 +30,7 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261122010000_area_facts', class: Migration20261122010000_area_facts },
     { name: 'Migration20261122020000_filings', class: Migration20261122020000_filings },
     { name: 'Migration20261122030000_court_referrals', class: Migration20261122030000_court_referrals },
+    { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
   ],
   consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer],
   producedTopics: [FILINGS_TOPIC.name],

@@ -1,6 +1,7 @@
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { FEEDS_ERRORS } from './domain/errors';
 import { Migration20261130000000_initial } from './persistence/migrations/Migration20261130000000_initial';
+import { Migration20261130100000_inbox_digest } from './persistence/migrations/Migration20261130100000_inbox_digest';
 
 /**
  * How outside parties receive the hub's events: the parties registered for the Kafka feeds (their principals and
@@ -10,7 +11,10 @@ export const feedsSubgraph: SubgraphModule = {
   name: 'feeds',
   resolvers: [],
   entities: [],
-  migrations: [{ name: 'Migration20261130000000_initial', class: Migration20261130000000_initial }],
+  migrations: [
+    { name: 'Migration20261130000000_initial', class: Migration20261130000000_initial },
+    { name: 'Migration20261130100000_inbox_digest', class: Migration20261130100000_inbox_digest },
+  ],
   consumers: [],
   producedTopics: [],
   errors: FEEDS_ERRORS,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
+import { transactionOnce } from '../../../platform/db/idempotency';
+import { areasError } from '../domain/errors';
 import { parseCsv } from '../../../kernel/csv';
 import { InvalidInputError } from '../../../kernel/errors';
 import { BuildingRegistration } from '../domain/compound';
@@ -25,8 +27,19 @@ export interface ImportSummary {
 
 const MAX_ROWS = 200_000;
 
-export async function importCompoundCsv(em: EntityManager, identity: Identity, compoundId: string, csv: string): Promise<ImportSummary> {
-  return em.transactional(async (tx) => {
+/**
+ * With an idempotency key a retry returns the first import's summary; two imports of one file racing without one: the
+ * second reports the first one's rooms as already registered.
+ */
+export async function importCompoundCsv(em: EntityManager, identity: Identity, compoundId: string, csv: string, idempotencyKey?: string | null): Promise<ImportSummary> {
+  const optionalKey = {
+    scope: 'compound-import',
+    ownerId: identity.organisationId,
+    key: idempotencyKey,
+    content: () => ({ compoundId, csv }),
+    reused: (key: string) => areasError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another import`, { idempotencyKey: key }),
+  };
+  return transactionOnce(em, optionalKey, async (tx) => {
     await manageableCompound(tx, identity, compoundId);
     const records = parseCsv(csv);
     if (records.length - 1 > MAX_ROWS) throw new InvalidInputError(`At most ${MAX_ROWS} rows per file`, { rows: records.length - 1 });

@@ -125,7 +125,13 @@ export class CompoundResolver {
       'floor_area_m2, owner_reference, owner_name; optionally owner_legal_name, owner_id_type, owner_id_number, owner_phone, ' +
       'owner_service_address, kept encrypted). All or nothing: BAD_USER_INPUT lists every bad line (never the values).',
   })
-  importCompoundCsv(@Arg('compoundId', () => ID) compoundId: string, @Arg('csv') csv: string, @Ctx() ctx: RequestContext): Promise<ImportSummaryType> {
-    return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv);
+  importCompoundCsv(
+    @Arg('compoundId', () => ID) compoundId: string,
+    @Arg('csv') csv: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'Your id of this import (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same summary.' })
+    idempotencyKey?: string | null,
+  ): Promise<ImportSummaryType> {
+    return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv, idempotencyKey);
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { transactionOnce } from '../../../platform/db/idempotency';
 import { LEVY_DECIDED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { assertPropertyCompany } from '../domain/access';
@@ -17,13 +18,21 @@ import { publishClaims } from './claims.publish';
 
 /**
  * Records a special levy the owners decided for some buildings of an area the company serves, and bills it at once:
- * one LEVY charge per household of those buildings, floor area × rate (levy.ts), due on the levy's due date.
+ * one LEVY charge per household of those buildings, floor area × rate (levy.ts), due on the levy's due date. With an
+ * idempotency key a retry returns the levy the first attempt created, billed once.
  */
 export async function createLevy(em: EntityManager, identity: Identity, input: LevyInput): Promise<string> {
   const companyId = assertPropertyCompany(identity, 'record levies');
   const today = todayInChina();
   checkLevyInput(input, today);
-  return em.transactional(async (tx) => {
+  const optionalKey = {
+    scope: 'levy',
+    ownerId: companyId,
+    key: input.idempotencyKey,
+    content: () => levyRequest(input),
+    reused: (key: string) => arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another levy`, { idempotencyKey: key }),
+  };
+  return transactionOnce(em, optionalKey, async (tx) => {
     if (!(await findFilingInForce(tx, companyId, input.areaId, input.decidedOn.slice(0, 7)))) {
       throw arrearsError('NO_CONTRACT_IN_FORCE', `You have no accepted contract filing covering area ${input.areaId} on ${input.decidedOn}`, { areaId: input.areaId });
     }
@@ -44,3 +53,18 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
     return levyId;
   });
 }
+
+/** What a levy asks, defaults filled in: a retry under its key must ask the same. */
+const levyRequest = (input: LevyInput) => ({
+  areaId: input.areaId,
+  title: input.title,
+  purpose: input.purpose,
+  accountName: input.accountName,
+  rateFenPerM2: input.rateFenPerM2,
+  activationThresholdPercent: input.activationThresholdPercent,
+  advanceFen: input.advanceFen,
+  decidedOn: input.decidedOn,
+  dueOn: input.dueOn,
+  decisionReference: input.decisionReference ?? null,
+  buildingIds: input.buildingIds,
+});

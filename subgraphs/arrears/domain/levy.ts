@@ -114,6 +114,8 @@ export interface LevyInput {
   dueOn: string;
   decisionReference?: string | null;
   buildingIds: string[];
+  /** The client's id of this levy: a retry with it returns the levy the first attempt created. */
+  idempotencyKey?: string | null;
 }
 
 /** BAD_USER_INPUT naming every invalid field: texts given, whole amounts, decided by today, due not before decided. */

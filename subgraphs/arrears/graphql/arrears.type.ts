@@ -336,4 +336,6 @@ export class LevyInputType {
   @Field() dueOn!: string;
   @Field(() => String, { nullable: true }) decisionReference?: string | null;
   @Field(() => [ID]) buildingIds!: string[];
+  @Field(() => String, { nullable: true, description: 'Your id of this levy (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same levy, billed once.' })
+  idempotencyKey?: string | null;
 }

@@ -6,6 +6,7 @@ import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { transactionOnce } from '../../../platform/db/idempotency';
 import { recordEvent } from '../../../platform/events/outbox';
 import { EvidenceItem, firstPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
@@ -31,6 +32,8 @@ export interface ReferralInput {
   exclusions?: string[] | null;
   /** The date a party expressly declined mediation, when no session was held. */
   mediationWaivedOn?: string | null;
+  /** The client's id of this referral: a retry with it returns the first attempt's results. */
+  idempotencyKey?: string | null;
 }
 
 export interface ReferralResult {
@@ -64,14 +67,22 @@ function checkInput(input: ReferralInput, today: string): { evidence: EvidenceIt
  * Refers arrears accounts of the caller's company to a court, all or nothing. Each account is judged on its own
  * (referral-facts → eligibility.ts): an ineligible one is recorded with every failed condition by name and sent
  * nowhere; an eligible one gets its case package (version 1, in the evidence chain), its procedure, a place in the
- * consolidated batch of its court, company, area and contract, and the referral.submitted event.
+ * consolidated batch of its court, company, area and contract, and the referral.submitted event. With an idempotency
+ * key a retry returns the first attempt's results; two referrals of one account racing: the second is ALREADY_REFERRED.
  */
 export async function referArrears(em: EntityManager, identity: Identity, input: ReferralInput): Promise<ReferralResult[]> {
   if (identity.role !== 'PROPERTY_COMPANY') throw new ForbiddenError('Only a property service company refers its arrears to court');
   const companyId = identity.organisationId;
   const today = todayInChina();
   const { evidence, exclusions } = checkInput(input, today);
-  return em.transactional(async (tx) => {
+  const optionalKey = {
+    scope: 'referral',
+    ownerId: companyId,
+    key: input.idempotencyKey,
+    content: () => referralRequest(input, evidence, exclusions),
+    reused: (key: string) => litigationError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another referral`, { idempotencyKey: key }),
+  };
+  return transactionOnce(em, optionalKey, async (tx) => {
     const court = await findCourt(tx, input.courtId);
     if (!court) throw new NotFoundError('Court', input.courtId);
     const claims = await companyClaims(tx, companyId, input.accountIds);
@@ -130,6 +141,17 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     return results;
   });
 }
+
+/** What a referral asks, defaults filled in: a retry under its key must ask the same. */
+const referralRequest = (input: ReferralInput, evidence: EvidenceItem[], exclusions: SmallClaimsExclusion[]) => ({
+  courtId: input.courtId,
+  accountIds: input.accountIds,
+  evidence,
+  costs: (input.costs ?? []).map((c) => ({ label: c.label, amountFen: c.amountFen })),
+  bothPartiesConsent: input.bothPartiesConsent ?? false,
+  exclusions,
+  mediationWaivedOn: input.mediationWaivedOn ?? null,
+});
 
 /** The referral as recorded for an account before it is judged sendable: ineligible, nothing claimed. */
 function newReferral(identity: Identity, courtId: string, accountId: string, claim: StoredClaim, eligibility: Eligibility, today: string): NewReferral {

@@ -2,7 +2,7 @@ import { DomainError } from '../../../kernel/errors';
 import { chargeFen } from '../../../kernel/money';
 import { casePackageProblems, firstPackage } from './case-package';
 import { referralEligibility } from './eligibility';
-import { ClaimSnapshot, FilingRecord, casePackageContent, courtEventEffect, filedContracts, referralFacts, validateEvidence } from './referral';
+import { ClaimSnapshot, FilingRecord, casePackageContent, courtEventEffect, courtReportDigest, filedContracts, referralFacts, validateEvidence } from './referral';
 
 const FILING: FilingRecord = {
   filingId: 'f1',
@@ -107,5 +107,13 @@ describe('referral facts and the case package', () => {
     ]) {
       expect(() => courtEventEffect(bad)).toThrow(DomainError);
     }
+  });
+
+  it('digests what a court report says, whatever the order of its fields, so a re-send under its id can be compared', () => {
+    const details = { kind: 'DOCKETED', occurredAt: '2026-03-02T09:00:00+08:00', caseNumber: '(2026)京0102民初1号', procedure: 'SMALL_CLAIMS', hearingOn: null, judgedFen: null, settledFen: null, note: null };
+    const reordered = Object.fromEntries(Object.entries(details).reverse());
+    expect(courtReportDigest('r1', reordered)).toBe(courtReportDigest('r1', details));
+    expect(courtReportDigest('r2', details)).not.toBe(courtReportDigest('r1', details));
+    expect(courtReportDigest('r1', { ...details, caseNumber: '(2026)京0102民初2号' })).not.toBe(courtReportDigest('r1', details));
   });
 });

@@ -2,7 +2,7 @@ import { COURT_PROCEDURES, CaseStatus, ProposedProcedure } from '../../../catalo
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareMonths, isIsoDate } from '../../../kernel/calendar';
 import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
-import { SHA256_HEX } from '../../../kernel/canonical-json';
+import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { CasePackageContent, EvidenceItem, packageClaims } from './case-package';
 import { ComplaintClaims, CostLine, buildComplaintClaims } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts } from './eligibility';
@@ -235,6 +235,12 @@ export function casePackageContent(input: PackageInput): { content: CasePackageC
   };
   return { content, claims, filing };
 }
+
+/**
+ * The digest of what a court report says about a referral (its details as recorded, canonical JSON): a report
+ * re-sent under the same event id must say the same, or it is EVENT_ID_REUSED.
+ */
+export const courtReportDigest = (referralId: string, details: Readonly<Record<string, unknown>>): string => sha256Hex(canonicalJson({ referralId, ...details }));
 
 /** What a court event changes on the referral besides its status, checked: a docketing needs the case number, and so on. */
 export interface CourtEventDetails {

@@ -193,6 +193,8 @@ export class ReferralInputType {
   @Field(() => Boolean, { nullable: true, description: 'Both parties agree to small claims above the threshold (art. 165).' }) bothPartiesConsent?: boolean | null;
   @Field(() => [SmallClaimsExclusionEnum], { nullable: true }) exclusions?: string[] | null;
   @Field(() => String, { nullable: true, description: 'When a party expressly declined mediation, if no session was held.' }) mediationWaivedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Your id of this referral (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same referrals.' })
+  idempotencyKey?: string | null;
 }
 
 @InputType('ReferralFilter')
