@@ -1,5 +1,5 @@
 import { COMMITTEE_KINDS, GOVERNANCE_BODY_KINDS, committeeName, committeeRecordingDeadline, isCommitteeRecordedLate } from './governance-body';
-import { workingDayCalendar } from './working-days';
+import { workingDayCalendar } from '../../../kernel/working-days';
 
 /** Dragon Boat Festival 2020 (国办发明电〔2019〕16号): 25–27 June off, Sunday 28 June worked. */
 const calendar = workingDayCalendar({

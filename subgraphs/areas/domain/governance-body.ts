@@ -1,7 +1,7 @@
 import { GOVERNANCE_BODY_KINDS as COMMITTEE_KINDS, type GovernanceBodyKind as CommitteeKind } from '../../../catalog';
 import { IsoDate } from '../../../kernel/calendar';
 import { CommitteeSeat, isRecordingLate, recordingDeadline } from './property-management-committee';
-import { WorkingDayCalendar } from './working-days';
+import { CHINA_WORKING_DAYS, WorkingDayCalendar } from '../../../kernel/working-days';
 
 /**
  * The governance bodies of a property-management area: the owners' assembly (业主大会), the owners' committee
@@ -33,15 +33,15 @@ interface RecordingFacts {
 
 /**
  * The recording deadline of a filed property-management committee (see recordingDeadline); undefined for other
- * bodies, before the filing, or while the deadline's year has no published holiday notice.
+ * bodies and before the filing; OUTSIDE_HOLIDAY_CALENDAR while the deadline's year has no published holiday notice.
  */
-export function committeeRecordingDeadline(body: RecordingFacts, calendar: WorkingDayCalendar): IsoDate | undefined {
+export function committeeRecordingDeadline(body: RecordingFacts, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate | undefined {
   if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn) return undefined;
   return recordingDeadline(body.filedOn, calendar);
 }
 
 /** Whether a property-management committee was recorded late (see isRecordingLate); undefined until recorded. */
-export function isCommitteeRecordedLate(body: RecordingFacts, calendar: WorkingDayCalendar): boolean | undefined {
+export function isCommitteeRecordedLate(body: RecordingFacts, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean | undefined {
   if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn || !body.recordedOn) return undefined;
   return isRecordingLate(body.filedOn, body.recordedOn, calendar);
 }

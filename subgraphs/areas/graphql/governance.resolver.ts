@@ -2,7 +2,6 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from
 import { RequestContext } from '../../../platform/subgraph/context';
 import { changeCommitteeMembers } from '../application/change-committee-members';
 import { formPropertyManagementCommittee } from '../application/form-property-management-committee';
-import { CHINA_WORKING_DAYS } from '../application/official-holidays';
 import { recordCommitteeFiling } from '../application/record-committee-filing';
 import { recordCommitteeRecording } from '../application/record-committee-recording';
 import { recordJointDecision } from '../application/record-joint-decision';
@@ -97,18 +96,18 @@ export class GovernanceBodyResolver {
     nullable: true,
     description:
       'A filed property-management committee is recorded by the 5th working day after its filing (Beijing art. 55; ' +
-      "State Council holiday notices); null until filed, or while the deadline's year has no published notice.",
+      "State Council holiday notices); null until filed; the error OUTSIDE_HOLIDAY_CALENDAR while the deadline's year has no published notice.",
   })
   recordingDeadline(@Root() body: GovernanceBody): string | null {
-    return committeeRecordingDeadline(body, CHINA_WORKING_DAYS) ?? null;
+    return committeeRecordingDeadline(body) ?? null;
   }
 
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: 'True when recorded after the recording deadline (flagged, not refused); null until recorded or while unknown.',
+    description: 'True when recorded after the recording deadline (flagged, not refused); null until recorded.',
   })
   recordedLate(@Root() body: GovernanceBody): boolean | null {
-    return isCommitteeRecordedLate(body, CHINA_WORKING_DAYS) ?? null;
+    return isCommitteeRecordedLate(body) ?? null;
   }
 
   @FieldResolver(() => Boolean, {
