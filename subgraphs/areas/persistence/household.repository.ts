@@ -94,14 +94,14 @@ export function registeredRooms(em: EntityManager, compoundId: string): Promise<
   );
 }
 
-/** Every household of an area with its certificate floor area: the electorate of a joint decision. */
-export async function householdAreasOfArea(em: EntityManager, areaId: string): Promise<{ id: string; floorAreaCentiM2: number }[]> {
-  const rows = await sqlRows<{ id: string; floor_area_centi_m2: number }>(
+/** Every household of an area with its certificate floor area and owner reference: the electorate of a joint decision. */
+export async function householdAreasOfArea(em: EntityManager, areaId: string): Promise<{ id: string; floorAreaCentiM2: number; ownerReference: string }[]> {
+  const rows = await sqlRows<{ id: string; floor_area_centi_m2: number; owner_reference: string }>(
     em,
-    `select h.id, h.floor_area_centi_m2 from areas.household h join areas.building b on b.id = h.building_id where b.area_id = ?`,
+    `select h.id, h.floor_area_centi_m2, h.owner_reference from areas.household h join areas.building b on b.id = h.building_id where b.area_id = ?`,
     [areaId],
   );
-  return rows.map((r) => ({ id: r.id, floorAreaCentiM2: r.floor_area_centi_m2 }));
+  return rows.map((r) => ({ id: r.id, floorAreaCentiM2: r.floor_area_centi_m2, ownerReference: r.owner_reference }));
 }
 
 /** One page of a compound's households in building / unit / room order, with the total, in one query. */
