@@ -233,4 +233,28 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     const list = await bodies(areaId);
     expect(list.filter((b) => b.dissolvedOn === null).map((b) => b.kind).sort()).toEqual(['OWNERS_ASSEMBLY', 'PROPERTY_MANAGEMENT_COMMITTEE']);
   });
+  it("puts a committee unfiled after its 30 days, or standing after its term, on its street office's overdue list, and on no other street's", async () => {
+    const OVERDUE = `query($d: String) { overdueGovernanceBodies(asOf: $d) { asOf reasons area { id name } body { id kind formedOn termEndsOn filingDeadline filingOverdue termExpired } } }`;
+    const areaId = areaIds['学院南路32号院'];
+    const listed = async (who: Parameters<TestHub['gql']>[0], asOf?: string) => {
+      const res = await t.gql(who, OVERDUE, { d: asOf });
+      expect(res.body.errors).toBeUndefined();
+      return (res.body.data.overdueGovernanceBodies as { asOf: string; reasons: string[]; area: { id: string }; body: Record<string, unknown> }[]).filter((o) => o.area.id === areaId);
+    };
+    // Formed Wednesday 2021-09-15 (the test above) and never filed: day 30 is Friday 2021-10-15.
+    expect(await listed(beitaipingzhuang, '2021-10-15')).toEqual([]);
+    const [late] = await listed(beitaipingzhuang, '2021-10-18');
+    expect(late).toMatchObject({ asOf: '2021-10-18', reasons: ['FILING_OVERDUE'], body: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', formedOn: '2021-09-15', filingDeadline: '2021-10-15' } });
+    // Today its term (to 2024-09-14) has ended too.
+    const [now] = await listed(beitaipingzhuang);
+    expect(now).toMatchObject({ reasons: ['FILING_OVERDUE', 'TERM_EXPIRED'], body: { termEndsOn: '2024-09-14', filingOverdue: true, termExpired: true } });
+    expect(await listed(identity('CITY_BUREAU', 'bureau-haidian', ['110108']))).toHaveLength(1);
+
+    // Another street's office and another district's bureau see nothing of it; a company has no such list.
+    expect(await listed(desheng)).toEqual([]);
+    expect(await listed(identity('CITY_BUREAU', 'bureau-xicheng', ['110102']))).toEqual([]);
+    expect((await t.gql(identity('PROPERTY_COMPANY', '91110108MA01DEMO32'), OVERDUE, {})).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const future = await t.gql(beitaipingzhuang, OVERDUE, { d: '2999-01-01' });
+    expect(future.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { asOf: expect.any(String) } } });
+  });
 });

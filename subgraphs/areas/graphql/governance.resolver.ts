@@ -1,4 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { todayInChina } from '../../../kernel/clock';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { changeCommitteeMembers } from '../application/change-committee-members';
 import { formPropertyManagementCommittee } from '../application/form-property-management-committee';
@@ -7,7 +8,8 @@ import { recordCommitteeRecording } from '../application/record-committee-record
 import { recordJointDecision } from '../application/record-joint-decision';
 import { recordOwnersAssembly } from '../application/record-owners-assembly';
 import { recordOwnersCommittee } from '../application/record-owners-committee';
-import { committeeRecordingDeadline, isCommitteeRecordedLate } from '../domain/governance-body';
+import { overdueGovernanceBodies } from '../application/overdue-governance-bodies';
+import { committeeRecordingDeadline, isCommitteeRecordedLate, isFilingOverdue, isTermExpired } from '../domain/governance-body';
 import { isAssemblyMissing } from '../domain/owners-assembly';
 import type { GovernanceBody } from '../persistence/governance-body.entity';
 import { AreaType } from './area.type';
@@ -19,6 +21,7 @@ import {
   GovernanceBodyType,
   GovernanceMemberType,
   JointDecisionType,
+  OverdueGovernanceBodyType,
   RecordJointDecisionInput,
   RecordOwnersAssemblyInput,
   RecordOwnersCommitteeInput,
@@ -26,6 +29,16 @@ import {
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
+  @Directive('@listSize(assumedSize: 20)')
+  @Query(() => [OverdueGovernanceBodyType], {
+    description:
+      "The street office's overdue list: standing committees of your streets whose 30-day filing passed unfiled (Beijing arts. 52–59, " +
+      'Civil Code art. 203) or whose term has ended, as of asOf (today unless given). Street offices and bureaus, their jurisdiction only.',
+  })
+  overdueGovernanceBodies(@Ctx() ctx: RequestContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string): Promise<OverdueGovernanceBodyType[]> {
+    return overdueGovernanceBodies(ctx.em, ctx.identity, asOf);
+  }
+
   @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [GovernanceBodyType], { description: 'Standing and past governance bodies, newest first.' })
   governanceBodies(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType[]> {
@@ -108,6 +121,21 @@ export class GovernanceBodyResolver {
   })
   recordedLate(@Root() body: GovernanceBody): boolean | null {
     return isCommitteeRecordedLate(body) ?? null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      'True for a standing property-management committee still unfiled today after its filing deadline (30 days, Civil Code art. 203); ' +
+      'null for other bodies.',
+  })
+  filingOverdue(@Root() body: GovernanceBody): boolean | null {
+    return isFilingOverdue(body, todayInChina()) ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'True for a committee standing today after termEndsOn; null without a recorded term.' })
+  termExpired(@Root() body: GovernanceBody): boolean | null {
+    return isTermExpired(body, todayInChina()) ?? null;
   }
 
   @FieldResolver(() => Boolean, {

@@ -3,6 +3,7 @@ import { COMMITTEE_SEATS, CommitteeSeat } from '../domain/property-management-co
 import { RULES_REFERENCE_MAX_LENGTH } from '../domain/owners-assembly';
 import { JointDecisionMatter } from '../domain/statutes';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
+import { AreaType } from './area.type';
 
 export const CommitteeSeatEnum = graphqlEnum(COMMITTEE_SEATS);
 export const VoteEnum = { CONSENT: 'CONSENT', OPPOSE: 'OPPOSE', ABSTAIN: 'ABSTAIN' } as const;
@@ -79,6 +80,22 @@ export class GovernanceBodyType {
 
   @Field(() => String, { nullable: true })
   dissolutionReason?: string | null;
+}
+
+@ObjectType('OverdueGovernanceBody', { description: "A standing committee on the street office's overdue list, with the dates that put it there." })
+export class OverdueGovernanceBodyType {
+  @Field(() => GovernanceBodyType)
+  body!: GovernanceBodyType;
+
+  @Field(() => AreaType)
+  area!: AreaType;
+
+  @Field({ description: 'The day the list was drawn up for.' })
+  asOf!: string;
+
+  @Directive('@listSize(assumedSize: 2)')
+  @Field(() => [String], { description: 'FILING_OVERDUE (unfiled after its filing deadline) and / or TERM_EXPIRED (standing after termEndsOn).' })
+  reasons!: string[];
 }
 
 @ObjectType('Ratio', { description: 'An exact ratio; percent is for display only (two decimals).' })
