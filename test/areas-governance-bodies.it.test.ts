@@ -4,7 +4,8 @@ import { probeTopics } from './support/kafka-probe';
 import { scenario } from './support/scenario';
 import { expectValidEvent } from './support/event-schema';
 
-const guangwai = DEMO_STREETS[0].office; // 广安门北街20号院, 红居南街6号院
+const guangwai = DEMO_STREETS[0].office; // 红居南街6号院
+const guangnei = DEMO_STREETS[4].office; // 广安门北街20号院 (seed 000: 广安门内街道)
 const desheng = DEMO_STREETS[1].office; // 阳光丽景
 const beitaipingzhuang = DEMO_STREETS[2].office; // 学院南路32号院
 const tiantongyuanSouth = DEMO_STREETS[3].office; // 润枫欣尚
@@ -136,12 +137,12 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     const [pmc] = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE');
     expect(pmc).toMatchObject({ filedOn: null, recordedOn: null, recordingDeadline: null, recordedLate: null });
 
-    expect((await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('CONFLICT'); // not filed
-    expect((await t.gql(guangwai, FILING, { b: pmc.id, d: '2020-06-24' })).body.data.recordCommitteeFiling).toEqual({ filedOn: '2020-06-24', filedLate: false });
+    expect((await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('CONFLICT'); // not filed
+    expect((await t.gql(guangnei, FILING, { b: pmc.id, d: '2020-06-24' })).body.data.recordCommitteeFiling).toEqual({ filedOn: '2020-06-24', filedLate: false });
 
-    const beforeFiling = await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-06-23' });
+    const beforeFiling = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-06-23' });
     expect(beforeFiling.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['RECORDED_BEFORE_FILING'] } });
-    const notADate = await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-06-31' });
+    const notADate = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-06-31' });
     expect(notADate.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { recordedOn: expect.any(String) } } });
     expect((await t.gql(desheng, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(xichengBureau, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
@@ -150,12 +151,12 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
 
     // 25–27 June 2020 off, Sunday 28 June worked (国办发明电〔2019〕16号): the fifth working day is 2 July, where
     // counting weekdays alone would give 1 July.
-    const recorded = await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-07-02' });
+    const recorded = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-02' });
     expect(recorded.body.data.recordCommitteeRecording).toEqual({ recordedOn: '2020-07-02', recordingDeadline: '2020-07-02', recordedLate: false });
-    expect((await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-07-03' })).body.errors[0].extensions.code).toBe('CONFLICT');
+    expect((await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-03' })).body.errors[0].extensions.code).toBe('CONFLICT');
 
     // Recording the owners' committee dissolves it on the recording day when no other day is given, within its deadline.
-    const res = await t.gql(guangwai, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2024-06-01', members: ownersCommitteeMembers } });
+    const res = await t.gql(guangnei, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2024-06-01', members: ownersCommitteeMembers } });
     expect(res.body.errors).toBeUndefined();
     const [dissolved] = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE', false);
     expect(dissolved).toMatchObject({ dissolvedOn: '2024-06-01', dissolutionDeadline: '2024-07-01', dissolvedLate: false, recordedOn: '2020-07-02' });

@@ -2,7 +2,23 @@ import { Identity } from '../../kernel/identity';
 import { TokenSettings, mintUserToken } from '../../platform/auth/tokens';
 import { addDays, addMonths } from '../../kernel/calendar';
 import { todayInChina } from '../../kernel/clock';
-import { DEMO_ADMIN, DEMO_BILLING, DEMO_CONTRACTS, DEMO_COURTS, DEMO_LEVY, DEMO_REFERRALS, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
+import {
+  DEMO_ADMIN,
+  DEMO_BILLING,
+  DEMO_CONTRACTS,
+  DEMO_COURTS,
+  DEMO_DIVISIONS,
+  DEMO_LEVY,
+  DEMO_PMC,
+  DEMO_REFERRALS,
+  DEMO_STREETS,
+  DEMO_XUEYUAN_PMC,
+  DEMO_YANGGUANG_OWNERS,
+  DemoCompound,
+  DemoStreet,
+  demoCompoundCsv,
+  demoJointDecision,
+} from './demo-data';
 
 /** Runs one operation through the gateway as `who`; throws on any GraphQL error. */
 export type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
@@ -42,9 +58,33 @@ export async function loadCommittee(gql: Gql, street: DemoStreet, areaId: string
   });
 }
 
+const FORM = 'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }';
+
+/**
+ * The governance the seeds give a compound's area, entered by its street office: 学院南路32号院's committee (formed,
+ * filed and recorded) and seed 003's joint decision; 阳光丽景's owners' assembly and owners' committee.
+ */
+async function loadGovernance(gql: Gql, street: DemoStreet, compound: string, areaId: string): Promise<void> {
+  if (compound === DEMO_PMC.compound) await loadCommittee(gql, street, areaId);
+  if (compound === DEMO_XUEYUAN_PMC.compound) {
+    const { formedOn, termEndsOn, filedOn, recordedOn, chairIndex, members } = DEMO_XUEYUAN_PMC;
+    const { formPropertyManagementCommittee } = (await gql(street.office, FORM, { i: { areaId, formedOn, termEndsOn, filedOn, chairIndex, members } })) as {
+      formPropertyManagementCommittee: { id: string };
+    };
+    await gql(street.office, 'mutation($b: ID!, $d: String!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { id } }', { b: formPropertyManagementCommittee.id, d: recordedOn });
+    const { matter, heldOn, tally } = demoJointDecision();
+    await gql(street.office, 'mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id } }', { i: { areaId, matter, heldOn, tally } });
+  }
+  if (compound === DEMO_YANGGUANG_OWNERS.compound) {
+    const { assembly, committee } = DEMO_YANGGUANG_OWNERS;
+    await gql(street.office, 'mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id } }', { i: { areaId, ...assembly } });
+    await gql(street.office, 'mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id } }', { i: { areaId, ...committee } });
+  }
+}
+
 /**
  * One demo compound as its street office enters it: the compound, its buildings and households (the CSV import),
- * an area of the same name holding every building, and the committee where the seed has one.
+ * an area of the same name holding every building, and the governance bodies and decisions the seeds give it.
  */
 export async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoCompound): Promise<LoadedCompound> {
   const { registerCompound } = (await gql(
@@ -55,6 +95,7 @@ export async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoC
         name: compound.name,
         districtCode: street.districtCode,
         streetCode: street.streetCode,
+        communityCode: compound.communityCode,
         kind: compound.kind,
         governanceModel: compound.governanceModel,
         yearBuilt: compound.yearBuilt,
@@ -74,7 +115,7 @@ export async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoC
   };
   const buildingIds = loaded.buildings.map((b) => b.id);
   await gql(street.office, 'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id } }', { a: areaId, b: buildingIds });
-  if (compound.name === DEMO_PMC.compound) await loadCommittee(gql, street, areaId);
+  await loadGovernance(gql, street, compound.name, areaId);
   return { compoundId, areaId, buildingIds };
 }
 

@@ -13,9 +13,10 @@ import { committeeRecordingDeadline, isCommitteeRecordedLate, isFilingOverdue, i
 import { isAssemblyMissing } from '../domain/owners-assembly';
 import type { GovernanceBody } from '../persistence/governance-body.entity';
 import { AreaType } from './area.type';
-import { governanceBodiesLoader, jointDecisionsLoader, membersLoader } from './governance.loaders';
+import { governanceBodiesLoader, jointDecisionsLoader, membersLoader, ownersLoader } from './governance.loaders';
 import { decisionInputOf, jointDecisionType } from './governance.mappers';
 import {
+  AreaOwnersType,
   ChangeCommitteeMembersInput,
   FormPropertyManagementCommitteeInput,
   GovernanceBodyType,
@@ -49,6 +50,15 @@ export class AreaGovernanceResolver {
   @FieldResolver(() => [JointDecisionType])
   async jointDecisions(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<JointDecisionType[]> {
     return (await jointDecisionsLoader(ctx).load(area)).map(jointDecisionType);
+  }
+
+  @FieldResolver(() => AreaOwnersType, {
+    nullable: true,
+    description: 'The electorate of joint decisions, from the register (street offices and bureaus); null without households or access.',
+  })
+  async owners(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<AreaOwnersType | null> {
+    const [counted] = await ownersLoader(ctx).load(area);
+    return counted ? { owners: counted.owners, households: counted.households, floorArea: (counted.floorAreaCentiM2 / 100).toFixed(2) } : null;
   }
 
   @Mutation(() => GovernanceBodyType)

@@ -82,6 +82,18 @@ export class GovernanceBodyType {
   dissolutionReason?: string | null;
 }
 
+@ObjectType('AreaOwners', { description: "The area's owners as the register counts them for joint decisions (法释〔2009〕7号 arts. 8–9)." })
+export class AreaOwnersType {
+  @Field(() => Int, { description: 'Owners: one per owner reference, so several units of one owner, or the developer\'s units, are one owner (art. 9).' })
+  owners!: number;
+
+  @Field(() => Int, { description: 'Households (exclusive parts, 专有部分) on the register.' })
+  households!: number;
+
+  @Field({ description: 'Their registered floor area in m² (art. 8), two decimals.' })
+  floorArea!: string;
+}
+
 @ObjectType('OverdueGovernanceBody', { description: "A standing committee on the street office's overdue list, with the dates that put it there." })
 export class OverdueGovernanceBodyType {
   @Field(() => GovernanceBodyType)
