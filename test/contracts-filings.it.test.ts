@@ -325,17 +325,21 @@ describe('contracts: filings from draft to termination, through the gateway and 
     }
   });
 
-  it("answers the publicity query without a token with seed 003's fees, and nothing else without one", async () => {
-    const PUBLIC = `query($n: String!) { publicServiceStandards(compoundName: $n) { compoundName providerName filingRecordNumber serviceStartsOn serviceEndsOn serviceStandards { item standard } fees { buildingClass ownerRateYuan assessedRateYuan subsidisedBy } } }`;
+  it("answers the publicity query without a token with seed 003's art. 943 contents, only running subsidies, and nothing else without one", async () => {
+    const PUBLIC = `query($n: String!) { publicServiceStandards(compoundName: $n) { compoundName asOf providerName personInCharge filingRecordNumber serviceStartsOn serviceEndsOn serviceStandards { item standard } fees { buildingClass ownerRateYuan assessedRateYuan subsidisedBy subsidies { payer rateYuan startMonth endMonth } } } }`;
     const res = await t.gql(undefined, PUBLIC, { n: '学院南路' });
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     const [standards] = res.body.data.publicServiceStandards;
-    expect(standards).toMatchObject({ compoundName: '学院南路32号院', providerName: '北京学苑物业服务有限公司', serviceStartsOn: '2022-01-01' });
+    expect(standards).toMatchObject({ compoundName: '学院南路32号院', asOf: today, providerName: '天岳恒物业', personInCharge: '物业公司负责人', serviceStartsOn: '2022-01-01' });
     expect(standards.filingRecordNumber).toMatch(/^110108-\d{4}-\d{4}$/);
+    // Seed 003's joint subsidy ran 36 months from 2022-01, to 2024-12: shown only while it runs.
+    const payer = '北太平庄街道办事处与首开集团';
+    const running = today.slice(0, 7) <= '2024-12';
+    const subsidies = running ? [{ payer, rateYuan: '0.78', startMonth: '2022-01', endMonth: '2024-12' }] : [];
     expect(standards.fees).toEqual([
-      { buildingClass: 'LOW_RISE', ownerRateYuan: '1.00', assessedRateYuan: '1.78', subsidisedBy: ['北太平庄街道办事处与首开集团'] },
-      { buildingClass: 'HIGH_RISE', ownerRateYuan: '1.67', assessedRateYuan: '2.45', subsidisedBy: ['北太平庄街道办事处与首开集团'] },
+      { buildingClass: 'LOW_RISE', ownerRateYuan: '1.00', assessedRateYuan: '1.78', subsidisedBy: running ? [payer] : [], subsidies },
+      { buildingClass: 'HIGH_RISE', ownerRateYuan: '1.67', assessedRateYuan: '2.45', subsidisedBy: running ? [payer] : [], subsidies },
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/signatory|物管会主任|91110108/);
     const none = await t.gql(undefined, PUBLIC, { n: '阳光丽景' });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
-import { ClassFee } from '../domain/fee-schedule';
+import { ClassFee, runningSubsidies } from '../domain/fee-schedule';
 import { ServiceItem } from '../domain/contract-terms';
 import { areaViewsNamedLike } from '../persistence/area-view.repository';
 import { contractsInForce } from '../persistence/contract.repository';
@@ -9,36 +9,47 @@ import { acceptedFilingsOfContracts } from '../persistence/filing.repository';
 
 export interface PublicServiceStandards {
   compoundName: string;
+  /** The day everything below is as of: the contract, the subsidies and the fees in force that day. */
+  asOf: string;
   providerName: string | null;
+  /** The provider's signatory on the filed contract: the person answerable to the owners (Civil Code art. 943 负责人员). */
+  personInCharge: string | null;
   filingRecordNumber: string | null;
   serviceStartsOn: string | null;
   serviceEndsOn: string | null;
   serviceStandards: ServiceItem[];
+  /** Fee items and rates in force, with only the subsidies running in the month of `asOf`. */
   feeClasses: ClassFee[];
 }
 
 /**
- * Publicity (双晒): for each area whose name matches, the provider, the service standards and the owner fee rates
- * of the contract in force today. Public record only: no signatories, no households, no internal ids of parties.
+ * Publicity (双晒) of what Civil Code art. 943 has the provider make public that the hub holds, for each area whose
+ * name matches, as of today: the provider and its person in charge, the service items and their quality standards,
+ * the fee items and rates in force with only the subsidies running this month (a subsidy that has ended is no longer
+ * why owners pay less). Public record only: no households, no internal ids of parties, no other signatories.
  */
 export async function publicServiceStandards(em: EntityManager, compoundName: string): Promise<PublicServiceStandards[]> {
   const name = compoundName?.trim() ?? '';
   if (name.length < 2 || name.length > 100) throw new InvalidInputError('Give at least two characters of the compound name', { fields: { compoundName: '2–100 characters' } });
   const areas = await areaViewsNamedLike(em, name, 20);
   if (areas.length === 0) return [];
-  const contracts = await contractsInForce(em, areas.map((a) => a.areaId), todayInChina());
+  const today = todayInChina();
+  const contracts = await contractsInForce(em, areas.map((a) => a.areaId), today);
   const filings = await acceptedFilingsOfContracts(em, contracts.map((c) => c.id));
   return areas.map((area) => {
     const contract = contracts.find((c) => c.areaId === area.areaId) ?? null;
     const filing = contract ? (filings.find((f) => f.contractId === contract.id) ?? null) : null;
+    const provider = contract?.terms.parties.find((p) => p.role === 'PROVIDER');
     return {
       compoundName: area.name,
-      providerName: contract?.terms.parties.find((p) => p.role === 'PROVIDER')?.name ?? null,
+      asOf: today,
+      providerName: provider?.name ?? null,
+      personInCharge: provider?.signatory ?? null,
       filingRecordNumber: filing?.recordNumber ?? null,
       serviceStartsOn: contract?.startsOn ?? null,
       serviceEndsOn: contract?.endsOn ?? null,
       serviceStandards: contract?.terms.serviceItems ?? [],
-      feeClasses: contract?.terms.feeSchedule.classes ?? [],
+      feeClasses: (contract?.terms.feeSchedule.classes ?? []).map((fee) => ({ ...fee, subsidies: runningSubsidies(fee, today.slice(0, 7)) })),
     };
   });
 }
