@@ -39,7 +39,18 @@ export const publicFee = (fee: ClassFee): PublicFeeType => ({
   subsidies: fee.subsidies.map((s) => ({ payer: s.payer, rateYuan: formatYuan(s.rateFenPerM2Month), startMonth: s.startMonth, endMonth: subsidyEndMonth(s) })),
 });
 
-export const publicServiceStandardsView = ({ feeClasses, ...standards }: PublicServiceStandards): PublicServiceStandardsType => ({
+export const publicServiceStandardsView = ({ feeClasses, performance, ...standards }: PublicServiceStandards): PublicServiceStandardsType => ({
   ...standards,
   fees: feeClasses.map(publicFee),
+  performance: performance && {
+    dueFrom: performance.dueFrom,
+    asOf: performance.asOf,
+    months: performance.months,
+    households: performance.households,
+    paidHouseholds: performance.paidHouseholds,
+    byHouseholdsPercent: performance.byHouseholdsPercent,
+    byAmountPercent: performance.byAmountPercent,
+    billedYuan: formatYuan(performance.billedFen),
+    collectedYuan: formatYuan(performance.collectedFen),
+  },
 });

@@ -340,6 +340,21 @@ export class PublicFeeType {
   @Field(() => [PublicSubsidyType], { description: 'The subsidies running on asOf, with their rate and months.' }) subsidies!: PublicSubsidyType[];
 }
 
+@ObjectType('PublicPerformance', {
+  description: "The provider's collection of the service fees due in the twelve months before asOf (Civil Code art. 943 履行情况); charges not yet due do not count.",
+})
+export class PublicPerformanceType {
+  @Field({ description: 'Charges due on or after this day, and before asOf, count.' }) dueFrom!: string;
+  @Field() asOf!: string;
+  @Field(() => Int, { description: 'Months billed in the window.' }) months!: number;
+  @Field(() => Int, { description: 'Household-months billed.' }) households!: number;
+  @Field(() => Int, { description: 'Household-months paid up.' }) paidHouseholds!: number;
+  @Field({ description: 'Paid up of billed, household-months, one decimal, rounded half up.' }) byHouseholdsPercent!: string;
+  @Field({ description: 'Collected of billed, by amount, one decimal, rounded half up.' }) byAmountPercent!: string;
+  @Field({ description: 'Yuan, two decimals.' }) billedYuan!: string;
+  @Field({ description: 'Yuan, two decimals.' }) collectedYuan!: string;
+}
+
 @ObjectType('PublicServiceStandards', { description: 'Publicity (双晒): who serves the compound, to what standards, at what fee. Public, no login.' })
 export class PublicServiceStandardsType {
   @Field() compoundName!: string;
@@ -354,4 +369,6 @@ export class PublicServiceStandardsType {
   @Field(() => [ServiceItemType]) serviceStandards!: ServiceItemType[];
   @Directive('@listSize(assumedSize: 5)')
   @Field(() => [PublicFeeType]) fees!: PublicFeeType[];
+  @Field(() => PublicPerformanceType, { nullable: true, description: 'Null when no charge of the provider fell due in the twelve months before asOf.' })
+  performance!: PublicPerformanceType | null;
 }
