@@ -1,5 +1,17 @@
-import { DEMO_ADMIN, DEMO_COMPANY, DEMO_CONTRACT, DEMO_STREETS, DEMO_XUEYUAN_PMC, DEMO_YANGGUANG_OWNERS, SEED_003_VOTE, XIBIANMENNEI_COMMUNITY } from '../hub/demo/demo-data';
-import { gatewayClient, loadContract, loadDemoAreas } from '../hub/demo/demo-loader';
+import {
+  DEMO_ADMIN,
+  DEMO_BILLED_YEARS,
+  DEMO_BUREAU,
+  DEMO_COMPANY,
+  DEMO_CONTRACT,
+  DEMO_CONTRACTS,
+  DEMO_STREETS,
+  DEMO_XUEYUAN_PMC,
+  DEMO_YANGGUANG_OWNERS,
+  SEED_003_VOTE,
+  XIBIANMENNEI_COMMUNITY,
+} from '../hub/demo/demo-data';
+import { gatewayClient, loadBilledYears, loadContract, loadDemoAreas } from '../hub/demo/demo-loader';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 
 /**
@@ -22,9 +34,10 @@ describe('the seeds’ facts in the demo data, through the gateway', () => {
   const compoundNamed = async (name: string, fields: string) => (await ok(DEMO_ADMIN, `{ compounds(first: 100) { name ${fields} } }`)).compounds.find((c: { name: string }) => c.name === name);
 
   beforeAll(async () => {
-    t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
     await loadDemoAreas(t.hub.gatewayUrl, testTokens);
-    await loadContract(gatewayClient(t.hub.gatewayUrl, testTokens), DEMO_CONTRACT);
+    for (const contract of DEMO_CONTRACTS) await loadContract(gatewayClient(t.hub.gatewayUrl, testTokens), contract);
+    await loadBilledYears(t.hub.gatewayUrl, testTokens);
   });
 
   afterAll(async () => {
@@ -113,6 +126,20 @@ describe('the seeds’ facts in the demo data, through the gateway', () => {
     const ballots = unitA.map((h) => ({ householdId: h.id, vote: 'CONSENT' }));
     const counted = await ok(beitaipingzhuang, RECORD, { i: { ...i, ballots } });
     expect(counted.recordJointDecision.participationOwners).toEqual({ numerator: '1', denominator: String(SEED_003_VOTE.owners) });
+  });
+
+  it.each(DEMO_BILLED_YEARS.map((b) => [b.compound, b.year, b] as const))('bills %s for %s at the collection rate the seed reports', async (compound, year, billed) => {
+    const area = await areaNamed(DEMO_BUREAU, compound, 'id');
+    const rates = await ok(DEMO_BUREAU, 'query($a: ID, $f: String, $t: String) { collectionRates(groupBy: ALL, areaId: $a, fromMonth: $f, toMonth: $t) { households paidHouseholds byHouseholds { percent } } }', {
+      a: area.id,
+      f: `${year}-01`,
+      t: `${year}-12`,
+    });
+    const [all] = rates.collectionRates;
+    expect(all.byHouseholds.percent).toBe(billed.reportedPercent);
+    // 阳光丽景: 98 % (seed 001); 学院南路32号院: above 80 % (seed 003).
+    expect(Number(all.byHouseholds.percent)).toBeGreaterThanOrEqual(compound === '阳光丽景' ? 98 : 80);
+    expect(all.households).toBe(12 * (compound === '阳光丽景' ? 288 : 1412));
   });
 
   it("records 阳光丽景's owners' assembly and the owners' committee it elected (seed 001)", async () => {

@@ -249,8 +249,8 @@ export const DEMO_XUEYUAN_PMC = {
  */
 export const DEMO_YANGGUANG_OWNERS = {
   compound: '阳光丽景',
-  assembly: { firstMeetingOn: '2018-11-10', rulesReference: '阳光丽景业主大会议事规则' },
-  committee: { recordedOn: '2018-12-05', termEndsOn: '2023-12-04', members: Array.from({ length: 5 }, (_, i) => ({ name: `业主委员会委员 ${i + 1}`, seat: 'OWNER' })) },
+  assembly: { firstMeetingOn: '2017-09-16', rulesReference: '阳光丽景业主大会议事规则' },
+  committee: { recordedOn: '2017-10-20', termEndsOn: '2022-10-19', members: Array.from({ length: 5 }, (_, i) => ({ name: `业主委员会委员 ${i + 1}`, seat: 'OWNER' })) },
 };
 
 /** The compound's total certificate floor area in hundredths of m², from the CSV its street office imports. */
@@ -400,7 +400,55 @@ export const DEMO_RUNFENG_CONTRACT: typeof DEMO_CONTRACT = {
   documents: [{ name: '润枫欣尚物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 524_288, sha256: '7d1e5c9a3b8f2e6d4c0a9b8e7f6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d' }],
 };
 
-export const DEMO_CONTRACTS = [DEMO_CONTRACT, DEMO_RUNFENG_CONTRACT];
+/** The company serving 阳光丽景 (a fictitious name: seed 001 names none). */
+export const DEMO_YANGGUANG_COMPANY: Identity = { subject: 'yangguang-finance', role: 'PROPERTY_COMPANY', organisationId: '91110102MA01DEMO01', jurisdictions: [] };
+
+/**
+ * A contract at 阳光丽景 with its owners' committee, so that the year 2018 can be billed for seed 001's 98 %
+ * collection rate. Seed 001 gives no contract: the provider's name, number, term, dates and rate are the demo's own.
+ */
+export const DEMO_YANGGUANG_CONTRACT: typeof DEMO_CONTRACT = {
+  compound: YANGGUANG_LIJING.name,
+  company: DEMO_YANGGUANG_COMPANY,
+  reviewer: 'street-office-desheng',
+  receivedOn: '2017-12-20',
+  idempotencyKey: 'demo-yangguang-lijing-initial-filing',
+  terms: {
+    kind: 'REGULAR',
+    number: 'DS-YGLJ-2017-001',
+    title: '阳光丽景物业服务合同',
+    ownersSide: { kind: 'OWNERS_COMMITTEE', name: '阳光丽景业主委员会' },
+    selectionMethod: 'TENDER',
+    signedOn: '2017-12-10',
+    startsOn: '2018-01-01',
+    endsOn: '2020-12-31',
+    serviceItems: [
+      { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
+      { item: '电梯运行维护', standard: '按规定维保，困人30分钟内到场' },
+    ],
+    feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 280, ownerRateFenPerM2Month: 280, subsidies: [] }] },
+    lateFee: null,
+    parties: [
+      { role: 'PROVIDER', name: '北京阳光丽景物业服务有限公司', registration: DEMO_YANGGUANG_COMPANY.organisationId, signatory: '物业负责人' },
+      { role: 'OWNERS_COMMITTEE', name: '阳光丽景业主委员会', signatory: '业主委员会主任' },
+    ],
+  },
+  documents: [{ name: '阳光丽景物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 524_288, sha256: '2c6e1a9b8d7f3e5c4a2b1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a' }],
+};
+
+export const DEMO_CONTRACTS = [DEMO_CONTRACT, DEMO_RUNFENG_CONTRACT, DEMO_YANGGUANG_CONTRACT];
+
+/**
+ * A whole year billed and paid, for the collection rates the seeds report. 阳光丽景 (seed 001, 2019: "物业费的收缴率
+ * 达到98%"): 2018, 282 of its 288 households paying the year and 3 more January only, 3,387 of 3,456
+ * household-months = 98.0 %. 学院南路32号院 (seed 003: "2022年学院南路32号院物业费收缴率达到了80%以上"): 2022, every
+ * household but 250 paying the year, 1,162 of 1,412 = 82.3 %. Which households pay, and when, is the demo's own;
+ * the non-payers are taken from the middle of the register so that the recent months' demo steps keep theirs.
+ */
+export const DEMO_BILLED_YEARS = [
+  { compound: YANGGUANG_LIJING.name, company: DEMO_YANGGUANG_COMPANY, year: '2018', paidOn: '2018-12-20', nonPayers: { from: 100, count: 6 }, januaryOnly: 3, reportedPercent: '98.0' },
+  { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, year: '2022', paidOn: '2022-12-20', nonPayers: { from: 100, count: 250 }, januaryOnly: 0, reportedPercent: '82.3' },
+];
 
 /**
  * Seed 002's elevator levy at 润枫欣尚: ¥17.93 per m², each building's repair once 50% of it has paid, ¥420,000

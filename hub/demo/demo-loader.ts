@@ -4,6 +4,7 @@ import { addDays, addMonths } from '../../kernel/calendar';
 import { todayInChina } from '../../kernel/clock';
 import {
   DEMO_ADMIN,
+  DEMO_BILLED_YEARS,
   DEMO_BILLING,
   DEMO_CONTRACTS,
   DEMO_COURTS,
@@ -277,6 +278,48 @@ async function loadLevy(gql: Gql): Promise<void> {
   await importInBatches(gql, company, payments);
 }
 
+/**
+ * The billed years of the demo (DEMO_BILLED_YEARS): twelve months billed, then the year's payments as the company's
+ * statement imports them, so the collection rate comes out as the seed reports it. Left as it is once billed.
+ */
+async function loadBilledYear(gql: Gql, billed: (typeof DEMO_BILLED_YEARS)[number]): Promise<void> {
+  const { company, year } = billed;
+  const areaId = await areaIdOf(gql, billed.compound);
+  const existing = (await gql(company, 'query($a: ID, $f: String, $t: String) { collectionRates(groupBy: ALL, areaId: $a, fromMonth: $f, toMonth: $t) { households } }', {
+    a: areaId,
+    f: `${year}-01`,
+    t: `${year}-12`,
+  })) as { collectionRates: { households: number }[] };
+  if (existing.collectionRates.some((r) => r.households > 0)) return;
+  for (let m = 1; m <= 12; m++) {
+    const month = `${year}-${String(m).padStart(2, '0')}`;
+    await onceArrearsKnows(async () => {
+      const { runBilling } = (await gql(company, 'mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { households } }', { a: areaId, m: month })) as {
+        runBilling: { households: number };
+      };
+      if (runBilling.households === 0) throw new Error('no households yet');
+    });
+  }
+  const accounts = await accountsOf(gql, company, areaId);
+  const nonPayers = new Set(accounts.slice(billed.nonPayers.from, billed.nonPayers.from + billed.nonPayers.count).map((a) => a.accountId));
+  const januaryOnly = accounts.filter((a) => nonPayers.has(a.accountId)).slice(0, billed.januaryOnly);
+  const payment = (accountId: string, amountFen: number) => ({ accountId, amountFen, paidOn: billed.paidOn, method: 'BANK_TRANSFER', idempotencyKey: `demo-${year}-${accountId}` });
+  const payments = accounts.filter((a) => !nonPayers.has(a.accountId)).map((a) => payment(a.accountId, a.openFen));
+  for (const account of januaryOnly) {
+    const { arrearsAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { month openFen } } }', { id: account.accountId })) as {
+      arrearsAccount: { charges: { month: string; openFen: number }[] };
+    };
+    payments.push(payment(account.accountId, arrearsAccount.charges.find((c) => c.month === `${year}-01`)!.openFen));
+  }
+  await importInBatches(gql, company, payments);
+}
+
+/** Every billed year of the demo, through the gateway (areas, contracts and arrears answer it). */
+export async function loadBilledYears(url: string, tokens: TokenSettings): Promise<void> {
+  const gql = gatewayClient(url, tokens);
+  for (const billed of DEMO_BILLED_YEARS) await loadBilledYear(gql, billed);
+}
+
 /** The last three months billed at 学院南路32号院, some households paid up, some demanded by letter, one mediated. */
 async function loadBilling(gql: Gql): Promise<void> {
   const { company } = DEMO_BILLING;
@@ -365,11 +408,13 @@ async function loadReferrals(gql: Gql): Promise<void> {
 
 /**
  * The fees and arrears of the demo, through the gateway as the companies and the street office would enter them:
- * seed 002's levy with its 954 paying households, and three months billed at 学院南路32号院. Left as it is when present.
+ * seed 002's levy with its 954 paying households, the billed years of seeds 001 and 003, and three months billed at
+ * 学院南路32号院. Left as it is when present.
  */
 export async function loadDemoArrears(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
   await loadLevy(gql);
+  for (const billed of DEMO_BILLED_YEARS) await loadBilledYear(gql, billed);
   await loadBilling(gql);
   await loadReferrals(gql);
 }
