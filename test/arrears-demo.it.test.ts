@@ -20,7 +20,8 @@ describe('arrears and litigation demo data: seed 002 levy, recent billing and re
     await loadDemoArrears(t.hub.gatewayUrl, testTokens);
     const res = await t.gql(DEMO_BUREAU, `{ areas(first: 100) { id name } }`);
     areaIds = Object.fromEntries(res.body.data.areas.map((a: { id: string; name: string }) => [a.name, a.id]));
-  });
+    // The whole demo through the gateway, its billed years' 1,447 payments included.
+  }, 300_000);
 
   afterAll(async () => {
     await t?.stop();

@@ -38,7 +38,8 @@ describe('the seeds’ facts in the demo data, through the gateway', () => {
     await loadDemoAreas(t.hub.gatewayUrl, testTokens);
     for (const contract of DEMO_CONTRACTS) await loadContract(gatewayClient(t.hub.gatewayUrl, testTokens), contract);
     await loadBilledYears(t.hub.gatewayUrl, testTokens);
-  });
+    // Two billed years: 24 billing runs and 1,447 payments through the gateway.
+  }, 300_000);
 
   afterAll(async () => {
     await t?.stop();
