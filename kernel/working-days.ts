@@ -173,3 +173,17 @@ export function isLaterThanWorkingDays(start: IsoDate, count: number, actual: Is
 function requireDate(date: IsoDate): void {
   if (!isIsoDate(date)) throw new InvalidInputError(`${String(date)} is not a YYYY-MM-DD calendar date`, { value: date });
 }
+
+/**
+ * `compute()`, or null when it needs days past the calendar's range. Only for a deadline stored beside a fact being
+ * recorded now (a committee formed, an owners' committee recorded): the fact is never refused for want of next
+ * year's holiday notice; whoever asks for the deadline itself gets OUTSIDE_HOLIDAY_CALENDAR.
+ */
+export function unlessBeyondCalendar<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof OutsideHolidayCalendarError) return null;
+    throw error;
+  }
+}

@@ -258,4 +258,18 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     const future = await t.gql(beitaipingzhuang, OVERDUE, { d: '2999-01-01' });
     expect(future.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { asOf: expect.any(String) } } });
   });
+  it('records a committee whose 30-day filing period runs past the holiday data, and refuses to compute that deadline (OUTSIDE_HOLIDAY_CALENDAR)', async () => {
+    const registered = await t.gql(guangwai, 'mutation { registerArea(input: { name: "红居南街6号院 东区", districtCode: "110102", streetCode: "110102020" }) { id } }');
+    const areaId = registered.body.data.registerArea.id;
+    const formed = await t.gql(guangwai, `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id formedOn filingDeadline } }`, {
+      i: { areaId, formedOn: '2026-12-01', termEndsOn: '2029-11-30', members: pmcMembers, chairIndex: 0 },
+    });
+    // Recorded: day 30 is 2026-12-31, past 2026-12-24, the last day the State Council notices held answer for.
+    expect(formed.body.data.formPropertyManagementCommittee).toMatchObject({ formedOn: '2026-12-01', filingDeadline: null });
+    expect(formed.body.errors).toHaveLength(1);
+    expect(formed.body.errors[0]).toMatchObject({
+      path: ['formPropertyManagementCommittee', 'filingDeadline'],
+      extensions: { code: 'OUTSIDE_HOLIDAY_CALENDAR', details: { date: '2026-12-31', calendarFrom: '2004-01-01', calendarTo: '2026-12-24' } },
+    });
+  });
 });

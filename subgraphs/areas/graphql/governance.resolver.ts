@@ -11,6 +11,7 @@ import { recordOwnersCommittee } from '../application/record-owners-committee';
 import { overdueGovernanceBodies } from '../application/overdue-governance-bodies';
 import { committeeRecordingDeadline, isCommitteeRecordedLate, isFilingOverdue, isTermExpired } from '../domain/governance-body';
 import { isAssemblyMissing } from '../domain/owners-assembly';
+import { filingDeadline } from '../domain/property-management-committee';
 import type { GovernanceBody } from '../persistence/governance-body.entity';
 import { AreaType } from './area.type';
 import { governanceBodiesLoader, jointDecisionsLoader, membersLoader, ownersLoader } from './governance.loaders';
@@ -131,6 +132,16 @@ export class GovernanceBodyResolver {
   })
   recordedLate(@Root() body: GovernanceBody): boolean | null {
     return isCommitteeRecordedLate(body) ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "A property-management committee's filing with the street office is due 30 days after formation, moved to the next working day " +
+      'when that is a rest day (Civil Code art. 203); the error OUTSIDE_HOLIDAY_CALENDAR past the holiday data. Null for other bodies.',
+  })
+  filingDeadline(@Root() body: GovernanceBody): string | null {
+    return body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' ? filingDeadline(body.formedOn) : null;
   }
 
   @FieldResolver(() => Boolean, {

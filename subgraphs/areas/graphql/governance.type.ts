@@ -48,8 +48,6 @@ export class GovernanceBodyType {
   @Field(() => String, { nullable: true })
   filedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Filing with the street office is due within 30 days of formation.' })
-  filingDeadline?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True when filed after the deadline (flagged, not refused).' })
   filedLate?: boolean | null;
