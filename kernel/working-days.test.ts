@@ -10,6 +10,7 @@ import {
   isAfterPeriod,
   isLaterThanWorkingDays,
   periodEnd,
+  unlessBeyondCalendar,
   workingDayCalendar,
 } from './working-days';
 
@@ -186,5 +187,13 @@ describe('periods under Civil Code arts. 201 and 203 (the official calendar)', (
     const arrangement = arrangementFromTable({ holidays: { '2018-12-31': "New Year's Day,元旦,1", '2019-02-05': 'Spring Festival,春节,3' }, workdays: {} });
     expect([...arrangement.years]).toEqual([2019]);
     expect(() => arrangementFromTable({ holidays: { '2019-02-30': 'Spring Festival,春节,3' }, workdays: {} })).toThrow(/malformed/);
+  });
+});
+
+describe('a deadline stored beside a fact recorded now', () => {
+  it('is null past the calendar, and any other error still throws', () => {
+    expect(unlessBeyondCalendar(() => periodEnd('2026-12-01', 30))).toBeNull();
+    expect(unlessBeyondCalendar(() => periodEnd('2021-12-10', 15))).toBe('2021-12-27');
+    expect(codeOf(() => unlessBeyondCalendar(() => periodEnd('2021-02-30', 15)))).toBe('BAD_USER_INPUT');
   });
 });
