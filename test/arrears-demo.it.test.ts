@@ -20,8 +20,7 @@ describe('arrears and litigation demo data: seed 002 levy, recent billing and re
     await loadDemoArrears(t.hub.gatewayUrl, testTokens);
     const res = await t.gql(DEMO_BUREAU, `{ areas(first: 100) { id name } }`);
     areaIds = Object.fromEntries(res.body.data.areas.map((a: { id: string; name: string }) => [a.name, a.id]));
-    // The whole demo through the gateway, its billed years' 1,447 payments included.
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await t?.stop();
@@ -45,9 +44,8 @@ describe('arrears and litigation demo data: seed 002 levy, recent billing and re
       (await t.gql(DEMO_COMPANY, `query($a: ID) { arrears(filter: { areaId: $a }, first: 1) { totalCount openFen } }`, { a: areaId })).body.data.arrears;
     const before = await list();
     expect(before.totalCount).toBe(1_412 - DEMO_BILLING.payingAccounts);
+    const months = await t.gql(DEMO_BUREAU, `query($a: ID) { collectionRates(groupBy: MONTH, areaId: $a) { key households } }`, { a: areaId });
     const thisMonth = todayInChina().slice(0, 7);
-    // The recent months (the demo's billed year 2022 lies before them).
-    const months = await t.gql(DEMO_BUREAU, `query($a: ID, $f: String) { collectionRates(groupBy: MONTH, areaId: $a, fromMonth: $f) { key households } }`, { a: areaId, f: addMonths(thisMonth, -2) });
     expect(months.body.data.collectionRates).toEqual([addMonths(thisMonth, -2), addMonths(thisMonth, -1), thisMonth].map((key) => ({ key, households: 1_412 })));
     // The demanded accounts, the one with a promise, one of them in mediation, three referred to court (one docketed).
     const statuses = await waitFor('the referrals to reach the accounts', async () => {
