@@ -62,5 +62,9 @@ describe('overdue committees for the street office (Beijing arts. 52–59)', () 
     expect(isTermExpired({ ...seed000, kind: 'OWNERS_ASSEMBLY' }, '2030-01-01')).toBeUndefined();
     expect(overdueReasons(seed000, '2023-05-30')).toEqual(['FILING_OVERDUE', 'TERM_EXPIRED']);
     expect(overdueReasons({ ...seed000, filedOn: '2020-06-24' }, '2022-01-01')).toEqual([]);
+    // Formed 2026-12-01, unfiled on 2027-01-05: day 30 (2026-12-31) is past the holiday data, so art. 203 cannot be
+    // applied; the list shows the committee with that reason instead of failing or hiding it.
+    expect(overdueReasons({ ...seed000, formedOn: '2026-12-01', termEndsOn: '2029-11-30' }, '2027-01-05')).toEqual(['FILING_DEADLINE_BEYOND_CALENDAR']);
+    expect(overdueReasons({ ...seed000, formedOn: '2026-12-01', termEndsOn: '2029-11-30' }, '2026-12-31')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { GOVERNANCE_BODY_KINDS as COMMITTEE_KINDS, type GovernanceBodyKind as CommitteeKind } from '../../../catalog';
 import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { CommitteeSeat, isFilingLate, isRecordingLate, recordingDeadline } from './property-management-committee';
-import { CHINA_WORKING_DAYS, WorkingDayCalendar } from '../../../kernel/working-days';
+import { CHINA_WORKING_DAYS, WorkingDayCalendar, unlessBeyondCalendar } from '../../../kernel/working-days';
 
 /**
  * The governance bodies of a property-management area: the owners' assembly (业主大会), the owners' committee
@@ -46,8 +46,11 @@ export function isCommitteeRecordedLate(body: RecordingFacts, calendar: WorkingD
   return isRecordingLate(body.filedOn, body.recordedOn, calendar);
 }
 
-/** Why a standing committee is on the street office's overdue list. */
-export type GovernanceOverdueReason = 'FILING_OVERDUE' | 'TERM_EXPIRED';
+/**
+ * Why a standing committee is on the street office's overdue list. FILING_DEADLINE_BEYOND_CALENDAR: unfiled after
+ * the plain 30 days, but whether art. 203 extends the period depends on a holiday notice the hub does not hold yet.
+ */
+export type GovernanceOverdueReason = 'FILING_OVERDUE' | 'FILING_DEADLINE_BEYOND_CALENDAR' | 'TERM_EXPIRED';
 
 interface OverdueFacts {
   kind: GovernanceBodyKind;
@@ -86,7 +89,9 @@ export function isTermExpired(body: OverdueFacts, asOf: IsoDate): boolean | unde
 /** Every reason the body is overdue on `asOf`, in a fixed order; empty when none. */
 export function overdueReasons(body: OverdueFacts, asOf: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): GovernanceOverdueReason[] {
   const reasons: GovernanceOverdueReason[] = [];
-  if (isFilingOverdue(body, asOf, calendar)) reasons.push('FILING_OVERDUE');
+  const filingOverdue = unlessBeyondCalendar(() => isFilingOverdue(body, asOf, calendar));
+  if (filingOverdue) reasons.push('FILING_OVERDUE');
+  if (filingOverdue === null) reasons.push('FILING_DEADLINE_BEYOND_CALENDAR');
   if (isTermExpired(body, asOf)) reasons.push('TERM_EXPIRED');
   return reasons;
 }

@@ -104,7 +104,11 @@ export class OverdueGovernanceBodyType {
   asOf!: string;
 
   @Directive('@listSize(assumedSize: 2)')
-  @Field(() => [String], { description: 'FILING_OVERDUE (unfiled after its filing deadline) and / or TERM_EXPIRED (standing after termEndsOn).' })
+  @Field(() => [String], {
+    description:
+      'FILING_OVERDUE (unfiled after its filing deadline), FILING_DEADLINE_BEYOND_CALENDAR (unfiled after the plain 30 days, the deadline ' +
+      'past the holiday data) and / or TERM_EXPIRED (standing after termEndsOn).',
+  })
   reasons!: string[];
 }
 
