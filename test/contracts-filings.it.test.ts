@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { addDays } from '../kernel/calendar';
+import { addDays, daysBetween } from '../kernel/calendar';
+import { periodEnd } from '../kernel/working-days';
 import { todayInChina } from '../kernel/clock';
 import { FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
 import { HubEvent } from '../platform/events/cloudevent';
@@ -98,8 +99,10 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const first = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: contractText });
     expect(first.body.errors).toBeUndefined();
     const filing = first.body.data.submitFiling;
-    // Signed 20 days ago: the 15-day deadline (Beijing art. 63) passed 5 days ago. Accepted, flagged, with art. 91.
-    expect(filing).toMatchObject({ status: 'SUBMITTED', kind: 'INITIAL', currentVersion: 1, deadline: addDays(today, -5), late: true, daysLate: 5, recordNumber: null });
+    // Signed 20 days ago: the 15-day deadline (Beijing art. 63, moved past rest days by Civil Code art. 203) has
+    // passed. Accepted, flagged, with art. 91.
+    const deadline = periodEnd(addDays(today, -20), 15);
+    expect(filing).toMatchObject({ status: 'SUBMITTED', kind: 'INITIAL', currentVersion: 1, deadline, late: true, daysLate: daysBetween(deadline, today), recordNumber: null });
     expect(filing.lateConsequence).toContain('art. 91');
 
     const retry = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: contractText });
@@ -123,7 +126,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
 
     const corrected = [...contractText, { name: '收费标准测算报告.pdf', type: 'FEE_ASSESSMENT', sizeBytes: 90_112, sha256: sha('c') }];
     const resubmitted = await t.gql(companyA, RESUBMIT, { f: filing.id, k: randomUUID(), t: terms(), d: corrected });
-    expect(resubmitted.body.data.resubmitFiling).toMatchObject({ id: filing.id, status: 'SUBMITTED', currentVersion: 2, late: true, daysLate: 5 });
+    expect(resubmitted.body.data.resubmitFiling).toMatchObject({ id: filing.id, status: 'SUBMITTED', currentVersion: 2, late: true, daysLate: daysBetween(deadline, today) });
 
     const accepted = await t.gql(xichengBureau, ACCEPT, { f: filing.id, v: 2 });
     expect(accepted.body.errors).toBeUndefined();
@@ -237,6 +240,24 @@ describe('contracts: filings from draft to termination, through the gateway and 
     expect(contract.body.data.contract).toMatchObject({ status: 'DRAFT', filings: [] });
   });
 
+  it('ends the 15-day filing period on the next working day (Civil Code art. 203): seed 003 signed 2021-12-10, filed Monday 2021-12-27', async () => {
+    const paperFiling = async (number: string, submittedOn: string) => {
+      const contractId = await draft(companyA, { number, signedOn: '2021-12-10', startsOn: number.endsWith('1') ? '2022-01-01' : '2023-01-01', endsOn: number.endsWith('1') ? '2022-12-31' : '2023-12-31', feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] }] } });
+      const res = await t.gql(admin, `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!, $on: String, $co: String) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { ${FILING_FIELDS} } }`, {
+        c: contractId,
+        k: randomUUID(),
+        d: contractText,
+        on: submittedOn,
+        co: companyA.organisationId,
+      });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.submitFiling;
+    };
+    // Day 15 is Saturday 2021-12-25: the period ends on Monday the 27th, so a filing that day is on time.
+    expect(await paperFiling('HJ6-203-1', '2021-12-27')).toMatchObject({ submittedOn: '2021-12-27', deadline: '2021-12-27', late: false, daysLate: 0 });
+    expect(await paperFiling('HJ6-203-2', '2021-12-28')).toMatchObject({ submittedOn: '2021-12-28', deadline: '2021-12-27', late: true, daysLate: 1 });
+  });
+
   it('applies an amendment only once accepted, superseding the filing it amends, then terminates with the handover date', async () => {
     const contractId = await draft(companyA, { number: 'HJ6-AMEND', startsOn: addDays(today, 6 * 365), endsOn: addDays(today, 7 * 365) });
     const initial = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
@@ -244,7 +265,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
 
     const amendedTerms = terms({ number: 'HJ6-AMEND', startsOn: addDays(today, 6 * 365), endsOn: addDays(today, 7 * 365), feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] }] } });
     const amendment = await t.gql(companyA, AMEND, { c: contractId, k: randomUUID(), on: today, t: amendedTerms, d: contractText });
-    expect(amendment.body.data.amendContract).toMatchObject({ kind: 'AMENDMENT', status: 'SUBMITTED', amendsFilingId: initial.id, deadline: addDays(today, 15), late: false });
+    expect(amendment.body.data.amendContract).toMatchObject({ kind: 'AMENDMENT', status: 'SUBMITTED', amendsFilingId: initial.id, deadline: periodEnd(today, 15), late: false });
     const pending = await t.gql(companyA, CONTRACT, { id: contractId });
     expect(pending.body.data.contract).toMatchObject({ status: 'ACCEPTED', terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100 }] } } });
     const second = await t.gql(companyA, AMEND, { c: contractId, k: randomUUID(), on: today, t: amendedTerms, d: contractText });
@@ -304,17 +325,21 @@ describe('contracts: filings from draft to termination, through the gateway and 
     }
   });
 
-  it("answers the publicity query without a token with seed 003's fees, and nothing else without one", async () => {
-    const PUBLIC = `query($n: String!) { publicServiceStandards(compoundName: $n) { compoundName providerName filingRecordNumber serviceStartsOn serviceEndsOn serviceStandards { item standard } fees { buildingClass ownerRateYuan assessedRateYuan subsidisedBy } } }`;
+  it("answers the publicity query without a token with seed 003's art. 943 contents, only running subsidies, and nothing else without one", async () => {
+    const PUBLIC = `query($n: String!) { publicServiceStandards(compoundName: $n) { compoundName asOf providerName personInCharge filingRecordNumber serviceStartsOn serviceEndsOn serviceStandards { item standard } fees { buildingClass ownerRateYuan assessedRateYuan subsidisedBy subsidies { payer rateYuan startMonth endMonth } } } }`;
     const res = await t.gql(undefined, PUBLIC, { n: '学院南路' });
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     const [standards] = res.body.data.publicServiceStandards;
-    expect(standards).toMatchObject({ compoundName: '学院南路32号院', providerName: '北京学苑物业服务有限公司', serviceStartsOn: '2022-01-01' });
+    expect(standards).toMatchObject({ compoundName: '学院南路32号院', asOf: today, providerName: '天岳恒物业', personInCharge: '物业公司负责人', serviceStartsOn: '2022-01-01' });
     expect(standards.filingRecordNumber).toMatch(/^110108-\d{4}-\d{4}$/);
+    // Seed 003's joint subsidy ran 36 months from 2022-01, to 2024-12: shown only while it runs.
+    const payer = '北太平庄街道办事处与首开集团';
+    const running = today.slice(0, 7) <= '2024-12';
+    const subsidies = running ? [{ payer, rateYuan: '0.78', startMonth: '2022-01', endMonth: '2024-12' }] : [];
     expect(standards.fees).toEqual([
-      { buildingClass: 'LOW_RISE', ownerRateYuan: '1.00', assessedRateYuan: '1.78', subsidisedBy: ['北太平庄街道办事处与首开集团'] },
-      { buildingClass: 'HIGH_RISE', ownerRateYuan: '1.67', assessedRateYuan: '2.45', subsidisedBy: ['北太平庄街道办事处与首开集团'] },
+      { buildingClass: 'LOW_RISE', ownerRateYuan: '1.00', assessedRateYuan: '1.78', subsidisedBy: running ? [payer] : [], subsidies },
+      { buildingClass: 'HIGH_RISE', ownerRateYuan: '1.67', assessedRateYuan: '2.45', subsidisedBy: running ? [payer] : [], subsidies },
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/signatory|物管会主任|91110108/);
     const none = await t.gql(undefined, PUBLIC, { n: '阳光丽景' });

@@ -1,5 +1,5 @@
 import { ARREARS_ERRORS } from './domain/errors';
-import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, LEVIES_TOPIC } from '../../catalog';
+import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, COLLECTION_TOPIC, LEVIES_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { billableHouseholdConsumer } from './events/consume/billable-household.consumer';
@@ -39,6 +39,6 @@ export const arrearsSubgraph: SubgraphModule = {
   ],
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
   consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears'), referralOutcomeConsumer],
-  producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name, CLAIMS_TOPIC.name],
+  producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name, CLAIMS_TOPIC.name, COLLECTION_TOPIC.name],
   errors: ARREARS_ERRORS,
 };

@@ -3,6 +3,7 @@ import { COMMITTEE_SEATS, CommitteeSeat } from '../domain/property-management-co
 import { RULES_REFERENCE_MAX_LENGTH } from '../domain/owners-assembly';
 import { JointDecisionMatter } from '../domain/statutes';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
+import { AreaType } from './area.type';
 
 export const CommitteeSeatEnum = graphqlEnum(COMMITTEE_SEATS);
 export const VoteEnum = { CONSENT: 'CONSENT', OPPOSE: 'OPPOSE', ABSTAIN: 'ABSTAIN' } as const;
@@ -47,8 +48,6 @@ export class GovernanceBodyType {
   @Field(() => String, { nullable: true })
   filedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Filing with the street office is due within 30 days of formation.' })
-  filingDeadline?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True when filed after the deadline (flagged, not refused).' })
   filedLate?: boolean | null;
@@ -79,6 +78,38 @@ export class GovernanceBodyType {
 
   @Field(() => String, { nullable: true })
   dissolutionReason?: string | null;
+}
+
+@ObjectType('AreaOwners', { description: "The area's owners as the register counts them for joint decisions (法释〔2009〕7号 arts. 8–9)." })
+export class AreaOwnersType {
+  @Field(() => Int, { description: 'Owners: one per owner reference, so several units of one owner, or the developer\'s units, are one owner (art. 9).' })
+  owners!: number;
+
+  @Field(() => Int, { description: 'Households (exclusive parts, 专有部分) on the register.' })
+  households!: number;
+
+  @Field({ description: 'Their registered floor area in m² (art. 8), two decimals.' })
+  floorArea!: string;
+}
+
+@ObjectType('OverdueGovernanceBody', { description: "A standing committee on the street office's overdue list, with the dates that put it there." })
+export class OverdueGovernanceBodyType {
+  @Field(() => GovernanceBodyType)
+  body!: GovernanceBodyType;
+
+  @Field(() => AreaType)
+  area!: AreaType;
+
+  @Field({ description: 'The day the list was drawn up for.' })
+  asOf!: string;
+
+  @Directive('@listSize(assumedSize: 2)')
+  @Field(() => [String], {
+    description:
+      'FILING_OVERDUE (unfiled after its filing deadline), FILING_DEADLINE_BEYOND_CALENDAR (unfiled after the plain 30 days, the deadline ' +
+      'past the holiday data) and / or TERM_EXPIRED (standing after termEndsOn).',
+  })
+  reasons!: string[];
 }
 
 @ObjectType('Ratio', { description: 'An exact ratio; percent is for display only (two decimals).' })

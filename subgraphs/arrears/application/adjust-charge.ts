@@ -10,6 +10,7 @@ import { insertAdjustment } from '../persistence/ledger.repository';
 import { loadAccount } from './account.lookup';
 import { settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
+import { publishCollection } from './collection.publish';
 
 export interface AdjustmentInput {
   chargeId: string;
@@ -46,6 +47,7 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
     const open = openTotal(charges.map((c) => (c.chargeId === charge.chargeId ? result.charge : c)));
     await settleIfCleared(tx, identity, account, open, today);
     await publishClaims(tx, [account.id], today);
+    await publishCollection(tx, { accountIds: [account.id] });
     return account.id;
   });
 }

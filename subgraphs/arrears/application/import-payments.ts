@@ -27,6 +27,7 @@ import { insertPayment, receiptsOf, reserveReceiptNumbers } from '../persistence
 import { loadAccount } from './account.lookup';
 import { settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
+import { publishCollection } from './collection.publish';
 import { announceActivatedBuilding } from './levy.activation';
 
 /**
@@ -77,6 +78,7 @@ export async function importPayments(em: EntityManager, identity: Identity, inpu
     for (const b of buildings.values()) await announceActivatedBuilding(tx, b.levyId, b.buildingId, b.on);
     // One snapshot per account once the whole statement is applied, however many of its lines paid that account.
     await publishClaims(tx, [...accounts], today);
+    await publishCollection(tx, { accountIds: [...accounts] });
     return prepared.map((p) => recorded.get(p.key)!);
   });
   return receiptsOf(em, ids);

@@ -214,3 +214,45 @@ export async function collectionByBuildingMonth(
   );
   return rows.map(collectionOf);
 }
+
+/** One area's service fees of one month as they stand: households billed and paid up, amounts billed and collected. */
+export interface AreaMonthCollection {
+  areaId: string;
+  companyId: string;
+  month: YearMonth;
+  dueOn: IsoDate;
+  households: number;
+  paidHouseholds: number;
+  billedFen: Fen;
+  collectedFen: Fen;
+}
+
+/**
+ * The collection of every (area, month) whose service fees the given accounts, or the given area's month, were
+ * billed in: whole months of whole areas, counted as collectionByBuildingMonth counts them. One query.
+ */
+export async function collectionOfTouchedMonths(em: EntityManager, touched: { accountIds: readonly string[]; areaId?: string; month?: YearMonth }): Promise<AreaMonthCollection[]> {
+  const rows = await sqlRows<{ area_id: string; company_id: string; month: string; due_on: string; households: string; paid: string; billed: string; collected: string }>(
+    em,
+    `with touched as (
+       select distinct area_id, month from arrears.charge
+        where kind = 'SERVICE_FEE' and (account_id = any(?::uuid[]) or (area_id = ?::uuid and month = ?)))
+     select c.area_id, c.company_id, c.month, min(c.due_on)::text as due_on, count(*) as households,
+            count(*) filter (where c.paid_fen + c.waived_fen >= c.amount_fen and c.paid_fen > 0) as paid,
+            sum(c.amount_fen)::int8 as billed, sum(c.paid_fen)::int8 as collected
+       from arrears.charge c join touched t on t.area_id = c.area_id and t.month = c.month
+      where c.kind = 'SERVICE_FEE'
+      group by c.area_id, c.company_id, c.month order by c.area_id, c.month`,
+    [sqlArray(touched.accountIds), touched.areaId ?? null, touched.month ?? null],
+  );
+  return rows.map((r) => ({
+    areaId: r.area_id,
+    companyId: r.company_id,
+    month: r.month,
+    dueOn: r.due_on,
+    households: Number(r.households),
+    paidHouseholds: Number(r.paid),
+    billedFen: Number(r.billed),
+    collectedFen: Number(r.collected),
+  }));
+}

@@ -321,19 +321,47 @@ export class ReviewSystemType {
 
 // ------------------------------------------------------------------------------------------------ publicity (public)
 
+@ObjectType('PublicSubsidy', { description: 'A subsidy running on the day of the publicity: who pays how much towards the assessed rate.' })
+export class PublicSubsidyType {
+  @Field() payer!: string;
+  @Field({ description: 'Yuan per m² per month, two decimals.' }) rateYuan!: string;
+  @Field({ description: 'YYYY-MM, the first month.' }) startMonth!: string;
+  @Field({ description: 'YYYY-MM, the last month.' }) endMonth!: string;
+}
+
 @ObjectType('PublicFee', { description: 'What owners of a building class pay, per m² of floor area per month.' })
 export class PublicFeeType {
   @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
   @Field({ description: 'Yuan, two decimals.' }) ownerRateYuan!: string;
   @Field({ description: 'The assessed standard; the difference is paid by the subsidisers listed.' }) assessedRateYuan!: string;
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [String]) subsidisedBy!: string[];
+  @Field(() => [String], { description: 'Who subsidises this month: only subsidies running on asOf.' }) subsidisedBy!: string[];
+  @Directive('@listSize(assumedSize: 5)')
+  @Field(() => [PublicSubsidyType], { description: 'The subsidies running on asOf, with their rate and months.' }) subsidies!: PublicSubsidyType[];
+}
+
+@ObjectType('PublicPerformance', {
+  description: "The provider's collection of the service fees due in the twelve months before asOf (Civil Code art. 943 履行情况); charges not yet due do not count.",
+})
+export class PublicPerformanceType {
+  @Field({ description: 'Charges due on or after this day, and before asOf, count.' }) dueFrom!: string;
+  @Field() asOf!: string;
+  @Field(() => Int, { description: 'Months billed in the window.' }) months!: number;
+  @Field(() => Int, { description: 'Household-months billed.' }) households!: number;
+  @Field(() => Int, { description: 'Household-months paid up.' }) paidHouseholds!: number;
+  @Field({ description: 'Paid up of billed, household-months, one decimal, rounded half up.' }) byHouseholdsPercent!: string;
+  @Field({ description: 'Collected of billed, by amount, one decimal, rounded half up.' }) byAmountPercent!: string;
+  @Field({ description: 'Yuan, two decimals.' }) billedYuan!: string;
+  @Field({ description: 'Yuan, two decimals.' }) collectedYuan!: string;
 }
 
 @ObjectType('PublicServiceStandards', { description: 'Publicity (双晒): who serves the compound, to what standards, at what fee. Public, no login.' })
 export class PublicServiceStandardsType {
   @Field() compoundName!: string;
+  @Field({ description: 'The day every figure here is as of (today in China).' }) asOf!: string;
   @Field(() => String, { nullable: true, description: 'Null when no filed contract is in force today.' }) providerName!: string | null;
+  @Field(() => String, { nullable: true, description: "The provider's person in charge (Civil Code art. 943 负责人员): its signatory on the filed contract." })
+  personInCharge!: string | null;
   @Field(() => String, { nullable: true }) filingRecordNumber!: string | null;
   @Field(() => String, { nullable: true }) serviceStartsOn!: string | null;
   @Field(() => String, { nullable: true }) serviceEndsOn!: string | null;
@@ -341,4 +369,6 @@ export class PublicServiceStandardsType {
   @Field(() => [ServiceItemType]) serviceStandards!: ServiceItemType[];
   @Directive('@listSize(assumedSize: 5)')
   @Field(() => [PublicFeeType]) fees!: PublicFeeType[];
+  @Field(() => PublicPerformanceType, { nullable: true, description: 'Null when no charge of the provider fell due in the twelve months before asOf.' })
+  performance!: PublicPerformanceType | null;
 }
