@@ -302,7 +302,7 @@ export const DEMO_LEVY = {
 };
 
 /** Recent months billed at 学院南路32号院, with a few payments and collection steps, so arrears have something to show. */
-export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12 };
+export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12, letterDaysAgo: 20 };
 
 /**
  * Referrals of the demo (issue: referred cases, a consolidated batch, and one that fails eligibility): three of the

@@ -1,5 +1,6 @@
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
+import { isPastDue } from '../../../kernel/past-due';
 import { Account } from './account';
 import { AccountStatus } from './account-status';
 import { AgingLine, agingBucket, agingSummary, daysOverdue } from './aging';
@@ -15,7 +16,10 @@ import { AgingBucket } from './statutes';
  */
 export interface StatementCharge extends ClaimCharge {
   daysOverdue: number;
-  agingBucket: AgingBucket;
+  /** Past due on the statement's day (kernel/past-due.ts): only then is what is open on it arrears. */
+  inArrears: boolean;
+  /** Null while not yet past due. */
+  agingBucket: AgingBucket | null;
 }
 
 /** Where the household lives, from the areas feed; null where the register no longer lists it. */
@@ -52,6 +56,8 @@ export interface Statement {
   paidFen: Fen;
   waivedFen: Fen;
   openFen: Fen;
+  /** What is open on the charges past due. */
+  arrearsFen: Fen;
   lateFeeFen: Fen;
   payments: StatementPayment[];
   adjustments: RecordedAdjustment[];
@@ -69,7 +75,8 @@ export function statementOf(
   const { charges, actions, adjustments } = lines;
   const statementCharges = charges.map((c) => {
     const days = daysOverdue(c.dueOn, asOf);
-    return { ...c, daysOverdue: days, agingBucket: agingBucket(days) };
+    const inArrears = isPastDue(c.dueOn, asOf);
+    return { ...c, daysOverdue: days, inArrears, agingBucket: inArrears ? agingBucket(days) : null };
   });
   return {
     account: { ...account, unit: household?.unit ?? null, room: household?.room ?? null, floorAreaCentiM2: household?.floorAreaCentiM2 ?? null },
@@ -80,6 +87,7 @@ export function statementOf(
     paidFen: charges.reduce((s, c) => s + c.paidFen, 0),
     waivedFen: charges.reduce((s, c) => s + c.waivedFen, 0),
     openFen: openTotal(charges),
+    arrearsFen: openTotal(statementCharges.filter((c) => c.inArrears)),
     lateFeeFen: statementCharges.reduce((s, c) => s + c.lateFeeFen, 0),
     payments: history.payments,
     adjustments,

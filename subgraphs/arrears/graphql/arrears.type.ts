@@ -103,7 +103,8 @@ export class StatementChargeType {
   @Field(() => Float, FEN) waivedFen!: number;
   @Field(() => Float, FEN) openFen!: number;
   @Field(() => Int) daysOverdue!: number;
-  @Field(() => AgingBucketEnum) agingBucket!: string;
+  @Field({ description: 'Past due as of the statement (due before its day: Civil Code art. 944 para. 2), so in arrears while open.' }) inArrears!: boolean;
+  @Field(() => AgingBucketEnum, { nullable: true, description: 'Null while the charge is not yet past due.' }) agingBucket!: string | null;
   @Field({ description: 'Last day to sue without the limitation defence (Civil Code arts. 188, 195).' }) limitationEndsOn!: string;
   @Field(() => Float, { description: "Late fee as of today under the contract's terms; 0 when it has none." }) lateFeeFen!: number;
 }
@@ -188,6 +189,7 @@ export class ArrearsAccountType {
   @Field(() => Float, FEN) paidFen!: number;
   @Field(() => Float, FEN) waivedFen!: number;
   @Field(() => Float, FEN) openFen!: number;
+  @Field(() => Float, { description: 'What is open on the charges past due (in arrears), whole fen; openFen less what is not yet due.' }) arrearsFen!: number;
   @Field(() => Float, FEN) lateFeeFen!: number;
   @Directive('@listSize(assumedSize: 60)')
   @Field(() => [StatementPaymentType]) payments!: StatementPaymentType[];

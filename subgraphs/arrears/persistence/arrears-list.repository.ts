@@ -7,6 +7,7 @@ import { AccountStatus } from '../domain/account-status';
 import { ArrearsSummary } from '../domain/arrears-list';
 import { Charge } from '../domain/charge';
 import { AccountKeyColumns } from './account.repository';
+import { IN_ARREARS_SQL } from './in-arrears.sql';
 import { scopeCondition } from './read-scope.sql';
 
 /** Which accounts a list shows: the caller's scope, the filter as plain values, and the day the ages count to. */
@@ -24,9 +25,11 @@ export interface ArrearsQuery {
 }
 
 /**
- * The accounts in scope with their open amount, open charges and oldest open due date, filtered: accounts with
- * something open, or of the statuses or households asked for whatever they owe. One CTE `f` shared by the page,
- * the aging of its charges and the count, so the three always agree.
+ * The accounts in scope with their arrears (the open amount of the charges past due on `today`), those charges and
+ * the oldest one's due date, filtered: accounts with arrears, or of the statuses or households asked for whatever
+ * they owe. A charge is in arrears only when `due_on < today` (kernel/past-due.ts isPastDue, Civil Code art. 944
+ * para. 2): December's fee is not arrears on 1 December. One CTE `f` shared by the page, the aging of its charges
+ * and the count, so the three always agree.
  */
 function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
   const scope = scopeCondition(query.scope);
@@ -40,7 +43,7 @@ function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
              coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 as open_fen,
              count(c.id) filter (where c.amount_fen > c.paid_fen + c.waived_fen) as open_charges,
              min(c.due_on) filter (where c.amount_fen > c.paid_fen + c.waived_fen) as oldest_due_on
-        from p left join arrears.charge c on c.account_id = p.id
+        from p left join arrears.charge c on c.account_id = p.id and ${IN_ARREARS_SQL('c')}
        where ${scope.sql} and (?::uuid is null or p.area_id = ?::uuid) and (?::uuid is null or p.building_id = ?::uuid)
          and (?::text[] is null or p.status = any(?::text[]))
          and (?::uuid[] is null or p.household_id = any(?::uuid[]))
@@ -52,6 +55,7 @@ function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
          and (?::int is null or (oldest_due_on is not null and greatest(0, ?::date - oldest_due_on) >= ?::int
               and (?::int is null or greatest(0, ?::date - oldest_due_on) <= ?::int))))`;
   const params = [
+    today,
     ...scope.params,
     query.areaId, query.areaId, query.buildingId, query.buildingId, statuses, statuses, households, households,
     statuses, households, query.minOpenFen, query.minOpenFen, query.maxOpenFen, query.maxOpenFen,
@@ -116,8 +120,8 @@ export async function openChargesOfArrears(em: EntityManager, query: ArrearsQuer
     em,
     `${sql}
      select c.id, c.due_on::text as due_on, c.amount_fen, c.paid_fen, c.waived_fen
-       from f join arrears.charge c on c.account_id = f.id where c.amount_fen > c.paid_fen + c.waived_fen`,
-    params,
+       from f join arrears.charge c on c.account_id = f.id where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}`,
+    [...params, query.today],
   );
   return rows.map(openChargeOf);
 }

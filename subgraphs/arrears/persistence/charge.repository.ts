@@ -7,6 +7,7 @@ import { ReadScope } from '../domain/access';
 import { AppliedAmount } from '../domain/allocation';
 import { BilledCharge, Charge } from '../domain/charge';
 import { CollectionRow } from '../domain/collection-rate';
+import { IN_ARREARS_SQL } from './in-arrears.sql';
 import { scopeCondition } from './read-scope.sql';
 
 /** arrears.charge as the database returns it. */
@@ -190,13 +191,14 @@ const collectionOf = (r: CollectionColumns): BuildingMonthCollection => ({
 });
 
 /**
- * The monthly fees (or one levy's charges) in the scope, by area, building and month: a charge counts as paid once
- * paid and waived cover it with something paid. Counts and amounts only, in one grouped query.
+ * The monthly fees (or one levy's charges) in the scope that fell due before `asOf` (IN_ARREARS_SQL: a charge not yet
+ * due is neither collected nor in arrears, so it is no part of a collection rate), by area, building and month: a
+ * charge counts as paid once paid and waived cover it with something paid. Counts and amounts only, in one grouped query.
  */
 export async function collectionByBuildingMonth(
   em: EntityManager,
   scope: ReadScope,
-  filter: { areaId: string | null; levyId: string | null; fromMonth: YearMonth | null; toMonth: YearMonth | null },
+  filter: { areaId: string | null; levyId: string | null; fromMonth: YearMonth | null; toMonth: YearMonth | null; asOf: IsoDate },
 ): Promise<BuildingMonthCollection[]> {
   const condition = scopeCondition(scope);
   const rows = await sqlRows<CollectionColumns>(
@@ -206,11 +208,11 @@ export async function collectionByBuildingMonth(
             count(*) filter (where p.paid_fen + p.waived_fen >= p.amount_fen and p.paid_fen > 0) as paid,
             sum(p.amount_fen)::int8 as billed, sum(p.paid_fen)::int8 as collected
        from p
-      where ${condition.sql} and (?::uuid is null or p.area_id = ?::uuid)
+      where ${condition.sql} and ${IN_ARREARS_SQL('p')} and (?::uuid is null or p.area_id = ?::uuid)
         and (case when ?::uuid is null then p.kind = 'SERVICE_FEE' else p.levy_id = ?::uuid end)
         and (?::text is null or p.month >= ?) and (?::text is null or p.month <= ?)
       group by p.area_id, p.building_id, p.month order by p.area_id, p.building_id, p.month`,
-    [...condition.params, filter.areaId, filter.areaId, filter.levyId, filter.levyId, filter.fromMonth, filter.fromMonth, filter.toMonth, filter.toMonth],
+    [...condition.params, filter.asOf, filter.areaId, filter.areaId, filter.levyId, filter.levyId, filter.fromMonth, filter.fromMonth, filter.toMonth, filter.toMonth],
   );
   return rows.map(collectionOf);
 }

@@ -12,7 +12,8 @@ import { CostLine } from '../domain/claim';
 import { Eligibility, referralEligibility } from '../domain/eligibility';
 import { proposeProcedure } from '../domain/procedure';
 import { NewReferral, StoredClaim, SubmittedReferral, casePackageContent, referralFacts, validateEvidence } from '../domain/referral';
-import { SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion } from '../domain/statutes';
+import { DEFAULT_DEMAND_PERIOD, DemandPeriod, SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion } from '../domain/statutes';
+import { demandPeriodDaysFromEnv } from '../../../platform/config';
 import { LITIGATION_EVENT_SOURCE, referralSubmitted } from '../events/publish/referral-events';
 import { companyClaims } from '../persistence/claim-account.repository';
 import { findCourt } from '../persistence/court.repository';
@@ -40,6 +41,12 @@ export interface ReferralResult {
 }
 
 const MAX_ACCOUNTS = 200;
+
+/** The city's reasonable period after a demand: HUB_DEMAND_PERIOD_DAYS when set, else the hub's stated default. */
+function demandPeriod(): DemandPeriod {
+  const days = demandPeriodDaysFromEnv();
+  return days === undefined ? DEFAULT_DEMAND_PERIOD : { days, source: "the city's setting HUB_DEMAND_PERIOD_DAYS (Civil Code art. 944 para. 2 fixes no number of days)" };
+}
 
 function checkInput(input: ReferralInput, today: string): { evidence: EvidenceItem[]; exclusions: SmallClaimsExclusion[] } {
   const fields: Record<string, string> = {};
@@ -85,7 +92,7 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     for (const accountId of input.accountIds) {
       const claim = claims.get(accountId)!;
       const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
-      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null));
+      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null, demandPeriod()));
       const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
       results.push({ referralId: referral.id, accountId, eligibility });
       if (!eligibility.eligible) {

@@ -56,6 +56,27 @@ export const PRE_LITIGATION_MEDIATION_DAYS = 30;
 export const PRE_LITIGATION_MEDIATION_SOURCE = 'docs/domain.md (Litigation referral): pre-litigation mediation normally up to 30 days';
 
 // ---------------------------------------------------------------------------------------------------------------
+// The reasonable period after a demand for payment: Civil Code art. 944 para. 2.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Art. 944 para. 2: "业主违反约定逾期不支付物业费的，物业服务人可以催告其在合理期限内支付；合理期限届满仍不支付的，
+ * 物业服务人可以提起诉讼或者申请仲裁". The article fixes no number of days, and we found no Beijing provision that
+ * does (北京市物业管理条例 was searched; none confirmed). So N is a setting: the contract's figure where the filing
+ * states one (the contracts feed carries none yet), else the hub operator's default below, which is a choice of the
+ * operator, not a statute. HUB_DEMAND_PERIOD_DAYS overrides it (platform/config.ts).
+ */
+export interface DemandPeriod {
+  readonly days: number;
+  readonly source: string;
+}
+
+export const DEFAULT_DEMAND_PERIOD: DemandPeriod = Object.freeze({
+  days: 15,
+  source: "the hub operator's default reasonable period (Civil Code art. 944 para. 2 fixes no number of days)",
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 // Published thresholds, per province and year of application.
 // ---------------------------------------------------------------------------------------------------------------
 
