@@ -9,6 +9,9 @@ import { waitFor } from './support/wait-for';
 // bills the last three months and this one: this month's fee falls due on its last day, so it is not yet arrears.
 const company = identity('PROPERTY_COMPANY', '91110102MA0000RULE');
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
+const hangzhouCourt = identity('COURT', 'hz-xihu-court', ['330106']);
+const admin = identity('ADMIN', 'hub-operator');
 
 const today = todayInChina();
 const thisMonth = today.slice(0, 7);
@@ -25,7 +28,8 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
   let t: TestHub;
   let areaId: string;
   let accounts: { id: string; chargeIds: string[] }[];
-  const { ok } = gqlExpectations(() => t);
+  let undeterminedReferralId: string;
+  const { ok, fails } = gqlExpectations(() => t);
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
@@ -87,5 +91,40 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     expect(ready.eligible).toBe(true);
     expect(ready.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual(pastMonths);
     expect(ready.eligibility.excludedCharges).toEqual([{ month: thisMonth, reason: 'NOT_YET_DUE' }]);
+    undeterminedReferralId = ready.id;
+  });
+
+  it('lets a Beijing court record its high court’s small-claims threshold (art. 165), used from then on; clears the stale reason on docketing', async () => {
+    const RECORD = `mutation($t: SmallClaimsThresholdInput!) { recordSmallClaimsThreshold(threshold: $t) { provinceCode year amountFen consentCeilingFen source recordedBy recordedRole } }`;
+    const READ = `query($id: ID!) { referral(id: $id) { procedure procedureReasons { code } } }`;
+    const year = Number(today.slice(0, 4));
+    // A figure for this test only: no Beijing notice is confirmed (README), so the demo records none.
+    const threshold = { provinceCode: '110000', year, amountFen: 5_000_000, source: 'test figure, not a published notice' };
+    await ok(admin, `mutation { registerCourt(input: { courtId: "hz-xihu-court", name: "杭州市西湖区人民法院", provinceCode: "330000" }) { courtId } }`);
+    expect((await ok(xichengCourt, READ, { id: undeterminedReferralId })).referral).toEqual({ procedure: 'UNDETERMINED', procedureReasons: [{ code: 'NO_SMALL_CLAIMS_THRESHOLD' }] });
+    for (const outsider of [company, hangzhouCourt, xichengBureau]) {
+      expect((await fails(outsider, RECORD, { t: threshold })).extensions.code).toBe('FORBIDDEN');
+    }
+    expect((await fails(xichengCourt, RECORD, { t: { ...threshold, amountFen: -1, source: '' } })).extensions.details?.fields).toEqual({
+      amountFen: expect.any(String),
+      source: expect.any(String),
+    });
+    const { recordSmallClaimsThreshold } = await ok(xichengCourt, RECORD, { t: threshold });
+    expect(recordSmallClaimsThreshold).toEqual([{ ...threshold, consentCeilingFen: 20_000_000, recordedBy: xichengCourt.subject, recordedRole: 'COURT' }]);
+    const { smallClaimsThresholds } = await ok(company, `{ smallClaimsThresholds(provinceCode: "110000") { amountFen recordedBy } }`);
+    expect(smallClaimsThresholds).toEqual([{ amountFen: 5_000_000, recordedBy: xichengCourt.subject }]);
+
+    await ok(company, ACTION, { a: accounts[2].id, x: { kind: 'LETTER', on: addDays(today, -30), chargeIds: accounts[2].chargeIds.slice(0, 3), note: '催缴函' } });
+    await waitFor('litigation to hold the demand', async () =>
+      (await t.sql<{ n: number }>(`select jsonb_array_length(claim->'demands')::int as n from litigation.claim_account where account_id = $1`, [accounts[2].id]))[0]?.n === 1,
+    );
+    const { referArrears } = await ok(company, REFER, { r: { courtId: 'bj-xicheng-court', accountIds: [accounts[2].id], evidence: EVIDENCE, mediationWaivedOn: today } });
+    expect((await ok(xichengCourt, READ, { id: referArrears[0].id })).referral).toEqual({ procedure: 'SMALL_CLAIMS', procedureReasons: [{ code: 'AT_OR_BELOW_THRESHOLD' }] });
+
+    // The earlier referral stays as proposed until the court dockets it under the procedure it chose.
+    await ok(xichengCourt, `mutation($r: CourtReportInput!) { reportCourtEvent(report: $r) { status } }`, {
+      r: { referralId: undeterminedReferralId, kind: 'DOCKETED', occurredAt: `${today}T09:00:00+08:00`, caseNumber: '(2026)京0102民初1号', procedure: 'SMALL_CLAIMS' },
+    });
+    expect((await ok(xichengCourt, READ, { id: undeterminedReferralId })).referral).toEqual({ procedure: 'SMALL_CLAIMS', procedureReasons: [{ code: 'CHOSEN_BY_COURT' }] });
   });
 });

@@ -17,6 +17,7 @@ import { demandPeriodDaysFromEnv } from '../../../platform/config';
 import { LITIGATION_EVENT_SOURCE, referralSubmitted } from '../events/publish/referral-events';
 import { companyClaims } from '../persistence/claim-account.repository';
 import { findCourt } from '../persistence/court.repository';
+import { recordedThresholds } from '../persistence/small-claims-threshold.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
 import { accountsInOpenCases, insertReferral } from '../persistence/referral.repository';
 import { regroup } from './batches.regroup';
@@ -87,6 +88,8 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     const open = await accountsInOpenCases(tx, input.accountIds);
     if (open.length > 0) throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
+    const docketYear = Number(today.slice(0, 4));
+    const thresholds = await recordedThresholds(tx, court.provinceCode, docketYear);
 
     const results: ReferralResult[] = [];
     for (const accountId of input.accountIds) {
@@ -109,7 +112,8 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
       });
       const { procedure, reasons } = proposeProcedure({
         provinceCode: court.provinceCode,
-        docketYear: Number(today.slice(0, 4)),
+        docketYear,
+        recordedThresholds: thresholds,
         claimFen: complaint.amountInDisputeFen,
         bothPartiesConsent: input.bothPartiesConsent ?? false,
         exclusions,
