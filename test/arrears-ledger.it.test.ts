@@ -298,7 +298,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const inBuilding = households.filter((h) => h.building_id === building);
     const input = {
       areaId, title: '电梯大修集资', purpose: '电梯大修', accountName: '物管会专项账户', rateFenPerM2: 1793, activationThresholdPercent: 50,
-      advanceFen: 42_000_000, decidedOn: addDays(today, -5), dueOn: addDays(today, 30), buildingIds: [building],
+      advanceFen: 42_000_000, decidedOn: addDays(today, -5), dueOn: addDays(today, 30), buildingIds: [building], voluntary: true,
     };
     expect((await fails(companyA, LEVY, { l: { ...input, buildingIds: [randomUUID()] } })).extensions.details?.problems).toEqual([{ code: 'UNKNOWN_BUILDING', buildingId: expect.any(String) }]);
     expect((await fails(companyB, LEVY, { l: input })).extensions.code).toBe('NO_CONTRACT_IN_FORCE');

@@ -280,7 +280,7 @@ export const DEMO_CONTRACTS = [DEMO_CONTRACT, DEMO_RUNFENG_CONTRACT];
 
 /**
  * Seed 002's elevator levy at 润枫欣尚: ¥17.93 per m², each building's repair once 50% of it has paid, ¥420,000
- * advanced by the company; "954户业主已缴纳 … 88.3%" by mid-July 2023. The decision and due dates are the demo's own;
+ * advanced by the company; "954户业主已缴纳 … 88.3%" by mid-July 2023, voluntary (see below). The decision and due dates are the demo's own;
  * 159 households of each 180-household building pay (6 × 159 = 954), so every building is activated.
  */
 export const DEMO_LEVY = {
@@ -296,6 +296,9 @@ export const DEMO_LEVY = {
     decidedOn: '2023-03-15',
     dueOn: '2023-07-15',
     decisionReference: '润枫欣尚电梯大修资金筹集协商议事会',
+    // Seed 002's levy was agreed at consultation meetings (协商议事会), not by an owners' vote under Civil Code art.
+    // 278 item 6, and no such decision is recorded: a voluntary contribution, never arrears.
+    voluntary: true,
   },
   paidPerBuilding: 159,
   firstPaidOn: '2023-03-20',

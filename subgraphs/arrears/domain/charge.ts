@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, YearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
+import { isPastDue } from '../../../kernel/past-due';
 import type { ChargeKind } from '../../../catalog';
 
 /**
@@ -41,4 +42,12 @@ export interface BilledCharge extends Charge {
   readonly filingId: string | null;
   readonly floorAreaCentiM2: number;
   readonly rateFen: number;
+  /** A voluntary levy's contribution (levy.ts levyBasis): asked for, never owed. */
+  readonly voluntary: boolean;
 }
+
+/**
+ * Whether what is open on the charge is arrears on `asOf`: it fell due before that day (kernel/past-due.ts, Civil
+ * Code art. 944 para. 2) and is owed at all (a voluntary contribution never is: Civil Code art. 278 item 6).
+ */
+export const inArrears = (charge: Pick<BilledCharge, 'dueOn' | 'voluntary'>, asOf: IsoDate): boolean => !charge.voluntary && isPastDue(charge.dueOn, asOf);

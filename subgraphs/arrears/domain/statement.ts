@@ -1,10 +1,9 @@
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { isPastDue } from '../../../kernel/past-due';
 import { Account } from './account';
 import { AccountStatus } from './account-status';
 import { AgingLine, agingBucket, agingSummary, daysOverdue } from './aging';
-import { openTotal } from './charge';
+import { inArrears, openTotal } from './charge';
 import { ClaimCharge, ClaimLines, RecordedAction, RecordedAdjustment } from './claim';
 import { PaymentPurpose } from './payment';
 import { AgingBucket } from './statutes';
@@ -16,7 +15,7 @@ import { AgingBucket } from './statutes';
  */
 export interface StatementCharge extends ClaimCharge {
   daysOverdue: number;
-  /** Past due on the statement's day (kernel/past-due.ts): only then is what is open on it arrears. */
+  /** Past due on the statement's day and owed (charge.ts inArrears): only then is what is open on it arrears. */
   inArrears: boolean;
   /** Null while not yet past due. */
   agingBucket: AgingBucket | null;
@@ -75,14 +74,14 @@ export function statementOf(
   const { charges, actions, adjustments } = lines;
   const statementCharges = charges.map((c) => {
     const days = daysOverdue(c.dueOn, asOf);
-    const inArrears = isPastDue(c.dueOn, asOf);
-    return { ...c, daysOverdue: days, inArrears, agingBucket: inArrears ? agingBucket(days) : null };
+    const owed = inArrears(c, asOf);
+    return { ...c, daysOverdue: owed ? days : 0, inArrears: owed, agingBucket: owed ? agingBucket(days) : null };
   });
   return {
     account: { ...account, unit: household?.unit ?? null, room: household?.room ?? null, floorAreaCentiM2: household?.floorAreaCentiM2 ?? null },
     asOf,
     charges: statementCharges,
-    aging: agingSummary(charges, asOf),
+    aging: agingSummary(charges.filter((c) => !c.voluntary), asOf),
     billedFen: charges.reduce((s, c) => s + c.amountFen, 0),
     paidFen: charges.reduce((s, c) => s + c.paidFen, 0),
     waivedFen: charges.reduce((s, c) => s + c.waivedFen, 0),
