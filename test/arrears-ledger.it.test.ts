@@ -36,7 +36,7 @@ const terms = () =>
   });
 
 const RUN = `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { id month households chargedFen newlyBilled unbilledHouseholds dueOn recordNumber subsidies { payer buildingClass households amountFen } } }`;
-const LIST = `query($f: ArrearsFilter, $first: Int) { arrears(filter: $f, first: $first) { totalCount openFen aging { bucket count openFen } items { accountId buildingId unit room status openFen openCharges oldestDueOn daysOverdue agingBucket } } }`;
+const LIST = `query($f: ArrearsFilter, $first: Int) { arrears(filter: $f, first: $first) { totalCount openFen aging { bucket count openFen } items { accountId buildingId unit room status openFen arrearsFen openCharges oldestDueOn daysOverdue agingBucket } } }`;
 const STATEMENT_FIELDS = `id status creditFen openFen billedFen paidFen waivedFen lateFeeFen asOf
   charges { chargeId kind month dueOn amountFen paidFen waivedFen openFen daysOverdue agingBucket limitationEndsOn lateFeeFen floorAreaCentiM2 rateFen }
   aging { bucket count openFen } payments { receiptNumber amountFen paidOn } adjustments { kind fen reason }
@@ -248,7 +248,10 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
   it('lists arrears with filters and totals for the company, the street office in its street, and nobody else', async () => {
     const all = (await ok(companyA, LIST, { first: 500 })).arrears;
     expect(all.totalCount).toBeGreaterThan(households.length - 5);
-    expect(all.openFen).toBe(all.items.reduce((s: number, i: { openFen: number }) => s + i.openFen, 0));
+    // The page's total is the arrears (past due); each item also shows everything open on it, this month's fee included.
+    expect(all.openFen).toBe(all.items.reduce((s: number, i: { arrearsFen: number }) => s + i.arrearsFen, 0));
+    expect(all.items.every((i: { openFen: number; arrearsFen: number }) => i.openFen >= i.arrearsFen)).toBe(true);
+    expect(all.items.some((i: { openFen: number; arrearsFen: number }) => i.openFen > i.arrearsFen)).toBe(true);
     expect(all.aging.reduce((s: number, l: { openFen: number }) => s + l.openFen, 0)).toBe(all.openFen);
     const old = (await ok(companyA, LIST, { f: { agingBucket: 'OVER_365', areaId } })).arrears;
     expect(old.items.every((i: { agingBucket: string }) => i.agingBucket === 'OVER_365')).toBe(true);
