@@ -51,3 +51,6 @@ export interface BilledCharge extends Charge {
  * Code art. 944 para. 2) and is owed at all (a voluntary contribution never is: Civil Code art. 278 item 6).
  */
 export const inArrears = (charge: Pick<BilledCharge, 'dueOn' | 'voluntary'>, asOf: IsoDate): boolean => !charge.voluntary && isPastDue(charge.dueOn, asOf);
+
+/** What is open on the charges in arrears on `asOf` (inArrears): what keeps an account in collection. */
+export const arrearsTotal = (charges: readonly BilledCharge[], asOf: IsoDate): Fen => openTotal(charges.filter((c) => inArrears(c, asOf)));
