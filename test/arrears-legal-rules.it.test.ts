@@ -164,8 +164,11 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     const after = (await ok(company, ARREARS, { a: areaId })).arrears;
     expect(after.openFen).toBeGreaterThan(before.openFen);
     const [{ account_id: accountId }] = await t.sql<{ account_id: string }>(`select account_id from arrears.charge where levy_id = $1 limit 1`, [voluntary.id]);
-    const { arrearsAccount } = await ok(company, `query($id: ID!) { arrearsAccount(id: $id) { charges { levyId inArrears agingBucket limitationEndsOn } } }`, { id: accountId });
-    expect(arrearsAccount.charges.filter((c: { levyId: string }) => c.levyId === voluntary.id)).toEqual([{ levyId: voluntary.id, inArrears: false, agingBucket: null, limitationEndsOn: null }]);
+    const { arrearsAccount } = await ok(company, `query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId levyId inArrears agingBucket limitationEndsOn } } }`, { id: accountId });
+    const contribution = arrearsAccount.charges.find((c: { levyId: string }) => c.levyId === voluntary.id);
+    expect(contribution).toEqual({ chargeId: expect.any(String), levyId: voluntary.id, inArrears: false, agingBucket: null, limitationEndsOn: null });
+    const demand = await fails(company, ACTION, { a: accountId, x: { kind: 'LETTER', on: today, chargeIds: [contribution.chargeId], note: '集资催缴' } });
+    expect(demand.extensions.details?.problems).toEqual([{ code: 'VOLUNTARY_CONTRIBUTION', chargeId: contribution.chargeId }]);
     expect(arrearsAccount.charges.find((c: { levyId: string }) => c.levyId === owed.id)).toMatchObject({ inArrears: true, agingBucket: 'DAYS_0_30' });
   });
 

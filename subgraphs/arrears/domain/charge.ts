@@ -54,3 +54,16 @@ export const inArrears = (charge: Pick<BilledCharge, 'dueOn' | 'voluntary'>, asO
 
 /** What is open on the charges in arrears on `asOf` (inArrears): what keeps an account in collection. */
 export const arrearsTotal = (charges: readonly BilledCharge[], asOf: IsoDate): Fen => openTotal(charges.filter((c) => inArrears(c, asOf)));
+
+/**
+ * A collection step demands what is owed: BAD_USER_INPUT (problem VOLUNTARY_CONTRIBUTION) when it names a voluntary
+ * contribution, which is never collected, mediated or sued for (Civil Code art. 278 item 6; levy.ts levyBasis).
+ */
+export function assertOwedCharges(charges: readonly BilledCharge[], chargeIds: readonly string[]): void {
+  const voluntary = charges.filter((c) => c.voluntary && chargeIds.includes(c.chargeId));
+  if (voluntary.length > 0) {
+    throw new InvalidInputError('A voluntary contribution is not collected: it is asked for, never owed', {
+      problems: voluntary.map((c) => ({ code: 'VOLUNTARY_CONTRIBUTION', chargeId: c.chargeId })),
+    });
+  }
+}
