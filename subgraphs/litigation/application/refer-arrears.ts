@@ -43,11 +43,14 @@ export interface ReferralResult {
 
 const MAX_ACCOUNTS = 200;
 
-/** The city's reasonable period after a demand: HUB_DEMAND_PERIOD_DAYS when set, else the hub's stated default. */
-function demandPeriod(): DemandPeriod {
+/**
+ * The city's reasonable period after a demand: HUB_DEMAND_PERIOD_DAYS when set, else the hub's stated default. Read
+ * once when the subgraph loads, so a bad setting stops the start, not a referral.
+ */
+const CITY_DEMAND_PERIOD: DemandPeriod = (() => {
   const days = demandPeriodDaysFromEnv();
   return days === undefined ? DEFAULT_DEMAND_PERIOD : { days, source: "the city's setting HUB_DEMAND_PERIOD_DAYS (Civil Code art. 944 para. 2 fixes no number of days)" };
-}
+})();
 
 function checkInput(input: ReferralInput, today: string): { evidence: EvidenceItem[]; exclusions: SmallClaimsExclusion[] } {
   const fields: Record<string, string> = {};
@@ -95,7 +98,7 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     for (const accountId of input.accountIds) {
       const claim = claims.get(accountId)!;
       const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
-      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null, demandPeriod()));
+      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null, CITY_DEMAND_PERIOD));
       const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
       results.push({ referralId: referral.id, accountId, eligibility });
       if (!eligibility.eligible) {
