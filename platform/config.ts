@@ -64,3 +64,15 @@ export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   const list = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
   return list && list.length > 0 ? list : undefined;
 }
+
+/**
+ * HUB_DEMAND_PERIOD_DAYS: the city's reasonable period after a demand for payment (Civil Code art. 944 para. 2
+ * fixes none), whole days 0–365; undefined when unset, so the litigation subgraph's default applies.
+ */
+export function demandPeriodDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env.HUB_DEMAND_PERIOD_DAYS?.trim();
+  if (!value) return undefined;
+  const days = Number(value);
+  if (!/^[0-9]+$/.test(value) || days > 365) throw new Error(`HUB_DEMAND_PERIOD_DAYS must be whole days from 0 to 365, not ${value}`);
+  return days;
+}

@@ -453,7 +453,7 @@ export const DEMO_BILLED_YEARS = [
 
 /**
  * Seed 002's elevator levy at 润枫欣尚: ¥17.93 per m², each building's repair once 50% of it has paid, ¥420,000
- * advanced by the company; "954户业主已缴纳 … 88.3%" by mid-July 2023. The decision and due dates are the demo's own;
+ * advanced by the company; "954户业主已缴纳 … 88.3%" by mid-July 2023, voluntary (see below). The decision and due dates are the demo's own;
  * 159 households of each 180-household building pay (6 × 159 = 954), so every building is activated.
  */
 export const DEMO_LEVY = {
@@ -469,13 +469,16 @@ export const DEMO_LEVY = {
     decidedOn: '2023-03-15',
     dueOn: '2023-07-15',
     decisionReference: '润枫欣尚电梯大修资金筹集协商议事会',
+    // Seed 002's levy was agreed at consultation meetings (协商议事会), not by an owners' vote under Civil Code art.
+    // 278 item 6, and no such decision is recorded: a voluntary contribution, never arrears.
+    voluntary: true,
   },
   paidPerBuilding: 159,
   firstPaidOn: '2023-03-20',
 };
 
 /** Recent months billed at 学院南路32号院, with a few payments and collection steps, so arrears have something to show. */
-export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12 };
+export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12, letterDaysAgo: 20 };
 
 /**
  * A fictitious owner identity for the demo's referred households, as the street office completes it for the court:

@@ -1,6 +1,7 @@
 import { Identity } from '../../kernel/identity';
 import { TokenSettings, mintUserToken } from '../../platform/auth/tokens';
 import { addDays, addMonths } from '../../kernel/calendar';
+import { isPastDue } from '../../kernel/past-due';
 import { todayInChina } from '../../kernel/clock';
 import {
   DEMO_ADMIN,
@@ -358,14 +359,17 @@ async function loadBilling(gql: Gql): Promise<void> {
     a: promised.accountId,
     x: { kind: 'PAYMENT_PROMISE', on: today, chargeIds: promisedAccount.charges.map((c) => c.chargeId), promisedBy: addDays(today, 30) },
   });
+  // The letters went out DEMO_BILLING.letterDaysAgo days ago, for the months then past due, so the reasonable
+  // period after the demand (Civil Code art. 944 para. 2) has run out by the referral.
+  const letterOn = addDays(today, -DEMO_BILLING.letterDaysAgo);
   for (const account of demanded) {
-    const { arrearsAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId openFen } } }', { id: account.accountId })) as {
-      arrearsAccount: { charges: { chargeId: string; openFen: number }[] };
+    const { arrearsAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId openFen dueOn } } }', { id: account.accountId })) as {
+      arrearsAccount: { charges: { chargeId: string; openFen: number; dueOn: string }[] };
     };
-    const chargeIds = arrearsAccount.charges.filter((c) => c.openFen > 0).map((c) => c.chargeId);
+    const chargeIds = arrearsAccount.charges.filter((c) => c.openFen > 0 && isPastDue(c.dueOn, letterOn)).map((c) => c.chargeId);
     await gql(company, 'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }', {
       a: account.accountId,
-      x: { kind: 'LETTER', on: today, chargeIds, note: '物业费催缴函' },
+      x: { kind: 'LETTER', on: letterOn, chargeIds, note: '物业费催缴函' },
     });
   }
   const street = DEMO_STREETS.find((s) => s.compounds.some((c) => c.name === DEMO_BILLING.compound))!;

@@ -8,7 +8,7 @@ import { claimIdempotencyKeys, storeIdempotentResults } from '../../../platform/
 import { recordEvent } from '../../../platform/events/outbox';
 import { assertPropertyCompany } from '../domain/access';
 import { allocatePayment } from '../domain/allocation';
-import { openTotal } from '../domain/charge';
+import { arrearsTotal, openTotal } from '../domain/charge';
 import {
   PaymentInput,
   PreparedPayment,
@@ -125,8 +125,9 @@ async function applyPayment(tx: EntityManager, identity: Identity, companyId: st
   if (allocation.applied.length > 0) await addPaidAmounts(tx, allocation.applied);
   if (allocation.creditFen > 0) await addCredit(tx, account.id, allocation.creditFen);
 
-  const open = openTotal(charges.map((c) => allocation.charges.find((a) => a.chargeId === c.chargeId) ?? c));
-  await settleIfCleared(tx, identity, account, open, input.paidOn);
+  const after = charges.map((c) => ({ ...c, ...allocation.charges.find((a) => a.chargeId === c.chargeId) }));
+  const open = openTotal(after);
+  await settleIfCleared(tx, identity, account, { openFen: open, arrearsFen: arrearsTotal(after, todayInChina()) }, input.paidOn);
   const payment = { paymentId: id, receiptNumber: receipt, purpose: input.purpose, levyId, amountFen: input.amountFen, creditFen: allocation.creditFen, paidOn: input.paidOn };
   const months = new Map(charges.map((c) => [c.chargeId, c.month]));
   recordEvent(tx, PAYMENT_RECORDED, { source: 'arrears', key: account.id, data: paymentRecorded(account, payment, allocation.applied, months, open) });

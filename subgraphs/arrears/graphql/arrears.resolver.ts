@@ -11,6 +11,7 @@ import { listLevies } from '../application/list-levies';
 import { recordCollectionAction } from '../application/record-collection-action';
 import { recordMediationOutcome } from '../application/record-mediation-outcome';
 import { recordPayment } from '../application/record-payment';
+import { companyViolations, recordUtilityCutOff } from '../application/record-utility-cut-off';
 import { runBilling } from '../application/run-billing';
 import { AccountStatus } from '../domain/account-status';
 import { AdjustmentKind } from '../domain/allocation';
@@ -31,6 +32,9 @@ import {
   PaymentInputType,
   RateGroupingEnum,
   ReceiptType,
+  CompanyViolationPageType,
+  UtilityCutOffInputType,
+  UtilityViolationType,
 } from './arrears.type';
 
 const statementOf = async (ctx: RequestContext, accountId: string) => statementView(await accountStatement(ctx.em, ctx.identity, accountId));
@@ -125,6 +129,24 @@ export class ArrearsResolver {
     @Arg('toMonth', () => String, { nullable: true }) toMonth?: string,
   ): Promise<CollectionTotalsType[]> {
     return collectionRates(ctx.em, ctx.identity, { groupBy, areaId, levyId, fromMonth, toMonth });
+  }
+
+  @Mutation(() => UtilityViolationType, {
+    description: "The area's street office or owners' committee records a utility cut-off reported against the company serving it (Civil Code art. 944 para. 3).",
+  })
+  recordUtilityCutOff(@Arg('report', () => UtilityCutOffInputType) report: UtilityCutOffInputType, @Ctx() ctx: RequestContext): Promise<UtilityViolationType> {
+    return recordUtilityCutOff(ctx.em, ctx.identity, report);
+  }
+
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
+  @Query(() => CompanyViolationPageType, { description: "Utility cut-offs on companies' records you may read (a bureau: its districts), of one company when named, latest first." })
+  companyViolations(
+    @Ctx() ctx: RequestContext,
+    @Arg('companyId', () => String, { nullable: true }) companyId?: string,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ): Promise<CompanyViolationPageType> {
+    return companyViolations(ctx.em, ctx.identity, companyId ?? null, { first, offset });
   }
 
   @Mutation(() => LevyType, { description: 'Records a special levy the owners decided and bills it to the households of its buildings.' })

@@ -9,7 +9,8 @@ import { mayReportForCourt } from '../domain/access';
 import { CourtEventVerdict, applyCourtEvent } from '../domain/case-status';
 import { courtEventEffect, courtReportDigest } from '../domain/referral';
 import { insertCourtEvent, reportOfId } from '../persistence/court-event.repository';
-import { lockSentReferral, recordCourtEffect, updateCaseState } from '../persistence/referral.repository';
+import { courtChoseProcedure } from '../domain/procedure';
+import { lockSentReferral, recordCourtEffect, replaceProcedureReasons, updateCaseState } from '../persistence/referral.repository';
 import { regroup } from './batches.regroup';
 import { appendCourtEventToChain } from './evidence-chain.append';
 import { recordStatusChange } from './referral-status.record';
@@ -76,6 +77,7 @@ async function applyUnderId(em: EntityManager, report: CourtReport, channel: Rep
     if (verdict === 'DUPLICATE') return verdict;
     // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing).
     await recordCourtEffect(tx, referral.id, effect, verdict === 'STALE' ? 'FILL_MISSING' : 'REPLACE');
+    if (effect.procedure) await replaceProcedureReasons(tx, referral.id, courtChoseProcedure(effect.procedure));
     if (verdict === 'STALE') return verdict;
     await updateCaseState(tx, referral.id, state);
     await recordStatusChange(tx, referral.id, referral.status, report.occurredAt);

@@ -13,10 +13,12 @@ import { CostLine } from '../domain/claim';
 import { Eligibility, referralEligibility } from '../domain/eligibility';
 import { proposeProcedure } from '../domain/procedure';
 import { NewReferral, StoredClaim, SubmittedReferral, casePackageContent, referralFacts, validateEvidence } from '../domain/referral';
-import { SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion } from '../domain/statutes';
+import { DEFAULT_DEMAND_PERIOD, DemandPeriod, SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion } from '../domain/statutes';
+import { demandPeriodDaysFromEnv } from '../../../platform/config';
 import { LITIGATION_EVENT_SOURCE, referralSubmitted } from '../events/publish/referral-events';
 import { companyClaims } from '../persistence/claim-account.repository';
 import { findCourt } from '../persistence/court.repository';
+import { recordedThresholds } from '../persistence/small-claims-threshold.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
 import { accountsInOpenCases, insertReferral } from '../persistence/referral.repository';
 import { regroup } from './batches.regroup';
@@ -43,6 +45,15 @@ export interface ReferralResult {
 }
 
 const MAX_ACCOUNTS = 200;
+
+/**
+ * The city's reasonable period after a demand: HUB_DEMAND_PERIOD_DAYS when set, else the hub's stated default. Read
+ * once when the subgraph loads, so a bad setting stops the start, not a referral.
+ */
+const CITY_DEMAND_PERIOD: DemandPeriod = (() => {
+  const days = demandPeriodDaysFromEnv();
+  return days === undefined ? DEFAULT_DEMAND_PERIOD : { days, source: "the city's setting HUB_DEMAND_PERIOD_DAYS (Civil Code art. 944 para. 2 fixes no number of days)" };
+})();
 
 function checkInput(input: ReferralInput, today: string): { evidence: EvidenceItem[]; exclusions: SmallClaimsExclusion[] } {
   const fields: Record<string, string> = {};
@@ -91,12 +102,14 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     const open = await accountsInOpenCases(tx, input.accountIds);
     if (open.length > 0) throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
+    const docketYear = Number(today.slice(0, 4));
+    const thresholds = await recordedThresholds(tx, court.provinceCode, docketYear);
 
     const results: ReferralResult[] = [];
     for (const accountId of input.accountIds) {
       const claim = claims.get(accountId)!;
       const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
-      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null));
+      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null, CITY_DEMAND_PERIOD));
       const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
       results.push({ referralId: referral.id, accountId, eligibility });
       if (!eligibility.eligible) {
@@ -113,7 +126,8 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
       });
       const { procedure, reasons } = proposeProcedure({
         provinceCode: court.provinceCode,
-        docketYear: Number(today.slice(0, 4)),
+        docketYear,
+        recordedThresholds: thresholds,
         claimFen: complaint.amountInDisputeFen,
         bothPartiesConsent: input.bothPartiesConsent ?? false,
         exclusions,

@@ -3,6 +3,7 @@ import { chargeFen } from '../../../kernel/money';
 import { casePackageProblems, firstPackage } from './case-package';
 import { referralEligibility } from './eligibility';
 import { ClaimSnapshot, FilingRecord, casePackageContent, courtEventEffect, courtReportDigest, filedContracts, referralFacts, validateEvidence } from './referral';
+import { DEFAULT_DEMAND_PERIOD } from './statutes';
 
 const FILING: FilingRecord = {
   filingId: 'f1',
@@ -62,7 +63,7 @@ const EVIDENCE = [{ name: '合同.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64)
 
 describe('referral facts and the case package', () => {
   it('claims the open service fees only, excludes the time-barred month, and keeps demands with their channel', () => {
-    const facts = referralFacts(CLAIM, [FILING], '2026-11-22', null);
+    const facts = referralFacts(CLAIM, [FILING], '2026-11-22', null, DEFAULT_DEMAND_PERIOD);
     expect(facts.charges.map((c) => c.month)).toEqual(['2023-01', '2026-09', '2026-10']);
     expect(facts.demands).toEqual([{ date: '2026-11-01', channel: 'LETTER' }, { date: '2026-11-05', channel: 'MESSAGE (WECHAT)' }]);
     const eligibility = referralEligibility(facts);

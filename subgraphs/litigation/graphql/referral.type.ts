@@ -26,13 +26,15 @@ export class HouseholdRef {
 
 @ObjectType('EligibilityFailure')
 export class EligibilityFailureType {
-  @Field({ description: 'NOTHING_OWED, NO_CLAIMABLE_CHARGES, CONTRACT_NOT_FILED, NO_DEMAND_RECORDED or MEDIATION_NOT_TRIED.' }) code!: string;
+  @Field({ description: 'NOTHING_OWED, NO_CLAIMABLE_CHARGES, CONTRACT_NOT_FILED, NO_DEMAND_RECORDED, DEMAND_PERIOD_NOT_ELAPSED or MEDIATION_NOT_TRIED.' }) code!: string;
   @Field() message!: string;
   @Directive('@listSize(assumedSize: 60)')
   @Field(() => [String], { nullable: true }) months?: string[];
+  @Field(() => String, { nullable: true, description: "DEMAND_PERIOD_NOT_ELAPSED: the last day of the reasonable period after the demand (Civil Code art. 944 para. 2); refer after it." })
+  elapsesOn?: string | null;
 }
 
-@ObjectType('ExcludedCharge', { description: 'A month left out of the claim, with the reason (TIME_BARRED: Civil Code art. 188).' })
+@ObjectType('ExcludedCharge', { description: 'A month left out of the claim, with the reason (TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944).' })
 export class ExcludedChargeType {
   @Field() month!: string;
   @Field(() => Float, FEN) amountFen!: number;
