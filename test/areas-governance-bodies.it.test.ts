@@ -16,8 +16,8 @@ const BODIES = `query($a: ID!) { area(id: $a) { governanceBodies {
 } } }`;
 const ASSEMBLY = `mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id kind formedOn rulesReference } }`;
 const OWNERS_COMMITTEE = `mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id kind recordedOn assemblyId assemblyNotRecorded } }`;
-const FILING = `mutation($b: ID!, $d: String!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate } }`;
-const RECORDING = `mutation($b: ID!, $d: String!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { recordedOn recordingDeadline recordedLate } }`;
+const FILING = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate } }`;
+const RECORDING = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { recordedOn recordingDeadline recordedLate } }`;
 const FORM = `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }`;
 
 type Body = {

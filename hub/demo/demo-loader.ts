@@ -64,7 +64,7 @@ export async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoC
     },
   )) as { registerCompound: { id: string } };
   const compoundId = registerCompound.id;
-  await gql(street.office, 'mutation($c: ID!, $csv: String!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', {
+  await gql(street.office, 'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', {
     c: compoundId,
     csv: demoCompoundCsv(compound),
   });
@@ -105,7 +105,7 @@ export async function loadContract(gql: Gql, contract: (typeof DEMO_CONTRACTS)[n
   })) as { draftContract: { id: string } };
   const { submitFiling } = (await gql(
     DEMO_ADMIN,
-    'mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!, $on: String, $co: String) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { id } }',
+    'mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!, $on: LocalDate, $co: Key) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { id } }',
     { c: draftContract.id, k: contract.idempotencyKey, d: contract.documents, on: contract.receivedOn, co: contract.company.organisationId },
   )) as { submitFiling: { id: string } };
   const reviewer = DEMO_STREETS.find((s) => s.office.organisationId === contract.reviewer)!.office;
@@ -116,7 +116,7 @@ export async function loadContract(gql: Gql, contract: (typeof DEMO_CONTRACTS)[n
 export async function loadDivisions(gql: Gql): Promise<void> {
   const known = new Set<string>();
   for (const parent of [undefined, ...DEMO_DIVISIONS.map((d) => d.code)]) {
-    const { divisions } = (await gql(DEMO_ADMIN, 'query($p: String) { divisions(parentCode: $p) { code } }', { p: parent })) as { divisions: { code: string }[] };
+    const { divisions } = (await gql(DEMO_ADMIN, 'query($p: Key) { divisions(parentCode: $p) { code } }', { p: parent })) as { divisions: { code: string }[] };
     divisions.forEach((d) => known.add(d.code));
   }
   for (const division of DEMO_DIVISIONS.filter((d) => !known.has(d.code))) {
@@ -141,7 +141,7 @@ export async function loadDemoAreas(url: string, tokens: TokenSettings): Promise
   const gql = gatewayClient(url, tokens);
   await loadDivisions(gql);
   for (const street of DEMO_STREETS) {
-    const { compounds } = (await gql(street.office, 'query($s: String) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
+    const { compounds } = (await gql(street.office, 'query($s: Key) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
       compounds: { name: string }[];
     };
     const present = new Set(compounds.map((c) => c.name));
@@ -243,7 +243,7 @@ async function loadBilling(gql: Gql): Promise<void> {
   const thisMonth = todayInChina().slice(0, 7);
   const months = Array.from({ length: DEMO_BILLING.months }, (_, i) => addMonths(thisMonth, i - DEMO_BILLING.months + 1));
   const bill = async (month: string) => {
-    const { runBilling } = (await gql(company, 'mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { households } }', { a: areaId, m: month })) as {
+    const { runBilling } = (await gql(company, 'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }', { a: areaId, m: month })) as {
       runBilling: { households: number };
     };
     if (runBilling.households === 0) throw new Error('no households yet');

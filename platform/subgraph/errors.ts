@@ -1,7 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, Token } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { isDomainError } from '../../kernel/errors';
+import { InputRefusedError, isInputRefused } from '../graphql/scalars';
 import { logger } from '../logging';
 
 const CLIENT_CODES = new Set([
@@ -14,6 +15,16 @@ const CLIENT_CODES = new Set([
  * anything else is logged with its context and reaches the client as a bare INTERNAL_SERVER_ERROR.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, subgraph: string): GraphQLFormattedError {
+  const refused = refusedInput(error);
+  if (refused) {
+    const field = fieldOf(error as GraphQLError, refused);
+    return {
+      message: field ? `${field}: ${refused.problem}` : refused.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', details: { fields: [{ field, type: refused.type, problem: refused.problem }] } },
+    };
+  }
   const original = unwrapResolverError(error);
   if (isDomainError(original)) {
     return {
@@ -32,14 +43,57 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
       },
     };
   }
-  // PostgreSQL refused a value's format (an id that is not a UUID, say): the caller's input, not our fault.
-  if ((original as { code?: unknown })?.code === '22P02') {
+  // PostgreSQL refused a value's format (an id that is not a UUID, a NUL, a number out of range): the caller's input,
+  // not our fault. The scalars refuse these before any SQL; this is the net beneath them.
+  if (POSTGRES_INPUT_ERRORS.has(String((original as { code?: unknown })?.code))) {
     return { message: 'A value in the request is malformed (for example an id that is not a UUID)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return { message: boundEcho(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   logger.error({ err: original, subgraph, path: formatted.path }, 'unexpected error in resolver');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** invalid_text_representation, character_not_in_repertoire / untranslatable, string too long, out of range, dates. */
+const POSTGRES_INPUT_ERRORS = new Set(['22P02', '22021', '22P05', '22001', '22003', '22007', '22008']);
+
+/** The refusal of one of the hub's scalars, wherever GraphQL wrapped it (variable coercion, literal validation). */
+function refusedInput(error: unknown): InputRefusedError | undefined {
+  for (let e = error; e; e = (e as { originalError?: unknown }).originalError) {
+    if (isInputRefused(e)) return e;
+    if (!(e instanceof Error)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The argument or input field whose value was refused. A variable's error names its path in GraphQL's message
+ * (`Variable "$p" got invalid value …; at "p.idempotencyKey"`); a literal's is the name before the value in the
+ * document (the tokens before it, skipping an enclosing list).
+ */
+function fieldOf(error: GraphQLError, refused: InputRefusedError): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const variable = /^Variable "\$([^"]+)" got invalid value /.exec(error.message);
+  if (variable) {
+    const prefix = error.message.endsWith(`; ${refused.message}`) ? error.message.slice(0, -refused.message.length - 2) : '';
+    const path = / at "([^"]*)"$/.exec(prefix)?.[1] ?? variable[1];
+    return path.split(/[.[\]]/).filter((segment) => segment && !/^\d+$/.test(segment)).pop() ?? variable[1];
+  }
+  let depth = 0;
+  for (let token: Token | null | undefined = error.nodes?.[0]?.loc?.startToken.prev; token; token = token.prev) {
+    if (token.kind === ']' || token.kind === '}' || token.kind === ')') depth++;
+    else if (token.kind === '[' || token.kind === '{' || token.kind === '(') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && token.kind === ':') return token.prev?.value;
+  }
+  return undefined;
+}
+
+const MAX_ECHO = 100;
+
+/** GraphQL's own messages quote the caller's values: no more than 100 characters of any of them, 500 in all. */
+export function boundEcho(message: string): string {
+  const clipped = message.replace(/"((?:[^"\\]|\\.){101,}?)(?="|$)/g, (_all, inner: string) => `"${inner.slice(0, MAX_ECHO)}…`);
+  return clipped.length > 500 ? `${clipped.slice(0, 500)}…` : clipped;
 }

@@ -27,6 +27,7 @@ import {
   UpdateCompoundInput,
   UpdateHouseholdInput,
 } from './compound.type';
+import { CsvText, Key } from '../../../platform/graphql/scalars';
 
 @Resolver(() => CompoundType)
 export class CompoundResolver {
@@ -34,7 +35,7 @@ export class CompoundResolver {
   @Query(() => [CompoundType], { description: 'Compounds in your jurisdiction, by name.' })
   compounds(
     @Ctx() ctx: RequestContext,
-    @Arg('streetCode', () => String, { nullable: true }) streetCode?: string,
+    @Arg('streetCode', () => Key, { nullable: true }) streetCode?: string,
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<CompoundType[]> {
     return listCompounds(ctx.em, ctx.identity, { streetCode, first });
@@ -126,7 +127,7 @@ export class CompoundResolver {
       'Imports buildings and households from CSV (columns: building, building_class, floors, elevators, unit, room, ' +
       'floor_area_m2, owner_reference, owner_name). All or nothing: BAD_USER_INPUT lists every bad line.',
   })
-  importCompoundCsv(@Arg('compoundId', () => ID) compoundId: string, @Arg('csv') csv: string, @Ctx() ctx: RequestContext): Promise<ImportSummaryType> {
+  importCompoundCsv(@Arg('compoundId', () => ID) compoundId: string, @Arg('csv', () => CsvText) csv: string, @Ctx() ctx: RequestContext): Promise<ImportSummaryType> {
     return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv);
   }
 }

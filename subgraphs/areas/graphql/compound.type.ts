@@ -10,6 +10,7 @@ import {
   MAINTENANCE_FUND_STATUSES,
   MaintenanceFundStatus,
 } from '../domain/compound';
+import { Key, Name } from '../../../platform/graphql/scalars';
 
 /** A GraphQL enum from a domain list of values, so the schema never restates them. */
 export const CompoundKindEnum = graphqlEnum(COMPOUND_KINDS);
@@ -139,16 +140,16 @@ export class ImportSummaryType {
 
 @InputType()
 export class RegisterCompoundInput {
-  @Field()
+  @Field(() => Name)
   name!: string;
 
-  @Field()
+  @Field(() => Key)
   districtCode!: string;
 
-  @Field()
+  @Field(() => Key)
   streetCode!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Key, { nullable: true })
   communityCode?: string | null;
 
   @Field(() => CompoundKindEnum)
@@ -169,7 +170,7 @@ export class RegisterCompoundInput {
 
 @InputType()
 export class RegisterBuildingInput {
-  @Field()
+  @Field(() => Name)
   label!: string;
 
   @Field(() => BuildingClassEnum)
@@ -184,25 +185,25 @@ export class RegisterBuildingInput {
 
 @InputType()
 export class RegisterHouseholdInput {
-  @Field()
+  @Field(() => Key)
   unit!: string;
 
-  @Field()
+  @Field(() => Key)
   room!: string;
 
-  @Field({ description: 'm² with at most two decimals, e.g. "56.78".' })
+  @Field(() => Key, { description: 'm² with at most two decimals, e.g. "56.78".' })
   floorArea!: string;
 
-  @Field()
+  @Field(() => Key)
   ownerReference!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   ownerName?: string;
 }
 
 @InputType({ description: 'Only the fields given change; the street and district of a compound never do.' })
 export class UpdateCompoundInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   name?: string;
 
   @Field(() => CompoundKindEnum, { nullable: true })
@@ -223,19 +224,19 @@ export class UpdateCompoundInput {
 
 @InputType({ description: 'A corrected certificate area, or a new owner (reference and name together).' })
 export class UpdateHouseholdInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => Key, { nullable: true })
   floorArea?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Key, { nullable: true })
   ownerReference?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   ownerName?: string;
 }
 
 @InputType({ description: 'Only the fields given change.' })
 export class UpdateBuildingInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   label?: string;
 
   @Field(() => BuildingClassEnum, { nullable: true })

@@ -24,6 +24,7 @@ import {
   RecordOwnersAssemblyInput,
   RecordOwnersCommitteeInput,
 } from './governance.type';
+import { LocalDate } from '../../../platform/graphql/scalars';
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
@@ -47,7 +48,7 @@ export class AreaGovernanceResolver {
   @Mutation(() => GovernanceBodyType, { description: 'Records the filing of a property-management committee; filedLate flags a filing after 30 days.' })
   recordCommitteeFiling(
     @Arg('bodyId', () => ID) bodyId: string,
-    @Arg('filedOn') filedOn: string,
+    @Arg('filedOn', () => LocalDate) filedOn: string,
     @Ctx() ctx: RequestContext,
   ): Promise<GovernanceBodyType> {
     return recordCommitteeFiling(ctx.em, ctx.identity, { bodyId, filedOn });
@@ -58,7 +59,7 @@ export class AreaGovernanceResolver {
   })
   recordCommitteeRecording(
     @Arg('bodyId', () => ID) bodyId: string,
-    @Arg('recordedOn') recordedOn: string,
+    @Arg('recordedOn', () => LocalDate) recordedOn: string,
     @Ctx() ctx: RequestContext,
   ): Promise<GovernanceBodyType> {
     return recordCommitteeRecording(ctx.em, ctx.identity, { bodyId, recordedOn });

@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, Field, InputType, Mutation, ObjectType, Query, Res
 import { RequestContext } from '../../../platform/subgraph/context';
 import { listCourts } from '../application/list-courts';
 import { registerCourt } from '../application/register-court';
+import { Key, Name } from '../../../platform/graphql/scalars';
 
 @ObjectType('Court', { description: 'A court receiving referrals through the green channel (绿色通道).' })
 export class CourtType {
@@ -17,13 +18,13 @@ export class CourtType {
 
 @InputType()
 export class RegisterCourtInput {
-  @Field()
+  @Field(() => Key)
   courtId!: string;
 
-  @Field()
+  @Field(() => Name)
   name!: string;
 
-  @Field()
+  @Field(() => Key)
   provinceCode!: string;
 }
 
