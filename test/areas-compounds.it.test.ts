@@ -214,6 +214,9 @@ describe('areas: compounds, buildings and households', () => {
     expect(ok.body.data.assignBuildingsToArea).toEqual([{ id: free.id, areaId }]);
     const desheng = await t.gql(xichengBureau, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', { c: byName['阳光丽景'].id });
     const foreign = await t.gql(guangwai, assign, { a: areaId, b: [desheng.body.data.compound.buildings[0].id] });
-    expect(foreign.body.errors[0].extensions.code).toBe('BUILDING_OUTSIDE_AREA_STREET');
+    // Another street's building is not found: neither its compound's name nor its id is disclosed.
+    expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(foreign.body)).not.toContain('阳光丽景');
+    expect(JSON.stringify(foreign.body)).not.toContain(byName['阳光丽景'].id);
   });
 });

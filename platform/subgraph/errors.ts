@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError, Token } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { isDomainError } from '../../kernel/errors';
+import { boundEcho } from '../graphql/bound-echo';
 import { InputRefusedError, isInputRefused } from '../graphql/scalars';
 import { logger } from '../logging';
 
@@ -77,7 +78,10 @@ function fieldOf(error: GraphQLError, refused: InputRefusedError): string | unde
   if (!(error instanceof GraphQLError)) return undefined;
   const variable = /^Variable "\$([^"]+)" got invalid value /.exec(error.message);
   if (variable) {
-    const prefix = error.message.endsWith(`; ${refused.message}`) ? error.message.slice(0, -refused.message.length - 2) : '';
+    // graphql-js ends the message with `; Expected type "<type>". <our message>` (or just `; <our message>`).
+    const tails = [`; Expected type "${refused.type}". ${refused.message}`, `; ${refused.message}`];
+    const tail = tails.find((t) => error.message.endsWith(t));
+    const prefix = tail ? error.message.slice(0, -tail.length) : '';
     const path = / at "([^"]*)"$/.exec(prefix)?.[1] ?? variable[1];
     return path.split(/[.[\]]/).filter((segment) => segment && !/^\d+$/.test(segment)).pop() ?? variable[1];
   }
@@ -88,12 +92,4 @@ function fieldOf(error: GraphQLError, refused: InputRefusedError): string | unde
     else if (depth === 0 && token.kind === ':') return token.prev?.value;
   }
   return undefined;
-}
-
-const MAX_ECHO = 100;
-
-/** GraphQL's own messages quote the caller's values: no more than 100 characters of any of them, 500 in all. */
-export function boundEcho(message: string): string {
-  const clipped = message.replace(/"((?:[^"\\]|\\.){101,}?)(?="|$)/g, (_all, inner: string) => `"${inner.slice(0, MAX_ECHO)}…`);
-  return clipped.length > 500 ? `${clipped.slice(0, 500)}…` : clipped;
 }
