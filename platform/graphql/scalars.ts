@@ -10,15 +10,9 @@ import { InvalidInputError } from '../../kernel/errors';
  * say what is wrong, never echo the value.
  */
 
-/** One refused value: what kind of value it should have been and why it is not. */
-export interface InputProblem {
-  type: string;
-  problem: string;
-}
-
 export class InputRefusedError extends InvalidInputError {
   constructor(readonly type: string, readonly problem: string) {
-    super(`${type}: ${problem}`, { fields: [{ type, problem }] });
+    super(`${type}: ${problem}`, { fields: { [type]: `${type} ${problem}` } });
     this.name = 'InputRefusedError';
   }
 }

@@ -23,7 +23,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
       message: field ? `${field}: ${refused.problem}` : refused.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: 'BAD_USER_INPUT', details: { fields: [{ field, type: refused.type, problem: refused.problem }] } },
+      // As every BAD_USER_INPUT: details.fields maps each refused field to what is wrong with it.
+      extensions: { code: 'BAD_USER_INPUT', details: { fields: { [field ?? refused.type]: `${refused.type} ${refused.problem}` } } },
     };
   }
   const original = unwrapResolverError(error);
