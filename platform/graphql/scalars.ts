@@ -25,7 +25,7 @@ const refuse = (type: string, problem: string): never => {
 
 /** C0 controls and DEL; C1 controls. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 /** Bidirectional embedding, override and isolate characters, and the implicit marks (Trojan-source reordering). */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
