@@ -117,7 +117,8 @@ describe('fuzzing every query and mutation of the supergraph through the gateway
   let t: TestHub;
   const known = { ids: [] as string[] };
   let countRows: () => Promise<Record<string, number>>;
-  let unsettled = false;
+  // The scenario's compound is still reaching the other subgraphs' read models when the first mutation runs.
+  let unsettled = true;
   const anonymousLimit = process.env.HUB_ANONYMOUS_RATE_LIMIT;
   const calls = { total: 0, refused: 0, byCode: new Map<string, number>() };
 
