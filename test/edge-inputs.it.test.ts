@@ -141,6 +141,8 @@ describe('inputs at the edge of every subgraph', () => {
         ['query($g: CollectionRateGrouping!) { collectionRates(groupBy: $g) { key } }', { g: 'NOT_A_GROUPING' }],
         ['query($g: CollectionRateGrouping!) { collectionRates(groupBy: $g) { key } }', { g: long }],
         ['query($n: Int!) { arrears(first: $n) { totalCount } }', { n: long }],
+        // A null where the gateway reads a list's size to price the operation.
+        ['query($n: Int!) { arrears(first: $n) { totalCount } }', { n: null }],
       ] as const) {
         const errors = await errorsOf(company, query, variables);
         for (const error of errors) {
