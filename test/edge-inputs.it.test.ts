@@ -102,6 +102,17 @@ describe('inputs at the edge of every subgraph', () => {
     });
   });
 
+  it('a rule’s message names at most 100 characters of what the caller sent', async () => {
+    const REGISTER = 'mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }';
+    const name = '院'.repeat(200);
+    const compound = { name, districtCode: '110102', streetCode: '110102014', kind: 'COMMERCIAL', governanceModel: 'CONTRACT_BASED', propertyRightsUnits: 10, maintenanceFund: 'ESTABLISHED' };
+    expect((await t.gql(guangwai, REGISTER, { i: compound })).body.errors).toBeUndefined();
+    const [conflict] = await errorsOf(guangwai, REGISTER, { i: compound });
+    expect(conflict.extensions.code).toBe('CONFLICT');
+    expect(conflict.message).toContain('院'.repeat(100));
+    expect(conflict.message).not.toContain('院'.repeat(101));
+  });
+
   describe('the scalars', () => {
     it('a name keeps to one line and 200 characters; a note may have lines and tabs, up to 2,000', async () => {
       const WITHDRAW = 'mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { id } }';

@@ -1,7 +1,7 @@
 import { GraphQLError, Kind, ValueNode } from 'graphql';
 import { addYears } from '../../kernel/calendar';
 import { todayInChina } from '../../kernel/clock';
-import { boundEcho } from './bound-echo';
+import { boundEcho, callerStrings, clipEchoes } from './bound-echo';
 import { CsvText, Fen, InputRefusedError, Key, LocalDate, Name, Note, PaymentFen, RateFen, UuidId } from './scalars';
 
 const refusal = (parse: () => unknown): string => {
@@ -79,5 +79,13 @@ describe('the hub’s scalars', () => {
     expect(bounded).toContain('x'.repeat(100));
     expect(bounded.length).toBeLessThanOrEqual(501);
     expect(boundEcho('Expected value of type "Int", found "abc".')).toBe('Expected value of type "Int", found "abc".');
+  });
+
+  it('a rule’s own message is clipped against the strings the caller sent, quoted or not', () => {
+    const name = '院'.repeat(200);
+    const sent = callerStrings({ i: { name, kind: 'X' }, list: ['a'] }, undefined);
+    expect(sent).toEqual([name, 'X', 'a']);
+    const clipped = clipEchoes(`A compound named ${name} is already registered in this street`, sent);
+    expect(clipped).toBe(`A compound named ${'院'.repeat(100)}… is already registered in this street`);
   });
 });

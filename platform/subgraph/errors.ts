@@ -2,7 +2,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError, Token } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { isDomainError } from '../../kernel/errors';
-import { boundEcho } from '../graphql/bound-echo';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { boundEcho, callerStrings, clipEchoes } from '../graphql/bound-echo';
 import { InputRefusedError, isInputRefused } from '../graphql/scalars';
 import { logger } from '../logging';
 
@@ -94,3 +95,21 @@ function fieldOf(error: GraphQLError, refused: InputRefusedError): string | unde
   }
   return undefined;
 }
+
+/**
+ * No answer quotes more than 100 characters of any value the caller sent, not even a rule's message that names it
+ * (a compound's 200-character name in a CONFLICT): each message is clipped against the request's own strings.
+ */
+export const boundedEchoPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ request, document, response }) {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors?.length) return;
+        const sent = callerStrings(request.variables, document).filter((value) => value.length > 100);
+        if (sent.length === 0) return;
+        const result = response.body.singleResult;
+        result.errors = result.errors!.map((e) => ({ ...e, message: clipEchoes(e.message, sent) }));
+      },
+    };
+  },
+};
