@@ -160,7 +160,7 @@ describe('areas: compounds, buildings and households', () => {
     const page = await t.gql(guangwai, HOUSEHOLDS, { id });
     const household = await t.gql(guangwai, 'query($id: ID!) { compound(id: $id) { households(first: 1) { items { id } } } }', { id });
     const householdId = household.body.data.compound.households.items[0].id;
-    const fix = `mutation($h: ID!, $a: String) { updateHousehold(id: $h, input: { floorArea: $a }) { floorAreaM2 ownerName } }`;
+    const fix = `mutation($h: ID!, $a: Key) { updateHousehold(id: $h, input: { floorArea: $a }) { floorAreaM2 ownerName } }`;
     const fixed = await t.gql(guangwai, fix, { h: householdId, a: '63.05' });
     expect(fixed.body.data.updateHousehold).toEqual({ floorAreaM2: '63.05', ownerName: page.body.data.compound.households.items[0].ownerName });
     expect((await t.gql(guangwai, fix, { h: householdId, a: '63.055' })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -171,7 +171,7 @@ describe('areas: compounds, buildings and households', () => {
     const desheng = DEMO_STREETS[1].office;
     const buildings = await t.gql(desheng, 'query($id: ID!) { compound(id: $id) { buildings { id label } } }', { id: byName['阳光丽景'].id });
     const [first, second] = buildings.body.data.compound.buildings as { id: string; label: string }[];
-    const rename = `mutation($b: ID!, $l: String) { updateBuilding(id: $b, input: { label: $l, elevators: 3 }) { label elevators buildingClass } }`;
+    const rename = `mutation($b: ID!, $l: Name) { updateBuilding(id: $b, input: { label: $l, elevators: 3 }) { label elevators buildingClass } }`;
     expect((await t.gql(desheng, rename, { b: first.id, l: second.label })).body.errors[0].extensions.code).toBe('CONFLICT');
     expect((await t.gql(guangwai, rename, { b: first.id, l: 'x' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(desheng, rename, { b: first.id, l: '1号楼(东)' })).body.data.updateBuilding).toEqual({ label: '1号楼(东)', elevators: 3, buildingClass: 'HIGH_RISE' });
@@ -188,7 +188,7 @@ describe('areas: compounds, buildings and households', () => {
       '9号楼,LOW_RISE,6,0,1,101,70.00,o-4,赵静',
       '1号楼,LOW_RISE,6,0,1,101,70.00,o-5,周强',
     ].join('\n');
-    const res = await t.gql(guangwai, 'mutation($c: ID!, $csv: String!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', { c: id, csv });
+    const res = await t.gql(guangwai, 'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', { c: id, csv });
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const lines = res.body.errors[0].extensions.details.lines as { line: number; field: string }[];
     expect(lines.map((l) => [l.line, l.field])).toEqual([
@@ -216,6 +216,9 @@ describe('areas: compounds, buildings and households', () => {
     expect(ok.body.data.assignBuildingsToArea).toEqual([{ id: free.id, areaId }]);
     const desheng = await t.gql(xichengBureau, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', { c: byName['阳光丽景'].id });
     const foreign = await t.gql(guangwai, assign, { a: areaId, b: [desheng.body.data.compound.buildings[0].id] });
-    expect(foreign.body.errors[0].extensions.code).toBe('BUILDING_OUTSIDE_AREA_STREET');
+    // Another street's building is not found: neither its compound's name nor its id is disclosed.
+    expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(foreign.body)).not.toContain('阳光丽景');
+    expect(JSON.stringify(foreign.body)).not.toContain(byName['阳光丽景'].id);
   });
 });

@@ -65,7 +65,7 @@ describe("areas: governance bodies and owners' joint decisions", () => {
 
   it('records a late filing of the committee as flagged, once', async () => {
     const pmc = areas['广安门北街20号院'].governanceBodies[0];
-    const file = `mutation($b: ID!, $d: String!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate filingDeadline } }`;
+    const file = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate filingDeadline } }`;
     expect((await t.gql(xichengBureau, file, { b: pmc.id, d: '2020-06-30' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
     const late = await t.gql(guangnei, file, { b: pmc.id, d: '2020-06-30' });
     expect(late.body.data.recordCommitteeFiling).toEqual({ filedOn: '2020-06-30', filedLate: true, filingDeadline: '2020-06-29' });

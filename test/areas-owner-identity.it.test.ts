@@ -96,7 +96,7 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
     // The compound file: one bad line and nothing is imported; the good file stores the identity sealed.
     const header = 'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name,owner_legal_name,owner_id_type,owner_id_number,owner_phone,owner_service_address';
     const line = (room: string, id: string) => `9号楼,LOW_RISE,6,0,1,${room},48.00,o-9-${room},,王小红,resident_id,${id},010-62345678,`;
-    const IMPORT = `mutation($c: ID!, $csv: String!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }`;
+    const IMPORT = `mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }`;
     const refused = await fails(guangwai, IMPORT, { c: compoundId, csv: [header, line('101', residentId('11010219900101456')), line('102', altered)].join('\n') });
     expect(refused.extensions.details!.lines).toEqual([{ line: 3, field: 'owner_id_number', problem: expect.stringMatching(/check character/) }]);
     expect(JSON.stringify(refused)).not.toContain(altered);

@@ -30,7 +30,7 @@ const firstMonth = addMonths(thisMonth, -13);
 
 const terms = () => hongjuTerms(companyA, firstMonth, { number: 'HJ6-CLAIMS-01' });
 
-const RUN = `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { newlyBilled } }`;
+const RUN = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { newlyBilled } }`;
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { id status charges { chargeId month openFen limitationEndsOn lateFeeFen } transitions { from to byRole } } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status actions { actionId kind } } }`;
 

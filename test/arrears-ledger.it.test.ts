@@ -35,7 +35,7 @@ const terms = () =>
     lateFee: LATE_FEE,
   });
 
-const RUN = `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { id month households chargedFen newlyBilled unbilledHouseholds dueOn recordNumber subsidies { payer buildingClass households amountFen } } }`;
+const RUN = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { id month households chargedFen newlyBilled unbilledHouseholds dueOn recordNumber subsidies { payer buildingClass households amountFen } } }`;
 const LIST = `query($f: ArrearsFilter, $first: Int) { arrears(filter: $f, first: $first) { totalCount openFen aging { bucket count openFen } items { accountId buildingId unit room status openFen arrearsFen openCharges oldestDueOn daysOverdue agingBucket } } }`;
 const STATEMENT_FIELDS = `id status creditFen openFen billedFen paidFen waivedFen lateFeeFen asOf
   charges { chargeId kind month dueOn amountFen paidFen waivedFen openFen daysOverdue agingBucket limitationEndsOn lateFeeFen floorAreaCentiM2 rateFen }
@@ -44,8 +44,8 @@ const STATEMENT_FIELDS = `id status creditFen openFen billedFen paidFen waivedFe
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { ${STATEMENT_FIELDS} } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId receiptNumber amountFen creditFen paidInto purpose allocations { chargeId month fen } } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { ${STATEMENT_FIELDS} } }`;
-const OUTCOME = `mutation($id: ID!, $o: MediationOutcome!, $on: String!) { recordMediationOutcome(actionId: $id, outcome: $o, outcomeOn: $on) { status transitions { from to } } }`;
-const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: String!, $fen: Int, $amount: Int) { adjustCharge(chargeId: $c, kind: $k, reason: $r, fen: $fen, amountFen: $amount) { ${STATEMENT_FIELDS} } }`;
+const OUTCOME = `mutation($id: ID!, $o: MediationOutcome!, $on: LocalDate!) { recordMediationOutcome(actionId: $id, outcome: $o, outcomeOn: $on) { status transitions { from to } } }`;
+const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: Note!, $fen: Fen, $amount: Fen) { adjustCharge(chargeId: $c, kind: $k, reason: $r, fen: $fen, amountFen: $amount) { ${STATEMENT_FIELDS} } }`;
 const RATES = `query($g: CollectionRateGrouping!, $a: ID, $l: ID) { collectionRates(groupBy: $g, areaId: $a, levyId: $l) { key households paidHouseholds billedFen collectedFen byHouseholds { numerator denominator percent } byAmount { percent } } }`;
 const LEVY = `mutation($l: LevyInput!) { createLevy(levy: $l) { id households billedFen paidHouseholds buildings { buildingId households quota activated } byHouseholds { percent } } }`;
 

@@ -174,7 +174,7 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
 
   it("records a reported cut-off as a violation on the company's record, for the area's street office or committee; refuses the company's own step", async () => {
     const CUT = `mutation($r: UtilityCutOffInput!) { recordUtilityCutOff(report: $r) { id companyId utility occurredOn evidenceSha256 reportedByRole source } }`;
-    const RECORD = `query($c: String) { companyViolations(companyId: $c) { totalCount items { utility reportedByRole } } }`;
+    const RECORD = `query($c: Key) { companyViolations(companyId: $c) { totalCount items { utility reportedByRole } } }`;
     const report = { companyId: company.organisationId, areaId, occurredOn: addDays(today, -3), utility: 'WATER', evidenceSha256: 'f'.repeat(64), note: '以停水方式催缴物业费' };
     // The company's own step naming a cut-off is still refused (art. 944 para. 3).
     const step = await fails(company, ACTION, { a: accounts[3].id, x: { kind: 'NOTICE_POSTED', on: today, chargeIds: accounts[3].chargeIds, note: '再不缴费将停水' } });

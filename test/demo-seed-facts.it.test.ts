@@ -131,7 +131,7 @@ describe('the seeds’ facts in the demo data, through the gateway', () => {
 
   it.each(DEMO_BILLED_YEARS.map((b) => [b.compound, b.year, b] as const))('bills %s for %s at the collection rate the seed reports', async (compound, year, billed) => {
     const area = await areaNamed(DEMO_BUREAU, compound, 'id');
-    const rates = await ok(DEMO_BUREAU, 'query($a: ID, $f: String, $t: String) { collectionRates(groupBy: ALL, areaId: $a, fromMonth: $f, toMonth: $t) { households paidHouseholds byHouseholds { percent } } }', {
+    const rates = await ok(DEMO_BUREAU, 'query($a: ID, $f: Key, $t: Key) { collectionRates(groupBy: ALL, areaId: $a, fromMonth: $f, toMonth: $t) { households paidHouseholds byHouseholds { percent } } }', {
       a: area.id,
       f: `${year}-01`,
       t: `${year}-12`,

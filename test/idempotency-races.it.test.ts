@@ -19,16 +19,16 @@ const thisMonth = today.slice(0, 7);
 const firstMonth = addMonths(thisMonth, -3);
 
 const DRAFT = `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`;
-const SUBMIT = `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id status currentVersion } }`;
-const RESUBMIT = `mutation($f: ID!, $k: String!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { resubmitFiling(filingId: $f, idempotencyKey: $k, terms: $t, documents: $d) { id status currentVersion } }`;
+const SUBMIT = `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id status currentVersion } }`;
+const RESUBMIT = `mutation($f: ID!, $k: Key!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { resubmitFiling(filingId: $f, idempotencyKey: $k, terms: $t, documents: $d) { id status currentVersion } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId receiptNumber amountFen allocations { chargeId fen } } }`;
 const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { paymentId receiptNumber } }`;
 const LEVY = `mutation($l: LevyInput!) { createLevy(levy: $l) { id households billedFen } }`;
 const COMPOUND = `mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }`;
-const IMPORT_CSV = `mutation($c: ID!, $csv: String!, $k: String) { importCompoundCsv(compoundId: $c, csv: $csv, idempotencyKey: $k) { buildingsCreated householdsCreated } }`;
+const IMPORT_CSV = `mutation($c: ID!, $csv: CsvText!, $k: Key) { importCompoundCsv(compoundId: $c, csv: $csv, idempotencyKey: $k) { buildingsCreated householdsCreated } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`;
 const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id accountId eligible status } }`;
-const REPORT = `mutation($r: CourtReportInput!, $e: String) { reportCourtEvent(report: $r, eventId: $e) { id status caseNumber } }`;
+const REPORT = `mutation($r: CourtReportInput!, $e: Key) { reportCourtEvent(report: $r, eventId: $e) { id status caseNumber } }`;
 const EVIDENCE = [{ name: '物业服务合同.pdf', type: 'CONTRACT', sha256: 'c'.repeat(64) }];
 
 type Answer = { body: { data?: Record<string, unknown> | null; errors?: { extensions: { code: string } }[] } };

@@ -74,7 +74,7 @@ async function loadGovernance(gql: Gql, street: DemoStreet, compound: string, ar
     const { formPropertyManagementCommittee } = (await gql(street.office, FORM, { i: { areaId, formedOn, termEndsOn, filedOn, chairIndex, members } })) as {
       formPropertyManagementCommittee: { id: string };
     };
-    await gql(street.office, 'mutation($b: ID!, $d: String!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { id } }', { b: formPropertyManagementCommittee.id, d: recordedOn });
+    await gql(street.office, 'mutation($b: ID!, $d: LocalDate!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { id } }', { b: formPropertyManagementCommittee.id, d: recordedOn });
     const { matter, heldOn, tally } = demoJointDecision();
     await gql(street.office, 'mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id } }', { i: { areaId, matter, heldOn, tally } });
   }
@@ -108,7 +108,7 @@ export async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoC
     },
   )) as { registerCompound: { id: string } };
   const compoundId = registerCompound.id;
-  await gql(street.office, 'mutation($c: ID!, $csv: String!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', {
+  await gql(street.office, 'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', {
     c: compoundId,
     csv: demoCompoundCsv(compound),
   });
@@ -149,7 +149,7 @@ export async function loadContract(gql: Gql, contract: (typeof DEMO_CONTRACTS)[n
   })) as { draftContract: { id: string } };
   const { submitFiling } = (await gql(
     DEMO_ADMIN,
-    'mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!, $on: String, $co: String) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { id } }',
+    'mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!, $on: LocalDate, $co: Key) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { id } }',
     { c: draftContract.id, k: contract.idempotencyKey, d: contract.documents, on: contract.receivedOn, co: contract.company.organisationId },
   )) as { submitFiling: { id: string } };
   const reviewer = DEMO_STREETS.find((s) => s.office.organisationId === contract.reviewer)!.office;
@@ -160,7 +160,7 @@ export async function loadContract(gql: Gql, contract: (typeof DEMO_CONTRACTS)[n
 export async function loadDivisions(gql: Gql): Promise<void> {
   const known = new Set<string>();
   for (const parent of [undefined, ...DEMO_DIVISIONS.map((d) => d.code)]) {
-    const { divisions } = (await gql(DEMO_ADMIN, 'query($p: String) { divisions(parentCode: $p) { code } }', { p: parent })) as { divisions: { code: string }[] };
+    const { divisions } = (await gql(DEMO_ADMIN, 'query($p: Key) { divisions(parentCode: $p) { code } }', { p: parent })) as { divisions: { code: string }[] };
     divisions.forEach((d) => known.add(d.code));
   }
   for (const division of DEMO_DIVISIONS.filter((d) => !known.has(d.code))) {
@@ -185,7 +185,7 @@ export async function loadDemoAreas(url: string, tokens: TokenSettings): Promise
   const gql = gatewayClient(url, tokens);
   await loadDivisions(gql);
   for (const street of DEMO_STREETS) {
-    const { compounds } = (await gql(street.office, 'query($s: String) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
+    const { compounds } = (await gql(street.office, 'query($s: Key) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
       compounds: { name: string }[];
     };
     const present = new Set(compounds.map((c) => c.name));
@@ -288,7 +288,7 @@ async function loadLevy(gql: Gql): Promise<void> {
 async function loadBilledYear(gql: Gql, billed: (typeof DEMO_BILLED_YEARS)[number]): Promise<void> {
   const { company, year } = billed;
   const areaId = await areaIdOf(gql, billed.compound);
-  const existing = (await gql(company, 'query($a: ID, $f: String, $t: String) { collectionRates(groupBy: ALL, areaId: $a, fromMonth: $f, toMonth: $t) { households } }', {
+  const existing = (await gql(company, 'query($a: ID, $f: Key, $t: Key) { collectionRates(groupBy: ALL, areaId: $a, fromMonth: $f, toMonth: $t) { households } }', {
     a: areaId,
     f: `${year}-01`,
     t: `${year}-12`,
@@ -297,7 +297,7 @@ async function loadBilledYear(gql: Gql, billed: (typeof DEMO_BILLED_YEARS)[numbe
   for (let m = 1; m <= 12; m++) {
     const month = `${year}-${String(m).padStart(2, '0')}`;
     await onceArrearsKnows(async () => {
-      const { runBilling } = (await gql(company, 'mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { households } }', { a: areaId, m: month })) as {
+      const { runBilling } = (await gql(company, 'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }', { a: areaId, m: month })) as {
         runBilling: { households: number };
       };
       if (runBilling.households === 0) throw new Error('no households yet');
@@ -330,7 +330,7 @@ async function loadBilling(gql: Gql): Promise<void> {
   const thisMonth = todayInChina().slice(0, 7);
   const months = Array.from({ length: DEMO_BILLING.months }, (_, i) => addMonths(thisMonth, i - DEMO_BILLING.months + 1));
   const bill = async (month: string) => {
-    const { runBilling } = (await gql(company, 'mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { households } }', { a: areaId, m: month })) as {
+    const { runBilling } = (await gql(company, 'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }', { a: areaId, m: month })) as {
       runBilling: { households: number };
     };
     if (runBilling.households === 0) throw new Error('no households yet');

@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLInputObjectType, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
 import { DomainError } from '../../kernel/errors';
+import { Key, Name } from '../graphql/scalars';
 import { formatError } from './errors';
 
 describe('GraphQL error mapping', () => {
@@ -35,5 +36,36 @@ describe('GraphQL error mapping', () => {
   it('keeps GraphQL validation errors as they are', () => {
     const formatted = formatError({ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('v'), 'areas');
     expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  describe('a value refused by one of the hub’s scalars', () => {
+    const input = new GraphQLInputObjectType({ name: 'PaymentInput', fields: { idempotencyKey: { type: new GraphQLNonNull(Key) } } });
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          standards: { type: GraphQLString, args: { compoundName: { type: new GraphQLNonNull(Name) } }, resolve: () => 'ok' },
+          pay: { type: GraphQLString, args: { payment: { type: new GraphQLNonNull(input) } }, resolve: () => 'ok' },
+        },
+      }),
+    });
+    const refusalOf = async (source: string, variableValues?: Record<string, unknown>) => {
+      const { errors } = await graphql({ schema, source, variableValues });
+      expect(errors).toHaveLength(1);
+      return formatError({ message: errors![0].message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, errors![0], 'contracts');
+    };
+
+    it('as a variable: BAD_USER_INPUT naming the input field, without the value', async () => {
+      const formatted = await refusalOf('query($p: PaymentInput!) { pay(payment: $p) }', { p: { idempotencyKey: `k${'\u0000'}${'x'.repeat(100)}` } });
+      expect(formatted).toMatchObject({ message: 'idempotencyKey: contains a control character', extensions: { code: 'BAD_USER_INPUT', details: { fields: { idempotencyKey: 'Key contains a control character' } } } });
+      expect(JSON.stringify(formatted)).not.toContain('xxx');
+    });
+
+    it('as a literal: BAD_USER_INPUT naming the argument, without the value', async () => {
+      const formatted = await refusalOf(`{ standards(compoundName: "${'名'.repeat(201)}") }`);
+      expect(formatted).toMatchObject({ message: 'compoundName: longer than 200 characters', extensions: { code: 'BAD_USER_INPUT', details: { fields: { compoundName: 'Name longer than 200 characters' } } } });
+      const inList = await refusalOf(`{ pay(payment: { idempotencyKey: "${'\\u0007'}" }) }`);
+      expect(inList.extensions).toMatchObject({ details: { fields: { idempotencyKey: 'Key contains a control character' } } });
+    });
   });
 });

@@ -14,7 +14,7 @@ import { IDENTITY_HEADER, InvalidTokenError, TokenSettings, verifyIdentityAssert
 import { HubOrm } from '../db/orm';
 import { logger } from '../logging';
 import { RequestContext } from './context';
-import { formatError } from './errors';
+import { boundedEchoPlugin, formatError } from './errors';
 import type { ReadinessCheck } from './readiness';
 
 export interface SubgraphServerOptions {
@@ -49,7 +49,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     includeStacktraceInErrorResponses: false,
     // The process owner (npm start, a container's main, a test) stops subgraphs in order: relay and consumers too.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), boundedEchoPlugin],
   });
   await apollo.start();
 

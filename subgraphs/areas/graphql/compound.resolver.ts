@@ -27,6 +27,7 @@ import {
   UpdateCompoundInput,
   UpdateHouseholdInput,
 } from './compound.type';
+import { CsvText, Key } from '../../../platform/graphql/scalars';
 
 @Resolver(() => CompoundType)
 export class CompoundResolver {
@@ -34,7 +35,7 @@ export class CompoundResolver {
   @Query(() => [CompoundType], { description: 'Compounds in your jurisdiction, by name.' })
   compounds(
     @Ctx() ctx: RequestContext,
-    @Arg('streetCode', () => String, { nullable: true }) streetCode?: string,
+    @Arg('streetCode', () => Key, { nullable: true }) streetCode?: string,
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<CompoundType[]> {
     return listCompounds(ctx.em, ctx.identity, { streetCode, first });
@@ -127,9 +128,9 @@ export class CompoundResolver {
   })
   importCompoundCsv(
     @Arg('compoundId', () => ID) compoundId: string,
-    @Arg('csv') csv: string,
+    @Arg('csv', () => CsvText) csv: string,
     @Ctx() ctx: RequestContext,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'Your id of this import (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same summary.' })
+    @Arg('idempotencyKey', () => Key, { nullable: true, description: 'Your id of this import (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same summary.' })
     idempotencyKey?: string | null,
   ): Promise<ImportSummaryType> {
     return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv, idempotencyKey);

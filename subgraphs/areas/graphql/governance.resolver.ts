@@ -28,6 +28,7 @@ import {
   RecordOwnersAssemblyInput,
   RecordOwnersCommitteeInput,
 } from './governance.type';
+import { LocalDate } from '../../../platform/graphql/scalars';
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
@@ -37,7 +38,7 @@ export class AreaGovernanceResolver {
       "The street office's overdue list: standing committees of your streets whose 30-day filing passed unfiled (Beijing arts. 52–59, " +
       'Civil Code art. 203) or whose term has ended, as of asOf (today unless given). Street offices and bureaus, their jurisdiction only.',
   })
-  overdueGovernanceBodies(@Ctx() ctx: RequestContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string): Promise<OverdueGovernanceBodyType[]> {
+  overdueGovernanceBodies(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string): Promise<OverdueGovernanceBodyType[]> {
     return overdueGovernanceBodies(ctx.em, ctx.identity, asOf);
   }
 
@@ -70,7 +71,7 @@ export class AreaGovernanceResolver {
   @Mutation(() => GovernanceBodyType, { description: 'Records the filing of a property-management committee; filedLate flags a filing after 30 days.' })
   recordCommitteeFiling(
     @Arg('bodyId', () => ID) bodyId: string,
-    @Arg('filedOn') filedOn: string,
+    @Arg('filedOn', () => LocalDate) filedOn: string,
     @Ctx() ctx: RequestContext,
   ): Promise<GovernanceBodyType> {
     return recordCommitteeFiling(ctx.em, ctx.identity, { bodyId, filedOn });
@@ -81,7 +82,7 @@ export class AreaGovernanceResolver {
   })
   recordCommitteeRecording(
     @Arg('bodyId', () => ID) bodyId: string,
-    @Arg('recordedOn') recordedOn: string,
+    @Arg('recordedOn', () => LocalDate) recordedOn: string,
     @Ctx() ctx: RequestContext,
   ): Promise<GovernanceBodyType> {
     return recordCommitteeRecording(ctx.em, ctx.identity, { bodyId, recordedOn });

@@ -4,6 +4,7 @@ import { RULES_REFERENCE_MAX_LENGTH } from '../domain/owners-assembly';
 import { JointDecisionMatter } from '../domain/statutes';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { AreaType } from './area.type';
+import { Key, LocalDate, Name } from '../../../platform/graphql/scalars';
 
 export const CommitteeSeatEnum = graphqlEnum(COMMITTEE_SEATS);
 export const VoteEnum = { CONSENT: 'CONSENT', OPPOSE: 'OPPOSE', ABSTAIN: 'ABSTAIN' } as const;
@@ -160,13 +161,13 @@ export class JointDecisionType {
 
 @InputType()
 export class MemberInput {
-  @Field()
+  @Field(() => Name)
   name!: string;
 
   @Field(() => CommitteeSeatEnum)
   seat!: CommitteeSeat;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   represents?: string;
 }
 
@@ -175,13 +176,13 @@ export class FormPropertyManagementCommitteeInput {
   @Field(() => ID)
   areaId!: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'YYYY-MM-DD' })
   formedOn!: string;
 
-  @Field({ description: 'YYYY-MM-DD, at most 3 years after formation.' })
+  @Field(() => LocalDate, { description: 'YYYY-MM-DD, at most 3 years after formation.' })
   termEndsOn!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   filedOn?: string;
 
   @Field(() => [MemberInput])
@@ -196,16 +197,16 @@ export class RecordOwnersCommitteeInput {
   @Field(() => ID)
   areaId!: string;
 
-  @Field({ description: 'YYYY-MM-DD: the street office records (备案) the committee.' })
+  @Field(() => LocalDate, { description: 'YYYY-MM-DD: the street office records (备案) the committee.' })
   recordedOn!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   termEndsOn?: string;
 
   @Field(() => [MemberInput])
   members!: MemberInput[];
 
-  @Field(() => String, {
+  @Field(() => LocalDate, {
     nullable: true,
     description:
       'YYYY-MM-DD: when the standing property-management committee was dissolved, on or after recordedOn (default recordedOn; ' +
@@ -220,10 +221,10 @@ export class RecordOwnersAssemblyInput {
   @Field(() => ID)
   areaId!: string;
 
-  @Field({ description: 'YYYY-MM-DD: the first meeting, at which the assembly was formed (成立).' })
+  @Field(() => LocalDate, { description: 'YYYY-MM-DD: the first meeting, at which the assembly was formed (成立).' })
   firstMeetingOn!: string;
 
-  @Field(() => String, { nullable: true, description: `A reference to its rules of procedure (议事规则) as adopted, at most ${RULES_REFERENCE_MAX_LENGTH} characters.` })
+  @Field(() => Name, { nullable: true, description: `A reference to its rules of procedure (议事规则) as adopted, at most ${RULES_REFERENCE_MAX_LENGTH} characters.` })
   rulesReference?: string;
 }
 
@@ -232,19 +233,19 @@ export class TallyInput {
   @Field(() => Int)
   totalOwners!: number;
 
-  @Field({ description: 'm² with two decimals' })
+  @Field(() => Key, { description: 'm² with two decimals' })
   totalArea!: string;
 
   @Field(() => Int)
   participatingOwners!: number;
 
-  @Field()
+  @Field(() => Key)
   participatingArea!: string;
 
   @Field(() => Int)
   consentingOwners!: number;
 
-  @Field()
+  @Field(() => Key)
   consentingArea!: string;
 }
 
@@ -265,7 +266,7 @@ export class RecordJointDecisionInput {
   @Field(() => JointDecisionMatter)
   matter!: JointDecisionMatter;
 
-  @Field()
+  @Field(() => LocalDate)
   heldOn!: string;
 
   @Field(() => TallyInput, { nullable: true, description: 'Aggregate tally as counted at the meeting; or give ballots.' })

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Key, Name } from '../../../platform/graphql/scalars';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { OWNER_ID_TYPES, OwnerIdType } from '../domain/owner-identity';
 
@@ -15,13 +16,13 @@ registerEnumType(OwnerDataKindEnum, { name: 'OwnerDataKind', description: 'What 
     'everyone else, with masked: true.',
 })
 export class OwnerIdentityType {
-  @Field()
+  @Field(() => Name)
   legalName!: string;
 
   @Field(() => OwnerIdTypeEnum)
   idType!: OwnerIdType;
 
-  @Field()
+  @Field(() => Key)
   idNumber!: string;
 
   @Field(() => String, { nullable: true })
@@ -36,19 +37,19 @@ export class OwnerIdentityType {
 
 @InputType({ description: 'The owner’s legal identity: a resident ID number must pass its GB 11643 check character and birth date.' })
 export class OwnerIdentityInput {
-  @Field()
+  @Field(() => Name)
   legalName!: string;
 
   @Field(() => OwnerIdTypeEnum)
   idType!: OwnerIdType;
 
-  @Field()
+  @Field(() => Key)
   idNumber!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Key, { nullable: true })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   serviceAddress?: string | null;
 }
 

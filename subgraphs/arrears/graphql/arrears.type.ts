@@ -7,6 +7,7 @@ import { ADJUSTMENT_KINDS } from '../domain/allocation';
 import { COLLECTION_ACTION_KINDS, MEDIATION_OUTCOMES, MESSAGE_CHANNELS } from '../domain/collection-action';
 import { PAYMENT_METHODS, PaymentPurpose } from '../domain/payment';
 import { AGING_BUCKETS, AgingBucket, UTILITY_CUT_OFF_BAN } from '../domain/statutes';
+import { Fen, Key, LocalDate, Name, Note, PaymentFen, RateFen } from '../../../platform/graphql/scalars';
 
 export const AccountStatusEnum = graphqlEnum(ACCOUNT_STATUSES);
 export const AgingBucketEnum = graphqlEnum(AGING_BUCKETS.map((b) => b.bucket));
@@ -293,58 +294,58 @@ export class ArrearsFilterInput {
   @Field(() => ID, { nullable: true }) buildingId?: string | null;
   @Field(() => [AccountStatusEnum], { nullable: true, description: 'Without statuses only accounts with something open are listed.' }) statuses?: AccountStatus[] | null;
   @Field(() => AgingBucketEnum, { nullable: true, description: "The bucket of the account's oldest open charge." }) agingBucket?: AgingBucket | null;
-  @Field(() => Float, { nullable: true }) minOpenFen?: number | null;
-  @Field(() => Float, { nullable: true }) maxOpenFen?: number | null;
+  @Field(() => Fen, { nullable: true }) minOpenFen?: number | null;
+  @Field(() => Fen, { nullable: true }) maxOpenFen?: number | null;
 }
 
 @InputType('PaymentInput')
 export class PaymentInputType {
   @Field(() => ID) accountId!: string;
-  @Field(() => Int, FEN) amountFen!: number;
-  @Field() paidOn!: string;
+  @Field(() => PaymentFen, FEN) amountFen!: number;
+  @Field(() => LocalDate) paidOn!: string;
   @Field(() => PaymentMethodEnum) method!: string;
   @Field(() => PaymentPurposeEnum, { defaultValue: 'SERVICE_FEE' }) purpose!: PaymentPurpose;
   @Field(() => ID, { nullable: true }) levyId?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Charges the payer designated; otherwise the earliest due are paid first.' }) designatedChargeIds?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'Bank or payment-platform reference.' }) payerReference?: string | null;
-  @Field({ description: 'The same on every retry: a retry returns the same receipt.' }) idempotencyKey!: string;
+  @Field(() => Key, { nullable: true, description: 'Bank or payment-platform reference.' }) payerReference?: string | null;
+  @Field(() => Key, { description: 'The same on every retry: a retry returns the same receipt.' }) idempotencyKey!: string;
 }
 
 @InputType('InstalmentInput')
 export class InstalmentInputType {
-  @Field() dueOn!: string;
-  @Field(() => Int, FEN) fen!: number;
+  @Field(() => LocalDate) dueOn!: string;
+  @Field(() => PaymentFen, FEN) fen!: number;
 }
 
 @InputType('CollectionActionInput')
 export class CollectionActionInputType {
   @Field(() => CollectionActionKindEnum) kind!: string;
-  @Field({ description: 'When it happened (YYYY-MM-DD).' }) on!: string;
+  @Field(() => LocalDate, { description: 'When it happened (YYYY-MM-DD).' }) on!: string;
   @Field(() => [ID], { description: 'The charges demanded: only these have their limitation period restarted.' }) chargeIds!: string[];
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Note, { nullable: true }) note?: string | null;
   @Field(() => MessageChannelEnum, { nullable: true }) channel?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'VISIT and CALL: whether the owner was reached.' }) reached?: boolean | null;
-  @Field(() => String, { nullable: true }) promisedBy?: string | null;
+  @Field(() => Name, { nullable: true }) promisedBy?: string | null;
   @Field(() => [InstalmentInputType], { nullable: true }) instalments?: InstalmentInputType[] | null;
-  @Field(() => String, { nullable: true }) mediator?: string | null;
+  @Field(() => Name, { nullable: true }) mediator?: string | null;
   @Field(() => MediationOutcomeEnum, { nullable: true }) outcome?: string | null;
-  @Field(() => String, { nullable: true }) outcomeOn?: string | null;
+  @Field(() => LocalDate, { nullable: true }) outcomeOn?: string | null;
 }
 
 @InputType('LevyInput')
 export class LevyInputType {
   @Field(() => ID) areaId!: string;
-  @Field() title!: string;
-  @Field() purpose!: string;
-  @Field({ description: "The separate account the levy is paid into (seed 002: the committee's own account)." }) accountName!: string;
-  @Field(() => Int) rateFenPerM2!: number;
+  @Field(() => Name) title!: string;
+  @Field(() => Name) purpose!: string;
+  @Field(() => Name, { description: "The separate account the levy is paid into (seed 002: the committee's own account)." }) accountName!: string;
+  @Field(() => RateFen) rateFenPerM2!: number;
   @Field(() => Int) activationThresholdPercent!: number;
-  @Field(() => Int, { defaultValue: 0 }) advanceFen!: number;
-  @Field() decidedOn!: string;
-  @Field() dueOn!: string;
-  @Field(() => String, { nullable: true }) decisionReference?: string | null;
+  @Field(() => Fen, { defaultValue: 0 }) advanceFen!: number;
+  @Field(() => LocalDate) decidedOn!: string;
+  @Field(() => LocalDate) dueOn!: string;
+  @Field(() => Name, { nullable: true }) decisionReference?: string | null;
   @Field(() => [ID]) buildingIds!: string[];
-  @Field(() => String, { nullable: true, description: 'Your id of this levy (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same levy, billed once.' })
+  @Field(() => Key, { nullable: true, description: 'Your id of this levy (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same levy, billed once.' })
   idempotencyKey?: string | null;
   @Field(() => ID, { nullable: true, description: "The owners' valid joint decision on raising funds (Civil Code art. 278 item 6) the levy is owed under; or else voluntary." })
   jointDecisionId?: string | null;
@@ -375,10 +376,10 @@ export class CompanyViolationPageType {
 
 @InputType('UtilityCutOffInput')
 export class UtilityCutOffInputType {
-  @Field({ description: "The company's organisation id (registration)." }) companyId!: string;
+  @Field(() => Key, { description: "The company's organisation id (registration)." }) companyId!: string;
   @Field(() => ID) areaId!: string;
-  @Field({ description: 'When the supply was cut (YYYY-MM-DD).' }) occurredOn!: string;
+  @Field(() => LocalDate, { description: 'When the supply was cut (YYYY-MM-DD).' }) occurredOn!: string;
   @Field(() => UtilityEnum) utility!: string;
-  @Field({ description: "The evidence file's SHA-256 (64 lower-case hex digits)." }) evidenceSha256!: string;
-  @Field(() => String, { nullable: true, description: 'Up to 500 characters.' }) note?: string | null;
+  @Field(() => Key, { description: "The evidence file's SHA-256 (64 lower-case hex digits)." }) evidenceSha256!: string;
+  @Field(() => Note, { nullable: true, description: 'Up to 500 characters.' }) note?: string | null;
 }

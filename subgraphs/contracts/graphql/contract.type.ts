@@ -6,6 +6,7 @@ import { BUILDING_CLASSES, BuildingClass } from '../domain/fee-schedule';
 import { DOCUMENT_TYPES, DocumentType, FILING_KINDS, FILING_STATUSES, FilingKind, FilingStatus, REVIEW_DECISIONS, ReviewOutcome } from '../domain/filing';
 import { SELECTION_METHODS, SelectionMethod } from '../domain/selection';
 import { AreaRef } from './area.type';
+import { Key, LocalDate, Name, Note, RateFen } from '../../../platform/graphql/scalars';
 
 export const ContractKindEnum = graphqlEnum(CONTRACT_KINDS);
 export const ContractStatusEnum = graphqlEnum(CONTRACT_STATUSES);
@@ -103,17 +104,17 @@ export class ContractTermsType {
 
 @InputType('SubsidyInput')
 export class SubsidyInput {
-  @Field() payer!: string;
-  @Field(() => Int) rateFenPerM2Month!: number;
-  @Field() startMonth!: string;
+  @Field(() => Name) payer!: string;
+  @Field(() => RateFen) rateFenPerM2Month!: number;
+  @Field(() => Key) startMonth!: string;
   @Field(() => Int) months!: number;
 }
 
 @InputType('ClassFeeInput')
 export class ClassFeeInput {
   @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
-  @Field(() => Int, { description: 'Fen per m² per month: ¥1.78 is 178.' }) assessedRateFenPerM2Month!: number;
-  @Field(() => Int) ownerRateFenPerM2Month!: number;
+  @Field(() => RateFen, { description: 'Fen per m² per month: ¥1.78 is 178.' }) assessedRateFenPerM2Month!: number;
+  @Field(() => RateFen) ownerRateFenPerM2Month!: number;
   @Field(() => [SubsidyInput], { defaultValue: [] }) subsidies!: SubsidyInput[];
 }
 
@@ -132,34 +133,34 @@ export class LateFeeTermsInput {
 @InputType('ContractPartyInput')
 export class ContractPartyInput {
   @Field(() => PartyRoleEnum) role!: PartyRole;
-  @Field() name!: string;
-  @Field(() => String, { nullable: true }) registration?: string | null;
-  @Field() signatory!: string;
+  @Field(() => Name) name!: string;
+  @Field(() => Key, { nullable: true }) registration?: string | null;
+  @Field(() => Name) signatory!: string;
 }
 
 @InputType('ServiceItemInput')
 export class ServiceItemInput {
-  @Field() item!: string;
-  @Field() standard!: string;
+  @Field(() => Name) item!: string;
+  @Field(() => Note) standard!: string;
 }
 
 @InputType('OwnersSideInput')
 export class OwnersSideInput {
   @Field(() => OwnersSideKindEnum) kind!: OwnersSideKind;
-  @Field() name!: string;
+  @Field(() => Name) name!: string;
 }
 
 @InputType('ContractTermsInput')
 export class ContractTermsInput {
   @Field(() => ContractKindEnum) kind!: ContractKind;
-  @Field() number!: string;
-  @Field() title!: string;
+  @Field(() => Key) number!: string;
+  @Field(() => Name) title!: string;
   @Field(() => OwnersSideInput) ownersSide!: OwnersSideInput;
   @Field(() => SelectionMethodEnum) selectionMethod!: SelectionMethod;
-  @Field(() => String, { nullable: true, description: "The bureau's approval number of an agreement-based choice." }) approvalReference?: string | null;
-  @Field() signedOn!: string;
-  @Field() startsOn!: string;
-  @Field() endsOn!: string;
+  @Field(() => Key, { nullable: true, description: "The bureau's approval number of an agreement-based choice." }) approvalReference?: string | null;
+  @Field(() => LocalDate) signedOn!: string;
+  @Field(() => LocalDate) startsOn!: string;
+  @Field(() => LocalDate) endsOn!: string;
   @Field(() => [ServiceItemInput]) serviceItems!: ServiceItemInput[];
   @Field(() => FeeScheduleInput) feeSchedule!: FeeScheduleInput;
   @Field(() => LateFeeTermsInput, { nullable: true }) lateFee?: LateFeeTermsInput | null;
@@ -168,16 +169,16 @@ export class ContractTermsInput {
 
 @InputType('FilingDocumentInput', { description: 'A document attached to a filing; the hub keeps its digest, not its bytes.' })
 export class FilingDocumentInput {
-  @Field() name!: string;
+  @Field(() => Name) name!: string;
   @Field(() => DocumentTypeEnum) type!: DocumentType;
   @Field(() => Int) sizeBytes!: number;
-  @Field({ description: 'SHA-256 of the bytes, 64 hex digits.' }) sha256!: string;
+  @Field(() => Key, { description: 'SHA-256 of the bytes, 64 hex digits.' }) sha256!: string;
 }
 
 @InputType('ReturnReasonInput')
 export class ReturnReasonInput {
-  @Field({ description: 'The field of the terms or the document concerned, e.g. feeSchedule.classes[0].' }) field!: string;
-  @Field() reason!: string;
+  @Field(() => Key, { description: 'The field of the terms or the document concerned, e.g. feeSchedule.classes[0].' }) field!: string;
+  @Field(() => Note) reason!: string;
 }
 
 // ------------------------------------------------------------------------------------------------ contracts and filings
@@ -305,9 +306,9 @@ export class FilingReviewQueueFilter {
   @Field(() => FilingKindEnum, { nullable: true }) kind?: FilingKind | null;
   @Field(() => Boolean, { nullable: true }) late?: boolean | null;
   @Field(() => ID, { nullable: true }) areaId?: string | null;
-  @Field(() => String, { nullable: true }) companyId?: string | null;
-  @Field(() => String, { nullable: true }) submittedFrom?: string | null;
-  @Field(() => String, { nullable: true }) submittedTo?: string | null;
+  @Field(() => Key, { nullable: true }) companyId?: string | null;
+  @Field(() => LocalDate, { nullable: true }) submittedFrom?: string | null;
+  @Field(() => LocalDate, { nullable: true }) submittedTo?: string | null;
 }
 
 @ObjectType('ReviewSystem', { description: "A bureau's system allowed to send review decisions on city.filing-reviews.v1." })

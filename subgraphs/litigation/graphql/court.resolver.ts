@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, Field, Float, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Fen, Key, LocalDate, Name, Note } from '../../../platform/graphql/scalars';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { listCourts } from '../application/list-courts';
 import { listSmallClaimsThresholds, recordSmallClaimsThreshold } from '../application/record-small-claims-threshold';
@@ -20,12 +21,12 @@ export class SmallClaimsThresholdType {
 
 @InputType('SmallClaimsThresholdInput')
 export class SmallClaimsThresholdInput {
-  @Field({ description: 'GB/T 2260 province code, e.g. 110000.' }) provinceCode!: string;
+  @Field(() => Key, { description: 'GB/T 2260 province code, e.g. 110000.' }) provinceCode!: string;
   @Field(() => Int, { description: 'The year of docketing the figure applies to.' }) year!: number;
-  @Field(() => Float, { description: 'The threshold as published, whole fen.' }) amountFen!: number;
-  @Field(() => Float, { nullable: true, description: 'The published 200% ceiling; 4 × the threshold when omitted.' }) consentCeilingFen?: number | null;
-  @Field(() => String, { nullable: true, description: 'The first day it applies (YYYY-MM-DD); the year’s first day when omitted.' }) effectiveFrom?: string | null;
-  @Field({ description: "The high court's notice: title, number and date (up to 1,000 characters)." }) source!: string;
+  @Field(() => Fen, { description: 'The threshold as published, whole fen.' }) amountFen!: number;
+  @Field(() => Fen, { nullable: true, description: 'The published 200% ceiling; 4 × the threshold when omitted.' }) consentCeilingFen?: number | null;
+  @Field(() => LocalDate, { nullable: true, description: 'The first day it applies (YYYY-MM-DD); the year’s first day when omitted.' }) effectiveFrom?: string | null;
+  @Field(() => Note, { description: "The high court's notice: title, number and date (up to 1,000 characters)." }) source!: string;
 }
 
 const thresholdView = (t: RecordedThreshold): SmallClaimsThresholdType => ({
@@ -54,13 +55,13 @@ export class CourtType {
 
 @InputType()
 export class RegisterCourtInput {
-  @Field()
+  @Field(() => Key)
   courtId!: string;
 
-  @Field()
+  @Field(() => Name)
   name!: string;
 
-  @Field()
+  @Field(() => Key)
   provinceCode!: string;
 }
 
@@ -74,7 +75,7 @@ export class CourtResolver {
 
   @Directive('@listSize(assumedSize: 20)')
   @Query(() => [SmallClaimsThresholdType], { description: "Small-claims thresholds recorded for a province, oldest first (the latest of a year applies), with who recorded each." })
-  async smallClaimsThresholds(@Arg('provinceCode') provinceCode: string, @Ctx() ctx: RequestContext): Promise<SmallClaimsThresholdType[]> {
+  async smallClaimsThresholds(@Arg('provinceCode', () => Key) provinceCode: string, @Ctx() ctx: RequestContext): Promise<SmallClaimsThresholdType[]> {
     return (await listSmallClaimsThresholds(ctx.em, provinceCode)).map(thresholdView);
   }
 
