@@ -66,7 +66,7 @@ function zipHasEntry(bytes: Uint8Array, name: string): boolean {
 export function checkEvidenceUpload(input: { name: string; type: string; bytes: Uint8Array }): EvidenceMediaType {
   const fields: Record<string, string> = {};
   const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (name === '' || name.length > EVIDENCE_LIMITS.maxNameLength || /[\\/\u0000-\u001f]/.test(name)) {
+  if (name === '' || name.length > EVIDENCE_LIMITS.maxNameLength || [...name].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 0x20)) {
     fields.name = `a file name of 1–${EVIDENCE_LIMITS.maxNameLength} characters, without slashes or control characters`;
   }
   const type = typeof input.type === 'string' ? input.type.trim() : '';
