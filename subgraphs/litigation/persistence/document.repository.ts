@@ -1,0 +1,106 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { EvidenceFile, EvidenceMediaType } from '../domain/evidence-file';
+
+/** A generated court document of a package version (the complaint as PDF or .docx), as stored. */
+export interface CourtDocumentRecord {
+  referralId: string;
+  packageVersion: number;
+  kind: 'COMPLAINT_PDF' | 'COMPLAINT_DOCX';
+  name: string;
+  sha256: string;
+  sizeBytes: number;
+  storageKey: string;
+  chainSequence: number;
+}
+
+interface CourtDocumentColumns {
+  referral_id: string;
+  package_version: number;
+  kind: CourtDocumentRecord['kind'];
+  name: string;
+  sha256: string;
+  size_bytes: number;
+  storage_key: string;
+  chain_sequence: number;
+}
+
+const courtDocumentOf = (r: CourtDocumentColumns): CourtDocumentRecord => ({
+  referralId: r.referral_id,
+  packageVersion: r.package_version,
+  kind: r.kind,
+  name: r.name,
+  sha256: r.sha256,
+  sizeBytes: r.size_bytes,
+  storageKey: r.storage_key,
+  chainSequence: r.chain_sequence,
+});
+
+export async function courtDocuments(em: EntityManager, referralId: string, packageVersion: number): Promise<CourtDocumentRecord[]> {
+  const rows = await sqlRows<CourtDocumentColumns>(
+    em,
+    `select * from litigation.court_document where referral_id = ?::uuid and package_version = ? order by kind desc`,
+    [referralId, packageVersion],
+  );
+  return rows.map(courtDocumentOf);
+}
+
+/** Serialises generation for one referral for the rest of the caller's transaction, so two reads generate once. */
+export async function lockReferralDocuments(tx: EntityManager, referralId: string): Promise<void> {
+  await sqlRun(tx, `select pg_advisory_xact_lock(hashtext('litigation.court_document'), hashtext(?))`, [referralId]);
+}
+
+export async function insertCourtDocument(tx: EntityManager, d: CourtDocumentRecord): Promise<void> {
+  await sqlRun(
+    tx,
+    `insert into litigation.court_document (referral_id, package_version, kind, name, sha256, size_bytes, storage_key, chain_sequence) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [d.referralId, d.packageVersion, d.kind, d.name, d.sha256, d.sizeBytes, d.storageKey, d.chainSequence],
+  );
+}
+
+interface EvidenceColumns {
+  id: string;
+  referral_id: string;
+  name: string;
+  type: string;
+  media_type: EvidenceMediaType;
+  sha256: string;
+  size_bytes: number;
+  storage_key: string;
+  /** timestamptz arrives as text in raw queries. */
+  uploaded_at: string;
+}
+
+const evidenceOf = (r: EvidenceColumns): EvidenceFile => ({
+  id: r.id,
+  referralId: r.referral_id,
+  name: r.name,
+  type: r.type,
+  mediaType: r.media_type,
+  sha256: r.sha256,
+  sizeBytes: r.size_bytes,
+  storageKey: r.storage_key,
+  uploadedAt: new Date(r.uploaded_at),
+});
+
+/** The evidence files of the referrals, in upload order: one query for a whole list. */
+export async function evidenceFilesOf(em: EntityManager, referralIds: readonly string[]): Promise<EvidenceFile[]> {
+  const rows = await sqlRows<EvidenceColumns>(
+    em,
+    `select id, referral_id, name, type, media_type, sha256, size_bytes, storage_key, uploaded_at from litigation.evidence_file
+      where referral_id = any(?::uuid[]) order by referral_id, uploaded_at, id`,
+    [sqlArray(referralIds)],
+  );
+  return rows.map(evidenceOf);
+}
+
+/** Records the file unless the referral has one with the same digest already; true when it was recorded. */
+export async function insertEvidenceFile(tx: EntityManager, f: EvidenceFile, meta: { chainSequence: number; uploadedBy: string }): Promise<boolean> {
+  const inserted = await sqlRun(
+    tx,
+    `insert into litigation.evidence_file (id, referral_id, name, type, media_type, sha256, size_bytes, storage_key, chain_sequence, uploaded_by)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (referral_id, sha256) do nothing`,
+    [f.id, f.referralId, f.name, f.type, f.mediaType, f.sha256, f.sizeBytes, f.storageKey, meta.chainSequence, meta.uploadedBy],
+  );
+  return inserted > 0;
+}
