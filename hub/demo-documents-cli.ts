@@ -31,8 +31,8 @@ async function main() {
     brokers = kafka.brokers;
     if (!reused) stopKafka = kafka.stop;
   }
-  // Free ports and a database of its own, so it runs beside `npm start`.
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, ports: 'ephemeral' });
+  // Free ports, a database and topics of its own, so it runs beside `npm start` on the same servers.
+  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, ports: 'ephemeral', topicPrefix: 'demo-documents.' });
   try {
     await loadDemoData(hub.gatewayUrl, tokens);
     await loadDemoArrears(hub.gatewayUrl, tokens);

@@ -9,7 +9,9 @@ import { BatchBundleResolver, CompanyProfileResolver, DocumentContentResolver, R
 import { ReferralResolver } from './graphql/referral.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdRef } from './graphql/referral.type';
+import { noDefendantIdentities, useDefendantIdentities } from './application/defendant-identities';
 import { CourtSchema } from './persistence/court.entity';
+import { ownerRegisterClient } from './persistence/owner-register.client';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122020000_filing_snapshots } from './persistence/migrations/Migration20261122020000_filing_snapshots';
 import { Migration20261122030000_referrals } from './persistence/migrations/Migration20261122030000_referrals';
@@ -34,4 +36,9 @@ export const litigationSubgraph: SubgraphModule = {
   consumers: [filingSnapshotConsumer('litigation'), claimAccountConsumer, courtCaseEventConsumer],
   producedTopics: [REFERRALS_TOPIC.name],
   errors: LITIGATION_ERRORS,
+  // Complaints name the defendant as the areas subgraph's owners' register discloses the owner to the court.
+  usePeers: ({ urlOf, tokens }) => {
+    const url = urlOf('areas');
+    useDefendantIdentities(url ? ownerRegisterClient({ url, tokens }) : noDefendantIdentities);
+  },
 };

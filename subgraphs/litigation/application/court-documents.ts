@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayReportForCourt } from '../domain/access';
+import { litigationError } from '../domain/errors';
 import { buildComplaint, complaintFileStem } from '../domain/complaint';
 import { EvidenceFile, MEDIA_TYPE_MIME } from '../domain/evidence-file';
 import { SentReferral, isSent } from '../domain/referral';
@@ -80,6 +81,9 @@ export async function complaintDocuments(em: EntityManager, identity: Identity, 
     evidenceFilesOf(em, [referral.id]),
     defendantIdentities().find({ caller: identity, householdId: referral.householdId, referralId: referral.id }),
   ]);
+  // A masked identity means the register has not learnt of the referral yet: a complaint frozen now would keep the
+  // masked number for good, so nothing is generated until the court can be told who the defendant is.
+  if (defendant?.masked) throw litigationError('DEFENDANT_IDENTITY_PENDING', 'The defendant’s identity is not disclosed to this court yet', { referralId: referral.id });
   const complaint = buildComplaint({
     pkg: latest.package,
     packageDigest: latest.digest,
