@@ -39,6 +39,7 @@ interface Doc {
 describe('litigation documents: the complaints, the evidence files and the bundle of the demo batch', () => {
   let t: TestHub;
   let referrals: { id: string; household_id: string }[];
+  let register: Parameters<typeof inMemoryDefendantIdentities>[0];
   const { ok, fails } = gqlExpectations(() => t);
   // The owners of the demo batch as the areas register would disclose them to the Haidian court (issue15-identity
   // adds Household.ownerIdentity; until then this in-memory register stands in for it behind the same port).
@@ -50,7 +51,7 @@ describe('litigation documents: the complaints, the evidence files and the bundl
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     await loadDemoArrears(t.hub.gatewayUrl, testTokens);
     referrals = await t.sql(`select id, household_id from litigation.referral where eligible and court_id = $1 order by id`, [DEMO_REFERRALS.courtId]);
-    const register = Object.fromEntries(
+    register = Object.fromEntries(
       referrals.map((r, i) => [r.household_id, { legalName: owners[i], idType: 'RESIDENT_ID' as const, idNumber: idNumbers[i], phone: `1390000000${i}`, serviceAddress: `北京市海淀区学院南路32号院 ${i}` }]),
     );
     useDefendantIdentities(inMemoryDefendantIdentities(register, () => [DEMO_REFERRALS.courtId]));
@@ -86,6 +87,19 @@ describe('litigation documents: the complaints, the evidence files and the bundl
     expect((await fails(DEMO_COURT, UPLOAD, { f: file })).extensions.code).toBe('NOT_FOUND');
     const chained = await t.sql(`select 1 from litigation.evidence_chain where kind = 'EVIDENCE_FILE' and payload_digest = $1`, [sha(pdf)]);
     expect(chained).toHaveLength(1);
+  });
+
+  it('generates nothing while the owners’ register still masks the defendant from the court', async () => {
+    // The register learns of referrals from their events: until it has, it masks the owner even from the court.
+    useDefendantIdentities(inMemoryDefendantIdentities(register, () => []));
+    try {
+      const pending = await fails(DEMO_COURT, DOCUMENTS, { id: referrals[1].id });
+      expect(pending.extensions.code).toBe('DEFENDANT_IDENTITY_PENDING');
+      expect(await t.sql(`select 1 from litigation.court_document where referral_id = $1`, [referrals[1].id])).toEqual([]);
+      expect(await t.sql(`select 1 from litigation.evidence_chain where kind = 'COURT_DOCUMENT' and subject_id = $1`, [referrals[1].id])).toEqual([]);
+    } finally {
+      useDefendantIdentities(inMemoryDefendantIdentities(register, () => [DEMO_REFERRALS.courtId]));
+    }
   });
 
   it('gives the Haidian court each defendant’s complaint as PDF and Word with the package’s figures, names and ID numbers', async () => {
