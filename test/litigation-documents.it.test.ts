@@ -89,6 +89,31 @@ describe('litigation documents: the complaints, the evidence files and the bundl
     expect(chained).toHaveLength(1);
   });
 
+  it('takes a file of more than the gateway’s body limit in parts, checked against the size and SHA-256 declared', async () => {
+    const START = `mutation($u: EvidenceUploadStartInput!) { startEvidenceUpload(upload: $u) { uploadId partBytes parts receivedParts receivedBytes } }`;
+    const PART = `mutation($id: ID!, $i: Int!, $c: String!) { uploadEvidencePart(uploadId: $id, index: $i, contentBase64: $c) { receivedParts receivedBytes } }`;
+    const COMPLETE = `mutation($id: ID!) { completeEvidenceUpload(uploadId: $id) { name kind sha256 sizeBytes } }`;
+    const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1_200_000, 7)]);
+    const declared = { referralId: referrals[0].id, name: '物业服务合同扫描件.pdf', type: 'CONTRACT', sizeBytes: scan.length, sha256: sha(scan) };
+    const started = (await ok(DEMO_COMPANY, START, { u: declared })).startEvidenceUpload;
+    expect(started).toMatchObject({ partBytes: 524_288, parts: 3, receivedParts: [], receivedBytes: 0 });
+    const part = (i: number) => scan.subarray(i * started.partBytes, (i + 1) * started.partBytes).toString('base64');
+    expect((await fails(DEMO_RUNFENG_COMPANY, PART, { id: started.uploadId, i: 0, c: part(0) })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(DEMO_COMPANY, PART, { id: started.uploadId, i: 1, c: part(0).slice(0, 400) })).extensions.code).toBe('BAD_USER_INPUT');
+    await ok(DEMO_COMPANY, PART, { id: started.uploadId, i: 2, c: part(2) });
+    await ok(DEMO_COMPANY, PART, { id: started.uploadId, i: 0, c: part(0) });
+    const early = await fails(DEMO_COMPANY, COMPLETE, { id: started.uploadId });
+    expect(early.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { uploadId: 'parts not received: 1' } } });
+    expect((await ok(DEMO_COMPANY, PART, { id: started.uploadId, i: 1, c: part(1) })).uploadEvidencePart).toEqual({ receivedParts: [0, 1, 2], receivedBytes: scan.length });
+    expect((await ok(DEMO_COMPANY, COMPLETE, { id: started.uploadId })).completeEvidenceUpload).toEqual({ name: declared.name, kind: 'EVIDENCE', sha256: sha(scan), sizeBytes: scan.length });
+    expect(await t.sql(`select 1 from litigation.evidence_upload_part`)).toEqual([]);
+
+    const lying = (await ok(DEMO_COMPANY, START, { u: { ...declared, sizeBytes: 10, sha256: 'e'.repeat(64) } })).startEvidenceUpload;
+    await ok(DEMO_COMPANY, PART, { id: lying.uploadId, i: 0, c: Buffer.from('%PDF-1.7\n!').toString('base64') });
+    const mismatch = await fails(DEMO_COMPANY, COMPLETE, { id: lying.uploadId });
+    expect(mismatch.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { sha256: expect.any(String) } } });
+  });
+
   it('generates nothing while the owners’ register still masks the defendant from the court', async () => {
     // The register learns of referrals from their events: until it has, it masks the owner even from the court.
     useDefendantIdentities(inMemoryDefendantIdentities(register, () => []));
@@ -108,7 +133,7 @@ describe('litigation documents: the complaints, the evidence files and the bundl
       const { referral } = await ok(DEMO_COURT, DOCUMENTS, { id: r.id });
       const pkg = JSON.parse(referral.packages[referral.packages.length - 1].canonicalJson);
       const docs: Doc[] = referral.documents;
-      expect(docs.map((d) => d.kind)).toEqual(['COMPLAINT_PDF', 'COMPLAINT_DOCX', ...(i === 0 ? ['EVIDENCE'] : [])]);
+      expect(docs.map((d) => d.kind)).toEqual(['COMPLAINT_PDF', 'COMPLAINT_DOCX', ...(i === 0 ? ['EVIDENCE', 'EVIDENCE'] : [])]);
       for (const d of docs) {
         const bytes = Buffer.from(d.contentBase64, 'base64');
         expect({ sha256: sha(bytes), size: bytes.length }).toEqual({ sha256: d.sha256, size: d.sizeBytes });
@@ -164,6 +189,6 @@ describe('litigation documents: the complaints, the evidence files and the bundl
     }
     expect((await ok(xichengCourt, `{ consolidatedBatches { batchKey } }`)).consolidatedBatches).toEqual([]);
     const own = (await ok(DEMO_COMPANY, `query($id: ID!) { referral(id: $id) { documents { kind } } }`, { id: referrals[0].id })).referral.documents;
-    expect(own).toEqual([{ kind: 'EVIDENCE' }]);
+    expect(own).toEqual([{ kind: 'EVIDENCE' }, { kind: 'EVIDENCE' }]);
   });
 });

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../kernel/errors';
-import { EVIDENCE_LIMITS, checkEvidenceUpload, sniffMediaType } from './evidence-file';
+import { EVIDENCE_LIMITS, checkEvidenceUpload, checkUploadDeclaration, sniffMediaType } from './evidence-file';
 
 const bytes = (...prefix: number[]) => Buffer.concat([Buffer.from(prefix), Buffer.alloc(64, 0x20)]);
 /** A one-entry ZIP local header naming the entry (what an OFD package starts with). */
@@ -46,5 +46,15 @@ describe('evidence files', () => {
     const max = Buffer.alloc(EVIDENCE_LIMITS.maxBytes);
     max.write('%PDF-');
     expect(checkEvidenceUpload({ name: '对账单.pdf', type: 'STATEMENT', bytes: max })).toBe('PDF');
+  });
+
+  it('splits a declared upload into parts of 512 KiB and refuses a declaration out of bounds', () => {
+    const declared = { name: '合同扫描件.pdf', type: 'CONTRACT', sizeBytes: EVIDENCE_LIMITS.maxBytes, sha256: 'a'.repeat(64) };
+    expect(checkUploadDeclaration(declared)).toBe(40);
+    expect(checkUploadDeclaration({ ...declared, sizeBytes: 1 })).toBe(1);
+    expect(checkUploadDeclaration({ ...declared, sizeBytes: EVIDENCE_LIMITS.partBytes + 1 })).toBe(2);
+    expect(() => checkUploadDeclaration({ ...declared, sizeBytes: EVIDENCE_LIMITS.maxBytes + 1 })).toThrow();
+    expect(() => checkUploadDeclaration({ ...declared, sha256: 'A'.repeat(64) })).toThrow();
+    expect(() => checkUploadDeclaration({ ...declared, sizeBytes: 0 })).toThrow();
   });
 });

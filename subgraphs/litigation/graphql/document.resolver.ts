@@ -1,10 +1,17 @@
-import { Arg, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { batchBundle } from '../application/batch-bundle';
 import { readCompanyProfile, updateCompanyProfile } from '../application/company-profile';
 import { DocumentView, evidenceView, referralDocuments } from '../application/court-documents';
-import { uploadEvidence } from '../application/upload-evidence';
-import { CompanyProfileInputType, CompanyProfileType, DocumentType, EvidenceUploadInputType } from './document.type';
+import { completeEvidenceUpload, startEvidenceUpload, uploadEvidence, uploadEvidencePart } from '../application/upload-evidence';
+import {
+  CompanyProfileInputType,
+  CompanyProfileType,
+  DocumentType,
+  EvidenceUploadInputType,
+  EvidenceUploadProgressType,
+  EvidenceUploadStartInputType,
+} from './document.type';
 import { ConsolidatedBatchType, ReferralType } from './referral.type';
 
 const toDocumentType = (d: DocumentView): DocumentType => Object.assign(new DocumentType(), d);
@@ -57,5 +64,25 @@ export class CompanyProfileResolver {
   @Mutation(() => DocumentType, { description: 'The company attaches an evidence file to its referral (PDF, JPEG, PNG or OFD, 20 MiB at most; SHA-256 into the evidence chain).' })
   async uploadEvidence(@Arg('file', () => EvidenceUploadInputType) file: EvidenceUploadInputType, @Ctx() ctx: RequestContext): Promise<DocumentType> {
     return toDocumentType(evidenceView(ctx.em, await uploadEvidence(ctx.em, ctx.identity, file)));
+  }
+
+  @Mutation(() => EvidenceUploadProgressType, { description: 'Starts an evidence file of up to 20 MiB sent in parts of partBytes (each part fits the gateway’s body limit).' })
+  async startEvidenceUpload(@Arg('upload', () => EvidenceUploadStartInputType) upload: EvidenceUploadStartInputType, @Ctx() ctx: RequestContext): Promise<EvidenceUploadProgressType> {
+    return startEvidenceUpload(ctx.em, ctx.identity, upload);
+  }
+
+  @Mutation(() => EvidenceUploadProgressType, { description: 'One part (index from 0), base64; a part sent again replaces it.' })
+  async uploadEvidencePart(
+    @Arg('uploadId', () => ID) uploadId: string,
+    @Arg('index', () => Int) index: number,
+    @Arg('contentBase64') contentBase64: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EvidenceUploadProgressType> {
+    return uploadEvidencePart(ctx.em, ctx.identity, { uploadId, index, contentBase64 });
+  }
+
+  @Mutation(() => DocumentType, { description: 'Joins the parts, checks size, SHA-256 and format, and records the evidence file.' })
+  async completeEvidenceUpload(@Arg('uploadId', () => ID) uploadId: string, @Ctx() ctx: RequestContext): Promise<DocumentType> {
+    return toDocumentType(evidenceView(ctx.em, await completeEvidenceUpload(ctx.em, ctx.identity, uploadId)));
   }
 }

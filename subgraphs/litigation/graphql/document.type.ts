@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { AGENT_AUTHORITIES } from '../domain/company-profile';
 
@@ -76,4 +76,23 @@ export class EvidenceUploadInputType {
   @Field({ description: 'The file name, e.g. 催缴函.pdf (at most 120 characters).' }) name!: string;
   @Field({ description: 'What it proves: CONTRACT, DEMAND_LETTER, DELIVERY_RECEIPT, STATEMENT …' }) type!: string;
   @Field({ description: 'The bytes, standard base64: PDF, JPEG, PNG or OFD, at most 20 MiB.' }) contentBase64!: string;
+}
+
+@InputType('EvidenceUploadStartInput')
+export class EvidenceUploadStartInputType {
+  @Field() referralId!: string;
+  @Field() name!: string;
+  @Field() type!: string;
+  @Field(() => Int, { description: 'The whole file’s size: at most 20 MiB.' }) sizeBytes!: number;
+  @Field({ description: 'SHA-256 of the whole file, lower-case hex: checked when the upload completes.' }) sha256!: string;
+}
+
+@ObjectType('EvidenceUploadProgress', { description: 'An evidence file sent in parts: what has arrived so far.' })
+export class EvidenceUploadProgressType {
+  @Field(() => ID) uploadId!: string;
+  @Field(() => Int, { description: 'Every part but the last holds exactly this many bytes.' }) partBytes!: number;
+  @Field(() => Int) parts!: number;
+  @Directive('@listSize(assumedSize: 40)')
+  @Field(() => [Int]) receivedParts!: number[];
+  @Field(() => Int) receivedBytes!: number;
 }

@@ -104,3 +104,68 @@ export async function insertEvidenceFile(tx: EntityManager, f: EvidenceFile, met
   );
   return inserted > 0;
 }
+
+/** An upload in parts, as started: what the whole file must be once its parts are joined. */
+export interface EvidenceUploadRecord {
+  id: string;
+  referralId: string;
+  companyId: string;
+  name: string;
+  type: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+interface UploadColumns {
+  id: string;
+  referral_id: string;
+  company_id: string;
+  name: string;
+  type: string;
+  size_bytes: number;
+  sha256: string;
+}
+
+export async function insertEvidenceUpload(tx: EntityManager, u: EvidenceUploadRecord, startedBy: string): Promise<void> {
+  await sqlRun(
+    tx,
+    `insert into litigation.evidence_upload (id, referral_id, company_id, name, type, size_bytes, sha256, started_by) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [u.id, u.referralId, u.companyId, u.name, u.type, u.sizeBytes, u.sha256, startedBy],
+  );
+}
+
+/** The upload, locked for the rest of the caller's transaction. */
+export async function lockEvidenceUpload(tx: EntityManager, id: string): Promise<EvidenceUploadRecord | null> {
+  const [row] = await sqlRows<UploadColumns>(tx, `select * from litigation.evidence_upload where id = ?::uuid for update`, [id]);
+  return row ? { id: row.id, referralId: row.referral_id, companyId: row.company_id, name: row.name, type: row.type, sizeBytes: row.size_bytes, sha256: row.sha256 } : null;
+}
+
+/** Stores a part, replacing one sent before with the same index (a retried part). */
+export async function savePart(tx: EntityManager, uploadId: string, index: number, bytes: Buffer): Promise<void> {
+  await sqlRun(
+    tx,
+    `insert into litigation.evidence_upload_part (upload_id, index, bytes) values (?, ?, ?::bytea) on conflict (upload_id, index) do update set bytes = excluded.bytes`,
+    [uploadId, index, bytes],
+  );
+}
+
+/** The indexes received and their total size. */
+export async function partsReceived(tx: EntityManager, uploadId: string): Promise<{ indexes: number[]; bytes: number }> {
+  const rows = await sqlRows<{ index: number; size: number | string }>(
+    tx,
+    `select index, octet_length(bytes) as size from litigation.evidence_upload_part where upload_id = ?::uuid order by index`,
+    [uploadId],
+  );
+  return { indexes: rows.map((r) => r.index), bytes: rows.reduce((s, r) => s + Number(r.size), 0) };
+}
+
+/** The parts joined in order. */
+export async function joinedParts(tx: EntityManager, uploadId: string): Promise<Buffer> {
+  const rows = await sqlRows<{ bytes: Buffer }>(tx, `select bytes from litigation.evidence_upload_part where upload_id = ?::uuid order by index`, [uploadId]);
+  return Buffer.concat(rows.map((r) => Buffer.from(r.bytes)));
+}
+
+/** The upload and its parts, once completed (or refused as complete). */
+export async function deleteEvidenceUpload(tx: EntityManager, uploadId: string): Promise<void> {
+  await sqlRun(tx, `delete from litigation.evidence_upload where id = ?::uuid`, [uploadId]);
+}
