@@ -3,18 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
 import { projectRoot } from '../platform/project-root';
-import { inMemoryDefendantIdentities, useDefendantIdentities } from '../subgraphs/litigation/application/defendant-identities';
 import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
-import { DEMO_REFERRALS } from './demo/demo-data';
-import { demoOwnerIdentity, downloadDemoBatch, loadDemoCompanyProfile } from './demo/demo-documents';
+import { downloadDemoBatch, loadDemoCompanyProfile } from './demo/demo-documents';
 import { loadDemoArrears, loadDemoData } from './demo/demo-loader';
 import { startHub } from './hub';
 
 /**
  * `npm run demo:documents [folder]`: starts the hub over the demo data (as `npm start` does), has the demo company
  * state its particulars, and writes what the Haidian court downloads for the demo batch (each defendant's complaint
- * as PDF and Word, the evidence files, the batch's ZIP bundle) to the folder (default .local/demo-documents).
+ * as PDF and Word, the evidence files, the batch's ZIP bundle) to the folder (default .local/demo-documents). The
+ * defendants are the demo's fictitious owners, as the street office entered them in the owners' register.
  */
 async function main() {
   const root = projectRoot(__dirname);
@@ -37,10 +36,6 @@ async function main() {
     await loadDemoData(hub.gatewayUrl, tokens);
     await loadDemoArrears(hub.gatewayUrl, tokens);
     await loadDemoCompanyProfile(hub.gatewayUrl, tokens);
-    // Until the owners' register discloses identities, the demo's invented owners stand in for it.
-    const referrals = await hub.subgraphs.litigation!.orm.em.getConnection().execute<{ household_id: string }[]>(
-      `select household_id from litigation.referral where eligible and court_id = ? order by id`, [DEMO_REFERRALS.courtId]);
-    useDefendantIdentities(inMemoryDefendantIdentities(Object.fromEntries(referrals.map((r, i) => [r.household_id, demoOwnerIdentity(i)])), () => [DEMO_REFERRALS.courtId]));
     const files = await downloadDemoBatch(hub.gatewayUrl, tokens);
     for (const file of files) {
       const target = path.join(folder, file.name);

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { chineseDate, yuanFigures, yuanInWords } from '../kernel/chinese-format';
-import { DEMO_COMPANY, DEMO_REFERRALS, DEMO_RUNFENG_COMPANY } from '../hub/demo/demo-data';
+import { DEMO_COMPANY, DEMO_REFERRALS, DEMO_RUNFENG_COMPANY, DEMO_STREETS } from '../hub/demo/demo-data';
 import { DEMO_COMPANY_PROFILE, DEMO_COURT } from '../hub/demo/demo-documents';
 import { loadDemoArrears, loadDemoData } from '../hub/demo/demo-loader';
-import { inMemoryDefendantIdentities, noDefendantIdentities, useDefendantIdentities } from '../subgraphs/litigation/application/defendant-identities';
+import { inMemoryDefendantIdentities, useDefendantIdentities } from '../subgraphs/litigation/application/defendant-identities';
+import { ownerRegisterClient } from '../subgraphs/litigation/persistence/owner-register.client';
 import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { pdfText } from './support/pdf-text';
 import { gqlExpectations } from './support/scenario';
 
 const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
+const DEMO_STREET_OFFICE = DEMO_STREETS.find((s) => s.compounds.some((c) => c.name === '学院南路32号院'))!.office;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const DOCUMENTS = `query($id: ID!) { referral(id: $id) { id packages { version digest canonicalJson } documents { name kind mediaType sha256 sizeBytes chainSequence contentBase64 } } }`;
 const UPLOAD = `mutation($f: EvidenceUploadInput!) { uploadEvidence(file: $f) { name kind mediaType sha256 sizeBytes } }`;
@@ -38,27 +40,26 @@ interface Doc {
 
 describe('litigation documents: the complaints, the evidence files and the bundle of the demo batch', () => {
   let t: TestHub;
-  let referrals: { id: string; household_id: string }[];
-  let register: Parameters<typeof inMemoryDefendantIdentities>[0];
+  let referrals: { id: string; household_id: string; account_id: string }[];
+  /** The demo's fictitious owners as the street office entered them, read from the register as the street office. */
+  let owners: { legalName: string; idNumber: string }[];
   const { ok, fails } = gqlExpectations(() => t);
-  // The owners of the demo batch as the areas register would disclose them to the Haidian court (issue15-identity
-  // adds Household.ownerIdentity; until then this in-memory register stands in for it behind the same port).
-  const owners = ['张三丰', '李四海', '王五岳'];
-  const idNumbers = ['110108190001010015', '11010819000102002X', '110108190001030037'];
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     await loadDemoData(t.hub.gatewayUrl, testTokens);
     await loadDemoArrears(t.hub.gatewayUrl, testTokens);
-    referrals = await t.sql(`select id, household_id from litigation.referral where eligible and court_id = $1 order by id`, [DEMO_REFERRALS.courtId]);
-    register = Object.fromEntries(
-      referrals.map((r, i) => [r.household_id, { legalName: owners[i], idType: 'RESIDENT_ID' as const, idNumber: idNumbers[i], phone: `1390000000${i}`, serviceAddress: `北京市海淀区学院南路32号院 ${i}` }]),
-    );
-    useDefendantIdentities(inMemoryDefendantIdentities(register, () => [DEMO_REFERRALS.courtId]));
-  });
+    referrals = await t.sql(`select id, household_id, account_id from litigation.referral where eligible and court_id = $1 order by id`, [DEMO_REFERRALS.courtId]);
+    owners = [];
+    for (const r of referrals) {
+      const { arrearsAccount } = await ok(DEMO_STREET_OFFICE, `query($id: ID!) { arrearsAccount(id: $id) { household { id ownerIdentity { legalName idNumber masked } } } }`, { id: r.account_id });
+      expect(arrearsAccount.household).toMatchObject({ id: r.household_id, ownerIdentity: { masked: false } });
+      owners.push(arrearsAccount.household.ownerIdentity);
+    }
+    // The whole demo (compounds, contracts, billing, owners' identities, referrals) loads through the gateway first.
+  }, 300_000);
 
   afterAll(async () => {
-    useDefendantIdentities(noDefendantIdentities);
     await t?.stop();
   });
 
@@ -116,14 +117,15 @@ describe('litigation documents: the complaints, the evidence files and the bundl
 
   it('generates nothing while the owners’ register still masks the defendant from the court', async () => {
     // The register learns of referrals from their events: until it has, it masks the owner even from the court.
-    useDefendantIdentities(inMemoryDefendantIdentities(register, () => []));
+    useDefendantIdentities(inMemoryDefendantIdentities({ [referrals[1].household_id]: { legalName: '某', idType: 'RESIDENT_ID', idNumber: '110108190001010015', phone: null, serviceAddress: null } }, () => []));
     try {
       const pending = await fails(DEMO_COURT, DOCUMENTS, { id: referrals[1].id });
       expect(pending.extensions.code).toBe('DEFENDANT_IDENTITY_PENDING');
       expect(await t.sql(`select 1 from litigation.court_document where referral_id = $1`, [referrals[1].id])).toEqual([]);
       expect(await t.sql(`select 1 from litigation.evidence_chain where kind = 'COURT_DOCUMENT' and subject_id = $1`, [referrals[1].id])).toEqual([]);
     } finally {
-      useDefendantIdentities(inMemoryDefendantIdentities(register, () => [DEMO_REFERRALS.courtId]));
+      // Back to the real register, as the hub wired it.
+      useDefendantIdentities(ownerRegisterClient({ url: t.hub.subgraphs.areas!.url, tokens: testTokens }));
     }
   });
 
@@ -143,8 +145,8 @@ describe('litigation documents: the complaints, the evidence files and the bundl
       const text = (await pdfText(pdf)).replace(/\s+/g, '');
       expect(text).toContain('民事起诉状');
       expect(text).toContain('（物业服务合同纠纷）');
-      expect(text).toContain(owners[i]);
-      expect(text).toContain(idNumbers[i]);
+      expect(text).toContain(owners[i].legalName);
+      expect(text).toContain(owners[i].idNumber);
       expect(text).toContain(DEMO_COMPANY_PROFILE.legalName);
       expect(text).toContain(DEMO_COMPANY_PROFILE.creditCode);
       const { feeTotalFen, penaltyTotalFen, amountInDisputeFen } = pkg.claims;
@@ -154,7 +156,7 @@ describe('litigation documents: the complaints, the evidence files and the bundl
       expect(text).toContain(pkg.contract.filingRecordNumber);
       expect(text).toContain(referral.packages[referral.packages.length - 1].digest);
       const docx = unzip(Buffer.from(docs[1].contentBase64, 'base64')).get('word/document.xml')!.toString('utf8');
-      expect(docx).toContain(owners[i]);
+      expect(docx).toContain(owners[i].legalName);
       expect(docx).toContain(`${yuanFigures(feeTotalFen)}元（大写：人民币${yuanInWords(feeTotalFen)}）`);
       // Both digests are in the evidence chain, and the court gets the same frozen files on every read.
       const entries = await t.sql<{ sequence: number; payload_digest: string }>(
@@ -164,6 +166,10 @@ describe('litigation documents: the complaints, the evidence files and the bundl
       const again: Doc[] = (await ok(DEMO_COURT, DOCUMENTS, { id: r.id })).referral.documents;
       expect(again.map((d) => d.sha256)).toEqual(docs.map((d) => d.sha256));
     }
+    // The register logged each disclosure to the court, with the referral it was for.
+    const logged = await t.sql<{ household_id: string; referral_id: string }>(
+      `select household_id, referral_id from areas.owner_data_access where organisation_id = $1 and data = 'IDENTITY' order by household_id`, [DEMO_REFERRALS.courtId]);
+    expect(logged).toEqual(expect.arrayContaining(referrals.map((r) => ({ household_id: r.household_id, referral_id: r.id }))));
     const pdf = await pdfText(Buffer.from((await ok(DEMO_COURT, DOCUMENTS, { id: referrals[0].id })).referral.documents[0].contentBase64, 'base64'));
     expect(pdf).toContain('催缴函送达回执.pdf');
     expect(pdf).toContain(chineseDate((await t.sql<{ submitted_on: string }>(`select submitted_on::text from litigation.referral where id = $1`, [referrals[0].id]))[0].submitted_on));

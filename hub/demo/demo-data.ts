@@ -1,4 +1,5 @@
 import { Identity } from '../../kernel/identity';
+import { residentIdCheckCharacter } from '../../subgraphs/areas/domain/owner-identity';
 
 /**
  * Demo data from the seed documents (shared/seeds, digested in docs/domain.md, "Demo compounds"). District codes
@@ -303,6 +304,17 @@ export const DEMO_LEVY = {
 
 /** Recent months billed at 学院南路32号院, with a few payments and collection steps, so arrears have something to show. */
 export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12 };
+
+/**
+ * A fictitious owner identity for the demo's referred households, as the street office completes it for the court:
+ * the legal name is the register's, the resident ID number is made of the district's code, a birth date and a
+ * sequence number derived from the index, with its GB 11643 check character; phones are numbered in one block.
+ */
+export function demoOwnerIdentity(index: number, legalName: string, serviceAddress: string) {
+  const birth = `${1955 + ((index * 7) % 40)}${String(1 + ((index * 5) % 12)).padStart(2, '0')}${String(1 + ((index * 11) % 28)).padStart(2, '0')}`;
+  const body = `110108${birth}${String(100 + ((index * 37) % 900)).padStart(3, '0')}`;
+  return { legalName, idType: 'RESIDENT_ID', idNumber: body + residentIdCheckCharacter(body), phone: `1390108${String(index).padStart(4, '0')}`, serviceAddress };
+}
 
 /**
  * Referrals of the demo (issue: referred cases, a consolidated batch, and one that fails eligibility): three of the

@@ -60,15 +60,3 @@ export async function downloadDemoBatch(url: string, tokens: TokenSettings): Pro
   return files;
 }
 
-/**
- * Owners for the demo batch's households, invented (born 1900, so no living person's number), for the demo until
- * the owners' register holds identities (Household.ownerIdentity, issue 15 §3).
- */
-export const DEMO_OWNER_NAMES = ['演示业主甲', '演示业主乙', '演示业主丙'];
-export const demoOwnerIdentity = (i: number) => ({
-  legalName: DEMO_OWNER_NAMES[i % DEMO_OWNER_NAMES.length],
-  idType: 'RESIDENT_ID' as const,
-  idNumber: `11010819000101${String(10 + i).padStart(3, '0')}X`,
-  phone: `1390000003${i % 10}`,
-  serviceAddress: null,
-});

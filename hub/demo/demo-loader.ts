@@ -2,7 +2,7 @@ import { Identity } from '../../kernel/identity';
 import { TokenSettings, mintUserToken } from '../../platform/auth/tokens';
 import { addDays, addMonths } from '../../kernel/calendar';
 import { todayInChina } from '../../kernel/clock';
-import { DEMO_ADMIN, DEMO_BILLING, DEMO_CONTRACTS, DEMO_COURTS, DEMO_LEVY, DEMO_REFERRALS, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv } from './demo-data';
+import { DEMO_ADMIN, DEMO_BILLING, DEMO_CONTRACTS, DEMO_COURTS, DEMO_LEVY, DEMO_REFERRALS, DEMO_DIVISIONS, DEMO_PMC, DEMO_STREETS, DemoCompound, DemoStreet, demoCompoundCsv, demoOwnerIdentity } from './demo-data';
 
 /** Runs one operation through the gateway as `who`; throws on any GraphQL error. */
 export type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
@@ -293,6 +293,24 @@ async function loadBilling(gql: Gql): Promise<void> {
   });
 }
 
+/** The street office completes the identities of the owners about to be sued (demoOwnerIdentity), for the complaints. */
+async function loadOwnerIdentities(gql: Gql, accounts: DemoAccount[]): Promise<void> {
+  const street = DEMO_STREETS.find((s) => s.compounds.some((c) => c.name === DEMO_BILLING.compound))!;
+  const { compounds } = (await gql(street.office, '{ compounds { name buildings { id label } } }')) as { compounds: { name: string; buildings: { id: string; label: string }[] }[] };
+  const labels = new Map(compounds.find((c) => c.name === DEMO_BILLING.compound)!.buildings.map((b) => [b.id, b.label]));
+  for (const [index, account] of accounts.entries()) {
+    const { arrearsAccount } = (await gql(street.office, 'query($id: ID!) { arrearsAccount(id: $id) { household { id buildingId unit room ownerName } } }', { id: account.accountId })) as {
+      arrearsAccount: { household: { id: string; buildingId: string; unit: string; room: string; ownerName: string } };
+    };
+    const h = arrearsAccount.household;
+    const address = `北京市海淀区${DEMO_BILLING.compound}${labels.get(h.buildingId)}${h.unit}单元${h.room}`;
+    await gql(street.office, 'mutation($h: ID!, $o: OwnerIdentityInput) { updateHousehold(id: $h, input: { ownerIdentity: $o }) { id } }', {
+      h: h.id,
+      o: demoOwnerIdentity(index + 1, h.ownerName, address),
+    });
+  }
+}
+
 /**
  * Referrals at 学院南路32号院 (DEMO_REFERRALS): three demanded accounts to the Haidian court in one batch, one refused
  * for want of a demand and of mediation, and the first case docketed. Skipped when the company has referred before.
@@ -306,6 +324,7 @@ async function loadReferrals(gql: Gql): Promise<void> {
   const inCollection = accounts.filter((a) => a.status === 'IN_COLLECTION');
   const promised = inCollection.find((a) => a.accountId === accounts[accounts.length - DEMO_BILLING.demandedAccounts - 1].accountId)!;
   const demanded = inCollection.filter((a) => a !== promised).slice(0, DEMO_REFERRALS.referred);
+  await loadOwnerIdentities(gql, [...demanded, promised]);
   const today = todayInChina();
   // Litigation learns the claims from arrears.claims.v1; until it has, the accounts are unknown to it.
   const refer = (accountIds: string[], waived: boolean) =>

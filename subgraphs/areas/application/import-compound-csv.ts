@@ -7,13 +7,16 @@ import { BuildingRegistration } from '../domain/compound';
 import { checkCompoundCsv, roomKey } from '../domain/compound-csv';
 import { buildingsOfCompounds, insertBuildings } from '../persistence/building.repository';
 import { HouseholdRecord, insertHouseholds, registeredRooms } from '../persistence/household.repository';
+import { OwnerIdentity } from '../domain/owner-identity';
+import { saveOwnerIdentities } from '../persistence/owner-identity.repository';
 import { recordBuildingRosters } from './building-rosters';
 import { manageableCompound } from './compound.lookup';
 
 /**
  * Bulk import of a compound's buildings and households from one CSV file, all or nothing: every bad line is
  * reported with its reasons and, if there is any, nothing is written. Rows are inserted set-based.
- * Buildings already in the compound are reused, and must be described as in the register.
+ * Buildings already in the compound are reused, and must be described as in the register. Owners' identities, where
+ * the file has them, are checked with the rest and stored sealed (persistence/owner-identity.repository.ts).
  */
 export interface ImportSummary {
   buildingsCreated: number;
@@ -34,6 +37,7 @@ export async function importCompoundCsv(em: EntityManager, identity: Identity, c
     const buildingIds = new Map<string, string>();
     const newBuildings: (BuildingRegistration & { id: string })[] = [];
     const households: HouseholdRecord[] = [];
+    const identities: { householdId: string; identity: OwnerIdentity }[] = [];
     for (const { line, building, household } of rows) {
       const known = registered.get(building.label);
       if (known && (known.buildingClass !== building.buildingClass || known.floors !== building.floors || known.elevators !== building.elevators)) {
@@ -48,8 +52,10 @@ export async function importCompoundCsv(em: EntityManager, identity: Identity, c
         newBuildings.push({ id: buildingId, ...building });
       }
       buildingIds.set(building.label, buildingId);
+      const householdId = randomUUID();
+      if (household.ownerIdentity) identities.push({ householdId, identity: household.ownerIdentity });
       households.push({
-        id: randomUUID(),
+        id: householdId,
         buildingId,
         unit: household.unit,
         room: household.room,
@@ -66,6 +72,7 @@ export async function importCompoundCsv(em: EntityManager, identity: Identity, c
 
     await insertBuildings(tx, compoundId, newBuildings);
     await insertHouseholds(tx, households);
+    await saveOwnerIdentities(tx, identities, identity.subject);
     await recordBuildingRosters(tx, [...buildingIds.values()]);
     return { buildingsCreated: newBuildings.length, householdsCreated: households.length };
   });

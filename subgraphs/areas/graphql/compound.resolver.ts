@@ -67,7 +67,7 @@ export class CompoundResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('buildingId', () => ID, { nullable: true }) buildingId?: string,
   ): Promise<HouseholdPageType> {
-    const { items, totalCount } = await pageCompoundHouseholds(ctx.em, ctx.identity, compound, { first, offset, buildingId });
+    const { items, totalCount } = await pageCompoundHouseholds(ctx.em, compound, { first, offset, buildingId });
     return { items: items.map(householdType), totalCount };
   }
 
@@ -86,7 +86,6 @@ export class CompoundResolver {
     return updateBuilding(ctx.em, ctx.identity, id, input);
   }
 
-  /** Only the managing street office writes households, so the answer shows the owner's name in full. */
   @Mutation(() => HouseholdType)
   async updateHousehold(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateHouseholdInput, @Ctx() ctx: RequestContext): Promise<HouseholdType> {
     return householdType(await updateHousehold(ctx.em, ctx.identity, id, input));
@@ -101,7 +100,6 @@ export class CompoundResolver {
     return registerBuilding(ctx.em, ctx.identity, compoundId, input);
   }
 
-  /** As updateHousehold: the writer sees the owner's name in full. */
   @Mutation(() => HouseholdType)
   async registerHousehold(
     @Arg('buildingId', () => ID) buildingId: string,
@@ -124,7 +122,8 @@ export class CompoundResolver {
   @Mutation(() => ImportSummaryType, {
     description:
       'Imports buildings and households from CSV (columns: building, building_class, floors, elevators, unit, room, ' +
-      'floor_area_m2, owner_reference, owner_name). All or nothing: BAD_USER_INPUT lists every bad line.',
+      'floor_area_m2, owner_reference, owner_name; optionally owner_legal_name, owner_id_type, owner_id_number, owner_phone, ' +
+      'owner_service_address, kept encrypted). All or nothing: BAD_USER_INPUT lists every bad line (never the values).',
   })
   importCompoundCsv(@Arg('compoundId', () => ID) compoundId: string, @Arg('csv') csv: string, @Ctx() ctx: RequestContext): Promise<ImportSummaryType> {
     return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv);

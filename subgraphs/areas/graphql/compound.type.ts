@@ -10,6 +10,7 @@ import {
   MAINTENANCE_FUND_STATUSES,
   MaintenanceFundStatus,
 } from '../domain/compound';
+import { OwnerIdentityInput } from './owner-identity.type';
 
 /** A GraphQL enum from a domain list of values, so the schema never restates them. */
 export const CompoundKindEnum = graphqlEnum(COMPOUND_KINDS);
@@ -113,9 +114,6 @@ export class HouseholdType {
 
   @Field()
   ownerReference!: string;
-
-  @Field(() => String, { nullable: true, description: 'Masked (张**) for everyone but the managing street office and a court the household’s case was referred to.' })
-  ownerName?: string | null;
 }
 
 @ObjectType('HouseholdPage')
@@ -198,6 +196,9 @@ export class RegisterHouseholdInput {
 
   @Field(() => String, { nullable: true })
   ownerName?: string;
+
+  @Field(() => OwnerIdentityInput, { nullable: true, description: 'The owner’s legal identity, kept encrypted; optional.' })
+  ownerIdentity?: OwnerIdentityInput | null;
 }
 
 @InputType({ description: 'Only the fields given change; the street and district of a compound never do.' })
@@ -221,7 +222,11 @@ export class UpdateCompoundInput {
   maintenanceFund?: MaintenanceFundStatus;
 }
 
-@InputType({ description: 'A corrected certificate area, or a new owner (reference and name together).' })
+@InputType({
+  description:
+    'A corrected certificate area, the owner’s identity, or a new owner (reference, name and identity together: a new ' +
+    'reference without an identity removes the former owner’s).',
+})
 export class UpdateHouseholdInput {
   @Field(() => String, { nullable: true })
   floorArea?: string;
@@ -231,6 +236,9 @@ export class UpdateHouseholdInput {
 
   @Field(() => String, { nullable: true })
   ownerName?: string;
+
+  @Field(() => OwnerIdentityInput, { nullable: true })
+  ownerIdentity?: OwnerIdentityInput | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })

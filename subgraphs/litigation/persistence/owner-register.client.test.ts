@@ -49,6 +49,18 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
     }
   });
 
+  it('answers DEFENDANT_IDENTITY_PENDING while the register does not show the household or masks its owner to the court', async () => {
+    const unseen = await fakeAreas(() => ({ data: { _entities: [null] } }));
+    const masked = await fakeAreas(() => ({ data: { _entities: [{ ownerIdentity: { legalName: '张*', idType: 'RESIDENT_ID', idNumber: '110***********0015', phone: null, serviceAddress: null, masked: true } }] } }));
+    try {
+      for (const areas of [unseen, masked]) {
+        await expect(ownerRegisterClient({ url: areas.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' })).rejects.toMatchObject({ code: 'DEFENDANT_IDENTITY_PENDING' });
+      }
+    } finally {
+      await Promise.all([unseen.stop(), masked.stop()]);
+    }
+  });
+
   it('fails on any other error or a malformed identity, rather than filing a complaint without its defendant', async () => {
     const refusing = await fakeAreas(() => ({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }));
     const malformed = await fakeAreas(() => ({ data: { _entities: [{ ownerIdentity: { legalName: '', idType: 'DRIVING_LICENCE' } }] } }));

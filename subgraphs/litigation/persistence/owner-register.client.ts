@@ -2,6 +2,7 @@ import { IDENTITY_HEADER, TokenSettings, signIdentityAssertion } from '../../../
 import { logger } from '../../../platform/logging';
 import type { DefendantIdentities } from '../application/defendant-identities';
 import { DefendantIdentity, OWNER_ID_TYPES } from '../domain/defendant';
+import { litigationError } from '../domain/errors';
 
 const QUERY = `query OwnerIdentity($representations: [_Any!]!, $referralId: ID) {
   _entities(representations: $representations) {
@@ -10,6 +11,9 @@ const QUERY = `query OwnerIdentity($representations: [_Any!]!, $referralId: ID) 
 }`;
 
 const log = logger.child({ component: 'litigation.owner-register' });
+
+const pending = (referralId: string) =>
+  litigationError('DEFENDANT_IDENTITY_PENDING', 'The owners’ register does not disclose the defendant to this court yet', { referralId });
 
 const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 const optionalText = (v: unknown, max: number) => v === null || v === undefined || text(v, max);
@@ -34,6 +38,8 @@ function decoded(value: unknown): DefendantIdentity {
  * the caller's own identity in the internal assertion, as the gateway forwards it: the areas subgraph unmasks the
  * owner only for the court of a referral naming that owner, and logs the read. While the areas subgraph has no
  * `Household.ownerIdentity` yet, its schema refuses the query and the complaint leaves the defendant to be filled in.
+ * A household the court cannot see yet, or an owner masked from it, means the register has not learnt of the
+ * referral (from litigation.referrals.v1): DEFENDANT_IDENTITY_PENDING, and nothing is generated.
  */
 export function ownerRegisterClient(options: { url: string; tokens: TokenSettings; timeoutMs?: number }): DefendantIdentities {
   return {
@@ -52,8 +58,13 @@ export function ownerRegisterClient(options: { url: string; tokens: TokenSetting
       if (!response.ok || body.errors?.length) {
         throw new Error(`the owners’ register answered ${response.status}: ${body.errors?.map((e) => e.extensions?.code ?? e.message).join(', ') ?? 'no body'}`);
       }
-      const owner = body.data?._entities?.[0]?.ownerIdentity;
-      return owner === null || owner === undefined ? null : decoded(owner);
+      const household = body.data?._entities?.[0];
+      // No household for this court, or a masked owner: the register has not learnt of the referral yet.
+      if (!household) throw pending(referralId);
+      if (household.ownerIdentity === null || household.ownerIdentity === undefined) return null;
+      const identity = decoded(household.ownerIdentity);
+      if (identity.masked) throw pending(referralId);
+      return identity;
     },
   };
 }
