@@ -4,7 +4,7 @@ import path from 'node:path';
 import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
 import { projectRoot } from '../platform/project-root';
 import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
-import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
+import { dropDatabase, ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { downloadDemoBatch, loadDemoCompanyProfile } from './demo/demo-documents';
 import { loadDemoArrears, loadDemoData } from './demo/demo-loader';
 import { startHub } from './hub';
@@ -20,7 +20,10 @@ async function main() {
   const folder = path.resolve(process.argv[2] ?? path.join(root, '.local', 'demo-documents'));
   const tokens = tokenSettings();
   const postgres = await resolvePostgres(root);
-  const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.HUB_DATABASE ?? 'property_hub_documents');
+  // A fresh database each run: complaints are frozen once generated, so a second run would only show the first's.
+  const database = process.env.HUB_DATABASE ?? 'property_hub_documents';
+  await dropDatabase(postgres.adminUrl, database);
+  const databaseUrl = await ensureDatabase(postgres.adminUrl, database);
   let brokers = kafkaBrokersFromEnv();
   let stopKafka: () => Promise<void> = async () => undefined;
   if (!brokers) {
