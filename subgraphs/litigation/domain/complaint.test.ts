@@ -121,7 +121,9 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
   });
 
   it('states the service address and the consent to electronic service', () => {
-    expect(row('送达地址及收件人、电子送达', '送达地址')).toBe('北京市海淀区学院南路32号');
+    expect(row('送达地址及收件人、电子送达', '原告送达地址')).toBe('北京市海淀区学院南路32号');
+    expect(row('送达地址及收件人、电子送达', '被告送达地址')).toBe('北京市海淀区学院南路32号院3-402');
+    expect(row('当事人信息', '经常居住地')).toBe(NOT_HELD);
     expect(row('送达地址及收件人、电子送达', '收件人')).toBe('李某');
     expect(row('送达地址及收件人、电子送达', '是否接受电子送达')).toBe('是。电子送达地址：legal@xueyuan.example.cn');
   });

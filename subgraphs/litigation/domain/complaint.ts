@@ -172,7 +172,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       { label: '工作单位、职务', value: NOT_HELD },
       { label: '联系电话', value: orNotHeld(defendant?.phone) },
       { label: '住所地（户籍所在地）', value: NOT_HELD },
-      { label: '经常居住地', value: orNotHeld(defendant?.serviceAddress) },
+      { label: '经常居住地', value: NOT_HELD },
       { label: '证件类型', value: defendant ? idTypeName[defendant.idType] : NOT_HELD },
       { label: '证件号码', value: defendant ? defendant.idNumber : NOT_HELD },
     ],
@@ -181,13 +181,15 @@ export function buildComplaint(input: ComplaintInput): Complaint {
   const service: ComplaintSection = {
     heading: '送达地址及收件人、电子送达',
     rows: [
-      { label: '送达地址', value: plaintiff ? (plaintiff.serviceAddress ?? plaintiff.domicile) : NOT_HELD },
+      { label: '原告送达地址', value: plaintiff ? (plaintiff.serviceAddress ?? plaintiff.domicile) : NOT_HELD },
       { label: '收件人', value: plaintiff ? (plaintiff.serviceRecipient ?? plaintiff.legalRepresentative) : NOT_HELD },
       { label: '联系电话', value: orNotHeld(plaintiff?.phone) },
       {
         label: '是否接受电子送达',
         value: !plaintiff ? NOT_HELD : plaintiff.acceptsElectronicService ? `是。电子送达地址：${plaintiff.electronicServiceAddress}` : '否',
       },
+      // The owners' register holds where the owner is served (送达地址), not the habitual residence.
+      { label: '被告送达地址', value: orNotHeld(defendant?.serviceAddress) },
     ],
   };
 
