@@ -2,8 +2,14 @@ import type { EntitySchema } from '@mikro-orm/core';
 import type { IResolvers } from '@graphql-tools/utils';
 import type { ErrorCatalog } from '../../kernel/errors';
 import type { SubgraphName } from '../config';
-import type { MigrationEntry } from '../db/orm';
+import type { HubOrm, MigrationEntry } from '../db/orm';
 import type { ConsumerDefinition } from '../events/consumer';
+
+/** Work a subgraph does in the background beside its consumers (e.g. sending webhooks), started and stopped with it. */
+export interface BackgroundWork {
+  start(): void;
+  stop(): Promise<void>;
+}
 
 /** Everything the shared runtime needs to run one subgraph; each subgraph's `module.ts` exports one. */
 export interface SubgraphModule {
@@ -20,4 +26,6 @@ export interface SubgraphModule {
   producedTopics: string[];
   /** The codes this subgraph raises beyond the generic ones, with their meaning (its domain/errors.ts). */
   errors: ErrorCatalog;
+  /** Background work started after the consumers and stopped before them. */
+  background?: (context: { orm: HubOrm }) => BackgroundWork;
 }

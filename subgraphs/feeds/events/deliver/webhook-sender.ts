@@ -1,0 +1,50 @@
+import type { HubOrm } from '../../../../platform/db/orm';
+import { logger } from '../../../../platform/logging';
+import { sendDueWebhooks } from '../../application/send-due-webhooks';
+import { WebhookConfig } from '../../application/webhook-config';
+import { WebhookHttpClient } from './webhook-http';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The sender loops of one hub instance: each claims its own batch of due deliveries, so a receiver that takes
+ * 10 s to time out holds up one loop's batch, not the instance. A loop that found work looks again at once;
+ * an idle one polls.
+ */
+export class WebhookSender {
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private readonly client: WebhookHttpClient;
+  private readonly log = logger.child({ component: 'webhook-sender' });
+
+  constructor(
+    private readonly orm: HubOrm,
+    private readonly config: WebhookConfig,
+  ) {
+    this.client = new WebhookHttpClient({ policy: config.policy, timeoutMs: config.timeoutMs, maxResponseBytes: config.maxResponseBytes });
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loops = Array.from({ length: this.config.senders }, () => this.loop());
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+    this.client.close();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      try {
+        const sent = await sendDueWebhooks(this.orm.em.fork(), this.client, this.config);
+        if (sent > 0) continue;
+      } catch (error) {
+        this.log.warn({ err: error }, 'webhook pass failed; will retry');
+      }
+      await sleep(this.config.pollIntervalMs);
+    }
+  }
+}
