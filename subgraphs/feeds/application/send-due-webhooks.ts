@@ -38,6 +38,8 @@ export function signedHeaders(delivery: DueDelivery, signer: Webhook, now: Date)
  * whose retry window ran out. Returns how many deliveries were attempted.
  */
 export async function sendDueWebhooks(em: EntityManager, transport: WebhookTransport, config: WebhookConfig): Promise<number> {
+  // Outside a transaction first: an idle pass commits nothing, so it wakes no other loop (WebhookSender.nudge).
+  if ((await claimDueDeliveries(em, 1)).length === 0) return 0;
   return em.transactional(async (tx) => {
     const due = await claimDueDeliveries(tx, config.batchSize);
     if (due.length === 0) return 0;

@@ -5,7 +5,7 @@ import { WebhookUrlPolicy } from '../domain/webhook-url';
  * The webhook settings, from the environment:
  * - `HUB_WEBHOOK_ALLOWED_HOSTS`: hosts allowed although internal (comma-separated, exact; none by default);
  * - `HUB_WEBHOOK_RETRY`: `<first delay ms>,<max delay ms>,<retry window ms>` (5 s doubling to 1 h, for 24 h);
- * - `HUB_WEBHOOK_POLL_MS` (250) and `HUB_WEBHOOK_SENDERS` (4 claim loops per instance), `HUB_WEBHOOK_BATCH` (50).
+ * - `HUB_WEBHOOK_POLL_MS` (250) and `HUB_WEBHOOK_SENDERS` (4 claim loops per instance), `HUB_WEBHOOK_BATCH` (200).
  * https is required when `NODE_ENV=production`.
  */
 export interface WebhookConfig {
@@ -36,7 +36,7 @@ export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConf
     retry,
     pollIntervalMs: positive(env.HUB_WEBHOOK_POLL_MS, 250),
     senders: positive(env.HUB_WEBHOOK_SENDERS, 4),
-    batchSize: positive(env.HUB_WEBHOOK_BATCH, 50),
+    batchSize: positive(env.HUB_WEBHOOK_BATCH, 200),
     timeoutMs: 10_000,
     maxResponseBytes: 1024,
   };

@@ -66,9 +66,9 @@ export async function findOwnSubscription(em: EntityManager, id: string, organis
   return rows[0] ? subscriptionOf(rows[0]) : null;
 }
 
-/** Subscriptions, active or paused, that asked for this event type (a paused one keeps its deliveries waiting). */
-export const subscriptionsForEventType = async (em: EntityManager, eventType: string): Promise<WebhookSubscription[]> =>
-  (await sqlRows<SubscriptionRow>(em, `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where event_types @> array[?]::text[]`, [eventType])).map(
+/** Subscriptions that asked for any of these event types (one query for a batch of events). */
+export const subscriptionsForEventTypes = async (em: EntityManager, eventTypes: readonly string[]): Promise<WebhookSubscription[]> =>
+  (await sqlRows<SubscriptionRow>(em, `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where event_types && ?::text[]`, [sqlArray([...eventTypes])])).map(
     subscriptionOf,
   );
 
@@ -97,8 +97,14 @@ export async function upsertArea(em: EntityManager, area: { areaId: string; dist
   );
 }
 
-export const districtOfArea = async (em: EntityManager, areaId: string): Promise<string | undefined> =>
-  (await sqlRows<{ district_code: string }>(em, `select district_code from ${S}.webhook_area where area_id = ?`, [areaId]))[0]?.district_code;
+/** The districts of the areas known, by area id (one query for a batch of filings). */
+export async function districtsOfAreas(em: EntityManager, areaIds: readonly string[]): Promise<Map<string, string>> {
+  if (areaIds.length === 0) return new Map();
+  const rows = await sqlRows<{ area_id: string; district_code: string }>(em, `select area_id, district_code from ${S}.webhook_area where area_id = any(?::uuid[])`, [
+    sqlArray([...areaIds]),
+  ]);
+  return new Map(rows.map((r) => [r.area_id, r.district_code]));
+}
 
 export interface NewDelivery {
   subscriptionId: string;

@@ -46,8 +46,8 @@ export class WebhookHttpClient {
 
   constructor(private readonly settings: HttpSettings) {
     const lookup = guardedLookup(settings.policy) as unknown as http.AgentOptions['lookup'];
-    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 50, lookup } as http.AgentOptions);
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 50, lookup } as https.AgentOptions);
+    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 128, lookup } as http.AgentOptions);
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 128, lookup } as https.AgentOptions);
   }
 
   /** POSTs the body; never follows a redirect (a 3xx is a failed attempt), gives up after the timeout. */

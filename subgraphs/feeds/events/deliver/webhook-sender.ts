@@ -4,16 +4,16 @@ import { sendDueWebhooks } from '../../application/send-due-webhooks';
 import { WebhookConfig } from '../../application/webhook-config';
 import { WebhookHttpClient } from './webhook-http';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * The sender loops of one hub instance: each claims its own batch of due deliveries, so a receiver that takes
- * 10 s to time out holds up one loop's batch, not the instance. A loop that found work looks again at once;
- * an idle one polls.
+ * 10 s to time out holds up one loop's batch, not the instance. A loop that found work looks again at once; an
+ * idle one polls (deliveries other instances queued, retries falling due), and looks at once when this instance
+ * commits a transaction (the dispatcher fanning events out). An idle pass opens no transaction, so it wakes nobody.
  */
 export class WebhookSender {
   private running = false;
   private loops: Promise<void>[] = [];
+  private readonly sleepers = new Set<() => void>();
   private readonly client: WebhookHttpClient;
   private readonly log = logger.child({ component: 'webhook-sender' });
 
@@ -27,11 +27,18 @@ export class WebhookSender {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => this.nudge() });
     this.loops = Array.from({ length: this.config.senders }, () => this.loop());
+  }
+
+  /** Wakes the idle loops. */
+  nudge(): void {
+    for (const wake of this.sleepers) wake();
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.nudge();
     await Promise.all(this.loops);
     this.client.close();
   }
@@ -44,7 +51,19 @@ export class WebhookSender {
       } catch (error) {
         this.log.warn({ err: error }, 'webhook pass failed; will retry');
       }
-      await sleep(this.config.pollIntervalMs);
+      await this.sleep(this.config.pollIntervalMs);
     }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
   }
 }
