@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { Producer } from 'kafkajs';
 import { ReceivedEvent, webhookReceiver } from '../examples/webhook-receiver';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
-import { rawProducer } from './support/kafka-probe';
+import { probeTopics, rawProducer } from './support/kafka-probe';
 import { gqlExpectations } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { AREA_REGISTERED, FILING_ACCEPTED, REFERRAL_SUBMITTED, areaRegistered, filingEvent, produceEvents, ProducedEvent, referralSubmitted } from './support/webhook-events';
@@ -187,6 +187,28 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     expect((await ok(haidianBureau, RESUME, { s: subscription })).resumeWebhookSubscription.status).toBe('ACTIVE');
     await waitFor('the waiting filing', () => receiver.events.length === 1);
     expect((receiver.events[0].data as { filingId: string }).filingId).toBe(filing);
+  });
+
+  it('dead-letters a filing of an area it never heard of, and still delivers the rest of its batch', async () => {
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    await subscribe(xichengBureau, FILING_TYPES, receiver);
+    const probe = await probeTopics(t.brokers, [`${t.topicPrefix}feeds.dead-letter.v1`]);
+    try {
+      const [orphan, known] = [randomUUID(), randomUUID()];
+      // One key: one partition, so both arrive in one fetched batch.
+      const [orphanEventId] = await produceEvents(producer, t.topicPrefix, [
+        { definition: FILING_ACCEPTED, key: 'one-batch', data: filingEvent(orphan, randomUUID(), 1) },
+        { definition: FILING_ACCEPTED, key: 'one-batch', data: filingEvent(known, xichengArea, 1) },
+      ]);
+      await waitFor('the known filing', () => receiver.events.some((e) => (e.data as { filingId: string }).filingId === known));
+      const [dead] = await probe.waitForCount('the dead-lettered filing', (m) => m.headers.ce_id === orphanEventId, 1);
+      expect(dead.headers.dlq_reason_code).toBe('HANDLER_FAILED');
+      expect(dead.headers.dlq_reason).toMatch(/is not known yet/);
+      expect(receiver.events.map((e) => (e.data as { filingId: string }).filingId)).toEqual([known]);
+    } finally {
+      await probe.stop();
+    }
   });
 
   it("never shows or changes another organisation's subscriptions", async () => {
