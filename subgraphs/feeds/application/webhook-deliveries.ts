@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Page, checkPage } from '../../../kernel/pagination';
 import { DeliveryFilter, WebhookDelivery, deliveriesOf } from '../persistence/webhook.repository';
@@ -13,6 +14,7 @@ export async function webhookDeliveries(
   page: Page,
 ): Promise<{ items: WebhookDelivery[]; totalCount: number }> {
   checkPage(page);
+  if (filter.eventType && filter.eventType.length > 200) throw new InvalidInputError('An event type has at most 200 characters', { fields: { eventType: 'at most 200 characters' } });
   const subscription = await ownWebhookSubscription(em, identity, subscriptionId);
   return deliveriesOf(em, subscription.id, filter, page);
 }

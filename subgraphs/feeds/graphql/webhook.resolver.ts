@@ -9,20 +9,7 @@ import { webhookConfig } from '../application/webhook-config';
 import { webhookDeliveries } from '../application/webhook-deliveries';
 import { attemptsLoader } from './webhook.loaders';
 import { CreatedWebhookSubscriptionType, WebhookAttemptType, WebhookDeliveryFilter, WebhookDeliveryPageType, WebhookDeliveryType, WebhookSubscriptionType } from './webhook.type';
-import type { WebhookDelivery, WebhookSubscription } from '../persistence/webhook.repository';
-
-const subscriptionView = (s: WebhookSubscription): WebhookSubscriptionType => ({
-  id: s.id,
-  eventTypes: s.eventTypes,
-  url: s.url,
-  status: s.status,
-  pausedAt: s.pausedAt,
-  pausedReason: s.pausedReason,
-  jurisdictions: s.jurisdictions,
-  createdAt: s.createdAt,
-});
-
-const deliveryView = (d: WebhookDelivery): WebhookDeliveryType => ({ ...d, id: String(d.id) });
+import { deliveryView, subscriptionView } from './webhook.mappers';
 
 @Resolver(() => WebhookSubscriptionType)
 export class WebhookSubscriptionResolver {
