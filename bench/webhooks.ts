@@ -1,7 +1,8 @@
 /**
  * Webhook delivery benchmark (issue 13 §4): events on the hub's filing feed → the feeds subgraph's dispatcher
  * (a Kafka consumer group writing deliveries to PostgreSQL) → its sender loops → 20 subscriptions (one district
- * bureau each) on a local receiver, the reference receiver of examples/ verifying every signature.
+ * bureau each) on a local receiver (the reference receiver of examples/, verifying every signature, in a thread of
+ * its own as it would be in the party's system).
  *
  * Two kinds of round, interleaved, each with 10,000 events (one delivery each: event i belongs to district i mod 20):
  * - burst: all events produced at once; deliveries/s from the first produce to the last delivery;
@@ -14,10 +15,9 @@
  * runs 2,000 events per round, one round of each kind.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Kafka, logLevel } from 'kafkajs';
-import { webhookReceiver } from '../examples/webhook-receiver';
 import { startHub } from '../hub/hub';
 import { mintUserToken } from '../platform/auth/tokens';
 import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
@@ -29,7 +29,7 @@ const ROUNDS = Number(process.argv[3] ?? 3);
 const SUBSCRIPTIONS = 20;
 const PACED_RATE = 500;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,12 +44,16 @@ async function main() {
   const topicPrefix = `benchwh${randomBytes(3).toString('hex')}.`;
   const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, topicPrefix, ports: 'ephemeral', subgraphs: ['feeds'] });
 
-  // One receiver process-wide; each subscription has its own secret, told apart by the path.
+  // One receiver, in a thread of its own; each subscription has its own secret, told apart by the path.
   const arrivals: { at: number; latencyMs: number }[] = [];
-  const handlers = new Map<string, http.RequestListener>();
-  const server = http.createServer((req, res) => handlers.get(req.url ?? '')!(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const receiver = new Worker(path.join(__dirname, 'webhooks-receiver-thread.js'));
+  const port = await new Promise<number>((resolve) =>
+    receiver.on('message', (message: { port?: number; arrivals?: [number, number][] }) => {
+      if (message.port) resolve(message.port);
+      for (const [at, latencyMs] of message.arrivals ?? []) arrivals.push({ at, latencyMs });
+    }),
+  );
+  const base = `http://127.0.0.1:${port}`;
 
   const producer = new Kafka({ clientId: 'bench-webhooks', brokers, logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
@@ -70,13 +74,7 @@ async function main() {
       });
       const body = (await response.json()) as { data?: { createWebhookSubscription: { secret: string } }; errors?: unknown };
       if (!body.data) throw new Error(`subscription ${i} failed: ${JSON.stringify(body.errors)}`);
-      handlers.set(
-        path,
-        webhookReceiver({
-          secret: body.data.createWebhookSubscription.secret,
-          onEvent: (event) => void arrivals.push({ at: Date.now(), latencyMs: Date.now() - Date.parse(event.time!) }),
-        }),
-      );
+      receiver.postMessage({ path, secret: body.data.createWebhookSubscription.secret });
     }
 
     const eventsOf = (round: number): ProducedEvent[] =>
@@ -133,7 +131,7 @@ async function main() {
   } finally {
     await producer.disconnect();
     await hub.stop();
-    server.close();
+    await receiver.terminate();
     await dropDatabase(adminUrl, database);
   }
 }
