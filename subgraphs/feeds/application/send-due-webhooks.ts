@@ -37,9 +37,10 @@ export function signedHeaders(delivery: DueDelivery, signer: Webhook, now: Date)
  * rows), send them side by side, record each attempt, schedule retries with backoff and pause the subscriptions
  * whose retry window ran out. Returns how many deliveries were attempted.
  */
-export async function sendDueWebhooks(em: EntityManager, transport: WebhookTransport, config: WebhookConfig): Promise<number> {
-  // Outside a transaction first: an idle pass commits nothing, so it wakes no other loop (WebhookSender.nudge).
-  if ((await claimDueDeliveries(em, 1)).length === 0) return 0;
+export async function sendDueWebhooks(em: EntityManager, transport: WebhookTransport, config: WebhookConfig, { probe = true } = {}): Promise<number> {
+  // An idle loop looks outside a transaction first: an empty pass commits nothing, so it wakes no other loop
+  // (WebhookSender.nudge). A loop that just sent a batch goes straight to the claim.
+  if (probe && (await claimDueDeliveries(em, 1)).length === 0) return 0;
   return em.transactional(async (tx) => {
     const due = await claimDueDeliveries(tx, config.batchSize);
     if (due.length === 0) return 0;

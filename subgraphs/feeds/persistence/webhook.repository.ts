@@ -217,7 +217,7 @@ export interface AttemptRecord {
   firstAttemptAt: Date;
 }
 
-/** Writes a pass's attempts and the deliveries' new state in two set-based statements. */
+/** Writes a pass's attempts and the deliveries' new state in one statement. */
 export async function recordAttempts(em: EntityManager, records: readonly AttemptRecord[]): Promise<void> {
   if (records.length === 0) return;
   const json = JSON.stringify(
@@ -236,14 +236,13 @@ export async function recordAttempts(em: EntityManager, records: readonly Attemp
   );
   await sqlRun(
     em,
-    `insert into ${S}.webhook_attempt (delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body)
-     select delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body
-     from jsonb_to_recordset(?::jsonb) as a(delivery_id bigint, attempt int, attempted_at timestamptz, status_code int, latency_ms int, error text, response_body text)`,
-    [json],
-  );
-  await sqlRun(
-    em,
-    `update ${S}.webhook_delivery d set
+    `with a as (
+       select * from jsonb_to_recordset(?::jsonb) as a(delivery_id bigint, attempt int, attempted_at timestamptz, status_code int, latency_ms int,
+         error text, response_body text, delivered boolean, next_attempt_at timestamptz, first_attempt_at timestamptz)),
+     attempts as (
+       insert into ${S}.webhook_attempt (delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body)
+       select delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body from a)
+     update ${S}.webhook_delivery d set
        attempts = a.attempt,
        status = case when a.delivered then 'DELIVERED' else 'PENDING' end,
        delivered_at = case when a.delivered then a.attempted_at end,
@@ -251,9 +250,7 @@ export async function recordAttempts(em: EntityManager, records: readonly Attemp
        first_attempt_at = a.first_attempt_at,
        last_status_code = a.status_code,
        last_error = a.error
-     from jsonb_to_recordset(?::jsonb) as a(delivery_id bigint, attempt int, attempted_at timestamptz, status_code int, error text, delivered boolean,
-       next_attempt_at timestamptz, first_attempt_at timestamptz)
-     where d.id = a.delivery_id`,
+     from a where d.id = a.delivery_id`,
     [json],
   );
 }

@@ -44,11 +44,14 @@ export class WebhookSender {
   }
 
   private async loop(): Promise<void> {
+    let busy = false;
     while (this.running) {
       try {
-        const sent = await sendDueWebhooks(this.orm.em.fork(), this.client, this.config);
-        if (sent > 0) continue;
+        const sent = await sendDueWebhooks(this.orm.em.fork(), this.client, this.config, { probe: !busy });
+        busy = sent > 0;
+        if (busy) continue;
       } catch (error) {
+        busy = false;
         this.log.warn({ err: error }, 'webhook pass failed; will retry');
       }
       await this.sleep(this.config.pollIntervalMs);
