@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import { EventData, EventDefinition } from '../../catalog';
 import { DomainError } from '../../kernel/errors';
 import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
@@ -32,6 +32,12 @@ export interface ConsumerDefinition {
   name: string;
   /** The event types this consumer handles; other types on the same topics are not its business. */
   subscriptions: readonly EventSubscription[];
+  /**
+   * Applies a whole fetched batch of new events (already checked, deduplicated by the inbox) in one transaction,
+   * where a per-message transaction would be the bottleneck (the webhook dispatcher). A batch that fails is applied
+   * again message by message through `subscriptions`, so one poison message is dead-lettered and the rest applied.
+   */
+  handleBatch?: (em: EntityManager, events: HubEvent[]) => Promise<void>;
 }
 
 /** The topics a consumer reads: those of the event types it subscribes to. */
@@ -102,7 +108,11 @@ export class InboxConsumer {
     });
     await consumer.connect();
     await consumer.subscribe({ topics: consumerTopics(definition).map((t) => topicName(kafkaSettings, t)), fromBeginning: true });
-    await consumer.run({ eachMessage: (payload) => this.handle(payload) });
+    await consumer.run(
+      definition.handleBatch
+        ? { eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) }
+        : { eachMessage: (payload) => this.handle(payload) },
+    );
   }
 
   private async reconnect(cause: Error): Promise<void> {
@@ -159,6 +169,57 @@ export class InboxConsumer {
         backoff *= 2;
       }
     }
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const events: { event: HubEvent; message: EachMessagePayload['message'] }[] = [];
+    for (const message of batch.messages) {
+      try {
+        const event = decodeMessage(message.headers, message.value);
+        if (!this.handlers.has(event.type)) continue;
+        validateEventData(event.type, event.data);
+        events.push({ event, message });
+      } catch (error) {
+        if (!(error instanceof PoisonMessageError)) throw error;
+        await this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
+      }
+    }
+    if (events.length > 0) {
+      try {
+        await this.applyBatch(events.map(({ event, message }) => ({ event, offset: message.offset })), topic, partition);
+      } catch (error) {
+        if (isTransient(error)) throw error; // kafkajs fetches the batch again: nothing is skipped
+        this.log.warn({ err: error, topic, partition, messages: events.length }, 'batch failed; applying its messages one by one');
+        for (const { message } of events) {
+          if (!isRunning() || isStale()) return;
+          await this.handle({ topic, partition, message, heartbeat, pause: () => () => undefined });
+          resolveOffset(message.offset);
+        }
+      }
+    }
+    resolveOffset(batch.lastOffset());
+    await heartbeat();
+  }
+
+  /** One inbox transaction for a batch: the inbox rows in one statement, the handler with the events not seen before. */
+  private async applyBatch(events: { event: HubEvent; offset: string }[], topic: string, partition: number): Promise<void> {
+    const { definition, orm } = this.options;
+    await orm.em.fork().transactional(async (em) => {
+      const schema = orm.config.get('schema');
+      const inserted = await em.getConnection().execute<{ event_id: string }[]>(
+        `insert into "${schema}"."inbox" (consumer, event_id, event_type, topic, partition, "offset")
+         select ?, e.event_id, e.event_type, ?, ?, e."offset" from jsonb_to_recordset(?::jsonb) as e(event_id text, event_type text, "offset" bigint)
+         on conflict (consumer, event_id) do nothing returning event_id`,
+        [definition.name, topic, partition, JSON.stringify(events.map(({ event, offset }) => ({ event_id: event.id, event_type: event.type, offset })))],
+        'all',
+        em.getTransactionContext(),
+      );
+      const fresh = new Set(inserted.map((r) => r.event_id));
+      // A redelivered event is skipped (exactly-once effect), and so is a second copy inside the batch.
+      const applied = events.filter(({ event }) => fresh.delete(event.id)).map(({ event }) => event);
+      if (applied.length > 0) await definition.handleBatch!(em, applied);
+    });
   }
 
   private async apply(event: HubEvent, topic: string, partition: number, offset: string): Promise<void> {

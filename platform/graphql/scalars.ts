@@ -66,6 +66,9 @@ export function textScalar(rules: TextRules): GraphQLScalarType<string, string> 
   });
 }
 
+/** An absolute URL (a webhook endpoint): one line, up to 2,048 characters; its scheme and host are checked where used. */
+export const Url = textScalar({ name: 'Url', maxLength: 2048, multiline: false, description: 'An absolute URL.' });
+
 /** File contents in standard base64 (RFC 4648 §4), bounded: a 20 MiB file is about 28 million characters. */
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BASE64_MAX = 28 * 1024 * 1024;
@@ -168,5 +171,5 @@ export const PaymentFen = fenScalar('PaymentFen', 1_000_000 * YUAN, 'A payment b
 export const RateFen = fenScalar('RateFen', 1_000 * YUAN, 'A rate per square metre.');
 
 /** The hub's scalars, for the schema builder (type-graphql's scalarsMap is by TypeScript type; these go by name). */
-export const HUB_SCALARS = [Name, Note, Key, CsvText, Base64, LocalDate, Fen, PaymentFen, RateFen] as const;
+export const HUB_SCALARS = [Name, Note, Key, Url, CsvText, Base64, LocalDate, Fen, PaymentFen, RateFen] as const;
 

@@ -3,8 +3,14 @@ import type { IResolvers } from '@graphql-tools/utils';
 import type { ErrorCatalog } from '../../kernel/errors';
 import type { TokenSettings } from '../auth/tokens';
 import type { SubgraphName } from '../config';
-import type { MigrationEntry } from '../db/orm';
+import type { HubOrm, MigrationEntry } from '../db/orm';
 import type { ConsumerDefinition } from '../events/consumer';
+
+/** Work a subgraph does in the background beside its consumers (e.g. sending webhooks), started and stopped with it. */
+export interface BackgroundWork {
+  start(): void;
+  stop(): Promise<void>;
+}
 
 /** Everything the shared runtime needs to run one subgraph; each subgraph's `module.ts` exports one. */
 export interface SubgraphModule {
@@ -26,6 +32,8 @@ export interface SubgraphModule {
    * the few reads one subgraph makes of another directly, with the caller's identity (litigation → areas' owners).
    */
   usePeers?(peers: SubgraphPeers): void;
+  /** Background work started after the consumers and stopped before them. */
+  background?: (context: { orm: HubOrm }) => BackgroundWork;
 }
 
 export interface SubgraphPeers {

@@ -74,6 +74,12 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     const failed = joined.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
 
+    const background = module.background?.({ orm });
+    if (background) {
+      background.start();
+      started.push(background);
+    }
+
     const readiness = subgraphReadiness(orm, kafka);
     started.push(readiness);
     const server = await startSubgraphServer({

@@ -1,7 +1,13 @@
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { FEEDS_ERRORS } from './domain/errors';
+import { webhookConfig } from './application/webhook-config';
+import { webhookAreaConsumer } from './events/consume/webhook-area.consumer';
+import { webhookDispatcherConsumer } from './events/consume/webhook-dispatcher.consumer';
+import { WebhookSender } from './events/deliver/webhook-sender';
+import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from './graphql/webhook.resolver';
 import { Migration20261130000000_initial } from './persistence/migrations/Migration20261130000000_initial';
 import { Migration20261130100000_inbox_digest } from './persistence/migrations/Migration20261130100000_inbox_digest';
+import { Migration20261130100000_webhooks } from './persistence/migrations/Migration20261130100000_webhooks';
 
 /**
  * How outside parties receive the hub's events: the parties registered for the Kafka feeds (their principals and
@@ -9,13 +15,15 @@ import { Migration20261130100000_inbox_digest } from './persistence/migrations/M
  */
 export const feedsSubgraph: SubgraphModule = {
   name: 'feeds',
-  resolvers: [],
+  resolvers: [WebhookSubscriptionResolver, WebhookDeliveryResolver],
   entities: [],
   migrations: [
     { name: 'Migration20261130000000_initial', class: Migration20261130000000_initial },
     { name: 'Migration20261130100000_inbox_digest', class: Migration20261130100000_inbox_digest },
+    { name: 'Migration20261130100000_webhooks', class: Migration20261130100000_webhooks },
   ],
-  consumers: [],
+  consumers: [webhookAreaConsumer, webhookDispatcherConsumer],
   producedTopics: [],
   errors: FEEDS_ERRORS,
+  background: ({ orm }) => new WebhookSender(orm, webhookConfig()),
 };

@@ -1,0 +1,57 @@
+import { FILING_ACCEPTED, REFERRAL_SUBMITTED, ACCOUNT_STATUS_CHANGED, CLAIM_UPDATED, BUILDING_ROSTER_CHANGED } from '../../../catalog';
+import { aggregateKeyOf, audienceOf, mayReceive, mayUseWebhooks, refusedEventTypes, subscribableEventTypes, WEBHOOK_EVENT_TYPES } from './webhook-access';
+
+const areas: Record<string, string> = { 'area-haidian': '110108', 'area-xicheng': '110102' };
+const districtOf = (id: string) => areas[id];
+const haidianCourt = { role: 'COURT', organisationId: 'bj-haidian-court', jurisdictions: ['110108'] };
+const xichengCourt = { role: 'COURT', organisationId: 'bj-xicheng-court', jurisdictions: ['110102'] };
+const xichengBureau = { role: 'CITY_BUREAU', organisationId: 'xicheng-housing', jurisdictions: ['110102'] };
+const cityBureau = { role: 'CITY_BUREAU', organisationId: 'beijing-housing', jurisdictions: ['11'] };
+
+describe('who receives which event by webhook', () => {
+  it('gives a court the referrals addressed to it and no other court', () => {
+    const audience = audienceOf(REFERRAL_SUBMITTED.type, { courtId: 'bj-haidian-court' }, districtOf);
+    expect(audience).toEqual({ kind: 'COURT', courtId: 'bj-haidian-court' });
+    expect(mayReceive(haidianCourt, audience)).toBe(true);
+    expect(mayReceive(xichengCourt, audience)).toBe(false);
+    expect(mayReceive({ ...xichengBureau, jurisdictions: ['11'] }, audience)).toBe(false);
+  });
+
+  it("gives a bureau the filings of its districts' areas, the city bureau every district of the city", () => {
+    const haidianFiling = audienceOf(FILING_ACCEPTED.type, { areaId: 'area-haidian' }, districtOf);
+    const xichengFiling = audienceOf(FILING_ACCEPTED.type, { areaId: 'area-xicheng' }, districtOf);
+    expect(haidianFiling).toEqual({ kind: 'DISTRICT', districtCode: '110108' });
+    expect(mayReceive(xichengBureau, xichengFiling)).toBe(true);
+    expect(mayReceive(xichengBureau, haidianFiling)).toBe(false);
+    expect(mayReceive(cityBureau, haidianFiling)).toBe(true);
+    expect(mayReceive(xichengCourt, xichengFiling)).toBe(false);
+  });
+
+  it('gives nobody a filing whose area is not known yet, nor an event of another type', () => {
+    expect(audienceOf(FILING_ACCEPTED.type, { areaId: 'area-unknown' }, districtOf)).toEqual({ kind: 'NOBODY' });
+    expect(audienceOf(ACCOUNT_STATUS_CHANGED.type, { areaId: 'area-xicheng', courtId: 'bj-xicheng-court' }, districtOf)).toEqual({ kind: 'NOBODY' });
+    expect(mayReceive(cityBureau, { kind: 'NOBODY' })).toBe(false);
+  });
+
+  it('never offers an event type carrying owner or household data', () => {
+    for (const type of [ACCOUNT_STATUS_CHANGED.type, CLAIM_UPDATED.type, BUILDING_ROSTER_CHANGED.type]) expect(WEBHOOK_EVENT_TYPES).not.toContain(type);
+  });
+
+  it('lets courts and bureaus subscribe only to their own kinds of event, and no other role at all', () => {
+    expect(subscribableEventTypes('COURT')).toContain(REFERRAL_SUBMITTED.type);
+    expect(refusedEventTypes('COURT', [FILING_ACCEPTED.type, REFERRAL_SUBMITTED.type])).toEqual([FILING_ACCEPTED.type]);
+    expect(refusedEventTypes('CITY_BUREAU', [FILING_ACCEPTED.type])).toEqual([]);
+    expect(subscribableEventTypes('PROPERTY_COMPANY')).toEqual([]);
+    expect(mayUseWebhooks({ subject: 's', role: 'STREET_OFFICE', organisationId: 'o', jurisdictions: [] })).toBe(false);
+    expect(mayUseWebhooks({ subject: 's', role: 'COURT', organisationId: 'o', jurisdictions: [] })).toBe(true);
+  });
+});
+
+describe('the order key of a webhook', () => {
+  it("is the event's aggregate: the filing, the referral or the batch", () => {
+    expect(aggregateKeyOf(FILING_ACCEPTED.type, { filingId: 'f1', areaId: 'a' })).toBe('f1');
+    expect(aggregateKeyOf(REFERRAL_SUBMITTED.type, { referralId: 'r1', courtId: 'c' })).toBe('r1');
+    expect(aggregateKeyOf('hub.litigation.batch.formed', { batchKey: 'b1', courtId: 'c' })).toBe('b1');
+    expect(() => aggregateKeyOf(FILING_ACCEPTED.type, {})).toThrow('no aggregate key');
+  });
+});

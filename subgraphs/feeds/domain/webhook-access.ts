@@ -1,0 +1,82 @@
+import { BATCH_FORMED, FILING_EVENTS, REFERRAL_STATUS_CHANGED, REFERRAL_SUBMITTED, REFERRAL_WITHDRAWN } from '../../../catalog';
+import { Identity, coversDivision } from '../../../kernel/identity';
+
+/**
+ * Who receives which events by webhook: the same reach as the GraphQL reads, so a webhook never tells a party more
+ * than it could ask for.
+ * - A court: the referrals addressed to it (litigation's `referrals` answers a court only those), with their status
+ *   changes, withdrawals and batches.
+ * - A city or district bureau: the filings of the areas whose district its jurisdiction covers (contracts'
+ *   `mayReviewFiling`: Beijing Property Management Regulation art. 63 files a contract with the district authority).
+ * No other role subscribes, and no event carrying owner data (arrears accounts, claims, households) is offered at all.
+ */
+export const WEBHOOK_ROLES = ['COURT', 'CITY_BUREAU'] as const;
+export type WebhookRole = (typeof WEBHOOK_ROLES)[number];
+
+export const COURT_EVENT_TYPES: readonly string[] = [REFERRAL_SUBMITTED, REFERRAL_STATUS_CHANGED, REFERRAL_WITHDRAWN, BATCH_FORMED].map((e) => e.type);
+export const BUREAU_EVENT_TYPES: readonly string[] = FILING_EVENTS.map((e) => e.type);
+
+/** Every event type a webhook may carry, to anyone. */
+export const WEBHOOK_EVENT_TYPES: readonly string[] = [...COURT_EVENT_TYPES, ...BUREAU_EVENT_TYPES];
+
+export const isWebhookRole = (role: string): role is WebhookRole => (WEBHOOK_ROLES as readonly string[]).includes(role);
+
+/** The event types a role may subscribe to; none for any other role. */
+export function subscribableEventTypes(role: string): readonly string[] {
+  if (role === 'COURT') return COURT_EVENT_TYPES;
+  if (role === 'CITY_BUREAU') return BUREAU_EVENT_TYPES;
+  return [];
+}
+
+/** The asked types a role may not subscribe to (empty when all are allowed). */
+export const refusedEventTypes = (role: string, eventTypes: readonly string[]): string[] =>
+  eventTypes.filter((t) => !subscribableEventTypes(role).includes(t));
+
+/** Whom an event concerns, as far as webhooks go: the court it is addressed to, or the district of its area. */
+export type EventAudience = { kind: 'COURT'; courtId: string } | { kind: 'DISTRICT'; districtCode: string } | { kind: 'NOBODY' };
+
+/** The owner of a subscription as the hub verified it when the subscription was made (its token). */
+export interface Subscriber {
+  role: string;
+  organisationId: string;
+  jurisdictions: readonly string[];
+}
+
+/**
+ * The audience of an event from its type and data. A filing names its area only, so the area's district comes from
+ * the feeds subgraph's copy of the areas (`districtOfArea`); an area not known yet gives NOBODY and the caller waits.
+ */
+export function audienceOf(type: string, data: unknown, districtOfArea: (areaId: string) => string | undefined): EventAudience {
+  const record = (data ?? {}) as Record<string, unknown>;
+  if (COURT_EVENT_TYPES.includes(type) && typeof record.courtId === 'string') return { kind: 'COURT', courtId: record.courtId };
+  if (BUREAU_EVENT_TYPES.includes(type) && typeof record.areaId === 'string') {
+    const districtCode = districtOfArea(record.areaId);
+    if (districtCode) return { kind: 'DISTRICT', districtCode };
+  }
+  return { kind: 'NOBODY' };
+}
+
+/** True when the subscriber may receive an event of this audience (mirrors the GraphQL reads, row by row). */
+export function mayReceive(subscriber: Subscriber, audience: EventAudience): boolean {
+  if (audience.kind === 'COURT') return subscriber.role === 'COURT' && subscriber.organisationId === audience.courtId;
+  if (audience.kind === 'DISTRICT') {
+    if (subscriber.role !== 'CITY_BUREAU') return false;
+    const identity: Identity = { subject: '', role: 'CITY_BUREAU', organisationId: subscriber.organisationId, jurisdictions: [...subscriber.jurisdictions] };
+    return coversDivision(identity, audience.districtCode);
+  }
+  return false;
+}
+
+/** Whether the identity may make and manage webhook subscriptions at all. */
+export const mayUseWebhooks = (identity: Identity): boolean => isWebhookRole(identity.role);
+
+/**
+ * The aggregate an event belongs to, the Kafka key its topic declares (filing id, referral id, batch key): one
+ * aggregate's webhooks go out one at a time, in order.
+ */
+export function aggregateKeyOf(type: string, data: unknown): string {
+  const record = (data ?? {}) as Record<string, unknown>;
+  const key = record.filingId ?? record.referralId ?? record.batchKey;
+  if (typeof key !== 'string' || key.length === 0) throw new Error(`event ${type} carries no aggregate key`);
+  return key;
+}

@@ -1,0 +1,38 @@
+/**
+ * When a failed delivery is tried again: exponential backoff from `initialDelayMs`, doubling up to `maxDelayMs`,
+ * for as long as `windowMs` after the first attempt (24 h in production). A delivery still failing after the window
+ * pauses its subscription: the party sees PAUSED in `webhookSubscriptions` and resumes once its receiver is fixed.
+ */
+export interface RetrySchedule {
+  initialDelayMs: number;
+  maxDelayMs: number;
+  windowMs: number;
+}
+
+export const PRODUCTION_RETRY_SCHEDULE: RetrySchedule = { initialDelayMs: 5_000, maxDelayMs: 60 * 60_000, windowMs: 24 * 60 * 60_000 };
+
+/** Delay before attempt `attempt + 1`, after `attempt` failed ones (1-based). */
+export function retryDelayMs(attempt: number, schedule: RetrySchedule): number {
+  const exponent = Math.min(Math.max(attempt - 1, 0), 40);
+  return Math.min(schedule.initialDelayMs * 2 ** exponent, schedule.maxDelayMs);
+}
+
+export type FailedAttemptOutcome = { retryAt: Date } | { pause: true };
+
+/** What follows a failed attempt: a retry at a later time, or (past the window) the subscription's pause. */
+export function afterFailure(attempt: number, firstAttemptAt: Date, now: Date, schedule: RetrySchedule): FailedAttemptOutcome {
+  const retryAt = new Date(now.getTime() + retryDelayMs(attempt, schedule));
+  if (retryAt.getTime() - firstAttemptAt.getTime() > schedule.windowMs) return { pause: true };
+  return { retryAt };
+}
+
+/** Parses `HUB_WEBHOOK_RETRY` as `<initialMs>,<maxMs>,<windowMs>`; null when malformed. */
+export function parseRetrySchedule(text: string): RetrySchedule | null {
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 3 || parts.some((n) => !Number.isSafeInteger(n) || n <= 0)) return null;
+  const [initialDelayMs, maxDelayMs, windowMs] = parts;
+  return initialDelayMs <= maxDelayMs ? { initialDelayMs, maxDelayMs, windowMs } : null;
+}
+
+/** A 2xx answer is a delivery; anything else (redirects included: they are not followed) is a failure. */
+export const isDelivered = (statusCode: number | null): boolean => statusCode !== null && statusCode >= 200 && statusCode < 300;

@@ -1,0 +1,53 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { WebhookHttpClient } from './webhook-http';
+
+describe('the webhook HTTP client', () => {
+  let server: http.Server;
+  let base: string;
+  const client = new WebhookHttpClient({ policy: { requireHttps: false, allowedHosts: ['127.0.0.1'] }, timeoutMs: 300, maxResponseBytes: 1024 });
+  const strict = new WebhookHttpClient({ policy: { requireHttps: false, allowedHosts: [] }, timeoutMs: 300, maxResponseBytes: 1024 });
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === '/redirect') return void res.writeHead(302, { location: '/ok' }).end();
+      if (req.url === '/big') return void res.writeHead(200).end('界'.repeat(2000));
+      if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end(), 2000);
+      req.resume();
+      req.on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    client.close();
+    strict.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('does not follow a redirect: the 3xx is the answer', async () => {
+    expect(await client.post(`${base}/redirect`, {}, '{}')).toMatchObject({ statusCode: 302, error: null });
+  });
+
+  it('keeps at most 1 KiB of the answer, whole characters only', async () => {
+    const outcome = await client.post(`${base}/big`, {}, '{}');
+    expect(outcome.statusCode).toBe(200);
+    expect(Buffer.byteLength(outcome.responseBody!)).toBeLessThanOrEqual(1024);
+    expect(outcome.responseBody).toBe('界'.repeat(341));
+  });
+
+  it('gives up after the timeout', async () => {
+    const outcome = await client.post(`${base}/slow`, {}, '{}');
+    expect(outcome).toMatchObject({ statusCode: null, error: 'no answer within 300 ms' });
+    expect(outcome.latencyMs).toBeGreaterThanOrEqual(290);
+  });
+
+  it('refuses an internal address the operator did not allow, whether named or resolved', async () => {
+    expect(await strict.post(`${base}/ok`, {}, '{}')).toMatchObject({ statusCode: null, error: '127.0.0.1 is an internal address' });
+    const port = (server.address() as AddressInfo).port;
+    expect(await strict.post(`http://localhost:${port}/ok`, {}, '{}')).toMatchObject({ statusCode: null, error: 'localhost resolves to an internal address' });
+    expect(await client.post(`${base}/ok`, {}, '{}')).toMatchObject({ statusCode: 204 });
+  });
+});

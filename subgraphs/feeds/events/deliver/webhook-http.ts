@@ -1,0 +1,122 @@
+import { LookupAddress, lookup as dnsLookup } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
+import { WebhookUrlPolicy, hostOf, refusedAddresses } from '../../domain/webhook-url';
+
+/** What one POST got: the status code (null when none came), how long it took, the error, the first KiB of the body. */
+export interface HttpOutcome {
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+  responseBody: string | null;
+}
+
+export interface HttpSettings {
+  policy: WebhookUrlPolicy;
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * A resolver for the sockets themselves: every address the host resolves to is checked on every connection, so a
+ * host that passed at subscription time cannot be pointed at an internal address afterwards (DNS rebinding).
+ */
+function guardedLookup(policy: WebhookUrlPolicy) {
+  return (hostname: string, options: { all?: boolean; family?: number }, callback: LookupCallback) => {
+    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      const refused = refusedAddresses(hostname.toLowerCase(), addresses.map((a) => a.address), policy);
+      if (refused.length > 0) return callback(Object.assign(new Error(`${hostname} resolves to an internal address`), { code: 'EADDRNOTALLOWED' }), []);
+      const usable = options.family ? addresses.filter((a) => a.family === options.family) : addresses;
+      if (options.all) return callback(null, usable);
+      const first = usable[0];
+      if (!first) return callback(Object.assign(new Error(`${hostname} has no usable address`), { code: 'ENOTFOUND' }), []);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+/** Keep-alive agents shared by the sender loops: one connection per receiver is reused across deliveries. */
+export class WebhookHttpClient {
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
+
+  constructor(private readonly settings: HttpSettings) {
+    const lookup = guardedLookup(settings.policy) as unknown as http.AgentOptions['lookup'];
+    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 128, lookup } as http.AgentOptions);
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 128, lookup } as https.AgentOptions);
+  }
+
+  /** POSTs the body; never follows a redirect (a 3xx is a failed attempt), gives up after the timeout. */
+  post(rawUrl: string, headers: Record<string, string>, body: string): Promise<HttpOutcome> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const url = new URL(rawUrl);
+    const host = hostOf(url);
+    // An IP literal is never looked up, so it is checked here.
+    if (isIP(host) && refusedAddresses(host, [host], this.settings.policy).length > 0) {
+      return Promise.resolve({ statusCode: null, latencyMs: 0, error: `${host} is an internal address`, responseBody: null });
+    }
+    const secure = url.protocol === 'https:';
+    return new Promise<HttpOutcome>((resolve) => {
+      let settled = false;
+      const finish = (outcome: HttpOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      const request = (secure ? https : http).request(
+        url,
+        {
+          method: 'POST',
+          agent: secure ? this.httpsAgent : this.httpAgent,
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          let kept = 0;
+          response.on('data', (chunk: Buffer) => {
+            if (kept < this.settings.maxResponseBytes) {
+              const part = chunk.subarray(0, this.settings.maxResponseBytes - kept);
+              chunks.push(part);
+              kept += part.length;
+            }
+            if (kept >= this.settings.maxResponseBytes) response.destroy();
+          });
+          const done = () =>
+            finish({
+              statusCode: response.statusCode ?? null,
+              latencyMs: elapsed(),
+              error: null,
+              responseBody: kept > 0 ? truncateUtf8(Buffer.concat(chunks), this.settings.maxResponseBytes) : null,
+            });
+          response.on('end', done);
+          response.on('close', done);
+          response.on('error', done);
+        },
+      );
+      const timer = setTimeout(() => {
+        request.destroy();
+        finish({ statusCode: null, latencyMs: elapsed(), error: `no answer within ${this.settings.timeoutMs} ms`, responseBody: null });
+      }, this.settings.timeoutMs);
+      request.on('error', (error) => finish({ statusCode: null, latencyMs: elapsed(), error: error.message.slice(0, 500), responseBody: null }));
+      request.end(body);
+    });
+  }
+
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}
+
+/** The bytes as text, cut to at most `max` bytes without splitting a character. */
+function truncateUtf8(bytes: Buffer, max: number): string {
+  let text = bytes.subarray(0, max).toString('utf8');
+  while (Buffer.byteLength(text) > max || text.endsWith('\uFFFD')) text = text.slice(0, -1);
+  return text;
+}

@@ -1,0 +1,362 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+
+/** Raw SQL hands timestamps back as text (platform/db/orm.ts): the row mappers below turn them into Dates. */
+const date = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
+const dateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : date(value));
+const S = '"feeds"';
+
+export type SubscriptionStatus = 'ACTIVE' | 'PAUSED';
+
+export interface WebhookSubscription {
+  id: string;
+  organisationId: string;
+  role: string;
+  jurisdictions: string[];
+  eventTypes: string[];
+  url: string;
+  status: SubscriptionStatus;
+  pausedAt: Date | null;
+  pausedReason: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+type SubscriptionRow = Record<string, unknown>;
+const subscriptionOf = (r: SubscriptionRow): WebhookSubscription => ({
+  id: String(r.id),
+  organisationId: String(r.organisation_id),
+  role: String(r.role),
+  jurisdictions: r.jurisdictions as string[],
+  eventTypes: r.event_types as string[],
+  url: String(r.url),
+  status: r.status as SubscriptionStatus,
+  pausedAt: dateOrNull(r.paused_at),
+  pausedReason: (r.paused_reason as string | null) ?? null,
+  createdBy: String(r.created_by),
+  createdAt: date(r.created_at),
+});
+const SUBSCRIPTION_COLUMNS = 'id, organisation_id, role, jurisdictions, event_types, url, status, paused_at, paused_reason, created_by, created_at';
+
+export async function insertSubscription(em: EntityManager, s: WebhookSubscription & { secret: string }): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into ${S}.webhook_subscription (id, organisation_id, role, jurisdictions, event_types, url, secret, status, created_by, created_at)
+     values (?, ?, ?, ?::text[], ?::text[], ?, ?, 'ACTIVE', ?, ?)`,
+    [s.id, s.organisationId, s.role, sqlArray(s.jurisdictions), sqlArray(s.eventTypes), s.url, s.secret, s.createdBy, s.createdAt],
+  );
+}
+
+export const countSubscriptionsOf = async (em: EntityManager, organisationId: string): Promise<number> =>
+  (await sqlRows<{ n: number }>(em, `select count(*)::int as n from ${S}.webhook_subscription where organisation_id = ?`, [organisationId]))[0].n;
+
+export const subscriptionsOf = async (em: EntityManager, organisationId: string): Promise<WebhookSubscription[]> =>
+  (await sqlRows<SubscriptionRow>(em, `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where organisation_id = ? order by created_at, id`, [organisationId])).map(
+    subscriptionOf,
+  );
+
+/** The subscription with this id if it belongs to the organisation; another's is as absent as a missing one. */
+export async function findOwnSubscription(em: EntityManager, id: string, organisationId: string, { lock = false } = {}): Promise<WebhookSubscription | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const rows = await sqlRows<SubscriptionRow>(
+    em,
+    `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where id = ? and organisation_id = ?${lock ? ' for update' : ''}`,
+    [id, organisationId],
+  );
+  return rows[0] ? subscriptionOf(rows[0]) : null;
+}
+
+/** Subscriptions that asked for any of these event types (one query for a batch of events). */
+export const subscriptionsForEventTypes = async (em: EntityManager, eventTypes: readonly string[]): Promise<WebhookSubscription[]> =>
+  (await sqlRows<SubscriptionRow>(em, `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where event_types && ?::text[]`, [sqlArray([...eventTypes])])).map(
+    subscriptionOf,
+  );
+
+export async function pauseSubscriptions(em: EntityManager, ids: readonly string[], reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  await sqlRun(em, `update ${S}.webhook_subscription set status = 'PAUSED', paused_at = now(), paused_reason = ? where id = any(?::uuid[]) and status = 'ACTIVE'`, [
+    reason.slice(0, 500),
+    sqlArray([...ids]),
+  ]);
+}
+
+/** Resumes a subscription: its waiting deliveries are due at once, with a fresh retry window. */
+export async function resumeSubscription(em: EntityManager, id: string): Promise<void> {
+  await sqlRun(em, `update ${S}.webhook_subscription set status = 'ACTIVE', paused_at = null, paused_reason = null where id = ?`, [id]);
+  await sqlRun(em, `update ${S}.webhook_delivery set next_attempt_at = now(), first_attempt_at = null where subscription_id = ? and status = 'PENDING'`, [id]);
+}
+
+export const deleteSubscription = (em: EntityManager, id: string): Promise<number> => sqlRun(em, `delete from ${S}.webhook_subscription where id = ?`, [id]);
+
+export async function upsertArea(em: EntityManager, area: { areaId: string; districtCode: string; streetCode: string; registeredAt: Date }): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into ${S}.webhook_area (area_id, district_code, street_code, registered_at) values (?, ?, ?, ?)
+     on conflict (area_id) do update set district_code = excluded.district_code, street_code = excluded.street_code, registered_at = excluded.registered_at`,
+    [area.areaId, area.districtCode, area.streetCode, area.registeredAt],
+  );
+}
+
+/** The districts of the areas known, by area id (one query for a batch of filings). */
+export async function districtsOfAreas(em: EntityManager, areaIds: readonly string[]): Promise<Map<string, string>> {
+  if (areaIds.length === 0) return new Map();
+  const rows = await sqlRows<{ area_id: string; district_code: string }>(em, `select area_id, district_code from ${S}.webhook_area where area_id = any(?::uuid[])`, [
+    sqlArray([...areaIds]),
+  ]);
+  return new Map(rows.map((r) => [r.area_id, r.district_code]));
+}
+
+export interface NewDelivery {
+  subscriptionId: string;
+  messageId: string;
+  eventId: string;
+  eventType: string;
+  eventSource: string;
+  eventSubject: string | null;
+  eventTime: string;
+  aggregateKey: string;
+  payload: unknown;
+}
+
+/** One statement for all the subscriptions an event goes to; a message id already written is left as it is. */
+export async function insertDeliveries(em: EntityManager, deliveries: readonly NewDelivery[]): Promise<void> {
+  if (deliveries.length === 0) return;
+  await sqlRun(
+    em,
+    `insert into ${S}.webhook_delivery (subscription_id, message_id, event_id, event_type, event_source, event_subject, event_time, aggregate_key, payload)
+     select d.subscription_id, d.message_id, d.event_id, d.event_type, d.event_source, d.event_subject, d.event_time, d.aggregate_key, d.payload
+     from jsonb_array_elements(?::jsonb) with ordinality as e(value, n),
+          jsonb_to_record(e.value) as d(subscription_id uuid, message_id text, event_id text, event_type text, event_source text,
+            event_subject text, event_time timestamptz, aggregate_key text, payload jsonb)
+     order by e.n
+     on conflict (message_id) do nothing`,
+    [
+      JSON.stringify(
+        deliveries.map((d) => ({
+          subscription_id: d.subscriptionId,
+          message_id: d.messageId,
+          event_id: d.eventId,
+          event_type: d.eventType,
+          event_source: d.eventSource,
+          event_subject: d.eventSubject,
+          event_time: d.eventTime,
+          aggregate_key: d.aggregateKey,
+          payload: d.payload,
+        })),
+      ),
+    ],
+  );
+}
+
+/** A delivery claimed for sending, with what signing and sending it needs. */
+export interface DueDelivery {
+  id: number;
+  subscriptionId: string;
+  url: string;
+  secret: string;
+  messageId: string;
+  eventId: string;
+  eventType: string;
+  eventSource: string;
+  eventSubject: string | null;
+  eventTime: Date;
+  /** The body exactly as it was stored (jsonb text): what is signed is what is sent. */
+  body: string;
+  attempts: number;
+  firstAttemptAt: Date | null;
+}
+
+/**
+ * Claims up to `limit` due deliveries of active subscriptions, locking them (FOR UPDATE SKIP LOCKED) until the
+ * caller's transaction ends, so several hub instances never send the same row. Only the oldest pending delivery of
+ * each (subscription, aggregate key) is due: a later event waits while an earlier one is being retried, and a row
+ * another instance has locked still counts as pending, so order holds across instances too.
+ */
+export async function claimDueDeliveries(em: EntityManager, limit: number): Promise<DueDelivery[]> {
+  const rows = await sqlRows<Record<string, unknown>>(
+    em,
+    `select d.id, d.subscription_id, s.url, s.secret, d.message_id, d.event_id, d.event_type, d.event_source, d.event_subject, d.event_time,
+            d.payload::text as body, d.attempts, d.first_attempt_at
+     from ${S}.webhook_delivery d join ${S}.webhook_subscription s on s.id = d.subscription_id
+     where d.status = 'PENDING' and d.next_attempt_at <= now() and s.status = 'ACTIVE'
+       and not exists (select 1 from ${S}.webhook_delivery e
+                       where e.subscription_id = d.subscription_id and e.aggregate_key = d.aggregate_key and e.status = 'PENDING' and e.id < d.id)
+     order by d.next_attempt_at, d.id
+     limit ?
+     for update of d skip locked`,
+    [limit],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    subscriptionId: String(r.subscription_id),
+    url: String(r.url),
+    secret: String(r.secret),
+    messageId: String(r.message_id),
+    eventId: String(r.event_id),
+    eventType: String(r.event_type),
+    eventSource: String(r.event_source),
+    eventSubject: (r.event_subject as string | null) ?? null,
+    eventTime: date(r.event_time),
+    body: String(r.body),
+    attempts: Number(r.attempts),
+    firstAttemptAt: dateOrNull(r.first_attempt_at),
+  }));
+}
+
+export interface AttemptRecord {
+  deliveryId: number;
+  attempt: number;
+  attemptedAt: Date;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+  responseBody: string | null;
+  /** DELIVERED, or PENDING again at `nextAttemptAt` (a paused subscription's row keeps waiting). */
+  delivered: boolean;
+  nextAttemptAt: Date | null;
+  firstAttemptAt: Date;
+}
+
+/** Writes a pass's attempts and the deliveries' new state in one statement. */
+export async function recordAttempts(em: EntityManager, records: readonly AttemptRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const json = JSON.stringify(
+    records.map((r) => ({
+      delivery_id: r.deliveryId,
+      attempt: r.attempt,
+      attempted_at: r.attemptedAt.toISOString(),
+      status_code: r.statusCode,
+      latency_ms: r.latencyMs,
+      error: r.error,
+      response_body: r.responseBody,
+      delivered: r.delivered,
+      next_attempt_at: r.nextAttemptAt?.toISOString() ?? null,
+      first_attempt_at: r.firstAttemptAt.toISOString(),
+    })),
+  );
+  await sqlRun(
+    em,
+    `with a as (
+       select * from jsonb_to_recordset(?::jsonb) as a(delivery_id bigint, attempt int, attempted_at timestamptz, status_code int, latency_ms int,
+         error text, response_body text, delivered boolean, next_attempt_at timestamptz, first_attempt_at timestamptz)),
+     attempts as (
+       insert into ${S}.webhook_attempt (delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body)
+       select delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body from a)
+     update ${S}.webhook_delivery d set
+       attempts = a.attempt,
+       status = case when a.delivered then 'DELIVERED' else 'PENDING' end,
+       delivered_at = case when a.delivered then a.attempted_at end,
+       next_attempt_at = coalesce(a.next_attempt_at, d.next_attempt_at),
+       first_attempt_at = a.first_attempt_at,
+       last_status_code = a.status_code,
+       last_error = a.error
+     from a where d.id = a.delivery_id`,
+    [json],
+  );
+}
+
+export interface DeliveryFilter {
+  status?: 'PENDING' | 'DELIVERED' | null;
+  eventType?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export interface WebhookDelivery {
+  id: number;
+  messageId: string;
+  eventId: string;
+  eventType: string;
+  eventTime: Date;
+  aggregateKey: string;
+  replay: boolean;
+  status: 'PENDING' | 'DELIVERED';
+  attemptCount: number;
+  nextAttemptAt: Date | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+export async function deliveriesOf(
+  em: EntityManager,
+  subscriptionId: string,
+  filter: DeliveryFilter,
+  page: { first: number; offset: number },
+): Promise<{ items: WebhookDelivery[]; totalCount: number }> {
+  const conditions: [string, unknown][] = [['subscription_id = ?', subscriptionId]];
+  if (filter.status) conditions.push(['status = ?', filter.status]);
+  if (filter.eventType) conditions.push(['event_type = ?', filter.eventType]);
+  if (filter.from) conditions.push(['event_time >= ?', filter.from]);
+  if (filter.to) conditions.push(['event_time < ?', filter.to]);
+  const where = conditions.map(([sql]) => sql);
+  const params = conditions.map(([, value]) => value);
+  const rows = await sqlRows<Record<string, unknown>>(
+    em,
+    `select id, message_id, event_id, event_type, event_time, aggregate_key, replay, status, attempts, next_attempt_at, created_at, delivered_at,
+            count(*) over () as total
+     from ${S}.webhook_delivery where ${where.join(' and ')} order by id limit ? offset ?`,
+    [...params, page.first, page.offset],
+  );
+  return {
+    totalCount: rows[0] ? Number(rows[0].total) : 0,
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      messageId: String(r.message_id),
+      eventId: String(r.event_id),
+      eventType: String(r.event_type),
+      eventTime: date(r.event_time),
+      aggregateKey: String(r.aggregate_key),
+      replay: Boolean(r.replay),
+      status: r.status as 'PENDING' | 'DELIVERED',
+      attemptCount: Number(r.attempts),
+      nextAttemptAt: r.status === 'PENDING' ? dateOrNull(r.next_attempt_at) : null,
+      createdAt: date(r.created_at),
+      deliveredAt: dateOrNull(r.delivered_at),
+    })),
+  };
+}
+
+export interface WebhookAttempt {
+  deliveryId: number;
+  attempt: number;
+  attemptedAt: Date;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+  responseBody: string | null;
+}
+
+/** The attempts of several deliveries in one query (a page's loader). */
+export const attemptsOfDeliveries = async (em: EntityManager, deliveryIds: readonly number[]): Promise<WebhookAttempt[]> =>
+  (
+    await sqlRows<Record<string, unknown>>(
+      em,
+      `select delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body from ${S}.webhook_attempt
+       where delivery_id = any(?::bigint[]) order by delivery_id, attempt`,
+      [`{${deliveryIds.map(Number).join(',')}}`],
+    )
+  ).map((r) => ({
+    deliveryId: Number(r.delivery_id),
+    attempt: Number(r.attempt),
+    attemptedAt: date(r.attempted_at),
+    statusCode: r.status_code === null ? null : Number(r.status_code),
+    latencyMs: Number(r.latency_ms),
+    error: (r.error as string | null) ?? null,
+    responseBody: (r.response_body as string | null) ?? null,
+  }));
+
+/**
+ * Queues the subscription's events from `from` on again, each once, oldest first, as new deliveries (new message
+ * ids: a receiver that deduplicates by webhook-id takes them; ce-id is still the event's id). At most `limit`.
+ */
+export const replayDeliveries = (em: EntityManager, subscriptionId: string, from: Date, limit: number): Promise<number> =>
+  sqlRun(
+    em,
+    `insert into ${S}.webhook_delivery (subscription_id, message_id, event_id, event_type, event_source, event_subject, event_time, aggregate_key, payload, replay)
+     select subscription_id, 'msg_' || replace(gen_random_uuid()::text, '-', ''), event_id, event_type, event_source, event_subject, event_time, aggregate_key, payload, true
+     from (select distinct on (event_id) * from ${S}.webhook_delivery
+           where subscription_id = ? and event_time >= ? and not replay order by event_id, id) originals
+     order by id
+     limit ?`,
+    [subscriptionId, from, limit],
+  );

@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Producer } from 'kafkajs';
+import { ReceivedEvent, webhookReceiver } from '../examples/webhook-receiver';
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { probeTopics, rawProducer } from './support/kafka-probe';
+import { gqlExpectations } from './support/scenario';
+import { waitFor } from './support/wait-for';
+import { AREA_REGISTERED, FILING_ACCEPTED, REFERRAL_SUBMITTED, areaRegistered, filingEvent, produceEvents, ProducedEvent, referralSubmitted } from './support/webhook-events';
+
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
+const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
+const company = identity('PROPERTY_COMPANY', '91110102MA0000HOOK');
+
+const FILING_TYPES = ['hub.contracts.filing.submitted', 'hub.contracts.filing.accepted'];
+const CREATE = `mutation($t: [Key!]!, $u: Url!) { createWebhookSubscription(eventTypes: $t, url: $u) { secret subscription { id status url eventTypes } } }`;
+const LIST = `{ webhookSubscriptions { id status pausedAt pausedReason } }`;
+const DELIVERIES = `query($s: ID!, $f: WebhookDeliveryFilter) { webhookDeliveries(subscriptionId: $s, filter: $f, first: 200) {
+  totalCount items { messageId eventId eventType aggregateKey status replay attempts { attempt statusCode latencyMs error responseBody } } } }`;
+const REPLAY = `mutation($s: ID!, $from: DateTimeISO!) { replayWebhooks(subscriptionId: $s, fromTime: $from) }`;
+const RESUME = `mutation($s: ID!) { resumeWebhookSubscription(id: $s) { status } }`;
+const DELETE = `mutation($s: ID!) { deleteWebhookSubscription(id: $s) }`;
+
+/** A party's receiver: the reference receiver of examples/, failing with 500 while `failing()` says so. */
+async function startReceiver(failing: () => boolean = () => false) {
+  const events: ReceivedEvent[] = [];
+  let requests = 0;
+  let secret = '';
+  // One handler per request would forget the webhook-ids seen; keep one receiver, swapping the secret in once known.
+  let receiver: http.RequestListener | undefined;
+  const server = http.createServer((req, res) => {
+    requests++;
+    receiver ??= webhookReceiver({
+      secret,
+      onEvent: (event) => {
+        if (failing()) throw new Error('receiver still down');
+        events.push(event);
+      },
+    });
+    receiver(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    events,
+    requests: () => requests,
+    useSecret: (s: string) => void (secret = s),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('feeds: signed webhooks for parties without Kafka', () => {
+  let t: TestHub;
+  let producer: Producer;
+  const receivers: Awaited<ReturnType<typeof startReceiver>>[] = [];
+  const { ok, fails } = gqlExpectations(() => t);
+  const xichengArea = randomUUID();
+  const haidianArea = randomUUID();
+
+  const subscribe = async (who: typeof xichengBureau, types: string[], receiver: Awaited<ReturnType<typeof startReceiver>>) => {
+    const created = (await ok(who, CREATE, { t: types, u: receiver.url })).createWebhookSubscription;
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    receiver.useSecret(created.secret);
+    return created.subscription.id as string;
+  };
+
+  beforeAll(async () => {
+    process.env.HUB_WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
+    process.env.HUB_WEBHOOK_RETRY = '200,800,8000';
+    process.env.HUB_WEBHOOK_POLL_MS = '100';
+    t = await startTestHub({ subgraphs: ['feeds'] });
+    producer = rawProducer(t.brokers);
+    await producer.connect();
+    await produceEvents(producer, t.topicPrefix, [
+      { definition: AREA_REGISTERED, key: xichengArea, data: areaRegistered(xichengArea, '110102') },
+      { definition: AREA_REGISTERED, key: haidianArea, data: areaRegistered(haidianArea, '110108') },
+    ]);
+    await waitFor('the areas in the feeds subgraph', async () => (await t.sql(`select 1 from feeds.webhook_area`)).length === 2);
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await t?.stop();
+    await Promise.all(receivers.map((r) => r.stop()));
+    delete process.env.HUB_WEBHOOK_ALLOWED_HOSTS;
+    delete process.env.HUB_WEBHOOK_RETRY;
+    delete process.env.HUB_WEBHOOK_POLL_MS;
+  });
+
+  it('refuses private, loopback and link-local URLs (unless the host is allowed), other roles and foreign event types', async () => {
+    for (const url of ['http://10.0.0.7/hooks', 'http://192.168.1.20/hooks', 'http://169.254.169.254/latest', 'http://[::1]:8080/', 'http://[fe80::1]/', 'http://localhost:8080/']) {
+      const error = await fails(xichengBureau, CREATE, { t: FILING_TYPES, u: url });
+      expect([url, error.extensions.code]).toEqual([url, 'WEBHOOK_URL_REFUSED']);
+    }
+    expect((await fails(xichengBureau, CREATE, { t: FILING_TYPES, u: 'ftp://127.0.0.1/' })).extensions.code).toBe('WEBHOOK_URL_REFUSED');
+    expect((await fails(company, CREATE, { t: FILING_TYPES, u: 'http://127.0.0.1:9/' })).extensions.code).toBe('FORBIDDEN');
+    const foreign = await fails(haidianCourt, CREATE, { t: ['hub.contracts.filing.accepted', REFERRAL_SUBMITTED.type], u: 'http://127.0.0.1:9/' });
+    expect(foreign.extensions).toMatchObject({ code: 'EVENT_TYPE_NOT_SUBSCRIBABLE', details: { eventTypes: ['hub.contracts.filing.accepted'] } });
+    expect((await fails(haidianCourt, CREATE, { t: ['hub.arrears.account.status-changed'], u: 'http://127.0.0.1:9/' })).extensions.code).toBe('EVENT_TYPE_NOT_SUBSCRIBABLE');
+    expect((await ok(xichengBureau, LIST)).webhookSubscriptions).toEqual([]);
+  });
+
+  it('delivers every event once, in order per filing, to a receiver that answers 500 for its first 3 s; never another district’s filing', async () => {
+    let failUntil = Number.POSITIVE_INFINITY;
+    const bureauReceiver = await startReceiver(() => Date.now() < failUntil);
+    const courtReceiver = await startReceiver();
+    receivers.push(bureauReceiver, courtReceiver);
+    const bureauSubscription = await subscribe(xichengBureau, FILING_TYPES, bureauReceiver);
+    await subscribe(haidianCourt, [REFERRAL_SUBMITTED.type], courtReceiver);
+
+    const xichengFilings = [randomUUID(), randomUUID(), randomUUID()];
+    const haidianFiling = randomUUID();
+    const events: ProducedEvent[] = [1, 2, 3].flatMap((sequence) => [
+      ...xichengFilings.map((f) => ({ definition: FILING_ACCEPTED, key: f, data: filingEvent(f, xichengArea, sequence) })),
+      { definition: FILING_ACCEPTED, key: haidianFiling, data: filingEvent(haidianFiling, haidianArea, sequence) },
+    ]);
+    const referralToHaidian = randomUUID();
+    events.push(
+      { definition: REFERRAL_SUBMITTED, key: referralToHaidian, data: referralSubmitted(referralToHaidian, 'bj-haidian-court') },
+      { definition: REFERRAL_SUBMITTED, key: randomUUID(), data: referralSubmitted(randomUUID(), 'bj-xicheng-court') },
+    );
+    failUntil = Date.now() + 3000;
+    await produceEvents(producer, t.topicPrefix, events);
+
+    const received = await waitFor('the Xicheng filings, past the outage', () => (bureauReceiver.events.length >= 9 ? [...bureauReceiver.events] : undefined), { timeoutMs: 30000 });
+    expect(Date.now()).toBeGreaterThanOrEqual(failUntil);
+    expect(new Set(received.map((e) => e.webhookId)).size).toBe(received.length);
+    expect(received.map((e) => (e.data as { filingId: string }).filingId).sort()).toEqual([...xichengFilings, ...xichengFilings, ...xichengFilings].sort());
+    for (const filingId of xichengFilings) {
+      const sequences = received.filter((e) => (e.data as { filingId: string }).filingId === filingId).map((e) => (e.data as { sequence: number }).sequence);
+      expect([filingId, sequences]).toEqual([filingId, [1, 2, 3]]);
+    }
+    expect(bureauReceiver.requests()).toBeGreaterThan(9); // the 500s were retried
+
+    // The court gets only the referral addressed to it.
+    const courtEvents = await waitFor('the Haidian referral', () => (courtReceiver.events.length >= 1 ? courtReceiver.events : undefined));
+    expect(courtEvents.map((e) => [e.type, (e.data as { referralId: string }).referralId])).toEqual([[REFERRAL_SUBMITTED.type, referralToHaidian]]);
+
+    // Each attempt is visible with its status code and latency; only 2xx counts as delivered.
+    const page = (await ok(xichengBureau, DELIVERIES, { s: bureauSubscription })).webhookDeliveries;
+    expect(page.totalCount).toBe(9);
+    expect(page.items.every((d: { status: string }) => d.status === 'DELIVERED')).toBe(true);
+    const attempts = page.items.flatMap((d: { attempts: { statusCode: number; latencyMs: number; error: string | null }[] }) => d.attempts);
+    expect(attempts.filter((a: { statusCode: number }) => a.statusCode === 500).length).toBeGreaterThan(0);
+    expect(attempts.filter((a: { statusCode: number }) => a.statusCode === 500).every((a: { error: string }) => a.error === 'HTTP 500')).toBe(true);
+    expect(attempts.filter((a: { statusCode: number }) => a.statusCode === 204)).toHaveLength(9);
+    expect(attempts.every((a: { latencyMs: number }) => a.latencyMs >= 0)).toBe(true);
+    const failed = page.items.flatMap((d: { attempts: { statusCode: number; responseBody: string }[] }) => d.attempts).find((a: { statusCode: number }) => a.statusCode === 500);
+    expect(failed.responseBody).toBe('receiver still down');
+
+    // Nothing of Haidian was queued for the Xicheng bureau, even after everything settled.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(bureauReceiver.events.filter((e) => (e.data as { areaId: string }).areaId !== xichengArea)).toEqual([]);
+    const rows = await t.sql<{ n: number }>(`select count(*)::int as n from feeds.webhook_delivery where payload->>'areaId' = $1`, [haidianArea]);
+    expect(rows[0].n).toBe(0);
+
+    // Replay: the events again, each once, with new webhook-ids and the same ce-ids.
+    const queued = (await ok(xichengBureau, REPLAY, { s: bureauSubscription, from: new Date(Date.now() - 3_600_000).toISOString() })).replayWebhooks;
+    expect(queued).toBe(9);
+    await waitFor('the replayed events', () => bureauReceiver.events.length >= 18);
+    const replayed = bureauReceiver.events.slice(9);
+    expect(replayed.map((e) => e.id).sort()).toEqual(received.map((e) => e.id).sort());
+    expect(replayed.some((e) => received.some((r) => r.webhookId === e.webhookId))).toBe(false);
+  });
+
+  it('pauses a subscription whose receiver keeps failing past the retry window, visibly; resuming sends what waited', async () => {
+    let down = true;
+    const receiver = await startReceiver(() => down);
+    receivers.push(receiver);
+    const subscription = await subscribe(haidianBureau, FILING_TYPES, receiver);
+    const filing = randomUUID();
+    await produceEvents(producer, t.topicPrefix, [{ definition: FILING_ACCEPTED, key: filing, data: filingEvent(filing, haidianArea, 1) }]);
+    const paused = await waitFor(
+      'the subscription paused',
+      async () => (await ok(haidianBureau, LIST)).webhookSubscriptions.find((s: { id: string; status: string }) => s.id === subscription && s.status === 'PAUSED'),
+      { timeoutMs: 30000 },
+    );
+    expect(paused.pausedReason).toMatch(/retry window/);
+    expect(paused.pausedAt).toBeTruthy();
+    const before = receiver.requests();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(receiver.requests()).toBe(before); // nothing is sent while paused
+
+    down = false;
+    expect((await ok(haidianBureau, RESUME, { s: subscription })).resumeWebhookSubscription.status).toBe('ACTIVE');
+    await waitFor('the waiting filing', () => receiver.events.length === 1);
+    expect((receiver.events[0].data as { filingId: string }).filingId).toBe(filing);
+  });
+
+  it('dead-letters a filing of an area it never heard of, and still delivers the rest of its batch', async () => {
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    await subscribe(xichengBureau, FILING_TYPES, receiver);
+    const probe = await probeTopics(t.brokers, [`${t.topicPrefix}feeds.dead-letter.v1`]);
+    try {
+      const [orphan, known] = [randomUUID(), randomUUID()];
+      // One key: one partition, so both arrive in one fetched batch.
+      const [orphanEventId] = await produceEvents(producer, t.topicPrefix, [
+        { definition: FILING_ACCEPTED, key: 'one-batch', data: filingEvent(orphan, randomUUID(), 1) },
+        { definition: FILING_ACCEPTED, key: 'one-batch', data: filingEvent(known, xichengArea, 1) },
+      ]);
+      await waitFor('the known filing', () => receiver.events.some((e) => (e.data as { filingId: string }).filingId === known));
+      const [dead] = await probe.waitForCount('the dead-lettered filing', (m) => m.headers.ce_id === orphanEventId, 1);
+      expect(dead.headers.dlq_reason_code).toBe('HANDLER_FAILED');
+      expect(dead.headers.dlq_reason).toMatch(/is not known yet/);
+      expect(receiver.events.map((e) => (e.data as { filingId: string }).filingId)).toEqual([known]);
+    } finally {
+      await probe.stop();
+    }
+  });
+
+  it("never shows or changes another organisation's subscriptions", async () => {
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    const xicheng = await subscribe(xichengBureau, FILING_TYPES, receiver);
+    const haidianList = (await ok(haidianBureau, LIST)).webhookSubscriptions.map((s: { id: string }) => s.id);
+    expect(haidianList).not.toContain(xicheng);
+    expect((await ok(xichengBureau, LIST)).webhookSubscriptions.map((s: { id: string }) => s.id)).toContain(xicheng);
+    for (const [query, variables] of [
+      [DELIVERIES, { s: xicheng }],
+      [REPLAY, { s: xicheng, from: new Date(0).toISOString() }],
+      [RESUME, { s: xicheng }],
+      [DELETE, { s: xicheng }],
+    ] as const) {
+      expect((await fails(haidianBureau, query, variables)).extensions.code).toBe('NOT_FOUND');
+      expect((await fails(haidianCourt, query, variables)).extensions.code).toBe('NOT_FOUND');
+    }
+    expect((await ok(company, LIST)).webhookSubscriptions).toEqual([]);
+    expect((await ok(xichengBureau, DELETE, { s: xicheng })).deleteWebhookSubscription).toBe(true);
+  });
+});
