@@ -5,7 +5,7 @@ import { SubgraphModule } from '../../platform/subgraph/module';
 import { claimAccountConsumer } from './events/consume/claim-account.consumer';
 import { courtCaseEventConsumer } from './events/consume/court-case-event.consumer';
 import { CourtResolver } from './graphql/court.resolver';
-import { ReferralResolver } from './graphql/referral.resolver';
+import { ReferralPageResolver, ReferralResolver } from './graphql/referral.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdRef } from './graphql/referral.type';
 import { CourtSchema } from './persistence/court.entity';
@@ -13,10 +13,11 @@ import { Migration20261122000000_initial } from './persistence/migrations/Migrat
 import { Migration20261122020000_filing_snapshots } from './persistence/migrations/Migration20261122020000_filing_snapshots';
 import { Migration20261122030000_referrals } from './persistence/migrations/Migration20261122030000_referrals';
 import { Migration20261122040000_extension } from './persistence/migrations/Migration20261122040000_extension';
+import { Migration20261130230000_referral_list_index } from './persistence/migrations/Migration20261130230000_referral_list_index';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
-  resolvers: [CourtResolver, ReferralResolver],
+  resolvers: [CourtResolver, ReferralResolver, ReferralPageResolver],
   orphanedTypes: [HouseholdRef],
   referenceResolvers: householdReferenceResolvers,
   entities: [CourtSchema],
@@ -25,6 +26,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261122020000_filing_snapshots', class: Migration20261122020000_filing_snapshots },
     { name: 'Migration20261122030000_referrals', class: Migration20261122030000_referrals },
     { name: 'Migration20261122040000_extension', class: Migration20261122040000_extension },
+    { name: 'Migration20261130230000_referral_list_index', class: Migration20261130230000_referral_list_index },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
   // and courts report back on court.case-events.v1.
