@@ -5,7 +5,7 @@ import { SubgraphModule } from '../../platform/subgraph/module';
 import { billableHouseholdConsumer } from './events/consume/billable-household.consumer';
 import { billingAreaConsumer } from './events/consume/billing-area.consumer';
 import { referralOutcomeConsumer } from './events/consume/referral-outcome.consumer';
-import { ArrearsResolver } from './graphql/arrears.resolver';
+import { ArrearsPageResolver, ArrearsResolver } from './graphql/arrears.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdArrearsResolver } from './graphql/household.resolver';
 import { HouseholdRef } from './graphql/household.type';
@@ -23,7 +23,7 @@ import { Migration20261122050000_settled_amount } from './persistence/migrations
  */
 export const arrearsSubgraph: SubgraphModule = {
   name: 'arrears',
-  resolvers: [ArrearsResolver, HouseholdArrearsResolver],
+  resolvers: [ArrearsResolver, ArrearsPageResolver, HouseholdArrearsResolver],
   orphanedTypes: [HouseholdRef],
   referenceResolvers: householdReferenceResolvers,
   entities: [BillingAreaSchema],

@@ -84,8 +84,8 @@ export class ArrearsPageType {
   @Field(() => [ArrearsListItemType]) items!: ArrearsListItemType[];
   @Field(() => Int) totalCount!: number;
   @Field(() => Float, { description: 'Open arrears of every account matching the filter, in fen.' }) openFen!: number;
-  @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [AgingLineType], { description: 'Open charges of every matching account by age.' }) aging!: AgingLineType[];
+  /** Reads the aging when `aging` is selected (ArrearsPageResolver). */
+  agingLines!: () => Promise<AgingLineType[]>;
 }
 
 @ObjectType('StatementCharge')
