@@ -126,6 +126,9 @@ async function main() {
     };
     const waysOf = (s: Scenario): Way[] => (s.subgraph ? ['ours', 'stock', 'direct'] : ['ours', 'stock']);
     for (const s of scenarios) for (const way of waysOf(s)) await phase(s, way, 10, 1000); // warm-up: connections, plans, JIT
+    // The whole hub runs in this process (subgraphs here, both gateways and the client in threads): its RSS.
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
     for (let round = 0; round < rounds; round++) {
       for (const s of scenarios) {
         for (const n of connections) {
@@ -137,6 +140,10 @@ async function main() {
       process.stderr.write(`round ${round + 1}/${rounds} done\n`);
     }
 
+    clearInterval(sampler);
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+    const memory = `Process RSS (subgraphs, both gateways and the client): peak ${mb(peakRss)} under load, ${mb(process.memoryUsage().rss)} after 5 s idle`;
     const lines = ['', `Gateway overhead: ${rounds} interleaved rounds × ${seconds} s per way in, connections and query (unique x-request-id per request)`];
     for (const s of scenarios) {
       lines.push('', s.name, `  ${s.query}`);
@@ -157,7 +164,7 @@ async function main() {
         lines.push(`           ${ratios.join('; ')}`);
       }
     }
-    lines.push('');
+    lines.push('', memory, '');
     process.stdout.write(lines.join('\n'));
   } finally {
     for (const worker of threads) {
