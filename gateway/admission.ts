@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { TokenSettings, signIdentityAssertion } from '../platform/auth/tokens';
+import { cachedAssertionSigner, cachedUserTokenVerifier } from '../platform/auth/token-cache';
+import { TokenSettings } from '../platform/auth/tokens';
 import { logger } from '../platform/logging';
 import { authenticate } from './authentication';
 import { EdgeContext, admitCaller } from './caller';
@@ -28,6 +29,10 @@ const log = logger.child({ component: 'gateway' });
 export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeContext> {
   const { config, tokens } = options;
   const limiter = new FixedWindowLimiter();
+  // A token is verified on its first request and remembered until it expires; one assertion per identity is signed
+  // every few seconds (platform/auth/token-cache.ts): per request, both cost more than the rest of the edge.
+  const verify = cachedUserTokenVerifier(tokens, config.tokenMaxLifetimeSeconds);
+  const sign = cachedAssertionSigner(tokens);
   const address = options.clientAddress ?? ((req) => req?.socket?.remoteAddress ?? 'unknown');
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
@@ -36,7 +41,7 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
         const shape = refuseShape(request.method, request.headers.get('content-type'), url);
         if (shape) return endResponse(errorResponse(fetchAPI, shape.status, shape.code, shape.message, shape.headers));
 
-        const auth = await authenticate(request.headers.get('authorization'), tokens, config.tokenMaxLifetimeSeconds);
+        const auth = await authenticate(request.headers.get('authorization'), verify);
         if (!auth.ok) {
           return endResponse(errorResponse(fetchAPI, 401, 'UNAUTHENTICATED', `unauthenticated: ${auth.reason}`, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }));
         }
@@ -61,7 +66,7 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
         }
 
         let signed: Promise<string> | undefined;
-        const assertion = () => (signed ??= signIdentityAssertion(auth.identity, tokens));
+        const assertion = () => (signed ??= sign(auth.identity));
         admitCaller(request, { identity: auth.identity, anonymous: auth.anonymous, limits, assertion });
       } catch (error) {
         log.error({ err: error }, 'admission failed');

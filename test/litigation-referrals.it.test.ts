@@ -367,4 +367,27 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(stats.withdrawn).toBeGreaterThanOrEqual(1);
     expect(stats.settledFen).toBeGreaterThanOrEqual(30_000);
   });
+
+  it("pages a court's referrals by cursor in the same order as by offset, counts them only when asked, and refuses a cursor it did not give", async () => {
+    const PAGE = `query($first: Int!, $after: Key, $offset: Int) { referrals(first: $first, after: $after, offset: $offset) { endCursor items { id } } }`;
+    const { referrals: all } = await ok(xichengCourt, `{ referrals(first: 100) { totalCount endCursor items { id } } }`);
+    expect(all.items.length).toBeGreaterThanOrEqual(3);
+    expect(all.totalCount).toBe(all.items.length);
+    expect(all.endCursor).toBeNull();
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const { referrals: page } = (await ok(xichengCourt, PAGE, { first: 2, after })) as { referrals: { endCursor: string | null; items: { id: string }[] } };
+      paged.push(...page.items.map((r) => r.id));
+      after = page.endCursor;
+    } while (after !== null && paged.length <= all.items.length);
+    expect(paged).toEqual(all.items.map((r: { id: string }) => r.id));
+    const { referrals: first } = await ok(xichengCourt, PAGE, { first: 1 });
+    // Another court holding this court's cursor pages its own referrals only: none here.
+    expect((await ok(haidianCourt, PAGE, { first: 5, after: first.endCursor })).referrals.items).toEqual([]);
+    for (const bad of ['not a cursor', Buffer.from('["x","y"]').toString('base64url'), Buffer.from('[1,2]').toString('base64url'), 'A'.repeat(300)]) {
+      expect((await fails(xichengCourt, PAGE, { first: 2, after: bad })).extensions.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await fails(xichengCourt, PAGE, { first: 2, after: first.endCursor, offset: 1 })).extensions.code).toBe('BAD_USER_INPUT');
+  });
 });

@@ -51,8 +51,13 @@ async function verifiedClaims(token: string, secret: string, issuer: string, aud
   }
 }
 
-const verify = async (token: string, secret: string, issuer: string, audience: string) =>
-  identityFromClaims((await verifiedClaims(token, secret, issuer, audience)) as Record<string, unknown>);
+/** A verified token's identity and when it lapses (ms since the epoch, from its `exp`). */
+export interface VerifiedIdentity {
+  identity: Identity;
+  expiresAt: number;
+}
+
+const expiresAtOf = (claims: JWTPayload) => (typeof claims.exp === 'number' ? claims.exp * 1000 : 0);
 
 /**
  * A caller's token must expire, and soon: a leaked token without `exp`, or one minted for a year, would open the
@@ -79,13 +84,17 @@ function sign(identity: Identity, secret: string, issuer: string, audience: stri
     .sign(key(secret));
 }
 
-export async function verifyUserToken(token: string, s: TokenSettings, maxLifetimeSeconds: number): Promise<Identity> {
+/** The caller's identity and when the token lapses (gateway/authentication.ts remembers it until then). */
+export async function verifyUserTokenUntil(token: string, s: TokenSettings, maxLifetimeSeconds: number): Promise<VerifiedIdentity> {
   const claims = await verifiedClaims(token, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience);
   assertBoundedLifetime(claims, maxLifetimeSeconds);
   const identity = identityFromClaims(claims as Record<string, unknown>);
   if (INTERNAL_ROLES.has(identity.role)) throw new InvalidTokenError(`the ${identity.role} role is the hub's own, not a caller's`);
-  return identity;
+  return { identity, expiresAt: expiresAtOf(claims) };
 }
+
+export const verifyUserToken = async (token: string, s: TokenSettings, maxLifetimeSeconds: number): Promise<Identity> =>
+  (await verifyUserTokenUntil(token, s, maxLifetimeSeconds)).identity;
 
 export const mintUserToken = (identity: Identity, s: TokenSettings, ttl = '8h') =>
   sign(identity, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience, ttl);
@@ -93,8 +102,10 @@ export const mintUserToken = (identity: Identity, s: TokenSettings, ttl = '8h') 
 export const signIdentityAssertion = (identity: Identity, s: TokenSettings) =>
   sign(identity, s.internalSecret, INTERNAL_ISSUER, INTERNAL_AUDIENCE, '60s');
 
-export const verifyIdentityAssertion = (token: string, s: TokenSettings) =>
-  verify(token, s.internalSecret, INTERNAL_ISSUER, INTERNAL_AUDIENCE);
+export async function verifyIdentityAssertion(token: string, s: TokenSettings): Promise<VerifiedIdentity> {
+  const claims = await verifiedClaims(token, s.internalSecret, INTERNAL_ISSUER, INTERNAL_AUDIENCE);
+  return { identity: identityFromClaims(claims as Record<string, unknown>), expiresAt: expiresAtOf(claims) };
+}
 
 /** Reads `Authorization: Bearer <jwt>`; undefined when absent or not a bearer token. */
 export function bearerToken(header: string | null | undefined): string | undefined {

@@ -10,7 +10,8 @@ import express from 'express';
 import { GraphQLSchema } from 'graphql';
 import { Identity } from '../../kernel/identity';
 import { isPublicOperation } from '../auth/public-operations';
-import { IDENTITY_HEADER, InvalidTokenError, TokenSettings, verifyIdentityAssertion } from '../auth/tokens';
+import { cachedAssertionVerifier } from '../auth/token-cache';
+import { IDENTITY_HEADER, InvalidTokenError, TokenSettings } from '../auth/tokens';
 import { HubOrm } from '../db/orm';
 import { logger } from '../logging';
 import { RequestContext } from './context';
@@ -52,6 +53,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), boundedEchoPlugin],
   });
   await apollo.start();
+  // The gateway reuses an assertion per caller for a few seconds: verified once, remembered until its expiry.
+  const verifyAssertion = cachedAssertionVerifier(options.tokens);
 
   app.get('/healthz', (_req, res) => {
     res.json({ subgraph: options.name, status: 'OK' });
@@ -72,7 +75,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       const assertion = req.header(IDENTITY_HEADER);
       if (!assertion) return unauthenticated(res, 'missing identity: call the hub through its gateway');
       try {
-        const identity = await verifyIdentityAssertion(assertion, options.tokens);
+        const identity = await verifyAssertion(assertion);
         // The gateway forwards anonymous callers only for public operations; a subgraph checks again, so a
         // mistake or a bypass at the edge cannot open a private field.
         if (identity.role === 'PUBLIC' && !isPublicOperation(req.body?.query, req.body?.operationName)) {

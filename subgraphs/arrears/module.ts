@@ -6,7 +6,7 @@ import { billableHouseholdConsumer } from './events/consume/billable-household.c
 import { billingAreaConsumer } from './events/consume/billing-area.consumer';
 import { governanceConsumer } from './events/consume/governance.consumer';
 import { referralOutcomeConsumer } from './events/consume/referral-outcome.consumer';
-import { ArrearsResolver } from './graphql/arrears.resolver';
+import { ArrearsPageResolver, ArrearsResolver } from './graphql/arrears.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdArrearsResolver } from './graphql/household.resolver';
 import { HouseholdRef } from './graphql/household.type';
@@ -26,7 +26,7 @@ import { Migration20261130100000_idempotency_keys } from './persistence/migratio
  */
 export const arrearsSubgraph: SubgraphModule = {
   name: 'arrears',
-  resolvers: [ArrearsResolver, HouseholdArrearsResolver],
+  resolvers: [ArrearsResolver, ArrearsPageResolver, HouseholdArrearsResolver],
   orphanedTypes: [HouseholdRef],
   referenceResolvers: householdReferenceResolvers,
   entities: [BillingAreaSchema],

@@ -6,7 +6,7 @@ import { claimAccountConsumer } from './events/consume/claim-account.consumer';
 import { courtCaseEventConsumer } from './events/consume/court-case-event.consumer';
 import { CourtResolver } from './graphql/court.resolver';
 import { BatchBundleResolver, CompanyProfileResolver, DocumentContentResolver, ReferralDocumentsResolver } from './graphql/document.resolver';
-import { ReferralResolver } from './graphql/referral.resolver';
+import { ReferralPageResolver, ReferralResolver } from './graphql/referral.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdRef } from './graphql/referral.type';
 import { noDefendantIdentities, useDefendantIdentities } from './application/defendant-identities';
@@ -19,10 +19,11 @@ import { Migration20261122040000_extension } from './persistence/migrations/Migr
 import { Migration20261130000000_small_claims_thresholds } from './persistence/migrations/Migration20261130000000_small_claims_thresholds';
 import { Migration20261130000000_documents } from './persistence/migrations/Migration20261130000000_documents';
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
+import { Migration20261130230000_referral_list_index } from './persistence/migrations/Migration20261130230000_referral_list_index';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
-  resolvers: [CourtResolver, ReferralResolver, ReferralDocumentsResolver, BatchBundleResolver, DocumentContentResolver, CompanyProfileResolver],
+  resolvers: [CourtResolver, ReferralResolver, ReferralPageResolver, ReferralDocumentsResolver, BatchBundleResolver, DocumentContentResolver, CompanyProfileResolver],
   orphanedTypes: [HouseholdRef],
   referenceResolvers: householdReferenceResolvers,
   entities: [CourtSchema],
@@ -34,6 +35,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261130000000_small_claims_thresholds', class: Migration20261130000000_small_claims_thresholds },
     { name: 'Migration20261130000000_documents', class: Migration20261130000000_documents },
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
+    { name: 'Migration20261130230000_referral_list_index', class: Migration20261130230000_referral_list_index },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
   // and courts report back on court.case-events.v1.

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { accountStatement } from '../application/account-statement';
 import { adjustCharge } from '../application/adjust-charge';
@@ -18,6 +18,7 @@ import { AdjustmentKind } from '../domain/allocation';
 import { MediationOutcome } from '../domain/collection-action';
 import { collectionActionInputOf, listItemView, statementView } from './arrears.mappers';
 import {
+  AgingLineType,
   AccountStatusEnum,
   AdjustmentKindEnum,
   ArrearsAccountType,
@@ -56,7 +57,7 @@ export class ArrearsResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ): Promise<ArrearsPageType> {
     const page = await listArrears(ctx.em, ctx.identity, filter ?? {}, { first, offset });
-    return { ...page, items: page.items.map(listItemView) };
+    return { items: page.items.map(listItemView), totalCount: page.totalCount, openFen: page.openFen, agingLines: page.aging };
   }
 
   @Query(() => ArrearsAccountType, { description: "An account's statement as of today." })
@@ -167,5 +168,14 @@ export class ArrearsResolver {
   async levy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<LevyType> {
     const [view] = await listLevies(ctx.em, ctx.identity, { levyId: id });
     return view;
+  }
+}
+
+@Resolver(() => ArrearsPageType)
+export class ArrearsPageResolver {
+  @Directive('@listSize(assumedSize: 5)')
+  @FieldResolver(() => [AgingLineType], { description: 'Charges in arrears of every matching account by days past due.' })
+  aging(@Root() page: ArrearsPageType): Promise<AgingLineType[]> {
+    return page.agingLines();
   }
 }

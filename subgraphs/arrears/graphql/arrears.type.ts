@@ -88,8 +88,8 @@ export class ArrearsPageType {
   @Field(() => [ArrearsListItemType]) items!: ArrearsListItemType[];
   @Field(() => Int) totalCount!: number;
   @Field(() => Float, { description: 'Open arrears of every account matching the filter, in fen.' }) openFen!: number;
-  @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [AgingLineType], { description: 'Charges in arrears of every matching account by days past due.' }) aging!: AgingLineType[];
+  /** Reads the aging when `aging` is selected (ArrearsPageResolver). */
+  agingLines!: () => Promise<AgingLineType[]>;
 }
 
 @ObjectType('StatementCharge')

@@ -86,9 +86,10 @@ export class ReferralResolver {
     @Arg('filter', () => ReferralFilterInput, { nullable: true }) filter?: ReferralFilterInput,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('after', () => Key, { nullable: true, description: "The previous page's endCursor: the next page, read from the index however deep." }) after?: string | null,
   ): Promise<ReferralPageType> {
-    const page = await listReferrals(ctx.em, ctx.identity, filter ?? {}, { first, offset });
-    return { items: page.items.map(toReferralType), totalCount: page.totalCount };
+    const page = await listReferrals(ctx.em, ctx.identity, filter ?? {}, { first, offset, after });
+    return { items: page.items.map(toReferralType), endCursor: page.endCursor, countTotal: page.totalCount };
   }
 
   @Query(() => ReferralType)
@@ -144,5 +145,13 @@ export class ReferralResolver {
   @Query(() => [ReferralStatisticsType], { description: 'Bureaus: referrals by compound and company in their jurisdiction, without households.' })
   async referralStatistics(@Ctx() ctx: RequestContext): Promise<ReferralStatisticsType[]> {
     return referralStatistics(ctx.em, ctx.identity);
+  }
+}
+
+@Resolver(() => ReferralPageType)
+export class ReferralPageResolver {
+  @FieldResolver(() => Int, { description: 'How many referrals match in all; counted only when selected.' })
+  totalCount(@Root() page: ReferralPageType): Promise<number> {
+    return page.countTotal();
   }
 }

@@ -120,7 +120,9 @@ export class ReferralType {
 export class ReferralPageType {
   @Directive('@listSize(assumedSize: 50)')
   @Field(() => [ReferralType]) items!: ReferralType[];
-  @Field(() => Int) totalCount!: number;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' }) endCursor!: string | null;
+  /** Counts the matching referrals when `totalCount` is selected (ReferralPageResolver). */
+  countTotal!: () => Promise<number>;
 }
 
 @ObjectType('ConsolidatedBatch', { description: 'Referrals of one court, plaintiff, compound and contract, for a joint hearing.' })

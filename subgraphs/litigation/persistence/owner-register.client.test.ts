@@ -16,7 +16,7 @@ async function fakeAreas(answer: (body: { variables: Record<string, unknown> }) 
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString());
-    seen.push({ identity: await verifyIdentityAssertion(String(req.headers[IDENTITY_HEADER]), tokens), variables: body.variables });
+    seen.push({ identity: (await verifyIdentityAssertion(String(req.headers[IDENTITY_HEADER]), tokens)).identity, variables: body.variables });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(body)));
   });
   server.listen(0, '127.0.0.1');

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CaseStatus, ProposedProcedure } from '../../../catalog';
 import { IsoDate } from '../../../kernel/calendar';
-import { Page } from '../../../kernel/pagination';
+import { Page, cursorOf, invalidCursor, keyOfCursor } from '../../../kernel/pagination';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ReferralReach } from '../domain/access';
 import { CaseState } from '../domain/case-status';
@@ -102,25 +102,17 @@ export interface ReferralFilter {
   maxAmountFen?: number | null;
 }
 
-/** One page of the referrals within reach that match the filter, newest first, with the total, in one query. */
-export async function listReferrals(
-  em: EntityManager,
-  reach: ReferralReach,
-  filter: ReferralFilter,
-  page: Page,
-): Promise<{ items: Referral[]; totalCount: number }> {
+/** The filter's conditions on `r`, after the reach's, with their parameters. */
+function filterCondition(reach: ReferralReach, filter: ReferralFilter): { sql: string; params: unknown[] } {
   const scope = reachCondition(reach);
   const statuses = filter.statuses && filter.statuses.length > 0 ? sqlArray(filter.statuses) : null;
-  const rows = await sqlRows<ReferralColumns & { total: number }>(
-    em,
-    `select ${COLUMNS}, count(*) over () as total from litigation.referral r
-      where ${scope.sql}
+  return {
+    sql: `${scope.sql}
         and (?::text[] is null or r.status = any(?::text[]))
         and (?::boolean is null or r.eligible = ?::boolean)
         and (?::uuid is null or r.area_id = ?::uuid) and (?::text is null or r.company_id = ?) and (?::text is null or r.procedure = ?)
-        and (?::int8 is null or r.amount_in_dispute_fen >= ?::int8) and (?::int8 is null or r.amount_in_dispute_fen <= ?::int8)
-      order by r.created_at desc, r.id limit ? offset ?`,
-    [
+        and (?::int8 is null or r.amount_in_dispute_fen >= ?::int8) and (?::int8 is null or r.amount_in_dispute_fen <= ?::int8)`,
+    params: [
       ...scope.params,
       ...twice(statuses),
       ...twice(filter.eligible ?? null),
@@ -129,11 +121,51 @@ export async function listReferrals(
       ...twice(filter.procedure ?? null),
       ...twice(filter.minAmountFen ?? null),
       ...twice(filter.maxAmountFen ?? null),
-      page.first,
-      page.offset,
     ],
+  };
+}
+
+/**
+ * One page of the referrals within reach that match the filter, newest first, from an offset or after a cursor
+ * (the keyset `(created_at, id)`, which the indexes `referral_court_list_index` and `referral_company_index` hold
+ * in order, so a deep page reads only its own rows). `endCursor` names the last row; null when no row follows.
+ */
+export async function listReferrals(
+  em: EntityManager,
+  reach: ReferralReach,
+  filter: ReferralFilter,
+  page: Page,
+): Promise<{ items: Referral[]; endCursor: string | null }> {
+  const where = filterCondition(reach, filter);
+  const [afterAt, afterId] = page.after != null ? referralKeyOf(page.after) : [null, null];
+  const rows = await sqlRows<ReferralColumns & { created: string }>(
+    em,
+    `select ${COLUMNS}, r.created_at::text as created from litigation.referral r
+      where ${where.sql}
+        and (?::timestamptz is null or (r.created_at, r.id) < (?::timestamptz, ?::uuid))
+      order by r.created_at desc, r.id desc limit ? offset ?`,
+    [...where.params, afterAt, afterAt, afterId, page.first + 1, page.offset],
   );
-  return { items: rows.map(referralOf), totalCount: rows.length > 0 ? rows[0].total : 0 };
+  const items = rows.slice(0, page.first);
+  const last = items[items.length - 1];
+  return { items: items.map(referralOf), endCursor: rows.length > page.first ? cursorOf([last.created, last.id]) : null };
+}
+
+const CREATED_AT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The `(created_at, id)` a cursor names; BAD_USER_INPUT unless it is one this list gave. */
+function referralKeyOf(cursor: string): [string, string] {
+  const [at, id] = keyOfCursor(cursor, 2);
+  if (!CREATED_AT.test(at) || !UUID.test(id)) throw invalidCursor();
+  return [at, id];
+}
+
+/** How many referrals within reach match the filter: asked for only when a caller selects `totalCount`. */
+export async function countReferrals(em: EntityManager, reach: ReferralReach, filter: ReferralFilter): Promise<number> {
+  const where = filterCondition(reach, filter);
+  const [{ n }] = await sqlRows<{ n: number }>(em, `select count(*)::int as n from litigation.referral r where ${where.sql}`, where.params);
+  return n;
 }
 
 /** `(? is null or column = ?)` takes its value twice. */
