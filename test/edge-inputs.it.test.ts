@@ -68,8 +68,8 @@ describe('inputs at the edge of every subgraph', () => {
     });
 
     it('areas(streetCode:)', async () => {
-      await refused(guangwai, `{ areas(streetCode: "110102014${'\\u0000'}") { id } }`, undefined, 'streetCode');
-      await refused(guangwai, 'query($s: Key) { areas(streetCode: $s) { id } }', { s: `110102014${NUL}` }, 'streetCode');
+      await refused(guangwai, `{ areas(streetCode: "110102020${'\\u0000'}") { id } }`, undefined, 'streetCode');
+      await refused(guangwai, 'query($s: Key) { areas(streetCode: $s) { id } }', { s: `110102020${NUL}` }, 'streetCode');
     });
 
     it('a payment’s idempotency key, and nothing is recorded', async () => {
@@ -105,7 +105,7 @@ describe('inputs at the edge of every subgraph', () => {
   it('a rule’s message names at most 100 characters of what the caller sent', async () => {
     const REGISTER = 'mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }';
     const name = '院'.repeat(200);
-    const compound = { name, districtCode: '110102', streetCode: '110102014', kind: 'COMMERCIAL', governanceModel: 'CONTRACT_BASED', propertyRightsUnits: 10, maintenanceFund: 'ESTABLISHED' };
+    const compound = { name, districtCode: '110102', streetCode: '110102020', kind: 'COMMERCIAL', governanceModel: 'CONTRACT_BASED', propertyRightsUnits: 10, maintenanceFund: 'ESTABLISHED' };
     expect((await t.gql(guangwai, REGISTER, { i: compound })).body.errors).toBeUndefined();
     const [conflict] = await errorsOf(guangwai, REGISTER, { i: compound });
     expect(conflict.extensions.code).toBe('CONFLICT');

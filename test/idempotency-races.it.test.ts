@@ -170,7 +170,7 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     const [{ building_id: buildingId }] = await t.sql<{ building_id: string }>(`select building_id from arrears.billable_household where area_id = $1 limit 1`, [areaId]);
     const levy = (title: string) => ({
       areaId, title, purpose: '屋面防水', accountName: '物管会专项账户', rateFenPerM2: 500, activationThresholdPercent: 50,
-      decidedOn: addDays(today, -2), dueOn: addDays(today, 30), buildingIds: [buildingId], idempotencyKey: 'levy-roof-2026',
+      decidedOn: addDays(today, -2), dueOn: addDays(today, 30), buildingIds: [buildingId], idempotencyKey: 'levy-roof-2026', voluntary: true,
     });
     const answers = await all(company, LEVY, (i) => ({ l: levy(i % 2 === 0 ? '屋面防水集资' : '屋面维修集资') }));
     const codes = answers.map(codeOf);
@@ -192,7 +192,7 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       buildings: [{ label: '1号楼', buildingClass: 'HIGH_RISE' as const, floors: 18, elevators: 2, households: 12 }],
     });
     const register = async (name: string) =>
-      (await ok(street, COMPOUND, { i: { name, districtCode: '110102', streetCode: '110102014', kind: 'COMMERCIAL', governanceModel: 'CONTRACT_BASED', propertyRightsUnits: 1, maintenanceFund: 'ESTABLISHED' } }))
+      (await ok(street, COMPOUND, { i: { name, districtCode: '110102', streetCode: '110102020', kind: 'COMMERCIAL', governanceModel: 'CONTRACT_BASED', propertyRightsUnits: 1, maintenanceFund: 'ESTABLISHED' } }))
         .registerCompound.id as string;
 
     const keyed = await register('竞速测试一院');
