@@ -1,5 +1,6 @@
 import { SubgraphName } from '../catalog';
 import { TokenSettings } from './auth/tokens';
+import type { SaslCredential } from './events/kafka';
 
 export { SUBGRAPH_NAMES, type SubgraphName } from '../catalog';
 
@@ -37,4 +38,16 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
   const list = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
   return list && list.length > 0 ? list : undefined;
+}
+
+/**
+ * A principal from the environment: `KAFKA_SASL_USERNAME` / `KAFKA_SASL_PASSWORD` (a subgraph container's own), or
+ * with `KAFKA_ADMIN` the broker's super user (the feeds subgraph, which registers parties' principals). Both or none.
+ */
+export function kafkaSaslFromEnv(env: NodeJS.ProcessEnv = process.env, prefix: 'KAFKA_SASL' | 'KAFKA_ADMIN' = 'KAFKA_SASL'): SaslCredential | undefined {
+  const username = env[`${prefix}_USERNAME`];
+  const password = env[`${prefix}_PASSWORD`];
+  if (!username && !password) return undefined;
+  if (!username || !password) throw new Error(`set both ${prefix}_USERNAME and ${prefix}_PASSWORD`);
+  return { username, password };
 }

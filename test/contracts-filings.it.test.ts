@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { addDays } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
@@ -8,8 +7,8 @@ import { HubEvent } from '../platform/events/cloudevent';
 import { DEMO_CONTRACT, DEMO_STREETS } from '../hub/demo/demo-data';
 import { startFilingsSubscriber } from '../examples/filings-subscriber';
 import { asKafkaMessage } from './support/events';
-import { EVERY_SUBGRAPH, TestHub, identity, startTestHub } from './support/hub-fixture';
-import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testKafkaAdmin } from './support/hub-fixture';
+import { ProbedMessage, probeTopics, rawProducer, testKafkaClient } from './support/kafka-probe';
 import { scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
@@ -335,7 +334,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const contractId = await draft(companyA, { number: 'HJ6-SUBSCRIBER', startsOn: addDays(today, 13 * 365), endsOn: addDays(today, 14 * 365) });
     const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
     const accepted = (await t.gql(guangwai, ACCEPT, { f: filing.id, v: 1 })).body.data.acceptFiling;
-    const options = { brokers: t.brokers, topic: `${t.topicPrefix}contracts.filings.v1`, databaseUrl: t.databaseUrl, schema: 'bureau_xicheng' };
+    const options = { brokers: t.brokers, sasl: testKafkaAdmin(), topic: `${t.topicPrefix}contracts.filings.v1`, databaseUrl: t.databaseUrl, schema: 'bureau_xicheng' };
     const db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     const row = () => db.query('select status, sequence, record_number, contract_number, received_at from bureau_xicheng.filings where filing_id = $1', [filing.id]).then((r) => r.rows[0]);
@@ -350,7 +349,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
       // A new group replays the whole feed from the beginning: older snapshots must not overwrite the row.
       const replayGroup = `bureau-${randomUUID()}`;
       subscriber = await startFilingsSubscriber({ ...options, groupId: replayGroup });
-      const admin = new Kafka({ clientId: 'test-replay-check', brokers: t.brokers, logLevel: logLevel.NOTHING }).admin();
+      const admin = testKafkaClient(t.brokers, 'test-replay-check').admin();
       await admin.connect();
       try {
         const ends = await admin.fetchTopicOffsets(options.topic);

@@ -30,6 +30,11 @@ export interface ConsumerDefinition {
   name: string;
   /** The event types this consumer handles; other types on the same topics are not its business. */
   subscriptions: readonly EventSubscription[];
+  /**
+   * Per-party inbound topics: the consumer also reads every topic whose logical name starts with one of these
+   * (e.g. `court.case-events.v1.` for each court's own topic), and its subscriptions' events may arrive there.
+   */
+  topicPrefixes?: readonly string[];
 }
 
 /** The topics a consumer reads: those of the event types it subscribes to. */

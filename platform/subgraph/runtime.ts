@@ -13,6 +13,8 @@ import { RunningServer, startSubgraphServer } from './server';
 export interface SubgraphRuntimeOptions {
   databaseUrl: string;
   kafka: Omit<KafkaSettings, 'clientId'>;
+  /** The broker's super user, for a subgraph that administers the broker's principals (feeds); none for the others. */
+  adminKafka?: Omit<KafkaSettings, 'clientId'>;
   tokens: TokenSettings;
   port: number;
   host?: string;
