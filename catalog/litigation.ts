@@ -83,8 +83,11 @@ export const BATCH_FORMED = {
 export const COURT_CASE_EVENTS_TOPIC: TopicDefinition = {
   name: 'court.case-events.v1',
   producer: 'court case systems',
-  description: 'Steps reported by courts for referrals addressed to them; applied idempotently and in causal order, unauthorised or malformed ones go to litigation.dead-letter.v1.',
+  description:
+    'Steps reported by courts for referrals addressed to them, each court on its own topic court.case-events.v1.<court id> that only its principal may write; ' +
+    'applied idempotently and in causal order; a report naming another court (SENDER_MISMATCH), unauthorised or malformed ones go to litigation.dead-letter.v1.',
   key: 'referral id',
+  perParty: { party: 'court id', senderField: 'courtId' },
 };
 
 export const COURT_CASE_EVENT_REPORTED = {

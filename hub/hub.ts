@@ -26,7 +26,7 @@ export interface HubOptions {
    */
   subgraphs?: readonly SubgraphName[];
   /** Consumer timings for test hubs (KafkaSettings); production keeps kafkajs' defaults. */
-  consumerTuning?: Pick<KafkaSettings, 'consumerMaxWaitMs' | 'consumerSessionTimeoutMs'>;
+  consumerTuning?: Pick<KafkaSettings, 'consumerMaxWaitMs' | 'consumerSessionTimeoutMs' | 'partyTopicRefreshMs'>;
   /** The gateway's limits; the environment's (gateway/config.ts) when not given. */
   edge?: EdgeConfig;
   /**

@@ -26,6 +26,8 @@ export interface KafkaSettings {
    * rebalances only once the old membership has expired, so the broker-outage test shortens it.
    */
   consumerSessionTimeoutMs?: number;
+  /** How often a consumer of per-party topics looks for parties' new topics (10 s unless set). */
+  partyTopicRefreshMs?: number;
   /** The principal this client authenticates as (SASL/SCRAM-SHA-512 over the client listener); none: PLAINTEXT. */
   sasl?: SaslCredential;
 }

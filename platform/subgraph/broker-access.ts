@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { SubgraphName, deadLetterTopicOf } from '../../catalog';
-import { consumerTopics } from '../events/consumer';
+import { consumerTopicPrefixes, consumerTopics } from '../events/consumer';
 import { Grant, alterScramCredentials, createGrants, principalOf } from '../events/broker-admin';
 import { SaslCredential } from '../events/kafka';
 import { SubgraphModule } from './module';
@@ -18,7 +18,7 @@ export function subgraphGrants(module: SubgraphModule, username: string, topicPr
   });
   const written = [...new Set([...module.producedTopics, deadLetterTopicOf(module.name)])];
   const read = [...new Set(module.consumers.flatMap(consumerTopics))];
-  const readPrefixes = [...new Set(module.consumers.flatMap((c) => c.topicPrefixes ?? []))];
+  const readPrefixes = [...new Set(module.consumers.flatMap(consumerTopicPrefixes))];
   return [
     ...written.flatMap((name) => (['WRITE', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op))),
     ...read.flatMap((name) => (['READ', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op))),

@@ -100,7 +100,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       subgraphs: options.subgraphs,
       kafkaCredentials: testKafkaCredentials(),
       dropAclsOnStop: true,
-      consumerTuning: { consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, consumerSessionTimeoutMs: options.consumerSessionTimeoutMs },
+      consumerTuning: { consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, consumerSessionTimeoutMs: options.consumerSessionTimeoutMs, partyTopicRefreshMs: 1000 },
     });
   } catch (error) {
     await dropDatabase(adminPostgresUrl(), database);
