@@ -12,6 +12,7 @@ export const FILINGS_TOPIC: TopicDefinition = {
   producer: 'contracts',
   description: 'Service-contract filings (备案): submitted, accepted, returned, superseded and terminated, each with the filing as it then stands.',
   key: 'filing id',
+  partyFeed: { party: 'district code (a bureau reads the districts its jurisdictions cover)' },
 };
 
 const ReturnReasons = Type.Array(Closed({ field: Type.String(), reason: Type.String() }));

@@ -11,6 +11,7 @@ export const REFERRALS_TOPIC: TopicDefinition = {
   producer: 'litigation',
   description: 'Litigation referrals: submitted with their case package digest, status changes reported by the court, withdrawals, consolidated batches.',
   key: 'referral id (batch key for batches)',
+  partyFeed: { party: 'court id', field: 'courtId' },
 };
 
 const CaseStatus = OneOf(CASE_STATUSES);

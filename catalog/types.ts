@@ -27,6 +27,13 @@ export interface TopicDefinition {
    * sender, which must agree with the topic (else the message is dead-lettered as SENDER_MISMATCH).
    */
   perParty?: { party: string; senderField: string };
+  /**
+   * Outbound feeds for parties: every message is also published to `<name>.<party>`, the topic of the party it
+   * concerns (a court's referrals, a district's filings), so the broker's READ ACLs give each party its own reach.
+   * `field` names the data field that says which party; without it the producer names it. Owner data never
+   * appears in a party feed: the events carry none.
+   */
+  partyFeed?: { party: string; field?: string };
 }
 
 /** A party id as it appears in topic names and principals: lower-case letters, digits and hyphens. */

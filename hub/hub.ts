@@ -74,7 +74,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       startSubgraph(module, {
         databaseUrl: options.databaseUrl,
         kafka: { ...kafka, sasl: options.kafkaCredentials?.subgraphs[module.name] },
-        adminKafka: options.kafkaCredentials ? admin : undefined,
+        adminKafka: options.kafkaCredentials && module.administersBroker ? admin : undefined,
         tokens: options.tokens,
         port: portOf(module.name),
         relayPollIntervalMs: options.relayPollIntervalMs,

@@ -2,6 +2,7 @@ import { pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, ResourcePatternTypes } from 'kafkajs';
 import type { AclEntry } from 'kafkajs';
+import { KafkaSettings, ensureTopics, topicName } from './kafka';
 
 /**
  * The broker's own administration, used with the super-user principal only: SCRAM credentials (Kafka's Admin API
@@ -266,4 +267,25 @@ export async function deleteGrants(kafka: Kafka, grants: readonly Grant[]): Prom
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * The broker's administration as a subgraph that registers parties uses it (feeds): principals, ACLs and topics,
+ * with the super user's client and the hub's topic prefix. Nothing is cached: the broker answers every question.
+ */
+export class BrokerAdministration {
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly settings: KafkaSettings,
+  ) {}
+
+  /** The broker's name of a logical topic (with the deployment's prefix). */
+  topic = (logical: string) => topicName(this.settings, logical);
+
+  setPassword = (username: string, password: string) => alterScramCredentials(this.kafka, [{ username, password }]);
+  grant = (grants: readonly Grant[]) => createGrants(this.kafka, grants);
+  /** Deletes every ACL of the principal; returns how many there were. */
+  revokeAll = (principal: string) => deleteGrantsOf(this.kafka, principal);
+  grantsOf = (principal: string) => grantsOf(this.kafka, principal);
+  createTopics = (logical: string[]) => ensureTopics(this.kafka, this.settings, logical);
 }

@@ -1,5 +1,5 @@
 import { Kafka } from 'kafkajs';
-import { SubgraphName, deadLetterTopicOf } from '../../catalog';
+import { SubgraphName, TOPIC_DEFINITIONS, deadLetterTopicOf } from '../../catalog';
 import { consumerTopicPrefixes, consumerTopics } from '../events/consumer';
 import { Grant, alterScramCredentials, createGrants, principalOf } from '../events/broker-admin';
 import { SaslCredential } from '../events/kafka';
@@ -7,7 +7,7 @@ import { SubgraphModule } from './module';
 
 /**
  * What a subgraph's principal may do on the broker, derived from what the subgraph declares (the one place that
- * says it): write (and create) the topics it produces and its dead-letter topic, read the topics its consumers
+ * says it): write (and create) the topics it produces, their party feeds and its dead-letter topic, read the topics its consumers
  * read, and join only consumer groups named `<prefix><subgraph>.`. Everything else is refused by the broker,
  * including the internal topics of other subgraphs it does not consume and every party's feed.
  */
@@ -17,10 +17,13 @@ export function subgraphGrants(module: SubgraphModule, username: string, topicPr
     principal, resource: 'TOPIC', name: `${topicPrefix}${name}`, prefixed, operation,
   });
   const written = [...new Set([...module.producedTopics, deadLetterTopicOf(module.name)])];
+  // The parties' feeds of its topics (`contracts.filings.v1.<district>`): written by the producer alone.
+  const feeds = TOPIC_DEFINITIONS.filter((t) => t.partyFeed && module.producedTopics.includes(t.name)).map((t) => `${t.name}.`);
   const read = [...new Set(module.consumers.flatMap(consumerTopics))];
   const readPrefixes = [...new Set(module.consumers.flatMap(consumerTopicPrefixes))];
   return [
     ...written.flatMap((name) => (['WRITE', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op))),
+    ...feeds.flatMap((name) => (['WRITE', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op, true))),
     ...read.flatMap((name) => (['READ', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op))),
     ...readPrefixes.flatMap((name) => (['READ', 'DESCRIBE'] as const).map((op) => topic(name, op, true))),
     { principal, resource: 'GROUP', name: `${topicPrefix}${module.name}.`, prefixed: true, operation: 'READ' },

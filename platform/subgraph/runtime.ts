@@ -4,6 +4,7 @@ import { deadLetterTopicOf } from '../../catalog';
 import { InboxConsumer, consumerTopics } from '../events/consumer';
 import { KafkaSettings, createKafka, ensureTopics } from '../events/kafka';
 import { OutboxRelay } from '../events/relay';
+import { BrokerAdministration } from '../events/broker-admin';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { createHealthResolver } from './health';
 import { SubgraphModule } from './module';
@@ -86,6 +87,9 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       port: options.port,
       host: options.host,
       readiness,
+      broker: options.adminKafka && module.administersBroker
+        ? new BrokerAdministration(createKafka({ ...options.adminKafka, clientId: `hub-${module.name}-admin` }), { ...options.adminKafka, clientId: `hub-${module.name}-admin` })
+        : undefined,
     });
     started.push(server);
 

@@ -1,6 +1,9 @@
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { FEEDS_ERRORS } from './domain/errors';
 import { Migration20261130000000_initial } from './persistence/migrations/Migration20261130000000_initial';
+import { Migration20261130100000_feed_subscribers } from './persistence/migrations/Migration20261130100000_feed_subscribers';
+import { FeedSubscriberSchema } from './persistence/feed-subscriber.entity';
+import { FeedSubscriberResolver } from './graphql/feed-subscriber.resolver';
 
 /**
  * How outside parties receive the hub's events: the parties registered for the Kafka feeds (their principals and
@@ -8,10 +11,14 @@ import { Migration20261130000000_initial } from './persistence/migrations/Migrat
  */
 export const feedsSubgraph: SubgraphModule = {
   name: 'feeds',
-  resolvers: [],
-  entities: [],
-  migrations: [{ name: 'Migration20261130000000_initial', class: Migration20261130000000_initial }],
+  resolvers: [FeedSubscriberResolver],
+  entities: [FeedSubscriberSchema],
+  migrations: [
+    { name: 'Migration20261130000000_initial', class: Migration20261130000000_initial },
+    { name: 'Migration20261130100000_feed_subscribers', class: Migration20261130100000_feed_subscribers },
+  ],
   consumers: [],
   producedTopics: [],
+  administersBroker: true,
   errors: FEEDS_ERRORS,
 };

@@ -58,6 +58,8 @@ export interface TestHubOptions {
   subgraphs: readonly SubgraphName[];
   /** A broker of the file's own (the outage test); the run's broker otherwise. */
   brokers?: string[];
+  /** The principals of that broker (a secured broker of the file's own); the run's otherwise. */
+  kafkaCredentials?: BrokerCredentials;
   /**
    * The broker forgets a silent consumer after this long (30 s by default). Only a test that restarts its broker
    * waits for that: its consumers rejoin as new members once their old memberships have expired.
@@ -98,7 +100,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       ports: 'ephemeral',
       relayPollIntervalMs: TEST_RELAY_POLL_MS,
       subgraphs: options.subgraphs,
-      kafkaCredentials: testKafkaCredentials(),
+      kafkaCredentials: options.kafkaCredentials ?? testKafkaCredentials(),
       dropAclsOnStop: true,
       consumerTuning: { consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, consumerSessionTimeoutMs: options.consumerSessionTimeoutMs, partyTopicRefreshMs: 1000 },
     });
@@ -113,7 +115,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     databaseUrl,
     topicPrefix,
     brokers,
-    kafkaCredentials: testKafkaCredentials(),
+    kafkaCredentials: options.kafkaCredentials ?? testKafkaCredentials(),
     sql: async <R>(text: string, params?: unknown[]) => {
       pool ??= new Pool({ connectionString: databaseUrl, max: 2 });
       return (await pool.query(text, params)).rows as R[];

@@ -4,7 +4,11 @@ import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
  * The codes the feeds subgraph raises beyond the generic ones (kernel/errors.ts GENERIC_ERRORS), each with what it
  * means to a client.
  */
-export const FEEDS_ERRORS = {} as const satisfies ErrorCatalog;
+export const FEEDS_ERRORS = {
+  FEED_SUBSCRIBER_EXISTS: 'The party is registered for the feeds already: rotate its credential, or revoke it before registering it anew.',
+  FEED_SUBSCRIBER_REVOKED: "The party's feed access was revoked: register it again to give it a new credential.",
+  BROKER_NOT_SECURED: 'The hub runs against a broker without authentication (no KAFKA_ADMIN credential): there are no principals to register.',
+} as const satisfies ErrorCatalog;
 
 export type FeedsErrorCode = keyof typeof FEEDS_ERRORS;
 
