@@ -78,16 +78,33 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
       messages: refs,
       bindings: { kafka: { ...(topic.perParty ? {} : { topic: topic.name }), partitions: 3, bindingVersion: '0.5.0' } },
     };
-    // Operations are described from the outside party's side: it receives the hub's feeds and sends to inbound topics.
-    const action = inbound(topic) ? 'send' : 'receive';
-    operations[`${action}${id[0].toUpperCase()}${id.slice(1)}`] = {
-      action,
-      channel: { $ref: `#/channels/${id}` },
-      summary: inbound(topic)
-        ? `Publish to your own ${topic.perParty ? `${topic.name}.<${topic.perParty.party}>` : topic.name} topic, keyed by ${topic.key}, as CloudEvents in binary mode.`
-        : `Subscribe with your own consumer group to ${topic.name}.`,
-      messages: Object.keys(refs).map((m) => ({ $ref: `#/channels/${id}/messages/${m}` })),
+    const operationOf = (channelId: string, action: 'send' | 'receive', summary: string) => {
+      operations[`${action}${channelId[0].toUpperCase()}${channelId.slice(1)}`] = {
+        action,
+        channel: { $ref: `#/channels/${channelId}` },
+        summary,
+        messages: Object.keys(refs).map((m) => ({ $ref: `#/channels/${channelId}/messages/${m}` })),
+      };
     };
+    // Operations are described from the outside party's side: it sends to its own inbound topic and receives its
+    // own feed; the hub's internal topics are read by hub principals only.
+    if (inbound(topic)) {
+      operationOf(id, 'send', `Publish to your own ${topic.perParty ? `${topic.name}.<${topic.perParty.party}>` : topic.name} topic, keyed by ${topic.key}, as CloudEvents in binary mode.`);
+    }
+    if (topic.partyFeed) {
+      const feedId = `${id}PartyFeed`;
+      channels[feedId] = {
+        address: `${topic.name}.{partyId}`,
+        description:
+          `The events of ${topic.name} that concern one party (its ${topic.partyFeed.party}), under their own event ids, for that party. ` +
+          `Writers: only the ${topic.producer} subgraph's principal. Readers (READ ACLs): the party registered for it with registerFeedSubscriber ` +
+          '(a court its own court id; a bureau, by prefix, every district its jurisdictions cover). No owner data.',
+        parameters: { partyId: { description: `The ${topic.partyFeed.party}.` } },
+        messages: refs,
+        bindings: { kafka: { partitions: 3, bindingVersion: '0.5.0' } },
+      };
+      operationOf(feedId, 'receive', `Subscribe with a consumer group named <your party id>.<anything> to ${topic.name}.<${topic.partyFeed.party}> topics you were given.`);
+    }
   }
   for (const producer of SUBGRAPH_NAMES) {
     const topic = deadLetterTopicOf(producer);

@@ -136,6 +136,16 @@ describe('litigation: referrals through the green channel, the court’s reports
     for (const m of submitted) expect(expectValidEvent(m, 'hub.litigation.referral.submitted')).toMatchObject({ courtId: 'bj-xicheng-court', status: 'SUBMITTED' });
     const [batch] = await probe.waitForCount('the batch', (m) => m.headers.ce_type === 'hub.litigation.batch.formed' && String(m.message.key) === first.batchKey, 1);
     expect(expectValidEvent<{ referralIds: string[] }>(batch, 'hub.litigation.batch.formed').referralIds).toEqual([first.id, second.id].sort());
+    // The court's own feed carries the same events, and only those of referrals addressed to it.
+    const courtFeed = await probeTopics(t.brokers, [`${t.topicPrefix}litigation.referrals.v1.bj-xicheng-court`]);
+    try {
+      const copies = await courtFeed.waitForCount("the court's feed", (m) => m.headers.ce_type === 'hub.litigation.referral.submitted', 2);
+      expect(copies.map((m) => expectValidEvent<{ referralId: string }>(m, 'hub.litigation.referral.submitted').referralId).sort()).toEqual([first.id, second.id].sort());
+      expect(new Set(copies.map((m) => m.headers.ce_id)).size).toBe(2);
+      expect(courtFeed.received.every((m) => JSON.parse(m.message.value!.toString()).courtId === 'bj-xicheng-court')).toBe(true);
+    } finally {
+      await courtFeed.stop();
+    }
     await waitFor('arrears to mark both accounts referred', async () => (await accountStatus(accounts[0].id)).status === 'REFERRED' && (await accountStatus(accounts[1].id)).status === 'REFERRED');
 
     // Referring the same account again while its case is open is refused, and writes nothing.
