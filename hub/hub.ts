@@ -61,7 +61,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const adminKafka = createKafka(admin);
   await ensureTopics(adminKafka, admin, modules.flatMap(subgraphTopics));
   const grants = options.kafkaCredentials
-    ? await provisionSubgraphPrincipals(adminKafka, modules, options.kafkaCredentials.subgraphs, options.topicPrefix)
+    ? await provisionSubgraphPrincipals(adminKafka, admin, modules, options.kafkaCredentials.subgraphs)
     : [];
   const dropGrants = async () => {
     if (options.dropAclsOnStop) await deleteGrants(adminKafka, grants);

@@ -32,7 +32,7 @@ async function main() {
   };
   const kafka = createKafka(settings);
   await ensureTopics(kafka, settings, ALL_SUBGRAPHS.flatMap(subgraphTopics));
-  const grants = await provisionSubgraphPrincipals(kafka, ALL_SUBGRAPHS, credentials, settings.topicPrefix);
+  const grants = await provisionSubgraphPrincipals(kafka, settings, ALL_SUBGRAPHS, credentials);
   process.stdout.write(`broker ready: ${SUBGRAPH_NAMES.length} subgraph principals, ${grants.length} ACLs\n`);
 }
 

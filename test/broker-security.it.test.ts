@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, FILINGS_TOPIC, HOUSEHOLDS_TOPIC, AREAS_TOPIC, REFERRALS_TOPIC } from '../catalog';
 import { ALL_SUBGRAPHS } from '../hub/subgraphs';
-import { alterScramCredentials, deleteGrants, Grant, newPassword } from '../platform/events/broker-admin';
+import { alterScramCredentials, awaitCredentials, deleteGrants, Grant, newPassword } from '../platform/events/broker-admin';
 import { createKafka, ensureTopics, KafkaSettings } from '../platform/events/kafka';
 import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
 import { subgraphTopics } from '../platform/subgraph/runtime';
@@ -26,9 +26,10 @@ describe('the broker refuses strangers', () => {
     admin = { brokers: broker.brokers, clientId: 'security-test', topicPrefix: prefix, sasl: broker.credentials.admin };
     const adminKafka = createKafka(admin);
     await ensureTopics(adminKafka, admin, ALL_SUBGRAPHS.flatMap(subgraphTopics));
-    grants = await provisionSubgraphPrincipals(adminKafka, ALL_SUBGRAPHS, broker.credentials.subgraphs, prefix);
+    grants = await provisionSubgraphPrincipals(adminKafka, admin, ALL_SUBGRAPHS, broker.credentials.subgraphs);
     // A party's principal with a password but no ACL at all.
     await alterScramCredentials(adminKafka, [party]);
+    await awaitCredentials(admin, [party]);
     // Something to read on the internal topics.
     const producer = rawProducer(broker.brokers, broker.credentials.admin);
     await producer.connect();

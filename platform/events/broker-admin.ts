@@ -2,7 +2,7 @@ import { pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, ResourcePatternTypes } from 'kafkajs';
 import type { AclEntry } from 'kafkajs';
-import { KafkaSettings, ensureTopics, topicName } from './kafka';
+import { KafkaSettings, SaslCredential, createKafka, ensureTopics, topicName } from './kafka';
 
 /**
  * The broker's own administration, used with the super-user principal only: SCRAM credentials (Kafka's Admin API
@@ -254,6 +254,31 @@ export async function alterScramCredentials(kafka: Kafka, changes: readonly Scra
   }
 }
 
+/**
+ * Waits until each credential authenticates: the broker applies a SCRAM change from the cluster's metadata log a
+ * moment after the controller accepted it, and a principal handed out (a subgraph starting, a party's password
+ * returned) must work at once.
+ */
+export async function awaitCredentials(settings: KafkaSettings, credentials: readonly SaslCredential[], timeoutMs = 15_000): Promise<void> {
+  await Promise.all(
+    credentials.map(async (sasl) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const admin = createKafka({ ...settings, clientId: 'credential-check', sasl }).admin();
+        try {
+          await admin.connect();
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        } finally {
+          await admin.disconnect().catch(() => undefined);
+        }
+      }
+    }),
+  );
+}
+
 /** A new random password for a SCRAM principal (URL-safe, 32 characters). */
 export const newPassword = () => randomBytes(24).toString('base64url');
 
@@ -283,6 +308,11 @@ export class BrokerAdministration {
   topic = (logical: string) => topicName(this.settings, logical);
 
   setPassword = (username: string, password: string) => alterScramCredentials(this.kafka, [{ username, password }]);
+  /** Sets the password and returns once it authenticates. */
+  setPasswordAndWait = async (username: string, password: string) => {
+    await this.setPassword(username, password);
+    await awaitCredentials(this.settings, [{ username, password }]);
+  };
   grant = (grants: readonly Grant[]) => createGrants(this.kafka, grants);
   /** Deletes every ACL of the principal; returns how many there were. */
   revokeAll = (principal: string) => deleteGrantsOf(this.kafka, principal);

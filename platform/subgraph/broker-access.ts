@@ -1,8 +1,8 @@
 import { Kafka } from 'kafkajs';
 import { SubgraphName, TOPIC_DEFINITIONS, deadLetterTopicOf } from '../../catalog';
 import { consumerTopicPrefixes, consumerTopics } from '../events/consumer';
-import { Grant, alterScramCredentials, createGrants, principalOf } from '../events/broker-admin';
-import { SaslCredential } from '../events/kafka';
+import { Grant, alterScramCredentials, awaitCredentials, createGrants, principalOf } from '../events/broker-admin';
+import { KafkaSettings, SaslCredential } from '../events/kafka';
 import { SubgraphModule } from './module';
 
 /**
@@ -37,12 +37,14 @@ export function subgraphGrants(module: SubgraphModule, username: string, topicPr
  */
 export async function provisionSubgraphPrincipals(
   admin: Kafka,
+  adminSettings: KafkaSettings,
   modules: readonly SubgraphModule[],
   credentials: Record<SubgraphName, SaslCredential>,
-  topicPrefix = '',
 ): Promise<Grant[]> {
-  await alterScramCredentials(admin, modules.map((m) => credentials[m.name]));
-  const grants = modules.flatMap((m) => subgraphGrants(m, credentials[m.name].username, topicPrefix));
+  const principals = modules.map((m) => credentials[m.name]);
+  await alterScramCredentials(admin, principals);
+  const grants = modules.flatMap((m) => subgraphGrants(m, credentials[m.name].username, adminSettings.topicPrefix));
   await createGrants(admin, grants);
+  await awaitCredentials(adminSettings, principals);
   return grants;
 }

@@ -52,7 +52,7 @@ export function brokerErrorType(error: unknown): string {
 
 /** Produces one message as `sasl` (`null`: without credentials); resolves 'OK' or the broker's refusal. */
 export async function tryProduce(brokers: string[], sasl: SaslCredential | null, topic: string, value = 'probe'): Promise<string> {
-  const producer = testKafkaClient(brokers, 'security-probe', sasl).producer({ allowAutoTopicCreation: false, retry: { retries: 0 } });
+  const producer = testKafkaClient(brokers, 'security-probe', sasl).producer({ allowAutoTopicCreation: false, retry: { retries: 2, initialRetryTime: 100 } });
   try {
     await producer.connect();
     await producer.send({ topic, acks: -1, messages: [{ key: 'k', value }] });
@@ -76,7 +76,7 @@ export async function tryConsume(
   { count = 1, timeoutMs = 15000 } = {},
 ): Promise<string[] | string> {
   const kafka: Kafka = testKafkaClient(brokers, 'security-probe', sasl);
-  const consumer: Consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, retry: { retries: 0 } });
+  const consumer: Consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 2000 } });
   const values: string[] = [];
   try {
     return await new Promise<string[] | string>((resolve) => {

@@ -47,7 +47,7 @@ export async function registerFeedSubscriber(
     });
     const password = newPassword();
     await broker.createTopics(feedTopics(party));
-    await broker.setPassword(username, password);
+    await broker.setPasswordAndWait(username, password);
     // A party registered anew gets exactly what it is now, nothing left of before.
     await broker.revokeAll(principalOf(username));
     await broker.grant(partyGrants(broker, party, username));

@@ -25,7 +25,7 @@ export async function rotateFeedCredential(
     if (subscriber.status === 'REVOKED') throw feedsError('FEED_SUBSCRIBER_REVOKED', `${partyId} was revoked; register it again`);
     const password = newPassword();
     const saved = await saveFeedSubscriber(tx, { ...subscriber, credentialRotatedAt: new Date() });
-    await broker.setPassword(subscriber.username, password);
+    await broker.setPasswordAndWait(subscriber.username, password);
     return { subscriber: saved, password };
   });
 }
