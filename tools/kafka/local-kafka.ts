@@ -479,7 +479,7 @@ async function main(cmd: string | undefined): Promise<number> {
       const { admin } = loadOrCreateBrokerCredentials(credentialsFile);
       const k = await startLocalKafka({ dataDir, port, controllerPort, projectRoot: root, admin });
       process.stderr.write(`[local-kafka] broker pid ${k.pid}, data in ${dataDir}; SASL/SCRAM-SHA-512 principals in ${credentialsFile}\n`);
-      console.log(`KAFKA_BROKERS=${k.brokers.join(',')}`);
+      console.log(`KAFKA_BROKERS=${k.brokers.join(',')} KAFKA_CREDENTIALS_FILE=${credentialsFile}`);
       return 0;
     }
     case 'stop':
