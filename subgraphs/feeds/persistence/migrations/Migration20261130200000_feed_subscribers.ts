@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Parties registered for the Kafka feeds (issue 13 §2); their reach is the broker's ACLs. */
-export class Migration20261130100000_feed_subscribers extends Migration {
+export class Migration20261130200000_feed_subscribers extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "feeds"."feed_subscriber" (
       "party_id" text primary key,
