@@ -168,12 +168,37 @@ export const CLAIM_UPDATED = {
   }),
 } satisfies EventDefinition;
 
+export const COLLECTION_TOPIC: TopicDefinition = {
+  name: 'arrears.collection.v1',
+  producer: 'arrears',
+  description:
+    "Each area's service-fee collection per month, after every bill, payment or adjustment touching it: for the publicity of a provider's performance (Civil Code art. 943).",
+  key: 'area id',
+};
+
+export const COLLECTION_SUMMARIZED = {
+  type: 'hub.arrears.collection.summarized',
+  topic: COLLECTION_TOPIC,
+  summary: "One area's service fees of one month as they stand now: households billed and paid up, amounts billed and collected.",
+  schema: Closed({
+    areaId: Uuid,
+    companyId: Type.String({ minLength: 1 }),
+    month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }),
+    dueOn: IsoDate,
+    households: Type.Integer({ minimum: 0 }),
+    paidHouseholds: Type.Integer({ minimum: 0 }),
+    billedFen: Fen,
+    collectedFen: Fen,
+  }),
+} satisfies EventDefinition;
+
 export type AccountStatusChangedData = EventData<typeof ACCOUNT_STATUS_CHANGED>;
 export type PaymentRecordedData = EventData<typeof PAYMENT_RECORDED>;
 export type CollectionActionRecordedData = EventData<typeof COLLECTION_ACTION_RECORDED>;
 export type LevyDecidedData = EventData<typeof LEVY_DECIDED>;
 export type LevyBuildingActivatedData = EventData<typeof LEVY_BUILDING_ACTIVATED>;
 export type ClaimUpdatedData = EventData<typeof CLAIM_UPDATED>;
+export type CollectionSummarizedData = EventData<typeof COLLECTION_SUMMARIZED>;
 export type ClaimChargeData = ClaimUpdatedData['charges'][number];
 /** The fields every account event starts with. */
 export type AccountEventBase = Pick<AccountStatusChangedData, keyof typeof accountBase>;

@@ -35,6 +35,10 @@ export function useOperationGuard(config: EdgeConfig): GatewayPlugin<EdgeContext
       });
     } catch (error) {
       if (error instanceof RangeError) throw edgeError('DOCUMENT_TOO_DEEP', 'the request is nested too deeply', 400);
+      // Pricing reads the arguments that size lists: GraphQL's refusal of one (a null `first: Int!`) is bad input.
+      if (error instanceof GraphQLError && !error.extensions?.code) {
+        throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } });
+      }
       if (error instanceof CostExceeded) {
         const found = Number.isFinite(error.estimated) ? `at least ${error.estimated}` : 'too many fields to count';
         throw edgeError('COST_LIMIT_EXCEEDED', `the operation costs ${found}, over the limit of ${caller.limits.cost}`, 400);
@@ -46,14 +50,19 @@ export function useOperationGuard(config: EdgeConfig): GatewayPlugin<EdgeContext
     onExecute({ args }) {
       guard(args);
       return {
-        // Errors of execution itself (variable coercion, an unknown operation name) come without a code: the
+        // Errors of execution itself (variable coercion, an unknown operation name) come without a code, and so do
+        // GraphQL's refusals of an argument's value while a field runs (a null for a non-null argument): the
         // caller's input was wrong.
         onExecuteDone({ result, setResult }) {
-          if (isAsyncIterable(result) || !result.errors?.length || result.data !== undefined) return;
+          if (isAsyncIterable(result) || !result.errors?.length) return;
+          const isInputError = (e: GraphQLError) => !e.extensions?.code && (result.data === undefined || /^(Argument|Variable) "/.test(e.message));
+          if (!result.errors.some(isInputError)) return;
           setResult({
             ...result,
             errors: result.errors.map((e) =>
-              e.extensions?.code ? e : new GraphQLError(e.message, { nodes: e.nodes, originalError: e.originalError, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }),
+              isInputError(e)
+                ? new GraphQLError(e.message, { nodes: e.nodes, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } })
+                : e,
             ),
           });
         },

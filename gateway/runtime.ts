@@ -5,6 +5,7 @@ import { EdgeContext, callerOf } from './caller';
 import { EdgeConfig } from './config';
 import { corsFor } from './cors';
 import { useDocumentLimits } from './document-limits';
+import { useBoundedEcho } from './bounded-echo';
 import { useOperationGuard } from './operation-guard';
 import { useRequestBody } from './request-body';
 
@@ -55,6 +56,7 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
         },
       } satisfies GatewayPlugin<EdgeContext>,
       useOperationGuard(config),
+      useBoundedEcho(),
       // Responses differ by Origin (CORS headers or none): caches must know.
       { onResponse: ({ response }) => response.headers.append('vary', 'Origin') } satisfies GatewayPlugin<EdgeContext>,
     ],

@@ -7,7 +7,7 @@ import { BrokerCredentials, brokerCredentialsFromEnv, loadOrCreateBrokerCredenti
 import { logger } from '../platform/logging';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
-import { loadDemoArrears, loadDemoData } from './demo/demo-loader';
+import { loadBilledYears, loadDemoArrears, loadDemoData } from './demo/demo-loader';
 import { startHub } from './hub';
 import { projectRoot } from '../platform/project-root';
 
@@ -38,6 +38,8 @@ async function main() {
 
   const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, kafkaCredentials });
   await loadDemoData(hub.gatewayUrl, tokens);
+  // The billed years first: their payers pay the year, before the recent months are billed and demanded.
+  await loadBilledYears(hub.gatewayUrl, tokens);
   await loadDemoArrears(hub.gatewayUrl, tokens);
 
   const token = await mintUserToken(DEMO_BUREAU, tokens, '8h');

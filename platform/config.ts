@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { SubgraphName } from '../catalog';
 import { TokenSettings } from './auth/tokens';
 import type { SaslCredential } from './events/kafka';
+import { FIELD_KEY_BYTES } from './crypto/field-cipher';
+import { projectRoot } from './project-root';
 
 export { SUBGRAPH_NAMES, type SubgraphName } from '../catalog';
 
@@ -24,6 +29,27 @@ export function tokenSettings(env: NodeJS.ProcessEnv = process.env): TokenSettin
   return settings;
 }
 
+/**
+ * The AES-256-GCM key sealing owners' ID numbers and phones (`OWNER_DATA_KEY`, 32 bytes in base64), required when
+ * NODE_ENV=production. A development machine without one gets a random key generated once under
+ * `.local/owner-data.key` (mode 0600), so its data stays readable across restarts; losing that file loses them.
+ */
+export function ownerDataKey(env: NodeJS.ProcessEnv = process.env, root: string = projectRoot()): Buffer {
+  if (env.OWNER_DATA_KEY) {
+    const key = Buffer.from(env.OWNER_DATA_KEY, 'base64');
+    if (key.length !== FIELD_KEY_BYTES) throw new Error(`OWNER_DATA_KEY must be ${FIELD_KEY_BYTES} bytes in base64`);
+    return key;
+  }
+  if (env.NODE_ENV === 'production') throw new Error('OWNER_DATA_KEY must be set in production');
+  const file = path.join(root, '.local', 'owner-data.key');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.writeFileSync(file, randomBytes(FIELD_KEY_BYTES).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return ownerDataKey({ OWNER_DATA_KEY: fs.readFileSync(file, 'utf8').trim() }, root);
+}
 
 /** Default ports of the development hub; production sets PORT per container. */
 export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
@@ -50,4 +76,16 @@ export function kafkaSaslFromEnv(env: NodeJS.ProcessEnv = process.env, prefix: '
   if (!username && !password) return undefined;
   if (!username || !password) throw new Error(`set both ${prefix}_USERNAME and ${prefix}_PASSWORD`);
   return { username, password };
+}
+
+/**
+ * HUB_DEMAND_PERIOD_DAYS: the city's reasonable period after a demand for payment (Civil Code art. 944 para. 2
+ * fixes none), whole days 0–365; undefined when unset, so the litigation subgraph's default applies.
+ */
+export function demandPeriodDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env.HUB_DEMAND_PERIOD_DAYS?.trim();
+  if (!value) return undefined;
+  const days = Number(value);
+  if (!/^[0-9]+$/.test(value) || days > 365) throw new Error(`HUB_DEMAND_PERIOD_DAYS must be whole days from 0 to 365, not ${value}`);
+  return days;
 }

@@ -1,10 +1,56 @@
 import pino from 'pino';
 
+/**
+ * A database error as pg and MikroORM raise it: its message and stack start with the SQL, bound values
+ * interpolated (owner names, phone numbers, ID numbers), and `detail` repeats the offending key's values.
+ */
+interface DatabaseErrorShape {
+  name?: string;
+  code?: string;
+  routine?: string;
+  severity?: string;
+  schema?: string;
+  table?: string;
+  column?: string;
+  constraint?: string;
+  message?: string;
+  stack?: string;
+}
+
+const isDatabaseError = (err: unknown): err is DatabaseErrorShape =>
+  typeof err === 'object' && err !== null && (typeof (err as DatabaseErrorShape).routine === 'string' || typeof (err as DatabaseErrorShape).severity === 'string');
+
+/** PostgreSQL's own words, without the SQL before them and without any value it quotes. */
+const withoutValues = (message = ''): string => (message.split(' - ').pop() ?? '').replace(/"[^"]*"|'[^']*'|\([^)]*\)=\([^)]*\)/g, '…');
+
+/**
+ * Errors are logged with their type, stack and context; a database error only with its SQLSTATE, the names of the
+ * schema objects concerned and PostgreSQL's message stripped of values: never the statement, its parameters or
+ * `detail`, which carry personal data.
+ */
+export function serializeError(err: unknown): unknown {
+  if (!isDatabaseError(err)) return pino.stdSerializers.err(err as Error);
+  const message = `database error ${err.code ?? ''}: ${withoutValues(err.message)}`;
+  const frames = (err.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at '));
+  return {
+    type: err.name ?? 'DatabaseError',
+    message,
+    code: err.code,
+    routine: err.routine,
+    schema: err.schema,
+    table: err.table,
+    column: err.column,
+    constraint: err.constraint,
+    stack: [message, ...frames].join('\n'),
+  };
+}
+
 /** One JSON logger for every process; child loggers add the component (subgraph, relay, consumer). */
 export const logger = pino({
   level: process.env.HUB_LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
   base: { service: 'property-governance-hub' },
   redact: ['req.headers.authorization', 'headers.authorization', 'token'],
+  serializers: { err: serializeError, error: serializeError },
 });
 
 export type Logger = pino.Logger;

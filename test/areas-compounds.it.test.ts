@@ -4,7 +4,8 @@ import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
 
-const guangwai = DEMO_STREETS[0].office; // 广安门外街道 street office
+const guangwai = DEMO_STREETS[0].office; // 广安门外街道 street office: 红居南街6号院
+const guangnei = DEMO_STREETS[4].office; // 广安门内街道 street office: 广安门北街20号院 (seed 000)
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
 const otherStreet = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
@@ -62,9 +63,10 @@ describe('areas: compounds, buildings and households', () => {
     const streets = await t.gql(xichengBureau, '{ divisions(parentCode: "110102") { code name compoundCount } }');
     expect(streets.body.data.divisions).toEqual([
       { code: '110102011', name: '德胜街道', compoundCount: 1 },
-      { code: '110102014', name: '广安门外街道', compoundCount: 2 },
+      { code: '110102017', name: '广安门内街道', compoundCount: 1 },
+      { code: '110102020', name: '广安门外街道', compoundCount: 1 },
     ]);
-    const denied = await t.gql(guangwai, 'mutation { registerDivision(input: { code: "110102014001", name: "广安门北街社区" }) { code } }');
+    const denied = await t.gql(guangwai, 'mutation { registerDivision(input: { code: "110102020099", name: "红居南街社区" }) { code } }');
     expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
@@ -82,9 +84,9 @@ describe('areas: compounds, buildings and households', () => {
     const { rows: owners } = await db.query(`select count(*)::int as n from information_schema.columns where table_schema = 'arrears' and column_name = 'owner_name'`);
     expect(owners[0].n).toBe(0);
 
-    const compound = await t.gql(guangwai, 'query($id: ID!) { compound(id: $id) { households(first: 1) { items { id } } } }', { id: byName['广安门北街20号院'].id });
+    const compound = await t.gql(guangnei, 'query($id: ID!) { compound(id: $id) { households(first: 1) { items { id } } } }', { id: byName['广安门北街20号院'].id });
     const householdId = compound.body.data.compound.households.items[0].id;
-    await t.gql(guangwai, 'mutation($h: ID!) { updateHousehold(id: $h, input: { floorArea: "77.77" }) { id } }', { h: householdId });
+    await t.gql(guangnei, 'mutation($h: ID!) { updateHousehold(id: $h, input: { floorArea: "77.77" }) { id } }', { h: householdId });
     await waitFor('the corrected area in arrears', async () => {
       const { rows } = await db.query('select floor_area_centi_m2 from arrears.billable_household where household_id = $1', [householdId]);
       return rows[0]?.floor_area_centi_m2 === 7777;
@@ -103,7 +105,7 @@ describe('areas: compounds, buildings and households', () => {
 
   it('shows owner names to the street office and masks them for the bureau', async () => {
     const id = byName['广安门北街20号院'].id;
-    const office = await t.gql(guangwai, HOUSEHOLDS, { id });
+    const office = await t.gql(guangnei, HOUSEHOLDS, { id });
     const bureau = await t.gql(xichengBureau, HOUSEHOLDS, { id });
     expect(office.body.data.compound.households.totalCount).toBe(462);
     const full = office.body.data.compound.households.items[0].ownerName as string;
@@ -158,7 +160,7 @@ describe('areas: compounds, buildings and households', () => {
     const page = await t.gql(guangwai, HOUSEHOLDS, { id });
     const household = await t.gql(guangwai, 'query($id: ID!) { compound(id: $id) { households(first: 1) { items { id } } } }', { id });
     const householdId = household.body.data.compound.households.items[0].id;
-    const fix = `mutation($h: ID!, $a: String) { updateHousehold(id: $h, input: { floorArea: $a }) { floorAreaM2 ownerName } }`;
+    const fix = `mutation($h: ID!, $a: Key) { updateHousehold(id: $h, input: { floorArea: $a }) { floorAreaM2 ownerName } }`;
     const fixed = await t.gql(guangwai, fix, { h: householdId, a: '63.05' });
     expect(fixed.body.data.updateHousehold).toEqual({ floorAreaM2: '63.05', ownerName: page.body.data.compound.households.items[0].ownerName });
     expect((await t.gql(guangwai, fix, { h: householdId, a: '63.055' })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -169,7 +171,7 @@ describe('areas: compounds, buildings and households', () => {
     const desheng = DEMO_STREETS[1].office;
     const buildings = await t.gql(desheng, 'query($id: ID!) { compound(id: $id) { buildings { id label } } }', { id: byName['阳光丽景'].id });
     const [first, second] = buildings.body.data.compound.buildings as { id: string; label: string }[];
-    const rename = `mutation($b: ID!, $l: String) { updateBuilding(id: $b, input: { label: $l, elevators: 3 }) { label elevators buildingClass } }`;
+    const rename = `mutation($b: ID!, $l: Name) { updateBuilding(id: $b, input: { label: $l, elevators: 3 }) { label elevators buildingClass } }`;
     expect((await t.gql(desheng, rename, { b: first.id, l: second.label })).body.errors[0].extensions.code).toBe('CONFLICT');
     expect((await t.gql(guangwai, rename, { b: first.id, l: 'x' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(desheng, rename, { b: first.id, l: '1号楼(东)' })).body.data.updateBuilding).toEqual({ label: '1号楼(东)', elevators: 3, buildingClass: 'HIGH_RISE' });
@@ -186,7 +188,7 @@ describe('areas: compounds, buildings and households', () => {
       '9号楼,LOW_RISE,6,0,1,101,70.00,o-4,赵静',
       '1号楼,LOW_RISE,6,0,1,101,70.00,o-5,周强',
     ].join('\n');
-    const res = await t.gql(guangwai, 'mutation($c: ID!, $csv: String!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', { c: id, csv });
+    const res = await t.gql(guangwai, 'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', { c: id, csv });
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const lines = res.body.errors[0].extensions.details.lines as { line: number; field: string }[];
     expect(lines.map((l) => [l.line, l.field])).toEqual([
@@ -202,7 +204,7 @@ describe('areas: compounds, buildings and households', () => {
   });
 
   it('groups buildings into an area only within the area’s street, one area per building', async () => {
-    const area = await t.gql(guangwai, 'mutation { registerArea(input: { name: "红居南街6号院 新区", districtCode: "110102", streetCode: "110102014" }) { id } }');
+    const area = await t.gql(guangwai, 'mutation { registerArea(input: { name: "红居南街6号院 新区", districtCode: "110102", streetCode: "110102020" }) { id } }');
     const areaId = area.body.data.registerArea.id;
     const hongju = await t.gql(guangwai, 'query($c: ID!) { compound(id: $c) { buildings { id label areaId } } }', { c: byName['红居南街6号院'].id });
     const buildings = hongju.body.data.compound.buildings as { id: string; label: string; areaId: string | null }[];
@@ -214,6 +216,9 @@ describe('areas: compounds, buildings and households', () => {
     expect(ok.body.data.assignBuildingsToArea).toEqual([{ id: free.id, areaId }]);
     const desheng = await t.gql(xichengBureau, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', { c: byName['阳光丽景'].id });
     const foreign = await t.gql(guangwai, assign, { a: areaId, b: [desheng.body.data.compound.buildings[0].id] });
-    expect(foreign.body.errors[0].extensions.code).toBe('BUILDING_OUTSIDE_AREA_STREET');
+    // Another street's building is not found: neither its compound's name nor its id is disclosed.
+    expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(foreign.body)).not.toContain('阳光丽景');
+    expect(JSON.stringify(foreign.body)).not.toContain(byName['阳光丽景'].id);
   });
 });

@@ -4,7 +4,8 @@ import { probeTopics } from './support/kafka-probe';
 import { scenario } from './support/scenario';
 import { expectValidEvent } from './support/event-schema';
 
-const guangwai = DEMO_STREETS[0].office; // 广安门北街20号院, 红居南街6号院
+const guangwai = DEMO_STREETS[0].office; // 红居南街6号院
+const guangnei = DEMO_STREETS[4].office; // 广安门北街20号院 (seed 000: 广安门内街道)
 const desheng = DEMO_STREETS[1].office; // 阳光丽景
 const beitaipingzhuang = DEMO_STREETS[2].office; // 学院南路32号院
 const tiantongyuanSouth = DEMO_STREETS[3].office; // 润枫欣尚
@@ -16,8 +17,8 @@ const BODIES = `query($a: ID!) { area(id: $a) { governanceBodies {
 } } }`;
 const ASSEMBLY = `mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id kind formedOn rulesReference } }`;
 const OWNERS_COMMITTEE = `mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id kind recordedOn assemblyId assemblyNotRecorded } }`;
-const FILING = `mutation($b: ID!, $d: String!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate } }`;
-const RECORDING = `mutation($b: ID!, $d: String!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { recordedOn recordingDeadline recordedLate } }`;
+const FILING = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate } }`;
+const RECORDING = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { recordedOn recordingDeadline recordedLate } }`;
 const FORM = `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }`;
 
 type Body = {
@@ -76,7 +77,8 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     const badDate = await t.gql(desheng, ASSEMBLY, { i: { ...input, firstMeetingOn: '2019-02-29' } });
     expect(badDate.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { firstMeetingOn: expect.any(String) } } });
     const tooLong = await t.gql(desheng, ASSEMBLY, { i: { ...input, rulesReference: '则'.repeat(201) } });
-    expect(tooLong.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['RULES_REFERENCE_TOO_LONG'] } });
+    // The Name scalar refuses it (at most 200 characters) before the assembly's own rule is asked.
+    expect(tooLong.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { rulesReference: expect.any(String) } } });
     expect((await t.gql(guangwai, ASSEMBLY, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(xichengBureau, ASSEMBLY, { i: input })).body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await bodies(areaId)).toEqual([]);
@@ -136,12 +138,12 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     const [pmc] = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE');
     expect(pmc).toMatchObject({ filedOn: null, recordedOn: null, recordingDeadline: null, recordedLate: null });
 
-    expect((await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('CONFLICT'); // not filed
-    expect((await t.gql(guangwai, FILING, { b: pmc.id, d: '2020-06-24' })).body.data.recordCommitteeFiling).toEqual({ filedOn: '2020-06-24', filedLate: false });
+    expect((await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('CONFLICT'); // not filed
+    expect((await t.gql(guangnei, FILING, { b: pmc.id, d: '2020-06-24' })).body.data.recordCommitteeFiling).toEqual({ filedOn: '2020-06-24', filedLate: false });
 
-    const beforeFiling = await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-06-23' });
+    const beforeFiling = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-06-23' });
     expect(beforeFiling.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['RECORDED_BEFORE_FILING'] } });
-    const notADate = await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-06-31' });
+    const notADate = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-06-31' });
     expect(notADate.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { recordedOn: expect.any(String) } } });
     expect((await t.gql(desheng, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(xichengBureau, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
@@ -150,12 +152,12 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
 
     // 25–27 June 2020 off, Sunday 28 June worked (国办发明电〔2019〕16号): the fifth working day is 2 July, where
     // counting weekdays alone would give 1 July.
-    const recorded = await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-07-02' });
+    const recorded = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-02' });
     expect(recorded.body.data.recordCommitteeRecording).toEqual({ recordedOn: '2020-07-02', recordingDeadline: '2020-07-02', recordedLate: false });
-    expect((await t.gql(guangwai, RECORDING, { b: pmc.id, d: '2020-07-03' })).body.errors[0].extensions.code).toBe('CONFLICT');
+    expect((await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-03' })).body.errors[0].extensions.code).toBe('CONFLICT');
 
     // Recording the owners' committee dissolves it on the recording day when no other day is given, within its deadline.
-    const res = await t.gql(guangwai, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2024-06-01', members: ownersCommitteeMembers } });
+    const res = await t.gql(guangnei, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2024-06-01', members: ownersCommitteeMembers } });
     expect(res.body.errors).toBeUndefined();
     const [dissolved] = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE', false);
     expect(dissolved).toMatchObject({ dissolvedOn: '2024-06-01', dissolutionDeadline: '2024-07-01', dissolvedLate: false, recordedOn: '2020-07-02' });
@@ -232,5 +234,43 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
 
     const list = await bodies(areaId);
     expect(list.filter((b) => b.dissolvedOn === null).map((b) => b.kind).sort()).toEqual(['OWNERS_ASSEMBLY', 'PROPERTY_MANAGEMENT_COMMITTEE']);
+  });
+  it("puts a committee unfiled after its 30 days, or standing after its term, on its street office's overdue list, and on no other street's", async () => {
+    const OVERDUE = `query($d: LocalDate) { overdueGovernanceBodies(asOf: $d) { asOf reasons area { id name } body { id kind formedOn termEndsOn filingDeadline filingOverdue termExpired } } }`;
+    const areaId = areaIds['学院南路32号院'];
+    const listed = async (who: Parameters<TestHub['gql']>[0], asOf?: string) => {
+      const res = await t.gql(who, OVERDUE, { d: asOf });
+      expect(res.body.errors).toBeUndefined();
+      return (res.body.data.overdueGovernanceBodies as { asOf: string; reasons: string[]; area: { id: string }; body: Record<string, unknown> }[]).filter((o) => o.area.id === areaId);
+    };
+    // Formed Wednesday 2021-09-15 (the test above) and never filed: day 30 is Friday 2021-10-15.
+    expect(await listed(beitaipingzhuang, '2021-10-15')).toEqual([]);
+    const [late] = await listed(beitaipingzhuang, '2021-10-18');
+    expect(late).toMatchObject({ asOf: '2021-10-18', reasons: ['FILING_OVERDUE'], body: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', formedOn: '2021-09-15', filingDeadline: '2021-10-15' } });
+    // Today its term (to 2024-09-14) has ended too.
+    const [now] = await listed(beitaipingzhuang);
+    expect(now).toMatchObject({ reasons: ['FILING_OVERDUE', 'TERM_EXPIRED'], body: { termEndsOn: '2024-09-14', filingOverdue: true, termExpired: true } });
+    expect(await listed(identity('CITY_BUREAU', 'bureau-haidian', ['110108']))).toHaveLength(1);
+
+    // Another street's office and another district's bureau see nothing of it; a company has no such list.
+    expect(await listed(desheng)).toEqual([]);
+    expect(await listed(identity('CITY_BUREAU', 'bureau-xicheng', ['110102']))).toEqual([]);
+    expect((await t.gql(identity('PROPERTY_COMPANY', '91110108MA01DEMO32'), OVERDUE, {})).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const future = await t.gql(beitaipingzhuang, OVERDUE, { d: '2999-01-01' });
+    expect(future.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { asOf: expect.any(String) } } });
+  });
+  it('records a committee whose 30-day filing period runs past the holiday data, and refuses to compute that deadline (OUTSIDE_HOLIDAY_CALENDAR)', async () => {
+    const registered = await t.gql(guangwai, 'mutation { registerArea(input: { name: "红居南街6号院 东区", districtCode: "110102", streetCode: "110102020" }) { id } }');
+    const areaId = registered.body.data.registerArea.id;
+    const formed = await t.gql(guangwai, `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id formedOn filingDeadline } }`, {
+      i: { areaId, formedOn: '2026-12-01', termEndsOn: '2029-11-30', members: pmcMembers, chairIndex: 0 },
+    });
+    // Recorded: day 30 is 2026-12-31, past 2026-12-24, the last day the State Council notices held answer for.
+    expect(formed.body.data.formPropertyManagementCommittee).toMatchObject({ formedOn: '2026-12-01', filingDeadline: null });
+    expect(formed.body.errors).toHaveLength(1);
+    expect(formed.body.errors[0]).toMatchObject({
+      path: ['formPropertyManagementCommittee', 'filingDeadline'],
+      extensions: { code: 'OUTSIDE_HOLIDAY_CALENDAR', details: { date: '2026-12-31', calendarFrom: '2004-01-01', calendarTo: '2026-12-24' } },
+    });
   });
 });

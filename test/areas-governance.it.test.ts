@@ -4,7 +4,8 @@ import { probeTopics } from './support/kafka-probe';
 import { scenario } from './support/scenario';
 import { expectValidEvent } from './support/event-schema';
 
-const guangwai = DEMO_STREETS[0].office;
+const guangwai = DEMO_STREETS[0].office; // 红居南街6号院
+const guangnei = DEMO_STREETS[4].office; // 广安门北街20号院 (seed 000: 广安门内街道)
 const beitaipingzhuang = DEMO_STREETS[2].office;
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const otherStreet = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
@@ -51,7 +52,7 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     const six = await t.gql(guangwai, form, { i: { areaId: areas['红居南街6号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-11', members, chairIndex: 0 } });
     expect(six.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: expect.arrayContaining(['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'TERM_TOO_LONG']) } });
     const seven = [...members, { name: 'm6', seat: 'OWNER' }];
-    const second = await t.gql(guangwai, form, { i: { areaId: areas['广安门北街20号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-10', members: seven, chairIndex: 0 } });
+    const second = await t.gql(guangnei, form, { i: { areaId: areas['广安门北街20号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-10', members: seven, chairIndex: 0 } });
     expect(second.body.errors[0].extensions.code).toBe('CONFLICT');
     const foreign = await t.gql(otherStreet, form, { i: { areaId: areas['红居南街6号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-10', members: seven, chairIndex: 0 } });
     expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
@@ -64,11 +65,11 @@ describe("areas: governance bodies and owners' joint decisions", () => {
 
   it('records a late filing of the committee as flagged, once', async () => {
     const pmc = areas['广安门北街20号院'].governanceBodies[0];
-    const file = `mutation($b: ID!, $d: String!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate filingDeadline } }`;
+    const file = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate filingDeadline } }`;
     expect((await t.gql(xichengBureau, file, { b: pmc.id, d: '2020-06-30' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
-    const late = await t.gql(guangwai, file, { b: pmc.id, d: '2020-06-30' });
+    const late = await t.gql(guangnei, file, { b: pmc.id, d: '2020-06-30' });
     expect(late.body.data.recordCommitteeFiling).toEqual({ filedOn: '2020-06-30', filedLate: true, filingDeadline: '2020-06-29' });
-    expect((await t.gql(guangwai, file, { b: pmc.id, d: '2020-07-01' })).body.errors[0].extensions.code).toBe('CONFLICT');
+    expect((await t.gql(guangnei, file, { b: pmc.id, d: '2020-07-01' })).body.errors[0].extensions.code).toBe('CONFLICT');
   });
 
   it("decides seed 003's vote on hiring a company valid, and an exact half invalid, publishing each verdict", async () => {
@@ -102,17 +103,17 @@ describe("areas: governance bodies and owners' joint decisions", () => {
 
   it('counts household ballots against the register, by certificate area', async () => {
     const areaId = areas['广安门北街20号院'].id;
-    const compounds = await t.gql(guangwai, '{ compounds(streetCode: "110102014") { id name } }');
+    const compounds = await t.gql(guangnei, '{ compounds(streetCode: "110102017") { id name } }');
     const compoundId = (compounds.body.data.compounds as { id: string; name: string }[]).find((c) => c.name === '广安门北街20号院')!.id;
-    const page = await t.gql(guangwai, 'query($c: ID!) { compound(id: $c) { households(first: 462) { items { id } } } }', { c: compoundId });
+    const page = await t.gql(guangnei, 'query($c: ID!) { compound(id: $c) { households(first: 462) { items { id } } } }', { c: compoundId });
     const ids = (page.body.data.compound.households.items as { id: string }[]).map((h) => h.id);
     const ballots = ids.slice(0, 400).map((householdId, i) => ({ householdId, vote: i < 310 ? 'CONSENT' : 'OPPOSE' }));
-    const res = await t.gql(guangwai, RECORD, { i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots } });
+    const res = await t.gql(guangnei, RECORD, { i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots } });
     expect(res.body.errors).toBeUndefined();
     // 400 of 462 households take part; 310 of 400 = 77.5% consent ≥ 3/4 by owners; the area verdict follows the register.
     expect(res.body.data.recordJointDecision.participationOwners.percent).toBe('86.58%');
     expect(res.body.data.recordJointDecision.consentOwners.percent).toBe('77.50%');
-    const twice = await t.gql(guangwai, RECORD, { i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots: [ballots[0], ballots[0]] } });
+    const twice = await t.gql(guangnei, RECORD, { i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots: [ballots[0], ballots[0]] } });
     expect(twice.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
@@ -134,12 +135,12 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     const change = `mutation($i: ChangeCommitteeMembersInput!) { changeCommitteeMembers(input: $i) { id members { seat } } }`;
     const rc = { name: '居委会代表 丙', seat: 'RESIDENTS_COMMITTEE' };
     const tooFewOwners = [rc, ...Array.from({ length: 4 }, (_, i) => ({ name: `使用人 ${i}`, seat: 'OCCUPANT' })), { name: '业主 1', seat: 'OWNER' }, { name: '业主 2', seat: 'OWNER' }];
-    const refused = await t.gql(guangwai, change, { i: { bodyId: pmc.id, members: tooFewOwners, chairIndex: 0 } });
+    const refused = await t.gql(guangnei, change, { i: { bodyId: pmc.id, members: tooFewOwners, chairIndex: 0 } });
     expect(refused.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['OWNER_MEMBERS_BELOW_HALF'] } });
-    const unchanged = await t.gql(guangwai, AREAS);
+    const unchanged = await t.gql(guangnei, AREAS);
     expect((unchanged.body.data.areas as AreaRow[]).find((a) => a.name === '广安门北街20号院')!.governanceBodies[0].members).toHaveLength(11);
     const lawful = [rc, ...Array.from({ length: 6 }, (_, i) => ({ name: `业主 ${i}`, seat: 'OWNER' }))];
-    const changed = await t.gql(guangwai, change, { i: { bodyId: pmc.id, members: lawful, chairIndex: 0 } });
+    const changed = await t.gql(guangnei, change, { i: { bodyId: pmc.id, members: lawful, chairIndex: 0 } });
     expect(changed.body.data.changeCommitteeMembers.members).toHaveLength(7);
     expect((await t.gql(xichengBureau, change, { i: { bodyId: pmc.id, members: lawful, chairIndex: 0 } })).body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
@@ -147,11 +148,11 @@ describe("areas: governance bodies and owners' joint decisions", () => {
   it("dissolves the property-management committee when an owners' committee is recorded", async () => {
     const areaId = areas['广安门北街20号院'].id;
     const members = Array.from({ length: 5 }, (_, i) => ({ name: `委员 ${i + 1}`, seat: 'OWNER' }));
-    const res = await t.gql(guangwai, 'mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { kind formedOn } }', {
+    const res = await t.gql(guangnei, 'mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { kind formedOn } }', {
       i: { areaId, recordedOn: '2024-06-01', termEndsOn: '2029-05-31', members },
     });
     expect(res.body.data.recordOwnersCommittee).toEqual({ kind: 'OWNERS_COMMITTEE', formedOn: '2024-06-01' });
-    const after = await t.gql(guangwai, AREAS);
+    const after = await t.gql(guangnei, AREAS);
     const bodies = (after.body.data.areas as AreaRow[]).find((a) => a.name === '广安门北街20号院')!.governanceBodies;
     expect(bodies.map((b) => [b.kind, b.dissolvedOn])).toEqual([
       ['OWNERS_COMMITTEE', null],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CliIo, run } from '../subgraphs/areas/cli/import-compound-csv';
 import { TestHub, identity, startTestHub, tokenFor, uniqueSuffix } from './support/hub-fixture';
 
-const guangwai = identity('STREET_OFFICE', 'street-office-guanganmenwai', ['110102014']);
+const guangwai = identity('STREET_OFFICE', 'street-office-guanganmenwai', ['110102020']);
 const desheng = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
 const HEADER = 'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name';
 const STATISTICS = 'query($c: ID!) { compound(id: $c) { statistics { buildings households } } }';
@@ -52,7 +52,7 @@ describe('areas: the street office’s CSV import command', () => {
       i: {
         name: `导入测试小区 ${uniqueSuffix()}`,
         districtCode: '110102',
-        streetCode: '110102014',
+        streetCode: '110102020',
         kind: 'COMMERCIAL',
         governanceModel: 'CONTRACT_BASED',
         propertyRightsUnits: 1,

@@ -14,7 +14,7 @@ import { HubEvent } from '../platform/events/cloudevent';
 import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
-import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
 
@@ -30,7 +30,7 @@ const firstMonth = addMonths(thisMonth, -13);
 
 const terms = () => hongjuTerms(companyA, firstMonth, { number: 'HJ6-CLAIMS-01' });
 
-const RUN = `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { newlyBilled } }`;
+const RUN = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { newlyBilled } }`;
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { id status charges { chargeId month openFen limitationEndsOn lateFeeFen } transitions { from to byRole } } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status actions { actionId kind } } }`;
 
@@ -148,9 +148,16 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
 
     const { rows } = await db.query(`select building_id from arrears.account where id = $1`, [second.id]);
     const building = rows[0].building_id as string;
+    // Owed under the owners' valid decision on raising funds (Civil Code art. 278 item 6), so it is part of the claims.
+    const tally = { totalOwners: 72, totalArea: '5000.00', participatingOwners: 60, participatingArea: '4200.00', consentingOwners: 50, consentingArea: '3500.00' };
+    const { recordJointDecision: decision } = await ok(GUANGWAI_OFFICE, `mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id valid } }`, {
+      i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: today, tally },
+    });
+    expect(decision.valid).toBe(true);
+    await waitFor('arrears to hold the decision', async () => (await db.query(`select 1 from arrears.joint_decision_view where decision_id = $1`, [decision.id])).rowCount === 1);
     const levy = {
       areaId, title: '电梯大修集资', purpose: '电梯大修', accountName: '物管会专项账户', rateFenPerM2: 1793, activationThresholdPercent: 50,
-      advanceFen: 0, decidedOn: today, dueOn: addDays(today, 30), buildingIds: [building],
+      advanceFen: 0, decidedOn: today, dueOn: addDays(today, 30), buildingIds: [building], jointDecisionId: decision.id,
     };
     const beforeLevy = (await outboxClaims()).length;
     await ok(companyA, `mutation($l: LevyInput!) { createLevy(levy: $l) { id } }`, { l: levy });

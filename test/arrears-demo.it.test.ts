@@ -36,6 +36,11 @@ describe('arrears and litigation demo data: seed 002 levy, recent billing and re
     for (const b of levy.buildings) expect(b).toMatchObject({ households: 180, paidHouseholds: 159, quota: 90, activated: true });
     const rates = await t.gql(DEMO_RUNFENG_COMPANY, `query($l: ID) { collectionRates(groupBy: ALL, levyId: $l) { byHouseholds { percent } } }`, { l: levy.id });
     expect(rates.body.data.collectionRates).toEqual([{ byHouseholds: { percent: '88.3' } }]);
+    // Agreed at consultation meetings, not by an art. 278 item-6 vote: voluntary, so the 126 unpaid are no arrears.
+    const basis = await t.gql(DEMO_RUNFENG_COMPANY, `query($a: ID) { levies(areaId: $a) { basis jointDecisionId } arrears(filter: { areaId: $a }) { totalCount openFen } }`, {
+      a: areaIds[DEMO_LEVY.compound],
+    });
+    expect(basis.body.data).toEqual({ levies: [{ basis: 'VOLUNTARY', jointDecisionId: null }], arrears: { totalCount: 0, openFen: 0 } });
   });
 
   it('bills the last three months at 学院南路32号院 with arrears in collection and one in mediation, and loads again without doubling anything', async () => {
@@ -44,9 +49,10 @@ describe('arrears and litigation demo data: seed 002 levy, recent billing and re
       (await t.gql(DEMO_COMPANY, `query($a: ID) { arrears(filter: { areaId: $a }, first: 1) { totalCount openFen } }`, { a: areaId })).body.data.arrears;
     const before = await list();
     expect(before.totalCount).toBe(1_412 - DEMO_BILLING.payingAccounts);
+    // This month's fee falls due on its last day: not yet owed, so it is in no collection rate (Civil Code art. 944).
     const months = await t.gql(DEMO_BUREAU, `query($a: ID) { collectionRates(groupBy: MONTH, areaId: $a) { key households } }`, { a: areaId });
     const thisMonth = todayInChina().slice(0, 7);
-    expect(months.body.data.collectionRates).toEqual([addMonths(thisMonth, -2), addMonths(thisMonth, -1), thisMonth].map((key) => ({ key, households: 1_412 })));
+    expect(months.body.data.collectionRates).toEqual([addMonths(thisMonth, -2), addMonths(thisMonth, -1)].map((key) => ({ key, households: 1_412 })));
     // The demanded accounts, the one with a promise, one of them in mediation, three referred to court (one docketed).
     const statuses = await waitFor('the referrals to reach the accounts', async () => {
       const res = await t.gql(DEMO_COMPANY, `query($a: ID) { arrears(filter: { areaId: $a, statuses: [MEDIATION, IN_COLLECTION, REFERRED, IN_LITIGATION] }, first: 50) { items { status } } }`, { a: areaId });
@@ -70,12 +76,28 @@ describe('arrears and litigation demo data: seed 002 levy, recent billing and re
 
   it('refers three accounts to the Haidian court in one batch, docketed the first, and refused one with its reasons', async () => {
     const court = { subject: 'clerk', role: 'COURT' as const, organisationId: DEMO_REFERRALS.courtId, jurisdictions: ['110108'] };
-    const res = await t.gql(DEMO_COMPANY, `{ referrals(first: 50) { items { id eligible status caseNumber batchKey eligibility { failures { code } } } } }`);
+    const res = await t.gql(
+      DEMO_COMPANY,
+      `{ referrals(first: 50) { items { id eligible status caseNumber batchKey procedureReasons { code } eligibility { failures { code } claimableCharges { month } excludedCharges { month reason } } } } }`,
+    );
     const items = res.body.data.referrals.items;
     const eligible = items.filter((r: { eligible: boolean }) => r.eligible);
     expect(eligible).toHaveLength(DEMO_REFERRALS.referred);
+    // The docketed period is the months past due; this month's fee (due on its last day) is named as not yet due.
+    const thisMonth = todayInChina().slice(0, 7);
+    for (const r of eligible) {
+      expect(r.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([addMonths(thisMonth, -2), addMonths(thisMonth, -1)]);
+      expect(r.eligibility.excludedCharges).toEqual([{ month: thisMonth, reason: 'NOT_YET_DUE' }]);
+    }
     expect(new Set(eligible.map((r: { batchKey: string }) => r.batchKey)).size).toBe(1);
-    expect(eligible.filter((r: { caseNumber: string | null }) => r.caseNumber === DEMO_REFERRALS.caseNumber)).toHaveLength(1);
+    const docketed = eligible.filter((r: { caseNumber: string | null }) => r.caseNumber === DEMO_REFERRALS.caseNumber);
+    expect(docketed).toHaveLength(1);
+    // No Beijing threshold is recorded (none confirmed): UNDETERMINED until the court chose small claims on docketing.
+    expect(docketed[0].procedureReasons).toEqual([{ code: 'CHOSEN_BY_COURT' }]);
+    expect(eligible.filter((r: { id: string }) => r.id !== docketed[0].id).map((r: { procedureReasons: unknown }) => r.procedureReasons)).toEqual([
+      [{ code: 'NO_SMALL_CLAIMS_THRESHOLD' }],
+      [{ code: 'NO_SMALL_CLAIMS_THRESHOLD' }],
+    ]);
     const refused = items.filter((r: { eligible: boolean }) => !r.eligible);
     expect(refused.map((r: { eligibility: { failures: { code: string }[] } }) => r.eligibility.failures.map((f) => f.code))).toEqual([['NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED']]);
     const batches = await t.gql(court, `{ consolidatedBatches { referralIds } }`);

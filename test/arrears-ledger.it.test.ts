@@ -35,8 +35,8 @@ const terms = () =>
     lateFee: LATE_FEE,
   });
 
-const RUN = `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { id month households chargedFen newlyBilled unbilledHouseholds dueOn recordNumber subsidies { payer buildingClass households amountFen } } }`;
-const LIST = `query($f: ArrearsFilter, $first: Int) { arrears(filter: $f, first: $first) { totalCount openFen aging { bucket count openFen } items { accountId buildingId unit room status openFen openCharges oldestDueOn daysOverdue agingBucket } } }`;
+const RUN = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { id month households chargedFen newlyBilled unbilledHouseholds dueOn recordNumber subsidies { payer buildingClass households amountFen } } }`;
+const LIST = `query($f: ArrearsFilter, $first: Int) { arrears(filter: $f, first: $first) { totalCount openFen aging { bucket count openFen } items { accountId buildingId unit room status openFen arrearsFen openCharges oldestDueOn daysOverdue agingBucket } } }`;
 const STATEMENT_FIELDS = `id status creditFen openFen billedFen paidFen waivedFen lateFeeFen asOf
   charges { chargeId kind month dueOn amountFen paidFen waivedFen openFen daysOverdue agingBucket limitationEndsOn lateFeeFen floorAreaCentiM2 rateFen }
   aging { bucket count openFen } payments { receiptNumber amountFen paidOn } adjustments { kind fen reason }
@@ -44,8 +44,8 @@ const STATEMENT_FIELDS = `id status creditFen openFen billedFen paidFen waivedFe
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { ${STATEMENT_FIELDS} } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId receiptNumber amountFen creditFen paidInto purpose allocations { chargeId month fen } } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { ${STATEMENT_FIELDS} } }`;
-const OUTCOME = `mutation($id: ID!, $o: MediationOutcome!, $on: String!) { recordMediationOutcome(actionId: $id, outcome: $o, outcomeOn: $on) { status transitions { from to } } }`;
-const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: String!, $fen: Int, $amount: Int) { adjustCharge(chargeId: $c, kind: $k, reason: $r, fen: $fen, amountFen: $amount) { ${STATEMENT_FIELDS} } }`;
+const OUTCOME = `mutation($id: ID!, $o: MediationOutcome!, $on: LocalDate!) { recordMediationOutcome(actionId: $id, outcome: $o, outcomeOn: $on) { status transitions { from to } } }`;
+const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: Note!, $fen: Fen, $amount: Fen) { adjustCharge(chargeId: $c, kind: $k, reason: $r, fen: $fen, amountFen: $amount) { ${STATEMENT_FIELDS} } }`;
 const RATES = `query($g: CollectionRateGrouping!, $a: ID, $l: ID) { collectionRates(groupBy: $g, areaId: $a, levyId: $l) { key households paidHouseholds billedFen collectedFen byHouseholds { numerator denominator percent } byAmount { percent } } }`;
 const LEVY = `mutation($l: LevyInput!) { createLevy(levy: $l) { id households billedFen paidHouseholds buildings { buildingId households quota activated } byHouseholds { percent } } }`;
 
@@ -176,7 +176,8 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const [old, recent, current] = [inMonth(firstMonth), inMonth(addMonths(thisMonth, -2)), inMonth(thisMonth)];
     expect(account.charges[0]).toEqual(old);
     expect(old.agingBucket).toBe('OVER_365');
-    expect(current.agingBucket).toBe('DAYS_0_30');
+    // This month's fee falls due on its last day: open, but not arrears and not aged (Civil Code art. 944 para. 2).
+    expect(current.agingBucket).toBeNull();
     expect(old.limitationEndsOn).toBe(addYears(old.dueOn, 3));
     expect(old.lateFeeFen).toBe(lateFeeFen({ dueOn: old.dueOn, principalFen: old.amountFen, reductions: [] }, LATE_FEE, today));
     expect(old.lateFeeFen).toBeGreaterThan(0);
@@ -247,7 +248,10 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
   it('lists arrears with filters and totals for the company, the street office in its street, and nobody else', async () => {
     const all = (await ok(companyA, LIST, { first: 500 })).arrears;
     expect(all.totalCount).toBeGreaterThan(households.length - 5);
-    expect(all.openFen).toBe(all.items.reduce((s: number, i: { openFen: number }) => s + i.openFen, 0));
+    // The page's total is the arrears (past due); each item also shows everything open on it, this month's fee included.
+    expect(all.openFen).toBe(all.items.reduce((s: number, i: { arrearsFen: number }) => s + i.arrearsFen, 0));
+    expect(all.items.every((i: { openFen: number; arrearsFen: number }) => i.openFen >= i.arrearsFen)).toBe(true);
+    expect(all.items.some((i: { openFen: number; arrearsFen: number }) => i.openFen > i.arrearsFen)).toBe(true);
     expect(all.aging.reduce((s: number, l: { openFen: number }) => s + l.openFen, 0)).toBe(all.openFen);
     const old = (await ok(companyA, LIST, { f: { agingBucket: 'OVER_365', areaId } })).arrears;
     expect(old.items.every((i: { agingBucket: string }) => i.agingBucket === 'OVER_365')).toBe(true);
@@ -277,14 +281,16 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const overall = (await ok(xichengBureau, RATES, { g: 'ALL', a: areaId })).collectionRates;
     expect(overall).toHaveLength(1);
     const { rows } = await db.query(
-      `select count(*)::int as n, count(*) filter (where paid_fen + waived_fen >= amount_fen and paid_fen > 0)::int as paid from arrears.charge where area_id = $1 and kind = 'SERVICE_FEE'`,
-      [areaId],
+      `select count(*)::int as n, count(*) filter (where paid_fen + waived_fen >= amount_fen and paid_fen > 0)::int as paid from arrears.charge
+        where area_id = $1 and kind = 'SERVICE_FEE' and due_on < $2::date`,
+      [areaId, today],
     );
     expect(overall[0]).toMatchObject({ key: 'ALL', households: rows[0].n, paidHouseholds: rows[0].paid });
     expect(overall[0].byHouseholds.numerator).toBe(rows[0].paid);
     const byMonth = (await ok(guangwai, RATES, { g: 'MONTH', a: areaId })).collectionRates;
     const months = byMonth.map((r: { key: string }) => r.key);
-    expect(months).toEqual(expect.arrayContaining([firstMonth, addMonths(thisMonth, -2), thisMonth]));
+    expect(months).toEqual(expect.arrayContaining([firstMonth, addMonths(thisMonth, -2)]));
+    expect(months).not.toContain(thisMonth);
     expect(months).toEqual([...months].sort());
     expect((await ok(xichengBureau, RATES, { g: 'AREA' })).collectionRates.map((r: { key: string }) => r.key)).toContain(areaId);
     for (const outsider of [haidianBureau, companyB, court, desheng]) expect((await ok(outsider, RATES, { g: 'ALL', a: areaId })).collectionRates).toEqual([]);
@@ -295,7 +301,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const inBuilding = households.filter((h) => h.building_id === building);
     const input = {
       areaId, title: '电梯大修集资', purpose: '电梯大修', accountName: '物管会专项账户', rateFenPerM2: 1793, activationThresholdPercent: 50,
-      advanceFen: 42_000_000, decidedOn: addDays(today, -5), dueOn: addDays(today, 30), buildingIds: [building],
+      advanceFen: 42_000_000, decidedOn: addDays(today, -5), dueOn: addDays(today, 30), buildingIds: [building], voluntary: true,
     };
     expect((await fails(companyA, LEVY, { l: { ...input, buildingIds: [randomUUID()] } })).extensions.details?.problems).toEqual([{ code: 'UNKNOWN_BUILDING', buildingId: expect.any(String) }]);
     expect((await fails(companyB, LEVY, { l: input })).extensions.code).toBe('NO_CONTRACT_IN_FORCE');
@@ -309,8 +315,8 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       const receipt = (await ok(companyA, PAY, { p: { accountId: charge.account_id, amountFen: Number(charge.amount_fen), paidOn: today, method: 'CASH', purpose: 'LEVY', levyId: levy.id, idempotencyKey: `levy-${levy.id}-${i}` } })).recordPayment;
       expect(receipt).toMatchObject({ paidInto: '物管会专项账户', purpose: 'LEVY', allocations: [{ chargeId: charge.id, fen: Number(charge.amount_fen) }] });
     }
-    const rates = (await ok(companyA, RATES, { g: 'ALL', l: levy.id })).collectionRates;
-    expect(rates[0]).toMatchObject({ households: inBuilding.length, paidHouseholds: quota + 1 });
+    // Due in 30 days: not yet owed, so in no collection rate; its progress to the quota is the levy's own.
+    expect((await ok(companyA, RATES, { g: 'ALL', l: levy.id })).collectionRates).toEqual([]);
     const activated = await probe.waitForCount('the activation event', (m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id, 1);
     expect(expectValidEvent(activated[0], 'hub.arrears.levy.building-activated')).toMatchObject({ buildingId: building, households: inBuilding.length, paidHouseholds: quota, activationThresholdPercent: 50 });
     const decided = await probe.waitForCount('the levy event', (m) => m.headers.ce_type === 'hub.arrears.levy.decided' && String(m.message.key) === levy.id, 1);

@@ -11,7 +11,7 @@ import { waitFor } from './support/wait-for';
 const streetOffice = identity('STREET_OFFICE', 'street-office-beitaipingzhuang', ['110108009']);
 /** Outbox backlogs are health details, which only ADMIN may read. */
 const operator = identity('ADMIN', 'hub-operations');
-const REGISTER = `mutation R($name: String!) {
+const REGISTER = `mutation R($name: Name!) {
   registerArea(input: { name: $name, districtCode: "110108", streetCode: "110108009" }) { id }
 }`;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { addDays } from '../kernel/calendar';
+import { addDays, daysBetween } from '../kernel/calendar';
+import { periodEnd } from '../kernel/working-days';
 import { todayInChina } from '../kernel/clock';
 import { CITY_FILING_REVIEWS_TOPIC, FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
 import { HubEvent } from '../platform/events/cloudevent';
@@ -56,11 +57,11 @@ const terms = (overrides: Record<string, unknown> = {}) => ({
 
 const FILING_FIELDS = `id contractId status kind currentVersion recordNumber submittedOn deadline late daysLate lateConsequence acceptedOn amendsFilingId supersededByFilingId terminatedOn handoverOn`;
 const DRAFT = `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id status } }`;
-const SUBMIT = `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { ${FILING_FIELDS} } }`;
-const RESUBMIT = `mutation($f: ID!, $k: String!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { resubmitFiling(filingId: $f, idempotencyKey: $k, terms: $t, documents: $d) { ${FILING_FIELDS} } }`;
+const SUBMIT = `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { ${FILING_FIELDS} } }`;
+const RESUBMIT = `mutation($f: ID!, $k: Key!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { resubmitFiling(filingId: $f, idempotencyKey: $k, terms: $t, documents: $d) { ${FILING_FIELDS} } }`;
 const ACCEPT = `mutation($f: ID!, $v: Int!) { acceptFiling(filingId: $f, version: $v) { ${FILING_FIELDS} } }`;
 const RETURN = `mutation($f: ID!, $v: Int!, $r: [ReturnReasonInput!]!) { returnFiling(filingId: $f, version: $v, reasons: $r) { ${FILING_FIELDS} } }`;
-const AMEND = `mutation($c: ID!, $k: String!, $on: String!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { ${FILING_FIELDS} } }`;
+const AMEND = `mutation($c: ID!, $k: Key!, $on: LocalDate!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { ${FILING_FIELDS} } }`;
 const FILING = `query($id: ID!) { filing(id: $id) { ${FILING_FIELDS} terms { number feeSchedule { classes { ownerRateFenPerM2Month } } } versions { version termsSha256 outcome reviewVia returnReasons { field reason } documents { name sha256 } feeFlags { code } } history { sequence action status actorRole via } } }`;
 const CONTRACT = `query($id: ID!) { contract(id: $id) { id status number terms { number feeSchedule { classes { ownerRateFenPerM2Month } } } filings { id status kind } } }`;
 const QUEUE = `query($f: FilingReviewQueueFilter) { filingReviewQueue(filter: $f) { totalCount items { id status late } counts { status count late } } }`;
@@ -98,8 +99,10 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const first = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: contractText });
     expect(first.body.errors).toBeUndefined();
     const filing = first.body.data.submitFiling;
-    // Signed 20 days ago: the 15-day deadline (Beijing art. 63) passed 5 days ago. Accepted, flagged, with art. 91.
-    expect(filing).toMatchObject({ status: 'SUBMITTED', kind: 'INITIAL', currentVersion: 1, deadline: addDays(today, -5), late: true, daysLate: 5, recordNumber: null });
+    // Signed 20 days ago: the 15-day deadline (Beijing art. 63, moved past rest days by Civil Code art. 203) has
+    // passed. Accepted, flagged, with art. 91.
+    const deadline = periodEnd(addDays(today, -20), 15);
+    expect(filing).toMatchObject({ status: 'SUBMITTED', kind: 'INITIAL', currentVersion: 1, deadline, late: true, daysLate: daysBetween(deadline, today), recordNumber: null });
     expect(filing.lateConsequence).toContain('art. 91');
 
     const retry = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: contractText });
@@ -123,7 +126,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
 
     const corrected = [...contractText, { name: '收费标准测算报告.pdf', type: 'FEE_ASSESSMENT', sizeBytes: 90_112, sha256: sha('c') }];
     const resubmitted = await t.gql(companyA, RESUBMIT, { f: filing.id, k: randomUUID(), t: terms(), d: corrected });
-    expect(resubmitted.body.data.resubmitFiling).toMatchObject({ id: filing.id, status: 'SUBMITTED', currentVersion: 2, late: true, daysLate: 5 });
+    expect(resubmitted.body.data.resubmitFiling).toMatchObject({ id: filing.id, status: 'SUBMITTED', currentVersion: 2, late: true, daysLate: daysBetween(deadline, today) });
 
     const accepted = await t.gql(xichengBureau, ACCEPT, { f: filing.id, v: 2 });
     expect(accepted.body.errors).toBeUndefined();
@@ -203,7 +206,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const foreignAmendment = await t.gql(companyB, AMEND, { c: contractId, k: randomUUID(), on: today, t: terms(), d: contractText });
     expect(foreignAmendment.body.errors[0].extensions.code).toBe('NOT_FOUND');
     const badDates = await t.gql(guangwai, QUEUE, { f: { submittedFrom: '2026-02-30' } });
-    expect(badDates.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { submittedFrom: 'not a date' } } });
+    expect(badDates.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { submittedFrom: expect.any(String) } } });
     const forged = await t.gql(companyB, `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${today}", handoverOn: "${today}", reason: "x") { id } }`, { c: contractId });
     expect(forged.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
@@ -237,6 +240,24 @@ describe('contracts: filings from draft to termination, through the gateway and 
     expect(contract.body.data.contract).toMatchObject({ status: 'DRAFT', filings: [] });
   });
 
+  it('ends the 15-day filing period on the next working day (Civil Code art. 203): seed 003 signed 2021-12-10, filed Monday 2021-12-27', async () => {
+    const paperFiling = async (number: string, submittedOn: string) => {
+      const contractId = await draft(companyA, { number, signedOn: '2021-12-10', startsOn: number.endsWith('1') ? '2022-01-01' : '2023-01-01', endsOn: number.endsWith('1') ? '2022-12-31' : '2023-12-31', feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] }] } });
+      const res = await t.gql(admin, `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!, $on: LocalDate, $co: Key) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { ${FILING_FIELDS} } }`, {
+        c: contractId,
+        k: randomUUID(),
+        d: contractText,
+        on: submittedOn,
+        co: companyA.organisationId,
+      });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.submitFiling;
+    };
+    // Day 15 is Saturday 2021-12-25: the period ends on Monday the 27th, so a filing that day is on time.
+    expect(await paperFiling('HJ6-203-1', '2021-12-27')).toMatchObject({ submittedOn: '2021-12-27', deadline: '2021-12-27', late: false, daysLate: 0 });
+    expect(await paperFiling('HJ6-203-2', '2021-12-28')).toMatchObject({ submittedOn: '2021-12-28', deadline: '2021-12-27', late: true, daysLate: 1 });
+  });
+
   it('applies an amendment only once accepted, superseding the filing it amends, then terminates with the handover date', async () => {
     const contractId = await draft(companyA, { number: 'HJ6-AMEND', startsOn: addDays(today, 6 * 365), endsOn: addDays(today, 7 * 365) });
     const initial = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
@@ -244,7 +265,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
 
     const amendedTerms = terms({ number: 'HJ6-AMEND', startsOn: addDays(today, 6 * 365), endsOn: addDays(today, 7 * 365), feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] }] } });
     const amendment = await t.gql(companyA, AMEND, { c: contractId, k: randomUUID(), on: today, t: amendedTerms, d: contractText });
-    expect(amendment.body.data.amendContract).toMatchObject({ kind: 'AMENDMENT', status: 'SUBMITTED', amendsFilingId: initial.id, deadline: addDays(today, 15), late: false });
+    expect(amendment.body.data.amendContract).toMatchObject({ kind: 'AMENDMENT', status: 'SUBMITTED', amendsFilingId: initial.id, deadline: periodEnd(today, 15), late: false });
     const pending = await t.gql(companyA, CONTRACT, { id: contractId });
     expect(pending.body.data.contract).toMatchObject({ status: 'ACCEPTED', terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100 }] } } });
     const second = await t.gql(companyA, AMEND, { c: contractId, k: randomUUID(), on: today, t: amendedTerms, d: contractText });
@@ -267,7 +288,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
   it("applies a bureau system's decision from city.filing-reviews.v1 once, and dead-letters stale and unauthorised ones", async () => {
     const contractId = await draft(companyA, { number: 'HJ6-KAFKA', startsOn: addDays(today, 8 * 365), endsOn: addDays(today, 9 * 365) });
     const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
-    const register = `mutation($o: String!, $j: [String!]!) { registerReviewSystem(organisationId: $o, name: "西城区住建委备案系统", role: "CITY_BUREAU", jurisdictions: $j) { organisationId } }`;
+    const register = `mutation($o: Key!, $j: [Key!]!) { registerReviewSystem(organisationId: $o, name: "西城区住建委备案系统", role: "CITY_BUREAU", jurisdictions: $j) { organisationId } }`;
     expect((await t.gql(xichengBureau, register, { o: 'xicheng-filing-system', j: ['110102'] })).body.errors[0].extensions.code).toBe('FORBIDDEN');
     await t.gql(admin, register, { o: 'xicheng-filing-system', j: ['110102'] });
     await t.gql(admin, register, { o: 'haidian-filing-system', j: ['110108'] });
@@ -307,17 +328,21 @@ describe('contracts: filings from draft to termination, through the gateway and 
     }
   });
 
-  it("answers the publicity query without a token with seed 003's fees, and nothing else without one", async () => {
-    const PUBLIC = `query($n: String!) { publicServiceStandards(compoundName: $n) { compoundName providerName filingRecordNumber serviceStartsOn serviceEndsOn serviceStandards { item standard } fees { buildingClass ownerRateYuan assessedRateYuan subsidisedBy } } }`;
+  it("answers the publicity query without a token with seed 003's art. 943 contents, only running subsidies, and nothing else without one", async () => {
+    const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { compoundName asOf providerName personInCharge filingRecordNumber serviceStartsOn serviceEndsOn serviceStandards { item standard } fees { buildingClass ownerRateYuan assessedRateYuan subsidisedBy subsidies { payer rateYuan startMonth endMonth } } } }`;
     const res = await t.gql(undefined, PUBLIC, { n: '学院南路' });
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     const [standards] = res.body.data.publicServiceStandards;
-    expect(standards).toMatchObject({ compoundName: '学院南路32号院', providerName: '北京学苑物业服务有限公司', serviceStartsOn: '2022-01-01' });
+    expect(standards).toMatchObject({ compoundName: '学院南路32号院', asOf: today, providerName: '天岳恒物业', personInCharge: '物业公司负责人', serviceStartsOn: '2022-01-01' });
     expect(standards.filingRecordNumber).toMatch(/^110108-\d{4}-\d{4}$/);
+    // Seed 003's joint subsidy ran 36 months from 2022-01, to 2024-12: shown only while it runs.
+    const payer = '北太平庄街道办事处与首开集团';
+    const running = today.slice(0, 7) <= '2024-12';
+    const subsidies = running ? [{ payer, rateYuan: '0.78', startMonth: '2022-01', endMonth: '2024-12' }] : [];
     expect(standards.fees).toEqual([
-      { buildingClass: 'LOW_RISE', ownerRateYuan: '1.00', assessedRateYuan: '1.78', subsidisedBy: ['北太平庄街道办事处与首开集团'] },
-      { buildingClass: 'HIGH_RISE', ownerRateYuan: '1.67', assessedRateYuan: '2.45', subsidisedBy: ['北太平庄街道办事处与首开集团'] },
+      { buildingClass: 'LOW_RISE', ownerRateYuan: '1.00', assessedRateYuan: '1.78', subsidisedBy: running ? [payer] : [], subsidies },
+      { buildingClass: 'HIGH_RISE', ownerRateYuan: '1.67', assessedRateYuan: '2.45', subsidisedBy: running ? [payer] : [], subsidies },
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/signatory|物管会主任|91110108/);
     const none = await t.gql(undefined, PUBLIC, { n: '阳光丽景' });

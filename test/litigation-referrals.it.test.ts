@@ -46,7 +46,7 @@ const REFERRAL_FIELDS = `id companyId courtId accountId contractId areaName elig
 const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { ${REFERRAL_FIELDS} } }`;
 const REFERRAL = `query($id: ID!) { referral(id: $id) { ${REFERRAL_FIELDS} } }`;
 const LIST = `query($f: ReferralFilter) { referrals(filter: $f, first: 100) { totalCount items { id status eligible } } }`;
-const REPORT = `mutation($r: CourtReportInput!, $e: String) { reportCourtEvent(report: $r, eventId: $e) { id status caseNumber procedure docketedOn hearingOn judgedFen } }`;
+const REPORT = `mutation($r: CourtReportInput!, $e: Key) { reportCourtEvent(report: $r, eventId: $e) { id status caseNumber procedure docketedOn hearingOn judgedFen } }`;
 const VERIFY = `query($id: ID!, $v: Int) { verifyCasePackage(referralId: $id, version: $v) { valid version storedDigest digest sequence previousVersionSequence reason chainValid firstBrokenSequence } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status actions { actionId kind } } }`;
 
@@ -172,7 +172,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect((await ok(xichengCourt, LIST, { f: { eligible: false } })).referrals.totalCount).toBe(0);
     // Ids are compared as uuid: a malformed one is the caller's input error, in a query and inside a mutation's transaction.
     expect((await fails(companyA, REFERRAL, { id: 'not-a-uuid' })).extensions.code).toBe('BAD_USER_INPUT');
-    const WITHDRAW = `mutation($id: ID!, $r: String!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
+    const WITHDRAW = `mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
     expect((await fails(companyA, WITHDRAW, { id: 'not-a-uuid', r: '已缴清' })).extensions.code).toBe('BAD_USER_INPUT');
     for (const outsider of [haidianCourt, companyB, xichengBureau]) {
       expect((await ok(outsider, LIST, {})).referrals).toEqual({ totalCount: 0, items: [] });
@@ -234,7 +234,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(overdue.map((o: { referral: { id: string } }) => o.referral.id)).toContain(referral.id);
     expect((await ok(companyA, `{ overdueSmallClaims { referral { id } } }`)).overdueSmallClaims).toEqual([]);
     // The president extended it by a month before the two months ran out; it is still a month overdue.
-    const EXTEND = `mutation($id: ID!, $on: String!) { approveSmallClaimsExtension(referralId: $id, approvedOn: $on) { extensionApprovedOn } }`;
+    const EXTEND = `mutation($id: ID!, $on: LocalDate!) { approveSmallClaimsExtension(referralId: $id, approvedOn: $on) { extensionApprovedOn } }`;
     expect((await fails(xichengCourt, EXTEND, { id: referral.id, on: addMonths(thisMonth, -1) + '-10' })).extensions).toMatchObject({
       code: 'EXTENSION_REFUSED',
       details: { problems: ['EXTENSION_AFTER_DEADLINE'] },
@@ -338,14 +338,14 @@ describe('litigation: referrals through the green channel, the court’s reports
     const deprecated = (await ok(xichengCourt, `{ consolidatedBatches { batchKey compoundId } }`)).consolidatedBatches;
     expect(deprecated.find((b: { batchKey: string }) => b.batchKey === batchKey).compoundId).toBe(areaId);
     expect((await ok(haidianCourt, BATCHES)).consolidatedBatches).toEqual([]);
-    expect((await fails(haidianCourt, `mutation($k: String!) { acceptConsolidatedBatch(batchKey: $k) { batchKey } }`, { k: batchKey })).extensions.code).toBe('NOT_FOUND');
-    const [remaining, split] = (await ok(xichengCourt, `mutation($k: String!, $ids: [ID!]!) { splitConsolidatedBatch(batchKey: $k, referralIds: $ids) { batchKey referralIds splitFrom } }`, {
+    expect((await fails(haidianCourt, `mutation($k: Key!) { acceptConsolidatedBatch(batchKey: $k) { batchKey } }`, { k: batchKey })).extensions.code).toBe('NOT_FOUND');
+    const [remaining, split] = (await ok(xichengCourt, `mutation($k: Key!, $ids: [ID!]!) { splitConsolidatedBatch(batchKey: $k, referralIds: $ids) { batchKey referralIds splitFrom } }`, {
       k: batchKey,
       ids: [referred[1].id],
     })).splitConsolidatedBatch;
     expect(split).toMatchObject({ referralIds: [referred[1].id], splitFrom: batchKey });
     expect(remaining.referralIds).not.toContain(referred[1].id);
-    const accepted = (await ok(xichengCourt, `mutation($k: String!) { acceptConsolidatedBatch(batchKey: $k) { courtDecision } }`, { k: batchKey })).acceptConsolidatedBatch;
+    const accepted = (await ok(xichengCourt, `mutation($k: Key!) { acceptConsolidatedBatch(batchKey: $k) { courtDecision } }`, { k: batchKey })).acceptConsolidatedBatch;
     expect(accepted.courtDecision).toBe('ACCEPTED');
     expect((await ok(companyA, REFERRAL, { id: referred[1].id })).referral.batchKey).toBe(split.batchKey);
   });
@@ -356,7 +356,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     await claimKnown(accounts[9].id, 1);
     await claimKnown(accounts[10].id, 1);
     const [withdrawn, settled] = (await refer([accounts[9].id, accounts[10].id], { mediationWaivedOn: today })).referArrears;
-    const WITHDRAW = `mutation($id: ID!, $r: String!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
+    const WITHDRAW = `mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
     expect((await fails(companyB, WITHDRAW, { id: withdrawn.id, r: '已缴清' })).extensions.code).toBe('NOT_FOUND');
     expect((await fails(companyA, WITHDRAW, { id: withdrawn.id, r: '  ' })).extensions.code).toBe('BAD_USER_INPUT');
     expect((await ok(companyA, WITHDRAW, { id: withdrawn.id, r: '业主已缴清欠费' })).withdrawReferral.status).toBe('WITHDRAWN');

@@ -1,8 +1,10 @@
 import { Identity } from '../../kernel/identity';
+import { residentIdCheckCharacter } from '../../subgraphs/areas/domain/owner-identity';
 
 /**
  * Demo data from the seed documents (shared/seeds, digested in docs/domain.md, "Demo compounds"). District codes
- * are the real GB/T 2260 codes; the 9-digit street codes are illustrative, derived from them.
+ * are the real GB/T 2260 codes; the street codes of 广安门内 (110102017) and 广安门外 (110102020) are the official
+ * ones, the other 9-digit street codes and the 12-digit community code are illustrative, derived from them.
  */
 export interface DemoBuilding {
   label: string;
@@ -12,8 +14,19 @@ export interface DemoBuilding {
   households: number;
 }
 
+/** Households the register puts under one owner (a property-rights unit, a developer): one owner under 法释〔2009〕7号 art. 9. */
+export interface DemoSharedOwner {
+  ownerReference: string;
+  ownerName: string;
+  /** How many of the compound's households, counted from the last one of the CSV backwards. */
+  households: number;
+}
+
 export interface DemoCompound {
   name: string;
+  /** The community (社区) the compound lies in, when the seed names it. */
+  communityCode?: string;
+  sharedOwners?: DemoSharedOwner[];
   kind: 'COMMERCIAL' | 'AFFORDABLE' | 'OLD_PUBLIC_HOUSING' | 'BUNGALOW' | 'UNMANAGED';
   governanceModel: 'CONTRACT_BASED' | 'MULTI_PARTY_CO_GOVERNANCE' | 'GOVERNMENT_BACKSTOP';
   yearBuilt?: number;
@@ -32,9 +45,13 @@ export interface DemoStreet {
 const buildings = (count: number, each: Omit<DemoBuilding, 'label'>, label = (i: number) => `${i}号楼`, from = 1): DemoBuilding[] =>
   Array.from({ length: count }, (_, i) => ({ ...each, label: label(from + i) }));
 
-/** 广安门北街20号院 (seed 000): 462 households in five walk-ups and one tower. */
+/** 西便门内社区 of 广安门内街道, where seed 000 places 广安门北街20号院 (the community's code is illustrative). */
+export const XIBIANMENNEI_COMMUNITY = { code: '110102017001', name: '西便门内社区' };
+
+/** 广安门北街20号院 (seed 000): 广安门内街道, 西便门内社区; 462 households in five walk-ups and one tower. */
 const GUANGANMEN_BEIJIE_20: DemoCompound = {
   name: '广安门北街20号院',
+  communityCode: XIBIANMENNEI_COMMUNITY.code,
   kind: 'OLD_PUBLIC_HOUSING',
   governanceModel: 'MULTI_PARTY_CO_GOVERNANCE',
   yearBuilt: 1995,
@@ -46,15 +63,25 @@ const GUANGANMEN_BEIJIE_20: DemoCompound = {
   ],
 };
 
-/** 学院南路32号院 (seeds 001, 003): 1,412 households in 25 buildings and 11 bungalow clusters, 10 property-rights units. */
+/**
+ * 学院南路32号院 (seeds 001, 003): 1,412 households in 25 buildings and 11 bungalow clusters, 10 property-rights units;
+ * buildings 16 and 17 have its 4 elevators, replaced in June 2023 (seed 003; two each is the demo's split, the seed
+ * gives the total). The register keeps 78 households under two property-rights units (illustrative), so its 1,412
+ * households are 1,336 owners under 法释〔2009〕7号 art. 9: seed 003 reports percentages only, and no whole number of
+ * 1,412 owners is 77.84 %, so its owners were not its households; 1,336 reproduces every reported ratio.
+ */
 const XUEYUAN_NANLU_32: DemoCompound = {
   name: '学院南路32号院',
   kind: 'OLD_PUBLIC_HOUSING',
   governanceModel: 'MULTI_PARTY_CO_GOVERNANCE',
   propertyRightsUnits: 10,
   maintenanceFund: 'NOT_ESTABLISHED',
+  sharedOwners: [
+    { ownerReference: 'property-rights-unit-A', ownerName: '产权单位甲', households: 39 },
+    { ownerReference: 'property-rights-unit-B', ownerName: '产权单位乙', households: 39 },
+  ],
   buildings: [
-    ...buildings(25, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 48 }),
+    ...buildings(25, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 48 }).map((b) => (b.label === '16号楼' || b.label === '17号楼' ? { ...b, elevators: 2 } : b)),
     ...buildings(3, { buildingClass: 'LOW_RISE', floors: 1, elevators: 0, households: 20 }, (i) => `平房${i}区`),
     ...buildings(8, { buildingClass: 'LOW_RISE', floors: 1, elevators: 0, households: 19 }, (i) => `平房${i}区`, 4),
   ],
@@ -71,7 +98,7 @@ const RUNFENG_XINSHANG: DemoCompound = {
   buildings: buildings(6, { buildingClass: 'HIGH_RISE', floors: 18, elevators: 3, households: 180 }),
 };
 
-/** 阳光丽景 (seed 001): commercial housing with the first owners' committee of its area; sizes are illustrative. */
+/** 阳光丽景 (seed 001, 德胜街道): commercial housing with the first owners' committee of its area; sizes are illustrative. */
 const YANGGUANG_LIJING: DemoCompound = {
   name: '阳光丽景',
   kind: 'COMMERCIAL',
@@ -81,7 +108,7 @@ const YANGGUANG_LIJING: DemoCompound = {
   buildings: buildings(3, { buildingClass: 'HIGH_RISE', floors: 16, elevators: 2, households: 96 }),
 };
 
-/** 红居南街6号院 (seed 001): 1980s unit housing, unmanaged, run by a residents' council; sizes are illustrative. */
+/** 红居南街6号院 (seed 001, 广外街道): 1980s unit housing, unmanaged, run by a residents' council; sizes are illustrative. */
 const HONGJU_NANJIE_6: DemoCompound = {
   name: '红居南街6号院',
   kind: 'UNMANAGED',
@@ -100,10 +127,10 @@ const streetOffice = (organisationId: string, streetCode: string): Identity => (
 
 export const DEMO_STREETS: DemoStreet[] = [
   {
-    office: streetOffice('street-office-guanganmenwai', '110102014'),
+    office: streetOffice('street-office-guanganmenwai', '110102020'),
     districtCode: '110102', // 西城区 Xicheng
-    streetCode: '110102014', // 广安门外街道
-    compounds: [GUANGANMEN_BEIJIE_20, HONGJU_NANJIE_6],
+    streetCode: '110102020', // 广安门外街道
+    compounds: [HONGJU_NANJIE_6],
   },
   {
     office: streetOffice('street-office-desheng', '110102011'),
@@ -122,6 +149,12 @@ export const DEMO_STREETS: DemoStreet[] = [
     districtCode: '110114', // 昌平区 Changping
     streetCode: '110114012', // 天通苑南街道
     compounds: [RUNFENG_XINSHANG],
+  },
+  {
+    office: streetOffice('street-office-guanganmennei', '110102017'),
+    districtCode: '110102',
+    streetCode: '110102017', // 广安门内街道 (seed 000)
+    compounds: [GUANGANMEN_BEIJIE_20],
   },
 ];
 
@@ -145,6 +178,16 @@ export function demoCompoundCsv(compound: DemoCompound): string {
   let seed = [...compound.name].reduce((s, c) => (s * 31 + c.charCodeAt(0)) >>> 0, 7);
   const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const lines = ['building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name'];
+  const total = compound.buildings.reduce((sum, b) => sum + b.households, 0);
+  // The last households of the CSV, counted backwards, belong to the shared owners in the order listed.
+  const sharedOwnerOf = (index: number): DemoSharedOwner | undefined => {
+    let from = total;
+    for (const shared of compound.sharedOwners ?? []) {
+      from -= shared.households;
+      if (index >= from) return shared;
+    }
+    return undefined;
+  };
   let owner = 0;
   for (const b of compound.buildings) {
     const perFloor = Math.ceil(b.households / b.floors);
@@ -154,8 +197,10 @@ export function demoCompoundCsv(compound: DemoCompound): string {
       const room = `${floor}${String((i % perFloor) + 1).padStart(2, '0')}`;
       const centi = 4500 + Math.floor(next() * 7500);
       const name = SURNAMES[Math.floor(next() * SURNAMES.length)] + GIVEN[Math.floor(next() * GIVEN.length)] + GIVEN[Math.floor(next() * GIVEN.length)];
+      const shared = sharedOwnerOf(owner);
       owner++;
-      lines.push([b.label, b.buildingClass, b.floors, b.elevators, unit, room, (centi / 100).toFixed(2), `owner-${owner}`, name].join(','));
+      const [reference, ownerName] = shared ? [shared.ownerReference, shared.ownerName] : [`owner-${owner}`, name];
+      lines.push([b.label, b.buildingClass, b.floors, b.elevators, unit, room, (centi / 100).toFixed(2), reference, ownerName].join(','));
     }
   }
   return lines.join('\n') + '\n';
@@ -172,25 +217,105 @@ export const DEMO_PMC = {
   termEndsOn: '2023-05-29',
   chairIndex: 0,
   members: [
-    { name: '居委会代表 甲', seat: 'RESIDENTS_COMMITTEE', represents: '广安门北街社区居委会' },
-    { name: '居委会代表 乙', seat: 'RESIDENTS_COMMITTEE', represents: '广安门北街社区居委会' },
+    { name: '居委会代表 甲', seat: 'RESIDENTS_COMMITTEE', represents: '西便门内社区居委会' },
+    { name: '居委会代表 乙', seat: 'RESIDENTS_COMMITTEE', represents: '西便门内社区居委会' },
     ...Array.from({ length: 6 }, (_, i) => ({ name: `产权单位代表 ${i + 1}`, seat: 'PROPERTY_RIGHTS_UNIT', represents: `产权单位 ${i + 1}` })),
     ...Array.from({ length: 3 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
   ],
+};
+
+/**
+ * 学院南路32号院's property-management committee, on record before it signed the four-party agreement of 2021-12-10
+ * for the owners (seed 003: it oversaw the joint decision of October 2021 and signed "作为社区自管主体"). The seed
+ * dates neither its formation nor its filing: the dates and the placeholder members are the demo's own, within the
+ * rules (formed, filed and recorded before the vote; a three-year term).
+ */
+export const DEMO_XUEYUAN_PMC = {
+  compound: '学院南路32号院',
+  formedOn: '2021-06-18',
+  termEndsOn: '2024-06-17',
+  filedOn: '2021-07-02',
+  recordedOn: '2021-07-08',
+  chairIndex: 0,
+  members: [
+    { name: '居委会代表', seat: 'RESIDENTS_COMMITTEE', represents: '学院南路32号社区居委会' },
+    ...Array.from({ length: 3 }, (_, i) => ({ name: `产权单位代表 ${i + 1}`, seat: 'PROPERTY_RIGHTS_UNIT', represents: `产权单位 ${i + 1}` })),
+    ...Array.from({ length: 3 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
+  ],
+};
+
+/**
+ * 阳光丽景's owners' assembly and owners' committee: "德胜地区第一个成立业委会的商品房小区" (seed 001, June 2019). The seed
+ * dates neither: the dates, the five placeholder members and the rules' reference are the demo's own, before June 2019.
+ */
+export const DEMO_YANGGUANG_OWNERS = {
+  compound: '阳光丽景',
+  assembly: { firstMeetingOn: '2017-09-16', rulesReference: '阳光丽景业主大会议事规则' },
+  committee: { recordedOn: '2017-10-20', termEndsOn: '2022-10-19', members: Array.from({ length: 5 }, (_, i) => ({ name: `业主委员会委员 ${i + 1}`, seat: 'OWNER' })) },
+};
+
+/** The compound's total certificate floor area in hundredths of m², from the CSV its street office imports. */
+export function demoCompoundAreaCentiM2(compound: DemoCompound): number {
+  return demoCompoundCsv(compound)
+    .trim()
+    .split('\n')
+    .slice(1)
+    .reduce((sum, line) => sum + Math.round(Number(line.split(',')[6]) * 100), 0);
+}
+
+/** The smallest part of `whole` that shows as `hundredthsOfPercent` (7425 = 74.25 %) when rounded half up. */
+const partShowing = (whole: number, hundredthsOfPercent: number): number => Math.ceil((whole * (hundredthsOfPercent * 10 - 5)) / 100_000);
+
+const m2 = (centi: number): string => (centi / 100).toFixed(2);
+
+/**
+ * Seed 003's joint decision at 学院南路32号院 as reported: "2021年10月 … 参与共同决定物业管理事项的业主户数达到77.84%，
+ * 同意户数占参与户数比率74.13%；参与面积达到74.25%，同意面积占参与面积的78.86%，均符合法律要求", on introducing a
+ * provider (Civil Code art. 278 item 4). The seed gives percentages, the month and the matter: the day (the month's
+ * last) is the demo's own, the owners are the register's 1,336 (see XUEYUAN_NANLU_32), 1,040 of them taking part and
+ * 771 consenting, and the areas are the smallest parts of the register's area that show the reported percentages.
+ */
+export function demoJointDecision(): { compound: string; matter: string; heldOn: string; tally: Record<string, number | string> } {
+  const total = demoCompoundAreaCentiM2(XUEYUAN_NANLU_32);
+  const participating = partShowing(total, 7425);
+  const consenting = partShowing(participating, 7886);
+  return {
+    compound: XUEYUAN_NANLU_32.name,
+    matter: 'HIRE_OR_DISMISS_PROVIDER',
+    heldOn: '2021-10-31',
+    tally: {
+      totalOwners: SEED_003_VOTE.owners,
+      totalArea: m2(total),
+      participatingOwners: SEED_003_VOTE.participatingOwners,
+      participatingArea: m2(participating),
+      consentingOwners: SEED_003_VOTE.consentingOwners,
+      consentingArea: m2(consenting),
+    },
+  };
+}
+
+/** Seed 003's reported percentages, and the owner counts of the demo register that give them. */
+export const SEED_003_VOTE = {
+  owners: 1_336,
+  participatingOwners: 1_040,
+  consentingOwners: 771,
+  reported: { participationOwners: '77.84', consentOwners: '74.13', participationArea: '74.25', consentArea: '78.86' },
 };
 
 /** Districts (real GB/T 2260 codes) and the demo streets, registered before the compounds. */
 export const DEMO_DIVISIONS = [
   { code: '110102', name: '西城区' },
   { code: '110102011', name: '德胜街道' },
-  { code: '110102014', name: '广安门外街道' },
+  { code: '110102017', name: '广安门内街道' },
+  { code: XIBIANMENNEI_COMMUNITY.code, name: XIBIANMENNEI_COMMUNITY.name },
+  { code: '110102020', name: '广安门外街道' },
   { code: '110108', name: '海淀区' },
   { code: '110108009', name: '北太平庄街道' },
   { code: '110114', name: '昌平区' },
   { code: '110114012', name: '天通苑南街道' },
 ];
 
-/** A property company of the demo (a fictitious name; the seeds do not name the companies). */
+/** 天岳恒物业, the provider at 学院南路32号院 (seed 003 names it; its registration number is the demo's own). */
 export const DEMO_COMPANY: Identity = { subject: 'xueyuan-finance', role: 'PROPERTY_COMPANY', organisationId: '91110108MA01DEMO32', jurisdictions: [] };
 
 /**
@@ -228,7 +353,7 @@ export const DEMO_CONTRACT = {
     },
     lateFee: null,
     parties: [
-      { role: 'PROVIDER', name: '北京学苑物业服务有限公司', registration: DEMO_COMPANY.organisationId, signatory: '物业公司负责人' },
+      { role: 'PROVIDER', name: '天岳恒物业', registration: DEMO_COMPANY.organisationId, signatory: '物业公司负责人' },
       { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '学院南路32号院物业管理委员会', signatory: '物管会主任' },
       { role: 'STREET_OFFICE', name: '北太平庄街道办事处', signatory: '街道负责人' },
       { role: 'ASSET_RECEIVER', name: '首开集团', signatory: '产权单位负责人' },
@@ -276,11 +401,59 @@ export const DEMO_RUNFENG_CONTRACT: typeof DEMO_CONTRACT = {
   documents: [{ name: '润枫欣尚物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 524_288, sha256: '7d1e5c9a3b8f2e6d4c0a9b8e7f6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d' }],
 };
 
-export const DEMO_CONTRACTS = [DEMO_CONTRACT, DEMO_RUNFENG_CONTRACT];
+/** The company serving 阳光丽景 (a fictitious name: seed 001 names none). */
+export const DEMO_YANGGUANG_COMPANY: Identity = { subject: 'yangguang-finance', role: 'PROPERTY_COMPANY', organisationId: '91110102MA01DEMO01', jurisdictions: [] };
+
+/**
+ * A contract at 阳光丽景 with its owners' committee, so that the year 2018 can be billed for seed 001's 98 %
+ * collection rate. Seed 001 gives no contract: the provider's name, number, term, dates and rate are the demo's own.
+ */
+export const DEMO_YANGGUANG_CONTRACT: typeof DEMO_CONTRACT = {
+  compound: YANGGUANG_LIJING.name,
+  company: DEMO_YANGGUANG_COMPANY,
+  reviewer: 'street-office-desheng',
+  receivedOn: '2017-12-20',
+  idempotencyKey: 'demo-yangguang-lijing-initial-filing',
+  terms: {
+    kind: 'REGULAR',
+    number: 'DS-YGLJ-2017-001',
+    title: '阳光丽景物业服务合同',
+    ownersSide: { kind: 'OWNERS_COMMITTEE', name: '阳光丽景业主委员会' },
+    selectionMethod: 'TENDER',
+    signedOn: '2017-12-10',
+    startsOn: '2018-01-01',
+    endsOn: '2020-12-31',
+    serviceItems: [
+      { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
+      { item: '电梯运行维护', standard: '按规定维保，困人30分钟内到场' },
+    ],
+    feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 280, ownerRateFenPerM2Month: 280, subsidies: [] }] },
+    lateFee: null,
+    parties: [
+      { role: 'PROVIDER', name: '北京阳光丽景物业服务有限公司', registration: DEMO_YANGGUANG_COMPANY.organisationId, signatory: '物业负责人' },
+      { role: 'OWNERS_COMMITTEE', name: '阳光丽景业主委员会', signatory: '业主委员会主任' },
+    ],
+  },
+  documents: [{ name: '阳光丽景物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 524_288, sha256: '2c6e1a9b8d7f3e5c4a2b1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a' }],
+};
+
+export const DEMO_CONTRACTS = [DEMO_CONTRACT, DEMO_RUNFENG_CONTRACT, DEMO_YANGGUANG_CONTRACT];
+
+/**
+ * A whole year billed and paid, for the collection rates the seeds report. 阳光丽景 (seed 001, 2019: "物业费的收缴率
+ * 达到98%"): 2018, 282 of its 288 households paying the year and 3 more January only, 3,387 of 3,456
+ * household-months = 98.0 %. 学院南路32号院 (seed 003: "2022年学院南路32号院物业费收缴率达到了80%以上"): 2022, every
+ * household but 250 paying the year, 1,162 of 1,412 = 82.3 %. Which households pay, and when, is the demo's own;
+ * the non-payers are taken from the middle of the register so that the recent months' demo steps keep theirs.
+ */
+export const DEMO_BILLED_YEARS = [
+  { compound: YANGGUANG_LIJING.name, company: DEMO_YANGGUANG_COMPANY, year: '2018', paidOn: '2018-12-20', nonPayers: { from: 100, count: 6 }, januaryOnly: 3, reportedPercent: '98.0' },
+  { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, year: '2022', paidOn: '2022-12-20', nonPayers: { from: 100, count: 250 }, januaryOnly: 0, reportedPercent: '82.3' },
+];
 
 /**
  * Seed 002's elevator levy at 润枫欣尚: ¥17.93 per m², each building's repair once 50% of it has paid, ¥420,000
- * advanced by the company; "954户业主已缴纳 … 88.3%" by mid-July 2023. The decision and due dates are the demo's own;
+ * advanced by the company; "954户业主已缴纳 … 88.3%" by mid-July 2023, voluntary (see below). The decision and due dates are the demo's own;
  * 159 households of each 180-household building pay (6 × 159 = 954), so every building is activated.
  */
 export const DEMO_LEVY = {
@@ -296,13 +469,27 @@ export const DEMO_LEVY = {
     decidedOn: '2023-03-15',
     dueOn: '2023-07-15',
     decisionReference: '润枫欣尚电梯大修资金筹集协商议事会',
+    // Seed 002's levy was agreed at consultation meetings (协商议事会), not by an owners' vote under Civil Code art.
+    // 278 item 6, and no such decision is recorded: a voluntary contribution, never arrears.
+    voluntary: true,
   },
   paidPerBuilding: 159,
   firstPaidOn: '2023-03-20',
 };
 
 /** Recent months billed at 学院南路32号院, with a few payments and collection steps, so arrears have something to show. */
-export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12 };
+export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12, letterDaysAgo: 20 };
+
+/**
+ * A fictitious owner identity for the demo's referred households, as the street office completes it for the court:
+ * the legal name is the register's, the resident ID number is made of the district's code, a birth date and a
+ * sequence number derived from the index, with its GB 11643 check character; phones are numbered in one block.
+ */
+export function demoOwnerIdentity(index: number, legalName: string, serviceAddress: string) {
+  const birth = `${1955 + ((index * 7) % 40)}${String(1 + ((index * 5) % 12)).padStart(2, '0')}${String(1 + ((index * 11) % 28)).padStart(2, '0')}`;
+  const body = `110108${birth}${String(100 + ((index * 37) % 900)).padStart(3, '0')}`;
+  return { legalName, idType: 'RESIDENT_ID', idNumber: body + residentIdCheckCharacter(body), phone: `1390108${String(index).padStart(4, '0')}`, serviceAddress };
+}
 
 /**
  * Referrals of the demo (issue: referred cases, a consolidated batch, and one that fails eligibility): three of the

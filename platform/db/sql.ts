@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/core';
 
 /**
@@ -20,4 +21,27 @@ export async function sqlRun(em: EntityManager, sql: string, params: unknown[] =
  */
 export function sqlArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/**
+ * A unique violation, whichever way the statement went: the ORM's UniqueConstraintViolationException, or PostgreSQL's
+ * error 23505 as raw SQL (`sqlRows`, `sqlRun`, knex) throws it. With `constraint`, only a violation of that index or
+ * constraint (its name as PostgreSQL reports it).
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (!(error instanceof UniqueConstraintViolationException) && (error as { code?: unknown } | null)?.code !== '23505') return false;
+  return constraint === undefined || (error as { constraint?: unknown }).constraint === constraint;
+}
+
+/**
+ * Runs a transaction again, once, when it lost a race on a unique index (`constraint`, or any): the second attempt
+ * reads what the winner committed and answers from it (a duplicate, a typed conflict), instead of a raw 23505.
+ */
+export async function retryAfterLostRace<T>(attempt: () => Promise<T>, constraint?: string): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (isUniqueViolation(error, constraint)) return attempt();
+    throw error;
+  }
 }

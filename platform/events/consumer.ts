@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Admin, Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import { EventData, EventDefinition, PARTY_ID_PATTERN } from '../../catalog';
 import { DomainError } from '../../kernel/errors';
+import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
 import { HubOrm } from '../db/orm';
+import { sqlRows, sqlRun } from '../db/sql';
 import { logger } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 import { KafkaSettings, topicName } from './kafka';
@@ -209,6 +211,7 @@ export class InboxConsumer {
         return;
       } catch (error) {
         if (error instanceof DomainError) return this.deadLetter({ topic, partition, message }, error.code, error.message);
+        if (error instanceof PoisonMessageError) return this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
         if (attempt >= maxAttempts) {
           // Transient failures go back to kafkajs, which re-delivers after its own backoff: nothing is skipped.
           if (isTransient(error)) throw error;
@@ -240,16 +243,23 @@ export class InboxConsumer {
 
   private async apply(event: HubEvent, topic: string, partition: number, offset: string): Promise<void> {
     const { definition, orm } = this.options;
+    const digest = sha256Hex(canonicalJson({ type: event.type, data: event.data }));
     await orm.em.fork().transactional(async (em) => {
-      const schema = orm.config.get('schema');
-      const inserted = await em.getConnection().execute<{ affectedRows: number }>(
-        `insert into "${schema}"."inbox" (consumer, event_id, event_type, topic, partition, "offset") values (?, ?, ?, ?, ?, ?)
+      const inbox = `"${orm.config.get('schema')}"."inbox"`;
+      const inserted = await sqlRun(
+        em,
+        `insert into ${inbox} (consumer, event_id, event_type, topic, partition, "offset", data_sha256) values (?, ?, ?, ?, ?, ?, ?)
          on conflict (consumer, event_id) do nothing`,
-        [definition.name, event.id, event.type, topic, partition, offset],
-        'run',
-        em.getTransactionContext(),
+        [definition.name, event.id, event.type, topic, partition, offset, digest],
       );
-      if (inserted.affectedRows === 0) return; // already applied: exactly-once effect
+      if (inserted === 0) {
+        // Already applied: a redelivery changes nothing (exactly-once effect); other content under the id is refused.
+        const [earlier] = await sqlRows<{ data_sha256: string | null }>(em, `select data_sha256 from ${inbox} where consumer = ? and event_id = ?`, [definition.name, event.id]);
+        if (earlier?.data_sha256 && earlier.data_sha256 !== digest) {
+          throw new PoisonMessageError('EVENT_ID_REUSED', `Event id ${event.id.slice(0, 100)} was applied before with other content`);
+        }
+        return;
+      }
       await this.handlers.get(event.type)!(em, event);
     });
   }

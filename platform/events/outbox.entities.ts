@@ -46,6 +46,8 @@ export class InboxRecord {
   partition!: number;
   offset!: string;
   processedAt!: Date;
+  /** SHA-256 of the event's canonical type and data: a later event under the same id must carry the same. */
+  dataSha256?: string;
 }
 
 export const InboxRecordSchema = new EntitySchema<InboxRecord>({
@@ -59,6 +61,7 @@ export const InboxRecordSchema = new EntitySchema<InboxRecord>({
     partition: { type: 'integer' },
     offset: { type: 'bigint' },
     processedAt: { type: 'datetime', columnType: 'timestamptz' },
+    dataSha256: { type: 'text', nullable: true },
   },
 });
 
@@ -88,6 +91,15 @@ export function outboxAndInboxDdl(schema: string): string[] {
       "partition" int not null,
       "offset" bigint not null,
       "processed_at" timestamptz not null default now(),
+      "data_sha256" text null,
       primary key ("consumer", "event_id"))`,
   ];
+}
+
+/**
+ * The inbox's digest of each event's content, for databases whose inbox predates it (a new one has it from
+ * outboxAndInboxDdl); rows from before it have none, and are compared with nothing.
+ */
+export function inboxDigestDdl(schema: string): string[] {
+  return [`alter table "${schema}"."inbox" add column if not exists "data_sha256" text null`];
 }

@@ -1,8 +1,9 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { IResolvers, printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLSchema } from 'graphql';
+import { IResolvers, printSchemaWithDirectives, rewireTypes } from '@graphql-tools/utils';
+import { GraphQLNamedType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { NonEmptyArray, buildSchema, createResolversMap } from 'type-graphql';
+import { UuidId } from '../graphql/scalars';
 
 export interface SubgraphSchemaOptions {
   // type-graphql takes resolver classes; their constructors have no common shape.
@@ -44,8 +45,30 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     skipCheck: true,
     validate: false,
   });
-  return buildSubgraphSchema({
-    typeDefs: gql`${FEDERATION_LINK} ${printSchemaWithDirectives(schema)}`,
-    resolvers: mergeResolvers(createResolversMap(schema) as IResolvers, options.referenceResolvers) as never,
+  return withUuidIds(
+    buildSubgraphSchema({
+      typeDefs: gql`${FEDERATION_LINK} ${printSchemaWithDirectives(schema)}`,
+      resolvers: mergeResolvers(createResolversMap(schema) as IResolvers, options.referenceResolvers) as never,
+    }),
+  );
+}
+
+/**
+ * Every `ID` of the subgraph (arguments, input fields, outputs) becomes the hub's UUID-checking ID
+ * (platform/graphql/scalars.ts). Its name and output stay the spec's, so the SDL and the supergraph do not change;
+ * only a malformed id is refused while the request is coerced, before any resolver runs.
+ */
+function withUuidIds(schema: GraphQLSchema): GraphQLSchema {
+  const types: Record<string, GraphQLNamedType> = {};
+  for (const [name, type] of Object.entries(schema.getTypeMap())) if (!name.startsWith('__')) types[name] = name === 'ID' ? UuidId : type;
+  const { typeMap, directives } = rewireTypes(types, schema.getDirectives());
+  const root = (type: GraphQLObjectType | null | undefined) => (type ? (typeMap[type.name] as GraphQLObjectType) : undefined);
+  return new GraphQLSchema({
+    ...schema.toConfig(),
+    query: root(schema.getQueryType()),
+    mutation: root(schema.getMutationType()),
+    subscription: root(schema.getSubscriptionType()),
+    types: Object.values(typeMap),
+    directives,
   });
 }

@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLInputObjectType, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
 import { DomainError } from '../../kernel/errors';
+import { Key, Name } from '../graphql/scalars';
 import { formatError } from './errors';
 
 describe('GraphQL error mapping', () => {
@@ -25,8 +26,46 @@ describe('GraphQL error mapping', () => {
     expect(formatError({ message: error.message, path: ['x'] }, asResolverError(error), 'areas').extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 
+  it('answers a unique race no use case handled as CONFLICT, raw SQL or ORM alike', () => {
+    const raw = Object.assign(new Error('duplicate key value violates unique constraint "x_key"'), { code: '23505', constraint: 'x_key', detail: 'Key (name)=(张三) already exists.' });
+    const formatted = formatError({ message: raw.message, path: ['x'] }, asResolverError(raw), 'areas');
+    expect(formatted.extensions).toEqual({ code: 'CONFLICT' });
+    expect(JSON.stringify(formatted)).not.toContain('张三');
+  });
+
   it('keeps GraphQL validation errors as they are', () => {
     const formatted = formatError({ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('v'), 'areas');
     expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  describe('a value refused by one of the hub’s scalars', () => {
+    const input = new GraphQLInputObjectType({ name: 'PaymentInput', fields: { idempotencyKey: { type: new GraphQLNonNull(Key) } } });
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          standards: { type: GraphQLString, args: { compoundName: { type: new GraphQLNonNull(Name) } }, resolve: () => 'ok' },
+          pay: { type: GraphQLString, args: { payment: { type: new GraphQLNonNull(input) } }, resolve: () => 'ok' },
+        },
+      }),
+    });
+    const refusalOf = async (source: string, variableValues?: Record<string, unknown>) => {
+      const { errors } = await graphql({ schema, source, variableValues });
+      expect(errors).toHaveLength(1);
+      return formatError({ message: errors![0].message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, errors![0], 'contracts');
+    };
+
+    it('as a variable: BAD_USER_INPUT naming the input field, without the value', async () => {
+      const formatted = await refusalOf('query($p: PaymentInput!) { pay(payment: $p) }', { p: { idempotencyKey: `k${'\u0000'}${'x'.repeat(100)}` } });
+      expect(formatted).toMatchObject({ message: 'idempotencyKey: contains a control character', extensions: { code: 'BAD_USER_INPUT', details: { fields: { idempotencyKey: 'Key contains a control character' } } } });
+      expect(JSON.stringify(formatted)).not.toContain('xxx');
+    });
+
+    it('as a literal: BAD_USER_INPUT naming the argument, without the value', async () => {
+      const formatted = await refusalOf(`{ standards(compoundName: "${'名'.repeat(201)}") }`);
+      expect(formatted).toMatchObject({ message: 'compoundName: longer than 200 characters', extensions: { code: 'BAD_USER_INPUT', details: { fields: { compoundName: 'Name longer than 200 characters' } } } });
+      const inList = await refusalOf(`{ pay(payment: { idempotencyKey: "${'\\u0007'}" }) }`);
+      expect(inList.extensions).toMatchObject({ details: { fields: { idempotencyKey: 'Key contains a control character' } } });
+    });
   });
 });

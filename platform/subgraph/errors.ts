@@ -1,7 +1,11 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, Token } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { isDomainError } from '../../kernel/errors';
+import { isUniqueViolation } from '../db/sql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { boundEcho, callerStrings, clipEchoes } from '../graphql/bound-echo';
+import { InputRefusedError, isInputRefused } from '../graphql/scalars';
 import { logger } from '../logging';
 
 const CLIENT_CODES = new Set([
@@ -14,6 +18,17 @@ const CLIENT_CODES = new Set([
  * anything else is logged with its context and reaches the client as a bare INTERNAL_SERVER_ERROR.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, subgraph: string): GraphQLFormattedError {
+  const refused = refusedInput(error);
+  if (refused) {
+    const field = fieldOf(error as GraphQLError, refused);
+    return {
+      message: field ? `${field}: ${refused.problem}` : refused.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      // As every BAD_USER_INPUT: details.fields maps each refused field to what is wrong with it.
+      extensions: { code: 'BAD_USER_INPUT', details: { fields: { [field ?? refused.type]: `${refused.type} ${refused.problem}` } } },
+    };
+  }
   const original = unwrapResolverError(error);
   if (isDomainError(original)) {
     return {
@@ -32,14 +47,76 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
       },
     };
   }
-  // PostgreSQL refused a value's format (an id that is not a UUID, say): the caller's input, not our fault.
-  if ((original as { code?: unknown })?.code === '22P02') {
+  // PostgreSQL refused a value's format (an id that is not a UUID, a NUL, a number out of range): the caller's input,
+  // not our fault. The scalars refuse these before any SQL; this is the net beneath them.
+  if (POSTGRES_INPUT_ERRORS.has(String((original as { code?: unknown })?.code))) {
     return { message: 'A value in the request is malformed (for example an id that is not a UUID)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  // A race lost on a unique index that no use case answers itself: the state changed under the request, nothing was
+  // written. Only the constraint is logged: the violation's detail quotes the values.
+  if (isUniqueViolation(original)) {
+    logger.warn({ subgraph, path: formatted.path, constraint: (original as { constraint?: unknown }).constraint }, 'request lost a race on a unique index');
+    return { message: 'The request conflicts with a concurrent change: read the current state, then retry', path: formatted.path, extensions: { code: 'CONFLICT' } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return { message: boundEcho(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   logger.error({ err: original, subgraph, path: formatted.path }, 'unexpected error in resolver');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+/** invalid_text_representation, character_not_in_repertoire / untranslatable, string too long, out of range, dates. */
+const POSTGRES_INPUT_ERRORS = new Set(['22P02', '22021', '22P05', '22001', '22003', '22007', '22008']);
+
+/** The refusal of one of the hub's scalars, wherever GraphQL wrapped it (variable coercion, literal validation). */
+function refusedInput(error: unknown): InputRefusedError | undefined {
+  for (let e = error; e; e = (e as { originalError?: unknown }).originalError) {
+    if (isInputRefused(e)) return e;
+    if (!(e instanceof Error)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The argument or input field whose value was refused. A variable's error names its path in GraphQL's message
+ * (`Variable "$p" got invalid value …; at "p.idempotencyKey"`); a literal's is the name before the value in the
+ * document (the tokens before it, skipping an enclosing list).
+ */
+function fieldOf(error: GraphQLError, refused: InputRefusedError): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const variable = /^Variable "\$([^"]+)" got invalid value /.exec(error.message);
+  if (variable) {
+    // graphql-js ends the message with `; Expected type "<type>". <our message>` (or just `; <our message>`).
+    const tails = [`; Expected type "${refused.type}". ${refused.message}`, `; ${refused.message}`];
+    const tail = tails.find((t) => error.message.endsWith(t));
+    const prefix = tail ? error.message.slice(0, -tail.length) : '';
+    const path = / at "([^"]*)"$/.exec(prefix)?.[1] ?? variable[1];
+    return path.split(/[.[\]]/).filter((segment) => segment && !/^\d+$/.test(segment)).pop() ?? variable[1];
+  }
+  let depth = 0;
+  for (let token: Token | null | undefined = error.nodes?.[0]?.loc?.startToken.prev; token; token = token.prev) {
+    if (token.kind === ']' || token.kind === '}' || token.kind === ')') depth++;
+    else if (token.kind === '[' || token.kind === '{' || token.kind === '(') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && token.kind === ':') return token.prev?.value;
+  }
+  return undefined;
+}
+
+/**
+ * No answer quotes more than 100 characters of any value the caller sent, not even a rule's message that names it
+ * (a compound's 200-character name in a CONFLICT): each message is clipped against the request's own strings.
+ */
+export const boundedEchoPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ request, document, response }) {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors?.length) return;
+        const sent = callerStrings(request.variables, document).filter((value) => value.length > 100);
+        if (sent.length === 0) return;
+        const result = response.body.singleResult;
+        result.errors = result.errors!.map((e) => ({ ...e, message: clipEchoes(e.message, sent) }));
+      },
+    };
+  },
+};

@@ -15,7 +15,7 @@ import { HubOrm } from '../db/orm';
 import { logger } from '../logging';
 import { RequestContext } from './context';
 import type { BrokerAdministration } from '../events/broker-admin';
-import { formatError } from './errors';
+import { boundedEchoPlugin, formatError } from './errors';
 import type { ReadinessCheck } from './readiness';
 
 export interface SubgraphServerOptions {
@@ -52,7 +52,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     includeStacktraceInErrorResponses: false,
     // The process owner (npm start, a container's main, a test) stops subgraphs in order: relay and consumers too.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), boundedEchoPlugin],
   });
   await apollo.start();
 

@@ -9,6 +9,7 @@ import { CompoundResolver } from './graphql/compound.resolver';
 import { DivisionResolver } from './graphql/division.resolver';
 import { AreaGovernanceResolver, GovernanceBodyResolver } from './graphql/governance.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
+import { HouseholdOwnerResolver, OwnerDataAccessResolver } from './graphql/owner-identity.resolver';
 import { AreaSchema } from './persistence/area.entity';
 import { BuildingSchema, CompoundSchema, HouseholdSchema } from './persistence/compound.entity';
 import { DivisionSchema } from './persistence/division.entity';
@@ -20,10 +21,12 @@ import { Migration20261122020000_governance } from './persistence/migrations/Mig
 import { Migration20261122030000_divisions } from './persistence/migrations/Migration20261122030000_divisions';
 import { Migration20261122040000_read_grants } from './persistence/migrations/Migration20261122040000_read_grants';
 import { Migration20261122050000_owners_assembly } from './persistence/migrations/Migration20261122050000_owners_assembly';
+import { Migration20261130000000_owner_identity } from './persistence/migrations/Migration20261130000000_owner_identity';
+import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
-  resolvers: [AreaResolver, CompoundResolver, DivisionResolver, AreaGovernanceResolver, GovernanceBodyResolver],
+  resolvers: [AreaResolver, CompoundResolver, DivisionResolver, AreaGovernanceResolver, GovernanceBodyResolver, HouseholdOwnerResolver, OwnerDataAccessResolver],
   referenceResolvers: { ...areaReferenceResolvers, ...householdReferenceResolvers },
   entities: [AreaSchema, CompoundSchema, BuildingSchema, HouseholdSchema, GovernanceBodySchema, GovernanceMemberSchema, JointDecisionSchema, DivisionSchema],
   migrations: [
@@ -33,6 +36,8 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261122030000_divisions', class: Migration20261122030000_divisions },
     { name: 'Migration20261122040000_read_grants', class: Migration20261122040000_read_grants },
     { name: 'Migration20261122050000_owners_assembly', class: Migration20261122050000_owners_assembly },
+    { name: 'Migration20261130000000_owner_identity', class: Migration20261130000000_owner_identity },
+    { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],

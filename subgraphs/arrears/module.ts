@@ -1,9 +1,10 @@
 import { ARREARS_ERRORS } from './domain/errors';
-import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, LEVIES_TOPIC } from '../../catalog';
+import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, COLLECTION_TOPIC, LEVIES_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { billableHouseholdConsumer } from './events/consume/billable-household.consumer';
 import { billingAreaConsumer } from './events/consume/billing-area.consumer';
+import { governanceConsumer } from './events/consume/governance.consumer';
 import { referralOutcomeConsumer } from './events/consume/referral-outcome.consumer';
 import { ArrearsResolver } from './graphql/arrears.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
@@ -16,6 +17,8 @@ import { Migration20261122020000_filing_snapshots } from './persistence/migratio
 import { Migration20261122030000_ledger } from './persistence/migrations/Migration20261122030000_ledger';
 import { Migration20261122040000_claim_version } from './persistence/migrations/Migration20261122040000_claim_version';
 import { Migration20261122050000_settled_amount } from './persistence/migrations/Migration20261122050000_settled_amount';
+import { Migration20261130000000_levy_decisions_and_violations } from './persistence/migrations/Migration20261130000000_levy_decisions_and_violations';
+import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 
 /**
  * Fees and arrears: billing runs from the fee schedules in force (kept from the contracts feed) over the households
@@ -34,9 +37,12 @@ export const arrearsSubgraph: SubgraphModule = {
     { name: 'Migration20261122030000_ledger', class: Migration20261122030000_ledger },
     { name: 'Migration20261122040000_claim_version', class: Migration20261122040000_claim_version },
     { name: 'Migration20261122050000_settled_amount', class: Migration20261122050000_settled_amount },
+    { name: 'Migration20261130000000_levy_decisions_and_violations', class: Migration20261130000000_levy_decisions_and_violations },
+    { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
   ],
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
-  consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears'), referralOutcomeConsumer],
-  producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name, CLAIMS_TOPIC.name],
+  // Committees and joint decisions come from areas.governance.v1: levies name a valid decision, committees report cut-offs.
+  consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears'), referralOutcomeConsumer, governanceConsumer],
+  producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name, CLAIMS_TOPIC.name, COLLECTION_TOPIC.name],
   errors: ARREARS_ERRORS,
 };

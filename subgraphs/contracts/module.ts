@@ -2,6 +2,7 @@ import { CONTRACTS_ERRORS } from './domain/errors';
 import { FILINGS_TOPIC } from '../../catalog';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaViewConsumer } from './events/consume/area-view.consumer';
+import { collectionConsumer } from './events/consume/collection.consumer';
 import { courtReferralConsumer } from './events/consume/court-referral.consumer';
 import { filingReviewConsumer } from './events/consume/filing-review.consumer';
 import { AreaFilingResolver } from './graphql/area.resolver';
@@ -17,6 +18,8 @@ import { Migration20261122000000_initial } from './persistence/migrations/Migrat
 import { Migration20261122010000_area_facts } from './persistence/migrations/Migration20261122010000_area_facts';
 import { Migration20261122020000_filings } from './persistence/migrations/Migration20261122020000_filings';
 import { Migration20261122030000_court_referrals } from './persistence/migrations/Migration20261122030000_court_referrals';
+import { Migration20261130000000_collection_months } from './persistence/migrations/Migration20261130000000_collection_months';
+import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
@@ -29,8 +32,10 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261122010000_area_facts', class: Migration20261122010000_area_facts },
     { name: 'Migration20261122020000_filings', class: Migration20261122020000_filings },
     { name: 'Migration20261122030000_court_referrals', class: Migration20261122030000_court_referrals },
+    { name: 'Migration20261130000000_collection_months', class: Migration20261130000000_collection_months },
+    { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
   ],
-  consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer],
+  consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer],
   producedTopics: [FILINGS_TOPIC.name],
   errors: CONTRACTS_ERRORS,
 };

@@ -1,6 +1,7 @@
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { FEEDS_ERRORS } from './domain/errors';
 import { Migration20261130000000_initial } from './persistence/migrations/Migration20261130000000_initial';
+import { Migration20261130100000_inbox_digest } from './persistence/migrations/Migration20261130100000_inbox_digest';
 import { Migration20261130200000_feed_subscribers } from './persistence/migrations/Migration20261130200000_feed_subscribers';
 import { FeedSubscriberSchema } from './persistence/feed-subscriber.entity';
 import { FeedSubscriberResolver } from './graphql/feed-subscriber.resolver';
@@ -15,6 +16,7 @@ export const feedsSubgraph: SubgraphModule = {
   entities: [FeedSubscriberSchema],
   migrations: [
     { name: 'Migration20261130000000_initial', class: Migration20261130000000_initial },
+    { name: 'Migration20261130100000_inbox_digest', class: Migration20261130100000_inbox_digest },
     { name: 'Migration20261130200000_feed_subscribers', class: Migration20261130200000_feed_subscribers },
   ],
   consumers: [],

@@ -13,6 +13,8 @@ import { Migration20261122000000_initial } from './persistence/migrations/Migrat
 import { Migration20261122020000_filing_snapshots } from './persistence/migrations/Migration20261122020000_filing_snapshots';
 import { Migration20261122030000_referrals } from './persistence/migrations/Migration20261122030000_referrals';
 import { Migration20261122040000_extension } from './persistence/migrations/Migration20261122040000_extension';
+import { Migration20261130000000_small_claims_thresholds } from './persistence/migrations/Migration20261130000000_small_claims_thresholds';
+import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -25,6 +27,8 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261122020000_filing_snapshots', class: Migration20261122020000_filing_snapshots },
     { name: 'Migration20261122030000_referrals', class: Migration20261122030000_referrals },
     { name: 'Migration20261122040000_extension', class: Migration20261122040000_extension },
+    { name: 'Migration20261130000000_small_claims_thresholds', class: Migration20261130000000_small_claims_thresholds },
+    { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
   // and courts report back on court.case-events.v1.

@@ -83,7 +83,7 @@ export const DASHBOARDS: Dashboard[] = [
   {
     role: 'OWNERS_COMMITTEE',
     who: OWNERS_COMMITTEE,
-    query: `query CommitteeDashboard($compound: String!) {
+    query: `query CommitteeDashboard($compound: Name!) {
       ${PUBLICITY}
       divisions(parentCode: "110108") { code name level }
       courts { courtId name provinceCode }
@@ -107,7 +107,7 @@ export const DASHBOARDS: Dashboard[] = [
   {
     role: 'PUBLIC',
     who: undefined,
-    query: `query Publicity($compound: String!) { ${PUBLICITY} }`,
+    query: `query Publicity($compound: Name!) { ${PUBLICITY} }`,
     variables: { compound: '学院南路32号院' },
   },
 ];

@@ -135,7 +135,7 @@ export function scenario(t: TestHub) {
       const { draftContract } = (await gql(company, `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`, { a: areaId, t: terms })) as {
         draftContract: { id: string };
       };
-      const { submitFiling } = (await gql(company, `mutation($c: ID!, $k: String!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`, {
+      const { submitFiling } = (await gql(company, `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`, {
         c: draftContract.id,
         k: randomUUID(),
         d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
@@ -153,7 +153,7 @@ export function scenario(t: TestHub) {
     /** `company` runs billing for each month in the area (the arrears subgraph bills every household it knows). */
     async billedMonths(company: Identity, areaId: string, months: string[]): Promise<void> {
       for (const month of months) {
-        await gql(company, `mutation($a: ID!, $m: String!) { runBilling(areaId: $a, month: $m) { id } }`, { a: areaId, m: month });
+        await gql(company, `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { id } }`, { a: areaId, m: month });
       }
     },
   };

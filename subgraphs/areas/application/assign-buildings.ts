@@ -5,6 +5,7 @@ import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
 import { AreasErrorCode } from '../domain/errors';
+import { mayReadStreet } from '../domain/access';
 import { AREAS_EVENT_SOURCE, areaChanged } from '../events/publish/area-events';
 import { Building } from '../persistence/compound.entity';
 import { areaBuildings, findBuildings } from '../persistence/building.repository';
@@ -25,6 +26,11 @@ export async function assignBuildingsToArea(em: EntityManager, identity: Identit
     const missing = ids.filter((id) => !buildings.some((b) => b.id === id));
     if (missing.length > 0) throw new NotFoundError('Building', missing.join(', '));
     const compounds = await findCompounds(tx, [...new Set(buildings.map((b) => b.compoundId))]);
+    // A building of a street the caller may not read is not found, like one that does not exist: neither it nor
+    // its compound is disclosed.
+    const hidden = new Set(compounds.filter((c) => !mayReadStreet(identity, c.streetCode)).map((c) => c.id));
+    const unseen = buildings.filter((b) => !compounds.some((c) => c.id === b.compoundId) || hidden.has(b.compoundId));
+    if (unseen.length > 0) throw new NotFoundError('Building', unseen.map((b) => b.id).join(', '));
     const foreign = compounds.filter((c) => c.streetCode !== area.streetCode);
     if (foreign.length > 0) {
       throw areasError('BUILDING_OUTSIDE_AREA_STREET' satisfies AreasErrorCode, 'Every building of an area must lie in the area’s street', {

@@ -17,10 +17,14 @@ export async function manageableCompound(em: EntityManager, identity: Identity, 
   return compound;
 }
 
-/** A building of a compound the caller manages (see manageableCompound). */
+/**
+ * A building of a compound the caller manages (see manageableCompound). Outside the caller's jurisdiction the
+ * building is NOT_FOUND by the id the caller gave: its compound's id is not disclosed.
+ */
 export async function manageableBuilding(em: EntityManager, identity: Identity, buildingId: string): Promise<Building> {
   const building = await findBuilding(em, buildingId);
-  if (!building) throw new NotFoundError('Building', buildingId);
-  await manageableCompound(em, identity, building.compoundId);
+  const compound = building && (await findCompound(em, building.compoundId));
+  if (!building || !compound || !mayReadStreet(identity, compound.streetCode)) throw new NotFoundError('Building', buildingId);
+  assertMayManageStreet(identity, compound.streetCode, 'change compounds in it');
   return building;
 }

@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { MemberInput, committeeName } from '../domain/governance-body';
-import { validatePropertyManagementCommittee } from '../domain/property-management-committee';
+import { filingDeadline, isFilingLate, validatePropertyManagementCommittee } from '../domain/property-management-committee';
+import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { findStandingCommittee, insertGovernanceBody, insertMembers } from '../persistence/governance-body.repository';
 import { manageableArea } from './area.lookup';
@@ -28,13 +29,21 @@ export async function formPropertyManagementCommittee(em: EntityManager, identit
   if (input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Every member needs a name');
   if (!Number.isInteger(input.chairIndex) || !input.members[input.chairIndex]) throw new InvalidInputError('chairIndex must point at a member');
   const memberIds = input.members.map(() => randomUUID());
-  const assessment = validatePropertyManagementCommittee({
+  const committeeFacts = {
     members: input.members.map((m, i) => ({ id: memberIds[i], seat: m.seat })),
     chairMemberId: memberIds[input.chairIndex],
     formedOn: input.formedOn,
     termEndsOn: input.termEndsOn,
     filedOn: input.filedOn,
-  });
+  };
+  // Composition and term are checked first (BAD_USER_INPUT with every problem). The formation is recorded even when
+  // its filing deadline runs past the holiday data: the deadline is then computed when read (Civil Code art. 203),
+  // and refused there with OUTSIDE_HOLIDAY_CALENDAR until the data is updated.
+  unlessBeyondCalendar(() => validatePropertyManagementCommittee(committeeFacts));
+  const assessment = {
+    filingDeadline: unlessBeyondCalendar(() => filingDeadline(input.formedOn)),
+    filedLate: input.filedOn ? unlessBeyondCalendar(() => isFilingLate(input.formedOn, input.filedOn!)) : null,
+  };
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'form committees in it');
     // An assembly without an owners' committee is the case Beijing art. 55 forms a committee for: it does not conflict.

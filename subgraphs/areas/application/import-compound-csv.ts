@@ -1,19 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
+import { transactionOnce } from '../../../platform/db/idempotency';
+import { areasError } from '../domain/errors';
 import { parseCsv } from '../../../kernel/csv';
 import { InvalidInputError } from '../../../kernel/errors';
 import { BuildingRegistration } from '../domain/compound';
 import { checkCompoundCsv, roomKey } from '../domain/compound-csv';
 import { buildingsOfCompounds, insertBuildings } from '../persistence/building.repository';
 import { HouseholdRecord, insertHouseholds, registeredRooms } from '../persistence/household.repository';
+import { OwnerIdentity } from '../domain/owner-identity';
+import { saveOwnerIdentities } from '../persistence/owner-identity.repository';
 import { recordBuildingRosters } from './building-rosters';
 import { manageableCompound } from './compound.lookup';
 
 /**
  * Bulk import of a compound's buildings and households from one CSV file, all or nothing: every bad line is
  * reported with its reasons and, if there is any, nothing is written. Rows are inserted set-based.
- * Buildings already in the compound are reused, and must be described as in the register.
+ * Buildings already in the compound are reused, and must be described as in the register. Owners' identities, where
+ * the file has them, are checked with the rest and stored sealed (persistence/owner-identity.repository.ts).
  */
 export interface ImportSummary {
   buildingsCreated: number;
@@ -22,8 +27,19 @@ export interface ImportSummary {
 
 const MAX_ROWS = 200_000;
 
-export async function importCompoundCsv(em: EntityManager, identity: Identity, compoundId: string, csv: string): Promise<ImportSummary> {
-  return em.transactional(async (tx) => {
+/**
+ * With an idempotency key a retry returns the first import's summary; two imports of one file racing without one: the
+ * second reports the first one's rooms as already registered.
+ */
+export async function importCompoundCsv(em: EntityManager, identity: Identity, compoundId: string, csv: string, idempotencyKey?: string | null): Promise<ImportSummary> {
+  const optionalKey = {
+    scope: 'compound-import',
+    ownerId: identity.organisationId,
+    key: idempotencyKey,
+    content: () => ({ compoundId, csv }),
+    reused: (key: string) => areasError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another import`, { idempotencyKey: key }),
+  };
+  return transactionOnce(em, optionalKey, async (tx) => {
     await manageableCompound(tx, identity, compoundId);
     const records = parseCsv(csv);
     if (records.length - 1 > MAX_ROWS) throw new InvalidInputError(`At most ${MAX_ROWS} rows per file`, { rows: records.length - 1 });
@@ -34,6 +50,7 @@ export async function importCompoundCsv(em: EntityManager, identity: Identity, c
     const buildingIds = new Map<string, string>();
     const newBuildings: (BuildingRegistration & { id: string })[] = [];
     const households: HouseholdRecord[] = [];
+    const identities: { householdId: string; identity: OwnerIdentity }[] = [];
     for (const { line, building, household } of rows) {
       const known = registered.get(building.label);
       if (known && (known.buildingClass !== building.buildingClass || known.floors !== building.floors || known.elevators !== building.elevators)) {
@@ -48,8 +65,10 @@ export async function importCompoundCsv(em: EntityManager, identity: Identity, c
         newBuildings.push({ id: buildingId, ...building });
       }
       buildingIds.set(building.label, buildingId);
+      const householdId = randomUUID();
+      if (household.ownerIdentity) identities.push({ householdId, identity: household.ownerIdentity });
       households.push({
-        id: randomUUID(),
+        id: householdId,
         buildingId,
         unit: household.unit,
         room: household.room,
@@ -66,6 +85,7 @@ export async function importCompoundCsv(em: EntityManager, identity: Identity, c
 
     await insertBuildings(tx, compoundId, newBuildings);
     await insertHouseholds(tx, households);
+    await saveOwnerIdentities(tx, identities, identity.subject);
     await recordBuildingRosters(tx, [...buildingIds.values()]);
     return { buildingsCreated: newBuildings.length, householdsCreated: households.length };
   });

@@ -1,20 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { mayReadHousehold, seesOwnerName } from '../domain/access';
-import { maskOwnerName } from '../domain/compound';
-import { HouseholdRecord, findLocatedHouseholds } from '../persistence/household.repository';
+import { mayReadHousehold } from '../domain/access';
+import { LocatedHousehold, findLocatedHouseholds } from '../persistence/household.repository';
 import { readGrants } from '../persistence/read-grants.repository';
 
 /**
- * Households by id as the caller may see them, for other subgraphs' references (arrears, litigation): the street
- * office and bureaus of the household's street, the company serving its area and a court its case was referred to
- * read it (domain/access.ts); the owner's name in full only for the street office and that court. A household the
- * caller may not read is left out.
+ * Households by id as far as the caller may read them, for other subgraphs' references (arrears, litigation): the
+ * street office and bureaus of the household's street, the company serving its area and a court its case was
+ * referred to (domain/access.ts). A household the caller may not read is left out. The owner's name and identity
+ * are not part of the answer: they are resolved, masked or in full and logged, only when asked for
+ * (owner-data-reads.ts, read-owner-identities.ts).
  */
-export async function readableHouseholds(em: EntityManager, identity: Identity, ids: readonly string[]): Promise<HouseholdRecord[]> {
+export async function readableHouseholds(em: EntityManager, identity: Identity, ids: readonly string[]): Promise<LocatedHousehold[]> {
   const households = await findLocatedHouseholds(em, ids);
   const grants = await readGrants(em, identity);
-  return households
-    .filter((h) => mayReadHousehold(identity, h, grants))
-    .map((h) => ({ ...h, ownerName: seesOwnerName(identity, h, grants) ? h.ownerName : maskOwnerName(h.ownerName) }));
+  return households.filter((h) => mayReadHousehold(identity, h, grants));
 }

@@ -3,6 +3,7 @@ import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { isFilingLate } from '../domain/property-management-committee';
+import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { manageablePropertyManagementCommittee } from './governance-body.lookup';
 
@@ -16,7 +17,7 @@ export async function recordCommitteeFiling(em: EntityManager, identity: Identit
       throw new InvalidInputError('A committee cannot be filed before it was formed', { fields: { filedOn: 'before formation' } });
     }
     committee.filedOn = input.filedOn;
-    committee.filedLate = isFilingLate(committee.formedOn, input.filedOn);
+    committee.filedLate = unlessBeyondCalendar(() => isFilingLate(committee.formedOn, input.filedOn));
     return committee;
   });
 }

@@ -7,6 +7,7 @@ import { recordEvent } from '../../../platform/events/outbox';
 import { MemberInput } from '../domain/governance-body';
 import { validateCommitteeOfAssembly } from '../domain/owners-assembly';
 import { assessDissolution, requireDates } from '../domain/property-management-committee';
+import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { committeeDissolved } from '../events/publish/governance-events';
 import { GovernanceBody } from '../persistence/governance-body.entity';
@@ -34,7 +35,8 @@ export async function recordOwnersCommittee(em: EntityManager, identity: Identit
   const dissolvedOn = input.propertyManagementCommitteeDissolvedOn || input.recordedOn;
   requireDates({ recordedOn: input.recordedOn, termEndsOn, propertyManagementCommitteeDissolvedOn: dissolvedOn });
   if (input.members.length === 0 || input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Name every member');
-  const dissolution = assessDissolution(input.recordedOn, dissolvedOn);
+  // Checked now (a dissolution before the recording is refused); its deadline is null when it runs past the holiday data.
+  const dissolution = unlessBeyondCalendar(() => assessDissolution(input.recordedOn, dissolvedOn)) ?? { dissolutionDeadline: null, dissolvedLate: null };
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, "record owners' committees in it");
     if (await findStandingBody(tx, area.id, 'OWNERS_COMMITTEE')) throw new DomainError('CONFLICT', "The area already has an owners' committee");

@@ -3,28 +3,36 @@ import { Identity } from '../../../kernel/identity';
 import { NotFoundError } from '../../../kernel/errors';
 import { HouseholdChanges, validateHousehold } from '../domain/compound';
 import { formatSquareMetres } from '../domain/floor-area';
-import { Household } from '../persistence/compound.entity';
 import { findBuilding } from '../persistence/building.repository';
+import { Household } from '../persistence/compound.entity';
 import { findHousehold } from '../persistence/household.repository';
+import { removeOwnerIdentity, saveOwnerIdentities } from '../persistence/owner-identity.repository';
 import { recordBuildingRosters } from './building-rosters';
 import { manageableCompound } from './compound.lookup';
 
-/** Corrects a household: a new certificate area, or a change of owner (the reference and the name go together). */
+/**
+ * Corrects a household: a new certificate area, the owner's identity, or a change of owner (the reference, the name
+ * and the identity go together: a new reference without an identity removes the former owner's).
+ */
 export async function updateHousehold(em: EntityManager, identity: Identity, householdId: string, changes: HouseholdChanges): Promise<Household> {
   return em.transactional(async (tx) => {
     const household = await findHousehold(tx, householdId);
     const building = household && (await findBuilding(tx, household.buildingId));
     if (!household || !building) throw new NotFoundError('Household', householdId);
     await manageableCompound(tx, identity, building.compoundId);
+    const newOwner = changes.ownerReference !== undefined && changes.ownerReference !== null;
     const valid = validateHousehold({
       unit: household.unit,
       room: household.room,
       floorArea: changes.floorArea ?? formatSquareMetres(household.floorAreaCentiM2),
       ownerReference: changes.ownerReference ?? household.ownerReference,
-      ownerName: changes.ownerReference !== undefined ? changes.ownerName : (changes.ownerName ?? household.ownerName ?? undefined),
+      ownerName: newOwner ? changes.ownerName : (changes.ownerName ?? household.ownerName ?? undefined),
+      ownerIdentity: changes.ownerIdentity,
     });
     Object.assign(household, { floorAreaCentiM2: valid.floorAreaCentiM2, ownerReference: valid.ownerReference, ownerName: valid.ownerName });
     await recordBuildingRosters(tx, [building.id]);
+    if (valid.ownerIdentity) await saveOwnerIdentities(tx, [{ householdId, identity: valid.ownerIdentity }], identity.subject);
+    else if (newOwner) await removeOwnerIdentity(tx, householdId);
     return household;
   });
 }

@@ -35,7 +35,7 @@ const SHOWN_PROBLEMS = 50;
 const USAGE =
   'usage: import-compound-csv --compound <compound id> --file <households.csv> ' +
   `[--gateway <url, default ${DEFAULT_GATEWAY}>] [--token <JWT>, or env HUB_TOKEN] [--dry-run]\n`;
-const IMPORT = 'mutation($c: ID!, $csv: String!) { importCompoundCsv(compoundId: $c, csv: $csv) { buildingsCreated householdsCreated } }';
+const IMPORT = 'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { buildingsCreated householdsCreated } }';
 const ARGS = {
   gateway: { type: 'string', default: DEFAULT_GATEWAY },
   token: { type: 'string' },

@@ -32,6 +32,8 @@ export function readableStreetPrefixes(identity: Identity): string[] | undefined
 export interface ReadGrants {
   areaIds: readonly string[];
   householdIds: readonly string[];
+  /** A court's referrals naming each household it reads, newest first: the reason its reads in full are logged with. */
+  householdReferrals: ReadonlyMap<string, readonly string[]>;
 }
 
 export function mayReadAreaGranted(identity: Identity, area: { id: string; streetCode: string }, grants: ReadGrants): boolean {
@@ -45,7 +47,28 @@ export function mayReadHousehold(identity: Identity, household: { id: string; st
   return false;
 }
 
-/** The owner's name in full for the managing street office and for a court the household's case was referred to. */
-export function seesOwnerName(identity: Identity, household: { id: string; streetCode: string }, grants: ReadGrants): boolean {
-  return mayManageStreet(identity, household.streetCode) || (identity.role === 'COURT' && grants.householdIds.includes(household.id));
+/** Why a caller reads an owner's personal data in full: what the access log records with the read. */
+export interface OwnerDataAccessReason {
+  reason: 'STREET_OFFICE_REGISTER' | 'COURT_REFERRAL';
+  referralId: string | null;
+}
+
+/**
+ * The owner's personal data (name, identity, phone, service address) in full only for the street office of the
+ * household's street (its register) and for a court the household's case was referred to (the referral named, or
+ * its latest one naming the household; a referral of another household or court gives nothing). Hub administrators
+ * manage every street but see owners masked like every other reader (data minimisation, PIPL art. 6). Undefined:
+ * masked.
+ */
+export function ownerDataAccessReason(
+  identity: Identity,
+  household: { id: string; streetCode: string },
+  grants: Pick<ReadGrants, 'householdReferrals'>,
+  referralId?: string | null,
+): OwnerDataAccessReason | undefined {
+  if (identity.role === 'STREET_OFFICE' && coversDivision(identity, household.streetCode)) return { reason: 'STREET_OFFICE_REGISTER', referralId: referralId ?? null };
+  if (identity.role !== 'COURT') return undefined;
+  const referrals = grants.householdReferrals.get(household.id) ?? [];
+  const named = referralId ? referrals.find((r) => r === referralId) : referrals[0];
+  return named ? { reason: 'COURT_REFERRAL', referralId: named } : undefined;
 }

@@ -1,5 +1,6 @@
 import { CsvRecord } from '../../../kernel/csv';
 import { BUILDING_CLASSES, BuildingClass, BuildingRegistration, ValidHousehold, buildingProblems, householdProblems, validateHousehold } from './compound';
+import { OwnerIdType, OwnerIdentityInput } from './owner-identity';
 
 /**
  * The compound file a street office imports: one row per household, with its building's columns repeated.
@@ -8,8 +9,11 @@ import { BUILDING_CLASSES, BuildingClass, BuildingRegistration, ValidHousehold, 
  */
 export const COMPOUND_CSV_COLUMNS = [
   'building', 'building_class', 'floors', 'elevators', 'unit', 'room', 'floor_area_m2', 'owner_reference', 'owner_name',
+  'owner_legal_name', 'owner_id_type', 'owner_id_number', 'owner_phone', 'owner_service_address',
 ] as const;
 type Column = (typeof COMPOUND_CSV_COLUMNS)[number];
+/** Columns a file may leave out: the owner's name and identity (a row with any identity cell needs name, type and number). */
+const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set<Column>(['owner_name', 'owner_legal_name', 'owner_id_type', 'owner_id_number', 'owner_phone', 'owner_service_address']);
 
 /** A room of the register: its building's label, unit and room, as one comparable key. */
 export const roomKey = (buildingLabel: string, unit: string, room: string): string => `${buildingLabel}|${unit}|${room}`;
@@ -33,12 +37,17 @@ const COLUMN_OF: Record<string, Column> = {
   floorArea: 'floor_area_m2',
   ownerReference: 'owner_reference',
   ownerName: 'owner_name',
+  'ownerIdentity.legalName': 'owner_legal_name',
+  'ownerIdentity.idType': 'owner_id_type',
+  'ownerIdentity.idNumber': 'owner_id_number',
+  'ownerIdentity.phone': 'owner_phone',
+  'ownerIdentity.serviceAddress': 'owner_service_address',
 };
 
 export function checkCompoundCsv(records: CsvRecord[], tick: () => void = () => undefined): { problems: LineProblem[]; rows: CheckedRow[] } {
   const [header, ...lines] = records;
   const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
-  const missing = COMPOUND_CSV_COLUMNS.filter((c) => c !== 'owner_name' && !columns.includes(c));
+  const missing = COMPOUND_CSV_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c) && !columns.includes(c));
   if (!header || missing.length > 0) {
     return { problems: [{ line: 1, field: 'header', problem: `missing ${missing.join(', ') || 'header'}` }], rows: [] };
   }
@@ -72,6 +81,7 @@ export function checkCompoundCsv(records: CsvRecord[], tick: () => void = () => 
       floorArea: cell('floor_area_m2'),
       ownerReference: cell('owner_reference'),
       ownerName: columns.includes('owner_name') ? cell('owner_name') || undefined : undefined,
+      ownerIdentity: ownerIdentityCells(cell),
     };
     const found = householdProblems(input);
     for (const [field, problem] of Object.entries(found)) report(field, problem);
@@ -83,4 +93,16 @@ export function checkCompoundCsv(records: CsvRecord[], tick: () => void = () => 
     rows.push({ line, building: first?.building ?? building, household });
   }
   return { problems, rows };
+}
+
+/** The owner's identity of a row, when any of its cells is filled (then it is checked whole); the cells stay unread in problems. */
+function ownerIdentityCells(cell: (name: Column) => string): OwnerIdentityInput | undefined {
+  const cells = {
+    legalName: cell('owner_legal_name'),
+    idType: cell('owner_id_type').toUpperCase() as OwnerIdType,
+    idNumber: cell('owner_id_number'),
+    phone: cell('owner_phone') || null,
+    serviceAddress: cell('owner_service_address') || null,
+  };
+  return Object.values(cells).some((v) => v) ? cells : undefined;
 }

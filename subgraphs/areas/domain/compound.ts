@@ -1,7 +1,6 @@
-import { Identity } from '../../../kernel/identity';
 import { InvalidInputError } from '../../../kernel/errors';
-import { mayManageStreet } from './access';
 import { CentiSquareMetres, parseSquareMetres } from './floor-area';
+import { OwnerIdentity, OwnerIdentityInput, normaliseOwnerIdentity, ownerIdentityProblems } from './owner-identity';
 
 /** Compound kinds named in seed 001 (Beijing's classification of residential compounds). */
 export const COMPOUND_KINDS = ['COMMERCIAL', 'AFFORDABLE', 'OLD_PUBLIC_HOUSING', 'BUNGALOW', 'UNMANAGED'] as const;
@@ -47,17 +46,24 @@ export interface HouseholdRegistration {
   floorArea: string;
   ownerReference: string;
   ownerName?: string;
+  /** The owner's legal identity (domain/owner-identity.ts), for court documents; optional. */
+  ownerIdentity?: OwnerIdentityInput | null;
 }
 
-/** A correction of a household: a new certificate area, or a new owner (the reference and the name go together). */
+/**
+ * A correction of a household: a new certificate area, or a new owner (the reference, the name and the identity go
+ * together: a new reference without an identity removes the former owner's), or the owner's identity alone.
+ */
 export interface HouseholdChanges {
   floorArea?: string;
   ownerReference?: string;
   ownerName?: string;
+  ownerIdentity?: OwnerIdentityInput | null;
 }
 
-export interface ValidHousehold extends Omit<HouseholdRegistration, 'floorArea'> {
+export interface ValidHousehold extends Omit<HouseholdRegistration, 'floorArea' | 'ownerIdentity'> {
   floorAreaCentiM2: CentiSquareMetres;
+  ownerIdentity?: OwnerIdentity;
 }
 
 type Problems = Record<string, string>;
@@ -109,14 +115,18 @@ export function householdProblems(input: HouseholdRegistration): Problems {
   if (area === undefined || area === 0) problems.floorArea = 'floor area must be a positive number of m² with at most two decimals';
   if (!text(input.ownerReference, 64)) problems.ownerReference = 'owner reference must have 1 to 64 characters';
   if (input.ownerName !== undefined && input.ownerName.trim().length > 100) problems.ownerName = 'owner name is too long';
+  if (input.ownerIdentity) {
+    for (const [field, problem] of Object.entries(ownerIdentityProblems(input.ownerIdentity))) problems[`ownerIdentity.${field}`] = problem;
+  }
   return problems;
 }
 
 export function validateHousehold(input: HouseholdRegistration): ValidHousehold {
   fail('household', householdProblems(input));
-  const { floorArea, ...rest } = input;
+  const { floorArea, ownerIdentity, ...rest } = input;
   return {
     ...rest,
+    ownerIdentity: ownerIdentity ? normaliseOwnerIdentity(ownerIdentity) : undefined,
     unit: input.unit.trim(),
     room: input.room.trim(),
     ownerName: input.ownerName?.trim() || undefined,
@@ -132,9 +142,4 @@ export function maskOwnerName(name: string | undefined | null): string | null {
   if (!name) return null;
   const chars = [...name];
   return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
-}
-
-/** An owner's name as the caller may see it: in full for the managing street office, masked for everyone else. */
-export function ownerNameFor(identity: Identity, streetCode: string, name: string | undefined | null): string | null {
-  return mayManageStreet(identity, streetCode) ? (name ?? null) : maskOwnerName(name);
 }

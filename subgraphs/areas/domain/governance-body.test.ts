@@ -1,5 +1,5 @@
-import { COMMITTEE_KINDS, GOVERNANCE_BODY_KINDS, committeeName, committeeRecordingDeadline, isCommitteeRecordedLate } from './governance-body';
-import { workingDayCalendar } from './working-days';
+import { COMMITTEE_KINDS, GOVERNANCE_BODY_KINDS, committeeName, committeeRecordingDeadline, isCommitteeRecordedLate, isFilingOverdue, isTermExpired, overdueReasons } from './governance-body';
+import { workingDayCalendar } from '../../../kernel/working-days';
 
 /** Dragon Boat Festival 2020 (国办发明电〔2019〕16号): 25–27 June off, Sunday 28 June worked. */
 const calendar = workingDayCalendar({
@@ -27,5 +27,44 @@ describe('governance bodies of an area', () => {
     expect(committeeRecordingDeadline({ ...pmc, kind: 'OWNERS_COMMITTEE' }, calendar)).toBeUndefined();
     expect(isCommitteeRecordedLate({ ...pmc, recordedOn: null }, calendar)).toBeUndefined();
     expect(isCommitteeRecordedLate({ ...pmc, kind: 'OWNERS_ASSEMBLY' }, calendar)).toBeUndefined();
+  });
+});
+
+describe('overdue committees for the street office (Beijing arts. 52–59)', () => {
+  // Seed 000: 广安门北街20号院's committee formed 2020-05-30, its term to 2023-05-29 in the demo.
+  const seed000 = { kind: 'PROPERTY_MANAGEMENT_COMMITTEE' as const, formedOn: '2020-05-30', termEndsOn: '2023-05-29', filedOn: null, dissolvedOn: null };
+
+  it.each<[string, boolean]>([
+    ['2020-06-29', false], // day 30, a Monday: the last day to file
+    ['2020-06-30', true],
+  ])('an unfiled committee formed 2020-05-30 is filing-overdue on %s: %s', (asOf, overdue) => {
+    expect(isFilingOverdue(seed000, asOf)).toBe(overdue);
+  });
+
+  it('moves the filing period past rest days (Civil Code art. 203): formed 2024-09-02, overdue only after 2024-10-08', () => {
+    const formed = { ...seed000, formedOn: '2024-09-02', termEndsOn: '2027-09-01' };
+    expect(isFilingOverdue(formed, '2024-10-08')).toBe(false);
+    expect(isFilingOverdue(formed, '2024-10-09')).toBe(true);
+  });
+
+  it('is not overdue once filed, dissolved, or for another kind of body', () => {
+    expect(isFilingOverdue({ ...seed000, filedOn: '2020-07-15' }, '2024-01-01')).toBe(false);
+    expect(isFilingOverdue({ ...seed000, filedOn: '2020-07-15' }, '2020-07-01')).toBe(true); // not yet filed on that day
+    expect(isFilingOverdue({ ...seed000, dissolvedOn: '2020-06-15' }, '2024-01-01')).toBe(false);
+    expect(isFilingOverdue({ ...seed000, kind: 'OWNERS_COMMITTEE' }, '2024-01-01')).toBeUndefined();
+  });
+
+  it('flags a standing committee after the last day of its term, with every reason', () => {
+    expect(isTermExpired(seed000, '2023-05-29')).toBe(false);
+    expect(isTermExpired(seed000, '2023-05-30')).toBe(true);
+    expect(isTermExpired({ ...seed000, dissolvedOn: '2023-05-01' }, '2023-05-30')).toBe(false);
+    expect(isTermExpired({ ...seed000, termEndsOn: null }, '2030-01-01')).toBeUndefined();
+    expect(isTermExpired({ ...seed000, kind: 'OWNERS_ASSEMBLY' }, '2030-01-01')).toBeUndefined();
+    expect(overdueReasons(seed000, '2023-05-30')).toEqual(['FILING_OVERDUE', 'TERM_EXPIRED']);
+    expect(overdueReasons({ ...seed000, filedOn: '2020-06-24' }, '2022-01-01')).toEqual([]);
+    // Formed 2026-12-01, unfiled on 2027-01-05: day 30 (2026-12-31) is past the holiday data, so art. 203 cannot be
+    // applied; the list shows the committee with that reason instead of failing or hiding it.
+    expect(overdueReasons({ ...seed000, formedOn: '2026-12-01', termEndsOn: '2029-11-30' }, '2027-01-05')).toEqual(['FILING_DEADLINE_BEYOND_CALENDAR']);
+    expect(overdueReasons({ ...seed000, formedOn: '2026-12-01', termEndsOn: '2029-11-30' }, '2026-12-31')).toEqual([]);
   });
 });

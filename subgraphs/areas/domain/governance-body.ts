@@ -1,7 +1,7 @@
 import { GOVERNANCE_BODY_KINDS as COMMITTEE_KINDS, type GovernanceBodyKind as CommitteeKind } from '../../../catalog';
-import { IsoDate } from '../../../kernel/calendar';
-import { CommitteeSeat, isRecordingLate, recordingDeadline } from './property-management-committee';
-import { WorkingDayCalendar } from './working-days';
+import { IsoDate, compareDates } from '../../../kernel/calendar';
+import { CommitteeSeat, isFilingLate, isRecordingLate, recordingDeadline } from './property-management-committee';
+import { CHINA_WORKING_DAYS, WorkingDayCalendar, unlessBeyondCalendar } from '../../../kernel/working-days';
 
 /**
  * The governance bodies of a property-management area: the owners' assembly (业主大会), the owners' committee
@@ -33,15 +33,65 @@ interface RecordingFacts {
 
 /**
  * The recording deadline of a filed property-management committee (see recordingDeadline); undefined for other
- * bodies, before the filing, or while the deadline's year has no published holiday notice.
+ * bodies and before the filing; OUTSIDE_HOLIDAY_CALENDAR while the deadline's year has no published holiday notice.
  */
-export function committeeRecordingDeadline(body: RecordingFacts, calendar: WorkingDayCalendar): IsoDate | undefined {
+export function committeeRecordingDeadline(body: RecordingFacts, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate | undefined {
   if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn) return undefined;
   return recordingDeadline(body.filedOn, calendar);
 }
 
 /** Whether a property-management committee was recorded late (see isRecordingLate); undefined until recorded. */
-export function isCommitteeRecordedLate(body: RecordingFacts, calendar: WorkingDayCalendar): boolean | undefined {
+export function isCommitteeRecordedLate(body: RecordingFacts, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean | undefined {
   if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn || !body.recordedOn) return undefined;
   return isRecordingLate(body.filedOn, body.recordedOn, calendar);
+}
+
+/**
+ * Why a standing committee is on the street office's overdue list. FILING_DEADLINE_BEYOND_CALENDAR: unfiled after
+ * the plain 30 days, but whether art. 203 extends the period depends on a holiday notice the hub does not hold yet.
+ */
+export type GovernanceOverdueReason = 'FILING_OVERDUE' | 'FILING_DEADLINE_BEYOND_CALENDAR' | 'TERM_EXPIRED';
+
+interface OverdueFacts {
+  kind: GovernanceBodyKind;
+  formedOn: IsoDate;
+  termEndsOn?: IsoDate | null;
+  filedOn?: IsoDate | null;
+  dissolvedOn?: IsoDate | null;
+}
+
+/** A body stands on `asOf` when it was formed by then and not dissolved on or before it. */
+const standsOn = (body: OverdueFacts, asOf: IsoDate): boolean =>
+  compareDates(body.formedOn, asOf) <= 0 && (!body.dissolvedOn || compareDates(body.dissolvedOn, asOf) > 0);
+
+/**
+ * A property-management committee still unfiled once its 30-day filing period (Beijing arts. 52–59, Civil Code
+ * arts. 201 and 203) has passed on `asOf`; undefined for other bodies. A committee dissolved by then is no longer
+ * the street office's to chase.
+ */
+export function isFilingOverdue(body: OverdueFacts, asOf: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean | undefined {
+  if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE') return undefined;
+  if (!standsOn(body, asOf)) return false;
+  if (body.filedOn && compareDates(body.filedOn, asOf) <= 0) return false;
+  return isFilingLate(body.formedOn, asOf, calendar);
+}
+
+/**
+ * A committee still standing after the last day of its term (a 物管会's at most three years, Beijing arts. 52–59;
+ * an owners' committee's as its assembly set it): it acts without a mandate until re-formed or re-elected.
+ * Undefined for an owners' assembly or a committee with no recorded term.
+ */
+export function isTermExpired(body: OverdueFacts, asOf: IsoDate): boolean | undefined {
+  if (body.kind === 'OWNERS_ASSEMBLY' || !body.termEndsOn) return undefined;
+  return standsOn(body, asOf) && compareDates(body.termEndsOn, asOf) < 0;
+}
+
+/** Every reason the body is overdue on `asOf`, in a fixed order; empty when none. */
+export function overdueReasons(body: OverdueFacts, asOf: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): GovernanceOverdueReason[] {
+  const reasons: GovernanceOverdueReason[] = [];
+  const filingOverdue = unlessBeyondCalendar(() => isFilingOverdue(body, asOf, calendar));
+  if (filingOverdue) reasons.push('FILING_OVERDUE');
+  if (filingOverdue === null) reasons.push('FILING_DEADLINE_BEYOND_CALENDAR');
+  if (isTermExpired(body, asOf)) reasons.push('TERM_EXPIRED');
+  return reasons;
 }

@@ -6,6 +6,7 @@ import {
   JointDecisionReason,
   decideJointDecision,
   formatPercent,
+  countOwners,
   tallyAreaBallots,
   tallyBallots,
   validateTally,
@@ -223,9 +224,9 @@ describe('tallying household ballots', () => {
 
 describe('counting ballots against the households of an area', () => {
   const households = [
-    { id: 'h1', floorAreaCentiM2: 8_536 },
-    { id: 'h2', floorAreaCentiM2: 7_000 },
-    { id: 'h3', floorAreaCentiM2: 6_000 },
+    { id: 'h1', floorAreaCentiM2: 8_536, ownerReference: 'o1' },
+    { id: 'h2', floorAreaCentiM2: 7_000, ownerReference: 'o2' },
+    { id: 'h3', floorAreaCentiM2: 6_000, ownerReference: 'o3' },
   ];
 
   it('counts every household of the area, a household without a ballot as not voting', () => {
@@ -247,5 +248,53 @@ describe('counting ballots against the households of an area', () => {
   it('refuses ballots of households outside the area, naming them', () => {
     const error = rejection(() => tallyAreaBallots(households, [{ householdId: 'h1', vote: 'CONSENT' }, { householdId: 'elsewhere', vote: 'CONSENT' }]));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { households: ['elsewhere'] } });
+  });
+});
+
+describe('owners counted as the Supreme People\'s Court does (法释〔2009〕7号 arts. 8–9)', () => {
+  // Five units: owner A holds two, the developer still holds two unsold ones, owner B one.
+  const units = [
+    { id: 'u1', floorAreaCentiM2: 8_000, ownerReference: 'owner-A' },
+    { id: 'u2', floorAreaCentiM2: 6_000, ownerReference: 'owner-A' },
+    { id: 'u3', floorAreaCentiM2: 9_000, ownerReference: 'developer' },
+    { id: 'u4', floorAreaCentiM2: 9_000, ownerReference: 'developer' },
+    { id: 'u5', floorAreaCentiM2: 7_000, ownerReference: 'owner-B' },
+  ];
+
+  it('counts one owner of several units as one, and the developer\'s unsold units as one, with all their registered area', () => {
+    expect(countOwners(units)).toEqual([
+      { ownerReference: 'owner-A', unitIds: ['u1', 'u2'], areaCentiM2: 14_000 },
+      { ownerReference: 'developer', unitIds: ['u3', 'u4'], areaCentiM2: 18_000 },
+      { ownerReference: 'owner-B', unitIds: ['u5'], areaCentiM2: 7_000 },
+    ]);
+  });
+
+  it('matches ballots to owners through the register: one ballot for a unit is the owner\'s vote with all their area', () => {
+    const tally = tallyAreaBallots(units, [
+      { householdId: 'u1', vote: 'CONSENT' },
+      { householdId: 'u2', vote: 'CONSENT' },
+      { householdId: 'u5', vote: 'OPPOSE' },
+    ]);
+    // 3 owners, not 5 households: A consents (14,000), B opposes (7,000), the developer did not vote (18,000).
+    expect(tally).toEqual({ totalOwners: 3, totalAreaCentiM2: 39_000, participatingOwners: 2, participatingAreaCentiM2: 21_000, consentingOwners: 1, consentingAreaCentiM2: 14_000 });
+    // Per household the same ballots would read 2 of 3 voters consenting; per owner it is 1 of 2, not a majority.
+    expect(decideJointDecision(HIRE, tally)).toMatchObject({ valid: false, reasons: ['PARTICIPATION_AREA_BELOW_TWO_THIRDS', 'CONSENT_OWNERS_NOT_MAJORITY'] });
+  });
+
+  it('refuses different votes cast for the units of one owner, naming the owner', () => {
+    const error = rejection(() => tallyAreaBallots(units, [{ householdId: 'u3', vote: 'CONSENT' }, { householdId: 'u4', vote: 'OPPOSE' }]));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['OWNER_VOTED_DIFFERENTLY'], owners: ['developer'] } });
+  });
+
+  it("reproduces seed 003's reported vote at 学院南路32号院 (2021-10): 77.84% / 74.13% of owners, valid for hiring a provider", () => {
+    // The seed reports percentages only; 1,336 owners (the demo register's count under art. 9) give them exactly.
+    const outcome = decideJointDecision(HIRE, { totalOwners: 1_336, totalAreaCentiM2: 10_000_000, participatingOwners: 1_040, participatingAreaCentiM2: 7_425_000, consentingOwners: 771, consentingAreaCentiM2: 5_855_355 });
+    expect(outcome.valid).toBe(true);
+    expect([outcome.ratios.participationOwners.display, outcome.ratios.consentOwners?.display, outcome.ratios.participationArea.display, outcome.ratios.consentArea?.display]).toEqual([
+      '77.84%',
+      '74.13%',
+      '74.25%',
+      '78.86%',
+    ]);
   });
 });

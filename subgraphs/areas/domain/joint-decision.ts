@@ -68,10 +68,8 @@ export interface JointDecisionOutcome {
 }
 
 /**
- * One ballot per exclusive part (专有部分): the Supreme People's Court interpretation on building distinct
- * ownership (法释〔2009〕7号) art. 9 counts owners by exclusive parts, except that units of one buyer, and the
- * developer's unsold units, count as one owner. Callers merge such units into one entry (summing the area)
- * before tallying; this function cannot tell who owns what.
+ * One ballot per owner, each with the area of all the owner's exclusive parts: tallyAreaBallots merges the parts of
+ * one owner (法释〔2009〕7号 art. 9) before tallying here; this function cannot tell who owns what.
  */
 export function tallyBallots(households: readonly HouseholdBallot[]): DecisionTally {
   const problems: Record<string, string> = {};
@@ -112,20 +110,69 @@ export interface CastBallot {
   vote: BallotVote;
 }
 
+/** An exclusive part (专有部分) of the area as the register holds it: its registered area and its owner. */
+export interface RegisteredUnit {
+  id: string;
+  /** The area on the property register (不动产登记簿), or as measured where none is registered (法释〔2009〕7号 art. 8). */
+  floorAreaCentiM2: CentiSquareMetres;
+  /** The register's owner reference: the developer's unsold and undelivered units carry the developer's reference. */
+  ownerReference: string;
+}
+
+/** One owner as the Supreme People's Court counts owners: their units and the sum of their areas. */
+export interface CountedOwner {
+  ownerReference: string;
+  unitIds: string[];
+  areaCentiM2: CentiSquareMetres;
+}
+
 /**
- * Ballots counted against every household of the area, with certificate floor areas from the register: a household
- * that cast no ballot did not vote. A household voting twice, or one outside the area, makes the ballots invalid.
+ * The owners of an area under 法释〔2009〕7号 (最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释,
+ * amended 2020) arts. 8–9: each owner's area is the registered area of their exclusive parts (art. 8); owners are
+ * counted by exclusive parts, except that one owner of several parts counts as one, and the developer's unsold
+ * parts and those sold but not yet delivered count as one (art. 9). The register's owner reference is what ties parts
+ * to an owner, so parts sharing a reference are one owner; the developer's parts carry the developer's reference.
  */
-export function tallyAreaBallots(households: readonly { id: string; floorAreaCentiM2: CentiSquareMetres }[], ballots: readonly CastBallot[]): DecisionTally {
+export function countOwners(units: readonly RegisteredUnit[]): CountedOwner[] {
+  const owners = new Map<string, CountedOwner>();
+  for (const unit of units) {
+    const owner = owners.get(unit.ownerReference) ?? { ownerReference: unit.ownerReference, unitIds: [], areaCentiM2: 0 };
+    owner.unitIds.push(unit.id);
+    owner.areaCentiM2 += unit.floorAreaCentiM2;
+    owners.set(unit.ownerReference, owner);
+  }
+  return [...owners.values()];
+}
+
+/**
+ * Ballots counted against the register (Civil Code art. 278 with 法释〔2009〕7号 arts. 8–9): each ballot names a
+ * household, the register says whose it is, and each owner is one voter with the area of all their units. An owner
+ * who cast no ballot did not vote; ballots for several units of one owner must agree (one owner, one vote), or the
+ * ballots are refused naming the owners. A household voting twice, or one outside the area, makes the ballots invalid.
+ */
+export function tallyAreaBallots(units: readonly RegisteredUnit[], ballots: readonly CastBallot[]): DecisionTally {
   const votes = new Map<string, BallotVote>();
   for (const b of ballots) {
     if (votes.has(b.householdId)) throw new InvalidInputError('A household voted twice', { householdId: b.householdId });
     votes.set(b.householdId, b.vote);
   }
-  const known = new Set(households.map((h) => h.id));
+  const known = new Set(units.map((h) => h.id));
   const strangers = [...votes.keys()].filter((id) => !known.has(id));
   if (strangers.length > 0) throw new InvalidInputError('Ballots name households outside the area', { households: strangers.slice(0, 20) });
-  return tallyBallots(households.map((h) => ({ areaCentiM2: h.floorAreaCentiM2, vote: votes.get(h.id) ?? 'NOT_VOTED' })));
+  const conflicting: string[] = [];
+  const ownerBallots = countOwners(units).map((owner) => {
+    const cast = new Set(owner.unitIds.map((id) => votes.get(id)).filter((v): v is BallotVote => v !== undefined));
+    if (cast.size > 1) conflicting.push(owner.ownerReference);
+    const [vote] = [...cast];
+    return { areaCentiM2: owner.areaCentiM2, vote: vote ?? 'NOT_VOTED' };
+  });
+  if (conflicting.length > 0) {
+    throw new InvalidInputError('An owner of several units cast different votes: one owner has one vote (法释〔2009〕7号 art. 9)', {
+      problems: ['OWNER_VOTED_DIFFERENTLY'],
+      owners: conflicting.slice(0, 20),
+    });
+  }
+  return tallyBallots(ownerBallots);
 }
 
 const TALLY_FIELDS: readonly (keyof DecisionTally)[] = [

@@ -1,7 +1,7 @@
 import { rejection } from '../../../test/support/rejection';
 import { DomainError } from '../../../kernel/errors';
 import { addDays, addYears, compareDates, isIsoDate } from '../../../kernel/calendar';
-import { HolidayArrangement, workingDayCalendar } from './working-days';
+import { HolidayArrangement, workingDayCalendar } from '../../../kernel/working-days';
 import {
   CommitteeMember,
   CommitteeProblem,
@@ -74,7 +74,8 @@ describe('property-management committee dates', () => {
   it.each([
     ['2020-05-30', '2020-06-29'],
     ['2020-02-15', '2020-03-16'], // through 29 February of a leap year
-    ['2023-12-15', '2024-01-14'],
+    ['2023-12-15', '2024-01-15'], // day 30 is Sunday 14 January: the next working day (Civil Code art. 203)
+    ['2024-09-02', '2024-10-08'], // day 30 is 2 October, in the National Day holiday: the day after it ends
   ])('a committee formed on %s must be filed by %s', (formedOn, deadline) => {
     expect(filingDeadline(formedOn)).toBe(deadline);
   });
@@ -104,7 +105,7 @@ describe('property-management committee dates', () => {
   });
 
   it('must be dissolved within 30 days of an owners committee being recorded', () => {
-    expect(dissolutionDeadline('2023-03-10')).toBe('2023-04-09');
+    expect(dissolutionDeadline('2023-03-10')).toBe('2023-04-10'); // day 30 is Sunday 9 April (art. 203)
     expect(dissolutionDeadline('2023-12-20')).toBe('2024-01-19');
   });
 
@@ -154,7 +155,7 @@ describe('calendar date helpers', () => {
 
 /**
  * Summer 2020, seed 000's year, as arranged by 国办发明电〔2019〕16号: Dragon Boat Festival 25–27 June off, Sunday
- * 28 June worked. The test arrangement claims 2020 only; application/official-holidays.test.ts checks the full table.
+ * 28 June worked. The test arrangement claims 2020 only; kernel/working-days.test.ts checks the full table.
  */
 const summer2020: HolidayArrangement = {
   years: new Set([2020]),
@@ -180,9 +181,9 @@ describe('recording a filed committee within five working days (Beijing art. 55)
     expect(isRecordingLate('2020-06-24', recordedOn, calendar2020)).toBe(late);
   });
 
-  it('cannot say whether a recording was late once the deadline runs into a year without a notice', () => {
-    expect(recordingDeadline('2020-12-28', calendar2020)).toBeUndefined();
-    expect(isRecordingLate('2020-12-28', '2021-01-15', calendar2020)).toBeUndefined();
+  it('refuses to say whether a recording was late once the deadline runs into a year without a notice', () => {
+    expect(rejection(() => recordingDeadline('2020-12-18', calendar2020)).code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
+    expect(rejection(() => isRecordingLate('2020-12-18', '2021-01-15', calendar2020)).details).toMatchObject({ calendarTo: '2020-12-24' });
   });
 
   it('refuses a recording dated before the filing, or a malformed date, with BAD_USER_INPUT', () => {
@@ -216,15 +217,20 @@ describe("dissolution within 30 days of the owners' committee's recording", () =
 describe('posting a committee decision (Beijing art. 57): within 3 days, for 10 working days', () => {
   it.each([
     // Meeting on Monday 22 June 2020, posted on Tuesday: 24 June, 28 (a worked Sunday), 29, 30 June, 1–3, 6–8 July.
-    ['2020-06-22', '2020-06-23', { postBy: '2020-06-25', postedLate: false, postingEndsOn: '2020-07-08' }],
-    ['2020-06-22', '2020-06-25', { postBy: '2020-06-25', postedLate: false, postingEndsOn: '2020-07-09' }], // day 3
-    ['2020-06-22', '2020-06-26', { postBy: '2020-06-25', postedLate: true, postingEndsOn: '2020-07-09' }], // a holiday, day 4
+    // Day 3 is Thursday 25 June, the Dragon Boat Festival: Civil Code art. 203 moves the last day to the first day
+    // after the holiday, Sunday 28 June (worked in lieu), so a posting in the holiday is on time.
+    ['2020-06-22', '2020-06-23', { postBy: '2020-06-28', postedLate: false, postingEndsOn: '2020-07-08' }],
+    ['2020-06-22', '2020-06-26', { postBy: '2020-06-28', postedLate: false, postingEndsOn: '2020-07-09' }], // in the holiday
+    ['2020-06-22', '2020-06-28', { postBy: '2020-06-28', postedLate: false, postingEndsOn: '2020-07-10' }], // the last day
+    ['2020-06-22', '2020-06-29', { postBy: '2020-06-28', postedLate: true, postingEndsOn: '2020-07-13' }],
+    // An ordinary week: a meeting on Monday 29 June is posted by Thursday 2 July.
+    ['2020-06-29', '2020-07-03', { postBy: '2020-07-02', postedLate: true, postingEndsOn: '2020-07-17' }],
   ])('a meeting on %s posted on %s', (meetingOn, postedOn, posting) => {
     expect(decisionPosting(meetingOn, postedOn, calendar2020)).toEqual(posting);
   });
 
-  it('leaves the end of posting open while it depends on a notice not held, and refuses posting before the meeting', () => {
-    expect(decisionPosting('2020-12-20', '2020-12-21', calendar2020)).toEqual({ postBy: '2020-12-23', postedLate: false });
+  it('refuses to compute the end of posting while it depends on a notice not held, and refuses posting before the meeting', () => {
+    expect(rejection(() => decisionPosting('2020-12-20', '2020-12-21', calendar2020)).code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
     const error = rejection(() => decisionPosting('2020-06-22', '2020-06-21', calendar2020));
     expect(error.details).toMatchObject({ problems: ['POSTED_BEFORE_MEETING'], fields: { postedOn: expect.any(String) } });
   });

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, addDays, addYears, compareDates, isIsoDate } from '../../../kernel/calendar';
+import { IsoDate, addYears, compareDates, isIsoDate } from '../../../kernel/calendar';
 import {
   PMC_DECISION_POSTING_DAYS,
   PMC_DECISION_POSTING_WORKING_DAYS,
@@ -11,7 +11,7 @@ import {
   PMC_RECORDING_WORKING_DAYS,
   meetsThreshold,
 } from './statutes';
-import { WorkingDayCalendar, addWorkingDays, isLaterThanWorkingDays } from './working-days';
+import { CHINA_WORKING_DAYS, WorkingDayCalendar, addWorkingDays, isAfterPeriod, isLaterThanWorkingDays, periodEnd } from '../../../kernel/working-days';
 
 /**
  * The property-management committee (物业管理委员会, 物管会): formed by the street office where an owners' assembly
@@ -74,10 +74,13 @@ export function validateCommitteeComposition(members: readonly CommitteeMember[]
   if (problems.length > 0) throw new InvalidInputError('The property-management committee is not validly composed', { problems });
 }
 
-/** The last day to file the committee with the street office: 30 days after formation, the formation day not counted. */
-export function filingDeadline(formedOn: IsoDate): IsoDate {
+/**
+ * The last day to file the committee with the street office: 30 days after formation, the formation day not counted
+ * (Civil Code art. 201), moved past rest days to the next working day (art. 203).
+ */
+export function filingDeadline(formedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
   requireDates({ formedOn });
-  return addDays(formedOn, PMC_FILING_DAYS);
+  return periodEnd(formedOn, PMC_FILING_DAYS, calendar);
 }
 
 /**
@@ -85,9 +88,9 @@ export function filingDeadline(formedOn: IsoDate): IsoDate {
  * follow up, not refused: refusing it would leave the area with no governance body on record at all. For a
  * committee not filed yet, pass today's date to ask whether it is overdue.
  */
-export function isFilingLate(formedOn: IsoDate, filedOn: IsoDate): boolean {
+export function isFilingLate(formedOn: IsoDate, filedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean {
   requireDates({ formedOn, filedOn });
-  return compareDates(filedOn, filingDeadline(formedOn)) > 0;
+  return isAfterPeriod(formedOn, PMC_FILING_DAYS, filedOn, calendar);
 }
 
 /** The latest day a term may end: three years on, the corresponding day (Civil Code art. 202). */
@@ -105,10 +108,10 @@ export function termProblems(formedOn: IsoDate, termEndsOn: IsoDate): CommitteeP
   return problems;
 }
 
-/** The last day for the committee to be dissolved once an owners' committee of the area is recorded. */
-export function dissolutionDeadline(ownersCommitteeRecordedOn: IsoDate): IsoDate {
+/** The last day for the committee to be dissolved once an owners' committee of the area is recorded (art. 203 applied). */
+export function dissolutionDeadline(ownersCommitteeRecordedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
   requireDates({ ownersCommitteeRecordedOn });
-  return addDays(ownersCommitteeRecordedOn, PMC_DISSOLUTION_DAYS);
+  return periodEnd(ownersCommitteeRecordedOn, PMC_DISSOLUTION_DAYS, calendar);
 }
 
 /** Problems with the order of governance dates, each naming the later event that came too early. */
@@ -125,7 +128,7 @@ export interface DissolutionAssessment {
  * A dissolution before that recording is refused: until then the committee is the only body standing in for the
  * owners, so an earlier date is a slip of the pen, not a fact to flag.
  */
-export function assessDissolution(ownersCommitteeRecordedOn: IsoDate, dissolvedOn: IsoDate): DissolutionAssessment {
+export function assessDissolution(ownersCommitteeRecordedOn: IsoDate, dissolvedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): DissolutionAssessment {
   requireDates({ ownersCommitteeRecordedOn, dissolvedOn });
   if (compareDates(dissolvedOn, ownersCommitteeRecordedOn) < 0) {
     throw new InvalidInputError("The property-management committee cannot be dissolved before the owners' committee is recorded", {
@@ -133,15 +136,15 @@ export function assessDissolution(ownersCommitteeRecordedOn: IsoDate, dissolvedO
       fields: { propertyManagementCommitteeDissolvedOn: `before ${ownersCommitteeRecordedOn}` },
     });
   }
-  const deadline = dissolutionDeadline(ownersCommitteeRecordedOn);
-  return { dissolutionDeadline: deadline, dissolvedLate: compareDates(dissolvedOn, deadline) > 0 };
+  const deadline = dissolutionDeadline(ownersCommitteeRecordedOn, calendar);
+  return { dissolutionDeadline: deadline, dissolvedLate: isAfterPeriod(ownersCommitteeRecordedOn, PMC_DISSOLUTION_DAYS, dissolvedOn, calendar) };
 }
 
 /**
  * The last day for the street office to record (备案) a filed committee: the fifth working day after the filing,
- * the filing day not counted (Beijing art. 55). Undefined when that depends on a holiday notice not yet held.
+ * the filing day not counted (Beijing art. 55). OUTSIDE_HOLIDAY_CALENDAR when that depends on a notice not yet held.
  */
-export function recordingDeadline(filedOn: IsoDate, calendar: WorkingDayCalendar): IsoDate | undefined {
+export function recordingDeadline(filedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
   requireDates({ filedOn });
   return addWorkingDays(filedOn, PMC_RECORDING_WORKING_DAYS, calendar);
 }
@@ -159,27 +162,27 @@ export function validateRecording(filedOn: IsoDate, recordedOn: IsoDate): void {
 
 /**
  * Whether the street office recorded the committee after the fifth working day: flagged, never refused (the
- * committee is on record either way, and the delay is the office's own). Undefined when the answer depends on a
- * holiday notice not yet held.
+ * committee is on record either way, and the delay is the office's own). OUTSIDE_HOLIDAY_CALENDAR when the answer
+ * depends on a holiday notice not yet held.
  */
-export function isRecordingLate(filedOn: IsoDate, recordedOn: IsoDate, calendar: WorkingDayCalendar): boolean | undefined {
+export function isRecordingLate(filedOn: IsoDate, recordedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean {
   validateRecording(filedOn, recordedOn);
   return isLaterThanWorkingDays(filedOn, PMC_RECORDING_WORKING_DAYS, recordedOn, calendar);
 }
 
 export interface DecisionPosting {
-  /** The last day to post the meeting and its decisions: three days after the meeting, the meeting day not counted. */
+  /** The last day to post the meeting and its decisions: three days after the meeting (arts. 201 and 203). */
   postBy: IsoDate;
   postedLate: boolean;
-  /** The last day of the ten working days of posting; undefined when a holiday notice it depends on is not held yet. */
-  postingEndsOn?: IsoDate;
+  /** The last day of the ten working days of posting. */
+  postingEndsOn: IsoDate;
 }
 
 /**
  * The posting of a committee decision (Beijing art. 57): posted within three days after the meeting, for ten
  * working days counted from the day after posting. A late posting is flagged: the decision stands, posted.
  */
-export function decisionPosting(meetingOn: IsoDate, postedOn: IsoDate, calendar: WorkingDayCalendar): DecisionPosting {
+export function decisionPosting(meetingOn: IsoDate, postedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): DecisionPosting {
   requireDates({ meetingOn, postedOn });
   if (compareDates(postedOn, meetingOn) < 0) {
     throw new InvalidInputError('A decision cannot be posted before the meeting that made it', {
@@ -187,9 +190,9 @@ export function decisionPosting(meetingOn: IsoDate, postedOn: IsoDate, calendar:
       fields: { postedOn: `before the meeting on ${meetingOn}` },
     });
   }
-  const postBy = addDays(meetingOn, PMC_DECISION_POSTING_DAYS);
+  const postBy = periodEnd(meetingOn, PMC_DECISION_POSTING_DAYS, calendar);
   const postingEndsOn = addWorkingDays(postedOn, PMC_DECISION_POSTING_WORKING_DAYS, calendar);
-  return { postBy, postedLate: compareDates(postedOn, postBy) > 0, ...(postingEndsOn === undefined ? {} : { postingEndsOn }) };
+  return { postBy, postedLate: isAfterPeriod(meetingOn, PMC_DECISION_POSTING_DAYS, postedOn, calendar), postingEndsOn };
 }
 
 export interface PropertyManagementCommittee {

@@ -5,6 +5,7 @@ import { listAreas } from '../application/list-areas';
 import { registerArea } from '../application/register-area';
 import { areaLoader } from './area.loader';
 import { AreaType, RegisterAreaInput } from './area.type';
+import { Key } from '../../../platform/graphql/scalars';
 
 @Resolver(() => AreaType)
 export class AreaResolver {
@@ -20,7 +21,7 @@ export class AreaResolver {
   areas(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('streetCode', () => String, { nullable: true }) streetCode?: string,
+    @Arg('streetCode', () => Key, { nullable: true }) streetCode?: string,
   ): Promise<AreaType[]> {
     return listAreas(ctx.em, ctx.identity, { first, streetCode });
   }

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Key, Name } from '../../../platform/graphql/scalars';
 
 @ObjectType('Area', { description: 'A property-management area (物业管理区域): one compound, or adjacent buildings grouped into one.' })
 @Directive('@key(fields: "id")')
@@ -24,12 +25,12 @@ export class AreaType {
 
 @InputType()
 export class RegisterAreaInput {
-  @Field()
+  @Field(() => Name)
   name!: string;
 
-  @Field()
+  @Field(() => Key)
   districtCode!: string;
 
-  @Field()
+  @Field(() => Key)
   streetCode!: string;
 }

@@ -3,8 +3,8 @@ import type { HouseholdRecord } from '../persistence/household.repository';
 import type { CompoundStatistics } from '../persistence/compound.repository';
 import { CompoundStatisticsType, HouseholdType } from './compound.type';
 
-/** A household as the caller sees it: the owner's name is already masked or not by the application. */
-export function householdType(h: Omit<HouseholdRecord, 'ownerName'> & { ownerName?: string | null }): HouseholdType {
+/** A household's register entry; its owner's name and identity are field resolvers (owner-identity.resolver.ts). */
+export function householdType(h: Omit<HouseholdRecord, 'ownerName'>): HouseholdType {
   return {
     id: h.id,
     buildingId: h.buildingId,
@@ -12,7 +12,6 @@ export function householdType(h: Omit<HouseholdRecord, 'ownerName'> & { ownerNam
     room: h.room,
     floorAreaM2: formatSquareMetres(h.floorAreaCentiM2),
     ownerReference: h.ownerReference,
-    ownerName: h.ownerName ?? null,
   };
 }
 

@@ -27,6 +27,7 @@ import {
   UpdateCompoundInput,
   UpdateHouseholdInput,
 } from './compound.type';
+import { CsvText, Key } from '../../../platform/graphql/scalars';
 
 @Resolver(() => CompoundType)
 export class CompoundResolver {
@@ -34,7 +35,7 @@ export class CompoundResolver {
   @Query(() => [CompoundType], { description: 'Compounds in your jurisdiction, by name.' })
   compounds(
     @Ctx() ctx: RequestContext,
-    @Arg('streetCode', () => String, { nullable: true }) streetCode?: string,
+    @Arg('streetCode', () => Key, { nullable: true }) streetCode?: string,
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<CompoundType[]> {
     return listCompounds(ctx.em, ctx.identity, { streetCode, first });
@@ -67,7 +68,7 @@ export class CompoundResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('buildingId', () => ID, { nullable: true }) buildingId?: string,
   ): Promise<HouseholdPageType> {
-    const { items, totalCount } = await pageCompoundHouseholds(ctx.em, ctx.identity, compound, { first, offset, buildingId });
+    const { items, totalCount } = await pageCompoundHouseholds(ctx.em, compound, { first, offset, buildingId });
     return { items: items.map(householdType), totalCount };
   }
 
@@ -86,7 +87,6 @@ export class CompoundResolver {
     return updateBuilding(ctx.em, ctx.identity, id, input);
   }
 
-  /** Only the managing street office writes households, so the answer shows the owner's name in full. */
   @Mutation(() => HouseholdType)
   async updateHousehold(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateHouseholdInput, @Ctx() ctx: RequestContext): Promise<HouseholdType> {
     return householdType(await updateHousehold(ctx.em, ctx.identity, id, input));
@@ -101,7 +101,6 @@ export class CompoundResolver {
     return registerBuilding(ctx.em, ctx.identity, compoundId, input);
   }
 
-  /** As updateHousehold: the writer sees the owner's name in full. */
   @Mutation(() => HouseholdType)
   async registerHousehold(
     @Arg('buildingId', () => ID) buildingId: string,
@@ -124,9 +123,16 @@ export class CompoundResolver {
   @Mutation(() => ImportSummaryType, {
     description:
       'Imports buildings and households from CSV (columns: building, building_class, floors, elevators, unit, room, ' +
-      'floor_area_m2, owner_reference, owner_name). All or nothing: BAD_USER_INPUT lists every bad line.',
+      'floor_area_m2, owner_reference, owner_name; optionally owner_legal_name, owner_id_type, owner_id_number, owner_phone, ' +
+      'owner_service_address, kept encrypted). All or nothing: BAD_USER_INPUT lists every bad line (never the values).',
   })
-  importCompoundCsv(@Arg('compoundId', () => ID) compoundId: string, @Arg('csv') csv: string, @Ctx() ctx: RequestContext): Promise<ImportSummaryType> {
-    return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv);
+  importCompoundCsv(
+    @Arg('compoundId', () => ID) compoundId: string,
+    @Arg('csv', () => CsvText) csv: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => Key, { nullable: true, description: 'Your id of this import (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same summary.' })
+    idempotencyKey?: string | null,
+  ): Promise<ImportSummaryType> {
+    return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv, idempotencyKey);
   }
 }

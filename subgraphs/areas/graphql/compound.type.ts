@@ -10,6 +10,8 @@ import {
   MAINTENANCE_FUND_STATUSES,
   MaintenanceFundStatus,
 } from '../domain/compound';
+import { OwnerIdentityInput } from './owner-identity.type';
+import { Key, Name } from '../../../platform/graphql/scalars';
 
 /** A GraphQL enum from a domain list of values, so the schema never restates them. */
 export const CompoundKindEnum = graphqlEnum(COMPOUND_KINDS);
@@ -113,9 +115,6 @@ export class HouseholdType {
 
   @Field()
   ownerReference!: string;
-
-  @Field(() => String, { nullable: true, description: 'Masked (张**) for everyone but the managing street office and a court the household’s case was referred to.' })
-  ownerName?: string | null;
 }
 
 @ObjectType('HouseholdPage')
@@ -139,16 +138,16 @@ export class ImportSummaryType {
 
 @InputType()
 export class RegisterCompoundInput {
-  @Field()
+  @Field(() => Name)
   name!: string;
 
-  @Field()
+  @Field(() => Key)
   districtCode!: string;
 
-  @Field()
+  @Field(() => Key)
   streetCode!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Key, { nullable: true })
   communityCode?: string | null;
 
   @Field(() => CompoundKindEnum)
@@ -169,7 +168,7 @@ export class RegisterCompoundInput {
 
 @InputType()
 export class RegisterBuildingInput {
-  @Field()
+  @Field(() => Name)
   label!: string;
 
   @Field(() => BuildingClassEnum)
@@ -184,25 +183,28 @@ export class RegisterBuildingInput {
 
 @InputType()
 export class RegisterHouseholdInput {
-  @Field()
+  @Field(() => Key)
   unit!: string;
 
-  @Field()
+  @Field(() => Key)
   room!: string;
 
-  @Field({ description: 'm² with at most two decimals, e.g. "56.78".' })
+  @Field(() => Key, { description: 'm² with at most two decimals, e.g. "56.78".' })
   floorArea!: string;
 
-  @Field()
+  @Field(() => Key)
   ownerReference!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   ownerName?: string;
+
+  @Field(() => OwnerIdentityInput, { nullable: true, description: 'The owner’s legal identity, kept encrypted; optional.' })
+  ownerIdentity?: OwnerIdentityInput | null;
 }
 
 @InputType({ description: 'Only the fields given change; the street and district of a compound never do.' })
 export class UpdateCompoundInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   name?: string;
 
   @Field(() => CompoundKindEnum, { nullable: true })
@@ -221,21 +223,28 @@ export class UpdateCompoundInput {
   maintenanceFund?: MaintenanceFundStatus;
 }
 
-@InputType({ description: 'A corrected certificate area, or a new owner (reference and name together).' })
+@InputType({
+  description:
+    'A corrected certificate area, the owner’s identity, or a new owner (reference, name and identity together: a new ' +
+    'reference without an identity removes the former owner’s).',
+})
 export class UpdateHouseholdInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => Key, { nullable: true })
   floorArea?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Key, { nullable: true })
   ownerReference?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   ownerName?: string;
+
+  @Field(() => OwnerIdentityInput, { nullable: true })
+  ownerIdentity?: OwnerIdentityInput | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })
 export class UpdateBuildingInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   label?: string;
 
   @Field(() => BuildingClassEnum, { nullable: true })

@@ -4,13 +4,14 @@ import { listDivisions } from '../application/list-divisions';
 import { registerDivision } from '../application/register-division';
 import { compoundCountLoader } from './division.loader';
 import { DivisionType, RegisterDivisionInput } from './division.type';
+import { Key } from '../../../platform/graphql/scalars';
 
 /** The hierarchy is public administrative information: every authenticated party may read it. */
 @Resolver(() => DivisionType)
 export class DivisionResolver {
   @Directive('@listSize(assumedSize: 50)')
   @Query(() => [DivisionType], { description: 'Children of a division, or the districts when no parent is given.' })
-  divisions(@Ctx() ctx: RequestContext, @Arg('parentCode', () => String, { nullable: true }) parentCode?: string): Promise<DivisionType[]> {
+  divisions(@Ctx() ctx: RequestContext, @Arg('parentCode', () => Key, { nullable: true }) parentCode?: string): Promise<DivisionType[]> {
     return listDivisions(ctx.em, parentCode);
   }
 

@@ -1,4 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
+import { Key, Name } from '../../../platform/graphql/scalars';
 
 @ObjectType('Division', { description: 'A district (区), street (街道) or community (社区).' })
 export class DivisionType {
@@ -17,9 +18,9 @@ export class DivisionType {
 
 @InputType()
 export class RegisterDivisionInput {
-  @Field()
+  @Field(() => Key)
   code!: string;
 
-  @Field()
+  @Field(() => Name)
   name!: string;
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { RequestContext, childrenLoader, requestLoader } from '../../../platform/subgraph/context';
 import { governanceBodiesOfAreas } from '../application/governance-bodies-of-areas';
 import { jointDecisionsOfAreas } from '../application/joint-decisions-of-areas';
+import { ownersOfAreas } from '../application/owners-of-areas';
 import { Area } from '../persistence/area.entity';
 import { membersOfBodies } from '../persistence/governance-body.repository';
 
@@ -31,3 +32,5 @@ export const jointDecisionsLoader = (ctx: RequestContext) =>
   byAreaLoader(ctx, 'areas.decisions-by-area', (areas) => jointDecisionsOfAreas(ctx.em, ctx.identity, areas), (d) => d.decision.areaId);
 
 export const membersLoader = (ctx: RequestContext) => childrenLoader(ctx, 'areas.members-by-body', (ids) => membersOfBodies(ctx.em, ids), (m) => m.bodyId);
+
+export const ownersLoader = (ctx: RequestContext) => byAreaLoader(ctx, 'areas.owners-by-area', (areas) => ownersOfAreas(ctx.em, ctx.identity, areas), (o) => o.areaId);

@@ -1,32 +1,47 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { todayInChina } from '../../../kernel/clock';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { changeCommitteeMembers } from '../application/change-committee-members';
 import { formPropertyManagementCommittee } from '../application/form-property-management-committee';
-import { CHINA_WORKING_DAYS } from '../application/official-holidays';
 import { recordCommitteeFiling } from '../application/record-committee-filing';
 import { recordCommitteeRecording } from '../application/record-committee-recording';
 import { recordJointDecision } from '../application/record-joint-decision';
 import { recordOwnersAssembly } from '../application/record-owners-assembly';
 import { recordOwnersCommittee } from '../application/record-owners-committee';
-import { committeeRecordingDeadline, isCommitteeRecordedLate } from '../domain/governance-body';
+import { overdueGovernanceBodies } from '../application/overdue-governance-bodies';
+import { committeeRecordingDeadline, isCommitteeRecordedLate, isFilingOverdue, isTermExpired } from '../domain/governance-body';
 import { isAssemblyMissing } from '../domain/owners-assembly';
+import { filingDeadline } from '../domain/property-management-committee';
 import type { GovernanceBody } from '../persistence/governance-body.entity';
 import { AreaType } from './area.type';
-import { governanceBodiesLoader, jointDecisionsLoader, membersLoader } from './governance.loaders';
+import { governanceBodiesLoader, jointDecisionsLoader, membersLoader, ownersLoader } from './governance.loaders';
 import { decisionInputOf, jointDecisionType } from './governance.mappers';
 import {
+  AreaOwnersType,
   ChangeCommitteeMembersInput,
   FormPropertyManagementCommitteeInput,
   GovernanceBodyType,
   GovernanceMemberType,
   JointDecisionType,
+  OverdueGovernanceBodyType,
   RecordJointDecisionInput,
   RecordOwnersAssemblyInput,
   RecordOwnersCommitteeInput,
 } from './governance.type';
+import { LocalDate } from '../../../platform/graphql/scalars';
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
+  @Directive('@listSize(assumedSize: 20)')
+  @Query(() => [OverdueGovernanceBodyType], {
+    description:
+      "The street office's overdue list: standing committees of your streets whose 30-day filing passed unfiled (Beijing arts. 52–59, " +
+      'Civil Code art. 203) or whose term has ended, as of asOf (today unless given). Street offices and bureaus, their jurisdiction only.',
+  })
+  overdueGovernanceBodies(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string): Promise<OverdueGovernanceBodyType[]> {
+    return overdueGovernanceBodies(ctx.em, ctx.identity, asOf);
+  }
+
   @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [GovernanceBodyType], { description: 'Standing and past governance bodies, newest first.' })
   governanceBodies(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType[]> {
@@ -39,6 +54,15 @@ export class AreaGovernanceResolver {
     return (await jointDecisionsLoader(ctx).load(area)).map(jointDecisionType);
   }
 
+  @FieldResolver(() => AreaOwnersType, {
+    nullable: true,
+    description: 'The electorate of joint decisions, from the register (street offices and bureaus); null without households or access.',
+  })
+  async owners(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<AreaOwnersType | null> {
+    const [counted] = await ownersLoader(ctx).load(area);
+    return counted ? { owners: counted.owners, households: counted.households, floorArea: (counted.floorAreaCentiM2 / 100).toFixed(2) } : null;
+  }
+
   @Mutation(() => GovernanceBodyType)
   formPropertyManagementCommittee(@Arg('input') input: FormPropertyManagementCommitteeInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
     return formPropertyManagementCommittee(ctx.em, ctx.identity, input);
@@ -47,7 +71,7 @@ export class AreaGovernanceResolver {
   @Mutation(() => GovernanceBodyType, { description: 'Records the filing of a property-management committee; filedLate flags a filing after 30 days.' })
   recordCommitteeFiling(
     @Arg('bodyId', () => ID) bodyId: string,
-    @Arg('filedOn') filedOn: string,
+    @Arg('filedOn', () => LocalDate) filedOn: string,
     @Ctx() ctx: RequestContext,
   ): Promise<GovernanceBodyType> {
     return recordCommitteeFiling(ctx.em, ctx.identity, { bodyId, filedOn });
@@ -58,7 +82,7 @@ export class AreaGovernanceResolver {
   })
   recordCommitteeRecording(
     @Arg('bodyId', () => ID) bodyId: string,
-    @Arg('recordedOn') recordedOn: string,
+    @Arg('recordedOn', () => LocalDate) recordedOn: string,
     @Ctx() ctx: RequestContext,
   ): Promise<GovernanceBodyType> {
     return recordCommitteeRecording(ctx.em, ctx.identity, { bodyId, recordedOn });
@@ -97,18 +121,43 @@ export class GovernanceBodyResolver {
     nullable: true,
     description:
       'A filed property-management committee is recorded by the 5th working day after its filing (Beijing art. 55; ' +
-      "State Council holiday notices); null until filed, or while the deadline's year has no published notice.",
+      "State Council holiday notices); null until filed; the error OUTSIDE_HOLIDAY_CALENDAR while the deadline's year has no published notice.",
   })
   recordingDeadline(@Root() body: GovernanceBody): string | null {
-    return committeeRecordingDeadline(body, CHINA_WORKING_DAYS) ?? null;
+    return committeeRecordingDeadline(body) ?? null;
   }
 
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: 'True when recorded after the recording deadline (flagged, not refused); null until recorded or while unknown.',
+    description: 'True when recorded after the recording deadline (flagged, not refused); null until recorded.',
   })
   recordedLate(@Root() body: GovernanceBody): boolean | null {
-    return isCommitteeRecordedLate(body, CHINA_WORKING_DAYS) ?? null;
+    return isCommitteeRecordedLate(body) ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "A property-management committee's filing with the street office is due 30 days after formation, moved to the next working day " +
+      'when that is a rest day (Civil Code art. 203); the error OUTSIDE_HOLIDAY_CALENDAR past the holiday data. Null for other bodies.',
+  })
+  filingDeadline(@Root() body: GovernanceBody): string | null {
+    return body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' ? filingDeadline(body.formedOn) : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      'True for a standing property-management committee still unfiled today after its filing deadline (30 days, Civil Code art. 203); ' +
+      'null for other bodies.',
+  })
+  filingOverdue(@Root() body: GovernanceBody): boolean | null {
+    return isFilingOverdue(body, todayInChina()) ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'True for a committee standing today after termEndsOn; null without a recorded term.' })
+  termExpired(@Root() body: GovernanceBody): boolean | null {
+    return isTermExpired(body, todayInChina()) ?? null;
   }
 
   @FieldResolver(() => Boolean, {

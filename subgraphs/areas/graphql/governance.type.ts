@@ -3,6 +3,8 @@ import { COMMITTEE_SEATS, CommitteeSeat } from '../domain/property-management-co
 import { RULES_REFERENCE_MAX_LENGTH } from '../domain/owners-assembly';
 import { JointDecisionMatter } from '../domain/statutes';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
+import { AreaType } from './area.type';
+import { Key, LocalDate, Name } from '../../../platform/graphql/scalars';
 
 export const CommitteeSeatEnum = graphqlEnum(COMMITTEE_SEATS);
 export const VoteEnum = { CONSENT: 'CONSENT', OPPOSE: 'OPPOSE', ABSTAIN: 'ABSTAIN' } as const;
@@ -47,8 +49,6 @@ export class GovernanceBodyType {
   @Field(() => String, { nullable: true })
   filedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Filing with the street office is due within 30 days of formation.' })
-  filingDeadline?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True when filed after the deadline (flagged, not refused).' })
   filedLate?: boolean | null;
@@ -79,6 +79,38 @@ export class GovernanceBodyType {
 
   @Field(() => String, { nullable: true })
   dissolutionReason?: string | null;
+}
+
+@ObjectType('AreaOwners', { description: "The area's owners as the register counts them for joint decisions (法释〔2009〕7号 arts. 8–9)." })
+export class AreaOwnersType {
+  @Field(() => Int, { description: 'Owners: one per owner reference, so several units of one owner, or the developer\'s units, are one owner (art. 9).' })
+  owners!: number;
+
+  @Field(() => Int, { description: 'Households (exclusive parts, 专有部分) on the register.' })
+  households!: number;
+
+  @Field({ description: 'Their registered floor area in m² (art. 8), two decimals.' })
+  floorArea!: string;
+}
+
+@ObjectType('OverdueGovernanceBody', { description: "A standing committee on the street office's overdue list, with the dates that put it there." })
+export class OverdueGovernanceBodyType {
+  @Field(() => GovernanceBodyType)
+  body!: GovernanceBodyType;
+
+  @Field(() => AreaType)
+  area!: AreaType;
+
+  @Field({ description: 'The day the list was drawn up for.' })
+  asOf!: string;
+
+  @Directive('@listSize(assumedSize: 2)')
+  @Field(() => [String], {
+    description:
+      'FILING_OVERDUE (unfiled after its filing deadline), FILING_DEADLINE_BEYOND_CALENDAR (unfiled after the plain 30 days, the deadline ' +
+      'past the holiday data) and / or TERM_EXPIRED (standing after termEndsOn).',
+  })
+  reasons!: string[];
 }
 
 @ObjectType('Ratio', { description: 'An exact ratio; percent is for display only (two decimals).' })
@@ -129,13 +161,13 @@ export class JointDecisionType {
 
 @InputType()
 export class MemberInput {
-  @Field()
+  @Field(() => Name)
   name!: string;
 
   @Field(() => CommitteeSeatEnum)
   seat!: CommitteeSeat;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Name, { nullable: true })
   represents?: string;
 }
 
@@ -144,13 +176,13 @@ export class FormPropertyManagementCommitteeInput {
   @Field(() => ID)
   areaId!: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'YYYY-MM-DD' })
   formedOn!: string;
 
-  @Field({ description: 'YYYY-MM-DD, at most 3 years after formation.' })
+  @Field(() => LocalDate, { description: 'YYYY-MM-DD, at most 3 years after formation.' })
   termEndsOn!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   filedOn?: string;
 
   @Field(() => [MemberInput])
@@ -165,16 +197,16 @@ export class RecordOwnersCommitteeInput {
   @Field(() => ID)
   areaId!: string;
 
-  @Field({ description: 'YYYY-MM-DD: the street office records (备案) the committee.' })
+  @Field(() => LocalDate, { description: 'YYYY-MM-DD: the street office records (备案) the committee.' })
   recordedOn!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   termEndsOn?: string;
 
   @Field(() => [MemberInput])
   members!: MemberInput[];
 
-  @Field(() => String, {
+  @Field(() => LocalDate, {
     nullable: true,
     description:
       'YYYY-MM-DD: when the standing property-management committee was dissolved, on or after recordedOn (default recordedOn; ' +
@@ -189,10 +221,10 @@ export class RecordOwnersAssemblyInput {
   @Field(() => ID)
   areaId!: string;
 
-  @Field({ description: 'YYYY-MM-DD: the first meeting, at which the assembly was formed (成立).' })
+  @Field(() => LocalDate, { description: 'YYYY-MM-DD: the first meeting, at which the assembly was formed (成立).' })
   firstMeetingOn!: string;
 
-  @Field(() => String, { nullable: true, description: `A reference to its rules of procedure (议事规则) as adopted, at most ${RULES_REFERENCE_MAX_LENGTH} characters.` })
+  @Field(() => Name, { nullable: true, description: `A reference to its rules of procedure (议事规则) as adopted, at most ${RULES_REFERENCE_MAX_LENGTH} characters.` })
   rulesReference?: string;
 }
 
@@ -201,19 +233,19 @@ export class TallyInput {
   @Field(() => Int)
   totalOwners!: number;
 
-  @Field({ description: 'm² with two decimals' })
+  @Field(() => Key, { description: 'm² with two decimals' })
   totalArea!: string;
 
   @Field(() => Int)
   participatingOwners!: number;
 
-  @Field()
+  @Field(() => Key)
   participatingArea!: string;
 
   @Field(() => Int)
   consentingOwners!: number;
 
-  @Field()
+  @Field(() => Key)
   consentingArea!: string;
 }
 
@@ -234,7 +266,7 @@ export class RecordJointDecisionInput {
   @Field(() => JointDecisionMatter)
   matter!: JointDecisionMatter;
 
-  @Field()
+  @Field(() => LocalDate)
   heldOn!: string;
 
   @Field(() => TallyInput, { nullable: true, description: 'Aggregate tally as counted at the meeting; or give ballots.' })

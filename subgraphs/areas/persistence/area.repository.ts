@@ -49,3 +49,9 @@ export function findArea(em: EntityManager, id: string): Promise<Area | null> {
 export function insertArea(em: EntityManager, area: Omit<RequiredEntityData<Area>, 'id'>): Area {
   return em.create(AreaSchema, { id: randomUUID(), ...area });
 }
+
+/** Every area in the streets the caller reads by street (street offices, bureaus, the admin); none for anyone else. */
+export function areasInReadableStreets(em: EntityManager, identity: Identity): Promise<Area[]> {
+  const streets = visibleStreets<Area>(identity);
+  return streets ? em.find(AreaSchema, streets, { orderBy: { registeredAt: 'asc', id: 'asc' } }) : Promise.resolve([]);
+}

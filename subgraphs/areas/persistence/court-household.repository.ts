@@ -19,8 +19,12 @@ export async function insertCourtHouseholdGrant(em: EntityManager, grant: CourtH
   ]);
 }
 
-/** The households (and their areas) of every case referred to a court. */
-export async function courtHouseholdGrants(em: EntityManager, courtId: string): Promise<{ householdId: string; areaId: string }[]> {
-  const rows = await sqlRows<{ area_id: string; household_id: string }>(em, `select area_id, household_id from areas.court_household where court_id = ?`, [courtId]);
-  return rows.map((r) => ({ householdId: r.household_id, areaId: r.area_id }));
+/** The households (and their areas) of every case referred to a court, with the referral, newest first. */
+export async function courtHouseholdGrants(em: EntityManager, courtId: string): Promise<{ householdId: string; areaId: string; referralId: string }[]> {
+  const rows = await sqlRows<{ area_id: string; household_id: string; referral_id: string }>(
+    em,
+    `select area_id, household_id, referral_id from areas.court_household where court_id = ? order by received_at desc, referral_id`,
+    [courtId],
+  );
+  return rows.map((r) => ({ householdId: r.household_id, areaId: r.area_id, referralId: r.referral_id }));
 }

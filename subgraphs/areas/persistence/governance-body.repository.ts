@@ -54,3 +54,9 @@ export function bodiesOfAreas(em: EntityManager, areaIds: readonly string[]): Pr
 export function membersOfBodies(em: EntityManager, bodyIds: readonly string[]): Promise<GovernanceMember[]> {
   return em.find(GovernanceMemberSchema, { bodyId: { $in: [...bodyIds] } }, { orderBy: { seat: 'asc', name: 'asc' } });
 }
+
+/** The standing committees (not assemblies) of many areas in one query, oldest first. */
+export function standingCommitteesOfAreas(em: EntityManager, areaIds: readonly string[]): Promise<GovernanceBody[]> {
+  if (areaIds.length === 0) return Promise.resolve([]);
+  return em.find(GovernanceBodySchema, { areaId: { $in: [...areaIds] }, dissolvedOn: null, kind: { $ne: 'OWNERS_ASSEMBLY' } }, { orderBy: { formedOn: 'asc', id: 'asc' } });
+}

@@ -94,14 +94,14 @@ export function registeredRooms(em: EntityManager, compoundId: string): Promise<
   );
 }
 
-/** Every household of an area with its certificate floor area: the electorate of a joint decision. */
-export async function householdAreasOfArea(em: EntityManager, areaId: string): Promise<{ id: string; floorAreaCentiM2: number }[]> {
-  const rows = await sqlRows<{ id: string; floor_area_centi_m2: number }>(
+/** Every household of an area with its certificate floor area and owner reference: the electorate of a joint decision. */
+export async function householdAreasOfArea(em: EntityManager, areaId: string): Promise<{ id: string; floorAreaCentiM2: number; ownerReference: string }[]> {
+  const rows = await sqlRows<{ id: string; floor_area_centi_m2: number; owner_reference: string }>(
     em,
-    `select h.id, h.floor_area_centi_m2 from areas.household h join areas.building b on b.id = h.building_id where b.area_id = ?`,
+    `select h.id, h.floor_area_centi_m2, h.owner_reference from areas.household h join areas.building b on b.id = h.building_id where b.area_id = ?`,
     [areaId],
   );
-  return rows.map((r) => ({ id: r.id, floorAreaCentiM2: r.floor_area_centi_m2 }));
+  return rows.map((r) => ({ id: r.id, floorAreaCentiM2: r.floor_area_centi_m2, ownerReference: r.owner_reference }));
 }
 
 /** One page of a compound's households in building / unit / room order, with the total, in one query. */
@@ -142,4 +142,20 @@ export async function findLocatedHouseholds(em: EntityManager, ids: readonly str
     [sqlArray(ids)],
   );
   return rows.map((r) => ({ ...householdOf(r), streetCode: r.street_code, areaId: r.area_id }));
+}
+
+/**
+ * The owners of many areas counted as 法释〔2009〕7号 art. 9 does (domain/joint-decision.ts countOwners): one per
+ * distinct owner reference of the register, with the registered area of all their units; set-based, one query.
+ */
+export async function ownerCountsOfAreas(em: EntityManager, areaIds: readonly string[]): Promise<{ areaId: string; owners: number; households: number; floorAreaCentiM2: number }[]> {
+  const rows = await sqlRows<{ area_id: string; owners: number; households: number; floor_area: string }>(
+    em,
+    `select b.area_id, count(distinct h.owner_reference)::int as owners, count(*)::int as households, sum(h.floor_area_centi_m2)::text as floor_area
+       from areas.household h join areas.building b on b.id = h.building_id
+      where b.area_id = any(?::uuid[])
+      group by b.area_id`,
+    [sqlArray(areaIds)],
+  );
+  return rows.map((r) => ({ areaId: r.area_id, owners: r.owners, households: r.households, floorAreaCentiM2: Number(r.floor_area) }));
 }

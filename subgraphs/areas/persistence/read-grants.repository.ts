@@ -4,7 +4,7 @@ import { sqlRows } from '../../../platform/db/sql';
 import { ReadGrants } from '../domain/access';
 import { courtHouseholdGrants } from './court-household.repository';
 
-const NONE: ReadGrants = { areaIds: [], householdIds: [] };
+const NONE: ReadGrants = { areaIds: [], householdIds: [], householdReferrals: new Map() };
 
 /** The areas a company serves under an accepted filing (the filings read model). */
 async function areasServedBy(em: EntityManager, companyId: string): Promise<string[]> {
@@ -17,10 +17,12 @@ async function areasServedBy(em: EntityManager, companyId: string): Promise<stri
  * accepted filing; a court the households of cases referred to it, and their areas.
  */
 export async function readGrants(em: EntityManager, identity: Identity): Promise<ReadGrants> {
-  if (identity.role === 'PROPERTY_COMPANY') return { areaIds: await areasServedBy(em, identity.organisationId), householdIds: [] };
+  if (identity.role === 'PROPERTY_COMPANY') return { ...NONE, areaIds: await areasServedBy(em, identity.organisationId) };
   if (identity.role === 'COURT') {
     const grants = await courtHouseholdGrants(em, identity.organisationId);
-    return { areaIds: [...new Set(grants.map((g) => g.areaId))], householdIds: grants.map((g) => g.householdId) };
+    const householdReferrals = new Map<string, string[]>();
+    for (const g of grants) householdReferrals.set(g.householdId, [...(householdReferrals.get(g.householdId) ?? []), g.referralId]);
+    return { areaIds: [...new Set(grants.map((g) => g.areaId))], householdIds: [...householdReferrals.keys()], householdReferrals };
   }
   return NONE;
 }

@@ -19,20 +19,23 @@ export async function moveAccount(
   identity: Identity,
   account: Account,
   to: AccountStatus,
-  args: { reason: string | null; on: IsoDate; openFen: Fen },
+  args: { reason: string | null; on: IsoDate; openFen: Fen; arrearsFen?: Fen },
 ): Promise<void> {
   const from = account.status;
-  assertTransition(from, to, { reason: args.reason, openFen: args.openFen });
+  assertTransition(from, to, { reason: args.reason, openFen: args.openFen, arrearsFen: args.arrearsFen });
   await saveAccountMove(em, account.id, { from, to, reason: args.reason, on: args.on, bySubject: identity.subject, byRole: identity.role });
   account.status = to;
   account.statusChangedOn = args.on;
   recordEvent(em, ACCOUNT_STATUS_CHANGED, { source: 'arrears', key: account.id, data: statusChanged(account, { from, reason: args.reason, on: args.on }, args.openFen) });
 }
 
-/** Collection ends by itself once everything is paid, while the case has not gone to the court. */
-export async function settleIfCleared(em: EntityManager, identity: Identity, account: Account, openFen: Fen, on: IsoDate): Promise<void> {
-  if (openFen === 0 && (account.status === 'IN_COLLECTION' || account.status === 'MEDIATION')) {
-    await moveAccount(em, identity, account, 'CURRENT', { reason: 'All charges paid', on, openFen: 0 });
+/**
+ * Collection ends by itself once nothing is in arrears (charge.ts inArrears: what is not yet due or voluntary does
+ * not count), while the case has not gone to the court.
+ */
+export async function settleIfCleared(em: EntityManager, identity: Identity, account: Account, amounts: { openFen: Fen; arrearsFen: Fen }, on: IsoDate): Promise<void> {
+  if (amounts.arrearsFen === 0 && (account.status === 'IN_COLLECTION' || account.status === 'MEDIATION')) {
+    await moveAccount(em, identity, account, 'CURRENT', { reason: amounts.openFen === 0 ? 'All charges paid' : 'Nothing in arrears', on, ...amounts });
   }
 }
 

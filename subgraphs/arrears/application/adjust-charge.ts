@@ -4,12 +4,13 @@ import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { assertPropertyCompany } from '../domain/access';
 import { Adjustment, AdjustmentKind, adjustCharge as adjusted } from '../domain/allocation';
-import { openTotal } from '../domain/charge';
+import { arrearsTotal, openTotal } from '../domain/charge';
 import { accountIdOfCharge, chargesOfAccount, saveChargeAmounts } from '../persistence/charge.repository';
 import { insertAdjustment } from '../persistence/ledger.repository';
 import { loadAccount } from './account.lookup';
 import { settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
+import { publishCollection } from './collection.publish';
 
 export interface AdjustmentInput {
   chargeId: string;
@@ -43,9 +44,10 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
       on: today,
       recordedBy: identity.subject,
     });
-    const open = openTotal(charges.map((c) => (c.chargeId === charge.chargeId ? result.charge : c)));
-    await settleIfCleared(tx, identity, account, open, today);
+    const after = charges.map((c) => (c.chargeId === charge.chargeId ? { ...c, ...result.charge } : c));
+    await settleIfCleared(tx, identity, account, { openFen: openTotal(after), arrearsFen: arrearsTotal(after, today) }, today);
     await publishClaims(tx, [account.id], today);
+    await publishCollection(tx, { accountIds: [account.id] });
     return account.id;
   });
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isYearMonth } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { readScope } from '../domain/access';
@@ -17,8 +18,9 @@ export interface RateFilter {
 }
 
 /**
- * Collection rates of the monthly fees (or of one levy) in the caller's scope: by households (charges settled of
- * charges billed; household-months when summed over months) and by amount (collected of billed), grouped by area,
+ * Collection rates of the monthly fees (or of one levy) in the caller's scope, over the charges that fell due before
+ * today (kernel/past-due.ts: a charge not yet due is not yet owed): by households (charges settled of
+ * charges due; household-months when summed over months) and by amount (collected of billed), grouped by area,
  * building, month or overall. Counts and amounts only: nothing names a household.
  */
 export async function collectionRates(em: EntityManager, identity: Identity, filter: RateFilter): Promise<CollectionTotals[]> {
@@ -33,6 +35,7 @@ export async function collectionRates(em: EntityManager, identity: Identity, fil
     levyId: filter.levyId ?? null,
     fromMonth: filter.fromMonth ?? null,
     toMonth: filter.toMonth ?? null,
+    asOf: todayInChina(),
   });
   // Grouping by area reuses the building grouping with the area as the key.
   if (filter.groupBy === 'AREA') return summarizeCollection(rows.map((r) => ({ ...r, buildingId: r.areaId })), 'BUILDING');

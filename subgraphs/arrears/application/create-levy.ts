@@ -2,28 +2,40 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { transactionOnce } from '../../../platform/db/idempotency';
 import { LEVY_DECIDED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { assertPropertyCompany } from '../domain/access';
 import { arrearsError } from '../domain/errors';
-import { LevyInput, checkLevyInput } from '../domain/levy';
+import { LevyInput, checkLevyInput, levyBasis } from '../domain/levy';
 import { levyDecided } from '../events/publish/levy-events';
 import { openAccounts, referableAccountIdsOfLevy } from '../persistence/account.repository';
 import { buildingsWithHouseholds } from '../persistence/billable-household.repository';
 import { billLevy, levyTotals } from '../persistence/charge.repository';
 import { findFilingInForce } from '../persistence/filing.repository';
+import { findJointDecision } from '../persistence/governance-view.repository';
 import { insertLevy } from '../persistence/levy.repository';
 import { publishClaims } from './claims.publish';
 
 /**
  * Records a special levy the owners decided for some buildings of an area the company serves, and bills it at once:
- * one LEVY charge per household of those buildings, floor area × rate (levy.ts), due on the levy's due date.
+ * one LEVY charge per household of those buildings, floor area × rate (levy.ts), due on the levy's due date. It
+ * names the owners' joint decision it is owed under (kept from areas.governance.v1, checked by levyBasis), or is
+ * VOLUNTARY and its charges are marked so: never arrears, aged, referred or time-barred. With an idempotency key a
+ * retry returns the levy the first attempt created, billed once.
  */
 export async function createLevy(em: EntityManager, identity: Identity, input: LevyInput): Promise<string> {
   const companyId = assertPropertyCompany(identity, 'record levies');
   const today = todayInChina();
   checkLevyInput(input, today);
-  return em.transactional(async (tx) => {
+  const optionalKey = {
+    scope: 'levy',
+    ownerId: companyId,
+    key: input.idempotencyKey,
+    content: () => levyRequest(input),
+    reused: (key: string) => arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another levy`, { idempotencyKey: key }),
+  };
+  return transactionOnce(em, optionalKey, async (tx) => {
     if (!(await findFilingInForce(tx, companyId, input.areaId, input.decidedOn.slice(0, 7)))) {
       throw arrearsError('NO_CONTRACT_IN_FORCE', `You have no accepted contract filing covering area ${input.areaId} on ${input.decidedOn}`, { areaId: input.areaId });
     }
@@ -33,10 +45,20 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
     if (unknown.length > 0) {
       throw new InvalidInputError('Some buildings are not in the area, or have no households', { problems: unknown.map((buildingId) => ({ code: 'UNKNOWN_BUILDING', buildingId })) });
     }
+    const basis = levyBasis(input, input.jointDecisionId ? await findJointDecision(tx, input.jointDecisionId) : null);
     const levy = { ...input, title: input.title.trim(), purpose: input.purpose.trim(), accountName: input.accountName.trim(), buildingIds };
-    const levyId = await insertLevy(tx, { ...levy, companyId, recordedBy: identity.subject });
+    const levyId = await insertLevy(tx, { ...levy, companyId, recordedBy: identity.subject, basis });
     await openAccounts(tx, { companyId, areaId: input.areaId, buildingIds }, today);
-    await billLevy(tx, { levyId, companyId, areaId: input.areaId, month: input.decidedOn.slice(0, 7), rateFenPerM2: input.rateFenPerM2, dueOn: input.dueOn, buildingIds });
+    await billLevy(tx, {
+      levyId,
+      companyId,
+      areaId: input.areaId,
+      month: input.decidedOn.slice(0, 7),
+      rateFenPerM2: input.rateFenPerM2,
+      dueOn: input.dueOn,
+      buildingIds,
+      voluntary: basis === 'VOLUNTARY',
+    });
     const billed = await levyTotals(tx, levyId);
     // As for billing: only accounts that can be referred (not CURRENT) get a new claim snapshot.
     await publishClaims(tx, await referableAccountIdsOfLevy(tx, levyId), today);
@@ -44,3 +66,18 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
     return levyId;
   });
 }
+
+/** What a levy asks, defaults filled in: a retry under its key must ask the same. */
+const levyRequest = (input: LevyInput) => ({
+  areaId: input.areaId,
+  title: input.title,
+  purpose: input.purpose,
+  accountName: input.accountName,
+  rateFenPerM2: input.rateFenPerM2,
+  activationThresholdPercent: input.activationThresholdPercent,
+  advanceFen: input.advanceFen,
+  decidedOn: input.decidedOn,
+  dueOn: input.dueOn,
+  decisionReference: input.decisionReference ?? null,
+  buildingIds: input.buildingIds,
+});

@@ -5,7 +5,7 @@ import { Identity } from '../../../kernel/identity';
 import { COLLECTION_ACTION_RECORDED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { mayKeepAccount, mayMediate } from '../domain/access';
-import { openTotal } from '../domain/charge';
+import { assertOwedCharges, openTotal } from '../domain/charge';
 import { CollectionActionInput, checkStepHappened, validateCollectionAction } from '../domain/collection-action';
 import { collectionActionRecorded } from '../events/publish/account-events';
 import { chargesOfAccount } from '../persistence/charge.repository';
@@ -32,6 +32,7 @@ export async function recordCollectionAction(em: EntityManager, identity: Identi
     const charges = await chargesOfAccount(tx, account.id);
     const unknown = action.chargeIds.filter((id) => !charges.some((c) => c.chargeId === id));
     if (unknown.length > 0) throw new InvalidInputError('The step names charges of another account', { problems: unknown.map((chargeId) => ({ code: 'UNKNOWN_CHARGE', chargeId })) });
+    assertOwedCharges(charges, action.chargeIds);
     const id = await insertCollectionAction(tx, account.id, action, identity);
     const openFen = openTotal(charges);
     if (action.kind === 'MEDIATION_SESSION') await followMediation(tx, identity, account, action, openFen);

@@ -11,6 +11,7 @@ import { BilledSubsidy, billSubsidies, lockAreaMonth, saveBillingRun, subsidiesO
 import { billServiceFees, serviceFeeTotals } from '../persistence/charge.repository';
 import { findFilingInForce } from '../persistence/filing.repository';
 import { publishClaims } from './claims.publish';
+import { publishCollection } from './collection.publish';
 
 export interface BillingRunResult {
   id: string;
@@ -73,6 +74,7 @@ export async function runBilling(em: EntityManager, identity: Identity, input: {
     // Only accounts in collection or beyond can be referred to a court, so only their claims go to litigation; the
     // CURRENT accounts, nearly all of a large area, are not published and the run stays set-based.
     await publishClaims(tx, await referableAccountIdsOfArea(tx, companyId, areaId), today);
+    await publishCollection(tx, { accountIds: [], areaId, month });
     return {
       id,
       areaId,

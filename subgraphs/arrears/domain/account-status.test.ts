@@ -55,6 +55,12 @@ describe('arrears account transitions', () => {
     expect(error.details).toEqual({ from, to: 'CURRENT', openFen });
   });
 
+  it('returns an account to CURRENT once nothing is in arrears, though next month’s fee is open (Civil Code art. 944 para. 2)', () => {
+    expect(() => assertTransition('IN_COLLECTION', 'CURRENT', { openFen: 9_482, arrearsFen: 0 })).not.toThrow();
+    const error = rejection(() => assertTransition('IN_COLLECTION', 'CURRENT', { openFen: 18_964, arrearsFen: 9_482 }));
+    expect(error.details).toEqual({ from: 'IN_COLLECTION', to: 'CURRENT', openFen: 18_964, arrearsFen: 9_482 });
+  });
+
   it.each<[AccountStatus, TransitionContext]>([
     ['IN_COLLECTION', {}],
     ['JUDGED', { reason: '   ' }],

@@ -35,8 +35,14 @@ export const ACCOUNT_TRANSITIONS: Readonly<Record<AccountStatus, readonly Accoun
 export interface TransitionContext {
   /** Needed for WRITTEN_OFF: giving up a claim is explained, for the owners' committee and the auditors. */
   reason?: string | null;
-  /** Needed for CURRENT: what the household still owes, which must be 0. */
+  /** What is open on the account, due or not. */
   openFen?: Fen | null;
+  /**
+   * Needed for CURRENT: what is in arrears (charge.ts inArrears: past due and owed), which must be 0. A fee not yet
+   * due or a voluntary contribution does not keep an account in collection (Civil Code art. 944 para. 2). Where
+   * only openFen is given, it must be 0.
+   */
+  arrearsFen?: Fen | null;
 }
 
 const isStatus = (value: unknown): value is AccountStatus => typeof value === 'string' && (ACCOUNT_STATUSES as readonly string[]).includes(value);
@@ -47,15 +53,21 @@ export function allowedTransitions(from: AccountStatus): readonly AccountStatus[
 
 /**
  * Throws INVALID_STATUS_TRANSITION (details {from, to}) for a move the table does not allow, staying put
- * included; ARREARS_NOT_CLEARED for a return to CURRENT while anything is open; BAD_USER_INPUT when a write-off
+ * included; ARREARS_NOT_CLEARED for a return to CURRENT while anything is in arrears; BAD_USER_INPUT when a write-off
  * has no reason.
  */
 export function assertTransition(from: AccountStatus, to: AccountStatus, context: TransitionContext = {}): void {
   if (!isStatus(to) || !allowedTransitions(from).includes(to)) {
     throw arrearsError('INVALID_STATUS_TRANSITION', `An arrears account cannot go from ${String(from)} to ${String(to)}`, { from, to });
   }
-  if (to === 'CURRENT' && context.openFen !== 0) {
-    throw arrearsError('ARREARS_NOT_CLEARED', 'An account is current again only when nothing is open', { from, to, openFen: context.openFen ?? null });
+  const blocking = context.arrearsFen !== undefined ? context.arrearsFen : context.openFen;
+  if (to === 'CURRENT' && blocking !== 0) {
+    throw arrearsError('ARREARS_NOT_CLEARED', 'An account is current again only when nothing is in arrears', {
+      from,
+      to,
+      openFen: context.openFen ?? null,
+      ...(context.arrearsFen !== undefined ? { arrearsFen: context.arrearsFen } : {}),
+    });
   }
   if (to === 'WRITTEN_OFF' && (typeof context.reason !== 'string' || context.reason.trim() === '')) {
     throw new InvalidInputError('A write-off needs a reason', { fields: { reason: 'give the reason for writing the arrears off' } });

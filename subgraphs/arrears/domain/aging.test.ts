@@ -57,15 +57,30 @@ describe('agingSummary', () => {
       charge('2023-11', '2023-11-30', 0, 482), // 122 days, part waived: 9,000 open
       charge('2024-01', '2024-01-31', MONTHLY), // paid: left out
       charge('2024-02', '2024-02-29'), // 31 days
-      charge('2024-03', '2024-03-31'), // due today: 0 days
-      charge('2024-04', '2024-04-30'), // not yet due: counts as 0 days
+      charge('2024-03', '2024-03-31'), // due today: not yet in arrears
+      charge('2024-04', '2024-04-30'), // not yet due: not in arrears
     ];
     expect(agingSummary(charges, '2024-03-31')).toEqual([
-      { bucket: 'DAYS_0_30', count: 2, openFen: 2 * MONTHLY },
+      { bucket: 'DAYS_0_30', count: 0, openFen: 0 },
       { bucket: 'DAYS_31_90', count: 1, openFen: MONTHLY },
       { bucket: 'DAYS_91_180', count: 2, openFen: 5_482 + 9_000 },
       { bucket: 'DAYS_181_365', count: 1, openFen: MONTHLY },
       { bucket: 'OVER_365', count: 1, openFen: MONTHLY },
+    ]);
+  });
+
+  it('ages a month only once it is past due: on 2026-12-01 the December fee (due 2026-12-31) is not arrears, November is 1 day overdue', () => {
+    const charges = [charge('2026-10', '2026-10-31'), charge('2026-11', '2026-11-30'), charge('2026-12', '2026-12-31')];
+    expect(agingSummary(charges, '2026-12-01')).toEqual([
+      { bucket: 'DAYS_0_30', count: 1, openFen: MONTHLY },
+      { bucket: 'DAYS_31_90', count: 1, openFen: MONTHLY }, // October: 31 days
+      { bucket: 'DAYS_91_180', count: 0, openFen: 0 },
+      { bucket: 'DAYS_181_365', count: 0, openFen: 0 },
+      { bucket: 'OVER_365', count: 0, openFen: 0 },
+    ]);
+    expect(agingSummary(charges, '2027-01-01').slice(0, 2)).toEqual([
+      { bucket: 'DAYS_0_30', count: 1, openFen: MONTHLY },
+      { bucket: 'DAYS_31_90', count: 2, openFen: 2 * MONTHLY },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, daysBetween } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
+import { isPastDue } from '../../../kernel/past-due';
 import { Charge, openFen } from './charge';
 import { AGING_BUCKETS, AgingBucket } from './statutes';
 
@@ -32,13 +33,14 @@ export interface AgingLine {
 
 /**
  * The open arrears by bucket, every bucket listed in AGING_BUCKETS order (zeros included, so reports line up).
- * Settled charges are left out; charges not yet due count in the first bucket, as 0 days overdue.
+ * Settled charges and charges not yet past due on `asOf` (kernel/past-due.ts, Civil Code art. 944 para. 2) are left
+ * out: a charge is aged from the day after its due date, so the first bucket holds charges 1 to 30 days overdue.
  */
 export function agingSummary(charges: readonly Charge[], asOf: IsoDate): AgingLine[] {
   const lines = new Map<AgingBucket, AgingLine>(AGING_BUCKETS.map((b) => [b.bucket, { bucket: b.bucket, count: 0, openFen: 0 }]));
   for (const charge of charges) {
     const open = openFen(charge);
-    if (open === 0) continue;
+    if (open === 0 || !isPastDue(charge.dueOn, asOf)) continue;
     const line = lines.get(agingBucket(daysOverdue(charge.dueOn, asOf)));
     if (line) {
       line.count += 1;

@@ -10,7 +10,7 @@ export interface ArrearsFilter {
   areaId?: string | null;
   buildingId?: string | null;
   statuses?: AccountStatus[] | null;
-  /** The bucket of the account's oldest open charge. */
+  /** The bucket of the account's oldest charge in arrears. */
   agingBucket?: AgingBucket | null;
   minOpenFen?: number | null;
   maxOpenFen?: number | null;
@@ -28,7 +28,11 @@ export interface ArrearsSummary {
   unit: string | null;
   room: string | null;
   status: AccountStatus;
+  /** Everything open on the account, due or not. */
   openFen: Fen;
+  /** What is open on the charges in arrears (past due and owed: charge.ts inArrears); the list's order and totals. */
+  arrearsFen: Fen;
+  /** The charges in arrears, and the oldest one's due date. */
   openCharges: number;
   oldestDueOn: IsoDate | null;
 }
@@ -45,7 +49,7 @@ export interface ArrearsList {
   aging: AgingLine[];
 }
 
-/** BAD_USER_INPUT for open amounts that are not whole fen, 0 or more. */
+/** BAD_USER_INPUT for arrears amounts that are not whole fen, 0 or more. */
 export function checkArrearsFilter(filter: ArrearsFilter): void {
   const fields: Record<string, string> = {};
   for (const name of ['minOpenFen', 'maxOpenFen'] as const) {

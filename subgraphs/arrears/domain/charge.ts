@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, YearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
+import { isPastDue } from '../../../kernel/past-due';
 import type { ChargeKind } from '../../../catalog';
 
 /**
@@ -41,4 +42,28 @@ export interface BilledCharge extends Charge {
   readonly filingId: string | null;
   readonly floorAreaCentiM2: number;
   readonly rateFen: number;
+  /** A voluntary levy's contribution (levy.ts levyBasis): asked for, never owed. */
+  readonly voluntary: boolean;
+}
+
+/**
+ * Whether what is open on the charge is arrears on `asOf`: it fell due before that day (kernel/past-due.ts, Civil
+ * Code art. 944 para. 2) and is owed at all (a voluntary contribution never is: Civil Code art. 278 item 6).
+ */
+export const inArrears = (charge: Pick<BilledCharge, 'dueOn' | 'voluntary'>, asOf: IsoDate): boolean => !charge.voluntary && isPastDue(charge.dueOn, asOf);
+
+/** What is open on the charges in arrears on `asOf` (inArrears): what keeps an account in collection. */
+export const arrearsTotal = (charges: readonly BilledCharge[], asOf: IsoDate): Fen => openTotal(charges.filter((c) => inArrears(c, asOf)));
+
+/**
+ * A collection step demands what is owed: BAD_USER_INPUT (problem VOLUNTARY_CONTRIBUTION) when it names a voluntary
+ * contribution, which is never collected, mediated or sued for (Civil Code art. 278 item 6; levy.ts levyBasis).
+ */
+export function assertOwedCharges(charges: readonly BilledCharge[], chargeIds: readonly string[]): void {
+  const voluntary = charges.filter((c) => c.voluntary && chargeIds.includes(c.chargeId));
+  if (voluntary.length > 0) {
+    throw new InvalidInputError('A voluntary contribution is not collected: it is asked for, never owed', {
+      problems: voluntary.map((c) => ({ code: 'VOLUNTARY_CONTRIBUTION', chargeId: c.chargeId })),
+    });
+  }
 }

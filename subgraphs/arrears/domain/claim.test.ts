@@ -13,6 +13,7 @@ const charge = (chargeId: string, month: string, dueOn: string, amountFen: numbe
   waivedFen,
   floorAreaCentiM2: 9_482,
   rateFen: 100,
+  voluntary: false,
 });
 
 describe('claim lines', () => {

@@ -14,7 +14,8 @@ import { LimitationEvent, limitationEndsOn } from './limitation';
  */
 export interface ClaimCharge extends BilledCharge {
   openFen: Fen;
-  limitationEndsOn: IsoDate;
+  /** Null for a voluntary contribution: nothing is owed, so no limitation period runs. */
+  limitationEndsOn: IsoDate | null;
   lateFeeFen: Fen;
 }
 
@@ -68,7 +69,7 @@ export interface AccountLedger {
 }
 
 /**
- * Each charge's figures as of `asOf`. Steps, then part payments, restart a charge's limitation period
+ * Each charge's figures as of `asOf` (a voluntary contribution has neither limitation period nor late fee). Steps, then part payments, restart a charge's limitation period
  * (limitation.ts sorts them by date and keeps this order within a day); payments and waivers lower its principal
  * from their day on (late-fee.ts). A correction changes the principal itself (already in amountFen), so only a
  * waiver counts as a reduction. `lateFeeTerms` holds the terms of each filing the charges were billed under.
@@ -85,8 +86,8 @@ export function claimLines(ledger: AccountLedger, lateFeeTerms: ReadonlyMap<stri
   const charges = ledger.charges.map((c) => ({
     ...c,
     openFen: c.amountFen - c.paidFen - c.waivedFen,
-    limitationEndsOn: limitationEndsOn(c, events),
-    lateFeeFen: lateFeeFen(
+    limitationEndsOn: c.voluntary ? null : limitationEndsOn(c, events),
+    lateFeeFen: c.voluntary ? 0 : lateFeeFen(
       { dueOn: c.dueOn, principalFen: c.amountFen, reductions: reductions.get(c.chargeId) ?? [] },
       c.filingId ? (lateFeeTerms.get(c.filingId) ?? null) : null,
       asOf,

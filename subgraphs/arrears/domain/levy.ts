@@ -2,7 +2,11 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { CollectionRate, CollectionTotals, collectionRate } from './collection-rate';
 import { Fen, chargeFen } from '../../../kernel/money';
+import { arrearsError } from './errors';
 import {
+  LEVY_DECISION_MATTER,
+  LEVY_DECISION_SOURCE,
+  LevyBasis,
   SEED_002_ACTIVATION_THRESHOLD_PERCENT,
   SEED_002_COMPANY_ADVANCE_FEN,
   SEED_002_LEVY_RATE_FEN_PER_M2,
@@ -101,6 +105,50 @@ export function advanceOutstandingFen(levy: Levy, recoveredFen: Fen): Fen {
   return levy.advanceFen - recoveredFen;
 }
 
+/**
+ * A joint decision as the areas feed published it (areas.governance.v1), kept by arrears to check levies against.
+ */
+export interface RecordedJointDecision {
+  decisionId: string;
+  areaId: string;
+  matter: string;
+  heldOn: IsoDate;
+  valid: boolean;
+  reasons: string[];
+}
+
+export type LevyDecisionProblem = 'DECISION_NOT_RECORDED' | 'DECISION_INVALID' | 'NOT_A_FUND_RAISING_DECISION' | 'DECISION_AFTER_LEVY';
+
+/**
+ * What the levy is owed under (Civil Code art. 278 item 6; statutes.ts): the joint decision it names, recorded for
+ * the same area, valid, on raising funds, and held by the levy's decision date; or, marked VOLUNTARY, nothing.
+ * Every failed condition is named (LEVY_WITHOUT_VALID_DECISION); naming both or neither is BAD_USER_INPUT.
+ */
+export function levyBasis(input: Pick<LevyInput, 'areaId' | 'decidedOn' | 'jointDecisionId' | 'voluntary'>, decision: RecordedJointDecision | null): LevyBasis {
+  const named = typeof input.jointDecisionId === 'string' && input.jointDecisionId !== '';
+  if (named === (input.voluntary === true)) {
+    throw new InvalidInputError('Name the joint decision the levy is owed under, or mark it voluntary', {
+      fields: { jointDecisionId: `the owners' joint decision (${LEVY_DECISION_SOURCE}), or voluntary: true; not both` },
+    });
+  }
+  if (!named) return 'VOLUNTARY';
+  const problems: LevyDecisionProblem[] = [];
+  if (!decision || decision.areaId !== input.areaId) problems.push('DECISION_NOT_RECORDED');
+  else {
+    if (!decision.valid) problems.push('DECISION_INVALID');
+    if (decision.matter !== LEVY_DECISION_MATTER) problems.push('NOT_A_FUND_RAISING_DECISION');
+    if (isIsoDate(input.decidedOn) && compareDates(decision.heldOn, input.decidedOn) > 0) problems.push('DECISION_AFTER_LEVY');
+  }
+  if (problems.length > 0) {
+    throw arrearsError('LEVY_WITHOUT_VALID_DECISION', `The levy is owed only under a valid joint decision of the area on raising funds (${LEVY_DECISION_SOURCE})`, {
+      problems,
+      jointDecisionId: input.jointDecisionId,
+      ...(decision ? { decision: { areaId: decision.areaId, matter: decision.matter, heldOn: decision.heldOn, valid: decision.valid, reasons: decision.reasons } } : {}),
+    });
+  }
+  return 'JOINT_DECISION';
+}
+
 /** A levy as the company records it: the owners' decision, for some buildings of an area it serves. */
 export interface LevyInput {
   areaId: string;
@@ -114,6 +162,12 @@ export interface LevyInput {
   dueOn: string;
   decisionReference?: string | null;
   buildingIds: string[];
+  /** The client's id of this levy: a retry with it returns the levy the first attempt created. */
+  idempotencyKey?: string | null;
+  /** The owners' joint decision the levy is owed under (areas.governance.v1); or else `voluntary`. */
+  jointDecisionId?: string | null;
+  /** A voluntary contribution: never arrears, aged, referred or time-barred. */
+  voluntary?: boolean | null;
 }
 
 /** BAD_USER_INPUT naming every invalid field: texts given, whole amounts, decided by today, due not before decided. */
@@ -146,6 +200,8 @@ export interface LevyRecord extends Levy {
   readonly decidedOn: IsoDate;
   readonly dueOn: IsoDate;
   readonly decisionReference: string | null;
+  readonly basis: LevyBasis;
+  readonly jointDecisionId: string | null;
 }
 
 /** One building's levy charges: households billed and paid up, amounts billed and collected, and when it was activated. */

@@ -3,7 +3,7 @@ import { Fen } from '../../../kernel/money';
 import { Account } from './account';
 import { AccountStatus } from './account-status';
 import { AgingLine, agingBucket, agingSummary, daysOverdue } from './aging';
-import { openTotal } from './charge';
+import { inArrears, openTotal } from './charge';
 import { ClaimCharge, ClaimLines, RecordedAction, RecordedAdjustment } from './claim';
 import { PaymentPurpose } from './payment';
 import { AgingBucket } from './statutes';
@@ -15,7 +15,10 @@ import { AgingBucket } from './statutes';
  */
 export interface StatementCharge extends ClaimCharge {
   daysOverdue: number;
-  agingBucket: AgingBucket;
+  /** Past due on the statement's day and owed (charge.ts inArrears): only then is what is open on it arrears. */
+  inArrears: boolean;
+  /** Null while not yet past due. */
+  agingBucket: AgingBucket | null;
 }
 
 /** Where the household lives, from the areas feed; null where the register no longer lists it. */
@@ -52,6 +55,8 @@ export interface Statement {
   paidFen: Fen;
   waivedFen: Fen;
   openFen: Fen;
+  /** What is open on the charges past due. */
+  arrearsFen: Fen;
   lateFeeFen: Fen;
   payments: StatementPayment[];
   adjustments: RecordedAdjustment[];
@@ -69,17 +74,19 @@ export function statementOf(
   const { charges, actions, adjustments } = lines;
   const statementCharges = charges.map((c) => {
     const days = daysOverdue(c.dueOn, asOf);
-    return { ...c, daysOverdue: days, agingBucket: agingBucket(days) };
+    const owed = inArrears(c, asOf);
+    return { ...c, daysOverdue: owed ? days : 0, inArrears: owed, agingBucket: owed ? agingBucket(days) : null };
   });
   return {
     account: { ...account, unit: household?.unit ?? null, room: household?.room ?? null, floorAreaCentiM2: household?.floorAreaCentiM2 ?? null },
     asOf,
     charges: statementCharges,
-    aging: agingSummary(charges, asOf),
+    aging: agingSummary(charges.filter((c) => !c.voluntary), asOf),
     billedFen: charges.reduce((s, c) => s + c.amountFen, 0),
     paidFen: charges.reduce((s, c) => s + c.paidFen, 0),
     waivedFen: charges.reduce((s, c) => s + c.waivedFen, 0),
     openFen: openTotal(charges),
+    arrearsFen: openTotal(statementCharges.filter((c) => c.inArrears)),
     lateFeeFen: statementCharges.reduce((s, c) => s + c.lateFeeFen, 0),
     payments: history.payments,
     adjustments,

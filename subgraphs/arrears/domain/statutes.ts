@@ -47,6 +47,22 @@ export const UTILITY_CUT_OFF_BAN = Object.freeze({
 export type Utility = (typeof UTILITY_CUT_OFF_BAN.utilities)[number];
 
 // ---------------------------------------------------------------------------------------------------------------
+// Levies: Civil Code art. 278.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Art. 278 para. 1 item 6: "筹集建筑物及其附属设施的维修资金" is for the owners to decide jointly, and para. 2 asks
+ * for three-quarters of the participating owners, by area and by number (the areas subgraph judges the vote and
+ * publishes its verdict on areas.governance.v1). A levy on the owners for repairs is such a raising of funds: it is
+ * owed only under a recorded, valid decision of that matter in the area; otherwise it is a voluntary contribution,
+ * never arrears, never aged, never referred and never running a limitation period.
+ */
+export const LEVY_DECISION_MATTER = 'RAISE_MAINTENANCE_FUND';
+export const LEVY_DECISION_SOURCE = 'Civil Code art. 278 para. 1 item 6, para. 2';
+export const LEVY_BASES = ['JOINT_DECISION', 'VOLUNTARY'] as const;
+export type LevyBasis = (typeof LEVY_BASES)[number];
+
+// ---------------------------------------------------------------------------------------------------------------
 // Aging of arrears. Not a statute: the reporting buckets the bureaus read the arrears ledger in.
 // ---------------------------------------------------------------------------------------------------------------
 

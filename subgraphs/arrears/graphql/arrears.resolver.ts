@@ -11,6 +11,7 @@ import { listLevies } from '../application/list-levies';
 import { recordCollectionAction } from '../application/record-collection-action';
 import { recordMediationOutcome } from '../application/record-mediation-outcome';
 import { recordPayment } from '../application/record-payment';
+import { companyViolations, recordUtilityCutOff } from '../application/record-utility-cut-off';
 import { runBilling } from '../application/run-billing';
 import { AccountStatus } from '../domain/account-status';
 import { AdjustmentKind } from '../domain/allocation';
@@ -31,14 +32,18 @@ import {
   PaymentInputType,
   RateGroupingEnum,
   ReceiptType,
+  CompanyViolationPageType,
+  UtilityCutOffInputType,
+  UtilityViolationType,
 } from './arrears.type';
+import { Fen, Key, LocalDate, Note } from '../../../platform/graphql/scalars';
 
 const statementOf = async (ctx: RequestContext, accountId: string) => statementView(await accountStatement(ctx.em, ctx.identity, accountId));
 
 @Resolver(() => ArrearsAccountType)
 export class ArrearsResolver {
   @Mutation(() => BillingRunType, { description: 'Bills one month of an area under your accepted contract; re-running the month bills nobody twice.' })
-  async runBilling(@Arg('areaId', () => ID) areaId: string, @Arg('month') month: string, @Ctx() ctx: RequestContext): Promise<BillingRunType> {
+  async runBilling(@Arg('areaId', () => ID) areaId: string, @Arg('month', () => Key) month: string, @Ctx() ctx: RequestContext): Promise<BillingRunType> {
     return runBilling(ctx.em, ctx.identity, { areaId, month });
   }
 
@@ -76,10 +81,10 @@ export class ArrearsResolver {
   async adjustCharge(
     @Arg('chargeId', () => ID) chargeId: string,
     @Arg('kind', () => AdjustmentKindEnum) kind: AdjustmentKind,
-    @Arg('reason') reason: string,
+    @Arg('reason', () => Note) reason: string,
     @Ctx() ctx: RequestContext,
-    @Arg('fen', () => Int, { nullable: true, description: 'WAIVER: the fen forgiven.' }) fen?: number,
-    @Arg('amountFen', () => Int, { nullable: true, description: 'CORRECTION: the right amount of the charge.' }) amountFen?: number,
+    @Arg('fen', () => Fen, { nullable: true, description: 'WAIVER: the fen forgiven.' }) fen?: number,
+    @Arg('amountFen', () => Fen, { nullable: true, description: 'CORRECTION: the right amount of the charge.' }) amountFen?: number,
   ): Promise<ArrearsAccountType> {
     return statementOf(ctx, await adjustCharge(ctx.em, ctx.identity, { chargeId, kind, fen, amountFen, reason }));
   }
@@ -98,7 +103,7 @@ export class ArrearsResolver {
   async recordMediationOutcome(
     @Arg('actionId', () => ID) actionId: string,
     @Arg('outcome', () => MediationOutcomeEnum) outcome: MediationOutcome,
-    @Arg('outcomeOn') outcomeOn: string,
+    @Arg('outcomeOn', () => LocalDate) outcomeOn: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ArrearsAccountType> {
     return statementOf(ctx, await recordMediationOutcome(ctx.em, ctx.identity, { actionId, outcome, outcomeOn }));
@@ -109,7 +114,7 @@ export class ArrearsResolver {
     @Arg('accountId', () => ID) accountId: string,
     @Arg('to', () => AccountStatusEnum) to: AccountStatus,
     @Ctx() ctx: RequestContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string,
+    @Arg('reason', () => Note, { nullable: true }) reason?: string,
   ): Promise<ArrearsAccountType> {
     return statementOf(ctx, await changeAccountStatus(ctx.em, ctx.identity, { accountId, to, reason }));
   }
@@ -121,10 +126,28 @@ export class ArrearsResolver {
     @Arg('groupBy', () => RateGroupingEnum, { defaultValue: 'ALL' }) groupBy: RateGrouping = 'ALL',
     @Arg('areaId', () => ID, { nullable: true }) areaId?: string,
     @Arg('levyId', () => ID, { nullable: true, description: "A levy's rates instead of the monthly fees'." }) levyId?: string,
-    @Arg('fromMonth', () => String, { nullable: true }) fromMonth?: string,
-    @Arg('toMonth', () => String, { nullable: true }) toMonth?: string,
+    @Arg('fromMonth', () => Key, { nullable: true }) fromMonth?: string,
+    @Arg('toMonth', () => Key, { nullable: true }) toMonth?: string,
   ): Promise<CollectionTotalsType[]> {
     return collectionRates(ctx.em, ctx.identity, { groupBy, areaId, levyId, fromMonth, toMonth });
+  }
+
+  @Mutation(() => UtilityViolationType, {
+    description: "The area's street office or owners' committee records a utility cut-off reported against the company serving it (Civil Code art. 944 para. 3).",
+  })
+  recordUtilityCutOff(@Arg('report', () => UtilityCutOffInputType) report: UtilityCutOffInputType, @Ctx() ctx: RequestContext): Promise<UtilityViolationType> {
+    return recordUtilityCutOff(ctx.em, ctx.identity, report);
+  }
+
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
+  @Query(() => CompanyViolationPageType, { description: "Utility cut-offs on companies' records you may read (a bureau: its districts), of one company when named, latest first." })
+  companyViolations(
+    @Ctx() ctx: RequestContext,
+    @Arg('companyId', () => Key, { nullable: true }) companyId?: string,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+  ): Promise<CompanyViolationPageType> {
+    return companyViolations(ctx.em, ctx.identity, companyId ?? null, { first, offset });
   }
 
   @Mutation(() => LevyType, { description: 'Records a special levy the owners decided and bills it to the households of its buildings.' })

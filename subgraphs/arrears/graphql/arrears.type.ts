@@ -6,7 +6,8 @@ import { ACCOUNT_STATUSES, AccountStatus } from '../domain/account-status';
 import { ADJUSTMENT_KINDS } from '../domain/allocation';
 import { COLLECTION_ACTION_KINDS, MEDIATION_OUTCOMES, MESSAGE_CHANNELS } from '../domain/collection-action';
 import { PAYMENT_METHODS, PaymentPurpose } from '../domain/payment';
-import { AGING_BUCKETS, AgingBucket } from '../domain/statutes';
+import { AGING_BUCKETS, AgingBucket, UTILITY_CUT_OFF_BAN } from '../domain/statutes';
+import { Fen, Key, LocalDate, Name, Note, PaymentFen, RateFen } from '../../../platform/graphql/scalars';
 
 export const AccountStatusEnum = graphqlEnum(ACCOUNT_STATUSES);
 export const AgingBucketEnum = graphqlEnum(AGING_BUCKETS.map((b) => b.bucket));
@@ -17,9 +18,10 @@ export const AdjustmentKindEnum = graphqlEnum(ADJUSTMENT_KINDS);
 export const CollectionActionKindEnum = graphqlEnum(COLLECTION_ACTION_KINDS);
 export const MessageChannelEnum = graphqlEnum(MESSAGE_CHANNELS);
 export const MediationOutcomeEnum = graphqlEnum(MEDIATION_OUTCOMES);
+export const UtilityEnum = graphqlEnum(UTILITY_CUT_OFF_BAN.utilities);
 export const RateGroupingEnum = graphqlEnum(['AREA', 'BUILDING', 'MONTH', 'ALL'] as const);
 registerEnumType(AccountStatusEnum, { name: 'ArrearsAccountStatus' });
-registerEnumType(AgingBucketEnum, { name: 'AgingBucket', description: 'Days overdue: 0–30, 31–90, 91–180, 181–365, over 365.' });
+registerEnumType(AgingBucketEnum, { name: 'AgingBucket', description: 'Days past the due date (a charge is aged only once past due): 1–30, 31–90, 91–180, 181–365, over 365.' });
 registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod' });
 registerEnumType(PaymentPurposeEnum, { name: 'ChargeKind', description: 'SERVICE_FEE (monthly property fee) or LEVY (one-off special levy, paid into its own account).' });
 registerEnumType(AdjustmentKindEnum, { name: 'AdjustmentKind' });
@@ -27,6 +29,7 @@ registerEnumType(CollectionActionKindEnum, { name: 'CollectionActionKind', descr
 registerEnumType(MessageChannelEnum, { name: 'MessageChannel' });
 registerEnumType(MediationOutcomeEnum, { name: 'MediationOutcome' });
 registerEnumType(RateGroupingEnum, { name: 'CollectionRateGrouping' });
+registerEnumType(UtilityEnum, { name: 'Utility', description: 'A supply a company may never cut to collect fees (Civil Code art. 944 para. 3).' });
 
 const FEN = { description: 'Whole fen (分).' };
 
@@ -71,9 +74,10 @@ export class ArrearsListItemType {
   @Field(() => String, { nullable: true }) unit!: string | null;
   @Field(() => String, { nullable: true }) room!: string | null;
   @Field(() => AccountStatusEnum) status!: string;
-  @Field(() => Float, FEN) openFen!: number;
-  @Field(() => Int) openCharges!: number;
-  @Field(() => String, { nullable: true }) oldestDueOn!: string | null;
+  @Field(() => Float, { description: 'Everything open on the account, due or not, whole fen.' }) openFen!: number;
+  @Field(() => Float, { description: 'What is open on the charges in arrears (past due and owed: Civil Code art. 944 para. 2), whole fen.' }) arrearsFen!: number;
+  @Field(() => Int, { description: 'Charges in arrears.' }) openCharges!: number;
+  @Field(() => String, { nullable: true, description: 'Due date of the oldest charge in arrears.' }) oldestDueOn!: string | null;
   @Field(() => Int) daysOverdue!: number;
   @Field(() => AgingBucketEnum, { nullable: true }) agingBucket!: string | null;
 }
@@ -85,7 +89,7 @@ export class ArrearsPageType {
   @Field(() => Int) totalCount!: number;
   @Field(() => Float, { description: 'Open arrears of every account matching the filter, in fen.' }) openFen!: number;
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [AgingLineType], { description: 'Open charges of every matching account by age.' }) aging!: AgingLineType[];
+  @Field(() => [AgingLineType], { description: 'Charges in arrears of every matching account by days past due.' }) aging!: AgingLineType[];
 }
 
 @ObjectType('StatementCharge')
@@ -103,8 +107,10 @@ export class StatementChargeType {
   @Field(() => Float, FEN) waivedFen!: number;
   @Field(() => Float, FEN) openFen!: number;
   @Field(() => Int) daysOverdue!: number;
-  @Field(() => AgingBucketEnum) agingBucket!: string;
-  @Field({ description: 'Last day to sue without the limitation defence (Civil Code arts. 188, 195).' }) limitationEndsOn!: string;
+  @Field({ description: 'Past due as of the statement (due before its day: Civil Code art. 944 para. 2), so in arrears while open.' }) inArrears!: boolean;
+  @Field(() => AgingBucketEnum, { nullable: true, description: 'Null while the charge is not yet past due.' }) agingBucket!: string | null;
+  @Field(() => String, { nullable: true, description: 'Last day to sue without the limitation defence (Civil Code arts. 188, 195); null for a voluntary contribution.' })
+  limitationEndsOn!: string | null;
   @Field(() => Float, { description: "Late fee as of today under the contract's terms; 0 when it has none." }) lateFeeFen!: number;
 }
 
@@ -188,6 +194,7 @@ export class ArrearsAccountType {
   @Field(() => Float, FEN) paidFen!: number;
   @Field(() => Float, FEN) waivedFen!: number;
   @Field(() => Float, FEN) openFen!: number;
+  @Field(() => Float, { description: 'What is open on the charges past due (in arrears), whole fen; openFen less what is not yet due.' }) arrearsFen!: number;
   @Field(() => Float, FEN) lateFeeFen!: number;
   @Directive('@listSize(assumedSize: 60)')
   @Field(() => [StatementPaymentType]) payments!: StatementPaymentType[];
@@ -267,6 +274,8 @@ export class LevyType {
   @Field() decidedOn!: string;
   @Field() dueOn!: string;
   @Field(() => String, { nullable: true }) decisionReference!: string | null;
+  @Field({ description: "JOINT_DECISION (owed under the owners' joint decision named, Civil Code art. 278 item 6) or VOLUNTARY (never arrears)." }) basis!: string;
+  @Field(() => ID, { nullable: true }) jointDecisionId!: string | null;
   @Directive('@listSize(assumedSize: 50)')
   @Field(() => [LevyBuildingType]) buildings!: LevyBuildingType[];
   @Field(() => Int) households!: number;
@@ -285,55 +294,92 @@ export class ArrearsFilterInput {
   @Field(() => ID, { nullable: true }) buildingId?: string | null;
   @Field(() => [AccountStatusEnum], { nullable: true, description: 'Without statuses only accounts with something open are listed.' }) statuses?: AccountStatus[] | null;
   @Field(() => AgingBucketEnum, { nullable: true, description: "The bucket of the account's oldest open charge." }) agingBucket?: AgingBucket | null;
-  @Field(() => Float, { nullable: true }) minOpenFen?: number | null;
-  @Field(() => Float, { nullable: true }) maxOpenFen?: number | null;
+  @Field(() => Fen, { nullable: true }) minOpenFen?: number | null;
+  @Field(() => Fen, { nullable: true }) maxOpenFen?: number | null;
 }
 
 @InputType('PaymentInput')
 export class PaymentInputType {
   @Field(() => ID) accountId!: string;
-  @Field(() => Int, FEN) amountFen!: number;
-  @Field() paidOn!: string;
+  @Field(() => PaymentFen, FEN) amountFen!: number;
+  @Field(() => LocalDate) paidOn!: string;
   @Field(() => PaymentMethodEnum) method!: string;
   @Field(() => PaymentPurposeEnum, { defaultValue: 'SERVICE_FEE' }) purpose!: PaymentPurpose;
   @Field(() => ID, { nullable: true }) levyId?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Charges the payer designated; otherwise the earliest due are paid first.' }) designatedChargeIds?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'Bank or payment-platform reference.' }) payerReference?: string | null;
-  @Field({ description: 'The same on every retry: a retry returns the same receipt.' }) idempotencyKey!: string;
+  @Field(() => Key, { nullable: true, description: 'Bank or payment-platform reference.' }) payerReference?: string | null;
+  @Field(() => Key, { description: 'The same on every retry: a retry returns the same receipt.' }) idempotencyKey!: string;
 }
 
 @InputType('InstalmentInput')
 export class InstalmentInputType {
-  @Field() dueOn!: string;
-  @Field(() => Int, FEN) fen!: number;
+  @Field(() => LocalDate) dueOn!: string;
+  @Field(() => PaymentFen, FEN) fen!: number;
 }
 
 @InputType('CollectionActionInput')
 export class CollectionActionInputType {
   @Field(() => CollectionActionKindEnum) kind!: string;
-  @Field({ description: 'When it happened (YYYY-MM-DD).' }) on!: string;
+  @Field(() => LocalDate, { description: 'When it happened (YYYY-MM-DD).' }) on!: string;
   @Field(() => [ID], { description: 'The charges demanded: only these have their limitation period restarted.' }) chargeIds!: string[];
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Note, { nullable: true }) note?: string | null;
   @Field(() => MessageChannelEnum, { nullable: true }) channel?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'VISIT and CALL: whether the owner was reached.' }) reached?: boolean | null;
-  @Field(() => String, { nullable: true }) promisedBy?: string | null;
+  @Field(() => Name, { nullable: true }) promisedBy?: string | null;
   @Field(() => [InstalmentInputType], { nullable: true }) instalments?: InstalmentInputType[] | null;
-  @Field(() => String, { nullable: true }) mediator?: string | null;
+  @Field(() => Name, { nullable: true }) mediator?: string | null;
   @Field(() => MediationOutcomeEnum, { nullable: true }) outcome?: string | null;
-  @Field(() => String, { nullable: true }) outcomeOn?: string | null;
+  @Field(() => LocalDate, { nullable: true }) outcomeOn?: string | null;
 }
 
 @InputType('LevyInput')
 export class LevyInputType {
   @Field(() => ID) areaId!: string;
-  @Field() title!: string;
-  @Field() purpose!: string;
-  @Field({ description: "The separate account the levy is paid into (seed 002: the committee's own account)." }) accountName!: string;
-  @Field(() => Int) rateFenPerM2!: number;
+  @Field(() => Name) title!: string;
+  @Field(() => Name) purpose!: string;
+  @Field(() => Name, { description: "The separate account the levy is paid into (seed 002: the committee's own account)." }) accountName!: string;
+  @Field(() => RateFen) rateFenPerM2!: number;
   @Field(() => Int) activationThresholdPercent!: number;
-  @Field(() => Int, { defaultValue: 0 }) advanceFen!: number;
-  @Field() decidedOn!: string;
-  @Field() dueOn!: string;
-  @Field(() => String, { nullable: true }) decisionReference?: string | null;
+  @Field(() => Fen, { defaultValue: 0 }) advanceFen!: number;
+  @Field(() => LocalDate) decidedOn!: string;
+  @Field(() => LocalDate) dueOn!: string;
+  @Field(() => Name, { nullable: true }) decisionReference?: string | null;
   @Field(() => [ID]) buildingIds!: string[];
+  @Field(() => Key, { nullable: true, description: 'Your id of this levy (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same levy, billed once.' })
+  idempotencyKey?: string | null;
+  @Field(() => ID, { nullable: true, description: "The owners' valid joint decision on raising funds (Civil Code art. 278 item 6) the levy is owed under; or else voluntary." })
+  jointDecisionId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'A voluntary contribution: never arrears, aged, referred or time-barred.' }) voluntary?: boolean | null;
+}
+
+@ObjectType('UtilityViolation', { description: 'A utility cut-off reported against a company (Civil Code art. 944 para. 3), kept as evidence on its record.' })
+export class UtilityViolationType {
+  @Field(() => ID) id!: string;
+  @Field() companyId!: string;
+  @Field(() => ID) areaId!: string;
+  @Field() occurredOn!: string;
+  @Field(() => UtilityEnum) utility!: string;
+  @Field({ description: 'SHA-256 of the evidence file (photo, notice, statement).' }) evidenceSha256!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field({ description: 'STREET_OFFICE or OWNERS_COMMITTEE.' }) reportedByRole!: string;
+  @Field({ description: 'The reporting organisation.' }) reportedBy!: string;
+  @Field() recordedAt!: Date;
+  @Field({ description: 'The rule broken.' }) source!: string;
+}
+
+@ObjectType('CompanyViolationPage')
+export class CompanyViolationPageType {
+  @Field(() => Int, { description: 'Every violation on the record you may read (of the company asked for), not only this page.' }) totalCount!: number;
+  @Directive('@listSize(assumedSize: 50)')
+  @Field(() => [UtilityViolationType]) items!: UtilityViolationType[];
+}
+
+@InputType('UtilityCutOffInput')
+export class UtilityCutOffInputType {
+  @Field(() => Key, { description: "The company's organisation id (registration)." }) companyId!: string;
+  @Field(() => ID) areaId!: string;
+  @Field(() => LocalDate, { description: 'When the supply was cut (YYYY-MM-DD).' }) occurredOn!: string;
+  @Field(() => UtilityEnum) utility!: string;
+  @Field(() => Key, { description: "The evidence file's SHA-256 (64 lower-case hex digits)." }) evidenceSha256!: string;
+  @Field(() => Note, { nullable: true, description: 'Up to 500 characters.' }) note?: string | null;
 }

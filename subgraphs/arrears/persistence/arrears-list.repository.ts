@@ -7,6 +7,7 @@ import { AccountStatus } from '../domain/account-status';
 import { ArrearsSummary } from '../domain/arrears-list';
 import { Charge } from '../domain/charge';
 import { AccountKeyColumns } from './account.repository';
+import { IN_ARREARS_SQL } from './in-arrears.sql';
 import { scopeCondition } from './read-scope.sql';
 
 /** Which accounts a list shows: the caller's scope, the filter as plain values, and the day the ages count to. */
@@ -24,9 +25,12 @@ export interface ArrearsQuery {
 }
 
 /**
- * The accounts in scope with their open amount, open charges and oldest open due date, filtered: accounts with
- * something open, or of the statuses or households asked for whatever they owe. One CTE `f` shared by the page,
- * the aging of its charges and the count, so the three always agree.
+ * The accounts in scope with what is open on them, their arrears (open_fen: what is open on the charges in
+ * arrears on `today`), those charges and the oldest one's due date, filtered: accounts with arrears, or of the
+ * statuses or households asked for whatever they owe. A charge is in arrears only when past due and owed
+ * (IN_ARREARS_SQL: kernel/past-due.ts isPastDue, Civil Code art. 944 para. 2; not a voluntary contribution): December's
+ * fee is not arrears on 1 December. One CTE `f` shared by the page, the aging of its charges
+ * and the count, so the three always agree.
  */
 function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
   const scope = scopeCondition(query.scope);
@@ -37,9 +41,10 @@ function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
     with p as (select a.*, ba.street_code, ba.district_code from arrears.account a join arrears.billing_area ba on ba.area_id = a.area_id),
     acc as (
       select p.id, p.company_id, p.household_id, p.area_id, p.building_id, p.status,
-             coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 as open_fen,
-             count(c.id) filter (where c.amount_fen > c.paid_fen + c.waived_fen) as open_charges,
-             min(c.due_on) filter (where c.amount_fen > c.paid_fen + c.waived_fen) as oldest_due_on
+             coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 as all_open_fen,
+             coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen) filter (where ${IN_ARREARS_SQL('c')}), 0)::int8 as open_fen,
+             count(c.id) filter (where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}) as open_charges,
+             min(c.due_on) filter (where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}) as oldest_due_on
         from p left join arrears.charge c on c.account_id = p.id
        where ${scope.sql} and (?::uuid is null or p.area_id = ?::uuid) and (?::uuid is null or p.building_id = ?::uuid)
          and (?::text[] is null or p.status = any(?::text[]))
@@ -52,6 +57,7 @@ function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
          and (?::int is null or (oldest_due_on is not null and greatest(0, ?::date - oldest_due_on) >= ?::int
               and (?::int is null or greatest(0, ?::date - oldest_due_on) <= ?::int))))`;
   const params = [
+    today, today, today,
     ...scope.params,
     query.areaId, query.areaId, query.buildingId, query.buildingId, statuses, statuses, households, households,
     statuses, households, query.minOpenFen, query.minOpenFen, query.maxOpenFen, query.maxOpenFen,
@@ -61,6 +67,7 @@ function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
 }
 
 interface SummaryColumns extends AccountKeyColumns {
+  all_open_fen: number;
   open_fen: number;
   open_charges: number;
   oldest: IsoDate | null;
@@ -79,7 +86,8 @@ const summaryOf = (r: SummaryColumns): ArrearsSummary => ({
   unit: r.unit,
   room: r.room,
   status: r.status,
-  openFen: r.open_fen,
+  openFen: r.all_open_fen,
+  arrearsFen: r.open_fen,
   openCharges: r.open_charges,
   oldestDueOn: r.oldest,
 });
@@ -116,8 +124,8 @@ export async function openChargesOfArrears(em: EntityManager, query: ArrearsQuer
     em,
     `${sql}
      select c.id, c.due_on::text as due_on, c.amount_fen, c.paid_fen, c.waived_fen
-       from f join arrears.charge c on c.account_id = f.id where c.amount_fen > c.paid_fen + c.waived_fen`,
-    params,
+       from f join arrears.charge c on c.account_id = f.id where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}`,
+    [...params, query.today],
   );
   return rows.map(openChargeOf);
 }

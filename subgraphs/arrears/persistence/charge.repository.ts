@@ -7,6 +7,7 @@ import { ReadScope } from '../domain/access';
 import { AppliedAmount } from '../domain/allocation';
 import { BilledCharge, Charge } from '../domain/charge';
 import { CollectionRow } from '../domain/collection-rate';
+import { PAST_DUE_SQL } from './in-arrears.sql';
 import { scopeCondition } from './read-scope.sql';
 
 /** arrears.charge as the database returns it. */
@@ -23,6 +24,7 @@ interface ChargeColumns {
   waived_fen: number;
   floor_area_centi_m2: number;
   rate_fen: number;
+  voluntary: boolean;
 }
 
 const chargeOf = (r: ChargeColumns): BilledCharge => ({
@@ -37,13 +39,14 @@ const chargeOf = (r: ChargeColumns): BilledCharge => ({
   waivedFen: r.waived_fen,
   floorAreaCentiM2: r.floor_area_centi_m2,
   rateFen: r.rate_fen,
+  voluntary: r.voluntary,
 });
 
 /** The charges of each account, oldest due first, in one query whatever the number of accounts. */
 export async function chargesOfAccounts(em: EntityManager, accountIds: readonly string[]): Promise<Map<string, BilledCharge[]>> {
   const rows = await sqlRows<ChargeColumns>(
     em,
-    `select account_id, id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen
+    `select account_id, id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen, voluntary
        from arrears.charge where account_id = any(?::uuid[]) order by account_id, due_on, month, id`,
     [sqlArray(accountIds)],
   );
@@ -123,6 +126,8 @@ export interface LevyBilling {
   rateFenPerM2: number;
   dueOn: IsoDate;
   buildingIds: readonly string[];
+  /** A voluntary levy's contributions are marked on each charge (never arrears). */
+  voluntary: boolean;
 }
 
 /** One LEVY charge per household of the levy's buildings, floor area × rate rounded half up, in one statement. */
@@ -130,13 +135,13 @@ export async function billLevy(em: EntityManager, levy: LevyBilling): Promise<vo
   await sqlRun(
     em,
     `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, levy_id, building_class,
-        floor_area_centi_m2, rate_fen, amount_fen, due_on)
+        floor_area_centi_m2, rate_fen, amount_fen, due_on, voluntary)
      select gen_random_uuid(), a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'LEVY', ?, ?, h.building_class,
-        h.floor_area_centi_m2, ?, (h.floor_area_centi_m2::bigint * ? + 50) / 100, ?::date
+        h.floor_area_centi_m2, ?, (h.floor_area_centi_m2::bigint * ? + 50) / 100, ?::date, ?
        from arrears.billable_household h
        join arrears.account a on a.company_id = ? and a.household_id = h.household_id
       where h.area_id = ? and h.building_id = any(?::uuid[])`,
-    [levy.month, levy.levyId, levy.rateFenPerM2, levy.rateFenPerM2, levy.dueOn, levy.companyId, levy.areaId, sqlArray(levy.buildingIds)],
+    [levy.month, levy.levyId, levy.rateFenPerM2, levy.rateFenPerM2, levy.dueOn, levy.voluntary, levy.companyId, levy.areaId, sqlArray(levy.buildingIds)],
   );
 }
 
@@ -190,13 +195,14 @@ const collectionOf = (r: CollectionColumns): BuildingMonthCollection => ({
 });
 
 /**
- * The monthly fees (or one levy's charges) in the scope, by area, building and month: a charge counts as paid once
- * paid and waived cover it with something paid. Counts and amounts only, in one grouped query.
+ * The monthly fees (or one levy's charges) in the scope that fell due before `asOf` (PAST_DUE_SQL: a charge not yet
+ * due is neither collected nor in arrears, so it is no part of a collection rate), by area, building and month: a
+ * charge counts as paid once paid and waived cover it with something paid. Counts and amounts only, in one grouped query.
  */
 export async function collectionByBuildingMonth(
   em: EntityManager,
   scope: ReadScope,
-  filter: { areaId: string | null; levyId: string | null; fromMonth: YearMonth | null; toMonth: YearMonth | null },
+  filter: { areaId: string | null; levyId: string | null; fromMonth: YearMonth | null; toMonth: YearMonth | null; asOf: IsoDate },
 ): Promise<BuildingMonthCollection[]> {
   const condition = scopeCondition(scope);
   const rows = await sqlRows<CollectionColumns>(
@@ -206,11 +212,53 @@ export async function collectionByBuildingMonth(
             count(*) filter (where p.paid_fen + p.waived_fen >= p.amount_fen and p.paid_fen > 0) as paid,
             sum(p.amount_fen)::int8 as billed, sum(p.paid_fen)::int8 as collected
        from p
-      where ${condition.sql} and (?::uuid is null or p.area_id = ?::uuid)
+      where ${condition.sql} and ${PAST_DUE_SQL('p')} and (?::uuid is null or p.area_id = ?::uuid)
         and (case when ?::uuid is null then p.kind = 'SERVICE_FEE' else p.levy_id = ?::uuid end)
         and (?::text is null or p.month >= ?) and (?::text is null or p.month <= ?)
       group by p.area_id, p.building_id, p.month order by p.area_id, p.building_id, p.month`,
-    [...condition.params, filter.areaId, filter.areaId, filter.levyId, filter.levyId, filter.fromMonth, filter.fromMonth, filter.toMonth, filter.toMonth],
+    [...condition.params, filter.asOf, filter.areaId, filter.areaId, filter.levyId, filter.levyId, filter.fromMonth, filter.fromMonth, filter.toMonth, filter.toMonth],
   );
   return rows.map(collectionOf);
+}
+
+/** One area's service fees of one month as they stand: households billed and paid up, amounts billed and collected. */
+export interface AreaMonthCollection {
+  areaId: string;
+  companyId: string;
+  month: YearMonth;
+  dueOn: IsoDate;
+  households: number;
+  paidHouseholds: number;
+  billedFen: Fen;
+  collectedFen: Fen;
+}
+
+/**
+ * The collection of every (area, month) whose service fees the given accounts, or the given area's month, were
+ * billed in: whole months of whole areas, counted as collectionByBuildingMonth counts them. One query.
+ */
+export async function collectionOfTouchedMonths(em: EntityManager, touched: { accountIds: readonly string[]; areaId?: string; month?: YearMonth }): Promise<AreaMonthCollection[]> {
+  const rows = await sqlRows<{ area_id: string; company_id: string; month: string; due_on: string; households: string; paid: string; billed: string; collected: string }>(
+    em,
+    `with touched as (
+       select distinct area_id, month from arrears.charge
+        where kind = 'SERVICE_FEE' and (account_id = any(?::uuid[]) or (area_id = ?::uuid and month = ?)))
+     select c.area_id, c.company_id, c.month, min(c.due_on)::text as due_on, count(*) as households,
+            count(*) filter (where c.paid_fen + c.waived_fen >= c.amount_fen and c.paid_fen > 0) as paid,
+            sum(c.amount_fen)::int8 as billed, sum(c.paid_fen)::int8 as collected
+       from arrears.charge c join touched t on t.area_id = c.area_id and t.month = c.month
+      where c.kind = 'SERVICE_FEE'
+      group by c.area_id, c.company_id, c.month order by c.area_id, c.month`,
+    [sqlArray(touched.accountIds), touched.areaId ?? null, touched.month ?? null],
+  );
+  return rows.map((r) => ({
+    areaId: r.area_id,
+    companyId: r.company_id,
+    month: r.month,
+    dueOn: r.due_on,
+    households: Number(r.households),
+    paidHouseholds: Number(r.paid),
+    billedFen: Number(r.billed),
+    collectedFen: Number(r.collected),
+  }));
 }

@@ -14,10 +14,15 @@ import { groupRows } from './group-rows';
  * and adjustments (waivers and corrections) with their reasons.
  */
 
-/** The next number of the receipt sequence (never reused, also across rolled-back transactions). */
-export async function nextReceiptSequence(em: EntityManager): Promise<number> {
-  const [{ seq }] = await sqlRows<{ seq: number }>(em, `select nextval('arrears.receipt_number_seq') as seq`);
-  return seq;
+/**
+ * Reserves the next `count` receipt numbers and returns the first, from the counter row in the payments'
+ * transaction: a transaction rolled back gives its numbers back, so receipt numbers have no gaps. The row stays
+ * locked until the transaction ends (payments number one transaction at a time); take it before any account lock, so
+ * a payment holding an account never waits for the counter held by one waiting for that account.
+ */
+export async function reserveReceiptNumbers(tx: EntityManager, count: number): Promise<number> {
+  const [{ last }] = await sqlRows<{ last: number }>(tx, `update arrears.receipt_counter set last_number = last_number + ? returning last_number as last`, [count]);
+  return last - count + 1;
 }
 
 export interface NewPayment {
@@ -57,16 +62,6 @@ export async function insertPayment(em: EntityManager, payment: NewPayment, appl
     );
   }
   return id;
-}
-
-/** The company's payments recorded under these idempotency keys, with the digest of the request each came with. */
-export async function paymentsByKeys(em: EntityManager, companyId: string, keys: readonly string[]): Promise<{ id: string; key: string; digest: string }[]> {
-  const rows = await sqlRows<{ id: string; idempotency_key: string; request_sha256: string }>(
-    em,
-    `select id, idempotency_key, request_sha256 from arrears.payment where company_id = ? and idempotency_key = any(?::text[])`,
-    [companyId, sqlArray(keys)],
-  );
-  return rows.map((r) => ({ id: r.id, key: r.idempotency_key, digest: r.request_sha256 }));
 }
 
 /** arrears.payment with the name of the levy's account it went into, as the database returns it. */

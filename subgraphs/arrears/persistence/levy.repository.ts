@@ -2,17 +2,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { BuildingLevyCollection, Levy, LevyInput, LevyRecord } from '../domain/levy';
+import { LevyBasis } from '../domain/statutes';
 
 /** Records the levy as decided (texts trimmed, buildings named once); returns its id. */
-export async function insertLevy(em: EntityManager, levy: LevyInput & { companyId: string; recordedBy: string }): Promise<string> {
+export async function insertLevy(em: EntityManager, levy: LevyInput & { companyId: string; recordedBy: string; basis: LevyBasis }): Promise<string> {
   const [{ id }] = await sqlRows<{ id: string }>(
     em,
     `insert into arrears.levy (id, area_id, company_id, title, purpose, account_name, rate_fen_per_m2, activation_threshold_percent, advance_fen,
-        decided_on, due_on, decision_reference, building_ids, recorded_by)
-     values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning id`,
+        decided_on, due_on, decision_reference, building_ids, recorded_by, basis, joint_decision_id)
+     values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::uuid) returning id`,
     [
       levy.areaId, levy.companyId, levy.title, levy.purpose, levy.accountName, levy.rateFenPerM2, levy.activationThresholdPercent,
       levy.advanceFen, levy.decidedOn, levy.dueOn, levy.decisionReference ?? null, JSON.stringify(levy.buildingIds), levy.recordedBy,
+      levy.basis, levy.basis === 'JOINT_DECISION' ? levy.jointDecisionId : null,
     ],
   );
   return id;
@@ -32,6 +34,8 @@ interface LevyColumns {
   decided_on: IsoDate;
   due_on: IsoDate;
   decision_reference: string | null;
+  basis: LevyBasis;
+  joint_decision_id: string | null;
   street_code: string;
   district_code: string;
 }
@@ -57,10 +61,12 @@ const levyOf = (r: LevyColumns): LevyRecord => ({
   decidedOn: r.decided_on,
   dueOn: r.due_on,
   decisionReference: r.decision_reference,
+  basis: r.basis,
+  jointDecisionId: r.joint_decision_id,
 });
 
 const LEVY_SELECT = `select l.id, l.area_id, l.company_id, l.title, l.purpose, l.account_name, l.rate_fen_per_m2, l.activation_threshold_percent,
-       l.advance_fen, l.decided_on::text as decided_on, l.due_on::text as due_on, l.decision_reference, ba.street_code, ba.district_code
+       l.advance_fen, l.decided_on::text as decided_on, l.due_on::text as due_on, l.decision_reference, l.basis, l.joint_decision_id, ba.street_code, ba.district_code
   from arrears.levy l join arrears.billing_area ba on ba.area_id = l.area_id`;
 
 /** The levy's terms and area; null when there is no such levy. */

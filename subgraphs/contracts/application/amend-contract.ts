@@ -29,22 +29,20 @@ export async function amendContract(
   if (!isIsoDate(input.amendedOn)) throw new InvalidInputError('amendedOn must be a YYYY-MM-DD date', { fields: { amendedOn: 'not a date' } });
   const submittedOn = todayInChina();
   const digest = canonicalDigest({ op: 'amend', contractId: input.contractId, amendedOn: input.amendedOn, terms, documents });
-  return idempotent(em, companyId, key, digest, () =>
-    em.transactional(async (tx) => {
-      const contract = await ownContract(tx, identity, input.contractId);
-      const inForce = await findFilingOfContract(tx, contract.id, 'ACCEPTED');
-      contract.status = nextContractStatus(contract.status, 'AMEND');
-      if (!inForce) throw contractActionRefused(contract.status, 'AMEND');
-      if (await countFilingsOfContractIn(tx, contract.id, OPEN_FILING_STATUSES)) {
-        throw contractsError('AMENDMENT_PENDING', 'An earlier amendment of this contract is still under review');
-      }
-      if (terms.kind !== contract.kind) throw new InvalidInputError('An amendment cannot change the kind of contract', { fields: { 'terms.kind': contract.kind } });
-      const { area, feeFlags } = await checkTermsForFiling(tx, contract, terms);
-      const assessment = assessFiling(input.amendedOn, submittedOn, settingsFor(area));
-      const filing = openFiling(tx, contract, { companyId, kind: 'AMENDMENT', amendsFilingId: inForce.id, deadlineFrom: input.amendedOn, submittedOn, assessment });
-      addVersion(tx, filing, { identity, key, digest, submittedOn, terms, feeFlags, documents });
-      recordTransition(tx, filing, { action: 'SUBMIT', actor: identity, via: 'API', note: { amends: inForce.id }, terms });
-      return filing;
-    }),
-  );
+  return idempotent(em, companyId, key, digest, async (tx) => {
+    const contract = await ownContract(tx, identity, input.contractId);
+    const inForce = await findFilingOfContract(tx, contract.id, 'ACCEPTED');
+    contract.status = nextContractStatus(contract.status, 'AMEND');
+    if (!inForce) throw contractActionRefused(contract.status, 'AMEND');
+    if (await countFilingsOfContractIn(tx, contract.id, OPEN_FILING_STATUSES)) {
+      throw contractsError('AMENDMENT_PENDING', 'An earlier amendment of this contract is still under review');
+    }
+    if (terms.kind !== contract.kind) throw new InvalidInputError('An amendment cannot change the kind of contract', { fields: { 'terms.kind': contract.kind } });
+    const { area, feeFlags } = await checkTermsForFiling(tx, contract, terms);
+    const assessment = assessFiling(input.amendedOn, submittedOn, settingsFor(area));
+    const filing = openFiling(tx, contract, { companyId, kind: 'AMENDMENT', amendsFilingId: inForce.id, deadlineFrom: input.amendedOn, submittedOn, assessment });
+    addVersion(tx, filing, { identity, key, digest, submittedOn, terms, feeFlags, documents });
+    recordTransition(tx, filing, { action: 'SUBMIT', actor: identity, via: 'API', note: { amends: inForce.id }, terms });
+    return filing;
+  });
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IsoDate } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
+import { runOnce } from '../../../platform/db/idempotency';
+import { retryAfterLostRace } from '../../../platform/db/sql';
 import { ContractTerms, asExistingContract, validateContractTerms } from '../domain/contract-terms';
 import { FeeScheduleFlag } from '../domain/fee-schedule';
 import { FilingAssessment } from '../domain/filing-deadline';
@@ -12,7 +13,7 @@ import { AreaView } from '../persistence/area-view.entity';
 import { Contract } from '../persistence/contract.entity';
 import { lockAreaContracts, otherContractsOfArea } from '../persistence/contract.repository';
 import { Filing } from '../persistence/filing.entity';
-import { findFiling, findVersionByIdempotencyKey, insertFiling, insertVersion } from '../persistence/filing.repository';
+import { findFiling, insertFiling, insertVersion } from '../persistence/filing.repository';
 import { knownArea } from './contract.lookup';
 
 /** What the submission use cases (submit, resubmit, amend) share: idempotency, the terms check, the new version. */
@@ -31,30 +32,17 @@ export function checkedSubmission(input: DocumentsInput): { key: string; documen
 }
 
 /**
- * Runs a submission once per idempotency key. A retry with the same key and request returns the filing the first
- * attempt created, even when two retries race (the unique index lets one insert; the other finds it).
+ * Runs a submission once per idempotency key of the company (platform/db/idempotency.ts): the key is claimed in the
+ * submission's transaction, so a retry, even one racing the first attempt, returns the filing the first created, and
+ * the same key with another request is IDEMPOTENCY_KEY_REUSED.
  */
-export async function idempotent(em: EntityManager, companyId: string, key: string, digest: string, submit: () => Promise<Filing>): Promise<Filing> {
-  const previous = async () => {
-    // Read outside the submission's transaction: what a committed first attempt left.
-    const version = await findVersionByIdempotencyKey(em.fork(), companyId, key);
-    if (!version) return null;
-    checkIdempotentRetry(version.requestDigest, digest, key);
-    const filing = await findFiling(em, version.filingId);
-    if (!filing) throw new Error(`Filing ${version.filingId} of an idempotent submission is missing`);
-    return filing;
-  };
-  const earlier = await previous();
-  if (earlier) return earlier;
-  try {
-    return await submit();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException && error.message.includes('filing_version_idempotency_unique')) {
-      const raced = await previous();
-      if (raced) return raced;
-    }
-    throw error;
-  }
+export async function idempotent(em: EntityManager, companyId: string, key: string, digest: string, submit: (tx: EntityManager) => Promise<Filing>): Promise<Filing> {
+  const request = { scope: 'filing', ownerId: companyId, key, digest };
+  // Two submissions of one contract under different keys at once: the second, run again, finds the contract filed.
+  const filingId = await retryAfterLostRace(() => runOnce(em, request, (earlier) => checkIdempotentRetry(earlier, digest, key), async (tx) => (await submit(tx)).id));
+  const filing = await findFiling(em, filingId);
+  if (!filing) throw new Error(`Filing ${filingId} of an idempotent submission is missing`);
+  return filing;
 }
 
 /**

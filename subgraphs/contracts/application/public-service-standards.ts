@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
-import { ClassFee } from '../domain/fee-schedule';
+import { ClassFee, runningSubsidies } from '../domain/fee-schedule';
+import { CollectionPerformance, collectionPerformance, performanceWindowStart } from '../domain/performance';
+import { collectionMonthsDue } from '../persistence/collection-month.repository';
 import { ServiceItem } from '../domain/contract-terms';
 import { areaViewsNamedLike } from '../persistence/area-view.repository';
 import { contractsInForce } from '../persistence/contract.repository';
@@ -9,36 +11,54 @@ import { acceptedFilingsOfContracts } from '../persistence/filing.repository';
 
 export interface PublicServiceStandards {
   compoundName: string;
+  /** The day everything below is as of: the contract, the subsidies and the fees in force that day. */
+  asOf: string;
   providerName: string | null;
+  /** The provider's signatory on the filed contract: the person answerable to the owners (Civil Code art. 943 负责人员). */
+  personInCharge: string | null;
   filingRecordNumber: string | null;
   serviceStartsOn: string | null;
   serviceEndsOn: string | null;
   serviceStandards: ServiceItem[];
+  /** Fee items and rates in force, with only the subsidies running in the month of `asOf`. */
   feeClasses: ClassFee[];
+  /** The provider's collection rate over the twelve months of charges due before `asOf`; null when none fell due. */
+  performance: CollectionPerformance | null;
 }
 
 /**
- * Publicity (双晒): for each area whose name matches, the provider, the service standards and the owner fee rates
- * of the contract in force today. Public record only: no signatories, no households, no internal ids of parties.
+ * Publicity (双晒) of what Civil Code art. 943 has the provider make public that the hub holds, for each area whose
+ * name matches, as of today: the provider and its person in charge, the service items and their quality standards,
+ * the fee items and rates in force with only the subsidies running this month (a subsidy that has ended is no longer
+ * why owners pay less), and its performance: the collection rate of the charges due in the last twelve months, from
+ * the arrears subgraph's monthly summaries (arrears.collection.v1). The hub records no maintenance-fund use and no
+ * income from common parts, the rest of art. 943, so none is shown. Public record only: no households, no internal
+ * ids of parties, no other signatories.
  */
 export async function publicServiceStandards(em: EntityManager, compoundName: string): Promise<PublicServiceStandards[]> {
   const name = compoundName?.trim() ?? '';
   if (name.length < 2 || name.length > 100) throw new InvalidInputError('Give at least two characters of the compound name', { fields: { compoundName: '2–100 characters' } });
   const areas = await areaViewsNamedLike(em, name, 20);
   if (areas.length === 0) return [];
-  const contracts = await contractsInForce(em, areas.map((a) => a.areaId), todayInChina());
+  const today = todayInChina();
+  const contracts = await contractsInForce(em, areas.map((a) => a.areaId), today);
   const filings = await acceptedFilingsOfContracts(em, contracts.map((c) => c.id));
+  const months = await collectionMonthsDue(em, contracts.map((c) => ({ areaId: c.areaId, companyId: c.companyId })), performanceWindowStart(today), today);
   return areas.map((area) => {
     const contract = contracts.find((c) => c.areaId === area.areaId) ?? null;
     const filing = contract ? (filings.find((f) => f.contractId === contract.id) ?? null) : null;
+    const provider = contract?.terms.parties.find((p) => p.role === 'PROVIDER');
     return {
       compoundName: area.name,
-      providerName: contract?.terms.parties.find((p) => p.role === 'PROVIDER')?.name ?? null,
+      asOf: today,
+      providerName: provider?.name ?? null,
+      personInCharge: provider?.signatory ?? null,
       filingRecordNumber: filing?.recordNumber ?? null,
       serviceStartsOn: contract?.startsOn ?? null,
       serviceEndsOn: contract?.endsOn ?? null,
       serviceStandards: contract?.terms.serviceItems ?? [],
-      feeClasses: contract?.terms.feeSchedule.classes ?? [],
+      feeClasses: (contract?.terms.feeSchedule.classes ?? []).map((fee) => ({ ...fee, subsidies: runningSubsidies(fee, today.slice(0, 7)) })),
+      performance: contract ? collectionPerformance(months.filter((m) => m.areaId === contract.areaId && m.companyId === contract.companyId), today) : null,
     };
   });
 }

@@ -18,23 +18,21 @@ export async function resubmitFiling(em: EntityManager, identity: Identity, inpu
   const { key, documents } = checkedSubmission(input);
   const terms = normaliseTerms(input.terms);
   const digest = canonicalDigest({ op: 'resubmit', filingId: input.filingId, terms, documents });
-  return idempotent(em, companyId, key, digest, () =>
-    em.transactional(async (tx) => {
-      const filing = await findFiling(tx, input.filingId, { lock: true });
-      if (!filing || filing.companyId !== companyId) throw new NotFoundError('Filing', input.filingId);
-      const contract = await ownContract(tx, identity, filing.contractId);
-      filing.status = nextFilingStatus(filing.status, 'RESUBMIT');
-      const { area, feeFlags } = await checkTermsForFiling(tx, contract, terms);
-      if (filing.kind === 'INITIAL') {
-        // The contract itself was returned with its filing; an amendment leaves the contract in force as it was.
-        const assessment = assessFiling(terms.signedOn, filing.submittedOn, settingsFor(area));
-        Object.assign(filing, { deadlineFrom: terms.signedOn, deadline: assessment.deadline, late: assessment.late, daysLate: assessment.daysLate, lateConsequence: assessment.consequence });
-        Object.assign(contract, { status: nextContractStatus(contract.status, 'RESUBMIT'), terms, kind: terms.kind, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
-      }
-      filing.currentVersion += 1;
-      addVersion(tx, filing, { identity, key, digest, submittedOn: todayInChina(), terms, feeFlags, documents });
-      recordTransition(tx, filing, { action: 'RESUBMIT', actor: identity, via: 'API', terms });
-      return filing;
-    }),
-  );
+  return idempotent(em, companyId, key, digest, async (tx) => {
+    const filing = await findFiling(tx, input.filingId, { lock: true });
+    if (!filing || filing.companyId !== companyId) throw new NotFoundError('Filing', input.filingId);
+    const contract = await ownContract(tx, identity, filing.contractId);
+    filing.status = nextFilingStatus(filing.status, 'RESUBMIT');
+    const { area, feeFlags } = await checkTermsForFiling(tx, contract, terms);
+    if (filing.kind === 'INITIAL') {
+      // The contract itself was returned with its filing; an amendment leaves the contract in force as it was.
+      const assessment = assessFiling(terms.signedOn, filing.submittedOn, settingsFor(area));
+      Object.assign(filing, { deadlineFrom: terms.signedOn, deadline: assessment.deadline, late: assessment.late, daysLate: assessment.daysLate, lateConsequence: assessment.consequence });
+      Object.assign(contract, { status: nextContractStatus(contract.status, 'RESUBMIT'), terms, kind: terms.kind, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
+    }
+    filing.currentVersion += 1;
+    addVersion(tx, filing, { identity, key, digest, submittedOn: todayInChina(), terms, feeFlags, documents });
+    recordTransition(tx, filing, { action: 'RESUBMIT', actor: identity, via: 'API', terms });
+    return filing;
+  });
 }

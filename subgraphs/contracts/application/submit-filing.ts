@@ -34,17 +34,15 @@ export async function submitFiling(
   const actor = identity.role === 'ADMIN' ? { ...identity, role: 'PROPERTY_COMPANY' as const, organisationId: input.companyId ?? '' } : identity;
   const companyId = requireCompany(actor);
   const digest = canonicalDigest({ op: 'submit', contractId: input.contractId, documents, submittedOn });
-  return idempotent(em, companyId, key, digest, () =>
-    em.transactional(async (tx) => {
-      const contract = await ownContract(tx, actor, input.contractId);
-      const status = nextContractStatus(contract.status, 'SUBMIT');
-      const { area, feeFlags } = await checkTermsForFiling(tx, contract, contract.terms);
-      const assessment = assessFiling(contract.terms.signedOn, submittedOn, settingsFor(area));
-      const filing = openFiling(tx, contract, { companyId, kind: 'INITIAL', deadlineFrom: contract.terms.signedOn, submittedOn, assessment });
-      addVersion(tx, filing, { identity, key, digest, submittedOn, terms: contract.terms, feeFlags, documents });
-      contract.status = status;
-      recordTransition(tx, filing, { action: 'SUBMIT', actor: identity, via: 'API', note: assessment.late ? { daysLate: assessment.daysLate } : undefined, terms: contract.terms });
-      return filing;
-    }),
-  );
+  return idempotent(em, companyId, key, digest, async (tx) => {
+    const contract = await ownContract(tx, actor, input.contractId);
+    const status = nextContractStatus(contract.status, 'SUBMIT');
+    const { area, feeFlags } = await checkTermsForFiling(tx, contract, contract.terms);
+    const assessment = assessFiling(contract.terms.signedOn, submittedOn, settingsFor(area));
+    const filing = openFiling(tx, contract, { companyId, kind: 'INITIAL', deadlineFrom: contract.terms.signedOn, submittedOn, assessment });
+    addVersion(tx, filing, { identity, key, digest, submittedOn, terms: contract.terms, feeFlags, documents });
+    contract.status = status;
+    recordTransition(tx, filing, { action: 'SUBMIT', actor: identity, via: 'API', note: assessment.late ? { daysLate: assessment.daysLate } : undefined, terms: contract.terms });
+    return filing;
+  });
 }

@@ -9,7 +9,9 @@ import {
   assessFeeSchedule,
   classFee,
   ownerChargeFen,
+  runningSubsidies,
   subsidyChargesFen,
+  subsidyEndMonth,
   validateFeeSchedule,
 } from './fee-schedule';
 import { formatYuan, parseYuan } from '../../../kernel/money';
@@ -220,5 +222,15 @@ describe('subsidy charges', () => {
     expect(rejection(() => subsidyChargesFen(lowRise({}), 'HIGH_RISE', 5_678, '2022-01')).details).toEqual({ buildingClass: 'HIGH_RISE' });
     expect(rejection(() => subsidyChargesFen(seed003, 'LOW_RISE', 5_678, '2022-1')).details?.fields).toHaveProperty('month');
     expect(rejection(() => subsidyChargesFen(seed003, 'LOW_RISE', -1, '2022-01')).details?.fields).toHaveProperty('floorAreaCentiM2');
+  });
+});
+
+describe("the subsidies publicised as running (双晒)", () => {
+  it("runs seed 003's three-year joint subsidy from 2022-01 to 2024-12, and not after", () => {
+    expect(subsidyEndMonth(jointSubsidy)).toBe('2024-12');
+    expect(runningSubsidies(seed003.classes[0], '2022-01')).toEqual([jointSubsidy]);
+    expect(runningSubsidies(seed003.classes[0], '2024-12')).toEqual([jointSubsidy]);
+    expect(runningSubsidies(seed003.classes[0], '2025-01')).toEqual([]);
+    expect(runningSubsidies(seed003.classes[0], '2021-12')).toEqual([]);
   });
 });

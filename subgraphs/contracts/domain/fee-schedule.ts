@@ -226,11 +226,18 @@ export interface SubsidyCharge {
  */
 export function subsidyChargesFen(schedule: FeeSchedule, buildingClass: BuildingClass, floorAreaCentiM2: number, month: YearMonth): SubsidyCharge[] {
   if (!isYearMonth(month)) throw new InvalidInputError('The month is invalid', { fields: { month: 'month must be a YYYY-MM calendar month' } });
-  const at = monthIndex(month);
   const rates = new Map<string, number>();
-  for (const s of classFee(schedule, buildingClass).subsidies) {
-    const from = monthIndex(s.startMonth);
-    if (from <= at && at < from + s.months) rates.set(s.payer, (rates.get(s.payer) ?? 0) + s.rateFenPerM2Month);
-  }
+  for (const s of runningSubsidies(classFee(schedule, buildingClass), month)) rates.set(s.payer, (rates.get(s.payer) ?? 0) + s.rateFenPerM2Month);
   return [...rates].map(([payer, rate]) => ({ payer, rateFenPerM2Month: rate, chargeFen: chargeFen(floorAreaCentiM2, rate) }));
+}
+
+/** The last month a subsidy runs: seed 003's 36 months from 2022-01 end with 2024-12. */
+export function subsidyEndMonth(subsidy: Subsidy): YearMonth {
+  return monthFromIndex(monthIndex(subsidy.startMonth) + subsidy.months - 1);
+}
+
+/** The class's subsidies running in `month` (start month included, `months` long). */
+export function runningSubsidies(fee: ClassFee, month: YearMonth): Subsidy[] {
+  const at = monthIndex(month);
+  return fee.subsidies.filter((s) => monthIndex(s.startMonth) <= at && at < monthIndex(s.startMonth) + s.months);
 }

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
+import { IsoDate, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
+import { CHINA_WORKING_DAYS, WorkingDayCalendar, periodEnd } from '../../../kernel/working-days';
 import { CitySettings, LateFilingPenalty } from './statutes';
 
 /**
@@ -8,16 +9,6 @@ import { CitySettings, LateFilingPenalty } from './statutes';
  * number in CitySettings. A late filing is accepted and flagged with the statutory consequence (Beijing art. 91):
  * refusing it would leave the contract unfiled, which is the very failure the penalty is for.
  */
-
-export interface FilingCalendar {
-  /**
-   * Statutory rest days (法定休假日: weekends and public holidays, not the weekend days worked in lieu, 调休). Civil
-   * Code art. 203: a period whose last day is a rest day ends on the first day after the rest days. Without a
-   * calendar the deadline is the plain count of days; the State Council publishes the holidays year by year, so the
-   * calendar is the caller's to supply.
-   */
-  isRestDay?: (date: IsoDate) => boolean;
-}
 
 export interface FilingAssessment {
   /** The last day on which the filing is on time. */
@@ -31,26 +22,16 @@ export interface FilingAssessment {
   penalty?: LateFilingPenalty;
 }
 
-/** No run of rest days is this long; a calendar that says otherwise is broken, not a holiday. */
-const MAX_REST_DAYS_IN_A_ROW = 366;
-
 /**
  * The last day to file a contract signed (or amended) on `signedOn`: N days later, the signing day not counted
- * (Civil Code art. 201), so a contract signed on 2024-03-01 is due in Beijing by 2024-03-16; moved past rest days
- * when a calendar is given (art. 203).
+ * (Civil Code art. 201), moved to the next working day when it falls on a statutory rest day (art. 203:
+ * 以法定休假日结束的次日为期间的最后一日). A contract signed on Friday 2021-12-10 is due in Beijing by Monday
+ * 2021-12-27, its 15th day being Saturday the 25th. The hub's one calendar (kernel/working-days.ts) holds the State
+ * Council's holiday notices and refuses (OUTSIDE_HOLIDAY_CALENDAR) a deadline past them.
  */
-export function filingDeadline(signedOn: IsoDate, settings: CitySettings, calendar: FilingCalendar = {}): IsoDate {
+export function filingDeadline(signedOn: IsoDate, settings: CitySettings, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
   requireDates({ signedOn });
-  let deadline = addDays(signedOn, settings.filingDeadlineDays);
-  const isRestDay = calendar.isRestDay;
-  if (!isRestDay) return deadline;
-  for (let moved = 0; isRestDay(deadline); moved += 1) {
-    if (moved >= MAX_REST_DAYS_IN_A_ROW) {
-      throw new InvalidInputError('The rest-day calendar has no working day within a year of the deadline', { deadline });
-    }
-    deadline = addDays(deadline, 1);
-  }
-  return deadline;
+  return periodEnd(signedOn, settings.filingDeadlineDays, calendar);
 }
 
 /**
@@ -58,7 +39,7 @@ export function filingDeadline(signedOn: IsoDate, settings: CitySettings, calend
  * deadline day itself is on time; the day after is one day late. A submission before the contract was signed is
  * refused: there is nothing yet to file.
  */
-export function assessFiling(signedOn: IsoDate, submittedOn: IsoDate, settings: CitySettings, calendar: FilingCalendar = {}): FilingAssessment {
+export function assessFiling(signedOn: IsoDate, submittedOn: IsoDate, settings: CitySettings, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): FilingAssessment {
   requireDates({ signedOn, submittedOn });
   if (compareDates(submittedOn, signedOn) < 0) {
     throw new InvalidInputError('A contract cannot be filed before it is signed', {

@@ -1,5 +1,6 @@
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { InvalidInputError } from '../../../kernel/errors';
+import { checkIdempotencyKey } from '../../../kernel/idempotency-key';
 import { contractsError } from './errors';
 
 /**
@@ -161,10 +162,5 @@ export function checkIdempotentRetry(storedDigest: string, requestDigest: string
   }
 }
 
-const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
-export function validateIdempotencyKey(key: string): string {
-  if (typeof key !== 'string' || !KEY.test(key)) {
-    throw new InvalidInputError('The idempotency key must be 8–128 letters, digits or . _ : -', { fields: { idempotencyKey: 'e.g. a UUID the client generates once per submission' } });
-  }
-  return key;
-}
+/** The key of a submission: the hub's one rule for idempotency keys (kernel/idempotency-key.ts). */
+export const validateIdempotencyKey = (key: string): string => checkIdempotencyKey(key);

@@ -1,7 +1,7 @@
 import { formatYuan } from '../../../kernel/money';
 import type { PublicServiceStandards } from '../application/public-service-standards';
 import type { ContractTermsEntry } from '../domain/contract-terms';
-import type { ClassFee } from '../domain/fee-schedule';
+import { type ClassFee, subsidyEndMonth } from '../domain/fee-schedule';
 import type { Contract } from '../persistence/contract.entity';
 import type { Filing, FilingTransition, FilingVersion } from '../persistence/filing.entity';
 import {
@@ -36,9 +36,21 @@ export const publicFee = (fee: ClassFee): PublicFeeType => ({
   ownerRateYuan: formatYuan(fee.ownerRateFenPerM2Month),
   assessedRateYuan: formatYuan(fee.assessedRateFenPerM2Month),
   subsidisedBy: [...new Set(fee.subsidies.map((s) => s.payer))],
+  subsidies: fee.subsidies.map((s) => ({ payer: s.payer, rateYuan: formatYuan(s.rateFenPerM2Month), startMonth: s.startMonth, endMonth: subsidyEndMonth(s) })),
 });
 
-export const publicServiceStandardsView = ({ feeClasses, ...standards }: PublicServiceStandards): PublicServiceStandardsType => ({
+export const publicServiceStandardsView = ({ feeClasses, performance, ...standards }: PublicServiceStandards): PublicServiceStandardsType => ({
   ...standards,
   fees: feeClasses.map(publicFee),
+  performance: performance && {
+    dueFrom: performance.dueFrom,
+    asOf: performance.asOf,
+    months: performance.months,
+    households: performance.households,
+    paidHouseholds: performance.paidHouseholds,
+    byHouseholdsPercent: performance.byHouseholdsPercent,
+    byAmountPercent: performance.byAmountPercent,
+    billedYuan: formatYuan(performance.billedFen),
+    collectedYuan: formatYuan(performance.collectedFen),
+  },
 });

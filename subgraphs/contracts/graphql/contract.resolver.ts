@@ -12,6 +12,7 @@ import { ContractStatus } from '../domain/contract';
 import { filingsOfContractsLoader } from './contract.loaders';
 import { contractTermsOf, contractView, filingView, publicServiceStandardsView } from './contract.mappers';
 import { ContractPageType, ContractStatusEnum, ContractTermsInput, ContractType, FilingDocumentInput, FilingType, PublicServiceStandardsType } from './contract.type';
+import { Key, LocalDate, Name, Note } from '../../../platform/graphql/scalars';
 
 @Resolver(() => ContractType)
 export class ContractResolver {
@@ -52,11 +53,11 @@ export class ContractResolver {
   @Mutation(() => FilingType, { description: 'Files a drafted contract. Retrying with the same idempotency key returns the same filing.' })
   async submitFiling(
     @Arg('contractId', () => ID) contractId: string,
-    @Arg('idempotencyKey') idempotencyKey: string,
+    @Arg('idempotencyKey', () => Key) idempotencyKey: string,
     @Arg('documents', () => [FilingDocumentInput]) documents: FilingDocumentInput[],
     @Ctx() ctx: RequestContext,
-    @Arg('submittedOn', () => String, { nullable: true, description: 'Admin only: the date a paper filing was received.' }) submittedOn?: string,
-    @Arg('companyId', () => String, { nullable: true, description: 'Admin only: the provider a paper filing is entered for.' }) companyId?: string,
+    @Arg('submittedOn', () => LocalDate, { nullable: true, description: 'Admin only: the date a paper filing was received.' }) submittedOn?: string,
+    @Arg('companyId', () => Key, { nullable: true, description: 'Admin only: the provider a paper filing is entered for.' }) companyId?: string,
   ): Promise<FilingType> {
     return filingView(await submitFiling(ctx.em, ctx.identity, { contractId, idempotencyKey, documents, submittedOn, companyId }));
   }
@@ -64,9 +65,9 @@ export class ContractResolver {
   @Mutation(() => ContractType, { description: 'Ends a contract early; its filings are terminated with the handover date.' })
   async terminateContract(
     @Arg('contractId', () => ID) contractId: string,
-    @Arg('terminatedOn') terminatedOn: string,
-    @Arg('handoverOn') handoverOn: string,
-    @Arg('reason') reason: string,
+    @Arg('terminatedOn', () => LocalDate) terminatedOn: string,
+    @Arg('handoverOn', () => LocalDate) handoverOn: string,
+    @Arg('reason', () => Note) reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ContractType> {
     return contractView(await terminateContract(ctx.em, ctx.identity, { contractId, terminatedOn, handoverOn, reason }));
@@ -75,8 +76,8 @@ export class ContractResolver {
   @Mutation(() => FilingType, { description: 'Files an amendment of a contract in force; its terms apply once the amendment is accepted.' })
   async amendContract(
     @Arg('contractId', () => ID) contractId: string,
-    @Arg('idempotencyKey') idempotencyKey: string,
-    @Arg('amendedOn') amendedOn: string,
+    @Arg('idempotencyKey', () => Key) idempotencyKey: string,
+    @Arg('amendedOn', () => LocalDate) amendedOn: string,
     @Arg('terms') terms: ContractTermsInput,
     @Arg('documents', () => [FilingDocumentInput]) documents: FilingDocumentInput[],
     @Ctx() ctx: RequestContext,
@@ -86,7 +87,7 @@ export class ContractResolver {
 
   @Directive('@listSize(assumedSize: 5)')
   @Query(() => [PublicServiceStandardsType], { description: 'Public (no token): the filed provider, standards and owner fees in force, by compound name.' })
-  async publicServiceStandards(@Arg('compoundName') compoundName: string, @Ctx() ctx: RequestContext): Promise<PublicServiceStandardsType[]> {
+  async publicServiceStandards(@Arg('compoundName', () => Name) compoundName: string, @Ctx() ctx: RequestContext): Promise<PublicServiceStandardsType[]> {
     return (await publicServiceStandards(ctx.em, compoundName)).map(publicServiceStandardsView);
   }
 }

@@ -6,6 +6,7 @@ import { BUILDING_CLASSES, BuildingClass } from '../domain/fee-schedule';
 import { DOCUMENT_TYPES, DocumentType, FILING_KINDS, FILING_STATUSES, FilingKind, FilingStatus, REVIEW_DECISIONS, ReviewOutcome } from '../domain/filing';
 import { SELECTION_METHODS, SelectionMethod } from '../domain/selection';
 import { AreaRef } from './area.type';
+import { Key, LocalDate, Name, Note, RateFen } from '../../../platform/graphql/scalars';
 
 export const ContractKindEnum = graphqlEnum(CONTRACT_KINDS);
 export const ContractStatusEnum = graphqlEnum(CONTRACT_STATUSES);
@@ -103,17 +104,17 @@ export class ContractTermsType {
 
 @InputType('SubsidyInput')
 export class SubsidyInput {
-  @Field() payer!: string;
-  @Field(() => Int) rateFenPerM2Month!: number;
-  @Field() startMonth!: string;
+  @Field(() => Name) payer!: string;
+  @Field(() => RateFen) rateFenPerM2Month!: number;
+  @Field(() => Key) startMonth!: string;
   @Field(() => Int) months!: number;
 }
 
 @InputType('ClassFeeInput')
 export class ClassFeeInput {
   @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
-  @Field(() => Int, { description: 'Fen per m² per month: ¥1.78 is 178.' }) assessedRateFenPerM2Month!: number;
-  @Field(() => Int) ownerRateFenPerM2Month!: number;
+  @Field(() => RateFen, { description: 'Fen per m² per month: ¥1.78 is 178.' }) assessedRateFenPerM2Month!: number;
+  @Field(() => RateFen) ownerRateFenPerM2Month!: number;
   @Field(() => [SubsidyInput], { defaultValue: [] }) subsidies!: SubsidyInput[];
 }
 
@@ -132,34 +133,34 @@ export class LateFeeTermsInput {
 @InputType('ContractPartyInput')
 export class ContractPartyInput {
   @Field(() => PartyRoleEnum) role!: PartyRole;
-  @Field() name!: string;
-  @Field(() => String, { nullable: true }) registration?: string | null;
-  @Field() signatory!: string;
+  @Field(() => Name) name!: string;
+  @Field(() => Key, { nullable: true }) registration?: string | null;
+  @Field(() => Name) signatory!: string;
 }
 
 @InputType('ServiceItemInput')
 export class ServiceItemInput {
-  @Field() item!: string;
-  @Field() standard!: string;
+  @Field(() => Name) item!: string;
+  @Field(() => Note) standard!: string;
 }
 
 @InputType('OwnersSideInput')
 export class OwnersSideInput {
   @Field(() => OwnersSideKindEnum) kind!: OwnersSideKind;
-  @Field() name!: string;
+  @Field(() => Name) name!: string;
 }
 
 @InputType('ContractTermsInput')
 export class ContractTermsInput {
   @Field(() => ContractKindEnum) kind!: ContractKind;
-  @Field() number!: string;
-  @Field() title!: string;
+  @Field(() => Key) number!: string;
+  @Field(() => Name) title!: string;
   @Field(() => OwnersSideInput) ownersSide!: OwnersSideInput;
   @Field(() => SelectionMethodEnum) selectionMethod!: SelectionMethod;
-  @Field(() => String, { nullable: true, description: "The bureau's approval number of an agreement-based choice." }) approvalReference?: string | null;
-  @Field() signedOn!: string;
-  @Field() startsOn!: string;
-  @Field() endsOn!: string;
+  @Field(() => Key, { nullable: true, description: "The bureau's approval number of an agreement-based choice." }) approvalReference?: string | null;
+  @Field(() => LocalDate) signedOn!: string;
+  @Field(() => LocalDate) startsOn!: string;
+  @Field(() => LocalDate) endsOn!: string;
   @Field(() => [ServiceItemInput]) serviceItems!: ServiceItemInput[];
   @Field(() => FeeScheduleInput) feeSchedule!: FeeScheduleInput;
   @Field(() => LateFeeTermsInput, { nullable: true }) lateFee?: LateFeeTermsInput | null;
@@ -168,16 +169,16 @@ export class ContractTermsInput {
 
 @InputType('FilingDocumentInput', { description: 'A document attached to a filing; the hub keeps its digest, not its bytes.' })
 export class FilingDocumentInput {
-  @Field() name!: string;
+  @Field(() => Name) name!: string;
   @Field(() => DocumentTypeEnum) type!: DocumentType;
   @Field(() => Int) sizeBytes!: number;
-  @Field({ description: 'SHA-256 of the bytes, 64 hex digits.' }) sha256!: string;
+  @Field(() => Key, { description: 'SHA-256 of the bytes, 64 hex digits.' }) sha256!: string;
 }
 
 @InputType('ReturnReasonInput')
 export class ReturnReasonInput {
-  @Field({ description: 'The field of the terms or the document concerned, e.g. feeSchedule.classes[0].' }) field!: string;
-  @Field() reason!: string;
+  @Field(() => Key, { description: 'The field of the terms or the document concerned, e.g. feeSchedule.classes[0].' }) field!: string;
+  @Field(() => Note) reason!: string;
 }
 
 // ------------------------------------------------------------------------------------------------ contracts and filings
@@ -305,9 +306,9 @@ export class FilingReviewQueueFilter {
   @Field(() => FilingKindEnum, { nullable: true }) kind?: FilingKind | null;
   @Field(() => Boolean, { nullable: true }) late?: boolean | null;
   @Field(() => ID, { nullable: true }) areaId?: string | null;
-  @Field(() => String, { nullable: true }) companyId?: string | null;
-  @Field(() => String, { nullable: true }) submittedFrom?: string | null;
-  @Field(() => String, { nullable: true }) submittedTo?: string | null;
+  @Field(() => Key, { nullable: true }) companyId?: string | null;
+  @Field(() => LocalDate, { nullable: true }) submittedFrom?: string | null;
+  @Field(() => LocalDate, { nullable: true }) submittedTo?: string | null;
 }
 
 @ObjectType('ReviewSystem', { description: "A bureau's system allowed to send review decisions on its own topic city.filing-reviews.v1.<organisationId>." })
@@ -321,19 +322,47 @@ export class ReviewSystemType {
 
 // ------------------------------------------------------------------------------------------------ publicity (public)
 
+@ObjectType('PublicSubsidy', { description: 'A subsidy running on the day of the publicity: who pays how much towards the assessed rate.' })
+export class PublicSubsidyType {
+  @Field() payer!: string;
+  @Field({ description: 'Yuan per m² per month, two decimals.' }) rateYuan!: string;
+  @Field({ description: 'YYYY-MM, the first month.' }) startMonth!: string;
+  @Field({ description: 'YYYY-MM, the last month.' }) endMonth!: string;
+}
+
 @ObjectType('PublicFee', { description: 'What owners of a building class pay, per m² of floor area per month.' })
 export class PublicFeeType {
   @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
   @Field({ description: 'Yuan, two decimals.' }) ownerRateYuan!: string;
   @Field({ description: 'The assessed standard; the difference is paid by the subsidisers listed.' }) assessedRateYuan!: string;
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [String]) subsidisedBy!: string[];
+  @Field(() => [String], { description: 'Who subsidises this month: only subsidies running on asOf.' }) subsidisedBy!: string[];
+  @Directive('@listSize(assumedSize: 5)')
+  @Field(() => [PublicSubsidyType], { description: 'The subsidies running on asOf, with their rate and months.' }) subsidies!: PublicSubsidyType[];
+}
+
+@ObjectType('PublicPerformance', {
+  description: "The provider's collection of the service fees due in the twelve months before asOf (Civil Code art. 943 履行情况); charges not yet due do not count.",
+})
+export class PublicPerformanceType {
+  @Field({ description: 'Charges due on or after this day, and before asOf, count.' }) dueFrom!: string;
+  @Field() asOf!: string;
+  @Field(() => Int, { description: 'Months billed in the window.' }) months!: number;
+  @Field(() => Int, { description: 'Household-months billed.' }) households!: number;
+  @Field(() => Int, { description: 'Household-months paid up.' }) paidHouseholds!: number;
+  @Field({ description: 'Paid up of billed, household-months, one decimal, rounded half up.' }) byHouseholdsPercent!: string;
+  @Field({ description: 'Collected of billed, by amount, one decimal, rounded half up.' }) byAmountPercent!: string;
+  @Field({ description: 'Yuan, two decimals.' }) billedYuan!: string;
+  @Field({ description: 'Yuan, two decimals.' }) collectedYuan!: string;
 }
 
 @ObjectType('PublicServiceStandards', { description: 'Publicity (双晒): who serves the compound, to what standards, at what fee. Public, no login.' })
 export class PublicServiceStandardsType {
   @Field() compoundName!: string;
+  @Field({ description: 'The day every figure here is as of (today in China).' }) asOf!: string;
   @Field(() => String, { nullable: true, description: 'Null when no filed contract is in force today.' }) providerName!: string | null;
+  @Field(() => String, { nullable: true, description: "The provider's person in charge (Civil Code art. 943 负责人员): its signatory on the filed contract." })
+  personInCharge!: string | null;
   @Field(() => String, { nullable: true }) filingRecordNumber!: string | null;
   @Field(() => String, { nullable: true }) serviceStartsOn!: string | null;
   @Field(() => String, { nullable: true }) serviceEndsOn!: string | null;
@@ -341,4 +370,6 @@ export class PublicServiceStandardsType {
   @Field(() => [ServiceItemType]) serviceStandards!: ServiceItemType[];
   @Directive('@listSize(assumedSize: 5)')
   @Field(() => [PublicFeeType]) fees!: PublicFeeType[];
+  @Field(() => PublicPerformanceType, { nullable: true, description: 'Null when no charge of the provider fell due in the twelve months before asOf.' })
+  performance!: PublicPerformanceType | null;
 }

@@ -19,6 +19,7 @@ import {
   ReturnReasonInput,
   ReviewSystemType,
 } from './contract.type';
+import { Key, Name } from '../../../platform/graphql/scalars';
 
 @Resolver(() => FilingType)
 export class FilingResolver {
@@ -60,7 +61,7 @@ export class FilingResolver {
   @Mutation(() => FilingType, { description: 'Resubmits a returned filing, corrected, as its next version.' })
   async resubmitFiling(
     @Arg('filingId', () => ID) filingId: string,
-    @Arg('idempotencyKey') idempotencyKey: string,
+    @Arg('idempotencyKey', () => Key) idempotencyKey: string,
     @Arg('terms') terms: ContractTermsInput,
     @Arg('documents', () => [FilingDocumentInput]) documents: FilingDocumentInput[],
     @Ctx() ctx: RequestContext,
@@ -87,10 +88,10 @@ export class FilingResolver {
     description: "Admin: allows a bureau's system to send decisions on its own topic city.filing-reviews.v1.<organisationId> (its principal from registerFeedSubscriber).",
   })
   registerReviewSystem(
-    @Arg('organisationId') organisationId: string,
-    @Arg('name') name: string,
-    @Arg('role') role: 'STREET_OFFICE' | 'CITY_BUREAU',
-    @Arg('jurisdictions', () => [String]) jurisdictions: string[],
+    @Arg('organisationId', () => Key) organisationId: string,
+    @Arg('name', () => Name) name: string,
+    @Arg('role', () => Key) role: 'STREET_OFFICE' | 'CITY_BUREAU',
+    @Arg('jurisdictions', () => [Key]) jurisdictions: string[],
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewSystemType> {
     return registerReviewSystem(ctx.em, ctx.identity, { organisationId, name, role, jurisdictions });

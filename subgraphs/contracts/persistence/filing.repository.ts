@@ -115,10 +115,6 @@ export async function reviewQueue(
 export const findVersion = (em: EntityManager, filingId: string, version: number): Promise<FilingVersion | null> =>
   em.findOne(FilingVersionSchema, { filingId, version });
 
-/** The version a company's submission with this idempotency key created, if any. */
-export const findVersionByIdempotencyKey = (em: EntityManager, companyId: string, idempotencyKey: string): Promise<FilingVersion | null> =>
-  em.findOne(FilingVersionSchema, { companyId, idempotencyKey });
-
 export const insertVersion = (em: EntityManager, version: RequiredEntityData<FilingVersion>): FilingVersion => em.create(FilingVersionSchema, version);
 
 /** Every version of these filings, oldest first (a batch for the per-request loader). */

@@ -4,11 +4,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CourtCaseEventData } from '../../../catalog';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { retryAfterLostRace } from '../../../platform/db/sql';
 import { mayReportForCourt } from '../domain/access';
 import { CourtEventVerdict, applyCourtEvent } from '../domain/case-status';
-import { courtEventEffect } from '../domain/referral';
-import { insertCourtEvent, referralOfReport } from '../persistence/court-event.repository';
-import { lockSentReferral, recordCourtEffect, updateCaseState } from '../persistence/referral.repository';
+import { courtEventEffect, courtReportDigest } from '../domain/referral';
+import { insertCourtEvent, reportOfId } from '../persistence/court-event.repository';
+import { courtChoseProcedure } from '../domain/procedure';
+import { lockSentReferral, recordCourtEffect, replaceProcedureReasons, updateCaseState } from '../persistence/referral.repository';
 import { regroup } from './batches.regroup';
 import { appendCourtEventToChain } from './evidence-chain.append';
 import { recordStatusChange } from './referral-status.record';
@@ -26,11 +28,27 @@ export type ReportChannel = { via: 'API'; reporter: Identity; reportId?: string 
  * court the referral is addressed to; the step judged against the case's status (case-status.ts). A new step moves
  * the case and is published; a duplicate changes nothing; a stale one (an earlier step arriving late) only fills in
  * what it carries, such as the case number of a docketing reported after the judgment; an impossible one is refused.
+ * A report id seen before with the same content is a silent duplicate, with other content EVENT_ID_REUSED.
  * Every report received is kept and appended to the evidence chain.
  */
 export async function applyCourtReport(em: EntityManager, report: CourtReport, channel: ReportChannel): Promise<CourtEventVerdict> {
-  const effect = courtEventEffect(report);
   const reportId = channel.reportId ?? randomUUID();
+  // The same id reported at the same moment on another referral: the first insert won; this one is judged against it.
+  return retryAfterLostRace(() => applyUnderId(em, report, channel, reportId), 'court_event_pkey');
+}
+
+async function applyUnderId(em: EntityManager, report: CourtReport, channel: ReportChannel, reportId: string): Promise<CourtEventVerdict> {
+  const effect = courtEventEffect(report);
+  const details = {
+    kind: report.kind,
+    occurredAt: report.occurredAt,
+    caseNumber: report.caseNumber ?? null,
+    procedure: report.procedure ?? null,
+    hearingOn: report.hearingOn ?? null,
+    judgedFen: report.judgedFen ?? null,
+    settledFen: report.settledFen ?? null,
+    note: report.note ?? null,
+  };
   return em.transactional(async (tx) => {
     const referral = await lockSentReferral(tx, report.referralId);
     if (channel.via === 'API') {
@@ -41,32 +59,25 @@ export async function applyCourtReport(em: EntityManager, report: CourtReport, c
         referralId: report.referralId,
       });
     }
-    // The same report sent again under its id (a retry) was applied the first time.
-    const seenFor = await referralOfReport(tx, reportId);
-    if (seenFor !== null) {
-      if (seenFor !== referral.id) throw litigationError('EVENT_ID_REUSED', `Report id ${reportId} was already used for another referral`, { eventId: reportId });
+    // The same report sent again under its id (a retry) was applied the first time; other content under it is refused.
+    const seen = await reportOfId(tx, reportId);
+    if (seen !== null) {
+      if (courtReportDigest(seen.referralId, seen.details) !== courtReportDigest(referral.id, details)) {
+        throw litigationError('EVENT_ID_REUSED', `Report id ${reportId.slice(0, 100)} was already used for a report with other content`, { eventId: reportId.slice(0, 100) });
+      }
       return 'DUPLICATE';
     }
     const { verdict, state } = applyCourtEvent(referral, { kind: report.kind, occurredAt: report.occurredAt });
     if (verdict === 'INVALID') {
       throw litigationError('INVALID_COURT_EVENT', `A ${report.kind} report cannot follow a case that is ${referral.status}`, { status: referral.status, kind: report.kind });
     }
-    const details = {
-      kind: report.kind,
-      occurredAt: report.occurredAt,
-      caseNumber: report.caseNumber ?? null,
-      procedure: report.procedure ?? null,
-      hearingOn: report.hearingOn ?? null,
-      judgedFen: report.judgedFen ?? null,
-      settledFen: report.settledFen ?? null,
-      note: report.note ?? null,
-    };
     const reportedBy = channel.via === 'API' ? channel.reporter.subject : report.courtId;
     await insertCourtEvent(tx, { id: reportId, referralId: referral.id, kind: report.kind, occurredAt: report.occurredAt, verdict, details, via: channel.via, reportedBy });
     await appendCourtEventToChain(tx, referral.id, details);
     if (verdict === 'DUPLICATE') return verdict;
     // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing).
     await recordCourtEffect(tx, referral.id, effect, verdict === 'STALE' ? 'FILL_MISSING' : 'REPLACE');
+    if (effect.procedure) await replaceProcedureReasons(tx, referral.id, courtChoseProcedure(effect.procedure));
     if (verdict === 'STALE') return verdict;
     await updateCaseState(tx, referral.id, state);
     await recordStatusChange(tx, referral.id, referral.status, report.occurredAt);

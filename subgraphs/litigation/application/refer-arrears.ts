@@ -6,16 +6,19 @@ import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { transactionOnce } from '../../../platform/db/idempotency';
 import { recordEvent } from '../../../platform/events/outbox';
 import { EvidenceItem, firstPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
 import { Eligibility, referralEligibility } from '../domain/eligibility';
 import { proposeProcedure } from '../domain/procedure';
 import { NewReferral, StoredClaim, SubmittedReferral, casePackageContent, referralFacts, validateEvidence } from '../domain/referral';
-import { SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion } from '../domain/statutes';
+import { DEFAULT_DEMAND_PERIOD, DemandPeriod, SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion } from '../domain/statutes';
+import { demandPeriodDaysFromEnv } from '../../../platform/config';
 import { LITIGATION_EVENT_SOURCE, referralSubmitted } from '../events/publish/referral-events';
 import { companyClaims } from '../persistence/claim-account.repository';
 import { findCourt } from '../persistence/court.repository';
+import { recordedThresholds } from '../persistence/small-claims-threshold.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
 import { accountsInOpenCases, insertReferral } from '../persistence/referral.repository';
 import { regroup } from './batches.regroup';
@@ -31,6 +34,8 @@ export interface ReferralInput {
   exclusions?: string[] | null;
   /** The date a party expressly declined mediation, when no session was held. */
   mediationWaivedOn?: string | null;
+  /** The client's id of this referral: a retry with it returns the first attempt's results. */
+  idempotencyKey?: string | null;
 }
 
 export interface ReferralResult {
@@ -40,6 +45,15 @@ export interface ReferralResult {
 }
 
 const MAX_ACCOUNTS = 200;
+
+/**
+ * The city's reasonable period after a demand: HUB_DEMAND_PERIOD_DAYS when set, else the hub's stated default. Read
+ * once when the subgraph loads, so a bad setting stops the start, not a referral.
+ */
+const CITY_DEMAND_PERIOD: DemandPeriod = (() => {
+  const days = demandPeriodDaysFromEnv();
+  return days === undefined ? DEFAULT_DEMAND_PERIOD : { days, source: "the city's setting HUB_DEMAND_PERIOD_DAYS (Civil Code art. 944 para. 2 fixes no number of days)" };
+})();
 
 function checkInput(input: ReferralInput, today: string): { evidence: EvidenceItem[]; exclusions: SmallClaimsExclusion[] } {
   const fields: Record<string, string> = {};
@@ -64,14 +78,22 @@ function checkInput(input: ReferralInput, today: string): { evidence: EvidenceIt
  * Refers arrears accounts of the caller's company to a court, all or nothing. Each account is judged on its own
  * (referral-facts → eligibility.ts): an ineligible one is recorded with every failed condition by name and sent
  * nowhere; an eligible one gets its case package (version 1, in the evidence chain), its procedure, a place in the
- * consolidated batch of its court, company, area and contract, and the referral.submitted event.
+ * consolidated batch of its court, company, area and contract, and the referral.submitted event. With an idempotency
+ * key a retry returns the first attempt's results; two referrals of one account racing: the second is ALREADY_REFERRED.
  */
 export async function referArrears(em: EntityManager, identity: Identity, input: ReferralInput): Promise<ReferralResult[]> {
   if (identity.role !== 'PROPERTY_COMPANY') throw new ForbiddenError('Only a property service company refers its arrears to court');
   const companyId = identity.organisationId;
   const today = todayInChina();
   const { evidence, exclusions } = checkInput(input, today);
-  return em.transactional(async (tx) => {
+  const optionalKey = {
+    scope: 'referral',
+    ownerId: companyId,
+    key: input.idempotencyKey,
+    content: () => referralRequest(input, evidence, exclusions),
+    reused: (key: string) => litigationError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another referral`, { idempotencyKey: key }),
+  };
+  return transactionOnce(em, optionalKey, async (tx) => {
     const court = await findCourt(tx, input.courtId);
     if (!court) throw new NotFoundError('Court', input.courtId);
     const claims = await companyClaims(tx, companyId, input.accountIds);
@@ -80,12 +102,14 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     const open = await accountsInOpenCases(tx, input.accountIds);
     if (open.length > 0) throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
+    const docketYear = Number(today.slice(0, 4));
+    const thresholds = await recordedThresholds(tx, court.provinceCode, docketYear);
 
     const results: ReferralResult[] = [];
     for (const accountId of input.accountIds) {
       const claim = claims.get(accountId)!;
       const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
-      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null));
+      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null, CITY_DEMAND_PERIOD));
       const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
       results.push({ referralId: referral.id, accountId, eligibility });
       if (!eligibility.eligible) {
@@ -102,7 +126,8 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
       });
       const { procedure, reasons } = proposeProcedure({
         provinceCode: court.provinceCode,
-        docketYear: Number(today.slice(0, 4)),
+        docketYear,
+        recordedThresholds: thresholds,
         claimFen: complaint.amountInDisputeFen,
         bothPartiesConsent: input.bothPartiesConsent ?? false,
         exclusions,
@@ -130,6 +155,17 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     return results;
   });
 }
+
+/** What a referral asks, defaults filled in: a retry under its key must ask the same. */
+const referralRequest = (input: ReferralInput, evidence: EvidenceItem[], exclusions: SmallClaimsExclusion[]) => ({
+  courtId: input.courtId,
+  accountIds: input.accountIds,
+  evidence,
+  costs: (input.costs ?? []).map((c) => ({ label: c.label, amountFen: c.amountFen })),
+  bothPartiesConsent: input.bothPartiesConsent ?? false,
+  exclusions,
+  mediationWaivedOn: input.mediationWaivedOn ?? null,
+});
 
 /** The referral as recorded for an account before it is judged sendable: ineligible, nothing claimed. */
 function newReferral(identity: Identity, courtId: string, accountId: string, claim: StoredClaim, eligibility: Eligibility, today: string): NewReferral {

@@ -1,9 +1,11 @@
 import { rejection } from '../../../test/support/rejection';
+import { DEFAULT_DEMAND_PERIOD } from './statutes';
 import { EligibilityFailureCode, FiledContract, OwedCharge, ReferralFacts, assertReferralEligible, referralEligibility } from './eligibility';
 
 /** A filed contract for 2022–2024, as in seed 003's compound, and three owed months of 2023 at ¥94.82. */
 const filed: FiledContract = { contractId: 'c-1', status: 'ACCEPTED', startsOn: '2022-01-01', endsOn: '2024-12-31', filingRecordNumber: '110108-2021-0001' };
-const charge = (month: string, limitationEndsOn = '2027-01-31', amountFen = 9_482): OwedCharge => ({ month, amountFen, limitationEndsOn });
+const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const charge = (month: string, limitationEndsOn = '2027-01-31', amountFen = 9_482): OwedCharge => ({ month, amountFen, dueOn: lastDay(month), limitationEndsOn });
 const base: ReferralFacts = {
   referralDate: '2024-06-01',
   charges: [charge('2023-03'), charge('2023-01'), charge('2023-02')],
@@ -11,6 +13,7 @@ const base: ReferralFacts = {
   demands: [{ date: '2024-03-01', channel: 'LETTER' }],
   mediationSessions: [{ heldOn: '2024-04-10' }],
   mediationWaivedOn: null,
+  demandPeriod: DEFAULT_DEMAND_PERIOD,
 };
 const facts = (overrides: Partial<ReferralFacts>): ReferralFacts => ({ ...base, ...overrides });
 const codes = (f: ReferralFacts) => referralEligibility(f).failures.map((x) => x.code);
@@ -26,7 +29,10 @@ describe('referral eligibility (seed 004 precondition)', () => {
     ['no charges', { charges: [] }, ['NOTHING_OWED']],
     ['no demand', { demands: [] }, ['NO_DEMAND_RECORDED']],
     ['a demand only after the referral', { demands: [{ date: '2024-06-02', channel: 'VISIT' }] }, ['NO_DEMAND_RECORDED']],
-    ['a demand on the referral day', { demands: [{ date: '2024-06-01', channel: 'VISIT' }] }, []],
+    ['a demand on the referral day', { demands: [{ date: '2024-06-01', channel: 'VISIT' }] }, ['DEMAND_PERIOD_NOT_ELAPSED']],
+    ['a demand 15 days before (the period runs to the referral day)', { demands: [{ date: '2024-05-17', channel: 'VISIT' }] }, ['DEMAND_PERIOD_NOT_ELAPSED']],
+    ['a demand 16 days before', { demands: [{ date: '2024-05-16', channel: 'VISIT' }] }, []],
+    ['a late demand besides an old one', { demands: [{ date: '2024-05-31', channel: 'VISIT' }, { date: '2024-03-01', channel: 'LETTER' }] }, []],
     ['no mediation and no waiver', { mediationSessions: [] }, ['MEDIATION_NOT_TRIED']],
     ['no mediation but an express waiver', { mediationSessions: [], mediationWaivedOn: '2024-05-20' }, []],
     ['a waiver dated after the referral', { mediationSessions: [], mediationWaivedOn: '2024-06-02' }, ['MEDIATION_NOT_TRIED']],
@@ -70,11 +76,39 @@ describe('referral eligibility (seed 004 precondition)', () => {
     const result = referralEligibility(facts({ charges: [charge('2020-02', '2023-03-31'), charge('2020-01', '2023-02-28')], demands: [] }));
     expect(result.eligible).toBe(false);
     expect(result.failures).toEqual([
-      { code: 'NO_CLAIMABLE_CHARGES', message: 'Every unpaid charge is time-barred', months: ['2020-01', '2020-02'] },
+      { code: 'NO_CLAIMABLE_CHARGES', message: 'Every unpaid charge is time-barred or not yet due', months: ['2020-01', '2020-02'] },
       { code: 'NO_DEMAND_RECORDED', message: expect.stringMatching(/demand/) },
     ]);
     expect(result.excludedCharges).toHaveLength(2);
     expect(result.claimableCharges).toEqual([]);
+  });
+
+  it('claims only months past due: referred on 2026-12-01, December (due 2026-12-31) is excluded as NOT_YET_DUE and named', () => {
+    const result = referralEligibility(
+      facts({
+        referralDate: '2026-12-01',
+        charges: [charge('2026-10', '2029-10-31'), charge('2026-11', '2029-11-30'), charge('2026-12', '2029-12-31')],
+        contracts: [{ ...filed, endsOn: '2031-12-31' }],
+        demands: [{ date: '2026-11-05', channel: 'LETTER' }],
+      }),
+    );
+    expect(result.eligible).toBe(true);
+    expect(result.claimableCharges.map((c) => c.month)).toEqual(['2026-10', '2026-11']);
+    expect(result.excludedCharges).toEqual([{ month: '2026-12', amountFen: 9_482, reason: 'NOT_YET_DUE' }]);
+    // Only a month not yet due: nothing is claimable yet.
+    const early = referralEligibility(facts({ referralDate: '2026-12-01', charges: [charge('2026-12', '2029-12-31')], demands: [{ date: '2026-11-05', channel: 'LETTER' }] }));
+    expect(early.failures.map((f) => f.code)).toEqual(['NO_CLAIMABLE_CHARGES']);
+  });
+
+  it('names the day the reasonable period after the earliest demand ends (Civil Code art. 944 para. 2), whatever N is', () => {
+    const failure = (f: Partial<ReferralFacts>) => referralEligibility(facts(f)).failures.find((x) => x.code === 'DEMAND_PERIOD_NOT_ELAPSED');
+    expect(failure({ demands: [{ date: '2024-05-25', channel: 'LETTER' }, { date: '2024-05-30', channel: 'SMS' }] })).toEqual({
+      code: 'DEMAND_PERIOD_NOT_ELAPSED',
+      message: expect.stringContaining('runs to 2024-06-09: refer from 2024-06-10'),
+      elapsesOn: '2024-06-09',
+    });
+    expect(failure({ demands: [{ date: '2024-05-25', channel: 'LETTER' }], demandPeriod: { days: 30, source: 'the contract' } })?.elapsesOn).toBe('2024-06-24');
+    expect(failure({ demands: [{ date: '2024-05-25', channel: 'LETTER' }], demandPeriod: { days: 5, source: 'the contract' } })).toBeUndefined();
   });
 
   it('throws REFERRAL_NOT_ELIGIBLE with every problem, or returns the result', () => {

@@ -1,7 +1,9 @@
 import { litigationError } from './errors';
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, YearMonth, compareDates, isIsoDate, isYearMonth } from '../../../kernel/calendar';
+import { IsoDate, YearMonth, addDays, compareDates, isIsoDate, isYearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
+import { isPastDue } from '../../../kernel/past-due';
+import { DemandPeriod } from './statutes';
 
 /**
  * Whether a company may refer an owner's arrears to court through the green channel. Seed 004 ("对物业服务企业在合同期内
@@ -10,14 +12,26 @@ import { Fen } from '../../../kernel/money';
  * claimed, a recorded demand for payment (Civil Code art. 944: sue only after demanding payment within a reasonable
  * time), and mediation tried or expressly declined (Civil Procedure Law art. 125, 先行调解: a party may refuse mediation).
  *
+ * Civil Code art. 944 para. 2 then asks for the reasonable period (合理期限) after the demand to have run out
+ * before suing: DEMAND_PERIOD_NOT_ELAPSED names the day it ends (statutes.ts DemandPeriod: the article fixes no
+ * number of days, so N is the hub's setting).
+ *
  * Every failed condition is reported, by a stable code, so the company fixes them all in one pass.
  */
-export type EligibilityFailureCode = 'NOTHING_OWED' | 'NO_CLAIMABLE_CHARGES' | 'CONTRACT_NOT_FILED' | 'NO_DEMAND_RECORDED' | 'MEDIATION_NOT_TRIED';
+export type EligibilityFailureCode =
+  | 'NOTHING_OWED'
+  | 'NO_CLAIMABLE_CHARGES'
+  | 'CONTRACT_NOT_FILED'
+  | 'NO_DEMAND_RECORDED'
+  | 'DEMAND_PERIOD_NOT_ELAPSED'
+  | 'MEDIATION_NOT_TRIED';
 
 export interface OwedCharge {
   month: YearMonth;
   /** What is still owed for the month, whole fen. */
   amountFen: Fen;
+  /** The day the month's fee fell due; it is claimable only once past due (kernel/past-due.ts). */
+  dueOn: IsoDate;
   /** The last day of the limitation period (Civil Code arts. 188, 195), computed by the arrears rules. */
   limitationEndsOn: IsoDate;
 }
@@ -40,18 +54,25 @@ export interface ReferralFacts {
   mediationSessions: readonly { heldOn: IsoDate }[];
   /** An express refusal of mediation by a party, with its date; null when nobody declined. */
   mediationWaivedOn: IsoDate | null;
+  /** The reasonable period after a demand (Civil Code art. 944 para. 2), in days, and where the figure comes from. */
+  demandPeriod: DemandPeriod;
 }
 
 export interface EligibilityFailure {
   code: EligibilityFailureCode;
   message: string;
   months?: YearMonth[];
+  /** DEMAND_PERIOD_NOT_ELAPSED: the last day of the reasonable period after the earliest demand; refer after it. */
+  elapsesOn?: IsoDate;
 }
+
+/** Why a month is left out of the claim: its limitation period ended (art. 188), or it is not yet due (art. 944). */
+export type ExclusionReason = 'TIME_BARRED' | 'NOT_YET_DUE';
 
 export interface ExcludedCharge {
   month: YearMonth;
   amountFen: Fen;
-  reason: 'TIME_BARRED';
+  reason: ExclusionReason;
 }
 
 export interface Eligibility {
@@ -67,35 +88,60 @@ export interface Eligibility {
  * the defence and costs the company the credibility of the whole claim. The last day of the period still counts.
  * A month is covered when an ACCEPTED filing with a record number is in force on at least one of its days, so the
  * first and last part-months of a contract are covered. The other conditions are checked against the claimable
- * charges only: a barred month is not claimed, so whether its contract was filed no longer matters.
+ * charges only: a barred month is not claimed, so whether its contract was filed no longer matters. A month not yet
+ * past due on the referral date (kernel/past-due.ts) is owed to nobody yet: it is excluded and listed as NOT_YET_DUE.
  */
 export function referralEligibility(facts: ReferralFacts): Eligibility {
   validate(facts);
   const charges = [...facts.charges].sort((a, b) => a.month.localeCompare(b.month));
-  const claimableCharges = charges.filter((c) => compareDates(c.limitationEndsOn, facts.referralDate) >= 0);
-  const excludedCharges: ExcludedCharge[] = charges
-    .filter((c) => !claimableCharges.includes(c))
-    .map((c) => ({ month: c.month, amountFen: c.amountFen, reason: 'TIME_BARRED' }));
+  const exclusion = (c: OwedCharge): ExclusionReason | null =>
+    !isPastDue(c.dueOn, facts.referralDate) ? 'NOT_YET_DUE' : compareDates(c.limitationEndsOn, facts.referralDate) < 0 ? 'TIME_BARRED' : null;
+  const claimableCharges = charges.filter((c) => exclusion(c) === null);
+  const excludedCharges: ExcludedCharge[] = charges.flatMap((c) => {
+    const reason = exclusion(c);
+    return reason ? [{ month: c.month, amountFen: c.amountFen, reason }] : [];
+  });
 
   const failures: EligibilityFailure[] = [];
   if (charges.length === 0) {
     failures.push({ code: 'NOTHING_OWED', message: 'Nothing is owed: there are no unpaid charges to refer' });
   } else if (claimableCharges.length === 0) {
-    failures.push({ code: 'NO_CLAIMABLE_CHARGES', message: 'Every unpaid charge is time-barred', months: excludedCharges.map((c) => c.month) });
+    failures.push({ code: 'NO_CLAIMABLE_CHARGES', message: 'Every unpaid charge is time-barred or not yet due', months: excludedCharges.map((c) => c.month) });
   }
   const unfiled = claimableCharges.filter((c) => !facts.contracts.some((k) => filedAndInForce(k, c.month))).map((c) => c.month);
   if (unfiled.length > 0) {
     failures.push({ code: 'CONTRACT_NOT_FILED', message: 'No accepted contract filing covers these months', months: unfiled });
   }
   const onOrBefore = (date: IsoDate) => compareDates(date, facts.referralDate) <= 0;
-  if (!facts.demands.some((d) => onOrBefore(d.date))) {
+  const demands = facts.demands.filter((d) => onOrBefore(d.date)).sort((a, b) => compareDates(a.date, b.date));
+  if (demands.length === 0) {
     failures.push({ code: 'NO_DEMAND_RECORDED', message: 'No demand for payment (催缴) is recorded before the referral' });
+  } else {
+    const elapsesOn = demandPeriodEndsOn(demands[0].date, facts.demandPeriod);
+    if (compareDates(elapsesOn, facts.referralDate) >= 0) {
+      failures.push({
+        code: 'DEMAND_PERIOD_NOT_ELAPSED',
+        message:
+          `The reasonable period of ${facts.demandPeriod.days} days after the demand of ${demands[0].date} (${facts.demandPeriod.source}) ` +
+          `runs to ${elapsesOn}: refer from ${addDays(elapsesOn, 1)}`,
+        elapsesOn,
+      });
+    }
   }
   const waived = facts.mediationWaivedOn !== null && onOrBefore(facts.mediationWaivedOn);
   if (!waived && !facts.mediationSessions.some((s) => onOrBefore(s.heldOn))) {
     failures.push({ code: 'MEDIATION_NOT_TRIED', message: 'No mediation session was held and no party expressly declined mediation' });
   }
   return { eligible: failures.length === 0, failures, claimableCharges, excludedCharges };
+}
+
+/**
+ * The last day of the reasonable period after a demand made on `demandedOn`: the demand's day is not counted
+ * (Civil Code art. 201), so a 15-day period after a demand of 2026-11-01 runs to 2026-11-16, and the company may
+ * sue from the 17th ("合理期限届满仍不支付的", art. 944 para. 2).
+ */
+export function demandPeriodEndsOn(demandedOn: IsoDate, period: DemandPeriod): IsoDate {
+  return addDays(demandedOn, period.days);
 }
 
 /** Throws REFERRAL_NOT_ELIGIBLE with every failure code in details.problems. */
@@ -128,6 +174,7 @@ function validate(facts: ReferralFacts): void {
     seen.add(c.month);
     if (!Number.isSafeInteger(c.amountFen) || c.amountFen < 1) fields[`charges[${i}].amountFen`] = 'an owed charge is whole fen, 1 or more';
     if (!isIsoDate(c.limitationEndsOn)) fields[`charges[${i}].limitationEndsOn`] = 'the limitation end must be a YYYY-MM-DD date';
+    if (!isIsoDate(c.dueOn)) fields[`charges[${i}].dueOn`] = 'the due date must be a YYYY-MM-DD date';
   });
   if (!Array.isArray(facts.charges)) fields.charges = 'give the unpaid charges, possibly none';
   (Array.isArray(facts.contracts) ? facts.contracts : []).forEach((k, i) => {
@@ -141,5 +188,6 @@ function validate(facts: ReferralFacts): void {
     fields.mediationSessions = 'every mediation session needs a YYYY-MM-DD date';
   }
   if (facts.mediationWaivedOn !== null && !isIsoDate(facts.mediationWaivedOn)) fields.mediationWaivedOn = 'a waiver needs a YYYY-MM-DD date, or null';
+  if (!facts.demandPeriod || !Number.isSafeInteger(facts.demandPeriod.days) || facts.demandPeriod.days < 0) fields.demandPeriod = 'a whole number of days, 0 or more';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The referral facts are invalid', { fields });
 }

@@ -1,7 +1,7 @@
 import { ProposedProcedure } from '../../../catalog';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { Fen, formatYuan } from '../../../kernel/money';
-import { SMALL_CLAIMS_EXCLUSIONS, SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion, smallClaimsThreshold } from './statutes';
+import { PublishedSmallClaimsThreshold, SMALL_CLAIMS_EXCLUSIONS, SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion, smallClaimsThreshold } from './statutes';
 
 /**
  * Which procedure a referred money claim goes to (Civil Procedure Law arts. 165–166). The claim is the amount in
@@ -24,6 +24,8 @@ export interface ProcedureInput {
   claimFen: Fen;
   bothPartiesConsent: boolean;
   exclusions: readonly SmallClaimsExclusion[];
+  /** Thresholds courts recorded for the province and year, oldest first; the latest applies (statutes.ts). */
+  recordedThresholds?: readonly PublishedSmallClaimsThreshold[];
 }
 
 export interface ProcedureDecision {
@@ -45,7 +47,7 @@ const yuan = (fen: Fen) => `¥${formatYuan(fen)}`;
  */
 export function decideProcedure(input: ProcedureInput): ProcedureDecision {
   const exclusions = validate(input);
-  const published = smallClaimsThreshold(input.provinceCode, input.docketYear);
+  const published = smallClaimsThreshold(input.provinceCode, input.docketYear, input.recordedThresholds ?? []);
   const { thresholdFen, consentCeilingFen } = published;
   const claim = input.claimFen;
 
@@ -99,6 +101,14 @@ export function proposeProcedure(input: ProcedureInput): ProcedureProposal {
     }
     throw error;
   }
+}
+
+/**
+ * Once the court has docketed the case under a procedure of its choosing, the hub's proposal and its reasons (such as
+ * NO_SMALL_CLAIMS_THRESHOLD) are history: the reasons become the court's choice.
+ */
+export function courtChoseProcedure(procedure: string): ProcedureProposal['reasons'] {
+  return [{ code: 'CHOSEN_BY_COURT', message: `The court docketed the case under the ${procedure} procedure` }];
 }
 
 /** Input errors are BAD_USER_INPUT by field; the exclusions come back deduplicated in the statute's order. */

@@ -2,7 +2,8 @@ import { DomainError } from '../../../kernel/errors';
 import { chargeFen } from '../../../kernel/money';
 import { casePackageProblems, firstPackage } from './case-package';
 import { referralEligibility } from './eligibility';
-import { ClaimSnapshot, FilingRecord, casePackageContent, courtEventEffect, filedContracts, referralFacts, validateEvidence } from './referral';
+import { ClaimSnapshot, FilingRecord, casePackageContent, courtEventEffect, courtReportDigest, filedContracts, referralFacts, validateEvidence } from './referral';
+import { DEFAULT_DEMAND_PERIOD } from './statutes';
 
 const FILING: FilingRecord = {
   filingId: 'f1',
@@ -62,7 +63,7 @@ const EVIDENCE = [{ name: '合同.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64)
 
 describe('referral facts and the case package', () => {
   it('claims the open service fees only, excludes the time-barred month, and keeps demands with their channel', () => {
-    const facts = referralFacts(CLAIM, [FILING], '2026-11-22', null);
+    const facts = referralFacts(CLAIM, [FILING], '2026-11-22', null, DEFAULT_DEMAND_PERIOD);
     expect(facts.charges.map((c) => c.month)).toEqual(['2023-01', '2026-09', '2026-10']);
     expect(facts.demands).toEqual([{ date: '2026-11-01', channel: 'LETTER' }, { date: '2026-11-05', channel: 'MESSAGE (WECHAT)' }]);
     const eligibility = referralEligibility(facts);
@@ -107,5 +108,13 @@ describe('referral facts and the case package', () => {
     ]) {
       expect(() => courtEventEffect(bad)).toThrow(DomainError);
     }
+  });
+
+  it('digests what a court report says, whatever the order of its fields, so a re-send under its id can be compared', () => {
+    const details = { kind: 'DOCKETED', occurredAt: '2026-03-02T09:00:00+08:00', caseNumber: '(2026)京0102民初1号', procedure: 'SMALL_CLAIMS', hearingOn: null, judgedFen: null, settledFen: null, note: null };
+    const reordered = Object.fromEntries(Object.entries(details).reverse());
+    expect(courtReportDigest('r1', reordered)).toBe(courtReportDigest('r1', details));
+    expect(courtReportDigest('r2', details)).not.toBe(courtReportDigest('r1', details));
+    expect(courtReportDigest('r1', { ...details, caseNumber: '(2026)京0102民初2号' })).not.toBe(courtReportDigest('r1', details));
   });
 });

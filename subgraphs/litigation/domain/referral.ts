@@ -2,10 +2,11 @@ import { COURT_PROCEDURES, CaseStatus, ProposedProcedure } from '../../../catalo
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareMonths, isIsoDate } from '../../../kernel/calendar';
 import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
-import { SHA256_HEX } from '../../../kernel/canonical-json';
+import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { CasePackageContent, EvidenceItem, packageClaims } from './case-package';
 import { ComplaintClaims, CostLine, buildComplaintClaims } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts } from './eligibility';
+import { DemandPeriod } from './statutes';
 
 /**
  * From the hub's records to the court's papers: the arrears claim (as the arrears subgraph publishes it) and the
@@ -146,10 +147,17 @@ export function filedContracts(filings: readonly FilingRecord[]): FiledContract[
 /** Only the company's service fees are its claim; a levy is owed into the owners' own account, not to the company. */
 const claimedCharges = (claim: ClaimSnapshot) => claim.charges.filter((c) => c.kind === 'SERVICE_FEE' && c.openFen > 0);
 
-export function referralFacts(claim: ClaimSnapshot, filings: readonly FilingRecord[], referralDate: IsoDate, mediationWaivedOn: IsoDate | null): ReferralFacts {
+export function referralFacts(
+  claim: ClaimSnapshot,
+  filings: readonly FilingRecord[],
+  referralDate: IsoDate,
+  mediationWaivedOn: IsoDate | null,
+  demandPeriod: DemandPeriod,
+): ReferralFacts {
   return {
     referralDate,
-    charges: claimedCharges(claim).map((c): OwedCharge => ({ month: c.month, amountFen: c.openFen, limitationEndsOn: c.limitationEndsOn })),
+    demandPeriod,
+    charges: claimedCharges(claim).map((c): OwedCharge => ({ month: c.month, amountFen: c.openFen, dueOn: c.dueOn, limitationEndsOn: c.limitationEndsOn })),
     contracts: filedContracts(filings),
     demands: claim.demands.map((d) => ({ date: d.on, channel: d.channel ? `${d.kind} (${d.channel})` : d.kind })),
     mediationSessions: claim.mediationSessions.map((s) => ({ heldOn: s.on })),
@@ -235,6 +243,12 @@ export function casePackageContent(input: PackageInput): { content: CasePackageC
   };
   return { content, claims, filing };
 }
+
+/**
+ * The digest of what a court report says about a referral (its details as recorded, canonical JSON): a report
+ * re-sent under the same event id must say the same, or it is EVENT_ID_REUSED.
+ */
+export const courtReportDigest = (referralId: string, details: Readonly<Record<string, unknown>>): string => sha256Hex(canonicalJson({ referralId, ...details }));
 
 /** What a court event changes on the referral besides its status, checked: a docketing needs the case number, and so on. */
 export interface CourtEventDetails {

@@ -56,6 +56,27 @@ export const PRE_LITIGATION_MEDIATION_DAYS = 30;
 export const PRE_LITIGATION_MEDIATION_SOURCE = 'docs/domain.md (Litigation referral): pre-litigation mediation normally up to 30 days';
 
 // ---------------------------------------------------------------------------------------------------------------
+// The reasonable period after a demand for payment: Civil Code art. 944 para. 2.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Art. 944 para. 2: "业主违反约定逾期不支付物业费的，物业服务人可以催告其在合理期限内支付；合理期限届满仍不支付的，
+ * 物业服务人可以提起诉讼或者申请仲裁". The article fixes no number of days, and we found no Beijing provision that
+ * does (北京市物业管理条例 was searched; none confirmed). So N is a setting: the contract's figure where the filing
+ * states one (the contracts feed carries none yet), else the hub operator's default below, which is a choice of the
+ * operator, not a statute. HUB_DEMAND_PERIOD_DAYS overrides it (platform/config.ts).
+ */
+export interface DemandPeriod {
+  readonly days: number;
+  readonly source: string;
+}
+
+export const DEFAULT_DEMAND_PERIOD: DemandPeriod = Object.freeze({
+  days: 15,
+  source: "the hub operator's default reasonable period (Civil Code art. 944 para. 2 fixes no number of days)",
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 // Published thresholds, per province and year of application.
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -81,6 +102,11 @@ export interface PublishedSmallClaimsThreshold {
   readonly source: string;
 }
 
+/**
+ * The figures held in code, from the notices quoted in docs/domain.md. Courts add the others as data
+ * (recordSmallClaimsThreshold, small-claims-threshold.ts). Beijing: no 北京市高级人民法院 notice could be confirmed
+ * from our sources, so none is held and Beijing courts' referrals stay UNDETERMINED until a court records one.
+ */
 export const SMALL_CLAIMS_THRESHOLDS: readonly PublishedSmallClaimsThreshold[] = Object.freeze([
   Object.freeze({
     provinceCode: '330000',
@@ -109,18 +135,29 @@ export const SMALL_CLAIMS_THRESHOLDS: readonly PublishedSmallClaimsThreshold[] =
 ]);
 
 /**
- * The threshold published for the province and year, or null when none is recorded. Never falls back to another
- * year or province: the amount decides whether a judgment is final at first instance, so a guess is worse than none.
+ * The threshold for the province and year, or null when none is recorded: the latest a court of the province (or
+ * the admin) recorded with recordSmallClaimsThreshold (`recorded`, oldest first, kept with who recorded it and when),
+ * else the figure held above in code. Never falls back to another year or province: the amount decides whether a
+ * judgment is final at first instance, so a guess is worse than none.
  */
-export function findSmallClaimsThreshold(provinceCode: string, applicationYear: number): PublishedSmallClaimsThreshold | null {
-  return SMALL_CLAIMS_THRESHOLDS.find((t) => t.provinceCode === provinceCode && t.applicationYear === applicationYear) ?? null;
+export function findSmallClaimsThreshold(
+  provinceCode: string,
+  applicationYear: number,
+  recorded: readonly PublishedSmallClaimsThreshold[] = [],
+): PublishedSmallClaimsThreshold | null {
+  const matches = (t: PublishedSmallClaimsThreshold) => t.provinceCode === provinceCode && t.applicationYear === applicationYear;
+  return recorded.filter(matches).at(-1) ?? SMALL_CLAIMS_THRESHOLDS.find(matches) ?? null;
 }
 
 /** As findSmallClaimsThreshold, but a missing figure is the domain error NO_SMALL_CLAIMS_THRESHOLD. */
-export function smallClaimsThreshold(provinceCode: string, applicationYear: number): PublishedSmallClaimsThreshold {
-  const found = findSmallClaimsThreshold(provinceCode, applicationYear);
+export function smallClaimsThreshold(
+  provinceCode: string,
+  applicationYear: number,
+  recorded: readonly PublishedSmallClaimsThreshold[] = [],
+): PublishedSmallClaimsThreshold {
+  const found = findSmallClaimsThreshold(provinceCode, applicationYear, recorded);
   if (found) return found;
-  const recordedYears = SMALL_CLAIMS_THRESHOLDS.filter((t) => t.provinceCode === provinceCode).map((t) => t.applicationYear);
+  const recordedYears = [...SMALL_CLAIMS_THRESHOLDS, ...recorded].filter((t) => t.provinceCode === provinceCode).map((t) => t.applicationYear);
   throw new DomainError(
     'NO_SMALL_CLAIMS_THRESHOLD',
     `No small-claims threshold is recorded for province ${provinceCode} in ${applicationYear}; record the high court's published figure first`,

@@ -30,6 +30,7 @@ import {
   ReferralStatisticsType,
   ReferralType,
 } from './referral.type';
+import { Key, LocalDate, Note } from '../../../platform/graphql/scalars';
 
 /** The referral as the caller may now read it, after a mutation changed it. */
 const readBack = async (ctx: RequestContext, id: string) => toReferralType(await readReferral(ctx.em, ctx.identity, id));
@@ -57,7 +58,7 @@ export class ReferralResolver {
   }
 
   @Mutation(() => ReferralType, { description: 'The company withdraws a referral the court has not docketed.' })
-  async withdrawReferral(@Arg('referralId', () => ID) referralId: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext): Promise<ReferralType> {
+  async withdrawReferral(@Arg('referralId', () => ID) referralId: string, @Arg('reason', () => Note) reason: string, @Ctx() ctx: RequestContext): Promise<ReferralType> {
     await withdrawReferral(ctx.em, ctx.identity, { referralId, reason });
     return readBack(ctx, referralId);
   }
@@ -66,14 +67,14 @@ export class ReferralResolver {
   async reportCourtEvent(
     @Arg('report', () => CourtReportInputType) report: CourtReportInputType,
     @Ctx() ctx: RequestContext,
-    @Arg('eventId', () => String, { nullable: true, description: 'Your system’s id of the report: a retry with it changes nothing.' }) eventId?: string,
+    @Arg('eventId', () => Key, { nullable: true, description: 'Your system’s id of the report: a retry with it changes nothing.' }) eventId?: string,
   ): Promise<ReferralType> {
     await applyCourtReport(ctx.em, { ...report, courtId: ctx.identity.organisationId }, { via: 'API', reporter: ctx.identity, reportId: eventId ?? undefined });
     return readBack(ctx, report.referralId);
   }
 
   @Mutation(() => ReferralType, { description: 'The court records the one-month extension of a small claim’s decision deadline (art. 168).' })
-  async approveSmallClaimsExtension(@Arg('referralId', () => ID) referralId: string, @Arg('approvedOn') approvedOn: string, @Ctx() ctx: RequestContext): Promise<ReferralType> {
+  async approveSmallClaimsExtension(@Arg('referralId', () => ID) referralId: string, @Arg('approvedOn', () => LocalDate) approvedOn: string, @Ctx() ctx: RequestContext): Promise<ReferralType> {
     await approveSmallClaimsExtension(ctx.em, ctx.identity, { referralId, approvedOn });
     return readBack(ctx, referralId);
   }
@@ -123,19 +124,19 @@ export class ReferralResolver {
   }
 
   @Mutation(() => ConsolidatedBatchType, { description: 'The court accepts a batch for a joint hearing.' })
-  async acceptConsolidatedBatch(@Arg('batchKey') batchKey: string, @Ctx() ctx: RequestContext): Promise<ConsolidatedBatchType> {
+  async acceptConsolidatedBatch(@Arg('batchKey', () => Key) batchKey: string, @Ctx() ctx: RequestContext): Promise<ConsolidatedBatchType> {
     return toBatchType(await acceptBatch(ctx.em, ctx.identity, batchKey));
   }
 
   @Directive('@listSize(assumedSize: 10)')
   @Mutation(() => [ConsolidatedBatchType], { description: 'The court takes cases out of a batch into a batch of their own.' })
-  async splitConsolidatedBatch(@Arg('batchKey') batchKey: string, @Arg('referralIds', () => [ID]) referralIds: string[], @Ctx() ctx: RequestContext): Promise<ConsolidatedBatchType[]> {
+  async splitConsolidatedBatch(@Arg('batchKey', () => Key) batchKey: string, @Arg('referralIds', () => [ID]) referralIds: string[], @Ctx() ctx: RequestContext): Promise<ConsolidatedBatchType[]> {
     return (await splitConsolidatedBatch(ctx.em, ctx.identity, batchKey, referralIds)).map(toBatchType);
   }
 
   @Directive('@listSize(assumedSize: 50)')
   @Query(() => [OverdueSmallClaimType], { description: 'Docketed small claims past their decision date (art. 168), most overdue first.' })
-  async overdueSmallClaims(@Ctx() ctx: RequestContext, @Arg('asOf', () => String, { nullable: true }) asOf?: string): Promise<OverdueSmallClaimType[]> {
+  async overdueSmallClaims(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string): Promise<OverdueSmallClaimType[]> {
     return (await overdueSmallClaims(ctx.em, ctx.identity, asOf ?? null)).map((o) => ({ ...o, referral: toReferralType(o.referral) }));
   }
 

@@ -2,6 +2,7 @@ import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumTy
 import { CASE_STATUSES, COURT_EVENT_KINDS, CourtEventKind, CourtProcedure, PROPOSED_PROCEDURES } from '../../../catalog';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { SMALL_CLAIMS_EXCLUSION_NAMES } from '../domain/statutes';
+import { Fen, Key, LocalDate, Name, Note } from '../../../platform/graphql/scalars';
 
 export const CaseStatusEnum = graphqlEnum(CASE_STATUSES);
 export const CourtEventKindEnum = graphqlEnum(COURT_EVENT_KINDS);
@@ -26,13 +27,15 @@ export class HouseholdRef {
 
 @ObjectType('EligibilityFailure')
 export class EligibilityFailureType {
-  @Field({ description: 'NOTHING_OWED, NO_CLAIMABLE_CHARGES, CONTRACT_NOT_FILED, NO_DEMAND_RECORDED or MEDIATION_NOT_TRIED.' }) code!: string;
+  @Field({ description: 'NOTHING_OWED, NO_CLAIMABLE_CHARGES, CONTRACT_NOT_FILED, NO_DEMAND_RECORDED, DEMAND_PERIOD_NOT_ELAPSED or MEDIATION_NOT_TRIED.' }) code!: string;
   @Field() message!: string;
   @Directive('@listSize(assumedSize: 60)')
   @Field(() => [String], { nullable: true }) months?: string[];
+  @Field(() => String, { nullable: true, description: "DEMAND_PERIOD_NOT_ELAPSED: the last day of the reasonable period after the demand (Civil Code art. 944 para. 2); refer after it." })
+  elapsesOn?: string | null;
 }
 
-@ObjectType('ExcludedCharge', { description: 'A month left out of the claim, with the reason (TIME_BARRED: Civil Code art. 188).' })
+@ObjectType('ExcludedCharge', { description: 'A month left out of the claim, with the reason (TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944).' })
 export class ExcludedChargeType {
   @Field() month!: string;
   @Field(() => Float, FEN) amountFen!: number;
@@ -173,26 +176,28 @@ export class ReferralStatisticsType {
 
 @InputType('EvidenceInput')
 export class EvidenceInputType {
-  @Field() name!: string;
-  @Field({ description: 'e.g. CONTRACT, FILING_RECORD, FEE_NOTICE, DEMAND_LETTER, SERVICE_RECORD, MEDIATION_RECORD.' }) type!: string;
-  @Field({ description: 'SHA-256 of the file, 64 lower-case hex digits.' }) sha256!: string;
+  @Field(() => Name) name!: string;
+  @Field(() => Key, { description: 'e.g. CONTRACT, FILING_RECORD, FEE_NOTICE, DEMAND_LETTER, SERVICE_RECORD, MEDIATION_RECORD.' }) type!: string;
+  @Field(() => Key, { description: 'SHA-256 of the file, 64 lower-case hex digits.' }) sha256!: string;
 }
 
 @InputType('CostInput')
 export class CostInputType {
-  @Field() label!: string;
-  @Field(() => Int, FEN) amountFen!: number;
+  @Field(() => Name) label!: string;
+  @Field(() => Fen, FEN) amountFen!: number;
 }
 
 @InputType('ReferralInput')
 export class ReferralInputType {
-  @Field() courtId!: string;
+  @Field(() => Key) courtId!: string;
   @Field(() => [ID]) accountIds!: string[];
   @Field(() => [EvidenceInputType]) evidence!: EvidenceInputType[];
   @Field(() => [CostInputType], { nullable: true }) costs?: CostInputType[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Both parties agree to small claims above the threshold (art. 165).' }) bothPartiesConsent?: boolean | null;
   @Field(() => [SmallClaimsExclusionEnum], { nullable: true }) exclusions?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'When a party expressly declined mediation, if no session was held.' }) mediationWaivedOn?: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'When a party expressly declined mediation, if no session was held.' }) mediationWaivedOn?: string | null;
+  @Field(() => Key, { nullable: true, description: 'Your id of this referral (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same referrals.' })
+  idempotencyKey?: string | null;
 }
 
 @InputType('ReferralFilter')
@@ -200,21 +205,21 @@ export class ReferralFilterInput {
   @Field(() => [CaseStatusEnum], { nullable: true }) statuses?: string[] | null;
   @Field(() => Boolean, { nullable: true }) eligible?: boolean | null;
   @Field(() => ID, { nullable: true, description: 'The compound (area).' }) areaId?: string | null;
-  @Field(() => String, { nullable: true, description: 'The plaintiff company.' }) companyId?: string | null;
+  @Field(() => Key, { nullable: true, description: 'The plaintiff company.' }) companyId?: string | null;
   @Field(() => ProcedureEnum, { nullable: true }) procedure?: string | null;
-  @Field(() => Float, { nullable: true }) minAmountFen?: number | null;
-  @Field(() => Float, { nullable: true }) maxAmountFen?: number | null;
+  @Field(() => Fen, { nullable: true }) minAmountFen?: number | null;
+  @Field(() => Fen, { nullable: true }) maxAmountFen?: number | null;
 }
 
 @InputType('CourtReportInput')
 export class CourtReportInputType {
   @Field(() => ID) referralId!: string;
   @Field(() => CourtEventKindEnum) kind!: CourtEventKind;
-  @Field({ description: 'ISO 8601 instant with its zone, e.g. 2026-11-20T09:30:00+08:00.' }) occurredAt!: string;
-  @Field(() => String, { nullable: true }) caseNumber?: string | null;
+  @Field(() => Key, { description: 'ISO 8601 instant with its zone, e.g. 2026-11-20T09:30:00+08:00.' }) occurredAt!: string;
+  @Field(() => Key, { nullable: true }) caseNumber?: string | null;
   @Field(() => ProcedureEnum, { nullable: true, description: 'With DOCKETED: the procedure the court chose.' }) procedure?: CourtProcedure | null;
-  @Field(() => String, { nullable: true }) hearingOn?: string | null;
-  @Field(() => Float, { nullable: true }) judgedFen?: number | null;
-  @Field(() => Float, { nullable: true }) settledFen?: number | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => LocalDate, { nullable: true }) hearingOn?: string | null;
+  @Field(() => Fen, { nullable: true }) judgedFen?: number | null;
+  @Field(() => Fen, { nullable: true }) settledFen?: number | null;
+  @Field(() => Note, { nullable: true }) note?: string | null;
 }

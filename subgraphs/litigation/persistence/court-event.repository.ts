@@ -51,10 +51,10 @@ export async function insertCourtEvent(tx: EntityManager, e: CourtEventRecord): 
   );
 }
 
-/** The referral a report id was already used for, if any. */
-export async function referralOfReport(tx: EntityManager, reportId: string): Promise<string | null> {
-  const [row] = await sqlRows<Pick<CourtEventColumns, 'referral_id'>>(tx, `select referral_id from litigation.court_event where id = ?`, [reportId]);
-  return row?.referral_id ?? null;
+/** The report recorded under this id, if any: the referral it was on and the details it carried. */
+export async function reportOfId(tx: EntityManager, reportId: string): Promise<{ referralId: string; details: Record<string, unknown> } | null> {
+  const [row] = await sqlRows<Pick<CourtEventColumns, 'referral_id' | 'details'>>(tx, `select referral_id, details from litigation.court_event where id = ?`, [reportId]);
+  return row ? { referralId: row.referral_id, details: row.details } : null;
 }
 
 /** Every report on the referrals, in the order received: one query for a whole list of referrals. */

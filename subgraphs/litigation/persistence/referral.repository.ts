@@ -207,6 +207,11 @@ export async function recordCourtEffect(tx: EntityManager, id: string, effect: C
   );
 }
 
+/** The reasons shown beside the procedure, replaced once the court has chosen it. */
+export async function replaceProcedureReasons(tx: EntityManager, id: string, reasons: { code: string; message: string }[]): Promise<void> {
+  await sqlRun(tx, `update litigation.referral set procedure_reasons = ?::jsonb where id = ?::uuid`, [JSON.stringify(reasons), id]);
+}
+
 export async function updateCaseState(tx: EntityManager, id: string, state: CaseState): Promise<void> {
   await sqlRun(tx, `update litigation.referral set status = ?, status_since = ? where id = ?::uuid`, [state.status, state.statusSince, id]);
 }

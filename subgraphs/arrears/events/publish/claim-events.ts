@@ -1,7 +1,9 @@
 import { IsoDate } from '../../../../kernel/calendar';
 import type { ClaimUpdatedData } from '../../../../catalog';
-import { ClaimLines, ClaimedAccount } from '../../domain/claim';
+import { ClaimCharge, ClaimLines, ClaimedAccount } from '../../domain/claim';
 import { demandedPayment } from '../../domain/collection-action';
+
+const owed = (c: ClaimCharge): c is ClaimCharge & { limitationEndsOn: IsoDate } => !c.voluntary && c.limitationEndsOn !== null;
 
 /**
  * The claim snapshot litigation keeps: the account and household, every charge with what is open, its limitation
@@ -25,7 +27,8 @@ export function claimUpdated(account: ClaimedAccount, lines: Pick<ClaimLines, 'c
     version: account.version,
     asOf,
     // The schema admits exactly these fields (no levy id): picked one by one.
-    charges: lines.charges.map((c) => ({
+    // A voluntary contribution is owed to nobody: never part of a claim (Civil Code art. 278 item 6).
+    charges: lines.charges.filter(owed).map((c) => ({
       chargeId: c.chargeId,
       kind: c.kind,
       month: c.month,

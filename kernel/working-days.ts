@@ -1,0 +1,189 @@
+import officialTable from 'chinese-days/dist/chinese-days.json';
+import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from './calendar';
+import { DomainError, InvalidInputError } from './errors';
+
+/**
+ * The hub's one calendar of working days (工作日) and statutory rest days (法定休假日) in mainland China, for every
+ * period any subgraph computes.
+ *
+ * Working days are Monday to Friday, less the days off the State Council's yearly notice on holiday arrangements
+ * (国务院办公厅关于某年部分节假日安排的通知) gives for the statutory holidays and the days bridged to them (放假调休),
+ * plus the Saturdays and Sundays that notice makes working days (调休上班). The dates cannot be computed: each year's
+ * notice is published in the autumn before, and exceptional notices change a year after the fact (2020: the Spring
+ * Festival holiday was extended to 2 February, which was to be a working Saturday). So the calendar takes the
+ * official arrangement as data, states the range it holds, and refuses (OUTSIDE_HOLIDAY_CALENDAR) to answer for a
+ * day beyond it rather than guess from weekdays alone.
+ *
+ * The data is the `chinese-days` package (MIT), which transcribes each notice (e.g. 国办发明电〔2023〕7号 for 2024),
+ * the 2020 extension included. Version 1.5.7 holds 2004–2026, so the calendar answers from 2004-01-01 to 2026-12-24
+ * (the last week of December waits for the next year's notice, see workingDayCalendar). An update of the package
+ * brings a new year in and nothing here changes.
+ */
+export interface HolidayArrangement {
+  /** The years whose State Council notice the arrangement holds (consecutive). */
+  readonly years: ReadonlySet<number>;
+  /** Days off under the notices (holidays and bridging days), weekends among them included. */
+  readonly daysOff: ReadonlySet<IsoDate>;
+  /** Saturdays and Sundays the notices make working days (调休上班). */
+  readonly weekendWorkingDays: ReadonlySet<IsoDate>;
+}
+
+/** The first and last day a calendar answers for, both included. */
+export interface CalendarRange {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+export interface WorkingDayCalendar {
+  readonly range: CalendarRange;
+  /** Whether `date` is a working day; throws OUTSIDE_HOLIDAY_CALENDAR for a day outside `range`. */
+  isWorkingDay(date: IsoDate): boolean;
+}
+
+/** A period that runs past the holiday data the hub holds: its end cannot be known until the data is updated. */
+export class OutsideHolidayCalendarError extends DomainError {
+  constructor(date: IsoDate, range: CalendarRange) {
+    super(
+      'OUTSIDE_HOLIDAY_CALENDAR',
+      `${date} is outside the State Council holiday arrangements the hub holds (${range.from} to ${range.to}); the period cannot be computed until the holiday data is updated`,
+      { date, calendarFrom: range.from, calendarTo: range.to },
+    );
+    this.name = 'OutsideHolidayCalendarError';
+  }
+}
+
+/** 0 = Sunday … 6 = Saturday, from the calendar date alone (1970-01-01 was a Thursday). */
+export function dayOfWeek(date: IsoDate): number {
+  const days = daysBetween('1970-01-01', date);
+  return (((days + 4) % 7) + 7) % 7;
+}
+
+/**
+ * The working-day calendar of an official arrangement. A date is known once the notice for its year is held, except
+ * the last week of December, which also needs the next year's notice: a New Year's Day arrangement can reach back
+ * into it (the 2019 notice gave 2018-12-30 and 2018-12-31 off and made Saturday 2018-12-29 a working day). So the
+ * range ends on 24 December of the last year held.
+ */
+export function workingDayCalendar(arrangement: HolidayArrangement): WorkingDayCalendar {
+  const years = [...arrangement.years].sort((a, b) => a - b);
+  if (years.length === 0) throw new Error('A holiday arrangement holds at least one year');
+  const first = years[0];
+  const last = years[years.length - 1];
+  if (last - first + 1 !== years.length) throw new Error(`The holiday arrangement skips a year between ${first} and ${last}`);
+  const range: CalendarRange = { from: `${first}-01-01`, to: `${last}-12-24` };
+  return {
+    range,
+    isWorkingDay(date: IsoDate): boolean {
+      requireDate(date);
+      if (compareDates(date, range.from) < 0 || compareDates(date, range.to) > 0) throw new OutsideHolidayCalendarError(date, range);
+      if (arrangement.weekendWorkingDays.has(date)) return true;
+      if (arrangement.daysOff.has(date)) return false;
+      const weekday = dayOfWeek(date);
+      return weekday >= 1 && weekday <= 5;
+    },
+  };
+}
+
+/** The `chinese-days` table: days off (date → "English name,中文名,days") and weekend days worked (date → holiday). */
+export interface ChineseDaysTable {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+}
+
+/**
+ * Every notice arranges the Spring Festival, which always falls in January or February of its own year, so a year
+ * with Spring Festival days off is a year whose notice the table holds; a New Year's Day bridge reaching back into
+ * December (2018-12-30 and 31, under the 2019 notice) does not make December's year look covered.
+ */
+export function arrangementFromTable(table: ChineseDaysTable): HolidayArrangement {
+  const dates = [...Object.keys(table.holidays), ...Object.keys(table.workdays)];
+  const malformed = dates.filter((d) => !isIsoDate(d));
+  if (malformed.length > 0) throw new Error(`The holiday table has malformed dates: ${malformed.slice(0, 5).join(', ')}`);
+  const years = new Set(
+    Object.entries(table.holidays)
+      .filter(([date, name]) => name.includes('春节') && date.slice(5, 7) <= '02')
+      .map(([date]) => Number(date.slice(0, 4))),
+  );
+  return { years, daysOff: new Set(Object.keys(table.holidays)), weekendWorkingDays: new Set(Object.keys(table.workdays)) };
+}
+
+export const OFFICIAL_HOLIDAYS: HolidayArrangement = arrangementFromTable(officialTable as ChineseDaysTable);
+
+/** Mainland China's working days under the State Council's notices: the calendar every subgraph uses. */
+export const CHINA_WORKING_DAYS: WorkingDayCalendar = workingDayCalendar(OFFICIAL_HOLIDAYS);
+
+/** No notice has ever given more than nine days off in a row; a year without a working day is a broken table. */
+const MAX_DAYS_SEARCHED = 366;
+
+/** The first working day on or after `date`. */
+function nextWorkingDayFrom(date: IsoDate, calendar: WorkingDayCalendar): IsoDate {
+  let day = date;
+  for (let step = 0; step < MAX_DAYS_SEARCHED; step++) {
+    if (calendar.isWorkingDay(day)) return day;
+    day = addDays(day, 1);
+  }
+  throw new Error(`The working-day calendar has no working day in the year after ${date}`);
+}
+
+/**
+ * The last day of a period of `days` days counted from `start`. Civil Code art. 201: the first day is not counted;
+ * art. 203: 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日 — a last day falling on a rest day
+ * (a weekend or holiday, not a weekend day worked in lieu) moves to the first working day after the rest days. A
+ * contract signed on Friday 2021-12-10 is due 15 days on, Saturday 2021-12-25, so by Monday 2021-12-27.
+ */
+export function periodEnd(start: IsoDate, days: number, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
+  requireDate(start);
+  if (!Number.isInteger(days) || days < 1) throw new InvalidInputError('A period is a whole number of days, at least 1', { value: days });
+  return nextWorkingDayFrom(addDays(start, days), calendar);
+}
+
+/**
+ * Whether `actual` fell after the period of `days` days from `start` (art. 201 and 203). A day within the plain
+ * count is on time whatever the calendar says (art. 203 only ever lengthens a period), so only a later day needs the
+ * holiday data, and one beyond it is refused.
+ */
+export function isAfterPeriod(start: IsoDate, days: number, actual: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean {
+  requireDate(actual);
+  if (compareDates(actual, addDays(start, days)) <= 0) return false;
+  return compareDates(actual, periodEnd(start, days, calendar)) > 0;
+}
+
+/**
+ * The `count`-th working day after `from`, `from` itself not counted (art. 201: a period counted in days starts on
+ * the next day). A period of working days always ends on a working day, so art. 203 never moves it.
+ */
+export function addWorkingDays(from: IsoDate, count: number, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
+  requireDate(from);
+  if (!Number.isInteger(count) || count < 1) throw new InvalidInputError('A number of working days is a whole number of at least 1', { value: count });
+  let date = from;
+  for (let left = count; left > 0; left--) date = nextWorkingDayFrom(addDays(date, 1), calendar);
+  return date;
+}
+
+/**
+ * Whether `actual` fell after the `count`-th working day after `start`. A count of working days never ends sooner
+ * than the same count of calendar days, so anything within that is on time without asking the calendar.
+ */
+export function isLaterThanWorkingDays(start: IsoDate, count: number, actual: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean {
+  requireDate(actual);
+  if (compareDates(actual, addDays(start, count)) <= 0) return false;
+  return compareDates(actual, addWorkingDays(start, count, calendar)) > 0;
+}
+
+function requireDate(date: IsoDate): void {
+  if (!isIsoDate(date)) throw new InvalidInputError(`${String(date)} is not a YYYY-MM-DD calendar date`, { value: date });
+}
+
+/**
+ * `compute()`, or null when it needs days past the calendar's range. Only for a deadline stored beside a fact being
+ * recorded now (a committee formed, an owners' committee recorded): the fact is never refused for want of next
+ * year's holiday notice; whoever asks for the deadline itself gets OUTSIDE_HOLIDAY_CALENDAR.
+ */
+export function unlessBeyondCalendar<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof OutsideHolidayCalendarError) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { isUniqueViolation, retryAfterLostRace } from './sql';
+
+// What pg throws for a raw statement, and what MikroORM makes of the same error for an ORM write.
+const rawViolation = (constraint: string) => Object.assign(new Error(`duplicate key value violates unique constraint "${constraint}"`), { code: '23505', constraint });
+const ormViolation = (constraint: string) => new UniqueConstraintViolationException(rawViolation(constraint));
+
+describe('unique violations', () => {
+  it('recognises raw SQL 23505 exactly like the ORM exception, by constraint name when one is asked', () => {
+    for (const error of [rawViolation('court_event_pkey'), ormViolation('court_event_pkey')]) {
+      expect(isUniqueViolation(error)).toBe(true);
+      expect(isUniqueViolation(error, 'court_event_pkey')).toBe(true);
+      expect(isUniqueViolation(error, 'referral_one_open_per_account')).toBe(false);
+    }
+    expect(isUniqueViolation(Object.assign(new Error('not null'), { code: '23502' }))).toBe(false);
+    expect(isUniqueViolation(null)).toBe(false);
+  });
+
+  it('runs an attempt that lost a unique race once more, and nothing else again', async () => {
+    let calls = 0;
+    await expect(retryAfterLostRace(async () => (++calls === 1 ? Promise.reject(rawViolation('x')) : 'second'))).resolves.toBe('second');
+    expect(calls).toBe(2);
+    calls = 0;
+    await expect(retryAfterLostRace(async () => Promise.reject(Object.assign(new Error('other'), { code: '40001', n: ++calls })), 'x')).rejects.toThrow('other');
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(retryAfterLostRace(async () => Promise.reject(rawViolation(`y${++calls}`)), 'y1')).rejects.toThrow('y2');
+    expect(calls).toBe(2);
+  });
+});

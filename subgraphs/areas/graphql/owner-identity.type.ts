@@ -1,0 +1,94 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Key, Name } from '../../../platform/graphql/scalars';
+import { graphqlEnum } from '../../../platform/federation/graphql-enum';
+import { OWNER_ID_TYPES, OwnerIdType } from '../domain/owner-identity';
+
+export const OwnerIdTypeEnum = graphqlEnum(OWNER_ID_TYPES);
+registerEnumType(OwnerIdTypeEnum, { name: 'OwnerIdType', description: '居民身份证 (GB 11643 number) / 护照 / another identity document.' });
+
+export const OwnerDataKindEnum = graphqlEnum(['NAME', 'IDENTITY'] as const);
+registerEnumType(OwnerDataKindEnum, { name: 'OwnerDataKind', description: 'What was read in full: the owner’s name, or the whole identity.' });
+
+@ObjectType('OwnerIdentity', {
+  description:
+    'The owner’s identity for court documents. In full only for the street office of the household’s street and a court ' +
+    'holding a referral of the household (each such read is logged); masked (张**, 110***********1234, 138****5678) for ' +
+    'everyone else, with masked: true.',
+})
+export class OwnerIdentityType {
+  @Field(() => Name)
+  legalName!: string;
+
+  @Field(() => OwnerIdTypeEnum)
+  idType!: OwnerIdType;
+
+  @Field(() => Key)
+  idNumber!: string;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where documents are served (送达地址).' })
+  serviceAddress!: string | null;
+
+  @Field()
+  masked!: boolean;
+}
+
+@InputType({ description: 'The owner’s legal identity: a resident ID number must pass its GB 11643 check character and birth date.' })
+export class OwnerIdentityInput {
+  @Field(() => Name)
+  legalName!: string;
+
+  @Field(() => OwnerIdTypeEnum)
+  idType!: OwnerIdType;
+
+  @Field(() => Key)
+  idNumber!: string;
+
+  @Field(() => Key, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => Name, { nullable: true })
+  serviceAddress?: string | null;
+}
+
+@ObjectType('OwnerDataAccess', { description: 'One read of an owner’s personal data in full.' })
+export class OwnerDataAccessType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  householdId!: string;
+
+  @Field(() => OwnerDataKindEnum)
+  data!: 'NAME' | 'IDENTITY';
+
+  @Field()
+  accessedAt!: Date;
+
+  @Field({ description: 'The organisation that read it.' })
+  organisationId!: string;
+
+  @Field()
+  role!: string;
+
+  @Field({ description: 'The user or system account (token subject).' })
+  subject!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The referral the read was for.' })
+  referralId!: string | null;
+
+  @Field({ description: 'STREET_OFFICE_REGISTER or COURT_REFERRAL.' })
+  reason!: string;
+}
+
+@ObjectType('OwnerDataAccessPage')
+export class OwnerDataAccessPageType {
+  @Directive('@listSize(assumedSize: 50)')
+  @Field(() => [OwnerDataAccessType])
+  items!: OwnerDataAccessType[];
+
+  @Field(() => Int)
+  totalCount!: number;
+}

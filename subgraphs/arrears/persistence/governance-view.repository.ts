@@ -1,0 +1,54 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsoDate } from '../../../kernel/calendar';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { RecordedJointDecision } from '../domain/levy';
+
+/**
+ * What arrears keeps of areas.governance.v1: the owners' joint decisions with the areas subgraph's verdict (levies
+ * must name a valid one, levy.ts) and the standing committees (an owners' committee reports utility cut-offs).
+ */
+export async function saveJointDecision(em: EntityManager, d: RecordedJointDecision): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into arrears.joint_decision_view (decision_id, area_id, matter, held_on, valid, reasons) values (?::uuid, ?::uuid, ?, ?::date, ?, ?::jsonb)
+     on conflict (decision_id) do update set area_id = excluded.area_id, matter = excluded.matter, held_on = excluded.held_on, valid = excluded.valid, reasons = excluded.reasons`,
+    [d.decisionId, d.areaId, d.matter, d.heldOn, d.valid, JSON.stringify(d.reasons)],
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The decision of that id; null for an id no decision has (or that cannot be one). */
+export async function findJointDecision(em: EntityManager, decisionId: string): Promise<RecordedJointDecision | null> {
+  if (!UUID.test(decisionId)) return null;
+  const [row] = await sqlRows<{ decision_id: string; area_id: string; matter: string; held_on: IsoDate; valid: boolean; reasons: string[] }>(
+    em,
+    `select decision_id, area_id, matter, held_on::text as held_on, valid, reasons from arrears.joint_decision_view where decision_id = ?::uuid`,
+    [decisionId],
+  );
+  return row ? { decisionId: row.decision_id, areaId: row.area_id, matter: row.matter, heldOn: row.held_on, valid: row.valid, reasons: row.reasons } : null;
+}
+
+export async function saveCommittee(em: EntityManager, c: { bodyId: string; areaId: string; kind: string; formedOn: IsoDate }): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into arrears.committee_view (body_id, area_id, kind, formed_on) values (?::uuid, ?::uuid, ?, ?::date)
+     on conflict (body_id) do update set area_id = excluded.area_id, kind = excluded.kind, formed_on = excluded.formed_on`,
+    [c.bodyId, c.areaId, c.kind, c.formedOn],
+  );
+}
+
+export async function dissolveCommittee(em: EntityManager, bodyId: string, dissolvedOn: IsoDate): Promise<void> {
+  await sqlRun(em, `update arrears.committee_view set dissolved_on = ?::date where body_id = ?::uuid`, [dissolvedOn, bodyId]);
+}
+
+/** Whether the body is a committee of the area, standing (not dissolved). */
+export async function isStandingCommitteeOf(em: EntityManager, bodyId: string, areaId: string): Promise<boolean> {
+  if (!UUID.test(bodyId)) return false;
+  const [row] = await sqlRows<{ n: number }>(
+    em,
+    `select count(*)::int as n from arrears.committee_view where body_id = ?::uuid and area_id = ?::uuid and dissolved_on is null`,
+    [bodyId, areaId],
+  );
+  return row.n > 0;
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { IsoDate } from '../../../kernel/calendar';
+import { Page } from '../../../kernel/pagination';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { ReadScope } from '../domain/access';
+import { UTILITY_CUT_OFF_BAN, Utility } from '../domain/statutes';
+import { UtilityViolation } from '../domain/utility-violation';
+import { scopeCondition } from './read-scope.sql';
+
+interface ViolationColumns {
+  id: string;
+  company_id: string;
+  area_id: string;
+  street_code: string;
+  district_code: string;
+  occurred_on: IsoDate;
+  utility: Utility;
+  evidence_sha256: string;
+  note: string | null;
+  reported_by_role: string;
+  reported_by: string;
+  recorded_at: string | Date;
+  total_count: number;
+}
+
+const violationOf = (r: ViolationColumns): UtilityViolation => ({
+  id: r.id,
+  companyId: r.company_id,
+  areaId: r.area_id,
+  streetCode: r.street_code,
+  districtCode: r.district_code,
+  occurredOn: r.occurred_on,
+  utility: r.utility,
+  evidenceSha256: r.evidence_sha256,
+  note: r.note,
+  reportedByRole: r.reported_by_role,
+  reportedBy: r.reported_by,
+  recordedAt: new Date(r.recorded_at),
+  source: UTILITY_CUT_OFF_BAN.source,
+});
+
+export async function insertViolation(tx: EntityManager, v: Omit<UtilityViolation, 'id' | 'recordedAt' | 'source'> & { recordedBy: string }): Promise<string> {
+  const id = randomUUID();
+  await sqlRun(
+    tx,
+    `insert into arrears.utility_violation (id, company_id, area_id, street_code, district_code, occurred_on, utility, evidence_sha256, note, reported_by_role, reported_by, recorded_by)
+     values (?::uuid, ?, ?::uuid, ?, ?, ?::date, ?, ?, ?, ?, ?, ?)`,
+    [id, v.companyId, v.areaId, v.streetCode, v.districtCode, v.occurredOn, v.utility, v.evidenceSha256, v.note, v.reportedByRole, v.reportedBy, v.recordedBy],
+  );
+  return id;
+}
+
+/** The violations in the scope (of one company when given), latest first, with the count of all that match. */
+export async function pageViolations(em: EntityManager, scope: ReadScope, companyId: string | null, page: Page): Promise<{ items: UtilityViolation[]; totalCount: number }> {
+  const condition = scopeCondition(scope);
+  const where = `${condition.sql} and (?::text is null or p.company_id = ?)`;
+  const params = [...condition.params, companyId, companyId];
+  const rows = await sqlRows<ViolationColumns>(
+    em,
+    `select p.*, p.occurred_on::text as occurred_on, count(*) over () as total_count from arrears.utility_violation p
+      where ${where} order by p.occurred_on desc, p.recorded_at desc, p.id limit ? offset ?`,
+    [...params, page.first, page.offset],
+  );
+  if (rows.length > 0 || page.offset === 0) return { items: rows.map(violationOf), totalCount: rows[0]?.total_count ?? 0 };
+  const [{ n }] = await sqlRows<{ n: number }>(em, `select count(*)::int as n from arrears.utility_violation p where ${where}`, params);
+  return { items: [], totalCount: n };
+}

@@ -1,0 +1,73 @@
+import { Client } from 'pg';
+import { addMonths } from '../kernel/calendar';
+import { todayInChina } from '../kernel/clock';
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { waitFor } from './support/wait-for';
+
+/**
+ * Civil Code art. 943 has the provider make its performance (履行情况) public: the publicity shows the collection
+ * rate of the service fees due in the twelve months before today, from arrears.collection.v1; a month billed but not
+ * yet due does not count.
+ */
+const company = identity('PROPERTY_COMPANY', '91110102MA0PUBLIC1');
+const thisMonth = todayInChina().slice(0, 7);
+const PUBLIC = `{ publicServiceStandards(compoundName: "${HONGJU}") { asOf providerName performance { dueFrom asOf months households paidHouseholds byHouseholdsPercent byAmountPercent billedYuan collectedYuan } } }`;
+
+describe("publicity of the provider's performance (双晒, Civil Code art. 943)", () => {
+  let t: TestHub;
+  let db: Client;
+  let areaId: string;
+  const { ok } = gqlExpectations(() => t);
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    const given = scenario(t);
+    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    await given.acceptedFiling(company, areaId, hongjuTerms(company, addMonths(thisMonth, -3)), { knownTo: ['arrears'] });
+    // Three months due before today, and this month, billed but due on its last day.
+    await given.billedMonths(company, areaId, [addMonths(thisMonth, -3), addMonths(thisMonth, -2), addMonths(thisMonth, -1), thisMonth]);
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await t?.stop();
+  });
+
+  it('shows the collection rate of the charges due before today, as the arrears ledger counts it', async () => {
+    const accounts = (await ok(company, `query($a: ID) { arrears(filter: { areaId: $a }, first: 100) { items { accountId } } }`, { a: areaId })).arrears.items as { accountId: string }[];
+    // Half the households pay everything billed so far, this month's charge included.
+    const paying = accounts.slice(0, 36);
+    for (const { accountId } of paying) {
+      const statement = (await ok(company, `query($id: ID!) { arrearsAccount(id: $id) { openFen } }`, { id: accountId })).arrearsAccount;
+      await ok(company, `mutation($p: PaymentInput!) { recordPayment(payment: $p) { receiptNumber } }`, {
+        p: { accountId, amountFen: statement.openFen, paidOn: todayInChina(), method: 'WECHAT_PAY', idempotencyKey: `perf-${accountId}` },
+      });
+    }
+    // What the ledger says of the three months due before today: the figures the publicity must repeat.
+    const { rows } = await db.query(
+      `select count(*)::int as households, count(*) filter (where paid_fen + waived_fen >= amount_fen and paid_fen > 0)::int as paid,
+              sum(amount_fen)::bigint as billed, sum(paid_fen)::bigint as collected
+         from arrears.charge where area_id = $1 and kind = 'SERVICE_FEE' and due_on < $2::date`,
+      [areaId, todayInChina()],
+    );
+    const ledger = rows[0];
+    expect(ledger.households).toBe(72 * 3);
+    const performance = await waitFor('the publicity to hold the payments', async () => {
+      const p = (await ok(undefined, PUBLIC)).publicServiceStandards[0].performance;
+      return p && p.paidHouseholds === ledger.paid ? p : undefined;
+    });
+    const yuan = (fen: string) => `${BigInt(fen) / 100n}.${String(BigInt(fen) % 100n).padStart(2, '0')}`;
+    expect(performance).toMatchObject({
+      asOf: todayInChina(),
+      months: 3,
+      households: ledger.households,
+      paidHouseholds: ledger.paid,
+      byHouseholdsPercent: '50.0',
+      billedYuan: yuan(ledger.billed),
+      collectedYuan: yuan(ledger.collected),
+    });
+  });
+});
