@@ -87,6 +87,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   try {
     const failed = starts.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
+    const urls: Partial<Record<SubgraphName, string>> = Object.fromEntries(running.map((s) => [s.name, s.url]));
+    for (const module of modules) module.usePeers?.({ urlOf: (name) => urls[name], tokens: options.tokens });
     absent = await startAbsentSubgraphs(ALL_SUBGRAPHS.map((m) => m.name).filter((name) => !wanted.includes(name)));
     const gateway = await startGateway({
       supergraphSdl: fs.readFileSync(supergraphPath(), 'utf8'),

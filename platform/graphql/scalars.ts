@@ -66,6 +66,22 @@ export function textScalar(rules: TextRules): GraphQLScalarType<string, string> 
   });
 }
 
+/** File contents in standard base64 (RFC 4648 §4), bounded: a 20 MiB file is about 28 million characters. */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BASE64_MAX = 28 * 1024 * 1024;
+function checkBase64(value: unknown): string {
+  const text = checkText({ name: 'Base64', maxLength: BASE64_MAX, multiline: false, description: '' }, value);
+  if (text.length % 4 !== 0 || !BASE64.test(text)) return refuse('Base64', 'must be standard base64');
+  return text;
+}
+export const Base64 = new GraphQLScalarType<string, string>({
+  name: 'Base64',
+  description: `File contents in standard base64, at most ${BASE64_MAX.toLocaleString('en')} characters.`,
+  serialize: (value) => String(value),
+  parseValue: checkBase64,
+  parseLiteral: (ast) => checkBase64(literalOf('Base64', ast, [Kind.STRING] as Kind[])),
+});
+
 /** Names and titles of people, organisations, compounds, buildings, documents: one line, up to 200 characters. */
 export const Name = textScalar({ name: 'Name', maxLength: 200, multiline: false, description: 'A name or title, on one line.' });
 
@@ -152,5 +168,5 @@ export const PaymentFen = fenScalar('PaymentFen', 1_000_000 * YUAN, 'A payment b
 export const RateFen = fenScalar('RateFen', 1_000 * YUAN, 'A rate per square metre.');
 
 /** The hub's scalars, for the schema builder (type-graphql's scalarsMap is by TypeScript type; these go by name). */
-export const HUB_SCALARS = [Name, Note, Key, CsvText, LocalDate, Fen, PaymentFen, RateFen] as const;
+export const HUB_SCALARS = [Name, Note, Key, CsvText, Base64, LocalDate, Fen, PaymentFen, RateFen] as const;
 

@@ -20,6 +20,8 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
     port: Number(process.env.PORT ?? DEFAULT_PORTS[module.name]),
     host: process.env.HOST ?? '0.0.0.0',
   });
+  // The same variables the gateway reads (docker-compose.yml), e.g. SUBGRAPH_AREAS_URL.
+  module.usePeers?.({ urlOf: (name) => process.env[`SUBGRAPH_${name.toUpperCase()}_URL`], tokens: tokenSettings() });
   logger.info({ subgraph: module.name, url: running.url }, 'subgraph listening');
   const shutdown = async () => {
     await running.stop();

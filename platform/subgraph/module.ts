@@ -1,6 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type { IResolvers } from '@graphql-tools/utils';
 import type { ErrorCatalog } from '../../kernel/errors';
+import type { TokenSettings } from '../auth/tokens';
 import type { SubgraphName } from '../config';
 import type { MigrationEntry } from '../db/orm';
 import type { ConsumerDefinition } from '../events/consumer';
@@ -22,4 +23,14 @@ export interface SubgraphModule {
   administersBroker?: boolean;
   /** The codes this subgraph raises beyond the generic ones, with their meaning (its domain/errors.ts). */
   errors: ErrorCatalog;
+  /**
+   * Told where the other subgraphs listen once they run (the hub's own, or SUBGRAPH_<NAME>_URL in a container), for
+   * the few reads one subgraph makes of another directly, with the caller's identity (litigation → areas' owners).
+   */
+  usePeers?(peers: SubgraphPeers): void;
+}
+
+export interface SubgraphPeers {
+  urlOf(name: SubgraphName): string | undefined;
+  tokens: TokenSettings;
 }

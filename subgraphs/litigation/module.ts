@@ -5,20 +5,24 @@ import { SubgraphModule } from '../../platform/subgraph/module';
 import { claimAccountConsumer } from './events/consume/claim-account.consumer';
 import { courtCaseEventConsumer } from './events/consume/court-case-event.consumer';
 import { CourtResolver } from './graphql/court.resolver';
+import { BatchBundleResolver, CompanyProfileResolver, DocumentContentResolver, ReferralDocumentsResolver } from './graphql/document.resolver';
 import { ReferralResolver } from './graphql/referral.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdRef } from './graphql/referral.type';
+import { noDefendantIdentities, useDefendantIdentities } from './application/defendant-identities';
 import { CourtSchema } from './persistence/court.entity';
+import { ownerRegisterClient } from './persistence/owner-register.client';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122020000_filing_snapshots } from './persistence/migrations/Migration20261122020000_filing_snapshots';
 import { Migration20261122030000_referrals } from './persistence/migrations/Migration20261122030000_referrals';
 import { Migration20261122040000_extension } from './persistence/migrations/Migration20261122040000_extension';
 import { Migration20261130000000_small_claims_thresholds } from './persistence/migrations/Migration20261130000000_small_claims_thresholds';
+import { Migration20261130000000_documents } from './persistence/migrations/Migration20261130000000_documents';
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
-  resolvers: [CourtResolver, ReferralResolver],
+  resolvers: [CourtResolver, ReferralResolver, ReferralDocumentsResolver, BatchBundleResolver, DocumentContentResolver, CompanyProfileResolver],
   orphanedTypes: [HouseholdRef],
   referenceResolvers: householdReferenceResolvers,
   entities: [CourtSchema],
@@ -28,6 +32,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261122030000_referrals', class: Migration20261122030000_referrals },
     { name: 'Migration20261122040000_extension', class: Migration20261122040000_extension },
     { name: 'Migration20261130000000_small_claims_thresholds', class: Migration20261130000000_small_claims_thresholds },
+    { name: 'Migration20261130000000_documents', class: Migration20261130000000_documents },
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
@@ -35,4 +40,9 @@ export const litigationSubgraph: SubgraphModule = {
   consumers: [filingSnapshotConsumer('litigation'), claimAccountConsumer, courtCaseEventConsumer],
   producedTopics: [REFERRALS_TOPIC.name],
   errors: LITIGATION_ERRORS,
+  // Complaints name the defendant as the areas subgraph's owners' register discloses the owner to the court.
+  usePeers: ({ urlOf, tokens }) => {
+    const url = urlOf('areas');
+    useDefendantIdentities(url ? ownerRegisterClient({ url, tokens }) : noDefendantIdentities);
+  },
 };

@@ -18,6 +18,8 @@ export const LITIGATION_ERRORS = {
   NOT_A_DOCKETED_SMALL_CLAIM: 'Only a small claim the court has docketed has a decision deadline to extend (art. 168).',
   EXTENSION_REFUSED: 'The art. 168 extension was already used, or comes too late or too early; `details.problems` says which.',
   CHAIN_ENTRY_TAMPERED: "The evidence chain's last entry does not match its hash: nothing is appended to a forged link.",
+  DEFENDANT_IDENTITY_PENDING:
+    "The owners' register has not disclosed the defendant to this court yet (it learns of referrals from their events): ask again shortly; nothing was generated.",
 } as const satisfies ErrorCatalog;
 
 export type LitigationErrorCode = keyof typeof LITIGATION_ERRORS;

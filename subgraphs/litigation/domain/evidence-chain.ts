@@ -11,7 +11,7 @@ import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-
  */
 export const GENESIS_PREVIOUS_HASH = '0'.repeat(64);
 
-export const CHAIN_ENTRY_KINDS = ['CASE_PACKAGE', 'EVIDENCE_FILE', 'DEMAND', 'COURT_EVENT'] as const;
+export const CHAIN_ENTRY_KINDS = ['CASE_PACKAGE', 'EVIDENCE_FILE', 'DEMAND', 'COURT_EVENT', 'COURT_DOCUMENT'] as const;
 export type ChainEntryKind = (typeof CHAIN_ENTRY_KINDS)[number];
 
 export interface ChainEntry {

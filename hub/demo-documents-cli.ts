@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
+import { projectRoot } from '../platform/project-root';
+import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
+import { dropDatabase, ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
+import { downloadDemoBatch, loadDemoCompanyProfile } from './demo/demo-documents';
+import { loadDemoArrears, loadDemoData } from './demo/demo-loader';
+import { startHub } from './hub';
+
+/**
+ * `npm run demo:documents [folder]`: starts the hub over the demo data (as `npm start` does), has the demo company
+ * state its particulars, and writes what the Haidian court downloads for the demo batch (each defendant's complaint
+ * as PDF and Word, the evidence files, the batch's ZIP bundle) to the folder (default .local/demo-documents). The
+ * defendants are the demo's fictitious owners, as the street office entered them in the owners' register.
+ */
+async function main() {
+  const root = projectRoot(__dirname);
+  const folder = path.resolve(process.argv[2] ?? path.join(root, '.local', 'demo-documents'));
+  const tokens = tokenSettings();
+  const postgres = await resolvePostgres(root);
+  // A fresh database each run: complaints are frozen once generated, so a second run would only show the first's.
+  const database = process.env.HUB_DATABASE ?? 'property_hub_documents';
+  await dropDatabase(postgres.adminUrl, database);
+  const databaseUrl = await ensureDatabase(postgres.adminUrl, database);
+  let brokers = kafkaBrokersFromEnv();
+  let stopKafka: () => Promise<void> = async () => undefined;
+  if (!brokers) {
+    const dataDir = path.join(root, '.local', 'kafka', 'data');
+    const reused = runningPid(dataDir) !== undefined;
+    const kafka = await startLocalKafka({ projectRoot: root, dataDir, port: 19092, controllerPort: 19093 });
+    brokers = kafka.brokers;
+    if (!reused) stopKafka = kafka.stop;
+  }
+  // Free ports, a database and topics of its own, so it runs beside `npm start` on the same servers.
+  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, ports: 'ephemeral', topicPrefix: 'demo-documents.' });
+  try {
+    await loadDemoData(hub.gatewayUrl, tokens);
+    await loadDemoArrears(hub.gatewayUrl, tokens);
+    await loadDemoCompanyProfile(hub.gatewayUrl, tokens);
+    const files = await downloadDemoBatch(hub.gatewayUrl, tokens);
+    for (const file of files) {
+      const target = path.join(folder, file.name);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, file.bytes);
+      process.stdout.write(`${file.kind.padEnd(15)} ${String(file.bytes.length).padStart(8)} B  sha256 ${file.sha256}  ${path.relative(process.cwd(), target)}\n`);
+    }
+  } finally {
+    await hub.stop();
+    await stopKafka();
+    await postgres.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,301 @@
+import { chineseDate, chineseMonth, yuanFigures, yuanInWords } from '../../../kernel/chinese-format';
+import { compareMonths, monthIndex } from '../../../kernel/calendar';
+import { Fen } from '../../../kernel/money';
+import { CasePackage } from './case-package';
+import { FeeLine } from './claim';
+import { CompanyProfile } from './company-profile';
+import { DefendantIdentity, residentIdFacts } from './defendant';
+import { EvidenceFile } from './evidence-file';
+
+/**
+ * The element-based civil complaint for a property-service contract dispute (民事起诉状（物业服务合同纠纷）), built
+ * from the immutable case package, the plaintiff's particulars and the defendant's identity: one complaint per
+ * defendant. It follows the element model text of the Supreme People's Court, the Ministry of Justice and the All
+ * China Lawyers Association (published 2024, revised by 法〔2025〕82号): its parts and their items are the model's
+ * headings. Every figure is the package's; an element the hub does not hold is written as NOT_HELD, for the company
+ * to fill in before filing, never made up. The result is plain data: renderers turn it into .docx and PDF.
+ */
+export const NOT_HELD = '（无，案件材料未载明，由原告填写）';
+
+export interface ComplaintRow {
+  label: string;
+  value: string;
+}
+
+export interface ComplaintSection {
+  heading: string;
+  /** Shown under the heading, as the model's own guidance lines. */
+  note?: string;
+  rows: ComplaintRow[];
+}
+
+export interface EvidenceListEntry {
+  number: number;
+  name: string;
+  purpose: string;
+  sha256: string;
+  /** 'UPLOADED' when the file is in the hub (and in the bundle), 'LISTED' when only its digest was given. */
+  source: 'UPLOADED' | 'LISTED';
+}
+
+export interface Complaint {
+  title: string;
+  subtitle: string;
+  court: string;
+  sections: ComplaintSection[];
+  evidence: EvidenceListEntry[];
+  signature: { plaintiff: string; date: string };
+  /** The package's figures the text states, for checks. */
+  figures: { feeTotalFen: Fen; penaltyTotalFen: Fen; costsTotalFen: Fen; amountInDisputeFen: Fen; grandTotalFen: Fen };
+  /** The digest of the package version it was built from. */
+  packageDigest: string;
+}
+
+export interface ComplaintInput {
+  pkg: CasePackage;
+  packageDigest: string;
+  courtName: string;
+  /** The day the referral was made: the claims are stated as at that day. */
+  referredOn: string;
+  plaintiff: CompanyProfile | null;
+  defendant: DefendantIdentity | null;
+  uploads: readonly EvidenceFile[];
+}
+
+/**
+ * The legal basis the complaint states: Civil Code art. 944 para. 1 (the owner pays the property fee as agreed)
+ * and para. 2 (after a demand and a reasonable period, the service provider may sue), art. 577 (liability for
+ * breach of contract), art. 585 (an agreed penalty for breach).
+ */
+export const LEGAL_BASIS = '《中华人民共和国民法典》第五百七十七条、第五百八十五条、第九百四十四条';
+
+/** Chinese names of the evidence types the hub uses; others are quoted as given. */
+const EVIDENCE_PURPOSES: Record<string, string> = {
+  CONTRACT: '物业服务合同，证明双方物业服务合同关系及收费标准、违约金约定',
+  FILING_RECORD: '合同备案记录，证明物业服务合同已备案',
+  FEE_NOTICE: '缴费通知，证明原告已通知被告缴纳物业费',
+  DEMAND_LETTER: '催缴函，证明原告已催告被告缴纳物业费',
+  DELIVERY_RECEIPT: '送达回执，证明催缴材料已送达被告',
+  STATEMENT: '欠费明细，证明被告欠付物业费的期间及数额',
+  SERVICE_RECORD: '物业服务记录，证明原告已提供物业服务',
+  MEDIATION_RECORD: '调解记录，证明纠纷经调解未果',
+};
+
+const DEMAND_KINDS: Record<string, string> = {
+  NOTICE_POSTED: '张贴催缴通知',
+  LETTER: '书面催缴函',
+  MESSAGE: '短信/消息催缴',
+  VISIT: '上门催缴',
+  CALL: '电话催缴',
+};
+
+const yuan = (fen: Fen) => `${yuanFigures(fen)}元`;
+const yuanWithWords = (fen: Fen) => `${yuanFigures(fen)}元（大写：人民币${yuanInWords(fen)}）`;
+const area = (centiM2: number) => `${Math.floor(centiM2 / 100)}.${String(centiM2 % 100).padStart(2, '0')}平方米`;
+const rate = (fen: Fen) => `${yuanFigures(fen)}元/平方米/月`;
+const orNotHeld = (value: string | null | undefined) => (value && value.trim() !== '' ? value : NOT_HELD);
+
+/** Months with the same floor area, rate and payment, as runs of consecutive months: one line each. */
+export function feeLineRuns(lines: readonly FeeLine[]): string[] {
+  const sorted = [...lines].sort((a, b) => compareMonths(a.month, b.month));
+  const runs: FeeLine[][] = [];
+  for (const line of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    const same = last && monthIndex(line.month) === monthIndex(last.month) + 1 && line.floorAreaCentiM2 === last.floorAreaCentiM2 &&
+      line.rateFenPerM2Month === last.rateFenPerM2Month && line.paidFen === last.paidFen;
+    if (same) run.push(line);
+    else runs.push([line]);
+  }
+  return runs.map((run) => {
+    const [first, last] = [run[0], run[run.length - 1]];
+    const period = run.length === 1 ? chineseMonth(first.month) : `${chineseMonth(first.month)}至${chineseMonth(last.month)}`;
+    const product = `${area(first.floorAreaCentiM2)}×${rate(first.rateFenPerM2Month)}=${yuan(first.chargedFen)}`;
+    const each = first.paidFen === 0 ? product : `${product}，已付${yuan(first.paidFen)}，欠${yuan(first.amountFen)}`;
+    const total = run.reduce((s, l) => s + l.amountFen, 0);
+    return run.length === 1 ? `${period}：${each}` : `${period}：每月${each}，共${run.length}个月，计${yuan(total)}`;
+  });
+}
+
+/** The months claimed, as 2024年1月至2024年12月 (or the runs, when there are gaps). */
+function claimedPeriod(lines: readonly FeeLine[]): string {
+  const months = [...lines.map((l) => l.month)].sort(compareMonths);
+  const runs: string[] = [];
+  for (let i = 0; i < months.length; ) {
+    let j = i;
+    while (j + 1 < months.length && monthIndex(months[j + 1]) === monthIndex(months[j]) + 1) j += 1;
+    runs.push(i === j ? chineseMonth(months[i]) : `${chineseMonth(months[i])}至${chineseMonth(months[j])}`);
+    i = j + 1;
+  }
+  return runs.join('、');
+}
+
+/** The month a penalty line is about ("Late fee on 2024-03"), when its label names one. */
+const penaltyMonth = (label: string): string | null => /(\d{4}-\d{2})/.exec(label)?.[1] ?? null;
+
+function demandText(channel: string): string {
+  const [kind, via] = [channel.split(' ')[0], /\(([^)]*)\)/.exec(channel)?.[1]];
+  const name = DEMAND_KINDS[kind] ?? channel;
+  return via ? `${name}（${via}）` : name;
+}
+
+export function buildComplaint(input: ComplaintInput): Complaint {
+  const { pkg, plaintiff, defendant } = input;
+  const packagePlaintiff = pkg.parties.find((p) => p.role === 'PLAINTIFF')!;
+  const packageDefendant = pkg.parties.find((p) => p.role === 'DEFENDANT')!;
+  const plaintiffName = plaintiff?.legalName ?? packagePlaintiff.name;
+  const defendantName = defendant?.legalName ?? packageDefendant.name;
+  const idFacts = defendant ? residentIdFacts(defendant) : null;
+  const asAt = chineseDate(input.referredOn);
+  const { claims } = pkg;
+  const idTypeName = { RESIDENT_ID: '居民身份证', PASSPORT: '护照', OTHER: '其他证件' };
+
+  const parties: ComplaintSection = {
+    heading: '当事人信息',
+    rows: [
+      { label: '原告（法人、非法人组织）名称', value: plaintiffName },
+      { label: '住所地（主要办事机构所在地）', value: orNotHeld(plaintiff?.domicile) },
+      { label: '法定代表人/负责人', value: plaintiff ? `${plaintiff.legalRepresentative}，职务：${plaintiff.legalRepresentativeTitle}，联系电话：${plaintiff.phone}` : NOT_HELD },
+      { label: '统一社会信用代码', value: orNotHeld(plaintiff?.creditCode) },
+      {
+        label: '委托诉讼代理人',
+        value: !plaintiff
+          ? NOT_HELD
+          : plaintiff.agent
+            ? `有。姓名：${plaintiff.agent.name}，单位：${plaintiff.agent.employer}${plaintiff.agent.title ? `，职务：${plaintiff.agent.title}` : ''}，联系电话：${plaintiff.agent.phone}，代理权限：${plaintiff.agent.authority === 'SPECIAL' ? '特别授权' : '一般授权'}`
+            : '无',
+      },
+      { label: '被告（自然人）姓名', value: defendantName },
+      { label: '性别', value: idFacts?.sex ?? NOT_HELD },
+      { label: '出生日期', value: idFacts ? chineseDate(idFacts.bornOn) : NOT_HELD },
+      { label: '民族', value: NOT_HELD },
+      { label: '工作单位、职务', value: NOT_HELD },
+      { label: '联系电话', value: orNotHeld(defendant?.phone) },
+      { label: '住所地（户籍所在地）', value: NOT_HELD },
+      { label: '经常居住地', value: NOT_HELD },
+      { label: '证件类型', value: defendant ? idTypeName[defendant.idType] : NOT_HELD },
+      { label: '证件号码', value: defendant ? defendant.idNumber : NOT_HELD },
+    ],
+  };
+
+  const service: ComplaintSection = {
+    heading: '送达地址及收件人、电子送达',
+    rows: [
+      { label: '原告送达地址', value: plaintiff ? (plaintiff.serviceAddress ?? plaintiff.domicile) : NOT_HELD },
+      { label: '收件人', value: plaintiff ? (plaintiff.serviceRecipient ?? plaintiff.legalRepresentative) : NOT_HELD },
+      { label: '联系电话', value: orNotHeld(plaintiff?.phone) },
+      {
+        label: '是否接受电子送达',
+        value: !plaintiff ? NOT_HELD : plaintiff.acceptsElectronicService ? `是。电子送达地址：${plaintiff.electronicServiceAddress}` : '否',
+      },
+      // The owners' register holds where the owner is served (送达地址), not the habitual residence.
+      { label: '被告送达地址', value: orNotHeld(defendant?.serviceAddress) },
+    ],
+  };
+
+  const penaltyClaimed = claims.penaltyTotalFen > 0;
+  const claimsSection: ComplaintSection = {
+    heading: '诉讼请求',
+    rows: [
+      { label: '1. 物业费', value: `截至${asAt}止，尚欠物业费${yuanWithWords(claims.feeTotalFen)}，期间为${claimedPeriod(pkg.arrearsLines)}` },
+      {
+        label: '2. 违约金',
+        value: penaltyClaimed ? `截至${asAt}止，欠逾期物业费的违约金${yuanWithWords(claims.penaltyTotalFen)}；是否请求支付至实际清偿之日止：否` : '无',
+      },
+      {
+        label: '3. 是否主张诉讼费用',
+        value: claims.costsTotalFen > 0 ? `是，${yuanWithWords(claims.costsTotalFen)}` : '否',
+      },
+      { label: '4. 其他请求', value: '无' },
+      { label: '5. 标的总额', value: yuanWithWords(claims.amountInDisputeFen) },
+      ...(claims.costsTotalFen > 0 ? [{ label: '合计（含诉讼费用）', value: yuanWithWords(claims.grandTotalFen) }] : []),
+    ],
+  };
+
+  const jurisdiction: ComplaintSection = {
+    heading: '约定管辖和诉讼保全',
+    rows: [
+      { label: '1. 有无仲裁、法院管辖约定', value: NOT_HELD },
+      { label: '2. 是否已经诉前保全', value: NOT_HELD },
+    ],
+  };
+
+  const penaltyLines = pkg.penaltyLines.map((l) => {
+    const month = penaltyMonth(l.label);
+    return `${month ? `${chineseMonth(month)}物业费逾期违约金` : l.label}：${yuan(l.amountFen)}`;
+  });
+  const facts: ComplaintSection = {
+    heading: '事实与理由',
+    rows: [
+      {
+        label: '1. 物业服务合同签订情况（名称、编号、签订时间、地点等）',
+        value: `《${pkg.contract.name}》，编号${pkg.contract.number}，签订时间${chineseDate(pkg.contract.signedOn)}，签订地点${NOT_HELD}；合同备案编号${pkg.contract.filingRecordNumber}`,
+      },
+      { label: '2. 签订主体', value: `业主/建设单位：${NOT_HELD}；物业服务人：${plaintiffName}` },
+      { label: '3. 物业项目情况', value: `坐落位置：${pkg.property.address}；面积：${area(pkg.property.floorAreaCentiM2)}；所有权人：${defendantName}` },
+      { label: '4. 约定的物业费标准', value: rate(pkg.feeStandard.rateFenPerM2Month) },
+      { label: '5. 约定的物业服务期限', value: `${chineseDate(pkg.serviceTerm.startsOn)}起至${chineseDate(pkg.serviceTerm.endsOn)}止` },
+      { label: '6. 约定的物业费支付方式', value: NOT_HELD },
+      { label: '7. 约定的逾期支付物业费违约金标准', value: penaltyClaimed ? `按合同约定的违约金标准（${NOT_HELD}）` : '无' },
+      {
+        label: '8. 被告欠付物业费数额及计算方式',
+        value: `欠付物业费数额：${yuan(claims.feeTotalFen)}；具体计算方式：${feeLineRuns(pkg.arrearsLines).join('；')}；合计${yuan(claims.feeTotalFen)}`,
+      },
+      {
+        label: '9. 被告应付违约金数额及计算方式',
+        value: penaltyClaimed
+          ? `应付违约金数额：${yuan(claims.penaltyTotalFen)}；具体计算方式：按合同约定的违约金标准，对各月逾期未付的物业费自应付之日起计算至${asAt}：${penaltyLines.join('；')}；合计${yuan(claims.penaltyTotalFen)}`
+          : '无',
+      },
+      {
+        label: '10. 催缴情况',
+        value: pkg.demands.length === 0 ? '无' : pkg.demands.map((d) => `${chineseDate(d.date)}，${demandText(d.channel)}`).join('；'),
+      },
+      { label: '11. 其他需要说明的内容', value: '无' },
+      { label: '12. 请求依据', value: `合同约定：《${pkg.contract.name}》关于物业费标准、支付及违约责任的约定；法律规定：${LEGAL_BASIS}` },
+    ],
+  };
+
+  const listed = pkg.evidence.map((e) => ({ name: e.name, type: e.type, sha256: e.sha256 }));
+  const extra = input.uploads.filter((u) => !listed.some((e) => e.sha256 === u.sha256));
+  const uploaded = new Set(input.uploads.map((u) => u.sha256));
+  const evidence: EvidenceListEntry[] = [...listed, ...extra].map((e, i) => ({
+    number: i + 1,
+    name: e.name,
+    purpose: EVIDENCE_PURPOSES[e.type] ?? e.type,
+    sha256: e.sha256,
+    source: uploaded.has(e.sha256) ? 'UPLOADED' : 'LISTED',
+  }));
+
+  const mediation: ComplaintSection = {
+    heading: '对纠纷解决方式的意愿',
+    rows: [
+      { label: '是否了解调解作为非诉讼纠纷解决方式', value: NOT_HELD },
+      { label: '是否了解先行调解解决纠纷的好处', value: NOT_HELD },
+      { label: '是否考虑先行调解', value: NOT_HELD },
+    ],
+  };
+
+  return {
+    title: '民事起诉状',
+    subtitle: '（物业服务合同纠纷）',
+    court: input.courtName,
+    sections: [parties, service, claimsSection, jurisdiction, facts, mediation],
+    evidence,
+    signature: { plaintiff: plaintiffName, date: asAt },
+    figures: {
+      feeTotalFen: claims.feeTotalFen,
+      penaltyTotalFen: claims.penaltyTotalFen,
+      costsTotalFen: claims.costsTotalFen,
+      amountInDisputeFen: claims.amountInDisputeFen,
+      grandTotalFen: claims.grandTotalFen,
+    },
+    packageDigest: input.packageDigest,
+  };
+}
+
+/** The file name stem of a defendant's complaint: 民事起诉状-<defendant>-<referral id prefix>. */
+export function complaintFileStem(complaint: Complaint, referralId: string): string {
+  const who = complaint.sections[0].rows.find((r) => r.label === '被告（自然人）姓名')?.value ?? '';
+  return `民事起诉状-${who.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)}-${referralId.slice(0, 8)}`;
+}

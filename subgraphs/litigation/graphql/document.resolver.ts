@@ -1,0 +1,89 @@
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Base64 } from '../../../platform/graphql/scalars';
+import { RequestContext } from '../../../platform/subgraph/context';
+import { batchBundle } from '../application/batch-bundle';
+import { readCompanyProfile, updateCompanyProfile } from '../application/company-profile';
+import { DocumentView, evidenceView, referralDocuments } from '../application/court-documents';
+import { completeEvidenceUpload, startEvidenceUpload, uploadEvidence, uploadEvidencePart } from '../application/upload-evidence';
+import {
+  CompanyProfileInputType,
+  CompanyProfileType,
+  DocumentType,
+  EvidenceUploadInputType,
+  EvidenceUploadProgressType,
+  EvidenceUploadStartInputType,
+} from './document.type';
+import { ConsolidatedBatchType, ReferralType } from './referral.type';
+
+const toDocumentType = (d: DocumentView): DocumentType => Object.assign(new DocumentType(), d);
+
+@Resolver(() => ReferralType)
+export class ReferralDocumentsResolver {
+  @Directive('@listSize(assumedSize: 20)')
+  @FieldResolver(() => [DocumentType], {
+    description: 'Its court: the complaint (PDF and Word, generated on its first read and then frozen, digests in the evidence chain) and the evidence files; the company: its evidence files.',
+  })
+  async documents(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<DocumentType[]> {
+    return (await referralDocuments(ctx.em, ctx.identity, referral.id)).map(toDocumentType);
+  }
+}
+
+@Resolver(() => ConsolidatedBatchType)
+export class BatchBundleResolver {
+  @FieldResolver(() => DocumentType, { description: 'The court: every complaint and evidence file of the batch in one ZIP, with manifest.json of names and digests.' })
+  async bundle(@Root() batch: ConsolidatedBatchType, @Ctx() ctx: RequestContext): Promise<DocumentType> {
+    return toDocumentType(await batchBundle(ctx.em, ctx.identity, batch.batchKey));
+  }
+}
+
+@Resolver(() => DocumentType)
+export class DocumentContentResolver {
+  @FieldResolver(() => String, { description: 'The bytes, base64; checked against sha256 as they are read.' })
+  async contentBase64(@Root() document: DocumentType): Promise<string> {
+    return (await document.content()).toString('base64');
+  }
+}
+
+@Resolver(() => CompanyProfileType)
+export class CompanyProfileResolver {
+  @Mutation(() => CompanyProfileType, { description: 'A company states its own particulars as plaintiff (credit code checked per GB 32100).' })
+  async updateCompanyProfile(@Arg('profile', () => CompanyProfileInputType) profile: CompanyProfileInputType, @Ctx() ctx: RequestContext): Promise<CompanyProfileType> {
+    return updateCompanyProfile(ctx.em, ctx.identity, {
+      ...profile,
+      agent: profile.agent ? { ...profile.agent, title: profile.agent.title ?? null } : null,
+      serviceAddress: profile.serviceAddress ?? null,
+      serviceRecipient: profile.serviceRecipient ?? null,
+      electronicServiceAddress: profile.electronicServiceAddress ?? null,
+    });
+  }
+
+  @Query(() => CompanyProfileType, { nullable: true, description: 'The calling company’s particulars as plaintiff; null until stated.' })
+  async companyProfile(@Ctx() ctx: RequestContext): Promise<CompanyProfileType | null> {
+    return readCompanyProfile(ctx.em, ctx.identity);
+  }
+
+  @Mutation(() => DocumentType, { description: 'The company attaches an evidence file to its referral (PDF, JPEG, PNG or OFD, 20 MiB at most; SHA-256 into the evidence chain).' })
+  async uploadEvidence(@Arg('file', () => EvidenceUploadInputType) file: EvidenceUploadInputType, @Ctx() ctx: RequestContext): Promise<DocumentType> {
+    return toDocumentType(evidenceView(ctx.em, await uploadEvidence(ctx.em, ctx.identity, file)));
+  }
+
+  @Mutation(() => EvidenceUploadProgressType, { description: 'Starts an evidence file of up to 20 MiB sent in parts of partBytes (each part fits the gateway’s body limit).' })
+  async startEvidenceUpload(@Arg('upload', () => EvidenceUploadStartInputType) upload: EvidenceUploadStartInputType, @Ctx() ctx: RequestContext): Promise<EvidenceUploadProgressType> {
+    return startEvidenceUpload(ctx.em, ctx.identity, upload);
+  }
+
+  @Mutation(() => EvidenceUploadProgressType, { description: 'One part (index from 0), base64; a part sent again replaces it.' })
+  async uploadEvidencePart(
+    @Arg('uploadId', () => ID) uploadId: string,
+    @Arg('index', () => Int) index: number,
+    @Arg('contentBase64', () => Base64) contentBase64: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EvidenceUploadProgressType> {
+    return uploadEvidencePart(ctx.em, ctx.identity, { uploadId, index, contentBase64 });
+  }
+
+  @Mutation(() => DocumentType, { description: 'Joins the parts, checks size, SHA-256 and format, and records the evidence file.' })
+  async completeEvidenceUpload(@Arg('uploadId', () => ID) uploadId: string, @Ctx() ctx: RequestContext): Promise<DocumentType> {
+    return toDocumentType(evidenceView(ctx.em, await completeEvidenceUpload(ctx.em, ctx.identity, uploadId)));
+  }
+}

@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlRows } from '../../../platform/db/sql';
+import type { DocumentStore } from '../application/document-store';
+
+const PREFIX = 'pg-lo:';
+
+/**
+ * Files as PostgreSQL large objects, written in the caller's transaction (so a refused upload or a rolled-back
+ * generation leaves no file behind) and backed up with the database. The storage key is `pg-lo:<oid>`.
+ */
+export const largeObjectStore: DocumentStore = {
+  async put(tx: EntityManager, bytes: Buffer): Promise<string> {
+    const [row] = await sqlRows<{ oid: number | string }>(tx, `select lo_from_bytea(0, ?::bytea) as oid`, [bytes]);
+    return `${PREFIX}${String(row.oid)}`;
+  },
+  async get(em: EntityManager, key: string): Promise<Buffer> {
+    if (!key.startsWith(PREFIX) || !/^[0-9]+$/.test(key.slice(PREFIX.length))) throw new Error(`not a large-object key: ${key}`);
+    const [row] = await sqlRows<{ bytes: Buffer }>(em, `select lo_get(?::oid) as bytes`, [key.slice(PREFIX.length)]);
+    return Buffer.from(row.bytes);
+  },
+};

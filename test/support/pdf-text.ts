@@ -1,0 +1,26 @@
+/**
+ * The text of a PDF as a reader extracts it (pdf.js, the engine of Firefox's viewer): what `pdftotext` would give,
+ * without needing poppler on the machine. Items are joined without separators, page by page, so a phrase split
+ * across text runs still matches.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
+  getDocument(src: { data: Uint8Array; verbosity?: number }): { promise: Promise<PdfDocumentProxy> };
+};
+
+interface PdfDocumentProxy {
+  numPages: number;
+  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: { str?: string }[] }> }>;
+  destroy(): Promise<void>;
+}
+
+export async function pdfText(bytes: Buffer): Promise<string> {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((i) => i.str ?? '').join(''));
+  }
+  await doc.destroy();
+  return pages.join('\n');
+}
