@@ -314,8 +314,18 @@ export class BrokerAdministration {
     await awaitCredentials(this.settings, [{ username, password }]);
   };
   grant = (grants: readonly Grant[]) => createGrants(this.kafka, grants);
-  /** Deletes every ACL of the principal; returns how many there were. */
-  revokeAll = (principal: string) => deleteGrantsOf(this.kafka, principal);
+  /**
+   * Deletes every ACL of the principal and returns once the broker's authorizer no longer holds any (it applies the
+   * change from the metadata log a moment after the controller accepted it): from then on every request is refused.
+   */
+  revokeAll = async (principal: string, timeoutMs = 15_000): Promise<void> => {
+    await deleteGrantsOf(this.kafka, principal);
+    const deadline = Date.now() + timeoutMs;
+    while ((await grantsOf(this.kafka, principal)).length > 0) {
+      if (Date.now() > deadline) throw new Error(`the broker still holds ACLs of ${principal}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   grantsOf = (principal: string) => grantsOf(this.kafka, principal);
   createTopics = (logical: string[]) => ensureTopics(this.kafka, this.settings, logical);
 }
