@@ -30,7 +30,7 @@ import type { Identity } from '../kernel/identity';
 /** The hub's modules are loaded once HUB_LOG_LEVEL is set (their loggers read it on load), so logs stay out of the figures. */
 async function loadHub() {
   process.env.HUB_LOG_LEVEL ??= 'warn';
-  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres, root] = await Promise.all([
+  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres, root, brokerCredentials] = await Promise.all([
     import('../gateway/config'),
     import('../hub/demo/demo-data'),
     import('../hub/demo/demo-loader'),
@@ -39,8 +39,9 @@ async function loadHub() {
     import('../platform/config'),
     import('../tools/postgres/local-postgres'),
     import('../platform/project-root'),
+    import('../platform/events/broker-credentials'),
   ]);
-  return { ...config, ...demoData, ...demoLoader, ...hub, ...tokens, ...platformConfig, ...postgres, ...root };
+  return { ...config, ...demoData, ...demoLoader, ...hub, ...tokens, ...platformConfig, ...postgres, ...root, ...brokerCredentials };
 }
 
 const ORDINARY_QUERY = '{ compounds(first: 20) { name statistics { buildings households floorAreaM2 } } courts { courtId name } }';
@@ -80,10 +81,10 @@ async function ordinaryLatencies(url: string, token: string, count: number): Pro
 async function main() {
   const rounds = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 6);
   const perRound = Number(process.argv[3] ?? process.env.BENCH_QUERIES ?? 150);
-  const { DEFAULT_EDGE_CONFIG, DEMO_BUREAU, MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase, kafkaBrokersFromEnv, loadDemoData, mintUserToken, startHub, supergraphPath, tokenSettings } =
+  const { DEFAULT_EDGE_CONFIG, DEMO_BUREAU, MACHINE_POSTGRES_URL, brokerCredentialsFromEnv, dropDatabase, ensureDatabase, kafkaBrokersFromEnv, loadDemoData, mintUserToken, startHub, supergraphPath, tokenSettings } =
     await loadHub();
   const brokers = kafkaBrokersFromEnv();
-  if (!brokers) throw new Error('set KAFKA_BROKERS (or run `npm run kafka:start` and KAFKA_BROKERS=127.0.0.1:19092)');
+  if (!brokers) throw new Error('set KAFKA_BROKERS and KAFKA_CREDENTIALS_FILE (run `npm run kafka:start`, which prints both)');
   const adminUrl = process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
   const database = `hub_bench_edge_${randomBytes(4).toString('hex')}`;
   const tokens = tokenSettings();
@@ -91,7 +92,7 @@ async function main() {
   const config: EdgeConfig = { ...DEFAULT_EDGE_CONFIG, authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: unlimited }, anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: unlimited } };
 
   const databaseUrl = await ensureDatabase(adminUrl, database);
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, topicPrefix: `bench${randomBytes(3).toString('hex')}.`, ports: 'ephemeral', edge: config });
+  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, kafkaCredentials: brokerCredentialsFromEnv(), dropAclsOnStop: true, tokens, topicPrefix: `bench${randomBytes(3).toString('hex')}.`, ports: 'ephemeral', edge: config });
   let attacker: Worker | undefined;
   let gatewayThread: Worker | undefined;
   /** Starts the measured gateway in its own thread and returns its URL. */

@@ -32,8 +32,24 @@ const cloudEventHeaders = {
   },
 };
 
-/** AsyncAPI 3.0 document of every topic, its key and its messages, for subscribers such as bureaus and courts. */
-export function asyncApiDocument(): string {
+/** Who may read each topic family besides the hub's super user: the subgraphs (and parties) whose ACLs allow it. */
+export type TopicReaders = Readonly<Record<string, readonly string[]>>;
+
+const accessText = (topic: TopicDefinition, readers: readonly string[]) => {
+  const writer = topic.perParty
+    ? `only the ${topic.perParty.party.replace(/ \(.*\)$/, '')}'s own principal writes its topic (a WRITE ACL on that topic alone)`
+    : inbound(topic)
+      ? 'no party writes it'
+      : `only the ${topic.producer} subgraph's principal writes it`;
+  const reader = readers.length > 0 ? readers.join(', ') : 'no one but the hub’s super user';
+  return `Writers: ${writer}. Readers (READ ACLs): ${reader}.`;
+};
+
+/**
+ * AsyncAPI 3.0 document of every topic, its key and its messages, for subscribers such as bureaus and courts, with
+ * who may write and read each one (the broker's ACLs, derived from the same declarations).
+ */
+export function asyncApiDocument(readers: TopicReaders = {}): string {
   const messages: Record<string, unknown> = {};
   for (const d of EVENT_DEFINITIONS) {
     messages[camel(d.type)] = {
@@ -54,21 +70,41 @@ export function asyncApiDocument(): string {
       EVENT_DEFINITIONS.filter((d) => d.topic === topic).map((d) => [camel(d.type), { $ref: `#/components/messages/${camel(d.type)}` }]),
     );
     channels[id] = {
-      address: topic.name,
-      description: `${topic.description} Produced by ${inbound(topic) ? topic.producer : `the ${topic.producer} subgraph`}; key: ${topic.key}.`,
+      address: topic.perParty ? `${topic.name}.{partyId}` : topic.name,
+      description:
+        `${topic.description} Produced by ${inbound(topic) ? topic.producer : `the ${topic.producer} subgraph`}; key: ${topic.key}. ` +
+        accessText(topic, readers[topic.name] ?? []),
+      ...(topic.perParty ? { parameters: { partyId: { description: `The ${topic.perParty.party}: the sender, whatever the message says.` } } } : {}),
       messages: refs,
-      bindings: { kafka: { topic: topic.name, partitions: 3, bindingVersion: '0.5.0' } },
+      bindings: { kafka: { ...(topic.perParty ? {} : { topic: topic.name }), partitions: 3, bindingVersion: '0.5.0' } },
     };
-    // Operations are described from the outside party's side: it receives the hub's feeds and sends to inbound topics.
-    const action = inbound(topic) ? 'send' : 'receive';
-    operations[`${action}${id[0].toUpperCase()}${id.slice(1)}`] = {
-      action,
-      channel: { $ref: `#/channels/${id}` },
-      summary: inbound(topic)
-        ? `Publish your decisions to ${topic.name}, keyed by ${topic.key}, as CloudEvents in binary mode.`
-        : `Subscribe with your own consumer group to ${topic.name}.`,
-      messages: Object.keys(refs).map((m) => ({ $ref: `#/channels/${id}/messages/${m}` })),
+    const operationOf = (channelId: string, action: 'send' | 'receive', summary: string) => {
+      operations[`${action}${channelId[0].toUpperCase()}${channelId.slice(1)}`] = {
+        action,
+        channel: { $ref: `#/channels/${channelId}` },
+        summary,
+        messages: Object.keys(refs).map((m) => ({ $ref: `#/channels/${channelId}/messages/${m}` })),
+      };
     };
+    // Operations are described from the outside party's side: it sends to its own inbound topic and receives its
+    // own feed; the hub's internal topics are read by hub principals only.
+    if (inbound(topic)) {
+      operationOf(id, 'send', `Publish to your own ${topic.perParty ? `${topic.name}.<${topic.perParty.party}>` : topic.name} topic, keyed by ${topic.key}, as CloudEvents in binary mode.`);
+    }
+    if (topic.partyFeed) {
+      const feedId = `${id}PartyFeed`;
+      channels[feedId] = {
+        address: `${topic.name}.{partyId}`,
+        description:
+          `The events of ${topic.name} that concern one party (its ${topic.partyFeed.party}), under their own event ids, for that party. ` +
+          `Writers: only the ${topic.producer} subgraph's principal. Readers (READ ACLs): the party registered for it with registerFeedSubscriber ` +
+          '(a court its own court id; a bureau, by prefix, every district its jurisdictions cover). No owner data.',
+        parameters: { partyId: { description: `The ${topic.partyFeed.party}.` } },
+        messages: refs,
+        bindings: { kafka: { partitions: 3, bindingVersion: '0.5.0' } },
+      };
+      operationOf(feedId, 'receive', `Subscribe with a consumer group named <your party id>.<anything> to ${topic.name}.<${topic.partyFeed.party}> topics you were given.`);
+    }
   }
   for (const producer of SUBGRAPH_NAMES) {
     const topic = deadLetterTopicOf(producer);
@@ -82,6 +118,7 @@ export function asyncApiDocument(): string {
       bindings: { kafka: { topic, partitions: 3, bindingVersion: '0.5.0' } },
     };
   }
+  const security = [{ $ref: '#/components/securitySchemes/scramSha512' }];
   const doc = {
     asyncapi: '3.0.0',
     info: {
@@ -93,11 +130,26 @@ export function asyncApiDocument(): string {
     },
     defaultContentType: 'application/json',
     servers: {
-      local: { host: '127.0.0.1:19092', protocol: 'kafka', description: 'The development broker started by npm start.' },
+      local: {
+        host: '127.0.0.1:19092',
+        protocol: 'kafka',
+        description: 'The development broker started by npm start: SASL_PLAINTEXT, SCRAM-SHA-512, ACLs (StandardAuthorizer, nothing allowed without an ACL).',
+        security,
+      },
     },
     channels,
     operations,
-    components: { messages },
+    components: {
+      messages,
+      securitySchemes: {
+        scramSha512: {
+          type: 'scramSha512',
+          description:
+            'Every client authenticates with SASL/SCRAM-SHA-512 as its own principal: each subgraph as hub-<subgraph>, each party with the ' +
+            'credential registerFeedSubscriber returned once. What a principal may read and write is the broker’s ACLs, as stated per channel.',
+        },
+      },
+    },
   };
   return YAML.stringify(doc, { lineWidth: 120 });
 }

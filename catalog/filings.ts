@@ -12,6 +12,7 @@ export const FILINGS_TOPIC: TopicDefinition = {
   producer: 'contracts',
   description: 'Service-contract filings (备案): submitted, accepted, returned, superseded and terminated, each with the filing as it then stands.',
   key: 'filing id',
+  partyFeed: { party: 'district code (a bureau reads the districts its jurisdictions cover)' },
 };
 
 const ReturnReasons = Type.Array(Closed({ field: Type.String(), reason: Type.String() }));
@@ -93,8 +94,11 @@ export type FilingTermsData = FilingEventData['terms'];
 export const CITY_FILING_REVIEWS_TOPIC: TopicDefinition = {
   name: 'city.filing-reviews.v1',
   producer: 'city bureau systems',
-  description: 'Filing review decisions from bureaus’ own systems. The hub applies them idempotently; stale or unauthorised decisions go to contracts.dead-letter.v1.',
+  description:
+    'Filing review decisions from bureaus’ own systems, each review system on its own topic city.filing-reviews.v1.<review system id> that only its principal may write. ' +
+    'The hub applies them idempotently; a decision naming another reviewer (SENDER_MISMATCH), stale or unauthorised ones go to contracts.dead-letter.v1.',
   key: 'filing id',
+  perParty: { party: 'review system id (the reviewing organisation)', senderField: 'reviewerOrganisationId' },
 };
 
 export const FILING_REVIEW_DECIDED = {

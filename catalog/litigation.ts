@@ -11,6 +11,7 @@ export const REFERRALS_TOPIC: TopicDefinition = {
   producer: 'litigation',
   description: 'Litigation referrals: submitted with their case package digest, status changes reported by the court, withdrawals, consolidated batches.',
   key: 'referral id (batch key for batches)',
+  partyFeed: { party: 'court id', field: 'courtId' },
 };
 
 const CaseStatus = OneOf(CASE_STATUSES);
@@ -83,8 +84,11 @@ export const BATCH_FORMED = {
 export const COURT_CASE_EVENTS_TOPIC: TopicDefinition = {
   name: 'court.case-events.v1',
   producer: 'court case systems',
-  description: 'Steps reported by courts for referrals addressed to them; applied idempotently and in causal order, unauthorised or malformed ones go to litigation.dead-letter.v1.',
+  description:
+    'Steps reported by courts for referrals addressed to them, each court on its own topic court.case-events.v1.<court id> that only its principal may write; ' +
+    'applied idempotently and in causal order; a report naming another court (SENDER_MISMATCH), unauthorised or malformed ones go to litigation.dead-letter.v1.',
   key: 'referral id',
+  perParty: { party: 'court id', senderField: 'courtId' },
 };
 
 export const COURT_CASE_EVENT_REPORTED = {

@@ -21,7 +21,26 @@ export interface TopicDefinition {
   description: string;
   /** What the Kafka message key is: one aggregate's events share a key and so stay in order. */
   key: string;
+  /**
+   * Inbound topics written by outside parties are one topic per party, `<name>.<party id>`, whose WRITE ACL names
+   * that party alone: the sender is who the topic says. `senderField` is the field of the data that names the
+   * sender, which must agree with the topic (else the message is dead-lettered as SENDER_MISMATCH).
+   */
+  perParty?: { party: string; senderField: string };
+  /**
+   * Outbound feeds for parties: every message is also published to `<name>.<party>`, the topic of the party it
+   * concerns (a court's referrals, a district's filings), so the broker's READ ACLs give each party its own reach.
+   * `field` names the data field that says which party; without it the producer names it. Owner data never
+   * appears in a party feed: the events carry none.
+   */
+  partyFeed?: { party: string; field?: string };
 }
+
+/** A party id as it appears in topic names and principals: lower-case letters, digits and hyphens. */
+export const PARTY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/** The topic of one party in a per-party family, e.g. `court.case-events.v1.bj-haidian-court`. */
+export const partyTopicName = (topic: Pick<TopicDefinition, 'name'>, partyId: string) => `${topic.name}.${partyId}`;
 
 export interface EventDefinition<S extends TSchema = TSchema> {
   /** CloudEvents `type`, e.g. `hub.areas.area.registered`. */

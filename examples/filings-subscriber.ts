@@ -18,6 +18,8 @@ import { Pool } from 'pg';
 
 export interface FilingsSubscriberOptions {
   brokers: string[];
+  /** The party's own principal (SASL/SCRAM-SHA-512), as `registerFeedSubscriber` returned it; none on an open broker. */
+  sasl?: { username: string; password: string };
   /** The subscriber's own consumer group, e.g. `xicheng-bureau-filings`. */
   groupId: string;
   /** The topic name as the hub publishes it (with a deployment's prefix, if any). */
@@ -90,7 +92,12 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
   await pool.query(tableDdl(schema));
   const upsert = upsertSql(schema);
 
-  const kafka = new Kafka({ clientId: `reference-subscriber-${options.groupId}`, brokers: options.brokers, logLevel: logLevel.WARN });
+  const kafka = new Kafka({
+    clientId: `reference-subscriber-${options.groupId}`,
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    ...(options.sasl ? { sasl: { mechanism: 'scram-sha-512' as const, ...options.sasl } } : {}),
+  });
   const consumer = kafka.consumer({ groupId: options.groupId });
   await consumer.connect();
   await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
@@ -124,6 +131,7 @@ if (require.main === module) {
   }
   void startFilingsSubscriber({
     brokers: env.KAFKA_BROKERS!.split(','),
+    sasl: env.KAFKA_SASL_USERNAME ? { username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD ?? '' } : undefined,
     groupId: env.SUBSCRIBER_GROUP ?? 'bureau-filings-reference',
     topic: env.FILINGS_TOPIC ?? 'contracts.filings.v1',
     databaseUrl: env.SUBSCRIBER_DATABASE_URL!,

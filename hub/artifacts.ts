@@ -5,6 +5,7 @@ import { asyncApiDocument, eventSchemaDocument } from '../catalog/asyncapi';
 import { EVENT_DEFINITIONS } from '../catalog';
 import { composeSupergraph } from '../platform/federation/compose';
 import { subgraphSchema } from '../platform/subgraph/runtime';
+import { consumerTopicPrefixes, consumerTopics } from '../platform/events/consumer';
 import { ALL_SUBGRAPHS } from './subgraphs';
 
 /**
@@ -23,6 +24,16 @@ export async function generateSchemaArtifacts(): Promise<Map<string, string>> {
   for (const definition of EVENT_DEFINITIONS) {
     files.set(path.join('events', `${definition.type}.json`), JSON.stringify(eventSchemaDocument(definition), null, 2) + '\n');
   }
-  files.set('asyncapi.yaml', asyncApiDocument());
+  files.set('asyncapi.yaml', asyncApiDocument(topicReaders()));
   return files;
+}
+
+/** The hub principals reading each topic (or per-party family), from the subgraphs' consumers: what their ACLs grant. */
+function topicReaders(): Record<string, string[]> {
+  const readers: Record<string, string[]> = {};
+  for (const module of ALL_SUBGRAPHS) {
+    const topics = module.consumers.flatMap((c) => [...consumerTopics(c), ...consumerTopicPrefixes(c).map((p) => p.slice(0, -1))]);
+    for (const topic of new Set(topics)) (readers[topic] ??= []).push(`the ${module.name} subgraph (hub-${module.name})`);
+  }
+  return readers;
 }

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { TokenSettings } from '../platform/auth/tokens';
 import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
+import { BrokerCredentials } from '../platform/events/broker-credentials';
+import { deleteGrants } from '../platform/events/broker-admin';
+import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
 import { DEFAULT_PORTS, SubgraphName } from '../platform/config';
 import { RunningSubgraph, startSubgraph, subgraphTopics } from '../platform/subgraph/runtime';
 import { EdgeConfig } from '../gateway/config';
@@ -23,9 +26,16 @@ export interface HubOptions {
    */
   subgraphs?: readonly SubgraphName[];
   /** Consumer timings for test hubs (KafkaSettings); production keeps kafkajs' defaults. */
-  consumerTuning?: Pick<KafkaSettings, 'consumerMaxWaitMs' | 'consumerSessionTimeoutMs'>;
+  consumerTuning?: Pick<KafkaSettings, 'consumerMaxWaitMs' | 'consumerSessionTimeoutMs' | 'partyTopicRefreshMs'>;
   /** The gateway's limits; the environment's (gateway/config.ts) when not given. */
   edge?: EdgeConfig;
+  /**
+   * The broker's principals (SASL/SCRAM-SHA-512): the admin creates the topics and gives every subgraph its own
+   * principal and ACLs, then each subgraph connects as itself. None: a PLAINTEXT broker without ACLs.
+   */
+  kafkaCredentials?: BrokerCredentials;
+  /** Delete the ACLs this hub created when it stops (test hubs, whose topic prefix dies with them). */
+  dropAclsOnStop?: boolean;
 }
 
 export interface RunningHub {
@@ -47,8 +57,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Subgraphs share topics (one produces what others read): one admin call creates them all, where four racing
   // calls would leave the losers to retry. Each subgraph still checks its own topics as it starts.
   const kafka = { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix, ...options.consumerTuning };
-  const admin = { ...kafka, clientId: 'hub' };
-  await ensureTopics(createKafka(admin), admin, modules.flatMap(subgraphTopics));
+  const admin = { ...kafka, clientId: 'hub', sasl: options.kafkaCredentials?.admin };
+  const adminKafka = createKafka(admin);
+  await ensureTopics(adminKafka, admin, modules.flatMap(subgraphTopics));
+  const grants = options.kafkaCredentials
+    ? await provisionSubgraphPrincipals(adminKafka, admin, modules, options.kafkaCredentials.subgraphs)
+    : [];
+  const dropGrants = async () => {
+    if (options.dropAclsOnStop) await deleteGrants(adminKafka, grants);
+  };
 
   // Subgraphs own separate schemas and consumer groups: they start side by side, and one that fails to start stops
   // the others.
@@ -56,7 +73,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     modules.map((module) =>
       startSubgraph(module, {
         databaseUrl: options.databaseUrl,
-        kafka,
+        kafka: { ...kafka, sasl: options.kafkaCredentials?.subgraphs[module.name] },
+        adminKafka: options.kafkaCredentials && module.administersBroker ? admin : undefined,
         tokens: options.tokens,
         port: portOf(module.name),
         relayPollIntervalMs: options.relayPollIntervalMs,
@@ -86,10 +104,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       stop: async () => {
         await gateway.stop();
         await Promise.all([stopSubgraphs(), absent?.stop()]);
+        await dropGrants();
       },
     };
   } catch (error) {
-    await Promise.all([stopSubgraphs(), absent?.stop()]).catch(() => undefined);
+    await Promise.all([stopSubgraphs(), absent?.stop(), dropGrants()]).catch(() => undefined);
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { mintUserToken } from '../platform/auth/tokens';
 import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
 import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
+import { BrokerCredentials, brokerCredentialsFromEnv, loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../platform/events/broker-credentials';
 import { logger } from '../platform/logging';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
@@ -21,18 +22,21 @@ async function main() {
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.HUB_DATABASE ?? 'property_hub');
 
   let brokers = kafkaBrokersFromEnv();
+  let kafkaCredentials: BrokerCredentials | undefined = brokerCredentialsFromEnv();
   let stopKafka: () => Promise<void> = async () => undefined;
   if (!brokers) {
     process.stderr.write('starting a local Kafka 3.9 broker (first run resolves its jars with Maven)...\n');
     const dataDir = path.join(root, '.local', 'kafka', 'data');
+    // Generated on first start, kept under .local/: the broker's super user and one principal per subgraph.
+    kafkaCredentials = loadOrCreateBrokerCredentials(localKafkaCredentialsFile(root));
     const reused = runningPid(dataDir) !== undefined;
-    const kafka = await startLocalKafka({ projectRoot: root, dataDir, port: 19092, controllerPort: 19093 });
+    const kafka = await startLocalKafka({ projectRoot: root, dataDir, port: 19092, controllerPort: 19093, admin: kafkaCredentials.admin });
     brokers = kafka.brokers;
     // A broker left running by `npm run kafka:start` stays up; one started here stops with the hub.
     if (!reused) stopKafka = kafka.stop;
   }
 
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens });
+  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, kafkaCredentials });
   await loadDemoData(hub.gatewayUrl, tokens);
   // The billed years first: their payers pay the year, before the recent months are billed and demanded.
   await loadBilledYears(hub.gatewayUrl, tokens);
@@ -44,6 +48,13 @@ async function main() {
       '',
       `Property-governance hub is running: ${hub.gatewayUrl}`,
       `  PostgreSQL: ${postgres.embedded ? 'embedded (.local/postgres)' : 'configured server'}; Kafka: ${brokers.join(',')}`,
+      ...(kafkaCredentials
+        ? [
+            `  Kafka is SASL_PLAINTEXT with SCRAM-SHA-512 and ACLs; principals (${process.env.KAFKA_CREDENTIALS_FILE ?? localKafkaCredentialsFile(root)}):`,
+            `    super user (administration only) ${kafkaCredentials.admin.username} / ${kafkaCredentials.admin.password}`,
+            ...Object.values(kafkaCredentials.subgraphs).map((c) => `    ${c.username} / ${c.password}`),
+          ]
+        : ['  Kafka: PLAINTEXT without ACLs (KAFKA_BROKERS without KAFKA_CREDENTIALS_FILE)']),
       '  Example token (Beijing city bureau, 8 h):',
       `  export TOKEN=${token}`,
       '  Example query:',

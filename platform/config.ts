@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SubgraphName } from '../catalog';
 import { TokenSettings } from './auth/tokens';
+import type { SaslCredential } from './events/kafka';
 import { FIELD_KEY_BYTES } from './crypto/field-cipher';
 import { projectRoot } from './project-root';
 
@@ -63,6 +64,18 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
   const list = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
   return list && list.length > 0 ? list : undefined;
+}
+
+/**
+ * A principal from the environment: `KAFKA_SASL_USERNAME` / `KAFKA_SASL_PASSWORD` (a subgraph container's own), or
+ * with `KAFKA_ADMIN` the broker's super user (the feeds subgraph, which registers parties' principals). Both or none.
+ */
+export function kafkaSaslFromEnv(env: NodeJS.ProcessEnv = process.env, prefix: 'KAFKA_SASL' | 'KAFKA_ADMIN' = 'KAFKA_SASL'): SaslCredential | undefined {
+  const username = env[`${prefix}_USERNAME`];
+  const password = env[`${prefix}_PASSWORD`];
+  if (!username && !password) return undefined;
+  if (!username || !password) throw new Error(`set both ${prefix}_USERNAME and ${prefix}_PASSWORD`);
+  return { username, password };
 }
 
 /**

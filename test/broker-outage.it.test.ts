@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { LocalKafka, startLocalKafka } from '../tools/kafka/local-kafka';
 import { freePort } from './support/events';
-import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { TestHub, identity, startTestHub, testKafkaAdmin } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -27,7 +27,7 @@ describe('broker outage', () => {
     // minimum session, rather than 30 s.
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-kafka-outage-'));
     ports = { port: await freePort(), controllerPort: await freePort() };
-    kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384 });
+    kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384, admin: testKafkaAdmin() });
     t = await startTestHub({ subgraphs: ['areas', 'contracts'], brokers: kafka.brokers, consumerSessionTimeoutMs: 6000 });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
@@ -58,7 +58,7 @@ describe('broker outage', () => {
     const health = await t.gql(operator, '{ areasHealth { unpublishedEvents } }');
     expect(health.body.data.areasHealth.unpublishedEvents).toBe(5);
 
-    kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384 });
+    kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384, admin: testKafkaAdmin() });
     const probe = await probeTopics(kafka.brokers, [`${t.topicPrefix}areas.areas.v1`]);
     try {
       const all = [before, ...during];

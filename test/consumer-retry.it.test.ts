@@ -9,7 +9,7 @@ import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kaf
 import { outboxAndInboxDdl } from '../platform/events/outbox.entities';
 import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import { areaRegisteredEvent, asKafkaMessage } from './support/events';
-import { TEST_CONSUMER_MAX_WAIT_MS, adminPostgresUrl, kafkaBrokers, uniqueSuffix } from './support/hub-fixture';
+import { TEST_CONSUMER_MAX_WAIT_MS, adminPostgresUrl, kafkaBrokers, testKafkaAdmin, uniqueSuffix } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -23,7 +23,7 @@ class InboxOnly extends Migration {
 describe('inbox consumer retries and dead letters', () => {
   const suffix = uniqueSuffix();
   const database = `hub_test_${suffix}`;
-  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'retry-test', topicPrefix: `r${suffix}.`, consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS };
+  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'retry-test', topicPrefix: `r${suffix}.`, consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, sasl: testKafkaAdmin() };
   // The consumer reads the topic of the event type it subscribes to (prefixed for this test).
   const topic = AREA_REGISTERED.topic.name;
   let orm: HubOrm;

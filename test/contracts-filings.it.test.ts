@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { addDays, daysBetween } from '../kernel/calendar';
 import { periodEnd } from '../kernel/working-days';
 import { todayInChina } from '../kernel/clock';
-import { FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
+import { CITY_FILING_REVIEWS_TOPIC, FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
 import { HubEvent } from '../platform/events/cloudevent';
 import { DEMO_CONTRACT, DEMO_STREETS } from '../hub/demo/demo-data';
 import { startFilingsSubscriber } from '../examples/filings-subscriber';
 import { asKafkaMessage } from './support/events';
-import { EVERY_SUBGRAPH, TestHub, identity, startTestHub } from './support/hub-fixture';
-import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testKafkaAdmin } from './support/hub-fixture';
+import { ProbedMessage, probeTopics, rawProducer, testKafkaClient } from './support/kafka-probe';
+import { partyTopics } from './support/party-topics';
 import { scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
@@ -304,18 +304,21 @@ describe('contracts: filings from draft to termination, through the gateway and 
         time: new Date().toISOString(),
         data: { filingId: filing.id, version: 1, decision: 'ACCEPT', returnReasons: [], reviewerOrganisationId: 'xicheng-filing-system', reviewerName: '西城区住建委', decidedAt: new Date().toISOString(), ...data },
       });
-      const send = (events: HubEvent<FilingReviewDecidedData>[]) => producer.send({ topic: `${t.topicPrefix}city.filing-reviews.v1`, messages: events.map((e) => asKafkaMessage(e, filing.id)) });
+      // Each review system writes its own topic; the sender is the system the topic belongs to.
+      const [xicheng, haidian, unknown] = await partyTopics(t, CITY_FILING_REVIEWS_TOPIC, ['xicheng-filing-system', 'haidian-filing-system', 'unknown-system']);
+      const send = (events: HubEvent<FilingReviewDecidedData>[], topic = xicheng) => producer.send({ topic, messages: events.map((e) => asKafkaMessage(e, filing.id)) });
       const accept = decision({});
+      await send([decision({ reviewerOrganisationId: 'unknown-system' })], unknown);
+      await send([decision({ reviewerOrganisationId: 'haidian-filing-system' })], haidian);
       await send([
-        decision({ reviewerOrganisationId: 'unknown-system' }),
-        decision({ reviewerOrganisationId: 'haidian-filing-system' }),
+        decision({ reviewerOrganisationId: 'haidian-filing-system' }), // named on Xicheng's topic: not its sender
         accept,
         accept, // redelivered
         decision({}), // the same decision under a new event id
         decision({ decision: 'RETURN', returnReasons: [{ field: 'documents', reason: '缺少附件' }] }), // after the acceptance: stale
       ]);
-      const dead = await dlq.waitForCount('three dead letters', () => true, 3);
-      expect(dead.map((m) => m.headers.dlq_reason_code)).toEqual(['UNAUTHORISED_REVIEWER', 'UNAUTHORISED_REVIEWER', 'STALE_REVIEW']);
+      const dead = await dlq.waitForCount('four dead letters', () => true, 4);
+      expect(dead.map((m) => m.headers.dlq_reason_code).sort()).toEqual(['SENDER_MISMATCH', 'STALE_REVIEW', 'UNAUTHORISED_REVIEWER', 'UNAUTHORISED_REVIEWER']);
       const applied = (await t.gql(xichengBureau, FILING, { id: filing.id })).body.data.filing;
       expect(applied).toMatchObject({ status: 'ACCEPTED', versions: [{ outcome: 'ACCEPT', reviewVia: 'KAFKA' }] });
       expect(applied.history.map((h: { action: string; via: string }) => [h.action, h.via])).toEqual([['SUBMIT', 'API'], ['ACCEPT', 'KAFKA']]);
@@ -360,7 +363,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const contractId = await draft(companyA, { number: 'HJ6-SUBSCRIBER', startsOn: addDays(today, 13 * 365), endsOn: addDays(today, 14 * 365) });
     const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
     const accepted = (await t.gql(guangwai, ACCEPT, { f: filing.id, v: 1 })).body.data.acceptFiling;
-    const options = { brokers: t.brokers, topic: `${t.topicPrefix}contracts.filings.v1`, databaseUrl: t.databaseUrl, schema: 'bureau_xicheng' };
+    const options = { brokers: t.brokers, sasl: testKafkaAdmin(), topic: `${t.topicPrefix}contracts.filings.v1`, databaseUrl: t.databaseUrl, schema: 'bureau_xicheng' };
     const db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     const row = () => db.query('select status, sequence, record_number, contract_number, received_at from bureau_xicheng.filings where filing_id = $1', [filing.id]).then((r) => r.rows[0]);
@@ -375,7 +378,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
       // A new group replays the whole feed from the beginning: older snapshots must not overwrite the row.
       const replayGroup = `bureau-${randomUUID()}`;
       subscriber = await startFilingsSubscriber({ ...options, groupId: replayGroup });
-      const admin = new Kafka({ clientId: 'test-replay-check', brokers: t.brokers, logLevel: logLevel.NOTHING }).admin();
+      const admin = testKafkaClient(t.brokers, 'test-replay-check').admin();
       await admin.connect();
       try {
         const ends = await admin.fetchTopicOffsets(options.topic);

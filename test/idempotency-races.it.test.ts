@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { COURT_CASE_EVENT_REPORTED } from '../catalog';
+import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED } from '../catalog';
 import { addDays, addMonths } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import { demoCompoundCsv } from '../hub/demo/demo-data';
 import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
+import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
@@ -269,11 +270,13 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     });
 
     it('court.case-events.v1: an event id re-sent with other content is dead-lettered as EVENT_ID_REUSED; an identical re-send is silent', async () => {
+      // The Xicheng court's own topic: the sender is the court the topic belongs to.
+      const [xichengTopic] = await partyTopics(t, COURT_CASE_EVENTS_TOPIC, ['bj-xicheng-court']);
       const producer = rawProducer(t.brokers);
       await producer.connect();
       const send = (data: Record<string, unknown>, id: string) =>
         producer.send({
-          topic: `${t.topicPrefix}court.case-events.v1`,
+          topic: xichengTopic,
           messages: [asKafkaMessage({ id, type: COURT_CASE_EVENT_REPORTED.type, source: 'court:bj-xicheng', time: new Date().toISOString(), data }, plainReferral)],
         });
       const docketed = { referralId: plainReferral, courtId: 'bj-xicheng-court', kind: 'DOCKETED', occurredAt: `${today}T10:00:00+08:00`, caseNumber: '(2026)京0102民初9903号', procedure: 'SMALL_CLAIMS' };
@@ -281,11 +284,11 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
         await send(docketed, 'xc-kafka-docketed');
         await send({ ...docketed, caseNumber: '(2026)京0102民初9904号' }, 'xc-kafka-docketed');
         await send(docketed, 'xc-kafka-docketed');
-        // A report from the wrong court last: on the same partition it comes after the three above, so once it is
-        // dead-lettered, the identical re-send has been handled, and silently.
+        // A report naming another court last, on Xicheng's topic (SENDER_MISMATCH): on the same partition it comes
+        // after the three above, so once it is dead-lettered, the identical re-send has been handled, and silently.
         await send({ ...docketed, courtId: 'bj-haidian-court' }, randomUUID());
         const dead = await probe.waitForCount('the refused reports', (m) => m.topic.endsWith('litigation.dead-letter.v1'), 2);
-        expect(dead.map((m) => m.headers.dlq_reason_code)).toEqual(['EVENT_ID_REUSED', 'UNAUTHORISED_COURT']);
+        expect(dead.map((m) => m.headers.dlq_reason_code)).toEqual(['EVENT_ID_REUSED', 'SENDER_MISMATCH']);
       } finally {
         await producer.disconnect();
       }

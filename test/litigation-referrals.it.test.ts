@@ -3,10 +3,11 @@ import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
 import { todayInChina } from '../kernel/clock';
-import { COURT_CASE_EVENT_REPORTED } from '../catalog';
+import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED } from '../catalog';
 import { asKafkaMessage } from './support/events';
 import { EVERY_SUBGRAPH, TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
+import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
@@ -135,6 +136,16 @@ describe('litigation: referrals through the green channel, the court’s reports
     for (const m of submitted) expect(expectValidEvent(m, 'hub.litigation.referral.submitted')).toMatchObject({ courtId: 'bj-xicheng-court', status: 'SUBMITTED' });
     const [batch] = await probe.waitForCount('the batch', (m) => m.headers.ce_type === 'hub.litigation.batch.formed' && String(m.message.key) === first.batchKey, 1);
     expect(expectValidEvent<{ referralIds: string[] }>(batch, 'hub.litigation.batch.formed').referralIds).toEqual([first.id, second.id].sort());
+    // The court's own feed carries the same events, and only those of referrals addressed to it.
+    const courtFeed = await probeTopics(t.brokers, [`${t.topicPrefix}litigation.referrals.v1.bj-xicheng-court`]);
+    try {
+      const copies = await courtFeed.waitForCount("the court's feed", (m) => m.headers.ce_type === 'hub.litigation.referral.submitted', 2);
+      expect(copies.map((m) => expectValidEvent<{ referralId: string }>(m, 'hub.litigation.referral.submitted').referralId).sort()).toEqual([first.id, second.id].sort());
+      expect(new Set(copies.map((m) => m.headers.ce_id)).size).toBe(2);
+      expect(courtFeed.received.every((m) => JSON.parse(m.message.value!.toString()).courtId === 'bj-xicheng-court')).toBe(true);
+    } finally {
+      await courtFeed.stop();
+    }
     await waitFor('arrears to mark both accounts referred', async () => (await accountStatus(accounts[0].id)).status === 'REFERRED' && (await accountStatus(accounts[1].id)).status === 'REFERRED');
 
     // Referring the same account again while its case is open is refused, and writes nothing.
@@ -235,11 +246,13 @@ describe('litigation: referrals through the green channel, the court’s reports
     const stillOverdue = (await ok(xichengCourt, `{ overdueSmallClaims { referral { id } dueOn extended } }`)).overdueSmallClaims.find((o: { referral: { id: string } }) => o.referral.id === referral.id);
     expect(stillOverdue).toMatchObject({ extended: true, dueOn: addMonths(thisMonth, -1) + '-10' });
 
+    // Each court writes its own topic; the sender is the court the topic belongs to.
+    const [xichengTopic, haidianTopic] = await partyTopics(t, COURT_CASE_EVENTS_TOPIC, ['bj-xicheng-court', 'bj-haidian-court']);
     const producer = rawProducer(t.brokers);
     await producer.connect();
-    const send = (data: Record<string, unknown>, id: string = randomUUID()) =>
+    const send = (data: Record<string, unknown>, id: string = randomUUID(), topic = xichengTopic) =>
       producer.send({
-        topic: `${t.topicPrefix}court.case-events.v1`,
+        topic,
         messages: [asKafkaMessage({ id, type: COURT_CASE_EVENT_REPORTED.type, source: 'court:bj-xicheng', time: new Date().toISOString(), data }, referral.id)],
       });
     try {
@@ -249,10 +262,13 @@ describe('litigation: referrals through the green channel, the court’s reports
       await send(judged); // the same step under another id
       // The hearing happened before the judgment but is reported after it: it only fills in the hearing date.
       await send({ referralId: referral.id, courtId: 'bj-xicheng-court', kind: 'HEARING_SCHEDULED', occurredAt: `${addDays(today, -3)}T09:00:00+08:00`, hearingOn: addDays(today, -1) });
+      // The Haidian court on its own topic about a referral addressed to Xicheng; then a report naming Haidian on
+      // Xicheng's topic, which the topic's sender contradicts.
+      await send({ referralId: referral.id, courtId: 'bj-haidian-court', kind: 'CLOSED', occurredAt: `${today}T16:00:00+08:00` }, randomUUID(), haidianTopic);
       await send({ referralId: referral.id, courtId: 'bj-haidian-court', kind: 'CLOSED', occurredAt: `${today}T16:00:00+08:00` });
       await send({ referralId: referral.id, courtId: 'bj-xicheng-court', kind: 'SETTLED', occurredAt: `${today}T16:00:00+08:00` });
-      const dead = await probe.waitForCount('two refused reports', (m) => m.topic.endsWith('litigation.dead-letter.v1'), 2);
-      expect(dead.map((m) => m.headers.dlq_reason_code).sort()).toEqual(['BAD_USER_INPUT', 'UNAUTHORISED_COURT']);
+      const dead = await probe.waitForCount('three refused reports', (m) => m.topic.endsWith('litigation.dead-letter.v1'), 3);
+      expect(dead.map((m) => m.headers.dlq_reason_code).sort()).toEqual(['BAD_USER_INPUT', 'SENDER_MISMATCH', 'UNAUTHORISED_COURT']);
     } finally {
       await producer.disconnect();
     }

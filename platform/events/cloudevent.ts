@@ -45,6 +45,7 @@ export const DEAD_LETTER_REASONS = {
   UNKNOWN_EVENT_TYPE: 'The catalog has no schema for the ce_type.',
   SCHEMA_VIOLATION: "The data does not match the event type's JSON Schema.",
   HANDLER_FAILED: 'The handler kept failing after its retries for a reason that is not a rule of the domain.',
+  SENDER_MISMATCH: "On a party's own topic, the data names another sender (court, reviewer) than the topic's party, or the event type does not belong there.",
   EVENT_ID_REUSED: 'A conflict: the ce_id was applied before with other content (ce_type or data); an identical redelivery is dropped silently.',
 } as const satisfies ErrorCatalog;
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, Producer } from 'kafkajs';
-import { EventData, EventDefinition } from '../../catalog';
+import { Admin, Consumer, EachBatchPayload, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { EventData, EventDefinition, PARTY_ID_PATTERN } from '../../catalog';
 import { DomainError } from '../../kernel/errors';
 import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
 import { HubOrm } from '../db/orm';
@@ -40,8 +40,18 @@ export interface ConsumerDefinition {
   handleBatch?: (em: EntityManager, events: HubEvent[]) => Promise<void>;
 }
 
-/** The topics a consumer reads: those of the event types it subscribes to. */
-export const consumerTopics = (definition: ConsumerDefinition): string[] => [...new Set(definition.subscriptions.map((s) => s.definition.topic.name))];
+/** The topics a consumer reads: those of the event types it subscribes to (per-party families aside). */
+export const consumerTopics = (definition: ConsumerDefinition): string[] => [
+  ...new Set(definition.subscriptions.filter((s) => !s.definition.topic.perParty).map((s) => s.definition.topic.name)),
+];
+
+/**
+ * The per-party families a consumer reads, as topic-name prefixes (`court.case-events.v1.`): it reads every party's
+ * topic in them, and takes the sender from the topic's name.
+ */
+export const consumerTopicPrefixes = (definition: ConsumerDefinition): string[] => [
+  ...new Set(definition.subscriptions.filter((s) => s.definition.topic.perParty).map((s) => `${s.definition.topic.name}.`)),
+];
 
 export interface ConsumerOptions {
   definition: ConsumerDefinition;
@@ -77,10 +87,18 @@ export class InboxConsumer {
   private stopped = false;
   private readonly log;
   private readonly handlers: ReadonlyMap<string, EventHandler>;
+  private readonly definitions: ReadonlyMap<string, EventDefinition>;
+  private readonly partyPrefixes: string[];
+  private subscribedTopics: string[] = [];
+  private admin?: Admin;
+  private refreshTimer?: NodeJS.Timeout;
+  private refreshing = false;
 
   constructor(private readonly options: ConsumerOptions) {
     this.log = logger.child({ component: 'consumer', consumer: options.definition.name });
     this.handlers = new Map(options.definition.subscriptions.map((s) => [s.definition.type, s.handle]));
+    this.definitions = new Map(options.definition.subscriptions.map((s) => [s.definition.type, s.definition]));
+    this.partyPrefixes = consumerTopicPrefixes(options.definition).map((p) => topicName(options.kafkaSettings, p));
   }
 
   async start(): Promise<void> {
@@ -88,10 +106,53 @@ export class InboxConsumer {
     this.dlqProducer = this.options.kafka.producer({ allowAutoTopicCreation: false });
     await this.dlqProducer.connect();
     await this.connectConsumer();
+    // kafkajs resolves a subscription once: parties' topics created later (a newly registered court) are found by
+    // looking again now and then, and the consumer rejoins with them.
+    if (this.partyPrefixes.length > 0) {
+      this.refreshTimer = setInterval(() => void this.refreshTopics(), this.options.kafkaSettings.partyTopicRefreshMs ?? 10_000);
+    }
   }
 
-  private async connectConsumer(): Promise<void> {
+  /** The topics to read now: the literal ones, and every party's topic of the per-party families. */
+  private async currentTopics(): Promise<string[]> {
     const { kafka, kafkaSettings, definition } = this.options;
+    const literal = consumerTopics(definition).map((t) => topicName(kafkaSettings, t));
+    if (this.partyPrefixes.length === 0) return literal;
+    if (!this.admin) {
+      const admin = kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    const parties = (await this.admin.listTopics()).filter((t) =>
+      this.partyPrefixes.some((p) => t.startsWith(p) && PARTY_ID_PATTERN.test(t.slice(p.length))),
+    );
+    return [...literal, ...parties].sort();
+  }
+
+  private async refreshTopics(): Promise<void> {
+    if (this.stopped || this.refreshing) return;
+    this.refreshing = true;
+    try {
+      const topics = await this.currentTopics();
+      if (this.stopped || topics.join() === this.subscribedTopics.join()) return;
+      this.log.info({ topics }, 'party topics changed; rejoining');
+      await this.consumer?.disconnect().catch(() => undefined);
+      this.consumer = undefined;
+      await this.connectConsumer(topics);
+    } catch (error) {
+      this.admin = undefined;
+      this.log.warn({ err: error }, 'could not look for new party topics');
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private async connectConsumer(known?: string[]): Promise<void> {
+    const { kafka, kafkaSettings, definition } = this.options;
+    const topics = known ?? (await this.currentTopics());
+    this.subscribedTopics = topics;
+    // A consumer of per-party topics only waits for the first party to have a topic.
+    if (topics.length === 0) return;
     const consumer = kafka.consumer({
       groupId: this.options.groupId ?? `${kafkaSettings.topicPrefix ?? ''}${definition.name}`,
       maxWaitTimeInMs: kafkaSettings.consumerMaxWaitMs,
@@ -107,7 +168,7 @@ export class InboxConsumer {
       if (!payload.restart && !this.stopped) void this.reconnect(payload.error);
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: consumerTopics(definition).map((t) => topicName(kafkaSettings, t)), fromBeginning: true });
+    await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run(
       definition.handleBatch
         ? { eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) }
@@ -134,6 +195,8 @@ export class InboxConsumer {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.refreshTimer);
+    await this.admin?.disconnect().catch(() => undefined);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.dlqProducer?.disconnect().catch(() => undefined);
   }
@@ -144,6 +207,7 @@ export class InboxConsumer {
       event = decodeMessage(message.headers, message.value);
       if (!this.handlers.has(event.type)) return;
       validateEventData(event.type, event.data);
+      this.checkSender(topic, event);
     } catch (error) {
       if (error instanceof PoisonMessageError) return this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
       throw error;
@@ -179,6 +243,7 @@ export class InboxConsumer {
         const event = decodeMessage(message.headers, message.value);
         if (!this.handlers.has(event.type)) continue;
         validateEventData(event.type, event.data);
+        this.checkSender(topic, event);
         events.push({ event, message });
       } catch (error) {
         if (!(error instanceof PoisonMessageError)) throw error;
@@ -220,6 +285,22 @@ export class InboxConsumer {
       const applied = events.filter(({ event }) => fresh.delete(event.id)).map(({ event }) => event);
       if (applied.length > 0) await definition.handleBatch!(em, applied);
     });
+  }
+
+  /**
+   * On a per-party topic the sender is the party the topic belongs to (only its principal may write there): the data
+   * must name the same party, and only the family's event types are taken from it.
+   */
+  private checkSender(topic: string, event: HubEvent): void {
+    const family = this.definitions.get(event.type)!.topic;
+    if (!family.perParty) return;
+    const prefix = topicName(this.options.kafkaSettings, `${family.name}.`);
+    if (!topic.startsWith(prefix)) throw new PoisonMessageError('SENDER_MISMATCH', `${event.type} is taken only from a party's own ${family.name}.<${family.perParty.party}> topic`);
+    const sender = topic.slice(prefix.length);
+    const named = (event.data as Record<string, unknown>)[family.perParty.senderField];
+    if (named !== sender) {
+      throw new PoisonMessageError('SENDER_MISMATCH', `${family.perParty.senderField} ${String(named)} is not ${sender}, whose topic this is`);
+    }
   }
 
   private async apply(event: HubEvent, topic: string, partition: number, offset: string): Promise<void> {

@@ -1,6 +1,12 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { logger } from '../logging';
 
+/** A SASL/SCRAM-SHA-512 principal of the broker (`User:<username>` in its ACLs). */
+export interface SaslCredential {
+  username: string;
+  password: string;
+}
+
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;
@@ -20,6 +26,10 @@ export interface KafkaSettings {
    * rebalances only once the old membership has expired, so the broker-outage test shortens it.
    */
   consumerSessionTimeoutMs?: number;
+  /** How often a consumer of per-party topics looks for parties' new topics (10 s unless set). */
+  partyTopicRefreshMs?: number;
+  /** The principal this client authenticates as (SASL/SCRAM-SHA-512 over the client listener); none: PLAINTEXT. */
+  sasl?: SaslCredential;
 }
 
 export const topicName = (settings: KafkaSettings, logical: string) => `${settings.topicPrefix ?? ''}${logical}`;
@@ -34,6 +44,7 @@ export function createKafka(settings: KafkaSettings): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
+    ...(settings.sasl ? { sasl: { mechanism: 'scram-sha-512' as const, ...settings.sasl } } : {}),
     connectionTimeout: 3000,
     requestTimeout: 10000,
     // Short client retries: the outbox relay and the consumers own the long backoff, so an outage is noticed

@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { Kafka, Producer } from 'kafkajs';
 import { logger } from '../logging';
 import { encodeHeaders } from './cloudevent';
-import { KafkaSettings, topicName } from './kafka';
+import { KafkaSettings, ensureTopics, topicName } from './kafka';
 
 export interface RelayOptions {
   schema: string;
@@ -36,6 +36,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export class OutboxRelay {
   private producer?: Producer;
+  private readonly knownTopics = new Set<string>();
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -122,6 +123,12 @@ export class OutboxRelay {
     const producer = await this.connectedProducer();
     const byTopic = new Map<string, OutboxRow[]>();
     for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    // A party's feed topic (`litigation.referrals.v1.<court>`) is created by its first event.
+    const unknown = [...byTopic.keys()].filter((t) => !this.knownTopics.has(t));
+    if (unknown.length > 0) {
+      await ensureTopics(this.options.kafka, this.options.kafkaSettings, unknown);
+      for (const t of unknown) this.knownTopics.add(t);
+    }
     await producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, topicRows]) => ({

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../kernel/identity';
 import type { Logger } from '../logging';
+import type { BrokerAdministration } from '../events/broker-admin';
 
 /** What every resolver gets: the verified caller, a request-scoped EntityManager fork, and a request logger. */
 export interface RequestContext {
@@ -11,6 +12,8 @@ export interface RequestContext {
   requestId: string;
   /** Per-request memo for batch loaders, so `_entities` lookups become one query per type. */
   loaders: Map<string, unknown>;
+  /** The broker's administration (super user), only in a subgraph that registers parties' principals (feeds). */
+  broker?: BrokerAdministration;
 }
 
 /** Returns the request's loader for `key`, creating it once per request. */

@@ -1,4 +1,4 @@
-import { kafkaBrokersFromEnv, tokenSettings, DEFAULT_PORTS } from '../config';
+import { kafkaBrokersFromEnv, kafkaSaslFromEnv, tokenSettings, DEFAULT_PORTS } from '../config';
 import { logger } from '../logging';
 import { SubgraphModule } from './module';
 import { startSubgraph } from './runtime';
@@ -8,9 +8,14 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   const brokers = kafkaBrokersFromEnv();
   if (!databaseUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set');
+  const sasl = kafkaSaslFromEnv();
+  if (!sasl && process.env.NODE_ENV === 'production') throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set in production');
+  const kafka = { brokers, topicPrefix: process.env.KAFKA_TOPIC_PREFIX, replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 3) };
+  const admin = kafkaSaslFromEnv(process.env, 'KAFKA_ADMIN');
   const running = await startSubgraph(module, {
     databaseUrl,
-    kafka: { brokers, topicPrefix: process.env.KAFKA_TOPIC_PREFIX, replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 3) },
+    kafka: { ...kafka, sasl },
+    adminKafka: admin ? { ...kafka, sasl: admin } : undefined,
     tokens: tokenSettings(),
     port: Number(process.env.PORT ?? DEFAULT_PORTS[module.name]),
     host: process.env.HOST ?? '0.0.0.0',

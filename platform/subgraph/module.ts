@@ -25,6 +25,8 @@ export interface SubgraphModule {
   consumers: ConsumerDefinition[];
   /** Logical topics this subgraph publishes to (created at start). */
   producedTopics: string[];
+  /** It registers outside parties' principals and ACLs, so it is given the broker's super user (feeds only). */
+  administersBroker?: boolean;
   /** The codes this subgraph raises beyond the generic ones, with their meaning (its domain/errors.ts). */
   errors: ErrorCatalog;
   /**

@@ -4,6 +4,7 @@ import { deadLetterTopicOf } from '../../catalog';
 import { InboxConsumer, consumerTopics } from '../events/consumer';
 import { KafkaSettings, createKafka, ensureTopics } from '../events/kafka';
 import { OutboxRelay } from '../events/relay';
+import { BrokerAdministration } from '../events/broker-admin';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { createHealthResolver } from './health';
 import { SubgraphModule } from './module';
@@ -13,6 +14,8 @@ import { RunningServer, startSubgraphServer } from './server';
 export interface SubgraphRuntimeOptions {
   databaseUrl: string;
   kafka: Omit<KafkaSettings, 'clientId'>;
+  /** The broker's super user, for a subgraph that administers the broker's principals (feeds); none for the others. */
+  adminKafka?: Omit<KafkaSettings, 'clientId'>;
   tokens: TokenSettings;
   port: number;
   host?: string;
@@ -90,6 +93,9 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       port: options.port,
       host: options.host,
       readiness,
+      broker: options.adminKafka && module.administersBroker
+        ? new BrokerAdministration(createKafka({ ...options.adminKafka, clientId: `hub-${module.name}-admin` }), { ...options.adminKafka, clientId: `hub-${module.name}-admin` })
+        : undefined,
     });
     started.push(server);
 

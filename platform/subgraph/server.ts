@@ -15,6 +15,7 @@ import { IDENTITY_HEADER, InvalidTokenError, TokenSettings } from '../auth/token
 import { HubOrm } from '../db/orm';
 import { logger } from '../logging';
 import { RequestContext } from './context';
+import type { BrokerAdministration } from '../events/broker-admin';
 import { boundedEchoPlugin, formatError } from './errors';
 import type { ReadinessCheck } from './readiness';
 
@@ -27,6 +28,8 @@ export interface SubgraphServerOptions {
   host?: string;
   /** Answers `/readyz`; without it the subgraph reports ready once it listens. */
   readiness?: ReadinessCheck;
+  /** Given to resolvers of a subgraph that administers the broker (RequestContext.broker). */
+  broker?: BrokerAdministration;
 }
 
 export interface RunningServer {
@@ -97,6 +100,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           em: options.orm.em.fork(),
           requestId,
           loaders: new Map(),
+          broker: options.broker,
           log: logger.child({ subgraph: options.name, requestId, org: identity.organisationId }),
         };
       },

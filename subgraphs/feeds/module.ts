@@ -8,6 +8,9 @@ import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from './graphql/
 import { Migration20261130000000_initial } from './persistence/migrations/Migration20261130000000_initial';
 import { Migration20261130100000_inbox_digest } from './persistence/migrations/Migration20261130100000_inbox_digest';
 import { Migration20261130100000_webhooks } from './persistence/migrations/Migration20261130100000_webhooks';
+import { Migration20261130200000_feed_subscribers } from './persistence/migrations/Migration20261130200000_feed_subscribers';
+import { FeedSubscriberSchema } from './persistence/feed-subscriber.entity';
+import { FeedSubscriberResolver } from './graphql/feed-subscriber.resolver';
 
 /**
  * How outside parties receive the hub's events: the parties registered for the Kafka feeds (their principals and
@@ -15,15 +18,17 @@ import { Migration20261130100000_webhooks } from './persistence/migrations/Migra
  */
 export const feedsSubgraph: SubgraphModule = {
   name: 'feeds',
-  resolvers: [WebhookSubscriptionResolver, WebhookDeliveryResolver],
-  entities: [],
+  resolvers: [WebhookSubscriptionResolver, WebhookDeliveryResolver, FeedSubscriberResolver],
+  entities: [FeedSubscriberSchema],
   migrations: [
     { name: 'Migration20261130000000_initial', class: Migration20261130000000_initial },
     { name: 'Migration20261130100000_inbox_digest', class: Migration20261130100000_inbox_digest },
     { name: 'Migration20261130100000_webhooks', class: Migration20261130100000_webhooks },
+    { name: 'Migration20261130200000_feed_subscribers', class: Migration20261130200000_feed_subscribers },
   ],
   consumers: [webhookAreaConsumer, webhookDispatcherConsumer],
   producedTopics: [],
+  administersBroker: true,
   errors: FEEDS_ERRORS,
   background: ({ orm }) => new WebhookSender(orm, webhookConfig()),
 };

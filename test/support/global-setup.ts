@@ -2,11 +2,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { runningPid, startLocalKafka } from '../../tools/kafka/local-kafka';
 import { projectRoot } from '../../platform/project-root';
+import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../../platform/events/broker-credentials';
 
 /**
  * One real Kafka broker for the whole run (tests isolate themselves by topic prefix and consumer group), unless
- * KAFKA_BROKERS points at one. PostgreSQL is the machine's server or DATABASE_URL; each test file makes its own
- * database.
+ * KAFKA_BROKERS points at one. The run's broker is secured like production: SASL/SCRAM-SHA-512 and ACLs, with the
+ * development credentials of .local/kafka/credentials.json (KAFKA_CREDENTIALS_FILE tells the test files; give it
+ * with KAFKA_BROKERS for an outside secured broker, leave it out for an open PLAINTEXT one). PostgreSQL is the
+ * machine's server or DATABASE_URL; each test file makes its own database.
  */
 export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
@@ -14,7 +17,10 @@ export default async function globalSetup(): Promise<void> {
   const root = projectRoot(__dirname);
   const dataDir = path.join(root, '.local', 'kafka', `test-${os.hostname()}`);
   const alreadyRunning = runningPid(dataDir) !== undefined;
+  const credentialsFile = localKafkaCredentialsFile(root);
+  const { admin } = loadOrCreateBrokerCredentials(credentialsFile);
   const kafka = await startLocalKafka({
+    admin,
     projectRoot: root,
     dataDir,
     port: Number(process.env.TEST_KAFKA_PORT ?? 19192),
@@ -22,6 +28,7 @@ export default async function globalSetup(): Promise<void> {
     heapMb: 512,
   });
   process.env.KAFKA_BROKERS = kafka.brokers.join(',');
+  process.env.KAFKA_CREDENTIALS_FILE = credentialsFile;
   // A broker another run started (a parallel run, a developer's) is reused and left running.
   if (!alreadyRunning) (globalThis as { __hubKafka?: typeof kafka }).__hubKafka = kafka;
 }

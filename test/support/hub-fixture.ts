@@ -6,6 +6,8 @@ import { mintUserToken } from '../../platform/auth/tokens';
 import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
 import { RunningHub, startHub } from '../../hub/hub';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../../tools/postgres/local-postgres';
+import { BrokerCredentials, brokerCredentialsFromEnv } from '../../platform/events/broker-credentials';
+import { SaslCredential } from '../../platform/events/kafka';
 
 export const testTokens = tokenSettings({ NODE_ENV: 'test' });
 export const adminPostgresUrl = () => process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
@@ -14,6 +16,15 @@ export const kafkaBrokers = () => {
   if (!brokers) throw new Error('KAFKA_BROKERS not set: the jest global setup starts the test broker');
   return brokers;
 };
+
+let credentials: BrokerCredentials | null | undefined;
+/** The run's broker principals (the global setup's, or KAFKA_CREDENTIALS_FILE); none for an open PLAINTEXT broker. */
+export const testKafkaCredentials = (): BrokerCredentials | undefined => {
+  if (credentials === undefined) credentials = brokerCredentialsFromEnv() ?? null;
+  return credentials ?? undefined;
+};
+/** The super user: what a test acting as the hub's operator, or needing to see every topic, connects as. */
+export const testKafkaAdmin = (): SaslCredential | undefined => testKafkaCredentials()?.admin;
 
 export const uniqueSuffix = () => randomBytes(5).toString('hex');
 
@@ -29,6 +40,8 @@ export interface TestHub {
   databaseUrl: string;
   topicPrefix: string;
   brokers: string[];
+  /** The broker principals the hub runs with (undefined on an open broker). */
+  kafkaCredentials?: BrokerCredentials;
   /** Reads the hub's database directly (the read models a test waits for); a small pool the hub closes when it stops. */
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Runs a GraphQL operation through the gateway as `who`; returns the HTTP response. */
@@ -45,6 +58,8 @@ export interface TestHubOptions {
   subgraphs: readonly SubgraphName[];
   /** A broker of the file's own (the outage test); the run's broker otherwise. */
   brokers?: string[];
+  /** The principals of that broker (a secured broker of the file's own); the run's otherwise. */
+  kafkaCredentials?: BrokerCredentials;
   /**
    * The broker forgets a silent consumer after this long (30 s by default). Only a test that restarts its broker
    * waits for that: its consumers rejoin as new members once their old memberships have expired.
@@ -85,7 +100,9 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       ports: 'ephemeral',
       relayPollIntervalMs: TEST_RELAY_POLL_MS,
       subgraphs: options.subgraphs,
-      consumerTuning: { consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, consumerSessionTimeoutMs: options.consumerSessionTimeoutMs },
+      kafkaCredentials: options.kafkaCredentials ?? testKafkaCredentials(),
+      dropAclsOnStop: true,
+      consumerTuning: { consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, consumerSessionTimeoutMs: options.consumerSessionTimeoutMs, partyTopicRefreshMs: 1000 },
     });
   } catch (error) {
     await dropDatabase(adminPostgresUrl(), database);
@@ -98,6 +115,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     databaseUrl,
     topicPrefix,
     brokers,
+    kafkaCredentials: options.kafkaCredentials ?? testKafkaCredentials(),
     sql: async <R>(text: string, params?: unknown[]) => {
       pool ??= new Pool({ connectionString: databaseUrl, max: 2 });
       return (await pool.query(text, params)).rows as R[];

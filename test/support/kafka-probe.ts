@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
-import { TEST_CONSUMER_MAX_WAIT_MS } from './hub-fixture';
+import { SaslCredential } from '../../platform/events/kafka';
+import { TEST_CONSUMER_MAX_WAIT_MS, testKafkaAdmin } from './hub-fixture';
 import { waitFor } from './wait-for';
 
 export interface ProbedMessage {
@@ -10,9 +11,25 @@ export interface ProbedMessage {
   headers: Record<string, string>;
 }
 
-/** A raw Kafka consumer with its own group, standing in for an outside subscriber (a bureau, a court). */
-export async function probeTopics(brokers: string[], topics: string[]) {
-  const kafka = new Kafka({ clientId: 'test-probe', brokers, logLevel: logLevel.NOTHING });
+/**
+ * A kafkajs client authenticated as `sasl`: by default the run's super user (none on an open broker); `null` for a
+ * client without credentials.
+ */
+export function testKafkaClient(brokers: string[], clientId: string, sasl: SaslCredential | null = testKafkaAdmin() ?? null) {
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.NOTHING,
+    ...(sasl ? { sasl: { mechanism: 'scram-sha-512' as const, ...sasl } } : {}),
+  });
+}
+
+/**
+ * A raw Kafka consumer with its own group, standing in for an outside subscriber (a bureau, a court); by default
+ * as the super user, who reads everything.
+ */
+export async function probeTopics(brokers: string[], topics: string[], sasl: SaslCredential | null = testKafkaAdmin() ?? null) {
+  const kafka = testKafkaClient(brokers, 'test-probe', sasl);
   // A short fetch wait: disconnecting waits for the pending fetch, which would otherwise take up to 5 s per probe.
   const consumer = kafka.consumer({ groupId: `probe-${randomUUID()}`, maxWaitTimeInMs: TEST_CONSUMER_MAX_WAIT_MS });
   const received: ProbedMessage[] = [];
@@ -35,6 +52,6 @@ export async function probeTopics(brokers: string[], topics: string[]) {
   };
 }
 
-export function rawProducer(brokers: string[]) {
-  return new Kafka({ clientId: 'test-producer', brokers, logLevel: logLevel.NOTHING }).producer();
+export function rawProducer(brokers: string[], sasl: SaslCredential | null = testKafkaAdmin() ?? null) {
+  return testKafkaClient(brokers, 'test-producer', sasl).producer();
 }

@@ -3,6 +3,7 @@
 //
 //   npm run kafka:start | kafka:stop  (node dist/tools/kafka/local-kafka.js start|stop|status)
 //   env: KAFKA_DATA_DIR (default <root>/.local/kafka/data), KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093)
+//   secured: SASL/SCRAM-SHA-512 with ACLs, the super user's credential from <root>/.local/kafka/credentials.json
 
 import { spawn, type ChildProcess } from 'child_process';
 import * as crypto from 'crypto';
@@ -10,6 +11,8 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import { projectRoot } from '../../platform/project-root';
+import type { SaslCredential } from '../../platform/events/kafka';
+import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../../platform/events/broker-credentials';
 
 export interface LocalKafkaOptions {
   dataDir: string;
@@ -20,6 +23,15 @@ export interface LocalKafkaOptions {
   logFile?: string;
   /** Where pom.xml / .local live; default: found by walking up from this file. */
   projectRoot?: string;
+  /**
+   * The super user of a secured broker: the client listener then takes SASL/SCRAM-SHA-512 only, the controller
+   * listener SASL/PLAIN, and KRaft's StandardAuthorizer refuses whatever no ACL allows. Its SCRAM credential is
+   * written at format time; a data dir formatted for another admin (or for no security) is formatted afresh.
+   * Without it the broker is PLAINTEXT and open to anyone (the shared test broker of older runs).
+   */
+  admin?: SaslCredential;
+  /** How long a client's authentication holds before it must re-authenticate (so a changed password takes effect). */
+  reauthMs?: number;
 }
 
 export interface LocalKafka {
@@ -120,13 +132,22 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
   fs.writeFileSync(files.log4j, log4jProperties(files.serverLog));
   const log4jFlag = `-Dlog4j.configuration=${fileUrl(files.log4j)}`;
 
+  // The admin's SCRAM credential exists only if it was written at format time: a data dir formatted without it (or
+  // for another admin) holds development data only, and is formatted afresh rather than started locked out.
+  const security = opts.admin ? crypto.createHash('sha256').update(`${opts.admin.username}\n${opts.admin.password}`).digest('hex') : 'none';
+  if (fs.existsSync(path.join(files.logDir, 'meta.properties')) && readText(files.security)?.trim() !== security) {
+    process.stderr.write(`[local-kafka] ${dataDir} was formatted with other security settings; formatting it afresh\n`);
+    fs.rmSync(files.logDir, { recursive: true, force: true });
+  }
   // meta.properties is what the storage tool writes; the broker refuses to start without it.
   if (!fs.existsSync(path.join(files.logDir, 'meta.properties'))) {
     const fmt = await run(java, [
       log4jFlag, '-cp', classpath, 'kafka.tools.StorageTool',
       'format', '-t', newClusterId(), '-c', files.props, '--ignore-formatted',
+      ...(opts.admin ? ['--add-scram', `SCRAM-SHA-512=[name=${opts.admin.username},password=${opts.admin.password}]`] : []),
     ]);
     if (fmt.code !== 0) throw new Error(`kafka storage format failed (exit ${fmt.code}):\n${fmt.output}`);
+    fs.writeFileSync(files.security, `${security}\n`);
   }
 
   const heap = opts.heapMb ?? 512;
@@ -218,6 +239,42 @@ function pathsFor(dataDir: string, logFile?: string) {
     out: path.join(dataDir, 'kafka.out'),
     serverLog: path.resolve(logFile ?? path.join(dataDir, 'server.log')),
     logDir: path.join(dataDir, 'logs'),
+    security: path.join(dataDir, 'security.sha256'),
+  };
+}
+
+/** JAAS values are quoted strings: a password with a quote or backslash is escaped. */
+const jaasQuote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+function securityProperties(o: LocalKafkaOptions): Record<string, string | number | boolean> {
+  const client = o.admin ? 'SASL_PLAINTEXT' : 'PLAINTEXT';
+  const listeners = {
+    'listeners': `${client}://${HOST}:${o.port},CONTROLLER://${HOST}:${o.controllerPort}`,
+    'advertised.listeners': `${client}://${HOST}:${o.port}`,
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': client,
+  };
+  if (!o.admin) return { ...listeners, 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT' };
+  const { username, password } = o.admin;
+  return {
+    ...listeners,
+    'listener.security.protocol.map': 'SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+    // Clients and the broker itself: SCRAM-SHA-512, the admin's credential written at format time.
+    'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
+    'sasl.mechanism.inter.broker.protocol': 'SCRAM-SHA-512',
+    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config':
+      `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuote(username)} password=${jaasQuote(password)};`,
+    // The controller listener (loopback, the broker talking to its own controller): SASL/PLAIN with the same admin,
+    // so no anonymous principal needs to be a super user.
+    'sasl.mechanism.controller.protocol': 'PLAIN',
+    'listener.name.controller.sasl.enabled.mechanisms': 'PLAIN',
+    'listener.name.controller.plain.sasl.jaas.config':
+      `org.apache.kafka.common.security.plain.PlainLoginModule required username=${jaasQuote(username)} password=${jaasQuote(password)} user_${username}=${jaasQuote(password)};`,
+    'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'allow.everyone.if.no.acl.found': false,
+    'super.users': `User:${username}`,
+    // A changed password (rotation) ends older sessions at their next re-authentication.
+    'connections.max.reauth.ms': o.reauthMs ?? 60_000,
   };
 }
 
@@ -226,11 +283,7 @@ function serverProperties(dataDir: string, o: LocalKafkaOptions): string {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@${HOST}:${o.controllerPort}`,
-    'listeners': `PLAINTEXT://${HOST}:${o.port},CONTROLLER://${HOST}:${o.controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://${HOST}:${o.port}`,
-    'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    ...securityProperties(o),
     'log.dirs': path.join(dataDir, 'logs'),
     'num.partitions': 3,
     'default.replication.factor': 1,
@@ -422,9 +475,11 @@ async function main(cmd: string | undefined): Promise<number> {
   const controllerPort = Number(process.env.KAFKA_CONTROLLER_PORT ?? 19093);
   switch (cmd) {
     case 'start': {
-      const k = await startLocalKafka({ dataDir, port, controllerPort, projectRoot: root });
-      process.stderr.write(`[local-kafka] broker pid ${k.pid}, data in ${dataDir}\n`);
-      console.log(`KAFKA_BROKERS=${k.brokers.join(',')}`);
+      const credentialsFile = localKafkaCredentialsFile(root);
+      const { admin } = loadOrCreateBrokerCredentials(credentialsFile);
+      const k = await startLocalKafka({ dataDir, port, controllerPort, projectRoot: root, admin });
+      process.stderr.write(`[local-kafka] broker pid ${k.pid}, data in ${dataDir}; SASL/SCRAM-SHA-512 principals in ${credentialsFile}\n`);
+      console.log(`KAFKA_BROKERS=${k.brokers.join(',')} KAFKA_CREDENTIALS_FILE=${credentialsFile}`);
       return 0;
     }
     case 'stop':

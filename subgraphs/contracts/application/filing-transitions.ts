@@ -44,6 +44,7 @@ export function recordTransition(em: EntityManager, filing: Filing, record: Tran
     key: filing.id,
     subject: filing.id,
     data: publishFiling(filing, record.terms, record.returnReasons ?? []),
+    party: filing.districtCode, // the district's feed, contracts.filings.v1.<district>
   });
 }
 

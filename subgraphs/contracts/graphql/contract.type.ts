@@ -311,7 +311,7 @@ export class FilingReviewQueueFilter {
   @Field(() => LocalDate, { nullable: true }) submittedTo?: string | null;
 }
 
-@ObjectType('ReviewSystem', { description: "A bureau's system allowed to send review decisions on city.filing-reviews.v1." })
+@ObjectType('ReviewSystem', { description: "A bureau's system allowed to send review decisions on its own topic city.filing-reviews.v1.<organisationId>." })
 export class ReviewSystemType {
   @Field() organisationId!: string;
   @Field() name!: string;

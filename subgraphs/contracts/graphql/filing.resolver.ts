@@ -84,7 +84,9 @@ export class FilingResolver {
     return filingView(await reviewFiling(ctx.em, ctx.identity, { filingId, version, outcome: 'RETURN', returnReasons: reasons }));
   }
 
-  @Mutation(() => ReviewSystemType, { description: "Admin: allows a bureau's system to send decisions on city.filing-reviews.v1." })
+  @Mutation(() => ReviewSystemType, {
+    description: "Admin: allows a bureau's system to send decisions on its own topic city.filing-reviews.v1.<organisationId> (its principal from registerFeedSubscriber).",
+  })
   registerReviewSystem(
     @Arg('organisationId', () => Key) organisationId: string,
     @Arg('name', () => Name) name: string,

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { SUBGRAPH_NAMES, SubgraphName, kafkaBrokersFromEnv, kafkaSaslFromEnv } from '../platform/config';
+import { subgraphUsername } from '../platform/events/broker-credentials';
+import { createKafka, ensureTopics, SaslCredential } from '../platform/events/kafka';
+import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
+import { subgraphTopics } from '../platform/subgraph/runtime';
+import { ALL_SUBGRAPHS } from './subgraphs';
+
+/**
+ * The split topology's one-shot broker setup (docker-compose.yml's `broker-setup`): as the super user
+ * (KAFKA_ADMIN_USERNAME / KAFKA_ADMIN_PASSWORD), creates every subgraph's topics, gives each subgraph its principal
+ * `hub-<subgraph>` with the password in KAFKA_SASL_PASSWORD_<SUBGRAPH>, and its ACLs. Idempotent: run it on every
+ * deployment. A one-process hub (`npm start`) does the same itself.
+ */
+async function main() {
+  const brokers = kafkaBrokersFromEnv();
+  const admin = kafkaSaslFromEnv(process.env, 'KAFKA_ADMIN');
+  if (!brokers || !admin) throw new Error('KAFKA_BROKERS, KAFKA_ADMIN_USERNAME and KAFKA_ADMIN_PASSWORD must be set');
+  const credentials = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => {
+      const password = process.env[`KAFKA_SASL_PASSWORD_${name.toUpperCase()}`];
+      if (!password) throw new Error(`KAFKA_SASL_PASSWORD_${name.toUpperCase()} must be set`);
+      return [name, { username: subgraphUsername(name), password }];
+    }),
+  ) as Record<SubgraphName, SaslCredential>;
+  const settings = {
+    brokers,
+    clientId: 'hub-broker-setup',
+    sasl: admin,
+    topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
+    replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 3),
+  };
+  const kafka = createKafka(settings);
+  await ensureTopics(kafka, settings, ALL_SUBGRAPHS.flatMap(subgraphTopics));
+  const grants = await provisionSubgraphPrincipals(kafka, settings, ALL_SUBGRAPHS, credentials);
+  process.stdout.write(`broker ready: ${SUBGRAPH_NAMES.length} subgraph principals, ${grants.length} ACLs\n`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,331 @@
+import { pbkdf2, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, ResourcePatternTypes } from 'kafkajs';
+import type { AclEntry } from 'kafkajs';
+import { KafkaSettings, SaslCredential, createKafka, ensureTopics, topicName } from './kafka';
+
+/**
+ * The broker's own administration, used with the super-user principal only: SCRAM credentials (Kafka's Admin API
+ * AlterUserScramCredentials, KIP-554) and ACLs (kafkajs createAcls / deleteAcls against KRaft's StandardAuthorizer).
+ * The broker is the authority on who may read and write what; the hub keeps no list of its own that it trusts.
+ */
+
+export type AclOperation = 'READ' | 'WRITE' | 'CREATE' | 'DESCRIBE' | 'ALTER' | 'IDEMPOTENT_WRITE';
+
+/** One permission: the principal may do `operation` on the topic, consumer group or the cluster named. */
+export interface Grant {
+  principal: string;
+  resource: 'TOPIC' | 'GROUP' | 'CLUSTER';
+  /** A full topic or group name; with `prefixed` every name that starts with it. */
+  name: string;
+  prefixed?: boolean;
+  operation: AclOperation;
+}
+
+export const principalOf = (username: string) => `User:${username}`;
+
+const toAclEntry = (grant: Grant): AclEntry => ({
+  principal: grant.principal,
+  host: '*',
+  operation: AclOperationTypes[grant.operation],
+  permissionType: AclPermissionTypes.ALLOW,
+  resourceType: AclResourceTypes[grant.resource],
+  resourceName: grant.resource === 'CLUSTER' ? 'kafka-cluster' : grant.name,
+  resourcePatternType: grant.prefixed ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
+});
+
+export async function createGrants(kafka: Kafka, grants: readonly Grant[]): Promise<void> {
+  if (grants.length === 0) return;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createAcls({ acl: grants.map(toAclEntry) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Deletes every ACL naming the principal: its next request to the broker is refused. Returns how many. */
+export async function deleteGrantsOf(kafka: Kafka, principal: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const response = await admin.deleteAcls({
+      filters: [
+        {
+          resourceType: AclResourceTypes.ANY,
+          resourcePatternType: ResourcePatternTypes.ANY,
+          principal,
+          host: '*',
+          operation: AclOperationTypes.ANY,
+          permissionType: AclPermissionTypes.ANY,
+        },
+      ],
+    });
+    return response.filterResponses.reduce((n, r) => n + r.matchingAcls.length, 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** kafkajs' enums are plain objects at runtime (no reverse mapping). */
+const nameOf = (values: object, code: number) => Object.entries(values).find(([, value]) => value === code)?.[0];
+
+/** The ACLs naming the principal, as the broker holds them. */
+export async function grantsOf(kafka: Kafka, principal: string): Promise<Grant[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const response = await admin.describeAcls({
+      resourceType: AclResourceTypes.ANY,
+      resourcePatternType: ResourcePatternTypes.ANY,
+      principal,
+      host: '*',
+      operation: AclOperationTypes.ANY,
+      permissionType: AclPermissionTypes.ALLOW,
+    });
+    return response.resources.flatMap((resource) =>
+      resource.acls.map((acl) => ({
+        principal: acl.principal,
+        resource: nameOf(AclResourceTypes, resource.resourceType) as Grant['resource'],
+        name: resource.resourceName,
+        prefixed: resource.resourcePatternType === ResourcePatternTypes.PREFIXED,
+        operation: nameOf(AclOperationTypes, acl.operation) as AclOperation,
+      })),
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SCRAM credentials: kafkajs has no call for AlterUserScramCredentials (API key 51), so it is sent as a raw request
+// over a kafkajs broker connection (already authenticated as the admin). The request is a "flexible" one (compact
+// strings and arrays, tagged fields); kafkajs writes request header v1, and the empty tagged-field byte that begins
+// the body makes it header v2.
+
+const SCRAM_SHA_512 = 2;
+/** Kafka's minimum for SCRAM-SHA-512 is 4096 iterations. */
+export const SCRAM_ITERATIONS = 8192;
+const pbkdf2Async = promisify(pbkdf2);
+
+const uvarint = (value: number): Buffer => {
+  const bytes: number[] = [];
+  while (value > 0x7f) {
+    bytes.push((value & 0x7f) | 0x80);
+    value >>>= 7;
+  }
+  bytes.push(value);
+  return Buffer.from(bytes);
+};
+const compactBytes = (value: Buffer) => Buffer.concat([uvarint(value.length + 1), value]);
+const compactString = (value: string) => compactBytes(Buffer.from(value, 'utf8'));
+const int8 = (value: number) => Buffer.from([value]);
+const int32 = (value: number) => {
+  const b = Buffer.alloc(4);
+  b.writeInt32BE(value);
+  return b;
+};
+const NO_TAGS = Buffer.from([0]);
+
+function readUVarint(buf: Buffer, at: { offset: number }): number {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = buf[at.offset++];
+    value |= (byte & 0x7f) << shift;
+    if ((byte & 0x80) === 0) return value;
+    shift += 7;
+  }
+}
+
+function readCompactString(buf: Buffer, at: { offset: number }): string | null {
+  const length = readUVarint(buf, at) - 1;
+  if (length < 0) return null;
+  const value = buf.toString('utf8', at.offset, at.offset + length);
+  at.offset += length;
+  return value;
+}
+
+function skipTags(buf: Buffer, at: { offset: number }): void {
+  const count = readUVarint(buf, at);
+  for (let i = 0; i < count; i++) {
+    readUVarint(buf, at);
+    at.offset += readUVarint(buf, at);
+  }
+}
+
+export interface ScramChange {
+  username: string;
+  /** The new password; omitted to delete the user's SCRAM-SHA-512 credential. */
+  password?: string;
+}
+
+async function alterUserScramCredentialsRequest(changes: readonly ScramChange[]): Promise<Buffer> {
+  const deletions = changes.filter((c) => c.password === undefined);
+  const upsertions = await Promise.all(
+    changes
+      .filter((c): c is Required<ScramChange> => c.password !== undefined)
+      .map(async ({ username, password }) => {
+        const salt = randomBytes(32);
+        // SCRAM's SaltedPassword = Hi(password, salt, i), which is PBKDF2 with HMAC-SHA-512 (RFC 5802 § 2.2).
+        const salted = await pbkdf2Async(password.normalize('NFKC'), salt, SCRAM_ITERATIONS, 64, 'sha512');
+        return Buffer.concat([compactString(username), int8(SCRAM_SHA_512), int32(SCRAM_ITERATIONS), compactBytes(salt), compactBytes(salted), NO_TAGS]);
+      }),
+  );
+  return Buffer.concat([
+    NO_TAGS, // request header v2's tagged fields
+    uvarint(deletions.length + 1),
+    ...deletions.map((d) => Buffer.concat([compactString(d.username), int8(SCRAM_SHA_512), NO_TAGS])),
+    uvarint(upsertions.length + 1),
+    ...upsertions,
+    NO_TAGS,
+  ]);
+}
+
+interface ScramResult {
+  user: string;
+  errorCode: number;
+  errorMessage: string | null;
+}
+
+function decodeAlterUserScramCredentialsResponse(payload: Buffer): ScramResult[] {
+  const at = { offset: 0 };
+  skipTags(payload, at); // response header v1's tagged fields
+  at.offset += 4; // throttle_time_ms
+  const results: ScramResult[] = [];
+  const count = readUVarint(payload, at) - 1;
+  for (let i = 0; i < count; i++) {
+    const user = readCompactString(payload, at) ?? '';
+    const errorCode = payload.readInt16BE(at.offset);
+    at.offset += 2;
+    const errorMessage = readCompactString(payload, at);
+    skipTags(payload, at);
+    results.push({ user, errorCode, errorMessage });
+  }
+  return results;
+}
+
+interface RawBroker {
+  connectionPool: { send(request: unknown): Promise<unknown> };
+}
+interface RawCluster {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  refreshMetadata(): Promise<void>;
+  findControllerBroker(): Promise<RawBroker>;
+}
+
+/** kafkajs' own cluster client (a private factory of the Kafka object): broker connections with its SASL and retries. */
+function rawCluster(kafka: Kafka): RawCluster {
+  const factory = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
+  if (!factory) throw new Error('kafkajs changed: no cluster factory on the Kafka client');
+  return (kafka as unknown as Record<symbol, (options: object) => RawCluster>)[factory]({});
+}
+
+/**
+ * Creates or replaces (password given) and deletes (password omitted) SCRAM-SHA-512 credentials. The change is
+ * written to the cluster's metadata log; a connection authenticated before keeps working until it re-authenticates
+ * (`connections.max.reauth.ms`), which is why revocation also deletes the principal's ACLs.
+ */
+export async function alterScramCredentials(kafka: Kafka, changes: readonly ScramChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const body = await alterUserScramCredentialsRequest(changes);
+  const cluster = rawCluster(kafka);
+  await cluster.connect();
+  try {
+    await cluster.refreshMetadata();
+    const broker = await cluster.findControllerBroker();
+    const results = (await broker.connectionPool.send({
+      request: {
+        apiKey: 51,
+        apiVersion: 0,
+        apiName: 'AlterUserScramCredentials',
+        encode: async () => ({ buf: body, buffer: body }),
+      },
+      response: { decode: async (payload: Buffer) => decodeAlterUserScramCredentialsResponse(payload), parse: async (r: ScramResult[]) => r },
+    })) as ScramResult[];
+    const failed = results.filter((r) => r.errorCode !== 0);
+    if (failed.length > 0) {
+      throw new Error(`AlterUserScramCredentials failed: ${failed.map((f) => `${f.user}: ${f.errorCode} ${f.errorMessage ?? ''}`).join('; ')}`);
+    }
+  } finally {
+    await cluster.disconnect();
+  }
+}
+
+/**
+ * Waits until each credential authenticates: the broker applies a SCRAM change from the cluster's metadata log a
+ * moment after the controller accepted it, and a principal handed out (a subgraph starting, a party's password
+ * returned) must work at once.
+ */
+export async function awaitCredentials(settings: KafkaSettings, credentials: readonly SaslCredential[], timeoutMs = 15_000): Promise<void> {
+  await Promise.all(
+    credentials.map(async (sasl) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const admin = createKafka({ ...settings, clientId: 'credential-check', sasl }).admin();
+        try {
+          await admin.connect();
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        } finally {
+          await admin.disconnect().catch(() => undefined);
+        }
+      }
+    }),
+  );
+}
+
+/** A new random password for a SCRAM principal (URL-safe, 32 characters). */
+export const newPassword = () => randomBytes(24).toString('base64url');
+
+/** Deletes exactly these ACLs (e.g. a test hub's, under its topic prefix, when it stops). */
+export async function deleteGrants(kafka: Kafka, grants: readonly Grant[]): Promise<void> {
+  if (grants.length === 0) return;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.deleteAcls({ filters: grants.map(toAclEntry) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * The broker's administration as a subgraph that registers parties uses it (feeds): principals, ACLs and topics,
+ * with the super user's client and the hub's topic prefix. Nothing is cached: the broker answers every question.
+ */
+export class BrokerAdministration {
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly settings: KafkaSettings,
+  ) {}
+
+  /** The broker's name of a logical topic (with the deployment's prefix). */
+  topic = (logical: string) => topicName(this.settings, logical);
+
+  setPassword = (username: string, password: string) => alterScramCredentials(this.kafka, [{ username, password }]);
+  /** Sets the password and returns once it authenticates. */
+  setPasswordAndWait = async (username: string, password: string) => {
+    await this.setPassword(username, password);
+    await awaitCredentials(this.settings, [{ username, password }]);
+  };
+  grant = (grants: readonly Grant[]) => createGrants(this.kafka, grants);
+  /**
+   * Deletes every ACL of the principal and returns once the broker's authorizer no longer holds any (it applies the
+   * change from the metadata log a moment after the controller accepted it): from then on every request is refused.
+   */
+  revokeAll = async (principal: string, timeoutMs = 15_000): Promise<void> => {
+    await deleteGrantsOf(this.kafka, principal);
+    const deadline = Date.now() + timeoutMs;
+    while ((await grantsOf(this.kafka, principal)).length > 0) {
+      if (Date.now() > deadline) throw new Error(`the broker still holds ACLs of ${principal}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  grantsOf = (principal: string) => grantsOf(this.kafka, principal);
+  createTopics = (logical: string[]) => ensureTopics(this.kafka, this.settings, logical);
+}

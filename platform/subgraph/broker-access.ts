@@ -1,0 +1,50 @@
+import { Kafka } from 'kafkajs';
+import { SubgraphName, TOPIC_DEFINITIONS, deadLetterTopicOf } from '../../catalog';
+import { consumerTopicPrefixes, consumerTopics } from '../events/consumer';
+import { Grant, alterScramCredentials, awaitCredentials, createGrants, principalOf } from '../events/broker-admin';
+import { KafkaSettings, SaslCredential } from '../events/kafka';
+import { SubgraphModule } from './module';
+
+/**
+ * What a subgraph's principal may do on the broker, derived from what the subgraph declares (the one place that
+ * says it): write (and create) the topics it produces, their party feeds and its dead-letter topic, read the topics its consumers
+ * read, and join only consumer groups named `<prefix><subgraph>.`. Everything else is refused by the broker,
+ * including the internal topics of other subgraphs it does not consume and every party's feed.
+ */
+export function subgraphGrants(module: SubgraphModule, username: string, topicPrefix = ''): Grant[] {
+  const principal = principalOf(username);
+  const topic = (name: string, operation: Grant['operation'], prefixed = false): Grant => ({
+    principal, resource: 'TOPIC', name: `${topicPrefix}${name}`, prefixed, operation,
+  });
+  const written = [...new Set([...module.producedTopics, deadLetterTopicOf(module.name)])];
+  // The parties' feeds of its topics (`contracts.filings.v1.<district>`): written by the producer alone.
+  const feeds = TOPIC_DEFINITIONS.filter((t) => t.partyFeed && module.producedTopics.includes(t.name)).map((t) => `${t.name}.`);
+  const read = [...new Set(module.consumers.flatMap(consumerTopics))];
+  const readPrefixes = [...new Set(module.consumers.flatMap(consumerTopicPrefixes))];
+  return [
+    ...written.flatMap((name) => (['WRITE', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op))),
+    ...feeds.flatMap((name) => (['WRITE', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op, true))),
+    ...read.flatMap((name) => (['READ', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op))),
+    ...readPrefixes.flatMap((name) => (['READ', 'DESCRIBE'] as const).map((op) => topic(name, op, true))),
+    { principal, resource: 'GROUP', name: `${topicPrefix}${module.name}.`, prefixed: true, operation: 'READ' },
+  ];
+}
+
+/**
+ * Gives each subgraph its principal (SCRAM-SHA-512, password from the hub's configuration) and its ACLs, with the
+ * super user's client. Idempotent: a restart sets the same passwords and the broker ignores ACLs it already has.
+ * Returns the ACLs it created (a test hub deletes them when it stops).
+ */
+export async function provisionSubgraphPrincipals(
+  admin: Kafka,
+  adminSettings: KafkaSettings,
+  modules: readonly SubgraphModule[],
+  credentials: Record<SubgraphName, SaslCredential>,
+): Promise<Grant[]> {
+  const principals = modules.map((m) => credentials[m.name]);
+  await alterScramCredentials(admin, principals);
+  const grants = modules.flatMap((m) => subgraphGrants(m, credentials[m.name].username, adminSettings.topicPrefix));
+  await createGrants(admin, grants);
+  await awaitCredentials(adminSettings, principals);
+  return grants;
+}

@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { BrokerAdministration, newPassword } from '../../../platform/events/broker-admin';
+import { feedsError } from '../domain/errors';
+import { lockFeedSubscriber, saveFeedSubscriber } from '../persistence/feed-subscriber.repository';
+import { securedBroker } from './feed-subscriber.broker';
+import { FeedCredential } from './register-feed-subscriber';
+
+/**
+ * A new password for the party's principal, returned once. New connections need it at once; a connection opened
+ * with the old one lasts until it must re-authenticate (the broker's `connections.max.reauth.ms`, 60 s).
+ */
+export async function rotateFeedCredential(
+  em: EntityManager,
+  identity: Identity,
+  brokerAdministration: BrokerAdministration | undefined,
+  partyId: string,
+): Promise<FeedCredential> {
+  if (identity.role !== 'ADMIN') throw new ForbiddenError('Only the admin rotates feed credentials');
+  const broker = securedBroker(brokerAdministration);
+  return em.transactional(async (tx) => {
+    const subscriber = await lockFeedSubscriber(tx, partyId);
+    if (!subscriber) throw new NotFoundError('Feed subscriber', partyId);
+    if (subscriber.status === 'REVOKED') throw feedsError('FEED_SUBSCRIBER_REVOKED', `${partyId} was revoked; register it again`);
+    const password = newPassword();
+    const saved = await saveFeedSubscriber(tx, { ...subscriber, credentialRotatedAt: new Date() });
+    await broker.setPasswordAndWait(subscriber.username, password);
+    return { subscriber: saved, password };
+  });
+}

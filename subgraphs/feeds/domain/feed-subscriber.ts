@@ -1,0 +1,95 @@
+import {
+  CITY_FILING_REVIEWS_TOPIC,
+  COURT_CASE_EVENTS_TOPIC,
+  FILINGS_TOPIC,
+  PARTY_ID_PATTERN,
+  REFERRALS_TOPIC,
+  partyTopicName,
+} from '../../../catalog';
+
+/**
+ * An outside party registered for the Kafka feeds. Its reach is what the broker's ACLs give its principal, derived
+ * here from what it is: a court reads the referrals addressed to it and reports on its own topic; a bureau reads
+ * the filings of the districts its jurisdictions cover and sends its review decisions on its own topic; an
+ * enforcement bureau reads the filings of its districts. No party reads an internal topic.
+ */
+export const FEED_SUBSCRIBER_KINDS = ['BUREAU', 'ENFORCEMENT_BUREAU', 'COURT'] as const;
+export type FeedSubscriberKind = (typeof FEED_SUBSCRIBER_KINDS)[number];
+
+export const FEED_SUBSCRIBER_STATUSES = ['ACTIVE', 'REVOKED'] as const;
+export type FeedSubscriberStatus = (typeof FEED_SUBSCRIBER_STATUSES)[number];
+
+export interface FeedParty {
+  partyId: string;
+  kind: FeedSubscriberKind;
+  /** COURT only: the court whose referrals it reads and for which it reports. */
+  courtId: string | null;
+  /** Bureaus only: division codes of a district or wider (2–6 digits); each covers every district it prefixes. */
+  jurisdictions: string[];
+}
+
+/** Bounds on what an administrator sends. */
+export const MAX_JURISDICTIONS = 50;
+const JURISDICTION_PATTERN = /^[0-9]{2,6}$/;
+
+/** Every problem of a registration, by field (empty when it is valid). */
+export function registrationProblems(party: FeedParty): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!PARTY_ID_PATTERN.test(party.partyId)) fields.partyId = 'lower-case letters, digits and hyphens, 2–63 characters';
+  if (!FEED_SUBSCRIBER_KINDS.includes(party.kind)) fields.kind = FEED_SUBSCRIBER_KINDS.join(', ');
+  if (party.kind === 'COURT') {
+    if (!party.courtId || !PARTY_ID_PATTERN.test(party.courtId)) fields.courtId = 'a court id (lower-case letters, digits and hyphens) is required for a court';
+    if (party.jurisdictions.length > 0) fields.jurisdictions = 'a court reads the referrals addressed to it: no jurisdictions';
+  } else {
+    if (party.courtId) fields.courtId = 'only a court has a court id';
+    if (party.jurisdictions.length === 0 || party.jurisdictions.length > MAX_JURISDICTIONS) {
+      fields.jurisdictions = `1–${MAX_JURISDICTIONS} division codes`;
+    } else if (party.jurisdictions.some((j) => !JURISDICTION_PATTERN.test(j))) {
+      fields.jurisdictions = 'division codes of a district or wider: 2–6 digits (e.g. 11 for Beijing, 110102 for Xicheng)';
+    }
+  }
+  return fields;
+}
+
+/** The party's principal on the broker: `User:party-<party id>`. */
+export const feedUsername = (partyId: string) => `party-${partyId}`;
+
+export interface FeedPermission {
+  resource: 'TOPIC' | 'GROUP';
+  /** A logical topic name (without a deployment's prefix), or a consumer group name. */
+  name: string;
+  prefixed: boolean;
+  operation: 'READ' | 'WRITE' | 'DESCRIBE';
+}
+
+const read = (name: string, prefixed: boolean): FeedPermission[] => [
+  { resource: 'TOPIC', name, prefixed, operation: 'READ' },
+  { resource: 'TOPIC', name, prefixed, operation: 'DESCRIBE' },
+];
+const write = (name: string): FeedPermission[] => [
+  { resource: 'TOPIC', name, prefixed: false, operation: 'WRITE' },
+  { resource: 'TOPIC', name, prefixed: false, operation: 'DESCRIBE' },
+];
+
+/** Everything the party's principal may do; the broker refuses the rest. */
+export function feedPermissions(party: FeedParty): FeedPermission[] {
+  const reads =
+    party.kind === 'COURT'
+      ? read(partyTopicName(REFERRALS_TOPIC, party.courtId!), false)
+      : party.jurisdictions.flatMap((j) => read(partyTopicName(FILINGS_TOPIC, j), true));
+  const writes =
+    party.kind === 'COURT'
+      ? write(partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!))
+      : party.kind === 'BUREAU'
+        ? write(partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId))
+        : [];
+  // Its own consumer groups only: `<party id>.<anything>`.
+  return [...reads, ...writes, { resource: 'GROUP', name: `${party.partyId}.`, prefixed: true, operation: 'READ' }];
+}
+
+/** The party's own topics, created when it is registered so it can subscribe and send at once. */
+export function feedTopics(party: FeedParty): string[] {
+  if (party.kind === 'COURT') return [partyTopicName(REFERRALS_TOPIC, party.courtId!), partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!)];
+  const districts = party.jurisdictions.filter((j) => j.length === 6).map((j) => partyTopicName(FILINGS_TOPIC, j));
+  return party.kind === 'BUREAU' ? [...districts, partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId)] : districts;
+}

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Consumer, Kafka } from 'kafkajs';
+import { BrokerCredentials, loadOrCreateBrokerCredentials } from '../../platform/events/broker-credentials';
+import { SaslCredential } from '../../platform/events/kafka';
+import { startLocalKafka } from '../../tools/kafka/local-kafka';
+import { freePort } from './events';
+import { kafkaBrokers, testKafkaCredentials } from './hub-fixture';
+import { testKafkaClient } from './kafka-probe';
+
+export interface SecuredBroker {
+  brokers: string[];
+  credentials: BrokerCredentials;
+  stop(): Promise<void>;
+}
+
+/**
+ * A broker with SASL/SCRAM and ACLs on: the run's own (the global setup's, or KAFKA_BROKERS with
+ * KAFKA_CREDENTIALS_FILE), else, when the run uses an open PLAINTEXT broker, one of the file's own on free ports,
+ * stopped by `stop()`. Security tests always run against authentication.
+ */
+export async function securedBroker(): Promise<SecuredBroker> {
+  const credentials = testKafkaCredentials();
+  if (credentials) return { brokers: kafkaBrokers(), credentials, stop: async () => undefined };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-kafka-secured-'));
+  const own = loadOrCreateBrokerCredentials(path.join(dataDir, 'credentials.json'));
+  const kafka = await startLocalKafka({ dataDir, port: await freePort(), controllerPort: await freePort(), heapMb: 384, admin: own.admin });
+  return {
+    brokers: kafka.brokers,
+    credentials: own,
+    stop: async () => {
+      await kafka.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The broker's error type behind a kafkajs failure (e.g. TOPIC_AUTHORIZATION_FAILED), or its name. */
+export function brokerErrorType(error: unknown): string {
+  for (let e = error as { type?: string; name?: string; cause?: unknown; originalError?: unknown } | undefined; e; ) {
+    if (e.type && e.type !== 'UNKNOWN') return e.type;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  const message = String((error as Error)?.message ?? error);
+  if (/Topic authorization failed/i.test(message)) return 'TOPIC_AUTHORIZATION_FAILED';
+  // kafkajs turns FindCoordinator's GROUP_AUTHORIZATION_FAILED into "Failed to find group coordinator".
+  if (/Group authorization failed|Failed to find group coordinator/i.test(message)) return 'GROUP_AUTHORIZATION_FAILED';
+  if (/SASL/i.test(message)) return 'SASL_AUTHENTICATION_FAILED';
+  return (error as Error)?.name ?? 'UNKNOWN';
+}
+
+/** Produces one message as `sasl` (`null`: without credentials); resolves 'OK' or the broker's refusal. */
+export async function tryProduce(brokers: string[], sasl: SaslCredential | null, topic: string, value = 'probe'): Promise<string> {
+  const producer = testKafkaClient(brokers, 'security-probe', sasl).producer({ allowAutoTopicCreation: false, retry: { retries: 2, initialRetryTime: 100 } });
+  try {
+    await producer.connect();
+    await producer.send({ topic, acks: -1, messages: [{ key: 'k', value }] });
+    return 'OK';
+  } catch (error) {
+    return brokerErrorType(error);
+  } finally {
+    await producer.disconnect().catch(() => undefined);
+  }
+}
+
+/**
+ * Reads a topic from the beginning with a consumer group as `sasl` until `count` messages arrived; resolves the
+ * values read, or the broker's refusal (a consumer that crashes on an authorization error, or fails to join).
+ */
+export async function tryConsume(
+  brokers: string[],
+  sasl: SaslCredential | null,
+  topic: string,
+  groupId: string,
+  { count = 1, timeoutMs = 15000 } = {},
+): Promise<string[] | string> {
+  const kafka: Kafka = testKafkaClient(brokers, 'security-probe', sasl);
+  const consumer: Consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 2000 } });
+  const values: string[] = [];
+  try {
+    return await new Promise<string[] | string>((resolve) => {
+      const timer = setTimeout(() => resolve(values), timeoutMs);
+      const done = (result: string[] | string) => {
+        clearTimeout(timer);
+        resolve(result);
+      };
+      consumer.on(consumer.events.CRASH, ({ payload }) => done(brokerErrorType(payload.error)));
+      (async () => {
+        await consumer.connect();
+        await consumer.subscribe({ topics: [topic], fromBeginning: true });
+        await consumer.run({
+          eachMessage: async ({ message }) => {
+            values.push(message.value?.toString() ?? '');
+            if (values.length >= count) done(values);
+          },
+        });
+      })().catch((error: unknown) => done(brokerErrorType(error)));
+    });
+  } finally {
+    await consumer.disconnect().catch(() => undefined);
+  }
+}
