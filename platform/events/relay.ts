@@ -1,15 +1,20 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { Kafka, Producer } from 'kafkajs';
+import { Client } from 'pg';
 import { logger } from '../logging';
 import { encodeHeaders } from './cloudevent';
 import { KafkaSettings, topicName } from './kafka';
+import { outboxChannel } from './outbox.entities';
 
 export interface RelayOptions {
   schema: string;
   knex: Knex;
   kafka: Kafka;
   kafkaSettings: KafkaSettings;
+  /** When given, the relay LISTENs on its own connection for the outbox's commits (outboxNotifyDdl), in any process. */
+  databaseUrl?: string;
   batchSize?: number;
+  /** The fallback poll; with LISTEN it only catches a notification lost while the listening connection was down. */
   pollIntervalMs?: number;
   maxBackoffMs?: number;
 }
@@ -41,6 +46,7 @@ export class OutboxRelay {
   private wake?: () => void;
   /** Set by nudge(): a pass started before the nudge may have missed the rows it announced. */
   private nudged = false;
+  private listener?: Client;
   private readonly log;
 
   constructor(private readonly options: RelayOptions) {
@@ -51,6 +57,44 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    void this.listen();
+  }
+
+  /**
+   * One dedicated connection LISTENing for the outbox's commits; when it drops it is re-opened (with a pass, since
+   * a commit may have gone unheard meanwhile) until the relay stops.
+   */
+  private async listen(retryInMs = 200): Promise<void> {
+    const { databaseUrl, schema } = this.options;
+    if (!databaseUrl || !this.running) return;
+    const client = new Client({ connectionString: databaseUrl, application_name: `outbox-relay:${schema}` });
+    let retried = false;
+    const retry = (error?: Error) => {
+      if (retried) return;
+      retried = true;
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (!this.running) return;
+      this.log.warn({ err: error, retryInMs }, 'outbox relay lost its LISTEN connection; will reconnect');
+      setTimeout(() => void this.listen(Math.min(retryInMs * 2, this.options.maxBackoffMs ?? 5000)), retryInMs).unref();
+    };
+    client.on('error', retry);
+    client.on('end', () => retry());
+    client.on('notification', () => this.nudge());
+    try {
+      await client.connect();
+      await client.query(`listen ${outboxChannel(schema)}`);
+    } catch (error) {
+      retry(error as Error);
+      return;
+    }
+    if (!this.running) {
+      retried = true;
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.listener = client;
+    this.nudge();
   }
 
   /** Asks for an immediate pass instead of waiting for the next poll. */
@@ -63,11 +107,14 @@ export class OutboxRelay {
     this.running = false;
     this.nudge();
     await this.loop;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
     await this.disconnect();
   }
 
   private async run(): Promise<void> {
-    const poll = this.options.pollIntervalMs ?? 200;
+    const poll = this.options.pollIntervalMs ?? (this.options.databaseUrl ? 1000 : 200);
     let backoff = poll;
     while (this.running) {
       this.nudged = false;
@@ -100,7 +147,7 @@ export class OutboxRelay {
       if (!lock.rows[0].locked) return 0;
       const { rows } = await trx.raw<{ rows: OutboxRow[] }>(
         `select * from "${schema}"."outbox" where published_at is null order by id limit ?`,
-        [this.options.batchSize ?? 200],
+        [this.options.batchSize ?? 1000],
       );
       if (rows.length === 0) return 0;
       try {
@@ -121,7 +168,11 @@ export class OutboxRelay {
   private async send(rows: OutboxRow[]): Promise<void> {
     const producer = await this.connectedProducer();
     const byTopic = new Map<string, OutboxRow[]>();
-    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    for (const row of rows) {
+      const topicRows = byTopic.get(row.topic);
+      if (topicRows) topicRows.push(row);
+      else byTopic.set(row.topic, [row]);
+    }
     await producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, topicRows]) => ({

@@ -54,14 +54,15 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     const relay = new OutboxRelay({
       schema: module.name,
       knex: orm.em.getKnex(),
+      databaseUrl: options.databaseUrl,
       kafka,
       kafkaSettings,
       pollIntervalMs: options.relayPollIntervalMs,
     });
     relay.start();
     started.push(relay);
-    // Whatever this subgraph commits (a use case, a consumer's inbox transaction) may have written outbox rows: the
-    // relay looks at once, and its polling only catches rows written outside the ORM.
+    // The outbox's trigger NOTIFYs every listening relay of a commit; in this process the relay is also nudged
+    // directly (no round trip), and its polling only catches a notification lost while its LISTEN connection was down.
     orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => relay.nudge() });
 
     const consumers = module.consumers.map(

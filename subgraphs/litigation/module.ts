@@ -14,6 +14,7 @@ import { Migration20261122020000_filing_snapshots } from './persistence/migratio
 import { Migration20261122030000_referrals } from './persistence/migrations/Migration20261122030000_referrals';
 import { Migration20261122040000_extension } from './persistence/migrations/Migration20261122040000_extension';
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
+import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -27,6 +28,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261122030000_referrals', class: Migration20261122030000_referrals },
     { name: 'Migration20261122040000_extension', class: Migration20261122040000_extension },
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
+    { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
   // and courts report back on court.case-events.v1.
