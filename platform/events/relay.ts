@@ -31,8 +31,6 @@ interface OutboxRow {
   payload: unknown;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Publishes outbox rows in commit order. One relay publishes at a time per schema (a transaction-scoped advisory
  * lock), so one aggregate's events keep their order even with several instances. A row is marked published only
@@ -136,7 +134,14 @@ export class OutboxRelay {
   /** Waits `ms`, or less when nudged (the backoff after a failure ends early only when the relay stops). */
   private pause(ms: number, { backoff = false } = {}): Promise<void> {
     if (this.nudged && !backoff) return Promise.resolve();
-    return Promise.race([sleep(ms), new Promise<void>((resolve) => (this.wake = () => (!backoff || !this.running) && resolve()))]);
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        if (backoff && this.running) return;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   /** Returns how many rows were published. */
