@@ -5,6 +5,7 @@ import { EdgeContext, callerOf } from './caller';
 import { EdgeConfig } from './config';
 import { corsFor } from './cors';
 import { useDocumentLimits } from './document-limits';
+import { useMetrics } from './metrics';
 import { useOperationGuard } from './operation-guard';
 import { useRequestBody } from './request-body';
 
@@ -15,6 +16,8 @@ export interface EdgeRuntimeOptions {
   supergraph: string;
   tokens: TokenSettings;
   config: EdgeConfig;
+  /** Each subgraph's URL, naming the subgraph of a fetch in the metrics. */
+  subgraphUrls: Record<string, string>;
 }
 
 /**
@@ -46,6 +49,7 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
       },
     },
     plugins: () => [
+      useMetrics(options.subgraphUrls),
       useAdmission({ config, tokens: options.tokens, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       useRequestBody(),
       useDocumentLimits(config),

@@ -7,6 +7,7 @@ import { HubOrm } from '../db/orm';
 import { sqlRows, sqlRun } from '../db/sql';
 import { logger } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
+import { deadLetters } from '../metrics';
 import { KafkaSettings, topicName } from './kafka';
 
 /** Applies one event's effect inside the inbox transaction. Throw a DomainError to reject it as poison. */
@@ -190,6 +191,7 @@ export class InboxConsumer {
     reason: string,
   ): Promise<void> {
     this.log.warn({ topic, partition, offset: message.offset, reasonCode, reason }, 'message sent to dead-letter topic');
+    deadLetters.inc({ topic, reason: reasonCode });
     await this.dlqProducer!.send({
       topic: topicName(this.options.kafkaSettings, this.options.deadLetterTopic),
       acks: -1,

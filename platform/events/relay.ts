@@ -144,6 +144,15 @@ export class OutboxRelay {
     });
   }
 
+  /** The rows waiting to be published and the age of the oldest (for the metrics; the partial index answers). */
+  async backlog(): Promise<{ backlog: number; oldestAgeSeconds: number }> {
+    const { rows } = await this.options.knex.raw<{ rows: { backlog: number; age: number | null }[] }>(
+      `select count(*)::int as backlog, extract(epoch from now() - min(occurred_at))::float8 as age
+         from "${this.options.schema}"."outbox" where published_at is null`,
+    );
+    return { backlog: rows[0].backlog, oldestAgeSeconds: Math.max(0, rows[0].age ?? 0) };
+  }
+
   /** Returns how many rows were published. */
   async publishBatch(): Promise<number> {
     const { knex, schema } = this.options;
