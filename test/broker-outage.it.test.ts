@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { LocalKafka, startLocalKafka } from '../tools/kafka/local-kafka';
 import { freePort } from './support/events';
-import { TestHub, identity, startTestHub, tokenFor } from './support/hub-fixture';
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { metricSample as sample, scrapeMetrics as scrape } from './support/metrics';
 import { probeTopics } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -14,16 +15,6 @@ const operator = identity('ADMIN', 'hub-operations');
 const REGISTER = `mutation R($name: String!) {
   registerArea(input: { name: $name, districtCode: "110108", streetCode: "110108009" }) { id }
 }`;
-
-/** The gateway's Prometheus text as ADMIN, and one sample's value from it. */
-async function scrape(t: TestHub, who = operator) {
-  const res = await fetch(new URL('/metrics', t.hub.gatewayUrl), { headers: { authorization: `Bearer ${await tokenFor(who)}` } });
-  return { status: res.status, text: await res.text() };
-}
-const sample = (text: string, name: string, labels: string) => {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}} `));
-  return line === undefined ? undefined : Number(line.split(' ')[1]);
-};
 
 describe('broker outage', () => {
   let dataDir: string;
