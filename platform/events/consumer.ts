@@ -85,10 +85,15 @@ export class InboxConsumer {
     await this.connectConsumer();
   }
 
+  /** The consumer group: the definition's name under the topic prefix unless one is given. */
+  get groupId(): string {
+    return this.options.groupId ?? `${this.options.kafkaSettings.topicPrefix ?? ''}${this.options.definition.name}`;
+  }
+
   private async connectConsumer(): Promise<void> {
     const { kafka, kafkaSettings, definition } = this.options;
     const consumer = kafka.consumer({
-      groupId: this.options.groupId ?? `${kafkaSettings.topicPrefix ?? ''}${definition.name}`,
+      groupId: this.groupId,
       maxWaitTimeInMs: kafkaSettings.consumerMaxWaitMs,
       ...(kafkaSettings.consumerSessionTimeoutMs
         ? { sessionTimeout: kafkaSettings.consumerSessionTimeoutMs, heartbeatInterval: Math.floor(kafkaSettings.consumerSessionTimeoutMs / 3) }

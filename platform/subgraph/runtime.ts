@@ -77,9 +77,9 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     started.push({ stop: async () => void (await Promise.all(consumers.map((c) => c.stop()))) });
     const lag = consumerLagReader(
       kafka,
-      module.consumers.map((definition) => ({
-        groupId: `${kafkaSettings.topicPrefix ?? ''}${definition.name}`,
-        topics: consumerTopics(definition).map((t) => topicName(kafkaSettings, t)),
+      consumers.map((consumer, i) => ({
+        groupId: consumer.groupId,
+        topics: consumerTopics(module.consumers[i]).map((t) => topicName(kafkaSettings, t)),
       })),
     );
     const unwatchLag = watchConsumerLag(lag.read);
