@@ -6,6 +6,7 @@ import { EdgeConfig } from './config';
 import { corsFor } from './cors';
 import { useDocumentLimits } from './document-limits';
 import { useBoundedEcho } from './bounded-echo';
+import { useMetrics } from './metrics';
 import { useOperationGuard } from './operation-guard';
 import { useRequestBody } from './request-body';
 
@@ -16,6 +17,8 @@ export interface EdgeRuntimeOptions {
   supergraph: string;
   tokens: TokenSettings;
   config: EdgeConfig;
+  /** Each subgraph's URL, naming the subgraph of a fetch in the metrics. */
+  subgraphUrls: Record<string, string>;
 }
 
 /**
@@ -47,6 +50,7 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
       },
     },
     plugins: () => [
+      useMetrics(options.subgraphUrls),
       useAdmission({ config, tokens: options.tokens, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       useRequestBody(),
       useDocumentLimits(config),

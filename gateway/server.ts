@@ -1,9 +1,12 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { cachedUserTokenVerifier } from '../platform/auth/token-cache';
 import { TokenSettings } from '../platform/auth/tokens';
 import { subgraphUrlsOf, withSubgraphUrls } from '../platform/federation/compose';
 import { logger } from '../platform/logging';
+import { metrics } from '../platform/metrics';
+import { authenticate } from './authentication';
 import { EdgeConfig, edgeConfig } from './config';
 import { gatewayReadiness } from './readiness';
 import { GRAPHQL_ENDPOINT, createEdgeRuntime } from './runtime';
@@ -33,14 +36,16 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
 
 /**
  * The edge's HTTP server only routes: `/healthz` (the process answers), `/readyz` (the subgraphs, their databases
- * and the broker answer), and `/graphql` to Hive Gateway's runtime, where every decision about a GraphQL request
+ * and the broker answer), `/metrics` (Prometheus text, ADMIN only), and `/graphql` to Hive Gateway's runtime, where every decision about a GraphQL request
  * is taken (gateway/runtime.ts). It reads no request body itself.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const config = options.config ?? edgeConfig();
+  const verifyToken = cachedUserTokenVerifier(options.tokens, config.tokenMaxLifetimeSeconds);
   const supergraph = withSubgraphUrls(options.supergraphSdl, options.subgraphUrls);
-  const runtime = createEdgeRuntime({ supergraph, tokens: options.tokens, config });
-  const readiness = gatewayReadiness(subgraphUrlsOf(supergraph), config.readiness);
+  const subgraphUrls = subgraphUrlsOf(supergraph);
+  const runtime = createEdgeRuntime({ supergraph, tokens: options.tokens, config, subgraphUrls });
+  const readiness = gatewayReadiness(subgraphUrls, config.readiness);
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -49,6 +54,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (path === '/readyz') {
         const state = await readiness();
         return sendJson(res, state.ready ? 200 : 503, { status: state.ready ? 'READY' : 'NOT_READY', checks: state.checks });
+      }
+      if (path === '/metrics') {
+        // Operators only: the figures say how busy each organisation's subgraph is and what fails.
+        const caller = await authenticate(req.headers.authorization ?? null, verifyToken);
+        if (!caller.ok || caller.identity.role !== 'ADMIN') {
+          return sendJson(res, caller.ok && !caller.anonymous ? 403 : 401, { errors: [{ message: 'metrics are for ADMIN', extensions: { code: caller.ok && !caller.anonymous ? 'FORBIDDEN' : 'UNAUTHENTICATED' } }] });
+        }
+        res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
+        return res.end(await metrics.metrics());
       }
       if (path !== GRAPHQL_ENDPOINT) return sendJson(res, 404, { errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
       await runtime.requestListener(req, res);

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { LocalKafka, startLocalKafka } from '../tools/kafka/local-kafka';
 import { freePort } from './support/events';
 import { TestHub, identity, startTestHub, testKafkaAdmin } from './support/hub-fixture';
+import { metricSample as sample, scrapeMetrics as scrape } from './support/metrics';
 import { probeTopics } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -57,6 +58,13 @@ describe('broker outage', () => {
     for (let i = 2; i <= 6; i++) during.push(await register(`学院南路32号院 ${i}号楼`));
     const health = await t.gql(operator, '{ areasHealth { unpublishedEvents } }');
     expect(health.body.data.areasHealth.unpublishedEvents).toBe(5);
+    const during5 = await scrape(t);
+    expect(during5.status).toBe(200);
+    expect(sample(during5.text, 'hub_outbox_backlog', 'subgraph="areas"')).toBe(5);
+    expect(sample(during5.text, 'hub_outbox_oldest_unpublished_age_seconds', 'subgraph="areas"')).toBeGreaterThan(0);
+    // the figures are for operators only
+    expect((await scrape(t, streetOffice)).status).toBe(403);
+    expect((await fetch(new URL('/metrics', t.hub.gatewayUrl))).status).toBe(401);
 
     kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384, admin: testKafkaAdmin() });
     const probe = await probeTopics(kafka.brokers, [`${t.topicPrefix}areas.areas.v1`]);
@@ -73,6 +81,12 @@ describe('broker outage', () => {
       }, { timeoutMs: 90000 });
       const after = await t.gql(operator, '{ areasHealth { unpublishedEvents } }');
       expect(after.body.data.areasHealth.unpublishedEvents).toBe(0);
+      const afterwards = (await scrape(t)).text;
+      expect(sample(afterwards, 'hub_outbox_backlog', 'subgraph="areas"')).toBe(0);
+      expect(sample(afterwards, 'hub_outbox_oldest_unpublished_age_seconds', 'subgraph="areas"')).toBe(0);
+      expect(afterwards).toMatch(/hub_graphql_request_duration_seconds_count\{operation="R",status="200"\} \d+/);
+      expect(afterwards).toMatch(new RegExp(`hub_consumer_lag\\{group="${t.topicPrefix}[^"]+"\\} \\d+`));
+      expect(afterwards).toMatch(/hub_subgraph_fetch_duration_seconds_count\{subgraph="areas",status="200"\} \d+/);
     } finally {
       await probe.stop();
     }

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { areaRegisteredEvent, asKafkaMessage } from './support/events';
 import { TestHub, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
+import { metricSample, scrapeMetrics } from './support/metrics';
 import { waitFor } from './support/wait-for';
 
 describe('consumers: exactly-once effect and dead letters', () => {
@@ -78,6 +79,11 @@ describe('consumers: exactly-once effect and dead letters', () => {
       expect(schemaViolation.headers.dlq_reason).toMatch(/streetCode/);
       expect(schemaViolation.headers.ce_id).toBe(invalid.id);
       await dlq.waitForCount('3 dead letters from contracts', (m) => m.headers.dlq_consumer === 'contracts.area-view', 3);
+      // each of the two consumers counted each of its dead letters, by source topic and reason
+      const { text } = await scrapeMetrics(t);
+      for (const reason of ['MALFORMED_JSON', 'NOT_A_CLOUDEVENT', 'SCHEMA_VIOLATION']) {
+        expect(metricSample(text, 'hub_dead_letters_total', `topic="${topic}",reason="${reason}"`)).toBe(2);
+      }
     } finally {
       await dlq.stop();
     }

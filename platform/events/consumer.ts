@@ -7,6 +7,7 @@ import { HubOrm } from '../db/orm';
 import { sqlRows, sqlRun } from '../db/sql';
 import { logger } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
+import { deadLetters } from '../metrics';
 import { KafkaSettings, topicName } from './kafka';
 
 /** Applies one event's effect inside the inbox transaction. Throw a DomainError to reject it as poison. */
@@ -113,6 +114,11 @@ export class InboxConsumer {
     }
   }
 
+  /** The consumer group: the definition's name under the topic prefix unless one is given. */
+  get groupId(): string {
+    return this.options.groupId ?? `${this.options.kafkaSettings.topicPrefix ?? ''}${this.options.definition.name}`;
+  }
+
   /** The topics to read now: the literal ones, and every party's topic of the per-party families. */
   private async currentTopics(): Promise<string[]> {
     const { kafka, kafkaSettings, definition } = this.options;
@@ -154,7 +160,7 @@ export class InboxConsumer {
     // A consumer of per-party topics only waits for the first party to have a topic.
     if (topics.length === 0) return;
     const consumer = kafka.consumer({
-      groupId: this.options.groupId ?? `${kafkaSettings.topicPrefix ?? ''}${definition.name}`,
+      groupId: this.groupId,
       maxWaitTimeInMs: kafkaSettings.consumerMaxWaitMs,
       ...(kafkaSettings.consumerSessionTimeoutMs
         ? { sessionTimeout: kafkaSettings.consumerSessionTimeoutMs, heartbeatInterval: Math.floor(kafkaSettings.consumerSessionTimeoutMs / 3) }
@@ -332,6 +338,7 @@ export class InboxConsumer {
     reason: string,
   ): Promise<void> {
     this.log.warn({ topic, partition, offset: message.offset, reasonCode, reason }, 'message sent to dead-letter topic');
+    deadLetters.inc({ topic, reason: reasonCode });
     await this.dlqProducer!.send({
       topic: topicName(this.options.kafkaSettings, this.options.deadLetterTopic),
       acks: -1,

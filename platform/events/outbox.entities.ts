@@ -103,3 +103,20 @@ export function outboxAndInboxDdl(schema: string): string[] {
 export function inboxDigestDdl(schema: string): string[] {
   return [`alter table "${schema}"."inbox" add column if not exists "data_sha256" text null`];
 }
+
+/** The channel a subgraph's outbox announces its commits on (LISTEN/NOTIFY; a plain identifier, no quoting). */
+export const outboxChannel = (schema: string): string => `outbox_${schema}`;
+
+/**
+ * A statement-level trigger that NOTIFYs the outbox's channel whenever rows are inserted: PostgreSQL delivers the
+ * notification when (and only if) the transaction commits, to every relay listening in any process, and folds the
+ * notifications of one transaction into one.
+ */
+export function outboxNotifyDdl(schema: string): string[] {
+  return [
+    `create or replace function "${schema}"."outbox_notify"() returns trigger language plpgsql as $$
+      begin perform pg_notify('${outboxChannel(schema)}', ''); return null; end $$`,
+    `drop trigger if exists "outbox_notify" on "${schema}"."outbox"`,
+    `create trigger "outbox_notify" after insert on "${schema}"."outbox" for each statement execute function "${schema}"."outbox_notify"()`,
+  ];
+}

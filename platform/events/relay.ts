@@ -1,15 +1,20 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { Kafka, Producer } from 'kafkajs';
+import { Client } from 'pg';
 import { logger } from '../logging';
 import { encodeHeaders } from './cloudevent';
 import { KafkaSettings, ensureTopics, topicName } from './kafka';
+import { outboxChannel } from './outbox.entities';
 
 export interface RelayOptions {
   schema: string;
   knex: Knex;
   kafka: Kafka;
   kafkaSettings: KafkaSettings;
+  /** When given, the relay LISTENs on its own connection for the outbox's commits (outboxNotifyDdl), in any process. */
+  databaseUrl?: string;
   batchSize?: number;
+  /** The fallback poll; with LISTEN it only catches a notification lost while the listening connection was down. */
   pollIntervalMs?: number;
   maxBackoffMs?: number;
 }
@@ -26,8 +31,6 @@ interface OutboxRow {
   payload: unknown;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Publishes outbox rows in commit order. One relay publishes at a time per schema (a transaction-scoped advisory
  * lock), so one aggregate's events keep their order even with several instances. A row is marked published only
@@ -42,6 +45,7 @@ export class OutboxRelay {
   private wake?: () => void;
   /** Set by nudge(): a pass started before the nudge may have missed the rows it announced. */
   private nudged = false;
+  private listener?: Client;
   private readonly log;
 
   constructor(private readonly options: RelayOptions) {
@@ -52,6 +56,44 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    void this.listen();
+  }
+
+  /**
+   * One dedicated connection LISTENing for the outbox's commits; when it drops it is re-opened (with a pass, since
+   * a commit may have gone unheard meanwhile) until the relay stops.
+   */
+  private async listen(retryInMs = 200): Promise<void> {
+    const { databaseUrl, schema } = this.options;
+    if (!databaseUrl || !this.running) return;
+    const client = new Client({ connectionString: databaseUrl, application_name: `outbox-relay:${schema}` });
+    let retried = false;
+    const retry = (error?: Error) => {
+      if (retried) return;
+      retried = true;
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (!this.running) return;
+      this.log.warn({ err: error, retryInMs }, 'outbox relay lost its LISTEN connection; will reconnect');
+      setTimeout(() => void this.listen(Math.min(retryInMs * 2, this.options.maxBackoffMs ?? 5000)), retryInMs).unref();
+    };
+    client.on('error', retry);
+    client.on('end', () => retry());
+    client.on('notification', () => this.nudge());
+    try {
+      await client.connect();
+      await client.query(`listen ${outboxChannel(schema)}`);
+    } catch (error) {
+      retry(error as Error);
+      return;
+    }
+    if (!this.running) {
+      retried = true;
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.listener = client;
+    this.nudge();
   }
 
   /** Asks for an immediate pass instead of waiting for the next poll. */
@@ -64,11 +106,14 @@ export class OutboxRelay {
     this.running = false;
     this.nudge();
     await this.loop;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
     await this.disconnect();
   }
 
   private async run(): Promise<void> {
-    const poll = this.options.pollIntervalMs ?? 200;
+    const poll = this.options.pollIntervalMs ?? (this.options.databaseUrl ? 1000 : 200);
     let backoff = poll;
     while (this.running) {
       this.nudged = false;
@@ -90,7 +135,23 @@ export class OutboxRelay {
   /** Waits `ms`, or less when nudged (the backoff after a failure ends early only when the relay stops). */
   private pause(ms: number, { backoff = false } = {}): Promise<void> {
     if (this.nudged && !backoff) return Promise.resolve();
-    return Promise.race([sleep(ms), new Promise<void>((resolve) => (this.wake = () => (!backoff || !this.running) && resolve()))]);
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        if (backoff && this.running) return;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** The rows waiting to be published and the age of the oldest (for the metrics; the partial index answers). */
+  async backlog(): Promise<{ backlog: number; oldestAgeSeconds: number }> {
+    const { rows } = await this.options.knex.raw<{ rows: { backlog: number; age: number | null }[] }>(
+      `select count(*)::int as backlog, extract(epoch from now() - min(occurred_at))::float8 as age
+         from "${this.options.schema}"."outbox" where published_at is null`,
+    );
+    return { backlog: rows[0].backlog, oldestAgeSeconds: Math.max(0, rows[0].age ?? 0) };
   }
 
   /** Returns how many rows were published. */
@@ -101,7 +162,7 @@ export class OutboxRelay {
       if (!lock.rows[0].locked) return 0;
       const { rows } = await trx.raw<{ rows: OutboxRow[] }>(
         `select * from "${schema}"."outbox" where published_at is null order by id limit ?`,
-        [this.options.batchSize ?? 200],
+        [this.options.batchSize ?? 1000],
       );
       if (rows.length === 0) return 0;
       try {
@@ -122,7 +183,11 @@ export class OutboxRelay {
   private async send(rows: OutboxRow[]): Promise<void> {
     const producer = await this.connectedProducer();
     const byTopic = new Map<string, OutboxRow[]>();
-    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    for (const row of rows) {
+      const topicRows = byTopic.get(row.topic);
+      if (topicRows) topicRows.push(row);
+      else byTopic.set(row.topic, [row]);
+    }
     // A party's feed topic (`litigation.referrals.v1.<court>`) is created by its first event.
     const unknown = [...byTopic.keys()].filter((t) => !this.knownTopics.has(t));
     if (unknown.length > 0) {

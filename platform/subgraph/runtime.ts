@@ -2,9 +2,11 @@ import { TokenSettings } from '../auth/tokens';
 import { HubOrm, initOrm, migrateUp } from '../db/orm';
 import { deadLetterTopicOf } from '../../catalog';
 import { InboxConsumer, consumerTopics } from '../events/consumer';
-import { KafkaSettings, createKafka, ensureTopics } from '../events/kafka';
+import { KafkaSettings, createKafka, ensureTopics, topicName } from '../events/kafka';
 import { OutboxRelay } from '../events/relay';
 import { BrokerAdministration } from '../events/broker-admin';
+import { watchConsumerLag, watchOutbox } from '../metrics';
+import { consumerLagReader } from '../events/consumer-lag';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { createHealthResolver } from './health';
 import { SubgraphModule } from './module';
@@ -57,14 +59,17 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     const relay = new OutboxRelay({
       schema: module.name,
       knex: orm.em.getKnex(),
+      databaseUrl: options.databaseUrl,
       kafka,
       kafkaSettings,
       pollIntervalMs: options.relayPollIntervalMs,
     });
     relay.start();
     started.push(relay);
-    // Whatever this subgraph commits (a use case, a consumer's inbox transaction) may have written outbox rows: the
-    // relay looks at once, and its polling only catches rows written outside the ORM.
+    const unwatch = watchOutbox(module.name, () => relay.backlog());
+    started.push({ stop: async () => unwatch() });
+    // The outbox's trigger NOTIFYs every listening relay of a commit; in this process the relay is also nudged
+    // directly (no round trip), and its polling only catches a notification lost while its LISTEN connection was down.
     orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => relay.nudge() });
 
     const consumers = module.consumers.map(
@@ -73,6 +78,15 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     // Consumers are independent of each other: they join their groups together and stop together, so a stop waits
     // for one pending fetch (KafkaSettings.consumerMaxWaitMs), not one per consumer.
     started.push({ stop: async () => void (await Promise.all(consumers.map((c) => c.stop()))) });
+    const lag = consumerLagReader(
+      kafka,
+      consumers.map((consumer, i) => ({
+        groupId: consumer.groupId,
+        topics: consumerTopics(module.consumers[i]).map((t) => topicName(kafkaSettings, t)),
+      })),
+    );
+    const unwatchLag = watchConsumerLag(lag.read);
+    started.push({ stop: async () => (unwatchLag(), await lag.stop()) });
     const joined = await Promise.allSettled(consumers.map((c) => c.start()));
     const failed = joined.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;

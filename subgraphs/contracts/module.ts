@@ -20,6 +20,7 @@ import { Migration20261122020000_filings } from './persistence/migrations/Migrat
 import { Migration20261122030000_court_referrals } from './persistence/migrations/Migration20261122030000_court_referrals';
 import { Migration20261130000000_collection_months } from './persistence/migrations/Migration20261130000000_collection_months';
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
+import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
@@ -34,6 +35,7 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261122030000_court_referrals', class: Migration20261122030000_court_referrals },
     { name: 'Migration20261130000000_collection_months', class: Migration20261130000000_collection_months },
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
+    { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
   ],
   consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer],
   producedTopics: [FILINGS_TOPIC.name],

@@ -11,6 +11,7 @@ import { Migration20261130100000_webhooks } from './persistence/migrations/Migra
 import { Migration20261130200000_feed_subscribers } from './persistence/migrations/Migration20261130200000_feed_subscribers';
 import { FeedSubscriberSchema } from './persistence/feed-subscriber.entity';
 import { FeedSubscriberResolver } from './graphql/feed-subscriber.resolver';
+import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 
 /**
  * How outside parties receive the hub's events: the parties registered for the Kafka feeds (their principals and
@@ -25,6 +26,7 @@ export const feedsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_inbox_digest', class: Migration20261130100000_inbox_digest },
     { name: 'Migration20261130100000_webhooks', class: Migration20261130100000_webhooks },
     { name: 'Migration20261130200000_feed_subscribers', class: Migration20261130200000_feed_subscribers },
+    { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
   ],
   consumers: [webhookAreaConsumer, webhookDispatcherConsumer],
   producedTopics: [],

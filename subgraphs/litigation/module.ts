@@ -19,6 +19,7 @@ import { Migration20261122040000_extension } from './persistence/migrations/Migr
 import { Migration20261130000000_small_claims_thresholds } from './persistence/migrations/Migration20261130000000_small_claims_thresholds';
 import { Migration20261130000000_documents } from './persistence/migrations/Migration20261130000000_documents';
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
+import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261130230000_referral_list_index } from './persistence/migrations/Migration20261130230000_referral_list_index';
 
 export const litigationSubgraph: SubgraphModule = {
@@ -35,6 +36,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261130000000_small_claims_thresholds', class: Migration20261130000000_small_claims_thresholds },
     { name: 'Migration20261130000000_documents', class: Migration20261130000000_documents },
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
+    { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261130230000_referral_list_index', class: Migration20261130230000_referral_list_index },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,

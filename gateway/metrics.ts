@@ -1,0 +1,33 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { getOperationAST } from 'graphql';
+import { operationLabel, requestDuration, subgraphFetchDuration } from '../platform/metrics';
+import type { EdgeContext } from './caller';
+
+/**
+ * Request duration per operation name and HTTP status, and each subgraph fetch's duration, for the process's
+ * Prometheus registry (platform/metrics.ts). `subgraphUrls` names the subgraph behind each URL.
+ */
+export function useMetrics(subgraphUrls: Record<string, string>): GatewayPlugin<EdgeContext> {
+  const subgraphOf = new Map(Object.entries(subgraphUrls).map(([name, url]) => [new URL(url).origin, name]));
+  const requests = new WeakMap<Request, { at: number; operation: string }>();
+  return {
+    onRequest({ request }) {
+      requests.set(request, { at: performance.now(), operation: 'anonymous' });
+    },
+    // the operation the runtime parsed: a request need not name it in `operationName`
+    onExecute({ args }) {
+      const started = requests.get(args.contextValue.request);
+      if (started) started.operation = operationLabel(getOperationAST(args.document, args.operationName)?.name?.value);
+    },
+    onResponse({ request, response }) {
+      const started = requests.get(request);
+      if (!started) return;
+      requestDuration.observe({ operation: started.operation, status: String(response.status) }, (performance.now() - started.at) / 1000);
+    },
+    onFetch({ url }) {
+      const at = performance.now();
+      const subgraph = subgraphOf.get(new URL(url).origin) ?? 'unknown';
+      return ({ response }) => subgraphFetchDuration.observe({ subgraph, status: String(response.status) }, (performance.now() - at) / 1000);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Admin, Kafka } from 'kafkajs';
+import { probe } from '../readiness';
+
+/**
+ * Each consumer group's lag: per partition the topic's high watermark minus the group's committed offset (the
+ * whole partition when nothing is committed yet), summed over its topics. One admin client, connected on the first
+ * scrape; a scrape waits at most `timeoutMs` for the broker and then reports no figure rather than a stale one.
+ */
+export function consumerLagReader(kafka: Kafka, groups: { groupId: string; topics: string[] }[], timeoutMs = 2000) {
+  let admin: Admin | undefined;
+  let connected: Promise<void> | undefined;
+  const lagOf = async (groupId: string, topics: string[]) => {
+    const committed = await admin!.fetchOffsets({ groupId, topics });
+    let lag = 0;
+    for (const { topic, partitions } of committed) {
+      const high = new Map((await admin!.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+      for (const p of partitions) {
+        const at = Number(p.offset);
+        const end = high.get(p.partition) ?? 0;
+        lag += Math.max(0, end - (at >= 0 ? at : 0));
+      }
+    }
+    return { group: groupId, lag };
+  };
+  const read = async () => {
+    admin ??= kafka.admin();
+    connected ??= admin.connect().catch((error: unknown) => {
+      connected = undefined;
+      throw error;
+    });
+    let answer: { group: string; lag: number }[] = [];
+    const status = await probe(async () => {
+      await connected;
+      answer = await Promise.all(groups.map((g) => lagOf(g.groupId, g.topics)));
+    }, timeoutMs);
+    return status === 'UP' ? answer : [];
+  };
+  return { read, stop: async () => void (await admin?.disconnect().catch(() => undefined)) };
+}

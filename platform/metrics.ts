@@ -1,0 +1,108 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The process's Prometheus metrics (prom-client), served as text by the gateway's `/metrics` to ADMIN callers. One
+ * registry per process: the gateway and the subgraphs running in it all report here, labelled by subgraph.
+ */
+export const metrics = new Registry();
+collectDefaultMetrics({ register: metrics, prefix: 'hub_' });
+
+export const requestDuration = new Histogram({
+  name: 'hub_graphql_request_duration_seconds',
+  help: 'GraphQL requests at the gateway, by operation name and HTTP status.',
+  labelNames: ['operation', 'status'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metrics],
+});
+
+export const subgraphFetchDuration = new Histogram({
+  name: 'hub_subgraph_fetch_duration_seconds',
+  help: 'Fetches from the gateway to a subgraph, by subgraph and HTTP status.',
+  labelNames: ['subgraph', 'status'] as const,
+  buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metrics],
+});
+
+export const deadLetters = new Counter({
+  name: 'hub_dead_letters_total',
+  help: 'Messages a consumer sent to its dead-letter topic, by source topic and reason code.',
+  labelNames: ['topic', 'reason'] as const,
+  registers: [metrics],
+});
+
+/** What the outbox gauges read of one subgraph at scrape time. */
+export interface OutboxState {
+  backlog: number;
+  oldestAgeSeconds: number;
+}
+const outboxes = new Map<string, () => Promise<OutboxState>>();
+
+/** Reports a subgraph's outbox on every scrape until the returned function is called (when the subgraph stops). */
+export function watchOutbox(subgraph: string, read: () => Promise<OutboxState>): () => void {
+  outboxes.set(subgraph, read);
+  return () => {
+    if (outboxes.get(subgraph) === read) outboxes.delete(subgraph);
+  };
+}
+
+const outboxStates = async () =>
+  Promise.all([...outboxes].map(async ([subgraph, read]) => ({ subgraph, state: await read().catch(() => undefined) })));
+
+new Gauge({
+  name: 'hub_outbox_backlog',
+  help: 'Outbox rows not yet published to Kafka, by subgraph.',
+  labelNames: ['subgraph'] as const,
+  registers: [metrics],
+  async collect() {
+    this.reset();
+    for (const { subgraph, state } of await outboxStates()) if (state) this.set({ subgraph }, state.backlog);
+  },
+});
+
+new Gauge({
+  name: 'hub_outbox_oldest_unpublished_age_seconds',
+  help: 'Age of the oldest outbox row not yet published (0 when none), by subgraph.',
+  labelNames: ['subgraph'] as const,
+  registers: [metrics],
+  async collect() {
+    this.reset();
+    for (const { subgraph, state } of await outboxStates()) if (state) this.set({ subgraph }, state.oldestAgeSeconds);
+  },
+});
+
+const lagReaders = new Set<() => Promise<{ group: string; lag: number }[]>>();
+
+/** Reports consumer groups' lag on every scrape until the returned function is called. */
+export function watchConsumerLag(read: () => Promise<{ group: string; lag: number }[]>): () => void {
+  lagReaders.add(read);
+  return () => void lagReaders.delete(read);
+}
+
+new Gauge({
+  name: 'hub_consumer_lag',
+  help: 'Messages on the topics a consumer group reads that it has not committed yet, by group.',
+  labelNames: ['group'] as const,
+  registers: [metrics],
+  async collect() {
+    this.reset();
+    const answers = await Promise.all([...lagReaders].map((read) => read().catch(() => [])));
+    for (const { group, lag } of answers.flat()) this.set({ group }, lag);
+  },
+});
+
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const MAX_OPERATION_LABELS = 500;
+const operationLabels = new Set<string>();
+
+/**
+ * A caller chooses its operation names: a label only for a well-formed name, and only for the first few hundred
+ * distinct ones, so no caller can grow the registry without bound.
+ */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  if (!OPERATION_NAME.test(name)) return 'invalid';
+  if (operationLabels.has(name)) return name;
+  if (operationLabels.size >= MAX_OPERATION_LABELS) return 'other';
+  operationLabels.add(name);
+  return name;
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { knex as createKnex, Knex } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { createKafka, ensureTopics, KafkaSettings } from '../platform/events/kafka';
+import { outboxAndInboxDdl, outboxNotifyDdl } from '../platform/events/outbox.entities';
+import { OutboxRelay } from '../platform/events/relay';
+import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
+import { adminPostgresUrl, kafkaBrokers, uniqueSuffix } from './support/hub-fixture';
+import { probeTopics } from './support/kafka-probe';
+import { waitFor } from './support/wait-for';
+
+const SCHEMA = 'notified';
+const TOPIC = 'notified.events.v1';
+
+/**
+ * The relay is woken by the outbox's NOTIFY, not by an in-process nudge: rows are inserted from another
+ * connection (as another process would) while the relay's fallback poll is a minute long.
+ */
+describe('outbox relay woken by LISTEN/NOTIFY', () => {
+  const database = `hub_test_notify_${uniqueSuffix()}`;
+  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'test-notify', topicPrefix: `t${uniqueSuffix()}.`, partitions: 1 };
+  let url: string;
+  let db: Client;
+  let knex: Knex;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    url = await ensureDatabase(adminPostgresUrl(), database);
+    db = new Client({ connectionString: url });
+    await db.connect();
+    for (const sql of [...outboxAndInboxDdl(SCHEMA), ...outboxNotifyDdl(SCHEMA)]) await db.query(sql);
+    const kafka = createKafka(settings);
+    await ensureTopics(kafka, settings, [TOPIC]);
+    knex = createKnex({ client: 'pg', connection: url, pool: { min: 0, max: 2 } });
+    relay = new OutboxRelay({ schema: SCHEMA, knex, kafka, kafkaSettings: settings, databaseUrl: url, pollIntervalMs: 60_000 });
+    relay.start();
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await knex?.destroy();
+    await db?.end();
+    await dropDatabase(adminPostgresUrl(), database);
+  });
+
+  const insert = async (key: string) => {
+    await db.query(
+      `insert into "${SCHEMA}"."outbox" (event_id, topic, message_key, event_type, source, occurred_at, payload)
+       values ($1, $2, $3, 'test.notified', '/test', now(), '{}'::jsonb)`,
+      [randomUUID(), TOPIC, key],
+    );
+  };
+  const listening = () =>
+    waitFor('the relay listening', async () => {
+      const r = await db.query(`select count(*)::int as n from pg_stat_activity where application_name = $1 and datname = $2`, [
+        `outbox-relay:${SCHEMA}`,
+        database,
+      ]);
+      return r.rows[0].n === 1;
+    });
+
+  it('publishes a row committed on another connection long before its fallback poll, also after its LISTEN connection was killed', async () => {
+    const probe = await probeTopics(settings.brokers, [`${settings.topicPrefix}${TOPIC}`]);
+    try {
+      await listening();
+      // the relay's first pass has run (it passes once it listens): the next publication needs a NOTIFY
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // both waits are far shorter than the minute-long poll: only the NOTIFY can have woken the relay
+      await insert('first');
+      await probe.waitForCount('the first event', (m) => m.message.key?.toString() === 'first', 1, 20_000);
+
+      await db.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = $2`, [
+        `outbox-relay:${SCHEMA}`,
+        database,
+      ]);
+      await listening();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await insert('second');
+      await probe.waitForCount('the second event', (m) => m.message.key?.toString() === 'second', 1, 20_000);
+      const unpublished = await db.query(`select count(*)::int as n from "${SCHEMA}"."outbox" where published_at is null`);
+      expect(unpublished.rows[0].n).toBe(0);
+    } finally {
+      await probe.stop();
+    }
+  });
+});
