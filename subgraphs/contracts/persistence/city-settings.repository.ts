@@ -18,7 +18,9 @@ export async function lockCity(em: EntityManager, cityCode: string): Promise<voi
 
 /** Writes the city's new version and its audit row. */
 export async function saveCitySettings(em: EntityManager, row: { id: string; settings: CitySettings; version: number; changedAt: Date; changedBy: string; reason: string }): Promise<void> {
-  const { settings, version, changedAt, changedBy } = row;
+  const { version, changedAt, changedBy } = row;
+  // The domain's settings are frozen; the ORM processes what it is given in place, so it gets a plain copy.
+  const settings = JSON.parse(JSON.stringify(row.settings)) as CitySettings;
   await em.upsert(CitySettingsRecordSchema, { cityCode: settings.cityCode, settings, version, changedAt, changedBy });
   await em.insert(CitySettingsChangeSchema, { id: row.id, cityCode: settings.cityCode, version, settings, changedAt, changedBy, reason: row.reason });
 }
