@@ -7,6 +7,10 @@ import { Gql, gatewayClient, loadCompound } from '../hub/demo/demo-loader';
 import { BEIJING, LINJIANG_SETTINGS } from '../subgraphs/contracts/domain/statutes';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
+import { FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
+import { HubEvent } from '../platform/events/cloudevent';
+import { asKafkaMessage } from './support/events';
+import { probeTopics, rawProducer } from './support/kafka-probe';
 
 /**
  * Issue 17 §1: cities are data. Beijing's rules come from the registry unchanged; 临江市's are entered by the admin
@@ -175,5 +179,37 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
     const accepted = await t.gql(enforcementBureau, ACCEPT, { f: linjiangFiling });
     expect(accepted.body.errors).toBeUndefined();
     expect(accepted.body.data.acceptFiling).toMatchObject({ status: 'ACCEPTED', recordNumber: expect.stringMatching(/^220681-/) });
+  });
+
+  it('applies the enforcement bureau system’s decision on a 临江市 filing from Kafka, and dead-letters its decision on a Beijing one', async () => {
+    const linjiangFiling = (await t.gql(linjiangCompany, SUBMIT, { c: await draft(linjiangCompany, newEstate, { startsOn: addDays(today, 400), endsOn: addDays(today, 700) }), k: randomUUID(), d: documents })).body.data.submitFiling.id;
+    const beijingFiling = (await t.gql(beijingCompany, SUBMIT, {
+      c: await draft(beijingCompany, beijingArea, { startsOn: addDays(today, 400), endsOn: addDays(today, 700), feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 150, ownerRateFenPerM2Month: 150, subsidies: [] }] } }),
+      k: randomUUID(),
+      d: documents,
+    })).body.data.submitFiling.id;
+    const register = `mutation($j: [Key!]!) { registerReviewSystem(organisationId: "linjiang-enforcement-system", name: "临江市城市管理行政执法局备案系统", role: "ENFORCEMENT_BUREAU", jurisdictions: $j) { role } }`;
+    expect((await t.gql(admin, register, { j: ['220681'] })).body.data.registerReviewSystem.role).toBe('ENFORCEMENT_BUREAU');
+
+    const dlq = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.dead-letter.v1`]);
+    const producer = rawProducer(t.brokers);
+    await producer.connect();
+    try {
+      const decision = (filingId: string): HubEvent<FilingReviewDecidedData> => ({
+        id: randomUUID(),
+        type: FILING_REVIEW_DECIDED.type,
+        source: '/linjiang/urban-management-enforcement-bureau',
+        time: new Date().toISOString(),
+        data: { filingId, version: 1, decision: 'ACCEPT', returnReasons: [], reviewerOrganisationId: 'linjiang-enforcement-system', reviewerName: '临江市城市管理行政执法局', decidedAt: new Date().toISOString() },
+      });
+      await producer.send({ topic: `${t.topicPrefix}city.filing-reviews.v1`, messages: [asKafkaMessage(decision(beijingFiling), beijingFiling), asKafkaMessage(decision(linjiangFiling), linjiangFiling)] });
+      const [dead] = await dlq.waitForCount('the Beijing decision dead-lettered', () => true, 1);
+      expect(dead.headers.dlq_reason_code).toBe('UNAUTHORISED_REVIEWER');
+      await waitFor('the 临江市 filing accepted from Kafka', async () => (await t.gql(enforcementBureau, FILING, { id: linjiangFiling })).body.data.filing.status === 'ACCEPTED');
+      expect((await t.gql(admin, FILING, { id: beijingFiling })).body.data.filing.status).toBe('SUBMITTED');
+    } finally {
+      await producer.disconnect();
+      await dlq.stop();
+    }
   });
 });
