@@ -561,4 +561,29 @@ export const DEMO_LINJIANG = {
   ] satisfies Identity[],
   newEstate: LINJIANG_NEW_ESTATE.name,
   oldCompound: LINJIANG_OLD_COMPOUND.name,
+  /**
+   * The new estate's preliminary contract, the provider chosen by agreement with the enforcement bureau's approval.
+   * Dates, rate, number and approval reference are the demo's own; the seed gives none.
+   */
+  preliminaryContract: {
+    kind: 'PRELIMINARY',
+    number: 'LJ-JGXY-2026-01',
+    title: '临江建国新苑前期物业服务合同',
+    ownersSide: { kind: 'DEVELOPER', name: '临江建国新苑开发单位（示例）' },
+    selectionMethod: 'AGREEMENT',
+    approvalReference: '临城执批〔2026〕示例1号',
+    signedOn: '2026-03-02',
+    startsOn: '2026-04-01',
+    endsOn: '2028-03-31',
+    serviceItems: [
+      { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
+      { item: '公共设施维修', standard: '报修24小时内到场' },
+    ],
+    feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 120, ownerRateFenPerM2Month: 120, subsidies: [] }] },
+    parties: [
+      { role: 'PROVIDER', name: '临江示例物业服务有限公司', registration: '91220681MA0DEMO01A', signatory: '王经理' },
+      { role: 'DEVELOPER', name: '临江建国新苑开发单位（示例）', signatory: '赵总' },
+    ],
+  },
+  documents: [{ name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 356_000, sha256: 'c'.repeat(64) }],
 } as const;
