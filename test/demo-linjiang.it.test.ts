@@ -1,6 +1,8 @@
 import { DEMO_LINJIANG } from '../hub/demo/demo-data';
 import { loadLinjiang } from '../hub/demo/demo-loader';
+import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { waitFor } from './support/wait-for';
 
 /** The demo's 临江市 (seed 004), loaded twice as `npm start` would on a second start: nothing doubles. */
 describe('demo: 临江市 beside Beijing', () => {
@@ -30,5 +32,32 @@ describe('demo: 临江市 beside Beijing', () => {
     expect(areas.body.data.areas.map((a: { name: string }) => a.name).sort()).toEqual([DEMO_LINJIANG.newEstate, DEMO_LINJIANG.oldCompound].sort());
     const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from contracts.contract c join contracts.area_view a on a.area_id = c.area_id where a.name = $1`, [DEMO_LINJIANG.oldCompound]);
     expect(n).toBe(0);
+  });
+
+  it('counts coverage for the street and the city with the lists behind the counts, and shows Beijing nothing of it', async () => {
+    const COVERAGE = `query($d: Key!) { coverage(divisionCode: $d) { divisionCode areas
+      withOwnersCommittee { count areas { name } } withoutOwnersCommittee { count areas { name } }
+      withFiledProvider { count areas { name } } withoutFiledProvider { count areas { name } } } }`;
+    const { street, newEstate, oldCompound } = DEMO_LINJIANG;
+    // The areas subgraph learns the accepted filing from the filings feed.
+    const of = async (who: Parameters<TestHub['gql']>[0], d: string) => (await t.gql(who, COVERAGE, { d })).body;
+    const first = await of(street.office, '220681');
+    expect(first.errors).toBeUndefined();
+    await waitFor('areas to hold the accepted filing', async () => (await of(street.office, '220681')).data.coverage.withFiledProvider.count === 1);
+    for (const [who, division] of [[street.office, '220681'], [street.office, '220681001'], [identity('CITY_BUREAU', 'baishan-housing', ['2206']), '220600'], [admin, '220681']] as const) {
+      const { coverage } = (await of(who, division)).data;
+      expect(coverage).toEqual({
+        divisionCode: division,
+        areas: 2,
+        withOwnersCommittee: { count: 0, areas: [] },
+        withoutOwnersCommittee: { count: 2, areas: expect.arrayContaining([{ name: newEstate }, { name: oldCompound }]) },
+        withFiledProvider: { count: 1, areas: [{ name: newEstate }] },
+        withoutFiledProvider: { count: 1, areas: [{ name: oldCompound }] },
+      });
+      for (const list of ['withOwnersCommittee', 'withoutOwnersCommittee', 'withFiledProvider', 'withoutFiledProvider'] as const) expect(coverage[list].count).toBe(coverage[list].areas.length);
+    }
+    const beijing = (await of(DEMO_STREETS[0].office, '220681')).data.coverage;
+    expect(beijing).toMatchObject({ areas: 0, withoutFiledProvider: { count: 0, areas: [] } });
+    expect((await of(DEMO_LINJIANG.companies[0], '220681')).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });

@@ -8,6 +8,7 @@ import { AreaResolver } from './graphql/area.resolver';
 import { CompoundResolver } from './graphql/compound.resolver';
 import { DivisionResolver } from './graphql/division.resolver';
 import { AreaGovernanceResolver, GovernanceBodyResolver } from './graphql/governance.resolver';
+import { CoverageResolver } from './graphql/coverage.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdOwnerResolver, OwnerDataAccessResolver } from './graphql/owner-identity.resolver';
 import { AreaSchema } from './persistence/area.entity';
@@ -26,7 +27,7 @@ import { Migration20261130100000_idempotency_keys } from './persistence/migratio
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
-  resolvers: [AreaResolver, CompoundResolver, DivisionResolver, AreaGovernanceResolver, GovernanceBodyResolver, HouseholdOwnerResolver, OwnerDataAccessResolver],
+  resolvers: [AreaResolver, CompoundResolver, CoverageResolver, DivisionResolver, AreaGovernanceResolver, GovernanceBodyResolver, HouseholdOwnerResolver, OwnerDataAccessResolver],
   referenceResolvers: { ...areaReferenceResolvers, ...householdReferenceResolvers },
   entities: [AreaSchema, CompoundSchema, BuildingSchema, HouseholdSchema, GovernanceBodySchema, GovernanceMemberSchema, JointDecisionSchema, DivisionSchema],
   migrations: [

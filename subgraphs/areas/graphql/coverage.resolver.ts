@@ -1,0 +1,40 @@
+import { Arg, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { RequestContext } from '../../../platform/subgraph/context';
+import { Key } from '../../../platform/graphql/scalars';
+import { coverage } from '../application/coverage';
+import { AreaType } from './area.type';
+
+@ObjectType('CoverageList', { description: 'The areas behind a count: `count` is always the length of `areas`.' })
+export class CoverageListType {
+  @Field(() => Int) count!: number;
+  @Directive('@listSize(assumedSize: 100)')
+  @Field(() => [AreaType]) areas!: AreaType[];
+}
+
+@ObjectType('Coverage', { description: "Seed 004's coverage targets for a division: an owners' committee and a filed provider in every area." })
+export class CoverageType {
+  @Field() divisionCode!: string;
+  @Field(() => Int, { description: 'Areas of the division you may read.' }) areas!: number;
+  @Field(() => CoverageListType) withOwnersCommittee!: CoverageListType;
+  @Field(() => CoverageListType) withoutOwnersCommittee!: CoverageListType;
+  @Field(() => CoverageListType, { description: 'Areas with an accepted filing of a provider.' }) withFiledProvider!: CoverageListType;
+  @Field(() => CoverageListType) withoutFiledProvider!: CoverageListType;
+}
+
+const list = (areas: AreaType[]): CoverageListType => ({ count: areas.length, areas });
+
+@Resolver()
+export class CoverageResolver {
+  @Query(() => CoverageType, { description: 'Street offices and bureaus: coverage of the areas of a city, district or street in your jurisdiction (seed 004 §四, §六).' })
+  async coverage(@Arg('divisionCode', () => Key) divisionCode: string, @Ctx() ctx: RequestContext): Promise<CoverageType> {
+    const c = await coverage(ctx.em, ctx.identity, divisionCode);
+    return {
+      divisionCode: c.divisionCode,
+      areas: c.areas.length,
+      withOwnersCommittee: list(c.withOwnersCommittee),
+      withoutOwnersCommittee: list(c.withoutOwnersCommittee),
+      withFiledProvider: list(c.withFiledProvider),
+      withoutFiledProvider: list(c.withoutFiledProvider),
+    };
+  }
+}
