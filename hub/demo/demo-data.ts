@@ -585,5 +585,7 @@ export const DEMO_LINJIANG = {
       { role: 'DEVELOPER', name: '临江建国新苑开发单位（示例）', signatory: '赵总' },
     ],
   },
+  /** The walk-ups' caretaker (seed §六(三) names no unit: the unit and the date are the demo's own). */
+  caretaking: { u: '建国街道包保单位（示例）', c: '解放社区', s: '2026-01-05' },
   documents: [{ name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 356_000, sha256: 'c'.repeat(64) }],
 } as const;

@@ -468,6 +468,17 @@ export async function loadLinjiang(url: string, tokens: TokenSettings): Promise<
   await loadDivisions(gql, DEMO_LINJIANG.divisions);
   await loadStreetCompounds(gql, DEMO_LINJIANG.street);
 
+  const { coverage } = (await gql(DEMO_LINJIANG.street.office, 'query($d: Key!) { coverage(divisionCode: $d) { underCaretaker { areas { name } } withFiledProvider { areas { name } } } }', {
+    d: DEMO_LINJIANG.street.streetCode,
+  })) as { coverage: Record<'underCaretaker' | 'withFiledProvider', { areas: { name: string }[] }> };
+  const named = (list: { areas: { name: string }[] }) => list.areas.some((a) => a.name === DEMO_LINJIANG.oldCompound);
+  if (!named(coverage.underCaretaker) && !named(coverage.withFiledProvider)) {
+    await gql(DEMO_LINJIANG.street.office, 'mutation($a: ID!, $u: Name!, $c: Name!, $s: LocalDate!) { assignCaretaker(areaId: $a, caretakerUnit: $u, community: $c, startsOn: $s) { id } }', {
+      a: await areaIdOf(gql, DEMO_LINJIANG.oldCompound),
+      ...DEMO_LINJIANG.caretaking,
+    });
+  }
+
   const [company] = DEMO_LINJIANG.companies;
   const areaId = await areaIdOf(gql, DEMO_LINJIANG.newEstate);
   const { contracts } = (await gql(company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', { a: areaId })) as { contracts: { totalCount: number } };

@@ -24,6 +24,7 @@ import { Migration20261122040000_read_grants } from './persistence/migrations/Mi
 import { Migration20261122050000_owners_assembly } from './persistence/migrations/Migration20261122050000_owners_assembly';
 import { Migration20261130000000_owner_identity } from './persistence/migrations/Migration20261130000000_owner_identity';
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
+import { Migration20261201000000_caretaking } from './persistence/migrations/Migration20261201000000_caretaking';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
@@ -39,6 +40,7 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261122050000_owners_assembly', class: Migration20261122050000_owners_assembly },
     { name: 'Migration20261130000000_owner_identity', class: Migration20261130000000_owner_identity },
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
+    { name: 'Migration20261201000000_caretaking', class: Migration20261201000000_caretaking },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],

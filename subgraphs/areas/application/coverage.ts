@@ -3,6 +3,7 @@ import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Area } from '../persistence/area.entity';
 import { areasInReadableStreets } from '../persistence/area.repository';
+import { caretakingOfAreas } from '../persistence/caretaking.repository';
 import { coverageFacts } from '../persistence/coverage.repository';
 
 /**
@@ -17,6 +18,8 @@ export interface Coverage {
   withoutOwnersCommittee: Area[];
   withFiledProvider: Area[];
   withoutFiledProvider: Area[];
+  /** Areas whose caretaker management has not ended (no provider's filing accepted since it began). */
+  underCaretaker: Area[];
 }
 
 export async function coverage(em: EntityManager, identity: Identity, divisionCode: string): Promise<Coverage> {
@@ -28,5 +31,7 @@ export async function coverage(em: EntityManager, identity: Identity, divisionCo
   const split = (has: Set<string>) => [areas.filter((a) => has.has(a.id)), areas.filter((a) => !has.has(a.id))];
   const [withOwnersCommittee, withoutOwnersCommittee] = split(facts.withOwnersCommittee);
   const [withFiledProvider, withoutFiledProvider] = split(facts.withFiledProvider);
-  return { divisionCode, areas, withOwnersCommittee, withoutOwnersCommittee, withFiledProvider, withoutFiledProvider };
+  const caretaken = new Set((await caretakingOfAreas(em, areas.map((a) => a.id))).filter((c) => c.endedOn === null).map((c) => c.areaId));
+  const [underCaretaker] = split(caretaken);
+  return { divisionCode, areas, withOwnersCommittee, withoutOwnersCommittee, withFiledProvider, withoutFiledProvider, underCaretaker };
 }

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
-import { Key } from '../../../platform/graphql/scalars';
+import { Key, LocalDate, Name } from '../../../platform/graphql/scalars';
+import { assignCaretaker } from '../application/assign-caretaker';
 import { coverage } from '../application/coverage';
 import { AreaType } from './area.type';
 
@@ -19,6 +20,17 @@ export class CoverageType {
   @Field(() => CoverageListType) withoutOwnersCommittee!: CoverageListType;
   @Field(() => CoverageListType, { description: 'Areas with an accepted filing of a provider.' }) withFiledProvider!: CoverageListType;
   @Field(() => CoverageListType) withoutFiledProvider!: CoverageListType;
+  @Field(() => CoverageListType, { description: 'Areas under caretaker management (包保单位兜底代管) not yet ended by an accepted filing.' }) underCaretaker!: CoverageListType;
+}
+
+@ObjectType('Caretaking', { description: 'Caretaker management of an area (seed 004 §六(三)); endedOn is the first acceptance of a provider filing since it began.' })
+export class CaretakingType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) areaId!: string;
+  @Field() caretakerUnit!: string;
+  @Field() community!: string;
+  @Field() startsOn!: string;
+  @Field(() => String, { nullable: true }) endedOn!: string | null;
 }
 
 const list = (areas: AreaType[]): CoverageListType => ({ count: areas.length, areas });
@@ -35,6 +47,18 @@ export class CoverageResolver {
       withoutOwnersCommittee: list(c.withoutOwnersCommittee),
       withFiledProvider: list(c.withFiledProvider),
       withoutFiledProvider: list(c.withoutFiledProvider),
+      underCaretaker: list(c.underCaretaker),
     };
+  }
+
+  @Mutation(() => CaretakingType, { description: 'Street office: assigns an area without a provider a caretaker unit and the community (seed 004 §六(三)), until a provider filing is accepted.' })
+  assignCaretaker(
+    @Arg('areaId', () => ID) areaId: string,
+    @Arg('caretakerUnit', () => Name) caretakerUnit: string,
+    @Arg('community', () => Name) community: string,
+    @Arg('startsOn', () => LocalDate) startsOn: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CaretakingType> {
+    return assignCaretaker(ctx.em, ctx.identity, { areaId, caretakerUnit, community, startsOn });
   }
 }
