@@ -191,13 +191,11 @@ export async function loadDemoAreas(url: string, tokens: TokenSettings): Promise
 
 /** The street's demo compounds that are not registered yet. */
 async function loadStreetCompounds(gql: Gql, street: DemoStreet): Promise<void> {
-  {
-    const { compounds } = (await gql(street.office, 'query($s: Key) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
-      compounds: { name: string }[];
-    };
-    const present = new Set(compounds.map((c) => c.name));
-    for (const compound of street.compounds.filter((c) => !present.has(c.name))) await loadCompound(gql, street, compound);
-  }
+  const { compounds } = (await gql(street.office, 'query($s: Key) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
+    compounds: { name: string }[];
+  };
+  const present = new Set(compounds.map((c) => c.name));
+  for (const compound of street.compounds.filter((c) => !present.has(c.name))) await loadCompound(gql, street, compound);
 }
 
 /**
