@@ -61,7 +61,7 @@ const Filing = Closed({
   sequence: Type.Integer({ minimum: 1, description: "Counts the filing's transitions: a subscriber ignores a message whose sequence is not above what it holds." }),
   recordNumber: Nullable(Type.String()),
   submittedOn: IsoDate,
-  deadline: IsoDate,
+  deadline: Nullable(IsoDate),
   late: Type.Boolean(),
   lateConsequence: Nullable(Type.String()),
   acceptedOn: Nullable(IsoDate),

@@ -7,7 +7,7 @@ import { BrokerCredentials, brokerCredentialsFromEnv, loadOrCreateBrokerCredenti
 import { logger } from '../platform/logging';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
-import { loadBilledYears, loadDemoArrears, loadDemoData } from './demo/demo-loader';
+import { loadBilledYears, loadDemoArrears, loadDemoData, loadLinjiang } from './demo/demo-loader';
 import { startHub } from './hub';
 import { projectRoot } from '../platform/project-root';
 
@@ -41,6 +41,8 @@ async function main() {
   // The billed years first: their payers pay the year, before the recent months are billed and demanded.
   await loadBilledYears(hub.gatewayUrl, tokens);
   await loadDemoArrears(hub.gatewayUrl, tokens);
+  // 临江市 (seed 004) beside Beijing: a second city whose rules are data.
+  await loadLinjiang(hub.gatewayUrl, tokens);
 
   const token = await mintUserToken(DEMO_BUREAU, tokens, '8h');
   process.stdout.write(

@@ -9,7 +9,7 @@
  * (e.g. litigation moving an arrears account after a court's judgment); it never arrives from outside. No user token
  * may carry either.
  */
-export const ROLES = ['COURT', 'CITY_BUREAU', 'STREET_OFFICE', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ADMIN', 'PUBLIC', 'SYSTEM'] as const;
+export const ROLES = ['COURT', 'CITY_BUREAU', 'ENFORCEMENT_BUREAU', 'STREET_OFFICE', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ADMIN', 'PUBLIC', 'SYSTEM'] as const;
 /** Roles the hub assigns itself; a caller's token may not claim them. */
 export const INTERNAL_ROLES: ReadonlySet<Role> = new Set<Role>(['PUBLIC', 'SYSTEM']);
 export type Role = (typeof ROLES)[number];

@@ -505,3 +505,87 @@ export const DEMO_REFERRALS = {
   ],
   caseNumber: '(2026)京0108民初20001号',
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// 临江市 (吉林省白山市, GB/T 2260 220681), seed 004: 建国街道 (220681001, the statistical division code) with four
+// communities (建国, 解放, 世纪春, 台兴: their 12-digit codes could not be confirmed, so none is entered and the
+// compounds carry the street's code only) and two property companies (seed §一 gives their number, not their names:
+// the names and registrations below are the demo's own). The compounds are illustrative.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A new estate under 30,000 m² (about 23,500 m² of households), its provider chosen by agreement (seed §六(七)). */
+const LINJIANG_NEW_ESTATE: DemoCompound = {
+  name: '临江建国新苑',
+  kind: 'COMMERCIAL',
+  governanceModel: 'CONTRACT_BASED',
+  yearBuilt: 2025,
+  propertyRightsUnits: 0,
+  maintenanceFund: 'ESTABLISHED',
+  buildings: buildings(3, { buildingClass: 'HIGH_RISE', floors: 16, elevators: 2, households: 96 }),
+};
+
+/** Stand-alone adjacent walk-ups grouped into one area (seed §六(一)), without a provider: under caretaker management. */
+const LINJIANG_OLD_COMPOUND: DemoCompound = {
+  name: '解放路独栋楼片区',
+  kind: 'OLD_PUBLIC_HOUSING',
+  governanceModel: 'GOVERNMENT_BACKSTOP',
+  yearBuilt: 1992,
+  propertyRightsUnits: 1,
+  maintenanceFund: 'NOT_ESTABLISHED',
+  buildings: buildings(3, { buildingClass: 'LOW_RISE', floors: 5, elevators: 0, households: 20 }),
+};
+
+export const DEMO_LINJIANG = {
+  city: { code: '220681', name: '临江市' },
+  street: {
+    office: streetOffice('street-office-jianguo-linjiang', '220681001'),
+    districtCode: '220681',
+    streetCode: '220681001', // 建国街道
+    compounds: [LINJIANG_NEW_ESTATE, LINJIANG_OLD_COMPOUND],
+  } satisfies DemoStreet,
+  communities: ['建国社区', '解放社区', '世纪春社区', '台兴社区'],
+  divisions: [
+    { code: '220681', name: '临江市' },
+    { code: '220681001', name: '建国街道' },
+  ],
+  /** 临江市城市管理行政执法局: approves agreement selection and receives preliminary-contract filings (seed §六(七)). */
+  enforcementBureau: {
+    subject: 'linjiang-enforcement-clerk',
+    role: 'ENFORCEMENT_BUREAU',
+    organisationId: 'linjiang-urban-management-enforcement-bureau',
+    jurisdictions: ['220681'],
+  } satisfies Identity,
+  companies: [
+    { subject: 'linjiang-company-a-clerk', role: 'PROPERTY_COMPANY', organisationId: '91220681MA0DEMO01A', jurisdictions: [] },
+    { subject: 'linjiang-company-b-clerk', role: 'PROPERTY_COMPANY', organisationId: '91220681MA0DEMO02B', jurisdictions: [] },
+  ] satisfies Identity[],
+  newEstate: LINJIANG_NEW_ESTATE.name,
+  oldCompound: LINJIANG_OLD_COMPOUND.name,
+  /**
+   * The new estate's preliminary contract, the provider chosen by agreement with the enforcement bureau's approval.
+   * Dates, rate, number and approval reference are the demo's own; the seed gives none.
+   */
+  preliminaryContract: {
+    kind: 'PRELIMINARY',
+    number: 'LJ-JGXY-2026-01',
+    title: '临江建国新苑前期物业服务合同',
+    ownersSide: { kind: 'DEVELOPER', name: '临江建国新苑开发单位（示例）' },
+    selectionMethod: 'AGREEMENT',
+    approvalReference: '临城执批〔2026〕示例1号',
+    signedOn: '2026-03-02',
+    startsOn: '2026-04-01',
+    endsOn: '2028-03-31',
+    serviceItems: [
+      { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
+      { item: '公共设施维修', standard: '报修24小时内到场' },
+    ],
+    feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 120, ownerRateFenPerM2Month: 120, subsidies: [] }] },
+    parties: [
+      { role: 'PROVIDER', name: '临江示例物业服务有限公司', registration: '91220681MA0DEMO01A', signatory: '王经理' },
+      { role: 'DEVELOPER', name: '临江建国新苑开发单位（示例）', signatory: '赵总' },
+    ],
+  },
+  /** The walk-ups' caretaker (seed §六(三) names no unit: the unit and the date are the demo's own). */
+  caretaking: { u: '建国街道包保单位（示例）', c: '解放社区', s: '2026-01-05' },
+  documents: [{ name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 356_000, sha256: 'c'.repeat(64) }],
+} as const;

@@ -11,6 +11,7 @@ import {
   DEMO_COURTS,
   DEMO_DIVISIONS,
   DEMO_LEVY,
+  DEMO_LINJIANG,
   DEMO_PMC,
   DEMO_REFERRALS,
   DEMO_STREETS,
@@ -22,6 +23,7 @@ import {
   demoJointDecision,
   demoOwnerIdentity,
 } from './demo-data';
+import { LINJIANG_SETTINGS } from '../../subgraphs/contracts/domain/statutes';
 
 /** Runs one operation through the gateway as `who`; throws on any GraphQL error. */
 export type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
@@ -157,13 +159,13 @@ export async function loadContract(gql: Gql, contract: (typeof DEMO_CONTRACTS)[n
 }
 
 /** The districts and streets of the demo that are not registered yet, parents first. */
-export async function loadDivisions(gql: Gql): Promise<void> {
+export async function loadDivisions(gql: Gql, divisions: readonly { code: string; name: string }[] = DEMO_DIVISIONS): Promise<void> {
   const known = new Set<string>();
-  for (const parent of [undefined, ...DEMO_DIVISIONS.map((d) => d.code)]) {
+  for (const parent of [undefined, ...divisions.map((d) => d.code)]) {
     const { divisions } = (await gql(DEMO_ADMIN, 'query($p: Key) { divisions(parentCode: $p) { code } }', { p: parent })) as { divisions: { code: string }[] };
     divisions.forEach((d) => known.add(d.code));
   }
-  for (const division of DEMO_DIVISIONS.filter((d) => !known.has(d.code))) {
+  for (const division of divisions.filter((d) => !known.has(d.code))) {
     await gql(DEMO_ADMIN, 'mutation($i: RegisterDivisionInput!) { registerDivision(input: $i) { code } }', { i: division });
   }
 }
@@ -184,13 +186,16 @@ export async function loadCourts(gql: Gql): Promise<void> {
 export async function loadDemoAreas(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
   await loadDivisions(gql);
-  for (const street of DEMO_STREETS) {
-    const { compounds } = (await gql(street.office, 'query($s: Key) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
-      compounds: { name: string }[];
-    };
-    const present = new Set(compounds.map((c) => c.name));
-    for (const compound of street.compounds.filter((c) => !present.has(c.name))) await loadCompound(gql, street, compound);
-  }
+  for (const street of DEMO_STREETS) await loadStreetCompounds(gql, street);
+}
+
+/** The street's demo compounds that are not registered yet. */
+async function loadStreetCompounds(gql: Gql, street: DemoStreet): Promise<void> {
+  const { compounds } = (await gql(street.office, 'query($s: Key) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
+    compounds: { name: string }[];
+  };
+  const present = new Set(compounds.map((c) => c.name));
+  for (const compound of street.compounds.filter((c) => !present.has(c.name))) await loadCompound(gql, street, compound);
 }
 
 /**
@@ -441,4 +446,50 @@ export async function loadDemoArrears(url: string, tokens: TokenSettings): Promi
   await loadLevy(gql);
   await loadBilling(gql);
   await loadReferrals(gql);
+}
+
+/**
+ * 临江市 (seed 004) beside Beijing: the admin enters its settings in the registry (the enforcement bureau receives
+ * the filings, agreement selection up to 30,000 m²), its divisions, 建国街道's two compounds (the new estate and the
+ * adjacent stand-alone walk-ups grouped into one area), and the new estate's preliminary contract chosen by agreement,
+ * filed through the API and accepted by the 市城市管理行政执法局. What is already present is left as it is.
+ */
+export async function loadLinjiang(url: string, tokens: TokenSettings): Promise<void> {
+  const gql = gatewayClient(url, tokens);
+  const { citySettings } = (await gql(DEMO_ADMIN, '{ citySettings { cityCode } }')) as { citySettings: { cityCode: string }[] };
+  if (!citySettings.some((c) => c.cityCode === LINJIANG_SETTINGS.cityCode)) {
+    await gql(DEMO_ADMIN, 'mutation($s: CitySettingsInput!, $r: Note!) { setCitySettings(settings: $s, reason: $r) { version } }', {
+      s: JSON.parse(JSON.stringify(LINJIANG_SETTINGS)),
+      r: '临江市: seed 004 §六(七), the 市城市管理行政执法局 approves agreement selection up to 30,000 m² and receives preliminary-contract filings',
+    });
+  }
+  await loadDivisions(gql, DEMO_LINJIANG.divisions);
+  await loadStreetCompounds(gql, DEMO_LINJIANG.street);
+
+  const { coverage } = (await gql(DEMO_LINJIANG.street.office, 'query($d: Key!) { coverage(divisionCode: $d) { underCaretaker { areas { name } } withFiledProvider { areas { name } } } }', {
+    d: DEMO_LINJIANG.street.streetCode,
+  })) as { coverage: Record<'underCaretaker' | 'withFiledProvider', { areas: { name: string }[] }> };
+  const named = (list: { areas: { name: string }[] }) => list.areas.some((a) => a.name === DEMO_LINJIANG.oldCompound);
+  if (!named(coverage.underCaretaker) && !named(coverage.withFiledProvider)) {
+    await gql(DEMO_LINJIANG.street.office, 'mutation($a: ID!, $u: Name!, $c: Name!, $s: LocalDate!) { assignCaretaker(areaId: $a, caretakerUnit: $u, community: $c, startsOn: $s) { id } }', {
+      a: await areaIdOf(gql, DEMO_LINJIANG.oldCompound),
+      ...DEMO_LINJIANG.caretaking,
+    });
+  }
+
+  const [company] = DEMO_LINJIANG.companies;
+  const areaId = await areaIdOf(gql, DEMO_LINJIANG.newEstate);
+  const { contracts } = (await gql(company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', { a: areaId })) as { contracts: { totalCount: number } };
+  if (contracts.totalCount > 0) return;
+  await waitForContractsToKnow(gql, areaId);
+  const { draftContract } = (await gql(company, 'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }', {
+    a: areaId,
+    t: DEMO_LINJIANG.preliminaryContract,
+  })) as { draftContract: { id: string } };
+  const { submitFiling } = (await gql(company, 'mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }', {
+    c: draftContract.id,
+    k: 'demo-linjiang-new-estate-preliminary',
+    d: DEMO_LINJIANG.documents,
+  })) as { submitFiling: { id: string } };
+  await gql(DEMO_LINJIANG.enforcementBureau, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }', { f: submitFiling.id });
 }

@@ -8,6 +8,7 @@ import { AreaResolver } from './graphql/area.resolver';
 import { CompoundResolver } from './graphql/compound.resolver';
 import { DivisionResolver } from './graphql/division.resolver';
 import { AreaGovernanceResolver, GovernanceBodyResolver } from './graphql/governance.resolver';
+import { CoverageResolver } from './graphql/coverage.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdOwnerResolver, OwnerDataAccessResolver } from './graphql/owner-identity.resolver';
 import { AreaSchema } from './persistence/area.entity';
@@ -24,10 +25,11 @@ import { Migration20261122050000_owners_assembly } from './persistence/migration
 import { Migration20261130000000_owner_identity } from './persistence/migrations/Migration20261130000000_owner_identity';
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
+import { Migration20261201000000_caretaking } from './persistence/migrations/Migration20261201000000_caretaking';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
-  resolvers: [AreaResolver, CompoundResolver, DivisionResolver, AreaGovernanceResolver, GovernanceBodyResolver, HouseholdOwnerResolver, OwnerDataAccessResolver],
+  resolvers: [AreaResolver, CompoundResolver, CoverageResolver, DivisionResolver, AreaGovernanceResolver, GovernanceBodyResolver, HouseholdOwnerResolver, OwnerDataAccessResolver],
   referenceResolvers: { ...areaReferenceResolvers, ...householdReferenceResolvers },
   entities: [AreaSchema, CompoundSchema, BuildingSchema, HouseholdSchema, GovernanceBodySchema, GovernanceMemberSchema, JointDecisionSchema, DivisionSchema],
   migrations: [
@@ -40,6 +42,7 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261130000000_owner_identity', class: Migration20261130000000_owner_identity },
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
+    { name: 'Migration20261201000000_caretaking', class: Migration20261201000000_caretaking },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],

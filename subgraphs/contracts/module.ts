@@ -8,11 +8,13 @@ import { filingReviewConsumer } from './events/consume/filing-review.consumer';
 import { AreaFilingResolver } from './graphql/area.resolver';
 import { AreaRef } from './graphql/area.type';
 import { areaReferenceResolvers } from './graphql/area.reference';
+import { CitySettingsResolver } from './graphql/city-settings.resolver';
 import { ContractResolver } from './graphql/contract.resolver';
 import { FilingResolver } from './graphql/filing.resolver';
 import { AreaViewSchema } from './persistence/area-view.entity';
 import { ContractSchema } from './persistence/contract.entity';
 import { FilingSchema, FilingTransitionSchema, FilingVersionSchema } from './persistence/filing.entity';
+import { CitySettingsChangeSchema, CitySettingsRecordSchema } from './persistence/city-settings.entity';
 import { ReviewSystemSchema } from './persistence/review-system.entity';
 import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
 import { Migration20261122010000_area_facts } from './persistence/migrations/Migration20261122010000_area_facts';
@@ -21,13 +23,14 @@ import { Migration20261122030000_court_referrals } from './persistence/migration
 import { Migration20261130000000_collection_months } from './persistence/migrations/Migration20261130000000_collection_months';
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
+import { Migration20261201000000_city_settings } from './persistence/migrations/Migration20261201000000_city_settings';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
-  resolvers: [AreaFilingResolver, ContractResolver, FilingResolver],
+  resolvers: [AreaFilingResolver, CitySettingsResolver, ContractResolver, FilingResolver],
   orphanedTypes: [AreaRef],
   referenceResolvers: areaReferenceResolvers,
-  entities: [AreaViewSchema, ContractSchema, FilingSchema, FilingVersionSchema, FilingTransitionSchema, ReviewSystemSchema],
+  entities: [AreaViewSchema, ContractSchema, FilingSchema, FilingVersionSchema, FilingTransitionSchema, ReviewSystemSchema, CitySettingsRecordSchema, CitySettingsChangeSchema],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
     { name: 'Migration20261122010000_area_facts', class: Migration20261122010000_area_facts },
@@ -36,6 +39,7 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261130000000_collection_months', class: Migration20261130000000_collection_months },
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
+    { name: 'Migration20261201000000_city_settings', class: Migration20261201000000_city_settings },
   ],
   consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer],
   producedTopics: [FILINGS_TOPIC.name],

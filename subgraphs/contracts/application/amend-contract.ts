@@ -11,7 +11,7 @@ import { OPEN_FILING_STATUSES, canonicalDigest } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
 import { countFilingsOfContractIn, findFilingOfContract } from '../persistence/filing.repository';
 import { ownContract, requireCompany } from './contract.lookup';
-import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent, openFiling, settingsFor } from './filing-submission';
+import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent, openFiling } from './filing-submission';
 import { recordTransition } from './filing-transitions';
 
 /**
@@ -38,8 +38,8 @@ export async function amendContract(
       throw contractsError('AMENDMENT_PENDING', 'An earlier amendment of this contract is still under review');
     }
     if (terms.kind !== contract.kind) throw new InvalidInputError('An amendment cannot change the kind of contract', { fields: { 'terms.kind': contract.kind } });
-    const { area, feeFlags } = await checkTermsForFiling(tx, contract, terms);
-    const assessment = assessFiling(input.amendedOn, submittedOn, settingsFor(area));
+    const { settings, feeFlags } = await checkTermsForFiling(tx, contract, terms);
+    const assessment = assessFiling(input.amendedOn, submittedOn, settings);
     const filing = openFiling(tx, contract, { companyId, kind: 'AMENDMENT', amendsFilingId: inForce.id, deadlineFrom: input.amendedOn, submittedOn, assessment });
     addVersion(tx, filing, { identity, key, digest, submittedOn, terms, feeFlags, documents });
     recordTransition(tx, filing, { action: 'SUBMIT', actor: identity, via: 'API', note: { amends: inForce.id }, terms });

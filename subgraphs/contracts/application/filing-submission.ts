@@ -8,18 +8,17 @@ import { ContractTerms, asExistingContract, validateContractTerms } from '../dom
 import { FeeScheduleFlag } from '../domain/fee-schedule';
 import { FilingAssessment } from '../domain/filing-deadline';
 import { FilingDocument, FilingKind, canonicalDigest, checkIdempotentRetry, validateDocuments, validateIdempotencyKey } from '../domain/filing';
-import { BEIJING, CitySettings } from '../domain/statutes';
+import { CitySettings } from '../domain/statutes';
 import { AreaView } from '../persistence/area-view.entity';
 import { Contract } from '../persistence/contract.entity';
 import { lockAreaContracts, otherContractsOfArea } from '../persistence/contract.repository';
 import { Filing } from '../persistence/filing.entity';
 import { findFiling, insertFiling, insertVersion } from '../persistence/filing.repository';
+import { citySettingsOf } from './city-settings-of-area';
 import { knownArea } from './contract.lookup';
 
 /** What the submission use cases (submit, resubmit, amend) share: idempotency, the terms check, the new version. */
 
-/** Every area in the hub is in Beijing today; a second city brings its settings through the area's city code. */
-export const settingsFor = (_area: AreaView): CitySettings => BEIJING;
 
 export interface DocumentsInput {
   idempotencyKey: string;
@@ -47,19 +46,20 @@ export async function idempotent(em: EntityManager, companyId: string, key: stri
 
 /**
  * Checks the terms against the area and its other contracts, with the area's filings serialised, and returns the
- * area and the fee flags reviewers should see; BAD_USER_INPUT with every problem when the terms cannot be filed.
+ * area, its city's settings (CITY_NOT_CONFIGURED when none) and the fee flags reviewers should see; BAD_USER_INPUT with every problem when the terms cannot be filed.
  */
-export async function checkTermsForFiling(em: EntityManager, contract: Contract, terms: ContractTerms): Promise<{ area: AreaView; feeFlags: FeeScheduleFlag[] }> {
+export async function checkTermsForFiling(em: EntityManager, contract: Contract, terms: ContractTerms): Promise<{ area: AreaView; settings: CitySettings; feeFlags: FeeScheduleFlag[] }> {
   await lockAreaContracts(em, contract.areaId);
   const area = await knownArea(em, contract.areaId);
+  const settings = await citySettingsOf(em, area);
   const others = await otherContractsOfArea(em, area.areaId, contract.id);
   const feeFlags = validateContractTerms(
     terms,
     { totalFloorAreaCentiM2: area.totalFloorAreaCentiM2, buildingClasses: area.buildingClasses },
     others.map(asExistingContract),
-    settingsFor(area),
+    settings,
   );
-  return { area, feeFlags };
+  return { area, settings, feeFlags };
 }
 
 /** A new filing of the contract, at version 1 and before its first transition, its deadline assessed. */

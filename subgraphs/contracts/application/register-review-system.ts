@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { ReviewSystem } from '../persistence/review-system.entity';
+import { REVIEW_SYSTEM_ROLES, ReviewSystem, ReviewSystemRole } from '../persistence/review-system.entity';
 import { saveReviewSystem } from '../persistence/review-system.repository';
 
 /**
@@ -11,13 +11,13 @@ import { saveReviewSystem } from '../persistence/review-system.repository';
 export async function registerReviewSystem(
   em: EntityManager,
   identity: Identity,
-  input: { organisationId: string; name: string; role: 'STREET_OFFICE' | 'CITY_BUREAU'; jurisdictions: string[] },
+  input: { organisationId: string; name: string; role: ReviewSystemRole; jurisdictions: string[] },
 ): Promise<ReviewSystem> {
   if (identity.role !== 'ADMIN') throw new ForbiddenError('Only the admin registers review systems');
   const fields: Record<string, string> = {};
   if (!input.organisationId?.trim()) fields.organisationId = 'must not be empty';
   if (!input.name?.trim()) fields.name = 'must not be empty';
-  if (input.role !== 'STREET_OFFICE' && input.role !== 'CITY_BUREAU') fields.role = 'STREET_OFFICE or CITY_BUREAU';
+  if (!REVIEW_SYSTEM_ROLES.includes(input.role)) fields.role = REVIEW_SYSTEM_ROLES.join(' or ');
   if (input.jurisdictions.length === 0 || input.jurisdictions.some((j) => !/^[0-9]{2,12}$/.test(j))) fields.jurisdictions = 'division codes of 2–12 digits';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The review system is incomplete', { fields });
   return em.transactional((tx) =>

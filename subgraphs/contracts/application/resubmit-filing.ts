@@ -9,7 +9,7 @@ import { canonicalDigest, nextFilingStatus } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
 import { findFiling } from '../persistence/filing.repository';
 import { ownContract, requireCompany } from './contract.lookup';
-import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent, settingsFor } from './filing-submission';
+import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent } from './filing-submission';
 import { recordTransition } from './filing-transitions';
 
 /** A returned filing comes back corrected as its next version, with the deadline still counted from signing. */
@@ -23,10 +23,10 @@ export async function resubmitFiling(em: EntityManager, identity: Identity, inpu
     if (!filing || filing.companyId !== companyId) throw new NotFoundError('Filing', input.filingId);
     const contract = await ownContract(tx, identity, filing.contractId);
     filing.status = nextFilingStatus(filing.status, 'RESUBMIT');
-    const { area, feeFlags } = await checkTermsForFiling(tx, contract, terms);
+    const { settings, feeFlags } = await checkTermsForFiling(tx, contract, terms);
     if (filing.kind === 'INITIAL') {
       // The contract itself was returned with its filing; an amendment leaves the contract in force as it was.
-      const assessment = assessFiling(terms.signedOn, filing.submittedOn, settingsFor(area));
+      const assessment = assessFiling(terms.signedOn, filing.submittedOn, settings);
       Object.assign(filing, { deadlineFrom: terms.signedOn, deadline: assessment.deadline, late: assessment.late, daysLate: assessment.daysLate, lateConsequence: assessment.consequence });
       Object.assign(contract, { status: nextContractStatus(contract.status, 'RESUBMIT'), terms, kind: terms.kind, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
     }

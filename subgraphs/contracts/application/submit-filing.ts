@@ -8,7 +8,7 @@ import { assessFiling } from '../domain/filing-deadline';
 import { canonicalDigest } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
 import { ownContract, requireCompany } from './contract.lookup';
-import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent, openFiling, settingsFor } from './filing-submission';
+import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent, openFiling } from './filing-submission';
 import { recordTransition } from './filing-transitions';
 
 /** Only the admin enters a paper filing received earlier; everyone else files today. */
@@ -37,8 +37,8 @@ export async function submitFiling(
   return idempotent(em, companyId, key, digest, async (tx) => {
     const contract = await ownContract(tx, actor, input.contractId);
     const status = nextContractStatus(contract.status, 'SUBMIT');
-    const { area, feeFlags } = await checkTermsForFiling(tx, contract, contract.terms);
-    const assessment = assessFiling(contract.terms.signedOn, submittedOn, settingsFor(area));
+    const { settings, feeFlags } = await checkTermsForFiling(tx, contract, contract.terms);
+    const assessment = assessFiling(contract.terms.signedOn, submittedOn, settings);
     const filing = openFiling(tx, contract, { companyId, kind: 'INITIAL', deadlineFrom: contract.terms.signedOn, submittedOn, assessment });
     addVersion(tx, filing, { identity, key, digest, submittedOn, terms: contract.terms, feeFlags, documents });
     contract.status = status;

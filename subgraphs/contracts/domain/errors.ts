@@ -6,6 +6,7 @@ import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
  * their own: they come as BAD_USER_INPUT with `details.problems`.
  */
 export const CONTRACTS_ERRORS = {
+  CITY_NOT_CONFIGURED: "The area's city has no settings in the registry (setCitySettings): nothing is filed under another city's rules.",
   CONTRACT_NOT_DRAFT: 'Only a draft contract is edited directly; a filed one is amended, a returned filing resubmitted.',
   CONTRACT_ALREADY_FILED: 'The contract has a filing already: amend it, or resubmit the returned filing.',
   CONTRACT_NOT_IN_FORCE: 'Only a contract whose filing was accepted can be amended.',

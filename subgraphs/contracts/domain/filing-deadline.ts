@@ -11,8 +11,8 @@ import { CitySettings, LateFilingPenalty } from './statutes';
  */
 
 export interface FilingAssessment {
-  /** The last day on which the filing is on time. */
-  deadline: IsoDate;
+  /** The last day on which the filing is on time; null where the city has no confirmed deadline. */
+  deadline: IsoDate | null;
   late: boolean;
   /** Calendar days after the deadline; 0 when on time. */
   daysLate: number;
@@ -31,6 +31,7 @@ export interface FilingAssessment {
  */
 export function filingDeadline(signedOn: IsoDate, settings: CitySettings, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
   requireDates({ signedOn });
+  if (settings.filingDeadlineDays === null) throw new Error(`City ${settings.cityCode} has no filing deadline`);
   return periodEnd(signedOn, settings.filingDeadlineDays, calendar);
 }
 
@@ -47,6 +48,7 @@ export function assessFiling(signedOn: IsoDate, submittedOn: IsoDate, settings: 
       fields: { submittedOn: `submittedOn must be on or after the signing date ${signedOn}` },
     });
   }
+  if (settings.filingDeadlineDays === null) return { deadline: null, late: false, daysLate: 0 };
   const deadline = filingDeadline(signedOn, settings, calendar);
   const daysLate = Math.max(0, daysBetween(deadline, submittedOn));
   if (daysLate === 0) return { deadline, late: false, daysLate };

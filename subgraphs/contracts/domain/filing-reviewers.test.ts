@@ -11,6 +11,7 @@ describe('who reviews and reads contracts', () => {
     ['a district bureau, by its districts', who('CITY_BUREAU', ['110102']), { by: 'DISTRICT', prefixes: ['110102'] }],
     ['a city bureau, whose code prefixes its districts', who('CITY_BUREAU', ['11']), { by: 'DISTRICT', prefixes: ['11'] }],
     ['a bureau, ignoring what is no division code', who('CITY_BUREAU', ['110102', '11%', '']), { by: 'DISTRICT', prefixes: ['110102'] }],
+    ['an enforcement bureau (临江市), by its city', who('ENFORCEMENT_BUREAU', ['220681']), { by: 'DISTRICT', prefixes: ['220681'] }],
     ['a street office without a division', who('STREET_OFFICE', ['%']), null],
     ['a company', who('PROPERTY_COMPANY'), null],
     ['a court', who('COURT'), null],
@@ -19,11 +20,16 @@ describe('who reviews and reads contracts', () => {
   });
 
   it('matches mayReviewFiling on an area', () => {
-    for (const identity of [who('ADMIN'), who('STREET_OFFICE', ['110102011']), who('STREET_OFFICE', ['110102012']), who('CITY_BUREAU', ['11']), who('CITY_BUREAU', ['110108'])]) {
+    for (const identity of [who('ADMIN'), who('STREET_OFFICE', ['110102011']), who('STREET_OFFICE', ['110102012']), who('CITY_BUREAU', ['11']), who('CITY_BUREAU', ['110108']), who('ENFORCEMENT_BUREAU', ['220681'])]) {
       const scope = reviewScopeOf(identity);
       const inScope = scope !== null && (scope.by === 'ALL' || scope.prefixes.some((p) => (scope.by === 'STREET' ? area.streetCode : area.districtCode).startsWith(p)));
       expect([identity.jurisdictions, inScope]).toEqual([identity.jurisdictions, mayReviewFiling(identity, area)]);
     }
+  });
+
+  it('has the enforcement bureau review its city only', () => {
+    expect(mayReviewFiling(who('ENFORCEMENT_BUREAU', ['220681']), { streetCode: '220681001', districtCode: '220681' })).toBe(true);
+    expect(mayReviewFiling(who('ENFORCEMENT_BUREAU', ['220681']), area)).toBe(false);
   });
 
   it('lets a company list its own contracts and a court those referred to it', () => {

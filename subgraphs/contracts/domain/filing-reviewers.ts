@@ -16,13 +16,21 @@ export const filingReviewersOf = (area: { streetCode: string; districtCode: stri
 });
 
 /**
+ * The bureaus that review filings beside the street office: a housing authority (CITY_BUREAU: Beijing's district
+ * authority or a city bureau over it) or, where the city's settings give the filings to it, the urban-management
+ * enforcement bureau (ENFORCEMENT_BUREAU: 临江市城市管理行政执法局, seed 004 §六(七)). Both review the districts of
+ * their jurisdiction; an enforcement bureau is only ever issued a jurisdiction in a city whose settings name it.
+ */
+const BUREAU_ROLES: ReadonlySet<string> = new Set(['CITY_BUREAU', 'ENFORCEMENT_BUREAU']);
+
+/**
  * Who reviews a filing, and so who may see whom an area's filings go to: the street office of the area and the housing authority of its district (art. 63), or a
  * city bureau whose jurisdiction covers the district; the admin for support. A court or a company never reviews.
  */
 export function mayReviewFiling(identity: Identity, area: { streetCode: string; districtCode: string }): boolean {
   if (identity.role === 'ADMIN') return true;
   if (identity.role === 'STREET_OFFICE') return coversDivision(identity, area.streetCode);
-  if (identity.role === 'CITY_BUREAU') return coversDivision(identity, area.districtCode);
+  if (identity.role === 'CITY_BUREAU' || identity.role === 'ENFORCEMENT_BUREAU') return coversDivision(identity, area.districtCode);
   return false;
 }
 
@@ -51,7 +59,7 @@ export type ReviewScope = { by: 'ALL' } | { by: 'STREET' | 'DISTRICT'; prefixes:
 
 export function reviewScopeOf(identity: Identity): ReviewScope | null {
   if (identity.role === 'ADMIN') return { by: 'ALL' };
-  const by = identity.role === 'STREET_OFFICE' ? 'STREET' : identity.role === 'CITY_BUREAU' ? 'DISTRICT' : null;
+  const by = identity.role === 'STREET_OFFICE' ? 'STREET' : BUREAU_ROLES.has(identity.role) ? 'DISTRICT' : null;
   const prefixes = identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j));
   return by && prefixes.length > 0 ? { by, prefixes } : null;
 }

@@ -4,13 +4,18 @@ import {
   BEIJING_LATE_FILING_PENALTY,
   CitySettings,
   SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2,
+  LINJIANG_SETTINGS,
   defineCitySettings,
+  settingsCovering,
 } from './statutes';
 
 
 /** A city with a 50,000 m² agreement threshold and no preliminary-term cap; the figures are illustrative. */
 const fiftyThousand: CitySettings = {
   cityCode: '999900',
+  cityName: 'an illustrative city',
+  regulation: 'a city regulation',
+  filingReviewerRole: 'CITY_BUREAU',
   filingDeadlineDays: 30,
   agreementSelectionMaxFloorAreaCentiM2: 5_000_000,
   preliminaryContractMaxYears: null,
@@ -69,5 +74,26 @@ describe('contracts statutes', () => {
     const error = rejection(() => defineCitySettings({ ...fiftyThousand, ...overrides }));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(error.details?.fields as object).sort()).toEqual([...fields].sort());
+  });
+
+  it('finds the most specific city covering a district, and none for an unconfigured one', () => {
+    const baishan = { ...fiftyThousand, cityCode: '220600' };
+    const all = [BEIJING, baishan, LINJIANG_SETTINGS];
+    expect(settingsCovering('110108', all)).toBe(BEIJING);
+    expect(settingsCovering('220681', all)).toBe(LINJIANG_SETTINGS);
+    expect(settingsCovering('220602', all)).toBe(baishan);
+    expect(settingsCovering('220102', all)).toBeNull();
+    expect(settingsCovering('120101', [BEIJING])).toBeNull();
+  });
+
+  it('keeps Linjiang to what seed 004 says: the enforcement bureau, 30,000 m², no deadline it cannot source', () => {
+    expect(defineCitySettings(LINJIANG_SETTINGS)).toEqual(LINJIANG_SETTINGS);
+    expect(LINJIANG_SETTINGS).toMatchObject({ cityCode: '220681', filingReviewerRole: 'ENFORCEMENT_BUREAU', agreementSelectionMaxFloorAreaCentiM2: 3_000_000, filingDeadlineDays: null, lateFilingPenalty: null });
+    expect(LINJIANG_SETTINGS.sources.agreementSelection).toMatch(/§六\(七\).*建筑面积不超过三万平方米/);
+  });
+
+  it('refuses a city code that is not six digits and a reviewer role it does not know', () => {
+    const error = rejection(() => defineCitySettings({ ...fiftyThousand, cityCode: '2206', filingReviewerRole: 'COURT' as never }));
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual(['cityCode', 'filingReviewerRole']);
   });
 });

@@ -21,8 +21,12 @@ export interface LateFilingPenalty {
 }
 
 /** Where each number of a city's settings comes from; shown to reviewers next to a flag the number raised. */
+export const FILING_REVIEWER_ROLES = ['CITY_BUREAU', 'ENFORCEMENT_BUREAU'] as const;
+export type FilingReviewerRole = (typeof FILING_REVIEWER_ROLES)[number];
+
 export interface CitySettingSources {
-  readonly filingDeadline: string;
+  /** Null where the city has no confirmed filing deadline. */
+  readonly filingDeadline: string | null;
   readonly agreementSelection: string;
   /** Null where the city sets no maximum term for preliminary contracts. */
   readonly preliminaryContractTerm: string | null;
@@ -30,16 +34,27 @@ export interface CitySettingSources {
 }
 
 export interface CitySettings {
-  /** GB/T 2260 code of the city, e.g. 110000 for Beijing. */
+  /**
+   * GB/T 2260 code of the city, e.g. 110000 for Beijing, 220681 for 临江市 (a county-level city). Its significant
+   * digits (trailing "00" pairs dropped) prefix the district codes of its areas; the most specific city wins.
+   */
   readonly cityCode: string;
-  /** Days after signing or amending a contract within which it must be filed (备案). */
-  readonly filingDeadlineDays: number;
+  readonly cityName: string;
+  /** The regulation that governs, by name. */
+  readonly regulation: string;
+  /** Days after signing or amending a contract within which it must be filed (备案); null where no deadline is confirmed. */
+  readonly filingDeadlineDays: number | null;
   /** The largest total building floor area (建筑面积) for which a provider may be chosen by agreement. */
   readonly agreementSelectionMaxFloorAreaCentiM2: number;
   /** The longest term of a preliminary contract (前期物业服务合同), in years; null where the city sets none. */
   readonly preliminaryContractMaxYears: number | null;
   /** Who receives the filings, in words. */
   readonly filingAuthority: string;
+  /**
+   * The bureau role that reviews filings beside the area's street office: CITY_BUREAU (Beijing: the district housing
+   * authority, or a city bureau over it) or ENFORCEMENT_BUREAU (Linjiang: 市城市管理行政执法局, seed 004 §六(七)).
+   */
+  readonly filingReviewerRole: FilingReviewerRole;
   /** Null where no penalty for late filing is recorded for the city; the penalty carries its own source. */
   readonly lateFilingPenalty: LateFilingPenalty | null;
   readonly sources: CitySettingSources;
@@ -92,10 +107,13 @@ export const AGREEMENT_SELECTION_SOURCE =
  */
 export const BEIJING: CitySettings = Object.freeze({
   cityCode: '110000',
+  cityName: '北京市',
+  regulation: '北京市物业管理条例 (Beijing Property Management Regulation)',
   filingDeadlineDays: BEIJING_FILING_DEADLINE_DAYS,
   agreementSelectionMaxFloorAreaCentiM2: SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2,
   preliminaryContractMaxYears: BEIJING_PRELIMINARY_CONTRACT_MAX_YEARS,
   filingAuthority: BEIJING_FILING_AUTHORITY,
+  filingReviewerRole: 'CITY_BUREAU',
   lateFilingPenalty: BEIJING_LATE_FILING_PENALTY,
   sources: Object.freeze({
     filingDeadline: BEIJING_FILING_DEADLINE_SOURCE,
@@ -114,8 +132,13 @@ const text = (value: unknown): boolean => typeof value === 'string' && value.tri
  */
 export function defineCitySettings(settings: CitySettings): CitySettings {
   const fields: Record<string, string> = {};
-  if (!text(settings.cityCode)) fields.cityCode = 'cityCode must not be empty';
-  if (!positiveWhole(settings.filingDeadlineDays)) fields.filingDeadlineDays = 'filingDeadlineDays must be a whole number of days, 1 or more';
+  if (typeof settings.cityCode !== 'string' || !/^[1-9][0-9](?:[0-9]{2}){2}$/.test(settings.cityCode)) fields.cityCode = 'cityCode must be a 6-digit GB/T 2260 code';
+  if (!text(settings.cityName)) fields.cityName = 'cityName must not be empty';
+  if (!text(settings.regulation)) fields.regulation = 'regulation must not be empty';
+  if (!FILING_REVIEWER_ROLES.includes(settings.filingReviewerRole)) fields.filingReviewerRole = `one of ${FILING_REVIEWER_ROLES.join(', ')}`;
+  if (settings.filingDeadlineDays !== null && !positiveWhole(settings.filingDeadlineDays)) {
+    fields.filingDeadlineDays = 'filingDeadlineDays must be a whole number of days, 1 or more, or null';
+  }
   if (!positiveWhole(settings.agreementSelectionMaxFloorAreaCentiM2)) {
     fields.agreementSelectionMaxFloorAreaCentiM2 = 'the agreement threshold must be a positive whole number of hundredths of m²';
   }
@@ -133,8 +156,10 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
     }
   }
   const sources = settings.sources;
-  if (!sources || !text(sources.filingDeadline) || !text(sources.agreementSelection) || !text(sources.filingAuthority)) {
-    fields.sources = 'the filing deadline, agreement threshold and filing authority each need a source';
+  if (!sources || !text(sources.agreementSelection) || !text(sources.filingAuthority)) {
+    fields.sources = 'the agreement threshold and filing authority each need a source';
+  } else if ((settings.filingDeadlineDays === null) !== (sources.filingDeadline === null) || (sources.filingDeadline !== null && !text(sources.filingDeadline))) {
+    fields.sources = 'a filing deadline needs a source, and only a deadline has one';
   } else if ((settings.preliminaryContractMaxYears === null) !== (sources.preliminaryContractTerm === null)) {
     fields.sources = 'a preliminary-contract maximum needs a source, and only a maximum has one';
   }
@@ -145,3 +170,40 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
     sources: Object.freeze({ ...sources }),
   });
 }
+
+/** The significant digits of a city code: 110000 → 11, 220600 → 2206, 220681 → 220681. */
+export const cityPrefix = (cityCode: string): string => cityCode.replace(/(?:00)+$/, '');
+
+/** The settings of the city whose code covers the district: the most specific one; null when none does. */
+export function settingsCovering<T extends { cityCode: string }>(districtCode: string, all: readonly T[]): T | null {
+  const covering = all.filter((s) => districtCode.startsWith(cityPrefix(s.cityCode)));
+  covering.sort((a, b) => cityPrefix(b.cityCode).length - cityPrefix(a.cityCode).length);
+  return covering[0] ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 临江市 (Jilin province, under 白山市; GB/T 2260 220681). Seed 004 (临建办发〔2024〕64号) §六(七): the
+// 市城市管理行政执法局 approves agreement selection for new estates of at most 30,000 m² and receives the
+// preliminary-contract filings. The 吉林省物业管理条例 governs; none of its articles could be confirmed from the
+// sources available, so none is cited and no filing deadline, preliminary term or late-filing penalty is set.
+// These are the settings the demo enters through setCitySettings; they are data, not code the rules read.
+// ---------------------------------------------------------------------------------------------------------------
+export const SEED_004_SOURCE = '临江市建国街道2024年工作方案 (seed 004) §六(七), under 临建办发〔2024〕64号';
+
+export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
+  cityCode: '220681',
+  cityName: '临江市',
+  regulation: '吉林省物业管理条例 (articles not confirmed: none cited)',
+  filingDeadlineDays: null,
+  agreementSelectionMaxFloorAreaCentiM2: SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2,
+  preliminaryContractMaxYears: null,
+  filingAuthority: '临江市城市管理行政执法局 (the city urban-management enforcement bureau), the street office supervising',
+  filingReviewerRole: 'ENFORCEMENT_BUREAU',
+  lateFilingPenalty: null,
+  sources: Object.freeze({
+    filingDeadline: null,
+    agreementSelection: `State Council Property Management Regulation art. 24; ${SEED_004_SOURCE}: 建筑面积不超过三万平方米的，经市城管执法局批准，可以采取协议方式选聘`,
+    preliminaryContractTerm: null,
+    filingAuthority: SEED_004_SOURCE,
+  }),
+});

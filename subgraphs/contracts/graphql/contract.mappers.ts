@@ -24,7 +24,7 @@ export const contractTermsOf = (input: ContractTermsInput): ContractTermsEntry =
 
 export const contractView = (contract: Contract): ContractType => ({ ...contract, area: { id: contract.areaId } });
 
-export const filingView = (filing: Filing): FilingType => ({ ...filing, area: { id: filing.areaId } });
+export const filingView = (filing: Filing): FilingType => ({ ...filing, deadline: filing.deadline ?? null, area: { id: filing.areaId } });
 
 export const versionView = (version: FilingVersion): FilingVersionType => version;
 

@@ -265,7 +265,7 @@ export class FilingType {
   @Field(() => Int) currentVersion!: number;
   @Field(() => String, { nullable: true, description: 'Given when accepted, e.g. 110108-2021-0001.' }) recordNumber?: string | null;
   @Field() submittedOn!: string;
-  @Field({ description: 'Last day to file: 15 days after signing or amending in Beijing (art. 63).' }) deadline!: string;
+  @Field(() => String, { nullable: true, description: 'Last day to file: 15 days after signing or amending in Beijing (art. 63); null where the city has no confirmed deadline.' }) deadline!: string | null;
   @Field() late!: boolean;
   @Field(() => Int) daysLate!: number;
   @Field(() => String, { nullable: true, description: 'The statutory consequence of a late filing (Beijing art. 91).' }) lateConsequence?: string | null;

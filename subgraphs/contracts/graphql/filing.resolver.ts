@@ -20,6 +20,7 @@ import {
   ReviewSystemType,
 } from './contract.type';
 import { Key, Name } from '../../../platform/graphql/scalars';
+import type { ReviewSystemRole } from '../persistence/review-system.entity';
 
 @Resolver(() => FilingType)
 export class FilingResolver {
@@ -90,7 +91,7 @@ export class FilingResolver {
   registerReviewSystem(
     @Arg('organisationId', () => Key) organisationId: string,
     @Arg('name', () => Name) name: string,
-    @Arg('role', () => Key) role: 'STREET_OFFICE' | 'CITY_BUREAU',
+    @Arg('role', () => Key) role: ReviewSystemRole,
     @Arg('jurisdictions', () => [Key]) jurisdictions: string[],
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewSystemType> {

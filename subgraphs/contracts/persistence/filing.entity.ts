@@ -26,7 +26,7 @@ export const FilingSchema = defineEntity({
     /** The signing date (initial filing) or amendment date the deadline runs from. */
     deadlineFrom: p.date(),
     submittedOn: p.date(),
-    deadline: p.date(),
+    deadline: p.date().nullable(),
     late: p.boolean(),
     daysLate: p.integer(),
     lateConsequence: p.text().nullable(),

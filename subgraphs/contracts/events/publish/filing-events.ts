@@ -35,7 +35,7 @@ export function publishFiling(filing: Filing, terms: ContractTerms, returnReason
     sequence: filing.sequence,
     recordNumber: filing.recordNumber ?? null,
     submittedOn: filing.submittedOn,
-    deadline: filing.deadline,
+    deadline: filing.deadline ?? null,
     late: filing.late,
     lateConsequence: filing.lateConsequence ?? null,
     acceptedOn: filing.acceptedOn ?? null,

@@ -1,0 +1,37 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { Area } from '../persistence/area.entity';
+import { areasInReadableStreets } from '../persistence/area.repository';
+import { caretakingOfAreas } from '../persistence/caretaking.repository';
+import { coverageFacts } from '../persistence/coverage.repository';
+
+/**
+ * Seed 004 §四, §六(二)(三): an owners' committee in every area, a professional provider in every area. The areas of
+ * `divisionCode` (a city, district or street code) the caller may read, split by each target, each count the length
+ * of its list. Street offices and bureaus see their jurisdiction only: another city's division comes back empty.
+ */
+export interface Coverage {
+  divisionCode: string;
+  areas: Area[];
+  withOwnersCommittee: Area[];
+  withoutOwnersCommittee: Area[];
+  withFiledProvider: Area[];
+  withoutFiledProvider: Area[];
+  /** Areas whose caretaker management has not ended (no provider's filing accepted since it began). */
+  underCaretaker: Area[];
+}
+
+export async function coverage(em: EntityManager, identity: Identity, divisionCode: string): Promise<Coverage> {
+  if (!['STREET_OFFICE', 'CITY_BUREAU', 'ADMIN'].includes(identity.role)) throw new ForbiddenError('Only street offices and bureaus track coverage');
+  if (!/^[0-9]{2,12}$/.test(divisionCode)) throw new InvalidInputError('The division code is invalid', { fields: { divisionCode: 'a division code of 2–12 digits' } });
+  const prefix = divisionCode.replace(/(?:00)+$/, '');
+  const areas = (await areasInReadableStreets(em, identity)).filter((a) => a.streetCode.startsWith(prefix));
+  const facts = await coverageFacts(em, areas.map((a) => a.id));
+  const split = (has: Set<string>) => [areas.filter((a) => has.has(a.id)), areas.filter((a) => !has.has(a.id))];
+  const [withOwnersCommittee, withoutOwnersCommittee] = split(facts.withOwnersCommittee);
+  const [withFiledProvider, withoutFiledProvider] = split(facts.withFiledProvider);
+  const caretaken = new Set((await caretakingOfAreas(em, areas.map((a) => a.id))).filter((c) => c.endedOn === null).map((c) => c.areaId));
+  const [underCaretaker] = split(caretaken);
+  return { divisionCode, areas, withOwnersCommittee, withoutOwnersCommittee, withFiledProvider, withoutFiledProvider, underCaretaker };
+}

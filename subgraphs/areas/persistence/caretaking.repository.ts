@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+
+export interface Caretaking {
+  id: string;
+  areaId: string;
+  caretakerUnit: string;
+  community: string;
+  startsOn: string;
+  /** The day a provider's filing of the area was first accepted on or after the start; null while it runs. */
+  endedOn: string | null;
+}
+
+interface CaretakingRow {
+  id: string;
+  area_id: string;
+  caretaker_unit: string;
+  community: string;
+  starts_on: string;
+  ended_on: string | null;
+}
+
+const caretakingOf = (r: CaretakingRow): Caretaking => ({ id: r.id, areaId: r.area_id, caretakerUnit: r.caretaker_unit, community: r.community, startsOn: r.starts_on, endedOn: r.ended_on });
+
+/** The areas' caretaking, newest first, each with its end derived from the accepted filings. */
+export async function caretakingOfAreas(em: EntityManager, areaIds: string[]): Promise<Caretaking[]> {
+  if (areaIds.length === 0) return [];
+  const rows = await sqlRows<CaretakingRow>(
+    em,
+    `select c.id, c.area_id, c.caretaker_unit, c.community, c.starts_on::text as starts_on,
+            (select min(f.accepted_on)::text from areas.filing_snapshot f where f.area_id = c.area_id and f.accepted_on >= c.starts_on) as ended_on
+       from areas.caretaking c where c.area_id = any(?::uuid[]) order by c.starts_on desc, c.assigned_at desc`,
+    [sqlArray(areaIds)],
+  );
+  return rows.map(caretakingOf);
+}
+
+/** Whether the area has a provider under an accepted filing now. */
+export async function hasAcceptedProvider(em: EntityManager, areaId: string): Promise<boolean> {
+  const rows = await sqlRows<{ n: number }>(em, `select count(*)::int as n from areas.filing_snapshot where area_id = ? and status = 'ACCEPTED'`, [areaId]);
+  return rows[0].n > 0;
+}
+
+export async function insertCaretaking(em: EntityManager, c: { id: string; areaId: string; caretakerUnit: string; community: string; startsOn: string; assignedBy: string }): Promise<void> {
+  await sqlRun(em, `insert into areas.caretaking (id, area_id, caretaker_unit, community, starts_on, assigned_by) values (?, ?, ?, ?, ?, ?)`, [
+    c.id, c.areaId, c.caretakerUnit, c.community, c.startsOn, c.assignedBy,
+  ]);
+}
+
+/** Serialises caretaker assignments of one area. */
+export async function lockAreaCaretaking(em: EntityManager, areaId: string): Promise<void> {
+  await sqlRows(em, 'select pg_advisory_xact_lock(hashtext(?))', [`areas.caretaking:${areaId}`]);
+}

@@ -1,0 +1,75 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Fen, Key, Name, Note } from '../../../platform/graphql/scalars';
+
+@ObjectType('LateFilingPenalty', { description: "The consequence a city's regulation attaches to a late filing." })
+export class LateFilingPenaltyType {
+  @Field() warningFirst!: boolean;
+  @Field(() => Int) fineMinFen!: number;
+  @Field(() => Int) fineMaxFen!: number;
+  @Field() description!: string;
+  @Field() source!: string;
+}
+
+@ObjectType('CitySettingSources', { description: 'Where each setting comes from (article or document); null where the setting is not set.' })
+export class CitySettingSourcesType {
+  @Field(() => String, { nullable: true }) filingDeadline!: string | null;
+  @Field() agreementSelection!: string;
+  @Field(() => String, { nullable: true }) preliminaryContractTerm!: string | null;
+  @Field() filingAuthority!: string;
+}
+
+@ObjectType('CitySettings', { description: "A city's filing rules, each with its source: the registry keyed by city code (GB/T 2260)." })
+export class CitySettingsType {
+  @Field() cityCode!: string;
+  @Field() cityName!: string;
+  @Field() regulation!: string;
+  @Field(() => Int, { nullable: true, description: 'Days after signing or amending to file; null where the city has no confirmed deadline.' }) filingDeadlineDays!: number | null;
+  @Field(() => Int, { description: 'Largest total building floor area, in hundredths of m², for choosing a provider by agreement.' }) agreementSelectionMaxFloorAreaCentiM2!: number;
+  @Field(() => Int, { nullable: true }) preliminaryContractMaxYears!: number | null;
+  @Field() filingAuthority!: string;
+  @Field({ description: 'CITY_BUREAU or ENFORCEMENT_BUREAU: the bureau that reviews filings beside the street office.' }) filingReviewerRole!: string;
+  @Field(() => LateFilingPenaltyType, { nullable: true }) lateFilingPenalty!: LateFilingPenaltyType | null;
+  @Field(() => CitySettingSourcesType) sources!: CitySettingSourcesType;
+  @Field(() => Int, { description: 'The version in the audit trail.' }) version!: number;
+  @Field() changedAt!: Date;
+}
+
+@ObjectType('CitySettingsChange', { description: 'One entry of the audit trail: the settings as set, who set them, when and why.' })
+export class CitySettingsChangeType {
+  @Field(() => Int) version!: number;
+  @Field() changedAt!: Date;
+  @Field() changedBy!: string;
+  @Field() reason!: string;
+  @Field(() => CitySettingsType) settings!: CitySettingsType;
+}
+
+@InputType('LateFilingPenaltyInput')
+export class LateFilingPenaltyInput {
+  @Field() warningFirst!: boolean;
+  @Field(() => Fen) fineMinFen!: number;
+  @Field(() => Fen) fineMaxFen!: number;
+  @Field(() => Note) description!: string;
+  @Field(() => Note) source!: string;
+}
+
+@InputType('CitySettingSourcesInput')
+export class CitySettingSourcesInput {
+  @Field(() => Note, { nullable: true }) filingDeadline?: string | null;
+  @Field(() => Note) agreementSelection!: string;
+  @Field(() => Note, { nullable: true }) preliminaryContractTerm?: string | null;
+  @Field(() => Note) filingAuthority!: string;
+}
+
+@InputType('CitySettingsInput')
+export class CitySettingsInput {
+  @Field(() => Key) cityCode!: string;
+  @Field(() => Name) cityName!: string;
+  @Field(() => Note) regulation!: string;
+  @Field(() => Int, { nullable: true }) filingDeadlineDays?: number | null;
+  @Field(() => Int) agreementSelectionMaxFloorAreaCentiM2!: number;
+  @Field(() => Int, { nullable: true }) preliminaryContractMaxYears?: number | null;
+  @Field(() => Note) filingAuthority!: string;
+  @Field(() => Key) filingReviewerRole!: string;
+  @Field(() => LateFilingPenaltyInput, { nullable: true }) lateFilingPenalty?: LateFilingPenaltyInput | null;
+  @Field(() => CitySettingSourcesInput) sources!: CitySettingSourcesInput;
+}
