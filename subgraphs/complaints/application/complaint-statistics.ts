@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Identity } from '../../../kernel/identity';
+import { MeasureGroup, Measures, measures } from '../domain/measures';
+import { orderReach } from '../domain/order';
+import { orderCounts } from '../persistence/complaint-measures.sql';
+
+export interface GroupMeasures extends Measures {
+  key: string | null;
+}
+
+/** The three rates, repeats and orders per 100 households per group, over the orders the caller may read. */
+export async function complaintStatistics(
+  em: EntityManager,
+  identity: Identity,
+  groupBy: MeasureGroup,
+  filter: { compoundIds?: string[] | null; receivedFrom?: string | null; receivedTo?: string | null } = {},
+): Promise<GroupMeasures[]> {
+  const counts = await orderCounts(em, groupBy, { reach: orderReach(identity), ...filter, asOf: new Date() });
+  return [...counts.entries()].map(([key, c]) => ({ key, ...measures(c) })).sort((a, b) => b.orders - a.orders || String(a.key).localeCompare(String(b.key)));
+}
