@@ -7,11 +7,14 @@ import { ComplaintOrder, NewOrder, OrderReach, OrderTransition } from '../domain
 export type { ComplaintOrder, NewOrder, OrderReach, OrderTransition };
 
 type OrderRow = Record<string, unknown>;
+/** Raw SQL hands timestamps back as text or Date depending on the driver path: one conversion for every column. */
+const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+const dateOrNull = (v: unknown): Date | null => (v == null ? null : date(v));
 const orderOf = (r: OrderRow): ComplaintOrder => ({
   id: r.id as string,
   orderNumber: r.order_number as string,
   senderId: r.sender_id as string,
-  receivedAt: r.received_at as Date,
+  receivedAt: date(r.received_at),
   callerNameMasked: r.caller_name_masked as string | null,
   callerPhoneMasked: r.caller_phone_masked as string | null,
   addressText: r.address_text as string,
@@ -20,14 +23,14 @@ const orderOf = (r: OrderRow): ComplaintOrder => ({
   categoryCode: r.category_code as string,
   itemCode: r.item_code as string,
   text: r.text as string,
-  respondBy: r.respond_by as Date,
-  resolveBy: r.resolve_by as Date,
+  respondBy: date(r.respond_by),
+  resolveBy: date(r.resolve_by),
   status: r.status as ComplaintStatus,
   responsiblePartyKind: r.responsible_party_kind as ResponsiblePartyKind | null,
   partyOrganisationId: r.party_organisation_id as string | null,
-  respondedAt: r.responded_at as Date | null,
-  resolvedAt: r.resolved_at as Date | null,
-  closedAt: r.closed_at as Date | null,
+  respondedAt: dateOrNull(r.responded_at),
+  resolvedAt: dateOrNull(r.resolved_at),
+  closedAt: dateOrNull(r.closed_at),
   resolvedByCaller: r.resolved_by_caller as boolean | null,
   satisfaction: r.satisfaction as SatisfactionLevel | null,
   sequence: Number(r.sequence),
@@ -98,7 +101,7 @@ export async function transitionsOf(em: EntityManager, orderIds: readonly string
     actorSubject: r.actor_subject as string,
     actorRole: r.actor_role as string,
     actorOrganisation: r.actor_organisation as string,
-    at: r.at as Date,
+    at: date(r.at),
     note: r.note as string | null,
     evidenceSha256: r.evidence_sha256 as string[],
     partyKind: r.party_kind as ResponsiblePartyKind | null,
