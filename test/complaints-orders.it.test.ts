@@ -186,4 +186,22 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       expect(String(m.message.value)).not.toMatch(/王|138|楼道灯|红居南街6号院1号楼/);
     }
   });
+
+  it('imports a backfill from CSV all or nothing, every bad line reported, order numbers held counted as duplicates', async () => {
+    const IMPORT = `mutation($csv: CsvText!) { importComplaintOrdersCsv(csv: $csv) { received duplicates unmatched } }`;
+    const header = 'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
+    const line = (n: string, street = '110102020', item = 'T1.1', address = '红居南街6号院2号楼') =>
+      `${runId}-${n},2019-05-06T09:00:00+08:00,李四,13900001111,${address},${street},T1,${item},暖气不热,2019-05-06T11:00:00+08:00,2019-05-13T09:00:00+08:00`;
+    const before = await t.sql<{ n: number }>(`select count(*)::int as n from complaints.complaint_order`);
+    const refused = await fails(GUANGWAI_OFFICE, IMPORT, { csv: [header, line('c1'), line('c2', '110102017'), line('c3', '110102020', 'T9')].join('\n') });
+    expect(refused.extensions.code).toBe('BAD_USER_INPUT');
+    expect(refused.extensions.details).toEqual({ lines: [{ line: 3, fields: { street_code: 'not a street of yours' } }] });
+    const itemRefused = await fails(GUANGWAI_OFFICE, IMPORT, { csv: [header, line('c1'), line('c3', '110102020', 'T9')].join('\n') });
+    expect(itemRefused.extensions.details).toEqual({ lines: [{ line: 3, fields: { item_code: 'not in the taxonomy on the day received' } }] });
+    expect(await t.sql(`select count(*)::int as n from complaints.complaint_order`)).toEqual(before);
+    expect((await fails(companyA, IMPORT, { csv: header })).extensions.code).toBe('FORBIDDEN');
+
+    const { importComplaintOrdersCsv } = await ok(GUANGWAI_OFFICE, IMPORT, { csv: [header, line('c1'), line('c4', '110102020', 'T1.1', '某胡同'), line('1')].join('\n') });
+    expect(importComplaintOrdersCsv).toEqual({ received: 2, duplicates: 1, unmatched: 1 });
+  });
 });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HotlineOrderData } from '../../../catalog';
-import { coversDivision } from '../../../kernel/identity';
+import { Identity, coversDivision } from '../../../kernel/identity';
 import { ownerDataKey } from '../../../platform/config';
 import { complaintsError } from '../domain/errors';
 import { callerDigits, maskCaller, matchCompound } from '../domain/order';
@@ -33,39 +33,47 @@ export interface ReceiveOptions {
 export async function receiveOrder(em: EntityManager, data: HotlineOrderData, options: ReceiveOptions = {}): Promise<ComplaintOrder | undefined> {
   return em.transactional(async (tx) => {
     const sender = await findSender(tx, data.senderOrganisationId);
-    const senderIdentity = sender && { subject: `system:${sender.organisationId}`, role: 'SYSTEM' as const, organisationId: sender.organisationId, jurisdictions: sender.jurisdictions };
+    const senderIdentity: Identity | undefined = sender && { subject: `system:${sender.organisationId}`, role: 'SYSTEM', organisationId: sender.organisationId, jurisdictions: sender.jurisdictions };
     if (!senderIdentity || !coversDivision(senderIdentity, data.streetCode)) {
       throw complaintsError('UNAUTHORISED_SENDER', `${data.senderOrganisationId.slice(0, 100)} is not registered to send orders for street ${data.streetCode}`);
     }
-    const receivedAt = new Date(data.receivedAt);
-    const day = receivedAt.toISOString().slice(0, 10);
-    if (!(await itemInForceOn(tx, data.categoryCode, data.itemCode, day))) {
-      throw complaintsError('UNKNOWN_COMPLAINT_ITEM', `The taxonomy holds no item ${data.categoryCode}/${data.itemCode} on ${day}`, {
-        categoryCode: data.categoryCode,
-        itemCode: data.itemCode,
-      });
-    }
-    const compound = matchCompound(data.addressText, await compoundsOfStreet(tx, data.streetCode));
-    const caller = maskCaller(data.callerName, data.callerPhone);
-    const order = await insertOrder(tx, {
-      orderNumber: data.orderNumber,
-      senderId: sender!.organisationId,
-      receivedAt,
-      callerNameMasked: caller.name,
-      callerPhoneMasked: caller.phone,
-      callerKey: callerKey(data.callerPhone),
-      addressText: data.addressText,
-      streetCode: data.streetCode,
-      compoundId: compound?.compoundId ?? null,
+    return admitOrder(tx, senderIdentity, data, options);
+  });
+}
+
+/**
+ * Admits one order in the caller's transaction as `actor` (the hotline system, or the clerk importing a backfill):
+ * the item must be in force on the day received, the caller is masked, the address matched.
+ */
+export async function admitOrder(tx: EntityManager, actor: Identity, data: HotlineOrderData, options: ReceiveOptions = {}): Promise<ComplaintOrder | undefined> {
+  const receivedAt = new Date(data.receivedAt);
+  const day = receivedAt.toISOString().slice(0, 10);
+  if (!(await itemInForceOn(tx, data.categoryCode, data.itemCode, day))) {
+    throw complaintsError('UNKNOWN_COMPLAINT_ITEM', `The taxonomy holds no item ${data.categoryCode}/${data.itemCode} on ${day}`, {
       categoryCode: data.categoryCode,
       itemCode: data.itemCode,
-      text: data.text,
-      respondBy: new Date(data.respondBy),
-      resolveBy: new Date(data.resolveBy),
-      status: compound ? 'MATCHED' : 'AWAITING_MATCH',
-      demo: options.demo ?? false,
     });
-    if (!order) return undefined;
-    return recordStep(tx, senderIdentity, null, 'RECEIVE', order, { at: receivedAt, note: compound ? 'matched by address' : 'address not matched: queued for the street office' });
+  }
+  const compound = matchCompound(data.addressText, await compoundsOfStreet(tx, data.streetCode));
+  const caller = maskCaller(data.callerName, data.callerPhone);
+  const order = await insertOrder(tx, {
+    orderNumber: data.orderNumber,
+    senderId: actor.organisationId,
+    receivedAt,
+    callerNameMasked: caller.name,
+    callerPhoneMasked: caller.phone,
+    callerKey: callerKey(data.callerPhone),
+    addressText: data.addressText,
+    streetCode: data.streetCode,
+    compoundId: compound?.compoundId ?? null,
+    categoryCode: data.categoryCode,
+    itemCode: data.itemCode,
+    text: data.text,
+    respondBy: new Date(data.respondBy),
+    resolveBy: new Date(data.resolveBy),
+    status: compound ? 'MATCHED' : 'AWAITING_MATCH',
+    demo: options.demo ?? false,
   });
+  if (!order) return undefined;
+  return recordStep(tx, actor, null, 'RECEIVE', order, { at: receivedAt, note: compound ? 'matched by address' : 'address not matched: queued for the street office' });
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SatisfactionLevel } from '../../../catalog';
 import { checkPage } from '../../../kernel/pagination';
-import { Key, LocalDate, Name, Note } from '../../../platform/graphql/scalars';
+import { CsvText, Key, LocalDate, Name, Note } from '../../../platform/graphql/scalars';
 import { RequestContext, childrenLoader } from '../../../platform/subgraph/context';
 import { AnswerStep, answerOrder } from '../application/answer-order';
 import { closeOrder } from '../application/close-order';
@@ -9,6 +9,7 @@ import { complaintStatistics } from '../application/complaint-statistics';
 import { defineCategory, defineItem } from '../application/define-taxonomy';
 import { dispatchOrder } from '../application/dispatch-order';
 import { escalateOrder } from '../application/escalate-order';
+import { importOrdersCsv } from '../application/import-orders-csv';
 import { listReadableOrders, orderTransitions } from '../application/list-orders';
 import { listTaxonomy } from '../application/list-taxonomy';
 import { matchOrder } from '../application/match-order';
@@ -21,6 +22,7 @@ import {
   ComplaintItemInput,
   ComplaintItemType,
   ComplaintOrderFilter,
+  ComplaintOrderImportType,
   ComplaintOrderPageType,
   ComplaintOrderType,
   ComplaintStatisticsType,
@@ -82,6 +84,14 @@ export class ComplaintResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ComplaintStatisticsType[]> {
     return complaintStatistics(ctx.em, ctx.identity, groupBy, { receivedFrom, receivedTo });
+  }
+
+  @Mutation(() => ComplaintOrderImportType, {
+    description:
+      'The street office backfills its street’s orders from a CSV (order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by): all or nothing, every bad line in details.lines.',
+  })
+  importComplaintOrdersCsv(@Arg('csv', () => CsvText) csv: string, @Ctx() ctx: RequestContext): Promise<ComplaintOrderImportType> {
+    return importOrdersCsv(ctx.em, ctx.identity, csv);
   }
 
   @Mutation(() => ComplaintOrderType, { description: 'The street office matches a queued order to a compound of its street.' })

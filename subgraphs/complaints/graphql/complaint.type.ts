@@ -160,3 +160,10 @@ export class CompoundRef {
   @Field(() => ID) id!: string;
 }
 
+
+@ObjectType('ComplaintOrderImport', { description: 'What a backfill imported: new orders, order numbers already held, and new orders left unmatched.' })
+export class ComplaintOrderImportType {
+  @Field(() => Int) received!: number;
+  @Field(() => Int) duplicates!: number;
+  @Field(() => Int) unmatched!: number;
+}
