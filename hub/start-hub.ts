@@ -6,6 +6,7 @@ import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
 import { logger } from '../platform/logging';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
+import { loadDemoComplaints } from './demo/demo-complaints';
 import { loadBilledYears, loadDemoArrears, loadDemoData } from './demo/demo-loader';
 import { startHub } from './hub';
 import { projectRoot } from '../platform/project-root';
@@ -37,6 +38,7 @@ async function main() {
   // The billed years first: their payers pay the year, before the recent months are billed and demanded.
   await loadBilledYears(hub.gatewayUrl, tokens);
   await loadDemoArrears(hub.gatewayUrl, tokens);
+  await loadDemoComplaints(hub.gatewayUrl, tokens);
 
   const token = await mintUserToken(DEMO_BUREAU, tokens, '8h');
   process.stdout.write(

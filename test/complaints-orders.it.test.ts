@@ -6,7 +6,8 @@ import { todayInChina } from '../kernel/clock';
 import { HubEvent } from '../platform/events/cloudevent';
 import { expectValidEvent } from './support/event-schema';
 import { asKafkaMessage } from './support/events';
-import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { DEMO_COMPLAINT_ORDERS, loadDemoComplaints } from '../hub/demo/demo-complaints';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
@@ -203,5 +204,18 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
 
     const { importComplaintOrdersCsv } = await ok(GUANGWAI_OFFICE, IMPORT, { csv: [header, line('c1'), line('c4', '110102020', 'T1.1', '某胡同'), line('1')].join('\n') });
     expect(importComplaintOrdersCsv).toEqual({ received: 2, duplicates: 1, unmatched: 1 });
+  });
+
+  it("loads the demo's 49 orders at 广安门北街20号院 (seed 000), marked as demo, under a taxonomy that says it is not official", async () => {
+    const { compoundId: gambj } = await scenario(t).compound('广安门北街20号院');
+    await loadDemoComplaints(t.hub.gatewayUrl, testTokens);
+    await loadDemoComplaints(t.hub.gatewayUrl, testTokens); // a second start changes nothing
+    const office = identity('STREET_OFFICE', 'street-office-guanganmennei', ['110102017']);
+    const { compound } = await ok(office, `query($c: ID!) { compound(id: $c) { complaints(first: 100) { total orders { demo compoundId } } complaintStatistics { orders perHundredHouseholds { numerator denominator percent } } } }`, { c: gambj });
+    expect(compound.complaints.total).toBe(DEMO_COMPLAINT_ORDERS);
+    expect(compound.complaints.orders.every((o: { demo: boolean; compoundId: string }) => o.demo && o.compoundId === gambj)).toBe(true);
+    expect(compound.complaintStatistics).toEqual({ orders: 49, perHundredHouseholds: { numerator: 49, denominator: 462, percent: '10.6' } });
+    const { complaintTaxonomy } = await ok(office, `{ complaintTaxonomy(asOf: "2019-01-15") { code name source } }`);
+    expect(complaintTaxonomy.find((c: { code: string }) => c.code === 'DEMO')).toEqual({ code: 'DEMO', name: '演示分类（非官方）', source: expect.stringMatching(/not the Xicheng guideline/) });
   });
 });

@@ -17,7 +17,7 @@ export interface OrderImportSummary {
  * by column (BAD_USER_INPUT, `details.lines`), never with its values; order numbers already held are counted as
  * duplicates and left alone.
  */
-export async function importOrdersCsv(em: EntityManager, identity: Identity, csv: string): Promise<OrderImportSummary> {
+export async function importOrdersCsv(em: EntityManager, identity: Identity, csv: string, options: { demo?: boolean } = {}): Promise<OrderImportSummary> {
   assertStreetOfficeRole(identity);
   const { orders, problems } = readOrderCsv(parseCsv(csv), identity.organisationId);
   for (const o of orders) {
@@ -30,7 +30,7 @@ export async function importOrdersCsv(em: EntityManager, identity: Identity, csv
     const itemProblems: CsvLineProblem[] = [];
     for (const { line, data } of orders) {
       try {
-        const order = await admitOrder(tx, identity, data);
+        const order = await admitOrder(tx, identity, data, { demo: options.demo ?? false });
         if (!order) summary.duplicates++;
         else {
           summary.received++;

@@ -90,8 +90,12 @@ export class ComplaintResolver {
     description:
       'The street office backfills its street’s orders from a CSV (order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by): all or nothing, every bad line in details.lines.',
   })
-  importComplaintOrdersCsv(@Arg('csv', () => CsvText) csv: string, @Ctx() ctx: RequestContext): Promise<ComplaintOrderImportType> {
-    return importOrdersCsv(ctx.em, ctx.identity, csv);
+  importComplaintOrdersCsv(
+    @Arg('csv', () => CsvText) csv: string,
+    @Arg('demo', () => Boolean, { defaultValue: false, description: 'Marks the orders as demo data, not real calls.' }) demo: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ComplaintOrderImportType> {
+    return importOrdersCsv(ctx.em, ctx.identity, csv, { demo });
   }
 
   @Mutation(() => ComplaintOrderType, { description: 'The street office matches a queued order to a compound of its street.' })

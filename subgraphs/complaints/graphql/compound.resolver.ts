@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { checkPage } from '../../../kernel/pagination';
-import { complaintStatistics } from '../application/complaint-statistics';
+import { compoundComplaintStatistics } from '../application/complaint-statistics';
 import { listReadableOrders } from '../application/list-orders';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { ComplaintOrderFilter, ComplaintOrderPageType, ComplaintStatisticsType, CompoundRef } from './complaint.type';
@@ -25,8 +25,6 @@ export class CompoundComplaintsResolver {
 
   @FieldResolver(() => ComplaintStatisticsType, { description: 'The compound’s orders, the three rates, repeats and orders per 100 households, over the orders you may read.' })
   async complaintStatistics(@Root() compound: CompoundRef, @Ctx() ctx: RequestContext): Promise<ComplaintStatisticsType> {
-    const [measured] = await complaintStatistics(ctx.em, ctx.identity, 'COMPOUND', { compoundIds: [compound.id] });
-    const none = { numerator: 0, denominator: 0, percent: null };
-    return measured ?? { key: compound.id, orders: 0, response: none, resolution: none, satisfaction: none, repeatOrders: 0, perHundredHouseholds: none };
+    return compoundComplaintStatistics(ctx.em, ctx.identity, compound.id);
   }
 }
