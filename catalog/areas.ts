@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { Closed, DivisionCode, EventData, EventDefinition, IsoDateTime, OneOf, TopicDefinition, Uuid } from './types';
-import { BUILDING_CLASSES } from './vocabulary';
+import { Closed, DivisionCode, EventData, EventDefinition, IsoDateTime, Nullable, OneOf, TopicDefinition, Uuid } from './types';
+import { BUILDING_CLASSES, GOVERNANCE_MODELS } from './vocabulary';
 
 export const AREAS_TOPIC: TopicDefinition = {
   name: 'areas.areas.v1',
@@ -48,3 +48,28 @@ export const AREA_CHANGED = {
 
 export type AreaRegisteredData = EventData<typeof AREA_REGISTERED>;
 export type AreaChangedData = EventData<typeof AREA_CHANGED>;
+
+export const COMPOUNDS_TOPIC: TopicDefinition = {
+  name: 'areas.compounds.v1',
+  producer: 'areas',
+  description: 'Compounds as the street office registered or corrected them: name, street, governance model; no households or owners.',
+  key: 'compound id',
+};
+
+export const COMPOUND_CHANGED = {
+  type: 'hub.areas.compound.changed',
+  topic: COMPOUNDS_TOPIC,
+  summary: 'A compound was registered or corrected; carries the whole compound as it now stands, so a consumer replaces its copy.',
+  schema: Closed({
+    compoundId: Uuid,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    districtCode: DivisionCode,
+    streetCode: DivisionCode,
+    communityCode: Nullable(DivisionCode),
+    governanceModel: OneOf(GOVERNANCE_MODELS),
+    propertyRightsUnits: Type.Integer({ minimum: 0 }),
+    changedAt: IsoDateTime,
+  }),
+} satisfies EventDefinition;
+
+export type CompoundChangedData = EventData<typeof COMPOUND_CHANGED>;

@@ -8,7 +8,7 @@ import { Static, TSchema, Type } from '@sinclair/typebox';
  */
 
 /** The subgraphs that produce the hub's own topics; any other producer is an outside party writing inbound. */
-export const SUBGRAPH_NAMES = ['areas', 'contracts', 'arrears', 'litigation', 'feeds'] as const;
+export const SUBGRAPH_NAMES = ['areas', 'contracts', 'arrears', 'litigation', 'feeds', 'complaints'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** The `ce_dataschema` and JSON Schema `$id` of an event type: where its schema is published under schemas/events/. */

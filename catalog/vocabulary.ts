@@ -69,3 +69,23 @@ export type CourtProcedure = (typeof COURT_PROCEDURES)[number];
 /** The hub's proposal: a court procedure, or UNDETERMINED where no threshold is recorded for the province and year. */
 export const PROPOSED_PROCEDURES = [...COURT_PROCEDURES, 'UNDETERMINED'] as const;
 export type ProposedProcedure = (typeof PROPOSED_PROCEDURES)[number];
+
+/** 物业服务合同型 / 多方联动共治型 / 政府托底居民自治型 (seed 001): areas records it, complaints dispatches by it. */
+export const GOVERNANCE_MODELS = ['CONTRACT_BASED', 'MULTI_PARTY_CO_GOVERNANCE', 'GOVERNMENT_BACKSTOP'] as const;
+export type GovernanceModel = (typeof GOVERNANCE_MODELS)[number];
+
+/**
+ * Who answers a hotline order under the taxonomy and the compound's governance model (seed 001): the filed property
+ * company, the property-rights units (售房单位), the residents' council (议事会) or the street's own service centre,
+ * or a bureau the street office escalates to (吹哨).
+ */
+export const RESPONSIBLE_PARTY_KINDS = ['PROPERTY_COMPANY', 'PROPERTY_RIGHTS_UNITS', 'RESIDENTS_COUNCIL', 'STREET_SERVICE_CENTRE', 'BUREAU'] as const;
+export type ResponsiblePartyKind = (typeof RESPONSIBLE_PARTY_KINDS)[number];
+
+/** Where a hotline work order (接诉即办) stands. */
+export const COMPLAINT_STATUSES = ['AWAITING_MATCH', 'MATCHED', 'DISPATCHED', 'ESCALATED', 'ACCEPTED', 'VISITED', 'RESOLVED', 'CLOSED'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** The caller's verdict when the street office closes an order. */
+export const SATISFACTION_LEVELS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];

@@ -7,6 +7,7 @@ import { BrokerCredentials, brokerCredentialsFromEnv, loadOrCreateBrokerCredenti
 import { logger } from '../platform/logging';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
+import { loadDemoComplaints } from './demo/demo-complaints';
 import { loadBilledYears, loadDemoArrears, loadDemoData, loadLinjiang } from './demo/demo-loader';
 import { startHub } from './hub';
 import { projectRoot } from '../platform/project-root';
@@ -43,6 +44,7 @@ async function main() {
   await loadDemoArrears(hub.gatewayUrl, tokens);
   // 临江市 (seed 004) beside Beijing: a second city whose rules are data.
   await loadLinjiang(hub.gatewayUrl, tokens);
+  await loadDemoComplaints(hub.gatewayUrl, tokens);
 
   const token = await mintUserToken(DEMO_BUREAU, tokens, '8h');
   process.stdout.write(

@@ -1,3 +1,4 @@
+import { complaintsSubgraph } from '../subgraphs/complaints/module';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { areasSubgraph } from '../subgraphs/areas/module';
 import { contractsSubgraph } from '../subgraphs/contracts/module';
@@ -6,4 +7,4 @@ import { litigationSubgraph } from '../subgraphs/litigation/module';
 import { SubgraphModule } from '../platform/subgraph/module';
 
 /** The development composition root: the one place that knows every subgraph. */
-export const ALL_SUBGRAPHS: readonly SubgraphModule[] = [areasSubgraph, contractsSubgraph, arrearsSubgraph, litigationSubgraph, feedsSubgraph];
+export const ALL_SUBGRAPHS: readonly SubgraphModule[] = [areasSubgraph, contractsSubgraph, arrearsSubgraph, litigationSubgraph, feedsSubgraph, complaintsSubgraph];

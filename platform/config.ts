@@ -59,6 +59,7 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   arrears: 4003,
   litigation: 4004,
   feeds: 4005,
+  complaints: 4006,
 };
 
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {

@@ -48,7 +48,7 @@ export async function applyFilingSnapshot(em: EntityManager, schema: string, f: 
   );
 }
 
-export function filingSnapshotConsumer(subgraph: 'areas' | 'arrears' | 'litigation'): ConsumerDefinition {
+export function filingSnapshotConsumer(subgraph: 'areas' | 'arrears' | 'litigation' | 'complaints'): ConsumerDefinition {
   return {
     name: `${subgraph}.filing-snapshots`,
     subscriptions: FILING_EVENTS.map((definition) => on(definition, (em, event) => applyFilingSnapshot(em, subgraph, event.data))),

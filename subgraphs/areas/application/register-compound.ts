@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { COMPOUND_CHANGED } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { AREAS_EVENT_SOURCE, compoundChanged } from '../events/publish/area-events';
 import { Identity } from '../../../kernel/identity';
 import { DomainError } from '../../../kernel/errors';
 import { assertMayManageStreet } from '../domain/access';
@@ -14,6 +17,8 @@ export async function registerCompound(em: EntityManager, identity: Identity, in
     if (await isCompoundNameTaken(tx, registration.streetCode, registration.name)) {
       throw new DomainError('CONFLICT', `A compound named ${registration.name} is already registered in this street`);
     }
-    return insertCompound(tx, { ...registration, registeredAt: new Date() });
+    const compound = insertCompound(tx, { ...registration, registeredAt: new Date() });
+    recordEvent(tx, COMPOUND_CHANGED, { source: AREAS_EVENT_SOURCE, key: compound.id, subject: compound.id, data: compoundChanged(compound, compound.registeredAt) });
+    return compound;
   });
 }

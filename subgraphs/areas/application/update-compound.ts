@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { COMPOUND_CHANGED } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { AREAS_EVENT_SOURCE, compoundChanged } from '../events/publish/area-events';
 import { Identity } from '../../../kernel/identity';
 import { DomainError } from '../../../kernel/errors';
 import { CompoundChanges, validateCompound } from '../domain/compound';
@@ -16,6 +19,7 @@ export async function updateCompound(em: EntityManager, identity: Identity, comp
       throw new DomainError('CONFLICT', `A compound named ${updated.name} is already registered in this street`);
     }
     Object.assign(compound, defined, { name: updated.name });
+    recordEvent(tx, COMPOUND_CHANGED, { source: AREAS_EVENT_SOURCE, key: compound.id, subject: compound.id, data: compoundChanged(compound, new Date()) });
     return compound;
   });
 }

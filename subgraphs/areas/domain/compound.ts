@@ -6,9 +6,10 @@ import { OwnerIdentity, OwnerIdentityInput, normaliseOwnerIdentity, ownerIdentit
 export const COMPOUND_KINDS = ['COMMERCIAL', 'AFFORDABLE', 'OLD_PUBLIC_HOUSING', 'BUNGALOW', 'UNMANAGED'] as const;
 export type CompoundKind = (typeof COMPOUND_KINDS)[number];
 
-/** 物业服务合同型 / 多方联动共治型 / 政府托底居民自治型 (seed 001). */
-export const GOVERNANCE_MODELS = ['CONTRACT_BASED', 'MULTI_PARTY_CO_GOVERNANCE', 'GOVERNMENT_BACKSTOP'] as const;
-export type GovernanceModel = (typeof GOVERNANCE_MODELS)[number];
+/** 物业服务合同型 / 多方联动共治型 / 政府托底居民自治型 (seed 001), declared in the catalog (complaints dispatch by it). */
+import { GOVERNANCE_MODELS, type GovernanceModel } from '../../../catalog';
+
+export { GOVERNANCE_MODELS, type GovernanceModel };
 
 export const MAINTENANCE_FUND_STATUSES = ['ESTABLISHED', 'NOT_ESTABLISHED'] as const;
 export type MaintenanceFundStatus = (typeof MAINTENANCE_FUND_STATUSES)[number];

@@ -39,6 +39,7 @@ export class CompoundStatisticsType {
 }
 
 @ObjectType('Compound', { description: 'A residential compound (小区 / 院).' })
+@Directive('@key(fields: "id")')
 export class CompoundType {
   @Field(() => ID)
   id!: string;

@@ -1,4 +1,5 @@
-import { AreaChangedData, AreaRegisteredData, BuildingRosterData } from '../../../../catalog';
+import { AreaChangedData, AreaRegisteredData, BuildingRosterData, CompoundChangedData } from '../../../../catalog';
+import { Compound } from '../../persistence/compound.entity';
 import { Area } from '../../persistence/area.entity';
 import { AreaBuilding, BuildingRoster } from '../../persistence/building.repository';
 
@@ -41,5 +42,19 @@ export function buildingRosterChanged(roster: BuildingRoster): BuildingRosterDat
       floorAreaCentiM2: h.floorAreaCentiM2,
       ownerReference: h.ownerReference,
     })),
+  };
+}
+
+/** The compound as it now stands (no households, no owners): complaints match addresses and dispatch by it. */
+export function compoundChanged(compound: Compound, changedAt: Date): CompoundChangedData {
+  return {
+    compoundId: compound.id,
+    name: compound.name,
+    districtCode: compound.districtCode,
+    streetCode: compound.streetCode,
+    communityCode: compound.communityCode ?? null,
+    governanceModel: compound.governanceModel,
+    propertyRightsUnits: compound.propertyRightsUnits,
+    changedAt: changedAt.toISOString(),
   };
 }

@@ -1,0 +1,122 @@
+/**
+ * Benchmark: the complaints subgraph's CSV import (importOrdersCsv, the real path: taxonomy check, address matching,
+ * masking, transition and event per order) and its rates for a city (complaintStatistics by compound and by
+ * governance model). It generates COMPOUNDS compounds (default 10,000) over 100 streets, imports IMPORT orders
+ * (default 20,000) from CSV, then adds generated orders set-based up to ORDERS (default 1,000,000) and computes the
+ * rates in interleaved rounds (median of 3). Prints times, orders per second and the Node process's peak RSS; PostgreSQL's
+ * memory is not measured.
+ *
+ *   npm run bench:complaints                       # 10,000 compounds, 20,000 imported, 1,000,000 orders
+ *   npm run bench:complaints -- 2000 5000 100000   # compounds, imported, orders
+ *
+ * A fresh database hub_bench_<random> on postgres://postgres@127.0.0.1:5432, dropped at the end.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { Identity } from '../kernel/identity';
+
+const arg = (i: number, fallback: number) => {
+  const v = Number(process.argv[2 + i] ?? '');
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+};
+
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number }> {
+  let peakRss = process.memoryUsage().rss;
+  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const t0 = process.hrtime.bigint();
+  try {
+    const result = await work();
+    return { result, ms: Number(process.hrtime.bigint() - t0) / 1e6, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const [compounds, imported, orders] = [arg(0, 10_000), arg(1, 20_000), arg(2, 1_000_000)];
+  process.env.HUB_LOG_LEVEL ??= 'warn';
+  process.env.OWNER_DATA_KEY ??= randomBytes(32).toString('base64');
+  const [{ initOrm, migrateUp }, { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase }, { complaintsSubgraph }, { importOrdersCsv }, { complaintStatistics }] = await Promise.all([
+    import('../platform/db/orm'),
+    import('../tools/postgres/local-postgres'),
+    import('../subgraphs/complaints/module'),
+    import('../subgraphs/complaints/application/import-orders-csv'),
+    import('../subgraphs/complaints/application/complaint-statistics'),
+  ]);
+  const database = `hub_bench_${randomBytes(4).toString('hex')}`;
+  const url = await ensureDatabase(MACHINE_POSTGRES_URL, database);
+  const orm = await initOrm({ databaseUrl: url, schema: 'complaints', entities: complaintsSubgraph.entities, migrations: complaintsSubgraph.migrations });
+  const db = new Client({ connectionString: url });
+  try {
+    await migrateUp(orm);
+    await db.connect();
+    const street = (i: number) => `1101020${String(i % 100).padStart(2, '0')}`;
+    await db.query(
+      `insert into complaints.compound_view (compound_id, name, district_code, street_code, governance_model, property_rights_units)
+       select md5('c' || i)::uuid, '基准小区' || i || '号院', '110102', '1101020' || lpad((i % 100)::text, 2, '0'),
+              (array['CONTRACT_BASED','MULTI_PARTY_CO_GOVERNANCE','GOVERNMENT_BACKSTOP'])[1 + i % 3], 1
+         from generate_series(1, $1::int) i`,
+      [compounds],
+    );
+    await db.query(`insert into complaints.building_view (building_id, compound_id, area_id, households)
+      select md5('b' || i)::uuid, md5('c' || i)::uuid, null, 100 + i % 400 from generate_series(1, $1::int) i`, [compounds]);
+    await db.query(`insert into complaints.taxonomy_category values ('B', '2019-01-01', null, '基准大类', 'bench', 'bench', now())`);
+    await db.query(`insert into complaints.taxonomy_item values ('B.1', '2019-01-01', null, 'B', '基准小项', 'bench', '{"CONTRACT_BASED":"PROPERTY_COMPANY","MULTI_PARTY_CO_GOVERNANCE":"PROPERTY_RIGHTS_UNITS","GOVERNMENT_BACKSTOP":"STREET_SERVICE_CENTRE"}', 'bench', now())`);
+    const admin: Identity = { subject: 'bench', role: 'ADMIN', organisationId: 'bench', jurisdictions: [] };
+    const bureau: Identity = { subject: 'bench', role: 'CITY_BUREAU', organisationId: 'bench-bureau', jurisdictions: ['110102'] };
+
+    const header = 'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
+    const lines = Array.from({ length: imported }, (_, i) => {
+      const c = 1 + (i % compounds);
+      return `IMP-${i},2024-03-01T09:00:00+08:00,王某,1390000${String(i % 10000).padStart(4, '0')},西城区基准小区${c}号院1号楼,${street(c)},B,B.1,基准,2024-03-01T11:00:00+08:00,2024-03-08T09:00:00+08:00`;
+    });
+    const csv = [header, ...lines].join('\n');
+    const imp = await measured(() => importOrdersCsv(orm.em.fork(), admin, csv));
+    console.log(`compounds: ${compounds.toLocaleString('en')} in 100 streets`);
+    console.log(`CSV import of ${imported.toLocaleString('en')} orders: ${(imp.ms / 1000).toFixed(1)} s, ${Math.round(imported / (imp.ms / 1000)).toLocaleString('en')} orders/s, peak RSS ${mb(imp.peakRss)}; ${JSON.stringify(imp.result)}`);
+
+    const gen = await measured(() =>
+      db.query(
+        `insert into complaints.complaint_order (id, order_number, sender_id, received_at, caller_key, address_text, street_code, compound_id, category_code, item_code, text,
+            respond_by, resolve_by, status, responded_at, closed_at, resolved_by_caller, satisfaction, sequence)
+         select gen_random_uuid(), 'GEN-' || i, 'bench', t, md5('k' || (i % 50000)), '', '1101020' || lpad(((i % $2::int + 1) % 100)::text, 2, '0'), md5('c' || (i % $2::int + 1))::uuid,
+                'B', 'B.1', '', t + interval '2 hours', t + interval '7 days',
+                case when i % 5 = 0 then 'AWAITING_MATCH' when i % 3 = 0 then 'CLOSED' else 'ACCEPTED' end,
+                case when i % 5 <> 0 then t + interval '1 hour' end,
+                case when i % 3 = 0 and i % 5 <> 0 then t + interval '3 days' end,
+                case when i % 3 = 0 and i % 5 <> 0 then i % 2 = 0 end,
+                case when i % 3 = 0 and i % 5 <> 0 then (array['SATISFIED','BASICALLY_SATISFIED','DISSATISFIED'])[1 + i % 3] end, 1
+           from generate_series(1, $1::int) i, lateral (select timestamptz '2019-01-01' + (i % 2000) * interval '1 day' as t) d`,
+        [Math.max(orders - imported, 0), compounds],
+      ),
+    );
+    await db.query('vacuum analyze complaints.complaint_order');
+    console.log(`generated ${Math.max(orders - imported, 0).toLocaleString('en')} more orders set-based in ${(gen.ms / 1000).toFixed(1)} s (not the import path)`);
+
+    const rounds: Record<string, number[]> = { COMPOUND: [], GOVERNANCE_MODEL: [] };
+    let peak = 0;
+    for (let round = 0; round < 3; round++) {
+      for (const group of ['COMPOUND', 'GOVERNANCE_MODEL'] as const) {
+        const r = await measured(() => complaintStatistics(orm.em.fork(), bureau, group));
+        rounds[group].push(r.ms);
+        peak = Math.max(peak, r.peakRss);
+        if (round === 0) console.log(`  ${group}: ${r.result.length.toLocaleString('en')} groups, e.g. ${JSON.stringify(r.result[0]?.response)}`);
+      }
+    }
+    for (const [group, ms] of Object.entries(rounds)) {
+      console.log(`rates for the city by ${group}: median ${median(ms).toFixed(0)} ms (rounds ${ms.map((m) => m.toFixed(0)).join(', ')} ms), target ≤ 2,000 ms`);
+    }
+    console.log(`peak RSS during the rates: ${mb(peak)}; import target ≥ 20,000 orders/s`);
+  } finally {
+    await orm.close().catch(() => undefined);
+    await db.end().catch(() => undefined);
+    await dropDatabase(MACHINE_POSTGRES_URL, database).catch((e) => console.error(`could not drop ${database}: ${e}`));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

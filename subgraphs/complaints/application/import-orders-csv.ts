@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { InvalidInputError, isDomainError } from '../../../kernel/errors';
+import { parseCsv } from '../../../kernel/csv';
+import { Identity, coversDivision } from '../../../kernel/identity';
+import { CsvLineProblem, readOrderCsv } from '../domain/order-csv';
+import { assertStreetOfficeRole } from '../domain/order';
+import { admitOrder } from './receive-order';
+
+export interface OrderImportSummary {
+  received: number;
+  duplicates: number;
+  unmatched: number;
+}
+
+/**
+ * The street office backfills its street's orders from the hotline's export: all or nothing, every bad line reported
+ * by column (BAD_USER_INPUT, `details.lines`), never with its values; order numbers already held are counted as
+ * duplicates and left alone.
+ */
+export async function importOrdersCsv(em: EntityManager, identity: Identity, csv: string, options: { demo?: boolean } = {}): Promise<OrderImportSummary> {
+  assertStreetOfficeRole(identity);
+  const { orders, problems } = readOrderCsv(parseCsv(csv), identity.organisationId);
+  for (const o of orders) {
+    if (!coversDivision(identity, o.data.streetCode)) problems.push({ line: o.line, fields: { street_code: 'not a street of yours' } });
+  }
+  const refuse = (lines: CsvLineProblem[]) => new InvalidInputError(`${lines.length} line(s) of the file are invalid; nothing was imported`, { lines: lines.sort((a, b) => a.line - b.line).slice(0, 1000) });
+  if (problems.length > 0) throw refuse(problems);
+  return em.transactional(async (tx) => {
+    const summary: OrderImportSummary = { received: 0, duplicates: 0, unmatched: 0 };
+    const itemProblems: CsvLineProblem[] = [];
+    for (const { line, data } of orders) {
+      try {
+        const order = await admitOrder(tx, identity, data, { demo: options.demo ?? false });
+        if (!order) summary.duplicates++;
+        else {
+          summary.received++;
+          if (!order.compoundId) summary.unmatched++;
+        }
+      } catch (error) {
+        if (!isDomainError(error) || error.code !== 'UNKNOWN_COMPLAINT_ITEM') throw error;
+        itemProblems.push({ line, fields: { item_code: 'not in the taxonomy on the day received' } });
+      }
+    }
+    // Throwing rolls the whole file back.
+    if (itemProblems.length > 0) throw refuse(itemProblems);
+    return summary;
+  });
+}

@@ -1,0 +1,69 @@
+import { HotlineOrderData } from '../../../catalog';
+import { CsvRecord } from '../../../kernel/csv';
+
+/** The columns of a backfill of hotline orders, in this order, with a header line. */
+export const ORDER_CSV_COLUMNS = [
+  'order_number', 'received_at', 'caller_name', 'caller_phone', 'address', 'street_code', 'category_code', 'item_code', 'text', 'respond_by', 'resolve_by',
+] as const;
+
+export interface CsvLineProblem {
+  line: number;
+  /** Column → what is wrong; never the value. */
+  fields: Record<string, string>;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const CODE = /^[A-Za-z0-9._-]{1,32}$/;
+const instant = (v: string) => INSTANT.test(v) && !Number.isNaN(Date.parse(v));
+
+/**
+ * Reads the lines of a backfill into orders and every bad line's problems by column (all or nothing is the
+ * application's: it imports only when no line has a problem).
+ */
+export function readOrderCsv(records: readonly CsvRecord[], senderOrganisationId: string): { orders: { line: number; data: HotlineOrderData }[]; problems: CsvLineProblem[] } {
+  const problems: CsvLineProblem[] = [];
+  const orders: { line: number; data: HotlineOrderData }[] = [];
+  const [header, ...lines] = records;
+  if (!header || header.fields.map((f) => f.trim()).join(',') !== ORDER_CSV_COLUMNS.join(',')) {
+    return { orders, problems: [{ line: header?.line ?? 1, fields: { header: `the header must be ${ORDER_CSV_COLUMNS.join(',')}` } }] };
+  }
+  const seen = new Set<string>();
+  for (const record of lines) {
+    const v = Object.fromEntries(ORDER_CSV_COLUMNS.map((c, i) => [c, (record.fields[i] ?? '').trim()])) as Record<(typeof ORDER_CSV_COLUMNS)[number], string>;
+    const fields: Record<string, string> = {};
+    if (record.fields.length !== ORDER_CSV_COLUMNS.length) fields.columns = `${ORDER_CSV_COLUMNS.length} columns expected`;
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(v.order_number)) fields.order_number = '1 to 64 letters, digits, dot, underscore or hyphen';
+    else if (seen.has(v.order_number)) fields.order_number = 'appears twice in the file';
+    seen.add(v.order_number);
+    for (const c of ['received_at', 'respond_by', 'resolve_by'] as const) if (!instant(v[c])) fields[c] = 'an ISO 8601 instant with its offset';
+    if (v.caller_name.length > 100) fields.caller_name = 'at most 100 characters';
+    if (v.caller_phone.length > 32) fields.caller_phone = 'at most 32 characters';
+    if (v.address.length < 1 || v.address.length > 200) fields.address = '1 to 200 characters';
+    if (!/^[0-9]{9}$/.test(v.street_code)) fields.street_code = 'a 9-digit street code';
+    if (!CODE.test(v.category_code)) fields.category_code = 'a taxonomy code';
+    if (!CODE.test(v.item_code)) fields.item_code = 'a taxonomy code';
+    if (v.text.length > 2000) fields.text = 'at most 2,000 characters';
+    if (Object.keys(fields).length > 0) {
+      problems.push({ line: record.line, fields });
+      continue;
+    }
+    orders.push({
+      line: record.line,
+      data: {
+        orderNumber: v.order_number,
+        senderOrganisationId,
+        receivedAt: new Date(v.received_at).toISOString(),
+        callerName: v.caller_name || null,
+        callerPhone: v.caller_phone || null,
+        addressText: v.address,
+        streetCode: v.street_code,
+        categoryCode: v.category_code,
+        itemCode: v.item_code,
+        text: v.text,
+        respondBy: new Date(v.respond_by).toISOString(),
+        resolveBy: new Date(v.resolve_by).toISOString(),
+      },
+    });
+  }
+  return { orders, problems };
+}

@@ -1,0 +1,48 @@
+import { Identity } from '../../../kernel/identity';
+import { callerDigits, maskCaller, matchCompound, mayReadOrder, nextStatus, orderReach } from './order';
+
+const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: `u-${organisationId}`, role, organisationId, jurisdictions });
+
+describe('hotline orders: the caller, the address, the steps, the reach', () => {
+  it('keeps the caller only masked', () => {
+    expect(maskCaller('王小明', '138-1234-5678')).toEqual({ name: '王**', phone: '138****5678' });
+    expect(maskCaller(null, null)).toEqual({ name: null, phone: null });
+    expect(callerDigits('+86 138 1234 5678')).toBe('8613812345678');
+  });
+
+  it('matches an address to the compound whose name it contains, the longest name winning, and none on a tie', () => {
+    const compounds = [
+      { compoundId: 'a', name: '广安门北街20号院' },
+      { compoundId: 'b', name: '广安门北街2号院' },
+      { compoundId: 'c', name: '红居南街6号院' },
+    ];
+    expect(matchCompound('北京市西城区广安门北街20号院3号楼2单元', compounds)?.compoundId).toBe('a');
+    expect(matchCompound('西城区 红居南街 6号院 南门', compounds)?.compoundId).toBe('c');
+    expect(matchCompound('白纸坊东街1号', compounds)).toBeUndefined();
+    expect(matchCompound('甲院乙院', [{ compoundId: 'x', name: '甲院' }, { compoundId: 'y', name: '乙院' }])).toBeUndefined();
+  });
+
+  it('lets each step follow only the statuses it may', () => {
+    expect(nextStatus('MATCHED', 'DISPATCH')).toBe('DISPATCHED');
+    expect(nextStatus('DISPATCHED', 'ACCEPT')).toBe('ACCEPTED');
+    expect(nextStatus('ESCALATED', 'ACCEPT')).toBe('ACCEPTED');
+    expect(nextStatus('VISITED', 'RESOLVE')).toBe('RESOLVED');
+    expect(nextStatus('RESOLVED', 'CLOSE')).toBe('CLOSED');
+    expect(() => nextStatus('AWAITING_MATCH', 'DISPATCH')).toThrow(expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION', details: { from: 'AWAITING_MATCH', to: 'DISPATCHED' } }));
+    expect(() => nextStatus('CLOSED', 'RESOLVE')).toThrow(expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }));
+  });
+
+  it('shows an order to its street office, its district bureau and the party it went to, and nobody else', () => {
+    const order = { streetCode: '110102017', partyOrganisationId: 'company-a' };
+    expect(mayReadOrder(who('STREET_OFFICE', 'so-017', ['110102017']), order)).toBe(true);
+    expect(mayReadOrder(who('STREET_OFFICE', 'so-020', ['110102020']), order)).toBe(false);
+    expect(mayReadOrder(who('CITY_BUREAU', 'xicheng', ['110102']), order)).toBe(true);
+    expect(mayReadOrder(who('CITY_BUREAU', 'haidian', ['110108']), order)).toBe(false);
+    expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-a'), order)).toBe(true);
+    expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-b'), order)).toBe(false);
+    expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-a'), { ...order, partyOrganisationId: null })).toBe(false);
+    expect(mayReadOrder(who('COURT', 'court'), order)).toBe(false);
+    expect(() => orderReach(who('COURT', 'court'))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(orderReach(who('PROPERTY_COMPANY', 'company-a', ['110102']))).toEqual({ all: false, divisions: [], partyOrganisationId: 'company-a' });
+  });
+});

@@ -1,0 +1,176 @@
+import { ComplaintStatus, GovernanceModel, ResponsiblePartyKind, SatisfactionLevel } from '../../../catalog';
+import { ForbiddenError } from '../../../kernel/errors';
+import { Identity, coversDivision } from '../../../kernel/identity';
+import { complaintsError } from './errors';
+
+/** A hotline work order; the caller only masked (the keyed hash that counts repeats never leaves this table). */
+export interface ComplaintOrder {
+  id: string;
+  orderNumber: string;
+  senderId: string;
+  receivedAt: Date;
+  callerNameMasked: string | null;
+  callerPhoneMasked: string | null;
+  addressText: string;
+  streetCode: string;
+  compoundId: string | null;
+  categoryCode: string;
+  itemCode: string;
+  text: string;
+  respondBy: Date;
+  resolveBy: Date;
+  status: ComplaintStatus;
+  responsiblePartyKind: ResponsiblePartyKind | null;
+  partyOrganisationId: string | null;
+  respondedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  resolvedByCaller: boolean | null;
+  satisfaction: SatisfactionLevel | null;
+  sequence: number;
+  demo: boolean;
+}
+
+export interface NewOrder extends Omit<ComplaintOrder, 'id' | 'sequence' | 'respondedAt' | 'resolvedAt' | 'closedAt' | 'resolvedByCaller' | 'satisfaction' | 'responsiblePartyKind' | 'partyOrganisationId'> {
+  callerKey: string | null;
+}
+
+/** One immutable step of an order: who, when, what. */
+export interface OrderTransition {
+  orderId: string;
+  sequence: number;
+  step: string;
+  fromStatus: ComplaintStatus | null;
+  toStatus: ComplaintStatus;
+  actorSubject: string;
+  actorRole: string;
+  actorOrganisation: string;
+  at: Date;
+  note: string | null;
+  evidenceSha256: string[];
+  partyKind: ResponsiblePartyKind | null;
+  partyOrganisationId: string | null;
+}
+
+/** What the hub keeps of a caller: masked forms only (张**, 138****5678); the full values are never stored. */
+export interface MaskedCaller {
+  name: string | null;
+  phone: string | null;
+}
+
+export function maskCaller(name: string | null | undefined, phone: string | null | undefined): MaskedCaller {
+  const chars = [...(name ?? '').trim()];
+  const digits = (phone ?? '').replace(/[^0-9]/g, '');
+  return {
+    name: chars.length === 0 ? null : chars[0] + '*'.repeat(Math.max(chars.length - 1, 1)),
+    phone: digits.length === 0 ? null : digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '*'.repeat(digits.length),
+  };
+}
+
+/** The caller's number reduced to digits, the input of the keyed hash that counts repeat calls. */
+export const callerDigits = (phone: string | null | undefined): string => (phone ?? '').replace(/[^0-9]/g, '');
+
+const NOISE = /[\s,，。.、()（）\-—_]/g;
+/** Address text reduced for matching: no spaces or punctuation, the city and district names dropped. */
+export function normaliseAddress(text: string): string {
+  return text.replace(NOISE, '').replace(/^(北京市|北京)/, '').replace(/^[\u4e00-\u9fa5]{1,4}区/, '');
+}
+
+/**
+ * The compound an address names: the compounds of the order's street whose (normalised) name the address contains;
+ * the longest name wins, a tie between two compounds matches none (the street office decides).
+ */
+export function matchCompound<C extends { compoundId: string; name: string }>(addressText: string, compounds: readonly C[]): C | undefined {
+  const address = normaliseAddress(addressText);
+  const hits = compounds
+    .map((c) => ({ c, name: normaliseAddress(c.name) }))
+    .filter((h) => h.name.length > 0 && address.includes(h.name))
+    .sort((a, b) => b.name.length - a.name.length);
+  if (hits.length === 0) return undefined;
+  if (hits.length > 1 && hits[1].name.length === hits[0].name.length) return undefined;
+  return hits[0].c;
+}
+
+/** The steps of a work order and the statuses each may follow (every step is an immutable transition). */
+export const ORDER_STEPS = {
+  MATCH: { from: ['AWAITING_MATCH', 'MATCHED'], to: 'MATCHED' },
+  DISPATCH: { from: ['MATCHED', 'DISPATCHED'], to: 'DISPATCHED' },
+  ESCALATE: { from: ['MATCHED', 'DISPATCHED', 'ACCEPTED', 'VISITED'], to: 'ESCALATED' },
+  ACCEPT: { from: ['DISPATCHED', 'ESCALATED'], to: 'ACCEPTED' },
+  VISIT: { from: ['ACCEPTED'], to: 'VISITED' },
+  RESOLVE: { from: ['ACCEPTED', 'VISITED'], to: 'RESOLVED' },
+  CLOSE: { from: ['RESOLVED'], to: 'CLOSED' },
+} as const satisfies Record<string, { from: readonly ComplaintStatus[]; to: ComplaintStatus }>;
+export type OrderStep = keyof typeof ORDER_STEPS;
+
+export function nextStatus(current: ComplaintStatus, step: OrderStep): ComplaintStatus {
+  const rule = ORDER_STEPS[step];
+  if (!(rule.from as readonly ComplaintStatus[]).includes(current)) {
+    throw complaintsError('INVALID_ORDER_TRANSITION', `A ${current.toLowerCase()} order cannot take the step ${step}`, { from: current, to: rule.to });
+  }
+  return rule.to;
+}
+
+/** The fields of an order access depends on. */
+export interface OrderScope {
+  streetCode: string;
+  partyOrganisationId: string | null;
+}
+
+/**
+ * Who reads an order: the street office of its street (and ADMIN), a bureau of its jurisdiction, the party it was
+ * dispatched or escalated to. Everyone else gets NOT_FOUND from the caller.
+ */
+export function mayReadOrder(identity: Identity, order: OrderScope): boolean {
+  switch (identity.role) {
+    case 'ADMIN':
+    case 'STREET_OFFICE':
+    case 'CITY_BUREAU':
+      return coversDivision(identity, order.streetCode) || order.partyOrganisationId === identity.organisationId;
+    case 'PROPERTY_COMPANY':
+    case 'OWNERS_COMMITTEE':
+      return order.partyOrganisationId !== null && order.partyOrganisationId === identity.organisationId;
+    default:
+      return false;
+  }
+}
+
+/** Only the street office (or ADMIN) matches, dispatches, escalates and closes orders; which ones: mayManageOrder. */
+export function assertStreetOfficeRole(identity: Identity): void {
+  if (identity.role !== 'STREET_OFFICE' && identity.role !== 'ADMIN') throw new ForbiddenError('Only the street office matches, dispatches and closes hotline orders');
+}
+
+/** The street office manages the orders of its street. */
+export const mayManageOrder = (identity: Identity, order: OrderScope): boolean =>
+  (identity.role === 'STREET_OFFICE' || identity.role === 'ADMIN') && coversDivision(identity, order.streetCode);
+
+/** The party an order was dispatched or escalated to answers it; nobody else. */
+export function isAnsweringParty(identity: Identity, order: OrderScope): boolean {
+  return order.partyOrganisationId !== null && identity.organisationId === order.partyOrganisationId && identity.role !== 'PUBLIC' && identity.role !== 'SYSTEM';
+}
+
+/** Which orders a caller may list and measure, as the repositories' SQL takes it (mayReadOrder says the same per order). */
+export interface OrderReach {
+  all: boolean;
+  /** Street or district codes whose orders are visible (prefix match); empty for none. */
+  divisions: string[];
+  /** The organisation that sees the orders dispatched or escalated to it. */
+  partyOrganisationId: string | null;
+}
+
+export function orderReach(identity: Identity): OrderReach {
+  switch (identity.role) {
+    case 'ADMIN':
+      return { all: true, divisions: [], partyOrganisationId: null };
+    case 'STREET_OFFICE':
+    case 'CITY_BUREAU':
+      return { all: false, divisions: identity.jurisdictions.filter((j) => j.length > 0), partyOrganisationId: identity.organisationId };
+    case 'PROPERTY_COMPANY':
+    case 'OWNERS_COMMITTEE':
+      return { all: false, divisions: [], partyOrganisationId: identity.organisationId };
+    default:
+      throw new ForbiddenError('Hotline orders are for street offices, bureaus and the parties they are dispatched to');
+  }
+}
+
+export type { GovernanceModel, ResponsiblePartyKind, SatisfactionLevel };

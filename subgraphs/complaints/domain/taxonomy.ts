@@ -1,0 +1,75 @@
+import { GOVERNANCE_MODELS, GovernanceModel, RESPONSIBLE_PARTY_KINDS, ResponsiblePartyKind } from '../../../catalog';
+import { compareDates, isIsoDate } from '../../../kernel/calendar';
+import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+
+/** A category of the complaints taxonomy (大类), valid for a period; the city bureau keeps one version per year. */
+export interface CategoryDefinition {
+  code: string;
+  name: string;
+  validFrom: string;
+  validTo?: string | null;
+  /** The public document the category is taken from; the hub ships no text it cannot cite. */
+  source: string;
+}
+
+/** An item (小项) of a category with the party normally responsible under each governance model. */
+export interface ItemDefinition extends CategoryDefinition {
+  categoryCode: string;
+  responsible: Record<GovernanceModel, ResponsiblePartyKind>;
+}
+
+/** A version as recorded, with who recorded it. */
+export interface RecordedCategory extends CategoryDefinition {
+  validTo: string | null;
+  recordedBy: string;
+  recordedAt: Date;
+}
+export interface RecordedItem extends ItemDefinition {
+  validTo: string | null;
+  recordedBy: string;
+  recordedAt: Date;
+}
+
+const CODE = /^[A-Za-z0-9._-]{1,32}$/;
+
+export function assertMayMaintainTaxonomy(identity: Identity): void {
+  if (identity.role !== 'CITY_BUREAU' && identity.role !== 'ADMIN') throw new ForbiddenError('Only the city bureau maintains the complaints taxonomy');
+}
+
+function periodProblems(input: CategoryDefinition, problems: Record<string, string>): void {
+  if (!CODE.test(input.code ?? '')) problems.code = 'code must be 1 to 32 letters, digits, dot, underscore or hyphen';
+  if (!input.name?.trim()) problems.name = 'name must not be empty';
+  if (!input.source?.trim()) problems.source = 'source must name the public document the text is taken from';
+  if (!isIsoDate(input.validFrom ?? '')) problems.validFrom = 'validFrom must be a date YYYY-MM-DD';
+  if (input.validTo != null && (!isIsoDate(input.validTo) || (isIsoDate(input.validFrom) && compareDates(input.validTo, input.validFrom) < 0))) {
+    problems.validTo = 'validTo must be a date on or after validFrom';
+  }
+}
+
+const fail = (what: string, problems: Record<string, string>) => {
+  if (Object.keys(problems).length > 0) throw new InvalidInputError(`The ${what} is invalid`, { fields: problems });
+};
+
+export function validateCategory(input: CategoryDefinition): CategoryDefinition {
+  const problems: Record<string, string> = {};
+  periodProblems(input, problems);
+  fail('category', problems);
+  return { ...input, name: input.name.trim(), source: input.source.trim(), validTo: input.validTo ?? null };
+}
+
+export function validateItem(input: ItemDefinition): ItemDefinition {
+  const problems: Record<string, string> = {};
+  periodProblems(input, problems);
+  if (!CODE.test(input.categoryCode ?? '')) problems.categoryCode = 'categoryCode must be a category code';
+  for (const model of GOVERNANCE_MODELS) {
+    if (!(RESPONSIBLE_PARTY_KINDS as readonly string[]).includes(input.responsible?.[model])) problems[`responsible.${model}`] = 'a responsible party is needed for every governance model';
+  }
+  fail('item', problems);
+  return { ...input, name: input.name.trim(), source: input.source.trim(), validTo: input.validTo ?? null };
+}
+
+/** The item in force on `day` (YYYY-MM-DD) among its versions, if any. */
+export function itemInForce<T extends { validFrom: string; validTo: string | null }>(versions: readonly T[], day: string): T | undefined {
+  return versions.find((v) => compareDates(v.validFrom, day) <= 0 && (v.validTo === null || compareDates(day, v.validTo) <= 0));
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ComplaintStatus, ResponsiblePartyKind, SatisfactionLevel } from '../../../catalog';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { ComplaintOrder, NewOrder, OrderReach, OrderTransition } from '../domain/order';
+
+export type { ComplaintOrder, NewOrder, OrderReach, OrderTransition };
+
+type OrderRow = Record<string, unknown>;
+/** Raw SQL hands timestamps back as text or Date depending on the driver path: one conversion for every column. */
+const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+const dateOrNull = (v: unknown): Date | null => (v == null ? null : date(v));
+const orderOf = (r: OrderRow): ComplaintOrder => ({
+  id: r.id as string,
+  orderNumber: r.order_number as string,
+  senderId: r.sender_id as string,
+  receivedAt: date(r.received_at),
+  callerNameMasked: r.caller_name_masked as string | null,
+  callerPhoneMasked: r.caller_phone_masked as string | null,
+  addressText: r.address_text as string,
+  streetCode: r.street_code as string,
+  compoundId: r.compound_id as string | null,
+  categoryCode: r.category_code as string,
+  itemCode: r.item_code as string,
+  text: r.text as string,
+  respondBy: date(r.respond_by),
+  resolveBy: date(r.resolve_by),
+  status: r.status as ComplaintStatus,
+  responsiblePartyKind: r.responsible_party_kind as ResponsiblePartyKind | null,
+  partyOrganisationId: r.party_organisation_id as string | null,
+  respondedAt: dateOrNull(r.responded_at),
+  resolvedAt: dateOrNull(r.resolved_at),
+  closedAt: dateOrNull(r.closed_at),
+  resolvedByCaller: r.resolved_by_caller as boolean | null,
+  satisfaction: r.satisfaction as SatisfactionLevel | null,
+  sequence: Number(r.sequence),
+  demo: r.demo as boolean,
+});
+
+const ORDER_COLUMNS = `id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, address_text, street_code, compound_id,
+  category_code, item_code, text, respond_by, resolve_by, status, responsible_party_kind, party_organisation_id, responded_at, resolved_at,
+  closed_at, resolved_by_caller, satisfaction, sequence, demo`;
+
+/** Inserts the order unless its number is known; returns it, or undefined for a duplicate (applied once). */
+export async function insertOrder(em: EntityManager, o: NewOrder): Promise<ComplaintOrder | undefined> {
+  const [row] = await sqlRows<OrderRow>(
+    em,
+    `insert into complaints.complaint_order (id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text,
+        street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+     on conflict (order_number) do nothing returning ${ORDER_COLUMNS}`,
+    [
+      randomUUID(), o.orderNumber, o.senderId, o.receivedAt, o.callerNameMasked, o.callerPhoneMasked, o.callerKey, o.addressText, o.streetCode,
+      o.compoundId, o.categoryCode, o.itemCode, o.text, o.respondBy, o.resolveBy, o.status, o.demo,
+    ],
+  );
+  return row && orderOf(row);
+}
+
+/** The order, locked for the step the caller's transaction takes. */
+export async function lockOrder(em: EntityManager, id: string): Promise<ComplaintOrder | undefined> {
+  const [row] = await sqlRows<OrderRow>(em, `select ${ORDER_COLUMNS} from complaints.complaint_order where id = ?::uuid for update`, [id]);
+  return row && orderOf(row);
+}
+
+/** Writes an order's new state (its sequence one up). */
+export async function saveOrder(em: EntityManager, o: ComplaintOrder): Promise<void> {
+  await sqlRun(
+    em,
+    `update complaints.complaint_order set compound_id = ?, status = ?, responsible_party_kind = ?, party_organisation_id = ?, responded_at = ?,
+        resolved_at = ?, closed_at = ?, resolved_by_caller = ?, satisfaction = ?, sequence = ? where id = ?::uuid`,
+    [o.compoundId, o.status, o.responsiblePartyKind, o.partyOrganisationId, o.respondedAt, o.resolvedAt, o.closedAt, o.resolvedByCaller, o.satisfaction, o.sequence, o.id],
+  );
+}
+
+export async function appendTransition(em: EntityManager, t: OrderTransition): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into complaints.order_transition (order_id, sequence, step, from_status, to_status, actor_subject, actor_role, actor_organisation, at, note,
+        evidence_sha256, party_kind, party_organisation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?)`,
+    [
+      t.orderId, t.sequence, t.step, t.fromStatus, t.toStatus, t.actorSubject, t.actorRole, t.actorOrganisation, t.at, t.note,
+      `{${t.evidenceSha256.join(',')}}`, t.partyKind, t.partyOrganisationId,
+    ],
+  );
+}
+
+export async function transitionsOf(em: EntityManager, orderIds: readonly string[]): Promise<OrderTransition[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await sqlRows<Record<string, unknown>>(
+    em,
+    `select * from complaints.order_transition where order_id = any(?::uuid[]) order by order_id, sequence`,
+    [`{${orderIds.join(',')}}`],
+  );
+  return rows.map((r) => ({
+    orderId: r.order_id as string,
+    sequence: Number(r.sequence),
+    step: r.step as string,
+    fromStatus: r.from_status as ComplaintStatus | null,
+    toStatus: r.to_status as ComplaintStatus,
+    actorSubject: r.actor_subject as string,
+    actorRole: r.actor_role as string,
+    actorOrganisation: r.actor_organisation as string,
+    at: date(r.at),
+    note: r.note as string | null,
+    evidenceSha256: r.evidence_sha256 as string[],
+    partyKind: r.party_kind as ResponsiblePartyKind | null,
+    partyOrganisationId: r.party_organisation_id as string | null,
+  }));
+}
+
+
+export interface OrderFilter {
+  status?: ComplaintStatus | null;
+  compoundIds?: string[] | null;
+  streetCode?: string | null;
+  unmatchedOnly?: boolean | null;
+  receivedFrom?: string | null;
+  receivedTo?: string | null;
+  first: number;
+  offset: number;
+}
+
+const reachSql = (reach: OrderReach): [string, unknown[]] =>
+  reach.all
+    ? ['true', []]
+    : [
+        `(street_code like any(?::text[]) or party_organisation_id = ?)`,
+        [`{${reach.divisions.map((d) => `${d}%`).join(',')}}`, reach.partyOrganisationId ?? ''],
+      ];
+
+export async function listOrders(em: EntityManager, reach: OrderReach, f: OrderFilter): Promise<{ total: number; orders: ComplaintOrder[] }> {
+  const [reachWhere, reachParams] = reachSql(reach);
+  const where = `${reachWhere}
+     and (?::text is null or status = ?) and (?::uuid[] is null or compound_id = any(?::uuid[])) and (?::text is null or street_code like ? || '%')
+     and (not ?::boolean or compound_id is null) and (?::date is null or received_at >= ?::date) and (?::date is null or received_at < ?::date + 1)`;
+  const compounds = f.compoundIds ? `{${f.compoundIds.join(',')}}` : null;
+  const params = [
+    ...reachParams, f.status ?? null, f.status ?? null, compounds, compounds, f.streetCode ?? null, f.streetCode ?? null,
+    f.unmatchedOnly ?? false, f.receivedFrom ?? null, f.receivedFrom ?? null, f.receivedTo ?? null, f.receivedTo ?? null,
+  ];
+  const [{ total }] = await sqlRows<{ total: number }>(em, `select count(*)::int as total from complaints.complaint_order where ${where}`, params);
+  const rows = await sqlRows<OrderRow>(
+    em,
+    `select ${ORDER_COLUMNS} from complaints.complaint_order where ${where} order by received_at desc, order_number limit ? offset ?`,
+    [...params, f.first, f.offset],
+  );
+  return { total, orders: rows.map(orderOf) };
+}

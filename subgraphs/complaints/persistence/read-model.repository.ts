@@ -1,0 +1,69 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BuildingRosterData, CompoundChangedData, GovernanceModel } from '../../../catalog';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
+
+/** A compound as the complaints subgraph knows it from areas.compounds.v1 and areas.households.v1. */
+export interface CompoundView {
+  compoundId: string;
+  name: string;
+  districtCode: string;
+  streetCode: string;
+  governanceModel: GovernanceModel;
+  households: number;
+}
+
+type CompoundRow = { compound_id: string; name: string; district_code: string; street_code: string; governance_model: GovernanceModel; households: number };
+const compoundView = (r: CompoundRow): CompoundView => ({
+  compoundId: r.compound_id,
+  name: r.name,
+  districtCode: r.district_code,
+  streetCode: r.street_code,
+  governanceModel: r.governance_model,
+  households: Number(r.households),
+});
+
+const COMPOUND_SELECT = `select c.compound_id, c.name, c.district_code, c.street_code, c.governance_model,
+    coalesce((select sum(b.households) from complaints.building_view b where b.compound_id = c.compound_id), 0)::int as households
+  from complaints.compound_view c`;
+
+export async function upsertCompound(em: EntityManager, c: CompoundChangedData): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into complaints.compound_view (compound_id, name, district_code, street_code, governance_model, property_rights_units)
+     values (?, ?, ?, ?, ?, ?)
+     on conflict (compound_id) do update set name = excluded.name, governance_model = excluded.governance_model, property_rights_units = excluded.property_rights_units`,
+    [c.compoundId, c.name, c.districtCode, c.streetCode, c.governanceModel, c.propertyRightsUnits],
+  );
+}
+
+/** A building's roster replaces what was known of it (only its area and household count are kept, no owners). */
+export async function replaceBuilding(em: EntityManager, r: BuildingRosterData): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into complaints.building_view (building_id, compound_id, area_id, households) values (?, ?, ?, ?)
+     on conflict (building_id) do update set compound_id = excluded.compound_id, area_id = excluded.area_id, households = excluded.households`,
+    [r.buildingId, r.compoundId, r.areaId, r.households.length],
+  );
+}
+
+export async function compoundsOfStreet(em: EntityManager, streetCode: string): Promise<CompoundView[]> {
+  return (await sqlRows<CompoundRow>(em, `${COMPOUND_SELECT} where c.street_code = ?`, [streetCode])).map(compoundView);
+}
+
+export async function findCompound(em: EntityManager, compoundId: string): Promise<CompoundView | undefined> {
+  const [row] = await sqlRows<CompoundRow>(em, `${COMPOUND_SELECT} where c.compound_id = ?::uuid`, [compoundId]);
+  return row && compoundView(row);
+}
+
+/** The companies with an accepted filing in force on `day` over an area of the compound (normally one). */
+export async function companiesServingCompound(em: EntityManager, compoundId: string, day: string): Promise<string[]> {
+  const rows = await sqlRows<{ company_id: string }>(
+    em,
+    `select distinct f.company_id from complaints.filing_snapshot f
+      where f.status = 'ACCEPTED' and f.starts_on <= ?::date and f.ends_on >= ?::date and (f.terminated_on is null or f.terminated_on > ?::date)
+        and f.area_id in (select b.area_id from complaints.building_view b where b.compound_id = ?::uuid and b.area_id is not null)
+      order by 1`,
+    [day, day, day, compoundId],
+  );
+  return rows.map((r) => r.company_id);
+}
