@@ -19,27 +19,37 @@ module.exports = {
     },
     {
       name: 'kernel-imports-nothing-of-the-project',
-      comment: 'kernel/ holds calendar, money, percent, canonical JSON, errors, clock and identity: pure and self-contained.',
+      comment:
+        'kernel/ holds calendar, money, percent, canonical JSON, errors, clock and identity: pure and self-contained.',
       severity: 'error',
       from: { path: '^kernel/', pathNot: '\\.test\\.ts$' },
       to: { path: PROJECT_LAYERS, pathNot: '^kernel/' },
     },
     {
       name: 'catalog-is-declarations-only',
-      comment: 'catalog/ is the published language (topics, events, shared enumerations): it builds on the kernel only.',
+      comment:
+        'catalog/ is the published language (topics, events, shared enumerations): it builds on the kernel only.',
       severity: 'error',
       from: { path: '^catalog/' },
       to: { path: PROJECT_LAYERS, pathNot: '^(catalog|kernel)/' },
     },
     {
       name: 'domain-is-pure',
-      comment: 'domain/ holds pure rules: no ORM, GraphQL or Kafka code, no platform, and no other layer of its subgraph.',
+      comment:
+        'domain/ holds pure rules: no ORM, GraphQL or Kafka code, no platform, and no other layer of its subgraph.',
       severity: 'error',
       from: { path: '^subgraphs/[^/]+/domain/' },
       to: {
         path: [
-          '@mikro-orm', 'node_modules/graphql', 'type-graphql', '@apollo', 'kafkajs', 'express', 'node_modules/pg/',
-          '^subgraphs/[^/]+/(graphql|persistence|events|application|cli)/', '^(platform|gateway|tools|examples)/',
+          '@mikro-orm',
+          'node_modules/graphql',
+          'type-graphql',
+          '@apollo',
+          'kafkajs',
+          'express',
+          'node_modules/pg/',
+          '^subgraphs/[^/]+/(graphql|persistence|events|application|cli)/',
+          '^(platform|gateway|tools|examples)/',
         ],
       },
     },
@@ -55,14 +65,16 @@ module.exports = {
     },
     {
       name: 'consume-calls-one-use-case',
-      comment: 'events/consume/ decodes a message and hands it to the application: no repositories, no domain rules of its own.',
+      comment:
+        'events/consume/ decodes a message and hands it to the application: no repositories, no domain rules of its own.',
       severity: 'error',
       from: { path: '^subgraphs/[^/]+/events/consume/' },
       to: { path: '^subgraphs/[^/]+/(persistence|domain|graphql|events/publish)/' },
     },
     {
       name: 'resolvers-go-through-the-application',
-      comment: 'graphql/ maps types and calls use cases or loaders (whose batch fetch is a repository function); resolvers never reach repositories or SQL themselves.',
+      comment:
+        'graphql/ maps types and calls use cases or loaders (whose batch fetch is a repository function); resolvers never reach repositories or SQL themselves.',
       severity: 'error',
       from: { path: '^subgraphs/[^/]+/graphql/', pathNot: '\\.loaders?\\.ts$' },
       to: { path: ['^subgraphs/[^/]+/persistence/', '^platform/db/'], dependencyTypesNot: ['type-only'] },

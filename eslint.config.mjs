@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'jest.config.js', '.dependency-cruiser.cjs', 'test/support/summary-reporter.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.local/**',
+      'coverage/**',
+      'jest.config.js',
+      '.dependency-cruiser.cjs',
+      'test/support/summary-reporter.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,9 +21,12 @@ export default tseslint.config(
       // Focused or skipped tests must never reach main.
       'no-restricted-properties': [
         'error',
-        { object: 'it', property: 'only' }, { object: 'it', property: 'skip' },
-        { object: 'test', property: 'only' }, { object: 'test', property: 'skip' },
-        { object: 'describe', property: 'only' }, { object: 'describe', property: 'skip' },
+        { object: 'it', property: 'only' },
+        { object: 'it', property: 'skip' },
+        { object: 'test', property: 'only' },
+        { object: 'test', property: 'skip' },
+        { object: 'describe', property: 'only' },
+        { object: 'describe', property: 'skip' },
       ],
       'no-restricted-globals': ['error', 'xit', 'xdescribe', 'fit', 'fdescribe'],
     },

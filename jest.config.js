@@ -26,7 +26,10 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{hub,gateway,subgraphs,catalog,platform,kernel,tools,examples}/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/{hub,gateway,subgraphs,catalog,platform,kernel,tools,examples}/**/*.test.ts',
+        '<rootDir>/test/**/*.test.ts',
+      ],
       testPathIgnorePatterns: ['\\.it\\.test\\.ts$'],
     },
     {

@@ -41,7 +41,12 @@ async function loadHub() {
 const MONTH = '2024-03';
 const COMPANY_ID = '91110108MA01BENCH1';
 const HOUSEHOLDS_PER_BUILDING = 500;
-const IDENTITY: Identity = { subject: 'bench', role: 'PROPERTY_COMPANY', organisationId: COMPANY_ID, jurisdictions: [] };
+const IDENTITY: Identity = {
+  subject: 'bench',
+  role: 'PROPERTY_COMPANY',
+  organisationId: COMPANY_ID,
+  jurisdictions: [],
+};
 
 const TERMS: FilingTermsData = {
   kind: 'REGULAR',
@@ -81,7 +86,9 @@ const mb = (bytes: number) => `${fmt(Math.round(bytes / 1024 / 1024))} MB`;
 const seconds = (ns: bigint) => `${(Number(ns) / 1e9).toFixed(2)} s`;
 
 /** Runs `work`, sampling the process's RSS and heap every 50 ms; returns its result, wall time and the peaks. */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ns: bigint; peakRss: number; peakHeap: number; startRss: number }> {
+async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; ns: bigint; peakRss: number; peakHeap: number; startRss: number }> {
   const start = process.memoryUsage();
   let peakRss = start.rss;
   let peakHeap = start.heapUsed;
@@ -138,7 +145,16 @@ async function generate(db: Client, households: number): Promise<string> {
     `insert into arrears.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
         accepted_on, starts_on, ends_on, terminated_on, terms, terms_sha256)
      values ($1, $2, $3, $4, 'INITIAL', 'ACCEPTED', 2, 'HD-BENCH-0001', '2021-12-20', $5, $6, null, $7::jsonb, $8)`,
-    [randomUUID(), randomUUID(), areaId, COMPANY_ID, TERMS.startsOn, TERMS.endsOn, JSON.stringify(TERMS), sha256Hex(canonicalJson(TERMS))],
+    [
+      randomUUID(),
+      randomUUID(),
+      areaId,
+      COMPANY_ID,
+      TERMS.startsOn,
+      TERMS.endsOn,
+      JSON.stringify(TERMS),
+      sha256Hex(canonicalJson(TERMS)),
+    ],
   );
   // Buildings of 500 households, LOW_RISE and HIGH_RISE alternating; units of 100, rooms floor + door (e.g. 1203).
   // The CTE is materialised so each building's random id is drawn once.
@@ -196,13 +212,20 @@ async function billByHand(db: Client, areaId: string, month: string): Promise<nu
   }
 }
 
-function report(label: string, run: Awaited<ReturnType<typeof measured<BillingRunResult>>>, statements: { sql: string; ms: number }[]) {
+function report(
+  label: string,
+  run: Awaited<ReturnType<typeof measured<BillingRunResult>>>,
+  statements: { sql: string; ms: number }[],
+) {
   const r = run.result;
   const totalMs = Number(run.ns) / 1e6;
   console.log(`${label}: ${seconds(run.ns)}`);
   console.log(`  peak RSS: ${mb(run.peakRss)} (at start ${mb(run.startRss)}), peak heapUsed: ${mb(run.peakHeap)}`);
-  console.log(`  charges: ${fmt(r.households)} households, charged ${fmt(r.chargedFen)} fen (¥${fmt(r.chargedFen / 100)}), newly billed ${fmt(r.newlyBilled)}, unbilled ${fmt(r.unbilledHouseholds)}`);
-  for (const s of r.subsidies) console.log(`  subsidy: ${s.payer} ${s.buildingClass} ${fmt(s.households)} households, ${fmt(s.amountFen)} fen`);
+  console.log(
+    `  charges: ${fmt(r.households)} households, charged ${fmt(r.chargedFen)} fen (¥${fmt(r.chargedFen / 100)}), newly billed ${fmt(r.newlyBilled)}, unbilled ${fmt(r.unbilledHouseholds)}`,
+  );
+  for (const s of r.subsidies)
+    console.log(`  subsidy: ${s.payer} ${s.buildingClass} ${fmt(s.households)} households, ${fmt(s.amountFen)} fen`);
   console.log('  statements:');
   for (const s of statements) console.log(`    ${s.ms.toFixed(0).padStart(8)} ms  ${s.sql}`);
   const other = totalMs - statements.reduce((sum, s) => sum + s.ms, 0);
@@ -212,7 +235,8 @@ function report(label: string, run: Awaited<ReturnType<typeof measured<BillingRu
 async function main(): Promise<void> {
   const households = householdCount();
   const t0 = process.hrtime.bigint();
-  const { MACHINE_POSTGRES_URL, arrearsSubgraph, dropDatabase, ensureDatabase, initOrm, migrateUp, runBilling } = await loadHub();
+  const { MACHINE_POSTGRES_URL, arrearsSubgraph, dropDatabase, ensureDatabase, initOrm, migrateUp, runBilling } =
+    await loadHub();
   let databaseUrl = process.env.BENCH_DATABASE_URL;
   let ownDatabase: string | null = null;
   let orm: HubOrm | null = null;
@@ -223,7 +247,10 @@ async function main(): Promise<void> {
     (cleaned ??= (async () => {
       await orm?.close().catch(() => undefined);
       await db?.end().catch(() => undefined);
-      if (ownDatabase) await dropDatabase(MACHINE_POSTGRES_URL, ownDatabase).catch((e) => console.error(`could not drop ${ownDatabase}: ${e}`));
+      if (ownDatabase)
+        await dropDatabase(MACHINE_POSTGRES_URL, ownDatabase).catch((e) =>
+          console.error(`could not drop ${ownDatabase}: ${e}`),
+        );
     })());
   const onSignal = (signal: NodeJS.Signals) => {
     console.error(`${signal}: cleaning up`);
@@ -238,7 +265,12 @@ async function main(): Promise<void> {
       databaseUrl = await ensureDatabase(MACHINE_POSTGRES_URL, ownDatabase);
     }
     console.log(`database: ${databaseUrl}${ownDatabase ? ' (fresh, dropped at the end)' : ''}`);
-    orm = await initOrm({ databaseUrl, schema: 'arrears', entities: arrearsSubgraph.entities, migrations: arrearsSubgraph.migrations });
+    orm = await initOrm({
+      databaseUrl,
+      schema: 'arrears',
+      entities: arrearsSubgraph.entities,
+      migrations: arrearsSubgraph.migrations,
+    });
     await migrateUp(orm);
     db = new Client({ connectionString: databaseUrl });
     // An idle client's connection error (the server restarting, say) would otherwise crash the process unhandled.
@@ -247,7 +279,9 @@ async function main(): Promise<void> {
 
     const generation = await measured(() => generate(db!, households));
     const areaId = generation.result;
-    console.log(`households: ${fmt(households)} in ${fmt(Math.ceil(households / HOUSEHOLDS_PER_BUILDING))} buildings of ${HOUSEHOLDS_PER_BUILDING}`);
+    console.log(
+      `households: ${fmt(households)} in ${fmt(Math.ceil(households / HOUSEHOLDS_PER_BUILDING))} buildings of ${HOUSEHOLDS_PER_BUILDING}`,
+    );
     console.log(`data generation: ${seconds(generation.ns)} (generate_series insert, then vacuum analyze)`);
 
     const statements = timeStatements(orm);
@@ -263,13 +297,17 @@ async function main(): Promise<void> {
     const handWritten: number[] = [];
     let peakRss = Math.max(first.peakRss, again.peakRss);
     for (let round = 0; round < rounds; round++) {
-      const ours = await measured(() => runBilling(ormNow.em.fork(), IDENTITY, { areaId, month: `2024-${String(4 + 2 * round).padStart(2, '0')}` }));
+      const ours = await measured(() =>
+        runBilling(ormNow.em.fork(), IDENTITY, { areaId, month: `2024-${String(4 + 2 * round).padStart(2, '0')}` }),
+      );
       statements.take();
       const theirs = await measured(() => billByHand(db!, areaId, `2024-${String(5 + 2 * round).padStart(2, '0')}`));
       useCase.push(Number(ours.ns) / 1e9);
       handWritten.push(Number(theirs.ns) / 1e9);
       peakRss = Math.max(peakRss, ours.peakRss);
-      console.log(`round ${round + 1}: billing run ${useCase[round].toFixed(2)} s, hand-written statements ${handWritten[round].toFixed(2)} s (${theirs.result} charges)`);
+      console.log(
+        `round ${round + 1}: billing run ${useCase[round].toFixed(2)} s, hand-written statements ${handWritten[round].toFixed(2)} s (${theirs.result} charges)`,
+      );
     }
     const median = (xs: number[]) => {
       const s = [...xs].sort((a, b) => a - b);
@@ -288,12 +326,19 @@ async function main(): Promise<void> {
     );
     const expected = Number(rows[0].expected);
     const problems = [
-      first.result.households !== households && `first run billed ${first.result.households} households, not ${households}`,
-      first.result.chargedFen !== expected && `first run charged ${first.result.chargedFen} fen, the households add up to ${expected}`,
+      first.result.households !== households &&
+        `first run billed ${first.result.households} households, not ${households}`,
+      first.result.chargedFen !== expected &&
+        `first run charged ${first.result.chargedFen} fen, the households add up to ${expected}`,
       again.result.newlyBilled !== 0 && `re-run billed ${again.result.newlyBilled} households again`,
-      (again.result.households !== first.result.households || again.result.chargedFen !== first.result.chargedFen) && 're-run totals differ from the first run',
+      (again.result.households !== first.result.households || again.result.chargedFen !== first.result.chargedFen) &&
+        're-run totals differ from the first run',
     ].filter((p): p is string => typeof p === 'string');
-    console.log(problems.length === 0 ? 'check: totals match the households; re-run billed nothing new' : `check FAILED: ${problems.join('; ')}`);
+    console.log(
+      problems.length === 0
+        ? 'check: totals match the households; re-run billed nothing new'
+        : `check FAILED: ${problems.join('; ')}`,
+    );
     console.log(`whole script: ${seconds(process.hrtime.bigint() - t0)}`);
     if (problems.length > 0) process.exitCode = 1;
   } finally {

@@ -26,7 +26,11 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: num
   const t0 = process.hrtime.bigint();
   try {
     const result = await work();
-    return { result, ms: Number(process.hrtime.bigint() - t0) / 1e6, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
+    return {
+      result,
+      ms: Number(process.hrtime.bigint() - t0) / 1e6,
+      peakRss: Math.max(peakRss, process.memoryUsage().rss),
+    };
   } finally {
     clearInterval(timer);
   }
@@ -38,7 +42,13 @@ async function main(): Promise<void> {
   const [compounds, imported, orders] = [arg(0, 10_000), arg(1, 20_000), arg(2, 1_000_000)];
   process.env.HUB_LOG_LEVEL ??= 'warn';
   process.env.OWNER_DATA_KEY ??= randomBytes(32).toString('base64');
-  const [{ initOrm, migrateUp }, { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase }, { complaintsSubgraph }, { importOrdersCsv }, { complaintStatistics }] = await Promise.all([
+  const [
+    { initOrm, migrateUp },
+    { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase },
+    { complaintsSubgraph },
+    { importOrdersCsv },
+    { complaintStatistics },
+  ] = await Promise.all([
     import('../platform/db/orm'),
     import('../tools/postgres/local-postgres'),
     import('../subgraphs/complaints/module'),
@@ -47,7 +57,12 @@ async function main(): Promise<void> {
   ]);
   const database = `hub_bench_${randomBytes(4).toString('hex')}`;
   const url = await ensureDatabase(MACHINE_POSTGRES_URL, database);
-  const orm = await initOrm({ databaseUrl: url, schema: 'complaints', entities: complaintsSubgraph.entities, migrations: complaintsSubgraph.migrations });
+  const orm = await initOrm({
+    databaseUrl: url,
+    schema: 'complaints',
+    entities: complaintsSubgraph.entities,
+    migrations: complaintsSubgraph.migrations,
+  });
   const db = new Client({ connectionString: url });
   try {
     await migrateUp(orm);
@@ -60,14 +75,27 @@ async function main(): Promise<void> {
          from generate_series(1, $1::int) i`,
       [compounds],
     );
-    await db.query(`insert into complaints.building_view (building_id, compound_id, area_id, households)
-      select md5('b' || i)::uuid, md5('c' || i)::uuid, null, 100 + i % 400 from generate_series(1, $1::int) i`, [compounds]);
-    await db.query(`insert into complaints.taxonomy_category values ('B', '2019-01-01', null, '基准大类', 'bench', 'bench', now())`);
-    await db.query(`insert into complaints.taxonomy_item values ('B.1', '2019-01-01', null, 'B', '基准小项', 'bench', '{"CONTRACT_BASED":"PROPERTY_COMPANY","MULTI_PARTY_CO_GOVERNANCE":"PROPERTY_RIGHTS_UNITS","GOVERNMENT_BACKSTOP":"STREET_SERVICE_CENTRE"}', 'bench', now())`);
+    await db.query(
+      `insert into complaints.building_view (building_id, compound_id, area_id, households)
+      select md5('b' || i)::uuid, md5('c' || i)::uuid, null, 100 + i % 400 from generate_series(1, $1::int) i`,
+      [compounds],
+    );
+    await db.query(
+      `insert into complaints.taxonomy_category values ('B', '2019-01-01', null, '基准大类', 'bench', 'bench', now())`,
+    );
+    await db.query(
+      `insert into complaints.taxonomy_item values ('B.1', '2019-01-01', null, 'B', '基准小项', 'bench', '{"CONTRACT_BASED":"PROPERTY_COMPANY","MULTI_PARTY_CO_GOVERNANCE":"PROPERTY_RIGHTS_UNITS","GOVERNMENT_BACKSTOP":"STREET_SERVICE_CENTRE"}', 'bench', now())`,
+    );
     const admin: Identity = { subject: 'bench', role: 'ADMIN', organisationId: 'bench', jurisdictions: [] };
-    const bureau: Identity = { subject: 'bench', role: 'CITY_BUREAU', organisationId: 'bench-bureau', jurisdictions: ['110102'] };
+    const bureau: Identity = {
+      subject: 'bench',
+      role: 'CITY_BUREAU',
+      organisationId: 'bench-bureau',
+      jurisdictions: ['110102'],
+    };
 
-    const header = 'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
+    const header =
+      'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
     const lines = Array.from({ length: imported }, (_, i) => {
       const c = 1 + (i % compounds);
       return `IMP-${i},2024-03-01T09:00:00+08:00,王某,1390000${String(i % 10000).padStart(4, '0')},西城区基准小区${c}号院1号楼,${street(c)},B,B.1,基准,2024-03-01T11:00:00+08:00,2024-03-08T09:00:00+08:00`;
@@ -75,7 +103,9 @@ async function main(): Promise<void> {
     const csv = [header, ...lines].join('\n');
     const imp = await measured(() => importOrdersCsv(orm.em.fork(), admin, csv));
     console.log(`compounds: ${compounds.toLocaleString('en')} in 100 streets`);
-    console.log(`CSV import of ${imported.toLocaleString('en')} orders: ${(imp.ms / 1000).toFixed(1)} s, ${Math.round(imported / (imp.ms / 1000)).toLocaleString('en')} orders/s, peak RSS ${mb(imp.peakRss)}; ${JSON.stringify(imp.result)}`);
+    console.log(
+      `CSV import of ${imported.toLocaleString('en')} orders: ${(imp.ms / 1000).toFixed(1)} s, ${Math.round(imported / (imp.ms / 1000)).toLocaleString('en')} orders/s, peak RSS ${mb(imp.peakRss)}; ${JSON.stringify(imp.result)}`,
+    );
 
     const gen = await measured(() =>
       db.query(
@@ -93,7 +123,9 @@ async function main(): Promise<void> {
       ),
     );
     await db.query('vacuum analyze complaints.complaint_order');
-    console.log(`generated ${Math.max(orders - imported, 0).toLocaleString('en')} more orders set-based in ${(gen.ms / 1000).toFixed(1)} s (not the import path)`);
+    console.log(
+      `generated ${Math.max(orders - imported, 0).toLocaleString('en')} more orders set-based in ${(gen.ms / 1000).toFixed(1)} s (not the import path)`,
+    );
 
     const rounds: Record<string, number[]> = { COMPOUND: [], GOVERNANCE_MODEL: [] };
     let peak = 0;
@@ -102,11 +134,16 @@ async function main(): Promise<void> {
         const r = await measured(() => complaintStatistics(orm.em.fork(), bureau, group));
         rounds[group].push(r.ms);
         peak = Math.max(peak, r.peakRss);
-        if (round === 0) console.log(`  ${group}: ${r.result.length.toLocaleString('en')} groups, e.g. ${JSON.stringify(r.result[0]?.response)}`);
+        if (round === 0)
+          console.log(
+            `  ${group}: ${r.result.length.toLocaleString('en')} groups, e.g. ${JSON.stringify(r.result[0]?.response)}`,
+          );
       }
     }
     for (const [group, ms] of Object.entries(rounds)) {
-      console.log(`rates for the city by ${group}: median ${median(ms).toFixed(0)} ms (rounds ${ms.map((m) => m.toFixed(0)).join(', ')} ms), target ≤ 2,000 ms`);
+      console.log(
+        `rates for the city by ${group}: median ${median(ms).toFixed(0)} ms (rounds ${ms.map((m) => m.toFixed(0)).join(', ')} ms), target ≤ 2,000 ms`,
+      );
     }
     console.log(`peak RSS during the rates: ${mb(peak)}; import target ≥ 20,000 orders/s`);
   } finally {

@@ -29,12 +29,20 @@ const ATTACKS: { name: string; headers: Record<string, string>; body: (id: strin
   { name: '400-level household loop', headers: json, body: jsonBody({}, 'query', householdLoop(400)) },
   { name: '2,000 nested inline fragments', headers: json, body: jsonBody({}, 'query', nestedInlineFragments(2000)) },
   { name: '10,000-deep list literal', headers: json, body: jsonBody({}, 'query', deepListLiteral(10_000)) },
-  { name: 'arrears(first: 100000) (cost)', headers: json, body: jsonBody({}, 'query', '{ arrears(first: 100000) { items { household { unit } } } }') },
+  {
+    name: 'arrears(first: 100000) (cost)',
+    headers: json,
+    body: jsonBody({}, 'query', '{ arrears(first: 100000) { items { household { unit } } } }'),
+  },
   { name: '6-level household loop (depth)', headers: json, body: jsonBody({}, 'query', householdLoop(6)) },
   {
     name: 'content-type smuggling',
     headers: { 'content-type': 'application/x-www-form-urlencoded; x=application/json' },
-    body: jsonBody({ query: '{ publicServiceStandards(compoundName: "x") { compoundName } }' }, 'x', '&query={ contracts { items { id } } }'),
+    body: jsonBody(
+      { query: '{ publicServiceStandards(compoundName: "x") { compoundName } }' },
+      'x',
+      '&query={ contracts { items { id } } }',
+    ),
   },
 ];
 
@@ -49,7 +57,11 @@ async function fire() {
     const attack = ATTACKS[sent % ATTACKS.length];
     const id = randomUUID();
     try {
-      const res = await fetch(url, { method: 'POST', headers: { ...attack.headers, 'x-request-id': id }, body: attack.body(id) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { ...attack.headers, 'x-request-id': id },
+        body: attack.body(id),
+      });
       const body = (await res.json().catch(() => ({}))) as { errors?: { extensions?: { code?: string } }[] };
       count(`${attack.name} → ${res.status} ${body.errors?.[0]?.extensions?.code ?? ''}`);
     } catch (error) {

@@ -14,7 +14,9 @@ export function householdLoop(levels: number): string {
 }
 
 /** `levels` inline fragments nested inside one another. */
-export const nestedInlineFragments = (levels: number) => `{ ${'... on Query { '.repeat(levels)}courts { courtId }${' }'.repeat(levels)} }`;
+export const nestedInlineFragments = (levels: number) =>
+  `{ ${'... on Query { '.repeat(levels)}courts { courtId }${' }'.repeat(levels)} }`;
 
 /** A list literal `levels` deep, as an argument value. */
-export const deepListLiteral = (levels: number) => `{ publicServiceStandards(compoundName: ${'['.repeat(levels)}"x"${']'.repeat(levels)}) { compoundName } }`;
+export const deepListLiteral = (levels: number) =>
+  `{ publicServiceStandards(compoundName: ${'['.repeat(levels)}"x"${']'.repeat(levels)}) { compoundName } }`;

@@ -30,22 +30,39 @@ import type { Identity } from '../kernel/identity';
 /** The hub's modules are loaded once HUB_LOG_LEVEL is set (their loggers read it on load), so logs stay out of the figures. */
 async function loadHub() {
   process.env.HUB_LOG_LEVEL ??= 'warn';
-  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres, root, brokerCredentials] = await Promise.all([
-    import('../gateway/config'),
-    import('../hub/demo/demo-data'),
-    import('../hub/demo/demo-loader'),
-    import('../hub/hub'),
-    import('../platform/auth/tokens'),
-    import('../platform/config'),
-    import('../tools/postgres/local-postgres'),
-    import('../platform/project-root'),
-    import('../platform/events/broker-credentials'),
-  ]);
-  return { ...config, ...demoData, ...demoLoader, ...hub, ...tokens, ...platformConfig, ...postgres, ...root, ...brokerCredentials };
+  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres, root, brokerCredentials] =
+    await Promise.all([
+      import('../gateway/config'),
+      import('../hub/demo/demo-data'),
+      import('../hub/demo/demo-loader'),
+      import('../hub/hub'),
+      import('../platform/auth/tokens'),
+      import('../platform/config'),
+      import('../tools/postgres/local-postgres'),
+      import('../platform/project-root'),
+      import('../platform/events/broker-credentials'),
+    ]);
+  return {
+    ...config,
+    ...demoData,
+    ...demoLoader,
+    ...hub,
+    ...tokens,
+    ...platformConfig,
+    ...postgres,
+    ...root,
+    ...brokerCredentials,
+  };
 }
 
-const ORDINARY_QUERY = '{ compounds(first: 20) { name statistics { buildings households floorAreaM2 } } courts { courtId name } }';
-const ATTACKER: Identity = { subject: 'attacker', role: 'PROPERTY_COMPANY', organisationId: '91110000MA01ATTACK', jurisdictions: [] };
+const ORDINARY_QUERY =
+  '{ compounds(first: 20) { name statistics { buildings households floorAreaM2 } } courts { courtId name } }';
+const ATTACKER: Identity = {
+  subject: 'attacker',
+  role: 'PROPERTY_COMPANY',
+  organisationId: '91110000MA01ATTACK',
+  jurisdictions: [],
+};
 
 interface AttackReport {
   sent: number;
@@ -59,7 +76,8 @@ function compiled(file: string): string {
   return full;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function ordinaryLatencies(url: string, token: string, count: number): Promise<number[]> {
@@ -73,7 +91,8 @@ async function ordinaryLatencies(url: string, token: string, count: number): Pro
     });
     const body = (await res.json()) as { errors?: unknown[] };
     latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (res.status !== 200 || body.errors) throw new Error(`the ordinary query failed: ${res.status} ${JSON.stringify(body.errors)}`);
+    if (res.status !== 200 || body.errors)
+      throw new Error(`the ordinary query failed: ${res.status} ${JSON.stringify(body.errors)}`);
   }
   return latencies;
 }
@@ -81,18 +100,44 @@ async function ordinaryLatencies(url: string, token: string, count: number): Pro
 async function main() {
   const rounds = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 6);
   const perRound = Number(process.argv[3] ?? process.env.BENCH_QUERIES ?? 150);
-  const { DEFAULT_EDGE_CONFIG, DEMO_BUREAU, MACHINE_POSTGRES_URL, brokerCredentialsFromEnv, dropDatabase, ensureDatabase, kafkaBrokersFromEnv, loadDemoData, mintUserToken, startHub, supergraphPath, tokenSettings } =
-    await loadHub();
+  const {
+    DEFAULT_EDGE_CONFIG,
+    DEMO_BUREAU,
+    MACHINE_POSTGRES_URL,
+    brokerCredentialsFromEnv,
+    dropDatabase,
+    ensureDatabase,
+    kafkaBrokersFromEnv,
+    loadDemoData,
+    mintUserToken,
+    startHub,
+    supergraphPath,
+    tokenSettings,
+  } = await loadHub();
   const brokers = kafkaBrokersFromEnv();
-  if (!brokers) throw new Error('set KAFKA_BROKERS and KAFKA_CREDENTIALS_FILE (run `npm run kafka:start`, which prints both)');
+  if (!brokers)
+    throw new Error('set KAFKA_BROKERS and KAFKA_CREDENTIALS_FILE (run `npm run kafka:start`, which prints both)');
   const adminUrl = process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
   const database = `hub_bench_edge_${randomBytes(4).toString('hex')}`;
   const tokens = tokenSettings();
   const unlimited = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
-  const config: EdgeConfig = { ...DEFAULT_EDGE_CONFIG, authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: unlimited }, anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: unlimited } };
+  const config: EdgeConfig = {
+    ...DEFAULT_EDGE_CONFIG,
+    authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: unlimited },
+    anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: unlimited },
+  };
 
   const databaseUrl = await ensureDatabase(adminUrl, database);
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, kafkaCredentials: brokerCredentialsFromEnv(), dropAclsOnStop: true, tokens, topicPrefix: `bench${randomBytes(3).toString('hex')}.`, ports: 'ephemeral', edge: config });
+  const hub = await startHub({
+    databaseUrl,
+    kafkaBrokers: brokers,
+    kafkaCredentials: brokerCredentialsFromEnv(),
+    dropAclsOnStop: true,
+    tokens,
+    topicPrefix: `bench${randomBytes(3).toString('hex')}.`,
+    ports: 'ephemeral',
+    edge: config,
+  });
   let attacker: Worker | undefined;
   let gatewayThread: Worker | undefined;
   /** Starts the measured gateway in its own thread and returns its URL. */
@@ -111,7 +156,9 @@ async function main() {
       tokens,
       config,
     });
-    attacker = new Worker(compiled('edge-attacker.js'), { workerData: { url, token: await mintUserToken(ATTACKER, tokens, '1h') } });
+    attacker = new Worker(compiled('edge-attacker.js'), {
+      workerData: { url, token: await mintUserToken(ATTACKER, tokens, '1h') },
+    });
     const attackPhase = async () => {
       const report = new Promise<AttackReport>((resolve) => attacker!.once('message', resolve));
       attacker!.postMessage('start');

@@ -39,7 +39,8 @@ const TOPIC = 'bench.events.v1';
 const PAYLOAD = { filingId: randomUUID(), companyId: '91110108MA01BENCH1', note: '基准测试事件'.repeat(10) };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
@@ -47,7 +48,12 @@ async function main(): Promise<void> {
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:29092').split(',');
   const database = `hub_bench_${randomBytes(4).toString('hex')}`;
   const url = await hub.ensureDatabase(hub.MACHINE_POSTGRES_URL, database);
-  const settings = { brokers, clientId: 'bench-events', topicPrefix: `bench-${randomBytes(3).toString('hex')}.`, partitions: 3 };
+  const settings = {
+    brokers,
+    clientId: 'bench-events',
+    topicPrefix: `bench-${randomBytes(3).toString('hex')}.`,
+    partitions: 3,
+  };
   const kafka = hub.createKafka(settings);
   const db = new Client({ connectionString: url });
   // the sustained rate is held by several connections, as many requests would commit side by side
@@ -70,7 +76,8 @@ async function main(): Promise<void> {
     await consumer.run({
       eachBatch: async ({ batch }) => {
         const now = performance.now();
-        for (const message of batch.messages) arrivedAt.set(message.headers?.ce_id?.toString() ?? message.key!.toString(), now);
+        for (const message of batch.messages)
+          arrivedAt.set(message.headers?.ce_id?.toString() ?? message.key!.toString(), now);
         if (waiting && arrivedAt.size >= waiting.count) waiting.resolve();
       },
     });
@@ -108,7 +115,10 @@ async function main(): Promise<void> {
     await Promise.all(commits);
     const achieved = total / ((performance.now() - start) / 1000);
     await Promise.race([allArrived(total), sleep(30_000)]);
-    const latencies = [...committedAt].filter(([id]) => arrivedAt.has(id)).map(([id, at]) => arrivedAt.get(id)! - at).sort((a, b) => a - b);
+    const latencies = [...committedAt]
+      .filter(([id]) => arrivedAt.has(id))
+      .map(([id, at]) => arrivedAt.get(id)! - at)
+      .sort((a, b) => a - b);
     const f = (ms: number) => `${ms.toFixed(1)} ms`;
     console.log(
       `  achieved ${achieved.toFixed(0)} commits/s, consumed ${latencies.length}/${total}: p50 ${f(percentile(latencies, 50))}  ` +
@@ -140,7 +150,13 @@ async function main(): Promise<void> {
               messages: rawIds.slice(i, i + 1000).map((id) => ({
                 key: id,
                 value: JSON.stringify(PAYLOAD),
-                headers: hub.encodeHeaders({ id, type: 'bench.event', source: '/bench', time: new Date().toISOString(), data: PAYLOAD }),
+                headers: hub.encodeHeaders({
+                  id,
+                  type: 'bench.event',
+                  source: '/bench',
+                  time: new Date().toISOString(),
+                  data: PAYLOAD,
+                }),
               })),
             },
           ],
@@ -148,7 +164,9 @@ async function main(): Promise<void> {
       }
       await allArrived(BURST);
       rawTimes.push(performance.now() - t0);
-      console.log(`  round ${round}: relay ${relayTimes[round - 1].toFixed(0)} ms, raw kafkajs ${rawTimes[round - 1].toFixed(0)} ms`);
+      console.log(
+        `  round ${round}: relay ${relayTimes[round - 1].toFixed(0)} ms, raw kafkajs ${rawTimes[round - 1].toFixed(0)} ms`,
+      );
     }
     const rate = (ms: number) => (BURST / (ms / 1000)).toFixed(0);
     const relayMedian = median(relayTimes);
@@ -164,7 +182,9 @@ async function main(): Promise<void> {
     await knex.destroy().catch(() => undefined);
     await db.end().catch(() => undefined);
     await pool.end().catch(() => undefined);
-    await hub.dropDatabase(hub.MACHINE_POSTGRES_URL, database).catch((e) => console.error(`could not drop ${database}: ${e}`));
+    await hub
+      .dropDatabase(hub.MACHINE_POSTGRES_URL, database)
+      .catch((e) => console.error(`could not drop ${database}: ${e}`));
   }
 }
 

@@ -30,7 +30,11 @@ async function run(phase: LoadPhase): Promise<LoadResult> {
   const loop = async () => {
     while (performance.now() < until) {
       const sent = performance.now();
-      const res = await fetch(phase.url, { method: 'POST', headers: { ...phase.headers, 'x-request-id': randomUUID() }, body: phase.body });
+      const res = await fetch(phase.url, {
+        method: 'POST',
+        headers: { ...phase.headers, 'x-request-id': randomUUID() },
+        body: phase.body,
+      });
       const text = await res.text();
       if (res.status !== 200 || text.includes('"errors"')) {
         failures++;

@@ -40,7 +40,17 @@ async function loadHub() {
     import('../platform/project-root'),
     import('../platform/federation/compose'),
   ]);
-  return { ...config, ...demoData, ...demoLoader, ...hub, ...tokens, ...platformConfig, ...postgres, ...root, ...compose };
+  return {
+    ...config,
+    ...demoData,
+    ...demoLoader,
+    ...hub,
+    ...tokens,
+    ...platformConfig,
+    ...postgres,
+    ...root,
+    ...compose,
+  };
 }
 
 function compiled(file: string): string {
@@ -49,7 +59,8 @@ function compiled(file: string): string {
   return full;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 type Way = 'ours' | 'stock' | 'direct';
 interface Scenario {
@@ -64,18 +75,47 @@ async function main() {
   const rounds = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 3);
   const seconds = Number(process.argv[3] ?? process.env.BENCH_SECONDS ?? 3);
   const hubModules = await loadHub();
-  const { DEFAULT_EDGE_CONFIG, DEMO_BUREAU, DEMO_BILLING, DEMO_REFERRALS, MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase, kafkaBrokersFromEnv } = hubModules;
-  const { loadDemoArrears, loadDemoData, mintUserToken, signIdentityAssertion, startHub, supergraphPath, tokenSettings, withSubgraphUrls } = hubModules;
+  const {
+    DEFAULT_EDGE_CONFIG,
+    DEMO_BUREAU,
+    DEMO_BILLING,
+    DEMO_REFERRALS,
+    MACHINE_POSTGRES_URL,
+    dropDatabase,
+    ensureDatabase,
+    kafkaBrokersFromEnv,
+  } = hubModules;
+  const {
+    loadDemoArrears,
+    loadDemoData,
+    mintUserToken,
+    signIdentityAssertion,
+    startHub,
+    supergraphPath,
+    tokenSettings,
+    withSubgraphUrls,
+  } = hubModules;
   const brokers = kafkaBrokersFromEnv();
   if (!brokers) throw new Error('set KAFKA_BROKERS (or run `npm run kafka:start` and KAFKA_BROKERS=127.0.0.1:19092)');
   const adminUrl = process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
   const database = process.env.BENCH_DATABASE ?? `hub_bench_gw_${randomBytes(4).toString('hex')}`;
   const tokens = tokenSettings();
   const unlimited = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
-  const config: EdgeConfig = { ...DEFAULT_EDGE_CONFIG, authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: unlimited }, anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: unlimited } };
+  const config: EdgeConfig = {
+    ...DEFAULT_EDGE_CONFIG,
+    authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: unlimited },
+    anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: unlimited },
+  };
 
   const databaseUrl = await ensureDatabase(adminUrl, database);
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, topicPrefix: `benchgw${randomBytes(3).toString('hex')}.`, ports: 'ephemeral', edge: config });
+  const hub = await startHub({
+    databaseUrl,
+    kafkaBrokers: brokers,
+    tokens,
+    topicPrefix: `benchgw${randomBytes(3).toString('hex')}.`,
+    ports: 'ephemeral',
+    edge: config,
+  });
   const threads: Worker[] = [];
   const thread = async (file: string, data: object) => {
     const worker = new Worker(compiled(file), { workerData: data });
@@ -102,11 +142,30 @@ async function main() {
       return result;
     };
 
-    const court: Identity = { subject: `${DEMO_REFERRALS.courtId}-clerk`, role: 'COURT', organisationId: DEMO_REFERRALS.courtId, jurisdictions: ['110108'] };
+    const court: Identity = {
+      subject: `${DEMO_REFERRALS.courtId}-clerk`,
+      role: 'COURT',
+      organisationId: DEMO_REFERRALS.courtId,
+      jurisdictions: ['110108'],
+    };
     const scenarios: Scenario[] = [
-      { name: 'single-subgraph: a bureau lists compounds', query: '{ compounds(first: 20) { id name districtCode kind } }', who: DEMO_BUREAU, subgraph: 'areas' },
-      { name: 'cross-subgraph: a court lists its referrals with their households', query: '{ referrals(first: 20) { totalCount items { id status amountInDisputeFen household { unit room ownerName } } } }', who: court },
-      { name: 'cross-subgraph: a company lists arrears(first: 50) with households', query: '{ arrears(first: 50) { totalCount items { accountId openFen household { unit room ownerName } } } }', who: DEMO_BILLING.company },
+      {
+        name: 'single-subgraph: a bureau lists compounds',
+        query: '{ compounds(first: 20) { id name districtCode kind } }',
+        who: DEMO_BUREAU,
+        subgraph: 'areas',
+      },
+      {
+        name: 'cross-subgraph: a court lists its referrals with their households',
+        query:
+          '{ referrals(first: 20) { totalCount items { id status amountInDisputeFen household { unit room ownerName } } } }',
+        who: court,
+      },
+      {
+        name: 'cross-subgraph: a company lists arrears(first: 50) with households',
+        query: '{ arrears(first: 50) { totalCount items { accountId openFen household { unit room ownerName } } } }',
+        who: DEMO_BILLING.company,
+      },
     ];
     const connections = [1, 10];
     const results = new Map<string, number[] & { seconds?: number }>();
@@ -144,7 +203,10 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
     const memory = `Process RSS (subgraphs, both gateways and the client): peak ${mb(peakRss)} under load, ${mb(process.memoryUsage().rss)} after 5 s idle`;
-    const lines = ['', `Gateway overhead: ${rounds} interleaved rounds × ${seconds} s per way in, connections and query (unique x-request-id per request)`];
+    const lines = [
+      '',
+      `Gateway overhead: ${rounds} interleaved rounds × ${seconds} s per way in, connections and query (unique x-request-id per request)`,
+    ];
     for (const s of scenarios) {
       lines.push('', s.name, `  ${s.query}`);
       for (const n of connections) {
@@ -154,13 +216,22 @@ async function main() {
           const sorted = [...all].sort((a, b) => a - b);
           const f = { p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: sorted.length / all.seconds! };
           figures.set(way, f);
-          lines.push(`  ${String(n).padStart(2)} conn  ${way.padEnd(6)}  p50 ${f.p50.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms  ${f.rps.toFixed(0).padStart(5)} req/s  (n=${sorted.length})`);
+          lines.push(
+            `  ${String(n).padStart(2)} conn  ${way.padEnd(6)}  p50 ${f.p50.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms  ${f.rps.toFixed(0).padStart(5)} req/s  (n=${sorted.length})`,
+          );
         }
         const ours = figures.get('ours')!;
         const stock = figures.get('stock')!;
         const direct = figures.get('direct');
-        const ratios = [`ours/stock RPS ${(ours.rps / stock.rps).toFixed(2)}×`, `p50 ours − stock ${(ours.p50 - stock.p50).toFixed(2)} ms`];
-        if (direct) ratios.push(`p50 added over direct: ours ${(ours.p50 - direct.p50).toFixed(2)} ms, stock ${(stock.p50 - direct.p50).toFixed(2)} ms`, `ours/direct RPS ${(ours.rps / direct.rps).toFixed(2)}×`);
+        const ratios = [
+          `ours/stock RPS ${(ours.rps / stock.rps).toFixed(2)}×`,
+          `p50 ours − stock ${(ours.p50 - stock.p50).toFixed(2)} ms`,
+        ];
+        if (direct)
+          ratios.push(
+            `p50 added over direct: ours ${(ours.p50 - direct.p50).toFixed(2)} ms, stock ${(stock.p50 - direct.p50).toFixed(2)} ms`,
+            `ours/direct RPS ${(ours.rps / direct.rps).toFixed(2)}×`,
+          );
         lines.push(`           ${ratios.join('; ')}`);
       }
     }

@@ -35,13 +35,25 @@ async function loadHub() {
 }
 
 const ROWS = 100_000;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 async function main() {
   const rounds = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 5);
   const perRound = Number(process.argv[3] ?? process.env.BENCH_QUERIES ?? 40);
-  const { DEFAULT_EDGE_CONFIG, MACHINE_POSTGRES_URL, cursorOf, dropDatabase, ensureDatabase, gatewayClient, kafkaBrokersFromEnv, loadCourts, mintUserToken, startHub, tokenSettings } =
-    await loadHub();
+  const {
+    DEFAULT_EDGE_CONFIG,
+    MACHINE_POSTGRES_URL,
+    cursorOf,
+    dropDatabase,
+    ensureDatabase,
+    gatewayClient,
+    kafkaBrokersFromEnv,
+    loadCourts,
+    mintUserToken,
+    startHub,
+    tokenSettings,
+  } = await loadHub();
   const brokers = kafkaBrokersFromEnv();
   if (!brokers) throw new Error('set KAFKA_BROKERS (or run `npm run kafka:start` and KAFKA_BROKERS=127.0.0.1:19092)');
   const adminUrl = process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
@@ -50,7 +62,15 @@ async function main() {
   const unlimited = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
   const edge = { ...DEFAULT_EDGE_CONFIG, authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: unlimited } };
   const databaseUrl = await ensureDatabase(adminUrl, database);
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, topicPrefix: `benchlists${randomBytes(3).toString('hex')}.`, ports: 'ephemeral', subgraphs: ['litigation'], edge });
+  const hub = await startHub({
+    databaseUrl,
+    kafkaBrokers: brokers,
+    tokens,
+    topicPrefix: `benchlists${randomBytes(3).toString('hex')}.`,
+    ports: 'ephemeral',
+    subgraphs: ['litigation'],
+    edge,
+  });
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -69,14 +89,31 @@ async function main() {
     await insert('bj-haidian-court', ROWS);
     await insert('bj-xicheng-court', ROWS / 10);
     await db.query('vacuum analyze litigation.referral'); // as autovacuum leaves a settled table: counts read the index alone
-    const deep = (await db.query(`select created_at::text as at, id from litigation.referral where court_id = 'bj-haidian-court' and eligible order by created_at desc, id desc offset 49999 limit 1`)).rows[0];
-    const court: Identity = { subject: 'haidian-clerk', role: 'COURT', organisationId: 'bj-haidian-court', jurisdictions: ['110108'] };
+    const deep = (
+      await db.query(
+        `select created_at::text as at, id from litigation.referral where court_id = 'bj-haidian-court' and eligible order by created_at desc, id desc offset 49999 limit 1`,
+      )
+    ).rows[0];
+    const court: Identity = {
+      subject: 'haidian-clerk',
+      role: 'COURT',
+      organisationId: 'bj-haidian-court',
+      jurisdictions: ['110108'],
+    };
     const token = await mintUserToken(court, tokens, '1h');
     const FIELDS = 'id status amountInDisputeFen areaName submittedOn';
     const variants: { name: string; query: string; variables?: object; target?: boolean }[] = [
       { name: 'first page of 50', query: `{ referrals(first: 50) { endCursor items { ${FIELDS} } } }`, target: true },
-      { name: 'first page of 50 with totalCount', query: `{ referrals(first: 50) { totalCount endCursor items { ${FIELDS} } } }` },
-      { name: '50 after a cursor 50,000 deep', query: `query($a: Key) { referrals(first: 50, after: $a) { endCursor items { ${FIELDS} } } }`, variables: { a: cursorOf([deep.at, deep.id]) }, target: true },
+      {
+        name: 'first page of 50 with totalCount',
+        query: `{ referrals(first: 50) { totalCount endCursor items { ${FIELDS} } } }`,
+      },
+      {
+        name: '50 after a cursor 50,000 deep',
+        query: `query($a: Key) { referrals(first: 50, after: $a) { endCursor items { ${FIELDS} } } }`,
+        variables: { a: cursorOf([deep.at, deep.id]) },
+        target: true,
+      },
       { name: '50 at offset 50,000', query: `{ referrals(first: 50, offset: 50000) { items { ${FIELDS} } } }` },
     ];
     const timeOne = async (v: (typeof variants)[number]) => {
@@ -88,7 +125,8 @@ async function main() {
       });
       const body = (await res.json()) as { errors?: unknown[]; data?: { referrals: { items: unknown[] } } };
       const took = performance.now() - started;
-      if (res.status !== 200 || body.errors || body.data?.referrals.items.length !== 50) throw new Error(`${v.name} failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      if (res.status !== 200 || body.errors || body.data?.referrals.items.length !== 50)
+        throw new Error(`${v.name} failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
       return took;
     };
     for (const v of variants) for (let i = 0; i < 5; i++) await timeOne(v); // warm-up
@@ -98,12 +136,17 @@ async function main() {
       for (const v of order) for (let i = 0; i < perRound; i++) latencies.get(v.name)!.push(await timeOne(v));
       process.stderr.write(`round ${round + 1}/${rounds} done\n`);
     }
-    const lines = ['', `A court's referrals, ${ROWS} in the table for it (+${ROWS / 10} for another court), through the gateway, ${rounds} interleaved rounds × ${perRound}:`];
+    const lines = [
+      '',
+      `A court's referrals, ${ROWS} in the table for it (+${ROWS / 10} for another court), through the gateway, ${rounds} interleaved rounds × ${perRound}:`,
+    ];
     for (const v of variants) {
       const sorted = latencies.get(v.name)!.sort((a, b) => a - b);
       const p95 = percentile(sorted, 95);
       const verdict = v.target ? `  (target p95 ≤ 50 ms: ${p95 <= 50 ? 'met' : 'NOT met'})` : '';
-      lines.push(`  ${v.name.padEnd(34)} p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms${verdict}`);
+      lines.push(
+        `  ${v.name.padEnd(34)} p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms${verdict}`,
+      );
     }
     lines.push('');
     process.stdout.write(lines.join('\n'));

@@ -25,7 +25,10 @@ parentPort!.on('message', (message: { path: string; secret: string } | 'stop') =
   if (message === 'stop') return void server.close(() => process.exit(0));
   handlers.set(
     message.path,
-    webhookReceiver({ secret: message.secret, onEvent: (event) => void pending.push([Date.now(), Date.now() - Date.parse(event.time!)]) }),
+    webhookReceiver({
+      secret: message.secret,
+      onEvent: (event) => void pending.push([Date.now(), Date.now() - Date.parse(event.time!)]),
+    }),
   );
 });
 server.listen(0, '127.0.0.1', () => parentPort!.postMessage({ port: (server.address() as AddressInfo).port }));

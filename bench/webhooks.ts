@@ -22,14 +22,22 @@ import { startHub } from '../hub/hub';
 import { mintUserToken } from '../platform/auth/tokens';
 import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
-import { AREA_REGISTERED, FILING_ACCEPTED, ProducedEvent, areaRegistered, filingEvent, produceEvents } from '../test/support/webhook-events';
+import {
+  AREA_REGISTERED,
+  FILING_ACCEPTED,
+  ProducedEvent,
+  areaRegistered,
+  filingEvent,
+  produceEvents,
+} from '../test/support/webhook-events';
 
 const EVENTS = Number(process.argv[2] ?? 10_000);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const SUBSCRIPTIONS = 20;
 const PACED_RATE = 500;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -42,7 +50,14 @@ async function main() {
   const databaseUrl = await ensureDatabase(adminUrl, database);
   const tokens = tokenSettings();
   const topicPrefix = `benchwh${randomBytes(3).toString('hex')}.`;
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, topicPrefix, ports: 'ephemeral', subgraphs: ['feeds'] });
+  const hub = await startHub({
+    databaseUrl,
+    kafkaBrokers: brokers,
+    tokens,
+    topicPrefix,
+    ports: 'ephemeral',
+    subgraphs: ['feeds'],
+  });
 
   // One receiver, in a thread of its own; each subscription has its own secret, told apart by the path.
   const arrivals: { at: number; latencyMs: number }[] = [];
@@ -60,9 +75,26 @@ async function main() {
   try {
     const districts = Array.from({ length: SUBSCRIPTIONS }, (_, i) => `1101${String(i + 1).padStart(2, '0')}`);
     const areas = districts.map(() => randomUUID());
-    await produceEvents(producer, topicPrefix, areas.map((areaId, i) => ({ definition: AREA_REGISTERED, key: areaId, data: areaRegistered(areaId, districts[i]) })));
+    await produceEvents(
+      producer,
+      topicPrefix,
+      areas.map((areaId, i) => ({
+        definition: AREA_REGISTERED,
+        key: areaId,
+        data: areaRegistered(areaId, districts[i]),
+      })),
+    );
     for (const [i, district] of districts.entries()) {
-      const token = await mintUserToken({ subject: `bureau-${district}`, role: 'CITY_BUREAU', organisationId: `bureau-${district}`, jurisdictions: [district] }, tokens, '1h');
+      const token = await mintUserToken(
+        {
+          subject: `bureau-${district}`,
+          role: 'CITY_BUREAU',
+          organisationId: `bureau-${district}`,
+          jurisdictions: [district],
+        },
+        tokens,
+        '1h',
+      );
       const path = `/hooks/${district}`;
       const response = await fetch(hub.gatewayUrl, {
         method: 'POST',
@@ -72,7 +104,10 @@ async function main() {
           variables: { t: [FILING_ACCEPTED.type], u: `${base}${path}` },
         }),
       });
-      const body = (await response.json()) as { data?: { createWebhookSubscription: { secret: string } }; errors?: unknown };
+      const body = (await response.json()) as {
+        data?: { createWebhookSubscription: { secret: string } };
+        errors?: unknown;
+      };
       if (!body.data) throw new Error(`subscription ${i} failed: ${JSON.stringify(body.errors)}`);
       receiver.postMessage({ path, secret: body.data.createWebhookSubscription.secret });
     }
@@ -82,7 +117,11 @@ async function main() {
         // Five transitions per filing, so a subscription also waits on the order within each filing.
         const filing = `${String(round).padStart(4, '0')}${String(Math.floor(i / 5)).padStart(8, '0')}`;
         const filingId = `00000000-0000-4000-8000-${filing}`;
-        return { definition: FILING_ACCEPTED, key: filingId, data: filingEvent(filingId, areas[Math.floor(i / 5) % SUBSCRIPTIONS], (i % 5) + 1) };
+        return {
+          definition: FILING_ACCEPTED,
+          key: filingId,
+          data: filingEvent(filingId, areas[Math.floor(i / 5) % SUBSCRIPTIONS], (i % 5) + 1),
+        };
       });
     const waitForAll = async (expected: number) => {
       const deadline = Date.now() + 10 * 60_000;
@@ -101,7 +140,8 @@ async function main() {
         arrivals.length = 0;
         const started = Date.now();
         if (kind === 'burst') {
-          for (let i = 0; i < events.length; i += 1000) await produceEvents(producer, topicPrefix, events.slice(i, i + 1000));
+          for (let i = 0; i < events.length; i += 1000)
+            await produceEvents(producer, topicPrefix, events.slice(i, i + 1000));
         } else {
           const tick = 50;
           const perTick = (PACED_RATE * tick) / 1000;
@@ -114,9 +154,16 @@ async function main() {
         await waitForAll(events.length);
         const last = Math.max(...arrivals.map((a) => a.at));
         const latencies = arrivals.map((a) => a.latencyMs).sort((a, b) => a - b);
-        const result = { kind, perSecond: Math.round((events.length / (last - started)) * 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+        const result = {
+          kind,
+          perSecond: Math.round((events.length / (last - started)) * 1000),
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+        };
         results.push(result);
-        console.log(`round ${round} ${kind.padEnd(5)}: ${events.length} deliveries in ${((last - started) / 1000).toFixed(1)} s = ${result.perSecond}/s; commit → delivered p50 ${result.p50} ms, p99 ${result.p99} ms`);
+        console.log(
+          `round ${round} ${kind.padEnd(5)}: ${events.length} deliveries in ${((last - started) / 1000).toFixed(1)} s = ${result.perSecond}/s; commit → delivered p50 ${result.p50} ms, p99 ${result.p99} ms`,
+        );
         await sleep(1000);
       }
     }
@@ -125,9 +172,13 @@ async function main() {
     console.log('|---|---:|---:|---:|');
     for (const kind of ['burst', `paced`]) {
       const rs = of(kind);
-      console.log(`| ${kind === 'paced' ? `paced at ${PACED_RATE}/s` : 'burst'} | ${median(rs.map((r) => r.perSecond))} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} |`);
+      console.log(
+        `| ${kind === 'paced' ? `paced at ${PACED_RATE}/s` : 'burst'} | ${median(rs.map((r) => r.perSecond))} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} |`,
+      );
     }
-    console.log(`\n${EVENTS} events per round to ${SUBSCRIPTIONS} subscriptions; target ≥ 500 deliveries/s (burst) and p99 ≤ 1,000 ms (paced).`);
+    console.log(
+      `\n${EVENTS} events per round to ${SUBSCRIPTIONS} subscriptions; target ≥ 500 deliveries/s (burst) and p99 ≤ 1,000 ms (paced).`,
+    );
   } finally {
     await producer.disconnect();
     await hub.stop();

@@ -1,5 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { Closed, DivisionCode, EventData, EventDefinition, IsoDateTime, Nullable, OneOf, TopicDefinition, Uuid } from './types';
+import {
+  Closed,
+  DivisionCode,
+  EventData,
+  EventDefinition,
+  IsoDateTime,
+  Nullable,
+  OneOf,
+  TopicDefinition,
+  Uuid,
+} from './types';
 import { BUILDING_CLASSES, GOVERNANCE_MODELS } from './vocabulary';
 
 export const AREAS_TOPIC: TopicDefinition = {
@@ -27,7 +37,7 @@ export const AREA_CHANGED = {
   type: 'hub.areas.area.changed',
   topic: AREAS_TOPIC,
   summary:
-    "A street office changed which buildings form the area. Carries every building with its class, households and " +
+    'A street office changed which buildings form the area. Carries every building with its class, households and ' +
     'certificate floor area (hundredths of m²), so contracts can check fee classes and the agreement-selection threshold.',
   schema: Closed({
     areaId: Uuid,
@@ -52,14 +62,16 @@ export type AreaChangedData = EventData<typeof AREA_CHANGED>;
 export const COMPOUNDS_TOPIC: TopicDefinition = {
   name: 'areas.compounds.v1',
   producer: 'areas',
-  description: 'Compounds as the street office registered or corrected them: name, street, governance model; no households or owners.',
+  description:
+    'Compounds as the street office registered or corrected them: name, street, governance model; no households or owners.',
   key: 'compound id',
 };
 
 export const COMPOUND_CHANGED = {
   type: 'hub.areas.compound.changed',
   topic: COMPOUNDS_TOPIC,
-  summary: 'A compound was registered or corrected; carries the whole compound as it now stands, so a consumer replaces its copy.',
+  summary:
+    'A compound was registered or corrected; carries the whole compound as it now stands, so a consumer replaces its copy.',
   schema: Closed({
     compoundId: Uuid,
     name: Type.String({ minLength: 1, maxLength: 200 }),

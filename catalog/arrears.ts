@@ -16,7 +16,8 @@ export const ACCOUNTS_TOPIC: TopicDefinition = {
 export const LEVIES_TOPIC: TopicDefinition = {
   name: 'arrears.levies.v1',
   producer: 'arrears',
-  description: 'Special levies (专项集资): a levy decided, and each building whose paid households reached the activation threshold.',
+  description:
+    'Special levies (专项集资): a levy decided, and each building whose paid households reached the activation threshold.',
   key: 'levy id',
 };
 
@@ -61,7 +62,8 @@ export const PAYMENT_RECORDED = {
 export const COLLECTION_ACTION_RECORDED = {
   type: 'hub.arrears.account.action-recorded',
   topic: ACCOUNTS_TOPIC,
-  summary: 'A collection step (notice, letter, message, visit, call, promise, instalment plan, mediation session) was recorded.',
+  summary:
+    'A collection step (notice, letter, message, visit, call, promise, instalment plan, mediation session) was recorded.',
   schema: Closed({
     ...accountBase,
     actionId: Uuid,
@@ -116,7 +118,8 @@ export const LEVY_BUILDING_ACTIVATED = {
 export const CLAIMS_TOPIC: TopicDefinition = {
   name: 'arrears.claims.v1',
   producer: 'arrears',
-  description: "An arrears account's claim as it stands after each change: charges, limitation dates, late fees, demands and mediation. For the litigation subgraph.",
+  description:
+    "An arrears account's claim as it stands after each change: charges, limitation dates, late fees, demands and mediation. For the litigation subgraph.",
   key: 'account id',
 };
 
@@ -134,9 +137,13 @@ const ClaimCharge = Closed({
   openFen: Fen,
   limitationEndsOn: Type.String({
     format: 'date',
-    description: 'The last day to sue without the limitation defence (Civil Code arts. 188, 195), restarted by the steps naming it.',
+    description:
+      'The last day to sue without the limitation defence (Civil Code arts. 188, 195), restarted by the steps naming it.',
   }),
-  lateFeeFen: Type.Integer({ minimum: 0, description: "The late fee under the contract's terms as of `asOf`; 0 when the contract has none." }),
+  lateFeeFen: Type.Integer({
+    minimum: 0,
+    description: "The late fee under the contract's terms as of `asOf`; 0 when the contract has none.",
+  }),
 });
 
 export const CLAIM_UPDATED = {
@@ -163,7 +170,13 @@ export const CLAIM_UPDATED = {
     /** Demands for payment (art. 195 item 1): notices, letters, messages, and visits or calls that reached the owner. */
     demands: Type.Array(Closed({ actionId: Uuid, kind: Type.String(), on: IsoDate, channel: NullableText })),
     mediationSessions: Type.Array(
-      Closed({ actionId: Uuid, on: IsoDate, mediator: Type.String(), outcome: Type.String(), outcomeOn: Nullable(IsoDate) }),
+      Closed({
+        actionId: Uuid,
+        on: IsoDate,
+        mediator: Type.String(),
+        outcome: Type.String(),
+        outcomeOn: Nullable(IsoDate),
+      }),
     ),
   }),
 } satisfies EventDefinition;
@@ -179,7 +192,8 @@ export const COLLECTION_TOPIC: TopicDefinition = {
 export const COLLECTION_SUMMARIZED = {
   type: 'hub.arrears.collection.summarized',
   topic: COLLECTION_TOPIC,
-  summary: "One area's service fees of one month as they stand now: households billed and paid up, amounts billed and collected.",
+  summary:
+    "One area's service fees of one month as they stand now: households billed and paid up, amounts billed and collected.",
   schema: Closed({
     areaId: Uuid,
     companyId: Type.String({ minLength: 1 }),

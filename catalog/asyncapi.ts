@@ -1,5 +1,13 @@
 import YAML from 'yaml';
-import { EVENT_DEFINITIONS, EventDefinition, TOPIC_DEFINITIONS, TopicDefinition, deadLetterTopicOf, SUBGRAPH_NAMES, dataSchemaUri } from './index';
+import {
+  EVENT_DEFINITIONS,
+  EventDefinition,
+  TOPIC_DEFINITIONS,
+  TopicDefinition,
+  deadLetterTopicOf,
+  SUBGRAPH_NAMES,
+  dataSchemaUri,
+} from './index';
 
 /** Topics outside parties write to and the hub consumes, e.g. review decisions from a bureau's own system. */
 const inbound = (topic: TopicDefinition) => !(SUBGRAPH_NAMES as readonly string[]).includes(topic.producer);
@@ -67,14 +75,23 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
   for (const topic of TOPIC_DEFINITIONS) {
     const id = camel(topic.name);
     const refs = Object.fromEntries(
-      EVENT_DEFINITIONS.filter((d) => d.topic === topic).map((d) => [camel(d.type), { $ref: `#/components/messages/${camel(d.type)}` }]),
+      EVENT_DEFINITIONS.filter((d) => d.topic === topic).map((d) => [
+        camel(d.type),
+        { $ref: `#/components/messages/${camel(d.type)}` },
+      ]),
     );
     channels[id] = {
       address: topic.perParty ? `${topic.name}.{partyId}` : topic.name,
       description:
         `${topic.description} Produced by ${inbound(topic) ? topic.producer : `the ${topic.producer} subgraph`}; key: ${topic.key}. ` +
         accessText(topic, readers[topic.name] ?? []),
-      ...(topic.perParty ? { parameters: { partyId: { description: `The ${topic.perParty.party}: the sender, whatever the message says.` } } } : {}),
+      ...(topic.perParty
+        ? {
+            parameters: {
+              partyId: { description: `The ${topic.perParty.party}: the sender, whatever the message says.` },
+            },
+          }
+        : {}),
       messages: refs,
       bindings: { kafka: { ...(topic.perParty ? {} : { topic: topic.name }), partitions: 3, bindingVersion: '0.5.0' } },
     };
@@ -89,7 +106,11 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
     // Operations are described from the outside party's side: it sends to its own inbound topic and receives its
     // own feed; the hub's internal topics are read by hub principals only.
     if (inbound(topic)) {
-      operationOf(id, 'send', `Publish to your own ${topic.perParty ? `${topic.name}.<${topic.perParty.party}>` : topic.name} topic, keyed by ${topic.key}, as CloudEvents in binary mode.`);
+      operationOf(
+        id,
+        'send',
+        `Publish to your own ${topic.perParty ? `${topic.name}.<${topic.perParty.party}>` : topic.name} topic, keyed by ${topic.key}, as CloudEvents in binary mode.`,
+      );
     }
     if (topic.partyFeed) {
       const feedId = `${id}PartyFeed`;
@@ -103,7 +124,11 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
         messages: refs,
         bindings: { kafka: { partitions: 3, bindingVersion: '0.5.0' } },
       };
-      operationOf(feedId, 'receive', `Subscribe with a consumer group named <your party id>.<anything> to ${topic.name}.<${topic.partyFeed.party}> topics you were given.`);
+      operationOf(
+        feedId,
+        'receive',
+        `Subscribe with a consumer group named <your party id>.<anything> to ${topic.name}.<${topic.partyFeed.party}> topics you were given.`,
+      );
     }
   }
   for (const producer of SUBGRAPH_NAMES) {
@@ -133,7 +158,8 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
       local: {
         host: '127.0.0.1:19092',
         protocol: 'kafka',
-        description: 'The development broker started by npm start: SASL_PLAINTEXT, SCRAM-SHA-512, ACLs (StandardAuthorizer, nothing allowed without an ACL).',
+        description:
+          'The development broker started by npm start: SASL_PLAINTEXT, SCRAM-SHA-512, ACLs (StandardAuthorizer, nothing allowed without an ACL).',
         security,
       },
     },

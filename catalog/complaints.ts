@@ -1,5 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { Closed, DivisionCode, EventData, EventDefinition, IsoDateTime, Nullable, OneOf, TopicDefinition, Uuid } from './types';
+import {
+  Closed,
+  DivisionCode,
+  EventData,
+  EventDefinition,
+  IsoDateTime,
+  Nullable,
+  OneOf,
+  TopicDefinition,
+  Uuid,
+} from './types';
 import { COMPLAINT_STATUSES, RESPONSIBLE_PARTY_KINDS, SATISFACTION_LEVELS } from './vocabulary';
 
 const Code = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9._-]+$' });
@@ -18,10 +28,15 @@ export const HOTLINE_ORDERS_TOPIC: TopicDefinition = {
 export const HOTLINE_ORDER_RECEIVED = {
   type: 'gov.city.hotline-order.received',
   topic: HOTLINE_ORDERS_TOPIC,
-  summary: 'The hotline received a call about property management and sends the work order to the street it dispatched it to.',
+  summary:
+    'The hotline received a call about property management and sends the work order to the street it dispatched it to.',
   schema: Closed({
     orderNumber: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' }),
-    senderOrganisationId: Type.String({ minLength: 1, maxLength: 128, description: 'The hotline system, registered with the hub for the street.' }),
+    senderOrganisationId: Type.String({
+      minLength: 1,
+      maxLength: 128,
+      description: 'The hotline system, registered with the hub for the street.',
+    }),
     receivedAt: IsoDateTime,
     callerName: Nullable(Type.String({ maxLength: 100 })),
     callerPhone: Nullable(Type.String({ maxLength: 32 })),
@@ -39,14 +54,16 @@ export const HOTLINE_ORDER_RECEIVED = {
 export const COMPLAINT_ORDERS_TOPIC: TopicDefinition = {
   name: 'complaints.orders.v1',
   producer: 'complaints',
-  description: 'Hotline work orders after each step (matched, dispatched, escalated, answered, closed), for bureaus; no caller data, no text.',
+  description:
+    'Hotline work orders after each step (matched, dispatched, escalated, answered, closed), for bureaus; no caller data, no text.',
   key: 'order id',
 };
 
 export const COMPLAINT_ORDER_CHANGED = {
   type: 'hub.complaints.order.changed',
   topic: COMPLAINT_ORDERS_TOPIC,
-  summary: 'A work order was received or took a step; carries the whole order as it now stands (sequence grows with each step).',
+  summary:
+    'A work order was received or took a step; carries the whole order as it now stands (sequence grows with each step).',
   schema: Closed({
     orderId: Uuid,
     orderNumber: Type.String({ minLength: 1 }),

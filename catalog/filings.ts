@@ -1,6 +1,27 @@
 import { Type } from '@sinclair/typebox';
-import { Closed, EventData, EventDefinition, Fen, IsoDate, IsoDateTime, Nullable, OneOf, Sha256Hex, TopicDefinition, Uuid, YearMonth } from './types';
-import { BUILDING_CLASSES, CONTRACT_KINDS, FILING_KINDS, FILING_STATUSES, OWNERS_SIDE_KINDS, REVIEW_DECISIONS, SELECTION_METHODS } from './vocabulary';
+import {
+  Closed,
+  EventData,
+  EventDefinition,
+  Fen,
+  IsoDate,
+  IsoDateTime,
+  Nullable,
+  OneOf,
+  Sha256Hex,
+  TopicDefinition,
+  Uuid,
+  YearMonth,
+} from './types';
+import {
+  BUILDING_CLASSES,
+  CONTRACT_KINDS,
+  FILING_KINDS,
+  FILING_STATUSES,
+  OWNERS_SIDE_KINDS,
+  REVIEW_DECISIONS,
+  SELECTION_METHODS,
+} from './vocabulary';
 
 /**
  * The filing feed city bureaus, enforcement and court systems subscribe to: every transition of a service-contract
@@ -10,7 +31,8 @@ import { BUILDING_CLASSES, CONTRACT_KINDS, FILING_KINDS, FILING_STATUSES, OWNERS
 export const FILINGS_TOPIC: TopicDefinition = {
   name: 'contracts.filings.v1',
   producer: 'contracts',
-  description: 'Service-contract filings (备案): submitted, accepted, returned, superseded and terminated, each with the filing as it then stands.',
+  description:
+    'Service-contract filings (备案): submitted, accepted, returned, superseded and terminated, each with the filing as it then stands.',
   key: 'filing id',
   partyFeed: { party: 'district code (a bureau reads the districts its jurisdictions cover)' },
 };
@@ -35,7 +57,14 @@ export const FilingTerms = Closed({
         buildingClass: OneOf(BUILDING_CLASSES),
         assessedRateFenPerM2Month: Fen,
         ownerRateFenPerM2Month: Fen,
-        subsidies: Type.Array(Closed({ payer: Type.String(), rateFenPerM2Month: Fen, startMonth: YearMonth, months: Type.Integer({ minimum: 1 }) })),
+        subsidies: Type.Array(
+          Closed({
+            payer: Type.String(),
+            rateFenPerM2Month: Fen,
+            startMonth: YearMonth,
+            months: Type.Integer({ minimum: 1 }),
+          }),
+        ),
       }),
     ),
   }),
@@ -57,8 +86,15 @@ const Filing = Closed({
   kind: OneOf(FILING_KINDS),
   amendsFilingId: Nullable(Uuid),
   status: OneOf(FILING_STATUSES),
-  version: Type.Integer({ minimum: 1, description: "The filing's version (a resubmission after a return is the next version)." }),
-  sequence: Type.Integer({ minimum: 1, description: "Counts the filing's transitions: a subscriber ignores a message whose sequence is not above what it holds." }),
+  version: Type.Integer({
+    minimum: 1,
+    description: "The filing's version (a resubmission after a return is the next version).",
+  }),
+  sequence: Type.Integer({
+    minimum: 1,
+    description:
+      "Counts the filing's transitions: a subscriber ignores a message whose sequence is not above what it holds.",
+  }),
   recordNumber: Nullable(Type.String()),
   submittedOn: IsoDate,
   deadline: Nullable(IsoDate),
@@ -78,13 +114,28 @@ const Filing = Closed({
 const filingEvent = <const V extends string>(verb: V, summary: string) =>
   ({ type: `hub.contracts.filing.${verb}`, topic: FILINGS_TOPIC, summary, schema: Filing }) satisfies EventDefinition;
 
-export const FILING_SUBMITTED = filingEvent('submitted', 'A provider submitted a filing, or resubmitted a returned one as its next version; late submissions carry the statutory consequence.');
-export const FILING_ACCEPTED = filingEvent('accepted', 'A reviewer accepted the filing and the hub gave it a record number; its terms are now the contract terms in force.');
+export const FILING_SUBMITTED = filingEvent(
+  'submitted',
+  'A provider submitted a filing, or resubmitted a returned one as its next version; late submissions carry the statutory consequence.',
+);
+export const FILING_ACCEPTED = filingEvent(
+  'accepted',
+  'A reviewer accepted the filing and the hub gave it a record number; its terms are now the contract terms in force.',
+);
 export const FILING_RETURNED = filingEvent('returned', 'A reviewer returned the filing with reasons per field.');
-export const FILING_SUPERSEDED = filingEvent('superseded', 'An accepted filing was replaced by an accepted amendment, or its preliminary contract ended when a regular contract took effect (Civil Code art. 940).');
+export const FILING_SUPERSEDED = filingEvent(
+  'superseded',
+  'An accepted filing was replaced by an accepted amendment, or its preliminary contract ended when a regular contract took effect (Civil Code art. 940).',
+);
 export const FILING_TERMINATED = filingEvent('terminated', 'The contract ended early; the handover date is given.');
 
-export const FILING_EVENTS = [FILING_SUBMITTED, FILING_ACCEPTED, FILING_RETURNED, FILING_SUPERSEDED, FILING_TERMINATED] as const;
+export const FILING_EVENTS = [
+  FILING_SUBMITTED,
+  FILING_ACCEPTED,
+  FILING_RETURNED,
+  FILING_SUPERSEDED,
+  FILING_TERMINATED,
+] as const;
 
 /** Every filing event carries the whole filing after its transition. */
 export type FilingEventData = EventData<typeof FILING_SUBMITTED>;
@@ -107,10 +158,16 @@ export const FILING_REVIEW_DECIDED = {
   summary: 'A bureau decided a filing in its own system.',
   schema: Closed({
     filingId: Uuid,
-    version: Type.Integer({ minimum: 1, description: 'The version reviewed; a decision on any other version is stale.' }),
+    version: Type.Integer({
+      minimum: 1,
+      description: 'The version reviewed; a decision on any other version is stale.',
+    }),
     decision: OneOf(REVIEW_DECISIONS),
     returnReasons: ReturnReasons,
-    reviewerOrganisationId: Type.String({ minLength: 1, description: 'The reviewing organisation, registered with the hub as a review system.' }),
+    reviewerOrganisationId: Type.String({
+      minLength: 1,
+      description: 'The reviewing organisation, registered with the hub as a review system.',
+    }),
     reviewerName: Type.String({ minLength: 1 }),
     decidedAt: IsoDateTime,
   }),

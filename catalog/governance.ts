@@ -28,7 +28,12 @@ export const COMMITTEE_DISSOLVED = {
   type: 'hub.areas.committee.dissolved',
   topic: GOVERNANCE_TOPIC,
   summary: "A property-management committee was dissolved because the area's owners' committee was recorded.",
-  schema: Closed({ areaId: Uuid, bodyId: Uuid, dissolvedOn: IsoDate, reason: Type.Literal('OWNERS_COMMITTEE_RECORDED') }),
+  schema: Closed({
+    areaId: Uuid,
+    bodyId: Uuid,
+    dissolvedOn: IsoDate,
+    reason: Type.Literal('OWNERS_COMMITTEE_RECORDED'),
+  }),
 } satisfies EventDefinition;
 
 export const JOINT_DECISION_RECORDED = {
@@ -54,7 +59,12 @@ export const ASSEMBLY_RECORDED = {
     bodyId: Uuid,
     formedOn: Type.String({ format: 'date', description: 'The day of its first meeting, when it was formed.' }),
     rulesReference: Nullable(Type.String()),
-    linkedCommitteeId: Nullable(Type.String({ format: 'uuid', description: "A standing owners' committee recorded earlier, now linked to the assembly." })),
+    linkedCommitteeId: Nullable(
+      Type.String({
+        format: 'uuid',
+        description: "A standing owners' committee recorded earlier, now linked to the assembly.",
+      }),
+    ),
   }),
 } satisfies EventDefinition;
 
@@ -66,7 +76,11 @@ export const COMMITTEE_RECORDED = {
     areaId: Uuid,
     bodyId: Uuid,
     filedOn: IsoDate,
-    recordedOn: Type.String({ format: 'date', description: "The street office's recording (备案), due by the 5th working day after the filing (Beijing art. 55)." }),
+    recordedOn: Type.String({
+      format: 'date',
+      description:
+        "The street office's recording (备案), due by the 5th working day after the filing (Beijing art. 55).",
+    }),
   }),
 } satisfies EventDefinition;
 

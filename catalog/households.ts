@@ -6,7 +6,7 @@ export const HOUSEHOLDS_TOPIC: TopicDefinition = {
   name: 'areas.households.v1',
   producer: 'areas',
   description:
-    "Household rosters of buildings: what billing needs (certificate floor area, building class, the area), no owner names.",
+    'Household rosters of buildings: what billing needs (certificate floor area, building class, the area), no owner names.',
   key: 'building id',
 };
 

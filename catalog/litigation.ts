@@ -1,5 +1,17 @@
 import { Type } from '@sinclair/typebox';
-import { Closed, EventData, EventDefinition, Fen, IsoDate, IsoDateTime, Nullable, OneOf, Sha256Hex, TopicDefinition, Uuid } from './types';
+import {
+  Closed,
+  EventData,
+  EventDefinition,
+  Fen,
+  IsoDate,
+  IsoDateTime,
+  Nullable,
+  OneOf,
+  Sha256Hex,
+  TopicDefinition,
+  Uuid,
+} from './types';
 import { CASE_STATUSES, COURT_EVENT_KINDS, COURT_PROCEDURES, PROPOSED_PROCEDURES } from './vocabulary';
 
 /**
@@ -9,7 +21,8 @@ import { CASE_STATUSES, COURT_EVENT_KINDS, COURT_PROCEDURES, PROPOSED_PROCEDURES
 export const REFERRALS_TOPIC: TopicDefinition = {
   name: 'litigation.referrals.v1',
   producer: 'litigation',
-  description: 'Litigation referrals: submitted with their case package digest, status changes reported by the court, withdrawals, consolidated batches.',
+  description:
+    'Litigation referrals: submitted with their case package digest, status changes reported by the court, withdrawals, consolidated batches.',
   key: 'referral id (batch key for batches)',
   partyFeed: { party: 'court id', field: 'courtId' },
 };
@@ -29,10 +42,14 @@ const referralBase = {
 export const REFERRAL_SUBMITTED = {
   type: 'hub.litigation.referral.submitted',
   topic: REFERRALS_TOPIC,
-  summary: 'A company referred a household’s arrears to a court; the case package is identified by its version and SHA-256 digest.',
+  summary:
+    'A company referred a household’s arrears to a court; the case package is identified by its version and SHA-256 digest.',
   schema: Closed({
     ...referralBase,
-    contractId: Type.String({ format: 'uuid', description: 'The contract the claim is under: the court may read its filing in the contracts subgraph.' }),
+    contractId: Type.String({
+      format: 'uuid',
+      description: 'The contract the claim is under: the court may read its filing in the contracts subgraph.',
+    }),
     procedure: OneOf(PROPOSED_PROCEDURES),
     amountInDisputeFen: Fen,
     grandTotalFen: Fen,
@@ -54,7 +71,8 @@ const StatusChange = Closed({
 export const REFERRAL_STATUS_CHANGED = {
   type: 'hub.litigation.referral.status-changed',
   topic: REFERRALS_TOPIC,
-  summary: 'The court reported a step: mediation, docketing (with the case number), refusal, hearing, judgment (amount awarded), settlement, enforcement, closing.',
+  summary:
+    'The court reported a step: mediation, docketing (with the case number), refusal, hearing, judgment (amount awarded), settlement, enforcement, closing.',
   schema: StatusChange,
 } satisfies EventDefinition;
 
@@ -68,7 +86,8 @@ export const REFERRAL_WITHDRAWN = {
 export const BATCH_FORMED = {
   type: 'hub.litigation.batch.formed',
   topic: REFERRALS_TOPIC,
-  summary: 'Referrals of the same court, plaintiff, compound and contract were grouped (or a court split a group) for a joint hearing.',
+  summary:
+    'Referrals of the same court, plaintiff, compound and contract were grouped (or a court split a group) for a joint hearing.',
   schema: Closed({
     batchKey: Sha256Hex,
     courtId: Type.String(),
@@ -94,14 +113,24 @@ export const COURT_CASE_EVENTS_TOPIC: TopicDefinition = {
 export const COURT_CASE_EVENT_REPORTED = {
   type: 'gov.court.case-event.reported',
   topic: COURT_CASE_EVENTS_TOPIC,
-  summary: 'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED, CLOSED.',
+  summary:
+    'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED, CLOSED.',
   schema: Closed({
     referralId: Uuid,
-    courtId: Type.String({ minLength: 1, description: 'The reporting court; it must be the court the referral is addressed to.' }),
+    courtId: Type.String({
+      minLength: 1,
+      description: 'The reporting court; it must be the court the referral is addressed to.',
+    }),
     kind: OneOf(COURT_EVENT_KINDS),
     occurredAt: IsoDateTime,
     caseNumber: Type.Optional(Nullable(Type.String({ minLength: 1 }))),
-    procedure: Type.Optional(Nullable(OneOf(COURT_PROCEDURES, { description: "With DOCKETED: the procedure the court chose, which replaces the hub's proposal." }))),
+    procedure: Type.Optional(
+      Nullable(
+        OneOf(COURT_PROCEDURES, {
+          description: "With DOCKETED: the procedure the court chose, which replaces the hub's proposal.",
+        }),
+      ),
+    ),
     hearingOn: Type.Optional(Nullable(IsoDate)),
     judgedFen: Type.Optional(Nullable(Fen)),
     settledFen: Type.Optional(Nullable(Fen)),

@@ -58,7 +58,10 @@ export type EventData<E extends EventDefinition> = Static<E['schema']>;
 // cannot leak a field the catalog does not declare, e.g. an owner's name.
 
 export const Uuid = Type.String({ format: 'uuid' });
-export const DivisionCode = Type.String({ pattern: '^[0-9]{2,12}$', description: 'GB/T 2260 division code, or a street/community code that extends it' });
+export const DivisionCode = Type.String({
+  pattern: '^[0-9]{2,12}$',
+  description: 'GB/T 2260 division code, or a street/community code that extends it',
+});
 export const IsoDate = Type.String({ format: 'date' });
 export const IsoDateTime = Type.String({ format: 'date-time' });
 export const YearMonth = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
@@ -67,8 +70,10 @@ export const Fen = Type.Integer({ minimum: 0 });
 export const Text = Type.String();
 
 /** A closed object: every property required unless wrapped in Type.Optional. */
-export const Closed = <P extends Parameters<typeof Type.Object>[0]>(properties: P, options: { description?: string } = {}) =>
-  Type.Object(properties, { ...options, additionalProperties: false });
+export const Closed = <P extends Parameters<typeof Type.Object>[0]>(
+  properties: P,
+  options: { description?: string } = {},
+) => Type.Object(properties, { ...options, additionalProperties: false });
 
 /** `T | null`, published as `anyOf: [T, null]`. */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -33,7 +33,16 @@ export const REVIEW_DECISIONS = ['ACCEPT', 'RETURN'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 /** Where a household's arrears account stands; REFERRED, IN_LITIGATION and JUDGED follow the court case. */
-export const ACCOUNT_STATUSES = ['CURRENT', 'IN_COLLECTION', 'MEDIATION', 'REFERRED', 'IN_LITIGATION', 'JUDGED', 'SETTLED', 'WRITTEN_OFF'] as const;
+export const ACCOUNT_STATUSES = [
+  'CURRENT',
+  'IN_COLLECTION',
+  'MEDIATION',
+  'REFERRED',
+  'IN_LITIGATION',
+  'JUDGED',
+  'SETTLED',
+  'WRITTEN_OFF',
+] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 /** What a charge (and a payment) is for: the monthly service fee or a special levy (专项集资). */
@@ -41,11 +50,31 @@ export const CHARGE_KINDS = ['SERVICE_FEE', 'LEVY'] as const;
 export type ChargeKind = (typeof CHARGE_KINDS)[number];
 
 /** The collection steps (催缴) a company or street office records (seed 004). */
-export const COLLECTION_ACTION_KINDS = ['NOTICE_POSTED', 'LETTER', 'MESSAGE', 'VISIT', 'CALL', 'PAYMENT_PROMISE', 'INSTALMENT_PLAN', 'MEDIATION_SESSION'] as const;
+export const COLLECTION_ACTION_KINDS = [
+  'NOTICE_POSTED',
+  'LETTER',
+  'MESSAGE',
+  'VISIT',
+  'CALL',
+  'PAYMENT_PROMISE',
+  'INSTALMENT_PLAN',
+  'MEDIATION_SESSION',
+] as const;
 export type CollectionActionKind = (typeof COLLECTION_ACTION_KINDS)[number];
 
 /** The life of a referred case, as litigation publishes it and arrears follows it. */
-export const CASE_STATUSES = ['SUBMITTED', 'IN_MEDIATION', 'DOCKETED', 'HEARING_SCHEDULED', 'JUDGED', 'SETTLED', 'WITHDRAWN', 'REJECTED', 'ENFORCEMENT', 'CLOSED'] as const;
+export const CASE_STATUSES = [
+  'SUBMITTED',
+  'IN_MEDIATION',
+  'DOCKETED',
+  'HEARING_SCHEDULED',
+  'JUDGED',
+  'SETTLED',
+  'WITHDRAWN',
+  'REJECTED',
+  'ENFORCEMENT',
+  'CLOSED',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** The steps a court reports about a referred case (named after OASIS ECF 5's docketing callbacks). */
@@ -79,11 +108,26 @@ export type GovernanceModel = (typeof GOVERNANCE_MODELS)[number];
  * company, the property-rights units (售房单位), the residents' council (议事会) or the street's own service centre,
  * or a bureau the street office escalates to (吹哨).
  */
-export const RESPONSIBLE_PARTY_KINDS = ['PROPERTY_COMPANY', 'PROPERTY_RIGHTS_UNITS', 'RESIDENTS_COUNCIL', 'STREET_SERVICE_CENTRE', 'BUREAU'] as const;
+export const RESPONSIBLE_PARTY_KINDS = [
+  'PROPERTY_COMPANY',
+  'PROPERTY_RIGHTS_UNITS',
+  'RESIDENTS_COUNCIL',
+  'STREET_SERVICE_CENTRE',
+  'BUREAU',
+] as const;
 export type ResponsiblePartyKind = (typeof RESPONSIBLE_PARTY_KINDS)[number];
 
 /** Where a hotline work order (接诉即办) stands. */
-export const COMPLAINT_STATUSES = ['AWAITING_MATCH', 'MATCHED', 'DISPATCHED', 'ESCALATED', 'ACCEPTED', 'VISITED', 'RESOLVED', 'CLOSED'] as const;
+export const COMPLAINT_STATUSES = [
+  'AWAITING_MATCH',
+  'MATCHED',
+  'DISPATCHED',
+  'ESCALATED',
+  'ACCEPTED',
+  'VISITED',
+  'RESOLVED',
+  'CLOSED',
+] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 /** The caller's verdict when the street office closes an order. */

@@ -108,9 +108,28 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
       if (!type?.startsWith(FILING_TYPE_PREFIX) || !message.value) return;
       const f = JSON.parse(message.value.toString('utf8'));
       await pool.query(upsert, [
-        f.filingId, f.contractId, f.areaId, f.companyId, f.kind, f.status, f.version, f.sequence, f.recordNumber,
-        f.submittedOn, f.deadline, f.late, f.acceptedOn, f.terminatedOn, f.handoverOn, f.terms.number, f.terms.startsOn, f.terms.endsOn,
-        JSON.stringify(f.terms), f.termsSha256, header(message, 'ce_id'), type,
+        f.filingId,
+        f.contractId,
+        f.areaId,
+        f.companyId,
+        f.kind,
+        f.status,
+        f.version,
+        f.sequence,
+        f.recordNumber,
+        f.submittedOn,
+        f.deadline,
+        f.late,
+        f.acceptedOn,
+        f.terminatedOn,
+        f.handoverOn,
+        f.terms.number,
+        f.terms.startsOn,
+        f.terms.endsOn,
+        JSON.stringify(f.terms),
+        f.termsSha256,
+        header(message, 'ce_id'),
+        type,
       ]);
     },
   });
@@ -131,7 +150,9 @@ if (require.main === module) {
   }
   void startFilingsSubscriber({
     brokers: env.KAFKA_BROKERS!.split(','),
-    sasl: env.KAFKA_SASL_USERNAME ? { username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD ?? '' } : undefined,
+    sasl: env.KAFKA_SASL_USERNAME
+      ? { username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD ?? '' }
+      : undefined,
     groupId: env.SUBSCRIBER_GROUP ?? 'bureau-filings-reference',
     topic: env.FILINGS_TOPIC ?? 'contracts.filings.v1',
     databaseUrl: env.SUBSCRIBER_DATABASE_URL!,

@@ -21,13 +21,25 @@ describe('the reference webhook receiver', () => {
     const verdict = verifyWebhook(secret, headersFor(body), body);
     expect(verdict).toEqual({
       ok: true,
-      event: { webhookId: 'msg_1', id: 'event-1', type: 'hub.contracts.filing.accepted', source: '/hub/contracts', subject: undefined, time: undefined, data: JSON.parse(body) },
+      event: {
+        webhookId: 'msg_1',
+        id: 'event-1',
+        type: 'hub.contracts.filing.accepted',
+        source: '/hub/contracts',
+        subject: undefined,
+        time: undefined,
+        data: JSON.parse(body),
+      },
     });
   });
 
   it('refuses a tampered body', () => {
     const tampered = body.replace('ACCEPTED', 'RETURNED');
-    expect(verifyWebhook(secret, headersFor(body), tampered)).toEqual({ ok: false, status: 401, reason: 'No matching signature found' });
+    expect(verifyWebhook(secret, headersFor(body), tampered)).toEqual({
+      ok: false,
+      status: 401,
+      reason: 'No matching signature found',
+    });
   });
 
   it('refuses a signature made with another secret', () => {
@@ -37,7 +49,11 @@ describe('the reference webhook receiver', () => {
 
   it('refuses a replay older than 5 minutes, even correctly signed', () => {
     const sixMinutesAgo = new Date(Date.now() - 6 * 60_000);
-    expect(verifyWebhook(secret, headersFor(body, sixMinutesAgo), body)).toEqual({ ok: false, status: 401, reason: 'Message timestamp too old' });
+    expect(verifyWebhook(secret, headersFor(body, sixMinutesAgo), body)).toEqual({
+      ok: false,
+      status: 401,
+      reason: 'Message timestamp too old',
+    });
     const fourMinutesAgo = new Date(Date.now() - 4 * 60_000);
     expect(verifyWebhook(secret, headersFor(body, fourMinutesAgo), body)).toMatchObject({ ok: true });
   });

@@ -54,10 +54,19 @@ export function verifyWebhook(secret: string, headers: http.IncomingHttpHeaders,
   const id = single(headers['ce-id']);
   const type = single(headers['ce-type']);
   const source = single(headers['ce-source']);
-  if (single(headers['ce-specversion']) !== '1.0' || !id || !type || !source) return { ok: false, status: 400, reason: 'not a CloudEvent' };
+  if (single(headers['ce-specversion']) !== '1.0' || !id || !type || !source)
+    return { ok: false, status: 400, reason: 'not a CloudEvent' };
   return {
     ok: true,
-    event: { webhookId: signed['webhook-id'], id, type, source, subject: single(headers['ce-subject']), time: single(headers['ce-time']), data },
+    event: {
+      webhookId: signed['webhook-id'],
+      id,
+      type,
+      source,
+      subject: single(headers['ce-subject']),
+      time: single(headers['ce-time']),
+      data,
+    },
   };
 }
 
@@ -83,7 +92,8 @@ export function webhookReceiver(options: ReceiverOptions): http.RequestListener 
     request.on('end', async () => {
       if (request.method !== 'POST') return void response.writeHead(405).end();
       const verdict = verifyWebhook(options.secret, request.headers, Buffer.concat(chunks).toString('utf8'));
-      if (!verdict.ok) return void response.writeHead(verdict.status, { 'content-type': 'text/plain' }).end(verdict.reason);
+      if (!verdict.ok)
+        return void response.writeHead(verdict.status, { 'content-type': 'text/plain' }).end(verdict.reason);
       const now = Date.now();
       for (const [id, at] of seen) if (now - at > REMEMBER_IDS_MS) seen.delete(id);
       if (seen.has(verdict.event.webhookId)) return void response.writeHead(204).end();
@@ -101,12 +111,18 @@ export function webhookReceiver(options: ReceiverOptions): http.RequestListener 
 if (require.main === module) {
   const secret = process.env.WEBHOOK_SECRET;
   if (!secret) {
-    console.error('set WEBHOOK_SECRET to the whsec_… secret createWebhookSubscription returned (and optionally PORT, default 8080)');
+    console.error(
+      'set WEBHOOK_SECRET to the whsec_… secret createWebhookSubscription returned (and optionally PORT, default 8080)',
+    );
     process.exit(2);
   }
   const port = Number(process.env.PORT ?? 8080);
   const server = http.createServer(webhookReceiver({ secret, onEvent: (event) => console.log(JSON.stringify(event)) }));
-  server.listen(port, () => console.log(`reference webhook receiver on http://0.0.0.0:${port}/ (put TLS in front of it: the hub sends only to https in production)`));
+  server.listen(port, () =>
+    console.log(
+      `reference webhook receiver on http://0.0.0.0:${port}/ (put TLS in front of it: the hub sends only to https in production)`,
+    ),
+  );
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -43,26 +43,40 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
 
         const auth = await authenticate(request.headers.get('authorization'), verify);
         if (!auth.ok) {
-          return endResponse(errorResponse(fetchAPI, 401, 'UNAUTHENTICATED', `unauthenticated: ${auth.reason}`, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }));
+          return endResponse(
+            errorResponse(fetchAPI, 401, 'UNAUTHENTICATED', `unauthenticated: ${auth.reason}`, {
+              'WWW-Authenticate': 'Bearer error="invalid_token"',
+            }),
+          );
         }
         const limits = auth.anonymous ? config.anonymous : config.authenticated;
 
-        const key = auth.anonymous ? `address:${address((serverContext as { req?: IncomingMessage }).req)}` : `org:${auth.identity.organisationId}`;
+        const key = auth.anonymous
+          ? `address:${address((serverContext as { req?: IncomingMessage }).req)}`
+          : `org:${auth.identity.organisationId}`;
         const rate = limiter.hit(key, limits.rate.max, limits.rate.windowMs);
         if (!rate.ok) {
           return endResponse(
-            errorResponse(fetchAPI, 429, 'RATE_LIMITED', `more than ${rate.limit} requests in ${limits.rate.windowMs / 1000} s; retry after ${rate.retryAfterSeconds} s`, {
-              'Retry-After': String(rate.retryAfterSeconds),
-              'RateLimit-Limit': String(rate.limit),
-              'RateLimit-Remaining': '0',
-              'RateLimit-Reset': String(rate.retryAfterSeconds),
-            }),
+            errorResponse(
+              fetchAPI,
+              429,
+              'RATE_LIMITED',
+              `more than ${rate.limit} requests in ${limits.rate.windowMs / 1000} s; retry after ${rate.retryAfterSeconds} s`,
+              {
+                'Retry-After': String(rate.retryAfterSeconds),
+                'RateLimit-Limit': String(rate.limit),
+                'RateLimit-Remaining': '0',
+                'RateLimit-Reset': String(rate.retryAfterSeconds),
+              },
+            ),
           );
         }
 
         const declared = request.headers.get('content-length');
         if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > limits.bodyBytes)) {
-          return endResponse(errorResponse(fetchAPI, 413, 'PAYLOAD_TOO_LARGE', `the request body is over ${limits.bodyBytes} bytes`));
+          return endResponse(
+            errorResponse(fetchAPI, 413, 'PAYLOAD_TOO_LARGE', `the request body is over ${limits.bodyBytes} bytes`),
+          );
         }
 
         let signed: Promise<string> | undefined;

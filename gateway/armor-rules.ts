@@ -21,7 +21,10 @@ function armorRule(make: ArmorRuleFactory, n: number, code: EdgeCode, name: stri
     propagateOnRejection: false,
     onReject: [
       (_context, error) => {
-        throw new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes, extensions: { code, http: { status: 400, spec: false } } });
+        throw new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+          nodes: error.nodes,
+          extensions: { code, http: { status: 400, spec: false } },
+        });
       },
     ],
   });
@@ -36,7 +39,17 @@ function armorRule(make: ArmorRuleFactory, n: number, code: EdgeCode, name: stri
 export function armorRules(limits: CallerLimits, tier: string): ValidationRule[] {
   return [
     armorRule(maxDepthRule as unknown as ArmorRuleFactory, limits.depth, 'DEPTH_LIMIT_EXCEEDED', `edgeDepth_${tier}`),
-    armorRule(maxAliasesRule as unknown as ArmorRuleFactory, limits.aliases, 'ALIAS_LIMIT_EXCEEDED', `edgeAliases_${tier}`),
-    armorRule(maxDirectivesRule as unknown as ArmorRuleFactory, limits.directives, 'DIRECTIVE_LIMIT_EXCEEDED', `edgeDirectives_${tier}`),
+    armorRule(
+      maxAliasesRule as unknown as ArmorRuleFactory,
+      limits.aliases,
+      'ALIAS_LIMIT_EXCEEDED',
+      `edgeAliases_${tier}`,
+    ),
+    armorRule(
+      maxDirectivesRule as unknown as ArmorRuleFactory,
+      limits.directives,
+      'DIRECTIVE_LIMIT_EXCEEDED',
+      `edgeDirectives_${tier}`,
+    ),
   ];
 }

@@ -9,7 +9,10 @@ export type Authentication = { ok: true; identity: Identity; anonymous: boolean 
  * valid bearer token is refused now, never treated as anonymous. `verify` is the token check
  * (platform/auth/token-cache.ts: remembered until the token's expiry).
  */
-export async function authenticate(authorization: string | null, verify: (token: string) => Promise<Identity>): Promise<Authentication> {
+export async function authenticate(
+  authorization: string | null,
+  verify: (token: string) => Promise<Identity>,
+): Promise<Authentication> {
   if (authorization === null) return { ok: true, identity: ANONYMOUS, anonymous: true };
   const token = bearerToken(authorization);
   if (!token) return { ok: false, reason: 'authorization is not a bearer token' };

@@ -8,10 +8,18 @@ const clip = (e: GraphQLError | GraphQLFormattedError): GraphQLError | GraphQLFo
   const message = boundEcho(e.message);
   if (message === e.message) return e;
   if (!(e instanceof GraphQLError)) return { ...e, message };
-  return new GraphQLError(message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: e.extensions });
+  return new GraphQLError(message, {
+    nodes: e.nodes,
+    source: e.source,
+    positions: e.positions,
+    path: e.path,
+    originalError: e.originalError,
+    extensions: e.extensions,
+  });
 };
 
-const bounded = (result: ExecutionResult): ExecutionResult => (result.errors?.length ? { ...result, errors: result.errors.map(clip) as GraphQLError[] } : result);
+const bounded = (result: ExecutionResult): ExecutionResult =>
+  result.errors?.length ? { ...result, errors: result.errors.map(clip) as GraphQLError[] } : result;
 
 /**
  * Every answer of the gateway, whatever raised its errors (parsing, validation, variable coercion, a subgraph),

@@ -24,4 +24,5 @@ export interface EdgeContext {
 const callers = new WeakMap<Request, Caller>();
 
 export const admitCaller = (request: Request, caller: Caller) => callers.set(request, caller);
-export const callerOf = (request: Request | undefined): Caller | undefined => (request ? callers.get(request) : undefined);
+export const callerOf = (request: Request | undefined): Caller | undefined =>
+  request ? callers.get(request) : undefined;

@@ -78,7 +78,8 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive whole number, not "${raw}"`);
   return value;
 }
 
@@ -87,7 +88,8 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: CallerLimits['rate
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
-  if (!match || Number(match[1]) <= 0 || Number(match[2]) <= 0) throw new Error(`${name} must read <requests>/<seconds>, e.g. 600/60, not "${raw}"`);
+  if (!match || Number(match[1]) <= 0 || Number(match[2]) <= 0)
+    throw new Error(`${name} must read <requests>/<seconds>, e.g. 600/60, not "${raw}"`);
   return { max: Number(match[1]), windowMs: Number(match[2]) * 1000 };
 }
 
@@ -110,6 +112,9 @@ export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
       rate: rate(env, 'HUB_RATE_LIMIT', d.authenticated.rate),
     },
     tokenMaxLifetimeSeconds: positiveInteger(env, 'HUB_JWT_MAX_LIFETIME_SECONDS', d.tokenMaxLifetimeSeconds),
-    corsOrigins: (env.HUB_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.HUB_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

@@ -69,7 +69,11 @@ export function estimateCost(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
   }
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return 0; // execution refuses it with its own error
 
@@ -84,7 +88,13 @@ export function estimateCost(
   const fieldOf = (type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined =>
     isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
 
-  const visitSet = (set: SelectionSetNode, parent: GraphQLNamedType, factor: number, sized: Map<string, number>, depth: number) => {
+  const visitSet = (
+    set: SelectionSetNode,
+    parent: GraphQLNamedType,
+    factor: number,
+    sized: Map<string, number>,
+    depth: number,
+  ) => {
     if (depth > 64) throw new CostExceeded(Infinity); // the depth limits are far lower; this only guards the recursion
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) visitField(selection, parent, factor, sized, depth);
@@ -105,13 +115,21 @@ export function estimateCost(
     if (listSize.slicingArguments?.length) {
       const args = getArgumentValues(field, node, variables ?? {}) as Record<string, unknown>;
       // variables are not coerced yet when this runs: take numbers only (a deep array must not be walked)
-      const given = listSize.slicingArguments.map((a) => args[a]).filter((n): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0);
+      const given = listSize.slicingArguments
+        .map((a) => args[a])
+        .filter((n): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0);
       if (given.length) size = Math.max(...given);
     }
     return size;
   };
 
-  const visitField = (node: FieldNode, parent: GraphQLNamedType, factor: number, sized: Map<string, number>, depth: number) => {
+  const visitField = (
+    node: FieldNode,
+    parent: GraphQLNamedType,
+    factor: number,
+    sized: Map<string, number>,
+    depth: number,
+  ) => {
     if (++visits > maxVisits) throw new CostExceeded(Infinity);
     if (node.name.value.startsWith('__')) return;
     const field = fieldOf(parent, node.name.value);
@@ -135,10 +153,12 @@ export function estimateCost(
     add(itemsFactor * weight);
     for (const argument of node.arguments ?? []) {
       const definition = field.args.find((a) => a.name === argument.name.value);
-      const argumentWeight = definition && Number(getDirectiveExtensions<{ cost: Weight }>(definition, schema)?.cost?.[0]?.weight);
+      const argumentWeight =
+        definition && Number(getDirectiveExtensions<{ cost: Weight }>(definition, schema)?.cost?.[0]?.weight);
       if (argumentWeight) add(factor * argumentWeight);
     }
-    if (node.selectionSet && isCompositeType(type)) visitSet(node.selectionSet, type, itemsFactor, childSized, depth + 1);
+    if (node.selectionSet && isCompositeType(type))
+      visitSet(node.selectionSet, type, itemsFactor, childSized, depth + 1);
   };
 
   visitSet(operation.selectionSet, root, 1, new Map(), 0);

@@ -35,8 +35,10 @@ export function useDocumentLimits(config: EdgeConfig): GatewayPlugin<EdgeContext
       }
       if (typeof params.query === 'string') {
         const over = scanDocument(params.query, caller.limits.tokens, caller.limits.nesting);
-        if (over === 'tokens') throw edgeError('TOKEN_LIMIT_EXCEEDED', `the document has more than ${caller.limits.tokens} tokens`, 400);
-        if (over === 'nesting') throw edgeError('DOCUMENT_TOO_DEEP', `the document nests more than ${caller.limits.nesting} levels`, 400);
+        if (over === 'tokens')
+          throw edgeError('TOKEN_LIMIT_EXCEEDED', `the document has more than ${caller.limits.tokens} tokens`, 400);
+        if (over === 'nesting')
+          throw edgeError('DOCUMENT_TOO_DEEP', `the document nests more than ${caller.limits.nesting} levels`, 400);
       }
     },
 
@@ -44,10 +46,14 @@ export function useDocumentLimits(config: EdgeConfig): GatewayPlugin<EdgeContext
     onParse({ setParseFn }) {
       setParseFn((source, options) => {
         try {
-          return new MaxTokensParserWLexer(source as string, { ...options, n: config.parserTokenCeiling } as never).parseDocument();
+          return new MaxTokensParserWLexer(
+            source as string,
+            { ...options, n: config.parserTokenCeiling } as never,
+          ).parseDocument();
         } catch (error) {
           if (error instanceof RangeError) throw tooDeep();
-          if (error instanceof GraphQLError && /Token limit/.test(error.message)) throw edgeError('TOKEN_LIMIT_EXCEEDED', error.message.replace(/^Syntax Error: /, ''), 400);
+          if (error instanceof GraphQLError && /Token limit/.test(error.message))
+            throw edgeError('TOKEN_LIMIT_EXCEEDED', error.message.replace(/^Syntax Error: /, ''), 400);
           throw error;
         }
       });

@@ -3,21 +3,25 @@ import { ErrorCatalog } from '../kernel/errors';
 
 /** Every refusal of the edge, with its HTTP status; no subgraph is called for any of them. */
 export const EDGE_ERRORS = {
-  UNAUTHENTICATED: '401: a token that is forged, expired, without `exp`, too long-lived or of a role no caller may claim; or no token for an operation that needs one.',
+  UNAUTHENTICATED:
+    '401: a token that is forged, expired, without `exp`, too long-lived or of a role no caller may claim; or no token for an operation that needs one.',
   UNSUPPORTED_MEDIA_TYPE: '415: a POST whose content type is not exactly application/json.',
   METHOD_NOT_ALLOWED: '405: anything but GET (queries) or POST.',
   DUPLICATE_PARAMETER: '400: a GET that names query, variables, operationName or extensions twice.',
   BATCHING_NOT_SUPPORTED: '400: a JSON array of operations; send one operation per request.',
   PERSISTED_QUERY_NOT_SUPPORTED: '400: `extensions.persistedQuery`; send the query itself.',
   BAD_REQUEST: '400: `extensions` without a token, or a request the GraphQL-over-HTTP spec does not allow.',
-  PAYLOAD_TOO_LARGE: '413: a body over the caller\'s limit (1 MiB with a token, 64 KiB without).',
-  TOKEN_LIMIT_EXCEEDED: '400: more GraphQL tokens in the document than the caller\'s limit.',
-  DOCUMENT_TOO_DEEP: '400: brackets nested deeper than the caller\'s limit (selections, fragments, list or object literals).',
-  DEPTH_LIMIT_EXCEEDED: '400: fields nested deeper than the caller\'s limit.',
-  ALIAS_LIMIT_EXCEEDED: '400: more aliases than the caller\'s limit.',
-  DIRECTIVE_LIMIT_EXCEEDED: '400: more directives than the caller\'s limit.',
-  COST_LIMIT_EXCEEDED: '400: the operation\'s estimated cost (list sizes from @listSize, weights from @cost) is over the caller\'s limit.',
-  RATE_LIMITED: '429: too many requests from the organisation (or, without a token, the address) in the window; see Retry-After.',
+  PAYLOAD_TOO_LARGE: "413: a body over the caller's limit (1 MiB with a token, 64 KiB without).",
+  TOKEN_LIMIT_EXCEEDED: "400: more GraphQL tokens in the document than the caller's limit.",
+  DOCUMENT_TOO_DEEP:
+    "400: brackets nested deeper than the caller's limit (selections, fragments, list or object literals).",
+  DEPTH_LIMIT_EXCEEDED: "400: fields nested deeper than the caller's limit.",
+  ALIAS_LIMIT_EXCEEDED: "400: more aliases than the caller's limit.",
+  DIRECTIVE_LIMIT_EXCEEDED: "400: more directives than the caller's limit.",
+  COST_LIMIT_EXCEEDED:
+    "400: the operation's estimated cost (list sizes from @listSize, weights from @cost) is over the caller's limit.",
+  RATE_LIMITED:
+    '429: too many requests from the organisation (or, without a token, the address) in the window; see Retry-After.',
 } as const satisfies ErrorCatalog;
 
 export type EdgeCode = keyof typeof EDGE_ERRORS;
@@ -27,8 +31,15 @@ export type EdgeCode = keyof typeof EDGE_ERRORS;
  * strips it from the body. `spec: false` keeps the status: Yoga marks validation errors without it as spec errors,
  * which it answers with 200 to `accept: application/json`.
  */
-export function edgeError(code: EdgeCode, message: string, status: number, headers?: Record<string, string>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status, spec: false, ...(headers ? { headers } : {}) } } });
+export function edgeError(
+  code: EdgeCode,
+  message: string,
+  status: number,
+  headers?: Record<string, string>,
+): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code, http: { status, spec: false, ...(headers ? { headers } : {}) } },
+  });
 }
 
 /**

@@ -22,12 +22,16 @@ export function useMetrics(subgraphUrls: Record<string, string>): GatewayPlugin<
     onResponse({ request, response }) {
       const started = requests.get(request);
       if (!started) return;
-      requestDuration.observe({ operation: started.operation, status: String(response.status) }, (performance.now() - started.at) / 1000);
+      requestDuration.observe(
+        { operation: started.operation, status: String(response.status) },
+        (performance.now() - started.at) / 1000,
+      );
     },
     onFetch({ url }) {
       const at = performance.now();
       const subgraph = subgraphOf.get(new URL(url).origin) ?? 'unknown';
-      return ({ response }) => subgraphFetchDuration.observe({ subgraph, status: String(response.status) }, (performance.now() - at) / 1000);
+      return ({ response }) =>
+        subgraphFetchDuration.observe({ subgraph, status: String(response.status) }, (performance.now() - at) / 1000);
     },
   };
 }

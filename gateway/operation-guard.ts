@@ -25,7 +25,9 @@ export function useOperationGuard(config: EdgeConfig): GatewayPlugin<EdgeContext
     const caller: Caller | undefined = (args.contextValue as EdgeContext).caller;
     if (!caller) throw edgeError('UNAUTHENTICATED', 'the request did not pass the edge', 401);
     if (caller.anonymous && !isPublicDocument(args.document, args.operationName)) {
-      throw edgeError('UNAUTHENTICATED', 'missing bearer token: this operation needs one', 401, { 'WWW-Authenticate': 'Bearer' });
+      throw edgeError('UNAUTHENTICATED', 'missing bearer token: this operation needs one', 401, {
+        'WWW-Authenticate': 'Bearer',
+      });
     }
     try {
       estimateCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown>, {
@@ -41,7 +43,11 @@ export function useOperationGuard(config: EdgeConfig): GatewayPlugin<EdgeContext
       }
       if (error instanceof CostExceeded) {
         const found = Number.isFinite(error.estimated) ? `at least ${error.estimated}` : 'too many fields to count';
-        throw edgeError('COST_LIMIT_EXCEEDED', `the operation costs ${found}, over the limit of ${caller.limits.cost}`, 400);
+        throw edgeError(
+          'COST_LIMIT_EXCEEDED',
+          `the operation costs ${found}, over the limit of ${caller.limits.cost}`,
+          400,
+        );
       }
       throw error;
     }
@@ -55,13 +61,19 @@ export function useOperationGuard(config: EdgeConfig): GatewayPlugin<EdgeContext
         // caller's input was wrong.
         onExecuteDone({ result, setResult }) {
           if (isAsyncIterable(result) || !result.errors?.length) return;
-          const isInputError = (e: GraphQLError) => !e.extensions?.code && (result.data === undefined || /^(Argument|Variable) "/.test(e.message));
+          const isInputError = (e: GraphQLError) =>
+            !e.extensions?.code && (result.data === undefined || /^(Argument|Variable) "/.test(e.message));
           if (!result.errors.some(isInputError)) return;
           setResult({
             ...result,
             errors: result.errors.map((e) =>
               isInputError(e)
-                ? new GraphQLError(e.message, { nodes: e.nodes, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } })
+                ? new GraphQLError(e.message, {
+                    nodes: e.nodes,
+                    path: e.path,
+                    originalError: e.originalError,
+                    extensions: { ...e.extensions, code: 'BAD_USER_INPUT' },
+                  })
                 : e,
             ),
           });

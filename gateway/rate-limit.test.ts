@@ -5,7 +5,12 @@ describe('fixed-window rate limit', () => {
     const limiter = new FixedWindowLimiter();
     const t0 = 1_000_000;
     expect([1, 2, 3].map(() => limiter.hit('org:a', 3, 10_000, t0).ok)).toEqual([true, true, true]);
-    expect(limiter.hit('org:a', 3, 10_000, t0 + 2_500)).toEqual({ ok: false, limit: 3, remaining: 0, retryAfterSeconds: 8 });
+    expect(limiter.hit('org:a', 3, 10_000, t0 + 2_500)).toEqual({
+      ok: false,
+      limit: 3,
+      remaining: 0,
+      retryAfterSeconds: 8,
+    });
     expect(limiter.hit('org:b', 3, 10_000, t0 + 2_500).ok).toBe(true);
     expect(limiter.hit('org:a', 3, 10_000, t0 + 10_000).ok).toBe(true);
   });

@@ -15,7 +15,10 @@ interface SubgraphAnswer {
  * publishes to): the gateway holds no database or broker credentials of its own, and a subgraph that cannot reach
  * them cannot serve. The answer names which kind of dependency is down, never which host or why.
  */
-export function gatewayReadiness(subgraphUrls: Record<string, string>, options: { timeoutMs: number; ttlMs: number }): () => Promise<GatewayReadiness> {
+export function gatewayReadiness(
+  subgraphUrls: Record<string, string>,
+  options: { timeoutMs: number; ttlMs: number },
+): () => Promise<GatewayReadiness> {
   const askSubgraph = async (graphqlUrl: string): Promise<SubgraphAnswer | undefined> => {
     let answer: SubgraphAnswer | undefined;
     const reached = await probe(async () => {
@@ -28,7 +31,8 @@ export function gatewayReadiness(subgraphUrls: Record<string, string>, options: 
     const answers = await Promise.all(Object.values(subgraphUrls).map(askSubgraph));
     const reached = answers.filter((a): a is SubgraphAnswer => a !== undefined);
     // a subgraph that did not answer is reported as such, not as a database or broker it may well reach
-    const allUp = (of: keyof SubgraphAnswer): DependencyStatus => (reached.every((a) => a[of] === 'UP') ? 'UP' : 'DOWN');
+    const allUp = (of: keyof SubgraphAnswer): DependencyStatus =>
+      reached.every((a) => a[of] === 'UP') ? 'UP' : 'DOWN';
     const checks = {
       database: allUp('database'),
       broker: allUp('broker'),

@@ -22,17 +22,26 @@ export function useRequestBody(): GatewayPlugin<EdgeContext> {
               transform(chunk: Uint8Array, controller: TransformStreamDefaultController<Uint8Array>) {
                 read += chunk.byteLength;
                 // the JSON parser rethrows a GraphQLError as it is, so the 413 and its code reach the client
-                if (read > limit) controller.error(edgeError('PAYLOAD_TOO_LARGE', `the request body is over ${limit} bytes`, 413));
+                if (read > limit)
+                  controller.error(edgeError('PAYLOAD_TOO_LARGE', `the request body is over ${limit} bytes`, 413));
                 else controller.enqueue(chunk);
               },
             }) as TransformStream<Uint8Array, Uint8Array>,
           );
-          return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body, duplex: 'half' } as RequestInit));
+          return parse(
+            new fetchAPI.Request(req.url, {
+              method: req.method,
+              headers: req.headers,
+              body,
+              duplex: 'half',
+            } as RequestInit),
+          );
         });
       }
       return {
         onRequestParseDone({ requestParserResult }) {
-          if (Array.isArray(requestParserResult)) throw edgeError('BATCHING_NOT_SUPPORTED', 'send one operation per request', 400);
+          if (Array.isArray(requestParserResult))
+            throw edgeError('BATCHING_NOT_SUPPORTED', 'send one operation per request', 400);
         },
       };
     },

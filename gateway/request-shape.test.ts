@@ -24,8 +24,13 @@ describe('the request shapes the edge accepts', () => {
   it('answers 415 to a POST of another type, 405 to other methods, 400 to a GET naming a parameter twice', () => {
     expect(refuseShape('POST', 'text/plain', url(''))?.status).toBe(415);
     expect(refuseShape('PUT', 'application/json', url(''))?.status).toBe(405);
-    expect(refuseShape('GET', null, url('query={a}&query={b}'))).toMatchObject({ status: 400, code: 'DUPLICATE_PARAMETER' });
-    expect(refuseShape('GET', null, url('query={a}&operationName=A&operationName=B'))?.code).toBe('DUPLICATE_PARAMETER');
+    expect(refuseShape('GET', null, url('query={a}&query={b}'))).toMatchObject({
+      status: 400,
+      code: 'DUPLICATE_PARAMETER',
+    });
+    expect(refuseShape('GET', null, url('query={a}&operationName=A&operationName=B'))?.code).toBe(
+      'DUPLICATE_PARAMETER',
+    );
     expect(refuseShape('GET', null, url('query={a}'))).toBeUndefined();
     expect(refuseShape('POST', 'application/json', url(''))).toBeUndefined();
   });

@@ -22,13 +22,24 @@ export function isPlainJson(contentType: string | null): boolean {
 export function refuseShape(method: string, contentType: string | null, url: URL): ShapeRefusal | undefined {
   if (method === 'POST') {
     if (isPlainJson(contentType)) return undefined;
-    return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'POST a GraphQL request as application/json', headers: { Accept: 'application/json' } };
+    return {
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'POST a GraphQL request as application/json',
+      headers: { Accept: 'application/json' },
+    };
   }
   if (method === 'GET') {
     // Two `query` parameters: one reader takes the first, another the last.
     const twice = GRAPHQL_PARAMS.find((p) => url.searchParams.getAll(p).length > 1);
-    if (twice) return { status: 400, code: 'DUPLICATE_PARAMETER', message: `"${twice}" is given more than once`, headers: {} };
+    if (twice)
+      return { status: 400, code: 'DUPLICATE_PARAMETER', message: `"${twice}" is given more than once`, headers: {} };
     return undefined;
   }
-  return { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'use GET (queries) or POST', headers: { Allow: 'GET, POST' } };
+  return {
+    status: 405,
+    code: 'METHOD_NOT_ALLOWED',
+    message: 'use GET (queries) or POST',
+    headers: { Allow: 'GET, POST' },
+  };
 }

@@ -53,22 +53,36 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (path === '/healthz') return sendJson(res, 200, { status: 'OK' });
       if (path === '/readyz') {
         const state = await readiness();
-        return sendJson(res, state.ready ? 200 : 503, { status: state.ready ? 'READY' : 'NOT_READY', checks: state.checks });
+        return sendJson(res, state.ready ? 200 : 503, {
+          status: state.ready ? 'READY' : 'NOT_READY',
+          checks: state.checks,
+        });
       }
       if (path === '/metrics') {
         // Operators only: the figures say how busy each organisation's subgraph is and what fails.
         const caller = await authenticate(req.headers.authorization ?? null, verifyToken);
         if (!caller.ok || caller.identity.role !== 'ADMIN') {
-          return sendJson(res, caller.ok && !caller.anonymous ? 403 : 401, { errors: [{ message: 'metrics are for ADMIN', extensions: { code: caller.ok && !caller.anonymous ? 'FORBIDDEN' : 'UNAUTHENTICATED' } }] });
+          return sendJson(res, caller.ok && !caller.anonymous ? 403 : 401, {
+            errors: [
+              {
+                message: 'metrics are for ADMIN',
+                extensions: { code: caller.ok && !caller.anonymous ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
+              },
+            ],
+          });
         }
         res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
         return res.end(await metrics.metrics());
       }
-      if (path !== GRAPHQL_ENDPOINT) return sendJson(res, 404, { errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
+      if (path !== GRAPHQL_ENDPOINT)
+        return sendJson(res, 404, { errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
       await runtime.requestListener(req, res);
     } catch (error) {
       log.error({ err: error }, 'gateway request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
     }
   });
 

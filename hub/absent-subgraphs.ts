@@ -20,7 +20,17 @@ export async function startAbsentSubgraphs(names: string[]): Promise<AbsentSubgr
     req.resume();
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ data: null, errors: [{ message: `the ${name} subgraph is not running in this hub`, extensions: { code: 'SUBGRAPH_NOT_RUNNING' } }] }));
+      res.end(
+        JSON.stringify({
+          data: null,
+          errors: [
+            {
+              message: `the ${name} subgraph is not running in this hub`,
+              extensions: { code: 'SUBGRAPH_NOT_RUNNING' },
+            },
+          ],
+        }),
+      );
     });
   });
   server.listen(0, '127.0.0.1');

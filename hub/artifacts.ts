@@ -22,7 +22,10 @@ export async function generateSchemaArtifacts(): Promise<Map<string, string>> {
   }
   files.set('supergraph.graphql', composeSupergraph(sdl).trim() + '\n');
   for (const definition of EVENT_DEFINITIONS) {
-    files.set(path.join('events', `${definition.type}.json`), JSON.stringify(eventSchemaDocument(definition), null, 2) + '\n');
+    files.set(
+      path.join('events', `${definition.type}.json`),
+      JSON.stringify(eventSchemaDocument(definition), null, 2) + '\n',
+    );
   }
   files.set('asyncapi.yaml', asyncApiDocument(topicReaders()));
   return files;
@@ -32,8 +35,12 @@ export async function generateSchemaArtifacts(): Promise<Map<string, string>> {
 function topicReaders(): Record<string, string[]> {
   const readers: Record<string, string[]> = {};
   for (const module of ALL_SUBGRAPHS) {
-    const topics = module.consumers.flatMap((c) => [...consumerTopics(c), ...consumerTopicPrefixes(c).map((p) => p.slice(0, -1))]);
-    for (const topic of new Set(topics)) (readers[topic] ??= []).push(`the ${module.name} subgraph (hub-${module.name})`);
+    const topics = module.consumers.flatMap((c) => [
+      ...consumerTopics(c),
+      ...consumerTopicPrefixes(c).map((p) => p.slice(0, -1)),
+    ]);
+    for (const topic of new Set(topics))
+      (readers[topic] ??= []).push(`the ${module.name} subgraph (hub-${module.name})`);
   }
   return readers;
 }

@@ -34,7 +34,13 @@ async function main() {
     if (!reused) stopKafka = kafka.stop;
   }
   // Free ports, a database and topics of its own, so it runs beside `npm start` on the same servers.
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, ports: 'ephemeral', topicPrefix: 'demo-documents.' });
+  const hub = await startHub({
+    databaseUrl,
+    kafkaBrokers: brokers,
+    tokens,
+    ports: 'ephemeral',
+    topicPrefix: 'demo-documents.',
+  });
   try {
     await loadDemoData(hub.gatewayUrl, tokens);
     await loadDemoArrears(hub.gatewayUrl, tokens);
@@ -44,7 +50,9 @@ async function main() {
       const target = path.join(folder, file.name);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, file.bytes);
-      process.stdout.write(`${file.kind.padEnd(15)} ${String(file.bytes.length).padStart(8)} B  sha256 ${file.sha256}  ${path.relative(process.cwd(), target)}\n`);
+      process.stdout.write(
+        `${file.kind.padEnd(15)} ${String(file.bytes.length).padStart(8)} B  sha256 ${file.sha256}  ${path.relative(process.cwd(), target)}\n`,
+      );
     }
   } finally {
     await hub.stop();

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { mintUserToken } from '../platform/auth/tokens';
 import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
 import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
-import { BrokerCredentials, brokerCredentialsFromEnv, loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../platform/events/broker-credentials';
+import {
+  BrokerCredentials,
+  brokerCredentialsFromEnv,
+  loadOrCreateBrokerCredentials,
+  localKafkaCredentialsFile,
+} from '../platform/events/broker-credentials';
 import { logger } from '../platform/logging';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
@@ -31,7 +36,13 @@ async function main() {
     // Generated on first start, kept under .local/: the broker's super user and one principal per subgraph.
     kafkaCredentials = loadOrCreateBrokerCredentials(localKafkaCredentialsFile(root));
     const reused = runningPid(dataDir) !== undefined;
-    const kafka = await startLocalKafka({ projectRoot: root, dataDir, port: 19092, controllerPort: 19093, admin: kafkaCredentials.admin });
+    const kafka = await startLocalKafka({
+      projectRoot: root,
+      dataDir,
+      port: 19092,
+      controllerPort: 19093,
+      admin: kafkaCredentials.admin,
+    });
     brokers = kafka.brokers;
     // A broker left running by `npm run kafka:start` stays up; one started here stops with the hub.
     if (!reused) stopKafka = kafka.stop;

@@ -7,4 +7,11 @@ import { litigationSubgraph } from '../subgraphs/litigation/module';
 import { SubgraphModule } from '../platform/subgraph/module';
 
 /** The development composition root: the one place that knows every subgraph. */
-export const ALL_SUBGRAPHS: readonly SubgraphModule[] = [areasSubgraph, contractsSubgraph, arrearsSubgraph, litigationSubgraph, feedsSubgraph, complaintsSubgraph];
+export const ALL_SUBGRAPHS: readonly SubgraphModule[] = [
+  areasSubgraph,
+  contractsSubgraph,
+  arrearsSubgraph,
+  litigationSubgraph,
+  feedsSubgraph,
+  complaintsSubgraph,
+];

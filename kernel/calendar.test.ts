@@ -1,5 +1,16 @@
 import { DomainError } from './errors';
-import { addDays, addMonths, addYears, compareDates, compareMonths, daysBetween, isIsoDate, isYearMonth, monthFromIndex, monthIndex } from './calendar';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  compareDates,
+  compareMonths,
+  daysBetween,
+  isIsoDate,
+  isYearMonth,
+  monthFromIndex,
+  monthIndex,
+} from './calendar';
 
 describe('calendar dates (Civil Code arts. 201–202)', () => {
   it.each([

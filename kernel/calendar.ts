@@ -28,7 +28,8 @@ const fromUtc = (time: number): IsoDate => new Date(time).toISOString().slice(0,
 
 function utcOrThrow(date: IsoDate): number {
   const time = toUtc(date);
-  if (time === undefined) throw new InvalidInputError(`${String(date)} is not a YYYY-MM-DD calendar date`, { value: date });
+  if (time === undefined)
+    throw new InvalidInputError(`${String(date)} is not a YYYY-MM-DD calendar date`, { value: date });
   return time;
 }
 

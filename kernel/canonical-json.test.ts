@@ -4,7 +4,11 @@ import { canonicalJson, sha256Hex } from './canonical-json';
 describe('canonical JSON', () => {
   it.each<[string, unknown, string]>([
     ['keys sorted, no whitespace', { b: 1, a: 'x' }, '{"a":"x","b":1}'],
-    ['recursively, arrays kept in order', { z: [{ d: 2, c: 1 }, 3], a: { y: null, x: true } }, '{"a":{"x":true,"y":null},"z":[{"c":1,"d":2},3]}'],
+    [
+      'recursively, arrays kept in order',
+      { z: [{ d: 2, c: 1 }, 3], a: { y: null, x: true } },
+      '{"a":{"x":true,"y":null},"z":[{"c":1,"d":2},3]}',
+    ],
     ['upper case before lower case (code units)', { b: 1, B: 2, a: 3 }, '{"B":2,"a":3,"b":1}'],
     ['strings escaped as JSON', { s: 'quote " and 中文\n' }, '{"s":"quote \\" and 中文\\n"}'],
     ['an empty object and array', { o: {}, a: [] }, '{"a":[],"o":{}}'],
@@ -16,7 +20,9 @@ describe('canonical JSON', () => {
   });
 
   it('gives the same text whatever order the fields came in', () => {
-    expect(canonicalJson({ month: '2023-01', amountFen: 9_482 })).toBe(canonicalJson({ amountFen: 9_482, month: '2023-01' }));
+    expect(canonicalJson({ month: '2023-01', amountFen: 9_482 })).toBe(
+      canonicalJson({ amountFen: 9_482, month: '2023-01' }),
+    );
   });
 
   it.each<[string, unknown, string, string]>([

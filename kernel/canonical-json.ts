@@ -25,7 +25,8 @@ function write(value: unknown, path: string, ancestors: Set<object>): string {
     if (!Number.isFinite(value)) reject(path, 'NOT_A_FINITE_NUMBER', `${String(value)} is not a JSON number`);
     return JSON.stringify(value);
   }
-  if (typeof value !== 'object') reject(path, 'NOT_A_JSON_VALUE', `a value of type ${typeof value} is not a JSON value`);
+  if (typeof value !== 'object')
+    reject(path, 'NOT_A_JSON_VALUE', `a value of type ${typeof value} is not a JSON value`);
   const object = value as object;
   if (ancestors.has(object)) reject(path, 'CIRCULAR', 'the value refers to itself');
   ancestors.add(object);
@@ -37,7 +38,8 @@ function write(value: unknown, path: string, ancestors: Set<object>): string {
     text = `[${items.join(',')}]`;
   } else {
     const prototype = Object.getPrototypeOf(object);
-    if (prototype !== Object.prototype && prototype !== null) reject(path, 'NOT_A_PLAIN_OBJECT', 'only plain objects are JSON objects');
+    if (prototype !== Object.prototype && prototype !== null)
+      reject(path, 'NOT_A_PLAIN_OBJECT', 'only plain objects are JSON objects');
     const record = object as Record<string, unknown>;
     const keys = Object.keys(record).sort();
     text = `{${keys.map((k) => `${JSON.stringify(k)}:${write(record[k], `${path}.${k}`, ancestors)}`).join(',')}}`;

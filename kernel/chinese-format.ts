@@ -55,7 +55,8 @@ function yuanPartInWords(yuan: number): string {
 
 /** Whole fen in capital numerals: 140950 → 壹仟肆佰零玖元伍角整; 0 → 零元整. */
 export function yuanInWords(fen: Fen): string {
-  if (!Number.isSafeInteger(fen) || fen < 0) throw new InvalidInputError('An amount must be whole fen, 0 or more', { value: fen });
+  if (!Number.isSafeInteger(fen) || fen < 0)
+    throw new InvalidInputError('An amount must be whole fen, 0 or more', { value: fen });
   if (fen >= 1e16) throw new InvalidInputError('The amount is too large to write in words', { value: fen });
   if (fen === 0) return '零元整';
   const yuan = Math.floor(fen / 100);

@@ -8,7 +8,9 @@ const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
  */
 export function checkIdempotencyKey(key: string, field = 'idempotencyKey'): string {
   if (typeof key !== 'string' || !KEY.test(key)) {
-    throw new InvalidInputError('The idempotency key must be 8–128 letters, digits or . _ : -', { fields: { [field]: 'e.g. a UUID the client generates once per request' } });
+    throw new InvalidInputError('The idempotency key must be 8–128 letters, digits or . _ : -', {
+      fields: { [field]: 'e.g. a UUID the client generates once per request' },
+    });
   }
   return key;
 }

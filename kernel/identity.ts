@@ -9,7 +9,17 @@
  * (e.g. litigation moving an arrears account after a court's judgment); it never arrives from outside. No user token
  * may carry either.
  */
-export const ROLES = ['COURT', 'CITY_BUREAU', 'ENFORCEMENT_BUREAU', 'STREET_OFFICE', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ADMIN', 'PUBLIC', 'SYSTEM'] as const;
+export const ROLES = [
+  'COURT',
+  'CITY_BUREAU',
+  'ENFORCEMENT_BUREAU',
+  'STREET_OFFICE',
+  'PROPERTY_COMPANY',
+  'OWNERS_COMMITTEE',
+  'ADMIN',
+  'PUBLIC',
+  'SYSTEM',
+] as const;
 /** Roles the hub assigns itself; a caller's token may not claim them. */
 export const INTERNAL_ROLES: ReadonlySet<Role> = new Set<Role>(['PUBLIC', 'SYSTEM']);
 export type Role = (typeof ROLES)[number];
@@ -27,7 +37,8 @@ export interface Identity {
   jurisdictions: string[];
 }
 
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 /** True when one of the identity's jurisdictions covers the given division code. */
 export function coversDivision(identity: Identity, divisionCode: string): boolean {
@@ -37,6 +48,16 @@ export function coversDivision(identity: Identity, divisionCode: string): boolea
 /** The identity of a caller without a token, asking a public question. */
 /** A subgraph of the hub acting on events another subgraph published: `SYSTEM:litigation`. */
 export const systemActor = (subgraph: string): Identity =>
-  Object.freeze({ subject: `SYSTEM:${subgraph}`, role: 'SYSTEM', organisationId: subgraph, jurisdictions: [] as string[] });
+  Object.freeze({
+    subject: `SYSTEM:${subgraph}`,
+    role: 'SYSTEM',
+    organisationId: subgraph,
+    jurisdictions: [] as string[],
+  });
 
-export const ANONYMOUS: Identity = Object.freeze({ subject: 'anonymous', role: 'PUBLIC', organisationId: 'public', jurisdictions: [] as string[] });
+export const ANONYMOUS: Identity = Object.freeze({
+  subject: 'anonymous',
+  role: 'PUBLIC',
+  organisationId: 'public',
+  jurisdictions: [] as string[],
+});

@@ -18,7 +18,8 @@ export function parseYuan(text: string): Fen | undefined {
 
 /** 178 → "1.78", 100 → "1.00": the inverse of parseYuan for every whole, non-negative amount of fen. */
 export function formatYuan(fen: Fen): string {
-  if (!Number.isSafeInteger(fen) || fen < 0) throw new InvalidInputError('An amount must be whole fen, 0 or more', { value: fen });
+  if (!Number.isSafeInteger(fen) || fen < 0)
+    throw new InvalidInputError('An amount must be whole fen, 0 or more', { value: fen });
   return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
@@ -37,8 +38,10 @@ export function chargeFen(floorAreaCentiM2: number, rateFenPerM2Month: number): 
   if (!Number.isSafeInteger(rateFenPerM2Month) || rateFenPerM2Month < 0) {
     fields.rateFenPerM2Month = 'the rate must be whole fen per m² per month, 0 or more';
   }
-  if (Object.keys(fields).length > 0) throw new InvalidInputError('A charge needs a valid floor area and rate', { fields });
+  if (Object.keys(fields).length > 0)
+    throw new InvalidInputError('A charge needs a valid floor area and rate', { fields });
   const fen = (BigInt(floorAreaCentiM2) * BigInt(rateFenPerM2Month) + 50n) / 100n;
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) throw new InvalidInputError('The charge is too large to bill', { floorAreaCentiM2, rateFenPerM2Month });
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new InvalidInputError('The charge is too large to bill', { floorAreaCentiM2, rateFenPerM2Month });
   return Number(fen);
 }

@@ -14,10 +14,12 @@ export interface Page {
 export const MAX_CURSOR_LENGTH = 200;
 
 /** The cursor of a row: its sort key, opaque to callers. */
-export const cursorOf = (key: readonly string[]): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+export const cursorOf = (key: readonly string[]): string =>
+  Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
 /** BAD_USER_INPUT: the `after` a caller sent is not a cursor the list gave. */
-export const invalidCursor = () => new InvalidInputError('after is not a cursor this list gave', { fields: { after: 'an endCursor of this list' } });
+export const invalidCursor = () =>
+  new InvalidInputError('after is not a cursor this list gave', { fields: { after: 'an endCursor of this list' } });
 
 /** The sort key a cursor names, `arity` strings; BAD_USER_INPUT when it is not a cursor the list gave. */
 export function keyOfCursor(cursor: string, arity: number): string[] {
@@ -37,10 +39,20 @@ export const MAX_PAGE_SIZE = 500;
 
 /** BAD_USER_INPUT unless the page holds 1–500 rows from an offset of 0 or more: no list is read unbounded. */
 export function checkPage(page: Page): void {
-  if (!Number.isInteger(page.first) || page.first < 1 || page.first > MAX_PAGE_SIZE || !Number.isInteger(page.offset) || page.offset < 0) {
-    throw new InvalidInputError(`Pages hold 1–${MAX_PAGE_SIZE} rows from an offset of 0 or more`, { fields: { first: `1–${MAX_PAGE_SIZE}`, offset: '0 or more' } });
+  if (
+    !Number.isInteger(page.first) ||
+    page.first < 1 ||
+    page.first > MAX_PAGE_SIZE ||
+    !Number.isInteger(page.offset) ||
+    page.offset < 0
+  ) {
+    throw new InvalidInputError(`Pages hold 1–${MAX_PAGE_SIZE} rows from an offset of 0 or more`, {
+      fields: { first: `1–${MAX_PAGE_SIZE}`, offset: '0 or more' },
+    });
   }
   if (page.after != null && page.offset !== 0) {
-    throw new InvalidInputError('A page starts after a cursor or at an offset, not both', { fields: { after: 'without offset', offset: '0 with after' } });
+    throw new InvalidInputError('A page starts after a cursor or at an offset, not both', {
+      fields: { after: 'without offset', offset: '0 with after' },
+    });
   }
 }

@@ -6,7 +6,15 @@ import { InvalidInputError } from './errors';
  * statutory or reported ratio: joint-decision participation, collection rates.
  */
 export function percentHalfUp(numerator: number, denominator: number, decimals: number): string {
-  if (!Number.isSafeInteger(numerator) || numerator < 0 || !Number.isSafeInteger(denominator) || denominator <= 0 || !Number.isInteger(decimals) || decimals < 0 || decimals > 6) {
+  if (
+    !Number.isSafeInteger(numerator) ||
+    numerator < 0 ||
+    !Number.isSafeInteger(denominator) ||
+    denominator <= 0 ||
+    !Number.isInteger(decimals) ||
+    decimals < 0 ||
+    decimals > 6
+  ) {
     throw new InvalidInputError('A percentage needs a whole numerator, 0 or more, and a positive whole denominator');
   }
   const scale = 10n ** BigInt(decimals);

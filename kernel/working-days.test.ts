@@ -16,7 +16,8 @@ import {
 
 const dates = (from: string, to: string): string[] => {
   const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
+  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1))
+    out.push(d.toISOString().slice(0, 10));
   return out;
 };
 
@@ -44,7 +45,10 @@ const autumn2024: HolidayArrangement = {
 const calendar = workingDayCalendar(autumn2024);
 
 /** Monday to Friday with no holidays at all: what a deadline would be if the notices were ignored. */
-const weekdaysOnly: WorkingDayCalendar = { range: { from: '1900-01-01', to: '2999-12-31' }, isWorkingDay: (d) => dayOfWeek(d) >= 1 && dayOfWeek(d) <= 5 };
+const weekdaysOnly: WorkingDayCalendar = {
+  range: { from: '1900-01-01', to: '2999-12-31' },
+  isWorkingDay: (d) => dayOfWeek(d) >= 1 && dayOfWeek(d) <= 5,
+};
 
 describe('working days under a State Council holiday arrangement', () => {
   it.each([
@@ -106,7 +110,9 @@ describe('working days under a State Council holiday arrangement', () => {
   });
 
   it('stops on a broken calendar with no working day instead of looping', () => {
-    expect(() => addWorkingDays('2024-09-27', 5, { range: weekdaysOnly.range, isWorkingDay: () => false })).toThrow(/no working day/);
+    expect(() => addWorkingDays('2024-09-27', 5, { range: weekdaysOnly.range, isWorkingDay: () => false })).toThrow(
+      /no working day/,
+    );
   });
 
   it.each<[string, string, boolean | 'OUTSIDE_HOLIDAY_CALENDAR']>([
@@ -116,7 +122,8 @@ describe('working days under a State Council holiday arrangement', () => {
     ['2024-12-20', '2024-12-25', false], // within five calendar days: on time whatever the next notice says
     ['2024-12-20', '2024-12-27', 'OUTSIDE_HOLIDAY_CALENDAR'], // depends on the 2025 notice
   ])('after filing on %s, a recording on %s is late: %s', (start, actual, late) => {
-    if (late === 'OUTSIDE_HOLIDAY_CALENDAR') expect(codeOf(() => isLaterThanWorkingDays(start, 5, actual, calendar))).toBe(late);
+    if (late === 'OUTSIDE_HOLIDAY_CALENDAR')
+      expect(codeOf(() => isLaterThanWorkingDays(start, 5, actual, calendar))).toBe(late);
     else expect(isLaterThanWorkingDays(start, 5, actual, calendar)).toBe(late);
   });
 });
@@ -184,9 +191,14 @@ describe('periods under Civil Code arts. 201 and 203 (the official calendar)', (
   });
 
   it('takes a year as held only when its Spring Festival is in the table', () => {
-    const arrangement = arrangementFromTable({ holidays: { '2018-12-31': "New Year's Day,元旦,1", '2019-02-05': 'Spring Festival,春节,3' }, workdays: {} });
+    const arrangement = arrangementFromTable({
+      holidays: { '2018-12-31': "New Year's Day,元旦,1", '2019-02-05': 'Spring Festival,春节,3' },
+      workdays: {},
+    });
     expect([...arrangement.years]).toEqual([2019]);
-    expect(() => arrangementFromTable({ holidays: { '2019-02-30': 'Spring Festival,春节,3' }, workdays: {} })).toThrow(/malformed/);
+    expect(() => arrangementFromTable({ holidays: { '2019-02-30': 'Spring Festival,春节,3' }, workdays: {} })).toThrow(
+      /malformed/,
+    );
   });
 });
 

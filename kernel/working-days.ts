@@ -69,13 +69,15 @@ export function workingDayCalendar(arrangement: HolidayArrangement): WorkingDayC
   if (years.length === 0) throw new Error('A holiday arrangement holds at least one year');
   const first = years[0];
   const last = years[years.length - 1];
-  if (last - first + 1 !== years.length) throw new Error(`The holiday arrangement skips a year between ${first} and ${last}`);
+  if (last - first + 1 !== years.length)
+    throw new Error(`The holiday arrangement skips a year between ${first} and ${last}`);
   const range: CalendarRange = { from: `${first}-01-01`, to: `${last}-12-24` };
   return {
     range,
     isWorkingDay(date: IsoDate): boolean {
       requireDate(date);
-      if (compareDates(date, range.from) < 0 || compareDates(date, range.to) > 0) throw new OutsideHolidayCalendarError(date, range);
+      if (compareDates(date, range.from) < 0 || compareDates(date, range.to) > 0)
+        throw new OutsideHolidayCalendarError(date, range);
       if (arrangement.weekendWorkingDays.has(date)) return true;
       if (arrangement.daysOff.has(date)) return false;
       const weekday = dayOfWeek(date);
@@ -98,13 +100,18 @@ export interface ChineseDaysTable {
 export function arrangementFromTable(table: ChineseDaysTable): HolidayArrangement {
   const dates = [...Object.keys(table.holidays), ...Object.keys(table.workdays)];
   const malformed = dates.filter((d) => !isIsoDate(d));
-  if (malformed.length > 0) throw new Error(`The holiday table has malformed dates: ${malformed.slice(0, 5).join(', ')}`);
+  if (malformed.length > 0)
+    throw new Error(`The holiday table has malformed dates: ${malformed.slice(0, 5).join(', ')}`);
   const years = new Set(
     Object.entries(table.holidays)
       .filter(([date, name]) => name.includes('春节') && date.slice(5, 7) <= '02')
       .map(([date]) => Number(date.slice(0, 4))),
   );
-  return { years, daysOff: new Set(Object.keys(table.holidays)), weekendWorkingDays: new Set(Object.keys(table.workdays)) };
+  return {
+    years,
+    daysOff: new Set(Object.keys(table.holidays)),
+    weekendWorkingDays: new Set(Object.keys(table.workdays)),
+  };
 }
 
 export const OFFICIAL_HOLIDAYS: HolidayArrangement = arrangementFromTable(officialTable as ChineseDaysTable);
@@ -133,7 +140,8 @@ function nextWorkingDayFrom(date: IsoDate, calendar: WorkingDayCalendar): IsoDat
  */
 export function periodEnd(start: IsoDate, days: number, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
   requireDate(start);
-  if (!Number.isInteger(days) || days < 1) throw new InvalidInputError('A period is a whole number of days, at least 1', { value: days });
+  if (!Number.isInteger(days) || days < 1)
+    throw new InvalidInputError('A period is a whole number of days, at least 1', { value: days });
   return nextWorkingDayFrom(addDays(start, days), calendar);
 }
 
@@ -142,7 +150,12 @@ export function periodEnd(start: IsoDate, days: number, calendar: WorkingDayCale
  * count is on time whatever the calendar says (art. 203 only ever lengthens a period), so only a later day needs the
  * holiday data, and one beyond it is refused.
  */
-export function isAfterPeriod(start: IsoDate, days: number, actual: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean {
+export function isAfterPeriod(
+  start: IsoDate,
+  days: number,
+  actual: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): boolean {
   requireDate(actual);
   if (compareDates(actual, addDays(start, days)) <= 0) return false;
   return compareDates(actual, periodEnd(start, days, calendar)) > 0;
@@ -152,9 +165,14 @@ export function isAfterPeriod(start: IsoDate, days: number, actual: IsoDate, cal
  * The `count`-th working day after `from`, `from` itself not counted (art. 201: a period counted in days starts on
  * the next day). A period of working days always ends on a working day, so art. 203 never moves it.
  */
-export function addWorkingDays(from: IsoDate, count: number, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
+export function addWorkingDays(
+  from: IsoDate,
+  count: number,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): IsoDate {
   requireDate(from);
-  if (!Number.isInteger(count) || count < 1) throw new InvalidInputError('A number of working days is a whole number of at least 1', { value: count });
+  if (!Number.isInteger(count) || count < 1)
+    throw new InvalidInputError('A number of working days is a whole number of at least 1', { value: count });
   let date = from;
   for (let left = count; left > 0; left--) date = nextWorkingDayFrom(addDays(date, 1), calendar);
   return date;
@@ -164,14 +182,20 @@ export function addWorkingDays(from: IsoDate, count: number, calendar: WorkingDa
  * Whether `actual` fell after the `count`-th working day after `start`. A count of working days never ends sooner
  * than the same count of calendar days, so anything within that is on time without asking the calendar.
  */
-export function isLaterThanWorkingDays(start: IsoDate, count: number, actual: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean {
+export function isLaterThanWorkingDays(
+  start: IsoDate,
+  count: number,
+  actual: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): boolean {
   requireDate(actual);
   if (compareDates(actual, addDays(start, count)) <= 0) return false;
   return compareDates(actual, addWorkingDays(start, count, calendar)) > 0;
 }
 
 function requireDate(date: IsoDate): void {
-  if (!isIsoDate(date)) throw new InvalidInputError(`${String(date)} is not a YYYY-MM-DD calendar date`, { value: date });
+  if (!isIsoDate(date))
+    throw new InvalidInputError(`${String(date)} is not a YYYY-MM-DD calendar date`, { value: date });
 }
 
 /**

@@ -13,7 +13,9 @@ describe('the owner data key', () => {
 
   it('comes from OWNER_DATA_KEY, 32 bytes in base64', () => {
     const key = randomBytes(32);
-    expect(ownerDataKey({ OWNER_DATA_KEY: key.toString('base64'), NODE_ENV: 'production' }, root).equals(key)).toBe(true);
+    expect(ownerDataKey({ OWNER_DATA_KEY: key.toString('base64'), NODE_ENV: 'production' }, root).equals(key)).toBe(
+      true,
+    );
     expect(() => ownerDataKey({ OWNER_DATA_KEY: randomBytes(16).toString('base64') }, root)).toThrow(/32 bytes/);
   });
 
@@ -30,7 +32,6 @@ describe('the owner data key', () => {
     expect(ownerDataKey({}, root).equals(first)).toBe(true);
   });
 });
-
 
 describe("the city's reasonable period after a demand (HUB_DEMAND_PERIOD_DAYS; Civil Code art. 944 para. 2 fixes none)", () => {
   it('is unset by default, so the stated default applies, and whole days 0–365 when set', () => {

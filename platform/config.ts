@@ -63,7 +63,9 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 };
 
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
-  const list = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
+  const list = env.KAFKA_BROKERS?.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   return list && list.length > 0 ? list : undefined;
 }
 
@@ -71,7 +73,10 @@ export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): strin
  * A principal from the environment: `KAFKA_SASL_USERNAME` / `KAFKA_SASL_PASSWORD` (a subgraph container's own), or
  * with `KAFKA_ADMIN` the broker's super user (the feeds subgraph, which registers parties' principals). Both or none.
  */
-export function kafkaSaslFromEnv(env: NodeJS.ProcessEnv = process.env, prefix: 'KAFKA_SASL' | 'KAFKA_ADMIN' = 'KAFKA_SASL'): SaslCredential | undefined {
+export function kafkaSaslFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  prefix: 'KAFKA_SASL' | 'KAFKA_ADMIN' = 'KAFKA_SASL',
+): SaslCredential | undefined {
   const username = env[`${prefix}_USERNAME`];
   const password = env[`${prefix}_PASSWORD`];
   if (!username && !password) return undefined;
@@ -87,6 +92,7 @@ export function demandPeriodDaysFromEnv(env: NodeJS.ProcessEnv = process.env): n
   const value = env.HUB_DEMAND_PERIOD_DAYS?.trim();
   if (!value) return undefined;
   const days = Number(value);
-  if (!/^[0-9]+$/.test(value) || days > 365) throw new Error(`HUB_DEMAND_PERIOD_DAYS must be whole days from 0 to 365, not ${value}`);
+  if (!/^[0-9]+$/.test(value) || days > 365)
+    throw new Error(`HUB_DEMAND_PERIOD_DAYS must be whole days from 0 to 365, not ${value}`);
   return days;
 }

@@ -4,16 +4,39 @@ describe('error serialisation in the logs', () => {
   it('keeps a database error’s SQLSTATE and object names, never the statement, its values or detail', () => {
     // A pg error as MikroORM rethrows it: knex prefixes the statement with its values interpolated.
     const error = Object.assign(
-      new Error(`insert into "areas"."household" ("owner_name", "phone", "id_number") values ('张三丰', '13800138000', '110101199003074512') - duplicate key value violates unique constraint "household_owner_uq"`),
-      { name: 'UniqueConstraintViolationException', code: '23505', severity: 'ERROR', routine: '_bt_check_unique', schema: 'areas', table: 'household', constraint: 'household_owner_uq', detail: 'Key (owner_name)=(张三丰) already exists.' },
+      new Error(
+        `insert into "areas"."household" ("owner_name", "phone", "id_number") values ('张三丰', '13800138000', '110101199003074512') - duplicate key value violates unique constraint "household_owner_uq"`,
+      ),
+      {
+        name: 'UniqueConstraintViolationException',
+        code: '23505',
+        severity: 'ERROR',
+        routine: '_bt_check_unique',
+        schema: 'areas',
+        table: 'household',
+        constraint: 'household_owner_uq',
+        detail: 'Key (owner_name)=(张三丰) already exists.',
+      },
     );
     const logged = JSON.stringify(serializeError(error));
-    for (const personal of ['张三丰', '13800138000', '110101199003074512', 'insert into']) expect(logged).not.toContain(personal);
-    expect(serializeError(error)).toMatchObject({ type: 'UniqueConstraintViolationException', code: '23505', table: 'household', constraint: 'household_owner_uq' });
-    expect((serializeError(error) as { message: string }).message).toBe('database error 23505: duplicate key value violates unique constraint …');
+    for (const personal of ['张三丰', '13800138000', '110101199003074512', 'insert into'])
+      expect(logged).not.toContain(personal);
+    expect(serializeError(error)).toMatchObject({
+      type: 'UniqueConstraintViolationException',
+      code: '23505',
+      table: 'household',
+      constraint: 'household_owner_uq',
+    });
+    expect((serializeError(error) as { message: string }).message).toBe(
+      'database error 23505: duplicate key value violates unique constraint …',
+    );
   });
 
   it('logs any other error as pino does, with its message and stack', () => {
-    expect(serializeError(new TypeError('boom'))).toMatchObject({ type: 'TypeError', message: 'boom', stack: expect.stringContaining('boom') });
+    expect(serializeError(new TypeError('boom'))).toMatchObject({
+      type: 'TypeError',
+      message: 'boom',
+      stack: expect.stringContaining('boom'),
+    });
   });
 });

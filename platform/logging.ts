@@ -18,10 +18,13 @@ interface DatabaseErrorShape {
 }
 
 const isDatabaseError = (err: unknown): err is DatabaseErrorShape =>
-  typeof err === 'object' && err !== null && (typeof (err as DatabaseErrorShape).routine === 'string' || typeof (err as DatabaseErrorShape).severity === 'string');
+  typeof err === 'object' &&
+  err !== null &&
+  (typeof (err as DatabaseErrorShape).routine === 'string' || typeof (err as DatabaseErrorShape).severity === 'string');
 
 /** PostgreSQL's own words, without the SQL before them and without any value it quotes. */
-const withoutValues = (message = ''): string => (message.split(' - ').pop() ?? '').replace(/"[^"]*"|'[^']*'|\([^)]*\)=\([^)]*\)/g, '…');
+const withoutValues = (message = ''): string =>
+  (message.split(' - ').pop() ?? '').replace(/"[^"]*"|'[^']*'|\([^)]*\)=\([^)]*\)/g, '…');
 
 /**
  * Errors are logged with their type, stack and context; a database error only with its SQLSTATE, the names of the

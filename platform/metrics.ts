@@ -46,7 +46,9 @@ export function watchOutbox(subgraph: string, read: () => Promise<OutboxState>):
 }
 
 const outboxStates = async () =>
-  Promise.all([...outboxes].map(async ([subgraph, read]) => ({ subgraph, state: await read().catch(() => undefined) })));
+  Promise.all(
+    [...outboxes].map(async ([subgraph, read]) => ({ subgraph, state: await read().catch(() => undefined) })),
+  );
 
 new Gauge({
   name: 'hub_outbox_backlog',

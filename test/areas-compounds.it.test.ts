@@ -17,7 +17,11 @@ const HOUSEHOLDS = `query($id: ID!) { compound(id: $id) { households(first: 3) {
 describe('areas: compounds, buildings and households', () => {
   let t: TestHub;
   let db: Client;
-  type Stats = { id: string; name: string; statistics: { buildings: number; elevators: number; households: number; floorAreaM2: string } };
+  type Stats = {
+    id: string;
+    name: string;
+    statistics: { buildings: number; elevators: number; households: number; floorAreaM2: string };
+  };
   let byName: Record<string, Stats>;
 
   beforeAll(async () => {
@@ -66,7 +70,10 @@ describe('areas: compounds, buildings and households', () => {
       { code: '110102017', name: '广安门内街道', compoundCount: 1 },
       { code: '110102020', name: '广安门外街道', compoundCount: 1 },
     ]);
-    const denied = await t.gql(guangwai, 'mutation { registerDivision(input: { code: "110102020099", name: "红居南街社区" }) { code } }');
+    const denied = await t.gql(
+      guangwai,
+      'mutation { registerDivision(input: { code: "110102020099", name: "红居南街社区" }) { code } }',
+    );
     expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
@@ -81,14 +88,25 @@ describe('areas: compounds, buildings and households', () => {
       return rows[0].n === 1080 && rows[0].with_area === 1080 ? rows[0] : undefined;
     });
     expect(area).toMatchObject({ classes: ['HIGH_RISE'], with_area: 1080 });
-    const { rows: owners } = await db.query(`select count(*)::int as n from information_schema.columns where table_schema = 'arrears' and column_name = 'owner_name'`);
+    const { rows: owners } = await db.query(
+      `select count(*)::int as n from information_schema.columns where table_schema = 'arrears' and column_name = 'owner_name'`,
+    );
     expect(owners[0].n).toBe(0);
 
-    const compound = await t.gql(guangnei, 'query($id: ID!) { compound(id: $id) { households(first: 1) { items { id } } } }', { id: byName['广安门北街20号院'].id });
+    const compound = await t.gql(
+      guangnei,
+      'query($id: ID!) { compound(id: $id) { households(first: 1) { items { id } } } }',
+      { id: byName['广安门北街20号院'].id },
+    );
     const householdId = compound.body.data.compound.households.items[0].id;
-    await t.gql(guangnei, 'mutation($h: ID!) { updateHousehold(id: $h, input: { floorArea: "77.77" }) { id } }', { h: householdId });
+    await t.gql(guangnei, 'mutation($h: ID!) { updateHousehold(id: $h, input: { floorArea: "77.77" }) { id } }', {
+      h: householdId,
+    });
     await waitFor('the corrected area in arrears', async () => {
-      const { rows } = await db.query('select floor_area_centi_m2 from arrears.billable_household where household_id = $1', [householdId]);
+      const { rows } = await db.query(
+        'select floor_area_centi_m2 from arrears.billable_household where household_id = $1',
+        [householdId],
+      );
       return rows[0]?.floor_area_centi_m2 === 7777;
     });
   });
@@ -100,7 +118,9 @@ describe('areas: compounds, buildings and households', () => {
       [id],
     );
     const centi = BigInt(rows[0].centi);
-    expect(byName['润枫欣尚'].statistics.floorAreaM2).toBe(`${centi / 100n}.${(centi % 100n).toString().padStart(2, '0')}`);
+    expect(byName['润枫欣尚'].statistics.floorAreaM2).toBe(
+      `${centi / 100n}.${(centi % 100n).toString().padStart(2, '0')}`,
+    );
   });
 
   it('shows owner names to the street office and masks them for the bureau', async () => {
@@ -142,13 +162,19 @@ describe('areas: compounds, buildings and households', () => {
     expect((await t.gql(otherStreet, household, { b: buildingId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     const added = await t.gql(guangwai, household, { b: buildingId });
     const fix = `mutation($h: ID!) { updateHousehold(id: $h, input: { floorArea: "50.00" }) { id } }`;
-    expect((await t.gql(xichengBureau, fix, { h: added.body.data.registerHousehold.id })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gql(xichengBureau, fix, { h: added.body.data.registerHousehold.id })).body.errors[0].extensions.code,
+    ).toBe('FORBIDDEN');
     const area = byName['红居南街6号院'];
     const areas = await t.gql(guangwai, '{ areas { id name } }');
     const areaId = (areas.body.data.areas as { id: string; name: string }[]).find((a) => a.name === area.name)!.id;
     const assign = 'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id } }';
-    expect((await t.gql(xichengBureau, assign, { a: areaId, b: [buildingId] })).body.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect((await t.gql(otherStreet, assign, { a: areaId, b: [buildingId] })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(xichengBureau, assign, { a: areaId, b: [buildingId] })).body.errors[0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await t.gql(otherStreet, assign, { a: areaId, b: [buildingId] })).body.errors[0].extensions.code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('corrects compounds and households, by the street office only', async () => {
@@ -156,25 +182,45 @@ describe('areas: compounds, buildings and households', () => {
     const update = `mutation($id: ID!) { updateCompound(id: $id, input: { governanceModel: MULTI_PARTY_CO_GOVERNANCE, yearBuilt: 1986 }) { governanceModel yearBuilt kind } }`;
     expect((await t.gql(xichengBureau, update, { id })).body.errors[0].extensions.code).toBe('FORBIDDEN');
     const ok = await t.gql(guangwai, update, { id });
-    expect(ok.body.data.updateCompound).toEqual({ governanceModel: 'MULTI_PARTY_CO_GOVERNANCE', yearBuilt: 1986, kind: 'UNMANAGED' });
+    expect(ok.body.data.updateCompound).toEqual({
+      governanceModel: 'MULTI_PARTY_CO_GOVERNANCE',
+      yearBuilt: 1986,
+      kind: 'UNMANAGED',
+    });
     const page = await t.gql(guangwai, HOUSEHOLDS, { id });
-    const household = await t.gql(guangwai, 'query($id: ID!) { compound(id: $id) { households(first: 1) { items { id } } } }', { id });
+    const household = await t.gql(
+      guangwai,
+      'query($id: ID!) { compound(id: $id) { households(first: 1) { items { id } } } }',
+      { id },
+    );
     const householdId = household.body.data.compound.households.items[0].id;
     const fix = `mutation($h: ID!, $a: Key) { updateHousehold(id: $h, input: { floorArea: $a }) { floorAreaM2 ownerName } }`;
     const fixed = await t.gql(guangwai, fix, { h: householdId, a: '63.05' });
-    expect(fixed.body.data.updateHousehold).toEqual({ floorAreaM2: '63.05', ownerName: page.body.data.compound.households.items[0].ownerName });
-    expect((await t.gql(guangwai, fix, { h: householdId, a: '63.055' })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-
+    expect(fixed.body.data.updateHousehold).toEqual({
+      floorAreaM2: '63.05',
+      ownerName: page.body.data.compound.households.items[0].ownerName,
+    });
+    expect((await t.gql(guangwai, fix, { h: householdId, a: '63.055' })).body.errors[0].extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('corrects buildings, by their street office only', async () => {
     const desheng = DEMO_STREETS[1].office;
-    const buildings = await t.gql(desheng, 'query($id: ID!) { compound(id: $id) { buildings { id label } } }', { id: byName['阳光丽景'].id });
+    const buildings = await t.gql(desheng, 'query($id: ID!) { compound(id: $id) { buildings { id label } } }', {
+      id: byName['阳光丽景'].id,
+    });
     const [first, second] = buildings.body.data.compound.buildings as { id: string; label: string }[];
     const rename = `mutation($b: ID!, $l: Name) { updateBuilding(id: $b, input: { label: $l, elevators: 3 }) { label elevators buildingClass } }`;
-    expect((await t.gql(desheng, rename, { b: first.id, l: second.label })).body.errors[0].extensions.code).toBe('CONFLICT');
+    expect((await t.gql(desheng, rename, { b: first.id, l: second.label })).body.errors[0].extensions.code).toBe(
+      'CONFLICT',
+    );
     expect((await t.gql(guangwai, rename, { b: first.id, l: 'x' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
-    expect((await t.gql(desheng, rename, { b: first.id, l: '1号楼(东)' })).body.data.updateBuilding).toEqual({ label: '1号楼(东)', elevators: 3, buildingClass: 'HIGH_RISE' });
+    expect((await t.gql(desheng, rename, { b: first.id, l: '1号楼(东)' })).body.data.updateBuilding).toEqual({
+      label: '1号楼(东)',
+      elevators: 3,
+      buildingClass: 'HIGH_RISE',
+    });
   });
 
   it('rejects a CSV with bad lines as a whole, naming each line and reason', async () => {
@@ -188,7 +234,11 @@ describe('areas: compounds, buildings and households', () => {
       '9号楼,LOW_RISE,6,0,1,101,70.00,o-4,赵静',
       '1号楼,LOW_RISE,6,0,1,101,70.00,o-5,周强',
     ].join('\n');
-    const res = await t.gql(guangwai, 'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', { c: id, csv });
+    const res = await t.gql(
+      guangwai,
+      'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }',
+      { c: id, csv },
+    );
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const lines = res.body.errors[0].extensions.details.lines as { line: number; field: string }[];
     expect(lines.map((l) => [l.line, l.field])).toEqual([
@@ -199,22 +249,34 @@ describe('areas: compounds, buildings and households', () => {
     ]);
     const after = await db.query('select count(*)::int as n from areas.household');
     expect(after.rows[0].n).toBe(before.rows[0].n);
-    const buildings = await db.query(`select count(*)::int as n from areas.building where compound_id = $1 and label in ('9号楼', '10号楼')`, [id]);
+    const buildings = await db.query(
+      `select count(*)::int as n from areas.building where compound_id = $1 and label in ('9号楼', '10号楼')`,
+      [id],
+    );
     expect(buildings.rows[0].n).toBe(0);
   });
 
   it('groups buildings into an area only within the area’s street, one area per building', async () => {
-    const area = await t.gql(guangwai, 'mutation { registerArea(input: { name: "红居南街6号院 新区", districtCode: "110102", streetCode: "110102020" }) { id } }');
+    const area = await t.gql(
+      guangwai,
+      'mutation { registerArea(input: { name: "红居南街6号院 新区", districtCode: "110102", streetCode: "110102020" }) { id } }',
+    );
     const areaId = area.body.data.registerArea.id;
-    const hongju = await t.gql(guangwai, 'query($c: ID!) { compound(id: $c) { buildings { id label areaId } } }', { c: byName['红居南街6号院'].id });
+    const hongju = await t.gql(guangwai, 'query($c: ID!) { compound(id: $c) { buildings { id label areaId } } }', {
+      c: byName['红居南街6号院'].id,
+    });
     const buildings = hongju.body.data.compound.buildings as { id: string; label: string; areaId: string | null }[];
     const assigned = buildings.find((b) => b.areaId)!;
     const free = buildings.find((b) => !b.areaId)!;
     const assign = 'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id areaId } }';
-    expect((await t.gql(guangwai, assign, { a: areaId, b: [assigned.id] })).body.errors[0].extensions.code).toBe('CONFLICT');
+    expect((await t.gql(guangwai, assign, { a: areaId, b: [assigned.id] })).body.errors[0].extensions.code).toBe(
+      'CONFLICT',
+    );
     const ok = await t.gql(guangwai, assign, { a: areaId, b: [free.id] });
     expect(ok.body.data.assignBuildingsToArea).toEqual([{ id: free.id, areaId }]);
-    const desheng = await t.gql(xichengBureau, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', { c: byName['阳光丽景'].id });
+    const desheng = await t.gql(xichengBureau, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', {
+      c: byName['阳光丽景'].id,
+    });
     const foreign = await t.gql(guangwai, assign, { a: areaId, b: [desheng.body.data.compound.buildings[0].id] });
     // Another street's building is not found: neither its compound's name nor its id is disclosed.
     expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');

@@ -55,14 +55,16 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     expect(res.body.errors).toBeUndefined();
     return res.body.data.area.governanceBodies as Body[];
   };
-  const ofKind = (list: Body[], kind: string, standing = true) => list.filter((b) => b.kind === kind && (!standing || b.dissolvedOn === null));
+  const ofKind = (list: Body[], kind: string, standing = true) =>
+    list.filter((b) => b.kind === kind && (!standing || b.dissolvedOn === null));
 
   beforeAll(async () => {
     // Governance bodies belong to areas: the demo compounds' areas without buildings or households, and seed 000's
     // property-management committee at 广安门北街20号院.
     t = await startTestHub({ subgraphs: ['areas'] });
     const given = scenario(t);
-    for (const name of ['阳光丽景', '润枫欣尚', '广安门北街20号院', '红居南街6号院', '学院南路32号院']) areaIds[name] = await given.area(name);
+    for (const name of ['阳光丽景', '润枫欣尚', '广安门北街20号院', '红居南街6号院', '学院南路32号院'])
+      areaIds[name] = await given.area(name);
     await given.committee(areaIds['广安门北街20号院'], '广安门北街20号院');
   });
 
@@ -72,55 +74,107 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
 
   it("records 阳光丽景's owners' assembly once, for its own street office only, and links the committee it elects", async () => {
     const areaId = areaIds['阳光丽景'];
-    const input = { areaId, firstMeetingOn: '2019-04-20', rulesReference: '阳光丽景业主大会议事规则（2019年4月20日首次业主大会会议通过）' };
+    const input = {
+      areaId,
+      firstMeetingOn: '2019-04-20',
+      rulesReference: '阳光丽景业主大会议事规则（2019年4月20日首次业主大会会议通过）',
+    };
 
     const badDate = await t.gql(desheng, ASSEMBLY, { i: { ...input, firstMeetingOn: '2019-02-29' } });
-    expect(badDate.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { firstMeetingOn: expect.any(String) } } });
+    expect(badDate.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { firstMeetingOn: expect.any(String) } },
+    });
     const tooLong = await t.gql(desheng, ASSEMBLY, { i: { ...input, rulesReference: '则'.repeat(201) } });
     // The Name scalar refuses it (at most 200 characters) before the assembly's own rule is asked.
-    expect(tooLong.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { rulesReference: expect.any(String) } } });
+    expect(tooLong.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { rulesReference: expect.any(String) } },
+    });
     expect((await t.gql(guangwai, ASSEMBLY, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(xichengBureau, ASSEMBLY, { i: input })).body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await bodies(areaId)).toEqual([]);
 
     const recorded = await t.gql(desheng, ASSEMBLY, { i: input });
-    expect(recorded.body.data.recordOwnersAssembly).toMatchObject({ kind: 'OWNERS_ASSEMBLY', formedOn: '2019-04-20', rulesReference: input.rulesReference });
+    expect(recorded.body.data.recordOwnersAssembly).toMatchObject({
+      kind: 'OWNERS_ASSEMBLY',
+      formedOn: '2019-04-20',
+      rulesReference: input.rulesReference,
+    });
     const assemblyId = recorded.body.data.recordOwnersAssembly.id;
     const second = await t.gql(desheng, ASSEMBLY, { i: { ...input, firstMeetingOn: '2023-01-01' } });
     expect(second.body.errors[0].extensions.code).toBe('CONFLICT');
 
-    const early = await t.gql(desheng, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2019-04-19', members: ownersCommitteeMembers } });
-    expect(early.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['COMMITTEE_RECORDED_BEFORE_ASSEMBLY'] } });
-    const committee = await t.gql(desheng, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2019-05-10', termEndsOn: '2024-05-09', members: ownersCommitteeMembers } });
-    expect(committee.body.data.recordOwnersCommittee).toMatchObject({ kind: 'OWNERS_COMMITTEE', recordedOn: '2019-05-10', assemblyId, assemblyNotRecorded: false });
+    const early = await t.gql(desheng, OWNERS_COMMITTEE, {
+      i: { areaId, recordedOn: '2019-04-19', members: ownersCommitteeMembers },
+    });
+    expect(early.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['COMMITTEE_RECORDED_BEFORE_ASSEMBLY'] },
+    });
+    const committee = await t.gql(desheng, OWNERS_COMMITTEE, {
+      i: { areaId, recordedOn: '2019-05-10', termEndsOn: '2024-05-09', members: ownersCommitteeMembers },
+    });
+    expect(committee.body.data.recordOwnersCommittee).toMatchObject({
+      kind: 'OWNERS_COMMITTEE',
+      recordedOn: '2019-05-10',
+      assemblyId,
+      assemblyNotRecorded: false,
+    });
 
     const list = await bodies(areaId, desheng);
     expect(list.map((b) => b.kind).sort()).toEqual(['OWNERS_ASSEMBLY', 'OWNERS_COMMITTEE']);
-    expect(ofKind(list, 'OWNERS_ASSEMBLY')[0]).toMatchObject({ id: assemblyId, assemblyNotRecorded: null, recordingDeadline: null });
+    expect(ofKind(list, 'OWNERS_ASSEMBLY')[0]).toMatchObject({
+      id: assemblyId,
+      assemblyNotRecorded: null,
+      recordingDeadline: null,
+    });
   });
 
   it("records an owners' committee with no assembly on record, flagged, and links it once the assembly is recorded", async () => {
     const areaId = areaIds['润枫欣尚'];
     const nothingToDissolve = await t.gql(tiantongyuanSouth, OWNERS_COMMITTEE, {
-      i: { areaId, recordedOn: '2022-03-15', members: ownersCommitteeMembers, propertyManagementCommitteeDissolvedOn: '2022-03-20' },
+      i: {
+        areaId,
+        recordedOn: '2022-03-15',
+        members: ownersCommitteeMembers,
+        propertyManagementCommitteeDissolvedOn: '2022-03-20',
+      },
     });
-    expect(nothingToDissolve.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { propertyManagementCommitteeDissolvedOn: expect.any(String) } } });
+    expect(nothingToDissolve.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { propertyManagementCommitteeDissolvedOn: expect.any(String) } },
+    });
     expect(await bodies(areaId)).toEqual([]);
-    const committee = await t.gql(tiantongyuanSouth, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2022-03-15', members: ownersCommitteeMembers } });
+    const committee = await t.gql(tiantongyuanSouth, OWNERS_COMMITTEE, {
+      i: { areaId, recordedOn: '2022-03-15', members: ownersCommitteeMembers },
+    });
     expect(committee.body.data.recordOwnersCommittee).toMatchObject({ assemblyId: null, assemblyNotRecorded: true });
 
     // The standing committee was recorded on 2022-03-15: an assembly first meeting after that cannot have elected it.
     const later = await t.gql(tiantongyuanSouth, ASSEMBLY, { i: { areaId, firstMeetingOn: '2022-03-20' } });
-    expect(later.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['COMMITTEE_RECORDED_BEFORE_ASSEMBLY'] } });
+    expect(later.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['COMMITTEE_RECORDED_BEFORE_ASSEMBLY'] },
+    });
     expect(ofKind(await bodies(areaId), 'OWNERS_ASSEMBLY')).toEqual([]);
 
-    const assembly = await t.gql(tiantongyuanSouth, ASSEMBLY, { i: { areaId, firstMeetingOn: '2022-03-01', rulesReference: '   ' } });
+    const assembly = await t.gql(tiantongyuanSouth, ASSEMBLY, {
+      i: { areaId, firstMeetingOn: '2022-03-01', rulesReference: '   ' },
+    });
     expect(assembly.body.data.recordOwnersAssembly).toMatchObject({ formedOn: '2022-03-01', rulesReference: null });
     const [linked] = ofKind(await bodies(areaId), 'OWNERS_COMMITTEE');
-    expect(linked).toMatchObject({ assemblyId: assembly.body.data.recordOwnersAssembly.id, assemblyNotRecorded: false });
+    expect(linked).toMatchObject({
+      assemblyId: assembly.body.data.recordOwnersAssembly.id,
+      assemblyNotRecorded: false,
+    });
     const probe = await probeTopics(t.brokers, [`${t.topicPrefix}areas.governance.v1`]);
     try {
-      const [event] = await probe.waitForCount('the assembly published', (m) => m.headers.ce_type === 'hub.areas.assembly.recorded' && String(m.message.key) === areaId, 1);
+      const [event] = await probe.waitForCount(
+        'the assembly published',
+        (m) => m.headers.ce_type === 'hub.areas.assembly.recorded' && String(m.message.key) === areaId,
+        1,
+      );
       expect(JSON.parse(String(event.message.value))).toEqual({
         areaId,
         bodyId: assembly.body.data.recordOwnersAssembly.id,
@@ -138,62 +192,127 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     const [pmc] = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE');
     expect(pmc).toMatchObject({ filedOn: null, recordedOn: null, recordingDeadline: null, recordedLate: null });
 
-    expect((await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('CONFLICT'); // not filed
-    expect((await t.gql(guangnei, FILING, { b: pmc.id, d: '2020-06-24' })).body.data.recordCommitteeFiling).toEqual({ filedOn: '2020-06-24', filedLate: false });
+    expect((await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe(
+      'CONFLICT',
+    ); // not filed
+    expect((await t.gql(guangnei, FILING, { b: pmc.id, d: '2020-06-24' })).body.data.recordCommitteeFiling).toEqual({
+      filedOn: '2020-06-24',
+      filedLate: false,
+    });
 
     const beforeFiling = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-06-23' });
-    expect(beforeFiling.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['RECORDED_BEFORE_FILING'] } });
+    expect(beforeFiling.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['RECORDED_BEFORE_FILING'] },
+    });
     const notADate = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-06-31' });
-    expect(notADate.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { recordedOn: expect.any(String) } } });
-    expect((await t.gql(desheng, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
-    expect((await t.gql(xichengBureau, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(notADate.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { recordedOn: expect.any(String) } },
+    });
+    expect((await t.gql(desheng, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await t.gql(xichengBureau, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
     const untouched = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE')[0];
     expect(untouched).toMatchObject({ recordedOn: null, recordingDeadline: '2020-07-02', recordedLate: null });
 
     // 25–27 June 2020 off, Sunday 28 June worked (国办发明电〔2019〕16号): the fifth working day is 2 July, where
     // counting weekdays alone would give 1 July.
     const recorded = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-02' });
-    expect(recorded.body.data.recordCommitteeRecording).toEqual({ recordedOn: '2020-07-02', recordingDeadline: '2020-07-02', recordedLate: false });
-    expect((await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-03' })).body.errors[0].extensions.code).toBe('CONFLICT');
+    expect(recorded.body.data.recordCommitteeRecording).toEqual({
+      recordedOn: '2020-07-02',
+      recordingDeadline: '2020-07-02',
+      recordedLate: false,
+    });
+    expect((await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-03' })).body.errors[0].extensions.code).toBe(
+      'CONFLICT',
+    );
 
     // Recording the owners' committee dissolves it on the recording day when no other day is given, within its deadline.
-    const res = await t.gql(guangnei, OWNERS_COMMITTEE, { i: { areaId, recordedOn: '2024-06-01', members: ownersCommitteeMembers } });
+    const res = await t.gql(guangnei, OWNERS_COMMITTEE, {
+      i: { areaId, recordedOn: '2024-06-01', members: ownersCommitteeMembers },
+    });
     expect(res.body.errors).toBeUndefined();
     const [dissolved] = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE', false);
-    expect(dissolved).toMatchObject({ dissolvedOn: '2024-06-01', dissolutionDeadline: '2024-07-01', dissolvedLate: false, recordedOn: '2020-07-02' });
+    expect(dissolved).toMatchObject({
+      dissolvedOn: '2024-06-01',
+      dissolutionDeadline: '2024-07-01',
+      dissolvedLate: false,
+      recordedOn: '2020-07-02',
+    });
   });
 
   it("flags a recording after the fifth working day across National Day 2024, then dissolves the committee when an owners' committee is recorded, flagging a dissolution after 30 days", async () => {
     const areaId = areaIds['红居南街6号院'];
     const probe = await probeTopics(t.brokers, [`${t.topicPrefix}areas.governance.v1`]);
     const formed = await t.gql(guangwai, FORM, {
-      i: { areaId, formedOn: '2024-09-10', termEndsOn: '2027-09-10', filedOn: '2024-09-27', members: pmcMembers, chairIndex: 0 },
+      i: {
+        areaId,
+        formedOn: '2024-09-10',
+        termEndsOn: '2027-09-10',
+        filedOn: '2024-09-27',
+        members: pmcMembers,
+        chairIndex: 0,
+      },
     });
     expect(formed.body.errors).toBeUndefined();
     // Sunday 29 September worked, 1–7 October off (国办发明电〔2023〕7号): 29, 30 September, 8, 9, 10 October.
-    const late = await t.gql(guangwai, RECORDING, { b: formed.body.data.formPropertyManagementCommittee.id, d: '2024-10-11' });
-    expect(late.body.data.recordCommitteeRecording).toEqual({ recordedOn: '2024-10-11', recordingDeadline: '2024-10-10', recordedLate: true });
+    const late = await t.gql(guangwai, RECORDING, {
+      b: formed.body.data.formPropertyManagementCommittee.id,
+      d: '2024-10-11',
+    });
+    expect(late.body.data.recordCommitteeRecording).toEqual({
+      recordedOn: '2024-10-11',
+      recordingDeadline: '2024-10-10',
+      recordedLate: true,
+    });
     const pmc = formed.body.data.formPropertyManagementCommittee;
     try {
-      const [recordedEvent] = await probe.waitForCount('the recording published', (m) => m.headers.ce_type === 'hub.areas.committee.recorded' && String(m.message.key) === areaId, 1);
-      expect(JSON.parse(String(recordedEvent.message.value))).toEqual({ areaId, bodyId: pmc.id, filedOn: '2024-09-27', recordedOn: '2024-10-11' });
+      const [recordedEvent] = await probe.waitForCount(
+        'the recording published',
+        (m) => m.headers.ce_type === 'hub.areas.committee.recorded' && String(m.message.key) === areaId,
+        1,
+      );
+      expect(JSON.parse(String(recordedEvent.message.value))).toEqual({
+        areaId,
+        bodyId: pmc.id,
+        filedOn: '2024-09-27',
+        recordedOn: '2024-10-11',
+      });
 
       const input = { areaId, recordedOn: '2025-03-03', members: ownersCommitteeMembers };
-      const early = await t.gql(guangwai, OWNERS_COMMITTEE, { i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-03-02' } });
+      const early = await t.gql(guangwai, OWNERS_COMMITTEE, {
+        i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-03-02' },
+      });
       expect(early.body.errors[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        details: { problems: ['DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED'], fields: { propertyManagementCommitteeDissolvedOn: expect.any(String) } },
+        details: {
+          problems: ['DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED'],
+          fields: { propertyManagementCommitteeDissolvedOn: expect.any(String) },
+        },
       });
-      const badDate = await t.gql(guangwai, OWNERS_COMMITTEE, { i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-04-31' } });
+      const badDate = await t.gql(guangwai, OWNERS_COMMITTEE, {
+        i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-04-31' },
+      });
       expect(badDate.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-      const foreign = await t.gql(desheng, OWNERS_COMMITTEE, { i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-04-10' } });
+      const foreign = await t.gql(desheng, OWNERS_COMMITTEE, {
+        i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-04-10' },
+      });
       expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
       const unchanged = await bodies(areaId);
       expect(ofKind(unchanged, 'OWNERS_COMMITTEE', false)).toEqual([]);
       expect(ofKind(unchanged, 'PROPERTY_MANAGEMENT_COMMITTEE')).toHaveLength(1);
 
-      const recorded = await t.gql(guangwai, OWNERS_COMMITTEE, { i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-04-10' } });
-      expect(recorded.body.data.recordOwnersCommittee).toMatchObject({ recordedOn: '2025-03-03', assemblyNotRecorded: true });
+      const recorded = await t.gql(guangwai, OWNERS_COMMITTEE, {
+        i: { ...input, propertyManagementCommitteeDissolvedOn: '2025-04-10' },
+      });
+      expect(recorded.body.data.recordOwnersCommittee).toMatchObject({
+        recordedOn: '2025-03-03',
+        assemblyNotRecorded: true,
+      });
       const dissolved = (await bodies(areaId)).find((b) => b.id === pmc.id);
       expect(dissolved).toMatchObject({
         dissolvedOn: '2025-04-10',
@@ -202,7 +321,11 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
         dissolvedLate: true,
       });
 
-      const [event] = await probe.waitForCount('the dissolution published', (m) => m.headers.ce_type === 'hub.areas.committee.dissolved' && String(m.message.key) === areaId, 1);
+      const [event] = await probe.waitForCount(
+        'the dissolution published',
+        (m) => m.headers.ce_type === 'hub.areas.committee.dissolved' && String(m.message.key) === areaId,
+        1,
+      );
       const data = expectValidEvent(event, 'hub.areas.committee.dissolved');
       expect(data).toEqual({ areaId, bodyId: pmc.id, dissolvedOn: '2025-04-10', reason: 'OWNERS_COMMITTEE_RECORDED' });
       expect(event.message.key?.toString()).toBe(areaId);
@@ -216,24 +339,46 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     const assembly = await t.gql(beitaipingzhuang, ASSEMBLY, { i: { areaId, firstMeetingOn: '2021-09-01' } });
     const assemblyId = assembly.body.data.recordOwnersAssembly.id;
     // Beijing arts. 55–56: a committee stands in for an assembly that has no owners' committee.
-    const formed = await t.gql(beitaipingzhuang, FORM, { i: { areaId, formedOn: '2021-09-15', termEndsOn: '2024-09-14', members: pmcMembers, chairIndex: 0 } });
+    const formed = await t.gql(beitaipingzhuang, FORM, {
+      i: { areaId, formedOn: '2021-09-15', termEndsOn: '2024-09-14', members: pmcMembers, chairIndex: 0 },
+    });
     expect(formed.body.errors).toBeUndefined();
 
     const change = `mutation($i: ChangeCommitteeMembersInput!) { changeCommitteeMembers(input: $i) { id } }`;
-    const members = await t.gql(beitaipingzhuang, change, { i: { bodyId: assemblyId, members: ownersCommitteeMembers } });
+    const members = await t.gql(beitaipingzhuang, change, {
+      i: { bodyId: assemblyId, members: ownersCommitteeMembers },
+    });
     expect(members.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect((await t.gql(beitaipingzhuang, FILING, { b: assemblyId, d: '2021-09-02' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
-    expect((await t.gql(beitaipingzhuang, RECORDING, { b: assemblyId, d: '2021-09-02' })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(
+      (await t.gql(beitaipingzhuang, FILING, { b: assemblyId, d: '2021-09-02' })).body.errors[0].extensions.code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await t.gql(beitaipingzhuang, RECORDING, { b: assemblyId, d: '2021-09-02' })).body.errors[0].extensions.code,
+    ).toBe('NOT_FOUND');
 
     const decision = `mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id } }`;
-    const tally = { totalOwners: 100, totalArea: '10000.00', participatingOwners: 80, participatingArea: '8000.00', consentingOwners: 70, consentingArea: '7000.00' };
+    const tally = {
+      totalOwners: 100,
+      totalArea: '10000.00',
+      participatingOwners: 80,
+      participatingArea: '8000.00',
+      consentingOwners: 70,
+      consentingArea: '7000.00',
+    };
     const input = { areaId, matter: 'MANAGEMENT_COVENANT', heldOn: '2021-10-01', tally };
-    expect((await t.gql(identity('OWNERS_COMMITTEE', assemblyId), decision, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(
+      (await t.gql(identity('OWNERS_COMMITTEE', assemblyId), decision, { i: input })).body.errors[0].extensions.code,
+    ).toBe('NOT_FOUND');
     const pmcId = formed.body.data.formPropertyManagementCommittee.id;
     expect((await t.gql(identity('OWNERS_COMMITTEE', pmcId), decision, { i: input })).body.errors).toBeUndefined();
 
     const list = await bodies(areaId);
-    expect(list.filter((b) => b.dissolvedOn === null).map((b) => b.kind).sort()).toEqual(['OWNERS_ASSEMBLY', 'PROPERTY_MANAGEMENT_COMMITTEE']);
+    expect(
+      list
+        .filter((b) => b.dissolvedOn === null)
+        .map((b) => b.kind)
+        .sort(),
+    ).toEqual(['OWNERS_ASSEMBLY', 'PROPERTY_MANAGEMENT_COMMITTEE']);
   });
   it("puts a committee unfiled after its 30 days, or standing after its term, on its street office's overdue list, and on no other street's", async () => {
     const OVERDUE = `query($d: LocalDate) { overdueGovernanceBodies(asOf: $d) { asOf reasons area { id name } body { id kind formedOn termEndsOn filingDeadline filingOverdue termExpired } } }`;
@@ -241,36 +386,68 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     const listed = async (who: Parameters<TestHub['gql']>[0], asOf?: string) => {
       const res = await t.gql(who, OVERDUE, { d: asOf });
       expect(res.body.errors).toBeUndefined();
-      return (res.body.data.overdueGovernanceBodies as { asOf: string; reasons: string[]; area: { id: string }; body: Record<string, unknown> }[]).filter((o) => o.area.id === areaId);
+      return (
+        res.body.data.overdueGovernanceBodies as {
+          asOf: string;
+          reasons: string[];
+          area: { id: string };
+          body: Record<string, unknown>;
+        }[]
+      ).filter((o) => o.area.id === areaId);
     };
     // Formed Wednesday 2021-09-15 (the test above) and never filed: day 30 is Friday 2021-10-15.
     expect(await listed(beitaipingzhuang, '2021-10-15')).toEqual([]);
     const [late] = await listed(beitaipingzhuang, '2021-10-18');
-    expect(late).toMatchObject({ asOf: '2021-10-18', reasons: ['FILING_OVERDUE'], body: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', formedOn: '2021-09-15', filingDeadline: '2021-10-15' } });
+    expect(late).toMatchObject({
+      asOf: '2021-10-18',
+      reasons: ['FILING_OVERDUE'],
+      body: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', formedOn: '2021-09-15', filingDeadline: '2021-10-15' },
+    });
     // Today its term (to 2024-09-14) has ended too.
     const [now] = await listed(beitaipingzhuang);
-    expect(now).toMatchObject({ reasons: ['FILING_OVERDUE', 'TERM_EXPIRED'], body: { termEndsOn: '2024-09-14', filingOverdue: true, termExpired: true } });
+    expect(now).toMatchObject({
+      reasons: ['FILING_OVERDUE', 'TERM_EXPIRED'],
+      body: { termEndsOn: '2024-09-14', filingOverdue: true, termExpired: true },
+    });
     expect(await listed(identity('CITY_BUREAU', 'bureau-haidian', ['110108']))).toHaveLength(1);
 
     // Another street's office and another district's bureau see nothing of it; a company has no such list.
     expect(await listed(desheng)).toEqual([]);
     expect(await listed(identity('CITY_BUREAU', 'bureau-xicheng', ['110102']))).toEqual([]);
-    expect((await t.gql(identity('PROPERTY_COMPANY', '91110108MA01DEMO32'), OVERDUE, {})).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gql(identity('PROPERTY_COMPANY', '91110108MA01DEMO32'), OVERDUE, {})).body.errors[0].extensions.code,
+    ).toBe('FORBIDDEN');
     const future = await t.gql(beitaipingzhuang, OVERDUE, { d: '2999-01-01' });
-    expect(future.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { asOf: expect.any(String) } } });
+    expect(future.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { asOf: expect.any(String) } },
+    });
   });
   it('records a committee whose 30-day filing period runs past the holiday data, and refuses to compute that deadline (OUTSIDE_HOLIDAY_CALENDAR)', async () => {
-    const registered = await t.gql(guangwai, 'mutation { registerArea(input: { name: "红居南街6号院 东区", districtCode: "110102", streetCode: "110102020" }) { id } }');
+    const registered = await t.gql(
+      guangwai,
+      'mutation { registerArea(input: { name: "红居南街6号院 东区", districtCode: "110102", streetCode: "110102020" }) { id } }',
+    );
     const areaId = registered.body.data.registerArea.id;
-    const formed = await t.gql(guangwai, `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id formedOn filingDeadline } }`, {
-      i: { areaId, formedOn: '2026-12-01', termEndsOn: '2029-11-30', members: pmcMembers, chairIndex: 0 },
-    });
+    const formed = await t.gql(
+      guangwai,
+      `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id formedOn filingDeadline } }`,
+      {
+        i: { areaId, formedOn: '2026-12-01', termEndsOn: '2029-11-30', members: pmcMembers, chairIndex: 0 },
+      },
+    );
     // Recorded: day 30 is 2026-12-31, past 2026-12-24, the last day the State Council notices held answer for.
-    expect(formed.body.data.formPropertyManagementCommittee).toMatchObject({ formedOn: '2026-12-01', filingDeadline: null });
+    expect(formed.body.data.formPropertyManagementCommittee).toMatchObject({
+      formedOn: '2026-12-01',
+      filingDeadline: null,
+    });
     expect(formed.body.errors).toHaveLength(1);
     expect(formed.body.errors[0]).toMatchObject({
       path: ['formPropertyManagementCommittee', 'filingDeadline'],
-      extensions: { code: 'OUTSIDE_HOLIDAY_CALENDAR', details: { date: '2026-12-31', calendarFrom: '2004-01-01', calendarTo: '2026-12-24' } },
+      extensions: {
+        code: 'OUTSIDE_HOLIDAY_CALENDAR',
+        details: { date: '2026-12-31', calendarFrom: '2004-01-01', calendarTo: '2026-12-24' },
+      },
     });
   });
 });

@@ -15,7 +15,16 @@ const RECORD = `mutation($i: RecordJointDecisionInput!) {
   recordJointDecision(input: $i) { id valid reasons participationOwners { percent } participationArea { percent } consentOwners { percent } consentArea { percent } }
 }`;
 
-type Body = { id: string; kind: string; formedOn: string; termEndsOn: string; filingDeadline: string; dissolvedOn: string | null; chairMemberId: string; members: { id: string; seat: string }[] };
+type Body = {
+  id: string;
+  kind: string;
+  formedOn: string;
+  termEndsOn: string;
+  filingDeadline: string;
+  dissolvedOn: string | null;
+  chairMemberId: string;
+  members: { id: string; seat: string }[];
+};
 type AreaRow = { id: string; name: string; governanceBodies: Body[] };
 
 describe("areas: governance bodies and owners' joint decisions", () => {
@@ -40,7 +49,12 @@ describe("areas: governance bodies and owners' joint decisions", () => {
 
   it("holds seed 000's 11-member property-management committee, chaired by the residents' committee", () => {
     const [pmc] = areas['广安门北街20号院'].governanceBodies;
-    expect(pmc).toMatchObject({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', formedOn: '2020-05-30', filingDeadline: '2020-06-29', dissolvedOn: null });
+    expect(pmc).toMatchObject({
+      kind: 'PROPERTY_MANAGEMENT_COMMITTEE',
+      formedOn: '2020-05-30',
+      filingDeadline: '2020-06-29',
+      dissolvedOn: null,
+    });
     const seats = pmc.members.reduce<Record<string, number>>((n, m) => ({ ...n, [m.seat]: (n[m.seat] ?? 0) + 1 }), {});
     expect(seats).toEqual({ RESIDENTS_COMMITTEE: 2, PROPERTY_RIGHTS_UNIT: 6, OWNER: 3 });
     expect(pmc.members.find((m) => m.id === pmc.chairMemberId)?.seat).toBe('RESIDENTS_COMMITTEE');
@@ -48,15 +62,54 @@ describe("areas: governance bodies and owners' joint decisions", () => {
 
   it('refuses an invalid or second committee with typed errors', async () => {
     const form = `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }`;
-    const members = Array.from({ length: 6 }, (_, i) => ({ name: `m${i}`, seat: i === 0 ? 'RESIDENTS_COMMITTEE' : 'OWNER' }));
-    const six = await t.gql(guangwai, form, { i: { areaId: areas['红居南街6号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-11', members, chairIndex: 0 } });
-    expect(six.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: expect.arrayContaining(['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'TERM_TOO_LONG']) } });
+    const members = Array.from({ length: 6 }, (_, i) => ({
+      name: `m${i}`,
+      seat: i === 0 ? 'RESIDENTS_COMMITTEE' : 'OWNER',
+    }));
+    const six = await t.gql(guangwai, form, {
+      i: {
+        areaId: areas['红居南街6号院'].id,
+        formedOn: '2024-01-10',
+        termEndsOn: '2027-01-11',
+        members,
+        chairIndex: 0,
+      },
+    });
+    expect(six.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: expect.arrayContaining(['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'TERM_TOO_LONG']) },
+    });
     const seven = [...members, { name: 'm6', seat: 'OWNER' }];
-    const second = await t.gql(guangnei, form, { i: { areaId: areas['广安门北街20号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-10', members: seven, chairIndex: 0 } });
+    const second = await t.gql(guangnei, form, {
+      i: {
+        areaId: areas['广安门北街20号院'].id,
+        formedOn: '2024-01-10',
+        termEndsOn: '2027-01-10',
+        members: seven,
+        chairIndex: 0,
+      },
+    });
     expect(second.body.errors[0].extensions.code).toBe('CONFLICT');
-    const foreign = await t.gql(otherStreet, form, { i: { areaId: areas['红居南街6号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-10', members: seven, chairIndex: 0 } });
+    const foreign = await t.gql(otherStreet, form, {
+      i: {
+        areaId: areas['红居南街6号院'].id,
+        formedOn: '2024-01-10',
+        termEndsOn: '2027-01-10',
+        members: seven,
+        chairIndex: 0,
+      },
+    });
     expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
-    const late = await t.gql(guangwai, form, { i: { areaId: areas['红居南街6号院'].id, formedOn: '2024-01-10', termEndsOn: '2027-01-10', filedOn: '2024-02-10', members: seven, chairIndex: 0 } });
+    const late = await t.gql(guangwai, form, {
+      i: {
+        areaId: areas['红居南街6号院'].id,
+        formedOn: '2024-01-10',
+        termEndsOn: '2027-01-10',
+        filedOn: '2024-02-10',
+        members: seven,
+        chairIndex: 0,
+      },
+    });
     expect(late.body.errors).toBeUndefined();
     const bodies = await t.gql(guangwai, AREAS);
     const hongju = (bodies.body.data.areas as AreaRow[]).find((a) => a.name === '红居南街6号院')!;
@@ -66,18 +119,35 @@ describe("areas: governance bodies and owners' joint decisions", () => {
   it('records a late filing of the committee as flagged, once', async () => {
     const pmc = areas['广安门北街20号院'].governanceBodies[0];
     const file = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate filingDeadline } }`;
-    expect((await t.gql(xichengBureau, file, { b: pmc.id, d: '2020-06-30' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(xichengBureau, file, { b: pmc.id, d: '2020-06-30' })).body.errors[0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
     const late = await t.gql(guangnei, file, { b: pmc.id, d: '2020-06-30' });
-    expect(late.body.data.recordCommitteeFiling).toEqual({ filedOn: '2020-06-30', filedLate: true, filingDeadline: '2020-06-29' });
-    expect((await t.gql(guangnei, file, { b: pmc.id, d: '2020-07-01' })).body.errors[0].extensions.code).toBe('CONFLICT');
+    expect(late.body.data.recordCommitteeFiling).toEqual({
+      filedOn: '2020-06-30',
+      filedLate: true,
+      filingDeadline: '2020-06-29',
+    });
+    expect((await t.gql(guangnei, file, { b: pmc.id, d: '2020-07-01' })).body.errors[0].extensions.code).toBe(
+      'CONFLICT',
+    );
   });
 
   it("decides seed 003's vote on hiring a company valid, and an exact half invalid, publishing each verdict", async () => {
     const probe = await probeTopics(t.brokers, [`${t.topicPrefix}areas.governance.v1`]);
     try {
       const areaId = areas['学院南路32号院'].id;
-      const seed003 = { totalOwners: 10000, totalArea: '40000.00', participatingOwners: 7784, participatingArea: '29700.00', consentingOwners: 5770, consentingArea: '23421.42' };
-      const valid = await t.gql(beitaipingzhuang, RECORD, { i: { areaId, matter: 'HIRE_OR_DISMISS_PROVIDER', heldOn: '2021-10-15', tally: seed003 } });
+      const seed003 = {
+        totalOwners: 10000,
+        totalArea: '40000.00',
+        participatingOwners: 7784,
+        participatingArea: '29700.00',
+        consentingOwners: 5770,
+        consentingArea: '23421.42',
+      };
+      const valid = await t.gql(beitaipingzhuang, RECORD, {
+        i: { areaId, matter: 'HIRE_OR_DISMISS_PROVIDER', heldOn: '2021-10-15', tally: seed003 },
+      });
       expect(valid.body.data.recordJointDecision).toMatchObject({
         valid: true,
         reasons: [],
@@ -87,10 +157,19 @@ describe("areas: governance bodies and owners' joint decisions", () => {
         consentArea: { percent: '78.86%' },
       });
       const half = { ...seed003, consentingOwners: 3892, consentingArea: '14850.00' };
-      const invalid = await t.gql(beitaipingzhuang, RECORD, { i: { areaId, matter: 'HIRE_OR_DISMISS_PROVIDER', heldOn: '2021-11-15', tally: half } });
-      expect(invalid.body.data.recordJointDecision).toMatchObject({ valid: false, reasons: ['CONSENT_AREA_NOT_MAJORITY', 'CONSENT_OWNERS_NOT_MAJORITY'] });
+      const invalid = await t.gql(beitaipingzhuang, RECORD, {
+        i: { areaId, matter: 'HIRE_OR_DISMISS_PROVIDER', heldOn: '2021-11-15', tally: half },
+      });
+      expect(invalid.body.data.recordJointDecision).toMatchObject({
+        valid: false,
+        reasons: ['CONSENT_AREA_NOT_MAJORITY', 'CONSENT_OWNERS_NOT_MAJORITY'],
+      });
 
-      const events = await probe.waitForCount('two decisions published', (m) => m.headers.ce_type === 'hub.areas.joint-decision.recorded', 2);
+      const events = await probe.waitForCount(
+        'two decisions published',
+        (m) => m.headers.ce_type === 'hub.areas.joint-decision.recorded',
+        2,
+      );
       for (const e of events) {
         expect(e.message.key?.toString()).toBe(areaId);
         expectValidEvent(e, 'hub.areas.joint-decision.recorded');
@@ -104,22 +183,39 @@ describe("areas: governance bodies and owners' joint decisions", () => {
   it('counts household ballots against the register, by certificate area', async () => {
     const areaId = areas['广安门北街20号院'].id;
     const compounds = await t.gql(guangnei, '{ compounds(streetCode: "110102017") { id name } }');
-    const compoundId = (compounds.body.data.compounds as { id: string; name: string }[]).find((c) => c.name === '广安门北街20号院')!.id;
-    const page = await t.gql(guangnei, 'query($c: ID!) { compound(id: $c) { households(first: 462) { items { id } } } }', { c: compoundId });
+    const compoundId = (compounds.body.data.compounds as { id: string; name: string }[]).find(
+      (c) => c.name === '广安门北街20号院',
+    )!.id;
+    const page = await t.gql(
+      guangnei,
+      'query($c: ID!) { compound(id: $c) { households(first: 462) { items { id } } } }',
+      { c: compoundId },
+    );
     const ids = (page.body.data.compound.households.items as { id: string }[]).map((h) => h.id);
     const ballots = ids.slice(0, 400).map((householdId, i) => ({ householdId, vote: i < 310 ? 'CONSENT' : 'OPPOSE' }));
-    const res = await t.gql(guangnei, RECORD, { i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots } });
+    const res = await t.gql(guangnei, RECORD, {
+      i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots },
+    });
     expect(res.body.errors).toBeUndefined();
     // 400 of 462 households take part; 310 of 400 = 77.5% consent ≥ 3/4 by owners; the area verdict follows the register.
     expect(res.body.data.recordJointDecision.participationOwners.percent).toBe('86.58%');
     expect(res.body.data.recordJointDecision.consentOwners.percent).toBe('77.50%');
-    const twice = await t.gql(guangnei, RECORD, { i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots: [ballots[0], ballots[0]] } });
+    const twice = await t.gql(guangnei, RECORD, {
+      i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots: [ballots[0], ballots[0]] },
+    });
     expect(twice.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it("lets only the area's street office or standing committee record decisions", async () => {
     const areaId = areas['广安门北街20号院'].id;
-    const tally = { totalOwners: 462, totalArea: '30000.00', participatingOwners: 400, participatingArea: '26000.00', consentingOwners: 300, consentingArea: '20000.00' };
+    const tally = {
+      totalOwners: 462,
+      totalArea: '30000.00',
+      participatingOwners: 400,
+      participatingArea: '26000.00',
+      consentingOwners: 300,
+      consentingArea: '20000.00',
+    };
     const input = { areaId, matter: 'MANAGEMENT_COVENANT', heldOn: '2024-04-01', tally };
     expect((await t.gql(xichengBureau, RECORD, { i: input })).body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await t.gql(otherStreet, RECORD, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
@@ -134,23 +230,40 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     const pmc = areas['广安门北街20号院'].governanceBodies[0];
     const change = `mutation($i: ChangeCommitteeMembersInput!) { changeCommitteeMembers(input: $i) { id members { seat } } }`;
     const rc = { name: '居委会代表 丙', seat: 'RESIDENTS_COMMITTEE' };
-    const tooFewOwners = [rc, ...Array.from({ length: 4 }, (_, i) => ({ name: `使用人 ${i}`, seat: 'OCCUPANT' })), { name: '业主 1', seat: 'OWNER' }, { name: '业主 2', seat: 'OWNER' }];
+    const tooFewOwners = [
+      rc,
+      ...Array.from({ length: 4 }, (_, i) => ({ name: `使用人 ${i}`, seat: 'OCCUPANT' })),
+      { name: '业主 1', seat: 'OWNER' },
+      { name: '业主 2', seat: 'OWNER' },
+    ];
     const refused = await t.gql(guangnei, change, { i: { bodyId: pmc.id, members: tooFewOwners, chairIndex: 0 } });
-    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['OWNER_MEMBERS_BELOW_HALF'] } });
+    expect(refused.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['OWNER_MEMBERS_BELOW_HALF'] },
+    });
     const unchanged = await t.gql(guangnei, AREAS);
-    expect((unchanged.body.data.areas as AreaRow[]).find((a) => a.name === '广安门北街20号院')!.governanceBodies[0].members).toHaveLength(11);
+    expect(
+      (unchanged.body.data.areas as AreaRow[]).find((a) => a.name === '广安门北街20号院')!.governanceBodies[0].members,
+    ).toHaveLength(11);
     const lawful = [rc, ...Array.from({ length: 6 }, (_, i) => ({ name: `业主 ${i}`, seat: 'OWNER' }))];
     const changed = await t.gql(guangnei, change, { i: { bodyId: pmc.id, members: lawful, chairIndex: 0 } });
     expect(changed.body.data.changeCommitteeMembers.members).toHaveLength(7);
-    expect((await t.gql(xichengBureau, change, { i: { bodyId: pmc.id, members: lawful, chairIndex: 0 } })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gql(xichengBureau, change, { i: { bodyId: pmc.id, members: lawful, chairIndex: 0 } })).body.errors[0]
+        .extensions.code,
+    ).toBe('FORBIDDEN');
   });
 
   it("dissolves the property-management committee when an owners' committee is recorded", async () => {
     const areaId = areas['广安门北街20号院'].id;
     const members = Array.from({ length: 5 }, (_, i) => ({ name: `委员 ${i + 1}`, seat: 'OWNER' }));
-    const res = await t.gql(guangnei, 'mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { kind formedOn } }', {
-      i: { areaId, recordedOn: '2024-06-01', termEndsOn: '2029-05-31', members },
-    });
+    const res = await t.gql(
+      guangnei,
+      'mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { kind formedOn } }',
+      {
+        i: { areaId, recordedOn: '2024-06-01', termEndsOn: '2029-05-31', members },
+      },
+    );
     expect(res.body.data.recordOwnersCommittee).toEqual({ kind: 'OWNERS_COMMITTEE', formedOn: '2024-06-01' });
     const after = await t.gql(guangnei, AREAS);
     const bodies = (after.body.data.areas as AreaRow[]).find((a) => a.name === '广安门北街20号院')!.governanceBodies;

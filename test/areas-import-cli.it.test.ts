@@ -124,9 +124,15 @@ describe('areas: the street office’s CSV import command', () => {
   it('prints the hub’s reasons when the hub refuses the file', async () => {
     const compoundId = await registerCompound();
     // Locally valid, but the rooms are already in the register: only the hub sees that.
-    const first = await file('first.csv', [HEADER, '1号楼,LOW_RISE,6,0,1,101,56.78,o-1,王伟', '1号楼,LOW_RISE,6,0,1,102,60.00,o-2,李娜'].join('\n'));
+    const first = await file(
+      'first.csv',
+      [HEADER, '1号楼,LOW_RISE,6,0,1,101,56.78,o-1,王伟', '1号楼,LOW_RISE,6,0,1,102,60.00,o-2,李娜'].join('\n'),
+    );
     expect((await cli(['--compound', compoundId, '--file', first], await tokenFor(guangwai))).code).toBe(0);
-    const again = await file('again.csv', [HEADER, '1号楼,LOW_RISE,6,0,1,103,50.00,o-3,赵静', '1号楼,LOW_RISE,6,0,1,101,56.78,o-1,王伟'].join('\n'));
+    const again = await file(
+      'again.csv',
+      [HEADER, '1号楼,LOW_RISE,6,0,1,103,50.00,o-3,赵静', '1号楼,LOW_RISE,6,0,1,101,56.78,o-1,王伟'].join('\n'),
+    );
 
     const result = await cli(['--compound', compoundId, '--file', again], await tokenFor(guangwai));
 
@@ -138,7 +144,10 @@ describe('areas: the street office’s CSV import command', () => {
 
   it('catches a room repeated within the file before sending it', async () => {
     const compoundId = await registerCompound();
-    const csv = await file('twice.csv', [HEADER, '1号楼,LOW_RISE,6,0,1,101,56.78,o-1,王伟', '1号楼,LOW_RISE,6,0,1,101,60.00,o-2,李娜'].join('\n'));
+    const csv = await file(
+      'twice.csv',
+      [HEADER, '1号楼,LOW_RISE,6,0,1,101,56.78,o-1,王伟', '1号楼,LOW_RISE,6,0,1,101,60.00,o-2,李娜'].join('\n'),
+    );
     const result = await cli(['--compound', compoundId, '--file', csv], await tokenFor(guangwai));
     expect(result.code).toBe(2);
     expect(result.calls).toHaveLength(0);

@@ -20,8 +20,21 @@ const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 
 const residentId = (body: string) => body + residentIdCheckCharacter(body);
-const OWNER = { legalName: '欧阳明月', idType: 'RESIDENT_ID', idNumber: residentId('11010219800101123'), phone: '13912345678', serviceAddress: '北京市西城区红居南街6号院1号楼1单元101' };
-const MASKED = { legalName: '欧***', idType: 'RESIDENT_ID', idNumber: `110***********${OWNER.idNumber.slice(-4)}`, phone: '139****5678', serviceAddress: '北京市西城区****', masked: true };
+const OWNER = {
+  legalName: '欧阳明月',
+  idType: 'RESIDENT_ID',
+  idNumber: residentId('11010219800101123'),
+  phone: '13912345678',
+  serviceAddress: '北京市西城区红居南街6号院1号楼1单元101',
+};
+const MASKED = {
+  legalName: '欧***',
+  idType: 'RESIDENT_ID',
+  idNumber: `110***********${OWNER.idNumber.slice(-4)}`,
+  phone: '139****5678',
+  serviceAddress: '北京市西城区****',
+  masked: true,
+};
 const FULL = { ...OWNER, masked: false };
 const IDENTITY = 'legalName idType idNumber phone serviceAddress masked';
 
@@ -39,16 +52,32 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
   let probe: Awaited<ReturnType<typeof probeTopics>>;
   const { ok, fails } = gqlExpectations(() => t);
   const householdIn = async (who: Parameters<TestHub['gql']>[0]) =>
-    ((await ok(who, PAGE, { c: compoundId })).compound.households.items as { id: string }[]).find((h) => h.id === householdId);
+    ((await ok(who, PAGE, { c: compoundId })).compound.households.items as { id: string }[]).find(
+      (h) => h.id === householdId,
+    );
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
-    probe = await probeTopics(t.brokers, ['areas.households.v1', 'areas.areas.v1', 'arrears.accounts.v1', 'arrears.claims.v1', 'litigation.referrals.v1'].map((topic) => t.topicPrefix + topic));
+    probe = await probeTopics(
+      t.brokers,
+      [
+        'areas.households.v1',
+        'areas.areas.v1',
+        'arrears.accounts.v1',
+        'arrears.claims.v1',
+        'litigation.referrals.v1',
+      ].map((topic) => t.topicPrefix + topic),
+    );
     const given = scenario(t);
     await given.courts();
     const compound = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });
     compoundId = compound.compoundId;
-    await given.acceptedFiling(companyA, compound.areaId, hongjuTerms(companyA, addMonths(today.slice(0, 7), -6), { number: 'HJ6-OWN-01' }), { knownTo: ['areas', 'arrears', 'litigation'] });
+    await given.acceptedFiling(
+      companyA,
+      compound.areaId,
+      hongjuTerms(companyA, addMonths(today.slice(0, 7), -6), { number: 'HJ6-OWN-01' }),
+      { knownTo: ['areas', 'arrears', 'litigation'] },
+    );
     await given.billedMonths(companyA, compound.areaId, recentMonths);
     const [account] = await t.sql<{ id: string; household_id: string; charge_ids: string[] }>(
       `select a.id, a.household_id, json_agg(c.id) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
@@ -56,24 +85,52 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       [compound.areaId],
     );
     ({ id: accountId, household_id: householdId } = account);
-    const entered = await ok(guangwai, `mutation($h: ID!, $o: OwnerIdentityInput) { updateHousehold(id: $h, input: { ownerIdentity: $o }) { ownerIdentity { ${IDENTITY} } } }`, {
-      h: householdId,
-      o: OWNER,
-    });
+    const entered = await ok(
+      guangwai,
+      `mutation($h: ID!, $o: OwnerIdentityInput) { updateHousehold(id: $h, input: { ownerIdentity: $o }) { ownerIdentity { ${IDENTITY} } } }`,
+      {
+        h: householdId,
+        o: OWNER,
+      },
+    );
     expect(entered.updateHousehold.ownerIdentity).toEqual(FULL);
 
-    await ok(companyA, `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`, {
-      a: accountId,
-      x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: account.charge_ids, note: '催缴函' },
-    });
-    await waitFor('litigation to hold the demand', async () => (await t.sql<{ claim: { demands: unknown[] } }>(`select claim from litigation.claim_account where account_id = $1`, [accountId]))[0]?.claim.demands.length === 1);
+    await ok(
+      companyA,
+      `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
+      {
+        a: accountId,
+        x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: account.charge_ids, note: '催缴函' },
+      },
+    );
+    await waitFor(
+      'litigation to hold the demand',
+      async () =>
+        (
+          await t.sql<{ claim: { demands: unknown[] } }>(
+            `select claim from litigation.claim_account where account_id = $1`,
+            [accountId],
+          )
+        )[0]?.claim.demands.length === 1,
+    );
     const refer = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible } }`;
     const [referral] = (
-      await ok(companyA, refer, { r: { courtId: 'bj-xicheng-court', accountIds: [accountId], evidence: [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }], mediationWaivedOn: addDays(today, -5) } })
+      await ok(companyA, refer, {
+        r: {
+          courtId: 'bj-xicheng-court',
+          accountIds: [accountId],
+          evidence: [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }],
+          mediationWaivedOn: addDays(today, -5),
+        },
+      })
     ).referArrears;
     expect(referral.eligible).toBe(true);
     referralId = referral.id;
-    await waitFor('areas to grant the court the household', async () => (await t.sql(`select 1 from areas.court_household where referral_id = $1`, [referralId])).length === 1);
+    await waitFor(
+      'areas to grant the court the household',
+      async () =>
+        (await t.sql(`select 1 from areas.court_household where referral_id = $1`, [referralId])).length === 1,
+    );
   });
 
   afterAll(async () => {
@@ -82,10 +139,16 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
   });
 
   it('checks the identity on entry and reports a bad number without repeating it; nothing is written', async () => {
-    const [building] = (await ok(guangwai, `query($c: ID!) { compound(id: $c) { buildings { id } } }`, { c: compoundId })).compound.buildings;
+    const [building] = (
+      await ok(guangwai, `query($c: ID!) { compound(id: $c) { buildings { id } } }`, { c: compoundId })
+    ).compound.buildings;
     const register = `mutation($b: ID!, $o: OwnerIdentityInput) { registerHousehold(buildingId: $b, input: { unit: "9", room: "901", floorArea: "50.00", ownerReference: "o-901", ownerIdentity: $o }) { id } }`;
     const altered = OWNER.idNumber.slice(0, 16) + String((Number(OWNER.idNumber[16]) + 1) % 10) + OWNER.idNumber[17];
-    for (const bad of [{ ...OWNER, idNumber: altered }, { ...OWNER, idNumber: residentId('11010219800230123') }, { ...OWNER, phone: 'call me' }]) {
+    for (const bad of [
+      { ...OWNER, idNumber: altered },
+      { ...OWNER, idNumber: residentId('11010219800230123') },
+      { ...OWNER, phone: 'call me' },
+    ]) {
       const error = await fails(guangwai, register, { b: building.id, o: bad });
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
       expect(Object.keys(error.extensions.details!.fields as object)[0]).toMatch(/^ownerIdentity\./);
@@ -94,23 +157,40 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
     expect(await t.sql(`select 1 from areas.household where owner_reference = 'o-901'`)).toEqual([]);
 
     // The compound file: one bad line and nothing is imported; the good file stores the identity sealed.
-    const header = 'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name,owner_legal_name,owner_id_type,owner_id_number,owner_phone,owner_service_address';
-    const line = (room: string, id: string) => `9号楼,LOW_RISE,6,0,1,${room},48.00,o-9-${room},,王小红,resident_id,${id},010-62345678,`;
+    const header =
+      'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name,owner_legal_name,owner_id_type,owner_id_number,owner_phone,owner_service_address';
+    const line = (room: string, id: string) =>
+      `9号楼,LOW_RISE,6,0,1,${room},48.00,o-9-${room},,王小红,resident_id,${id},010-62345678,`;
     const IMPORT = `mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }`;
-    const refused = await fails(guangwai, IMPORT, { c: compoundId, csv: [header, line('101', residentId('11010219900101456')), line('102', altered)].join('\n') });
-    expect(refused.extensions.details!.lines).toEqual([{ line: 3, field: 'owner_id_number', problem: expect.stringMatching(/check character/) }]);
+    const refused = await fails(guangwai, IMPORT, {
+      c: compoundId,
+      csv: [header, line('101', residentId('11010219900101456')), line('102', altered)].join('\n'),
+    });
+    expect(refused.extensions.details!.lines).toEqual([
+      { line: 3, field: 'owner_id_number', problem: expect.stringMatching(/check character/) },
+    ]);
     expect(JSON.stringify(refused)).not.toContain(altered);
     expect(await t.sql(`select 1 from areas.household where owner_reference like 'o-9-%'`)).toEqual([]);
-    const imported = await ok(guangwai, IMPORT, { c: compoundId, csv: [header, line('101', residentId('11010219900101456'))].join('\n') });
+    const imported = await ok(guangwai, IMPORT, {
+      c: compoundId,
+      csv: [header, line('101', residentId('11010219900101456'))].join('\n'),
+    });
     expect(imported.importCompoundCsv.householdsCreated).toBe(1);
     const [row] = await t.sql<Record<string, string>>(
       `select o.* from areas.owner_identity o join areas.household h on h.id = o.household_id where h.owner_reference = 'o-9-101'`,
     );
-    expect(row).toMatchObject({ legal_name: '王小红', id_type: 'RESIDENT_ID', id_number_masked: `110***********${residentId('11010219900101456').slice(-4)}`, phone_masked: '010*****5678' });
+    expect(row).toMatchObject({
+      legal_name: '王小红',
+      id_type: 'RESIDENT_ID',
+      id_number_masked: `110***********${residentId('11010219900101456').slice(-4)}`,
+      phone_masked: '010*****5678',
+    });
   });
 
   it('keeps ID numbers and phones only encrypted in the database', async () => {
-    const [row] = await t.sql<Record<string, string>>(`select * from areas.owner_identity where household_id = $1`, [householdId]);
+    const [row] = await t.sql<Record<string, string>>(`select * from areas.owner_identity where household_id = $1`, [
+      householdId,
+    ]);
     expect(row.id_number_sealed).toMatch(/^v1:/);
     expect(row.phone_sealed).toMatch(/^v1:/);
     const everything = JSON.stringify(await t.sql(`select * from areas.owner_identity`));
@@ -119,50 +199,111 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
 
     // A sealed value altered in the database (here: the ID number copied over the phone) fails that household's
     // answer alone, discloses nothing and is not logged as read; the other households of the page are answered.
-    const [imported] = await t.sql<{ household_id: string }>(`select o.household_id from areas.owner_identity o join areas.household h on h.id = o.household_id where h.owner_reference = 'o-9-101'`);
-    const [{ phone_sealed: phoneSealed }] = await t.sql<{ phone_sealed: string }>(`select phone_sealed from areas.owner_identity where household_id = $1`, [imported.household_id]);
-    await t.sql(`update areas.owner_identity set phone_sealed = id_number_sealed where household_id = $1`, [imported.household_id]);
-    const logged = async () => (await t.sql<{ n: number }>(`select count(*)::int as n from areas.owner_data_access where household_id = $1 and data = 'IDENTITY'`, [imported.household_id]))[0].n;
+    const [imported] = await t.sql<{ household_id: string }>(
+      `select o.household_id from areas.owner_identity o join areas.household h on h.id = o.household_id where h.owner_reference = 'o-9-101'`,
+    );
+    const [{ phone_sealed: phoneSealed }] = await t.sql<{ phone_sealed: string }>(
+      `select phone_sealed from areas.owner_identity where household_id = $1`,
+      [imported.household_id],
+    );
+    await t.sql(`update areas.owner_identity set phone_sealed = id_number_sealed where household_id = $1`, [
+      imported.household_id,
+    ]);
+    const logged = async () =>
+      (
+        await t.sql<{ n: number }>(
+          `select count(*)::int as n from areas.owner_data_access where household_id = $1 and data = 'IDENTITY'`,
+          [imported.household_id],
+        )
+      )[0].n;
     const before = await logged();
     const res = await t.gql(guangwai, PAGE, { c: compoundId });
-    expect(res.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) }),
+    ]);
     expect(JSON.stringify(res.body.errors)).not.toMatch(/11010219900101456|62345678/);
     const items = res.body.data.compound.households.items as { id: string; ownerIdentity: unknown }[];
     expect(items.find((h) => h.id === imported.household_id)!.ownerIdentity).toBeNull();
     expect(items.find((h) => h.id === householdId)!.ownerIdentity).toEqual(FULL);
     expect(await logged()).toBe(before);
-    await t.sql(`update areas.owner_identity set phone_sealed = $2 where household_id = $1`, [imported.household_id, phoneSealed]);
+    await t.sql(`update areas.owner_identity set phone_sealed = $2 where household_id = $1`, [
+      imported.household_id,
+      phoneSealed,
+    ]);
     expect((await t.gql(guangwai, PAGE, { c: compoundId })).body.errors).toBeUndefined();
   });
 
   it('shows the owner in full to the street office, masked to ADMIN, the bureau and the company serving the area', async () => {
-    expect(await householdIn(guangwai)).toMatchObject({ ownerName: expect.not.stringContaining('*'), ownerIdentity: FULL });
+    expect(await householdIn(guangwai)).toMatchObject({
+      ownerName: expect.not.stringContaining('*'),
+      ownerIdentity: FULL,
+    });
     for (const reader of [admin, xichengBureau]) {
-      expect(await householdIn(reader)).toMatchObject({ ownerName: expect.stringMatching(/^.\*+$/), ownerIdentity: MASKED });
+      expect(await householdIn(reader)).toMatchObject({
+        ownerName: expect.stringMatching(/^.\*+$/),
+        ownerIdentity: MASKED,
+      });
     }
-    const account = await ok(companyA, `query($a: ID!) { arrearsAccount(id: $a) { household { ownerName ownerIdentity { ${IDENTITY} } } } }`, { a: accountId });
-    expect(account.arrearsAccount.household).toEqual({ ownerName: expect.stringMatching(/^.\*+$/), ownerIdentity: MASKED });
+    const account = await ok(
+      companyA,
+      `query($a: ID!) { arrearsAccount(id: $a) { household { ownerName ownerIdentity { ${IDENTITY} } } } }`,
+      { a: accountId },
+    );
+    expect(account.arrearsAccount.household).toEqual({
+      ownerName: expect.stringMatching(/^.\*+$/),
+      ownerIdentity: MASKED,
+    });
     // Another street office does not reach the compound at all.
     expect((await fails(desheng, PAGE, { c: compoundId })).extensions.code).toBe('NOT_FOUND');
   });
 
   it('shows the owner in full to the court of the referral, recording the referral; masked for a referral not the court’s; nothing to another court', async () => {
     const READ = `query($id: ID!, $r: ID) { referral(id: $id) { household { id ownerName ownerIdentity(referralId: $r) { ${IDENTITY} } } } }`;
-    const before = (await t.sql<{ n: number }>(`select count(*)::int as n from areas.owner_data_access where household_id = $1 and role = 'COURT'`, [householdId]))[0].n;
+    const before = (
+      await t.sql<{ n: number }>(
+        `select count(*)::int as n from areas.owner_data_access where household_id = $1 and role = 'COURT'`,
+        [householdId],
+      )
+    )[0].n;
     const { household } = (await ok(xichengCourt, READ, { id: referralId, r: referralId })).referral;
-    expect(household).toMatchObject({ id: householdId, ownerName: expect.not.stringContaining('*'), ownerIdentity: FULL });
-    const logged = await t.sql(`select data, organisation_id, role, subject, referral_id, reason from areas.owner_data_access where household_id = $1 and role = 'COURT' order by id`, [householdId]);
+    expect(household).toMatchObject({
+      id: householdId,
+      ownerName: expect.not.stringContaining('*'),
+      ownerIdentity: FULL,
+    });
+    const logged = await t.sql(
+      `select data, organisation_id, role, subject, referral_id, reason from areas.owner_data_access where household_id = $1 and role = 'COURT' order by id`,
+      [householdId],
+    );
     expect(logged.slice(before)).toEqual(
       expect.arrayContaining([
-        { data: 'IDENTITY', organisation_id: 'bj-xicheng-court', role: 'COURT', subject: 'bj-xicheng-court-user', referral_id: referralId, reason: 'COURT_REFERRAL' },
-        { data: 'NAME', organisation_id: 'bj-xicheng-court', role: 'COURT', subject: 'bj-xicheng-court-user', referral_id: referralId, reason: 'COURT_REFERRAL' },
+        {
+          data: 'IDENTITY',
+          organisation_id: 'bj-xicheng-court',
+          role: 'COURT',
+          subject: 'bj-xicheng-court-user',
+          referral_id: referralId,
+          reason: 'COURT_REFERRAL',
+        },
+        {
+          data: 'NAME',
+          organisation_id: 'bj-xicheng-court',
+          role: 'COURT',
+          subject: 'bj-xicheng-court-user',
+          referral_id: referralId,
+          reason: 'COURT_REFERRAL',
+        },
       ]),
     );
     expect(logged).toHaveLength(before + 2);
 
     const otherReferral = '00000000-0000-4000-8000-000000000001';
-    expect((await ok(xichengCourt, READ, { id: referralId, r: otherReferral })).referral.household.ownerIdentity).toEqual(MASKED);
-    expect((await fails(xichengCourt, READ, { id: referralId, r: 'not-a-uuid' })).extensions.code).toBe('BAD_USER_INPUT');
+    expect(
+      (await ok(xichengCourt, READ, { id: referralId, r: otherReferral })).referral.household.ownerIdentity,
+    ).toEqual(MASKED);
+    expect((await fails(xichengCourt, READ, { id: referralId, r: 'not-a-uuid' })).extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
     expect((await fails(haidianCourt, READ, { id: referralId, r: referralId })).extensions.code).toBe('NOT_FOUND');
 
     // What the litigation subgraph does for the complaint: `_entities` on the areas subgraph with the court's identity.
@@ -184,34 +325,67 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
   it('lets the street office and the court read the access log of the household; another street or court, the company and ADMIN see nothing', async () => {
     await householdIn(guangwai);
     const office = (await ok(guangwai, LOG, { h: householdId })).ownerDataAccessLog;
-    expect(office.items.map((e: { organisationId: string; reason: string }) => `${e.organisationId} ${e.reason}`)).toEqual(
+    expect(
+      office.items.map((e: { organisationId: string; reason: string }) => `${e.organisationId} ${e.reason}`),
+    ).toEqual(
       expect.arrayContaining(['street-office-guanganmenwai STREET_OFFICE_REGISTER', 'bj-xicheng-court COURT_REFERRAL']),
     );
     expect(office.totalCount).toBe(office.items.length);
     const court = (await ok(xichengCourt, LOG, { r: referralId })).ownerDataAccessLog;
     expect(court.items.length).toBeGreaterThanOrEqual(2);
-    for (const entry of court.items) expect(entry).toMatchObject({ householdId, referralId, organisationId: 'bj-xicheng-court', accessedAt: expect.any(String) });
+    for (const entry of court.items)
+      expect(entry).toMatchObject({
+        householdId,
+        referralId,
+        organisationId: 'bj-xicheng-court',
+        accessedAt: expect.any(String),
+      });
     // The Xicheng court sees only households referred to it: not the one imported above, read by the street office.
-    expect((await ok(xichengCourt, LOG, {})).ownerDataAccessLog.items.every((e: { householdId: string }) => e.householdId === householdId)).toBe(true);
+    expect(
+      (await ok(xichengCourt, LOG, {})).ownerDataAccessLog.items.every(
+        (e: { householdId: string }) => e.householdId === householdId,
+      ),
+    ).toBe(true);
 
     const PAGED = `query($h: ID, $f: Int, $o: Int) { ownerDataAccessLog(householdId: $h, first: $f, offset: $o) { totalCount items { accessedAt } } }`;
     const second = (await ok(guangwai, PAGED, { h: householdId, f: 1, o: 1 })).ownerDataAccessLog;
     expect(second).toEqual({ totalCount: office.totalCount, items: [{ accessedAt: office.items[1].accessedAt }] });
-    expect((await ok(guangwai, PAGED, { h: householdId, f: 1, o: 10_000 })).ownerDataAccessLog).toEqual({ totalCount: office.totalCount, items: [] });
+    expect((await ok(guangwai, PAGED, { h: householdId, f: 1, o: 10_000 })).ownerDataAccessLog).toEqual({
+      totalCount: office.totalCount,
+      items: [],
+    });
     for (const bad of [{ f: 0 }, { f: 201 }, { o: -1 }, { h: 'not-a-uuid' }]) {
       expect((await fails(guangwai, PAGED, { h: householdId, ...bad })).extensions.code).toBe('BAD_USER_INPUT');
     }
-    for (const outsider of [desheng, haidianCourt]) expect((await ok(outsider, LOG, { h: householdId })).ownerDataAccessLog).toEqual({ totalCount: 0, items: [] });
-    for (const outsider of [companyA, admin, xichengBureau]) expect((await fails(outsider, LOG, { h: householdId })).extensions.code).toBe('FORBIDDEN');
+    for (const outsider of [desheng, haidianCourt])
+      expect((await ok(outsider, LOG, { h: householdId })).ownerDataAccessLog).toEqual({ totalCount: 0, items: [] });
+    for (const outsider of [companyA, admin, xichengBureau])
+      expect((await fails(outsider, LOG, { h: householdId })).extensions.code).toBe('FORBIDDEN');
   });
 
   it('puts nothing of the identity on any Kafka topic', async () => {
-    const [{ building_id: buildingId }] = await t.sql<{ building_id: string }>(`select building_id from areas.household where id = $1`, [householdId]);
-    await probe.waitForCount('the roster after the identity was entered', (m) => m.headers.ce_type === 'hub.areas.building.roster-changed' && String(m.message.key) === buildingId, 3);
+    const [{ building_id: buildingId }] = await t.sql<{ building_id: string }>(
+      `select building_id from areas.household where id = $1`,
+      [householdId],
+    );
+    await probe.waitForCount(
+      'the roster after the identity was entered',
+      (m) => m.headers.ce_type === 'hub.areas.building.roster-changed' && String(m.message.key) === buildingId,
+      3,
+    );
     await probe.waitForCount('the referral', (m) => m.headers.ce_type === 'hub.litigation.referral.submitted', 1);
-    const published = probe.received.map((m) => `${m.message.value?.toString()} ${JSON.stringify(m.headers)}`).join('\n');
+    const published = probe.received
+      .map((m) => `${m.message.value?.toString()} ${JSON.stringify(m.headers)}`)
+      .join('\n');
     expect(published).toContain(householdId);
-    for (const secret of [OWNER.idNumber, OWNER.phone, OWNER.legalName, OWNER.serviceAddress, '王小红', residentId('11010219900101456')]) {
+    for (const secret of [
+      OWNER.idNumber,
+      OWNER.phone,
+      OWNER.legalName,
+      OWNER.serviceAddress,
+      '王小红',
+      residentId('11010219900101456'),
+    ]) {
       expect(published).not.toContain(secret);
     }
   });

@@ -48,12 +48,24 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
   let probe: Awaited<ReturnType<typeof probeTopics>>;
 
   const { ok } = gqlExpectations(() => t);
-  const claimsOf = (accountId: string) => (m: ProbedMessage) => m.topic.endsWith('arrears.claims.v1') && String(m.message.key) === accountId;
-  const snapshots = (accountId: string): ClaimUpdatedData[] => probe.received.filter(claimsOf(accountId)).map((m) => JSON.parse(String(m.message.value)));
-  const accountRow = async (id: string) => (await db.query(`select status, judged_fen::int8 as judged_fen, claim_version from arrears.account where id = $1`, [id])).rows[0];
+  const claimsOf = (accountId: string) => (m: ProbedMessage) =>
+    m.topic.endsWith('arrears.claims.v1') && String(m.message.key) === accountId;
+  const snapshots = (accountId: string): ClaimUpdatedData[] =>
+    probe.received.filter(claimsOf(accountId)).map((m) => JSON.parse(String(m.message.value)));
+  const accountRow = async (id: string) =>
+    (
+      await db.query(
+        `select status, judged_fen::int8 as judged_fen, claim_version from arrears.account where id = $1`,
+        [id],
+      )
+    ).rows[0];
   /** Claim snapshots written to the outbox (published or about to be), per account. */
   const outboxClaims = async () =>
-    (await db.query(`select message_key, payload from arrears.outbox where event_type = $1 order by id`, [CLAIM_UPDATED_TYPE])).rows as { message_key: string; payload: ClaimUpdatedData }[];
+    (
+      await db.query(`select message_key, payload from arrears.outbox where event_type = $1 order by id`, [
+        CLAIM_UPDATED_TYPE,
+      ])
+    ).rows as { message_key: string; payload: ClaimUpdatedData }[];
 
   beforeAll(async () => {
     // Litigation is not started: the tests stand in for it on litigation.referrals.v1 and read the claims feed.
@@ -63,10 +75,16 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     const given = scenario(t);
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
     ({ contractId } = await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears'] }));
-    probe = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.claims.v1`, `${t.topicPrefix}arrears.dead-letter.v1`]);
+    probe = await probeTopics(t.brokers, [
+      `${t.topicPrefix}arrears.claims.v1`,
+      `${t.topicPrefix}arrears.dead-letter.v1`,
+    ]);
     // Every account is CURRENT while these months are billed: no claim is published for them.
     await given.billedMonths(companyA, areaId, [firstMonth, addMonths(thisMonth, -2)]);
-    const { rows } = await db.query(`select id, household_id from arrears.account where area_id = $1 and company_id = $2 order by household_id`, [areaId, companyA.organisationId]);
+    const { rows } = await db.query(
+      `select id, household_id from arrears.account where area_id = $1 and company_id = $2 order by household_id`,
+      [areaId, companyA.organisationId],
+    );
     accounts = rows;
   });
 
@@ -85,31 +103,64 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     expect(old.month).toBe(firstMonth);
 
     const letterOn = addDays(today, -3);
-    const letter = (await ok(companyA, ACTION, { a: accountId, x: { kind: 'LETTER', on: letterOn, chargeIds: [old.chargeId], note: '催缴函（第一次）' } })).recordCollectionAction;
+    const letter = (
+      await ok(companyA, ACTION, {
+        a: accountId,
+        x: { kind: 'LETTER', on: letterOn, chargeIds: [old.chargeId], note: '催缴函（第一次）' },
+      })
+    ).recordCollectionAction;
     const [first] = await probe.waitForCount('the claim after the letter', claimsOf(accountId), 1);
     const claim = expectValidEvent<ClaimUpdatedData>(first, CLAIM_UPDATED_TYPE);
     expect(first.headers.ce_type).toBe(CLAIM_UPDATED_TYPE);
-    expect(claim).toMatchObject({ accountId, companyId: companyA.organisationId, householdId: accounts[0].household_id, areaId, areaName: HONGJU, status: 'IN_COLLECTION', version: 1, asOf: today });
+    expect(claim).toMatchObject({
+      accountId,
+      companyId: companyA.organisationId,
+      householdId: accounts[0].household_id,
+      areaId,
+      areaName: HONGJU,
+      status: 'IN_COLLECTION',
+      version: 1,
+      asOf: today,
+    });
     expect(claim.streetCode).toMatch(/^110102/);
     expect(claim.ownerReference).toEqual(expect.any(String));
     const charge = (id: string) => claim.charges.find((c) => c.chargeId === id)!;
     // The letter named the old charge only: its period runs afresh from the letter, the other's does not.
     expect(charge(old.chargeId).limitationEndsOn).toBe(addYears(letterOn, 3));
     expect(charge(recent.chargeId).limitationEndsOn).toBe(addYears(charge(recent.chargeId).dueOn, 3));
-    expect(claim.demands).toEqual([{ actionId: letter.actions[0].actionId, kind: 'LETTER', on: letterOn, channel: null }]);
+    expect(claim.demands).toEqual([
+      { actionId: letter.actions[0].actionId, kind: 'LETTER', on: letterOn, channel: null },
+    ]);
     expect(claim.mediationSessions).toEqual([]);
     // The same figures as the account's statement: both come from one computation.
     const statement = (await ok(companyA, STATEMENT, { id: accountId })).arrearsAccount;
-    expect(claim.charges.map(({ chargeId, month, openFen, limitationEndsOn, lateFeeFen }) => ({ chargeId, month, openFen, limitationEndsOn, lateFeeFen }))).toEqual(statement.charges);
+    expect(
+      claim.charges.map(({ chargeId, month, openFen, limitationEndsOn, lateFeeFen }) => ({
+        chargeId,
+        month,
+        openFen,
+        limitationEndsOn,
+        lateFeeFen,
+      })),
+    ).toEqual(statement.charges);
     expect(charge(old.chargeId).lateFeeFen).toBeGreaterThan(0);
 
     // A message is a demand with its channel; an unanswered call is not one. Each step publishes the next version.
-    await ok(companyA, ACTION, { a: accountId, x: { kind: 'MESSAGE', channel: 'WECHAT', on: today, chargeIds: [recent.chargeId] } });
-    await ok(companyA, ACTION, { a: accountId, x: { kind: 'CALL', reached: false, on: today, chargeIds: [recent.chargeId] } });
+    await ok(companyA, ACTION, {
+      a: accountId,
+      x: { kind: 'MESSAGE', channel: 'WECHAT', on: today, chargeIds: [recent.chargeId] },
+    });
+    await ok(companyA, ACTION, {
+      a: accountId,
+      x: { kind: 'CALL', reached: false, on: today, chargeIds: [recent.chargeId] },
+    });
     const all = await probe.waitForCount('three claims', claimsOf(accountId), 3);
     const claims = all.map((m) => expectValidEvent<ClaimUpdatedData>(m, CLAIM_UPDATED_TYPE));
     expect(claims.map((c) => c.version)).toEqual([1, 2, 3]);
-    expect(claims[2].demands.map((d) => [d.kind, d.channel])).toEqual([['LETTER', null], ['MESSAGE', 'WECHAT']]);
+    expect(claims[2].demands.map((d) => [d.kind, d.channel])).toEqual([
+      ['LETTER', null],
+      ['MESSAGE', 'WECHAT'],
+    ]);
     expect(claims[2].charges.find((c) => c.chargeId === recent.chargeId)!.limitationEndsOn).toBe(addYears(today, 3));
     expect((await accountRow(accountId)).claim_version).toBe(3);
   });
@@ -117,8 +168,14 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
   it('publishes the claims of a billing run for the accounts that are not CURRENT only', async () => {
     const second = accounts[1].id;
     const { charges } = (await ok(companyA, STATEMENT, { id: second })).arrearsAccount;
-    await ok(companyA, ACTION, { a: second, x: { kind: 'NOTICE_POSTED', on: today, chargeIds: [charges[0].chargeId] } });
-    const { rows } = await db.query(`select id from arrears.account where area_id = $1 and company_id = $2 and status <> 'CURRENT' order by id`, [areaId, companyA.organisationId]);
+    await ok(companyA, ACTION, {
+      a: second,
+      x: { kind: 'NOTICE_POSTED', on: today, chargeIds: [charges[0].chargeId] },
+    });
+    const { rows } = await db.query(
+      `select id from arrears.account where area_id = $1 and company_id = $2 and status <> 'CURRENT' order by id`,
+      [areaId, companyA.organisationId],
+    );
     const referable = rows.map((r) => r.id as string);
     expect(referable).toEqual([accounts[0].id, second].sort());
 
@@ -127,7 +184,11 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     const written = (await outboxClaims()).length;
     expect((await ok(companyA, RUN, { a: areaId, m: month })).runBilling.newlyBilled).toBe(accounts.length);
     for (const id of referable) {
-      const [m] = await probe.waitForCount(`the claim of ${id} with ${month}`, (m) => claimsOf(id)(m) && billedThisMonth(JSON.parse(String(m.message.value))), 1);
+      const [m] = await probe.waitForCount(
+        `the claim of ${id} with ${month}`,
+        (m) => claimsOf(id)(m) && billedThisMonth(JSON.parse(String(m.message.value))),
+        1,
+      );
       expect(expectValidEvent(m, CLAIM_UPDATED_TYPE)).toMatchObject({ status: 'IN_COLLECTION' });
     }
     // The run wrote one snapshot per referable account, with the month just billed, and none for the CURRENT ones.
@@ -139,8 +200,16 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
   it('publishes one claim per account a payment import touched, and the claims of the non-CURRENT accounts a levy bills', async () => {
     const [, second, , fourth] = accounts;
     const written = (await outboxClaims()).length;
-    const pay = (accountId: string, amountFen: number) => ({ accountId, amountFen, paidOn: today, method: 'BANK_TRANSFER', idempotencyKey: randomUUID() });
-    await ok(companyA, `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber } }`, { p: [pay(second.id, 100), pay(fourth.id, 100), pay(second.id, 50)] });
+    const pay = (accountId: string, amountFen: number) => ({
+      accountId,
+      amountFen,
+      paidOn: today,
+      method: 'BANK_TRANSFER',
+      idempotencyKey: randomUUID(),
+    });
+    await ok(companyA, `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber } }`, {
+      p: [pay(second.id, 100), pay(fourth.id, 100), pay(second.id, 50)],
+    });
     const fromImport = (await outboxClaims()).slice(written);
     expect(fromImport.map((r) => r.message_key).sort()).toEqual([second.id, fourth.id].sort());
     const paid = fromImport.find((r) => r.message_key === second.id)!.payload;
@@ -149,37 +218,103 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     const { rows } = await db.query(`select building_id from arrears.account where id = $1`, [second.id]);
     const building = rows[0].building_id as string;
     // Owed under the owners' valid decision on raising funds (Civil Code art. 278 item 6), so it is part of the claims.
-    const tally = { totalOwners: 72, totalArea: '5000.00', participatingOwners: 60, participatingArea: '4200.00', consentingOwners: 50, consentingArea: '3500.00' };
-    const { recordJointDecision: decision } = await ok(GUANGWAI_OFFICE, `mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id valid } }`, {
-      i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: today, tally },
-    });
+    const tally = {
+      totalOwners: 72,
+      totalArea: '5000.00',
+      participatingOwners: 60,
+      participatingArea: '4200.00',
+      consentingOwners: 50,
+      consentingArea: '3500.00',
+    };
+    const { recordJointDecision: decision } = await ok(
+      GUANGWAI_OFFICE,
+      `mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id valid } }`,
+      {
+        i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: today, tally },
+      },
+    );
     expect(decision.valid).toBe(true);
-    await waitFor('arrears to hold the decision', async () => (await db.query(`select 1 from arrears.joint_decision_view where decision_id = $1`, [decision.id])).rowCount === 1);
+    await waitFor(
+      'arrears to hold the decision',
+      async () =>
+        (await db.query(`select 1 from arrears.joint_decision_view where decision_id = $1`, [decision.id])).rowCount ===
+        1,
+    );
     const levy = {
-      areaId, title: '电梯大修集资', purpose: '电梯大修', accountName: '物管会专项账户', rateFenPerM2: 1793, activationThresholdPercent: 50,
-      advanceFen: 0, decidedOn: today, dueOn: addDays(today, 30), buildingIds: [building], jointDecisionId: decision.id,
+      areaId,
+      title: '电梯大修集资',
+      purpose: '电梯大修',
+      accountName: '物管会专项账户',
+      rateFenPerM2: 1793,
+      activationThresholdPercent: 50,
+      advanceFen: 0,
+      decidedOn: today,
+      dueOn: addDays(today, 30),
+      buildingIds: [building],
+      jointDecisionId: decision.id,
     };
     const beforeLevy = (await outboxClaims()).length;
     await ok(companyA, `mutation($l: LevyInput!) { createLevy(levy: $l) { id } }`, { l: levy });
-    const referable = await db.query(`select id from arrears.account where building_id = $1 and company_id = $2 and status <> 'CURRENT' order by id`, [building, companyA.organisationId]);
+    const referable = await db.query(
+      `select id from arrears.account where building_id = $1 and company_id = $2 and status <> 'CURRENT' order by id`,
+      [building, companyA.organisationId],
+    );
     const fromLevy = (await outboxClaims()).slice(beforeLevy);
     expect(fromLevy.map((r) => r.message_key).sort()).toEqual(referable.rows.map((r) => r.id));
     expect(fromLevy.every((r) => r.payload.charges.some((c) => c.kind === 'LEVY'))).toBe(true);
   });
 
-  const referralEvent = <T>(type: string, data: T): HubEvent<T> => ({ id: randomUUID(), type, source: '/property-governance-hub/litigation', time: new Date().toISOString(), data });
+  const referralEvent = <T>(type: string, data: T): HubEvent<T> => ({
+    id: randomUUID(),
+    type,
+    source: '/property-governance-hub/litigation',
+    time: new Date().toISOString(),
+    data,
+  });
   const submittedEvent = (account: Account, referralId: string, companyId = companyA.organisationId) =>
     referralEvent<ReferralSubmittedData>(REFERRAL_SUBMITTED.type, {
-      referralId, courtId: COURT_ID, companyId, accountId: account.id, householdId: account.household_id, areaId, status: 'SUBMITTED', contractId,
-      procedure: 'SMALL_CLAIMS', amountInDisputeFen: 100_000, grandTotalFen: 110_000, packageVersion: 1, packageDigest: 'b'.repeat(64), submittedOn: today,
+      referralId,
+      courtId: COURT_ID,
+      companyId,
+      accountId: account.id,
+      householdId: account.household_id,
+      areaId,
+      status: 'SUBMITTED',
+      contractId,
+      procedure: 'SMALL_CLAIMS',
+      amountInDisputeFen: 100_000,
+      grandTotalFen: 110_000,
+      packageVersion: 1,
+      packageDigest: 'b'.repeat(64),
+      submittedOn: today,
     });
-  const statusEvent = (account: Account, referralId: string, fromStatus: CaseStatus, status: CaseStatus, extra: Partial<ReferralStatusChangedData> = {}) =>
+  const statusEvent = (
+    account: Account,
+    referralId: string,
+    fromStatus: CaseStatus,
+    status: CaseStatus,
+    extra: Partial<ReferralStatusChangedData> = {},
+  ) =>
     referralEvent<ReferralStatusChangedData>(REFERRAL_STATUS_CHANGED.type, {
-      referralId, courtId: COURT_ID, companyId: companyA.organisationId, accountId: account.id, householdId: account.household_id, areaId, status, fromStatus,
-      occurredAt: new Date().toISOString(), caseNumber: null, judgedFen: null, settledFen: null, ...extra,
+      referralId,
+      courtId: COURT_ID,
+      companyId: companyA.organisationId,
+      accountId: account.id,
+      householdId: account.household_id,
+      areaId,
+      status,
+      fromStatus,
+      occurredAt: new Date().toISOString(),
+      caseNumber: null,
+      judgedFen: null,
+      settledFen: null,
+      ...extra,
     });
   const inboxed = async (eventIds: string[]) => {
-    const { rows } = await db.query(`select event_id from arrears.inbox where consumer = 'arrears.referral-outcomes' and event_id = any($1)`, [eventIds]);
+    const { rows } = await db.query(
+      `select event_id from arrears.inbox where consumer = 'arrears.referral-outcomes' and event_id = any($1)`,
+      [eventIds],
+    );
     return rows.length === eventIds.length;
   };
 
@@ -189,7 +324,10 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     const versionBefore = (await accountRow(account.id)).claim_version;
     const submitted = submittedEvent(account, referralId);
     const docketed = statusEvent(account, referralId, 'SUBMITTED', 'DOCKETED', { caseNumber: '（2026）京0102民初1号' });
-    const judged = statusEvent(account, referralId, 'DOCKETED', 'JUDGED', { caseNumber: '（2026）京0102民初1号', judgedFen: 98_765 });
+    const judged = statusEvent(account, referralId, 'DOCKETED', 'JUDGED', {
+      caseNumber: '（2026）京0102民初1号',
+      judgedFen: 98_765,
+    });
     const judgedAgain = { ...judged, id: randomUUID() }; // the same report under a new event id
     const producer = rawProducer(t.brokers);
     await producer.connect();
@@ -201,8 +339,14 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     } finally {
       await producer.disconnect();
     }
-    await waitFor('the referral events to be applied', () => inboxed([submitted.id, docketed.id, judged.id, judgedAgain.id]));
-    expect(await accountRow(account.id)).toMatchObject({ status: 'JUDGED', judged_fen: 98765, claim_version: versionBefore + 3 });
+    await waitFor('the referral events to be applied', () =>
+      inboxed([submitted.id, docketed.id, judged.id, judgedAgain.id]),
+    );
+    expect(await accountRow(account.id)).toMatchObject({
+      status: 'JUDGED',
+      judged_fen: 98765,
+      claim_version: versionBefore + 3,
+    });
     const { transitions } = (await ok(companyA, STATEMENT, { id: account.id })).arrearsAccount;
     expect(transitions).toEqual([
       { from: 'CURRENT', to: 'IN_COLLECTION', byRole: 'PROPERTY_COMPANY' },
@@ -210,11 +354,20 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
       { from: 'REFERRED', to: 'IN_LITIGATION', byRole: 'SYSTEM' },
       { from: 'IN_LITIGATION', to: 'JUDGED', byRole: 'SYSTEM' },
     ]);
-    const { rows } = await db.query(`select reason, on_date::text as on_date from arrears.account_transition where account_id = $1 and to_status = 'IN_LITIGATION'`, [account.id]);
-    expect(rows).toEqual([{ reason: `Referral ${referralId} to ${COURT_ID}: DOCKETED (（2026）京0102民初1号)`, on_date: today }]);
+    const { rows } = await db.query(
+      `select reason, on_date::text as on_date from arrears.account_transition where account_id = $1 and to_status = 'IN_LITIGATION'`,
+      [account.id],
+    );
+    expect(rows).toEqual([
+      { reason: `Referral ${referralId} to ${COURT_ID}: DOCKETED (（2026）京0102民初1号)`, on_date: today },
+    ]);
 
     // A snapshot after each move, the last one JUDGED; the repeated judgment published none.
-    await probe.waitForCount('the claims after the referral', (m) => claimsOf(account.id)(m) && JSON.parse(String(m.message.value)).version > versionBefore, 3);
+    await probe.waitForCount(
+      'the claims after the referral',
+      (m) => claimsOf(account.id)(m) && JSON.parse(String(m.message.value)).version > versionBefore,
+      3,
+    );
     const after = snapshots(account.id).filter((c) => c.version > versionBefore);
     expect(after.map((c) => [c.version, c.status])).toEqual([
       [versionBefore + 1, 'REFERRED'],
@@ -227,7 +380,8 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     const [, second, third] = accounts;
     const before = [await accountRow(second.id), await accountRow(third.id)];
     expect(before.map((r) => r.status)).toEqual(['IN_COLLECTION', 'CURRENT']);
-    const transitions = async () => Number((await db.query(`select count(*)::int as n from arrears.account_transition`)).rows[0].n);
+    const transitions = async () =>
+      Number((await db.query(`select count(*)::int as n from arrears.account_transition`)).rows[0].n);
     const transitionsBefore = await transitions();
     const claimsBefore = (await outboxClaims()).length;
 
@@ -238,14 +392,21 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     await producer.connect();
     try {
       for (const e of [foreign, unknown, ofCurrent]) {
-        await producer.send({ topic: `${t.topicPrefix}litigation.referrals.v1`, messages: [asKafkaMessage(e, e.data.referralId)] });
+        await producer.send({
+          topic: `${t.topicPrefix}litigation.referrals.v1`,
+          messages: [asKafkaMessage(e, e.data.referralId)],
+        });
       }
     } finally {
       await producer.disconnect();
     }
     const dead = await probe.waitForCount('three dead letters', (m) => m.topic.endsWith('arrears.dead-letter.v1'), 3);
     const byId = new Map(dead.map((m) => [m.headers.ce_id, m.headers]));
-    expect(byId.get(foreign.id)).toMatchObject({ dlq_reason_code: 'NOT_FOUND', dlq_consumer: 'arrears.referral-outcomes', ce_type: REFERRAL_SUBMITTED.type });
+    expect(byId.get(foreign.id)).toMatchObject({
+      dlq_reason_code: 'NOT_FOUND',
+      dlq_consumer: 'arrears.referral-outcomes',
+      ce_type: REFERRAL_SUBMITTED.type,
+    });
     expect(byId.get(unknown.id)).toMatchObject({ dlq_reason_code: 'NOT_FOUND' });
     expect(byId.get(ofCurrent.id)).toMatchObject({ dlq_reason_code: 'INVALID_STATUS_TRANSITION' });
 

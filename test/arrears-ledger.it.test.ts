@@ -30,7 +30,14 @@ const terms = () =>
     number: 'HJ6-ARREARS-01',
     endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
     feeSchedule: {
-      classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [{ payer: SUBSIDY_PAYER, rateFenPerM2Month: 78, startMonth: firstMonth, months: 12 }] }],
+      classes: [
+        {
+          buildingClass: 'LOW_RISE',
+          assessedRateFenPerM2Month: 178,
+          ownerRateFenPerM2Month: 100,
+          subsidies: [{ payer: SUBSIDY_PAYER, rateFenPerM2Month: 78, startMonth: firstMonth, months: 12 }],
+        },
+      ],
     },
     lateFee: LATE_FEE,
   });
@@ -64,8 +71,10 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
   let probe: Awaited<ReturnType<typeof probeTopics>>;
 
   const { ok, fails } = gqlExpectations(() => t);
-  const count = async (table: string) => Number((await db.query(`select count(*)::int as n from arrears.${table}`)).rows[0].n);
-  const statement = async (who: Parameters<TestHub['gql']>[0], id: string) => (await ok(who, STATEMENT, { id })).arrearsAccount;
+  const count = async (table: string) =>
+    Number((await db.query(`select count(*)::int as n from arrears.${table}`)).rows[0].n);
+  const statement = async (who: Parameters<TestHub['gql']>[0], id: string) =>
+    (await ok(who, STATEMENT, { id })).arrearsAccount;
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
@@ -74,10 +83,18 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const given = scenario(t);
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
     await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears'] });
-    households = (await db.query(`select household_id as id, building_id, floor_area_centi_m2 from arrears.billable_household where area_id = $1 order by household_id`, [areaId])).rows;
+    households = (
+      await db.query(
+        `select household_id as id, building_id, floor_area_centi_m2 from arrears.billable_household where area_id = $1 order by household_id`,
+        [areaId],
+      )
+    ).rows;
     probe = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.accounts.v1`, `${t.topicPrefix}arrears.levies.v1`]);
     await given.billedMonths(companyA, areaId, [firstMonth, addMonths(thisMonth, -2), thisMonth]);
-    const { rows } = await db.query(`select id from arrears.account where area_id = $1 and company_id = $2 order by household_id`, [areaId, companyA.organisationId]);
+    const { rows } = await db.query(
+      `select id from arrears.account where area_id = $1 and company_id = $2 order by household_id`,
+      [areaId, companyA.organisationId],
+    );
     accountIds = rows.map((r) => r.id);
   });
 
@@ -91,24 +108,49 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const expected = households.reduce((sum, h) => sum + chargeFen(h.floor_area_centi_m2, 100), 0);
     const subsidy = households.reduce((sum, h) => sum + chargeFen(h.floor_area_centi_m2, 78), 0);
     const first = (await ok(companyA, RUN, { a: areaId, m: firstMonth })).runBilling;
-    expect(first).toMatchObject({ month: firstMonth, households: households.length, chargedFen: expected, newlyBilled: 0, unbilledHouseholds: 0, dueOn: dueOnForMonth(firstMonth) });
+    expect(first).toMatchObject({
+      month: firstMonth,
+      households: households.length,
+      chargedFen: expected,
+      newlyBilled: 0,
+      unbilledHouseholds: 0,
+      dueOn: dueOnForMonth(firstMonth),
+    });
     expect(first.recordNumber).toMatch(/^110102-/);
-    expect(first.subsidies).toEqual([{ payer: SUBSIDY_PAYER, buildingClass: 'LOW_RISE', households: households.length, amountFen: subsidy }]);
+    expect(first.subsidies).toEqual([
+      { payer: SUBSIDY_PAYER, buildingClass: 'LOW_RISE', households: households.length, amountFen: subsidy },
+    ]);
     const charges = await count('charge');
 
     // Last month is billed for the first time; the subsidy's 12 months have run out, so only owners are billed.
     const lastMonth = addMonths(thisMonth, -1);
     const current = (await ok(companyA, RUN, { a: areaId, m: lastMonth })).runBilling;
-    expect(current).toMatchObject({ households: households.length, newlyBilled: households.length, chargedFen: expected, subsidies: [] });
+    expect(current).toMatchObject({
+      households: households.length,
+      newlyBilled: households.length,
+      chargedFen: expected,
+      subsidies: [],
+    });
     const again = (await ok(companyA, RUN, { a: areaId, m: lastMonth })).runBilling;
-    expect(again).toMatchObject({ id: current.id, households: households.length, newlyBilled: 0, chargedFen: expected });
+    expect(again).toMatchObject({
+      id: current.id,
+      households: households.length,
+      newlyBilled: 0,
+      chargedFen: expected,
+    });
     expect(await count('charge')).toBe(charges + households.length);
 
     // Each bad request is refused with its code, and writes nothing.
     const before = [await count('charge'), await count('billing_run'), await count('account')];
-    expect((await fails(companyA, RUN, { a: areaId, m: addMonths(thisMonth, 1) })).extensions.code).toBe('BAD_USER_INPUT');
-    expect((await fails(companyA, RUN, { a: areaId, m: '2024-13' })).extensions.details?.problems).toEqual([{ code: 'UNKNOWN_MONTH', month: '2024-13' }]);
-    expect((await fails(companyA, RUN, { a: areaId, m: addMonths(firstMonth, -1) })).extensions.code).toBe('NO_CONTRACT_IN_FORCE');
+    expect((await fails(companyA, RUN, { a: areaId, m: addMonths(thisMonth, 1) })).extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect((await fails(companyA, RUN, { a: areaId, m: '2024-13' })).extensions.details?.problems).toEqual([
+      { code: 'UNKNOWN_MONTH', month: '2024-13' },
+    ]);
+    expect((await fails(companyA, RUN, { a: areaId, m: addMonths(firstMonth, -1) })).extensions.code).toBe(
+      'NO_CONTRACT_IN_FORCE',
+    );
     expect((await fails(companyB, RUN, { a: areaId, m: thisMonth })).extensions.code).toBe('NO_CONTRACT_IN_FORCE');
     expect((await fails(guangwai, RUN, { a: areaId, m: thisMonth })).extensions.code).toBe('FORBIDDEN');
     expect([await count('charge'), await count('billing_run'), await count('account')]).toEqual(before);
@@ -119,9 +161,20 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const account = await statement(companyA, accountId);
     const [oldest, later] = account.charges;
     expect(oldest.month).toBe(firstMonth);
-    const payment = { accountId, amountFen: oldest.amountFen + 1, paidOn: today, method: 'WECHAT_PAY', idempotencyKey: randomUUID() };
+    const payment = {
+      accountId,
+      amountFen: oldest.amountFen + 1,
+      paidOn: today,
+      method: 'WECHAT_PAY',
+      idempotencyKey: randomUUID(),
+    };
     const receipt = (await ok(companyA, PAY, { p: payment })).recordPayment;
-    expect(receipt).toMatchObject({ amountFen: oldest.amountFen + 1, creditFen: 0, paidInto: 'PROPERTY_SERVICE_FEES', purpose: 'SERVICE_FEE' });
+    expect(receipt).toMatchObject({
+      amountFen: oldest.amountFen + 1,
+      creditFen: 0,
+      paidInto: 'PROPERTY_SERVICE_FEES',
+      purpose: 'SERVICE_FEE',
+    });
     expect(receipt.allocations).toEqual([
       { chargeId: oldest.chargeId, month: firstMonth, fen: oldest.amountFen },
       { chargeId: later.chargeId, month: later.month, fen: 1 },
@@ -129,41 +182,85 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(receipt.receiptNumber).toMatch(/^R\d{4}-\d{8}$/);
     const retry = (await ok(companyA, PAY, { p: payment })).recordPayment;
     expect(retry.receiptNumber).toBe(receipt.receiptNumber);
-    expect((await fails(companyA, PAY, { p: { ...payment, amountFen: 5 } })).extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await fails(companyA, PAY, { p: { ...payment, amountFen: 5 } })).extensions.code).toBe(
+      'IDEMPOTENCY_KEY_REUSED',
+    );
 
-    const before = [await count('payment'), await count('payment_allocation'), (await statement(companyA, accountId)).paidFen];
+    const before = [
+      await count('payment'),
+      await count('payment_allocation'),
+      (await statement(companyA, accountId)).paidFen,
+    ];
     const negative = await fails(companyA, PAY, { p: { ...payment, amountFen: -100, idempotencyKey: randomUUID() } });
-    expect(negative.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { amountFen: expect.any(String) } } });
-    expect((await fails(companyA, PAY, { p: { ...payment, paidOn: addDays(today, 1), idempotencyKey: randomUUID() } })).extensions.code).toBe('BAD_USER_INPUT');
-    expect((await fails(companyA, PAY, { p: { ...payment, designatedChargeIds: [randomUUID()], idempotencyKey: randomUUID() } })).extensions.details?.problems).toEqual([
-      { code: 'UNKNOWN_CHARGE', chargeId: expect.any(String) },
-    ]);
+    expect(negative.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { amountFen: expect.any(String) } },
+    });
+    expect(
+      (await fails(companyA, PAY, { p: { ...payment, paidOn: addDays(today, 1), idempotencyKey: randomUUID() } }))
+        .extensions.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (
+        await fails(companyA, PAY, {
+          p: { ...payment, designatedChargeIds: [randomUUID()], idempotencyKey: randomUUID() },
+        })
+      ).extensions.details?.problems,
+    ).toEqual([{ code: 'UNKNOWN_CHARGE', chargeId: expect.any(String) }]);
     // Another company's payment on this account: the account does not exist for it.
-    expect((await fails(companyB, PAY, { p: { ...payment, idempotencyKey: randomUUID() } })).extensions.code).toBe('NOT_FOUND');
-    expect([await count('payment'), await count('payment_allocation'), (await statement(companyA, accountId)).paidFen]).toEqual(before);
+    expect((await fails(companyB, PAY, { p: { ...payment, idempotencyKey: randomUUID() } })).extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    expect([
+      await count('payment'),
+      await count('payment_allocation'),
+      (await statement(companyA, accountId)).paidFen,
+    ]).toEqual(before);
 
-    const events = await probe.waitForCount('the payment event', (m) => m.headers.ce_type === 'hub.arrears.account.payment-recorded' && String(m.message.key) === accountId, 1);
+    const events = await probe.waitForCount(
+      'the payment event',
+      (m) => m.headers.ce_type === 'hub.arrears.account.payment-recorded' && String(m.message.key) === accountId,
+      1,
+    );
     expect(events).toHaveLength(1);
-    expect(expectValidEvent(events[0], 'hub.arrears.account.payment-recorded')).toMatchObject({ receiptNumber: receipt.receiptNumber, amountFen: oldest.amountFen + 1, status: 'CURRENT' });
+    expect(expectValidEvent(events[0], 'hub.arrears.account.payment-recorded')).toMatchObject({
+      receiptNumber: receipt.receiptNumber,
+      amountFen: oldest.amountFen + 1,
+      status: 'CURRENT',
+    });
   });
 
   it('imports a payment statement all or nothing, naming the bad line, and records each line once however often it is imported', async () => {
     const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber accountId amountFen } }`;
-    const line = (i: number, key: string = randomUUID()) => ({ accountId: accountIds[10 + i], amountFen: 100 + i, paidOn: today, method: 'ALIPAY', idempotencyKey: key });
+    const line = (i: number, key: string = randomUUID()) => ({
+      accountId: accountIds[10 + i],
+      amountFen: 100 + i,
+      paidOn: today,
+      method: 'ALIPAY',
+      idempotencyKey: key,
+    });
     const lines = [line(0, `stmt-${areaId}-0`), line(1, `stmt-${areaId}-1`)];
     const before = [await count('payment'), await count('payment_allocation')];
     const bad = await fails(companyA, IMPORT, { p: [...lines, { ...line(2), accountId: randomUUID() }] });
     expect(bad.extensions).toMatchObject({ code: 'NOT_FOUND', details: { index: 2 } });
     expect(bad.message).toMatch(/^Payment 3: /);
     const negative = await fails(companyA, IMPORT, { p: [lines[0], { ...line(1), amountFen: 0 }] });
-    expect(negative.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { index: 1, fields: { amountFen: expect.any(String) } } });
+    expect(negative.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { index: 1, fields: { amountFen: expect.any(String) } },
+    });
     expect((await fails(companyA, IMPORT, { p: [lines[0], lines[0]] })).extensions.code).toBe('BAD_USER_INPUT');
     expect([await count('payment'), await count('payment_allocation')]).toEqual(before);
 
     const receipts = (await ok(companyA, IMPORT, { p: lines })).importPayments;
-    expect(receipts.map((r: { accountId: string; amountFen: number }) => [r.accountId, r.amountFen])).toEqual([[accountIds[10], 100], [accountIds[11], 101]]);
+    expect(receipts.map((r: { accountId: string; amountFen: number }) => [r.accountId, r.amountFen])).toEqual([
+      [accountIds[10], 100],
+      [accountIds[11], 101],
+    ]);
     const again = (await ok(companyA, IMPORT, { p: lines })).importPayments;
-    expect(again.map((r: { receiptNumber: string }) => r.receiptNumber)).toEqual(receipts.map((r: { receiptNumber: string }) => r.receiptNumber));
+    expect(again.map((r: { receiptNumber: string }) => r.receiptNumber)).toEqual(
+      receipts.map((r: { receiptNumber: string }) => r.receiptNumber),
+    );
     expect(await count('payment')).toBe(before[0] + 2);
     expect((await fails(companyB, IMPORT, { p: [line(3)] })).extensions.code).toBe('NOT_FOUND');
   });
@@ -179,35 +276,74 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     // This month's fee falls due on its last day: open, but not arrears and not aged (Civil Code art. 944 para. 2).
     expect(current.agingBucket).toBeNull();
     expect(old.limitationEndsOn).toBe(addYears(old.dueOn, 3));
-    expect(old.lateFeeFen).toBe(lateFeeFen({ dueOn: old.dueOn, principalFen: old.amountFen, reductions: [] }, LATE_FEE, today));
+    expect(old.lateFeeFen).toBe(
+      lateFeeFen({ dueOn: old.dueOn, principalFen: old.amountFen, reductions: [] }, LATE_FEE, today),
+    );
     expect(old.lateFeeFen).toBeGreaterThan(0);
     expect(account.openFen).toBe(account.charges.reduce((sum: number, c: Line) => sum + c.amountFen, 0));
-    expect(account.aging.find((l: { bucket: string }) => l.bucket === 'OVER_365')).toEqual({ bucket: 'OVER_365', count: 1, openFen: old.amountFen });
+    expect(account.aging.find((l: { bucket: string }) => l.bucket === 'OVER_365')).toEqual({
+      bucket: 'OVER_365',
+      count: 1,
+      openFen: old.amountFen,
+    });
 
     const letterOn = addDays(today, -3);
-    const afterLetter = (await ok(companyA, ACTION, { a: accountId, x: { kind: 'LETTER', on: letterOn, chargeIds: [old.chargeId], note: '催缴函（第一次）' } })).recordCollectionAction;
+    const afterLetter = (
+      await ok(companyA, ACTION, {
+        a: accountId,
+        x: { kind: 'LETTER', on: letterOn, chargeIds: [old.chargeId], note: '催缴函（第一次）' },
+      })
+    ).recordCollectionAction;
     expect(afterLetter.status).toBe('IN_COLLECTION');
-    expect(afterLetter.charges.find((c: { chargeId: string }) => c.chargeId === old.chargeId).limitationEndsOn).toBe(addYears(letterOn, 3));
-    expect(afterLetter.charges.find((c: { chargeId: string }) => c.chargeId === recent.chargeId).limitationEndsOn).toBe(addYears(recent.dueOn, 3));
-    expect(afterLetter.transitions).toEqual([{ from: 'CURRENT', to: 'IN_COLLECTION', reason: 'LETTER recorded', byRole: 'PROPERTY_COMPANY' }]);
+    expect(afterLetter.charges.find((c: { chargeId: string }) => c.chargeId === old.chargeId).limitationEndsOn).toBe(
+      addYears(letterOn, 3),
+    );
+    expect(afterLetter.charges.find((c: { chargeId: string }) => c.chargeId === recent.chargeId).limitationEndsOn).toBe(
+      addYears(recent.dueOn, 3),
+    );
+    expect(afterLetter.transitions).toEqual([
+      { from: 'CURRENT', to: 'IN_COLLECTION', reason: 'LETTER recorded', byRole: 'PROPERTY_COMPANY' },
+    ]);
 
     // Art. 944: no cutting of water, power, heating or gas, however it is phrased; nothing is recorded.
     const actions = await count('collection_action');
-    const cutOff = await fails(companyA, ACTION, { a: accountId, x: { kind: 'NOTICE_POSTED', on: today, chargeIds: [old.chargeId], note: '欠费将停水' } });
+    const cutOff = await fails(companyA, ACTION, {
+      a: accountId,
+      x: { kind: 'NOTICE_POSTED', on: today, chargeIds: [old.chargeId], note: '欠费将停水' },
+    });
     expect(cutOff.extensions).toMatchObject({ code: 'PROHIBITED_COLLECTION_MEASURE', details: { utility: 'WATER' } });
-    expect((await fails(companyA, ACTION, { a: accountId, x: { kind: 'LETTER', on: today, chargeIds: [randomUUID()] } })).extensions.code).toBe('BAD_USER_INPUT');
-    expect((await fails(companyB, ACTION, { a: accountId, x: { kind: 'LETTER', on: today, chargeIds: [old.chargeId] } })).extensions.code).toBe('NOT_FOUND');
+    expect(
+      (await fails(companyA, ACTION, { a: accountId, x: { kind: 'LETTER', on: today, chargeIds: [randomUUID()] } }))
+        .extensions.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await fails(companyB, ACTION, { a: accountId, x: { kind: 'LETTER', on: today, chargeIds: [old.chargeId] } }))
+        .extensions.code,
+    ).toBe('NOT_FOUND');
     expect(await count('collection_action')).toBe(actions);
 
-    const events = await probe.waitForCount('the action and status events', (m) => String(m.message.key) === accountId, 2);
-    expect(events.map((m) => m.headers.ce_type).sort()).toEqual(['hub.arrears.account.action-recorded', 'hub.arrears.account.status-changed']);
+    const events = await probe.waitForCount(
+      'the action and status events',
+      (m) => String(m.message.key) === accountId,
+      2,
+    );
+    expect(events.map((m) => m.headers.ce_type).sort()).toEqual([
+      'hub.arrears.account.action-recorded',
+      'hub.arrears.account.status-changed',
+    ]);
     for (const e of events) expect(JSON.stringify(expectValidEvent(e))).not.toContain('催缴函');
   });
 
   it('lets the street office mediate in its street only, and moves the account through mediation', async () => {
     const accountId = accountIds[2];
     const { charges } = await statement(companyA, accountId);
-    const session = { kind: 'MEDIATION_SESSION', on: addDays(today, -1), chargeIds: [charges[0].chargeId], mediator: '广安门外街道人民调解委员会', outcome: 'PENDING' };
+    const session = {
+      kind: 'MEDIATION_SESSION',
+      on: addDays(today, -1),
+      chargeIds: [charges[0].chargeId],
+      mediator: '广安门外街道人民调解委员会',
+      outcome: 'PENDING',
+    };
     expect((await fails(companyA, ACTION, { a: accountId, x: session })).extensions.code).toBe('FORBIDDEN');
     expect((await fails(desheng, ACTION, { a: accountId, x: session })).extensions.code).toBe('NOT_FOUND');
     const mediated = (await ok(guangwai, ACTION, { a: accountId, x: session })).recordCollectionAction;
@@ -217,9 +353,15 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect((await fails(desheng, OUTCOME, { id: actionId, o: 'FAILED', on: today })).extensions.code).toBe('NOT_FOUND');
     const failed = (await ok(guangwai, OUTCOME, { id: actionId, o: 'FAILED', on: today })).recordMediationOutcome;
     expect(failed.status).toBe('IN_COLLECTION');
-    expect((await fails(guangwai, OUTCOME, { id: actionId, o: 'AGREED', on: today })).extensions.code).toBe('MEDIATION_ALREADY_ENDED');
+    expect((await fails(guangwai, OUTCOME, { id: actionId, o: 'AGREED', on: today })).extensions.code).toBe(
+      'MEDIATION_ALREADY_ENDED',
+    );
     // The street office reads the account it mediates, with the owner's name from the areas register.
-    const withHousehold = await ok(guangwai, `query($id: ID!) { arrearsAccount(id: $id) { status household { id unit floorAreaM2 arrearsAccounts { accountId status } } } }`, { id: accountId });
+    const withHousehold = await ok(
+      guangwai,
+      `query($id: ID!) { arrearsAccount(id: $id) { status household { id unit floorAreaM2 arrearsAccounts { accountId status } } } }`,
+      { id: accountId },
+    );
     expect(withHousehold.arrearsAccount.household.arrearsAccounts).toEqual([{ accountId, status: 'IN_COLLECTION' }]);
     expect(withHousehold.arrearsAccount.household.unit).toEqual(expect.any(String));
   });
@@ -227,18 +369,48 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
   it('waives and corrects with a reason, never below what was paid, and returns a cleared account to CURRENT', async () => {
     const accountId = accountIds[3];
     const { charges } = await statement(companyA, accountId);
-    await ok(companyA, ACTION, { a: accountId, x: { kind: 'CALL', on: today, chargeIds: [charges[0].chargeId], reached: true } });
-    const tooMuch = await fails(companyA, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '调解减免', fen: charges[0].amountFen + 1 });
+    await ok(companyA, ACTION, {
+      a: accountId,
+      x: { kind: 'CALL', on: today, chargeIds: [charges[0].chargeId], reached: true },
+    });
+    const tooMuch = await fails(companyA, ADJUST, {
+      c: charges[0].chargeId,
+      k: 'WAIVER',
+      r: '调解减免',
+      fen: charges[0].amountFen + 1,
+    });
     expect(tooMuch.extensions.details?.problems).toEqual([expect.objectContaining({ code: 'WAIVER_EXCEEDS_OPEN' })]);
-    expect((await fails(companyA, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: ' ', fen: 1 })).extensions.code).toBe('BAD_USER_INPUT');
-    expect((await fails(companyB, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '减免', fen: 1 })).extensions.code).toBe('NOT_FOUND');
-    const waived = (await ok(companyA, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '调解减免', fen: 100 })).adjustCharge;
+    expect(
+      (await fails(companyA, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: ' ', fen: 1 })).extensions.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await fails(companyB, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '减免', fen: 1 })).extensions.code,
+    ).toBe('NOT_FOUND');
+    const waived = (await ok(companyA, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '调解减免', fen: 100 }))
+      .adjustCharge;
     expect(waived.charges[0]).toMatchObject({ waivedFen: 100, openFen: charges[0].amountFen - 100 });
-    const corrected = (await ok(companyA, ADJUST, { c: charges[1].chargeId, k: 'CORRECTION', r: '面积更正', amount: charges[1].amountFen - 50 })).adjustCharge;
+    const corrected = (
+      await ok(companyA, ADJUST, {
+        c: charges[1].chargeId,
+        k: 'CORRECTION',
+        r: '面积更正',
+        amount: charges[1].amountFen - 50,
+      })
+    ).adjustCharge;
     expect(corrected.charges[1].amountFen).toBe(charges[1].amountFen - 50);
     expect(corrected.adjustments.map((a: { kind: string }) => a.kind)).toEqual(['WAIVER', 'CORRECTION']);
 
-    const paid = (await ok(companyA, PAY, { p: { accountId, amountFen: corrected.openFen + 300, paidOn: today, method: 'BANK_TRANSFER', idempotencyKey: randomUUID() } })).recordPayment;
+    const paid = (
+      await ok(companyA, PAY, {
+        p: {
+          accountId,
+          amountFen: corrected.openFen + 300,
+          paidOn: today,
+          method: 'BANK_TRANSFER',
+          idempotencyKey: randomUUID(),
+        },
+      })
+    ).recordPayment;
     expect(paid.creditFen).toBe(300);
     const cleared = await statement(companyA, accountId);
     expect(cleared).toMatchObject({ status: 'CURRENT', openFen: 0, creditFen: 300 });
@@ -259,7 +431,10 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const inBuilding = (await ok(companyA, LIST, { f: { buildingId: building, minOpenFen: 1 }, first: 500 })).arrears;
     expect(inBuilding.items.every((i: { buildingId: string }) => i.buildingId === building)).toBe(true);
     const { charges } = await statement(companyA, accountIds[4]);
-    await ok(companyA, ACTION, { a: accountIds[4], x: { kind: 'MESSAGE', channel: 'WECHAT', on: today, chargeIds: [charges[0].chargeId] } });
+    await ok(companyA, ACTION, {
+      a: accountIds[4],
+      x: { kind: 'MESSAGE', channel: 'WECHAT', on: today, chargeIds: [charges[0].chargeId] },
+    });
     const inCollection = (await ok(companyA, LIST, { f: { statuses: ['IN_COLLECTION'] }, first: 500 })).arrears;
     expect(inCollection.items.map((i: { accountId: string }) => i.accountId)).toContain(accountIds[4]);
     expect(inCollection.items.every((i: { status: string }) => i.status === 'IN_COLLECTION')).toBe(true);
@@ -277,7 +452,9 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
 
   it('reports collection rates by building and month without personal data, to the bureaus of the jurisdiction only', async () => {
     const byBuilding = (await ok(companyA, RATES, { g: 'BUILDING', a: areaId })).collectionRates;
-    expect(byBuilding.map((r: { key: string }) => r.key).sort()).toEqual([...new Set(households.map((h) => h.building_id))].sort());
+    expect(byBuilding.map((r: { key: string }) => r.key).sort()).toEqual(
+      [...new Set(households.map((h) => h.building_id))].sort(),
+    );
     const overall = (await ok(xichengBureau, RATES, { g: 'ALL', a: areaId })).collectionRates;
     expect(overall).toHaveLength(1);
     const { rows } = await db.query(
@@ -292,36 +469,93 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(months).toEqual(expect.arrayContaining([firstMonth, addMonths(thisMonth, -2)]));
     expect(months).not.toContain(thisMonth);
     expect(months).toEqual([...months].sort());
-    expect((await ok(xichengBureau, RATES, { g: 'AREA' })).collectionRates.map((r: { key: string }) => r.key)).toContain(areaId);
-    for (const outsider of [haidianBureau, companyB, court, desheng]) expect((await ok(outsider, RATES, { g: 'ALL', a: areaId })).collectionRates).toEqual([]);
+    expect(
+      (await ok(xichengBureau, RATES, { g: 'AREA' })).collectionRates.map((r: { key: string }) => r.key),
+    ).toContain(areaId);
+    for (const outsider of [haidianBureau, companyB, court, desheng])
+      expect((await ok(outsider, RATES, { g: 'ALL', a: areaId })).collectionRates).toEqual([]);
   });
 
   it('bills a levy per m², keeps it in its own account, and announces each building once when half of it has paid', async () => {
     const building = households[households.length - 1].building_id;
     const inBuilding = households.filter((h) => h.building_id === building);
     const input = {
-      areaId, title: '电梯大修集资', purpose: '电梯大修', accountName: '物管会专项账户', rateFenPerM2: 1793, activationThresholdPercent: 50,
-      advanceFen: 42_000_000, decidedOn: addDays(today, -5), dueOn: addDays(today, 30), buildingIds: [building], voluntary: true,
+      areaId,
+      title: '电梯大修集资',
+      purpose: '电梯大修',
+      accountName: '物管会专项账户',
+      rateFenPerM2: 1793,
+      activationThresholdPercent: 50,
+      advanceFen: 42_000_000,
+      decidedOn: addDays(today, -5),
+      dueOn: addDays(today, 30),
+      buildingIds: [building],
+      voluntary: true,
     };
-    expect((await fails(companyA, LEVY, { l: { ...input, buildingIds: [randomUUID()] } })).extensions.details?.problems).toEqual([{ code: 'UNKNOWN_BUILDING', buildingId: expect.any(String) }]);
+    expect(
+      (await fails(companyA, LEVY, { l: { ...input, buildingIds: [randomUUID()] } })).extensions.details?.problems,
+    ).toEqual([{ code: 'UNKNOWN_BUILDING', buildingId: expect.any(String) }]);
     expect((await fails(companyB, LEVY, { l: input })).extensions.code).toBe('NO_CONTRACT_IN_FORCE');
     const levy = (await ok(companyA, LEVY, { l: input })).createLevy;
     const quota = Math.ceil(inBuilding.length / 2);
-    expect(levy).toMatchObject({ households: inBuilding.length, paidHouseholds: 0, billedFen: inBuilding.reduce((s, h) => s + chargeFen(h.floor_area_centi_m2, 1793), 0) });
+    expect(levy).toMatchObject({
+      households: inBuilding.length,
+      paidHouseholds: 0,
+      billedFen: inBuilding.reduce((s, h) => s + chargeFen(h.floor_area_centi_m2, 1793), 0),
+    });
     expect(levy.buildings).toEqual([{ buildingId: building, households: inBuilding.length, quota, activated: false }]);
 
-    const { rows } = await db.query(`select c.id, c.account_id, c.amount_fen from arrears.charge c where c.levy_id = $1 order by c.household_id`, [levy.id]);
+    const { rows } = await db.query(
+      `select c.id, c.account_id, c.amount_fen from arrears.charge c where c.levy_id = $1 order by c.household_id`,
+      [levy.id],
+    );
     for (const [i, charge] of rows.slice(0, quota + 1).entries()) {
-      const receipt = (await ok(companyA, PAY, { p: { accountId: charge.account_id, amountFen: Number(charge.amount_fen), paidOn: today, method: 'CASH', purpose: 'LEVY', levyId: levy.id, idempotencyKey: `levy-${levy.id}-${i}` } })).recordPayment;
-      expect(receipt).toMatchObject({ paidInto: '物管会专项账户', purpose: 'LEVY', allocations: [{ chargeId: charge.id, fen: Number(charge.amount_fen) }] });
+      const receipt = (
+        await ok(companyA, PAY, {
+          p: {
+            accountId: charge.account_id,
+            amountFen: Number(charge.amount_fen),
+            paidOn: today,
+            method: 'CASH',
+            purpose: 'LEVY',
+            levyId: levy.id,
+            idempotencyKey: `levy-${levy.id}-${i}`,
+          },
+        })
+      ).recordPayment;
+      expect(receipt).toMatchObject({
+        paidInto: '物管会专项账户',
+        purpose: 'LEVY',
+        allocations: [{ chargeId: charge.id, fen: Number(charge.amount_fen) }],
+      });
     }
     // Due in 30 days: not yet owed, so in no collection rate; its progress to the quota is the levy's own.
     expect((await ok(companyA, RATES, { g: 'ALL', l: levy.id })).collectionRates).toEqual([]);
-    const activated = await probe.waitForCount('the activation event', (m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id, 1);
-    expect(expectValidEvent(activated[0], 'hub.arrears.levy.building-activated')).toMatchObject({ buildingId: building, households: inBuilding.length, paidHouseholds: quota, activationThresholdPercent: 50 });
-    const decided = await probe.waitForCount('the levy event', (m) => m.headers.ce_type === 'hub.arrears.levy.decided' && String(m.message.key) === levy.id, 1);
-    expect(expectValidEvent(decided[0], 'hub.arrears.levy.decided')).toMatchObject({ advanceFen: 42_000_000, households: inBuilding.length });
+    const activated = await probe.waitForCount(
+      'the activation event',
+      (m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id,
+      1,
+    );
+    expect(expectValidEvent(activated[0], 'hub.arrears.levy.building-activated')).toMatchObject({
+      buildingId: building,
+      households: inBuilding.length,
+      paidHouseholds: quota,
+      activationThresholdPercent: 50,
+    });
+    const decided = await probe.waitForCount(
+      'the levy event',
+      (m) => m.headers.ce_type === 'hub.arrears.levy.decided' && String(m.message.key) === levy.id,
+      1,
+    );
+    expect(expectValidEvent(decided[0], 'hub.arrears.levy.decided')).toMatchObject({
+      advanceFen: 42_000_000,
+      households: inBuilding.length,
+    });
     // The (quota + 1)th payment does not announce the building again.
-    expect(probe.received.filter((m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id)).toHaveLength(1);
+    expect(
+      probe.received.filter(
+        (m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -39,7 +39,12 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     given = scenario(t);
     await given.courts();
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
-    await given.acceptedFiling(company, areaId, hongjuTerms(company, pastMonths[0], { number: 'HJ6-RULES-01', lateFee: null }), { knownTo: ['arrears', 'litigation'] });
+    await given.acceptedFiling(
+      company,
+      areaId,
+      hongjuTerms(company, pastMonths[0], { number: 'HJ6-RULES-01', lateFee: null }),
+      { knownTo: ['arrears', 'litigation'] },
+    );
     await given.billedMonths(company, areaId, [...pastMonths, thisMonth]);
     const rows = await t.sql<{ id: string; charge_ids: string[] }>(
       `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
@@ -68,29 +73,50 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     expect(current).toMatchObject({ inArrears: false, agingBucket: null, daysOverdue: 0 });
     expect(arrearsAccount.charges.filter((c: { inArrears: boolean }) => c.inArrears)).toHaveLength(3);
     expect(arrearsAccount.arrearsFen).toBe(arrearsAccount.openFen - current.openFen);
-    expect(arrears.items.find((i: { accountId: string }) => i.accountId === accounts[0].id)).toMatchObject({ openFen: arrearsAccount.openFen, arrearsFen: arrearsAccount.arrearsFen });
+    expect(arrears.items.find((i: { accountId: string }) => i.accountId === accounts[0].id)).toMatchObject({
+      openFen: arrearsAccount.openFen,
+      arrearsFen: arrearsAccount.arrearsFen,
+    });
     // The district bureau's collection rates leave the month not yet due out.
-    const { collectionRates } = await ok(xichengBureau, `query($a: ID) { collectionRates(groupBy: MONTH, areaId: $a) { key households paidHouseholds } }`, { a: areaId });
+    const { collectionRates } = await ok(
+      xichengBureau,
+      `query($a: ID) { collectionRates(groupBy: MONTH, areaId: $a) { key households paidHouseholds } }`,
+      { a: areaId },
+    );
     expect(collectionRates.map((r: { key: string }) => r.key)).toEqual(pastMonths);
   });
 
   it('refers only after the reasonable period after a demand, and claims only the months past due', async () => {
     const recent = addDays(today, -5);
     const old = addDays(today, -(DEFAULT_DEMAND_PERIOD.days + 5));
-    await ok(company, ACTION, { a: accounts[0].id, x: { kind: 'LETTER', on: recent, chargeIds: accounts[0].chargeIds.slice(0, 3), note: '催缴函' } });
-    await ok(company, ACTION, { a: accounts[1].id, x: { kind: 'LETTER', on: old, chargeIds: accounts[1].chargeIds.slice(0, 3), note: '催缴函' } });
+    await ok(company, ACTION, {
+      a: accounts[0].id,
+      x: { kind: 'LETTER', on: recent, chargeIds: accounts[0].chargeIds.slice(0, 3), note: '催缴函' },
+    });
+    await ok(company, ACTION, {
+      a: accounts[1].id,
+      x: { kind: 'LETTER', on: old, chargeIds: accounts[1].chargeIds.slice(0, 3), note: '催缴函' },
+    });
     await waitFor('litigation to hold both demands', async () => {
-      const rows = await t.sql<{ n: number }>(`select count(*)::int as n from litigation.claim_account where account_id = any($1) and jsonb_array_length(claim->'demands') = 1`, [
-        [accounts[0].id, accounts[1].id],
-      ]);
+      const rows = await t.sql<{ n: number }>(
+        `select count(*)::int as n from litigation.claim_account where account_id = any($1) and jsonb_array_length(claim->'demands') = 1`,
+        [[accounts[0].id, accounts[1].id]],
+      );
       return rows[0].n === 2;
     });
     const { referArrears } = await ok(company, REFER, {
-      r: { courtId: 'bj-xicheng-court', accountIds: [accounts[0].id, accounts[1].id], evidence: EVIDENCE, mediationWaivedOn: today },
+      r: {
+        courtId: 'bj-xicheng-court',
+        accountIds: [accounts[0].id, accounts[1].id],
+        evidence: EVIDENCE,
+        mediationWaivedOn: today,
+      },
     });
     const [early, ready] = referArrears;
     expect(early.eligible).toBe(false);
-    expect(early.eligibility.failures).toEqual([{ code: 'DEMAND_PERIOD_NOT_ELAPSED', elapsesOn: addDays(recent, DEFAULT_DEMAND_PERIOD.days) }]);
+    expect(early.eligibility.failures).toEqual([
+      { code: 'DEMAND_PERIOD_NOT_ELAPSED', elapsesOn: addDays(recent, DEFAULT_DEMAND_PERIOD.days) },
+    ]);
     expect(ready.eligible).toBe(true);
     expect(ready.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual(pastMonths);
     expect(ready.eligibility.excludedCharges).toEqual([{ month: thisMonth, reason: 'NOT_YET_DUE' }]);
@@ -102,95 +128,229 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     const READ = `query($id: ID!) { referral(id: $id) { procedure procedureReasons { code } } }`;
     const year = Number(today.slice(0, 4));
     // A figure for this test only: no Beijing notice is confirmed (README), so the demo records none.
-    const threshold = { provinceCode: '110000', year, amountFen: 5_000_000, source: 'test figure, not a published notice' };
-    await ok(admin, `mutation { registerCourt(input: { courtId: "hz-xihu-court", name: "杭州市西湖区人民法院", provinceCode: "330000" }) { courtId } }`);
-    expect((await ok(xichengCourt, READ, { id: undeterminedReferralId })).referral).toEqual({ procedure: 'UNDETERMINED', procedureReasons: [{ code: 'NO_SMALL_CLAIMS_THRESHOLD' }] });
+    const threshold = {
+      provinceCode: '110000',
+      year,
+      amountFen: 5_000_000,
+      source: 'test figure, not a published notice',
+    };
+    await ok(
+      admin,
+      `mutation { registerCourt(input: { courtId: "hz-xihu-court", name: "杭州市西湖区人民法院", provinceCode: "330000" }) { courtId } }`,
+    );
+    expect((await ok(xichengCourt, READ, { id: undeterminedReferralId })).referral).toEqual({
+      procedure: 'UNDETERMINED',
+      procedureReasons: [{ code: 'NO_SMALL_CLAIMS_THRESHOLD' }],
+    });
     for (const outsider of [company, hangzhouCourt, xichengBureau]) {
       expect((await fails(outsider, RECORD, { t: threshold })).extensions.code).toBe('FORBIDDEN');
     }
     // A negative amount is refused by the Fen scalar, an empty source by the rule (both BAD_USER_INPUT naming the field).
-    expect((await fails(xichengCourt, RECORD, { t: { ...threshold, amountFen: -1 } })).extensions.details?.fields).toEqual({ amountFen: expect.any(String) });
-    expect((await fails(xichengCourt, RECORD, { t: { ...threshold, source: '' } })).extensions.details?.fields).toEqual({ source: expect.any(String) });
+    expect(
+      (await fails(xichengCourt, RECORD, { t: { ...threshold, amountFen: -1 } })).extensions.details?.fields,
+    ).toEqual({ amountFen: expect.any(String) });
+    expect((await fails(xichengCourt, RECORD, { t: { ...threshold, source: '' } })).extensions.details?.fields).toEqual(
+      { source: expect.any(String) },
+    );
     const { recordSmallClaimsThreshold } = await ok(xichengCourt, RECORD, { t: threshold });
-    expect(recordSmallClaimsThreshold).toEqual([{ ...threshold, consentCeilingFen: 20_000_000, recordedBy: xichengCourt.subject, recordedRole: 'COURT' }]);
-    const { smallClaimsThresholds } = await ok(company, `{ smallClaimsThresholds(provinceCode: "110000") { amountFen recordedBy } }`);
+    expect(recordSmallClaimsThreshold).toEqual([
+      { ...threshold, consentCeilingFen: 20_000_000, recordedBy: xichengCourt.subject, recordedRole: 'COURT' },
+    ]);
+    const { smallClaimsThresholds } = await ok(
+      company,
+      `{ smallClaimsThresholds(provinceCode: "110000") { amountFen recordedBy } }`,
+    );
     expect(smallClaimsThresholds).toEqual([{ amountFen: 5_000_000, recordedBy: xichengCourt.subject }]);
 
-    await ok(company, ACTION, { a: accounts[2].id, x: { kind: 'LETTER', on: addDays(today, -30), chargeIds: accounts[2].chargeIds.slice(0, 3), note: '催缴函' } });
-    await waitFor('litigation to hold the demand', async () =>
-      (await t.sql<{ n: number }>(`select jsonb_array_length(claim->'demands')::int as n from litigation.claim_account where account_id = $1`, [accounts[2].id]))[0]?.n === 1,
+    await ok(company, ACTION, {
+      a: accounts[2].id,
+      x: { kind: 'LETTER', on: addDays(today, -30), chargeIds: accounts[2].chargeIds.slice(0, 3), note: '催缴函' },
+    });
+    await waitFor(
+      'litigation to hold the demand',
+      async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select jsonb_array_length(claim->'demands')::int as n from litigation.claim_account where account_id = $1`,
+            [accounts[2].id],
+          )
+        )[0]?.n === 1,
     );
-    const { referArrears } = await ok(company, REFER, { r: { courtId: 'bj-xicheng-court', accountIds: [accounts[2].id], evidence: EVIDENCE, mediationWaivedOn: today } });
-    expect((await ok(xichengCourt, READ, { id: referArrears[0].id })).referral).toEqual({ procedure: 'SMALL_CLAIMS', procedureReasons: [{ code: 'AT_OR_BELOW_THRESHOLD' }] });
+    const { referArrears } = await ok(company, REFER, {
+      r: { courtId: 'bj-xicheng-court', accountIds: [accounts[2].id], evidence: EVIDENCE, mediationWaivedOn: today },
+    });
+    expect((await ok(xichengCourt, READ, { id: referArrears[0].id })).referral).toEqual({
+      procedure: 'SMALL_CLAIMS',
+      procedureReasons: [{ code: 'AT_OR_BELOW_THRESHOLD' }],
+    });
 
     // The earlier referral stays as proposed until the court dockets it under the procedure it chose.
     await ok(xichengCourt, `mutation($r: CourtReportInput!) { reportCourtEvent(report: $r) { status } }`, {
-      r: { referralId: undeterminedReferralId, kind: 'DOCKETED', occurredAt: `${today}T09:00:00+08:00`, caseNumber: '(2026)京0102民初1号', procedure: 'SMALL_CLAIMS' },
+      r: {
+        referralId: undeterminedReferralId,
+        kind: 'DOCKETED',
+        occurredAt: `${today}T09:00:00+08:00`,
+        caseNumber: '(2026)京0102民初1号',
+        procedure: 'SMALL_CLAIMS',
+      },
     });
-    expect((await ok(xichengCourt, READ, { id: undeterminedReferralId })).referral).toEqual({ procedure: 'SMALL_CLAIMS', procedureReasons: [{ code: 'CHOSEN_BY_COURT' }] });
+    expect((await ok(xichengCourt, READ, { id: undeterminedReferralId })).referral).toEqual({
+      procedure: 'SMALL_CLAIMS',
+      procedureReasons: [{ code: 'CHOSEN_BY_COURT' }],
+    });
   });
 
-  it("bills a levy only under a valid joint decision on raising funds (Civil Code art. 278 item 6); a voluntary one is never arrears", async () => {
+  it('bills a levy only under a valid joint decision on raising funds (Civil Code art. 278 item 6); a voluntary one is never arrears', async () => {
     const DECIDE = `mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id valid reasons } }`;
     const LEVY = `mutation($l: LevyInput!) { createLevy(levy: $l) { id basis jointDecisionId households } }`;
     const tally = (consentingOwners: number, consentingArea: string) => ({
-      totalOwners: 72, totalArea: '5000.00', participatingOwners: 60, participatingArea: '4200.00', consentingOwners, consentingArea,
+      totalOwners: 72,
+      totalArea: '5000.00',
+      participatingOwners: 60,
+      participatingArea: '4200.00',
+      consentingOwners,
+      consentingArea,
     });
     const heldOn = addDays(today, -40);
-    const valid = (await ok(GUANGWAI_OFFICE, DECIDE, { i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn, tally: tally(50, '3500.00') } })).recordJointDecision;
+    const valid = (
+      await ok(GUANGWAI_OFFICE, DECIDE, {
+        i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn, tally: tally(50, '3500.00') },
+      })
+    ).recordJointDecision;
     // Two-thirds of the participants is not three-quarters.
-    const short = (await ok(GUANGWAI_OFFICE, DECIDE, { i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn, tally: tally(40, '2800.00') } })).recordJointDecision;
+    const short = (
+      await ok(GUANGWAI_OFFICE, DECIDE, {
+        i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn, tally: tally(40, '2800.00') },
+      })
+    ).recordJointDecision;
     expect([valid.valid, short.valid]).toEqual([true, false]);
-    await waitFor('arrears to hold both decisions', async () =>
-      (await t.sql<{ n: number }>(`select count(*)::int as n from arrears.joint_decision_view where decision_id = any($1)`, [[valid.id, short.id]]))[0].n === 2,
+    await waitFor(
+      'arrears to hold both decisions',
+      async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from arrears.joint_decision_view where decision_id = any($1)`,
+            [[valid.id, short.id]],
+          )
+        )[0].n === 2,
     );
-    const [building] = await t.sql<{ building_id: string }>(`select building_id from arrears.billable_household where area_id = $1 order by building_id limit 1`, [areaId]);
+    const [building] = await t.sql<{ building_id: string }>(
+      `select building_id from arrears.billable_household where area_id = $1 order by building_id limit 1`,
+      [areaId],
+    );
     const input = {
-      areaId, title: '楼道改造集资', purpose: '楼道改造', accountName: '红居南街6号院专项账户', rateFenPerM2: 500, activationThresholdPercent: 50,
-      decidedOn: addDays(today, -35), dueOn: addDays(today, -1), buildingIds: [building.building_id],
+      areaId,
+      title: '楼道改造集资',
+      purpose: '楼道改造',
+      accountName: '红居南街6号院专项账户',
+      rateFenPerM2: 500,
+      activationThresholdPercent: 50,
+      decidedOn: addDays(today, -35),
+      dueOn: addDays(today, -1),
+      buildingIds: [building.building_id],
     };
     const refused = await fails(company, LEVY, { l: { ...input, jointDecisionId: short.id } });
-    expect(refused.extensions).toMatchObject({ code: 'LEVY_WITHOUT_VALID_DECISION', details: { problems: ['DECISION_INVALID'] } });
+    expect(refused.extensions).toMatchObject({
+      code: 'LEVY_WITHOUT_VALID_DECISION',
+      details: { problems: ['DECISION_INVALID'] },
+    });
     expect((await fails(company, LEVY, { l: input })).extensions.code).toBe('BAD_USER_INPUT');
     const before = (await ok(company, ARREARS, { a: areaId })).arrears;
     const voluntary = (await ok(company, LEVY, { l: { ...input, voluntary: true } })).createLevy;
     expect(voluntary).toMatchObject({ basis: 'VOLUNTARY', jointDecisionId: null });
     // Past due, unpaid, but voluntary: the arrears and their aging are as before (only what is open grew).
-    const arrearsOnly = (page: { items: { openFen?: number }[] }) => ({ ...page, items: page.items.map(({ openFen: _open, ...rest }) => rest) });
+    const arrearsOnly = (page: { items: { openFen?: number }[] }) => ({
+      ...page,
+      items: page.items.map(({ openFen: _open, ...rest }) => rest),
+    });
     expect(arrearsOnly((await ok(company, ARREARS, { a: areaId })).arrears)).toEqual(arrearsOnly(before));
     const owed = (await ok(company, LEVY, { l: { ...input, jointDecisionId: valid.id } })).createLevy;
     expect(owed).toMatchObject({ basis: 'JOINT_DECISION', jointDecisionId: valid.id });
     const after = (await ok(company, ARREARS, { a: areaId })).arrears;
     expect(after.openFen).toBeGreaterThan(before.openFen);
-    const [{ account_id: accountId }] = await t.sql<{ account_id: string }>(`select account_id from arrears.charge where levy_id = $1 limit 1`, [voluntary.id]);
-    const { arrearsAccount } = await ok(company, `query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId levyId inArrears agingBucket limitationEndsOn } } }`, { id: accountId });
+    const [{ account_id: accountId }] = await t.sql<{ account_id: string }>(
+      `select account_id from arrears.charge where levy_id = $1 limit 1`,
+      [voluntary.id],
+    );
+    const { arrearsAccount } = await ok(
+      company,
+      `query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId levyId inArrears agingBucket limitationEndsOn } } }`,
+      { id: accountId },
+    );
     const contribution = arrearsAccount.charges.find((c: { levyId: string }) => c.levyId === voluntary.id);
-    expect(contribution).toEqual({ chargeId: expect.any(String), levyId: voluntary.id, inArrears: false, agingBucket: null, limitationEndsOn: null });
-    const demand = await fails(company, ACTION, { a: accountId, x: { kind: 'LETTER', on: today, chargeIds: [contribution.chargeId], note: '集资催缴' } });
-    expect(demand.extensions.details?.problems).toEqual([{ code: 'VOLUNTARY_CONTRIBUTION', chargeId: contribution.chargeId }]);
-    expect(arrearsAccount.charges.find((c: { levyId: string }) => c.levyId === owed.id)).toMatchObject({ inArrears: true, agingBucket: 'DAYS_0_30' });
+    expect(contribution).toEqual({
+      chargeId: expect.any(String),
+      levyId: voluntary.id,
+      inArrears: false,
+      agingBucket: null,
+      limitationEndsOn: null,
+    });
+    const demand = await fails(company, ACTION, {
+      a: accountId,
+      x: { kind: 'LETTER', on: today, chargeIds: [contribution.chargeId], note: '集资催缴' },
+    });
+    expect(demand.extensions.details?.problems).toEqual([
+      { code: 'VOLUNTARY_CONTRIBUTION', chargeId: contribution.chargeId },
+    ]);
+    expect(arrearsAccount.charges.find((c: { levyId: string }) => c.levyId === owed.id)).toMatchObject({
+      inArrears: true,
+      agingBucket: 'DAYS_0_30',
+    });
   });
 
   it("records a reported cut-off as a violation on the company's record, for the area's street office or committee; refuses the company's own step", async () => {
     const CUT = `mutation($r: UtilityCutOffInput!) { recordUtilityCutOff(report: $r) { id companyId utility occurredOn evidenceSha256 reportedByRole source } }`;
     const RECORD = `query($c: Key) { companyViolations(companyId: $c) { totalCount items { utility reportedByRole } } }`;
-    const report = { companyId: company.organisationId, areaId, occurredOn: addDays(today, -3), utility: 'WATER', evidenceSha256: 'f'.repeat(64), note: '以停水方式催缴物业费' };
+    const report = {
+      companyId: company.organisationId,
+      areaId,
+      occurredOn: addDays(today, -3),
+      utility: 'WATER',
+      evidenceSha256: 'f'.repeat(64),
+      note: '以停水方式催缴物业费',
+    };
     // The company's own step naming a cut-off is still refused (art. 944 para. 3).
-    const step = await fails(company, ACTION, { a: accounts[3].id, x: { kind: 'NOTICE_POSTED', on: today, chargeIds: accounts[3].chargeIds, note: '再不缴费将停水' } });
+    const step = await fails(company, ACTION, {
+      a: accounts[3].id,
+      x: { kind: 'NOTICE_POSTED', on: today, chargeIds: accounts[3].chargeIds, note: '再不缴费将停水' },
+    });
     expect(step.extensions.code).toBe('PROHIBITED_COLLECTION_MEASURE');
-    for (const outsider of [company, deshengOffice, xichengBureau]) expect((await fails(outsider, CUT, { r: report })).extensions.code).toBe('FORBIDDEN');
-    expect((await fails(GUANGWAI_OFFICE, CUT, { r: { ...report, companyId: '91110102MA0000NONE' } })).extensions.code).toBe('NOT_THE_AREAS_COMPANY');
-    expect((await fails(GUANGWAI_OFFICE, CUT, { r: { ...report, evidenceSha256: 'nope', utility: 'WATER' } })).extensions.code).toBe('BAD_USER_INPUT');
+    for (const outsider of [company, deshengOffice, xichengBureau])
+      expect((await fails(outsider, CUT, { r: report })).extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await fails(GUANGWAI_OFFICE, CUT, { r: { ...report, companyId: '91110102MA0000NONE' } })).extensions.code,
+    ).toBe('NOT_THE_AREAS_COMPANY');
+    expect(
+      (await fails(GUANGWAI_OFFICE, CUT, { r: { ...report, evidenceSha256: 'nope', utility: 'WATER' } })).extensions
+        .code,
+    ).toBe('BAD_USER_INPUT');
     const { recordUtilityCutOff } = await ok(GUANGWAI_OFFICE, CUT, { r: report });
-    expect(recordUtilityCutOff).toMatchObject({ companyId: company.organisationId, utility: 'WATER', reportedByRole: 'STREET_OFFICE', source: 'Civil Code art. 944 para. 3' });
+    expect(recordUtilityCutOff).toMatchObject({
+      companyId: company.organisationId,
+      utility: 'WATER',
+      reportedByRole: 'STREET_OFFICE',
+      source: 'Civil Code art. 944 para. 3',
+    });
 
     // The area's property-management committee (seed 000's composition) reports a power cut.
     await given.committee(areaId, HONGJU);
-    const body = await waitFor('arrears to know the committee', async () =>
-      (await t.sql<{ body_id: string }>(`select body_id from arrears.committee_view where area_id = $1 and dissolved_on is null`, [areaId]))[0]?.body_id,
+    const body = await waitFor(
+      'arrears to know the committee',
+      async () =>
+        (
+          await t.sql<{ body_id: string }>(
+            `select body_id from arrears.committee_view where area_id = $1 and dissolved_on is null`,
+            [areaId],
+          )
+        )[0]?.body_id,
     );
-    await ok(identity('OWNERS_COMMITTEE', body), CUT, { r: { ...report, utility: 'POWER', occurredOn: addDays(today, -2) } });
-    expect((await fails(identity('OWNERS_COMMITTEE', '00000000-0000-4000-8000-00000000beef'), CUT, { r: report })).extensions.code).toBe('FORBIDDEN');
+    await ok(identity('OWNERS_COMMITTEE', body), CUT, {
+      r: { ...report, utility: 'POWER', occurredOn: addDays(today, -2) },
+    });
+    expect(
+      (await fails(identity('OWNERS_COMMITTEE', '00000000-0000-4000-8000-00000000beef'), CUT, { r: report })).extensions
+        .code,
+    ).toBe('FORBIDDEN');
 
     // The district bureau of the area, the street office and the company itself see the record; others see nothing.
     for (const reader of [xichengBureau, GUANGWAI_OFFICE, company, admin]) {
@@ -202,8 +362,16 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
         ],
       });
     }
-    for (const outsider of [haidianBureau, deshengOffice, identity('PROPERTY_COMPANY', '91110102MA0000OTHR'), xichengCourt]) {
-      expect((await ok(outsider, RECORD, { c: company.organisationId })).companyViolations).toEqual({ totalCount: 0, items: [] });
+    for (const outsider of [
+      haidianBureau,
+      deshengOffice,
+      identity('PROPERTY_COMPANY', '91110102MA0000OTHR'),
+      xichengCourt,
+    ]) {
+      expect((await ok(outsider, RECORD, { c: company.organisationId })).companyViolations).toEqual({
+        totalCount: 0,
+        items: [],
+      });
     }
   });
 });

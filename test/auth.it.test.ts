@@ -84,8 +84,15 @@ describe('identity at the gateway and the subgraphs', () => {
     const admin = await signIdentityAssertion(identity('ADMIN', 'hub-admin'), testTokens);
     const res = await request(t.hub.gatewayUrl.replace(/\/graphql$/, ''))
       .post('/graphql')
-      .set({ 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(clerk)}`, 'x-hub-identity': admin })
-      .send({ query: 'mutation { registerCourt(input: { courtId: "zj-fake", name: "x", provinceCode: "330000" }) { courtId } }' });
+      .set({
+        'content-type': 'application/json',
+        authorization: `Bearer ${await tokenFor(clerk)}`,
+        'x-hub-identity': admin,
+      })
+      .send({
+        query:
+          'mutation { registerCourt(input: { courtId: "zj-fake", name: "x", provinceCode: "330000" }) { courtId } }',
+      });
     expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
@@ -93,15 +100,18 @@ describe('identity at the gateway and the subgraphs', () => {
     const res = await t.gql(clerk, '{ areasHealth { status } }');
     expect(res.status).toBe(200);
     expect(res.body.data).toBeNull();
-    expect(res.body.errors.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code])).toEqual([
-      ['the areas subgraph is not running in this hub', 'SUBGRAPH_NOT_RUNNING'],
-    ]);
+    expect(
+      res.body.errors.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code]),
+    ).toEqual([['the areas subgraph is not running in this hub', 'SUBGRAPH_NOT_RUNNING']]);
   });
 
   it('lets the anonymous identity run only public operations, even when it reaches a subgraph directly', async () => {
     const anonymous = await signIdentityAssertion(ANONYMOUS, testTokens);
     const direct = (query: string) =>
-      request(t.hub.subgraphs.litigation!.url.replace(/\/graphql$/, '')).post('/graphql').set({ 'content-type': 'application/json', 'x-hub-identity': anonymous }).send({ query });
+      request(t.hub.subgraphs.litigation!.url.replace(/\/graphql$/, ''))
+        .post('/graphql')
+        .set({ 'content-type': 'application/json', 'x-hub-identity': anonymous })
+        .send({ query });
     const refused = await direct(QUERY);
     expect([refused.status, refused.body.errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
     const asPublicToken = await tokenFor({ ...ANONYMOUS });

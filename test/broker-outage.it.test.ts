@@ -29,7 +29,11 @@ describe('broker outage', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-kafka-outage-'));
     ports = { port: await freePort(), controllerPort: await freePort() };
     kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384, admin: testKafkaAdmin() });
-    t = await startTestHub({ subgraphs: ['areas', 'contracts'], brokers: kafka.brokers, consumerSessionTimeoutMs: 6000 });
+    t = await startTestHub({
+      subgraphs: ['areas', 'contracts'],
+      brokers: kafka.brokers,
+      consumerSessionTimeoutMs: 6000,
+    });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
   });
@@ -70,15 +74,27 @@ describe('broker outage', () => {
     const probe = await probeTopics(kafka.brokers, [`${t.topicPrefix}areas.areas.v1`]);
     try {
       const all = [before, ...during];
-      const delivered = await probe.waitForCount('all six events on the topic', (m) => all.includes(m.message.key!.toString()), 6, 90000);
+      const delivered = await probe.waitForCount(
+        'all six events on the topic',
+        (m) => all.includes(m.message.key!.toString()),
+        6,
+        90000,
+      );
       expect(new Set(delivered.map((m) => m.message.key!.toString()))).toEqual(new Set(all));
       const outboxIds = (await db.query('select event_id from areas.outbox')).rows.map((r) => r.event_id);
       expect(new Set(delivered.map((m) => m.headers.ce_id))).toEqual(new Set(outboxIds));
 
-      await waitFor('contracts to apply all six', async () => {
-        const r = await db.query('select count(*)::int as n from contracts.area_view where area_id = any($1::uuid[])', [all]);
-        return r.rows[0].n === 6;
-      }, { timeoutMs: 90000 });
+      await waitFor(
+        'contracts to apply all six',
+        async () => {
+          const r = await db.query(
+            'select count(*)::int as n from contracts.area_view where area_id = any($1::uuid[])',
+            [all],
+          );
+          return r.rows[0].n === 6;
+        },
+        { timeoutMs: 90000 },
+      );
       const after = await t.gql(operator, '{ areasHealth { unpublishedEvents } }');
       expect(after.body.data.areasHealth.unpublishedEvents).toBe(0);
       const afterwards = (await scrape(t)).text;

@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, FILINGS_TOPIC, HOUSEHOLDS_TOPIC, AREAS_TOPIC, REFERRALS_TOPIC } from '../catalog';
+import {
+  ACCOUNTS_TOPIC,
+  CLAIMS_TOPIC,
+  FILINGS_TOPIC,
+  HOUSEHOLDS_TOPIC,
+  AREAS_TOPIC,
+  REFERRALS_TOPIC,
+} from '../catalog';
 import { ALL_SUBGRAPHS } from '../hub/subgraphs';
-import { alterScramCredentials, awaitCredentials, deleteGrants, Grant, newPassword } from '../platform/events/broker-admin';
+import {
+  alterScramCredentials,
+  awaitCredentials,
+  deleteGrants,
+  Grant,
+  newPassword,
+} from '../platform/events/broker-admin';
 import { createKafka, ensureTopics, KafkaSettings } from '../platform/events/kafka';
 import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
 import { subgraphTopics } from '../platform/subgraph/runtime';
@@ -33,7 +46,8 @@ describe('the broker refuses strangers', () => {
     // Something to read on the internal topics.
     const producer = rawProducer(broker.brokers, broker.credentials.admin);
     await producer.connect();
-    for (const t of [ACCOUNTS_TOPIC, CLAIMS_TOPIC, HOUSEHOLDS_TOPIC]) await producer.send({ topic: topic(t.name), acks: -1, messages: [{ key: 'k', value: 'internal' }] });
+    for (const t of [ACCOUNTS_TOPIC, CLAIMS_TOPIC, HOUSEHOLDS_TOPIC])
+      await producer.send({ topic: topic(t.name), acks: -1, messages: [{ key: 'k', value: 'internal' }] });
     await producer.disconnect();
   });
 
@@ -46,30 +60,58 @@ describe('the broker refuses strangers', () => {
 
   it('refuses a client without credentials, and a wrong password, before any topic is touched', async () => {
     expect(await tryProduce(broker.brokers, null, topic(AREAS_TOPIC.name))).not.toBe('OK');
-    expect(await tryConsume(broker.brokers, null, topic(ACCOUNTS_TOPIC.name), `${prefix}arrears.anyone`)).not.toEqual(expect.any(Array));
+    expect(await tryConsume(broker.brokers, null, topic(ACCOUNTS_TOPIC.name), `${prefix}arrears.anyone`)).not.toEqual(
+      expect.any(Array),
+    );
     const wrong = { username: sub('areas').username, password: `${sub('areas').password}x` };
     expect(await tryProduce(broker.brokers, wrong, topic(AREAS_TOPIC.name))).toBe('SASL_AUTHENTICATION_FAILED');
-    expect(await tryProduce(broker.brokers, { username: party.username, password: 'guessed' }, topic(AREAS_TOPIC.name))).toBe('SASL_AUTHENTICATION_FAILED');
+    expect(
+      await tryProduce(broker.brokers, { username: party.username, password: 'guessed' }, topic(AREAS_TOPIC.name)),
+    ).toBe('SASL_AUTHENTICATION_FAILED');
   });
 
   it("lets a subgraph write its own topics only, never another subgraph's", async () => {
     expect(await tryProduce(broker.brokers, sub('areas'), topic(AREAS_TOPIC.name))).toBe('OK');
-    expect(await tryProduce(broker.brokers, sub('areas'), topic(FILINGS_TOPIC.name))).toBe('TOPIC_AUTHORIZATION_FAILED');
-    expect(await tryProduce(broker.brokers, sub('contracts'), topic(REFERRALS_TOPIC.name))).toBe('TOPIC_AUTHORIZATION_FAILED');
-    expect(await tryProduce(broker.brokers, sub('arrears'), topic('litigation.dead-letter.v1'))).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await tryProduce(broker.brokers, sub('areas'), topic(FILINGS_TOPIC.name))).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    expect(await tryProduce(broker.brokers, sub('contracts'), topic(REFERRALS_TOPIC.name))).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    expect(await tryProduce(broker.brokers, sub('arrears'), topic('litigation.dead-letter.v1'))).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
     expect(await tryProduce(broker.brokers, sub('arrears'), topic('arrears.dead-letter.v1'))).toBe('OK');
   });
 
   it('lets a subgraph read what it consumes, in groups of its own prefix only', async () => {
     // litigation keeps the claims; contracts never reads households or accounts.
-    expect(await tryConsume(broker.brokers, sub('litigation'), topic(CLAIMS_TOPIC.name), `${prefix}litigation.${randomUUID()}`)).toEqual(['internal']);
-    expect(await tryConsume(broker.brokers, sub('contracts'), topic(ACCOUNTS_TOPIC.name), `${prefix}contracts.${randomUUID()}`)).toBe('TOPIC_AUTHORIZATION_FAILED');
-    expect(await tryConsume(broker.brokers, sub('litigation'), topic(CLAIMS_TOPIC.name), `${prefix}arrears.${randomUUID()}`)).toBe('GROUP_AUTHORIZATION_FAILED');
+    expect(
+      await tryConsume(
+        broker.brokers,
+        sub('litigation'),
+        topic(CLAIMS_TOPIC.name),
+        `${prefix}litigation.${randomUUID()}`,
+      ),
+    ).toEqual(['internal']);
+    expect(
+      await tryConsume(
+        broker.brokers,
+        sub('contracts'),
+        topic(ACCOUNTS_TOPIC.name),
+        `${prefix}contracts.${randomUUID()}`,
+      ),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(
+      await tryConsume(broker.brokers, sub('litigation'), topic(CLAIMS_TOPIC.name), `${prefix}arrears.${randomUUID()}`),
+    ).toBe('GROUP_AUTHORIZATION_FAILED');
   });
 
   it("refuses a party's principal every internal topic carrying households or claims", async () => {
     for (const t of [HOUSEHOLDS_TOPIC, CLAIMS_TOPIC, ACCOUNTS_TOPIC]) {
-      expect(await tryConsume(broker.brokers, party, topic(t.name), `party.${randomUUID()}`)).toMatch(/AUTHORIZATION_FAILED/);
+      expect(await tryConsume(broker.brokers, party, topic(t.name), `party.${randomUUID()}`)).toMatch(
+        /AUTHORIZATION_FAILED/,
+      );
     }
     expect(await tryProduce(broker.brokers, party, topic(AREAS_TOPIC.name))).toBe('TOPIC_AUTHORIZATION_FAILED');
   });

@@ -49,7 +49,11 @@ const preliminaryTerms = (company: { organisationId: string }, overrides: Record
   startsOn: addDays(today, 1),
   endsOn: addDays(today, 365),
   serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
-  feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 120, ownerRateFenPerM2Month: 120, subsidies: [] }] },
+  feeSchedule: {
+    classes: [
+      { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 120, ownerRateFenPerM2Month: 120, subsidies: [] },
+    ],
+  },
   parties: [
     { role: 'PROVIDER', name: '临江示例物业服务有限公司', registration: company.organisationId, signatory: '王经理' },
     { role: 'DEVELOPER', name: '临江某房地产开发有限公司', signatory: '赵总' },
@@ -58,7 +62,11 @@ const preliminaryTerms = (company: { organisationId: string }, overrides: Record
 });
 
 /** The settings as the API takes them. */
-const asInput = ({ sources, lateFilingPenalty, ...rest }: typeof LINJIANG_SETTINGS) => ({ ...rest, lateFilingPenalty: lateFilingPenalty && { ...lateFilingPenalty }, sources: { ...sources } });
+const asInput = ({ sources, lateFilingPenalty, ...rest }: typeof LINJIANG_SETTINGS) => ({
+  ...rest,
+  lateFilingPenalty: lateFilingPenalty && { ...lateFilingPenalty },
+  sources: { ...sources },
+});
 
 describe('cities are data: the registry of city settings, and 临江市 beside Beijing', () => {
   let t: TestHub;
@@ -68,23 +76,61 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
 
   /** An area of `street` with one building whose households total exactly the floor areas given. */
   async function areaOf(street: DemoStreet, name: string, floorAreas: string[]): Promise<string> {
-    const { registerCompound } = (await gql(street.office, 'mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }', {
-      i: { name, districtCode: street.districtCode, streetCode: street.streetCode, kind: 'COMMERCIAL', governanceModel: 'CONTRACT_BASED', propertyRightsUnits: 0, maintenanceFund: 'ESTABLISHED' },
-    })) as { registerCompound: { id: string } };
+    const { registerCompound } = (await gql(
+      street.office,
+      'mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }',
+      {
+        i: {
+          name,
+          districtCode: street.districtCode,
+          streetCode: street.streetCode,
+          kind: 'COMMERCIAL',
+          governanceModel: 'CONTRACT_BASED',
+          propertyRightsUnits: 0,
+          maintenanceFund: 'ESTABLISHED',
+        },
+      },
+    )) as { registerCompound: { id: string } };
     const rows = floorAreas.map((m2, i) => `1号楼,HIGH_RISE,18,2,1,${101 + i},${m2},owner-${name}-${i},业主${i}`);
-    const csv = ['building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name', ...rows].join('\n');
-    await gql(street.office, 'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', { c: registerCompound.id, csv });
-    const { registerArea } = (await gql(street.office, 'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
-      i: { name, districtCode: street.districtCode, streetCode: street.streetCode },
-    })) as { registerArea: { id: string } };
-    const { compound } = (await gql(street.office, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', { c: registerCompound.id })) as { compound: { buildings: { id: string }[] } };
-    await gql(street.office, 'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id } }', { a: registerArea.id, b: compound.buildings.map((b) => b.id) });
+    const csv = [
+      'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name',
+      ...rows,
+    ].join('\n');
+    await gql(
+      street.office,
+      'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }',
+      { c: registerCompound.id, csv },
+    );
+    const { registerArea } = (await gql(
+      street.office,
+      'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }',
+      {
+        i: { name, districtCode: street.districtCode, streetCode: street.streetCode },
+      },
+    )) as { registerArea: { id: string } };
+    const { compound } = (await gql(street.office, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', {
+      c: registerCompound.id,
+    })) as { compound: { buildings: { id: string }[] } };
+    await gql(
+      street.office,
+      'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id } }',
+      { a: registerArea.id, b: compound.buildings.map((b) => b.id) },
+    );
     await known(registerArea.id, floorAreas.length);
     return registerArea.id;
   }
 
   const known = (areaId: string, households: number) =>
-    waitFor('contracts to know the area with its households', async () => (await t.sql<{ n: number }>('select coalesce(max(households), 0)::int as n from contracts.area_view where area_id = $1', [areaId]))[0].n === households);
+    waitFor(
+      'contracts to know the area with its households',
+      async () =>
+        (
+          await t.sql<{ n: number }>(
+            'select coalesce(max(households), 0)::int as n from contracts.area_view where area_id = $1',
+            [areaId],
+          )
+        )[0].n === households,
+    );
 
   const draft = async (company: Identity, areaId: string, overrides: Record<string, unknown> = {}) => {
     const res = await t.gql(company, DRAFT, { a: areaId, t: preliminaryTerms(company, overrides) });
@@ -106,32 +152,63 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
   it('holds Beijing’s rules unchanged, as version 1 of the registry', async () => {
     const res = await t.gql(beijingCompany, LIST);
     expect(res.body.errors).toBeUndefined();
-    const { version, ...beijing } = res.body.data.citySettings.find((c: { cityCode: string }) => c.cityCode === '110000');
+    const { version, ...beijing } = res.body.data.citySettings.find(
+      (c: { cityCode: string }) => c.cityCode === '110000',
+    );
     expect(version).toBe(1);
-    expect(beijing).toEqual({ ...BEIJING, lateFilingPenalty: { ...BEIJING.lateFilingPenalty }, sources: { ...BEIJING.sources } });
+    expect(beijing).toEqual({
+      ...BEIJING,
+      lateFilingPenalty: { ...BEIJING.lateFilingPenalty },
+      sources: { ...BEIJING.sources },
+    });
   });
 
   it('refuses a filing in a city with no settings with CITY_NOT_CONFIGURED, writing nothing', async () => {
     const contractId = await draft(linjiangCompany, newEstate);
     const res = await t.gql(linjiangCompany, SUBMIT, { c: contractId, k: randomUUID(), d: documents });
-    expect(res.body.errors[0].extensions).toMatchObject({ code: 'CITY_NOT_CONFIGURED', details: { districtCode: '220681' } });
-    const [{ n }] = await t.sql<{ n: number }>('select count(*)::int as n from contracts.filing where contract_id = $1', [contractId]);
+    expect(res.body.errors[0].extensions).toMatchObject({
+      code: 'CITY_NOT_CONFIGURED',
+      details: { districtCode: '220681' },
+    });
+    const [{ n }] = await t.sql<{ n: number }>(
+      'select count(*)::int as n from contracts.filing where contract_id = $1',
+      [contractId],
+    );
     expect(n).toBe(0);
   });
 
   it('lets only the admin enter a city’s settings, each change in the audit trail with who and why', async () => {
     const denied = await t.gql(xichengBureau, SET, { s: asInput(LINJIANG_SETTINGS), r: '临江市' });
     expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
-    const invalid = await t.gql(admin, SET, { s: { ...asInput(LINJIANG_SETTINGS), filingDeadlineDays: 15 }, r: 'a deadline without a source' });
-    expect(invalid.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { sources: expect.any(String) } } });
+    const invalid = await t.gql(admin, SET, {
+      s: { ...asInput(LINJIANG_SETTINGS), filingDeadlineDays: 15 },
+      r: 'a deadline without a source',
+    });
+    expect(invalid.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { sources: expect.any(String) } },
+    });
 
-    const set = await t.gql(admin, SET, { s: asInput(LINJIANG_SETTINGS), r: 'seed 004 §六(七): 临江市城市管理行政执法局 approves and receives filings' });
+    const set = await t.gql(admin, SET, {
+      s: asInput(LINJIANG_SETTINGS),
+      r: 'seed 004 §六(七): 临江市城市管理行政执法局 approves and receives filings',
+    });
     expect(set.body.errors).toBeUndefined();
-    expect(set.body.data.setCitySettings).toMatchObject({ cityCode: '220681', filingReviewerRole: 'ENFORCEMENT_BUREAU', filingDeadlineDays: null, version: 1 });
+    expect(set.body.data.setCitySettings).toMatchObject({
+      cityCode: '220681',
+      filingReviewerRole: 'ENFORCEMENT_BUREAU',
+      filingDeadlineDays: null,
+      version: 1,
+    });
 
     const history = await t.gql(admin, HISTORY, { c: '220681' });
     expect(history.body.data.citySettingsHistory).toEqual([
-      { version: 1, changedBy: admin.subject, reason: expect.stringContaining('seed 004'), settings: { cityCode: '220681', filingReviewerRole: 'ENFORCEMENT_BUREAU' } },
+      {
+        version: 1,
+        changedBy: admin.subject,
+        reason: expect.stringContaining('seed 004'),
+        settings: { cityCode: '220681', filingReviewerRole: 'ENFORCEMENT_BUREAU' },
+      },
     ]);
     expect((await t.gql(linjiangCompany, HISTORY, { c: '220681' })).body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
@@ -139,21 +216,42 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
   it('refuses 30,000.01 m² by agreement in 临江市 with the seed’s provision, and accepts exactly 30,000.00 m²', async () => {
     const over = await areaOf(jianguo, '临江超限试点', ['15000.00', '15000.01']);
     const atLimit = await areaOf(jianguo, '临江限额试点', ['15000.00', '15000.00']);
-    const refused = await t.gql(linjiangCompany, SUBMIT, { c: await draft(linjiangCompany, over), k: randomUUID(), d: documents });
+    const refused = await t.gql(linjiangCompany, SUBMIT, {
+      c: await draft(linjiangCompany, over),
+      k: randomUUID(),
+      d: documents,
+    });
     expect(refused.body.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { problems: [expect.objectContaining({ code: 'AREA_OVER_AGREEMENT_THRESHOLD' })] },
     });
     expect(JSON.stringify(refused.body.errors[0].extensions.details)).toContain('§六(七)');
-    const accepted = await t.gql(linjiangCompany, SUBMIT, { c: await draft(linjiangCompany, atLimit), k: randomUUID(), d: documents });
+    const accepted = await t.gql(linjiangCompany, SUBMIT, {
+      c: await draft(linjiangCompany, atLimit),
+      k: randomUUID(),
+      d: documents,
+    });
     expect(accepted.body.errors).toBeUndefined();
     // 临江市 has no confirmed filing deadline: none is assessed.
     expect(accepted.body.data.submitFiling).toMatchObject({ status: 'SUBMITTED', deadline: null, late: false });
   });
 
   it('has the enforcement bureau review a 临江市 filing and not a Beijing one; the Beijing street office cannot see 临江市', async () => {
-    const linjiangFiling = (await t.gql(linjiangCompany, SUBMIT, { c: await draft(linjiangCompany, newEstate), k: randomUUID(), d: documents })).body.data.submitFiling.id;
-    const beijingContract = await draft(beijingCompany, beijingArea, { feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 150, ownerRateFenPerM2Month: 150, subsidies: [] }] }, approvalReference: '京建批〔2026〕2号' });
+    const linjiangFiling = (
+      await t.gql(linjiangCompany, SUBMIT, {
+        c: await draft(linjiangCompany, newEstate),
+        k: randomUUID(),
+        d: documents,
+      })
+    ).body.data.submitFiling.id;
+    const beijingContract = await draft(beijingCompany, beijingArea, {
+      feeSchedule: {
+        classes: [
+          { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 150, ownerRateFenPerM2Month: 150, subsidies: [] },
+        ],
+      },
+      approvalReference: '京建批〔2026〕2号',
+    });
     const beijingSubmitted = await t.gql(beijingCompany, SUBMIT, { c: beijingContract, k: randomUUID(), d: documents });
     expect(beijingSubmitted.body.errors).toBeUndefined();
     const beijingFiling = beijingSubmitted.body.data.submitFiling;
@@ -164,32 +262,66 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
     const ids = queue.body.data.filingReviewQueue.items.map((i: { id: string }) => i.id);
     expect(ids).toContain(linjiangFiling);
     expect(ids).not.toContain(beijingFiling.id);
-    expect((await t.gql(enforcementBureau, FILING, { id: beijingFiling.id })).body.errors[0].extensions.code).toBe('NOT_FOUND');
-    expect((await t.gql(enforcementBureau, ACCEPT, { f: beijingFiling.id })).body.errors[0].extensions.code).toMatch(/NOT_FOUND|FORBIDDEN/);
+    expect((await t.gql(enforcementBureau, FILING, { id: beijingFiling.id })).body.errors[0].extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await t.gql(enforcementBureau, ACCEPT, { f: beijingFiling.id })).body.errors[0].extensions.code).toMatch(
+      /NOT_FOUND|FORBIDDEN/,
+    );
 
     // Beijing's street office and bureau neither see nor decide it.
     for (const outsider of [beijingStreet.office, xichengBureau]) {
       expect((await t.gql(outsider, FILING, { id: linjiangFiling })).body.errors[0].extensions.code).toBe('NOT_FOUND');
-      expect((await t.gql(outsider, QUEUE)).body.data.filingReviewQueue.items.map((i: { id: string }) => i.id)).not.toContain(linjiangFiling);
-      expect((await t.gql(outsider, ACCEPT, { f: linjiangFiling })).body.errors[0].extensions.code).toMatch(/NOT_FOUND|FORBIDDEN/);
+      expect(
+        (await t.gql(outsider, QUEUE)).body.data.filingReviewQueue.items.map((i: { id: string }) => i.id),
+      ).not.toContain(linjiangFiling);
+      expect((await t.gql(outsider, ACCEPT, { f: linjiangFiling })).body.errors[0].extensions.code).toMatch(
+        /NOT_FOUND|FORBIDDEN/,
+      );
     }
     const beijingAreas = await t.gql(beijingStreet.office, 'query($a: ID!) { area(id: $a) { id } }', { a: newEstate });
     expect(beijingAreas.body.errors[0].extensions.code).toMatch(/NOT_FOUND|FORBIDDEN/);
 
     const accepted = await t.gql(enforcementBureau, ACCEPT, { f: linjiangFiling });
     expect(accepted.body.errors).toBeUndefined();
-    expect(accepted.body.data.acceptFiling).toMatchObject({ status: 'ACCEPTED', recordNumber: expect.stringMatching(/^220681-/) });
+    expect(accepted.body.data.acceptFiling).toMatchObject({
+      status: 'ACCEPTED',
+      recordNumber: expect.stringMatching(/^220681-/),
+    });
   });
 
   it('applies the enforcement bureau system’s decision on a 临江市 filing from Kafka, and dead-letters its decision on a Beijing one', async () => {
-    const linjiangFiling = (await t.gql(linjiangCompany, SUBMIT, { c: await draft(linjiangCompany, newEstate, { startsOn: addDays(today, 400), endsOn: addDays(today, 700) }), k: randomUUID(), d: documents })).body.data.submitFiling.id;
-    const beijingFiling = (await t.gql(beijingCompany, SUBMIT, {
-      c: await draft(beijingCompany, beijingArea, { startsOn: addDays(today, 400), endsOn: addDays(today, 700), feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 150, ownerRateFenPerM2Month: 150, subsidies: [] }] } }),
-      k: randomUUID(),
-      d: documents,
-    })).body.data.submitFiling.id;
+    const linjiangFiling = (
+      await t.gql(linjiangCompany, SUBMIT, {
+        c: await draft(linjiangCompany, newEstate, { startsOn: addDays(today, 400), endsOn: addDays(today, 700) }),
+        k: randomUUID(),
+        d: documents,
+      })
+    ).body.data.submitFiling.id;
+    const beijingFiling = (
+      await t.gql(beijingCompany, SUBMIT, {
+        c: await draft(beijingCompany, beijingArea, {
+          startsOn: addDays(today, 400),
+          endsOn: addDays(today, 700),
+          feeSchedule: {
+            classes: [
+              {
+                buildingClass: 'HIGH_RISE',
+                assessedRateFenPerM2Month: 150,
+                ownerRateFenPerM2Month: 150,
+                subsidies: [],
+              },
+            ],
+          },
+        }),
+        k: randomUUID(),
+        d: documents,
+      })
+    ).body.data.submitFiling.id;
     const register = `mutation($j: [Key!]!) { registerReviewSystem(organisationId: "linjiang-enforcement-system", name: "临江市城市管理行政执法局备案系统", role: "ENFORCEMENT_BUREAU", jurisdictions: $j) { role } }`;
-    expect((await t.gql(admin, register, { j: ['220681'] })).body.data.registerReviewSystem.role).toBe('ENFORCEMENT_BUREAU');
+    expect((await t.gql(admin, register, { j: ['220681'] })).body.data.registerReviewSystem.role).toBe(
+      'ENFORCEMENT_BUREAU',
+    );
 
     const dlq = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.dead-letter.v1`]);
     const producer = rawProducer(t.brokers);
@@ -200,12 +332,30 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
         type: FILING_REVIEW_DECIDED.type,
         source: '/linjiang/urban-management-enforcement-bureau',
         time: new Date().toISOString(),
-        data: { filingId, version: 1, decision: 'ACCEPT', returnReasons: [], reviewerOrganisationId: 'linjiang-enforcement-system', reviewerName: '临江市城市管理行政执法局', decidedAt: new Date().toISOString() },
+        data: {
+          filingId,
+          version: 1,
+          decision: 'ACCEPT',
+          returnReasons: [],
+          reviewerOrganisationId: 'linjiang-enforcement-system',
+          reviewerName: '临江市城市管理行政执法局',
+          decidedAt: new Date().toISOString(),
+        },
       });
-      await producer.send({ topic: `${t.topicPrefix}city.filing-reviews.v1`, messages: [asKafkaMessage(decision(beijingFiling), beijingFiling), asKafkaMessage(decision(linjiangFiling), linjiangFiling)] });
+      await producer.send({
+        topic: `${t.topicPrefix}city.filing-reviews.v1`,
+        messages: [
+          asKafkaMessage(decision(beijingFiling), beijingFiling),
+          asKafkaMessage(decision(linjiangFiling), linjiangFiling),
+        ],
+      });
       const [dead] = await dlq.waitForCount('the Beijing decision dead-lettered', () => true, 1);
       expect(dead.headers.dlq_reason_code).toBe('UNAUTHORISED_REVIEWER');
-      await waitFor('the 临江市 filing accepted from Kafka', async () => (await t.gql(enforcementBureau, FILING, { id: linjiangFiling })).body.data.filing.status === 'ACCEPTED');
+      await waitFor(
+        'the 临江市 filing accepted from Kafka',
+        async () =>
+          (await t.gql(enforcementBureau, FILING, { id: linjiangFiling })).body.data.filing.status === 'ACCEPTED',
+      );
       expect((await t.gql(admin, FILING, { id: beijingFiling })).body.data.filing.status).toBe('SUBMITTED');
     } finally {
       await producer.disconnect();

@@ -53,23 +53,48 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     ...overrides,
   });
   const send = async (data: HotlineOrderData) => {
-    const event: HubEvent<HotlineOrderData> = { id: randomUUID(), type: HOTLINE_ORDER_RECEIVED.type, source: '/beijing/12345', time: new Date().toISOString(), data };
+    const event: HubEvent<HotlineOrderData> = {
+      id: randomUUID(),
+      type: HOTLINE_ORDER_RECEIVED.type,
+      source: '/beijing/12345',
+      time: new Date().toISOString(),
+      data,
+    };
     // Each hotline system writes its own topic; the hub takes the sender from it.
-    await producer.send({ topic: `${t.topicPrefix}${partyTopicName(HOTLINE_ORDER_RECEIVED.topic, data.senderOrganisationId)}`, messages: [asKafkaMessage(event, data.orderNumber)] });
+    await producer.send({
+      topic: `${t.topicPrefix}${partyTopicName(HOTLINE_ORDER_RECEIVED.topic, data.senderOrganisationId)}`,
+      messages: [asKafkaMessage(event, data.orderNumber)],
+    });
   };
   const orderRow = (n: string) =>
-    waitFor(`order ${n}`, async () => (await t.sql<{ id: string; status: string }>(`select id, status from complaints.complaint_order where order_number = $1`, [`${runId}-${n}`]))[0]);
+    waitFor(
+      `order ${n}`,
+      async () =>
+        (
+          await t.sql<{ id: string; status: string }>(
+            `select id, status from complaints.complaint_order where order_number = $1`,
+            [`${runId}-${n}`],
+          )
+        )[0],
+    );
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'complaints'] });
     await partyTopics(t, HOTLINE_ORDER_RECEIVED.topic, [SENDER, 'unknown-hotline']);
     producer = rawProducer(t.brokers);
     await producer.connect();
-    probe = await probeTopics(t.brokers, [`${t.topicPrefix}complaints.orders.v1`, `${t.topicPrefix}complaints.dead-letter.v1`]);
+    probe = await probeTopics(t.brokers, [
+      `${t.topicPrefix}complaints.orders.v1`,
+      `${t.topicPrefix}complaints.dead-letter.v1`,
+    ]);
     const given = scenario(t);
     const hongju = await given.compound(HONGJU, { knownTo: ['contracts'] });
     compoundId = hongju.compoundId;
-    const { filingId } = await given.acceptedFiling(companyA, hongju.areaId, hongjuTerms(companyA, addMonths(todayInChina().slice(0, 7), -2), { number: `HJ6-CMP-${runId}` }));
+    const { filingId } = await given.acceptedFiling(
+      companyA,
+      hongju.areaId,
+      hongjuTerms(companyA, addMonths(todayInChina().slice(0, 7), -2), { number: `HJ6-CMP-${runId}` }),
+    );
     await waitFor('complaints to hold the compound, its 72 households and the filing', async () => {
       const [row] = await t.sql<{ n: number; f: number }>(
         `select (select coalesce(sum(households), 0)::int from complaints.building_view where compound_id = $1) as n,
@@ -80,13 +105,32 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       return row?.n === 72 && row.f === 1;
     });
     // The taxonomy as the city bureau keeps it (test codes; the hub ships no official text it cannot cite).
-    await ok(bureau, `mutation($c: ComplaintCategoryInput!) { defineComplaintCategory(category: $c) { code } }`, { c: { code: 'T1', name: '测试大类', validFrom: '2019-01-01', source: SOURCE } });
-    for (const [code, backstop] of [['T1.1', 'STREET_SERVICE_CENTRE'], ['T1.2', 'PROPERTY_COMPANY']]) {
+    await ok(bureau, `mutation($c: ComplaintCategoryInput!) { defineComplaintCategory(category: $c) { code } }`, {
+      c: { code: 'T1', name: '测试大类', validFrom: '2019-01-01', source: SOURCE },
+    });
+    for (const [code, backstop] of [
+      ['T1.1', 'STREET_SERVICE_CENTRE'],
+      ['T1.2', 'PROPERTY_COMPANY'],
+    ]) {
       await ok(bureau, `mutation($i: ComplaintItemInput!) { defineComplaintItem(item: $i) { code } }`, {
-        i: { code, categoryCode: 'T1', name: `测试小项 ${code}`, validFrom: '2019-01-01', source: SOURCE, responsible: { CONTRACT_BASED: 'PROPERTY_COMPANY', MULTI_PARTY_CO_GOVERNANCE: 'PROPERTY_RIGHTS_UNITS', GOVERNMENT_BACKSTOP: backstop } },
+        i: {
+          code,
+          categoryCode: 'T1',
+          name: `测试小项 ${code}`,
+          validFrom: '2019-01-01',
+          source: SOURCE,
+          responsible: {
+            CONTRACT_BASED: 'PROPERTY_COMPANY',
+            MULTI_PARTY_CO_GOVERNANCE: 'PROPERTY_RIGHTS_UNITS',
+            GOVERNMENT_BACKSTOP: backstop,
+          },
+        },
       });
     }
-    await ok(admin, `mutation { registerHotlineSender(organisationId: "${SENDER}", name: "12345", jurisdictions: ["110102"]) { organisationId } }`);
+    await ok(
+      admin,
+      `mutation { registerHotlineSender(organisationId: "${SENDER}", name: "12345", jurisdictions: ["110102"]) { organisationId } }`,
+    );
   });
 
   afterAll(async () => {
@@ -96,13 +140,31 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
   });
 
   it('keeps the taxonomy for the city bureau only, with the responsible party per governance model', async () => {
-    const refused = await fails(companyA, `mutation($c: ComplaintCategoryInput!) { defineComplaintCategory(category: $c) { code } }`, { c: { code: 'T9', name: 'x', validFrom: '2019-01-01', source: SOURCE } });
+    const refused = await fails(
+      companyA,
+      `mutation($c: ComplaintCategoryInput!) { defineComplaintCategory(category: $c) { code } }`,
+      { c: { code: 'T9', name: 'x', validFrom: '2019-01-01', source: SOURCE } },
+    );
     expect(refused.extensions.code).toBe('FORBIDDEN');
-    const { complaintTaxonomy } = await ok(companyA, `{ complaintTaxonomy { code items { code responsible { GOVERNMENT_BACKSTOP CONTRACT_BASED } } } }`);
-    expect(complaintTaxonomy).toEqual([{ code: 'T1', items: [
-      { code: 'T1.1', responsible: { GOVERNMENT_BACKSTOP: 'STREET_SERVICE_CENTRE', CONTRACT_BASED: 'PROPERTY_COMPANY' } },
-      { code: 'T1.2', responsible: { GOVERNMENT_BACKSTOP: 'PROPERTY_COMPANY', CONTRACT_BASED: 'PROPERTY_COMPANY' } },
-    ] }]);
+    const { complaintTaxonomy } = await ok(
+      companyA,
+      `{ complaintTaxonomy { code items { code responsible { GOVERNMENT_BACKSTOP CONTRACT_BASED } } } }`,
+    );
+    expect(complaintTaxonomy).toEqual([
+      {
+        code: 'T1',
+        items: [
+          {
+            code: 'T1.1',
+            responsible: { GOVERNMENT_BACKSTOP: 'STREET_SERVICE_CENTRE', CONTRACT_BASED: 'PROPERTY_COMPANY' },
+          },
+          {
+            code: 'T1.2',
+            responsible: { GOVERNMENT_BACKSTOP: 'PROPERTY_COMPANY', CONTRACT_BASED: 'PROPERTY_COMPANY' },
+          },
+        ],
+      },
+    ]);
   });
 
   it('matches an inbound order by address, applies a duplicate once, queues the unmatched and dead-letters an unregistered sender', async () => {
@@ -114,16 +176,37 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect((await orderRow('1')).status).toBe('MATCHED');
     expect((await orderRow('2')).status).toBe('AWAITING_MATCH');
     await orderRow('4');
-    const dead = await probe.waitForCount('the unregistered sender dead-lettered', (m) => m.topic.endsWith('complaints.dead-letter.v1'), 1);
-    expect(dead.map((m) => [String(m.message.key), m.headers.dlq_reason_code])).toEqual([[`${runId}-3`, 'UNAUTHORISED_SENDER']]);
+    const dead = await probe.waitForCount(
+      'the unregistered sender dead-lettered',
+      (m) => m.topic.endsWith('complaints.dead-letter.v1'),
+      1,
+    );
+    expect(dead.map((m) => [String(m.message.key), m.headers.dlq_reason_code])).toEqual([
+      [`${runId}-3`, 'UNAUTHORISED_SENDER'],
+    ]);
     expect(await t.sql(`select 1 from complaints.complaint_order where order_number = $1`, [`${runId}-3`])).toEqual([]);
-    expect((await t.sql<{ n: number }>(`select count(*)::int as n from complaints.complaint_order where order_number = $1`, [`${runId}-1`]))[0].n).toBe(1);
+    expect(
+      (
+        await t.sql<{ n: number }>(
+          `select count(*)::int as n from complaints.complaint_order where order_number = $1`,
+          [`${runId}-1`],
+        )
+      )[0].n,
+    ).toBe(1);
 
     const { complaintOrders } = await ok(GUANGWAI_OFFICE, ORDERS, { f: { unmatchedOnly: true } });
     expect(complaintOrders.orders.map((o: { orderNumber: string }) => o.orderNumber)).toEqual([`${runId}-2`]);
-    expect(complaintOrders.orders[0]).toMatchObject({ callerName: '王**', callerPhone: '138****5678', compoundId: null });
+    expect(complaintOrders.orders[0]).toMatchObject({
+      callerName: '王**',
+      callerPhone: '138****5678',
+      compoundId: null,
+    });
     // The caller never reaches the database in full.
-    expect(await t.sql(`select 1 from complaints.complaint_order where caller_name_masked like '%小明%' or caller_phone_masked like '%1234%' or caller_key like '%1381234%'`)).toEqual([]);
+    expect(
+      await t.sql(
+        `select 1 from complaints.complaint_order where caller_name_masked like '%小明%' or caller_phone_masked like '%1234%' or caller_key like '%1381234%'`,
+      ),
+    ).toEqual([]);
   });
 
   it('dispatches by taxonomy × governance model, records every step with its actor, and lets only the party answer', async () => {
@@ -134,23 +217,46 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect((await ok(otherStreet, ORDERS)).complaintOrders.total).toBe(0);
     // An unmatched order is matched by hand first.
     expect((await fails(GUANGWAI_OFFICE, DISPATCH, { o: o2 })).extensions.code).toBe('INVALID_ORDER_TRANSITION');
-    await ok(GUANGWAI_OFFICE, `mutation($o: ID!, $c: ID!) { matchComplaintOrder(orderId: $o, compoundId: $c) { status } }`, { o: o2, c: compoundId });
+    await ok(
+      GUANGWAI_OFFICE,
+      `mutation($o: ID!, $c: ID!) { matchComplaintOrder(orderId: $o, compoundId: $c) { status } }`,
+      { o: o2, c: compoundId },
+    );
     // 红居南街6号院 is GOVERNMENT_BACKSTOP: T1.2 goes to the filed company, T1.1 to the street's own service centre.
-    expect((await ok(GUANGWAI_OFFICE, DISPATCH, { o: o1 })).dispatchComplaintOrder).toEqual({ status: 'DISPATCHED', responsiblePartyKind: 'PROPERTY_COMPANY', partyOrganisationId: companyA.organisationId });
-    expect((await ok(GUANGWAI_OFFICE, DISPATCH, { o: o2 })).dispatchComplaintOrder).toEqual({ status: 'DISPATCHED', responsiblePartyKind: 'STREET_SERVICE_CENTRE', partyOrganisationId: GUANGWAI_OFFICE.organisationId });
+    expect((await ok(GUANGWAI_OFFICE, DISPATCH, { o: o1 })).dispatchComplaintOrder).toEqual({
+      status: 'DISPATCHED',
+      responsiblePartyKind: 'PROPERTY_COMPANY',
+      partyOrganisationId: companyA.organisationId,
+    });
+    expect((await ok(GUANGWAI_OFFICE, DISPATCH, { o: o2 })).dispatchComplaintOrder).toEqual({
+      status: 'DISPATCHED',
+      responsiblePartyKind: 'STREET_SERVICE_CENTRE',
+      partyOrganisationId: GUANGWAI_OFFICE.organisationId,
+    });
 
     // A company sees only what was dispatched to it; another company nothing.
     expect((await ok(companyA, ORDERS)).complaintOrders.orders.map((o: { id: string }) => o.id)).toEqual([o1]);
     expect((await ok(companyB, ORDERS)).complaintOrders.total).toBe(0);
     expect((await fails(companyB, ANSWER, { o: o1, s: 'ACCEPT' })).extensions.code).toBe('NOT_FOUND');
-    expect((await fails(companyA, ANSWER, { o: o1, s: 'ACCEPT', e: ['not-a-digest'] })).extensions.code).toBe('BAD_USER_INPUT');
+    expect((await fails(companyA, ANSWER, { o: o1, s: 'ACCEPT', e: ['not-a-digest'] })).extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
     for (const s of ['ACCEPT', 'VISIT', 'RESOLVE']) await ok(companyA, ANSWER, { o: o1, s, e: ['b'.repeat(64)] });
     expect((await fails(companyA, CLOSE, { o: o1 })).extensions.code).toBe('FORBIDDEN');
-    expect((await ok(GUANGWAI_OFFICE, CLOSE, { o: o1 })).closeComplaintOrder).toEqual({ status: 'CLOSED', satisfaction: 'SATISFIED' });
+    expect((await ok(GUANGWAI_OFFICE, CLOSE, { o: o1 })).closeComplaintOrder).toEqual({
+      status: 'CLOSED',
+      satisfaction: 'SATISFIED',
+    });
 
     const { complaintOrders } = await ok(bureau, ORDERS, { f: { compoundId } });
     const closed = complaintOrders.orders.find((o: { id: string }) => o.id === o1);
-    expect(closed.transitions.map((s: { step: string; toStatus: string; actorOrganisation: string }) => [s.step, s.toStatus, s.actorOrganisation])).toEqual([
+    expect(
+      closed.transitions.map((s: { step: string; toStatus: string; actorOrganisation: string }) => [
+        s.step,
+        s.toStatus,
+        s.actorOrganisation,
+      ]),
+    ).toEqual([
       ['RECEIVE', 'MATCHED', SENDER],
       ['DISPATCH', 'DISPATCHED', GUANGWAI_OFFICE.organisationId],
       ['ACCEPT', 'ACCEPTED', companyA.organisationId],
@@ -158,7 +264,9 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       ['RESOLVE', 'RESOLVED', companyA.organisationId],
       ['CLOSE', 'CLOSED', GUANGWAI_OFFICE.organisationId],
     ]);
-    await expect(t.sql(`update complaints.order_transition set note = 'x' where order_id = $1`, [o1])).rejects.toThrow(/append-only/);
+    await expect(t.sql(`update complaints.order_transition set note = 'x' where order_id = $1`, [o1])).rejects.toThrow(
+      /append-only/,
+    );
     // A bureau of another district sees none of it.
     expect((await ok(haidianBureau, ORDERS)).complaintOrders.total).toBe(0);
   });
@@ -178,9 +286,19 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       satisfaction: { numerator: 1, denominator: 1, percent: '100.0' },
       perHundredHouseholds: { numerator: 3, denominator: 72, percent: '4.2' },
     });
-    const { complaintStatistics } = await ok(bureau, `{ complaintStatistics(groupBy: GOVERNANCE_MODEL) { key orders } }`);
+    const { complaintStatistics } = await ok(
+      bureau,
+      `{ complaintStatistics(groupBy: GOVERNANCE_MODEL) { key orders } }`,
+    );
     expect(complaintStatistics).toEqual([{ key: 'GOVERNMENT_BACKSTOP', orders: 3 }]);
-    expect((await fails(identity('COURT', 'bj-xicheng-court', ['110102']), `{ complaintStatistics(groupBy: ALL) { orders } }`)).extensions.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await fails(
+          identity('COURT', 'bj-xicheng-court', ['110102']),
+          `{ complaintStatistics(groupBy: ALL) { orders } }`,
+        )
+      ).extensions.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('publishes complaints.orders.v1 for bureaus without the caller', async () => {
@@ -193,19 +311,30 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
 
   it('imports a backfill from CSV all or nothing, every bad line reported, order numbers held counted as duplicates', async () => {
     const IMPORT = `mutation($csv: CsvText!) { importComplaintOrdersCsv(csv: $csv) { received duplicates unmatched } }`;
-    const header = 'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
+    const header =
+      'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
     const line = (n: string, street = '110102020', item = 'T1.1', address = '红居南街6号院2号楼') =>
       `${runId}-${n},2019-05-06T09:00:00+08:00,李四,13900001111,${address},${street},T1,${item},暖气不热,2019-05-06T11:00:00+08:00,2019-05-13T09:00:00+08:00`;
     const before = await t.sql<{ n: number }>(`select count(*)::int as n from complaints.complaint_order`);
-    const refused = await fails(GUANGWAI_OFFICE, IMPORT, { csv: [header, line('c1'), line('c2', '110102017'), line('c3', '110102020', 'T9')].join('\n') });
+    const refused = await fails(GUANGWAI_OFFICE, IMPORT, {
+      csv: [header, line('c1'), line('c2', '110102017'), line('c3', '110102020', 'T9')].join('\n'),
+    });
     expect(refused.extensions.code).toBe('BAD_USER_INPUT');
-    expect(refused.extensions.details).toEqual({ lines: [{ line: 3, fields: { street_code: 'not a street of yours' } }] });
-    const itemRefused = await fails(GUANGWAI_OFFICE, IMPORT, { csv: [header, line('c1'), line('c3', '110102020', 'T9')].join('\n') });
-    expect(itemRefused.extensions.details).toEqual({ lines: [{ line: 3, fields: { item_code: 'not in the taxonomy on the day received' } }] });
+    expect(refused.extensions.details).toEqual({
+      lines: [{ line: 3, fields: { street_code: 'not a street of yours' } }],
+    });
+    const itemRefused = await fails(GUANGWAI_OFFICE, IMPORT, {
+      csv: [header, line('c1'), line('c3', '110102020', 'T9')].join('\n'),
+    });
+    expect(itemRefused.extensions.details).toEqual({
+      lines: [{ line: 3, fields: { item_code: 'not in the taxonomy on the day received' } }],
+    });
     expect(await t.sql(`select count(*)::int as n from complaints.complaint_order`)).toEqual(before);
     expect((await fails(companyA, IMPORT, { csv: header })).extensions.code).toBe('FORBIDDEN');
 
-    const { importComplaintOrdersCsv } = await ok(GUANGWAI_OFFICE, IMPORT, { csv: [header, line('c1'), line('c4', '110102020', 'T1.1', '某胡同'), line('1')].join('\n') });
+    const { importComplaintOrdersCsv } = await ok(GUANGWAI_OFFICE, IMPORT, {
+      csv: [header, line('c1'), line('c4', '110102020', 'T1.1', '某胡同'), line('1')].join('\n'),
+    });
     expect(importComplaintOrdersCsv).toEqual({ received: 2, duplicates: 1, unmatched: 1 });
   });
 
@@ -214,11 +343,24 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     await loadDemoComplaints(t.hub.gatewayUrl, testTokens);
     await loadDemoComplaints(t.hub.gatewayUrl, testTokens); // a second start changes nothing
     const office = identity('STREET_OFFICE', 'street-office-guanganmennei', ['110102017']);
-    const { compound } = await ok(office, `query($c: ID!) { compound(id: $c) { complaints(first: 100) { total orders { demo compoundId } } complaintStatistics { orders perHundredHouseholds { numerator denominator percent } } } }`, { c: gambj });
+    const { compound } = await ok(
+      office,
+      `query($c: ID!) { compound(id: $c) { complaints(first: 100) { total orders { demo compoundId } } complaintStatistics { orders perHundredHouseholds { numerator denominator percent } } } }`,
+      { c: gambj },
+    );
     expect(compound.complaints.total).toBe(DEMO_COMPLAINT_ORDERS);
-    expect(compound.complaints.orders.every((o: { demo: boolean; compoundId: string }) => o.demo && o.compoundId === gambj)).toBe(true);
-    expect(compound.complaintStatistics).toEqual({ orders: 49, perHundredHouseholds: { numerator: 49, denominator: 462, percent: '10.6' } });
+    expect(
+      compound.complaints.orders.every((o: { demo: boolean; compoundId: string }) => o.demo && o.compoundId === gambj),
+    ).toBe(true);
+    expect(compound.complaintStatistics).toEqual({
+      orders: 49,
+      perHundredHouseholds: { numerator: 49, denominator: 462, percent: '10.6' },
+    });
     const { complaintTaxonomy } = await ok(office, `{ complaintTaxonomy(asOf: "2019-01-15") { code name source } }`);
-    expect(complaintTaxonomy.find((c: { code: string }) => c.code === 'DEMO')).toEqual({ code: 'DEMO', name: '演示分类（非官方）', source: expect.stringMatching(/not the Xicheng guideline/) });
+    expect(complaintTaxonomy.find((c: { code: string }) => c.code === 'DEMO')).toEqual({
+      code: 'DEMO',
+      name: '演示分类（非官方）',
+      source: expect.stringMatching(/not the Xicheng guideline/),
+    });
   });
 });

@@ -29,7 +29,11 @@ describe('checked-in schemas', () => {
   });
 
   it('reports composition errors instead of producing a supergraph', () => {
-    const clash = (name: string, type: string) => ({ name, url: `http://${name}`, sdl: `type Query { health: ${type} }` });
+    const clash = (name: string, type: string) => ({
+      name,
+      url: `http://${name}`,
+      sdl: `type Query { health: ${type} }`,
+    });
     expect(() => composeSupergraph([clash('a', 'String'), clash('b', 'Int')])).toThrow(/composition failed/);
   });
 });

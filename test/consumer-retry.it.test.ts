@@ -9,7 +9,13 @@ import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kaf
 import { outboxAndInboxDdl } from '../platform/events/outbox.entities';
 import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import { areaRegisteredEvent, asKafkaMessage } from './support/events';
-import { TEST_CONSUMER_MAX_WAIT_MS, adminPostgresUrl, kafkaBrokers, testKafkaAdmin, uniqueSuffix } from './support/hub-fixture';
+import {
+  TEST_CONSUMER_MAX_WAIT_MS,
+  adminPostgresUrl,
+  kafkaBrokers,
+  testKafkaAdmin,
+  uniqueSuffix,
+} from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -23,7 +29,13 @@ class InboxOnly extends Migration {
 describe('inbox consumer retries and dead letters', () => {
   const suffix = uniqueSuffix();
   const database = `hub_test_${suffix}`;
-  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'retry-test', topicPrefix: `r${suffix}.`, consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, sasl: testKafkaAdmin() };
+  const settings: KafkaSettings = {
+    brokers: kafkaBrokers(),
+    clientId: 'retry-test',
+    topicPrefix: `r${suffix}.`,
+    consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
+    sasl: testKafkaAdmin(),
+  };
   // The consumer reads the topic of the event type it subscribes to (prefixed for this test).
   const topic = AREA_REGISTERED.topic.name;
   let orm: HubOrm;
@@ -87,19 +99,33 @@ describe('inbox consumer retries and dead letters', () => {
         throw new DomainError('STALE_DECISION', 'a newer decision was already applied');
       });
       const event = areaRegisteredEvent();
-      await producer.send({ topic: `${settings.topicPrefix}${topic}`, acks: -1, messages: [asKafkaMessage(event, randomUUID())] });
+      await producer.send({
+        topic: `${settings.topicPrefix}${topic}`,
+        acks: -1,
+        messages: [asKafkaMessage(event, randomUUID())],
+      });
 
       const dead = await dlq.waitForCount('dead letters of broken and rejecting', () => true, 2);
       const byConsumer = Object.fromEntries(dead.map((m) => [m.headers.dlq_consumer, m.headers]));
-      expect(byConsumer.broken).toMatchObject({ dlq_reason_code: 'HANDLER_FAILED', dlq_reason: 'handler bug', ce_id: event.id });
+      expect(byConsumer.broken).toMatchObject({
+        dlq_reason_code: 'HANDLER_FAILED',
+        dlq_reason: 'handler bug',
+        ce_id: event.id,
+      });
       expect(byConsumer.rejecting).toMatchObject({ dlq_reason_code: 'STALE_DECISION', ce_id: event.id });
       expect(byConsumer.flaky).toBeUndefined();
 
       await waitFor('flaky applied', async () => {
-        const rows = await orm.em.fork().getConnection().execute(`select consumer from probe.inbox where event_id = ?`, [event.id]);
+        const rows = await orm.em
+          .fork()
+          .getConnection()
+          .execute(`select consumer from probe.inbox where event_id = ?`, [event.id]);
         return rows.length === 1 ? rows : undefined;
       });
-      const applied = await orm.em.fork().getConnection().execute<{ consumer: string }[]>(`select consumer from probe.inbox where event_id = ?`, [event.id]);
+      const applied = await orm.em
+        .fork()
+        .getConnection()
+        .execute<{ consumer: string }[]>(`select consumer from probe.inbox where event_id = ?`, [event.id]);
       expect(applied.map((r) => r.consumer)).toEqual(['flaky']);
       expect(calls.get(`flaky:${event.id}`)).toBe(3);
       expect(calls.get(`broken:${event.id}`)).toBe(3);

@@ -46,7 +46,16 @@ const terms = (overrides: Record<string, unknown> = {}) => ({
     { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
     { item: '秩序维护', standard: '门岗24小时值守' },
   ],
-  feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [{ payer: '广安门外街道办事处', rateFenPerM2Month: 78, startMonth: today.slice(0, 7), months: 36 }] }] },
+  feeSchedule: {
+    classes: [
+      {
+        buildingClass: 'LOW_RISE',
+        assessedRateFenPerM2Month: 178,
+        ownerRateFenPerM2Month: 100,
+        subsidies: [{ payer: '广安门外街道办事处', rateFenPerM2Month: 78, startMonth: today.slice(0, 7), months: 36 }],
+      },
+    ],
+  },
   lateFee: { dailyRatePerTenThousand: 3, graceDays: 30 },
   parties: [
     { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: companyA.organisationId, signatory: '张经理' },
@@ -77,7 +86,8 @@ describe('contracts: filings from draft to termination, through the gateway and 
     t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
     const given = scenario(t);
     // The contracts subgraph learns areas (and their floor areas) from the areas feed.
-    for (const name of [HONGJU, XUEYUAN, YANGGUANG]) areaIds[name] = (await given.compound(name, { knownTo: ['contracts'] })).areaId;
+    for (const name of [HONGJU, XUEYUAN, YANGGUANG])
+      areaIds[name] = (await given.compound(name, { knownTo: ['contracts'] })).areaId;
     await given.demoContract(DEMO_CONTRACT);
     probe = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.filings.v1`]);
   });
@@ -102,19 +112,35 @@ describe('contracts: filings from draft to termination, through the gateway and 
     // Signed 20 days ago: the 15-day deadline (Beijing art. 63, moved past rest days by Civil Code art. 203) has
     // passed. Accepted, flagged, with art. 91.
     const deadline = periodEnd(addDays(today, -20), 15);
-    expect(filing).toMatchObject({ status: 'SUBMITTED', kind: 'INITIAL', currentVersion: 1, deadline, late: true, daysLate: daysBetween(deadline, today), recordNumber: null });
+    expect(filing).toMatchObject({
+      status: 'SUBMITTED',
+      kind: 'INITIAL',
+      currentVersion: 1,
+      deadline,
+      late: true,
+      daysLate: daysBetween(deadline, today),
+      recordNumber: null,
+    });
     expect(filing.lateConsequence).toContain('art. 91');
 
     const retry = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: contractText });
     expect(retry.body.data.submitFiling.id).toBe(filing.id);
-    const reused = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: [{ ...contractText[0], sha256: sha('b') }] });
+    const reused = await t.gql(companyA, SUBMIT, {
+      c: contractId,
+      k: key,
+      d: [{ ...contractText[0], sha256: sha('b') }],
+    });
     expect(reused.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const again = await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText });
     expect(again.body.errors[0].extensions.code).toBe('CONTRACT_ALREADY_FILED');
 
     // The street office of 广外 sees it in its queue; the counts include the late one.
     const queue = await t.gql(guangwai, QUEUE, { f: { areaId: areaIds[HONGJU] } });
-    expect(queue.body.data.filingReviewQueue).toMatchObject({ totalCount: 1, items: [{ id: filing.id, status: 'SUBMITTED', late: true }], counts: [{ status: 'SUBMITTED', count: 1, late: 1 }] });
+    expect(queue.body.data.filingReviewQueue).toMatchObject({
+      totalCount: 1,
+      items: [{ id: filing.id, status: 'SUBMITTED', late: true }],
+      counts: [{ status: 'SUBMITTED', count: 1, late: 1 }],
+    });
 
     const noReason = await t.gql(guangwai, RETURN, { f: filing.id, v: 1, r: [] });
     expect(noReason.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -124,9 +150,18 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const stale = await t.gql(xichengBureau, ACCEPT, { f: filing.id, v: 1 });
     expect(stale.body.errors[0].extensions.code).toBe('STALE_REVIEW');
 
-    const corrected = [...contractText, { name: '收费标准测算报告.pdf', type: 'FEE_ASSESSMENT', sizeBytes: 90_112, sha256: sha('c') }];
+    const corrected = [
+      ...contractText,
+      { name: '收费标准测算报告.pdf', type: 'FEE_ASSESSMENT', sizeBytes: 90_112, sha256: sha('c') },
+    ];
     const resubmitted = await t.gql(companyA, RESUBMIT, { f: filing.id, k: randomUUID(), t: terms(), d: corrected });
-    expect(resubmitted.body.data.resubmitFiling).toMatchObject({ id: filing.id, status: 'SUBMITTED', currentVersion: 2, late: true, daysLate: daysBetween(deadline, today) });
+    expect(resubmitted.body.data.resubmitFiling).toMatchObject({
+      id: filing.id,
+      status: 'SUBMITTED',
+      currentVersion: 2,
+      late: true,
+      daysLate: daysBetween(deadline, today),
+    });
 
     const accepted = await t.gql(xichengBureau, ACCEPT, { f: filing.id, v: 2 });
     expect(accepted.body.errors).toBeUndefined();
@@ -136,7 +171,10 @@ describe('contracts: filings from draft to termination, through the gateway and 
     expect(twice.body.data.acceptFiling.recordNumber).toBe(accepted.body.data.acceptFiling.recordNumber);
 
     const history = (await t.gql(companyA, FILING, { id: filing.id })).body.data.filing;
-    expect(history.versions.map((v: { version: number; outcome: string }) => [v.version, v.outcome])).toEqual([[1, 'RETURN'], [2, 'ACCEPT']]);
+    expect(history.versions.map((v: { version: number; outcome: string }) => [v.version, v.outcome])).toEqual([
+      [1, 'RETURN'],
+      [2, 'ACCEPT'],
+    ]);
     expect(history.versions[0].returnReasons).toEqual(reasons);
     expect(history.versions[1].documents.map((d: { sha256: string }) => d.sha256)).toEqual([sha('a'), sha('c')]);
     expect(history.history.map((h: { action: string; actorRole: string }) => [h.action, h.actorRole])).toEqual([
@@ -160,7 +198,12 @@ describe('contracts: filings from draft to termination, through the gateway and 
       expect(JSON.stringify(data)).not.toContain('张经理'); // signatories stay in the hub
     }
     const acceptedEvent = JSON.parse(String(events[3].message.value));
-    expect(acceptedEvent).toMatchObject({ status: 'ACCEPTED', version: 2, recordNumber: accepted.body.data.acceptFiling.recordNumber, terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100 }] } } });
+    expect(acceptedEvent).toMatchObject({
+      status: 'ACCEPTED',
+      version: 2,
+      recordNumber: accepted.body.data.acceptFiling.recordNumber,
+      terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100 }] } },
+    });
     expect(acceptedEvent.termsSha256).toBe(history.versions[1].termsSha256);
 
     // Arrears (fee schedules in force) and litigation (proof of filing) keep the accepted filing from the feed.
@@ -169,10 +212,17 @@ describe('contracts: filings from draft to termination, through the gateway and 
     try {
       for (const schema of ['arrears', 'litigation']) {
         const row = await waitFor(`${schema} to hold the accepted filing`, async () => {
-          const { rows } = await db.query(`select status, sequence, record_number, terms from ${schema}.filing_snapshot where filing_id = $1`, [filing.id]);
+          const { rows } = await db.query(
+            `select status, sequence, record_number, terms from ${schema}.filing_snapshot where filing_id = $1`,
+            [filing.id],
+          );
           return rows[0]?.status === 'ACCEPTED' ? rows[0] : undefined;
         });
-        expect(row).toMatchObject({ sequence: 4, record_number: acceptedEvent.recordNumber, terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100, assessedRateFenPerM2Month: 178 }] } } });
+        expect(row).toMatchObject({
+          sequence: 4,
+          record_number: acceptedEvent.recordNumber,
+          terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100, assessedRateFenPerM2Month: 178 }] } },
+        });
       }
     } finally {
       await db.end();
@@ -180,12 +230,20 @@ describe('contracts: filings from draft to termination, through the gateway and 
   });
 
   it('keeps other companies, other reviewers and courts out of a filing', async () => {
-    const contractId = await draft(companyA, { number: 'HJ6-ACCESS', startsOn: addDays(today, 4 * 365), endsOn: addDays(today, 5 * 365) });
-    const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
+    const contractId = await draft(companyA, {
+      number: 'HJ6-ACCESS',
+      startsOn: addDays(today, 4 * 365),
+      endsOn: addDays(today, 5 * 365),
+    });
+    const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
 
     for (const outsider of [companyB, court, desheng, haidianBureau]) {
       const read = await t.gql(outsider, FILING, { id: filing.id });
-      expect([outsider.organisationId, read.body.errors?.[0].extensions.code]).toEqual([outsider.organisationId, 'NOT_FOUND']);
+      expect([outsider.organisationId, read.body.errors?.[0].extensions.code]).toEqual([
+        outsider.organisationId,
+        'NOT_FOUND',
+      ]);
       expect((await t.gql(outsider, CONTRACT, { id: contractId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     }
     for (const outsider of [desheng, haidianBureau, court]) {
@@ -193,30 +251,72 @@ describe('contracts: filings from draft to termination, through the gateway and 
       const queue = await t.gql(outsider, QUEUE, { f: { areaId: areaIds[HONGJU] } });
       expect(queue.body.data.filingReviewQueue.totalCount).toBe(0);
     }
-    const foreignCompanyResubmit = await t.gql(companyB, RESUBMIT, { f: filing.id, k: randomUUID(), t: terms(), d: contractText });
+    const foreignCompanyResubmit = await t.gql(companyB, RESUBMIT, {
+      f: filing.id,
+      k: randomUUID(),
+      t: terms(),
+      d: contractText,
+    });
     expect(foreignCompanyResubmit.body.errors[0].extensions.code).toBe('NOT_FOUND');
     const companyAccepts = await t.gql(companyA, ACCEPT, { f: filing.id, v: 1 });
     expect(companyAccepts.body.errors[0].extensions.code).toBe('NOT_FOUND');
     const list = await t.gql(companyB, `{ contracts { totalCount } }`);
     expect(list.body.data.contracts.totalCount).toBe(0);
     const mine = await t.gql(companyA, `{ contracts { totalCount items { companyId } } }`);
-    expect(mine.body.data.contracts.items.every((c: { companyId: string }) => c.companyId === companyA.organisationId)).toBe(true);
-    const foreignDraftEdit = await t.gql(companyB, `mutation($c: ID!, $t: ContractTermsInput!) { updateContractDraft(contractId: $c, terms: $t) { id } }`, { c: contractId, t: terms() });
+    expect(
+      mine.body.data.contracts.items.every((c: { companyId: string }) => c.companyId === companyA.organisationId),
+    ).toBe(true);
+    const foreignDraftEdit = await t.gql(
+      companyB,
+      `mutation($c: ID!, $t: ContractTermsInput!) { updateContractDraft(contractId: $c, terms: $t) { id } }`,
+      { c: contractId, t: terms() },
+    );
     expect(foreignDraftEdit.body.errors[0].extensions.code).toBe('NOT_FOUND');
-    const foreignAmendment = await t.gql(companyB, AMEND, { c: contractId, k: randomUUID(), on: today, t: terms(), d: contractText });
+    const foreignAmendment = await t.gql(companyB, AMEND, {
+      c: contractId,
+      k: randomUUID(),
+      on: today,
+      t: terms(),
+      d: contractText,
+    });
     expect(foreignAmendment.body.errors[0].extensions.code).toBe('NOT_FOUND');
     const badDates = await t.gql(guangwai, QUEUE, { f: { submittedFrom: '2026-02-30' } });
-    expect(badDates.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { submittedFrom: expect.any(String) } } });
-    const forged = await t.gql(companyB, `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${today}", handoverOn: "${today}", reason: "x") { id } }`, { c: contractId });
+    expect(badDates.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { submittedFrom: expect.any(String) } },
+    });
+    const forged = await t.gql(
+      companyB,
+      `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${today}", handoverOn: "${today}", reason: "x") { id } }`,
+      { c: contractId },
+    );
     expect(forged.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('refuses a second regular contract over the same months, and an agreement-based choice over 30,000 m², writing nothing', async () => {
-    const standing = await draft(companyA, { number: 'HJ6-STANDING', startsOn: addDays(today, 10 * 365), endsOn: addDays(today, 11 * 365) });
+    const standing = await draft(companyA, {
+      number: 'HJ6-STANDING',
+      startsOn: addDays(today, 10 * 365),
+      endsOn: addDays(today, 11 * 365),
+    });
     await t.gql(companyA, SUBMIT, { c: standing, k: randomUUID(), d: contractText }); // under review: signed, so it binds
-    const overlapping = await draft(companyB, { number: 'HJ6-B', startsOn: addDays(today, 10 * 365 + 100), endsOn: addDays(today, 12 * 365) });
+    const overlapping = await draft(companyB, {
+      number: 'HJ6-B',
+      startsOn: addDays(today, 10 * 365 + 100),
+      endsOn: addDays(today, 12 * 365),
+    });
     const res = await t.gql(companyB, SUBMIT, { c: overlapping, k: randomUUID(), d: contractText });
-    expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: [expect.objectContaining({ code: 'OVERLAPS_REGULAR_CONTRACT', details: { conflictingContractIds: [standing] } })] } });
+    expect(res.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        problems: [
+          expect.objectContaining({
+            code: 'OVERLAPS_REGULAR_CONTRACT',
+            details: { conflictingContractIds: [standing] },
+          }),
+        ],
+      },
+    });
 
     // 学院南路32号院 has about 84,000 m²: a preliminary contract there must be tendered.
     const preliminary = await draft(
@@ -229,67 +329,168 @@ describe('contracts: filings from draft to termination, through the gateway and 
         approvalReference: '京建批〔2026〕1号',
         startsOn: addDays(today, -10),
         endsOn: addDays(today, 300),
-        feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] }] },
+        feeSchedule: {
+          classes: [
+            { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] },
+          ],
+        },
         parties: [terms().parties[0], { role: 'DEVELOPER', name: '某开发商', signatory: '周总' }],
       },
       XUEYUAN,
     );
     const over = await t.gql(companyB, SUBMIT, { c: preliminary, k: randomUUID(), d: contractText });
-    expect(over.body.errors[0].extensions.details.problems.map((p: { code: string }) => p.code)).toEqual(['AREA_OVER_AGREEMENT_THRESHOLD']);
+    expect(over.body.errors[0].extensions.details.problems.map((p: { code: string }) => p.code)).toEqual([
+      'AREA_OVER_AGREEMENT_THRESHOLD',
+    ]);
     const contract = await t.gql(companyB, CONTRACT, { id: preliminary });
     expect(contract.body.data.contract).toMatchObject({ status: 'DRAFT', filings: [] });
   });
 
   it('ends the 15-day filing period on the next working day (Civil Code art. 203): seed 003 signed 2021-12-10, filed Monday 2021-12-27', async () => {
     const paperFiling = async (number: string, submittedOn: string) => {
-      const contractId = await draft(companyA, { number, signedOn: '2021-12-10', startsOn: number.endsWith('1') ? '2022-01-01' : '2023-01-01', endsOn: number.endsWith('1') ? '2022-12-31' : '2023-12-31', feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] }] } });
-      const res = await t.gql(admin, `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!, $on: LocalDate, $co: Key) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { ${FILING_FIELDS} } }`, {
-        c: contractId,
-        k: randomUUID(),
-        d: contractText,
-        on: submittedOn,
-        co: companyA.organisationId,
+      const contractId = await draft(companyA, {
+        number,
+        signedOn: '2021-12-10',
+        startsOn: number.endsWith('1') ? '2022-01-01' : '2023-01-01',
+        endsOn: number.endsWith('1') ? '2022-12-31' : '2023-12-31',
+        feeSchedule: {
+          classes: [
+            { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] },
+          ],
+        },
       });
+      const res = await t.gql(
+        admin,
+        `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!, $on: LocalDate, $co: Key) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { ${FILING_FIELDS} } }`,
+        {
+          c: contractId,
+          k: randomUUID(),
+          d: contractText,
+          on: submittedOn,
+          co: companyA.organisationId,
+        },
+      );
       expect(res.body.errors).toBeUndefined();
       return res.body.data.submitFiling;
     };
     // Day 15 is Saturday 2021-12-25: the period ends on Monday the 27th, so a filing that day is on time.
-    expect(await paperFiling('HJ6-203-1', '2021-12-27')).toMatchObject({ submittedOn: '2021-12-27', deadline: '2021-12-27', late: false, daysLate: 0 });
-    expect(await paperFiling('HJ6-203-2', '2021-12-28')).toMatchObject({ submittedOn: '2021-12-28', deadline: '2021-12-27', late: true, daysLate: 1 });
+    expect(await paperFiling('HJ6-203-1', '2021-12-27')).toMatchObject({
+      submittedOn: '2021-12-27',
+      deadline: '2021-12-27',
+      late: false,
+      daysLate: 0,
+    });
+    expect(await paperFiling('HJ6-203-2', '2021-12-28')).toMatchObject({
+      submittedOn: '2021-12-28',
+      deadline: '2021-12-27',
+      late: true,
+      daysLate: 1,
+    });
   });
 
   it('applies an amendment only once accepted, superseding the filing it amends, then terminates with the handover date', async () => {
-    const contractId = await draft(companyA, { number: 'HJ6-AMEND', startsOn: addDays(today, 6 * 365), endsOn: addDays(today, 7 * 365) });
-    const initial = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
+    const contractId = await draft(companyA, {
+      number: 'HJ6-AMEND',
+      startsOn: addDays(today, 6 * 365),
+      endsOn: addDays(today, 7 * 365),
+    });
+    const initial = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
     await t.gql(guangwai, ACCEPT, { f: initial.id, v: 1 });
 
-    const amendedTerms = terms({ number: 'HJ6-AMEND', startsOn: addDays(today, 6 * 365), endsOn: addDays(today, 7 * 365), feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] }] } });
-    const amendment = await t.gql(companyA, AMEND, { c: contractId, k: randomUUID(), on: today, t: amendedTerms, d: contractText });
-    expect(amendment.body.data.amendContract).toMatchObject({ kind: 'AMENDMENT', status: 'SUBMITTED', amendsFilingId: initial.id, deadline: periodEnd(today, 15), late: false });
+    const amendedTerms = terms({
+      number: 'HJ6-AMEND',
+      startsOn: addDays(today, 6 * 365),
+      endsOn: addDays(today, 7 * 365),
+      feeSchedule: {
+        classes: [
+          { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 178, subsidies: [] },
+        ],
+      },
+    });
+    const amendment = await t.gql(companyA, AMEND, {
+      c: contractId,
+      k: randomUUID(),
+      on: today,
+      t: amendedTerms,
+      d: contractText,
+    });
+    expect(amendment.body.data.amendContract).toMatchObject({
+      kind: 'AMENDMENT',
+      status: 'SUBMITTED',
+      amendsFilingId: initial.id,
+      deadline: periodEnd(today, 15),
+      late: false,
+    });
     const pending = await t.gql(companyA, CONTRACT, { id: contractId });
-    expect(pending.body.data.contract).toMatchObject({ status: 'ACCEPTED', terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100 }] } } });
-    const second = await t.gql(companyA, AMEND, { c: contractId, k: randomUUID(), on: today, t: amendedTerms, d: contractText });
+    expect(pending.body.data.contract).toMatchObject({
+      status: 'ACCEPTED',
+      terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100 }] } },
+    });
+    const second = await t.gql(companyA, AMEND, {
+      c: contractId,
+      k: randomUUID(),
+      on: today,
+      t: amendedTerms,
+      d: contractText,
+    });
     expect(second.body.errors[0].extensions.code).toBe('AMENDMENT_PENDING');
 
     await t.gql(guangwai, ACCEPT, { f: amendment.body.data.amendContract.id, v: 1 });
     const after = (await t.gql(companyA, CONTRACT, { id: contractId })).body.data.contract;
     expect(after.terms.feeSchedule.classes[0].ownerRateFenPerM2Month).toBe(178);
-    expect(after.filings.map((f: { kind: string; status: string }) => [f.kind, f.status])).toEqual([['INITIAL', 'SUPERSEDED'], ['AMENDMENT', 'ACCEPTED']]);
+    expect(after.filings.map((f: { kind: string; status: string }) => [f.kind, f.status])).toEqual([
+      ['INITIAL', 'SUPERSEDED'],
+      ['AMENDMENT', 'ACCEPTED'],
+    ]);
 
-    const badDates = await t.gql(companyA, `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${today}", handoverOn: "${addDays(today, -1)}", reason: "业主大会解聘") { id } }`, { c: contractId });
-    expect(badDates.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { handoverOn: expect.any(String) } } });
+    const badDates = await t.gql(
+      companyA,
+      `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${today}", handoverOn: "${addDays(today, -1)}", reason: "业主大会解聘") { id } }`,
+      { c: contractId },
+    );
+    expect(badDates.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { handoverOn: expect.any(String) } },
+    });
     const ends = addDays(today, 6 * 365 + 30);
-    const terminated = await t.gql(companyA, `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${ends}", handoverOn: "${addDays(ends, 15)}", reason: "业主大会解聘") { status terminatedOn handoverOn filings { status terminatedOn handoverOn } } }`, { c: contractId });
-    expect(terminated.body.data.terminateContract).toMatchObject({ status: 'TERMINATED', terminatedOn: ends, handoverOn: addDays(ends, 15) });
-    const terminatedEvent = await probe.waitForCount('the termination event', (m) => m.headers.ce_type === 'hub.contracts.filing.terminated' && m.headers.ce_subject === amendment.body.data.amendContract.id, 1);
-    expect(JSON.parse(String(terminatedEvent[0].message.value))).toMatchObject({ status: 'TERMINATED', handoverOn: addDays(ends, 15), terminationReason: '业主大会解聘' });
+    const terminated = await t.gql(
+      companyA,
+      `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${ends}", handoverOn: "${addDays(ends, 15)}", reason: "业主大会解聘") { status terminatedOn handoverOn filings { status terminatedOn handoverOn } } }`,
+      { c: contractId },
+    );
+    expect(terminated.body.data.terminateContract).toMatchObject({
+      status: 'TERMINATED',
+      terminatedOn: ends,
+      handoverOn: addDays(ends, 15),
+    });
+    const terminatedEvent = await probe.waitForCount(
+      'the termination event',
+      (m) =>
+        m.headers.ce_type === 'hub.contracts.filing.terminated' &&
+        m.headers.ce_subject === amendment.body.data.amendContract.id,
+      1,
+    );
+    expect(JSON.parse(String(terminatedEvent[0].message.value))).toMatchObject({
+      status: 'TERMINATED',
+      handoverOn: addDays(ends, 15),
+      terminationReason: '业主大会解聘',
+    });
   });
 
   it("applies a bureau system's decision from city.filing-reviews.v1 once, and dead-letters stale and unauthorised ones", async () => {
-    const contractId = await draft(companyA, { number: 'HJ6-KAFKA', startsOn: addDays(today, 8 * 365), endsOn: addDays(today, 9 * 365) });
-    const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
+    const contractId = await draft(companyA, {
+      number: 'HJ6-KAFKA',
+      startsOn: addDays(today, 8 * 365),
+      endsOn: addDays(today, 9 * 365),
+    });
+    const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
     const register = `mutation($o: Key!, $j: [Key!]!) { registerReviewSystem(organisationId: $o, name: "西城区住建委备案系统", role: "CITY_BUREAU", jurisdictions: $j) { organisationId } }`;
-    expect((await t.gql(xichengBureau, register, { o: 'xicheng-filing-system', j: ['110102'] })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gql(xichengBureau, register, { o: 'xicheng-filing-system', j: ['110102'] })).body.errors[0].extensions
+        .code,
+    ).toBe('FORBIDDEN');
     await t.gql(admin, register, { o: 'xicheng-filing-system', j: ['110102'] });
     await t.gql(admin, register, { o: 'haidian-filing-system', j: ['110108'] });
 
@@ -302,11 +503,25 @@ describe('contracts: filings from draft to termination, through the gateway and 
         type: FILING_REVIEW_DECIDED.type,
         source: '/beijing/xicheng/housing-bureau',
         time: new Date().toISOString(),
-        data: { filingId: filing.id, version: 1, decision: 'ACCEPT', returnReasons: [], reviewerOrganisationId: 'xicheng-filing-system', reviewerName: '西城区住建委', decidedAt: new Date().toISOString(), ...data },
+        data: {
+          filingId: filing.id,
+          version: 1,
+          decision: 'ACCEPT',
+          returnReasons: [],
+          reviewerOrganisationId: 'xicheng-filing-system',
+          reviewerName: '西城区住建委',
+          decidedAt: new Date().toISOString(),
+          ...data,
+        },
       });
       // Each review system writes its own topic; the sender is the system the topic belongs to.
-      const [xicheng, haidian, unknown] = await partyTopics(t, CITY_FILING_REVIEWS_TOPIC, ['xicheng-filing-system', 'haidian-filing-system', 'unknown-system']);
-      const send = (events: HubEvent<FilingReviewDecidedData>[], topic = xicheng) => producer.send({ topic, messages: events.map((e) => asKafkaMessage(e, filing.id)) });
+      const [xicheng, haidian, unknown] = await partyTopics(t, CITY_FILING_REVIEWS_TOPIC, [
+        'xicheng-filing-system',
+        'haidian-filing-system',
+        'unknown-system',
+      ]);
+      const send = (events: HubEvent<FilingReviewDecidedData>[], topic = xicheng) =>
+        producer.send({ topic, messages: events.map((e) => asKafkaMessage(e, filing.id)) });
       const accept = decision({});
       await send([decision({ reviewerOrganisationId: 'unknown-system' })], unknown);
       await send([decision({ reviewerOrganisationId: 'haidian-filing-system' })], haidian);
@@ -318,10 +533,18 @@ describe('contracts: filings from draft to termination, through the gateway and 
         decision({ decision: 'RETURN', returnReasons: [{ field: 'documents', reason: '缺少附件' }] }), // after the acceptance: stale
       ]);
       const dead = await dlq.waitForCount('four dead letters', () => true, 4);
-      expect(dead.map((m) => m.headers.dlq_reason_code).sort()).toEqual(['SENDER_MISMATCH', 'STALE_REVIEW', 'UNAUTHORISED_REVIEWER', 'UNAUTHORISED_REVIEWER']);
+      expect(dead.map((m) => m.headers.dlq_reason_code).sort()).toEqual([
+        'SENDER_MISMATCH',
+        'STALE_REVIEW',
+        'UNAUTHORISED_REVIEWER',
+        'UNAUTHORISED_REVIEWER',
+      ]);
       const applied = (await t.gql(xichengBureau, FILING, { id: filing.id })).body.data.filing;
       expect(applied).toMatchObject({ status: 'ACCEPTED', versions: [{ outcome: 'ACCEPT', reviewVia: 'KAFKA' }] });
-      expect(applied.history.map((h: { action: string; via: string }) => [h.action, h.via])).toEqual([['SUBMIT', 'API'], ['ACCEPT', 'KAFKA']]);
+      expect(applied.history.map((h: { action: string; via: string }) => [h.action, h.via])).toEqual([
+        ['SUBMIT', 'API'],
+        ['ACCEPT', 'KAFKA'],
+      ]);
     } finally {
       await producer.disconnect();
       await dlq.stop();
@@ -334,19 +557,39 @@ describe('contracts: filings from draft to termination, through the gateway and 
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     const [standards] = res.body.data.publicServiceStandards;
-    expect(standards).toMatchObject({ compoundName: '学院南路32号院', asOf: today, providerName: '天岳恒物业', personInCharge: '物业公司负责人', serviceStartsOn: '2022-01-01' });
+    expect(standards).toMatchObject({
+      compoundName: '学院南路32号院',
+      asOf: today,
+      providerName: '天岳恒物业',
+      personInCharge: '物业公司负责人',
+      serviceStartsOn: '2022-01-01',
+    });
     expect(standards.filingRecordNumber).toMatch(/^110108-\d{4}-\d{4}$/);
     // Seed 003's joint subsidy ran 36 months from 2022-01, to 2024-12: shown only while it runs.
     const payer = '北太平庄街道办事处与首开集团';
     const running = today.slice(0, 7) <= '2024-12';
     const subsidies = running ? [{ payer, rateYuan: '0.78', startMonth: '2022-01', endMonth: '2024-12' }] : [];
     expect(standards.fees).toEqual([
-      { buildingClass: 'LOW_RISE', ownerRateYuan: '1.00', assessedRateYuan: '1.78', subsidisedBy: running ? [payer] : [], subsidies },
-      { buildingClass: 'HIGH_RISE', ownerRateYuan: '1.67', assessedRateYuan: '2.45', subsidisedBy: running ? [payer] : [], subsidies },
+      {
+        buildingClass: 'LOW_RISE',
+        ownerRateYuan: '1.00',
+        assessedRateYuan: '1.78',
+        subsidisedBy: running ? [payer] : [],
+        subsidies,
+      },
+      {
+        buildingClass: 'HIGH_RISE',
+        ownerRateYuan: '1.67',
+        assessedRateYuan: '2.45',
+        subsidisedBy: running ? [payer] : [],
+        subsidies,
+      },
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/signatory|物管会主任|91110108/);
     const none = await t.gql(undefined, PUBLIC, { n: '阳光丽景' });
-    expect(none.body.data.publicServiceStandards).toEqual([expect.objectContaining({ compoundName: '阳光丽景', providerName: null, fees: [] })]);
+    expect(none.body.data.publicServiceStandards).toEqual([
+      expect.objectContaining({ compoundName: '阳光丽景', providerName: null, fees: [] }),
+    ]);
 
     for (const query of [
       `{ contracts { totalCount } }`,
@@ -360,20 +603,41 @@ describe('contracts: filings from draft to termination, through the gateway and 
   });
 
   it("keeps a bureau's own table of filings with the reference subscriber, unchanged by a replay", async () => {
-    const contractId = await draft(companyA, { number: 'HJ6-SUBSCRIBER', startsOn: addDays(today, 13 * 365), endsOn: addDays(today, 14 * 365) });
-    const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data.submitFiling;
+    const contractId = await draft(companyA, {
+      number: 'HJ6-SUBSCRIBER',
+      startsOn: addDays(today, 13 * 365),
+      endsOn: addDays(today, 14 * 365),
+    });
+    const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
     const accepted = (await t.gql(guangwai, ACCEPT, { f: filing.id, v: 1 })).body.data.acceptFiling;
-    const options = { brokers: t.brokers, sasl: testKafkaAdmin(), topic: `${t.topicPrefix}contracts.filings.v1`, databaseUrl: t.databaseUrl, schema: 'bureau_xicheng' };
+    const options = {
+      brokers: t.brokers,
+      sasl: testKafkaAdmin(),
+      topic: `${t.topicPrefix}contracts.filings.v1`,
+      databaseUrl: t.databaseUrl,
+      schema: 'bureau_xicheng',
+    };
     const db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
-    const row = () => db.query('select status, sequence, record_number, contract_number, received_at from bureau_xicheng.filings where filing_id = $1', [filing.id]).then((r) => r.rows[0]);
+    const row = () =>
+      db
+        .query(
+          'select status, sequence, record_number, contract_number, received_at from bureau_xicheng.filings where filing_id = $1',
+          [filing.id],
+        )
+        .then((r) => r.rows[0]);
     let subscriber = await startFilingsSubscriber({ ...options, groupId: `bureau-${randomUUID()}` });
     try {
       const stored = await waitFor('the accepted filing in the bureau table', async () => {
         const r = await row();
         return r?.status === 'ACCEPTED' ? r : undefined;
       });
-      expect(stored).toMatchObject({ sequence: 2, record_number: accepted.recordNumber, contract_number: 'HJ6-SUBSCRIBER' });
+      expect(stored).toMatchObject({
+        sequence: 2,
+        record_number: accepted.recordNumber,
+        contract_number: 'HJ6-SUBSCRIBER',
+      });
       await subscriber.stop();
       // A new group replays the whole feed from the beginning: older snapshots must not overwrite the row.
       const replayGroup = `bureau-${randomUUID()}`;
@@ -384,7 +648,10 @@ describe('contracts: filings from draft to termination, through the gateway and 
         const ends = await admin.fetchTopicOffsets(options.topic);
         await waitFor('the replay to commit the end of every partition', async () => {
           const [committed] = await admin.fetchOffsets({ groupId: replayGroup, topics: [options.topic] });
-          return ends.every((end) => end.high === '0' || committed.partitions.find((p) => p.partition === end.partition)?.offset === end.high);
+          return ends.every(
+            (end) =>
+              end.high === '0' || committed.partitions.find((p) => p.partition === end.partition)?.offset === end.high,
+          );
         });
       } finally {
         await admin.disconnect();

@@ -18,19 +18,34 @@ describe('demo: 临江市 beside Beijing', () => {
   afterAll(() => t?.stop());
 
   it('has the new estate filed by agreement and accepted by the enforcement bureau, the walk-ups without a provider', async () => {
-    const settings = await t.gql(admin, `query($c: Key!) { citySettingsHistory(cityCode: $c) { version } }`, { c: '220681' });
+    const settings = await t.gql(admin, `query($c: Key!) { citySettingsHistory(cityCode: $c) { version } }`, {
+      c: '220681',
+    });
     expect(settings.body.data.citySettingsHistory).toEqual([{ version: 1 }]);
 
-    const queue = await t.gql(DEMO_LINJIANG.enforcementBureau, '{ filingReviewQueue(filter: { statuses: [ACCEPTED] }) { totalCount items { status kind recordNumber terms { selectionMethod approvalReference } } } }');
+    const queue = await t.gql(
+      DEMO_LINJIANG.enforcementBureau,
+      '{ filingReviewQueue(filter: { statuses: [ACCEPTED] }) { totalCount items { status kind recordNumber terms { selectionMethod approvalReference } } } }',
+    );
     expect(queue.body.errors).toBeUndefined();
     expect(queue.body.data.filingReviewQueue.items).toEqual([
-      { status: 'ACCEPTED', kind: 'INITIAL', recordNumber: expect.stringMatching(/^220681-/), terms: { selectionMethod: 'AGREEMENT', approvalReference: DEMO_LINJIANG.preliminaryContract.approvalReference } },
+      {
+        status: 'ACCEPTED',
+        kind: 'INITIAL',
+        recordNumber: expect.stringMatching(/^220681-/),
+        terms: { selectionMethod: 'AGREEMENT', approvalReference: DEMO_LINJIANG.preliminaryContract.approvalReference },
+      },
     ]);
 
     const { street } = DEMO_LINJIANG;
     const areas = await t.gql(street.office, '{ areas(first: 10) { name } }');
-    expect(areas.body.data.areas.map((a: { name: string }) => a.name).sort()).toEqual([DEMO_LINJIANG.newEstate, DEMO_LINJIANG.oldCompound].sort());
-    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from contracts.contract c join contracts.area_view a on a.area_id = c.area_id where a.name = $1`, [DEMO_LINJIANG.oldCompound]);
+    expect(areas.body.data.areas.map((a: { name: string }) => a.name).sort()).toEqual(
+      [DEMO_LINJIANG.newEstate, DEMO_LINJIANG.oldCompound].sort(),
+    );
+    const [{ n }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from contracts.contract c join contracts.area_view a on a.area_id = c.area_id where a.name = $1`,
+      [DEMO_LINJIANG.oldCompound],
+    );
     expect(n).toBe(0);
   });
 
@@ -43,19 +58,37 @@ describe('demo: 临江市 beside Beijing', () => {
     const of = async (who: Parameters<TestHub['gql']>[0], d: string) => (await t.gql(who, COVERAGE, { d })).body;
     const first = await of(street.office, '220681');
     expect(first.errors).toBeUndefined();
-    await waitFor('areas to hold the accepted filing', async () => (await of(street.office, '220681')).data.coverage.withFiledProvider.count === 1);
-    for (const [who, division] of [[street.office, '220681'], [street.office, '220681001'], [identity('CITY_BUREAU', 'baishan-housing', ['2206']), '220600'], [admin, '220681']] as const) {
+    await waitFor(
+      'areas to hold the accepted filing',
+      async () => (await of(street.office, '220681')).data.coverage.withFiledProvider.count === 1,
+    );
+    for (const [who, division] of [
+      [street.office, '220681'],
+      [street.office, '220681001'],
+      [identity('CITY_BUREAU', 'baishan-housing', ['2206']), '220600'],
+      [admin, '220681'],
+    ] as const) {
       const { coverage } = (await of(who, division)).data;
       expect(coverage).toEqual({
         divisionCode: division,
         areas: 2,
         withOwnersCommittee: { count: 0, areas: [] },
-        withoutOwnersCommittee: { count: 2, areas: expect.arrayContaining([{ name: newEstate }, { name: oldCompound }]) },
+        withoutOwnersCommittee: {
+          count: 2,
+          areas: expect.arrayContaining([{ name: newEstate }, { name: oldCompound }]),
+        },
         withFiledProvider: { count: 1, areas: [{ name: newEstate }] },
         withoutFiledProvider: { count: 1, areas: [{ name: oldCompound }] },
         underCaretaker: { count: 1, areas: [{ name: oldCompound }] },
       });
-      for (const list of ['withOwnersCommittee', 'withoutOwnersCommittee', 'withFiledProvider', 'withoutFiledProvider', 'underCaretaker'] as const) expect(coverage[list].count).toBe(coverage[list].areas.length);
+      for (const list of [
+        'withOwnersCommittee',
+        'withoutOwnersCommittee',
+        'withFiledProvider',
+        'withoutFiledProvider',
+        'underCaretaker',
+      ] as const)
+        expect(coverage[list].count).toBe(coverage[list].areas.length);
     }
     const beijing = (await of(DEMO_STREETS[0].office, '220681')).data.coverage;
     expect(beijing).toMatchObject({ areas: 0, withoutFiledProvider: { count: 0, areas: [] } });
@@ -65,11 +98,19 @@ describe('demo: 临江市 beside Beijing', () => {
   it('ends caretaker management when a provider’s filing of the area is accepted, and then assigns none', async () => {
     const { street, oldCompound, enforcementBureau, companies } = DEMO_LINJIANG;
     const company = companies[1];
-    const areas = (await t.gql(street.office, '{ areas(first: 10) { id name } }')).body.data.areas as { id: string; name: string }[];
+    const areas = (await t.gql(street.office, '{ areas(first: 10) { id name } }')).body.data.areas as {
+      id: string;
+      name: string;
+    }[];
     const areaId = areas.find((a) => a.name === oldCompound)!.id;
-    const ASSIGN = 'mutation($a: ID!) { assignCaretaker(areaId: $a, caretakerUnit: "某包保单位", community: "解放社区", startsOn: "2026-02-01") { id } }';
-    expect((await t.gql(street.office, ASSIGN, { a: areaId })).body.errors[0].extensions.code).toBe('CARETAKER_ALREADY_ASSIGNED');
-    expect((await t.gql(DEMO_STREETS[0].office, ASSIGN, { a: areaId })).body.errors[0].extensions.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+    const ASSIGN =
+      'mutation($a: ID!) { assignCaretaker(areaId: $a, caretakerUnit: "某包保单位", community: "解放社区", startsOn: "2026-02-01") { id } }';
+    expect((await t.gql(street.office, ASSIGN, { a: areaId })).body.errors[0].extensions.code).toBe(
+      'CARETAKER_ALREADY_ASSIGNED',
+    );
+    expect((await t.gql(DEMO_STREETS[0].office, ASSIGN, { a: areaId })).body.errors[0].extensions.code).toMatch(
+      /FORBIDDEN|NOT_FOUND/,
+    );
 
     const today = new Date().toISOString().slice(0, 10);
     const terms = {
@@ -82,26 +123,56 @@ describe('demo: 临江市 beside Beijing', () => {
       startsOn: today,
       endsOn: '2029-12-31',
       serviceItems: [{ item: '公共区域保洁', standard: '楼道每周清扫两次' }],
-      feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 50, ownerRateFenPerM2Month: 50, subsidies: [] }] },
+      feeSchedule: {
+        classes: [
+          { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 50, ownerRateFenPerM2Month: 50, subsidies: [] },
+        ],
+      },
       parties: [
-        { role: 'PROVIDER', name: '临江示例物业服务有限公司二', registration: company.organisationId, signatory: '刘经理' },
+        {
+          role: 'PROVIDER',
+          name: '临江示例物业服务有限公司二',
+          registration: company.organisationId,
+          signatory: '刘经理',
+        },
         { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '解放路独栋楼片区物业管理委员会', signatory: '孙主任' },
       ],
     };
-    const drafted = await t.gql(company, 'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }', { a: areaId, t: terms });
+    const drafted = await t.gql(
+      company,
+      'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }',
+      { a: areaId, t: terms },
+    );
     expect(drafted.body.errors).toBeUndefined();
-    const submitted = await t.gql(company, 'mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }', {
-      c: drafted.body.data.draftContract.id,
-      k: 'caretaking-ends',
-      d: DEMO_LINJIANG.documents,
-    });
+    const submitted = await t.gql(
+      company,
+      'mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }',
+      {
+        c: drafted.body.data.draftContract.id,
+        k: 'caretaking-ends',
+        d: DEMO_LINJIANG.documents,
+      },
+    );
     expect(submitted.body.errors).toBeUndefined();
-    const accepted = await t.gql(enforcementBureau, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { status acceptedOn } }', { f: submitted.body.data.submitFiling.id });
+    const accepted = await t.gql(
+      enforcementBureau,
+      'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { status acceptedOn } }',
+      { f: submitted.body.data.submitFiling.id },
+    );
     expect(accepted.body.data.acceptFiling.status).toBe('ACCEPTED');
 
-    const COVERAGE = '{ coverage(divisionCode: "220681001") { underCaretaker { count areas { name } } withFiledProvider { count } } }';
-    await waitFor('the accepted filing to end caretaking', async () => (await t.gql(street.office, COVERAGE)).body.data.coverage.underCaretaker.count === 0);
-    expect((await t.gql(street.office, COVERAGE)).body.data.coverage).toEqual({ underCaretaker: { count: 0, areas: [] }, withFiledProvider: { count: 2 } });
-    expect((await t.gql(street.office, ASSIGN, { a: areaId })).body.errors[0].extensions.code).toBe('AREA_HAS_PROVIDER');
+    const COVERAGE =
+      '{ coverage(divisionCode: "220681001") { underCaretaker { count areas { name } } withFiledProvider { count } } }';
+    await waitFor(
+      'the accepted filing to end caretaking',
+      async () => (await t.gql(street.office, COVERAGE)).body.data.coverage.underCaretaker.count === 0,
+    );
+    expect((await t.gql(street.office, COVERAGE)).body.data.coverage).toEqual({
+      underCaretaker: { count: 0, areas: [] },
+      withFiledProvider: { count: 2 },
+    });
+    expect((await t.gql(street.office, ASSIGN, { a: areaId })).body.errors[0].extensions.code).toBe(
+      'AREA_HAS_PROVIDER',
+    );
   });
 });

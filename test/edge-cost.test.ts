@@ -8,16 +8,24 @@ import { householdLoop, manyAliasedArrears } from '../bench/edge-attacks';
 
 /** The supergraph's own directives (composition keeps `@listSize`), read as the gateway reads them. */
 const schema = buildASTSchema(parse(fs.readFileSync(supergraphPath(), 'utf8')), { assumeValidSDL: true });
-const options = (max: number) => ({ max, defaultListSize: DEFAULT_EDGE_CONFIG.defaultListSize, mutationCost: DEFAULT_EDGE_CONFIG.mutationCost });
-const cost = (query: string, variables?: Record<string, unknown>, max = Number.MAX_SAFE_INTEGER) => estimateCost(schema, parse(query), undefined, variables, options(max));
+const options = (max: number) => ({
+  max,
+  defaultListSize: DEFAULT_EDGE_CONFIG.defaultListSize,
+  mutationCost: DEFAULT_EDGE_CONFIG.mutationCost,
+});
+const cost = (query: string, variables?: Record<string, unknown>, max = Number.MAX_SAFE_INTEGER) =>
+  estimateCost(schema, parse(query), undefined, variables, options(max));
 
 describe('operation cost over the supergraph, before any subgraph is called', () => {
-  it.each(DASHBOARDS.map((d) => [d.role, d] as const))('lets the heaviest %s dashboard query through', (_role, dashboard) => {
-    expect(validate(schema, parse(dashboard.query))).toEqual([]);
-    const limits = dashboard.who ? DEFAULT_EDGE_CONFIG.authenticated : DEFAULT_EDGE_CONFIG.anonymous;
-    const found = cost(dashboard.query, dashboard.variables);
-    expect(found).toBeLessThanOrEqual(limits.cost);
-  });
+  it.each(DASHBOARDS.map((d) => [d.role, d] as const))(
+    'lets the heaviest %s dashboard query through',
+    (_role, dashboard) => {
+      expect(validate(schema, parse(dashboard.query))).toEqual([]);
+      const limits = dashboard.who ? DEFAULT_EDGE_CONFIG.authenticated : DEFAULT_EDGE_CONFIG.anonymous;
+      const found = cost(dashboard.query, dashboard.variables);
+      expect(found).toBeLessThanOrEqual(limits.cost);
+    },
+  );
 
   it('multiplies by the page size asked for, from a literal or a variable', () => {
     const page = 'query($n: Int!) { arrears(first: $n) { items { accountId household { unit } } } }';
@@ -37,8 +45,16 @@ describe('operation cost over the supergraph, before any subgraph is called', ()
   });
 
   it('stops counting as soon as the limit is passed', () => {
-    expect(() => cost(manyAliasedArrears(1000), undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
-    expect(() => cost('{ arrears(first: 100000) { items { household { unit } } } }', undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
+    expect(() => cost(manyAliasedArrears(1000), undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(
+      CostExceeded,
+    );
+    expect(() =>
+      cost(
+        '{ arrears(first: 100000) { items { household { unit } } } }',
+        undefined,
+        DEFAULT_EDGE_CONFIG.authenticated.cost,
+      ),
+    ).toThrow(CostExceeded);
   });
 
   it('refuses a household loop by its cost as well as by its depth', () => {

@@ -27,7 +27,9 @@ describe("every role's heaviest dashboard query passes the edge", () => {
   });
 
   it('returns data the demo loaded, so the queries are not answered empty', async () => {
-    const [court, bureau, street, company, , admin, publicity] = await Promise.all(DASHBOARDS.map((d) => t.gql(d.who, d.query, d.variables)));
+    const [court, bureau, street, company, , admin, publicity] = await Promise.all(
+      DASHBOARDS.map((d) => t.gql(d.who, d.query, d.variables)),
+    );
     expect(court.body.data.referrals.items.length).toBeGreaterThan(0);
     expect(company.body.data.arrears.items.length).toBeGreaterThan(0);
     expect(bureau.body.data.levies[0].buildings.length).toBeGreaterThan(0);

@@ -58,20 +58,39 @@ const hostile = fc.constantFrom(
   '%00',
 );
 const wrongType = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant({}), fc.constant([1]));
-const text = fc.oneof({ weight: 3, arbitrary: fc.string({ maxLength: 40 }) }, { weight: 3, arbitrary: hostile }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) }, { weight: 1, arbitrary: wrongType });
+const text = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 3, arbitrary: hostile },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
+  { weight: 1, arbitrary: wrongType },
+);
 const dates = fc.oneof(
-  fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
   fc.constantFrom('2026-02-30', '1948-12-31', '2026-13-01', '0000-00-00', '2026-05', '2026-11-20T09:30:00+08:00'),
   text,
 );
-const integers = fc.oneof(fc.integer({ min: -5, max: 200 }), fc.integer(), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1.5, '100', null));
+const integers = fc.oneof(
+  fc.integer({ min: -5, max: 200 }),
+  fc.integer(),
+  fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1.5, '100', null),
+);
 const fen = fc.oneof(fc.integer({ min: -1, max: 20_000_000_000 }), fc.double(), fc.constantFrom('100', 0.5, 1e300));
 
 function valueOf(type: GraphQLInputType, known: { ids: string[] }, depth: number): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return fc.oneof({ weight: 19, arbitrary: valueOf(type.ofType, known, depth) }, { weight: 1, arbitrary: fc.constant(null) });
+  if (isNonNullType(type))
+    return fc.oneof(
+      { weight: 19, arbitrary: valueOf(type.ofType, known, depth) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    );
   if (isListType(type)) return fc.array(valueOf(type.ofType, known, depth + 1), { maxLength: depth > 2 ? 1 : 3 });
   const named: GraphQLNamedType = type;
-  if (isEnumType(named)) return fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...named.getValues().map((v) => v.name)) }, { weight: 1, arbitrary: fc.constantFrom('NOT_A_VALUE', 1, '') });
+  if (isEnumType(named))
+    return fc.oneof(
+      { weight: 9, arbitrary: fc.constantFrom(...named.getValues().map((v) => v.name)) },
+      { weight: 1, arbitrary: fc.constantFrom('NOT_A_VALUE', 1, '') },
+    );
   if (isInputObjectType(named)) {
     if (depth > 3) return fc.constant({});
     const fields = Object.values(named.getFields());
@@ -80,7 +99,11 @@ function valueOf(type: GraphQLInputType, known: { ids: string[] }, depth: number
   }
   switch (named.name) {
     case 'ID':
-      return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known.ids) }, { weight: 2, arbitrary: fc.uuid() }, { weight: 2, arbitrary: text });
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...known.ids) },
+        { weight: 2, arbitrary: fc.uuid() },
+        { weight: 2, arbitrary: text },
+      );
     case 'LocalDate':
       return dates;
     case 'Int':
@@ -93,14 +116,20 @@ function valueOf(type: GraphQLInputType, known: { ids: string[] }, depth: number
     case 'Boolean':
       return fc.oneof(fc.boolean(), wrongType);
     case 'Key':
-      return fc.oneof(text, fc.constantFrom('110102014', '110102', '2026-05', '2099-01', 'bj-xicheng-court', 'a'.repeat(64)));
+      return fc.oneof(
+        text,
+        fc.constantFrom('110102014', '110102', '2026-05', '2099-01', 'bj-xicheng-court', 'a'.repeat(64)),
+      );
     default:
       return text; // String, Name, Note, CsvText and any text scalar
   }
 }
 
 /** Arguments left out or given (a nullable one may be omitted), as variables of their declared types. */
-function argumentsOf(args: readonly GraphQLArgument[], known: { ids: string[] }): fc.Arbitrary<Record<string, unknown>> {
+function argumentsOf(
+  args: readonly GraphQLArgument[],
+  known: { ids: string[] },
+): fc.Arbitrary<Record<string, unknown>> {
   const shape = Object.fromEntries(args.map((a) => [a.name, valueOf(a.type, known, 0)]));
   return fc.record(shape, { requiredKeys: args.filter((a) => isNonNullType(a.type)).map((a) => a.name) });
 }
@@ -109,27 +138,40 @@ function argumentsOf(args: readonly GraphQLArgument[], known: { ids: string[] })
 function literalOf(value: unknown, type: GraphQLInputType | undefined): string {
   if (value === null || value === undefined) return 'null';
   if (type && isNonNullType(type)) return literalOf(value, type.ofType);
-  if (type && isListType(type) && Array.isArray(value)) return `[${value.map((v) => literalOf(v, type.ofType)).join(', ')}]`;
+  if (type && isListType(type) && Array.isArray(value))
+    return `[${value.map((v) => literalOf(v, type.ofType)).join(', ')}]`;
   if (type && isEnumType(type) && typeof value === 'string' && /^[_A-Za-z]\w*$/.test(value)) return value;
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '0';
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map((v) => literalOf(v, undefined)).join(', ')}]`;
   const fields = type && isInputObjectType(type) ? type.getFields() : {};
-  return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literalOf(v, fields[k]?.type)}`).join(', ')} }`;
+  return `{ ${Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${k}: ${literalOf(v, fields[k]?.type)}`)
+    .join(', ')} }`;
 }
 
 /** The operation calling `field` with the generated arguments, as variables or written into the document. */
-function requestOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, values: Record<string, unknown>, inline: boolean) {
+function requestOf(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  values: Record<string, unknown>,
+  inline: boolean,
+) {
   const args = field.args.filter((a) => a.name in values);
   const selection = isCompositeType(getNamedType(field.type)) ? ' { __typename }' : '';
   if (inline) {
-    const call = args.length ? `(${args.map((a) => `${a.name}: ${literalOf(values[a.name], a.type)}`).join(', ')})` : '';
+    const call = args.length
+      ? `(${args.map((a) => `${a.name}: ${literalOf(values[a.name], a.type)}`).join(', ')})`
+      : '';
     return { query: `${kind} Fuzz { ${field.name}${call}${selection} }`, variables: undefined };
   }
   const variables = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const call = args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
-  return { query: `${kind} Fuzz${variables ? `(${variables})` : ''} { ${field.name}${call}${selection} }`, variables: values };
+  return {
+    query: `${kind} Fuzz${variables ? `(${variables})` : ''} { ${field.name}${call}${selection} }`,
+    variables: values,
+  };
 }
 
 describe('fuzzing every query and mutation of the supergraph through the gateway, as each role', () => {
@@ -153,7 +195,8 @@ describe('fuzzing every query and mutation of the supergraph through the gateway
       [EVERY_SUBGRAPH],
     );
     const sql = tables.map((r) => `select '${r.name}' as name, count(*)::int as n from ${r.name}`).join(' union all ');
-    countRows = async () => Object.fromEntries((await t.sql<{ name: string; n: number }>(sql)).map((r) => [r.name, r.n]));
+    countRows = async () =>
+      Object.fromEntries((await t.sql<{ name: string; n: number }>(sql)).map((r) => [r.name, r.n]));
   }, 120_000);
 
   afterAll(async () => {
@@ -182,24 +225,35 @@ describe('fuzzing every query and mutation of the supergraph through the gateway
 
   it.each(operations.map((o) => [`${o.kind} ${o.field.name}`, o] as const))('%s', async (_name, { kind, field }) => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ROLES), argumentsOf(field.args, known), fc.boolean(), async (role, values, inline) => {
-        const before = kind === 'mutation' ? await settledRows() : undefined;
-        const { query, variables } = requestOf(kind, field, values, inline);
-        const res = await t.gql(role.who, query, variables);
-        const errors = (res.body?.errors ?? []) as { message: string; extensions?: { code?: string } }[];
-        calls.total++;
-        for (const e of errors) calls.byCode.set(e.extensions?.code ?? '(none)', (calls.byCode.get(e.extensions?.code ?? '(none)') ?? 0) + 1);
-        expect(res.status).toBeLessThan(500);
-        expect(errors.filter((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || !e.extensions?.code)).toEqual([]);
-        const refused = errors.length > 0 && res.body?.data?.[field.name] == null;
-        if (kind !== 'mutation') return;
-        if (!refused) {
-          unsettled = true;
-          return;
-        }
-        calls.refused++;
-        expect(await countRows()).toEqual(before);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ROLES),
+        argumentsOf(field.args, known),
+        fc.boolean(),
+        async (role, values, inline) => {
+          const before = kind === 'mutation' ? await settledRows() : undefined;
+          const { query, variables } = requestOf(kind, field, values, inline);
+          const res = await t.gql(role.who, query, variables);
+          const errors = (res.body?.errors ?? []) as { message: string; extensions?: { code?: string } }[];
+          calls.total++;
+          for (const e of errors)
+            calls.byCode.set(
+              e.extensions?.code ?? '(none)',
+              (calls.byCode.get(e.extensions?.code ?? '(none)') ?? 0) + 1,
+            );
+          expect(res.status).toBeLessThan(500);
+          expect(errors.filter((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || !e.extensions?.code)).toEqual(
+            [],
+          );
+          const refused = errors.length > 0 && res.body?.data?.[field.name] == null;
+          if (kind !== 'mutation') return;
+          if (!refused) {
+            unsettled = true;
+            return;
+          }
+          calls.refused++;
+          expect(await countRows()).toEqual(before);
+        },
+      ),
       { numRuns: RUNS_PER_FIELD, interruptAfterTimeLimit: TIME_PER_FIELD_MS, markInterruptAsFailure: false },
     );
   });

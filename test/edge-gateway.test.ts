@@ -13,14 +13,25 @@ import { StubSubgraph, startStubSubgraph } from './support/stub-subgraph';
  * through the real hub are in edge-refusals.it.test.ts.
  */
 const tokens = tokenSettings({ NODE_ENV: 'test' });
-const company = (org: string) => ({ subject: `${org}-user`, role: 'PROPERTY_COMPANY' as const, organisationId: org, jurisdictions: [] });
+const company = (org: string) => ({
+  subject: `${org}-user`,
+  role: 'PROPERTY_COMPANY' as const,
+  organisationId: org,
+  jurisdictions: [],
+});
 const PUBLIC_QUERY = '{ publicServiceStandards(compoundName: "红居") { compoundName } }';
 
 describe('the edge over a stub subgraph', () => {
   let stub: StubSubgraph;
   const gateways: RunningGateway[] = [];
   const start = async (config: Partial<EdgeConfig> = {}) => {
-    const gateway = await startGateway({ supergraphSdl: stub.supergraphSdl, subgraphUrls: {}, tokens, port: 0, config: { ...DEFAULT_EDGE_CONFIG, ...config } });
+    const gateway = await startGateway({
+      supergraphSdl: stub.supergraphSdl,
+      subgraphUrls: {},
+      tokens,
+      port: 0,
+      config: { ...DEFAULT_EDGE_CONFIG, ...config },
+    });
     gateways.push(gateway);
     return request(gateway.url.replace(/\/graphql$/, ''));
   };
@@ -44,7 +55,11 @@ describe('the edge over a stub subgraph', () => {
 
   it('forwards the caller as a signed assertion, and an anonymous caller as PUBLIC for the public query only', async () => {
     const client = await start();
-    const authenticated = await post(client, { query: '{ items { id } }' }, await mintUserToken(company('org-a'), tokens));
+    const authenticated = await post(
+      client,
+      { query: '{ items { id } }' },
+      await mintUserToken(company('org-a'), tokens),
+    );
     expect(authenticated.body).toEqual({ data: { items: [{ id: '0' }, { id: '1' }, { id: '2' }] } });
     const anonymous = await post(client, { query: PUBLIC_QUERY });
     expect(anonymous.body.data.publicServiceStandards).toEqual([{ compoundName: '红居' }]);
@@ -60,14 +75,17 @@ describe('the edge over a stub subgraph', () => {
     const alice = await mintUserToken({ ...company('org-a'), subject: 'alice' }, tokens);
     const bob = await mintUserToken({ ...company('org-a'), subject: 'bob' }, tokens);
     const statuses = [];
-    for (const token of [alice, bob, alice]) statuses.push((await post(client, { query: '{ items { id } }' }, token)).status);
+    for (const token of [alice, bob, alice])
+      statuses.push((await post(client, { query: '{ items { id } }' }, token)).status);
     expect(statuses).toEqual([200, 200, 200]);
     const limited = await post(client, { query: '{ items { id } }' }, bob);
     expect(limited.status).toBe(429);
     expect(limited.body.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
-    expect((await post(client, { query: '{ items { id } }' }, await mintUserToken(company('org-b'), tokens))).status).toBe(200);
+    expect(
+      (await post(client, { query: '{ items { id } }' }, await mintUserToken(company('org-b'), tokens))).status,
+    ).toBe(200);
 
     expect((await post(client, { query: PUBLIC_QUERY })).status).toBe(200);
     expect((await post(client, { query: PUBLIC_QUERY })).status).toBe(200);
@@ -79,7 +97,12 @@ describe('the edge over a stub subgraph', () => {
   it('answers 401 to a token without exp or living longer than the configured maximum', async () => {
     const client = await start();
     const sign = (jwt: SignJWT) =>
-      jwt.setProtectedHeader({ alg: 'HS256' }).setSubject('s').setIssuer(tokens.userTokenIssuer).setAudience(tokens.userTokenAudience).sign(new TextEncoder().encode(tokens.userTokenSecret));
+      jwt
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('s')
+        .setIssuer(tokens.userTokenIssuer)
+        .setAudience(tokens.userTokenAudience)
+        .sign(new TextEncoder().encode(tokens.userTokenSecret));
     const claims = { role: 'ADMIN', org: 'hub-operator', jurisdictions: [] };
     const forever = await sign(new SignJWT(claims).setIssuedAt());
     const thirteenHours = await sign(new SignJWT(claims).setIssuedAt().setExpirationTime('13h'));
@@ -87,19 +110,25 @@ describe('the edge over a stub subgraph', () => {
       const res = await post(client, { query: '{ items { id } }' }, token);
       expect([res.status, res.body.errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
     }
-    expect((await post(client, { query: '{ items { id } }' }, await mintUserToken(company('org-a'), tokens, '12h'))).status).toBe(200);
+    expect(
+      (await post(client, { query: '{ items { id } }' }, await mintUserToken(company('org-a'), tokens, '12h'))).status,
+    ).toBe(200);
     expect(stub.requests).toHaveLength(1);
   });
 
   it('answers CORS preflights from configured origins without a token, and gives other origins no CORS headers', async () => {
     const closed = await start();
-    const none = await closed.options('/graphql').set({ origin: 'https://bureau.example', 'access-control-request-method': 'POST' });
+    const none = await closed
+      .options('/graphql')
+      .set({ origin: 'https://bureau.example', 'access-control-request-method': 'POST' });
     expect(none.headers['access-control-allow-origin']).toBeUndefined();
 
     const client = await start({ corsOrigins: ['https://bureau.example'] });
-    const preflight = await client
-      .options('/graphql')
-      .set({ origin: 'https://bureau.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' });
+    const preflight = await client.options('/graphql').set({
+      origin: 'https://bureau.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type',
+    });
     expect(preflight.status).toBeLessThan(300);
     expect(preflight.headers['access-control-allow-origin']).toBe('https://bureau.example');
     expect(preflight.headers['access-control-allow-headers']).toMatch(/authorization/);
@@ -117,10 +146,16 @@ describe('the edge over a stub subgraph', () => {
     const client = await start({ readiness: { timeoutMs: 500, ttlMs: 0 } });
     expect((await client.get('/healthz')).body).toEqual({ status: 'OK' });
     const ready = await client.get('/readyz');
-    expect([ready.status, ready.body]).toEqual([200, { status: 'READY', checks: { database: 'UP', broker: 'UP', subgraphs: 'UP' } }]);
+    expect([ready.status, ready.body]).toEqual([
+      200,
+      { status: 'READY', checks: { database: 'UP', broker: 'UP', subgraphs: 'UP' } },
+    ]);
     stub.ready = false;
     const notReady = await client.get('/readyz');
-    expect([notReady.status, notReady.body]).toEqual([503, { status: 'NOT_READY', checks: { database: 'DOWN', broker: 'UP', subgraphs: 'UP' } }]);
+    expect([notReady.status, notReady.body]).toEqual([
+      503,
+      { status: 'NOT_READY', checks: { database: 'DOWN', broker: 'UP', subgraphs: 'UP' } },
+    ]);
   });
 
   it('reports a subgraph that does not answer as not ready', async () => {
@@ -147,7 +182,9 @@ describe('the edge over a stub subgraph', () => {
   it("keeps each caller's limits apart although the runtime caches validation by document", async () => {
     const client = await start();
     const sevenAliases = `{ ${Array.from({ length: 7 }, (_, i) => `p${i}: publicServiceStandards(compoundName: "x") { compoundName }`).join(' ')} }`;
-    expect((await post(client, { query: sevenAliases }, await mintUserToken(company('org-a'), tokens))).status).toBe(200);
+    expect((await post(client, { query: sevenAliases }, await mintUserToken(company('org-a'), tokens))).status).toBe(
+      200,
+    );
     const anonymous = await post(client, { query: sevenAliases });
     expect([anonymous.status, anonymous.body.errors[0].extensions.code]).toEqual([400, 'ALIAS_LIMIT_EXCEEDED']);
   });
@@ -168,11 +205,20 @@ describe('the edge over a stub subgraph', () => {
     const big = JSON.stringify({ query: '{ items { id } }', variables: { pad: 'x'.repeat(80 * 1024) } });
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const url = new URL(gateways[gateways.length - 1].url);
-      const req = http.request({ host: url.hostname, port: url.port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (r) => {
-        let body = '';
-        r.on('data', (c) => (body += c));
-        r.on('end', () => resolve({ status: r.statusCode!, body }));
-      });
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        },
+        (r) => {
+          let body = '';
+          r.on('data', (c) => (body += c));
+          r.on('end', () => resolve({ status: r.statusCode!, body }));
+        },
+      );
       req.on('error', reject);
       for (let i = 0; i < big.length; i += 8192) req.write(big.slice(i, i + 8192));
       req.end();

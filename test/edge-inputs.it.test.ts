@@ -32,7 +32,12 @@ describe('inputs at the edge of every subgraph', () => {
     return res.body.errors as GqlError[];
   };
   /** The one refusal of a value: BAD_USER_INPUT naming the field, echoing none of the value. */
-  const refused = async (who: Parameters<TestHub['gql']>[0], query: string, variables: Record<string, unknown> | undefined, field: string) => {
+  const refused = async (
+    who: Parameters<TestHub['gql']>[0],
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    field: string,
+  ) => {
     const [error, ...rest] = await errorsOf(who, query, variables);
     expect(rest).toEqual([]);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
@@ -52,8 +57,18 @@ describe('inputs at the edge of every subgraph', () => {
 
   describe('the cases of the issue: a NUL is BAD_USER_INPUT naming its field, as a literal and as a variable', () => {
     it('publicServiceStandards(compoundName:), without a token', async () => {
-      await refused(undefined, `{ publicServiceStandards(compoundName: "学院南路${'\\u0000'}32号院") { compoundName } }`, undefined, 'compoundName');
-      await refused(undefined, 'query($n: Name!) { publicServiceStandards(compoundName: $n) { compoundName } }', { n: `学院南路${NUL}` }, 'compoundName');
+      await refused(
+        undefined,
+        `{ publicServiceStandards(compoundName: "学院南路${'\\u0000'}32号院") { compoundName } }`,
+        undefined,
+        'compoundName',
+      );
+      await refused(
+        undefined,
+        'query($n: Name!) { publicServiceStandards(compoundName: $n) { compoundName } }',
+        { n: `学院南路${NUL}` },
+        'compoundName',
+      );
     });
 
     it.each([
@@ -69,29 +84,62 @@ describe('inputs at the edge of every subgraph', () => {
 
     it('areas(streetCode:)', async () => {
       await refused(guangwai, `{ areas(streetCode: "110102020${'\\u0000'}") { id } }`, undefined, 'streetCode');
-      await refused(guangwai, 'query($s: Key) { areas(streetCode: $s) { id } }', { s: `110102020${NUL}` }, 'streetCode');
+      await refused(
+        guangwai,
+        'query($s: Key) { areas(streetCode: $s) { id } }',
+        { s: `110102020${NUL}` },
+        'streetCode',
+      );
     });
 
     it('a payment’s idempotency key, and nothing is recorded', async () => {
       const before = await t.sql<{ n: number }>('select count(*)::int as n from arrears.payment');
-      const payment = { accountId: randomUUID(), amountFen: 100, paidOn: todayInChina(), method: 'CASH', idempotencyKey: `key${NUL}1` };
+      const payment = {
+        accountId: randomUUID(),
+        amountFen: 100,
+        paidOn: todayInChina(),
+        method: 'CASH',
+        idempotencyKey: `key${NUL}1`,
+      };
       const PAY = 'mutation($p: PaymentInput!) { recordPayment(payment: $p) { receiptNumber } }';
       await refused(company, PAY, { p: payment }, 'idempotencyKey');
       await refused(company, PAY, { p: { ...payment, idempotencyKey: 'k'.repeat(129) } }, 'idempotencyKey');
-      await refused(company, 'mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber } }', { p: [payment] }, 'idempotencyKey');
+      await refused(
+        company,
+        'mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber } }',
+        { p: [payment] },
+        'idempotencyKey',
+      );
       expect(await t.sql('select count(*)::int as n from arrears.payment')).toEqual(before);
     });
 
     it('registerHousehold, and no household is written', async () => {
-      const count = () => t.sql<{ n: number }>('select count(*)::int as n from areas.household where building_id = $1', [hongjuBuilding]);
+      const count = () =>
+        t.sql<{ n: number }>('select count(*)::int as n from areas.household where building_id = $1', [hongjuBuilding]);
       const before = await count();
-      const REGISTER = 'mutation($b: ID!, $i: RegisterHouseholdInput!) { registerHousehold(buildingId: $b, input: $i) { id } }';
+      const REGISTER =
+        'mutation($b: ID!, $i: RegisterHouseholdInput!) { registerHousehold(buildingId: $b, input: $i) { id } }';
       const household = { unit: '9', room: '901', floorArea: '56.78', ownerReference: 'OWNER-901', ownerName: '王五' };
-      await refused(guangwai, REGISTER, { b: hongjuBuilding, i: { ...household, ownerName: `王${NUL}五` } }, 'ownerName');
+      await refused(
+        guangwai,
+        REGISTER,
+        { b: hongjuBuilding, i: { ...household, ownerName: `王${NUL}五` } },
+        'ownerName',
+      );
       await refused(guangwai, REGISTER, { b: hongjuBuilding, i: { ...household, room: `9${NUL}01` } }, 'room');
       // A bidi override would show another name than the one stored.
-      await refused(guangwai, REGISTER, { b: hongjuBuilding, i: { ...household, ownerName: `王${RLO}五` } }, 'ownerName');
-      await refused(guangwai, REGISTER, { b: hongjuBuilding, i: { ...household, ownerName: '王'.repeat(201) } }, 'ownerName');
+      await refused(
+        guangwai,
+        REGISTER,
+        { b: hongjuBuilding, i: { ...household, ownerName: `王${RLO}五` } },
+        'ownerName',
+      );
+      await refused(
+        guangwai,
+        REGISTER,
+        { b: hongjuBuilding, i: { ...household, ownerName: '王'.repeat(201) } },
+        'ownerName',
+      );
       await refused(
         guangwai,
         `mutation { registerHousehold(buildingId: "${hongjuBuilding}", input: { unit: "9", room: "901", floorArea: "56.78", ownerReference: "R${'\\u0000'}", ownerName: "王五" }) { id } }`,
@@ -105,7 +153,15 @@ describe('inputs at the edge of every subgraph', () => {
   it('a rule’s message names at most 100 characters of what the caller sent', async () => {
     const REGISTER = 'mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }';
     const name = '院'.repeat(200);
-    const compound = { name, districtCode: '110102', streetCode: '110102020', kind: 'COMMERCIAL', governanceModel: 'CONTRACT_BASED', propertyRightsUnits: 10, maintenanceFund: 'ESTABLISHED' };
+    const compound = {
+      name,
+      districtCode: '110102',
+      streetCode: '110102020',
+      kind: 'COMMERCIAL',
+      governanceModel: 'CONTRACT_BASED',
+      propertyRightsUnits: 10,
+      maintenanceFund: 'ESTABLISHED',
+    };
     expect((await t.gql(guangwai, REGISTER, { i: compound })).body.errors).toBeUndefined();
     const [conflict] = await errorsOf(guangwai, REGISTER, { i: compound });
     expect(conflict.extensions.code).toBe('CONFLICT');
@@ -121,12 +177,25 @@ describe('inputs at the edge of every subgraph', () => {
       expect(notFound.extensions.code).toBe('NOT_FOUND');
       await refused(company, WITHDRAW, { id: randomUUID(), r: '说'.repeat(2001) }, 'reason');
       await refused(company, WITHDRAW, { id: randomUUID(), r: `bell\u0007` }, 'reason');
-      await refused(undefined, 'query($n: Name!) { publicServiceStandards(compoundName: $n) { compoundName } }', { n: '学院\n南路' }, 'compoundName');
+      await refused(
+        undefined,
+        'query($n: Name!) { publicServiceStandards(compoundName: $n) { compoundName } }',
+        { n: '学院\n南路' },
+        'compoundName',
+      );
     });
 
     it('a LocalDate is a real calendar date from 1949 to 50 years ahead', async () => {
-      const EXTEND = 'mutation($id: ID!, $on: LocalDate!) { approveSmallClaimsExtension(referralId: $id, approvedOn: $on) { id } }';
-      for (const on of ['2026-02-30', '1948-12-31', addYears(todayInChina(), 51), '2026-1-5', '20260105', '2026-01-05T00:00:00Z']) {
+      const EXTEND =
+        'mutation($id: ID!, $on: LocalDate!) { approveSmallClaimsExtension(referralId: $id, approvedOn: $on) { id } }';
+      for (const on of [
+        '2026-02-30',
+        '1948-12-31',
+        addYears(todayInChina(), 51),
+        '2026-1-5',
+        '20260105',
+        '2026-01-05T00:00:00Z',
+      ]) {
         await refused(court, EXTEND, { id: randomUUID(), on }, 'approvedOn');
       }
       const [notFound] = await errorsOf(court, EXTEND, { id: randomUUID(), on: '1949-10-01' });
@@ -139,9 +208,19 @@ describe('inputs at the edge of every subgraph', () => {
       for (const amountFen of [100.5, '100', -1, 100_000_001, 1e300]) {
         await refused(company, PAY, { p: { ...payment, amountFen } }, 'amountFen');
       }
-      await refused(company, `mutation { recordPayment(payment: { accountId: "${randomUUID()}", amountFen: 1.5, paidOn: "${todayInChina()}", method: CASH, idempotencyKey: "k" }) { receiptNumber } }`, undefined, 'amountFen');
+      await refused(
+        company,
+        `mutation { recordPayment(payment: { accountId: "${randomUUID()}", amountFen: 1.5, paidOn: "${todayInChina()}", method: CASH, idempotencyKey: "k" }) { receiptNumber } }`,
+        undefined,
+        'amountFen',
+      );
       // Filters take Fen too, not Float.
-      await refused(company, 'query($f: ArrearsFilter) { arrears(filter: $f) { totalCount } }', { f: { minOpenFen: 0.5 } }, 'minOpenFen');
+      await refused(
+        company,
+        'query($f: ArrearsFilter) { arrears(filter: $f) { totalCount } }',
+        { f: { minOpenFen: 0.5 } },
+        'minOpenFen',
+      );
     });
 
     it('variable coercion errors of built-in types carry BAD_USER_INPUT through the gateway, echoing at most 100 characters', async () => {
@@ -170,10 +249,14 @@ describe('inputs at the edge of every subgraph', () => {
   describe('refusals disclose nothing of another street', () => {
     it('registerHousehold by another street’s office is NOT_FOUND by the building, without the compound’s id', async () => {
       const household = { unit: '9', room: '902', floorArea: '56.78', ownerReference: 'OWNER-902', ownerName: '王六' };
-      const [error] = await errorsOf(desheng, 'mutation($b: ID!, $i: RegisterHouseholdInput!) { registerHousehold(buildingId: $b, input: $i) { id } }', {
-        b: hongjuBuilding,
-        i: household,
-      });
+      const [error] = await errorsOf(
+        desheng,
+        'mutation($b: ID!, $i: RegisterHouseholdInput!) { registerHousehold(buildingId: $b, input: $i) { id } }',
+        {
+          b: hongjuBuilding,
+          i: household,
+        },
+      );
       expect(error.extensions.code).toBe('NOT_FOUND');
       expect(JSON.stringify(error)).not.toContain(hongjuCompound);
     });
@@ -185,7 +268,10 @@ describe('inputs at the edge of every subgraph', () => {
       const personal = ['张三丰', '13800138000', '110101199003074512'];
       const failure = await orm.em
         .getConnection()
-        .execute('insert into areas.household (id, owner_name, owner_phone, owner_id_number) values (?, ?, ?, ?)', [randomUUID(), ...personal])
+        .execute('insert into areas.household (id, owner_name, owner_phone, owner_id_number) values (?, ?, ?, ?)', [
+          randomUUID(),
+          ...personal,
+        ])
         .then(
           () => undefined,
           (error: unknown) => error,
@@ -201,7 +287,11 @@ describe('inputs at the edge of every subgraph', () => {
         return true;
       });
       try {
-        const formatted = formatError({ message: 'x', path: ['registerHousehold'] }, new GraphQLError('x', { path: ['registerHousehold'], originalError: failure as Error }), 'areas');
+        const formatted = formatError(
+          { message: 'x', path: ['registerHousehold'] },
+          new GraphQLError('x', { path: ['registerHousehold'], originalError: failure as Error }),
+          'areas',
+        );
         expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
       } finally {
         write.mockRestore();

@@ -35,7 +35,12 @@ describe('the edge refuses hostile requests before any subgraph', () => {
       proxies.push(proxy);
       urls[s.name] = proxy.url;
     }
-    gateway = await startGateway({ supergraphSdl: fs.readFileSync(supergraphPath(), 'utf8'), subgraphUrls: urls, tokens: testTokens, port: 0 });
+    gateway = await startGateway({
+      supergraphSdl: fs.readFileSync(supergraphPath(), 'utf8'),
+      subgraphUrls: urls,
+      tokens: testTokens,
+      port: 0,
+    });
     client = request(gateway.url.replace(/\/graphql$/, ''));
   });
   beforeEach(() => {
@@ -47,14 +52,21 @@ describe('the edge refuses hostile requests before any subgraph', () => {
     await t?.stop();
   });
 
-  const post = async (body: unknown, who?: Parameters<typeof tokenFor>[0] | string, contentType = 'application/json') => {
+  const post = async (
+    body: unknown,
+    who?: Parameters<typeof tokenFor>[0] | string,
+    contentType = 'application/json',
+  ) => {
     const call = client.post('/graphql').set('content-type', contentType);
     if (who) call.set('authorization', `Bearer ${typeof who === 'string' ? who : await tokenFor(who)}`);
     return call.send(typeof body === 'string' ? body : JSON.stringify(body));
   };
 
   const expectRefused = (res: request.Response, status: number, codes: string | string[]) => {
-    expect({ status: res.status, code: res.body?.errors?.[0]?.extensions?.code }).toEqual({ status, code: expect.stringMatching(new RegExp(`^(${[codes].flat().join('|')})$`)) });
+    expect({ status: res.status, code: res.body?.errors?.[0]?.extensions?.code }).toEqual({
+      status,
+      code: expect.stringMatching(new RegExp(`^(${[codes].flat().join('|')})$`)),
+    });
     expect(res.text).not.toMatch(/\bat .+\.(js|ts):\d+/); // no stack trace
     expect(res.body.data ?? null).toBeNull();
     expect(reached()).toBe(reachedBefore);
@@ -72,7 +84,7 @@ describe('the edge refuses hostile requests before any subgraph', () => {
 
     it.each([
       ['the smuggling request of the findings', 'application/x-www-form-urlencoded; x=application/json'],
-      ['the issue\'s form type with a JSON charset', 'application/x-www-form-urlencoded; charset=application/json'],
+      ["the issue's form type with a JSON charset", 'application/x-www-form-urlencoded; charset=application/json'],
       ['text/plain', 'text/plain'],
       ['application/graphql', 'application/graphql'],
       ['application/graphql+json', 'application/graphql+json'],
@@ -89,12 +101,16 @@ describe('the edge refuses hostile requests before any subgraph', () => {
     });
 
     it('answers 400 to a GET with a second query parameter', async () => {
-      const res = await client.get(`/graphql?query=${encodeURIComponent(PUBLIC_QUERY)}&query=${encodeURIComponent(PRIVATE_QUERY)}`);
+      const res = await client.get(
+        `/graphql?query=${encodeURIComponent(PUBLIC_QUERY)}&query=${encodeURIComponent(PRIVATE_QUERY)}`,
+      );
       expectRefused(res, 400, 'DUPLICATE_PARAMETER');
     });
 
     it('answers 400 to the persisted-query extensions trick', async () => {
-      const persisted = { persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' } };
+      const persisted = {
+        persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' },
+      };
       expectRefused(await post({ query: PUBLIC_QUERY, extensions: persisted }), 400, 'PERSISTED_QUERY_NOT_SUPPORTED');
       expectRefused(await post({ extensions: persisted }), 400, 'PERSISTED_QUERY_NOT_SUPPORTED');
       expectRefused(await post({ extensions: persisted }, company), 400, 'PERSISTED_QUERY_NOT_SUPPORTED');
@@ -103,11 +119,20 @@ describe('the edge refuses hostile requests before any subgraph', () => {
 
     it.each([
       ['a private query', { query: PRIVATE_QUERY }],
-      ['the private operation of a document with a public one', { query: `query P ${PUBLIC_QUERY} query Q ${PRIVATE_QUERY}`, operationName: 'Q' }],
+      [
+        'the private operation of a document with a public one',
+        { query: `query P ${PUBLIC_QUERY} query Q ${PRIVATE_QUERY}`, operationName: 'Q' },
+      ],
       ['a private field behind a root inline fragment', { query: `{ ... on Query ${PRIVATE_QUERY} }` }],
-      ['a public field next to a private one', { query: '{ publicServiceStandards(compoundName: "x") { compoundName } courts { courtId } }' }],
+      [
+        'a public field next to a private one',
+        { query: '{ publicServiceStandards(compoundName: "x") { compoundName } courts { courtId } }' },
+      ],
       ['introspection', { query: '{ __schema { types { name } } }' }],
-      ['a mutation', { query: 'mutation { registerCourt(input: { courtId: "x", name: "x", provinceCode: "110000" }) { courtId } }' }],
+      [
+        'a mutation',
+        { query: 'mutation { registerCourt(input: { courtId: "x", name: "x", provinceCode: "110000" }) { courtId } }' },
+      ],
     ])('answers 401 without a token to %s', async (_label, body) => {
       const res = await post(body);
       expectRefused(res, 401, 'UNAUTHENTICATED');
@@ -123,19 +148,38 @@ describe('the edge refuses hostile requests before any subgraph', () => {
           .setAudience(testTokens.userTokenAudience)
           .sign(new TextEncoder().encode(testTokens.userTokenSecret));
       const claims = { role: 'ADMIN', org: 'hub-operator', jurisdictions: [] };
-      expectRefused(await post({ query: '{ courts { courtId } }' }, await sign(new SignJWT(claims).setIssuedAt())), 401, 'UNAUTHENTICATED');
-      expectRefused(await post({ query: '{ courts { courtId } }' }, await sign(new SignJWT(claims).setIssuedAt().setExpirationTime('13h'))), 401, 'UNAUTHENTICATED');
+      expectRefused(
+        await post({ query: '{ courts { courtId } }' }, await sign(new SignJWT(claims).setIssuedAt())),
+        401,
+        'UNAUTHENTICATED',
+      );
+      expectRefused(
+        await post(
+          { query: '{ courts { courtId } }' },
+          await sign(new SignJWT(claims).setIssuedAt().setExpirationTime('13h')),
+        ),
+        401,
+        'UNAUTHENTICATED',
+      );
       expectRefused(await post({ query: '{ courts { courtId } }' }, 'not-a-jwt'), 401, 'UNAUTHENTICATED');
     });
   });
 
   describe('bounded cost before execution', () => {
     it('refuses the 1,000-alias arrears(first: 50) request', async () => {
-      expectRefused(await post({ query: manyAliasedArrears(1000) }, company), 400, ['TOKEN_LIMIT_EXCEEDED', 'ALIAS_LIMIT_EXCEEDED', 'COST_LIMIT_EXCEEDED']);
+      expectRefused(await post({ query: manyAliasedArrears(1000) }, company), 400, [
+        'TOKEN_LIMIT_EXCEEDED',
+        'ALIAS_LIMIT_EXCEEDED',
+        'COST_LIMIT_EXCEEDED',
+      ]);
     });
 
     it('refuses the 400-level Household → arrearsAccounts → household loop', async () => {
-      expectRefused(await post({ query: householdLoop(400) }, company), 400, ['DOCUMENT_TOO_DEEP', 'DEPTH_LIMIT_EXCEEDED', 'TOKEN_LIMIT_EXCEEDED']);
+      expectRefused(await post({ query: householdLoop(400) }, company), 400, [
+        'DOCUMENT_TOO_DEEP',
+        'DEPTH_LIMIT_EXCEEDED',
+        'TOKEN_LIMIT_EXCEEDED',
+      ]);
     });
 
     it('refuses a loop shallow enough for the scan by its field depth', async () => {
@@ -152,15 +196,29 @@ describe('the edge refuses hostile requests before any subgraph', () => {
     });
 
     it('refuses an operation whose lists would cost more than the limit, from a literal or a variable', async () => {
-      expectRefused(await post({ query: '{ arrears(first: 100000) { items { household { unit } } } }' }, company), 400, 'COST_LIMIT_EXCEEDED');
-      const byVariable = { query: 'query($n: Int!) { arrears(first: $n) { items { accountId household { unit arrearsAccounts { accountId } } } } }', variables: { n: 5000 } };
+      expectRefused(
+        await post({ query: '{ arrears(first: 100000) { items { household { unit } } } }' }, company),
+        400,
+        'COST_LIMIT_EXCEEDED',
+      );
+      const byVariable = {
+        query:
+          'query($n: Int!) { arrears(first: $n) { items { accountId household { unit arrearsAccounts { accountId } } } } }',
+        variables: { n: 5000 },
+      };
       expectRefused(await post(byVariable, company), 400, 'COST_LIMIT_EXCEEDED');
     });
 
     it('answers 400 with a code to 2,000 nested inline fragments and a 10,000-deep list literal, with or without a token', async () => {
       for (const who of [undefined, company]) {
-        expectRefused(await post({ query: nestedInlineFragments(2000) }, who), 400, ['DOCUMENT_TOO_DEEP', 'TOKEN_LIMIT_EXCEEDED']);
-        expectRefused(await post({ query: deepListLiteral(10_000) }, who), 400, ['DOCUMENT_TOO_DEEP', 'TOKEN_LIMIT_EXCEEDED']);
+        expectRefused(await post({ query: nestedInlineFragments(2000) }, who), 400, [
+          'DOCUMENT_TOO_DEEP',
+          'TOKEN_LIMIT_EXCEEDED',
+        ]);
+        expectRefused(await post({ query: deepListLiteral(10_000) }, who), 400, [
+          'DOCUMENT_TOO_DEEP',
+          'TOKEN_LIMIT_EXCEEDED',
+        ]);
       }
     });
 
@@ -177,17 +235,26 @@ describe('the edge refuses hostile requests before any subgraph', () => {
     it('answers /healthz and /readyz publicly and minimally, ready when the database, the broker and every subgraph answer', async () => {
       expect((await client.get('/healthz')).body).toEqual({ status: 'OK' });
       const ready = await client.get('/readyz');
-      expect([ready.status, ready.body]).toEqual([200, { status: 'READY', checks: { database: 'UP', broker: 'UP', subgraphs: 'UP' } }]);
+      expect([ready.status, ready.body]).toEqual([
+        200,
+        { status: 'READY', checks: { database: 'UP', broker: 'UP', subgraphs: 'UP' } },
+      ]);
     });
 
     it('shows health details (outbox and inbox counts) to ADMIN only', async () => {
       const details = '{ litigationHealth { status unpublishedEvents appliedEvents } }';
       const asCourt = await post({ query: details }, court);
       expect(asCourt.body.errors[0].extensions.code).toBe('FORBIDDEN');
-      expect((await post({ query: '{ litigationHealth { status } }' }, court)).body.data.litigationHealth.status).toBe('OK');
+      expect((await post({ query: '{ litigationHealth { status } }' }, court)).body.data.litigationHealth.status).toBe(
+        'OK',
+      );
       const asAdmin = await post({ query: details }, admin);
       expect(asAdmin.body.errors).toBeUndefined();
-      expect(asAdmin.body.data.litigationHealth).toEqual({ status: 'OK', unpublishedEvents: expect.any(Number), appliedEvents: expect.any(Number) });
+      expect(asAdmin.body.data.litigationHealth).toEqual({
+        status: 'OK',
+        unpublishedEvents: expect.any(Number),
+        appliedEvents: expect.any(Number),
+      });
     });
   });
 });

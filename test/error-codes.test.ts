@@ -19,15 +19,18 @@ function sourcesOf(subgraph: string): string[] {
 const THROWN = /\b(?:new DomainError|[a-z]+Error)\(\s*'([A-Z][A-Z0-9_]+)'/g;
 
 describe('error codes', () => {
-  it.each(ALL_SUBGRAPHS.map((m) => [m.name, m] as const))('%s throws only the codes its domain/errors.ts lists, and lists none it never throws', (name, module) => {
-    const sources = sourcesOf(name).join('\n');
-    const thrown = new Set([...sources.matchAll(THROWN)].map((m) => m[1]));
-    const listed = new Set(Object.keys(module.errors));
-    const unlisted = [...thrown].filter((code) => !listed.has(code) && !(code in GENERIC_ERRORS));
-    expect(unlisted).toEqual([]);
-    const neverRaised = [...listed].filter((code) => !sources.includes(`'${code}'`));
-    expect(neverRaised).toEqual([]);
-  });
+  it.each(ALL_SUBGRAPHS.map((m) => [m.name, m] as const))(
+    '%s throws only the codes its domain/errors.ts lists, and lists none it never throws',
+    (name, module) => {
+      const sources = sourcesOf(name).join('\n');
+      const thrown = new Set([...sources.matchAll(THROWN)].map((m) => m[1]));
+      const listed = new Set(Object.keys(module.errors));
+      const unlisted = [...thrown].filter((code) => !listed.has(code) && !(code in GENERIC_ERRORS));
+      expect(unlisted).toEqual([]);
+      const neverRaised = [...listed].filter((code) => !sources.includes(`'${code}'`));
+      expect(neverRaised).toEqual([]);
+    },
+  );
 
   it('are tabled in the README as generated (run `npm run compose` when this fails)', () => {
     expect(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(errorTableMarkdown());

@@ -29,7 +29,8 @@ describe('consumers: exactly-once effect and dead letters', () => {
   });
 
   const billingArea = async (areaId: string) =>
-    (await db.query('select known_since from arrears.billing_area where area_id = $1', [areaId])).rows[0] as { known_since: Date } | undefined;
+    (await db.query('select known_since from arrears.billing_area where area_id = $1', [areaId])).rows[0] as
+      { known_since: Date } | undefined;
 
   it('applies the same event delivered twice only once', async () => {
     const key = randomUUID();
@@ -45,12 +46,17 @@ describe('consumers: exactly-once effect and dead letters', () => {
     expect((await billingArea(event.data.areaId))?.known_since).toEqual(first.known_since);
     const inbox = await db.query('select count(*)::int as n from arrears.inbox where event_id = $1', [event.id]);
     expect(inbox.rows[0].n).toBe(1);
-    const contractsInbox = await db.query('select count(*)::int as n from contracts.inbox where event_id = $1', [event.id]);
+    const contractsInbox = await db.query('select count(*)::int as n from contracts.inbox where event_id = $1', [
+      event.id,
+    ]);
     expect(contractsInbox.rows[0].n).toBe(1);
   });
 
   it('sends malformed messages to the dead-letter topic with the reason, and keeps consuming', async () => {
-    const dlq = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.dead-letter.v1`, `${t.topicPrefix}contracts.dead-letter.v1`]);
+    const dlq = await probeTopics(t.brokers, [
+      `${t.topicPrefix}arrears.dead-letter.v1`,
+      `${t.topicPrefix}contracts.dead-letter.v1`,
+    ]);
     try {
       const key = randomUUID();
       const invalid = areaRegisteredEvent({ streetCode: 'not-a-code' });
@@ -68,8 +74,16 @@ describe('consumers: exactly-once effect and dead letters', () => {
       await waitFor('the event after the poison to be applied', () => billingArea(after.data.areaId));
       expect(await billingArea(invalid.data.areaId)).toBeUndefined();
 
-      const arrearsDead = await dlq.waitForCount('3 dead letters from arrears', (m) => m.headers.dlq_consumer === 'arrears.billing-area', 3);
-      expect(arrearsDead.map((m) => m.headers.dlq_reason_code).sort()).toEqual(['MALFORMED_JSON', 'NOT_A_CLOUDEVENT', 'SCHEMA_VIOLATION']);
+      const arrearsDead = await dlq.waitForCount(
+        '3 dead letters from arrears',
+        (m) => m.headers.dlq_consumer === 'arrears.billing-area',
+        3,
+      );
+      expect(arrearsDead.map((m) => m.headers.dlq_reason_code).sort()).toEqual([
+        'MALFORMED_JSON',
+        'NOT_A_CLOUDEVENT',
+        'SCHEMA_VIOLATION',
+      ]);
       for (const m of arrearsDead) {
         expect(m.headers.dlq_source_topic).toBe(topic);
         expect(m.message.key?.toString()).toBe(key);
@@ -78,7 +92,11 @@ describe('consumers: exactly-once effect and dead letters', () => {
       const schemaViolation = arrearsDead.find((m) => m.headers.dlq_reason_code === 'SCHEMA_VIOLATION')!;
       expect(schemaViolation.headers.dlq_reason).toMatch(/streetCode/);
       expect(schemaViolation.headers.ce_id).toBe(invalid.id);
-      await dlq.waitForCount('3 dead letters from contracts', (m) => m.headers.dlq_consumer === 'contracts.area-view', 3);
+      await dlq.waitForCount(
+        '3 dead letters from contracts',
+        (m) => m.headers.dlq_consumer === 'contracts.area-view',
+        3,
+      );
       // each of the two consumers counted each of its dead letters, by source topic and reason
       const { text } = await scrapeMetrics(t);
       for (const reason of ['MALFORMED_JSON', 'NOT_A_CLOUDEVENT', 'SCHEMA_VIOLATION']) {

@@ -50,7 +50,11 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
 
   beforeAll(async () => {
     broker = await securedBroker();
-    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'feeds'], brokers: broker.brokers, kafkaCredentials: broker.credentials });
+    t = await startTestHub({
+      subgraphs: ['areas', 'contracts', 'feeds'],
+      brokers: broker.brokers,
+      kafkaCredentials: broker.credentials,
+    });
   });
 
   afterAll(async () => {
@@ -61,74 +65,183 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
   });
 
   it('lets only the admin register a party, with bounded input, once', async () => {
-    expect((await fails(haidianCourtUser, REGISTER, { s: { partyId: partyId('self'), kind: 'COURT', courtId: 'bj-haidian-court' } })).extensions.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await fails(haidianCourtUser, REGISTER, {
+          s: { partyId: partyId('self'), kind: 'COURT', courtId: 'bj-haidian-court' },
+        })
+      ).extensions.code,
+    ).toBe('FORBIDDEN');
     const bad = await fails(admin, REGISTER, { s: { partyId: 'Bad Id!', kind: 'COURT', jurisdictions: ['110108'] } });
-    expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { partyId: expect.any(String), courtId: expect.any(String), jurisdictions: expect.any(String) } } });
-    const street = await fails(admin, REGISTER, { s: { partyId: partyId('street'), kind: 'BUREAU', jurisdictions: ['110102014'] } });
-    expect(street.extensions.details).toEqual({ fields: { jurisdictions: expect.stringContaining('district or wider') } });
-    const many = await fails(admin, REGISTER, { s: { partyId: partyId('many'), kind: 'BUREAU', jurisdictions: Array.from({ length: 51 }, (_, i) => String(110100 + i)) } });
+    expect(bad.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        fields: { partyId: expect.any(String), courtId: expect.any(String), jurisdictions: expect.any(String) },
+      },
+    });
+    const street = await fails(admin, REGISTER, {
+      s: { partyId: partyId('street'), kind: 'BUREAU', jurisdictions: ['110102014'] },
+    });
+    expect(street.extensions.details).toEqual({
+      fields: { jurisdictions: expect.stringContaining('district or wider') },
+    });
+    const many = await fails(admin, REGISTER, {
+      s: {
+        partyId: partyId('many'),
+        kind: 'BUREAU',
+        jurisdictions: Array.from({ length: 51 }, (_, i) => String(110100 + i)),
+      },
+    });
     expect(many.extensions.details).toEqual({ fields: { jurisdictions: '1–50 division codes' } });
 
     const haidian = await court('haidian-court', 'bj-haidian-court');
-    expect(haidian).toMatchObject({ username: `party-${partyId('haidian-court')}`, mechanism: 'SCRAM-SHA-512', subscriber: { kind: 'COURT', status: 'ACTIVE', courtId: 'bj-haidian-court', jurisdictions: [] } });
+    expect(haidian).toMatchObject({
+      username: `party-${partyId('haidian-court')}`,
+      mechanism: 'SCRAM-SHA-512',
+      subscriber: { kind: 'COURT', status: 'ACTIVE', courtId: 'bj-haidian-court', jurisdictions: [] },
+    });
     expect(haidian.password).toMatch(/^[A-Za-z0-9_-]{32}$/);
     // The broker's own ACLs, as it reports them.
     expect(haidian.subscriber.access).toEqual(
       expect.arrayContaining([
-        { resource: 'TOPIC', name: topic('litigation.referrals.v1.bj-haidian-court'), prefixed: false, operation: 'READ' },
-        { resource: 'TOPIC', name: topic('court.case-events.v1.bj-haidian-court'), prefixed: false, operation: 'WRITE' },
+        {
+          resource: 'TOPIC',
+          name: topic('litigation.referrals.v1.bj-haidian-court'),
+          prefixed: false,
+          operation: 'READ',
+        },
+        {
+          resource: 'TOPIC',
+          name: topic('court.case-events.v1.bj-haidian-court'),
+          prefixed: false,
+          operation: 'WRITE',
+        },
         { resource: 'GROUP', name: `${partyId('haidian-court')}.`, prefixed: true, operation: 'READ' },
       ]),
     );
-    expect(haidian.subscriber.access.filter((a: { operation: string }) => a.operation === 'READ' || a.operation === 'WRITE')).toHaveLength(3);
-    expect((await fails(admin, REGISTER, { s: { partyId: partyId('haidian-court'), kind: 'COURT', courtId: 'bj-haidian-court' } })).extensions.code).toBe('FEED_SUBSCRIBER_EXISTS');
+    expect(
+      haidian.subscriber.access.filter((a: { operation: string }) => a.operation === 'READ' || a.operation === 'WRITE'),
+    ).toHaveLength(3);
+    expect(
+      (
+        await fails(admin, REGISTER, {
+          s: { partyId: partyId('haidian-court'), kind: 'COURT', courtId: 'bj-haidian-court' },
+        })
+      ).extensions.code,
+    ).toBe('FEED_SUBSCRIBER_EXISTS');
     const listed = (await ok(admin, `{ feedSubscribers { partyId status } }`)).feedSubscribers;
     expect(listed).toContainEqual({ partyId: partyId('haidian-court'), status: 'ACTIVE' });
     expect((await fails(haidianCourtUser, `{ feedSubscribers { partyId } }`)).extensions.code).toBe('FORBIDDEN');
   });
 
-  it("lets a court read its own referral feed and write its own report topic, and refuses it everything else", async () => {
+  it('lets a court read its own referral feed and write its own report topic, and refuses it everything else', async () => {
     const haidian = await court('haidian-reader', 'bj-haidian-court');
     await court('xicheng-reader', 'bj-xicheng-court');
     await produceAsOperator(topic('litigation.referrals.v1.bj-haidian-court'), [{ key: 'r1', value: 'for haidian' }]);
     await produceAsOperator(topic('litigation.referrals.v1.bj-xicheng-court'), [{ key: 'r2', value: 'for xicheng' }]);
     const group = `${partyId('haidian-reader')}.referrals`;
-    expect(await tryConsume(broker.brokers, haidian.sasl, topic('litigation.referrals.v1.bj-haidian-court'), group)).toEqual(['for haidian']);
-    expect(await tryConsume(broker.brokers, haidian.sasl, topic('litigation.referrals.v1.bj-xicheng-court'), group)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(
+      await tryConsume(broker.brokers, haidian.sasl, topic('litigation.referrals.v1.bj-haidian-court'), group),
+    ).toEqual(['for haidian']);
+    expect(
+      await tryConsume(broker.brokers, haidian.sasl, topic('litigation.referrals.v1.bj-xicheng-court'), group),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
     // Only consumer groups named after itself.
-    expect(await tryConsume(broker.brokers, haidian.sasl, topic('litigation.referrals.v1.bj-haidian-court'), `${partyId('xicheng-reader')}.x`)).toBe('GROUP_AUTHORIZATION_FAILED');
+    expect(
+      await tryConsume(
+        broker.brokers,
+        haidian.sasl,
+        topic('litigation.referrals.v1.bj-haidian-court'),
+        `${partyId('xicheng-reader')}.x`,
+      ),
+    ).toBe('GROUP_AUTHORIZATION_FAILED');
     // No internal topic: households, the hub's own referrals.
-    expect(await tryConsume(broker.brokers, haidian.sasl, topic(HOUSEHOLDS_TOPIC.name), group)).toBe('TOPIC_AUTHORIZATION_FAILED');
-    expect(await tryConsume(broker.brokers, haidian.sasl, topic('litigation.referrals.v1'), group)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await tryConsume(broker.brokers, haidian.sasl, topic(HOUSEHOLDS_TOPIC.name), group)).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    expect(await tryConsume(broker.brokers, haidian.sasl, topic('litigation.referrals.v1'), group)).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
     // It reports on its own topic only (§3: the topic is the sender).
     expect(await tryProduce(broker.brokers, haidian.sasl, topic('court.case-events.v1.bj-haidian-court'))).toBe('OK');
-    expect(await tryProduce(broker.brokers, haidian.sasl, topic('court.case-events.v1.bj-xicheng-court'))).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await tryProduce(broker.brokers, haidian.sasl, topic('court.case-events.v1.bj-xicheng-court'))).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
   });
 
   it('gives a bureau the filings of its districts only, and the city bureau the whole city, with no owner data', async () => {
-    const xichengBureau = await register({ partyId: partyId('xicheng-bureau'), kind: 'BUREAU', jurisdictions: ['110102'] });
+    const xichengBureau = await register({
+      partyId: partyId('xicheng-bureau'),
+      kind: 'BUREAU',
+      jurisdictions: ['110102'],
+    });
     const cityBureau = await register({ partyId: partyId('city-bureau'), kind: 'BUREAU', jurisdictions: ['11'] });
     const given = scenario(t);
     const firstMonth = addMonths(todayOf().slice(0, 7), -1); // signed before today: a filing may not precede its signing
     const xichengArea = await given.area(HONGJU);
     const haidianArea = await given.area('学院南路32号院');
-    const xicheng = await given.acceptedFiling(company, xichengArea, hongjuTerms(company, firstMonth, { number: 'FEED-XC-1' }));
-    const haidian = await given.acceptedFiling(company, haidianArea, hongjuTerms(company, firstMonth, { number: 'FEED-HD-1', title: '学院南路32号院物业服务合同' }));
+    const xicheng = await given.acceptedFiling(
+      company,
+      xichengArea,
+      hongjuTerms(company, firstMonth, { number: 'FEED-XC-1' }),
+    );
+    const haidian = await given.acceptedFiling(
+      company,
+      haidianArea,
+      hongjuTerms(company, firstMonth, { number: 'FEED-HD-1', title: '学院南路32号院物业服务合同' }),
+    );
 
     // Submitted, then accepted: two messages each on the district's feed.
-    const xichengFeed = await tryConsume(broker.brokers, xichengBureau.sasl, topic('contracts.filings.v1.110102'), `${partyId('xicheng-bureau')}.filings`, { count: 2 });
+    const xichengFeed = await tryConsume(
+      broker.brokers,
+      xichengBureau.sasl,
+      topic('contracts.filings.v1.110102'),
+      `${partyId('xicheng-bureau')}.filings`,
+      { count: 2 },
+    );
     expect(Array.isArray(xichengFeed)).toBe(true);
     const xichengFilings = (xichengFeed as string[]).map((v) => JSON.parse(v));
-    expect(xichengFilings.map((f) => [f.filingId, f.status])).toEqual([[xicheng.filingId, 'SUBMITTED'], [xicheng.filingId, 'ACCEPTED']]);
+    expect(xichengFilings.map((f) => [f.filingId, f.status])).toEqual([
+      [xicheng.filingId, 'SUBMITTED'],
+      [xicheng.filingId, 'ACCEPTED'],
+    ]);
     expect(JSON.stringify(xichengFilings)).not.toMatch(/signatory|张经理|李主任/);
-    expect(await tryConsume(broker.brokers, xichengBureau.sasl, topic('contracts.filings.v1.110108'), `${partyId('xicheng-bureau')}.filings`)).toBe('TOPIC_AUTHORIZATION_FAILED');
-    expect(await tryConsume(broker.brokers, xichengBureau.sasl, topic('contracts.filings.v1'), `${partyId('xicheng-bureau')}.filings`)).toBe('TOPIC_AUTHORIZATION_FAILED');
-    const cityHaidian = await tryConsume(broker.brokers, cityBureau.sasl, topic('contracts.filings.v1.110108'), `${partyId('city-bureau')}.filings`, { count: 2 });
+    expect(
+      await tryConsume(
+        broker.brokers,
+        xichengBureau.sasl,
+        topic('contracts.filings.v1.110108'),
+        `${partyId('xicheng-bureau')}.filings`,
+      ),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(
+      await tryConsume(
+        broker.brokers,
+        xichengBureau.sasl,
+        topic('contracts.filings.v1'),
+        `${partyId('xicheng-bureau')}.filings`,
+      ),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
+    const cityHaidian = await tryConsume(
+      broker.brokers,
+      cityBureau.sasl,
+      topic('contracts.filings.v1.110108'),
+      `${partyId('city-bureau')}.filings`,
+      { count: 2 },
+    );
     expect((cityHaidian as string[]).map((v) => JSON.parse(v).filingId)).toEqual([haidian.filingId, haidian.filingId]);
 
     // Its own review topic, nobody else's.
-    expect(await tryProduce(broker.brokers, xichengBureau.sasl, topic(`city.filing-reviews.v1.${partyId('xicheng-bureau')}`))).toBe('OK');
-    expect(await tryProduce(broker.brokers, xichengBureau.sasl, topic(`city.filing-reviews.v1.${partyId('city-bureau')}`))).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(
+      await tryProduce(
+        broker.brokers,
+        xichengBureau.sasl,
+        topic(`city.filing-reviews.v1.${partyId('xicheng-bureau')}`),
+      ),
+    ).toBe('OK');
+    expect(
+      await tryProduce(broker.brokers, xichengBureau.sasl, topic(`city.filing-reviews.v1.${partyId('city-bureau')}`)),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
 
     // A forged referral.submitted naming the Haidian court for Xicheng's contract: refused by the broker, so no
     // message lands and the court is granted nothing.
@@ -144,9 +257,20 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
         source: '/property-governance-hub/litigation',
         time: new Date().toISOString(),
         data: {
-          referralId: randomUUID(), courtId: 'bj-haidian-court', companyId: company.organisationId, accountId: randomUUID(), householdId: randomUUID(),
-          areaId: xichengArea, status: 'SUBMITTED', contractId: xicheng.contractId, procedure: 'SMALL_CLAIMS', amountInDisputeFen: 100,
-          grandTotalFen: 100, packageVersion: 1, packageDigest: 'a'.repeat(64), submittedOn: todayOf(),
+          referralId: randomUUID(),
+          courtId: 'bj-haidian-court',
+          companyId: company.organisationId,
+          accountId: randomUUID(),
+          householdId: randomUUID(),
+          areaId: xichengArea,
+          status: 'SUBMITTED',
+          contractId: xicheng.contractId,
+          procedure: 'SMALL_CLAIMS',
+          amountInDisputeFen: 100,
+          grandTotalFen: 100,
+          packageVersion: 1,
+          packageDigest: 'a'.repeat(64),
+          submittedOn: todayOf(),
         },
       },
       'forged',
@@ -158,7 +282,10 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     expect(await kafkaAdmin.fetchTopicOffsets(referrals)).toEqual(before);
     await kafkaAdmin.disconnect();
     expect(await t.sql(`select * from contracts.inbox where consumer = 'contracts.court-referrals'`)).toEqual([]);
-    expect((await fails(haidianCourtUser, `query($id: ID!) { contract(id: $id) { id } }`, { id: xicheng.contractId })).extensions.code).toBe('NOT_FOUND');
+    expect(
+      (await fails(haidianCourtUser, `query($id: ID!) { contract(id: $id) { id } }`, { id: xicheng.contractId }))
+        .extensions.code,
+    ).toBe('NOT_FOUND');
   });
 
   it('replaces a rotated password at once, and refuses a revoked party its very next fetch', async () => {
@@ -168,14 +295,20 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     expect(rotated.username).toBe(first.username);
     expect(rotated.password).not.toBe(first.password);
     const current = { username: rotated.username, password: rotated.password };
-    expect(await tryProduce(broker.brokers, first.sasl, topic('court.case-events.v1.bj-haidian-court'))).toBe('SASL_AUTHENTICATION_FAILED');
+    expect(await tryProduce(broker.brokers, first.sasl, topic('court.case-events.v1.bj-haidian-court'))).toBe(
+      'SASL_AUTHENTICATION_FAILED',
+    );
     expect(await tryProduce(broker.brokers, current, topic('court.case-events.v1.bj-haidian-court'))).toBe('OK');
 
     // A consumer connected before the revocation reads one message, then the party is revoked.
     await produceAsOperator(feed, [{ key: 'a', value: 'before' }]);
     const received: string[] = [];
     let crashed: string | undefined;
-    const consumer: Consumer = testKafkaClient(broker.brokers, 'revoked-court', current).consumer({ groupId: `${partyId('rotating')}.feed`, maxWaitTimeInMs: 200, retry: { retries: 0 } });
+    const consumer: Consumer = testKafkaClient(broker.brokers, 'revoked-court', current).consumer({
+      groupId: `${partyId('rotating')}.feed`,
+      maxWaitTimeInMs: 200,
+      retry: { retries: 0 },
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => void (crashed = brokerErrorType(payload.error)));
     await consumer.connect();
     await consumer.subscribe({ topics: [feed], fromBeginning: true });
@@ -186,15 +319,23 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
       revoked = (await ok(admin, REVOKE, { p: partyId('rotating') })).revokeFeedSubscriber;
       expect(revoked).toMatchObject({ status: 'REVOKED', revokedAt: expect.any(String) });
       await produceAsOperator(feed, [{ key: 'b', value: 'after' }]);
-      expect(await waitFor('the open connection to be refused', () => crashed, { timeoutMs: 15000 })).toMatch(/AUTHORIZATION_FAILED/);
+      expect(await waitFor('the open connection to be refused', () => crashed, { timeoutMs: 15000 })).toMatch(
+        /AUTHORIZATION_FAILED/,
+      );
       expect(received).not.toContain('after');
     } finally {
       await consumer.disconnect().catch(() => undefined);
     }
-    expect(await tryProduce(broker.brokers, current, topic('court.case-events.v1.bj-haidian-court'))).toBe('SASL_AUTHENTICATION_FAILED');
-    expect(await tryConsume(broker.brokers, current, feed, `${partyId('rotating')}.again`)).toBe('SASL_AUTHENTICATION_FAILED');
+    expect(await tryProduce(broker.brokers, current, topic('court.case-events.v1.bj-haidian-court'))).toBe(
+      'SASL_AUTHENTICATION_FAILED',
+    );
+    expect(await tryConsume(broker.brokers, current, feed, `${partyId('rotating')}.again`)).toBe(
+      'SASL_AUTHENTICATION_FAILED',
+    );
     // Revoking again changes nothing; rotating a revoked party is refused; the broker holds no ACL for it.
-    expect((await ok(admin, REVOKE, { p: partyId('rotating') })).revokeFeedSubscriber.revokedAt).toBe(revoked.revokedAt);
+    expect((await ok(admin, REVOKE, { p: partyId('rotating') })).revokeFeedSubscriber.revokedAt).toBe(
+      revoked.revokedAt,
+    );
     expect((await fails(admin, ROTATE, { p: partyId('rotating') })).extensions.code).toBe('FEED_SUBSCRIBER_REVOKED');
     const listed = (await ok(admin, `{ feedSubscribers { partyId status access { name } } }`)).feedSubscribers;
     expect(listed).toContainEqual({ partyId: partyId('rotating'), status: 'REVOKED', access: [] });

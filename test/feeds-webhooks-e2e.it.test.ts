@@ -43,15 +43,30 @@ describe('feeds: a filing made through the hub reaches its district bureau by we
   it('delivers the submission and the acceptance, in order, signed, to the Xicheng bureau and nothing to Haidian', async () => {
     const [xicheng, haidian] = [await receiver(), await receiver()];
     try {
-      for (const [who, r] of [[xichengBureau, xicheng], [haidianBureau, haidian]] as const) {
+      for (const [who, r] of [
+        [xichengBureau, xicheng],
+        [haidianBureau, haidian],
+      ] as const) {
         r.listen((await ok(who, CREATE, { t: FILING_TYPES, u: r.url })).createWebhookSubscription.secret);
       }
       const given = scenario(t);
       const { areaId } = await given.compound(HONGJU, { knownTo: ['contracts'] });
-      const { filingId } = await given.acceptedFiling(company, areaId, hongjuTerms(company, addMonths(todayInChina().slice(0, 7), -1)));
+      const { filingId } = await given.acceptedFiling(
+        company,
+        areaId,
+        hongjuTerms(company, addMonths(todayInChina().slice(0, 7), -1)),
+      );
 
-      const events = await waitFor('both filing events', () => (xicheng.events.length >= 2 ? [...xicheng.events] : undefined));
-      expect(events.map((e) => [e.type, (e.data as { filingId: string }).filingId, (e.data as { sequence: number }).sequence])).toEqual([
+      const events = await waitFor('both filing events', () =>
+        xicheng.events.length >= 2 ? [...xicheng.events] : undefined,
+      );
+      expect(
+        events.map((e) => [
+          e.type,
+          (e.data as { filingId: string }).filingId,
+          (e.data as { sequence: number }).sequence,
+        ]),
+      ).toEqual([
         ['hub.contracts.filing.submitted', filingId, 1],
         ['hub.contracts.filing.accepted', filingId, 2],
       ]);

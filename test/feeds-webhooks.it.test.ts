@@ -7,7 +7,16 @@ import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { gqlExpectations } from './support/scenario';
 import { waitFor } from './support/wait-for';
-import { AREA_REGISTERED, FILING_ACCEPTED, REFERRAL_SUBMITTED, areaRegistered, filingEvent, produceEvents, ProducedEvent, referralSubmitted } from './support/webhook-events';
+import {
+  AREA_REGISTERED,
+  FILING_ACCEPTED,
+  REFERRAL_SUBMITTED,
+  areaRegistered,
+  filingEvent,
+  produceEvents,
+  ProducedEvent,
+  referralSubmitted,
+} from './support/webhook-events';
 
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
@@ -59,7 +68,11 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
   const xichengArea = randomUUID();
   const haidianArea = randomUUID();
 
-  const subscribe = async (who: typeof xichengBureau, types: string[], receiver: Awaited<ReturnType<typeof startReceiver>>) => {
+  const subscribe = async (
+    who: typeof xichengBureau,
+    types: string[],
+    receiver: Awaited<ReturnType<typeof startReceiver>>,
+  ) => {
     const created = (await ok(who, CREATE, { t: types, u: receiver.url })).createWebhookSubscription;
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     receiver.useSecret(created.secret);
@@ -77,7 +90,10 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       { definition: AREA_REGISTERED, key: xichengArea, data: areaRegistered(xichengArea, '110102') },
       { definition: AREA_REGISTERED, key: haidianArea, data: areaRegistered(haidianArea, '110108') },
     ]);
-    await waitFor('the areas in the feeds subgraph', async () => (await t.sql(`select 1 from feeds.webhook_area`)).length === 2);
+    await waitFor(
+      'the areas in the feeds subgraph',
+      async () => (await t.sql(`select 1 from feeds.webhook_area`)).length === 2,
+    );
   });
 
   afterAll(async () => {
@@ -90,15 +106,35 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
   });
 
   it('refuses private, loopback and link-local URLs (unless the host is allowed), other roles and foreign event types', async () => {
-    for (const url of ['http://10.0.0.7/hooks', 'http://192.168.1.20/hooks', 'http://169.254.169.254/latest', 'http://[::1]:8080/', 'http://[fe80::1]/', 'http://localhost:8080/']) {
+    for (const url of [
+      'http://10.0.0.7/hooks',
+      'http://192.168.1.20/hooks',
+      'http://169.254.169.254/latest',
+      'http://[::1]:8080/',
+      'http://[fe80::1]/',
+      'http://localhost:8080/',
+    ]) {
       const error = await fails(xichengBureau, CREATE, { t: FILING_TYPES, u: url });
       expect([url, error.extensions.code]).toEqual([url, 'WEBHOOK_URL_REFUSED']);
     }
-    expect((await fails(xichengBureau, CREATE, { t: FILING_TYPES, u: 'ftp://127.0.0.1/' })).extensions.code).toBe('WEBHOOK_URL_REFUSED');
-    expect((await fails(company, CREATE, { t: FILING_TYPES, u: 'http://127.0.0.1:9/' })).extensions.code).toBe('FORBIDDEN');
-    const foreign = await fails(haidianCourt, CREATE, { t: ['hub.contracts.filing.accepted', REFERRAL_SUBMITTED.type], u: 'http://127.0.0.1:9/' });
-    expect(foreign.extensions).toMatchObject({ code: 'EVENT_TYPE_NOT_SUBSCRIBABLE', details: { eventTypes: ['hub.contracts.filing.accepted'] } });
-    expect((await fails(haidianCourt, CREATE, { t: ['hub.arrears.account.status-changed'], u: 'http://127.0.0.1:9/' })).extensions.code).toBe('EVENT_TYPE_NOT_SUBSCRIBABLE');
+    expect((await fails(xichengBureau, CREATE, { t: FILING_TYPES, u: 'ftp://127.0.0.1/' })).extensions.code).toBe(
+      'WEBHOOK_URL_REFUSED',
+    );
+    expect((await fails(company, CREATE, { t: FILING_TYPES, u: 'http://127.0.0.1:9/' })).extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    const foreign = await fails(haidianCourt, CREATE, {
+      t: ['hub.contracts.filing.accepted', REFERRAL_SUBMITTED.type],
+      u: 'http://127.0.0.1:9/',
+    });
+    expect(foreign.extensions).toMatchObject({
+      code: 'EVENT_TYPE_NOT_SUBSCRIBABLE',
+      details: { eventTypes: ['hub.contracts.filing.accepted'] },
+    });
+    expect(
+      (await fails(haidianCourt, CREATE, { t: ['hub.arrears.account.status-changed'], u: 'http://127.0.0.1:9/' }))
+        .extensions.code,
+    ).toBe('EVENT_TYPE_NOT_SUBSCRIBABLE');
     expect((await ok(xichengBureau, LIST)).webhookSubscriptions).toEqual([]);
   });
 
@@ -113,51 +149,84 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     const xichengFilings = [randomUUID(), randomUUID(), randomUUID()];
     const haidianFiling = randomUUID();
     const events: ProducedEvent[] = [1, 2, 3].flatMap((sequence) => [
-      ...xichengFilings.map((f) => ({ definition: FILING_ACCEPTED, key: f, data: filingEvent(f, xichengArea, sequence) })),
+      ...xichengFilings.map((f) => ({
+        definition: FILING_ACCEPTED,
+        key: f,
+        data: filingEvent(f, xichengArea, sequence),
+      })),
       { definition: FILING_ACCEPTED, key: haidianFiling, data: filingEvent(haidianFiling, haidianArea, sequence) },
     ]);
     const referralToHaidian = randomUUID();
     events.push(
-      { definition: REFERRAL_SUBMITTED, key: referralToHaidian, data: referralSubmitted(referralToHaidian, 'bj-haidian-court') },
+      {
+        definition: REFERRAL_SUBMITTED,
+        key: referralToHaidian,
+        data: referralSubmitted(referralToHaidian, 'bj-haidian-court'),
+      },
       { definition: REFERRAL_SUBMITTED, key: randomUUID(), data: referralSubmitted(randomUUID(), 'bj-xicheng-court') },
     );
     failUntil = Date.now() + 3000;
     await produceEvents(producer, t.topicPrefix, events);
 
-    const received = await waitFor('the Xicheng filings, past the outage', () => (bureauReceiver.events.length >= 9 ? [...bureauReceiver.events] : undefined), { timeoutMs: 30000 });
+    const received = await waitFor(
+      'the Xicheng filings, past the outage',
+      () => (bureauReceiver.events.length >= 9 ? [...bureauReceiver.events] : undefined),
+      { timeoutMs: 30000 },
+    );
     expect(Date.now()).toBeGreaterThanOrEqual(failUntil);
     expect(new Set(received.map((e) => e.webhookId)).size).toBe(received.length);
-    expect(received.map((e) => (e.data as { filingId: string }).filingId).sort()).toEqual([...xichengFilings, ...xichengFilings, ...xichengFilings].sort());
+    expect(received.map((e) => (e.data as { filingId: string }).filingId).sort()).toEqual(
+      [...xichengFilings, ...xichengFilings, ...xichengFilings].sort(),
+    );
     for (const filingId of xichengFilings) {
-      const sequences = received.filter((e) => (e.data as { filingId: string }).filingId === filingId).map((e) => (e.data as { sequence: number }).sequence);
+      const sequences = received
+        .filter((e) => (e.data as { filingId: string }).filingId === filingId)
+        .map((e) => (e.data as { sequence: number }).sequence);
       expect([filingId, sequences]).toEqual([filingId, [1, 2, 3]]);
     }
     expect(bureauReceiver.requests()).toBeGreaterThan(9); // the 500s were retried
 
     // The court gets only the referral addressed to it.
-    const courtEvents = await waitFor('the Haidian referral', () => (courtReceiver.events.length >= 1 ? courtReceiver.events : undefined));
-    expect(courtEvents.map((e) => [e.type, (e.data as { referralId: string }).referralId])).toEqual([[REFERRAL_SUBMITTED.type, referralToHaidian]]);
+    const courtEvents = await waitFor('the Haidian referral', () =>
+      courtReceiver.events.length >= 1 ? courtReceiver.events : undefined,
+    );
+    expect(courtEvents.map((e) => [e.type, (e.data as { referralId: string }).referralId])).toEqual([
+      [REFERRAL_SUBMITTED.type, referralToHaidian],
+    ]);
 
     // Each attempt is visible with its status code and latency; only 2xx counts as delivered.
     const page = (await ok(xichengBureau, DELIVERIES, { s: bureauSubscription })).webhookDeliveries;
     expect(page.totalCount).toBe(9);
     expect(page.items.every((d: { status: string }) => d.status === 'DELIVERED')).toBe(true);
-    const attempts = page.items.flatMap((d: { attempts: { statusCode: number; latencyMs: number; error: string | null }[] }) => d.attempts);
+    const attempts = page.items.flatMap(
+      (d: { attempts: { statusCode: number; latencyMs: number; error: string | null }[] }) => d.attempts,
+    );
     expect(attempts.filter((a: { statusCode: number }) => a.statusCode === 500).length).toBeGreaterThan(0);
-    expect(attempts.filter((a: { statusCode: number }) => a.statusCode === 500).every((a: { error: string }) => a.error === 'HTTP 500')).toBe(true);
+    expect(
+      attempts
+        .filter((a: { statusCode: number }) => a.statusCode === 500)
+        .every((a: { error: string }) => a.error === 'HTTP 500'),
+    ).toBe(true);
     expect(attempts.filter((a: { statusCode: number }) => a.statusCode === 204)).toHaveLength(9);
     expect(attempts.every((a: { latencyMs: number }) => a.latencyMs >= 0)).toBe(true);
-    const failed = page.items.flatMap((d: { attempts: { statusCode: number; responseBody: string }[] }) => d.attempts).find((a: { statusCode: number }) => a.statusCode === 500);
+    const failed = page.items
+      .flatMap((d: { attempts: { statusCode: number; responseBody: string }[] }) => d.attempts)
+      .find((a: { statusCode: number }) => a.statusCode === 500);
     expect(failed.responseBody).toBe('receiver still down');
 
     // Nothing of Haidian was queued for the Xicheng bureau, even after everything settled.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(bureauReceiver.events.filter((e) => (e.data as { areaId: string }).areaId !== xichengArea)).toEqual([]);
-    const rows = await t.sql<{ n: number }>(`select count(*)::int as n from feeds.webhook_delivery where payload->>'areaId' = $1`, [haidianArea]);
+    const rows = await t.sql<{ n: number }>(
+      `select count(*)::int as n from feeds.webhook_delivery where payload->>'areaId' = $1`,
+      [haidianArea],
+    );
     expect(rows[0].n).toBe(0);
 
     // Replay: the events again, each once, with new webhook-ids and the same ce-ids.
-    const queued = (await ok(xichengBureau, REPLAY, { s: bureauSubscription, from: new Date(Date.now() - 3_600_000).toISOString() })).replayWebhooks;
+    const queued = (
+      await ok(xichengBureau, REPLAY, { s: bureauSubscription, from: new Date(Date.now() - 3_600_000).toISOString() })
+    ).replayWebhooks;
     expect(queued).toBe(9);
     await waitFor('the replayed events', () => bureauReceiver.events.length >= 18);
     const replayed = bureauReceiver.events.slice(9);
@@ -171,10 +240,15 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     receivers.push(receiver);
     const subscription = await subscribe(haidianBureau, FILING_TYPES, receiver);
     const filing = randomUUID();
-    await produceEvents(producer, t.topicPrefix, [{ definition: FILING_ACCEPTED, key: filing, data: filingEvent(filing, haidianArea, 1) }]);
+    await produceEvents(producer, t.topicPrefix, [
+      { definition: FILING_ACCEPTED, key: filing, data: filingEvent(filing, haidianArea, 1) },
+    ]);
     const paused = await waitFor(
       'the subscription paused',
-      async () => (await ok(haidianBureau, LIST)).webhookSubscriptions.find((s: { id: string; status: string }) => s.id === subscription && s.status === 'PAUSED'),
+      async () =>
+        (await ok(haidianBureau, LIST)).webhookSubscriptions.find(
+          (s: { id: string; status: string }) => s.id === subscription && s.status === 'PAUSED',
+        ),
       { timeoutMs: 30000 },
     );
     expect(paused.pausedReason).toMatch(/retry window/);
@@ -201,7 +275,9 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
         { definition: FILING_ACCEPTED, key: 'one-batch', data: filingEvent(orphan, randomUUID(), 1) },
         { definition: FILING_ACCEPTED, key: 'one-batch', data: filingEvent(known, xichengArea, 1) },
       ]);
-      await waitFor('the known filing', () => receiver.events.some((e) => (e.data as { filingId: string }).filingId === known));
+      await waitFor('the known filing', () =>
+        receiver.events.some((e) => (e.data as { filingId: string }).filingId === known),
+      );
       const [dead] = await probe.waitForCount('the dead-lettered filing', (m) => m.headers.ce_id === orphanEventId, 1);
       expect(dead.headers.dlq_reason_code).toBe('HANDLER_FAILED');
       expect(dead.headers.dlq_reason).toMatch(/is not known yet/);

@@ -59,10 +59,17 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
   });
 
   it('submitFiling and resubmitFiling: ten racing submissions under one key make one filing (one version); other documents are IDEMPOTENCY_KEY_REUSED', async () => {
-    const { draftContract } = await ok(company, DRAFT, { a: areaId, t: hongjuTerms(company, firstMonth, { number: 'HJ6-RACE-01' }) });
+    const { draftContract } = await ok(company, DRAFT, {
+      a: areaId,
+      t: hongjuTerms(company, firstMonth, { number: 'HJ6-RACE-01' }),
+    });
     const key = randomUUID();
     // Even calls send one document, odd calls another: whichever claims the key first decides which half succeeds.
-    const answers = await all(company, SUBMIT, (i) => ({ c: draftContract.id, k: key, d: document(i % 2 === 0 ? '合同.pdf' : '合同（修订）.pdf') }));
+    const answers = await all(company, SUBMIT, (i) => ({
+      c: draftContract.id,
+      k: key,
+      d: document(i % 2 === 0 ? '合同.pdf' : '合同（修订）.pdf'),
+    }));
     expect(answers.map(codeOf).filter((c) => c !== undefined && c !== 'IDEMPOTENCY_KEY_REUSED')).toEqual([]);
     const filed = answers.filter((a) => !a.body.errors);
     const ids = new Set(filed.map((a) => (a.body.data!.submitFiling as { id: string }).id));
@@ -70,65 +77,127 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     const winners = new Set(TEN.filter((i) => !answers[i].body.errors).map((i) => i % 2));
     expect(winners.size).toBe(1);
     expect(filed).toHaveLength(5);
-    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from contracts.filing_version where company_id = $1 and idempotency_key = $2`, [company.organisationId, key]);
+    const [{ n }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from contracts.filing_version where company_id = $1 and idempotency_key = $2`,
+      [company.organisationId, key],
+    );
     expect(n).toBe(1);
 
     // A later retry of the winning request gets the same filing.
     const winner = [...winners][0];
-    const retry = await ok(company, SUBMIT, { c: draftContract.id, k: key, d: document(winner === 0 ? '合同.pdf' : '合同（修订）.pdf') });
+    const retry = await ok(company, SUBMIT, {
+      c: draftContract.id,
+      k: key,
+      d: document(winner === 0 ? '合同.pdf' : '合同（修订）.pdf'),
+    });
     expect(retry.submitFiling.id).toBe([...ids][0]);
 
     // Returned, then resubmitted by ten racing retries under one key: one version 2 (resubmit and amend share submit's path).
     const filingId = [...ids][0];
-    await ok(GUANGWAI_OFFICE, `mutation($f: ID!, $r: [ReturnReasonInput!]!) { returnFiling(filingId: $f, version: 1, reasons: $r) { id } }`, {
-      f: filingId,
-      r: [{ field: 'documents', reason: '请补充盖章页' }],
-    });
+    await ok(
+      GUANGWAI_OFFICE,
+      `mutation($f: ID!, $r: [ReturnReasonInput!]!) { returnFiling(filingId: $f, version: 1, reasons: $r) { id } }`,
+      {
+        f: filingId,
+        r: [{ field: 'documents', reason: '请补充盖章页' }],
+      },
+    );
     const resubmitKey = randomUUID();
     const terms = hongjuTerms(company, firstMonth, { number: 'HJ6-RACE-01' });
-    const resubmitted = await all(company, RESUBMIT, () => ({ f: filingId, k: resubmitKey, t: terms, d: document('合同（盖章）.pdf') }));
+    const resubmitted = await all(company, RESUBMIT, () => ({
+      f: filingId,
+      k: resubmitKey,
+      t: terms,
+      d: document('合同（盖章）.pdf'),
+    }));
     expect(resubmitted.map(codeOf)).toEqual(TEN.map(() => undefined));
-    expect(new Set(resubmitted.map((a) => JSON.stringify(a.body.data!.resubmitFiling)))).toEqual(new Set([JSON.stringify({ id: filingId, status: 'SUBMITTED', currentVersion: 2 })]));
-    const [{ versions }] = await t.sql<{ versions: number }>(`select count(*)::int as versions from contracts.filing_version where filing_id = $1`, [filingId]);
+    expect(new Set(resubmitted.map((a) => JSON.stringify(a.body.data!.resubmitFiling)))).toEqual(
+      new Set([JSON.stringify({ id: filingId, status: 'SUBMITTED', currentVersion: 2 })]),
+    );
+    const [{ versions }] = await t.sql<{ versions: number }>(
+      `select count(*)::int as versions from contracts.filing_version where filing_id = $1`,
+      [filingId],
+    );
     expect(versions).toBe(2);
 
     await ok(GUANGWAI_OFFICE, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 2) { id } }`, { f: filingId });
     for (const schema of ['arrears', 'litigation']) {
-      await waitFor(`${schema} to hold the accepted filing`, async () =>
-        (await t.sql<{ n: number }>(`select count(*)::int as n from ${schema}.filing_snapshot where filing_id = $1 and status = 'ACCEPTED'`, [[...ids][0]]))[0].n === 1,
+      await waitFor(
+        `${schema} to hold the accepted filing`,
+        async () =>
+          (
+            await t.sql<{ n: number }>(
+              `select count(*)::int as n from ${schema}.filing_snapshot where filing_id = $1 and status = 'ACCEPTED'`,
+              [[...ids][0]],
+            )
+          )[0].n === 1,
       );
     }
     await scenario(t).billedMonths(company, areaId, [firstMonth, addMonths(firstMonth, 1)]);
-    accountIds = (await t.sql<{ id: string }>(`select id from arrears.account where company_id = $1 order by household_id`, [company.organisationId])).map((r) => r.id);
+    accountIds = (
+      await t.sql<{ id: string }>(`select id from arrears.account where company_id = $1 order by household_id`, [
+        company.organisationId,
+      ])
+    ).map((r) => r.id);
     expect(accountIds.length).toBeGreaterThan(20);
   });
 
   it('recordPayment: ten identical retries racing get one receipt; the payment is recorded once', async () => {
-    const payment = { accountId: accountIds[0], amountFen: 1_000, paidOn: todayInChina(), method: 'WECHAT_PAY', idempotencyKey: randomUUID() };
+    const payment = {
+      accountId: accountIds[0],
+      amountFen: 1_000,
+      paidOn: todayInChina(),
+      method: 'WECHAT_PAY',
+      idempotencyKey: randomUUID(),
+    };
     const answers = await all(company, PAY, () => ({ p: payment }));
     expect(answers.map(codeOf)).toEqual(TEN.map(() => undefined));
-    const receipts = answers.map((a) => a.body.data!.recordPayment as { paymentId: string; receiptNumber: string; amountFen: number });
+    const receipts = answers.map(
+      (a) => a.body.data!.recordPayment as { paymentId: string; receiptNumber: string; amountFen: number },
+    );
     expect(new Set(receipts.map((r) => JSON.stringify(r))).size).toBe(1);
     expect(receipts[0].amountFen).toBe(1_000);
-    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from arrears.payment where idempotency_key = $1`, [payment.idempotencyKey]);
+    const [{ n }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from arrears.payment where idempotency_key = $1`,
+      [payment.idempotencyKey],
+    );
     expect(n).toBe(1);
   });
 
   it('recordPayment: ten racing calls under one key with two amounts: one amount gets the receipt, the other IDEMPOTENCY_KEY_REUSED', async () => {
     const key = randomUUID();
-    const answers = await all(company, PAY, (i) => ({ p: { accountId: accountIds[1], amountFen: i % 2 === 0 ? 2_000 : 3_000, paidOn: todayInChina(), method: 'CASH', idempotencyKey: key } }));
+    const answers = await all(company, PAY, (i) => ({
+      p: {
+        accountId: accountIds[1],
+        amountFen: i % 2 === 0 ? 2_000 : 3_000,
+        paidOn: todayInChina(),
+        method: 'CASH',
+        idempotencyKey: key,
+      },
+    }));
     const codes = answers.map(codeOf);
     expect(codes.filter((c) => c !== undefined && c !== 'IDEMPOTENCY_KEY_REUSED')).toEqual([]);
     const paid = TEN.filter((i) => codes[i] === undefined);
     expect(paid).toHaveLength(5);
     expect(new Set(paid.map((i) => i % 2)).size).toBe(1);
-    expect(new Set(paid.map((i) => (answers[i].body.data!.recordPayment as { receiptNumber: string }).receiptNumber)).size).toBe(1);
-    const rows = await t.sql<{ amount_fen: number }>(`select amount_fen from arrears.payment where idempotency_key = $1`, [key]);
+    expect(
+      new Set(paid.map((i) => (answers[i].body.data!.recordPayment as { receiptNumber: string }).receiptNumber)).size,
+    ).toBe(1);
+    const rows = await t.sql<{ amount_fen: number }>(
+      `select amount_fen from arrears.payment where idempotency_key = $1`,
+      [key],
+    );
     expect(rows.map((r) => r.amount_fen)).toEqual([paid[0] % 2 === 0 ? 2_000 : 3_000]);
   });
 
   it('importPayments: ten racing imports of one statement record each line once; keys are per company', async () => {
-    const lines = accountIds.slice(2, 6).map((accountId, i) => ({ accountId, amountFen: 500 + i, paidOn: todayInChina(), method: 'BANK_TRANSFER', idempotencyKey: `stmt-line-${i}` }));
+    const lines = accountIds.slice(2, 6).map((accountId, i) => ({
+      accountId,
+      amountFen: 500 + i,
+      paidOn: todayInChina(),
+      method: 'BANK_TRANSFER',
+      idempotencyKey: `stmt-line-${i}`,
+    }));
     // Half the imports send the lines in another order: claims are taken in key order, so they cannot deadlock.
     const answers = await all(company, IMPORT, (i) => ({ p: i % 2 === 0 ? lines : [...lines].reverse() }));
     expect(answers.map(codeOf)).toEqual(TEN.map(() => undefined));
@@ -137,7 +206,9 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       return (i % 2 === 0 ? receipts : [...receipts].reverse()).map((r) => r.receiptNumber);
     };
     expect(new Set(answers.map((a, i) => JSON.stringify(byKey(a, i)))).size).toBe(1);
-    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from arrears.payment where idempotency_key like 'stmt-line-%'`);
+    const [{ n }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from arrears.payment where idempotency_key like 'stmt-line-%'`,
+    );
     expect(n).toBe(4);
     // Another company's key space is its own: the same key there is another payment (here refused: not its account).
     const foreign = (await t.gql(otherCompany, PAY, { p: { ...lines[0] } })) as Answer;
@@ -148,30 +219,76 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     // An import whose last line is refused rolls back after numbering its first lines.
     const refused = (await t.gql(company, IMPORT, {
       p: [
-        { accountId: accountIds[7], amountFen: 100, paidOn: todayInChina(), method: 'CASH', idempotencyKey: randomUUID() },
-        { accountId: accountIds[8], amountFen: 100, paidOn: todayInChina(), method: 'CASH', idempotencyKey: randomUUID(), designatedChargeIds: [randomUUID()] },
+        {
+          accountId: accountIds[7],
+          amountFen: 100,
+          paidOn: todayInChina(),
+          method: 'CASH',
+          idempotencyKey: randomUUID(),
+        },
+        {
+          accountId: accountIds[8],
+          amountFen: 100,
+          paidOn: todayInChina(),
+          method: 'CASH',
+          idempotencyKey: randomUUID(),
+          designatedChargeIds: [randomUUID()],
+        },
       ],
     })) as Answer;
     expect(codeOf(refused)).toBeDefined();
     expect(codeOf(refused)).not.toBe('INTERNAL_SERVER_ERROR');
-    await ok(company, PAY, { p: { accountId: accountIds[9], amountFen: 100, paidOn: todayInChina(), method: 'CASH', idempotencyKey: randomUUID() } });
+    await ok(company, PAY, {
+      p: {
+        accountId: accountIds[9],
+        amountFen: 100,
+        paidOn: todayInChina(),
+        method: 'CASH',
+        idempotencyKey: randomUUID(),
+      },
+    });
     // Statements paying two accounts in either order while single payments hit the same accounts: no deadlock.
-    const line = (accountId: string) => ({ accountId, amountFen: 100, paidOn: todayInChina(), method: 'CASH', idempotencyKey: randomUUID() });
+    const line = (accountId: string) => ({
+      accountId,
+      amountFen: 100,
+      paidOn: todayInChina(),
+      method: 'CASH',
+      idempotencyKey: randomUUID(),
+    });
     const [a, b] = [accountIds[10], accountIds[11]];
     const mixed = await Promise.all(
-      TEN.map((i) => (i % 2 === 0 ? t.gql(company, IMPORT, { p: i % 4 === 0 ? [line(a), line(b)] : [line(b), line(a)] }) : t.gql(company, PAY, { p: line(i % 3 === 0 ? a : b) })) as Promise<Answer>),
+      TEN.map(
+        (i) =>
+          (i % 2 === 0
+            ? t.gql(company, IMPORT, { p: i % 4 === 0 ? [line(a), line(b)] : [line(b), line(a)] })
+            : t.gql(company, PAY, { p: line(i % 3 === 0 ? a : b) })) as Promise<Answer>,
+      ),
     );
     expect(mixed.map(codeOf)).toEqual(TEN.map(() => undefined));
-    const numbers = (await t.sql<{ receipt_number: string }>(`select receipt_number from arrears.payment`)).map((r) => Number(r.receipt_number.split('-')[1])).sort((a, b) => a - b);
+    const numbers = (await t.sql<{ receipt_number: string }>(`select receipt_number from arrears.payment`))
+      .map((r) => Number(r.receipt_number.split('-')[1]))
+      .sort((a, b) => a - b);
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     expect(numbers.length).toBe(1 + 1 + 4 + 1 + 5 * 2 + 5);
   });
 
   it('createLevy: ten racing calls under one key bill one levy; other content under the key is IDEMPOTENCY_KEY_REUSED', async () => {
-    const [{ building_id: buildingId }] = await t.sql<{ building_id: string }>(`select building_id from arrears.billable_household where area_id = $1 limit 1`, [areaId]);
+    const [{ building_id: buildingId }] = await t.sql<{ building_id: string }>(
+      `select building_id from arrears.billable_household where area_id = $1 limit 1`,
+      [areaId],
+    );
     const levy = (title: string) => ({
-      areaId, title, purpose: '屋面防水', accountName: '物管会专项账户', rateFenPerM2: 500, activationThresholdPercent: 50,
-      decidedOn: addDays(today, -2), dueOn: addDays(today, 30), buildingIds: [buildingId], idempotencyKey: 'levy-roof-2026', voluntary: true,
+      areaId,
+      title,
+      purpose: '屋面防水',
+      accountName: '物管会专项账户',
+      rateFenPerM2: 500,
+      activationThresholdPercent: 50,
+      decidedOn: addDays(today, -2),
+      dueOn: addDays(today, 30),
+      buildingIds: [buildingId],
+      idempotencyKey: 'levy-roof-2026',
+      voluntary: true,
     });
     const answers = await all(company, LEVY, (i) => ({ l: levy(i % 2 === 0 ? '屋面防水集资' : '屋面维修集资') }));
     const codes = answers.map(codeOf);
@@ -180,31 +297,62 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     expect(created).toHaveLength(5);
     expect(new Set(created.map((i) => i % 2)).size).toBe(1);
     expect(new Set(created.map((i) => (answers[i].body.data!.createLevy as { id: string }).id)).size).toBe(1);
-    const levies = await t.sql<{ id: string; title: string }>(`select id, title from arrears.levy where company_id = $1`, [company.organisationId]);
+    const levies = await t.sql<{ id: string; title: string }>(
+      `select id, title from arrears.levy where company_id = $1`,
+      [company.organisationId],
+    );
     expect(levies.map((l) => l.title)).toEqual([created[0] % 2 === 0 ? '屋面防水集资' : '屋面维修集资']);
-    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from arrears.charge where levy_id = $1`, [levies[0].id]);
+    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from arrears.charge where levy_id = $1`, [
+      levies[0].id,
+    ]);
     expect(n).toBe((answers[created[0]].body.data!.createLevy as { households: number }).households);
   });
 
   it('importCompoundCsv: ten racing imports under one key import once; without a key one imports and the rest get the lines already registered', async () => {
     const street = GUANGWAI_OFFICE;
     const small = (name: string) => ({
-      name, kind: 'COMMERCIAL' as const, governanceModel: 'CONTRACT_BASED' as const, propertyRightsUnits: 1, maintenanceFund: 'ESTABLISHED' as const,
+      name,
+      kind: 'COMMERCIAL' as const,
+      governanceModel: 'CONTRACT_BASED' as const,
+      propertyRightsUnits: 1,
+      maintenanceFund: 'ESTABLISHED' as const,
       buildings: [{ label: '1号楼', buildingClass: 'HIGH_RISE' as const, floors: 18, elevators: 2, households: 12 }],
     });
     const register = async (name: string) =>
-      (await ok(street, COMPOUND, { i: { name, districtCode: '110102', streetCode: '110102020', kind: 'COMMERCIAL', governanceModel: 'CONTRACT_BASED', propertyRightsUnits: 1, maintenanceFund: 'ESTABLISHED' } }))
-        .registerCompound.id as string;
+      (
+        await ok(street, COMPOUND, {
+          i: {
+            name,
+            districtCode: '110102',
+            streetCode: '110102020',
+            kind: 'COMMERCIAL',
+            governanceModel: 'CONTRACT_BASED',
+            propertyRightsUnits: 1,
+            maintenanceFund: 'ESTABLISHED',
+          },
+        })
+      ).registerCompound.id as string;
 
     const keyed = await register('竞速测试一院');
     const csv = demoCompoundCsv(small('竞速测试一院'));
     const answers = await all(street, IMPORT_CSV, () => ({ c: keyed, csv, k: 'import-race-0001' }));
     expect(answers.map(codeOf)).toEqual(TEN.map(() => undefined));
-    expect(new Set(answers.map((a) => JSON.stringify(a.body.data!.importCompoundCsv)))).toEqual(new Set([JSON.stringify({ buildingsCreated: 1, householdsCreated: 12 })]));
+    expect(new Set(answers.map((a) => JSON.stringify(a.body.data!.importCompoundCsv)))).toEqual(
+      new Set([JSON.stringify({ buildingsCreated: 1, householdsCreated: 12 })]),
+    );
     const households = async (compoundId: string) =>
-      (await t.sql<{ n: number }>(`select count(*)::int as n from areas.household h join areas.building b on b.id = h.building_id where b.compound_id = $1`, [compoundId]))[0].n;
+      (
+        await t.sql<{ n: number }>(
+          `select count(*)::int as n from areas.household h join areas.building b on b.id = h.building_id where b.compound_id = $1`,
+          [compoundId],
+        )
+      )[0].n;
     expect(await households(keyed)).toBe(12);
-    const other = (await t.gql(street, IMPORT_CSV, { c: keyed, csv: csv.split('\n').slice(0, -2).join('\n'), k: 'import-race-0001' })) as Answer;
+    const other = (await t.gql(street, IMPORT_CSV, {
+      c: keyed,
+      csv: csv.split('\n').slice(0, -2).join('\n'),
+      k: 'import-race-0001',
+    })) as Answer;
     expect(codeOf(other)).toBe('IDEMPOTENCY_KEY_REUSED');
 
     const unkeyed = await register('竞速测试二院');
@@ -219,14 +367,25 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     let keyedReferral: string;
     let plainReferral: string;
     const referable = async (accountId: string) => {
-      const [{ ids }] = await t.sql<{ ids: string[] }>(`select json_agg(id order by due_on) as ids from arrears.charge where account_id = $1 and not voluntary`, [accountId]);
-      await ok(company, ACTION, { a: accountId, x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: ids, note: '催缴函' } });
+      const [{ ids }] = await t.sql<{ ids: string[] }>(
+        `select json_agg(id order by due_on) as ids from arrears.charge where account_id = $1 and not voluntary`,
+        [accountId],
+      );
+      await ok(company, ACTION, {
+        a: accountId,
+        x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: ids, note: '催缴函' },
+      });
       await waitFor(`litigation to hold the claim of ${accountId}`, async () => {
-        const [row] = await t.sql<{ claim: { demands: unknown[] } }>(`select claim from litigation.claim_account where account_id = $1`, [accountId]);
+        const [row] = await t.sql<{ claim: { demands: unknown[] } }>(
+          `select claim from litigation.claim_account where account_id = $1`,
+          [accountId],
+        );
         return row?.claim.demands.length === 1;
       });
     };
-    const referral = (accountIds: string[], idempotencyKey?: string) => ({ r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, mediationWaivedOn: today, idempotencyKey } });
+    const referral = (accountIds: string[], idempotencyKey?: string) => ({
+      r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, mediationWaivedOn: today, idempotencyKey },
+    });
 
     it('referArrears: ten racing referrals under one key make one; without a key one is referred and the rest are ALREADY_REFERRED', async () => {
       await referable(accountIds[20]);
@@ -237,7 +396,9 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       expect(ids.size).toBe(1);
       [keyedReferral] = [...ids];
       expect((answers[0].body.data!.referArrears as { eligible: boolean }[])[0].eligible).toBe(true);
-      expect(codeOf((await t.gql(company, REFER, referral([accountIds[21]], 'referral-race-0001'))) as Answer)).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(codeOf((await t.gql(company, REFER, referral([accountIds[21]], 'referral-race-0001'))) as Answer)).toBe(
+        'IDEMPOTENCY_KEY_REUSED',
+      );
 
       const plain = await all(company, REFER, () => referral([accountIds[21]]));
       const codes = plain.map(codeOf);
@@ -252,20 +413,37 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     });
 
     it('reportCourtEvent: an event id re-sent with other content is EVENT_ID_REUSED, an identical re-send a silent duplicate, also when ten race', async () => {
-      const docketed = (caseNumber: string) => ({ r: { referralId: keyedReferral, kind: 'DOCKETED', occurredAt: `${today}T09:00:00+08:00`, caseNumber, procedure: 'SMALL_CLAIMS' }, e: 'xc-race-docketed' });
-      const answers = await all(xichengCourt, REPORT, (i) => docketed(i % 2 === 0 ? '(2026)京0102民初9901号' : '(2026)京0102民初9902号'));
+      const docketed = (caseNumber: string) => ({
+        r: {
+          referralId: keyedReferral,
+          kind: 'DOCKETED',
+          occurredAt: `${today}T09:00:00+08:00`,
+          caseNumber,
+          procedure: 'SMALL_CLAIMS',
+        },
+        e: 'xc-race-docketed',
+      });
+      const answers = await all(xichengCourt, REPORT, (i) =>
+        docketed(i % 2 === 0 ? '(2026)京0102民初9901号' : '(2026)京0102民初9902号'),
+      );
       const codes = answers.map(codeOf);
       expect(codes.filter((c) => c !== undefined && c !== 'EVENT_ID_REUSED')).toEqual([]);
       const applied = TEN.filter((i) => codes[i] === undefined);
       expect(applied).toHaveLength(5);
       expect(new Set(applied.map((i) => i % 2)).size).toBe(1);
       const caseNumber = applied[0] % 2 === 0 ? '(2026)京0102民初9901号' : '(2026)京0102民初9902号';
-      for (const i of applied) expect(answers[i].body.data!.reportCourtEvent).toMatchObject({ status: 'DOCKETED', caseNumber });
+      for (const i of applied)
+        expect(answers[i].body.data!.reportCourtEvent).toMatchObject({ status: 'DOCKETED', caseNumber });
       // Identical again: silent; other content (another referral, another step) under the id: refused.
       expect((await ok(xichengCourt, REPORT, docketed(caseNumber))).reportCourtEvent.caseNumber).toBe(caseNumber);
-      const elsewhere = (await t.gql(xichengCourt, REPORT, { ...docketed(caseNumber), r: { ...docketed(caseNumber).r, referralId: plainReferral } })) as Answer;
+      const elsewhere = (await t.gql(xichengCourt, REPORT, {
+        ...docketed(caseNumber),
+        r: { ...docketed(caseNumber).r, referralId: plainReferral },
+      })) as Answer;
       expect(codeOf(elsewhere)).toBe('EVENT_ID_REUSED');
-      const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from litigation.court_event where id = 'xc-race-docketed'`);
+      const [{ n }] = await t.sql<{ n: number }>(
+        `select count(*)::int as n from litigation.court_event where id = 'xc-race-docketed'`,
+      );
       expect(n).toBe(1);
     });
 
@@ -277,9 +455,27 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       const send = (data: Record<string, unknown>, id: string) =>
         producer.send({
           topic: xichengTopic,
-          messages: [asKafkaMessage({ id, type: COURT_CASE_EVENT_REPORTED.type, source: 'court:bj-xicheng', time: new Date().toISOString(), data }, plainReferral)],
+          messages: [
+            asKafkaMessage(
+              {
+                id,
+                type: COURT_CASE_EVENT_REPORTED.type,
+                source: 'court:bj-xicheng',
+                time: new Date().toISOString(),
+                data,
+              },
+              plainReferral,
+            ),
+          ],
         });
-      const docketed = { referralId: plainReferral, courtId: 'bj-xicheng-court', kind: 'DOCKETED', occurredAt: `${today}T10:00:00+08:00`, caseNumber: '(2026)京0102民初9903号', procedure: 'SMALL_CLAIMS' };
+      const docketed = {
+        referralId: plainReferral,
+        courtId: 'bj-xicheng-court',
+        kind: 'DOCKETED',
+        occurredAt: `${today}T10:00:00+08:00`,
+        caseNumber: '(2026)京0102民初9903号',
+        procedure: 'SMALL_CLAIMS',
+      };
       try {
         await send(docketed, 'xc-kafka-docketed');
         await send({ ...docketed, caseNumber: '(2026)京0102民初9904号' }, 'xc-kafka-docketed');
@@ -287,13 +483,22 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
         // A report naming another court last, on Xicheng's topic (SENDER_MISMATCH): on the same partition it comes
         // after the three above, so once it is dead-lettered, the identical re-send has been handled, and silently.
         await send({ ...docketed, courtId: 'bj-haidian-court' }, randomUUID());
-        const dead = await probe.waitForCount('the refused reports', (m) => m.topic.endsWith('litigation.dead-letter.v1'), 2);
+        const dead = await probe.waitForCount(
+          'the refused reports',
+          (m) => m.topic.endsWith('litigation.dead-letter.v1'),
+          2,
+        );
         expect(dead.map((m) => m.headers.dlq_reason_code)).toEqual(['EVENT_ID_REUSED', 'SENDER_MISMATCH']);
       } finally {
         await producer.disconnect();
       }
-      const events = await t.sql<{ id: string; details: { caseNumber: string } }>(`select id, details from litigation.court_event where referral_id = $1`, [plainReferral]);
-      expect(events).toEqual([{ id: 'xc-kafka-docketed', details: expect.objectContaining({ caseNumber: '(2026)京0102民初9903号' }) }]);
+      const events = await t.sql<{ id: string; details: { caseNumber: string } }>(
+        `select id, details from litigation.court_event where referral_id = $1`,
+        [plainReferral],
+      );
+      expect(events).toEqual([
+        { id: 'xc-kafka-docketed', details: expect.objectContaining({ caseNumber: '(2026)京0102民初9903号' }) },
+      ]);
     });
   });
 });

@@ -24,7 +24,8 @@ describe('inputs of the supergraph', () => {
       if (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) {
         for (const field of def.fields ?? []) {
           for (const arg of field.arguments ?? []) {
-            if (UNBOUNDED.has(namedType(arg.type))) unbounded.push(`${def.name.value}.${field.name.value}(${arg.name.value})`);
+            if (UNBOUNDED.has(namedType(arg.type)))
+              unbounded.push(`${def.name.value}.${field.name.value}(${arg.name.value})`);
           }
         }
       }

@@ -36,7 +36,11 @@ const terms = () =>
   hongjuTerms(companyA, firstMonth, {
     number: 'HJ6-LIT-01',
     endsOn: addDays(addYears(`${firstMonth}-01`, 5), -1),
-    feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 100, ownerRateFenPerM2Month: 100, subsidies: [] }] },
+    feeSchedule: {
+      classes: [
+        { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 100, ownerRateFenPerM2Month: 100, subsidies: [] },
+      ],
+    },
     lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: 20 },
   });
 
@@ -65,9 +69,15 @@ describe('litigation: referrals through the green channel, the court’s reports
       const claim = rows[0]?.claim;
       return claim && claim.demands.length === demands && claim.mediationSessions.length === sessions;
     });
-  const accountStatus = async (accountId: string) => (await db.query(`select status, judged_fen, settled_fen from arrears.account where id = $1`, [accountId])).rows[0];
-  const demand = (i: number) => ok(companyA, ACTION, { a: accounts[i].id, x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: accounts[i].chargeIds, note: '催缴函' } });
-  const refer = (accountIds: string[], extra: Record<string, unknown> = {}) => ok(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra } });
+  const accountStatus = async (accountId: string) =>
+    (await db.query(`select status, judged_fen, settled_fen from arrears.account where id = $1`, [accountId])).rows[0];
+  const demand = (i: number) =>
+    ok(companyA, ACTION, {
+      a: accounts[i].id,
+      x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: accounts[i].chargeIds, note: '催缴函' },
+    });
+  const refer = (accountIds: string[], extra: Record<string, unknown> = {}) =>
+    ok(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra } });
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
@@ -84,7 +94,10 @@ describe('litigation: referrals through the green channel, the court’s reports
       [areaId, companyA.organisationId],
     );
     accounts = rows.map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
-    probe = await probeTopics(t.brokers, [`${t.topicPrefix}litigation.referrals.v1`, `${t.topicPrefix}litigation.dead-letter.v1`]);
+    probe = await probeTopics(t.brokers, [
+      `${t.topicPrefix}litigation.referrals.v1`,
+      `${t.topicPrefix}litigation.dead-letter.v1`,
+    ]);
   });
 
   afterAll(async () => {
@@ -99,23 +112,45 @@ describe('litigation: referrals through the green channel, the court’s reports
     await demand(0);
     const mediated = await ok(guangwai, ACTION, {
       a: accounts[0].id,
-      x: { kind: 'MEDIATION_SESSION', on: addDays(today, -10), chargeIds: accounts[0].chargeIds, mediator: '广安门外街道人民调解委员会', outcome: 'FAILED', outcomeOn: addDays(today, -9) },
+      x: {
+        kind: 'MEDIATION_SESSION',
+        on: addDays(today, -10),
+        chargeIds: accounts[0].chargeIds,
+        mediator: '广安门外街道人民调解委员会',
+        outcome: 'FAILED',
+        outcomeOn: addDays(today, -9),
+      },
     });
     expect(mediated.recordCollectionAction.status).toBe('IN_COLLECTION');
     await demand(1);
-    await ok(companyA, ACTION, { a: accounts[2].id, x: { kind: 'PAYMENT_PROMISE', on: addDays(today, -15), chargeIds: accounts[2].chargeIds, promisedBy: addDays(today, -1) } });
+    await ok(companyA, ACTION, {
+      a: accounts[2].id,
+      x: {
+        kind: 'PAYMENT_PROMISE',
+        on: addDays(today, -15),
+        chargeIds: accounts[2].chargeIds,
+        promisedBy: addDays(today, -1),
+      },
+    });
     // One after another: the test's single pg client runs one query at a time.
     await claimKnown(accounts[0].id, 1, 1);
     await claimKnown(accounts[1].id, 1);
     await claimKnown(accounts[2].id, 0);
 
-    const results = (await refer([accounts[0].id, accounts[1].id, accounts[2].id], { mediationWaivedOn: addDays(today, -5) })).referArrears;
+    const results = (
+      await refer([accounts[0].id, accounts[1].id, accounts[2].id], { mediationWaivedOn: addDays(today, -5) })
+    ).referArrears;
     const [first, second, third] = results;
     expect(third).toMatchObject({ eligible: false, status: null, packages: [] });
     expect(third.eligibility.failures.map((f: { code: string }) => f.code)).toEqual(['NO_DEMAND_RECORDED']);
     // The waiver applies to the whole referral, so only the demand is missing for account 2.
     for (const r of [first, second]) {
-      expect(r).toMatchObject({ eligible: true, status: 'SUBMITTED', procedure: 'UNDETERMINED', procedureReasons: [{ code: 'NO_SMALL_CLAIMS_THRESHOLD' }] });
+      expect(r).toMatchObject({
+        eligible: true,
+        status: 'SUBMITTED',
+        procedure: 'UNDETERMINED',
+        procedureReasons: [{ code: 'NO_SMALL_CLAIMS_THRESHOLD' }],
+      });
       expect(r.eligibility.excludedCharges).toEqual([{ month: barredMonth, reason: 'TIME_BARRED' }]);
       expect(r.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual(recentMonths);
       const fees = r.eligibility.claimableCharges.reduce((s: number, c: { amountFen: number }) => s + c.amountFen, 0);
@@ -124,7 +159,10 @@ describe('litigation: referrals through the green channel, the court’s reports
       expect(pkg).toMatchObject({ version: 1, previousDigest: null });
       expect(sha256Hex(pkg.canonicalJson)).toBe(pkg.digest);
       const content = JSON.parse(pkg.canonicalJson);
-      expect(content.contract).toMatchObject({ number: 'HJ6-LIT-01', filingRecordNumber: expect.stringMatching(/^110102-/) });
+      expect(content.contract).toMatchObject({
+        number: 'HJ6-LIT-01',
+        filingRecordNumber: expect.stringMatching(/^110102-/),
+      });
       expect(content.claims.feeTotalFen).toBe(fees);
       expect(content.arrearsLines.map((l: { month: string }) => l.month)).toEqual(recentMonths);
       expect(content.demands).toEqual([{ date: addDays(today, -20), channel: 'LETTER' }]);
@@ -132,28 +170,80 @@ describe('litigation: referrals through the green channel, the court’s reports
     }
     expect(first.batchKey).toBe(second.batchKey);
 
-    const submitted = await probe.waitForCount('two submissions', (m) => m.headers.ce_type === 'hub.litigation.referral.submitted' && [first.id, second.id].includes(String(m.message.key)), 2);
-    for (const m of submitted) expect(expectValidEvent(m, 'hub.litigation.referral.submitted')).toMatchObject({ courtId: 'bj-xicheng-court', status: 'SUBMITTED' });
-    const [batch] = await probe.waitForCount('the batch', (m) => m.headers.ce_type === 'hub.litigation.batch.formed' && String(m.message.key) === first.batchKey, 1);
-    expect(expectValidEvent<{ referralIds: string[] }>(batch, 'hub.litigation.batch.formed').referralIds).toEqual([first.id, second.id].sort());
+    const submitted = await probe.waitForCount(
+      'two submissions',
+      (m) =>
+        m.headers.ce_type === 'hub.litigation.referral.submitted' &&
+        [first.id, second.id].includes(String(m.message.key)),
+      2,
+    );
+    for (const m of submitted)
+      expect(expectValidEvent(m, 'hub.litigation.referral.submitted')).toMatchObject({
+        courtId: 'bj-xicheng-court',
+        status: 'SUBMITTED',
+      });
+    const [batch] = await probe.waitForCount(
+      'the batch',
+      (m) => m.headers.ce_type === 'hub.litigation.batch.formed' && String(m.message.key) === first.batchKey,
+      1,
+    );
+    expect(expectValidEvent<{ referralIds: string[] }>(batch, 'hub.litigation.batch.formed').referralIds).toEqual(
+      [first.id, second.id].sort(),
+    );
     // The court's own feed carries the same events, and only those of referrals addressed to it.
     const courtFeed = await probeTopics(t.brokers, [`${t.topicPrefix}litigation.referrals.v1.bj-xicheng-court`]);
     try {
-      const copies = await courtFeed.waitForCount("the court's feed", (m) => m.headers.ce_type === 'hub.litigation.referral.submitted', 2);
-      expect(copies.map((m) => expectValidEvent<{ referralId: string }>(m, 'hub.litigation.referral.submitted').referralId).sort()).toEqual([first.id, second.id].sort());
+      const copies = await courtFeed.waitForCount(
+        "the court's feed",
+        (m) => m.headers.ce_type === 'hub.litigation.referral.submitted',
+        2,
+      );
+      expect(
+        copies
+          .map((m) => expectValidEvent<{ referralId: string }>(m, 'hub.litigation.referral.submitted').referralId)
+          .sort(),
+      ).toEqual([first.id, second.id].sort());
       expect(new Set(copies.map((m) => m.headers.ce_id)).size).toBe(2);
-      expect(courtFeed.received.every((m) => JSON.parse(m.message.value!.toString()).courtId === 'bj-xicheng-court')).toBe(true);
+      expect(
+        courtFeed.received.every((m) => JSON.parse(m.message.value!.toString()).courtId === 'bj-xicheng-court'),
+      ).toBe(true);
     } finally {
       await courtFeed.stop();
     }
-    await waitFor('arrears to mark both accounts referred', async () => (await accountStatus(accounts[0].id)).status === 'REFERRED' && (await accountStatus(accounts[1].id)).status === 'REFERRED');
+    await waitFor(
+      'arrears to mark both accounts referred',
+      async () =>
+        (await accountStatus(accounts[0].id)).status === 'REFERRED' &&
+        (await accountStatus(accounts[1].id)).status === 'REFERRED',
+    );
 
     // Referring the same account again while its case is open is refused, and writes nothing.
     const count = Number((await db.query(`select count(*) from litigation.referral`)).rows[0].count);
-    expect((await fails(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds: [accounts[0].id], evidence: EVIDENCE } })).extensions.code).toBe('ALREADY_REFERRED');
-    expect((await fails(companyB, REFER, { r: { courtId: 'bj-xicheng-court', accountIds: [accounts[3].id], evidence: EVIDENCE } })).extensions.code).toBe('NOT_FOUND');
-    expect((await fails(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds: [accounts[3].id], evidence: [] } })).extensions.code).toBe('BAD_USER_INPUT');
-    expect((await fails(companyA, REFER, { r: { courtId: 'no-such-court', accountIds: [accounts[3].id], evidence: EVIDENCE } })).extensions.code).toBe('NOT_FOUND');
+    expect(
+      (
+        await fails(companyA, REFER, {
+          r: { courtId: 'bj-xicheng-court', accountIds: [accounts[0].id], evidence: EVIDENCE },
+        })
+      ).extensions.code,
+    ).toBe('ALREADY_REFERRED');
+    expect(
+      (
+        await fails(companyB, REFER, {
+          r: { courtId: 'bj-xicheng-court', accountIds: [accounts[3].id], evidence: EVIDENCE },
+        })
+      ).extensions.code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await fails(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds: [accounts[3].id], evidence: [] } }))
+        .extensions.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (
+        await fails(companyA, REFER, {
+          r: { courtId: 'no-such-court', accountIds: [accounts[3].id], evidence: EVIDENCE },
+        })
+      ).extensions.code,
+    ).toBe('NOT_FOUND');
     expect(Number((await db.query(`select count(*) from litigation.referral`)).rows[0].count)).toBe(count);
   });
 
@@ -164,7 +254,10 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect((await ok(xichengCourt, LIST, {})).referrals.items.map((r: { id: string }) => r.id)).toContain(referral.id);
     expect((await ok(xichengCourt, REFERRAL, { id: referral.id })).referral.packages).toHaveLength(1);
     // A referral refused for eligibility was sent to no court: the court does not see it.
-    await ok(companyA, ACTION, { a: accounts[11].id, x: { kind: 'PAYMENT_PROMISE', on: today, chargeIds: accounts[11].chargeIds, promisedBy: addDays(today, 10) } });
+    await ok(companyA, ACTION, {
+      a: accounts[11].id,
+      x: { kind: 'PAYMENT_PROMISE', on: today, chargeIds: accounts[11].chargeIds, promisedBy: addDays(today, 10) },
+    });
     await claimKnown(accounts[11].id, 0);
     const [refused] = (await refer([accounts[11].id])).referArrears;
     expect(refused.eligible).toBe(false);
@@ -179,7 +272,12 @@ describe('litigation: referrals through the green channel, the court’s reports
       expect((await fails(outsider, REFERRAL, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
       expect((await fails(outsider, VERIFY, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
     }
-    const stats = (await ok(xichengBureau, `{ referralStatistics { areaName companyId referrals ineligible open amountInDisputeFen } }`)).referralStatistics;
+    const stats = (
+      await ok(
+        xichengBureau,
+        `{ referralStatistics { areaName companyId referrals ineligible open amountInDisputeFen } }`,
+      )
+    ).referralStatistics;
     expect(stats).toEqual([expect.objectContaining({ areaName: HONGJU, companyId: companyA.organisationId })]);
     expect(stats[0].referrals).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(stats)).not.toContain(accounts[4].id);
@@ -191,25 +289,58 @@ describe('litigation: referrals through the green channel, the court’s reports
       const res = await t.gql(xichengCourt, CONTRACT, { id: referral.contractId });
       return res.body.errors ? undefined : res.body.data.contract;
     });
-    expect(contract).toMatchObject({ number: 'HJ6-LIT-01', filings: [{ status: 'ACCEPTED', recordNumber: expect.stringMatching(/^110102-/) }] });
+    expect(contract).toMatchObject({
+      number: 'HJ6-LIT-01',
+      filings: [{ status: 'ACCEPTED', recordNumber: expect.stringMatching(/^110102-/) }],
+    });
     expect((await ok(xichengCourt, `{ contracts { totalCount } }`)).contracts.totalCount).toBe(1);
     expect((await fails(haidianCourt, CONTRACT, { id: referral.contractId })).extensions.code).toBe('NOT_FOUND');
     expect((await ok(haidianCourt, `{ contracts { totalCount } }`)).contracts.totalCount).toBe(0);
 
     // The court reads the defendant's household from the areas register, with the owner's name the case needs.
     const HOUSEHOLD = `query($id: ID!) { referral(id: $id) { household { id unit room floorAreaM2 ownerName } } }`;
-    const household = await waitFor('the areas subgraph to let the court read the household', async () => (await ok(xichengCourt, HOUSEHOLD, { id: referral.id })).referral.household);
+    const household = await waitFor(
+      'the areas subgraph to let the court read the household',
+      async () => (await ok(xichengCourt, HOUSEHOLD, { id: referral.id })).referral.household,
+    );
     const { rows } = await db.query(`select owner_name from areas.household where id = $1`, [household.id]);
     expect(household.ownerName).toBe(rows[0].owner_name);
     expect(household.ownerName).not.toContain('*');
     // The company serving the area reads it too, with the name masked; a company serving nothing there does not.
     const ACCOUNT_HOUSEHOLD = `query($id: ID!) { arrearsAccount(id: $id) { household { id ownerName } } }`;
-    const masked = await waitFor('the areas subgraph to know company A serves the area', async () => (await ok(companyA, ACCOUNT_HOUSEHOLD, { id: accounts[4].id })).arrearsAccount.household);
+    const masked = await waitFor(
+      'the areas subgraph to know company A serves the area',
+      async () => (await ok(companyA, ACCOUNT_HOUSEHOLD, { id: accounts[4].id })).arrearsAccount.household,
+    );
     expect(masked.ownerName).toMatch(/^.\*+$/);
     expect((await ok(companyA, `query($id: ID!) { area(id: $id) { id } }`, { id: areaId })).area.id).toBe(areaId);
-    expect((await fails(companyB, `query($id: ID!) { area(id: $id) { id } }`, { id: areaId })).extensions.code).toBe('NOT_FOUND');
-    expect((await fails(companyA, REPORT, { r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: `${today}T09:00:00+08:00`, caseNumber: '(2026)京0102民初1号' } })).extensions.code).toBe('NOT_FOUND');
-    expect((await fails(haidianCourt, REPORT, { r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: `${today}T09:00:00+08:00`, caseNumber: '(2026)京0108民初1号' } })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(companyB, `query($id: ID!) { area(id: $id) { id } }`, { id: areaId })).extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      (
+        await fails(companyA, REPORT, {
+          r: {
+            referralId: referral.id,
+            kind: 'DOCKETED',
+            occurredAt: `${today}T09:00:00+08:00`,
+            caseNumber: '(2026)京0102民初1号',
+          },
+        })
+      ).extensions.code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (
+        await fails(haidianCourt, REPORT, {
+          r: {
+            referralId: referral.id,
+            kind: 'DOCKETED',
+            occurredAt: `${today}T09:00:00+08:00`,
+            caseNumber: '(2026)京0108民初1号',
+          },
+        })
+      ).extensions.code,
+    ).toBe('NOT_FOUND');
   });
 
   it('applies court reports from the API and Kafka once, in causal order, and sends unauthorised or malformed ones to the dead-letter topic', async () => {
@@ -217,58 +348,142 @@ describe('litigation: referrals through the green channel, the court’s reports
     await claimKnown(accounts[5].id, 1);
     const [referral] = (await refer([accounts[5].id], { mediationWaivedOn: today })).referArrears;
     const docketedOn = addMonths(thisMonth, -4) + '-10';
-    const docketed = (await ok(xichengCourt, REPORT, {
-      r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: `${docketedOn}T10:00:00+08:00`, caseNumber: '(2026)京0102民初8801号', procedure: 'SMALL_CLAIMS' },
-      e: 'xc-8801-docketed',
-    })).reportCourtEvent;
-    expect(docketed).toMatchObject({ status: 'DOCKETED', caseNumber: '(2026)京0102民初8801号', procedure: 'SMALL_CLAIMS', docketedOn });
+    const docketed = (
+      await ok(xichengCourt, REPORT, {
+        r: {
+          referralId: referral.id,
+          kind: 'DOCKETED',
+          occurredAt: `${docketedOn}T10:00:00+08:00`,
+          caseNumber: '(2026)京0102民初8801号',
+          procedure: 'SMALL_CLAIMS',
+        },
+        e: 'xc-8801-docketed',
+      })
+    ).reportCourtEvent;
+    expect(docketed).toMatchObject({
+      status: 'DOCKETED',
+      caseNumber: '(2026)京0102民初8801号',
+      procedure: 'SMALL_CLAIMS',
+      docketedOn,
+    });
     // The court's system retries the same report: nothing changes and nothing is recorded twice.
-    const retried = (await ok(xichengCourt, REPORT, {
-      r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: `${docketedOn}T10:00:00+08:00`, caseNumber: '(2026)京0102民初8801号', procedure: 'SMALL_CLAIMS' },
-      e: 'xc-8801-docketed',
-    })).reportCourtEvent;
+    const retried = (
+      await ok(xichengCourt, REPORT, {
+        r: {
+          referralId: referral.id,
+          kind: 'DOCKETED',
+          occurredAt: `${docketedOn}T10:00:00+08:00`,
+          caseNumber: '(2026)京0102民初8801号',
+          procedure: 'SMALL_CLAIMS',
+        },
+        e: 'xc-8801-docketed',
+      })
+    ).reportCourtEvent;
     expect(retried).toEqual(docketed);
-    await waitFor('arrears to mark the account in litigation', async () => (await accountStatus(accounts[5].id)).status === 'IN_LITIGATION');
+    await waitFor(
+      'arrears to mark the account in litigation',
+      async () => (await accountStatus(accounts[5].id)).status === 'IN_LITIGATION',
+    );
     // Docketed four months ago under small claims and undecided: two months plus no extension have passed (art. 168).
-    const overdue = (await ok(xichengCourt, `{ overdueSmallClaims { referral { id } dueOn daysOverdue } }`)).overdueSmallClaims;
+    const overdue = (await ok(xichengCourt, `{ overdueSmallClaims { referral { id } dueOn daysOverdue } }`))
+      .overdueSmallClaims;
     expect(overdue.map((o: { referral: { id: string } }) => o.referral.id)).toContain(referral.id);
     expect((await ok(companyA, `{ overdueSmallClaims { referral { id } } }`)).overdueSmallClaims).toEqual([]);
     // The president extended it by a month before the two months ran out; it is still a month overdue.
     const EXTEND = `mutation($id: ID!, $on: LocalDate!) { approveSmallClaimsExtension(referralId: $id, approvedOn: $on) { extensionApprovedOn } }`;
-    expect((await fails(xichengCourt, EXTEND, { id: referral.id, on: addMonths(thisMonth, -1) + '-10' })).extensions).toMatchObject({
+    expect(
+      (await fails(xichengCourt, EXTEND, { id: referral.id, on: addMonths(thisMonth, -1) + '-10' })).extensions,
+    ).toMatchObject({
       code: 'EXTENSION_REFUSED',
       details: { problems: ['EXTENSION_AFTER_DEADLINE'] },
     });
-    expect((await fails(haidianCourt, EXTEND, { id: referral.id, on: addMonths(thisMonth, -3) + '-10' })).extensions.code).toBe('NOT_FOUND');
+    expect(
+      (await fails(haidianCourt, EXTEND, { id: referral.id, on: addMonths(thisMonth, -3) + '-10' })).extensions.code,
+    ).toBe('NOT_FOUND');
     const extendedOn = addMonths(thisMonth, -3) + '-10';
-    expect((await ok(xichengCourt, EXTEND, { id: referral.id, on: extendedOn })).approveSmallClaimsExtension.extensionApprovedOn).toBe(extendedOn);
-    expect((await fails(xichengCourt, EXTEND, { id: referral.id, on: extendedOn })).extensions.details?.problems).toEqual(['EXTENSION_ALREADY_USED']);
-    const stillOverdue = (await ok(xichengCourt, `{ overdueSmallClaims { referral { id } dueOn extended } }`)).overdueSmallClaims.find((o: { referral: { id: string } }) => o.referral.id === referral.id);
+    expect(
+      (await ok(xichengCourt, EXTEND, { id: referral.id, on: extendedOn })).approveSmallClaimsExtension
+        .extensionApprovedOn,
+    ).toBe(extendedOn);
+    expect(
+      (await fails(xichengCourt, EXTEND, { id: referral.id, on: extendedOn })).extensions.details?.problems,
+    ).toEqual(['EXTENSION_ALREADY_USED']);
+    const stillOverdue = (
+      await ok(xichengCourt, `{ overdueSmallClaims { referral { id } dueOn extended } }`)
+    ).overdueSmallClaims.find((o: { referral: { id: string } }) => o.referral.id === referral.id);
     expect(stillOverdue).toMatchObject({ extended: true, dueOn: addMonths(thisMonth, -1) + '-10' });
 
     // Each court writes its own topic; the sender is the court the topic belongs to.
-    const [xichengTopic, haidianTopic] = await partyTopics(t, COURT_CASE_EVENTS_TOPIC, ['bj-xicheng-court', 'bj-haidian-court']);
+    const [xichengTopic, haidianTopic] = await partyTopics(t, COURT_CASE_EVENTS_TOPIC, [
+      'bj-xicheng-court',
+      'bj-haidian-court',
+    ]);
     const producer = rawProducer(t.brokers);
     await producer.connect();
     const send = (data: Record<string, unknown>, id: string = randomUUID(), topic = xichengTopic) =>
       producer.send({
         topic,
-        messages: [asKafkaMessage({ id, type: COURT_CASE_EVENT_REPORTED.type, source: 'court:bj-xicheng', time: new Date().toISOString(), data }, referral.id)],
+        messages: [
+          asKafkaMessage(
+            {
+              id,
+              type: COURT_CASE_EVENT_REPORTED.type,
+              source: 'court:bj-xicheng',
+              time: new Date().toISOString(),
+              data,
+            },
+            referral.id,
+          ),
+        ],
       });
     try {
-      const judged = { referralId: referral.id, courtId: 'bj-xicheng-court', kind: 'JUDGED', occurredAt: `${today}T15:00:00+08:00`, judgedFen: 12_345 };
+      const judged = {
+        referralId: referral.id,
+        courtId: 'bj-xicheng-court',
+        kind: 'JUDGED',
+        occurredAt: `${today}T15:00:00+08:00`,
+        judgedFen: 12_345,
+      };
       await send(judged, 'xc-8801-judged');
       await send(judged, 'xc-8801-judged'); // redelivered
       await send(judged); // the same step under another id
       // The hearing happened before the judgment but is reported after it: it only fills in the hearing date.
-      await send({ referralId: referral.id, courtId: 'bj-xicheng-court', kind: 'HEARING_SCHEDULED', occurredAt: `${addDays(today, -3)}T09:00:00+08:00`, hearingOn: addDays(today, -1) });
+      await send({
+        referralId: referral.id,
+        courtId: 'bj-xicheng-court',
+        kind: 'HEARING_SCHEDULED',
+        occurredAt: `${addDays(today, -3)}T09:00:00+08:00`,
+        hearingOn: addDays(today, -1),
+      });
       // The Haidian court on its own topic about a referral addressed to Xicheng; then a report naming Haidian on
       // Xicheng's topic, which the topic's sender contradicts.
-      await send({ referralId: referral.id, courtId: 'bj-haidian-court', kind: 'CLOSED', occurredAt: `${today}T16:00:00+08:00` }, randomUUID(), haidianTopic);
-      await send({ referralId: referral.id, courtId: 'bj-haidian-court', kind: 'CLOSED', occurredAt: `${today}T16:00:00+08:00` });
-      await send({ referralId: referral.id, courtId: 'bj-xicheng-court', kind: 'SETTLED', occurredAt: `${today}T16:00:00+08:00` });
-      const dead = await probe.waitForCount('three refused reports', (m) => m.topic.endsWith('litigation.dead-letter.v1'), 3);
-      expect(dead.map((m) => m.headers.dlq_reason_code).sort()).toEqual(['BAD_USER_INPUT', 'SENDER_MISMATCH', 'UNAUTHORISED_COURT']);
+      await send(
+        { referralId: referral.id, courtId: 'bj-haidian-court', kind: 'CLOSED', occurredAt: `${today}T16:00:00+08:00` },
+        randomUUID(),
+        haidianTopic,
+      );
+      await send({
+        referralId: referral.id,
+        courtId: 'bj-haidian-court',
+        kind: 'CLOSED',
+        occurredAt: `${today}T16:00:00+08:00`,
+      });
+      await send({
+        referralId: referral.id,
+        courtId: 'bj-xicheng-court',
+        kind: 'SETTLED',
+        occurredAt: `${today}T16:00:00+08:00`,
+      });
+      const dead = await probe.waitForCount(
+        'three refused reports',
+        (m) => m.topic.endsWith('litigation.dead-letter.v1'),
+        3,
+      );
+      expect(dead.map((m) => m.headers.dlq_reason_code).sort()).toEqual([
+        'BAD_USER_INPUT',
+        'SENDER_MISMATCH',
+        'UNAUTHORISED_COURT',
+      ]);
     } finally {
       await producer.disconnect();
     }
@@ -276,18 +491,23 @@ describe('litigation: referrals through the green channel, the court’s reports
       const r = (await ok(companyA, REFERRAL, { id: referral.id })).referral;
       return r.status === 'JUDGED' && r.hearingOn !== null && r.courtEvents.length === 4 ? r : undefined;
     });
-    expect(after).toMatchObject({ judgedFen: 12_345, hearingOn: addDays(today, -1), caseNumber: '(2026)京0102民初8801号' });
-    expect(after.courtEvents.map((e: { kind: string; verdict: string; via: string }) => `${e.kind}:${e.verdict}:${e.via}`)).toEqual([
-      'DOCKETED:APPLY:API',
-      'JUDGED:APPLY:KAFKA',
-      'JUDGED:DUPLICATE:KAFKA',
-      'HEARING_SCHEDULED:STALE:KAFKA',
-    ]);
+    expect(after).toMatchObject({
+      judgedFen: 12_345,
+      hearingOn: addDays(today, -1),
+      caseNumber: '(2026)京0102民初8801号',
+    });
+    expect(
+      after.courtEvents.map((e: { kind: string; verdict: string; via: string }) => `${e.kind}:${e.verdict}:${e.via}`),
+    ).toEqual(['DOCKETED:APPLY:API', 'JUDGED:APPLY:KAFKA', 'JUDGED:DUPLICATE:KAFKA', 'HEARING_SCHEDULED:STALE:KAFKA']);
     await waitFor('arrears to record the judgment', async () => {
       const account = await accountStatus(accounts[5].id);
       return account.status === 'JUDGED' && Number(account.judged_fen) === 12_345;
     });
-    const changes = await probe.waitForCount('the status changes', (m) => m.headers.ce_type === 'hub.litigation.referral.status-changed' && String(m.message.key) === referral.id, 2);
+    const changes = await probe.waitForCount(
+      'the status changes',
+      (m) => m.headers.ce_type === 'hub.litigation.referral.status-changed' && String(m.message.key) === referral.id,
+      2,
+    );
     expect(changes.map((m) => expectValidEvent(m).status)).toEqual(['DOCKETED', 'JUDGED']);
   });
 
@@ -295,30 +515,64 @@ describe('litigation: referrals through the green channel, the court’s reports
     await demand(6);
     await claimKnown(accounts[6].id, 1);
     const [referral] = (await refer([accounts[6].id], { mediationWaivedOn: today })).referArrears;
-    const corrected = (await ok(companyA, `mutation($id: ID!, $e: [EvidenceInput!]!) { correctCasePackage(referralId: $id, evidence: $e) { packages { version digest previousDigest } } }`, {
-      id: referral.id,
-      e: [...EVIDENCE, { name: '调解记录.pdf', type: 'MEDIATION_RECORD', sha256: 'e'.repeat(64) }],
-    })).correctCasePackage;
+    const corrected = (
+      await ok(
+        companyA,
+        `mutation($id: ID!, $e: [EvidenceInput!]!) { correctCasePackage(referralId: $id, evidence: $e) { packages { version digest previousDigest } } }`,
+        {
+          id: referral.id,
+          e: [...EVIDENCE, { name: '调解记录.pdf', type: 'MEDIATION_RECORD', sha256: 'e'.repeat(64) }],
+        },
+      )
+    ).correctCasePackage;
     expect(corrected.packages.map((p: { version: number }) => p.version)).toEqual([1, 2]);
     expect(corrected.packages[1].previousDigest).toBe(corrected.packages[0].digest);
     const verified = (await ok(xichengCourt, VERIFY, { id: referral.id })).verifyCasePackage;
-    expect(verified).toMatchObject({ valid: true, version: 2, digest: corrected.packages[1].digest, storedDigest: corrected.packages[1].digest, chainValid: true });
+    expect(verified).toMatchObject({
+      valid: true,
+      version: 2,
+      digest: corrected.packages[1].digest,
+      storedDigest: corrected.packages[1].digest,
+      chainValid: true,
+    });
     expect(verified.previousVersionSequence).toBeLessThan(verified.sequence);
 
     // Someone with database access raises the claimed fees of version 1 after it was sent.
-    await db.query(`update litigation.case_package set package = jsonb_set(package, '{claims,feeTotalFen}', '99999999') where referral_id = $1 and version = 1`, [referral.id]);
+    await db.query(
+      `update litigation.case_package set package = jsonb_set(package, '{claims,feeTotalFen}', '99999999') where referral_id = $1 and version = 1`,
+      [referral.id],
+    );
     const altered = (await ok(xichengCourt, VERIFY, { id: referral.id, v: 1 })).verifyCasePackage;
-    expect(altered).toMatchObject({ valid: false, reason: 'PACKAGE_NOT_IN_CHAIN', chainValid: true, storedDigest: corrected.packages[0].digest });
+    expect(altered).toMatchObject({
+      valid: false,
+      reason: 'PACKAGE_NOT_IN_CHAIN',
+      chainValid: true,
+      storedDigest: corrected.packages[0].digest,
+    });
     expect(altered.digest).not.toBe(corrected.packages[0].digest);
 
     // Rewriting the chain entry to match is caught by the next link.
-    const { rows } = await db.query(`select sequence, payload_digest from litigation.evidence_chain where payload_digest = $1`, [corrected.packages[0].digest]);
-    await db.query(`update litigation.evidence_chain set payload_digest = $1 where sequence = $2`, [altered.digest, rows[0].sequence]);
+    const { rows } = await db.query(
+      `select sequence, payload_digest from litigation.evidence_chain where payload_digest = $1`,
+      [corrected.packages[0].digest],
+    );
+    await db.query(`update litigation.evidence_chain set payload_digest = $1 where sequence = $2`, [
+      altered.digest,
+      rows[0].sequence,
+    ]);
     try {
       const rewritten = (await ok(xichengCourt, VERIFY, { id: referral.id, v: 1 })).verifyCasePackage;
-      expect(rewritten).toMatchObject({ valid: false, reason: 'CHAIN_BROKEN', chainValid: false, firstBrokenSequence: Number(rows[0].sequence) });
+      expect(rewritten).toMatchObject({
+        valid: false,
+        reason: 'CHAIN_BROKEN',
+        chainValid: false,
+        firstBrokenSequence: Number(rows[0].sequence),
+      });
     } finally {
-      await db.query(`update litigation.evidence_chain set payload_digest = $1 where sequence = $2`, [rows[0].payload_digest, rows[0].sequence]);
+      await db.query(`update litigation.evidence_chain set payload_digest = $1 where sequence = $2`, [
+        rows[0].payload_digest,
+        rows[0].sequence,
+      ]);
     }
     expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
   });
@@ -331,21 +585,39 @@ describe('litigation: referrals through the green channel, the court’s reports
     const referred = (await refer([accounts[7].id, accounts[8].id], { mediationWaivedOn: today })).referArrears;
     const batchKey = referred[0].batchKey;
     const BATCHES = `{ consolidatedBatches { batchKey areaId referralIds splitFrom courtDecision } }`;
-    const batch = (await ok(xichengCourt, BATCHES)).consolidatedBatches.find((b: { batchKey: string }) => b.batchKey === batchKey);
+    const batch = (await ok(xichengCourt, BATCHES)).consolidatedBatches.find(
+      (b: { batchKey: string }) => b.batchKey === batchKey,
+    );
     expect(batch.referralIds).toEqual(expect.arrayContaining(referred.map((r: { id: string }) => r.id)));
     expect(batch.areaId).toBe(areaId);
     // compoundId is the deprecated name of areaId, still answered for clients that ask for it.
     const deprecated = (await ok(xichengCourt, `{ consolidatedBatches { batchKey compoundId } }`)).consolidatedBatches;
     expect(deprecated.find((b: { batchKey: string }) => b.batchKey === batchKey).compoundId).toBe(areaId);
     expect((await ok(haidianCourt, BATCHES)).consolidatedBatches).toEqual([]);
-    expect((await fails(haidianCourt, `mutation($k: Key!) { acceptConsolidatedBatch(batchKey: $k) { batchKey } }`, { k: batchKey })).extensions.code).toBe('NOT_FOUND');
-    const [remaining, split] = (await ok(xichengCourt, `mutation($k: Key!, $ids: [ID!]!) { splitConsolidatedBatch(batchKey: $k, referralIds: $ids) { batchKey referralIds splitFrom } }`, {
-      k: batchKey,
-      ids: [referred[1].id],
-    })).splitConsolidatedBatch;
+    expect(
+      (
+        await fails(haidianCourt, `mutation($k: Key!) { acceptConsolidatedBatch(batchKey: $k) { batchKey } }`, {
+          k: batchKey,
+        })
+      ).extensions.code,
+    ).toBe('NOT_FOUND');
+    const [remaining, split] = (
+      await ok(
+        xichengCourt,
+        `mutation($k: Key!, $ids: [ID!]!) { splitConsolidatedBatch(batchKey: $k, referralIds: $ids) { batchKey referralIds splitFrom } }`,
+        {
+          k: batchKey,
+          ids: [referred[1].id],
+        },
+      )
+    ).splitConsolidatedBatch;
     expect(split).toMatchObject({ referralIds: [referred[1].id], splitFrom: batchKey });
     expect(remaining.referralIds).not.toContain(referred[1].id);
-    const accepted = (await ok(xichengCourt, `mutation($k: Key!) { acceptConsolidatedBatch(batchKey: $k) { courtDecision } }`, { k: batchKey })).acceptConsolidatedBatch;
+    const accepted = (
+      await ok(xichengCourt, `mutation($k: Key!) { acceptConsolidatedBatch(batchKey: $k) { courtDecision } }`, {
+        k: batchKey,
+      })
+    ).acceptConsolidatedBatch;
     expect(accepted.courtDecision).toBe('ACCEPTED');
     expect((await ok(companyA, REFERRAL, { id: referred[1].id })).referral.batchKey).toBe(split.batchKey);
   });
@@ -355,30 +627,63 @@ describe('litigation: referrals through the green channel, the court’s reports
     await demand(10);
     await claimKnown(accounts[9].id, 1);
     await claimKnown(accounts[10].id, 1);
-    const [withdrawn, settled] = (await refer([accounts[9].id, accounts[10].id], { mediationWaivedOn: today })).referArrears;
+    const [withdrawn, settled] = (await refer([accounts[9].id, accounts[10].id], { mediationWaivedOn: today }))
+      .referArrears;
     const WITHDRAW = `mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
     expect((await fails(companyB, WITHDRAW, { id: withdrawn.id, r: '已缴清' })).extensions.code).toBe('NOT_FOUND');
     expect((await fails(companyA, WITHDRAW, { id: withdrawn.id, r: '  ' })).extensions.code).toBe('BAD_USER_INPUT');
-    expect((await ok(companyA, WITHDRAW, { id: withdrawn.id, r: '业主已缴清欠费' })).withdrawReferral.status).toBe('WITHDRAWN');
-    const [event] = await probe.waitForCount('the withdrawal', (m) => m.headers.ce_type === 'hub.litigation.referral.withdrawn' && String(m.message.key) === withdrawn.id, 1);
+    expect((await ok(companyA, WITHDRAW, { id: withdrawn.id, r: '业主已缴清欠费' })).withdrawReferral.status).toBe(
+      'WITHDRAWN',
+    );
+    const [event] = await probe.waitForCount(
+      'the withdrawal',
+      (m) => m.headers.ce_type === 'hub.litigation.referral.withdrawn' && String(m.message.key) === withdrawn.id,
+      1,
+    );
     expect(expectValidEvent(event)).toMatchObject({ fromStatus: 'SUBMITTED', status: 'WITHDRAWN' });
-    await waitFor('arrears to return the account to collection', async () => (await accountStatus(accounts[9].id)).status === 'IN_COLLECTION');
+    await waitFor(
+      'arrears to return the account to collection',
+      async () => (await accountStatus(accounts[9].id)).status === 'IN_COLLECTION',
+    );
 
     // Pre-litigation mediation by the court ends in a settlement of ¥300.00.
     const at = (hour: number) => `${today}T${String(hour).padStart(2, '0')}:00:00+08:00`;
     await ok(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'MEDIATION_STARTED', occurredAt: at(9) } });
-    expect((await fails(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'SETTLED', occurredAt: at(10) } })).extensions.code).toBe('BAD_USER_INPUT');
-    await ok(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'SETTLED', occurredAt: at(11), settledFen: 30_000 } });
-    expect((await fails(companyA, WITHDRAW, { id: settled.id, r: '撤回' })).extensions.code).toBe('WITHDRAWAL_NEEDS_COURT');
+    expect(
+      (await fails(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'SETTLED', occurredAt: at(10) } }))
+        .extensions.code,
+    ).toBe('BAD_USER_INPUT');
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: settled.id, kind: 'SETTLED', occurredAt: at(11), settledFen: 30_000 },
+    });
+    expect((await fails(companyA, WITHDRAW, { id: settled.id, r: '撤回' })).extensions.code).toBe(
+      'WITHDRAWAL_NEEDS_COURT',
+    );
     // No judgment can follow a settlement.
-    expect((await fails(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'JUDGED', occurredAt: at(12), judgedFen: 1 } })).extensions.code).toBe('INVALID_COURT_EVENT');
-    await waitFor('arrears to settle the account', async () => (await accountStatus(accounts[10].id)).status === 'SETTLED');
-    expect((await ok(companyA, `query($id: ID!) { arrearsAccount(id: $id) { status settledFen judgedFen } }`, { id: accounts[10].id })).arrearsAccount).toEqual({
+    expect(
+      (
+        await fails(xichengCourt, REPORT, {
+          r: { referralId: settled.id, kind: 'JUDGED', occurredAt: at(12), judgedFen: 1 },
+        })
+      ).extensions.code,
+    ).toBe('INVALID_COURT_EVENT');
+    await waitFor(
+      'arrears to settle the account',
+      async () => (await accountStatus(accounts[10].id)).status === 'SETTLED',
+    );
+    expect(
+      (
+        await ok(companyA, `query($id: ID!) { arrearsAccount(id: $id) { status settledFen judgedFen } }`, {
+          id: accounts[10].id,
+        })
+      ).arrearsAccount,
+    ).toEqual({
       status: 'SETTLED',
       settledFen: 30_000,
       judgedFen: null,
     });
-    const stats = (await ok(xichengBureau, `{ referralStatistics { settled withdrawn settledFen } }`)).referralStatistics[0];
+    const stats = (await ok(xichengBureau, `{ referralStatistics { settled withdrawn settledFen } }`))
+      .referralStatistics[0];
     expect(stats.settled).toBeGreaterThanOrEqual(1);
     expect(stats.withdrawn).toBeGreaterThanOrEqual(1);
     expect(stats.settledFen).toBeGreaterThanOrEqual(30_000);
@@ -386,14 +691,19 @@ describe('litigation: referrals through the green channel, the court’s reports
 
   it("pages a court's referrals by cursor in the same order as by offset, counts them only when asked, and refuses a cursor it did not give", async () => {
     const PAGE = `query($first: Int!, $after: Key, $offset: Int) { referrals(first: $first, after: $after, offset: $offset) { endCursor items { id } } }`;
-    const { referrals: all } = await ok(xichengCourt, `{ referrals(first: 100) { totalCount endCursor items { id } } }`);
+    const { referrals: all } = await ok(
+      xichengCourt,
+      `{ referrals(first: 100) { totalCount endCursor items { id } } }`,
+    );
     expect(all.items.length).toBeGreaterThanOrEqual(3);
     expect(all.totalCount).toBe(all.items.length);
     expect(all.endCursor).toBeNull();
     const paged: string[] = [];
     let after: string | null = null;
     do {
-      const { referrals: page } = (await ok(xichengCourt, PAGE, { first: 2, after })) as { referrals: { endCursor: string | null; items: { id: string }[] } };
+      const { referrals: page } = (await ok(xichengCourt, PAGE, { first: 2, after })) as {
+        referrals: { endCursor: string | null; items: { id: string }[] };
+      };
       paged.push(...page.items.map((r) => r.id));
       after = page.endCursor;
     } while (after !== null && paged.length <= all.items.length);
@@ -401,9 +711,16 @@ describe('litigation: referrals through the green channel, the court’s reports
     const { referrals: first } = await ok(xichengCourt, PAGE, { first: 1 });
     // Another court holding this court's cursor pages its own referrals only: none here.
     expect((await ok(haidianCourt, PAGE, { first: 5, after: first.endCursor })).referrals.items).toEqual([]);
-    for (const bad of ['not a cursor', Buffer.from('["x","y"]').toString('base64url'), Buffer.from('[1,2]').toString('base64url'), 'A'.repeat(300)]) {
+    for (const bad of [
+      'not a cursor',
+      Buffer.from('["x","y"]').toString('base64url'),
+      Buffer.from('[1,2]').toString('base64url'),
+      'A'.repeat(300),
+    ]) {
       expect((await fails(xichengCourt, PAGE, { first: 2, after: bad })).extensions.code).toBe('BAD_USER_INPUT');
     }
-    expect((await fails(xichengCourt, PAGE, { first: 2, after: first.endCursor, offset: 1 })).extensions.code).toBe('BAD_USER_INPUT');
+    expect((await fails(xichengCourt, PAGE, { first: 2, after: first.endCursor, offset: 1 })).extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -18,7 +18,12 @@ const TOPIC = 'notified.events.v1';
  */
 describe('outbox relay woken by LISTEN/NOTIFY', () => {
   const database = `hub_test_notify_${uniqueSuffix()}`;
-  const settings: KafkaSettings = { brokers: kafkaBrokers(), clientId: 'test-notify', topicPrefix: `t${uniqueSuffix()}.`, partitions: 1 };
+  const settings: KafkaSettings = {
+    brokers: kafkaBrokers(),
+    clientId: 'test-notify',
+    topicPrefix: `t${uniqueSuffix()}.`,
+    partitions: 1,
+  };
   let url: string;
   let db: Client;
   let knex: Knex;
@@ -32,7 +37,14 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
     const kafka = createKafka(settings);
     await ensureTopics(kafka, settings, [TOPIC]);
     knex = createKnex({ client: 'pg', connection: url, pool: { min: 0, max: 2 } });
-    relay = new OutboxRelay({ schema: SCHEMA, knex, kafka, kafkaSettings: settings, databaseUrl: url, pollIntervalMs: 60_000 });
+    relay = new OutboxRelay({
+      schema: SCHEMA,
+      knex,
+      kafka,
+      kafkaSettings: settings,
+      databaseUrl: url,
+      pollIntervalMs: 60_000,
+    });
     relay.start();
   });
 
@@ -52,10 +64,10 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
   };
   const listening = () =>
     waitFor('the relay listening', async () => {
-      const r = await db.query(`select count(*)::int as n from pg_stat_activity where application_name = $1 and datname = $2`, [
-        `outbox-relay:${SCHEMA}`,
-        database,
-      ]);
+      const r = await db.query(
+        `select count(*)::int as n from pg_stat_activity where application_name = $1 and datname = $2`,
+        [`outbox-relay:${SCHEMA}`, database],
+      );
       return r.rows[0].n === 1;
     });
 
@@ -69,15 +81,17 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
       await insert('first');
       await probe.waitForCount('the first event', (m) => m.message.key?.toString() === 'first', 1, 20_000);
 
-      await db.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = $2`, [
-        `outbox-relay:${SCHEMA}`,
-        database,
-      ]);
+      await db.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = $2`,
+        [`outbox-relay:${SCHEMA}`, database],
+      );
       await listening();
       await new Promise((resolve) => setTimeout(resolve, 300));
       await insert('second');
       await probe.waitForCount('the second event', (m) => m.message.key?.toString() === 'second', 1, 20_000);
-      const unpublished = await db.query(`select count(*)::int as n from "${SCHEMA}"."outbox" where published_at is null`);
+      const unpublished = await db.query(
+        `select count(*)::int as n from "${SCHEMA}"."outbox" where published_at is null`,
+      );
       expect(unpublished.rows[0].n).toBe(0);
     } finally {
       await probe.stop();

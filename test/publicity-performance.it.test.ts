@@ -26,9 +26,16 @@ describe("publicity of the provider's performance (双晒, Civil Code art. 943)"
     await db.connect();
     const given = scenario(t);
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
-    await given.acceptedFiling(company, areaId, hongjuTerms(company, addMonths(thisMonth, -3)), { knownTo: ['arrears'] });
+    await given.acceptedFiling(company, areaId, hongjuTerms(company, addMonths(thisMonth, -3)), {
+      knownTo: ['arrears'],
+    });
     // Three months due before today, and this month, billed but due on its last day.
-    await given.billedMonths(company, areaId, [addMonths(thisMonth, -3), addMonths(thisMonth, -2), addMonths(thisMonth, -1), thisMonth]);
+    await given.billedMonths(company, areaId, [
+      addMonths(thisMonth, -3),
+      addMonths(thisMonth, -2),
+      addMonths(thisMonth, -1),
+      thisMonth,
+    ]);
   });
 
   afterAll(async () => {
@@ -37,13 +44,25 @@ describe("publicity of the provider's performance (双晒, Civil Code art. 943)"
   });
 
   it('shows the collection rate of the charges due before today, as the arrears ledger counts it', async () => {
-    const accounts = (await ok(company, `query($a: ID) { arrears(filter: { areaId: $a }, first: 100) { items { accountId } } }`, { a: areaId })).arrears.items as { accountId: string }[];
+    const accounts = (
+      await ok(company, `query($a: ID) { arrears(filter: { areaId: $a }, first: 100) { items { accountId } } }`, {
+        a: areaId,
+      })
+    ).arrears.items as { accountId: string }[];
     // Half the households pay everything billed so far, this month's charge included.
     const paying = accounts.slice(0, 36);
     for (const { accountId } of paying) {
-      const statement = (await ok(company, `query($id: ID!) { arrearsAccount(id: $id) { openFen } }`, { id: accountId })).arrearsAccount;
+      const statement = (
+        await ok(company, `query($id: ID!) { arrearsAccount(id: $id) { openFen } }`, { id: accountId })
+      ).arrearsAccount;
       await ok(company, `mutation($p: PaymentInput!) { recordPayment(payment: $p) { receiptNumber } }`, {
-        p: { accountId, amountFen: statement.openFen, paidOn: todayInChina(), method: 'WECHAT_PAY', idempotencyKey: `perf-${accountId}` },
+        p: {
+          accountId,
+          amountFen: statement.openFen,
+          paidOn: todayInChina(),
+          method: 'WECHAT_PAY',
+          idempotencyKey: `perf-${accountId}`,
+        },
       });
     }
     // What the ledger says of the three months due before today: the figures the publicity must repeat.

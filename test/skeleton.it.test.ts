@@ -42,13 +42,24 @@ describe('walking skeleton: gateway → areas (outbox) → Kafka → contracts (
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
       const area = res.body.data.registerArea;
-      expect(area).toMatchObject({ name: '广安门北街20号院', streetCode: GUANGWAI_STREET, registeredBy: 'street-office-guangwai' });
+      expect(area).toMatchObject({
+        name: '广安门北街20号院',
+        streetCode: GUANGWAI_STREET,
+        registeredBy: 'street-office-guangwai',
+      });
 
-      const outbox = await db.query('select event_id, event_type, message_key from areas.outbox where message_key = $1', [area.id]);
+      const outbox = await db.query(
+        'select event_id, event_type, message_key from areas.outbox where message_key = $1',
+        [area.id],
+      );
       expect(outbox.rows).toHaveLength(1);
       expect(outbox.rows[0].event_type).toBe('hub.areas.area.registered');
 
-      const [published] = await probe.waitForCount('the area.registered event', (m) => m.message.key?.toString() === area.id, 1);
+      const [published] = await probe.waitForCount(
+        'the area.registered event',
+        (m) => m.message.key?.toString() === area.id,
+        1,
+      );
       expect(published.headers).toMatchObject({
         ce_specversion: '1.0',
         ce_id: outbox.rows[0].event_id,
@@ -78,7 +89,9 @@ describe('walking skeleton: gateway → areas (outbox) → Kafka → contracts (
   });
 
   it('hides an area from a street office and a company outside it, with a typed error', async () => {
-    const res = await t.gql(streetOffice, REGISTER, { input: { name: '红居南街6号院', districtCode: XICHENG, streetCode: GUANGWAI_STREET } });
+    const res = await t.gql(streetOffice, REGISTER, {
+      input: { name: '红居南街6号院', districtCode: XICHENG, streetCode: GUANGWAI_STREET },
+    });
     const id = res.body.data.registerArea.id;
     for (const outsider of [otherStreetOffice, company]) {
       const q = await t.gql(outsider, AREA_WITH_FILING, { id });
@@ -90,23 +103,36 @@ describe('walking skeleton: gateway → areas (outbox) → Kafka → contracts (
   });
 
   it('refuses a registration in another street, and writes neither state nor event', async () => {
-    const before = await db.query('select (select count(*) from areas.area) as areas, (select count(*) from areas.outbox) as events');
-    const foreign = await t.gql(otherStreetOffice, REGISTER, { input: { name: '学院南路32号院', districtCode: XICHENG, streetCode: GUANGWAI_STREET } });
+    const before = await db.query(
+      'select (select count(*) from areas.area) as areas, (select count(*) from areas.outbox) as events',
+    );
+    const foreign = await t.gql(otherStreetOffice, REGISTER, {
+      input: { name: '学院南路32号院', districtCode: XICHENG, streetCode: GUANGWAI_STREET },
+    });
     expect(foreign.body.errors[0].extensions.code).toBe('FORBIDDEN');
-    const byCompany = await t.gql(company, REGISTER, { input: { name: '学院南路32号院', districtCode: XICHENG, streetCode: GUANGWAI_STREET } });
+    const byCompany = await t.gql(company, REGISTER, {
+      input: { name: '学院南路32号院', districtCode: XICHENG, streetCode: GUANGWAI_STREET },
+    });
     expect(byCompany.body.errors[0].extensions.code).toBe('FORBIDDEN');
-    const invalid = await t.gql(streetOffice, REGISTER, { input: { name: ' ', districtCode: XICHENG, streetCode: '110108001' } });
+    const invalid = await t.gql(streetOffice, REGISTER, {
+      input: { name: ' ', districtCode: XICHENG, streetCode: '110108001' },
+    });
     expect(invalid.body.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { fields: { name: expect.any(String), streetCode: expect.any(String) } },
     });
     expect(JSON.stringify(invalid.body)).not.toMatch(/at .*\.ts|stack/i);
-    const after = await db.query('select (select count(*) from areas.area) as areas, (select count(*) from areas.outbox) as events');
+    const after = await db.query(
+      'select (select count(*) from areas.area) as areas, (select count(*) from areas.outbox) as events',
+    );
     expect(after.rows[0]).toEqual(before.rows[0]);
   });
 
   it('reports every subgraph healthy through the gateway', async () => {
-    const res = await t.gql(xichengBureau, '{ areasHealth { status } contractsHealth { status } arrearsHealth { status } litigationHealth { status subgraph } }');
+    const res = await t.gql(
+      xichengBureau,
+      '{ areasHealth { status } contractsHealth { status } arrearsHealth { status } litigationHealth { status subgraph } }',
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.litigationHealth).toEqual({ status: 'OK', subgraph: 'litigation' });
     expect(res.body.data.areasHealth.status).toBe('OK');

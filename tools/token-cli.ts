@@ -15,7 +15,9 @@ async function main() {
     },
   });
   if (!isRole(values.role) || !values.org) {
-    process.stderr.write(`usage: npm run token -- --role <${ROLES.join('|')}> --org <organisation id> [--jurisdiction <code>]... [--sub <subject>] [--ttl 8h]\n`);
+    process.stderr.write(
+      `usage: npm run token -- --role <${ROLES.join('|')}> --org <organisation id> [--jurisdiction <code>]... [--sub <subject>] [--ttl 8h]\n`,
+    );
     process.exit(2);
   }
   const jurisdictions = (values.jurisdiction ?? []).flatMap((j) => j.split(',')).filter(Boolean);

@@ -11,11 +11,13 @@ import { gatewayClient } from './demo-loader';
  */
 export const DEMO_COMPLAINT_ORDERS = 49;
 const COMPOUND = '广安门北街20号院';
-const DEMO_SOURCE = 'Demo data of the hub, not the Xicheng guideline: seed 001 names none of its 12 categories and 45 items.';
+const DEMO_SOURCE =
+  'Demo data of the hub, not the Xicheng guideline: seed 001 names none of its 12 categories and 45 items.';
 const DEMO_ITEMS = ['DEMO.1', 'DEMO.2', 'DEMO.3'];
 
 export function demoComplaintCsv(): string {
-  const header = 'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
+  const header =
+    'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
   const lines = Array.from({ length: DEMO_COMPLAINT_ORDERS }, (_, i) => {
     const day = addDays('2019-01-15', i * 10);
     const caller = i % 7; // seven callers, so some calls repeat a caller and item
@@ -42,7 +44,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function loadDemoComplaints(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
   const office = DEMO_STREETS.find((s) => s.streetCode === '110102017')!.office;
-  const { complaintTaxonomy } = (await gql(DEMO_BUREAU, `query { complaintTaxonomy(asOf: "2019-01-15") { code } }`)) as { complaintTaxonomy: { code: string }[] };
+  const { complaintTaxonomy } = (await gql(
+    DEMO_BUREAU,
+    `query { complaintTaxonomy(asOf: "2019-01-15") { code } }`,
+  )) as { complaintTaxonomy: { code: string }[] };
   if (!complaintTaxonomy.some((c) => c.code === 'DEMO')) {
     await gql(DEMO_BUREAU, `mutation($c: ComplaintCategoryInput!) { defineComplaintCategory(category: $c) { code } }`, {
       c: { code: 'DEMO', name: '演示分类（非官方）', validFrom: '2019-01-01', source: DEMO_SOURCE },
@@ -50,22 +55,38 @@ export async function loadDemoComplaints(url: string, tokens: TokenSettings): Pr
     for (const [n, code] of DEMO_ITEMS.entries()) {
       await gql(DEMO_BUREAU, `mutation($i: ComplaintItemInput!) { defineComplaintItem(item: $i) { code } }`, {
         i: {
-          code, categoryCode: 'DEMO', name: `演示小项 ${n + 1}（非官方）`, validFrom: '2019-01-01', source: DEMO_SOURCE,
-          responsible: { CONTRACT_BASED: 'PROPERTY_COMPANY', MULTI_PARTY_CO_GOVERNANCE: 'PROPERTY_RIGHTS_UNITS', GOVERNMENT_BACKSTOP: 'STREET_SERVICE_CENTRE' },
+          code,
+          categoryCode: 'DEMO',
+          name: `演示小项 ${n + 1}（非官方）`,
+          validFrom: '2019-01-01',
+          source: DEMO_SOURCE,
+          responsible: {
+            CONTRACT_BASED: 'PROPERTY_COMPANY',
+            MULTI_PARTY_CO_GOVERNANCE: 'PROPERTY_RIGHTS_UNITS',
+            GOVERNMENT_BACKSTOP: 'STREET_SERVICE_CENTRE',
+          },
         },
       });
     }
   }
-  const { compounds } = (await gql(office, `query { compounds(streetCode: "110102017") { id name } }`)) as { compounds: { id: string; name: string }[] };
+  const { compounds } = (await gql(office, `query { compounds(streetCode: "110102017") { id name } }`)) as {
+    compounds: { id: string; name: string }[];
+  };
   const compound = compounds.find((c) => c.name === COMPOUND);
   if (!compound) return;
   // Orders are matched by address against the complaints subgraph's copy of the register: wait until it holds the compound.
   for (let attempt = 0; attempt < 120; attempt++) {
-    const { compound: c } = (await gql(office, `query($id: ID!) { compound(id: $id) { complaintStatistics { perHundredHouseholds { denominator } } } }`, { id: compound.id })) as {
+    const { compound: c } = (await gql(
+      office,
+      `query($id: ID!) { compound(id: $id) { complaintStatistics { perHundredHouseholds { denominator } } } }`,
+      { id: compound.id },
+    )) as {
       compound: { complaintStatistics: { perHundredHouseholds: { denominator: number } } };
     };
     if (c.complaintStatistics.perHundredHouseholds.denominator > 0) break;
     await sleep(500);
   }
-  await gql(office, `mutation($csv: CsvText!) { importComplaintOrdersCsv(csv: $csv, demo: true) { received } }`, { csv: demoComplaintCsv() });
+  await gql(office, `mutation($csv: CsvText!) { importComplaintOrdersCsv(csv: $csv, demo: true) { received } }`, {
+    csv: demoComplaintCsv(),
+  });
 }

@@ -42,8 +42,12 @@ export interface DemoStreet {
   compounds: DemoCompound[];
 }
 
-const buildings = (count: number, each: Omit<DemoBuilding, 'label'>, label = (i: number) => `${i}号楼`, from = 1): DemoBuilding[] =>
-  Array.from({ length: count }, (_, i) => ({ ...each, label: label(from + i) }));
+const buildings = (
+  count: number,
+  each: Omit<DemoBuilding, 'label'>,
+  label = (i: number) => `${i}号楼`,
+  from = 1,
+): DemoBuilding[] => Array.from({ length: count }, (_, i) => ({ ...each, label: label(from + i) }));
 
 /** 西便门内社区 of 广安门内街道, where seed 000 places 广安门北街20号院 (the community's code is illustrative). */
 export const XIBIANMENNEI_COMMUNITY = { code: '110102017001', name: '西便门内社区' };
@@ -81,7 +85,9 @@ const XUEYUAN_NANLU_32: DemoCompound = {
     { ownerReference: 'property-rights-unit-B', ownerName: '产权单位乙', households: 39 },
   ],
   buildings: [
-    ...buildings(25, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 48 }).map((b) => (b.label === '16号楼' || b.label === '17号楼' ? { ...b, elevators: 2 } : b)),
+    ...buildings(25, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 48 }).map((b) =>
+      b.label === '16号楼' || b.label === '17号楼' ? { ...b, elevators: 2 } : b,
+    ),
     ...buildings(3, { buildingClass: 'LOW_RISE', floors: 1, elevators: 0, households: 20 }, (i) => `平房${i}区`),
     ...buildings(8, { buildingClass: 'LOW_RISE', floors: 1, elevators: 0, households: 19 }, (i) => `平房${i}区`, 4),
   ],
@@ -164,8 +170,18 @@ export const DEMO_COURTS = [
   { courtId: 'bj-changping-court', name: '北京市昌平区人民法院', provinceCode: '110000' },
 ];
 
-export const DEMO_ADMIN: Identity = { subject: 'hub-admin', role: 'ADMIN', organisationId: 'hub-operator', jurisdictions: [] };
-export const DEMO_BUREAU: Identity = { subject: 'bureau-clerk', role: 'CITY_BUREAU', organisationId: 'beijing-housing-bureau', jurisdictions: ['11'] };
+export const DEMO_ADMIN: Identity = {
+  subject: 'hub-admin',
+  role: 'ADMIN',
+  organisationId: 'hub-operator',
+  jurisdictions: [],
+};
+export const DEMO_BUREAU: Identity = {
+  subject: 'bureau-clerk',
+  role: 'CITY_BUREAU',
+  organisationId: 'beijing-housing-bureau',
+  jurisdictions: ['11'],
+};
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
@@ -193,14 +209,29 @@ export function demoCompoundCsv(compound: DemoCompound): string {
     const perFloor = Math.ceil(b.households / b.floors);
     for (let i = 0; i < b.households; i++) {
       const floor = Math.floor(i / perFloor) + 1;
-      const unit = String((i % perFloor) % 3 + 1);
+      const unit = String(((i % perFloor) % 3) + 1);
       const room = `${floor}${String((i % perFloor) + 1).padStart(2, '0')}`;
       const centi = 4500 + Math.floor(next() * 7500);
-      const name = SURNAMES[Math.floor(next() * SURNAMES.length)] + GIVEN[Math.floor(next() * GIVEN.length)] + GIVEN[Math.floor(next() * GIVEN.length)];
+      const name =
+        SURNAMES[Math.floor(next() * SURNAMES.length)] +
+        GIVEN[Math.floor(next() * GIVEN.length)] +
+        GIVEN[Math.floor(next() * GIVEN.length)];
       const shared = sharedOwnerOf(owner);
       owner++;
       const [reference, ownerName] = shared ? [shared.ownerReference, shared.ownerName] : [`owner-${owner}`, name];
-      lines.push([b.label, b.buildingClass, b.floors, b.elevators, unit, room, (centi / 100).toFixed(2), reference, ownerName].join(','));
+      lines.push(
+        [
+          b.label,
+          b.buildingClass,
+          b.floors,
+          b.elevators,
+          unit,
+          room,
+          (centi / 100).toFixed(2),
+          reference,
+          ownerName,
+        ].join(','),
+      );
     }
   }
   return lines.join('\n') + '\n';
@@ -219,7 +250,11 @@ export const DEMO_PMC = {
   members: [
     { name: '居委会代表 甲', seat: 'RESIDENTS_COMMITTEE', represents: '西便门内社区居委会' },
     { name: '居委会代表 乙', seat: 'RESIDENTS_COMMITTEE', represents: '西便门内社区居委会' },
-    ...Array.from({ length: 6 }, (_, i) => ({ name: `产权单位代表 ${i + 1}`, seat: 'PROPERTY_RIGHTS_UNIT', represents: `产权单位 ${i + 1}` })),
+    ...Array.from({ length: 6 }, (_, i) => ({
+      name: `产权单位代表 ${i + 1}`,
+      seat: 'PROPERTY_RIGHTS_UNIT',
+      represents: `产权单位 ${i + 1}`,
+    })),
     ...Array.from({ length: 3 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
   ],
 };
@@ -239,7 +274,11 @@ export const DEMO_XUEYUAN_PMC = {
   chairIndex: 0,
   members: [
     { name: '居委会代表', seat: 'RESIDENTS_COMMITTEE', represents: '学院南路32号社区居委会' },
-    ...Array.from({ length: 3 }, (_, i) => ({ name: `产权单位代表 ${i + 1}`, seat: 'PROPERTY_RIGHTS_UNIT', represents: `产权单位 ${i + 1}` })),
+    ...Array.from({ length: 3 }, (_, i) => ({
+      name: `产权单位代表 ${i + 1}`,
+      seat: 'PROPERTY_RIGHTS_UNIT',
+      represents: `产权单位 ${i + 1}`,
+    })),
     ...Array.from({ length: 3 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
   ],
 };
@@ -251,7 +290,11 @@ export const DEMO_XUEYUAN_PMC = {
 export const DEMO_YANGGUANG_OWNERS = {
   compound: '阳光丽景',
   assembly: { firstMeetingOn: '2017-09-16', rulesReference: '阳光丽景业主大会议事规则' },
-  committee: { recordedOn: '2017-10-20', termEndsOn: '2022-10-19', members: Array.from({ length: 5 }, (_, i) => ({ name: `业主委员会委员 ${i + 1}`, seat: 'OWNER' })) },
+  committee: {
+    recordedOn: '2017-10-20',
+    termEndsOn: '2022-10-19',
+    members: Array.from({ length: 5 }, (_, i) => ({ name: `业主委员会委员 ${i + 1}`, seat: 'OWNER' })),
+  },
 };
 
 /** The compound's total certificate floor area in hundredths of m², from the CSV its street office imports. */
@@ -264,7 +307,8 @@ export function demoCompoundAreaCentiM2(compound: DemoCompound): number {
 }
 
 /** The smallest part of `whole` that shows as `hundredthsOfPercent` (7425 = 74.25 %) when rounded half up. */
-const partShowing = (whole: number, hundredthsOfPercent: number): number => Math.ceil((whole * (hundredthsOfPercent * 10 - 5)) / 100_000);
+const partShowing = (whole: number, hundredthsOfPercent: number): number =>
+  Math.ceil((whole * (hundredthsOfPercent * 10 - 5)) / 100_000);
 
 const m2 = (centi: number): string => (centi / 100).toFixed(2);
 
@@ -275,7 +319,12 @@ const m2 = (centi: number): string => (centi / 100).toFixed(2);
  * last) is the demo's own, the owners are the register's 1,336 (see XUEYUAN_NANLU_32), 1,040 of them taking part and
  * 771 consenting, and the areas are the smallest parts of the register's area that show the reported percentages.
  */
-export function demoJointDecision(): { compound: string; matter: string; heldOn: string; tally: Record<string, number | string> } {
+export function demoJointDecision(): {
+  compound: string;
+  matter: string;
+  heldOn: string;
+  tally: Record<string, number | string>;
+} {
   const total = demoCompoundAreaCentiM2(XUEYUAN_NANLU_32);
   const participating = partShowing(total, 7425);
   const consenting = partShowing(participating, 7886);
@@ -316,7 +365,12 @@ export const DEMO_DIVISIONS = [
 ];
 
 /** 天岳恒物业, the provider at 学院南路32号院 (seed 003 names it; its registration number is the demo's own). */
-export const DEMO_COMPANY: Identity = { subject: 'xueyuan-finance', role: 'PROPERTY_COMPANY', organisationId: '91110108MA01DEMO32', jurisdictions: [] };
+export const DEMO_COMPANY: Identity = {
+  subject: 'xueyuan-finance',
+  role: 'PROPERTY_COMPANY',
+  organisationId: '91110108MA01DEMO32',
+  jurisdictions: [],
+};
 
 /**
  * Seed 003: the four-party agreement of 2021-12-10 (物管会, street office, property-rights receiver, company) at
@@ -347,8 +401,22 @@ export const DEMO_CONTRACT = {
     ],
     feeSchedule: {
       classes: [
-        { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [{ payer: '北太平庄街道办事处与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }] },
-        { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 245, ownerRateFenPerM2Month: 167, subsidies: [{ payer: '北太平庄街道办事处与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }] },
+        {
+          buildingClass: 'LOW_RISE',
+          assessedRateFenPerM2Month: 178,
+          ownerRateFenPerM2Month: 100,
+          subsidies: [
+            { payer: '北太平庄街道办事处与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 },
+          ],
+        },
+        {
+          buildingClass: 'HIGH_RISE',
+          assessedRateFenPerM2Month: 245,
+          ownerRateFenPerM2Month: 167,
+          subsidies: [
+            { payer: '北太平庄街道办事处与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 },
+          ],
+        },
       ],
     },
     lateFee: null,
@@ -360,13 +428,28 @@ export const DEMO_CONTRACT = {
     ],
   },
   documents: [
-    { name: '学院南路32号院四方协议.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1_048_576, sha256: '5f3c1a9be0d54f7e8a2b6c4d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f' },
-    { name: '物业费测算报告.pdf', type: 'FEE_ASSESSMENT', sizeBytes: 262_144, sha256: '0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9' },
+    {
+      name: '学院南路32号院四方协议.pdf',
+      type: 'CONTRACT_TEXT',
+      sizeBytes: 1_048_576,
+      sha256: '5f3c1a9be0d54f7e8a2b6c4d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f',
+    },
+    {
+      name: '物业费测算报告.pdf',
+      type: 'FEE_ASSESSMENT',
+      sizeBytes: 262_144,
+      sha256: '0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+    },
   ],
 };
 
 /** The company serving 润枫欣尚 (a fictitious name: seed 002 says only that it belongs to the developer's group). */
-export const DEMO_RUNFENG_COMPANY: Identity = { subject: 'runfeng-finance', role: 'PROPERTY_COMPANY', organisationId: '91110114MA01DEMO02', jurisdictions: [] };
+export const DEMO_RUNFENG_COMPANY: Identity = {
+  subject: 'runfeng-finance',
+  role: 'PROPERTY_COMPANY',
+  organisationId: '91110114MA01DEMO02',
+  jurisdictions: [],
+};
 
 /**
  * A regular contract at 润枫欣尚 so that the company can keep seed 002's levy. Seed 002 gives no contract: the
@@ -391,18 +474,39 @@ export const DEMO_RUNFENG_CONTRACT: typeof DEMO_CONTRACT = {
       { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
       { item: '电梯运行维护', standard: '按规定维保，困人30分钟内到场' },
     ],
-    feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 230, ownerRateFenPerM2Month: 230, subsidies: [] }] },
+    feeSchedule: {
+      classes: [
+        { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 230, ownerRateFenPerM2Month: 230, subsidies: [] },
+      ],
+    },
     lateFee: null,
     parties: [
-      { role: 'PROVIDER', name: '北京润枫物业服务有限公司', registration: DEMO_RUNFENG_COMPANY.organisationId, signatory: '物业负责人' },
+      {
+        role: 'PROVIDER',
+        name: '北京润枫物业服务有限公司',
+        registration: DEMO_RUNFENG_COMPANY.organisationId,
+        signatory: '物业负责人',
+      },
       { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '润枫欣尚小区物业管理委员会', signatory: '物管会主任' },
     ],
   },
-  documents: [{ name: '润枫欣尚物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 524_288, sha256: '7d1e5c9a3b8f2e6d4c0a9b8e7f6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d' }],
+  documents: [
+    {
+      name: '润枫欣尚物业服务合同.pdf',
+      type: 'CONTRACT_TEXT',
+      sizeBytes: 524_288,
+      sha256: '7d1e5c9a3b8f2e6d4c0a9b8e7f6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d',
+    },
+  ],
 };
 
 /** The company serving 阳光丽景 (a fictitious name: seed 001 names none). */
-export const DEMO_YANGGUANG_COMPANY: Identity = { subject: 'yangguang-finance', role: 'PROPERTY_COMPANY', organisationId: '91110102MA01DEMO01', jurisdictions: [] };
+export const DEMO_YANGGUANG_COMPANY: Identity = {
+  subject: 'yangguang-finance',
+  role: 'PROPERTY_COMPANY',
+  organisationId: '91110102MA01DEMO01',
+  jurisdictions: [],
+};
 
 /**
  * A contract at 阳光丽景 with its owners' committee, so that the year 2018 can be billed for seed 001's 98 %
@@ -427,14 +531,30 @@ export const DEMO_YANGGUANG_CONTRACT: typeof DEMO_CONTRACT = {
       { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
       { item: '电梯运行维护', standard: '按规定维保，困人30分钟内到场' },
     ],
-    feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 280, ownerRateFenPerM2Month: 280, subsidies: [] }] },
+    feeSchedule: {
+      classes: [
+        { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 280, ownerRateFenPerM2Month: 280, subsidies: [] },
+      ],
+    },
     lateFee: null,
     parties: [
-      { role: 'PROVIDER', name: '北京阳光丽景物业服务有限公司', registration: DEMO_YANGGUANG_COMPANY.organisationId, signatory: '物业负责人' },
+      {
+        role: 'PROVIDER',
+        name: '北京阳光丽景物业服务有限公司',
+        registration: DEMO_YANGGUANG_COMPANY.organisationId,
+        signatory: '物业负责人',
+      },
       { role: 'OWNERS_COMMITTEE', name: '阳光丽景业主委员会', signatory: '业主委员会主任' },
     ],
   },
-  documents: [{ name: '阳光丽景物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 524_288, sha256: '2c6e1a9b8d7f3e5c4a2b1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a' }],
+  documents: [
+    {
+      name: '阳光丽景物业服务合同.pdf',
+      type: 'CONTRACT_TEXT',
+      sizeBytes: 524_288,
+      sha256: '2c6e1a9b8d7f3e5c4a2b1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a',
+    },
+  ],
 };
 
 export const DEMO_CONTRACTS = [DEMO_CONTRACT, DEMO_RUNFENG_CONTRACT, DEMO_YANGGUANG_CONTRACT];
@@ -447,8 +567,24 @@ export const DEMO_CONTRACTS = [DEMO_CONTRACT, DEMO_RUNFENG_CONTRACT, DEMO_YANGGU
  * the non-payers are taken from the middle of the register so that the recent months' demo steps keep theirs.
  */
 export const DEMO_BILLED_YEARS = [
-  { compound: YANGGUANG_LIJING.name, company: DEMO_YANGGUANG_COMPANY, year: '2018', paidOn: '2018-12-20', nonPayers: { from: 100, count: 6 }, januaryOnly: 3, reportedPercent: '98.0' },
-  { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, year: '2022', paidOn: '2022-12-20', nonPayers: { from: 100, count: 250 }, januaryOnly: 0, reportedPercent: '82.3' },
+  {
+    compound: YANGGUANG_LIJING.name,
+    company: DEMO_YANGGUANG_COMPANY,
+    year: '2018',
+    paidOn: '2018-12-20',
+    nonPayers: { from: 100, count: 6 },
+    januaryOnly: 3,
+    reportedPercent: '98.0',
+  },
+  {
+    compound: XUEYUAN_NANLU_32.name,
+    company: DEMO_COMPANY,
+    year: '2022',
+    paidOn: '2022-12-20',
+    nonPayers: { from: 100, count: 250 },
+    januaryOnly: 0,
+    reportedPercent: '82.3',
+  },
 ];
 
 /**
@@ -478,7 +614,14 @@ export const DEMO_LEVY = {
 };
 
 /** Recent months billed at 学院南路32号院, with a few payments and collection steps, so arrears have something to show. */
-export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COMPANY, months: 3, payingAccounts: 40, demandedAccounts: 12, letterDaysAgo: 20 };
+export const DEMO_BILLING = {
+  compound: XUEYUAN_NANLU_32.name,
+  company: DEMO_COMPANY,
+  months: 3,
+  payingAccounts: 40,
+  demandedAccounts: 12,
+  letterDaysAgo: 20,
+};
 
 /**
  * A fictitious owner identity for the demo's referred households, as the street office completes it for the court:
@@ -488,7 +631,13 @@ export const DEMO_BILLING = { compound: XUEYUAN_NANLU_32.name, company: DEMO_COM
 export function demoOwnerIdentity(index: number, legalName: string, serviceAddress: string) {
   const birth = `${1955 + ((index * 7) % 40)}${String(1 + ((index * 5) % 12)).padStart(2, '0')}${String(1 + ((index * 11) % 28)).padStart(2, '0')}`;
   const body = `110108${birth}${String(100 + ((index * 37) % 900)).padStart(3, '0')}`;
-  return { legalName, idType: 'RESIDENT_ID', idNumber: body + residentIdCheckCharacter(body), phone: `1390108${String(index).padStart(4, '0')}`, serviceAddress };
+  return {
+    legalName,
+    idType: 'RESIDENT_ID',
+    idNumber: body + residentIdCheckCharacter(body),
+    phone: `1390108${String(index).padStart(4, '0')}`,
+    serviceAddress,
+  };
 }
 
 /**
@@ -501,7 +650,11 @@ export const DEMO_REFERRALS = {
   referred: 3,
   evidence: [
     { name: '学院南路32号院四方协议.pdf', type: 'CONTRACT', sha256: DEMO_CONTRACT.documents[0].sha256 },
-    { name: '物业费催缴函.pdf', type: 'DEMAND_LETTER', sha256: '3b7e0c2d9a41f5e68b1c7d2e9f0a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c' },
+    {
+      name: '物业费催缴函.pdf',
+      type: 'DEMAND_LETTER',
+      sha256: '3b7e0c2d9a41f5e68b1c7d2e9f0a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c',
+    },
   ],
   caseNumber: '(2026)京0108民初20001号',
 };
@@ -556,8 +709,18 @@ export const DEMO_LINJIANG = {
     jurisdictions: ['220681'],
   } satisfies Identity,
   companies: [
-    { subject: 'linjiang-company-a-clerk', role: 'PROPERTY_COMPANY', organisationId: '91220681MA0DEMO01A', jurisdictions: [] },
-    { subject: 'linjiang-company-b-clerk', role: 'PROPERTY_COMPANY', organisationId: '91220681MA0DEMO02B', jurisdictions: [] },
+    {
+      subject: 'linjiang-company-a-clerk',
+      role: 'PROPERTY_COMPANY',
+      organisationId: '91220681MA0DEMO01A',
+      jurisdictions: [],
+    },
+    {
+      subject: 'linjiang-company-b-clerk',
+      role: 'PROPERTY_COMPANY',
+      organisationId: '91220681MA0DEMO02B',
+      jurisdictions: [],
+    },
   ] satisfies Identity[],
   newEstate: LINJIANG_NEW_ESTATE.name,
   oldCompound: LINJIANG_OLD_COMPOUND.name,
@@ -579,7 +742,11 @@ export const DEMO_LINJIANG = {
       { item: '公共区域保洁', standard: '楼道每日清扫，垃圾日产日清' },
       { item: '公共设施维修', standard: '报修24小时内到场' },
     ],
-    feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 120, ownerRateFenPerM2Month: 120, subsidies: [] }] },
+    feeSchedule: {
+      classes: [
+        { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 120, ownerRateFenPerM2Month: 120, subsidies: [] },
+      ],
+    },
     parties: [
       { role: 'PROVIDER', name: '临江示例物业服务有限公司', registration: '91220681MA0DEMO01A', signatory: '王经理' },
       { role: 'DEVELOPER', name: '临江建国新苑开发单位（示例）', signatory: '赵总' },

@@ -32,7 +32,10 @@ export function gatewayClient(url: string, tokens: TokenSettings): Gql {
   return async (who, query, variables) => {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await mintUserToken(who, tokens, '5m')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await mintUserToken(who, tokens, '5m')}`,
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
@@ -49,21 +52,30 @@ export interface LoadedCompound {
 
 /** A property-management area named after the compound, registered by its street office (no buildings yet). */
 export async function loadArea(gql: Gql, street: DemoStreet, name: string): Promise<string> {
-  const { registerArea } = (await gql(street.office, 'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
-    i: { name, districtCode: street.districtCode, streetCode: street.streetCode },
-  })) as { registerArea: { id: string } };
+  const { registerArea } = (await gql(
+    street.office,
+    'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }',
+    {
+      i: { name, districtCode: street.districtCode, streetCode: street.streetCode },
+    },
+  )) as { registerArea: { id: string } };
   return registerArea.id;
 }
 
 /** Seed 000's property-management committee (DEMO_PMC), formed by the street office for the area. */
 export async function loadCommittee(gql: Gql, street: DemoStreet, areaId: string): Promise<void> {
   const { formedOn, termEndsOn, chairIndex, members } = DEMO_PMC;
-  await gql(street.office, 'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }', {
-    i: { areaId, formedOn, termEndsOn, chairIndex, members },
-  });
+  await gql(
+    street.office,
+    'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }',
+    {
+      i: { areaId, formedOn, termEndsOn, chairIndex, members },
+    },
+  );
 }
 
-const FORM = 'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }';
+const FORM =
+  'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }';
 
 /**
  * The governance the seeds give a compound's area, entered by its street office: 学院南路32号院's committee (formed,
@@ -73,17 +85,29 @@ async function loadGovernance(gql: Gql, street: DemoStreet, compound: string, ar
   if (compound === DEMO_PMC.compound) await loadCommittee(gql, street, areaId);
   if (compound === DEMO_XUEYUAN_PMC.compound) {
     const { formedOn, termEndsOn, filedOn, recordedOn, chairIndex, members } = DEMO_XUEYUAN_PMC;
-    const { formPropertyManagementCommittee } = (await gql(street.office, FORM, { i: { areaId, formedOn, termEndsOn, filedOn, chairIndex, members } })) as {
+    const { formPropertyManagementCommittee } = (await gql(street.office, FORM, {
+      i: { areaId, formedOn, termEndsOn, filedOn, chairIndex, members },
+    })) as {
       formPropertyManagementCommittee: { id: string };
     };
-    await gql(street.office, 'mutation($b: ID!, $d: LocalDate!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { id } }', { b: formPropertyManagementCommittee.id, d: recordedOn });
+    await gql(
+      street.office,
+      'mutation($b: ID!, $d: LocalDate!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { id } }',
+      { b: formPropertyManagementCommittee.id, d: recordedOn },
+    );
     const { matter, heldOn, tally } = demoJointDecision();
-    await gql(street.office, 'mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id } }', { i: { areaId, matter, heldOn, tally } });
+    await gql(street.office, 'mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id } }', {
+      i: { areaId, matter, heldOn, tally },
+    });
   }
   if (compound === DEMO_YANGGUANG_OWNERS.compound) {
     const { assembly, committee } = DEMO_YANGGUANG_OWNERS;
-    await gql(street.office, 'mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id } }', { i: { areaId, ...assembly } });
-    await gql(street.office, 'mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id } }', { i: { areaId, ...committee } });
+    await gql(street.office, 'mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id } }', {
+      i: { areaId, ...assembly },
+    });
+    await gql(street.office, 'mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id } }', {
+      i: { areaId, ...committee },
+    });
   }
 }
 
@@ -110,16 +134,26 @@ export async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoC
     },
   )) as { registerCompound: { id: string } };
   const compoundId = registerCompound.id;
-  await gql(street.office, 'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }', {
-    c: compoundId,
-    csv: demoCompoundCsv(compound),
-  });
+  await gql(
+    street.office,
+    'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }',
+    {
+      c: compoundId,
+      csv: demoCompoundCsv(compound),
+    },
+  );
   const areaId = await loadArea(gql, street, compound.name);
-  const { compound: loaded } = (await gql(street.office, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', { c: compoundId })) as {
+  const { compound: loaded } = (await gql(street.office, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', {
+    c: compoundId,
+  })) as {
     compound: { buildings: { id: string }[] };
   };
   const buildingIds = loaded.buildings.map((b) => b.id);
-  await gql(street.office, 'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id } }', { a: areaId, b: buildingIds });
+  await gql(
+    street.office,
+    'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id } }',
+    { a: areaId, b: buildingIds },
+  );
   await loadGovernance(gql, street, compound.name, areaId);
   return { compoundId, areaId, buildingIds };
 }
@@ -127,7 +161,9 @@ export async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoC
 /** The contracts subgraph learns areas from the areas feed; a contract can be drafted once it has. */
 async function waitForContractsToKnow(gql: Gql, areaId: string): Promise<void> {
   for (let attempt = 0; attempt < 150; attempt++) {
-    const { area } = (await gql(DEMO_ADMIN, 'query($a: ID!) { area(id: $a) { filingReviewers { streetCode } } }', { a: areaId })) as { area: { filingReviewers: unknown } };
+    const { area } = (await gql(DEMO_ADMIN, 'query($a: ID!) { area(id: $a) { filingReviewers { streetCode } } }', {
+      a: areaId,
+    })) as { area: { filingReviewers: unknown } };
     if (area.filingReviewers) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -135,38 +171,59 @@ async function waitForContractsToKnow(gql: Gql, areaId: string): Promise<void> {
 }
 
 async function areaIdOf(gql: Gql, compound: string): Promise<string> {
-  const { areas } = (await gql(DEMO_ADMIN, '{ areas(first: 100) { id name } }')) as { areas: { id: string; name: string }[] };
+  const { areas } = (await gql(DEMO_ADMIN, '{ areas(first: 100) { id name } }')) as {
+    areas: { id: string; name: string }[];
+  };
   return areas.find((a) => a.name === compound)!.id;
 }
 
 /** A demo contract, filed on paper and accepted, unless the company already has a contract there. */
 export async function loadContract(gql: Gql, contract: (typeof DEMO_CONTRACTS)[number]): Promise<void> {
   const areaId = await areaIdOf(gql, contract.compound);
-  const { contracts } = (await gql(contract.company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', { a: areaId })) as { contracts: { totalCount: number } };
+  const { contracts } = (await gql(contract.company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', {
+    a: areaId,
+  })) as { contracts: { totalCount: number } };
   if (contracts.totalCount > 0) return;
   await waitForContractsToKnow(gql, areaId);
-  const { draftContract } = (await gql(contract.company, 'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }', {
-    a: areaId,
-    t: contract.terms,
-  })) as { draftContract: { id: string } };
+  const { draftContract } = (await gql(
+    contract.company,
+    'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }',
+    {
+      a: areaId,
+      t: contract.terms,
+    },
+  )) as { draftContract: { id: string } };
   const { submitFiling } = (await gql(
     DEMO_ADMIN,
     'mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!, $on: LocalDate, $co: Key) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d, submittedOn: $on, companyId: $co) { id } }',
-    { c: draftContract.id, k: contract.idempotencyKey, d: contract.documents, on: contract.receivedOn, co: contract.company.organisationId },
+    {
+      c: draftContract.id,
+      k: contract.idempotencyKey,
+      d: contract.documents,
+      on: contract.receivedOn,
+      co: contract.company.organisationId,
+    },
   )) as { submitFiling: { id: string } };
   const reviewer = DEMO_STREETS.find((s) => s.office.organisationId === contract.reviewer)!.office;
   await gql(reviewer, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }', { f: submitFiling.id });
 }
 
 /** The districts and streets of the demo that are not registered yet, parents first. */
-export async function loadDivisions(gql: Gql, divisions: readonly { code: string; name: string }[] = DEMO_DIVISIONS): Promise<void> {
+export async function loadDivisions(
+  gql: Gql,
+  divisions: readonly { code: string; name: string }[] = DEMO_DIVISIONS,
+): Promise<void> {
   const known = new Set<string>();
   for (const parent of [undefined, ...divisions.map((d) => d.code)]) {
-    const { divisions } = (await gql(DEMO_ADMIN, 'query($p: Key) { divisions(parentCode: $p) { code } }', { p: parent })) as { divisions: { code: string }[] };
+    const { divisions } = (await gql(DEMO_ADMIN, 'query($p: Key) { divisions(parentCode: $p) { code } }', {
+      p: parent,
+    })) as { divisions: { code: string }[] };
     divisions.forEach((d) => known.add(d.code));
   }
   for (const division of divisions.filter((d) => !known.has(d.code))) {
-    await gql(DEMO_ADMIN, 'mutation($i: RegisterDivisionInput!) { registerDivision(input: $i) { code } }', { i: division });
+    await gql(DEMO_ADMIN, 'mutation($i: RegisterDivisionInput!) { registerDivision(input: $i) { code } }', {
+      i: division,
+    });
   }
 }
 
@@ -191,11 +248,14 @@ export async function loadDemoAreas(url: string, tokens: TokenSettings): Promise
 
 /** The street's demo compounds that are not registered yet. */
 async function loadStreetCompounds(gql: Gql, street: DemoStreet): Promise<void> {
-  const { compounds } = (await gql(street.office, 'query($s: Key) { compounds(streetCode: $s) { name } }', { s: street.streetCode })) as {
+  const { compounds } = (await gql(street.office, 'query($s: Key) { compounds(streetCode: $s) { name } }', {
+    s: street.streetCode,
+  })) as {
     compounds: { name: string }[];
   };
   const present = new Set(compounds.map((c) => c.name));
-  for (const compound of street.compounds.filter((c) => !present.has(c.name))) await loadCompound(gql, street, compound);
+  for (const compound of street.compounds.filter((c) => !present.has(c.name)))
+    await loadCompound(gql, street, compound);
 }
 
 /**
@@ -218,16 +278,29 @@ interface DemoAccount {
   status: string;
 }
 
-const ALL_STATUSES = ['CURRENT', 'IN_COLLECTION', 'MEDIATION', 'REFERRED', 'IN_LITIGATION', 'JUDGED', 'SETTLED', 'WRITTEN_OFF'];
+const ALL_STATUSES = [
+  'CURRENT',
+  'IN_COLLECTION',
+  'MEDIATION',
+  'REFERRED',
+  'IN_LITIGATION',
+  'JUDGED',
+  'SETTLED',
+  'WRITTEN_OFF',
+];
 
 /** Every account of the company in the area, in building, unit and room order. */
 async function accountsOf(gql: Gql, who: Identity, areaId: string): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
   for (let offset = 0; ; offset += 500) {
-    const { arrears } = (await gql(who, 'query($f: ArrearsFilter, $o: Int) { arrears(filter: $f, first: 500, offset: $o) { totalCount items { accountId buildingId unit room openFen status } } }', {
-      f: { areaId, statuses: ALL_STATUSES },
-      o: offset,
-    })) as { arrears: { totalCount: number; items: DemoAccount[] } };
+    const { arrears } = (await gql(
+      who,
+      'query($f: ArrearsFilter, $o: Int) { arrears(filter: $f, first: 500, offset: $o) { totalCount items { accountId buildingId unit room openFen status } } }',
+      {
+        f: { areaId, statuses: ALL_STATUSES },
+        o: offset,
+      },
+    )) as { arrears: { totalCount: number; items: DemoAccount[] } };
     accounts.push(...arrears.items);
     if (accounts.length >= arrears.totalCount || arrears.items.length === 0) break;
   }
@@ -238,7 +311,9 @@ async function accountsOf(gql: Gql, who: Identity, areaId: string): Promise<Demo
 /** Payments as a finance team imports a payment platform's statement: up to 500 a call, each batch all or nothing. */
 async function importInBatches(gql: Gql, company: Identity, payments: object[]): Promise<void> {
   for (let i = 0; i < payments.length; i += 500) {
-    await gql(company, 'mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber } }', { p: payments.slice(i, i + 500) });
+    await gql(company, 'mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber } }', {
+      p: payments.slice(i, i + 500),
+    });
   }
 }
 
@@ -257,22 +332,31 @@ async function untilKnown<T>(missing: RegExp, call: () => Promise<T>): Promise<T
   }
 }
 
-const onceArrearsKnows = <T>(call: () => Promise<T>) => untilKnown(/no accepted contract filing|not in the area|no households yet/, call);
+const onceArrearsKnows = <T>(call: () => Promise<T>) =>
+  untilKnown(/no accepted contract filing|not in the area|no households yet/, call);
 
 /** Seed 002's levy, with 159 of each building's 180 households paid: 954 of 1,080 = 88.3%. */
 async function loadLevy(gql: Gql): Promise<void> {
   const { company, input } = DEMO_LEVY;
   const areaId = await areaIdOf(gql, DEMO_LEVY.compound);
-  const { levies } = (await gql(company, 'query($a: ID) { levies(areaId: $a) { id } }', { a: areaId })) as { levies: { id: string }[] };
+  const { levies } = (await gql(company, 'query($a: ID) { levies(areaId: $a) { id } }', { a: areaId })) as {
+    levies: { id: string }[];
+  };
   if (levies.length > 0) return;
   // A page the edge's cost limit admits (compounds × their buildings); the demo has a handful of compounds.
-  const { compounds } = (await gql(DEMO_ADMIN, '{ compounds(first: 100) { name buildings { id } } }')) as { compounds: { name: string; buildings: { id: string }[] }[] };
+  const { compounds } = (await gql(DEMO_ADMIN, '{ compounds(first: 100) { name buildings { id } } }')) as {
+    compounds: { name: string; buildings: { id: string }[] }[];
+  };
   const buildingIds = compounds.find((c) => c.name === DEMO_LEVY.compound)!.buildings.map((b) => b.id);
-  const { createLevy } = (await onceArrearsKnows(() => gql(company, 'mutation($l: LevyInput!) { createLevy(levy: $l) { id } }', { l: { ...input, areaId, buildingIds } }))) as {
+  const { createLevy } = (await onceArrearsKnows(() =>
+    gql(company, 'mutation($l: LevyInput!) { createLevy(levy: $l) { id } }', { l: { ...input, areaId, buildingIds } }),
+  )) as {
     createLevy: { id: string };
   };
   const billed = await accountsOf(gql, company, areaId);
-  const paying = buildingIds.flatMap((b) => billed.filter((a) => a.buildingId === b).slice(0, DEMO_LEVY.paidPerBuilding));
+  const paying = buildingIds.flatMap((b) =>
+    billed.filter((a) => a.buildingId === b).slice(0, DEMO_LEVY.paidPerBuilding),
+  );
   const payments = paying.map((account, i) => ({
     accountId: account.accountId,
     amountFen: account.openFen,
@@ -293,28 +377,48 @@ async function loadLevy(gql: Gql): Promise<void> {
 async function loadBilledYear(gql: Gql, billed: (typeof DEMO_BILLED_YEARS)[number]): Promise<void> {
   const { company, year } = billed;
   const areaId = await areaIdOf(gql, billed.compound);
-  const existing = (await gql(company, 'query($a: ID, $f: Key, $t: Key) { collectionRates(groupBy: ALL, areaId: $a, fromMonth: $f, toMonth: $t) { households } }', {
-    a: areaId,
-    f: `${year}-01`,
-    t: `${year}-12`,
-  })) as { collectionRates: { households: number }[] };
+  const existing = (await gql(
+    company,
+    'query($a: ID, $f: Key, $t: Key) { collectionRates(groupBy: ALL, areaId: $a, fromMonth: $f, toMonth: $t) { households } }',
+    {
+      a: areaId,
+      f: `${year}-01`,
+      t: `${year}-12`,
+    },
+  )) as { collectionRates: { households: number }[] };
   if (existing.collectionRates.some((r) => r.households > 0)) return;
   for (let m = 1; m <= 12; m++) {
     const month = `${year}-${String(m).padStart(2, '0')}`;
     await onceArrearsKnows(async () => {
-      const { runBilling } = (await gql(company, 'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }', { a: areaId, m: month })) as {
+      const { runBilling } = (await gql(
+        company,
+        'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }',
+        { a: areaId, m: month },
+      )) as {
         runBilling: { households: number };
       };
       if (runBilling.households === 0) throw new Error('no households yet');
     });
   }
   const accounts = await accountsOf(gql, company, areaId);
-  const nonPayers = new Set(accounts.slice(billed.nonPayers.from, billed.nonPayers.from + billed.nonPayers.count).map((a) => a.accountId));
+  const nonPayers = new Set(
+    accounts.slice(billed.nonPayers.from, billed.nonPayers.from + billed.nonPayers.count).map((a) => a.accountId),
+  );
   const januaryOnly = accounts.filter((a) => nonPayers.has(a.accountId)).slice(0, billed.januaryOnly);
-  const payment = (accountId: string, amountFen: number) => ({ accountId, amountFen, paidOn: billed.paidOn, method: 'BANK_TRANSFER', idempotencyKey: `demo-${year}-${accountId}` });
+  const payment = (accountId: string, amountFen: number) => ({
+    accountId,
+    amountFen,
+    paidOn: billed.paidOn,
+    method: 'BANK_TRANSFER',
+    idempotencyKey: `demo-${year}-${accountId}`,
+  });
   const payments = accounts.filter((a) => !nonPayers.has(a.accountId)).map((a) => payment(a.accountId, a.openFen));
   for (const account of januaryOnly) {
-    const { arrearsAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { month openFen } } }', { id: account.accountId })) as {
+    const { arrearsAccount } = (await gql(
+      company,
+      'query($id: ID!) { arrearsAccount(id: $id) { charges { month openFen } } }',
+      { id: account.accountId },
+    )) as {
       arrearsAccount: { charges: { month: string; openFen: number }[] };
     };
     payments.push(payment(account.accountId, arrearsAccount.charges.find((c) => c.month === `${year}-01`)!.openFen));
@@ -333,9 +437,15 @@ async function loadBilling(gql: Gql): Promise<void> {
   const { company } = DEMO_BILLING;
   const areaId = await areaIdOf(gql, DEMO_BILLING.compound);
   const thisMonth = todayInChina().slice(0, 7);
-  const months = Array.from({ length: DEMO_BILLING.months }, (_, i) => addMonths(thisMonth, i - DEMO_BILLING.months + 1));
+  const months = Array.from({ length: DEMO_BILLING.months }, (_, i) =>
+    addMonths(thisMonth, i - DEMO_BILLING.months + 1),
+  );
   const bill = async (month: string) => {
-    const { runBilling } = (await gql(company, 'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }', { a: areaId, m: month })) as {
+    const { runBilling } = (await gql(
+      company,
+      'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }',
+      { a: areaId, m: month },
+    )) as {
       runBilling: { households: number };
     };
     if (runBilling.households === 0) throw new Error('no households yet');
@@ -357,52 +467,101 @@ async function loadBilling(gql: Gql): Promise<void> {
   );
   const demanded = accounts.slice(-DEMO_BILLING.demandedAccounts);
   const promised = accounts[accounts.length - DEMO_BILLING.demandedAccounts - 1];
-  const { arrearsAccount: promisedAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId } } }', { id: promised.accountId })) as {
+  const { arrearsAccount: promisedAccount } = (await gql(
+    company,
+    'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId } } }',
+    { id: promised.accountId },
+  )) as {
     arrearsAccount: { charges: { chargeId: string }[] };
   };
-  await gql(company, 'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }', {
-    a: promised.accountId,
-    x: { kind: 'PAYMENT_PROMISE', on: today, chargeIds: promisedAccount.charges.map((c) => c.chargeId), promisedBy: addDays(today, 30) },
-  });
+  await gql(
+    company,
+    'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }',
+    {
+      a: promised.accountId,
+      x: {
+        kind: 'PAYMENT_PROMISE',
+        on: today,
+        chargeIds: promisedAccount.charges.map((c) => c.chargeId),
+        promisedBy: addDays(today, 30),
+      },
+    },
+  );
   // The letters went out DEMO_BILLING.letterDaysAgo days ago, for the months then past due, so the reasonable
   // period after the demand (Civil Code art. 944 para. 2) has run out by the referral.
   const letterOn = addDays(today, -DEMO_BILLING.letterDaysAgo);
   for (const account of demanded) {
-    const { arrearsAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId openFen dueOn } } }', { id: account.accountId })) as {
+    const { arrearsAccount } = (await gql(
+      company,
+      'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId openFen dueOn } } }',
+      { id: account.accountId },
+    )) as {
       arrearsAccount: { charges: { chargeId: string; openFen: number; dueOn: string }[] };
     };
-    const chargeIds = arrearsAccount.charges.filter((c) => c.openFen > 0 && isPastDue(c.dueOn, letterOn)).map((c) => c.chargeId);
-    await gql(company, 'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }', {
-      a: account.accountId,
-      x: { kind: 'LETTER', on: letterOn, chargeIds, note: '物业费催缴函' },
-    });
+    const chargeIds = arrearsAccount.charges
+      .filter((c) => c.openFen > 0 && isPastDue(c.dueOn, letterOn))
+      .map((c) => c.chargeId);
+    await gql(
+      company,
+      'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }',
+      {
+        a: account.accountId,
+        x: { kind: 'LETTER', on: letterOn, chargeIds, note: '物业费催缴函' },
+      },
+    );
   }
   const street = DEMO_STREETS.find((s) => s.compounds.some((c) => c.name === DEMO_BILLING.compound))!;
   const mediated = demanded[0];
-  const { arrearsAccount } = (await gql(company, 'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId } } }', { id: mediated.accountId })) as {
+  const { arrearsAccount } = (await gql(
+    company,
+    'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId } } }',
+    { id: mediated.accountId },
+  )) as {
     arrearsAccount: { charges: { chargeId: string }[] };
   };
-  await gql(street.office, 'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }', {
-    a: mediated.accountId,
-    x: { kind: 'MEDIATION_SESSION', on: today, chargeIds: arrearsAccount.charges.map((c) => c.chargeId), mediator: '北太平庄街道人民调解委员会', outcome: 'PENDING' },
-  });
+  await gql(
+    street.office,
+    'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }',
+    {
+      a: mediated.accountId,
+      x: {
+        kind: 'MEDIATION_SESSION',
+        on: today,
+        chargeIds: arrearsAccount.charges.map((c) => c.chargeId),
+        mediator: '北太平庄街道人民调解委员会',
+        outcome: 'PENDING',
+      },
+    },
+  );
 }
 
 /** The street office completes the identities of the owners about to be sued (demoOwnerIdentity), for the complaints. */
 async function loadOwnerIdentities(gql: Gql, accounts: DemoAccount[]): Promise<void> {
   const street = DEMO_STREETS.find((s) => s.compounds.some((c) => c.name === DEMO_BILLING.compound))!;
-  const { compounds } = (await gql(street.office, '{ compounds { name buildings { id label } } }')) as { compounds: { name: string; buildings: { id: string; label: string }[] }[] };
-  const labels = new Map(compounds.find((c) => c.name === DEMO_BILLING.compound)!.buildings.map((b) => [b.id, b.label]));
+  const { compounds } = (await gql(street.office, '{ compounds { name buildings { id label } } }')) as {
+    compounds: { name: string; buildings: { id: string; label: string }[] }[];
+  };
+  const labels = new Map(
+    compounds.find((c) => c.name === DEMO_BILLING.compound)!.buildings.map((b) => [b.id, b.label]),
+  );
   for (const [index, account] of accounts.entries()) {
-    const { arrearsAccount } = (await gql(street.office, 'query($id: ID!) { arrearsAccount(id: $id) { household { id buildingId unit room ownerName } } }', { id: account.accountId })) as {
+    const { arrearsAccount } = (await gql(
+      street.office,
+      'query($id: ID!) { arrearsAccount(id: $id) { household { id buildingId unit room ownerName } } }',
+      { id: account.accountId },
+    )) as {
       arrearsAccount: { household: { id: string; buildingId: string; unit: string; room: string; ownerName: string } };
     };
     const h = arrearsAccount.household;
     const address = `北京市海淀区${DEMO_BILLING.compound}${labels.get(h.buildingId)}${h.unit}单元${h.room}`;
-    await gql(street.office, 'mutation($h: ID!, $o: OwnerIdentityInput) { updateHousehold(id: $h, input: { ownerIdentity: $o }) { id } }', {
-      h: h.id,
-      o: demoOwnerIdentity(index + 1, h.ownerName, address),
-    });
+    await gql(
+      street.office,
+      'mutation($h: ID!, $o: OwnerIdentityInput) { updateHousehold(id: $h, input: { ownerIdentity: $o }) { id } }',
+      {
+        h: h.id,
+        o: demoOwnerIdentity(index + 1, h.ownerName, address),
+      },
+    );
   }
 }
 
@@ -412,27 +571,54 @@ async function loadOwnerIdentities(gql: Gql, accounts: DemoAccount[]): Promise<v
  */
 async function loadReferrals(gql: Gql): Promise<void> {
   const { company } = DEMO_BILLING;
-  const { referrals } = (await gql(company, '{ referrals(first: 1) { totalCount } }')) as { referrals: { totalCount: number } };
+  const { referrals } = (await gql(company, '{ referrals(first: 1) { totalCount } }')) as {
+    referrals: { totalCount: number };
+  };
   if (referrals.totalCount > 0) return;
   const areaId = await areaIdOf(gql, DEMO_BILLING.compound);
   const accounts = await accountsOf(gql, company, areaId);
   const inCollection = accounts.filter((a) => a.status === 'IN_COLLECTION');
-  const promised = inCollection.find((a) => a.accountId === accounts[accounts.length - DEMO_BILLING.demandedAccounts - 1].accountId)!;
+  const promised = inCollection.find(
+    (a) => a.accountId === accounts[accounts.length - DEMO_BILLING.demandedAccounts - 1].accountId,
+  )!;
   const demanded = inCollection.filter((a) => a !== promised).slice(0, DEMO_REFERRALS.referred);
   await loadOwnerIdentities(gql, [...demanded, promised]);
   const today = todayInChina();
   // Litigation learns the claims from arrears.claims.v1; until it has, the accounts are unknown to it.
   const refer = (accountIds: string[], waived: boolean) =>
     untilKnown(/Arrears account .* was not found/, () =>
-      gql(company, 'mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible eligibility { failures { code } } } }', {
-        r: { courtId: DEMO_REFERRALS.courtId, accountIds, evidence: DEMO_REFERRALS.evidence, ...(waived ? { mediationWaivedOn: today } : {}) },
-      }),
+      gql(
+        company,
+        'mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible eligibility { failures { code } } } }',
+        {
+          r: {
+            courtId: DEMO_REFERRALS.courtId,
+            accountIds,
+            evidence: DEMO_REFERRALS.evidence,
+            ...(waived ? { mediationWaivedOn: today } : {}),
+          },
+        },
+      ),
     );
-  const { referArrears } = (await refer(demanded.map((a) => a.accountId), true)) as { referArrears: { id: string }[] };
+  const { referArrears } = (await refer(
+    demanded.map((a) => a.accountId),
+    true,
+  )) as { referArrears: { id: string }[] };
   await refer([promised.accountId], false);
-  const court = { subject: `${DEMO_REFERRALS.courtId}-clerk`, role: 'COURT' as const, organisationId: DEMO_REFERRALS.courtId, jurisdictions: ['110108'] };
+  const court = {
+    subject: `${DEMO_REFERRALS.courtId}-clerk`,
+    role: 'COURT' as const,
+    organisationId: DEMO_REFERRALS.courtId,
+    jurisdictions: ['110108'],
+  };
   await gql(court, 'mutation($r: CourtReportInput!) { reportCourtEvent(report: $r) { status } }', {
-    r: { referralId: referArrears[0].id, kind: 'DOCKETED', occurredAt: `${today}T10:00:00+08:00`, caseNumber: DEMO_REFERRALS.caseNumber, procedure: 'SMALL_CLAIMS' },
+    r: {
+      referralId: referArrears[0].id,
+      kind: 'DOCKETED',
+      occurredAt: `${today}T10:00:00+08:00`,
+      caseNumber: DEMO_REFERRALS.caseNumber,
+      procedure: 'SMALL_CLAIMS',
+    },
   });
 }
 
@@ -456,40 +642,66 @@ export async function loadDemoArrears(url: string, tokens: TokenSettings): Promi
  */
 export async function loadLinjiang(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
-  const { citySettings } = (await gql(DEMO_ADMIN, '{ citySettings { cityCode } }')) as { citySettings: { cityCode: string }[] };
+  const { citySettings } = (await gql(DEMO_ADMIN, '{ citySettings { cityCode } }')) as {
+    citySettings: { cityCode: string }[];
+  };
   if (!citySettings.some((c) => c.cityCode === LINJIANG_SETTINGS.cityCode)) {
-    await gql(DEMO_ADMIN, 'mutation($s: CitySettingsInput!, $r: Note!) { setCitySettings(settings: $s, reason: $r) { version } }', {
-      s: JSON.parse(JSON.stringify(LINJIANG_SETTINGS)),
-      r: '临江市: seed 004 §六(七), the 市城市管理行政执法局 approves agreement selection up to 30,000 m² and receives preliminary-contract filings',
-    });
+    await gql(
+      DEMO_ADMIN,
+      'mutation($s: CitySettingsInput!, $r: Note!) { setCitySettings(settings: $s, reason: $r) { version } }',
+      {
+        s: JSON.parse(JSON.stringify(LINJIANG_SETTINGS)),
+        r: '临江市: seed 004 §六(七), the 市城市管理行政执法局 approves agreement selection up to 30,000 m² and receives preliminary-contract filings',
+      },
+    );
   }
   await loadDivisions(gql, DEMO_LINJIANG.divisions);
   await loadStreetCompounds(gql, DEMO_LINJIANG.street);
 
-  const { coverage } = (await gql(DEMO_LINJIANG.street.office, 'query($d: Key!) { coverage(divisionCode: $d) { underCaretaker { areas { name } } withFiledProvider { areas { name } } } }', {
-    d: DEMO_LINJIANG.street.streetCode,
-  })) as { coverage: Record<'underCaretaker' | 'withFiledProvider', { areas: { name: string }[] }> };
+  const { coverage } = (await gql(
+    DEMO_LINJIANG.street.office,
+    'query($d: Key!) { coverage(divisionCode: $d) { underCaretaker { areas { name } } withFiledProvider { areas { name } } } }',
+    {
+      d: DEMO_LINJIANG.street.streetCode,
+    },
+  )) as { coverage: Record<'underCaretaker' | 'withFiledProvider', { areas: { name: string }[] }> };
   const named = (list: { areas: { name: string }[] }) => list.areas.some((a) => a.name === DEMO_LINJIANG.oldCompound);
   if (!named(coverage.underCaretaker) && !named(coverage.withFiledProvider)) {
-    await gql(DEMO_LINJIANG.street.office, 'mutation($a: ID!, $u: Name!, $c: Name!, $s: LocalDate!) { assignCaretaker(areaId: $a, caretakerUnit: $u, community: $c, startsOn: $s) { id } }', {
-      a: await areaIdOf(gql, DEMO_LINJIANG.oldCompound),
-      ...DEMO_LINJIANG.caretaking,
-    });
+    await gql(
+      DEMO_LINJIANG.street.office,
+      'mutation($a: ID!, $u: Name!, $c: Name!, $s: LocalDate!) { assignCaretaker(areaId: $a, caretakerUnit: $u, community: $c, startsOn: $s) { id } }',
+      {
+        a: await areaIdOf(gql, DEMO_LINJIANG.oldCompound),
+        ...DEMO_LINJIANG.caretaking,
+      },
+    );
   }
 
   const [company] = DEMO_LINJIANG.companies;
   const areaId = await areaIdOf(gql, DEMO_LINJIANG.newEstate);
-  const { contracts } = (await gql(company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', { a: areaId })) as { contracts: { totalCount: number } };
+  const { contracts } = (await gql(company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', {
+    a: areaId,
+  })) as { contracts: { totalCount: number } };
   if (contracts.totalCount > 0) return;
   await waitForContractsToKnow(gql, areaId);
-  const { draftContract } = (await gql(company, 'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }', {
-    a: areaId,
-    t: DEMO_LINJIANG.preliminaryContract,
-  })) as { draftContract: { id: string } };
-  const { submitFiling } = (await gql(company, 'mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }', {
-    c: draftContract.id,
-    k: 'demo-linjiang-new-estate-preliminary',
-    d: DEMO_LINJIANG.documents,
-  })) as { submitFiling: { id: string } };
-  await gql(DEMO_LINJIANG.enforcementBureau, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }', { f: submitFiling.id });
+  const { draftContract } = (await gql(
+    company,
+    'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }',
+    {
+      a: areaId,
+      t: DEMO_LINJIANG.preliminaryContract,
+    },
+  )) as { draftContract: { id: string } };
+  const { submitFiling } = (await gql(
+    company,
+    'mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }',
+    {
+      c: draftContract.id,
+      k: 'demo-linjiang-new-estate-preliminary',
+      d: DEMO_LINJIANG.documents,
+    },
+  )) as { submitFiling: { id: string } };
+  await gql(DEMO_LINJIANG.enforcementBureau, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }', {
+    f: submitFiling.id,
+  });
 }

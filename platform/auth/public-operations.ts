@@ -13,8 +13,15 @@ export const PUBLIC_QUERY_FIELDS: ReadonlySet<string> = new Set(['publicServiceS
  * `__typename`). Fragments at the root, mutations and subscriptions are not public.
  */
 export function isPublicDocument(document: DocumentNode, operationName?: unknown): boolean {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = typeof operationName === 'string' && operationName !== '' ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation =
+    typeof operationName === 'string' && operationName !== ''
+      ? operations.find((o) => o.name?.value === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
   if (!operation || operation.operation !== 'query') return false;
   return operation.selectionSet.selections.every(
     (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || PUBLIC_QUERY_FIELDS.has(s.name.value)),

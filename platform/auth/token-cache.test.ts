@@ -4,7 +4,12 @@ import { LapsingCache, cachedAssertionSigner, cachedAssertionVerifier, cachedUse
 import { InvalidTokenError, mintUserToken, signIdentityAssertion, verifyUserTokenUntil } from './tokens';
 
 const settings = tokenSettings({ NODE_ENV: 'test' });
-const clerk: Identity = { subject: 'clerk', role: 'COURT', organisationId: 'bj-haidian-court', jurisdictions: ['110108'] };
+const clerk: Identity = {
+  subject: 'clerk',
+  role: 'COURT',
+  organisationId: 'bj-haidian-court',
+  jurisdictions: ['110108'],
+};
 const other: Identity = { ...clerk, subject: 'other-clerk' };
 
 describe('LapsingCache', () => {
@@ -38,7 +43,11 @@ describe('the remembered token check', () => {
 
   it('refuses a bad token every time (a refusal is not remembered as an identity)', async () => {
     const verify = cachedUserTokenVerifier(settings, 3600);
-    const token = await mintUserToken(clerk, { ...settings, userTokenSecret: 'another secret of enough length!!' }, '10m');
+    const token = await mintUserToken(
+      clerk,
+      { ...settings, userTokenSecret: 'another secret of enough length!!' },
+      '10m',
+    );
     await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
     await expect(verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
   });
@@ -61,12 +70,15 @@ describe('identity assertions', () => {
     expect(await neverReused(clerk)).not.toBe(a);
   });
 
-  it("a subgraph remembers a verified assertion and still refuses one signed with another key", async () => {
+  it('a subgraph remembers a verified assertion and still refuses one signed with another key', async () => {
     const verify = cachedAssertionVerifier(settings);
     const assertion = await signIdentityAssertion(clerk, settings);
     await expect(verify(assertion)).resolves.toEqual(clerk);
     await expect(verify(assertion)).resolves.toEqual(clerk);
-    const forged = await signIdentityAssertion(clerk, { ...settings, internalSecret: 'not the internal secret, but long enough' });
+    const forged = await signIdentityAssertion(clerk, {
+      ...settings,
+      internalSecret: 'not the internal secret, but long enough',
+    });
     await expect(verify(forged)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 });

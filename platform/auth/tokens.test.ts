@@ -43,6 +43,8 @@ describe("a caller's token lifetime", () => {
   it('counts from now when iat is missing, and from now when iat lies in the future', async () => {
     expect(await reason(token({ exp: now() + 11 * 3600 }))).toBe('accepted');
     expect(await reason(token({ exp: now() + 13 * 3600 }))).toMatch(/lifetime exceeds/);
-    expect(await reason(token({ iat: now() + 365 * 86400, exp: now() + 365 * 86400 + 3600 }))).toMatch(/lifetime exceeds/);
+    expect(await reason(token({ iat: now() + 365 * 86400, exp: now() + 365 * 86400 + 3600 }))).toMatch(
+      /lifetime exceeds/,
+    );
   });
 });

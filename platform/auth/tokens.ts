@@ -44,8 +44,10 @@ async function verifiedClaims(token: string, secret: string, issuer: string, aud
     return payload;
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw new InvalidTokenError('token expired');
-    if (e instanceof joseErrors.JWSSignatureVerificationFailed) throw new InvalidTokenError('token signature is invalid');
-    if (e instanceof joseErrors.JWTClaimValidationFailed) throw new InvalidTokenError(`token claim ${e.claim} is invalid`);
+    if (e instanceof joseErrors.JWSSignatureVerificationFailed)
+      throw new InvalidTokenError('token signature is invalid');
+    if (e instanceof joseErrors.JWTClaimValidationFailed)
+      throw new InvalidTokenError(`token claim ${e.claim} is invalid`);
     if (e instanceof joseErrors.JOSEError) throw new InvalidTokenError(`token rejected (${e.code})`);
     throw e;
   }
@@ -85,11 +87,16 @@ function sign(identity: Identity, secret: string, issuer: string, audience: stri
 }
 
 /** The caller's identity and when the token lapses (gateway/authentication.ts remembers it until then). */
-export async function verifyUserTokenUntil(token: string, s: TokenSettings, maxLifetimeSeconds: number): Promise<VerifiedIdentity> {
+export async function verifyUserTokenUntil(
+  token: string,
+  s: TokenSettings,
+  maxLifetimeSeconds: number,
+): Promise<VerifiedIdentity> {
   const claims = await verifiedClaims(token, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience);
   assertBoundedLifetime(claims, maxLifetimeSeconds);
   const identity = identityFromClaims(claims as Record<string, unknown>);
-  if (INTERNAL_ROLES.has(identity.role)) throw new InvalidTokenError(`the ${identity.role} role is the hub's own, not a caller's`);
+  if (INTERNAL_ROLES.has(identity.role))
+    throw new InvalidTokenError(`the ${identity.role} role is the hub's own, not a caller's`);
   return { identity, expiresAt: expiresAtOf(claims) };
 }
 

@@ -24,7 +24,8 @@ export class FieldDecryptionError extends Error {
 }
 
 export function fieldCipher(key: Buffer): FieldCipher {
-  if (key.length !== FIELD_KEY_BYTES) throw new Error(`an AES-256-GCM key has ${FIELD_KEY_BYTES} bytes, not ${key.length}`);
+  if (key.length !== FIELD_KEY_BYTES)
+    throw new Error(`an AES-256-GCM key has ${FIELD_KEY_BYTES} bytes, not ${key.length}`);
   return {
     encrypt(plaintext, associatedData) {
       const iv = randomBytes(IV_BYTES);

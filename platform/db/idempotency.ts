@@ -55,7 +55,8 @@ export async function claimIdempotencyKeys(
   ownerId: string,
   requests: readonly { key: string; digest: string }[],
 ): Promise<Map<string, EarlierRequest>> {
-  if (!tx.getTransactionContext()) throw new Error('Idempotency keys are claimed inside the transaction of the request they name');
+  if (!tx.getTransactionContext())
+    throw new Error('Idempotency keys are claimed inside the transaction of the request they name');
   const sorted = [...requests].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const claimed = await sqlRows<{ key: string }>(
     tx,
@@ -77,7 +78,12 @@ export async function claimIdempotencyKeys(
 }
 
 /** Stores the results retries under the keys will get (ids, or a small JSON summary), in the claiming transaction. */
-export async function storeIdempotentResults(tx: EntityManager, scope: string, ownerId: string, results: ReadonlyMap<string, unknown>): Promise<void> {
+export async function storeIdempotentResults(
+  tx: EntityManager,
+  scope: string,
+  ownerId: string,
+  results: ReadonlyMap<string, unknown>,
+): Promise<void> {
   if (results.size === 0) return;
   await sqlRows(
     tx,
@@ -125,12 +131,18 @@ export interface OptionalKey {
  * once per key (`runOnce`); without, a plain transaction. Either way an attempt that lost a race on another unique
  * index (the same thing done under another key, or none) runs once more and answers from what the winner committed.
  */
-export function transactionOnce<R, E extends EntityManager>(em: E, optional: OptionalKey, work: (tx: E) => Promise<R>): Promise<R> {
+export function transactionOnce<R, E extends EntityManager>(
+  em: E,
+  optional: OptionalKey,
+  work: (tx: E) => Promise<R>,
+): Promise<R> {
   if (optional.key === null || optional.key === undefined) return retryAfterLostRace(() => em.transactional(work));
   const key = checkIdempotencyKey(optional.key);
   const digest = sha256Hex(canonicalJson(optional.content()));
   const checkRetry = (earlier: string) => {
     if (earlier !== digest) throw optional.reused(key);
   };
-  return retryAfterLostRace(() => runOnce(em, { scope: optional.scope, ownerId: optional.ownerId, key, digest }, checkRetry, work));
+  return retryAfterLostRace(() =>
+    runOnce(em, { scope: optional.scope, ownerId: optional.ownerId, key, digest }, checkRetry, work),
+  );
 }

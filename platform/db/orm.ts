@@ -16,7 +16,8 @@ const ormLog = logger.child({ component: 'mikro-orm' });
  */
 types.setTypeParser(types.builtins.INT8, (text: string) => {
   const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new RangeError(`bigint ${text} is beyond the integers the hub handles exactly`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`bigint ${text} is beyond the integers the hub handles exactly`);
   return value;
 });
 

@@ -2,7 +2,11 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { isUniqueViolation, retryAfterLostRace } from './sql';
 
 // What pg throws for a raw statement, and what MikroORM makes of the same error for an ORM write.
-const rawViolation = (constraint: string) => Object.assign(new Error(`duplicate key value violates unique constraint "${constraint}"`), { code: '23505', constraint });
+const rawViolation = (constraint: string) =>
+  Object.assign(new Error(`duplicate key value violates unique constraint "${constraint}"`), {
+    code: '23505',
+    constraint,
+  });
 const ormViolation = (constraint: string) => new UniqueConstraintViolationException(rawViolation(constraint));
 
 describe('unique violations', () => {
@@ -18,13 +22,22 @@ describe('unique violations', () => {
 
   it('runs an attempt that lost a unique race once more, and nothing else again', async () => {
     let calls = 0;
-    await expect(retryAfterLostRace(async () => (++calls === 1 ? Promise.reject(rawViolation('x')) : 'second'))).resolves.toBe('second');
+    await expect(
+      retryAfterLostRace(async () => (++calls === 1 ? Promise.reject(rawViolation('x')) : 'second')),
+    ).resolves.toBe('second');
     expect(calls).toBe(2);
     calls = 0;
-    await expect(retryAfterLostRace(async () => Promise.reject(Object.assign(new Error('other'), { code: '40001', n: ++calls })), 'x')).rejects.toThrow('other');
+    await expect(
+      retryAfterLostRace(
+        async () => Promise.reject(Object.assign(new Error('other'), { code: '40001', n: ++calls })),
+        'x',
+      ),
+    ).rejects.toThrow('other');
     expect(calls).toBe(1);
     calls = 0;
-    await expect(retryAfterLostRace(async () => Promise.reject(rawViolation(`y${++calls}`)), 'y1')).rejects.toThrow('y2');
+    await expect(retryAfterLostRace(async () => Promise.reject(rawViolation(`y${++calls}`)), 'y1')).rejects.toThrow(
+      'y2',
+    );
     expect(calls).toBe(2);
   });
 });

@@ -10,7 +10,9 @@ export function sqlRows<T>(em: EntityManager, sql: string, params: unknown[] = [
 }
 
 export async function sqlRun(em: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
-  const result = await em.getConnection().execute<{ affectedRows?: number }>(sql, params, 'run', em.getTransactionContext());
+  const result = await em
+    .getConnection()
+    .execute<{ affectedRows?: number }>(sql, params, 'run', em.getTransactionContext());
   return result.affectedRows ?? 0;
 }
 
@@ -29,7 +31,8 @@ export function sqlArray(values: readonly string[]): string {
  * constraint (its name as PostgreSQL reports it).
  */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  if (!(error instanceof UniqueConstraintViolationException) && (error as { code?: unknown } | null)?.code !== '23505') return false;
+  if (!(error instanceof UniqueConstraintViolationException) && (error as { code?: unknown } | null)?.code !== '23505')
+    return false;
   return constraint === undefined || (error as { constraint?: unknown }).constraint === constraint;
 }
 

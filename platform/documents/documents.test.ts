@@ -11,19 +11,41 @@ const form: FormDocument = {
   subtitle: '（物业服务合同纠纷）',
   addressee: '北京市海淀区人民法院：',
   blocks: [
-    { kind: 'ROWS', heading: '诉讼请求', rows: [{ label: '1. 物业费', value: '尚欠物业费1,409.50元（大写：人民币壹仟肆佰零玖元伍角整）' }] },
-    { kind: 'TABLE', heading: '证据清单', columns: [{ title: '序号', weight: 1 }, { title: '证据名称', weight: 4 }], rows: Array.from({ length: 80 }, (_, i) => [String(i + 1), `催缴函第${i + 1}份`]) },
+    {
+      kind: 'ROWS',
+      heading: '诉讼请求',
+      rows: [{ label: '1. 物业费', value: '尚欠物业费1,409.50元（大写：人民币壹仟肆佰零玖元伍角整）' }],
+    },
+    {
+      kind: 'TABLE',
+      heading: '证据清单',
+      columns: [
+        { title: '序号', weight: 1 },
+        { title: '证据名称', weight: 4 },
+      ],
+      rows: Array.from({ length: 80 }, (_, i) => [String(i + 1), `催缴函第${i + 1}份`]),
+    },
   ],
   closing: ['具状人（签字、盖章）：北京学苑物业服务有限公司', '日期：2026年12月1日'],
-  properties: { title: '民事起诉状', author: '北京学苑物业服务有限公司', subject: '北京市海淀区人民法院', createdAt: new Date('2026-12-01T00:00:00Z') },
+  properties: {
+    title: '民事起诉状',
+    author: '北京学苑物业服务有限公司',
+    subject: '北京市海淀区人民法院',
+    createdAt: new Date('2026-12-01T00:00:00Z'),
+  },
 };
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** The names and contents of a ZIP's entries, read from its local headers (enough for archives we wrote). */
 function unzip(zip: Buffer): Map<string, Buffer> {
   const entries = new Map<string, Buffer>();
-  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
-    const [method, size, nameLength, extraLength] = [zip.readUInt16LE(at + 8), zip.readUInt32LE(at + 18), zip.readUInt16LE(at + 26), zip.readUInt16LE(at + 28)];
+  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50;) {
+    const [method, size, nameLength, extraLength] = [
+      zip.readUInt16LE(at + 8),
+      zip.readUInt32LE(at + 18),
+      zip.readUInt16LE(at + 26),
+      zip.readUInt16LE(at + 28),
+    ];
     const name = zip.toString('utf8', at + 30, at + 30 + nameLength);
     const data = zip.subarray(at + 30 + nameLength + extraLength, at + 30 + nameLength + extraLength + size);
     entries.set(name, method === 8 ? inflateRawSync(data) : data);
@@ -56,7 +78,10 @@ describe('form documents', () => {
   });
 
   it('zips entries deterministically, with UTF-8 names', async () => {
-    const entries = [{ name: '民事起诉状.pdf', bytes: Buffer.from('%PDF-1') }, { name: 'manifest.json', bytes: Buffer.from('{}') }];
+    const entries = [
+      { name: '民事起诉状.pdf', bytes: Buffer.from('%PDF-1') },
+      { name: 'manifest.json', bytes: Buffer.from('{}') },
+    ];
     const [a, b] = [await zipEntries(entries), await zipEntries(entries)];
     expect(sha(a)).toBe(sha(b));
     expect([...unzip(a).keys()]).toEqual(['民事起诉状.pdf', 'manifest.json']);

@@ -2,36 +2,67 @@ import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow,
 import { DOCX_EAST_ASIA_FONT } from './fonts';
 import { FormDocument } from './form-document';
 
-const font = { ascii: DOCX_EAST_ASIA_FONT, hAnsi: DOCX_EAST_ASIA_FONT, eastAsia: DOCX_EAST_ASIA_FONT, cs: DOCX_EAST_ASIA_FONT };
+const font = {
+  ascii: DOCX_EAST_ASIA_FONT,
+  hAnsi: DOCX_EAST_ASIA_FONT,
+  eastAsia: DOCX_EAST_ASIA_FONT,
+  cs: DOCX_EAST_ASIA_FONT,
+};
 /** Half-points: 五号 (10.5 pt) for the body, 二号 (22 pt) for the title. */
 const SIZES = { body: 21, heading: 26, subtitle: 28, title: 44, note: 18 };
 
-const text = (value: string, size = SIZES.body) => new Paragraph({ children: [new TextRun({ text: value, font, size })] });
+const text = (value: string, size = SIZES.body) =>
+  new Paragraph({ children: [new TextRun({ text: value, font, size })] });
 
 const cell = (value: string, widthPercent: number) =>
-  new TableCell({ width: { size: widthPercent, type: WidthType.PERCENTAGE }, children: value.split('\n').map((line) => text(line)) });
+  new TableCell({
+    width: { size: widthPercent, type: WidthType.PERCENTAGE },
+    children: value.split('\n').map((line) => text(line)),
+  });
 
 /** The form as a Word document (.docx): each part a heading and a two-column (or n-column) table, as the model form is laid out. */
 export function renderDocx(form: FormDocument): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: form.title, font, size: SIZES.title })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: form.title, font, size: SIZES.title })],
+    }),
   ];
-  if (form.subtitle) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: form.subtitle, font, size: SIZES.subtitle })] }));
+  if (form.subtitle)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: form.subtitle, font, size: SIZES.subtitle })],
+      }),
+    );
   if (form.addressee) children.push(text(form.addressee));
   for (const block of form.blocks) {
-    children.push(new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: block.heading, font, size: SIZES.heading, bold: true })] }));
+    children.push(
+      new Paragraph({
+        spacing: { before: 240, after: 120 },
+        children: [new TextRun({ text: block.heading, font, size: SIZES.heading, bold: true })],
+      }),
+    );
     if (block.note) children.push(text(block.note, SIZES.note));
     const rows =
       block.kind === 'ROWS'
         ? block.rows.map((r) => new TableRow({ children: [cell(r.label, 30), cell(r.value, 70)] }))
         : [block.columns.map((c) => c.title), ...block.rows].map((cells) => {
             const total = block.columns.reduce((s, c) => s + c.weight, 0);
-            return new TableRow({ children: cells.map((v, i) => cell(v, Math.round((100 * block.columns[i].weight) / total))) });
+            return new TableRow({
+              children: cells.map((v, i) => cell(v, Math.round((100 * block.columns[i].weight) / total))),
+            });
           });
     children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }));
   }
   children.push(new Paragraph({ text: '' }));
-  for (const line of form.closing) children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: line, font, size: SIZES.body })] }));
+  for (const line of form.closing)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: line, font, size: SIZES.body })],
+      }),
+    );
   const document = new Document({
     title: form.properties.title,
     subject: form.properties.subject,

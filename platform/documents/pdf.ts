@@ -15,7 +15,13 @@ export function renderPdf(form: FormDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: PAGE.size,
     margin: PAGE.margin,
-    info: { Title: form.properties.title, Author: form.properties.author, Subject: form.properties.subject, CreationDate: form.properties.createdAt, ModDate: form.properties.createdAt },
+    info: {
+      Title: form.properties.title,
+      Author: form.properties.author,
+      Subject: form.properties.subject,
+      CreationDate: form.properties.createdAt,
+      ModDate: form.properties.createdAt,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -36,7 +42,8 @@ export function renderPdf(form: FormDocument): Promise<Buffer> {
 
   const row = (cells: { text: string; width: number }[]) => {
     doc.fontSize(BODY);
-    const height = Math.max(...cells.map((c) => doc.heightOfString(c.text || ' ', { width: c.width - 2 * PADDING }))) + 2 * PADDING;
+    const height =
+      Math.max(...cells.map((c) => doc.heightOfString(c.text || ' ', { width: c.width - 2 * PADDING }))) + 2 * PADDING;
     if (doc.y + height > bottom()) doc.addPage();
     const top = doc.y;
     let x = left;
@@ -59,7 +66,12 @@ export function renderPdf(form: FormDocument): Promise<Buffer> {
     heading(block.heading, block.note);
     if (block.kind === 'ROWS') {
       const labelWidth = width * 0.3;
-      block.rows.forEach((r: FormRow) => row([{ text: r.label, width: labelWidth }, { text: r.value, width: width - labelWidth }]));
+      block.rows.forEach((r: FormRow) =>
+        row([
+          { text: r.label, width: labelWidth },
+          { text: r.value, width: width - labelWidth },
+        ]),
+      );
     } else {
       const total = block.columns.reduce((s, c) => s + c.weight, 0);
       const widths = block.columns.map((c) => (width * c.weight) / total);

@@ -170,7 +170,14 @@ async function alterUserScramCredentialsRequest(changes: readonly ScramChange[])
         const salt = randomBytes(32);
         // SCRAM's SaltedPassword = Hi(password, salt, i), which is PBKDF2 with HMAC-SHA-512 (RFC 5802 § 2.2).
         const salted = await pbkdf2Async(password.normalize('NFKC'), salt, SCRAM_ITERATIONS, 64, 'sha512');
-        return Buffer.concat([compactString(username), int8(SCRAM_SHA_512), int32(SCRAM_ITERATIONS), compactBytes(salt), compactBytes(salted), NO_TAGS]);
+        return Buffer.concat([
+          compactString(username),
+          int8(SCRAM_SHA_512),
+          int32(SCRAM_ITERATIONS),
+          compactBytes(salt),
+          compactBytes(salted),
+          NO_TAGS,
+        ]);
       }),
   );
   return Buffer.concat([
@@ -243,11 +250,16 @@ export async function alterScramCredentials(kafka: Kafka, changes: readonly Scra
         apiName: 'AlterUserScramCredentials',
         encode: async () => ({ buf: body, buffer: body }),
       },
-      response: { decode: async (payload: Buffer) => decodeAlterUserScramCredentialsResponse(payload), parse: async (r: ScramResult[]) => r },
+      response: {
+        decode: async (payload: Buffer) => decodeAlterUserScramCredentialsResponse(payload),
+        parse: async (r: ScramResult[]) => r,
+      },
     })) as ScramResult[];
     const failed = results.filter((r) => r.errorCode !== 0);
     if (failed.length > 0) {
-      throw new Error(`AlterUserScramCredentials failed: ${failed.map((f) => `${f.user}: ${f.errorCode} ${f.errorMessage ?? ''}`).join('; ')}`);
+      throw new Error(
+        `AlterUserScramCredentials failed: ${failed.map((f) => `${f.user}: ${f.errorCode} ${f.errorMessage ?? ''}`).join('; ')}`,
+      );
     }
   } finally {
     await cluster.disconnect();
@@ -259,7 +271,11 @@ export async function alterScramCredentials(kafka: Kafka, changes: readonly Scra
  * moment after the controller accepted it, and a principal handed out (a subgraph starting, a party's password
  * returned) must work at once.
  */
-export async function awaitCredentials(settings: KafkaSettings, credentials: readonly SaslCredential[], timeoutMs = 15_000): Promise<void> {
+export async function awaitCredentials(
+  settings: KafkaSettings,
+  credentials: readonly SaslCredential[],
+  timeoutMs = 15_000,
+): Promise<void> {
   await Promise.all(
     credentials.map(async (sasl) => {
       const deadline = Date.now() + timeoutMs;

@@ -27,12 +27,16 @@ export function loadOrCreateBrokerCredentials(file: string): BrokerCredentials {
   try {
     stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<BrokerCredentials>;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read the broker credentials in ${file}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`cannot read the broker credentials in ${file}: ${(error as Error).message}`);
   }
   const credentials: BrokerCredentials = {
     admin: stored.admin ?? { username: ADMIN_USERNAME, password: newPassword() },
     subgraphs: Object.fromEntries(
-      SUBGRAPH_NAMES.map((name) => [name, stored.subgraphs?.[name] ?? { username: subgraphUsername(name), password: newPassword() }]),
+      SUBGRAPH_NAMES.map((name) => [
+        name,
+        stored.subgraphs?.[name] ?? { username: subgraphUsername(name), password: newPassword() },
+      ]),
     ) as Record<SubgraphName, SaslCredential>,
   };
   if (JSON.stringify(credentials) !== JSON.stringify(stored)) {

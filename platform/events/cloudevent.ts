@@ -45,15 +45,20 @@ export const DEAD_LETTER_REASONS = {
   UNKNOWN_EVENT_TYPE: 'The catalog has no schema for the ce_type.',
   SCHEMA_VIOLATION: "The data does not match the event type's JSON Schema.",
   HANDLER_FAILED: 'The handler kept failing after its retries for a reason that is not a rule of the domain.',
-  SENDER_MISMATCH: "On a party's own topic, the data names another sender (court, reviewer) than the topic's party, or the event type does not belong there.",
-  EVENT_ID_REUSED: 'A conflict: the ce_id was applied before with other content (ce_type or data); an identical redelivery is dropped silently.',
+  SENDER_MISMATCH:
+    "On a party's own topic, the data names another sender (court, reviewer) than the topic's party, or the event type does not belong there.",
+  EVENT_ID_REUSED:
+    'A conflict: the ce_id was applied before with other content (ce_type or data); an identical redelivery is dropped silently.',
 } as const satisfies ErrorCatalog;
 
 type DeadLetterReason = keyof typeof DEAD_LETTER_REASONS;
 
 /** A message that can never be processed, whatever the retries: it goes to the dead-letter topic. */
 export class PoisonMessageError extends Error {
-  constructor(readonly reasonCode: DeadLetterReason, message: string) {
+  constructor(
+    readonly reasonCode: DeadLetterReason,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -71,7 +76,8 @@ export function decodeMessage(headers: IHeaders | undefined, value: Buffer | nul
   const id = header(headers, 'ce_id');
   const type = header(headers, 'ce_type');
   const source = header(headers, 'ce_source');
-  if (!id || !type || !source) throw new PoisonMessageError('NOT_A_CLOUDEVENT', 'ce_id, ce_type and ce_source are required');
+  if (!id || !type || !source)
+    throw new PoisonMessageError('NOT_A_CLOUDEVENT', 'ce_id, ce_type and ce_source are required');
   const contentType = header(headers, 'content-type') ?? 'application/json';
   if (!contentType.startsWith('application/json')) {
     throw new PoisonMessageError('UNSUPPORTED_CONTENT_TYPE', `content-type ${contentType} is not JSON`);
@@ -102,7 +108,10 @@ export function validateEventData(type: string, data: unknown): void {
   const validate = validators.get(type);
   if (!validate) throw new PoisonMessageError('UNKNOWN_EVENT_TYPE', `no schema for event type ${type}`);
   if (!validate(data)) {
-    const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    const problems = (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${e.instancePath || '/'} ${e.message}`)
+      .join('; ');
     throw new PoisonMessageError('SCHEMA_VIOLATION', `${type} data does not match its schema: ${problems}`);
   }
 }

@@ -11,7 +11,10 @@ import { deadLetters } from '../metrics';
 import { KafkaSettings, topicName } from './kafka';
 
 /** Applies one event's effect inside the inbox transaction. Throw a DomainError to reject it as poison. */
-export type EventHandler<E extends EventDefinition = EventDefinition> = (em: EntityManager, event: HubEvent<EventData<E>>) => Promise<void>;
+export type EventHandler<E extends EventDefinition = EventDefinition> = (
+  em: EntityManager,
+  event: HubEvent<EventData<E>>,
+) => Promise<void>;
 
 /** One event type a consumer handles, with its handler typed by the catalog's declaration of that type. */
 export interface EventSubscription {
@@ -51,7 +54,9 @@ export const consumerTopics = (definition: ConsumerDefinition): string[] => [
  * topic in them, and takes the sender from the topic's name.
  */
 export const consumerTopicPrefixes = (definition: ConsumerDefinition): string[] => [
-  ...new Set(definition.subscriptions.filter((s) => s.definition.topic.perParty).map((s) => `${s.definition.topic.name}.`)),
+  ...new Set(
+    definition.subscriptions.filter((s) => s.definition.topic.perParty).map((s) => `${s.definition.topic.name}.`),
+  ),
 ];
 
 export interface ConsumerOptions {
@@ -66,7 +71,18 @@ export interface ConsumerOptions {
   initialBackoffMs?: number;
 }
 
-const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01']);
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '40001',
+  '40P01',
+]);
 
 /** Infrastructure failures (database down, serialisation conflicts) are retried until they pass, never dead-lettered. */
 export function isTransient(error: unknown): boolean {
@@ -110,7 +126,10 @@ export class InboxConsumer {
     // kafkajs resolves a subscription once: parties' topics created later (a newly registered court) are found by
     // looking again now and then, and the consumer rejoins with them.
     if (this.partyPrefixes.length > 0) {
-      this.refreshTimer = setInterval(() => void this.refreshTopics(), this.options.kafkaSettings.partyTopicRefreshMs ?? 10_000);
+      this.refreshTimer = setInterval(
+        () => void this.refreshTopics(),
+        this.options.kafkaSettings.partyTopicRefreshMs ?? 10_000,
+      );
     }
   }
 
@@ -163,7 +182,10 @@ export class InboxConsumer {
       groupId: this.groupId,
       maxWaitTimeInMs: kafkaSettings.consumerMaxWaitMs,
       ...(kafkaSettings.consumerSessionTimeoutMs
-        ? { sessionTimeout: kafkaSettings.consumerSessionTimeoutMs, heartbeatInterval: Math.floor(kafkaSettings.consumerSessionTimeoutMs / 3) }
+        ? {
+            sessionTimeout: kafkaSettings.consumerSessionTimeoutMs,
+            heartbeatInterval: Math.floor(kafkaSettings.consumerSessionTimeoutMs / 3),
+          }
         : {}),
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5000 },
     });
@@ -215,7 +237,8 @@ export class InboxConsumer {
       validateEventData(event.type, event.data);
       this.checkSender(topic, event);
     } catch (error) {
-      if (error instanceof PoisonMessageError) return this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
+      if (error instanceof PoisonMessageError)
+        return this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
       throw error;
     }
 
@@ -226,8 +249,10 @@ export class InboxConsumer {
         await this.apply(event, topic, partition, message.offset);
         return;
       } catch (error) {
-        if (error instanceof DomainError) return this.deadLetter({ topic, partition, message }, error.code, error.message);
-        if (error instanceof PoisonMessageError) return this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
+        if (error instanceof DomainError)
+          return this.deadLetter({ topic, partition, message }, error.code, error.message);
+        if (error instanceof PoisonMessageError)
+          return this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
         if (attempt >= maxAttempts) {
           // Transient failures go back to kafkajs, which re-delivers after its own backoff: nothing is skipped.
           if (isTransient(error)) throw error;
@@ -258,10 +283,17 @@ export class InboxConsumer {
     }
     if (events.length > 0) {
       try {
-        await this.applyBatch(events.map(({ event, message }) => ({ event, offset: message.offset })), topic, partition);
+        await this.applyBatch(
+          events.map(({ event, message }) => ({ event, offset: message.offset })),
+          topic,
+          partition,
+        );
       } catch (error) {
         if (isTransient(error)) throw error; // kafkajs fetches the batch again: nothing is skipped
-        this.log.warn({ err: error, topic, partition, messages: events.length }, 'batch failed; applying its messages one by one');
+        this.log.warn(
+          { err: error, topic, partition, messages: events.length },
+          'batch failed; applying its messages one by one',
+        );
         for (const { message } of events) {
           if (!isRunning() || isStale()) return;
           await this.handle({ topic, partition, message, heartbeat, pause: () => () => undefined });
@@ -274,7 +306,11 @@ export class InboxConsumer {
   }
 
   /** One inbox transaction for a batch: the inbox rows in one statement, the handler with the events not seen before. */
-  private async applyBatch(events: { event: HubEvent; offset: string }[], topic: string, partition: number): Promise<void> {
+  private async applyBatch(
+    events: { event: HubEvent; offset: string }[],
+    topic: string,
+    partition: number,
+  ): Promise<void> {
     const { definition, orm } = this.options;
     await orm.em.fork().transactional(async (em) => {
       const schema = orm.config.get('schema');
@@ -282,7 +318,12 @@ export class InboxConsumer {
         `insert into "${schema}"."inbox" (consumer, event_id, event_type, topic, partition, "offset")
          select ?, e.event_id, e.event_type, ?, ?, e."offset" from jsonb_to_recordset(?::jsonb) as e(event_id text, event_type text, "offset" bigint)
          on conflict (consumer, event_id) do nothing returning event_id`,
-        [definition.name, topic, partition, JSON.stringify(events.map(({ event, offset }) => ({ event_id: event.id, event_type: event.type, offset })))],
+        [
+          definition.name,
+          topic,
+          partition,
+          JSON.stringify(events.map(({ event, offset }) => ({ event_id: event.id, event_type: event.type, offset }))),
+        ],
         'all',
         em.getTransactionContext(),
       );
@@ -301,11 +342,18 @@ export class InboxConsumer {
     const family = this.definitions.get(event.type)!.topic;
     if (!family.perParty) return;
     const prefix = topicName(this.options.kafkaSettings, `${family.name}.`);
-    if (!topic.startsWith(prefix)) throw new PoisonMessageError('SENDER_MISMATCH', `${event.type} is taken only from a party's own ${family.name}.<${family.perParty.party}> topic`);
+    if (!topic.startsWith(prefix))
+      throw new PoisonMessageError(
+        'SENDER_MISMATCH',
+        `${event.type} is taken only from a party's own ${family.name}.<${family.perParty.party}> topic`,
+      );
     const sender = topic.slice(prefix.length);
     const named = (event.data as Record<string, unknown>)[family.perParty.senderField];
     if (named !== sender) {
-      throw new PoisonMessageError('SENDER_MISMATCH', `${family.perParty.senderField} ${String(named)} is not ${sender}, whose topic this is`);
+      throw new PoisonMessageError(
+        'SENDER_MISMATCH',
+        `${family.perParty.senderField} ${String(named)} is not ${sender}, whose topic this is`,
+      );
     }
   }
 
@@ -322,9 +370,16 @@ export class InboxConsumer {
       );
       if (inserted === 0) {
         // Already applied: a redelivery changes nothing (exactly-once effect); other content under the id is refused.
-        const [earlier] = await sqlRows<{ data_sha256: string | null }>(em, `select data_sha256 from ${inbox} where consumer = ? and event_id = ?`, [definition.name, event.id]);
+        const [earlier] = await sqlRows<{ data_sha256: string | null }>(
+          em,
+          `select data_sha256 from ${inbox} where consumer = ? and event_id = ?`,
+          [definition.name, event.id],
+        );
         if (earlier?.data_sha256 && earlier.data_sha256 !== digest) {
-          throw new PoisonMessageError('EVENT_ID_REUSED', `Event id ${event.id.slice(0, 100)} was applied before with other content`);
+          throw new PoisonMessageError(
+            'EVENT_ID_REUSED',
+            `Event id ${event.id.slice(0, 100)} was applied before with other content`,
+          );
         }
         return;
       }
@@ -337,7 +392,10 @@ export class InboxConsumer {
     reasonCode: string,
     reason: string,
   ): Promise<void> {
-    this.log.warn({ topic, partition, offset: message.offset, reasonCode, reason }, 'message sent to dead-letter topic');
+    this.log.warn(
+      { topic, partition, offset: message.offset, reasonCode, reason },
+      'message sent to dead-letter topic',
+    );
     deadLetters.inc({ topic, reason: reasonCode });
     await this.dlqProducer!.send({
       topic: topicName(this.options.kafkaSettings, this.options.deadLetterTopic),

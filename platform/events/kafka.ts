@@ -51,10 +51,12 @@ export function createKafka(settings: KafkaSettings): Kafka {
     // quickly and nothing waits inside kafkajs for minutes.
     retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
     logLevel: logLevel.WARN,
-    logCreator: () => ({ namespace, level, log }) => {
-      const { message, ...extra } = log;
-      kafkaLog[toPino(level)]({ namespace, ...extra }, message);
-    },
+    logCreator:
+      () =>
+      ({ namespace, level, log }) => {
+        const { message, ...extra } = log;
+        kafkaLog[toPino(level)]({ namespace, ...extra }, message);
+      },
   });
 }
 
@@ -63,7 +65,12 @@ export function createKafka(settings: KafkaSettings): Kafka {
  * creation a broker may briefly answer "unknown topic" even where kafkajs waits for leaders, so the whole step is
  * retried a bounded number of times. Replication 1 suits the single local broker only.
  */
-export async function ensureTopics(kafka: Kafka, settings: KafkaSettings, logicalNames: string[], attempts = 10): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  settings: KafkaSettings,
+  logicalNames: string[],
+  attempts = 10,
+): Promise<void> {
   const topics = [...new Set(logicalNames.map((n) => topicName(settings, n)))];
   const admin = kafka.admin();
   await admin.connect();
@@ -75,7 +82,11 @@ export async function ensureTopics(kafka: Kafka, settings: KafkaSettings, logica
         if (missing.length > 0) {
           await admin.createTopics({
             waitForLeaders: true,
-            topics: missing.map((topic) => ({ topic, numPartitions: settings.partitions ?? 3, replicationFactor: settings.replicationFactor ?? 1 })),
+            topics: missing.map((topic) => ({
+              topic,
+              numPartitions: settings.partitions ?? 3,
+              replicationFactor: settings.replicationFactor ?? 1,
+            })),
           });
         }
         const metadata = await admin.fetchTopicMetadata({ topics });

@@ -169,13 +169,17 @@ export class OutboxRelay {
         await this.send(rows);
       } catch (error) {
         // Recorded in its own statement so the failure is visible even though this transaction rolls back.
-        await knex.raw(
-          `update "${schema}"."outbox" set attempts = attempts + 1, last_error = ? where id = any(?::bigint[])`,
-          [String((error as Error).message).slice(0, 500), rows.map((r) => r.id)],
-        ).catch(() => undefined);
+        await knex
+          .raw(`update "${schema}"."outbox" set attempts = attempts + 1, last_error = ? where id = any(?::bigint[])`, [
+            String((error as Error).message).slice(0, 500),
+            rows.map((r) => r.id),
+          ])
+          .catch(() => undefined);
         throw error;
       }
-      await trx.raw(`update "${schema}"."outbox" set published_at = now() where id = any(?::bigint[])`, [rows.map((r) => r.id)]);
+      await trx.raw(`update "${schema}"."outbox" set published_at = now() where id = any(?::bigint[])`, [
+        rows.map((r) => r.id),
+      ]);
       return rows.length;
     });
   }
@@ -216,7 +220,11 @@ export class OutboxRelay {
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      const producer = this.options.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+      });
       await producer.connect();
       this.producer = producer;
     }

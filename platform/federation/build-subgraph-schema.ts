@@ -47,7 +47,10 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   });
   return withUuidIds(
     buildSubgraphSchema({
-      typeDefs: gql`${FEDERATION_LINK} ${printSchemaWithDirectives(schema)}`,
+      typeDefs: gql`
+        ${FEDERATION_LINK}
+        ${printSchemaWithDirectives(schema)}
+      `,
       resolvers: mergeResolvers(createResolversMap(schema) as IResolvers, options.referenceResolvers) as never,
     }),
   );
@@ -60,9 +63,11 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
  */
 function withUuidIds(schema: GraphQLSchema): GraphQLSchema {
   const types: Record<string, GraphQLNamedType> = {};
-  for (const [name, type] of Object.entries(schema.getTypeMap())) if (!name.startsWith('__')) types[name] = name === 'ID' ? UuidId : type;
+  for (const [name, type] of Object.entries(schema.getTypeMap()))
+    if (!name.startsWith('__')) types[name] = name === 'ID' ? UuidId : type;
   const { typeMap, directives } = rewireTypes(types, schema.getDirectives());
-  const root = (type: GraphQLObjectType | null | undefined) => (type ? (typeMap[type.name] as GraphQLObjectType) : undefined);
+  const root = (type: GraphQLObjectType | null | undefined) =>
+    type ? (typeMap[type.name] as GraphQLObjectType) : undefined;
   return new GraphQLSchema({
     ...schema.toConfig(),
     query: root(schema.getQueryType()),

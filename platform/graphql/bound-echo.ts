@@ -8,7 +8,10 @@ export const MAX_ECHO = 100;
  * in … enum`): no more than 100 characters of any quoted value come back, and no message is over 500 characters.
  */
 export function boundEcho(message: string): string {
-  const clipped = message.replace(/"((?:[^"\\]|\\.){101,}?)(?="|$)/g, (_all, inner: string) => `"${inner.slice(0, MAX_ECHO)}…`);
+  const clipped = message.replace(
+    /"((?:[^"\\]|\\.){101,}?)(?="|$)/g,
+    (_all, inner: string) => `"${inner.slice(0, MAX_ECHO)}…`,
+  );
   return clipped.length > 500 ? `${clipped.slice(0, 500)}…` : clipped;
 }
 
@@ -32,7 +35,8 @@ export function callerStrings(variables: unknown, document?: DocumentNode): stri
 export function clipEchoes(message: string, sent: readonly string[]): string {
   let clipped = message;
   for (const value of sent) {
-    if (value.length > MAX_ECHO && clipped.includes(value)) clipped = clipped.split(value).join(`${value.slice(0, MAX_ECHO)}…`);
+    if (value.length > MAX_ECHO && clipped.includes(value))
+      clipped = clipped.split(value).join(`${value.slice(0, MAX_ECHO)}…`);
   }
   return boundEcho(clipped);
 }

@@ -20,7 +20,8 @@ describe('the hub’s scalars', () => {
     expect(Name.parseValue('学院南路32号院')).toBe('学院南路32号院');
     expect(Name.parseValue('名'.repeat(200))).toHaveLength(200);
     expect(refusal(() => Name.parseValue('名'.repeat(201)))).toBe('longer than 200 characters');
-    for (const bad of ['a\u0000b', 'a\nb', 'a\tb', 'a\u007fb', 'a\u0085b']) expect(refusal(() => Name.parseValue(bad))).toBe('contains a control character');
+    for (const bad of ['a\u0000b', 'a\nb', 'a\tb', 'a\u007fb', 'a\u0085b'])
+      expect(refusal(() => Name.parseValue(bad))).toBe('contains a control character');
     for (const bidi of ['\u202e', '\u202a', '\u2066', '\u2069', '\u200f', '\u061c']) {
       expect(refusal(() => Name.parseValue(`王${bidi}五`))).toBe('contains a bidirectional control character');
     }
@@ -32,17 +33,22 @@ describe('the hub’s scalars', () => {
   it('Note: free text up to 2,000 characters with tabs and line breaks; Key up to 128; CsvText for whole files', () => {
     expect(Note.parseValue('第一行\r\n\t第二行')).toBe('第一行\r\n\t第二行');
     expect(refusal(() => Note.parseValue('说'.repeat(2001)))).toBe('longer than 2000 characters');
-    expect(refusal(() => Note.parseValue('bell\u0007'))).toBe('contains a control character other than tab or line break');
+    expect(refusal(() => Note.parseValue('bell\u0007'))).toBe(
+      'contains a control character other than tab or line break',
+    );
     expect(Key.parseValue('k'.repeat(128))).toHaveLength(128);
     expect(refusal(() => Key.parseValue('k'.repeat(129)))).toBe('longer than 128 characters');
     expect(CsvText.parseValue('building,unit\n1号楼,1\n')).toBe('building,unit\n1号楼,1\n');
-    expect(refusal(() => CsvText.parseValue('a,b\u0000'))).toBe('contains a control character other than tab or line break');
+    expect(refusal(() => CsvText.parseValue('a,b\u0000'))).toBe(
+      'contains a control character other than tab or line break',
+    );
   });
 
   it('ID: a UUID, nothing else', () => {
     expect(UuidId.name).toBe('ID');
     expect(UuidId.parseValue('0B8D3C55-7A1E-4F1B-9C2D-3E4F5A6B7C8D')).toBe('0b8d3c55-7a1e-4f1b-9c2d-3e4f5a6b7c8d');
-    for (const bad of ['1', '1 or 1=1', '0b8d3c55-7a1e-4f1b-9c2d-3e4f5a6b7c8d\u0000', '']) expect(refusal(() => UuidId.parseValue(bad))).toBe('is not a UUID');
+    for (const bad of ['1', '1 or 1=1', '0b8d3c55-7a1e-4f1b-9c2d-3e4f5a6b7c8d\u0000', ''])
+      expect(refusal(() => UuidId.parseValue(bad))).toBe('is not a UUID');
     expect(refusal(() => UuidId.parseValue(7))).toBe('must be a string');
     expect(UuidId.serialize('x')).toBe('x');
   });
@@ -56,7 +62,8 @@ describe('the hub’s scalars', () => {
     expect(refusal(() => LocalDate.parseValue('2025-02-29'))).toBe('is not a YYYY-MM-DD calendar date');
     expect(refusal(() => LocalDate.parseValue('1948-12-31'))).toBe('is before 1949');
     expect(refusal(() => LocalDate.parseValue(addYears(today, 51)))).toBe('is more than 50 years ahead');
-    for (const bad of ['2026-1-5', '20260105', '2026-01-05T00:00:00Z', 20260105]) expect(refusal(() => LocalDate.parseValue(bad))).toBe('is not a YYYY-MM-DD calendar date');
+    for (const bad of ['2026-1-5', '20260105', '2026-01-05T00:00:00Z', 20260105])
+      expect(refusal(() => LocalDate.parseValue(bad))).toBe('is not a YYYY-MM-DD calendar date');
   });
 
   it('Fen: whole fen from 0 to the ceiling of its kind, never a fraction, a string or a Float literal', () => {
@@ -65,7 +72,8 @@ describe('the hub’s scalars', () => {
     expect(refusal(() => Fen.parseValue(10_000_000_001))).toBe('is over 10,000,000,000 fen');
     expect(refusal(() => RateFen.parseValue(100_001))).toBe('is over 100,000 fen');
     expect(refusal(() => Fen.parseValue(-1))).toBe('must not be negative');
-    for (const bad of [1.5, '100', Number.NaN, Number.POSITIVE_INFINITY, null]) expect(refusal(() => Fen.parseValue(bad))).toBe('must be a whole number of fen');
+    for (const bad of [1.5, '100', Number.NaN, Number.POSITIVE_INFINITY, null])
+      expect(refusal(() => Fen.parseValue(bad))).toBe('must be a whole number of fen');
     expect(Fen.parseLiteral(literal(Kind.INT, '178'))).toBe(178);
     expect(refusal(() => Fen.parseLiteral(literal(Kind.FLOAT, '1.5')))).toBe('must be an integer');
     expect(refusal(() => Fen.parseLiteral(literal(Kind.STRING, '100')))).toBe('must be an integer');
@@ -73,7 +81,9 @@ describe('the hub’s scalars', () => {
 
   it('error messages quote at most 100 characters of any value', () => {
     const long = 'x'.repeat(5000);
-    const message = new GraphQLError(`Variable "$n" got invalid value "${long}"; Int cannot represent non-integer value: "${long}"`).message;
+    const message = new GraphQLError(
+      `Variable "$n" got invalid value "${long}"; Int cannot represent non-integer value: "${long}"`,
+    ).message;
     const bounded = boundEcho(message);
     expect(bounded).not.toContain('x'.repeat(101));
     expect(bounded).toContain('x'.repeat(100));

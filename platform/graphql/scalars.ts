@@ -11,7 +11,10 @@ import { InvalidInputError } from '../../kernel/errors';
  */
 
 export class InputRefusedError extends InvalidInputError {
-  constructor(readonly type: string, readonly problem: string) {
+  constructor(
+    readonly type: string,
+    readonly problem: string,
+  ) {
     super(`${type}: ${problem}`, { fields: { [type]: `${type} ${problem}` } });
     this.name = 'InputRefusedError';
   }
@@ -42,14 +45,18 @@ function checkText(rules: TextRules, value: unknown): string {
   if (typeof value !== 'string') return refuse(rules.name, 'must be a string');
   if (value.length > rules.maxLength) return refuse(rules.name, `longer than ${rules.maxLength} characters`);
   if (CONTROL.test(value) || (!rules.multiline && LINE_BREAK_OR_TAB.test(value))) {
-    return refuse(rules.name, rules.multiline ? 'contains a control character other than tab or line break' : 'contains a control character');
+    return refuse(
+      rules.name,
+      rules.multiline ? 'contains a control character other than tab or line break' : 'contains a control character',
+    );
   }
   if (BIDI.test(value)) return refuse(rules.name, 'contains a bidirectional control character');
   return value;
 }
 
 const literalOf = (type: string, ast: ValueNode, kinds: Kind[]): string => {
-  if (!kinds.includes(ast.kind)) return refuse(type, `must be ${kinds.includes(Kind.STRING) ? 'a string' : 'an integer'}`);
+  if (!kinds.includes(ast.kind))
+    return refuse(type, `must be ${kinds.includes(Kind.STRING) ? 'a string' : 'an integer'}`);
   return (ast as { value: string }).value;
 };
 
@@ -86,19 +93,39 @@ export const Base64 = new GraphQLScalarType<string, string>({
 });
 
 /** Names and titles of people, organisations, compounds, buildings, documents: one line, up to 200 characters. */
-export const Name = textScalar({ name: 'Name', maxLength: 200, multiline: false, description: 'A name or title, on one line.' });
+export const Name = textScalar({
+  name: 'Name',
+  maxLength: 200,
+  multiline: false,
+  description: 'A name or title, on one line.',
+});
 
 /** Reasons, notes, service standards: free text up to 2,000 characters. */
-export const Note = textScalar({ name: 'Note', maxLength: 2000, multiline: true, description: 'Free text (a reason, a note, a standard).' });
+export const Note = textScalar({
+  name: 'Note',
+  maxLength: 2000,
+  multiline: true,
+  description: 'Free text (a reason, a note, a standard).',
+});
 
 /**
  * Codes, references, numbers and keys: idempotency keys, division codes, case and record numbers, SHA-256 digests,
  * months, instants and decimal strings, whose own format the domain checks.
  */
-export const Key = textScalar({ name: 'Key', maxLength: 128, multiline: false, description: 'A code, reference, key or formatted value (month, instant, decimal).' });
+export const Key = textScalar({
+  name: 'Key',
+  maxLength: 128,
+  multiline: false,
+  description: 'A code, reference, key or formatted value (month, instant, decimal).',
+});
 
 /** A whole CSV document (the compound import), as large as the subgraph accepts a request body. */
-export const CsvText = textScalar({ name: 'CsvText', maxLength: 32 * 1024 * 1024, multiline: true, description: 'A CSV document.' });
+export const CsvText = textScalar({
+  name: 'CsvText',
+  maxLength: 32 * 1024 * 1024,
+  multiline: true,
+  description: 'A CSV document.',
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -131,7 +158,8 @@ function checkDate(value: unknown, today: string): string {
     return refuse('LocalDate', 'is not a YYYY-MM-DD calendar date');
   }
   if (Number(value.slice(0, 4)) < FIRST_YEAR) return refuse('LocalDate', `is before ${FIRST_YEAR}`);
-  if (compareDates(value, addYears(today, YEARS_AHEAD)) > 0) return refuse('LocalDate', `is more than ${YEARS_AHEAD} years ahead`);
+  if (compareDates(value, addYears(today, YEARS_AHEAD)) > 0)
+    return refuse('LocalDate', `is more than ${YEARS_AHEAD} years ahead`);
   return value;
 }
 
@@ -172,4 +200,3 @@ export const RateFen = fenScalar('RateFen', 1_000 * YUAN, 'A rate per square met
 
 /** The hub's scalars, for the schema builder (type-graphql's scalarsMap is by TypeScript type; these go by name). */
 export const HUB_SCALARS = [Name, Note, Key, Url, CsvText, Base64, LocalDate, Fen, PaymentFen, RateFen] as const;
-

@@ -40,17 +40,33 @@ export async function applyFilingSnapshot(em: EntityManager, schema: string, f: 
         terms = excluded.terms, terms_sha256 = excluded.terms_sha256, received_at = now()
       where s.sequence < excluded.sequence`,
     [
-      f.filingId, f.contractId, f.areaId, f.companyId, f.kind, f.status, f.sequence, f.recordNumber, f.acceptedOn,
-      f.terms.startsOn, f.terms.endsOn, f.terminatedOn, JSON.stringify(f.terms), f.termsSha256,
+      f.filingId,
+      f.contractId,
+      f.areaId,
+      f.companyId,
+      f.kind,
+      f.status,
+      f.sequence,
+      f.recordNumber,
+      f.acceptedOn,
+      f.terms.startsOn,
+      f.terms.endsOn,
+      f.terminatedOn,
+      JSON.stringify(f.terms),
+      f.termsSha256,
     ],
     'run',
     em.getTransactionContext(),
   );
 }
 
-export function filingSnapshotConsumer(subgraph: 'areas' | 'arrears' | 'litigation' | 'complaints'): ConsumerDefinition {
+export function filingSnapshotConsumer(
+  subgraph: 'areas' | 'arrears' | 'litigation' | 'complaints',
+): ConsumerDefinition {
   return {
     name: `${subgraph}.filing-snapshots`,
-    subscriptions: FILING_EVENTS.map((definition) => on(definition, (em, event) => applyFilingSnapshot(em, subgraph, event.data))),
+    subscriptions: FILING_EVENTS.map((definition) =>
+      on(definition, (em, event) => applyFilingSnapshot(em, subgraph, event.data)),
+    ),
   };
 }

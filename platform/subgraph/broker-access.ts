@@ -14,11 +14,17 @@ import { SubgraphModule } from './module';
 export function subgraphGrants(module: SubgraphModule, username: string, topicPrefix = ''): Grant[] {
   const principal = principalOf(username);
   const topic = (name: string, operation: Grant['operation'], prefixed = false): Grant => ({
-    principal, resource: 'TOPIC', name: `${topicPrefix}${name}`, prefixed, operation,
+    principal,
+    resource: 'TOPIC',
+    name: `${topicPrefix}${name}`,
+    prefixed,
+    operation,
   });
   const written = [...new Set([...module.producedTopics, deadLetterTopicOf(module.name)])];
   // The parties' feeds of its topics (`contracts.filings.v1.<district>`): written by the producer alone.
-  const feeds = TOPIC_DEFINITIONS.filter((t) => t.partyFeed && module.producedTopics.includes(t.name)).map((t) => `${t.name}.`);
+  const feeds = TOPIC_DEFINITIONS.filter((t) => t.partyFeed && module.producedTopics.includes(t.name)).map(
+    (t) => `${t.name}.`,
+  );
   const read = [...new Set(module.consumers.flatMap(consumerTopics))];
   const readPrefixes = [...new Set(module.consumers.flatMap(consumerTopicPrefixes))];
   return [

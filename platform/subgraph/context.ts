@@ -32,11 +32,14 @@ export function childrenLoader<T>(
   fetch: (parentIds: string[]) => Promise<T[]>,
   parentOf: (row: T) => string,
 ): DataLoader<string, T[]> {
-  return requestLoader(ctx, key, () =>
-    new DataLoader<string, T[]>(async (ids) => {
-      const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
-      for (const row of await fetch([...ids])) groups.get(parentOf(row))?.push(row);
-      return ids.map((id) => groups.get(id)!);
-    }),
+  return requestLoader(
+    ctx,
+    key,
+    () =>
+      new DataLoader<string, T[]>(async (ids) => {
+        const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+        for (const row of await fetch([...ids])) groups.get(parentOf(row))?.push(row);
+        return ids.map((id) => groups.get(id)!);
+      }),
   );
 }

@@ -1,10 +1,19 @@
-import { GraphQLError, GraphQLInputObjectType, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
+import {
+  GraphQLError,
+  GraphQLInputObjectType,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  graphql,
+} from 'graphql';
 import { DomainError } from '../../kernel/errors';
 import { Key, Name } from '../graphql/scalars';
 import { formatError } from './errors';
 
 describe('GraphQL error mapping', () => {
-  const asResolverError = (original: Error) => new GraphQLError(original.message, { path: ['x'], originalError: original });
+  const asResolverError = (original: Error) =>
+    new GraphQLError(original.message, { path: ['x'], originalError: original });
 
   it('passes a domain error with its stable code and details', () => {
     const error = new DomainError('FILING_LATE', 'filed after 15 days', { days: 16 });
@@ -17,34 +26,59 @@ describe('GraphQL error mapping', () => {
 
   it('hides an unexpected error behind INTERNAL_SERVER_ERROR', () => {
     const error = new TypeError("Cannot read properties of undefined (reading 'secret') at /srv/hub/dist/x.js:3");
-    const formatted = formatError({ message: error.message, path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, asResolverError(error), 'areas');
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const formatted = formatError(
+      { message: error.message, path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+      asResolverError(error),
+      'areas',
+    );
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['x'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('reports a malformed id refused by PostgreSQL as bad input', () => {
     const error = Object.assign(new Error('invalid input syntax for type uuid: "x"'), { code: '22P02' });
-    expect(formatError({ message: error.message, path: ['x'] }, asResolverError(error), 'areas').extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(formatError({ message: error.message, path: ['x'] }, asResolverError(error), 'areas').extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   it('answers a unique race no use case handled as CONFLICT, raw SQL or ORM alike', () => {
-    const raw = Object.assign(new Error('duplicate key value violates unique constraint "x_key"'), { code: '23505', constraint: 'x_key', detail: 'Key (name)=(张三) already exists.' });
+    const raw = Object.assign(new Error('duplicate key value violates unique constraint "x_key"'), {
+      code: '23505',
+      constraint: 'x_key',
+      detail: 'Key (name)=(张三) already exists.',
+    });
     const formatted = formatError({ message: raw.message, path: ['x'] }, asResolverError(raw), 'areas');
     expect(formatted.extensions).toEqual({ code: 'CONFLICT' });
     expect(JSON.stringify(formatted)).not.toContain('张三');
   });
 
   it('keeps GraphQL validation errors as they are', () => {
-    const formatted = formatError({ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('v'), 'areas');
+    const formatted = formatError(
+      { message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      new GraphQLError('v'),
+      'areas',
+    );
     expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
   describe('a value refused by one of the hub’s scalars', () => {
-    const input = new GraphQLInputObjectType({ name: 'PaymentInput', fields: { idempotencyKey: { type: new GraphQLNonNull(Key) } } });
+    const input = new GraphQLInputObjectType({
+      name: 'PaymentInput',
+      fields: { idempotencyKey: { type: new GraphQLNonNull(Key) } },
+    });
     const schema = new GraphQLSchema({
       query: new GraphQLObjectType({
         name: 'Query',
         fields: {
-          standards: { type: GraphQLString, args: { compoundName: { type: new GraphQLNonNull(Name) } }, resolve: () => 'ok' },
+          standards: {
+            type: GraphQLString,
+            args: { compoundName: { type: new GraphQLNonNull(Name) } },
+            resolve: () => 'ok',
+          },
           pay: { type: GraphQLString, args: { payment: { type: new GraphQLNonNull(input) } }, resolve: () => 'ok' },
         },
       }),
@@ -52,20 +86,40 @@ describe('GraphQL error mapping', () => {
     const refusalOf = async (source: string, variableValues?: Record<string, unknown>) => {
       const { errors } = await graphql({ schema, source, variableValues });
       expect(errors).toHaveLength(1);
-      return formatError({ message: errors![0].message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, errors![0], 'contracts');
+      return formatError(
+        { message: errors![0].message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        errors![0],
+        'contracts',
+      );
     };
 
     it('as a variable: BAD_USER_INPUT naming the input field, without the value', async () => {
-      const formatted = await refusalOf('query($p: PaymentInput!) { pay(payment: $p) }', { p: { idempotencyKey: `k${'\u0000'}${'x'.repeat(100)}` } });
-      expect(formatted).toMatchObject({ message: 'idempotencyKey: contains a control character', extensions: { code: 'BAD_USER_INPUT', details: { fields: { idempotencyKey: 'Key contains a control character' } } } });
+      const formatted = await refusalOf('query($p: PaymentInput!) { pay(payment: $p) }', {
+        p: { idempotencyKey: `k${'\u0000'}${'x'.repeat(100)}` },
+      });
+      expect(formatted).toMatchObject({
+        message: 'idempotencyKey: contains a control character',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          details: { fields: { idempotencyKey: 'Key contains a control character' } },
+        },
+      });
       expect(JSON.stringify(formatted)).not.toContain('xxx');
     });
 
     it('as a literal: BAD_USER_INPUT naming the argument, without the value', async () => {
       const formatted = await refusalOf(`{ standards(compoundName: "${'名'.repeat(201)}") }`);
-      expect(formatted).toMatchObject({ message: 'compoundName: longer than 200 characters', extensions: { code: 'BAD_USER_INPUT', details: { fields: { compoundName: 'Name longer than 200 characters' } } } });
+      expect(formatted).toMatchObject({
+        message: 'compoundName: longer than 200 characters',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          details: { fields: { compoundName: 'Name longer than 200 characters' } },
+        },
+      });
       const inList = await refusalOf(`{ pay(payment: { idempotencyKey: "${'\\u0007'}" }) }`);
-      expect(inList.extensions).toMatchObject({ details: { fields: { idempotencyKey: 'Key contains a control character' } } });
+      expect(inList.extensions).toMatchObject({
+        details: { fields: { idempotencyKey: 'Key contains a control character' } },
+      });
     });
   });
 });

@@ -9,8 +9,15 @@ import { InputRefusedError, isInputRefused } from '../graphql/scalars';
 import { logger } from '../logging';
 
 const CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
 ]);
 
 /**
@@ -26,7 +33,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
       locations: formatted.locations,
       path: formatted.path,
       // As every BAD_USER_INPUT: details.fields maps each refused field to what is wrong with it.
-      extensions: { code: 'BAD_USER_INPUT', details: { fields: { [field ?? refused.type]: `${refused.type} ${refused.problem}` } } },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        details: { fields: { [field ?? refused.type]: `${refused.type} ${refused.problem}` } },
+      },
     };
   }
   const original = unwrapResolverError(error);
@@ -43,24 +53,42 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
       path: formatted.path,
       extensions: {
         code: 'BAD_USER_INPUT',
-        details: { fields: original.extensions.validationErrors?.map((v) => ({ field: v.property, constraints: v.constraints })) },
+        details: {
+          fields: original.extensions.validationErrors?.map((v) => ({ field: v.property, constraints: v.constraints })),
+        },
       },
     };
   }
   // PostgreSQL refused a value's format (an id that is not a UUID, a NUL, a number out of range): the caller's input,
   // not our fault. The scalars refuse these before any SQL; this is the net beneath them.
   if (POSTGRES_INPUT_ERRORS.has(String((original as { code?: unknown })?.code))) {
-    return { message: 'A value in the request is malformed (for example an id that is not a UUID)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      message: 'A value in the request is malformed (for example an id that is not a UUID)',
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
   // A race lost on a unique index that no use case answers itself: the state changed under the request, nothing was
   // written. Only the constraint is logged: the violation's detail quotes the values.
   if (isUniqueViolation(original)) {
-    logger.warn({ subgraph, path: formatted.path, constraint: (original as { constraint?: unknown }).constraint }, 'request lost a race on a unique index');
-    return { message: 'The request conflicts with a concurrent change: read the current state, then retry', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    logger.warn(
+      { subgraph, path: formatted.path, constraint: (original as { constraint?: unknown }).constraint },
+      'request lost a race on a unique index',
+    );
+    return {
+      message: 'The request conflicts with a concurrent change: read the current state, then retry',
+      path: formatted.path,
+      extensions: { code: 'CONFLICT' },
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    return { message: boundEcho(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return {
+      message: boundEcho(formatted.message),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
   }
   logger.error({ err: original, subgraph, path: formatted.path }, 'unexpected error in resolver');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -92,7 +120,12 @@ function fieldOf(error: GraphQLError, refused: InputRefusedError): string | unde
     const tail = tails.find((t) => error.message.endsWith(t));
     const prefix = tail ? error.message.slice(0, -tail.length) : '';
     const path = / at "([^"]*)"$/.exec(prefix)?.[1] ?? variable[1];
-    return path.split(/[.[\]]/).filter((segment) => segment && !/^\d+$/.test(segment)).pop() ?? variable[1];
+    return (
+      path
+        .split(/[.[\]]/)
+        .filter((segment) => segment && !/^\d+$/.test(segment))
+        .pop() ?? variable[1]
+    );
   }
   let depth = 0;
   for (let token: Token | null | undefined = error.nodes?.[0]?.loc?.startToken.prev; token; token = token.prev) {

@@ -39,7 +39,10 @@ export function createHealthResolver(subgraph: string) {
       };
       return Object.defineProperties(
         { subgraph, status: 'OK', checkedAt: new Date() },
-        { unpublishedEvents: { get: detail(row.unpublished), enumerable: true }, appliedEvents: { get: detail(row.applied), enumerable: true } },
+        {
+          unpublishedEvents: { get: detail(row.unpublished), enumerable: true },
+          appliedEvents: { get: detail(row.applied), enumerable: true },
+        },
       ) as SubgraphHealth;
     }
   }

@@ -9,8 +9,13 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   const brokers = kafkaBrokersFromEnv();
   if (!databaseUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set');
   const sasl = kafkaSaslFromEnv();
-  if (!sasl && process.env.NODE_ENV === 'production') throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set in production');
-  const kafka = { brokers, topicPrefix: process.env.KAFKA_TOPIC_PREFIX, replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 3) };
+  if (!sasl && process.env.NODE_ENV === 'production')
+    throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set in production');
+  const kafka = {
+    brokers,
+    topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
+    replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 3),
+  };
   const admin = kafkaSaslFromEnv(process.env, 'KAFKA_ADMIN');
   const running = await startSubgraph(module, {
     databaseUrl,

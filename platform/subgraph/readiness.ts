@@ -16,7 +16,11 @@ export interface ReadinessCheck {
  * What a subgraph needs to serve: its database answers, and the broker its outbox relay publishes to answers.
  * One admin client is kept for the broker question, so a probe costs one metadata request, not a connection.
  */
-export function subgraphReadiness(orm: HubOrm, kafka: Kafka, options: { timeoutMs?: number; ttlMs?: number } = {}): ReadinessCheck {
+export function subgraphReadiness(
+  orm: HubOrm,
+  kafka: Kafka,
+  options: { timeoutMs?: number; ttlMs?: number } = {},
+): ReadinessCheck {
   const timeoutMs = options.timeoutMs ?? 2000;
   let admin: Promise<Admin> | undefined;
   const connectedAdmin = () => {

@@ -49,7 +49,12 @@ export const subgraphTopics = (module: SubgraphModule): string[] => [
 /** Starts one subgraph: migrations, HTTP server, outbox relay and consumers. Stops in reverse order. */
 export async function startSubgraph(module: SubgraphModule, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
   const kafkaSettings: KafkaSettings = { ...options.kafka, clientId: `hub-${module.name}` };
-  const orm = await initOrm({ databaseUrl: options.databaseUrl, schema: module.name, entities: module.entities, migrations: module.migrations });
+  const orm = await initOrm({
+    databaseUrl: options.databaseUrl,
+    schema: module.name,
+    entities: module.entities,
+    migrations: module.migrations,
+  });
   const started: { stop(): Promise<void> }[] = [];
   try {
     await migrateUp(orm);
@@ -73,7 +78,8 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => relay.nudge() });
 
     const consumers = module.consumers.map(
-      (definition) => new InboxConsumer({ definition, orm, kafka, kafkaSettings, deadLetterTopic: deadLetterTopicOf(module.name) }),
+      (definition) =>
+        new InboxConsumer({ definition, orm, kafka, kafkaSettings, deadLetterTopic: deadLetterTopicOf(module.name) }),
     );
     // Consumers are independent of each other: they join their groups together and stop together, so a stop waits
     // for one pending fetch (KafkaSettings.consumerMaxWaitMs), not one per consumer.
@@ -107,9 +113,13 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       port: options.port,
       host: options.host,
       readiness,
-      broker: options.adminKafka && module.administersBroker
-        ? new BrokerAdministration(createKafka({ ...options.adminKafka, clientId: `hub-${module.name}-admin` }), { ...options.adminKafka, clientId: `hub-${module.name}-admin` })
-        : undefined,
+      broker:
+        options.adminKafka && module.administersBroker
+          ? new BrokerAdministration(createKafka({ ...options.adminKafka, clientId: `hub-${module.name}-admin` }), {
+              ...options.adminKafka,
+              clientId: `hub-${module.name}-admin`,
+            })
+          : undefined,
     });
     started.push(server);
 

@@ -53,7 +53,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     includeStacktraceInErrorResponses: false,
     // The process owner (npm start, a container's main, a test) stops subgraphs in order: relay and consumers too.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), boundedEchoPlugin],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      boundedEchoPlugin,
+    ],
   });
   await apollo.start();
   // The gateway reuses an assertion per caller for a few seconds: verified once, remembered until its expiry.
@@ -82,7 +86,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         // The gateway forwards anonymous callers only for public operations; a subgraph checks again, so a
         // mistake or a bypass at the edge cannot open a private field.
         if (identity.role === 'PUBLIC' && !isPublicOperation(req.body?.query, req.body?.operationName)) {
-          return res.status(403).json({ errors: [{ message: 'this operation needs a token', extensions: { code: 'FORBIDDEN' } }] });
+          return res
+            .status(403)
+            .json({ errors: [{ message: 'this operation needs a token', extensions: { code: 'FORBIDDEN' } }] });
         }
         res.locals.identity = identity;
         next();

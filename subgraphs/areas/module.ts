@@ -29,9 +29,27 @@ import { Migration20261201000000_caretaking } from './persistence/migrations/Mig
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
-  resolvers: [AreaResolver, CompoundResolver, CoverageResolver, DivisionResolver, AreaGovernanceResolver, GovernanceBodyResolver, HouseholdOwnerResolver, OwnerDataAccessResolver],
+  resolvers: [
+    AreaResolver,
+    CompoundResolver,
+    CoverageResolver,
+    DivisionResolver,
+    AreaGovernanceResolver,
+    GovernanceBodyResolver,
+    HouseholdOwnerResolver,
+    OwnerDataAccessResolver,
+  ],
   referenceResolvers: { ...areaReferenceResolvers, ...householdReferenceResolvers },
-  entities: [AreaSchema, CompoundSchema, BuildingSchema, HouseholdSchema, GovernanceBodySchema, GovernanceMemberSchema, JointDecisionSchema, DivisionSchema],
+  entities: [
+    AreaSchema,
+    CompoundSchema,
+    BuildingSchema,
+    HouseholdSchema,
+    GovernanceBodySchema,
+    GovernanceMemberSchema,
+    JointDecisionSchema,
+    DivisionSchema,
+  ],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
     { name: 'Migration20261122010000_compounds', class: Migration20261122010000_compounds },

@@ -38,13 +38,22 @@ export const arrearsSubgraph: SubgraphModule = {
     { name: 'Migration20261122030000_ledger', class: Migration20261122030000_ledger },
     { name: 'Migration20261122040000_claim_version', class: Migration20261122040000_claim_version },
     { name: 'Migration20261122050000_settled_amount', class: Migration20261122050000_settled_amount },
-    { name: 'Migration20261130000000_levy_decisions_and_violations', class: Migration20261130000000_levy_decisions_and_violations },
+    {
+      name: 'Migration20261130000000_levy_decisions_and_violations',
+      class: Migration20261130000000_levy_decisions_and_violations,
+    },
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
   ],
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
   // Committees and joint decisions come from areas.governance.v1: levies name a valid decision, committees report cut-offs.
-  consumers: [billingAreaConsumer, billableHouseholdConsumer, filingSnapshotConsumer('arrears'), referralOutcomeConsumer, governanceConsumer],
+  consumers: [
+    billingAreaConsumer,
+    billableHouseholdConsumer,
+    filingSnapshotConsumer('arrears'),
+    referralOutcomeConsumer,
+    governanceConsumer,
+  ],
   producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name, CLAIMS_TOPIC.name, COLLECTION_TOPIC.name],
   errors: ARREARS_ERRORS,
 };

@@ -30,7 +30,16 @@ export const contractsSubgraph: SubgraphModule = {
   resolvers: [AreaFilingResolver, CitySettingsResolver, ContractResolver, FilingResolver],
   orphanedTypes: [AreaRef],
   referenceResolvers: areaReferenceResolvers,
-  entities: [AreaViewSchema, ContractSchema, FilingSchema, FilingVersionSchema, FilingTransitionSchema, ReviewSystemSchema, CitySettingsRecordSchema, CitySettingsChangeSchema],
+  entities: [
+    AreaViewSchema,
+    ContractSchema,
+    FilingSchema,
+    FilingVersionSchema,
+    FilingTransitionSchema,
+    ReviewSystemSchema,
+    CitySettingsRecordSchema,
+    CitySettingsChangeSchema,
+  ],
   migrations: [
     { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
     { name: 'Migration20261122010000_area_facts', class: Migration20261122010000_area_facts },

@@ -5,7 +5,12 @@ import { SubgraphModule } from '../../platform/subgraph/module';
 import { claimAccountConsumer } from './events/consume/claim-account.consumer';
 import { courtCaseEventConsumer } from './events/consume/court-case-event.consumer';
 import { CourtResolver } from './graphql/court.resolver';
-import { BatchBundleResolver, CompanyProfileResolver, DocumentContentResolver, ReferralDocumentsResolver } from './graphql/document.resolver';
+import {
+  BatchBundleResolver,
+  CompanyProfileResolver,
+  DocumentContentResolver,
+  ReferralDocumentsResolver,
+} from './graphql/document.resolver';
 import { ReferralPageResolver, ReferralResolver } from './graphql/referral.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdRef } from './graphql/referral.type';
@@ -24,7 +29,15 @@ import { Migration20261130230000_referral_list_index } from './persistence/migra
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
-  resolvers: [CourtResolver, ReferralResolver, ReferralPageResolver, ReferralDocumentsResolver, BatchBundleResolver, DocumentContentResolver, CompanyProfileResolver],
+  resolvers: [
+    CourtResolver,
+    ReferralResolver,
+    ReferralPageResolver,
+    ReferralDocumentsResolver,
+    BatchBundleResolver,
+    DocumentContentResolver,
+    CompanyProfileResolver,
+  ],
   orphanedTypes: [HouseholdRef],
   referenceResolvers: householdReferenceResolvers,
   entities: [CourtSchema],

@@ -18,10 +18,13 @@ export async function startCountingProxy(targetGraphqlUrl: string): Promise<Coun
   const proxy = { graphqlRequests: 0 };
   const server = http.createServer((req, res) => {
     if ((req.url ?? '').startsWith('/graphql')) proxy.graphqlRequests++;
-    const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => {
       if (!res.headersSent) res.writeHead(502);
       res.end();

@@ -13,8 +13,18 @@ export interface Dashboard {
   variables?: Record<string, unknown>;
 }
 
-const COURT: Identity = { subject: 'haidian-clerk', role: 'COURT', organisationId: DEMO_REFERRALS.courtId, jurisdictions: ['110108'] };
-const OWNERS_COMMITTEE: Identity = { subject: 'committee-chair', role: 'OWNERS_COMMITTEE', organisationId: 'owners-committee-xueyuan-nanlu-32', jurisdictions: ['110108009'] };
+const COURT: Identity = {
+  subject: 'haidian-clerk',
+  role: 'COURT',
+  organisationId: DEMO_REFERRALS.courtId,
+  jurisdictions: ['110108'],
+};
+const OWNERS_COMMITTEE: Identity = {
+  subject: 'committee-chair',
+  role: 'OWNERS_COMMITTEE',
+  organisationId: 'owners-committee-xueyuan-nanlu-32',
+  jurisdictions: ['110108009'],
+};
 const STREET_OFFICE = DEMO_STREETS.find((s) => s.streetCode === '110108009')!.office;
 
 const REFERRAL = `id status procedure amountInDisputeFen grandTotalFen caseNumber docketedOn hearingOn decidedOn batchKey submittedOn areaName

@@ -45,7 +45,11 @@ export interface TestHub {
   /** Reads the hub's database directly (the read models a test waits for); a small pool the hub closes when it stops. */
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Runs a GraphQL operation through the gateway as `who`; returns the HTTP response. */
-  gql(who: Identity | string | undefined, query: string, variables?: Record<string, unknown>): Promise<request.Response>;
+  gql(
+    who: Identity | string | undefined,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<request.Response>;
   stop(): Promise<void>;
 }
 
@@ -102,7 +106,11 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       subgraphs: options.subgraphs,
       kafkaCredentials: options.kafkaCredentials ?? testKafkaCredentials(),
       dropAclsOnStop: true,
-      consumerTuning: { consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS, consumerSessionTimeoutMs: options.consumerSessionTimeoutMs, partyTopicRefreshMs: 1000 },
+      consumerTuning: {
+        consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
+        consumerSessionTimeoutMs: options.consumerSessionTimeoutMs,
+        partyTopicRefreshMs: 1000,
+      },
     });
   } catch (error) {
     await dropDatabase(adminPostgresUrl(), database);
@@ -121,7 +129,9 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       return (await pool.query(text, params)).rows as R[];
     },
     gql: async (who, query, variables) => {
-      const call = request(hub.gatewayUrl.replace(/\/graphql$/, '')).post('/graphql').set('content-type', 'application/json');
+      const call = request(hub.gatewayUrl.replace(/\/graphql$/, ''))
+        .post('/graphql')
+        .set('content-type', 'application/json');
       if (who) call.set('authorization', `Bearer ${typeof who === 'string' ? who : await tokenFor(who)}`);
       return call.send({ query, variables });
     },

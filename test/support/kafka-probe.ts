@@ -15,7 +15,11 @@ export interface ProbedMessage {
  * A kafkajs client authenticated as `sasl`: by default the run's super user (none on an open broker); `null` for a
  * client without credentials.
  */
-export function testKafkaClient(brokers: string[], clientId: string, sasl: SaslCredential | null = testKafkaAdmin() ?? null) {
+export function testKafkaClient(
+  brokers: string[],
+  clientId: string,
+  sasl: SaslCredential | null = testKafkaAdmin() ?? null,
+) {
   return new Kafka({
     clientId,
     brokers,
@@ -28,7 +32,11 @@ export function testKafkaClient(brokers: string[], clientId: string, sasl: SaslC
  * A raw Kafka consumer with its own group, standing in for an outside subscriber (a bureau, a court); by default
  * as the super user, who reads everything.
  */
-export async function probeTopics(brokers: string[], topics: string[], sasl: SaslCredential | null = testKafkaAdmin() ?? null) {
+export async function probeTopics(
+  brokers: string[],
+  topics: string[],
+  sasl: SaslCredential | null = testKafkaAdmin() ?? null,
+) {
   const kafka = testKafkaClient(brokers, 'test-probe', sasl);
   // A short fetch wait: disconnecting waits for the pending fetch, which would otherwise take up to 5 s per probe.
   const consumer = kafka.consumer({ groupId: `probe-${randomUUID()}`, maxWaitTimeInMs: TEST_CONSUMER_MAX_WAIT_MS });
@@ -37,17 +45,23 @@ export async function probeTopics(brokers: string[], topics: string[], sasl: Sas
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ topic, partition, message }) => {
-      const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]));
+      const headers = Object.fromEntries(
+        Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]),
+      );
       received.push({ topic, partition, message, headers });
     },
   });
   return {
     received,
     waitForCount: (what: string, predicate: (m: ProbedMessage) => boolean, count: number, timeoutMs = 30000) =>
-      waitFor(what, () => {
-        const matching = received.filter(predicate);
-        return matching.length >= count ? matching : undefined;
-      }, { timeoutMs }),
+      waitFor(
+        what,
+        () => {
+          const matching = received.filter(predicate);
+          return matching.length >= count ? matching : undefined;
+        },
+        { timeoutMs },
+      ),
     stop: () => consumer.disconnect(),
   };
 }

@@ -5,7 +5,9 @@ const operator = identity('ADMIN', 'hub-operations');
 
 /** The gateway's Prometheus text (ADMIN by default) and its HTTP status. */
 export async function scrapeMetrics(t: TestHub, who: Identity = operator): Promise<{ status: number; text: string }> {
-  const res = await fetch(new URL('/metrics', t.hub.gatewayUrl), { headers: { authorization: `Bearer ${await tokenFor(who)}` } });
+  const res = await fetch(new URL('/metrics', t.hub.gatewayUrl), {
+    headers: { authorization: `Bearer ${await tokenFor(who)}` },
+  });
   return { status: res.status, text: await res.text() };
 }
 

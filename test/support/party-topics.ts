@@ -6,8 +6,17 @@ import { TestHub, testKafkaAdmin } from './hub-fixture';
  * Creates parties' own inbound topics (`court.case-events.v1.<court id>`) under the hub's prefix, as the operator
  * does when a party is registered, and returns their full names. The hub's consumers find them within a second.
  */
-export async function partyTopics(t: Pick<TestHub, 'brokers' | 'topicPrefix'>, family: TopicDefinition, partyIds: string[]): Promise<string[]> {
-  const settings = { brokers: t.brokers, clientId: 'test-operator', topicPrefix: t.topicPrefix, sasl: testKafkaAdmin() };
+export async function partyTopics(
+  t: Pick<TestHub, 'brokers' | 'topicPrefix'>,
+  family: TopicDefinition,
+  partyIds: string[],
+): Promise<string[]> {
+  const settings = {
+    brokers: t.brokers,
+    clientId: 'test-operator',
+    topicPrefix: t.topicPrefix,
+    sasl: testKafkaAdmin(),
+  };
   const logical = partyIds.map((id) => partyTopicName(family, id));
   await ensureTopics(createKafka(settings), settings, logical);
   return logical.map((name) => `${t.topicPrefix}${name}`);

@@ -3,7 +3,15 @@ import { Identity } from '../../kernel/identity';
 import { addDays, addYears } from '../../kernel/calendar';
 import { SubgraphName } from '../../platform/config';
 import { DEMO_CONTRACT, DEMO_STREETS, DemoCompound, DemoStreet } from '../../hub/demo/demo-data';
-import { LoadedCompound, gatewayClient, loadArea, loadCommittee, loadCompound, loadContract, loadCourts } from '../../hub/demo/demo-loader';
+import {
+  LoadedCompound,
+  gatewayClient,
+  loadArea,
+  loadCommittee,
+  loadCompound,
+  loadContract,
+  loadCourts,
+} from '../../hub/demo/demo-loader';
 import { TestHub, testTokens } from './hub-fixture';
 import { waitFor } from './wait-for';
 
@@ -44,7 +52,11 @@ export function hongjuTerms(company: Identity, firstMonth: string, overrides: Re
     startsOn: `${firstMonth}-01`,
     endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
     serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
-    feeSchedule: { classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [] }] },
+    feeSchedule: {
+      classes: [
+        { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [] },
+      ],
+    },
     lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null },
     parties: [
       { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: company.organisationId, signatory: '张经理' },
@@ -97,14 +109,22 @@ export function scenario(t: TestHub) {
       const loaded = await loadCompound(gql, street, compound);
       const households = compound.buildings.reduce((sum, b) => sum + b.households, 0);
       if (knownTo.includes('contracts')) {
-        await waitFor(`contracts to know ${name} with its ${households} households`, async () =>
-          (await count('select coalesce(max(households), 0)::int as n from contracts.area_view where area_id = $1', [loaded.areaId])) === households,
+        await waitFor(
+          `contracts to know ${name} with its ${households} households`,
+          async () =>
+            (await count('select coalesce(max(households), 0)::int as n from contracts.area_view where area_id = $1', [
+              loaded.areaId,
+            ])) === households,
         );
       }
       if (knownTo.includes('arrears')) {
         // A building's roster arrives twice (imported, then grouped into the area): wait for the grouped one.
-        await waitFor(`arrears to hold the ${households} households of ${name}`, async () =>
-          (await count('select count(*)::int as n from arrears.billable_household where area_id = $1', [loaded.areaId])) === households,
+        await waitFor(
+          `arrears to hold the ${households} households of ${name}`,
+          async () =>
+            (await count('select count(*)::int as n from arrears.billable_household where area_id = $1', [
+              loaded.areaId,
+            ])) === households,
         );
       }
       return { ...loaded, households };
@@ -129,22 +149,41 @@ export function scenario(t: TestHub) {
       terms: Record<string, unknown>,
       { knownTo = [] }: { knownTo?: FilingReaders[] } = {},
     ): Promise<{ contractId: string; filingId: string }> {
-      const streetCode = await waitFor('contracts to know the area', async () =>
-        (await t.sql<{ street_code: string }>('select street_code from contracts.area_view where area_id = $1', [areaId]))[0]?.street_code,
+      const streetCode = await waitFor(
+        'contracts to know the area',
+        async () =>
+          (
+            await t.sql<{ street_code: string }>('select street_code from contracts.area_view where area_id = $1', [
+              areaId,
+            ])
+          )[0]?.street_code,
       );
-      const { draftContract } = (await gql(company, `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`, { a: areaId, t: terms })) as {
+      const { draftContract } = (await gql(
+        company,
+        `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`,
+        { a: areaId, t: terms },
+      )) as {
         draftContract: { id: string };
       };
-      const { submitFiling } = (await gql(company, `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`, {
-        c: draftContract.id,
-        k: randomUUID(),
-        d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
-      })) as { submitFiling: { id: string } };
+      const { submitFiling } = (await gql(
+        company,
+        `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`,
+        {
+          c: draftContract.id,
+          k: randomUUID(),
+          d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
+        },
+      )) as { submitFiling: { id: string } };
       const office = DEMO_STREETS.find((s) => s.streetCode === streetCode)!.office;
       await gql(office, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }`, { f: submitFiling.id });
       for (const schema of knownTo) {
-        await waitFor(`${schema} to hold the accepted filing`, async () =>
-          (await count(`select count(*)::int as n from ${schema}.filing_snapshot where filing_id = $1 and status = 'ACCEPTED'`, [submitFiling.id])) === 1,
+        await waitFor(
+          `${schema} to hold the accepted filing`,
+          async () =>
+            (await count(
+              `select count(*)::int as n from ${schema}.filing_snapshot where filing_id = $1 and status = 'ACCEPTED'`,
+              [submitFiling.id],
+            )) === 1,
         );
       }
       return { contractId: draftContract.id, filingId: submitFiling.id };
@@ -153,7 +192,10 @@ export function scenario(t: TestHub) {
     /** `company` runs billing for each month in the area (the arrears subgraph bills every household it knows). */
     async billedMonths(company: Identity, areaId: string, months: string[]): Promise<void> {
       for (const month of months) {
-        await gql(company, `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { id } }`, { a: areaId, m: month });
+        await gql(company, `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { id } }`, {
+          a: areaId,
+          m: month,
+        });
       }
     },
   };

@@ -25,7 +25,13 @@ export async function securedBroker(): Promise<SecuredBroker> {
   if (credentials) return { brokers: kafkaBrokers(), credentials, stop: async () => undefined };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-kafka-secured-'));
   const own = loadOrCreateBrokerCredentials(path.join(dataDir, 'credentials.json'));
-  const kafka = await startLocalKafka({ dataDir, port: await freePort(), controllerPort: await freePort(), heapMb: 384, admin: own.admin });
+  const kafka = await startLocalKafka({
+    dataDir,
+    port: await freePort(),
+    controllerPort: await freePort(),
+    heapMb: 384,
+    admin: own.admin,
+  });
   return {
     brokers: kafka.brokers,
     credentials: own,
@@ -38,7 +44,7 @@ export async function securedBroker(): Promise<SecuredBroker> {
 
 /** The broker's error type behind a kafkajs failure (e.g. TOPIC_AUTHORIZATION_FAILED), or its name. */
 export function brokerErrorType(error: unknown): string {
-  for (let e = error as { type?: string; name?: string; cause?: unknown; originalError?: unknown } | undefined; e; ) {
+  for (let e = error as { type?: string; name?: string; cause?: unknown; originalError?: unknown } | undefined; e;) {
     if (e.type && e.type !== 'UNKNOWN') return e.type;
     e = (e.originalError ?? e.cause) as typeof e;
   }
@@ -51,8 +57,16 @@ export function brokerErrorType(error: unknown): string {
 }
 
 /** Produces one message as `sasl` (`null`: without credentials); resolves 'OK' or the broker's refusal. */
-export async function tryProduce(brokers: string[], sasl: SaslCredential | null, topic: string, value = 'probe'): Promise<string> {
-  const producer = testKafkaClient(brokers, 'security-probe', sasl).producer({ allowAutoTopicCreation: false, retry: { retries: 2, initialRetryTime: 100 } });
+export async function tryProduce(
+  brokers: string[],
+  sasl: SaslCredential | null,
+  topic: string,
+  value = 'probe',
+): Promise<string> {
+  const producer = testKafkaClient(brokers, 'security-probe', sasl).producer({
+    allowAutoTopicCreation: false,
+    retry: { retries: 2, initialRetryTime: 100 },
+  });
   try {
     await producer.connect();
     await producer.send({ topic, acks: -1, messages: [{ key: 'k', value }] });
@@ -76,7 +90,11 @@ export async function tryConsume(
   { count = 1, timeoutMs = 15000 } = {},
 ): Promise<string[] | string> {
   const kafka: Kafka = testKafkaClient(brokers, 'security-probe', sasl);
-  const consumer: Consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 2000 } });
+  const consumer: Consumer = kafka.consumer({
+    groupId,
+    maxWaitTimeInMs: 200,
+    retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 2000 },
+  });
   const values: string[] = [];
   try {
     return await new Promise<string[] | string>((resolve) => {

@@ -35,7 +35,8 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
       typeDefs: parse(SDL),
       resolvers: {
         Query: {
-          items: (_: unknown, { first }: { first: number }) => Array.from({ length: Math.min(first, 3) }, (_, i) => ({ id: String(i), name: `item ${i}` })),
+          items: (_: unknown, { first }: { first: number }) =>
+            Array.from({ length: Math.min(first, 3) }, (_, i) => ({ id: String(i), name: `item ${i}` })),
           publicServiceStandards: (_: unknown, { compoundName }: { compoundName: string }) => [{ compoundName }],
         },
       },
@@ -46,12 +47,21 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
   const server = http.createServer(async (req, res) => {
     if (req.url === '/readyz') {
       res.writeHead(stub.ready ? 200 : 503, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify({ status: stub.ready ? 'READY' : 'NOT_READY', database: stub.ready ? 'UP' : 'DOWN', broker: 'UP' }));
+      return res.end(
+        JSON.stringify({
+          status: stub.ready ? 'READY' : 'NOT_READY',
+          database: stub.ready ? 'UP' : 'DOWN',
+          broker: 'UP',
+        }),
+      );
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     stub.requests.push({ identity: req.headers['x-hub-identity'] as string | undefined });
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { query: string; variables?: Record<string, unknown> };
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
+      query: string;
+      variables?: Record<string, unknown>;
+    };
     const result = await apollo.executeOperation({ query: body.query, variables: body.variables });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(result.body.kind === 'single' ? result.body.singleResult : {}));

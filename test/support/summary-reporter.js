@@ -36,7 +36,9 @@ class SummaryReporter {
     const lines = [
       '| file | project | tests | seconds |',
       '|---|---|---:|---:|',
-      ...sorted.map((f) => `| \`${f.file}\`${f.failed ? ' (failed)' : ''} | ${f.project} | ${f.tests} | ${f.seconds.toFixed(1)} |`),
+      ...sorted.map(
+        (f) => `| \`${f.file}\`${f.failed ? ' (failed)' : ''} | ${f.project} | ${f.tests} | ${f.seconds.toFixed(1)} |`,
+      ),
       '',
       `jest wall time ${wall.toFixed(1)} s; time in test files: integration ${sum(byProject('integration')).toFixed(1)} s, ` +
         `unit ${sum(byProject('unit')).toFixed(1)} s (${this.files.length} files, up to ${this.maxWorkers} at a time)`,
@@ -44,7 +46,9 @@ class SummaryReporter {
     process.stdout.write(`\nTest file durations:\n${lines.join('\n')}\n`);
     if (process.env.TEST_DURATIONS_FILE) fs.writeFileSync(process.env.TEST_DURATIONS_FILE, `${lines.join('\n')}\n`);
     const skipped = results.numPendingTests + results.numTodoTests;
-    process.stdout.write(`Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    process.stdout.write(
+      `Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+    );
   }
 }
 

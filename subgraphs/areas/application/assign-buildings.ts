@@ -17,7 +17,12 @@ import { recordBuildingRosters } from './building-rosters';
  * Delimits a property-management area: a whole compound, or adjacent stand-alone buildings grouped into one area
  * (seed 004). A building belongs to one area at a time, and only to an area of its own street.
  */
-export async function assignBuildingsToArea(em: EntityManager, identity: Identity, areaId: string, buildingIds: string[]): Promise<Building[]> {
+export async function assignBuildingsToArea(
+  em: EntityManager,
+  identity: Identity,
+  areaId: string,
+  buildingIds: string[],
+): Promise<Building[]> {
   const ids = [...new Set(buildingIds)];
   if (ids.length === 0) throw new InvalidInputError('Name at least one building');
   return em.transactional(async (tx) => {
@@ -33,18 +38,32 @@ export async function assignBuildingsToArea(em: EntityManager, identity: Identit
     if (unseen.length > 0) throw new NotFoundError('Building', unseen.map((b) => b.id).join(', '));
     const foreign = compounds.filter((c) => c.streetCode !== area.streetCode);
     if (foreign.length > 0) {
-      throw areasError('BUILDING_OUTSIDE_AREA_STREET' satisfies AreasErrorCode, 'Every building of an area must lie in the area’s street', {
-        compounds: foreign.map((c) => c.name),
-      });
+      throw areasError(
+        'BUILDING_OUTSIDE_AREA_STREET' satisfies AreasErrorCode,
+        'Every building of an area must lie in the area’s street',
+        {
+          compounds: foreign.map((c) => c.name),
+        },
+      );
     }
     const taken = buildings.filter((b) => b.areaId && b.areaId !== areaId);
     if (taken.length > 0) {
-      throw new DomainError('CONFLICT', 'Some buildings already belong to another area', { buildings: taken.map((b) => b.label) });
+      throw new DomainError('CONFLICT', 'Some buildings already belong to another area', {
+        buildings: taken.map((b) => b.label),
+      });
     }
     for (const building of buildings) building.areaId = areaId;
     await tx.flush();
-    recordEvent(tx, AREA_CHANGED, { source: AREAS_EVENT_SOURCE, key: area.id, subject: area.id, data: areaChanged(area, await areaBuildings(tx, area.id)) });
-    await recordBuildingRosters(tx, buildings.map((b) => b.id));
+    recordEvent(tx, AREA_CHANGED, {
+      source: AREAS_EVENT_SOURCE,
+      key: area.id,
+      subject: area.id,
+      data: areaChanged(area, await areaBuildings(tx, area.id)),
+    });
+    await recordBuildingRosters(
+      tx,
+      buildings.map((b) => b.id),
+    );
     return buildings;
   });
 }

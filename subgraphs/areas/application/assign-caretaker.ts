@@ -3,7 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { areasError } from '../domain/errors';
-import { Caretaking, caretakingOfAreas, hasAcceptedProvider, insertCaretaking, lockAreaCaretaking } from '../persistence/caretaking.repository';
+import {
+  Caretaking,
+  caretakingOfAreas,
+  hasAcceptedProvider,
+  insertCaretaking,
+  lockAreaCaretaking,
+} from '../persistence/caretaking.repository';
 import { manageableArea } from './area.lookup';
 
 /**
@@ -22,10 +28,26 @@ export async function assignCaretaker(
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'assign a caretaker');
     await lockAreaCaretaking(tx, area.id);
-    if (await hasAcceptedProvider(tx, area.id)) throw areasError('AREA_HAS_PROVIDER', 'The area has a provider under an accepted filing');
-    if ((await caretakingOfAreas(tx, [area.id])).some((c) => c.endedOn === null)) throw areasError('CARETAKER_ALREADY_ASSIGNED', 'The area is already under caretaker management');
+    if (await hasAcceptedProvider(tx, area.id))
+      throw areasError('AREA_HAS_PROVIDER', 'The area has a provider under an accepted filing');
+    if ((await caretakingOfAreas(tx, [area.id])).some((c) => c.endedOn === null))
+      throw areasError('CARETAKER_ALREADY_ASSIGNED', 'The area is already under caretaker management');
     const id = randomUUID();
-    await insertCaretaking(tx, { id, areaId: area.id, caretakerUnit: input.caretakerUnit.trim(), community: input.community.trim(), startsOn: input.startsOn, assignedBy: identity.subject });
-    return { id, areaId: area.id, caretakerUnit: input.caretakerUnit.trim(), community: input.community.trim(), startsOn: input.startsOn, endedOn: null };
+    await insertCaretaking(tx, {
+      id,
+      areaId: area.id,
+      caretakerUnit: input.caretakerUnit.trim(),
+      community: input.community.trim(),
+      startsOn: input.startsOn,
+      assignedBy: identity.subject,
+    });
+    return {
+      id,
+      areaId: area.id,
+      caretakerUnit: input.caretakerUnit.trim(),
+      community: input.community.trim(),
+      startsOn: input.startsOn,
+      endedOn: null,
+    };
   });
 }

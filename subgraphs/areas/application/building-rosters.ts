@@ -11,6 +11,11 @@ import { buildingRosters } from '../persistence/building.repository';
 export async function recordBuildingRosters(em: EntityManager, buildingIds: readonly string[]): Promise<void> {
   await em.flush(); // the rosters are read in SQL, which sees only what the unit of work has written
   for (const roster of await buildingRosters(em, buildingIds)) {
-    recordEvent(em, BUILDING_ROSTER_CHANGED, { source: AREAS_EVENT_SOURCE, key: roster.buildingId, subject: roster.buildingId, data: buildingRosterChanged(roster) });
+    recordEvent(em, BUILDING_ROSTER_CHANGED, {
+      source: AREAS_EVENT_SOURCE,
+      key: roster.buildingId,
+      subject: roster.buildingId,
+      data: buildingRosterChanged(roster),
+    });
   }
 }

@@ -18,16 +18,24 @@ export async function changeCommitteeMembers(
   identity: Identity,
   input: { bodyId: string; members: MemberInput[]; chairIndex?: number },
 ): Promise<GovernanceBody> {
-  if (input.members.length === 0 || input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Name every member');
+  if (input.members.length === 0 || input.members.some((m) => !m.name?.trim()))
+    throw new InvalidInputError('Name every member');
   return em.transactional(async (tx) => {
     const body = await findStandingBodyById(tx, input.bodyId);
     if (!body) throw new NotFoundError('Governance body', input.bodyId);
     await manageableArea(tx, identity, body.areaId, 'change committees in it');
-    if (body.kind === 'OWNERS_ASSEMBLY') throw new InvalidInputError("An owners' assembly is all the owners of the area: it has no member list", { fields: { bodyId: "an owners' assembly" } });
+    if (body.kind === 'OWNERS_ASSEMBLY')
+      throw new InvalidInputError("An owners' assembly is all the owners of the area: it has no member list", {
+        fields: { bodyId: "an owners' assembly" },
+      });
     const ids = input.members.map(() => randomUUID());
     if (body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE') {
-      if (input.chairIndex === undefined || !input.members[input.chairIndex]) throw new InvalidInputError('chairIndex must point at a member');
-      validateCommitteeComposition(input.members.map((m, i) => ({ id: ids[i], seat: m.seat })), ids[input.chairIndex]);
+      if (input.chairIndex === undefined || !input.members[input.chairIndex])
+        throw new InvalidInputError('chairIndex must point at a member');
+      validateCommitteeComposition(
+        input.members.map((m, i) => ({ id: ids[i], seat: m.seat })),
+        ids[input.chairIndex],
+      );
     }
     await replaceMembers(tx, body.id, committeeMembers(body.id, input.members, ids));
     body.chairMemberId = input.chairIndex === undefined ? undefined : ids[input.chairIndex];

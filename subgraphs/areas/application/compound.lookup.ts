@@ -24,7 +24,8 @@ export async function manageableCompound(em: EntityManager, identity: Identity, 
 export async function manageableBuilding(em: EntityManager, identity: Identity, buildingId: string): Promise<Building> {
   const building = await findBuilding(em, buildingId);
   const compound = building && (await findCompound(em, building.compoundId));
-  if (!building || !compound || !mayReadStreet(identity, compound.streetCode)) throw new NotFoundError('Building', buildingId);
+  if (!building || !compound || !mayReadStreet(identity, compound.streetCode))
+    throw new NotFoundError('Building', buildingId);
   assertMayManageStreet(identity, compound.streetCode, 'change compounds in it');
   return building;
 }

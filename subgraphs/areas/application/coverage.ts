@@ -23,15 +23,39 @@ export interface Coverage {
 }
 
 export async function coverage(em: EntityManager, identity: Identity, divisionCode: string): Promise<Coverage> {
-  if (!['STREET_OFFICE', 'CITY_BUREAU', 'ADMIN'].includes(identity.role)) throw new ForbiddenError('Only street offices and bureaus track coverage');
-  if (!/^[0-9]{2,12}$/.test(divisionCode)) throw new InvalidInputError('The division code is invalid', { fields: { divisionCode: 'a division code of 2–12 digits' } });
+  if (!['STREET_OFFICE', 'CITY_BUREAU', 'ADMIN'].includes(identity.role))
+    throw new ForbiddenError('Only street offices and bureaus track coverage');
+  if (!/^[0-9]{2,12}$/.test(divisionCode))
+    throw new InvalidInputError('The division code is invalid', {
+      fields: { divisionCode: 'a division code of 2–12 digits' },
+    });
   const prefix = divisionCode.replace(/(?:00)+$/, '');
   const areas = (await areasInReadableStreets(em, identity)).filter((a) => a.streetCode.startsWith(prefix));
-  const facts = await coverageFacts(em, areas.map((a) => a.id));
+  const facts = await coverageFacts(
+    em,
+    areas.map((a) => a.id),
+  );
   const split = (has: Set<string>) => [areas.filter((a) => has.has(a.id)), areas.filter((a) => !has.has(a.id))];
   const [withOwnersCommittee, withoutOwnersCommittee] = split(facts.withOwnersCommittee);
   const [withFiledProvider, withoutFiledProvider] = split(facts.withFiledProvider);
-  const caretaken = new Set((await caretakingOfAreas(em, areas.map((a) => a.id))).filter((c) => c.endedOn === null).map((c) => c.areaId));
+  const caretaken = new Set(
+    (
+      await caretakingOfAreas(
+        em,
+        areas.map((a) => a.id),
+      )
+    )
+      .filter((c) => c.endedOn === null)
+      .map((c) => c.areaId),
+  );
   const [underCaretaker] = split(caretaken);
-  return { divisionCode, areas, withOwnersCommittee, withoutOwnersCommittee, withFiledProvider, withoutFiledProvider, underCaretaker };
+  return {
+    divisionCode,
+    areas,
+    withOwnersCommittee,
+    withoutOwnersCommittee,
+    withFiledProvider,
+    withoutFiledProvider,
+    underCaretaker,
+  };
 }

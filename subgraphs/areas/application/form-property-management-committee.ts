@@ -3,7 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { MemberInput, committeeName } from '../domain/governance-body';
-import { filingDeadline, isFilingLate, validatePropertyManagementCommittee } from '../domain/property-management-committee';
+import {
+  filingDeadline,
+  isFilingLate,
+  validatePropertyManagementCommittee,
+} from '../domain/property-management-committee';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { findStandingCommittee, insertGovernanceBody, insertMembers } from '../persistence/governance-body.repository';
@@ -25,9 +29,14 @@ export interface PropertyManagementCommitteeFormation {
  * where one is formed but has no owners' committee yet (Beijing arts. 52–59, 55–56). A late filing is recorded and
  * flagged, never refused.
  */
-export async function formPropertyManagementCommittee(em: EntityManager, identity: Identity, input: PropertyManagementCommitteeFormation): Promise<GovernanceBody> {
+export async function formPropertyManagementCommittee(
+  em: EntityManager,
+  identity: Identity,
+  input: PropertyManagementCommitteeFormation,
+): Promise<GovernanceBody> {
   if (input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Every member needs a name');
-  if (!Number.isInteger(input.chairIndex) || !input.members[input.chairIndex]) throw new InvalidInputError('chairIndex must point at a member');
+  if (!Number.isInteger(input.chairIndex) || !input.members[input.chairIndex])
+    throw new InvalidInputError('chairIndex must point at a member');
   const memberIds = input.members.map(() => randomUUID());
   const committeeFacts = {
     members: input.members.map((m, i) => ({ id: memberIds[i], seat: m.seat })),

@@ -9,7 +9,11 @@ import { bodiesOfAreas } from '../persistence/governance-body.repository';
  * The standing and past governance bodies of many areas, newest first: of the areas the caller reads by street
  * (street offices, bureaus); a company or court that reads an area by grant sees none of them.
  */
-export async function governanceBodiesOfAreas(em: EntityManager, identity: Identity, areas: readonly Pick<Area, 'id' | 'streetCode'>[]): Promise<GovernanceBody[]> {
+export async function governanceBodiesOfAreas(
+  em: EntityManager,
+  identity: Identity,
+  areas: readonly Pick<Area, 'id' | 'streetCode'>[],
+): Promise<GovernanceBody[]> {
   const readable = areas.filter((a) => mayReadStreet(identity, a.streetCode)).map((a) => a.id);
   return readable.length === 0 ? [] : bodiesOfAreas(em, readable);
 }

@@ -31,33 +31,58 @@ const MAX_ROWS = 200_000;
  * With an idempotency key a retry returns the first import's summary; two imports of one file racing without one: the
  * second reports the first one's rooms as already registered.
  */
-export async function importCompoundCsv(em: EntityManager, identity: Identity, compoundId: string, csv: string, idempotencyKey?: string | null): Promise<ImportSummary> {
+export async function importCompoundCsv(
+  em: EntityManager,
+  identity: Identity,
+  compoundId: string,
+  csv: string,
+  idempotencyKey?: string | null,
+): Promise<ImportSummary> {
   const optionalKey = {
     scope: 'compound-import',
     ownerId: identity.organisationId,
     key: idempotencyKey,
     content: () => ({ compoundId, csv }),
-    reused: (key: string) => areasError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another import`, { idempotencyKey: key }),
+    reused: (key: string) =>
+      areasError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another import`, {
+        idempotencyKey: key,
+      }),
   };
   return transactionOnce(em, optionalKey, async (tx) => {
     await manageableCompound(tx, identity, compoundId);
     const records = parseCsv(csv);
-    if (records.length - 1 > MAX_ROWS) throw new InvalidInputError(`At most ${MAX_ROWS} rows per file`, { rows: records.length - 1 });
+    if (records.length - 1 > MAX_ROWS)
+      throw new InvalidInputError(`At most ${MAX_ROWS} rows per file`, { rows: records.length - 1 });
     const { problems, rows } = checkCompoundCsv(records);
 
     const registered = new Map((await buildingsOfCompounds(tx, [compoundId])).map((b) => [b.label, b]));
-    const registeredRoomKeys = new Set((await registeredRooms(tx, compoundId)).map((r) => roomKey(r.label, r.unit, r.room)));
+    const registeredRoomKeys = new Set(
+      (await registeredRooms(tx, compoundId)).map((r) => roomKey(r.label, r.unit, r.room)),
+    );
     const buildingIds = new Map<string, string>();
     const newBuildings: (BuildingRegistration & { id: string })[] = [];
     const households: HouseholdRecord[] = [];
     const identities: { householdId: string; identity: OwnerIdentity }[] = [];
     for (const { line, building, household } of rows) {
       const known = registered.get(building.label);
-      if (known && (known.buildingClass !== building.buildingClass || known.floors !== building.floors || known.elevators !== building.elevators)) {
-        problems.push({ line, field: 'building', problem: `building ${building.label} is described differently in the register` });
+      if (
+        known &&
+        (known.buildingClass !== building.buildingClass ||
+          known.floors !== building.floors ||
+          known.elevators !== building.elevators)
+      ) {
+        problems.push({
+          line,
+          field: 'building',
+          problem: `building ${building.label} is described differently in the register`,
+        });
       }
       if (registeredRoomKeys.has(roomKey(building.label, household.unit, household.room))) {
-        problems.push({ line, field: 'room', problem: `unit ${household.unit} room ${household.room} of ${building.label} is already registered` });
+        problems.push({
+          line,
+          field: 'room',
+          problem: `unit ${household.unit} room ${household.room} of ${building.label} is already registered`,
+        });
       }
       let buildingId = known?.id ?? buildingIds.get(building.label);
       if (!buildingId) {
@@ -80,7 +105,9 @@ export async function importCompoundCsv(em: EntityManager, identity: Identity, c
 
     if (problems.length > 0) {
       problems.sort((a, b) => a.line - b.line);
-      throw new InvalidInputError(`The file has ${problems.length} problem(s); nothing was imported`, { lines: problems.slice(0, 500) });
+      throw new InvalidInputError(`The file has ${problems.length} problem(s); nothing was imported`, {
+        lines: problems.slice(0, 500),
+      });
     }
 
     await insertBuildings(tx, compoundId, newBuildings);

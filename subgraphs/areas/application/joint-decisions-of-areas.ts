@@ -15,7 +15,11 @@ export interface AssessedDecision {
  * The joint decisions of many areas the caller reads by street, latest meeting first. Each is re-assessed from its
  * stored tally, so the ratios shown are the exact ones it was decided on.
  */
-export async function jointDecisionsOfAreas(em: EntityManager, identity: Identity, areas: readonly Pick<Area, 'id' | 'streetCode'>[]): Promise<AssessedDecision[]> {
+export async function jointDecisionsOfAreas(
+  em: EntityManager,
+  identity: Identity,
+  areas: readonly Pick<Area, 'id' | 'streetCode'>[],
+): Promise<AssessedDecision[]> {
   const readable = areas.filter((a) => mayReadStreet(identity, a.streetCode)).map((a) => a.id);
   const decisions = readable.length === 0 ? [] : await decisionsOfAreas(em, readable);
   return decisions.map((decision) => ({ decision, outcome: decideJointDecision(decision.matter, decision) }));

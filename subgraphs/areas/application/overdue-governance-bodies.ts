@@ -21,11 +21,19 @@ export interface OverdueGovernanceBody {
  * whose term has ended (domain/governance-body.ts), as of `asOf` (today in China unless given, never in the future).
  * Street offices and bureaus see their jurisdiction only; no other role has such a list.
  */
-export async function overdueGovernanceBodies(em: EntityManager, identity: Identity, asOf?: string | null): Promise<OverdueGovernanceBody[]> {
-  if (!['STREET_OFFICE', 'CITY_BUREAU', 'ADMIN'].includes(identity.role)) throw new ForbiddenError('Only street offices and bureaus keep the list of overdue committees');
+export async function overdueGovernanceBodies(
+  em: EntityManager,
+  identity: Identity,
+  asOf?: string | null,
+): Promise<OverdueGovernanceBody[]> {
+  if (!['STREET_OFFICE', 'CITY_BUREAU', 'ADMIN'].includes(identity.role))
+    throw new ForbiddenError('Only street offices and bureaus keep the list of overdue committees');
   const today = todayInChina();
   const day = asOf ?? today;
-  if (!isIsoDate(day) || compareDates(day, today) > 0) throw new InvalidInputError('asOf must be a YYYY-MM-DD date not after today', { fields: { asOf: 'YYYY-MM-DD, not in the future' } });
+  if (!isIsoDate(day) || compareDates(day, today) > 0)
+    throw new InvalidInputError('asOf must be a YYYY-MM-DD date not after today', {
+      fields: { asOf: 'YYYY-MM-DD, not in the future' },
+    });
   const areas = await areasInReadableStreets(em, identity);
   const byId = new Map(areas.map((a) => [a.id, a]));
   const bodies = await standingCommitteesOfAreas(em, [...byId.keys()]);

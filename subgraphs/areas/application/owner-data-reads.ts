@@ -11,11 +11,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An id given (a referral as the reason of a read, a household to filter on) is a UUID, checked before any query. */
 export function assertUuid(field: string, value: string | null | undefined): void {
-  if (value != null && !UUID.test(value)) throw new InvalidInputError(`${field} must be an id (UUID)`, { fields: { [field]: 'not a UUID' } });
+  if (value != null && !UUID.test(value))
+    throw new InvalidInputError(`${field} must be an id (UUID)`, { fields: { [field]: 'not a UUID' } });
 }
 
 /** The log entry of one read in full. */
-export const accessOf = (identity: Identity, householdId: string, data: OwnerDataKind, why: { reason: string; referralId: string | null }): OwnerDataAccess => ({
+export const accessOf = (
+  identity: Identity,
+  householdId: string,
+  data: OwnerDataKind,
+  why: { reason: string; referralId: string | null },
+): OwnerDataAccess => ({
   householdId,
   data,
   organisationId: identity.organisationId,
@@ -31,7 +37,11 @@ export const accessOf = (identity: Identity, householdId: string, data: OwnerDat
  * masked (张**) for every other reader, null for a household the caller may not read or without a name. Every name
  * returned in full is recorded in the access log before it is returned.
  */
-export async function readOwnerNames(em: EntityManager, identity: Identity, householdIds: readonly string[]): Promise<(string | null)[]> {
+export async function readOwnerNames(
+  em: EntityManager,
+  identity: Identity,
+  householdIds: readonly string[],
+): Promise<(string | null)[]> {
   const households = new Map((await findLocatedHouseholds(em, householdIds)).map((h) => [h.id, h]));
   const grants = await readGrants(em, identity);
   const accesses: OwnerDataAccess[] = [];

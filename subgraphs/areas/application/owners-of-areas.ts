@@ -13,7 +13,11 @@ export interface AreaOwners {
 }
 
 /** The electorate of many areas the caller reads by street (street offices, bureaus): who votes in a joint decision. */
-export async function ownersOfAreas(em: EntityManager, identity: Identity, areas: readonly Pick<Area, 'id' | 'streetCode'>[]): Promise<AreaOwners[]> {
+export async function ownersOfAreas(
+  em: EntityManager,
+  identity: Identity,
+  areas: readonly Pick<Area, 'id' | 'streetCode'>[],
+): Promise<AreaOwners[]> {
   const readable = areas.filter((a) => mayReadStreet(identity, a.streetCode)).map((a) => a.id);
   return readable.length === 0 ? [] : ownerCountsOfAreas(em, readable);
 }

@@ -30,7 +30,11 @@ export async function readOwnerIdentities(
 ): Promise<(OwnerIdentityView | null | FieldDecryptionError)[]> {
   for (const r of requests) assertUuid('referralId', r.referralId);
   const ids = [...new Set(requests.map((r) => r.householdId))];
-  const [households, stored, grants] = await Promise.all([findLocatedHouseholds(em, ids), findOwnerIdentities(em, ids), readGrants(em, identity)]);
+  const [households, stored, grants] = await Promise.all([
+    findLocatedHouseholds(em, ids),
+    findOwnerIdentities(em, ids),
+    readGrants(em, identity),
+  ]);
   const householdOf = new Map(households.map((h) => [h.id, h]));
   const storedOf = new Map(stored.map((s) => [s.householdId, s]));
   const accesses: OwnerDataAccess[] = [];

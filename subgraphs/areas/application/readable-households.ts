@@ -11,7 +11,11 @@ import { readGrants } from '../persistence/read-grants.repository';
  * are not part of the answer: they are resolved, masked or in full and logged, only when asked for
  * (owner-data-reads.ts, read-owner-identities.ts).
  */
-export async function readableHouseholds(em: EntityManager, identity: Identity, ids: readonly string[]): Promise<LocatedHousehold[]> {
+export async function readableHouseholds(
+  em: EntityManager,
+  identity: Identity,
+  ids: readonly string[],
+): Promise<LocatedHousehold[]> {
   const households = await findLocatedHouseholds(em, ids);
   const grants = await readGrants(em, identity);
   return households.filter((h) => mayReadHousehold(identity, h, grants));

@@ -8,13 +8,20 @@ import { GovernanceBody } from '../persistence/governance-body.entity';
 import { manageablePropertyManagementCommittee } from './governance-body.lookup';
 
 /** The committee's filing with the street office, recorded when it happens; a late one is flagged, not refused. */
-export async function recordCommitteeFiling(em: EntityManager, identity: Identity, input: { bodyId: string; filedOn: string }): Promise<GovernanceBody> {
-  if (!isIsoDate(input.filedOn)) throw new InvalidInputError('filedOn must be YYYY-MM-DD', { fields: { filedOn: 'not a date' } });
+export async function recordCommitteeFiling(
+  em: EntityManager,
+  identity: Identity,
+  input: { bodyId: string; filedOn: string },
+): Promise<GovernanceBody> {
+  if (!isIsoDate(input.filedOn))
+    throw new InvalidInputError('filedOn must be YYYY-MM-DD', { fields: { filedOn: 'not a date' } });
   return em.transactional(async (tx) => {
     const committee = await manageablePropertyManagementCommittee(tx, identity, input.bodyId, 'record filings in it');
     if (committee.filedOn) throw new DomainError('CONFLICT', `The committee was already filed on ${committee.filedOn}`);
     if (compareDates(input.filedOn, committee.formedOn) < 0) {
-      throw new InvalidInputError('A committee cannot be filed before it was formed', { fields: { filedOn: 'before formation' } });
+      throw new InvalidInputError('A committee cannot be filed before it was formed', {
+        fields: { filedOn: 'before formation' },
+      });
     }
     committee.filedOn = input.filedOn;
     committee.filedLate = unlessBeyondCalendar(() => isFilingLate(committee.formedOn, input.filedOn));

@@ -14,13 +14,27 @@ import { manageablePropertyManagementCommittee } from './governance-body.lookup'
  * the filing (Beijing art. 55); a late recording is flagged when read (recordedLate), not refused. The deadline is
  * worked out when read, not stored, so a holiday notice published later still reaches it.
  */
-export async function recordCommitteeRecording(em: EntityManager, identity: Identity, input: { bodyId: string; recordedOn: string }): Promise<GovernanceBody> {
+export async function recordCommitteeRecording(
+  em: EntityManager,
+  identity: Identity,
+  input: { bodyId: string; recordedOn: string },
+): Promise<GovernanceBody> {
   requireDates({ recordedOn: input.recordedOn });
   return em.transactional(async (tx) => {
-    const committee = await manageablePropertyManagementCommittee(tx, identity, input.bodyId, 'record committees in it');
-    if (committee.recordedOn) throw new DomainError('CONFLICT', `The committee was already recorded on ${committee.recordedOn}`);
+    const committee = await manageablePropertyManagementCommittee(
+      tx,
+      identity,
+      input.bodyId,
+      'record committees in it',
+    );
+    if (committee.recordedOn)
+      throw new DomainError('CONFLICT', `The committee was already recorded on ${committee.recordedOn}`);
     const filedOn = committee.filedOn;
-    if (!filedOn) throw new DomainError('CONFLICT', 'The committee has not been filed: record its filing first (recordCommitteeFiling)');
+    if (!filedOn)
+      throw new DomainError(
+        'CONFLICT',
+        'The committee has not been filed: record its filing first (recordCommitteeFiling)',
+      );
     validateRecording(filedOn, input.recordedOn);
     committee.recordedOn = input.recordedOn;
     recordEvent(tx, COMMITTEE_RECORDED, {

@@ -4,7 +4,13 @@ import { isIsoDate } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
-import { BallotVote, DecisionTally, JointDecisionOutcome, decideJointDecision, tallyAreaBallots } from '../domain/joint-decision';
+import {
+  BallotVote,
+  DecisionTally,
+  JointDecisionOutcome,
+  decideJointDecision,
+  tallyAreaBallots,
+} from '../domain/joint-decision';
 import { JointDecisionMatter } from '../domain/statutes';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { jointDecisionRecorded } from '../events/publish/governance-events';
@@ -19,7 +25,13 @@ import { manageableArea } from './area.lookup';
 /** A decision as reported: the meeting's aggregate tally, or each household's ballot (areas from the register). */
 export type DecisionInput =
   | { areaId: string; matter: JointDecisionMatter; heldOn: string; tally: DecisionTally; ballots?: undefined }
-  | { areaId: string; matter: JointDecisionMatter; heldOn: string; tally?: undefined; ballots: { householdId: string; vote: Exclude<BallotVote, 'NOT_VOTED'> }[] };
+  | {
+      areaId: string;
+      matter: JointDecisionMatter;
+      heldOn: string;
+      tally?: undefined;
+      ballots: { householdId: string; vote: Exclude<BallotVote, 'NOT_VOTED'> }[];
+    };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,19 +42,31 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function areaForDecision(em: EntityManager, identity: Identity, areaId: string): Promise<Area> {
   if (identity.role !== 'OWNERS_COMMITTEE') return manageableArea(em, identity, areaId, 'record joint decisions in it');
   // Ids that cannot be uuids name no committee and no area: NOT_FOUND, as for any other area out of reach.
-  const committee = UUID.test(identity.organisationId) && UUID.test(areaId) ? await findStandingCommitteeById(em, identity.organisationId, areaId) : null;
+  const committee =
+    UUID.test(identity.organisationId) && UUID.test(areaId)
+      ? await findStandingCommitteeById(em, identity.organisationId, areaId)
+      : null;
   const area = committee && (await findArea(em, areaId));
   if (!area) throw new NotFoundError('Area', areaId);
   return area;
 }
 
 /** Records an owners' joint decision with the hub's verdict under Civil Code art. 278, every failed condition named. */
-export async function recordJointDecision(em: EntityManager, identity: Identity, input: DecisionInput): Promise<{ decision: JointDecision; outcome: JointDecisionOutcome }> {
-  if (!isIsoDate(input.heldOn)) throw new InvalidInputError('heldOn must be YYYY-MM-DD', { fields: { heldOn: 'not a date' } });
-  if ((input.tally === undefined) === (input.ballots === undefined)) throw new InvalidInputError('Give either an aggregate tally or household ballots');
+export async function recordJointDecision(
+  em: EntityManager,
+  identity: Identity,
+  input: DecisionInput,
+): Promise<{ decision: JointDecision; outcome: JointDecisionOutcome }> {
+  if (!isIsoDate(input.heldOn))
+    throw new InvalidInputError('heldOn must be YYYY-MM-DD', { fields: { heldOn: 'not a date' } });
+  if ((input.tally === undefined) === (input.ballots === undefined))
+    throw new InvalidInputError('Give either an aggregate tally or household ballots');
   return em.transactional(async (tx) => {
     const area = await areaForDecision(tx, identity, input.areaId);
-    const tally = input.tally === undefined ? tallyAreaBallots(await householdAreasOfArea(tx, area.id), input.ballots) : input.tally;
+    const tally =
+      input.tally === undefined
+        ? tallyAreaBallots(await householdAreasOfArea(tx, area.id), input.ballots)
+        : input.tally;
     const outcome = decideJointDecision(input.matter, tally);
     const decision = insertJointDecision(tx, {
       areaId: area.id,
@@ -54,7 +78,12 @@ export async function recordJointDecision(em: EntityManager, identity: Identity,
       recordedBy: identity.organisationId,
       recordedAt: new Date(),
     });
-    recordEvent(tx, JOINT_DECISION_RECORDED, { source: AREAS_EVENT_SOURCE, key: area.id, subject: decision.id, data: jointDecisionRecorded(decision) });
+    recordEvent(tx, JOINT_DECISION_RECORDED, {
+      source: AREAS_EVENT_SOURCE,
+      key: area.id,
+      subject: decision.id,
+      data: jointDecisionRecorded(decision),
+    });
     return { decision, outcome };
   });
 }

@@ -19,11 +19,17 @@ export async function recordOwnersAssembly(
   identity: Identity,
   input: { areaId: string; firstMeetingOn: string; rulesReference?: string | null },
 ): Promise<GovernanceBody> {
-  const assembly = validateOwnersAssembly({ firstMeetingOn: input.firstMeetingOn, rulesReference: input.rulesReference ?? undefined });
+  const assembly = validateOwnersAssembly({
+    firstMeetingOn: input.firstMeetingOn,
+    rulesReference: input.rulesReference ?? undefined,
+  });
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, "record owners' assemblies in it");
     const standing = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
-    if (standing) throw new DomainError('CONFLICT', `The area already has an owners' assembly, formed on ${standing.formedOn}`, { bodyId: standing.id });
+    if (standing)
+      throw new DomainError('CONFLICT', `The area already has an owners' assembly, formed on ${standing.formedOn}`, {
+        bodyId: standing.id,
+      });
     const committee = await findStandingBody(tx, area.id, 'OWNERS_COMMITTEE');
     if (committee) validateCommitteeOfAssembly(assembly.formedOn, committee.recordedOn ?? committee.formedOn);
     const body = insertGovernanceBody(tx, {
@@ -35,7 +41,12 @@ export async function recordOwnersAssembly(
     });
     const linked = committee && !committee.assemblyId ? committee : null;
     if (linked) linked.assemblyId = body.id;
-    recordEvent(tx, ASSEMBLY_RECORDED, { source: AREAS_EVENT_SOURCE, key: area.id, subject: body.id, data: assemblyRecorded(body, linked?.id ?? null) });
+    recordEvent(tx, ASSEMBLY_RECORDED, {
+      source: AREAS_EVENT_SOURCE,
+      key: area.id,
+      subject: body.id,
+      data: assemblyRecorded(body, linked?.id ?? null),
+    });
     return body;
   });
 }

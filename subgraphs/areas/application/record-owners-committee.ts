@@ -30,22 +30,36 @@ export interface OwnersCommitteeRecording {
  * flagged). The committee is linked to the area's owners' assembly; without one on record it is recorded and
  * flagged (see domain/owners-assembly.ts).
  */
-export async function recordOwnersCommittee(em: EntityManager, identity: Identity, input: OwnersCommitteeRecording): Promise<GovernanceBody> {
+export async function recordOwnersCommittee(
+  em: EntityManager,
+  identity: Identity,
+  input: OwnersCommitteeRecording,
+): Promise<GovernanceBody> {
   const termEndsOn = input.termEndsOn || undefined;
   const dissolvedOn = input.propertyManagementCommitteeDissolvedOn || input.recordedOn;
   requireDates({ recordedOn: input.recordedOn, termEndsOn, propertyManagementCommitteeDissolvedOn: dissolvedOn });
-  if (input.members.length === 0 || input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Name every member');
+  if (input.members.length === 0 || input.members.some((m) => !m.name?.trim()))
+    throw new InvalidInputError('Name every member');
   // Checked now (a dissolution before the recording is refused); its deadline is null when it runs past the holiday data.
-  const dissolution = unlessBeyondCalendar(() => assessDissolution(input.recordedOn, dissolvedOn)) ?? { dissolutionDeadline: null, dissolvedLate: null };
+  const dissolution = unlessBeyondCalendar(() => assessDissolution(input.recordedOn, dissolvedOn)) ?? {
+    dissolutionDeadline: null,
+    dissolvedLate: null,
+  };
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, "record owners' committees in it");
-    if (await findStandingBody(tx, area.id, 'OWNERS_COMMITTEE')) throw new DomainError('CONFLICT', "The area already has an owners' committee");
+    if (await findStandingBody(tx, area.id, 'OWNERS_COMMITTEE'))
+      throw new DomainError('CONFLICT', "The area already has an owners' committee");
     const assembly = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
     if (assembly) validateCommitteeOfAssembly(assembly.formedOn, input.recordedOn);
     const pmc = await findStandingBody(tx, area.id, 'PROPERTY_MANAGEMENT_COMMITTEE');
     if (pmc) {
       Object.assign(pmc, { dissolvedOn, dissolutionReason: 'OWNERS_COMMITTEE_RECORDED', ...dissolution });
-      recordEvent(tx, COMMITTEE_DISSOLVED, { source: AREAS_EVENT_SOURCE, key: area.id, subject: pmc.id, data: committeeDissolved(pmc, dissolvedOn) });
+      recordEvent(tx, COMMITTEE_DISSOLVED, {
+        source: AREAS_EVENT_SOURCE,
+        key: area.id,
+        subject: pmc.id,
+        data: committeeDissolved(pmc, dissolvedOn),
+      });
       await tx.flush(); // the standing-body index allows the new committee only once the old one is dissolved
     } else if (input.propertyManagementCommitteeDissolvedOn) {
       throw new InvalidInputError('The area has no standing property-management committee to dissolve', {
@@ -61,7 +75,14 @@ export async function recordOwnersCommittee(em: EntityManager, identity: Identit
       termEndsOn,
       createdBy: identity.organisationId,
     });
-    const members = insertMembers(tx, committeeMembers(committee.id, input.members, input.members.map(() => randomUUID())));
+    const members = insertMembers(
+      tx,
+      committeeMembers(
+        committee.id,
+        input.members,
+        input.members.map(() => randomUUID()),
+      ),
+    );
     recordCommitteeFormed(tx, committee, 'OWNERS_COMMITTEE', members.length);
     return committee;
   });

@@ -13,7 +13,13 @@ export async function registerArea(em: EntityManager, identity: Identity, input:
   assertMayRegisterArea(identity, registration.streetCode);
   return em.transactional(async (tx) => {
     const area = insertArea(tx, { ...registration, registeredBy: identity.organisationId, registeredAt: new Date() });
-    recordEvent(tx, AREA_REGISTERED, { source: AREAS_EVENT_SOURCE, key: area.id, subject: area.id, occurredAt: area.registeredAt, data: areaRegistered(area) });
+    recordEvent(tx, AREA_REGISTERED, {
+      source: AREAS_EVENT_SOURCE,
+      key: area.id,
+      subject: area.id,
+      occurredAt: area.registeredAt,
+      data: areaRegistered(area),
+    });
     return area;
   });
 }

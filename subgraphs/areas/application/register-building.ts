@@ -7,7 +7,12 @@ import { insertBuilding, isBuildingLabelTaken } from '../persistence/building.re
 import { manageableCompound } from './compound.lookup';
 
 /** A new building of a compound, not yet in any area; a label is used once per compound. */
-export async function registerBuilding(em: EntityManager, identity: Identity, compoundId: string, input: BuildingRegistration): Promise<Building> {
+export async function registerBuilding(
+  em: EntityManager,
+  identity: Identity,
+  compoundId: string,
+  input: BuildingRegistration,
+): Promise<Building> {
   const registration = validateBuilding(input);
   return em.transactional(async (tx) => {
     await manageableCompound(tx, identity, compoundId);

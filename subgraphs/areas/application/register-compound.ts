@@ -10,7 +10,11 @@ import { Compound } from '../persistence/compound.entity';
 import { insertCompound, isCompoundNameTaken } from '../persistence/compound.repository';
 
 /** The street office registers a compound of its street; a name is used once per street. */
-export async function registerCompound(em: EntityManager, identity: Identity, input: CompoundRegistration): Promise<Compound> {
+export async function registerCompound(
+  em: EntityManager,
+  identity: Identity,
+  input: CompoundRegistration,
+): Promise<Compound> {
   const registration = validateCompound(input);
   assertMayManageStreet(identity, registration.streetCode, 'register compounds in it');
   return em.transactional(async (tx) => {
@@ -18,7 +22,12 @@ export async function registerCompound(em: EntityManager, identity: Identity, in
       throw new DomainError('CONFLICT', `A compound named ${registration.name} is already registered in this street`);
     }
     const compound = insertCompound(tx, { ...registration, registeredAt: new Date() });
-    recordEvent(tx, COMPOUND_CHANGED, { source: AREAS_EVENT_SOURCE, key: compound.id, subject: compound.id, data: compoundChanged(compound, compound.registeredAt) });
+    recordEvent(tx, COMPOUND_CHANGED, {
+      source: AREAS_EVENT_SOURCE,
+      key: compound.id,
+      subject: compound.id,
+      data: compoundChanged(compound, compound.registeredAt),
+    });
     return compound;
   });
 }

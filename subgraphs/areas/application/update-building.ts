@@ -8,7 +8,12 @@ import { recordBuildingRosters } from './building-rosters';
 import { manageableBuilding } from './compound.lookup';
 
 /** Corrects a building; a change of class changes what its households are billed, so the roster is republished. */
-export async function updateBuilding(em: EntityManager, identity: Identity, buildingId: string, changes: Partial<BuildingRegistration>): Promise<Building> {
+export async function updateBuilding(
+  em: EntityManager,
+  identity: Identity,
+  buildingId: string,
+  changes: Partial<BuildingRegistration>,
+): Promise<Building> {
   return em.transactional(async (tx) => {
     const building = await manageableBuilding(tx, identity, buildingId);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
@@ -16,7 +21,12 @@ export async function updateBuilding(em: EntityManager, identity: Identity, buil
     if (updated.label !== building.label && (await isBuildingLabelTaken(tx, building.compoundId, updated.label))) {
       throw new DomainError('CONFLICT', `Building ${updated.label} already exists in this compound`);
     }
-    Object.assign(building, { label: updated.label, buildingClass: updated.buildingClass, floors: updated.floors, elevators: updated.elevators });
+    Object.assign(building, {
+      label: updated.label,
+      buildingClass: updated.buildingClass,
+      floors: updated.floors,
+      elevators: updated.elevators,
+    });
     await recordBuildingRosters(tx, [building.id]);
     return building;
   });

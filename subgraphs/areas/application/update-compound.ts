@@ -10,7 +10,12 @@ import { isCompoundNameTaken } from '../persistence/compound.repository';
 import { manageableCompound } from './compound.lookup';
 
 /** Corrects a compound; only the fields given change, and its street and district never do. */
-export async function updateCompound(em: EntityManager, identity: Identity, compoundId: string, changes: CompoundChanges): Promise<Compound> {
+export async function updateCompound(
+  em: EntityManager,
+  identity: Identity,
+  compoundId: string,
+  changes: CompoundChanges,
+): Promise<Compound> {
   return em.transactional(async (tx) => {
     const compound = await manageableCompound(tx, identity, compoundId);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
@@ -19,7 +24,12 @@ export async function updateCompound(em: EntityManager, identity: Identity, comp
       throw new DomainError('CONFLICT', `A compound named ${updated.name} is already registered in this street`);
     }
     Object.assign(compound, defined, { name: updated.name });
-    recordEvent(tx, COMPOUND_CHANGED, { source: AREAS_EVENT_SOURCE, key: compound.id, subject: compound.id, data: compoundChanged(compound, new Date()) });
+    recordEvent(tx, COMPOUND_CHANGED, {
+      source: AREAS_EVENT_SOURCE,
+      key: compound.id,
+      subject: compound.id,
+      data: compoundChanged(compound, new Date()),
+    });
     return compound;
   });
 }

@@ -14,7 +14,12 @@ import { manageableCompound } from './compound.lookup';
  * Corrects a household: a new certificate area, the owner's identity, or a change of owner (the reference, the name
  * and the identity go together: a new reference without an identity removes the former owner's).
  */
-export async function updateHousehold(em: EntityManager, identity: Identity, householdId: string, changes: HouseholdChanges): Promise<Household> {
+export async function updateHousehold(
+  em: EntityManager,
+  identity: Identity,
+  householdId: string,
+  changes: HouseholdChanges,
+): Promise<Household> {
   return em.transactional(async (tx) => {
     const household = await findHousehold(tx, householdId);
     const building = household && (await findBuilding(tx, household.buildingId));
@@ -29,9 +34,14 @@ export async function updateHousehold(em: EntityManager, identity: Identity, hou
       ownerName: newOwner ? changes.ownerName : (changes.ownerName ?? household.ownerName ?? undefined),
       ownerIdentity: changes.ownerIdentity,
     });
-    Object.assign(household, { floorAreaCentiM2: valid.floorAreaCentiM2, ownerReference: valid.ownerReference, ownerName: valid.ownerName });
+    Object.assign(household, {
+      floorAreaCentiM2: valid.floorAreaCentiM2,
+      ownerReference: valid.ownerReference,
+      ownerName: valid.ownerName,
+    });
     await recordBuildingRosters(tx, [building.id]);
-    if (valid.ownerIdentity) await saveOwnerIdentities(tx, [{ householdId, identity: valid.ownerIdentity }], identity.subject);
+    if (valid.ownerIdentity)
+      await saveOwnerIdentities(tx, [{ householdId, identity: valid.ownerIdentity }], identity.subject);
     else if (newOwner) await removeOwnerIdentity(tx, householdId);
     return household;
   });

@@ -35,7 +35,8 @@ const SHOWN_PROBLEMS = 50;
 const USAGE =
   'usage: import-compound-csv --compound <compound id> --file <households.csv> ' +
   `[--gateway <url, default ${DEFAULT_GATEWAY}>] [--token <JWT>, or env HUB_TOKEN] [--dry-run]\n`;
-const IMPORT = 'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { buildingsCreated householdsCreated } }';
+const IMPORT =
+  'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { buildingsCreated householdsCreated } }';
 const ARGS = {
   gateway: { type: 'string', default: DEFAULT_GATEWAY },
   token: { type: 'string' },
@@ -134,7 +135,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const seconds = ((io.now() - started) / 1000).toFixed(1);
-  io.stdout(`imported ${summary.buildingsCreated} buildings and ${summary.householdsCreated} households in ${seconds} s\n`);
+  io.stdout(
+    `imported ${summary.buildingsCreated} buildings and ${summary.householdsCreated} households in ${seconds} s\n`,
+  );
   return 0;
 }
 

@@ -10,7 +10,13 @@ describe('createProgress', () => {
   it('redraws one line in place on a terminal, only when the percent changes', () => {
     const out: string[] = [];
     const clock = fakeClock();
-    const progress = createProgress({ total: 200, label: 'validating', write: (s) => out.push(s), isTTY: true, now: clock.now });
+    const progress = createProgress({
+      total: 200,
+      label: 'validating',
+      write: (s) => out.push(s),
+      isTTY: true,
+      now: clock.now,
+    });
     clock.advance(500);
     progress.tick(100);
     progress.tick(0); // same percent: nothing to redraw
@@ -28,7 +34,13 @@ describe('createProgress', () => {
   it('prints a plain line at every 10% when not on a terminal', () => {
     const out: string[] = [];
     const clock = fakeClock();
-    const progress = createProgress({ total: 1_000, label: 'validating', write: (s) => out.push(s), isTTY: false, now: clock.now });
+    const progress = createProgress({
+      total: 1_000,
+      label: 'validating',
+      write: (s) => out.push(s),
+      isTTY: false,
+      now: clock.now,
+    });
     for (let i = 0; i < 1_000; i++) {
       clock.advance(1);
       progress.tick();
@@ -43,7 +55,13 @@ describe('createProgress', () => {
 
   it('shows an empty job once, as done', () => {
     const out: string[] = [];
-    const progress = createProgress({ total: 0, label: 'validating', write: (s) => out.push(s), isTTY: false, now: () => 0 });
+    const progress = createProgress({
+      total: 0,
+      label: 'validating',
+      write: (s) => out.push(s),
+      isTTY: false,
+      now: () => 0,
+    });
     progress.done();
     progress.done();
     expect(out).toEqual(['validating 0/0 100% 0/s\n']);

@@ -1,14 +1,26 @@
 import { Identity } from '../../../kernel/identity';
 import { ReadGrants, mayReadHousehold, ownerDataAccessReason } from './access';
 
-const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: `${organisationId}-user`, role, organisationId, jurisdictions });
+const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
+  subject: `${organisationId}-user`,
+  role,
+  organisationId,
+  jurisdictions,
+});
 const household = { id: 'h-1', streetCode: '110102014', areaId: 'a-1' };
 const none: ReadGrants = { areaIds: [], householdIds: [], householdReferrals: new Map() };
-const courtGrants: ReadGrants = { areaIds: ['a-1'], householdIds: ['h-1'], householdReferrals: new Map([['h-1', ['r-new', 'r-old']]]) };
+const courtGrants: ReadGrants = {
+  areaIds: ['a-1'],
+  householdIds: ['h-1'],
+  householdReferrals: new Map([['h-1', ['r-new', 'r-old']]]),
+};
 
 describe('who sees an owner’s personal data in full', () => {
   it('the street office of the household’s street, for its register', () => {
-    expect(ownerDataAccessReason(who('STREET_OFFICE', 'guangwai', ['110102014']), household, none)).toEqual({ reason: 'STREET_OFFICE_REGISTER', referralId: null });
+    expect(ownerDataAccessReason(who('STREET_OFFICE', 'guangwai', ['110102014']), household, none)).toEqual({
+      reason: 'STREET_OFFICE_REGISTER',
+      referralId: null,
+    });
     expect(ownerDataAccessReason(who('STREET_OFFICE', 'desheng', ['110102011']), household, none)).toBeUndefined();
   });
 
@@ -25,8 +37,14 @@ describe('who sees an owner’s personal data in full', () => {
 
   it('a court holding a referral of the household: the referral named, else its latest; none for another referral or court', () => {
     const court = who('COURT', 'xicheng-court', ['110102']);
-    expect(ownerDataAccessReason(court, household, courtGrants)).toEqual({ reason: 'COURT_REFERRAL', referralId: 'r-new' });
-    expect(ownerDataAccessReason(court, household, courtGrants, 'r-old')).toEqual({ reason: 'COURT_REFERRAL', referralId: 'r-old' });
+    expect(ownerDataAccessReason(court, household, courtGrants)).toEqual({
+      reason: 'COURT_REFERRAL',
+      referralId: 'r-new',
+    });
+    expect(ownerDataAccessReason(court, household, courtGrants, 'r-old')).toEqual({
+      reason: 'COURT_REFERRAL',
+      referralId: 'r-old',
+    });
     expect(ownerDataAccessReason(court, household, courtGrants, 'r-of-another-household')).toBeUndefined();
     expect(ownerDataAccessReason(court, household, none)).toBeUndefined();
     expect(ownerDataAccessReason(court, { ...household, id: 'h-2' }, courtGrants)).toBeUndefined();

@@ -13,11 +13,14 @@ export function mayManageStreet(identity: Identity, streetCode: string): boolean
 }
 
 export function assertMayManageStreet(identity: Identity, streetCode: string, what: string): void {
-  if (!mayManageStreet(identity, streetCode)) throw new ForbiddenError(`Only the street office of this street may ${what}`);
+  if (!mayManageStreet(identity, streetCode))
+    throw new ForbiddenError(`Only the street office of this street may ${what}`);
 }
 
 export function mayReadStreet(identity: Identity, streetCode: string): boolean {
-  return mayManageStreet(identity, streetCode) || (identity.role === 'CITY_BUREAU' && coversDivision(identity, streetCode));
+  return (
+    mayManageStreet(identity, streetCode) || (identity.role === 'CITY_BUREAU' && coversDivision(identity, streetCode))
+  );
 }
 
 /** Division-code prefixes whose rows an identity may read; undefined = none, [] = everything (admin). */
@@ -36,13 +39,22 @@ export interface ReadGrants {
   householdReferrals: ReadonlyMap<string, readonly string[]>;
 }
 
-export function mayReadAreaGranted(identity: Identity, area: { id: string; streetCode: string }, grants: ReadGrants): boolean {
+export function mayReadAreaGranted(
+  identity: Identity,
+  area: { id: string; streetCode: string },
+  grants: ReadGrants,
+): boolean {
   return mayReadStreet(identity, area.streetCode) || grants.areaIds.includes(area.id);
 }
 
-export function mayReadHousehold(identity: Identity, household: { id: string; streetCode: string; areaId: string | null }, grants: ReadGrants): boolean {
+export function mayReadHousehold(
+  identity: Identity,
+  household: { id: string; streetCode: string; areaId: string | null },
+  grants: ReadGrants,
+): boolean {
   if (mayReadStreet(identity, household.streetCode)) return true;
-  if (identity.role === 'PROPERTY_COMPANY') return household.areaId !== null && grants.areaIds.includes(household.areaId);
+  if (identity.role === 'PROPERTY_COMPANY')
+    return household.areaId !== null && grants.areaIds.includes(household.areaId);
   if (identity.role === 'COURT') return grants.householdIds.includes(household.id);
   return false;
 }
@@ -66,7 +78,8 @@ export function ownerDataAccessReason(
   grants: Pick<ReadGrants, 'householdReferrals'>,
   referralId?: string | null,
 ): OwnerDataAccessReason | undefined {
-  if (identity.role === 'STREET_OFFICE' && coversDivision(identity, household.streetCode)) return { reason: 'STREET_OFFICE_REGISTER', referralId: referralId ?? null };
+  if (identity.role === 'STREET_OFFICE' && coversDivision(identity, household.streetCode))
+    return { reason: 'STREET_OFFICE_REGISTER', referralId: referralId ?? null };
   if (identity.role !== 'COURT') return undefined;
   const referrals = grants.householdReferrals.get(household.id) ?? [];
   const named = referralId ? referrals.find((r) => r === referralId) : referrals[0];

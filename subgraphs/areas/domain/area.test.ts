@@ -2,11 +2,18 @@ import { Identity } from '../../../kernel/identity';
 import { DomainError } from '../../../kernel/errors';
 import { assertMayRegisterArea, mayReadArea, validateAreaRegistration } from './area';
 
-const identity = (role: Identity['role'], jurisdictions: string[]): Identity => ({ subject: 's', role, organisationId: 'o', jurisdictions });
+const identity = (role: Identity['role'], jurisdictions: string[]): Identity => ({
+  subject: 's',
+  role,
+  organisationId: 'o',
+  jurisdictions,
+});
 
 describe('area registration rules', () => {
   it('accepts 广安门北街20号院 in Xicheng and trims the name', () => {
-    expect(validateAreaRegistration({ name: ' 广安门北街20号院 ', districtCode: '110102', streetCode: '110102014' })).toEqual({
+    expect(
+      validateAreaRegistration({ name: ' 广安门北街20号院 ', districtCode: '110102', streetCode: '110102014' }),
+    ).toEqual({
       name: '广安门北街20号院',
       districtCode: '110102',
       streetCode: '110102014',

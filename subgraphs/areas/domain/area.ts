@@ -20,14 +20,18 @@ export function validateAreaRegistration(input: AreaRegistration): AreaRegistrat
   const name = input.name.trim();
   const problems: Record<string, string> = {};
   if (name.length === 0 || name.length > 200) problems.name = 'name must have 1 to 200 characters';
-  if (!DISTRICT_CODE.test(input.districtCode)) problems.districtCode = 'district code must be the 6-digit GB/T 2260 code';
+  if (!DISTRICT_CODE.test(input.districtCode))
+    problems.districtCode = 'district code must be the 6-digit GB/T 2260 code';
   if (!STREET_CODE.test(input.streetCode)) problems.streetCode = 'street code must be 9 digits';
-  else if (!input.streetCode.startsWith(input.districtCode)) problems.streetCode = 'street code must lie in the district';
-  if (Object.keys(problems).length > 0) throw new InvalidInputError('The area registration is invalid', { fields: problems });
+  else if (!input.streetCode.startsWith(input.districtCode))
+    problems.streetCode = 'street code must lie in the district';
+  if (Object.keys(problems).length > 0)
+    throw new InvalidInputError('The area registration is invalid', { fields: problems });
   return { name, districtCode: input.districtCode, streetCode: input.streetCode };
 }
 
 export const assertMayRegisterArea = (identity: Identity, streetCode: string) =>
   assertMayManageStreet(identity, streetCode, 'register areas in it');
 
-export const mayReadArea = (identity: Identity, area: { streetCode: string }) => mayReadStreet(identity, area.streetCode);
+export const mayReadArea = (identity: Identity, area: { streetCode: string }) =>
+  mayReadStreet(identity, area.streetCode);

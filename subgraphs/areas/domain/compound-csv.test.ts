@@ -2,14 +2,21 @@ import { parseCsv } from '../../../kernel/csv';
 import { checkCompoundCsv } from './compound-csv';
 import { residentIdCheckCharacter } from './owner-identity';
 
-const HEADER = 'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name,owner_legal_name,owner_id_type,owner_id_number,owner_phone,owner_service_address';
+const HEADER =
+  'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name,owner_legal_name,owner_id_type,owner_id_number,owner_phone,owner_service_address';
 const id = (body: string) => body + residentIdCheckCharacter(body);
 const row = (room: string, identity: string) => `1号楼,LOW_RISE,6,0,1,${room},48.00,o-${room},王**,${identity}`;
 
 describe('the compound file’s owner identity columns', () => {
   it('reads a row’s identity when any of its cells is filled, and none when all are empty', () => {
     const { problems, rows } = checkCompoundCsv(
-      parseCsv([HEADER, row('101', `王小红,resident_id,${id('11010219900101456')},13912345678,北京市西城区红居南街6号院1-101`), row('102', ',,,,')].join('\n')),
+      parseCsv(
+        [
+          HEADER,
+          row('101', `王小红,resident_id,${id('11010219900101456')},13912345678,北京市西城区红居南街6号院1-101`),
+          row('102', ',,,,'),
+        ].join('\n'),
+      ),
     );
     expect(problems).toEqual([]);
     expect(rows[0].household.ownerIdentity).toEqual({
@@ -24,7 +31,16 @@ describe('the compound file’s owner identity columns', () => {
 
   it('names each bad identity cell by its column, never repeating its value', () => {
     const wrong = '110102199001014561';
-    const { problems } = checkCompoundCsv(parseCsv([HEADER, row('101', `王小红,RESIDENT_ID,${wrong},,`), row('102', `,PASSPORT,E123,,`), row('103', `李四,DRIVING,X1,,`)].join('\n')));
+    const { problems } = checkCompoundCsv(
+      parseCsv(
+        [
+          HEADER,
+          row('101', `王小红,RESIDENT_ID,${wrong},,`),
+          row('102', `,PASSPORT,E123,,`),
+          row('103', `李四,DRIVING,X1,,`),
+        ].join('\n'),
+      ),
+    );
     expect(problems).toEqual([
       { line: 2, field: 'owner_id_number', problem: expect.stringMatching(/check character/) },
       { line: 3, field: 'owner_legal_name', problem: expect.any(String) },
@@ -35,7 +51,11 @@ describe('the compound file’s owner identity columns', () => {
   });
 
   it('still reads a file without the identity columns', () => {
-    const { problems, rows } = checkCompoundCsv(parseCsv('building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference\n1号楼,LOW_RISE,6,0,1,101,48.00,o-1\n'));
+    const { problems, rows } = checkCompoundCsv(
+      parseCsv(
+        'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference\n1号楼,LOW_RISE,6,0,1,101,48.00,o-1\n',
+      ),
+    );
     expect(problems).toEqual([]);
     expect(rows[0].household.ownerIdentity).toBeUndefined();
   });

@@ -1,5 +1,13 @@
 import { CsvRecord } from '../../../kernel/csv';
-import { BUILDING_CLASSES, BuildingClass, BuildingRegistration, ValidHousehold, buildingProblems, householdProblems, validateHousehold } from './compound';
+import {
+  BUILDING_CLASSES,
+  BuildingClass,
+  BuildingRegistration,
+  ValidHousehold,
+  buildingProblems,
+  householdProblems,
+  validateHousehold,
+} from './compound';
 import { OwnerIdType, OwnerIdentityInput } from './owner-identity';
 
 /**
@@ -8,15 +16,35 @@ import { OwnerIdType, OwnerIdentityInput } from './owner-identity';
  * that need the register (rooms already registered, buildings described differently there).
  */
 export const COMPOUND_CSV_COLUMNS = [
-  'building', 'building_class', 'floors', 'elevators', 'unit', 'room', 'floor_area_m2', 'owner_reference', 'owner_name',
-  'owner_legal_name', 'owner_id_type', 'owner_id_number', 'owner_phone', 'owner_service_address',
+  'building',
+  'building_class',
+  'floors',
+  'elevators',
+  'unit',
+  'room',
+  'floor_area_m2',
+  'owner_reference',
+  'owner_name',
+  'owner_legal_name',
+  'owner_id_type',
+  'owner_id_number',
+  'owner_phone',
+  'owner_service_address',
 ] as const;
 type Column = (typeof COMPOUND_CSV_COLUMNS)[number];
 /** Columns a file may leave out: the owner's name and identity (a row with any identity cell needs name, type and number). */
-const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set<Column>(['owner_name', 'owner_legal_name', 'owner_id_type', 'owner_id_number', 'owner_phone', 'owner_service_address']);
+const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set<Column>([
+  'owner_name',
+  'owner_legal_name',
+  'owner_id_type',
+  'owner_id_number',
+  'owner_phone',
+  'owner_service_address',
+]);
 
 /** A room of the register: its building's label, unit and room, as one comparable key. */
-export const roomKey = (buildingLabel: string, unit: string, room: string): string => `${buildingLabel}|${unit}|${room}`;
+export const roomKey = (buildingLabel: string, unit: string, room: string): string =>
+  `${buildingLabel}|${unit}|${room}`;
 
 export interface LineProblem {
   line: number;
@@ -44,7 +72,10 @@ const COLUMN_OF: Record<string, Column> = {
   'ownerIdentity.serviceAddress': 'owner_service_address',
 };
 
-export function checkCompoundCsv(records: CsvRecord[], tick: () => void = () => undefined): { problems: LineProblem[]; rows: CheckedRow[] } {
+export function checkCompoundCsv(
+  records: CsvRecord[],
+  tick: () => void = () => undefined,
+): { problems: LineProblem[]; rows: CheckedRow[] } {
   const [header, ...lines] = records;
   const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
   const missing = COMPOUND_CSV_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c) && !columns.includes(c));
@@ -58,21 +89,34 @@ export function checkCompoundCsv(records: CsvRecord[], tick: () => void = () => 
   for (const { line, fields } of lines) {
     tick();
     const cell = (name: Column) => (fields[columns.indexOf(name)] ?? '').trim();
-    const report = (field: string, problem: string) => problems.push({ line, field: COLUMN_OF[field] ?? field, problem });
+    const report = (field: string, problem: string) =>
+      problems.push({ line, field: COLUMN_OF[field] ?? field, problem });
     const label = cell('building');
     if (!label) {
       report('building', 'building label is required');
       continue;
     }
-    const building = { label, buildingClass: cell('building_class').toUpperCase() as BuildingClass, floors: Number(cell('floors')), elevators: Number(cell('elevators')) };
+    const building = {
+      label,
+      buildingClass: cell('building_class').toUpperCase() as BuildingClass,
+      floors: Number(cell('floors')),
+      elevators: Number(cell('elevators')),
+    };
     const first = buildings.get(label);
     if (!first) {
-      const classProblem = (BUILDING_CLASSES as readonly string[]).includes(building.buildingClass) ? {} : { buildingClass: 'must be LOW_RISE or HIGH_RISE' };
+      const classProblem = (BUILDING_CLASSES as readonly string[]).includes(building.buildingClass)
+        ? {}
+        : { buildingClass: 'must be LOW_RISE or HIGH_RISE' };
       const found = { ...classProblem, ...buildingProblems(building) };
       for (const [field, problem] of Object.entries(found)) report(field, problem);
       // A building whose first row is wrong is reported once there, not again on each of its other rows.
       buildings.set(label, { building, line, valid: Object.keys(found).length === 0 });
-    } else if (first.valid && (first.building.buildingClass !== building.buildingClass || first.building.floors !== building.floors || first.building.elevators !== building.elevators)) {
+    } else if (
+      first.valid &&
+      (first.building.buildingClass !== building.buildingClass ||
+        first.building.floors !== building.floors ||
+        first.building.elevators !== building.elevators)
+    ) {
       report('building', `building ${label} is described differently on line ${first.line}`);
     }
     const input = {
@@ -88,7 +132,8 @@ export function checkCompoundCsv(records: CsvRecord[], tick: () => void = () => 
     if (Object.keys(found).length > 0) continue;
     const household = validateHousehold(input);
     const key = roomKey(label, household.unit, household.room);
-    if (rooms.has(key)) report('room', `unit ${household.unit} room ${household.room} of ${label} appears twice in the file`);
+    if (rooms.has(key))
+      report('room', `unit ${household.unit} room ${household.room} of ${label} appears twice in the file`);
     rooms.add(key);
     rows.push({ line, building: first?.building ?? building, household });
   }

@@ -39,22 +39,38 @@ describe('compounds and households', () => {
   });
 
   it('accepts a stored compound whose optional fields are null', () => {
-    expect(validateCompound({ ...广安门北街20号院, yearBuilt: null, communityCode: null }).name).toBe('广安门北街20号院');
+    expect(validateCompound({ ...广安门北街20号院, yearBuilt: null, communityCode: null }).name).toBe(
+      '广安门北街20号院',
+    );
   });
 
   it('reports every bad field of a compound at once', () => {
     try {
-      validateCompound({ ...广安门北街20号院, yearBuilt: 1850, propertyRightsUnits: -1, communityCode: '110108009001' });
+      validateCompound({
+        ...广安门北街20号院,
+        yearBuilt: 1850,
+        propertyRightsUnits: -1,
+        communityCode: '110108009001',
+      });
       throw new Error('expected a rejection');
     } catch (e) {
       expect((e as DomainError).code).toBe('BAD_USER_INPUT');
-      expect(Object.keys((e as DomainError).details!.fields as object).sort()).toEqual(['communityCode', 'propertyRightsUnits', 'yearBuilt']);
+      expect(Object.keys((e as DomainError).details!.fields as object).sort()).toEqual([
+        'communityCode',
+        'propertyRightsUnits',
+        'yearBuilt',
+      ]);
     }
   });
 
   it('keeps the certificate floor area exact', () => {
-    expect(validateHousehold({ unit: '2', room: '301', floorArea: '56.78', ownerReference: 'o-1' }).floorAreaCentiM2).toBe(5678);
-    expect(Object.keys(householdProblems({ unit: '', room: '301', floorArea: '0', ownerReference: 'o-1' }))).toEqual(['unit', 'floorArea']);
+    expect(
+      validateHousehold({ unit: '2', room: '301', floorArea: '56.78', ownerReference: 'o-1' }).floorAreaCentiM2,
+    ).toBe(5678);
+    expect(Object.keys(householdProblems({ unit: '', room: '301', floorArea: '0', ownerReference: 'o-1' }))).toEqual([
+      'unit',
+      'floorArea',
+    ]);
   });
 
   it('masks owner names', () => {

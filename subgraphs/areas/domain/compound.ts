@@ -71,19 +71,27 @@ type Problems = Record<string, string>;
 const fail = (what: string, problems: Problems) => {
   if (Object.keys(problems).length > 0) throw new InvalidInputError(`The ${what} is invalid`, { fields: problems });
 };
-const text = (value: string | undefined, max: number) => (value ?? '').trim().length > 0 && (value ?? '').trim().length <= max;
+const text = (value: string | undefined, max: number) =>
+  (value ?? '').trim().length > 0 && (value ?? '').trim().length <= max;
 
 export function validateCompound(input: CompoundRegistration, today = new Date()): CompoundRegistration {
   const problems: Problems = {};
   if (!text(input.name, 200)) problems.name = 'name must have 1 to 200 characters';
-  if (!/^[0-9]{6}$/.test(input.districtCode)) problems.districtCode = 'district code must be the 6-digit GB/T 2260 code';
+  if (!/^[0-9]{6}$/.test(input.districtCode))
+    problems.districtCode = 'district code must be the 6-digit GB/T 2260 code';
   if (!/^[0-9]{9}$/.test(input.streetCode) || !input.streetCode.startsWith(input.districtCode)) {
     problems.streetCode = 'street code must be 9 digits within the district';
   }
-  if (input.communityCode != null && (!/^[0-9]{12}$/.test(input.communityCode) || !input.communityCode.startsWith(input.streetCode))) {
+  if (
+    input.communityCode != null &&
+    (!/^[0-9]{12}$/.test(input.communityCode) || !input.communityCode.startsWith(input.streetCode))
+  ) {
     problems.communityCode = 'community code must be 12 digits within the street';
   }
-  if (input.yearBuilt != null && (!Number.isInteger(input.yearBuilt) || input.yearBuilt < 1900 || input.yearBuilt > today.getUTCFullYear())) {
+  if (
+    input.yearBuilt != null &&
+    (!Number.isInteger(input.yearBuilt) || input.yearBuilt < 1900 || input.yearBuilt > today.getUTCFullYear())
+  ) {
     problems.yearBuilt = 'year built must be a year between 1900 and this year';
   }
   if (!Number.isInteger(input.propertyRightsUnits) || input.propertyRightsUnits < 0) {
@@ -97,8 +105,10 @@ export function validateCompound(input: CompoundRegistration, today = new Date()
 export function buildingProblems(input: BuildingRegistration): Problems {
   const problems: Problems = {};
   if (!text(input.label, 50)) problems.label = 'label must have 1 to 50 characters';
-  if (!Number.isInteger(input.floors) || input.floors < 1 || input.floors > 200) problems.floors = 'floors must be between 1 and 200';
-  if (!Number.isInteger(input.elevators) || input.elevators < 0 || input.elevators > 100) problems.elevators = 'elevators must be between 0 and 100';
+  if (!Number.isInteger(input.floors) || input.floors < 1 || input.floors > 200)
+    problems.floors = 'floors must be between 1 and 200';
+  if (!Number.isInteger(input.elevators) || input.elevators < 0 || input.elevators > 100)
+    problems.elevators = 'elevators must be between 0 and 100';
   return problems;
 }
 
@@ -113,11 +123,14 @@ export function householdProblems(input: HouseholdRegistration): Problems {
   if (!text(input.unit, 20)) problems.unit = 'unit must have 1 to 20 characters';
   if (!text(input.room, 20)) problems.room = 'room must have 1 to 20 characters';
   const area = parseSquareMetres(input.floorArea ?? '');
-  if (area === undefined || area === 0) problems.floorArea = 'floor area must be a positive number of m² with at most two decimals';
+  if (area === undefined || area === 0)
+    problems.floorArea = 'floor area must be a positive number of m² with at most two decimals';
   if (!text(input.ownerReference, 64)) problems.ownerReference = 'owner reference must have 1 to 64 characters';
-  if (input.ownerName !== undefined && input.ownerName.trim().length > 100) problems.ownerName = 'owner name is too long';
+  if (input.ownerName !== undefined && input.ownerName.trim().length > 100)
+    problems.ownerName = 'owner name is too long';
   if (input.ownerIdentity) {
-    for (const [field, problem] of Object.entries(ownerIdentityProblems(input.ownerIdentity))) problems[`ownerIdentity.${field}`] = problem;
+    for (const [field, problem] of Object.entries(ownerIdentityProblems(input.ownerIdentity)))
+      problems[`ownerIdentity.${field}`] = problem;
   }
   return problems;
 }

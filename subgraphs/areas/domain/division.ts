@@ -20,7 +20,12 @@ export function parentCodeOf(code: string): string | undefined {
   return parentLength ? code.slice(0, parentLength) : undefined;
 }
 
-export function validateDivision(input: { code: string; name: string }): { code: string; name: string; level: DivisionLevel; parentCode?: string } {
+export function validateDivision(input: { code: string; name: string }): {
+  code: string;
+  name: string;
+  level: DivisionLevel;
+  parentCode?: string;
+} {
   const level = levelOfCode(input.code);
   const name = input.name.trim();
   const problems: Record<string, string> = {};

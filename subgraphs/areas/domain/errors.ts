@@ -6,11 +6,14 @@ import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
  * BAD_USER_INPUT with `details.problems`; they are listed with the rule that raises them, not here.
  */
 export const AREAS_ERRORS = {
-  BUILDING_OUTSIDE_AREA_STREET: 'A building named for an area lies in another street than the area (an area never spans streets); for a caller who cannot see that street the building is NOT_FOUND.',
-  UNKNOWN_PARENT_DIVISION: 'The division’s parent (its district or street) is not registered yet: register the parent first.',
+  BUILDING_OUTSIDE_AREA_STREET:
+    'A building named for an area lies in another street than the area (an area never spans streets); for a caller who cannot see that street the building is NOT_FOUND.',
+  UNKNOWN_PARENT_DIVISION:
+    'The division’s parent (its district or street) is not registered yet: register the parent first.',
   AREA_HAS_PROVIDER: 'The area has a provider under an accepted filing: it needs no caretaker.',
   CARETAKER_ALREADY_ASSIGNED: 'The area is already under caretaker management that has not ended.',
-  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used for an import of another file or compound; a retry must repeat the request exactly.',
+  IDEMPOTENCY_KEY_REUSED:
+    'The idempotency key was already used for an import of another file or compound; a retry must repeat the request exactly.',
 } as const satisfies ErrorCatalog;
 
 export type AreasErrorCode = keyof typeof AREAS_ERRORS;

@@ -1,4 +1,13 @@
-import { COMMITTEE_KINDS, GOVERNANCE_BODY_KINDS, committeeName, committeeRecordingDeadline, isCommitteeRecordedLate, isFilingOverdue, isTermExpired, overdueReasons } from './governance-body';
+import {
+  COMMITTEE_KINDS,
+  GOVERNANCE_BODY_KINDS,
+  committeeName,
+  committeeRecordingDeadline,
+  isCommitteeRecordedLate,
+  isFilingOverdue,
+  isTermExpired,
+  overdueReasons,
+} from './governance-body';
 import { workingDayCalendar } from '../../../kernel/working-days';
 
 /** Dragon Boat Festival 2020 (国办发明电〔2019〕16号): 25–27 June off, Sunday 28 June worked. */
@@ -32,7 +41,13 @@ describe('governance bodies of an area', () => {
 
 describe('overdue committees for the street office (Beijing arts. 52–59)', () => {
   // Seed 000: 广安门北街20号院's committee formed 2020-05-30, its term to 2023-05-29 in the demo.
-  const seed000 = { kind: 'PROPERTY_MANAGEMENT_COMMITTEE' as const, formedOn: '2020-05-30', termEndsOn: '2023-05-29', filedOn: null, dissolvedOn: null };
+  const seed000 = {
+    kind: 'PROPERTY_MANAGEMENT_COMMITTEE' as const,
+    formedOn: '2020-05-30',
+    termEndsOn: '2023-05-29',
+    filedOn: null,
+    dissolvedOn: null,
+  };
 
   it.each<[string, boolean]>([
     ['2020-06-29', false], // day 30, a Monday: the last day to file
@@ -64,7 +79,9 @@ describe('overdue committees for the street office (Beijing arts. 52–59)', () 
     expect(overdueReasons({ ...seed000, filedOn: '2020-06-24' }, '2022-01-01')).toEqual([]);
     // Formed 2026-12-01, unfiled on 2027-01-05: day 30 (2026-12-31) is past the holiday data, so art. 203 cannot be
     // applied; the list shows the committee with that reason instead of failing or hiding it.
-    expect(overdueReasons({ ...seed000, formedOn: '2026-12-01', termEndsOn: '2029-11-30' }, '2027-01-05')).toEqual(['FILING_DEADLINE_BEYOND_CALENDAR']);
+    expect(overdueReasons({ ...seed000, formedOn: '2026-12-01', termEndsOn: '2029-11-30' }, '2027-01-05')).toEqual([
+      'FILING_DEADLINE_BEYOND_CALENDAR',
+    ]);
     expect(overdueReasons({ ...seed000, formedOn: '2026-12-01', termEndsOn: '2029-11-30' }, '2026-12-31')).toEqual([]);
   });
 });

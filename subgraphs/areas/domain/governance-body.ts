@@ -23,7 +23,8 @@ export interface MemberInput {
 }
 
 /** How a standing committee is named to the street office that tries to form a second one. */
-export const committeeName = (kind: GovernanceBodyKind): string => (kind === 'OWNERS_COMMITTEE' ? "owners' committee" : 'property-management committee');
+export const committeeName = (kind: GovernanceBodyKind): string =>
+  kind === 'OWNERS_COMMITTEE' ? "owners' committee" : 'property-management committee';
 
 interface RecordingFacts {
   kind: GovernanceBodyKind;
@@ -35,13 +36,19 @@ interface RecordingFacts {
  * The recording deadline of a filed property-management committee (see recordingDeadline); undefined for other
  * bodies and before the filing; OUTSIDE_HOLIDAY_CALENDAR while the deadline's year has no published holiday notice.
  */
-export function committeeRecordingDeadline(body: RecordingFacts, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate | undefined {
+export function committeeRecordingDeadline(
+  body: RecordingFacts,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): IsoDate | undefined {
   if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn) return undefined;
   return recordingDeadline(body.filedOn, calendar);
 }
 
 /** Whether a property-management committee was recorded late (see isRecordingLate); undefined until recorded. */
-export function isCommitteeRecordedLate(body: RecordingFacts, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean | undefined {
+export function isCommitteeRecordedLate(
+  body: RecordingFacts,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): boolean | undefined {
   if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn || !body.recordedOn) return undefined;
   return isRecordingLate(body.filedOn, body.recordedOn, calendar);
 }
@@ -69,7 +76,11 @@ const standsOn = (body: OverdueFacts, asOf: IsoDate): boolean =>
  * arts. 201 and 203) has passed on `asOf`; undefined for other bodies. A committee dissolved by then is no longer
  * the street office's to chase.
  */
-export function isFilingOverdue(body: OverdueFacts, asOf: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean | undefined {
+export function isFilingOverdue(
+  body: OverdueFacts,
+  asOf: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): boolean | undefined {
   if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE') return undefined;
   if (!standsOn(body, asOf)) return false;
   if (body.filedOn && compareDates(body.filedOn, asOf) <= 0) return false;
@@ -87,7 +98,11 @@ export function isTermExpired(body: OverdueFacts, asOf: IsoDate): boolean | unde
 }
 
 /** Every reason the body is overdue on `asOf`, in a fixed order; empty when none. */
-export function overdueReasons(body: OverdueFacts, asOf: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): GovernanceOverdueReason[] {
+export function overdueReasons(
+  body: OverdueFacts,
+  asOf: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): GovernanceOverdueReason[] {
   const reasons: GovernanceOverdueReason[] = [];
   const filingOverdue = unlessBeyondCalendar(() => isFilingOverdue(body, asOf, calendar));
   if (filingOverdue) reasons.push('FILING_OVERDUE');

@@ -26,7 +26,6 @@ const base: DecisionTally = {
 };
 const tally = (overrides: Partial<DecisionTally>): DecisionTally => ({ ...base, ...overrides });
 
-
 describe('owners joint decisions (Civil Code art. 278)', () => {
   it('finds seed 003 (学院南路32号院, hiring a company, Oct 2021) valid, with the reported percentages', () => {
     const seed003: DecisionTally = {
@@ -50,32 +49,137 @@ describe('owners joint decisions (Civil Code art. 278)', () => {
 
   it.each<[string, JointDecisionMatter, Partial<DecisionTally>, JointDecisionReason[]]>([
     // Participation: at least 2/3 ("三分之二以上" includes 2/3 itself).
-    ['owners exactly 2/3 take part (1000 of 1500)', HIRE, { totalOwners: 1500, participatingOwners: 1000, consentingOwners: 1000 }, []],
-    ['one owner short of 2/3 (999 of 1500)', HIRE, { totalOwners: 1500, participatingOwners: 999, consentingOwners: 999 }, ['PARTICIPATION_OWNERS_BELOW_TWO_THIRDS']],
+    [
+      'owners exactly 2/3 take part (1000 of 1500)',
+      HIRE,
+      { totalOwners: 1500, participatingOwners: 1000, consentingOwners: 1000 },
+      [],
+    ],
+    [
+      'one owner short of 2/3 (999 of 1500)',
+      HIRE,
+      { totalOwners: 1500, participatingOwners: 999, consentingOwners: 999 },
+      ['PARTICIPATION_OWNERS_BELOW_TWO_THIRDS'],
+    ],
     ['942 of 1412 owners take part (2/3 is 941.33)', HIRE, { participatingOwners: 942, consentingOwners: 942 }, []],
-    ['941 of 1412 owners take part', HIRE, { participatingOwners: 941, consentingOwners: 941 }, ['PARTICIPATION_OWNERS_BELOW_TWO_THIRDS']],
-    ['area exactly 2/3 takes part', HIRE, { totalAreaCentiM2: 300_000, participatingAreaCentiM2: 200_000, consentingAreaCentiM2: 200_000 }, []],
-    ['area one centi-m² short of 2/3', HIRE, { totalAreaCentiM2: 300_000, participatingAreaCentiM2: 199_999, consentingAreaCentiM2: 199_999 }, ['PARTICIPATION_AREA_BELOW_TWO_THIRDS']],
-    ['area 666,667 of 1,000,000 (2/3 is 666,666.67)', HIRE, { totalAreaCentiM2: 1_000_000, participatingAreaCentiM2: 666_667, consentingAreaCentiM2: 666_667 }, []],
-    ['area 666,666 of 1,000,000', HIRE, { totalAreaCentiM2: 1_000_000, participatingAreaCentiM2: 666_666, consentingAreaCentiM2: 666_666 }, ['PARTICIPATION_AREA_BELOW_TWO_THIRDS']],
+    [
+      '941 of 1412 owners take part',
+      HIRE,
+      { participatingOwners: 941, consentingOwners: 941 },
+      ['PARTICIPATION_OWNERS_BELOW_TWO_THIRDS'],
+    ],
+    [
+      'area exactly 2/3 takes part',
+      HIRE,
+      { totalAreaCentiM2: 300_000, participatingAreaCentiM2: 200_000, consentingAreaCentiM2: 200_000 },
+      [],
+    ],
+    [
+      'area one centi-m² short of 2/3',
+      HIRE,
+      { totalAreaCentiM2: 300_000, participatingAreaCentiM2: 199_999, consentingAreaCentiM2: 199_999 },
+      ['PARTICIPATION_AREA_BELOW_TWO_THIRDS'],
+    ],
+    [
+      'area 666,667 of 1,000,000 (2/3 is 666,666.67)',
+      HIRE,
+      { totalAreaCentiM2: 1_000_000, participatingAreaCentiM2: 666_667, consentingAreaCentiM2: 666_667 },
+      [],
+    ],
+    [
+      'area 666,666 of 1,000,000',
+      HIRE,
+      { totalAreaCentiM2: 1_000_000, participatingAreaCentiM2: 666_666, consentingAreaCentiM2: 666_666 },
+      ['PARTICIPATION_AREA_BELOW_TWO_THIRDS'],
+    ],
     // Special matters (items 6–8): at least 3/4 of participants.
-    ['special: owners consent exactly 3/4 (750 of 1000)', REBUILD, { participatingOwners: 1000, consentingOwners: 750 }, []],
-    ['special: one owner short of 3/4 (749 of 1000)', REBUILD, { participatingOwners: 1000, consentingOwners: 749 }, ['CONSENT_OWNERS_BELOW_THREE_QUARTERS']],
-    ['special: 707 of 942 owners consent (3/4 is 706.5)', REBUILD, { participatingOwners: 942, consentingOwners: 707 }, []],
-    ['special: 706 of 942 owners consent', REBUILD, { participatingOwners: 942, consentingOwners: 706 }, ['CONSENT_OWNERS_BELOW_THREE_QUARTERS']],
-    ['special: area consents exactly 3/4', REBUILD, { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 300_000 }, []],
-    ['special: area one centi-m² short of 3/4', REBUILD, { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 299_999 }, ['CONSENT_AREA_BELOW_THREE_QUARTERS']],
-    ['special: area 333,335 of 444,446 (3/4 is 333,334.5)', REBUILD, { participatingAreaCentiM2: 444_446, consentingAreaCentiM2: 333_335 }, []],
-    ['special: area 333,334 of 444,446', REBUILD, { participatingAreaCentiM2: 444_446, consentingAreaCentiM2: 333_334 }, ['CONSENT_AREA_BELOW_THREE_QUARTERS']],
+    [
+      'special: owners consent exactly 3/4 (750 of 1000)',
+      REBUILD,
+      { participatingOwners: 1000, consentingOwners: 750 },
+      [],
+    ],
+    [
+      'special: one owner short of 3/4 (749 of 1000)',
+      REBUILD,
+      { participatingOwners: 1000, consentingOwners: 749 },
+      ['CONSENT_OWNERS_BELOW_THREE_QUARTERS'],
+    ],
+    [
+      'special: 707 of 942 owners consent (3/4 is 706.5)',
+      REBUILD,
+      { participatingOwners: 942, consentingOwners: 707 },
+      [],
+    ],
+    [
+      'special: 706 of 942 owners consent',
+      REBUILD,
+      { participatingOwners: 942, consentingOwners: 706 },
+      ['CONSENT_OWNERS_BELOW_THREE_QUARTERS'],
+    ],
+    [
+      'special: area consents exactly 3/4',
+      REBUILD,
+      { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 300_000 },
+      [],
+    ],
+    [
+      'special: area one centi-m² short of 3/4',
+      REBUILD,
+      { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 299_999 },
+      ['CONSENT_AREA_BELOW_THREE_QUARTERS'],
+    ],
+    [
+      'special: area 333,335 of 444,446 (3/4 is 333,334.5)',
+      REBUILD,
+      { participatingAreaCentiM2: 444_446, consentingAreaCentiM2: 333_335 },
+      [],
+    ],
+    [
+      'special: area 333,334 of 444,446',
+      REBUILD,
+      { participatingAreaCentiM2: 444_446, consentingAreaCentiM2: 333_334 },
+      ['CONSENT_AREA_BELOW_THREE_QUARTERS'],
+    ],
     // Other matters: more than half ("过半数": exactly half fails).
-    ['ordinary: owners consent exactly 1/2 (500 of 1000)', HIRE, { participatingOwners: 1000, consentingOwners: 500 }, ['CONSENT_OWNERS_NOT_MAJORITY']],
+    [
+      'ordinary: owners consent exactly 1/2 (500 of 1000)',
+      HIRE,
+      { participatingOwners: 1000, consentingOwners: 500 },
+      ['CONSENT_OWNERS_NOT_MAJORITY'],
+    ],
     ['ordinary: one owner above half (501 of 1000)', HIRE, { participatingOwners: 1000, consentingOwners: 501 }, []],
-    ['ordinary: 471 of 943 owners consent (half is 471.5)', HIRE, { participatingOwners: 943, consentingOwners: 471 }, ['CONSENT_OWNERS_NOT_MAJORITY']],
+    [
+      'ordinary: 471 of 943 owners consent (half is 471.5)',
+      HIRE,
+      { participatingOwners: 943, consentingOwners: 471 },
+      ['CONSENT_OWNERS_NOT_MAJORITY'],
+    ],
     ['ordinary: 472 of 943 owners consent', HIRE, { participatingOwners: 943, consentingOwners: 472 }, []],
-    ['ordinary: area consents exactly 1/2', HIRE, { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 200_000 }, ['CONSENT_AREA_NOT_MAJORITY']],
-    ['ordinary: area one centi-m² above half', HIRE, { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 200_001 }, []],
-    ['ordinary: area 200,000 of 400,001 (half is 200,000.5)', HIRE, { participatingAreaCentiM2: 400_001, consentingAreaCentiM2: 200_000 }, ['CONSENT_AREA_NOT_MAJORITY']],
-    ['ordinary: area 200,001 of 400,001', HIRE, { participatingAreaCentiM2: 400_001, consentingAreaCentiM2: 200_001 }, []],
+    [
+      'ordinary: area consents exactly 1/2',
+      HIRE,
+      { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 200_000 },
+      ['CONSENT_AREA_NOT_MAJORITY'],
+    ],
+    [
+      'ordinary: area one centi-m² above half',
+      HIRE,
+      { participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 200_001 },
+      [],
+    ],
+    [
+      'ordinary: area 200,000 of 400,001 (half is 200,000.5)',
+      HIRE,
+      { participatingAreaCentiM2: 400_001, consentingAreaCentiM2: 200_000 },
+      ['CONSENT_AREA_NOT_MAJORITY'],
+    ],
+    [
+      'ordinary: area 200,001 of 400,001',
+      HIRE,
+      { participatingAreaCentiM2: 400_001, consentingAreaCentiM2: 200_001 },
+      [],
+    ],
   ])('%s', (_label, matter, overrides, reasons) => {
     const outcome = decideJointDecision(matter, tally(overrides));
     expect(outcome.reasons).toEqual(reasons);
@@ -83,13 +187,22 @@ describe('owners joint decisions (Civil Code art. 278)', () => {
   });
 
   it('decides on the exact ratio, never on the rounded display', () => {
-    const participation = decideJointDecision(HIRE, tally({ totalOwners: 100_000, participatingOwners: 66_665, consentingOwners: 66_665 }));
+    const participation = decideJointDecision(
+      HIRE,
+      tally({ totalOwners: 100_000, participatingOwners: 66_665, consentingOwners: 66_665 }),
+    );
     expect(participation.ratios.participationOwners.display).toBe('66.67%');
     expect(participation.reasons).toEqual(['PARTICIPATION_OWNERS_BELOW_TWO_THIRDS']);
-    const special = decideJointDecision(REBUILD, tally({ participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 299_980 }));
+    const special = decideJointDecision(
+      REBUILD,
+      tally({ participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 299_980 }),
+    );
     expect(special.ratios.consentArea?.display).toBe('75.00%');
     expect(special.reasons).toEqual(['CONSENT_AREA_BELOW_THREE_QUARTERS']);
-    const ordinary = decideJointDecision(HIRE, tally({ participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 200_001 }));
+    const ordinary = decideJointDecision(
+      HIRE,
+      tally({ participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 200_001 }),
+    );
     expect(ordinary.ratios.consentArea?.display).toBe('50.00%');
     expect(ordinary.valid).toBe(true);
   });
@@ -98,14 +211,37 @@ describe('owners joint decisions (Civil Code art. 278)', () => {
     const total = 9_007_199_254_740_990; // divisible by 3, below Number.MAX_SAFE_INTEGER
     const atTwoThirds = (total / 3) * 2;
     const near = (participating: number) =>
-      decideJointDecision(HIRE, tally({ totalAreaCentiM2: total, participatingAreaCentiM2: participating, consentingAreaCentiM2: participating }));
+      decideJointDecision(
+        HIRE,
+        tally({
+          totalAreaCentiM2: total,
+          participatingAreaCentiM2: participating,
+          consentingAreaCentiM2: participating,
+        }),
+      );
     expect(near(atTwoThirds).valid).toBe(true);
     expect(near(atTwoThirds - 1).reasons).toEqual(['PARTICIPATION_AREA_BELOW_TWO_THIRDS']);
   });
 
   it.each<[JointDecisionMatter, JointDecisionReason[]]>([
-    [HIRE, ['PARTICIPATION_AREA_BELOW_TWO_THIRDS', 'PARTICIPATION_OWNERS_BELOW_TWO_THIRDS', 'CONSENT_AREA_NOT_MAJORITY', 'CONSENT_OWNERS_NOT_MAJORITY']],
-    [REBUILD, ['PARTICIPATION_AREA_BELOW_TWO_THIRDS', 'PARTICIPATION_OWNERS_BELOW_TWO_THIRDS', 'CONSENT_AREA_BELOW_THREE_QUARTERS', 'CONSENT_OWNERS_BELOW_THREE_QUARTERS']],
+    [
+      HIRE,
+      [
+        'PARTICIPATION_AREA_BELOW_TWO_THIRDS',
+        'PARTICIPATION_OWNERS_BELOW_TWO_THIRDS',
+        'CONSENT_AREA_NOT_MAJORITY',
+        'CONSENT_OWNERS_NOT_MAJORITY',
+      ],
+    ],
+    [
+      REBUILD,
+      [
+        'PARTICIPATION_AREA_BELOW_TWO_THIRDS',
+        'PARTICIPATION_OWNERS_BELOW_TWO_THIRDS',
+        'CONSENT_AREA_BELOW_THREE_QUARTERS',
+        'CONSENT_OWNERS_BELOW_THREE_QUARTERS',
+      ],
+    ],
   ])('lists every failed condition, not just the first (%s)', (matter, reasons) => {
     const failing = tally({
       participatingOwners: 941,
@@ -118,7 +254,10 @@ describe('owners joint decisions (Civil Code art. 278)', () => {
   });
 
   it('fails both consent conditions when nobody took part, and has no consent ratios', () => {
-    const outcome = decideJointDecision(REBUILD, tally({ participatingOwners: 0, participatingAreaCentiM2: 0, consentingOwners: 0, consentingAreaCentiM2: 0 }));
+    const outcome = decideJointDecision(
+      REBUILD,
+      tally({ participatingOwners: 0, participatingAreaCentiM2: 0, consentingOwners: 0, consentingAreaCentiM2: 0 }),
+    );
     expect(outcome.reasons).toEqual([
       'PARTICIPATION_AREA_BELOW_TWO_THIRDS',
       'PARTICIPATION_OWNERS_BELOW_TWO_THIRDS',
@@ -141,19 +280,52 @@ describe('owners joint decisions (Civil Code art. 278)', () => {
     [JointDecisionMatter.CHANGE_COMMON_USE_OR_BUSINESS, true],
     [JointDecisionMatter.OTHER_MAJOR_MATTER, false],
   ])('applies the right consent threshold to %s (special: %s)', (matter, special) => {
-    const seventyPercent = tally({ participatingOwners: 1000, consentingOwners: 700, participatingAreaCentiM2: 500_000, consentingAreaCentiM2: 350_000 });
+    const seventyPercent = tally({
+      participatingOwners: 1000,
+      consentingOwners: 700,
+      participatingAreaCentiM2: 500_000,
+      consentingAreaCentiM2: 350_000,
+    });
     const outcome = decideJointDecision(matter, seventyPercent);
     expect(outcome.thresholds.consent).toBe(special ? SPECIAL_MATTER_CONSENT : ORDINARY_MATTER_CONSENT);
     expect(outcome.valid).toBe(!special);
   });
 
   it.each<[string, Partial<DecisionTally>, string[]]>([
-    ['negative and fractional figures', { participatingOwners: -1, consentingAreaCentiM2: 1.5 }, ['participatingOwners', 'consentingAreaCentiM2']],
-    ['zero totals', { totalOwners: 0, totalAreaCentiM2: 0, participatingOwners: 0, participatingAreaCentiM2: 0, consentingOwners: 0, consentingAreaCentiM2: 0 }, ['totalOwners', 'totalAreaCentiM2']],
+    [
+      'negative and fractional figures',
+      { participatingOwners: -1, consentingAreaCentiM2: 1.5 },
+      ['participatingOwners', 'consentingAreaCentiM2'],
+    ],
+    [
+      'zero totals',
+      {
+        totalOwners: 0,
+        totalAreaCentiM2: 0,
+        participatingOwners: 0,
+        participatingAreaCentiM2: 0,
+        consentingOwners: 0,
+        consentingAreaCentiM2: 0,
+      },
+      ['totalOwners', 'totalAreaCentiM2'],
+    ],
     ['more participants than owners', { participatingOwners: 1413 }, ['participatingOwners']],
     ['more participating area than area', { participatingAreaCentiM2: 500_001 }, ['participatingAreaCentiM2']],
-    ['more consenting than participating', { participatingOwners: 1000, consentingOwners: 1001, participatingAreaCentiM2: 400_000, consentingAreaCentiM2: 400_001 }, ['consentingOwners', 'consentingAreaCentiM2']],
-    ['owners taking part with no area', { participatingAreaCentiM2: 0, consentingAreaCentiM2: 0 }, ['participatingAreaCentiM2', 'consentingAreaCentiM2']],
+    [
+      'more consenting than participating',
+      {
+        participatingOwners: 1000,
+        consentingOwners: 1001,
+        participatingAreaCentiM2: 400_000,
+        consentingAreaCentiM2: 400_001,
+      },
+      ['consentingOwners', 'consentingAreaCentiM2'],
+    ],
+    [
+      'owners taking part with no area',
+      { participatingAreaCentiM2: 0, consentingAreaCentiM2: 0 },
+      ['participatingAreaCentiM2', 'consentingAreaCentiM2'],
+    ],
     ['a figure beyond safe integers', { totalAreaCentiM2: 2 ** 53 }, ['totalAreaCentiM2']],
   ])('rejects a tally with %s, naming the fields', (_label, overrides, fields) => {
     const error = rejection(() => decideJointDecision(HIRE, tally(overrides)));
@@ -210,7 +382,11 @@ describe('tallying household ballots', () => {
       ]),
     );
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(Object.keys(error.details?.fields as object).sort()).toEqual(['households[0].areaCentiM2', 'households[1].areaCentiM2', 'households[2].vote']);
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual([
+      'households[0].areaCentiM2',
+      'households[1].areaCentiM2',
+      'households[2].vote',
+    ]);
   });
 
   it('rejects an empty ballot list', () => {
@@ -230,7 +406,12 @@ describe('counting ballots against the households of an area', () => {
   ];
 
   it('counts every household of the area, a household without a ballot as not voting', () => {
-    expect(tallyAreaBallots(households, [{ householdId: 'h1', vote: 'CONSENT' }, { householdId: 'h2', vote: 'OPPOSE' }])).toEqual({
+    expect(
+      tallyAreaBallots(households, [
+        { householdId: 'h1', vote: 'CONSENT' },
+        { householdId: 'h2', vote: 'OPPOSE' },
+      ]),
+    ).toEqual({
       totalOwners: 3,
       totalAreaCentiM2: 21_536,
       participatingOwners: 2,
@@ -241,17 +422,27 @@ describe('counting ballots against the households of an area', () => {
   });
 
   it('refuses a household voting twice', () => {
-    const error = rejection(() => tallyAreaBallots(households, [{ householdId: 'h1', vote: 'CONSENT' }, { householdId: 'h1', vote: 'OPPOSE' }]));
+    const error = rejection(() =>
+      tallyAreaBallots(households, [
+        { householdId: 'h1', vote: 'CONSENT' },
+        { householdId: 'h1', vote: 'OPPOSE' },
+      ]),
+    );
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { householdId: 'h1' } });
   });
 
   it('refuses ballots of households outside the area, naming them', () => {
-    const error = rejection(() => tallyAreaBallots(households, [{ householdId: 'h1', vote: 'CONSENT' }, { householdId: 'elsewhere', vote: 'CONSENT' }]));
+    const error = rejection(() =>
+      tallyAreaBallots(households, [
+        { householdId: 'h1', vote: 'CONSENT' },
+        { householdId: 'elsewhere', vote: 'CONSENT' },
+      ]),
+    );
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { households: ['elsewhere'] } });
   });
 });
 
-describe('owners counted as the Supreme People\'s Court does (法释〔2009〕7号 arts. 8–9)', () => {
+describe("owners counted as the Supreme People's Court does (法释〔2009〕7号 arts. 8–9)", () => {
   // Five units: owner A holds two, the developer still holds two unsold ones, owner B one.
   const units = [
     { id: 'u1', floorAreaCentiM2: 8_000, ownerReference: 'owner-A' },
@@ -261,7 +452,7 @@ describe('owners counted as the Supreme People\'s Court does (法释〔2009〕7�
     { id: 'u5', floorAreaCentiM2: 7_000, ownerReference: 'owner-B' },
   ];
 
-  it('counts one owner of several units as one, and the developer\'s unsold units as one, with all their registered area', () => {
+  it("counts one owner of several units as one, and the developer's unsold units as one, with all their registered area", () => {
     expect(countOwners(units)).toEqual([
       { ownerReference: 'owner-A', unitIds: ['u1', 'u2'], areaCentiM2: 14_000 },
       { ownerReference: 'developer', unitIds: ['u3', 'u4'], areaCentiM2: 18_000 },
@@ -269,32 +460,57 @@ describe('owners counted as the Supreme People\'s Court does (法释〔2009〕7�
     ]);
   });
 
-  it('matches ballots to owners through the register: one ballot for a unit is the owner\'s vote with all their area', () => {
+  it("matches ballots to owners through the register: one ballot for a unit is the owner's vote with all their area", () => {
     const tally = tallyAreaBallots(units, [
       { householdId: 'u1', vote: 'CONSENT' },
       { householdId: 'u2', vote: 'CONSENT' },
       { householdId: 'u5', vote: 'OPPOSE' },
     ]);
     // 3 owners, not 5 households: A consents (14,000), B opposes (7,000), the developer did not vote (18,000).
-    expect(tally).toEqual({ totalOwners: 3, totalAreaCentiM2: 39_000, participatingOwners: 2, participatingAreaCentiM2: 21_000, consentingOwners: 1, consentingAreaCentiM2: 14_000 });
+    expect(tally).toEqual({
+      totalOwners: 3,
+      totalAreaCentiM2: 39_000,
+      participatingOwners: 2,
+      participatingAreaCentiM2: 21_000,
+      consentingOwners: 1,
+      consentingAreaCentiM2: 14_000,
+    });
     // Per household the same ballots would read 2 of 3 voters consenting; per owner it is 1 of 2, not a majority.
-    expect(decideJointDecision(HIRE, tally)).toMatchObject({ valid: false, reasons: ['PARTICIPATION_AREA_BELOW_TWO_THIRDS', 'CONSENT_OWNERS_NOT_MAJORITY'] });
+    expect(decideJointDecision(HIRE, tally)).toMatchObject({
+      valid: false,
+      reasons: ['PARTICIPATION_AREA_BELOW_TWO_THIRDS', 'CONSENT_OWNERS_NOT_MAJORITY'],
+    });
   });
 
   it('refuses different votes cast for the units of one owner, naming the owner', () => {
-    const error = rejection(() => tallyAreaBallots(units, [{ householdId: 'u3', vote: 'CONSENT' }, { householdId: 'u4', vote: 'OPPOSE' }]));
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['OWNER_VOTED_DIFFERENTLY'], owners: ['developer'] } });
+    const error = rejection(() =>
+      tallyAreaBallots(units, [
+        { householdId: 'u3', vote: 'CONSENT' },
+        { householdId: 'u4', vote: 'OPPOSE' },
+      ]),
+    );
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['OWNER_VOTED_DIFFERENTLY'], owners: ['developer'] },
+    });
   });
 
   it("reproduces seed 003's reported vote at 学院南路32号院 (2021-10): 77.84% / 74.13% of owners, valid for hiring a provider", () => {
     // The seed reports percentages only; 1,336 owners (the demo register's count under art. 9) give them exactly.
-    const outcome = decideJointDecision(HIRE, { totalOwners: 1_336, totalAreaCentiM2: 10_000_000, participatingOwners: 1_040, participatingAreaCentiM2: 7_425_000, consentingOwners: 771, consentingAreaCentiM2: 5_855_355 });
+    const outcome = decideJointDecision(HIRE, {
+      totalOwners: 1_336,
+      totalAreaCentiM2: 10_000_000,
+      participatingOwners: 1_040,
+      participatingAreaCentiM2: 7_425_000,
+      consentingOwners: 771,
+      consentingAreaCentiM2: 5_855_355,
+    });
     expect(outcome.valid).toBe(true);
-    expect([outcome.ratios.participationOwners.display, outcome.ratios.consentOwners?.display, outcome.ratios.participationArea.display, outcome.ratios.consentArea?.display]).toEqual([
-      '77.84%',
-      '74.13%',
-      '74.25%',
-      '78.86%',
-    ]);
+    expect([
+      outcome.ratios.participationOwners.display,
+      outcome.ratios.consentOwners?.display,
+      outcome.ratios.participationArea.display,
+      outcome.ratios.consentArea?.display,
+    ]).toEqual(['77.84%', '74.13%', '74.25%', '78.86%']);
   });
 });

@@ -77,7 +77,8 @@ export function tallyBallots(households: readonly HouseholdBallot[]): DecisionTa
     if (!Number.isSafeInteger(h.areaCentiM2) || h.areaCentiM2 <= 0) {
       problems[`households[${i}].areaCentiM2`] = 'area must be a positive whole number of hundredths of m²';
     }
-    if (!BALLOT_VOTES.includes(h.vote)) problems[`households[${i}].vote`] = `vote must be one of ${BALLOT_VOTES.join(', ')}`;
+    if (!BALLOT_VOTES.includes(h.vote))
+      problems[`households[${i}].vote`] = `vote must be one of ${BALLOT_VOTES.join(', ')}`;
   });
   if (households.length === 0) problems.households = 'at least one household is needed';
   if (Object.keys(problems).length > 0) throw new InvalidInputError('The ballots are invalid', { fields: problems });
@@ -136,7 +137,11 @@ export interface CountedOwner {
 export function countOwners(units: readonly RegisteredUnit[]): CountedOwner[] {
   const owners = new Map<string, CountedOwner>();
   for (const unit of units) {
-    const owner = owners.get(unit.ownerReference) ?? { ownerReference: unit.ownerReference, unitIds: [], areaCentiM2: 0 };
+    const owner = owners.get(unit.ownerReference) ?? {
+      ownerReference: unit.ownerReference,
+      unitIds: [],
+      areaCentiM2: 0,
+    };
     owner.unitIds.push(unit.id);
     owner.areaCentiM2 += unit.floorAreaCentiM2;
     owners.set(unit.ownerReference, owner);
@@ -153,12 +158,14 @@ export function countOwners(units: readonly RegisteredUnit[]): CountedOwner[] {
 export function tallyAreaBallots(units: readonly RegisteredUnit[], ballots: readonly CastBallot[]): DecisionTally {
   const votes = new Map<string, BallotVote>();
   for (const b of ballots) {
-    if (votes.has(b.householdId)) throw new InvalidInputError('A household voted twice', { householdId: b.householdId });
+    if (votes.has(b.householdId))
+      throw new InvalidInputError('A household voted twice', { householdId: b.householdId });
     votes.set(b.householdId, b.vote);
   }
   const known = new Set(units.map((h) => h.id));
   const strangers = [...votes.keys()].filter((id) => !known.has(id));
-  if (strangers.length > 0) throw new InvalidInputError('Ballots name households outside the area', { households: strangers.slice(0, 20) });
+  if (strangers.length > 0)
+    throw new InvalidInputError('Ballots name households outside the area', { households: strangers.slice(0, 20) });
   const conflicting: string[] = [];
   const ownerBallots = countOwners(units).map((owner) => {
     const cast = new Set(owner.unitIds.map((id) => votes.get(id)).filter((v): v is BallotVote => v !== undefined));
@@ -167,10 +174,13 @@ export function tallyAreaBallots(units: readonly RegisteredUnit[], ballots: read
     return { areaCentiM2: owner.areaCentiM2, vote: vote ?? 'NOT_VOTED' };
   });
   if (conflicting.length > 0) {
-    throw new InvalidInputError('An owner of several units cast different votes: one owner has one vote (法释〔2009〕7号 art. 9)', {
-      problems: ['OWNER_VOTED_DIFFERENTLY'],
-      owners: conflicting.slice(0, 20),
-    });
+    throw new InvalidInputError(
+      'An owner of several units cast different votes: one owner has one vote (法释〔2009〕7号 art. 9)',
+      {
+        problems: ['OWNER_VOTED_DIFFERENTLY'],
+        owners: conflicting.slice(0, 20),
+      },
+    );
   }
   return tallyBallots(ownerBallots);
 }
@@ -193,7 +203,8 @@ export function validateTally(tally: DecisionTally): DecisionTally {
   }
   const ok = (field: keyof DecisionTally) => !(field in problems);
   if (ok('totalOwners') && tally.totalOwners === 0) problems.totalOwners = 'totalOwners must be more than 0';
-  if (ok('totalAreaCentiM2') && tally.totalAreaCentiM2 === 0) problems.totalAreaCentiM2 = 'totalAreaCentiM2 must be more than 0';
+  if (ok('totalAreaCentiM2') && tally.totalAreaCentiM2 === 0)
+    problems.totalAreaCentiM2 = 'totalAreaCentiM2 must be more than 0';
   const notAbove = (part: keyof DecisionTally, whole: keyof DecisionTally) => {
     if (ok(part) && ok(whole) && tally[part] > tally[whole]) problems[part] = `${part} must not exceed ${whole}`;
   };
@@ -209,7 +220,8 @@ export function validateTally(tally: DecisionTally): DecisionTally {
   };
   together('participatingOwners', 'participatingAreaCentiM2');
   together('consentingOwners', 'consentingAreaCentiM2');
-  if (Object.keys(problems).length > 0) throw new InvalidInputError('The decision tally is invalid', { fields: problems });
+  if (Object.keys(problems).length > 0)
+    throw new InvalidInputError('The decision tally is invalid', { fields: problems });
   return tally;
 }
 
@@ -226,7 +238,9 @@ const MATTERS = new Set<string>(Object.values(JointDecisionMatter));
 /** Decides whether a tally carries the matter under Civil Code art. 278 para. 2; every failed condition is listed. */
 export function decideJointDecision(matter: JointDecisionMatter, tally: DecisionTally): JointDecisionOutcome {
   if (!MATTERS.has(matter)) {
-    throw new InvalidInputError('The matter is not one of Civil Code art. 278', { fields: { matter: `unknown matter ${String(matter)}` } });
+    throw new InvalidInputError('The matter is not one of Civil Code art. 278', {
+      fields: { matter: `unknown matter ${String(matter)}` },
+    });
   }
   validateTally(tally);
   const participation = JOINT_DECISION_PARTICIPATION;
@@ -268,4 +282,8 @@ export function formatPercent(numerator: number, denominator: number): string {
   return `${percentHalfUp(numerator, denominator, 2)}%`;
 }
 
-const ratio = (numerator: number, denominator: number): RatioView => ({ numerator, denominator, display: formatPercent(numerator, denominator) });
+const ratio = (numerator: number, denominator: number): RatioView => ({
+  numerator,
+  denominator,
+  display: formatPercent(numerator, denominator),
+});

@@ -1,4 +1,12 @@
-import { maskIdNumber, maskPhone, maskServiceAddress, normaliseOwnerIdentity, ownerIdentityProblems, residentIdCheckCharacter, residentIdProblem } from './owner-identity';
+import {
+  maskIdNumber,
+  maskPhone,
+  maskServiceAddress,
+  normaliseOwnerIdentity,
+  ownerIdentityProblems,
+  residentIdCheckCharacter,
+  residentIdProblem,
+} from './owner-identity';
 
 // The two examples printed in GB 11643-1999 itself (a Beijing and a Guangdong number); no real person's number.
 const STANDARD_EXAMPLES = ['11010519491231002X', '440524188001010014'];
@@ -45,7 +53,13 @@ describe('resident ID numbers (GB 11643-1999)', () => {
 });
 
 describe('owner identity input', () => {
-  const valid = { legalName: '王小明', idType: 'RESIDENT_ID' as const, idNumber: '11010519491231002x', phone: '13812345678', serviceAddress: '北京市海淀区学院南路32号院3-106' };
+  const valid = {
+    legalName: '王小明',
+    idType: 'RESIDENT_ID' as const,
+    idNumber: '11010519491231002x',
+    phone: '13812345678',
+    serviceAddress: '北京市海淀区学院南路32号院3-106',
+  };
 
   it('accepts a complete identity and normalises it', () => {
     expect(ownerIdentityProblems(valid, today)).toEqual({});
@@ -59,7 +73,16 @@ describe('owner identity input', () => {
   });
 
   it('reports every bad field without repeating the values', () => {
-    const problems = ownerIdentityProblems({ legalName: ' ', idType: 'RESIDENT_ID', idNumber: '110105194912310021', phone: '12', serviceAddress: 'x'.repeat(201) }, today);
+    const problems = ownerIdentityProblems(
+      {
+        legalName: ' ',
+        idType: 'RESIDENT_ID',
+        idNumber: '110105194912310021',
+        phone: '12',
+        serviceAddress: 'x'.repeat(201),
+      },
+      today,
+    );
     expect(Object.keys(problems).sort()).toEqual(['idNumber', 'legalName', 'phone', 'serviceAddress']);
     expect(JSON.stringify(problems)).not.toContain('110105194912310021');
     expect(ownerIdentityProblems({ ...valid, legalName: '王\u202e小明' }, today)).toHaveProperty('legalName');
@@ -69,8 +92,12 @@ describe('owner identity input', () => {
   it('checks passports and other documents by shape only', () => {
     expect(ownerIdentityProblems({ ...valid, idType: 'PASSPORT', idNumber: 'E12345678' }, today)).toEqual({});
     expect(ownerIdentityProblems({ ...valid, idType: 'PASSPORT', idNumber: 'E1-2' }, today)).toHaveProperty('idNumber');
-    expect(ownerIdentityProblems({ ...valid, idType: 'OTHER', idNumber: '港澳居民来往内地通行证 H1234567' }, today)).toEqual({});
-    expect(ownerIdentityProblems({ ...valid, idType: 'OTHER', idNumber: 'x'.repeat(41) }, today)).toHaveProperty('idNumber');
+    expect(
+      ownerIdentityProblems({ ...valid, idType: 'OTHER', idNumber: '港澳居民来往内地通行证 H1234567' }, today),
+    ).toEqual({});
+    expect(ownerIdentityProblems({ ...valid, idType: 'OTHER', idNumber: 'x'.repeat(41) }, today)).toHaveProperty(
+      'idNumber',
+    );
   });
 });
 

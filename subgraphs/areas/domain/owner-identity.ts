@@ -51,10 +51,17 @@ export function residentIdProblem(value: string, today = new Date()): string | u
   if (!/^[0-9]{17}[0-9X]$/.test(id)) return 'a resident ID number has 17 digits and a check character (a digit or X)';
   const [y, m, d] = [id.slice(6, 10), id.slice(10, 12), id.slice(12, 14)].map(Number);
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1800 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth.getTime() > today.getTime()) {
+  if (
+    y < 1800 ||
+    birth.getUTCFullYear() !== y ||
+    birth.getUTCMonth() !== m - 1 ||
+    birth.getUTCDate() !== d ||
+    birth.getTime() > today.getTime()
+  ) {
     return 'the birth date in the resident ID number is not a valid date';
   }
-  if (residentIdCheckCharacter(id.slice(0, 17)) !== id[17]) return 'the resident ID number’s check character does not match (GB 11643)';
+  if (residentIdCheckCharacter(id.slice(0, 17)) !== id[17])
+    return 'the resident ID number’s check character does not match (GB 11643)';
   return undefined;
 }
 
@@ -71,7 +78,8 @@ const blank = (value: string | null | undefined) => value == null || value.trim(
 export function ownerIdentityProblems(input: OwnerIdentityInput, today = new Date()): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!text(input.legalName, 100)) problems.legalName = 'legal name must have 1 to 100 printable characters';
-  if (!(OWNER_ID_TYPES as readonly string[]).includes(input.idType)) problems.idType = 'ID type must be RESIDENT_ID, PASSPORT or OTHER';
+  if (!(OWNER_ID_TYPES as readonly string[]).includes(input.idType))
+    problems.idType = 'ID type must be RESIDENT_ID, PASSPORT or OTHER';
   else if (input.idType === 'RESIDENT_ID') {
     const problem = residentIdProblem(input.idNumber ?? '', today);
     if (problem) problems.idNumber = problem;
@@ -83,7 +91,8 @@ export function ownerIdentityProblems(input: OwnerIdentityInput, today = new Dat
   if (!blank(input.phone) && !/^\+?[0-9][0-9 -]{5,22}[0-9]$/.test(input.phone!.trim())) {
     problems.phone = 'phone must be 7 to 24 digits (spaces, hyphens and a leading + allowed)';
   }
-  if (!blank(input.serviceAddress) && !text(input.serviceAddress, 200)) problems.serviceAddress = 'service address must have at most 200 printable characters';
+  if (!blank(input.serviceAddress) && !text(input.serviceAddress, 200))
+    problems.serviceAddress = 'service address must have at most 200 printable characters';
   return problems;
 }
 
@@ -105,7 +114,8 @@ export function normaliseOwnerIdentity(input: OwnerIdentityInput): OwnerIdentity
  */
 function maskMiddle(value: string, head: number, tail: number): string {
   const chars = [...value];
-  if (chars.length > head + tail) return chars.slice(0, head).join('') + '*'.repeat(chars.length - head - tail) + chars.slice(-tail).join('');
+  if (chars.length > head + tail)
+    return chars.slice(0, head).join('') + '*'.repeat(chars.length - head - tail) + chars.slice(-tail).join('');
   if (chars.length > 1) return '*'.repeat(chars.length - 1) + chars[chars.length - 1];
   return '*'.repeat(chars.length);
 }

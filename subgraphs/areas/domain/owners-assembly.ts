@@ -47,11 +47,14 @@ export function validateOwnersAssembly(input: OwnersAssemblyInput): OwnersAssemb
 export function validateCommitteeOfAssembly(assemblyFormedOn: IsoDate, committeeRecordedOn: IsoDate): void {
   requireDates({ assemblyFormedOn, committeeRecordedOn });
   if (compareDates(committeeRecordedOn, assemblyFormedOn) < 0) {
-    throw new InvalidInputError("An owners' committee cannot be recorded before the owners' assembly that elects it first met", {
-      problems: ['COMMITTEE_RECORDED_BEFORE_ASSEMBLY' satisfies AssemblyProblem],
-      assemblyFormedOn,
-      committeeRecordedOn,
-    });
+    throw new InvalidInputError(
+      "An owners' committee cannot be recorded before the owners' assembly that elects it first met",
+      {
+        problems: ['COMMITTEE_RECORDED_BEFORE_ASSEMBLY' satisfies AssemblyProblem],
+        assemblyFormedOn,
+        committeeRecordedOn,
+      },
+    );
   }
 }
 

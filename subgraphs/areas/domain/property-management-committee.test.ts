@@ -23,7 +23,12 @@ import {
 } from './property-management-committee';
 
 /** Members named by seat: members({ RESIDENTS_COMMITTEE: 2, OWNER: 3 }) → rc1, rc2, owner1, owner2, owner3. */
-const PREFIX: Record<CommitteeSeat, string> = { RESIDENTS_COMMITTEE: 'rc', PROPERTY_RIGHTS_UNIT: 'pru', OWNER: 'owner', OCCUPANT: 'occupant' };
+const PREFIX: Record<CommitteeSeat, string> = {
+  RESIDENTS_COMMITTEE: 'rc',
+  PROPERTY_RIGHTS_UNIT: 'pru',
+  OWNER: 'owner',
+  OCCUPANT: 'occupant',
+};
 const members = (counts: Partial<Record<CommitteeSeat, number>>): CommitteeMember[] =>
   (Object.entries(counts) as [CommitteeSeat, number][]).flatMap(([seat, n]) =>
     Array.from({ length: n }, (_, i) => ({ id: `${PREFIX[seat]}${i + 1}`, seat })),
@@ -31,7 +36,6 @@ const members = (counts: Partial<Record<CommitteeSeat, number>>): CommitteeMembe
 
 /** Seed 000, 广安门北街20号院: 2 residents' committee + 6 property-rights units + 3 resident owners. */
 const seed000 = members({ RESIDENTS_COMMITTEE: 2, PROPERTY_RIGHTS_UNIT: 6, OWNER: 3 });
-
 
 describe('property-management committee composition (Beijing Property Management Regulation arts. 52–59)', () => {
   it('accepts seed 000 (广安门北街20号院): 11 members, 9 of them owners, chaired by the residents committee', () => {
@@ -41,23 +45,55 @@ describe('property-management committee composition (Beijing Property Management
   });
 
   it.each<[string, CommitteeMember[], string, CommitteeProblem[]]>([
-    ['6 members', members({ RESIDENTS_COMMITTEE: 1, PROPERTY_RIGHTS_UNIT: 2, OWNER: 3 }), 'rc1', ['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT']],
+    [
+      '6 members',
+      members({ RESIDENTS_COMMITTEE: 1, PROPERTY_RIGHTS_UNIT: 2, OWNER: 3 }),
+      'rc1',
+      ['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT'],
+    ],
     ['8 members', members({ RESIDENTS_COMMITTEE: 2, PROPERTY_RIGHTS_UNIT: 3, OWNER: 3 }), 'rc1', ['EVEN_MEMBER_COUNT']],
-    ['8 members, exactly half owners', members({ RESIDENTS_COMMITTEE: 2, OCCUPANT: 2, OWNER: 4 }), 'rc1', ['EVEN_MEMBER_COUNT']],
-    ['7 members with 3 owner members', members({ RESIDENTS_COMMITTEE: 2, OCCUPANT: 2, OWNER: 3 }), 'rc1', ['OWNER_MEMBERS_BELOW_HALF']],
-    ['7 members with 4 owner members', members({ RESIDENTS_COMMITTEE: 2, OCCUPANT: 1, PROPERTY_RIGHTS_UNIT: 1, OWNER: 3 }), 'rc1', []],
+    [
+      '8 members, exactly half owners',
+      members({ RESIDENTS_COMMITTEE: 2, OCCUPANT: 2, OWNER: 4 }),
+      'rc1',
+      ['EVEN_MEMBER_COUNT'],
+    ],
+    [
+      '7 members with 3 owner members',
+      members({ RESIDENTS_COMMITTEE: 2, OCCUPANT: 2, OWNER: 3 }),
+      'rc1',
+      ['OWNER_MEMBERS_BELOW_HALF'],
+    ],
+    [
+      '7 members with 4 owner members',
+      members({ RESIDENTS_COMMITTEE: 2, OCCUPANT: 1, PROPERTY_RIGHTS_UNIT: 1, OWNER: 3 }),
+      'rc1',
+      [],
+    ],
     ['a chair from a property-rights unit', seed000, 'pru1', ['CHAIR_NOT_RESIDENTS_COMMITTEE']],
     ['a chair from the resident owners', seed000, 'owner1', ['CHAIR_NOT_RESIDENTS_COMMITTEE']],
     ['a chair who is not a member', seed000, 'rc9', ['CHAIR_NOT_A_MEMBER']],
     ['a member listed twice', [...seed000.slice(0, 10), seed000[9]], 'rc1', ['DUPLICATE_MEMBER_ID']],
-    ['an unknown seat', [...seed000.slice(0, 10), { id: 'x', seat: 'LANDLORD' as CommitteeSeat }], 'rc1', ['UNKNOWN_SEAT']],
-    ['everything wrong at once', members({ RESIDENTS_COMMITTEE: 1, OCCUPANT: 2, OWNER: 1 }), 'occupant1', ['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'OWNER_MEMBERS_BELOW_HALF', 'CHAIR_NOT_RESIDENTS_COMMITTEE']],
+    [
+      'an unknown seat',
+      [...seed000.slice(0, 10), { id: 'x', seat: 'LANDLORD' as CommitteeSeat }],
+      'rc1',
+      ['UNKNOWN_SEAT'],
+    ],
+    [
+      'everything wrong at once',
+      members({ RESIDENTS_COMMITTEE: 1, OCCUPANT: 2, OWNER: 1 }),
+      'occupant1',
+      ['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'OWNER_MEMBERS_BELOW_HALF', 'CHAIR_NOT_RESIDENTS_COMMITTEE'],
+    ],
   ])('with %s reports %j', (_label, committee, chair, problems) => {
     expect(compositionProblems(committee, chair)).toEqual(problems);
   });
 
   it('throws BAD_USER_INPUT listing every problem', () => {
-    const error = rejection(() => validateCommitteeComposition(members({ RESIDENTS_COMMITTEE: 1, PROPERTY_RIGHTS_UNIT: 5 }), 'pru1'));
+    const error = rejection(() =>
+      validateCommitteeComposition(members({ RESIDENTS_COMMITTEE: 1, PROPERTY_RIGHTS_UNIT: 5 }), 'pru1'),
+    );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details?.problems).toEqual(['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'CHAIR_NOT_RESIDENTS_COMMITTEE']);
   });
@@ -109,32 +145,45 @@ describe('property-management committee dates', () => {
     expect(dissolutionDeadline('2023-12-20')).toBe('2024-01-19');
   });
 
-  it.each([['2020-02-30'], ['2020/05/30'], ['20-05-30'], ['2020-5-30'], ['']])('rejects %j as a date with BAD_USER_INPUT', (bad) => {
-    const error = rejection(() => filingDeadline(bad));
-    expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.details?.fields).toHaveProperty('formedOn');
-    expect(rejection(() => isFilingLate('2020-05-30', bad)).details?.fields).toHaveProperty('filedOn');
-    expect(rejection(() => dissolutionDeadline(bad)).details?.fields).toHaveProperty('ownersCommitteeRecordedOn');
-  });
+  it.each([['2020-02-30'], ['2020/05/30'], ['20-05-30'], ['2020-5-30'], ['']])(
+    'rejects %j as a date with BAD_USER_INPUT',
+    (bad) => {
+      const error = rejection(() => filingDeadline(bad));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.details?.fields).toHaveProperty('formedOn');
+      expect(rejection(() => isFilingLate('2020-05-30', bad)).details?.fields).toHaveProperty('filedOn');
+      expect(rejection(() => dissolutionDeadline(bad)).details?.fields).toHaveProperty('ownersCommitteeRecordedOn');
+    },
+  );
 });
 
 describe('a whole property-management committee', () => {
   const seed = { members: seed000, chairMemberId: 'rc1', formedOn: '2020-05-30', termEndsOn: '2023-05-30' };
 
   it('flags a late filing of seed 000 but accepts it', () => {
-    expect(validatePropertyManagementCommittee({ ...seed, filedOn: '2020-06-30' })).toEqual({ filingDeadline: '2020-06-29', filedLate: true });
-    expect(validatePropertyManagementCommittee({ ...seed, filedOn: '2020-06-29' })).toEqual({ filingDeadline: '2020-06-29', filedLate: false });
+    expect(validatePropertyManagementCommittee({ ...seed, filedOn: '2020-06-30' })).toEqual({
+      filingDeadline: '2020-06-29',
+      filedLate: true,
+    });
+    expect(validatePropertyManagementCommittee({ ...seed, filedOn: '2020-06-29' })).toEqual({
+      filingDeadline: '2020-06-29',
+      filedLate: false,
+    });
     expect(validatePropertyManagementCommittee(seed)).toEqual({ filingDeadline: '2020-06-29', filedLate: undefined });
   });
 
   it('reports composition and term problems together', () => {
-    const error = rejection(() => validatePropertyManagementCommittee({ ...seed, chairMemberId: 'pru1', termEndsOn: '2023-05-31' }));
+    const error = rejection(() =>
+      validatePropertyManagementCommittee({ ...seed, chairMemberId: 'pru1', termEndsOn: '2023-05-31' }),
+    );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details?.problems).toEqual(['CHAIR_NOT_RESIDENTS_COMMITTEE', 'TERM_TOO_LONG']);
   });
 
   it('names every malformed date', () => {
-    const error = rejection(() => validatePropertyManagementCommittee({ ...seed, formedOn: '2020-13-01', filedOn: 'soon' }));
+    const error = rejection(() =>
+      validatePropertyManagementCommittee({ ...seed, formedOn: '2020-13-01', filedOn: 'soon' }),
+    );
     expect(Object.keys(error.details?.fields as object).sort()).toEqual(['filedOn', 'formedOn']);
   });
 });
@@ -183,14 +232,21 @@ describe('recording a filed committee within five working days (Beijing art. 55)
 
   it('refuses to say whether a recording was late once the deadline runs into a year without a notice', () => {
     expect(rejection(() => recordingDeadline('2020-12-18', calendar2020)).code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
-    expect(rejection(() => isRecordingLate('2020-12-18', '2021-01-15', calendar2020)).details).toMatchObject({ calendarTo: '2020-12-24' });
+    expect(rejection(() => isRecordingLate('2020-12-18', '2021-01-15', calendar2020)).details).toMatchObject({
+      calendarTo: '2020-12-24',
+    });
   });
 
   it('refuses a recording dated before the filing, or a malformed date, with BAD_USER_INPUT', () => {
     const early = rejection(() => validateRecording('2020-06-24', '2020-06-23'));
     expect(early.code).toBe('BAD_USER_INPUT');
-    expect(early.details).toMatchObject({ problems: ['RECORDED_BEFORE_FILING'], fields: { recordedOn: expect.any(String) } });
-    expect(rejection(() => isRecordingLate('2020-06-24', '2020-06-31', calendar2020)).details?.fields).toHaveProperty('recordedOn');
+    expect(early.details).toMatchObject({
+      problems: ['RECORDED_BEFORE_FILING'],
+      fields: { recordedOn: expect.any(String) },
+    });
+    expect(rejection(() => isRecordingLate('2020-06-24', '2020-06-31', calendar2020)).details?.fields).toHaveProperty(
+      'recordedOn',
+    );
     expect(rejection(() => recordingDeadline('24/06/2020', calendar2020)).details?.fields).toHaveProperty('filedOn');
   });
 });
@@ -209,8 +265,13 @@ describe("dissolution within 30 days of the owners' committee's recording", () =
   it("refuses a dissolution before the owners' committee was recorded", () => {
     const error = rejection(() => assessDissolution('2024-06-01', '2024-05-31'));
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.details).toMatchObject({ problems: ['DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED'], fields: { propertyManagementCommitteeDissolvedOn: expect.any(String) } });
-    expect(rejection(() => assessDissolution('2024-06-01', '2024-06-31')).details?.fields).toHaveProperty('dissolvedOn');
+    expect(error.details).toMatchObject({
+      problems: ['DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED'],
+      fields: { propertyManagementCommitteeDissolvedOn: expect.any(String) },
+    });
+    expect(rejection(() => assessDissolution('2024-06-01', '2024-06-31')).details?.fields).toHaveProperty(
+      'dissolvedOn',
+    );
   });
 });
 
@@ -230,8 +291,13 @@ describe('posting a committee decision (Beijing art. 57): within 3 days, for 10 
   });
 
   it('refuses to compute the end of posting while it depends on a notice not held, and refuses posting before the meeting', () => {
-    expect(rejection(() => decisionPosting('2020-12-20', '2020-12-21', calendar2020)).code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
+    expect(rejection(() => decisionPosting('2020-12-20', '2020-12-21', calendar2020)).code).toBe(
+      'OUTSIDE_HOLIDAY_CALENDAR',
+    );
     const error = rejection(() => decisionPosting('2020-06-22', '2020-06-21', calendar2020));
-    expect(error.details).toMatchObject({ problems: ['POSTED_BEFORE_MEETING'], fields: { postedOn: expect.any(String) } });
+    expect(error.details).toMatchObject({
+      problems: ['POSTED_BEFORE_MEETING'],
+      fields: { postedOn: expect.any(String) },
+    });
   });
 });

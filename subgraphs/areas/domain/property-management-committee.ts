@@ -11,7 +11,14 @@ import {
   PMC_RECORDING_WORKING_DAYS,
   meetsThreshold,
 } from './statutes';
-import { CHINA_WORKING_DAYS, WorkingDayCalendar, addWorkingDays, isAfterPeriod, isLaterThanWorkingDays, periodEnd } from '../../../kernel/working-days';
+import {
+  CHINA_WORKING_DAYS,
+  WorkingDayCalendar,
+  addWorkingDays,
+  isAfterPeriod,
+  isLaterThanWorkingDays,
+  periodEnd,
+} from '../../../kernel/working-days';
 
 /**
  * The property-management committee (物业管理委员会, 物管会): formed by the street office where an owners' assembly
@@ -71,7 +78,8 @@ export function compositionProblems(members: readonly CommitteeMember[], chairMe
 /** Throws BAD_USER_INPUT with details.problems listing every composition problem. */
 export function validateCommitteeComposition(members: readonly CommitteeMember[], chairMemberId: string): void {
   const problems = compositionProblems(members, chairMemberId);
-  if (problems.length > 0) throw new InvalidInputError('The property-management committee is not validly composed', { problems });
+  if (problems.length > 0)
+    throw new InvalidInputError('The property-management committee is not validly composed', { problems });
 }
 
 /**
@@ -88,7 +96,11 @@ export function filingDeadline(formedOn: IsoDate, calendar: WorkingDayCalendar =
  * follow up, not refused: refusing it would leave the area with no governance body on record at all. For a
  * committee not filed yet, pass today's date to ask whether it is overdue.
  */
-export function isFilingLate(formedOn: IsoDate, filedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean {
+export function isFilingLate(
+  formedOn: IsoDate,
+  filedOn: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): boolean {
   requireDates({ formedOn, filedOn });
   return isAfterPeriod(formedOn, PMC_FILING_DAYS, filedOn, calendar);
 }
@@ -109,13 +121,17 @@ export function termProblems(formedOn: IsoDate, termEndsOn: IsoDate): CommitteeP
 }
 
 /** The last day for the committee to be dissolved once an owners' committee of the area is recorded (art. 203 applied). */
-export function dissolutionDeadline(ownersCommitteeRecordedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
+export function dissolutionDeadline(
+  ownersCommitteeRecordedOn: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): IsoDate {
   requireDates({ ownersCommitteeRecordedOn });
   return periodEnd(ownersCommitteeRecordedOn, PMC_DISSOLUTION_DAYS, calendar);
 }
 
 /** Problems with the order of governance dates, each naming the later event that came too early. */
-export type GovernanceDateProblem = 'RECORDED_BEFORE_FILING' | 'DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED' | 'POSTED_BEFORE_MEETING';
+export type GovernanceDateProblem =
+  'RECORDED_BEFORE_FILING' | 'DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED' | 'POSTED_BEFORE_MEETING';
 
 export interface DissolutionAssessment {
   dissolutionDeadline: IsoDate;
@@ -128,16 +144,26 @@ export interface DissolutionAssessment {
  * A dissolution before that recording is refused: until then the committee is the only body standing in for the
  * owners, so an earlier date is a slip of the pen, not a fact to flag.
  */
-export function assessDissolution(ownersCommitteeRecordedOn: IsoDate, dissolvedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): DissolutionAssessment {
+export function assessDissolution(
+  ownersCommitteeRecordedOn: IsoDate,
+  dissolvedOn: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): DissolutionAssessment {
   requireDates({ ownersCommitteeRecordedOn, dissolvedOn });
   if (compareDates(dissolvedOn, ownersCommitteeRecordedOn) < 0) {
-    throw new InvalidInputError("The property-management committee cannot be dissolved before the owners' committee is recorded", {
-      problems: ['DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED' satisfies GovernanceDateProblem],
-      fields: { propertyManagementCommitteeDissolvedOn: `before ${ownersCommitteeRecordedOn}` },
-    });
+    throw new InvalidInputError(
+      "The property-management committee cannot be dissolved before the owners' committee is recorded",
+      {
+        problems: ['DISSOLVED_BEFORE_OWNERS_COMMITTEE_RECORDED' satisfies GovernanceDateProblem],
+        fields: { propertyManagementCommitteeDissolvedOn: `before ${ownersCommitteeRecordedOn}` },
+      },
+    );
   }
   const deadline = dissolutionDeadline(ownersCommitteeRecordedOn, calendar);
-  return { dissolutionDeadline: deadline, dissolvedLate: isAfterPeriod(ownersCommitteeRecordedOn, PMC_DISSOLUTION_DAYS, dissolvedOn, calendar) };
+  return {
+    dissolutionDeadline: deadline,
+    dissolvedLate: isAfterPeriod(ownersCommitteeRecordedOn, PMC_DISSOLUTION_DAYS, dissolvedOn, calendar),
+  };
 }
 
 /**
@@ -165,7 +191,11 @@ export function validateRecording(filedOn: IsoDate, recordedOn: IsoDate): void {
  * committee is on record either way, and the delay is the office's own). OUTSIDE_HOLIDAY_CALENDAR when the answer
  * depends on a holiday notice not yet held.
  */
-export function isRecordingLate(filedOn: IsoDate, recordedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): boolean {
+export function isRecordingLate(
+  filedOn: IsoDate,
+  recordedOn: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): boolean {
   validateRecording(filedOn, recordedOn);
   return isLaterThanWorkingDays(filedOn, PMC_RECORDING_WORKING_DAYS, recordedOn, calendar);
 }
@@ -182,7 +212,11 @@ export interface DecisionPosting {
  * The posting of a committee decision (Beijing art. 57): posted within three days after the meeting, for ten
  * working days counted from the day after posting. A late posting is flagged: the decision stands, posted.
  */
-export function decisionPosting(meetingOn: IsoDate, postedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): DecisionPosting {
+export function decisionPosting(
+  meetingOn: IsoDate,
+  postedOn: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): DecisionPosting {
   requireDates({ meetingOn, postedOn });
   if (compareDates(postedOn, meetingOn) < 0) {
     throw new InvalidInputError('A decision cannot be posted before the meeting that made it', {

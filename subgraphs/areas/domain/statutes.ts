@@ -148,4 +148,5 @@ export const PMC_DECISION_POSTING_SOURCE = 'Beijing Property Management Regulati
 // arts. 8–9 and 15; Civil Code arts. 277–278).
 // ---------------------------------------------------------------------------------------------------------------
 
-export const OWNERS_ASSEMBLY_SOURCE = "State Council Property Management Regulation arts. 8–9 (all owners form one assembly per area), 15 (the owners' committee carries out its decisions)";
+export const OWNERS_ASSEMBLY_SOURCE =
+  "State Council Property Management Regulation arts. 8–9 (all owners form one assembly per area), 15 (the owners' committee carries out its decisions)";

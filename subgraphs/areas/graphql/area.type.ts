@@ -1,7 +1,9 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Key, Name } from '../../../platform/graphql/scalars';
 
-@ObjectType('Area', { description: 'A property-management area (物业管理区域): one compound, or adjacent buildings grouped into one.' })
+@ObjectType('Area', {
+  description: 'A property-management area (物业管理区域): one compound, or adjacent buildings grouped into one.',
+})
 @Directive('@key(fields: "id")')
 export class AreaType {
   @Field(() => ID)

@@ -17,5 +17,10 @@ export function householdType(h: Omit<HouseholdRecord, 'ownerName'>): HouseholdT
 
 /** A compound's statistics; a compound without buildings has zeros. */
 export function compoundStatisticsType(s: CompoundStatistics | undefined): CompoundStatisticsType {
-  return { buildings: s?.buildings ?? 0, elevators: s?.elevators ?? 0, households: s?.households ?? 0, floorAreaM2: formatSquareMetres(s?.floorAreaCentiM2 ?? 0) };
+  return {
+    buildings: s?.buildings ?? 0,
+    elevators: s?.elevators ?? 0,
+    households: s?.households ?? 0,
+    floorAreaM2: formatSquareMetres(s?.floorAreaCentiM2 ?? 0),
+  };
 }

@@ -78,17 +78,29 @@ export class CompoundResolver {
   }
 
   @Mutation(() => CompoundType)
-  updateCompound(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCompoundInput, @Ctx() ctx: RequestContext): Promise<CompoundType> {
+  updateCompound(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateCompoundInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CompoundType> {
     return updateCompound(ctx.em, ctx.identity, id, input);
   }
 
   @Mutation(() => BuildingType)
-  updateBuilding(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateBuildingInput, @Ctx() ctx: RequestContext): Promise<BuildingType> {
+  updateBuilding(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateBuildingInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BuildingType> {
     return updateBuilding(ctx.em, ctx.identity, id, input);
   }
 
   @Mutation(() => HouseholdType)
-  async updateHousehold(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateHouseholdInput, @Ctx() ctx: RequestContext): Promise<HouseholdType> {
+  async updateHousehold(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateHouseholdInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<HouseholdType> {
     return householdType(await updateHousehold(ctx.em, ctx.identity, id, input));
   }
 
@@ -111,7 +123,9 @@ export class CompoundResolver {
   }
 
   @Directive('@listSize(assumedSize: 50)')
-  @Mutation(() => [BuildingType], { description: 'Groups buildings into a property-management area (a compound, or adjacent buildings).' })
+  @Mutation(() => [BuildingType], {
+    description: 'Groups buildings into a property-management area (a compound, or adjacent buildings).',
+  })
   assignBuildingsToArea(
     @Arg('areaId', () => ID) areaId: string,
     @Arg('buildingIds', () => [ID]) buildingIds: string[],
@@ -130,7 +144,10 @@ export class CompoundResolver {
     @Arg('compoundId', () => ID) compoundId: string,
     @Arg('csv', () => CsvText) csv: string,
     @Ctx() ctx: RequestContext,
-    @Arg('idempotencyKey', () => Key, { nullable: true, description: 'Your id of this import (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same summary.' })
+    @Arg('idempotencyKey', () => Key, {
+      nullable: true,
+      description: 'Your id of this import (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same summary.',
+    })
     idempotencyKey?: string | null,
   ): Promise<ImportSummaryType> {
     return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv, idempotencyKey);

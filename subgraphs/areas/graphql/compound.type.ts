@@ -18,8 +18,14 @@ export const CompoundKindEnum = graphqlEnum(COMPOUND_KINDS);
 export const GovernanceModelEnum = graphqlEnum(GOVERNANCE_MODELS);
 export const MaintenanceFundEnum = graphqlEnum(MAINTENANCE_FUND_STATUSES);
 export const BuildingClassEnum = graphqlEnum(BUILDING_CLASSES);
-registerEnumType(CompoundKindEnum, { name: 'CompoundKind', description: '商品房 / 保障房 / 老旧小区·房改房·售后公房 / 平房区 / 失管小区' });
-registerEnumType(GovernanceModelEnum, { name: 'GovernanceModel', description: '物业服务合同型 / 多方联动共治型 / 政府托底居民自治型' });
+registerEnumType(CompoundKindEnum, {
+  name: 'CompoundKind',
+  description: '商品房 / 保障房 / 老旧小区·房改房·售后公房 / 平房区 / 失管小区',
+});
+registerEnumType(GovernanceModelEnum, {
+  name: 'GovernanceModel',
+  description: '物业服务合同型 / 多方联动共治型 / 政府托底居民自治型',
+});
 registerEnumType(MaintenanceFundEnum, { name: 'MaintenanceFundStatus' });
 registerEnumType(BuildingClassEnum, { name: 'BuildingClass', description: 'Fee standards differ by class.' });
 
@@ -199,7 +205,10 @@ export class RegisterHouseholdInput {
   @Field(() => Name, { nullable: true })
   ownerName?: string;
 
-  @Field(() => OwnerIdentityInput, { nullable: true, description: 'The owner’s legal identity, kept encrypted; optional.' })
+  @Field(() => OwnerIdentityInput, {
+    nullable: true,
+    description: 'The owner’s legal identity, kept encrypted; optional.',
+  })
   ownerIdentity?: OwnerIdentityInput | null;
 }
 

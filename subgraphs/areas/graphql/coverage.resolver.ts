@@ -9,21 +9,31 @@ import { AreaType } from './area.type';
 export class CoverageListType {
   @Field(() => Int) count!: number;
   @Directive('@listSize(assumedSize: 100)')
-  @Field(() => [AreaType]) areas!: AreaType[];
+  @Field(() => [AreaType])
+  areas!: AreaType[];
 }
 
-@ObjectType('Coverage', { description: "Seed 004's coverage targets for a division: an owners' committee and a filed provider in every area." })
+@ObjectType('Coverage', {
+  description: "Seed 004's coverage targets for a division: an owners' committee and a filed provider in every area.",
+})
 export class CoverageType {
   @Field() divisionCode!: string;
   @Field(() => Int, { description: 'Areas of the division you may read.' }) areas!: number;
   @Field(() => CoverageListType) withOwnersCommittee!: CoverageListType;
   @Field(() => CoverageListType) withoutOwnersCommittee!: CoverageListType;
-  @Field(() => CoverageListType, { description: 'Areas with an accepted filing of a provider.' }) withFiledProvider!: CoverageListType;
+  @Field(() => CoverageListType, { description: 'Areas with an accepted filing of a provider.' })
+  withFiledProvider!: CoverageListType;
   @Field(() => CoverageListType) withoutFiledProvider!: CoverageListType;
-  @Field(() => CoverageListType, { description: 'Areas under caretaker management (包保单位兜底代管) not yet ended by an accepted filing.' }) underCaretaker!: CoverageListType;
+  @Field(() => CoverageListType, {
+    description: 'Areas under caretaker management (包保单位兜底代管) not yet ended by an accepted filing.',
+  })
+  underCaretaker!: CoverageListType;
 }
 
-@ObjectType('Caretaking', { description: 'Caretaker management of an area (seed 004 §六(三)); endedOn is the first acceptance of a provider filing since it began.' })
+@ObjectType('Caretaking', {
+  description:
+    'Caretaker management of an area (seed 004 §六(三)); endedOn is the first acceptance of a provider filing since it began.',
+})
 export class CaretakingType {
   @Field(() => ID) id!: string;
   @Field(() => ID) areaId!: string;
@@ -37,8 +47,14 @@ const list = (areas: AreaType[]): CoverageListType => ({ count: areas.length, ar
 
 @Resolver()
 export class CoverageResolver {
-  @Query(() => CoverageType, { description: 'Street offices and bureaus: coverage of the areas of a city, district or street in your jurisdiction (seed 004 §四, §六).' })
-  async coverage(@Arg('divisionCode', () => Key) divisionCode: string, @Ctx() ctx: RequestContext): Promise<CoverageType> {
+  @Query(() => CoverageType, {
+    description:
+      'Street offices and bureaus: coverage of the areas of a city, district or street in your jurisdiction (seed 004 §四, §六).',
+  })
+  async coverage(
+    @Arg('divisionCode', () => Key) divisionCode: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CoverageType> {
     const c = await coverage(ctx.em, ctx.identity, divisionCode);
     return {
       divisionCode: c.divisionCode,
@@ -51,7 +67,10 @@ export class CoverageResolver {
     };
   }
 
-  @Mutation(() => CaretakingType, { description: 'Street office: assigns an area without a provider a caretaker unit and the community (seed 004 §六(三)), until a provider filing is accepted.' })
+  @Mutation(() => CaretakingType, {
+    description:
+      'Street office: assigns an area without a provider a caretaker unit and the community (seed 004 §六(三)), until a provider filing is accepted.',
+  })
   assignCaretaker(
     @Arg('areaId', () => ID) areaId: string,
     @Arg('caretakerUnit', () => Name) caretakerUnit: string,

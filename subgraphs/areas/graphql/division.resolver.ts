@@ -11,7 +11,10 @@ import { Key } from '../../../platform/graphql/scalars';
 export class DivisionResolver {
   @Directive('@listSize(assumedSize: 50)')
   @Query(() => [DivisionType], { description: 'Children of a division, or the districts when no parent is given.' })
-  divisions(@Ctx() ctx: RequestContext, @Arg('parentCode', () => Key, { nullable: true }) parentCode?: string): Promise<DivisionType[]> {
+  divisions(
+    @Ctx() ctx: RequestContext,
+    @Arg('parentCode', () => Key, { nullable: true }) parentCode?: string,
+  ): Promise<DivisionType[]> {
     return listDivisions(ctx.em, parentCode);
   }
 

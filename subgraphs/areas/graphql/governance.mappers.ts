@@ -12,7 +12,11 @@ export function decisionTallyOf(t: TallyInput): DecisionTally {
   const consentingAreaCentiM2 = parseSquareMetres(t.consentingArea);
   if (totalAreaCentiM2 === undefined || participatingAreaCentiM2 === undefined || consentingAreaCentiM2 === undefined) {
     const fields = Object.fromEntries(
-      Object.entries({ totalArea: totalAreaCentiM2, participatingArea: participatingAreaCentiM2, consentingArea: consentingAreaCentiM2 })
+      Object.entries({
+        totalArea: totalAreaCentiM2,
+        participatingArea: participatingAreaCentiM2,
+        consentingArea: consentingAreaCentiM2,
+      })
         .filter(([, v]) => v === undefined)
         .map(([k]) => [k, 'not an area']),
     );
@@ -31,10 +35,16 @@ export function decisionTallyOf(t: TallyInput): DecisionTally {
 /** The decision as reported: a tally when given (ballots then ignored), else the household ballots. */
 export function decisionInputOf(input: RecordJointDecisionInput): DecisionInput {
   const meeting = { areaId: input.areaId, matter: input.matter, heldOn: input.heldOn };
-  return input.tally ? { ...meeting, tally: decisionTallyOf(input.tally) } : { ...meeting, ballots: input.ballots ?? [] };
+  return input.tally
+    ? { ...meeting, tally: decisionTallyOf(input.tally) }
+    : { ...meeting, ballots: input.ballots ?? [] };
 }
 
-export const ratioType = (r: RatioView): RatioType => ({ numerator: String(r.numerator), denominator: String(r.denominator), percent: r.display });
+export const ratioType = (r: RatioView): RatioType => ({
+  numerator: String(r.numerator),
+  denominator: String(r.denominator),
+  percent: r.display,
+});
 
 export function jointDecisionType({ decision, outcome }: AssessedDecision): JointDecisionType {
   return {

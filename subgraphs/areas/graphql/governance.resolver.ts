@@ -9,7 +9,12 @@ import { recordJointDecision } from '../application/record-joint-decision';
 import { recordOwnersAssembly } from '../application/record-owners-assembly';
 import { recordOwnersCommittee } from '../application/record-owners-committee';
 import { overdueGovernanceBodies } from '../application/overdue-governance-bodies';
-import { committeeRecordingDeadline, isCommitteeRecordedLate, isFilingOverdue, isTermExpired } from '../domain/governance-body';
+import {
+  committeeRecordingDeadline,
+  isCommitteeRecordedLate,
+  isFilingOverdue,
+  isTermExpired,
+} from '../domain/governance-body';
 import { isAssemblyMissing } from '../domain/owners-assembly';
 import { filingDeadline } from '../domain/property-management-committee';
 import type { GovernanceBody } from '../persistence/governance-body.entity';
@@ -38,7 +43,10 @@ export class AreaGovernanceResolver {
       "The street office's overdue list: standing committees of your streets whose 30-day filing passed unfiled (Beijing arts. 52–59, " +
       'Civil Code art. 203) or whose term has ended, as of asOf (today unless given). Street offices and bureaus, their jurisdiction only.',
   })
-  overdueGovernanceBodies(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string): Promise<OverdueGovernanceBodyType[]> {
+  overdueGovernanceBodies(
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string,
+  ): Promise<OverdueGovernanceBodyType[]> {
     return overdueGovernanceBodies(ctx.em, ctx.identity, asOf);
   }
 
@@ -56,19 +64,31 @@ export class AreaGovernanceResolver {
 
   @FieldResolver(() => AreaOwnersType, {
     nullable: true,
-    description: 'The electorate of joint decisions, from the register (street offices and bureaus); null without households or access.',
+    description:
+      'The electorate of joint decisions, from the register (street offices and bureaus); null without households or access.',
   })
   async owners(@Root() area: AreaType, @Ctx() ctx: RequestContext): Promise<AreaOwnersType | null> {
     const [counted] = await ownersLoader(ctx).load(area);
-    return counted ? { owners: counted.owners, households: counted.households, floorArea: (counted.floorAreaCentiM2 / 100).toFixed(2) } : null;
+    return counted
+      ? {
+          owners: counted.owners,
+          households: counted.households,
+          floorArea: (counted.floorAreaCentiM2 / 100).toFixed(2),
+        }
+      : null;
   }
 
   @Mutation(() => GovernanceBodyType)
-  formPropertyManagementCommittee(@Arg('input') input: FormPropertyManagementCommitteeInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
+  formPropertyManagementCommittee(
+    @Arg('input') input: FormPropertyManagementCommitteeInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<GovernanceBodyType> {
     return formPropertyManagementCommittee(ctx.em, ctx.identity, input);
   }
 
-  @Mutation(() => GovernanceBodyType, { description: 'Records the filing of a property-management committee; filedLate flags a filing after 30 days.' })
+  @Mutation(() => GovernanceBodyType, {
+    description: 'Records the filing of a property-management committee; filedLate flags a filing after 30 days.',
+  })
   recordCommitteeFiling(
     @Arg('bodyId', () => ID) bodyId: string,
     @Arg('filedOn', () => LocalDate) filedOn: string,
@@ -78,7 +98,8 @@ export class AreaGovernanceResolver {
   }
 
   @Mutation(() => GovernanceBodyType, {
-    description: 'Records the street office recording (备案) of a filed property-management committee; recordedLate flags one after 5 working days.',
+    description:
+      'Records the street office recording (备案) of a filed property-management committee; recordedLate flags one after 5 working days.',
   })
   recordCommitteeRecording(
     @Arg('bodyId', () => ID) bodyId: string,
@@ -91,12 +112,20 @@ export class AreaGovernanceResolver {
   @Mutation(() => GovernanceBodyType, {
     description: "Records the area's owners' assembly (one per area); a standing owners' committee is linked to it.",
   })
-  recordOwnersAssembly(@Arg('input') input: RecordOwnersAssemblyInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
+  recordOwnersAssembly(
+    @Arg('input') input: RecordOwnersAssemblyInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<GovernanceBodyType> {
     return recordOwnersAssembly(ctx.em, ctx.identity, input);
   }
 
-  @Mutation(() => GovernanceBodyType, { description: 'Replaces the membership; a property-management committee must still meet arts. 52–59.' })
-  changeCommitteeMembers(@Arg('input') input: ChangeCommitteeMembersInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
+  @Mutation(() => GovernanceBodyType, {
+    description: 'Replaces the membership; a property-management committee must still meet arts. 52–59.',
+  })
+  changeCommitteeMembers(
+    @Arg('input') input: ChangeCommitteeMembersInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<GovernanceBodyType> {
     return changeCommitteeMembers(ctx.em, ctx.identity, input);
   }
 
@@ -105,12 +134,20 @@ export class AreaGovernanceResolver {
       "Records an owners' committee, linked to the area's owners' assembly (flagged assemblyNotRecorded without one); " +
       'a standing property-management committee is dissolved.',
   })
-  recordOwnersCommittee(@Arg('input') input: RecordOwnersCommitteeInput, @Ctx() ctx: RequestContext): Promise<GovernanceBodyType> {
+  recordOwnersCommittee(
+    @Arg('input') input: RecordOwnersCommitteeInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<GovernanceBodyType> {
     return recordOwnersCommittee(ctx.em, ctx.identity, input);
   }
 
-  @Mutation(() => JointDecisionType, { description: 'Records a joint decision; the hub decides valid / invalid with every reason.' })
-  async recordJointDecision(@Arg('input') input: RecordJointDecisionInput, @Ctx() ctx: RequestContext): Promise<JointDecisionType> {
+  @Mutation(() => JointDecisionType, {
+    description: 'Records a joint decision; the hub decides valid / invalid with every reason.',
+  })
+  async recordJointDecision(
+    @Arg('input') input: RecordJointDecisionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<JointDecisionType> {
     return jointDecisionType(await recordJointDecision(ctx.em, ctx.identity, decisionInputOf(input)));
   }
 }
@@ -155,14 +192,18 @@ export class GovernanceBodyResolver {
     return isFilingOverdue(body, todayInChina()) ?? null;
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'True for a committee standing today after termEndsOn; null without a recorded term.' })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'True for a committee standing today after termEndsOn; null without a recorded term.',
+  })
   termExpired(@Root() body: GovernanceBody): boolean | null {
     return isTermExpired(body, todayInChina()) ?? null;
   }
 
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: "True for an owners' committee recorded while its area's owners' assembly is not on record (recorded anyway, flagged).",
+    description:
+      "True for an owners' committee recorded while its area's owners' assembly is not on record (recorded anyway, flagged).",
   })
   assemblyNotRecorded(@Root() body: GovernanceBody): boolean | null {
     return isAssemblyMissing(body) ?? null;

@@ -8,8 +8,14 @@ import { Key, LocalDate, Name } from '../../../platform/graphql/scalars';
 
 export const CommitteeSeatEnum = graphqlEnum(COMMITTEE_SEATS);
 export const VoteEnum = { CONSENT: 'CONSENT', OPPOSE: 'OPPOSE', ABSTAIN: 'ABSTAIN' } as const;
-registerEnumType(CommitteeSeatEnum, { name: 'CommitteeSeat', description: '居委会代表 / 产权单位代表 / 业主代表 / 物业使用人代表' });
-registerEnumType(JointDecisionMatter, { name: 'JointDecisionMatter', description: 'The nine matters of Civil Code art. 278.' });
+registerEnumType(CommitteeSeatEnum, {
+  name: 'CommitteeSeat',
+  description: '居委会代表 / 产权单位代表 / 业主代表 / 物业使用人代表',
+});
+registerEnumType(JointDecisionMatter, {
+  name: 'JointDecisionMatter',
+  description: 'The nine matters of Civil Code art. 278.',
+});
 registerEnumType(VoteEnum, { name: 'Vote' });
 
 @ObjectType('GovernanceMember')
@@ -28,7 +34,8 @@ export class GovernanceMemberType {
 }
 
 @ObjectType('GovernanceBody', {
-  description: "An owners' assembly (业主大会), an owners' committee (业主委员会) or a property-management committee (物管会).",
+  description:
+    "An owners' assembly (业主大会), an owners' committee (业主委员会) or a property-management committee (物管会).",
 })
 export class GovernanceBodyType {
   @Field(() => ID)
@@ -49,26 +56,38 @@ export class GovernanceBodyType {
   @Field(() => String, { nullable: true })
   filedOn?: string | null;
 
-
   @Field(() => Boolean, { nullable: true, description: 'True when filed after the deadline (flagged, not refused).' })
   filedLate?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: "The street office's recording (备案) of a property-management committee or an owners' committee." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The street office's recording (备案) of a property-management committee or an owners' committee.",
+  })
   recordedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: "An owners' assembly's rules of procedure (议事规则), by reference." })
+  @Field(() => String, {
+    nullable: true,
+    description: "An owners' assembly's rules of procedure (议事规则), by reference.",
+  })
   rulesReference?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The owners' assembly an owners' committee carries out decisions for." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The owners' assembly an owners' committee carries out decisions for.",
+  })
   assemblyId?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "A property-management committee dissolved when the area's owners' committee was recorded: 30 days after that recording.",
+    description:
+      "A property-management committee dissolved when the area's owners' committee was recorded: 30 days after that recording.",
   })
   dissolutionDeadline?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'True when the committee was dissolved after its dissolution deadline (flagged, not refused).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True when the committee was dissolved after its dissolution deadline (flagged, not refused).',
+  })
   dissolvedLate?: boolean | null;
 
   @Field(() => ID, { nullable: true })
@@ -81,9 +100,14 @@ export class GovernanceBodyType {
   dissolutionReason?: string | null;
 }
 
-@ObjectType('AreaOwners', { description: "The area's owners as the register counts them for joint decisions (法释〔2009〕7号 arts. 8–9)." })
+@ObjectType('AreaOwners', {
+  description: "The area's owners as the register counts them for joint decisions (法释〔2009〕7号 arts. 8–9).",
+})
 export class AreaOwnersType {
-  @Field(() => Int, { description: 'Owners: one per owner reference, so several units of one owner, or the developer\'s units, are one owner (art. 9).' })
+  @Field(() => Int, {
+    description:
+      "Owners: one per owner reference, so several units of one owner, or the developer's units, are one owner (art. 9).",
+  })
   owners!: number;
 
   @Field(() => Int, { description: 'Households (exclusive parts, 专有部分) on the register.' })
@@ -93,7 +117,9 @@ export class AreaOwnersType {
   floorArea!: string;
 }
 
-@ObjectType('OverdueGovernanceBody', { description: "A standing committee on the street office's overdue list, with the dates that put it there." })
+@ObjectType('OverdueGovernanceBody', {
+  description: "A standing committee on the street office's overdue list, with the dates that put it there.",
+})
 export class OverdueGovernanceBodyType {
   @Field(() => GovernanceBodyType)
   body!: GovernanceBodyType;
@@ -125,7 +151,9 @@ export class RatioType {
   percent!: string;
 }
 
-@ObjectType('JointDecision', { description: "An owners' joint decision and the hub's verdict under Civil Code art. 278." })
+@ObjectType('JointDecision', {
+  description: "An owners' joint decision and the hub's verdict under Civil Code art. 278.",
+})
 export class JointDecisionType {
   @Field(() => ID)
   id!: string;
@@ -224,7 +252,10 @@ export class RecordOwnersAssemblyInput {
   @Field(() => LocalDate, { description: 'YYYY-MM-DD: the first meeting, at which the assembly was formed (成立).' })
   firstMeetingOn!: string;
 
-  @Field(() => Name, { nullable: true, description: `A reference to its rules of procedure (议事规则) as adopted, at most ${RULES_REFERENCE_MAX_LENGTH} characters.` })
+  @Field(() => Name, {
+    nullable: true,
+    description: `A reference to its rules of procedure (议事规则) as adopted, at most ${RULES_REFERENCE_MAX_LENGTH} characters.`,
+  })
   rulesReference?: string;
 }
 
@@ -269,7 +300,10 @@ export class RecordJointDecisionInput {
   @Field(() => LocalDate)
   heldOn!: string;
 
-  @Field(() => TallyInput, { nullable: true, description: 'Aggregate tally as counted at the meeting; or give ballots.' })
+  @Field(() => TallyInput, {
+    nullable: true,
+    description: 'Aggregate tally as counted at the meeting; or give ballots.',
+  })
   tally?: TallyInput;
 
   @Field(() => [BallotInput], { nullable: true, description: 'Household ballots; areas come from the register.' })
@@ -284,6 +318,9 @@ export class ChangeCommitteeMembersInput {
   @Field(() => [MemberInput], { description: 'The whole new membership.' })
   members!: MemberInput[];
 
-  @Field(() => Int, { nullable: true, description: "Required for a property-management committee: its chair (a residents' committee member)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Required for a property-management committee: its chair (a residents' committee member).",
+  })
   chairIndex?: number;
 }

@@ -6,12 +6,22 @@ import { OwnerIdentityView } from '../domain/owner-identity';
 
 /** Every ownerIdentity asked for in one tick (a page, an `_entities` batch) read together: one batched read. */
 export const ownerIdentityLoader = (ctx: RequestContext) =>
-  requestLoader(ctx, 'areas.owner-identity', () =>
-    new DataLoader<OwnerIdentityRequest, OwnerIdentityView | null, string>((requests) => readOwnerIdentities(ctx.em, ctx.identity, requests), {
-      cacheKeyFn: (r) => `${r.householdId}|${r.referralId ?? ''}`,
-    }),
+  requestLoader(
+    ctx,
+    'areas.owner-identity',
+    () =>
+      new DataLoader<OwnerIdentityRequest, OwnerIdentityView | null, string>(
+        (requests) => readOwnerIdentities(ctx.em, ctx.identity, requests),
+        {
+          cacheKeyFn: (r) => `${r.householdId}|${r.referralId ?? ''}`,
+        },
+      ),
   );
 
 /** Every ownerName asked for in one tick read together. */
 export const ownerNameLoader = (ctx: RequestContext) =>
-  requestLoader(ctx, 'areas.owner-name', () => new DataLoader<string, string | null>((ids) => readOwnerNames(ctx.em, ctx.identity, ids)));
+  requestLoader(
+    ctx,
+    'areas.owner-name',
+    () => new DataLoader<string, string | null>((ids) => readOwnerNames(ctx.em, ctx.identity, ids)),
+  );

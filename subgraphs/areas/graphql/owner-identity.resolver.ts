@@ -11,7 +11,8 @@ import { OwnerDataAccessPageType, OwnerIdentityType } from './owner-identity.typ
 export class HouseholdOwnerResolver {
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'In full for the street office of the household’s street and a court its case was referred to (each read logged); masked (张**) for everyone else.',
+    description:
+      'In full for the street office of the household’s street and a court its case was referred to (each read logged); masked (张**) for everyone else.',
   })
   ownerName(@Root() household: HouseholdType, @Ctx() ctx: RequestContext): Promise<string | null> {
     return ownerNameLoader(ctx).load(household.id);

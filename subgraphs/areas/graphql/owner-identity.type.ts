@@ -4,10 +4,16 @@ import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { OWNER_ID_TYPES, OwnerIdType } from '../domain/owner-identity';
 
 export const OwnerIdTypeEnum = graphqlEnum(OWNER_ID_TYPES);
-registerEnumType(OwnerIdTypeEnum, { name: 'OwnerIdType', description: '居民身份证 (GB 11643 number) / 护照 / another identity document.' });
+registerEnumType(OwnerIdTypeEnum, {
+  name: 'OwnerIdType',
+  description: '居民身份证 (GB 11643 number) / 护照 / another identity document.',
+});
 
 export const OwnerDataKindEnum = graphqlEnum(['NAME', 'IDENTITY'] as const);
-registerEnumType(OwnerDataKindEnum, { name: 'OwnerDataKind', description: 'What was read in full: the owner’s name, or the whole identity.' });
+registerEnumType(OwnerDataKindEnum, {
+  name: 'OwnerDataKind',
+  description: 'What was read in full: the owner’s name, or the whole identity.',
+});
 
 @ObjectType('OwnerIdentity', {
   description:
@@ -35,7 +41,10 @@ export class OwnerIdentityType {
   masked!: boolean;
 }
 
-@InputType({ description: 'The owner’s legal identity: a resident ID number must pass its GB 11643 check character and birth date.' })
+@InputType({
+  description:
+    'The owner’s legal identity: a resident ID number must pass its GB 11643 check character and birth date.',
+})
 export class OwnerIdentityInput {
   @Field(() => Name)
   legalName!: string;

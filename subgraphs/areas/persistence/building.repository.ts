@@ -28,14 +28,29 @@ export function insertBuilding(em: EntityManager, building: Omit<RequiredEntityD
 }
 
 /** Many new buildings of one compound in one statement (the compound file's import); ids are the caller's. */
-export async function insertBuildings(em: EntityManager, compoundId: string, buildings: readonly (BuildingRegistration & { id: string })[]): Promise<void> {
+export async function insertBuildings(
+  em: EntityManager,
+  compoundId: string,
+  buildings: readonly (BuildingRegistration & { id: string })[],
+): Promise<void> {
   if (buildings.length === 0) return;
   await sqlRun(
     em,
     `insert into areas.building (id, compound_id, label, building_class, floors, elevators)
      select id, ?::uuid, label, building_class, floors, elevators
        from json_to_recordset(?::json) as t(id uuid, label text, building_class text, floors int, elevators int)`,
-    [compoundId, JSON.stringify(buildings.map((b) => ({ id: b.id, label: b.label, building_class: b.buildingClass, floors: b.floors, elevators: b.elevators })))],
+    [
+      compoundId,
+      JSON.stringify(
+        buildings.map((b) => ({
+          id: b.id,
+          label: b.label,
+          building_class: b.buildingClass,
+          floors: b.floors,
+          elevators: b.elevators,
+        })),
+      ),
+    ],
   );
 }
 
@@ -50,14 +65,26 @@ export interface AreaBuilding {
 
 /** The buildings of an area as they now stand, summed in the database (inside the caller's transaction). */
 export async function areaBuildings(em: EntityManager, areaId: string): Promise<AreaBuilding[]> {
-  const rows = await sqlRows<{ building_id: string; label: string; building_class: BuildingClass; households: number; floor_area: number }>(
+  const rows = await sqlRows<{
+    building_id: string;
+    label: string;
+    building_class: BuildingClass;
+    households: number;
+    floor_area: number;
+  }>(
     em,
     `select b.id as building_id, b.label, b.building_class, count(h.id) as households, coalesce(sum(h.floor_area_centi_m2), 0) as floor_area
        from areas.building b left join areas.household h on h.building_id = b.id
       where b.area_id = ? group by b.id order by b.label`,
     [areaId],
   );
-  return rows.map((b) => ({ buildingId: b.building_id, label: b.label, buildingClass: b.building_class, households: b.households, floorAreaCentiM2: b.floor_area }));
+  return rows.map((b) => ({
+    buildingId: b.building_id,
+    label: b.label,
+    buildingClass: b.building_class,
+    households: b.households,
+    floorAreaCentiM2: b.floor_area,
+  }));
 }
 
 /** One household of a building's roster. */
@@ -81,7 +108,13 @@ export interface BuildingRoster {
 /** The whole roster of each given building, read in one query (inside the caller's transaction). */
 export async function buildingRosters(em: EntityManager, buildingIds: readonly string[]): Promise<BuildingRoster[]> {
   if (buildingIds.length === 0) return [];
-  const rows = await sqlRows<{ building_id: string; compound_id: string; area_id: string | null; building_class: BuildingClass; households: RosterHousehold[] | null }>(
+  const rows = await sqlRows<{
+    building_id: string;
+    compound_id: string;
+    area_id: string | null;
+    building_class: BuildingClass;
+    households: RosterHousehold[] | null;
+  }>(
     em,
     `select b.id as building_id, b.compound_id, b.area_id, b.building_class,
             json_agg(json_build_object('id', h.id, 'unit', h.unit, 'room', h.room,
@@ -92,5 +125,11 @@ export async function buildingRosters(em: EntityManager, buildingIds: readonly s
       group by b.id`,
     [sqlArray([...new Set(buildingIds)])],
   );
-  return rows.map((r) => ({ buildingId: r.building_id, compoundId: r.compound_id, areaId: r.area_id, buildingClass: r.building_class, households: r.households ?? [] }));
+  return rows.map((r) => ({
+    buildingId: r.building_id,
+    compoundId: r.compound_id,
+    areaId: r.area_id,
+    buildingClass: r.building_class,
+    households: r.households ?? [],
+  }));
 }

@@ -20,7 +20,14 @@ interface CaretakingRow {
   ended_on: string | null;
 }
 
-const caretakingOf = (r: CaretakingRow): Caretaking => ({ id: r.id, areaId: r.area_id, caretakerUnit: r.caretaker_unit, community: r.community, startsOn: r.starts_on, endedOn: r.ended_on });
+const caretakingOf = (r: CaretakingRow): Caretaking => ({
+  id: r.id,
+  areaId: r.area_id,
+  caretakerUnit: r.caretaker_unit,
+  community: r.community,
+  startsOn: r.starts_on,
+  endedOn: r.ended_on,
+});
 
 /** The areas' caretaking, newest first, each with its end derived from the accepted filings. */
 export async function caretakingOfAreas(em: EntityManager, areaIds: string[]): Promise<Caretaking[]> {
@@ -37,14 +44,23 @@ export async function caretakingOfAreas(em: EntityManager, areaIds: string[]): P
 
 /** Whether the area has a provider under an accepted filing now. */
 export async function hasAcceptedProvider(em: EntityManager, areaId: string): Promise<boolean> {
-  const rows = await sqlRows<{ n: number }>(em, `select count(*)::int as n from areas.filing_snapshot where area_id = ? and status = 'ACCEPTED'`, [areaId]);
+  const rows = await sqlRows<{ n: number }>(
+    em,
+    `select count(*)::int as n from areas.filing_snapshot where area_id = ? and status = 'ACCEPTED'`,
+    [areaId],
+  );
   return rows[0].n > 0;
 }
 
-export async function insertCaretaking(em: EntityManager, c: { id: string; areaId: string; caretakerUnit: string; community: string; startsOn: string; assignedBy: string }): Promise<void> {
-  await sqlRun(em, `insert into areas.caretaking (id, area_id, caretaker_unit, community, starts_on, assigned_by) values (?, ?, ?, ?, ?, ?)`, [
-    c.id, c.areaId, c.caretakerUnit, c.community, c.startsOn, c.assignedBy,
-  ]);
+export async function insertCaretaking(
+  em: EntityManager,
+  c: { id: string; areaId: string; caretakerUnit: string; community: string; startsOn: string; assignedBy: string },
+): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into areas.caretaking (id, area_id, caretaker_unit, community, starts_on, assigned_by) values (?, ?, ?, ?, ?, ?)`,
+    [c.id, c.areaId, c.caretakerUnit, c.community, c.startsOn, c.assignedBy],
+  );
 }
 
 /** Serialises caretaker assignments of one area. */

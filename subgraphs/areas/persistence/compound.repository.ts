@@ -14,16 +14,28 @@ export interface CompoundStatistics {
   floorAreaCentiM2: number;
 }
 
-export async function listVisibleCompounds(em: EntityManager, identity: Identity, filter: { streetCode?: string; first: number }): Promise<Compound[]> {
+export async function listVisibleCompounds(
+  em: EntityManager,
+  identity: Identity,
+  filter: { streetCode?: string; first: number },
+): Promise<Compound[]> {
   const visible = visibleStreets<Compound>(identity);
   if (!visible) return [];
-  return em.find(CompoundSchema, { $and: [visible, filter.streetCode ? { streetCode: filter.streetCode } : {}] }, {
-    orderBy: { name: 'asc' },
-    limit: filter.first,
-  });
+  return em.find(
+    CompoundSchema,
+    { $and: [visible, filter.streetCode ? { streetCode: filter.streetCode } : {}] },
+    {
+      orderBy: { name: 'asc' },
+      limit: filter.first,
+    },
+  );
 }
 
-export async function findVisibleCompounds(em: EntityManager, identity: Identity, ids: readonly string[]): Promise<Compound[]> {
+export async function findVisibleCompounds(
+  em: EntityManager,
+  identity: Identity,
+  ids: readonly string[],
+): Promise<Compound[]> {
   const visible = visibleStreets<Compound>(identity);
   if (!visible || ids.length === 0) return [];
   return em.find(CompoundSchema, { $and: [{ id: { $in: [...ids] } }, visible] });
@@ -48,8 +60,17 @@ export function insertCompound(em: EntityManager, compound: Omit<RequiredEntityD
 }
 
 /** Statistics of many compounds in one set-based query (no per-compound round trips). */
-export async function compoundStatistics(em: EntityManager, compoundIds: readonly string[]): Promise<Map<string, CompoundStatistics>> {
-  const rows = await sqlRows<{ compound_id: string; buildings: number; elevators: number; households: number; floor_area: number }>(
+export async function compoundStatistics(
+  em: EntityManager,
+  compoundIds: readonly string[],
+): Promise<Map<string, CompoundStatistics>> {
+  const rows = await sqlRows<{
+    compound_id: string;
+    buildings: number;
+    elevators: number;
+    households: number;
+    floor_area: number;
+  }>(
     em,
     `select c.id as compound_id,
             (select count(*) from areas.building b where b.compound_id = c.id) as buildings,
@@ -66,7 +87,13 @@ export async function compoundStatistics(em: EntityManager, compoundIds: readonl
   return new Map(
     rows.map((r) => [
       r.compound_id,
-      { compoundId: r.compound_id, buildings: r.buildings, elevators: r.elevators, households: r.households, floorAreaCentiM2: r.floor_area },
+      {
+        compoundId: r.compound_id,
+        buildings: r.buildings,
+        elevators: r.elevators,
+        households: r.households,
+        floorAreaCentiM2: r.floor_area,
+      },
     ]),
   );
 }

@@ -2,13 +2,23 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlArray, sqlRows } from '../../../platform/db/sql';
 
 /** Of the given areas, those with a standing owners' committee and those with an accepted filing of a provider. */
-export async function coverageFacts(em: EntityManager, areaIds: string[]): Promise<{ withOwnersCommittee: Set<string>; withFiledProvider: Set<string> }> {
+export async function coverageFacts(
+  em: EntityManager,
+  areaIds: string[],
+): Promise<{ withOwnersCommittee: Set<string>; withFiledProvider: Set<string> }> {
   if (areaIds.length === 0) return { withOwnersCommittee: new Set(), withFiledProvider: new Set() };
   const committees = await sqlRows<{ area_id: string }>(
     em,
     `select distinct area_id from areas.governance_body where kind = 'OWNERS_COMMITTEE' and dissolved_on is null and area_id = any(?::uuid[])`,
     [sqlArray(areaIds)],
   );
-  const filed = await sqlRows<{ area_id: string }>(em, `select distinct area_id from areas.filing_snapshot where status = 'ACCEPTED' and area_id = any(?::uuid[])`, [sqlArray(areaIds)]);
-  return { withOwnersCommittee: new Set(committees.map((r) => r.area_id)), withFiledProvider: new Set(filed.map((r) => r.area_id)) };
+  const filed = await sqlRows<{ area_id: string }>(
+    em,
+    `select distinct area_id from areas.filing_snapshot where status = 'ACCEPTED' and area_id = any(?::uuid[])`,
+    [sqlArray(areaIds)],
+  );
+  return {
+    withOwnersCommittee: new Set(committees.map((r) => r.area_id)),
+    withFiledProvider: new Set(filed.map((r) => r.area_id)),
+  };
 }

@@ -2,10 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GovernanceBodyKind } from '../domain/governance-body';
-import { GovernanceBody, GovernanceBodySchema, GovernanceMember, GovernanceMemberSchema } from './governance-body.entity';
+import {
+  GovernanceBody,
+  GovernanceBodySchema,
+  GovernanceMember,
+  GovernanceMemberSchema,
+} from './governance-body.entity';
 
 /** The area's standing (not dissolved) body of one kind; the database allows one per kind. */
-export function findStandingBody(em: EntityManager, areaId: string, kind: GovernanceBodyKind): Promise<GovernanceBody | null> {
+export function findStandingBody(
+  em: EntityManager,
+  areaId: string,
+  kind: GovernanceBodyKind,
+): Promise<GovernanceBody | null> {
   return em.findOne(GovernanceBodySchema, { areaId, kind, dissolvedOn: null });
 }
 
@@ -20,7 +29,11 @@ export function findStandingBodyById(em: EntityManager, id: string): Promise<Gov
 }
 
 /** A body by id and area, if it is a committee that still stands: a committee acting for its area. */
-export function findStandingCommitteeById(em: EntityManager, id: string, areaId: string): Promise<GovernanceBody | null> {
+export function findStandingCommitteeById(
+  em: EntityManager,
+  id: string,
+  areaId: string,
+): Promise<GovernanceBody | null> {
   return em.findOne(GovernanceBodySchema, { id, areaId, dissolvedOn: null, kind: { $ne: 'OWNERS_ASSEMBLY' } });
 }
 
@@ -30,7 +43,10 @@ export function findPropertyManagementCommittee(em: EntityManager, id: string): 
 }
 
 /** A new body in the unit of work, under a new id; it is written when the transaction flushes. */
-export function insertGovernanceBody(em: EntityManager, body: Omit<RequiredEntityData<GovernanceBody>, 'id'>): GovernanceBody {
+export function insertGovernanceBody(
+  em: EntityManager,
+  body: Omit<RequiredEntityData<GovernanceBody>, 'id'>,
+): GovernanceBody {
   return em.create(GovernanceBodySchema, { id: randomUUID(), ...body });
 }
 
@@ -40,7 +56,11 @@ export function insertMembers(em: EntityManager, members: readonly GovernanceMem
 }
 
 /** The whole membership replaced: the old members are deleted now, the new ones written at the flush. */
-export async function replaceMembers(em: EntityManager, bodyId: string, members: readonly GovernanceMember[]): Promise<GovernanceMember[]> {
+export async function replaceMembers(
+  em: EntityManager,
+  bodyId: string,
+  members: readonly GovernanceMember[],
+): Promise<GovernanceMember[]> {
   await em.nativeDelete(GovernanceMemberSchema, { bodyId });
   return insertMembers(em, members);
 }
@@ -58,5 +78,9 @@ export function membersOfBodies(em: EntityManager, bodyIds: readonly string[]): 
 /** The standing committees (not assemblies) of many areas in one query, oldest first. */
 export function standingCommitteesOfAreas(em: EntityManager, areaIds: readonly string[]): Promise<GovernanceBody[]> {
   if (areaIds.length === 0) return Promise.resolve([]);
-  return em.find(GovernanceBodySchema, { areaId: { $in: [...areaIds] }, dissolvedOn: null, kind: { $ne: 'OWNERS_ASSEMBLY' } }, { orderBy: { formedOn: 'asc', id: 'asc' } });
+  return em.find(
+    GovernanceBodySchema,
+    { areaId: { $in: [...areaIds] }, dissolvedOn: null, kind: { $ne: 'OWNERS_ASSEMBLY' } },
+    { orderBy: { formedOn: 'asc', id: 'asc' } },
+  );
 }

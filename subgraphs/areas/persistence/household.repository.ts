@@ -86,7 +86,10 @@ export async function insertHouseholds(em: EntityManager, households: readonly H
 }
 
 /** The rooms already registered in a compound, by building label, unit and room. */
-export function registeredRooms(em: EntityManager, compoundId: string): Promise<{ label: string; unit: string; room: string }[]> {
+export function registeredRooms(
+  em: EntityManager,
+  compoundId: string,
+): Promise<{ label: string; unit: string; room: string }[]> {
   return sqlRows(
     em,
     `select b.label, h.unit, h.room from areas.household h join areas.building b on b.id = h.building_id where b.compound_id = ?`,
@@ -95,7 +98,10 @@ export function registeredRooms(em: EntityManager, compoundId: string): Promise<
 }
 
 /** Every household of an area with its certificate floor area and owner reference: the electorate of a joint decision. */
-export async function householdAreasOfArea(em: EntityManager, areaId: string): Promise<{ id: string; floorAreaCentiM2: number; ownerReference: string }[]> {
+export async function householdAreasOfArea(
+  em: EntityManager,
+  areaId: string,
+): Promise<{ id: string; floorAreaCentiM2: number; ownerReference: string }[]> {
   const rows = await sqlRows<{ id: string; floor_area_centi_m2: number; owner_reference: string }>(
     em,
     `select h.id, h.floor_area_centi_m2, h.owner_reference from areas.household h join areas.building b on b.id = h.building_id where b.area_id = ?`,
@@ -148,7 +154,10 @@ export async function findLocatedHouseholds(em: EntityManager, ids: readonly str
  * The owners of many areas counted as 法释〔2009〕7号 art. 9 does (domain/joint-decision.ts countOwners): one per
  * distinct owner reference of the register, with the registered area of all their units; set-based, one query.
  */
-export async function ownerCountsOfAreas(em: EntityManager, areaIds: readonly string[]): Promise<{ areaId: string; owners: number; households: number; floorAreaCentiM2: number }[]> {
+export async function ownerCountsOfAreas(
+  em: EntityManager,
+  areaIds: readonly string[],
+): Promise<{ areaId: string; owners: number; households: number; floorAreaCentiM2: number }[]> {
   const rows = await sqlRows<{ area_id: string; owners: number; households: number; floor_area: string }>(
     em,
     `select b.area_id, count(distinct h.owner_reference)::int as owners, count(*)::int as households, sum(h.floor_area_centi_m2)::text as floor_area
@@ -157,5 +166,10 @@ export async function ownerCountsOfAreas(em: EntityManager, areaIds: readonly st
       group by b.area_id`,
     [sqlArray(areaIds)],
   );
-  return rows.map((r) => ({ areaId: r.area_id, owners: r.owners, households: r.households, floorAreaCentiM2: Number(r.floor_area) }));
+  return rows.map((r) => ({
+    areaId: r.area_id,
+    owners: r.owners,
+    households: r.households,
+    floorAreaCentiM2: Number(r.floor_area),
+  }));
 }

@@ -3,7 +3,10 @@ import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { JointDecision, JointDecisionSchema } from './joint-decision.entity';
 
-export function insertJointDecision(em: EntityManager, decision: Omit<RequiredEntityData<JointDecision>, 'id'>): JointDecision {
+export function insertJointDecision(
+  em: EntityManager,
+  decision: Omit<RequiredEntityData<JointDecision>, 'id'>,
+): JointDecision {
   return em.create(JointDecisionSchema, { id: randomUUID(), ...decision });
 }
 

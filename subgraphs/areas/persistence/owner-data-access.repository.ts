@@ -99,7 +99,12 @@ export async function pageOwnerDataAccesses(
       order by l.accessed_at desc, l.id desc limit ? offset ?`,
     [...params, filter.first, filter.offset],
   );
-  if (rows.length > 0 || filter.offset === 0) return { items: rows.map(entryOf), totalCount: rows.length > 0 ? Number(rows[0].total) : 0 };
-  const [count] = await sqlRows<{ n: number }>(em, `select count(*) as n from areas.owner_data_access l where ${where}`, params);
+  if (rows.length > 0 || filter.offset === 0)
+    return { items: rows.map(entryOf), totalCount: rows.length > 0 ? Number(rows[0].total) : 0 };
+  const [count] = await sqlRows<{ n: number }>(
+    em,
+    `select count(*) as n from areas.owner_data_access l where ${where}`,
+    params,
+  );
   return { items: [], totalCount: Number(count.n) };
 }

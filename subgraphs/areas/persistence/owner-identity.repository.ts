@@ -2,7 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ownerDataCipher } from '../../../platform/crypto/owner-data-cipher';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { maskOwnerName } from '../domain/compound';
-import { OwnerIdType, OwnerIdentity, OwnerIdentityView, maskIdNumber, maskPhone, maskServiceAddress } from '../domain/owner-identity';
+import {
+  OwnerIdType,
+  OwnerIdentity,
+  OwnerIdentityView,
+  maskIdNumber,
+  maskPhone,
+  maskServiceAddress,
+} from '../domain/owner-identity';
 
 /**
  * `areas.owner_identity`: the ID number and phone are sealed here, on the way in, and opened only by `unsealed`,
@@ -31,7 +38,8 @@ interface OwnerIdentityColumns {
   service_address: string | null;
 }
 
-const sealedAs = (householdId: string, column: 'id_number' | 'phone') => `areas.owner_identity:${householdId}:${column}`;
+const sealedAs = (householdId: string, column: 'id_number' | 'phone') =>
+  `areas.owner_identity:${householdId}:${column}`;
 
 /** The row to store for a household's (already validated) identity, with its values sealed and masked. */
 function sealedRow(householdId: string, identity: OwnerIdentity): OwnerIdentityColumns {
@@ -51,7 +59,11 @@ function sealedRow(householdId: string, identity: OwnerIdentity): OwnerIdentityC
 const INSERT_CHUNK = 5_000;
 
 /** Records (or replaces) the owners' identities of households, set-based (the compound file's import uses it too). */
-export async function saveOwnerIdentities(em: EntityManager, identities: readonly { householdId: string; identity: OwnerIdentity }[], recordedBy: string): Promise<void> {
+export async function saveOwnerIdentities(
+  em: EntityManager,
+  identities: readonly { householdId: string; identity: OwnerIdentity }[],
+  recordedBy: string,
+): Promise<void> {
   for (let i = 0; i < identities.length; i += INSERT_CHUNK) {
     const rows = identities.slice(i, i + INSERT_CHUNK).map((o) => sealedRow(o.householdId, o.identity));
     await sqlRun(
@@ -76,8 +88,15 @@ export async function removeOwnerIdentity(em: EntityManager, householdId: string
 }
 
 /** The stored identities of the households asked for, in one query; households without one are absent. */
-export async function findOwnerIdentities(em: EntityManager, householdIds: readonly string[]): Promise<StoredOwnerIdentity[]> {
-  const rows = await sqlRows<OwnerIdentityColumns>(em, `select * from areas.owner_identity where household_id = any(?::uuid[])`, [sqlArray(householdIds)]);
+export async function findOwnerIdentities(
+  em: EntityManager,
+  householdIds: readonly string[],
+): Promise<StoredOwnerIdentity[]> {
+  const rows = await sqlRows<OwnerIdentityColumns>(
+    em,
+    `select * from areas.owner_identity where household_id = any(?::uuid[])`,
+    [sqlArray(householdIds)],
+  );
   return rows.map((r) => ({
     householdId: r.household_id,
     legalName: r.legal_name,
@@ -97,7 +116,8 @@ export function unsealed(stored: StoredOwnerIdentity): OwnerIdentityView {
     legalName: stored.legalName,
     idType: stored.idType,
     idNumber: cipher.decrypt(stored.idNumberSealed, sealedAs(stored.householdId, 'id_number')),
-    phone: stored.phoneSealed === null ? null : cipher.decrypt(stored.phoneSealed, sealedAs(stored.householdId, 'phone')),
+    phone:
+      stored.phoneSealed === null ? null : cipher.decrypt(stored.phoneSealed, sealedAs(stored.householdId, 'phone')),
     serviceAddress: stored.serviceAddress,
     masked: false,
   };

@@ -8,7 +8,11 @@ const NONE: ReadGrants = { areaIds: [], householdIds: [], householdReferrals: ne
 
 /** The areas a company serves under an accepted filing (the filings read model). */
 async function areasServedBy(em: EntityManager, companyId: string): Promise<string[]> {
-  const rows = await sqlRows<{ area_id: string }>(em, `select distinct area_id from areas.filing_snapshot where company_id = ? and status = 'ACCEPTED'`, [companyId]);
+  const rows = await sqlRows<{ area_id: string }>(
+    em,
+    `select distinct area_id from areas.filing_snapshot where company_id = ? and status = 'ACCEPTED'`,
+    [companyId],
+  );
   return rows.map((r) => r.area_id);
 }
 
@@ -17,12 +21,18 @@ async function areasServedBy(em: EntityManager, companyId: string): Promise<stri
  * accepted filing; a court the households of cases referred to it, and their areas.
  */
 export async function readGrants(em: EntityManager, identity: Identity): Promise<ReadGrants> {
-  if (identity.role === 'PROPERTY_COMPANY') return { ...NONE, areaIds: await areasServedBy(em, identity.organisationId) };
+  if (identity.role === 'PROPERTY_COMPANY')
+    return { ...NONE, areaIds: await areasServedBy(em, identity.organisationId) };
   if (identity.role === 'COURT') {
     const grants = await courtHouseholdGrants(em, identity.organisationId);
     const householdReferrals = new Map<string, string[]>();
-    for (const g of grants) householdReferrals.set(g.householdId, [...(householdReferrals.get(g.householdId) ?? []), g.referralId]);
-    return { areaIds: [...new Set(grants.map((g) => g.areaId))], householdIds: [...householdReferrals.keys()], householdReferrals };
+    for (const g of grants)
+      householdReferrals.set(g.householdId, [...(householdReferrals.get(g.householdId) ?? []), g.referralId]);
+    return {
+      areaIds: [...new Set(grants.map((g) => g.areaId))],
+      householdIds: [...householdReferrals.keys()],
+      householdReferrals,
+    };
   }
   return NONE;
 }

@@ -23,26 +23,63 @@ export async function moveAccount(
 ): Promise<void> {
   const from = account.status;
   assertTransition(from, to, { reason: args.reason, openFen: args.openFen, arrearsFen: args.arrearsFen });
-  await saveAccountMove(em, account.id, { from, to, reason: args.reason, on: args.on, bySubject: identity.subject, byRole: identity.role });
+  await saveAccountMove(em, account.id, {
+    from,
+    to,
+    reason: args.reason,
+    on: args.on,
+    bySubject: identity.subject,
+    byRole: identity.role,
+  });
   account.status = to;
   account.statusChangedOn = args.on;
-  recordEvent(em, ACCOUNT_STATUS_CHANGED, { source: 'arrears', key: account.id, data: statusChanged(account, { from, reason: args.reason, on: args.on }, args.openFen) });
+  recordEvent(em, ACCOUNT_STATUS_CHANGED, {
+    source: 'arrears',
+    key: account.id,
+    data: statusChanged(account, { from, reason: args.reason, on: args.on }, args.openFen),
+  });
 }
 
 /**
  * Collection ends by itself once nothing is in arrears (charge.ts inArrears: what is not yet due or voluntary does
  * not count), while the case has not gone to the court.
  */
-export async function settleIfCleared(em: EntityManager, identity: Identity, account: Account, amounts: { openFen: Fen; arrearsFen: Fen }, on: IsoDate): Promise<void> {
+export async function settleIfCleared(
+  em: EntityManager,
+  identity: Identity,
+  account: Account,
+  amounts: { openFen: Fen; arrearsFen: Fen },
+  on: IsoDate,
+): Promise<void> {
   if (amounts.arrearsFen === 0 && (account.status === 'IN_COLLECTION' || account.status === 'MEDIATION')) {
-    await moveAccount(em, identity, account, 'CURRENT', { reason: amounts.openFen === 0 ? 'All charges paid' : 'Nothing in arrears', on, ...amounts });
+    await moveAccount(em, identity, account, 'CURRENT', {
+      reason: amounts.openFen === 0 ? 'All charges paid' : 'Nothing in arrears',
+      on,
+      ...amounts,
+    });
   }
 }
 
 /** Mediation moves the account into MEDIATION (through IN_COLLECTION from CURRENT) and, once it ends, out again. */
-export async function followMediation(em: EntityManager, identity: Identity, account: Account, session: MediationSession, openFen: Fen): Promise<void> {
-  if (account.status === 'CURRENT') await moveAccount(em, identity, account, 'IN_COLLECTION', { reason: 'Mediation applied for', on: session.on, openFen });
-  if (account.status === 'IN_COLLECTION') await moveAccount(em, identity, account, 'MEDIATION', { reason: `Mediation by ${session.mediator}`, on: session.on, openFen });
+export async function followMediation(
+  em: EntityManager,
+  identity: Identity,
+  account: Account,
+  session: MediationSession,
+  openFen: Fen,
+): Promise<void> {
+  if (account.status === 'CURRENT')
+    await moveAccount(em, identity, account, 'IN_COLLECTION', {
+      reason: 'Mediation applied for',
+      on: session.on,
+      openFen,
+    });
+  if (account.status === 'IN_COLLECTION')
+    await moveAccount(em, identity, account, 'MEDIATION', {
+      reason: `Mediation by ${session.mediator}`,
+      on: session.on,
+      openFen,
+    });
   await followMediationOutcome(em, identity, account, session.outcome, session.outcomeOn, openFen);
 }
 
@@ -56,6 +93,16 @@ export async function followMediationOutcome(
   openFen: Fen,
 ): Promise<void> {
   if (account.status !== 'MEDIATION' || outcome === 'PENDING' || outcomeOn === null) return;
-  if (outcome === 'AGREED') await moveAccount(em, identity, account, 'SETTLED', { reason: 'Mediation agreement (调解协议)', on: outcomeOn, openFen });
-  else await moveAccount(em, identity, account, 'IN_COLLECTION', { reason: outcome === 'FAILED' ? 'Mediation failed' : 'Mediation withdrawn', on: outcomeOn, openFen });
+  if (outcome === 'AGREED')
+    await moveAccount(em, identity, account, 'SETTLED', {
+      reason: 'Mediation agreement (调解协议)',
+      on: outcomeOn,
+      openFen,
+    });
+  else
+    await moveAccount(em, identity, account, 'IN_COLLECTION', {
+      reason: outcome === 'FAILED' ? 'Mediation failed' : 'Mediation withdrawn',
+      on: outcomeOn,
+      openFen,
+    });
 }

@@ -31,7 +31,9 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
     const charges = await chargesOfAccount(tx, account.id);
     const charge = charges.find((c) => c.chargeId === input.chargeId)!;
     const adjustment: Adjustment =
-      input.kind === 'WAIVER' ? { kind: 'WAIVER', fen: input.fen as number, reason: input.reason } : { kind: 'CORRECTION', amountFen: input.amountFen as number, reason: input.reason };
+      input.kind === 'WAIVER'
+        ? { kind: 'WAIVER', fen: input.fen as number, reason: input.reason }
+        : { kind: 'CORRECTION', amountFen: input.amountFen as number, reason: input.reason };
     const result = adjusted(charge, adjustment);
     await saveChargeAmounts(tx, result.charge);
     await insertAdjustment(tx, {
@@ -45,7 +47,13 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
       recordedBy: identity.subject,
     });
     const after = charges.map((c) => (c.chargeId === charge.chargeId ? { ...c, ...result.charge } : c));
-    await settleIfCleared(tx, identity, account, { openFen: openTotal(after), arrearsFen: arrearsTotal(after, today) }, today);
+    await settleIfCleared(
+      tx,
+      identity,
+      account,
+      { openFen: openTotal(after), arrearsFen: arrearsTotal(after, today) },
+      today,
+    );
     await publishClaims(tx, [account.id], today);
     await publishCollection(tx, { accountIds: [account.id] });
     return account.id;

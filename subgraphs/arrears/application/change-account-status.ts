@@ -11,14 +11,24 @@ import { moveAccount } from './account.moves';
 import { publishClaims } from './claims.publish';
 
 /** The company moves its account by hand: back to CURRENT once cleared, into collection, or written off with a reason. Returns the account id. */
-export async function changeAccountStatus(em: EntityManager, identity: Identity, input: { accountId: string; to: AccountStatus; reason?: string | null }): Promise<string> {
+export async function changeAccountStatus(
+  em: EntityManager,
+  identity: Identity,
+  input: { accountId: string; to: AccountStatus; reason?: string | null },
+): Promise<string> {
   const today = todayInChina();
   return em.transactional(async (tx) => {
     const account = await loadAccount(tx, identity, input.accountId, true);
-    if (!mayKeepAccount(identity, account)) throw new ForbiddenError('Only the company that billed the account changes its status');
+    if (!mayKeepAccount(identity, account))
+      throw new ForbiddenError('Only the company that billed the account changes its status');
     assertSetByCompany(input.to);
     const charges = await chargesOfAccount(tx, account.id);
-    await moveAccount(tx, identity, account, input.to, { reason: input.reason?.trim() || null, on: today, openFen: openTotal(charges), arrearsFen: arrearsTotal(charges, today) });
+    await moveAccount(tx, identity, account, input.to, {
+      reason: input.reason?.trim() || null,
+      on: today,
+      openFen: openTotal(charges),
+      arrearsFen: arrearsTotal(charges, today),
+    });
     await publishClaims(tx, [account.id], today);
     return account.id;
   });

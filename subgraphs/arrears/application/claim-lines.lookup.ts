@@ -11,18 +11,29 @@ import { adjustmentsOfAccounts, appliedPaymentsOfAccounts } from '../persistence
  * behind them. Five queries whatever the number of accounts, so one account's statement and the claim snapshots of
  * many accounts compute the same figures here.
  */
-export async function claimLinesOf(em: EntityManager, accountIds: readonly string[], asOf: IsoDate): Promise<Map<string, ClaimLines>> {
+export async function claimLinesOf(
+  em: EntityManager,
+  accountIds: readonly string[],
+  asOf: IsoDate,
+): Promise<Map<string, ClaimLines>> {
   const charges = await chargesOfAccounts(em, accountIds);
   const payments = await appliedPaymentsOfAccounts(em, accountIds);
   const adjustments = await adjustmentsOfAccounts(em, accountIds);
   const actions = await actionsOfAccounts(em, accountIds);
-  const filingIds = [...new Set([...charges.values()].flat().flatMap((c) => (c.filingId === null ? [] : [c.filingId])))];
+  const filingIds = [
+    ...new Set([...charges.values()].flat().flatMap((c) => (c.filingId === null ? [] : [c.filingId]))),
+  ];
   const lateFeeTerms = await lateFeeTermsOf(em, filingIds);
   return new Map(
     [...charges].map(([accountId, accountCharges]) => [
       accountId,
       claimLines(
-        { charges: accountCharges, actions: actions.get(accountId) ?? [], payments: payments.get(accountId) ?? [], adjustments: adjustments.get(accountId) ?? [] },
+        {
+          charges: accountCharges,
+          actions: actions.get(accountId) ?? [],
+          payments: payments.get(accountId) ?? [],
+          adjustments: adjustments.get(accountId) ?? [],
+        },
         lateFeeTerms,
         asOf,
       ),

@@ -23,7 +23,11 @@ export interface RateFilter {
  * charges due; household-months when summed over months) and by amount (collected of billed), grouped by area,
  * building, month or overall. Counts and amounts only: nothing names a household.
  */
-export async function collectionRates(em: EntityManager, identity: Identity, filter: RateFilter): Promise<CollectionTotals[]> {
+export async function collectionRates(
+  em: EntityManager,
+  identity: Identity,
+  filter: RateFilter,
+): Promise<CollectionTotals[]> {
   const fields: Record<string, string> = {};
   if (filter.fromMonth && !isYearMonth(filter.fromMonth)) fields.fromMonth = 'a YYYY-MM month';
   if (filter.toMonth && !isYearMonth(filter.toMonth)) fields.toMonth = 'a YYYY-MM month';
@@ -38,6 +42,10 @@ export async function collectionRates(em: EntityManager, identity: Identity, fil
     asOf: todayInChina(),
   });
   // Grouping by area reuses the building grouping with the area as the key.
-  if (filter.groupBy === 'AREA') return summarizeCollection(rows.map((r) => ({ ...r, buildingId: r.areaId })), 'BUILDING');
+  if (filter.groupBy === 'AREA')
+    return summarizeCollection(
+      rows.map((r) => ({ ...r, buildingId: r.areaId })),
+      'BUILDING',
+    );
   return summarizeCollection(rows, filter.groupBy);
 }

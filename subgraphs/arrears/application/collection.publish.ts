@@ -12,8 +12,16 @@ import { collectionOfTouchedMonths } from '../persistence/charge.repository';
  * arrive in order and the latest of a month is the one kept. Call it at the end of every use case that bills,
  * pays or adjusts service fees.
  */
-export async function publishCollection(tx: EntityManager, touched: { accountIds: readonly string[]; areaId?: string; month?: YearMonth }): Promise<void> {
+export async function publishCollection(
+  tx: EntityManager,
+  touched: { accountIds: readonly string[]; areaId?: string; month?: YearMonth },
+): Promise<void> {
   for (const month of await collectionOfTouchedMonths(tx, touched)) {
-    recordEvent(tx, COLLECTION_SUMMARIZED, { source: 'arrears', key: month.areaId, subject: `${month.areaId}/${month.month}`, data: collectionSummarized(month) });
+    recordEvent(tx, COLLECTION_SUMMARIZED, {
+      source: 'arrears',
+      key: month.areaId,
+      subject: `${month.areaId}/${month.month}`,
+      data: collectionSummarized(month),
+    });
   }
 }

@@ -33,20 +33,35 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
     ownerId: companyId,
     key: input.idempotencyKey,
     content: () => levyRequest(input),
-    reused: (key: string) => arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another levy`, { idempotencyKey: key }),
+    reused: (key: string) =>
+      arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another levy`, {
+        idempotencyKey: key,
+      }),
   };
   return transactionOnce(em, optionalKey, async (tx) => {
     if (!(await findFilingInForce(tx, companyId, input.areaId, input.decidedOn.slice(0, 7)))) {
-      throw arrearsError('NO_CONTRACT_IN_FORCE', `You have no accepted contract filing covering area ${input.areaId} on ${input.decidedOn}`, { areaId: input.areaId });
+      throw arrearsError(
+        'NO_CONTRACT_IN_FORCE',
+        `You have no accepted contract filing covering area ${input.areaId} on ${input.decidedOn}`,
+        { areaId: input.areaId },
+      );
     }
     const buildingIds = [...new Set(input.buildingIds)];
     const known = await buildingsWithHouseholds(tx, input.areaId, buildingIds);
     const unknown = buildingIds.filter((b) => !known.includes(b));
     if (unknown.length > 0) {
-      throw new InvalidInputError('Some buildings are not in the area, or have no households', { problems: unknown.map((buildingId) => ({ code: 'UNKNOWN_BUILDING', buildingId })) });
+      throw new InvalidInputError('Some buildings are not in the area, or have no households', {
+        problems: unknown.map((buildingId) => ({ code: 'UNKNOWN_BUILDING', buildingId })),
+      });
     }
     const basis = levyBasis(input, input.jointDecisionId ? await findJointDecision(tx, input.jointDecisionId) : null);
-    const levy = { ...input, title: input.title.trim(), purpose: input.purpose.trim(), accountName: input.accountName.trim(), buildingIds };
+    const levy = {
+      ...input,
+      title: input.title.trim(),
+      purpose: input.purpose.trim(),
+      accountName: input.accountName.trim(),
+      buildingIds,
+    };
     const levyId = await insertLevy(tx, { ...levy, companyId, recordedBy: identity.subject, basis });
     await openAccounts(tx, { companyId, areaId: input.areaId, buildingIds }, today);
     await billLevy(tx, {
@@ -62,7 +77,11 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
     const billed = await levyTotals(tx, levyId);
     // As for billing: only accounts that can be referred (not CURRENT) get a new claim snapshot.
     await publishClaims(tx, await referableAccountIdsOfLevy(tx, levyId), today);
-    recordEvent(tx, LEVY_DECIDED, { source: 'arrears', key: levyId, data: levyDecided({ ...levy, levyId, companyId }, billed) });
+    recordEvent(tx, LEVY_DECIDED, {
+      source: 'arrears',
+      key: levyId,
+      data: levyDecided({ ...levy, levyId, companyId }, billed),
+    });
     return levyId;
   });
 }

@@ -39,7 +39,8 @@ export interface ReferralOutcome {
  */
 export async function followReferral(em: EntityManager, outcome: ReferralOutcome): Promise<void> {
   const account = await findAccount(em, outcome.accountId, { lock: true });
-  if (!account || !mayFollowReferral(LITIGATION, account, outcome)) throw new NotFoundError(`Arrears account of ${outcome.companyId}`, outcome.accountId);
+  if (!account || !mayFollowReferral(LITIGATION, account, outcome))
+    throw new NotFoundError(`Arrears account of ${outcome.companyId}`, outcome.accountId);
   const moves = accountMovesForReferral(account.status, outcome.caseStatus);
   if (moves.length === 0) return;
   const openFen = openTotal(await chargesOfAccount(em, account.id));
@@ -49,4 +50,3 @@ export async function followReferral(em: EntityManager, outcome: ReferralOutcome
   if (award) await saveCourtAward(em, account.id, award);
   await publishClaims(em, [account.id], todayInChina());
 }
-

@@ -35,7 +35,11 @@ import { announceActivatedBuilding } from './levy.activation';
  * line (its index in details) rolls back the whole batch. Lines whose idempotency key was recorded before return
  * their earlier receipt, so a statement imported twice records each payment once.
  */
-export async function importPayments(em: EntityManager, identity: Identity, inputs: readonly PaymentInput[]): Promise<Receipt[]> {
+export async function importPayments(
+  em: EntityManager,
+  identity: Identity,
+  inputs: readonly PaymentInput[],
+): Promise<Receipt[]> {
   const companyId = assertPropertyCompany(identity, 'record payments');
   const today = todayInChina();
   checkImportSize(inputs.length);
@@ -65,7 +69,13 @@ export async function importPayments(em: EntityManager, identity: Identity, inpu
     for (const [index, p] of prepared.entries()) {
       if (recorded.has(p.key)) continue;
       try {
-        const { id, accountId, levyBuilding } = await applyPayment(tx, identity, companyId, p, receiptNumber(today, receipt++));
+        const { id, accountId, levyBuilding } = await applyPayment(
+          tx,
+          identity,
+          companyId,
+          p,
+          receiptNumber(today, receipt++),
+        );
         recorded.set(p.key, id);
         stored.set(p.key, id);
         accounts.add(accountId);
@@ -93,13 +103,22 @@ const PAYMENT_KEYS = 'payment';
  * Returns the payment id and, for a levy payment, the building whose activation must be checked. `receipt` is the
  * number reserved for it.
  */
-async function applyPayment(tx: EntityManager, identity: Identity, companyId: string, prepared: PreparedPayment, receipt: string) {
+async function applyPayment(
+  tx: EntityManager,
+  identity: Identity,
+  companyId: string,
+  prepared: PreparedPayment,
+  receipt: string,
+) {
   const { input, key, digest } = prepared;
   const account = await loadAccount(tx, identity, input.accountId, true);
   if (account.companyId !== companyId) throw new NotFoundError('Arrears account', input.accountId);
   const charges = await chargesOfAccount(tx, account.id);
-  const payable = charges.filter((c) => c.kind === input.purpose && (input.purpose === 'SERVICE_FEE' || c.levyId === input.levyId));
-  if (input.purpose === 'LEVY' && payable.length === 0) throw new NotFoundError('Levy charge of this account', String(input.levyId));
+  const payable = charges.filter(
+    (c) => c.kind === input.purpose && (input.purpose === 'SERVICE_FEE' || c.levyId === input.levyId),
+  );
+  if (input.purpose === 'LEVY' && payable.length === 0)
+    throw new NotFoundError('Levy charge of this account', String(input.levyId));
   const allocation = allocatePayment(payable, input.amountFen, input.designatedChargeIds ?? []);
   const levyId = input.levyId ?? null;
   const id = await insertPayment(
@@ -127,9 +146,34 @@ async function applyPayment(tx: EntityManager, identity: Identity, companyId: st
 
   const after = charges.map((c) => ({ ...c, ...allocation.charges.find((a) => a.chargeId === c.chargeId) }));
   const open = openTotal(after);
-  await settleIfCleared(tx, identity, account, { openFen: open, arrearsFen: arrearsTotal(after, todayInChina()) }, input.paidOn);
-  const payment = { paymentId: id, receiptNumber: receipt, purpose: input.purpose, levyId, amountFen: input.amountFen, creditFen: allocation.creditFen, paidOn: input.paidOn };
+  await settleIfCleared(
+    tx,
+    identity,
+    account,
+    { openFen: open, arrearsFen: arrearsTotal(after, todayInChina()) },
+    input.paidOn,
+  );
+  const payment = {
+    paymentId: id,
+    receiptNumber: receipt,
+    purpose: input.purpose,
+    levyId,
+    amountFen: input.amountFen,
+    creditFen: allocation.creditFen,
+    paidOn: input.paidOn,
+  };
   const months = new Map(charges.map((c) => [c.chargeId, c.month]));
-  recordEvent(tx, PAYMENT_RECORDED, { source: 'arrears', key: account.id, data: paymentRecorded(account, payment, allocation.applied, months, open) });
-  return { id, accountId: account.id, levyBuilding: input.purpose === 'LEVY' && input.levyId ? { levyId: input.levyId, buildingId: account.buildingId, on: input.paidOn } : null };
+  recordEvent(tx, PAYMENT_RECORDED, {
+    source: 'arrears',
+    key: account.id,
+    data: paymentRecorded(account, payment, allocation.applied, months, open),
+  });
+  return {
+    id,
+    accountId: account.id,
+    levyBuilding:
+      input.purpose === 'LEVY' && input.levyId
+        ? { levyId: input.levyId, buildingId: account.buildingId, on: input.paidOn }
+        : null,
+  };
 }

@@ -4,7 +4,14 @@ import { dissolveCommittee, saveCommittee, saveJointDecision } from '../persiste
 
 /** An owners' joint decision with the areas subgraph's verdict, kept for the levies that name it. */
 export function keepJointDecision(em: EntityManager, d: JointDecisionRecordedData): Promise<void> {
-  return saveJointDecision(em, { decisionId: d.decisionId, areaId: d.areaId, matter: d.matter, heldOn: d.heldOn, valid: d.valid, reasons: d.reasons });
+  return saveJointDecision(em, {
+    decisionId: d.decisionId,
+    areaId: d.areaId,
+    matter: d.matter,
+    heldOn: d.heldOn,
+    valid: d.valid,
+    reasons: d.reasons,
+  });
 }
 
 /** A committee formed or recorded in an area: it may report utility cut-offs there while it stands. */

@@ -10,11 +10,26 @@ import { buildingCollections, findLevyTerms, saveBuildingActivation } from '../p
  * After a levy payment: when the payer's building has now reached the threshold and was not activated before, it
  * is recorded as activated and announced once on arrears.levies.v1 (a refund later does not un-announce it).
  */
-export async function announceActivatedBuilding(em: EntityManager, levyId: string, buildingId: string, on: IsoDate): Promise<void> {
+export async function announceActivatedBuilding(
+  em: EntityManager,
+  levyId: string,
+  buildingId: string,
+  on: IsoDate,
+): Promise<void> {
   const levy = await findLevyTerms(em, levyId);
   const [building] = (await buildingCollections(em, [levyId], buildingId)).get(levyId) ?? [];
   if (!levy || !building || building.activatedOn !== null || !isBuildingActivated(building, levy)) return;
-  const activated = await saveBuildingActivation(em, { levyId, buildingId, households: building.households, paidHouseholds: building.paidHouseholds, activatedOn: on });
+  const activated = await saveBuildingActivation(em, {
+    levyId,
+    buildingId,
+    households: building.households,
+    paidHouseholds: building.paidHouseholds,
+    activatedOn: on,
+  });
   if (!activated) return;
-  recordEvent(em, LEVY_BUILDING_ACTIVATED, { source: 'arrears', key: levyId, data: buildingActivated({ ...levy, levyId }, building, on) });
+  recordEvent(em, LEVY_BUILDING_ACTIVATED, {
+    source: 'arrears',
+    key: levyId,
+    data: buildingActivated({ ...levy, levyId }, building, on),
+  });
 }

@@ -15,7 +15,12 @@ export type ArrearsListing = Omit<ArrearsList, 'aging'> & { aging: () => Promise
  * first, with totals, and the aging of every open charge of the whole filtered set when asked: one query for the
  * page, one for the aging, whatever the number of accounts.
  */
-export async function listArrears(em: EntityManager, identity: Identity, filter: ArrearsFilter, page: Page): Promise<ArrearsListing> {
+export async function listArrears(
+  em: EntityManager,
+  identity: Identity,
+  filter: ArrearsFilter,
+  page: Page,
+): Promise<ArrearsListing> {
   checkPage(page);
   checkArrearsFilter(filter);
   const scope = readScope(identity, 'ACCOUNTS');
@@ -37,7 +42,17 @@ export async function listArrears(em: EntityManager, identity: Identity, filter:
   if (!found) {
     // A page past the end: the totals still count every matching account.
     const aging = await agingOf();
-    return { items: [], totalCount: await countArrears(em, query), openFen: aging.reduce((sum, line) => sum + line.openFen, 0), aging: async () => aging };
+    return {
+      items: [],
+      totalCount: await countArrears(em, query),
+      openFen: aging.reduce((sum, line) => sum + line.openFen, 0),
+      aging: async () => aging,
+    };
   }
-  return { items: found.items.map((item) => arrearsItem(item, today)), totalCount: found.totalCount, openFen: found.openFen, aging: agingOf };
+  return {
+    items: found.items.map((item) => arrearsItem(item, today)),
+    totalCount: found.totalCount,
+    openFen: found.openFen,
+    aging: agingOf,
+  };
 }

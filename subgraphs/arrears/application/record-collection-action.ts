@@ -19,7 +19,11 @@ import { publishClaims } from './claims.publish';
  * office records mediation sessions in its street. A utility cut-off is refused (art. 944) before anything else.
  * A first demand or promise takes a CURRENT account into collection. Returns the step's id.
  */
-export async function recordCollectionAction(em: EntityManager, identity: Identity, input: { accountId: string; action: CollectionActionInput }): Promise<string> {
+export async function recordCollectionAction(
+  em: EntityManager,
+  identity: Identity,
+  input: { accountId: string; action: CollectionActionInput },
+): Promise<string> {
   const action = validateCollectionAction(input.action);
   const today = todayInChina();
   checkStepHappened(action.on, today);
@@ -27,17 +31,33 @@ export async function recordCollectionAction(em: EntityManager, identity: Identi
     const account = await loadAccount(tx, identity, input.accountId, true);
     const mediation = action.kind === 'MEDIATION_SESSION';
     if (mediation ? !mayMediate(identity, account) : !mayKeepAccount(identity, account)) {
-      throw new ForbiddenError(mediation ? 'Mediation sessions are recorded by the street office of the household' : 'Only the company that billed the account records its collection steps');
+      throw new ForbiddenError(
+        mediation
+          ? 'Mediation sessions are recorded by the street office of the household'
+          : 'Only the company that billed the account records its collection steps',
+      );
     }
     const charges = await chargesOfAccount(tx, account.id);
     const unknown = action.chargeIds.filter((id) => !charges.some((c) => c.chargeId === id));
-    if (unknown.length > 0) throw new InvalidInputError('The step names charges of another account', { problems: unknown.map((chargeId) => ({ code: 'UNKNOWN_CHARGE', chargeId })) });
+    if (unknown.length > 0)
+      throw new InvalidInputError('The step names charges of another account', {
+        problems: unknown.map((chargeId) => ({ code: 'UNKNOWN_CHARGE', chargeId })),
+      });
     assertOwedCharges(charges, action.chargeIds);
     const id = await insertCollectionAction(tx, account.id, action, identity);
     const openFen = openTotal(charges);
     if (action.kind === 'MEDIATION_SESSION') await followMediation(tx, identity, account, action, openFen);
-    else if (account.status === 'CURRENT') await moveAccount(tx, identity, account, 'IN_COLLECTION', { reason: `${action.kind} recorded`, on: action.on, openFen });
-    recordEvent(tx, COLLECTION_ACTION_RECORDED, { source: 'arrears', key: account.id, data: collectionActionRecorded(account, id, action, identity.role, openFen) });
+    else if (account.status === 'CURRENT')
+      await moveAccount(tx, identity, account, 'IN_COLLECTION', {
+        reason: `${action.kind} recorded`,
+        on: action.on,
+        openFen,
+      });
+    recordEvent(tx, COLLECTION_ACTION_RECORDED, {
+      source: 'arrears',
+      key: account.id,
+      data: collectionActionRecorded(account, id, action, identity.role, openFen),
+    });
     await publishClaims(tx, [account.id], today);
     return id;
   });

@@ -29,7 +29,14 @@ export async function recordMediationOutcome(
     const ended = endMediation(found.session, { outcome: input.outcome, outcomeOn: input.outcomeOn });
     checkStepHappened(input.outcomeOn, today);
     await saveCollectionAction(tx, input.actionId, ended);
-    await followMediationOutcome(tx, identity, account, ended.outcome, ended.outcomeOn, openTotal(await chargesOfAccount(tx, account.id)));
+    await followMediationOutcome(
+      tx,
+      identity,
+      account,
+      ended.outcome,
+      ended.outcomeOn,
+      openTotal(await chargesOfAccount(tx, account.id)),
+    );
     await publishClaims(tx, [account.id], today);
     return account.id;
   });

@@ -6,7 +6,13 @@ import { Page, checkPage } from '../../../kernel/pagination';
 import { readScope } from '../domain/access';
 import { arrearsError } from '../domain/errors';
 import { UTILITY_CUT_OFF_BAN } from '../domain/statutes';
-import { UtilityCutOffReport, UtilityViolation, VIOLATION_READ_PURPOSE, assertMayReportCutOff, checkCutOffReport } from '../domain/utility-violation';
+import {
+  UtilityCutOffReport,
+  UtilityViolation,
+  VIOLATION_READ_PURPOSE,
+  assertMayReportCutOff,
+  checkCutOffReport,
+} from '../domain/utility-violation';
 import { BillingAreaSchema } from '../persistence/billing-area.entity';
 import { findFilingInForce } from '../persistence/filing.repository';
 import { isStandingCommitteeOf } from '../persistence/governance-view.repository';
@@ -19,18 +25,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * company serving the area (Civil Code art. 944 para. 3): kept as evidence with the evidence file's SHA-256 and
  * counted in the company's record. An area the caller cannot report in is NOT_FOUND to it.
  */
-export async function recordUtilityCutOff(em: EntityManager, identity: Identity, report: UtilityCutOffReport): Promise<UtilityViolation> {
+export async function recordUtilityCutOff(
+  em: EntityManager,
+  identity: Identity,
+  report: UtilityCutOffReport,
+): Promise<UtilityViolation> {
   const checked = checkCutOffReport(report, todayInChina());
   return em.transactional(async (tx) => {
     const area = UUID.test(checked.areaId) ? await tx.findOne(BillingAreaSchema, { areaId: checked.areaId }) : null;
     if (!area) throw new NotFoundError('Area', checked.areaId);
-    const committee = identity.role === 'OWNERS_COMMITTEE' && (await isStandingCommitteeOf(tx, identity.organisationId, area.areaId));
+    const committee =
+      identity.role === 'OWNERS_COMMITTEE' && (await isStandingCommitteeOf(tx, identity.organisationId, area.areaId));
     assertMayReportCutOff(identity, area, committee);
     if (!(await findFilingInForce(tx, checked.companyId, area.areaId, checked.occurredOn.slice(0, 7)))) {
-      throw arrearsError('NOT_THE_AREAS_COMPANY', `Company ${checked.companyId} had no accepted contract filing in the area in ${checked.occurredOn.slice(0, 7)}`, {
-        companyId: checked.companyId,
-        areaId: area.areaId,
-      });
+      throw arrearsError(
+        'NOT_THE_AREAS_COMPANY',
+        `Company ${checked.companyId} had no accepted contract filing in the area in ${checked.occurredOn.slice(0, 7)}`,
+        {
+          companyId: checked.companyId,
+          areaId: area.areaId,
+        },
+      );
     }
     const violation = {
       ...checked,
@@ -46,7 +61,12 @@ export async function recordUtilityCutOff(em: EntityManager, identity: Identity,
 }
 
 /** The utility cut-offs on a company's record the caller may read (the bureaus' reach), latest first. */
-export async function companyViolations(em: EntityManager, identity: Identity, companyId: string | null, page: Page): Promise<{ items: UtilityViolation[]; totalCount: number }> {
+export async function companyViolations(
+  em: EntityManager,
+  identity: Identity,
+  companyId: string | null,
+  page: Page,
+): Promise<{ items: UtilityViolation[]; totalCount: number }> {
   checkPage(page);
   const scope = readScope(identity, VIOLATION_READ_PURPOSE);
   if (!scope) return { items: [], totalCount: 0 };

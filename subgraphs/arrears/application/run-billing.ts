@@ -7,7 +7,13 @@ import { assertPropertyCompany } from '../domain/access';
 import { checkBillingMonth, dueOnForMonth, subsidyRunsIn } from '../domain/billing';
 import { arrearsError } from '../domain/errors';
 import { openAccounts, referableAccountIdsOfArea } from '../persistence/account.repository';
-import { BilledSubsidy, billSubsidies, lockAreaMonth, saveBillingRun, subsidiesOfMonth } from '../persistence/billing-run.repository';
+import {
+  BilledSubsidy,
+  billSubsidies,
+  lockAreaMonth,
+  saveBillingRun,
+  subsidiesOfMonth,
+} from '../persistence/billing-run.repository';
 import { billServiceFees, serviceFeeTotals } from '../persistence/charge.repository';
 import { findFilingInForce } from '../persistence/filing.repository';
 import { publishClaims } from './claims.publish';
@@ -33,7 +39,11 @@ export interface BillingRunResult {
  * idempotent: a household already billed for the month is skipped, so a re-run only bills households that joined
  * since, and returns the same totals when nothing changed.
  */
-export async function runBilling(em: EntityManager, identity: Identity, input: { areaId: string; month: string }): Promise<BillingRunResult> {
+export async function runBilling(
+  em: EntityManager,
+  identity: Identity,
+  input: { areaId: string; month: string },
+): Promise<BillingRunResult> {
   const companyId = assertPropertyCompany(identity, 'run billing');
   const today = todayInChina();
   const month = checkBillingMonth(input.month, today);
@@ -41,7 +51,11 @@ export async function runBilling(em: EntityManager, identity: Identity, input: {
   return em.transactional(async (tx) => {
     const filing = await findFilingInForce(tx, companyId, areaId, month);
     if (!filing) {
-      throw arrearsError('NO_CONTRACT_IN_FORCE', `You have no accepted contract filing covering area ${areaId} in ${month}`, { areaId, month });
+      throw arrearsError(
+        'NO_CONTRACT_IN_FORCE',
+        `You have no accepted contract filing covering area ${areaId} in ${month}`,
+        { areaId, month },
+      );
     }
     await lockAreaMonth(tx, areaId, month);
     await openAccounts(tx, { companyId, areaId }, today);
@@ -56,10 +70,17 @@ export async function runBilling(em: EntityManager, identity: Identity, input: {
       rates: classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month })),
     });
     const running = classes.flatMap((c) =>
-      c.subsidies.filter((s) => subsidyRunsIn(s, month)).map((s) => ({ payer: s.payer, buildingClass: c.buildingClass, rate: s.rateFenPerM2Month })),
+      c.subsidies
+        .filter((s) => subsidyRunsIn(s, month))
+        .map((s) => ({ payer: s.payer, buildingClass: c.buildingClass, rate: s.rateFenPerM2Month })),
     );
     if (running.length > 0) await billSubsidies(tx, { companyId, areaId, month }, running);
-    const totals = await serviceFeeTotals(tx, { companyId, areaId, month, billedClasses: classes.map((c) => c.buildingClass) });
+    const totals = await serviceFeeTotals(tx, {
+      companyId,
+      areaId,
+      month,
+      billedClasses: classes.map((c) => c.buildingClass),
+    });
     const subsidies = await subsidiesOfMonth(tx, areaId, month);
     const id = await saveBillingRun(tx, {
       areaId,

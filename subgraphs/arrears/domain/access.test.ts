@@ -1,8 +1,21 @@
 import { ForbiddenError } from '../../../kernel/errors';
 import { Identity, systemActor } from '../../../kernel/identity';
-import { assertPropertyCompany, mayFollowReferral, mayKeepAccount, mayMediate, mayReadAccount, mayReadStatistics, readScope } from './access';
+import {
+  assertPropertyCompany,
+  mayFollowReferral,
+  mayKeepAccount,
+  mayMediate,
+  mayReadAccount,
+  mayReadStatistics,
+  readScope,
+} from './access';
 
-const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: 'u', role, organisationId, jurisdictions });
+const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
+  subject: 'u',
+  role,
+  organisationId,
+  jurisdictions,
+});
 const account = { companyId: 'CO-A', streetCode: '110102014', districtCode: '110102' };
 
 describe('arrears access', () => {
@@ -27,9 +40,15 @@ describe('arrears access', () => {
 
   it('turns the same rules into the place of the rows a list may show, none for those who read no row', () => {
     expect(readScope(who('PROPERTY_COMPANY', 'CO-A'), 'ACCOUNTS')).toEqual({ kind: 'COMPANY', companyId: 'CO-A' });
-    expect(readScope(who('STREET_OFFICE', 'so', ['110102014', 'x']), 'ACCOUNTS')).toEqual({ kind: 'STREETS', prefixes: ['110102014'] });
+    expect(readScope(who('STREET_OFFICE', 'so', ['110102014', 'x']), 'ACCOUNTS')).toEqual({
+      kind: 'STREETS',
+      prefixes: ['110102014'],
+    });
     expect(readScope(who('CITY_BUREAU', 'b', ['110102']), 'ACCOUNTS')).toBeNull();
-    expect(readScope(who('CITY_BUREAU', 'b', ['110102']), 'STATISTICS')).toEqual({ kind: 'DISTRICTS', prefixes: ['110102'] });
+    expect(readScope(who('CITY_BUREAU', 'b', ['110102']), 'STATISTICS')).toEqual({
+      kind: 'DISTRICTS',
+      prefixes: ['110102'],
+    });
     expect(readScope(who('COURT', 'c', ['110102']), 'STATISTICS')).toBeNull();
     expect(readScope(who('ADMIN', 'hub'), 'ACCOUNTS')).toEqual({ kind: 'EVERYTHING' });
     expect(readScope(systemActor('litigation'), 'ACCOUNTS')).toBeNull();
@@ -49,7 +68,9 @@ describe('arrears access', () => {
 
   it('leaves billing, levies and payments to property companies', () => {
     expect(assertPropertyCompany(who('PROPERTY_COMPANY', 'CO-A'), 'run billing')).toBe('CO-A');
-    expect(() => assertPropertyCompany(who('STREET_OFFICE', 'so', ['110102014']), 'run billing')).toThrow(ForbiddenError);
+    expect(() => assertPropertyCompany(who('STREET_OFFICE', 'so', ['110102014']), 'run billing')).toThrow(
+      ForbiddenError,
+    );
     expect(() => assertPropertyCompany(systemActor('litigation'), 'record payments')).toThrow(ForbiddenError);
   });
 });

@@ -33,7 +33,8 @@ export function mayMediate(identity: Identity, account: Pick<AccountPlace, 'stre
 
 /** Collection-rate statistics: counts and amounts without any household named. */
 export function mayReadStatistics(identity: Identity, area: AccountPlace): boolean {
-  if (identity.role === 'CITY_BUREAU') return coversDivision(identity, area.districtCode) || coversDivision(identity, area.streetCode);
+  if (identity.role === 'CITY_BUREAU')
+    return coversDivision(identity, area.districtCode) || coversDivision(identity, area.streetCode);
   return mayReadAccount(identity, area);
 }
 
@@ -41,8 +42,14 @@ export function mayReadStatistics(identity: Identity, area: AccountPlace): boole
  * A referral's outcome moves the referred account: only the litigation subgraph reports it (systemActor
  * 'litigation'), and only for the account of the company that made the referral.
  */
-export function mayFollowReferral(identity: Identity, account: Pick<AccountPlace, 'companyId'>, referral: { companyId: string }): boolean {
-  return identity.role === 'SYSTEM' && identity.organisationId === 'litigation' && account.companyId === referral.companyId;
+export function mayFollowReferral(
+  identity: Identity,
+  account: Pick<AccountPlace, 'companyId'>,
+  referral: { companyId: string },
+): boolean {
+  return (
+    identity.role === 'SYSTEM' && identity.organisationId === 'litigation' && account.companyId === referral.companyId
+  );
 }
 
 /** Billing, levies, payments and adjustments are the company's: its organisation id, FORBIDDEN for anyone else. */

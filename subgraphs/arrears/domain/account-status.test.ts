@@ -1,5 +1,11 @@
 import { rejection } from '../../../test/support/rejection';
-import { ACCOUNT_STATUSES, AccountStatus, TransitionContext, allowedTransitions, assertTransition } from './account-status';
+import {
+  ACCOUNT_STATUSES,
+  AccountStatus,
+  TransitionContext,
+  allowedTransitions,
+  assertTransition,
+} from './account-status';
 
 /** Enough context for every guarded move, so the table alone decides. */
 const cleared: TransitionContext = { openFen: 0, reason: '业主已去世且无财产可供执行' };
@@ -27,7 +33,9 @@ const ALLOWED: [AccountStatus, AccountStatus][] = [
 ];
 const key = (from: AccountStatus, to: AccountStatus) => `${from}→${to}`;
 const allowed = new Set(ALLOWED.map(([from, to]) => key(from, to)));
-const everyPair = ACCOUNT_STATUSES.flatMap((from) => ACCOUNT_STATUSES.map((to) => [from, to] as [AccountStatus, AccountStatus]));
+const everyPair = ACCOUNT_STATUSES.flatMap((from) =>
+  ACCOUNT_STATUSES.map((to) => [from, to] as [AccountStatus, AccountStatus]),
+);
 
 describe('arrears account transitions', () => {
   it.each(everyPair.filter(([from, to]) => allowed.has(key(from, to))))('allows %s → %s', (from, to) => {
@@ -72,7 +80,11 @@ describe('arrears account transitions', () => {
   });
 
   it('refuses statuses it does not know', () => {
-    expect(rejection(() => assertTransition('CURRENT', 'ARCHIVED' as AccountStatus)).code).toBe('INVALID_STATUS_TRANSITION');
-    expect(rejection(() => assertTransition('ARCHIVED' as AccountStatus, 'CURRENT', cleared)).code).toBe('INVALID_STATUS_TRANSITION');
+    expect(rejection(() => assertTransition('CURRENT', 'ARCHIVED' as AccountStatus)).code).toBe(
+      'INVALID_STATUS_TRANSITION',
+    );
+    expect(rejection(() => assertTransition('ARCHIVED' as AccountStatus, 'CURRENT', cleared)).code).toBe(
+      'INVALID_STATUS_TRANSITION',
+    );
   });
 });

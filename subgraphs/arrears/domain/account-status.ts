@@ -45,7 +45,8 @@ export interface TransitionContext {
   arrearsFen?: Fen | null;
 }
 
-const isStatus = (value: unknown): value is AccountStatus => typeof value === 'string' && (ACCOUNT_STATUSES as readonly string[]).includes(value);
+const isStatus = (value: unknown): value is AccountStatus =>
+  typeof value === 'string' && (ACCOUNT_STATUSES as readonly string[]).includes(value);
 
 export function allowedTransitions(from: AccountStatus): readonly AccountStatus[] {
   return isStatus(from) ? ACCOUNT_TRANSITIONS[from] : [];
@@ -58,7 +59,11 @@ export function allowedTransitions(from: AccountStatus): readonly AccountStatus[
  */
 export function assertTransition(from: AccountStatus, to: AccountStatus, context: TransitionContext = {}): void {
   if (!isStatus(to) || !allowedTransitions(from).includes(to)) {
-    throw arrearsError('INVALID_STATUS_TRANSITION', `An arrears account cannot go from ${String(from)} to ${String(to)}`, { from, to });
+    throw arrearsError(
+      'INVALID_STATUS_TRANSITION',
+      `An arrears account cannot go from ${String(from)} to ${String(to)}`,
+      { from, to },
+    );
   }
   const blocking = context.arrearsFen !== undefined ? context.arrearsFen : context.openFen;
   if (to === 'CURRENT' && blocking !== 0) {
@@ -70,7 +75,9 @@ export function assertTransition(from: AccountStatus, to: AccountStatus, context
     });
   }
   if (to === 'WRITTEN_OFF' && (typeof context.reason !== 'string' || context.reason.trim() === '')) {
-    throw new InvalidInputError('A write-off needs a reason', { fields: { reason: 'give the reason for writing the arrears off' } });
+    throw new InvalidInputError('A write-off needs a reason', {
+      fields: { reason: 'give the reason for writing the arrears off' },
+    });
   }
 }
 
@@ -80,6 +87,9 @@ export const SET_BY_COMPANY: readonly AccountStatus[] = ['CURRENT', 'IN_COLLECTI
 /** STATUS_SET_BY_PROCEDURE for a status only mediation or the court procedure sets. */
 export function assertSetByCompany(to: AccountStatus): void {
   if (!SET_BY_COMPANY.includes(to)) {
-    throw arrearsError('STATUS_SET_BY_PROCEDURE', `${to} is set by mediation or the court procedure, not by hand`, { to, allowed: SET_BY_COMPANY });
+    throw arrearsError('STATUS_SET_BY_PROCEDURE', `${to} is set by mediation or the court procedure, not by hand`, {
+      to,
+      allowed: SET_BY_COMPANY,
+    });
   }
 }

@@ -29,7 +29,10 @@ export interface CourtAward {
 }
 
 /** The award a referral's outcome records on an account that now stands JUDGED or SETTLED; none for other statuses. */
-export function courtAwardOf(status: AccountStatus, reported: { judgedFen?: Fen | null; settledFen?: Fen | null }): CourtAward | null {
+export function courtAwardOf(
+  status: AccountStatus,
+  reported: { judgedFen?: Fen | null; settledFen?: Fen | null },
+): CourtAward | null {
   if (status === 'JUDGED') return { kind: 'JUDGED', fen: reported.judgedFen ?? null };
   if (status === 'SETTLED') return { kind: 'SETTLED', fen: reported.settledFen ?? null };
   return null;

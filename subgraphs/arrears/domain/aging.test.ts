@@ -90,6 +90,10 @@ describe('agingSummary', () => {
 
   it('refuses a charge whose payments and waivers exceed its amount', () => {
     const error = rejection(() => agingSummary([charge('2024-01', '2024-01-31', 9_000, 1_000)], '2024-03-31'));
-    expect(error.details).toEqual({ problems: [{ code: 'CHARGE_INCONSISTENT', chargeId: 'c-2024-01', amountFen: MONTHLY, paidFen: 9_000, waivedFen: 1_000 }] });
+    expect(error.details).toEqual({
+      problems: [
+        { code: 'CHARGE_INCONSISTENT', chargeId: 'c-2024-01', amountFen: MONTHLY, paidFen: 9_000, waivedFen: 1_000 },
+      ],
+    });
   });
 });

@@ -16,7 +16,9 @@ export function daysOverdue(dueOn: IsoDate, asOf: IsoDate): number {
 /** The bucket a whole, non-negative number of days overdue falls in. */
 export function agingBucket(days: number): AgingBucket {
   if (!Number.isSafeInteger(days) || days < 0) {
-    throw new InvalidInputError('Days overdue must be a whole number, 0 or more', { fields: { days: 'must be a whole number, 0 or more' } });
+    throw new InvalidInputError('Days overdue must be a whole number, 0 or more', {
+      fields: { days: 'must be a whole number, 0 or more' },
+    });
   }
   const found = AGING_BUCKETS.find((b) => days >= b.minDays && (b.maxDays === null || days <= b.maxDays));
   // AGING_BUCKETS covers 0..∞ without gaps (statutes.test.ts), so a miss means that table was broken.
@@ -37,7 +39,9 @@ export interface AgingLine {
  * out: a charge is aged from the day after its due date, so the first bucket holds charges 1 to 30 days overdue.
  */
 export function agingSummary(charges: readonly Charge[], asOf: IsoDate): AgingLine[] {
-  const lines = new Map<AgingBucket, AgingLine>(AGING_BUCKETS.map((b) => [b.bucket, { bucket: b.bucket, count: 0, openFen: 0 }]));
+  const lines = new Map<AgingBucket, AgingLine>(
+    AGING_BUCKETS.map((b) => [b.bucket, { bucket: b.bucket, count: 0, openFen: 0 }]),
+  );
   for (const charge of charges) {
     const open = openFen(charge);
     if (open === 0 || !isPastDue(charge.dueOn, asOf)) continue;

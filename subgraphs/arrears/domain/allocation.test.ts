@@ -18,10 +18,45 @@ const ledger: Charge[] = [charge('2024-03'), charge('2024-01', 2_000), charge('2
 describe('allocatePayment', () => {
   it.each<[string, number, string[], AppliedAmount[], number]>([
     ['a small payment to the oldest month', 5_000, [], [{ chargeId: 'c-2024-01', fen: 5_000 }], 0],
-    ['oldest first across months', 20_000, [], [{ chargeId: 'c-2024-01', fen: 7_482 }, { chargeId: 'c-2024-02', fen: 9_000 }, { chargeId: 'c-2024-03', fen: 3_518 }], 0],
-    ['everything, the rest a credit', 30_000, [], [{ chargeId: 'c-2024-01', fen: 7_482 }, { chargeId: 'c-2024-02', fen: 9_000 }, { chargeId: 'c-2024-03', fen: 9_482 }], 4_036],
-    ['to the designated month only, the rest a credit', 10_000, ['c-2024-03'], [{ chargeId: 'c-2024-03', fen: 9_482 }], 518],
-    ['to designated months in the order designated', 12_000, ['c-2024-03', 'c-2024-01'], [{ chargeId: 'c-2024-03', fen: 9_482 }, { chargeId: 'c-2024-01', fen: 2_518 }], 0],
+    [
+      'oldest first across months',
+      20_000,
+      [],
+      [
+        { chargeId: 'c-2024-01', fen: 7_482 },
+        { chargeId: 'c-2024-02', fen: 9_000 },
+        { chargeId: 'c-2024-03', fen: 3_518 },
+      ],
+      0,
+    ],
+    [
+      'everything, the rest a credit',
+      30_000,
+      [],
+      [
+        { chargeId: 'c-2024-01', fen: 7_482 },
+        { chargeId: 'c-2024-02', fen: 9_000 },
+        { chargeId: 'c-2024-03', fen: 9_482 },
+      ],
+      4_036,
+    ],
+    [
+      'to the designated month only, the rest a credit',
+      10_000,
+      ['c-2024-03'],
+      [{ chargeId: 'c-2024-03', fen: 9_482 }],
+      518,
+    ],
+    [
+      'to designated months in the order designated',
+      12_000,
+      ['c-2024-03', 'c-2024-01'],
+      [
+        { chargeId: 'c-2024-03', fen: 9_482 },
+        { chargeId: 'c-2024-01', fen: 2_518 },
+      ],
+      0,
+    ],
   ])('applies %s', (_name, paymentFen, designated, applied, creditFen) => {
     const result = allocatePayment(ledger, paymentFen, designated);
     expect(result.applied).toEqual(applied);
@@ -48,13 +83,20 @@ describe('allocatePayment', () => {
       [{ ...charge('2024-01'), dueOn: '2024-03-15' }, charge('2024-02')],
       ['c-2024-02', 'c-2024-01'],
     ],
-    ['charges due the same day go oldest month first', [{ ...charge('2024-02'), dueOn: '2024-03-28' }, charge('2024-03'), { ...charge('2024-01'), dueOn: '2024-03-28' }], ['c-2024-01', 'c-2024-02', 'c-2024-03']],
+    [
+      'charges due the same day go oldest month first',
+      [{ ...charge('2024-02'), dueOn: '2024-03-28' }, charge('2024-03'), { ...charge('2024-01'), dueOn: '2024-03-28' }],
+      ['c-2024-01', 'c-2024-02', 'c-2024-03'],
+    ],
   ])('orders undesignated payments: %s', (_name, charges, order) => {
     expect(allocatePayment(charges, 100 * MONTHLY).applied.map((a) => a.chargeId)).toEqual(order);
   });
 
   it('gives a settled designated charge nothing: the whole payment is a credit', () => {
-    expect(allocatePayment([charge('2024-01', MONTHLY)], 100, ['c-2024-01'])).toMatchObject({ applied: [], creditFen: 100 });
+    expect(allocatePayment([charge('2024-01', MONTHLY)], 100, ['c-2024-01'])).toMatchObject({
+      applied: [],
+      creditFen: 100,
+    });
   });
 
   it.each([0, -100, 12.5, Number.NaN])('refuses a payment of %p fen', (fen) => {
@@ -78,13 +120,38 @@ describe('adjustCharge', () => {
   const base = charge('2024-01', 2_000, 482);
 
   it.each<[string, Adjustment, Partial<Charge>, number]>([
-    ['a waiver of part of what is open', { kind: 'WAIVER', fen: 1_000, reason: '调解协议减免' }, { waivedFen: 1_482 }, 6_000],
+    [
+      'a waiver of part of what is open',
+      { kind: 'WAIVER', fen: 1_000, reason: '调解协议减免' },
+      { waivedFen: 1_482 },
+      6_000,
+    ],
     ['a waiver of all of it', { kind: 'WAIVER', fen: 7_000, reason: '调解协议减免' }, { waivedFen: 7_482 }, 0],
     // 50.00 m² instead of 56.78 m²: 50 × ¥1.67 = 8,350 fen.
-    ['a correction of the floor area', { kind: 'CORRECTION', amountFen: 8_350, reason: '按房本面积更正' }, { amountFen: 8_350, waivedFen: 482 }, 5_868],
-    ['a correction down to what was paid: the waiver shrinks to nothing', { kind: 'CORRECTION', amountFen: 2_000, reason: '重复计费' }, { amountFen: 2_000, waivedFen: 0 }, 0],
-    ['a correction into the waiver: the waiver shrinks to what is left', { kind: 'CORRECTION', amountFen: 2_300, reason: '重复计费' }, { amountFen: 2_300, waivedFen: 300 }, 0],
-    ['a correction upwards', { kind: 'CORRECTION', amountFen: 10_000, reason: '费率更正' }, { amountFen: 10_000, waivedFen: 482 }, 7_518],
+    [
+      'a correction of the floor area',
+      { kind: 'CORRECTION', amountFen: 8_350, reason: '按房本面积更正' },
+      { amountFen: 8_350, waivedFen: 482 },
+      5_868,
+    ],
+    [
+      'a correction down to what was paid: the waiver shrinks to nothing',
+      { kind: 'CORRECTION', amountFen: 2_000, reason: '重复计费' },
+      { amountFen: 2_000, waivedFen: 0 },
+      0,
+    ],
+    [
+      'a correction into the waiver: the waiver shrinks to what is left',
+      { kind: 'CORRECTION', amountFen: 2_300, reason: '重复计费' },
+      { amountFen: 2_300, waivedFen: 300 },
+      0,
+    ],
+    [
+      'a correction upwards',
+      { kind: 'CORRECTION', amountFen: 10_000, reason: '费率更正' },
+      { amountFen: 10_000, waivedFen: 482 },
+      7_518,
+    ],
   ])('applies %s', (_name, adjustment, changed, open) => {
     const result = adjustCharge(base, adjustment);
     expect(result.charge).toEqual({ ...base, ...changed });
@@ -92,15 +159,39 @@ describe('adjustCharge', () => {
   });
 
   it('returns the reason trimmed', () => {
-    expect(adjustCharge(base, { kind: 'WAIVER', fen: 1, reason: '  困难户减免 ' }).adjustment).toEqual({ kind: 'WAIVER', fen: 1, reason: '困难户减免' });
+    expect(adjustCharge(base, { kind: 'WAIVER', fen: 1, reason: '  困难户减免 ' }).adjustment).toEqual({
+      kind: 'WAIVER',
+      fen: 1,
+      reason: '困难户减免',
+    });
   });
 
   it.each<[string, Adjustment, Record<string, unknown>]>([
-    ['a waiver without reason', { kind: 'WAIVER', fen: 100, reason: ' ' }, { fields: { reason: 'give the reason for the adjustment' } }],
-    ['a waiver of 0', { kind: 'WAIVER', fen: 0, reason: 'x' }, { fields: { fen: 'a waiver must be whole fen, more than 0' } }],
-    ['a waiver above what is open', { kind: 'WAIVER', fen: 7_001, reason: 'x' }, { problems: [{ code: 'WAIVER_EXCEEDS_OPEN', chargeId: 'c-2024-01', openFen: 7_000, fen: 7_001 }] }],
-    ['a negative correction', { kind: 'CORRECTION', amountFen: -1, reason: 'x' }, { fields: { amountFen: 'the corrected amount must be whole fen, 0 or more' } }],
-    ['a correction below what was paid', { kind: 'CORRECTION', amountFen: 1_999, reason: 'x' }, { problems: [{ code: 'CORRECTION_BELOW_PAID', chargeId: 'c-2024-01', paidFen: 2_000, amountFen: 1_999 }] }],
+    [
+      'a waiver without reason',
+      { kind: 'WAIVER', fen: 100, reason: ' ' },
+      { fields: { reason: 'give the reason for the adjustment' } },
+    ],
+    [
+      'a waiver of 0',
+      { kind: 'WAIVER', fen: 0, reason: 'x' },
+      { fields: { fen: 'a waiver must be whole fen, more than 0' } },
+    ],
+    [
+      'a waiver above what is open',
+      { kind: 'WAIVER', fen: 7_001, reason: 'x' },
+      { problems: [{ code: 'WAIVER_EXCEEDS_OPEN', chargeId: 'c-2024-01', openFen: 7_000, fen: 7_001 }] },
+    ],
+    [
+      'a negative correction',
+      { kind: 'CORRECTION', amountFen: -1, reason: 'x' },
+      { fields: { amountFen: 'the corrected amount must be whole fen, 0 or more' } },
+    ],
+    [
+      'a correction below what was paid',
+      { kind: 'CORRECTION', amountFen: 1_999, reason: 'x' },
+      { problems: [{ code: 'CORRECTION_BELOW_PAID', chargeId: 'c-2024-01', paidFen: 2_000, amountFen: 1_999 }] },
+    ],
   ])('refuses %s', (_name, adjustment, details) => {
     const error = rejection(() => adjustCharge(base, adjustment));
     expect(error.code).toBe('BAD_USER_INPUT');

@@ -24,7 +24,8 @@ export interface Allocation {
   charges: Charge[];
 }
 
-const isPositiveFen = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+const isPositiveFen = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 /**
  * Applies `paymentFen` (whole fen, more than 0) to the open charges, earliest due date first (then oldest month,
@@ -32,9 +33,15 @@ const isPositiveFen = (value: unknown): value is number => typeof value === 'num
  * rest becomes a credit rather than going to charges the payer did not choose. A designated charge that is already
  * settled simply takes nothing.
  */
-export function allocatePayment(charges: readonly Charge[], paymentFen: Fen, designatedChargeIds: readonly string[] = []): Allocation {
+export function allocatePayment(
+  charges: readonly Charge[],
+  paymentFen: Fen,
+  designatedChargeIds: readonly string[] = [],
+): Allocation {
   if (!isPositiveFen(paymentFen)) {
-    throw new InvalidInputError('A payment must be whole fen, more than 0', { fields: { paymentFen: 'must be whole fen, more than 0' } });
+    throw new InvalidInputError('A payment must be whole fen, more than 0', {
+      fields: { paymentFen: 'must be whole fen, more than 0' },
+    });
   }
   const byId = new Map(charges.map((c) => [c.chargeId, c]));
   const problems: { code: 'UNKNOWN_CHARGE' | 'DUPLICATE_DESIGNATION'; chargeId: string }[] = [];
@@ -42,7 +49,8 @@ export function allocatePayment(charges: readonly Charge[], paymentFen: Fen, des
     if (!byId.has(id)) problems.push({ code: 'UNKNOWN_CHARGE', chargeId: id });
     else if (designatedChargeIds.indexOf(id) !== i) problems.push({ code: 'DUPLICATE_DESIGNATION', chargeId: id });
   });
-  if (problems.length > 0) throw new InvalidInputError('The payment designates charges that cannot take it', { problems });
+  if (problems.length > 0)
+    throw new InvalidInputError('The payment designates charges that cannot take it', { problems });
 
   const order: readonly Charge[] =
     designatedChargeIds.length > 0
@@ -61,7 +69,9 @@ export function allocatePayment(charges: readonly Charge[], paymentFen: Fen, des
   return {
     applied,
     creditFen: left,
-    charges: charges.map((c) => (received.has(c.chargeId) ? { ...c, paidFen: c.paidFen + (received.get(c.chargeId) ?? 0) } : c)),
+    charges: charges.map((c) =>
+      received.has(c.chargeId) ? { ...c, paidFen: c.paidFen + (received.get(c.chargeId) ?? 0) } : c,
+    ),
   };
 }
 
@@ -92,22 +102,36 @@ export function adjustCharge(charge: Charge, adjustment: Adjustment): { charge: 
   const fields: Record<string, string> = {};
   const reason = typeof adjustment.reason === 'string' ? adjustment.reason.trim() : '';
   if (reason === '') fields.reason = 'give the reason for the adjustment';
-  if (adjustment.kind === 'WAIVER' && !isPositiveFen(adjustment.fen)) fields.fen = 'a waiver must be whole fen, more than 0';
+  if (adjustment.kind === 'WAIVER' && !isPositiveFen(adjustment.fen))
+    fields.fen = 'a waiver must be whole fen, more than 0';
   if (adjustment.kind === 'CORRECTION' && !(Number.isSafeInteger(adjustment.amountFen) && adjustment.amountFen >= 0)) {
     fields.amountFen = 'the corrected amount must be whole fen, 0 or more';
   }
-  if (adjustment.kind !== 'WAIVER' && adjustment.kind !== 'CORRECTION') fields.kind = 'kind must be WAIVER or CORRECTION';
+  if (adjustment.kind !== 'WAIVER' && adjustment.kind !== 'CORRECTION')
+    fields.kind = 'kind must be WAIVER or CORRECTION';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The adjustment is invalid', { fields });
 
   if (adjustment.kind === 'WAIVER') {
     if (adjustment.fen > open) {
-      throw new InvalidInputError('A waiver cannot exceed what is open', { problems: [{ code: 'WAIVER_EXCEEDS_OPEN', chargeId: charge.chargeId, openFen: open, fen: adjustment.fen }] });
+      throw new InvalidInputError('A waiver cannot exceed what is open', {
+        problems: [{ code: 'WAIVER_EXCEEDS_OPEN', chargeId: charge.chargeId, openFen: open, fen: adjustment.fen }],
+      });
     }
-    return { charge: { ...charge, waivedFen: charge.waivedFen + adjustment.fen }, adjustment: { ...adjustment, reason } };
+    return {
+      charge: { ...charge, waivedFen: charge.waivedFen + adjustment.fen },
+      adjustment: { ...adjustment, reason },
+    };
   }
   if (adjustment.amountFen < charge.paidFen) {
     throw new InvalidInputError('A correction cannot go below what was already paid', {
-      problems: [{ code: 'CORRECTION_BELOW_PAID', chargeId: charge.chargeId, paidFen: charge.paidFen, amountFen: adjustment.amountFen }],
+      problems: [
+        {
+          code: 'CORRECTION_BELOW_PAID',
+          chargeId: charge.chargeId,
+          paidFen: charge.paidFen,
+          amountFen: adjustment.amountFen,
+        },
+      ],
     });
   }
   const waivedFen = Math.min(charge.waivedFen, adjustment.amountFen - charge.paidFen);

@@ -54,13 +54,16 @@ export function checkArrearsFilter(filter: ArrearsFilter): void {
   const fields: Record<string, string> = {};
   for (const name of ['minOpenFen', 'maxOpenFen'] as const) {
     const value = filter[name];
-    if (value !== null && value !== undefined && (!Number.isSafeInteger(value) || value < 0)) fields[name] = 'whole fen, 0 or more';
+    if (value !== null && value !== undefined && (!Number.isSafeInteger(value) || value < 0))
+      fields[name] = 'whole fen, 0 or more';
   }
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The arrears filter is invalid', { fields });
 }
 
 /** The days overdue an aging bucket spans (the last has no upper end). */
-export function overdueDaysOf(bucket: AgingBucket | null | undefined): { minDays: number; maxDays: number | null } | null {
+export function overdueDaysOf(
+  bucket: AgingBucket | null | undefined,
+): { minDays: number; maxDays: number | null } | null {
   const found = bucket ? AGING_BUCKETS.find((b) => b.bucket === bucket) : undefined;
   return found ? { minDays: found.minDays, maxDays: found.maxDays } : null;
 }

@@ -27,7 +27,10 @@ export function dueOnForMonth(month: YearMonth): IsoDate {
  */
 export function checkBillingMonth(month: unknown, today: IsoDate): YearMonth {
   if (!isYearMonth(month)) {
-    throw new InvalidInputError(`${String(month)} is not a YYYY-MM month`, { problems: [{ code: 'UNKNOWN_MONTH', month }], fields: { month: 'a YYYY-MM month' } });
+    throw new InvalidInputError(`${String(month)} is not a YYYY-MM month`, {
+      problems: [{ code: 'UNKNOWN_MONTH', month }],
+      fields: { month: 'a YYYY-MM month' },
+    });
   }
   if (compareMonths(month, today.slice(0, 7)) > 0) {
     throw new InvalidInputError(`${month} has not begun, so it cannot be billed yet`, {
@@ -47,5 +50,8 @@ export interface ScheduledSubsidy {
 
 /** Whether the subsidy runs in `month`: from its start month for `months` months (seed 003: 36 months from 2022-01). */
 export function subsidyRunsIn(subsidy: ScheduledSubsidy, month: YearMonth): boolean {
-  return compareMonths(month, subsidy.startMonth) >= 0 && compareMonths(month, addMonths(subsidy.startMonth, subsidy.months)) < 0;
+  return (
+    compareMonths(month, subsidy.startMonth) >= 0 &&
+    compareMonths(month, addMonths(subsidy.startMonth, subsidy.months)) < 0
+  );
 }

@@ -27,6 +27,10 @@ describe('openFen', () => {
   ])('refuses %i billed, %i paid, %i waived', (amount, paid, waived) => {
     const error = rejection(() => openFen(charge(amount, paid, waived)));
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.details).toEqual({ problems: [{ code: 'CHARGE_INCONSISTENT', chargeId: 'c-2024-01', amountFen: amount, paidFen: paid, waivedFen: waived }] });
+    expect(error.details).toEqual({
+      problems: [
+        { code: 'CHARGE_INCONSISTENT', chargeId: 'c-2024-01', amountFen: amount, paidFen: paid, waivedFen: waived },
+      ],
+    });
   });
 });

@@ -33,7 +33,8 @@ export function openFen(charge: Charge): Fen {
 }
 
 /** What is still owed on all the charges together. */
-export const openTotal = (charges: readonly Charge[]): Fen => charges.reduce((sum, c) => sum + c.amountFen - c.paidFen - c.waivedFen, 0);
+export const openTotal = (charges: readonly Charge[]): Fen =>
+  charges.reduce((sum, c) => sum + c.amountFen - c.paidFen - c.waivedFen, 0);
 
 /** A charge as billed: a month's service fee under a filing's schedule, or a levy; floor area × rate gave its amount. */
 export interface BilledCharge extends Charge {
@@ -50,10 +51,12 @@ export interface BilledCharge extends Charge {
  * Whether what is open on the charge is arrears on `asOf`: it fell due before that day (kernel/past-due.ts, Civil
  * Code art. 944 para. 2) and is owed at all (a voluntary contribution never is: Civil Code art. 278 item 6).
  */
-export const inArrears = (charge: Pick<BilledCharge, 'dueOn' | 'voluntary'>, asOf: IsoDate): boolean => !charge.voluntary && isPastDue(charge.dueOn, asOf);
+export const inArrears = (charge: Pick<BilledCharge, 'dueOn' | 'voluntary'>, asOf: IsoDate): boolean =>
+  !charge.voluntary && isPastDue(charge.dueOn, asOf);
 
 /** What is open on the charges in arrears on `asOf` (inArrears): what keeps an account in collection. */
-export const arrearsTotal = (charges: readonly BilledCharge[], asOf: IsoDate): Fen => openTotal(charges.filter((c) => inArrears(c, asOf)));
+export const arrearsTotal = (charges: readonly BilledCharge[], asOf: IsoDate): Fen =>
+  openTotal(charges.filter((c) => inArrears(c, asOf)));
 
 /**
  * A collection step demands what is owed: BAD_USER_INPUT (problem VOLUNTARY_CONTRIBUTION) when it names a voluntary

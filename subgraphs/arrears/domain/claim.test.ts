@@ -1,7 +1,14 @@
 import { BilledCharge } from './charge';
 import { claimLines } from './claim';
 
-const charge = (chargeId: string, month: string, dueOn: string, amountFen: number, paidFen = 0, waivedFen = 0): BilledCharge => ({
+const charge = (
+  chargeId: string,
+  month: string,
+  dueOn: string,
+  amountFen: number,
+  paidFen = 0,
+  waivedFen = 0,
+): BilledCharge => ({
   chargeId,
   kind: 'SERVICE_FEE',
   month,
@@ -24,9 +31,28 @@ describe('claim lines', () => {
     const lines = claimLines(
       {
         charges: [jan, feb],
-        actions: [{ actionId: 'a1', kind: 'LETTER', on: '2024-06-01', chargeIds: ['c2'], action: letter, recordedByRole: 'PROPERTY_COMPANY' }],
+        actions: [
+          {
+            actionId: 'a1',
+            kind: 'LETTER',
+            on: '2024-06-01',
+            chargeIds: ['c2'],
+            action: letter,
+            recordedByRole: 'PROPERTY_COMPANY',
+          },
+        ],
         payments: [{ chargeId: 'c1', fen: 5_000, paidOn: '2024-02-10' }],
-        adjustments: [{ chargeId: 'c2', kind: 'WAIVER', fen: 482, amountBeforeFen: 9_482, amountAfterFen: 9_482, reason: '减免', on: '2024-02-29' }],
+        adjustments: [
+          {
+            chargeId: 'c2',
+            kind: 'WAIVER',
+            fen: 482,
+            amountBeforeFen: 9_482,
+            amountAfterFen: 9_482,
+            reason: '减免',
+            on: '2024-02-29',
+          },
+        ],
       },
       new Map([['f1', { dailyRatePerTenThousand: 5, graceDays: 0 }]]),
       '2024-03-01',
@@ -42,7 +68,11 @@ describe('claim lines', () => {
   });
 
   it('counts no late fee where the contract has none', () => {
-    const lines = claimLines({ charges: [charge('c1', '2024-01', '2024-01-31', 9_482)], actions: [], payments: [], adjustments: [] }, new Map([['f1', null]]), '2025-01-31');
+    const lines = claimLines(
+      { charges: [charge('c1', '2024-01', '2024-01-31', 9_482)], actions: [], payments: [], adjustments: [] },
+      new Map([['f1', null]]),
+      '2025-01-31',
+    );
     expect(lines.charges[0]).toMatchObject({ openFen: 9_482, lateFeeFen: 0, limitationEndsOn: '2027-01-31' });
   });
 });

@@ -74,10 +74,15 @@ export interface AccountLedger {
  * from their day on (late-fee.ts). A correction changes the principal itself (already in amountFen), so only a
  * waiver counts as a reduction. `lateFeeTerms` holds the terms of each filing the charges were billed under.
  */
-export function claimLines(ledger: AccountLedger, lateFeeTerms: ReadonlyMap<string, LateFeeTerms | null>, asOf: IsoDate): ClaimLines {
+export function claimLines(
+  ledger: AccountLedger,
+  lateFeeTerms: ReadonlyMap<string, LateFeeTerms | null>,
+  asOf: IsoDate,
+): ClaimLines {
   const events: LimitationEvent[] = ledger.actions.map((a) => a.action);
   const reductions = new Map<string, PrincipalReduction[]>();
-  const reduce = (chargeId: string, reduction: PrincipalReduction) => reductions.set(chargeId, [...(reductions.get(chargeId) ?? []), reduction]);
+  const reduce = (chargeId: string, reduction: PrincipalReduction) =>
+    reductions.set(chargeId, [...(reductions.get(chargeId) ?? []), reduction]);
   for (const p of ledger.payments) {
     reduce(p.chargeId, { on: p.paidOn, fen: p.fen });
     events.push({ kind: 'PART_PAYMENT', on: p.paidOn, chargeIds: [p.chargeId] });
@@ -87,11 +92,13 @@ export function claimLines(ledger: AccountLedger, lateFeeTerms: ReadonlyMap<stri
     ...c,
     openFen: c.amountFen - c.paidFen - c.waivedFen,
     limitationEndsOn: c.voluntary ? null : limitationEndsOn(c, events),
-    lateFeeFen: c.voluntary ? 0 : lateFeeFen(
-      { dueOn: c.dueOn, principalFen: c.amountFen, reductions: reductions.get(c.chargeId) ?? [] },
-      c.filingId ? (lateFeeTerms.get(c.filingId) ?? null) : null,
-      asOf,
-    ),
+    lateFeeFen: c.voluntary
+      ? 0
+      : lateFeeFen(
+          { dueOn: c.dueOn, principalFen: c.amountFen, reductions: reductions.get(c.chargeId) ?? [] },
+          c.filingId ? (lateFeeTerms.get(c.filingId) ?? null) : null,
+          asOf,
+        ),
   }));
   return { charges, actions: [...ledger.actions], adjustments: [...ledger.adjustments] };
 }

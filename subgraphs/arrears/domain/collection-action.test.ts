@@ -12,7 +12,10 @@ import {
 } from './collection-action';
 
 const base = { on: '2024-03-05', chargeIds: ['c-2024-01', 'c-2024-02'] };
-const input = (overrides: Partial<CollectionActionInput> & { kind: string }): CollectionActionInput => ({ ...base, ...overrides });
+const input = (overrides: Partial<CollectionActionInput> & { kind: string }): CollectionActionInput => ({
+  ...base,
+  ...overrides,
+});
 
 describe('collection action kinds', () => {
   it.each<[CollectionActionKind, boolean, string]>([
@@ -46,7 +49,11 @@ describe('demandedPayment', () => {
     ['an unanswered call', input({ kind: 'CALL', reached: false }), false],
     ["the owner's promise", input({ kind: 'PAYMENT_PROMISE', promisedBy: '2024-04-01' }), false],
     ['an instalment plan', input({ kind: 'INSTALMENT_PLAN', instalments: [{ dueOn: '2024-04-01', fen: 100 }] }), false],
-    ['a mediation session', input({ kind: 'MEDIATION_SESSION', mediator: '街道人民调解委员会', outcome: 'PENDING' }), false],
+    [
+      'a mediation session',
+      input({ kind: 'MEDIATION_SESSION', mediator: '街道人民调解委员会', outcome: 'PENDING' }),
+      false,
+    ],
   ])('%s: %p', (_, action, demanded) => {
     expect(demandedPayment(validateCollectionAction(action))).toBe(demanded);
   });
@@ -59,15 +66,36 @@ describe('validateCollectionAction', () => {
     ['a WeChat message', input({ kind: 'MESSAGE', channel: 'WECHAT' }), { kind: 'MESSAGE', channel: 'WECHAT' }],
     ['an unanswered call', input({ kind: 'CALL', reached: false }), { kind: 'CALL', reached: false }],
     ['a visit', input({ kind: 'VISIT', reached: true }), { kind: 'VISIT', reached: true }],
-    ['a promise', input({ kind: 'PAYMENT_PROMISE', promisedBy: '2024-04-30' }), { kind: 'PAYMENT_PROMISE', promisedBy: '2024-04-30' }],
+    [
+      'a promise',
+      input({ kind: 'PAYMENT_PROMISE', promisedBy: '2024-04-30' }),
+      { kind: 'PAYMENT_PROMISE', promisedBy: '2024-04-30' },
+    ],
     [
       'an instalment plan',
-      input({ kind: 'INSTALMENT_PLAN', instalments: [{ dueOn: '2024-03-31', fen: 9_482 }, { dueOn: '2024-04-30', fen: 9_482 }] }),
-      { kind: 'INSTALMENT_PLAN', instalments: [{ dueOn: '2024-03-31', fen: 9_482 }, { dueOn: '2024-04-30', fen: 9_482 }] },
+      input({
+        kind: 'INSTALMENT_PLAN',
+        instalments: [
+          { dueOn: '2024-03-31', fen: 9_482 },
+          { dueOn: '2024-04-30', fen: 9_482 },
+        ],
+      }),
+      {
+        kind: 'INSTALMENT_PLAN',
+        instalments: [
+          { dueOn: '2024-03-31', fen: 9_482 },
+          { dueOn: '2024-04-30', fen: 9_482 },
+        ],
+      },
     ],
     [
       'a failed mediation',
-      input({ kind: 'MEDIATION_SESSION', mediator: ' 北太平庄街道人民调解委员会 ', outcome: 'FAILED', outcomeOn: '2024-04-02' }),
+      input({
+        kind: 'MEDIATION_SESSION',
+        mediator: ' 北太平庄街道人民调解委员会 ',
+        outcome: 'FAILED',
+        outcomeOn: '2024-04-02',
+      }),
       { kind: 'MEDIATION_SESSION', mediator: '北太平庄街道人民调解委员会', outcome: 'FAILED', outcomeOn: '2024-04-02' },
     ],
     [
@@ -82,21 +110,58 @@ describe('validateCollectionAction', () => {
   });
 
   it('trims and de-duplicates charge ids, keeping their order', () => {
-    expect(validateCollectionAction(input({ kind: 'LETTER', chargeIds: [' c-2 ', 'c-1', 'c-2'] })).chargeIds).toEqual(['c-2', 'c-1']);
+    expect(validateCollectionAction(input({ kind: 'LETTER', chargeIds: [' c-2 ', 'c-1', 'c-2'] })).chargeIds).toEqual([
+      'c-2',
+      'c-1',
+    ]);
   });
 
   it.each<[string, CollectionActionInput, Record<string, string>]>([
     ['an unknown kind', input({ kind: 'EMAIL' }), { kind: expect.stringContaining('NOTICE_POSTED') }],
-    ['no date and no charges', { kind: 'LETTER', on: '2024-02-30', chargeIds: [] }, { on: expect.any(String), chargeIds: 'name at least one charge' }],
-    ['an empty charge id', input({ kind: 'LETTER', chargeIds: ['c-1', ' '] }), { chargeIds: 'charge ids must not be empty' }],
-    ['a message without channel', input({ kind: 'MESSAGE', channel: 'EMAIL' }), { channel: expect.stringContaining('WECHAT') }],
-    ['a channel on a letter', input({ kind: 'LETTER', channel: 'SMS' }), { channel: 'channel does not apply to LETTER' }],
-    ['a visit without saying whether anyone was met', input({ kind: 'VISIT' }), { reached: 'say whether the owner was reached' }],
-    ['a promise to pay in the past', input({ kind: 'PAYMENT_PROMISE', promisedBy: '2024-03-01' }), { promisedBy: expect.any(String) }],
-    ['an empty plan', input({ kind: 'INSTALMENT_PLAN', instalments: [] }), { instalments: 'a plan needs at least one instalment' }],
+    [
+      'no date and no charges',
+      { kind: 'LETTER', on: '2024-02-30', chargeIds: [] },
+      { on: expect.any(String), chargeIds: 'name at least one charge' },
+    ],
+    [
+      'an empty charge id',
+      input({ kind: 'LETTER', chargeIds: ['c-1', ' '] }),
+      { chargeIds: 'charge ids must not be empty' },
+    ],
+    [
+      'a message without channel',
+      input({ kind: 'MESSAGE', channel: 'EMAIL' }),
+      { channel: expect.stringContaining('WECHAT') },
+    ],
+    [
+      'a channel on a letter',
+      input({ kind: 'LETTER', channel: 'SMS' }),
+      { channel: 'channel does not apply to LETTER' },
+    ],
+    [
+      'a visit without saying whether anyone was met',
+      input({ kind: 'VISIT' }),
+      { reached: 'say whether the owner was reached' },
+    ],
+    [
+      'a promise to pay in the past',
+      input({ kind: 'PAYMENT_PROMISE', promisedBy: '2024-03-01' }),
+      { promisedBy: expect.any(String) },
+    ],
+    [
+      'an empty plan',
+      input({ kind: 'INSTALMENT_PLAN', instalments: [] }),
+      { instalments: 'a plan needs at least one instalment' },
+    ],
     [
       'a plan out of order and with a zero instalment',
-      input({ kind: 'INSTALMENT_PLAN', instalments: [{ dueOn: '2024-04-30', fen: 0 }, { dueOn: '2024-04-30', fen: 100 }] }),
+      input({
+        kind: 'INSTALMENT_PLAN',
+        instalments: [
+          { dueOn: '2024-04-30', fen: 0 },
+          { dueOn: '2024-04-30', fen: 100 },
+        ],
+      }),
       { 'instalments[0].fen': expect.any(String), 'instalments[1].dueOn': expect.any(String) },
     ],
     [
@@ -104,8 +169,16 @@ describe('validateCollectionAction', () => {
       input({ kind: 'MEDIATION_SESSION', outcome: 'AGREED', outcomeOn: '2024-03-04' }),
       { mediator: 'name the mediator', outcomeOn: expect.any(String) },
     ],
-    ['a pending mediation with an outcome date', input({ kind: 'MEDIATION_SESSION', mediator: 'x', outcome: 'PENDING', outcomeOn: '2024-03-06' }), { outcomeOn: expect.any(String) }],
-    ['a waived mediation', input({ kind: 'MEDIATION_SESSION', mediator: 'x', outcome: 'WAIVED', outcomeOn: '2024-03-06' }), { outcome: expect.stringContaining('WITHDRAWN') }],
+    [
+      'a pending mediation with an outcome date',
+      input({ kind: 'MEDIATION_SESSION', mediator: 'x', outcome: 'PENDING', outcomeOn: '2024-03-06' }),
+      { outcomeOn: expect.any(String) },
+    ],
+    [
+      'a waived mediation',
+      input({ kind: 'MEDIATION_SESSION', mediator: 'x', outcome: 'WAIVED', outcomeOn: '2024-03-06' }),
+      { outcome: expect.stringContaining('WITHDRAWN') },
+    ],
     ['an overlong note', input({ kind: 'LETTER', note: '催'.repeat(2001) }), { note: expect.any(String) }],
   ])('refuses %s, naming each field', (_name, given, fields) => {
     const error = rejection(() => validateCollectionAction(given));
@@ -138,7 +211,9 @@ describe('art. 944: no cutting water, power, heating or gas to collect fees', ()
   });
 
   it('refuses a cut-off even when the rest of the input is invalid: the ban is the answer that matters', () => {
-    expect(rejection(() => validateCollectionAction({ kind: 'CUT_WATER', on: 'soon', chargeIds: [] })).code).toBe('PROHIBITED_COLLECTION_MEASURE');
+    expect(rejection(() => validateCollectionAction({ kind: 'CUT_WATER', on: 'soon', chargeIds: [] })).code).toBe(
+      'PROHIBITED_COLLECTION_MEASURE',
+    );
   });
 
   it.each([

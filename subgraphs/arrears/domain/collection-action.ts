@@ -121,13 +121,21 @@ export function interruptionGround(kind: CollectionActionKind): { ground: Interr
 // ---------------------------------------------------------------------------------------------------------------
 
 const UTILITY_OF: Record<string, Utility> = { 水: 'WATER', 电: 'POWER', 暖: 'HEATING', 热: 'HEATING', 气: 'GAS' };
-const ENGLISH_UTILITY: Record<string, Utility> = { water: 'WATER', power: 'POWER', electricity: 'POWER', heating: 'HEATING', heat: 'HEATING', gas: 'GAS' };
+const ENGLISH_UTILITY: Record<string, Utility> = {
+  water: 'WATER',
+  power: 'POWER',
+  electricity: 'POWER',
+  heating: 'HEATING',
+  heat: 'HEATING',
+  gas: 'GAS',
+};
 
 /**
  * 停水, 断电, 停止供暖, 停供热, 切断燃气 … but not 不断水平 (steadily), 停电梯 (the lift), 断电话 (the phone) or
  * 断热 (thermal insulation, hence 热 only after 供).
  */
-const CHINESE_CUT_OFF = /(?<![不判诊间果垄决])(?:停止|暂停|切断|中断|停|断)(供热|供?(?:燃气|水(?!平)|电(?![梯话脑视])|暖|气))/;
+const CHINESE_CUT_OFF =
+  /(?<![不判诊间果垄决])(?:停止|暂停|切断|中断|停|断)(供热|供?(?:燃气|水(?!平)|电(?![梯话脑视])|暖|气))/;
 /** "cut (off) the water", "disconnect gas", "shut / switch / turn off the power"; "turn the heating up" is fine. */
 const ENGLISH_CUT_OFF =
   /\b(?:(?:cut|cutting|disconnect|disconnecting)\s+(?:off\s+)?|(?:shut|shutting|switch|switching|turn|turning)\s+off\s+)(?:the\s+)?(water|power|electricity|heating|heat|gas)\b/i;
@@ -176,13 +184,25 @@ const KIND_FIELDS: Record<CollectionActionKind, readonly (keyof CollectionAction
   INSTALMENT_PLAN: ['instalments'],
   MEDIATION_SESSION: ['mediator', 'outcome', 'outcomeOn'],
 };
-const SPECIFIC_FIELDS = ['channel', 'reached', 'promisedBy', 'instalments', 'mediator', 'outcome', 'outcomeOn'] as const;
+const SPECIFIC_FIELDS = [
+  'channel',
+  'reached',
+  'promisedBy',
+  'instalments',
+  'mediator',
+  'outcome',
+  'outcomeOn',
+] as const;
 const NOTE_MAX = 2000;
 
-const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
+const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
 /** A step is recorded once it has happened: BAD_USER_INPUT for a day after today. */
 export function checkStepHappened(on: IsoDate, today: IsoDate): void {
-  if (compareDates(on, today) > 0) throw new InvalidInputError('A collection step cannot be recorded before it happens', { fields: { on: `not after today (${today})` } });
+  if (compareDates(on, today) > 0)
+    throw new InvalidInputError('A collection step cannot be recorded before it happens', {
+      fields: { on: `not after today (${today})` },
+    });
 }
 
 /**
@@ -193,13 +213,17 @@ export function endMediation(
   session: MediationSession,
   outcome: { outcome: MediationOutcome; outcomeOn: string },
 ): MediationSession {
-  if (session.outcome !== 'PENDING') throw arrearsError('MEDIATION_ALREADY_ENDED', `The mediation already ended (${session.outcome})`, { outcome: session.outcome });
+  if (session.outcome !== 'PENDING')
+    throw arrearsError('MEDIATION_ALREADY_ENDED', `The mediation already ended (${session.outcome})`, {
+      outcome: session.outcome,
+    });
   const ended = validateCollectionAction({ ...session, ...outcome });
   if (ended.kind !== 'MEDIATION_SESSION') throw new Error('unreachable: the kind was MEDIATION_SESSION');
   return ended;
 }
 
-const notBefore = (date: unknown, start: unknown): boolean => isIsoDate(date) && (!isIsoDate(start) || compareDates(date, start) >= 0);
+const notBefore = (date: unknown, start: unknown): boolean =>
+  isIsoDate(date) && (!isIsoDate(start) || compareDates(date, start) >= 0);
 
 /**
  * The action, normalised (text trimmed, charge ids de-duplicated in order, an empty note as null). Throws
@@ -213,17 +237,21 @@ export function validateCollectionAction(input: CollectionActionInput): Collecti
   if (!oneOf(COLLECTION_ACTION_KINDS, kind)) fields.kind = `kind must be one of ${COLLECTION_ACTION_KINDS.join(', ')}`;
   if (!isIsoDate(input.on)) fields.on = 'on must be a YYYY-MM-DD calendar date';
 
-  const chargeIds = Array.isArray(input.chargeIds) ? input.chargeIds.map((id) => (typeof id === 'string' ? id.trim() : '')) : [];
+  const chargeIds = Array.isArray(input.chargeIds)
+    ? input.chargeIds.map((id) => (typeof id === 'string' ? id.trim() : ''))
+    : [];
   if (chargeIds.length === 0) fields.chargeIds = 'name at least one charge';
   else if (chargeIds.some((id) => id === '')) fields.chargeIds = 'charge ids must not be empty';
 
   const note = typeof input.note === 'string' && input.note.trim() !== '' ? input.note.trim() : null;
-  if (input.note !== undefined && input.note !== null && typeof input.note !== 'string') fields.note = 'note must be text';
+  if (input.note !== undefined && input.note !== null && typeof input.note !== 'string')
+    fields.note = 'note must be text';
   else if (note !== null && note.length > NOTE_MAX) fields.note = `note must have at most ${NOTE_MAX} characters`;
 
   if (oneOf(COLLECTION_ACTION_KINDS, kind)) {
     for (const field of SPECIFIC_FIELDS) {
-      if (!KIND_FIELDS[kind].includes(field) && input[field] !== undefined && input[field] !== null) fields[field] = `${field} does not apply to ${kind}`;
+      if (!KIND_FIELDS[kind].includes(field) && input[field] !== undefined && input[field] !== null)
+        fields[field] = `${field} does not apply to ${kind}`;
     }
     checkKindFields(kind, input, fields);
   }
@@ -243,42 +271,59 @@ export function validateCollectionAction(input: CollectionActionInput): Collecti
     case 'INSTALMENT_PLAN':
       return { ...base, kind, instalments: (input.instalments ?? []).map(({ dueOn, fen }) => ({ dueOn, fen })) };
     case 'MEDIATION_SESSION':
-      return { ...base, kind, mediator: (input.mediator as string).trim(), outcome: input.outcome as MediationOutcome, outcomeOn: input.outcomeOn ?? null };
+      return {
+        ...base,
+        kind,
+        mediator: (input.mediator as string).trim(),
+        outcome: input.outcome as MediationOutcome,
+        outcomeOn: input.outcomeOn ?? null,
+      };
     default:
       return { ...base, kind };
   }
 }
 
-function checkKindFields(kind: CollectionActionKind, input: CollectionActionInput, fields: Record<string, string>): void {
+function checkKindFields(
+  kind: CollectionActionKind,
+  input: CollectionActionInput,
+  fields: Record<string, string>,
+): void {
   switch (kind) {
     case 'MESSAGE':
-      if (!oneOf(MESSAGE_CHANNELS, input.channel)) fields.channel = `channel must be one of ${MESSAGE_CHANNELS.join(', ')}`;
+      if (!oneOf(MESSAGE_CHANNELS, input.channel))
+        fields.channel = `channel must be one of ${MESSAGE_CHANNELS.join(', ')}`;
       return;
     case 'VISIT':
     case 'CALL':
       if (typeof input.reached !== 'boolean') fields.reached = 'say whether the owner was reached';
       return;
     case 'PAYMENT_PROMISE':
-      if (!notBefore(input.promisedBy, input.on)) fields.promisedBy = 'promisedBy must be a calendar date, not before the promise';
+      if (!notBefore(input.promisedBy, input.on))
+        fields.promisedBy = 'promisedBy must be a calendar date, not before the promise';
       return;
     case 'INSTALMENT_PLAN': {
       const instalments = Array.isArray(input.instalments) ? input.instalments : [];
       if (instalments.length === 0) fields.instalments = 'a plan needs at least one instalment';
       // Strictly increasing due dates from the day of the plan: the last one is when art. 189's period starts.
       instalments.forEach((instalment, i) => {
-        if (!Number.isSafeInteger(instalment.fen) || instalment.fen <= 0) fields[`instalments[${i}].fen`] = 'an instalment must be whole fen, more than 0';
+        if (!Number.isSafeInteger(instalment.fen) || instalment.fen <= 0)
+          fields[`instalments[${i}].fen`] = 'an instalment must be whole fen, more than 0';
         const previous = i === 0 ? input.on : instalments[i - 1].dueOn;
         if (!notBefore(instalment.dueOn, previous) || (i > 0 && instalment.dueOn === previous)) {
-          fields[`instalments[${i}].dueOn`] = 'instalments must fall due on calendar dates in increasing order, from the day of the plan';
+          fields[`instalments[${i}].dueOn`] =
+            'instalments must fall due on calendar dates in increasing order, from the day of the plan';
         }
       });
       return;
     }
     case 'MEDIATION_SESSION':
       if (typeof input.mediator !== 'string' || input.mediator.trim() === '') fields.mediator = 'name the mediator';
-      if (!oneOf(MEDIATION_OUTCOMES, input.outcome)) fields.outcome = `outcome must be one of ${MEDIATION_OUTCOMES.join(', ')}`;
-      else if (input.outcome === 'PENDING' && input.outcomeOn !== undefined && input.outcomeOn !== null) fields.outcomeOn = 'a pending mediation has no outcome date';
-      else if (input.outcome !== 'PENDING' && !notBefore(input.outcomeOn, input.on)) fields.outcomeOn = 'outcomeOn must be a calendar date, not before the application';
+      if (!oneOf(MEDIATION_OUTCOMES, input.outcome))
+        fields.outcome = `outcome must be one of ${MEDIATION_OUTCOMES.join(', ')}`;
+      else if (input.outcome === 'PENDING' && input.outcomeOn !== undefined && input.outcomeOn !== null)
+        fields.outcomeOn = 'a pending mediation has no outcome date';
+      else if (input.outcome !== 'PENDING' && !notBefore(input.outcomeOn, input.on))
+        fields.outcomeOn = 'outcomeOn must be a calendar date, not before the application';
       return;
     default:
       return;

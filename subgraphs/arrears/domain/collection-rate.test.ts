@@ -37,9 +37,30 @@ describe('collectionRate', () => {
 describe('summarizeCollection', () => {
   // Two buildings over two months; the figures are illustrative, 180 households each as in seed 002's average.
   const rows: CollectionRow[] = [
-    { buildingId: 'B2', month: '2023-07', households: 180, paidHouseholds: 170, billedFen: 1_800_000, collectedFen: 1_700_000 },
-    { buildingId: 'B1', month: '2023-06', households: 180, paidHouseholds: 150, billedFen: 1_800_000, collectedFen: 1_520_000 },
-    { buildingId: 'B1', month: '2023-07', households: 180, paidHouseholds: 160, billedFen: 1_800_000, collectedFen: 1_600_000 },
+    {
+      buildingId: 'B2',
+      month: '2023-07',
+      households: 180,
+      paidHouseholds: 170,
+      billedFen: 1_800_000,
+      collectedFen: 1_700_000,
+    },
+    {
+      buildingId: 'B1',
+      month: '2023-06',
+      households: 180,
+      paidHouseholds: 150,
+      billedFen: 1_800_000,
+      collectedFen: 1_520_000,
+    },
+    {
+      buildingId: 'B1',
+      month: '2023-07',
+      households: 180,
+      paidHouseholds: 160,
+      billedFen: 1_800_000,
+      collectedFen: 1_600_000,
+    },
     { buildingId: 'B2', month: '2023-06', households: 180, paidHouseholds: 0, billedFen: 0, collectedFen: 0 },
   ];
 
@@ -61,7 +82,9 @@ describe('summarizeCollection', () => {
     ['ALL', [['ALL', 720, 480, '66.7', '89.3']]],
   ])('sums per %s and computes both rates from the sums', (by, expected) => {
     const totals = summarizeCollection(rows, by);
-    expect(totals.map((t) => [t.key, t.households, t.paidHouseholds, t.byHouseholds.percent, t.byAmount.percent])).toEqual(expected);
+    expect(
+      totals.map((t) => [t.key, t.households, t.paidHouseholds, t.byHouseholds.percent, t.byAmount.percent]),
+    ).toEqual(expected);
   });
 
   it('gives no rate by amount where nothing was billed', () => {

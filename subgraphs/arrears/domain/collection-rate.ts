@@ -19,7 +19,8 @@ export function collectionRate(numerator: number, denominator: number): Collecti
   const fields: Record<string, string> = {};
   if (!Number.isSafeInteger(numerator) || numerator < 0) fields.numerator = 'must be a whole number, 0 or more';
   if (!Number.isSafeInteger(denominator) || denominator < 0) fields.denominator = 'must be a whole number, 0 or more';
-  else if (numerator > denominator) fields.numerator = 'cannot exceed the denominator: a collection rate is at most 100%';
+  else if (numerator > denominator)
+    fields.numerator = 'cannot exceed the denominator: a collection rate is at most 100%';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('A collection rate needs whole counts', { fields });
   if (denominator === 0) return { numerator, denominator, percent: null };
   return { numerator, denominator, percent: percentHalfUp(numerator, denominator, 1) };

@@ -8,16 +8,21 @@ import { ErrorCatalog, errorsOf } from '../../../kernel/errors';
  * explain a BAD_USER_INPUT and are not listed here.
  */
 export const ARREARS_ERRORS = {
-  NO_CONTRACT_IN_FORCE: 'You have no accepted contract filing covering the area in that month: there is no fee schedule to bill or levy under.',
-  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used for a payment or a levy with other content; a retry must repeat the request exactly.',
-  INVALID_STATUS_TRANSITION: 'The arrears account cannot move from its status to the one asked (details.from, details.to).',
+  NO_CONTRACT_IN_FORCE:
+    'You have no accepted contract filing covering the area in that month: there is no fee schedule to bill or levy under.',
+  IDEMPOTENCY_KEY_REUSED:
+    'The idempotency key was already used for a payment or a levy with other content; a retry must repeat the request exactly.',
+  INVALID_STATUS_TRANSITION:
+    'The arrears account cannot move from its status to the one asked (details.from, details.to).',
   ARREARS_NOT_CLEARED: 'An account goes back to CURRENT only when nothing on it is in arrears (past due and owed).',
   STATUS_SET_BY_PROCEDURE: 'That status is set by mediation or the court procedure, not by the company by hand.',
   MEDIATION_ALREADY_ENDED: 'The mediation session already has an outcome; it cannot be given another.',
-  PROHIBITED_COLLECTION_MEASURE: 'Cutting water, power, heating or gas to collect fees is refused (Civil Code art. 944).',
+  PROHIBITED_COLLECTION_MEASURE:
+    'Cutting water, power, heating or gas to collect fees is refused (Civil Code art. 944).',
   LEVY_WITHOUT_VALID_DECISION:
-    "A levy is owed only under a recorded, valid joint decision of its area on raising funds (Civil Code art. 278 item 6), or marked voluntary; `details.problems` names what is missing.",
-  NOT_THE_AREAS_COMPANY: 'The company named had no accepted contract filing in the area in that month: a cut-off is reported against the company serving it.',
+    'A levy is owed only under a recorded, valid joint decision of its area on raising funds (Civil Code art. 278 item 6), or marked voluntary; `details.problems` names what is missing.',
+  NOT_THE_AREAS_COMPANY:
+    'The company named had no accepted contract filing in the area in that month: a cut-off is reported against the company serving it.',
   UNKNOWN_CASE_STATUS: 'A referral outcome named a case status the hub does not know (dead-letter reason).',
 } as const satisfies ErrorCatalog;
 

@@ -34,8 +34,20 @@ describe('lateFeeFen', () => {
       '2024-12-31',
       47,
     ],
-    ['a payment after asOf is not known yet', { ...jan, reductions: [{ on: '2024-03-02', fen: 9_482 }] }, fivePerTenThousand, '2024-03-01', 142],
-    ['capped at 10% of the principal: 948.2', jan, { ...fivePerTenThousand, capPercentOfPrincipal: 10 }, '2025-03-06', 948],
+    [
+      'a payment after asOf is not known yet',
+      { ...jan, reductions: [{ on: '2024-03-02', fen: 9_482 }] },
+      fivePerTenThousand,
+      '2024-03-01',
+      142,
+    ],
+    [
+      'capped at 10% of the principal: 948.2',
+      jan,
+      { ...fivePerTenThousand, capPercentOfPrincipal: 10 },
+      '2025-03-06',
+      948,
+    ],
     ['below the cap', jan, { ...fivePerTenThousand, capPercentOfPrincipal: 10 }, '2024-03-01', 142],
     ['a cap of 0%', jan, { ...fivePerTenThousand, capPercentOfPrincipal: 0 }, '2024-03-01', 0],
   ])('%s → %i fen', (_name, basis, terms, asOf, fen) => {
@@ -49,7 +61,9 @@ describe('lateFeeFen', () => {
     [5, 3], // 2.5 (half-even would give 2)
   ])('rounds %i days on 1,000 fen once, half up, to %i fen', (days, fen) => {
     const asOf = `2024-02-${String(days).padStart(2, '0')}`;
-    expect(lateFeeFen({ dueOn: '2024-01-31', principalFen: 1_000, reductions: [] }, fivePerTenThousand, asOf)).toBe(fen);
+    expect(lateFeeFen({ dueOn: '2024-01-31', principalFen: 1_000, reductions: [] }, fivePerTenThousand, asOf)).toBe(
+      fen,
+    );
   });
 
   describe('is never compounded', () => {
@@ -78,12 +92,43 @@ describe('lateFeeFen', () => {
   });
 
   it.each<[string, LateFeeBasis, LateFeeTerms, Record<string, string>]>([
-    ['a fractional rate', jan, { dailyRatePerTenThousand: 0.5, graceDays: 0 }, { dailyRatePerTenThousand: expect.any(String) }],
+    [
+      'a fractional rate',
+      jan,
+      { dailyRatePerTenThousand: 0.5, graceDays: 0 },
+      { dailyRatePerTenThousand: expect.any(String) },
+    ],
     ['negative grace days', jan, { dailyRatePerTenThousand: 5, graceDays: -1 }, { graceDays: expect.any(String) }],
-    ['a fractional cap', jan, { ...fivePerTenThousand, capPercentOfPrincipal: 12.5 }, { capPercentOfPrincipal: expect.any(String) }],
-    ['payments above the principal', { ...jan, reductions: [{ on: '2024-02-01', fen: 9_000 }, { on: '2024-02-02', fen: 483 }] }, fivePerTenThousand, { reductions: expect.any(String) }],
-    ['a bad reduction', { ...jan, reductions: [{ on: 'someday', fen: 1 }] }, fivePerTenThousand, { 'reductions[0]': expect.any(String) }],
-    ['a fractional principal', { ...jan, principalFen: 94.82 }, fivePerTenThousand, { principalFen: expect.any(String) }],
+    [
+      'a fractional cap',
+      jan,
+      { ...fivePerTenThousand, capPercentOfPrincipal: 12.5 },
+      { capPercentOfPrincipal: expect.any(String) },
+    ],
+    [
+      'payments above the principal',
+      {
+        ...jan,
+        reductions: [
+          { on: '2024-02-01', fen: 9_000 },
+          { on: '2024-02-02', fen: 483 },
+        ],
+      },
+      fivePerTenThousand,
+      { reductions: expect.any(String) },
+    ],
+    [
+      'a bad reduction',
+      { ...jan, reductions: [{ on: 'someday', fen: 1 }] },
+      fivePerTenThousand,
+      { 'reductions[0]': expect.any(String) },
+    ],
+    [
+      'a fractional principal',
+      { ...jan, principalFen: 94.82 },
+      fivePerTenThousand,
+      { principalFen: expect.any(String) },
+    ],
   ])('refuses %s', (_name, basis, terms, fields) => {
     const error = rejection(() => lateFeeFen(basis, terms, '2024-03-01'));
     expect(error.code).toBe('BAD_USER_INPUT');

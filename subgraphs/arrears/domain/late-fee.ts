@@ -30,19 +30,23 @@ export interface LateFeeBasis {
   reductions: readonly PrincipalReduction[];
 }
 
-const whole = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const whole = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 function validate(basis: LateFeeBasis, terms: LateFeeTerms, asOf: IsoDate): void {
   const fields: Record<string, string> = {};
-  if (!whole(terms.dailyRatePerTenThousand)) fields.dailyRatePerTenThousand = 'the daily rate must be a whole number of ten-thousandths, 0 or more';
+  if (!whole(terms.dailyRatePerTenThousand))
+    fields.dailyRatePerTenThousand = 'the daily rate must be a whole number of ten-thousandths, 0 or more';
   if (!whole(terms.graceDays)) fields.graceDays = 'grace days must be a whole number, 0 or more';
   const cap = terms.capPercentOfPrincipal;
-  if (cap !== undefined && cap !== null && !whole(cap)) fields.capPercentOfPrincipal = 'the cap must be a whole percentage, 0 or more, or absent';
+  if (cap !== undefined && cap !== null && !whole(cap))
+    fields.capPercentOfPrincipal = 'the cap must be a whole percentage, 0 or more, or absent';
   if (!isIsoDate(basis.dueOn)) fields.dueOn = 'dueOn must be a YYYY-MM-DD calendar date';
   if (!isIsoDate(asOf)) fields.asOf = 'asOf must be a YYYY-MM-DD calendar date';
   if (!whole(basis.principalFen)) fields.principalFen = 'the principal must be whole fen, 0 or more';
   basis.reductions.forEach((r, i) => {
-    if (!isIsoDate(r.on) || !whole(r.fen)) fields[`reductions[${i}]`] = 'a reduction needs a calendar date and whole fen, 0 or more';
+    if (!isIsoDate(r.on) || !whole(r.fen))
+      fields[`reductions[${i}]`] = 'a reduction needs a calendar date and whole fen, 0 or more';
   });
   if (Object.keys(fields).length === 0 && basis.reductions.reduce((sum, r) => sum + r.fen, 0) > basis.principalFen) {
     fields.reductions = 'payments and waivers cannot exceed the principal';
@@ -86,6 +90,7 @@ export function lateFeeFen(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf
     if (fee > capped) fee = capped;
   }
   const fen = (fee + 5_000n) / 10_000n;
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER)) throw new InvalidInputError('The late fee is too large to bill', { fen: fen.toString() });
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new InvalidInputError('The late fee is too large to bill', { fen: fen.toString() });
   return Number(fen);
 }

@@ -12,7 +12,11 @@ import {
 } from './levy';
 import { SEED_002_BUILDINGS, SEED_002_HOUSEHOLDS, SEED_002_PAID_HOUSEHOLDS } from './statutes';
 
-const building = (buildingId: string, paidHouseholds: number, households = 180): BuildingLevyProgress => ({ buildingId, households, paidHouseholds });
+const building = (buildingId: string, paidHouseholds: number, households = 180): BuildingLevyProgress => ({
+  buildingId,
+  households,
+  paidHouseholds,
+});
 
 describe('seed 002 levy (润枫欣尚)', () => {
   it('is ¥17.93 per m², 50% per building, ¥420,000 advanced', () => {
@@ -69,7 +73,9 @@ describe('activation', () => {
     [101, 'activationThresholdPercent'],
     [50.5, 'activationThresholdPercent'],
   ])('refuses a threshold of %p%%', (percent, field) => {
-    expect(rejection(() => activationQuota(180, percent)).details).toEqual({ fields: { [field]: 'must be a whole number from 1 to 100' } });
+    expect(rejection(() => activationQuota(180, percent)).details).toEqual({
+      fields: { [field]: 'must be a whole number from 1 to 100' },
+    });
   });
 
   it.each([
@@ -77,14 +83,22 @@ describe('activation', () => {
     [-1, 180],
     [1, 1.5],
   ])('refuses %p paid of %p households', (paid, households) => {
-    expect(rejection(() => isBuildingActivated(building('1号楼', paid, households), SEED_002_LEVY)).details).toMatchObject({
+    expect(
+      rejection(() => isBuildingActivated(building('1号楼', paid, households), SEED_002_LEVY)).details,
+    ).toMatchObject({
       problems: [{ code: 'INVALID_HOUSEHOLD_COUNTS', buildingId: '1号楼' }],
     });
   });
 
   it('reports each building once, when it crosses the threshold', () => {
     const before = [building('1号楼', 89), building('2号楼', 90), building('5号楼', 90)];
-    const after = [building('1号楼', 90), building('2号楼', 91), building('3号楼', 91, 181), building('4号楼', 50), building('5号楼', 89)];
+    const after = [
+      building('1号楼', 90),
+      building('2号楼', 91),
+      building('3号楼', 91, 181),
+      building('4号楼', 50),
+      building('5号楼', 89),
+    ];
     // 1号楼 crosses; 2号楼 was already active; 3号楼 is new and active; 4号楼 is short; 5号楼 fell back (a refund).
     expect(buildingsCrossingThreshold(before, after, SEED_002_LEVY)).toEqual(['1号楼', '3号楼']);
     expect(buildingsCrossingThreshold(after, after, SEED_002_LEVY)).toEqual([]);

@@ -56,7 +56,14 @@ function checkBuilding(b: BuildingLevyProgress): void {
   const counts = [b.households, b.paidHouseholds];
   if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0) || b.paidHouseholds > b.households) {
     throw new InvalidInputError(`Building ${b.buildingId} has impossible household counts`, {
-      problems: [{ code: 'INVALID_HOUSEHOLD_COUNTS', buildingId: b.buildingId, households: b.households, paidHouseholds: b.paidHouseholds }],
+      problems: [
+        {
+          code: 'INVALID_HOUSEHOLD_COUNTS',
+          buildingId: b.buildingId,
+          households: b.households,
+          paidHouseholds: b.paidHouseholds,
+        },
+      ],
     });
   }
 }
@@ -81,7 +88,11 @@ export function isBuildingActivated(building: BuildingLevyProgress, levy: Levy):
  * in `after`'s order: each is one "work may start" event. A building that falls back (a refund) is not reported;
  * activation is announced once.
  */
-export function buildingsCrossingThreshold(before: readonly BuildingLevyProgress[], after: readonly BuildingLevyProgress[], levy: Levy): string[] {
+export function buildingsCrossingThreshold(
+  before: readonly BuildingLevyProgress[],
+  after: readonly BuildingLevyProgress[],
+  levy: Levy,
+): string[] {
   const earlier = new Map(before.map((b) => [b.buildingId, b]));
   return after
     .filter((b) => isBuildingActivated(b, levy))
@@ -95,7 +106,9 @@ export function buildingsCrossingThreshold(before: readonly BuildingLevyProgress
 /** What is still owed to the company on its advance after `recoveredFen` was repaid from the levy. */
 export function advanceOutstandingFen(levy: Levy, recoveredFen: Fen): Fen {
   if (!Number.isSafeInteger(recoveredFen) || recoveredFen < 0) {
-    throw new InvalidInputError('The amount recovered must be whole fen, 0 or more', { fields: { recoveredFen: 'must be whole fen, 0 or more' } });
+    throw new InvalidInputError('The amount recovered must be whole fen, 0 or more', {
+      fields: { recoveredFen: 'must be whole fen, 0 or more' },
+    });
   }
   if (recoveredFen > levy.advanceFen) {
     throw new InvalidInputError('More was recovered than the company advanced', {
@@ -117,14 +130,18 @@ export interface RecordedJointDecision {
   reasons: string[];
 }
 
-export type LevyDecisionProblem = 'DECISION_NOT_RECORDED' | 'DECISION_INVALID' | 'NOT_A_FUND_RAISING_DECISION' | 'DECISION_AFTER_LEVY';
+export type LevyDecisionProblem =
+  'DECISION_NOT_RECORDED' | 'DECISION_INVALID' | 'NOT_A_FUND_RAISING_DECISION' | 'DECISION_AFTER_LEVY';
 
 /**
  * What the levy is owed under (Civil Code art. 278 item 6; statutes.ts): the joint decision it names, recorded for
  * the same area, valid, on raising funds, and held by the levy's decision date; or, marked VOLUNTARY, nothing.
  * Every failed condition is named (LEVY_WITHOUT_VALID_DECISION); naming both or neither is BAD_USER_INPUT.
  */
-export function levyBasis(input: Pick<LevyInput, 'areaId' | 'decidedOn' | 'jointDecisionId' | 'voluntary'>, decision: RecordedJointDecision | null): LevyBasis {
+export function levyBasis(
+  input: Pick<LevyInput, 'areaId' | 'decidedOn' | 'jointDecisionId' | 'voluntary'>,
+  decision: RecordedJointDecision | null,
+): LevyBasis {
   const named = typeof input.jointDecisionId === 'string' && input.jointDecisionId !== '';
   if (named === (input.voluntary === true)) {
     throw new InvalidInputError('Name the joint decision the levy is owed under, or mark it voluntary', {
@@ -137,14 +154,29 @@ export function levyBasis(input: Pick<LevyInput, 'areaId' | 'decidedOn' | 'joint
   else {
     if (!decision.valid) problems.push('DECISION_INVALID');
     if (decision.matter !== LEVY_DECISION_MATTER) problems.push('NOT_A_FUND_RAISING_DECISION');
-    if (isIsoDate(input.decidedOn) && compareDates(decision.heldOn, input.decidedOn) > 0) problems.push('DECISION_AFTER_LEVY');
+    if (isIsoDate(input.decidedOn) && compareDates(decision.heldOn, input.decidedOn) > 0)
+      problems.push('DECISION_AFTER_LEVY');
   }
   if (problems.length > 0) {
-    throw arrearsError('LEVY_WITHOUT_VALID_DECISION', `The levy is owed only under a valid joint decision of the area on raising funds (${LEVY_DECISION_SOURCE})`, {
-      problems,
-      jointDecisionId: input.jointDecisionId,
-      ...(decision ? { decision: { areaId: decision.areaId, matter: decision.matter, heldOn: decision.heldOn, valid: decision.valid, reasons: decision.reasons } } : {}),
-    });
+    throw arrearsError(
+      'LEVY_WITHOUT_VALID_DECISION',
+      `The levy is owed only under a valid joint decision of the area on raising funds (${LEVY_DECISION_SOURCE})`,
+      {
+        problems,
+        jointDecisionId: input.jointDecisionId,
+        ...(decision
+          ? {
+              decision: {
+                areaId: decision.areaId,
+                matter: decision.matter,
+                heldOn: decision.heldOn,
+                valid: decision.valid,
+                reasons: decision.reasons,
+              },
+            }
+          : {}),
+      },
+    );
   }
   return 'JOINT_DECISION';
 }
@@ -173,17 +205,25 @@ export interface LevyInput {
 /** BAD_USER_INPUT naming every invalid field: texts given, whole amounts, decided by today, due not before decided. */
 export function checkLevyInput(input: LevyInput, today: IsoDate): void {
   const fields: Record<string, string> = {};
-  for (const name of ['title', 'purpose', 'accountName'] as const) if (typeof input[name] !== 'string' || input[name].trim() === '') fields[name] = 'required';
-  if (!Number.isSafeInteger(input.rateFenPerM2) || input.rateFenPerM2 <= 0) fields.rateFenPerM2 = 'whole fen per m², more than 0';
-  if (!Number.isSafeInteger(input.activationThresholdPercent) || input.activationThresholdPercent < 1 || input.activationThresholdPercent > 100) {
+  for (const name of ['title', 'purpose', 'accountName'] as const)
+    if (typeof input[name] !== 'string' || input[name].trim() === '') fields[name] = 'required';
+  if (!Number.isSafeInteger(input.rateFenPerM2) || input.rateFenPerM2 <= 0)
+    fields.rateFenPerM2 = 'whole fen per m², more than 0';
+  if (
+    !Number.isSafeInteger(input.activationThresholdPercent) ||
+    input.activationThresholdPercent < 1 ||
+    input.activationThresholdPercent > 100
+  ) {
     fields.activationThresholdPercent = 'a whole percentage from 1 to 100';
   }
   if (!Number.isSafeInteger(input.advanceFen) || input.advanceFen < 0) fields.advanceFen = 'whole fen, 0 or more';
   if (!isIsoDate(input.decidedOn)) fields.decidedOn = 'a YYYY-MM-DD calendar date';
   else if (compareDates(input.decidedOn, today) > 0) fields.decidedOn = `not after today (${today})`;
   if (!isIsoDate(input.dueOn)) fields.dueOn = 'a YYYY-MM-DD calendar date';
-  else if (isIsoDate(input.decidedOn) && compareDates(input.dueOn, input.decidedOn) < 0) fields.dueOn = 'not before the decision';
-  if (!Array.isArray(input.buildingIds) || input.buildingIds.length === 0) fields.buildingIds = 'name at least one building';
+  else if (isIsoDate(input.decidedOn) && compareDates(input.dueOn, input.decidedOn) < 0)
+    fields.dueOn = 'not before the decision';
+  if (!Array.isArray(input.buildingIds) || input.buildingIds.length === 0)
+    fields.buildingIds = 'name at least one building';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The levy is invalid', { fields });
 }
 

@@ -5,8 +5,12 @@ import { LimitationEvent, isTimeBarred, limitationEndsOn } from './limitation';
 const JAN = { chargeId: 'c-2021-01', dueOn: '2021-01-31' };
 const OTHER = 'c-2021-02';
 
-const action = (kind: string, on: string, extra: Record<string, unknown> = {}, chargeIds = [JAN.chargeId]): CollectionAction =>
-  validateCollectionAction({ kind, on, chargeIds, ...extra });
+const action = (
+  kind: string,
+  on: string,
+  extra: Record<string, unknown> = {},
+  chargeIds = [JAN.chargeId],
+): CollectionAction => validateCollectionAction({ kind, on, chargeIds, ...extra });
 const letter = (on: string, chargeIds?: string[]) => action('LETTER', on, {}, chargeIds);
 const partPayment = (on: string): LimitationEvent => ({ kind: 'PART_PAYMENT', on, chargeIds: [JAN.chargeId] });
 const mediation = (on: string, outcome: string, outcomeOn: string | null) =>
@@ -16,29 +20,80 @@ describe('limitationEndsOn', () => {
   it.each<[string, LimitationEvent[], string]>([
     ['no interruption: three years from the due date', [], '2024-01-31'],
     ['a letter restarts the period from the day it was sent', [letter('2022-06-15')], '2025-06-15'],
-    ['a demand for another month does not touch this one (each month is its own claim)', [letter('2022-06-15', [OTHER])], '2024-01-31'],
-    ['a demand on or before the due date interrupts nothing: there was no claim yet', [letter('2021-01-31'), letter('2021-01-15')], '2024-01-31'],
-    ['a mediation applied for before the charge fell due was not about it', [mediation('2021-01-20', 'FAILED', '2022-03-01')], '2024-01-31'],
+    [
+      'a demand for another month does not touch this one (each month is its own claim)',
+      [letter('2022-06-15', [OTHER])],
+      '2024-01-31',
+    ],
+    [
+      'a demand on or before the due date interrupts nothing: there was no claim yet',
+      [letter('2021-01-31'), letter('2021-01-15')],
+      '2024-01-31',
+    ],
+    [
+      'a mediation applied for before the charge fell due was not about it',
+      [mediation('2021-01-20', 'FAILED', '2022-03-01')],
+      '2024-01-31',
+    ],
     ['a demand on the last day is still in time', [letter('2024-01-31')], '2027-01-31'],
     ['a demand the day after expiry does NOT revive the claim', [letter('2024-02-01')], '2024-01-31'],
-    ['demands chain, each in time of the period the last one started', [letter('2025-06-01'), letter('2022-06-15')], '2028-06-01'],
+    [
+      'demands chain, each in time of the period the last one started',
+      [letter('2025-06-01'), letter('2022-06-15')],
+      '2028-06-01',
+    ],
     ['a notice posted at the door', [action('NOTICE_POSTED', '2022-03-01')], '2025-03-01'],
     ['a QQ message', [action('MESSAGE', '2022-03-01', { channel: 'QQ' })], '2025-03-01'],
     ['an unanswered call demands nothing', [action('CALL', '2022-03-01', { reached: false })], '2024-01-31'],
     ['a visit that met the owner', [action('VISIT', '2022-03-01', { reached: true })], '2025-03-01'],
-    ['the owner promising to pay (art. 195 item 2)', [action('PAYMENT_PROMISE', '2023-11-20', { promisedBy: '2023-12-31' })], '2026-11-20'],
+    [
+      'the owner promising to pay (art. 195 item 2)',
+      [action('PAYMENT_PROMISE', '2023-11-20', { promisedBy: '2023-12-31' })],
+      '2026-11-20',
+    ],
     ['a part payment (art. 195 item 2)', [partPayment('2023-11-20')], '2026-11-20'],
     [
       'an instalment plan runs from its last instalment (art. 189)',
-      [action('INSTALMENT_PLAN', '2022-03-01', { instalments: [{ dueOn: '2022-06-30', fen: 5_000 }, { dueOn: '2022-12-31', fen: 4_482 }] })],
+      [
+        action('INSTALMENT_PLAN', '2022-03-01', {
+          instalments: [
+            { dueOn: '2022-06-30', fen: 5_000 },
+            { dueOn: '2022-12-31', fen: 4_482 },
+          ],
+        }),
+      ],
       '2025-12-31',
     ],
-    ['a promise after expiry: the owner may no longer plead it (art. 192 para. 2)', [action('PAYMENT_PROMISE', '2024-05-10', { promisedBy: '2024-06-30' })], '2027-05-10'],
-    ['a part payment after expiry revives nothing: it only keeps what was paid', [partPayment('2024-05-10')], '2024-01-31'],
-    ['mediation applied for in time restarts when it ends, even after the old end', [mediation('2023-12-20', 'FAILED', '2024-02-10')], '2027-02-10'],
-    ['a withdrawn mediation application still interrupted', [mediation('2023-12-20', 'WITHDRAWN', '2023-12-22')], '2026-12-22'],
-    ['a pending mediation: the earliest end, from the application', [mediation('2023-12-20', 'PENDING', null)], '2026-12-20'],
-    ['mediation applied for after expiry revives nothing', [mediation('2024-03-01', 'AGREED', '2024-03-15')], '2024-01-31'],
+    [
+      'a promise after expiry: the owner may no longer plead it (art. 192 para. 2)',
+      [action('PAYMENT_PROMISE', '2024-05-10', { promisedBy: '2024-06-30' })],
+      '2027-05-10',
+    ],
+    [
+      'a part payment after expiry revives nothing: it only keeps what was paid',
+      [partPayment('2024-05-10')],
+      '2024-01-31',
+    ],
+    [
+      'mediation applied for in time restarts when it ends, even after the old end',
+      [mediation('2023-12-20', 'FAILED', '2024-02-10')],
+      '2027-02-10',
+    ],
+    [
+      'a withdrawn mediation application still interrupted',
+      [mediation('2023-12-20', 'WITHDRAWN', '2023-12-22')],
+      '2026-12-22',
+    ],
+    [
+      'a pending mediation: the earliest end, from the application',
+      [mediation('2023-12-20', 'PENDING', null)],
+      '2026-12-20',
+    ],
+    [
+      'mediation applied for after expiry revives nothing',
+      [mediation('2024-03-01', 'AGREED', '2024-03-15')],
+      '2024-01-31',
+    ],
   ])('%s → %s', (_name, events, expected) => {
     expect(limitationEndsOn(JAN, events)).toBe(expected);
   });
@@ -54,10 +109,25 @@ describe('isTimeBarred', () => {
     ['the day after', [], '2024-02-01', true],
     ['a year after, demanded in the meantime', [letter('2023-06-01')], '2025-02-01', false],
     ['after a demand made too late', [letter('2024-02-01')], '2024-06-01', true],
-    ['before the owner’s late promise was made', [action('PAYMENT_PROMISE', '2024-05-10', { promisedBy: '2024-06-30' })], '2024-03-01', true],
-    ['after the owner’s late promise was made', [action('PAYMENT_PROMISE', '2024-05-10', { promisedBy: '2024-06-30' })], '2024-06-01', false],
+    [
+      'before the owner’s late promise was made',
+      [action('PAYMENT_PROMISE', '2024-05-10', { promisedBy: '2024-06-30' })],
+      '2024-03-01',
+      true,
+    ],
+    [
+      'after the owner’s late promise was made',
+      [action('PAYMENT_PROMISE', '2024-05-10', { promisedBy: '2024-06-30' })],
+      '2024-06-01',
+      false,
+    ],
     // A mediation applied for in time holds the period until it ends, however long that takes.
-    ['while a mediation applied for in time has not ended', [mediation('2023-12-20', 'FAILED', '2027-01-15')], '2026-12-21', false],
+    [
+      'while a mediation applied for in time has not ended',
+      [mediation('2023-12-20', 'FAILED', '2027-01-15')],
+      '2026-12-21',
+      false,
+    ],
     ['while a mediation is still pending', [mediation('2023-12-20', 'PENDING', null)], '2030-01-01', false],
     ['three years after that mediation ended', [mediation('2023-12-20', 'FAILED', '2027-01-15')], '2030-01-16', true],
   ])('%s (as of %s): %p', (_name, events, asOf, barred) => {

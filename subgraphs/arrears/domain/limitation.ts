@@ -55,7 +55,8 @@ function restartsFrom(event: LimitationEvent, asOf: IsoDate | undefined): IsoDat
 }
 
 /** Art. 192 para. 2: only the debtor's agreement to pay outlives an expired period; part payments only keep what was paid. */
-const isDebtorAgreement = (event: LimitationEvent): boolean => event.kind === 'PAYMENT_PROMISE' || event.kind === 'INSTALMENT_PLAN';
+const isDebtorAgreement = (event: LimitationEvent): boolean =>
+  event.kind === 'PAYMENT_PROMISE' || event.kind === 'INSTALMENT_PLAN';
 
 function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate | undefined): IsoDate {
   let end = addYears(charge.dueOn, LIMITATION_PERIOD_YEARS);
@@ -69,7 +70,8 @@ function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate
     if (from === null) continue;
     // A demand after the last day cannot interrupt a period that has already run out, so it revives nothing; the
     // debtor's later agreement to pay does (art. 192 para. 2), and the hub counts a fresh period from it.
-    if (compareDates(event.on, end) <= 0 || isDebtorAgreement(event)) end = later(end, addYears(from, LIMITATION_PERIOD_YEARS));
+    if (compareDates(event.on, end) <= 0 || isDebtorAgreement(event))
+      end = later(end, addYears(from, LIMITATION_PERIOD_YEARS));
   }
   return end;
 }

@@ -1,8 +1,25 @@
 import { rejection } from '../../../test/support/rejection';
 import { DomainError } from '../../../kernel/errors';
-import { MAX_PAYMENTS_PER_IMPORT, PaymentInput, assertSameRequest, checkDistinctKeys, checkImportSize, paidInto, paymentLineError, preparePayment, receiptNumber } from './payment';
+import {
+  MAX_PAYMENTS_PER_IMPORT,
+  PaymentInput,
+  assertSameRequest,
+  checkDistinctKeys,
+  checkImportSize,
+  paidInto,
+  paymentLineError,
+  preparePayment,
+  receiptNumber,
+} from './payment';
 
-const payment: PaymentInput = { accountId: 'a', amountFen: 9_482, paidOn: '2024-03-01', method: 'WECHAT_PAY', purpose: 'SERVICE_FEE', idempotencyKey: ' k1 ' };
+const payment: PaymentInput = {
+  accountId: 'a',
+  amountFen: 9_482,
+  paidOn: '2024-03-01',
+  method: 'WECHAT_PAY',
+  purpose: 'SERVICE_FEE',
+  idempotencyKey: ' k1 ',
+};
 
 describe('payments', () => {
   it('numbers receipts by year and sequence', () => {
@@ -13,7 +30,9 @@ describe('payments', () => {
   it('trims the idempotency key and gives the same request the same digest, another request another', () => {
     const first = preparePayment(payment, '2024-03-01');
     expect(first.key).toBe('k1');
-    expect(preparePayment({ ...payment, idempotencyKey: 'k1', levyId: null, designatedChargeIds: [] }, '2024-03-01').digest).toBe(first.digest);
+    expect(
+      preparePayment({ ...payment, idempotencyKey: 'k1', levyId: null, designatedChargeIds: [] }, '2024-03-01').digest,
+    ).toBe(first.digest);
     const other = preparePayment({ ...payment, amountFen: 9_483 }, '2024-03-01');
     expect(other.digest).not.toBe(first.digest);
     expect(rejection(() => assertSameRequest(other, first.digest)).code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -21,18 +40,35 @@ describe('payments', () => {
   });
 
   it('names every bad field of a payment at once', () => {
-    const error = rejection(() => preparePayment({ ...payment, amountFen: 0, paidOn: '2024-03-02', method: 'CHEQUE', purpose: 'LEVY', idempotencyKey: ' ' }, '2024-03-01'));
+    const error = rejection(() =>
+      preparePayment(
+        { ...payment, amountFen: 0, paidOn: '2024-03-02', method: 'CHEQUE', purpose: 'LEVY', idempotencyKey: ' ' },
+        '2024-03-01',
+      ),
+    );
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(Object.keys(error.details?.fields as object).sort()).toEqual(['amountFen', 'idempotencyKey', 'levyId', 'method', 'paidOn']);
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual([
+      'amountFen',
+      'idempotencyKey',
+      'levyId',
+      'method',
+      'paidOn',
+    ]);
   });
 
   it('takes imports of 1 to 1,000 lines with distinct keys, naming the bad line of a batch', () => {
     expect(rejection(() => checkImportSize(0)).code).toBe('BAD_USER_INPUT');
     expect(rejection(() => checkImportSize(MAX_PAYMENTS_PER_IMPORT + 1)).code).toBe('BAD_USER_INPUT');
     const line = preparePayment(payment, '2024-03-01');
-    expect(rejection(() => checkDistinctKeys([line, line])).details?.problems).toEqual([{ code: 'DUPLICATE_IDEMPOTENCY_KEY', idempotencyKey: 'k1' }]);
+    expect(rejection(() => checkDistinctKeys([line, line])).details?.problems).toEqual([
+      { code: 'DUPLICATE_IDEMPOTENCY_KEY', idempotencyKey: 'k1' },
+    ]);
     const error = new DomainError('NOT_FOUND', 'Arrears account a was not found', { id: 'a' });
-    expect(paymentLineError(2, 3, error)).toMatchObject({ code: 'NOT_FOUND', message: 'Payment 3: Arrears account a was not found', details: { id: 'a', index: 2 } });
+    expect(paymentLineError(2, 3, error)).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Payment 3: Arrears account a was not found',
+      details: { id: 'a', index: 2 },
+    });
     expect(paymentLineError(0, 1, error)).toBe(error);
   });
 

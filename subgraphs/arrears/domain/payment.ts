@@ -36,13 +36,19 @@ export interface PreparedPayment {
 
 function checkPaymentInput(input: PaymentInput, today: IsoDate): void {
   const fields: Record<string, string> = {};
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) fields.amountFen = 'a payment must be whole fen, more than 0';
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
+    fields.amountFen = 'a payment must be whole fen, more than 0';
   if (!isIsoDate(input.paidOn)) fields.paidOn = 'a YYYY-MM-DD calendar date';
   else if (compareDates(input.paidOn, today) > 0) fields.paidOn = `not after today (${today})`;
-  if (!(PAYMENT_METHODS as readonly string[]).includes(input.method)) fields.method = `one of ${PAYMENT_METHODS.join(', ')}`;
+  if (!(PAYMENT_METHODS as readonly string[]).includes(input.method))
+    fields.method = `one of ${PAYMENT_METHODS.join(', ')}`;
   if (input.purpose === 'LEVY' && !input.levyId) fields.levyId = 'name the levy paid';
   if (input.purpose === 'SERVICE_FEE' && input.levyId) fields.levyId = 'a service-fee payment names no levy';
-  if (typeof input.idempotencyKey !== 'string' || input.idempotencyKey.trim() === '' || input.idempotencyKey.length > 200) {
+  if (
+    typeof input.idempotencyKey !== 'string' ||
+    input.idempotencyKey.trim() === '' ||
+    input.idempotencyKey.length > 200
+  ) {
     fields.idempotencyKey = '1–200 characters, the same on every retry of this payment';
   }
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The payment is invalid', { fields });
@@ -53,7 +59,13 @@ export function preparePayment(input: PaymentInput, today: IsoDate): PreparedPay
   checkPaymentInput(input, today);
   const key = input.idempotencyKey.trim();
   const digest = sha256Hex(
-    canonicalJson({ ...input, idempotencyKey: key, designatedChargeIds: input.designatedChargeIds ?? [], levyId: input.levyId ?? null, payerReference: input.payerReference ?? null }),
+    canonicalJson({
+      ...input,
+      idempotencyKey: key,
+      designatedChargeIds: input.designatedChargeIds ?? [],
+      levyId: input.levyId ?? null,
+      payerReference: input.payerReference ?? null,
+    }),
   );
   return { input, key, digest };
 }
@@ -61,7 +73,9 @@ export function preparePayment(input: PaymentInput, today: IsoDate): PreparedPay
 /** An import holds 1 to MAX_PAYMENTS_PER_IMPORT lines. */
 export function checkImportSize(lines: number): void {
   if (lines === 0 || lines > MAX_PAYMENTS_PER_IMPORT) {
-    throw new InvalidInputError(`An import holds 1–${MAX_PAYMENTS_PER_IMPORT} payments`, { fields: { payments: `1–${MAX_PAYMENTS_PER_IMPORT} payments` } });
+    throw new InvalidInputError(`An import holds 1–${MAX_PAYMENTS_PER_IMPORT} payments`, {
+      fields: { payments: `1–${MAX_PAYMENTS_PER_IMPORT} payments` },
+    });
   }
 }
 
@@ -69,13 +83,20 @@ export function checkImportSize(lines: number): void {
 export function checkDistinctKeys(prepared: readonly PreparedPayment[]): void {
   const keys = prepared.map((p) => p.key);
   const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
-  if (repeated.length > 0) throw new InvalidInputError('An import names an idempotency key twice', { problems: repeated.map((idempotencyKey) => ({ code: 'DUPLICATE_IDEMPOTENCY_KEY', idempotencyKey })) });
+  if (repeated.length > 0)
+    throw new InvalidInputError('An import names an idempotency key twice', {
+      problems: repeated.map((idempotencyKey) => ({ code: 'DUPLICATE_IDEMPOTENCY_KEY', idempotencyKey })),
+    });
 }
 
 /** IDEMPOTENCY_KEY_REUSED when a key recorded earlier came with another request than this one. */
 export function assertSameRequest(prepared: PreparedPayment, recordedDigest: string): void {
   if (recordedDigest !== prepared.digest) {
-    throw arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${prepared.key} was already used for a different payment`, { idempotencyKey: prepared.key });
+    throw arrearsError(
+      'IDEMPOTENCY_KEY_REUSED',
+      `Idempotency key ${prepared.key} was already used for a different payment`,
+      { idempotencyKey: prepared.key },
+    );
   }
 }
 
@@ -86,7 +107,9 @@ export function receiptNumber(today: IsoDate, sequence: number): string {
 
 /** The error of one line of an import, naming the line (index from 0) unless the import is a single payment. */
 export function paymentLineError(index: number, lines: number, error: unknown): unknown {
-  return lines > 1 && error instanceof DomainError ? new DomainError(error.code, `Payment ${index + 1}: ${error.message}`, { ...error.details, index }) : error;
+  return lines > 1 && error instanceof DomainError
+    ? new DomainError(error.code, `Payment ${index + 1}: ${error.message}`, { ...error.details, index })
+    : error;
 }
 
 /** Where a payment went: the company's fee account, or the levy's separate account (seed 002: the committee's). */

@@ -38,16 +38,19 @@ describe('accountMovesForReferral', () => {
     expect(accountMovesForReferral(from, caseStatus)).toEqual([]);
   });
 
-  it.each(ACCOUNT_STATUSES.flatMap((from) => (['IN_MEDIATION', 'ENFORCEMENT', 'CLOSED'] as const).map((s) => [from, s] as [AccountStatus, CaseStatus])))(
-    'does not move %s on %s',
-    (from, caseStatus) => {
-      expect(accountMovesForReferral(from, caseStatus)).toEqual([]);
-    },
-  );
+  it.each(
+    ACCOUNT_STATUSES.flatMap((from) =>
+      (['IN_MEDIATION', 'ENFORCEMENT', 'CLOSED'] as const).map((s) => [from, s] as [AccountStatus, CaseStatus]),
+    ),
+  )('does not move %s on %s', (from, caseStatus) => {
+    expect(accountMovesForReferral(from, caseStatus)).toEqual([]);
+  });
 
   it('maps every case status litigation publishes', () => {
     for (const status of CASE_STATUSES) expect(() => accountMovesForReferral('REFERRED', status)).not.toThrow();
-    expect(rejection(() => accountMovesForReferral('REFERRED', 'ARCHIVED' as CaseStatus)).code).toBe('UNKNOWN_CASE_STATUS');
+    expect(rejection(() => accountMovesForReferral('REFERRED', 'ARCHIVED' as CaseStatus)).code).toBe(
+      'UNKNOWN_CASE_STATUS',
+    );
   });
 
   it('asks for moves the status rules refuse, so they can reject them: a CURRENT account referred, a judgment after withdrawal', () => {

@@ -2,7 +2,6 @@ import { arrearsError } from './errors';
 import { CaseStatus } from '../../../catalog';
 import { AccountStatus } from './account-status';
 
-
 /**
  * Where the household's account stands while its arrears are before the court; null where the account does not
  * move: the court's pre-suit mediation (诉前调解) is still the referral, enforcement follows a judgment or
@@ -31,7 +30,8 @@ const ACCOUNT_STATUS_OF_CASE: Readonly<Record<CaseStatus, AccountStatus | null>>
  */
 export function accountMovesForReferral(from: AccountStatus, caseStatus: CaseStatus): AccountStatus[] {
   const to = ACCOUNT_STATUS_OF_CASE[caseStatus];
-  if (to === undefined) throw arrearsError('UNKNOWN_CASE_STATUS', `A referral cannot be in status ${String(caseStatus)}`, { caseStatus });
+  if (to === undefined)
+    throw arrearsError('UNKNOWN_CASE_STATUS', `A referral cannot be in status ${String(caseStatus)}`, { caseStatus });
   if (to === null || to === from) return [];
   if (to === 'JUDGED' && from === 'REFERRED') return ['IN_LITIGATION', 'JUDGED'];
   return [to];

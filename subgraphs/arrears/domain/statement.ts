@@ -78,10 +78,18 @@ export function statementOf(
     return { ...c, daysOverdue: owed ? days : 0, inArrears: owed, agingBucket: owed ? agingBucket(days) : null };
   });
   return {
-    account: { ...account, unit: household?.unit ?? null, room: household?.room ?? null, floorAreaCentiM2: household?.floorAreaCentiM2 ?? null },
+    account: {
+      ...account,
+      unit: household?.unit ?? null,
+      room: household?.room ?? null,
+      floorAreaCentiM2: household?.floorAreaCentiM2 ?? null,
+    },
     asOf,
     charges: statementCharges,
-    aging: agingSummary(charges.filter((c) => !c.voluntary), asOf),
+    aging: agingSummary(
+      charges.filter((c) => !c.voluntary),
+      asOf,
+    ),
     billedFen: charges.reduce((s, c) => s + c.amountFen, 0),
     paidFen: charges.reduce((s, c) => s + c.paidFen, 0),
     waivedFen: charges.reduce((s, c) => s + c.waivedFen, 0),

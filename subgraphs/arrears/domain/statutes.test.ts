@@ -38,7 +38,9 @@ describe('arrears statutes', () => {
 
   it('keeps seed 002 counts consistent with its 18 elevators and its 88.3%', () => {
     expect(SEED_002_BUILDINGS * SEED_002_ELEVATORS_PER_BUILDING).toBe(18);
-    expect([SEED_002_HOUSEHOLDS, SEED_002_PAID_HOUSEHOLDS, SEED_002_ACTIVATION_THRESHOLD_PERCENT]).toEqual([1_080, 954, 50]);
+    expect([SEED_002_HOUSEHOLDS, SEED_002_PAID_HOUSEHOLDS, SEED_002_ACTIVATION_THRESHOLD_PERCENT]).toEqual([
+      1_080, 954, 50,
+    ]);
     expect(SEED_002_REPORTED_RATE_PERCENT).toBe('88.3');
   });
 

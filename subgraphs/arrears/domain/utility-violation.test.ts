@@ -2,18 +2,52 @@ import { rejection } from '../../../test/support/rejection';
 import { Identity } from '../../../kernel/identity';
 import { assertMayReportCutOff, checkCutOffReport } from './utility-violation';
 
-const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: `${organisationId}-user`, role, organisationId, jurisdictions });
+const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
+  subject: `${organisationId}-user`,
+  role,
+  organisationId,
+  jurisdictions,
+});
 // A cut-off at 学院南路32号院 (北太平庄街道 110108009) reported against the demo company of seed 003.
-const report = { companyId: '91110108MA01DEMO32', areaId: 'area', occurredOn: '2026-11-20', utility: 'WATER', evidenceSha256: 'a'.repeat(64), note: ' 停水催费 ' };
+const report = {
+  companyId: '91110108MA01DEMO32',
+  areaId: 'area',
+  occurredOn: '2026-11-20',
+  utility: 'WATER',
+  evidenceSha256: 'a'.repeat(64),
+  note: ' 停水催费 ',
+};
 
 describe('utility cut-offs as evidence against the company (Civil Code art. 944 para. 3)', () => {
   it('keeps the date, the utility and the evidence hash, with the note trimmed', () => {
-    expect(checkCutOffReport(report, '2026-12-01')).toMatchObject({ utility: 'WATER', occurredOn: '2026-11-20', note: '停水催费' });
+    expect(checkCutOffReport(report, '2026-12-01')).toMatchObject({
+      utility: 'WATER',
+      occurredOn: '2026-11-20',
+      note: '停水催费',
+    });
   });
 
   it('names every invalid field', () => {
-    const error = rejection(() => checkCutOffReport({ ...report, companyId: '', occurredOn: '2026-12-02', utility: 'INTERNET', evidenceSha256: 'XYZ', note: 'x'.repeat(501) }, '2026-12-01'));
-    expect(Object.keys(error.details?.fields as object).sort()).toEqual(['companyId', 'evidenceSha256', 'note', 'occurredOn', 'utility']);
+    const error = rejection(() =>
+      checkCutOffReport(
+        {
+          ...report,
+          companyId: '',
+          occurredOn: '2026-12-02',
+          utility: 'INTERNET',
+          evidenceSha256: 'XYZ',
+          note: 'x'.repeat(501),
+        },
+        '2026-12-01',
+      ),
+    );
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual([
+      'companyId',
+      'evidenceSha256',
+      'note',
+      'occurredOn',
+      'utility',
+    ]);
   });
 
   it("lets the area's street office or its standing committee report it; never a company, another street or a bureau", () => {

@@ -39,14 +39,19 @@ const MAX_NOTE = 500;
 const COMPANY_ID = /^[0-9A-Za-z._-]{1,64}$/;
 
 /** BAD_USER_INPUT naming every invalid field: a known utility, a day not after today, the evidence's SHA-256. */
-export function checkCutOffReport(report: UtilityCutOffReport, today: IsoDate): Required<Omit<UtilityCutOffReport, 'utility'>> & { utility: Utility } {
+export function checkCutOffReport(
+  report: UtilityCutOffReport,
+  today: IsoDate,
+): Required<Omit<UtilityCutOffReport, 'utility'>> & { utility: Utility } {
   const fields: Record<string, string> = {};
-  if (typeof report.companyId !== 'string' || !COMPANY_ID.test(report.companyId)) fields.companyId = "the company's organisation id (its registration)";
+  if (typeof report.companyId !== 'string' || !COMPANY_ID.test(report.companyId))
+    fields.companyId = "the company's organisation id (its registration)";
   if (!isIsoDate(report.occurredOn)) fields.occurredOn = 'a YYYY-MM-DD date';
   else if (compareDates(report.occurredOn, today) > 0) fields.occurredOn = `not after today (${today})`;
   const utilities: readonly string[] = UTILITY_CUT_OFF_BAN.utilities;
   if (!utilities.includes(report.utility)) fields.utility = `one of ${utilities.join(', ')}`;
-  if (typeof report.evidenceSha256 !== 'string' || !SHA256_HEX.test(report.evidenceSha256)) fields.evidenceSha256 = "the evidence file's SHA-256, 64 lower-case hex digits";
+  if (typeof report.evidenceSha256 !== 'string' || !SHA256_HEX.test(report.evidenceSha256))
+    fields.evidenceSha256 = "the evidence file's SHA-256, 64 lower-case hex digits";
   const note = typeof report.note === 'string' ? report.note.trim() : '';
   if (note.length > MAX_NOTE) fields.note = `at most ${MAX_NOTE} characters`;
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The cut-off report is invalid', { fields });
@@ -57,10 +62,16 @@ export function checkCutOffReport(report: UtilityCutOffReport, today: IsoDate): 
  * Who reports a cut-off in an area: its street office, or a standing committee of the area (the token's
  * organisation is the body's id). A company never reports against itself or another; anyone else is FORBIDDEN.
  */
-export function assertMayReportCutOff(identity: Identity, area: { streetCode: string }, standingCommitteeOfArea: boolean): void {
+export function assertMayReportCutOff(
+  identity: Identity,
+  area: { streetCode: string },
+  standingCommitteeOfArea: boolean,
+): void {
   if (identity.role === 'STREET_OFFICE' && coversDivision(identity, area.streetCode)) return;
   if (identity.role === 'OWNERS_COMMITTEE' && standingCommitteeOfArea) return;
-  throw new ForbiddenError("Only the area's street office or its owners' committee reports a utility cut-off against a company");
+  throw new ForbiddenError(
+    "Only the area's street office or its owners' committee reports a utility cut-off against a company",
+  );
 }
 
 /**

@@ -2,10 +2,18 @@ import { ArrearsListItem } from '../domain/arrears-list';
 import { CollectionActionInput } from '../domain/collection-action';
 import { RecordedAction } from '../domain/claim';
 import { Statement } from '../domain/statement';
-import { ArrearsAccountType, ArrearsListItemType, CollectionActionInputType, CollectionActionRecordType } from './arrears.type';
+import {
+  ArrearsAccountType,
+  ArrearsListItemType,
+  CollectionActionInputType,
+  CollectionActionRecordType,
+} from './arrears.type';
 
 /** An account in a list, with its household as a reference the gateway resolves in the areas subgraph. */
-export const listItemView = (item: ArrearsListItem): ArrearsListItemType => ({ ...item, household: { id: item.householdId } });
+export const listItemView = (item: ArrearsListItem): ArrearsListItemType => ({
+  ...item,
+  household: { id: item.householdId },
+});
 
 /** A recorded step with its kind's own fields set and the others null. */
 export function actionView(recorded: RecordedAction & { note: string | null }): CollectionActionRecordType {

@@ -39,17 +39,26 @@ import {
 } from './arrears.type';
 import { Fen, Key, LocalDate, Note } from '../../../platform/graphql/scalars';
 
-const statementOf = async (ctx: RequestContext, accountId: string) => statementView(await accountStatement(ctx.em, ctx.identity, accountId));
+const statementOf = async (ctx: RequestContext, accountId: string) =>
+  statementView(await accountStatement(ctx.em, ctx.identity, accountId));
 
 @Resolver(() => ArrearsAccountType)
 export class ArrearsResolver {
-  @Mutation(() => BillingRunType, { description: 'Bills one month of an area under your accepted contract; re-running the month bills nobody twice.' })
-  async runBilling(@Arg('areaId', () => ID) areaId: string, @Arg('month', () => Key) month: string, @Ctx() ctx: RequestContext): Promise<BillingRunType> {
+  @Mutation(() => BillingRunType, {
+    description: 'Bills one month of an area under your accepted contract; re-running the month bills nobody twice.',
+  })
+  async runBilling(
+    @Arg('areaId', () => ID) areaId: string,
+    @Arg('month', () => Key) month: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BillingRunType> {
     return runBilling(ctx.em, ctx.identity, { areaId, month });
   }
 
   @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
-  @Query(() => ArrearsPageType, { description: 'Accounts with arrears you may read, largest first, with totals and aging.' })
+  @Query(() => ArrearsPageType, {
+    description: 'Accounts with arrears you may read, largest first, with totals and aging.',
+  })
   async arrears(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ArrearsFilterInput, { nullable: true }) filter?: ArrearsFilterInput,
@@ -57,7 +66,12 @@ export class ArrearsResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
   ): Promise<ArrearsPageType> {
     const page = await listArrears(ctx.em, ctx.identity, filter ?? {}, { first, offset });
-    return { items: page.items.map(listItemView), totalCount: page.totalCount, openFen: page.openFen, agingLines: page.aging };
+    return {
+      items: page.items.map(listItemView),
+      totalCount: page.totalCount,
+      openFen: page.openFen,
+      agingLines: page.aging,
+    };
   }
 
   @Query(() => ArrearsAccountType, { description: "An account's statement as of today." })
@@ -65,32 +79,47 @@ export class ArrearsResolver {
     return statementOf(ctx, id);
   }
 
-  @Mutation(() => ReceiptType, { description: 'Records a payment and applies it; a retry with the same idempotency key returns the same receipt.' })
-  async recordPayment(@Arg('payment', () => PaymentInputType) payment: PaymentInputType, @Ctx() ctx: RequestContext): Promise<ReceiptType> {
+  @Mutation(() => ReceiptType, {
+    description: 'Records a payment and applies it; a retry with the same idempotency key returns the same receipt.',
+  })
+  async recordPayment(
+    @Arg('payment', () => PaymentInputType) payment: PaymentInputType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReceiptType> {
     return recordPayment(ctx.em, ctx.identity, payment);
   }
 
   @Directive('@listSize(assumedSize: 100)')
   @Mutation(() => [ReceiptType], {
-    description: "Records a batch of payments (a bank's or payment platform's statement, up to 1,000), all or nothing; lines recorded before return their receipts.",
+    description:
+      "Records a batch of payments (a bank's or payment platform's statement, up to 1,000), all or nothing; lines recorded before return their receipts.",
   })
-  async importPayments(@Arg('payments', () => [PaymentInputType]) payments: PaymentInputType[], @Ctx() ctx: RequestContext): Promise<ReceiptType[]> {
+  async importPayments(
+    @Arg('payments', () => [PaymentInputType]) payments: PaymentInputType[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReceiptType[]> {
     return importPayments(ctx.em, ctx.identity, payments);
   }
 
-  @Mutation(() => ArrearsAccountType, { description: 'Waives part of a charge, or corrects its amount, with a reason.' })
+  @Mutation(() => ArrearsAccountType, {
+    description: 'Waives part of a charge, or corrects its amount, with a reason.',
+  })
   async adjustCharge(
     @Arg('chargeId', () => ID) chargeId: string,
     @Arg('kind', () => AdjustmentKindEnum) kind: AdjustmentKind,
     @Arg('reason', () => Note) reason: string,
     @Ctx() ctx: RequestContext,
     @Arg('fen', () => Fen, { nullable: true, description: 'WAIVER: the fen forgiven.' }) fen?: number,
-    @Arg('amountFen', () => Fen, { nullable: true, description: 'CORRECTION: the right amount of the charge.' }) amountFen?: number,
+    @Arg('amountFen', () => Fen, { nullable: true, description: 'CORRECTION: the right amount of the charge.' })
+    amountFen?: number,
   ): Promise<ArrearsAccountType> {
     return statementOf(ctx, await adjustCharge(ctx.em, ctx.identity, { chargeId, kind, fen, amountFen, reason }));
   }
 
-  @Mutation(() => ArrearsAccountType, { description: 'Records a collection step: the company its demands, promises and plans; the street office mediation sessions.' })
+  @Mutation(() => ArrearsAccountType, {
+    description:
+      'Records a collection step: the company its demands, promises and plans; the street office mediation sessions.',
+  })
   async recordCollectionAction(
     @Arg('accountId', () => ID) accountId: string,
     @Arg('action', () => CollectionActionInputType) action: CollectionActionInputType,
@@ -110,7 +139,9 @@ export class ArrearsResolver {
     return statementOf(ctx, await recordMediationOutcome(ctx.em, ctx.identity, { actionId, outcome, outcomeOn }));
   }
 
-  @Mutation(() => ArrearsAccountType, { description: 'Back to CURRENT once cleared, into IN_COLLECTION, or WRITTEN_OFF with a reason.' })
+  @Mutation(() => ArrearsAccountType, {
+    description: 'Back to CURRENT once cleared, into IN_COLLECTION, or WRITTEN_OFF with a reason.',
+  })
   async changeArrearsStatus(
     @Arg('accountId', () => ID) accountId: string,
     @Arg('to', () => AccountStatusEnum) to: AccountStatus,
@@ -121,12 +152,15 @@ export class ArrearsResolver {
   }
 
   @Directive('@listSize(assumedSize: 100)')
-  @Query(() => [CollectionTotalsType], { description: 'Collection rates by households and by amount in your scope; no household is named.' })
+  @Query(() => [CollectionTotalsType], {
+    description: 'Collection rates by households and by amount in your scope; no household is named.',
+  })
   async collectionRates(
     @Ctx() ctx: RequestContext,
     @Arg('groupBy', () => RateGroupingEnum, { defaultValue: 'ALL' }) groupBy: RateGrouping = 'ALL',
     @Arg('areaId', () => ID, { nullable: true }) areaId?: string,
-    @Arg('levyId', () => ID, { nullable: true, description: "A levy's rates instead of the monthly fees'." }) levyId?: string,
+    @Arg('levyId', () => ID, { nullable: true, description: "A levy's rates instead of the monthly fees'." })
+    levyId?: string,
     @Arg('fromMonth', () => Key, { nullable: true }) fromMonth?: string,
     @Arg('toMonth', () => Key, { nullable: true }) toMonth?: string,
   ): Promise<CollectionTotalsType[]> {
@@ -134,14 +168,21 @@ export class ArrearsResolver {
   }
 
   @Mutation(() => UtilityViolationType, {
-    description: "The area's street office or owners' committee records a utility cut-off reported against the company serving it (Civil Code art. 944 para. 3).",
+    description:
+      "The area's street office or owners' committee records a utility cut-off reported against the company serving it (Civil Code art. 944 para. 3).",
   })
-  recordUtilityCutOff(@Arg('report', () => UtilityCutOffInputType) report: UtilityCutOffInputType, @Ctx() ctx: RequestContext): Promise<UtilityViolationType> {
+  recordUtilityCutOff(
+    @Arg('report', () => UtilityCutOffInputType) report: UtilityCutOffInputType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UtilityViolationType> {
     return recordUtilityCutOff(ctx.em, ctx.identity, report);
   }
 
   @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
-  @Query(() => CompanyViolationPageType, { description: "Utility cut-offs on companies' records you may read (a bureau: its districts), of one company when named, latest first." })
+  @Query(() => CompanyViolationPageType, {
+    description:
+      "Utility cut-offs on companies' records you may read (a bureau: its districts), of one company when named, latest first.",
+  })
   companyViolations(
     @Ctx() ctx: RequestContext,
     @Arg('companyId', () => Key, { nullable: true }) companyId?: string,
@@ -151,8 +192,13 @@ export class ArrearsResolver {
     return companyViolations(ctx.em, ctx.identity, companyId ?? null, { first, offset });
   }
 
-  @Mutation(() => LevyType, { description: 'Records a special levy the owners decided and bills it to the households of its buildings.' })
-  async createLevy(@Arg('levy', () => LevyInputType) levy: LevyInputType, @Ctx() ctx: RequestContext): Promise<LevyType> {
+  @Mutation(() => LevyType, {
+    description: 'Records a special levy the owners decided and bills it to the households of its buildings.',
+  })
+  async createLevy(
+    @Arg('levy', () => LevyInputType) levy: LevyInputType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LevyType> {
     const id = await createLevy(ctx.em, ctx.identity, levy);
     const [view] = await listLevies(ctx.em, ctx.identity, { levyId: id });
     return view;
@@ -160,7 +206,10 @@ export class ArrearsResolver {
 
   @Directive('@listSize(assumedSize: 20)')
   @Query(() => [LevyType], { description: 'Levies with each building’s progress towards its activation threshold.' })
-  async levies(@Ctx() ctx: RequestContext, @Arg('areaId', () => ID, { nullable: true }) areaId?: string): Promise<LevyType[]> {
+  async levies(
+    @Ctx() ctx: RequestContext,
+    @Arg('areaId', () => ID, { nullable: true }) areaId?: string,
+  ): Promise<LevyType[]> {
     return listLevies(ctx.em, ctx.identity, { areaId });
   }
 
@@ -174,7 +223,9 @@ export class ArrearsResolver {
 @Resolver(() => ArrearsPageType)
 export class ArrearsPageResolver {
   @Directive('@listSize(assumedSize: 5)')
-  @FieldResolver(() => [AgingLineType], { description: 'Charges in arrears of every matching account by days past due.' })
+  @FieldResolver(() => [AgingLineType], {
+    description: 'Charges in arrears of every matching account by days past due.',
+  })
   aging(@Root() page: ArrearsPageType): Promise<AgingLineType[]> {
     return page.agingLines();
   }

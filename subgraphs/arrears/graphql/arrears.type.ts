@@ -21,19 +21,33 @@ export const MediationOutcomeEnum = graphqlEnum(MEDIATION_OUTCOMES);
 export const UtilityEnum = graphqlEnum(UTILITY_CUT_OFF_BAN.utilities);
 export const RateGroupingEnum = graphqlEnum(['AREA', 'BUILDING', 'MONTH', 'ALL'] as const);
 registerEnumType(AccountStatusEnum, { name: 'ArrearsAccountStatus' });
-registerEnumType(AgingBucketEnum, { name: 'AgingBucket', description: 'Days past the due date (a charge is aged only once past due): 1–30, 31–90, 91–180, 181–365, over 365.' });
+registerEnumType(AgingBucketEnum, {
+  name: 'AgingBucket',
+  description: 'Days past the due date (a charge is aged only once past due): 1–30, 31–90, 91–180, 181–365, over 365.',
+});
 registerEnumType(PaymentMethodEnum, { name: 'PaymentMethod' });
-registerEnumType(PaymentPurposeEnum, { name: 'ChargeKind', description: 'SERVICE_FEE (monthly property fee) or LEVY (one-off special levy, paid into its own account).' });
+registerEnumType(PaymentPurposeEnum, {
+  name: 'ChargeKind',
+  description: 'SERVICE_FEE (monthly property fee) or LEVY (one-off special levy, paid into its own account).',
+});
 registerEnumType(AdjustmentKindEnum, { name: 'AdjustmentKind' });
-registerEnumType(CollectionActionKindEnum, { name: 'CollectionActionKind', description: 'There is no kind that cuts water, power, heating or gas (Civil Code art. 944).' });
+registerEnumType(CollectionActionKindEnum, {
+  name: 'CollectionActionKind',
+  description: 'There is no kind that cuts water, power, heating or gas (Civil Code art. 944).',
+});
 registerEnumType(MessageChannelEnum, { name: 'MessageChannel' });
 registerEnumType(MediationOutcomeEnum, { name: 'MediationOutcome' });
 registerEnumType(RateGroupingEnum, { name: 'CollectionRateGrouping' });
-registerEnumType(UtilityEnum, { name: 'Utility', description: 'A supply a company may never cut to collect fees (Civil Code art. 944 para. 3).' });
+registerEnumType(UtilityEnum, {
+  name: 'Utility',
+  description: 'A supply a company may never cut to collect fees (Civil Code art. 944 para. 3).',
+});
 
 const FEN = { description: 'Whole fen (分).' };
 
-@ObjectType('BilledSubsidy', { description: "A subsidy billed to its payer for the month, not to the owners (seed 003's 0.78 from the street)." })
+@ObjectType('BilledSubsidy', {
+  description: "A subsidy billed to its payer for the month, not to the owners (seed 003's 0.78 from the street).",
+})
 export class BilledSubsidyType {
   @Field() payer!: string;
   @Field() buildingClass!: string;
@@ -50,11 +64,16 @@ export class BillingRunType {
   @Field(() => String, { nullable: true }) recordNumber!: string | null;
   @Field(() => Int, { description: 'Households billed for the month, over every run of it.' }) households!: number;
   @Field(() => Float, FEN) chargedFen!: number;
-  @Field(() => Int, { description: 'Households this run billed; 0 when the month was already billed.' }) newlyBilled!: number;
-  @Field(() => Int, { description: 'Households of the area the schedule has no rate for (their building class is missing).' }) unbilledHouseholds!: number;
+  @Field(() => Int, { description: 'Households this run billed; 0 when the month was already billed.' })
+  newlyBilled!: number;
+  @Field(() => Int, {
+    description: 'Households of the area the schedule has no rate for (their building class is missing).',
+  })
+  unbilledHouseholds!: number;
   @Field() dueOn!: string;
   @Directive('@listSize(assumedSize: 10)')
-  @Field(() => [BilledSubsidyType]) subsidies!: BilledSubsidyType[];
+  @Field(() => [BilledSubsidyType])
+  subsidies!: BilledSubsidyType[];
 }
 
 @ObjectType('AgingLine')
@@ -64,20 +83,30 @@ export class AgingLineType {
   @Field(() => Float, FEN) openFen!: number;
 }
 
-@ObjectType('ArrearsAccountSummary', { description: 'An account in a list: no owner name, only the household and its arrears.' })
+@ObjectType('ArrearsAccountSummary', {
+  description: 'An account in a list: no owner name, only the household and its arrears.',
+})
 export class ArrearsListItemType {
   @Field(() => ID) accountId!: string;
   @Field() companyId!: string;
-  @Field(() => HouseholdRef, { nullable: true, description: 'The household in the areas register, where you may read it there.' }) household!: HouseholdRef | null;
+  @Field(() => HouseholdRef, {
+    nullable: true,
+    description: 'The household in the areas register, where you may read it there.',
+  })
+  household!: HouseholdRef | null;
   @Field(() => ID) areaId!: string;
   @Field(() => ID) buildingId!: string;
   @Field(() => String, { nullable: true }) unit!: string | null;
   @Field(() => String, { nullable: true }) room!: string | null;
   @Field(() => AccountStatusEnum) status!: string;
   @Field(() => Float, { description: 'Everything open on the account, due or not, whole fen.' }) openFen!: number;
-  @Field(() => Float, { description: 'What is open on the charges in arrears (past due and owed: Civil Code art. 944 para. 2), whole fen.' }) arrearsFen!: number;
+  @Field(() => Float, {
+    description: 'What is open on the charges in arrears (past due and owed: Civil Code art. 944 para. 2), whole fen.',
+  })
+  arrearsFen!: number;
   @Field(() => Int, { description: 'Charges in arrears.' }) openCharges!: number;
-  @Field(() => String, { nullable: true, description: 'Due date of the oldest charge in arrears.' }) oldestDueOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'Due date of the oldest charge in arrears.' }) oldestDueOn!:
+    string | null;
   @Field(() => Int) daysOverdue!: number;
   @Field(() => AgingBucketEnum, { nullable: true }) agingBucket!: string | null;
 }
@@ -85,7 +114,8 @@ export class ArrearsListItemType {
 @ObjectType('ArrearsPage')
 export class ArrearsPageType {
   @Directive('@listSize(assumedSize: 50)')
-  @Field(() => [ArrearsListItemType]) items!: ArrearsListItemType[];
+  @Field(() => [ArrearsListItemType])
+  items!: ArrearsListItemType[];
   @Field(() => Int) totalCount!: number;
   @Field(() => Float, { description: 'Open arrears of every account matching the filter, in fen.' }) openFen!: number;
   /** Reads the aging when `aging` is selected (ArrearsPageResolver). */
@@ -107,11 +137,21 @@ export class StatementChargeType {
   @Field(() => Float, FEN) waivedFen!: number;
   @Field(() => Float, FEN) openFen!: number;
   @Field(() => Int) daysOverdue!: number;
-  @Field({ description: 'Past due as of the statement (due before its day: Civil Code art. 944 para. 2), so in arrears while open.' }) inArrears!: boolean;
-  @Field(() => AgingBucketEnum, { nullable: true, description: 'Null while the charge is not yet past due.' }) agingBucket!: string | null;
-  @Field(() => String, { nullable: true, description: 'Last day to sue without the limitation defence (Civil Code arts. 188, 195); null for a voluntary contribution.' })
+  @Field({
+    description:
+      'Past due as of the statement (due before its day: Civil Code art. 944 para. 2), so in arrears while open.',
+  })
+  inArrears!: boolean;
+  @Field(() => AgingBucketEnum, { nullable: true, description: 'Null while the charge is not yet past due.' })
+  agingBucket!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Last day to sue without the limitation defence (Civil Code arts. 188, 195); null for a voluntary contribution.',
+  })
   limitationEndsOn!: string | null;
-  @Field(() => Float, { description: "Late fee as of today under the contract's terms; 0 when it has none." }) lateFeeFen!: number;
+  @Field(() => Float, { description: "Late fee as of today under the contract's terms; 0 when it has none." })
+  lateFeeFen!: number;
 }
 
 @ObjectType('StatementPayment')
@@ -148,13 +188,15 @@ export class CollectionActionRecordType {
   @Field(() => CollectionActionKindEnum) kind!: string;
   @Field() on!: string;
   @Directive('@listSize(assumedSize: 60)')
-  @Field(() => [ID]) chargeIds!: string[];
+  @Field(() => [ID])
+  chargeIds!: string[];
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => MessageChannelEnum, { nullable: true }) channel!: string | null;
   @Field(() => Boolean, { nullable: true }) reached!: boolean | null;
   @Field(() => String, { nullable: true }) promisedBy!: string | null;
   @Directive('@listSize(assumedSize: 24)')
-  @Field(() => [InstalmentType], { nullable: true }) instalments!: InstalmentType[] | null;
+  @Field(() => [InstalmentType], { nullable: true })
+  instalments!: InstalmentType[] | null;
   @Field(() => String, { nullable: true }) mediator!: string | null;
   @Field(() => MediationOutcomeEnum, { nullable: true }) outcome!: string | null;
   @Field(() => String, { nullable: true }) outcomeOn!: string | null;
@@ -170,11 +212,17 @@ export class AccountTransitionType {
   @Field() byRole!: string;
 }
 
-@ObjectType('ArrearsAccount', { description: "A household's account with the company that billed it: its statement as of today." })
+@ObjectType('ArrearsAccount', {
+  description: "A household's account with the company that billed it: its statement as of today.",
+})
 export class ArrearsAccountType {
   @Field(() => ID) id!: string;
   @Field() companyId!: string;
-  @Field(() => HouseholdRef, { nullable: true, description: 'The household in the areas register, where you may read it there.' }) household!: HouseholdRef | null;
+  @Field(() => HouseholdRef, {
+    nullable: true,
+    description: 'The household in the areas register, where you may read it there.',
+  })
+  household!: HouseholdRef | null;
   @Field(() => ID) areaId!: string;
   @Field(() => ID) buildingId!: string;
   @Field(() => String, { nullable: true }) unit!: string | null;
@@ -183,27 +231,41 @@ export class ArrearsAccountType {
   @Field(() => AccountStatusEnum) status!: string;
   @Field() statusChangedOn!: string;
   @Field(() => Float, { description: 'Paid beyond every open charge, in fen.' }) creditFen!: number;
-  @Field(() => Float, { nullable: true, description: 'Awarded by the court’s judgment, in fen (from the litigation referral).' }) judgedFen!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Agreed in a settlement before the court, in fen.' }) settledFen!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Awarded by the court’s judgment, in fen (from the litigation referral).',
+  })
+  judgedFen!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Agreed in a settlement before the court, in fen.' }) settledFen!:
+    number | null;
   @Field() asOf!: string;
   @Directive('@listSize(assumedSize: 60)')
-  @Field(() => [StatementChargeType]) charges!: StatementChargeType[];
+  @Field(() => [StatementChargeType])
+  charges!: StatementChargeType[];
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [AgingLineType]) aging!: AgingLineType[];
+  @Field(() => [AgingLineType])
+  aging!: AgingLineType[];
   @Field(() => Float, FEN) billedFen!: number;
   @Field(() => Float, FEN) paidFen!: number;
   @Field(() => Float, FEN) waivedFen!: number;
   @Field(() => Float, FEN) openFen!: number;
-  @Field(() => Float, { description: 'What is open on the charges past due (in arrears), whole fen; openFen less what is not yet due.' }) arrearsFen!: number;
+  @Field(() => Float, {
+    description: 'What is open on the charges past due (in arrears), whole fen; openFen less what is not yet due.',
+  })
+  arrearsFen!: number;
   @Field(() => Float, FEN) lateFeeFen!: number;
   @Directive('@listSize(assumedSize: 60)')
-  @Field(() => [StatementPaymentType]) payments!: StatementPaymentType[];
+  @Field(() => [StatementPaymentType])
+  payments!: StatementPaymentType[];
   @Directive('@listSize(assumedSize: 20)')
-  @Field(() => [StatementAdjustmentType]) adjustments!: StatementAdjustmentType[];
+  @Field(() => [StatementAdjustmentType])
+  adjustments!: StatementAdjustmentType[];
   @Directive('@listSize(assumedSize: 30)')
-  @Field(() => [CollectionActionRecordType]) actions!: CollectionActionRecordType[];
+  @Field(() => [CollectionActionRecordType])
+  actions!: CollectionActionRecordType[];
   @Directive('@listSize(assumedSize: 30)')
-  @Field(() => [AccountTransitionType]) transitions!: AccountTransitionType[];
+  @Field(() => [AccountTransitionType])
+  transitions!: AccountTransitionType[];
 }
 
 @ObjectType('ReceiptAllocation')
@@ -222,15 +284,20 @@ export class ReceiptType {
   @Field(() => ID, { nullable: true }) levyId!: string | null;
   @Field({ description: "PROPERTY_SERVICE_FEES, or the levy's separate account." }) paidInto!: string;
   @Field(() => Float, FEN) amountFen!: number;
-  @Field(() => Float, { description: 'What no charge could take, kept as a credit on the account.' }) creditFen!: number;
+  @Field(() => Float, { description: 'What no charge could take, kept as a credit on the account.' })
+  creditFen!: number;
   @Field() paidOn!: string;
   @Field(() => PaymentMethodEnum) method!: string;
   @Directive('@listSize(assumedSize: 12)')
-  @Field(() => [ReceiptAllocationType]) allocations!: ReceiptAllocationType[];
+  @Field(() => [ReceiptAllocationType])
+  allocations!: ReceiptAllocationType[];
   @Field() recordedAt!: Date;
 }
 
-@ObjectType('CollectionRate', { description: 'A rate with its numerator and denominator; percent has one decimal, half up, null when nothing was due.' })
+@ObjectType('CollectionRate', {
+  description:
+    'A rate with its numerator and denominator; percent has one decimal, half up, null when nothing was due.',
+})
 export class CollectionRateType {
   @Field(() => Float) numerator!: number;
   @Field(() => Float) denominator!: number;
@@ -253,7 +320,8 @@ export class LevyBuildingType {
   @Field(() => ID) buildingId!: string;
   @Field(() => Int) households!: number;
   @Field(() => Int) paidHouseholds!: number;
-  @Field(() => Int, { description: 'Paid households needed to start the work (ceil of threshold × households).' }) quota!: number;
+  @Field(() => Int, { description: 'Paid households needed to start the work (ceil of threshold × households).' })
+  quota!: number;
   @Field() activated!: boolean;
   @Field(() => String, { nullable: true }) activatedOn!: string | null;
   @Field(() => Float, FEN) billedFen!: number;
@@ -274,10 +342,15 @@ export class LevyType {
   @Field() decidedOn!: string;
   @Field() dueOn!: string;
   @Field(() => String, { nullable: true }) decisionReference!: string | null;
-  @Field({ description: "JOINT_DECISION (owed under the owners' joint decision named, Civil Code art. 278 item 6) or VOLUNTARY (never arrears)." }) basis!: string;
+  @Field({
+    description:
+      "JOINT_DECISION (owed under the owners' joint decision named, Civil Code art. 278 item 6) or VOLUNTARY (never arrears).",
+  })
+  basis!: string;
   @Field(() => ID, { nullable: true }) jointDecisionId!: string | null;
   @Directive('@listSize(assumedSize: 50)')
-  @Field(() => [LevyBuildingType]) buildings!: LevyBuildingType[];
+  @Field(() => [LevyBuildingType])
+  buildings!: LevyBuildingType[];
   @Field(() => Int) households!: number;
   @Field(() => Int) paidHouseholds!: number;
   @Field(() => Float, FEN) billedFen!: number;
@@ -292,8 +365,13 @@ export class LevyType {
 export class ArrearsFilterInput {
   @Field(() => ID, { nullable: true }) areaId?: string | null;
   @Field(() => ID, { nullable: true }) buildingId?: string | null;
-  @Field(() => [AccountStatusEnum], { nullable: true, description: 'Without statuses only accounts with something open are listed.' }) statuses?: AccountStatus[] | null;
-  @Field(() => AgingBucketEnum, { nullable: true, description: "The bucket of the account's oldest open charge." }) agingBucket?: AgingBucket | null;
+  @Field(() => [AccountStatusEnum], {
+    nullable: true,
+    description: 'Without statuses only accounts with something open are listed.',
+  })
+  statuses?: AccountStatus[] | null;
+  @Field(() => AgingBucketEnum, { nullable: true, description: "The bucket of the account's oldest open charge." })
+  agingBucket?: AgingBucket | null;
   @Field(() => Fen, { nullable: true }) minOpenFen?: number | null;
   @Field(() => Fen, { nullable: true }) maxOpenFen?: number | null;
 }
@@ -306,9 +384,15 @@ export class PaymentInputType {
   @Field(() => PaymentMethodEnum) method!: string;
   @Field(() => PaymentPurposeEnum, { defaultValue: 'SERVICE_FEE' }) purpose!: PaymentPurpose;
   @Field(() => ID, { nullable: true }) levyId?: string | null;
-  @Field(() => [ID], { nullable: true, description: 'Charges the payer designated; otherwise the earliest due are paid first.' }) designatedChargeIds?: string[] | null;
-  @Field(() => Key, { nullable: true, description: 'Bank or payment-platform reference.' }) payerReference?: string | null;
-  @Field(() => Key, { description: 'The same on every retry: a retry returns the same receipt.' }) idempotencyKey!: string;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Charges the payer designated; otherwise the earliest due are paid first.',
+  })
+  designatedChargeIds?: string[] | null;
+  @Field(() => Key, { nullable: true, description: 'Bank or payment-platform reference.' }) payerReference?:
+    string | null;
+  @Field(() => Key, { description: 'The same on every retry: a retry returns the same receipt.' })
+  idempotencyKey!: string;
 }
 
 @InputType('InstalmentInput')
@@ -321,10 +405,12 @@ export class InstalmentInputType {
 export class CollectionActionInputType {
   @Field(() => CollectionActionKindEnum) kind!: string;
   @Field(() => LocalDate, { description: 'When it happened (YYYY-MM-DD).' }) on!: string;
-  @Field(() => [ID], { description: 'The charges demanded: only these have their limitation period restarted.' }) chargeIds!: string[];
+  @Field(() => [ID], { description: 'The charges demanded: only these have their limitation period restarted.' })
+  chargeIds!: string[];
   @Field(() => Note, { nullable: true }) note?: string | null;
   @Field(() => MessageChannelEnum, { nullable: true }) channel?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'VISIT and CALL: whether the owner was reached.' }) reached?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'VISIT and CALL: whether the owner was reached.' }) reached?:
+    boolean | null;
   @Field(() => Name, { nullable: true }) promisedBy?: string | null;
   @Field(() => [InstalmentInputType], { nullable: true }) instalments?: InstalmentInputType[] | null;
   @Field(() => Name, { nullable: true }) mediator?: string | null;
@@ -337,7 +423,10 @@ export class LevyInputType {
   @Field(() => ID) areaId!: string;
   @Field(() => Name) title!: string;
   @Field(() => Name) purpose!: string;
-  @Field(() => Name, { description: "The separate account the levy is paid into (seed 002: the committee's own account)." }) accountName!: string;
+  @Field(() => Name, {
+    description: "The separate account the levy is paid into (seed 002: the committee's own account).",
+  })
+  accountName!: string;
   @Field(() => RateFen) rateFenPerM2!: number;
   @Field(() => Int) activationThresholdPercent!: number;
   @Field(() => Fen, { defaultValue: 0 }) advanceFen!: number;
@@ -345,14 +434,29 @@ export class LevyInputType {
   @Field(() => LocalDate) dueOn!: string;
   @Field(() => Name, { nullable: true }) decisionReference?: string | null;
   @Field(() => [ID]) buildingIds!: string[];
-  @Field(() => Key, { nullable: true, description: 'Your id of this levy (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same levy, billed once.' })
+  @Field(() => Key, {
+    nullable: true,
+    description:
+      'Your id of this levy (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same levy, billed once.',
+  })
   idempotencyKey?: string | null;
-  @Field(() => ID, { nullable: true, description: "The owners' valid joint decision on raising funds (Civil Code art. 278 item 6) the levy is owed under; or else voluntary." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The owners' valid joint decision on raising funds (Civil Code art. 278 item 6) the levy is owed under; or else voluntary.",
+  })
   jointDecisionId?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'A voluntary contribution: never arrears, aged, referred or time-barred.' }) voluntary?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A voluntary contribution: never arrears, aged, referred or time-barred.',
+  })
+  voluntary?: boolean | null;
 }
 
-@ObjectType('UtilityViolation', { description: 'A utility cut-off reported against a company (Civil Code art. 944 para. 3), kept as evidence on its record.' })
+@ObjectType('UtilityViolation', {
+  description:
+    'A utility cut-off reported against a company (Civil Code art. 944 para. 3), kept as evidence on its record.',
+})
 export class UtilityViolationType {
   @Field(() => ID) id!: string;
   @Field() companyId!: string;
@@ -369,9 +473,13 @@ export class UtilityViolationType {
 
 @ObjectType('CompanyViolationPage')
 export class CompanyViolationPageType {
-  @Field(() => Int, { description: 'Every violation on the record you may read (of the company asked for), not only this page.' }) totalCount!: number;
+  @Field(() => Int, {
+    description: 'Every violation on the record you may read (of the company asked for), not only this page.',
+  })
+  totalCount!: number;
   @Directive('@listSize(assumedSize: 50)')
-  @Field(() => [UtilityViolationType]) items!: UtilityViolationType[];
+  @Field(() => [UtilityViolationType])
+  items!: UtilityViolationType[];
 }
 
 @InputType('UtilityCutOffInput')

@@ -10,6 +10,7 @@ export const accountsOfHouseholds = (ctx: RequestContext) =>
   childrenLoader<ArrearsListItem>(
     ctx,
     'arrears.accounts-by-household',
-    async (householdIds) => (await listArrears(ctx.em, ctx.identity, { householdIds }, { first: 500, offset: 0 })).items,
+    async (householdIds) =>
+      (await listArrears(ctx.em, ctx.identity, { householdIds }, { first: 500, offset: 0 })).items,
     (item) => item.householdId,
   );

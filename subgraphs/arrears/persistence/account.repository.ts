@@ -43,7 +43,11 @@ const accountOf = (r: AccountColumns): Account => ({
 });
 
 /** The account with its place, locked for the rest of the transaction when `lock` is set; null when there is none. */
-export async function findAccount(em: EntityManager, accountId: string, options: { lock?: boolean } = {}): Promise<Account | null> {
+export async function findAccount(
+  em: EntityManager,
+  accountId: string,
+  options: { lock?: boolean } = {},
+): Promise<Account | null> {
   const [row] = await sqlRows<AccountColumns>(
     em,
     `select a.id, a.company_id, a.household_id, a.area_id, a.building_id, a.status, a.credit_fen, a.judged_fen, a.settled_fen,
@@ -59,7 +63,11 @@ export async function findAccount(em: EntityManager, accountId: string, options:
  * Opens a CURRENT account for every household of the area (or of the buildings named) the company has none for
  * yet, in one statement whatever the number of households.
  */
-export async function openAccounts(em: EntityManager, place: { companyId: string; areaId: string; buildingIds?: readonly string[] | null }, today: IsoDate): Promise<void> {
+export async function openAccounts(
+  em: EntityManager,
+  place: { companyId: string; areaId: string; buildingIds?: readonly string[] | null },
+  today: IsoDate,
+): Promise<void> {
   const buildings = place.buildingIds ? sqlArray(place.buildingIds) : null;
   await sqlRun(
     em,
@@ -85,7 +93,11 @@ export interface AccountMove {
 
 /** Sets the account's status and appends the move to its history (account_transition). */
 export async function saveAccountMove(em: EntityManager, accountId: string, move: AccountMove): Promise<void> {
-  await sqlRun(em, `update arrears.account set status = ?, status_changed_on = ? where id = ?`, [move.to, move.on, accountId]);
+  await sqlRun(em, `update arrears.account set status = ?, status_changed_on = ? where id = ?`, [
+    move.to,
+    move.on,
+    accountId,
+  ]);
   await sqlRun(
     em,
     `insert into arrears.account_transition (id, account_id, from_status, to_status, reason, on_date, by_subject, by_role) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?)`,
@@ -107,8 +119,16 @@ export async function addCredit(em: EntityManager, accountId: string, fen: Fen):
  * The company's accounts of the area that could be referred to a court (not CURRENT): few of a large area, found
  * through the partial index of the non-CURRENT accounts (Migration20261122040000_claim_version).
  */
-export async function referableAccountIdsOfArea(em: EntityManager, companyId: string, areaId: string): Promise<string[]> {
-  const rows = await sqlRows<{ id: string }>(em, `select id from arrears.account where area_id = ? and company_id = ? and status <> 'CURRENT'`, [areaId, companyId]);
+export async function referableAccountIdsOfArea(
+  em: EntityManager,
+  companyId: string,
+  areaId: string,
+): Promise<string[]> {
+  const rows = await sqlRows<{ id: string }>(
+    em,
+    `select id from arrears.account where area_id = ? and company_id = ? and status <> 'CURRENT'`,
+    [areaId, companyId],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -176,7 +196,13 @@ interface TransitionColumns {
   by_role: string;
 }
 
-const transitionOf = (r: TransitionColumns): AccountTransition => ({ from: r.from_status, to: r.to_status, reason: r.reason, on: r.on_date, byRole: r.by_role });
+const transitionOf = (r: TransitionColumns): AccountTransition => ({
+  from: r.from_status,
+  to: r.to_status,
+  reason: r.reason,
+  on: r.on_date,
+  byRole: r.by_role,
+});
 
 /** The account's status history, oldest first. */
 export async function transitionsOf(em: EntityManager, accountId: string): Promise<AccountTransition[]> {

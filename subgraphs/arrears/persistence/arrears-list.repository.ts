@@ -57,11 +57,30 @@ function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
          and (?::int is null or (oldest_due_on is not null and greatest(0, ?::date - oldest_due_on) >= ?::int
               and (?::int is null or greatest(0, ?::date - oldest_due_on) <= ?::int))))`;
   const params = [
-    today, today, today,
+    today,
+    today,
+    today,
     ...scope.params,
-    query.areaId, query.areaId, query.buildingId, query.buildingId, statuses, statuses, households, households,
-    statuses, households, query.minOpenFen, query.minOpenFen, query.maxOpenFen, query.maxOpenFen,
-    days?.minDays ?? null, today, days?.minDays ?? null, days?.maxDays ?? null, today, days?.maxDays ?? null,
+    query.areaId,
+    query.areaId,
+    query.buildingId,
+    query.buildingId,
+    statuses,
+    statuses,
+    households,
+    households,
+    statuses,
+    households,
+    query.minOpenFen,
+    query.minOpenFen,
+    query.maxOpenFen,
+    query.maxOpenFen,
+    days?.minDays ?? null,
+    today,
+    days?.minDays ?? null,
+    days?.maxDays ?? null,
+    today,
+    days?.maxDays ?? null,
   ];
   return { sql, params };
 }
@@ -93,7 +112,11 @@ const summaryOf = (r: SummaryColumns): ArrearsSummary => ({
 });
 
 /** One page of the accounts, largest arrears first, with the count and open total of every matching account. */
-export async function pageArrears(em: EntityManager, query: ArrearsQuery, page: Page): Promise<{ items: ArrearsSummary[]; totalCount: number; openFen: number } | null> {
+export async function pageArrears(
+  em: EntityManager,
+  query: ArrearsQuery,
+  page: Page,
+): Promise<{ items: ArrearsSummary[]; totalCount: number; openFen: number } | null> {
   const { sql, params } = filtered(query);
   const rows = await sqlRows<SummaryColumns>(
     em,
@@ -115,7 +138,14 @@ interface OpenChargeColumns {
   waived_fen: number;
 }
 
-const openChargeOf = (c: OpenChargeColumns): Charge => ({ chargeId: c.id, month: '', dueOn: c.due_on, amountFen: c.amount_fen, paidFen: c.paid_fen, waivedFen: c.waived_fen });
+const openChargeOf = (c: OpenChargeColumns): Charge => ({
+  chargeId: c.id,
+  month: '',
+  dueOn: c.due_on,
+  amountFen: c.amount_fen,
+  paidFen: c.paid_fen,
+  waivedFen: c.waived_fen,
+});
 
 /** Every open charge of every matching account (for their aging), whatever the page. */
 export async function openChargesOfArrears(em: EntityManager, query: ArrearsQuery): Promise<Charge[]> {

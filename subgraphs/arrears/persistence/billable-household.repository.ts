@@ -21,7 +21,11 @@ export async function replaceBuildingRoster(em: EntityManager, roster: BuildingR
 }
 
 /** Which of the buildings have households in the area. */
-export async function buildingsWithHouseholds(em: EntityManager, areaId: string, buildingIds: readonly string[]): Promise<string[]> {
+export async function buildingsWithHouseholds(
+  em: EntityManager,
+  areaId: string,
+  buildingIds: readonly string[],
+): Promise<string[]> {
   const rows = await sqlRows<{ building_id: string }>(
     em,
     `select distinct building_id from arrears.billable_household where area_id = ? and building_id = any(?::uuid[])`,
@@ -36,10 +40,18 @@ interface HouseholdPlaceColumns {
   floor_area_centi_m2: number;
 }
 
-const householdPlaceOf = (r: HouseholdPlaceColumns): HouseholdPlace => ({ unit: r.unit, room: r.room, floorAreaCentiM2: r.floor_area_centi_m2 });
+const householdPlaceOf = (r: HouseholdPlaceColumns): HouseholdPlace => ({
+  unit: r.unit,
+  room: r.room,
+  floorAreaCentiM2: r.floor_area_centi_m2,
+});
 
 /** Where the household lives; null once the register no longer lists it. */
 export async function findHouseholdPlace(em: EntityManager, householdId: string): Promise<HouseholdPlace | null> {
-  const [row] = await sqlRows<HouseholdPlaceColumns>(em, `select unit, room, floor_area_centi_m2 from arrears.billable_household where household_id = ?`, [householdId]);
+  const [row] = await sqlRows<HouseholdPlaceColumns>(
+    em,
+    `select unit, room, floor_area_centi_m2 from arrears.billable_household where household_id = ?`,
+    [householdId],
+  );
   return row ? householdPlaceOf(row) : null;
 }

@@ -22,7 +22,11 @@ export interface RunningSubsidy {
  * Bills each running subsidy to its payer for the area's month, one row per payer and building class over all its
  * households (set-based); a month already billed to a payer is left as it was.
  */
-export async function billSubsidies(em: EntityManager, month: { companyId: string; areaId: string; month: YearMonth }, running: readonly RunningSubsidy[]): Promise<void> {
+export async function billSubsidies(
+  em: EntityManager,
+  month: { companyId: string; areaId: string; month: YearMonth },
+  running: readonly RunningSubsidy[],
+): Promise<void> {
   await sqlRun(
     em,
     `insert into arrears.subsidy_charge (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, amount_fen)
@@ -52,7 +56,12 @@ interface SubsidyChargeColumns {
   amount_fen: number;
 }
 
-const subsidyOf = (r: SubsidyChargeColumns): BilledSubsidy => ({ payer: r.payer, buildingClass: r.building_class, households: r.households, amountFen: r.amount_fen });
+const subsidyOf = (r: SubsidyChargeColumns): BilledSubsidy => ({
+  payer: r.payer,
+  buildingClass: r.building_class,
+  households: r.households,
+  amountFen: r.amount_fen,
+});
 
 export async function subsidiesOfMonth(em: EntityManager, areaId: string, month: YearMonth): Promise<BilledSubsidy[]> {
   const rows = await sqlRows<SubsidyChargeColumns>(

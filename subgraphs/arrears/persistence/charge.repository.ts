@@ -43,7 +43,10 @@ const chargeOf = (r: ChargeColumns): BilledCharge => ({
 });
 
 /** The charges of each account, oldest due first, in one query whatever the number of accounts. */
-export async function chargesOfAccounts(em: EntityManager, accountIds: readonly string[]): Promise<Map<string, BilledCharge[]>> {
+export async function chargesOfAccounts(
+  em: EntityManager,
+  accountIds: readonly string[],
+): Promise<Map<string, BilledCharge[]>> {
   const rows = await sqlRows<ChargeColumns>(
     em,
     `select account_id, id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen, voluntary
@@ -60,8 +63,16 @@ export async function chargesOfAccount(em: EntityManager, accountId: string): Pr
 }
 
 /** The account a charge of the company is on; null for a charge of another company, or none. */
-export async function accountIdOfCharge(em: EntityManager, chargeId: string, companyId: string): Promise<string | null> {
-  const [row] = await sqlRows<{ account_id: string }>(em, `select account_id from arrears.charge where id = ?::uuid and company_id = ?`, [chargeId, companyId]);
+export async function accountIdOfCharge(
+  em: EntityManager,
+  chargeId: string,
+  companyId: string,
+): Promise<string | null> {
+  const [row] = await sqlRows<{ account_id: string }>(
+    em,
+    `select account_id from arrears.charge where id = ?::uuid and company_id = ?`,
+    [chargeId, companyId],
+  );
   return row?.account_id ?? null;
 }
 
@@ -93,7 +104,15 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
       where h.area_id = ?
         and not exists (select 1 from arrears.charge c where c.household_id = h.household_id and c.month = ? and c.kind = 'SERVICE_FEE')
      on conflict do nothing`,
-    [billing.month, billing.filingId, billing.dueOn, billing.companyId, JSON.stringify(billing.rates), billing.areaId, billing.month],
+    [
+      billing.month,
+      billing.filingId,
+      billing.dueOn,
+      billing.companyId,
+      JSON.stringify(billing.rates),
+      billing.areaId,
+      billing.month,
+    ],
   );
 }
 
@@ -141,7 +160,17 @@ export async function billLevy(em: EntityManager, levy: LevyBilling): Promise<vo
        from arrears.billable_household h
        join arrears.account a on a.company_id = ? and a.household_id = h.household_id
       where h.area_id = ? and h.building_id = any(?::uuid[])`,
-    [levy.month, levy.levyId, levy.rateFenPerM2, levy.rateFenPerM2, levy.dueOn, levy.voluntary, levy.companyId, levy.areaId, sqlArray(levy.buildingIds)],
+    [
+      levy.month,
+      levy.levyId,
+      levy.rateFenPerM2,
+      levy.rateFenPerM2,
+      levy.dueOn,
+      levy.voluntary,
+      levy.companyId,
+      levy.areaId,
+      sqlArray(levy.buildingIds),
+    ],
   );
 }
 
@@ -166,7 +195,11 @@ export async function addPaidAmounts(em: EntityManager, applied: readonly Applie
 
 /** The charge's billed and waived amounts after an adjustment. */
 export async function saveChargeAmounts(em: EntityManager, charge: Charge): Promise<void> {
-  await sqlRun(em, `update arrears.charge set amount_fen = ?, waived_fen = ? where id = ?`, [charge.amountFen, charge.waivedFen, charge.chargeId]);
+  await sqlRun(em, `update arrears.charge set amount_fen = ?, waived_fen = ? where id = ?`, [
+    charge.amountFen,
+    charge.waivedFen,
+    charge.chargeId,
+  ]);
 }
 
 /** One area's building in one month: charges billed and settled, amounts billed and collected. */
@@ -202,7 +235,13 @@ const collectionOf = (r: CollectionColumns): BuildingMonthCollection => ({
 export async function collectionByBuildingMonth(
   em: EntityManager,
   scope: ReadScope,
-  filter: { areaId: string | null; levyId: string | null; fromMonth: YearMonth | null; toMonth: YearMonth | null; asOf: IsoDate },
+  filter: {
+    areaId: string | null;
+    levyId: string | null;
+    fromMonth: YearMonth | null;
+    toMonth: YearMonth | null;
+    asOf: IsoDate;
+  },
 ): Promise<BuildingMonthCollection[]> {
   const condition = scopeCondition(scope);
   const rows = await sqlRows<CollectionColumns>(
@@ -216,7 +255,18 @@ export async function collectionByBuildingMonth(
         and (case when ?::uuid is null then p.kind = 'SERVICE_FEE' else p.levy_id = ?::uuid end)
         and (?::text is null or p.month >= ?) and (?::text is null or p.month <= ?)
       group by p.area_id, p.building_id, p.month order by p.area_id, p.building_id, p.month`,
-    [...condition.params, filter.asOf, filter.areaId, filter.areaId, filter.levyId, filter.levyId, filter.fromMonth, filter.fromMonth, filter.toMonth, filter.toMonth],
+    [
+      ...condition.params,
+      filter.asOf,
+      filter.areaId,
+      filter.areaId,
+      filter.levyId,
+      filter.levyId,
+      filter.fromMonth,
+      filter.fromMonth,
+      filter.toMonth,
+      filter.toMonth,
+    ],
   );
   return rows.map(collectionOf);
 }
@@ -237,8 +287,20 @@ export interface AreaMonthCollection {
  * The collection of every (area, month) whose service fees the given accounts, or the given area's month, were
  * billed in: whole months of whole areas, counted as collectionByBuildingMonth counts them. One query.
  */
-export async function collectionOfTouchedMonths(em: EntityManager, touched: { accountIds: readonly string[]; areaId?: string; month?: YearMonth }): Promise<AreaMonthCollection[]> {
-  const rows = await sqlRows<{ area_id: string; company_id: string; month: string; due_on: string; households: string; paid: string; billed: string; collected: string }>(
+export async function collectionOfTouchedMonths(
+  em: EntityManager,
+  touched: { accountIds: readonly string[]; areaId?: string; month?: YearMonth },
+): Promise<AreaMonthCollection[]> {
+  const rows = await sqlRows<{
+    area_id: string;
+    company_id: string;
+    month: string;
+    due_on: string;
+    households: string;
+    paid: string;
+    billed: string;
+    collected: string;
+  }>(
     em,
     `with touched as (
        select distinct area_id, month from arrears.charge

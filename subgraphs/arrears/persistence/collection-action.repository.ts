@@ -7,18 +7,35 @@ import { CollectionAction, MediationSession } from '../domain/collection-action'
 import { groupRows } from './group-rows';
 
 /** Records a validated collection step on the account, with who recorded it; returns its id. */
-export async function insertCollectionAction(em: EntityManager, accountId: string, action: CollectionAction, by: Identity): Promise<string> {
+export async function insertCollectionAction(
+  em: EntityManager,
+  accountId: string,
+  action: CollectionAction,
+  by: Identity,
+): Promise<string> {
   const [{ id }] = await sqlRows<{ id: string }>(
     em,
     `insert into arrears.collection_action (id, account_id, kind, on_date, charge_ids, action, recorded_by, recorded_by_role, organisation_id)
      values (gen_random_uuid(), ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) returning id`,
-    [accountId, action.kind, action.on, JSON.stringify(action.chargeIds), JSON.stringify(action), by.subject, by.role, by.organisationId],
+    [
+      accountId,
+      action.kind,
+      action.on,
+      JSON.stringify(action.chargeIds),
+      JSON.stringify(action),
+      by.subject,
+      by.role,
+      by.organisationId,
+    ],
   );
   return id;
 }
 
 /** A mediation session and its account, locked for the rest of the transaction; null when there is none. */
-export async function findMediationSessionForUpdate(em: EntityManager, actionId: string): Promise<{ accountId: string; session: MediationSession } | null> {
+export async function findMediationSessionForUpdate(
+  em: EntityManager,
+  actionId: string,
+): Promise<{ accountId: string; session: MediationSession } | null> {
   const [row] = await sqlRows<{ account_id: string; action: MediationSession }>(
     em,
     `select account_id, action from arrears.collection_action where id = ?::uuid and kind = 'MEDIATION_SESSION' for update`,
@@ -27,8 +44,15 @@ export async function findMediationSessionForUpdate(em: EntityManager, actionId:
   return row ? { accountId: row.account_id, session: row.action } : null;
 }
 
-export async function saveCollectionAction(em: EntityManager, actionId: string, action: CollectionAction): Promise<void> {
-  await sqlRun(em, `update arrears.collection_action set action = ?::jsonb where id = ?::uuid`, [JSON.stringify(action), actionId]);
+export async function saveCollectionAction(
+  em: EntityManager,
+  actionId: string,
+  action: CollectionAction,
+): Promise<void> {
+  await sqlRun(em, `update arrears.collection_action set action = ?::jsonb where id = ?::uuid`, [
+    JSON.stringify(action),
+    actionId,
+  ]);
 }
 
 /** arrears.collection_action as the database returns it. */
@@ -52,7 +76,10 @@ const recordedActionOf = (a: CollectionActionColumns): RecordedAction => ({
 });
 
 /** Each account's collection steps, oldest first (by day, then by recording). */
-export async function actionsOfAccounts(em: EntityManager, accountIds: readonly string[]): Promise<Map<string, RecordedAction[]>> {
+export async function actionsOfAccounts(
+  em: EntityManager,
+  accountIds: readonly string[],
+): Promise<Map<string, RecordedAction[]>> {
   const rows = await sqlRows<CollectionActionColumns>(
     em,
     `select account_id, id, kind, on_date::text as on_date, charge_ids, action, recorded_by_role

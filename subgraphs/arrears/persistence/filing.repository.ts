@@ -18,13 +18,22 @@ interface FilingColumns {
   terms: FilingTermsData;
 }
 
-const filingOf = (r: FilingColumns): FilingInForce => ({ filingId: r.filing_id, recordNumber: r.record_number, terms: r.terms });
+const filingOf = (r: FilingColumns): FilingInForce => ({
+  filingId: r.filing_id,
+  recordNumber: r.record_number,
+  terms: r.terms,
+});
 
 /**
  * The company's accepted filing covering the area during `month`, the latest accepted when several do. A
  * terminated contract still covers the months up to its termination.
  */
-export async function findFilingInForce(em: EntityManager, companyId: string, areaId: string, month: YearMonth): Promise<FilingInForce | null> {
+export async function findFilingInForce(
+  em: EntityManager,
+  companyId: string,
+  areaId: string,
+  month: YearMonth,
+): Promise<FilingInForce | null> {
   const { first, last } = monthSpan(month);
   const [row] = await sqlRows<FilingColumns>(
     em,
@@ -38,7 +47,10 @@ export async function findFilingInForce(em: EntityManager, companyId: string, ar
 }
 
 /** The late-fee terms of each filing (null where its contract has none). */
-export async function lateFeeTermsOf(em: EntityManager, filingIds: readonly string[]): Promise<Map<string, LateFeeTerms | null>> {
+export async function lateFeeTermsOf(
+  em: EntityManager,
+  filingIds: readonly string[],
+): Promise<Map<string, LateFeeTerms | null>> {
   const rows = await sqlRows<{ filing_id: string; late_fee: LateFeeTerms | null }>(
     em,
     `select filing_id, terms->'lateFee' as late_fee from arrears.filing_snapshot where filing_id = any(?::uuid[])`,

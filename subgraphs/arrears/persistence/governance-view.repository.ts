@@ -21,15 +21,34 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The decision of that id; null for an id no decision has (or that cannot be one). */
 export async function findJointDecision(em: EntityManager, decisionId: string): Promise<RecordedJointDecision | null> {
   if (!UUID.test(decisionId)) return null;
-  const [row] = await sqlRows<{ decision_id: string; area_id: string; matter: string; held_on: IsoDate; valid: boolean; reasons: string[] }>(
+  const [row] = await sqlRows<{
+    decision_id: string;
+    area_id: string;
+    matter: string;
+    held_on: IsoDate;
+    valid: boolean;
+    reasons: string[];
+  }>(
     em,
     `select decision_id, area_id, matter, held_on::text as held_on, valid, reasons from arrears.joint_decision_view where decision_id = ?::uuid`,
     [decisionId],
   );
-  return row ? { decisionId: row.decision_id, areaId: row.area_id, matter: row.matter, heldOn: row.held_on, valid: row.valid, reasons: row.reasons } : null;
+  return row
+    ? {
+        decisionId: row.decision_id,
+        areaId: row.area_id,
+        matter: row.matter,
+        heldOn: row.held_on,
+        valid: row.valid,
+        reasons: row.reasons,
+      }
+    : null;
 }
 
-export async function saveCommittee(em: EntityManager, c: { bodyId: string; areaId: string; kind: string; formedOn: IsoDate }): Promise<void> {
+export async function saveCommittee(
+  em: EntityManager,
+  c: { bodyId: string; areaId: string; kind: string; formedOn: IsoDate },
+): Promise<void> {
   await sqlRun(
     em,
     `insert into arrears.committee_view (body_id, area_id, kind, formed_on) values (?::uuid, ?::uuid, ?, ?::date)
@@ -39,7 +58,10 @@ export async function saveCommittee(em: EntityManager, c: { bodyId: string; area
 }
 
 export async function dissolveCommittee(em: EntityManager, bodyId: string, dissolvedOn: IsoDate): Promise<void> {
-  await sqlRun(em, `update arrears.committee_view set dissolved_on = ?::date where body_id = ?::uuid`, [dissolvedOn, bodyId]);
+  await sqlRun(em, `update arrears.committee_view set dissolved_on = ?::date where body_id = ?::uuid`, [
+    dissolvedOn,
+    bodyId,
+  ]);
 }
 
 /** Whether the body is a committee of the area, standing (not dissolved). */

@@ -21,7 +21,11 @@ import { groupRows } from './group-rows';
  * a payment holding an account never waits for the counter held by one waiting for that account.
  */
 export async function reserveReceiptNumbers(tx: EntityManager, count: number): Promise<number> {
-  const [{ last }] = await sqlRows<{ last: number }>(tx, `update arrears.receipt_counter set last_number = last_number + ? returning last_number as last`, [count]);
+  const [{ last }] = await sqlRows<{ last: number }>(
+    tx,
+    `update arrears.receipt_counter set last_number = last_number + ? returning last_number as last`,
+    [count],
+  );
   return last - count + 1;
 }
 
@@ -43,15 +47,31 @@ export interface NewPayment {
 }
 
 /** Records the payment and what it paid of each charge; returns its id. */
-export async function insertPayment(em: EntityManager, payment: NewPayment, applied: readonly AppliedAmount[]): Promise<string> {
+export async function insertPayment(
+  em: EntityManager,
+  payment: NewPayment,
+  applied: readonly AppliedAmount[],
+): Promise<string> {
   const [{ id }] = await sqlRows<{ id: string }>(
     em,
     `insert into arrears.payment (id, account_id, company_id, purpose, levy_id, amount_fen, credit_fen, paid_on, method, payer_reference,
         receipt_number, idempotency_key, request_sha256, designated_charge_ids, recorded_by)
      values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning id`,
     [
-      payment.accountId, payment.companyId, payment.purpose, payment.levyId, payment.amountFen, payment.creditFen, payment.paidOn, payment.method,
-      payment.payerReference, payment.receiptNumber, payment.idempotencyKey, payment.requestSha256, JSON.stringify(payment.designatedChargeIds), payment.recordedBy,
+      payment.accountId,
+      payment.companyId,
+      payment.purpose,
+      payment.levyId,
+      payment.amountFen,
+      payment.creditFen,
+      payment.paidOn,
+      payment.method,
+      payment.payerReference,
+      payment.receiptNumber,
+      payment.idempotencyKey,
+      payment.requestSha256,
+      JSON.stringify(payment.designatedChargeIds),
+      payment.recordedBy,
     ],
   );
   if (applied.length > 0) {
@@ -98,7 +118,9 @@ const receiptOf = (p: PaymentColumns, allocations: readonly AllocationColumns[])
   creditFen: p.credit_fen,
   paidOn: p.paid_on,
   method: p.method,
-  allocations: allocations.filter((a) => a.payment_id === p.id).map((a) => ({ chargeId: a.charge_id, month: a.month, fen: a.fen })),
+  allocations: allocations
+    .filter((a) => a.payment_id === p.id)
+    .map((a) => ({ chargeId: a.charge_id, month: a.month, fen: a.fen })),
   recordedAt: new Date(p.recorded_at),
 });
 
@@ -122,7 +144,10 @@ export async function receiptsOf(em: EntityManager, paymentIds: readonly string[
   return paymentIds.map((id) => receiptOf(byId.get(id)!, allocations));
 }
 
-type StatementPaymentColumns = Pick<PaymentColumns, 'id' | 'receipt_number' | 'purpose' | 'amount_fen' | 'credit_fen' | 'paid_on' | 'method'>;
+type StatementPaymentColumns = Pick<
+  PaymentColumns,
+  'id' | 'receipt_number' | 'purpose' | 'amount_fen' | 'credit_fen' | 'paid_on' | 'method'
+>;
 
 const statementPaymentOf = (p: StatementPaymentColumns): StatementPayment => ({
   paymentId: p.id,
@@ -145,28 +170,53 @@ export async function paymentsOfAccount(em: EntityManager, accountId: string): P
 }
 
 /** What each payment of each account paid of which charge, on the day paid. */
-export async function appliedPaymentsOfAccounts(em: EntityManager, accountIds: readonly string[]): Promise<Map<string, AppliedPayment[]>> {
+export async function appliedPaymentsOfAccounts(
+  em: EntityManager,
+  accountIds: readonly string[],
+): Promise<Map<string, AppliedPayment[]>> {
   const rows = await sqlRows<{ account_id: string; charge_id: string; fen: number; paid_on: IsoDate }>(
     em,
     `select p.account_id, pa.charge_id, pa.fen, p.paid_on::text as paid_on
        from arrears.payment_allocation pa join arrears.payment p on p.id = pa.payment_id where p.account_id = any(?::uuid[])`,
     [sqlArray(accountIds)],
   );
-  return groupRows(rows, (r) => r.account_id, (r) => ({ chargeId: r.charge_id, fen: r.fen, paidOn: r.paid_on }));
+  return groupRows(
+    rows,
+    (r) => r.account_id,
+    (r) => ({ chargeId: r.charge_id, fen: r.fen, paidOn: r.paid_on }),
+  );
 }
 
 /** Records a waiver or correction of one charge with the amounts before and after and its reason. */
 export async function insertAdjustment(
   em: EntityManager,
-  adjustment: { accountId: string; before: Charge; after: Charge; kind: AdjustmentKind; fen: Fen | null; reason: string; on: IsoDate; recordedBy: string },
+  adjustment: {
+    accountId: string;
+    before: Charge;
+    after: Charge;
+    kind: AdjustmentKind;
+    fen: Fen | null;
+    reason: string;
+    on: IsoDate;
+    recordedBy: string;
+  },
 ): Promise<void> {
   await sqlRun(
     em,
     `insert into arrears.adjustment (id, charge_id, account_id, kind, fen, amount_before_fen, amount_after_fen, waived_before_fen, waived_after_fen, reason, on_date, recorded_by)
      values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      adjustment.before.chargeId, adjustment.accountId, adjustment.kind, adjustment.fen, adjustment.before.amountFen, adjustment.after.amountFen,
-      adjustment.before.waivedFen, adjustment.after.waivedFen, adjustment.reason, adjustment.on, adjustment.recordedBy,
+      adjustment.before.chargeId,
+      adjustment.accountId,
+      adjustment.kind,
+      adjustment.fen,
+      adjustment.before.amountFen,
+      adjustment.after.amountFen,
+      adjustment.before.waivedFen,
+      adjustment.after.waivedFen,
+      adjustment.reason,
+      adjustment.on,
+      adjustment.recordedBy,
     ],
   );
 }
@@ -193,7 +243,10 @@ const adjustmentOf = (a: AdjustmentColumns): RecordedAdjustment => ({
 });
 
 /** Each account's adjustments in the order recorded. */
-export async function adjustmentsOfAccounts(em: EntityManager, accountIds: readonly string[]): Promise<Map<string, RecordedAdjustment[]>> {
+export async function adjustmentsOfAccounts(
+  em: EntityManager,
+  accountIds: readonly string[],
+): Promise<Map<string, RecordedAdjustment[]>> {
   const rows = await sqlRows<AdjustmentColumns>(
     em,
     `select account_id, charge_id, kind, fen, amount_before_fen, amount_after_fen, reason, on_date::text as on_date

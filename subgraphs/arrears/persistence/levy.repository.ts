@@ -5,16 +5,31 @@ import { BuildingLevyCollection, Levy, LevyInput, LevyRecord } from '../domain/l
 import { LevyBasis } from '../domain/statutes';
 
 /** Records the levy as decided (texts trimmed, buildings named once); returns its id. */
-export async function insertLevy(em: EntityManager, levy: LevyInput & { companyId: string; recordedBy: string; basis: LevyBasis }): Promise<string> {
+export async function insertLevy(
+  em: EntityManager,
+  levy: LevyInput & { companyId: string; recordedBy: string; basis: LevyBasis },
+): Promise<string> {
   const [{ id }] = await sqlRows<{ id: string }>(
     em,
     `insert into arrears.levy (id, area_id, company_id, title, purpose, account_name, rate_fen_per_m2, activation_threshold_percent, advance_fen,
         decided_on, due_on, decision_reference, building_ids, recorded_by, basis, joint_decision_id)
      values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::uuid) returning id`,
     [
-      levy.areaId, levy.companyId, levy.title, levy.purpose, levy.accountName, levy.rateFenPerM2, levy.activationThresholdPercent,
-      levy.advanceFen, levy.decidedOn, levy.dueOn, levy.decisionReference ?? null, JSON.stringify(levy.buildingIds), levy.recordedBy,
-      levy.basis, levy.basis === 'JOINT_DECISION' ? levy.jointDecisionId : null,
+      levy.areaId,
+      levy.companyId,
+      levy.title,
+      levy.purpose,
+      levy.accountName,
+      levy.rateFenPerM2,
+      levy.activationThresholdPercent,
+      levy.advanceFen,
+      levy.decidedOn,
+      levy.dueOn,
+      levy.decisionReference ?? null,
+      JSON.stringify(levy.buildingIds),
+      levy.recordedBy,
+      levy.basis,
+      levy.basis === 'JOINT_DECISION' ? levy.jointDecisionId : null,
     ],
   );
   return id;
@@ -40,7 +55,10 @@ interface LevyColumns {
   district_code: string;
 }
 
-type LevyTermsColumns = Pick<LevyColumns, 'area_id' | 'rate_fen_per_m2' | 'activation_threshold_percent' | 'advance_fen'>;
+type LevyTermsColumns = Pick<
+  LevyColumns,
+  'area_id' | 'rate_fen_per_m2' | 'activation_threshold_percent' | 'advance_fen'
+>;
 
 const levyTermsOf = (r: LevyTermsColumns): Levy & { areaId: string } => ({
   areaId: r.area_id,
@@ -80,7 +98,10 @@ export async function findLevyTerms(em: EntityManager, levyId: string): Promise<
 }
 
 /** Levies, of one area or all, in the order decided; the caller applies the access rule to each. */
-export async function listLevies(em: EntityManager, filter: { levyId?: string | null; areaId?: string | null }): Promise<LevyRecord[]> {
+export async function listLevies(
+  em: EntityManager,
+  filter: { levyId?: string | null; areaId?: string | null },
+): Promise<LevyRecord[]> {
   const rows = await sqlRows<LevyColumns>(
     em,
     `${LEVY_SELECT}
@@ -112,7 +133,11 @@ const buildingCollectionOf = (r: BuildingCollectionColumns): BuildingLevyCollect
  * Each building's levy charges (or one building's): households billed and paid up, amounts billed and collected,
  * and the day it was activated, in one grouped query.
  */
-export async function buildingCollections(em: EntityManager, levyIds: readonly string[], buildingId: string | null = null): Promise<Map<string, BuildingLevyCollection[]>> {
+export async function buildingCollections(
+  em: EntityManager,
+  levyIds: readonly string[],
+  buildingId: string | null = null,
+): Promise<Map<string, BuildingLevyCollection[]>> {
   const rows = await sqlRows<BuildingCollectionColumns & { levy_id: string }>(
     em,
     `select c.levy_id, c.building_id, count(*) as households, count(*) filter (where c.paid_fen + c.waived_fen >= c.amount_fen and c.paid_fen > 0) as paid,
@@ -135,7 +160,13 @@ export async function saveBuildingActivation(
   const inserted = await sqlRun(
     em,
     `insert into arrears.levy_building_activation (levy_id, building_id, households, paid_households, activated_on) values (?, ?, ?, ?, ?) on conflict do nothing`,
-    [activation.levyId, activation.buildingId, activation.households, activation.paidHouseholds, activation.activatedOn],
+    [
+      activation.levyId,
+      activation.buildingId,
+      activation.households,
+      activation.paidHouseholds,
+      activation.activatedOn,
+    ],
   );
   return inserted > 0;
 }

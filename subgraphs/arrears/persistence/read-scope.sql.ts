@@ -13,7 +13,10 @@ export function scopeCondition(scope: ReadScope): { sql: string; params: unknown
     case 'STREETS':
     case 'DISTRICTS': {
       const column = scope.kind === 'STREETS' ? 'p.street_code' : 'p.district_code';
-      return { sql: `(${scope.prefixes.map(() => `${column} like ?`).join(' or ')})`, params: scope.prefixes.map((p) => `${p}%`) };
+      return {
+        sql: `(${scope.prefixes.map(() => `${column} like ?`).join(' or ')})`,
+        params: scope.prefixes.map((p) => `${p}%`),
+      };
     }
   }
 }

@@ -40,19 +40,40 @@ const violationOf = (r: ViolationColumns): UtilityViolation => ({
   source: UTILITY_CUT_OFF_BAN.source,
 });
 
-export async function insertViolation(tx: EntityManager, v: Omit<UtilityViolation, 'id' | 'recordedAt' | 'source'> & { recordedBy: string }): Promise<string> {
+export async function insertViolation(
+  tx: EntityManager,
+  v: Omit<UtilityViolation, 'id' | 'recordedAt' | 'source'> & { recordedBy: string },
+): Promise<string> {
   const id = randomUUID();
   await sqlRun(
     tx,
     `insert into arrears.utility_violation (id, company_id, area_id, street_code, district_code, occurred_on, utility, evidence_sha256, note, reported_by_role, reported_by, recorded_by)
      values (?::uuid, ?, ?::uuid, ?, ?, ?::date, ?, ?, ?, ?, ?, ?)`,
-    [id, v.companyId, v.areaId, v.streetCode, v.districtCode, v.occurredOn, v.utility, v.evidenceSha256, v.note, v.reportedByRole, v.reportedBy, v.recordedBy],
+    [
+      id,
+      v.companyId,
+      v.areaId,
+      v.streetCode,
+      v.districtCode,
+      v.occurredOn,
+      v.utility,
+      v.evidenceSha256,
+      v.note,
+      v.reportedByRole,
+      v.reportedBy,
+      v.recordedBy,
+    ],
   );
   return id;
 }
 
 /** The violations in the scope (of one company when given), latest first, with the count of all that match. */
-export async function pageViolations(em: EntityManager, scope: ReadScope, companyId: string | null, page: Page): Promise<{ items: UtilityViolation[]; totalCount: number }> {
+export async function pageViolations(
+  em: EntityManager,
+  scope: ReadScope,
+  companyId: string | null,
+  page: Page,
+): Promise<{ items: UtilityViolation[]; totalCount: number }> {
   const condition = scopeCondition(scope);
   const where = `${condition.sql} and (?::text is null or p.company_id = ?)`;
   const params = [...condition.params, companyId, companyId];
@@ -62,7 +83,12 @@ export async function pageViolations(em: EntityManager, scope: ReadScope, compan
       where ${where} order by p.occurred_on desc, p.recorded_at desc, p.id limit ? offset ?`,
     [...params, page.first, page.offset],
   );
-  if (rows.length > 0 || page.offset === 0) return { items: rows.map(violationOf), totalCount: rows[0]?.total_count ?? 0 };
-  const [{ n }] = await sqlRows<{ n: number }>(em, `select count(*)::int as n from arrears.utility_violation p where ${where}`, params);
+  if (rows.length > 0 || page.offset === 0)
+    return { items: rows.map(violationOf), totalCount: rows[0]?.total_count ?? 0 };
+  const [{ n }] = await sqlRows<{ n: number }>(
+    em,
+    `select count(*)::int as n from arrears.utility_violation p where ${where}`,
+    params,
+  );
   return { items: [], totalCount: n };
 }

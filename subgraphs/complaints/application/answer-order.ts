@@ -16,14 +16,24 @@ export async function answerOrder(
 ): Promise<ComplaintOrder> {
   const evidence = input.evidenceSha256 ?? [];
   if (evidence.length > 20 || evidence.some((h) => !/^[0-9a-f]{64}$/.test(h))) {
-    throw new InvalidInputError('Evidence is named by SHA-256', { fields: { evidenceSha256: 'at most 20 lowercase hex SHA-256 digests' } });
+    throw new InvalidInputError('Evidence is named by SHA-256', {
+      fields: { evidenceSha256: 'at most 20 lowercase hex SHA-256 digests' },
+    });
   }
   return em.transactional(async (tx) => {
     const order = await readableOrderForUpdate(tx, identity, input.orderId);
     if (!isAnsweringParty(identity, order)) throw new NotFoundError('Hotline order', input.orderId);
     const now = new Date();
     const changes: Partial<ComplaintOrder> =
-      input.step === 'ACCEPT' ? { respondedAt: order.respondedAt ?? now } : input.step === 'RESOLVE' ? { resolvedAt: now } : {};
-    return takeStep(tx, identity, order, input.step, changes, { note: input.note ?? null, evidenceSha256: evidence, at: now });
+      input.step === 'ACCEPT'
+        ? { respondedAt: order.respondedAt ?? now }
+        : input.step === 'RESOLVE'
+          ? { resolvedAt: now }
+          : {};
+    return takeStep(tx, identity, order, input.step, changes, {
+      note: input.note ?? null,
+      evidenceSha256: evidence,
+      at: now,
+    });
   });
 }

@@ -17,6 +17,13 @@ export async function closeOrder(
     const order = await readableOrderForUpdate(tx, identity, input.orderId);
     if (!mayManageOrder(identity, order)) throw new NotFoundError('Hotline order', input.orderId);
     const now = new Date();
-    return takeStep(tx, identity, order, 'CLOSE', { closedAt: now, resolvedByCaller: input.resolvedByCaller, satisfaction: input.satisfaction }, { note: input.note ?? null, at: now });
+    return takeStep(
+      tx,
+      identity,
+      order,
+      'CLOSE',
+      { closedAt: now, resolvedByCaller: input.resolvedByCaller, satisfaction: input.satisfaction },
+      { note: input.note ?? null, at: now },
+    );
   });
 }

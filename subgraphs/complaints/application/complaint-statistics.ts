@@ -17,13 +17,32 @@ export async function complaintStatistics(
   filter: { compoundIds?: string[] | null; receivedFrom?: string | null; receivedTo?: string | null } = {},
 ): Promise<GroupMeasures[]> {
   const counts = await orderCounts(em, groupBy, { reach: orderReach(identity), ...filter, asOf: new Date() });
-  return [...counts.entries()].map(([key, c]) => ({ key, ...measures(c) })).sort((a, b) => b.orders - a.orders || String(a.key).localeCompare(String(b.key)));
+  return [...counts.entries()]
+    .map(([key, c]) => ({ key, ...measures(c) }))
+    .sort((a, b) => b.orders - a.orders || String(a.key).localeCompare(String(b.key)));
 }
 
 /** One compound's measures; with no order in reach, zero orders over the compound's households as the register has them. */
-export async function compoundComplaintStatistics(em: EntityManager, identity: Identity, compoundId: string): Promise<GroupMeasures> {
+export async function compoundComplaintStatistics(
+  em: EntityManager,
+  identity: Identity,
+  compoundId: string,
+): Promise<GroupMeasures> {
   const [measured] = await complaintStatistics(em, identity, 'COMPOUND', { compoundIds: [compoundId] });
   if (measured) return measured;
   const households = (await findCompound(em, compoundId))?.households ?? 0;
-  return { key: compoundId, ...measures({ orders: 0, dueForResponse: 0, respondedInTime: 0, closed: 0, closedResolved: 0, rated: 0, satisfied: 0, repeats: 0, households }) };
+  return {
+    key: compoundId,
+    ...measures({
+      orders: 0,
+      dueForResponse: 0,
+      respondedInTime: 0,
+      closed: 0,
+      closedResolved: 0,
+      rated: 0,
+      satisfied: 0,
+      repeats: 0,
+      households,
+    }),
+  };
 }

@@ -1,11 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { CategoryDefinition, ItemDefinition, assertMayMaintainTaxonomy, validateCategory, validateItem } from '../domain/taxonomy';
-import { RecordedCategory, RecordedItem, categoriesInForce, insertCategory, insertItem, itemsInForce } from '../persistence/taxonomy.repository';
+import {
+  CategoryDefinition,
+  ItemDefinition,
+  assertMayMaintainTaxonomy,
+  validateCategory,
+  validateItem,
+} from '../domain/taxonomy';
+import {
+  RecordedCategory,
+  RecordedItem,
+  categoriesInForce,
+  insertCategory,
+  insertItem,
+  itemsInForce,
+} from '../persistence/taxonomy.repository';
 
 /** The city bureau records a category version (from its validFrom); a version is never changed, the next one replaces it. */
-export async function defineCategory(em: EntityManager, identity: Identity, input: CategoryDefinition): Promise<RecordedCategory> {
+export async function defineCategory(
+  em: EntityManager,
+  identity: Identity,
+  input: CategoryDefinition,
+): Promise<RecordedCategory> {
   assertMayMaintainTaxonomy(identity);
   const category = validateCategory(input);
   return em.transactional(async (tx) => {
@@ -22,7 +39,9 @@ export async function defineItem(em: EntityManager, identity: Identity, input: I
   const item = validateItem(input);
   return em.transactional(async (tx) => {
     if (!(await categoriesInForce(tx, item.validFrom)).some((c) => c.code === item.categoryCode)) {
-      throw new DomainError('BAD_USER_INPUT', `No category ${item.categoryCode} is in force on ${item.validFrom}`, { fields: { categoryCode: 'no such category in force on validFrom' } });
+      throw new DomainError('BAD_USER_INPUT', `No category ${item.categoryCode} is in force on ${item.validFrom}`, {
+        fields: { categoryCode: 'no such category in force on validFrom' },
+      });
     }
     if (!(await insertItem(tx, item, identity.organisationId))) {
       throw new DomainError('CONFLICT', `Item ${item.code} already has a version from ${item.validFrom}`);

@@ -16,36 +16,83 @@ import { readableOrderForUpdate, takeStep } from './order-step';
  * (named by the hub; a named one must be it); property-rights units, a residents' council or a bureau must be named
  * by the street office (the hub holds no register of them); the street's own service centre defaults to the caller.
  */
-export async function dispatchOrder(em: EntityManager, identity: Identity, orderId: string, partyOrganisationId?: string | null, note?: string | null): Promise<ComplaintOrder> {
+export async function dispatchOrder(
+  em: EntityManager,
+  identity: Identity,
+  orderId: string,
+  partyOrganisationId?: string | null,
+  note?: string | null,
+): Promise<ComplaintOrder> {
   assertStreetOfficeRole(identity);
   return em.transactional(async (tx) => {
     const order = await readableOrderForUpdate(tx, identity, orderId);
     if (!mayManageOrder(identity, order)) throw new NotFoundError('Hotline order', orderId);
     const compound = order.compoundId ? await findCompound(tx, order.compoundId) : undefined;
-    if (!compound) throw complaintsError('INVALID_ORDER_TRANSITION', 'Match the order to a compound before dispatching it', { from: order.status, to: 'DISPATCHED' });
-    const item = await itemInForceOn(tx, order.categoryCode, order.itemCode, order.receivedAt.toISOString().slice(0, 10));
-    if (!item) throw complaintsError('UNKNOWN_COMPLAINT_ITEM', `The taxonomy no longer holds ${order.categoryCode}/${order.itemCode}`);
+    if (!compound)
+      throw complaintsError('INVALID_ORDER_TRANSITION', 'Match the order to a compound before dispatching it', {
+        from: order.status,
+        to: 'DISPATCHED',
+      });
+    const item = await itemInForceOn(
+      tx,
+      order.categoryCode,
+      order.itemCode,
+      order.receivedAt.toISOString().slice(0, 10),
+    );
+    if (!item)
+      throw complaintsError(
+        'UNKNOWN_COMPLAINT_ITEM',
+        `The taxonomy no longer holds ${order.categoryCode}/${order.itemCode}`,
+      );
     const kind: ResponsiblePartyKind = item.responsible[compound.governanceModel];
-    const party = await responsibleOrganisation(tx, identity, kind, compound.compoundId, partyOrganisationId?.trim() || null);
-    return takeStep(tx, identity, order, 'DISPATCH', { responsiblePartyKind: kind, partyOrganisationId: party }, { note: note ?? null });
+    const party = await responsibleOrganisation(
+      tx,
+      identity,
+      kind,
+      compound.compoundId,
+      partyOrganisationId?.trim() || null,
+    );
+    return takeStep(
+      tx,
+      identity,
+      order,
+      'DISPATCH',
+      { responsiblePartyKind: kind, partyOrganisationId: party },
+      { note: note ?? null },
+    );
   });
 }
 
-async function responsibleOrganisation(tx: EntityManager, identity: Identity, kind: ResponsiblePartyKind, compoundId: string, named: string | null): Promise<string> {
+async function responsibleOrganisation(
+  tx: EntityManager,
+  identity: Identity,
+  kind: ResponsiblePartyKind,
+  compoundId: string,
+  named: string | null,
+): Promise<string> {
   switch (kind) {
     case 'PROPERTY_COMPANY': {
       const companies = await companiesServingCompound(tx, compoundId, todayInChina());
       if (named && companies.includes(named)) return named;
       if (!named && companies.length === 1) return companies[0];
-      throw complaintsError('NO_RESPONSIBLE_PARTY', named ? 'The company named has no accepted filing in force over the compound' : 'No single company has an accepted filing in force over the compound', {
-        kind,
-        companiesInForce: companies.length,
-      });
+      throw complaintsError(
+        'NO_RESPONSIBLE_PARTY',
+        named
+          ? 'The company named has no accepted filing in force over the compound'
+          : 'No single company has an accepted filing in force over the compound',
+        {
+          kind,
+          companiesInForce: companies.length,
+        },
+      );
     }
     case 'STREET_SERVICE_CENTRE':
       return named ?? identity.organisationId;
     default:
-      if (!named) throw new InvalidInputError(`Name the ${kind.toLowerCase().replace(/_/g, ' ')} the order goes to`, { fields: { partyOrganisationId: `required for ${kind}` } });
+      if (!named)
+        throw new InvalidInputError(`Name the ${kind.toLowerCase().replace(/_/g, ' ')} the order goes to`, {
+          fields: { partyOrganisationId: `required for ${kind}` },
+        });
       return named;
   }
 }

@@ -6,7 +6,13 @@ import { ComplaintOrder } from '../persistence/order.repository';
 import { readableOrderForUpdate, takeStep } from './order-step';
 
 /** 吹哨: the street office escalates an order to a bureau, with its reason; the bureau then answers it. */
-export async function escalateOrder(em: EntityManager, identity: Identity, orderId: string, bureauOrganisationId: string, reason: string): Promise<ComplaintOrder> {
+export async function escalateOrder(
+  em: EntityManager,
+  identity: Identity,
+  orderId: string,
+  bureauOrganisationId: string,
+  reason: string,
+): Promise<ComplaintOrder> {
   assertStreetOfficeRole(identity);
   const fields: Record<string, string> = {};
   if (!bureauOrganisationId?.trim()) fields.bureauOrganisationId = 'must name the bureau';
@@ -15,6 +21,13 @@ export async function escalateOrder(em: EntityManager, identity: Identity, order
   return em.transactional(async (tx) => {
     const order = await readableOrderForUpdate(tx, identity, orderId);
     if (!mayManageOrder(identity, order)) throw new NotFoundError('Hotline order', orderId);
-    return takeStep(tx, identity, order, 'ESCALATE', { responsiblePartyKind: 'BUREAU', partyOrganisationId: bureauOrganisationId.trim() }, { note: reason.trim() });
+    return takeStep(
+      tx,
+      identity,
+      order,
+      'ESCALATE',
+      { responsiblePartyKind: 'BUREAU', partyOrganisationId: bureauOrganisationId.trim() },
+      { note: reason.trim() },
+    );
   });
 }

@@ -17,13 +17,22 @@ export interface OrderImportSummary {
  * by column (BAD_USER_INPUT, `details.lines`), never with its values; order numbers already held are counted as
  * duplicates and left alone.
  */
-export async function importOrdersCsv(em: EntityManager, identity: Identity, csv: string, options: { demo?: boolean } = {}): Promise<OrderImportSummary> {
+export async function importOrdersCsv(
+  em: EntityManager,
+  identity: Identity,
+  csv: string,
+  options: { demo?: boolean } = {},
+): Promise<OrderImportSummary> {
   assertStreetOfficeRole(identity);
   const { orders, problems } = readOrderCsv(parseCsv(csv), identity.organisationId);
   for (const o of orders) {
-    if (!coversDivision(identity, o.data.streetCode)) problems.push({ line: o.line, fields: { street_code: 'not a street of yours' } });
+    if (!coversDivision(identity, o.data.streetCode))
+      problems.push({ line: o.line, fields: { street_code: 'not a street of yours' } });
   }
-  const refuse = (lines: CsvLineProblem[]) => new InvalidInputError(`${lines.length} line(s) of the file are invalid; nothing was imported`, { lines: lines.sort((a, b) => a.line - b.line).slice(0, 1000) });
+  const refuse = (lines: CsvLineProblem[]) =>
+    new InvalidInputError(`${lines.length} line(s) of the file are invalid; nothing was imported`, {
+      lines: lines.sort((a, b) => a.line - b.line).slice(0, 1000),
+    });
   if (problems.length > 0) throw refuse(problems);
   return em.transactional(async (tx) => {
     const summary: OrderImportSummary = { received: 0, duplicates: 0, unmatched: 0 };

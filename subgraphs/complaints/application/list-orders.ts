@@ -1,12 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { orderReach } from '../domain/order';
-import { ComplaintOrder, OrderFilter, OrderTransition, listOrders, transitionsOf } from '../persistence/order.repository';
+import {
+  ComplaintOrder,
+  OrderFilter,
+  OrderTransition,
+  listOrders,
+  transitionsOf,
+} from '../persistence/order.repository';
 
 /** The orders the caller may read (street office: its street, with the unmatched queue; bureau: its jurisdiction; a party: its own). */
-export function listReadableOrders(em: EntityManager, identity: Identity, filter: OrderFilter): Promise<{ total: number; orders: ComplaintOrder[] }> {
+export function listReadableOrders(
+  em: EntityManager,
+  identity: Identity,
+  filter: OrderFilter,
+): Promise<{ total: number; orders: ComplaintOrder[] }> {
   return listOrders(em, orderReach(identity), filter);
 }
 
 /** The transitions of orders the caller has already read. */
-export const orderTransitions = (em: EntityManager, orderIds: readonly string[]): Promise<OrderTransition[]> => transitionsOf(em, orderIds);
+export const orderTransitions = (em: EntityManager, orderIds: readonly string[]): Promise<OrderTransition[]> =>
+  transitionsOf(em, orderIds);

@@ -8,7 +8,11 @@ import { COMPLAINTS_EVENT_SOURCE, orderChanged } from '../events/publish/order-e
 import { ComplaintOrder, appendTransition, lockOrder, saveOrder } from '../persistence/order.repository';
 
 /** The order the caller may read, locked for a step; NOT_FOUND by the id given otherwise. */
-export async function readableOrderForUpdate(tx: EntityManager, identity: Identity, orderId: string): Promise<ComplaintOrder> {
+export async function readableOrderForUpdate(
+  tx: EntityManager,
+  identity: Identity,
+  orderId: string,
+): Promise<ComplaintOrder> {
   const order = await lockOrder(tx, orderId);
   if (!order || !mayReadOrder(identity, order)) throw new NotFoundError('Hotline order', orderId);
   return order;
@@ -26,7 +30,14 @@ export function takeStep(
   changes: Partial<ComplaintOrder>,
   detail: { note?: string | null; evidenceSha256?: string[]; at?: Date } = {},
 ): Promise<ComplaintOrder> {
-  return recordStep(tx, identity, order, step, { ...order, ...changes, status: nextStatus(order.status, step), sequence: order.sequence + 1 }, detail);
+  return recordStep(
+    tx,
+    identity,
+    order,
+    step,
+    { ...order, ...changes, status: nextStatus(order.status, step), sequence: order.sequence + 1 },
+    detail,
+  );
 }
 
 export async function recordStep(
@@ -54,6 +65,12 @@ export async function recordStep(
     partyKind: after.responsiblePartyKind,
     partyOrganisationId: after.partyOrganisationId,
   });
-  recordEvent(tx, COMPLAINT_ORDER_CHANGED, { source: COMPLAINTS_EVENT_SOURCE, key: after.id, subject: after.id, occurredAt: at, data: orderChanged(after) });
+  recordEvent(tx, COMPLAINT_ORDER_CHANGED, {
+    source: COMPLAINTS_EVENT_SOURCE,
+    key: after.id,
+    subject: after.id,
+    occurredAt: at,
+    data: orderChanged(after),
+  });
   return after;
 }

@@ -30,12 +30,24 @@ export interface ReceiveOptions {
  * masked at once; the address is matched to a compound of the street, else the order waits in the street office's
  * queue. An order number already received is applied once: undefined is returned and nothing changes.
  */
-export async function receiveOrder(em: EntityManager, data: HotlineOrderData, options: ReceiveOptions = {}): Promise<ComplaintOrder | undefined> {
+export async function receiveOrder(
+  em: EntityManager,
+  data: HotlineOrderData,
+  options: ReceiveOptions = {},
+): Promise<ComplaintOrder | undefined> {
   return em.transactional(async (tx) => {
     const sender = await findSender(tx, data.senderOrganisationId);
-    const senderIdentity: Identity | undefined = sender && { subject: `system:${sender.organisationId}`, role: 'SYSTEM', organisationId: sender.organisationId, jurisdictions: sender.jurisdictions };
+    const senderIdentity: Identity | undefined = sender && {
+      subject: `system:${sender.organisationId}`,
+      role: 'SYSTEM',
+      organisationId: sender.organisationId,
+      jurisdictions: sender.jurisdictions,
+    };
     if (!senderIdentity || !coversDivision(senderIdentity, data.streetCode)) {
-      throw complaintsError('UNAUTHORISED_SENDER', `${data.senderOrganisationId.slice(0, 100)} is not registered to send orders for street ${data.streetCode}`);
+      throw complaintsError(
+        'UNAUTHORISED_SENDER',
+        `${data.senderOrganisationId.slice(0, 100)} is not registered to send orders for street ${data.streetCode}`,
+      );
     }
     return admitOrder(tx, senderIdentity, data, options);
   });
@@ -45,14 +57,23 @@ export async function receiveOrder(em: EntityManager, data: HotlineOrderData, op
  * Admits one order in the caller's transaction as `actor` (the hotline system, or the clerk importing a backfill):
  * the item must be in force on the day received, the caller is masked, the address matched.
  */
-export async function admitOrder(tx: EntityManager, actor: Identity, data: HotlineOrderData, options: ReceiveOptions = {}): Promise<ComplaintOrder | undefined> {
+export async function admitOrder(
+  tx: EntityManager,
+  actor: Identity,
+  data: HotlineOrderData,
+  options: ReceiveOptions = {},
+): Promise<ComplaintOrder | undefined> {
   const receivedAt = new Date(data.receivedAt);
   const day = receivedAt.toISOString().slice(0, 10);
   if (!(await itemInForceOn(tx, data.categoryCode, data.itemCode, day))) {
-    throw complaintsError('UNKNOWN_COMPLAINT_ITEM', `The taxonomy holds no item ${data.categoryCode}/${data.itemCode} on ${day}`, {
-      categoryCode: data.categoryCode,
-      itemCode: data.itemCode,
-    });
+    throw complaintsError(
+      'UNKNOWN_COMPLAINT_ITEM',
+      `The taxonomy holds no item ${data.categoryCode}/${data.itemCode} on ${day}`,
+      {
+        categoryCode: data.categoryCode,
+        itemCode: data.itemCode,
+      },
+    );
   }
   const compound = matchCompound(data.addressText, await compoundsOfStreet(tx, data.streetCode));
   const caller = maskCaller(data.callerName, data.callerPhone);
@@ -75,5 +96,8 @@ export async function admitOrder(tx: EntityManager, actor: Identity, data: Hotli
     demo: options.demo ?? false,
   });
   if (!order) return undefined;
-  return recordStep(tx, actor, null, 'RECEIVE', order, { at: receivedAt, note: compound ? 'matched by address' : 'address not matched: queued for the street office' });
+  return recordStep(tx, actor, null, 'RECEIVE', order, {
+    at: receivedAt,
+    note: compound ? 'matched by address' : 'address not matched: queued for the street office',
+  });
 }

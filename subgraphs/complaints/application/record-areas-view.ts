@@ -6,4 +6,5 @@ import { replaceBuilding, upsertCompound } from '../persistence/read-model.repos
 export const recordCompound = (em: EntityManager, data: CompoundChangedData): Promise<void> => upsertCompound(em, data);
 
 /** Keeps a building's area and number of households; owners are not kept. */
-export const recordBuildingRoster = (em: EntityManager, data: BuildingRosterData): Promise<void> => replaceBuilding(em, data);
+export const recordBuildingRoster = (em: EntityManager, data: BuildingRosterData): Promise<void> =>
+  replaceBuilding(em, data);

@@ -5,10 +5,12 @@ import { ErrorCatalog, errorsOf } from '../../../kernel/errors';
  * `dlq_reason_code` when a hotline order on city.hotline-orders.v1 is refused.
  */
 export const COMPLAINTS_ERRORS = {
-  UNAUTHORISED_SENDER: 'A hotline system that is not registered, or not registered for the order’s street, sent a work order (dead-letter reason).',
+  UNAUTHORISED_SENDER:
+    'A hotline system that is not registered, or not registered for the order’s street, sent a work order (dead-letter reason).',
   UNKNOWN_COMPLAINT_ITEM: 'The order names a category and item the taxonomy does not hold for the day it was received.',
   INVALID_ORDER_TRANSITION: 'The work order is not in a state for this step (details.from, details.to).',
-  NO_RESPONSIBLE_PARTY: 'The taxonomy and the compound’s governance model name no party the hub can identify (e.g. no accepted filing for a property company): name the party or escalate.',
+  NO_RESPONSIBLE_PARTY:
+    'The taxonomy and the compound’s governance model name no party the hub can identify (e.g. no accepted filing for a property company): name the party or escalate.',
 } as const satisfies ErrorCatalog;
 
 export type ComplaintsErrorCode = keyof typeof COMPLAINTS_ERRORS;

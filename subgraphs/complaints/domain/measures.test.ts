@@ -7,7 +7,17 @@ describe('complaint measures and the taxonomy', () => {
     expect(rate(2, 3)).toEqual({ numerator: 2, denominator: 3, percent: '66.7' });
     expect(rate(0, 0)).toEqual({ numerator: 0, denominator: 0, percent: null });
     // 49 orders at 462 households (seed 000) are 10.6 orders per 100 households.
-    const m = measures({ orders: 49, dueForResponse: 40, respondedInTime: 38, closed: 30, closedResolved: 27, rated: 30, satisfied: 25, repeats: 6, households: 462 });
+    const m = measures({
+      orders: 49,
+      dueForResponse: 40,
+      respondedInTime: 38,
+      closed: 30,
+      closedResolved: 27,
+      rated: 30,
+      satisfied: 25,
+      repeats: 6,
+      households: 462,
+    });
     expect(m.response).toEqual({ numerator: 38, denominator: 40, percent: '95.0' });
     expect(m.resolution).toEqual({ numerator: 27, denominator: 30, percent: '90.0' });
     expect(m.satisfaction).toEqual({ numerator: 25, denominator: 30, percent: '83.3' });
@@ -22,11 +32,22 @@ describe('complaint measures and the taxonomy', () => {
   it('needs a responsible party for every governance model and a cited source', () => {
     const refused = (() => {
       try {
-        validateItem({ code: 'X1', categoryCode: 'X', name: 'n', validFrom: '2026-01-01', source: ' ', responsible: { CONTRACT_BASED: 'PROPERTY_COMPANY' } as never });
+        validateItem({
+          code: 'X1',
+          categoryCode: 'X',
+          name: 'n',
+          validFrom: '2026-01-01',
+          source: ' ',
+          responsible: { CONTRACT_BASED: 'PROPERTY_COMPANY' } as never,
+        });
       } catch (e) {
         return (e as { details: { fields: Record<string, string> } }).details.fields;
       }
     })();
-    expect(Object.keys(refused ?? {}).sort()).toEqual(['responsible.GOVERNMENT_BACKSTOP', 'responsible.MULTI_PARTY_CO_GOVERNANCE', 'source']);
+    expect(Object.keys(refused ?? {}).sort()).toEqual([
+      'responsible.GOVERNMENT_BACKSTOP',
+      'responsible.MULTI_PARTY_CO_GOVERNANCE',
+      'source',
+    ]);
   });
 });

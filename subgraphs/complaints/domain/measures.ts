@@ -55,7 +55,7 @@ export function measures(c: OrderCounts): Measures {
     resolution: rate(c.closedResolved, c.closed),
     satisfaction: rate(c.satisfied, c.rated),
     repeatOrders: c.repeats,
-      // orders / households as a percentage is the number of orders per 100 households.
+    // orders / households as a percentage is the number of orders per 100 households.
     perHundredHouseholds: rate(c.orders, c.households),
   };
 }

@@ -2,13 +2,22 @@ import { parseCsv } from '../../../kernel/csv';
 import { ORDER_CSV_COLUMNS, readOrderCsv } from './order-csv';
 
 const header = ORDER_CSV_COLUMNS.join(',');
-const good = 'H-1,2024-03-01T09:00:00+08:00,王小明,13812345678,广安门北街20号院,110102017,T1,T1.1,漏水,2024-03-01T11:00:00+08:00,2024-03-08T09:00:00+08:00';
+const good =
+  'H-1,2024-03-01T09:00:00+08:00,王小明,13812345678,广安门北街20号院,110102017,T1,T1.1,漏水,2024-03-01T11:00:00+08:00,2024-03-08T09:00:00+08:00';
 
 describe('the hotline order CSV', () => {
   it('reads good lines as orders', () => {
     const { orders, problems } = readOrderCsv(parseCsv(`${header}\n${good}\n`), 'so-017');
     expect(problems).toEqual([]);
-    expect(orders[0]).toEqual({ line: 2, data: expect.objectContaining({ orderNumber: 'H-1', receivedAt: '2024-03-01T01:00:00.000Z', streetCode: '110102017', senderOrganisationId: 'so-017' }) });
+    expect(orders[0]).toEqual({
+      line: 2,
+      data: expect.objectContaining({
+        orderNumber: 'H-1',
+        receivedAt: '2024-03-01T01:00:00.000Z',
+        streetCode: '110102017',
+        senderOrganisationId: 'so-017',
+      }),
+    });
   });
 
   it('reports every bad line by column, never with its value', () => {
@@ -23,6 +32,8 @@ describe('the hotline order CSV', () => {
   });
 
   it('refuses a file without the header', () => {
-    expect(readOrderCsv(parseCsv(good), 'so').problems).toEqual([{ line: 1, fields: { header: expect.stringContaining('order_number,received_at') } }]);
+    expect(readOrderCsv(parseCsv(good), 'so').problems).toEqual([
+      { line: 1, fields: { header: expect.stringContaining('order_number,received_at') } },
+    ]);
   });
 });

@@ -3,7 +3,17 @@ import { CsvRecord } from '../../../kernel/csv';
 
 /** The columns of a backfill of hotline orders, in this order, with a header line. */
 export const ORDER_CSV_COLUMNS = [
-  'order_number', 'received_at', 'caller_name', 'caller_phone', 'address', 'street_code', 'category_code', 'item_code', 'text', 'respond_by', 'resolve_by',
+  'order_number',
+  'received_at',
+  'caller_name',
+  'caller_phone',
+  'address',
+  'street_code',
+  'category_code',
+  'item_code',
+  'text',
+  'respond_by',
+  'resolve_by',
 ] as const;
 
 export interface CsvLineProblem {
@@ -20,22 +30,34 @@ const instant = (v: string) => INSTANT.test(v) && !Number.isNaN(Date.parse(v));
  * Reads the lines of a backfill into orders and every bad line's problems by column (all or nothing is the
  * application's: it imports only when no line has a problem).
  */
-export function readOrderCsv(records: readonly CsvRecord[], senderOrganisationId: string): { orders: { line: number; data: HotlineOrderData }[]; problems: CsvLineProblem[] } {
+export function readOrderCsv(
+  records: readonly CsvRecord[],
+  senderOrganisationId: string,
+): { orders: { line: number; data: HotlineOrderData }[]; problems: CsvLineProblem[] } {
   const problems: CsvLineProblem[] = [];
   const orders: { line: number; data: HotlineOrderData }[] = [];
   const [header, ...lines] = records;
   if (!header || header.fields.map((f) => f.trim()).join(',') !== ORDER_CSV_COLUMNS.join(',')) {
-    return { orders, problems: [{ line: header?.line ?? 1, fields: { header: `the header must be ${ORDER_CSV_COLUMNS.join(',')}` } }] };
+    return {
+      orders,
+      problems: [{ line: header?.line ?? 1, fields: { header: `the header must be ${ORDER_CSV_COLUMNS.join(',')}` } }],
+    };
   }
   const seen = new Set<string>();
   for (const record of lines) {
-    const v = Object.fromEntries(ORDER_CSV_COLUMNS.map((c, i) => [c, (record.fields[i] ?? '').trim()])) as Record<(typeof ORDER_CSV_COLUMNS)[number], string>;
+    const v = Object.fromEntries(ORDER_CSV_COLUMNS.map((c, i) => [c, (record.fields[i] ?? '').trim()])) as Record<
+      (typeof ORDER_CSV_COLUMNS)[number],
+      string
+    >;
     const fields: Record<string, string> = {};
-    if (record.fields.length !== ORDER_CSV_COLUMNS.length) fields.columns = `${ORDER_CSV_COLUMNS.length} columns expected`;
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(v.order_number)) fields.order_number = '1 to 64 letters, digits, dot, underscore or hyphen';
+    if (record.fields.length !== ORDER_CSV_COLUMNS.length)
+      fields.columns = `${ORDER_CSV_COLUMNS.length} columns expected`;
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(v.order_number))
+      fields.order_number = '1 to 64 letters, digits, dot, underscore or hyphen';
     else if (seen.has(v.order_number)) fields.order_number = 'appears twice in the file';
     seen.add(v.order_number);
-    for (const c of ['received_at', 'respond_by', 'resolve_by'] as const) if (!instant(v[c])) fields[c] = 'an ISO 8601 instant with its offset';
+    for (const c of ['received_at', 'respond_by', 'resolve_by'] as const)
+      if (!instant(v[c])) fields[c] = 'an ISO 8601 instant with its offset';
     if (v.caller_name.length > 100) fields.caller_name = 'at most 100 characters';
     if (v.caller_phone.length > 32) fields.caller_phone = 'at most 32 characters';
     if (v.address.length < 1 || v.address.length > 200) fields.address = '1 to 200 characters';

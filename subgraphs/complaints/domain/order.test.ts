@@ -1,7 +1,12 @@
 import { Identity } from '../../../kernel/identity';
 import { callerDigits, maskCaller, matchCompound, mayReadOrder, nextStatus, orderReach } from './order';
 
-const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: `u-${organisationId}`, role, organisationId, jurisdictions });
+const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
+  subject: `u-${organisationId}`,
+  role,
+  organisationId,
+  jurisdictions,
+});
 
 describe('hotline orders: the caller, the address, the steps, the reach', () => {
   it('keeps the caller only masked', () => {
@@ -19,7 +24,12 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(matchCompound('北京市西城区广安门北街20号院3号楼2单元', compounds)?.compoundId).toBe('a');
     expect(matchCompound('西城区 红居南街 6号院 南门', compounds)?.compoundId).toBe('c');
     expect(matchCompound('白纸坊东街1号', compounds)).toBeUndefined();
-    expect(matchCompound('甲院乙院', [{ compoundId: 'x', name: '甲院' }, { compoundId: 'y', name: '乙院' }])).toBeUndefined();
+    expect(
+      matchCompound('甲院乙院', [
+        { compoundId: 'x', name: '甲院' },
+        { compoundId: 'y', name: '乙院' },
+      ]),
+    ).toBeUndefined();
   });
 
   it('lets each step follow only the statuses it may', () => {
@@ -28,8 +38,15 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(nextStatus('ESCALATED', 'ACCEPT')).toBe('ACCEPTED');
     expect(nextStatus('VISITED', 'RESOLVE')).toBe('RESOLVED');
     expect(nextStatus('RESOLVED', 'CLOSE')).toBe('CLOSED');
-    expect(() => nextStatus('AWAITING_MATCH', 'DISPATCH')).toThrow(expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION', details: { from: 'AWAITING_MATCH', to: 'DISPATCHED' } }));
-    expect(() => nextStatus('CLOSED', 'RESOLVE')).toThrow(expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }));
+    expect(() => nextStatus('AWAITING_MATCH', 'DISPATCH')).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ORDER_TRANSITION',
+        details: { from: 'AWAITING_MATCH', to: 'DISPATCHED' },
+      }),
+    );
+    expect(() => nextStatus('CLOSED', 'RESOLVE')).toThrow(
+      expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }),
+    );
   });
 
   it('shows an order to its street office, its district bureau and the party it went to, and nobody else', () => {
@@ -43,6 +60,10 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-a'), { ...order, partyOrganisationId: null })).toBe(false);
     expect(mayReadOrder(who('COURT', 'court'), order)).toBe(false);
     expect(() => orderReach(who('COURT', 'court'))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(orderReach(who('PROPERTY_COMPANY', 'company-a', ['110102']))).toEqual({ all: false, divisions: [], partyOrganisationId: 'company-a' });
+    expect(orderReach(who('PROPERTY_COMPANY', 'company-a', ['110102']))).toEqual({
+      all: false,
+      divisions: [],
+      partyOrganisationId: 'company-a',
+    });
   });
 });

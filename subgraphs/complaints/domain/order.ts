@@ -31,7 +31,18 @@ export interface ComplaintOrder {
   demo: boolean;
 }
 
-export interface NewOrder extends Omit<ComplaintOrder, 'id' | 'sequence' | 'respondedAt' | 'resolvedAt' | 'closedAt' | 'resolvedByCaller' | 'satisfaction' | 'responsiblePartyKind' | 'partyOrganisationId'> {
+export interface NewOrder extends Omit<
+  ComplaintOrder,
+  | 'id'
+  | 'sequence'
+  | 'respondedAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'resolvedByCaller'
+  | 'satisfaction'
+  | 'responsiblePartyKind'
+  | 'partyOrganisationId'
+> {
   callerKey: string | null;
 }
 
@@ -63,7 +74,12 @@ export function maskCaller(name: string | null | undefined, phone: string | null
   const digits = (phone ?? '').replace(/[^0-9]/g, '');
   return {
     name: chars.length === 0 ? null : chars[0] + '*'.repeat(Math.max(chars.length - 1, 1)),
-    phone: digits.length === 0 ? null : digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '*'.repeat(digits.length),
+    phone:
+      digits.length === 0
+        ? null
+        : digits.length >= 7
+          ? `${digits.slice(0, 3)}****${digits.slice(-4)}`
+          : '*'.repeat(digits.length),
   };
 }
 
@@ -73,14 +89,20 @@ export const callerDigits = (phone: string | null | undefined): string => (phone
 const NOISE = /[\s,，。.、()（）\-—_]/g;
 /** Address text reduced for matching: no spaces or punctuation, the city and district names dropped. */
 export function normaliseAddress(text: string): string {
-  return text.replace(NOISE, '').replace(/^(北京市|北京)/, '').replace(/^[\u4e00-\u9fa5]{1,4}区/, '');
+  return text
+    .replace(NOISE, '')
+    .replace(/^(北京市|北京)/, '')
+    .replace(/^[\u4e00-\u9fa5]{1,4}区/, '');
 }
 
 /**
  * The compound an address names: the compounds of the order's street whose (normalised) name the address contains;
  * the longest name wins, a tie between two compounds matches none (the street office decides).
  */
-export function matchCompound<C extends { compoundId: string; name: string }>(addressText: string, compounds: readonly C[]): C | undefined {
+export function matchCompound<C extends { compoundId: string; name: string }>(
+  addressText: string,
+  compounds: readonly C[],
+): C | undefined {
   const address = normaliseAddress(addressText);
   const hits = compounds
     .map((c) => ({ c, name: normaliseAddress(c.name) }))
@@ -106,7 +128,10 @@ export type OrderStep = keyof typeof ORDER_STEPS;
 export function nextStatus(current: ComplaintStatus, step: OrderStep): ComplaintStatus {
   const rule = ORDER_STEPS[step];
   if (!(rule.from as readonly ComplaintStatus[]).includes(current)) {
-    throw complaintsError('INVALID_ORDER_TRANSITION', `A ${current.toLowerCase()} order cannot take the step ${step}`, { from: current, to: rule.to });
+    throw complaintsError('INVALID_ORDER_TRANSITION', `A ${current.toLowerCase()} order cannot take the step ${step}`, {
+      from: current,
+      to: rule.to,
+    });
   }
   return rule.to;
 }
@@ -137,7 +162,8 @@ export function mayReadOrder(identity: Identity, order: OrderScope): boolean {
 
 /** Only the street office (or ADMIN) matches, dispatches, escalates and closes orders; which ones: mayManageOrder. */
 export function assertStreetOfficeRole(identity: Identity): void {
-  if (identity.role !== 'STREET_OFFICE' && identity.role !== 'ADMIN') throw new ForbiddenError('Only the street office matches, dispatches and closes hotline orders');
+  if (identity.role !== 'STREET_OFFICE' && identity.role !== 'ADMIN')
+    throw new ForbiddenError('Only the street office matches, dispatches and closes hotline orders');
 }
 
 /** The street office manages the orders of its street. */
@@ -146,7 +172,12 @@ export const mayManageOrder = (identity: Identity, order: OrderScope): boolean =
 
 /** The party an order was dispatched or escalated to answers it; nobody else. */
 export function isAnsweringParty(identity: Identity, order: OrderScope): boolean {
-  return order.partyOrganisationId !== null && identity.organisationId === order.partyOrganisationId && identity.role !== 'PUBLIC' && identity.role !== 'SYSTEM';
+  return (
+    order.partyOrganisationId !== null &&
+    identity.organisationId === order.partyOrganisationId &&
+    identity.role !== 'PUBLIC' &&
+    identity.role !== 'SYSTEM'
+  );
 }
 
 /** Which orders a caller may list and measure, as the repositories' SQL takes it (mayReadOrder says the same per order). */
@@ -164,7 +195,11 @@ export function orderReach(identity: Identity): OrderReach {
       return { all: true, divisions: [], partyOrganisationId: null };
     case 'STREET_OFFICE':
     case 'CITY_BUREAU':
-      return { all: false, divisions: identity.jurisdictions.filter((j) => j.length > 0), partyOrganisationId: identity.organisationId };
+      return {
+        all: false,
+        divisions: identity.jurisdictions.filter((j) => j.length > 0),
+        partyOrganisationId: identity.organisationId,
+      };
     case 'PROPERTY_COMPANY':
     case 'OWNERS_COMMITTEE':
       return { all: false, divisions: [], partyOrganisationId: identity.organisationId };

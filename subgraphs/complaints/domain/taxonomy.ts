@@ -34,7 +34,8 @@ export interface RecordedItem extends ItemDefinition {
 const CODE = /^[A-Za-z0-9._-]{1,32}$/;
 
 export function assertMayMaintainTaxonomy(identity: Identity): void {
-  if (identity.role !== 'CITY_BUREAU' && identity.role !== 'ADMIN') throw new ForbiddenError('Only the city bureau maintains the complaints taxonomy');
+  if (identity.role !== 'CITY_BUREAU' && identity.role !== 'ADMIN')
+    throw new ForbiddenError('Only the city bureau maintains the complaints taxonomy');
 }
 
 function periodProblems(input: CategoryDefinition, problems: Record<string, string>): void {
@@ -42,7 +43,10 @@ function periodProblems(input: CategoryDefinition, problems: Record<string, stri
   if (!input.name?.trim()) problems.name = 'name must not be empty';
   if (!input.source?.trim()) problems.source = 'source must name the public document the text is taken from';
   if (!isIsoDate(input.validFrom ?? '')) problems.validFrom = 'validFrom must be a date YYYY-MM-DD';
-  if (input.validTo != null && (!isIsoDate(input.validTo) || (isIsoDate(input.validFrom) && compareDates(input.validTo, input.validFrom) < 0))) {
+  if (
+    input.validTo != null &&
+    (!isIsoDate(input.validTo) || (isIsoDate(input.validFrom) && compareDates(input.validTo, input.validFrom) < 0))
+  ) {
     problems.validTo = 'validTo must be a date on or after validFrom';
   }
 }
@@ -63,13 +67,19 @@ export function validateItem(input: ItemDefinition): ItemDefinition {
   periodProblems(input, problems);
   if (!CODE.test(input.categoryCode ?? '')) problems.categoryCode = 'categoryCode must be a category code';
   for (const model of GOVERNANCE_MODELS) {
-    if (!(RESPONSIBLE_PARTY_KINDS as readonly string[]).includes(input.responsible?.[model])) problems[`responsible.${model}`] = 'a responsible party is needed for every governance model';
+    if (!(RESPONSIBLE_PARTY_KINDS as readonly string[]).includes(input.responsible?.[model]))
+      problems[`responsible.${model}`] = 'a responsible party is needed for every governance model';
   }
   fail('item', problems);
   return { ...input, name: input.name.trim(), source: input.source.trim(), validTo: input.validTo ?? null };
 }
 
 /** The item in force on `day` (YYYY-MM-DD) among its versions, if any. */
-export function itemInForce<T extends { validFrom: string; validTo: string | null }>(versions: readonly T[], day: string): T | undefined {
-  return versions.find((v) => compareDates(v.validFrom, day) <= 0 && (v.validTo === null || compareDates(day, v.validTo) <= 0));
+export function itemInForce<T extends { validFrom: string; validTo: string | null }>(
+  versions: readonly T[],
+  day: string,
+): T | undefined {
+  return versions.find(
+    (v) => compareDates(v.validFrom, day) <= 0 && (v.validTo === null || compareDates(day, v.validTo) <= 0),
+  );
 }

@@ -1,6 +1,11 @@
 import { ComplaintOrder, OrderTransition } from '../domain/order';
 import { RecordedCategory, RecordedItem } from '../domain/taxonomy';
-import { ComplaintCategoryType, ComplaintItemType, ComplaintOrderType, ComplaintTransitionType } from './complaint.type';
+import {
+  ComplaintCategoryType,
+  ComplaintItemType,
+  ComplaintOrderType,
+  ComplaintTransitionType,
+} from './complaint.type';
 
 export const itemView = (i: RecordedItem): ComplaintItemType => ({
   code: i.code,

@@ -36,22 +36,39 @@ import { categoryView, itemView, orderView, transitionView } from './complaint.m
 @Resolver(() => ComplaintOrderType)
 export class ComplaintResolver {
   @Directive('@listSize(assumedSize: 12)')
-  @Query(() => [ComplaintCategoryType], { description: 'The complaints taxonomy in force on a day (today by default), as the city bureau maintains it.' })
-  async complaintTaxonomy(@Arg('asOf', () => LocalDate, { nullable: true }) asOf: string | null, @Ctx() ctx: RequestContext): Promise<ComplaintCategoryType[]> {
+  @Query(() => [ComplaintCategoryType], {
+    description: 'The complaints taxonomy in force on a day (today by default), as the city bureau maintains it.',
+  })
+  async complaintTaxonomy(
+    @Arg('asOf', () => LocalDate, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ComplaintCategoryType[]> {
     return (await listTaxonomy(ctx.em, asOf)).map(({ category, items }) => categoryView(category, items));
   }
 
-  @Mutation(() => ComplaintCategoryType, { description: 'The city bureau records a category version (never changed afterwards; a later version replaces it).' })
-  async defineComplaintCategory(@Arg('category', () => ComplaintCategoryInput) category: ComplaintCategoryInput, @Ctx() ctx: RequestContext): Promise<ComplaintCategoryType> {
+  @Mutation(() => ComplaintCategoryType, {
+    description: 'The city bureau records a category version (never changed afterwards; a later version replaces it).',
+  })
+  async defineComplaintCategory(
+    @Arg('category', () => ComplaintCategoryInput) category: ComplaintCategoryInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ComplaintCategoryType> {
     return categoryView(await defineCategory(ctx.em, ctx.identity, category), []);
   }
 
-  @Mutation(() => ComplaintItemType, { description: 'The city bureau records an item version with the party responsible under each governance model.' })
-  async defineComplaintItem(@Arg('item', () => ComplaintItemInput) item: ComplaintItemInput, @Ctx() ctx: RequestContext): Promise<ComplaintItemType> {
+  @Mutation(() => ComplaintItemType, {
+    description: 'The city bureau records an item version with the party responsible under each governance model.',
+  })
+  async defineComplaintItem(
+    @Arg('item', () => ComplaintItemInput) item: ComplaintItemInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ComplaintItemType> {
     return itemView(await defineItem(ctx.em, ctx.identity, { ...item, responsible: { ...item.responsible } }));
   }
 
-  @Mutation(() => HotlineSenderType, { description: 'The admin registers a hotline system and the divisions it sends orders for.' })
+  @Mutation(() => HotlineSenderType, {
+    description: 'The admin registers a hotline system and the divisions it sends orders for.',
+  })
   registerHotlineSender(
     @Arg('organisationId', () => Key) organisationId: string,
     @Arg('name', () => Name) name: string,
@@ -62,7 +79,10 @@ export class ComplaintResolver {
   }
 
   @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["orders"])')
-  @Query(() => ComplaintOrderPageType, { description: 'Hotline orders you may read: the street office its street (with the unmatched queue), bureaus their jurisdiction, a party those dispatched to it.' })
+  @Query(() => ComplaintOrderPageType, {
+    description:
+      'Hotline orders you may read: the street office its street (with the unmatched queue), bureaus their jurisdiction, a party those dispatched to it.',
+  })
   async complaintOrders(
     @Arg('filter', () => ComplaintOrderFilter, { nullable: true }) filter: ComplaintOrderFilter | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
@@ -71,12 +91,20 @@ export class ComplaintResolver {
   ): Promise<ComplaintOrderPageType> {
     checkPage({ first, offset });
     const { compoundId, ...rest } = filter ?? {};
-    const page = await listReadableOrders(ctx.em, ctx.identity, { ...rest, compoundIds: compoundId ? [compoundId] : null, first, offset });
+    const page = await listReadableOrders(ctx.em, ctx.identity, {
+      ...rest,
+      compoundIds: compoundId ? [compoundId] : null,
+      first,
+      offset,
+    });
     return { total: page.total, orders: page.orders.map(orderView) };
   }
 
   @Directive('@listSize(assumedSize: 20)')
-  @Query(() => [ComplaintStatisticsType], { description: 'Orders, the three rates, repeats and orders per 100 households per group, over the orders you may read.' })
+  @Query(() => [ComplaintStatisticsType], {
+    description:
+      'Orders, the three rates, repeats and orders per 100 households per group, over the orders you may read.',
+  })
   async complaintStatistics(
     @Arg('groupBy', () => MeasureGroupEnum) groupBy: MeasureGroup,
     @Arg('receivedFrom', () => LocalDate, { nullable: true }) receivedFrom: string | null,
@@ -92,18 +120,28 @@ export class ComplaintResolver {
   })
   importComplaintOrdersCsv(
     @Arg('csv', () => CsvText) csv: string,
-    @Arg('demo', () => Boolean, { defaultValue: false, description: 'Marks the orders as demo data, not real calls.' }) demo: boolean,
+    @Arg('demo', () => Boolean, { defaultValue: false, description: 'Marks the orders as demo data, not real calls.' })
+    demo: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<ComplaintOrderImportType> {
     return importOrdersCsv(ctx.em, ctx.identity, csv, { demo });
   }
 
-  @Mutation(() => ComplaintOrderType, { description: 'The street office matches a queued order to a compound of its street.' })
-  async matchComplaintOrder(@Arg('orderId', () => ID) orderId: string, @Arg('compoundId', () => ID) compoundId: string, @Ctx() ctx: RequestContext): Promise<ComplaintOrderType> {
+  @Mutation(() => ComplaintOrderType, {
+    description: 'The street office matches a queued order to a compound of its street.',
+  })
+  async matchComplaintOrder(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('compoundId', () => ID) compoundId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ComplaintOrderType> {
     return orderView(await matchOrder(ctx.em, ctx.identity, orderId, compoundId));
   }
 
-  @Mutation(() => ComplaintOrderType, { description: '吹哨报到: dispatch to the party the taxonomy names for the compound’s governance model (a company is found from its accepted filing).' })
+  @Mutation(() => ComplaintOrderType, {
+    description:
+      '吹哨报到: dispatch to the party the taxonomy names for the compound’s governance model (a company is found from its accepted filing).',
+  })
   async dispatchComplaintOrder(
     @Arg('orderId', () => ID) orderId: string,
     @Arg('partyOrganisationId', () => Key, { nullable: true }) partyOrganisationId: string | null,
@@ -123,7 +161,10 @@ export class ComplaintResolver {
     return orderView(await escalateOrder(ctx.em, ctx.identity, orderId, bureauOrganisationId, reason));
   }
 
-  @Mutation(() => ComplaintOrderType, { description: '报到: the party the order went to accepts it, visits, resolves it, with a note and evidence SHA-256 digests.' })
+  @Mutation(() => ComplaintOrderType, {
+    description:
+      '报到: the party the order went to accepts it, visits, resolves it, with a note and evidence SHA-256 digests.',
+  })
   async answerComplaintOrder(
     @Arg('orderId', () => ID) orderId: string,
     @Arg('step', () => AnswerStepEnum) step: AnswerStep,
@@ -134,7 +175,9 @@ export class ComplaintResolver {
     return orderView(await answerOrder(ctx.em, ctx.identity, { orderId, step, note, evidenceSha256 }));
   }
 
-  @Mutation(() => ComplaintOrderType, { description: 'The street office closes a resolved order with the caller’s verdict.' })
+  @Mutation(() => ComplaintOrderType, {
+    description: 'The street office closes a resolved order with the caller’s verdict.',
+  })
   async closeComplaintOrder(
     @Arg('orderId', () => ID) orderId: string,
     @Arg('resolvedByCaller', () => Boolean) resolvedByCaller: boolean,
@@ -148,7 +191,12 @@ export class ComplaintResolver {
   @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [ComplaintTransitionType], { description: 'Every step, oldest first.' })
   async transitions(@Root() order: ComplaintOrderType, @Ctx() ctx: RequestContext): Promise<ComplaintTransitionType[]> {
-    const loader = childrenLoader(ctx, 'complaints.transitions', (ids) => orderTransitions(ctx.em, ids), (t) => t.orderId);
+    const loader = childrenLoader(
+      ctx,
+      'complaints.transitions',
+      (ids) => orderTransitions(ctx.em, ids),
+      (t) => t.orderId,
+    );
     return (await loader.load(order.id)).map(transitionView);
   }
 }

@@ -10,13 +10,24 @@ export const ResponsiblePartyKindEnum = graphqlEnum(RESPONSIBLE_PARTY_KINDS);
 export const SatisfactionEnum = graphqlEnum(SATISFACTION_LEVELS);
 export const AnswerStepEnum = graphqlEnum(ANSWER_STEPS);
 export const MeasureGroupEnum = graphqlEnum(MEASURE_GROUPS);
-registerEnumType(ComplaintStatusEnum, { name: 'ComplaintStatus', description: 'Where a hotline work order (接诉即办) stands.' });
-registerEnumType(ResponsiblePartyKindEnum, { name: 'ResponsiblePartyKind', description: 'Who answers an order under the taxonomy and the governance model (seed 001).' });
+registerEnumType(ComplaintStatusEnum, {
+  name: 'ComplaintStatus',
+  description: 'Where a hotline work order (接诉即办) stands.',
+});
+registerEnumType(ResponsiblePartyKindEnum, {
+  name: 'ResponsiblePartyKind',
+  description: 'Who answers an order under the taxonomy and the governance model (seed 001).',
+});
 registerEnumType(SatisfactionEnum, { name: 'CallerSatisfaction' });
-registerEnumType(AnswerStepEnum, { name: 'ComplaintAnswerStep', description: 'ACCEPT (the response), VISIT, RESOLVE.' });
+registerEnumType(AnswerStepEnum, {
+  name: 'ComplaintAnswerStep',
+  description: 'ACCEPT (the response), VISIT, RESOLVE.',
+});
 registerEnumType(MeasureGroupEnum, { name: 'ComplaintMeasureGroup' });
 
-@ObjectType('ResponsibleParties', { description: 'The party normally responsible for an item under each governance model.' })
+@ObjectType('ResponsibleParties', {
+  description: 'The party normally responsible for an item under each governance model.',
+})
 export class ResponsiblePartiesType {
   @Field(() => ResponsiblePartyKindEnum) CONTRACT_BASED!: string;
   @Field(() => ResponsiblePartyKindEnum) MULTI_PARTY_CO_GOVERNANCE!: string;
@@ -34,7 +45,9 @@ export class ComplaintItemType {
   @Field(() => ResponsiblePartiesType) responsible!: ResponsiblePartiesType;
 }
 
-@ObjectType('ComplaintCategory', { description: 'A category (大类) of the complaints taxonomy in force on the day asked, with its items.' })
+@ObjectType('ComplaintCategory', {
+  description: 'A category (大类) of the complaints taxonomy in force on the day asked, with its items.',
+})
 export class ComplaintCategoryType {
   @Field() code!: string;
   @Field() name!: string;
@@ -42,7 +55,8 @@ export class ComplaintCategoryType {
   @Field(() => String, { nullable: true }) validTo!: string | null;
   @Field() source!: string;
   @Directive('@listSize(assumedSize: 20)')
-  @Field(() => [ComplaintItemType]) items!: ComplaintItemType[];
+  @Field(() => [ComplaintItemType])
+  items!: ComplaintItemType[];
 }
 
 @InputType('ComplaintCategoryInput')
@@ -72,7 +86,8 @@ export class HotlineSenderType {
   @Field() organisationId!: string;
   @Field() name!: string;
   @Directive('@listSize(assumedSize: 20)')
-  @Field(() => [String]) jurisdictions!: string[];
+  @Field(() => [String])
+  jurisdictions!: string[];
 }
 
 @ObjectType('ComplaintTransition', { description: 'One immutable step of an order: who took it and when.' })
@@ -86,21 +101,27 @@ export class ComplaintTransitionType {
   @Field() at!: Date;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [String]) evidenceSha256!: string[];
+  @Field(() => [String])
+  evidenceSha256!: string[];
   @Field(() => ResponsiblePartyKindEnum, { nullable: true }) partyKind!: string | null;
   @Field(() => String, { nullable: true }) partyOrganisationId!: string | null;
 }
 
-@ObjectType('ComplaintOrder', { description: 'A 12345 hotline work order (接诉即办). The caller is shown masked to everyone.' })
+@ObjectType('ComplaintOrder', {
+  description: 'A 12345 hotline work order (接诉即办). The caller is shown masked to everyone.',
+})
 export class ComplaintOrderType {
   @Field(() => ID) id!: string;
   @Field() orderNumber!: string;
   @Field() receivedAt!: Date;
-  @Field(() => String, { nullable: true, description: 'Masked (张**); the full name is never kept.' }) callerName!: string | null;
-  @Field(() => String, { nullable: true, description: 'Masked (138****5678); the full number is never kept.' }) callerPhone!: string | null;
+  @Field(() => String, { nullable: true, description: 'Masked (张**); the full name is never kept.' }) callerName!:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Masked (138****5678); the full number is never kept.' })
+  callerPhone!: string | null;
   @Field() addressText!: string;
   @Field() streetCode!: string;
-  @Field(() => ID, { nullable: true, description: 'Null while the order waits in the street office’s queue.' }) compoundId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Null while the order waits in the street office’s queue.' })
+  compoundId!: string | null;
   @Field() categoryCode!: string;
   @Field() itemCode!: string;
   @Field() text!: string;
@@ -128,12 +149,18 @@ export class ComplaintOrderFilter {
   @Field(() => ComplaintStatusEnum, { nullable: true }) status?: (typeof COMPLAINT_STATUSES)[number] | null;
   @Field(() => Key, { nullable: true, description: 'A street (or district) code.' }) streetCode?: string | null;
   @Field(() => ID, { nullable: true }) compoundId?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only orders not matched to a compound (the street office’s queue).' }) unmatchedOnly?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only orders not matched to a compound (the street office’s queue).',
+  })
+  unmatchedOnly?: boolean | null;
   @Field(() => LocalDate, { nullable: true }) receivedFrom?: string | null;
   @Field(() => LocalDate, { nullable: true }) receivedTo?: string | null;
 }
 
-@ObjectType('ComplaintRate', { description: 'A rate with its numerator and denominator; percent with one decimal, null when nothing is counted.' })
+@ObjectType('ComplaintRate', {
+  description: 'A rate with its numerator and denominator; percent with one decimal, null when nothing is counted.',
+})
 export class ComplaintRateType {
   @Field(() => Int) numerator!: number;
   @Field(() => Int) denominator!: number;
@@ -145,12 +172,18 @@ export class ComplaintRateType {
     'Orders and the three rates of 接诉即办 as the hub defines them: response = accepted by respondBy / orders due for a response; resolution = closed as resolved by the caller / closed; satisfaction = satisfied or basically satisfied / closed with a verdict. perHundredHouseholds: numerator orders, denominator households, percent = orders per 100 households.',
 })
 export class ComplaintStatisticsType {
-  @Field(() => String, { nullable: true, description: 'The group: compound id, company, street code, category code or governance model; null for orders without one.' }) key!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The group: compound id, company, street code, category code or governance model; null for orders without one.',
+  })
+  key!: string | null;
   @Field(() => Int) orders!: number;
   @Field(() => ComplaintRateType) response!: ComplaintRateType;
   @Field(() => ComplaintRateType) resolution!: ComplaintRateType;
   @Field(() => ComplaintRateType) satisfaction!: ComplaintRateType;
-  @Field(() => Int, { description: 'Orders of a caller already called about the same item at the same compound.' }) repeatOrders!: number;
+  @Field(() => Int, { description: 'Orders of a caller already called about the same item at the same compound.' })
+  repeatOrders!: number;
   @Field(() => ComplaintRateType) perHundredHouseholds!: ComplaintRateType;
 }
 
@@ -160,8 +193,9 @@ export class CompoundRef {
   @Field(() => ID) id!: string;
 }
 
-
-@ObjectType('ComplaintOrderImport', { description: 'What a backfill imported: new orders, order numbers already held, and new orders left unmatched.' })
+@ObjectType('ComplaintOrderImport', {
+  description: 'What a backfill imported: new orders, order numbers already held, and new orders left unmatched.',
+})
 export class ComplaintOrderImportType {
   @Field(() => Int) received!: number;
   @Field(() => Int) duplicates!: number;

@@ -10,7 +10,9 @@ import { orderView } from './complaint.mappers';
 @Resolver(() => CompoundRef)
 export class CompoundComplaintsResolver {
   @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["orders"])')
-  @FieldResolver(() => ComplaintOrderPageType, { description: 'The compound’s hotline orders you may read, newest first.' })
+  @FieldResolver(() => ComplaintOrderPageType, {
+    description: 'The compound’s hotline orders you may read, newest first.',
+  })
   async complaints(
     @Root() compound: CompoundRef,
     @Arg('filter', () => ComplaintOrderFilter, { nullable: true }) filter: ComplaintOrderFilter | null,
@@ -19,12 +21,23 @@ export class CompoundComplaintsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ComplaintOrderPageType> {
     checkPage({ first, offset });
-    const page = await listReadableOrders(ctx.em, ctx.identity, { ...filter, compoundIds: [compound.id], first, offset });
+    const page = await listReadableOrders(ctx.em, ctx.identity, {
+      ...filter,
+      compoundIds: [compound.id],
+      first,
+      offset,
+    });
     return { total: page.total, orders: page.orders.map(orderView) };
   }
 
-  @FieldResolver(() => ComplaintStatisticsType, { description: 'The compound’s orders, the three rates, repeats and orders per 100 households, over the orders you may read.' })
-  async complaintStatistics(@Root() compound: CompoundRef, @Ctx() ctx: RequestContext): Promise<ComplaintStatisticsType> {
+  @FieldResolver(() => ComplaintStatisticsType, {
+    description:
+      'The compound’s orders, the three rates, repeats and orders per 100 households, over the orders you may read.',
+  })
+  async complaintStatistics(
+    @Root() compound: CompoundRef,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ComplaintStatisticsType> {
     return compoundComplaintStatistics(ctx.em, ctx.identity, compound.id);
   }
 }

@@ -33,7 +33,11 @@ export interface MeasureScope {
  * Every count of the three rates, repeats and households per group in two set-based statements. A repeat is an
  * order whose caller (keyed hash) already called about the same item at the same compound.
  */
-export async function orderCounts(em: EntityManager, group: MeasureGroup, s: MeasureScope): Promise<Map<string | null, OrderCounts>> {
+export async function orderCounts(
+  em: EntityManager,
+  group: MeasureGroup,
+  s: MeasureScope,
+): Promise<Map<string | null, OrderCounts>> {
   const divisions = `{${s.reach.divisions.map((d) => `${d}%`).join(',')}}`;
   const compounds = s.compoundIds ? `{${s.compoundIds.join(',')}}` : null;
   const rows = await sqlRows<{ key: string | null } & Record<string, number>>(
@@ -56,8 +60,16 @@ export async function orderCounts(em: EntityManager, group: MeasureGroup, s: Mea
        from o left join complaints.compound_view c on c.compound_id = o.compound_id
       group by 1`,
     [
-      s.reach.all, divisions, s.reach.partyOrganisationId ?? '', compounds, compounds,
-      s.receivedFrom ?? null, s.receivedFrom ?? null, s.receivedTo ?? null, s.receivedTo ?? null, s.asOf,
+      s.reach.all,
+      divisions,
+      s.reach.partyOrganisationId ?? '',
+      compounds,
+      compounds,
+      s.receivedFrom ?? null,
+      s.receivedFrom ?? null,
+      s.receivedTo ?? null,
+      s.receivedTo ?? null,
+      s.asOf,
     ],
   );
   const households = new Map<string | null, number>();

@@ -50,8 +50,23 @@ export async function insertOrder(em: EntityManager, o: NewOrder): Promise<Compl
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
      on conflict (order_number) do nothing returning ${ORDER_COLUMNS}`,
     [
-      randomUUID(), o.orderNumber, o.senderId, o.receivedAt, o.callerNameMasked, o.callerPhoneMasked, o.callerKey, o.addressText, o.streetCode,
-      o.compoundId, o.categoryCode, o.itemCode, o.text, o.respondBy, o.resolveBy, o.status, o.demo,
+      randomUUID(),
+      o.orderNumber,
+      o.senderId,
+      o.receivedAt,
+      o.callerNameMasked,
+      o.callerPhoneMasked,
+      o.callerKey,
+      o.addressText,
+      o.streetCode,
+      o.compoundId,
+      o.categoryCode,
+      o.itemCode,
+      o.text,
+      o.respondBy,
+      o.resolveBy,
+      o.status,
+      o.demo,
     ],
   );
   return row && orderOf(row);
@@ -59,7 +74,11 @@ export async function insertOrder(em: EntityManager, o: NewOrder): Promise<Compl
 
 /** The order, locked for the step the caller's transaction takes. */
 export async function lockOrder(em: EntityManager, id: string): Promise<ComplaintOrder | undefined> {
-  const [row] = await sqlRows<OrderRow>(em, `select ${ORDER_COLUMNS} from complaints.complaint_order where id = ?::uuid for update`, [id]);
+  const [row] = await sqlRows<OrderRow>(
+    em,
+    `select ${ORDER_COLUMNS} from complaints.complaint_order where id = ?::uuid for update`,
+    [id],
+  );
   return row && orderOf(row);
 }
 
@@ -69,7 +88,19 @@ export async function saveOrder(em: EntityManager, o: ComplaintOrder): Promise<v
     em,
     `update complaints.complaint_order set compound_id = ?, status = ?, responsible_party_kind = ?, party_organisation_id = ?, responded_at = ?,
         resolved_at = ?, closed_at = ?, resolved_by_caller = ?, satisfaction = ?, sequence = ? where id = ?::uuid`,
-    [o.compoundId, o.status, o.responsiblePartyKind, o.partyOrganisationId, o.respondedAt, o.resolvedAt, o.closedAt, o.resolvedByCaller, o.satisfaction, o.sequence, o.id],
+    [
+      o.compoundId,
+      o.status,
+      o.responsiblePartyKind,
+      o.partyOrganisationId,
+      o.respondedAt,
+      o.resolvedAt,
+      o.closedAt,
+      o.resolvedByCaller,
+      o.satisfaction,
+      o.sequence,
+      o.id,
+    ],
   );
 }
 
@@ -79,8 +110,19 @@ export async function appendTransition(em: EntityManager, t: OrderTransition): P
     `insert into complaints.order_transition (order_id, sequence, step, from_status, to_status, actor_subject, actor_role, actor_organisation, at, note,
         evidence_sha256, party_kind, party_organisation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?)`,
     [
-      t.orderId, t.sequence, t.step, t.fromStatus, t.toStatus, t.actorSubject, t.actorRole, t.actorOrganisation, t.at, t.note,
-      `{${t.evidenceSha256.join(',')}}`, t.partyKind, t.partyOrganisationId,
+      t.orderId,
+      t.sequence,
+      t.step,
+      t.fromStatus,
+      t.toStatus,
+      t.actorSubject,
+      t.actorRole,
+      t.actorOrganisation,
+      t.at,
+      t.note,
+      `{${t.evidenceSha256.join(',')}}`,
+      t.partyKind,
+      t.partyOrganisationId,
     ],
   );
 }
@@ -109,7 +151,6 @@ export async function transitionsOf(em: EntityManager, orderIds: readonly string
   }));
 }
 
-
 export interface OrderFilter {
   status?: ComplaintStatus | null;
   compoundIds?: string[] | null;
@@ -129,17 +170,35 @@ const reachSql = (reach: OrderReach): [string, unknown[]] =>
         [`{${reach.divisions.map((d) => `${d}%`).join(',')}}`, reach.partyOrganisationId ?? ''],
       ];
 
-export async function listOrders(em: EntityManager, reach: OrderReach, f: OrderFilter): Promise<{ total: number; orders: ComplaintOrder[] }> {
+export async function listOrders(
+  em: EntityManager,
+  reach: OrderReach,
+  f: OrderFilter,
+): Promise<{ total: number; orders: ComplaintOrder[] }> {
   const [reachWhere, reachParams] = reachSql(reach);
   const where = `${reachWhere}
      and (?::text is null or status = ?) and (?::uuid[] is null or compound_id = any(?::uuid[])) and (?::text is null or street_code like ? || '%')
      and (not ?::boolean or compound_id is null) and (?::date is null or received_at >= ?::date) and (?::date is null or received_at < ?::date + 1)`;
   const compounds = f.compoundIds ? `{${f.compoundIds.join(',')}}` : null;
   const params = [
-    ...reachParams, f.status ?? null, f.status ?? null, compounds, compounds, f.streetCode ?? null, f.streetCode ?? null,
-    f.unmatchedOnly ?? false, f.receivedFrom ?? null, f.receivedFrom ?? null, f.receivedTo ?? null, f.receivedTo ?? null,
+    ...reachParams,
+    f.status ?? null,
+    f.status ?? null,
+    compounds,
+    compounds,
+    f.streetCode ?? null,
+    f.streetCode ?? null,
+    f.unmatchedOnly ?? false,
+    f.receivedFrom ?? null,
+    f.receivedFrom ?? null,
+    f.receivedTo ?? null,
+    f.receivedTo ?? null,
   ];
-  const [{ total }] = await sqlRows<{ total: number }>(em, `select count(*)::int as total from complaints.complaint_order where ${where}`, params);
+  const [{ total }] = await sqlRows<{ total: number }>(
+    em,
+    `select count(*)::int as total from complaints.complaint_order where ${where}`,
+    params,
+  );
   const rows = await sqlRows<OrderRow>(
     em,
     `select ${ORDER_COLUMNS} from complaints.complaint_order where ${where} order by received_at desc, order_number limit ? offset ?`,

@@ -12,7 +12,14 @@ export interface CompoundView {
   households: number;
 }
 
-type CompoundRow = { compound_id: string; name: string; district_code: string; street_code: string; governance_model: GovernanceModel; households: number };
+type CompoundRow = {
+  compound_id: string;
+  name: string;
+  district_code: string;
+  street_code: string;
+  governance_model: GovernanceModel;
+  households: number;
+};
 const compoundView = (r: CompoundRow): CompoundView => ({
   compoundId: r.compound_id,
   name: r.name,

@@ -5,7 +5,15 @@ import { CategoryDefinition, ItemDefinition, RecordedCategory, RecordedItem } fr
 
 export type { RecordedCategory, RecordedItem };
 
-type CategoryRow = { code: string; name: string; valid_from: string; valid_to: string | null; source: string; recorded_by: string; recorded_at: Date };
+type CategoryRow = {
+  code: string;
+  name: string;
+  valid_from: string;
+  valid_to: string | null;
+  source: string;
+  recorded_by: string;
+  recorded_at: Date;
+};
 type ItemRow = CategoryRow & { category_code: string; responsible: Record<GovernanceModel, ResponsiblePartyKind> };
 
 const categoryOf = (r: CategoryRow): RecordedCategory => ({
@@ -17,7 +25,11 @@ const categoryOf = (r: CategoryRow): RecordedCategory => ({
   recordedBy: r.recorded_by,
   recordedAt: r.recorded_at,
 });
-const itemOf = (r: ItemRow): RecordedItem => ({ ...categoryOf(r), categoryCode: r.category_code, responsible: r.responsible });
+const itemOf = (r: ItemRow): RecordedItem => ({
+  ...categoryOf(r),
+  categoryCode: r.category_code,
+  responsible: r.responsible,
+});
 
 const DATES = `to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to`;
 
@@ -39,7 +51,16 @@ export async function insertItem(em: EntityManager, i: ItemDefinition, recordedB
       em,
       `insert into complaints.taxonomy_item (code, valid_from, valid_to, category_code, name, source, responsible, recorded_by, recorded_at)
        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, now()) on conflict do nothing`,
-      [i.code, i.validFrom, i.validTo ?? null, i.categoryCode, i.name, i.source, JSON.stringify(i.responsible), recordedBy],
+      [
+        i.code,
+        i.validFrom,
+        i.validTo ?? null,
+        i.categoryCode,
+        i.name,
+        i.source,
+        JSON.stringify(i.responsible),
+        recordedBy,
+      ],
     )) === 1
   );
 }
@@ -66,6 +87,11 @@ export async function itemsInForce(em: EntityManager, day: string, categoryCode?
   return rows.map(itemOf);
 }
 
-export async function itemInForceOn(em: EntityManager, categoryCode: string, itemCode: string, day: string): Promise<RecordedItem | undefined> {
+export async function itemInForceOn(
+  em: EntityManager,
+  categoryCode: string,
+  itemCode: string,
+  day: string,
+): Promise<RecordedItem | undefined> {
   return (await itemsInForce(em, day, categoryCode)).find((i) => i.code === itemCode);
 }

@@ -11,7 +11,14 @@ import { OPEN_FILING_STATUSES, canonicalDigest } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
 import { countFilingsOfContractIn, findFilingOfContract } from '../persistence/filing.repository';
 import { ownContract, requireCompany } from './contract.lookup';
-import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent, openFiling } from './filing-submission';
+import {
+  DocumentsInput,
+  addVersion,
+  checkTermsForFiling,
+  checkedSubmission,
+  idempotent,
+  openFiling,
+} from './filing-submission';
 import { recordTransition } from './filing-transitions';
 
 /**
@@ -26,9 +33,16 @@ export async function amendContract(
   const companyId = requireCompany(identity);
   const { key, documents } = checkedSubmission(input);
   const terms = normaliseTerms(input.terms);
-  if (!isIsoDate(input.amendedOn)) throw new InvalidInputError('amendedOn must be a YYYY-MM-DD date', { fields: { amendedOn: 'not a date' } });
+  if (!isIsoDate(input.amendedOn))
+    throw new InvalidInputError('amendedOn must be a YYYY-MM-DD date', { fields: { amendedOn: 'not a date' } });
   const submittedOn = todayInChina();
-  const digest = canonicalDigest({ op: 'amend', contractId: input.contractId, amendedOn: input.amendedOn, terms, documents });
+  const digest = canonicalDigest({
+    op: 'amend',
+    contractId: input.contractId,
+    amendedOn: input.amendedOn,
+    terms,
+    documents,
+  });
   return idempotent(em, companyId, key, digest, async (tx) => {
     const contract = await ownContract(tx, identity, input.contractId);
     const inForce = await findFilingOfContract(tx, contract.id, 'ACCEPTED');
@@ -37,12 +51,28 @@ export async function amendContract(
     if (await countFilingsOfContractIn(tx, contract.id, OPEN_FILING_STATUSES)) {
       throw contractsError('AMENDMENT_PENDING', 'An earlier amendment of this contract is still under review');
     }
-    if (terms.kind !== contract.kind) throw new InvalidInputError('An amendment cannot change the kind of contract', { fields: { 'terms.kind': contract.kind } });
+    if (terms.kind !== contract.kind)
+      throw new InvalidInputError('An amendment cannot change the kind of contract', {
+        fields: { 'terms.kind': contract.kind },
+      });
     const { settings, feeFlags } = await checkTermsForFiling(tx, contract, terms);
     const assessment = assessFiling(input.amendedOn, submittedOn, settings);
-    const filing = openFiling(tx, contract, { companyId, kind: 'AMENDMENT', amendsFilingId: inForce.id, deadlineFrom: input.amendedOn, submittedOn, assessment });
+    const filing = openFiling(tx, contract, {
+      companyId,
+      kind: 'AMENDMENT',
+      amendsFilingId: inForce.id,
+      deadlineFrom: input.amendedOn,
+      submittedOn,
+      assessment,
+    });
     addVersion(tx, filing, { identity, key, digest, submittedOn, terms, feeFlags, documents });
-    recordTransition(tx, filing, { action: 'SUBMIT', actor: identity, via: 'API', note: { amends: inForce.id }, terms });
+    recordTransition(tx, filing, {
+      action: 'SUBMIT',
+      actor: identity,
+      via: 'API',
+      note: { amends: inForce.id },
+      terms,
+    });
     return filing;
   });
 }

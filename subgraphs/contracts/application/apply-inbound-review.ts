@@ -11,7 +11,18 @@ import { reviewFiling } from './review-filing';
  */
 export async function applyInboundReview(em: EntityManager, data: FilingReviewDecidedData): Promise<void> {
   const system = await findReviewSystem(em, data.reviewerOrganisationId);
-  if (!system) throw contractsError('UNAUTHORISED_REVIEWER', `${data.reviewerOrganisationId} is not a registered review system`);
-  const reviewer: Identity = { subject: `system:${system.organisationId}`, role: system.role, organisationId: system.organisationId, jurisdictions: system.jurisdictions };
-  await reviewFiling(em, reviewer, { filingId: data.filingId, version: data.version, outcome: data.decision, returnReasons: data.returnReasons }, 'KAFKA');
+  if (!system)
+    throw contractsError('UNAUTHORISED_REVIEWER', `${data.reviewerOrganisationId} is not a registered review system`);
+  const reviewer: Identity = {
+    subject: `system:${system.organisationId}`,
+    role: system.role,
+    organisationId: system.organisationId,
+    jurisdictions: system.jurisdictions,
+  };
+  await reviewFiling(
+    em,
+    reviewer,
+    { filingId: data.filingId, version: data.version, outcome: data.decision, returnReasons: data.returnReasons },
+    'KAFKA',
+  );
 }

@@ -11,7 +11,11 @@ import { allCitySettings } from '../persistence/city-settings.repository';
 export async function citySettingsOf(em: EntityManager, area: { districtCode: string }): Promise<CitySettings> {
   const found = settingsCovering(area.districtCode, await allCitySettings(em));
   if (!found) {
-    throw contractsError('CITY_NOT_CONFIGURED', 'No city settings cover the area: the admin enters them with setCitySettings', { districtCode: area.districtCode });
+    throw contractsError(
+      'CITY_NOT_CONFIGURED',
+      'No city settings cover the area: the admin enters them with setCitySettings',
+      { districtCode: area.districtCode },
+    );
   }
   return found.settings;
 }

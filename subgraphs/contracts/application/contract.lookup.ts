@@ -9,7 +9,8 @@ import { isReferredToCourt } from '../persistence/court-referral.repository';
 
 /** The company acting; anyone else is FORBIDDEN. */
 export function requireCompany(identity: Identity): string {
-  if (identity.role !== 'PROPERTY_COMPANY') throw new ForbiddenError('Only a property company drafts, files, amends or terminates its contracts');
+  if (identity.role !== 'PROPERTY_COMPANY')
+    throw new ForbiddenError('Only a property company drafts, files, amends or terminates its contracts');
   return identity.organisationId;
 }
 

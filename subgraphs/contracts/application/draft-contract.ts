@@ -7,7 +7,11 @@ import { insertContract } from '../persistence/contract.repository';
 import { knownArea, requireCompany } from './contract.lookup';
 
 /** A company enters a contract of an area; its problems are reported when it is filed. */
-export async function draftContract(em: EntityManager, identity: Identity, input: { areaId: string; terms: ContractTermsEntry }): Promise<Contract> {
+export async function draftContract(
+  em: EntityManager,
+  identity: Identity,
+  input: { areaId: string; terms: ContractTermsEntry },
+): Promise<Contract> {
   const companyId = requireCompany(identity);
   const terms = normaliseTerms(input.terms);
   return em.transactional(async (tx) => {

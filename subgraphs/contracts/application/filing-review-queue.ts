@@ -20,7 +20,12 @@ export async function filingReviewQueue(
   checkPage(page);
   const scope = reviewScopeOf(identity);
   if (!scope) return { items: [], totalCount: 0, counts: [] };
-  const dates = Object.entries({ submittedFrom: filter.submittedFrom, submittedTo: filter.submittedTo }).filter(([, v]) => v && !isIsoDate(v));
-  if (dates.length > 0) throw new InvalidInputError('Submission dates must be YYYY-MM-DD', { fields: Object.fromEntries(dates.map(([k]) => [k, 'not a date'])) });
+  const dates = Object.entries({ submittedFrom: filter.submittedFrom, submittedTo: filter.submittedTo }).filter(
+    ([, v]) => v && !isIsoDate(v),
+  );
+  if (dates.length > 0)
+    throw new InvalidInputError('Submission dates must be YYYY-MM-DD', {
+      fields: Object.fromEntries(dates.map(([k]) => [k, 'not a date'])),
+    });
   return reviewQueue(em, scope, filter, page);
 }

@@ -12,7 +12,11 @@ export interface AreaFilingReviewers extends FilingReviewers {
  * Where each area's contracts are filed, in the order asked: null for an area the feed has not brought yet, or
  * whose filings the caller does not review (who reviews an area tells whom its filings go to).
  */
-export async function filingReviewersOfAreas(em: EntityManager, identity: Identity, areaIds: readonly string[]): Promise<(AreaFilingReviewers | null)[]> {
+export async function filingReviewersOfAreas(
+  em: EntityManager,
+  identity: Identity,
+  areaIds: readonly string[],
+): Promise<(AreaFilingReviewers | null)[]> {
   const views = new Map((await findAreaViews(em, areaIds)).map((view) => [view.areaId, view]));
   return areaIds.map((id) => {
     const view = views.get(id);

@@ -7,7 +7,14 @@ import { retryAfterLostRace } from '../../../platform/db/sql';
 import { ContractTerms, asExistingContract, validateContractTerms } from '../domain/contract-terms';
 import { FeeScheduleFlag } from '../domain/fee-schedule';
 import { FilingAssessment } from '../domain/filing-deadline';
-import { FilingDocument, FilingKind, canonicalDigest, checkIdempotentRetry, validateDocuments, validateIdempotencyKey } from '../domain/filing';
+import {
+  FilingDocument,
+  FilingKind,
+  canonicalDigest,
+  checkIdempotentRetry,
+  validateDocuments,
+  validateIdempotencyKey,
+} from '../domain/filing';
 import { CitySettings } from '../domain/statutes';
 import { AreaView } from '../persistence/area-view.entity';
 import { Contract } from '../persistence/contract.entity';
@@ -18,7 +25,6 @@ import { citySettingsOf } from './city-settings-of-area';
 import { knownArea } from './contract.lookup';
 
 /** What the submission use cases (submit, resubmit, amend) share: idempotency, the terms check, the new version. */
-
 
 export interface DocumentsInput {
   idempotencyKey: string;
@@ -35,10 +41,23 @@ export function checkedSubmission(input: DocumentsInput): { key: string; documen
  * submission's transaction, so a retry, even one racing the first attempt, returns the filing the first created, and
  * the same key with another request is IDEMPOTENCY_KEY_REUSED.
  */
-export async function idempotent(em: EntityManager, companyId: string, key: string, digest: string, submit: (tx: EntityManager) => Promise<Filing>): Promise<Filing> {
+export async function idempotent(
+  em: EntityManager,
+  companyId: string,
+  key: string,
+  digest: string,
+  submit: (tx: EntityManager) => Promise<Filing>,
+): Promise<Filing> {
   const request = { scope: 'filing', ownerId: companyId, key, digest };
   // Two submissions of one contract under different keys at once: the second, run again, finds the contract filed.
-  const filingId = await retryAfterLostRace(() => runOnce(em, request, (earlier) => checkIdempotentRetry(earlier, digest, key), async (tx) => (await submit(tx)).id));
+  const filingId = await retryAfterLostRace(() =>
+    runOnce(
+      em,
+      request,
+      (earlier) => checkIdempotentRetry(earlier, digest, key),
+      async (tx) => (await submit(tx)).id,
+    ),
+  );
   const filing = await findFiling(em, filingId);
   if (!filing) throw new Error(`Filing ${filingId} of an idempotent submission is missing`);
   return filing;
@@ -48,7 +67,11 @@ export async function idempotent(em: EntityManager, companyId: string, key: stri
  * Checks the terms against the area and its other contracts, with the area's filings serialised, and returns the
  * area, its city's settings (CITY_NOT_CONFIGURED when none) and the fee flags reviewers should see; BAD_USER_INPUT with every problem when the terms cannot be filed.
  */
-export async function checkTermsForFiling(em: EntityManager, contract: Contract, terms: ContractTerms): Promise<{ area: AreaView; settings: CitySettings; feeFlags: FeeScheduleFlag[] }> {
+export async function checkTermsForFiling(
+  em: EntityManager,
+  contract: Contract,
+  terms: ContractTerms,
+): Promise<{ area: AreaView; settings: CitySettings; feeFlags: FeeScheduleFlag[] }> {
   await lockAreaContracts(em, contract.areaId);
   const area = await knownArea(em, contract.areaId);
   const settings = await citySettingsOf(em, area);
@@ -66,7 +89,14 @@ export async function checkTermsForFiling(em: EntityManager, contract: Contract,
 export function openFiling(
   em: EntityManager,
   contract: Contract,
-  opening: { companyId: string; kind: FilingKind; amendsFilingId?: string; deadlineFrom: IsoDate; submittedOn: IsoDate; assessment: FilingAssessment },
+  opening: {
+    companyId: string;
+    kind: FilingKind;
+    amendsFilingId?: string;
+    deadlineFrom: IsoDate;
+    submittedOn: IsoDate;
+    assessment: FilingAssessment;
+  },
 ): Filing {
   const { assessment } = opening;
   return insertFiling(em, {
@@ -94,7 +124,15 @@ export function openFiling(
 export function addVersion(
   em: EntityManager,
   filing: Filing,
-  args: { identity: Identity; key: string; digest: string; submittedOn: IsoDate; terms: ContractTerms; feeFlags: FeeScheduleFlag[]; documents: FilingDocument[] },
+  args: {
+    identity: Identity;
+    key: string;
+    digest: string;
+    submittedOn: IsoDate;
+    terms: ContractTerms;
+    feeFlags: FeeScheduleFlag[];
+    documents: FilingDocument[];
+  },
 ): void {
   insertVersion(em, {
     id: randomUUID(),

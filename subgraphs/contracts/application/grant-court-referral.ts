@@ -7,5 +7,9 @@ import { insertCourtReferralGrant } from '../persistence/court-referral.reposito
  * court's file keeps what it was sent.
  */
 export async function grantCourtReferral(em: EntityManager, data: ReferralSubmittedData): Promise<void> {
-  await insertCourtReferralGrant(em, { courtId: data.courtId, referralId: data.referralId, contractId: data.contractId });
+  await insertCourtReferralGrant(em, {
+    courtId: data.courtId,
+    referralId: data.referralId,
+    contractId: data.contractId,
+  });
 }

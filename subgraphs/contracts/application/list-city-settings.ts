@@ -13,7 +13,11 @@ export async function listCitySettings(em: EntityManager, identity: Identity): P
 }
 
 /** The audit trail of a city's settings: the admin only (it names who changed them). */
-export async function cityHistory(em: EntityManager, identity: Identity, cityCode: string): Promise<CitySettingsChange[]> {
+export async function cityHistory(
+  em: EntityManager,
+  identity: Identity,
+  cityCode: string,
+): Promise<CitySettingsChange[]> {
   if (identity.role !== 'ADMIN') throw new ForbiddenError('Only the admin reads the history of city settings');
   return citySettingsHistory(em, cityCode);
 }

@@ -35,15 +35,33 @@ export interface PublicServiceStandards {
  * income from common parts, the rest of art. 943, so none is shown. Public record only: no households, no internal
  * ids of parties, no other signatories.
  */
-export async function publicServiceStandards(em: EntityManager, compoundName: string): Promise<PublicServiceStandards[]> {
+export async function publicServiceStandards(
+  em: EntityManager,
+  compoundName: string,
+): Promise<PublicServiceStandards[]> {
   const name = compoundName?.trim() ?? '';
-  if (name.length < 2 || name.length > 100) throw new InvalidInputError('Give at least two characters of the compound name', { fields: { compoundName: '2–100 characters' } });
+  if (name.length < 2 || name.length > 100)
+    throw new InvalidInputError('Give at least two characters of the compound name', {
+      fields: { compoundName: '2–100 characters' },
+    });
   const areas = await areaViewsNamedLike(em, name, 20);
   if (areas.length === 0) return [];
   const today = todayInChina();
-  const contracts = await contractsInForce(em, areas.map((a) => a.areaId), today);
-  const filings = await acceptedFilingsOfContracts(em, contracts.map((c) => c.id));
-  const months = await collectionMonthsDue(em, contracts.map((c) => ({ areaId: c.areaId, companyId: c.companyId })), performanceWindowStart(today), today);
+  const contracts = await contractsInForce(
+    em,
+    areas.map((a) => a.areaId),
+    today,
+  );
+  const filings = await acceptedFilingsOfContracts(
+    em,
+    contracts.map((c) => c.id),
+  );
+  const months = await collectionMonthsDue(
+    em,
+    contracts.map((c) => ({ areaId: c.areaId, companyId: c.companyId })),
+    performanceWindowStart(today),
+    today,
+  );
   return areas.map((area) => {
     const contract = contracts.find((c) => c.areaId === area.areaId) ?? null;
     const filing = contract ? (filings.find((f) => f.contractId === contract.id) ?? null) : null;
@@ -57,8 +75,16 @@ export async function publicServiceStandards(em: EntityManager, compoundName: st
       serviceStartsOn: contract?.startsOn ?? null,
       serviceEndsOn: contract?.endsOn ?? null,
       serviceStandards: contract?.terms.serviceItems ?? [],
-      feeClasses: (contract?.terms.feeSchedule.classes ?? []).map((fee) => ({ ...fee, subsidies: runningSubsidies(fee, today.slice(0, 7)) })),
-      performance: contract ? collectionPerformance(months.filter((m) => m.areaId === contract.areaId && m.companyId === contract.companyId), today) : null,
+      feeClasses: (contract?.terms.feeSchedule.classes ?? []).map((fee) => ({
+        ...fee,
+        subsidies: runningSubsidies(fee, today.slice(0, 7)),
+      })),
+      performance: contract
+        ? collectionPerformance(
+            months.filter((m) => m.areaId === contract.areaId && m.companyId === contract.companyId),
+            today,
+          )
+        : null,
     };
   });
 }

@@ -9,6 +9,7 @@ import { isReferredToCaller } from './contract.lookup';
 /** A filing the caller may read (as it may read the filing's contract); anything else is NOT_FOUND. */
 export async function readableFiling(em: EntityManager, identity: Identity, id: string): Promise<Filing> {
   const filing = await findFiling(em, id);
-  if (!filing || !mayReadContract(identity, filing, filing, await isReferredToCaller(em, identity, filing.contractId))) throw new NotFoundError('Filing', id);
+  if (!filing || !mayReadContract(identity, filing, filing, await isReferredToCaller(em, identity, filing.contractId)))
+    throw new NotFoundError('Filing', id);
   return filing;
 }

@@ -18,7 +18,8 @@ export async function registerReviewSystem(
   if (!input.organisationId?.trim()) fields.organisationId = 'must not be empty';
   if (!input.name?.trim()) fields.name = 'must not be empty';
   if (!REVIEW_SYSTEM_ROLES.includes(input.role)) fields.role = REVIEW_SYSTEM_ROLES.join(' or ');
-  if (input.jurisdictions.length === 0 || input.jurisdictions.some((j) => !/^[0-9]{2,12}$/.test(j))) fields.jurisdictions = 'division codes of 2–12 digits';
+  if (input.jurisdictions.length === 0 || input.jurisdictions.some((j) => !/^[0-9]{2,12}$/.test(j)))
+    fields.jurisdictions = 'division codes of 2–12 digits';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The review system is incomplete', { fields });
   return em.transactional((tx) =>
     saveReviewSystem(tx, {

@@ -13,7 +13,11 @@ import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, ide
 import { recordTransition } from './filing-transitions';
 
 /** A returned filing comes back corrected as its next version, with the deadline still counted from signing. */
-export async function resubmitFiling(em: EntityManager, identity: Identity, input: DocumentsInput & { filingId: string; terms: ContractTermsEntry }): Promise<Filing> {
+export async function resubmitFiling(
+  em: EntityManager,
+  identity: Identity,
+  input: DocumentsInput & { filingId: string; terms: ContractTermsEntry },
+): Promise<Filing> {
   const companyId = requireCompany(identity);
   const { key, documents } = checkedSubmission(input);
   const terms = normaliseTerms(input.terms);
@@ -27,8 +31,21 @@ export async function resubmitFiling(em: EntityManager, identity: Identity, inpu
     if (filing.kind === 'INITIAL') {
       // The contract itself was returned with its filing; an amendment leaves the contract in force as it was.
       const assessment = assessFiling(terms.signedOn, filing.submittedOn, settings);
-      Object.assign(filing, { deadlineFrom: terms.signedOn, deadline: assessment.deadline, late: assessment.late, daysLate: assessment.daysLate, lateConsequence: assessment.consequence });
-      Object.assign(contract, { status: nextContractStatus(contract.status, 'RESUBMIT'), terms, kind: terms.kind, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
+      Object.assign(filing, {
+        deadlineFrom: terms.signedOn,
+        deadline: assessment.deadline,
+        late: assessment.late,
+        daysLate: assessment.daysLate,
+        lateConsequence: assessment.consequence,
+      });
+      Object.assign(contract, {
+        status: nextContractStatus(contract.status, 'RESUBMIT'),
+        terms,
+        kind: terms.kind,
+        number: terms.number,
+        startsOn: terms.startsOn,
+        endsOn: terms.endsOn,
+      });
     }
     filing.currentVersion += 1;
     addVersion(tx, filing, { identity, key, digest, submittedOn: todayInChina(), terms, feeFlags, documents });

@@ -6,13 +6,26 @@ import { nextContractStatus } from '../domain/contract';
 import { preliminaryContractsEndedBy } from '../domain/contract-overlap';
 import { asExistingContract } from '../domain/contract-terms';
 import { contractsError } from '../domain/errors';
-import { Channel, ReturnReason, ReviewOutcome, filingRecordNumber, judgeReviewDecision, nextFilingStatus, validateReturnReasons } from '../domain/filing';
+import {
+  Channel,
+  ReturnReason,
+  ReviewOutcome,
+  filingRecordNumber,
+  judgeReviewDecision,
+  nextFilingStatus,
+  validateReturnReasons,
+} from '../domain/filing';
 import { mayReviewFiling } from '../domain/filing-reviewers';
 import { findAreaView } from '../persistence/area-view.repository';
 import { Contract } from '../persistence/contract.entity';
 import { acceptedPreliminaryContracts, findContract } from '../persistence/contract.repository';
 import { Filing } from '../persistence/filing.entity';
-import { filingsOfContractIn, findFiling, findVersion, nextRecordNumberSequence } from '../persistence/filing.repository';
+import {
+  filingsOfContractIn,
+  findFiling,
+  findVersion,
+  nextRecordNumberSequence,
+} from '../persistence/filing.repository';
 import { currentTerms, recordTransition } from './filing-transitions';
 
 export interface ReviewInput {
@@ -27,39 +40,72 @@ export interface ReviewInput {
  * topic: the decision is judged against the filing as it stands (see judgeReviewDecision), so a retry changes
  * nothing and a decision on an old version is refused as STALE_REVIEW.
  */
-export async function reviewFiling(em: EntityManager, reviewer: Identity, input: ReviewInput, via: Channel = 'API'): Promise<Filing> {
+export async function reviewFiling(
+  em: EntityManager,
+  reviewer: Identity,
+  input: ReviewInput,
+  via: Channel = 'API',
+): Promise<Filing> {
   const reasons = input.outcome === 'RETURN' ? validateReturnReasons(input.returnReasons) : [];
   return em.transactional(async (tx) => {
     const filing = await findFiling(tx, input.filingId, { lock: true });
     const area = filing && (await findAreaView(tx, filing.areaId));
     if (!filing || !area || !mayReviewFiling(reviewer, area)) {
-      if (via === 'KAFKA' && filing) throw contractsError('UNAUTHORISED_REVIEWER', `${reviewer.organisationId} does not review filings of this area`);
+      if (via === 'KAFKA' && filing)
+        throw contractsError(
+          'UNAUTHORISED_REVIEWER',
+          `${reviewer.organisationId} does not review filings of this area`,
+        );
       throw new NotFoundError('Filing', input.filingId);
     }
     const version = await findVersion(tx, filing.id, input.version);
     const judgement = judgeReviewDecision(filing, input, version);
     if (judgement === 'ALREADY_APPLIED') return filing;
     if (judgement === 'STALE' || !version) {
-      throw contractsError('STALE_REVIEW', `The decision is on version ${input.version}, but the filing is ${filing.status.toLowerCase()} at version ${filing.currentVersion}`, {
-        status: filing.status,
-        currentVersion: filing.currentVersion,
-      });
+      throw contractsError(
+        'STALE_REVIEW',
+        `The decision is on version ${input.version}, but the filing is ${filing.status.toLowerCase()} at version ${filing.currentVersion}`,
+        {
+          status: filing.status,
+          currentVersion: filing.currentVersion,
+        },
+      );
     }
-    Object.assign(version, { outcome: input.outcome, reviewedAt: new Date(), reviewedBy: reviewer.organisationId, reviewerRole: reviewer.role, reviewVia: via, returnReasons: reasons });
+    Object.assign(version, {
+      outcome: input.outcome,
+      reviewedAt: new Date(),
+      reviewedBy: reviewer.organisationId,
+      reviewerRole: reviewer.role,
+      reviewVia: via,
+      returnReasons: reasons,
+    });
     const contract = await findContract(tx, filing.contractId, { lock: true });
     if (!contract) throw new Error(`Contract ${filing.contractId} of filing ${filing.id} is missing`);
     const terms = version.terms;
     if (input.outcome === 'RETURN') {
       filing.status = nextFilingStatus(filing.status, 'RETURN');
       if (filing.kind === 'INITIAL') contract.status = nextContractStatus(contract.status, 'RETURN');
-      recordTransition(tx, filing, { action: 'RETURN', actor: reviewer, via, note: { reasons }, terms, returnReasons: reasons });
+      recordTransition(tx, filing, {
+        action: 'RETURN',
+        actor: reviewer,
+        via,
+        note: { reasons },
+        terms,
+        returnReasons: reasons,
+      });
       return filing;
     }
     const today = todayInChina();
     filing.status = nextFilingStatus(filing.status, 'ACCEPT');
     filing.acceptedOn = today;
     filing.recordNumber = await nextRecordNumber(tx, area.districtCode, today);
-    recordTransition(tx, filing, { action: 'ACCEPT', actor: reviewer, via, note: { recordNumber: filing.recordNumber }, terms });
+    recordTransition(tx, filing, {
+      action: 'ACCEPT',
+      actor: reviewer,
+      via,
+      note: { recordNumber: filing.recordNumber },
+      terms,
+    });
     if (filing.kind === 'AMENDMENT' && filing.amendsFilingId) {
       const amended = await findFiling(tx, filing.amendsFilingId, { lock: true });
       if (!amended) throw new Error(`Filing ${filing.amendsFilingId} amended by ${filing.id} is missing`);
@@ -77,18 +123,44 @@ async function nextRecordNumber(em: EntityManager, districtCode: string, accepte
   return filingRecordNumber(districtCode, year, await nextRecordNumberSequence(em, districtCode, year));
 }
 
-async function supersede(em: EntityManager, filing: Filing, byFilingId: string, actor: Identity, via: Channel): Promise<void> {
+async function supersede(
+  em: EntityManager,
+  filing: Filing,
+  byFilingId: string,
+  actor: Identity,
+  via: Channel,
+): Promise<void> {
   filing.status = nextFilingStatus(filing.status, 'SUPERSEDE');
   filing.supersededByFilingId = byFilingId;
-  recordTransition(em, filing, { action: 'SUPERSEDE', actor, via, note: { by: byFilingId }, terms: await currentTerms(em, filing) });
+  recordTransition(em, filing, {
+    action: 'SUPERSEDE',
+    actor,
+    via,
+    note: { by: byFilingId },
+    terms: await currentTerms(em, filing),
+  });
 }
 
 /** Civil Code art. 940: a regular contract taking effect ends the area's preliminary contract. */
-async function endPreliminaryContracts(em: EntityManager, regular: Contract, byFilingId: string, actor: Identity, via: Channel): Promise<void> {
+async function endPreliminaryContracts(
+  em: EntityManager,
+  regular: Contract,
+  byFilingId: string,
+  actor: Identity,
+  via: Channel,
+): Promise<void> {
   const preliminary = await acceptedPreliminaryContracts(em, regular.areaId);
-  const ended = new Set(preliminaryContractsEndedBy(preliminary.map(asExistingContract), { id: regular.id, kind: 'REGULAR', startsOn: regular.startsOn, endsOn: regular.endsOn }).map((c) => c.id));
+  const ended = new Set(
+    preliminaryContractsEndedBy(preliminary.map(asExistingContract), {
+      id: regular.id,
+      kind: 'REGULAR',
+      startsOn: regular.startsOn,
+      endsOn: regular.endsOn,
+    }).map((c) => c.id),
+  );
   for (const contract of preliminary.filter((c) => ended.has(c.id))) {
     contract.status = nextContractStatus(contract.status, 'SUPERSEDE');
-    for (const filing of await filingsOfContractIn(em, contract.id, ['ACCEPTED'])) await supersede(em, filing, byFilingId, actor, via);
+    for (const filing of await filingsOfContractIn(em, contract.id, ['ACCEPTED']))
+      await supersede(em, filing, byFilingId, actor, via);
   }
 }

@@ -10,16 +10,30 @@ import { findCitySettings, lockCity, saveCitySettings } from '../persistence/cit
  * The admin enters or changes a city's settings: checked whole (every setting with its source), written as the
  * city's next version with an audit row saying who, when and why. Filings already made keep what was assessed.
  */
-export async function setCitySettings(em: EntityManager, identity: Identity, input: { settings: CitySettings; reason: string }): Promise<CitySettingsRecord> {
+export async function setCitySettings(
+  em: EntityManager,
+  identity: Identity,
+  input: { settings: CitySettings; reason: string },
+): Promise<CitySettingsRecord> {
   if (identity.role !== 'ADMIN') throw new ForbiddenError('Only the admin maintains city settings');
-  if (!input.reason?.trim()) throw new InvalidInputError('A change of city settings needs a reason', { fields: { reason: 'must not be empty' } });
+  if (!input.reason?.trim())
+    throw new InvalidInputError('A change of city settings needs a reason', {
+      fields: { reason: 'must not be empty' },
+    });
   const settings = defineCitySettings(input.settings);
   return em.transactional(async (tx) => {
     await lockCity(tx, settings.cityCode);
     const current = await findCitySettings(tx, settings.cityCode);
     const version = (current?.version ?? 0) + 1;
     const changedAt = new Date();
-    await saveCitySettings(tx, { id: randomUUID(), settings, version, changedAt, changedBy: identity.subject, reason: input.reason.trim() });
+    await saveCitySettings(tx, {
+      id: randomUUID(),
+      settings,
+      version,
+      changedAt,
+      changedBy: identity.subject,
+      reason: input.reason.trim(),
+    });
     return { cityCode: settings.cityCode, settings, version, changedAt, changedBy: identity.subject };
   });
 }

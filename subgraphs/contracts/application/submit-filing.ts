@@ -8,16 +8,26 @@ import { assessFiling } from '../domain/filing-deadline';
 import { canonicalDigest } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
 import { ownContract, requireCompany } from './contract.lookup';
-import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent, openFiling } from './filing-submission';
+import {
+  DocumentsInput,
+  addVersion,
+  checkTermsForFiling,
+  checkedSubmission,
+  idempotent,
+  openFiling,
+} from './filing-submission';
 import { recordTransition } from './filing-transitions';
 
 /** Only the admin enters a paper filing received earlier; everyone else files today. */
 function submissionDate(identity: Identity, submittedOn: string | undefined | null): string {
   const today = todayInChina();
   if (submittedOn === undefined || submittedOn === null || submittedOn === today) return today;
-  if (identity.role !== 'ADMIN') throw new ForbiddenError('Only the admin may enter a filing with an earlier submission date');
+  if (identity.role !== 'ADMIN')
+    throw new ForbiddenError('Only the admin may enter a filing with an earlier submission date');
   if (!isIsoDate(submittedOn) || compareDates(submittedOn, today) > 0) {
-    throw new InvalidInputError('submittedOn must be a date not after today', { fields: { submittedOn: 'YYYY-MM-DD, not in the future' } });
+    throw new InvalidInputError('submittedOn must be a date not after today', {
+      fields: { submittedOn: 'YYYY-MM-DD, not in the future' },
+    });
   }
   return submittedOn;
 }
@@ -31,7 +41,10 @@ export async function submitFiling(
   const { key, documents } = checkedSubmission(input);
   const submittedOn = submissionDate(identity, input.submittedOn);
   // The admin enters a paper filing for the provider named.
-  const actor = identity.role === 'ADMIN' ? { ...identity, role: 'PROPERTY_COMPANY' as const, organisationId: input.companyId ?? '' } : identity;
+  const actor =
+    identity.role === 'ADMIN'
+      ? { ...identity, role: 'PROPERTY_COMPANY' as const, organisationId: input.companyId ?? '' }
+      : identity;
   const companyId = requireCompany(actor);
   const digest = canonicalDigest({ op: 'submit', contractId: input.contractId, documents, submittedOn });
   return idempotent(em, companyId, key, digest, async (tx) => {
@@ -39,10 +52,22 @@ export async function submitFiling(
     const status = nextContractStatus(contract.status, 'SUBMIT');
     const { settings, feeFlags } = await checkTermsForFiling(tx, contract, contract.terms);
     const assessment = assessFiling(contract.terms.signedOn, submittedOn, settings);
-    const filing = openFiling(tx, contract, { companyId, kind: 'INITIAL', deadlineFrom: contract.terms.signedOn, submittedOn, assessment });
+    const filing = openFiling(tx, contract, {
+      companyId,
+      kind: 'INITIAL',
+      deadlineFrom: contract.terms.signedOn,
+      submittedOn,
+      assessment,
+    });
     addVersion(tx, filing, { identity, key, digest, submittedOn, terms: contract.terms, feeFlags, documents });
     contract.status = status;
-    recordTransition(tx, filing, { action: 'SUBMIT', actor: identity, via: 'API', note: assessment.late ? { daysLate: assessment.daysLate } : undefined, terms: contract.terms });
+    recordTransition(tx, filing, {
+      action: 'SUBMIT',
+      actor: identity,
+      via: 'API',
+      note: assessment.late ? { daysLate: assessment.daysLate } : undefined,
+      terms: contract.terms,
+    });
     return filing;
   });
 }

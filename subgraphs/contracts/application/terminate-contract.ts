@@ -18,18 +18,32 @@ export async function terminateContract(
   const fields: Record<string, string> = {};
   if (!isIsoDate(input.terminatedOn)) fields.terminatedOn = 'not a YYYY-MM-DD date';
   if (!isIsoDate(input.handoverOn)) fields.handoverOn = 'not a YYYY-MM-DD date';
-  else if (!fields.terminatedOn && compareDates(input.handoverOn, input.terminatedOn) < 0) fields.handoverOn = 'the handover cannot come before the termination';
+  else if (!fields.terminatedOn && compareDates(input.handoverOn, input.terminatedOn) < 0)
+    fields.handoverOn = 'the handover cannot come before the termination';
   if (!input.reason?.trim()) fields.reason = 'say why the contract ends';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The termination is incomplete', { fields });
   const reason = input.reason.trim();
   return em.transactional(async (tx) => {
     const contract = await ownContract(tx, identity, input.contractId);
     const status = nextContractStatus(contract.status, 'TERMINATE');
-    if (compareDates(input.terminatedOn, contract.startsOn) < 0) throw new InvalidInputError('A contract cannot end before it starts', { fields: { terminatedOn: `on or after ${contract.startsOn}` } });
+    if (compareDates(input.terminatedOn, contract.startsOn) < 0)
+      throw new InvalidInputError('A contract cannot end before it starts', {
+        fields: { terminatedOn: `on or after ${contract.startsOn}` },
+      });
     for (const filing of await filingsOfContractIn(tx, contract.id, TERMINABLE_FILING_STATUSES)) {
       filing.status = nextFilingStatus(filing.status, 'TERMINATE');
-      Object.assign(filing, { terminatedOn: input.terminatedOn, handoverOn: input.handoverOn, terminationReason: reason });
-      recordTransition(tx, filing, { action: 'TERMINATE', actor: identity, via: 'API', note: { reason }, terms: await currentTerms(tx, filing) });
+      Object.assign(filing, {
+        terminatedOn: input.terminatedOn,
+        handoverOn: input.handoverOn,
+        terminationReason: reason,
+      });
+      recordTransition(tx, filing, {
+        action: 'TERMINATE',
+        actor: identity,
+        via: 'API',
+        note: { reason },
+        terms: await currentTerms(tx, filing),
+      });
     }
     Object.assign(contract, { status, terminatedOn: input.terminatedOn, handoverOn: input.handoverOn });
     return contract;

@@ -13,7 +13,6 @@ import {
 } from './contract-overlap';
 import { BEIJING, defineCitySettings } from './statutes';
 
-
 /** A regular contract for 2022–2024, as seed 003's after the four-party agreement of 2021-12-10 might run. */
 const regular = (overrides: Partial<ExistingContract> = {}): ExistingContract => ({
   id: 'c-2022',
@@ -23,7 +22,11 @@ const regular = (overrides: Partial<ExistingContract> = {}): ExistingContract =>
   status: 'ACCEPTED',
   ...overrides,
 });
-const candidate = (startsOn: string, endsOn: string, overrides: Partial<CandidateContract> = {}): CandidateContract => ({ kind: 'REGULAR', startsOn, endsOn, ...overrides });
+const candidate = (
+  startsOn: string,
+  endsOn: string,
+  overrides: Partial<CandidateContract> = {},
+): CandidateContract => ({ kind: 'REGULAR', startsOn, endsOn, ...overrides });
 
 describe('regular contracts of one area must not overlap', () => {
   it.each<[string, string, string, boolean]>([
@@ -48,7 +51,9 @@ describe('regular contracts of one area must not overlap', () => {
     ['TERMINATED', false],
     ['SUPERSEDED', false],
   ])('an overlapping contract %s stands in the way: %s', (status, conflicts) => {
-    expect(overlappingContracts([regular({ status })], candidate('2023-01-01', '2025-12-31'))).toHaveLength(conflicts ? 1 : 0);
+    expect(overlappingContracts([regular({ status })], candidate('2023-01-01', '2025-12-31'))).toHaveLength(
+      conflicts ? 1 : 0,
+    );
   });
 
   it('returns every conflicting contract and only those', () => {
@@ -78,9 +83,16 @@ describe('regular contracts of one area must not overlap', () => {
   });
 
   it('rejects malformed dates by field, and a candidate that ends before it starts', () => {
-    expect(rejection(() => overlappingContracts([regular({ endsOn: '2024-02-30' })], candidate('2022-01-01', '2022-12-31'))).details?.fields).toHaveProperty(['existing[0].endsOn']);
-    expect(rejection(() => overlappingContracts([], candidate('2022/01/01', '2022-12-31'))).details?.fields).toHaveProperty('startsOn');
-    expect(rejection(() => overlappingContracts([], candidate('2022-12-31', '2022-01-01'))).details?.problems).toEqual(['ENDS_BEFORE_START']);
+    expect(
+      rejection(() => overlappingContracts([regular({ endsOn: '2024-02-30' })], candidate('2022-01-01', '2022-12-31')))
+        .details?.fields,
+    ).toHaveProperty(['existing[0].endsOn']);
+    expect(
+      rejection(() => overlappingContracts([], candidate('2022/01/01', '2022-12-31'))).details?.fields,
+    ).toHaveProperty('startsOn');
+    expect(rejection(() => overlappingContracts([], candidate('2022-12-31', '2022-01-01'))).details?.problems).toEqual([
+      'ENDS_BEFORE_START',
+    ]);
   });
 });
 
@@ -112,7 +124,12 @@ describe('preliminary contract term (Beijing: two years at most)', () => {
   });
 
   it('sets no maximum in a city without one', () => {
-    const noCap = defineCitySettings({ ...BEIJING, cityCode: '999900', preliminaryContractMaxYears: null, sources: { ...BEIJING.sources, preliminaryContractTerm: null } });
+    const noCap = defineCitySettings({
+      ...BEIJING,
+      cityCode: '999900',
+      preliminaryContractMaxYears: null,
+      sources: { ...BEIJING.sources, preliminaryContractTerm: null },
+    });
     expect(latestPreliminaryEnd('2024-01-01', noCap)).toBeNull();
     expect(preliminaryTermProblems('2024-01-01', '2034-12-31', noCap)).toEqual([]);
   });
@@ -121,24 +138,53 @@ describe('preliminary contract term (Beijing: two years at most)', () => {
 describe('a candidate contract term as a whole', () => {
   it.each<[string, CandidateContract, ContractTermProblem[]]>([
     ['a regular contract after the current one', candidate('2025-01-01', '2027-12-31'), []],
-    ['a regular contract overlapping the current one', candidate('2024-07-01', '2027-06-30'), ['OVERLAPS_REGULAR_CONTRACT']],
+    [
+      'a regular contract overlapping the current one',
+      candidate('2024-07-01', '2027-06-30'),
+      ['OVERLAPS_REGULAR_CONTRACT'],
+    ],
     ['a regular contract ending before it starts', candidate('2027-06-30', '2024-07-01'), ['ENDS_BEFORE_START']],
     ['a regular contract longer than two years (no cap)', candidate('2025-01-01', '2034-12-31'), []],
-    ['a preliminary contract of three years', { kind: 'PRELIMINARY', startsOn: '2025-01-01', endsOn: '2027-12-31' }, ['PRELIMINARY_TERM_TOO_LONG']],
-    ['an unknown kind', { kind: 'INTERIM' as CandidateContract['kind'], startsOn: '2025-01-01', endsOn: '2025-12-31' }, ['UNKNOWN_CONTRACT_KIND']],
+    [
+      'a preliminary contract of three years',
+      { kind: 'PRELIMINARY', startsOn: '2025-01-01', endsOn: '2027-12-31' },
+      ['PRELIMINARY_TERM_TOO_LONG'],
+    ],
+    [
+      'an unknown kind',
+      { kind: 'INTERIM' as CandidateContract['kind'], startsOn: '2025-01-01', endsOn: '2025-12-31' },
+      ['UNKNOWN_CONTRACT_KIND'],
+    ],
   ])('%s', (_label, c, problems) => {
     expect(contractTermProblems(c, [regular()], BEIJING)).toEqual(problems);
   });
 
   it('throws BAD_USER_INPUT naming the conflicting contracts', () => {
-    const error = rejection(() => validateContractTerm(candidate('2024-07-01', '2027-06-30'), [regular(), regular({ id: 'c-2025', startsOn: '2025-01-01', endsOn: '2025-12-31', status: 'SUBMITTED' })], BEIJING));
+    const error = rejection(() =>
+      validateContractTerm(
+        candidate('2024-07-01', '2027-06-30'),
+        [regular(), regular({ id: 'c-2025', startsOn: '2025-01-01', endsOn: '2025-12-31', status: 'SUBMITTED' })],
+        BEIJING,
+      ),
+    );
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.details).toEqual({ problems: ['OVERLAPS_REGULAR_CONTRACT'], conflictingContractIds: ['c-2022', 'c-2025'] });
+    expect(error.details).toEqual({
+      problems: ['OVERLAPS_REGULAR_CONTRACT'],
+      conflictingContractIds: ['c-2022', 'c-2025'],
+    });
   });
 
   it('throws BAD_USER_INPUT with the latest allowed end of a preliminary contract and its source', () => {
-    const error = rejection(() => validateContractTerm({ kind: 'PRELIMINARY', startsOn: '2024-01-01', endsOn: '2026-01-01' }, [], BEIJING));
-    expect(error.details).toEqual({ problems: ['PRELIMINARY_TERM_TOO_LONG'], latestEndsOn: '2025-12-31', source: BEIJING.sources.preliminaryContractTerm });
-    expect(() => validateContractTerm({ kind: 'PRELIMINARY', startsOn: '2024-01-01', endsOn: '2025-12-31' }, [], BEIJING)).not.toThrow();
+    const error = rejection(() =>
+      validateContractTerm({ kind: 'PRELIMINARY', startsOn: '2024-01-01', endsOn: '2026-01-01' }, [], BEIJING),
+    );
+    expect(error.details).toEqual({
+      problems: ['PRELIMINARY_TERM_TOO_LONG'],
+      latestEndsOn: '2025-12-31',
+      source: BEIJING.sources.preliminaryContractTerm,
+    });
+    expect(() =>
+      validateContractTerm({ kind: 'PRELIMINARY', startsOn: '2024-01-01', endsOn: '2025-12-31' }, [], BEIJING),
+    ).not.toThrow();
   });
 });

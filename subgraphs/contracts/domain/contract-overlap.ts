@@ -24,7 +24,8 @@ export interface CandidateContract {
   endsOn: IsoDate;
 }
 
-export type ContractTermProblem = 'UNKNOWN_CONTRACT_KIND' | 'ENDS_BEFORE_START' | 'PRELIMINARY_TERM_TOO_LONG' | 'OVERLAPS_REGULAR_CONTRACT';
+export type ContractTermProblem =
+  'UNKNOWN_CONTRACT_KIND' | 'ENDS_BEFORE_START' | 'PRELIMINARY_TERM_TOO_LONG' | 'OVERLAPS_REGULAR_CONTRACT';
 
 /** Two inclusive periods share a day. One ending the day before the other starts does not. */
 const sharesADay = (a: { startsOn: IsoDate; endsOn: IsoDate }, b: { startsOn: IsoDate; endsOn: IsoDate }) =>
@@ -37,10 +38,15 @@ const sharesADay = (a: { startsOn: IsoDate; endsOn: IsoDate }, b: { startsOn: Is
  * contract taking effect ends the preliminary one (Civil Code art. 940; see preliminaryContractsEndedBy), and a
  * preliminary candidate is bounded by its term instead (preliminaryTermProblems).
  */
-export function overlappingContracts(existing: readonly ExistingContract[], candidate: CandidateContract): ExistingContract[] {
+export function overlappingContracts(
+  existing: readonly ExistingContract[],
+  candidate: CandidateContract,
+): ExistingContract[] {
   requirePeriods(existing, candidate);
   if (candidate.kind !== 'REGULAR') return [];
-  return existing.filter((c) => c.id !== candidate.id && c.kind === 'REGULAR' && isBinding(c.status) && sharesADay(c, candidate));
+  return existing.filter(
+    (c) => c.id !== candidate.id && c.kind === 'REGULAR' && isBinding(c.status) && sharesADay(c, candidate),
+  );
 }
 
 /**
@@ -48,11 +54,18 @@ export function overlappingContracts(existing: readonly ExistingContract[], cand
  * owners' committee or the owners sign with a new provider takes effect before the preliminary contract's term runs
  * out, the preliminary contract ends. The caller marks them SUPERSEDED from the candidate's start.
  */
-export function preliminaryContractsEndedBy(existing: readonly ExistingContract[], candidate: CandidateContract): ExistingContract[] {
+export function preliminaryContractsEndedBy(
+  existing: readonly ExistingContract[],
+  candidate: CandidateContract,
+): ExistingContract[] {
   requirePeriods(existing, candidate);
   if (candidate.kind !== 'REGULAR') return [];
   return existing.filter(
-    (c) => c.id !== candidate.id && c.kind === 'PRELIMINARY' && isBinding(c.status) && compareDates(c.endsOn, candidate.startsOn) >= 0,
+    (c) =>
+      c.id !== candidate.id &&
+      c.kind === 'PRELIMINARY' &&
+      isBinding(c.status) &&
+      compareDates(c.endsOn, candidate.startsOn) >= 0,
   );
 }
 
@@ -70,7 +83,11 @@ export function latestPreliminaryEnd(startsOn: IsoDate, settings: CitySettings):
 }
 
 /** ENDS_BEFORE_START and, for a preliminary contract, PRELIMINARY_TERM_TOO_LONG (Beijing: two years at most). */
-export function preliminaryTermProblems(startsOn: IsoDate, endsOn: IsoDate, settings: CitySettings): ContractTermProblem[] {
+export function preliminaryTermProblems(
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  settings: CitySettings,
+): ContractTermProblem[] {
   requireDates({ startsOn, endsOn });
   const problems: ContractTermProblem[] = [];
   if (compareDates(endsOn, startsOn) < 0) problems.push('ENDS_BEFORE_START');
@@ -80,7 +97,11 @@ export function preliminaryTermProblems(startsOn: IsoDate, endsOn: IsoDate, sett
 }
 
 /** Every term problem of a candidate against the area's contracts, in a fixed order; empty when none. */
-export function contractTermProblems(candidate: CandidateContract, existing: readonly ExistingContract[], settings: CitySettings): ContractTermProblem[] {
+export function contractTermProblems(
+  candidate: CandidateContract,
+  existing: readonly ExistingContract[],
+  settings: CitySettings,
+): ContractTermProblem[] {
   requireDates({ startsOn: candidate.startsOn, endsOn: candidate.endsOn });
   if (!CONTRACT_KINDS.includes(candidate.kind)) return ['UNKNOWN_CONTRACT_KIND'];
   if (candidate.kind === 'PRELIMINARY') return preliminaryTermProblems(candidate.startsOn, candidate.endsOn, settings);
@@ -92,11 +113,16 @@ export function contractTermProblems(candidate: CandidateContract, existing: rea
  * Throws BAD_USER_INPUT with details.problems (and the ids of the conflicting contracts, and the latest allowed end
  * of a preliminary contract) when the candidate's term is not allowed.
  */
-export function validateContractTerm(candidate: CandidateContract, existing: readonly ExistingContract[], settings: CitySettings): void {
+export function validateContractTerm(
+  candidate: CandidateContract,
+  existing: readonly ExistingContract[],
+  settings: CitySettings,
+): void {
   const problems = contractTermProblems(candidate, existing, settings);
   if (problems.length === 0) return;
   const details: Record<string, unknown> = { problems };
-  if (problems.includes('OVERLAPS_REGULAR_CONTRACT')) details.conflictingContractIds = overlappingContracts(existing, candidate).map((c) => c.id);
+  if (problems.includes('OVERLAPS_REGULAR_CONTRACT'))
+    details.conflictingContractIds = overlappingContracts(existing, candidate).map((c) => c.id);
   if (problems.includes('PRELIMINARY_TERM_TOO_LONG')) {
     details.latestEndsOn = latestPreliminaryEnd(candidate.startsOn, settings);
     details.source = settings.sources.preliminaryContractTerm;

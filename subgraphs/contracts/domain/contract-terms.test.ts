@@ -1,5 +1,11 @@
 import { DomainError } from '../../../kernel/errors';
-import { ContractTermsEntry, assessContractTerms, asExistingContract, normaliseTerms, validateContractTerms } from './contract-terms';
+import {
+  ContractTermsEntry,
+  assessContractTerms,
+  asExistingContract,
+  normaliseTerms,
+  validateContractTerms,
+} from './contract-terms';
 import { BEIJING } from './statutes';
 
 /** Seed 003 (学院南路32号院): assessed 1.78 / 2.45, owners 1.00 / 1.67, a 0.78 subsidy for three years. */
@@ -16,8 +22,18 @@ const seed003Terms = (overrides: Partial<ContractTermsEntry> = {}): ContractTerm
   serviceItems: [{ item: '公共区域保洁', standard: '每日清扫' }],
   feeSchedule: {
     classes: [
-      { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [{ payer: '北太平庄街道与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }] },
-      { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 245, ownerRateFenPerM2Month: 167, subsidies: [{ payer: '北太平庄街道与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }] },
+      {
+        buildingClass: 'LOW_RISE',
+        assessedRateFenPerM2Month: 178,
+        ownerRateFenPerM2Month: 100,
+        subsidies: [{ payer: '北太平庄街道与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }],
+      },
+      {
+        buildingClass: 'HIGH_RISE',
+        assessedRateFenPerM2Month: 245,
+        ownerRateFenPerM2Month: 167,
+        subsidies: [{ payer: '北太平庄街道与首开集团', rateFenPerM2Month: 78, startMonth: '2022-01', months: 36 }],
+      },
     ],
   },
   lateFee: null,
@@ -31,20 +47,38 @@ const seed003Terms = (overrides: Partial<ContractTermsEntry> = {}): ContractTerm
 });
 
 const area = { totalFloorAreaCentiM2: 8_400_000, buildingClasses: ['LOW_RISE', 'HIGH_RISE'] as const };
-const codes = (terms: ContractTermsEntry, facts: { totalFloorAreaCentiM2: number; buildingClasses: readonly ('LOW_RISE' | 'HIGH_RISE')[] } = area, existing = []) =>
-  assessContractTerms(terms, facts, existing, BEIJING).problems.map((p) => p.code);
+const codes = (
+  terms: ContractTermsEntry,
+  facts: { totalFloorAreaCentiM2: number; buildingClasses: readonly ('LOW_RISE' | 'HIGH_RISE')[] } = area,
+  existing = [],
+) => assessContractTerms(terms, facts, existing, BEIJING).problems.map((p) => p.code);
 
 describe('contract terms checked for filing', () => {
   it("accepts seed 003's four-party contract and flags the owners' shortfall once the subsidy ends in 2025-01", () => {
     const flags = validateContractTerms(seed003Terms(), area, [], BEIJING);
     expect(flags).toEqual([
-      { code: 'OWNER_RATE_BELOW_ASSESSED_WITHOUT_SUBSIDY', buildingClass: 'LOW_RISE', fromMonth: '2025-01', toMonth: null, shortfallFenPerM2Month: 78 },
-      { code: 'OWNER_RATE_BELOW_ASSESSED_WITHOUT_SUBSIDY', buildingClass: 'HIGH_RISE', fromMonth: '2025-01', toMonth: null, shortfallFenPerM2Month: 78 },
+      {
+        code: 'OWNER_RATE_BELOW_ASSESSED_WITHOUT_SUBSIDY',
+        buildingClass: 'LOW_RISE',
+        fromMonth: '2025-01',
+        toMonth: null,
+        shortfallFenPerM2Month: 78,
+      },
+      {
+        code: 'OWNER_RATE_BELOW_ASSESSED_WITHOUT_SUBSIDY',
+        buildingClass: 'HIGH_RISE',
+        fromMonth: '2025-01',
+        toMonth: null,
+        shortfallFenPerM2Month: 78,
+      },
     ]);
   });
 
   it('round-trips the seed 003 schedule through normalisation unchanged', () => {
-    expect(normaliseTerms(seed003Terms())).toEqual({ ...seed003Terms(), parties: seed003Terms().parties.map((p) => ({ registration: null, ...p })) });
+    expect(normaliseTerms(seed003Terms())).toEqual({
+      ...seed003Terms(),
+      parties: seed003Terms().parties.map((p) => ({ registration: null, ...p })),
+    });
   });
 
   it('reports every problem at once, by code', () => {
@@ -72,40 +106,67 @@ describe('contract terms checked for filing', () => {
   it.each([
     [3_000_000, []],
     [3_000_001, ['AREA_OVER_AGREEMENT_THRESHOLD']],
-  ])('a preliminary contract chosen by approved agreement over %i hundredths of m² has problems %j', (floorArea, expected) => {
-    const terms = seed003Terms({
-      kind: 'PRELIMINARY',
-      ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
-      selectionMethod: 'AGREEMENT',
-      approvalReference: '临建办批〔2024〕7号',
-      endsOn: '2023-12-31',
-      parties: [seed003Terms().parties[0], { role: 'DEVELOPER', name: '某开发商', signatory: '周总' }],
-    });
-    expect(codes(terms, { totalFloorAreaCentiM2: floorArea, buildingClasses: ['LOW_RISE'] })).toEqual(expected);
-  });
+  ])(
+    'a preliminary contract chosen by approved agreement over %i hundredths of m² has problems %j',
+    (floorArea, expected) => {
+      const terms = seed003Terms({
+        kind: 'PRELIMINARY',
+        ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
+        selectionMethod: 'AGREEMENT',
+        approvalReference: '临建办批〔2024〕7号',
+        endsOn: '2023-12-31',
+        parties: [seed003Terms().parties[0], { role: 'DEVELOPER', name: '某开发商', signatory: '周总' }],
+      });
+      expect(codes(terms, { totalFloorAreaCentiM2: floorArea, buildingClasses: ['LOW_RISE'] })).toEqual(expected);
+    },
+  );
 
   it('refuses a schedule that leaves a building class of the area uncovered or does not add up', () => {
     const terms = seed003Terms();
-    const lowOnly = { ...terms, feeSchedule: { classes: [{ ...terms.feeSchedule.classes[0], ownerRateFenPerM2Month: 101 }] } };
+    const lowOnly = {
+      ...terms,
+      feeSchedule: { classes: [{ ...terms.feeSchedule.classes[0], ownerRateFenPerM2Month: 101 }] },
+    };
     const problems = assessContractTerms(lowOnly, area, [], BEIJING).problems;
     expect(problems.map((p) => [p.code, p.field])).toEqual([
       ['RATES_DO_NOT_ADD_UP', 'feeSchedule'],
       ['BUILDING_CLASS_NOT_COVERED', 'feeSchedule'],
     ]);
-    expect(problems[0].details).toMatchObject({ buildingClass: 'LOW_RISE', expectedFenPerM2Month: 178, actualFenPerM2Month: 179 });
+    expect(problems[0].details).toMatchObject({
+      buildingClass: 'LOW_RISE',
+      expectedFenPerM2Month: 178,
+      actualFenPerM2Month: 179,
+    });
     expect(() => validateContractTerms(lowOnly, area, [], BEIJING)).toThrow(DomainError);
   });
 
   it('names the regular contract a new one would overlap, and lets a terminated one free its later days', () => {
-    const existing = asExistingContract({ id: 'old', status: 'ACCEPTED', kind: 'REGULAR', startsOn: '2020-01-01', endsOn: '2022-06-30' });
+    const existing = asExistingContract({
+      id: 'old',
+      status: 'ACCEPTED',
+      kind: 'REGULAR',
+      startsOn: '2020-01-01',
+      endsOn: '2022-06-30',
+    });
     const problems = assessContractTerms(seed003Terms(), area, [existing], BEIJING).problems;
-    expect(problems).toEqual([expect.objectContaining({ code: 'OVERLAPS_REGULAR_CONTRACT', details: { conflictingContractIds: ['old'] } })]);
-    const terminated = asExistingContract({ id: 'old', status: 'TERMINATED', kind: 'REGULAR', startsOn: '2020-01-01', endsOn: '2022-06-30', terminatedOn: '2021-12-31' });
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'OVERLAPS_REGULAR_CONTRACT', details: { conflictingContractIds: ['old'] } }),
+    ]);
+    const terminated = asExistingContract({
+      id: 'old',
+      status: 'TERMINATED',
+      kind: 'REGULAR',
+      startsOn: '2020-01-01',
+      endsOn: '2022-06-30',
+      terminatedOn: '2021-12-31',
+    });
     expect(terminated).toMatchObject({ status: 'ACCEPTED', endsOn: '2021-12-31' });
     expect(codes(seed003Terms(), area, [terminated] as never)).toEqual([]);
   });
 
   it('refuses a draft whose kind or dates are not real', () => {
-    expect(() => normaliseTerms(seed003Terms({ startsOn: '2022-02-30' }))).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { fields: { startsOn: expect.any(String) } } }));
+    expect(() => normaliseTerms(seed003Terms({ startsOn: '2022-02-30' }))).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { fields: { startsOn: expect.any(String) } } }),
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { CONTRACT_KINDS, ContractKind } from './contract';
-import { ContractTermProblem, ExistingContract, contractTermProblems, latestPreliminaryEnd, overlappingContracts } from './contract-overlap';
+import {
+  ContractTermProblem,
+  ExistingContract,
+  contractTermProblems,
+  latestPreliminaryEnd,
+  overlappingContracts,
+} from './contract-overlap';
 import { BuildingClass, FeeScheduleFlag, FeeScheduleProblem, assessFeeSchedule } from './fee-schedule';
 import { ProviderSelection, SelectionProblem, selectionProblems } from './selection';
 import { CitySettings } from './statutes';
@@ -15,7 +21,15 @@ export { OWNERS_SIDE_KINDS, type OwnersSideKind };
  * Parties named in the contract. Seed 003's four-party agreement (2021-12-10) adds the street office and the
  * receiver of the non-operating assets (首开集团) to the committee and the provider.
  */
-export const PARTY_ROLES = ['PROVIDER', 'DEVELOPER', 'OWNERS_COMMITTEE', 'PROPERTY_MANAGEMENT_COMMITTEE', 'STREET_OFFICE', 'ASSET_RECEIVER', 'OTHER'] as const;
+export const PARTY_ROLES = [
+  'PROVIDER',
+  'DEVELOPER',
+  'OWNERS_COMMITTEE',
+  'PROPERTY_MANAGEMENT_COMMITTEE',
+  'STREET_OFFICE',
+  'ASSET_RECEIVER',
+  'OTHER',
+] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
 /**
@@ -47,7 +61,9 @@ export interface ContractTerms extends Omit<FilingTermsData, 'parties'> {
 }
 
 /** `T` with its nullable fields optional: a client may leave out what it does not have. */
-type NullsOptional<T> = { [K in keyof T as null extends T[K] ? K : never]?: T[K] } & { [K in keyof T as null extends T[K] ? never : K]: T[K] };
+type NullsOptional<T> = { [K in keyof T as null extends T[K] ? K : never]?: T[K] } & {
+  [K in keyof T as null extends T[K] ? never : K]: T[K];
+};
 
 /** The terms as a provider enters them, optional parts left out; normaliseTerms turns them into ContractTerms. */
 export type ContractTermsEntry = NullsOptional<Omit<ContractTerms, 'lateFee' | 'parties'>> & {
@@ -89,7 +105,8 @@ export interface TermsAssessment {
 }
 
 const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
-const wholeAtLeast = (value: unknown, min: number) => typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
+const wholeAtLeast = (value: unknown, min: number) =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
 
 /** The owners' side that signs each kind of contract (State Council regulation art. 21; Civil Code art. 939). */
 const OWNERS_SIDE_OF_KIND: Record<ContractKind, readonly OwnersSideKind[]> = {
@@ -102,12 +119,18 @@ const OWNERS_SIDE_OF_KIND: Record<ContractKind, readonly OwnersSideKind[]> = {
  * (art. 24 and the city's agreement threshold), the term against the area's other contracts, and the fee schedule
  * against the area's building classes. Reported all at once so a provider fixes a filing in one round.
  */
-export function assessContractTerms(terms: ContractTermsEntry, area: AreaFacts, existing: readonly ExistingContract[], settings: CitySettings): TermsAssessment {
+export function assessContractTerms(
+  terms: ContractTermsEntry,
+  area: AreaFacts,
+  existing: readonly ExistingContract[],
+  settings: CitySettings,
+): TermsAssessment {
   const problems: TermsProblem[] = [];
   const add = (code: TermsProblemCode, message: string, field?: string, details?: Record<string, unknown>) =>
     problems.push({ code, message, ...(field ? { field } : {}), ...(details ? { details } : {}) });
 
-  for (const field of ['number', 'title'] as const) if (blank(terms[field])) add('MISSING_FIELD', `${field} must not be empty`, field);
+  for (const field of ['number', 'title'] as const)
+    if (blank(terms[field])) add('MISSING_FIELD', `${field} must not be empty`, field);
   if (blank(terms.ownersSide?.name)) add('MISSING_FIELD', "the owners' side must be named", 'ownersSide.name');
   const datesOk = (['signedOn', 'startsOn', 'endsOn'] as const).every((field) => {
     if (isIsoDate(terms[field])) return true;
@@ -120,26 +143,41 @@ export function assessContractTerms(terms: ContractTermsEntry, area: AreaFacts, 
   }
   const kindOk = CONTRACT_KINDS.includes(terms.kind);
   if (kindOk && !OWNERS_SIDE_OF_KIND[terms.kind].includes(terms.ownersSide?.kind)) {
-    add('OWNERS_SIDE_DOES_NOT_MATCH_KIND', `a ${terms.kind.toLowerCase()} contract is signed by ${OWNERS_SIDE_OF_KIND[terms.kind].join(' or ')}`, 'ownersSide.kind');
+    add(
+      'OWNERS_SIDE_DOES_NOT_MATCH_KIND',
+      `a ${terms.kind.toLowerCase()} contract is signed by ${OWNERS_SIDE_OF_KIND[terms.kind].join(' or ')}`,
+      'ownersSide.kind',
+    );
   }
   const parties = Array.isArray(terms.parties) ? terms.parties : [];
   parties.forEach((p, i) => {
-    if (blank(p.name) || blank(p.signatory)) add('MISSING_FIELD', 'every party needs a name and a signatory', `parties[${i}]`);
+    if (blank(p.name) || blank(p.signatory))
+      add('MISSING_FIELD', 'every party needs a name and a signatory', `parties[${i}]`);
   });
-  if (parties.filter((p) => p.role === 'PROVIDER').length !== 1) add('PROVIDER_PARTY_REQUIRED', 'name exactly one PROVIDER party', 'parties');
+  if (parties.filter((p) => p.role === 'PROVIDER').length !== 1)
+    add('PROVIDER_PARTY_REQUIRED', 'name exactly one PROVIDER party', 'parties');
   if (terms.ownersSide && !parties.some((p) => p.role === terms.ownersSide.kind)) {
     add('OWNERS_SIDE_PARTY_REQUIRED', `the ${terms.ownersSide.kind} must be a party with its signatory`, 'parties');
   }
   const items = Array.isArray(terms.serviceItems) ? terms.serviceItems : [];
-  if (items.length === 0) add('SERVICE_SCOPE_REQUIRED', 'list the service scope items and their standards', 'serviceItems');
+  if (items.length === 0)
+    add('SERVICE_SCOPE_REQUIRED', 'list the service scope items and their standards', 'serviceItems');
   items.forEach((s, i) => {
-    if (blank(s.item) || blank(s.standard)) add('MISSING_FIELD', 'every service item needs its standard', `serviceItems[${i}]`);
+    if (blank(s.item) || blank(s.standard))
+      add('MISSING_FIELD', 'every service item needs its standard', `serviceItems[${i}]`);
   });
   const late = terms.lateFee;
   if (late !== null && late !== undefined) {
-    const capOk = late.capPercentOfPrincipal === null || late.capPercentOfPrincipal === undefined || (wholeAtLeast(late.capPercentOfPrincipal, 0) && late.capPercentOfPrincipal <= 100);
+    const capOk =
+      late.capPercentOfPrincipal === null ||
+      late.capPercentOfPrincipal === undefined ||
+      (wholeAtLeast(late.capPercentOfPrincipal, 0) && late.capPercentOfPrincipal <= 100);
     if (!wholeAtLeast(late.dailyRatePerTenThousand, 1) || !wholeAtLeast(late.graceDays, 0) || !capOk) {
-      add('INVALID_LATE_FEE_TERMS', 'late fees need a whole daily rate per ten thousand of 1 or more, whole grace days, and a cap of 0–100%', 'lateFee');
+      add(
+        'INVALID_LATE_FEE_TERMS',
+        'late fees need a whole daily rate per ten thousand of 1 or more, whole grace days, and a cap of 0–100%',
+        'lateFee',
+      );
     }
   }
 
@@ -151,23 +189,38 @@ export function assessContractTerms(terms: ContractTermsEntry, area: AreaFacts, 
       totalFloorAreaCentiM2: area.totalFloorAreaCentiM2,
     };
     for (const code of selectionProblems(selection, settings)) {
-      add(code, SELECTION_MESSAGES[code](settings), 'selectionMethod', code === 'AREA_OVER_AGREEMENT_THRESHOLD'
-        ? { agreementSelectionMaxFloorAreaCentiM2: settings.agreementSelectionMaxFloorAreaCentiM2, areaFloorAreaCentiM2: area.totalFloorAreaCentiM2, source: settings.sources.agreementSelection }
-        : undefined);
+      add(
+        code,
+        SELECTION_MESSAGES[code](settings),
+        'selectionMethod',
+        code === 'AREA_OVER_AGREEMENT_THRESHOLD'
+          ? {
+              agreementSelectionMaxFloorAreaCentiM2: settings.agreementSelectionMaxFloorAreaCentiM2,
+              areaFloorAreaCentiM2: area.totalFloorAreaCentiM2,
+              source: settings.sources.agreementSelection,
+            }
+          : undefined,
+      );
     }
   }
   if (kindOk && datesOk) {
     const candidate = { kind: terms.kind, startsOn: terms.startsOn, endsOn: terms.endsOn };
     for (const code of contractTermProblems(candidate, existing, settings)) {
       if (code === 'OVERLAPS_REGULAR_CONTRACT') {
-        add(code, 'the area already has a regular contract binding for part of this period', 'startsOn', { conflictingContractIds: overlappingContracts(existing, candidate).map((c) => c.id) });
+        add(code, 'the area already has a regular contract binding for part of this period', 'startsOn', {
+          conflictingContractIds: overlappingContracts(existing, candidate).map((c) => c.id),
+        });
       } else if (code === 'PRELIMINARY_TERM_TOO_LONG') {
         add(code, `a preliminary contract runs at most ${settings.preliminaryContractMaxYears} years`, 'endsOn', {
           latestEndsOn: latestPreliminaryEnd(terms.startsOn, settings),
           source: settings.sources.preliminaryContractTerm,
         });
       } else {
-        add(code, code === 'ENDS_BEFORE_START' ? 'the contract ends before it starts' : 'unknown contract kind', code === 'ENDS_BEFORE_START' ? 'endsOn' : 'kind');
+        add(
+          code,
+          code === 'ENDS_BEFORE_START' ? 'the contract ends before it starts' : 'unknown contract kind',
+          code === 'ENDS_BEFORE_START' ? 'endsOn' : 'kind',
+        );
       }
     }
   } else if (!kindOk) {
@@ -183,7 +236,12 @@ export function assessContractTerms(terms: ContractTermsEntry, area: AreaFacts, 
 }
 
 /** Throws BAD_USER_INPUT with details.problems when the terms cannot be filed; otherwise returns the fee flags. */
-export function validateContractTerms(terms: ContractTermsEntry, area: AreaFacts, existing: readonly ExistingContract[], settings: CitySettings): FeeScheduleFlag[] {
+export function validateContractTerms(
+  terms: ContractTermsEntry,
+  area: AreaFacts,
+  existing: readonly ExistingContract[],
+  settings: CitySettings,
+): FeeScheduleFlag[] {
   const { problems, feeFlags } = assessContractTerms(terms, area, existing, settings);
   if (problems.length > 0) throw new InvalidInputError('The contract cannot be filed as it stands', { problems });
   return feeFlags;
@@ -193,7 +251,8 @@ const SELECTION_MESSAGES: Record<SelectionProblem, (s: CitySettings) => string> 
   UNKNOWN_CONTRACT_KIND: () => 'unknown contract kind',
   UNKNOWN_SELECTION_METHOD: () => 'the selection method must be TENDER or AGREEMENT',
   AGREEMENT_NEEDS_APPROVAL: () => "choosing a provider by agreement needs the bureau's approval reference",
-  AREA_OVER_AGREEMENT_THRESHOLD: (s) => `choosing by agreement is open only to projects of at most ${s.agreementSelectionMaxFloorAreaCentiM2 / 100} m² of building area`,
+  AREA_OVER_AGREEMENT_THRESHOLD: (s) =>
+    `choosing by agreement is open only to projects of at most ${s.agreementSelectionMaxFloorAreaCentiM2 / 100} m² of building area`,
 };
 
 const FEE_MESSAGES: Record<FeeScheduleProblem['code'], string> = {
@@ -207,9 +266,22 @@ const FEE_MESSAGES: Record<FeeScheduleProblem['code'], string> = {
 };
 
 /** Terminated contracts occupy the days up to their termination; see BINDING_STATUSES. */
-export function asExistingContract(c: { id: string; status: ExistingContract['status']; kind: ContractKind; startsOn: IsoDate; endsOn: IsoDate; terminatedOn?: IsoDate | null }): ExistingContract {
+export function asExistingContract(c: {
+  id: string;
+  status: ExistingContract['status'];
+  kind: ContractKind;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  terminatedOn?: IsoDate | null;
+}): ExistingContract {
   if (c.status === 'TERMINATED' && c.terminatedOn && compareDates(c.terminatedOn, c.startsOn) >= 0) {
-    return { id: c.id, kind: c.kind, startsOn: c.startsOn, endsOn: compareDates(c.terminatedOn, c.endsOn) < 0 ? c.terminatedOn : c.endsOn, status: 'ACCEPTED' };
+    return {
+      id: c.id,
+      kind: c.kind,
+      startsOn: c.startsOn,
+      endsOn: compareDates(c.terminatedOn, c.endsOn) < 0 ? c.terminatedOn : c.endsOn,
+      status: 'ACCEPTED',
+    };
   }
   return { id: c.id, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status };
 }
@@ -225,7 +297,8 @@ const orNull = (value: string | null | undefined): string | null => trimmed(valu
 export function normaliseTerms(terms: ContractTermsEntry): ContractTerms {
   const fields: Record<string, string> = {};
   if (!CONTRACT_KINDS.includes(terms.kind)) fields.kind = `kind must be one of ${CONTRACT_KINDS.join(', ')}`;
-  for (const field of ['signedOn', 'startsOn', 'endsOn'] as const) if (!isIsoDate(terms[field])) fields[field] = 'must be a YYYY-MM-DD calendar date';
+  for (const field of ['signedOn', 'startsOn', 'endsOn'] as const)
+    if (!isIsoDate(terms[field])) fields[field] = 'must be a YYYY-MM-DD calendar date';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The contract terms are invalid', { fields });
   return {
     kind: terms.kind,
@@ -243,12 +316,26 @@ export function normaliseTerms(terms: ContractTermsEntry): ContractTerms {
         buildingClass: c.buildingClass,
         assessedRateFenPerM2Month: c.assessedRateFenPerM2Month,
         ownerRateFenPerM2Month: c.ownerRateFenPerM2Month,
-        subsidies: (c.subsidies ?? []).map((s) => ({ payer: trimmed(s.payer), rateFenPerM2Month: s.rateFenPerM2Month, startMonth: s.startMonth, months: s.months })),
+        subsidies: (c.subsidies ?? []).map((s) => ({
+          payer: trimmed(s.payer),
+          rateFenPerM2Month: s.rateFenPerM2Month,
+          startMonth: s.startMonth,
+          months: s.months,
+        })),
       })),
     },
     lateFee: terms.lateFee
-      ? { dailyRatePerTenThousand: terms.lateFee.dailyRatePerTenThousand, graceDays: terms.lateFee.graceDays, capPercentOfPrincipal: terms.lateFee.capPercentOfPrincipal ?? null }
+      ? {
+          dailyRatePerTenThousand: terms.lateFee.dailyRatePerTenThousand,
+          graceDays: terms.lateFee.graceDays,
+          capPercentOfPrincipal: terms.lateFee.capPercentOfPrincipal ?? null,
+        }
       : null,
-    parties: (terms.parties ?? []).map((p) => ({ role: p.role, name: trimmed(p.name), registration: orNull(p.registration), signatory: trimmed(p.signatory) })),
+    parties: (terms.parties ?? []).map((p) => ({
+      role: p.role,
+      name: trimmed(p.name),
+      registration: orNull(p.registration),
+      signatory: trimmed(p.signatory),
+    })),
   };
 }

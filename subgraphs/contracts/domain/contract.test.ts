@@ -31,7 +31,9 @@ describe('contract life cycle', () => {
     ['DRAFT', 'ACCEPT', 'INVALID_FILING_TRANSITION'],
     ['SUBMITTED', 'SUPERSEDE', 'INVALID_FILING_TRANSITION'],
   ] as const)('a %s contract cannot take %s: %s', (from, action, code) => {
-    expect(() => nextContractStatus(from, action)).toThrow(expect.objectContaining({ code, details: { status: from } }));
+    expect(() => nextContractStatus(from, action)).toThrow(
+      expect.objectContaining({ code, details: { status: from } }),
+    );
     expect(Object.keys(CONTRACTS_ERRORS)).toContain(code);
   });
 

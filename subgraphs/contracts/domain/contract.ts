@@ -26,7 +26,11 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
  * not signed yet; a terminated or superseded contract has ended (a terminated one still occupies the days before
  * its termination: the caller passes it as ACCEPTED with its end moved to the termination date).
  */
-export const BINDING_STATUSES: ReadonlySet<ContractStatus> = new Set<ContractStatus>(['SUBMITTED', 'RETURNED', 'ACCEPTED']);
+export const BINDING_STATUSES: ReadonlySet<ContractStatus> = new Set<ContractStatus>([
+  'SUBMITTED',
+  'RETURNED',
+  'ACCEPTED',
+]);
 
 export function isBinding(status: ContractStatus): boolean {
   return BINDING_STATUSES.has(status);
@@ -43,7 +47,8 @@ export function isBinding(status: ContractStatus): boolean {
  * Editing, filing and amending out of turn have codes of their own; any other action out of turn is refused as
  * INVALID_FILING_TRANSITION, the code the filing's table gives, since a contract moves only with its filings.
  */
-export type ContractAction = 'EDIT_DRAFT' | 'SUBMIT' | 'RETURN' | 'RESUBMIT' | 'ACCEPT' | 'AMEND' | 'ACCEPT_AMENDMENT' | 'SUPERSEDE' | 'TERMINATE';
+export type ContractAction =
+  'EDIT_DRAFT' | 'SUBMIT' | 'RETURN' | 'RESUBMIT' | 'ACCEPT' | 'AMEND' | 'ACCEPT_AMENDMENT' | 'SUPERSEDE' | 'TERMINATE';
 
 interface ContractTransition {
   from: readonly ContractStatus[];
@@ -55,17 +60,27 @@ const CONTRACT_TRANSITIONS: Record<ContractAction, ContractTransition> = {
   EDIT_DRAFT: {
     from: ['DRAFT'],
     to: 'DRAFT',
-    refusal: { code: 'CONTRACT_NOT_DRAFT', message: 'Only a draft is edited directly; file an amendment or resubmit the returned filing' },
+    refusal: {
+      code: 'CONTRACT_NOT_DRAFT',
+      message: 'Only a draft is edited directly; file an amendment or resubmit the returned filing',
+    },
   },
   SUBMIT: {
     from: ['DRAFT'],
     to: 'SUBMITTED',
-    refusal: { code: 'CONTRACT_ALREADY_FILED', message: 'The contract has a filing already; amend it or resubmit the returned filing' },
+    refusal: {
+      code: 'CONTRACT_ALREADY_FILED',
+      message: 'The contract has a filing already; amend it or resubmit the returned filing',
+    },
   },
   RETURN: { from: ['SUBMITTED'], to: 'RETURNED' },
   RESUBMIT: { from: ['RETURNED'], to: 'SUBMITTED' },
   ACCEPT: { from: ['SUBMITTED'], to: 'ACCEPTED' },
-  AMEND: { from: ['ACCEPTED'], to: 'ACCEPTED', refusal: { code: 'CONTRACT_NOT_IN_FORCE', message: 'Only a contract whose filing was accepted can be amended' } },
+  AMEND: {
+    from: ['ACCEPTED'],
+    to: 'ACCEPTED',
+    refusal: { code: 'CONTRACT_NOT_IN_FORCE', message: 'Only a contract whose filing was accepted can be amended' },
+  },
   ACCEPT_AMENDMENT: { from: ['ACCEPTED'], to: 'ACCEPTED' },
   SUPERSEDE: { from: ['ACCEPTED'], to: 'SUPERSEDED' },
   TERMINATE: { from: [...BINDING_STATUSES], to: 'TERMINATED' },

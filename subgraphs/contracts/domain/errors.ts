@@ -6,15 +6,18 @@ import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
  * their own: they come as BAD_USER_INPUT with `details.problems`.
  */
 export const CONTRACTS_ERRORS = {
-  CITY_NOT_CONFIGURED: "The area's city has no settings in the registry (setCitySettings): nothing is filed under another city's rules.",
-  CONTRACT_NOT_DRAFT: 'Only a draft contract is edited directly; a filed one is amended, a returned filing resubmitted.',
+  CITY_NOT_CONFIGURED:
+    "The area's city has no settings in the registry (setCitySettings): nothing is filed under another city's rules.",
+  CONTRACT_NOT_DRAFT:
+    'Only a draft contract is edited directly; a filed one is amended, a returned filing resubmitted.',
   CONTRACT_ALREADY_FILED: 'The contract has a filing already: amend it, or resubmit the returned filing.',
   CONTRACT_NOT_IN_FORCE: 'Only a contract whose filing was accepted can be amended.',
   AMENDMENT_PENDING: 'An earlier amendment of the contract is still under review.',
   INVALID_FILING_TRANSITION: 'The filing or its contract is not in a state for this action (e.g. terminating a draft).',
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used before for a different request.',
   STALE_REVIEW: 'The review decision names a version that is no longer under review; nothing was changed.',
-  UNAUTHORISED_REVIEWER: 'A bureau system that is not registered, or does not review the area, sent a decision (dead-letter reason).',
+  UNAUTHORISED_REVIEWER:
+    'A bureau system that is not registered, or does not review the area, sent a decision (dead-letter reason).',
   UNKNOWN_AREA: 'An area changed before the contracts subgraph received its registration (dead-letter reason).',
 } as const satisfies ErrorCatalog;
 

@@ -90,7 +90,8 @@ export interface FeeScheduleAssessment {
 /** 100 years of months keeps every subsidy month a four-digit 'YYYY-MM'. */
 const MAX_SUBSIDY_MONTHS = 1200;
 
-const isRate = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isRate = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /**
  * Checks a schedule against the building classes of the area it is for: every class the area has must have a fee
@@ -106,8 +107,10 @@ export function assessFeeSchedule(schedule: FeeSchedule, areaClasses: readonly B
   classes.forEach((fee, i) => {
     const at = `classes[${i}]`;
     const buildingClass = fee.buildingClass;
-    if (!BUILDING_CLASSES.includes(buildingClass)) problems.push({ code: 'UNKNOWN_BUILDING_CLASS', buildingClass, field: `${at}.buildingClass` });
-    else if (seen.has(buildingClass)) problems.push({ code: 'DUPLICATE_BUILDING_CLASS', buildingClass, field: `${at}.buildingClass` });
+    if (!BUILDING_CLASSES.includes(buildingClass))
+      problems.push({ code: 'UNKNOWN_BUILDING_CLASS', buildingClass, field: `${at}.buildingClass` });
+    else if (seen.has(buildingClass))
+      problems.push({ code: 'DUPLICATE_BUILDING_CLASS', buildingClass, field: `${at}.buildingClass` });
     seen.add(buildingClass);
 
     let shapeOk = true;
@@ -124,14 +127,21 @@ export function assessFeeSchedule(schedule: FeeSchedule, areaClasses: readonly B
       if (typeof s.payer !== 'string' || s.payer.trim() === '') invalid('INVALID_SUBSIDY', `${sat}.payer`);
       if (!isRate(s.rateFenPerM2Month)) invalid('INVALID_RATE', `${sat}.rateFenPerM2Month`);
       if (!isYearMonth(s.startMonth)) invalid('INVALID_SUBSIDY', `${sat}.startMonth`);
-      if (!Number.isSafeInteger(s.months) || s.months < 1 || s.months > MAX_SUBSIDY_MONTHS) invalid('INVALID_SUBSIDY', `${sat}.months`);
+      if (!Number.isSafeInteger(s.months) || s.months < 1 || s.months > MAX_SUBSIDY_MONTHS)
+        invalid('INVALID_SUBSIDY', `${sat}.months`);
     });
     if (!shapeOk) return;
 
     const assessed = fee.assessedRateFenPerM2Month;
     const owner = fee.ownerRateFenPerM2Month;
     // Subsidies lower what owners pay; nothing lets owners pay more than the standard the assessor set.
-    if (owner > assessed) problems.push({ code: 'OWNER_RATE_ABOVE_ASSESSED', buildingClass, expectedFenPerM2Month: assessed, actualFenPerM2Month: owner });
+    if (owner > assessed)
+      problems.push({
+        code: 'OWNER_RATE_ABOVE_ASSESSED',
+        buildingClass,
+        expectedFenPerM2Month: assessed,
+        actualFenPerM2Month: owner,
+      });
 
     for (const run of subsidyRuns(subsidies)) {
       const total = owner + run.subsidyFenPerM2Month;
@@ -181,13 +191,23 @@ type SubsidyRun =
  */
 function subsidyRuns(subsidies: readonly Subsidy[]): SubsidyRun[] {
   if (subsidies.length === 0) return [{ active: false, from: null, to: null, subsidyFenPerM2Month: 0 }];
-  const periods = subsidies.map((s) => ({ from: monthIndex(s.startMonth), until: monthIndex(s.startMonth) + s.months, rate: s.rateFenPerM2Month }));
+  const periods = subsidies.map((s) => ({
+    from: monthIndex(s.startMonth),
+    until: monthIndex(s.startMonth) + s.months,
+    rate: s.rateFenPerM2Month,
+  }));
   const boundaries = [...new Set(periods.flatMap((p) => [p.from, p.until]))].sort((a, b) => a - b);
   const runs: SubsidyRun[] = [];
   for (let k = 0; k < boundaries.length - 1; k += 1) {
     const [from, until] = [boundaries[k], boundaries[k + 1]];
     const running = periods.filter((p) => p.from <= from && from < p.until);
-    if (running.length > 0) runs.push({ active: true, from, to: until - 1, subsidyFenPerM2Month: running.reduce((sum, p) => sum + p.rate, 0) });
+    if (running.length > 0)
+      runs.push({
+        active: true,
+        from,
+        to: until - 1,
+        subsidyFenPerM2Month: running.reduce((sum, p) => sum + p.rate, 0),
+      });
     else runs.push({ active: false, from, to: until - 1, subsidyFenPerM2Month: 0 });
   }
   runs.push({ active: false, from: boundaries[boundaries.length - 1], to: null, subsidyFenPerM2Month: 0 });
@@ -197,7 +217,10 @@ function subsidyRuns(subsidies: readonly Subsidy[]): SubsidyRun[] {
 /** The fee of a class; BAD_USER_INPUT when the schedule has none for it. */
 export function classFee(schedule: FeeSchedule, buildingClass: BuildingClass): ClassFee {
   const fee = schedule.classes.find((c) => c.buildingClass === buildingClass);
-  if (!fee) throw new InvalidInputError(`The fee schedule has no fee for ${String(buildingClass)} buildings`, { buildingClass });
+  if (!fee)
+    throw new InvalidInputError(`The fee schedule has no fee for ${String(buildingClass)} buildings`, {
+      buildingClass,
+    });
   return fee;
 }
 
@@ -224,11 +247,24 @@ export interface SubsidyCharge {
  * the class's total floor area (one bill per payer per month) rather than summing per-household charges, so
  * rounding is paid once and not once per household.
  */
-export function subsidyChargesFen(schedule: FeeSchedule, buildingClass: BuildingClass, floorAreaCentiM2: number, month: YearMonth): SubsidyCharge[] {
-  if (!isYearMonth(month)) throw new InvalidInputError('The month is invalid', { fields: { month: 'month must be a YYYY-MM calendar month' } });
+export function subsidyChargesFen(
+  schedule: FeeSchedule,
+  buildingClass: BuildingClass,
+  floorAreaCentiM2: number,
+  month: YearMonth,
+): SubsidyCharge[] {
+  if (!isYearMonth(month))
+    throw new InvalidInputError('The month is invalid', {
+      fields: { month: 'month must be a YYYY-MM calendar month' },
+    });
   const rates = new Map<string, number>();
-  for (const s of runningSubsidies(classFee(schedule, buildingClass), month)) rates.set(s.payer, (rates.get(s.payer) ?? 0) + s.rateFenPerM2Month);
-  return [...rates].map(([payer, rate]) => ({ payer, rateFenPerM2Month: rate, chargeFen: chargeFen(floorAreaCentiM2, rate) }));
+  for (const s of runningSubsidies(classFee(schedule, buildingClass), month))
+    rates.set(s.payer, (rates.get(s.payer) ?? 0) + s.rateFenPerM2Month);
+  return [...rates].map(([payer, rate]) => ({
+    payer,
+    rateFenPerM2Month: rate,
+    chargeFen: chargeFen(floorAreaCentiM2, rate),
+  }));
 }
 
 /** The last month a subsidy runs: seed 003's 36 months from 2022-01 end with 2024-12. */

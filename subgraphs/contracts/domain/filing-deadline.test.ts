@@ -42,9 +42,18 @@ describe('filing deadline (Beijing art. 63: 15 days from signing or amending)', 
   });
 
   it('reads the number of days and the consequence from the city', () => {
-    const thirtyDays: CitySettings = defineCitySettings({ ...BEIJING, cityCode: '999900', filingDeadlineDays: 30, lateFilingPenalty: null });
+    const thirtyDays: CitySettings = defineCitySettings({
+      ...BEIJING,
+      cityCode: '999900',
+      filingDeadlineDays: 30,
+      lateFilingPenalty: null,
+    });
     // Day 30 is Sunday 9 January 2022: the period ends on Monday the 10th (art. 203).
-    expect(assessFiling('2021-12-10', '2022-01-10', thirtyDays)).toEqual({ deadline: '2022-01-10', late: false, daysLate: 0 });
+    expect(assessFiling('2021-12-10', '2022-01-10', thirtyDays)).toEqual({
+      deadline: '2022-01-10',
+      late: false,
+      daysLate: 0,
+    });
     expect(assessFiling('2021-12-10', '2022-01-11', thirtyDays)).toEqual({
       deadline: '2022-01-10',
       late: true,
@@ -68,7 +77,11 @@ describe('filing deadline (Beijing art. 63: 15 days from signing or amending)', 
   });
 
   it('counts days late from the moved deadline', () => {
-    expect(assessFiling('2024-09-16', '2024-10-09', BEIJING)).toMatchObject({ deadline: '2024-10-08', late: true, daysLate: 1 });
+    expect(assessFiling('2024-09-16', '2024-10-09', BEIJING)).toMatchObject({
+      deadline: '2024-10-08',
+      late: true,
+      daysLate: 1,
+    });
   });
 
   it('refuses to compute a deadline past the holiday data, with its range', () => {

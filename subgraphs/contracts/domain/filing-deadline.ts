@@ -29,7 +29,11 @@ export interface FilingAssessment {
  * 2021-12-27, its 15th day being Saturday the 25th. The hub's one calendar (kernel/working-days.ts) holds the State
  * Council's holiday notices and refuses (OUTSIDE_HOLIDAY_CALENDAR) a deadline past them.
  */
-export function filingDeadline(signedOn: IsoDate, settings: CitySettings, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
+export function filingDeadline(
+  signedOn: IsoDate,
+  settings: CitySettings,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): IsoDate {
   requireDates({ signedOn });
   if (settings.filingDeadlineDays === null) throw new Error(`City ${settings.cityCode} has no filing deadline`);
   return periodEnd(signedOn, settings.filingDeadlineDays, calendar);
@@ -40,7 +44,12 @@ export function filingDeadline(signedOn: IsoDate, settings: CitySettings, calend
  * deadline day itself is on time; the day after is one day late. A submission before the contract was signed is
  * refused: there is nothing yet to file.
  */
-export function assessFiling(signedOn: IsoDate, submittedOn: IsoDate, settings: CitySettings, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): FilingAssessment {
+export function assessFiling(
+  signedOn: IsoDate,
+  submittedOn: IsoDate,
+  settings: CitySettings,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): FilingAssessment {
   requireDates({ signedOn, submittedOn });
   if (compareDates(submittedOn, signedOn) < 0) {
     throw new InvalidInputError('A contract cannot be filed before it is signed', {
@@ -56,9 +65,20 @@ export function assessFiling(signedOn: IsoDate, submittedOn: IsoDate, settings: 
   const penalty = settings.lateFilingPenalty;
   const missed = `Filed ${daysLate} ${daysLate === 1 ? 'day' : 'days'} after the deadline of ${deadline} (${settings.filingDeadlineDays} days from signing or amendment, ${settings.sources.filingDeadline})`;
   if (penalty === null) {
-    return { deadline, late: true, daysLate, consequence: `${missed}; no penalty for late filing is recorded for city ${settings.cityCode}.` };
+    return {
+      deadline,
+      late: true,
+      daysLate,
+      consequence: `${missed}; no penalty for late filing is recorded for city ${settings.cityCode}.`,
+    };
   }
-  return { deadline, late: true, daysLate, consequence: `${missed}: ${penalty.description} (${penalty.source}).`, penalty };
+  return {
+    deadline,
+    late: true,
+    daysLate,
+    consequence: `${missed}: ${penalty.description} (${penalty.source}).`,
+    penalty,
+  };
 }
 
 /** Rejects malformed dates by field name. */

@@ -1,7 +1,12 @@
 import { Identity, Role } from '../../../kernel/identity';
 import { mayReadContract, mayReviewFiling, readScopeOf, reviewScopeOf } from './filing-reviewers';
 
-const who = (role: Role, jurisdictions: string[] = [], organisationId = 'org'): Identity => ({ subject: 's', role, organisationId, jurisdictions });
+const who = (role: Role, jurisdictions: string[] = [], organisationId = 'org'): Identity => ({
+  subject: 's',
+  role,
+  organisationId,
+  jurisdictions,
+});
 const area = { streetCode: '110102011', districtCode: '110102' };
 
 describe('who reviews and reads contracts', () => {
@@ -9,9 +14,21 @@ describe('who reviews and reads contracts', () => {
     ['the admin', who('ADMIN'), { by: 'ALL' }],
     ['a street office, by its streets', who('STREET_OFFICE', ['110102011']), { by: 'STREET', prefixes: ['110102011'] }],
     ['a district bureau, by its districts', who('CITY_BUREAU', ['110102']), { by: 'DISTRICT', prefixes: ['110102'] }],
-    ['a city bureau, whose code prefixes its districts', who('CITY_BUREAU', ['11']), { by: 'DISTRICT', prefixes: ['11'] }],
-    ['a bureau, ignoring what is no division code', who('CITY_BUREAU', ['110102', '11%', '']), { by: 'DISTRICT', prefixes: ['110102'] }],
-    ['an enforcement bureau (临江市), by its city', who('ENFORCEMENT_BUREAU', ['220681']), { by: 'DISTRICT', prefixes: ['220681'] }],
+    [
+      'a city bureau, whose code prefixes its districts',
+      who('CITY_BUREAU', ['11']),
+      { by: 'DISTRICT', prefixes: ['11'] },
+    ],
+    [
+      'a bureau, ignoring what is no division code',
+      who('CITY_BUREAU', ['110102', '11%', '']),
+      { by: 'DISTRICT', prefixes: ['110102'] },
+    ],
+    [
+      'an enforcement bureau (临江市), by its city',
+      who('ENFORCEMENT_BUREAU', ['220681']),
+      { by: 'DISTRICT', prefixes: ['220681'] },
+    ],
     ['a street office without a division', who('STREET_OFFICE', ['%']), null],
     ['a company', who('PROPERTY_COMPANY'), null],
     ['a court', who('COURT'), null],
@@ -20,20 +37,35 @@ describe('who reviews and reads contracts', () => {
   });
 
   it('matches mayReviewFiling on an area', () => {
-    for (const identity of [who('ADMIN'), who('STREET_OFFICE', ['110102011']), who('STREET_OFFICE', ['110102012']), who('CITY_BUREAU', ['11']), who('CITY_BUREAU', ['110108']), who('ENFORCEMENT_BUREAU', ['220681'])]) {
+    for (const identity of [
+      who('ADMIN'),
+      who('STREET_OFFICE', ['110102011']),
+      who('STREET_OFFICE', ['110102012']),
+      who('CITY_BUREAU', ['11']),
+      who('CITY_BUREAU', ['110108']),
+      who('ENFORCEMENT_BUREAU', ['220681']),
+    ]) {
       const scope = reviewScopeOf(identity);
-      const inScope = scope !== null && (scope.by === 'ALL' || scope.prefixes.some((p) => (scope.by === 'STREET' ? area.streetCode : area.districtCode).startsWith(p)));
+      const inScope =
+        scope !== null &&
+        (scope.by === 'ALL' ||
+          scope.prefixes.some((p) => (scope.by === 'STREET' ? area.streetCode : area.districtCode).startsWith(p)));
       expect([identity.jurisdictions, inScope]).toEqual([identity.jurisdictions, mayReviewFiling(identity, area)]);
     }
   });
 
   it('has the enforcement bureau review its city only', () => {
-    expect(mayReviewFiling(who('ENFORCEMENT_BUREAU', ['220681']), { streetCode: '220681001', districtCode: '220681' })).toBe(true);
+    expect(
+      mayReviewFiling(who('ENFORCEMENT_BUREAU', ['220681']), { streetCode: '220681001', districtCode: '220681' }),
+    ).toBe(true);
     expect(mayReviewFiling(who('ENFORCEMENT_BUREAU', ['220681']), area)).toBe(false);
   });
 
   it('lets a company list its own contracts and a court those referred to it', () => {
-    expect(readScopeOf(who('PROPERTY_COMPANY', [], '91110102MA0000000A'))).toEqual({ by: 'COMPANY', companyId: '91110102MA0000000A' });
+    expect(readScopeOf(who('PROPERTY_COMPANY', [], '91110102MA0000000A'))).toEqual({
+      by: 'COMPANY',
+      companyId: '91110102MA0000000A',
+    });
     expect(readScopeOf(who('COURT', [], 'bj-xicheng-court'))).toEqual({ by: 'COURT', courtId: 'bj-xicheng-court' });
     expect(readScopeOf(who('OWNERS_COMMITTEE', ['110102011']))).toBeNull();
     expect(mayReadContract(who('COURT'), { companyId: 'c' }, area, true)).toBe(true);

@@ -30,7 +30,8 @@ const BUREAU_ROLES: ReadonlySet<string> = new Set(['CITY_BUREAU', 'ENFORCEMENT_B
 export function mayReviewFiling(identity: Identity, area: { streetCode: string; districtCode: string }): boolean {
   if (identity.role === 'ADMIN') return true;
   if (identity.role === 'STREET_OFFICE') return coversDivision(identity, area.streetCode);
-  if (identity.role === 'CITY_BUREAU' || identity.role === 'ENFORCEMENT_BUREAU') return coversDivision(identity, area.districtCode);
+  if (identity.role === 'CITY_BUREAU' || identity.role === 'ENFORCEMENT_BUREAU')
+    return coversDivision(identity, area.districtCode);
   return false;
 }
 

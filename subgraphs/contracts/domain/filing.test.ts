@@ -1,4 +1,13 @@
-import { canonicalDigest, checkIdempotentRetry, filingRecordNumber, judgeReviewDecision, nextFilingStatus, validateDocuments, validateIdempotencyKey, validateReturnReasons } from './filing';
+import {
+  canonicalDigest,
+  checkIdempotentRetry,
+  filingRecordNumber,
+  judgeReviewDecision,
+  nextFilingStatus,
+  validateDocuments,
+  validateIdempotencyKey,
+  validateReturnReasons,
+} from './filing';
 
 const sha = 'a'.repeat(64);
 
@@ -21,26 +30,71 @@ describe('filing life cycle', () => {
     ['TERMINATED', 'RESUBMIT'],
     ['SUBMITTED', 'SUPERSEDE'],
   ] as const)('a %s filing cannot be %s-ed', (from, action) => {
-    expect(() => nextFilingStatus(from, action)).toThrow(expect.objectContaining({ code: 'INVALID_FILING_TRANSITION', details: expect.objectContaining({ status: from, action }) }));
+    expect(() => nextFilingStatus(from, action)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_FILING_TRANSITION',
+        details: expect.objectContaining({ status: from, action }),
+      }),
+    );
   });
 });
 
 describe('review decisions', () => {
   it.each([
-    ['the current version under review', { status: 'SUBMITTED', currentVersion: 2 }, { version: 2, outcome: 'ACCEPT' }, null, 'APPLY'],
-    ['the same decision again', { status: 'ACCEPTED', currentVersion: 2 }, { version: 2, outcome: 'ACCEPT' }, { outcome: 'ACCEPT' }, 'ALREADY_APPLIED'],
-    ['the opposite decision after one was made', { status: 'ACCEPTED', currentVersion: 2 }, { version: 2, outcome: 'RETURN' }, { outcome: 'ACCEPT' }, 'STALE'],
-    ['a decision on an older version', { status: 'SUBMITTED', currentVersion: 2 }, { version: 1, outcome: 'ACCEPT' }, { outcome: 'RETURN' }, 'STALE'],
-    ['a decision on a version not yet submitted', { status: 'SUBMITTED', currentVersion: 2 }, { version: 3, outcome: 'ACCEPT' }, null, 'STALE'],
-    ['a decision on a terminated filing', { status: 'TERMINATED', currentVersion: 1 }, { version: 1, outcome: 'ACCEPT' }, null, 'STALE'],
+    [
+      'the current version under review',
+      { status: 'SUBMITTED', currentVersion: 2 },
+      { version: 2, outcome: 'ACCEPT' },
+      null,
+      'APPLY',
+    ],
+    [
+      'the same decision again',
+      { status: 'ACCEPTED', currentVersion: 2 },
+      { version: 2, outcome: 'ACCEPT' },
+      { outcome: 'ACCEPT' },
+      'ALREADY_APPLIED',
+    ],
+    [
+      'the opposite decision after one was made',
+      { status: 'ACCEPTED', currentVersion: 2 },
+      { version: 2, outcome: 'RETURN' },
+      { outcome: 'ACCEPT' },
+      'STALE',
+    ],
+    [
+      'a decision on an older version',
+      { status: 'SUBMITTED', currentVersion: 2 },
+      { version: 1, outcome: 'ACCEPT' },
+      { outcome: 'RETURN' },
+      'STALE',
+    ],
+    [
+      'a decision on a version not yet submitted',
+      { status: 'SUBMITTED', currentVersion: 2 },
+      { version: 3, outcome: 'ACCEPT' },
+      null,
+      'STALE',
+    ],
+    [
+      'a decision on a terminated filing',
+      { status: 'TERMINATED', currentVersion: 1 },
+      { version: 1, outcome: 'ACCEPT' },
+      null,
+      'STALE',
+    ],
   ] as const)('%s is %s', (_label, filing, decision, decided, expected) => {
     expect(judgeReviewDecision(filing, decision, decided)).toBe(expected);
   });
 
   it('needs a field and words for every return reason', () => {
     expect(() => validateReturnReasons([])).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
-    expect(() => validateReturnReasons([{ field: 'feeSchedule', reason: ' ' }])).toThrow(expect.objectContaining({ details: { fields: { 'reasons[0]': expect.any(String) } } }));
-    expect(validateReturnReasons([{ field: ' feeSchedule ', reason: ' 测算报告缺失 ' }])).toEqual([{ field: 'feeSchedule', reason: '测算报告缺失' }]);
+    expect(() => validateReturnReasons([{ field: 'feeSchedule', reason: ' ' }])).toThrow(
+      expect.objectContaining({ details: { fields: { 'reasons[0]': expect.any(String) } } }),
+    );
+    expect(validateReturnReasons([{ field: ' feeSchedule ', reason: ' 测算报告缺失 ' }])).toEqual([
+      { field: 'feeSchedule', reason: '测算报告缺失' },
+    ]);
   });
 });
 
@@ -52,9 +106,19 @@ describe('filing records', () => {
   });
 
   it('keeps documents by name, type, size and lower-case SHA-256, and needs the contract text', () => {
-    expect(validateDocuments([{ name: ' 合同.pdf ', type: 'CONTRACT_TEXT', sizeBytes: 1024, sha256: sha.toUpperCase() }])).toEqual([{ name: '合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1024, sha256: sha }]);
+    expect(
+      validateDocuments([{ name: ' 合同.pdf ', type: 'CONTRACT_TEXT', sizeBytes: 1024, sha256: sha.toUpperCase() }]),
+    ).toEqual([{ name: '合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1024, sha256: sha }]);
     expect(() => validateDocuments([{ name: 'x', type: 'OTHER', sizeBytes: 0, sha256: 'abc' }])).toThrow(
-      expect.objectContaining({ details: { fields: { 'documents[0].sizeBytes': expect.any(String), 'documents[0].sha256': expect.any(String), documents: expect.any(String) } } }),
+      expect.objectContaining({
+        details: {
+          fields: {
+            'documents[0].sizeBytes': expect.any(String),
+            'documents[0].sha256': expect.any(String),
+            documents: expect.any(String),
+          },
+        },
+      }),
     );
   });
 
@@ -62,7 +126,9 @@ describe('filing records', () => {
     expect(canonicalDigest({ a: 1, b: [{ y: 2, x: 1 }] })).toBe(canonicalDigest({ b: [{ x: 1, y: 2 }], a: 1 }));
     expect(canonicalDigest({ a: 1 })).not.toBe(canonicalDigest({ a: 2 }));
     expect(() => checkIdempotentRetry('d1', 'd1', 'key-00001')).not.toThrow();
-    expect(() => checkIdempotentRetry('d1', 'd2', 'key-00001')).toThrow(expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' }));
+    expect(() => checkIdempotentRetry('d1', 'd2', 'key-00001')).toThrow(
+      expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' }),
+    );
     expect(() => validateIdempotencyKey('short')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     expect(validateIdempotencyKey('7f0c2a7e-5d1b-4c1e-9a57-0c5b6c1f2e3d')).toBe('7f0c2a7e-5d1b-4c1e-9a57-0c5b6c1f2e3d');
   });

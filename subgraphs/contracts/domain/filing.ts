@@ -81,9 +81,18 @@ export interface ReturnReason {
 /** A return must say what to correct, field by field; an empty or wordless reason is no use to the provider. */
 export function validateReturnReasons(reasons: readonly ReturnReason[] | null | undefined): ReturnReason[] {
   const list = Array.isArray(reasons) ? reasons : [];
-  if (list.length === 0) throw new InvalidInputError('A returned filing needs at least one reason', { fields: { reasons: 'give a field and a reason' } });
-  const bad = list.findIndex((r) => typeof r?.field !== 'string' || r.field.trim() === '' || typeof r.reason !== 'string' || r.reason.trim() === '');
-  if (bad >= 0) throw new InvalidInputError('Every return reason needs a field and words', { fields: { [`reasons[${bad}]`]: 'field and reason must not be empty' } });
+  if (list.length === 0)
+    throw new InvalidInputError('A returned filing needs at least one reason', {
+      fields: { reasons: 'give a field and a reason' },
+    });
+  const bad = list.findIndex(
+    (r) =>
+      typeof r?.field !== 'string' || r.field.trim() === '' || typeof r.reason !== 'string' || r.reason.trim() === '',
+  );
+  if (bad >= 0)
+    throw new InvalidInputError('Every return reason needs a field and words', {
+      fields: { [`reasons[${bad}]`]: 'field and reason must not be empty' },
+    });
   return list.map((r) => ({ field: r.field.trim(), reason: r.reason.trim() }));
 }
 
@@ -100,7 +109,8 @@ export function judgeReviewDecision(
   decidedVersion: { outcome?: ReviewOutcome | null } | null,
 ): ReviewJudgement {
   if (decision.version === filing.currentVersion && filing.status === 'SUBMITTED') return 'APPLY';
-  if (decidedVersion?.outcome === decision.outcome && decision.version === filing.currentVersion) return 'ALREADY_APPLIED';
+  if (decidedVersion?.outcome === decision.outcome && decision.version === filing.currentVersion)
+    return 'ALREADY_APPLIED';
   return 'STALE';
 }
 
@@ -110,14 +120,30 @@ export function judgeReviewDecision(
  * which authority holds the file.
  */
 export function filingRecordNumber(districtCode: string, year: number, sequence: number): string {
-  if (!/^[0-9]{6}$/.test(districtCode) || !Number.isSafeInteger(year) || !Number.isSafeInteger(sequence) || sequence < 1) {
-    throw new InvalidInputError('A record number needs a six-digit district, a year and a positive sequence', { districtCode, year, sequence });
+  if (
+    !/^[0-9]{6}$/.test(districtCode) ||
+    !Number.isSafeInteger(year) ||
+    !Number.isSafeInteger(sequence) ||
+    sequence < 1
+  ) {
+    throw new InvalidInputError('A record number needs a six-digit district, a year and a positive sequence', {
+      districtCode,
+      year,
+      sequence,
+    });
   }
   return `${districtCode}-${year}-${String(sequence).padStart(4, '0')}`;
 }
 
 /** Documents attached to a filing version (the signed text, the fee assessment, an approval, minutes of a decision). */
-export const DOCUMENT_TYPES = ['CONTRACT_TEXT', 'FEE_ASSESSMENT', 'SELECTION_APPROVAL', 'JOINT_DECISION', 'TENDER_RESULT', 'OTHER'] as const;
+export const DOCUMENT_TYPES = [
+  'CONTRACT_TEXT',
+  'FEE_ASSESSMENT',
+  'SELECTION_APPROVAL',
+  'JOINT_DECISION',
+  'TENDER_RESULT',
+  'OTHER',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export interface FilingDocument {
@@ -137,13 +163,22 @@ export function validateDocuments(documents: readonly FilingDocument[] | null | 
   const fields: Record<string, string> = {};
   list.forEach((d, i) => {
     if (typeof d.name !== 'string' || d.name.trim() === '') fields[`documents[${i}].name`] = 'name the document';
-    if (!DOCUMENT_TYPES.includes(d.type)) fields[`documents[${i}].type`] = `type must be one of ${DOCUMENT_TYPES.join(', ')}`;
-    if (!Number.isSafeInteger(d.sizeBytes) || d.sizeBytes < 1 || d.sizeBytes > MAX_DOCUMENT_BYTES) fields[`documents[${i}].sizeBytes`] = 'size must be 1 byte to 200 MB';
-    if (typeof d.sha256 !== 'string' || !SHA256_HEX.test(d.sha256.toLowerCase())) fields[`documents[${i}].sha256`] = 'sha256 must be 64 hex digits';
+    if (!DOCUMENT_TYPES.includes(d.type))
+      fields[`documents[${i}].type`] = `type must be one of ${DOCUMENT_TYPES.join(', ')}`;
+    if (!Number.isSafeInteger(d.sizeBytes) || d.sizeBytes < 1 || d.sizeBytes > MAX_DOCUMENT_BYTES)
+      fields[`documents[${i}].sizeBytes`] = 'size must be 1 byte to 200 MB';
+    if (typeof d.sha256 !== 'string' || !SHA256_HEX.test(d.sha256.toLowerCase()))
+      fields[`documents[${i}].sha256`] = 'sha256 must be 64 hex digits';
   });
-  if (!list.some((d) => d.type === 'CONTRACT_TEXT')) fields.documents = 'attach the signed contract text (type CONTRACT_TEXT)';
+  if (!list.some((d) => d.type === 'CONTRACT_TEXT'))
+    fields.documents = 'attach the signed contract text (type CONTRACT_TEXT)';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The filing documents are incomplete', { fields });
-  return list.map((d) => ({ name: d.name.trim(), type: d.type, sizeBytes: d.sizeBytes, sha256: d.sha256.toLowerCase() }));
+  return list.map((d) => ({
+    name: d.name.trim(),
+    type: d.type,
+    sizeBytes: d.sizeBytes,
+    sha256: d.sha256.toLowerCase(),
+  }));
 }
 
 /**
@@ -158,7 +193,9 @@ export const canonicalDigest = (value: unknown): string => sha256Hex(canonicalJs
  */
 export function checkIdempotentRetry(storedDigest: string, requestDigest: string, key: string): void {
   if (storedDigest !== requestDigest) {
-    throw contractsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for a different request`, { idempotencyKey: key });
+    throw contractsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for a different request`, {
+      idempotencyKey: key,
+    });
   }
 }
 

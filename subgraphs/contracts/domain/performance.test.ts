@@ -1,7 +1,14 @@
 import { rejection } from '../../../test/support/rejection';
 import { CollectionMonth, collectionPerformance, performanceWindowStart } from './performance';
 
-const month = (m: string, dueOn: string, households: number, paidHouseholds: number, billedFen: number, collectedFen: number): CollectionMonth => ({
+const month = (
+  m: string,
+  dueOn: string,
+  households: number,
+  paidHouseholds: number,
+  billedFen: number,
+  collectedFen: number,
+): CollectionMonth => ({
   areaId: 'a',
   companyId: 'c',
   month: m,
@@ -35,13 +42,23 @@ describe("the provider's performance publicised under Civil Code art. 943", () =
   });
 
   it('sums before dividing (a large month weighs more), and gives no rate when nothing fell due', () => {
-    const rate = collectionPerformance([month('2022-01', '2022-01-31', 1_412, 1_200, 141_200, 120_000), month('2022-02', '2022-02-28', 10, 0, 1_000, 0)], '2022-03-01');
-    expect(rate).toMatchObject({ households: 1_422, paidHouseholds: 1_200, byHouseholdsPercent: '84.4', byAmountPercent: '84.4' });
+    const rate = collectionPerformance(
+      [month('2022-01', '2022-01-31', 1_412, 1_200, 141_200, 120_000), month('2022-02', '2022-02-28', 10, 0, 1_000, 0)],
+      '2022-03-01',
+    );
+    expect(rate).toMatchObject({
+      households: 1_422,
+      paidHouseholds: 1_200,
+      byHouseholdsPercent: '84.4',
+      byAmountPercent: '84.4',
+    });
     expect(collectionPerformance([month('2022-03', '2022-03-31', 10, 0, 1_000, 0)], '2022-03-01')).toBeNull();
     expect(collectionPerformance([], '2022-03-01')).toBeNull();
   });
 
   it('refuses a summary that collected more than it billed', () => {
-    expect(rejection(() => collectionPerformance([month('2022-01', '2022-01-31', 1, 2, 100, 100)], '2022-03-01')).code).toBe('BAD_USER_INPUT');
+    expect(
+      rejection(() => collectionPerformance([month('2022-01', '2022-01-31', 1, 2, 100, 100)], '2022-03-01')).code,
+    ).toBe('BAD_USER_INPUT');
   });
 });

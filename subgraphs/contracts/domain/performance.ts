@@ -51,7 +51,8 @@ export function collectionPerformance(months: readonly CollectionMonth[], asOf: 
   if (households === 0 || billedFen === 0) return null;
   const paidHouseholds = sum((m) => m.paidHouseholds);
   const collectedFen = sum((m) => m.collectedFen);
-  if (paidHouseholds > households || collectedFen > billedFen) throw new InvalidInputError('A month reports more collected than billed', { asOf });
+  if (paidHouseholds > households || collectedFen > billedFen)
+    throw new InvalidInputError('A month reports more collected than billed', { asOf });
   return {
     dueFrom,
     asOf,

@@ -2,13 +2,21 @@ import { rejection } from '../../../test/support/rejection';
 import { ProviderSelection, SelectionProblem, selectionProblems, validateSelection } from './selection';
 import { BEIJING, CitySettings, defineCitySettings } from './statutes';
 
-
 /** A bureau-approved agreement for a project of exactly 30,000.00 m², seed 004's threshold. */
-const base: ProviderSelection = { contractKind: 'PRELIMINARY', method: 'AGREEMENT', approvalReference: '临城执批〔2024〕12号', totalFloorAreaCentiM2: 3_000_000 };
+const base: ProviderSelection = {
+  contractKind: 'PRELIMINARY',
+  method: 'AGREEMENT',
+  approvalReference: '临城执批〔2024〕12号',
+  totalFloorAreaCentiM2: 3_000_000,
+};
 const selection = (overrides: Partial<ProviderSelection>): ProviderSelection => ({ ...base, ...overrides });
 
 /** Another city's threshold (50,000 m²); the other numbers are Beijing's. */
-const fiftyThousand: CitySettings = defineCitySettings({ ...BEIJING, cityCode: '999900', agreementSelectionMaxFloorAreaCentiM2: 5_000_000 });
+const fiftyThousand: CitySettings = defineCitySettings({
+  ...BEIJING,
+  cityCode: '999900',
+  agreementSelectionMaxFloorAreaCentiM2: 5_000_000,
+});
 
 describe('choosing the provider of a preliminary contract (State Council regulation art. 24, seed 004)', () => {
   it.each<[string, Partial<ProviderSelection>, SelectionProblem[]]>([
@@ -18,11 +26,27 @@ describe('choosing the provider of a preliminary contract (State Council regulat
     ['agreement without approval', { approvalReference: undefined }, ['AGREEMENT_NEEDS_APPROVAL']],
     ['agreement with a blank approval reference', { approvalReference: '  ' }, ['AGREEMENT_NEEDS_APPROVAL']],
     ['agreement with a null approval reference', { approvalReference: null }, ['AGREEMENT_NEEDS_APPROVAL']],
-    ['unapproved agreement for 30,000.01 m²: both problems', { approvalReference: null, totalFloorAreaCentiM2: 3_000_001 }, ['AGREEMENT_NEEDS_APPROVAL', 'AREA_OVER_AGREEMENT_THRESHOLD']],
-    ['tender for 1,000,000 m², no approval needed', { method: 'TENDER', approvalReference: null, totalFloorAreaCentiM2: 100_000_000 }, []],
-    ['regular contract: the owners chose by joint decision', { contractKind: 'REGULAR', approvalReference: null, totalFloorAreaCentiM2: 100_000_000 }, []],
+    [
+      'unapproved agreement for 30,000.01 m²: both problems',
+      { approvalReference: null, totalFloorAreaCentiM2: 3_000_001 },
+      ['AGREEMENT_NEEDS_APPROVAL', 'AREA_OVER_AGREEMENT_THRESHOLD'],
+    ],
+    [
+      'tender for 1,000,000 m², no approval needed',
+      { method: 'TENDER', approvalReference: null, totalFloorAreaCentiM2: 100_000_000 },
+      [],
+    ],
+    [
+      'regular contract: the owners chose by joint decision',
+      { contractKind: 'REGULAR', approvalReference: null, totalFloorAreaCentiM2: 100_000_000 },
+      [],
+    ],
     ['an unknown method', { method: 'LOTTERY' as ProviderSelection['method'] }, ['UNKNOWN_SELECTION_METHOD']],
-    ['an unknown contract kind', { contractKind: 'INTERIM' as ProviderSelection['contractKind'] }, ['UNKNOWN_CONTRACT_KIND']],
+    [
+      'an unknown contract kind',
+      { contractKind: 'INTERIM' as ProviderSelection['contractKind'] },
+      ['UNKNOWN_CONTRACT_KIND'],
+    ],
   ])('%s', (_label, overrides, problems) => {
     expect(selectionProblems(selection(overrides), BEIJING)).toEqual(problems);
   });
@@ -36,7 +60,9 @@ describe('choosing the provider of a preliminary contract (State Council regulat
   });
 
   it('throws BAD_USER_INPUT with every problem, the threshold and its source', () => {
-    const error = rejection(() => validateSelection(selection({ approvalReference: '', totalFloorAreaCentiM2: 3_000_001 }), BEIJING));
+    const error = rejection(() =>
+      validateSelection(selection({ approvalReference: '', totalFloorAreaCentiM2: 3_000_001 }), BEIJING),
+    );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toMatchObject({
       problems: ['AGREEMENT_NEEDS_APPROVAL', 'AREA_OVER_AGREEMENT_THRESHOLD'],
@@ -46,9 +72,12 @@ describe('choosing the provider of a preliminary contract (State Council regulat
     expect(() => validateSelection(base, BEIJING)).not.toThrow();
   });
 
-  it.each([[-1], [1.5], [Number.NaN], [2 ** 53]])('rejects a floor area of %p as input, not as a rule problem', (area) => {
-    const error = rejection(() => selectionProblems(selection({ totalFloorAreaCentiM2: area }), BEIJING));
-    expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.details?.fields).toHaveProperty('totalFloorAreaCentiM2');
-  });
+  it.each([[-1], [1.5], [Number.NaN], [2 ** 53]])(
+    'rejects a floor area of %p as input, not as a rule problem',
+    (area) => {
+      const error = rejection(() => selectionProblems(selection({ totalFloorAreaCentiM2: area }), BEIJING));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.details?.fields).toHaveProperty('totalFloorAreaCentiM2');
+    },
+  );
 });

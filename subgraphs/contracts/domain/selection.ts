@@ -21,7 +21,8 @@ export interface ProviderSelection {
   totalFloorAreaCentiM2: number;
 }
 
-export type SelectionProblem = 'UNKNOWN_CONTRACT_KIND' | 'UNKNOWN_SELECTION_METHOD' | 'AGREEMENT_NEEDS_APPROVAL' | 'AREA_OVER_AGREEMENT_THRESHOLD';
+export type SelectionProblem =
+  'UNKNOWN_CONTRACT_KIND' | 'UNKNOWN_SELECTION_METHOD' | 'AGREEMENT_NEEDS_APPROVAL' | 'AREA_OVER_AGREEMENT_THRESHOLD';
 
 /**
  * Every selection problem (empty when none), in a fixed order. Only preliminary contracts are checked: art. 24 binds
@@ -40,7 +41,8 @@ export function selectionProblems(selection: ProviderSelection, settings: CitySe
   const problems: SelectionProblem[] = [];
   if (!CONTRACT_KINDS.includes(selection.contractKind)) problems.push('UNKNOWN_CONTRACT_KIND');
   if (!SELECTION_METHODS.includes(selection.method)) problems.push('UNKNOWN_SELECTION_METHOD');
-  if (problems.length > 0 || selection.contractKind !== 'PRELIMINARY' || selection.method !== 'AGREEMENT') return problems;
+  if (problems.length > 0 || selection.contractKind !== 'PRELIMINARY' || selection.method !== 'AGREEMENT')
+    return problems;
 
   const reference = selection.approvalReference;
   if (typeof reference !== 'string' || reference.trim() === '') problems.push('AGREEMENT_NEEDS_APPROVAL');

@@ -9,7 +9,6 @@ import {
   settingsCovering,
 } from './statutes';
 
-
 /** A city with a 50,000 m² agreement threshold and no preliminary-term cap; the figures are illustrative. */
 const fiftyThousand: CitySettings = {
   cityCode: '999900',
@@ -21,7 +20,12 @@ const fiftyThousand: CitySettings = {
   preliminaryContractMaxYears: null,
   filingAuthority: 'the city housing bureau',
   lateFilingPenalty: null,
-  sources: { filingDeadline: 'a city regulation', agreementSelection: 'a city regulation', preliminaryContractTerm: null, filingAuthority: 'a city regulation' },
+  sources: {
+    filingDeadline: 'a city regulation',
+    agreementSelection: 'a city regulation',
+    preliminaryContractTerm: null,
+    filingAuthority: 'a city regulation',
+  },
 };
 
 describe('contracts statutes', () => {
@@ -37,7 +41,12 @@ describe('contracts statutes', () => {
 
   it('keeps the art. 91 fine in fen: ¥5,000 to ¥10,000 after a warning', () => {
     expect(BEIJING.lateFilingPenalty).toBe(BEIJING_LATE_FILING_PENALTY);
-    expect(BEIJING_LATE_FILING_PENALTY).toMatchObject({ warningFirst: true, fineMinFen: 500_000, fineMaxFen: 1_000_000, source: 'Beijing Property Management Regulation art. 91' });
+    expect(BEIJING_LATE_FILING_PENALTY).toMatchObject({
+      warningFirst: true,
+      fineMinFen: 500_000,
+      fineMaxFen: 1_000_000,
+      source: 'Beijing Property Management Regulation art. 91',
+    });
     const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US')}`;
     expect(BEIJING_LATE_FILING_PENALTY.description).toContain(`${yuan(500_000)} to ${yuan(1_000_000)}`);
   });
@@ -65,11 +74,30 @@ describe('contracts statutes', () => {
 
   it.each<[string, Partial<CitySettings>, string[]]>([
     ['an empty city code and authority', { cityCode: ' ', filingAuthority: '' }, ['cityCode', 'filingAuthority']],
-    ['a fractional or zero deadline', { filingDeadlineDays: 0, agreementSelectionMaxFloorAreaCentiM2: 1.5 }, ['filingDeadlineDays', 'agreementSelectionMaxFloorAreaCentiM2']],
-    ['a zero preliminary term', { preliminaryContractMaxYears: 0, sources: { ...fiftyThousand.sources, preliminaryContractTerm: 'a city regulation' } }, ['preliminaryContractMaxYears']],
+    [
+      'a fractional or zero deadline',
+      { filingDeadlineDays: 0, agreementSelectionMaxFloorAreaCentiM2: 1.5 },
+      ['filingDeadlineDays', 'agreementSelectionMaxFloorAreaCentiM2'],
+    ],
+    [
+      'a zero preliminary term',
+      {
+        preliminaryContractMaxYears: 0,
+        sources: { ...fiftyThousand.sources, preliminaryContractTerm: 'a city regulation' },
+      },
+      ['preliminaryContractMaxYears'],
+    ],
     ['a cap without a source', { preliminaryContractMaxYears: 3 }, ['sources']],
-    ['a fine range upside down', { lateFilingPenalty: { ...BEIJING_LATE_FILING_PENALTY, fineMinFen: 1_000_001 } }, ['lateFilingPenalty']],
-    ['a penalty without a source', { lateFilingPenalty: { ...BEIJING_LATE_FILING_PENALTY, source: '' } }, ['lateFilingPenalty']],
+    [
+      'a fine range upside down',
+      { lateFilingPenalty: { ...BEIJING_LATE_FILING_PENALTY, fineMinFen: 1_000_001 } },
+      ['lateFilingPenalty'],
+    ],
+    [
+      'a penalty without a source',
+      { lateFilingPenalty: { ...BEIJING_LATE_FILING_PENALTY, source: '' } },
+      ['lateFilingPenalty'],
+    ],
   ])('rejects settings with %s, naming the fields', (_label, overrides, fields) => {
     const error = rejection(() => defineCitySettings({ ...fiftyThousand, ...overrides }));
     expect(error.code).toBe('BAD_USER_INPUT');
@@ -88,12 +116,20 @@ describe('contracts statutes', () => {
 
   it('keeps Linjiang to what seed 004 says: the enforcement bureau, 30,000 m², no deadline it cannot source', () => {
     expect(defineCitySettings(LINJIANG_SETTINGS)).toEqual(LINJIANG_SETTINGS);
-    expect(LINJIANG_SETTINGS).toMatchObject({ cityCode: '220681', filingReviewerRole: 'ENFORCEMENT_BUREAU', agreementSelectionMaxFloorAreaCentiM2: 3_000_000, filingDeadlineDays: null, lateFilingPenalty: null });
+    expect(LINJIANG_SETTINGS).toMatchObject({
+      cityCode: '220681',
+      filingReviewerRole: 'ENFORCEMENT_BUREAU',
+      agreementSelectionMaxFloorAreaCentiM2: 3_000_000,
+      filingDeadlineDays: null,
+      lateFilingPenalty: null,
+    });
     expect(LINJIANG_SETTINGS.sources.agreementSelection).toMatch(/§六\(七\).*建筑面积不超过三万平方米/);
   });
 
   it('refuses a city code that is not six digits and a reviewer role it does not know', () => {
-    const error = rejection(() => defineCitySettings({ ...fiftyThousand, cityCode: '2206', filingReviewerRole: 'COURT' as never }));
+    const error = rejection(() =>
+      defineCitySettings({ ...fiftyThousand, cityCode: '2206', filingReviewerRole: 'COURT' as never }),
+    );
     expect(Object.keys(error.details?.fields as object).sort()).toEqual(['cityCode', 'filingReviewerRole']);
   });
 });

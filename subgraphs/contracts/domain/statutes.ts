@@ -123,7 +123,8 @@ export const BEIJING: CitySettings = Object.freeze({
   }),
 });
 
-const positiveWhole = (value: unknown): boolean => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+const positiveWhole = (value: unknown): boolean =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 const text = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
 
 /**
@@ -132,18 +133,22 @@ const text = (value: unknown): boolean => typeof value === 'string' && value.tri
  */
 export function defineCitySettings(settings: CitySettings): CitySettings {
   const fields: Record<string, string> = {};
-  if (typeof settings.cityCode !== 'string' || !/^[1-9][0-9](?:[0-9]{2}){2}$/.test(settings.cityCode)) fields.cityCode = 'cityCode must be a 6-digit GB/T 2260 code';
+  if (typeof settings.cityCode !== 'string' || !/^[1-9][0-9](?:[0-9]{2}){2}$/.test(settings.cityCode))
+    fields.cityCode = 'cityCode must be a 6-digit GB/T 2260 code';
   if (!text(settings.cityName)) fields.cityName = 'cityName must not be empty';
   if (!text(settings.regulation)) fields.regulation = 'regulation must not be empty';
-  if (!FILING_REVIEWER_ROLES.includes(settings.filingReviewerRole)) fields.filingReviewerRole = `one of ${FILING_REVIEWER_ROLES.join(', ')}`;
+  if (!FILING_REVIEWER_ROLES.includes(settings.filingReviewerRole))
+    fields.filingReviewerRole = `one of ${FILING_REVIEWER_ROLES.join(', ')}`;
   if (settings.filingDeadlineDays !== null && !positiveWhole(settings.filingDeadlineDays)) {
     fields.filingDeadlineDays = 'filingDeadlineDays must be a whole number of days, 1 or more, or null';
   }
   if (!positiveWhole(settings.agreementSelectionMaxFloorAreaCentiM2)) {
-    fields.agreementSelectionMaxFloorAreaCentiM2 = 'the agreement threshold must be a positive whole number of hundredths of m²';
+    fields.agreementSelectionMaxFloorAreaCentiM2 =
+      'the agreement threshold must be a positive whole number of hundredths of m²';
   }
   if (settings.preliminaryContractMaxYears !== null && !positiveWhole(settings.preliminaryContractMaxYears)) {
-    fields.preliminaryContractMaxYears = 'preliminaryContractMaxYears must be a whole number of years, 1 or more, or null';
+    fields.preliminaryContractMaxYears =
+      'preliminaryContractMaxYears must be a whole number of years, 1 or more, or null';
   }
   if (!text(settings.filingAuthority)) fields.filingAuthority = 'filingAuthority must not be empty';
   const penalty = settings.lateFilingPenalty;
@@ -158,7 +163,10 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
   const sources = settings.sources;
   if (!sources || !text(sources.agreementSelection) || !text(sources.filingAuthority)) {
     fields.sources = 'the agreement threshold and filing authority each need a source';
-  } else if ((settings.filingDeadlineDays === null) !== (sources.filingDeadline === null) || (sources.filingDeadline !== null && !text(sources.filingDeadline))) {
+  } else if (
+    (settings.filingDeadlineDays === null) !== (sources.filingDeadline === null) ||
+    (sources.filingDeadline !== null && !text(sources.filingDeadline))
+  ) {
     fields.sources = 'a filing deadline needs a source, and only a deadline has one';
   } else if ((settings.preliminaryContractMaxYears === null) !== (sources.preliminaryContractTerm === null)) {
     fields.sources = 'a preliminary-contract maximum needs a source, and only a maximum has one';
@@ -197,7 +205,8 @@ export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
   filingDeadlineDays: null,
   agreementSelectionMaxFloorAreaCentiM2: SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2,
   preliminaryContractMaxYears: null,
-  filingAuthority: '临江市城市管理行政执法局 (the city urban-management enforcement bureau), the street office supervising',
+  filingAuthority:
+    '临江市城市管理行政执法局 (the city urban-management enforcement bureau), the street office supervising',
   filingReviewerRole: 'ENFORCEMENT_BUREAU',
   lateFilingPenalty: null,
   sources: Object.freeze({

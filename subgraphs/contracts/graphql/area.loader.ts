@@ -4,4 +4,9 @@ import { AreaFilingReviewers, filingReviewersOfAreas } from '../application/fili
 
 /** One query per request for the filing reviewers of every area asked (gateway `_entities` batches included). */
 export const filingReviewersLoader = (ctx: RequestContext) =>
-  requestLoader(ctx, 'contracts.filing-reviewers', () => new DataLoader<string, AreaFilingReviewers | null>((ids) => filingReviewersOfAreas(ctx.em, ctx.identity, ids)));
+  requestLoader(
+    ctx,
+    'contracts.filing-reviewers',
+    () =>
+      new DataLoader<string, AreaFilingReviewers | null>((ids) => filingReviewersOfAreas(ctx.em, ctx.identity, ids)),
+  );

@@ -8,7 +8,9 @@ export class AreaRef {
   id!: string;
 }
 
-@ObjectType({ description: 'Where service contracts of an area are filed (Beijing Property Management Regulation art. 63).' })
+@ObjectType({
+  description: 'Where service contracts of an area are filed (Beijing Property Management Regulation art. 63).',
+})
 export class FilingReviewers {
   @Field({ description: 'The street office reviewing filings of the area.' })
   streetCode!: string;

@@ -7,7 +7,11 @@ import type { CitySettings, FilingReviewerRole } from '../domain/statutes';
 import type { CitySettingsRecord } from '../persistence/city-settings.entity';
 import { CitySettingsChangeType, CitySettingsInput, CitySettingsType } from './city-settings.type';
 
-const settingsView = (row: Pick<CitySettingsRecord, 'settings' | 'version' | 'changedAt'>): CitySettingsType => ({ ...row.settings, version: row.version, changedAt: row.changedAt });
+const settingsView = (row: Pick<CitySettingsRecord, 'settings' | 'version' | 'changedAt'>): CitySettingsType => ({
+  ...row.settings,
+  version: row.version,
+  changedAt: row.changedAt,
+});
 
 /** The input as the domain's CitySettings; defineCitySettings checks it whole. */
 const settingsOf = (input: CitySettingsInput): CitySettings => ({
@@ -16,24 +20,35 @@ const settingsOf = (input: CitySettingsInput): CitySettings => ({
   preliminaryContractMaxYears: input.preliminaryContractMaxYears ?? null,
   filingReviewerRole: input.filingReviewerRole as FilingReviewerRole,
   lateFilingPenalty: input.lateFilingPenalty ? { ...input.lateFilingPenalty } : null,
-  sources: { ...input.sources, filingDeadline: input.sources.filingDeadline ?? null, preliminaryContractTerm: input.sources.preliminaryContractTerm ?? null },
+  sources: {
+    ...input.sources,
+    filingDeadline: input.sources.filingDeadline ?? null,
+    preliminaryContractTerm: input.sources.preliminaryContractTerm ?? null,
+  },
 });
 
 @Resolver()
 export class CitySettingsResolver {
   @Directive('@listSize(assumedSize: 20)')
-  @Query(() => [CitySettingsType], { description: "Every city's filing rules with their sources (any signed-in organisation)." })
+  @Query(() => [CitySettingsType], {
+    description: "Every city's filing rules with their sources (any signed-in organisation).",
+  })
   async citySettings(@Ctx() ctx: RequestContext): Promise<CitySettingsType[]> {
     return (await listCitySettings(ctx.em, ctx.identity)).map(settingsView);
   }
 
   @Directive('@listSize(assumedSize: 20)')
   @Query(() => [CitySettingsChangeType], { description: "Admin: the audit trail of a city's settings, oldest first." })
-  async citySettingsHistory(@Arg('cityCode', () => Key) cityCode: string, @Ctx() ctx: RequestContext): Promise<CitySettingsChangeType[]> {
+  async citySettingsHistory(
+    @Arg('cityCode', () => Key) cityCode: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CitySettingsChangeType[]> {
     return (await cityHistory(ctx.em, ctx.identity, cityCode)).map((c) => ({ ...c, settings: settingsView(c) }));
   }
 
-  @Mutation(() => CitySettingsType, { description: "Admin: enters or changes a city's settings as its next version, with the reason in the audit trail." })
+  @Mutation(() => CitySettingsType, {
+    description: "Admin: enters or changes a city's settings as its next version, with the reason in the audit trail.",
+  })
   async setCitySettings(
     @Arg('settings', () => CitySettingsInput) settings: CitySettingsInput,
     @Arg('reason', () => Note) reason: string,

@@ -10,7 +10,9 @@ export class LateFilingPenaltyType {
   @Field() source!: string;
 }
 
-@ObjectType('CitySettingSources', { description: 'Where each setting comes from (article or document); null where the setting is not set.' })
+@ObjectType('CitySettingSources', {
+  description: 'Where each setting comes from (article or document); null where the setting is not set.',
+})
 export class CitySettingSourcesType {
   @Field(() => String, { nullable: true }) filingDeadline!: string | null;
   @Field() agreementSelection!: string;
@@ -18,23 +20,37 @@ export class CitySettingSourcesType {
   @Field() filingAuthority!: string;
 }
 
-@ObjectType('CitySettings', { description: "A city's filing rules, each with its source: the registry keyed by city code (GB/T 2260)." })
+@ObjectType('CitySettings', {
+  description: "A city's filing rules, each with its source: the registry keyed by city code (GB/T 2260).",
+})
 export class CitySettingsType {
   @Field() cityCode!: string;
   @Field() cityName!: string;
   @Field() regulation!: string;
-  @Field(() => Int, { nullable: true, description: 'Days after signing or amending to file; null where the city has no confirmed deadline.' }) filingDeadlineDays!: number | null;
-  @Field(() => Int, { description: 'Largest total building floor area, in hundredths of m², for choosing a provider by agreement.' }) agreementSelectionMaxFloorAreaCentiM2!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days after signing or amending to file; null where the city has no confirmed deadline.',
+  })
+  filingDeadlineDays!: number | null;
+  @Field(() => Int, {
+    description: 'Largest total building floor area, in hundredths of m², for choosing a provider by agreement.',
+  })
+  agreementSelectionMaxFloorAreaCentiM2!: number;
   @Field(() => Int, { nullable: true }) preliminaryContractMaxYears!: number | null;
   @Field() filingAuthority!: string;
-  @Field({ description: 'CITY_BUREAU or ENFORCEMENT_BUREAU: the bureau that reviews filings beside the street office.' }) filingReviewerRole!: string;
+  @Field({
+    description: 'CITY_BUREAU or ENFORCEMENT_BUREAU: the bureau that reviews filings beside the street office.',
+  })
+  filingReviewerRole!: string;
   @Field(() => LateFilingPenaltyType, { nullable: true }) lateFilingPenalty!: LateFilingPenaltyType | null;
   @Field(() => CitySettingSourcesType) sources!: CitySettingSourcesType;
   @Field(() => Int, { description: 'The version in the audit trail.' }) version!: number;
   @Field() changedAt!: Date;
 }
 
-@ObjectType('CitySettingsChange', { description: 'One entry of the audit trail: the settings as set, who set them, when and why.' })
+@ObjectType('CitySettingsChange', {
+  description: 'One entry of the audit trail: the settings as set, who set them, when and why.',
+})
 export class CitySettingsChangeType {
   @Field(() => Int) version!: number;
   @Field() changedAt!: Date;

@@ -24,7 +24,11 @@ export const contractTermsOf = (input: ContractTermsInput): ContractTermsEntry =
 
 export const contractView = (contract: Contract): ContractType => ({ ...contract, area: { id: contract.areaId } });
 
-export const filingView = (filing: Filing): FilingType => ({ ...filing, deadline: filing.deadline ?? null, area: { id: filing.areaId } });
+export const filingView = (filing: Filing): FilingType => ({
+  ...filing,
+  deadline: filing.deadline ?? null,
+  area: { id: filing.areaId },
+});
 
 export const versionView = (version: FilingVersion): FilingVersionType => version;
 
@@ -36,10 +40,19 @@ export const publicFee = (fee: ClassFee): PublicFeeType => ({
   ownerRateYuan: formatYuan(fee.ownerRateFenPerM2Month),
   assessedRateYuan: formatYuan(fee.assessedRateFenPerM2Month),
   subsidisedBy: [...new Set(fee.subsidies.map((s) => s.payer))],
-  subsidies: fee.subsidies.map((s) => ({ payer: s.payer, rateYuan: formatYuan(s.rateFenPerM2Month), startMonth: s.startMonth, endMonth: subsidyEndMonth(s) })),
+  subsidies: fee.subsidies.map((s) => ({
+    payer: s.payer,
+    rateYuan: formatYuan(s.rateFenPerM2Month),
+    startMonth: s.startMonth,
+    endMonth: subsidyEndMonth(s),
+  })),
 });
 
-export const publicServiceStandardsView = ({ feeClasses, performance, ...standards }: PublicServiceStandards): PublicServiceStandardsType => ({
+export const publicServiceStandardsView = ({
+  feeClasses,
+  performance,
+  ...standards
+}: PublicServiceStandards): PublicServiceStandardsType => ({
   ...standards,
   fees: feeClasses.map(publicFee),
   performance: performance && {

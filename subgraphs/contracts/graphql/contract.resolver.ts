@@ -11,13 +11,23 @@ import { updateContractDraft } from '../application/update-contract-draft';
 import { ContractStatus } from '../domain/contract';
 import { filingsOfContractsLoader } from './contract.loaders';
 import { contractTermsOf, contractView, filingView, publicServiceStandardsView } from './contract.mappers';
-import { ContractPageType, ContractStatusEnum, ContractTermsInput, ContractType, FilingDocumentInput, FilingType, PublicServiceStandardsType } from './contract.type';
+import {
+  ContractPageType,
+  ContractStatusEnum,
+  ContractTermsInput,
+  ContractType,
+  FilingDocumentInput,
+  FilingType,
+  PublicServiceStandardsType,
+} from './contract.type';
 import { Key, LocalDate, Name, Note } from '../../../platform/graphql/scalars';
 
 @Resolver(() => ContractType)
 export class ContractResolver {
   @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
-  @Query(() => ContractPageType, { description: 'A company lists its own contracts; reviewers those of the areas they review.' })
+  @Query(() => ContractPageType, {
+    description: 'A company lists its own contracts; reviewers those of the areas they review.',
+  })
   async contracts(
     @Ctx() ctx: RequestContext,
     @Arg('status', () => ContractStatusEnum, { nullable: true }) status?: ContractStatus,
@@ -41,28 +51,50 @@ export class ContractResolver {
   }
 
   @Mutation(() => ContractType, { description: 'A company enters a contract; problems are reported when it is filed.' })
-  async draftContract(@Arg('areaId', () => ID) areaId: string, @Arg('terms') terms: ContractTermsInput, @Ctx() ctx: RequestContext): Promise<ContractType> {
+  async draftContract(
+    @Arg('areaId', () => ID) areaId: string,
+    @Arg('terms') terms: ContractTermsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContractType> {
     return contractView(await draftContract(ctx.em, ctx.identity, { areaId, terms: contractTermsOf(terms) }));
   }
 
   @Mutation(() => ContractType)
-  async updateContractDraft(@Arg('contractId', () => ID) contractId: string, @Arg('terms') terms: ContractTermsInput, @Ctx() ctx: RequestContext): Promise<ContractType> {
+  async updateContractDraft(
+    @Arg('contractId', () => ID) contractId: string,
+    @Arg('terms') terms: ContractTermsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContractType> {
     return contractView(await updateContractDraft(ctx.em, ctx.identity, { contractId, terms: contractTermsOf(terms) }));
   }
 
-  @Mutation(() => FilingType, { description: 'Files a drafted contract. Retrying with the same idempotency key returns the same filing.' })
+  @Mutation(() => FilingType, {
+    description: 'Files a drafted contract. Retrying with the same idempotency key returns the same filing.',
+  })
   async submitFiling(
     @Arg('contractId', () => ID) contractId: string,
     @Arg('idempotencyKey', () => Key) idempotencyKey: string,
     @Arg('documents', () => [FilingDocumentInput]) documents: FilingDocumentInput[],
     @Ctx() ctx: RequestContext,
-    @Arg('submittedOn', () => LocalDate, { nullable: true, description: 'Admin only: the date a paper filing was received.' }) submittedOn?: string,
-    @Arg('companyId', () => Key, { nullable: true, description: 'Admin only: the provider a paper filing is entered for.' }) companyId?: string,
+    @Arg('submittedOn', () => LocalDate, {
+      nullable: true,
+      description: 'Admin only: the date a paper filing was received.',
+    })
+    submittedOn?: string,
+    @Arg('companyId', () => Key, {
+      nullable: true,
+      description: 'Admin only: the provider a paper filing is entered for.',
+    })
+    companyId?: string,
   ): Promise<FilingType> {
-    return filingView(await submitFiling(ctx.em, ctx.identity, { contractId, idempotencyKey, documents, submittedOn, companyId }));
+    return filingView(
+      await submitFiling(ctx.em, ctx.identity, { contractId, idempotencyKey, documents, submittedOn, companyId }),
+    );
   }
 
-  @Mutation(() => ContractType, { description: 'Ends a contract early; its filings are terminated with the handover date.' })
+  @Mutation(() => ContractType, {
+    description: 'Ends a contract early; its filings are terminated with the handover date.',
+  })
   async terminateContract(
     @Arg('contractId', () => ID) contractId: string,
     @Arg('terminatedOn', () => LocalDate) terminatedOn: string,
@@ -70,10 +102,14 @@ export class ContractResolver {
     @Arg('reason', () => Note) reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<ContractType> {
-    return contractView(await terminateContract(ctx.em, ctx.identity, { contractId, terminatedOn, handoverOn, reason }));
+    return contractView(
+      await terminateContract(ctx.em, ctx.identity, { contractId, terminatedOn, handoverOn, reason }),
+    );
   }
 
-  @Mutation(() => FilingType, { description: 'Files an amendment of a contract in force; its terms apply once the amendment is accepted.' })
+  @Mutation(() => FilingType, {
+    description: 'Files an amendment of a contract in force; its terms apply once the amendment is accepted.',
+  })
   async amendContract(
     @Arg('contractId', () => ID) contractId: string,
     @Arg('idempotencyKey', () => Key) idempotencyKey: string,
@@ -82,12 +118,25 @@ export class ContractResolver {
     @Arg('documents', () => [FilingDocumentInput]) documents: FilingDocumentInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<FilingType> {
-    return filingView(await amendContract(ctx.em, ctx.identity, { contractId, idempotencyKey, amendedOn, terms: contractTermsOf(terms), documents }));
+    return filingView(
+      await amendContract(ctx.em, ctx.identity, {
+        contractId,
+        idempotencyKey,
+        amendedOn,
+        terms: contractTermsOf(terms),
+        documents,
+      }),
+    );
   }
 
   @Directive('@listSize(assumedSize: 5)')
-  @Query(() => [PublicServiceStandardsType], { description: 'Public (no token): the filed provider, standards and owner fees in force, by compound name.' })
-  async publicServiceStandards(@Arg('compoundName', () => Name) compoundName: string, @Ctx() ctx: RequestContext): Promise<PublicServiceStandardsType[]> {
+  @Query(() => [PublicServiceStandardsType], {
+    description: 'Public (no token): the filed provider, standards and owner fees in force, by compound name.',
+  })
+  async publicServiceStandards(
+    @Arg('compoundName', () => Name) compoundName: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PublicServiceStandardsType[]> {
     return (await publicServiceStandards(ctx.em, compoundName)).map(publicServiceStandardsView);
   }
 }

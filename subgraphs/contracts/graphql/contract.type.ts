@@ -3,7 +3,16 @@ import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { CONTRACT_KINDS, CONTRACT_STATUSES, ContractKind, ContractStatus } from '../domain/contract';
 import { OWNERS_SIDE_KINDS, OwnersSideKind, PARTY_ROLES, PartyRole } from '../domain/contract-terms';
 import { BUILDING_CLASSES, BuildingClass } from '../domain/fee-schedule';
-import { DOCUMENT_TYPES, DocumentType, FILING_KINDS, FILING_STATUSES, FilingKind, FilingStatus, REVIEW_DECISIONS, ReviewOutcome } from '../domain/filing';
+import {
+  DOCUMENT_TYPES,
+  DocumentType,
+  FILING_KINDS,
+  FILING_STATUSES,
+  FilingKind,
+  FilingStatus,
+  REVIEW_DECISIONS,
+  ReviewOutcome,
+} from '../domain/filing';
 import { SELECTION_METHODS, SelectionMethod } from '../domain/selection';
 import { AreaRef } from './area.type';
 import { Key, LocalDate, Name, Note, RateFen } from '../../../platform/graphql/scalars';
@@ -18,11 +27,20 @@ export const PartyRoleEnum = graphqlEnum(PARTY_ROLES);
 export const DocumentTypeEnum = graphqlEnum(DOCUMENT_TYPES);
 export const BuildingClassEnum = graphqlEnum(BUILDING_CLASSES);
 export const ReviewOutcomeEnum = graphqlEnum(REVIEW_DECISIONS);
-registerEnumType(ContractKindEnum, { name: 'ContractKind', description: 'PRELIMINARY (前期, signed by the developer) or REGULAR (signed for the owners).' });
+registerEnumType(ContractKindEnum, {
+  name: 'ContractKind',
+  description: 'PRELIMINARY (前期, signed by the developer) or REGULAR (signed for the owners).',
+});
 registerEnumType(ContractStatusEnum, { name: 'ContractStatus' });
 registerEnumType(FilingStatusEnum, { name: 'FilingStatus' });
-registerEnumType(FilingKindEnum, { name: 'FilingKind', description: 'INITIAL files a contract; AMENDMENT files a change to a contract in force.' });
-registerEnumType(SelectionMethodEnum, { name: 'SelectionMethod', description: '招投标 (TENDER) or 协议方式 (AGREEMENT, needs approval and a small project).' });
+registerEnumType(FilingKindEnum, {
+  name: 'FilingKind',
+  description: 'INITIAL files a contract; AMENDMENT files a change to a contract in force.',
+});
+registerEnumType(SelectionMethodEnum, {
+  name: 'SelectionMethod',
+  description: '招投标 (TENDER) or 协议方式 (AGREEMENT, needs approval and a small project).',
+});
 registerEnumType(OwnersSideKindEnum, { name: 'OwnersSideKind' });
 registerEnumType(PartyRoleEnum, { name: 'ContractPartyRole' });
 registerEnumType(DocumentTypeEnum, { name: 'FilingDocumentType' });
@@ -31,7 +49,9 @@ registerEnumType(ReviewOutcomeEnum, { name: 'ReviewOutcome' });
 
 // ------------------------------------------------------------------------------------------------ terms (output)
 
-@ObjectType('Subsidy', { description: 'A third party paying part of the assessed rate (补贴), e.g. the street office.' })
+@ObjectType('Subsidy', {
+  description: 'A third party paying part of the assessed rate (补贴), e.g. the street office.',
+})
 export class SubsidyType {
   @Field() payer!: string;
   @Field(() => Int, { description: 'Fen per m² per month.' }) rateFenPerM2Month!: number;
@@ -45,13 +65,15 @@ export class ClassFeeType {
   @Field(() => Int) assessedRateFenPerM2Month!: number;
   @Field(() => Int) ownerRateFenPerM2Month!: number;
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [SubsidyType]) subsidies!: SubsidyType[];
+  @Field(() => [SubsidyType])
+  subsidies!: SubsidyType[];
 }
 
 @ObjectType('FeeSchedule')
 export class FeeScheduleType {
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [ClassFeeType]) classes!: ClassFeeType[];
+  @Field(() => [ClassFeeType])
+  classes!: ClassFeeType[];
 }
 
 @ObjectType('LateFeeTerms', { description: 'Simple daily late fee on the unpaid fee, never compounded.' })
@@ -65,7 +87,8 @@ export class LateFeeTermsType {
 export class ContractPartyType {
   @Field(() => PartyRoleEnum) role!: PartyRole;
   @Field() name!: string;
-  @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码).' }) registration?: string | null;
+  @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码).' })
+  registration?: string | null;
   @Field() signatory!: string;
 }
 
@@ -93,11 +116,13 @@ export class ContractTermsType {
   @Field() startsOn!: string;
   @Field() endsOn!: string;
   @Directive('@listSize(assumedSize: 30)')
-  @Field(() => [ServiceItemType]) serviceItems!: ServiceItemType[];
+  @Field(() => [ServiceItemType])
+  serviceItems!: ServiceItemType[];
   @Field(() => FeeScheduleType) feeSchedule!: FeeScheduleType;
   @Field(() => LateFeeTermsType, { nullable: true }) lateFee!: LateFeeTermsType | null;
   @Directive('@listSize(assumedSize: 4)')
-  @Field(() => [ContractPartyType]) parties!: ContractPartyType[];
+  @Field(() => [ContractPartyType])
+  parties!: ContractPartyType[];
 }
 
 // ------------------------------------------------------------------------------------------------ terms (input)
@@ -157,7 +182,8 @@ export class ContractTermsInput {
   @Field(() => Name) title!: string;
   @Field(() => OwnersSideInput) ownersSide!: OwnersSideInput;
   @Field(() => SelectionMethodEnum) selectionMethod!: SelectionMethod;
-  @Field(() => Key, { nullable: true, description: "The bureau's approval number of an agreement-based choice." }) approvalReference?: string | null;
+  @Field(() => Key, { nullable: true, description: "The bureau's approval number of an agreement-based choice." })
+  approvalReference?: string | null;
   @Field(() => LocalDate) signedOn!: string;
   @Field(() => LocalDate) startsOn!: string;
   @Field(() => LocalDate) endsOn!: string;
@@ -167,7 +193,9 @@ export class ContractTermsInput {
   @Field(() => [ContractPartyInput]) parties!: ContractPartyInput[];
 }
 
-@InputType('FilingDocumentInput', { description: 'A document attached to a filing; the hub keeps its digest, not its bytes.' })
+@InputType('FilingDocumentInput', {
+  description: 'A document attached to a filing; the hub keeps its digest, not its bytes.',
+})
 export class FilingDocumentInput {
   @Field(() => Name) name!: string;
   @Field(() => DocumentTypeEnum) type!: DocumentType;
@@ -177,7 +205,8 @@ export class FilingDocumentInput {
 
 @InputType('ReturnReasonInput')
 export class ReturnReasonInput {
-  @Field(() => Key, { description: 'The field of the terms or the document concerned, e.g. feeSchedule.classes[0].' }) field!: string;
+  @Field(() => Key, { description: 'The field of the terms or the document concerned, e.g. feeSchedule.classes[0].' })
+  field!: string;
   @Field(() => Note) reason!: string;
 }
 
@@ -193,7 +222,9 @@ export class ContractType {
   @Field() number!: string;
   @Field() startsOn!: string;
   @Field() endsOn!: string;
-  @Field(() => ContractTermsType, { description: 'The draft, or the terms of the latest version; for an accepted contract, the terms in force.' })
+  @Field(() => ContractTermsType, {
+    description: 'The draft, or the terms of the latest version; for an accepted contract, the terms in force.',
+  })
   terms!: ContractTermsType;
   @Field(() => String, { nullable: true }) terminatedOn?: string | null;
   @Field(() => String, { nullable: true }) handoverOn?: string | null;
@@ -230,15 +261,18 @@ export class FilingVersionType {
   @Field(() => ContractTermsType) terms!: ContractTermsType;
   @Field({ description: 'SHA-256 of the terms as canonical JSON (keys sorted).' }) termsSha256!: string;
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [FeeScheduleFlagType]) feeFlags!: FeeScheduleFlagType[];
+  @Field(() => [FeeScheduleFlagType])
+  feeFlags!: FeeScheduleFlagType[];
   @Directive('@listSize(assumedSize: 10)')
-  @Field(() => [FilingDocumentType]) documents!: FilingDocumentType[];
+  @Field(() => [FilingDocumentType])
+  documents!: FilingDocumentType[];
   @Field(() => ReviewOutcomeEnum, { nullable: true }) outcome?: ReviewOutcome | null;
   @Field(() => Date, { nullable: true }) reviewedAt?: Date | null;
   @Field(() => String, { nullable: true }) reviewedBy?: string | null;
   @Field(() => String, { nullable: true, description: 'API or KAFKA (a bureau system).' }) reviewVia?: string | null;
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [ReturnReasonType]) returnReasons!: ReturnReasonType[];
+  @Field(() => [ReturnReasonType])
+  returnReasons!: ReturnReasonType[];
 }
 
 @ObjectType('FilingTransition', { description: 'One entry of the audit trail.' })
@@ -253,7 +287,9 @@ export class FilingTransitionType {
   @Field() via!: string;
 }
 
-@ObjectType('Filing', { description: 'A filing (备案) of a contract or an amendment with the authority (Beijing art. 63).' })
+@ObjectType('Filing', {
+  description: 'A filing (备案) of a contract or an amendment with the authority (Beijing art. 63).',
+})
 export class FilingType {
   @Field(() => ID) id!: string;
   @Field(() => ID) contractId!: string;
@@ -263,12 +299,19 @@ export class FilingType {
   @Field(() => ID, { nullable: true }) amendsFilingId?: string | null;
   @Field(() => FilingStatusEnum) status!: FilingStatus;
   @Field(() => Int) currentVersion!: number;
-  @Field(() => String, { nullable: true, description: 'Given when accepted, e.g. 110108-2021-0001.' }) recordNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'Given when accepted, e.g. 110108-2021-0001.' }) recordNumber?:
+    string | null;
   @Field() submittedOn!: string;
-  @Field(() => String, { nullable: true, description: 'Last day to file: 15 days after signing or amending in Beijing (art. 63); null where the city has no confirmed deadline.' }) deadline!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Last day to file: 15 days after signing or amending in Beijing (art. 63); null where the city has no confirmed deadline.',
+  })
+  deadline!: string | null;
   @Field() late!: boolean;
   @Field(() => Int) daysLate!: number;
-  @Field(() => String, { nullable: true, description: 'The statutory consequence of a late filing (Beijing art. 91).' }) lateConsequence?: string | null;
+  @Field(() => String, { nullable: true, description: 'The statutory consequence of a late filing (Beijing art. 91).' })
+  lateConsequence?: string | null;
   @Field(() => String, { nullable: true }) acceptedOn?: string | null;
   @Field(() => ID, { nullable: true }) supersededByFilingId?: string | null;
   @Field(() => String, { nullable: true }) terminatedOn?: string | null;
@@ -279,7 +322,8 @@ export class FilingType {
 @ObjectType('ContractPage')
 export class ContractPageType {
   @Directive('@listSize(assumedSize: 50)')
-  @Field(() => [ContractType]) items!: ContractType[];
+  @Field(() => [ContractType])
+  items!: ContractType[];
   @Field(() => Int) totalCount!: number;
 }
 
@@ -293,16 +337,20 @@ export class FilingStatusCountType {
 @ObjectType('FilingReviewQueue')
 export class FilingReviewQueueType {
   @Directive('@listSize(assumedSize: 50)')
-  @Field(() => [FilingType]) items!: FilingType[];
+  @Field(() => [FilingType])
+  items!: FilingType[];
   @Field(() => Int) totalCount!: number;
   @Directive('@listSize(assumedSize: 6)')
-  @Field(() => [FilingStatusCountType], { description: 'Counts per status under the same filter, ignoring the status filter.' })
+  @Field(() => [FilingStatusCountType], {
+    description: 'Counts per status under the same filter, ignoring the status filter.',
+  })
   counts!: FilingStatusCountType[];
 }
 
 @InputType('FilingReviewQueueFilter')
 export class FilingReviewQueueFilter {
-  @Field(() => [FilingStatusEnum], { nullable: true, description: 'Defaults to SUBMITTED: what waits for review.' }) statuses?: FilingStatus[] | null;
+  @Field(() => [FilingStatusEnum], { nullable: true, description: 'Defaults to SUBMITTED: what waits for review.' })
+  statuses?: FilingStatus[] | null;
   @Field(() => FilingKindEnum, { nullable: true }) kind?: FilingKind | null;
   @Field(() => Boolean, { nullable: true }) late?: boolean | null;
   @Field(() => ID, { nullable: true }) areaId?: string | null;
@@ -311,18 +359,24 @@ export class FilingReviewQueueFilter {
   @Field(() => LocalDate, { nullable: true }) submittedTo?: string | null;
 }
 
-@ObjectType('ReviewSystem', { description: "A bureau's system allowed to send review decisions on its own topic city.filing-reviews.v1.<organisationId>." })
+@ObjectType('ReviewSystem', {
+  description:
+    "A bureau's system allowed to send review decisions on its own topic city.filing-reviews.v1.<organisationId>.",
+})
 export class ReviewSystemType {
   @Field() organisationId!: string;
   @Field() name!: string;
   @Field() role!: string;
   @Directive('@listSize(assumedSize: 10)')
-  @Field(() => [String]) jurisdictions!: string[];
+  @Field(() => [String])
+  jurisdictions!: string[];
 }
 
 // ------------------------------------------------------------------------------------------------ publicity (public)
 
-@ObjectType('PublicSubsidy', { description: 'A subsidy running on the day of the publicity: who pays how much towards the assessed rate.' })
+@ObjectType('PublicSubsidy', {
+  description: 'A subsidy running on the day of the publicity: who pays how much towards the assessed rate.',
+})
 export class PublicSubsidyType {
   @Field() payer!: string;
   @Field({ description: 'Yuan per m² per month, two decimals.' }) rateYuan!: string;
@@ -334,15 +388,19 @@ export class PublicSubsidyType {
 export class PublicFeeType {
   @Field(() => BuildingClassEnum) buildingClass!: BuildingClass;
   @Field({ description: 'Yuan, two decimals.' }) ownerRateYuan!: string;
-  @Field({ description: 'The assessed standard; the difference is paid by the subsidisers listed.' }) assessedRateYuan!: string;
+  @Field({ description: 'The assessed standard; the difference is paid by the subsidisers listed.' })
+  assessedRateYuan!: string;
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [String], { description: 'Who subsidises this month: only subsidies running on asOf.' }) subsidisedBy!: string[];
+  @Field(() => [String], { description: 'Who subsidises this month: only subsidies running on asOf.' })
+  subsidisedBy!: string[];
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [PublicSubsidyType], { description: 'The subsidies running on asOf, with their rate and months.' }) subsidies!: PublicSubsidyType[];
+  @Field(() => [PublicSubsidyType], { description: 'The subsidies running on asOf, with their rate and months.' })
+  subsidies!: PublicSubsidyType[];
 }
 
 @ObjectType('PublicPerformance', {
-  description: "The provider's collection of the service fees due in the twelve months before asOf (Civil Code art. 943 履行情况); charges not yet due do not count.",
+  description:
+    "The provider's collection of the service fees due in the twelve months before asOf (Civil Code art. 943 履行情况); charges not yet due do not count.",
 })
 export class PublicPerformanceType {
   @Field({ description: 'Charges due on or after this day, and before asOf, count.' }) dueFrom!: string;
@@ -350,26 +408,38 @@ export class PublicPerformanceType {
   @Field(() => Int, { description: 'Months billed in the window.' }) months!: number;
   @Field(() => Int, { description: 'Household-months billed.' }) households!: number;
   @Field(() => Int, { description: 'Household-months paid up.' }) paidHouseholds!: number;
-  @Field({ description: 'Paid up of billed, household-months, one decimal, rounded half up.' }) byHouseholdsPercent!: string;
+  @Field({ description: 'Paid up of billed, household-months, one decimal, rounded half up.' })
+  byHouseholdsPercent!: string;
   @Field({ description: 'Collected of billed, by amount, one decimal, rounded half up.' }) byAmountPercent!: string;
   @Field({ description: 'Yuan, two decimals.' }) billedYuan!: string;
   @Field({ description: 'Yuan, two decimals.' }) collectedYuan!: string;
 }
 
-@ObjectType('PublicServiceStandards', { description: 'Publicity (双晒): who serves the compound, to what standards, at what fee. Public, no login.' })
+@ObjectType('PublicServiceStandards', {
+  description: 'Publicity (双晒): who serves the compound, to what standards, at what fee. Public, no login.',
+})
 export class PublicServiceStandardsType {
   @Field() compoundName!: string;
   @Field({ description: 'The day every figure here is as of (today in China).' }) asOf!: string;
-  @Field(() => String, { nullable: true, description: 'Null when no filed contract is in force today.' }) providerName!: string | null;
-  @Field(() => String, { nullable: true, description: "The provider's person in charge (Civil Code art. 943 负责人员): its signatory on the filed contract." })
+  @Field(() => String, { nullable: true, description: 'Null when no filed contract is in force today.' })
+  providerName!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's person in charge (Civil Code art. 943 负责人员): its signatory on the filed contract.",
+  })
   personInCharge!: string | null;
   @Field(() => String, { nullable: true }) filingRecordNumber!: string | null;
   @Field(() => String, { nullable: true }) serviceStartsOn!: string | null;
   @Field(() => String, { nullable: true }) serviceEndsOn!: string | null;
   @Directive('@listSize(assumedSize: 30)')
-  @Field(() => [ServiceItemType]) serviceStandards!: ServiceItemType[];
+  @Field(() => [ServiceItemType])
+  serviceStandards!: ServiceItemType[];
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [PublicFeeType]) fees!: PublicFeeType[];
-  @Field(() => PublicPerformanceType, { nullable: true, description: 'Null when no charge of the provider fell due in the twelve months before asOf.' })
+  @Field(() => [PublicFeeType])
+  fees!: PublicFeeType[];
+  @Field(() => PublicPerformanceType, {
+    nullable: true,
+    description: 'Null when no charge of the provider fell due in the twelve months before asOf.',
+  })
   performance!: PublicPerformanceType | null;
 }

@@ -24,7 +24,9 @@ import type { ReviewSystemRole } from '../persistence/review-system.entity';
 
 @Resolver(() => FilingType)
 export class FilingResolver {
-  @Query(() => FilingType, { description: "A filing with its versions and audit trail: for its company and the area's reviewers." })
+  @Query(() => FilingType, {
+    description: "A filing with its versions and audit trail: for its company and the area's reviewers.",
+  })
   async filing(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<FilingType> {
     return filingView(await readableFiling(ctx.em, ctx.identity, id));
   }
@@ -49,12 +51,16 @@ export class FilingResolver {
 
   @FieldResolver(() => ContractTermsType, { description: 'The terms of the current version.' })
   async terms(@Root() filing: FilingType, @Ctx() ctx: RequestContext): Promise<ContractTermsType> {
-    const current = (await versionsOfFilingsLoader(ctx).load(filing.id)).find((v) => v.version === filing.currentVersion)!;
+    const current = (await versionsOfFilingsLoader(ctx).load(filing.id)).find(
+      (v) => v.version === filing.currentVersion,
+    )!;
     return versionView(current).terms;
   }
 
   @Directive('@listSize(assumedSize: 20)')
-  @FieldResolver(() => [FilingTransitionType], { description: 'The audit trail: every transition, who made it and through which channel.' })
+  @FieldResolver(() => [FilingTransitionType], {
+    description: 'The audit trail: every transition, who made it and through which channel.',
+  })
   async history(@Root() filing: FilingType, @Ctx() ctx: RequestContext): Promise<FilingTransitionType[]> {
     return (await historyOfFilingsLoader(ctx).load(filing.id)).map(transitionView);
   }
@@ -67,11 +73,22 @@ export class FilingResolver {
     @Arg('documents', () => [FilingDocumentInput]) documents: FilingDocumentInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<FilingType> {
-    return filingView(await resubmitFiling(ctx.em, ctx.identity, { filingId, idempotencyKey, terms: contractTermsOf(terms), documents }));
+    return filingView(
+      await resubmitFiling(ctx.em, ctx.identity, {
+        filingId,
+        idempotencyKey,
+        terms: contractTermsOf(terms),
+        documents,
+      }),
+    );
   }
 
   @Mutation(() => FilingType, { description: 'Accepts the given version; the hub assigns the record number.' })
-  async acceptFiling(@Arg('filingId', () => ID) filingId: string, @Arg('version', () => Int) version: number, @Ctx() ctx: RequestContext): Promise<FilingType> {
+  async acceptFiling(
+    @Arg('filingId', () => ID) filingId: string,
+    @Arg('version', () => Int) version: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FilingType> {
     return filingView(await reviewFiling(ctx.em, ctx.identity, { filingId, version, outcome: 'ACCEPT' }));
   }
 
@@ -82,11 +99,14 @@ export class FilingResolver {
     @Arg('reasons', () => [ReturnReasonInput]) reasons: ReturnReasonInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<FilingType> {
-    return filingView(await reviewFiling(ctx.em, ctx.identity, { filingId, version, outcome: 'RETURN', returnReasons: reasons }));
+    return filingView(
+      await reviewFiling(ctx.em, ctx.identity, { filingId, version, outcome: 'RETURN', returnReasons: reasons }),
+    );
   }
 
   @Mutation(() => ReviewSystemType, {
-    description: "Admin: allows a bureau's system to send decisions on its own topic city.filing-reviews.v1.<organisationId> (its principal from registerFeedSubscriber).",
+    description:
+      "Admin: allows a bureau's system to send decisions on its own topic city.filing-reviews.v1.<organisationId> (its principal from registerFeedSubscriber).",
   })
   registerReviewSystem(
     @Arg('organisationId', () => Key) organisationId: string,

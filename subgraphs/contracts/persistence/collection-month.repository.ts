@@ -37,7 +37,12 @@ export async function upsertCollectionMonth(em: EntityManager, m: CollectionMont
 }
 
 /** The months of many (area, provider) pairs whose charges fell due in [from, before), one query. */
-export async function collectionMonthsDue(em: EntityManager, pairs: readonly { areaId: string; companyId: string }[], from: string, before: string): Promise<CollectionMonth[]> {
+export async function collectionMonthsDue(
+  em: EntityManager,
+  pairs: readonly { areaId: string; companyId: string }[],
+  from: string,
+  before: string,
+): Promise<CollectionMonth[]> {
   if (pairs.length === 0) return [];
   const rows = await sqlRows<CollectionMonthRow>(
     em,

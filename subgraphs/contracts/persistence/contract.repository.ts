@@ -10,21 +10,34 @@ import { reviewScopeFilter } from './read-scope';
 import { sqlRows } from '../../../platform/db/sql';
 
 /** A contract by id; `lock` holds it (FOR UPDATE) until the transaction ends. */
-export const findContract = (em: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Contract | null> =>
+export const findContract = (
+  em: EntityManager,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Contract | null> =>
   em.findOne(ContractSchema, { id }, options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
 
-export const insertContract = (em: EntityManager, contract: RequiredEntityData<Contract>): Contract => em.create(ContractSchema, contract);
+export const insertContract = (em: EntityManager, contract: RequiredEntityData<Contract>): Contract =>
+  em.create(ContractSchema, contract);
 
 /** The area's contracts but one: those a contract's term is checked against. */
-export const otherContractsOfArea = (em: EntityManager, areaId: string, exceptContractId: string): Promise<Contract[]> =>
-  em.find(ContractSchema, { areaId, id: { $ne: exceptContractId } });
+export const otherContractsOfArea = (
+  em: EntityManager,
+  areaId: string,
+  exceptContractId: string,
+): Promise<Contract[]> => em.find(ContractSchema, { areaId, id: { $ne: exceptContractId } });
 
 export const acceptedPreliminaryContracts = (em: EntityManager, areaId: string): Promise<Contract[]> =>
   em.find(ContractSchema, { areaId, kind: 'PRELIMINARY', status: 'ACCEPTED' });
 
 /** The accepted contracts of these areas whose term includes `day`. */
 export const contractsInForce = (em: EntityManager, areaIds: readonly string[], day: IsoDate): Promise<Contract[]> =>
-  em.find(ContractSchema, { areaId: { $in: [...areaIds] }, status: 'ACCEPTED', startsOn: { $lte: day }, endsOn: { $gte: day } });
+  em.find(ContractSchema, {
+    areaId: { $in: [...areaIds] },
+    status: 'ACCEPTED',
+    startsOn: { $lte: day },
+    endsOn: { $gte: day },
+  });
 
 /** Serialises filings of one area, so two providers cannot both slip a regular contract into the same months. */
 export async function lockAreaContracts(em: EntityManager, areaId: string): Promise<void> {
@@ -43,12 +56,21 @@ export interface ContractFilter {
 }
 
 /** A page of the contracts in scope, latest start first. */
-export async function listContracts(em: EntityManager, scope: ReadScope, filter: ContractFilter, page: Page): Promise<{ items: Contract[]; totalCount: number }> {
+export async function listContracts(
+  em: EntityManager,
+  scope: ReadScope,
+  filter: ContractFilter,
+  page: Page,
+): Promise<{ items: Contract[]; totalCount: number }> {
   const where: ObjectQuery<Contract> = {
     ...(await readScopeFilter(em, scope)),
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.areaId ? { areaId: filter.areaId } : {}),
   };
-  const [items, totalCount] = await em.findAndCount(ContractSchema, where, { orderBy: { startsOn: 'desc', id: 'asc' }, limit: page.first, offset: page.offset });
+  const [items, totalCount] = await em.findAndCount(ContractSchema, where, {
+    orderBy: { startsOn: 'desc', id: 'asc' },
+    limit: page.first,
+    offset: page.offset,
+  });
   return { items, totalCount };
 }

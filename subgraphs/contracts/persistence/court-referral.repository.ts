@@ -25,7 +25,11 @@ export async function insertCourtReferralGrant(em: EntityManager, grant: CourtRe
 
 /** The contracts a court received referrals under. */
 export async function contractsReferredToCourt(em: EntityManager, courtId: string): Promise<string[]> {
-  const rows = await sqlRows<CourtReferralRow>(em, `select distinct contract_id from contracts.court_referral where court_id = ?`, [courtId]);
+  const rows = await sqlRows<CourtReferralRow>(
+    em,
+    `select distinct contract_id from contracts.court_referral where court_id = ?`,
+    [courtId],
+  );
   return rows.map(contractIdOf);
 }
 

@@ -1,7 +1,15 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import type { FeeScheduleFlag } from '../domain/fee-schedule';
 import type { ContractTerms } from '../domain/contract-terms';
-import type { Channel, FilingAction, FilingDocument, FilingKind, FilingStatus, ReturnReason, ReviewOutcome } from '../domain/filing';
+import type {
+  Channel,
+  FilingAction,
+  FilingDocument,
+  FilingKind,
+  FilingStatus,
+  ReturnReason,
+  ReviewOutcome,
+} from '../domain/filing';
 import type { Role } from '../../../kernel/identity';
 
 const now = () => new Date();

@@ -4,7 +4,14 @@ import type { Page } from '../../../kernel/pagination';
 import type { FilingKind, FilingStatus } from '../domain/filing';
 import type { ReviewScope } from '../domain/filing-reviewers';
 import { sqlRows } from '../../../platform/db/sql';
-import { Filing, FilingSchema, FilingTransition, FilingTransitionSchema, FilingVersion, FilingVersionSchema } from './filing.entity';
+import {
+  Filing,
+  FilingSchema,
+  FilingTransition,
+  FilingTransitionSchema,
+  FilingVersion,
+  FilingVersionSchema,
+} from './filing.entity';
 import { reviewScopeFilter } from './read-scope';
 
 // ------------------------------------------------------------------------------------------------ filings
@@ -13,17 +20,27 @@ import { reviewScopeFilter } from './read-scope';
 export const findFiling = (em: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Filing | null> =>
   em.findOne(FilingSchema, { id }, options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
 
-export const insertFiling = (em: EntityManager, filing: RequiredEntityData<Filing>): Filing => em.create(FilingSchema, filing);
+export const insertFiling = (em: EntityManager, filing: RequiredEntityData<Filing>): Filing =>
+  em.create(FilingSchema, filing);
 
 /** The contract's filing in this status (a contract has at most one accepted or one open filing at a time). */
-export const findFilingOfContract = (em: EntityManager, contractId: string, status: FilingStatus): Promise<Filing | null> =>
-  em.findOne(FilingSchema, { contractId, status });
+export const findFilingOfContract = (
+  em: EntityManager,
+  contractId: string,
+  status: FilingStatus,
+): Promise<Filing | null> => em.findOne(FilingSchema, { contractId, status });
 
-export const filingsOfContractIn = (em: EntityManager, contractId: string, statuses: readonly FilingStatus[]): Promise<Filing[]> =>
-  em.find(FilingSchema, { contractId, status: { $in: [...statuses] } });
+export const filingsOfContractIn = (
+  em: EntityManager,
+  contractId: string,
+  statuses: readonly FilingStatus[],
+): Promise<Filing[]> => em.find(FilingSchema, { contractId, status: { $in: [...statuses] } });
 
-export const countFilingsOfContractIn = (em: EntityManager, contractId: string, statuses: readonly FilingStatus[]): Promise<number> =>
-  em.count(FilingSchema, { contractId, status: { $in: [...statuses] } });
+export const countFilingsOfContractIn = (
+  em: EntityManager,
+  contractId: string,
+  statuses: readonly FilingStatus[],
+): Promise<number> => em.count(FilingSchema, { contractId, status: { $in: [...statuses] } });
 
 export const acceptedFilingsOfContracts = (em: EntityManager, contractIds: readonly string[]): Promise<Filing[]> =>
   em.find(FilingSchema, { contractId: { $in: [...contractIds] }, status: 'ACCEPTED' });
@@ -93,14 +110,21 @@ export async function reviewQueue(
   if (filter.late !== undefined && filter.late !== null) base.late = filter.late;
   if (filter.companyId) base.companyId = filter.companyId;
   if (filter.submittedFrom || filter.submittedTo) {
-    base.submittedOn = { ...(filter.submittedFrom ? { $gte: filter.submittedFrom } : {}), ...(filter.submittedTo ? { $lte: filter.submittedTo } : {}) };
+    base.submittedOn = {
+      ...(filter.submittedFrom ? { $gte: filter.submittedFrom } : {}),
+      ...(filter.submittedTo ? { $lte: filter.submittedTo } : {}),
+    };
   }
   const statuses = filter.statuses?.length ? filter.statuses : WAITING;
-  const [items, totalCount] = await em.findAndCount(FilingSchema, { ...base, status: { $in: statuses } }, {
-    orderBy: { submittedOn: 'asc', createdAt: 'asc' },
-    limit: page.first,
-    offset: page.offset,
-  });
+  const [items, totalCount] = await em.findAndCount(
+    FilingSchema,
+    { ...base, status: { $in: statuses } },
+    {
+      orderBy: { submittedOn: 'asc', createdAt: 'asc' },
+      limit: page.first,
+      offset: page.offset,
+    },
+  );
   const grouped = await em
     .createQueryBuilder(FilingSchema, 'f')
     .select(['f.status', raw('count(*) as count'), raw('count(*) filter (where f.late) as late')])
@@ -115,7 +139,8 @@ export async function reviewQueue(
 export const findVersion = (em: EntityManager, filingId: string, version: number): Promise<FilingVersion | null> =>
   em.findOne(FilingVersionSchema, { filingId, version });
 
-export const insertVersion = (em: EntityManager, version: RequiredEntityData<FilingVersion>): FilingVersion => em.create(FilingVersionSchema, version);
+export const insertVersion = (em: EntityManager, version: RequiredEntityData<FilingVersion>): FilingVersion =>
+  em.create(FilingVersionSchema, version);
 
 /** Every version of these filings, oldest first (a batch for the per-request loader). */
 export const versionsOfFilings = (em: EntityManager, filingIds: readonly string[]): Promise<FilingVersion[]> =>
@@ -123,8 +148,10 @@ export const versionsOfFilings = (em: EntityManager, filingIds: readonly string[
 
 // ------------------------------------------------------------------------------------------------ the audit trail
 
-export const insertTransition = (em: EntityManager, transition: RequiredEntityData<FilingTransition>): FilingTransition =>
-  em.create(FilingTransitionSchema, transition);
+export const insertTransition = (
+  em: EntityManager,
+  transition: RequiredEntityData<FilingTransition>,
+): FilingTransition => em.create(FilingTransitionSchema, transition);
 
 /** Every transition of these filings, in order (a batch for the per-request loader). */
 export const transitionsOfFilings = (em: EntityManager, filingIds: readonly string[]): Promise<FilingTransition[]> =>

@@ -12,7 +12,10 @@ export const ReviewSystemSchema = defineEntity({
     name: p.text(),
     role: p.text().$type<ReviewSystemRole>(),
     jurisdictions: p.json<string[]>(),
-    registeredAt: p.datetime().columnType('timestamptz').onCreate(() => new Date()),
+    registeredAt: p
+      .datetime()
+      .columnType('timestamptz')
+      .onCreate(() => new Date()),
   }),
 });
 

@@ -5,4 +5,5 @@ export const findReviewSystem = (em: EntityManager, organisationId: string): Pro
   em.findOne(ReviewSystemSchema, { organisationId });
 
 /** Registers the system, or replaces what was registered for the same organisation. */
-export const saveReviewSystem = (em: EntityManager, system: ReviewSystem): Promise<ReviewSystem> => em.upsert(ReviewSystemSchema, system);
+export const saveReviewSystem = (em: EntityManager, system: ReviewSystem): Promise<ReviewSystem> =>
+  em.upsert(ReviewSystemSchema, system);

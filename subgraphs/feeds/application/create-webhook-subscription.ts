@@ -25,12 +25,22 @@ export async function createWebhookSubscription(
 ): Promise<{ subscription: WebhookSubscription; secret: string }> {
   if (!mayUseWebhooks(identity)) throw new ForbiddenError('Only courts and bureaus subscribe to webhooks');
   const eventTypes = [...new Set(input.eventTypes)];
-  if (eventTypes.length === 0 || eventTypes.length > MAX_EVENT_TYPES || eventTypes.some((t) => typeof t !== 'string' || t.length > 200)) {
-    throw new InvalidInputError('Name 1–20 event types', { fields: { eventTypes: `1–${MAX_EVENT_TYPES} event types` } });
+  if (
+    eventTypes.length === 0 ||
+    eventTypes.length > MAX_EVENT_TYPES ||
+    eventTypes.some((t) => typeof t !== 'string' || t.length > 200)
+  ) {
+    throw new InvalidInputError('Name 1–20 event types', {
+      fields: { eventTypes: `1–${MAX_EVENT_TYPES} event types` },
+    });
   }
   const refused = refusedEventTypes(identity.role, eventTypes);
-  if (refused.length > 0) throw feedsError('EVENT_TYPE_NOT_SUBSCRIBABLE', `Your role receives none of: ${refused.join(', ')}`, { eventTypes: refused });
-  if (identity.role === 'CITY_BUREAU' && identity.jurisdictions.length === 0) throw new ForbiddenError('Your token names no jurisdiction');
+  if (refused.length > 0)
+    throw feedsError('EVENT_TYPE_NOT_SUBSCRIBABLE', `Your role receives none of: ${refused.join(', ')}`, {
+      eventTypes: refused,
+    });
+  if (identity.role === 'CITY_BUREAU' && identity.jurisdictions.length === 0)
+    throw new ForbiddenError('Your token names no jurisdiction');
   await assertWebhookUrl(input.url, config.policy);
 
   const secret = `whsec_${randomBytes(32).toString('base64')}`;

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HubEvent } from '../../../platform/events/cloudevent';
 import { BUREAU_EVENT_TYPES, aggregateKeyOf, audienceOf, mayReceive } from '../domain/webhook-access';
-import { NewDelivery, districtsOfAreas, insertDeliveries, subscriptionsForEventTypes } from '../persistence/webhook.repository';
+import {
+  NewDelivery,
+  districtsOfAreas,
+  insertDeliveries,
+  subscriptionsForEventTypes,
+} from '../persistence/webhook.repository';
 
 /** A filing whose area the feeds subgraph has not heard of yet: retried, then dead-lettered (HANDLER_FAILED). */
 export class AreaNotYetKnownError extends Error {}
@@ -28,7 +33,8 @@ export async function dispatchWebhooks(em: EntityManager, events: readonly HubEv
   const deliveries: NewDelivery[] = [];
   for (const event of events) {
     const areaId = areaIdOf(event);
-    if (areaId && !districts.has(areaId)) throw new AreaNotYetKnownError(`area ${areaId} of ${event.type} ${event.id} is not known yet`);
+    if (areaId && !districts.has(areaId))
+      throw new AreaNotYetKnownError(`area ${areaId} of ${event.type} ${event.id} is not known yet`);
     const audience = audienceOf(event.type, event.data, (id) => districts.get(id));
     const aggregateKey = aggregateKeyOf(event.type, event.data);
     for (const subscription of candidates) {

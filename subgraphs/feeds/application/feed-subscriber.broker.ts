@@ -4,7 +4,8 @@ import { FeedParty, feedPermissions } from '../domain/feed-subscriber';
 
 /** The broker administration, or BROKER_NOT_SECURED where the hub runs on an open broker. */
 export function securedBroker(broker: BrokerAdministration | undefined): BrokerAdministration {
-  if (!broker) throw feedsError('BROKER_NOT_SECURED', 'The hub has no broker administration: the broker takes no credentials');
+  if (!broker)
+    throw feedsError('BROKER_NOT_SECURED', 'The hub has no broker administration: the broker takes no credentials');
   return broker;
 }
 

@@ -15,6 +15,9 @@ export async function feedSubscribers(em: EntityManager, identity: Identity): Pr
 }
 
 /** What the broker's ACLs give the party's principal now: the authority, asked every time. */
-export async function feedAccessOf(brokerAdministration: BrokerAdministration | undefined, username: string): Promise<Grant[]> {
+export async function feedAccessOf(
+  brokerAdministration: BrokerAdministration | undefined,
+  username: string,
+): Promise<Grant[]> {
   return securedBroker(brokerAdministration).grantsOf(principalOf(username));
 }

@@ -27,13 +27,18 @@ export async function registerFeedSubscriber(
   input: FeedParty,
 ): Promise<FeedCredential> {
   if (identity.role !== 'ADMIN') throw new ForbiddenError('Only the admin registers parties for the feeds');
-  const party: FeedParty = { ...input, courtId: input.courtId ?? null, jurisdictions: [...new Set(input.jurisdictions)] };
+  const party: FeedParty = {
+    ...input,
+    courtId: input.courtId ?? null,
+    jurisdictions: [...new Set(input.jurisdictions)],
+  };
   const fields = registrationProblems(party);
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The feed registration is incomplete', { fields });
   const broker = securedBroker(brokerAdministration);
   return em.transactional(async (tx) => {
     const existing = await lockFeedSubscriber(tx, party.partyId);
-    if (existing?.status === 'ACTIVE') throw feedsError('FEED_SUBSCRIBER_EXISTS', `${party.partyId} is registered for the feeds already`);
+    if (existing?.status === 'ACTIVE')
+      throw feedsError('FEED_SUBSCRIBER_EXISTS', `${party.partyId} is registered for the feeds already`);
     const username = feedUsername(party.partyId);
     const subscriber = await saveFeedSubscriber(tx, {
       ...party,

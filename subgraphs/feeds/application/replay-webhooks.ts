@@ -11,7 +11,11 @@ export const MAX_REPLAY = 10_000;
  * Sends the subscription's events again from `fromTime` on, each once and in order, as new deliveries (new
  * webhook-ids, the same ce-id). Returns how many were queued.
  */
-export async function replayWebhooks(em: EntityManager, identity: Identity, input: { subscriptionId: string; fromTime: Date }): Promise<number> {
+export async function replayWebhooks(
+  em: EntityManager,
+  identity: Identity,
+  input: { subscriptionId: string; fromTime: Date },
+): Promise<number> {
   if (!(input.fromTime instanceof Date) || Number.isNaN(input.fromTime.getTime())) {
     throw new InvalidInputError('fromTime must be a date-time', { fields: { fromTime: 'a date-time' } });
   }

@@ -24,7 +24,12 @@ export async function revokeFeedSubscriber(
     const subscriber = await lockFeedSubscriber(tx, partyId);
     if (!subscriber) throw new NotFoundError('Feed subscriber', partyId);
     if (subscriber.status === 'REVOKED') return subscriber;
-    const saved = await saveFeedSubscriber(tx, { ...subscriber, status: 'REVOKED', revokedAt: new Date(), revokedBy: identity.subject });
+    const saved = await saveFeedSubscriber(tx, {
+      ...subscriber,
+      status: 'REVOKED',
+      revokedAt: new Date(),
+      revokedBy: identity.subject,
+    });
     await broker.revokeAll(principalOf(subscriber.username));
     await broker.setPassword(subscriber.username, newPassword());
     return saved;

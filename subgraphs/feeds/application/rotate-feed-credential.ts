@@ -22,7 +22,8 @@ export async function rotateFeedCredential(
   return em.transactional(async (tx) => {
     const subscriber = await lockFeedSubscriber(tx, partyId);
     if (!subscriber) throw new NotFoundError('Feed subscriber', partyId);
-    if (subscriber.status === 'REVOKED') throw feedsError('FEED_SUBSCRIBER_REVOKED', `${partyId} was revoked; register it again`);
+    if (subscriber.status === 'REVOKED')
+      throw feedsError('FEED_SUBSCRIBER_REVOKED', `${partyId} was revoked; register it again`);
     const password = newPassword();
     const saved = await saveFeedSubscriber(tx, { ...subscriber, credentialRotatedAt: new Date() });
     await broker.setPasswordAndWait(subscriber.username, password);

@@ -1,12 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Webhook } from 'standardwebhooks';
 import { afterFailure, isDelivered } from '../domain/webhook-retry';
-import { AttemptRecord, DueDelivery, claimDueDeliveries, pauseSubscriptions, recordAttempts } from '../persistence/webhook.repository';
+import {
+  AttemptRecord,
+  DueDelivery,
+  claimDueDeliveries,
+  pauseSubscriptions,
+  recordAttempts,
+} from '../persistence/webhook.repository';
 import { WebhookConfig } from './webhook-config';
 
 /** How the sender reaches a receiver (events/deliver/webhook-http.ts); tests and the benchmark use the real one. */
 export interface WebhookTransport {
-  post(url: string, headers: Record<string, string>, body: string): Promise<{ statusCode: number | null; latencyMs: number; error: string | null; responseBody: string | null }>;
+  post(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<{ statusCode: number | null; latencyMs: number; error: string | null; responseBody: string | null }>;
 }
 
 /**
@@ -37,7 +47,12 @@ export function signedHeaders(delivery: DueDelivery, signer: Webhook, now: Date)
  * rows), send them side by side, record each attempt, schedule retries with backoff and pause the subscriptions
  * whose retry window ran out. Returns how many deliveries were attempted.
  */
-export async function sendDueWebhooks(em: EntityManager, transport: WebhookTransport, config: WebhookConfig, { probe = true } = {}): Promise<number> {
+export async function sendDueWebhooks(
+  em: EntityManager,
+  transport: WebhookTransport,
+  config: WebhookConfig,
+  { probe = true } = {},
+): Promise<number> {
   // An idle loop looks outside a transaction first: an empty pass commits nothing, so it wakes no other loop
   // (WebhookSender.nudge). A loop that just sent a batch goes straight to the claim.
   if (probe && (await claimDueDeliveries(em, 1)).length === 0) return 0;
@@ -45,12 +60,17 @@ export async function sendDueWebhooks(em: EntityManager, transport: WebhookTrans
     const due = await claimDueDeliveries(tx, config.batchSize);
     if (due.length === 0) return 0;
     const signers = new Map<string, Webhook>();
-    const signerOf = (d: DueDelivery) => signers.get(d.subscriptionId) ?? signers.set(d.subscriptionId, new Webhook(d.secret)).get(d.subscriptionId)!;
+    const signerOf = (d: DueDelivery) =>
+      signers.get(d.subscriptionId) ?? signers.set(d.subscriptionId, new Webhook(d.secret)).get(d.subscriptionId)!;
     const toPause = new Set<string>();
     const records = await Promise.all(
       due.map(async (delivery): Promise<AttemptRecord> => {
         const attemptedAt = new Date();
-        const outcome = await transport.post(delivery.url, signedHeaders(delivery, signerOf(delivery), attemptedAt), delivery.body);
+        const outcome = await transport.post(
+          delivery.url,
+          signedHeaders(delivery, signerOf(delivery), attemptedAt),
+          delivery.body,
+        );
         const attempt = delivery.attempts + 1;
         const firstAttemptAt = delivery.firstAttemptAt ?? attemptedAt;
         const delivered = isDelivered(outcome.statusCode);
@@ -61,11 +81,24 @@ export async function sendDueWebhooks(em: EntityManager, transport: WebhookTrans
           else nextAttemptAt = next.retryAt;
         }
         const error = outcome.error ?? (delivered ? null : `HTTP ${outcome.statusCode}`);
-        return { deliveryId: delivery.id, attempt, attemptedAt, ...outcome, error, delivered, nextAttemptAt, firstAttemptAt };
+        return {
+          deliveryId: delivery.id,
+          attempt,
+          attemptedAt,
+          ...outcome,
+          error,
+          delivered,
+          nextAttemptAt,
+          firstAttemptAt,
+        };
       }),
     );
     await recordAttempts(tx, records);
-    await pauseSubscriptions(tx, [...toPause], `Deliveries kept failing for the whole retry window (${Math.round(config.retry.windowMs / 1000)} s)`);
+    await pauseSubscriptions(
+      tx,
+      [...toPause],
+      `Deliveries kept failing for the whole retry window (${Math.round(config.retry.windowMs / 1000)} s)`,
+    );
     return due.length;
   });
 }

@@ -31,7 +31,10 @@ export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConf
   return {
     policy: {
       requireHttps: env.NODE_ENV === 'production',
-      allowedHosts: (env.HUB_WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+      allowedHosts: (env.HUB_WEBHOOK_ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
     },
     retry,
     pollIntervalMs: positive(env.HUB_WEBHOOK_POLL_MS, 250),

@@ -14,7 +14,10 @@ export async function webhookDeliveries(
   page: Page,
 ): Promise<{ items: WebhookDelivery[]; totalCount: number }> {
   checkPage(page);
-  if (filter.eventType && filter.eventType.length > 200) throw new InvalidInputError('An event type has at most 200 characters', { fields: { eventType: 'at most 200 characters' } });
+  if (filter.eventType && filter.eventType.length > 200)
+    throw new InvalidInputError('An event type has at most 200 characters', {
+      fields: { eventType: 'at most 200 characters' },
+    });
   const subscription = await ownWebhookSubscription(em, identity, subscriptionId);
   return deliveriesOf(em, subscription.id, filter, page);
 }

@@ -7,10 +7,13 @@ import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
 export const FEEDS_ERRORS = {
   WEBHOOK_URL_REFUSED:
     'The webhook URL is not https (in production), or its host resolves to a private, loopback, link-local or otherwise internal address; `details.reason` says which.',
-  EVENT_TYPE_NOT_SUBSCRIBABLE: 'Your role receives no such event type by webhook; `details.eventTypes` names those refused.',
-  FEED_SUBSCRIBER_EXISTS: 'The party is registered for the feeds already: rotate its credential, or revoke it before registering it anew.',
+  EVENT_TYPE_NOT_SUBSCRIBABLE:
+    'Your role receives no such event type by webhook; `details.eventTypes` names those refused.',
+  FEED_SUBSCRIBER_EXISTS:
+    'The party is registered for the feeds already: rotate its credential, or revoke it before registering it anew.',
   FEED_SUBSCRIBER_REVOKED: "The party's feed access was revoked: register it again to give it a new credential.",
-  BROKER_NOT_SECURED: 'The hub runs against a broker without authentication (no KAFKA_ADMIN credential): there are no principals to register.',
+  BROKER_NOT_SECURED:
+    'The hub runs against a broker without authentication (no KAFKA_ADMIN credential): there are no principals to register.',
 } as const satisfies ErrorCatalog;
 
 export type FeedsErrorCode = keyof typeof FEEDS_ERRORS;

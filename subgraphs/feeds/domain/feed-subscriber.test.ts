@@ -1,7 +1,17 @@
 import { FeedParty, feedPermissions, feedTopics, registrationProblems } from './feed-subscriber';
 
-const court: FeedParty = { partyId: 'haidian-court-system', kind: 'COURT', courtId: 'bj-haidian-court', jurisdictions: [] };
-const bureau: FeedParty = { partyId: 'xicheng-housing-bureau', kind: 'BUREAU', courtId: null, jurisdictions: ['110102'] };
+const court: FeedParty = {
+  partyId: 'haidian-court-system',
+  kind: 'COURT',
+  courtId: 'bj-haidian-court',
+  jurisdictions: [],
+};
+const bureau: FeedParty = {
+  partyId: 'xicheng-housing-bureau',
+  kind: 'BUREAU',
+  courtId: null,
+  jurisdictions: ['110102'],
+};
 
 describe('feed access of a registered party', () => {
   it('gives a court its referral feed to read and its report topic to write, nothing else', () => {
@@ -12,10 +22,13 @@ describe('feed access of a registered party', () => {
       { resource: 'TOPIC', name: 'court.case-events.v1.bj-haidian-court', prefixed: false, operation: 'DESCRIBE' },
       { resource: 'GROUP', name: 'haidian-court-system.', prefixed: true, operation: 'READ' },
     ]);
-    expect(feedTopics(court)).toEqual(['litigation.referrals.v1.bj-haidian-court', 'court.case-events.v1.bj-haidian-court']);
+    expect(feedTopics(court)).toEqual([
+      'litigation.referrals.v1.bj-haidian-court',
+      'court.case-events.v1.bj-haidian-court',
+    ]);
   });
 
-  it("gives a bureau the filings of the districts its codes prefix, and its own review topic", () => {
+  it('gives a bureau the filings of the districts its codes prefix, and its own review topic', () => {
     const city = { ...bureau, partyId: 'beijing-housing-bureau', jurisdictions: ['11'] };
     expect(feedPermissions(city).filter((p) => p.operation === 'READ' && p.resource === 'TOPIC')).toEqual([
       { resource: 'TOPIC', name: 'contracts.filings.v1.11', prefixed: true, operation: 'READ' },
@@ -25,22 +38,32 @@ describe('feed access of a registered party', () => {
     ]);
     expect(feedPermissions({ ...bureau, kind: 'ENFORCEMENT_BUREAU' }).some((p) => p.operation === 'WRITE')).toBe(false);
     // A district's feed exists from registration; a city-wide code covers districts created later.
-    expect(feedTopics(bureau)).toEqual(['contracts.filings.v1.110102', 'city.filing-reviews.v1.xicheng-housing-bureau']);
+    expect(feedTopics(bureau)).toEqual([
+      'contracts.filings.v1.110102',
+      'city.filing-reviews.v1.xicheng-housing-bureau',
+    ]);
     expect(feedTopics(city)).toEqual(['city.filing-reviews.v1.beijing-housing-bureau']);
   });
 
   it('never lets a party near an internal topic', () => {
     for (const party of [court, bureau, { ...bureau, jurisdictions: ['11'] }]) {
-      const names = feedPermissions(party).filter((p) => p.resource === 'TOPIC').map((p) => p.name);
+      const names = feedPermissions(party)
+        .filter((p) => p.resource === 'TOPIC')
+        .map((p) => p.name);
       // Every topic a party reaches is a party topic (`<family>.<party>`), never a hub topic itself.
-      for (const name of names) expect(name).toMatch(/^(litigation\.referrals|contracts\.filings|court\.case-events|city\.filing-reviews)\.v1\.[a-z0-9-]+$/);
+      for (const name of names)
+        expect(name).toMatch(
+          /^(litigation\.referrals|contracts\.filings|court\.case-events|city\.filing-reviews)\.v1\.[a-z0-9-]+$/,
+        );
     }
   });
 
   it('reports every problem of a registration at once, with bounds', () => {
     expect(registrationProblems(court)).toEqual({});
     expect(registrationProblems(bureau)).toEqual({});
-    expect(Object.keys(registrationProblems({ partyId: 'X', kind: 'COURT', courtId: null, jurisdictions: ['11'] })).sort()).toEqual(['courtId', 'jurisdictions', 'partyId']);
+    expect(
+      Object.keys(registrationProblems({ partyId: 'X', kind: 'COURT', courtId: null, jurisdictions: ['11'] })).sort(),
+    ).toEqual(['courtId', 'jurisdictions', 'partyId']);
     expect(registrationProblems({ ...bureau, courtId: 'bj-haidian-court', jurisdictions: [] })).toEqual({
       courtId: 'only a court has a court id',
       jurisdictions: '1–50 division codes',

@@ -38,14 +38,17 @@ export function registrationProblems(party: FeedParty): Record<string, string> {
   if (!PARTY_ID_PATTERN.test(party.partyId)) fields.partyId = 'lower-case letters, digits and hyphens, 2–63 characters';
   if (!FEED_SUBSCRIBER_KINDS.includes(party.kind)) fields.kind = FEED_SUBSCRIBER_KINDS.join(', ');
   if (party.kind === 'COURT') {
-    if (!party.courtId || !PARTY_ID_PATTERN.test(party.courtId)) fields.courtId = 'a court id (lower-case letters, digits and hyphens) is required for a court';
-    if (party.jurisdictions.length > 0) fields.jurisdictions = 'a court reads the referrals addressed to it: no jurisdictions';
+    if (!party.courtId || !PARTY_ID_PATTERN.test(party.courtId))
+      fields.courtId = 'a court id (lower-case letters, digits and hyphens) is required for a court';
+    if (party.jurisdictions.length > 0)
+      fields.jurisdictions = 'a court reads the referrals addressed to it: no jurisdictions';
   } else {
     if (party.courtId) fields.courtId = 'only a court has a court id';
     if (party.jurisdictions.length === 0 || party.jurisdictions.length > MAX_JURISDICTIONS) {
       fields.jurisdictions = `1–${MAX_JURISDICTIONS} division codes`;
     } else if (party.jurisdictions.some((j) => !JURISDICTION_PATTERN.test(j))) {
-      fields.jurisdictions = 'division codes of a district or wider: 2–6 digits (e.g. 11 for Beijing, 110102 for Xicheng)';
+      fields.jurisdictions =
+        'division codes of a district or wider: 2–6 digits (e.g. 11 for Beijing, 110102 for Xicheng)';
     }
   }
   return fields;
@@ -89,7 +92,8 @@ export function feedPermissions(party: FeedParty): FeedPermission[] {
 
 /** The party's own topics, created when it is registered so it can subscribe and send at once. */
 export function feedTopics(party: FeedParty): string[] {
-  if (party.kind === 'COURT') return [partyTopicName(REFERRALS_TOPIC, party.courtId!), partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!)];
+  if (party.kind === 'COURT')
+    return [partyTopicName(REFERRALS_TOPIC, party.courtId!), partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!)];
   const districts = party.jurisdictions.filter((j) => j.length === 6).map((j) => partyTopicName(FILINGS_TOPIC, j));
   return party.kind === 'BUREAU' ? [...districts, partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId)] : districts;
 }

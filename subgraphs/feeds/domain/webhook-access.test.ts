@@ -1,5 +1,19 @@
-import { FILING_ACCEPTED, REFERRAL_SUBMITTED, ACCOUNT_STATUS_CHANGED, CLAIM_UPDATED, BUILDING_ROSTER_CHANGED } from '../../../catalog';
-import { aggregateKeyOf, audienceOf, mayReceive, mayUseWebhooks, refusedEventTypes, subscribableEventTypes, WEBHOOK_EVENT_TYPES } from './webhook-access';
+import {
+  FILING_ACCEPTED,
+  REFERRAL_SUBMITTED,
+  ACCOUNT_STATUS_CHANGED,
+  CLAIM_UPDATED,
+  BUILDING_ROSTER_CHANGED,
+} from '../../../catalog';
+import {
+  aggregateKeyOf,
+  audienceOf,
+  mayReceive,
+  mayUseWebhooks,
+  refusedEventTypes,
+  subscribableEventTypes,
+  WEBHOOK_EVENT_TYPES,
+} from './webhook-access';
 
 const areas: Record<string, string> = { 'area-haidian': '110108', 'area-xicheng': '110102' };
 const districtOf = (id: string) => areas[id];
@@ -29,12 +43,15 @@ describe('who receives which event by webhook', () => {
 
   it('gives nobody a filing whose area is not known yet, nor an event of another type', () => {
     expect(audienceOf(FILING_ACCEPTED.type, { areaId: 'area-unknown' }, districtOf)).toEqual({ kind: 'NOBODY' });
-    expect(audienceOf(ACCOUNT_STATUS_CHANGED.type, { areaId: 'area-xicheng', courtId: 'bj-xicheng-court' }, districtOf)).toEqual({ kind: 'NOBODY' });
+    expect(
+      audienceOf(ACCOUNT_STATUS_CHANGED.type, { areaId: 'area-xicheng', courtId: 'bj-xicheng-court' }, districtOf),
+    ).toEqual({ kind: 'NOBODY' });
     expect(mayReceive(cityBureau, { kind: 'NOBODY' })).toBe(false);
   });
 
   it('never offers an event type carrying owner or household data', () => {
-    for (const type of [ACCOUNT_STATUS_CHANGED.type, CLAIM_UPDATED.type, BUILDING_ROSTER_CHANGED.type]) expect(WEBHOOK_EVENT_TYPES).not.toContain(type);
+    for (const type of [ACCOUNT_STATUS_CHANGED.type, CLAIM_UPDATED.type, BUILDING_ROSTER_CHANGED.type])
+      expect(WEBHOOK_EVENT_TYPES).not.toContain(type);
   });
 
   it('lets courts and bureaus subscribe only to their own kinds of event, and no other role at all', () => {

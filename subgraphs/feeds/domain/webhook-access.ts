@@ -1,4 +1,10 @@
-import { BATCH_FORMED, FILING_EVENTS, REFERRAL_STATUS_CHANGED, REFERRAL_SUBMITTED, REFERRAL_WITHDRAWN } from '../../../catalog';
+import {
+  BATCH_FORMED,
+  FILING_EVENTS,
+  REFERRAL_STATUS_CHANGED,
+  REFERRAL_SUBMITTED,
+  REFERRAL_WITHDRAWN,
+} from '../../../catalog';
 import { Identity, coversDivision } from '../../../kernel/identity';
 
 /**
@@ -13,7 +19,12 @@ import { Identity, coversDivision } from '../../../kernel/identity';
 export const WEBHOOK_ROLES = ['COURT', 'CITY_BUREAU'] as const;
 export type WebhookRole = (typeof WEBHOOK_ROLES)[number];
 
-export const COURT_EVENT_TYPES: readonly string[] = [REFERRAL_SUBMITTED, REFERRAL_STATUS_CHANGED, REFERRAL_WITHDRAWN, BATCH_FORMED].map((e) => e.type);
+export const COURT_EVENT_TYPES: readonly string[] = [
+  REFERRAL_SUBMITTED,
+  REFERRAL_STATUS_CHANGED,
+  REFERRAL_WITHDRAWN,
+  BATCH_FORMED,
+].map((e) => e.type);
 export const BUREAU_EVENT_TYPES: readonly string[] = FILING_EVENTS.map((e) => e.type);
 
 /** Every event type a webhook may carry, to anyone. */
@@ -33,7 +44,8 @@ export const refusedEventTypes = (role: string, eventTypes: readonly string[]): 
   eventTypes.filter((t) => !subscribableEventTypes(role).includes(t));
 
 /** Whom an event concerns, as far as webhooks go: the court it is addressed to, or the district of its area. */
-export type EventAudience = { kind: 'COURT'; courtId: string } | { kind: 'DISTRICT'; districtCode: string } | { kind: 'NOBODY' };
+export type EventAudience =
+  { kind: 'COURT'; courtId: string } | { kind: 'DISTRICT'; districtCode: string } | { kind: 'NOBODY' };
 
 /** The owner of a subscription as the hub verified it when the subscription was made (its token). */
 export interface Subscriber {
@@ -46,9 +58,14 @@ export interface Subscriber {
  * The audience of an event from its type and data. A filing names its area only, so the area's district comes from
  * the feeds subgraph's copy of the areas (`districtOfArea`); an area not known yet gives NOBODY and the caller waits.
  */
-export function audienceOf(type: string, data: unknown, districtOfArea: (areaId: string) => string | undefined): EventAudience {
+export function audienceOf(
+  type: string,
+  data: unknown,
+  districtOfArea: (areaId: string) => string | undefined,
+): EventAudience {
   const record = (data ?? {}) as Record<string, unknown>;
-  if (COURT_EVENT_TYPES.includes(type) && typeof record.courtId === 'string') return { kind: 'COURT', courtId: record.courtId };
+  if (COURT_EVENT_TYPES.includes(type) && typeof record.courtId === 'string')
+    return { kind: 'COURT', courtId: record.courtId };
   if (BUREAU_EVENT_TYPES.includes(type) && typeof record.areaId === 'string') {
     const districtCode = districtOfArea(record.areaId);
     if (districtCode) return { kind: 'DISTRICT', districtCode };
@@ -61,7 +78,12 @@ export function mayReceive(subscriber: Subscriber, audience: EventAudience): boo
   if (audience.kind === 'COURT') return subscriber.role === 'COURT' && subscriber.organisationId === audience.courtId;
   if (audience.kind === 'DISTRICT') {
     if (subscriber.role !== 'CITY_BUREAU') return false;
-    const identity: Identity = { subject: '', role: 'CITY_BUREAU', organisationId: subscriber.organisationId, jurisdictions: [...subscriber.jurisdictions] };
+    const identity: Identity = {
+      subject: '',
+      role: 'CITY_BUREAU',
+      organisationId: subscriber.organisationId,
+      jurisdictions: [...subscriber.jurisdictions],
+    };
     return coversDivision(identity, audience.districtCode);
   }
   return false;

@@ -9,7 +9,11 @@ export interface RetrySchedule {
   windowMs: number;
 }
 
-export const PRODUCTION_RETRY_SCHEDULE: RetrySchedule = { initialDelayMs: 5_000, maxDelayMs: 60 * 60_000, windowMs: 24 * 60 * 60_000 };
+export const PRODUCTION_RETRY_SCHEDULE: RetrySchedule = {
+  initialDelayMs: 5_000,
+  maxDelayMs: 60 * 60_000,
+  windowMs: 24 * 60 * 60_000,
+};
 
 /** Delay before attempt `attempt + 1`, after `attempt` failed ones (1-based). */
 export function retryDelayMs(attempt: number, schedule: RetrySchedule): number {
@@ -20,7 +24,12 @@ export function retryDelayMs(attempt: number, schedule: RetrySchedule): number {
 export type FailedAttemptOutcome = { retryAt: Date } | { pause: true };
 
 /** What follows a failed attempt: a retry at a later time, or (past the window) the subscription's pause. */
-export function afterFailure(attempt: number, firstAttemptAt: Date, now: Date, schedule: RetrySchedule): FailedAttemptOutcome {
+export function afterFailure(
+  attempt: number,
+  firstAttemptAt: Date,
+  now: Date,
+  schedule: RetrySchedule,
+): FailedAttemptOutcome {
   const retryAt = new Date(now.getTime() + retryDelayMs(attempt, schedule));
   if (retryAt.getTime() - firstAttemptAt.getTime() > schedule.windowMs) return { pause: true };
   return { retryAt };
@@ -35,4 +44,5 @@ export function parseRetrySchedule(text: string): RetrySchedule | null {
 }
 
 /** A 2xx answer is a delivery; anything else (redirects included: they are not followed) is a failure. */
-export const isDelivered = (statusCode: number | null): boolean => statusCode !== null && statusCode >= 200 && statusCode < 300;
+export const isDelivered = (statusCode: number | null): boolean =>
+  statusCode !== null && statusCode >= 200 && statusCode < 300;

@@ -5,15 +5,36 @@ const tests = { requireHttps: false, allowedHosts: ['127.0.0.1'] };
 
 describe('webhook URLs', () => {
   it.each([
-    '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '127.0.0.1', '127.8.8.8', '169.254.169.254', '100.64.0.1', '0.0.0.0',
-    '::1', '::', 'fe80::1', 'fe80::1%eth0', 'fc00::1', 'fd12:3456::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '[::1]', 'ff02::1',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '127.0.0.1',
+    '127.8.8.8',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    '::',
+    'fe80::1',
+    'fe80::1%eth0',
+    'fc00::1',
+    'fd12:3456::1',
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::ffff:10.0.0.1',
+    '[::1]',
+    'ff02::1',
   ])('refuses the internal address %s', (address) => {
     expect(isInternalAddress(address)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '192.169.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8'])('accepts the public address %s', (address) => {
-    expect(isInternalAddress(address)).toBe(false);
-  });
+  it.each(['8.8.8.8', '172.32.0.1', '192.169.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8'])(
+    'accepts the public address %s',
+    (address) => {
+      expect(isInternalAddress(address)).toBe(false);
+    },
+  );
 
   it('treats anything that is not an address as internal', () => {
     expect(isInternalAddress('localhost')).toBe(true);
@@ -31,9 +52,15 @@ describe('webhook URLs', () => {
     expect(checkWebhookUrl('http://hooks.example.cn/in', production)).toEqual({ reason: 'https is required' });
     expect(checkWebhookUrl('https://hooks.example.cn/in', production)).toBeNull();
     expect(checkWebhookUrl('http://127.0.0.1:8080/in', tests)).toBeNull();
-    expect(checkWebhookUrl('ftp://hooks.example.cn/', tests)).toEqual({ reason: 'only https (or http outside production)' });
-    expect(checkWebhookUrl('https://user:pw@hooks.example.cn/', production)).toEqual({ reason: 'credentials in the URL are not allowed' });
+    expect(checkWebhookUrl('ftp://hooks.example.cn/', tests)).toEqual({
+      reason: 'only https (or http outside production)',
+    });
+    expect(checkWebhookUrl('https://user:pw@hooks.example.cn/', production)).toEqual({
+      reason: 'credentials in the URL are not allowed',
+    });
     expect(checkWebhookUrl('not a url', production)).toEqual({ reason: 'not a URL' });
-    expect(checkWebhookUrl(`https://hooks.example.cn/${'a'.repeat(2000)}`, production)).toEqual({ reason: 'a URL of 1–2000 characters' });
+    expect(checkWebhookUrl(`https://hooks.example.cn/${'a'.repeat(2000)}`, production)).toEqual({
+      reason: 'a URL of 1–2000 characters',
+    });
   });
 });

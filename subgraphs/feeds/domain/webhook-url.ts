@@ -31,7 +31,8 @@ for (const [network, prefix] of [
   ['203.0.113.0', 24], // documentation
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
-] as const) INTERNAL.addSubnet(network, prefix, 'ipv4');
+] as const)
+  INTERNAL.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
@@ -42,7 +43,8 @@ for (const [network, prefix] of [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
-] as const) INTERNAL.addSubnet(network, prefix, 'ipv6');
+] as const)
+  INTERNAL.addSubnet(network, prefix, 'ipv6');
 
 /** An IPv4 address embedded in an IPv6 one (mapped ::ffff:a.b.c.d, or compatible ::a.b.c.d), if any. */
 function embeddedIpv4(address: string): string | undefined {
@@ -73,14 +75,16 @@ export type UrlProblem = { reason: string } | null;
 
 /** The URL's own rules (scheme, length, no credentials); the addresses it resolves to are checked by refusedAddresses. */
 export function checkWebhookUrl(raw: string, policy: WebhookUrlPolicy): UrlProblem {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_URL_LENGTH) return { reason: `a URL of 1–${MAX_URL_LENGTH} characters` };
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_URL_LENGTH)
+    return { reason: `a URL of 1–${MAX_URL_LENGTH} characters` };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return { reason: 'not a URL' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { reason: 'only https (or http outside production)' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { reason: 'only https (or http outside production)' };
   if (policy.requireHttps && url.protocol !== 'https:') return { reason: 'https is required' };
   if (url.username || url.password) return { reason: 'credentials in the URL are not allowed' };
   if (!url.hostname) return { reason: 'no host' };

@@ -35,15 +35,26 @@ export class FeedSubscriberResolver {
   }
 
   @Directive('@listSize(assumedSize: 10)')
-  @FieldResolver(() => [FeedAccessType], { description: "What the broker's ACLs give the party now (asked of the broker)." })
+  @FieldResolver(() => [FeedAccessType], {
+    description: "What the broker's ACLs give the party now (asked of the broker).",
+  })
   async access(@Root() subscriber: FeedSubscriberType, @Ctx() ctx: RequestContext): Promise<FeedAccessType[]> {
-    return (await feedAccessOf(ctx.broker, subscriber.username)).map((g) => ({ resource: g.resource, name: g.name, prefixed: g.prefixed ?? false, operation: g.operation }));
+    return (await feedAccessOf(ctx.broker, subscriber.username)).map((g) => ({
+      resource: g.resource,
+      name: g.name,
+      prefixed: g.prefixed ?? false,
+      operation: g.operation,
+    }));
   }
 
   @Mutation(() => FeedCredentialType, {
-    description: 'Admin: gives a party its principal and ACLs on the broker, and its own topics; the password is returned this once.',
+    description:
+      'Admin: gives a party its principal and ACLs on the broker, and its own topics; the password is returned this once.',
   })
-  async registerFeedSubscriber(@Arg('subscriber', () => FeedSubscriberInput) input: FeedSubscriberInput, @Ctx() ctx: RequestContext): Promise<FeedCredentialType> {
+  async registerFeedSubscriber(
+    @Arg('subscriber', () => FeedSubscriberInput) input: FeedSubscriberInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FeedCredentialType> {
     return credentialView(
       await registerFeedSubscriber(ctx.em, ctx.identity, ctx.broker, {
         partyId: input.partyId,
@@ -54,13 +65,23 @@ export class FeedSubscriberResolver {
     );
   }
 
-  @Mutation(() => FeedCredentialType, { description: "Admin: a new password for the party's principal, returned this once." })
-  async rotateFeedCredential(@Arg('partyId', () => Key) partyId: string, @Ctx() ctx: RequestContext): Promise<FeedCredentialType> {
+  @Mutation(() => FeedCredentialType, {
+    description: "Admin: a new password for the party's principal, returned this once.",
+  })
+  async rotateFeedCredential(
+    @Arg('partyId', () => Key) partyId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FeedCredentialType> {
     return credentialView(await rotateFeedCredential(ctx.em, ctx.identity, ctx.broker, partyId));
   }
 
-  @Mutation(() => FeedSubscriberType, { description: "Admin: ends the party's feed access at once (its ACLs deleted, its password replaced)." })
-  async revokeFeedSubscriber(@Arg('partyId', () => Key) partyId: string, @Ctx() ctx: RequestContext): Promise<FeedSubscriberType> {
+  @Mutation(() => FeedSubscriberType, {
+    description: "Admin: ends the party's feed access at once (its ACLs deleted, its password replaced).",
+  })
+  async revokeFeedSubscriber(
+    @Arg('partyId', () => Key) partyId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FeedSubscriberType> {
     return subscriberView(await revokeFeedSubscriber(ctx.em, ctx.identity, ctx.broker, partyId));
   }
 }

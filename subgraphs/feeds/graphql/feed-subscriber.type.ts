@@ -1,19 +1,35 @@
 import { Directive, Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Key } from '../../../platform/graphql/scalars';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
-import { FEED_SUBSCRIBER_KINDS, FEED_SUBSCRIBER_STATUSES, FeedSubscriberKind, FeedSubscriberStatus, MAX_JURISDICTIONS } from '../domain/feed-subscriber';
+import {
+  FEED_SUBSCRIBER_KINDS,
+  FEED_SUBSCRIBER_STATUSES,
+  FeedSubscriberKind,
+  FeedSubscriberStatus,
+  MAX_JURISDICTIONS,
+} from '../domain/feed-subscriber';
 
 export const FeedSubscriberKindEnum = graphqlEnum(FEED_SUBSCRIBER_KINDS);
-registerEnumType(FeedSubscriberKindEnum, { name: 'FeedSubscriberKind', description: 'What kind of party reads the feeds.' });
+registerEnumType(FeedSubscriberKindEnum, {
+  name: 'FeedSubscriberKind',
+  description: 'What kind of party reads the feeds.',
+});
 export const FeedSubscriberStatusEnum = graphqlEnum(FEED_SUBSCRIBER_STATUSES);
 registerEnumType(FeedSubscriberStatusEnum, { name: 'FeedSubscriberStatus' });
 
 @InputType('FeedSubscriberInput')
 export class FeedSubscriberInput {
-  @Field(() => Key, { description: 'The party: lower-case letters, digits and hyphens; its principal is `party-<partyId>`.' }) partyId!: string;
+  @Field(() => Key, {
+    description: 'The party: lower-case letters, digits and hyphens; its principal is `party-<partyId>`.',
+  })
+  partyId!: string;
   @Field(() => FeedSubscriberKindEnum) kind!: FeedSubscriberKind;
-  @Field(() => Key, { nullable: true, description: 'COURT: the court whose referrals it reads and reports on.' }) courtId?: string | null;
-  @Field(() => [Key], { nullable: true, description: `Bureaus: up to ${MAX_JURISDICTIONS} division codes of a district or wider.` })
+  @Field(() => Key, { nullable: true, description: 'COURT: the court whose referrals it reads and reports on.' })
+  courtId?: string | null;
+  @Field(() => [Key], {
+    nullable: true,
+    description: `Bureaus: up to ${MAX_JURISDICTIONS} division codes of a district or wider.`,
+  })
   jurisdictions?: string[] | null;
 }
 
@@ -25,13 +41,16 @@ export class FeedAccessType {
   @Field({ description: 'READ, WRITE or DESCRIBE.' }) operation!: string;
 }
 
-@ObjectType('FeedSubscriber', { description: 'A party registered for the Kafka feeds; its reach is the broker’s ACLs.' })
+@ObjectType('FeedSubscriber', {
+  description: 'A party registered for the Kafka feeds; its reach is the broker’s ACLs.',
+})
 export class FeedSubscriberType {
   @Field() partyId!: string;
   @Field(() => FeedSubscriberKindEnum) kind!: FeedSubscriberKind;
   @Field(() => String, { nullable: true }) courtId!: string | null;
   @Directive('@listSize(assumedSize: 10)')
-  @Field(() => [String]) jurisdictions!: string[];
+  @Field(() => [String])
+  jurisdictions!: string[];
   @Field({ description: 'The SASL/SCRAM-SHA-512 username.' }) username!: string;
   @Field(() => FeedSubscriberStatusEnum) status!: FeedSubscriberStatus;
   @Field() registeredAt!: Date;
@@ -44,5 +63,6 @@ export class FeedCredentialType {
   @Field(() => FeedSubscriberType) subscriber!: FeedSubscriberType;
   @Field() username!: string;
   @Field() password!: string;
-  @Field({ description: 'SCRAM-SHA-512 over SASL_PLAINTEXT (SASL_SSL where the deployment terminates TLS).' }) mechanism!: string;
+  @Field({ description: 'SCRAM-SHA-512 over SASL_PLAINTEXT (SASL_SSL where the deployment terminates TLS).' })
+  mechanism!: string;
 }

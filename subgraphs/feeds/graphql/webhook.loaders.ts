@@ -3,4 +3,9 @@ import { WebhookAttempt, attemptsOfDeliveries } from '../persistence/webhook.rep
 
 /** The attempts of every delivery on a page in one query. */
 export const attemptsLoader = (ctx: RequestContext) =>
-  childrenLoader<WebhookAttempt>(ctx, 'webhookAttempts', (ids) => attemptsOfDeliveries(ctx.em, ids.map(Number)), (a) => String(a.deliveryId));
+  childrenLoader<WebhookAttempt>(
+    ctx,
+    'webhookAttempts',
+    (ids) => attemptsOfDeliveries(ctx.em, ids.map(Number)),
+    (a) => String(a.deliveryId),
+  );

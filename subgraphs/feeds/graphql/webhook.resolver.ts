@@ -9,19 +9,30 @@ import { resumeWebhookSubscription } from '../application/resume-webhook-subscri
 import { webhookConfig } from '../application/webhook-config';
 import { webhookDeliveries } from '../application/webhook-deliveries';
 import { attemptsLoader } from './webhook.loaders';
-import { CreatedWebhookSubscriptionType, WebhookAttemptType, WebhookDeliveryFilter, WebhookDeliveryPageType, WebhookDeliveryType, WebhookSubscriptionType } from './webhook.type';
+import {
+  CreatedWebhookSubscriptionType,
+  WebhookAttemptType,
+  WebhookDeliveryFilter,
+  WebhookDeliveryPageType,
+  WebhookDeliveryType,
+  WebhookSubscriptionType,
+} from './webhook.type';
 import { deliveryView, subscriptionView } from './webhook.mappers';
 
 @Resolver(() => WebhookSubscriptionType)
 export class WebhookSubscriptionResolver {
   @Directive('@listSize(assumedSize: 20)')
-  @Query(() => [WebhookSubscriptionType], { description: "Your organisation's webhook subscriptions (courts and bureaus)." })
+  @Query(() => [WebhookSubscriptionType], {
+    description: "Your organisation's webhook subscriptions (courts and bureaus).",
+  })
   async webhookSubscriptions(@Ctx() ctx: RequestContext): Promise<WebhookSubscriptionType[]> {
     return (await listWebhookSubscriptions(ctx.em, ctx.identity)).map(subscriptionView);
   }
 
   @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
-  @Query(() => WebhookDeliveryPageType, { description: 'The deliveries of one of your subscriptions, oldest first, each with its attempts.' })
+  @Query(() => WebhookDeliveryPageType, {
+    description: 'The deliveries of one of your subscriptions, oldest first, each with its attempts.',
+  })
   async webhookDeliveries(
     @Arg('subscriptionId', () => ID) subscriptionId: string,
     @Ctx() ctx: RequestContext,
@@ -34,7 +45,8 @@ export class WebhookSubscriptionResolver {
   }
 
   @Mutation(() => CreatedWebhookSubscriptionType, {
-    description: 'Subscribes an https endpoint to event types your role may read; the signing secret is returned this once.',
+    description:
+      'Subscribes an https endpoint to event types your role may read; the signing secret is returned this once.',
   })
   async createWebhookSubscription(
     @Arg('eventTypes', () => [Key]) eventTypes: string[],
@@ -45,13 +57,25 @@ export class WebhookSubscriptionResolver {
     return { subscription: subscriptionView(created.subscription), secret: created.secret };
   }
 
-  @Mutation(() => Int, { description: 'Sends the events of your subscription from fromTime on again (at most 10,000), as new deliveries; returns how many.' })
-  replayWebhooks(@Arg('subscriptionId', () => ID) subscriptionId: string, @Arg('fromTime', () => Date) fromTime: Date, @Ctx() ctx: RequestContext): Promise<number> {
+  @Mutation(() => Int, {
+    description:
+      'Sends the events of your subscription from fromTime on again (at most 10,000), as new deliveries; returns how many.',
+  })
+  replayWebhooks(
+    @Arg('subscriptionId', () => ID) subscriptionId: string,
+    @Arg('fromTime', () => Date) fromTime: Date,
+    @Ctx() ctx: RequestContext,
+  ): Promise<number> {
     return replayWebhooks(ctx.em, ctx.identity, { subscriptionId, fromTime });
   }
 
-  @Mutation(() => WebhookSubscriptionType, { description: 'Resumes a paused subscription; what waited is sent at once, in order.' })
-  async resumeWebhookSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<WebhookSubscriptionType> {
+  @Mutation(() => WebhookSubscriptionType, {
+    description: 'Resumes a paused subscription; what waited is sent at once, in order.',
+  })
+  async resumeWebhookSubscription(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WebhookSubscriptionType> {
     return subscriptionView(await resumeWebhookSubscription(ctx.em, ctx.identity, id));
   }
 

@@ -6,11 +6,14 @@ export const WebhookSubscriptionStatusEnum = graphqlEnum(['ACTIVE', 'PAUSED'] as
 export const WebhookDeliveryStatusEnum = graphqlEnum(['PENDING', 'DELIVERED'] as const);
 registerEnumType(WebhookSubscriptionStatusEnum, {
   name: 'WebhookSubscriptionStatus',
-  description: 'PAUSED once a delivery kept failing for the whole retry window (24 h); resumeWebhookSubscription sends what waited.',
+  description:
+    'PAUSED once a delivery kept failing for the whole retry window (24 h); resumeWebhookSubscription sends what waited.',
 });
 registerEnumType(WebhookDeliveryStatusEnum, { name: 'WebhookDeliveryStatus' });
 
-@ObjectType('WebhookSubscription', { description: "A court's or bureau's endpoint receiving the events it may read, signed per Standard Webhooks." })
+@ObjectType('WebhookSubscription', {
+  description: "A court's or bureau's endpoint receiving the events it may read, signed per Standard Webhooks.",
+})
 export class WebhookSubscriptionType {
   @Field(() => ID) id!: string;
   @Field(() => [String], { description: 'CloudEvents types delivered (ce-type).' }) eventTypes!: string[];
@@ -18,7 +21,8 @@ export class WebhookSubscriptionType {
   @Field(() => WebhookSubscriptionStatusEnum) status!: 'ACTIVE' | 'PAUSED';
   @Field(() => Date, { nullable: true }) pausedAt!: Date | null;
   @Field(() => String, { nullable: true }) pausedReason!: string | null;
-  @Field(() => [String], { description: 'The jurisdictions of the token that created it: what it may receive.' }) jurisdictions!: string[];
+  @Field(() => [String], { description: 'The jurisdictions of the token that created it: what it may receive.' })
+  jurisdictions!: string[];
   @Field() createdAt!: Date;
 }
 
@@ -32,20 +36,26 @@ export class CreatedWebhookSubscriptionType {
 export class WebhookAttemptType {
   @Field(() => Int) attempt!: number;
   @Field() attemptedAt!: Date;
-  @Field(() => Int, { nullable: true, description: 'None when no answer came (timeout, refused connection).' }) statusCode!: number | null;
+  @Field(() => Int, { nullable: true, description: 'None when no answer came (timeout, refused connection).' })
+  statusCode!: number | null;
   @Field(() => Int) latencyMs!: number;
   @Field(() => String, { nullable: true }) error!: string | null;
-  @Field(() => String, { nullable: true, description: 'The first KiB of the answer, no more.' }) responseBody!: string | null;
+  @Field(() => String, { nullable: true, description: 'The first KiB of the answer, no more.' }) responseBody!:
+    string | null;
 }
 
 @ObjectType('WebhookDelivery', { description: 'One event for one subscription, with each attempt.' })
 export class WebhookDeliveryType {
   @Field(() => ID) id!: string;
-  @Field({ description: 'webhook-id: the same on every retry; a replay is a new delivery with a new one.' }) messageId!: string;
+  @Field({ description: 'webhook-id: the same on every retry; a replay is a new delivery with a new one.' })
+  messageId!: string;
   @Field({ description: 'ce-id: the event.' }) eventId!: string;
   @Field() eventType!: string;
   @Field() eventTime!: Date;
-  @Field({ description: 'The aggregate (filing, referral, batch): its events are delivered one after another, in order.' }) aggregateKey!: string;
+  @Field({
+    description: 'The aggregate (filing, referral, batch): its events are delivered one after another, in order.',
+  })
+  aggregateKey!: string;
   @Field() replay!: boolean;
   @Field(() => WebhookDeliveryStatusEnum) status!: 'PENDING' | 'DELIVERED';
   @Field(() => Date, { nullable: true }) nextAttemptAt!: Date | null;
@@ -56,7 +66,8 @@ export class WebhookDeliveryType {
 @ObjectType('WebhookDeliveryPage')
 export class WebhookDeliveryPageType {
   @Directive('@listSize(assumedSize: 50)')
-  @Field(() => [WebhookDeliveryType]) items!: WebhookDeliveryType[];
+  @Field(() => [WebhookDeliveryType])
+  items!: WebhookDeliveryType[];
   @Field(() => Int) totalCount!: number;
 }
 

@@ -36,27 +36,56 @@ const subscriptionOf = (r: SubscriptionRow): WebhookSubscription => ({
   createdBy: String(r.created_by),
   createdAt: date(r.created_at),
 });
-const SUBSCRIPTION_COLUMNS = 'id, organisation_id, role, jurisdictions, event_types, url, status, paused_at, paused_reason, created_by, created_at';
+const SUBSCRIPTION_COLUMNS =
+  'id, organisation_id, role, jurisdictions, event_types, url, status, paused_at, paused_reason, created_by, created_at';
 
-export async function insertSubscription(em: EntityManager, s: WebhookSubscription & { secret: string }): Promise<void> {
+export async function insertSubscription(
+  em: EntityManager,
+  s: WebhookSubscription & { secret: string },
+): Promise<void> {
   await sqlRun(
     em,
     `insert into ${S}.webhook_subscription (id, organisation_id, role, jurisdictions, event_types, url, secret, status, created_by, created_at)
      values (?, ?, ?, ?::text[], ?::text[], ?, ?, 'ACTIVE', ?, ?)`,
-    [s.id, s.organisationId, s.role, sqlArray(s.jurisdictions), sqlArray(s.eventTypes), s.url, s.secret, s.createdBy, s.createdAt],
+    [
+      s.id,
+      s.organisationId,
+      s.role,
+      sqlArray(s.jurisdictions),
+      sqlArray(s.eventTypes),
+      s.url,
+      s.secret,
+      s.createdBy,
+      s.createdAt,
+    ],
   );
 }
 
 export const countSubscriptionsOf = async (em: EntityManager, organisationId: string): Promise<number> =>
-  (await sqlRows<{ n: number }>(em, `select count(*)::int as n from ${S}.webhook_subscription where organisation_id = ?`, [organisationId]))[0].n;
+  (
+    await sqlRows<{ n: number }>(
+      em,
+      `select count(*)::int as n from ${S}.webhook_subscription where organisation_id = ?`,
+      [organisationId],
+    )
+  )[0].n;
 
 export const subscriptionsOf = async (em: EntityManager, organisationId: string): Promise<WebhookSubscription[]> =>
-  (await sqlRows<SubscriptionRow>(em, `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where organisation_id = ? order by created_at, id`, [organisationId])).map(
-    subscriptionOf,
-  );
+  (
+    await sqlRows<SubscriptionRow>(
+      em,
+      `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where organisation_id = ? order by created_at, id`,
+      [organisationId],
+    )
+  ).map(subscriptionOf);
 
 /** The subscription with this id if it belongs to the organisation; another's is as absent as a missing one. */
-export async function findOwnSubscription(em: EntityManager, id: string, organisationId: string, { lock = false } = {}): Promise<WebhookSubscription | null> {
+export async function findOwnSubscription(
+  em: EntityManager,
+  id: string,
+  organisationId: string,
+  { lock = false } = {},
+): Promise<WebhookSubscription | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const rows = await sqlRows<SubscriptionRow>(
     em,
@@ -67,28 +96,48 @@ export async function findOwnSubscription(em: EntityManager, id: string, organis
 }
 
 /** Subscriptions that asked for any of these event types (one query for a batch of events). */
-export const subscriptionsForEventTypes = async (em: EntityManager, eventTypes: readonly string[]): Promise<WebhookSubscription[]> =>
-  (await sqlRows<SubscriptionRow>(em, `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where event_types && ?::text[]`, [sqlArray([...eventTypes])])).map(
-    subscriptionOf,
-  );
+export const subscriptionsForEventTypes = async (
+  em: EntityManager,
+  eventTypes: readonly string[],
+): Promise<WebhookSubscription[]> =>
+  (
+    await sqlRows<SubscriptionRow>(
+      em,
+      `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where event_types && ?::text[]`,
+      [sqlArray([...eventTypes])],
+    )
+  ).map(subscriptionOf);
 
 export async function pauseSubscriptions(em: EntityManager, ids: readonly string[], reason: string): Promise<void> {
   if (ids.length === 0) return;
-  await sqlRun(em, `update ${S}.webhook_subscription set status = 'PAUSED', paused_at = now(), paused_reason = ? where id = any(?::uuid[]) and status = 'ACTIVE'`, [
-    reason.slice(0, 500),
-    sqlArray([...ids]),
-  ]);
+  await sqlRun(
+    em,
+    `update ${S}.webhook_subscription set status = 'PAUSED', paused_at = now(), paused_reason = ? where id = any(?::uuid[]) and status = 'ACTIVE'`,
+    [reason.slice(0, 500), sqlArray([...ids])],
+  );
 }
 
 /** Resumes a subscription: its waiting deliveries are due at once, with a fresh retry window. */
 export async function resumeSubscription(em: EntityManager, id: string): Promise<void> {
-  await sqlRun(em, `update ${S}.webhook_subscription set status = 'ACTIVE', paused_at = null, paused_reason = null where id = ?`, [id]);
-  await sqlRun(em, `update ${S}.webhook_delivery set next_attempt_at = now(), first_attempt_at = null where subscription_id = ? and status = 'PENDING'`, [id]);
+  await sqlRun(
+    em,
+    `update ${S}.webhook_subscription set status = 'ACTIVE', paused_at = null, paused_reason = null where id = ?`,
+    [id],
+  );
+  await sqlRun(
+    em,
+    `update ${S}.webhook_delivery set next_attempt_at = now(), first_attempt_at = null where subscription_id = ? and status = 'PENDING'`,
+    [id],
+  );
 }
 
-export const deleteSubscription = (em: EntityManager, id: string): Promise<number> => sqlRun(em, `delete from ${S}.webhook_subscription where id = ?`, [id]);
+export const deleteSubscription = (em: EntityManager, id: string): Promise<number> =>
+  sqlRun(em, `delete from ${S}.webhook_subscription where id = ?`, [id]);
 
-export async function upsertArea(em: EntityManager, area: { areaId: string; districtCode: string; streetCode: string; registeredAt: Date }): Promise<void> {
+export async function upsertArea(
+  em: EntityManager,
+  area: { areaId: string; districtCode: string; streetCode: string; registeredAt: Date },
+): Promise<void> {
   await sqlRun(
     em,
     `insert into ${S}.webhook_area (area_id, district_code, street_code, registered_at) values (?, ?, ?, ?)
@@ -100,9 +149,11 @@ export async function upsertArea(em: EntityManager, area: { areaId: string; dist
 /** The districts of the areas known, by area id (one query for a batch of filings). */
 export async function districtsOfAreas(em: EntityManager, areaIds: readonly string[]): Promise<Map<string, string>> {
   if (areaIds.length === 0) return new Map();
-  const rows = await sqlRows<{ area_id: string; district_code: string }>(em, `select area_id, district_code from ${S}.webhook_area where area_id = any(?::uuid[])`, [
-    sqlArray([...areaIds]),
-  ]);
+  const rows = await sqlRows<{ area_id: string; district_code: string }>(
+    em,
+    `select area_id, district_code from ${S}.webhook_area where area_id = any(?::uuid[])`,
+    [sqlArray([...areaIds])],
+  );
   return new Map(rows.map((r) => [r.area_id, r.district_code]));
 }
 
@@ -327,7 +378,10 @@ export interface WebhookAttempt {
 }
 
 /** The attempts of several deliveries in one query (a page's loader). */
-export const attemptsOfDeliveries = async (em: EntityManager, deliveryIds: readonly number[]): Promise<WebhookAttempt[]> =>
+export const attemptsOfDeliveries = async (
+  em: EntityManager,
+  deliveryIds: readonly number[],
+): Promise<WebhookAttempt[]> =>
   (
     await sqlRows<Record<string, unknown>>(
       em,
@@ -349,7 +403,12 @@ export const attemptsOfDeliveries = async (em: EntityManager, deliveryIds: reado
  * Queues the subscription's events from `from` on again, each once, oldest first, as new deliveries (new message
  * ids: a receiver that deduplicates by webhook-id takes them; ce-id is still the event's id). At most `limit`.
  */
-export const replayDeliveries = (em: EntityManager, subscriptionId: string, from: Date, limit: number): Promise<number> =>
+export const replayDeliveries = (
+  em: EntityManager,
+  subscriptionId: string,
+  from: Date,
+  limit: number,
+): Promise<number> =>
   sqlRun(
     em,
     `insert into ${S}.webhook_delivery (subscription_id, message_id, event_id, event_type, event_source, event_subject, event_time, aggregate_key, payload, replay)

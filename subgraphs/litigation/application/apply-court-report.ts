@@ -10,7 +10,12 @@ import { CourtEventVerdict, applyCourtEvent } from '../domain/case-status';
 import { courtEventEffect, courtReportDigest } from '../domain/referral';
 import { insertCourtEvent, reportOfId } from '../persistence/court-event.repository';
 import { courtChoseProcedure } from '../domain/procedure';
-import { lockSentReferral, recordCourtEffect, replaceProcedureReasons, updateCaseState } from '../persistence/referral.repository';
+import {
+  lockSentReferral,
+  recordCourtEffect,
+  replaceProcedureReasons,
+  updateCaseState,
+} from '../persistence/referral.repository';
 import { regroup } from './batches.regroup';
 import { appendCourtEventToChain } from './evidence-chain.append';
 import { recordStatusChange } from './referral-status.record';
@@ -31,13 +36,22 @@ export type ReportChannel = { via: 'API'; reporter: Identity; reportId?: string 
  * A report id seen before with the same content is a silent duplicate, with other content EVENT_ID_REUSED.
  * Every report received is kept and appended to the evidence chain.
  */
-export async function applyCourtReport(em: EntityManager, report: CourtReport, channel: ReportChannel): Promise<CourtEventVerdict> {
+export async function applyCourtReport(
+  em: EntityManager,
+  report: CourtReport,
+  channel: ReportChannel,
+): Promise<CourtEventVerdict> {
   const reportId = channel.reportId ?? randomUUID();
   // The same id reported at the same moment on another referral: the first insert won; this one is judged against it.
   return retryAfterLostRace(() => applyUnderId(em, report, channel, reportId), 'court_event_pkey');
 }
 
-async function applyUnderId(em: EntityManager, report: CourtReport, channel: ReportChannel, reportId: string): Promise<CourtEventVerdict> {
+async function applyUnderId(
+  em: EntityManager,
+  report: CourtReport,
+  channel: ReportChannel,
+  reportId: string,
+): Promise<CourtEventVerdict> {
   const effect = courtEventEffect(report);
   const details = {
     kind: report.kind,
@@ -52,27 +66,49 @@ async function applyUnderId(em: EntityManager, report: CourtReport, channel: Rep
   return em.transactional(async (tx) => {
     const referral = await lockSentReferral(tx, report.referralId);
     if (channel.via === 'API') {
-      if (!referral || !mayReportForCourt(channel.reporter, referral)) throw new NotFoundError('Referral', report.referralId);
+      if (!referral || !mayReportForCourt(channel.reporter, referral))
+        throw new NotFoundError('Referral', report.referralId);
     } else if (!referral || referral.courtId !== report.courtId) {
-      throw litigationError('UNAUTHORISED_COURT', `Court ${report.courtId} may not report on referral ${report.referralId}`, {
-        courtId: report.courtId,
-        referralId: report.referralId,
-      });
+      throw litigationError(
+        'UNAUTHORISED_COURT',
+        `Court ${report.courtId} may not report on referral ${report.referralId}`,
+        {
+          courtId: report.courtId,
+          referralId: report.referralId,
+        },
+      );
     }
     // The same report sent again under its id (a retry) was applied the first time; other content under it is refused.
     const seen = await reportOfId(tx, reportId);
     if (seen !== null) {
       if (courtReportDigest(seen.referralId, seen.details) !== courtReportDigest(referral.id, details)) {
-        throw litigationError('EVENT_ID_REUSED', `Report id ${reportId.slice(0, 100)} was already used for a report with other content`, { eventId: reportId.slice(0, 100) });
+        throw litigationError(
+          'EVENT_ID_REUSED',
+          `Report id ${reportId.slice(0, 100)} was already used for a report with other content`,
+          { eventId: reportId.slice(0, 100) },
+        );
       }
       return 'DUPLICATE';
     }
     const { verdict, state } = applyCourtEvent(referral, { kind: report.kind, occurredAt: report.occurredAt });
     if (verdict === 'INVALID') {
-      throw litigationError('INVALID_COURT_EVENT', `A ${report.kind} report cannot follow a case that is ${referral.status}`, { status: referral.status, kind: report.kind });
+      throw litigationError(
+        'INVALID_COURT_EVENT',
+        `A ${report.kind} report cannot follow a case that is ${referral.status}`,
+        { status: referral.status, kind: report.kind },
+      );
     }
     const reportedBy = channel.via === 'API' ? channel.reporter.subject : report.courtId;
-    await insertCourtEvent(tx, { id: reportId, referralId: referral.id, kind: report.kind, occurredAt: report.occurredAt, verdict, details, via: channel.via, reportedBy });
+    await insertCourtEvent(tx, {
+      id: reportId,
+      referralId: referral.id,
+      kind: report.kind,
+      occurredAt: report.occurredAt,
+      verdict,
+      details,
+      via: channel.via,
+      reportedBy,
+    });
     await appendCourtEventToChain(tx, referral.id, details);
     if (verdict === 'DUPLICATE') return verdict;
     // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing).

@@ -11,17 +11,28 @@ import { appendCourtEventToChain } from './evidence-chain.append';
  * The court records its president's approval of the one-month extension of a docketed small claim (Civil Procedure
  * Law art. 168): once only, before the two months have run out, and not after the decision (court-timeline.ts).
  */
-export async function approveSmallClaimsExtension(em: EntityManager, identity: Identity, input: { referralId: string; approvedOn: string }): Promise<void> {
+export async function approveSmallClaimsExtension(
+  em: EntityManager,
+  identity: Identity,
+  input: { referralId: string; approvedOn: string },
+): Promise<void> {
   await em.transactional(async (tx) => {
     const r = await lockSentReferral(tx, input.referralId);
     if (!r || !mayReportForCourt(identity, r)) throw new NotFoundError('Referral', input.referralId);
     if (r.docketedOn === null || !['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT'].includes(r.procedure ?? '')) {
-      throw litigationError('NOT_A_DOCKETED_SMALL_CLAIM', 'Only a small claim docketed by the court has a decision deadline to extend', {
-        procedure: r.procedure,
-        docketedOn: r.docketedOn,
-      });
+      throw litigationError(
+        'NOT_A_DOCKETED_SMALL_CLAIM',
+        'Only a small claim docketed by the court has a decision deadline to extend',
+        {
+          procedure: r.procedure,
+          docketedOn: r.docketedOn,
+        },
+      );
     }
-    extendDecisionDeadline({ caseId: r.id, docketedOn: r.docketedOn, extensionApprovedOn: r.extensionApprovedOn, decidedOn: r.decidedOn }, input.approvedOn);
+    extendDecisionDeadline(
+      { caseId: r.id, docketedOn: r.docketedOn, extensionApprovedOn: r.extensionApprovedOn, decidedOn: r.decidedOn },
+      input.approvedOn,
+    );
     await recordExtensionApproval(tx, r.id, input.approvedOn);
     await appendCourtEventToChain(tx, r.id, { kind: 'DECISION_DEADLINE_EXTENDED', approvedOn: input.approvedOn });
   });

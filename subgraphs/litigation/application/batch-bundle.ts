@@ -17,7 +17,11 @@ import { DocumentView, complaintDocuments, complaintView, courtReferral, evidenc
 export async function batchBundle(em: EntityManager, identity: Identity, batchKey: string): Promise<DocumentView> {
   const batch = await courtBatch(em, identity, batchKey);
   const entries: { name: string; bytes: Buffer }[] = [];
-  const manifest: { batchKey: string; courtId: string; referrals: unknown[] } = { batchKey, courtId: batch.courtId, referrals: [] };
+  const manifest: { batchKey: string; courtId: string; referrals: unknown[] } = {
+    batchKey,
+    courtId: batch.courtId,
+    referrals: [],
+  };
   const versions = await packageVersions(em, batch.referralIds);
   const uploads = await evidenceFilesOf(em, batch.referralIds);
   for (const referralId of [...batch.referralIds].sort()) {
@@ -31,9 +35,20 @@ export async function batchBundle(em: EntityManager, identity: Identity, batchKe
     for (const view of views) {
       const name = `${referralId}/${view.kind === 'EVIDENCE' ? 'evidence/' : ''}${view.name}`;
       entries.push({ name, bytes: await view.content() });
-      files.push({ name, kind: view.kind, sha256: view.sha256, sizeBytes: view.sizeBytes, chainSequence: view.chainSequence });
+      files.push({
+        name,
+        kind: view.kind,
+        sha256: view.sha256,
+        sizeBytes: view.sizeBytes,
+        chainSequence: view.chainSequence,
+      });
     }
-    manifest.referrals.push({ referralId, packageVersion: latest?.version ?? null, packageDigest: latest?.digest ?? null, files });
+    manifest.referrals.push({
+      referralId,
+      packageVersion: latest?.version ?? null,
+      packageDigest: latest?.digest ?? null,
+      files,
+    });
   }
   const manifestBytes = Buffer.from(`${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`, 'utf8');
   const zip = await zipEntries([{ name: 'manifest.json', bytes: manifestBytes }, ...entries]);

@@ -9,6 +9,7 @@ import { findBatch } from '../persistence/batch.repository';
 export async function courtBatch(em: EntityManager, identity: Identity, batchKey: string): Promise<BatchRecord> {
   const reach = referralReach(identity);
   const batch = reach ? await findBatch(em, reach, batchKey) : null;
-  if (!batch || !mayReportForCourt(identity, { companyId: batch.plaintiffId, courtId: batch.courtId })) throw new NotFoundError('Consolidated batch', batchKey);
+  if (!batch || !mayReportForCourt(identity, { companyId: batch.plaintiffId, courtId: batch.courtId }))
+    throw new NotFoundError('Consolidated batch', batchKey);
   return batch;
 }

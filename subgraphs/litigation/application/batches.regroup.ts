@@ -15,8 +15,18 @@ export async function regroup(tx: EntityManager, courtId: string, companyId: str
   const batches = consolidate(await referralsToConsolidate(tx, courtId, companyId), stored);
   const before = new Map(stored.map((b) => [b.batchKey, [...b.referralIds].sort().join(',')]));
   // A referral no longer open leaves its batch.
-  await leaveBatchesUnlessIn(tx, courtId, companyId, batches.flatMap((b) => b.referralIds));
-  await deleteBatchesExcept(tx, courtId, companyId, batches.map((b) => b.batchKey));
+  await leaveBatchesUnlessIn(
+    tx,
+    courtId,
+    companyId,
+    batches.flatMap((b) => b.referralIds),
+  );
+  await deleteBatchesExcept(
+    tx,
+    courtId,
+    companyId,
+    batches.map((b) => b.batchKey),
+  );
   for (const batch of batches) {
     await saveBatch(tx, batch);
     await assignToBatch(tx, batch.batchKey, batch.referralIds);

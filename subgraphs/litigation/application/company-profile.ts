@@ -5,11 +5,16 @@ import { CompanyProfile, CompanyProfileInput, validateCompanyProfile } from '../
 import { findCompanyProfile, saveCompanyProfile } from '../persistence/company-profile.repository';
 
 const onlyCompanies = (identity: Identity) => {
-  if (identity.role !== 'PROPERTY_COMPANY') throw new ForbiddenError('Only a property service company states its particulars as plaintiff');
+  if (identity.role !== 'PROPERTY_COMPANY')
+    throw new ForbiddenError('Only a property service company states its particulars as plaintiff');
 };
 
 /** The calling company states its own particulars as plaintiff (its token names the company: no other can be changed). */
-export async function updateCompanyProfile(em: EntityManager, identity: Identity, input: CompanyProfileInput): Promise<CompanyProfile> {
+export async function updateCompanyProfile(
+  em: EntityManager,
+  identity: Identity,
+  input: CompanyProfileInput,
+): Promise<CompanyProfile> {
   onlyCompanies(identity);
   const profile = validateCompanyProfile(identity.organisationId, input);
   await em.transactional((tx) => saveCompanyProfile(tx, profile, identity.subject));

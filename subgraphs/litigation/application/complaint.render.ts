@@ -22,11 +22,26 @@ export function complaintForm(complaint: Complaint, createdAt: Date): FormDocume
           { title: '文件摘要（SHA-256）', weight: 6 },
           { title: '提交方式', weight: 2 },
         ],
-        rows: complaint.evidence.map((e) => [String(e.number), e.name, e.purpose, e.sha256, e.source === 'UPLOADED' ? '已上传' : '仅列明摘要']),
+        rows: complaint.evidence.map((e) => [
+          String(e.number),
+          e.name,
+          e.purpose,
+          e.sha256,
+          e.source === 'UPLOADED' ? '已上传' : '仅列明摘要',
+        ]),
       },
     ],
-    closing: [`具状人（签字、盖章）：${complaint.signature.plaintiff}`, `日期：${complaint.signature.date}`, `案件材料摘要：${complaint.packageDigest}`],
-    properties: { title: `${complaint.title}${complaint.subtitle}`, author: complaint.signature.plaintiff, subject: complaint.court, createdAt },
+    closing: [
+      `具状人（签字、盖章）：${complaint.signature.plaintiff}`,
+      `日期：${complaint.signature.date}`,
+      `案件材料摘要：${complaint.packageDigest}`,
+    ],
+    properties: {
+      title: `${complaint.title}${complaint.subtitle}`,
+      author: complaint.signature.plaintiff,
+      subject: complaint.court,
+      createdAt,
+    },
   };
 }
 

@@ -24,9 +24,14 @@ export async function correctCasePackage(
   const evidence = validateEvidence(input.evidence ?? []);
   return em.transactional(async (tx) => {
     const referral = await lockReferral(tx, input.referralId);
-    if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral)) throw new NotFoundError('Referral', input.referralId);
+    if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral))
+      throw new NotFoundError('Referral', input.referralId);
     if (!['SUBMITTED', 'IN_MEDIATION'].includes(referral.status)) {
-      throw litigationError('PACKAGE_LOCKED', `The case is ${referral.status}: the docketed package can no longer be corrected`, { status: referral.status });
+      throw litigationError(
+        'PACKAGE_LOCKED',
+        `The case is ${referral.status}: the docketed package can no longer be corrected`,
+        { status: referral.status },
+      );
     }
     const latest = await latestPackage(tx, referral.id);
     const claim = (await companyClaims(tx, referral.companyId, [referral.accountId])).get(referral.accountId);

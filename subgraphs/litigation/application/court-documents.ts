@@ -10,7 +10,13 @@ import { SentReferral, isSent } from '../domain/referral';
 import { packageVersions } from '../persistence/case-package.repository';
 import { findCompanyProfile } from '../persistence/company-profile.repository';
 import { findCourt } from '../persistence/court.repository';
-import { CourtDocumentRecord, courtDocuments, evidenceFilesOf, insertCourtDocument, lockReferralDocuments } from '../persistence/document.repository';
+import {
+  CourtDocumentRecord,
+  courtDocuments,
+  evidenceFilesOf,
+  insertCourtDocument,
+  lockReferralDocuments,
+} from '../persistence/document.repository';
 import { largeObjectStore } from '../persistence/large-object.store';
 import { findReferral } from '../persistence/referral.repository';
 import { renderComplaint } from './complaint.render';
@@ -56,7 +62,10 @@ export const evidenceView = (em: EntityManager, f: EvidenceFile): DocumentView =
 const complaintView = (em: EntityManager, d: CourtDocumentRecord): DocumentView => ({
   name: d.name,
   kind: d.kind,
-  mediaType: d.kind === 'COMPLAINT_PDF' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  mediaType:
+    d.kind === 'COMPLAINT_PDF'
+      ? 'application/pdf'
+      : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   sha256: d.sha256,
   sizeBytes: d.sizeBytes,
   chainSequence: d.chainSequence,
@@ -69,7 +78,11 @@ const complaintView = (em: EntityManager, d: CourtDocumentRecord): DocumentView 
  * appended to the evidence chain, and served as stored from then on, so the court always gets the papers whose
  * digests the chain recorded.
  */
-export async function complaintDocuments(em: EntityManager, identity: Identity, referral: SentReferral): Promise<CourtDocumentRecord[]> {
+export async function complaintDocuments(
+  em: EntityManager,
+  identity: Identity,
+  referral: SentReferral,
+): Promise<CourtDocumentRecord[]> {
   const versions = await packageVersions(em, [referral.id]);
   const latest = versions[versions.length - 1];
   if (!latest) throw new Error(`Referral ${referral.id} has no case package`);
@@ -83,7 +96,10 @@ export async function complaintDocuments(em: EntityManager, identity: Identity, 
   ]);
   // A masked identity means the register has not learnt of the referral yet: a complaint frozen now would keep the
   // masked number for good, so nothing is generated until the court can be told who the defendant is.
-  if (defendant?.masked) throw litigationError('DEFENDANT_IDENTITY_PENDING', 'The defendant’s identity is not disclosed to this court yet', { referralId: referral.id });
+  if (defendant?.masked)
+    throw litigationError('DEFENDANT_IDENTITY_PENDING', 'The defendant’s identity is not disclosed to this court yet', {
+      referralId: referral.id,
+    });
   const complaint = buildComplaint({
     pkg: latest.package,
     packageDigest: latest.digest,
@@ -100,7 +116,10 @@ export async function complaintDocuments(em: EntityManager, identity: Identity, 
     const meanwhile = await courtDocuments(tx, referral.id, latest.version);
     if (meanwhile.length > 0) return meanwhile;
     const records: CourtDocumentRecord[] = [];
-    for (const [kind, bytes, ext] of [['COMPLAINT_PDF', pdf, 'pdf'], ['COMPLAINT_DOCX', docx, 'docx']] as const) {
+    for (const [kind, bytes, ext] of [
+      ['COMPLAINT_PDF', pdf, 'pdf'],
+      ['COMPLAINT_DOCX', docx, 'docx'],
+    ] as const) {
       const digest = sha256(bytes);
       const entry = await appendToChain(tx, { kind: 'COURT_DOCUMENT', subjectId: referral.id, payloadDigest: digest });
       const record: CourtDocumentRecord = {
@@ -125,7 +144,11 @@ export async function complaintDocuments(em: EntityManager, identity: Identity, 
  * referred it gets its evidence files (the complaint carries the owner's identity, which only the court may read
  * unmasked). Anyone else: NOT_FOUND, as for a referral that does not exist.
  */
-export async function referralDocuments(em: EntityManager, identity: Identity, referralId: string): Promise<DocumentView[]> {
+export async function referralDocuments(
+  em: EntityManager,
+  identity: Identity,
+  referralId: string,
+): Promise<DocumentView[]> {
   const referral = await readReferral(em, identity, referralId);
   const evidence = (await evidenceFilesOf(em, [referral.id])).map((f) => evidenceView(em, f));
   if (!isSent(referral) || !mayReportForCourt(identity, referral)) return evidence;
@@ -136,7 +159,8 @@ export async function referralDocuments(em: EntityManager, identity: Identity, r
 /** The referral a court may generate documents for (its own, sent); NOT_FOUND otherwise. */
 export async function courtReferral(em: EntityManager, identity: Identity, referralId: string): Promise<SentReferral> {
   const referral = await findReferral(em, referralId);
-  if (!referral || !isSent(referral) || !mayReportForCourt(identity, referral)) throw new NotFoundError('Referral', referralId);
+  if (!referral || !isSent(referral) || !mayReportForCourt(identity, referral))
+    throw new NotFoundError('Referral', referralId);
   return referral;
 }
 

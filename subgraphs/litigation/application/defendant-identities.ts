@@ -28,7 +28,13 @@ export function inMemoryDefendantIdentities(
       const unmasked = caller.role === 'COURT' && courtsOf(referralId).includes(caller.organisationId);
       reads.push({ householdId, referralId, by: caller.organisationId, unmasked });
       if (unmasked) return { ...owner, masked: false };
-      return { ...owner, idNumber: `${owner.idNumber.slice(0, 3)}${'*'.repeat(Math.max(0, owner.idNumber.length - 7))}${owner.idNumber.slice(-4)}`, phone: null, serviceAddress: null, masked: true };
+      return {
+        ...owner,
+        idNumber: `${owner.idNumber.slice(0, 3)}${'*'.repeat(Math.max(0, owner.idNumber.length - 7))}${owner.idNumber.slice(-4)}`,
+        phone: null,
+        serviceAddress: null,
+        masked: true,
+      };
     },
   };
 }

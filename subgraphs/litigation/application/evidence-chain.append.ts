@@ -4,7 +4,10 @@ import { ChainEntry, ChainEntryKind, appendEntry } from '../domain/evidence-chai
 import { chainHead, insertChainEntry, lockChainForAppend } from '../persistence/evidence-chain.repository';
 
 /** Appends an entry to the evidence chain in the caller's transaction, after the entry before it. */
-export async function appendToChain(tx: EntityManager, input: { kind: ChainEntryKind; subjectId: string; payloadDigest: string }): Promise<ChainEntry> {
+export async function appendToChain(
+  tx: EntityManager,
+  input: { kind: ChainEntryKind; subjectId: string; payloadDigest: string },
+): Promise<ChainEntry> {
   await lockChainForAppend(tx);
   const entry = appendEntry(await chainHead(tx), input);
   await insertChainEntry(tx, entry);
@@ -12,6 +15,14 @@ export async function appendToChain(tx: EntityManager, input: { kind: ChainEntry
 }
 
 /** A step of a referred case (a court's report, a withdrawal, an extension) recorded by the digest of its details. */
-export function appendCourtEventToChain(tx: EntityManager, referralId: string, details: Record<string, unknown>): Promise<ChainEntry> {
-  return appendToChain(tx, { kind: 'COURT_EVENT', subjectId: referralId, payloadDigest: sha256Hex(canonicalJson({ referralId, ...details })) });
+export function appendCourtEventToChain(
+  tx: EntityManager,
+  referralId: string,
+  details: Record<string, unknown>,
+): Promise<ChainEntry> {
+  return appendToChain(tx, {
+    kind: 'COURT_EVENT',
+    subjectId: referralId,
+    payloadDigest: sha256Hex(canonicalJson({ referralId, ...details })),
+  });
 }

@@ -3,7 +3,11 @@ import { Identity } from '../../../kernel/identity';
 import { Page, checkPage } from '../../../kernel/pagination';
 import { referralReach } from '../domain/access';
 import { Referral } from '../domain/referral';
-import { ReferralFilter, countReferrals, listReferrals as listReachableReferrals } from '../persistence/referral.repository';
+import {
+  ReferralFilter,
+  countReferrals,
+  listReferrals as listReachableReferrals,
+} from '../persistence/referral.repository';
 
 export interface ReferralList {
   items: Referral[];
@@ -14,7 +18,12 @@ export interface ReferralList {
 }
 
 /** Referrals the caller may read (a court its own, a company its own), newest first, from an offset or after a cursor. */
-export async function listReferrals(em: EntityManager, identity: Identity, filter: ReferralFilter, page: Page): Promise<ReferralList> {
+export async function listReferrals(
+  em: EntityManager,
+  identity: Identity,
+  filter: ReferralFilter,
+  page: Page,
+): Promise<ReferralList> {
   checkPage(page);
   const reach = referralReach(identity);
   if (!reach) return { items: [], endCursor: null, totalCount: async () => 0 };

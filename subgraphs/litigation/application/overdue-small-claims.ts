@@ -9,15 +9,29 @@ import { Referral } from '../domain/referral';
 import { docketedSmallClaims } from '../persistence/referral.repository';
 
 /** A court's docketed small-claims cases past their decision date (Civil Procedure Law art. 168), most overdue first. */
-export async function overdueSmallClaims(em: EntityManager, identity: Identity, asOf: string | null = null): Promise<(OverdueCase & { referral: Referral })[]> {
+export async function overdueSmallClaims(
+  em: EntityManager,
+  identity: Identity,
+  asOf: string | null = null,
+): Promise<(OverdueCase & { referral: Referral })[]> {
   const day = asOf ?? todayInChina();
-  if (!isIsoDate(day)) throw new InvalidInputError('asOf must be a YYYY-MM-DD date', { fields: { asOf: 'YYYY-MM-DD' } });
+  if (!isIsoDate(day))
+    throw new InvalidInputError('asOf must be a YYYY-MM-DD date', { fields: { asOf: 'YYYY-MM-DD' } });
   const reach = deadlineWatchReach(identity);
   if (!reach) return [];
   const referrals = await docketedSmallClaims(em, reach);
   const byId = new Map(referrals.map((r) => [r.id, r]));
   const cases = referrals.flatMap((r): SmallClaimsCase[] =>
-    r.docketedOn === null ? [] : [{ caseId: r.id, docketedOn: r.docketedOn, extensionApprovedOn: r.extensionApprovedOn, decidedOn: r.decidedOn }],
+    r.docketedOn === null
+      ? []
+      : [
+          {
+            caseId: r.id,
+            docketedOn: r.docketedOn,
+            extensionApprovedOn: r.extensionApprovedOn,
+            decidedOn: r.decidedOn,
+          },
+        ],
   );
   return overdueCases(cases, day).map((o) => ({ ...o, referral: byId.get(o.caseId)! }));
 }

@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { RecordedThreshold, ThresholdRecordInput, assertMayRecordThreshold, checkThresholdRecord } from '../domain/small-claims-threshold';
+import {
+  RecordedThreshold,
+  ThresholdRecordInput,
+  assertMayRecordThreshold,
+  checkThresholdRecord,
+} from '../domain/small-claims-threshold';
 import { findCourt } from '../persistence/court.repository';
 import { insertThreshold, recordedThresholds } from '../persistence/small-claims-threshold.repository';
 
@@ -9,7 +14,11 @@ import { insertThreshold, recordedThresholds } from '../persistence/small-claims
  * Procedure Law art. 165). Kept beside every earlier record; from now on referrals to the province's courts are
  * judged on it. Returns the province's records for that year, oldest first, the new one last.
  */
-export async function recordSmallClaimsThreshold(em: EntityManager, identity: Identity, input: ThresholdRecordInput): Promise<RecordedThreshold[]> {
+export async function recordSmallClaimsThreshold(
+  em: EntityManager,
+  identity: Identity,
+  input: ThresholdRecordInput,
+): Promise<RecordedThreshold[]> {
   const threshold = checkThresholdRecord(input);
   return em.transactional(async (tx) => {
     const court = identity.role === 'COURT' ? await findCourt(tx, identity.organisationId) : null;

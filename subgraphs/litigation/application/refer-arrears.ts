@@ -12,8 +12,20 @@ import { EvidenceItem, firstPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
 import { Eligibility, referralEligibility } from '../domain/eligibility';
 import { proposeProcedure } from '../domain/procedure';
-import { NewReferral, StoredClaim, SubmittedReferral, casePackageContent, referralFacts, validateEvidence } from '../domain/referral';
-import { DEFAULT_DEMAND_PERIOD, DemandPeriod, SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion } from '../domain/statutes';
+import {
+  NewReferral,
+  StoredClaim,
+  SubmittedReferral,
+  casePackageContent,
+  referralFacts,
+  validateEvidence,
+} from '../domain/referral';
+import {
+  DEFAULT_DEMAND_PERIOD,
+  DemandPeriod,
+  SMALL_CLAIMS_EXCLUSION_NAMES,
+  SmallClaimsExclusion,
+} from '../domain/statutes';
 import { demandPeriodDaysFromEnv } from '../../../platform/config';
 import { LITIGATION_EVENT_SOURCE, referralSubmitted } from '../events/publish/referral-events';
 import { companyClaims } from '../persistence/claim-account.repository';
@@ -52,19 +64,32 @@ const MAX_ACCOUNTS = 200;
  */
 const CITY_DEMAND_PERIOD: DemandPeriod = (() => {
   const days = demandPeriodDaysFromEnv();
-  return days === undefined ? DEFAULT_DEMAND_PERIOD : { days, source: "the city's setting HUB_DEMAND_PERIOD_DAYS (Civil Code art. 944 para. 2 fixes no number of days)" };
+  return days === undefined
+    ? DEFAULT_DEMAND_PERIOD
+    : {
+        days,
+        source: "the city's setting HUB_DEMAND_PERIOD_DAYS (Civil Code art. 944 para. 2 fixes no number of days)",
+      };
 })();
 
-function checkInput(input: ReferralInput, today: string): { evidence: EvidenceItem[]; exclusions: SmallClaimsExclusion[] } {
+function checkInput(
+  input: ReferralInput,
+  today: string,
+): { evidence: EvidenceItem[]; exclusions: SmallClaimsExclusion[] } {
   const fields: Record<string, string> = {};
   const ids = input.accountIds ?? [];
   if (ids.length === 0 || ids.length > MAX_ACCOUNTS) fields.accountIds = `1–${MAX_ACCOUNTS} accounts`;
   else if (new Set(ids).size !== ids.length) fields.accountIds = 'each account once';
-  if (input.mediationWaivedOn !== null && input.mediationWaivedOn !== undefined && (!isIsoDate(input.mediationWaivedOn) || compareDates(input.mediationWaivedOn, today) > 0)) {
+  if (
+    input.mediationWaivedOn !== null &&
+    input.mediationWaivedOn !== undefined &&
+    (!isIsoDate(input.mediationWaivedOn) || compareDates(input.mediationWaivedOn, today) > 0)
+  ) {
     fields.mediationWaivedOn = `a YYYY-MM-DD date, not after today (${today})`;
   }
   const exclusions = input.exclusions ?? [];
-  const known = (e: string): e is SmallClaimsExclusion => (SMALL_CLAIMS_EXCLUSION_NAMES as readonly string[]).includes(e);
+  const known = (e: string): e is SmallClaimsExclusion =>
+    (SMALL_CLAIMS_EXCLUSION_NAMES as readonly string[]).includes(e);
   if (!exclusions.every(known)) fields.exclusions = `one of ${SMALL_CLAIMS_EXCLUSION_NAMES.join(', ')}`;
   (input.costs ?? []).forEach((c, i) => {
     if (typeof c.label !== 'string' || c.label.trim() === '') fields[`costs[${i}].label`] = 'name the cost';
@@ -81,8 +106,13 @@ function checkInput(input: ReferralInput, today: string): { evidence: EvidenceIt
  * consolidated batch of its court, company, area and contract, and the referral.submitted event. With an idempotency
  * key a retry returns the first attempt's results; two referrals of one account racing: the second is ALREADY_REFERRED.
  */
-export async function referArrears(em: EntityManager, identity: Identity, input: ReferralInput): Promise<ReferralResult[]> {
-  if (identity.role !== 'PROPERTY_COMPANY') throw new ForbiddenError('Only a property service company refers its arrears to court');
+export async function referArrears(
+  em: EntityManager,
+  identity: Identity,
+  input: ReferralInput,
+): Promise<ReferralResult[]> {
+  if (identity.role !== 'PROPERTY_COMPANY')
+    throw new ForbiddenError('Only a property service company refers its arrears to court');
   const companyId = identity.organisationId;
   const today = todayInChina();
   const { evidence, exclusions } = checkInput(input, today);
@@ -91,7 +121,10 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     ownerId: companyId,
     key: input.idempotencyKey,
     content: () => referralRequest(input, evidence, exclusions),
-    reused: (key: string) => litigationError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another referral`, { idempotencyKey: key }),
+    reused: (key: string) =>
+      litigationError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another referral`, {
+        idempotencyKey: key,
+      }),
   };
   return transactionOnce(em, optionalKey, async (tx) => {
     const court = await findCourt(tx, input.courtId);
@@ -100,7 +133,8 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     const missing = input.accountIds.filter((id) => !claims.has(id));
     if (missing.length > 0) throw new NotFoundError('Arrears account', missing.join(', '));
     const open = await accountsInOpenCases(tx, input.accountIds);
-    if (open.length > 0) throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
+    if (open.length > 0)
+      throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
     const docketYear = Number(today.slice(0, 4));
     const thresholds = await recordedThresholds(tx, court.provinceCode, docketYear);
@@ -109,14 +143,20 @@ export async function referArrears(em: EntityManager, identity: Identity, input:
     for (const accountId of input.accountIds) {
       const claim = claims.get(accountId)!;
       const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
-      const eligibility = referralEligibility(referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null, CITY_DEMAND_PERIOD));
+      const eligibility = referralEligibility(
+        referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null, CITY_DEMAND_PERIOD),
+      );
       const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
       results.push({ referralId: referral.id, accountId, eligibility });
       if (!eligibility.eligible) {
         await insertReferral(tx, referral);
         continue;
       }
-      const { content, claims: complaint, filing } = casePackageContent({
+      const {
+        content,
+        claims: complaint,
+        filing,
+      } = casePackageContent({
         referralId: referral.id,
         claim,
         claimableMonths: eligibility.claimableCharges.map((c) => c.month),
@@ -168,7 +208,14 @@ const referralRequest = (input: ReferralInput, evidence: EvidenceItem[], exclusi
 });
 
 /** The referral as recorded for an account before it is judged sendable: ineligible, nothing claimed. */
-function newReferral(identity: Identity, courtId: string, accountId: string, claim: StoredClaim, eligibility: Eligibility, today: string): NewReferral {
+function newReferral(
+  identity: Identity,
+  courtId: string,
+  accountId: string,
+  claim: StoredClaim,
+  eligibility: Eligibility,
+  today: string,
+): NewReferral {
   return {
     id: randomUUID(),
     companyId: identity.organisationId,

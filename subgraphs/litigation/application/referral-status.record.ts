@@ -6,9 +6,15 @@ import { findReferral } from '../persistence/referral.repository';
 import { isSent } from '../domain/referral';
 
 /** Publishes the referral as it now stands in the transaction, after a step moved it on from `fromStatus`. */
-export async function recordStatusChange(tx: EntityManager, referralId: string, fromStatus: CaseStatus, occurredAt: string): Promise<void> {
+export async function recordStatusChange(
+  tx: EntityManager,
+  referralId: string,
+  fromStatus: CaseStatus,
+  occurredAt: string,
+): Promise<void> {
   const referral = await findReferral(tx, referralId);
-  if (!referral || !isSent(referral)) throw new Error(`Referral ${referralId} moved to a status but is not a sent referral`);
+  if (!referral || !isSent(referral))
+    throw new Error(`Referral ${referralId} moved to a status but is not a sent referral`);
   recordEvent(tx, statusChangeEvent(referral.status), {
     source: LITIGATION_EVENT_SOURCE,
     key: referral.id,

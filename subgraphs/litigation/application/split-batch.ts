@@ -9,7 +9,12 @@ import { assignToBatch } from '../persistence/referral.repository';
 import { courtBatch } from './batch.lookup';
 
 /** The court takes some cases out of a batch into a batch of their own (consolidation.ts splitBatch). */
-export async function splitConsolidatedBatch(em: EntityManager, identity: Identity, batchKey: string, referralIds: string[]): Promise<BatchRecord[]> {
+export async function splitConsolidatedBatch(
+  em: EntityManager,
+  identity: Identity,
+  batchKey: string,
+  referralIds: string[],
+): Promise<BatchRecord[]> {
   return em.transactional(async (tx) => {
     const { remaining, split } = splitBatch(await courtBatch(tx, identity, batchKey), referralIds);
     await updateBatchReferrals(tx, batchKey, remaining.referralIds);

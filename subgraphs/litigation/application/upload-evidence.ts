@@ -3,7 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayActForPlaintiff } from '../domain/access';
-import { EVIDENCE_LIMITS, EvidenceFile, EvidenceUploadDeclaration, checkEvidenceUpload, checkUploadDeclaration } from '../domain/evidence-file';
+import {
+  EVIDENCE_LIMITS,
+  EvidenceFile,
+  EvidenceUploadDeclaration,
+  checkEvidenceUpload,
+  checkUploadDeclaration,
+} from '../domain/evidence-file';
 import { Referral, isSent } from '../domain/referral';
 import {
   deleteEvidenceUpload,
@@ -19,11 +25,17 @@ import { largeObjectStore } from '../persistence/large-object.store';
 import { lockReferral } from '../persistence/referral.repository';
 import { appendToChain } from './evidence-chain.append';
 
-const refused = (field: string, message: string) => new InvalidInputError('The evidence file is refused', { fields: { [field]: message } });
+const refused = (field: string, message: string) =>
+  new InvalidInputError('The evidence file is refused', { fields: { [field]: message } });
 
 function decodeBase64(text: string, maxBytes: number): Buffer {
   const maxLength = Math.ceil(maxBytes / 3) * 4;
-  if (typeof text !== 'string' || text.length > maxLength || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+  if (
+    typeof text !== 'string' ||
+    text.length > maxLength ||
+    text.length % 4 !== 0 ||
+    !/^[A-Za-z0-9+/]*={0,2}$/.test(text)
+  ) {
     throw refused('contentBase64', `standard base64 of at most ${maxBytes} bytes`);
   }
   return Buffer.from(text, 'base64');
@@ -32,7 +44,8 @@ function decodeBase64(text: string, maxBytes: number): Buffer {
 /** The caller's own sent referral, locked; NOT_FOUND for anyone else, as for a referral that does not exist. */
 async function plaintiffReferral(tx: EntityManager, identity: Identity, referralId: string): Promise<Referral> {
   const referral = await lockReferral(tx, referralId);
-  if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral)) throw new NotFoundError('Referral', referralId);
+  if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral))
+    throw new NotFoundError('Referral', referralId);
   return referral;
 }
 
@@ -41,13 +54,19 @@ async function plaintiffReferral(tx: EntityManager, identity: Identity, referral
  * the evidence chain, in the caller's transaction. The same bytes again for the referral are the same evidence:
  * the file already recorded is returned.
  */
-async function recordEvidence(tx: EntityManager, identity: Identity, referral: Referral, input: { name: string; type: string; bytes: Buffer }): Promise<EvidenceFile> {
+async function recordEvidence(
+  tx: EntityManager,
+  identity: Identity,
+  referral: Referral,
+  input: { name: string; type: string; bytes: Buffer },
+): Promise<EvidenceFile> {
   const mediaType = checkEvidenceUpload(input);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const existing = await evidenceFilesOf(tx, [referral.id]);
   const same = existing.find((f) => f.sha256 === sha256);
   if (same) return same;
-  if (existing.length >= EVIDENCE_LIMITS.maxFiles) throw refused('referralId', `at most ${EVIDENCE_LIMITS.maxFiles} files a referral`);
+  if (existing.length >= EVIDENCE_LIMITS.maxFiles)
+    throw refused('referralId', `at most ${EVIDENCE_LIMITS.maxFiles} files a referral`);
   const storageKey = await largeObjectStore.put(tx, input.bytes);
   const entry = await appendToChain(tx, { kind: 'EVIDENCE_FILE', subjectId: referral.id, payloadDigest: sha256 });
   const file: EvidenceFile = {
@@ -73,7 +92,9 @@ export async function uploadEvidence(
 ): Promise<EvidenceFile> {
   const bytes = decodeBase64(input.contentBase64, EVIDENCE_LIMITS.maxBytes);
   checkEvidenceUpload({ name: input.name, type: input.type, bytes });
-  return em.transactional(async (tx) => recordEvidence(tx, identity, await plaintiffReferral(tx, identity, input.referralId), { ...input, bytes }));
+  return em.transactional(async (tx) =>
+    recordEvidence(tx, identity, await plaintiffReferral(tx, identity, input.referralId), { ...input, bytes }),
+  );
 }
 
 export interface UploadProgress {
@@ -89,43 +110,80 @@ export interface UploadProgress {
  * file's name, type, size and SHA-256, send the parts (in any order, a part again replaces it), then complete: the
  * parts are joined, checked against the declaration and recorded as one evidence file.
  */
-export async function startEvidenceUpload(em: EntityManager, identity: Identity, input: EvidenceUploadDeclaration & { referralId: string }): Promise<UploadProgress> {
+export async function startEvidenceUpload(
+  em: EntityManager,
+  identity: Identity,
+  input: EvidenceUploadDeclaration & { referralId: string },
+): Promise<UploadProgress> {
   const parts = checkUploadDeclaration(input);
   return em.transactional(async (tx) => {
     const referral = await plaintiffReferral(tx, identity, input.referralId);
     const id = randomUUID();
-    await insertEvidenceUpload(tx, { id, referralId: referral.id, companyId: referral.companyId, name: input.name.trim(), type: input.type.trim(), sizeBytes: input.sizeBytes, sha256: input.sha256 }, identity.subject);
+    await insertEvidenceUpload(
+      tx,
+      {
+        id,
+        referralId: referral.id,
+        companyId: referral.companyId,
+        name: input.name.trim(),
+        type: input.type.trim(),
+        sizeBytes: input.sizeBytes,
+        sha256: input.sha256,
+      },
+      identity.subject,
+    );
     return { uploadId: id, partBytes: EVIDENCE_LIMITS.partBytes, parts, receivedParts: [], receivedBytes: 0 };
   });
 }
 
-export async function uploadEvidencePart(em: EntityManager, identity: Identity, input: { uploadId: string; index: number; contentBase64: string }): Promise<UploadProgress> {
+export async function uploadEvidencePart(
+  em: EntityManager,
+  identity: Identity,
+  input: { uploadId: string; index: number; contentBase64: string },
+): Promise<UploadProgress> {
   const bytes = decodeBase64(input.contentBase64, EVIDENCE_LIMITS.partBytes);
   return em.transactional(async (tx) => {
     const upload = await lockEvidenceUpload(tx, input.uploadId);
-    if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId) throw new NotFoundError('Evidence upload', input.uploadId);
+    if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId)
+      throw new NotFoundError('Evidence upload', input.uploadId);
     const parts = Math.ceil(upload.sizeBytes / EVIDENCE_LIMITS.partBytes);
-    if (!Number.isSafeInteger(input.index) || input.index < 0 || input.index >= parts) throw refused('index', `a part index from 0 to ${parts - 1}`);
-    const expected = input.index < parts - 1 ? EVIDENCE_LIMITS.partBytes : upload.sizeBytes - EVIDENCE_LIMITS.partBytes * (parts - 1);
+    if (!Number.isSafeInteger(input.index) || input.index < 0 || input.index >= parts)
+      throw refused('index', `a part index from 0 to ${parts - 1}`);
+    const expected =
+      input.index < parts - 1 ? EVIDENCE_LIMITS.partBytes : upload.sizeBytes - EVIDENCE_LIMITS.partBytes * (parts - 1);
     if (bytes.length !== expected) throw refused('contentBase64', `part ${input.index} holds ${expected} bytes`);
     await savePart(tx, upload.id, input.index, bytes);
     const received = await partsReceived(tx, upload.id);
-    return { uploadId: upload.id, partBytes: EVIDENCE_LIMITS.partBytes, parts, receivedParts: received.indexes, receivedBytes: received.bytes };
+    return {
+      uploadId: upload.id,
+      partBytes: EVIDENCE_LIMITS.partBytes,
+      parts,
+      receivedParts: received.indexes,
+      receivedBytes: received.bytes,
+    };
   });
 }
 
-export async function completeEvidenceUpload(em: EntityManager, identity: Identity, uploadId: string): Promise<EvidenceFile> {
+export async function completeEvidenceUpload(
+  em: EntityManager,
+  identity: Identity,
+  uploadId: string,
+): Promise<EvidenceFile> {
   return em.transactional(async (tx) => {
     const upload = await lockEvidenceUpload(tx, uploadId);
-    if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId) throw new NotFoundError('Evidence upload', uploadId);
+    if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId)
+      throw new NotFoundError('Evidence upload', uploadId);
     const parts = Math.ceil(upload.sizeBytes / EVIDENCE_LIMITS.partBytes);
     const received = await partsReceived(tx, upload.id);
     if (received.indexes.length !== parts) {
       const missing = Array.from({ length: parts }, (_, i) => i).filter((i) => !received.indexes.includes(i));
-      throw new InvalidInputError('The upload is missing parts', { fields: { uploadId: `parts not received: ${missing.join(', ')}` } });
+      throw new InvalidInputError('The upload is missing parts', {
+        fields: { uploadId: `parts not received: ${missing.join(', ')}` },
+      });
     }
     const bytes = await joinedParts(tx, upload.id);
-    if (createHash('sha256').update(bytes).digest('hex') !== upload.sha256) throw refused('sha256', 'the parts joined do not have the SHA-256 declared when the upload started');
+    if (createHash('sha256').update(bytes).digest('hex') !== upload.sha256)
+      throw refused('sha256', 'the parts joined do not have the SHA-256 declared when the upload started');
     const referral = await plaintiffReferral(tx, identity, upload.referralId);
     const file = await recordEvidence(tx, identity, referral, { name: upload.name, type: upload.type, bytes });
     await deleteEvidenceUpload(tx, upload.id);

@@ -12,7 +12,12 @@ export type CasePackageCheck = PackageVerification & { version: number; storedDi
  * Recomputes the stored package's digest and finds it in the evidence chain, after checking every link of the chain:
  * a package altered in the database after it was sent no longer matches any entry, and an altered entry breaks the chain.
  */
-export async function verifyCasePackage(em: EntityManager, identity: Identity, referralId: string, version?: number | null): Promise<CasePackageCheck> {
+export async function verifyCasePackage(
+  em: EntityManager,
+  identity: Identity,
+  referralId: string,
+  version?: number | null,
+): Promise<CasePackageCheck> {
   await readReferral(em, identity, referralId);
   const versions = await packageVersions(em, [referralId]);
   const wanted = version ? versions.find((v) => v.version === version) : versions[versions.length - 1];

@@ -12,18 +12,36 @@ import { appendCourtEventToChain } from './evidence-chain.append';
 import { recordStatusChange } from './referral-status.record';
 
 /** The company withdraws a referral the court has not docketed yet; after docketing, withdrawal (撤诉) is the court's to report. */
-export async function withdrawReferral(em: EntityManager, identity: Identity, input: { referralId: string; reason: string }): Promise<void> {
+export async function withdrawReferral(
+  em: EntityManager,
+  identity: Identity,
+  input: { referralId: string; reason: string },
+): Promise<void> {
   const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-  if (reason === '' || reason.length > 500) throw new InvalidInputError('A withdrawal needs its reason', { fields: { reason: '1–500 characters' } });
+  if (reason === '' || reason.length > 500)
+    throw new InvalidInputError('A withdrawal needs its reason', { fields: { reason: '1–500 characters' } });
   await em.transactional(async (tx) => {
     const referral = await lockSentReferral(tx, input.referralId);
     if (!referral || !mayActForPlaintiff(identity, referral)) throw new NotFoundError('Referral', input.referralId);
     if (!['SUBMITTED', 'IN_MEDIATION'].includes(referral.status)) {
-      throw litigationError('WITHDRAWAL_NEEDS_COURT', `The case is ${referral.status}: ask the court to approve the withdrawal`, { status: referral.status });
+      throw litigationError(
+        'WITHDRAWAL_NEEDS_COURT',
+        `The case is ${referral.status}: ask the court to approve the withdrawal`,
+        { status: referral.status },
+      );
     }
     const occurredAt = new Date().toISOString();
     const details = { kind: 'WITHDRAWN', occurredAt, reason, by: 'PLAINTIFF', on: todayInChina() };
-    await insertCourtEvent(tx, { id: randomUUID(), referralId: referral.id, kind: 'WITHDRAWN', occurredAt, verdict: 'APPLY', details, via: 'API', reportedBy: identity.subject });
+    await insertCourtEvent(tx, {
+      id: randomUUID(),
+      referralId: referral.id,
+      kind: 'WITHDRAWN',
+      occurredAt,
+      verdict: 'APPLY',
+      details,
+      via: 'API',
+      reportedBy: identity.subject,
+    });
     await appendCourtEventToChain(tx, referral.id, details);
     await updateCaseState(tx, referral.id, { status: 'WITHDRAWN', statusSince: occurredAt });
     await recordStatusChange(tx, referral.id, referral.status, occurredAt);

@@ -1,7 +1,19 @@
 import { Identity } from '../../../kernel/identity';
-import { deadlineWatchReach, mayActForPlaintiff, mayReadReferral, mayReportForCourt, referralReach, statisticsReach } from './access';
+import {
+  deadlineWatchReach,
+  mayActForPlaintiff,
+  mayReadReferral,
+  mayReportForCourt,
+  referralReach,
+  statisticsReach,
+} from './access';
 
-const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({ subject: 'u', role, organisationId, jurisdictions });
+const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
+  subject: 'u',
+  role,
+  organisationId,
+  jurisdictions,
+});
 const referral = { companyId: 'CO-A', courtId: 'bj-xicheng-court' };
 
 describe('litigation access', () => {
@@ -26,14 +38,20 @@ describe('litigation access', () => {
 
   it('gives bureaus statistics by street prefix and no referral list', () => {
     expect(referralReach(who('CITY_BUREAU', 'b', ['110102']))).toBeNull();
-    expect(statisticsReach(who('CITY_BUREAU', 'b', ['110102']))).toEqual({ kind: 'STREETS', streetPrefixes: ['110102'] });
+    expect(statisticsReach(who('CITY_BUREAU', 'b', ['110102']))).toEqual({
+      kind: 'STREETS',
+      streetPrefixes: ['110102'],
+    });
     expect(statisticsReach(who('COURT', 'bj-xicheng-court'))).toEqual({ kind: 'COURT', courtId: 'bj-xicheng-court' });
     expect(statisticsReach(who('STREET_OFFICE', 's', ['110102014']))).toBeNull();
     expect(referralReach(who('COURT', 'bj-xicheng-court'))).toEqual({ kind: 'COURT', courtId: 'bj-xicheng-court' });
   });
 
   it('lets the court and the admin watch decision deadlines, not the plaintiff', () => {
-    expect(deadlineWatchReach(who('COURT', 'bj-xicheng-court'))).toEqual({ kind: 'COURT', courtId: 'bj-xicheng-court' });
+    expect(deadlineWatchReach(who('COURT', 'bj-xicheng-court'))).toEqual({
+      kind: 'COURT',
+      courtId: 'bj-xicheng-court',
+    });
     expect(deadlineWatchReach(who('ADMIN', 'hub'))).toEqual({ kind: 'ALL' });
     expect(deadlineWatchReach(who('PROPERTY_COMPANY', 'CO-A'))).toBeNull();
   });

@@ -19,10 +19,12 @@ export function mayReadReferral(identity: Identity, r: ReferralParties): boolean
 }
 
 /** Reports from the court (docketing, hearings, judgments …): only the court the referral is addressed to. */
-export const mayReportForCourt = (identity: Identity, r: ReferralParties): boolean => identity.role === 'COURT' && identity.organisationId === r.courtId;
+export const mayReportForCourt = (identity: Identity, r: ReferralParties): boolean =>
+  identity.role === 'COURT' && identity.organisationId === r.courtId;
 
 /** The company that referred: corrections and withdrawal. */
-export const mayActForPlaintiff = (identity: Identity, r: ReferralParties): boolean => identity.role === 'PROPERTY_COMPANY' && identity.organisationId === r.companyId;
+export const mayActForPlaintiff = (identity: Identity, r: ReferralParties): boolean =>
+  identity.role === 'PROPERTY_COMPANY' && identity.organisationId === r.companyId;
 
 /**
  * Which referrals (and consolidated batches of them) an identity may list, as a domain value the persistence layer

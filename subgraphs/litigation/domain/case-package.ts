@@ -128,17 +128,25 @@ export function casePackageProblems(pkg: CasePackage): CasePackageProblem[] {
   const { claims } = pkg;
   if (sum(pkg.arrearsLines.map((l) => l.amountFen)) !== claims.feeTotalFen) problems.push('FEE_TOTAL_MISMATCH');
   if (sum(pkg.penaltyLines.map((l) => l.amountFen)) !== claims.penaltyTotalFen) problems.push('PENALTY_TOTAL_MISMATCH');
-  if (claims.amountInDisputeFen !== claims.feeTotalFen + claims.penaltyTotalFen || claims.grandTotalFen !== claims.amountInDisputeFen + claims.costsTotalFen) {
+  if (
+    claims.amountInDisputeFen !== claims.feeTotalFen + claims.penaltyTotalFen ||
+    claims.grandTotalFen !== claims.amountInDisputeFen + claims.costsTotalFen
+  ) {
     problems.push('GRAND_TOTAL_MISMATCH');
   }
-  if (pkg.arrearsLines.some((l) => l.floorAreaCentiM2 !== pkg.property.floorAreaCentiM2)) problems.push('FLOOR_AREA_MISMATCH');
-  if (pkg.arrearsLines.some((l) => l.rateFenPerM2Month !== pkg.feeStandard.rateFenPerM2Month)) problems.push('RATE_MISMATCH');
+  if (pkg.arrearsLines.some((l) => l.floorAreaCentiM2 !== pkg.property.floorAreaCentiM2))
+    problems.push('FLOOR_AREA_MISMATCH');
+  if (pkg.arrearsLines.some((l) => l.rateFenPerM2Month !== pkg.feeStandard.rateFenPerM2Month))
+    problems.push('RATE_MISMATCH');
   const [first, last] = [pkg.serviceTerm.startsOn.slice(0, 7), pkg.serviceTerm.endsOn.slice(0, 7)];
   if (pkg.arrearsLines.some((l) => l.month < first || l.month > last)) problems.push('MONTH_OUTSIDE_SERVICE_TERM');
   if (pkg.demands.length === 0) problems.push('NO_DEMAND_RECORDED');
   if (pkg.evidence.length === 0) problems.push('NO_EVIDENCE');
   if (pkg.evidence.some((e) => !SHA256_HEX.test(e.sha256))) problems.push('EVIDENCE_DIGEST_INVALID');
-  const linkOk = pkg.version === 1 ? pkg.previousDigest === null : Number.isSafeInteger(pkg.version) && pkg.version > 1 && SHA256_HEX.test(pkg.previousDigest ?? '');
+  const linkOk =
+    pkg.version === 1
+      ? pkg.previousDigest === null
+      : Number.isSafeInteger(pkg.version) && pkg.version > 1 && SHA256_HEX.test(pkg.previousDigest ?? '');
   if (!linkOk) problems.push('BAD_VERSION_LINK');
   return problems;
 }

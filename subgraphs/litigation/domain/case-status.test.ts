@@ -1,7 +1,20 @@
 import { rejection } from '../../../test/support/rejection';
-import { CASE_STATUSES, CaseState, CaseStatus, CourtEventKind, CourtEventVerdict, applyCourtEvent, canTransition, isReachable, judgeCourtEvent } from './case-status';
+import {
+  CASE_STATUSES,
+  CaseState,
+  CaseStatus,
+  CourtEventKind,
+  CourtEventVerdict,
+  applyCourtEvent,
+  canTransition,
+  isReachable,
+  judgeCourtEvent,
+} from './case-status';
 
-const at = (status: CaseStatus, statusSince: string | null = '2024-06-10T09:00:00+08:00'): CaseState => ({ status, statusSince });
+const at = (status: CaseStatus, statusSince: string | null = '2024-06-10T09:00:00+08:00'): CaseState => ({
+  status,
+  statusSince,
+});
 const event = (kind: CourtEventKind, occurredAt = '2024-06-20T09:00:00+08:00') => ({ kind, occurredAt });
 
 describe('court events arriving out of order or twice', () => {
@@ -83,7 +96,10 @@ describe('court events arriving out of order or twice', () => {
     const judged = at('JUDGED');
     expect(applyCourtEvent(judged, event('DOCKETED')).state).toBe(judged);
     expect(applyCourtEvent(judged, event('WITHDRAWN')).state).toBe(judged);
-    expect(applyCourtEvent(judged, event('ENFORCEMENT_STARTED')).state).toEqual({ status: 'ENFORCEMENT', statusSince: '2024-06-20T09:00:00+08:00' });
+    expect(applyCourtEvent(judged, event('ENFORCEMENT_STARTED')).state).toEqual({
+      status: 'ENFORCEMENT',
+      statusSince: '2024-06-20T09:00:00+08:00',
+    });
   });
 
   it('has no cycle but the rescheduled hearing, and CLOSED is reachable from every other status', () => {

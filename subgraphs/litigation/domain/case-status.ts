@@ -96,7 +96,10 @@ export function judgeCourtEvent(state: CaseState, event: CourtEvent): CourtEvent
 /** The verdict, and the state after the event: changed only when the verdict is APPLY. */
 export function applyCourtEvent(state: CaseState, event: CourtEvent): { verdict: CourtEventVerdict; state: CaseState } {
   const verdict = judgeCourtEvent(state, event);
-  return { verdict, state: verdict === 'APPLY' ? { status: LEADS_TO[event.kind], statusSince: event.occurredAt } : state };
+  return {
+    verdict,
+    state: verdict === 'APPLY' ? { status: LEADS_TO[event.kind], statusSince: event.occurredAt } : state,
+  };
 }
 
 const INSTANT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$/;
@@ -104,7 +107,9 @@ const INSTANT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{
 /** Milliseconds since the epoch, or NaN when not an ISO 8601 instant with a zone. */
 function instant(value: unknown): number {
   // Date.parse rolls 2024-02-30 over into March, so the calendar date is checked first.
-  return typeof value === 'string' && INSTANT.test(value) && isIsoDate(value.slice(0, 10)) ? Date.parse(value) : Number.NaN;
+  return typeof value === 'string' && INSTANT.test(value) && isIsoDate(value.slice(0, 10))
+    ? Date.parse(value)
+    : Number.NaN;
 }
 
 function validate(state: CaseState, event: CourtEvent): { event: number; since: number | null } {
@@ -114,7 +119,8 @@ function validate(state: CaseState, event: CourtEvent): { event: number; since: 
   const eventAt = instant(event.occurredAt);
   if (Number.isNaN(eventAt)) fields.occurredAt = 'occurredAt must be an ISO 8601 instant with a zone';
   const since = state.statusSince === null ? null : instant(state.statusSince);
-  if (since !== null && Number.isNaN(since)) fields.statusSince = 'statusSince must be an ISO 8601 instant with a zone, or null';
+  if (since !== null && Number.isNaN(since))
+    fields.statusSince = 'statusSince must be an ISO 8601 instant with a zone, or null';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The court event cannot be judged', { fields });
   return { event: eventAt, since };
 }

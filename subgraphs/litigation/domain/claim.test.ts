@@ -2,7 +2,12 @@ import { rejection } from '../../../test/support/rejection';
 import { ArrearsMonth, CostLine, PenaltyLine, buildComplaintClaims, describeMonths, squareMetres, yuan } from './claim';
 
 /** Seed 003: a high-rise flat of 56.78 m² at the owner rate of ¥1.67: 9,482.26 fen → ¥94.82 a month. */
-const month = (m: string, paidFen = 0): ArrearsMonth => ({ month: m, floorAreaCentiM2: 5_678, rateFenPerM2Month: 167, paidFen });
+const month = (m: string, paidFen = 0): ArrearsMonth => ({
+  month: m,
+  floorAreaCentiM2: 5_678,
+  rateFenPerM2Month: 167,
+  paidFen,
+});
 const penalties: PenaltyLine[] = [
   { label: '2023-01 fee', amountFen: 1_209, computation: '¥94.82 × 0.03% × 425 days = ¥12.09' },
   { label: '2023-02 fee', amountFen: 1_124, computation: '¥94.82 × 0.03% × 395 days = ¥11.24' },
@@ -11,7 +16,11 @@ const costs: CostLine[] = [{ label: 'court fee', amountFen: 2_500 }];
 
 describe('element-based complaint claims', () => {
   it('computes each month in words and totals exactly', () => {
-    const claims = buildComplaintClaims({ arrears: [month('2023-02'), month('2023-01'), month('2023-03', 2_000)], penalties, costs });
+    const claims = buildComplaintClaims({
+      arrears: [month('2023-02'), month('2023-01'), month('2023-03', 2_000)],
+      penalties,
+      costs,
+    });
     expect(claims.feeLines.map((l) => [l.month, l.amountFen, l.computation])).toEqual([
       ['2023-01', 9_482, '56.78 m² × ¥1.67 = ¥94.82'],
       ['2023-02', 9_482, '56.78 m² × ¥1.67 = ¥94.82'],
@@ -24,7 +33,9 @@ describe('element-based complaint claims', () => {
       amountInDisputeFen: 28_779,
       grandTotalFen: 31_279,
     });
-    expect(claims.feeExplanation).toBe('Property service fees owed for 3 months (2023-01 to 2023-03): ¥264.46, the sum of the monthly lines');
+    expect(claims.feeExplanation).toBe(
+      'Property service fees owed for 3 months (2023-01 to 2023-03): ¥264.46, the sum of the monthly lines',
+    );
     expect(claims.penaltyExplanation).toBe(
       'Penalty for late payment: ¥23.33, the sum of 2 lines computed under the contract: 2023-01 fee: ¥94.82 × 0.03% × 425 days = ¥12.09; 2023-02 fee: ¥94.82 × 0.03% × 395 days = ¥11.24',
     );
@@ -39,15 +50,30 @@ describe('element-based complaint claims', () => {
 
   it('claims fees alone when there is no penalty or cost', () => {
     const claims = buildComplaintClaims({ arrears: [month('2023-01')], penalties: [], costs: [] });
-    expect(claims).toMatchObject({ penaltyTotalFen: 0, costsTotalFen: 0, grandTotalFen: 9_482, penaltyExplanation: 'No penalty is claimed', costsExplanation: 'No costs are claimed' });
+    expect(claims).toMatchObject({
+      penaltyTotalFen: 0,
+      costsTotalFen: 0,
+      grandTotalFen: 9_482,
+      penaltyExplanation: 'No penalty is claimed',
+      costsExplanation: 'No costs are claimed',
+    });
     expect(claims.feeExplanation).toMatch(/for 1 month \(2023-01\)/);
     expect(claims.statements).toEqual(['1. Order the defendant to pay property service fees of ¥94.82 for 2023-01']);
   });
 
   it('keeps a year of large flats exact to the fen (no float drift)', () => {
     // 123.45 m² × ¥2.45 = 30,245.25 fen → 30,245 each month; twelve months 362,940 fen.
-    const arrears = Array.from({ length: 12 }, (_, i) => ({ month: `2022-${String(i + 1).padStart(2, '0')}`, floorAreaCentiM2: 12_345, rateFenPerM2Month: 245, paidFen: 0 }));
-    const claims = buildComplaintClaims({ arrears, penalties: [{ label: 'all months', amountFen: 1, computation: 'agreed' }], costs: [] });
+    const arrears = Array.from({ length: 12 }, (_, i) => ({
+      month: `2022-${String(i + 1).padStart(2, '0')}`,
+      floorAreaCentiM2: 12_345,
+      rateFenPerM2Month: 245,
+      paidFen: 0,
+    }));
+    const claims = buildComplaintClaims({
+      arrears,
+      penalties: [{ label: 'all months', amountFen: 1, computation: 'agreed' }],
+      costs: [],
+    });
     expect(claims.feeTotalFen).toBe(362_940);
     expect(claims.grandTotalFen).toBe(362_941);
     expect(claims.feeExplanation).toContain('¥3,629.40');
@@ -81,11 +107,31 @@ describe('element-based complaint claims', () => {
 
   it.each<[string, Parameters<typeof buildComplaintClaims>[0], string[]]>([
     ['no arrears', { arrears: [], penalties: [], costs: [] }, ['arrears']],
-    ['a month twice and a zero rate', { arrears: [month('2023-01'), { ...month('2023-01'), rateFenPerM2Month: 0 }], penalties: [], costs: [] }, ['arrears[1].month', 'arrears[1].rateFenPerM2Month']],
-    ['a zero rate and a negative payment, both named', { arrears: [{ ...month('2023-01', -1), rateFenPerM2Month: 0 }], penalties: [], costs: [] }, ['arrears[0].paidFen', 'arrears[0].rateFenPerM2Month']],
+    [
+      'a month twice and a zero rate',
+      { arrears: [month('2023-01'), { ...month('2023-01'), rateFenPerM2Month: 0 }], penalties: [], costs: [] },
+      ['arrears[1].month', 'arrears[1].rateFenPerM2Month'],
+    ],
+    [
+      'a zero rate and a negative payment, both named',
+      { arrears: [{ ...month('2023-01', -1), rateFenPerM2Month: 0 }], penalties: [], costs: [] },
+      ['arrears[0].paidFen', 'arrears[0].rateFenPerM2Month'],
+    ],
     ['a month paid in full', { arrears: [month('2023-01', 9_482)], penalties: [], costs: [] }, ['arrears[0].paidFen']],
-    ['a float area', { arrears: [{ ...month('2023-01'), floorAreaCentiM2: 56.78 }], penalties: [], costs: [] }, ['arrears[0].floorAreaCentiM2']],
-    ['an unexplained penalty and a negative cost', { arrears: [month('2023-01')], penalties: [{ label: 'x', amountFen: 5, computation: ' ' }], costs: [{ label: 'fee', amountFen: -1 }] }, ['costs[0]', 'penalties[0]']],
+    [
+      'a float area',
+      { arrears: [{ ...month('2023-01'), floorAreaCentiM2: 56.78 }], penalties: [], costs: [] },
+      ['arrears[0].floorAreaCentiM2'],
+    ],
+    [
+      'an unexplained penalty and a negative cost',
+      {
+        arrears: [month('2023-01')],
+        penalties: [{ label: 'x', amountFen: 5, computation: ' ' }],
+        costs: [{ label: 'fee', amountFen: -1 }],
+      },
+      ['costs[0]', 'penalties[0]'],
+    ],
   ])('rejects %s, naming the fields', (_label, input, fields) => {
     const error = rejection(() => buildComplaintClaims(input));
     expect(error.code).toBe('BAD_USER_INPUT');

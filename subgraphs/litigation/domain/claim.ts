@@ -65,13 +65,14 @@ export interface ComplaintClaims {
 export const yuan = (fen: Fen): string => `¥${formatYuan(fen).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 /** Hundredths of m² as text: 5678 → "56.78 m²". */
-export const squareMetres = (centiM2: number): string => `${Math.floor(centiM2 / 100)}.${String(centiM2 % 100).padStart(2, '0')} m²`;
+export const squareMetres = (centiM2: number): string =>
+  `${Math.floor(centiM2 / 100)}.${String(centiM2 % 100).padStart(2, '0')} m²`;
 
 /** Months as runs: ['2023-01','2023-02','2023-03','2023-05'] → "2023-01 to 2023-03, 2023-05". */
 export function describeMonths(months: readonly YearMonth[]): string {
   const sorted = [...months].sort(compareMonths);
   const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && monthIndex(sorted[j + 1]) === monthIndex(sorted[j]) + 1) j += 1;
     runs.push(i === j ? sorted[i] : `${sorted[i]} to ${sorted[j]}`);
@@ -80,11 +81,19 @@ export function describeMonths(months: readonly YearMonth[]): string {
   return runs.join(', ');
 }
 
-export function buildComplaintClaims(input: { arrears: readonly ArrearsMonth[]; penalties: readonly PenaltyLine[]; costs: readonly CostLine[] }): ComplaintClaims {
+export function buildComplaintClaims(input: {
+  arrears: readonly ArrearsMonth[];
+  penalties: readonly PenaltyLine[];
+  costs: readonly CostLine[];
+}): ComplaintClaims {
   validate(input);
   const feeLines = [...input.arrears].sort((a, b) => compareMonths(a.month, b.month)).map(feeLine);
   const feeTotalFen = sum(feeLines.map((l) => l.amountFen));
-  const penaltyLines = input.penalties.map((p) => ({ label: p.label.trim(), amountFen: p.amountFen, computation: p.computation.trim() }));
+  const penaltyLines = input.penalties.map((p) => ({
+    label: p.label.trim(),
+    amountFen: p.amountFen,
+    computation: p.computation.trim(),
+  }));
   const penaltyTotalFen = sum(penaltyLines.map((l) => l.amountFen));
   const costLines = input.costs.map((c) => ({ label: c.label.trim(), amountFen: c.amountFen }));
   const costsTotalFen = sum(costLines.map((l) => l.amountFen));
@@ -100,12 +109,18 @@ export function buildComplaintClaims(input: { arrears: readonly ArrearsMonth[]; 
       : `Penalty for late payment: ${yuan(penaltyTotalFen)}, the sum of ${count(penaltyLines.length, 'line')} computed under the contract: ` +
         penaltyLines.map((l) => `${l.label}: ${l.computation}`).join('; ');
   const costsExplanation =
-    costLines.length === 0 ? 'No costs are claimed' : `Costs: ${yuan(costsTotalFen)} = ` + costLines.map((l) => `${l.label} ${yuan(l.amountFen)}`).join(' + ');
+    costLines.length === 0
+      ? 'No costs are claimed'
+      : `Costs: ${yuan(costsTotalFen)} = ` + costLines.map((l) => `${l.label} ${yuan(l.amountFen)}`).join(' + ');
   const grandTotalExplanation = `Total: fees ${yuan(feeTotalFen)} + penalty ${yuan(penaltyTotalFen)} + costs ${yuan(costsTotalFen)} = ${yuan(grandTotalFen)}`;
 
   const statements = [`Order the defendant to pay property service fees of ${yuan(feeTotalFen)} for ${period}`];
-  if (penaltyLines.length > 0) statements.push(`Order the defendant to pay a penalty for late payment of ${yuan(penaltyTotalFen)}`);
-  if (costLines.length > 0) statements.push(`Order the defendant to bear the costs of ${yuan(costsTotalFen)} (${costLines.map((l) => l.label).join(', ')})`);
+  if (penaltyLines.length > 0)
+    statements.push(`Order the defendant to pay a penalty for late payment of ${yuan(penaltyTotalFen)}`);
+  if (costLines.length > 0)
+    statements.push(
+      `Order the defendant to bear the costs of ${yuan(costsTotalFen)} (${costLines.map((l) => l.label).join(', ')})`,
+    );
   return {
     feeLines,
     feeTotalFen,
@@ -128,7 +143,15 @@ function feeLine(a: ArrearsMonth): FeeLine {
   const product = `${squareMetres(a.floorAreaCentiM2)} × ${yuan(a.rateFenPerM2Month)} = ${yuan(chargedFen)}`;
   const amountFen = chargedFen - a.paidFen;
   const computation = a.paidFen === 0 ? product : `${product}, less ${yuan(a.paidFen)} paid = ${yuan(amountFen)}`;
-  return { month: a.month, floorAreaCentiM2: a.floorAreaCentiM2, rateFenPerM2Month: a.rateFenPerM2Month, chargedFen, paidFen: a.paidFen, amountFen, computation };
+  return {
+    month: a.month,
+    floorAreaCentiM2: a.floorAreaCentiM2,
+    rateFenPerM2Month: a.rateFenPerM2Month,
+    chargedFen,
+    paidFen: a.paidFen,
+    amountFen,
+    computation,
+  };
 }
 
 function sum(amounts: readonly Fen[]): Fen {
@@ -140,7 +163,11 @@ function sum(amounts: readonly Fen[]): Fen {
 const wholeFen = (v: unknown, min: number) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
 const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 
-function validate(input: { arrears: readonly ArrearsMonth[]; penalties: readonly PenaltyLine[]; costs: readonly CostLine[] }): void {
+function validate(input: {
+  arrears: readonly ArrearsMonth[];
+  penalties: readonly PenaltyLine[];
+  costs: readonly CostLine[];
+}): void {
   const fields: Record<string, string> = {};
   const arrears = Array.isArray(input.arrears) ? input.arrears : [];
   if (arrears.length === 0) fields.arrears = 'a fee claim needs at least one month of arrears';
@@ -148,19 +175,27 @@ function validate(input: { arrears: readonly ArrearsMonth[]; penalties: readonly
   arrears.forEach((a, i) => {
     if (!isYearMonth(a.month) || seen.has(a.month)) fields[`arrears[${i}].month`] = 'each month once, as YYYY-MM';
     seen.add(a.month);
-    if (!wholeFen(a.floorAreaCentiM2, 1)) fields[`arrears[${i}].floorAreaCentiM2`] = 'the floor area is whole hundredths of m², 1 or more';
-    if (!wholeFen(a.rateFenPerM2Month, 1)) fields[`arrears[${i}].rateFenPerM2Month`] = 'the rate is whole fen per m² per month, 1 or more';
+    if (!wholeFen(a.floorAreaCentiM2, 1))
+      fields[`arrears[${i}].floorAreaCentiM2`] = 'the floor area is whole hundredths of m², 1 or more';
+    if (!wholeFen(a.rateFenPerM2Month, 1))
+      fields[`arrears[${i}].rateFenPerM2Month`] = 'the rate is whole fen per m² per month, 1 or more';
     if (!wholeFen(a.paidFen, 0)) fields[`arrears[${i}].paidFen`] = 'the amount paid is whole fen, 0 or more';
-    else if (wholeFen(a.floorAreaCentiM2, 1) && wholeFen(a.rateFenPerM2Month, 1) && a.paidFen >= chargeFen(a.floorAreaCentiM2, a.rateFenPerM2Month)) {
+    else if (
+      wholeFen(a.floorAreaCentiM2, 1) &&
+      wholeFen(a.rateFenPerM2Month, 1) &&
+      a.paidFen >= chargeFen(a.floorAreaCentiM2, a.rateFenPerM2Month)
+    ) {
       fields[`arrears[${i}].paidFen`] = 'a month paid in full is not in arrears';
     }
   });
   (Array.isArray(input.penalties) ? input.penalties : []).forEach((p, i) => {
-    if (!text(p.label) || !text(p.computation) || !wholeFen(p.amountFen, 0)) fields[`penalties[${i}]`] = 'a penalty line needs a label, its computation and whole fen, 0 or more';
+    if (!text(p.label) || !text(p.computation) || !wholeFen(p.amountFen, 0))
+      fields[`penalties[${i}]`] = 'a penalty line needs a label, its computation and whole fen, 0 or more';
   });
   if (!Array.isArray(input.penalties)) fields.penalties = 'give the penalty lines, possibly none';
   (Array.isArray(input.costs) ? input.costs : []).forEach((c, i) => {
-    if (!text(c.label) || !wholeFen(c.amountFen, 0)) fields[`costs[${i}]`] = 'a cost needs a label and whole fen, 0 or more';
+    if (!text(c.label) || !wholeFen(c.amountFen, 0))
+      fields[`costs[${i}]`] = 'a cost needs a label and whole fen, 0 or more';
   });
   if (!Array.isArray(input.costs)) fields.costs = 'give the costs, possibly none';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The complaint claims are invalid', { fields });

@@ -8,7 +8,13 @@ const valid: CompanyProfileInput = {
   legalRepresentative: '王某',
   legalRepresentativeTitle: '执行董事',
   phone: '010-62000000',
-  agent: { name: '李某', employer: '北京示例物业管理有限公司', title: '法务', phone: '13800000000', authority: 'SPECIAL' },
+  agent: {
+    name: '李某',
+    employer: '北京示例物业管理有限公司',
+    title: '法务',
+    phone: '13800000000',
+    authority: 'SPECIAL',
+  },
   serviceAddress: null,
   serviceRecipient: null,
   acceptsElectronicService: true,
@@ -27,7 +33,12 @@ const fieldsOf = (input: CompanyProfileInput): Record<string, string> => {
 describe('company profile', () => {
   it('keeps valid particulars, trimmed, for the caller’s company', () => {
     const profile = validateCompanyProfile('co-1', { ...valid, legalName: `  ${valid.legalName} ` });
-    expect(profile).toMatchObject({ companyId: 'co-1', legalName: valid.legalName, creditCode: valid.creditCode, agent: valid.agent });
+    expect(profile).toMatchObject({
+      companyId: 'co-1',
+      legalName: valid.legalName,
+      creditCode: valid.creditCode,
+      agent: valid.agent,
+    });
   });
 
   it('refuses a credit code whose check character is wrong', () => {
@@ -35,13 +46,21 @@ describe('company profile', () => {
   });
 
   it('names every missing or oversized field', () => {
-    const fields = fieldsOf({ ...valid, legalName: ' ', domicile: 'x'.repeat(201), legalRepresentative: '', phone: 'call me' });
+    const fields = fieldsOf({
+      ...valid,
+      legalName: ' ',
+      domicile: 'x'.repeat(201),
+      legalRepresentative: '',
+      phone: 'call me',
+    });
     expect(Object.keys(fields).sort()).toEqual(['domicile', 'legalName', 'legalRepresentative', 'phone']);
   });
 
   it('needs an address for electronic service when it is consented to, and drops it otherwise', () => {
     expect(fieldsOf({ ...valid, electronicServiceAddress: null })).toHaveProperty('electronicServiceAddress');
-    expect(validateCompanyProfile('co-1', { ...valid, acceptsElectronicService: false }).electronicServiceAddress).toBeNull();
+    expect(
+      validateCompanyProfile('co-1', { ...valid, acceptsElectronicService: false }).electronicServiceAddress,
+    ).toBeNull();
   });
 
   it('checks the agent', () => {

@@ -40,7 +40,14 @@ export interface CompanyProfile {
 
 export type CompanyProfileInput = Omit<CompanyProfile, 'companyId'>;
 
-export const PROFILE_LIMITS = { name: 100, address: 200, person: 50, title: 50, phone: 20, electronicAddress: 100 } as const;
+export const PROFILE_LIMITS = {
+  name: 100,
+  address: 200,
+  person: 50,
+  title: 50,
+  phone: 20,
+  electronicAddress: 100,
+} as const;
 
 const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;
 
@@ -60,7 +67,8 @@ export function validateCompanyProfile(companyId: string, input: CompanyProfileI
   };
   const phone = (field: string, value: unknown): string | null => {
     const v = text(field, value, PROFILE_LIMITS.phone);
-    if (v !== null && !PHONE.test(v)) fields[field] = 'a telephone number: digits, spaces or hyphens, optionally after +';
+    if (v !== null && !PHONE.test(v))
+      fields[field] = 'a telephone number: digits, spaces or hyphens, optionally after +';
     return v;
   };
   const legalName = text('legalName', input.legalName, PROFILE_LIMITS.name);
@@ -70,12 +78,17 @@ export function validateCompanyProfile(companyId: string, input: CompanyProfileI
     fields.creditCode = 'a unified social credit code: 18 characters whose last is the GB 32100 check character';
   }
   const legalRepresentative = text('legalRepresentative', input.legalRepresentative, PROFILE_LIMITS.person);
-  const legalRepresentativeTitle = text('legalRepresentativeTitle', input.legalRepresentativeTitle, PROFILE_LIMITS.title);
+  const legalRepresentativeTitle = text(
+    'legalRepresentativeTitle',
+    input.legalRepresentativeTitle,
+    PROFILE_LIMITS.title,
+  );
   const companyPhone = phone('phone', input.phone);
   let agent: LitigationAgent | null = null;
   if (input.agent) {
     const a = input.agent;
-    if (!(AGENT_AUTHORITIES as readonly string[]).includes(a.authority)) fields['agent.authority'] = `one of ${AGENT_AUTHORITIES.join(', ')}`;
+    if (!(AGENT_AUTHORITIES as readonly string[]).includes(a.authority))
+      fields['agent.authority'] = `one of ${AGENT_AUTHORITIES.join(', ')}`;
     agent = {
       name: text('agent.name', a.name, PROFILE_LIMITS.person) ?? '',
       employer: text('agent.employer', a.employer, PROFILE_LIMITS.name) ?? '',
@@ -87,9 +100,15 @@ export function validateCompanyProfile(companyId: string, input: CompanyProfileI
   const serviceAddress = text('serviceAddress', input.serviceAddress, PROFILE_LIMITS.address, false);
   const serviceRecipient = text('serviceRecipient', input.serviceRecipient, PROFILE_LIMITS.person, false);
   if (typeof input.acceptsElectronicService !== 'boolean') fields.acceptsElectronicService = 'true or false';
-  const electronicServiceAddress = text('electronicServiceAddress', input.electronicServiceAddress, PROFILE_LIMITS.electronicAddress, false);
+  const electronicServiceAddress = text(
+    'electronicServiceAddress',
+    input.electronicServiceAddress,
+    PROFILE_LIMITS.electronicAddress,
+    false,
+  );
   if (input.acceptsElectronicService === true && electronicServiceAddress === null) {
-    fields.electronicServiceAddress = 'consent to electronic service needs the e-mail address or mobile number to serve to';
+    fields.electronicServiceAddress =
+      'consent to electronic service needs the e-mail address or mobile number to serve to';
   }
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The company profile is invalid', { fields });
   return {

@@ -50,8 +50,16 @@ const CLAIM: ClaimSnapshot = {
   floorAreaCentiM2: 5678,
   ownerReference: 'XYNL32-3-402',
   asOf: '2026-11-22',
-  charges: [charge('2026-07', monthly, 250), charge('2026-08', monthly, 180), charge('2026-09', monthly, 0), charge('2026-10', monthly - 2000, 0)],
-  demands: [{ kind: 'LETTER', on: '2026-11-01', channel: null }, { kind: 'MESSAGE', on: '2026-11-05', channel: 'WECHAT' }],
+  charges: [
+    charge('2026-07', monthly, 250),
+    charge('2026-08', monthly, 180),
+    charge('2026-09', monthly, 0),
+    charge('2026-10', monthly - 2000, 0),
+  ],
+  demands: [
+    { kind: 'LETTER', on: '2026-11-01', channel: null },
+    { kind: 'MESSAGE', on: '2026-11-05', channel: 'WECHAT' },
+  ],
   mediationSessions: [],
 };
 const { content } = casePackageContent({
@@ -87,12 +95,25 @@ const DEFENDANT: DefendantIdentity = {
   masked: false,
 };
 const UPLOAD: EvidenceFile = {
-  id: 'e1', referralId: pkg.referralId, name: '送达回执.jpg', type: 'DELIVERY_RECEIPT', mediaType: 'JPEG',
-  sha256: 'b'.repeat(64), sizeBytes: 1000, storageKey: 'k', uploadedAt: new Date(),
+  id: 'e1',
+  referralId: pkg.referralId,
+  name: '送达回执.jpg',
+  type: 'DELIVERY_RECEIPT',
+  mediaType: 'JPEG',
+  sha256: 'b'.repeat(64),
+  sizeBytes: 1000,
+  storageKey: 'k',
+  uploadedAt: new Date(),
 };
 
 const complaint = buildComplaint({
-  pkg, packageDigest: packageDigest(pkg), courtName: '北京市海淀区人民法院', referredOn: '2026-12-01', plaintiff: PLAINTIFF, defendant: DEFENDANT, uploads: [UPLOAD],
+  pkg,
+  packageDigest: packageDigest(pkg),
+  courtName: '北京市海淀区人民法院',
+  referredOn: '2026-12-01',
+  plaintiff: PLAINTIFF,
+  defendant: DEFENDANT,
+  uploads: [UPLOAD],
 });
 const row = (heading: string, label: string) =>
   complaint.sections.find((s) => s.heading === heading)?.rows.find((r) => r.label.startsWith(label))?.value ?? '';
@@ -101,7 +122,14 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
   it('has the model text’s parts in order', () => {
     expect(complaint.title).toBe('民事起诉状');
     expect(complaint.subtitle).toBe('（物业服务合同纠纷）');
-    expect(complaint.sections.map((s) => s.heading)).toEqual(['当事人信息', '送达地址及收件人、电子送达', '诉讼请求', '约定管辖和诉讼保全', '事实与理由', '对纠纷解决方式的意愿']);
+    expect(complaint.sections.map((s) => s.heading)).toEqual([
+      '当事人信息',
+      '送达地址及收件人、电子送达',
+      '诉讼请求',
+      '约定管辖和诉讼保全',
+      '事实与理由',
+      '对纠纷解决方式的意愿',
+    ]);
   });
 
   it('names the plaintiff from its profile', () => {
@@ -130,13 +158,29 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
 
   it('claims the package’s fee, penalty, costs and total, in figures and in words', () => {
     // 3 × 94.82 + 74.82 = 359.28; penalty 2.50 + 1.80 = 4.30; in dispute 363.58; with the 25.00 court fee 388.58.
-    expect(pkg.claims).toMatchObject({ feeTotalFen: 35928, penaltyTotalFen: 430, costsTotalFen: 2500, amountInDisputeFen: 36358, grandTotalFen: 38858 });
-    expect(row('诉讼请求', '1. 物业费')).toBe('截至2026年12月1日止，尚欠物业费359.28元（大写：人民币叁佰伍拾玖元贰角捌分），期间为2026年7月至2026年10月');
-    expect(row('诉讼请求', '2. 违约金')).toBe('截至2026年12月1日止，欠逾期物业费的违约金4.30元（大写：人民币肆元叁角整）；是否请求支付至实际清偿之日止：否');
+    expect(pkg.claims).toMatchObject({
+      feeTotalFen: 35928,
+      penaltyTotalFen: 430,
+      costsTotalFen: 2500,
+      amountInDisputeFen: 36358,
+      grandTotalFen: 38858,
+    });
+    expect(row('诉讼请求', '1. 物业费')).toBe(
+      '截至2026年12月1日止，尚欠物业费359.28元（大写：人民币叁佰伍拾玖元贰角捌分），期间为2026年7月至2026年10月',
+    );
+    expect(row('诉讼请求', '2. 违约金')).toBe(
+      '截至2026年12月1日止，欠逾期物业费的违约金4.30元（大写：人民币肆元叁角整）；是否请求支付至实际清偿之日止：否',
+    );
     expect(row('诉讼请求', '3. 是否主张诉讼费用')).toBe('是，25.00元（大写：人民币贰拾伍元整）');
     expect(row('诉讼请求', '5. 标的总额')).toBe('363.58元（大写：人民币叁佰陆拾叁元伍角捌分）');
     expect(row('诉讼请求', '合计')).toBe('388.58元（大写：人民币叁佰捌拾捌元伍角捌分）');
-    expect(complaint.figures).toEqual({ feeTotalFen: 35928, penaltyTotalFen: 430, costsTotalFen: 2500, amountInDisputeFen: 36358, grandTotalFen: 38858 });
+    expect(complaint.figures).toEqual({
+      feeTotalFen: 35928,
+      penaltyTotalFen: 430,
+      costsTotalFen: 2500,
+      amountInDisputeFen: 36358,
+      grandTotalFen: 38858,
+    });
   });
 
   it('leaves what the hub does not hold for the company to fill in', () => {
@@ -146,7 +190,9 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
   });
 
   it('states the facts from the package: contract, property, fee standard, term, arrears by month, late fees, demands', () => {
-    expect(row('事实与理由', '1.')).toContain('《学院南路32号院物业服务合同（四方协议）》，编号BTPZ-XYNL32-2021-001，签订时间2021年12月10日');
+    expect(row('事实与理由', '1.')).toContain(
+      '《学院南路32号院物业服务合同（四方协议）》，编号BTPZ-XYNL32-2021-001，签订时间2021年12月10日',
+    );
     expect(row('事实与理由', '1.')).toContain('合同备案编号110108-2021-0001');
     expect(row('事实与理由', '3.')).toBe('坐落位置：学院南路32号院 3-402；面积：56.78平方米；所有权人：张三');
     expect(row('事实与理由', '4.')).toBe('1.67元/平方米/月');
@@ -155,15 +201,29 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
       '欠付物业费数额：359.28元；具体计算方式：2026年7月至2026年9月：每月56.78平方米×1.67元/平方米/月=94.82元，共3个月，计284.46元；' +
         '2026年10月：56.78平方米×1.67元/平方米/月=94.82元，已付20.00元，欠74.82元；合计359.28元',
     );
-    expect(row('事实与理由', '9.')).toContain('2026年7月物业费逾期违约金：2.50元；2026年8月物业费逾期违约金：1.80元；合计4.30元');
+    expect(row('事实与理由', '9.')).toContain(
+      '2026年7月物业费逾期违约金：2.50元；2026年8月物业费逾期违约金：1.80元；合计4.30元',
+    );
     expect(row('事实与理由', '10.')).toBe('2026年11月1日，书面催缴函；2026年11月5日，短信/消息催缴（WECHAT）');
     expect(row('事实与理由', '12.')).toContain('第九百四十四条');
   });
 
   it('lists the package’s evidence and the uploaded files, with their digests', () => {
     expect(complaint.evidence).toEqual([
-      { number: 1, name: '四方协议.pdf', purpose: expect.stringContaining('物业服务合同'), sha256: 'a'.repeat(64), source: 'LISTED' },
-      { number: 2, name: '送达回执.jpg', purpose: expect.stringContaining('送达回执'), sha256: 'b'.repeat(64), source: 'UPLOADED' },
+      {
+        number: 1,
+        name: '四方协议.pdf',
+        purpose: expect.stringContaining('物业服务合同'),
+        sha256: 'a'.repeat(64),
+        source: 'LISTED',
+      },
+      {
+        number: 2,
+        name: '送达回执.jpg',
+        purpose: expect.stringContaining('送达回执'),
+        sha256: 'b'.repeat(64),
+        source: 'UPLOADED',
+      },
     ]);
   });
 
@@ -172,7 +232,15 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
   });
 
   it('marks every party element not held when there is no profile and no identity, never inventing one', () => {
-    const bare = buildComplaint({ pkg, packageDigest: packageDigest(pkg), courtName: '北京市海淀区人民法院', referredOn: '2026-12-01', plaintiff: null, defendant: null, uploads: [] });
+    const bare = buildComplaint({
+      pkg,
+      packageDigest: packageDigest(pkg),
+      courtName: '北京市海淀区人民法院',
+      referredOn: '2026-12-01',
+      plaintiff: null,
+      defendant: null,
+      uploads: [],
+    });
     const rows = bare.sections[0].rows;
     expect(rows.find((r) => r.label === '统一社会信用代码')?.value).toBe(NOT_HELD);
     expect(rows.find((r) => r.label === '证件号码')?.value).toBe(NOT_HELD);
@@ -186,7 +254,10 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
 
 describe('facts a resident ID number encodes (GB 11643)', () => {
   it('reads sex from the 17th digit and the birth date', () => {
-    expect(residentIdFacts({ idType: 'RESIDENT_ID', idNumber: '11010819900307002X', masked: false })).toEqual({ sex: '女', bornOn: '1990-03-07' });
+    expect(residentIdFacts({ idType: 'RESIDENT_ID', idNumber: '11010819900307002X', masked: false })).toEqual({
+      sex: '女',
+      bornOn: '1990-03-07',
+    });
   });
 
   it('reads nothing from a masked number, another document or an impossible date', () => {

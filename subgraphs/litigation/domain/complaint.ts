@@ -102,14 +102,19 @@ export function feeLineRuns(lines: readonly FeeLine[]): string[] {
   for (const line of sorted) {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
-    const same = last && monthIndex(line.month) === monthIndex(last.month) + 1 && line.floorAreaCentiM2 === last.floorAreaCentiM2 &&
-      line.rateFenPerM2Month === last.rateFenPerM2Month && line.paidFen === last.paidFen;
+    const same =
+      last &&
+      monthIndex(line.month) === monthIndex(last.month) + 1 &&
+      line.floorAreaCentiM2 === last.floorAreaCentiM2 &&
+      line.rateFenPerM2Month === last.rateFenPerM2Month &&
+      line.paidFen === last.paidFen;
     if (same) run.push(line);
     else runs.push([line]);
   }
   return runs.map((run) => {
     const [first, last] = [run[0], run[run.length - 1]];
-    const period = run.length === 1 ? chineseMonth(first.month) : `${chineseMonth(first.month)}至${chineseMonth(last.month)}`;
+    const period =
+      run.length === 1 ? chineseMonth(first.month) : `${chineseMonth(first.month)}至${chineseMonth(last.month)}`;
     const product = `${area(first.floorAreaCentiM2)}×${rate(first.rateFenPerM2Month)}=${yuan(first.chargedFen)}`;
     const each = first.paidFen === 0 ? product : `${product}，已付${yuan(first.paidFen)}，欠${yuan(first.amountFen)}`;
     const total = run.reduce((s, l) => s + l.amountFen, 0);
@@ -121,7 +126,7 @@ export function feeLineRuns(lines: readonly FeeLine[]): string[] {
 function claimedPeriod(lines: readonly FeeLine[]): string {
   const months = [...lines.map((l) => l.month)].sort(compareMonths);
   const runs: string[] = [];
-  for (let i = 0; i < months.length; ) {
+  for (let i = 0; i < months.length;) {
     let j = i;
     while (j + 1 < months.length && monthIndex(months[j + 1]) === monthIndex(months[j]) + 1) j += 1;
     runs.push(i === j ? chineseMonth(months[i]) : `${chineseMonth(months[i])}至${chineseMonth(months[j])}`);
@@ -155,7 +160,12 @@ export function buildComplaint(input: ComplaintInput): Complaint {
     rows: [
       { label: '原告（法人、非法人组织）名称', value: plaintiffName },
       { label: '住所地（主要办事机构所在地）', value: orNotHeld(plaintiff?.domicile) },
-      { label: '法定代表人/负责人', value: plaintiff ? `${plaintiff.legalRepresentative}，职务：${plaintiff.legalRepresentativeTitle}，联系电话：${plaintiff.phone}` : NOT_HELD },
+      {
+        label: '法定代表人/负责人',
+        value: plaintiff
+          ? `${plaintiff.legalRepresentative}，职务：${plaintiff.legalRepresentativeTitle}，联系电话：${plaintiff.phone}`
+          : NOT_HELD,
+      },
       { label: '统一社会信用代码', value: orNotHeld(plaintiff?.creditCode) },
       {
         label: '委托诉讼代理人',
@@ -186,7 +196,11 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       { label: '联系电话', value: orNotHeld(plaintiff?.phone) },
       {
         label: '是否接受电子送达',
-        value: !plaintiff ? NOT_HELD : plaintiff.acceptsElectronicService ? `是。电子送达地址：${plaintiff.electronicServiceAddress}` : '否',
+        value: !plaintiff
+          ? NOT_HELD
+          : plaintiff.acceptsElectronicService
+            ? `是。电子送达地址：${plaintiff.electronicServiceAddress}`
+            : '否',
       },
       // The owners' register holds where the owner is served (送达地址), not the habitual residence.
       { label: '被告送达地址', value: orNotHeld(defendant?.serviceAddress) },
@@ -197,10 +211,15 @@ export function buildComplaint(input: ComplaintInput): Complaint {
   const claimsSection: ComplaintSection = {
     heading: '诉讼请求',
     rows: [
-      { label: '1. 物业费', value: `截至${asAt}止，尚欠物业费${yuanWithWords(claims.feeTotalFen)}，期间为${claimedPeriod(pkg.arrearsLines)}` },
+      {
+        label: '1. 物业费',
+        value: `截至${asAt}止，尚欠物业费${yuanWithWords(claims.feeTotalFen)}，期间为${claimedPeriod(pkg.arrearsLines)}`,
+      },
       {
         label: '2. 违约金',
-        value: penaltyClaimed ? `截至${asAt}止，欠逾期物业费的违约金${yuanWithWords(claims.penaltyTotalFen)}；是否请求支付至实际清偿之日止：否` : '无',
+        value: penaltyClaimed
+          ? `截至${asAt}止，欠逾期物业费的违约金${yuanWithWords(claims.penaltyTotalFen)}；是否请求支付至实际清偿之日止：否`
+          : '无',
       },
       {
         label: '3. 是否主张诉讼费用',
@@ -208,7 +227,9 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       },
       { label: '4. 其他请求', value: '无' },
       { label: '5. 标的总额', value: yuanWithWords(claims.amountInDisputeFen) },
-      ...(claims.costsTotalFen > 0 ? [{ label: '合计（含诉讼费用）', value: yuanWithWords(claims.grandTotalFen) }] : []),
+      ...(claims.costsTotalFen > 0
+        ? [{ label: '合计（含诉讼费用）', value: yuanWithWords(claims.grandTotalFen) }]
+        : []),
     ],
   };
 
@@ -232,11 +253,20 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         value: `《${pkg.contract.name}》，编号${pkg.contract.number}，签订时间${chineseDate(pkg.contract.signedOn)}，签订地点${NOT_HELD}；合同备案编号${pkg.contract.filingRecordNumber}`,
       },
       { label: '2. 签订主体', value: `业主/建设单位：${NOT_HELD}；物业服务人：${plaintiffName}` },
-      { label: '3. 物业项目情况', value: `坐落位置：${pkg.property.address}；面积：${area(pkg.property.floorAreaCentiM2)}；所有权人：${defendantName}` },
+      {
+        label: '3. 物业项目情况',
+        value: `坐落位置：${pkg.property.address}；面积：${area(pkg.property.floorAreaCentiM2)}；所有权人：${defendantName}`,
+      },
       { label: '4. 约定的物业费标准', value: rate(pkg.feeStandard.rateFenPerM2Month) },
-      { label: '5. 约定的物业服务期限', value: `${chineseDate(pkg.serviceTerm.startsOn)}起至${chineseDate(pkg.serviceTerm.endsOn)}止` },
+      {
+        label: '5. 约定的物业服务期限',
+        value: `${chineseDate(pkg.serviceTerm.startsOn)}起至${chineseDate(pkg.serviceTerm.endsOn)}止`,
+      },
       { label: '6. 约定的物业费支付方式', value: NOT_HELD },
-      { label: '7. 约定的逾期支付物业费违约金标准', value: penaltyClaimed ? `按合同约定的违约金标准（${NOT_HELD}）` : '无' },
+      {
+        label: '7. 约定的逾期支付物业费违约金标准',
+        value: penaltyClaimed ? `按合同约定的违约金标准（${NOT_HELD}）` : '无',
+      },
       {
         label: '8. 被告欠付物业费数额及计算方式',
         value: `欠付物业费数额：${yuan(claims.feeTotalFen)}；具体计算方式：${feeLineRuns(pkg.arrearsLines).join('；')}；合计${yuan(claims.feeTotalFen)}`,
@@ -249,10 +279,16 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       },
       {
         label: '10. 催缴情况',
-        value: pkg.demands.length === 0 ? '无' : pkg.demands.map((d) => `${chineseDate(d.date)}，${demandText(d.channel)}`).join('；'),
+        value:
+          pkg.demands.length === 0
+            ? '无'
+            : pkg.demands.map((d) => `${chineseDate(d.date)}，${demandText(d.channel)}`).join('；'),
       },
       { label: '11. 其他需要说明的内容', value: '无' },
-      { label: '12. 请求依据', value: `合同约定：《${pkg.contract.name}》关于物业费标准、支付及违约责任的约定；法律规定：${LEGAL_BASIS}` },
+      {
+        label: '12. 请求依据',
+        value: `合同约定：《${pkg.contract.name}》关于物业费标准、支付及违约责任的约定；法律规定：${LEGAL_BASIS}`,
+      },
     ],
   };
 

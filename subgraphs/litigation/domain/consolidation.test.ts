@@ -9,12 +9,17 @@ const referral = (referralId: string, overrides: Partial<ReferralForConsolidatio
   contractId: 'contract-2022',
   ...overrides,
 });
-const shape = (batches: ReturnType<typeof consolidate>) => batches.map((b) => [b.contractId, b.courtId, b.areaId, b.plaintiffId, b.referralIds, b.splitFrom === null]);
+const shape = (batches: ReturnType<typeof consolidate>) =>
+  batches.map((b) => [b.contractId, b.courtId, b.areaId, b.plaintiffId, b.referralIds, b.splitFrom === null]);
 
 describe('consolidated hearings', () => {
   it.each<[string, ReferralForConsolidation[], number]>([
     ['same court, plaintiff, compound and contract: one batch', [referral('r1'), referral('r2'), referral('r3')], 1],
-    ['another contract in the same compound: two batches', [referral('r1'), referral('r2', { contractId: 'contract-2025' })], 2],
+    [
+      'another contract in the same compound: two batches',
+      [referral('r1'), referral('r2', { contractId: 'contract-2025' })],
+      2,
+    ],
     ['another court: two batches', [referral('r1'), referral('r2', { courtId: 'bj-xicheng' })], 2],
     ['another compound: two batches', [referral('r1'), referral('r2', { areaId: 'guanganmen-20' })], 2],
     ['another plaintiff: two batches', [referral('r1'), referral('r2', { plaintiffId: 'company-2' })], 2],
@@ -38,12 +43,16 @@ describe('consolidated hearings', () => {
   it('keys a group by its four fields only, without separator ambiguity', () => {
     const fields = { courtId: 'a|b', plaintiffId: 'c', areaId: 'd', contractId: 'e' };
     expect(consolidationGroupKey(fields)).toBe(consolidationGroupKey({ ...fields }));
-    expect(consolidationGroupKey(fields)).not.toBe(consolidationGroupKey({ ...fields, courtId: 'a', plaintiffId: 'b|c' }));
+    expect(consolidationGroupKey(fields)).not.toBe(
+      consolidationGroupKey({ ...fields, courtId: 'a', plaintiffId: 'b|c' }),
+    );
   });
 
   it('keeps the keys stored and published before the area was called areaId', () => {
     // sha256 of {"compoundId":"xueyuan-nanlu-32","contractId":"contract-2022","courtId":"bj-haidian","plaintiffId":"company-1"}
-    expect(consolidationGroupKey(referral('r1'))).toBe('7370512b88639365208b5efd62840ebe40f689536330810cf4972f1f6fcb4911');
+    expect(consolidationGroupKey(referral('r1'))).toBe(
+      '7370512b88639365208b5efd62840ebe40f689536330810cf4972f1f6fcb4911',
+    );
   });
 
   describe('splitting a batch', () => {
@@ -52,7 +61,12 @@ describe('consolidated hearings', () => {
     it('moves the leaving referrals into a new batch of the same group, keeping the base key', () => {
       const { remaining, split } = splitBatch(base, ['r3', 'r2', 'r3']);
       expect(remaining).toEqual({ ...base, referralIds: ['r1'] });
-      expect(split).toMatchObject({ groupKey: base.groupKey, referralIds: ['r2', 'r3'], splitFrom: base.batchKey, contractId: 'contract-2022' });
+      expect(split).toMatchObject({
+        groupKey: base.groupKey,
+        referralIds: ['r2', 'r3'],
+        splitFrom: base.batchKey,
+        contractId: 'contract-2022',
+      });
       expect(split.batchKey).not.toBe(base.batchKey);
       expect(splitBatch(base, ['r2', 'r3']).split.batchKey).toBe(split.batchKey); // a retried split gives the same key
     });
@@ -69,8 +83,13 @@ describe('consolidated hearings', () => {
 
     it('drops closed referrals and empty batches, and regroups a referral whose contract was corrected', () => {
       const { remaining, split } = splitBatch(base, ['r2']);
-      const batches = consolidate([referral('r1'), referral('r3', { contractId: 'contract-2025' })], [remaining, split]);
-      const summary = batches.map((b) => `${b.contractId}: ${b.referralIds.join(',')}${b.splitFrom === null ? '' : ' (split)'}`).sort();
+      const batches = consolidate(
+        [referral('r1'), referral('r3', { contractId: 'contract-2025' })],
+        [remaining, split],
+      );
+      const summary = batches
+        .map((b) => `${b.contractId}: ${b.referralIds.join(',')}${b.splitFrom === null ? '' : ' (split)'}`)
+        .sort();
       expect(summary).toEqual(['contract-2022: r1', 'contract-2025: r3']);
       expect(batches.some((b) => b.batchKey === split.batchKey)).toBe(false);
     });
@@ -87,8 +106,15 @@ describe('consolidated hearings', () => {
   });
 
   it('refuses a referral listed twice, a blank field, or one referral in two batches', () => {
-    expect(Object.keys(rejection(() => consolidate([referral('r1'), referral('r1'), referral('r2', { courtId: ' ' })])).details?.fields as object)).toEqual(['referrals[1]', 'referrals[2]']);
+    expect(
+      Object.keys(
+        rejection(() => consolidate([referral('r1'), referral('r1'), referral('r2', { courtId: ' ' })])).details
+          ?.fields as object,
+      ),
+    ).toEqual(['referrals[1]', 'referrals[2]']);
     const [base] = consolidate([referral('r1'), referral('r2')]);
-    expect(rejection(() => consolidate([referral('r1')], [base, base])).details?.problems).toEqual(['REFERRAL_IN_TWO_BATCHES']);
+    expect(rejection(() => consolidate([referral('r1')], [base, base])).details?.problems).toEqual([
+      'REFERRAL_IN_TWO_BATCHES',
+    ]);
   });
 });

@@ -45,7 +45,9 @@ export interface BatchRecord extends ConsolidatedBatch {
  * renaming it in the digest's input would give every existing batch a new key.
  */
 export function consolidationGroupKey(r: Omit<ReferralForConsolidation, 'referralId'>): string {
-  return sha256Hex(canonicalJson({ courtId: r.courtId, plaintiffId: r.plaintiffId, compoundId: r.areaId, contractId: r.contractId }));
+  return sha256Hex(
+    canonicalJson({ courtId: r.courtId, plaintiffId: r.plaintiffId, compoundId: r.areaId, contractId: r.contractId }),
+  );
 }
 
 /**
@@ -53,12 +55,19 @@ export function consolidationGroupKey(r: Omit<ReferralForConsolidation, 'referra
  * fields still match that batch, so splits survive a recomputation; every other referral joins its group's base
  * batch. Referrals no longer open drop out, and batches left empty disappear.
  */
-export function consolidate(referrals: readonly ReferralForConsolidation[], existing: readonly ConsolidatedBatch[] = []): ConsolidatedBatch[] {
+export function consolidate(
+  referrals: readonly ReferralForConsolidation[],
+  existing: readonly ConsolidatedBatch[] = [],
+): ConsolidatedBatch[] {
   validateReferrals(referrals);
   const batchOf = new Map<string, ConsolidatedBatch>();
   for (const batch of existing) {
     for (const id of batch.referralIds) {
-      if (batchOf.has(id)) throw new InvalidInputError('A referral is in two batches', { problems: ['REFERRAL_IN_TWO_BATCHES'], referralId: id });
+      if (batchOf.has(id))
+        throw new InvalidInputError('A referral is in two batches', {
+          problems: ['REFERRAL_IN_TWO_BATCHES'],
+          referralId: id,
+        });
       batchOf.set(id, batch);
     }
   }
@@ -82,7 +91,12 @@ export function consolidate(referrals: readonly ReferralForConsolidation[], exis
   }
   const ordered = [...batches.values()].map((b) => ({ ...b, referralIds: [...b.referralIds].sort() }));
   // Base batch first within a group, then split batches by key: a stable order for lists and tests.
-  return ordered.sort((a, b) => compare(a.groupKey, b.groupKey) || Number(a.splitFrom !== null) - Number(b.splitFrom !== null) || compare(a.batchKey, b.batchKey));
+  return ordered.sort(
+    (a, b) =>
+      compare(a.groupKey, b.groupKey) ||
+      Number(a.splitFrom !== null) - Number(b.splitFrom !== null) ||
+      compare(a.batchKey, b.batchKey),
+  );
 }
 
 /**
@@ -90,13 +104,17 @@ export function consolidate(referrals: readonly ReferralForConsolidation[], exis
  * one must stay (moving all of them is the same batch under another name); every leaving referral must be in the
  * batch. Each problem is reported in details.problems.
  */
-export function splitBatch(batch: ConsolidatedBatch, leaving: readonly string[]): { remaining: ConsolidatedBatch; split: ConsolidatedBatch } {
+export function splitBatch(
+  batch: ConsolidatedBatch,
+  leaving: readonly string[],
+): { remaining: ConsolidatedBatch; split: ConsolidatedBatch } {
   const leavingIds = [...new Set(leaving)].sort();
   const notInBatch = leavingIds.filter((id) => !batch.referralIds.includes(id));
   const problems: string[] = [];
   if (leavingIds.length === 0) problems.push('EMPTY_SPLIT');
   if (notInBatch.length > 0) problems.push('NOT_IN_BATCH');
-  if (leavingIds.length > 0 && batch.referralIds.every((id) => leavingIds.includes(id))) problems.push('SPLIT_TAKES_ALL');
+  if (leavingIds.length > 0 && batch.referralIds.every((id) => leavingIds.includes(id)))
+    problems.push('SPLIT_TAKES_ALL');
   if (problems.length > 0) throw new InvalidInputError('The batch cannot be split like that', { problems, notInBatch });
   const split: ConsolidatedBatch = {
     ...batch,
@@ -113,7 +131,9 @@ function validateReferrals(referrals: readonly ReferralForConsolidation[]): void
   const fields: Record<string, string> = {};
   const seen = new Set<string>();
   referrals.forEach((r, i) => {
-    const blank = (['referralId', 'courtId', 'plaintiffId', 'areaId', 'contractId'] as const).filter((k) => typeof r[k] !== 'string' || r[k].trim() === '');
+    const blank = (['referralId', 'courtId', 'plaintiffId', 'areaId', 'contractId'] as const).filter(
+      (k) => typeof r[k] !== 'string' || r[k].trim() === '',
+    );
     if (blank.length > 0) fields[`referrals[${i}]`] = `${blank.join(', ')} must not be empty`;
     else if (seen.has(r.referralId)) fields[`referrals[${i}]`] = `referral ${r.referralId} is listed twice`;
     seen.add(r.referralId);

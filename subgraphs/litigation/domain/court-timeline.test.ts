@@ -1,5 +1,13 @@
 import { rejection } from '../../../test/support/rejection';
-import { SmallClaimsCase, addCalendarMonths, decisionDeadline, extendDecisionDeadline, isMediationWindowOpen, mediationWindow, overdueCases } from './court-timeline';
+import {
+  SmallClaimsCase,
+  addCalendarMonths,
+  decisionDeadline,
+  extendDecisionDeadline,
+  isMediationWindowOpen,
+  mediationWindow,
+  overdueCases,
+} from './court-timeline';
 
 const docketed = (caseId: string, docketedOn: string, overrides: Partial<SmallClaimsCase> = {}): SmallClaimsCase => ({
   caseId,
@@ -27,14 +35,17 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
     ['2024-01-15', '2024-03-01', '2024-03-15', '2024-04-15'],
     ['2023-12-31', null, '2024-02-29', '2024-02-29'],
     ['2023-12-31', '2024-02-20', '2024-02-29', '2024-03-29'], // the extension runs from the original end
-  ])('docketed %s, extension %s: originally due %s, due %s', (docketedOn, extensionApprovedOn, originalDueOn, dueOn) => {
-    expect(decisionDeadline(docketed('c', docketedOn, { extensionApprovedOn }))).toEqual({
-      originalDueOn,
-      dueOn,
-      extended: extensionApprovedOn !== null,
-      source: 'Civil Procedure Law art. 168',
-    });
-  });
+  ])(
+    'docketed %s, extension %s: originally due %s, due %s',
+    (docketedOn, extensionApprovedOn, originalDueOn, dueOn) => {
+      expect(decisionDeadline(docketed('c', docketedOn, { extensionApprovedOn }))).toEqual({
+        originalDueOn,
+        dueOn,
+        extended: extensionApprovedOn !== null,
+        source: 'Civil Procedure Law art. 168',
+      });
+    },
+  );
 
   it('extends once, on or before the original due date', () => {
     const extended = extendDecisionDeadline(docketed('c', '2024-01-15'), '2024-03-15');
@@ -43,9 +54,19 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
   });
 
   it.each<[string, SmallClaimsCase, string, string[]]>([
-    ['a second extension', docketed('c', '2024-01-15', { extensionApprovedOn: '2024-03-01' }), '2024-03-10', ['EXTENSION_ALREADY_USED']],
+    [
+      'a second extension',
+      docketed('c', '2024-01-15', { extensionApprovedOn: '2024-03-01' }),
+      '2024-03-10',
+      ['EXTENSION_ALREADY_USED'],
+    ],
     ['after the original period ran out', docketed('c', '2024-01-15'), '2024-03-16', ['EXTENSION_AFTER_DEADLINE']],
-    ['a decided case, before docketing', docketed('c', '2024-01-15', { decidedOn: '2024-02-01' }), '2024-01-14', ['ALREADY_DECIDED', 'EXTENSION_BEFORE_DOCKETING']],
+    [
+      'a decided case, before docketing',
+      docketed('c', '2024-01-15', { decidedOn: '2024-02-01' }),
+      '2024-01-14',
+      ['ALREADY_DECIDED', 'EXTENSION_BEFORE_DOCKETING'],
+    ],
   ])('refuses %s', (_label, c, approvedOn, problems) => {
     const error = rejection(() => extendDecisionDeadline(c, approvedOn));
     expect(error.code).toBe('EXTENSION_REFUSED');

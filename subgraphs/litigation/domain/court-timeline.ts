@@ -64,7 +64,11 @@ export function extendDecisionDeadline(c: SmallClaimsCase, approvedOn: IsoDate):
   if (compareDates(approvedOn, originalDueOn) > 0) problems.push('EXTENSION_AFTER_DEADLINE');
   if (compareDates(approvedOn, c.docketedOn) < 0) problems.push('EXTENSION_BEFORE_DOCKETING');
   if (problems.length > 0) {
-    throw litigationError('EXTENSION_REFUSED', `Case ${c.caseId} cannot be extended (${SMALL_CLAIMS_DEADLINE_SOURCE})`, { problems, originalDueOn });
+    throw litigationError(
+      'EXTENSION_REFUSED',
+      `Case ${c.caseId} cannot be extended (${SMALL_CLAIMS_DEADLINE_SOURCE})`,
+      { problems, originalDueOn },
+    );
   }
   return { ...c, extensionApprovedOn: approvedOn };
 }
@@ -105,6 +109,7 @@ export function isMediationWindowOpen(startedOn: IsoDate, asOf: IsoDate): boolea
 
 function requireDates(dates: Record<string, unknown>): void {
   const fields: Record<string, string> = {};
-  for (const [name, value] of Object.entries(dates)) if (!isIsoDate(value)) fields[name] = 'must be a YYYY-MM-DD calendar date';
+  for (const [name, value] of Object.entries(dates))
+    if (!isIsoDate(value)) fields[name] = 'must be a YYYY-MM-DD calendar date';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('A date is invalid', { fields });
 }

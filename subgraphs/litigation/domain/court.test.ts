@@ -3,7 +3,9 @@ import { assertMayRegisterCourt, validateCourtRegistration } from './court';
 
 describe('court registration', () => {
   it('accepts a Zhejiang court', () => {
-    expect(validateCourtRegistration({ courtId: 'zj-hz-xihu', name: ' 杭州市西湖区人民法院 ', provinceCode: '330000' })).toEqual({
+    expect(
+      validateCourtRegistration({ courtId: 'zj-hz-xihu', name: ' 杭州市西湖区人民法院 ', provinceCode: '330000' }),
+    ).toEqual({
       courtId: 'zj-hz-xihu',
       name: '杭州市西湖区人民法院',
       provinceCode: '330000',

@@ -15,10 +15,13 @@ export function validateCourtRegistration(input: CourtRegistration): CourtRegist
   const problems: Record<string, string> = {};
   const courtId = input.courtId.trim();
   const name = input.name.trim();
-  if (!/^[A-Za-z0-9._-]{3,64}$/.test(courtId)) problems.courtId = 'court id must be 3-64 letters, digits, dot, dash or underscore';
+  if (!/^[A-Za-z0-9._-]{3,64}$/.test(courtId))
+    problems.courtId = 'court id must be 3-64 letters, digits, dot, dash or underscore';
   if (name.length === 0 || name.length > 200) problems.name = 'name must have 1 to 200 characters';
-  if (!/^[0-9]{2}0000$/.test(input.provinceCode)) problems.provinceCode = 'province code must be a 6-digit GB/T 2260 province code, e.g. 330000';
-  if (Object.keys(problems).length > 0) throw new InvalidInputError('The court registration is invalid', { fields: problems });
+  if (!/^[0-9]{2}0000$/.test(input.provinceCode))
+    problems.provinceCode = 'province code must be a 6-digit GB/T 2260 province code, e.g. 330000';
+  if (Object.keys(problems).length > 0)
+    throw new InvalidInputError('The court registration is invalid', { fields: problems });
   return { courtId, name, provinceCode: input.provinceCode };
 }
 

@@ -5,9 +5,12 @@ describe('unified social credit code (GB 32100-2015)', () => {
     expect(CREDIT_CODE_WEIGHTS).toEqual(Array.from({ length: 17 }, (_, i) => 3 ** i % 31));
   });
 
-  it.each(['91110000802100433B', '91350100M000100Y43', '91110108551385082Q', '91440300708461136T'])('accepts the published code %s', (code) => {
-    expect(isValidCreditCode(code)).toBe(true);
-  });
+  it.each(['91110000802100433B', '91350100M000100Y43', '91110108551385082Q', '91440300708461136T'])(
+    'accepts the published code %s',
+    (code) => {
+      expect(isValidCreditCode(code)).toBe(true);
+    },
+  );
 
   it('computes the check character, 31 standing for 0', () => {
     expect(creditCodeCheckCharacter('91110000802100433')).toBe('B');

@@ -21,7 +21,9 @@ export interface DefendantIdentity {
  * to 14th characters are the date of birth, the 17th is odd for a man, even for a woman); null for other documents,
  * masked numbers, or a number without a real date in it.
  */
-export function residentIdFacts(identity: Pick<DefendantIdentity, 'idType' | 'idNumber' | 'masked'>): { sex: '男' | '女'; bornOn: string } | null {
+export function residentIdFacts(
+  identity: Pick<DefendantIdentity, 'idType' | 'idNumber' | 'masked'>,
+): { sex: '男' | '女'; bornOn: string } | null {
   if (identity.masked || identity.idType !== 'RESIDENT_ID' || !/^[0-9]{17}[0-9X]$/.test(identity.idNumber)) return null;
   const [y, m, d] = [identity.idNumber.slice(6, 10), identity.idNumber.slice(10, 12), identity.idNumber.slice(12, 14)];
   const date = new Date(`${y}-${m}-${d}T00:00:00Z`);

@@ -1,11 +1,30 @@
 import { rejection } from '../../../test/support/rejection';
 import { DEFAULT_DEMAND_PERIOD } from './statutes';
-import { EligibilityFailureCode, FiledContract, OwedCharge, ReferralFacts, assertReferralEligible, referralEligibility } from './eligibility';
+import {
+  EligibilityFailureCode,
+  FiledContract,
+  OwedCharge,
+  ReferralFacts,
+  assertReferralEligible,
+  referralEligibility,
+} from './eligibility';
 
 /** A filed contract for 2022–2024, as in seed 003's compound, and three owed months of 2023 at ¥94.82. */
-const filed: FiledContract = { contractId: 'c-1', status: 'ACCEPTED', startsOn: '2022-01-01', endsOn: '2024-12-31', filingRecordNumber: '110108-2021-0001' };
-const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-const charge = (month: string, limitationEndsOn = '2027-01-31', amountFen = 9_482): OwedCharge => ({ month, amountFen, dueOn: lastDay(month), limitationEndsOn });
+const filed: FiledContract = {
+  contractId: 'c-1',
+  status: 'ACCEPTED',
+  startsOn: '2022-01-01',
+  endsOn: '2024-12-31',
+  filingRecordNumber: '110108-2021-0001',
+};
+const lastDay = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const charge = (month: string, limitationEndsOn = '2027-01-31', amountFen = 9_482): OwedCharge => ({
+  month,
+  amountFen,
+  dueOn: lastDay(month),
+  limitationEndsOn,
+});
 const base: ReferralFacts = {
   referralDate: '2024-06-01',
   charges: [charge('2023-03'), charge('2023-01'), charge('2023-02')],
@@ -28,30 +47,90 @@ describe('referral eligibility (seed 004 precondition)', () => {
   it.each<[string, Partial<ReferralFacts>, EligibilityFailureCode[]]>([
     ['no charges', { charges: [] }, ['NOTHING_OWED']],
     ['no demand', { demands: [] }, ['NO_DEMAND_RECORDED']],
-    ['a demand only after the referral', { demands: [{ date: '2024-06-02', channel: 'VISIT' }] }, ['NO_DEMAND_RECORDED']],
-    ['a demand on the referral day', { demands: [{ date: '2024-06-01', channel: 'VISIT' }] }, ['DEMAND_PERIOD_NOT_ELAPSED']],
-    ['a demand 15 days before (the period runs to the referral day)', { demands: [{ date: '2024-05-17', channel: 'VISIT' }] }, ['DEMAND_PERIOD_NOT_ELAPSED']],
+    [
+      'a demand only after the referral',
+      { demands: [{ date: '2024-06-02', channel: 'VISIT' }] },
+      ['NO_DEMAND_RECORDED'],
+    ],
+    [
+      'a demand on the referral day',
+      { demands: [{ date: '2024-06-01', channel: 'VISIT' }] },
+      ['DEMAND_PERIOD_NOT_ELAPSED'],
+    ],
+    [
+      'a demand 15 days before (the period runs to the referral day)',
+      { demands: [{ date: '2024-05-17', channel: 'VISIT' }] },
+      ['DEMAND_PERIOD_NOT_ELAPSED'],
+    ],
     ['a demand 16 days before', { demands: [{ date: '2024-05-16', channel: 'VISIT' }] }, []],
-    ['a late demand besides an old one', { demands: [{ date: '2024-05-31', channel: 'VISIT' }, { date: '2024-03-01', channel: 'LETTER' }] }, []],
+    [
+      'a late demand besides an old one',
+      {
+        demands: [
+          { date: '2024-05-31', channel: 'VISIT' },
+          { date: '2024-03-01', channel: 'LETTER' },
+        ],
+      },
+      [],
+    ],
     ['no mediation and no waiver', { mediationSessions: [] }, ['MEDIATION_NOT_TRIED']],
     ['no mediation but an express waiver', { mediationSessions: [], mediationWaivedOn: '2024-05-20' }, []],
-    ['a waiver dated after the referral', { mediationSessions: [], mediationWaivedOn: '2024-06-02' }, ['MEDIATION_NOT_TRIED']],
+    [
+      'a waiver dated after the referral',
+      { mediationSessions: [], mediationWaivedOn: '2024-06-02' },
+      ['MEDIATION_NOT_TRIED'],
+    ],
     ['the filing still under review', { contracts: [{ ...filed, status: 'SUBMITTED' }] }, ['CONTRACT_NOT_FILED']],
     ['the filing returned', { contracts: [{ ...filed, status: 'RETURNED' }] }, ['CONTRACT_NOT_FILED']],
-    ['accepted without a record number', { contracts: [{ ...filed, filingRecordNumber: ' ' }] }, ['CONTRACT_NOT_FILED']],
+    [
+      'accepted without a record number',
+      { contracts: [{ ...filed, filingRecordNumber: ' ' }] },
+      ['CONTRACT_NOT_FILED'],
+    ],
     ['no contract at all', { contracts: [] }, ['CONTRACT_NOT_FILED']],
-    ['everything missing at once', { contracts: [], demands: [], mediationSessions: [] }, ['CONTRACT_NOT_FILED', 'NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED']],
-    ['nothing owed and nothing done', { charges: [], demands: [], mediationSessions: [] }, ['NOTHING_OWED', 'NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED']],
+    [
+      'everything missing at once',
+      { contracts: [], demands: [], mediationSessions: [] },
+      ['CONTRACT_NOT_FILED', 'NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED'],
+    ],
+    [
+      'nothing owed and nothing done',
+      { charges: [], demands: [], mediationSessions: [] },
+      ['NOTHING_OWED', 'NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED'],
+    ],
   ])('%s', (_label, overrides, expected) => {
     expect(codes(facts(overrides))).toEqual(expected);
   });
 
   it.each<[string, FiledContract[], string[]]>([
-    ['a contract ending mid-February covers February, not March', [{ ...filed, startsOn: '2022-01-01', endsOn: '2023-02-14' }], ['2023-03']],
-    ['a contract starting on the last day of January covers January', [{ ...filed, startsOn: '2023-01-31', endsOn: '2023-12-31' }], []],
-    ['a contract starting in February leaves January uncovered', [{ ...filed, startsOn: '2023-02-01', endsOn: '2023-12-31' }], ['2023-01']],
-    ['two filed contracts cover the months between them', [{ ...filed, endsOn: '2023-01-31' }, { ...filed, contractId: 'c-2', startsOn: '2023-02-01', endsOn: '2025-01-31' }], []],
-    ['a TERMINATED status counts for no month (the caller passes it ACCEPTED, ending on termination)', [{ ...filed, status: 'TERMINATED' }], ['2023-01', '2023-02', '2023-03']],
+    [
+      'a contract ending mid-February covers February, not March',
+      [{ ...filed, startsOn: '2022-01-01', endsOn: '2023-02-14' }],
+      ['2023-03'],
+    ],
+    [
+      'a contract starting on the last day of January covers January',
+      [{ ...filed, startsOn: '2023-01-31', endsOn: '2023-12-31' }],
+      [],
+    ],
+    [
+      'a contract starting in February leaves January uncovered',
+      [{ ...filed, startsOn: '2023-02-01', endsOn: '2023-12-31' }],
+      ['2023-01'],
+    ],
+    [
+      'two filed contracts cover the months between them',
+      [
+        { ...filed, endsOn: '2023-01-31' },
+        { ...filed, contractId: 'c-2', startsOn: '2023-02-01', endsOn: '2025-01-31' },
+      ],
+      [],
+    ],
+    [
+      'a TERMINATED status counts for no month (the caller passes it ACCEPTED, ending on termination)',
+      [{ ...filed, status: 'TERMINATED' }],
+      ['2023-01', '2023-02', '2023-03'],
+    ],
   ])('names the uncovered months: %s', (_label, contracts, months) => {
     const failure = referralEligibility(facts({ contracts })).failures.find((f) => f.code === 'CONTRACT_NOT_FILED');
     expect(failure?.months ?? []).toEqual(months);
@@ -59,7 +138,10 @@ describe('referral eligibility (seed 004 precondition)', () => {
 
   it('excludes and lists charges whose limitation ended before the referral, keeping the last day', () => {
     const result = referralEligibility(
-      facts({ charges: [charge('2021-01', '2024-05-31', 5_678), charge('2021-02', '2024-06-01', 5_679), charge('2023-01')], contracts: [{ ...filed, startsOn: '2020-01-01' }] }),
+      facts({
+        charges: [charge('2021-01', '2024-05-31', 5_678), charge('2021-02', '2024-06-01', 5_679), charge('2023-01')],
+        contracts: [{ ...filed, startsOn: '2020-01-01' }],
+      }),
     );
     expect(result.eligible).toBe(true);
     expect(result.excludedCharges).toEqual([{ month: '2021-01', amountFen: 5_678, reason: 'TIME_BARRED' }]);
@@ -73,10 +155,16 @@ describe('referral eligibility (seed 004 precondition)', () => {
   });
 
   it('reports NO_CLAIMABLE_CHARGES with the months when every charge is barred, and still checks the rest', () => {
-    const result = referralEligibility(facts({ charges: [charge('2020-02', '2023-03-31'), charge('2020-01', '2023-02-28')], demands: [] }));
+    const result = referralEligibility(
+      facts({ charges: [charge('2020-02', '2023-03-31'), charge('2020-01', '2023-02-28')], demands: [] }),
+    );
     expect(result.eligible).toBe(false);
     expect(result.failures).toEqual([
-      { code: 'NO_CLAIMABLE_CHARGES', message: 'Every unpaid charge is time-barred or not yet due', months: ['2020-01', '2020-02'] },
+      {
+        code: 'NO_CLAIMABLE_CHARGES',
+        message: 'Every unpaid charge is time-barred or not yet due',
+        months: ['2020-01', '2020-02'],
+      },
       { code: 'NO_DEMAND_RECORDED', message: expect.stringMatching(/demand/) },
     ]);
     expect(result.excludedCharges).toHaveLength(2);
@@ -96,19 +184,43 @@ describe('referral eligibility (seed 004 precondition)', () => {
     expect(result.claimableCharges.map((c) => c.month)).toEqual(['2026-10', '2026-11']);
     expect(result.excludedCharges).toEqual([{ month: '2026-12', amountFen: 9_482, reason: 'NOT_YET_DUE' }]);
     // Only a month not yet due: nothing is claimable yet.
-    const early = referralEligibility(facts({ referralDate: '2026-12-01', charges: [charge('2026-12', '2029-12-31')], demands: [{ date: '2026-11-05', channel: 'LETTER' }] }));
+    const early = referralEligibility(
+      facts({
+        referralDate: '2026-12-01',
+        charges: [charge('2026-12', '2029-12-31')],
+        demands: [{ date: '2026-11-05', channel: 'LETTER' }],
+      }),
+    );
     expect(early.failures.map((f) => f.code)).toEqual(['NO_CLAIMABLE_CHARGES']);
   });
 
   it('names the day the reasonable period after the earliest demand ends (Civil Code art. 944 para. 2), whatever N is', () => {
-    const failure = (f: Partial<ReferralFacts>) => referralEligibility(facts(f)).failures.find((x) => x.code === 'DEMAND_PERIOD_NOT_ELAPSED');
-    expect(failure({ demands: [{ date: '2024-05-25', channel: 'LETTER' }, { date: '2024-05-30', channel: 'SMS' }] })).toEqual({
+    const failure = (f: Partial<ReferralFacts>) =>
+      referralEligibility(facts(f)).failures.find((x) => x.code === 'DEMAND_PERIOD_NOT_ELAPSED');
+    expect(
+      failure({
+        demands: [
+          { date: '2024-05-25', channel: 'LETTER' },
+          { date: '2024-05-30', channel: 'SMS' },
+        ],
+      }),
+    ).toEqual({
       code: 'DEMAND_PERIOD_NOT_ELAPSED',
       message: expect.stringContaining('runs to 2024-06-09: refer from 2024-06-10'),
       elapsesOn: '2024-06-09',
     });
-    expect(failure({ demands: [{ date: '2024-05-25', channel: 'LETTER' }], demandPeriod: { days: 30, source: 'the contract' } })?.elapsesOn).toBe('2024-06-24');
-    expect(failure({ demands: [{ date: '2024-05-25', channel: 'LETTER' }], demandPeriod: { days: 5, source: 'the contract' } })).toBeUndefined();
+    expect(
+      failure({
+        demands: [{ date: '2024-05-25', channel: 'LETTER' }],
+        demandPeriod: { days: 30, source: 'the contract' },
+      })?.elapsesOn,
+    ).toBe('2024-06-24');
+    expect(
+      failure({
+        demands: [{ date: '2024-05-25', channel: 'LETTER' }],
+        demandPeriod: { days: 5, source: 'the contract' },
+      }),
+    ).toBeUndefined();
   });
 
   it('throws REFERRAL_NOT_ELIGIBLE with every problem, or returns the result', () => {
@@ -120,9 +232,21 @@ describe('referral eligibility (seed 004 precondition)', () => {
 
   it.each<[string, Partial<ReferralFacts>, string[]]>([
     ['a bad referral date', { referralDate: '2024-02-30' }, ['referralDate']],
-    ['a duplicated month and a zero amount', { charges: [charge('2023-01'), charge('2023-01', '2027-01-31', 0)] }, ['charges[1].amountFen', 'charges[1].month']],
-    ['a contract ending before it starts', { contracts: [{ ...filed, startsOn: '2024-01-01', endsOn: '2023-01-01' }] }, ['contracts[0]']],
-    ['an undated demand and a bad waiver', { demands: [{ date: 'yesterday', channel: 'SMS' }], mediationWaivedOn: '2024/05/01' }, ['demands', 'mediationWaivedOn']],
+    [
+      'a duplicated month and a zero amount',
+      { charges: [charge('2023-01'), charge('2023-01', '2027-01-31', 0)] },
+      ['charges[1].amountFen', 'charges[1].month'],
+    ],
+    [
+      'a contract ending before it starts',
+      { contracts: [{ ...filed, startsOn: '2024-01-01', endsOn: '2023-01-01' }] },
+      ['contracts[0]'],
+    ],
+    [
+      'an undated demand and a bad waiver',
+      { demands: [{ date: 'yesterday', channel: 'SMS' }], mediationWaivedOn: '2024/05/01' },
+      ['demands', 'mediationWaivedOn'],
+    ],
   ])('rejects %s as input', (_label, overrides, fields) => {
     const error = rejection(() => referralEligibility(facts(overrides)));
     expect(error.code).toBe('BAD_USER_INPUT');

@@ -95,7 +95,11 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   validate(facts);
   const charges = [...facts.charges].sort((a, b) => a.month.localeCompare(b.month));
   const exclusion = (c: OwedCharge): ExclusionReason | null =>
-    !isPastDue(c.dueOn, facts.referralDate) ? 'NOT_YET_DUE' : compareDates(c.limitationEndsOn, facts.referralDate) < 0 ? 'TIME_BARRED' : null;
+    !isPastDue(c.dueOn, facts.referralDate)
+      ? 'NOT_YET_DUE'
+      : compareDates(c.limitationEndsOn, facts.referralDate) < 0
+        ? 'TIME_BARRED'
+        : null;
   const claimableCharges = charges.filter((c) => exclusion(c) === null);
   const excludedCharges: ExcludedCharge[] = charges.flatMap((c) => {
     const reason = exclusion(c);
@@ -106,16 +110,29 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   if (charges.length === 0) {
     failures.push({ code: 'NOTHING_OWED', message: 'Nothing is owed: there are no unpaid charges to refer' });
   } else if (claimableCharges.length === 0) {
-    failures.push({ code: 'NO_CLAIMABLE_CHARGES', message: 'Every unpaid charge is time-barred or not yet due', months: excludedCharges.map((c) => c.month) });
+    failures.push({
+      code: 'NO_CLAIMABLE_CHARGES',
+      message: 'Every unpaid charge is time-barred or not yet due',
+      months: excludedCharges.map((c) => c.month),
+    });
   }
-  const unfiled = claimableCharges.filter((c) => !facts.contracts.some((k) => filedAndInForce(k, c.month))).map((c) => c.month);
+  const unfiled = claimableCharges
+    .filter((c) => !facts.contracts.some((k) => filedAndInForce(k, c.month)))
+    .map((c) => c.month);
   if (unfiled.length > 0) {
-    failures.push({ code: 'CONTRACT_NOT_FILED', message: 'No accepted contract filing covers these months', months: unfiled });
+    failures.push({
+      code: 'CONTRACT_NOT_FILED',
+      message: 'No accepted contract filing covers these months',
+      months: unfiled,
+    });
   }
   const onOrBefore = (date: IsoDate) => compareDates(date, facts.referralDate) <= 0;
   const demands = facts.demands.filter((d) => onOrBefore(d.date)).sort((a, b) => compareDates(a.date, b.date));
   if (demands.length === 0) {
-    failures.push({ code: 'NO_DEMAND_RECORDED', message: 'No demand for payment (催缴) is recorded before the referral' });
+    failures.push({
+      code: 'NO_DEMAND_RECORDED',
+      message: 'No demand for payment (催缴) is recorded before the referral',
+    });
   } else {
     const elapsesOn = demandPeriodEndsOn(demands[0].date, facts.demandPeriod);
     if (compareDates(elapsesOn, facts.referralDate) >= 0) {
@@ -130,7 +147,10 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   }
   const waived = facts.mediationWaivedOn !== null && onOrBefore(facts.mediationWaivedOn);
   if (!waived && !facts.mediationSessions.some((s) => onOrBefore(s.heldOn))) {
-    failures.push({ code: 'MEDIATION_NOT_TRIED', message: 'No mediation session was held and no party expressly declined mediation' });
+    failures.push({
+      code: 'MEDIATION_NOT_TRIED',
+      message: 'No mediation session was held and no party expressly declined mediation',
+    });
   }
   return { eligible: failures.length === 0, failures, claimableCharges, excludedCharges };
 }
@@ -172,8 +192,10 @@ function validate(facts: ReferralFacts): void {
     if (!isYearMonth(c.month)) fields[`charges[${i}].month`] = 'the month must be YYYY-MM';
     else if (seen.has(c.month)) fields[`charges[${i}].month`] = 'each month is listed once';
     seen.add(c.month);
-    if (!Number.isSafeInteger(c.amountFen) || c.amountFen < 1) fields[`charges[${i}].amountFen`] = 'an owed charge is whole fen, 1 or more';
-    if (!isIsoDate(c.limitationEndsOn)) fields[`charges[${i}].limitationEndsOn`] = 'the limitation end must be a YYYY-MM-DD date';
+    if (!Number.isSafeInteger(c.amountFen) || c.amountFen < 1)
+      fields[`charges[${i}].amountFen`] = 'an owed charge is whole fen, 1 or more';
+    if (!isIsoDate(c.limitationEndsOn))
+      fields[`charges[${i}].limitationEndsOn`] = 'the limitation end must be a YYYY-MM-DD date';
     if (!isIsoDate(c.dueOn)) fields[`charges[${i}].dueOn`] = 'the due date must be a YYYY-MM-DD date';
   });
   if (!Array.isArray(facts.charges)) fields.charges = 'give the unpaid charges, possibly none';
@@ -183,11 +205,14 @@ function validate(facts: ReferralFacts): void {
     }
   });
   if (!Array.isArray(facts.contracts)) fields.contracts = 'give the contracts, possibly none';
-  if (!Array.isArray(facts.demands) || facts.demands.some((d) => !isIsoDate(d.date))) fields.demands = 'every demand needs a YYYY-MM-DD date';
+  if (!Array.isArray(facts.demands) || facts.demands.some((d) => !isIsoDate(d.date)))
+    fields.demands = 'every demand needs a YYYY-MM-DD date';
   if (!Array.isArray(facts.mediationSessions) || facts.mediationSessions.some((s) => !isIsoDate(s.heldOn))) {
     fields.mediationSessions = 'every mediation session needs a YYYY-MM-DD date';
   }
-  if (facts.mediationWaivedOn !== null && !isIsoDate(facts.mediationWaivedOn)) fields.mediationWaivedOn = 'a waiver needs a YYYY-MM-DD date, or null';
-  if (!facts.demandPeriod || !Number.isSafeInteger(facts.demandPeriod.days) || facts.demandPeriod.days < 0) fields.demandPeriod = 'a whole number of days, 0 or more';
+  if (facts.mediationWaivedOn !== null && !isIsoDate(facts.mediationWaivedOn))
+    fields.mediationWaivedOn = 'a waiver needs a YYYY-MM-DD date, or null';
+  if (!facts.demandPeriod || !Number.isSafeInteger(facts.demandPeriod.days) || facts.demandPeriod.days < 0)
+    fields.demandPeriod = 'a whole number of days, 0 or more';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The referral facts are invalid', { fields });
 }

@@ -12,12 +12,16 @@ export const LITIGATION_ERRORS = {
   PACKAGE_LOCKED: 'The court has docketed the case: its case package can no longer be corrected.',
   WITHDRAWAL_NEEDS_COURT: 'The case is docketed: only the court can report the withdrawal (撤诉).',
   UNAUTHORISED_COURT: 'A court reported on a referral that is not addressed to it.',
-  EVENT_ID_REUSED: "A conflict: a court report's event id was already used for a report with other content (another referral, step or detail); an identical re-send is a silent duplicate.",
-  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used for a referral with other content; a retry must repeat the request exactly.',
+  EVENT_ID_REUSED:
+    "A conflict: a court report's event id was already used for a report with other content (another referral, step or detail); an identical re-send is a silent duplicate.",
+  IDEMPOTENCY_KEY_REUSED:
+    'The idempotency key was already used for a referral with other content; a retry must repeat the request exactly.',
   INVALID_COURT_EVENT: "The reported step cannot follow the case's status (e.g. a judgment after a settlement).",
   NOT_A_DOCKETED_SMALL_CLAIM: 'Only a small claim the court has docketed has a decision deadline to extend (art. 168).',
-  EXTENSION_REFUSED: 'The art. 168 extension was already used, or comes too late or too early; `details.problems` says which.',
-  CHAIN_ENTRY_TAMPERED: "The evidence chain's last entry does not match its hash: nothing is appended to a forged link.",
+  EXTENSION_REFUSED:
+    'The art. 168 extension was already used, or comes too late or too early; `details.problems` says which.',
+  CHAIN_ENTRY_TAMPERED:
+    "The evidence chain's last entry does not match its hash: nothing is appended to a forged link.",
   DEFENDANT_IDENTITY_PENDING:
     "The owners' register has not disclosed the defendant to this court yet (it learns of referrals from their events): ask again shortly; nothing was generated.",
 } as const satisfies ErrorCatalog;

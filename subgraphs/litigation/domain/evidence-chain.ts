@@ -31,7 +31,8 @@ export interface ChainAnchor {
   entryHash: string;
 }
 
-export type ChainBreak = 'MALFORMED_ENTRY' | 'SEQUENCE_OUT_OF_ORDER' | 'PREVIOUS_HASH_MISMATCH' | 'ENTRY_HASH_MISMATCH' | 'ANCHOR_MISMATCH';
+export type ChainBreak =
+  'MALFORMED_ENTRY' | 'SEQUENCE_OUT_OF_ORDER' | 'PREVIOUS_HASH_MISMATCH' | 'ENTRY_HASH_MISMATCH' | 'ANCHOR_MISMATCH';
 
 export interface ChainVerification {
   valid: boolean;
@@ -50,17 +51,26 @@ export function computeEntryHash(entry: Omit<ChainEntry, 'entryHash'>): string {
  * The entry after `previous` (null: the genesis entry). A previous entry that does not hash to itself is refused
  * (CHAIN_ENTRY_TAMPERED): appending to it would vouch for a forged link.
  */
-export function appendEntry(previous: ChainEntry | null, input: { kind: ChainEntryKind; subjectId: string; payloadDigest: string }): ChainEntry {
+export function appendEntry(
+  previous: ChainEntry | null,
+  input: { kind: ChainEntryKind; subjectId: string; payloadDigest: string },
+): ChainEntry {
   const fields: Record<string, string> = {};
   if (!CHAIN_ENTRY_KINDS.includes(input.kind)) fields.kind = `kind must be one of ${CHAIN_ENTRY_KINDS.join(', ')}`;
-  if (typeof input.subjectId !== 'string' || input.subjectId.trim() === '') fields.subjectId = 'name the subject of the entry';
-  if (typeof input.payloadDigest !== 'string' || !SHA256_HEX.test(input.payloadDigest)) fields.payloadDigest = 'the payload digest must be 64 lower-case hex digits';
+  if (typeof input.subjectId !== 'string' || input.subjectId.trim() === '')
+    fields.subjectId = 'name the subject of the entry';
+  if (typeof input.payloadDigest !== 'string' || !SHA256_HEX.test(input.payloadDigest))
+    fields.payloadDigest = 'the payload digest must be 64 lower-case hex digits';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The chain entry is invalid', { fields });
   if (previous !== null && (!wellFormed(previous) || computeEntryHash(previous) !== previous.entryHash)) {
-    throw litigationError('CHAIN_ENTRY_TAMPERED', `Entry ${String(previous.sequence)} does not match its hash; refusing to append to it`, {
-      problems: ['CHAIN_ENTRY_TAMPERED'],
-      sequence: previous.sequence,
-    });
+    throw litigationError(
+      'CHAIN_ENTRY_TAMPERED',
+      `Entry ${String(previous.sequence)} does not match its hash; refusing to append to it`,
+      {
+        problems: ['CHAIN_ENTRY_TAMPERED'],
+        sequence: previous.sequence,
+      },
+    );
   }
   const unhashed = {
     sequence: previous === null ? 1 : previous.sequence + 1,
@@ -86,13 +96,18 @@ export function verifyChain(entries: readonly ChainEntry[], anchors: readonly Ch
   }
   for (const anchor of [...anchors].sort((a, b) => a.sequence - b.sequence)) {
     if (entries[anchor.sequence - 1]?.entryHash !== anchor.entryHash) {
-      return { valid: false, firstBrokenSequence: Math.min(anchor.sequence, entries.length + 1), reason: 'ANCHOR_MISMATCH' };
+      return {
+        valid: false,
+        firstBrokenSequence: Math.min(anchor.sequence, entries.length + 1),
+        reason: 'ANCHOR_MISMATCH',
+      };
     }
   }
   return { valid: true };
 }
 
-export type PackageCheckFailure = 'PAYLOAD_NOT_JSON' | 'CHAIN_BROKEN' | 'PACKAGE_NOT_IN_CHAIN' | 'PREVIOUS_VERSION_NOT_IN_CHAIN';
+export type PackageCheckFailure =
+  'PAYLOAD_NOT_JSON' | 'CHAIN_BROKEN' | 'PACKAGE_NOT_IN_CHAIN' | 'PREVIOUS_VERSION_NOT_IN_CHAIN';
 
 export interface PackageVerification {
   valid: boolean;
@@ -112,7 +127,11 @@ export interface PackageVerification {
  * form, so re-indenting the stored text changes nothing while changing any value does. A later version must find
  * the version it replaces recorded earlier in the chain.
  */
-export function verifyPackage(entries: readonly ChainEntry[], packageJson: string, anchors: readonly ChainAnchor[] = []): PackageVerification {
+export function verifyPackage(
+  entries: readonly ChainEntry[],
+  packageJson: string,
+  anchors: readonly ChainAnchor[] = [],
+): PackageVerification {
   const chain = verifyChain(entries, anchors);
   let parsed: unknown;
   try {
@@ -127,7 +146,9 @@ export function verifyPackage(entries: readonly ChainEntry[], packageJson: strin
   if (!chain.valid) return { ...found, valid: false, reason: 'CHAIN_BROKEN' };
   if (!entry) return { ...found, valid: false, reason: 'PACKAGE_NOT_IN_CHAIN' };
   if (record.previousDigest !== null && record.previousDigest !== undefined) {
-    const previous = entries.find((e) => e.kind === 'CASE_PACKAGE' && e.payloadDigest === record.previousDigest && e.sequence < entry.sequence);
+    const previous = entries.find(
+      (e) => e.kind === 'CASE_PACKAGE' && e.payloadDigest === record.previousDigest && e.sequence < entry.sequence,
+    );
     if (!previous) return { ...found, valid: false, reason: 'PREVIOUS_VERSION_NOT_IN_CHAIN' };
     return { ...found, valid: true, previousVersionSequence: previous.sequence };
   }

@@ -38,7 +38,10 @@ describe('evidence files', () => {
     const big = Buffer.alloc(EVIDENCE_LIMITS.maxBytes + 1);
     big.write('%PDF-');
     expect(fieldsOf({ name: 'a.pdf', type: 'CONTRACT', bytes: big })).toEqual(['content']);
-    expect(fieldsOf({ name: '../etc/passwd', type: 'contract', bytes: Buffer.from('%PDF-1') })).toEqual(['name', 'type']);
+    expect(fieldsOf({ name: '../etc/passwd', type: 'contract', bytes: Buffer.from('%PDF-1') })).toEqual([
+      'name',
+      'type',
+    ]);
     expect(fieldsOf({ name: 'x'.repeat(121), type: 'CONTRACT', bytes: Buffer.from('%PDF-1') })).toEqual(['name']);
   });
 
@@ -49,7 +52,12 @@ describe('evidence files', () => {
   });
 
   it('splits a declared upload into parts of 512 KiB and refuses a declaration out of bounds', () => {
-    const declared = { name: '合同扫描件.pdf', type: 'CONTRACT', sizeBytes: EVIDENCE_LIMITS.maxBytes, sha256: 'a'.repeat(64) };
+    const declared = {
+      name: '合同扫描件.pdf',
+      type: 'CONTRACT',
+      sizeBytes: EVIDENCE_LIMITS.maxBytes,
+      sha256: 'a'.repeat(64),
+    };
     expect(checkUploadDeclaration(declared)).toBe(40);
     expect(checkUploadDeclaration({ ...declared, sizeBytes: 1 })).toBe(1);
     expect(checkUploadDeclaration({ ...declared, sizeBytes: EVIDENCE_LIMITS.partBytes + 1 })).toBe(2);

@@ -41,7 +41,8 @@ export interface EvidenceFile {
   uploadedAt: Date;
 }
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
+  bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 
 /** The format the bytes are in, by their first bytes (and, for OFD, an OFD.xml entry in the ZIP); null for anything else. */
 export function sniffMediaType(bytes: Uint8Array): EvidenceMediaType | null {
@@ -56,7 +57,11 @@ export function sniffMediaType(bytes: Uint8Array): EvidenceMediaType | null {
 function zipHasEntry(bytes: Uint8Array, name: string): boolean {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const wanted = name.toLowerCase();
-  for (let at = view.indexOf('PK\x03\x04', 0, 'latin1'); at >= 0 && at + 30 <= view.length; at = view.indexOf('PK\x03\x04', at + 4, 'latin1')) {
+  for (
+    let at = view.indexOf('PK\x03\x04', 0, 'latin1');
+    at >= 0 && at + 30 <= view.length;
+    at = view.indexOf('PK\x03\x04', at + 4, 'latin1')
+  ) {
     const nameLength = view.readUInt16LE(at + 26);
     const entry = view.toString('utf8', at + 30, Math.min(view.length, at + 30 + nameLength));
     if (entry.toLowerCase() === wanted) return true;
@@ -75,8 +80,10 @@ export interface EvidenceUploadDeclaration {
 /** Checks a declaration before any part is taken; returns the number of parts of `partBytes` each. */
 export function checkUploadDeclaration(d: EvidenceUploadDeclaration): number {
   const fields = nameAndTypeProblems(d.name, d.type);
-  if (!Number.isSafeInteger(d.sizeBytes) || d.sizeBytes < 1 || d.sizeBytes > EVIDENCE_LIMITS.maxBytes) fields.sizeBytes = `1 to ${EVIDENCE_LIMITS.maxBytes} bytes (20 MiB)`;
-  if (typeof d.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(d.sha256)) fields.sha256 = 'the SHA-256 of the whole file, 64 lower-case hex digits';
+  if (!Number.isSafeInteger(d.sizeBytes) || d.sizeBytes < 1 || d.sizeBytes > EVIDENCE_LIMITS.maxBytes)
+    fields.sizeBytes = `1 to ${EVIDENCE_LIMITS.maxBytes} bytes (20 MiB)`;
+  if (typeof d.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(d.sha256))
+    fields.sha256 = 'the SHA-256 of the whole file, 64 lower-case hex digits';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The evidence upload is refused', { fields });
   return Math.ceil(d.sizeBytes / EVIDENCE_LIMITS.partBytes);
 }
@@ -84,11 +91,16 @@ export function checkUploadDeclaration(d: EvidenceUploadDeclaration): number {
 function nameAndTypeProblems(rawName: unknown, rawType: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   const name = typeof rawName === 'string' ? rawName.trim() : '';
-  if (name === '' || name.length > EVIDENCE_LIMITS.maxNameLength || [...name].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 0x20)) {
+  if (
+    name === '' ||
+    name.length > EVIDENCE_LIMITS.maxNameLength ||
+    [...name].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 0x20)
+  ) {
     fields.name = `a file name of 1–${EVIDENCE_LIMITS.maxNameLength} characters, without slashes or control characters`;
   }
   const type = typeof rawType === 'string' ? rawType.trim() : '';
-  if (!/^[A-Z][A-Z_]{1,39}$/.test(type)) fields.type = 'what it proves, in capitals: CONTRACT, DEMAND_LETTER, DELIVERY_RECEIPT, STATEMENT …';
+  if (!/^[A-Z][A-Z_]{1,39}$/.test(type))
+    fields.type = 'what it proves, in capitals: CONTRACT, DEMAND_LETTER, DELIVERY_RECEIPT, STATEMENT …';
   return fields;
 }
 
@@ -96,9 +108,11 @@ function nameAndTypeProblems(rawName: unknown, rawType: unknown): Record<string,
 export function checkEvidenceUpload(input: { name: string; type: string; bytes: Uint8Array }): EvidenceMediaType {
   const fields = nameAndTypeProblems(input.name, input.type);
   if (input.bytes.length === 0) fields.content = 'the file is empty';
-  else if (input.bytes.length > EVIDENCE_LIMITS.maxBytes) fields.content = `at most ${EVIDENCE_LIMITS.maxBytes} bytes (20 MiB)`;
+  else if (input.bytes.length > EVIDENCE_LIMITS.maxBytes)
+    fields.content = `at most ${EVIDENCE_LIMITS.maxBytes} bytes (20 MiB)`;
   const mediaType = input.bytes.length > 0 ? sniffMediaType(input.bytes) : null;
-  if (input.bytes.length > 0 && mediaType === null) fields.content = 'only PDF, JPEG, PNG or OFD files, recognised by their first bytes';
+  if (input.bytes.length > 0 && mediaType === null)
+    fields.content = 'only PDF, JPEG, PNG or OFD files, recognised by their first bytes';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The evidence file is refused', { fields });
   return mediaType!;
 }

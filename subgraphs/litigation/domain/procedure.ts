@@ -1,7 +1,13 @@
 import { ProposedProcedure } from '../../../catalog';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { Fen, formatYuan } from '../../../kernel/money';
-import { PublishedSmallClaimsThreshold, SMALL_CLAIMS_EXCLUSIONS, SMALL_CLAIMS_EXCLUSION_NAMES, SmallClaimsExclusion, smallClaimsThreshold } from './statutes';
+import {
+  PublishedSmallClaimsThreshold,
+  SMALL_CLAIMS_EXCLUSIONS,
+  SMALL_CLAIMS_EXCLUSION_NAMES,
+  SmallClaimsExclusion,
+  smallClaimsThreshold,
+} from './statutes';
 
 /**
  * Which procedure a referred money claim goes to (Civil Procedure Law arts. 165–166). The claim is the amount in
@@ -10,7 +16,11 @@ import { PublishedSmallClaimsThreshold, SMALL_CLAIMS_EXCLUSIONS, SMALL_CLAIMS_EX
  */
 export type Procedure = 'SMALL_CLAIMS' | 'SMALL_CLAIMS_BY_CONSENT' | 'SIMPLE_OR_ORDINARY';
 
-export type AmountReason = 'AT_OR_BELOW_THRESHOLD' | 'ABOVE_THRESHOLD_WITH_CONSENT' | 'ABOVE_THRESHOLD_WITHOUT_CONSENT' | 'ABOVE_CONSENT_CEILING';
+export type AmountReason =
+  | 'AT_OR_BELOW_THRESHOLD'
+  | 'ABOVE_THRESHOLD_WITH_CONSENT'
+  | 'ABOVE_THRESHOLD_WITHOUT_CONSENT'
+  | 'ABOVE_CONSENT_CEILING';
 
 export interface ProcedureReason {
   code: AmountReason | SmallClaimsExclusion;
@@ -51,14 +61,23 @@ export function decideProcedure(input: ProcedureInput): ProcedureDecision {
   const { thresholdFen, consentCeilingFen } = published;
   const claim = input.claimFen;
 
-  const reasons: ProcedureReason[] = exclusions.map((code) => ({ code, message: `Excluded from small claims by ${SMALL_CLAIMS_EXCLUSIONS[code]}` }));
+  const reasons: ProcedureReason[] = exclusions.map((code) => ({
+    code,
+    message: `Excluded from small claims by ${SMALL_CLAIMS_EXCLUSIONS[code]}`,
+  }));
   let byAmount: Procedure;
   if (claim <= thresholdFen) {
     byAmount = 'SMALL_CLAIMS';
-    reasons.push({ code: 'AT_OR_BELOW_THRESHOLD', message: `The claim ${yuan(claim)} is at or below the threshold ${yuan(thresholdFen)} (art. 165)` });
+    reasons.push({
+      code: 'AT_OR_BELOW_THRESHOLD',
+      message: `The claim ${yuan(claim)} is at or below the threshold ${yuan(thresholdFen)} (art. 165)`,
+    });
   } else if (claim > consentCeilingFen) {
     byAmount = 'SIMPLE_OR_ORDINARY';
-    reasons.push({ code: 'ABOVE_CONSENT_CEILING', message: `The claim ${yuan(claim)} is above the consent ceiling ${yuan(consentCeilingFen)} (art. 165)` });
+    reasons.push({
+      code: 'ABOVE_CONSENT_CEILING',
+      message: `The claim ${yuan(claim)} is above the consent ceiling ${yuan(consentCeilingFen)} (art. 165)`,
+    });
   } else if (input.bothPartiesConsent) {
     byAmount = 'SMALL_CLAIMS_BY_CONSENT';
     reasons.push({
@@ -114,9 +133,12 @@ export function courtChoseProcedure(procedure: string): ProcedureProposal['reaso
 /** Input errors are BAD_USER_INPUT by field; the exclusions come back deduplicated in the statute's order. */
 function validate(input: ProcedureInput): SmallClaimsExclusion[] {
   const fields: Record<string, string> = {};
-  if (!Number.isSafeInteger(input.claimFen) || input.claimFen < 1) fields.claimFen = 'the claim must be whole fen, 1 or more';
-  if (!Number.isSafeInteger(input.docketYear) || input.docketYear < 1000 || input.docketYear > 9999) fields.docketYear = 'the docket year must be a four-digit year';
-  if (typeof input.bothPartiesConsent !== 'boolean') fields.bothPartiesConsent = 'say whether both parties agreed to small claims';
+  if (!Number.isSafeInteger(input.claimFen) || input.claimFen < 1)
+    fields.claimFen = 'the claim must be whole fen, 1 or more';
+  if (!Number.isSafeInteger(input.docketYear) || input.docketYear < 1000 || input.docketYear > 9999)
+    fields.docketYear = 'the docket year must be a four-digit year';
+  if (typeof input.bothPartiesConsent !== 'boolean')
+    fields.bothPartiesConsent = 'say whether both parties agreed to small claims';
   const given = Array.isArray(input.exclusions) ? input.exclusions : null;
   if (!given || given.some((e) => !SMALL_CLAIMS_EXCLUSION_NAMES.includes(e))) {
     fields.exclusions = `exclusions must be a list of ${SMALL_CLAIMS_EXCLUSION_NAMES.join(', ')}`;

@@ -2,7 +2,16 @@ import { DomainError } from '../../../kernel/errors';
 import { chargeFen } from '../../../kernel/money';
 import { casePackageProblems, firstPackage } from './case-package';
 import { referralEligibility } from './eligibility';
-import { ClaimSnapshot, FilingRecord, casePackageContent, courtEventEffect, courtReportDigest, filedContracts, referralFacts, validateEvidence } from './referral';
+import {
+  ClaimSnapshot,
+  FilingRecord,
+  casePackageContent,
+  courtEventEffect,
+  courtReportDigest,
+  filedContracts,
+  referralFacts,
+  validateEvidence,
+} from './referral';
 import { DEFAULT_DEMAND_PERIOD } from './statutes';
 
 const FILING: FilingRecord = {
@@ -56,7 +65,10 @@ const CLAIM: ClaimSnapshot = {
     charge('2026-10', monthly - 2000, '2029-10-31'),
     charge('2026-10', 1604, '2029-11-30', 'LEVY'),
   ],
-  demands: [{ kind: 'LETTER', on: '2026-11-01', channel: null }, { kind: 'MESSAGE', on: '2026-11-05', channel: 'WECHAT' }],
+  demands: [
+    { kind: 'LETTER', on: '2026-11-01', channel: null },
+    { kind: 'MESSAGE', on: '2026-11-05', channel: 'WECHAT' },
+  ],
   mediationSessions: [{ on: '2026-11-10', outcome: 'FAILED' }],
 };
 const EVIDENCE = [{ name: '合同.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }];
@@ -65,39 +77,86 @@ describe('referral facts and the case package', () => {
   it('claims the open service fees only, excludes the time-barred month, and keeps demands with their channel', () => {
     const facts = referralFacts(CLAIM, [FILING], '2026-11-22', null, DEFAULT_DEMAND_PERIOD);
     expect(facts.charges.map((c) => c.month)).toEqual(['2023-01', '2026-09', '2026-10']);
-    expect(facts.demands).toEqual([{ date: '2026-11-01', channel: 'LETTER' }, { date: '2026-11-05', channel: 'MESSAGE (WECHAT)' }]);
+    expect(facts.demands).toEqual([
+      { date: '2026-11-01', channel: 'LETTER' },
+      { date: '2026-11-05', channel: 'MESSAGE (WECHAT)' },
+    ]);
     const eligibility = referralEligibility(facts);
-    expect(eligibility).toMatchObject({ eligible: true, excludedCharges: [{ month: '2023-01', amountFen: monthly, reason: 'TIME_BARRED' }] });
+    expect(eligibility).toMatchObject({
+      eligible: true,
+      excludedCharges: [{ month: '2023-01', amountFen: monthly, reason: 'TIME_BARRED' }],
+    });
   });
 
   it('counts superseded and terminated filings as filed for the months they covered, up to the termination', () => {
-    expect(filedContracts([{ ...FILING, status: 'TERMINATED', terminatedOn: '2025-06-30' }, { ...FILING, filingId: 'f2', status: 'RETURNED', recordNumber: null }])).toEqual([
-      { contractId: 'k1', status: 'ACCEPTED', startsOn: '2022-01-01', endsOn: '2025-06-30', filingRecordNumber: '110108-2021-0001' },
+    expect(
+      filedContracts([
+        { ...FILING, status: 'TERMINATED', terminatedOn: '2025-06-30' },
+        { ...FILING, filingId: 'f2', status: 'RETURNED', recordNumber: null },
+      ]),
+    ).toEqual([
+      {
+        contractId: 'k1',
+        status: 'ACCEPTED',
+        startsOn: '2022-01-01',
+        endsOn: '2025-06-30',
+        filingRecordNumber: '110108-2021-0001',
+      },
     ]);
   });
 
   it('builds a consistent package whose lines equal what is open, under the filing of the months claimed', () => {
-    const { content, claims } = casePackageContent({ referralId: 'r1', claim: CLAIM, claimableMonths: ['2026-09', '2026-10'], filings: [FILING], evidence: EVIDENCE, costs: [] });
+    const { content, claims } = casePackageContent({
+      referralId: 'r1',
+      claim: CLAIM,
+      claimableMonths: ['2026-09', '2026-10'],
+      filings: [FILING],
+      evidence: EVIDENCE,
+      costs: [],
+    });
     expect(claims.feeTotalFen).toBe(monthly + monthly - 2000);
-    expect(content.arrearsLines.map((l) => [l.month, l.amountFen])).toEqual([['2026-09', monthly], ['2026-10', monthly - 2000]]);
-    expect(content.contract).toEqual({ name: FILING.terms.title, number: FILING.terms.number, signedOn: '2021-12-10', filingRecordNumber: '110108-2021-0001' });
-    expect(content.parties.map((p) => [p.role, p.identifier])).toEqual([['PLAINTIFF', '91110108MA01DEMO32'], ['DEFENDANT', 'XYNL32-3-402']]);
+    expect(content.arrearsLines.map((l) => [l.month, l.amountFen])).toEqual([
+      ['2026-09', monthly],
+      ['2026-10', monthly - 2000],
+    ]);
+    expect(content.contract).toEqual({
+      name: FILING.terms.title,
+      number: FILING.terms.number,
+      signedOn: '2021-12-10',
+      filingRecordNumber: '110108-2021-0001',
+    });
+    expect(content.parties.map((p) => [p.role, p.identifier])).toEqual([
+      ['PLAINTIFF', '91110108MA01DEMO32'],
+      ['DEFENDANT', 'XYNL32-3-402'],
+    ]);
     expect(casePackageProblems(firstPackage(content))).toEqual([]);
   });
 
   it('refuses evidence without a SHA-256, and an empty list', () => {
     expect(() => validateEvidence([])).toThrow(DomainError);
     expect(() => validateEvidence([{ name: 'x', type: 'CONTRACT', sha256: 'XYZ' }])).toThrow(DomainError);
-    expect(validateEvidence([{ name: ' 合同.pdf ', type: 'CONTRACT', sha256: 'b'.repeat(64) }])).toEqual([{ name: '合同.pdf', type: 'CONTRACT', sha256: 'b'.repeat(64) }]);
+    expect(validateEvidence([{ name: ' 合同.pdf ', type: 'CONTRACT', sha256: 'b'.repeat(64) }])).toEqual([
+      { name: '合同.pdf', type: 'CONTRACT', sha256: 'b'.repeat(64) },
+    ]);
   });
 
   it('needs the case number to docket, the amount to judge or settle, and the date to hear; takes the court’s procedure', () => {
-    expect(courtEventEffect({ kind: 'DOCKETED', occurredAt: '2026-11-20T09:00:00+08:00', caseNumber: '(2026)京0108民初1号', procedure: 'SMALL_CLAIMS' })).toEqual({
+    expect(
+      courtEventEffect({
+        kind: 'DOCKETED',
+        occurredAt: '2026-11-20T09:00:00+08:00',
+        caseNumber: '(2026)京0108民初1号',
+        procedure: 'SMALL_CLAIMS',
+      }),
+    ).toEqual({
       caseNumber: '(2026)京0108民初1号',
       docketedOn: '2026-11-20',
       procedure: 'SMALL_CLAIMS',
     });
-    expect(courtEventEffect({ kind: 'JUDGED', occurredAt: '2027-01-05T15:00:00+08:00', judgedFen: 18_964 })).toEqual({ judgedFen: 18_964, decidedOn: '2027-01-05' });
+    expect(courtEventEffect({ kind: 'JUDGED', occurredAt: '2027-01-05T15:00:00+08:00', judgedFen: 18_964 })).toEqual({
+      judgedFen: 18_964,
+      decidedOn: '2027-01-05',
+    });
     expect(courtEventEffect({ kind: 'CLOSED', occurredAt: '2027-02-01T10:00:00+08:00' })).toEqual({});
     for (const bad of [
       { kind: 'DOCKETED', occurredAt: '2026-11-20T09:00:00+08:00' },
@@ -111,10 +170,21 @@ describe('referral facts and the case package', () => {
   });
 
   it('digests what a court report says, whatever the order of its fields, so a re-send under its id can be compared', () => {
-    const details = { kind: 'DOCKETED', occurredAt: '2026-03-02T09:00:00+08:00', caseNumber: '(2026)京0102民初1号', procedure: 'SMALL_CLAIMS', hearingOn: null, judgedFen: null, settledFen: null, note: null };
+    const details = {
+      kind: 'DOCKETED',
+      occurredAt: '2026-03-02T09:00:00+08:00',
+      caseNumber: '(2026)京0102民初1号',
+      procedure: 'SMALL_CLAIMS',
+      hearingOn: null,
+      judgedFen: null,
+      settledFen: null,
+      note: null,
+    };
     const reordered = Object.fromEntries(Object.entries(details).reverse());
     expect(courtReportDigest('r1', reordered)).toBe(courtReportDigest('r1', details));
     expect(courtReportDigest('r2', details)).not.toBe(courtReportDigest('r1', details));
-    expect(courtReportDigest('r1', { ...details, caseNumber: '(2026)京0102民初2号' })).not.toBe(courtReportDigest('r1', details));
+    expect(courtReportDigest('r1', { ...details, caseNumber: '(2026)京0102民初2号' })).not.toBe(
+      courtReportDigest('r1', details),
+    );
   });
 });

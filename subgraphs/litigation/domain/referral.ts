@@ -53,26 +53,25 @@ export type SentReferral = Referral & { status: CaseStatus };
 export const isSent = (referral: Referral): referral is SentReferral => referral.eligible && referral.status !== null;
 
 /** What a company's referral records, eligible or not, before any court has reported on it. */
-export interface NewReferral
-  extends Pick<
-    Referral,
-    | 'id'
-    | 'companyId'
-    | 'courtId'
-    | 'accountId'
-    | 'householdId'
-    | 'areaId'
-    | 'areaName'
-    | 'contractId'
-    | 'eligible'
-    | 'eligibility'
-    | 'status'
-    | 'procedure'
-    | 'procedureReasons'
-    | 'amountInDisputeFen'
-    | 'grandTotalFen'
-    | 'submittedOn'
-  > {
+export interface NewReferral extends Pick<
+  Referral,
+  | 'id'
+  | 'companyId'
+  | 'courtId'
+  | 'accountId'
+  | 'householdId'
+  | 'areaId'
+  | 'areaName'
+  | 'contractId'
+  | 'eligible'
+  | 'eligibility'
+  | 'status'
+  | 'procedure'
+  | 'procedureReasons'
+  | 'amountInDisputeFen'
+  | 'grandTotalFen'
+  | 'submittedOn'
+> {
   /** The area's street and district, for the bureaus' statistics by jurisdiction. */
   streetCode: string;
   districtCode: string;
@@ -141,7 +140,13 @@ export interface FilingRecord {
 export function filedContracts(filings: readonly FilingRecord[]): FiledContract[] {
   return filings
     .filter((f) => f.recordNumber !== null && ['ACCEPTED', 'SUPERSEDED', 'TERMINATED'].includes(f.status))
-    .map((f) => ({ contractId: f.contractId, status: 'ACCEPTED', startsOn: f.startsOn, endsOn: f.terminatedOn ?? f.endsOn, filingRecordNumber: f.recordNumber }));
+    .map((f) => ({
+      contractId: f.contractId,
+      status: 'ACCEPTED',
+      startsOn: f.startsOn,
+      endsOn: f.terminatedOn ?? f.endsOn,
+      filingRecordNumber: f.recordNumber,
+    }));
 }
 
 /** Only the company's service fees are its claim; a levy is owed into the owners' own account, not to the company. */
@@ -157,7 +162,12 @@ export function referralFacts(
   return {
     referralDate,
     demandPeriod,
-    charges: claimedCharges(claim).map((c): OwedCharge => ({ month: c.month, amountFen: c.openFen, dueOn: c.dueOn, limitationEndsOn: c.limitationEndsOn })),
+    charges: claimedCharges(claim).map((c): OwedCharge => ({
+      month: c.month,
+      amountFen: c.openFen,
+      dueOn: c.dueOn,
+      limitationEndsOn: c.limitationEndsOn,
+    })),
     contracts: filedContracts(filings),
     demands: claim.demands.map((d) => ({ date: d.on, channel: d.channel ? `${d.kind} (${d.channel})` : d.kind })),
     mediationSessions: claim.mediationSessions.map((s) => ({ heldOn: s.on })),
@@ -182,8 +192,10 @@ export function validateEvidence(evidence: readonly EvidenceItem[]): EvidenceIte
   const fields: Record<string, string> = {};
   evidence.forEach((e, i) => {
     if (typeof e.name !== 'string' || e.name.trim() === '') fields[`evidence[${i}].name`] = 'name the evidence';
-    if (typeof e.type !== 'string' || e.type.trim() === '') fields[`evidence[${i}].type`] = 'give its type, e.g. CONTRACT, DEMAND_LETTER';
-    if (typeof e.sha256 !== 'string' || !SHA256_HEX.test(e.sha256)) fields[`evidence[${i}].sha256`] = '64 lower-case hex digits';
+    if (typeof e.type !== 'string' || e.type.trim() === '')
+      fields[`evidence[${i}].type`] = 'give its type, e.g. CONTRACT, DEMAND_LETTER';
+    if (typeof e.sha256 !== 'string' || !SHA256_HEX.test(e.sha256))
+      fields[`evidence[${i}].sha256`] = '64 lower-case hex digits';
   });
   if (evidence.length === 0) fields.evidence = 'list at least one piece of evidence with its SHA-256';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The evidence list is invalid', { fields });
@@ -195,14 +207,22 @@ export function validateEvidence(evidence: readonly EvidenceItem[]): EvidenceIte
  * month's line is floor area × the filed rate less what was paid, so it equals what is open for the month. The late
  * fee of each month is quoted as the arrears rules computed it, on the contract's terms.
  */
-export function casePackageContent(input: PackageInput): { content: CasePackageContent; claims: ComplaintClaims; filing: FilingRecord } {
+export function casePackageContent(input: PackageInput): {
+  content: CasePackageContent;
+  claims: ComplaintClaims;
+  filing: FilingRecord;
+} {
   const { claim } = input;
   const charges = claimedCharges(claim)
     .filter((c) => input.claimableMonths.includes(c.month))
     .sort((a, b) => compareMonths(a.month, b.month));
   const latest = charges[charges.length - 1];
-  const filing = input.filings.find((f) => f.filingId === latest?.filingId) ?? input.filings.find((f) => f.recordNumber !== null);
-  if (!latest || !filing) throw new InvalidInputError('Nothing claimable, or no filing to refer it under', { problems: ['NOTHING_TO_PACKAGE'] });
+  const filing =
+    input.filings.find((f) => f.filingId === latest?.filingId) ?? input.filings.find((f) => f.recordNumber !== null);
+  if (!latest || !filing)
+    throw new InvalidInputError('Nothing claimable, or no filing to refer it under', {
+      problems: ['NOTHING_TO_PACKAGE'],
+    });
   const floorArea = claim.floorAreaCentiM2 ?? latest.floorAreaCentiM2;
   const claims = buildComplaintClaims({
     arrears: charges.map((c) => ({
@@ -216,8 +236,11 @@ export function casePackageContent(input: PackageInput): { content: CasePackageC
       .map((c) => ({
         label: `Late fee on ${c.month}`,
         amountFen: c.lateFeeFen,
-        computation: `${yuan(c.openFen)} unpaid since ${c.dueOn}, at the contract's late-fee terms` +
-          (filing.terms.lateFee ? ` (${filing.terms.lateFee.dailyRatePerTenThousand}/10,000 a day after ${filing.terms.lateFee.graceDays} days' grace)` : '') +
+        computation:
+          `${yuan(c.openFen)} unpaid since ${c.dueOn}, at the contract's late-fee terms` +
+          (filing.terms.lateFee
+            ? ` (${filing.terms.lateFee.dailyRatePerTenThousand}/10,000 a day after ${filing.terms.lateFee.graceDays} days' grace)`
+            : '') +
           `, to ${claim.asOf}`,
       })),
     costs: input.costs,
@@ -228,13 +251,27 @@ export function casePackageContent(input: PackageInput): { content: CasePackageC
   const content: CasePackageContent = {
     referralId: input.referralId,
     parties: [
-      { role: 'PLAINTIFF', kind: 'COMPANY', name: provider?.name ?? claim.companyId, identifier: claim.companyId, address: 'as registered' },
+      {
+        role: 'PLAINTIFF',
+        kind: 'COMPANY',
+        name: provider?.name ?? claim.companyId,
+        identifier: claim.companyId,
+        address: 'as registered',
+      },
       { role: 'DEFENDANT', kind: 'PERSON', name: `Owner of ${address}`, identifier: owner, address },
     ],
     claims: packageClaims(claims),
-    contract: { name: filing.terms.title, number: filing.terms.number, signedOn: filing.terms.signedOn, filingRecordNumber: filing.recordNumber ?? '' },
+    contract: {
+      name: filing.terms.title,
+      number: filing.terms.number,
+      signedOn: filing.terms.signedOn,
+      filingRecordNumber: filing.recordNumber ?? '',
+    },
     property: { address, floorAreaCentiM2: floorArea, owner },
-    feeStandard: { rateFenPerM2Month: latest.rateFen, description: `${yuan(latest.rateFen)} per m² of floor area per month, the owner rate filed under ${filing.recordNumber}` },
+    feeStandard: {
+      rateFenPerM2Month: latest.rateFen,
+      description: `${yuan(latest.rateFen)} per m² of floor area per month, the owner rate filed under ${filing.recordNumber}`,
+    },
     serviceTerm: { startsOn: filing.terms.startsOn, endsOn: filing.terminatedOn ?? filing.terms.endsOn },
     arrearsLines: claims.feeLines,
     penaltyLines: claims.penaltyLines,
@@ -248,7 +285,8 @@ export function casePackageContent(input: PackageInput): { content: CasePackageC
  * The digest of what a court report says about a referral (its details as recorded, canonical JSON): a report
  * re-sent under the same event id must say the same, or it is EVENT_ID_REUSED.
  */
-export const courtReportDigest = (referralId: string, details: Readonly<Record<string, unknown>>): string => sha256Hex(canonicalJson({ referralId, ...details }));
+export const courtReportDigest = (referralId: string, details: Readonly<Record<string, unknown>>): string =>
+  sha256Hex(canonicalJson({ referralId, ...details }));
 
 /** What a court event changes on the referral besides its status, checked: a docketing needs the case number, and so on. */
 export interface CourtEventDetails {
@@ -260,7 +298,6 @@ export interface CourtEventDetails {
   judgedFen?: number | null;
   settledFen?: number | null;
 }
-
 
 export interface CourtEventEffect {
   caseNumber?: string;
@@ -280,11 +317,21 @@ export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
   let effect: CourtEventEffect = {};
   switch (event.kind) {
     case 'DOCKETED':
-      if (typeof event.caseNumber !== 'string' || event.caseNumber.trim() === '') fields.caseNumber = 'a docketing gives the court case number (案号)';
-      if (event.procedure !== null && event.procedure !== undefined && !(COURT_PROCEDURES as readonly string[]).includes(event.procedure)) {
+      if (typeof event.caseNumber !== 'string' || event.caseNumber.trim() === '')
+        fields.caseNumber = 'a docketing gives the court case number (案号)';
+      if (
+        event.procedure !== null &&
+        event.procedure !== undefined &&
+        !(COURT_PROCEDURES as readonly string[]).includes(event.procedure)
+      ) {
         fields.procedure = `one of ${COURT_PROCEDURES.join(', ')}`;
       }
-      if (Object.keys(fields).length === 0) effect = { caseNumber: String(event.caseNumber).trim(), docketedOn: on, ...(event.procedure ? { procedure: event.procedure } : {}) };
+      if (Object.keys(fields).length === 0)
+        effect = {
+          caseNumber: String(event.caseNumber).trim(),
+          docketedOn: on,
+          ...(event.procedure ? { procedure: event.procedure } : {}),
+        };
       break;
     case 'HEARING_SCHEDULED':
       if (!isIsoDate(event.hearingOn)) fields.hearingOn = 'the hearing date, YYYY-MM-DD';

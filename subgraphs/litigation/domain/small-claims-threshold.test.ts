@@ -4,46 +4,115 @@ import { assertMayRecordThreshold, checkThresholdRecord } from './small-claims-t
 import { courtChoseProcedure, decideProcedure, proposeProcedure } from './procedure';
 import { findSmallClaimsThreshold } from './statutes';
 
-const who = (role: Identity['role'], organisationId: string): Identity => ({ subject: `${organisationId}-user`, role, organisationId, jurisdictions: [] });
+const who = (role: Identity['role'], organisationId: string): Identity => ({
+  subject: `${organisationId}-user`,
+  role,
+  organisationId,
+  jurisdictions: [],
+});
 
 // Jiangsu's 2024 notice (苏高法电〔2024〕9号), as a Jiangsu court would enter it: ¥60,862, consent up to ¥243,448.
-const JIANGSU = { provinceCode: '320000', year: 2024, amountFen: 6_086_200, consentCeilingFen: 24_344_800, effectiveFrom: '2024-01-06', source: '苏高法电〔2024〕9号 (2024-01-05)' };
+const JIANGSU = {
+  provinceCode: '320000',
+  year: 2024,
+  amountFen: 6_086_200,
+  consentCeilingFen: 24_344_800,
+  effectiveFrom: '2024-01-06',
+  source: '苏高法电〔2024〕9号 (2024-01-05)',
+};
 
 describe('small-claims thresholds recorded by the courts (Civil Procedure Law art. 165)', () => {
   it('keeps the notice as published, and takes 4 × the threshold as the ceiling only when the notice gives none', () => {
-    expect(checkThresholdRecord(JIANGSU)).toMatchObject({ provinceCode: '320000', applicationYear: 2024, thresholdFen: 6_086_200, consentCeilingFen: 24_344_800, effectiveFrom: '2024-01-06' });
-    expect(checkThresholdRecord({ ...JIANGSU, consentCeilingFen: null, effectiveFrom: null })).toMatchObject({ consentCeilingFen: 4 * 6_086_200, effectiveFrom: '2024-01-01' });
+    expect(checkThresholdRecord(JIANGSU)).toMatchObject({
+      provinceCode: '320000',
+      applicationYear: 2024,
+      thresholdFen: 6_086_200,
+      consentCeilingFen: 24_344_800,
+      effectiveFrom: '2024-01-06',
+    });
+    expect(checkThresholdRecord({ ...JIANGSU, consentCeilingFen: null, effectiveFrom: null })).toMatchObject({
+      consentCeilingFen: 4 * 6_086_200,
+      effectiveFrom: '2024-01-01',
+    });
   });
 
   it('names every invalid field, and bounds what a caller sends', () => {
-    const error = rejection(() => checkThresholdRecord({ provinceCode: '110108', year: 1999, amountFen: 0.5, consentCeilingFen: 100, effectiveFrom: '2023-12-31', source: 'x'.repeat(1001) }));
+    const error = rejection(() =>
+      checkThresholdRecord({
+        provinceCode: '110108',
+        year: 1999,
+        amountFen: 0.5,
+        consentCeilingFen: 100,
+        effectiveFrom: '2023-12-31',
+        source: 'x'.repeat(1001),
+      }),
+    );
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(Object.keys(error.details?.fields as object).sort()).toEqual(['amountFen', 'effectiveFrom', 'provinceCode', 'source', 'year']);
-    expect(rejection(() => checkThresholdRecord({ ...JIANGSU, consentCeilingFen: 6_086_200 })).details?.fields).toEqual({ consentCeilingFen: 'above the threshold' });
-    expect(rejection(() => checkThresholdRecord({ ...JIANGSU, amountFen: 10_000_000_001 })).details?.fields).toHaveProperty('amountFen');
+    expect(Object.keys(error.details?.fields as object).sort()).toEqual([
+      'amountFen',
+      'effectiveFrom',
+      'provinceCode',
+      'source',
+      'year',
+    ]);
+    expect(rejection(() => checkThresholdRecord({ ...JIANGSU, consentCeilingFen: 6_086_200 })).details?.fields).toEqual(
+      { consentCeilingFen: 'above the threshold' },
+    );
+    expect(
+      rejection(() => checkThresholdRecord({ ...JIANGSU, amountFen: 10_000_000_001 })).details?.fields,
+    ).toHaveProperty('amountFen');
   });
 
   it('lets a court of the province or the admin record it, nobody else', () => {
     expect(() => assertMayRecordThreshold(who('COURT', 'bj-haidian-court'), '110000', '110000')).not.toThrow();
     expect(() => assertMayRecordThreshold(who('ADMIN', 'hub'), null, '110000')).not.toThrow();
-    expect(rejection(() => assertMayRecordThreshold(who('COURT', 'hz-court'), '330000', '110000')).code).toBe('FORBIDDEN');
-    expect(rejection(() => assertMayRecordThreshold(who('COURT', 'unregistered'), null, '110000')).code).toBe('FORBIDDEN');
-    expect(rejection(() => assertMayRecordThreshold(who('PROPERTY_COMPANY', '91110108MA01DEMO32'), null, '110000')).code).toBe('FORBIDDEN');
+    expect(rejection(() => assertMayRecordThreshold(who('COURT', 'hz-court'), '330000', '110000')).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(rejection(() => assertMayRecordThreshold(who('COURT', 'unregistered'), null, '110000')).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      rejection(() => assertMayRecordThreshold(who('PROPERTY_COMPANY', '91110108MA01DEMO32'), null, '110000')).code,
+    ).toBe('FORBIDDEN');
   });
 
   it('decides on the latest record of the province and year, beside the figures held in code', () => {
-    const recorded = checkThresholdRecord({ ...JIANGSU, year: 2025, amountFen: 6_300_000, consentCeilingFen: null, effectiveFrom: null, source: 'a 2025 notice' });
-    const corrected = { ...recorded, thresholdFen: 6_200_000, consentCeilingFen: 24_800_000, source: 'the 2025 notice, corrected' };
+    const recorded = checkThresholdRecord({
+      ...JIANGSU,
+      year: 2025,
+      amountFen: 6_300_000,
+      consentCeilingFen: null,
+      effectiveFrom: null,
+      source: 'a 2025 notice',
+    });
+    const corrected = {
+      ...recorded,
+      thresholdFen: 6_200_000,
+      consentCeilingFen: 24_800_000,
+      source: 'the 2025 notice, corrected',
+    };
     expect(findSmallClaimsThreshold('320000', 2025, [recorded, corrected])?.source).toBe('the 2025 notice, corrected');
     // The code-held 2024 figure still applies to 2024; a record for 2024 would replace it.
     expect(findSmallClaimsThreshold('320000', 2024, [corrected])?.thresholdFen).toBe(6_086_200);
-    expect(findSmallClaimsThreshold('320000', 2024, [checkThresholdRecord({ ...JIANGSU, amountFen: 6_000_000 })])?.thresholdFen).toBe(6_000_000);
-    const claim = { provinceCode: '320000', docketYear: 2025, claimFen: 6_200_000, bothPartiesConsent: false, exclusions: [] };
+    expect(
+      findSmallClaimsThreshold('320000', 2024, [checkThresholdRecord({ ...JIANGSU, amountFen: 6_000_000 })])
+        ?.thresholdFen,
+    ).toBe(6_000_000);
+    const claim = {
+      provinceCode: '320000',
+      docketYear: 2025,
+      claimFen: 6_200_000,
+      bothPartiesConsent: false,
+      exclusions: [],
+    };
     expect(decideProcedure({ ...claim, recordedThresholds: [recorded, corrected] }).procedure).toBe('SMALL_CLAIMS');
     expect(proposeProcedure(claim).procedure).toBe('UNDETERMINED');
   });
 
   it("replaces the hub's reasons once the court has chosen the procedure", () => {
-    expect(courtChoseProcedure('SMALL_CLAIMS')).toEqual([{ code: 'CHOSEN_BY_COURT', message: 'The court docketed the case under the SMALL_CLAIMS procedure' }]);
+    expect(courtChoseProcedure('SMALL_CLAIMS')).toEqual([
+      { code: 'CHOSEN_BY_COURT', message: 'The court docketed the case under the SMALL_CLAIMS procedure' },
+    ]);
   });
 });

@@ -2,7 +2,12 @@ import { IsoDate, isIsoDate } from '../../../kernel/calendar';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Fen } from '../../../kernel/money';
-import { PublishedSmallClaimsThreshold, SMALL_CLAIMS_CONSENT_PERCENT_OF_WAGE, SMALL_CLAIMS_MANDATORY_PERCENT_OF_WAGE, SMALL_CLAIMS_SOURCE } from './statutes';
+import {
+  PublishedSmallClaimsThreshold,
+  SMALL_CLAIMS_CONSENT_PERCENT_OF_WAGE,
+  SMALL_CLAIMS_MANDATORY_PERCENT_OF_WAGE,
+  SMALL_CLAIMS_SOURCE,
+} from './statutes';
 
 /**
  * A small-claims threshold as a court records it from its province's high-court notice (Civil Procedure Law art.
@@ -36,19 +41,24 @@ const CONSENT_MULTIPLE = SMALL_CLAIMS_CONSENT_PERCENT_OF_WAGE / SMALL_CLAIMS_MAN
 /** BAD_USER_INPUT naming every invalid field; the threshold as it will be recorded. */
 export function checkThresholdRecord(input: ThresholdRecordInput): PublishedSmallClaimsThreshold {
   const fields: Record<string, string> = {};
-  if (typeof input.provinceCode !== 'string' || !/^[0-9]{2}0000$/.test(input.provinceCode)) fields.provinceCode = 'a 6-digit GB/T 2260 province code, e.g. 110000';
-  if (!Number.isSafeInteger(input.year) || input.year < 2012 || input.year > 2100) fields.year = 'the year of docketing, 2012–2100 (small claims exist since the 2012 amendment)';
+  if (typeof input.provinceCode !== 'string' || !/^[0-9]{2}0000$/.test(input.provinceCode))
+    fields.provinceCode = 'a 6-digit GB/T 2260 province code, e.g. 110000';
+  if (!Number.isSafeInteger(input.year) || input.year < 2012 || input.year > 2100)
+    fields.year = 'the year of docketing, 2012–2100 (small claims exist since the 2012 amendment)';
   const wholeFen = (v: unknown): v is Fen => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 && v <= MAX_FEN;
   if (!wholeFen(input.amountFen)) fields.amountFen = `whole fen, 1 to ${MAX_FEN}`;
   const ceiling = input.consentCeilingFen ?? (wholeFen(input.amountFen) ? input.amountFen * CONSENT_MULTIPLE : null);
   if (input.consentCeilingFen !== null && input.consentCeilingFen !== undefined) {
     if (!wholeFen(input.consentCeilingFen)) fields.consentCeilingFen = `whole fen, 1 to ${MAX_FEN}`;
-    else if (wholeFen(input.amountFen) && input.consentCeilingFen <= input.amountFen) fields.consentCeilingFen = 'above the threshold';
+    else if (wholeFen(input.amountFen) && input.consentCeilingFen <= input.amountFen)
+      fields.consentCeilingFen = 'above the threshold';
   }
   const effectiveFrom = input.effectiveFrom ?? null;
-  if (effectiveFrom !== null && (!isIsoDate(effectiveFrom) || Number(effectiveFrom.slice(0, 4)) !== input.year)) fields.effectiveFrom = 'a YYYY-MM-DD day of that year';
+  if (effectiveFrom !== null && (!isIsoDate(effectiveFrom) || Number(effectiveFrom.slice(0, 4)) !== input.year))
+    fields.effectiveFrom = 'a YYYY-MM-DD day of that year';
   const source = typeof input.source === 'string' ? input.source.trim() : '';
-  if (source === '' || source.length > MAX_SOURCE) fields.source = `the high court's notice (title, number, date), 1–${MAX_SOURCE} characters`;
+  if (source === '' || source.length > MAX_SOURCE)
+    fields.source = `the high court's notice (title, number, date), 1–${MAX_SOURCE} characters`;
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The small-claims threshold is invalid', { fields });
   return {
     provinceCode: input.provinceCode,
@@ -66,7 +76,11 @@ export function checkThresholdRecord(input: ThresholdRecordInput): PublishedSmal
  * Who records a province's figure: a court of that province (its registered court's province), or the hub's
  * admin. Anyone else, and a court of another province, is FORBIDDEN.
  */
-export function assertMayRecordThreshold(identity: Identity, courtProvinceCode: string | null, provinceCode: string): void {
+export function assertMayRecordThreshold(
+  identity: Identity,
+  courtProvinceCode: string | null,
+  provinceCode: string,
+): void {
   if (identity.role === 'ADMIN') return;
   if (identity.role === 'COURT' && courtProvinceCode === provinceCode) return;
   throw new ForbiddenError("Only a court of that province, or the hub's admin, records its small-claims threshold");

@@ -38,10 +38,17 @@ describe('litigation statutes', () => {
   it.each<[string, number, number, number, string]>([
     ['330000', 2022, 5_432_300, 21_729_000, '2022-01-11'], // Zhejiang: ¥54,323, consent to ¥217,290
     ['320000', 2024, 6_086_200, 24_344_800, '2024-01-06'], // Jiangsu: ¥60,862, consent to ¥243,448
-  ])('province %s in %i publishes %i fen, consent ceiling %i fen, from %s', (province, year, threshold, ceiling, from) => {
-    expect(findSmallClaimsThreshold(province, year)).toMatchObject({ thresholdFen: threshold, consentCeilingFen: ceiling, effectiveFrom: from });
-    expect(smallClaimsThreshold(province, year).source).toMatch(/高级人民法院.*docs\/domain\.md/);
-  });
+  ])(
+    'province %s in %i publishes %i fen, consent ceiling %i fen, from %s',
+    (province, year, threshold, ceiling, from) => {
+      expect(findSmallClaimsThreshold(province, year)).toMatchObject({
+        thresholdFen: threshold,
+        consentCeilingFen: ceiling,
+        effectiveFrom: from,
+      });
+      expect(smallClaimsThreshold(province, year).source).toMatch(/高级人民法院.*docs\/domain\.md/);
+    },
+  );
 
   it('records the published ceiling, not four times the rounded threshold', () => {
     const zhejiang = smallClaimsThreshold('330000', 2022);
@@ -69,7 +76,11 @@ describe('litigation statutes', () => {
     expect(findSmallClaimsThreshold(province, year)).toBeNull();
     const error = rejection(() => smallClaimsThreshold(province, year));
     expect(error.code).toBe('NO_SMALL_CLAIMS_THRESHOLD');
-    expect(error.details).toMatchObject({ problems: ['NO_SMALL_CLAIMS_THRESHOLD'], provinceCode: province, applicationYear: year });
+    expect(error.details).toMatchObject({
+      problems: ['NO_SMALL_CLAIMS_THRESHOLD'],
+      provinceCode: province,
+      applicationYear: year,
+    });
   });
 
   it('tells which years are recorded for the province', () => {

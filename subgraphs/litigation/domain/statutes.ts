@@ -28,15 +28,19 @@ export const SMALL_CLAIMS_SOURCE = 'Civil Procedure Law art. 165 (2021 amendment
  * court's catch-all; the hub records it when the court says so.
  */
 export const SMALL_CLAIMS_EXCLUSIONS = Object.freeze({
-  PERSONAL_STATUS_OR_PROPERTY_TITLE: 'art. 166 item 1: a case about personal status or confirming title to property (人身关系、财产确权)',
+  PERSONAL_STATUS_OR_PROPERTY_TITLE:
+    'art. 166 item 1: a case about personal status or confirming title to property (人身关系、财产确权)',
   FOREIGN_RELATED: 'art. 166 item 2: a foreign-related case (涉外案件)',
-  NEEDS_APPRAISAL: 'art. 166 item 3: the case needs valuation or appraisal, or a party disputes a pre-suit one (需要评估、鉴定)',
+  NEEDS_APPRAISAL:
+    'art. 166 item 3: the case needs valuation or appraisal, or a party disputes a pre-suit one (需要评估、鉴定)',
   WHEREABOUTS_UNKNOWN: "art. 166 item 4: a party's whereabouts are unknown (一方当事人下落不明)",
   COUNTERCLAIM: 'art. 166 item 5: a party has filed a counterclaim (反诉)',
   OTHER_UNSUITABLE: 'art. 166 item 6: the court finds the case otherwise unsuitable for the small-claims procedure',
 } as const);
 export type SmallClaimsExclusion = keyof typeof SMALL_CLAIMS_EXCLUSIONS;
-export const SMALL_CLAIMS_EXCLUSION_NAMES = Object.freeze(Object.keys(SMALL_CLAIMS_EXCLUSIONS) as SmallClaimsExclusion[]);
+export const SMALL_CLAIMS_EXCLUSION_NAMES = Object.freeze(
+  Object.keys(SMALL_CLAIMS_EXCLUSIONS) as SmallClaimsExclusion[],
+);
 
 /**
  * Art. 168: "应当在立案之日起两个月内审结。有特殊情况需要延长的，经本院院长批准，可以延长一个月" — decided within two
@@ -53,7 +57,8 @@ export const SMALL_CLAIMS_DEADLINE_SOURCE = 'Civil Procedure Law art. 168';
  * not among our documents, so confirm the citation before quoting it to a court.
  */
 export const PRE_LITIGATION_MEDIATION_DAYS = 30;
-export const PRE_LITIGATION_MEDIATION_SOURCE = 'docs/domain.md (Litigation referral): pre-litigation mediation normally up to 30 days';
+export const PRE_LITIGATION_MEDIATION_SOURCE =
+  'docs/domain.md (Litigation referral): pre-litigation mediation normally up to 30 days';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The reasonable period after a demand for payment: Civil Code art. 944 para. 2.
@@ -115,7 +120,8 @@ export const SMALL_CLAIMS_THRESHOLDS: readonly PublishedSmallClaimsThreshold[] =
     effectiveFrom: '2022-01-11',
     thresholdFen: 5_432_300,
     consentCeilingFen: 21_729_000,
-    wageBasis: "2020 average wage of employed persons in the province's non-private units (Zhejiang Statistical Yearbook 2021)",
+    wageBasis:
+      "2020 average wage of employed persons in the province's non-private units (Zhejiang Statistical Yearbook 2021)",
     source:
       '浙江省高级人民法院关于适用小额诉讼程序审理民事案件标的限额的通知 (2022-01-13): ¥54,323 and below (含), consent up to ¥217,290 (含); ' +
       "threshold as quoted in docs/domain.md; text seen in a third-party reprint, check against the court's own publication",
@@ -127,7 +133,8 @@ export const SMALL_CLAIMS_THRESHOLDS: readonly PublishedSmallClaimsThreshold[] =
     effectiveFrom: '2024-01-06',
     thresholdFen: 6_086_200,
     consentCeilingFen: 24_344_800,
-    wageBasis: "2022 average annual wage of employed persons in the province's urban non-private units (Jiangsu Statistical Yearbook 2023)",
+    wageBasis:
+      "2022 average annual wage of employed persons in the province's urban non-private units (Jiangsu Statistical Yearbook 2023)",
     source:
       '江苏省高级人民法院关于适用小额诉讼程序审理民事案件标的限额的通知, 苏高法电〔2024〕9号 (2024-01-05): ¥60,862 and below, consent up to ¥243,448; ' +
       "threshold as quoted in docs/domain.md; text seen in a third-party reprint, check against the court's own publication",
@@ -145,7 +152,8 @@ export function findSmallClaimsThreshold(
   applicationYear: number,
   recorded: readonly PublishedSmallClaimsThreshold[] = [],
 ): PublishedSmallClaimsThreshold | null {
-  const matches = (t: PublishedSmallClaimsThreshold) => t.provinceCode === provinceCode && t.applicationYear === applicationYear;
+  const matches = (t: PublishedSmallClaimsThreshold) =>
+    t.provinceCode === provinceCode && t.applicationYear === applicationYear;
   return recorded.filter(matches).at(-1) ?? SMALL_CLAIMS_THRESHOLDS.find(matches) ?? null;
 }
 
@@ -157,7 +165,9 @@ export function smallClaimsThreshold(
 ): PublishedSmallClaimsThreshold {
   const found = findSmallClaimsThreshold(provinceCode, applicationYear, recorded);
   if (found) return found;
-  const recordedYears = [...SMALL_CLAIMS_THRESHOLDS, ...recorded].filter((t) => t.provinceCode === provinceCode).map((t) => t.applicationYear);
+  const recordedYears = [...SMALL_CLAIMS_THRESHOLDS, ...recorded]
+    .filter((t) => t.provinceCode === provinceCode)
+    .map((t) => t.applicationYear);
   throw new DomainError(
     'NO_SMALL_CLAIMS_THRESHOLD',
     `No small-claims threshold is recorded for province ${provinceCode} in ${applicationYear}; record the high court's published figure first`,

@@ -6,13 +6,19 @@ import { listSmallClaimsThresholds, recordSmallClaimsThreshold } from '../applic
 import { registerCourt } from '../application/register-court';
 import { RecordedThreshold } from '../domain/small-claims-threshold';
 
-@ObjectType('SmallClaimsThreshold', { description: "A province's small-claims threshold for a year as a court recorded it from its high court's notice (Civil Procedure Law art. 165)." })
+@ObjectType('SmallClaimsThreshold', {
+  description:
+    "A province's small-claims threshold for a year as a court recorded it from its high court's notice (Civil Procedure Law art. 165).",
+})
 export class SmallClaimsThresholdType {
   @Field() provinceCode!: string;
   @Field(() => Int) year!: number;
   @Field() effectiveFrom!: string;
   @Field(() => Float, { description: 'Claims at or below it are small claims; whole fen (分).' }) amountFen!: number;
-  @Field(() => Float, { description: "Above the threshold and at or below this, small claims by both parties' consent; whole fen." }) consentCeilingFen!: number;
+  @Field(() => Float, {
+    description: "Above the threshold and at or below this, small claims by both parties' consent; whole fen.",
+  })
+  consentCeilingFen!: number;
   @Field({ description: "The high court's notice." }) source!: string;
   @Field() recordedBy!: string;
   @Field() recordedRole!: string;
@@ -24,9 +30,15 @@ export class SmallClaimsThresholdInput {
   @Field(() => Key, { description: 'GB/T 2260 province code, e.g. 110000.' }) provinceCode!: string;
   @Field(() => Int, { description: 'The year of docketing the figure applies to.' }) year!: number;
   @Field(() => Fen, { description: 'The threshold as published, whole fen.' }) amountFen!: number;
-  @Field(() => Fen, { nullable: true, description: 'The published 200% ceiling; 4 × the threshold when omitted.' }) consentCeilingFen?: number | null;
-  @Field(() => LocalDate, { nullable: true, description: 'The first day it applies (YYYY-MM-DD); the year’s first day when omitted.' }) effectiveFrom?: string | null;
-  @Field(() => Note, { description: "The high court's notice: title, number and date (up to 1,000 characters)." }) source!: string;
+  @Field(() => Fen, { nullable: true, description: 'The published 200% ceiling; 4 × the threshold when omitted.' })
+  consentCeilingFen?: number | null;
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The first day it applies (YYYY-MM-DD); the year’s first day when omitted.',
+  })
+  effectiveFrom?: string | null;
+  @Field(() => Note, { description: "The high court's notice: title, number and date (up to 1,000 characters)." })
+  source!: string;
 }
 
 const thresholdView = (t: RecordedThreshold): SmallClaimsThresholdType => ({
@@ -74,16 +86,26 @@ export class CourtResolver {
   }
 
   @Directive('@listSize(assumedSize: 20)')
-  @Query(() => [SmallClaimsThresholdType], { description: "Small-claims thresholds recorded for a province, oldest first (the latest of a year applies), with who recorded each." })
-  async smallClaimsThresholds(@Arg('provinceCode', () => Key) provinceCode: string, @Ctx() ctx: RequestContext): Promise<SmallClaimsThresholdType[]> {
+  @Query(() => [SmallClaimsThresholdType], {
+    description:
+      'Small-claims thresholds recorded for a province, oldest first (the latest of a year applies), with who recorded each.',
+  })
+  async smallClaimsThresholds(
+    @Arg('provinceCode', () => Key) provinceCode: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SmallClaimsThresholdType[]> {
     return (await listSmallClaimsThresholds(ctx.em, provinceCode)).map(thresholdView);
   }
 
   @Directive('@listSize(assumedSize: 20)')
   @Mutation(() => [SmallClaimsThresholdType], {
-    description: "A court of the province (or the admin) records its high court's small-claims threshold for a year; returns that year's records, the new one last.",
+    description:
+      "A court of the province (or the admin) records its high court's small-claims threshold for a year; returns that year's records, the new one last.",
   })
-  async recordSmallClaimsThreshold(@Arg('threshold', () => SmallClaimsThresholdInput) threshold: SmallClaimsThresholdInput, @Ctx() ctx: RequestContext): Promise<SmallClaimsThresholdType[]> {
+  async recordSmallClaimsThreshold(
+    @Arg('threshold', () => SmallClaimsThresholdInput) threshold: SmallClaimsThresholdInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SmallClaimsThresholdType[]> {
     return (await recordSmallClaimsThreshold(ctx.em, ctx.identity, threshold)).map(thresholdView);
   }
 

@@ -4,7 +4,12 @@ import { RequestContext } from '../../../platform/subgraph/context';
 import { batchBundle } from '../application/batch-bundle';
 import { readCompanyProfile, updateCompanyProfile } from '../application/company-profile';
 import { DocumentView, evidenceView, referralDocuments } from '../application/court-documents';
-import { completeEvidenceUpload, startEvidenceUpload, uploadEvidence, uploadEvidencePart } from '../application/upload-evidence';
+import {
+  completeEvidenceUpload,
+  startEvidenceUpload,
+  uploadEvidence,
+  uploadEvidencePart,
+} from '../application/upload-evidence';
 import {
   CompanyProfileInputType,
   CompanyProfileType,
@@ -21,7 +26,8 @@ const toDocumentType = (d: DocumentView): DocumentType => Object.assign(new Docu
 export class ReferralDocumentsResolver {
   @Directive('@listSize(assumedSize: 20)')
   @FieldResolver(() => [DocumentType], {
-    description: 'Its court: the complaint (PDF and Word, generated on its first read and then frozen, digests in the evidence chain) and the evidence files; the company: its evidence files.',
+    description:
+      'Its court: the complaint (PDF and Word, generated on its first read and then frozen, digests in the evidence chain) and the evidence files; the company: its evidence files.',
   })
   async documents(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<DocumentType[]> {
     return (await referralDocuments(ctx.em, ctx.identity, referral.id)).map(toDocumentType);
@@ -30,7 +36,10 @@ export class ReferralDocumentsResolver {
 
 @Resolver(() => ConsolidatedBatchType)
 export class BatchBundleResolver {
-  @FieldResolver(() => DocumentType, { description: 'The court: every complaint and evidence file of the batch in one ZIP, with manifest.json of names and digests.' })
+  @FieldResolver(() => DocumentType, {
+    description:
+      'The court: every complaint and evidence file of the batch in one ZIP, with manifest.json of names and digests.',
+  })
   async bundle(@Root() batch: ConsolidatedBatchType, @Ctx() ctx: RequestContext): Promise<DocumentType> {
     return toDocumentType(await batchBundle(ctx.em, ctx.identity, batch.batchKey));
   }
@@ -46,8 +55,13 @@ export class DocumentContentResolver {
 
 @Resolver(() => CompanyProfileType)
 export class CompanyProfileResolver {
-  @Mutation(() => CompanyProfileType, { description: 'A company states its own particulars as plaintiff (credit code checked per GB 32100).' })
-  async updateCompanyProfile(@Arg('profile', () => CompanyProfileInputType) profile: CompanyProfileInputType, @Ctx() ctx: RequestContext): Promise<CompanyProfileType> {
+  @Mutation(() => CompanyProfileType, {
+    description: 'A company states its own particulars as plaintiff (credit code checked per GB 32100).',
+  })
+  async updateCompanyProfile(
+    @Arg('profile', () => CompanyProfileInputType) profile: CompanyProfileInputType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CompanyProfileType> {
     return updateCompanyProfile(ctx.em, ctx.identity, {
       ...profile,
       agent: profile.agent ? { ...profile.agent, title: profile.agent.title ?? null } : null,
@@ -57,22 +71,39 @@ export class CompanyProfileResolver {
     });
   }
 
-  @Query(() => CompanyProfileType, { nullable: true, description: 'The calling company’s particulars as plaintiff; null until stated.' })
+  @Query(() => CompanyProfileType, {
+    nullable: true,
+    description: 'The calling company’s particulars as plaintiff; null until stated.',
+  })
   async companyProfile(@Ctx() ctx: RequestContext): Promise<CompanyProfileType | null> {
     return readCompanyProfile(ctx.em, ctx.identity);
   }
 
-  @Mutation(() => DocumentType, { description: 'The company attaches an evidence file to its referral (PDF, JPEG, PNG or OFD, 20 MiB at most; SHA-256 into the evidence chain).' })
-  async uploadEvidence(@Arg('file', () => EvidenceUploadInputType) file: EvidenceUploadInputType, @Ctx() ctx: RequestContext): Promise<DocumentType> {
+  @Mutation(() => DocumentType, {
+    description:
+      'The company attaches an evidence file to its referral (PDF, JPEG, PNG or OFD, 20 MiB at most; SHA-256 into the evidence chain).',
+  })
+  async uploadEvidence(
+    @Arg('file', () => EvidenceUploadInputType) file: EvidenceUploadInputType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DocumentType> {
     return toDocumentType(evidenceView(ctx.em, await uploadEvidence(ctx.em, ctx.identity, file)));
   }
 
-  @Mutation(() => EvidenceUploadProgressType, { description: 'Starts an evidence file of up to 20 MiB sent in parts of partBytes (each part fits the gateway’s body limit).' })
-  async startEvidenceUpload(@Arg('upload', () => EvidenceUploadStartInputType) upload: EvidenceUploadStartInputType, @Ctx() ctx: RequestContext): Promise<EvidenceUploadProgressType> {
+  @Mutation(() => EvidenceUploadProgressType, {
+    description:
+      'Starts an evidence file of up to 20 MiB sent in parts of partBytes (each part fits the gateway’s body limit).',
+  })
+  async startEvidenceUpload(
+    @Arg('upload', () => EvidenceUploadStartInputType) upload: EvidenceUploadStartInputType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EvidenceUploadProgressType> {
     return startEvidenceUpload(ctx.em, ctx.identity, upload);
   }
 
-  @Mutation(() => EvidenceUploadProgressType, { description: 'One part (index from 0), base64; a part sent again replaces it.' })
+  @Mutation(() => EvidenceUploadProgressType, {
+    description: 'One part (index from 0), base64; a part sent again replaces it.',
+  })
   async uploadEvidencePart(
     @Arg('uploadId', () => ID) uploadId: string,
     @Arg('index', () => Int) index: number,
@@ -82,8 +113,13 @@ export class CompanyProfileResolver {
     return uploadEvidencePart(ctx.em, ctx.identity, { uploadId, index, contentBase64 });
   }
 
-  @Mutation(() => DocumentType, { description: 'Joins the parts, checks size, SHA-256 and format, and records the evidence file.' })
-  async completeEvidenceUpload(@Arg('uploadId', () => ID) uploadId: string, @Ctx() ctx: RequestContext): Promise<DocumentType> {
+  @Mutation(() => DocumentType, {
+    description: 'Joins the parts, checks size, SHA-256 and format, and records the evidence file.',
+  })
+  async completeEvidenceUpload(
+    @Arg('uploadId', () => ID) uploadId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DocumentType> {
     return toDocumentType(evidenceView(ctx.em, await completeEvidenceUpload(ctx.em, ctx.identity, uploadId)));
   }
 }

@@ -5,7 +5,10 @@ import type { CourtEventRecord } from '../persistence/court-event.repository';
 import { ConsolidatedBatchType, CourtEventRecordType, PackageVerificationType, ReferralType } from './referral.type';
 
 /** An ineligible referral went to no court, so no court reads its household: it has none to show. */
-export const toReferralType = (r: Referral): ReferralType => ({ ...r, household: r.eligible ? { id: r.householdId } : null });
+export const toReferralType = (r: Referral): ReferralType => ({
+  ...r,
+  household: r.eligible ? { id: r.householdId } : null,
+});
 
 /** The area under both its names: `compoundId` is deprecated. */
 export const toBatchType = (b: BatchRecord): ConsolidatedBatchType => ({ ...b, compoundId: b.areaId });

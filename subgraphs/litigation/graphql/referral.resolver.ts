@@ -33,20 +33,27 @@ import {
 import { Key, LocalDate, Note } from '../../../platform/graphql/scalars';
 
 /** The referral as the caller may now read it, after a mutation changed it. */
-const readBack = async (ctx: RequestContext, id: string) => toReferralType(await readReferral(ctx.em, ctx.identity, id));
+const readBack = async (ctx: RequestContext, id: string) =>
+  toReferralType(await readReferral(ctx.em, ctx.identity, id));
 
 @Resolver(() => ReferralType)
 export class ReferralResolver {
   @Directive('@listSize(assumedSize: 20)')
   @Mutation(() => [ReferralType], {
-    description: 'Refers arrears accounts to a court. Each is checked; an ineligible one is recorded with every failed condition and not sent.',
+    description:
+      'Refers arrears accounts to a court. Each is checked; an ineligible one is recorded with every failed condition and not sent.',
   })
-  async referArrears(@Arg('referral', () => ReferralInputType) referral: ReferralInputType, @Ctx() ctx: RequestContext): Promise<ReferralType[]> {
+  async referArrears(
+    @Arg('referral', () => ReferralInputType) referral: ReferralInputType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType[]> {
     const results = await referArrears(ctx.em, ctx.identity, referral);
     return Promise.all(results.map((r) => readBack(ctx, r.referralId)));
   }
 
-  @Mutation(() => ReferralType, { description: 'A corrected case package, as the next version, before the court dockets it.' })
+  @Mutation(() => ReferralType, {
+    description: 'A corrected case package, as the next version, before the court dockets it.',
+  })
   async correctCasePackage(
     @Arg('referralId', () => ID) referralId: string,
     @Arg('evidence', () => [EvidenceInputType]) evidence: EvidenceInputType[],
@@ -58,23 +65,43 @@ export class ReferralResolver {
   }
 
   @Mutation(() => ReferralType, { description: 'The company withdraws a referral the court has not docketed.' })
-  async withdrawReferral(@Arg('referralId', () => ID) referralId: string, @Arg('reason', () => Note) reason: string, @Ctx() ctx: RequestContext): Promise<ReferralType> {
+  async withdrawReferral(
+    @Arg('referralId', () => ID) referralId: string,
+    @Arg('reason', () => Note) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType> {
     await withdrawReferral(ctx.em, ctx.identity, { referralId, reason });
     return readBack(ctx, referralId);
   }
 
-  @Mutation(() => ReferralType, { description: 'The court reports a step (ECF 5 style: docketing with the case number, hearing, judgment …).' })
+  @Mutation(() => ReferralType, {
+    description: 'The court reports a step (ECF 5 style: docketing with the case number, hearing, judgment …).',
+  })
   async reportCourtEvent(
     @Arg('report', () => CourtReportInputType) report: CourtReportInputType,
     @Ctx() ctx: RequestContext,
-    @Arg('eventId', () => Key, { nullable: true, description: 'Your system’s id of the report: a retry with it changes nothing.' }) eventId?: string,
+    @Arg('eventId', () => Key, {
+      nullable: true,
+      description: 'Your system’s id of the report: a retry with it changes nothing.',
+    })
+    eventId?: string,
   ): Promise<ReferralType> {
-    await applyCourtReport(ctx.em, { ...report, courtId: ctx.identity.organisationId }, { via: 'API', reporter: ctx.identity, reportId: eventId ?? undefined });
+    await applyCourtReport(
+      ctx.em,
+      { ...report, courtId: ctx.identity.organisationId },
+      { via: 'API', reporter: ctx.identity, reportId: eventId ?? undefined },
+    );
     return readBack(ctx, report.referralId);
   }
 
-  @Mutation(() => ReferralType, { description: 'The court records the one-month extension of a small claim’s decision deadline (art. 168).' })
-  async approveSmallClaimsExtension(@Arg('referralId', () => ID) referralId: string, @Arg('approvedOn', () => LocalDate) approvedOn: string, @Ctx() ctx: RequestContext): Promise<ReferralType> {
+  @Mutation(() => ReferralType, {
+    description: 'The court records the one-month extension of a small claim’s decision deadline (art. 168).',
+  })
+  async approveSmallClaimsExtension(
+    @Arg('referralId', () => ID) referralId: string,
+    @Arg('approvedOn', () => LocalDate) approvedOn: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType> {
     await approveSmallClaimsExtension(ctx.em, ctx.identity, { referralId, approvedOn });
     return readBack(ctx, referralId);
   }
@@ -86,7 +113,11 @@ export class ReferralResolver {
     @Arg('filter', () => ReferralFilterInput, { nullable: true }) filter?: ReferralFilterInput,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
-    @Arg('after', () => Key, { nullable: true, description: "The previous page's endCursor: the next page, read from the index however deep." }) after?: string | null,
+    @Arg('after', () => Key, {
+      nullable: true,
+      description: "The previous page's endCursor: the next page, read from the index however deep.",
+    })
+    after?: string | null,
   ): Promise<ReferralPageType> {
     const page = await listReferrals(ctx.em, ctx.identity, filter ?? {}, { first, offset, after });
     return { items: page.items.map(toReferralType), endCursor: page.endCursor, countTotal: page.totalCount };
@@ -104,12 +135,16 @@ export class ReferralResolver {
   }
 
   @Directive('@listSize(assumedSize: 10)')
-  @FieldResolver(() => [CourtEventRecordType], { description: 'Every report received from the court, with how it was judged.' })
+  @FieldResolver(() => [CourtEventRecordType], {
+    description: 'Every report received from the court, with how it was judged.',
+  })
   async courtEvents(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<CourtEventRecordType[]> {
     return (await courtEventsLoader(ctx).load(referral.id)).map(toCourtEventRecordType);
   }
 
-  @Query(() => PackageVerificationType, { description: "Recomputes a package's digest and checks its place in the evidence chain." })
+  @Query(() => PackageVerificationType, {
+    description: "Recomputes a package's digest and checks its place in the evidence chain.",
+  })
   async verifyCasePackage(
     @Arg('referralId', () => ID) referralId: string,
     @Ctx() ctx: RequestContext,
@@ -119,30 +154,51 @@ export class ReferralResolver {
   }
 
   @Directive('@listSize(assumedSize: 50)')
-  @Query(() => [ConsolidatedBatchType], { description: 'Consolidated batches: a court its own, a company those of its referrals.' })
+  @Query(() => [ConsolidatedBatchType], {
+    description: 'Consolidated batches: a court its own, a company those of its referrals.',
+  })
   async consolidatedBatches(@Ctx() ctx: RequestContext): Promise<ConsolidatedBatchType[]> {
     return (await listBatches(ctx.em, ctx.identity)).map(toBatchType);
   }
 
   @Mutation(() => ConsolidatedBatchType, { description: 'The court accepts a batch for a joint hearing.' })
-  async acceptConsolidatedBatch(@Arg('batchKey', () => Key) batchKey: string, @Ctx() ctx: RequestContext): Promise<ConsolidatedBatchType> {
+  async acceptConsolidatedBatch(
+    @Arg('batchKey', () => Key) batchKey: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConsolidatedBatchType> {
     return toBatchType(await acceptBatch(ctx.em, ctx.identity, batchKey));
   }
 
   @Directive('@listSize(assumedSize: 10)')
-  @Mutation(() => [ConsolidatedBatchType], { description: 'The court takes cases out of a batch into a batch of their own.' })
-  async splitConsolidatedBatch(@Arg('batchKey', () => Key) batchKey: string, @Arg('referralIds', () => [ID]) referralIds: string[], @Ctx() ctx: RequestContext): Promise<ConsolidatedBatchType[]> {
+  @Mutation(() => [ConsolidatedBatchType], {
+    description: 'The court takes cases out of a batch into a batch of their own.',
+  })
+  async splitConsolidatedBatch(
+    @Arg('batchKey', () => Key) batchKey: string,
+    @Arg('referralIds', () => [ID]) referralIds: string[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConsolidatedBatchType[]> {
     return (await splitConsolidatedBatch(ctx.em, ctx.identity, batchKey, referralIds)).map(toBatchType);
   }
 
   @Directive('@listSize(assumedSize: 50)')
-  @Query(() => [OverdueSmallClaimType], { description: 'Docketed small claims past their decision date (art. 168), most overdue first.' })
-  async overdueSmallClaims(@Ctx() ctx: RequestContext, @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string): Promise<OverdueSmallClaimType[]> {
-    return (await overdueSmallClaims(ctx.em, ctx.identity, asOf ?? null)).map((o) => ({ ...o, referral: toReferralType(o.referral) }));
+  @Query(() => [OverdueSmallClaimType], {
+    description: 'Docketed small claims past their decision date (art. 168), most overdue first.',
+  })
+  async overdueSmallClaims(
+    @Ctx() ctx: RequestContext,
+    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string,
+  ): Promise<OverdueSmallClaimType[]> {
+    return (await overdueSmallClaims(ctx.em, ctx.identity, asOf ?? null)).map((o) => ({
+      ...o,
+      referral: toReferralType(o.referral),
+    }));
   }
 
   @Directive('@listSize(assumedSize: 100)')
-  @Query(() => [ReferralStatisticsType], { description: 'Bureaus: referrals by compound and company in their jurisdiction, without households.' })
+  @Query(() => [ReferralStatisticsType], {
+    description: 'Bureaus: referrals by compound and company in their jurisdiction, without households.',
+  })
   async referralStatistics(@Ctx() ctx: RequestContext): Promise<ReferralStatisticsType[]> {
     return referralStatistics(ctx.em, ctx.identity);
   }

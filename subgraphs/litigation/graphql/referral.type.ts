@@ -1,5 +1,11 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CASE_STATUSES, COURT_EVENT_KINDS, CourtEventKind, CourtProcedure, PROPOSED_PROCEDURES } from '../../../catalog';
+import {
+  CASE_STATUSES,
+  COURT_EVENT_KINDS,
+  CourtEventKind,
+  CourtProcedure,
+  PROPOSED_PROCEDURES,
+} from '../../../catalog';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { SMALL_CLAIMS_EXCLUSION_NAMES } from '../domain/statutes';
 import { Fen, Key, LocalDate, Name, Note } from '../../../platform/graphql/scalars';
@@ -10,8 +16,15 @@ export const SmallClaimsExclusionEnum = graphqlEnum(SMALL_CLAIMS_EXCLUSION_NAMES
 export const ProcedureEnum = graphqlEnum(PROPOSED_PROCEDURES);
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
 registerEnumType(CourtEventKindEnum, { name: 'CourtEventKind' });
-registerEnumType(SmallClaimsExclusionEnum, { name: 'SmallClaimsExclusion', description: 'Civil Procedure Law art. 166.' });
-registerEnumType(ProcedureEnum, { name: 'Procedure', description: 'UNDETERMINED: no small-claims threshold is recorded for the court’s province and year; the court decides.' });
+registerEnumType(SmallClaimsExclusionEnum, {
+  name: 'SmallClaimsExclusion',
+  description: 'Civil Procedure Law art. 166.',
+});
+registerEnumType(ProcedureEnum, {
+  name: 'Procedure',
+  description:
+    'UNDETERMINED: no small-claims threshold is recorded for the court’s province and year; the court decides.',
+});
 
 const FEN = { description: 'Whole fen (分).' };
 
@@ -27,15 +40,27 @@ export class HouseholdRef {
 
 @ObjectType('EligibilityFailure')
 export class EligibilityFailureType {
-  @Field({ description: 'NOTHING_OWED, NO_CLAIMABLE_CHARGES, CONTRACT_NOT_FILED, NO_DEMAND_RECORDED, DEMAND_PERIOD_NOT_ELAPSED or MEDIATION_NOT_TRIED.' }) code!: string;
+  @Field({
+    description:
+      'NOTHING_OWED, NO_CLAIMABLE_CHARGES, CONTRACT_NOT_FILED, NO_DEMAND_RECORDED, DEMAND_PERIOD_NOT_ELAPSED or MEDIATION_NOT_TRIED.',
+  })
+  code!: string;
   @Field() message!: string;
   @Directive('@listSize(assumedSize: 60)')
-  @Field(() => [String], { nullable: true }) months?: string[];
-  @Field(() => String, { nullable: true, description: "DEMAND_PERIOD_NOT_ELAPSED: the last day of the reasonable period after the demand (Civil Code art. 944 para. 2); refer after it." })
+  @Field(() => [String], { nullable: true })
+  months?: string[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'DEMAND_PERIOD_NOT_ELAPSED: the last day of the reasonable period after the demand (Civil Code art. 944 para. 2); refer after it.',
+  })
   elapsesOn?: string | null;
 }
 
-@ObjectType('ExcludedCharge', { description: 'A month left out of the claim, with the reason (TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944).' })
+@ObjectType('ExcludedCharge', {
+  description:
+    'A month left out of the claim, with the reason (TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944).',
+})
 export class ExcludedChargeType {
   @Field() month!: string;
   @Field(() => Float, FEN) amountFen!: number;
@@ -53,11 +78,14 @@ export class ClaimedMonthType {
 export class EligibilityType {
   @Field() eligible!: boolean;
   @Directive('@listSize(assumedSize: 10)')
-  @Field(() => [EligibilityFailureType]) failures!: EligibilityFailureType[];
+  @Field(() => [EligibilityFailureType])
+  failures!: EligibilityFailureType[];
   @Directive('@listSize(assumedSize: 36)')
-  @Field(() => [ClaimedMonthType]) claimableCharges!: ClaimedMonthType[];
+  @Field(() => [ClaimedMonthType])
+  claimableCharges!: ClaimedMonthType[];
   @Directive('@listSize(assumedSize: 36)')
-  @Field(() => [ExcludedChargeType]) excludedCharges!: ExcludedChargeType[];
+  @Field(() => [ExcludedChargeType])
+  excludedCharges!: ExcludedChargeType[];
 }
 
 @ObjectType('ProcedureReason')
@@ -66,13 +94,16 @@ export class ProcedureReasonType {
   @Field() message!: string;
 }
 
-@ObjectType('CasePackageVersion', { description: 'An immutable version of what the court receives; digest = SHA-256 of canonicalJson.' })
+@ObjectType('CasePackageVersion', {
+  description: 'An immutable version of what the court receives; digest = SHA-256 of canonicalJson.',
+})
 export class CasePackageVersionType {
   @Field(() => Int) version!: number;
   @Field() digest!: string;
   @Field(() => String, { nullable: true }) previousDigest!: string | null;
   @Field(() => Int, { description: 'Its position in the evidence chain.' }) chainSequence!: number;
-  @Field({ description: 'The package as canonical JSON (sorted keys, no spaces): hash it to check the digest.' }) canonicalJson!: string;
+  @Field({ description: 'The package as canonical JSON (sorted keys, no spaces): hash it to check the digest.' })
+  canonicalJson!: string;
   @Field() createdAt!: Date;
 }
 
@@ -92,26 +123,37 @@ export class ReferralType {
   @Field() courtId!: string;
   @Field(() => ID) accountId!: string;
   @Field(() => ID) householdId!: string;
-  @Field(() => HouseholdRef, { nullable: true, description: 'The defendant’s household in the areas register, for those who may read it there.' })
+  @Field(() => HouseholdRef, {
+    nullable: true,
+    description: 'The defendant’s household in the areas register, for those who may read it there.',
+  })
   household!: HouseholdRef | null;
   @Field(() => ID) areaId!: string;
   @Field() areaName!: string;
   @Field(() => ID, { nullable: true }) contractId!: string | null;
   @Field() eligible!: boolean;
   @Field(() => EligibilityType) eligibility!: EligibilityType;
-  @Field(() => CaseStatusEnum, { nullable: true, description: 'Null for an ineligible referral, which was not sent.' }) status!: string | null;
+  @Field(() => CaseStatusEnum, { nullable: true, description: 'Null for an ineligible referral, which was not sent.' })
+  status!: string | null;
   @Field(() => ProcedureEnum, { nullable: true }) procedure!: string | null;
   @Directive('@listSize(assumedSize: 5)')
-  @Field(() => [ProcedureReasonType]) procedureReasons!: ProcedureReasonType[];
-  @Field(() => Float, { description: 'Fees and penalty (标的额), in fen: what decides the procedure.' }) amountInDisputeFen!: number;
+  @Field(() => [ProcedureReasonType])
+  procedureReasons!: ProcedureReasonType[];
+  @Field(() => Float, { description: 'Fees and penalty (标的额), in fen: what decides the procedure.' })
+  amountInDisputeFen!: number;
   @Field(() => Float, FEN) grandTotalFen!: number;
-  @Field(() => String, { nullable: true, description: 'The court case number (案号), once docketed.' }) caseNumber!: string | null;
+  @Field(() => String, { nullable: true, description: 'The court case number (案号), once docketed.' }) caseNumber!:
+    string | null;
   @Field(() => String, { nullable: true }) docketedOn!: string | null;
   @Field(() => String, { nullable: true }) hearingOn!: string | null;
   @Field(() => Float, { nullable: true }) judgedFen!: number | null;
   @Field(() => Float, { nullable: true }) settledFen!: number | null;
   @Field(() => String, { nullable: true }) decidedOn!: string | null;
-  @Field(() => String, { nullable: true, description: 'When the one-month extension of a small claim was approved (art. 168).' }) extensionApprovedOn!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the one-month extension of a small claim was approved (art. 168).',
+  })
+  extensionApprovedOn!: string | null;
   @Field(() => String, { nullable: true }) batchKey!: string | null;
   @Field() submittedOn!: string;
 }
@@ -119,13 +161,17 @@ export class ReferralType {
 @ObjectType('ReferralPage')
 export class ReferralPageType {
   @Directive('@listSize(assumedSize: 50)')
-  @Field(() => [ReferralType]) items!: ReferralType[];
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' }) endCursor!: string | null;
+  @Field(() => [ReferralType])
+  items!: ReferralType[];
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  endCursor!: string | null;
   /** Counts the matching referrals when `totalCount` is selected (ReferralPageResolver). */
   countTotal!: () => Promise<number>;
 }
 
-@ObjectType('ConsolidatedBatch', { description: 'Referrals of one court, plaintiff, compound and contract, for a joint hearing.' })
+@ObjectType('ConsolidatedBatch', {
+  description: 'Referrals of one court, plaintiff, compound and contract, for a joint hearing.',
+})
 export class ConsolidatedBatchType {
   @Field() batchKey!: string;
   @Field() courtId!: string;
@@ -134,9 +180,11 @@ export class ConsolidatedBatchType {
   @Field(() => ID, { deprecationReason: AREA_ID_DEPRECATION }) compoundId!: string;
   @Field(() => ID) contractId!: string;
   @Directive('@listSize(assumedSize: 50)')
-  @Field(() => [ID]) referralIds!: string[];
+  @Field(() => [ID])
+  referralIds!: string[];
   @Field(() => String, { nullable: true }) splitFrom!: string | null;
-  @Field(() => String, { nullable: true, description: 'ACCEPTED once the court accepts the joint hearing.' }) courtDecision!: string | null;
+  @Field(() => String, { nullable: true, description: 'ACCEPTED once the court accepts the joint hearing.' })
+  courtDecision!: string | null;
 }
 
 @ObjectType('PackageVerification')
@@ -144,10 +192,15 @@ export class PackageVerificationType {
   @Field() valid!: boolean;
   @Field(() => Int) version!: number;
   @Field({ description: 'The digest stored when the package was sent.' }) storedDigest!: string;
-  @Field(() => String, { nullable: true, description: 'The digest of the package as stored now.' }) digest!: string | null;
+  @Field(() => String, { nullable: true, description: 'The digest of the package as stored now.' }) digest!:
+    string | null;
   @Field(() => Int, { nullable: true, description: 'The chain entry recording this digest.' }) sequence!: number | null;
   @Field(() => Int, { nullable: true }) previousVersionSequence!: number | null;
-  @Field(() => String, { nullable: true, description: 'CHAIN_BROKEN, PACKAGE_NOT_IN_CHAIN, PREVIOUS_VERSION_NOT_IN_CHAIN or PAYLOAD_NOT_JSON.' }) reason!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'CHAIN_BROKEN, PACKAGE_NOT_IN_CHAIN, PREVIOUS_VERSION_NOT_IN_CHAIN or PAYLOAD_NOT_JSON.',
+  })
+  reason!: string | null;
   @Field() chainValid!: boolean;
   @Field(() => Int, { nullable: true }) firstBrokenSequence!: number | null;
 }
@@ -179,7 +232,10 @@ export class ReferralStatisticsType {
 @InputType('EvidenceInput')
 export class EvidenceInputType {
   @Field(() => Name) name!: string;
-  @Field(() => Key, { description: 'e.g. CONTRACT, FILING_RECORD, FEE_NOTICE, DEMAND_LETTER, SERVICE_RECORD, MEDIATION_RECORD.' }) type!: string;
+  @Field(() => Key, {
+    description: 'e.g. CONTRACT, FILING_RECORD, FEE_NOTICE, DEMAND_LETTER, SERVICE_RECORD, MEDIATION_RECORD.',
+  })
+  type!: string;
   @Field(() => Key, { description: 'SHA-256 of the file, 64 lower-case hex digits.' }) sha256!: string;
 }
 
@@ -195,10 +251,21 @@ export class ReferralInputType {
   @Field(() => [ID]) accountIds!: string[];
   @Field(() => [EvidenceInputType]) evidence!: EvidenceInputType[];
   @Field(() => [CostInputType], { nullable: true }) costs?: CostInputType[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Both parties agree to small claims above the threshold (art. 165).' }) bothPartiesConsent?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Both parties agree to small claims above the threshold (art. 165).',
+  })
+  bothPartiesConsent?: boolean | null;
   @Field(() => [SmallClaimsExclusionEnum], { nullable: true }) exclusions?: string[] | null;
-  @Field(() => LocalDate, { nullable: true, description: 'When a party expressly declined mediation, if no session was held.' }) mediationWaivedOn?: string | null;
-  @Field(() => Key, { nullable: true, description: 'Your id of this referral (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same referrals.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'When a party expressly declined mediation, if no session was held.',
+  })
+  mediationWaivedOn?: string | null;
+  @Field(() => Key, {
+    nullable: true,
+    description: 'Your id of this referral (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same referrals.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -217,9 +284,11 @@ export class ReferralFilterInput {
 export class CourtReportInputType {
   @Field(() => ID) referralId!: string;
   @Field(() => CourtEventKindEnum) kind!: CourtEventKind;
-  @Field(() => Key, { description: 'ISO 8601 instant with its zone, e.g. 2026-11-20T09:30:00+08:00.' }) occurredAt!: string;
+  @Field(() => Key, { description: 'ISO 8601 instant with its zone, e.g. 2026-11-20T09:30:00+08:00.' })
+  occurredAt!: string;
   @Field(() => Key, { nullable: true }) caseNumber?: string | null;
-  @Field(() => ProcedureEnum, { nullable: true, description: 'With DOCKETED: the procedure the court chose.' }) procedure?: CourtProcedure | null;
+  @Field(() => ProcedureEnum, { nullable: true, description: 'With DOCKETED: the procedure the court chose.' })
+  procedure?: CourtProcedure | null;
   @Field(() => LocalDate, { nullable: true }) hearingOn?: string | null;
   @Field(() => Fen, { nullable: true }) judgedFen?: number | null;
   @Field(() => Fen, { nullable: true }) settledFen?: number | null;

@@ -44,7 +44,11 @@ export async function listBatches(em: EntityManager, reach: ReferralReach): Prom
   return rows.map(batchOf);
 }
 
-export async function findBatch(em: EntityManager, reach: ReferralReach, batchKey: string): Promise<BatchRecord | null> {
+export async function findBatch(
+  em: EntityManager,
+  reach: ReferralReach,
+  batchKey: string,
+): Promise<BatchRecord | null> {
   const scope = batchReach(reach);
   const [row] = await sqlRows<BatchColumns>(
     em,
@@ -65,19 +69,31 @@ export async function batchesOf(tx: EntityManager, courtId: string, companyId: s
 }
 
 /** Removes a court's and company's batches other than those named. */
-export async function deleteBatchesExcept(tx: EntityManager, courtId: string, companyId: string, batchKeys: readonly string[]): Promise<void> {
-  await sqlRun(tx, `delete from litigation.consolidated_batch where court_id = ? and company_id = ? and batch_key <> all(?::text[])`, [
-    courtId,
-    companyId,
-    sqlArray(batchKeys),
-  ]);
+export async function deleteBatchesExcept(
+  tx: EntityManager,
+  courtId: string,
+  companyId: string,
+  batchKeys: readonly string[],
+): Promise<void> {
+  await sqlRun(
+    tx,
+    `delete from litigation.consolidated_batch where court_id = ? and company_id = ? and batch_key <> all(?::text[])`,
+    [courtId, companyId, sqlArray(batchKeys)],
+  );
 }
 
 const INSERT = `insert into litigation.consolidated_batch (batch_key, group_key, court_id, company_id, area_id, contract_id, split_from, referral_ids)
   values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)`;
 
 const insertParams = (b: ConsolidatedBatch) => [
-  b.batchKey, b.groupKey, b.courtId, b.plaintiffId, b.areaId, b.contractId, b.splitFrom, JSON.stringify(b.referralIds),
+  b.batchKey,
+  b.groupKey,
+  b.courtId,
+  b.plaintiffId,
+  b.areaId,
+  b.contractId,
+  b.splitFrom,
+  JSON.stringify(b.referralIds),
 ];
 
 export async function insertBatch(tx: EntityManager, batch: ConsolidatedBatch): Promise<void> {
@@ -86,16 +102,29 @@ export async function insertBatch(tx: EntityManager, batch: ConsolidatedBatch): 
 
 /** Stores a recomputed batch: a new one is inserted, a known one gets its referrals as they now are. */
 export async function saveBatch(tx: EntityManager, batch: ConsolidatedBatch): Promise<void> {
-  await sqlRun(tx, `${INSERT} on conflict (batch_key) do update set referral_ids = excluded.referral_ids, updated_at = now()`, insertParams(batch));
+  await sqlRun(
+    tx,
+    `${INSERT} on conflict (batch_key) do update set referral_ids = excluded.referral_ids, updated_at = now()`,
+    insertParams(batch),
+  );
 }
 
-export async function updateBatchReferrals(tx: EntityManager, batchKey: string, referralIds: readonly string[]): Promise<void> {
-  await sqlRun(tx, `update litigation.consolidated_batch set referral_ids = ?::jsonb, updated_at = now() where batch_key = ?`, [
-    JSON.stringify(referralIds),
-    batchKey,
-  ]);
+export async function updateBatchReferrals(
+  tx: EntityManager,
+  batchKey: string,
+  referralIds: readonly string[],
+): Promise<void> {
+  await sqlRun(
+    tx,
+    `update litigation.consolidated_batch set referral_ids = ?::jsonb, updated_at = now() where batch_key = ?`,
+    [JSON.stringify(referralIds), batchKey],
+  );
 }
 
 export async function recordCourtAcceptance(tx: EntityManager, batchKey: string): Promise<void> {
-  await sqlRun(tx, `update litigation.consolidated_batch set court_decision = 'ACCEPTED', decided_at = now() where batch_key = ?`, [batchKey]);
+  await sqlRun(
+    tx,
+    `update litigation.consolidated_batch set court_decision = 'ACCEPTED', decided_at = now() where batch_key = ?`,
+    [batchKey],
+  );
 }

@@ -57,7 +57,11 @@ export async function latestPackage(tx: EntityManager, referralId: string): Prom
   return row?.package ?? null;
 }
 
-export async function insertPackage(tx: EntityManager, pkg: CasePackage, recorded: { digest: string; chainSequence: number }): Promise<void> {
+export async function insertPackage(
+  tx: EntityManager,
+  pkg: CasePackage,
+  recorded: { digest: string; chainSequence: number },
+): Promise<void> {
   await sqlRun(
     tx,
     `insert into litigation.case_package (referral_id, version, package, digest, previous_digest, chain_sequence) values (?, ?, ?::jsonb, ?, ?, ?)`,

@@ -17,7 +17,11 @@ export async function saveClaimIfNewer(em: EntityManager, claim: ClaimUpdatedDat
 }
 
 /** The company's claims on these accounts, by account id; an account of another company is simply absent. */
-export async function companyClaims(tx: EntityManager, companyId: string, accountIds: readonly string[]): Promise<Map<string, StoredClaim>> {
+export async function companyClaims(
+  tx: EntityManager,
+  companyId: string,
+  accountIds: readonly string[],
+): Promise<Map<string, StoredClaim>> {
   const rows = await sqlRows<{ account_id: string; claim: ClaimUpdatedData }>(
     tx,
     `select account_id, claim from litigation.claim_account where company_id = ? and account_id = any(?::uuid[])`,

@@ -33,7 +33,9 @@ const profileOf = (r: ProfileColumns): CompanyProfile => ({
 });
 
 export async function findCompanyProfile(em: EntityManager, companyId: string): Promise<CompanyProfile | null> {
-  const [row] = await sqlRows<ProfileColumns>(em, `select * from litigation.company_profile where company_id = ?`, [companyId]);
+  const [row] = await sqlRows<ProfileColumns>(em, `select * from litigation.company_profile where company_id = ?`, [
+    companyId,
+  ]);
   return row ? profileOf(row) : null;
 }
 
@@ -49,7 +51,20 @@ export async function saveCompanyProfile(tx: EntityManager, p: CompanyProfile, u
        agent = excluded.agent, service_address = excluded.service_address, service_recipient = excluded.service_recipient,
        accepts_electronic_service = excluded.accepts_electronic_service, electronic_service_address = excluded.electronic_service_address,
        updated_by = excluded.updated_by, updated_at = now()`,
-    [p.companyId, p.legalName, p.domicile, p.creditCode, p.legalRepresentative, p.legalRepresentativeTitle, p.phone, p.agent ? JSON.stringify(p.agent) : null,
-      p.serviceAddress, p.serviceRecipient, p.acceptsElectronicService, p.electronicServiceAddress, updatedBy],
+    [
+      p.companyId,
+      p.legalName,
+      p.domicile,
+      p.creditCode,
+      p.legalRepresentative,
+      p.legalRepresentativeTitle,
+      p.phone,
+      p.agent ? JSON.stringify(p.agent) : null,
+      p.serviceAddress,
+      p.serviceRecipient,
+      p.acceptsElectronicService,
+      p.electronicServiceAddress,
+      updatedBy,
+    ],
   );
 }

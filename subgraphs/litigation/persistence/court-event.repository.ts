@@ -52,13 +52,23 @@ export async function insertCourtEvent(tx: EntityManager, e: CourtEventRecord): 
 }
 
 /** The report recorded under this id, if any: the referral it was on and the details it carried. */
-export async function reportOfId(tx: EntityManager, reportId: string): Promise<{ referralId: string; details: Record<string, unknown> } | null> {
-  const [row] = await sqlRows<Pick<CourtEventColumns, 'referral_id' | 'details'>>(tx, `select referral_id, details from litigation.court_event where id = ?`, [reportId]);
+export async function reportOfId(
+  tx: EntityManager,
+  reportId: string,
+): Promise<{ referralId: string; details: Record<string, unknown> } | null> {
+  const [row] = await sqlRows<Pick<CourtEventColumns, 'referral_id' | 'details'>>(
+    tx,
+    `select referral_id, details from litigation.court_event where id = ?`,
+    [reportId],
+  );
   return row ? { referralId: row.referral_id, details: row.details } : null;
 }
 
 /** Every report on the referrals, in the order received: one query for a whole list of referrals. */
-export async function courtEventsOf(em: EntityManager, referralIds: readonly string[]): Promise<(CourtEventRecord & { receivedAt: Date })[]> {
+export async function courtEventsOf(
+  em: EntityManager,
+  referralIds: readonly string[],
+): Promise<(CourtEventRecord & { receivedAt: Date })[]> {
   const rows = await sqlRows<CourtEventColumns>(
     em,
     `select id, referral_id, kind, occurred_at, verdict, details, via, reported_by, received_at from litigation.court_event

@@ -36,7 +36,11 @@ const courtDocumentOf = (r: CourtDocumentColumns): CourtDocumentRecord => ({
   chainSequence: r.chain_sequence,
 });
 
-export async function courtDocuments(em: EntityManager, referralId: string, packageVersion: number): Promise<CourtDocumentRecord[]> {
+export async function courtDocuments(
+  em: EntityManager,
+  referralId: string,
+  packageVersion: number,
+): Promise<CourtDocumentRecord[]> {
   const rows = await sqlRows<CourtDocumentColumns>(
     em,
     `select * from litigation.court_document where referral_id = ?::uuid and package_version = ? order by kind desc`,
@@ -95,12 +99,27 @@ export async function evidenceFilesOf(em: EntityManager, referralIds: readonly s
 }
 
 /** Records the file unless the referral has one with the same digest already; true when it was recorded. */
-export async function insertEvidenceFile(tx: EntityManager, f: EvidenceFile, meta: { chainSequence: number; uploadedBy: string }): Promise<boolean> {
+export async function insertEvidenceFile(
+  tx: EntityManager,
+  f: EvidenceFile,
+  meta: { chainSequence: number; uploadedBy: string },
+): Promise<boolean> {
   const inserted = await sqlRun(
     tx,
     `insert into litigation.evidence_file (id, referral_id, name, type, media_type, sha256, size_bytes, storage_key, chain_sequence, uploaded_by)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (referral_id, sha256) do nothing`,
-    [f.id, f.referralId, f.name, f.type, f.mediaType, f.sha256, f.sizeBytes, f.storageKey, meta.chainSequence, meta.uploadedBy],
+    [
+      f.id,
+      f.referralId,
+      f.name,
+      f.type,
+      f.mediaType,
+      f.sha256,
+      f.sizeBytes,
+      f.storageKey,
+      meta.chainSequence,
+      meta.uploadedBy,
+    ],
   );
   return inserted > 0;
 }
@@ -126,7 +145,11 @@ interface UploadColumns {
   sha256: string;
 }
 
-export async function insertEvidenceUpload(tx: EntityManager, u: EvidenceUploadRecord, startedBy: string): Promise<void> {
+export async function insertEvidenceUpload(
+  tx: EntityManager,
+  u: EvidenceUploadRecord,
+  startedBy: string,
+): Promise<void> {
   await sqlRun(
     tx,
     `insert into litigation.evidence_upload (id, referral_id, company_id, name, type, size_bytes, sha256, started_by) values (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -136,8 +159,22 @@ export async function insertEvidenceUpload(tx: EntityManager, u: EvidenceUploadR
 
 /** The upload, locked for the rest of the caller's transaction. */
 export async function lockEvidenceUpload(tx: EntityManager, id: string): Promise<EvidenceUploadRecord | null> {
-  const [row] = await sqlRows<UploadColumns>(tx, `select * from litigation.evidence_upload where id = ?::uuid for update`, [id]);
-  return row ? { id: row.id, referralId: row.referral_id, companyId: row.company_id, name: row.name, type: row.type, sizeBytes: row.size_bytes, sha256: row.sha256 } : null;
+  const [row] = await sqlRows<UploadColumns>(
+    tx,
+    `select * from litigation.evidence_upload where id = ?::uuid for update`,
+    [id],
+  );
+  return row
+    ? {
+        id: row.id,
+        referralId: row.referral_id,
+        companyId: row.company_id,
+        name: row.name,
+        type: row.type,
+        sizeBytes: row.size_bytes,
+        sha256: row.sha256,
+      }
+    : null;
 }
 
 /** Stores a part, replacing one sent before with the same index (a retried part). */
@@ -150,7 +187,10 @@ export async function savePart(tx: EntityManager, uploadId: string, index: numbe
 }
 
 /** The indexes received and their total size. */
-export async function partsReceived(tx: EntityManager, uploadId: string): Promise<{ indexes: number[]; bytes: number }> {
+export async function partsReceived(
+  tx: EntityManager,
+  uploadId: string,
+): Promise<{ indexes: number[]; bytes: number }> {
   const rows = await sqlRows<{ index: number; size: number | string }>(
     tx,
     `select index, octet_length(bytes) as size from litigation.evidence_upload_part where upload_id = ?::uuid order by index`,
@@ -161,7 +201,11 @@ export async function partsReceived(tx: EntityManager, uploadId: string): Promis
 
 /** The parts joined in order. */
 export async function joinedParts(tx: EntityManager, uploadId: string): Promise<Buffer> {
-  const rows = await sqlRows<{ bytes: Buffer }>(tx, `select bytes from litigation.evidence_upload_part where upload_id = ?::uuid order by index`, [uploadId]);
+  const rows = await sqlRows<{ bytes: Buffer }>(
+    tx,
+    `select bytes from litigation.evidence_upload_part where upload_id = ?::uuid order by index`,
+    [uploadId],
+  );
   return Buffer.concat(rows.map((r) => Buffer.from(r.bytes)));
 }
 

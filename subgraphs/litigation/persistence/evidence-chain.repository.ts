@@ -31,7 +31,10 @@ export async function lockChainForAppend(tx: EntityManager): Promise<void> {
 }
 
 export async function chainHead(tx: EntityManager): Promise<ChainEntry | null> {
-  const [row] = await sqlRows<ChainColumns>(tx, `select ${COLUMNS} from litigation.evidence_chain order by sequence desc limit 1`);
+  const [row] = await sqlRows<ChainColumns>(
+    tx,
+    `select ${COLUMNS} from litigation.evidence_chain order by sequence desc limit 1`,
+  );
   return row ? entryOf(row) : null;
 }
 
@@ -45,5 +48,7 @@ export async function insertChainEntry(tx: EntityManager, e: ChainEntry): Promis
 
 /** The whole chain in order, for verification. */
 export async function chainEntries(em: EntityManager): Promise<ChainEntry[]> {
-  return (await sqlRows<ChainColumns>(em, `select ${COLUMNS} from litigation.evidence_chain order by sequence`)).map(entryOf);
+  return (await sqlRows<ChainColumns>(em, `select ${COLUMNS} from litigation.evidence_chain order by sequence`)).map(
+    entryOf,
+  );
 }

@@ -32,7 +32,11 @@ const filingOf = (r: FilingSnapshotColumns): AreaFiling => ({
 });
 
 /** The company's contract filings for these areas, every status (a superseded filing still proves its months). */
-export async function companyFilings(tx: EntityManager, companyId: string, areaIds: readonly string[]): Promise<AreaFiling[]> {
+export async function companyFilings(
+  tx: EntityManager,
+  companyId: string,
+  areaIds: readonly string[],
+): Promise<AreaFiling[]> {
   const rows = await sqlRows<FilingSnapshotColumns>(
     tx,
     `select filing_id, contract_id, area_id, status, record_number, starts_on::text as starts_on, ends_on::text as ends_on,

@@ -14,7 +14,8 @@ export const largeObjectStore: DocumentStore = {
     return `${PREFIX}${String(row.oid)}`;
   },
   async get(em: EntityManager, key: string): Promise<Buffer> {
-    if (!key.startsWith(PREFIX) || !/^[0-9]+$/.test(key.slice(PREFIX.length))) throw new Error(`not a large-object key: ${key}`);
+    if (!key.startsWith(PREFIX) || !/^[0-9]+$/.test(key.slice(PREFIX.length)))
+      throw new Error(`not a large-object key: ${key}`);
     const [row] = await sqlRows<{ bytes: Buffer }>(em, `select lo_get(?::oid) as bytes`, [key.slice(PREFIX.length)]);
     return Buffer.from(row.bytes);
   },

@@ -7,7 +7,12 @@ import { Identity } from '../../../kernel/identity';
 import { ownerRegisterClient } from './owner-register.client';
 
 const tokens = tokenSettings({ NODE_ENV: 'test' });
-const court: Identity = { subject: 'clerk', role: 'COURT', organisationId: 'bj-haidian-court', jurisdictions: ['110108'] };
+const court: Identity = {
+  subject: 'clerk',
+  role: 'COURT',
+  organisationId: 'bj-haidian-court',
+  jurisdictions: ['110108'],
+};
 
 /** An areas subgraph stand-in: records each request with the identity it asserted, answers what `answer` gives. */
 async function fakeAreas(answer: (body: { variables: Record<string, unknown> }) => unknown) {
@@ -16,7 +21,10 @@ async function fakeAreas(answer: (body: { variables: Record<string, unknown> }) 
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString());
-    seen.push({ identity: (await verifyIdentityAssertion(String(req.headers[IDENTITY_HEADER]), tokens)).identity, variables: body.variables });
+    seen.push({
+      identity: (await verifyIdentityAssertion(String(req.headers[IDENTITY_HEADER]), tokens)).identity,
+      variables: body.variables,
+    });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(body)));
   });
   server.listen(0, '127.0.0.1');
@@ -27,12 +35,28 @@ async function fakeAreas(answer: (body: { variables: Record<string, unknown> }) 
 
 describe('the owners’ register client (Household.ownerIdentity of the areas subgraph)', () => {
   it('asks for the household with the caller’s identity and the referral, and decodes the owner', async () => {
-    const owner = { legalName: '张三', idType: 'RESIDENT_ID', idNumber: '110108190001010015', phone: '13900000000', serviceAddress: '北京市海淀区', masked: false };
+    const owner = {
+      legalName: '张三',
+      idType: 'RESIDENT_ID',
+      idNumber: '110108190001010015',
+      phone: '13900000000',
+      serviceAddress: '北京市海淀区',
+      masked: false,
+    };
     const areas = await fakeAreas(() => ({ data: { _entities: [{ ownerIdentity: owner }] } }));
     try {
-      const found = await ownerRegisterClient({ url: areas.url, tokens }).find({ caller: court, householdId: 'h-1', referralId: 'r-1' });
+      const found = await ownerRegisterClient({ url: areas.url, tokens }).find({
+        caller: court,
+        householdId: 'h-1',
+        referralId: 'r-1',
+      });
       expect(found).toEqual(owner);
-      expect(areas.seen).toEqual([{ identity: court, variables: { representations: [{ __typename: 'Household', id: 'h-1' }], referralId: 'r-1' } }]);
+      expect(areas.seen).toEqual([
+        {
+          identity: court,
+          variables: { representations: [{ __typename: 'Household', id: 'h-1' }], referralId: 'r-1' },
+        },
+      ]);
     } finally {
       await areas.stop();
     }
@@ -40,10 +64,21 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
 
   it('gives null when the register holds no identity, or does not disclose identities yet (no such field)', async () => {
     const none = await fakeAreas(() => ({ data: { _entities: [{ ownerIdentity: null }] } }));
-    const old = await fakeAreas(() => ({ errors: [{ message: 'Cannot query field "ownerIdentity" on type "Household".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }));
+    const old = await fakeAreas(() => ({
+      errors: [
+        {
+          message: 'Cannot query field "ownerIdentity" on type "Household".',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    }));
     try {
-      expect(await ownerRegisterClient({ url: none.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' })).toBeNull();
-      expect(await ownerRegisterClient({ url: old.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' })).toBeNull();
+      expect(
+        await ownerRegisterClient({ url: none.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' }),
+      ).toBeNull();
+      expect(
+        await ownerRegisterClient({ url: old.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' }),
+      ).toBeNull();
     } finally {
       await Promise.all([none.stop(), old.stop()]);
     }
@@ -51,10 +86,27 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
 
   it('answers DEFENDANT_IDENTITY_PENDING while the register does not show the household or masks its owner to the court', async () => {
     const unseen = await fakeAreas(() => ({ data: { _entities: [null] } }));
-    const masked = await fakeAreas(() => ({ data: { _entities: [{ ownerIdentity: { legalName: '张*', idType: 'RESIDENT_ID', idNumber: '110***********0015', phone: null, serviceAddress: null, masked: true } }] } }));
+    const masked = await fakeAreas(() => ({
+      data: {
+        _entities: [
+          {
+            ownerIdentity: {
+              legalName: '张*',
+              idType: 'RESIDENT_ID',
+              idNumber: '110***********0015',
+              phone: null,
+              serviceAddress: null,
+              masked: true,
+            },
+          },
+        ],
+      },
+    }));
     try {
       for (const areas of [unseen, masked]) {
-        await expect(ownerRegisterClient({ url: areas.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' })).rejects.toMatchObject({ code: 'DEFENDANT_IDENTITY_PENDING' });
+        await expect(
+          ownerRegisterClient({ url: areas.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' }),
+        ).rejects.toMatchObject({ code: 'DEFENDANT_IDENTITY_PENDING' });
       }
     } finally {
       await Promise.all([unseen.stop(), masked.stop()]);
@@ -63,10 +115,16 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
 
   it('fails on any other error or a malformed identity, rather than filing a complaint without its defendant', async () => {
     const refusing = await fakeAreas(() => ({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }));
-    const malformed = await fakeAreas(() => ({ data: { _entities: [{ ownerIdentity: { legalName: '', idType: 'DRIVING_LICENCE' } }] } }));
+    const malformed = await fakeAreas(() => ({
+      data: { _entities: [{ ownerIdentity: { legalName: '', idType: 'DRIVING_LICENCE' } }] },
+    }));
     try {
-      await expect(ownerRegisterClient({ url: refusing.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' })).rejects.toThrow(/FORBIDDEN/);
-      await expect(ownerRegisterClient({ url: malformed.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' })).rejects.toThrow(/not one/);
+      await expect(
+        ownerRegisterClient({ url: refusing.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' }),
+      ).rejects.toThrow(/FORBIDDEN/);
+      await expect(
+        ownerRegisterClient({ url: malformed.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' }),
+      ).rejects.toThrow(/not one/);
     } finally {
       await Promise.all([refusing.stop(), malformed.stop()]);
     }

@@ -13,15 +13,24 @@ const QUERY = `query OwnerIdentity($representations: [_Any!]!, $referralId: ID) 
 const log = logger.child({ component: 'litigation.owner-register' });
 
 const pending = (referralId: string) =>
-  litigationError('DEFENDANT_IDENTITY_PENDING', 'The owners’ register does not disclose the defendant to this court yet', { referralId });
+  litigationError(
+    'DEFENDANT_IDENTITY_PENDING',
+    'The owners’ register does not disclose the defendant to this court yet',
+    { referralId },
+  );
 
 const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 const optionalText = (v: unknown, max: number) => v === null || v === undefined || text(v, max);
 
 function decoded(value: unknown): DefendantIdentity {
   const v = (value ?? {}) as Record<string, unknown>;
-  const ok = text(v.legalName, 100) && (OWNER_ID_TYPES as readonly unknown[]).includes(v.idType) && text(v.idNumber, 40) &&
-    optionalText(v.phone, 30) && optionalText(v.serviceAddress, 200) && typeof v.masked === 'boolean';
+  const ok =
+    text(v.legalName, 100) &&
+    (OWNER_ID_TYPES as readonly unknown[]).includes(v.idType) &&
+    text(v.idNumber, 40) &&
+    optionalText(v.phone, 30) &&
+    optionalText(v.serviceAddress, 200) &&
+    typeof v.masked === 'boolean';
   if (!ok) throw new Error('the owners’ register answered an identity that is not one');
   return {
     legalName: v.legalName as string,
@@ -41,22 +50,37 @@ function decoded(value: unknown): DefendantIdentity {
  * A household the court cannot see yet, or an owner masked from it, means the register has not learnt of the
  * referral (from litigation.referrals.v1): DEFENDANT_IDENTITY_PENDING, and nothing is generated.
  */
-export function ownerRegisterClient(options: { url: string; tokens: TokenSettings; timeoutMs?: number }): DefendantIdentities {
+export function ownerRegisterClient(options: {
+  url: string;
+  tokens: TokenSettings;
+  timeoutMs?: number;
+}): DefendantIdentities {
   return {
     async find({ caller, householdId, referralId }) {
       const response = await fetch(options.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signIdentityAssertion(caller, options.tokens) },
-        body: JSON.stringify({ query: QUERY, variables: { representations: [{ __typename: 'Household', id: householdId }], referralId } }),
+        headers: {
+          'content-type': 'application/json',
+          [IDENTITY_HEADER]: await signIdentityAssertion(caller, options.tokens),
+        },
+        body: JSON.stringify({
+          query: QUERY,
+          variables: { representations: [{ __typename: 'Household', id: householdId }], referralId },
+        }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
       });
-      const body = (await response.json().catch(() => ({}))) as { data?: { _entities?: ({ ownerIdentity?: unknown } | null)[] }; errors?: { message: string; extensions?: { code?: string } }[] };
+      const body = (await response.json().catch(() => ({}))) as {
+        data?: { _entities?: ({ ownerIdentity?: unknown } | null)[] };
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
       if (body.errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) {
         log.warn({ error: body.errors[0].message }, 'the areas subgraph does not disclose owner identities yet');
         return null;
       }
       if (!response.ok || body.errors?.length) {
-        throw new Error(`the owners’ register answered ${response.status}: ${body.errors?.map((e) => e.extensions?.code ?? e.message).join(', ') ?? 'no body'}`);
+        throw new Error(
+          `the owners’ register answered ${response.status}: ${body.errors?.map((e) => e.extensions?.code ?? e.message).join(', ') ?? 'no body'}`,
+        );
       }
       const household = body.data?._entities?.[0];
       // No household for this court, or a masked owner: the register has not learnt of the referral yet.

@@ -88,7 +88,10 @@ export function reachCondition(reach: ReferralReach, sent = 'r.eligible'): { sql
     case 'COURT':
       return { sql: `(r.court_id = ? and ${sent})`, params: [reach.courtId] };
     case 'STREETS':
-      return { sql: `(${reach.streetPrefixes.map(() => 'r.street_code like ?').join(' or ')})`, params: reach.streetPrefixes.map((p) => `${p}%`) };
+      return {
+        sql: `(${reach.streetPrefixes.map(() => 'r.street_code like ?').join(' or ')})`,
+        params: reach.streetPrefixes.map((p) => `${p}%`),
+      };
   }
 }
 
@@ -148,7 +151,10 @@ export async function listReferrals(
   );
   const items = rows.slice(0, page.first);
   const last = items[items.length - 1];
-  return { items: items.map(referralOf), endCursor: rows.length > page.first ? cursorOf([last.created, last.id]) : null };
+  return {
+    items: items.map(referralOf),
+    endCursor: rows.length > page.first ? cursorOf([last.created, last.id]) : null,
+  };
 }
 
 const CREATED_AT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
@@ -164,7 +170,11 @@ function referralKeyOf(cursor: string): [string, string] {
 /** How many referrals within reach match the filter: asked for only when a caller selects `totalCount`. */
 export async function countReferrals(em: EntityManager, reach: ReferralReach, filter: ReferralFilter): Promise<number> {
   const where = filterCondition(reach, filter);
-  const [{ n }] = await sqlRows<{ n: number }>(em, `select count(*)::int as n from litigation.referral r where ${where.sql}`, where.params);
+  const [{ n }] = await sqlRows<{ n: number }>(
+    em,
+    `select count(*)::int as n from litigation.referral r where ${where.sql}`,
+    where.params,
+  );
   return n;
 }
 
@@ -172,19 +182,31 @@ export async function countReferrals(em: EntityManager, reach: ReferralReach, fi
 const twice = <T>(value: T): [T, T] => [value, value];
 
 export async function findReferral(em: EntityManager, id: string): Promise<Referral | null> {
-  const [row] = await sqlRows<ReferralColumns>(em, `select ${COLUMNS} from litigation.referral r where r.id = ?::uuid`, [id]);
+  const [row] = await sqlRows<ReferralColumns>(
+    em,
+    `select ${COLUMNS} from litigation.referral r where r.id = ?::uuid`,
+    [id],
+  );
   return row ? referralOf(row) : null;
 }
 
 /** The referral, locked for the rest of the transaction. */
 export async function lockReferral(tx: EntityManager, id: string): Promise<Referral | null> {
-  const [row] = await sqlRows<ReferralColumns>(tx, `select ${COLUMNS} from litigation.referral r where r.id = ?::uuid for update`, [id]);
+  const [row] = await sqlRows<ReferralColumns>(
+    tx,
+    `select ${COLUMNS} from litigation.referral r where r.id = ?::uuid for update`,
+    [id],
+  );
   return row ? referralOf(row) : null;
 }
 
 /** The referral if it went to a court, locked for the rest of the transaction. */
 export async function lockSentReferral(tx: EntityManager, id: string): Promise<SentReferral | null> {
-  const [row] = await sqlRows<ReferralColumns>(tx, `select ${COLUMNS} from litigation.referral r where r.id = ?::uuid and r.eligible for update`, [id]);
+  const [row] = await sqlRows<ReferralColumns>(
+    tx,
+    `select ${COLUMNS} from litigation.referral r where r.id = ?::uuid and r.eligible for update`,
+    [id],
+  );
   const referral = row ? referralOf(row) : null;
   return referral && isSent(referral) ? referral : null;
 }
@@ -206,14 +228,34 @@ export async function insertReferral(tx: EntityManager, r: NewReferral): Promise
         eligible, eligibility, status, procedure, procedure_reasons, amount_in_dispute_fen, grand_total_fen, submitted_on, submitted_by)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
     [
-      r.id, r.companyId, r.courtId, r.accountId, r.householdId, r.areaId, r.areaName, r.streetCode, r.districtCode, r.contractId,
-      r.eligible, JSON.stringify(r.eligibility), r.status, r.procedure, JSON.stringify(r.procedureReasons),
-      r.amountInDisputeFen, r.grandTotalFen, r.submittedOn, r.submittedBy,
+      r.id,
+      r.companyId,
+      r.courtId,
+      r.accountId,
+      r.householdId,
+      r.areaId,
+      r.areaName,
+      r.streetCode,
+      r.districtCode,
+      r.contractId,
+      r.eligible,
+      JSON.stringify(r.eligibility),
+      r.status,
+      r.procedure,
+      JSON.stringify(r.procedureReasons),
+      r.amountInDisputeFen,
+      r.grandTotalFen,
+      r.submittedOn,
+      r.submittedBy,
     ],
   );
 }
 
-export async function updateClaimedAmounts(tx: EntityManager, id: string, amounts: { amountInDisputeFen: number; grandTotalFen: number }): Promise<void> {
+export async function updateClaimedAmounts(
+  tx: EntityManager,
+  id: string,
+  amounts: { amountInDisputeFen: number; grandTotalFen: number },
+): Promise<void> {
   await sqlRun(tx, `update litigation.referral set amount_in_dispute_fen = ?, grand_total_fen = ? where id = ?::uuid`, [
     amounts.amountInDisputeFen,
     amounts.grandTotalFen,
@@ -225,7 +267,12 @@ export async function updateClaimedAmounts(tx: EntityManager, id: string, amount
  * Writes what a court event carries: REPLACE lets a new step overwrite (a rescheduled hearing); FILL_MISSING, for a
  * step arriving late, only fills in what is still empty.
  */
-export async function recordCourtEffect(tx: EntityManager, id: string, effect: CourtEventEffect, mode: 'REPLACE' | 'FILL_MISSING'): Promise<void> {
+export async function recordCourtEffect(
+  tx: EntityManager,
+  id: string,
+  effect: CourtEventEffect,
+  mode: 'REPLACE' | 'FILL_MISSING',
+): Promise<void> {
   const set = (column: string) => (mode === 'FILL_MISSING' ? `coalesce(${column}, ?)` : `coalesce(?, ${column})`);
   await sqlRun(
     tx,
@@ -233,19 +280,36 @@ export async function recordCourtEffect(tx: EntityManager, id: string, effect: C
         hearing_on = ${set('hearing_on')}, judged_fen = ${set('judged_fen')}, settled_fen = ${set('settled_fen')}, decided_on = ${set('decided_on')}
       where id = ?::uuid`,
     [
-      effect.caseNumber ?? null, effect.procedure ?? null, effect.docketedOn ?? null, effect.hearingOn ?? null,
-      effect.judgedFen ?? null, effect.settledFen ?? null, effect.decidedOn ?? null, id,
+      effect.caseNumber ?? null,
+      effect.procedure ?? null,
+      effect.docketedOn ?? null,
+      effect.hearingOn ?? null,
+      effect.judgedFen ?? null,
+      effect.settledFen ?? null,
+      effect.decidedOn ?? null,
+      id,
     ],
   );
 }
 
 /** The reasons shown beside the procedure, replaced once the court has chosen it. */
-export async function replaceProcedureReasons(tx: EntityManager, id: string, reasons: { code: string; message: string }[]): Promise<void> {
-  await sqlRun(tx, `update litigation.referral set procedure_reasons = ?::jsonb where id = ?::uuid`, [JSON.stringify(reasons), id]);
+export async function replaceProcedureReasons(
+  tx: EntityManager,
+  id: string,
+  reasons: { code: string; message: string }[],
+): Promise<void> {
+  await sqlRun(tx, `update litigation.referral set procedure_reasons = ?::jsonb where id = ?::uuid`, [
+    JSON.stringify(reasons),
+    id,
+  ]);
 }
 
 export async function updateCaseState(tx: EntityManager, id: string, state: CaseState): Promise<void> {
-  await sqlRun(tx, `update litigation.referral set status = ?, status_since = ? where id = ?::uuid`, [state.status, state.statusSince, id]);
+  await sqlRun(tx, `update litigation.referral set status = ?, status_since = ? where id = ?::uuid`, [
+    state.status,
+    state.statusSince,
+    id,
+  ]);
 }
 
 export async function recordExtensionApproval(tx: EntityManager, id: string, approvedOn: IsoDate): Promise<void> {
@@ -253,22 +317,44 @@ export async function recordExtensionApproval(tx: EntityManager, id: string, app
 }
 
 /** A court's and company's referrals still to be heard, as consolidation.ts groups them. */
-export async function referralsToConsolidate(tx: EntityManager, courtId: string, companyId: string): Promise<ReferralForConsolidation[]> {
+export async function referralsToConsolidate(
+  tx: EntityManager,
+  courtId: string,
+  companyId: string,
+): Promise<ReferralForConsolidation[]> {
   const rows = await sqlRows<{ id: string; area_id: string; contract_id: string }>(
     tx,
     `select r.id, r.area_id, r.contract_id from litigation.referral r
       where r.court_id = ? and r.company_id = ? and ${OPEN} and r.status not in ('JUDGED','SETTLED','ENFORCEMENT')`,
     [courtId, companyId],
   );
-  return rows.map((r) => ({ referralId: r.id, courtId, plaintiffId: companyId, areaId: r.area_id, contractId: r.contract_id }));
+  return rows.map((r) => ({
+    referralId: r.id,
+    courtId,
+    plaintiffId: companyId,
+    areaId: r.area_id,
+    contractId: r.contract_id,
+  }));
 }
 
-export async function assignToBatch(tx: EntityManager, batchKey: string, referralIds: readonly string[]): Promise<void> {
-  await sqlRun(tx, `update litigation.referral set batch_key = ? where id = any(?::uuid[])`, [batchKey, sqlArray(referralIds)]);
+export async function assignToBatch(
+  tx: EntityManager,
+  batchKey: string,
+  referralIds: readonly string[],
+): Promise<void> {
+  await sqlRun(tx, `update litigation.referral set batch_key = ? where id = any(?::uuid[])`, [
+    batchKey,
+    sqlArray(referralIds),
+  ]);
 }
 
 /** A court's and company's referrals that are no longer in any batch leave theirs. */
-export async function leaveBatchesUnlessIn(tx: EntityManager, courtId: string, companyId: string, batchedIds: readonly string[]): Promise<void> {
+export async function leaveBatchesUnlessIn(
+  tx: EntityManager,
+  courtId: string,
+  companyId: string,
+  batchedIds: readonly string[],
+): Promise<void> {
   await sqlRun(
     tx,
     `update litigation.referral set batch_key = null where court_id = ? and company_id = ? and batch_key is not null and id <> all(?::uuid[])`,

@@ -32,17 +32,36 @@ const thresholdOf = (r: ThresholdColumns): RecordedThreshold => ({
   recordedAt: new Date(r.recorded_at),
 });
 
-export async function insertThreshold(tx: EntityManager, t: PublishedSmallClaimsThreshold, by: { subject: string; role: string }): Promise<void> {
+export async function insertThreshold(
+  tx: EntityManager,
+  t: PublishedSmallClaimsThreshold,
+  by: { subject: string; role: string },
+): Promise<void> {
   await sqlRun(
     tx,
     `insert into litigation.small_claims_threshold (id, province_code, application_year, effective_from, threshold_fen, consent_ceiling_fen, wage_basis, source, recorded_by, recorded_role, recorded_at)
      values (?::uuid, ?, ?, ?::date, ?, ?, ?, ?, ?, ?, clock_timestamp())`,
-    [randomUUID(), t.provinceCode, t.applicationYear, t.effectiveFrom, t.thresholdFen, t.consentCeilingFen, t.wageBasis, t.source, by.subject, by.role],
+    [
+      randomUUID(),
+      t.provinceCode,
+      t.applicationYear,
+      t.effectiveFrom,
+      t.thresholdFen,
+      t.consentCeilingFen,
+      t.wageBasis,
+      t.source,
+      by.subject,
+      by.role,
+    ],
   );
 }
 
 /** Every threshold recorded for the province (and year, when given), oldest record first. */
-export async function recordedThresholds(em: EntityManager, provinceCode: string, year: number | null): Promise<RecordedThreshold[]> {
+export async function recordedThresholds(
+  em: EntityManager,
+  provinceCode: string,
+  year: number | null,
+): Promise<RecordedThreshold[]> {
   const rows = await sqlRows<ThresholdColumns>(
     em,
     `select province_code, application_year, effective_from::text as effective_from, threshold_fen, consent_ceiling_fen, wage_basis, source, recorded_by, recorded_role, recorded_at

@@ -7,7 +7,12 @@ export const courtHouseholdConsumer: ConsumerDefinition = {
   name: 'areas.court-households',
   subscriptions: [
     on(REFERRAL_SUBMITTED, (em, { data }) =>
-      grantCourtHousehold(em, { courtId: data.courtId, referralId: data.referralId, householdId: data.householdId, areaId: data.areaId }),
+      grantCourtHousehold(em, {
+        courtId: data.courtId,
+        referralId: data.referralId,
+        householdId: data.householdId,
+        areaId: data.areaId,
+      }),
     ),
   ],
 };

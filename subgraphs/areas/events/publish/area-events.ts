@@ -22,7 +22,13 @@ export function areaChanged(area: Area, buildings: readonly AreaBuilding[]): Are
   return {
     areaId: area.id,
     streetCode: area.streetCode,
-    buildings: buildings.map((b) => ({ buildingId: b.buildingId, label: b.label, buildingClass: b.buildingClass, households: b.households, floorAreaCentiM2: b.floorAreaCentiM2 })),
+    buildings: buildings.map((b) => ({
+      buildingId: b.buildingId,
+      label: b.label,
+      buildingClass: b.buildingClass,
+      households: b.households,
+      floorAreaCentiM2: b.floorAreaCentiM2,
+    })),
     totalFloorAreaCentiM2: buildings.reduce((sum, b) => sum + b.floorAreaCentiM2, 0),
     households: buildings.reduce((sum, b) => sum + b.households, 0),
   };

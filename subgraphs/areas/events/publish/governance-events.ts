@@ -1,4 +1,10 @@
-import { AssemblyRecordedData, CommitteeDissolvedData, CommitteeFormedData, CommitteeRecordedData, JointDecisionRecordedData } from '../../../../catalog';
+import {
+  AssemblyRecordedData,
+  CommitteeDissolvedData,
+  CommitteeFormedData,
+  CommitteeRecordedData,
+  JointDecisionRecordedData,
+} from '../../../../catalog';
 import type { CommitteeKind } from '../../domain/governance-body';
 import { GovernanceBody } from '../../persistence/governance-body.entity';
 import { JointDecision } from '../../persistence/joint-decision.entity';
@@ -18,7 +24,13 @@ export function committeeFormed(committee: GovernanceBody, kind: CommitteeKind, 
 
 /** An owners' assembly on record, with the standing owners' committee it now links, if any. */
 export function assemblyRecorded(assembly: GovernanceBody, linkedCommitteeId: string | null): AssemblyRecordedData {
-  return { areaId: assembly.areaId, bodyId: assembly.id, formedOn: assembly.formedOn, rulesReference: assembly.rulesReference ?? null, linkedCommitteeId };
+  return {
+    areaId: assembly.areaId,
+    bodyId: assembly.id,
+    formedOn: assembly.formedOn,
+    rulesReference: assembly.rulesReference ?? null,
+    linkedCommitteeId,
+  };
 }
 
 /** A property-management committee dissolved by the recording of the area's owners' committee. */
@@ -27,8 +39,16 @@ export function committeeDissolved(committee: GovernanceBody, dissolvedOn: strin
 }
 
 /** A filed property-management committee recorded (备案) by the street office. */
-export function committeeRecorded(committee: GovernanceBody, recording: { filedOn: string; recordedOn: string }): CommitteeRecordedData {
-  return { areaId: committee.areaId, bodyId: committee.id, filedOn: recording.filedOn, recordedOn: recording.recordedOn };
+export function committeeRecorded(
+  committee: GovernanceBody,
+  recording: { filedOn: string; recordedOn: string },
+): CommitteeRecordedData {
+  return {
+    areaId: committee.areaId,
+    bodyId: committee.id,
+    filedOn: recording.filedOn,
+    recordedOn: recording.recordedOn,
+  };
 }
 
 export function jointDecisionRecorded(decision: JointDecision): JointDecisionRecordedData {

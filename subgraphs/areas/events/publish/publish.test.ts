@@ -1,11 +1,26 @@
-import { AREA_CHANGED, AREA_REGISTERED, ASSEMBLY_RECORDED, BUILDING_ROSTER_CHANGED, COMMITTEE_DISSOLVED, COMMITTEE_FORMED, COMMITTEE_RECORDED, JOINT_DECISION_RECORDED } from '../../../../catalog';
+import {
+  AREA_CHANGED,
+  AREA_REGISTERED,
+  ASSEMBLY_RECORDED,
+  BUILDING_ROSTER_CHANGED,
+  COMMITTEE_DISSOLVED,
+  COMMITTEE_FORMED,
+  COMMITTEE_RECORDED,
+  JOINT_DECISION_RECORDED,
+} from '../../../../catalog';
 import { validateEventData } from '../../../../platform/events/cloudevent';
 import { JointDecisionMatter } from '../../domain/statutes';
 import { Area } from '../../persistence/area.entity';
 import { GovernanceBody } from '../../persistence/governance-body.entity';
 import { JointDecision } from '../../persistence/joint-decision.entity';
 import { areaChanged, areaRegistered, buildingRosterChanged } from './area-events';
-import { assemblyRecorded, committeeDissolved, committeeFormed, committeeRecorded, jointDecisionRecorded } from './governance-events';
+import {
+  assemblyRecorded,
+  committeeDissolved,
+  committeeFormed,
+  committeeRecorded,
+  jointDecisionRecorded,
+} from './governance-events';
 
 const area: Area = {
   id: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
@@ -15,7 +30,11 @@ const area: Area = {
   registeredBy: 'street-office-xinjiekou',
   registeredAt: new Date('2026-03-02T08:00:00Z'),
 };
-const building = { buildingId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', label: '1号楼', buildingClass: 'HIGH_RISE' as const };
+const building = {
+  buildingId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+  label: '1号楼',
+  buildingClass: 'HIGH_RISE' as const,
+};
 const committee: GovernanceBody = {
   id: '0b1c2d3e-4f5a-4b6c-8d7e-8f9a0b1c2d3e',
   areaId: area.id,
@@ -46,26 +65,61 @@ describe('areas events: aggregates to the catalog’s event data', () => {
   it('sums an area’s buildings into its totals', () => {
     const data = areaChanged(area, [
       { ...building, households: 72, floorAreaCentiM2: 612_000 },
-      { ...building, buildingId: '7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e', label: '2号楼', households: 0, floorAreaCentiM2: 0 },
+      {
+        ...building,
+        buildingId: '7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e',
+        label: '2号楼',
+        households: 0,
+        floorAreaCentiM2: 0,
+      },
     ]);
     expect(data).toMatchObject({ households: 72, totalFloorAreaCentiM2: 612_000 });
     expect(() => validateEventData(AREA_CHANGED.type, data)).not.toThrow();
   });
 
   it('publishes a building’s whole roster, an empty one included', () => {
-    const roster = { buildingId: building.buildingId, compoundId: '8c9d0e1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f', areaId: null, buildingClass: building.buildingClass };
-    const household = { id: '9d0e1f2a-3b4c-4d5e-9f6a-7b8c9d0e1f2a', unit: '1', room: '101', floorAreaCentiM2: 8_536, ownerReference: 'BJ-2019-0001' };
+    const roster = {
+      buildingId: building.buildingId,
+      compoundId: '8c9d0e1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f',
+      areaId: null,
+      buildingClass: building.buildingClass,
+    };
+    const household = {
+      id: '9d0e1f2a-3b4c-4d5e-9f6a-7b8c9d0e1f2a',
+      unit: '1',
+      room: '101',
+      floorAreaCentiM2: 8_536,
+      ownerReference: 'BJ-2019-0001',
+    };
     const data = buildingRosterChanged({ ...roster, households: [household] });
-    expect(data.households).toEqual([{ householdId: household.id, unit: '1', room: '101', floorAreaCentiM2: 8_536, ownerReference: 'BJ-2019-0001' }]);
+    expect(data.households).toEqual([
+      { householdId: household.id, unit: '1', room: '101', floorAreaCentiM2: 8_536, ownerReference: 'BJ-2019-0001' },
+    ]);
     expect(() => validateEventData(BUILDING_ROSTER_CHANGED.type, data)).not.toThrow();
-    expect(() => validateEventData(BUILDING_ROSTER_CHANGED.type, buildingRosterChanged({ ...roster, households: [] }))).not.toThrow();
+    expect(() =>
+      validateEventData(BUILDING_ROSTER_CHANGED.type, buildingRosterChanged({ ...roster, households: [] })),
+    ).not.toThrow();
   });
 
   it('publishes committees formed, recorded and dissolved, and assemblies recorded', () => {
-    expect(() => validateEventData(COMMITTEE_FORMED.type, committeeFormed(committee, 'PROPERTY_MANAGEMENT_COMMITTEE', 7))).not.toThrow();
-    expect(() => validateEventData(COMMITTEE_RECORDED.type, committeeRecorded(committee, { filedOn: '2026-03-20', recordedOn: '2026-03-25' }))).not.toThrow();
-    expect(() => validateEventData(COMMITTEE_DISSOLVED.type, committeeDissolved(committee, '2026-09-01'))).not.toThrow();
-    const assembly = { ...committee, id: '1c2d3e4f-5a6b-4c7d-9e8f-9a0b1c2d3e4f', kind: 'OWNERS_ASSEMBLY' as const, rulesReference: '议事规则（2026年3月2日通过）' };
+    expect(() =>
+      validateEventData(COMMITTEE_FORMED.type, committeeFormed(committee, 'PROPERTY_MANAGEMENT_COMMITTEE', 7)),
+    ).not.toThrow();
+    expect(() =>
+      validateEventData(
+        COMMITTEE_RECORDED.type,
+        committeeRecorded(committee, { filedOn: '2026-03-20', recordedOn: '2026-03-25' }),
+      ),
+    ).not.toThrow();
+    expect(() =>
+      validateEventData(COMMITTEE_DISSOLVED.type, committeeDissolved(committee, '2026-09-01')),
+    ).not.toThrow();
+    const assembly = {
+      ...committee,
+      id: '1c2d3e4f-5a6b-4c7d-9e8f-9a0b1c2d3e4f',
+      kind: 'OWNERS_ASSEMBLY' as const,
+      rulesReference: '议事规则（2026年3月2日通过）',
+    };
     const data = assemblyRecorded(assembly, null);
     expect(data).toMatchObject({ rulesReference: '议事规则（2026年3月2日通过）', linkedCommitteeId: null });
     expect(() => validateEventData(ASSEMBLY_RECORDED.type, data)).not.toThrow();
@@ -89,7 +143,14 @@ describe('areas events: aggregates to the catalog’s event data', () => {
       recordedAt: new Date('2026-05-11T02:00:00Z'),
     };
     const data = jointDecisionRecorded(decision);
-    expect(data).toEqual({ areaId: area.id, decisionId: decision.id, matter: 'HIRE_OR_DISMISS_PROVIDER', heldOn: '2026-05-10', valid: false, reasons: decision.reasons });
+    expect(data).toEqual({
+      areaId: area.id,
+      decisionId: decision.id,
+      matter: 'HIRE_OR_DISMISS_PROVIDER',
+      heldOn: '2026-05-10',
+      valid: false,
+      reasons: decision.reasons,
+    });
     expect(() => validateEventData(JOINT_DECISION_RECORDED.type, data)).not.toThrow();
   });
 });

@@ -16,7 +16,9 @@ export class Migration20261122020000_governance extends Migration {
       "dissolution_reason" text null,
       "created_by" text not null)`);
     // One standing body of each kind per area at a time.
-    this.addSql(`create unique index "governance_body_active_unique" on "areas"."governance_body" ("area_id", "kind") where "dissolved_on" is null`);
+    this.addSql(
+      `create unique index "governance_body_active_unique" on "areas"."governance_body" ("area_id", "kind") where "dissolved_on" is null`,
+    );
     // Checked at commit: the unit of work inserts a body and its members in one flush, in no guaranteed order.
     this.addSql(`create table "areas"."governance_member" (
       "id" uuid primary key,

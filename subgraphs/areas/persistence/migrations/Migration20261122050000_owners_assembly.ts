@@ -19,7 +19,8 @@ export class Migration20261122050000_owners_assembly extends Migration {
     // Until now an owners' committee was entered on the day the street office recorded it, as its formation date;
     // and a committee dissolved by that recording was dissolved the same day, within its 30 days.
     this.addSql(`update "areas"."governance_body" set "recorded_on" = "formed_on" where "kind" = 'OWNERS_COMMITTEE'`);
-    this.addSql(`update "areas"."governance_body" set "dissolution_deadline" = "dissolved_on" + 30, "dissolved_late" = false
+    this
+      .addSql(`update "areas"."governance_body" set "dissolution_deadline" = "dissolved_on" + 30, "dissolved_late" = false
       where "dissolution_reason" = 'OWNERS_COMMITTEE_RECORDED'`);
   }
 }

@@ -30,7 +30,9 @@ export class Migration20261130000000_owner_identity extends Migration {
       "subject" text not null,
       "referral_id" uuid null,
       "reason" text not null)`);
-    this.addSql(`create index "owner_data_access_household_index" on "areas"."owner_data_access" ("household_id", "accessed_at" desc)`);
+    this.addSql(
+      `create index "owner_data_access_household_index" on "areas"."owner_data_access" ("household_id", "accessed_at" desc)`,
+    );
     this.addSql(`create function "areas"."owner_data_access_append_only"() returns trigger language plpgsql as $$
       begin raise exception 'the owner data access log is append-only'; end $$`);
     this.addSql(`create trigger "owner_data_access_append_only" before update or delete on "areas"."owner_data_access"

@@ -14,8 +14,14 @@ const dayOf = (occurredAt: string) => todayInChina(new Date(occurredAt));
 export const referralOutcomeConsumer: ConsumerDefinition = {
   name: 'arrears.referral-outcomes',
   subscriptions: [
-    on(REFERRAL_SUBMITTED, (em, { data }) => followReferral(em, { ...data, caseStatus: 'SUBMITTED', on: data.submittedOn })),
-    on(REFERRAL_STATUS_CHANGED, (em, { data }) => followReferral(em, { ...data, caseStatus: data.status, on: dayOf(data.occurredAt) })),
-    on(REFERRAL_WITHDRAWN, (em, { data }) => followReferral(em, { ...data, caseStatus: 'WITHDRAWN', on: dayOf(data.occurredAt) })),
+    on(REFERRAL_SUBMITTED, (em, { data }) =>
+      followReferral(em, { ...data, caseStatus: 'SUBMITTED', on: data.submittedOn }),
+    ),
+    on(REFERRAL_STATUS_CHANGED, (em, { data }) =>
+      followReferral(em, { ...data, caseStatus: data.status, on: dayOf(data.occurredAt) }),
+    ),
+    on(REFERRAL_WITHDRAWN, (em, { data }) =>
+      followReferral(em, { ...data, caseStatus: 'WITHDRAWN', on: dayOf(data.occurredAt) }),
+    ),
   ],
 };

@@ -1,6 +1,11 @@
 import { IsoDate } from '../../../../kernel/calendar';
 import { Fen } from '../../../../kernel/money';
-import type { AccountEventBase, AccountStatusChangedData, CollectionActionRecordedData, PaymentRecordedData } from '../../../../catalog';
+import type {
+  AccountEventBase,
+  AccountStatusChangedData,
+  CollectionActionRecordedData,
+  PaymentRecordedData,
+} from '../../../../catalog';
 import { Account } from '../../domain/account';
 import { AccountStatus } from '../../domain/account-status';
 import { AppliedAmount } from '../../domain/allocation';
@@ -21,14 +26,26 @@ export function accountEventBase(account: Account, openFen: Fen): AccountEventBa
 }
 
 /** The account after a move from `from`, with the reason and the day of the move. */
-export function statusChanged(account: Account, move: { from: AccountStatus; reason: string | null; on: IsoDate }, openFen: Fen): AccountStatusChangedData {
+export function statusChanged(
+  account: Account,
+  move: { from: AccountStatus; reason: string | null; on: IsoDate },
+  openFen: Fen,
+): AccountStatusChangedData {
   return { ...accountEventBase(account, openFen), fromStatus: move.from, reason: move.reason, on: move.on };
 }
 
 /** A payment applied: its receipt and what it paid of which month's charge. */
 export function paymentRecorded(
   account: Account,
-  payment: { paymentId: string; receiptNumber: string; purpose: PaymentPurpose; levyId: string | null; amountFen: Fen; creditFen: Fen; paidOn: IsoDate },
+  payment: {
+    paymentId: string;
+    receiptNumber: string;
+    purpose: PaymentPurpose;
+    levyId: string | null;
+    amountFen: Fen;
+    creditFen: Fen;
+    paidOn: IsoDate;
+  },
   applied: readonly AppliedAmount[],
   monthOf: ReadonlyMap<string, string>,
   openFen: Fen,
@@ -47,7 +64,13 @@ export function paymentRecorded(
 }
 
 /** A collection step recorded, saying whether it demanded payment and who recorded it. */
-export function collectionActionRecorded(account: Account, actionId: string, action: CollectionAction, recordedByRole: string, openFen: Fen): CollectionActionRecordedData {
+export function collectionActionRecorded(
+  account: Account,
+  actionId: string,
+  action: CollectionAction,
+  recordedByRole: string,
+  openFen: Fen,
+): CollectionActionRecordedData {
   return {
     ...accountEventBase(account, openFen),
     actionId,

@@ -3,13 +3,18 @@ import type { ClaimUpdatedData } from '../../../../catalog';
 import { ClaimCharge, ClaimLines, ClaimedAccount } from '../../domain/claim';
 import { demandedPayment } from '../../domain/collection-action';
 
-const owed = (c: ClaimCharge): c is ClaimCharge & { limitationEndsOn: IsoDate } => !c.voluntary && c.limitationEndsOn !== null;
+const owed = (c: ClaimCharge): c is ClaimCharge & { limitationEndsOn: IsoDate } =>
+  !c.voluntary && c.limitationEndsOn !== null;
 
 /**
  * The claim snapshot litigation keeps: the account and household, every charge with what is open, its limitation
  * date and late fee, the demands that reached the owner and the mediation sessions.
  */
-export function claimUpdated(account: ClaimedAccount, lines: Pick<ClaimLines, 'charges' | 'actions'>, asOf: IsoDate): ClaimUpdatedData {
+export function claimUpdated(
+  account: ClaimedAccount,
+  lines: Pick<ClaimLines, 'charges' | 'actions'>,
+  asOf: IsoDate,
+): ClaimUpdatedData {
   return {
     accountId: account.accountId,
     companyId: account.companyId,
@@ -45,9 +50,16 @@ export function claimUpdated(account: ClaimedAccount, lines: Pick<ClaimLines, 'c
     })),
     demands: lines.actions
       .filter((a) => demandedPayment(a.action))
-      .map((a) => ({ actionId: a.actionId, kind: a.kind, on: a.on, channel: a.action.kind === 'MESSAGE' ? a.action.channel : null })),
+      .map((a) => ({
+        actionId: a.actionId,
+        kind: a.kind,
+        on: a.on,
+        channel: a.action.kind === 'MESSAGE' ? a.action.channel : null,
+      })),
     mediationSessions: lines.actions.flatMap(({ actionId, action }) =>
-      action.kind === 'MEDIATION_SESSION' ? [{ actionId, on: action.on, mediator: action.mediator, outcome: action.outcome, outcomeOn: action.outcomeOn }] : [],
+      action.kind === 'MEDIATION_SESSION'
+        ? [{ actionId, on: action.on, mediator: action.mediator, outcome: action.outcome, outcomeOn: action.outcomeOn }]
+        : [],
     ),
   };
 }

@@ -5,7 +5,10 @@ import { BuildingLevyProgress, Levy, LevyInput } from '../../domain/levy';
 
 /** A levy decided and billed: its terms, buildings, and the households and amount billed. */
 export function levyDecided(
-  levy: { levyId: string; companyId: string; buildingIds: string[] } & Pick<LevyInput, 'areaId' | 'title' | 'rateFenPerM2' | 'activationThresholdPercent' | 'advanceFen' | 'decidedOn' | 'dueOn'>,
+  levy: { levyId: string; companyId: string; buildingIds: string[] } & Pick<
+    LevyInput,
+    'areaId' | 'title' | 'rateFenPerM2' | 'activationThresholdPercent' | 'advanceFen' | 'decidedOn' | 'dueOn'
+  >,
   billed: { households: number; billedFen: Fen },
 ): LevyDecidedData {
   return {
@@ -25,7 +28,11 @@ export function levyDecided(
 }
 
 /** A building whose paid households reached the levy's threshold on `on`: its work may start. */
-export function buildingActivated(levy: Levy & { levyId: string; areaId: string }, building: BuildingLevyProgress, on: IsoDate): LevyBuildingActivatedData {
+export function buildingActivated(
+  levy: Levy & { levyId: string; areaId: string },
+  building: BuildingLevyProgress,
+  on: IsoDate,
+): LevyBuildingActivatedData {
   return {
     levyId: levy.levyId,
     areaId: levy.areaId,

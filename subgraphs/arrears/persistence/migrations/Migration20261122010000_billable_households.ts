@@ -13,7 +13,9 @@ export class Migration20261122010000_billable_households extends Migration {
       "floor_area_centi_m2" int not null,
       "owner_reference" text not null,
       "synced_at" timestamptz not null default now())`);
-    this.addSql(`create index "billable_household_building_id_index" on "arrears"."billable_household" ("building_id")`);
+    this.addSql(
+      `create index "billable_household_building_id_index" on "arrears"."billable_household" ("building_id")`,
+    );
     this.addSql(`create index "billable_household_area_id_index" on "arrears"."billable_household" ("area_id")`);
   }
 }

@@ -68,7 +68,9 @@ export class Migration20261122030000_ledger extends Migration {
       "by_subject" text not null,
       "by_role" text not null,
       "at" timestamptz not null default now())`);
-    this.addSql(`create index "account_transition_account_index" on "arrears"."account_transition" ("account_id", "at")`);
+    this.addSql(
+      `create index "account_transition_account_index" on "arrears"."account_transition" ("account_id", "at")`,
+    );
 
     this.addSql(`create table "arrears"."charge" (
       "id" uuid primary key,
@@ -91,11 +93,17 @@ export class Migration20261122030000_ledger extends Migration {
       "billed_at" timestamptz not null default now(),
       check ("paid_fen" + "waived_fen" <= "amount_fen"),
       check (("kind" = 'LEVY') = ("levy_id" is not null)))`);
-    this.addSql(`create unique index "charge_service_fee_unique" on "arrears"."charge" ("household_id", "month") where "kind" = 'SERVICE_FEE'`);
-    this.addSql(`create unique index "charge_levy_unique" on "arrears"."charge" ("household_id", "levy_id") where "kind" = 'LEVY'`);
+    this.addSql(
+      `create unique index "charge_service_fee_unique" on "arrears"."charge" ("household_id", "month") where "kind" = 'SERVICE_FEE'`,
+    );
+    this.addSql(
+      `create unique index "charge_levy_unique" on "arrears"."charge" ("household_id", "levy_id") where "kind" = 'LEVY'`,
+    );
     this.addSql(`create index "charge_account_index" on "arrears"."charge" ("account_id", "due_on")`);
     this.addSql(`create index "charge_area_month_index" on "arrears"."charge" ("area_id", "month", "building_id")`);
-    this.addSql(`create index "charge_levy_index" on "arrears"."charge" ("levy_id", "building_id") where "levy_id" is not null`);
+    this.addSql(
+      `create index "charge_levy_index" on "arrears"."charge" ("levy_id", "building_id") where "levy_id" is not null`,
+    );
 
     this.addSql(`create table "arrears"."subsidy_charge" (
       "id" uuid primary key,
@@ -164,6 +172,8 @@ export class Migration20261122030000_ledger extends Migration {
       "recorded_by_role" text not null,
       "organisation_id" text not null,
       "recorded_at" timestamptz not null default now())`);
-    this.addSql(`create index "collection_action_account_index" on "arrears"."collection_action" ("account_id", "on_date")`);
+    this.addSql(
+      `create index "collection_action_account_index" on "arrears"."collection_action" ("account_id", "on_date")`,
+    );
   }
 }

@@ -8,6 +8,8 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261122040000_claim_version extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "arrears"."account" add column "claim_version" int not null default 0`);
-    this.addSql(`create index "account_referable_index" on "arrears"."account" ("area_id", "company_id") where "status" <> 'CURRENT'`);
+    this.addSql(
+      `create index "account_referable_index" on "arrears"."account" ("area_id", "company_id") where "status" <> 'CURRENT'`,
+    );
   }
 }

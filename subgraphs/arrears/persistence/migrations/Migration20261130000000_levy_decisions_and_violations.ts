@@ -24,7 +24,8 @@ export class Migration20261130000000_levy_decisions_and_violations extends Migra
       "kind" text not null,
       "formed_on" date not null,
       "dissolved_on" date null)`);
-    this.addSql(`alter table "arrears"."levy" add column "basis" text not null default 'VOLUNTARY' check ("basis" in ('JOINT_DECISION','VOLUNTARY')),
+    this
+      .addSql(`alter table "arrears"."levy" add column "basis" text not null default 'VOLUNTARY' check ("basis" in ('JOINT_DECISION','VOLUNTARY')),
       add column "joint_decision_id" uuid null,
       add constraint "levy_basis_decision" check (("basis" = 'JOINT_DECISION') = ("joint_decision_id" is not null))`);
     this.addSql(`alter table "arrears"."levy" alter column "basis" drop default`);
@@ -44,6 +45,8 @@ export class Migration20261130000000_levy_decisions_and_violations extends Migra
       "reported_by" text not null,
       "recorded_by" text not null,
       "recorded_at" timestamptz not null default now())`);
-    this.addSql(`create index "utility_violation_company_index" on "arrears"."utility_violation" ("company_id", "occurred_on")`);
+    this.addSql(
+      `create index "utility_violation_company_index" on "arrears"."utility_violation" ("company_id", "occurred_on")`,
+    );
   }
 }

@@ -72,9 +72,15 @@ export class Migration20261201000000_initial extends Migration {
       "satisfaction" text null,
       "sequence" int not null,
       "demo" boolean not null default false)`);
-    this.addSql(`create index "complaint_order_street_index" on "complaints"."complaint_order" ("street_code", "status")`);
-    this.addSql(`create index "complaint_order_compound_index" on "complaints"."complaint_order" ("compound_id", "received_at")`);
-    this.addSql(`create index "complaint_order_party_index" on "complaints"."complaint_order" ("party_organisation_id")`);
+    this.addSql(
+      `create index "complaint_order_street_index" on "complaints"."complaint_order" ("street_code", "status")`,
+    );
+    this.addSql(
+      `create index "complaint_order_compound_index" on "complaints"."complaint_order" ("compound_id", "received_at")`,
+    );
+    this.addSql(
+      `create index "complaint_order_party_index" on "complaints"."complaint_order" ("party_organisation_id")`,
+    );
     this.addSql(`create table "complaints"."order_transition" (
       "order_id" uuid not null references "complaints"."complaint_order" ("id"),
       "sequence" int not null,
@@ -92,7 +98,8 @@ export class Migration20261201000000_initial extends Migration {
       primary key ("order_id", "sequence"))`);
     this.addSql(`create function "complaints"."order_transition_append_only"() returns trigger language plpgsql as $$
       begin raise exception 'order transitions are append-only'; end $$`);
-    this.addSql(`create trigger "order_transition_append_only" before update or delete on "complaints"."order_transition"
+    this
+      .addSql(`create trigger "order_transition_append_only" before update or delete on "complaints"."order_transition"
       for each statement execute function "complaints"."order_transition_append_only"()`);
   }
 }

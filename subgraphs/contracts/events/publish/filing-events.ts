@@ -1,4 +1,12 @@
-import { FILING_ACCEPTED, FILING_RETURNED, FILING_SUBMITTED, FILING_SUPERSEDED, FILING_TERMINATED, FilingEventData, FilingTermsData } from '../../../../catalog';
+import {
+  FILING_ACCEPTED,
+  FILING_RETURNED,
+  FILING_SUBMITTED,
+  FILING_SUPERSEDED,
+  FILING_TERMINATED,
+  FilingEventData,
+  FilingTermsData,
+} from '../../../../catalog';
 import { ContractTerms } from '../../domain/contract-terms';
 import { FilingStatus, ReturnReason, canonicalDigest } from '../../domain/filing';
 import type { Filing } from '../../persistence/filing.entity';

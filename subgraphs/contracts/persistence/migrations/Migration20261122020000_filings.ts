@@ -23,7 +23,9 @@ export class Migration20261122020000_filings extends Migration {
     this.addSql(`create index "contract_company_id_index" on "contracts"."contract" ("company_id", "status")`);
     // Reviewers read by division prefix (a street office its street, a bureau its district or city).
     this.addSql(`create index "contract_street_code_index" on "contracts"."contract" ("street_code" text_pattern_ops)`);
-    this.addSql(`create index "contract_district_code_index" on "contracts"."contract" ("district_code" text_pattern_ops)`);
+    this.addSql(
+      `create index "contract_district_code_index" on "contracts"."contract" ("district_code" text_pattern_ops)`,
+    );
     // Checked at commit: the unit of work inserts a contract's filing, version and transition in one flush.
     this.addSql(`create table "contracts"."filing" (
       "id" uuid primary key,
@@ -52,11 +54,15 @@ export class Migration20261122020000_filings extends Migration {
       "created_at" timestamptz not null,
       "updated_at" timestamptz not null)`);
     this.addSql(`create index "filing_contract_id_index" on "contracts"."filing" ("contract_id")`);
-    this.addSql(`create index "filing_review_queue_index" on "contracts"."filing" ("status", "area_id", "submitted_on")`);
+    this.addSql(
+      `create index "filing_review_queue_index" on "contracts"."filing" ("status", "area_id", "submitted_on")`,
+    );
     this.addSql(`create index "filing_street_code_index" on "contracts"."filing" ("street_code" text_pattern_ops)`);
     this.addSql(`create index "filing_district_code_index" on "contracts"."filing" ("district_code" text_pattern_ops)`);
     // One filing of a contract open for review at a time: a second amendment waits for the first to be decided.
-    this.addSql(`create unique index "filing_one_open_per_contract" on "contracts"."filing" ("contract_id") where "status" in ('SUBMITTED','RETURNED')`);
+    this.addSql(
+      `create unique index "filing_one_open_per_contract" on "contracts"."filing" ("contract_id") where "status" in ('SUBMITTED','RETURNED')`,
+    );
     this.addSql(`create table "contracts"."filing_version" (
       "id" uuid primary key,
       "filing_id" uuid not null references "contracts"."filing" ("id") deferrable initially deferred,
@@ -78,7 +84,9 @@ export class Migration20261122020000_filings extends Migration {
       "return_reasons" jsonb not null default '[]',
       unique ("filing_id", "version"))`);
     // A retried submission finds its first attempt by the company's key; two concurrent retries cannot both insert.
-    this.addSql(`create unique index "filing_version_idempotency_unique" on "contracts"."filing_version" ("company_id", "idempotency_key")`);
+    this.addSql(
+      `create unique index "filing_version_idempotency_unique" on "contracts"."filing_version" ("company_id", "idempotency_key")`,
+    );
     this.addSql(`create table "contracts"."filing_transition" (
       "id" uuid primary key,
       "filing_id" uuid not null references "contracts"."filing" ("id") deferrable initially deferred,

@@ -9,6 +9,8 @@ export class Migration20261122030000_court_referrals extends Migration {
       "contract_id" uuid not null,
       "received_at" timestamptz not null default now(),
       primary key ("court_id", "referral_id"))`);
-    this.addSql(`create index "court_referral_contract_index" on "contracts"."court_referral" ("court_id", "contract_id")`);
+    this.addSql(
+      `create index "court_referral_contract_index" on "contracts"."court_referral" ("court_id", "contract_id")`,
+    );
   }
 }

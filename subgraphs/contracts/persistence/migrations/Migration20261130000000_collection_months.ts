@@ -14,6 +14,8 @@ export class Migration20261130000000_collection_months extends Migration {
       "collected_fen" bigint not null check ("collected_fen" >= 0),
       "received_at" timestamptz not null default now(),
       primary key ("area_id", "company_id", "month"))`);
-    this.addSql(`create index "collection_month_due_index" on "contracts"."collection_month" ("area_id", "company_id", "due_on")`);
+    this.addSql(
+      `create index "collection_month_due_index" on "contracts"."collection_month" ("area_id", "company_id", "due_on")`,
+    );
   }
 }

@@ -23,11 +23,16 @@ export class Migration20261201000000_city_settings extends Migration {
       "reason" text not null,
       unique ("city_code", "version"))`);
     const beijing = JSON.stringify(BEIJING).replace(/'/g, "''");
-    this.addSql(`insert into "contracts"."city_settings" values ('110000', '${beijing}'::jsonb, 1, now(), 'migration')`);
-    this.addSql(`insert into "contracts"."city_settings_change" values (gen_random_uuid(), '110000', 1, '${beijing}'::jsonb, now(), 'migration',
+    this.addSql(
+      `insert into "contracts"."city_settings" values ('110000', '${beijing}'::jsonb, 1, now(), 'migration')`,
+    );
+    this
+      .addSql(`insert into "contracts"."city_settings_change" values (gen_random_uuid(), '110000', 1, '${beijing}'::jsonb, now(), 'migration',
       'Beijing''s settings, hard-wired in the contracts subgraph until issue 17, moved into the registry unchanged')`);
     this.addSql(`alter table "contracts"."filing" alter column "deadline" drop not null`);
     this.addSql(`alter table "contracts"."review_system" drop constraint if exists "review_system_role_check"`);
-    this.addSql(`alter table "contracts"."review_system" add constraint "review_system_role_check" check ("role" in ('STREET_OFFICE','CITY_BUREAU','ENFORCEMENT_BUREAU'))`);
+    this.addSql(
+      `alter table "contracts"."review_system" add constraint "review_system_role_check" check ("role" in ('STREET_OFFICE','CITY_BUREAU','ENFORCEMENT_BUREAU'))`,
+    );
   }
 }

@@ -1,4 +1,10 @@
-import { BATCH_FORMED, FILING_EVENTS, REFERRAL_STATUS_CHANGED, REFERRAL_SUBMITTED, REFERRAL_WITHDRAWN } from '../../../../catalog';
+import {
+  BATCH_FORMED,
+  FILING_EVENTS,
+  REFERRAL_STATUS_CHANGED,
+  REFERRAL_SUBMITTED,
+  REFERRAL_WITHDRAWN,
+} from '../../../../catalog';
 import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
 import { dispatchWebhooks } from '../../application/dispatch-webhooks';
 
@@ -9,8 +15,8 @@ import { dispatchWebhooks } from '../../application/dispatch-webhooks';
  */
 export const webhookDispatcherConsumer: ConsumerDefinition = {
   name: 'feeds.webhook-dispatcher',
-  subscriptions: [...FILING_EVENTS, REFERRAL_SUBMITTED, REFERRAL_STATUS_CHANGED, REFERRAL_WITHDRAWN, BATCH_FORMED].map((definition) =>
-    on(definition, async (em, event) => void (await dispatchWebhooks(em, [event]))),
+  subscriptions: [...FILING_EVENTS, REFERRAL_SUBMITTED, REFERRAL_STATUS_CHANGED, REFERRAL_WITHDRAWN, BATCH_FORMED].map(
+    (definition) => on(definition, async (em, event) => void (await dispatchWebhooks(em, [event]))),
   ),
   handleBatch: async (em, events) => void (await dispatchWebhooks(em, events)),
 };

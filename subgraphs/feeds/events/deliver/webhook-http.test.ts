@@ -5,8 +5,16 @@ import { WebhookHttpClient } from './webhook-http';
 describe('the webhook HTTP client', () => {
   let server: http.Server;
   let base: string;
-  const client = new WebhookHttpClient({ policy: { requireHttps: false, allowedHosts: ['127.0.0.1'] }, timeoutMs: 300, maxResponseBytes: 1024 });
-  const strict = new WebhookHttpClient({ policy: { requireHttps: false, allowedHosts: [] }, timeoutMs: 300, maxResponseBytes: 1024 });
+  const client = new WebhookHttpClient({
+    policy: { requireHttps: false, allowedHosts: ['127.0.0.1'] },
+    timeoutMs: 300,
+    maxResponseBytes: 1024,
+  });
+  const strict = new WebhookHttpClient({
+    policy: { requireHttps: false, allowedHosts: [] },
+    timeoutMs: 300,
+    maxResponseBytes: 1024,
+  });
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
@@ -45,9 +53,15 @@ describe('the webhook HTTP client', () => {
   });
 
   it('refuses an internal address the operator did not allow, whether named or resolved', async () => {
-    expect(await strict.post(`${base}/ok`, {}, '{}')).toMatchObject({ statusCode: null, error: '127.0.0.1 is an internal address' });
+    expect(await strict.post(`${base}/ok`, {}, '{}')).toMatchObject({
+      statusCode: null,
+      error: '127.0.0.1 is an internal address',
+    });
     const port = (server.address() as AddressInfo).port;
-    expect(await strict.post(`http://localhost:${port}/ok`, {}, '{}')).toMatchObject({ statusCode: null, error: 'localhost resolves to an internal address' });
+    expect(await strict.post(`http://localhost:${port}/ok`, {}, '{}')).toMatchObject({
+      statusCode: null,
+      error: 'localhost resolves to an internal address',
+    });
     expect(await client.post(`${base}/ok`, {}, '{}')).toMatchObject({ statusCode: 204 });
   });
 });

@@ -28,12 +28,21 @@ function guardedLookup(policy: WebhookUrlPolicy) {
   return (hostname: string, options: { all?: boolean; family?: number }, callback: LookupCallback) => {
     dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => {
       if (err) return callback(err, []);
-      const refused = refusedAddresses(hostname.toLowerCase(), addresses.map((a) => a.address), policy);
-      if (refused.length > 0) return callback(Object.assign(new Error(`${hostname} resolves to an internal address`), { code: 'EADDRNOTALLOWED' }), []);
+      const refused = refusedAddresses(
+        hostname.toLowerCase(),
+        addresses.map((a) => a.address),
+        policy,
+      );
+      if (refused.length > 0)
+        return callback(
+          Object.assign(new Error(`${hostname} resolves to an internal address`), { code: 'EADDRNOTALLOWED' }),
+          [],
+        );
       const usable = options.family ? addresses.filter((a) => a.family === options.family) : addresses;
       if (options.all) return callback(null, usable);
       const first = usable[0];
-      if (!first) return callback(Object.assign(new Error(`${hostname} has no usable address`), { code: 'ENOTFOUND' }), []);
+      if (!first)
+        return callback(Object.assign(new Error(`${hostname} has no usable address`), { code: 'ENOTFOUND' }), []);
       callback(null, first.address, first.family);
     });
   };
@@ -58,7 +67,12 @@ export class WebhookHttpClient {
     const host = hostOf(url);
     // An IP literal is never looked up, so it is checked here.
     if (isIP(host) && refusedAddresses(host, [host], this.settings.policy).length > 0) {
-      return Promise.resolve({ statusCode: null, latencyMs: 0, error: `${host} is an internal address`, responseBody: null });
+      return Promise.resolve({
+        statusCode: null,
+        latencyMs: 0,
+        error: `${host} is an internal address`,
+        responseBody: null,
+      });
     }
     const secure = url.protocol === 'https:';
     return new Promise<HttpOutcome>((resolve) => {
@@ -101,9 +115,16 @@ export class WebhookHttpClient {
       );
       const timer = setTimeout(() => {
         request.destroy();
-        finish({ statusCode: null, latencyMs: elapsed(), error: `no answer within ${this.settings.timeoutMs} ms`, responseBody: null });
+        finish({
+          statusCode: null,
+          latencyMs: elapsed(),
+          error: `no answer within ${this.settings.timeoutMs} ms`,
+          responseBody: null,
+        });
       }, this.settings.timeoutMs);
-      request.on('error', (error) => finish({ statusCode: null, latencyMs: elapsed(), error: error.message.slice(0, 500), responseBody: null }));
+      request.on('error', (error) =>
+        finish({ statusCode: null, latencyMs: elapsed(), error: error.message.slice(0, 500), responseBody: null }),
+      );
       request.end(body);
     });
   }

@@ -21,7 +21,11 @@ export class WebhookSender {
     private readonly orm: HubOrm,
     private readonly config: WebhookConfig,
   ) {
-    this.client = new WebhookHttpClient({ policy: config.policy, timeoutMs: config.timeoutMs, maxResponseBytes: config.maxResponseBytes });
+    this.client = new WebhookHttpClient({
+      policy: config.policy,
+      timeoutMs: config.timeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
+    });
   }
 
   start(): void {

@@ -19,8 +19,12 @@ export class Migration20261130100000_webhooks extends Migration {
       "paused_reason" text,
       "created_by" text not null,
       "created_at" timestamptz not null default now())`);
-    this.addSql(`create index "webhook_subscription_organisation_idx" on "feeds"."webhook_subscription" ("organisation_id")`);
-    this.addSql(`create index "webhook_subscription_event_types_idx" on "feeds"."webhook_subscription" using gin ("event_types")`);
+    this.addSql(
+      `create index "webhook_subscription_organisation_idx" on "feeds"."webhook_subscription" ("organisation_id")`,
+    );
+    this.addSql(
+      `create index "webhook_subscription_event_types_idx" on "feeds"."webhook_subscription" using gin ("event_types")`,
+    );
     this.addSql(`create table "feeds"."webhook_area" (
       "area_id" uuid primary key,
       "district_code" text not null,
@@ -47,9 +51,15 @@ export class Migration20261130100000_webhooks extends Migration {
       "last_status_code" int,
       "last_error" text)`);
     // The sender's claim: due rows, and for each the earlier pending rows of the same subscription and key.
-    this.addSql(`create index "webhook_delivery_due_idx" on "feeds"."webhook_delivery" ("next_attempt_at", "id") where "status" = 'PENDING'`);
-    this.addSql(`create index "webhook_delivery_order_idx" on "feeds"."webhook_delivery" ("subscription_id", "aggregate_key", "id") where "status" = 'PENDING'`);
-    this.addSql(`create index "webhook_delivery_subscription_idx" on "feeds"."webhook_delivery" ("subscription_id", "id")`);
+    this.addSql(
+      `create index "webhook_delivery_due_idx" on "feeds"."webhook_delivery" ("next_attempt_at", "id") where "status" = 'PENDING'`,
+    );
+    this.addSql(
+      `create index "webhook_delivery_order_idx" on "feeds"."webhook_delivery" ("subscription_id", "aggregate_key", "id") where "status" = 'PENDING'`,
+    );
+    this.addSql(
+      `create index "webhook_delivery_subscription_idx" on "feeds"."webhook_delivery" ("subscription_id", "id")`,
+    );
     this.addSql(`create table "feeds"."webhook_attempt" (
       "id" bigserial primary key,
       "delivery_id" bigint not null references "feeds"."webhook_delivery" ("id") on delete cascade,

@@ -13,7 +13,9 @@ import { Referral, SentReferral, SubmittedReferral } from '../../domain/referral
 export const LITIGATION_EVENT_SOURCE = 'litigation';
 
 /** The fields every referral event starts with: who refers whose arrears to which court, and the status now. */
-const referralBase = <S extends CaseStatus>(r: Pick<Referral, 'id' | 'courtId' | 'companyId' | 'accountId' | 'householdId' | 'areaId'> & { status: S }) => ({
+const referralBase = <S extends CaseStatus>(
+  r: Pick<Referral, 'id' | 'courtId' | 'companyId' | 'accountId' | 'householdId' | 'areaId'> & { status: S },
+) => ({
   referralId: r.id,
   courtId: r.courtId,
   companyId: r.companyId,
@@ -24,7 +26,10 @@ const referralBase = <S extends CaseStatus>(r: Pick<Referral, 'id' | 'courtId' |
 });
 
 /** A referral sent to its court, with the case package version the court receives and its digest. */
-export function referralSubmitted(r: SubmittedReferral, pkg: { version: number; digest: string }): ReferralSubmittedData {
+export function referralSubmitted(
+  r: SubmittedReferral,
+  pkg: { version: number; digest: string },
+): ReferralSubmittedData {
   return {
     ...referralBase(r),
     contractId: r.contractId,
@@ -38,10 +43,15 @@ export function referralSubmitted(r: SubmittedReferral, pkg: { version: number; 
 }
 
 /** A withdrawal (撤诉) has its own event type; every other step is a status change. */
-export const statusChangeEvent = (status: CaseStatus) => (status === 'WITHDRAWN' ? REFERRAL_WITHDRAWN : REFERRAL_STATUS_CHANGED);
+export const statusChangeEvent = (status: CaseStatus) =>
+  status === 'WITHDRAWN' ? REFERRAL_WITHDRAWN : REFERRAL_STATUS_CHANGED;
 
 /** The referral as it stands after a step, and the status it left. */
-export function referralStatusChanged(r: SentReferral, fromStatus: CaseStatus, occurredAt: string): ReferralStatusChangedData {
+export function referralStatusChanged(
+  r: SentReferral,
+  fromStatus: CaseStatus,
+  occurredAt: string,
+): ReferralStatusChangedData {
   return {
     ...referralBase(r),
     fromStatus,

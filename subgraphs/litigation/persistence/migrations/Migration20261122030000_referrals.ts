@@ -87,7 +87,9 @@ export class Migration20261122030000_referrals extends Migration {
       "via" text not null check ("via" in ('API','KAFKA')),
       "reported_by" text not null,
       "received_at" timestamptz not null default now())`);
-    this.addSql(`create index "court_event_referral_index" on "litigation"."court_event" ("referral_id", "received_at")`);
+    this.addSql(
+      `create index "court_event_referral_index" on "litigation"."court_event" ("referral_id", "received_at")`,
+    );
 
     this.addSql(`create table "litigation"."evidence_chain" (
       "sequence" bigint primary key,

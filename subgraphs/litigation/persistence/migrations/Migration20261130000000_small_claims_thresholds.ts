@@ -19,6 +19,8 @@ export class Migration20261130000000_small_claims_thresholds extends Migration {
       "recorded_by" text not null,
       "recorded_role" text not null,
       "recorded_at" timestamptz not null default now())`);
-    this.addSql(`create index "small_claims_threshold_province_index" on "litigation"."small_claims_threshold" ("province_code", "application_year", "recorded_at")`);
+    this.addSql(
+      `create index "small_claims_threshold_province_index" on "litigation"."small_claims_threshold" ("province_code", "application_year", "recorded_at")`,
+    );
   }
 }
