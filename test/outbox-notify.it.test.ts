@@ -5,7 +5,7 @@ import { createKafka, ensureTopics, KafkaSettings } from '../platform/events/kaf
 import { outboxAndInboxDdl, outboxNotifyDdl } from '../platform/events/outbox.entities';
 import { OutboxRelay } from '../platform/events/relay';
 import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
-import { adminPostgresUrl, kafkaBrokers, uniqueSuffix } from './support/hub-fixture';
+import { adminPostgresUrl, kafkaBrokers, testKafkaAdmin, uniqueSuffix } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 
@@ -23,6 +23,8 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
     clientId: 'test-notify',
     topicPrefix: `t${uniqueSuffix()}.`,
     partitions: 1,
+    // The run's super user on a secured broker (none on an open one): this test plays the relay outside a hub.
+    sasl: testKafkaAdmin(),
   };
   let url: string;
   let db: Client;
