@@ -19,15 +19,16 @@ import { Client, Pool } from 'pg';
 
 async function loadHub() {
   process.env.HUB_LOG_LEVEL ??= 'warn';
-  const [postgres, kafka, relay, outbox, cloudevent, knex] = await Promise.all([
+  const [postgres, kafka, relay, outbox, cloudevent, knex, brokerCredentials] = await Promise.all([
     import('../tools/postgres/local-postgres'),
     import('../platform/events/kafka'),
     import('../platform/events/relay'),
     import('../platform/events/outbox.entities'),
     import('../platform/events/cloudevent'),
     import('@mikro-orm/postgresql'),
+    import('../platform/events/broker-credentials'),
   ]);
-  return { ...postgres, ...kafka, ...relay, ...outbox, ...cloudevent, knexFactory: knex.knex };
+  return { ...postgres, ...kafka, ...relay, ...outbox, ...cloudevent, ...brokerCredentials, knexFactory: knex.knex };
 }
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     clientId: 'bench-events',
     topicPrefix: `bench-${randomBytes(3).toString('hex')}.`,
     partitions: 3,
+    // The super user of a secured broker (KAFKA_CREDENTIALS_FILE, printed by `npm run kafka:start`): the bench plays the relay.
+    sasl: hub.brokerCredentialsFromEnv()?.admin,
   };
   const kafka = hub.createKafka(settings);
   const db = new Client({ connectionString: url });

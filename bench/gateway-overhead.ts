@@ -29,17 +29,19 @@ import type { LoadPhase, LoadResult } from './gateway-load-thread';
 
 async function loadHub() {
   process.env.HUB_LOG_LEVEL ??= 'warn';
-  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres, root, compose] = await Promise.all([
-    import('../gateway/config'),
-    import('../hub/demo/demo-data'),
-    import('../hub/demo/demo-loader'),
-    import('../hub/hub'),
-    import('../platform/auth/tokens'),
-    import('../platform/config'),
-    import('../tools/postgres/local-postgres'),
-    import('../platform/project-root'),
-    import('../platform/federation/compose'),
-  ]);
+  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres, root, compose, brokerCredentials] =
+    await Promise.all([
+      import('../gateway/config'),
+      import('../hub/demo/demo-data'),
+      import('../hub/demo/demo-loader'),
+      import('../hub/hub'),
+      import('../platform/auth/tokens'),
+      import('../platform/config'),
+      import('../tools/postgres/local-postgres'),
+      import('../platform/project-root'),
+      import('../platform/federation/compose'),
+      import('../platform/events/broker-credentials'),
+    ]);
   return {
     ...config,
     ...demoData,
@@ -50,6 +52,7 @@ async function loadHub() {
     ...postgres,
     ...root,
     ...compose,
+    ...brokerCredentials,
   };
 }
 
@@ -84,6 +87,7 @@ async function main() {
     dropDatabase,
     ensureDatabase,
     kafkaBrokersFromEnv,
+    brokerCredentialsFromEnv,
   } = hubModules;
   const {
     loadDemoArrears,
@@ -111,6 +115,7 @@ async function main() {
   const hub = await startHub({
     databaseUrl,
     kafkaBrokers: brokers,
+    kafkaCredentials: brokerCredentialsFromEnv(),
     tokens,
     topicPrefix: `benchgw${randomBytes(3).toString('hex')}.`,
     ports: 'ephemeral',

@@ -22,7 +22,7 @@ import type { Identity } from '../kernel/identity';
 
 async function loadHub() {
   process.env.HUB_LOG_LEVEL ??= 'warn';
-  const [config, demoLoader, hub, tokens, platformConfig, postgres, pagination] = await Promise.all([
+  const [config, demoLoader, hub, tokens, platformConfig, postgres, pagination, brokerCredentials] = await Promise.all([
     import('../gateway/config'),
     import('../hub/demo/demo-loader'),
     import('../hub/hub'),
@@ -30,8 +30,18 @@ async function loadHub() {
     import('../platform/config'),
     import('../tools/postgres/local-postgres'),
     import('../kernel/pagination'),
+    import('../platform/events/broker-credentials'),
   ]);
-  return { ...config, ...demoLoader, ...hub, ...tokens, ...platformConfig, ...postgres, ...pagination };
+  return {
+    ...config,
+    ...demoLoader,
+    ...hub,
+    ...tokens,
+    ...platformConfig,
+    ...postgres,
+    ...pagination,
+    ...brokerCredentials,
+  };
 }
 
 const ROWS = 100_000;
@@ -49,6 +59,7 @@ async function main() {
     ensureDatabase,
     gatewayClient,
     kafkaBrokersFromEnv,
+    brokerCredentialsFromEnv,
     loadCourts,
     mintUserToken,
     startHub,
@@ -65,6 +76,7 @@ async function main() {
   const hub = await startHub({
     databaseUrl,
     kafkaBrokers: brokers,
+    kafkaCredentials: brokerCredentialsFromEnv(),
     tokens,
     topicPrefix: `benchlists${randomBytes(3).toString('hex')}.`,
     ports: 'ephemeral',

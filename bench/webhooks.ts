@@ -21,6 +21,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { startHub } from '../hub/hub';
 import { mintUserToken } from '../platform/auth/tokens';
 import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
+import { brokerCredentialsFromEnv } from '../platform/events/broker-credentials';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import {
   AREA_REGISTERED,
@@ -53,6 +54,7 @@ async function main() {
   const hub = await startHub({
     databaseUrl,
     kafkaBrokers: brokers,
+    kafkaCredentials: brokerCredentialsFromEnv(),
     tokens,
     topicPrefix,
     ports: 'ephemeral',
