@@ -7,10 +7,11 @@ import { Gql, gatewayClient, loadCompound } from '../hub/demo/demo-loader';
 import { BEIJING, LINJIANG_SETTINGS } from '../subgraphs/contracts/domain/statutes';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
-import { FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
+import { CITY_FILING_REVIEWS_TOPIC, FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
 import { HubEvent } from '../platform/events/cloudevent';
 import { asKafkaMessage } from './support/events';
 import { probeTopics, rawProducer } from './support/kafka-probe';
+import { partyTopics } from './support/party-topics';
 
 /**
  * Issue 17 §1: cities are data. Beijing's rules come from the registry unchanged; 临江市's are entered by the admin
@@ -323,6 +324,8 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
       'ENFORCEMENT_BUREAU',
     );
 
+    // The review system writes its own topic (city.filing-reviews.v1.<review system id>), created when it is registered.
+    const [reviewTopic] = await partyTopics(t, CITY_FILING_REVIEWS_TOPIC, ['linjiang-enforcement-system']);
     const dlq = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.dead-letter.v1`]);
     const producer = rawProducer(t.brokers);
     await producer.connect();
@@ -343,7 +346,7 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
         },
       });
       await producer.send({
-        topic: `${t.topicPrefix}city.filing-reviews.v1`,
+        topic: reviewTopic,
         messages: [
           asKafkaMessage(decision(beijingFiling), beijingFiling),
           asKafkaMessage(decision(linjiangFiling), linjiangFiling),
