@@ -22,6 +22,8 @@ const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
 const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
 const company = identity('PROPERTY_COMPANY', '91110102MA0000HOOK');
+// 临江市城市管理行政执法局 reviews the filings of its city (issue 17, seed 004 §六(七)).
+const linjiangEnforcement = identity('ENFORCEMENT_BUREAU', 'linjiang-enforcement', ['220681']);
 
 const FILING_TYPES = ['hub.contracts.filing.submitted', 'hub.contracts.filing.accepted'];
 const CREATE = `mutation($t: [Key!]!, $u: Url!) { createWebhookSubscription(eventTypes: $t, url: $u) { secret subscription { id status url eventTypes } } }`;
@@ -67,6 +69,7 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
   const { ok, fails } = gqlExpectations(() => t);
   const xichengArea = randomUUID();
   const haidianArea = randomUUID();
+  const linjiangArea = randomUUID();
 
   const subscribe = async (
     who: typeof xichengBureau,
@@ -89,10 +92,11 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     await produceEvents(producer, t.topicPrefix, [
       { definition: AREA_REGISTERED, key: xichengArea, data: areaRegistered(xichengArea, '110102') },
       { definition: AREA_REGISTERED, key: haidianArea, data: areaRegistered(haidianArea, '110108') },
+      { definition: AREA_REGISTERED, key: linjiangArea, data: areaRegistered(linjiangArea, '220681') },
     ]);
     await waitFor(
       'the areas in the feeds subgraph',
-      async () => (await t.sql(`select 1 from feeds.webhook_area`)).length === 2,
+      async () => (await t.sql(`select 1 from feeds.webhook_area`)).length === 3,
     );
   });
 
@@ -285,6 +289,47 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     } finally {
       await probe.stop();
     }
+  });
+
+  it("gives Linjiang's enforcement bureau the filings of its city, never Beijing's, and no referrals", async () => {
+    for (const types of [[REFERRAL_SUBMITTED.type], ['hub.litigation.batch.formed', ...FILING_TYPES]]) {
+      const refused = await fails(linjiangEnforcement, CREATE, { t: types, u: 'http://127.0.0.1:9/' });
+      expect(refused.extensions).toMatchObject({
+        code: 'EVENT_TYPE_NOT_SUBSCRIBABLE',
+        details: { eventTypes: [types[0]] },
+      });
+    }
+    const unbound = identity('ENFORCEMENT_BUREAU', 'linjiang-enforcement', []);
+    expect((await fails(unbound, CREATE, { t: FILING_TYPES, u: 'http://127.0.0.1:9/' })).extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await ok(linjiangEnforcement, LIST)).webhookSubscriptions).toEqual([]);
+
+    const receiver = await startReceiver();
+    const xichengReceiver = await startReceiver();
+    receivers.push(receiver, xichengReceiver);
+    const subscription = await subscribe(linjiangEnforcement, FILING_TYPES, receiver);
+    await subscribe(xichengBureau, FILING_TYPES, xichengReceiver);
+    const [beijing, linjiang] = [randomUUID(), randomUUID()];
+    await produceEvents(producer, t.topicPrefix, [
+      { definition: FILING_ACCEPTED, key: beijing, data: filingEvent(beijing, xichengArea, 1) },
+      { definition: FILING_ACCEPTED, key: linjiang, data: filingEvent(linjiang, linjiangArea, 1) },
+    ]);
+    // Both filings were dispatched: the Beijing one reached Xicheng's bureau, the Linjiang one the enforcement bureau.
+    await waitFor('the Beijing filing at the Xicheng bureau', () =>
+      xichengReceiver.events.some((e) => (e.data as { filingId: string }).filingId === beijing),
+    );
+    await waitFor('the Linjiang filing', () => receiver.events.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.events.map((e) => [e.type, (e.data as { filingId: string }).filingId])).toEqual([
+      [FILING_ACCEPTED.type, linjiang],
+    ]);
+    expect(xichengReceiver.events.map((e) => (e.data as { filingId: string }).filingId)).not.toContain(linjiang);
+    const rows = await t.sql<{ filing: string }>(
+      `select payload->>'filingId' as filing from feeds.webhook_delivery where subscription_id = $1`,
+      [subscription],
+    );
+    expect(rows.map((r) => r.filing)).toEqual([linjiang]);
   });
 
   it("never shows or changes another organisation's subscriptions", async () => {

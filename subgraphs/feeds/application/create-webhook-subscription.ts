@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { feedsError } from '../domain/errors';
-import { mayUseWebhooks, refusedEventTypes } from '../domain/webhook-access';
+import { mayUseWebhooks, receivesByJurisdiction, refusedEventTypes } from '../domain/webhook-access';
 import { WebhookSubscription, countSubscriptionsOf, insertSubscription } from '../persistence/webhook.repository';
 import { WebhookConfig } from './webhook-config';
 import { assertWebhookUrl } from './webhook-url-check';
@@ -39,7 +39,7 @@ export async function createWebhookSubscription(
     throw feedsError('EVENT_TYPE_NOT_SUBSCRIBABLE', `Your role receives none of: ${refused.join(', ')}`, {
       eventTypes: refused,
     });
-  if (identity.role === 'CITY_BUREAU' && identity.jurisdictions.length === 0)
+  if (receivesByJurisdiction(identity.role) && identity.jurisdictions.length === 0)
     throw new ForbiddenError('Your token names no jurisdiction');
   await assertWebhookUrl(input.url, config.policy);
 

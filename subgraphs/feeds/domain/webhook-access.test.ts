@@ -4,6 +4,8 @@ import {
   ACCOUNT_STATUS_CHANGED,
   CLAIM_UPDATED,
   BUILDING_ROSTER_CHANGED,
+  BATCH_FORMED,
+  FILING_EVENTS,
 } from '../../../catalog';
 import {
   aggregateKeyOf,
@@ -15,12 +17,22 @@ import {
   WEBHOOK_EVENT_TYPES,
 } from './webhook-access';
 
-const areas: Record<string, string> = { 'area-haidian': '110108', 'area-xicheng': '110102' };
+const areas: Record<string, string> = {
+  'area-haidian': '110108',
+  'area-xicheng': '110102',
+  'area-linjiang': '220681',
+};
 const districtOf = (id: string) => areas[id];
 const haidianCourt = { role: 'COURT', organisationId: 'bj-haidian-court', jurisdictions: ['110108'] };
 const xichengCourt = { role: 'COURT', organisationId: 'bj-xicheng-court', jurisdictions: ['110102'] };
 const xichengBureau = { role: 'CITY_BUREAU', organisationId: 'xicheng-housing', jurisdictions: ['110102'] };
 const cityBureau = { role: 'CITY_BUREAU', organisationId: 'beijing-housing', jurisdictions: ['11'] };
+// 临江市城市管理行政执法局: reviews the filings of its city (220681), seed 004 §六(七).
+const linjiangEnforcement = {
+  role: 'ENFORCEMENT_BUREAU',
+  organisationId: 'linjiang-enforcement',
+  jurisdictions: ['220681'],
+};
 
 describe('who receives which event by webhook', () => {
   it('gives a court the referrals addressed to it and no other court', () => {
@@ -39,6 +51,23 @@ describe('who receives which event by webhook', () => {
     expect(mayReceive(xichengBureau, haidianFiling)).toBe(false);
     expect(mayReceive(cityBureau, haidianFiling)).toBe(true);
     expect(mayReceive(xichengCourt, xichengFiling)).toBe(false);
+  });
+
+  it("gives an enforcement bureau the filings of its city's areas and nothing else", () => {
+    const linjiangFiling = audienceOf(FILING_ACCEPTED.type, { areaId: 'area-linjiang' }, districtOf);
+    const xichengFiling = audienceOf(FILING_ACCEPTED.type, { areaId: 'area-xicheng' }, districtOf);
+    expect(linjiangFiling).toEqual({ kind: 'DISTRICT', districtCode: '220681' });
+    expect(mayReceive(linjiangEnforcement, linjiangFiling)).toBe(true);
+    expect(mayReceive(linjiangEnforcement, xichengFiling)).toBe(false);
+    expect(mayReceive(cityBureau, linjiangFiling)).toBe(false);
+    expect(mayReceive({ ...linjiangEnforcement, jurisdictions: [] }, linjiangFiling)).toBe(false);
+    // A referral names a court, never a bureau: even one to a court of its city does not reach it.
+    const referral = audienceOf(
+      REFERRAL_SUBMITTED.type,
+      { courtId: 'linjiang-court', areaId: 'area-linjiang' },
+      districtOf,
+    );
+    expect(mayReceive({ ...linjiangEnforcement, organisationId: 'linjiang-court' }, referral)).toBe(false);
   });
 
   it('gives nobody a filing whose area is not known yet, nor an event of another type', () => {
@@ -61,6 +90,21 @@ describe('who receives which event by webhook', () => {
     expect(subscribableEventTypes('PROPERTY_COMPANY')).toEqual([]);
     expect(mayUseWebhooks({ subject: 's', role: 'STREET_OFFICE', organisationId: 'o', jurisdictions: [] })).toBe(false);
     expect(mayUseWebhooks({ subject: 's', role: 'COURT', organisationId: 'o', jurisdictions: [] })).toBe(true);
+  });
+
+  it('lets an enforcement bureau subscribe to the filing events only', () => {
+    expect(mayUseWebhooks({ subject: 's', role: 'ENFORCEMENT_BUREAU', organisationId: 'o', jurisdictions: [] })).toBe(
+      true,
+    );
+    expect(subscribableEventTypes('ENFORCEMENT_BUREAU')).toEqual(FILING_EVENTS.map((e) => e.type));
+    expect(
+      refusedEventTypes('ENFORCEMENT_BUREAU', [
+        FILING_ACCEPTED.type,
+        REFERRAL_SUBMITTED.type,
+        BATCH_FORMED.type,
+        ACCOUNT_STATUS_CHANGED.type,
+      ]),
+    ).toEqual([REFERRAL_SUBMITTED.type, BATCH_FORMED.type, ACCOUNT_STATUS_CHANGED.type]);
   });
 });
 

@@ -14,9 +14,15 @@ import { Identity, coversDivision } from '../../../kernel/identity';
  *   changes, withdrawals and batches.
  * - A city or district bureau: the filings of the areas whose district its jurisdiction covers (contracts'
  *   `mayReviewFiling`: Beijing Property Management Regulation art. 63 files a contract with the district authority).
+ * - An enforcement bureau (Linjiang's 市城市管理行政执法局, which reviews its city's filings, seed 004 §六(七)): the
+ *   same filings by the same district/city test, nothing else (no referrals).
  * No other role subscribes, and no event carrying owner data (arrears accounts, claims, households) is offered at all.
  */
-export const WEBHOOK_ROLES = ['COURT', 'CITY_BUREAU'] as const;
+export const WEBHOOK_ROLES = ['COURT', 'CITY_BUREAU', 'ENFORCEMENT_BUREAU'] as const;
+/** The roles that receive filings by their jurisdiction, as they review them (contracts' `mayReviewFiling`). */
+export const JURISDICTION_ROLES = ['CITY_BUREAU', 'ENFORCEMENT_BUREAU'] as const;
+export const receivesByJurisdiction = (role: string): role is (typeof JURISDICTION_ROLES)[number] =>
+  (JURISDICTION_ROLES as readonly string[]).includes(role);
 export type WebhookRole = (typeof WEBHOOK_ROLES)[number];
 
 export const COURT_EVENT_TYPES: readonly string[] = [
@@ -35,7 +41,7 @@ export const isWebhookRole = (role: string): role is WebhookRole => (WEBHOOK_ROL
 /** The event types a role may subscribe to; none for any other role. */
 export function subscribableEventTypes(role: string): readonly string[] {
   if (role === 'COURT') return COURT_EVENT_TYPES;
-  if (role === 'CITY_BUREAU') return BUREAU_EVENT_TYPES;
+  if (receivesByJurisdiction(role)) return BUREAU_EVENT_TYPES;
   return [];
 }
 
@@ -77,10 +83,10 @@ export function audienceOf(
 export function mayReceive(subscriber: Subscriber, audience: EventAudience): boolean {
   if (audience.kind === 'COURT') return subscriber.role === 'COURT' && subscriber.organisationId === audience.courtId;
   if (audience.kind === 'DISTRICT') {
-    if (subscriber.role !== 'CITY_BUREAU') return false;
+    if (!receivesByJurisdiction(subscriber.role)) return false;
     const identity: Identity = {
       subject: '',
-      role: 'CITY_BUREAU',
+      role: subscriber.role,
       organisationId: subscriber.organisationId,
       jurisdictions: [...subscriber.jurisdictions],
     };
