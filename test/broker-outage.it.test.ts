@@ -101,7 +101,9 @@ describe('broker outage', () => {
       expect(sample(afterwards, 'hub_outbox_backlog', 'subgraph="areas"')).toBe(0);
       expect(sample(afterwards, 'hub_outbox_oldest_unpublished_age_seconds', 'subgraph="areas"')).toBe(0);
       expect(afterwards).toMatch(/hub_graphql_request_duration_seconds_count\{operation="R",status="200"\} \d+/);
-      expect(afterwards).toMatch(new RegExp(`hub_consumer_lag\\{group="${t.topicPrefix}[^"]+"\\} \\d+`));
+      // Lag is read from the broker at scrape time (2 s at most per scrape): wait for a scrape that has it.
+      const lagLine = new RegExp(`hub_consumer_lag\\{group="${t.topicPrefix}[^"]+"\\} \\d+`);
+      await waitFor('consumer lag in a scrape', async () => lagLine.test((await scrape(t)).text), { timeoutMs: 30000 });
       expect(afterwards).toMatch(/hub_subgraph_fetch_duration_seconds_count\{subgraph="areas",status="200"\} \d+/);
     } finally {
       await probe.stop();
