@@ -37,7 +37,7 @@ const later = (a: IsoDate, b: IsoDate): IsoDate => (compareDates(a, b) >= 0 ? a 
  * a period, so that day is the earliest the period can end: safe for the company to act by, and a charge is never
  * called time-barred too late. Once the holiday data covers that year, the date moves by itself.
  */
-function threeYearsFrom(from: IsoDate): IsoDate {
+export function limitationPeriodEnd(from: IsoDate): IsoDate {
   const plain = addYears(from, LIMITATION_PERIOD_YEARS);
   return unlessBeyondCalendar(() => lastDayOfPeriod(plain)) ?? plain;
 }
@@ -74,7 +74,7 @@ const isDebtorAgreement = (event: LimitationEvent): boolean =>
   event.kind === 'PAYMENT_PROMISE' || event.kind === 'INSTALMENT_PLAN';
 
 function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate | undefined): IsoDate {
-  let end = threeYearsFrom(charge.dueOn);
+  let end = limitationPeriodEnd(charge.dueOn);
   const relevant = events
     .filter((e) => e.chargeIds.includes(charge.chargeId))
     // Before the due date there is no claim to interrupt yet; after asOf the event has not happened.
@@ -85,7 +85,7 @@ function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate
     if (from === null) continue;
     // A demand after the last day cannot interrupt a period that has already run out, so it revives nothing; the
     // debtor's later agreement to pay does (art. 192 para. 2), and the hub counts a fresh period from it.
-    if (compareDates(event.on, end) <= 0 || isDebtorAgreement(event)) end = later(end, threeYearsFrom(from));
+    if (compareDates(event.on, end) <= 0 || isDebtorAgreement(event)) end = later(end, limitationPeriodEnd(from));
   }
   return end;
 }
