@@ -9,6 +9,7 @@ import {
   dayOfWeek,
   isAfterPeriod,
   isLaterThanWorkingDays,
+  lastDayOfPeriod,
   periodEnd,
   unlessBeyondCalendar,
   workingDayCalendar,
@@ -142,6 +143,13 @@ describe('periods under Civil Code arts. 201 and 203 (the official calendar)', (
     ['2026-01-17', 30, '2026-02-24', 'the Spring Festival 2026'],
   ])('a period of %i days from %s ends on %s (%s)', (start, days, end) => {
     expect(periodEnd(start, days)).toBe(end);
+  });
+
+  it('moves a last day counted elsewhere (a period in years or months) to the next working day (art. 203)', () => {
+    expect(lastDayOfPeriod('2026-10-03')).toBe('2026-10-08'); // National Day 2026, 1–7 October off
+    expect(lastDayOfPeriod('2026-10-10')).toBe('2026-10-10'); // Saturday worked in lieu
+    expect(lastDayOfPeriod('2026-03-04')).toBe('2026-03-04'); // a Wednesday
+    expect(codeOf(() => lastDayOfPeriod('2027-01-31'))).toBe('OUTSIDE_HOLIDAY_CALENDAR');
   });
 
   it('files the seed contract signed 2021-12-10 on Monday 2021-12-27 on time, and on the 28th late', () => {

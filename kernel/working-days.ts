@@ -122,6 +122,16 @@ export const CHINA_WORKING_DAYS: WorkingDayCalendar = workingDayCalendar(OFFICIA
 /** No notice has ever given more than nine days off in a row; a year without a working day is a broken table. */
 const MAX_DAYS_SEARCHED = 366;
 
+/**
+ * Civil Code art. 203 on a last day already counted: `lastDay` itself when it is a working day, else the first working
+ * day after the rest days. For periods not counted in days (years, months: arts. 188, 202) whose plain last day is
+ * computed elsewhere. OUTSIDE_HOLIDAY_CALENDAR past the calendar's range.
+ */
+export function lastDayOfPeriod(lastDay: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
+  requireDate(lastDay);
+  return nextWorkingDayFrom(lastDay, calendar);
+}
+
 /** The first working day on or after `date`. */
 function nextWorkingDayFrom(date: IsoDate, calendar: WorkingDayCalendar): IsoDate {
   let day = date;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { addDays, addMonths, addYears } from '../kernel/calendar';
+import { addDays, addMonths } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
+import { limitationPeriodEnd } from '../subgraphs/arrears/domain/limitation';
 import {
   CaseStatus,
   ClaimUpdatedData,
@@ -126,8 +127,8 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     expect(claim.ownerReference).toEqual(expect.any(String));
     const charge = (id: string) => claim.charges.find((c) => c.chargeId === id)!;
     // The letter named the old charge only: its period runs afresh from the letter, the other's does not.
-    expect(charge(old.chargeId).limitationEndsOn).toBe(addYears(letterOn, 3));
-    expect(charge(recent.chargeId).limitationEndsOn).toBe(addYears(charge(recent.chargeId).dueOn, 3));
+    expect(charge(old.chargeId).limitationEndsOn).toBe(limitationPeriodEnd(letterOn));
+    expect(charge(recent.chargeId).limitationEndsOn).toBe(limitationPeriodEnd(charge(recent.chargeId).dueOn));
     expect(claim.demands).toEqual([
       { actionId: letter.actions[0].actionId, kind: 'LETTER', on: letterOn, channel: null },
     ]);
@@ -161,7 +162,9 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
       ['LETTER', null],
       ['MESSAGE', 'WECHAT'],
     ]);
-    expect(claims[2].charges.find((c) => c.chargeId === recent.chargeId)!.limitationEndsOn).toBe(addYears(today, 3));
+    expect(claims[2].charges.find((c) => c.chargeId === recent.chargeId)!.limitationEndsOn).toBe(
+      limitationPeriodEnd(today),
+    );
     expect((await accountRow(accountId)).claim_version).toBe(3);
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
+import { limitationPeriodEnd } from '../subgraphs/arrears/domain/limitation';
 import { chargeFen } from '../kernel/money';
 import { dueOnForMonth } from '../subgraphs/arrears/domain/billing';
 import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
@@ -275,7 +276,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(old.agingBucket).toBe('OVER_365');
     // This month's fee falls due on its last day: open, but not arrears and not aged (Civil Code art. 944 para. 2).
     expect(current.agingBucket).toBeNull();
-    expect(old.limitationEndsOn).toBe(addYears(old.dueOn, 3));
+    expect(old.limitationEndsOn).toBe(limitationPeriodEnd(old.dueOn));
     expect(old.lateFeeFen).toBe(
       lateFeeFen({ dueOn: old.dueOn, principalFen: old.amountFen, reductions: [] }, LATE_FEE, today),
     );
@@ -296,10 +297,10 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     ).recordCollectionAction;
     expect(afterLetter.status).toBe('IN_COLLECTION');
     expect(afterLetter.charges.find((c: { chargeId: string }) => c.chargeId === old.chargeId).limitationEndsOn).toBe(
-      addYears(letterOn, 3),
+      limitationPeriodEnd(letterOn),
     );
     expect(afterLetter.charges.find((c: { chargeId: string }) => c.chargeId === recent.chargeId).limitationEndsOn).toBe(
-      addYears(recent.dueOn, 3),
+      limitationPeriodEnd(recent.dueOn),
     );
     expect(afterLetter.transitions).toEqual([
       { from: 'CURRENT', to: 'IN_COLLECTION', reason: 'LETTER recorded', byRole: 'PROPERTY_COMPANY' },

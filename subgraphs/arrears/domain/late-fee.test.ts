@@ -1,9 +1,20 @@
 import { rejection } from '../../../test/support/rejection';
-import { LateFeeBasis, LateFeeTerms, lateFeeFen } from './late-fee';
+import { LateFeeBasis, LateFeeTerms, graceEndsOn, lateFeeFen } from './late-fee';
 
 /** Seed 003's 9,482 fen monthly fee, due 2024-01-31; 万分之五 a day is a common contract term (demo, not a seed figure). */
 const jan: LateFeeBasis = { dueOn: '2024-01-31', principalFen: 9_482, reductions: [] };
 const fivePerTenThousand: LateFeeTerms = { dailyRatePerTenThousand: 5, graceDays: 0 };
+
+describe('graceEndsOn (Civil Code arts. 201, 203)', () => {
+  it('moves a last grace day in a holiday to the next working day, and refuses past the holiday data', () => {
+    expect(graceEndsOn('2026-09-18', 15)).toBe('2026-10-08'); // 3 October 2026, National Day
+    expect(graceEndsOn('2024-03-04', 15)).toBe('2024-03-19'); // a Tuesday: not moved
+    expect(graceEndsOn('2026-12-31', 0)).toBe('2026-12-31');
+    expect(rejection(() => graceEndsOn('2026-12-31', 10)).code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
+    // Within the plain count of grace days no fee runs, so no calendar is needed.
+    expect(lateFeeFen({ ...jan, dueOn: '2026-12-31' }, { ...fivePerTenThousand, graceDays: 10 }, '2027-01-10')).toBe(0);
+  });
+});
 
 describe('lateFeeFen', () => {
   it.each<[string, LateFeeBasis, LateFeeTerms | null, string, number]>([
@@ -12,7 +23,17 @@ describe('lateFeeFen', () => {
     ['before the due date', jan, fivePerTenThousand, '2024-01-01', 0],
     ['30 days late: 9,482 × 30 × 0.0005 = 142.23', jan, fivePerTenThousand, '2024-03-01', 142],
     ['within the grace days', jan, { ...fivePerTenThousand, graceDays: 15 }, '2024-02-15', 0],
-    ['15 days after 15 grace days: 71.115', jan, { ...fivePerTenThousand, graceDays: 15 }, '2024-03-01', 71],
+    // 15 grace days end on 2024-02-15, in the Spring Festival holiday (10–17 February): art. 203 moves the end to
+    // Sunday the 18th (worked in lieu), so the fee runs 12 days to 1 March: 9,482 × 12 × 0.0005 = 56.892.
+    [
+      '12 days after the grace days moved by art. 203: 56.892',
+      jan,
+      { ...fivePerTenThousand, graceDays: 15 },
+      '2024-03-01',
+      57,
+    ],
+    ['on the moved last grace day', jan, { ...fivePerTenThousand, graceDays: 15 }, '2024-02-18', 0],
+    ['the day after it: 4.741', jan, { ...fivePerTenThousand, graceDays: 15 }, '2024-02-19', 5],
     [
       'part paid on day 10: 10 days on 9,482 and 20 on 4,482 = 92.23',
       { ...jan, reductions: [{ on: '2024-02-10', fen: 5_000 }] },
@@ -21,11 +42,11 @@ describe('lateFeeFen', () => {
       92,
     ],
     [
-      'part paid in the grace days: all 15 days on 4,482 = 33.615',
+      'part paid in the grace days: all 12 days on 4,482 = 26.892',
       { ...jan, reductions: [{ on: '2024-02-05', fen: 5_000 }] },
       { ...fivePerTenThousand, graceDays: 15 },
       '2024-03-01',
-      34,
+      27,
     ],
     [
       'paid in full on day 10: the fee stops there, day 10 included (47.41)',

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
+import { periodEnd } from '../../../kernel/working-days';
 
 /**
  * A late fee (滞纳金 / 违约金) exists only where the service contract provides one, and only on its terms: the hub
@@ -55,10 +56,23 @@ function validate(basis: LateFeeBasis, terms: LateFeeTerms, asOf: IsoDate): void
 }
 
 /**
+ * The last day of the grace period, the day after which the fee runs: `graceDays` days after the due date, the due
+ * date not counted (Civil Code art. 201), moved to the next working day when that day is a rest day or holiday
+ * (art. 203, the hub's calendar in kernel/working-days.ts). 15 grace days after 2024-01-31 end on 2024-02-15, in the
+ * Spring Festival holiday (10–17 February 2024), so on Sunday the 18th, a day worked in lieu. No grace days: the due
+ * date itself, which is the contract's date, not a period the hub counts. Past the holiday data's range the end is
+ * refused (OUTSIDE_HOLIDAY_CALENDAR) rather than guessed: a fee charged for days the owner was still within the grace
+ * period would be unlawful, one missed would be the company's loss.
+ */
+export function graceEndsOn(dueOn: IsoDate, graceDays: number): IsoDate {
+  return graceDays === 0 ? dueOn : periodEnd(dueOn, graceDays);
+}
+
+/**
  * The late fee on one charge as of `asOf`, in whole fen; 0 when the contract has no late-fee terms (null).
  *
  * Simple interest on the open principal only: the input has no place for earlier late fees, so a fee can never
- * earn a fee (no compounding). Day k after the start date (due date + grace days) is charged on the principal
+ * earn a fee (no compounding). Day k after the start date (the grace period's last day, graceEndsOn) is charged on the principal
  * still open that day; a payment stops the fee on what it paid after its own day ("计算至实际付清之日"), since the
  * owner had not paid at the start of it. Everything is summed exactly in bigint (fen·days·万分之N) and rounded half
  * up to the fen once per charge, after the cap, so no rounding error builds up day by day.
@@ -66,7 +80,9 @@ function validate(basis: LateFeeBasis, terms: LateFeeTerms, asOf: IsoDate): void
 export function lateFeeFen(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf: IsoDate): Fen {
   if (terms === null) return 0;
   validate(basis, terms, asOf);
-  const start = addDays(basis.dueOn, terms.graceDays);
+  // Within the plain count of grace days nothing runs yet, whatever the holiday data says (art. 203 only lengthens).
+  if (terms.graceDays > 0 && compareDates(asOf, addDays(basis.dueOn, terms.graceDays)) <= 0) return 0;
+  const start = graceEndsOn(basis.dueOn, terms.graceDays);
   const reductions = [...basis.reductions].sort((a, b) => compareDates(a.on, b.on));
 
   let open = BigInt(basis.principalFen);

@@ -17,9 +17,20 @@ const mediation = (on: string, outcome: string, outcomeOn: string | null) =>
   action('MEDIATION_SESSION', on, { mediator: '天通苑南街道人民调解委员会', outcome, outcomeOn });
 
 describe('limitationEndsOn', () => {
+  it('ends on the next working day when the third anniversary is a rest day or holiday (Civil Code art. 203)', () => {
+    // Due Monday 2023-10-02; three years on is Friday 2026-10-02, in the National Day holiday (1–7 October 2026).
+    expect(limitationEndsOn({ chargeId: 'c-2023-09', dueOn: '2023-10-02' }, [])).toBe('2026-10-08');
+    // A demand made on that moved last day is still in time and restarts the period.
+    const moved = { chargeId: 'c-2023-09', dueOn: '2023-10-02' };
+    expect(limitationEndsOn(moved, [letter('2026-10-08', [moved.chargeId])])).toBe('2029-10-08');
+    expect(isTimeBarred(moved, [], '2026-10-08')).toBe(false);
+    expect(isTimeBarred(moved, [], '2026-10-09')).toBe(true);
+  });
+
   it.each<[string, LimitationEvent[], string]>([
     ['no interruption: three years from the due date', [], '2024-01-31'],
-    ['a letter restarts the period from the day it was sent', [letter('2022-06-15')], '2025-06-15'],
+    // 2025-06-15 is a Sunday: art. 203 ends the period on Monday the 16th.
+    ['a letter restarts the period from the day it was sent', [letter('2022-06-15')], '2025-06-16'],
     [
       'a demand for another month does not touch this one (each month is its own claim)',
       [letter('2022-06-15', [OTHER])],
@@ -35,6 +46,7 @@ describe('limitationEndsOn', () => {
       [mediation('2021-01-20', 'FAILED', '2022-03-01')],
       '2024-01-31',
     ],
+    // 2027-01-31 (a Sunday) lies past the holiday data (to 2026-12-24): the plain last day is kept, not refused.
     ['a demand on the last day is still in time', [letter('2024-01-31')], '2027-01-31'],
     ['a demand the day after expiry does NOT revive the claim', [letter('2024-02-01')], '2024-01-31'],
     [
@@ -42,10 +54,11 @@ describe('limitationEndsOn', () => {
       [letter('2025-06-01'), letter('2022-06-15')],
       '2028-06-01',
     ],
-    ['a notice posted at the door', [action('NOTICE_POSTED', '2022-03-01')], '2025-03-01'],
-    ['a QQ message', [action('MESSAGE', '2022-03-01', { channel: 'QQ' })], '2025-03-01'],
+    // 2025-03-01 is a Saturday: art. 203 ends the period on Monday 3 March.
+    ['a notice posted at the door', [action('NOTICE_POSTED', '2022-03-01')], '2025-03-03'],
+    ['a QQ message', [action('MESSAGE', '2022-03-01', { channel: 'QQ' })], '2025-03-03'],
     ['an unanswered call demands nothing', [action('CALL', '2022-03-01', { reached: false })], '2024-01-31'],
-    ['a visit that met the owner', [action('VISIT', '2022-03-01', { reached: true })], '2025-03-01'],
+    ['a visit that met the owner', [action('VISIT', '2022-03-01', { reached: true })], '2025-03-03'],
     [
       'the owner promising to pay (art. 195 item 2)',
       [action('PAYMENT_PROMISE', '2023-11-20', { promisedBy: '2023-12-31' })],
@@ -87,7 +100,7 @@ describe('limitationEndsOn', () => {
     [
       'a pending mediation: the earliest end, from the application',
       [mediation('2023-12-20', 'PENDING', null)],
-      '2026-12-20',
+      '2026-12-21', // Sunday the 20th moves to Monday (art. 203)
     ],
     [
       'mediation applied for after expiry revives nothing',

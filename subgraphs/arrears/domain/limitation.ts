@@ -2,6 +2,7 @@ import { IsoDate, addYears, compareDates } from '../../../kernel/calendar';
 import { Charge } from './charge';
 import { CollectionAction, interruptsLimitation } from './collection-action';
 import { LIMITATION_PERIOD_YEARS } from './statutes';
+import { lastDayOfPeriod, unlessBeyondCalendar } from '../../../kernel/working-days';
 
 /**
  * The limitation period (诉讼时效) of each charge, Civil Code arts. 188–195.
@@ -26,6 +27,20 @@ export type LimitationEvent = CollectionAction | PartPayment;
 type Claim = Pick<Charge, 'chargeId' | 'dueOn'>;
 
 const later = (a: IsoDate, b: IsoDate): IsoDate => (compareDates(a, b) >= 0 ? a : b);
+
+/**
+ * The last day of a three-year period from `from` (arts. 188, 201, 202), moved by art. 203 to the next working day
+ * when it is a rest day or holiday: three years from 2023-10-02 end on Friday 2026-10-02, in the National Day
+ * holiday, so on Thursday 2026-10-08. Deliberately NOT refused past the holiday data's range (kernel/working-days.ts,
+ * to 2026-12-24), unlike the hub's other periods: most live periods end years ahead, and a statement or a referral
+ * cannot wait for notices not yet published. Past the range the plain last day is kept; art. 203 only ever lengthens
+ * a period, so that day is the earliest the period can end: safe for the company to act by, and a charge is never
+ * called time-barred too late. Once the holiday data covers that year, the date moves by itself.
+ */
+export function limitationPeriodEnd(from: IsoDate): IsoDate {
+  const plain = addYears(from, LIMITATION_PERIOD_YEARS);
+  return unlessBeyondCalendar(() => lastDayOfPeriod(plain)) ?? plain;
+}
 
 /**
  * The day the period runs afresh from ("从中断、有关程序终结时起", art. 195), or null when the event interrupts
@@ -59,7 +74,7 @@ const isDebtorAgreement = (event: LimitationEvent): boolean =>
   event.kind === 'PAYMENT_PROMISE' || event.kind === 'INSTALMENT_PLAN';
 
 function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate | undefined): IsoDate {
-  let end = addYears(charge.dueOn, LIMITATION_PERIOD_YEARS);
+  let end = limitationPeriodEnd(charge.dueOn);
   const relevant = events
     .filter((e) => e.chargeIds.includes(charge.chargeId))
     // Before the due date there is no claim to interrupt yet; after asOf the event has not happened.
@@ -70,15 +85,14 @@ function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate
     if (from === null) continue;
     // A demand after the last day cannot interrupt a period that has already run out, so it revives nothing; the
     // debtor's later agreement to pay does (art. 192 para. 2), and the hub counts a fresh period from it.
-    if (compareDates(event.on, end) <= 0 || isDebtorAgreement(event))
-      end = later(end, addYears(from, LIMITATION_PERIOD_YEARS));
+    if (compareDates(event.on, end) <= 0 || isDebtorAgreement(event)) end = later(end, limitationPeriodEnd(from));
   }
   return end;
 }
 
 /**
  * The last day on which the charge can still be sued for without the limitation defence: three years from its
- * due date (art. 188; arts. 201–202 for the counting), restarted by each interruption naming it that came in time.
+ * due date (art. 188; arts. 201–202 for the counting, art. 203 within the holiday data), restarted by each interruption naming it that came in time.
  * Events that do not name the charge, or do not interrupt (an unanswered call), are ignored, so callers may pass
  * every action of the account. With a mediation still pending this is the earliest the period can end.
  */

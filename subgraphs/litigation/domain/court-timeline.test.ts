@@ -47,6 +47,23 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
     },
   );
 
+  it('moves a due date in a holiday to the next working day (Civil Procedure Law art. 85, Civil Code art. 203)', () => {
+    // Two months from 2026-08-03 is Saturday 3 October, in the National Day holiday (1–7 October 2026).
+    expect(decisionDeadline(docketed('c', '2026-08-03'))).toMatchObject({
+      originalDueOn: '2026-10-08',
+      dueOn: '2026-10-08',
+    });
+    expect(overdueCases([docketed('c', '2026-08-03')], '2026-10-08')).toEqual([]);
+    expect(overdueCases([docketed('c', '2026-08-03')], '2026-10-09')).toEqual([
+      { caseId: 'c', dueOn: '2026-10-08', daysOverdue: 1, extended: false },
+    ]);
+    // Extension approved on the moved last day is in time.
+    expect(extendDecisionDeadline(docketed('c', '2026-08-03'), '2026-10-08').extensionApprovedOn).toBe('2026-10-08');
+    // Past the holiday data the due date is refused, but a case is never listed overdue within the plain count.
+    expect(rejection(() => decisionDeadline(docketed('c', '2026-11-20'))).code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
+    expect(overdueCases([docketed('c', '2026-11-20')], '2026-12-20')).toEqual([]);
+  });
+
   it('extends once, on or before the original due date', () => {
     const extended = extendDecisionDeadline(docketed('c', '2024-01-15'), '2024-03-15');
     expect(extended.extensionApprovedOn).toBe('2024-03-15');
@@ -76,7 +93,8 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
   it('lists undecided cases past their due date, most overdue first', () => {
     const cases = [
       docketed('due-today', '2024-02-01'), // due 2024-04-01
-      docketed('one-day-late', '2024-01-31'), // due 2024-03-31
+      docketed('due-on-a-sunday', '2024-01-31'), // 2024-03-31 is a Sunday: due Monday 2024-04-01 (art. 85)
+      docketed('three-days-late', '2024-01-29'), // due Friday 2024-03-29
       docketed('extended', '2024-01-10', { extensionApprovedOn: '2024-03-01' }), // due 2024-04-10
       docketed('decided', '2023-11-01', { decidedOn: '2023-12-20' }),
       docketed('decided-later', '2024-01-05', { decidedOn: '2024-04-20' }), // due 2024-03-05, undecided on 04-01
@@ -87,7 +105,7 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
       { caseId: 'a-long-late', dueOn: '2024-02-01', daysOverdue: 60, extended: false },
       { caseId: 'b-long-late', dueOn: '2024-02-01', daysOverdue: 60, extended: false },
       { caseId: 'decided-later', dueOn: '2024-03-05', daysOverdue: 27, extended: false },
-      { caseId: 'one-day-late', dueOn: '2024-03-31', daysOverdue: 1, extended: false },
+      { caseId: 'three-days-late', dueOn: '2024-03-29', daysOverdue: 3, extended: false },
     ]);
     expect(overdueCases(cases, '2024-04-11').map((o) => o.caseId)).toContain('extended');
     expect(overdueCases([], '2024-04-01')).toEqual([]);
@@ -95,15 +113,22 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
 
   it.each<[string, string, boolean]>([
     ['2024-03-01', '2024-03-01', true],
-    ['2024-03-01', '2024-03-31', true], // day 30 after the start day
-    ['2024-03-01', '2024-04-01', false],
+    ['2024-03-01', '2024-03-31', true], // day 30 after the start day, a Sunday: the window ends Monday 1 April
+    ['2024-03-01', '2024-04-01', true],
+    ['2024-03-01', '2024-04-02', false],
+    ['2026-09-03', '2026-10-08', true], // day 30 is 3 October 2026, National Day (1–7 October): art. 203
+    ['2026-09-03', '2026-10-09', false],
+    ['2026-12-01', '2026-12-31', true], // within the plain 30 days: open, no holiday data needed
     ['2024-03-01', '2024-02-29', false],
   ])('mediation started %s is open on %s: %s', (startedOn, asOf, open) => {
     expect(isMediationWindowOpen(startedOn, asOf)).toBe(open);
   });
 
   it('gives the 30-day mediation window', () => {
-    expect(mediationWindow('2024-02-15')).toEqual({ startedOn: '2024-02-15', endsOn: '2024-03-16' });
+    // Day 30 is Saturday 2024-03-16: the window ends on Monday the 18th (Civil Code art. 203).
+    expect(mediationWindow('2024-02-15')).toEqual({ startedOn: '2024-02-15', endsOn: '2024-03-18' });
+    expect(mediationWindow('2026-09-03').endsOn).toBe('2026-10-08');
+    expect(rejection(() => mediationWindow('2026-12-01')).code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
   });
 
   it.each<[string, () => unknown]>([

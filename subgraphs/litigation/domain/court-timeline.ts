@@ -7,6 +7,7 @@ import {
   SMALL_CLAIMS_DEADLINE_SOURCE,
   SMALL_CLAIMS_EXTENSION_MONTHS,
 } from './statutes';
+import { lastDayOfPeriod, periodEnd, unlessBeyondCalendar } from '../../../kernel/working-days';
 
 /**
  * The clock of a small-claims case. Art. 168: decided within two months of docketing (立案), extendable once by one
@@ -14,8 +15,13 @@ import {
  * or that month's last day when there is none (Civil Code art. 202); the docketing day itself is not counted
  * (Civil Procedure Law art. 85), so a case docketed on 2024-01-15 is due by 2024-03-15, and one docketed on
  * 2023-12-31 by 2024-02-29. The extension runs from the end of the original period: 2024-02-29 + 1 month =
- * 2024-03-29. Periods the law leaves out of the trial period (public notice, appraisal, …) and rest days at the end
- * of a period are not modelled: the hub watches the plain calendar and the court's own system has the final word.
+ * 2024-03-29. A last day that is a rest day or holiday moves to the first working day after it (Civil Procedure Law
+ * art. 85: "期间届满的最后一日是法定休假日的，以法定休假日后的第一日为期间届满的日期"; Civil Code art. 203 alike), by the
+ * hub's one calendar (kernel/working-days.ts): a case docketed on 2026-08-03 is due on 2026-10-08, the 3rd falling in
+ * the National Day holiday. The extension's month is counted from the original period's plain end (2024-02-29 above),
+ * then moved likewise. Past the holiday data the due date is refused (OUTSIDE_HOLIDAY_CALENDAR); the overdue list
+ * never needs it, a case being never overdue within the plain count. Periods the law leaves out of the trial period
+ * (public notice, appraisal, …) are not modelled: the court's own system has the final word.
  */
 export interface SmallClaimsCase {
   caseId: string;
@@ -43,12 +49,28 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   return `${month}-${date.slice(8, 10)}`;
 }
 
-export function decisionDeadline(c: SmallClaimsCase): DecisionDeadline {
+/** The deadline by plain calendar months (art. 168, Civil Code art. 202), before rest days move its last day. */
+function plainDecisionDeadline(c: SmallClaimsCase): { originalDueOn: IsoDate; dueOn: IsoDate; extended: boolean } {
   requireDates({ docketedOn: c.docketedOn });
   const originalDueOn = addCalendarMonths(c.docketedOn, SMALL_CLAIMS_DECISION_MONTHS);
   const extended = c.extensionApprovedOn !== null;
   const dueOn = extended ? addCalendarMonths(originalDueOn, SMALL_CLAIMS_EXTENSION_MONTHS) : originalDueOn;
-  return { originalDueOn, dueOn, extended, source: SMALL_CLAIMS_DEADLINE_SOURCE };
+  return { originalDueOn, dueOn, extended };
+}
+
+export function decisionDeadline(c: SmallClaimsCase): DecisionDeadline {
+  const plain = plainDecisionDeadline(c);
+  return {
+    originalDueOn: lastDayOfPeriod(plain.originalDueOn),
+    dueOn: lastDayOfPeriod(plain.dueOn),
+    extended: plain.extended,
+    source: SMALL_CLAIMS_DEADLINE_SOURCE,
+  };
+}
+
+/** Whether `day` falls after a period whose plain last day is `plainEnd`: only a later day needs the holiday data. */
+function isAfter(plainEnd: IsoDate, day: IsoDate): boolean {
+  return compareDates(day, plainEnd) > 0 && compareDates(day, lastDayOfPeriod(plainEnd)) > 0;
 }
 
 /**
@@ -60,8 +82,9 @@ export function extendDecisionDeadline(c: SmallClaimsCase, approvedOn: IsoDate):
   const problems: string[] = [];
   if (c.extensionApprovedOn !== null) problems.push('EXTENSION_ALREADY_USED');
   if (c.decidedOn !== null) problems.push('ALREADY_DECIDED');
-  const { originalDueOn } = decisionDeadline({ ...c, extensionApprovedOn: null });
-  if (compareDates(approvedOn, originalDueOn) > 0) problems.push('EXTENSION_AFTER_DEADLINE');
+  const plainOriginal = plainDecisionDeadline({ ...c, extensionApprovedOn: null }).originalDueOn;
+  if (isAfter(plainOriginal, approvedOn)) problems.push('EXTENSION_AFTER_DEADLINE');
+  const originalDueOn = unlessBeyondCalendar(() => lastDayOfPeriod(plainOriginal)) ?? plainOriginal;
   if (compareDates(approvedOn, c.docketedOn) < 0) problems.push('EXTENSION_BEFORE_DOCKETING');
   if (problems.length > 0) {
     throw litigationError(
@@ -88,23 +111,29 @@ export function overdueCases(cases: readonly SmallClaimsCase[], asOf: IsoDate): 
   requireDates({ asOf });
   return cases
     .filter((c) => c.decidedOn === null || compareDates(c.decidedOn, asOf) > 0)
+    .filter((c) => isAfter(plainDecisionDeadline(c).dueOn, asOf))
     .map((c) => {
       const { dueOn, extended } = decisionDeadline(c);
       return { caseId: c.caseId, dueOn, daysOverdue: daysBetween(dueOn, asOf), extended };
     })
-    .filter((o) => o.daysOverdue > 0)
     .sort((a, b) => b.daysOverdue - a.daysOverdue || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
 }
 
-/** Pre-litigation mediation normally runs up to 30 days; the start day is not counted (Civil Code art. 201). */
+/**
+ * Pre-litigation mediation normally runs up to 30 days; the start day is not counted (Civil Code art. 201), and a
+ * last day that is a rest day or holiday moves to the next working day (art. 203): mediation started on 2026-09-03
+ * runs to 2026-10-08, the 30th day being 3 October, in the National Day holiday. OUTSIDE_HOLIDAY_CALENDAR past the
+ * holiday data.
+ */
 export function mediationWindow(startedOn: IsoDate): { startedOn: IsoDate; endsOn: IsoDate } {
   requireDates({ startedOn });
-  return { startedOn, endsOn: addDays(startedOn, PRE_LITIGATION_MEDIATION_DAYS) };
+  return { startedOn, endsOn: periodEnd(startedOn, PRE_LITIGATION_MEDIATION_DAYS) };
 }
 
+/** Open from its start day to its last day; within the plain 30 days it is open whatever the holiday data says. */
 export function isMediationWindowOpen(startedOn: IsoDate, asOf: IsoDate): boolean {
-  requireDates({ asOf });
-  return compareDates(asOf, startedOn) >= 0 && compareDates(asOf, mediationWindow(startedOn).endsOn) <= 0;
+  requireDates({ startedOn, asOf });
+  return compareDates(asOf, startedOn) >= 0 && !isAfter(addDays(startedOn, PRE_LITIGATION_MEDIATION_DAYS), asOf);
 }
 
 function requireDates(dates: Record<string, unknown>): void {

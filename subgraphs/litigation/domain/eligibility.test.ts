@@ -206,8 +206,9 @@ describe('referral eligibility (seed 004 precondition)', () => {
       }),
     ).toEqual({
       code: 'DEMAND_PERIOD_NOT_ELAPSED',
-      message: expect.stringContaining('runs to 2024-06-09: refer from 2024-06-10'),
-      elapsesOn: '2024-06-09',
+      // The 15th day, 9 June 2024, is a Sunday and the 10th the Dragon Boat Festival: art. 203 moves it to the 11th.
+      message: expect.stringContaining('runs to 2024-06-11 (Civil Code arts. 201, 203): refer from 2024-06-12'),
+      elapsesOn: '2024-06-11',
     });
     expect(
       failure({
@@ -221,6 +222,31 @@ describe('referral eligibility (seed 004 precondition)', () => {
         demandPeriod: { days: 5, source: 'the contract' },
       }),
     ).toBeUndefined();
+  });
+
+  it('ends the reasonable period on the next working day when its last day is a holiday (Civil Code art. 203)', () => {
+    // 15 days after 2026-09-18 is Saturday 3 October, in the National Day holiday (1–7 October 2026): the 8th.
+    const demands = [{ date: '2026-09-18', channel: 'LETTER' }];
+    const at = (referralDate: string) =>
+      referralEligibility(facts({ referralDate, demands, charges: [charge('2026-08', '2029-08-31')] })).failures.find(
+        (x) => x.code === 'DEMAND_PERIOD_NOT_ELAPSED',
+      );
+    expect(at('2026-10-04')?.elapsesOn).toBe('2026-10-08');
+    expect(at('2026-10-08')?.message).toContain('refer from 2026-10-09');
+    expect(at('2026-10-09')).toBeUndefined();
+  });
+
+  it('reports a period ending past the holiday data without a date while too early, and refuses to guess after that', () => {
+    const demands = [{ date: '2026-12-15', channel: 'LETTER' }];
+    const charges = [charge('2026-10', '2029-10-31')];
+    const early = referralEligibility(facts({ referralDate: '2026-12-20', demands, charges })).failures.find(
+      (x) => x.code === 'DEMAND_PERIOD_NOT_ELAPSED',
+    );
+    expect(early?.elapsesOn).toBeUndefined();
+    expect(early?.message).toContain('runs at least to 2026-12-30');
+    expect(rejection(() => referralEligibility(facts({ referralDate: '2027-01-05', demands, charges }))).code).toBe(
+      'OUTSIDE_HOLIDAY_CALENDAR',
+    );
   });
 
   it('throws REFERRAL_NOT_ELIGIBLE with every problem, or returns the result', () => {

@@ -4,6 +4,7 @@ import { IsoDate, YearMonth, addDays, compareDates, isIsoDate, isYearMonth } fro
 import { Fen } from '../../../kernel/money';
 import { isPastDue } from '../../../kernel/past-due';
 import { DemandPeriod } from './statutes';
+import { CHINA_WORKING_DAYS, WorkingDayCalendar, periodEnd, unlessBeyondCalendar } from '../../../kernel/working-days';
 
 /**
  * Whether a company may refer an owner's arrears to court through the green channel. Seed 004 ("对物业服务企业在合同期内
@@ -134,16 +135,8 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
       message: 'No demand for payment (催缴) is recorded before the referral',
     });
   } else {
-    const elapsesOn = demandPeriodEndsOn(demands[0].date, facts.demandPeriod);
-    if (compareDates(elapsesOn, facts.referralDate) >= 0) {
-      failures.push({
-        code: 'DEMAND_PERIOD_NOT_ELAPSED',
-        message:
-          `The reasonable period of ${facts.demandPeriod.days} days after the demand of ${demands[0].date} (${facts.demandPeriod.source}) ` +
-          `runs to ${elapsesOn}: refer from ${addDays(elapsesOn, 1)}`,
-        elapsesOn,
-      });
-    }
+    const failure = demandPeriodFailure(demands[0].date, facts.demandPeriod, facts.referralDate);
+    if (failure) failures.push(failure);
   }
   const waived = facts.mediationWaivedOn !== null && onOrBefore(facts.mediationWaivedOn);
   if (!waived && !facts.mediationSessions.some((s) => onOrBefore(s.heldOn))) {
@@ -157,11 +150,53 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
 
 /**
  * The last day of the reasonable period after a demand made on `demandedOn`: the demand's day is not counted
- * (Civil Code art. 201), so a 15-day period after a demand of 2026-11-01 runs to 2026-11-16, and the company may
- * sue from the 17th ("合理期限届满仍不支付的", art. 944 para. 2).
+ * (Civil Code art. 201), so a 15-day period after a demand of 2026-11-02 runs to 2026-11-17, and the company may
+ * sue from the 18th ("合理期限届满仍不支付的", art. 944 para. 2). Art. 203: a last day that is a rest day or holiday
+ * moves to the next working day (the hub's one calendar, kernel/working-days.ts), so 15 days after a demand of
+ * 2026-09-18 end on Thursday 2026-10-08, National Day (1–7 October) having closed the period's last days. A period
+ * of 0 days (the city's setting) ends on the demand's day itself. Past the holiday data's range the end cannot be
+ * known: OUTSIDE_HOLIDAY_CALENDAR, never a guess from weekdays.
  */
-export function demandPeriodEndsOn(demandedOn: IsoDate, period: DemandPeriod): IsoDate {
-  return addDays(demandedOn, period.days);
+export function demandPeriodEndsOn(
+  demandedOn: IsoDate,
+  period: DemandPeriod,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): IsoDate {
+  return period.days === 0 ? demandedOn : periodEnd(demandedOn, period.days, calendar);
+}
+
+/**
+ * DEMAND_PERIOD_NOT_ELAPSED when the referral date is not after the period's last day (art. 203 included). Art. 203
+ * only ever lengthens a period, so a referral within the plain count of days is too early whatever the holiday data
+ * says: when the last day lies past the calendar's range the failure is still reported, without `elapsesOn` (not
+ * known until the next State Council notice is held). A referral after the plain count whose answer needs days past
+ * the range is refused with OUTSIDE_HOLIDAY_CALENDAR rather than guessed.
+ */
+function demandPeriodFailure(
+  demandedOn: IsoDate,
+  period: DemandPeriod,
+  referralDate: IsoDate,
+): EligibilityFailure | null {
+  const plainEnd = addDays(demandedOn, period.days);
+  const elapsesOn =
+    compareDates(referralDate, plainEnd) <= 0
+      ? unlessBeyondCalendar(() => demandPeriodEndsOn(demandedOn, period))
+      : demandPeriodEndsOn(demandedOn, period);
+  if (elapsesOn !== null && compareDates(elapsesOn, referralDate) < 0) return null;
+  const about = `The reasonable period of ${period.days} days after the demand of ${demandedOn} (${period.source})`;
+  if (elapsesOn === null) {
+    return {
+      code: 'DEMAND_PERIOD_NOT_ELAPSED',
+      message:
+        `${about} runs at least to ${plainEnd}, later if that is a rest day (Civil Code art. 203); ` +
+        `the holiday data ends on ${CHINA_WORKING_DAYS.range.to}, so the exact day is not known yet`,
+    };
+  }
+  return {
+    code: 'DEMAND_PERIOD_NOT_ELAPSED',
+    message: `${about} runs to ${elapsesOn} (Civil Code arts. 201, 203): refer from ${addDays(elapsesOn, 1)}`,
+    elapsesOn,
+  };
 }
 
 /** Throws REFERRAL_NOT_ELIGIBLE with every failure code in details.problems. */
