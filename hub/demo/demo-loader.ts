@@ -1,4 +1,5 @@
 import { Identity } from '../../kernel/identity';
+import { ACCOUNT_STATUSES } from '../../catalog';
 import { TokenSettings, mintUserToken } from '../../platform/auth/tokens';
 import { addDays, addMonths } from '../../kernel/calendar';
 import { isPastDue } from '../../kernel/past-due';
@@ -278,16 +279,7 @@ interface DemoAccount {
   status: string;
 }
 
-const ALL_STATUSES = [
-  'CURRENT',
-  'IN_COLLECTION',
-  'MEDIATION',
-  'REFERRED',
-  'IN_LITIGATION',
-  'JUDGED',
-  'SETTLED',
-  'WRITTEN_OFF',
-];
+const ALL_STATUSES = [...ACCOUNT_STATUSES];
 
 /** Every account of the company in the area, in building, unit and room order. */
 async function accountsOf(gql: Gql, who: Identity, areaId: string): Promise<DemoAccount[]> {
