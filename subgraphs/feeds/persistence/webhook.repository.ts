@@ -254,14 +254,8 @@ export async function claimDueDeliveries(em: EntityManager, limit: number): Prom
   }));
 }
 
-export interface AttemptRecord {
-  deliveryId: number;
-  attempt: number;
-  attemptedAt: Date;
-  statusCode: number | null;
-  latencyMs: number;
-  error: string | null;
-  responseBody: string | null;
+/** One attempt as the sender records it: the attempt itself and the delivery's state after it. */
+export interface AttemptRecord extends WebhookAttempt {
   /** DELIVERED, or PENDING again at `nextAttemptAt` (a paused subscription's row keeps waiting). */
   delivered: boolean;
   nextAttemptAt: Date | null;
