@@ -26,34 +26,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EdgeConfig } from '../gateway/config';
 import type { Identity } from '../kernel/identity';
-
-/** The hub's modules are loaded once HUB_LOG_LEVEL is set (their loggers read it on load), so logs stay out of the figures. */
-async function loadHub() {
-  process.env.HUB_LOG_LEVEL ??= 'warn';
-  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres, root, brokerCredentials] =
-    await Promise.all([
-      import('../gateway/config'),
-      import('../hub/demo/demo-data'),
-      import('../hub/demo/demo-loader'),
-      import('../hub/hub'),
-      import('../platform/auth/tokens'),
-      import('../platform/config'),
-      import('../tools/postgres/local-postgres'),
-      import('../platform/project-root'),
-      import('../platform/events/broker-credentials'),
-    ]);
-  return {
-    ...config,
-    ...demoData,
-    ...demoLoader,
-    ...hub,
-    ...tokens,
-    ...platformConfig,
-    ...postgres,
-    ...root,
-    ...brokerCredentials,
-  };
-}
+import { loadHubModules, withoutRateLimits } from './hub-modules';
 
 const ORDINARY_QUERY =
   '{ compounds(first: 20) { name statistics { buildings households floorAreaM2 } } courts { courtId name } }';
@@ -113,19 +86,14 @@ async function main() {
     startHub,
     supergraphPath,
     tokenSettings,
-  } = await loadHub();
+  } = await loadHubModules();
   const brokers = kafkaBrokersFromEnv();
   if (!brokers)
     throw new Error('set KAFKA_BROKERS and KAFKA_CREDENTIALS_FILE (run `npm run kafka:start`, which prints both)');
   const adminUrl = process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
   const database = `hub_bench_edge_${randomBytes(4).toString('hex')}`;
   const tokens = tokenSettings();
-  const unlimited = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
-  const config: EdgeConfig = {
-    ...DEFAULT_EDGE_CONFIG,
-    authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: unlimited },
-    anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: unlimited },
-  };
+  const config: EdgeConfig = withoutRateLimits(DEFAULT_EDGE_CONFIG);
 
   const databaseUrl = await ensureDatabase(adminUrl, database);
   const hub = await startHub({

@@ -26,35 +26,7 @@ import { Worker } from 'node:worker_threads';
 import type { EdgeConfig } from '../gateway/config';
 import type { Identity } from '../kernel/identity';
 import type { LoadPhase, LoadResult } from './gateway-load-thread';
-
-async function loadHub() {
-  process.env.HUB_LOG_LEVEL ??= 'warn';
-  const [config, demoData, demoLoader, hub, tokens, platformConfig, postgres, root, compose, brokerCredentials] =
-    await Promise.all([
-      import('../gateway/config'),
-      import('../hub/demo/demo-data'),
-      import('../hub/demo/demo-loader'),
-      import('../hub/hub'),
-      import('../platform/auth/tokens'),
-      import('../platform/config'),
-      import('../tools/postgres/local-postgres'),
-      import('../platform/project-root'),
-      import('../platform/federation/compose'),
-      import('../platform/events/broker-credentials'),
-    ]);
-  return {
-    ...config,
-    ...demoData,
-    ...demoLoader,
-    ...hub,
-    ...tokens,
-    ...platformConfig,
-    ...postgres,
-    ...root,
-    ...compose,
-    ...brokerCredentials,
-  };
-}
+import { loadHubModules, withoutRateLimits } from './hub-modules';
 
 function compiled(file: string): string {
   const full = path.join(__dirname, file);
@@ -77,7 +49,7 @@ interface Scenario {
 async function main() {
   const rounds = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 3);
   const seconds = Number(process.argv[3] ?? process.env.BENCH_SECONDS ?? 3);
-  const hubModules = await loadHub();
+  const hubModules = await loadHubModules();
   const {
     DEFAULT_EDGE_CONFIG,
     DEMO_BUREAU,
@@ -104,12 +76,7 @@ async function main() {
   const adminUrl = process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
   const database = process.env.BENCH_DATABASE ?? `hub_bench_gw_${randomBytes(4).toString('hex')}`;
   const tokens = tokenSettings();
-  const unlimited = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
-  const config: EdgeConfig = {
-    ...DEFAULT_EDGE_CONFIG,
-    authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: unlimited },
-    anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: unlimited },
-  };
+  const config: EdgeConfig = withoutRateLimits(DEFAULT_EDGE_CONFIG);
 
   const databaseUrl = await ensureDatabase(adminUrl, database);
   const hub = await startHub({

@@ -19,30 +19,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Identity } from '../kernel/identity';
-
-async function loadHub() {
-  process.env.HUB_LOG_LEVEL ??= 'warn';
-  const [config, demoLoader, hub, tokens, platformConfig, postgres, pagination, brokerCredentials] = await Promise.all([
-    import('../gateway/config'),
-    import('../hub/demo/demo-loader'),
-    import('../hub/hub'),
-    import('../platform/auth/tokens'),
-    import('../platform/config'),
-    import('../tools/postgres/local-postgres'),
-    import('../kernel/pagination'),
-    import('../platform/events/broker-credentials'),
-  ]);
-  return {
-    ...config,
-    ...demoLoader,
-    ...hub,
-    ...tokens,
-    ...platformConfig,
-    ...postgres,
-    ...pagination,
-    ...brokerCredentials,
-  };
-}
+import { loadHubModules, withoutRateLimits } from './hub-modules';
 
 const ROWS = 100_000;
 const percentile = (sorted: number[], p: number) =>
@@ -64,14 +41,13 @@ async function main() {
     mintUserToken,
     startHub,
     tokenSettings,
-  } = await loadHub();
+  } = await loadHubModules();
   const brokers = kafkaBrokersFromEnv();
   if (!brokers) throw new Error('set KAFKA_BROKERS (or run `npm run kafka:start` and KAFKA_BROKERS=127.0.0.1:19092)');
   const adminUrl = process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
   const database = `hub_bench_lists_${randomBytes(4).toString('hex')}`;
   const tokens = tokenSettings();
-  const unlimited = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
-  const edge = { ...DEFAULT_EDGE_CONFIG, authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: unlimited } };
+  const edge = withoutRateLimits(DEFAULT_EDGE_CONFIG);
   const databaseUrl = await ensureDatabase(adminUrl, database);
   const hub = await startHub({
     databaseUrl,
