@@ -7,6 +7,7 @@ import { subgraphUrlsOf, withSubgraphUrls } from '../platform/federation/compose
 import { logger } from '../platform/logging';
 import { metrics } from '../platform/metrics';
 import { authenticate } from './authentication';
+import { ConsoleOptions, consoleHandler } from './console';
 import { EdgeConfig, edgeConfig } from './config';
 import { gatewayReadiness } from './readiness';
 import { GRAPHQL_ENDPOINT, createEdgeRuntime } from './runtime';
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   host?: string;
   /** The edge's limits; `edgeConfig()` (the environment and the documented defaults) when not given. */
   config?: EdgeConfig;
+  /** Serve the web console under /console (hub/start-hub.ts gives it; tests of the API alone leave it out). */
+  console?: Omit<ConsoleOptions, 'tokens'>;
 }
 
 export interface RunningGateway {
@@ -36,7 +39,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
 
 /**
  * The edge's HTTP server only routes: `/healthz` (the process answers), `/readyz` (the subgraphs, their databases
- * and the broker answer), `/metrics` (Prometheus text, ADMIN only), and `/graphql` to Hive Gateway's runtime, where every decision about a GraphQL request
+ * and the broker answer), `/metrics` (Prometheus text, ADMIN only), `/console` (the web console's files, gateway/console.ts), and `/graphql` to Hive Gateway's runtime, where every decision about a GraphQL request
  * is taken (gateway/runtime.ts). It reads no request body itself.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -46,6 +49,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const subgraphUrls = subgraphUrlsOf(supergraph);
   const runtime = createEdgeRuntime({ supergraph, tokens: options.tokens, config, subgraphUrls });
   const readiness = gatewayReadiness(subgraphUrls, config.readiness);
+  const serveConsole = options.console ? consoleHandler({ ...options.console, tokens: options.tokens }) : undefined;
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -74,6 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
         return res.end(await metrics.metrics());
       }
+      if (serveConsole && (await serveConsole(req, res, path))) return;
       if (path !== GRAPHQL_ENDPOINT)
         return sendJson(res, 404, { errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
       await runtime.requestListener(req, res);

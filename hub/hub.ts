@@ -7,7 +7,7 @@ import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access'
 import { DEFAULT_PORTS, SubgraphName } from '../platform/config';
 import { RunningSubgraph, startSubgraph, subgraphTopics } from '../platform/subgraph/runtime';
 import { EdgeConfig } from '../gateway/config';
-import { RunningGateway, startGateway } from '../gateway/server';
+import { GatewayOptions, RunningGateway, startGateway } from '../gateway/server';
 import { supergraphPath } from '../platform/project-root';
 import { ALL_SUBGRAPHS } from './subgraphs';
 import { AbsentSubgraphs, startAbsentSubgraphs } from './absent-subgraphs';
@@ -34,6 +34,8 @@ export interface HubOptions {
    * principal and ACLs, then each subgraph connects as itself. None: a PLAINTEXT broker without ACLs.
    */
   kafkaCredentials?: BrokerCredentials;
+  /** The web console under /console (npm start; the console's end-to-end tests). */
+  console?: GatewayOptions['console'];
   /** Delete the ACLs this hub created when it stops (test hubs, whose topic prefix dies with them). */
   dropAclsOnStop?: boolean;
 }
@@ -96,6 +98,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       tokens: options.tokens,
       port: portOf('gateway'),
       config: options.edge,
+      console: options.console,
     });
     return {
       gatewayUrl: gateway.url,

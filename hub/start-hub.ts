@@ -13,6 +13,7 @@ import { logger } from '../platform/logging';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
 import { loadDemoComplaints } from './demo/demo-complaints';
+import { DEMO_CONSOLE_IDENTITIES } from './demo/demo-console';
 import { loadBilledYears, loadDemoArrears, loadDemoData, loadLinjiang } from './demo/demo-loader';
 import { startHub } from './hub';
 import { projectRoot } from '../platform/project-root';
@@ -48,7 +49,13 @@ async function main() {
     if (!reused) stopKafka = kafka.stop;
   }
 
-  const hub = await startHub({ databaseUrl, kafkaBrokers: brokers, tokens, kafkaCredentials });
+  const hub = await startHub({
+    databaseUrl,
+    kafkaBrokers: brokers,
+    tokens,
+    kafkaCredentials,
+    console: { staticDir: path.join(root, 'dist', 'console'), devIdentities: DEMO_CONSOLE_IDENTITIES },
+  });
   await loadDemoData(hub.gatewayUrl, tokens);
   // The billed years first: their payers pay the year, before the recent months are billed and demanded.
   await loadBilledYears(hub.gatewayUrl, tokens);
@@ -62,6 +69,7 @@ async function main() {
     [
       '',
       `Property-governance hub is running: ${hub.gatewayUrl}`,
+      `  Console (中文): ${new URL('/console/', hub.gatewayUrl)}${process.env.NODE_ENV === 'production' ? '' : ' (development sign-in with the demo identities)'}`,
       `  PostgreSQL: ${postgres.embedded ? 'embedded (.local/postgres)' : 'configured server'}; Kafka: ${brokers.join(',')}`,
       ...(kafkaCredentials
         ? [

@@ -1,0 +1,12 @@
+import { Client, cacheExchange, fetchExchange } from 'urql';
+
+/** The GraphQL client of a session: the hub's own /graphql, the caller's token on every request. */
+export function apiClient(token: string): Client {
+  return new Client({
+    url: '/graphql',
+    exchanges: [cacheExchange, fetchExchange],
+    requestPolicy: 'cache-and-network',
+    preferGetMethod: false,
+    fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
+  });
+}

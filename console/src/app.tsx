@@ -1,0 +1,104 @@
+import { Button, ConfigProvider, Layout, Menu, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { ReactNode, useEffect, useMemo, useState } from 'react';
+import { Provider } from 'urql';
+import { apiClient } from './api';
+import { ROLE, label } from './labels';
+import { ArrearsScreen } from './screens/arrears';
+import { CollectionScreen, ReferralStatisticsScreen } from './screens/collection';
+import { CompoundsScreen } from './screens/compounds';
+import { FilingReviewScreen } from './screens/filing-review';
+import { ReferralsScreen } from './screens/referrals';
+import { Role, Session, loadSession, saveSession } from './session';
+import { SignIn } from './sign-in';
+
+interface Screen {
+  key: string;
+  title: string;
+  render: () => ReactNode;
+}
+
+/** Each role's screens: only what its organisation may see (the API enforces it; the menu just follows). */
+export function screensFor(role: Role): Screen[] {
+  const filings: Screen = { key: 'filings', title: '备案审核', render: () => <FilingReviewScreen /> };
+  switch (role) {
+    case 'CITY_BUREAU':
+      return [
+        filings,
+        { key: 'collection', title: '收缴率', render: () => <CollectionScreen /> },
+        { key: 'referral-statistics', title: '诉讼统计', render: () => <ReferralStatisticsScreen /> },
+      ];
+    case 'ENFORCEMENT_BUREAU':
+      return [filings];
+    case 'STREET_OFFICE':
+      return [{ key: 'compounds', title: '小区与住户', render: () => <CompoundsScreen /> }];
+    case 'PROPERTY_COMPANY':
+      return [
+        { key: 'arrears', title: '欠费管理', render: () => <ArrearsScreen /> },
+        { key: 'referrals', title: '移送诉讼', render: () => <ReferralsScreen court={false} /> },
+        { key: 'collection', title: '收缴率', render: () => <CollectionScreen /> },
+      ];
+    case 'COURT':
+      return [{ key: 'cases', title: '案件', render: () => <ReferralsScreen court /> }];
+    default:
+      return [];
+  }
+}
+
+const currentKey = () => window.location.hash.replace(/^#\/?/, '').split('/')[0];
+
+export function App() {
+  const [session, setSession] = useState<Session | undefined>(() => loadSession());
+  const [key, setKey] = useState(currentKey);
+  useEffect(() => {
+    const onHash = () => setKey(currentKey());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const client = useMemo(() => (session ? apiClient(session.token) : undefined), [session]);
+  const screens = session ? screensFor(session.role) : [];
+  const screen = screens.find((s) => s.key === key) ?? screens[0];
+
+  return (
+    <ConfigProvider locale={zhCN}>
+      {!session || !client ? (
+        <SignIn
+          onSignedIn={(s) => {
+            saveSession(s);
+            setSession(s);
+          }}
+        />
+      ) : (
+        <Provider value={client}>
+          <Layout style={{ minHeight: '100vh' }}>
+            <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+              <Typography.Text style={{ color: '#fff', fontWeight: 600 }}>物业治理信息枢纽</Typography.Text>
+              <nav aria-label="功能菜单" style={{ flex: 1 }}>
+                <Menu
+                  theme="dark"
+                  mode="horizontal"
+                  selectedKeys={screen ? [screen.key] : []}
+                  items={screens.map((s) => ({ key: s.key, label: <a href={`#/${s.key}`}>{s.title}</a> }))}
+                />
+              </nav>
+              <Typography.Text style={{ color: '#fff' }}>
+                {session.label}（{label(ROLE, session.role)}）
+              </Typography.Text>
+              <Button
+                onClick={() => {
+                  saveSession(undefined);
+                  setSession(undefined);
+                }}
+              >
+                退出
+              </Button>
+            </Layout.Header>
+            <Layout.Content style={{ padding: 24 }}>
+              <main>{screen ? screen.render() : <Typography.Paragraph>此身份没有可用的功能。</Typography.Paragraph>}</main>
+            </Layout.Content>
+          </Layout>
+        </Provider>
+      )}
+    </ConfigProvider>
+  );
+}

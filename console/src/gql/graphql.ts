@@ -1,0 +1,287 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Days past the due date (a charge is aged only once past due): 1–30, 31–90, 91–180, 181–365, over 365. */
+export type AgingBucket =
+  | 'DAYS_0_30'
+  | 'DAYS_31_90'
+  | 'DAYS_91_180'
+  | 'DAYS_181_365'
+  | 'OVER_365';
+
+export type ArrearsAccountStatus =
+  | 'CURRENT'
+  | 'IN_COLLECTION'
+  | 'IN_LITIGATION'
+  | 'JUDGED'
+  | 'MEDIATION'
+  | 'REFERRED'
+  | 'SETTLED'
+  | 'WRITTEN_OFF';
+
+export type ArrearsFilter = {
+  /** The bucket of the account's oldest open charge. */
+  agingBucket?: AgingBucket | null | undefined;
+  areaId?: string | number | null | undefined;
+  buildingId?: string | number | null | undefined;
+  maxOpenFen?: number | null | undefined;
+  minOpenFen?: number | null | undefined;
+  /** Without statuses only accounts with something open are listed. */
+  statuses?: Array<ArrearsAccountStatus> | null | undefined;
+};
+
+export type CaseStatus =
+  | 'CLOSED'
+  | 'DOCKETED'
+  | 'ENFORCEMENT'
+  | 'HEARING_SCHEDULED'
+  | 'IN_MEDIATION'
+  | 'JUDGED'
+  | 'REJECTED'
+  | 'SETTLED'
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
+
+/** SERVICE_FEE (monthly property fee) or LEVY (one-off special levy, paid into its own account). */
+export type ChargeKind =
+  | 'LEVY'
+  | 'SERVICE_FEE';
+
+/** There is no kind that cuts water, power, heating or gas (Civil Code art. 944). */
+export type CollectionActionKind =
+  | 'CALL'
+  | 'INSTALMENT_PLAN'
+  | 'LETTER'
+  | 'MEDIATION_SESSION'
+  | 'MESSAGE'
+  | 'NOTICE_POSTED'
+  | 'PAYMENT_PROMISE'
+  | 'VISIT';
+
+export type CollectionRateGrouping =
+  | 'ALL'
+  | 'AREA'
+  | 'BUILDING'
+  | 'MONTH';
+
+/** 商品房 / 保障房 / 老旧小区·房改房·售后公房 / 平房区 / 失管小区 */
+export type CompoundKind =
+  | 'AFFORDABLE'
+  | 'BUNGALOW'
+  | 'COMMERCIAL'
+  | 'OLD_PUBLIC_HOUSING'
+  | 'UNMANAGED';
+
+export type CourtEventKind =
+  | 'CLOSED'
+  | 'DOCKETED'
+  | 'DOCKETING_REFUSED'
+  | 'ENFORCEMENT_STARTED'
+  | 'HEARING_SCHEDULED'
+  | 'JUDGED'
+  | 'MEDIATION_STARTED'
+  | 'SETTLED'
+  | 'WITHDRAWN';
+
+export type CourtReportInput = {
+  caseNumber?: string | null | undefined;
+  hearingOn?: string | null | undefined;
+  judgedFen?: number | null | undefined;
+  kind: CourtEventKind;
+  note?: string | null | undefined;
+  /** ISO 8601 instant with its zone, e.g. 2026-11-20T09:30:00+08:00. */
+  occurredAt: string;
+  /** With DOCKETED: the procedure the court chose. */
+  procedure?: Procedure | null | undefined;
+  referralId: string | number;
+  settledFen?: number | null | undefined;
+};
+
+/** The complaint (民事起诉状) as PDF or Word, an evidence file, or a batch’s ZIP bundle. */
+export type DocumentKind =
+  | 'BUNDLE'
+  | 'COMPLAINT_DOCX'
+  | 'COMPLAINT_PDF'
+  | 'EVIDENCE';
+
+/** INITIAL files a contract; AMENDMENT files a change to a contract in force. */
+export type FilingKind =
+  | 'AMENDMENT'
+  | 'INITIAL';
+
+export type FilingReviewQueueFilter = {
+  areaId?: string | number | null | undefined;
+  companyId?: string | null | undefined;
+  kind?: FilingKind | null | undefined;
+  late?: boolean | null | undefined;
+  /** Defaults to SUBMITTED: what waits for review. */
+  statuses?: Array<FilingStatus> | null | undefined;
+  submittedFrom?: string | null | undefined;
+  submittedTo?: string | null | undefined;
+};
+
+export type FilingStatus =
+  | 'ACCEPTED'
+  | 'RETURNED'
+  | 'SUBMITTED'
+  | 'SUPERSEDED'
+  | 'TERMINATED';
+
+/** 物业服务合同型 / 多方联动共治型 / 政府托底居民自治型 */
+export type GovernanceModel =
+  | 'CONTRACT_BASED'
+  | 'GOVERNMENT_BACKSTOP'
+  | 'MULTI_PARTY_CO_GOVERNANCE';
+
+/** UNDETERMINED: no small-claims threshold is recorded for the court’s province and year; the court decides. */
+export type Procedure =
+  | 'SIMPLE_OR_ORDINARY'
+  | 'SMALL_CLAIMS'
+  | 'SMALL_CLAIMS_BY_CONSENT'
+  | 'UNDETERMINED';
+
+export type ReferralFilter = {
+  /** The compound (area). */
+  areaId?: string | number | null | undefined;
+  /** The plaintiff company. */
+  companyId?: string | null | undefined;
+  eligible?: boolean | null | undefined;
+  maxAmountFen?: number | null | undefined;
+  minAmountFen?: number | null | undefined;
+  procedure?: Procedure | null | undefined;
+  statuses?: Array<CaseStatus> | null | undefined;
+};
+
+export type ReturnReasonInput = {
+  /** The field of the terms or the document concerned, e.g. feeSchedule.classes[0]. */
+  field: string;
+  reason: string;
+};
+
+export type ArrearsListQueryVariables = Exact<{
+  offset: number;
+  first: number;
+  filter?: ArrearsFilter | null | undefined;
+}>;
+
+
+export type ArrearsListQuery = { arrears: { totalCount: number, openFen: number, aging: Array<{ bucket: AgingBucket, count: number, openFen: number }>, items: Array<{ accountId: string, unit: string | null, room: string | null, status: ArrearsAccountStatus, arrearsFen: number, openCharges: number, oldestDueOn: string | null, daysOverdue: number, agingBucket: AgingBucket | null }> } };
+
+export type AccountStatementQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccountStatementQuery = { arrearsAccount: { id: string, unit: string | null, room: string | null, status: ArrearsAccountStatus, asOf: string, billedFen: number, paidFen: number, arrearsFen: number, lateFeeFen: number, charges: Array<{ chargeId: string, kind: ChargeKind, month: string, dueOn: string, amountFen: number, paidFen: number, openFen: number, inArrears: boolean, agingBucket: AgingBucket | null }>, actions: Array<{ actionId: string, kind: CollectionActionKind, on: string }> } };
+
+export type CollectionRatesQueryVariables = Exact<{
+  groupBy: CollectionRateGrouping;
+}>;
+
+
+export type CollectionRatesQuery = { collectionRates: Array<{ key: string, households: number, paidHouseholds: number, billedFen: number, collectedFen: number, byHouseholds: { percent: string | null }, byAmount: { percent: string | null } }> };
+
+export type ReferralStatisticsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferralStatisticsQuery = { referralStatistics: Array<{ areaId: string, areaName: string, companyId: string, referrals: number, ineligible: number, open: number, judged: number, settled: number, withdrawn: number, amountInDisputeFen: number, judgedFen: number }> };
+
+export type CompoundsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CompoundsQuery = { compounds: Array<{ id: string, name: string, kind: CompoundKind, governanceModel: GovernanceModel, statistics: { buildings: number, households: number } }> };
+
+export type HouseholdsQueryVariables = Exact<{
+  id: string | number;
+  offset: number;
+  first: number;
+}>;
+
+
+export type HouseholdsQuery = { compound: { id: string, name: string, households: { totalCount: number, items: Array<{ id: string, unit: string, room: string, floorAreaM2: string, ownerName: string | null }> } } };
+
+export type OverdueGovernanceBodiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OverdueGovernanceBodiesQuery = { overdueGovernanceBodies: Array<{ asOf: string, reasons: Array<string>, area: { name: string }, body: { id: string, kind: string, formedOn: string, filingDeadline: string | null, recordingDeadline: string | null, filedOn: string | null } }> };
+
+export type FilingReviewQueueQueryVariables = Exact<{
+  offset: number;
+  first: number;
+  filter?: FilingReviewQueueFilter | null | undefined;
+}>;
+
+
+export type FilingReviewQueueQuery = { filingReviewQueue: { totalCount: number, counts: Array<{ status: FilingStatus, count: number, late: number }>, items: Array<{ id: string, companyId: string, kind: FilingKind, status: FilingStatus, currentVersion: number, submittedOn: string, deadline: string | null, late: boolean, daysLate: number, recordNumber: string | null, area: { name: string } }> } };
+
+export type AcceptFilingMutationVariables = Exact<{
+  filingId: string | number;
+  version: number;
+}>;
+
+
+export type AcceptFilingMutation = { acceptFiling: { id: string, status: FilingStatus, recordNumber: string | null } };
+
+export type ReturnFilingMutationVariables = Exact<{
+  filingId: string | number;
+  version: number;
+  reasons: Array<ReturnReasonInput> | ReturnReasonInput;
+}>;
+
+
+export type ReturnFilingMutation = { returnFiling: { id: string, status: FilingStatus } };
+
+export type ReferralsQueryVariables = Exact<{
+  offset: number;
+  first: number;
+  filter?: ReferralFilter | null | undefined;
+}>;
+
+
+export type ReferralsQuery = { referrals: { totalCount: number, items: Array<{ id: string, areaName: string, companyId: string, courtId: string, eligible: boolean, status: CaseStatus | null, procedure: Procedure | null, amountInDisputeFen: number, caseNumber: string | null, submittedOn: string, eligibility: { failures: Array<{ code: string, message: string, elapsesOn: string | null }> } }> } };
+
+export type ReferralCaseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReferralCaseQuery = { referral: { id: string, areaName: string, companyId: string, status: CaseStatus | null, procedure: Procedure | null, caseNumber: string | null, docketedOn: string | null, hearingOn: string | null, decidedOn: string | null, amountInDisputeFen: number, grandTotalFen: number, packages: Array<{ version: number, digest: string, chainSequence: number }>, courtEvents: Array<{ kind: CourtEventKind, occurredAt: string }> }, verifyCasePackage: { valid: boolean, chainValid: boolean, version: number, reason: string | null } };
+
+export type ReferralDocumentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReferralDocumentsQuery = { referral: { id: string, documents: Array<{ name: string, kind: DocumentKind, mediaType: string, sha256: string, sizeBytes: number, contentBase64: string }> } };
+
+export type ReportCourtEventMutationVariables = Exact<{
+  report: CourtReportInput;
+}>;
+
+
+export type ReportCourtEventMutation = { reportCourtEvent: { id: string, status: CaseStatus | null, caseNumber: string | null } };
+
+export type OverdueSmallClaimsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OverdueSmallClaimsQuery = { overdueSmallClaims: Array<{ dueOn: string, daysOverdue: number, extended: boolean, referral: { id: string, areaName: string, caseNumber: string | null } }> };
+
+
+export const ArrearsListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ArrearsList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ArrearsFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"arrears"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"openFen"}},{"kind":"Field","name":{"kind":"Name","value":"aging"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bucket"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"openFen"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"room"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"arrearsFen"}},{"kind":"Field","name":{"kind":"Name","value":"openCharges"}},{"kind":"Field","name":{"kind":"Name","value":"oldestDueOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysOverdue"}},{"kind":"Field","name":{"kind":"Name","value":"agingBucket"}}]}}]}}]}}]} as unknown as DocumentNode<ArrearsListQuery, ArrearsListQueryVariables>;
+export const AccountStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"arrearsAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"room"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"billedFen"}},{"kind":"Field","name":{"kind":"Name","value":"paidFen"}},{"kind":"Field","name":{"kind":"Name","value":"arrearsFen"}},{"kind":"Field","name":{"kind":"Name","value":"lateFeeFen"}},{"kind":"Field","name":{"kind":"Name","value":"charges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"chargeId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"amountFen"}},{"kind":"Field","name":{"kind":"Name","value":"paidFen"}},{"kind":"Field","name":{"kind":"Name","value":"openFen"}},{"kind":"Field","name":{"kind":"Name","value":"inArrears"}},{"kind":"Field","name":{"kind":"Name","value":"agingBucket"}}]}},{"kind":"Field","name":{"kind":"Name","value":"actions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actionId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"on"}}]}}]}}]}}]} as unknown as DocumentNode<AccountStatementQuery, AccountStatementQueryVariables>;
+export const CollectionRatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CollectionRates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CollectionRateGrouping"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collectionRates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"households"}},{"kind":"Field","name":{"kind":"Name","value":"paidHouseholds"}},{"kind":"Field","name":{"kind":"Name","value":"billedFen"}},{"kind":"Field","name":{"kind":"Name","value":"collectedFen"}},{"kind":"Field","name":{"kind":"Name","value":"byHouseholds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"percent"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"percent"}}]}}]}}]}}]} as unknown as DocumentNode<CollectionRatesQuery, CollectionRatesQueryVariables>;
+export const ReferralStatisticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReferralStatistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"referralStatistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areaId"}},{"kind":"Field","name":{"kind":"Name","value":"areaName"}},{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"referrals"}},{"kind":"Field","name":{"kind":"Name","value":"ineligible"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"judged"}},{"kind":"Field","name":{"kind":"Name","value":"settled"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawn"}},{"kind":"Field","name":{"kind":"Name","value":"amountInDisputeFen"}},{"kind":"Field","name":{"kind":"Name","value":"judgedFen"}}]}}]}}]} as unknown as DocumentNode<ReferralStatisticsQuery, ReferralStatisticsQueryVariables>;
+export const CompoundsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Compounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"compounds"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"governanceModel"}},{"kind":"Field","name":{"kind":"Name","value":"statistics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"buildings"}},{"kind":"Field","name":{"kind":"Name","value":"households"}}]}}]}}]}}]} as unknown as DocumentNode<CompoundsQuery, CompoundsQueryVariables>;
+export const HouseholdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Households"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"compound"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"households"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"room"}},{"kind":"Field","name":{"kind":"Name","value":"floorAreaM2"}},{"kind":"Field","name":{"kind":"Name","value":"ownerName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<HouseholdsQuery, HouseholdsQueryVariables>;
+export const OverdueGovernanceBodiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OverdueGovernanceBodies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"overdueGovernanceBodies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"area"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"body"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"formedOn"}},{"kind":"Field","name":{"kind":"Name","value":"filingDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"recordingDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"filedOn"}}]}}]}}]}}]} as unknown as DocumentNode<OverdueGovernanceBodiesQuery, OverdueGovernanceBodiesQueryVariables>;
+export const FilingReviewQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FilingReviewQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"FilingReviewQueueFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filingReviewQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"late"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"submittedOn"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"late"}},{"kind":"Field","name":{"kind":"Name","value":"daysLate"}},{"kind":"Field","name":{"kind":"Name","value":"recordNumber"}},{"kind":"Field","name":{"kind":"Name","value":"area"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FilingReviewQueueQuery, FilingReviewQueueQueryVariables>;
+export const AcceptFilingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptFiling"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptFiling"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordNumber"}}]}}]}}]} as unknown as DocumentNode<AcceptFilingMutation, AcceptFilingMutationVariables>;
+export const ReturnFilingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReturnFiling"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnReasonInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnFiling"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"reasons"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reasons"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ReturnFilingMutation, ReturnFilingMutationVariables>;
+export const ReferralsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Referrals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReferralFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"referrals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"areaName"}},{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"courtId"}},{"kind":"Field","name":{"kind":"Name","value":"eligible"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"procedure"}},{"kind":"Field","name":{"kind":"Name","value":"amountInDisputeFen"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"submittedOn"}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"elapsesOn"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReferralsQuery, ReferralsQueryVariables>;
+export const ReferralCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReferralCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"referral"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"areaName"}},{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"procedure"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"docketedOn"}},{"kind":"Field","name":{"kind":"Name","value":"hearingOn"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}},{"kind":"Field","name":{"kind":"Name","value":"amountInDisputeFen"}},{"kind":"Field","name":{"kind":"Name","value":"grandTotalFen"}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"digest"}},{"kind":"Field","name":{"kind":"Name","value":"chainSequence"}}]}},{"kind":"Field","name":{"kind":"Name","value":"courtEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"verifyCasePackage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"referralId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"chainValid"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<ReferralCaseQuery, ReferralCaseQueryVariables>;
+export const ReferralDocumentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReferralDocuments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"referral"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mediaType"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"contentBase64"}}]}}]}}]}}]} as unknown as DocumentNode<ReferralDocumentsQuery, ReferralDocumentsQueryVariables>;
+export const ReportCourtEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportCourtEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"report"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CourtReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportCourtEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"report"},"value":{"kind":"Variable","name":{"kind":"Name","value":"report"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}}]}}]}}]} as unknown as DocumentNode<ReportCourtEventMutation, ReportCourtEventMutationVariables>;
+export const OverdueSmallClaimsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OverdueSmallClaims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"overdueSmallClaims"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysOverdue"}},{"kind":"Field","name":{"kind":"Name","value":"extended"}},{"kind":"Field","name":{"kind":"Name","value":"referral"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"areaName"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}}]}}]}}]}}]} as unknown as DocumentNode<OverdueSmallClaimsQuery, OverdueSmallClaimsQueryVariables>;

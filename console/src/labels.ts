@@ -1,0 +1,49 @@
+/** The console's Chinese names for the API's codes. */
+export const FILING_STATUS: Record<string, string> = {
+  SUBMITTED: '待审核',
+  RETURNED: '已退回',
+  ACCEPTED: '已备案',
+  SUPERSEDED: '已变更',
+  TERMINATED: '已终止',
+};
+export const FILING_KIND: Record<string, string> = { INITIAL: '首次备案', AMENDMENT: '变更备案' };
+export const CASE_STATUS: Record<string, string> = {
+  SUBMITTED: '已移送',
+  IN_MEDIATION: '诉前调解',
+  DOCKETED: '已立案',
+  HEARING_SCHEDULED: '已排期开庭',
+  JUDGED: '已判决',
+  SETTLED: '已调解结案',
+  WITHDRAWN: '已撤回',
+  REJECTED: '不予受理',
+  ENFORCEMENT: '执行中',
+  CLOSED: '已结案',
+};
+export const AGING_BUCKET: Record<string, string> = {
+  DAYS_0_30: '1–30天',
+  DAYS_31_90: '31–90天',
+  DAYS_91_180: '91–180天',
+  DAYS_181_365: '181–365天',
+  OVER_365: '365天以上',
+};
+export const ACCOUNT_STATUS: Record<string, string> = {
+  CURRENT: '正常',
+  IN_COLLECTION: '催收中',
+  MEDIATION: '调解中',
+  REFERRED: '已移送法院',
+  IN_LITIGATION: '诉讼中',
+  JUDGED: '已判决',
+  SETTLED: '已和解',
+  WRITTEN_OFF: '已核销',
+};
+export const ROLE: Record<string, string> = {
+  CITY_BUREAU: '住房城乡建设主管部门',
+  ENFORCEMENT_BUREAU: '城市管理行政执法局',
+  STREET_OFFICE: '街道办事处',
+  PROPERTY_COMPANY: '物业服务企业',
+  COURT: '人民法院',
+  OWNERS_COMMITTEE: '业主委员会',
+  ADMIN: '系统管理员',
+};
+export const label = (table: Record<string, string>, code: string | null | undefined) =>
+  code ? (table[code] ?? code) : '—';

@@ -1,0 +1,157 @@
+import { Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { ApiErrors } from '../components';
+import { dateZh } from '../format';
+import { graphql } from '../gql';
+
+const COMPOUNDS = graphql(`
+  query Compounds {
+    compounds(first: 100) {
+      id
+      name
+      kind
+      governanceModel
+      statistics {
+        buildings
+        households
+      }
+    }
+  }
+`);
+
+const HOUSEHOLDS = graphql(`
+  query Households($id: ID!, $offset: Int!, $first: Int!) {
+    compound(id: $id) {
+      id
+      name
+      households(offset: $offset, first: $first) {
+        totalCount
+        items {
+          id
+          unit
+          room
+          floorAreaM2
+          ownerName
+        }
+      }
+    }
+  }
+`);
+
+const OVERDUE = graphql(`
+  query OverdueGovernanceBodies {
+    overdueGovernanceBodies {
+      asOf
+      reasons
+      area {
+        name
+      }
+      body {
+        id
+        kind
+        formedOn
+        filingDeadline
+        recordingDeadline
+        filedOn
+      }
+    }
+  }
+`);
+
+const GOVERNANCE_MODEL: Record<string, string> = {
+  CONTRACT_BASED: '物业服务合同型',
+  MULTI_PARTY_CO_GOVERNANCE: '多方联动共治型',
+  GOVERNMENT_BACKSTOP: '政府托底居民自治型',
+};
+const BODY_KIND: Record<string, string> = {
+  OWNERS_ASSEMBLY: '业主大会',
+  OWNERS_COMMITTEE: '业主委员会',
+  PROPERTY_MANAGEMENT_COMMITTEE: '物业管理委员会',
+};
+const PAGE_SIZE = 20;
+
+/** 小区与住户: the street's compounds, their households (names as the API allows), and overdue governance bodies. */
+export function CompoundsScreen() {
+  const [{ data, fetching, error }] = useQuery({ query: COMPOUNDS });
+  const [selected, setSelected] = useState<string | undefined>();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>小区与住户</Typography.Title>
+      <ApiErrors error={error} />
+      <Table
+        rowKey="id"
+        loading={fetching}
+        dataSource={data?.compounds ?? []}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        columns={[
+          {
+            title: '小区',
+            dataIndex: 'name',
+            render: (name: string, c) => (
+              <a href={`#compound-${c.id}`} onClick={(e) => (e.preventDefault(), setSelected(c.id))}>
+                {name}
+              </a>
+            ),
+          },
+          { title: '治理模式', dataIndex: 'governanceModel', render: (m: string) => GOVERNANCE_MODEL[m] ?? m },
+          { title: '楼栋', render: (_, c) => c.statistics.buildings },
+          { title: '户数', render: (_, c) => c.statistics.households },
+        ]}
+      />
+      {selected && <Households compoundId={selected} />}
+      <OverdueBodies />
+    </Space>
+  );
+}
+
+function Households({ compoundId }: { compoundId: string }) {
+  const [page, setPage] = useState(1);
+  const [{ data, fetching, error }] = useQuery({
+    query: HOUSEHOLDS,
+    variables: { id: compoundId, offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE },
+  });
+  const compound = data?.compound;
+  return (
+    <>
+      <Typography.Title level={4}>{compound ? `${compound.name} 住户` : '住户'}</Typography.Title>
+      <ApiErrors error={error} />
+      <Table
+        rowKey="id"
+        size="small"
+        loading={fetching}
+        dataSource={compound?.households.items ?? []}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: compound?.households.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: '单元', dataIndex: 'unit' },
+          { title: '房号', dataIndex: 'room' },
+          { title: '面积（㎡）', dataIndex: 'floorAreaM2' },
+          { title: '业主', dataIndex: 'ownerName', render: (v?: string) => v ?? '—' },
+        ]}
+      />
+    </>
+  );
+}
+
+function OverdueBodies() {
+  const [{ data, error }] = useQuery({ query: OVERDUE });
+  return (
+    <>
+      <Typography.Title level={4}>逾期事项（治理组织）</Typography.Title>
+      <ApiErrors error={error} />
+      <Table
+        rowKey={(o) => o.body.id}
+        size="small"
+        dataSource={data?.overdueGovernanceBodies ?? []}
+        pagination={{ pageSize: 10, showSizeChanger: false }}
+        columns={[
+          { title: '区域', render: (_, o) => o.area.name },
+          { title: '组织', render: (_, o) => BODY_KIND[o.body.kind] ?? o.body.kind },
+          { title: '成立日期', render: (_, o) => dateZh(o.body.formedOn) },
+          { title: '备案期限', render: (_, o) => dateZh(o.body.filingDeadline) },
+          { title: '问题', render: (_, o) => o.reasons.map((r) => <Tag key={r} color="red">{r === 'FILING_OVERDUE' ? '逾期未备案' : r}</Tag>) },
+        ]}
+      />
+    </>
+  );
+}

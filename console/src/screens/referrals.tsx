@@ -1,0 +1,346 @@
+import { Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { ApiErrors } from '../components';
+import { dateZh, yuan } from '../format';
+import { graphql } from '../gql';
+import type { CaseStatus, CourtEventKind } from '../gql/graphql';
+import { CASE_STATUS, label } from '../labels';
+
+const REFERRALS = graphql(`
+  query Referrals($offset: Int!, $first: Int!, $filter: ReferralFilter) {
+    referrals(offset: $offset, first: $first, filter: $filter) {
+      totalCount
+      items {
+        id
+        areaName
+        companyId
+        courtId
+        eligible
+        status
+        procedure
+        amountInDisputeFen
+        caseNumber
+        submittedOn
+        eligibility {
+          failures {
+            code
+            message
+            elapsesOn
+          }
+        }
+      }
+    }
+  }
+`);
+
+const CASE = graphql(`
+  query ReferralCase($id: ID!) {
+    referral(id: $id) {
+      id
+      areaName
+      companyId
+      status
+      procedure
+      caseNumber
+      docketedOn
+      hearingOn
+      decidedOn
+      amountInDisputeFen
+      grandTotalFen
+      packages {
+        version
+        digest
+        chainSequence
+      }
+      courtEvents {
+        kind
+        occurredAt
+      }
+    }
+    verifyCasePackage(referralId: $id) {
+      valid
+      chainValid
+      version
+      reason
+    }
+  }
+`);
+
+const DOCUMENTS = graphql(`
+  query ReferralDocuments($id: ID!) {
+    referral(id: $id) {
+      id
+      documents {
+        name
+        kind
+        mediaType
+        sha256
+        sizeBytes
+        contentBase64
+      }
+    }
+  }
+`);
+
+const REPORT = graphql(`
+  mutation ReportCourtEvent($report: CourtReportInput!) {
+    reportCourtEvent(report: $report) {
+      id
+      status
+      caseNumber
+    }
+  }
+`);
+
+const OVERDUE = graphql(`
+  query OverdueSmallClaims {
+    overdueSmallClaims {
+      dueOn
+      daysOverdue
+      extended
+      referral {
+        id
+        areaName
+        caseNumber
+      }
+    }
+  }
+`);
+
+const PAGE_SIZE = 20;
+
+/** 诉讼案件: a court's cases (or a company's referrals) with their package, chain check, documents and reports. */
+export function ReferralsScreen({ court }: { court: boolean }) {
+  const [page, setPage] = useState(1);
+  const [statuses, setStatuses] = useState<CaseStatus[]>([]);
+  const [open, setOpen] = useState<string | undefined>();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: REFERRALS,
+    variables: {
+      offset: (page - 1) * PAGE_SIZE,
+      first: PAGE_SIZE,
+      filter: statuses.length > 0 ? { statuses } : null,
+    },
+  });
+  const referrals = data?.referrals;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>{court ? '物业费纠纷案件' : '欠费移送诉讼'}</Typography.Title>
+      <label>
+        案件状态{' '}
+        <Select
+          aria-label="案件状态"
+          mode="multiple"
+          style={{ minWidth: 260 }}
+          value={statuses}
+          onChange={(v) => {
+            setStatuses(v);
+            setPage(1);
+          }}
+          options={Object.entries(CASE_STATUS).map(([value, text]) => ({ value, label: text }))}
+        />
+      </label>
+      <ApiErrors error={error} />
+      <Table
+        rowKey="id"
+        loading={fetching}
+        dataSource={referrals?.items ?? []}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: referrals?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: '小区', dataIndex: 'areaName' },
+          { title: court ? '原告' : '受理法院', render: (_, r) => (court ? r.companyId : r.courtId) },
+          { title: '移送日期', dataIndex: 'submittedOn', render: dateZh },
+          { title: '标的额', dataIndex: 'amountInDisputeFen', render: yuan },
+          {
+            title: '状态',
+            render: (_, r) =>
+              r.eligible ? (
+                label(CASE_STATUS, r.status)
+              ) : (
+                <Space direction="vertical" size={0}>
+                  <Tag color="orange">不符合移送条件</Tag>
+                  {r.eligibility.failures.map((f) => (
+                    <Typography.Text key={f.code} type="secondary">
+                      {f.message}
+                      {f.elapsesOn ? `（${dateZh(f.elapsesOn)}届满）` : ''}
+                    </Typography.Text>
+                  ))}
+                </Space>
+              ),
+          },
+          { title: '案号', dataIndex: 'caseNumber', render: (v?: string) => v ?? '—' },
+          {
+            title: '详情',
+            render: (_, r) =>
+              r.eligible ? (
+                <Button size="small" onClick={() => setOpen(r.id)} aria-label={`查看案件 ${r.areaName} ${r.caseNumber ?? ''}`}>
+                  查看
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {court && <OverdueSmallClaims />}
+      {open && (
+        <CaseDrawer
+          referralId={open}
+          court={court}
+          onClose={() => {
+            setOpen(undefined);
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
+    </Space>
+  );
+}
+
+function OverdueSmallClaims() {
+  const [{ data, error }] = useQuery({ query: OVERDUE });
+  return (
+    <>
+      <Typography.Title level={4}>超审限小额诉讼</Typography.Title>
+      <ApiErrors error={error} />
+      <Table
+        rowKey={(o) => o.referral.id}
+        size="small"
+        dataSource={data?.overdueSmallClaims ?? []}
+        pagination={{ pageSize: 10, showSizeChanger: false }}
+        columns={[
+          { title: '案号', render: (_, o) => o.referral.caseNumber ?? '—' },
+          { title: '小区', render: (_, o) => o.referral.areaName },
+          { title: '审限届满', dataIndex: 'dueOn', render: dateZh },
+          { title: '超期天数', dataIndex: 'daysOverdue' },
+          { title: '已延长', dataIndex: 'extended', render: (v: boolean) => (v ? '是' : '否') },
+        ]}
+      />
+    </>
+  );
+}
+
+function download(name: string, mediaType: string, base64: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+function CaseDrawer({ referralId, court, onClose }: { referralId: string; court: boolean; onClose: () => void }) {
+  const [{ data, error, fetching }, refetch] = useQuery({ query: CASE, variables: { id: referralId } });
+  const [documents, loadDocuments] = useQuery({ query: DOCUMENTS, variables: { id: referralId }, pause: true });
+  const r = data?.referral;
+  const v = data?.verifyCasePackage;
+  return (
+    <Drawer open width={760} title="案件详情" onClose={onClose} loading={fetching}>
+      <ApiErrors error={error ?? documents.error} />
+      {r && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Descriptions column={2} size="small" bordered>
+            <Descriptions.Item label="小区">{r.areaName}</Descriptions.Item>
+            <Descriptions.Item label="原告">{r.companyId}</Descriptions.Item>
+            <Descriptions.Item label="状态">{label(CASE_STATUS, r.status)}</Descriptions.Item>
+            <Descriptions.Item label="案号">{r.caseNumber ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="立案日期">{dateZh(r.docketedOn)}</Descriptions.Item>
+            <Descriptions.Item label="开庭日期">{dateZh(r.hearingOn)}</Descriptions.Item>
+            <Descriptions.Item label="标的额">{yuan(r.amountInDisputeFen)}</Descriptions.Item>
+            <Descriptions.Item label="合计">{yuan(r.grandTotalFen)}</Descriptions.Item>
+          </Descriptions>
+          {v && (
+            <Tag color={v.valid && v.chainValid ? 'green' : 'red'}>
+              {v.valid && v.chainValid ? `案件材料第 ${v.version} 版校验通过（证据链完整）` : `校验未通过：${v.reason ?? ''}`}
+            </Tag>
+          )}
+          <Typography.Text>
+            材料版本：{r.packages.map((p) => `第${p.version}版 ${p.digest.slice(0, 12)}…`).join('；')}
+          </Typography.Text>
+          <Button onClick={() => loadDocuments()} loading={documents.fetching}>
+            生成/下载起诉状与证据
+          </Button>
+          {documents.data?.referral.documents.map((d) => (
+            <Button key={d.sha256} type="link" onClick={() => download(d.name, d.mediaType, d.contentBase64)}>
+              {d.name}（{Math.ceil(d.sizeBytes / 1024)} KB）
+            </Button>
+          ))}
+          {court && <ReportForm referralId={r.id} onReported={() => refetch({ requestPolicy: 'network-only' })} />}
+        </Space>
+      )}
+    </Drawer>
+  );
+}
+
+const REPORT_KINDS: { value: CourtEventKind; label: string }[] = [
+  { value: 'DOCKETED', label: '立案' },
+  { value: 'HEARING_SCHEDULED', label: '排期开庭' },
+  { value: 'JUDGED', label: '判决' },
+  { value: 'SETTLED', label: '调解结案' },
+  { value: 'DOCKETING_REFUSED', label: '不予受理' },
+];
+
+interface ReportValues {
+  kind: CourtEventKind;
+  caseNumber?: string;
+  hearingOn?: { format(f: string): string };
+  judgedYuan?: string;
+  note?: string;
+}
+
+/** 报告审理进展: docketing, hearing and judgment, as the court's own reports to the hub. */
+function ReportForm({ referralId, onReported }: { referralId: string; onReported: () => void }) {
+  const [form] = Form.useForm<ReportValues>();
+  const kind = Form.useWatch('kind', form);
+  const [result, report] = useMutation(REPORT);
+  const submit = async (values: ReportValues) => {
+    const r = await report({
+      report: {
+        referralId,
+        kind: values.kind,
+        occurredAt: new Date().toISOString(),
+        caseNumber: values.caseNumber || undefined,
+        procedure: values.kind === 'DOCKETED' ? 'SMALL_CLAIMS' : undefined,
+        hearingOn: values.hearingOn ? values.hearingOn.format('YYYY-MM-DD') : undefined,
+        judgedFen: values.judgedYuan ? Math.round(Number(values.judgedYuan) * 100) : undefined,
+        note: values.note || undefined,
+      },
+    });
+    if (!r.error) {
+      void message.success('已报告');
+      onReported();
+    }
+  };
+  return (
+    <>
+      <Typography.Title level={5}>报告审理进展</Typography.Title>
+      <ApiErrors error={result.error} />
+      <Form form={form} layout="inline" onFinish={(v) => void submit(v)} initialValues={{ kind: 'DOCKETED' }}>
+        <Form.Item name="kind" label="事项" rules={[{ required: true }]}>
+          <Select style={{ width: 120 }} options={REPORT_KINDS} />
+        </Form.Item>
+        {kind === 'DOCKETED' && (
+          <Form.Item name="caseNumber" label="案号" rules={[{ required: true, message: '请填写案号' }, { max: 128 }]}>
+            <Input placeholder="(2026)京0108民初20001号" />
+          </Form.Item>
+        )}
+        {kind === 'HEARING_SCHEDULED' && (
+          <Form.Item name="hearingOn" label="开庭日期" rules={[{ required: true, message: '请选择开庭日期' }]}>
+            <DatePicker />
+          </Form.Item>
+        )}
+        {kind === 'JUDGED' && (
+          <Form.Item name="judgedYuan" label="判决金额（元）" rules={[{ required: true, pattern: /^\d{1,9}(\.\d{1,2})?$/, message: '金额，最多两位小数' }]}>
+            <Input />
+          </Form.Item>
+        )}
+        <Form.Item name="note" label="备注" rules={[{ max: 2000 }]}>
+          <Input />
+        </Form.Item>
+        <Button htmlType="submit" type="primary" loading={result.fetching}>
+          提交报告
+        </Button>
+      </Form>
+    </>
+  );
+}
