@@ -2,11 +2,12 @@
  * Layer rules of docs/architecture.md, checked on every test run. Imports only point down:
  *
  *   hub/ (composition root) → gateway/, subgraphs/<name>/ → catalog/, platform/ → kernel/
+ *   console/ (the browser client) → kernel/
  *
  * tools/ and examples/ stand beside them; test/ and bench/ may use anything, including the composition root.
  * There are no exceptions: a rule that needs one is a layout that needs mending.
  */
-const PROJECT_LAYERS = '^(hub|gateway|subgraphs|catalog|platform|kernel|tools|examples|test|bench)/';
+const PROJECT_LAYERS = '^(hub|gateway|subgraphs|catalog|platform|kernel|tools|examples|test|bench|console)/';
 
 module.exports = {
   forbidden: [
@@ -106,6 +107,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^(platform|kernel|catalog|subgraphs|gateway)/' },
       to: { path: '^(tools|examples)/' },
+    },
+    {
+      name: 'the-console-is-a-client',
+      comment:
+        'console/ runs in the browser and speaks to the hub only through its GraphQL API; of the project it may use only kernel/ (the Chinese formats of dates and money).',
+      severity: 'error',
+      from: { path: '^console/' },
+      to: { path: PROJECT_LAYERS, pathNot: '^(console|kernel)/' },
+    },
+    {
+      name: 'nothing-imports-the-console',
+      comment: 'The console is built by Vite and served as files; no server code imports it.',
+      severity: 'error',
+      from: { pathNot: '^console/' },
+      to: { path: '^console/' },
     },
     {
       name: 'no-circular',

@@ -8,6 +8,7 @@ export default tseslint.config(
       'node_modules/**',
       '.local/**',
       'coverage/**',
+      'console/src/gql/**',
       'jest.config.js',
       '.dependency-cruiser.cjs',
       'test/support/summary-reporter.js',

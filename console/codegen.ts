@@ -8,7 +8,19 @@ const config: CodegenConfig = {
   generates: {
     'console/src/gql/': {
       preset: 'client',
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { Fen: 'number', LocalDate: 'string', Key: 'string', Name: 'string', Note: 'string', Url: 'string', DateTimeISO: 'string' } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: {
+          Fen: 'number',
+          LocalDate: 'string',
+          Key: 'string',
+          Name: 'string',
+          Note: 'string',
+          Url: 'string',
+          DateTimeISO: 'string',
+        },
+      },
       presetConfig: { fragmentMasking: false },
     },
   },

@@ -6,11 +6,11 @@ import { defineConfig } from 'vite';
  * compiled by Vite's own transform (React's automatic runtime); no dev server is needed: `npm start` serves the build.
  */
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/console/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: path.resolve(__dirname, '../dist/console'),
+    outDir: path.resolve(import.meta.dirname, '../dist/console'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
     rolldownOptions: {

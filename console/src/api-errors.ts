@@ -15,7 +15,9 @@ interface ErrorExtensions {
 export function shownErrors(error: CombinedError | undefined): ShownError[] {
   if (!error) return [];
   if (error.graphQLErrors.length === 0)
-    return [{ message: error.networkError ? `无法连接到服务：${error.networkError.message}` : error.message, fields: [] }];
+    return [
+      { message: error.networkError ? `无法连接到服务：${error.networkError.message}` : error.message, fields: [] },
+    ];
   return error.graphQLErrors.map((e) => {
     const ext = (e.extensions ?? {}) as ErrorExtensions;
     const fields = (ext.details?.fields ?? []).map((f) => ({

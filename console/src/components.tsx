@@ -46,7 +46,17 @@ export interface ChartSeries {
 }
 
 /** A bar or line chart (ECharts, SVG) with a text alternative for screen readers. */
-export function Chart({ title, categories, series, unit }: { title: string; categories: string[]; series: ChartSeries[]; unit?: string }) {
+export function Chart({
+  title,
+  categories,
+  series,
+  unit,
+}: {
+  title: string;
+  categories: string[];
+  series: ChartSeries[];
+  unit?: string;
+}) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!element.current) return;

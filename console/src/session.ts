@@ -1,12 +1,6 @@
 /** The signed-in person: the token (kept for this browser tab only) and what its claims say, for the menus. */
 export type Role =
-  | 'COURT'
-  | 'CITY_BUREAU'
-  | 'ENFORCEMENT_BUREAU'
-  | 'STREET_OFFICE'
-  | 'PROPERTY_COMPANY'
-  | 'OWNERS_COMMITTEE'
-  | 'ADMIN';
+  'COURT' | 'CITY_BUREAU' | 'ENFORCEMENT_BUREAU' | 'STREET_OFFICE' | 'PROPERTY_COMPANY' | 'OWNERS_COMMITTEE' | 'ADMIN';
 
 export interface Session {
   token: string;

@@ -39,7 +39,12 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
   const withToken = ({ token }: { token: string }) => {
     const claims = claimsOf(token);
     if (!claims) return setProblem('令牌无效：不是本系统签发的访问令牌');
-    onSignedIn({ token: token.trim(), role: claims.role, organisationId: claims.organisationId, label: claims.organisationId });
+    onSignedIn({
+      token: token.trim(),
+      role: claims.role,
+      organisationId: claims.organisationId,
+      label: claims.organisationId,
+    });
   };
 
   return (
@@ -59,7 +64,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
       )}
       <Card title="使用本单位身份认证系统签发的令牌登录">
         <Form layout="vertical" onFinish={withToken}>
-          <Form.Item name="token" label="访问令牌" rules={[{ required: true, message: '请粘贴访问令牌' }, { max: 8192 }]}>
+          <Form.Item
+            name="token"
+            label="访问令牌"
+            rules={[{ required: true, message: '请粘贴访问令牌' }, { max: 8192 }]}
+          >
             <Input.TextArea rows={3} autoComplete="off" />
           </Form.Item>
           <Button htmlType="submit" type="primary">

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { Identity } from '../../kernel/identity';
 import { mintUserToken } from '../../platform/auth/tokens';
 import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
-import { RunningHub, startHub } from '../../hub/hub';
+import { HubOptions, RunningHub, startHub } from '../../hub/hub';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../../tools/postgres/local-postgres';
 import { BrokerCredentials, brokerCredentialsFromEnv } from '../../platform/events/broker-credentials';
 import { SaslCredential } from '../../platform/events/kafka';
@@ -69,6 +69,8 @@ export interface TestHubOptions {
    * waits for that: its consumers rejoin as new members once their old memberships have expired.
    */
   consumerSessionTimeoutMs?: number;
+  /** Serve the web console (its end-to-end tests). */
+  console?: HubOptions['console'];
 }
 
 export const EVERY_SUBGRAPH = SUBGRAPH_NAMES;
@@ -106,6 +108,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       subgraphs: options.subgraphs,
       kafkaCredentials: options.kafkaCredentials ?? testKafkaCredentials(),
       dropAclsOnStop: true,
+      console: options.console,
       consumerTuning: {
         consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
         consumerSessionTimeoutMs: options.consumerSessionTimeoutMs,

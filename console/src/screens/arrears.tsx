@@ -111,7 +111,13 @@ export function ArrearsScreen() {
         rowKey="accountId"
         loading={fetching}
         dataSource={arrears?.items ?? []}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: arrears?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: arrears?.totalCount ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         columns={[
           { title: '房号', render: (_, a) => `${a.unit ?? ''}-${a.room ?? ''}` },
           { title: '状态', dataIndex: 'status', render: (s: string) => label(ACCOUNT_STATUS, s) },

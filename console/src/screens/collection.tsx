@@ -55,7 +55,10 @@ export function CollectionScreen() {
   const [groupBy, setGroupBy] = useState<CollectionRateGrouping>('MONTH');
   const [{ data, fetching, error }] = useQuery({ query: RATES, variables: { groupBy } });
   const rows = useMemo(() => data?.collectionRates ?? [], [data]);
-  const categories = useMemo(() => rows.map((r) => (groupBy === 'MONTH' ? monthZh(r.key) : r.key.slice(0, 8))), [rows, groupBy]);
+  const categories = useMemo(
+    () => rows.map((r) => (groupBy === 'MONTH' ? monthZh(r.key) : r.key.slice(0, 8))),
+    [rows, groupBy],
+  );
   const series = useMemo(
     () => [
       { name: '按户收缴率', type: 'bar' as const, data: rows.map((r) => percentOf(r.byHouseholds.percent)) },
@@ -75,7 +78,11 @@ export function CollectionScreen() {
         dataSource={rows}
         pagination={{ pageSize: 12, showSizeChanger: false }}
         columns={[
-          { title: groupBy === 'MONTH' ? '月份' : '区域/楼栋', dataIndex: 'key', render: (k: string) => (groupBy === 'MONTH' ? monthZh(k) : k) },
+          {
+            title: groupBy === 'MONTH' ? '月份' : '区域/楼栋',
+            dataIndex: 'key',
+            render: (k: string) => (groupBy === 'MONTH' ? monthZh(k) : k),
+          },
           { title: '应缴户数', dataIndex: 'households' },
           { title: '已缴户数', dataIndex: 'paidHouseholds' },
           { title: '应收金额', dataIndex: 'billedFen', render: yuan },

@@ -121,7 +121,13 @@ function Households({ compoundId }: { compoundId: string }) {
         size="small"
         loading={fetching}
         dataSource={compound?.households.items ?? []}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: compound?.households.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: compound?.households.totalCount ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         columns={[
           { title: '单元', dataIndex: 'unit' },
           { title: '房号', dataIndex: 'room' },
@@ -149,7 +155,15 @@ function OverdueBodies() {
           { title: '组织', render: (_, o) => BODY_KIND[o.body.kind] ?? o.body.kind },
           { title: '成立日期', render: (_, o) => dateZh(o.body.formedOn) },
           { title: '备案期限', render: (_, o) => dateZh(o.body.filingDeadline) },
-          { title: '问题', render: (_, o) => o.reasons.map((r) => <Tag key={r} color="red">{r === 'FILING_OVERDUE' ? '逾期未备案' : r}</Tag>) },
+          {
+            title: '问题',
+            render: (_, o) =>
+              o.reasons.map((r) => (
+                <Tag key={r} color="red">
+                  {r === 'FILING_OVERDUE' ? '逾期未备案' : r}
+                </Tag>
+              )),
+          },
         ]}
       />
     </>

@@ -129,7 +129,13 @@ export function FilingReviewScreen() {
         rowKey="id"
         loading={fetching}
         dataSource={queue?.items ?? []}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: queue?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: queue?.totalCount ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         columns={[
           { title: '物业管理区域', dataIndex: ['area', 'name'] },
           { title: '物业服务企业', dataIndex: 'companyId' },
@@ -147,10 +153,15 @@ export function FilingReviewScreen() {
             render: (_, f) =>
               f.status === 'SUBMITTED' ? (
                 <Space>
-                  <Button type="primary" size="small" onClick={() => void onAccept(f)} aria-label={`受理 ${f.area.name}`}>
+                  <Button
+                    type="primary"
+                    size="small"
+                    onClick={() => void onAccept(f)}
+                    aria-label={`受理备案 ${f.area.name}`}
+                  >
                     受理备案
                   </Button>
-                  <Button size="small" onClick={() => setReturning(f)} aria-label={`退回 ${f.area.name}`}>
+                  <Button size="small" onClick={() => setReturning(f)} aria-label={`退回补正 ${f.area.name}`}>
                     退回补正
                   </Button>
                 </Space>

@@ -1,4 +1,17 @@
-import { Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
+import {
+  Button,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ApiErrors } from '../components';
@@ -146,7 +159,13 @@ export function ReferralsScreen({ court }: { court: boolean }) {
         rowKey="id"
         loading={fetching}
         dataSource={referrals?.items ?? []}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: referrals?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: referrals?.totalCount ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         columns={[
           { title: '小区', dataIndex: 'areaName' },
           { title: court ? '原告' : '受理法院', render: (_, r) => (court ? r.companyId : r.courtId) },
@@ -174,7 +193,11 @@ export function ReferralsScreen({ court }: { court: boolean }) {
             title: '详情',
             render: (_, r) =>
               r.eligible ? (
-                <Button size="small" onClick={() => setOpen(r.id)} aria-label={`查看案件 ${r.areaName} ${r.caseNumber ?? ''}`}>
+                <Button
+                  size="small"
+                  onClick={() => setOpen(r.id)}
+                  aria-label={`查看 ${r.areaName} ${r.caseNumber ?? ''}`.trim()}
+                >
                   查看
                 </Button>
               ) : null,
@@ -251,7 +274,9 @@ function CaseDrawer({ referralId, court, onClose }: { referralId: string; court:
           </Descriptions>
           {v && (
             <Tag color={v.valid && v.chainValid ? 'green' : 'red'}>
-              {v.valid && v.chainValid ? `案件材料第 ${v.version} 版校验通过（证据链完整）` : `校验未通过：${v.reason ?? ''}`}
+              {v.valid && v.chainValid
+                ? `案件材料第 ${v.version} 版校验通过（证据链完整）`
+                : `校验未通过：${v.reason ?? ''}`}
             </Tag>
           )}
           <Typography.Text>
@@ -330,7 +355,11 @@ function ReportForm({ referralId, onReported }: { referralId: string; onReported
           </Form.Item>
         )}
         {kind === 'JUDGED' && (
-          <Form.Item name="judgedYuan" label="判决金额（元）" rules={[{ required: true, pattern: /^\d{1,9}(\.\d{1,2})?$/, message: '金额，最多两位小数' }]}>
+          <Form.Item
+            name="judgedYuan"
+            label="判决金额（元）"
+            rules={[{ required: true, pattern: /^\d{1,9}(\.\d{1,2})?$/, message: '金额，最多两位小数' }]}
+          >
             <Input />
           </Form.Item>
         )}
