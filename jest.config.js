@@ -18,6 +18,33 @@ const common = {
   setupFiles: ['reflect-metadata', '<rootDir>/test/support/env.ts'],
 };
 
+/** The console's components, in jsdom with React Testing Library (TSX through the same compiler). */
+const consoleProject = {
+  displayName: 'console',
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/console/src/**/*.test.{ts,tsx}'],
+  setupFiles: ['<rootDir>/console/src/test-setup.ts'],
+  // ECharts and its renderer ship as ES modules only: compiled like the console's own files.
+  transformIgnorePatterns: ['/node_modules/(?!(echarts|zrender)/)'],
+  transform: {
+    '^.+/node_modules/(echarts|zrender)/.+\\.js$': [
+      '@swc/jest',
+      { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } },
+    ],
+    '^.+\\.tsx?$': [
+      '@swc/jest',
+      {
+        ...swc,
+        jsc: {
+          ...swc.jsc,
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+        },
+      },
+    ],
+  },
+};
+
 module.exports = {
   maxWorkers: 2,
   testTimeout: 120000,
@@ -39,5 +66,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    consoleProject,
   ],
 };

@@ -1,5 +1,4 @@
-import { Button, ConfigProvider, Layout, Menu, ThemeConfig, Typography } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+import { Button, Layout, Menu, Typography } from 'antd';
 import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { Provider } from 'urql';
 import { apiClient } from './api';
@@ -11,6 +10,7 @@ import { FilingReviewScreen } from './screens/filing-review';
 import { ReferralsScreen } from './screens/referrals';
 import { Role, Session, loadSession, saveSession } from './session';
 import { SignIn } from './sign-in';
+import { ConsoleProvider } from './theme';
 
 interface Screen {
   key: string;
@@ -45,21 +45,6 @@ export function screensFor(role: Role): Screen[] {
   }
 }
 
-/**
- * Ant Design's default link blue and its grey secondary texts fall short of WCAG 2.1 AA contrast (4.5:1) on white;
- * these darker tokens meet it.
- */
-const THEME: ThemeConfig = {
-  token: {
-    colorPrimary: '#0958d9',
-    colorLink: '#0958d9',
-    colorLinkHover: '#003eb3',
-    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
-    colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',
-  },
-};
-
 const currentKey = () => window.location.hash.replace(/^#\/?/, '').split('/')[0];
 
 export function App() {
@@ -75,7 +60,7 @@ export function App() {
   const screen = screens.find((s) => s.key === key) ?? screens[0];
 
   return (
-    <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
+    <ConsoleProvider>
       {!session || !client ? (
         <SignIn
           onSignedIn={(s) => {
@@ -122,6 +107,6 @@ export function App() {
           </Layout>
         </Provider>
       )}
-    </ConfigProvider>
+    </ConsoleProvider>
   );
 }

@@ -187,8 +187,10 @@ export function ReturnDialog({ filing, onClose }: { filing: Reviewed; onClose: (
   const [form] = Form.useForm<{ reasons: { field: string; reason: string }[] }>();
   const [result, send] = useMutation(RETURN);
   const submit = async () => {
-    const { reasons } = await form.validateFields();
-    const r = await send({ filingId: filing.id, version: filing.currentVersion, reasons });
+    // The form shows what is missing beside each field; nothing is sent until it is complete.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
+    const r = await send({ filingId: filing.id, version: filing.currentVersion, reasons: values.reasons });
     if (!r.error) {
       void message.success('已退回');
       onClose(true);

@@ -1,0 +1,38 @@
+import { shownErrors } from './api-errors';
+import { dateZh, monthZh, yuan } from './format';
+import { CombinedError } from 'urql';
+import { claimsOf } from './session';
+
+describe('the console’s formats', () => {
+  it('writes dates as 2026年12月1日, months as 2026年9月 and money in yuan', () => {
+    expect(dateZh('2026-12-01')).toBe('2026年12月1日');
+    expect(dateZh('2026-12-01T08:00:00.000Z')).toBe('2026年12月1日');
+    expect(dateZh(null)).toBe('—');
+    expect(monthZh('2026-09')).toBe('2026年9月');
+    expect(yuan(140950)).toBe('1,409.50元');
+    expect(yuan(0)).toBe('0.00元');
+  });
+
+  it('shows a network failure in Chinese and every GraphQL error with its code', () => {
+    expect(shownErrors(new CombinedError({ networkError: new Error('fetch failed') }))).toEqual([
+      { message: '无法连接到服务：fetch failed', fields: [] },
+    ]);
+    expect(
+      shownErrors(new CombinedError({ graphQLErrors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] })),
+    ).toEqual([{ message: 'no', code: 'FORBIDDEN', fields: [] }]);
+  });
+
+  it('reads the role from a token only for the menus, and refuses what is not a JWT', () => {
+    const payload = btoa(JSON.stringify({ role: 'COURT', org: 'bj-xicheng-court', exp: 4102444800 }))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    expect(claimsOf(`x.${payload}.y`)).toEqual({
+      role: 'COURT',
+      organisationId: 'bj-xicheng-court',
+      expiresAt: 4102444800000,
+    });
+    expect(claimsOf('not-a-token')).toBeUndefined();
+    expect(claimsOf('a.%%%.b')).toBeUndefined();
+  });
+});

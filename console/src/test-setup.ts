@@ -1,0 +1,30 @@
+// jsdom lacks what Ant Design's responsive components ask the browser for.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }),
+});
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+Object.defineProperty(window, 'ResizeObserver', { writable: true, value: NoResizeObserver });
+// Ant Design's forms batch their notifications on a MessageChannel, which jsdom does not provide: a timer-based one
+// (Node's own would keep the test worker alive).
+class TimerMessageChannel {
+  port1: { onmessage: ((event: { data: unknown }) => void) | null } = { onmessage: null };
+  port2 = { postMessage: (data: unknown) => setTimeout(() => this.port1.onmessage?.({ data }), 0) };
+}
+Object.defineProperty(globalThis, 'MessageChannel', { writable: true, value: TimerMessageChannel });
+// jsdom has no pseudo-element styles; Ant Design measures the scrollbar with one.
+const getComputedStyleOfElement = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => getComputedStyleOfElement(element);

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { tokenSettings } from '../platform/config';
+import { verifyUserTokenUntil } from '../platform/auth/tokens';
+import { consoleHandler } from './console';
+
+const tokens = tokenSettings({ NODE_ENV: 'test' });
+const devIdentities = [
+  {
+    key: 'court',
+    label: '法院',
+    identity: {
+      subject: 'clerk',
+      role: 'COURT' as const,
+      organisationId: 'bj-xicheng-court',
+      jurisdictions: ['110102'],
+    },
+  },
+];
+
+async function serve(nodeEnv: string | undefined, staticDir: string) {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = nodeEnv;
+  const handle = consoleHandler({ staticDir, devIdentities, tokens });
+  process.env.NODE_ENV = previous;
+  const server = http.createServer(async (req, res) => {
+    if (!(await handle(req, res, (req.url ?? '/').split('?')[0]))) res.writeHead(404).end('not the console');
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { base, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe('the console’s routes on the gateway', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-'));
+  fs.mkdirSync(path.join(dir, 'assets'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<div id="root"></div>');
+  fs.writeFileSync(path.join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(os.tmpdir(), 'console-secret.txt'), 'secret');
+
+  it('serves the built files, index.html for the console’s own routes, and nothing outside its folder', async () => {
+    const s = await serve('development', dir);
+    try {
+      const asset = await fetch(`${s.base}/console/assets/index-abc.js`);
+      expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect(await asset.text()).toBe('console.log(1)');
+      for (const p of [
+        '/console/',
+        '/console/filings',
+        '/console/..%2fconsole-secret.txt',
+        '/console/assets/..%2f..%2f..%2fconsole-secret.txt',
+      ]) {
+        const page = await fetch(`${s.base}${p}`);
+        expect([p, page.status, await page.text()]).toEqual([p, 200, '<div id="root"></div>']);
+        expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      }
+      expect((await fetch(`${s.base}/console/%E0%A4%A`)).status).toBe(400);
+      expect((await fetch(`${s.base}/console/`, { method: 'DELETE' })).status).toBe(405);
+      expect(await (await fetch(`${s.base}/graphql`)).text()).toBe('not the console');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('in development signs in a demo identity with a token the gateway verifies; unknown keys and other bodies are refused', async () => {
+    const s = await serve('development', dir);
+    try {
+      expect(await (await fetch(`${s.base}/console/dev/identities`)).json()).toEqual({
+        identities: [{ key: 'court', label: '法院', role: 'COURT' }],
+      });
+      const post = (body: string, type = 'application/json') =>
+        fetch(`${s.base}/console/dev/token`, { method: 'POST', headers: { 'content-type': type }, body });
+      const { token } = (await (await post('{"key":"court"}')).json()) as { token: string };
+      const { identity } = await verifyUserTokenUntil(token, tokens, 12 * 3600);
+      expect(identity).toEqual(devIdentities[0].identity);
+      expect((await post('{"key":"admin"}')).status).toBe(400);
+      expect((await post('{"key":')).status).toBe(400);
+      expect((await post('key=court', 'application/x-www-form-urlencoded')).status).toBe(415);
+      expect((await post(JSON.stringify({ key: 'court', pad: 'x'.repeat(5000) }))).status).toBe(400);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('has no development sign-in in production: the routes are the console’s page, and POST is refused', async () => {
+    const s = await serve('production', dir);
+    try {
+      expect(await (await fetch(`${s.base}/console/dev/identities`)).text()).toBe('<div id="root"></div>');
+      const post = await fetch(`${s.base}/console/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"key":"court"}',
+      });
+      expect(post.status).toBe(405);
+      expect(await post.text()).not.toMatch(/token/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('says how to build the console when it is not built', async () => {
+    const s = await serve('development', path.join(dir, 'missing'));
+    try {
+      const page = await fetch(`${s.base}/console/`);
+      expect([page.status, await page.text()]).toEqual([404, 'The console is not built: npm run console:build']);
+    } finally {
+      await s.close();
+    }
+  });
+});
