@@ -1,12 +1,14 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, tokenSettings } from '../platform/config';
 import { logger } from '../platform/logging';
-import { supergraphPath } from '../platform/project-root';
+import { projectRoot, supergraphPath } from '../platform/project-root';
 import { startGateway } from './server';
 
 /**
  * Production entry of the gateway container. SUBGRAPH_<NAME>_URL points at each subgraph (defaults: the
- * checked-in supergraph's development URLs); SUPERGRAPH_PATH at the composed supergraph.
+ * checked-in supergraph's development URLs); SUPERGRAPH_PATH at the composed supergraph. The web console is served
+ * from CONSOLE_DIR (default dist/console, built by `npm run console:build`), without the development sign-in.
  */
 async function main() {
   const supergraph = process.env.SUPERGRAPH_PATH ?? supergraphPath();
@@ -22,6 +24,7 @@ async function main() {
     tokens: tokenSettings(),
     port: Number(process.env.PORT ?? DEFAULT_PORTS.gateway),
     host: process.env.HOST ?? '0.0.0.0',
+    console: { staticDir: process.env.CONSOLE_DIR ?? path.join(projectRoot(__dirname), 'dist', 'console') },
   });
   logger.info({ url: gateway.url }, 'gateway listening');
   const shutdown = async () => {

@@ -41,7 +41,7 @@ class SummaryReporter {
       ),
       '',
       `jest wall time ${wall.toFixed(1)} s; time in test files: integration ${sum(byProject('integration')).toFixed(1)} s, ` +
-        `unit ${sum(byProject('unit')).toFixed(1)} s (${this.files.length} files, up to ${this.maxWorkers} at a time)`,
+        `unit ${sum(byProject('unit')).toFixed(1)} s, console ${sum(byProject('console')).toFixed(1)} s (${this.files.length} files, up to ${this.maxWorkers} at a time)`,
     ];
     process.stdout.write(`\nTest file durations:\n${lines.join('\n')}\n`);
     if (process.env.TEST_DURATIONS_FILE) fs.writeFileSync(process.env.TEST_DURATIONS_FILE, `${lines.join('\n')}\n`);
