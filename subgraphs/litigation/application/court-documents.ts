@@ -17,7 +17,7 @@ import {
   insertCourtDocument,
   lockReferralDocuments,
 } from '../persistence/document.repository';
-import { largeObjectStore } from '../persistence/large-object.store';
+import { largeObjectStore } from '../../../platform/documents/document-store';
 import { findReferral } from '../persistence/referral.repository';
 import { renderComplaint } from './complaint.render';
 import { defendantIdentities } from './defendant-identities';

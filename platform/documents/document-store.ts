@@ -1,6 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRows } from '../../../platform/db/sql';
-import type { DocumentStore } from '../application/document-store';
+import { sqlRows } from '../db/sql';
+
+/**
+ * Where uploaded files and generated documents keep their bytes (litigation's evidence and court documents, a
+ * filing's materials and certificate): one interface, so an S3-compatible store can replace the PostgreSQL large
+ * objects used now. Keys are opaque to callers; the database rows hold each file's SHA-256, which is checked again
+ * whenever the bytes are read back.
+ */
+export interface DocumentStore {
+  put(tx: EntityManager, bytes: Buffer): Promise<string>;
+  get(em: EntityManager, key: string): Promise<Buffer>;
+}
 
 const PREFIX = 'pg-lo:';
 
