@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlRows } from '../db/sql';
 
@@ -30,3 +31,16 @@ export const largeObjectStore: DocumentStore = {
     return Buffer.from(row.bytes);
   },
 };
+
+/** Reads stored bytes back, refusing them if they no longer match the SHA-256 recorded when they were stored. */
+export async function readChecked(
+  store: DocumentStore,
+  em: EntityManager,
+  key: string,
+  sha256: string,
+): Promise<Buffer> {
+  const bytes = await store.get(em, key);
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256)
+    throw new Error(`stored file ${key} no longer matches its SHA-256`);
+  return bytes;
+}

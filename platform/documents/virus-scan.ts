@@ -30,5 +30,6 @@ export async function assertNoVirus(
   message: string,
 ): Promise<void> {
   const verdict = await scanner.scan(bytes, file);
-  if (!verdict.clean) throw new InvalidInputError(message, { fields: { content: `the file carries ${verdict.threat}` } });
+  if (!verdict.clean)
+    throw new InvalidInputError(message, { fields: { content: `the file carries ${verdict.threat}` } });
 }

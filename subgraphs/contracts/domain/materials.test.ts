@@ -23,9 +23,9 @@ describe('materials checklist', () => {
     expect(types(missingMaterials(linjiang, preliminaryByAgreement, [{ type: 'CONTRACT_TEXT' }]))).toEqual([
       'SELECTION_APPROVAL',
     ]);
-    expect(missingMaterials(linjiang, { kind: 'REGULAR', selectionMethod: 'TENDER' }, [{ type: 'CONTRACT_TEXT' }])).toEqual(
-      [],
-    );
+    expect(
+      missingMaterials(linjiang, { kind: 'REGULAR', selectionMethod: 'TENDER' }, [{ type: 'CONTRACT_TEXT' }]),
+    ).toEqual([]);
     expect(missingMaterials(BEIJING_MATERIALS, { kind: 'REGULAR', selectionMethod: 'TENDER' }, [])).toHaveLength(1);
     try {
       checkMaterials(linjiang, preliminaryByAgreement, [{ type: 'OTHER' }]);
