@@ -25,7 +25,10 @@ const beijingStreet = DEMO_STREETS[0]; // 广安门外, Xicheng
 const beijingCompany = identity('PROPERTY_COMPANY', '91110102MA0000000A');
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const today = todayInChina();
-const documents = [{ name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'b'.repeat(64) }];
+const documents = [
+  { name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'b'.repeat(64) },
+  { name: '协议选聘批准文件.pdf', type: 'SELECTION_APPROVAL', sizeBytes: 1000, sha256: 'e'.repeat(64) },
+];
 
 const SETTINGS_FIELDS = `cityCode cityName regulation filingDeadlineDays agreementSelectionMaxFloorAreaCentiM2 preliminaryContractMaxYears filingAuthority filingReviewerRole
   lateFilingPenalty { warningFirst fineMinFen fineMaxFen description source } sources { filingDeadline agreementSelection preliminaryContractTerm filingAuthority } version`;
