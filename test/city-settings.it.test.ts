@@ -153,13 +153,13 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
 
   afterAll(() => t?.stop());
 
-  it('holds Beijing’s rules unchanged, as version 1 of the registry', async () => {
+  it('holds Beijing’s rules unchanged, version 2 of the registry adding only the materials checklist (issue 21)', async () => {
     const res = await t.gql(beijingCompany, LIST);
     expect(res.body.errors).toBeUndefined();
     const { version, ...beijing } = res.body.data.citySettings.find(
       (c: { cityCode: string }) => c.cityCode === '110000',
     );
-    expect(version).toBe(1);
+    expect(version).toBe(2);
     expect(beijing).toEqual({
       ...BEIJING,
       lateFilingPenalty: { ...BEIJING.lateFilingPenalty },
