@@ -25,7 +25,10 @@ const beijingStreet = DEMO_STREETS[0]; // 广安门外, Xicheng
 const beijingCompany = identity('PROPERTY_COMPANY', '91110102MA0000000A');
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const today = todayInChina();
-const documents = [{ name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'b'.repeat(64) }];
+const documents = [
+  { name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'b'.repeat(64) },
+  { name: '协议选聘批准文件.pdf', type: 'SELECTION_APPROVAL', sizeBytes: 1000, sha256: 'e'.repeat(64) },
+];
 
 const SETTINGS_FIELDS = `cityCode cityName regulation filingDeadlineDays agreementSelectionMaxFloorAreaCentiM2 preliminaryContractMaxYears filingAuthority filingReviewerRole
   lateFilingPenalty { warningFirst fineMinFen fineMaxFen description source } sources { filingDeadline agreementSelection preliminaryContractTerm filingAuthority } version`;
@@ -150,13 +153,13 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
 
   afterAll(() => t?.stop());
 
-  it('holds Beijing’s rules unchanged, as version 1 of the registry', async () => {
+  it('holds Beijing’s rules unchanged, version 2 of the registry adding only the materials checklist (issue 21)', async () => {
     const res = await t.gql(beijingCompany, LIST);
     expect(res.body.errors).toBeUndefined();
     const { version, ...beijing } = res.body.data.citySettings.find(
       (c: { cityCode: string }) => c.cityCode === '110000',
     );
-    expect(version).toBe(1);
+    expect(version).toBe(2);
     expect(beijing).toEqual({
       ...BEIJING,
       lateFilingPenalty: { ...BEIJING.lateFilingPenalty },

@@ -754,5 +754,9 @@ export const DEMO_LINJIANG = {
   },
   /** The walk-ups' caretaker (seed §六(三) names no unit: the unit and the date are the demo's own). */
   caretaking: { u: '建国街道包保单位（示例）', c: '解放社区', s: '2026-01-05' },
-  documents: [{ name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 356_000, sha256: 'c'.repeat(64) }],
+  documents: [
+    { name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 356_000, sha256: 'c'.repeat(64) },
+    /** 临江市's checklist: choosing by agreement needs the 城管执法局's approval (seed 004 §六(七)). */
+    { name: '协议选聘批准文件.pdf', type: 'SELECTION_APPROVAL', sizeBytes: 120_000, sha256: 'd'.repeat(64) },
+  ],
 } as const;

@@ -26,6 +26,18 @@ describe('operations answered without a token', () => {
       'Q',
       false,
     ],
+    [
+      'the verification of a filing certificate',
+      '{ verifyFilingCertificate(recordNumber: "110102-2026-0001", digest: "ab") { result provider } }',
+      undefined,
+      true,
+    ],
+    [
+      'verification next to a private field',
+      '{ verifyFilingCertificate(recordNumber: "x", digest: "y") { result } filingCertificate(filingId: "f") { contentBase64 } }',
+      undefined,
+      false,
+    ],
     ['two operations without a name to choose', 'query P { __typename } query Q { __typename }', undefined, false],
     [
       'a public field next to a private one',

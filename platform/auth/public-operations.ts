@@ -2,11 +2,12 @@ import { DocumentNode, Kind, OperationDefinitionNode, parse } from 'graphql';
 
 /**
  * The only questions the hub answers without a token: publicity (双晒) of the service standards and owner fees in
- * force, which the regulations require to be posted for anyone to see. Their result types carry no entity
+ * force, which the regulations require to be posted for anyone to see, and the verification of a filing
+ * certificate (备案证明) by whoever holds one (a record number and a digest; public facts only). Their result types carry no entity
  * references, so nothing private can be reached from them. The gateway decides on the document its runtime parsed
  * and is about to execute, and every subgraph checks again before running one.
  */
-export const PUBLIC_QUERY_FIELDS: ReadonlySet<string> = new Set(['publicServiceStandards']);
+export const PUBLIC_QUERY_FIELDS: ReadonlySet<string> = new Set(['publicServiceStandards', 'verifyFilingCertificate']);
 
 /**
  * True when the document's chosen operation is a query whose root selections are all public fields (or

@@ -20,6 +20,8 @@ export interface FormDocument {
   blocks: FormBlock[];
   /** Right-aligned lines at the end: the signature and the date. */
   closing: string[];
+  /** A QR code after the closing lines (e.g. a verification URL) with a caption under it; PDF only. */
+  qrCode?: { text: string; caption: string };
   /** Document properties; `createdAt` is fixed by the caller so the same paper always gives the same bytes. */
   properties: { title: string; author: string; subject: string; createdAt: Date };
 }

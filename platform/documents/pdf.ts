@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
 import { chineseSerifFont } from './fonts';
 import { FormDocument, FormRow } from './form-document';
 
@@ -81,6 +82,24 @@ export function renderPdf(form: FormDocument): Promise<Buffer> {
   }
   doc.moveDown(1.5).fontSize(BODY + 1);
   for (const line of form.closing) doc.text(line, left, doc.y, { width, align: 'right' });
+  if (form.qrCode) {
+    const size = 110;
+    if (doc.y + size + 40 > bottom()) doc.addPage();
+    const top = doc.y + 16;
+    drawQrCode(doc, form.qrCode.text, left, top, size);
+    doc.fontSize(9).text(form.qrCode.caption, left, top + size + 6, { width });
+  }
   doc.end();
   return done;
+}
+
+/** The text as a QR code (error correction M) drawn as vector squares: sharp at any zoom, nothing rasterised. */
+function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 4;
+  const cell = size / (modules.size + 2 * quiet);
+  for (let row = 0; row < modules.size; row += 1)
+    for (let col = 0; col < modules.size; col += 1)
+      if (modules.get(row, col)) doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell, cell);
+  doc.fill('black');
 }

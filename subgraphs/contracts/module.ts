@@ -11,6 +11,7 @@ import { areaReferenceResolvers } from './graphql/area.reference';
 import { CitySettingsResolver } from './graphql/city-settings.resolver';
 import { ContractResolver } from './graphql/contract.resolver';
 import { FilingResolver } from './graphql/filing.resolver';
+import { FilingCertificateContentResolver, FilingDocumentResolver } from './graphql/filing-document.resolver';
 import { AreaViewSchema } from './persistence/area-view.entity';
 import { ContractSchema } from './persistence/contract.entity';
 import { FilingSchema, FilingTransitionSchema, FilingVersionSchema } from './persistence/filing.entity';
@@ -24,10 +25,18 @@ import { Migration20261130000000_collection_months } from './persistence/migrati
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201000000_city_settings } from './persistence/migrations/Migration20261201000000_city_settings';
+import { Migration20261201100000_filing_documents } from './persistence/migrations/Migration20261201100000_filing_documents';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
-  resolvers: [AreaFilingResolver, CitySettingsResolver, ContractResolver, FilingResolver],
+  resolvers: [
+    AreaFilingResolver,
+    CitySettingsResolver,
+    ContractResolver,
+    FilingResolver,
+    FilingDocumentResolver,
+    FilingCertificateContentResolver,
+  ],
   orphanedTypes: [AreaRef],
   referenceResolvers: areaReferenceResolvers,
   entities: [
@@ -49,6 +58,7 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201000000_city_settings', class: Migration20261201000000_city_settings },
+    { name: 'Migration20261201100000_filing_documents', class: Migration20261201100000_filing_documents },
   ],
   consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer],
   producedTopics: [FILINGS_TOPIC.name],

@@ -65,7 +65,7 @@ export async function amendContract(
       submittedOn,
       assessment,
     });
-    addVersion(tx, filing, { identity, key, digest, submittedOn, terms, feeFlags, documents });
+    await addVersion(tx, filing, { identity, key, digest, submittedOn, terms, feeFlags, documents, settings });
     recordTransition(tx, filing, {
       action: 'SUBMIT',
       actor: identity,

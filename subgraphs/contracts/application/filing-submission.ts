@@ -22,6 +22,9 @@ import { lockAreaContracts, otherContractsOfArea } from '../persistence/contract
 import { Filing } from '../persistence/filing.entity';
 import { findFiling, insertFiling, insertVersion } from '../persistence/filing.repository';
 import { citySettingsOf } from './city-settings-of-area';
+import { FilingDocumentFile, checkFilingTotal } from '../domain/filing-document-file';
+import { checkMaterials } from '../domain/materials';
+import { attachDocuments, documentsOfContracts } from '../persistence/filing-document.repository';
 import { knownArea } from './contract.lookup';
 
 /** What the submission use cases (submit, resubmit, amend) share: idempotency, the terms check, the new version. */
@@ -120,8 +123,50 @@ export function openFiling(
   });
 }
 
+/**
+ * The documents the version carries: each listed one (the uploaded file with the same SHA-256 where the contract
+ * has one), then every uploaded file waiting for a submission or carried by this filing already. Refused when the
+ * city's materials checklist finds a required item missing (with the items named) or the total passes 100 MB.
+ * The uploaded files are attached to the filing.
+ */
+async function versionDocuments(
+  tx: EntityManager,
+  filing: Filing,
+  terms: ContractTerms,
+  settings: CitySettings,
+  listed: FilingDocument[],
+): Promise<FilingDocument[]> {
+  const uploaded = await documentsOfContracts(tx, [filing.contractId]);
+  const bySha = new Map(uploaded.map((d) => [d.sha256, d]));
+  const entry = (d: FilingDocumentFile): FilingDocument => ({
+    documentId: d.id,
+    name: d.name,
+    type: d.type,
+    sizeBytes: d.sizeBytes,
+    sha256: d.sha256,
+  });
+  const documents: FilingDocument[] = listed.map((d) => {
+    const file = bySha.get(d.sha256);
+    return file ? { ...entry(file), name: d.name, type: d.type } : d;
+  });
+  const named = new Set(documents.map((d) => d.sha256));
+  for (const d of uploaded)
+    if ((d.filingId === null || d.filingId === filing.id) && !named.has(d.sha256)) documents.push(entry(d));
+  checkMaterials(settings.materials, terms, documents);
+  checkFilingTotal(
+    0,
+    documents.reduce((s, d) => s + d.sizeBytes, 0),
+  );
+  await attachDocuments(
+    tx,
+    filing.id,
+    documents.flatMap((d) => (d.documentId ? [d.documentId] : [])),
+  );
+  return documents;
+}
+
 /** Records the filing's current version: the terms as submitted, their digest, the documents, the fee flags. */
-export function addVersion(
+export async function addVersion(
   em: EntityManager,
   filing: Filing,
   args: {
@@ -132,8 +177,10 @@ export function addVersion(
     terms: ContractTerms;
     feeFlags: FeeScheduleFlag[];
     documents: FilingDocument[];
+    settings: CitySettings;
   },
-): void {
+): Promise<void> {
+  const documents = await versionDocuments(em, filing, args.terms, args.settings, args.documents);
   insertVersion(em, {
     id: randomUUID(),
     filingId: filing.id,
@@ -146,7 +193,7 @@ export function addVersion(
     terms: args.terms,
     termsSha256: canonicalDigest(args.terms),
     feeFlags: args.feeFlags,
-    documents: args.documents,
+    documents,
     returnReasons: [],
   });
 }

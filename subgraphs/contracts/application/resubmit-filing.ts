@@ -48,7 +48,16 @@ export async function resubmitFiling(
       });
     }
     filing.currentVersion += 1;
-    addVersion(tx, filing, { identity, key, digest, submittedOn: todayInChina(), terms, feeFlags, documents });
+    await addVersion(tx, filing, {
+      identity,
+      key,
+      digest,
+      submittedOn: todayInChina(),
+      terms,
+      feeFlags,
+      documents,
+      settings,
+    });
     recordTransition(tx, filing, { action: 'RESUBMIT', actor: identity, via: 'API', terms });
     return filing;
   });

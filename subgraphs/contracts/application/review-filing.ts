@@ -27,6 +27,7 @@ import {
   nextRecordNumberSequence,
 } from '../persistence/filing.repository';
 import { currentTerms, recordTransition } from './filing-transitions';
+import { issueFilingCertificate } from './issue-filing-certificate';
 
 export interface ReviewInput {
   filingId: string;
@@ -112,6 +113,7 @@ export async function reviewFiling(
       await supersede(tx, amended, filing.id, reviewer, via);
       Object.assign(contract, { terms, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
     }
+    await issueFilingCertificate(tx, filing, terms, area);
     contract.status = nextContractStatus(contract.status, filing.kind === 'AMENDMENT' ? 'ACCEPT_AMENDMENT' : 'ACCEPT');
     if (contract.kind === 'REGULAR') await endPreliminaryContracts(tx, contract, filing.id, reviewer, via);
     return filing;

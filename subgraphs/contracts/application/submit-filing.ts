@@ -59,7 +59,16 @@ export async function submitFiling(
       submittedOn,
       assessment,
     });
-    addVersion(tx, filing, { identity, key, digest, submittedOn, terms: contract.terms, feeFlags, documents });
+    await addVersion(tx, filing, {
+      identity,
+      key,
+      digest,
+      submittedOn,
+      terms: contract.terms,
+      feeFlags,
+      documents,
+      settings,
+    });
     contract.status = status;
     recordTransition(tx, filing, {
       action: 'SUBMIT',

@@ -142,11 +142,15 @@ export const DOCUMENT_TYPES = [
   'SELECTION_APPROVAL',
   'JOINT_DECISION',
   'TENDER_RESULT',
+  /** The signatories' authority to sign (授权委托书, a committee's resolution naming who signs). */
+  'SIGNATORY_AUTHORITY',
   'OTHER',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export interface FilingDocument {
+  /** The uploaded file this entry is (contracts.filing_document), which reviewers download; absent for a listed-only entry. */
+  documentId?: string;
   name: string;
   type: DocumentType;
   sizeBytes: number;
@@ -154,10 +158,15 @@ export interface FilingDocument {
   sha256: string;
 }
 
-/** 200 MB: a scanned contract is large, but a filing is not a video archive. */
-export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+/** 20 MB a document and 100 MB a filing version: a scanned contract is large, but a filing is not a video archive. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_FILING_BYTES = 100 * 1024 * 1024;
+export const MAX_LISTED_DOCUMENTS = 50;
 
-/** Checks every document, reporting each problem by index; the contract text itself must be among them. */
+/**
+ * Checks every document, reporting each problem by index. Which documents must be there is the city's materials
+ * checklist (materials.ts), checked once the uploaded documents are added.
+ */
 export function validateDocuments(documents: readonly FilingDocument[] | null | undefined): FilingDocument[] {
   const list = Array.isArray(documents) ? documents : [];
   const fields: Record<string, string> = {};
@@ -166,12 +175,11 @@ export function validateDocuments(documents: readonly FilingDocument[] | null | 
     if (!DOCUMENT_TYPES.includes(d.type))
       fields[`documents[${i}].type`] = `type must be one of ${DOCUMENT_TYPES.join(', ')}`;
     if (!Number.isSafeInteger(d.sizeBytes) || d.sizeBytes < 1 || d.sizeBytes > MAX_DOCUMENT_BYTES)
-      fields[`documents[${i}].sizeBytes`] = 'size must be 1 byte to 200 MB';
+      fields[`documents[${i}].sizeBytes`] = 'size must be 1 byte to 20 MB';
     if (typeof d.sha256 !== 'string' || !SHA256_HEX.test(d.sha256.toLowerCase()))
       fields[`documents[${i}].sha256`] = 'sha256 must be 64 hex digits';
   });
-  if (!list.some((d) => d.type === 'CONTRACT_TEXT'))
-    fields.documents = 'attach the signed contract text (type CONTRACT_TEXT)';
+  if (list.length > MAX_LISTED_DOCUMENTS) fields.documents = `at most ${MAX_LISTED_DOCUMENTS} documents`;
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The filing documents are incomplete', { fields });
   return list.map((d) => ({
     name: d.name.trim(),

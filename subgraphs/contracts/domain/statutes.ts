@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../../../kernel/errors';
+import { MaterialItem, checklistProblems } from './materials';
 
 /**
  * The statutory numbers behind the contracts rules, each with where it comes from. Rules read them from here and
@@ -58,6 +59,11 @@ export interface CitySettings {
   /** Null where no penalty for late filing is recorded for the city; the penalty carries its own source. */
   readonly lateFilingPenalty: LateFilingPenalty | null;
   readonly sources: CitySettingSources;
+  /**
+   * The materials checklist (materials.ts): what a filing of each contract kind must carry, each item with its
+   * source. Absent in settings entered before the checklist existed: then only the contract text is required.
+   */
+  readonly materials?: readonly MaterialItem[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -123,6 +129,39 @@ export const BEIJING: CitySettings = Object.freeze({
   }),
 });
 
+/**
+ * Beijing's materials checklist. Art. 63 files the contract; Civil Code art. 278 gives the choice of a provider to
+ * the owners jointly, so a regular contract's filing should carry their decision. The decision and the signatories'
+ * authority are listed as recommended, not required, until the operator confirms Beijing's own list: requiring them
+ * would refuse filings the bureaus take today.
+ */
+export const BEIJING_MATERIALS: readonly MaterialItem[] = Object.freeze([
+  {
+    documentType: 'CONTRACT_TEXT',
+    label: '物业服务合同文本 (the signed contract text)',
+    contractKinds: ['PRELIMINARY', 'REGULAR'],
+    selectionMethods: null,
+    required: true,
+    source: BEIJING_FILING_DEADLINE_SOURCE,
+  },
+  {
+    documentType: 'JOINT_DECISION',
+    label: '业主共同决定选聘物业服务人的决定 (the owners’ decision choosing the provider)',
+    contractKinds: ['REGULAR'],
+    selectionMethods: null,
+    required: false,
+    source: 'Civil Code art. 278 (选聘和解聘物业服务企业或者其他管理人 is decided by the owners jointly)',
+  },
+  {
+    documentType: 'SIGNATORY_AUTHORITY',
+    label: '签约人授权文件 (the signatories’ authority)',
+    contractKinds: ['PRELIMINARY', 'REGULAR'],
+    selectionMethods: null,
+    required: false,
+    source: null,
+  },
+] satisfies MaterialItem[]);
+
 const positiveWhole = (value: unknown): boolean =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 const text = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
@@ -171,9 +210,13 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
   } else if ((settings.preliminaryContractMaxYears === null) !== (sources.preliminaryContractTerm === null)) {
     fields.sources = 'a preliminary-contract maximum needs a source, and only a maximum has one';
   }
+  Object.assign(fields, checklistProblems(settings.materials));
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The city settings are invalid', { fields });
   return Object.freeze({
     ...settings,
+    ...(settings.materials === undefined
+      ? {}
+      : { materials: Object.freeze(settings.materials.map((m) => Object.freeze({ ...m }))) }),
     lateFilingPenalty: penalty === null ? null : Object.freeze({ ...penalty }),
     sources: Object.freeze({ ...sources }),
   });
@@ -209,6 +252,40 @@ export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
     '临江市城市管理行政执法局 (the city urban-management enforcement bureau), the street office supervising',
   filingReviewerRole: 'ENFORCEMENT_BUREAU',
   lateFilingPenalty: null,
+  materials: Object.freeze([
+    {
+      documentType: 'CONTRACT_TEXT',
+      label: '物业服务合同文本 (the signed contract text)',
+      contractKinds: ['PRELIMINARY', 'REGULAR'],
+      selectionMethods: null,
+      required: true,
+      source: null,
+    },
+    {
+      documentType: 'SELECTION_APPROVAL',
+      label: '市城管执法局协议选聘批准文件 (the bureau’s approval of choosing the provider by agreement)',
+      contractKinds: ['PRELIMINARY'],
+      selectionMethods: ['AGREEMENT'],
+      required: true,
+      source: `${SEED_004_SOURCE}: 建筑面积不超过三万平方米的，经市城管执法局批准，可以采取协议方式选聘`,
+    },
+    {
+      documentType: 'TENDER_RESULT',
+      label: '招投标结果 (the tender result)',
+      contractKinds: ['PRELIMINARY'],
+      selectionMethods: ['TENDER'],
+      required: true,
+      source: null,
+    },
+    {
+      documentType: 'JOINT_DECISION',
+      label: '业主共同决定选聘物业服务人的决定 (the owners’ decision choosing the provider)',
+      contractKinds: ['REGULAR'],
+      selectionMethods: null,
+      required: false,
+      source: 'Civil Code art. 278',
+    },
+  ] satisfies MaterialItem[]),
   sources: Object.freeze({
     filingDeadline: null,
     agreementSelection: `State Council Property Management Regulation art. 24; ${SEED_004_SOURCE}: 建筑面积不超过三万平方米的，经市城管执法局批准，可以采取协议方式选聘`,

@@ -4,18 +4,34 @@ import { Key, Note } from '../../../platform/graphql/scalars';
 import { cityHistory, listCitySettings } from '../application/list-city-settings';
 import { setCitySettings } from '../application/set-city-settings';
 import type { CitySettings, FilingReviewerRole } from '../domain/statutes';
+import type { ContractKind, SelectionMethod } from '../../../catalog';
 import type { CitySettingsRecord } from '../persistence/city-settings.entity';
 import { CitySettingsChangeType, CitySettingsInput, CitySettingsType } from './city-settings.type';
 
 const settingsView = (row: Pick<CitySettingsRecord, 'settings' | 'version' | 'changedAt'>): CitySettingsType => ({
   ...row.settings,
+  materials: (row.settings.materials ?? []).map((m) => ({
+    ...m,
+    contractKinds: [...m.contractKinds],
+    selectionMethods: m.selectionMethods ? [...m.selectionMethods] : null,
+  })),
   version: row.version,
   changedAt: row.changedAt,
 });
 
 /** The input as the domain's CitySettings; defineCitySettings checks it whole. */
-const settingsOf = (input: CitySettingsInput): CitySettings => ({
+const settingsOf = ({ materials, ...input }: CitySettingsInput): CitySettings => ({
   ...input,
+  ...(materials
+    ? {
+        materials: materials.map((m) => ({
+          ...m,
+          contractKinds: m.contractKinds as ContractKind[],
+          selectionMethods: (m.selectionMethods ?? null) as SelectionMethod[] | null,
+          source: m.source ?? null,
+        })),
+      }
+    : {}),
   filingDeadlineDays: input.filingDeadlineDays ?? null,
   preliminaryContractMaxYears: input.preliminaryContractMaxYears ?? null,
   filingReviewerRole: input.filingReviewerRole as FilingReviewerRole,

@@ -1,4 +1,6 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
+import type { DocumentType } from '../domain/filing';
+import { DocumentTypeEnum } from './contract.type';
 import { Fen, Key, Name, Note } from '../../../platform/graphql/scalars';
 
 @ObjectType('LateFilingPenalty', { description: "The consequence a city's regulation attaches to a late filing." })
@@ -18,6 +20,30 @@ export class CitySettingSourcesType {
   @Field() agreementSelection!: string;
   @Field(() => String, { nullable: true }) preliminaryContractTerm!: string | null;
   @Field() filingAuthority!: string;
+}
+
+@ObjectType('MaterialItem', {
+  description:
+    'An item of a city’s materials checklist: the document type that meets it, when it applies, and its source (null: the operator’s configured list).',
+})
+export class MaterialItemType {
+  @Field(() => DocumentTypeEnum) documentType!: DocumentType;
+  @Field() label!: string;
+  @Field(() => [String]) contractKinds!: string[];
+  @Field(() => [String], { nullable: true, description: 'Only contracts chosen this way; null: any selection.' })
+  selectionMethods!: string[] | null;
+  @Field() required!: boolean;
+  @Field(() => String, { nullable: true }) source!: string | null;
+}
+
+@InputType('MaterialItemInput')
+export class MaterialItemInput {
+  @Field(() => DocumentTypeEnum) documentType!: DocumentType;
+  @Field(() => Name) label!: string;
+  @Field(() => [Key]) contractKinds!: string[];
+  @Field(() => [Key], { nullable: true }) selectionMethods?: string[] | null;
+  @Field() required!: boolean;
+  @Field(() => Note, { nullable: true }) source?: string | null;
 }
 
 @ObjectType('CitySettings', {
@@ -44,6 +70,12 @@ export class CitySettingsType {
   filingReviewerRole!: string;
   @Field(() => LateFilingPenaltyType, { nullable: true }) lateFilingPenalty!: LateFilingPenaltyType | null;
   @Field(() => CitySettingSourcesType) sources!: CitySettingSourcesType;
+  @Directive('@listSize(assumedSize: 10)')
+  @Field(() => [MaterialItemType], {
+    description:
+      'The materials checklist per contract kind; empty where none is set (the contract text is always required).',
+  })
+  materials!: MaterialItemType[];
   @Field(() => Int, { description: 'The version in the audit trail.' }) version!: number;
   @Field() changedAt!: Date;
 }
@@ -88,4 +120,6 @@ export class CitySettingsInput {
   @Field(() => Key) filingReviewerRole!: string;
   @Field(() => LateFilingPenaltyInput, { nullable: true }) lateFilingPenalty?: LateFilingPenaltyInput | null;
   @Field(() => CitySettingSourcesInput) sources!: CitySettingSourcesInput;
+  @Field(() => [MaterialItemInput], { nullable: true, description: 'The materials checklist (at most 30 items).' })
+  materials?: MaterialItemInput[] | null;
 }

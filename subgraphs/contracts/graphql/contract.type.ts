@@ -194,7 +194,8 @@ export class ContractTermsInput {
 }
 
 @InputType('FilingDocumentInput', {
-  description: 'A document attached to a filing; the hub keeps its digest, not its bytes.',
+  description:
+    'A document listed with a submission by its digest; a file uploaded to the contract with the same SHA-256 is that file. Uploaded files are carried without being listed.',
 })
 export class FilingDocumentInput {
   @Field(() => Name) name!: string;
@@ -232,6 +233,12 @@ export class ContractType {
 
 @ObjectType('FilingDocument')
 export class FilingDocumentType {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The uploaded file this entry is (download it with filingDocumentContent); null for a listed-only entry.',
+  })
+  documentId?: string | null;
   @Field() name!: string;
   @Field(() => DocumentTypeEnum) type!: DocumentType;
   @Field(() => Int) sizeBytes!: number;

@@ -17,7 +17,7 @@ import {
   insertCourtDocument,
   lockReferralDocuments,
 } from '../persistence/document.repository';
-import { largeObjectStore } from '../persistence/large-object.store';
+import { largeObjectStore, readChecked } from '../../../platform/documents/document-store';
 import { findReferral } from '../persistence/referral.repository';
 import { renderComplaint } from './complaint.render';
 import { defendantIdentities } from './defendant-identities';
@@ -42,11 +42,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 /** Reads stored bytes back and refuses them if they no longer match the digest recorded when they were stored. */
 export function storedContent(em: EntityManager, storageKey: string, digest: string): () => Promise<Buffer> {
-  return async () => {
-    const bytes = await largeObjectStore.get(em, storageKey);
-    if (sha256(bytes) !== digest) throw new Error(`stored file ${storageKey} no longer matches its SHA-256`);
-    return bytes;
-  };
+  return () => readChecked(largeObjectStore, em, storageKey, digest);
 }
 
 export const evidenceView = (em: EntityManager, f: EvidenceFile): DocumentView => ({

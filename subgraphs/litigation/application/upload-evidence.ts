@@ -16,12 +16,12 @@ import {
   evidenceFilesOf,
   insertEvidenceFile,
   insertEvidenceUpload,
-  joinedParts,
+  evidenceUploadParts,
   lockEvidenceUpload,
-  partsReceived,
-  savePart,
 } from '../persistence/document.repository';
-import { largeObjectStore } from '../persistence/large-object.store';
+import { largeObjectStore } from '../../../platform/documents/document-store';
+import { assertNoVirus } from '../../../platform/documents/virus-scan';
+import { decodeBase64 as decodedOrNull, expectedPartBytes, missingParts, partCount } from '../../../kernel/media-type';
 import { lockReferral } from '../persistence/referral.repository';
 import { appendToChain } from './evidence-chain.append';
 
@@ -29,16 +29,9 @@ const refused = (field: string, message: string) =>
   new InvalidInputError('The evidence file is refused', { fields: { [field]: message } });
 
 function decodeBase64(text: string, maxBytes: number): Buffer {
-  const maxLength = Math.ceil(maxBytes / 3) * 4;
-  if (
-    typeof text !== 'string' ||
-    text.length > maxLength ||
-    text.length % 4 !== 0 ||
-    !/^[A-Za-z0-9+/]*={0,2}$/.test(text)
-  ) {
-    throw refused('contentBase64', `standard base64 of at most ${maxBytes} bytes`);
-  }
-  return Buffer.from(text, 'base64');
+  const bytes = decodedOrNull(text, maxBytes);
+  if (!bytes) throw refused('contentBase64', `standard base64 of at most ${maxBytes} bytes`);
+  return bytes;
 }
 
 /** The caller's own sent referral, locked; NOT_FOUND for anyone else, as for a referral that does not exist. */
@@ -67,6 +60,7 @@ async function recordEvidence(
   if (same) return same;
   if (existing.length >= EVIDENCE_LIMITS.maxFiles)
     throw refused('referralId', `at most ${EVIDENCE_LIMITS.maxFiles} files a referral`);
+  await assertNoVirus(input.bytes, { name: input.name, sha256 }, 'The evidence file is refused');
   const storageKey = await largeObjectStore.put(tx, input.bytes);
   const entry = await appendToChain(tx, { kind: 'EVIDENCE_FILE', subjectId: referral.id, payloadDigest: sha256 });
   const file: EvidenceFile = {
@@ -146,14 +140,13 @@ export async function uploadEvidencePart(
     const upload = await lockEvidenceUpload(tx, input.uploadId);
     if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId)
       throw new NotFoundError('Evidence upload', input.uploadId);
-    const parts = Math.ceil(upload.sizeBytes / EVIDENCE_LIMITS.partBytes);
+    const parts = partCount(upload.sizeBytes);
     if (!Number.isSafeInteger(input.index) || input.index < 0 || input.index >= parts)
       throw refused('index', `a part index from 0 to ${parts - 1}`);
-    const expected =
-      input.index < parts - 1 ? EVIDENCE_LIMITS.partBytes : upload.sizeBytes - EVIDENCE_LIMITS.partBytes * (parts - 1);
+    const expected = expectedPartBytes(upload.sizeBytes, input.index);
     if (bytes.length !== expected) throw refused('contentBase64', `part ${input.index} holds ${expected} bytes`);
-    await savePart(tx, upload.id, input.index, bytes);
-    const received = await partsReceived(tx, upload.id);
+    await evidenceUploadParts.save(tx, upload.id, input.index, bytes);
+    const received = await evidenceUploadParts.received(tx, upload.id);
     return {
       uploadId: upload.id,
       partBytes: EVIDENCE_LIMITS.partBytes,
@@ -173,15 +166,14 @@ export async function completeEvidenceUpload(
     const upload = await lockEvidenceUpload(tx, uploadId);
     if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId)
       throw new NotFoundError('Evidence upload', uploadId);
-    const parts = Math.ceil(upload.sizeBytes / EVIDENCE_LIMITS.partBytes);
-    const received = await partsReceived(tx, upload.id);
-    if (received.indexes.length !== parts) {
-      const missing = Array.from({ length: parts }, (_, i) => i).filter((i) => !received.indexes.includes(i));
+    const received = await evidenceUploadParts.received(tx, upload.id);
+    const missing = missingParts(upload.sizeBytes, received.indexes);
+    if (missing.length > 0) {
       throw new InvalidInputError('The upload is missing parts', {
         fields: { uploadId: `parts not received: ${missing.join(', ')}` },
       });
     }
-    const bytes = await joinedParts(tx, upload.id);
+    const bytes = await evidenceUploadParts.joined(tx, upload.id);
     if (createHash('sha256').update(bytes).digest('hex') !== upload.sha256)
       throw refused('sha256', 'the parts joined do not have the SHA-256 declared when the upload started');
     const referral = await plaintiffReferral(tx, identity, upload.referralId);

@@ -1,20 +1,21 @@
 import { InvalidInputError } from '../../../kernel/errors';
 
+import {
+  DOCUMENT_MEDIA_TYPES,
+  type DocumentMediaType,
+  MEDIA_TYPE_MIME,
+  UPLOAD_PART_BYTES,
+  sniffMediaType,
+} from '../../../kernel/media-type';
+
 /**
  * A file the company attaches to a referral as evidence (a contract scan, demand letters, delivery receipts,
  * statements). Only the formats courts' e-filing systems take are accepted, recognised by their first bytes, never
- * by the name: PDF (`%PDF-`), JPEG (FF D8 FF), PNG (89 50 4E 47 0D 0A 1A 0A) and OFD (GB/T 33190-2016: a ZIP
- * package, `PK\x03\x04`, whose entry OFD.xml is the document's entry point).
+ * by the name (kernel/media-type.ts: PDF, JPEG, PNG, OFD).
  */
-export const EVIDENCE_MEDIA_TYPES = ['PDF', 'JPEG', 'PNG', 'OFD'] as const;
-export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
-
-export const MEDIA_TYPE_MIME: Record<EvidenceMediaType, string> = {
-  PDF: 'application/pdf',
-  JPEG: 'image/jpeg',
-  PNG: 'image/png',
-  OFD: 'application/ofd',
-};
+export const EVIDENCE_MEDIA_TYPES = DOCUMENT_MEDIA_TYPES;
+export type EvidenceMediaType = DocumentMediaType;
+export { MEDIA_TYPE_MIME, sniffMediaType };
 
 export const EVIDENCE_LIMITS = {
   /** 20 MiB a file. */
@@ -24,7 +25,7 @@ export const EVIDENCE_LIMITS = {
   /** Files per referral. */
   maxFiles: 50,
   /** A part of an upload in parts: 512 KiB, so a part in base64 stays under the gateway's 1 MiB body limit. */
-  partBytes: 512 * 1024,
+  partBytes: UPLOAD_PART_BYTES,
 } as const;
 
 export interface EvidenceFile {
@@ -39,34 +40,6 @@ export interface EvidenceFile {
   /** Where the storage keeps the bytes. */
   storageKey: string;
   uploadedAt: Date;
-}
-
-const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
-  bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
-
-/** The format the bytes are in, by their first bytes (and, for OFD, an OFD.xml entry in the ZIP); null for anything else. */
-export function sniffMediaType(bytes: Uint8Array): EvidenceMediaType | null {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'PDF';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'JPEG';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'PNG';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && zipHasEntry(bytes, 'OFD.xml')) return 'OFD';
-  return null;
-}
-
-/** Whether a local file header of the ZIP names the entry (case-insensitively, at the package root). */
-function zipHasEntry(bytes: Uint8Array, name: string): boolean {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const wanted = name.toLowerCase();
-  for (
-    let at = view.indexOf('PK\x03\x04', 0, 'latin1');
-    at >= 0 && at + 30 <= view.length;
-    at = view.indexOf('PK\x03\x04', at + 4, 'latin1')
-  ) {
-    const nameLength = view.readUInt16LE(at + 26);
-    const entry = view.toString('utf8', at + 30, Math.min(view.length, at + 30 + nameLength));
-    if (entry.toLowerCase() === wanted) return true;
-  }
-  return false;
 }
 
 /** An upload in parts, as declared when it starts: the whole file's name, type, size and SHA-256. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { uploadPartsIn } from '../../../platform/documents/upload-parts';
 import { EvidenceFile, EvidenceMediaType } from '../domain/evidence-file';
 
 /** A generated court document of a package version (the complaint as PDF or .docx), as stored. */
@@ -177,37 +178,8 @@ export async function lockEvidenceUpload(tx: EntityManager, id: string): Promise
     : null;
 }
 
-/** Stores a part, replacing one sent before with the same index (a retried part). */
-export async function savePart(tx: EntityManager, uploadId: string, index: number, bytes: Buffer): Promise<void> {
-  await sqlRun(
-    tx,
-    `insert into litigation.evidence_upload_part (upload_id, index, bytes) values (?, ?, ?::bytea) on conflict (upload_id, index) do update set bytes = excluded.bytes`,
-    [uploadId, index, bytes],
-  );
-}
-
-/** The indexes received and their total size. */
-export async function partsReceived(
-  tx: EntityManager,
-  uploadId: string,
-): Promise<{ indexes: number[]; bytes: number }> {
-  const rows = await sqlRows<{ index: number; size: number | string }>(
-    tx,
-    `select index, octet_length(bytes) as size from litigation.evidence_upload_part where upload_id = ?::uuid order by index`,
-    [uploadId],
-  );
-  return { indexes: rows.map((r) => r.index), bytes: rows.reduce((s, r) => s + Number(r.size), 0) };
-}
-
-/** The parts joined in order. */
-export async function joinedParts(tx: EntityManager, uploadId: string): Promise<Buffer> {
-  const rows = await sqlRows<{ bytes: Buffer }>(
-    tx,
-    `select bytes from litigation.evidence_upload_part where upload_id = ?::uuid order by index`,
-    [uploadId],
-  );
-  return Buffer.concat(rows.map((r) => Buffer.from(r.bytes)));
-}
+/** The parts of uploads in progress (platform/documents/upload-parts.ts). */
+export const evidenceUploadParts = uploadPartsIn('litigation.evidence_upload_part');
 
 /** The upload and its parts, once completed (or refused as complete). */
 export async function deleteEvidenceUpload(tx: EntityManager, uploadId: string): Promise<void> {

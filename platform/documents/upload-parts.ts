@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlRows, sqlRun } from '../db/sql';
+
+/**
+ * The parts of an upload too large for one request (kernel/media-type.ts says how many and how large), kept in a
+ * subgraph's own table `(upload_id uuid, index int, bytes bytea, primary key (upload_id, index))` until the upload
+ * completes. One implementation for every subgraph that takes uploads in parts; the table name is the caller's
+ * constant, never input.
+ */
+export interface UploadParts {
+  /** Stores a part, replacing one sent before with the same index (a retried part). */
+  save(tx: EntityManager, uploadId: string, index: number, bytes: Buffer): Promise<void>;
+  /** The indexes received and their total size. */
+  received(tx: EntityManager, uploadId: string): Promise<{ indexes: number[]; bytes: number }>;
+  /** The parts joined in order. */
+  joined(tx: EntityManager, uploadId: string): Promise<Buffer>;
+}
+
+export function uploadPartsIn(table: string): UploadParts {
+  if (!/^[a-z_]+\.[a-z_]+$/.test(table)) throw new Error(`not a schema-qualified table name: ${table}`);
+  return {
+    async save(tx, uploadId, index, bytes) {
+      await sqlRun(
+        tx,
+        `insert into ${table} (upload_id, index, bytes) values (?, ?, ?::bytea) on conflict (upload_id, index) do update set bytes = excluded.bytes`,
+        [uploadId, index, bytes],
+      );
+    },
+    async received(tx, uploadId) {
+      const rows = await sqlRows<{ index: number; size: number | string }>(
+        tx,
+        `select index, octet_length(bytes) as size from ${table} where upload_id = ?::uuid order by index`,
+        [uploadId],
+      );
+      return { indexes: rows.map((r) => r.index), bytes: rows.reduce((s, r) => s + Number(r.size), 0) };
+    },
+    async joined(tx, uploadId) {
+      const rows = await sqlRows<{ bytes: Buffer }>(
+        tx,
+        `select bytes from ${table} where upload_id = ?::uuid order by index`,
+        [uploadId],
+      );
+      return Buffer.concat(rows.map((r) => Buffer.from(r.bytes)));
+    },
+  };
+}

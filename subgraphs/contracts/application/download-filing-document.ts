@@ -1,0 +1,40 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { NotFoundError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { largeObjectStore, readChecked } from '../../../platform/documents/document-store';
+import { FilingDocumentFile } from '../domain/filing-document-file';
+import { mayReadContract } from '../domain/filing-reviewers';
+import { findContract } from '../persistence/contract.repository';
+import { findFilingDocument, logDownload } from '../persistence/filing-document.repository';
+import { isReferredToCaller } from './contract.lookup';
+
+/**
+ * A document's bytes for those who may read its contract: the filing company (its own, filed or not), the area's
+ * reviewers and a court holding a referral under the contract (documents a filing carries). Anyone else, and a
+ * reviewer asking for a file no submission carries yet, is NOT_FOUND. Every download is logged: who, when, which.
+ */
+export async function downloadFilingDocument(
+  em: EntityManager,
+  identity: Identity,
+  documentId: string,
+): Promise<{ document: FilingDocumentFile; bytes: Buffer }> {
+  const document = await findFilingDocument(em, documentId);
+  const contract = document && (await findContract(em, document.contractId));
+  const own = identity.role === 'PROPERTY_COMPANY' && contract?.companyId === identity.organisationId;
+  if (
+    !document ||
+    !contract ||
+    !(own || document.filingId !== null) ||
+    !mayReadContract(identity, contract, contract, await isReferredToCaller(em, identity, contract.id))
+  )
+    throw new NotFoundError('Filing document', documentId);
+  const bytes = await readChecked(largeObjectStore, em, document.storageKey, document.sha256);
+  await logDownload(em, {
+    documentId: document.id,
+    contractId: contract.id,
+    organisationId: identity.organisationId,
+    role: identity.role,
+    subject: identity.subject,
+  });
+  return { document, bytes };
+}

@@ -1,0 +1,196 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import {
+  UPLOAD_PART_BYTES,
+  decodeBase64,
+  expectedPartBytes,
+  missingParts,
+  partCount,
+} from '../../../kernel/media-type';
+import { largeObjectStore } from '../../../platform/documents/document-store';
+import { assertNoVirus } from '../../../platform/documents/virus-scan';
+import { MAX_DOCUMENT_BYTES, OPEN_FILING_STATUSES } from '../domain/filing';
+import {
+  FilingDocumentFile,
+  checkDocumentDeclaration,
+  checkDocumentFile,
+  checkFilingTotal,
+} from '../domain/filing-document-file';
+import { Contract } from '../persistence/contract.entity';
+import {
+  deleteDocumentUpload,
+  documentUploadParts,
+  documentsOfContracts,
+  insertDocumentUpload,
+  insertFilingDocument,
+  lockContractDocuments,
+  lockDocumentUpload,
+} from '../persistence/filing-document.repository';
+import { filingsOfContractIn } from '../persistence/filing.repository';
+import { ownContract } from './contract.lookup';
+
+const refused = (field: string, message: string) =>
+  new InvalidInputError('The filing document is refused', { fields: { [field]: message } });
+
+function decoded(text: string, maxBytes: number): Buffer {
+  const bytes = decodeBase64(text, maxBytes);
+  if (!bytes) throw refused('contentBase64', `standard base64 of at most ${maxBytes} bytes`);
+  return bytes;
+}
+
+/**
+ * The bytes a filing of the contract would carry already: the documents waiting for the next submission and those
+ * of a filing under review (a resubmission carries them again).
+ */
+async function heldBytes(tx: EntityManager, contract: Contract): Promise<{ all: FilingDocumentFile[]; held: number }> {
+  const open = new Set((await filingsOfContractIn(tx, contract.id, OPEN_FILING_STATUSES)).map((f) => f.id));
+  const all = await documentsOfContracts(tx, [contract.id]);
+  const held = all.filter((d) => d.filingId === null || open.has(d.filingId)).reduce((s, d) => s + d.sizeBytes, 0);
+  return { all, held };
+}
+
+/**
+ * Checks the file (name, type, 20 MB, PDF/OFD/JPEG/PNG by its first bytes, 100 MB for the filing), passes it to
+ * the virus-scan hook, stores it and records it against the contract, in the caller's transaction. The same bytes
+ * again for the contract are the same document: the one recorded is returned.
+ */
+async function recordDocument(
+  tx: EntityManager,
+  identity: Identity,
+  contract: Contract,
+  input: { name: string; type: string; bytes: Buffer },
+): Promise<FilingDocumentFile> {
+  const { mediaType, sha256 } = checkDocumentFile(input);
+  await lockContractDocuments(tx, contract.id);
+  const { all, held } = await heldBytes(tx, contract);
+  const same = all.find((d) => d.sha256 === sha256);
+  if (same) return same;
+  checkFilingTotal(held, input.bytes.length);
+  await assertNoVirus(input.bytes, { name: input.name, sha256 }, 'The filing document is refused');
+  const document: FilingDocumentFile = {
+    id: randomUUID(),
+    contractId: contract.id,
+    companyId: contract.companyId,
+    filingId: null,
+    name: input.name.trim(),
+    type: input.type as FilingDocumentFile['type'],
+    mediaType,
+    sha256,
+    sizeBytes: input.bytes.length,
+    storageKey: await largeObjectStore.put(tx, input.bytes),
+    uploadedAt: new Date(),
+  };
+  await insertFilingDocument(tx, document, identity.subject);
+  return document;
+}
+
+/** The company uploads a document of its contract in one request (as large as the gateway's body limit allows). */
+export async function uploadFilingDocument(
+  em: EntityManager,
+  identity: Identity,
+  input: { contractId: string; name: string; type: string; contentBase64: string },
+): Promise<FilingDocumentFile> {
+  const bytes = decoded(input.contentBase64, MAX_DOCUMENT_BYTES);
+  checkDocumentFile({ name: input.name, type: input.type, bytes });
+  return em.transactional(async (tx) =>
+    recordDocument(tx, identity, await ownContract(tx, identity, input.contractId), { ...input, bytes }),
+  );
+}
+
+export interface DocumentUploadProgress {
+  uploadId: string;
+  partBytes: number;
+  parts: number;
+  receivedParts: number[];
+  receivedBytes: number;
+}
+
+/**
+ * A document of up to 20 MB in parts of 512 KiB, each within the gateway's body limit: start with the whole file's
+ * name, type, size and SHA-256, send the parts (any order; a part again replaces it), then complete.
+ */
+export async function startFilingDocumentUpload(
+  em: EntityManager,
+  identity: Identity,
+  input: { contractId: string; name: string; type: string; sizeBytes: number; sha256: string },
+): Promise<DocumentUploadProgress> {
+  const parts = checkDocumentDeclaration(input);
+  return em.transactional(async (tx) => {
+    const contract = await ownContract(tx, identity, input.contractId);
+    checkFilingTotal((await heldBytes(tx, contract)).held, input.sizeBytes);
+    const id = randomUUID();
+    await insertDocumentUpload(
+      tx,
+      {
+        id,
+        contractId: contract.id,
+        companyId: contract.companyId,
+        name: input.name.trim(),
+        type: input.type,
+        sizeBytes: input.sizeBytes,
+        sha256: input.sha256,
+      },
+      identity.subject,
+    );
+    return { uploadId: id, partBytes: UPLOAD_PART_BYTES, parts, receivedParts: [], receivedBytes: 0 };
+  });
+}
+
+async function ownUpload(tx: EntityManager, identity: Identity, uploadId: string) {
+  const upload = await lockDocumentUpload(tx, uploadId);
+  if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId)
+    throw new NotFoundError('Filing document upload', uploadId);
+  return upload;
+}
+
+export async function uploadFilingDocumentPart(
+  em: EntityManager,
+  identity: Identity,
+  input: { uploadId: string; index: number; contentBase64: string },
+): Promise<DocumentUploadProgress> {
+  const bytes = decoded(input.contentBase64, UPLOAD_PART_BYTES);
+  return em.transactional(async (tx) => {
+    const upload = await ownUpload(tx, identity, input.uploadId);
+    const parts = partCount(upload.sizeBytes);
+    if (!Number.isSafeInteger(input.index) || input.index < 0 || input.index >= parts)
+      throw refused('index', `a part index from 0 to ${parts - 1}`);
+    const expected = expectedPartBytes(upload.sizeBytes, input.index);
+    if (bytes.length !== expected) throw refused('contentBase64', `part ${input.index} holds ${expected} bytes`);
+    await documentUploadParts.save(tx, upload.id, input.index, bytes);
+    const received = await documentUploadParts.received(tx, upload.id);
+    return {
+      uploadId: upload.id,
+      partBytes: UPLOAD_PART_BYTES,
+      parts,
+      receivedParts: received.indexes,
+      receivedBytes: received.bytes,
+    };
+  });
+}
+
+/** Joins the parts, checks them against the declaration and records the document. */
+export async function completeFilingDocumentUpload(
+  em: EntityManager,
+  identity: Identity,
+  uploadId: string,
+): Promise<FilingDocumentFile> {
+  return em.transactional(async (tx) => {
+    const upload = await ownUpload(tx, identity, uploadId);
+    const missing = missingParts(upload.sizeBytes, (await documentUploadParts.received(tx, upload.id)).indexes);
+    if (missing.length > 0)
+      throw new InvalidInputError('The upload is missing parts', {
+        fields: { uploadId: `parts not received: ${missing.join(', ')}` },
+      });
+    const bytes = await documentUploadParts.joined(tx, upload.id);
+    if (createSha256(bytes) !== upload.sha256)
+      throw refused('sha256', 'the parts joined do not have the SHA-256 declared when the upload started');
+    const contract = await ownContract(tx, identity, upload.contractId);
+    const document = await recordDocument(tx, identity, contract, { name: upload.name, type: upload.type, bytes });
+    await deleteDocumentUpload(tx, upload.id);
+    return document;
+  });
+}
+
+const createSha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

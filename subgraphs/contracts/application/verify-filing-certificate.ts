@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Verification, verifyCertificate } from '../domain/filing-certificate';
+import { certificateByRecordNumber } from '../persistence/filing-certificate.repository';
+import { findFiling } from '../persistence/filing.repository';
+
+/**
+ * The public question (no token; rate-limited as anonymous at the gateway): is a certificate with this record
+ * number and digest genuine, and is its filing still in force? Answers with public facts only (provider, area,
+ * term); an unknown number or a digest that matches nothing says so, and nothing else.
+ */
+export async function verifyFilingCertificate(
+  em: EntityManager,
+  recordNumber: string,
+  digest: string,
+): Promise<Verification> {
+  const number = typeof recordNumber === 'string' ? recordNumber.trim() : '';
+  const certificate = /^[0-9]{6}-[0-9]{4}-[0-9]{4,}$/.test(number) ? await certificateByRecordNumber(em, number) : null;
+  const filing = certificate && (await findFiling(em, certificate.filingId));
+  const superseding = filing?.supersededByFilingId ? await findFiling(em, filing.supersededByFilingId) : null;
+  return verifyCertificate(
+    certificate,
+    filing
+      ? {
+          status: filing.status,
+          supersededOn: superseding?.acceptedOn ?? null,
+          terminatedOn: filing.terminatedOn ?? null,
+        }
+      : null,
+    digest,
+  );
+}

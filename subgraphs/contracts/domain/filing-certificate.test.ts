@@ -1,0 +1,96 @@
+import { DomainError } from '../../../kernel/errors';
+import { CertificateFacts, certificateDigest, verifyCertificate } from './filing-certificate';
+import { checkDocumentFile, checkFilingTotal } from './filing-document-file';
+import { MAX_DOCUMENT_BYTES, MAX_FILING_BYTES } from './filing';
+
+const facts: CertificateFacts = {
+  recordNumber: '110102-2026-0001',
+  acceptedOn: '2026-12-01',
+  contractNumber: 'HJ6-2026-01',
+  contractTitle: '物业服务合同',
+  provider: { name: '北京红居物业服务有限公司', registration: '91110102MA0000000A' },
+  ownersSide: { name: '物业管理委员会' },
+  area: { name: '红居南街6号院', districtCode: '110102' },
+  term: { startsOn: '2026-12-02', endsOn: '2029-12-01' },
+  fees: [{ buildingClass: 'LOW_RISE', ownerRateFenPerM2Month: 100 }],
+  authority: '街道办事处和区住房城乡建设委',
+};
+const certificate = { contentSha256: certificateDigest(facts), pdfSha256: 'b'.repeat(64), facts };
+const accepted = { status: 'ACCEPTED' as const, supersededOn: null, terminatedOn: null };
+
+describe('filing certificates', () => {
+  it('digests the facts, so any change of a fact changes the digest', () => {
+    expect(certificateDigest(facts)).toMatch(/^[0-9a-f]{64}$/);
+    expect(certificateDigest({ ...facts, term: { ...facts.term, endsOn: '2030-12-01' } })).not.toBe(
+      certificateDigest(facts),
+    );
+  });
+
+  it('verifies by either digest, with public facts only', () => {
+    const valid = verifyCertificate(certificate, accepted, certificate.contentSha256.toUpperCase());
+    expect(valid).toEqual({
+      result: 'VALID',
+      since: null,
+      facts: { provider: facts.provider.name, areaName: facts.area.name, startsOn: '2026-12-02', endsOn: '2029-12-01' },
+    });
+    expect(JSON.stringify(valid)).not.toContain(facts.provider.registration);
+    expect(verifyCertificate(certificate, accepted, 'b'.repeat(64)).result).toBe('VALID');
+  });
+
+  it('says tampered for a digest that matches nothing (or is no digest), unknown for no certificate', () => {
+    expect(verifyCertificate(certificate, accepted, 'c'.repeat(64))).toEqual({
+      result: 'TAMPERED',
+      since: null,
+      facts: null,
+    });
+    expect(verifyCertificate(certificate, accepted, 'not a digest').result).toBe('TAMPERED');
+    expect(verifyCertificate(null, null, certificate.contentSha256).result).toBe('UNKNOWN');
+  });
+
+  it('says superseded or terminated, with the date', () => {
+    expect(
+      verifyCertificate(
+        certificate,
+        { status: 'SUPERSEDED', supersededOn: '2027-03-01', terminatedOn: null },
+        certificate.contentSha256,
+      ),
+    ).toMatchObject({ result: 'SUPERSEDED', since: '2027-03-01' });
+    expect(
+      verifyCertificate(
+        certificate,
+        { status: 'TERMINATED', supersededOn: null, terminatedOn: '2027-06-30' },
+        certificate.contentSha256,
+      ),
+    ).toMatchObject({ result: 'TERMINATED', since: '2027-06-30' });
+  });
+});
+
+describe('filing document files', () => {
+  const fieldsOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return Object.keys(((e as DomainError).details as { fields: object }).fields);
+    }
+    return [];
+  };
+
+  it('takes 20 MB a file and 100 MB a filing, inclusive', () => {
+    const max = Buffer.alloc(MAX_DOCUMENT_BYTES);
+    max.write('%PDF-');
+    expect(checkDocumentFile({ name: 'a.pdf', type: 'CONTRACT_TEXT', bytes: max }).mediaType).toBe('PDF');
+    const over = Buffer.alloc(MAX_DOCUMENT_BYTES + 1);
+    over.write('%PDF-');
+    expect(fieldsOf(() => checkDocumentFile({ name: 'a.pdf', type: 'CONTRACT_TEXT', bytes: over }))).toEqual([
+      'content',
+    ]);
+    expect(() => checkFilingTotal(MAX_FILING_BYTES - 10, 10)).not.toThrow();
+    expect(fieldsOf(() => checkFilingTotal(MAX_FILING_BYTES - 10, 11))).toEqual(['content']);
+  });
+
+  it('refuses unknown document types, bad names and formats other than PDF, OFD, JPEG and PNG', () => {
+    expect(
+      fieldsOf(() => checkDocumentFile({ name: '../x', type: 'VIDEO', bytes: Buffer.from('GIF89a') })).sort(),
+    ).toEqual(['content', 'name', 'type']);
+  });
+});

@@ -1,0 +1,85 @@
+import type { IsoDate } from '../../../kernel/calendar';
+import { SHA256_HEX } from '../../../kernel/canonical-json';
+import type { BuildingClass } from './fee-schedule';
+import type { ContractTerms } from './contract-terms';
+import { canonicalDigest, type FilingStatus } from './filing';
+
+/**
+ * The filing certificate (备案证明) an accepted filing gets: the facts it states, fixed at acceptance, and their
+ * digest. The digest is of the facts (canonical JSON), not of the PDF, so the certificate can carry it in its QR
+ * code; the PDF's own SHA-256 is kept too, and either answers a verification.
+ */
+export interface CertificateFacts {
+  recordNumber: string;
+  acceptedOn: IsoDate;
+  contractNumber: string;
+  contractTitle: string;
+  provider: { name: string; registration: string | null };
+  ownersSide: { name: string };
+  area: { name: string; districtCode: string };
+  term: { startsOn: IsoDate; endsOn: IsoDate };
+  /** The fees in force: the owner rate per building class, fen per m² per month. */
+  fees: { buildingClass: BuildingClass; ownerRateFenPerM2Month: number }[];
+  authority: string;
+}
+
+export function certificateFactsOf(args: {
+  recordNumber: string;
+  acceptedOn: IsoDate;
+  terms: ContractTerms;
+  area: { name: string; districtCode: string };
+  authority: string;
+}): CertificateFacts {
+  const provider = args.terms.parties.find((p) => p.role === 'PROVIDER');
+  return {
+    recordNumber: args.recordNumber,
+    acceptedOn: args.acceptedOn,
+    contractNumber: args.terms.number,
+    contractTitle: args.terms.title,
+    provider: { name: provider?.name ?? '', registration: provider?.registration ?? null },
+    ownersSide: { name: args.terms.ownersSide.name },
+    area: { name: args.area.name, districtCode: args.area.districtCode },
+    term: { startsOn: args.terms.startsOn, endsOn: args.terms.endsOn },
+    fees: args.terms.feeSchedule.classes.map((c) => ({
+      buildingClass: c.buildingClass,
+      ownerRateFenPerM2Month: c.ownerRateFenPerM2Month,
+    })),
+    authority: args.authority,
+  };
+}
+
+export const certificateDigest = (facts: CertificateFacts): string => canonicalDigest(facts);
+
+export const BUILDING_CLASS_NAMES: Record<BuildingClass, string> = { LOW_RISE: '多层', HIGH_RISE: '高层' };
+
+export const VERIFICATION_RESULTS = ['VALID', 'SUPERSEDED', 'TERMINATED', 'TAMPERED', 'UNKNOWN'] as const;
+export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
+
+export interface Verification {
+  result: VerificationResult;
+  /** Since when the filing is superseded or terminated; null otherwise. */
+  since: IsoDate | null;
+  /** The public facts, for a genuine certificate only: no parties' people, no registration, no fees. */
+  facts: { provider: string; areaName: string; startsOn: IsoDate; endsOn: IsoDate } | null;
+}
+
+/**
+ * What a verification answers for a record number and a digest: UNKNOWN when the hub issued no certificate under
+ * that number, TAMPERED when the digest is neither the facts' nor the PDF's, otherwise the filing's standing
+ * (VALID while accepted; SUPERSEDED or TERMINATED with the date). A malformed digest is TAMPERED, never an error.
+ */
+export function verifyCertificate(
+  certificate: { contentSha256: string; pdfSha256: string; facts: CertificateFacts } | null,
+  filing: { status: FilingStatus; supersededOn: IsoDate | null; terminatedOn: IsoDate | null } | null,
+  digest: string,
+): Verification {
+  if (!certificate || !filing) return { result: 'UNKNOWN', since: null, facts: null };
+  const d = typeof digest === 'string' ? digest.trim().toLowerCase() : '';
+  if (!SHA256_HEX.test(d) || (d !== certificate.contentSha256 && d !== certificate.pdfSha256))
+    return { result: 'TAMPERED', since: null, facts: null };
+  const f = certificate.facts;
+  const facts = { provider: f.provider.name, areaName: f.area.name, startsOn: f.term.startsOn, endsOn: f.term.endsOn };
+  if (filing.status === 'SUPERSEDED') return { result: 'SUPERSEDED', since: filing.supersededOn, facts };
+  if (filing.status === 'TERMINATED') return { result: 'TERMINATED', since: filing.terminatedOn, facts };
+  return { result: 'VALID', since: null, facts };
+}
