@@ -13,7 +13,7 @@ export const DEADLINE_KINDS = ['CONTRACT_FILING'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** Who must act by the deadline (the role its organisation acts in). */
-export const DEADLINE_OWNER_KINDS = ['PROPERTY_COMPANY', 'STREET_OFFICE', 'COURT', 'OWNERS_COMMITTEE'] as const;
+export const DEADLINE_OWNER_KINDS = ['PROPERTY_COMPANY', 'STREET_OFFICE', 'COURT'] as const;
 export type DeadlineOwnerKind = (typeof DEADLINE_OWNER_KINDS)[number];
 
 export const DEADLINE_STATES = ['UPCOMING', 'DUE_SOON', 'OVERDUE', 'MET'] as const;
@@ -22,7 +22,8 @@ export type DeadlineState = (typeof DEADLINE_STATES)[number];
 const Deadline = Closed({
   deadlineKey: Type.String({
     pattern: '^[a-z-]+:[0-9a-f-]{36}$',
-    description: 'Stable id of the deadline: its kind and the aggregate it concerns, e.g. contract-filing:<contract id>.',
+    description:
+      'Stable id of the deadline: its kind and the aggregate it concerns, e.g. contract-filing:<contract id>.',
   }),
   kind: OneOf(DEADLINE_KINDS),
   subjectId: Type.String({ format: 'uuid', description: 'The aggregate the deadline concerns (e.g. the contract).' }),
