@@ -34,7 +34,7 @@ export function publishFilingDeadline(
     ownerKind: 'PROPERTY_COMPANY',
     ownerOrganisationId: contract.companyId,
     districtCode: /^[0-9]{6}$/.test(contract.districtCode) ? contract.districtCode : null,
-    legalBasis: `${settings.sources.filingDeadline}: file within ${settings.filingDeadlineDays} days of signing; Civil Code art. 201, 203 (a period ending on a statutory holiday ends on the next working day)`,
+    legalBasis: `${settings.sources.filingDeadline}: file within ${settings.filingDeadlineDays} days of signing; Civil Code art. 201 and art. 203 (a period ending on a statutory holiday ends on the next working day)`,
     dueOn,
     metOn: change.metOn ?? null,
     cancelled: change.cancelled ?? false,
