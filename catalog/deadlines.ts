@@ -9,7 +9,7 @@ import { Closed, EventData, EventDefinition, IsoDate, Nullable, OneOf, TopicDefi
  */
 
 /** What a deadline is for; the subgraph whose rule sets it is its producer. */
-export const DEADLINE_KINDS = ['CONTRACT_FILING'] as const;
+export const DEADLINE_KINDS = ['CONTRACT_FILING', 'COMMITTEE_FILING', 'COMMITTEE_RECORDING'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** Who must act by the deadline (the role its organisation acts in). */
@@ -59,8 +59,23 @@ export const CONTRACT_DEADLINE_CHANGED = {
 
 export type DeadlineChangedData = EventData<typeof CONTRACT_DEADLINE_CHANGED>;
 
+export const AREA_DEADLINES_TOPIC: TopicDefinition = {
+  name: 'areas.deadlines.v1',
+  producer: 'areas',
+  description:
+    'The deadlines the areas subgraph’s rules set (a property-management committee’s filing within 30 days of its formation, the street office’s recording within 5 working days of the filing), each message the deadline as it now stands.',
+  key: 'deadline key',
+};
+
+export const AREA_DEADLINE_CHANGED = {
+  type: 'hub.areas.deadline.changed',
+  topic: AREA_DEADLINES_TOPIC,
+  summary: 'A deadline set by an areas rule was set or met.',
+  schema: Deadline,
+} satisfies EventDefinition;
+
 /** Every producer's deadline event: the register consumes them all. */
-export const DEADLINE_CHANGED_EVENTS = [CONTRACT_DEADLINE_CHANGED] as const;
+export const DEADLINE_CHANGED_EVENTS = [CONTRACT_DEADLINE_CHANGED, AREA_DEADLINE_CHANGED] as const;
 
 export const DEADLINE_REMINDERS_TOPIC: TopicDefinition = {
   name: 'deadline.reminders.v1',

@@ -75,6 +75,7 @@ describe('deadline register rules', () => {
     expect(deadlineScopeOf(identity('CITY_BUREAU', 'xicheng-housing', ['110102']))).toEqual({
       kind: 'DISTRICTS',
       prefixes: ['110102'],
+      deadlineKinds: ['CONTRACT_FILING'],
     });
     expect(deadlineScopeOf(identity('ADMIN', 'hub'))).toEqual({ kind: 'ALL' });
     expect(deadlineScopeOf(identity('OWNERS_COMMITTEE', 'oc-1'))).toBeNull();

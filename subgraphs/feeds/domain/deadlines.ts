@@ -47,15 +47,24 @@ export function checkWithin(within: number): number {
 
 /**
  * Whose deadlines a party sees: its own (a company its filings', a street office its committees', a court its
- * decisions'), a bureau those of the districts its jurisdictions cover (the filings it reviews), the admin all.
+ * decisions'), a bureau the contract filings of the districts its jurisdictions cover (those it reviews), the admin all.
  */
 export type DeadlineScope =
-  { kind: 'ALL' } | { kind: 'OWNER'; organisationId: string } | { kind: 'DISTRICTS'; prefixes: string[] };
+  | { kind: 'ALL' }
+  | { kind: 'OWNER'; organisationId: string }
+  | { kind: 'DISTRICTS'; prefixes: string[]; deadlineKinds: readonly string[] };
+
+/** The deadlines a bureau sees in its districts: the contract filings it reviews (contracts' `mayReviewFiling`). */
+export const BUREAU_DEADLINE_KINDS: readonly string[] = ['CONTRACT_FILING'];
 
 export function deadlineScopeOf(identity: Identity): DeadlineScope | null {
   if (identity.role === 'ADMIN') return { kind: 'ALL' };
   if (identity.role === 'CITY_BUREAU' || identity.role === 'ENFORCEMENT_BUREAU')
-    return { kind: 'DISTRICTS', prefixes: identity.jurisdictions.filter((j) => /^[0-9]{2,12}$/.test(j)) };
+    return {
+      kind: 'DISTRICTS',
+      prefixes: identity.jurisdictions.filter((j) => /^[0-9]{2,12}$/.test(j)),
+      deadlineKinds: BUREAU_DEADLINE_KINDS,
+    };
   if (identity.role === 'PROPERTY_COMPANY' || identity.role === 'STREET_OFFICE' || identity.role === 'COURT')
     return { kind: 'OWNER', organisationId: identity.organisationId };
   return null;

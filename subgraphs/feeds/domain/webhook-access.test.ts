@@ -130,6 +130,7 @@ describe('deadline reminders by webhook (issue 21)', () => {
     deadlineKey: 'contract-filing:6f1d8c1e-2b0a-4c55-9a43-1c2d3e4f5a6b',
     ownerOrganisationId: '91110102MA0000DL01',
     districtCode: '110102',
+    kind: 'CONTRACT_FILING',
   };
 
   it('lets companies and street offices subscribe to reminders alone, and courts and bureaus besides their events', () => {
@@ -143,7 +144,12 @@ describe('deadline reminders by webhook (issue 21)', () => {
 
   it("sends a reminder to its owner and its district's bureaus, to no other company or district", () => {
     const audience = audienceOf('hub.deadlines.reminder.due', reminder, districtOf);
-    expect(audience).toEqual({ kind: 'DEADLINE_OWNER', organisationId: '91110102MA0000DL01', districtCode: '110102' });
+    expect(audience).toEqual({
+      kind: 'DEADLINE_OWNER',
+      organisationId: '91110102MA0000DL01',
+      districtCode: '110102',
+      deadlineKind: 'CONTRACT_FILING',
+    });
     expect(mayReceive(company, audience)).toBe(true);
     expect(mayReceive(xichengBureau, audience)).toBe(true);
     expect(mayReceive(cityBureau, audience)).toBe(true);
@@ -151,5 +157,15 @@ describe('deadline reminders by webhook (issue 21)', () => {
     expect(mayReceive(haidianBureau, audience)).toBe(false);
     expect(mayReceive(xichengCourt, audience)).toBe(false);
     expect(aggregateKeyOf('hub.deadlines.reminder.due', reminder)).toBe(reminder.deadlineKey);
+    // A committee's deadlines are its street office's: the district's bureau does not review them.
+    const committee = audienceOf(
+      'hub.deadlines.reminder.due',
+      { ...reminder, kind: 'COMMITTEE_RECORDING', ownerOrganisationId: 'street-office-guangwai' },
+      districtOf,
+    );
+    expect(mayReceive(xichengBureau, committee)).toBe(false);
+    expect(
+      mayReceive({ role: 'STREET_OFFICE', organisationId: 'street-office-guangwai', jurisdictions: [] }, committee),
+    ).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import {
   REFERRAL_WITHDRAWN,
 } from '../../../catalog';
 import { Identity, coversDivision } from '../../../kernel/identity';
+import { BUREAU_DEADLINE_KINDS } from './deadlines';
 
 /**
  * Who receives which events by webhook: the same reach as the GraphQL reads, so a webhook never tells a party more
@@ -71,7 +72,7 @@ export const refusedEventTypes = (role: string, eventTypes: readonly string[]): 
 export type EventAudience =
   | { kind: 'COURT'; courtId: string }
   | { kind: 'DISTRICT'; districtCode: string }
-  | { kind: 'DEADLINE_OWNER'; organisationId: string; districtCode: string | null }
+  | { kind: 'DEADLINE_OWNER'; organisationId: string; districtCode: string | null; deadlineKind: string }
   | { kind: 'NOBODY' };
 
 /** The owner of a subscription as the hub verified it when the subscription was made (its token). */
@@ -98,6 +99,7 @@ export function audienceOf(
       kind: 'DEADLINE_OWNER',
       organisationId: record.ownerOrganisationId,
       districtCode: typeof record.districtCode === 'string' ? record.districtCode : null,
+      deadlineKind: String(record.kind),
     };
   if (BUREAU_EVENT_TYPES.includes(type) && typeof record.areaId === 'string') {
     const districtCode = districtOfArea(record.areaId);
@@ -111,8 +113,10 @@ export function mayReceive(subscriber: Subscriber, audience: EventAudience): boo
   if (audience.kind === 'COURT') return subscriber.role === 'COURT' && subscriber.organisationId === audience.courtId;
   if (audience.kind === 'DEADLINE_OWNER') {
     if (subscriber.organisationId === audience.organisationId) return true;
+    // A bureau: the deadlines it sees in upcomingDeadlines, the contract filings of its districts.
     return (
       audience.districtCode !== null &&
+      BUREAU_DEADLINE_KINDS.includes(audience.deadlineKind) &&
       mayReceive(subscriber, { kind: 'DISTRICT', districtCode: audience.districtCode })
     );
   }

@@ -61,8 +61,8 @@ const scopeFilter = (scope: DeadlineScope): { sql: string; params: unknown[] } =
   if (scope.kind === 'ALL') return { sql: 'true', params: [] };
   if (scope.kind === 'OWNER') return { sql: 'owner_organisation_id = ?', params: [scope.organisationId] };
   return {
-    sql: 'district_code like any(?::text[])',
-    params: [sqlArray(scope.prefixes.map((p) => `${p}%`))],
+    sql: 'district_code like any(?::text[]) and kind = any(?::text[])',
+    params: [sqlArray(scope.prefixes.map((p) => `${p}%`)), sqlArray([...scope.deadlineKinds])],
   };
 };
 

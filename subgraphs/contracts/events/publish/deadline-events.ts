@@ -1,6 +1,6 @@
 import { DeadlineChangedData } from '../../../../catalog';
 import type { IsoDate } from '../../../../kernel/calendar';
-import { OutsideHolidayCalendarError } from '../../../../kernel/working-days';
+import { unlessBeyondCalendar } from '../../../../kernel/working-days';
 import { filingDeadline } from '../../domain/filing-deadline';
 import { CitySettings } from '../../domain/statutes';
 import type { Contract } from '../../persistence/contract.entity';
@@ -20,13 +20,7 @@ export function publishFilingDeadline(
   change: { sequence: number; metOn?: IsoDate | null; cancelled?: boolean },
 ): DeadlineChangedData | null {
   if (settings.filingDeadlineDays === null || settings.sources.filingDeadline === null) return null;
-  let dueOn: IsoDate | null;
-  try {
-    dueOn = filingDeadline(contract.terms.signedOn, settings);
-  } catch (error) {
-    if (!(error instanceof OutsideHolidayCalendarError)) throw error;
-    dueOn = null;
-  }
+  const dueOn = unlessBeyondCalendar(() => filingDeadline(contract.terms.signedOn, settings));
   return {
     deadlineKey: contractFilingDeadlineKey(contract.id),
     kind: 'CONTRACT_FILING',
