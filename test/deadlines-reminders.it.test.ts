@@ -4,7 +4,8 @@ import { expectValidEvent } from './support/event-schema';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { ProbedMessage, probeTopics } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
-import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { DEMO_PMC, DEMO_STREETS } from '../hub/demo/demo-data';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { TestReceiver, startReceiver } from './support/webhook-receiver';
 
@@ -15,6 +16,7 @@ const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng-dl', ['110102']);
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian-dl', ['110108']);
 const ownersCommittee = identity('OWNERS_COMMITTEE', 'owners-committee-dl');
 const admin = identity('ADMIN', 'hub-operator');
+const deshengOffice = DEMO_STREETS[1].office;
 
 // Signed Wednesday 2026-09-16: the 15th day is 1 October, National Day (1–7 October off), so the filing is due on
 // 8 October (Beijing art. 63, Civil Code art. 203). Explicit dates throughout: nothing depends on today.
@@ -30,6 +32,8 @@ const UPCOMING = `query($w: Int!, $on: LocalDate) { upcomingDeadlines(within: $w
 const RUN = `mutation($on: LocalDate!) { sendDeadlineReminders(asOf: $on) { ran sent } }`;
 const SET_LEADS = `mutation($d: [Int!]!, $o: Boolean!, $org: Key) { setDeadlineReminderLeads(leadDays: $d, overdue: $o, organisationId: $org) { leadDays overdue } }`;
 const LEADS = `{ deadlineReminderLeads { leadDays overdue } }`;
+const FORM_PMC = `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }`;
+const FILE_PMC = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { id } }`;
 const CREATE = `mutation($t: [Key!]!, $u: Url!) { createWebhookSubscription(eventTypes: $t, url: $u) { secret subscription { id } } }`;
 
 describe('deadlines: the register, upcomingDeadlines and reminders once per deadline and lead', () => {
@@ -86,7 +90,7 @@ describe('deadlines: the register, upcomingDeadlines and reminders once per dead
     ]);
     topics = { all: `${t.topicPrefix}${DEADLINE_REMINDERS_TOPIC.name}`, a, b };
     probe = await probeTopics(t.brokers, [topics.all, topics.a, topics.b]);
-    for (const [name, who] of Object.entries({ companyA, companyB, xichengBureau, haidianBureau })) {
+    for (const [name, who] of Object.entries({ companyA, companyB, xichengBureau, haidianBureau, GUANGWAI_OFFICE })) {
       const receiver = await startReceiver();
       const created = (await ok(who, CREATE, { t: [REMINDER], u: receiver.url })).createWebhookSubscription;
       receiver.useSecret(created.secret);
@@ -234,5 +238,55 @@ describe('deadlines: the register, upcomingDeadlines and reminders once per dead
     );
     expect(await deliveriesTo('companyA')).toBe(4);
     expect(await deliveriesTo('haidianBureau')).toBe(0);
+  });
+
+  it("registers a committee's filing and recording deadlines for its street office alone, from the areas rules", async () => {
+    const formed = (
+      await ok(GUANGWAI_OFFICE, FORM_PMC, {
+        i: {
+          areaId,
+          formedOn: '2026-09-01',
+          termEndsOn: '2029-08-31',
+          chairIndex: DEMO_PMC.chairIndex,
+          members: DEMO_PMC.members,
+        },
+      })
+    ).formPropertyManagementCommittee.id as string;
+    const committeeDeadline = async (kind: string) =>
+      (await ok(GUANGWAI_OFFICE, UPCOMING, { w: 30, on: '2026-09-20' })).upcomingDeadlines.find(
+        (d: { kind: string }) => d.kind === kind,
+      );
+    // Formed 1 September: day 30 is National Day, so it files by 8 October (art. 203).
+    await waitFor('the committee filing deadline in the register', () => committeeDeadline('COMMITTEE_FILING'));
+    expect(await committeeDeadline('COMMITTEE_FILING')).toMatchObject({
+      key: `committee-filing:${formed}`,
+      ownerKind: 'STREET_OFFICE',
+      ownerOrganisationId: GUANGWAI_OFFICE.organisationId,
+      dueOn: DUE_ON,
+      state: 'UPCOMING',
+    });
+    await ok(GUANGWAI_OFFICE, FILE_PMC, { b: formed, d: '2026-09-28' });
+    // Filed 28 September: the office records it within 5 working days, by Saturday 10 October (a working day).
+    await waitFor('the recording deadline in the register', () => committeeDeadline('COMMITTEE_RECORDING'));
+    expect(await committeeDeadline('COMMITTEE_RECORDING')).toMatchObject({ dueOn: '2026-10-10', metOn: null });
+    expect(await committeeDeadline('COMMITTEE_FILING')).toMatchObject({ state: 'MET', metOn: '2026-09-28' });
+    // Another street office, the district's bureau (which reviews contract filings, not committees) see neither.
+    expect((await ok(deshengOffice, UPCOMING, { w: 60, on: '2026-09-20' })).upcomingDeadlines).toEqual([]);
+    const bureau = (await ok(xichengBureau, UPCOMING, { w: 60, on: '2026-09-20' })).upcomingDeadlines;
+    expect(bureau.map((d: { kind: string }) => d.kind)).not.toContain('COMMITTEE_RECORDING');
+
+    const bureauDeliveries = await deliveriesTo('xichengBureau');
+    expect(await run('2026-10-09')).toEqual({ ran: true, sent: 1 }); // the recording, the day before
+    await waitFor(
+      'the street office to receive its reminder',
+      () => receivers.get('GUANGWAI_OFFICE')!.events.length === 1,
+    );
+    expect(receivers.get('GUANGWAI_OFFICE')!.events[0].data).toMatchObject({
+      deadlineKey: `committee-recording:${formed}`,
+      lead: 'P1D',
+      dueOn: '2026-10-10',
+    });
+    expect(await deliveriesTo('xichengBureau')).toBe(bureauDeliveries);
+    expect(await deliveriesTo('companyA')).toBe(4);
   });
 });
