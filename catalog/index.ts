@@ -18,6 +18,7 @@ import {
   REFERRAL_WITHDRAWN,
 } from './litigation';
 import { FILING_EVENTS, FILING_REVIEW_DECIDED } from './filings';
+import { DEADLINE_CHANGED_EVENTS, DEADLINE_REMINDER_DUE } from './deadlines';
 import {
   ASSEMBLY_RECORDED,
   COMMITTEE_DISSOLVED,
@@ -36,6 +37,7 @@ export * from './filings';
 export * from './arrears';
 export * from './litigation';
 export * from './complaints';
+export * from './deadlines';
 
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   AREA_REGISTERED,
@@ -63,6 +65,8 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   COMPOUND_CHANGED,
   HOTLINE_ORDER_RECEIVED,
   COMPLAINT_ORDER_CHANGED,
+  ...DEADLINE_CHANGED_EVENTS,
+  DEADLINE_REMINDER_DUE,
 ];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import { Producer } from 'kafkajs';
-import { ReceivedEvent, webhookReceiver } from '../examples/webhook-receiver';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { gqlExpectations } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { startReceiver } from './support/webhook-receiver';
 import {
   AREA_REGISTERED,
   FILING_ACCEPTED,
@@ -22,6 +20,7 @@ const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
 const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
 const company = identity('PROPERTY_COMPANY', '91110102MA0000HOOK');
+const ownersCommittee = identity('OWNERS_COMMITTEE', 'owners-committee-hook');
 // 临江市城市管理行政执法局 reviews the filings of its city (issue 17, seed 004 §六(七)).
 const linjiangEnforcement = identity('ENFORCEMENT_BUREAU', 'linjiang-enforcement', ['220681']);
 
@@ -33,34 +32,6 @@ const DELIVERIES = `query($s: ID!, $f: WebhookDeliveryFilter) { webhookDeliverie
 const REPLAY = `mutation($s: ID!, $from: DateTimeISO!) { replayWebhooks(subscriptionId: $s, fromTime: $from) }`;
 const RESUME = `mutation($s: ID!) { resumeWebhookSubscription(id: $s) { status } }`;
 const DELETE = `mutation($s: ID!) { deleteWebhookSubscription(id: $s) }`;
-
-/** A party's receiver: the reference receiver of examples/, failing with 500 while `failing()` says so. */
-async function startReceiver(failing: () => boolean = () => false) {
-  const events: ReceivedEvent[] = [];
-  let requests = 0;
-  let secret = '';
-  // One handler per request would forget the webhook-ids seen; keep one receiver, swapping the secret in once known.
-  let receiver: http.RequestListener | undefined;
-  const server = http.createServer((req, res) => {
-    requests++;
-    receiver ??= webhookReceiver({
-      secret,
-      onEvent: (event) => {
-        if (failing()) throw new Error('receiver still down');
-        events.push(event);
-      },
-    });
-    receiver(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
-    events,
-    requests: () => requests,
-    useSecret: (s: string) => void (secret = s),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('feeds: signed webhooks for parties without Kafka', () => {
   let t: TestHub;
@@ -124,7 +95,11 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     expect((await fails(xichengBureau, CREATE, { t: FILING_TYPES, u: 'ftp://127.0.0.1/' })).extensions.code).toBe(
       'WEBHOOK_URL_REFUSED',
     );
+    // A company receives its deadline reminders by webhook (issue 21), never the bureaus' filing feed.
     expect((await fails(company, CREATE, { t: FILING_TYPES, u: 'http://127.0.0.1:9/' })).extensions.code).toBe(
+      'EVENT_TYPE_NOT_SUBSCRIBABLE',
+    );
+    expect((await fails(ownersCommittee, CREATE, { t: FILING_TYPES, u: 'http://127.0.0.1:9/' })).extensions.code).toBe(
       'FORBIDDEN',
     );
     const foreign = await fails(haidianCourt, CREATE, {

@@ -1,5 +1,5 @@
 import { AREAS_ERRORS } from './domain/errors';
-import { AREAS_TOPIC, COMPOUNDS_TOPIC, GOVERNANCE_TOPIC, HOUSEHOLDS_TOPIC } from '../../catalog';
+import { AREAS_TOPIC, AREA_DEADLINES_TOPIC, COMPOUNDS_TOPIC, GOVERNANCE_TOPIC, HOUSEHOLDS_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { courtHouseholdConsumer } from './events/consume/court-household.consumer';
 import { SubgraphModule } from '../../platform/subgraph/module';
@@ -64,6 +64,12 @@ export const areasSubgraph: SubgraphModule = {
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],
-  producedTopics: [AREAS_TOPIC.name, GOVERNANCE_TOPIC.name, HOUSEHOLDS_TOPIC.name, COMPOUNDS_TOPIC.name],
+  producedTopics: [
+    AREAS_TOPIC.name,
+    GOVERNANCE_TOPIC.name,
+    HOUSEHOLDS_TOPIC.name,
+    COMPOUNDS_TOPIC.name,
+    AREA_DEADLINES_TOPIC.name,
+  ],
   errors: AREAS_ERRORS,
 };

@@ -1,5 +1,5 @@
 import { CONTRACTS_ERRORS } from './domain/errors';
-import { FILINGS_TOPIC } from '../../catalog';
+import { CONTRACT_DEADLINES_TOPIC, FILINGS_TOPIC } from '../../catalog';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaViewConsumer } from './events/consume/area-view.consumer';
 import { collectionConsumer } from './events/consume/collection.consumer';
@@ -25,6 +25,7 @@ import { Migration20261130000000_collection_months } from './persistence/migrati
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201000000_city_settings } from './persistence/migrations/Migration20261201000000_city_settings';
+import { Migration20261201100000_deadlines } from './persistence/migrations/Migration20261201100000_deadlines';
 import { Migration20261201100000_filing_documents } from './persistence/migrations/Migration20261201100000_filing_documents';
 
 export const contractsSubgraph: SubgraphModule = {
@@ -58,9 +59,10 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201000000_city_settings', class: Migration20261201000000_city_settings },
+    { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
     { name: 'Migration20261201100000_filing_documents', class: Migration20261201100000_filing_documents },
   ],
   consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer],
-  producedTopics: [FILINGS_TOPIC.name],
+  producedTopics: [FILINGS_TOPIC.name, CONTRACT_DEADLINES_TOPIC.name],
   errors: CONTRACTS_ERRORS,
 };

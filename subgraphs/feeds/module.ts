@@ -1,4 +1,10 @@
+import { DEADLINE_REMINDERS_TOPIC } from '../../catalog';
 import { SubgraphModule } from '../../platform/subgraph/module';
+import { deadlineReminderIntervalMs } from './application/deadline-reminder-config';
+import { deadlineRegisterConsumer } from './events/consume/deadline-register.consumer';
+import { DeadlineReminderScheduler } from './events/deliver/deadline-reminder-scheduler';
+import { DeadlineResolver } from './graphql/deadline.resolver';
+import { Migration20261201100000_deadlines } from './persistence/migrations/Migration20261201100000_deadlines';
 import { FEEDS_ERRORS } from './domain/errors';
 import { webhookConfig } from './application/webhook-config';
 import { webhookAreaConsumer } from './events/consume/webhook-area.consumer';
@@ -15,11 +21,12 @@ import { Migration20261130200000_outbox_notify } from './persistence/migrations/
 
 /**
  * How outside parties receive the hub's events: the parties registered for the Kafka feeds (their principals and
- * what the broker lets them read) and the signed webhooks for parties without Kafka.
+ * what the broker lets them read) and the signed webhooks for parties without Kafka; and the deadline register with
+ * its reminders (issue 21), which go out through both.
  */
 export const feedsSubgraph: SubgraphModule = {
   name: 'feeds',
-  resolvers: [WebhookSubscriptionResolver, WebhookDeliveryResolver, FeedSubscriberResolver],
+  resolvers: [WebhookSubscriptionResolver, WebhookDeliveryResolver, FeedSubscriberResolver, DeadlineResolver],
   entities: [FeedSubscriberSchema],
   migrations: [
     { name: 'Migration20261130000000_initial', class: Migration20261130000000_initial },
@@ -27,10 +34,20 @@ export const feedsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_webhooks', class: Migration20261130100000_webhooks },
     { name: 'Migration20261130200000_feed_subscribers', class: Migration20261130200000_feed_subscribers },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
+    { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
   ],
-  consumers: [webhookAreaConsumer, webhookDispatcherConsumer],
-  producedTopics: [],
+  consumers: [webhookAreaConsumer, webhookDispatcherConsumer, deadlineRegisterConsumer],
+  producedTopics: [DEADLINE_REMINDERS_TOPIC.name],
   administersBroker: true,
   errors: FEEDS_ERRORS,
-  background: ({ orm }) => new WebhookSender(orm, webhookConfig()),
+  background: ({ orm }) => {
+    const work = [
+      new WebhookSender(orm, webhookConfig()),
+      new DeadlineReminderScheduler(orm, deadlineReminderIntervalMs()),
+    ];
+    return {
+      start: () => work.forEach((w) => w.start()),
+      stop: async () => void (await Promise.all(work.map((w) => w.stop()))),
+    };
+  },
 };

@@ -11,6 +11,7 @@ import {
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { findStandingCommittee, insertGovernanceBody, insertMembers } from '../persistence/governance-body.repository';
+import { announceCommitteeDeadlines } from './announce-committee-deadlines';
 import { manageableArea } from './area.lookup';
 import { committeeMembers, recordCommitteeFormed } from './committee-records';
 
@@ -71,6 +72,7 @@ export async function formPropertyManagementCommittee(
     });
     const members = insertMembers(tx, committeeMembers(committee.id, input.members, memberIds));
     recordCommitteeFormed(tx, committee, 'PROPERTY_MANAGEMENT_COMMITTEE', members.length);
+    await announceCommitteeDeadlines(tx, committee, { filing: true, recording: true });
     return committee;
   });
 }

@@ -5,6 +5,7 @@ import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { isFilingLate } from '../domain/property-management-committee';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
+import { announceCommitteeDeadlines } from './announce-committee-deadlines';
 import { manageablePropertyManagementCommittee } from './governance-body.lookup';
 
 /** The committee's filing with the street office, recorded when it happens; a late one is flagged, not refused. */
@@ -25,6 +26,7 @@ export async function recordCommitteeFiling(
     }
     committee.filedOn = input.filedOn;
     committee.filedLate = unlessBeyondCalendar(() => isFilingLate(committee.formedOn, input.filedOn));
+    await announceCommitteeDeadlines(tx, committee, { filing: true, recording: true });
     return committee;
   });
 }

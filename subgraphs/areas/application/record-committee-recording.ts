@@ -7,6 +7,7 @@ import { requireDates, validateRecording } from '../domain/property-management-c
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { committeeRecorded } from '../events/publish/governance-events';
 import { GovernanceBody } from '../persistence/governance-body.entity';
+import { announceCommitteeDeadlines } from './announce-committee-deadlines';
 import { manageablePropertyManagementCommittee } from './governance-body.lookup';
 
 /**
@@ -43,6 +44,7 @@ export async function recordCommitteeRecording(
       subject: committee.id,
       data: committeeRecorded(committee, { filedOn, recordedOn: input.recordedOn }),
     });
+    await announceCommitteeDeadlines(tx, committee, { filing: false, recording: true });
     return committee;
   });
 }

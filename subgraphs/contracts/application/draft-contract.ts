@@ -4,6 +4,7 @@ import { Identity } from '../../../kernel/identity';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
 import { Contract } from '../persistence/contract.entity';
 import { insertContract } from '../persistence/contract.repository';
+import { announceFilingDeadline } from './announce-filing-deadline';
 import { knownArea, requireCompany } from './contract.lookup';
 
 /** A company enters a contract of an area; its problems are reported when it is filed. */
@@ -16,7 +17,7 @@ export async function draftContract(
   const terms = normaliseTerms(input.terms);
   return em.transactional(async (tx) => {
     const area = await knownArea(tx, input.areaId);
-    return insertContract(tx, {
+    const contract = insertContract(tx, {
       id: randomUUID(),
       areaId: input.areaId,
       streetCode: area.streetCode,
@@ -28,6 +29,9 @@ export async function draftContract(
       startsOn: terms.startsOn,
       endsOn: terms.endsOn,
       terms,
+      deadlineSequence: 0,
     });
+    await announceFilingDeadline(tx, contract);
+    return contract;
   });
 }

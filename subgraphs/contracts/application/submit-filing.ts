@@ -7,6 +7,7 @@ import { nextContractStatus } from '../domain/contract';
 import { assessFiling } from '../domain/filing-deadline';
 import { canonicalDigest } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
+import { announceFilingDeadline } from './announce-filing-deadline';
 import { ownContract, requireCompany } from './contract.lookup';
 import {
   DocumentsInput,
@@ -70,6 +71,7 @@ export async function submitFiling(
       settings,
     });
     contract.status = status;
+    await announceFilingDeadline(tx, contract, { metOn: submittedOn });
     recordTransition(tx, filing, {
       action: 'SUBMIT',
       actor: identity,

@@ -3,6 +3,7 @@ import { Identity } from '../../../kernel/identity';
 import { nextContractStatus } from '../domain/contract';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
 import { Contract } from '../persistence/contract.entity';
+import { announceFilingDeadline } from './announce-filing-deadline';
 import { ownContract } from './contract.lookup';
 
 /** Only a draft is edited in place; a filed contract changes by amendment or by resubmitting a returned filing. */
@@ -22,6 +23,7 @@ export async function updateContractDraft(
       startsOn: terms.startsOn,
       endsOn: terms.endsOn,
     });
+    await announceFilingDeadline(tx, contract);
     return contract;
   });
 }

@@ -24,6 +24,8 @@ export const ContractSchema = defineEntity({
     terms: p.json<ContractTerms>(),
     terminatedOn: p.date().nullable(),
     handoverOn: p.date().nullable(),
+    /** Counts the announcements of the contract's filing deadline to the register (contracts.deadlines.v1). */
+    deadlineSequence: p.integer().default(0),
     createdAt: p.datetime().columnType('timestamptz').onCreate(now),
     updatedAt: p.datetime().columnType('timestamptz').onCreate(now).onUpdate(now),
   }),

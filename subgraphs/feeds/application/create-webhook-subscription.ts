@@ -23,7 +23,8 @@ export async function createWebhookSubscription(
   input: { eventTypes: string[]; url: string },
   config: WebhookConfig,
 ): Promise<{ subscription: WebhookSubscription; secret: string }> {
-  if (!mayUseWebhooks(identity)) throw new ForbiddenError('Only courts and bureaus subscribe to webhooks');
+  if (!mayUseWebhooks(identity))
+    throw new ForbiddenError('Only courts, bureaus, companies and street offices subscribe to webhooks');
   const eventTypes = [...new Set(input.eventTypes)];
   if (
     eventTypes.length === 0 ||

@@ -11,7 +11,8 @@ export async function ownWebhookSubscription(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<WebhookSubscription> {
-  if (!mayUseWebhooks(identity)) throw new ForbiddenError('Only courts and bureaus have webhook subscriptions');
+  if (!mayUseWebhooks(identity))
+    throw new ForbiddenError('Only courts, bureaus, companies and street offices have webhook subscriptions');
   const subscription = await findOwnSubscription(em, id, identity.organisationId, options);
   if (!subscription) throw new NotFoundError('WebhookSubscription', id);
   return subscription;

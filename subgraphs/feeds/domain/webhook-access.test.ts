@@ -83,20 +83,25 @@ describe('who receives which event by webhook', () => {
       expect(WEBHOOK_EVENT_TYPES).not.toContain(type);
   });
 
-  it('lets courts and bureaus subscribe only to their own kinds of event, and no other role at all', () => {
+  it('lets courts and bureaus subscribe only to their own kinds of event (and reminders), owners committees to none', () => {
     expect(subscribableEventTypes('COURT')).toContain(REFERRAL_SUBMITTED.type);
     expect(refusedEventTypes('COURT', [FILING_ACCEPTED.type, REFERRAL_SUBMITTED.type])).toEqual([FILING_ACCEPTED.type]);
     expect(refusedEventTypes('CITY_BUREAU', [FILING_ACCEPTED.type])).toEqual([]);
-    expect(subscribableEventTypes('PROPERTY_COMPANY')).toEqual([]);
-    expect(mayUseWebhooks({ subject: 's', role: 'STREET_OFFICE', organisationId: 'o', jurisdictions: [] })).toBe(false);
+    expect(subscribableEventTypes('PROPERTY_COMPANY')).toEqual(['hub.deadlines.reminder.due']);
+    expect(mayUseWebhooks({ subject: 's', role: 'OWNERS_COMMITTEE', organisationId: 'o', jurisdictions: [] })).toBe(
+      false,
+    );
     expect(mayUseWebhooks({ subject: 's', role: 'COURT', organisationId: 'o', jurisdictions: [] })).toBe(true);
   });
 
-  it('lets an enforcement bureau subscribe to the filing events only', () => {
+  it('lets an enforcement bureau subscribe to the filing events (and deadline reminders) only', () => {
     expect(mayUseWebhooks({ subject: 's', role: 'ENFORCEMENT_BUREAU', organisationId: 'o', jurisdictions: [] })).toBe(
       true,
     );
-    expect(subscribableEventTypes('ENFORCEMENT_BUREAU')).toEqual(FILING_EVENTS.map((e) => e.type));
+    expect(subscribableEventTypes('ENFORCEMENT_BUREAU')).toEqual([
+      ...FILING_EVENTS.map((e) => e.type),
+      'hub.deadlines.reminder.due',
+    ]);
     expect(
       refusedEventTypes('ENFORCEMENT_BUREAU', [
         FILING_ACCEPTED.type,
@@ -114,5 +119,53 @@ describe('the order key of a webhook', () => {
     expect(aggregateKeyOf(REFERRAL_SUBMITTED.type, { referralId: 'r1', courtId: 'c' })).toBe('r1');
     expect(aggregateKeyOf('hub.litigation.batch.formed', { batchKey: 'b1', courtId: 'c' })).toBe('b1');
     expect(() => aggregateKeyOf(FILING_ACCEPTED.type, {})).toThrow('no aggregate key');
+  });
+});
+
+describe('deadline reminders by webhook (issue 21)', () => {
+  const company = { role: 'PROPERTY_COMPANY', organisationId: '91110102MA0000DL01', jurisdictions: [] };
+  const otherCompany = { role: 'PROPERTY_COMPANY', organisationId: '91110102MA0000DL02', jurisdictions: [] };
+  const haidianBureau = { role: 'CITY_BUREAU', organisationId: 'haidian-housing', jurisdictions: ['110108'] };
+  const reminder = {
+    deadlineKey: 'contract-filing:6f1d8c1e-2b0a-4c55-9a43-1c2d3e4f5a6b',
+    ownerOrganisationId: '91110102MA0000DL01',
+    districtCode: '110102',
+    kind: 'CONTRACT_FILING',
+  };
+
+  it('lets companies and street offices subscribe to reminders alone, and courts and bureaus besides their events', () => {
+    expect(subscribableEventTypes('PROPERTY_COMPANY')).toEqual(['hub.deadlines.reminder.due']);
+    expect(subscribableEventTypes('STREET_OFFICE')).toEqual(['hub.deadlines.reminder.due']);
+    expect(refusedEventTypes('PROPERTY_COMPANY', [FILING_ACCEPTED.type])).toEqual([FILING_ACCEPTED.type]);
+    expect(subscribableEventTypes('COURT')).toContain('hub.deadlines.reminder.due');
+    expect(subscribableEventTypes('CITY_BUREAU')).toContain('hub.deadlines.reminder.due');
+    expect(subscribableEventTypes('OWNERS_COMMITTEE')).toEqual([]);
+  });
+
+  it("sends a reminder to its owner and its district's bureaus, to no other company or district", () => {
+    const audience = audienceOf('hub.deadlines.reminder.due', reminder, districtOf);
+    expect(audience).toEqual({
+      kind: 'DEADLINE_OWNER',
+      organisationId: '91110102MA0000DL01',
+      districtCode: '110102',
+      deadlineKind: 'CONTRACT_FILING',
+    });
+    expect(mayReceive(company, audience)).toBe(true);
+    expect(mayReceive(xichengBureau, audience)).toBe(true);
+    expect(mayReceive(cityBureau, audience)).toBe(true);
+    expect(mayReceive(otherCompany, audience)).toBe(false);
+    expect(mayReceive(haidianBureau, audience)).toBe(false);
+    expect(mayReceive(xichengCourt, audience)).toBe(false);
+    expect(aggregateKeyOf('hub.deadlines.reminder.due', reminder)).toBe(reminder.deadlineKey);
+    // A committee's deadlines are its street office's: the district's bureau does not review them.
+    const committee = audienceOf(
+      'hub.deadlines.reminder.due',
+      { ...reminder, kind: 'COMMITTEE_RECORDING', ownerOrganisationId: 'street-office-guangwai' },
+      districtOf,
+    );
+    expect(mayReceive(xichengBureau, committee)).toBe(false);
+    expect(
+      mayReceive({ role: 'STREET_OFFICE', organisationId: 'street-office-guangwai', jurisdictions: [] }, committee),
+    ).toBe(true);
   });
 });

@@ -1,11 +1,13 @@
 import {
   BATCH_FORMED,
+  DEADLINE_REMINDER_DUE,
   FILING_EVENTS,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_SUBMITTED,
   REFERRAL_WITHDRAWN,
 } from '../../../catalog';
 import { Identity, coversDivision } from '../../../kernel/identity';
+import { BUREAU_DEADLINE_KINDS } from './deadlines';
 
 /**
  * Who receives which events by webhook: the same reach as the GraphQL reads, so a webhook never tells a party more
@@ -16,9 +18,17 @@ import { Identity, coversDivision } from '../../../kernel/identity';
  *   `mayReviewFiling`: Beijing Property Management Regulation art. 63 files a contract with the district authority).
  * - An enforcement bureau (Linjiang's 市城市管理行政执法局, which reviews its city's filings, seed 004 §六(七)): the
  *   same filings by the same district/city test, nothing else (no referrals).
+ * - Deadline reminders (issue 21): the party that must act (a company, a street office, a court), and the bureaus
+ *   whose jurisdiction covers the deadline's district, as `upcomingDeadlines` shows them.
  * No other role subscribes, and no event carrying owner data (arrears accounts, claims, households) is offered at all.
  */
-export const WEBHOOK_ROLES = ['COURT', 'CITY_BUREAU', 'ENFORCEMENT_BUREAU'] as const;
+export const WEBHOOK_ROLES = [
+  'COURT',
+  'CITY_BUREAU',
+  'ENFORCEMENT_BUREAU',
+  'PROPERTY_COMPANY',
+  'STREET_OFFICE',
+] as const;
 /** The roles that receive filings by their jurisdiction, as they review them (contracts' `mayReviewFiling`). */
 export const JURISDICTION_ROLES = ['CITY_BUREAU', 'ENFORCEMENT_BUREAU'] as const;
 export const receivesByJurisdiction = (role: string): role is (typeof JURISDICTION_ROLES)[number] =>
@@ -32,16 +42,22 @@ export const COURT_EVENT_TYPES: readonly string[] = [
   BATCH_FORMED,
 ].map((e) => e.type);
 export const BUREAU_EVENT_TYPES: readonly string[] = FILING_EVENTS.map((e) => e.type);
+export const REMINDER_EVENT_TYPES: readonly string[] = [DEADLINE_REMINDER_DUE.type];
 
 /** Every event type a webhook may carry, to anyone. */
-export const WEBHOOK_EVENT_TYPES: readonly string[] = [...COURT_EVENT_TYPES, ...BUREAU_EVENT_TYPES];
+export const WEBHOOK_EVENT_TYPES: readonly string[] = [
+  ...COURT_EVENT_TYPES,
+  ...BUREAU_EVENT_TYPES,
+  ...REMINDER_EVENT_TYPES,
+];
 
 export const isWebhookRole = (role: string): role is WebhookRole => (WEBHOOK_ROLES as readonly string[]).includes(role);
 
 /** The event types a role may subscribe to; none for any other role. */
 export function subscribableEventTypes(role: string): readonly string[] {
-  if (role === 'COURT') return COURT_EVENT_TYPES;
-  if (receivesByJurisdiction(role)) return BUREAU_EVENT_TYPES;
+  if (role === 'COURT') return [...COURT_EVENT_TYPES, ...REMINDER_EVENT_TYPES];
+  if (receivesByJurisdiction(role)) return [...BUREAU_EVENT_TYPES, ...REMINDER_EVENT_TYPES];
+  if (role === 'PROPERTY_COMPANY' || role === 'STREET_OFFICE') return REMINDER_EVENT_TYPES;
   return [];
 }
 
@@ -49,9 +65,15 @@ export function subscribableEventTypes(role: string): readonly string[] {
 export const refusedEventTypes = (role: string, eventTypes: readonly string[]): string[] =>
   eventTypes.filter((t) => !subscribableEventTypes(role).includes(t));
 
-/** Whom an event concerns, as far as webhooks go: the court it is addressed to, or the district of its area. */
+/**
+ * Whom an event concerns, as far as webhooks go: the court it is addressed to, the district of its area, or a
+ * deadline's owner (and the district it concerns, for its bureau).
+ */
 export type EventAudience =
-  { kind: 'COURT'; courtId: string } | { kind: 'DISTRICT'; districtCode: string } | { kind: 'NOBODY' };
+  | { kind: 'COURT'; courtId: string }
+  | { kind: 'DISTRICT'; districtCode: string }
+  | { kind: 'DEADLINE_OWNER'; organisationId: string; districtCode: string | null; deadlineKind: string }
+  | { kind: 'NOBODY' };
 
 /** The owner of a subscription as the hub verified it when the subscription was made (its token). */
 export interface Subscriber {
@@ -72,6 +94,13 @@ export function audienceOf(
   const record = (data ?? {}) as Record<string, unknown>;
   if (COURT_EVENT_TYPES.includes(type) && typeof record.courtId === 'string')
     return { kind: 'COURT', courtId: record.courtId };
+  if (REMINDER_EVENT_TYPES.includes(type) && typeof record.ownerOrganisationId === 'string')
+    return {
+      kind: 'DEADLINE_OWNER',
+      organisationId: record.ownerOrganisationId,
+      districtCode: typeof record.districtCode === 'string' ? record.districtCode : null,
+      deadlineKind: String(record.kind),
+    };
   if (BUREAU_EVENT_TYPES.includes(type) && typeof record.areaId === 'string') {
     const districtCode = districtOfArea(record.areaId);
     if (districtCode) return { kind: 'DISTRICT', districtCode };
@@ -82,6 +111,15 @@ export function audienceOf(
 /** True when the subscriber may receive an event of this audience (mirrors the GraphQL reads, row by row). */
 export function mayReceive(subscriber: Subscriber, audience: EventAudience): boolean {
   if (audience.kind === 'COURT') return subscriber.role === 'COURT' && subscriber.organisationId === audience.courtId;
+  if (audience.kind === 'DEADLINE_OWNER') {
+    if (subscriber.organisationId === audience.organisationId) return true;
+    // A bureau: the deadlines it sees in upcomingDeadlines, the contract filings of its districts.
+    return (
+      audience.districtCode !== null &&
+      BUREAU_DEADLINE_KINDS.includes(audience.deadlineKind) &&
+      mayReceive(subscriber, { kind: 'DISTRICT', districtCode: audience.districtCode })
+    );
+  }
   if (audience.kind === 'DISTRICT') {
     if (!receivesByJurisdiction(subscriber.role)) return false;
     const identity: Identity = {
@@ -99,12 +137,12 @@ export function mayReceive(subscriber: Subscriber, audience: EventAudience): boo
 export const mayUseWebhooks = (identity: Identity): boolean => isWebhookRole(identity.role);
 
 /**
- * The aggregate an event belongs to, the Kafka key its topic declares (filing id, referral id, batch key): one
+ * The aggregate an event belongs to, the Kafka key its topic declares (filing id, referral id, batch key, deadline key): one
  * aggregate's webhooks go out one at a time, in order.
  */
 export function aggregateKeyOf(type: string, data: unknown): string {
   const record = (data ?? {}) as Record<string, unknown>;
-  const key = record.filingId ?? record.referralId ?? record.batchKey;
+  const key = record.filingId ?? record.referralId ?? record.batchKey ?? record.deadlineKey;
   if (typeof key !== 'string' || key.length === 0) throw new Error(`event ${type} carries no aggregate key`);
   return key;
 }

@@ -23,7 +23,8 @@ import { deliveryView, subscriptionView } from './webhook.mappers';
 export class WebhookSubscriptionResolver {
   @Directive('@listSize(assumedSize: 20)')
   @Query(() => [WebhookSubscriptionType], {
-    description: "Your organisation's webhook subscriptions (courts and bureaus).",
+    description:
+      "Your organisation's webhook subscriptions (courts and bureaus; companies and street offices for deadline reminders).",
   })
   async webhookSubscriptions(@Ctx() ctx: RequestContext): Promise<WebhookSubscriptionType[]> {
     return (await listWebhookSubscriptions(ctx.em, ctx.identity)).map(subscriptionView);

@@ -12,7 +12,8 @@ registerEnumType(WebhookSubscriptionStatusEnum, {
 registerEnumType(WebhookDeliveryStatusEnum, { name: 'WebhookDeliveryStatus' });
 
 @ObjectType('WebhookSubscription', {
-  description: "A court's or bureau's endpoint receiving the events it may read, signed per Standard Webhooks.",
+  description:
+    "A party's endpoint receiving the events it may read (a company or street office: its deadline reminders), signed per Standard Webhooks.",
 })
 export class WebhookSubscriptionType {
   @Field(() => ID) id!: string;

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AREA_DEADLINE_CHANGED, DeadlineChangedData } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
+import { publishCommitteeFilingDeadline, publishCommitteeRecordingDeadline } from '../events/publish/deadline-events';
+import { GovernanceBody } from '../persistence/governance-body.entity';
+import { findArea } from '../persistence/area.repository';
+
+/**
+ * Tells the deadline register (feeds) where a property-management committee's deadlines stand, in the caller's
+ * transaction: its filing deadline (`filing`) and, once filed, the street office's recording deadline (`recording`).
+ */
+export async function announceCommitteeDeadlines(
+  em: EntityManager,
+  committee: GovernanceBody,
+  which: { filing: boolean; recording: boolean },
+): Promise<void> {
+  const area = await findArea(em, committee.areaId);
+  if (!area) throw new Error(`Area ${committee.areaId} of committee ${committee.id} is missing`);
+  const announced: (DeadlineChangedData | null)[] = [
+    which.filing ? publishCommitteeFilingDeadline(committee, area) : null,
+    which.recording ? publishCommitteeRecordingDeadline(committee, area) : null,
+  ];
+  for (const data of announced) {
+    if (!data) continue;
+    recordEvent(em, AREA_DEADLINE_CHANGED, {
+      source: AREAS_EVENT_SOURCE,
+      key: data.deadlineKey,
+      subject: committee.id,
+      data,
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DEADLINE_REMINDER_DUE } from '../../../catalog';
+import { IsoDate, addDays } from '../../../kernel/calendar';
+import { HubEvent } from '../../../platform/events/cloudevent';
+import { recordEvent } from '../../../platform/events/outbox';
+import { DEFAULT_REMINDER_LEADS, reminderDue } from '../domain/deadlines';
+import { FEEDS_EVENT_SOURCE, publishReminder } from '../events/publish/deadline-reminder';
+import {
+  allReminderLeads,
+  claimReminder,
+  openDeadlinesDueBy,
+  setReminderEvent,
+  tryLockReminderRun,
+} from '../persistence/deadline.repository';
+import { leadsOf } from './deadline-reminder-leads';
+import { dispatchWebhooks } from './dispatch-webhooks';
+
+export interface ReminderRun {
+  /** False when another instance was running the reminders at that moment (this run sent nothing). */
+  ran: boolean;
+  sent: number;
+}
+
+/**
+ * Sends the reminders due on `asOf`, in one transaction: for each open deadline, the reminder its owner's leads make
+ * due (domain/deadlines.ts), claimed by its unique (deadline, lead) key so it goes out once, recorded in the outbox
+ * for deadline.reminders.v1 and the owner's deadline.reminders.v1.<party>, and fanned out to the webhook
+ * subscriptions that may receive it (the owner's, its district's bureaus'). A transaction-scoped advisory lock keeps
+ * two instances from running at once; the one that finds it taken does nothing.
+ */
+export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): Promise<ReminderRun> {
+  return em.transactional(async (tx) => {
+    if (!(await tryLockReminderRun(tx))) return { ran: false, sent: 0 };
+    const settings = await allReminderLeads(tx);
+    const furthest = Math.max(
+      0,
+      ...DEFAULT_REMINDER_LEADS.leadDays,
+      ...[...settings.values()].flatMap((l) => l.leadDays),
+    );
+    const events: HubEvent[] = [];
+    for (const deadline of await openDeadlinesDueBy(tx, addDays(asOf, furthest))) {
+      const lead = reminderDue(deadline, leadsOf(settings, deadline.ownerOrganisationId), asOf);
+      if (lead === null || deadline.dueOn === null) continue;
+      if (!(await claimReminder(tx, { deadlineKey: deadline.deadlineKey, lead, remindedOn: asOf }))) continue;
+      const data = publishReminder({ ...deadline, dueOn: deadline.dueOn }, lead, asOf);
+      const message = recordEvent(tx, DEADLINE_REMINDER_DUE, {
+        source: FEEDS_EVENT_SOURCE,
+        key: deadline.deadlineKey,
+        subject: deadline.subjectId,
+        data,
+      });
+      await setReminderEvent(tx, deadline.deadlineKey, lead, message.eventId);
+      events.push({
+        id: message.eventId,
+        type: DEADLINE_REMINDER_DUE.type,
+        source: FEEDS_EVENT_SOURCE,
+        subject: deadline.subjectId,
+        time: message.occurredAt.toISOString(),
+        data,
+      });
+    }
+    await dispatchWebhooks(tx, events);
+    return { ran: true, sent: events.length };
+  });
+}

@@ -1,0 +1,156 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DeadlineChangedData } from '../../../catalog';
+import type { IsoDate } from '../../../kernel/calendar';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import type { DeadlineScope, RegisteredDeadline, ReminderLeads } from '../domain/deadlines';
+
+const S = '"feeds"';
+/** The key of the admin's default leads in deadline_reminder_leads. */
+export const DEFAULT_LEADS_KEY = '*';
+
+const isoDate = (value: unknown): IsoDate | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+};
+
+const COLUMNS =
+  'deadline_key, kind, subject_id, owner_kind, owner_organisation_id, district_code, legal_basis, due_on::text as due_on, met_on::text as met_on, cancelled';
+const deadlineOf = (r: Record<string, unknown>): RegisteredDeadline => ({
+  deadlineKey: String(r.deadline_key),
+  kind: String(r.kind),
+  subjectId: String(r.subject_id),
+  ownerKind: String(r.owner_kind),
+  ownerOrganisationId: String(r.owner_organisation_id),
+  districtCode: (r.district_code as string | null) ?? null,
+  legalBasis: String(r.legal_basis),
+  dueOn: isoDate(r.due_on),
+  metOn: isoDate(r.met_on),
+  cancelled: Boolean(r.cancelled),
+});
+
+/** Keeps the deadline as announced, unless the register holds a later announcement of it already. */
+export async function upsertDeadline(em: EntityManager, d: DeadlineChangedData, source: string): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into ${S}.deadline (deadline_key, kind, subject_id, owner_kind, owner_organisation_id, district_code, legal_basis, due_on, met_on, cancelled, sequence, source)
+     values (?, ?, ?, ?, ?, ?, ?, ?::date, ?::date, ?, ?, ?)
+     on conflict (deadline_key) do update set kind = excluded.kind, subject_id = excluded.subject_id, owner_kind = excluded.owner_kind,
+       owner_organisation_id = excluded.owner_organisation_id, district_code = excluded.district_code, legal_basis = excluded.legal_basis,
+       due_on = excluded.due_on, met_on = excluded.met_on, cancelled = excluded.cancelled, sequence = excluded.sequence,
+       source = excluded.source, updated_at = now()
+     where ${S}.deadline.sequence < excluded.sequence`,
+    [
+      d.deadlineKey,
+      d.kind,
+      d.subjectId,
+      d.ownerKind,
+      d.ownerOrganisationId,
+      d.districtCode,
+      d.legalBasis,
+      d.dueOn,
+      d.metOn,
+      d.cancelled,
+      d.sequence,
+      source,
+    ],
+  );
+}
+
+const scopeFilter = (scope: DeadlineScope): { sql: string; params: unknown[] } => {
+  if (scope.kind === 'ALL') return { sql: 'true', params: [] };
+  if (scope.kind === 'OWNER') return { sql: 'owner_organisation_id = ?', params: [scope.organisationId] };
+  return {
+    sql: 'district_code like any(?::text[]) and kind = any(?::text[])',
+    params: [sqlArray(scope.prefixes.map((p) => `${p}%`)), sqlArray([...scope.deadlineKinds])],
+  };
+};
+
+/**
+ * The deadlines in scope due up to `until`: those not met yet (overdue ones too) and those met whose due date is
+ * still ahead of `asOf`, earliest first; cancelled and undated ones are not listed.
+ */
+export async function deadlinesDueBy(
+  em: EntityManager,
+  scope: DeadlineScope,
+  asOf: IsoDate,
+  until: IsoDate,
+  limit: number,
+): Promise<RegisteredDeadline[]> {
+  const filter = scopeFilter(scope);
+  const rows = await sqlRows<Record<string, unknown>>(
+    em,
+    `select ${COLUMNS} from ${S}.deadline
+     where not cancelled and due_on is not null and due_on <= ?::date and (met_on is null or due_on >= ?::date) and ${filter.sql}
+     order by due_on, deadline_key limit ?`,
+    [until, asOf, ...filter.params, limit],
+  );
+  return rows.map(deadlineOf);
+}
+
+/** Open deadlines (not met, not cancelled, dated) due by `until`: those a reminder may be due for. */
+export async function openDeadlinesDueBy(em: EntityManager, until: IsoDate): Promise<RegisteredDeadline[]> {
+  const rows = await sqlRows<Record<string, unknown>>(
+    em,
+    `select ${COLUMNS} from ${S}.deadline where met_on is null and not cancelled and due_on is not null and due_on <= ?::date
+     order by due_on, deadline_key`,
+    [until],
+  );
+  return rows.map(deadlineOf);
+}
+
+/** Claims the reminder of a deadline at a lead: true the first time, false ever after (the unique key). */
+export async function claimReminder(
+  em: EntityManager,
+  r: { deadlineKey: string; lead: string; remindedOn: IsoDate },
+): Promise<boolean> {
+  const n = await sqlRun(
+    em,
+    `insert into ${S}.deadline_reminder (deadline_key, lead, reminded_on) values (?, ?, ?::date)
+     on conflict (deadline_key, lead) do nothing`,
+    [r.deadlineKey, r.lead, r.remindedOn],
+  );
+  return n === 1;
+}
+
+/** The event that carried a claimed reminder. */
+export async function setReminderEvent(em: EntityManager, deadlineKey: string, lead: string, eventId: string) {
+  await sqlRun(em, `update ${S}.deadline_reminder set event_id = ?::uuid where deadline_key = ? and lead = ?`, [
+    eventId,
+    deadlineKey,
+    lead,
+  ]);
+}
+
+/** Serialises reminder runs across hub instances for the rest of the transaction; false when another runs. */
+export async function tryLockReminderRun(em: EntityManager): Promise<boolean> {
+  const rows = await sqlRows<{ locked: boolean }>(
+    em,
+    `select pg_try_advisory_xact_lock(hashtext('feeds.deadline_reminders')) as locked`,
+  );
+  return rows[0].locked === true;
+}
+
+/** Every leads setting by organisation (`*` the default): small, read once per run. */
+export async function allReminderLeads(em: EntityManager): Promise<Map<string, ReminderLeads>> {
+  const rows = await sqlRows<{ organisation_id: string; lead_days: number[]; overdue: boolean }>(
+    em,
+    `select organisation_id, lead_days, overdue from ${S}.deadline_reminder_leads`,
+  );
+  return new Map(rows.map((r) => [r.organisation_id, { leadDays: r.lead_days.map(Number), overdue: r.overdue }]));
+}
+
+export async function saveReminderLeads(
+  em: EntityManager,
+  organisationId: string,
+  leads: ReminderLeads,
+  changedBy: string,
+): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into ${S}.deadline_reminder_leads (organisation_id, lead_days, overdue, changed_by) values (?, ?::int[], ?, ?)
+     on conflict (organisation_id) do update set lead_days = excluded.lead_days, overdue = excluded.overdue,
+       changed_by = excluded.changed_by, changed_at = now()`,
+    [organisationId, `{${leads.leadDays.join(',')}}`, leads.overdue, changedBy],
+  );
+}
