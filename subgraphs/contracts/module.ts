@@ -1,5 +1,8 @@
 import { CONTRACTS_ERRORS } from './domain/errors';
-import { FILINGS_TOPIC } from '../../catalog';
+import { CREDIT_RECORDS_TOPIC, FILINGS_TOPIC } from '../../catalog';
+import { CreditPublication } from './application/credit-publication.background';
+import { debtorListingConsumer } from './events/consume/debtor-listing.consumer';
+import { CreditResolver } from './graphql/credit.resolver';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaViewConsumer } from './events/consume/area-view.consumer';
 import { collectionConsumer } from './events/consume/collection.consumer';
@@ -24,10 +27,11 @@ import { Migration20261130000000_collection_months } from './persistence/migrati
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201000000_city_settings } from './persistence/migrations/Migration20261201000000_city_settings';
+import { Migration20261201100000_credit_entries } from './persistence/migrations/Migration20261201100000_credit_entries';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
-  resolvers: [AreaFilingResolver, CitySettingsResolver, ContractResolver, FilingResolver],
+  resolvers: [AreaFilingResolver, CitySettingsResolver, ContractResolver, CreditResolver, FilingResolver],
   orphanedTypes: [AreaRef],
   referenceResolvers: areaReferenceResolvers,
   entities: [
@@ -49,8 +53,10 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201000000_city_settings', class: Migration20261201000000_city_settings },
+    { name: 'Migration20261201100000_credit_entries', class: Migration20261201100000_credit_entries },
   ],
-  consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer],
-  producedTopics: [FILINGS_TOPIC.name],
+  consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer, debtorListingConsumer],
+  producedTopics: [FILINGS_TOPIC.name, CREDIT_RECORDS_TOPIC.name],
   errors: CONTRACTS_ERRORS,
+  background: ({ orm }) => new CreditPublication(orm),
 };

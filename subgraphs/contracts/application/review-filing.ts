@@ -27,6 +27,7 @@ import {
   nextRecordNumberSequence,
 } from '../persistence/filing.repository';
 import { currentTerms, recordTransition } from './filing-transitions';
+import { recordFilingCreditEntry } from './filing-credit-entry.record';
 
 export interface ReviewInput {
   filingId: string;
@@ -93,6 +94,7 @@ export async function reviewFiling(
         terms,
         returnReasons: reasons,
       });
+      await recordFilingCreditEntry(tx, filing, input.version, 'RETURNED_FILING', reviewer, todayInChina());
       return filing;
     }
     const today = todayInChina();
@@ -113,6 +115,7 @@ export async function reviewFiling(
       Object.assign(contract, { terms, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
     }
     contract.status = nextContractStatus(contract.status, filing.kind === 'AMENDMENT' ? 'ACCEPT_AMENDMENT' : 'ACCEPT');
+    if (filing.late) await recordFilingCreditEntry(tx, filing, input.version, 'LATE_FILING', reviewer, today);
     if (contract.kind === 'REGULAR') await endPreliminaryContracts(tx, contract, filing.id, reviewer, via);
     return filing;
   });

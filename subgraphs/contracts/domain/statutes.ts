@@ -31,6 +31,8 @@ export interface CitySettingSources {
   /** Null where the city sets no maximum term for preliminary contracts. */
   readonly preliminaryContractTerm: string | null;
   readonly filingAuthority: string;
+  /** Null (or absent) where the city gives no notice period for credit records. */
+  readonly creditNoticePeriod?: string | null;
 }
 
 export interface CitySettings {
@@ -57,6 +59,12 @@ export interface CitySettings {
   readonly filingReviewerRole: FilingReviewerRole;
   /** Null where no penalty for late filing is recorded for the city; the penalty carries its own source. */
   readonly lateFilingPenalty: LateFilingPenalty | null;
+  /**
+   * Days after an entry (a company's conduct, an owner's listing by a court) before the credit feed publishes it, so
+   * the party can object first (issue 17 §3). Null or absent where the city gives none: its entries are recorded and
+   * shown to the company and the bureaus but never published. No confirmed statute gives a figure for either city.
+   */
+  readonly creditNoticePeriodDays?: number | null;
   readonly sources: CitySettingSources;
 }
 
@@ -123,6 +131,9 @@ export const BEIJING: CitySettings = Object.freeze({
   }),
 });
 
+/** An input bound, not a statute: a notice period beyond a year would hold entries back indefinitely. */
+export const MAX_CREDIT_NOTICE_DAYS = 365;
+
 const positiveWhole = (value: unknown): boolean =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 const text = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
@@ -170,12 +181,24 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
     fields.sources = 'a filing deadline needs a source, and only a deadline has one';
   } else if ((settings.preliminaryContractMaxYears === null) !== (sources.preliminaryContractTerm === null)) {
     fields.sources = 'a preliminary-contract maximum needs a source, and only a maximum has one';
+  } else if (
+    ((settings.creditNoticePeriodDays ?? null) === null) !== ((sources.creditNoticePeriod ?? null) === null) ||
+    (sources.creditNoticePeriod != null && !text(sources.creditNoticePeriod))
+  ) {
+    fields.sources = 'a credit notice period needs a source, and only a period has one';
+  }
+  if (
+    settings.creditNoticePeriodDays != null &&
+    (!positiveWhole(settings.creditNoticePeriodDays) || settings.creditNoticePeriodDays > MAX_CREDIT_NOTICE_DAYS)
+  ) {
+    fields.creditNoticePeriodDays = `creditNoticePeriodDays must be a whole number of days from 1 to ${MAX_CREDIT_NOTICE_DAYS}, or null`;
   }
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The city settings are invalid', { fields });
   return Object.freeze({
     ...settings,
+    creditNoticePeriodDays: settings.creditNoticePeriodDays ?? null,
     lateFilingPenalty: penalty === null ? null : Object.freeze({ ...penalty }),
-    sources: Object.freeze({ ...sources }),
+    sources: Object.freeze({ ...sources, creditNoticePeriod: sources.creditNoticePeriod ?? null }),
   });
 }
 

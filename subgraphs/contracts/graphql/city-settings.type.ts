@@ -18,6 +18,7 @@ export class CitySettingSourcesType {
   @Field() agreementSelection!: string;
   @Field(() => String, { nullable: true }) preliminaryContractTerm!: string | null;
   @Field() filingAuthority!: string;
+  @Field(() => String, { nullable: true }) creditNoticePeriod?: string | null;
 }
 
 @ObjectType('CitySettings', {
@@ -43,6 +44,12 @@ export class CitySettingsType {
   })
   filingReviewerRole!: string;
   @Field(() => LateFilingPenaltyType, { nullable: true }) lateFilingPenalty!: LateFilingPenaltyType | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Days after a credit entry before the credit feed publishes it (the party may object meanwhile); null where the city gives none: its entries are never published.',
+  })
+  creditNoticePeriodDays?: number | null;
   @Field(() => CitySettingSourcesType) sources!: CitySettingSourcesType;
   @Field(() => Int, { description: 'The version in the audit trail.' }) version!: number;
   @Field() changedAt!: Date;
@@ -74,6 +81,7 @@ export class CitySettingSourcesInput {
   @Field(() => Note) agreementSelection!: string;
   @Field(() => Note, { nullable: true }) preliminaryContractTerm?: string | null;
   @Field(() => Note) filingAuthority!: string;
+  @Field(() => Note, { nullable: true }) creditNoticePeriod?: string | null;
 }
 
 @InputType('CitySettingsInput')
@@ -87,5 +95,6 @@ export class CitySettingsInput {
   @Field(() => Note) filingAuthority!: string;
   @Field(() => Key) filingReviewerRole!: string;
   @Field(() => LateFilingPenaltyInput, { nullable: true }) lateFilingPenalty?: LateFilingPenaltyInput | null;
+  @Field(() => Int, { nullable: true }) creditNoticePeriodDays?: number | null;
   @Field(() => CitySettingSourcesInput) sources!: CitySettingSourcesInput;
 }
