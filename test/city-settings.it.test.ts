@@ -27,8 +27,8 @@ const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const today = todayInChina();
 const documents = [{ name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'b'.repeat(64) }];
 
-const SETTINGS_FIELDS = `cityCode cityName regulation filingDeadlineDays agreementSelectionMaxFloorAreaCentiM2 preliminaryContractMaxYears filingAuthority filingReviewerRole
-  lateFilingPenalty { warningFirst fineMinFen fineMaxFen description source } sources { filingDeadline agreementSelection preliminaryContractTerm filingAuthority } version`;
+const SETTINGS_FIELDS = `cityCode cityName regulation filingDeadlineDays agreementSelectionMaxFloorAreaCentiM2 preliminaryContractMaxYears filingAuthority filingReviewerRole creditNoticePeriodDays
+  lateFilingPenalty { warningFirst fineMinFen fineMaxFen description source } sources { filingDeadline agreementSelection preliminaryContractTerm filingAuthority creditNoticePeriod } version`;
 const SET = `mutation($s: CitySettingsInput!, $r: Note!) { setCitySettings(settings: $s, reason: $r) { ${SETTINGS_FIELDS} } }`;
 const LIST = `{ citySettings { ${SETTINGS_FIELDS} } }`;
 const HISTORY = `query($c: Key!) { citySettingsHistory(cityCode: $c) { version changedBy reason settings { cityCode filingReviewerRole } } }`;

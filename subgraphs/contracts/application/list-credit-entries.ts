@@ -49,3 +49,5 @@ export async function creditEntries(
   const limit = Math.min(Math.max(filter.first ?? 50, 1), MAX_CREDIT_ENTRIES);
   return listCreditEntries(em, scope, filter, limit);
 }
+
+export type { CreditEntry } from '../persistence/credit-entry.repository';

@@ -25,10 +25,14 @@ export const DISHONEST_DEBTOR_BASIS =
   'Civil Procedure Law (2023) art. 266: 被执行人不履行法律文书确定的义务的，人民法院可以…在征信系统记录、通过媒体公布不履行义务信息; listed by the enforcing court as a dishonest judgment debtor (失信被执行人)';
 
 /** Cut-offs to collect fees are unlawful (the basis of a bureau's UNLAWFUL_COLLECTION_MEASURE finding by default). */
-export const UNLAWFUL_COLLECTION_BASIS = 'Civil Code art. 944 para. 3 (不得采取停止供电、供水、供热、供燃气等方式催交物业费)';
+export const UNLAWFUL_COLLECTION_BASIS =
+  'Civil Code art. 944 para. 3 (不得采取停止供电、供水、供热、供燃气等方式催交物业费)';
 
 /** What a bureau may record by hand; filings' entries and courts' listings are recorded by the hub itself. */
-export const BUREAU_RECORDED_KINDS = ['UNLAWFUL_COLLECTION_MEASURE', 'BUREAU_FINDING'] as const satisfies readonly CreditEntryKind[];
+export const BUREAU_RECORDED_KINDS = [
+  'UNLAWFUL_COLLECTION_MEASURE',
+  'BUREAU_FINDING',
+] as const satisfies readonly CreditEntryKind[];
 export type BureauRecordedKind = (typeof BUREAU_RECORDED_KINDS)[number];
 
 export interface CreditEntryFacts {
@@ -72,7 +76,8 @@ export function mayReadCreditEntry(identity: Identity, entry: CreditEntryFacts):
   if (identity.role === 'PROPERTY_COMPANY')
     return entry.subjectKind === 'COMPANY' && entry.companyId === identity.organisationId;
   if (BUREAUS.has(identity.role)) return coversDivision(identity, entry.districtCode);
-  if (identity.role === 'STREET_OFFICE') return entry.subjectKind === 'OWNER' && coversDivision(identity, entry.streetCode);
+  if (identity.role === 'STREET_OFFICE')
+    return entry.subjectKind === 'OWNER' && coversDivision(identity, entry.streetCode);
   return false;
 }
 
@@ -80,7 +85,8 @@ export function mayReadCreditEntry(identity: Identity, entry: CreditEntryFacts):
 export function mayObjectToCreditEntry(identity: Identity, entry: CreditEntryFacts): boolean {
   if (identity.role === 'PROPERTY_COMPANY')
     return entry.subjectKind === 'COMPANY' && entry.companyId === identity.organisationId;
-  if (identity.role === 'STREET_OFFICE') return entry.subjectKind === 'OWNER' && coversDivision(identity, entry.streetCode);
+  if (identity.role === 'STREET_OFFICE')
+    return entry.subjectKind === 'OWNER' && coversDivision(identity, entry.streetCode);
   return false;
 }
 

@@ -123,7 +123,10 @@ export const BEIJING: CitySettings = Object.freeze({
   filingAuthority: BEIJING_FILING_AUTHORITY,
   filingReviewerRole: 'CITY_BUREAU',
   lateFilingPenalty: BEIJING_LATE_FILING_PENALTY,
+  // No confirmed Beijing provision gives a notice period before a credit record is published: none is set.
+  creditNoticePeriodDays: null,
   sources: Object.freeze({
+    creditNoticePeriod: null,
     filingDeadline: BEIJING_FILING_DEADLINE_SOURCE,
     agreementSelection: AGREEMENT_SELECTION_SOURCE,
     preliminaryContractTerm: BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE,
@@ -196,9 +199,8 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The city settings are invalid', { fields });
   return Object.freeze({
     ...settings,
-    creditNoticePeriodDays: settings.creditNoticePeriodDays ?? null,
     lateFilingPenalty: penalty === null ? null : Object.freeze({ ...penalty }),
-    sources: Object.freeze({ ...sources, creditNoticePeriod: sources.creditNoticePeriod ?? null }),
+    sources: Object.freeze({ ...sources }),
   });
 }
 
@@ -232,7 +234,10 @@ export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
     '临江市城市管理行政执法局 (the city urban-management enforcement bureau), the street office supervising',
   filingReviewerRole: 'ENFORCEMENT_BUREAU',
   lateFilingPenalty: null,
+  // Seed 004 §六(六) only says 探索将拒交物业费的纳入个人征信; no notice period could be tied to a source.
+  creditNoticePeriodDays: null,
   sources: Object.freeze({
+    creditNoticePeriod: null,
     filingDeadline: null,
     agreementSelection: `State Council Property Management Regulation art. 24; ${SEED_004_SOURCE}: 建筑面积不超过三万平方米的，经市城管执法局批准，可以采取协议方式选聘`,
     preliminaryContractTerm: null,

@@ -1,13 +1,13 @@
 import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { Note } from '../../../platform/graphql/scalars';
-import { creditEntries } from '../application/list-credit-entries';
+import { CreditEntry, creditEntries } from '../application/list-credit-entries';
 import { decideCreditObjection } from '../application/decide-credit-objection';
 import { objectToCreditEntry } from '../application/object-to-credit-entry';
 import { recordCreditFinding } from '../application/record-credit-finding';
 import { creditCityOf } from '../application/credit-entry.record';
 import { noticeEndsOn } from '../domain/credit';
-import { CreditEntry } from '../persistence/credit-entry.repository';
+
 import { CreditEntryFilter, CreditEntryType, CreditFindingInput } from './credit.type';
 
 /** The entry as the API shows it, with the end of its notice period under its city's settings as they stand. */

@@ -36,6 +36,8 @@ export class Migration20261201100000_credit_entries extends Migration {
       unique ("filing_id", "filing_version", "kind"))`);
     this.addSql(`create index "credit_entry_company" on "contracts"."credit_entry" ("company_id", "occurred_on")`);
     this.addSql(`create index "credit_entry_district" on "contracts"."credit_entry" ("district_code", "occurred_on")`);
-    this.addSql(`create index "credit_entry_recorded" on "contracts"."credit_entry" ("occurred_on") where "status" = 'RECORDED'`);
+    this.addSql(
+      `create index "credit_entry_recorded" on "contracts"."credit_entry" ("occurred_on") where "status" = 'RECORDED'`,
+    );
   }
 }
