@@ -8,7 +8,8 @@ import { gqlExpectations } from './support/scenario';
 
 /**
  * Seed 004 §五: what the street office of 建国街道 records beside the governance bodies: the preparatory groups
- * for first owners' assemblies (§五(一)). Another street, or Beijing's bureau, sees none of it.
+ * for first owners' assemblies (§五(一)), patrols and the hazards they find (§五(四)(五)). Another street, or
+ * Beijing's bureau, sees none of it.
  */
 const { street: jianguo, enforcementBureau } = DEMO_LINJIANG;
 const beijingStreet = DEMO_STREETS[0].office;
@@ -21,6 +22,11 @@ const GROUP = `id areaId areaName formedOn members { name role leader } periodDa
 const FORM = `mutation($g: PreparatoryGroupInput!) { formPreparatoryGroup(group: $g) { ${GROUP} } }`;
 const GROUPS = `query($a: LocalDate, $o: Boolean) { preparatoryGroups(asOf: $a, overdueOnly: $o) { ${GROUP} } }`;
 const ASSEMBLY = `mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id } }`;
+
+const HAZARD = `id areaId areaName foundOn kind location warningSetUp partyNotified notifiedOn resolveBy resolvedOn resolutionNote overdue`;
+const PATROL = `mutation($p: PatrolInput!) { recordPatrol(patrol: $p) { id patrolledOn patrollerKind hazards { ${HAZARD} } } }`;
+const HAZARDS = `query($a: LocalDate, $open: Boolean, $over: Boolean) { hazards(asOf: $a, openOnly: $open, overdueOnly: $over) { ${HAZARD} } }`;
+const RESOLVE = `mutation($h: ID!, $d: LocalDate!, $n: Note) { resolveHazard(hazardId: $h, resolvedOn: $d, note: $n) { ${HAZARD} } }`;
 
 const members = [
   { name: '建国街道 张某', role: 'STREET_OFFICE', leader: true },
@@ -96,5 +102,76 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
     expect(
       (await fails(beijingStreet, FORM, { g: { areaId: onTime, formedOn: today, members } })).extensions.code,
     ).toBe('NOT_FOUND');
+  });
+
+  it('records patrols and the hazards found, each open until resolved, and lists the overdue ones for the street', async () => {
+    const found = addDays(today, -10);
+    const { recordPatrol } = await ok(jianguo.office, PATROL, {
+      p: {
+        areaId: onTime,
+        patrolledOn: found,
+        patrolledBy: '世纪春社区网格员',
+        patrollerKind: 'RESIDENTS_COMMITTEE',
+        hazards: [
+          {
+            kind: 'FIRE_SAFETY',
+            location: '2号楼1单元楼道',
+            description: '楼道内堆放杂物',
+            warningSetUp: true,
+            partyNotified: '2号楼1单元住户',
+            notifiedOn: found,
+            resolveBy: addDays(found, 3),
+          },
+          { kind: 'BUILDING_SAFETY', location: '3号楼外墙', warningSetUp: true, resolveBy: addDays(today, 30) },
+        ],
+      },
+    });
+    expect(recordPatrol.hazards).toHaveLength(2);
+    const [clutter, wall] = ['2号楼1单元楼道', '3号楼外墙'].map((l) =>
+      recordPatrol.hazards.find((h: { location: string }) => h.location === l),
+    );
+    expect(clutter).toMatchObject({ foundOn: found, warningSetUp: true, resolvedOn: null, overdue: true });
+    expect(wall).toMatchObject({ partyNotified: null, overdue: false });
+
+    const overdue = (await ok(jianguo.office, HAZARDS, { over: true })).hazards;
+    expect(overdue.map((h: { id: string }) => h.id)).toEqual([clutter.id]);
+    expect((await ok(linjiangBureau, HAZARDS, { open: true })).hazards).toHaveLength(2);
+    // Before the resolve-by date it was open but not overdue.
+    expect((await ok(jianguo.office, HAZARDS, { a: addDays(found, 3), over: true })).hazards).toEqual([]);
+
+    const resolved = (await ok(jianguo.office, RESOLVE, { h: clutter.id, d: addDays(today, -1), n: '已清理' }))
+      .resolveHazard;
+    expect(resolved).toMatchObject({ resolvedOn: addDays(today, -1), resolutionNote: '已清理', overdue: false });
+    expect((await ok(jianguo.office, HAZARDS, { over: true })).hazards).toEqual([]);
+    expect((await ok(jianguo.office, HAZARDS, { open: true })).hazards.map((h: { id: string }) => h.id)).toEqual([
+      wall.id,
+    ]);
+    // Seen as of a day it was still open, it was overdue then.
+    expect(
+      (await ok(jianguo.office, HAZARDS, { a: addDays(today, -2), over: true })).hazards.map(
+        (h: { id: string }) => h.id,
+      ),
+    ).toEqual([clutter.id]);
+    expect((await fails(jianguo.office, RESOLVE, { h: clutter.id, d: today })).extensions.code).toBe(
+      'HAZARD_ALREADY_RESOLVED',
+    );
+    expect((await fails(jianguo.office, RESOLVE, { h: wall.id, d: addDays(found, -1) })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { resolvedOn: expect.any(String) } },
+    });
+  });
+
+  it('keeps patrols and hazards to their street and city', async () => {
+    expect((await ok(beijingStreet, HAZARDS)).hazards).toEqual([]);
+    expect((await ok(xichengBureau, HAZARDS)).hazards).toEqual([]);
+    expect((await fails(company, HAZARDS)).extensions.code).toBe('FORBIDDEN');
+    const [hazard] = (await ok(jianguo.office, HAZARDS, { open: true })).hazards;
+    expect((await fails(beijingStreet, RESOLVE, { h: hazard.id, d: today })).extensions.code).toBe('NOT_FOUND');
+    // The city's bureau reads but does not record or resolve.
+    expect((await fails(linjiangBureau, RESOLVE, { h: hazard.id, d: today })).extensions.code).toBe('FORBIDDEN');
+    const foreign = await fails(beijingStreet, PATROL, {
+      p: { areaId: onTime, patrolledOn: today, patrolledBy: '广外街道', patrollerKind: 'STREET_OFFICE' },
+    });
+    expect(foreign.extensions.code).toBe('NOT_FOUND');
   });
 });
