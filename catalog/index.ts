@@ -13,10 +13,12 @@ import { BUILDING_ROSTER_CHANGED } from './households';
 import {
   BATCH_FORMED,
   COURT_CASE_EVENT_REPORTED,
+  REFERRAL_DEBTOR_LISTED,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_SUBMITTED,
   REFERRAL_WITHDRAWN,
 } from './litigation';
+import { CREDIT_RECORD_PUBLISHED, CREDIT_RECORD_WITHDRAWN } from './credit';
 import { FILING_EVENTS, FILING_REVIEW_DECIDED } from './filings';
 import { DEADLINE_CHANGED_EVENTS, DEADLINE_REMINDER_DUE } from './deadlines';
 import {
@@ -38,6 +40,7 @@ export * from './arrears';
 export * from './litigation';
 export * from './complaints';
 export * from './deadlines';
+export * from './credit';
 
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   AREA_REGISTERED,
@@ -62,11 +65,14 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   REFERRAL_WITHDRAWN,
   BATCH_FORMED,
   COURT_CASE_EVENT_REPORTED,
+  REFERRAL_DEBTOR_LISTED,
   COMPOUND_CHANGED,
   HOTLINE_ORDER_RECEIVED,
   COMPLAINT_ORDER_CHANGED,
   ...DEADLINE_CHANGED_EVENTS,
   DEADLINE_REMINDER_DUE,
+  CREDIT_RECORD_PUBLISHED,
+  CREDIT_RECORD_WITHDRAWN,
 ];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];

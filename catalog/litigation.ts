@@ -99,6 +99,22 @@ export const BATCH_FORMED = {
   }),
 } satisfies EventDefinition;
 
+export const REFERRAL_DEBTOR_LISTED = {
+  type: 'hub.litigation.referral.debtor-listed',
+  topic: REFERRALS_TOPIC,
+  summary:
+    'The enforcing court reported that the judgment for fees stayed unpaid and it listed the owner as a dishonest judgment debtor (失信被执行人, Civil Procedure Law art. 266), with the enforcement case number; the contracts subgraph records it for the credit feed. The household id is the only reference to the owner.',
+  schema: Closed({
+    referralId: Uuid,
+    courtId: Type.String(),
+    companyId: Type.String(),
+    householdId: Uuid,
+    areaId: Uuid,
+    caseNumber: Type.String({ minLength: 1, description: 'The enforcement case number (执行案号) of the listing.' }),
+    listedOn: IsoDate,
+  }),
+} satisfies EventDefinition;
+
 /** Inbound: what a court's own case system reports about a referral (named after OASIS ECF 5's docketing callbacks). */
 export const COURT_CASE_EVENTS_TOPIC: TopicDefinition = {
   name: 'court.case-events.v1',
@@ -114,7 +130,7 @@ export const COURT_CASE_EVENT_REPORTED = {
   type: 'gov.court.case-event.reported',
   topic: COURT_CASE_EVENTS_TOPIC,
   summary:
-    'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED, CLOSED.',
+    'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED, DEBTOR_LISTED_DISHONEST (during enforcement, with the enforcement case number), CLOSED.',
   schema: Closed({
     referralId: Uuid,
     courtId: Type.String({
@@ -141,4 +157,5 @@ export const COURT_CASE_EVENT_REPORTED = {
 export type ReferralSubmittedData = EventData<typeof REFERRAL_SUBMITTED>;
 export type ReferralStatusChangedData = EventData<typeof REFERRAL_STATUS_CHANGED>;
 export type BatchFormedData = EventData<typeof BATCH_FORMED>;
+export type ReferralDebtorListedData = EventData<typeof REFERRAL_DEBTOR_LISTED>;
 export type CourtCaseEventData = EventData<typeof COURT_CASE_EVENT_REPORTED>;

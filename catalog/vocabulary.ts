@@ -87,6 +87,7 @@ export const COURT_EVENT_KINDS = [
   'SETTLED',
   'WITHDRAWN',
   'ENFORCEMENT_STARTED',
+  'DEBTOR_LISTED_DISHONEST',
   'CLOSED',
 ] as const;
 export type CourtEventKind = (typeof COURT_EVENT_KINDS)[number];
@@ -133,3 +134,20 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 /** The caller's verdict when the street office closes an order. */
 export const SATISFACTION_LEVELS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+
+/**
+ * A credit record's subject: a property company (its own conduct on filings and collection) or an owner, only ever
+ * as a judgment debtor the enforcing court listed as dishonest (失信被执行人), never for arrears alone.
+ */
+export const CREDIT_SUBJECT_KINDS = ['COMPANY', 'OWNER'] as const;
+export type CreditSubjectKind = (typeof CREDIT_SUBJECT_KINDS)[number];
+
+/** What a credit entry records (issue 17 §3). */
+export const CREDIT_ENTRY_KINDS = [
+  'LATE_FILING',
+  'RETURNED_FILING',
+  'UNLAWFUL_COLLECTION_MEASURE',
+  'BUREAU_FINDING',
+  'DISHONEST_JUDGMENT_DEBTOR',
+] as const;
+export type CreditEntryKind = (typeof CREDIT_ENTRY_KINDS)[number];

@@ -49,6 +49,24 @@ describe('demo: 临江市 beside Beijing', () => {
     expect(n).toBe(0);
   });
 
+  it('has one open hazard at the walk-ups, once, seen by 建国街道 and not by Beijing', async () => {
+    const query = '{ hazards(openOnly: true) { areaName kind location warningSetUp partyNotified resolvedOn } }';
+    const res = await t.gql(DEMO_LINJIANG.street.office, query);
+    expect(res.body.errors).toBeUndefined();
+    const [hazard] = DEMO_LINJIANG.patrol.hazards;
+    expect(res.body.data.hazards).toEqual([
+      {
+        areaName: DEMO_LINJIANG.oldCompound,
+        kind: hazard.kind,
+        location: hazard.location,
+        warningSetUp: true,
+        partyNotified: hazard.partyNotified,
+        resolvedOn: null,
+      },
+    ]);
+    expect((await t.gql(DEMO_STREETS[0].office, query)).body.data.hazards).toEqual([]);
+  });
+
   it('counts coverage for the street and the city with the lists behind the counts, and shows Beijing nothing of it', async () => {
     const COVERAGE = `query($d: Key!) { coverage(divisionCode: $d) { divisionCode areas
       withOwnersCommittee { count areas { name } } withoutOwnersCommittee { count areas { name } }

@@ -509,6 +509,54 @@ describe('litigation: referrals through the green channel, the court’s reports
       2,
     );
     expect(changes.map((m) => expectValidEvent(m).status)).toEqual(['DOCKETED', 'JUDGED']);
+
+    // The judgment stays unpaid: enforcement lists the owner as a dishonest judgment debtor (Civil Procedure Law
+    // art. 266). Only within enforcement, with the enforcement case number; the status stays ENFORCEMENT.
+    const listing = {
+      referralId: referral.id,
+      kind: 'DEBTOR_LISTED_DISHONEST',
+      occurredAt: `${addDays(today, -1)}T10:00:00+08:00`,
+      caseNumber: '(2026)京0102执1201号',
+    };
+    expect((await fails(xichengCourt, REPORT, { r: listing })).extensions.code).toBe('INVALID_COURT_EVENT');
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'ENFORCEMENT_STARTED', occurredAt: `${addDays(today, -2)}T10:00:00+08:00` },
+    });
+    expect((await fails(xichengCourt, REPORT, { r: { ...listing, caseNumber: undefined } })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { caseNumber: expect.any(String) } },
+    });
+    expect((await ok(xichengCourt, REPORT, { r: listing, e: 'xc-1201-listed' })).reportCourtEvent).toMatchObject({
+      status: 'ENFORCEMENT',
+      caseNumber: '(2026)京0102民初8801号',
+    });
+    const [listed] = await probe.waitForCount(
+      'the listing for the credit records',
+      (m) => m.headers.ce_type === 'hub.litigation.referral.debtor-listed' && String(m.message.key) === referral.id,
+      1,
+    );
+    expect(expectValidEvent(listed)).toEqual({
+      referralId: referral.id,
+      courtId: 'bj-xicheng-court',
+      companyId: companyA.organisationId,
+      householdId: expect.any(String),
+      areaId,
+      caseNumber: '(2026)京0102执1201号',
+      listedOn: addDays(today, -1),
+    });
+    // The contracts subgraph records it as the owner's credit entry; Beijing has no notice period, so it stays unpublished.
+    const entry = await waitFor('the owner’s credit entry', async () => {
+      const res = await t.gql(
+        xichengBureau,
+        `{ creditEntries(filter: { subjectKind: OWNER }) { caseNumber status kind } }`,
+      );
+      return res.body.data?.creditEntries?.[0];
+    });
+    expect(entry).toEqual({
+      caseNumber: '(2026)京0102执1201号',
+      status: 'RECORDED',
+      kind: 'DISHONEST_JUDGMENT_DEBTOR',
+    });
   });
 
   it('proves a package unaltered by its digest and place in the chain, and detects a package or chain altered afterwards', async () => {

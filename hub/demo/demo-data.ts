@@ -754,6 +754,27 @@ export const DEMO_LINJIANG = {
   },
   /** The walk-ups' caretaker (seed §六(三) names no unit: the unit and the date are the demo's own). */
   caretaking: { u: '建国街道包保单位（示例）', c: '解放社区', s: '2026-01-05' },
+  /**
+   * One patrol of the walk-ups by 解放社区 with one hazard (seed 004 §四's 楼道内堆放杂物等消防隐患, §五(五)'s warning
+   * and notice): the demo's own date, place and parties; the seed names no particular patrol.
+   */
+  patrol: {
+    patrolledOn: '2026-11-20',
+    patrolledBy: '解放社区网格员（示例）',
+    patrollerKind: 'RESIDENTS_COMMITTEE',
+    note: '定期巡查（演示）',
+    hazards: [
+      {
+        kind: 'FIRE_SAFETY',
+        location: '解放路2号楼1单元楼道',
+        description: '楼道内堆放杂物，占用疏散通道',
+        warningSetUp: true,
+        partyNotified: '建国街道包保单位（示例）',
+        notifiedOn: '2026-11-20',
+        resolveBy: '2026-11-27',
+      },
+    ],
+  },
   documents: [
     { name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 356_000, sha256: 'c'.repeat(64) },
     /** 临江市's checklist: choosing by agreement needs the 城管执法局's approval (seed 004 §六(七)). */

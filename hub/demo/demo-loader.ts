@@ -669,6 +669,16 @@ export async function loadLinjiang(url: string, tokens: TokenSettings): Promise<
     );
   }
 
+  const walkUps = await areaIdOf(gql, DEMO_LINJIANG.oldCompound);
+  const { hazards } = (await gql(DEMO_LINJIANG.street.office, 'query($a: ID) { hazards(areaId: $a) { id } }', {
+    a: walkUps,
+  })) as { hazards: { id: string }[] };
+  if (hazards.length === 0) {
+    await gql(DEMO_LINJIANG.street.office, 'mutation($p: PatrolInput!) { recordPatrol(patrol: $p) { id } }', {
+      p: { areaId: walkUps, ...DEMO_LINJIANG.patrol },
+    });
+  }
+
   const [company] = DEMO_LINJIANG.companies;
   const areaId = await areaIdOf(gql, DEMO_LINJIANG.newEstate);
   const { contracts } = (await gql(company, 'query($a: ID) { contracts(areaId: $a) { totalCount } }', {

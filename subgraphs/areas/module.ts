@@ -25,6 +25,10 @@ import { Migration20261122050000_owners_assembly } from './persistence/migration
 import { Migration20261130000000_owner_identity } from './persistence/migrations/Migration20261130000000_owner_identity';
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
+import { Migration20261201100000_preparatory_groups } from './persistence/migrations/Migration20261201100000_preparatory_groups';
+import { Migration20261201110000_patrols } from './persistence/migrations/Migration20261201110000_patrols';
+import { PatrolResolver } from './graphql/patrol.resolver';
+import { PreparatoryGroupResolver } from './graphql/preparatory-group.resolver';
 import { Migration20261201000000_caretaking } from './persistence/migrations/Migration20261201000000_caretaking';
 
 export const areasSubgraph: SubgraphModule = {
@@ -33,6 +37,8 @@ export const areasSubgraph: SubgraphModule = {
     AreaResolver,
     CompoundResolver,
     CoverageResolver,
+    PatrolResolver,
+    PreparatoryGroupResolver,
     DivisionResolver,
     AreaGovernanceResolver,
     GovernanceBodyResolver,
@@ -61,6 +67,8 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201000000_caretaking', class: Migration20261201000000_caretaking },
+    { name: 'Migration20261201100000_preparatory_groups', class: Migration20261201100000_preparatory_groups },
+    { name: 'Migration20261201110000_patrols', class: Migration20261201110000_patrols },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],

@@ -1,5 +1,8 @@
 import { CONTRACTS_ERRORS } from './domain/errors';
-import { CONTRACT_DEADLINES_TOPIC, FILINGS_TOPIC } from '../../catalog';
+import { CONTRACT_DEADLINES_TOPIC, CREDIT_RECORDS_TOPIC, FILINGS_TOPIC } from '../../catalog';
+import { CreditPublication } from './application/credit-publication.background';
+import { debtorListingConsumer } from './events/consume/debtor-listing.consumer';
+import { CreditResolver } from './graphql/credit.resolver';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaViewConsumer } from './events/consume/area-view.consumer';
 import { collectionConsumer } from './events/consume/collection.consumer';
@@ -25,6 +28,7 @@ import { Migration20261130000000_collection_months } from './persistence/migrati
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201000000_city_settings } from './persistence/migrations/Migration20261201000000_city_settings';
+import { Migration20261201100000_credit_entries } from './persistence/migrations/Migration20261201100000_credit_entries';
 import { Migration20261201100000_deadlines } from './persistence/migrations/Migration20261201100000_deadlines';
 import { Migration20261201100000_filing_documents } from './persistence/migrations/Migration20261201100000_filing_documents';
 
@@ -34,6 +38,7 @@ export const contractsSubgraph: SubgraphModule = {
     AreaFilingResolver,
     CitySettingsResolver,
     ContractResolver,
+    CreditResolver,
     FilingResolver,
     FilingDocumentResolver,
     FilingCertificateContentResolver,
@@ -59,10 +64,12 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201000000_city_settings', class: Migration20261201000000_city_settings },
+    { name: 'Migration20261201100000_credit_entries', class: Migration20261201100000_credit_entries },
     { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
     { name: 'Migration20261201100000_filing_documents', class: Migration20261201100000_filing_documents },
   ],
-  consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer],
-  producedTopics: [FILINGS_TOPIC.name, CONTRACT_DEADLINES_TOPIC.name],
+  consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer, debtorListingConsumer],
+  producedTopics: [FILINGS_TOPIC.name, CONTRACT_DEADLINES_TOPIC.name, CREDIT_RECORDS_TOPIC.name],
   errors: CONTRACTS_ERRORS,
+  background: ({ orm }) => new CreditPublication(orm),
 };

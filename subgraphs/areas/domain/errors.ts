@@ -12,6 +12,11 @@ export const AREAS_ERRORS = {
     'The division’s parent (its district or street) is not registered yet: register the parent first.',
   AREA_HAS_PROVIDER: 'The area has a provider under an accepted filing: it needs no caretaker.',
   CARETAKER_ALREADY_ASSIGNED: 'The area is already under caretaker management that has not ended.',
+  HAZARD_ALREADY_RESOLVED: 'The hazard is already recorded resolved (details.resolvedOn).',
+  PREPARATORY_GROUP_EXISTS:
+    'The area already has a preparatory group whose first owners’ assembly is not recorded yet (details.groupId).',
+  ASSEMBLY_ALREADY_FORMED:
+    'The area’s owners’ assembly is already recorded: a preparatory group is only for the first assembly.',
   IDEMPOTENCY_KEY_REUSED:
     'The idempotency key was already used for an import of another file or compound; a retry must repeat the request exactly.',
 } as const satisfies ErrorCatalog;

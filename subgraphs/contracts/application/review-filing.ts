@@ -28,6 +28,7 @@ import {
 } from '../persistence/filing.repository';
 import { currentTerms, recordTransition } from './filing-transitions';
 import { issueFilingCertificate } from './issue-filing-certificate';
+import { recordFilingCreditEntry } from './filing-credit-entry.record';
 
 export interface ReviewInput {
   filingId: string;
@@ -94,6 +95,7 @@ export async function reviewFiling(
         terms,
         returnReasons: reasons,
       });
+      await recordFilingCreditEntry(tx, filing, input.version, 'RETURNED_FILING', reviewer, todayInChina());
       return filing;
     }
     const today = todayInChina();
@@ -115,6 +117,7 @@ export async function reviewFiling(
     }
     await issueFilingCertificate(tx, filing, terms, area);
     contract.status = nextContractStatus(contract.status, filing.kind === 'AMENDMENT' ? 'ACCEPT_AMENDMENT' : 'ACCEPT');
+    if (filing.late) await recordFilingCreditEntry(tx, filing, input.version, 'LATE_FILING', reviewer, today);
     if (contract.kind === 'REGULAR') await endPreliminaryContracts(tx, contract, filing.id, reviewer, via);
     return filing;
   });

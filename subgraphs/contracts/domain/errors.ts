@@ -18,6 +18,9 @@ export const CONTRACTS_ERRORS = {
   STALE_REVIEW: 'The review decision names a version that is no longer under review; nothing was changed.',
   UNAUTHORISED_REVIEWER:
     'A bureau system that is not registered, or does not review the area, sent a decision (dead-letter reason).',
+  CREDIT_OBJECTION_NOT_ALLOWED:
+    'The credit entry cannot take an objection now: one is already pending, or the entry was withdrawn (details.status).',
+  NO_PENDING_OBJECTION: 'The credit entry has no objection awaiting a decision.',
   UNKNOWN_AREA: 'An area changed before the contracts subgraph received its registration (dead-letter reason).',
 } as const satisfies ErrorCatalog;
 

@@ -32,6 +32,8 @@ export interface CitySettingSources {
   /** Null where the city sets no maximum term for preliminary contracts. */
   readonly preliminaryContractTerm: string | null;
   readonly filingAuthority: string;
+  /** Null (or absent) where the city gives no notice period for credit records. */
+  readonly creditNoticePeriod?: string | null;
 }
 
 export interface CitySettings {
@@ -58,6 +60,12 @@ export interface CitySettings {
   readonly filingReviewerRole: FilingReviewerRole;
   /** Null where no penalty for late filing is recorded for the city; the penalty carries its own source. */
   readonly lateFilingPenalty: LateFilingPenalty | null;
+  /**
+   * Days after an entry (a company's conduct, an owner's listing by a court) before the credit feed publishes it, so
+   * the party can object first (issue 17 §3). Null or absent where the city gives none: its entries are recorded and
+   * shown to the company and the bureaus but never published. No confirmed statute gives a figure for either city.
+   */
+  readonly creditNoticePeriodDays?: number | null;
   readonly sources: CitySettingSources;
   /**
    * The materials checklist (materials.ts): what a filing of each contract kind must carry, each item with its
@@ -121,7 +129,10 @@ export const BEIJING: CitySettings = Object.freeze({
   filingAuthority: BEIJING_FILING_AUTHORITY,
   filingReviewerRole: 'CITY_BUREAU',
   lateFilingPenalty: BEIJING_LATE_FILING_PENALTY,
+  // No confirmed Beijing provision gives a notice period before a credit record is published: none is set.
+  creditNoticePeriodDays: null,
   sources: Object.freeze({
+    creditNoticePeriod: null,
     filingDeadline: BEIJING_FILING_DEADLINE_SOURCE,
     agreementSelection: AGREEMENT_SELECTION_SOURCE,
     preliminaryContractTerm: BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE,
@@ -161,6 +172,8 @@ export const BEIJING_MATERIALS: readonly MaterialItem[] = Object.freeze([
     source: null,
   },
 ] satisfies MaterialItem[]);
+/** An input bound, not a statute: a notice period beyond a year would hold entries back indefinitely. */
+export const MAX_CREDIT_NOTICE_DAYS = 365;
 
 const positiveWhole = (value: unknown): boolean =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
@@ -209,6 +222,17 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
     fields.sources = 'a filing deadline needs a source, and only a deadline has one';
   } else if ((settings.preliminaryContractMaxYears === null) !== (sources.preliminaryContractTerm === null)) {
     fields.sources = 'a preliminary-contract maximum needs a source, and only a maximum has one';
+  } else if (
+    ((settings.creditNoticePeriodDays ?? null) === null) !== ((sources.creditNoticePeriod ?? null) === null) ||
+    (sources.creditNoticePeriod != null && !text(sources.creditNoticePeriod))
+  ) {
+    fields.sources = 'a credit notice period needs a source, and only a period has one';
+  }
+  if (
+    settings.creditNoticePeriodDays != null &&
+    (!positiveWhole(settings.creditNoticePeriodDays) || settings.creditNoticePeriodDays > MAX_CREDIT_NOTICE_DAYS)
+  ) {
+    fields.creditNoticePeriodDays = `creditNoticePeriodDays must be a whole number of days from 1 to ${MAX_CREDIT_NOTICE_DAYS}, or null`;
   }
   Object.assign(fields, checklistProblems(settings.materials));
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The city settings are invalid', { fields });
@@ -286,7 +310,10 @@ export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
       source: 'Civil Code art. 278',
     },
   ] satisfies MaterialItem[]),
+  // Seed 004 §六(六) only says 探索将拒交物业费的纳入个人征信; no notice period could be tied to a source.
+  creditNoticePeriodDays: null,
   sources: Object.freeze({
+    creditNoticePeriod: null,
     filingDeadline: null,
     agreementSelection: `State Council Property Management Regulation art. 24; ${SEED_004_SOURCE}: 建筑面积不超过三万平方米的，经市城管执法局批准，可以采取协议方式选聘`,
     preliminaryContractTerm: null,

@@ -34,12 +34,14 @@ const settingsOf = ({ materials, ...input }: CitySettingsInput): CitySettings =>
     : {}),
   filingDeadlineDays: input.filingDeadlineDays ?? null,
   preliminaryContractMaxYears: input.preliminaryContractMaxYears ?? null,
+  creditNoticePeriodDays: input.creditNoticePeriodDays ?? null,
   filingReviewerRole: input.filingReviewerRole as FilingReviewerRole,
   lateFilingPenalty: input.lateFilingPenalty ? { ...input.lateFilingPenalty } : null,
   sources: {
     ...input.sources,
     filingDeadline: input.sources.filingDeadline ?? null,
     preliminaryContractTerm: input.sources.preliminaryContractTerm ?? null,
+    creditNoticePeriod: input.sources.creditNoticePeriod ?? null,
   },
 });
 

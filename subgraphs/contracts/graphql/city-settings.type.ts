@@ -20,6 +20,7 @@ export class CitySettingSourcesType {
   @Field() agreementSelection!: string;
   @Field(() => String, { nullable: true }) preliminaryContractTerm!: string | null;
   @Field() filingAuthority!: string;
+  @Field(() => String, { nullable: true }) creditNoticePeriod?: string | null;
 }
 
 @ObjectType('MaterialItem', {
@@ -69,6 +70,12 @@ export class CitySettingsType {
   })
   filingReviewerRole!: string;
   @Field(() => LateFilingPenaltyType, { nullable: true }) lateFilingPenalty!: LateFilingPenaltyType | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Days after a credit entry before the credit feed publishes it (the party may object meanwhile); null where the city gives none: its entries are never published.',
+  })
+  creditNoticePeriodDays?: number | null;
   @Field(() => CitySettingSourcesType) sources!: CitySettingSourcesType;
   @Directive('@listSize(assumedSize: 10)')
   @Field(() => [MaterialItemType], {
@@ -106,6 +113,7 @@ export class CitySettingSourcesInput {
   @Field(() => Note) agreementSelection!: string;
   @Field(() => Note, { nullable: true }) preliminaryContractTerm?: string | null;
   @Field(() => Note) filingAuthority!: string;
+  @Field(() => Note, { nullable: true }) creditNoticePeriod?: string | null;
 }
 
 @InputType('CitySettingsInput')
@@ -119,6 +127,7 @@ export class CitySettingsInput {
   @Field(() => Note) filingAuthority!: string;
   @Field(() => Key) filingReviewerRole!: string;
   @Field(() => LateFilingPenaltyInput, { nullable: true }) lateFilingPenalty?: LateFilingPenaltyInput | null;
+  @Field(() => Int, { nullable: true }) creditNoticePeriodDays?: number | null;
   @Field(() => CitySettingSourcesInput) sources!: CitySettingSourcesInput;
   @Field(() => [MaterialItemInput], { nullable: true, description: 'The materials checklist (at most 30 items).' })
   materials?: MaterialItemInput[] | null;

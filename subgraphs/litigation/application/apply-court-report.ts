@@ -6,7 +6,8 @@ import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { retryAfterLostRace } from '../../../platform/db/sql';
 import { mayReportForCourt } from '../domain/access';
-import { CourtEventVerdict, applyCourtEvent } from '../domain/case-status';
+import { CourtEventVerdict, DEBTOR_LISTING, applyCourtEvent } from '../domain/case-status';
+import { recordDebtorListed } from './debtor-listing.record';
 import { courtEventEffect, courtReportDigest } from '../domain/referral';
 import { insertCourtEvent, reportOfId } from '../persistence/court-event.repository';
 import { courtChoseProcedure } from '../domain/procedure';
@@ -111,6 +112,10 @@ async function applyUnderId(
     });
     await appendCourtEventToChain(tx, referral.id, details);
     if (verdict === 'DUPLICATE') return verdict;
+    if (report.kind === DEBTOR_LISTING) {
+      recordDebtorListed(tx, referral, String(report.caseNumber).trim(), report.occurredAt);
+      return verdict;
+    }
     // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing).
     await recordCourtEffect(tx, referral.id, effect, verdict === 'STALE' ? 'FILL_MISSING' : 'REPLACE');
     if (effect.procedure) await replaceProcedureReasons(tx, referral.id, courtChoseProcedure(effect.procedure));

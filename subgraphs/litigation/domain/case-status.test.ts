@@ -122,3 +122,17 @@ describe('court events arriving out of order or twice', () => {
     expect(Object.keys(error.details?.fields as object).sort()).toEqual(fields);
   });
 });
+
+describe('a dishonest-debtor listing (Civil Procedure Law art. 266)', () => {
+  it('is a step within enforcement that leaves the status as it is', () => {
+    const enforcing = { status: 'ENFORCEMENT' as const, statusSince: '2024-06-01T09:00:00+08:00' };
+    expect(applyCourtEvent(enforcing, event('DEBTOR_LISTED_DISHONEST'))).toEqual({
+      verdict: 'APPLY',
+      state: enforcing,
+    });
+  });
+
+  it.each<CaseStatus>(['SUBMITTED', 'DOCKETED', 'JUDGED', 'SETTLED', 'CLOSED'])('is refused while %s', (status) => {
+    expect(judgeCourtEvent({ status, statusSince: null }, event('DEBTOR_LISTED_DISHONEST'))).toBe('INVALID');
+  });
+});

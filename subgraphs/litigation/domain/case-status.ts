@@ -35,7 +35,14 @@ import { COURT_EVENT_KINDS, type CourtEventKind } from '../../../catalog';
 
 export { COURT_EVENT_KINDS, type CourtEventKind };
 
-const LEADS_TO: Readonly<Record<CourtEventKind, CaseStatus>> = {
+/**
+ * The listing of the judgment debtor as dishonest (失信被执行人, Civil Procedure Law art. 266) is a step within
+ * enforcement, not a status of its own: it is accepted only while the case is in ENFORCEMENT and leaves the status
+ * as it is.
+ */
+export const DEBTOR_LISTING = 'DEBTOR_LISTED_DISHONEST' satisfies CourtEventKind;
+
+const LEADS_TO: Readonly<Record<Exclude<CourtEventKind, typeof DEBTOR_LISTING>, CaseStatus>> = {
   MEDIATION_STARTED: 'IN_MEDIATION',
   DOCKETED: 'DOCKETED',
   DOCKETING_REFUSED: 'REJECTED',
@@ -82,6 +89,7 @@ export function isReachable(from: CaseStatus, to: CaseStatus): boolean {
 
 export function judgeCourtEvent(state: CaseState, event: CourtEvent): CourtEventVerdict {
   const at = validate(state, event);
+  if (event.kind === DEBTOR_LISTING) return state.status === 'ENFORCEMENT' ? 'APPLY' : 'INVALID';
   const target = LEADS_TO[event.kind];
   if (target === state.status) {
     // Only a repeatable step (a rescheduled hearing) can be new while the status stays the same.
@@ -98,7 +106,10 @@ export function applyCourtEvent(state: CaseState, event: CourtEvent): { verdict:
   const verdict = judgeCourtEvent(state, event);
   return {
     verdict,
-    state: verdict === 'APPLY' ? { status: LEADS_TO[event.kind], statusSince: event.occurredAt } : state,
+    state:
+      verdict === 'APPLY' && event.kind !== DEBTOR_LISTING
+        ? { status: LEADS_TO[event.kind], statusSince: event.occurredAt }
+        : state,
   };
 }
 

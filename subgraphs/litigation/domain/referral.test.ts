@@ -158,7 +158,16 @@ describe('referral facts and the case package', () => {
       decidedOn: '2027-01-05',
     });
     expect(courtEventEffect({ kind: 'CLOSED', occurredAt: '2027-02-01T10:00:00+08:00' })).toEqual({});
+    // A listing names the enforcement case, and leaves the docketed case number as it was.
+    expect(
+      courtEventEffect({
+        kind: 'DEBTOR_LISTED_DISHONEST',
+        occurredAt: '2027-06-01T10:00:00+08:00',
+        caseNumber: '(2027)京0108执1号',
+      }),
+    ).toEqual({});
     for (const bad of [
+      { kind: 'DEBTOR_LISTED_DISHONEST', occurredAt: '2027-06-01T10:00:00+08:00' },
       { kind: 'DOCKETED', occurredAt: '2026-11-20T09:00:00+08:00' },
       { kind: 'DOCKETED', occurredAt: '2026-11-20T09:00:00+08:00', caseNumber: 'x', procedure: 'UNDETERMINED' },
       { kind: 'JUDGED', occurredAt: '2027-01-05T15:00:00+08:00', judgedFen: -1 },

@@ -345,6 +345,11 @@ export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
       if (!wholeFen(event.settledFen)) fields.settledFen = 'the amount settled, whole fen';
       else effect = { settledFen: event.settledFen, decidedOn: on };
       break;
+    case 'DEBTOR_LISTED_DISHONEST':
+      // The enforcement case number identifies the listing; the docketing's case number stays as it was.
+      if (typeof event.caseNumber !== 'string' || event.caseNumber.trim() === '')
+        fields.caseNumber = 'a listing gives the enforcement case number (执行案号)';
+      break;
     default:
       break;
   }

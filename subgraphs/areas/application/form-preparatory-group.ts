@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
+import { Identity } from '../../../kernel/identity';
+import { sqlRows } from '../../../platform/db/sql';
+import { areasError } from '../domain/errors';
+import { PreparatoryGroupInput, definePreparatoryGroup, preparationDeadline } from '../domain/preparatory-group';
+import {
+  PreparatoryGroup,
+  hasOwnersAssembly,
+  insertPreparatoryGroup,
+  preparatoryGroupsOfAreas,
+} from '../persistence/preparatory-group.repository';
+import { manageableArea } from './area.lookup';
+
+/**
+ * The street office forms the preparatory group for an area's first owners' assembly (seed 004 §五(一)), with its
+ * members and, where it applies one, the period to convene the assembly with its article: the deadline is counted
+ * by the hub's calendar. One group at a time, and none once the area's assembly is recorded.
+ */
+export async function formPreparatoryGroup(
+  em: EntityManager,
+  identity: Identity,
+  input: PreparatoryGroupInput & { areaId: string },
+): Promise<PreparatoryGroup> {
+  const group = definePreparatoryGroup(input, todayInChina());
+  return em.transactional(async (tx) => {
+    const area = await manageableArea(tx, identity, input.areaId, 'form a preparatory group');
+    await sqlRows(tx, 'select pg_advisory_xact_lock(hashtext(?))', [`areas.preparatory_group:${area.id}`]);
+    if (await hasOwnersAssembly(tx, area.id))
+      throw areasError('ASSEMBLY_ALREADY_FORMED', 'The area’s owners’ assembly is already recorded');
+    const open = (await preparatoryGroupsOfAreas(tx, [area.id])).find((g) => g.firstAssemblyOn === null);
+    if (open)
+      throw areasError('PREPARATORY_GROUP_EXISTS', 'The area already has a preparatory group at work', {
+        groupId: open.id,
+      });
+    const id = randomUUID();
+    await insertPreparatoryGroup(tx, {
+      id,
+      areaId: area.id,
+      formedOn: group.formedOn,
+      members: group.members,
+      periodDays: group.period?.days ?? null,
+      periodSource: group.period?.source ?? null,
+      deadline: preparationDeadline(group.formedOn, group.period),
+      formedBy: identity.subject,
+    });
+    const [stored] = (await preparatoryGroupsOfAreas(tx, [area.id])).filter((g) => g.id === id);
+    return stored;
+  });
+}

@@ -1,0 +1,91 @@
+import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
+import { InvalidInputError } from '../../../kernel/errors';
+import { isAfterPeriod, periodEnd, unlessBeyondCalendar } from '../../../kernel/working-days';
+
+/**
+ * The preparatory group for an area's first owners' assembly (首次业主大会会议筹备组), which the street office forms
+ * (seed 004 §五(一): 组织成立首次业主大会会议筹备组). Its composition and the time it has to convene the first
+ * assembly are set by each province's or city's regulation; no article could be confirmed from the sources at hand
+ * (not Beijing's, not the 吉林省物业管理条例, not the national 业主大会和业主委员会指导规则), so the hub enforces no
+ * composition beyond a named leader among its members, and takes the period with the article it rests on from the
+ * street office. The deadline counts that period by the hub's one calendar (Civil Code arts. 201, 203). The group's
+ * work ends when the area's owners' assembly is recorded as first meeting on or after the group was formed.
+ */
+export const PREPARATORY_MEMBER_ROLES = [
+  'STREET_OFFICE',
+  'RESIDENTS_COMMITTEE',
+  'OWNER',
+  'DEVELOPER',
+  'PROPERTY_COMPANY',
+  'OTHER',
+] as const;
+export type PreparatoryMemberRole = (typeof PREPARATORY_MEMBER_ROLES)[number];
+
+export interface PreparatoryMember {
+  name: string;
+  role: PreparatoryMemberRole;
+  leader: boolean;
+}
+
+/** A period the street office applies, with the article it rests on. */
+export interface PreparationPeriod {
+  days: number;
+  source: string;
+}
+
+/** Input bounds, not statutes. */
+export const MAX_PREPARATORY_MEMBERS = 25;
+export const MAX_PREPARATION_DAYS = 366;
+
+export interface PreparatoryGroupInput {
+  formedOn: IsoDate;
+  members: PreparatoryMember[];
+  period: PreparationPeriod | null;
+}
+
+/** Checks the group as the street office enters it; every problem by field, at once. */
+export function definePreparatoryGroup(input: PreparatoryGroupInput, today: IsoDate): PreparatoryGroupInput {
+  const fields: Record<string, string> = {};
+  if (!isIsoDate(input.formedOn) || compareDates(input.formedOn, today) > 0)
+    fields.formedOn = 'a date, not in the future';
+  const members = input.members ?? [];
+  if (members.length < 1 || members.length > MAX_PREPARATORY_MEMBERS)
+    fields.members = `1 to ${MAX_PREPARATORY_MEMBERS} members`;
+  else if (members.some((m) => !m.name?.trim() || !PREPARATORY_MEMBER_ROLES.includes(m.role)))
+    fields.members = `every member needs a name and a role (${PREPARATORY_MEMBER_ROLES.join(', ')})`;
+  else if (members.filter((m) => m.leader).length !== 1) fields.members = 'exactly one member leads the group (组长)';
+  if (input.period) {
+    const { days, source } = input.period;
+    if (!Number.isSafeInteger(days) || days < 1 || days > MAX_PREPARATION_DAYS)
+      fields['period.days'] = `1 to ${MAX_PREPARATION_DAYS} days`;
+    if (!source?.trim()) fields['period.source'] = 'the article the period rests on';
+  }
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The preparatory group is invalid', { fields });
+  return {
+    formedOn: input.formedOn,
+    members: members.map((m) => ({ name: m.name.trim(), role: m.role, leader: m.leader })),
+    period: input.period ? { days: input.period.days, source: input.period.source.trim() } : null,
+  };
+}
+
+/**
+ * The last day to convene the first assembly: the period counted from the day after formation, a last day on a rest
+ * day moved to the next working day. Null without a period, or when it ends past the holiday data.
+ */
+export function preparationDeadline(formedOn: IsoDate, period: PreparationPeriod | null): IsoDate | null {
+  if (!period) return null;
+  return unlessBeyondCalendar(() => periodEnd(formedOn, period.days));
+}
+
+/**
+ * Whether the group is overdue on `asOf`: no first assembly recorded by the end of its period. A day within the plain
+ * count is never overdue; past it, the holiday data decides (null when `asOf` lies past the data).
+ */
+export function isPreparationOverdue(
+  group: { formedOn: IsoDate; period: PreparationPeriod | null; firstAssemblyOn: IsoDate | null },
+  asOf: IsoDate,
+): boolean | null {
+  if (!group.period) return false;
+  if (group.firstAssemblyOn !== null && compareDates(group.firstAssemblyOn, asOf) <= 0) return false;
+  return unlessBeyondCalendar(() => isAfterPeriod(group.formedOn, group.period!.days, asOf));
+}

@@ -1,0 +1,71 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
+import { compareDates, isIsoDate } from '../../../kernel/calendar';
+import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { BUREAU_RECORDED_KINDS, BureauRecordedKind, isCityBureauOf, requireText } from '../domain/credit';
+import { findAreaView } from '../persistence/area-view.repository';
+import { CreditEntry, companyFiledInArea, findCreditEntry } from '../persistence/credit-entry.repository';
+import { creditCityOf, recordCreditEntry } from './credit-entry.record';
+
+export interface CreditFindingInput {
+  companyId: string;
+  areaId: string;
+  kind: BureauRecordedKind;
+  occurredOn: string;
+  legalBasis: string;
+  note?: string | null;
+}
+
+/**
+ * The bureau of the area's city (its filing reviewer role over the district) records a finding against a company
+ * that filed a contract of the area: an unlawful collection measure (a utility cut-off, Civil Code art. 944 para. 3)
+ * or another finding, each with its legal basis. Anyone else, or an area or company outside that reach, NOT_FOUND.
+ */
+export async function recordCreditFinding(
+  em: EntityManager,
+  identity: Identity,
+  input: CreditFindingInput,
+): Promise<CreditEntry> {
+  const today = todayInChina();
+  const fields: Record<string, string> = {};
+  if (!BUREAU_RECORDED_KINDS.includes(input.kind)) fields.kind = `one of ${BUREAU_RECORDED_KINDS.join(', ')}`;
+  if (!isIsoDate(input.occurredOn) || compareDates(input.occurredOn, today) > 0)
+    fields.occurredOn = 'a date, not in the future';
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('The finding is invalid', { fields });
+  const { legalBasis } = requireText({ legalBasis: input.legalBasis });
+  return em.transactional(async (tx) => {
+    const area = await findAreaView(tx, input.areaId);
+    const city = area && (await creditCityOf(tx, area.districtCode));
+    if (!area || !city || !isCityBureauOf(identity, area, city.filingReviewerRole))
+      throw new NotFoundError('Area', input.areaId);
+    if (!(await companyFiledInArea(tx, input.companyId, area.areaId)))
+      throw new NotFoundError('Company', input.companyId.slice(0, 100));
+    const id = await recordCreditEntry(
+      tx,
+      {
+        areaId: area.areaId,
+        streetCode: area.streetCode,
+        districtCode: area.districtCode,
+        subjectKind: 'COMPANY',
+        companyId: input.companyId,
+        householdId: null,
+        courtId: null,
+        caseNumber: null,
+        referralId: null,
+        filingId: null,
+        filingVersion: null,
+        kind: input.kind,
+        legalBasis,
+        occurredOn: input.occurredOn,
+        source: `finding of ${identity.organisationId}`,
+        note: input.note?.trim() || null,
+      },
+      city,
+      today,
+    );
+    const entry = id && (await findCreditEntry(tx, id));
+    if (!entry) throw new Error('The credit finding was not recorded');
+    return entry;
+  });
+}

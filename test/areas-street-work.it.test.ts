@@ -1,0 +1,177 @@
+import { addDays } from '../kernel/calendar';
+import { todayInChina } from '../kernel/clock';
+import { periodEnd } from '../kernel/working-days';
+import { DEMO_LINJIANG, DEMO_STREETS } from '../hub/demo/demo-data';
+import { gatewayClient, loadArea } from '../hub/demo/demo-loader';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { gqlExpectations } from './support/scenario';
+
+/**
+ * Seed 004 §五: what the street office of 建国街道 records beside the governance bodies: the preparatory groups
+ * for first owners' assemblies (§五(一)), patrols and the hazards they find (§五(四)(五)). Another street, or
+ * Beijing's bureau, sees none of it.
+ */
+const { street: jianguo, enforcementBureau } = DEMO_LINJIANG;
+const beijingStreet = DEMO_STREETS[0].office;
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+const linjiangBureau = identity('CITY_BUREAU', 'bureau-linjiang-housing', ['220681']);
+const company = identity('PROPERTY_COMPANY', '91220681MA0DEMO01A');
+const today = todayInChina();
+
+const GROUP = `id areaId areaName formedOn members { name role leader } periodDays periodSource deadline firstAssemblyOn overdue`;
+const FORM = `mutation($g: PreparatoryGroupInput!) { formPreparatoryGroup(group: $g) { ${GROUP} } }`;
+const GROUPS = `query($a: LocalDate, $o: Boolean) { preparatoryGroups(asOf: $a, overdueOnly: $o) { ${GROUP} } }`;
+const ASSEMBLY = `mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id } }`;
+
+const HAZARD = `id areaId areaName foundOn kind location warningSetUp partyNotified notifiedOn resolveBy resolvedOn resolutionNote overdue`;
+const PATROL = `mutation($p: PatrolInput!) { recordPatrol(patrol: $p) { id patrolledOn patrollerKind hazards { ${HAZARD} } } }`;
+const HAZARDS = `query($a: LocalDate, $open: Boolean, $over: Boolean) { hazards(asOf: $a, openOnly: $open, overdueOnly: $over) { ${HAZARD} } }`;
+const RESOLVE = `mutation($h: ID!, $d: LocalDate!, $n: Note) { resolveHazard(hazardId: $h, resolvedOn: $d, note: $n) { ${HAZARD} } }`;
+
+const members = [
+  { name: '建国街道 张某', role: 'STREET_OFFICE', leader: true },
+  { name: '建国社区居委会 王某', role: 'RESIDENTS_COMMITTEE' },
+  { name: '业主 李某', role: 'OWNER' },
+];
+const period = { days: 30, source: 'the period the street office applies (article as entered)' };
+
+describe('the street office’s work in its areas (seed 004 §五)', () => {
+  let t: TestHub;
+  let late: string;
+  let onTime: string;
+  const { ok, fails } = gqlExpectations(() => t);
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas'] });
+    const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
+    late = await loadArea(gql, jianguo, '建国小区一期');
+    onTime = await loadArea(gql, jianguo, '世纪春小区');
+  }, 60_000);
+
+  afterAll(() => t?.stop());
+
+  it('records preparatory groups with members and their deadline, lists the overdue ones, and ends one at the first assembly', async () => {
+    const formedLongAgo = addDays(today, -60);
+    const formed = (await ok(jianguo.office, FORM, { g: { areaId: late, formedOn: formedLongAgo, members, period } }))
+      .formPreparatoryGroup;
+    expect(formed).toMatchObject({
+      areaName: '建国小区一期',
+      formedOn: formedLongAgo,
+      members: [{ role: 'STREET_OFFICE', leader: true }, { leader: false }, { leader: false }],
+      deadline: periodEnd(formedLongAgo, 30),
+      firstAssemblyOn: null,
+      overdue: true,
+    });
+    const recent = (await ok(jianguo.office, FORM, { g: { areaId: onTime, formedOn: today, members, period } }))
+      .formPreparatoryGroup;
+    expect(recent.overdue).toBe(false);
+
+    // One group at a time; a second for the same area is refused with the open one named.
+    const again = await fails(jianguo.office, FORM, { g: { areaId: late, formedOn: today, members, period } });
+    expect(again.extensions).toMatchObject({ code: 'PREPARATORY_GROUP_EXISTS', details: { groupId: formed.id } });
+    const noLeader = await fails(jianguo.office, FORM, {
+      g: { areaId: onTime, formedOn: today, members: members.map((m) => ({ ...m, leader: false })) },
+    });
+    expect(noLeader.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { members: expect.any(String) } },
+    });
+
+    const overdue = (await ok(jianguo.office, GROUPS, { o: true })).preparatoryGroups;
+    expect(overdue.map((g: { id: string }) => g.id)).toEqual([formed.id]);
+    expect((await ok(linjiangBureau, GROUPS)).preparatoryGroups).toHaveLength(2);
+
+    // The first assembly ends the group's work: no longer overdue, and the area can have no second group.
+    await ok(jianguo.office, ASSEMBLY, { i: { areaId: late, firstMeetingOn: addDays(today, -1) } });
+    const [ended] = (await ok(jianguo.office, GROUPS)).preparatoryGroups.filter(
+      (g: { id: string }) => g.id === formed.id,
+    );
+    expect(ended).toMatchObject({ firstAssemblyOn: addDays(today, -1), overdue: false });
+    expect((await ok(jianguo.office, GROUPS, { o: true })).preparatoryGroups).toEqual([]);
+    expect((await fails(jianguo.office, FORM, { g: { areaId: late, formedOn: today, members } })).extensions.code).toBe(
+      'ASSEMBLY_ALREADY_FORMED',
+    );
+  });
+
+  it('keeps preparatory groups to their street and city', async () => {
+    expect((await ok(beijingStreet, GROUPS)).preparatoryGroups).toEqual([]);
+    expect((await ok(xichengBureau, GROUPS)).preparatoryGroups).toEqual([]);
+    expect((await fails(company, GROUPS)).extensions.code).toBe('FORBIDDEN');
+    expect((await fails(enforcementBureau, GROUPS)).extensions.code).toBe('FORBIDDEN');
+    // Beijing's street office cannot form one in 建国街道: the area does not exist for it.
+    expect(
+      (await fails(beijingStreet, FORM, { g: { areaId: onTime, formedOn: today, members } })).extensions.code,
+    ).toBe('NOT_FOUND');
+  });
+
+  it('records patrols and the hazards found, each open until resolved, and lists the overdue ones for the street', async () => {
+    const found = addDays(today, -10);
+    const { recordPatrol } = await ok(jianguo.office, PATROL, {
+      p: {
+        areaId: onTime,
+        patrolledOn: found,
+        patrolledBy: '世纪春社区网格员',
+        patrollerKind: 'RESIDENTS_COMMITTEE',
+        hazards: [
+          {
+            kind: 'FIRE_SAFETY',
+            location: '2号楼1单元楼道',
+            description: '楼道内堆放杂物',
+            warningSetUp: true,
+            partyNotified: '2号楼1单元住户',
+            notifiedOn: found,
+            resolveBy: addDays(found, 3),
+          },
+          { kind: 'BUILDING_SAFETY', location: '3号楼外墙', warningSetUp: true, resolveBy: addDays(today, 30) },
+        ],
+      },
+    });
+    expect(recordPatrol.hazards).toHaveLength(2);
+    const [clutter, wall] = ['2号楼1单元楼道', '3号楼外墙'].map((l) =>
+      recordPatrol.hazards.find((h: { location: string }) => h.location === l),
+    );
+    expect(clutter).toMatchObject({ foundOn: found, warningSetUp: true, resolvedOn: null, overdue: true });
+    expect(wall).toMatchObject({ partyNotified: null, overdue: false });
+
+    const overdue = (await ok(jianguo.office, HAZARDS, { over: true })).hazards;
+    expect(overdue.map((h: { id: string }) => h.id)).toEqual([clutter.id]);
+    expect((await ok(linjiangBureau, HAZARDS, { open: true })).hazards).toHaveLength(2);
+    // Before the resolve-by date it was open but not overdue.
+    expect((await ok(jianguo.office, HAZARDS, { a: addDays(found, 3), over: true })).hazards).toEqual([]);
+
+    const resolved = (await ok(jianguo.office, RESOLVE, { h: clutter.id, d: addDays(today, -1), n: '已清理' }))
+      .resolveHazard;
+    expect(resolved).toMatchObject({ resolvedOn: addDays(today, -1), resolutionNote: '已清理', overdue: false });
+    expect((await ok(jianguo.office, HAZARDS, { over: true })).hazards).toEqual([]);
+    expect((await ok(jianguo.office, HAZARDS, { open: true })).hazards.map((h: { id: string }) => h.id)).toEqual([
+      wall.id,
+    ]);
+    // Seen as of a day it was still open, it was overdue then.
+    expect(
+      (await ok(jianguo.office, HAZARDS, { a: addDays(today, -2), over: true })).hazards.map(
+        (h: { id: string }) => h.id,
+      ),
+    ).toEqual([clutter.id]);
+    expect((await fails(jianguo.office, RESOLVE, { h: clutter.id, d: today })).extensions.code).toBe(
+      'HAZARD_ALREADY_RESOLVED',
+    );
+    expect((await fails(jianguo.office, RESOLVE, { h: wall.id, d: addDays(found, -1) })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { resolvedOn: expect.any(String) } },
+    });
+  });
+
+  it('keeps patrols and hazards to their street and city', async () => {
+    expect((await ok(beijingStreet, HAZARDS)).hazards).toEqual([]);
+    expect((await ok(xichengBureau, HAZARDS)).hazards).toEqual([]);
+    expect((await fails(company, HAZARDS)).extensions.code).toBe('FORBIDDEN');
+    const [hazard] = (await ok(jianguo.office, HAZARDS, { open: true })).hazards;
+    expect((await fails(beijingStreet, RESOLVE, { h: hazard.id, d: today })).extensions.code).toBe('NOT_FOUND');
+    // The city's bureau reads but does not record or resolve.
+    expect((await fails(linjiangBureau, RESOLVE, { h: hazard.id, d: today })).extensions.code).toBe('FORBIDDEN');
+    const foreign = await fails(beijingStreet, PATROL, {
+      p: { areaId: onTime, patrolledOn: today, patrolledBy: '广外街道', patrollerKind: 'STREET_OFFICE' },
+    });
+    expect(foreign.extensions.code).toBe('NOT_FOUND');
+  });
+});
