@@ -1,0 +1,20 @@
+import { Migration } from '@mikro-orm/migrations';
+import { webhookDeliveryNotifyDdl } from '../webhook.repository';
+
+/**
+ * The sender claims deliveries with a lease instead of holding a transaction across the HTTP call: a claimed row
+ * carries the claim's token and the time its lease runs out (a sender that died is taken over after it), and new
+ * deliveries are announced on a channel so idle senders of every instance wake at once.
+ */
+export class Migration20261201000000_webhook_lease extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `alter table "feeds"."webhook_delivery" add column "claimed_until" timestamptz null, add column "claim_token" uuid null`,
+    );
+    // The claim counts each subscription's deliveries in flight.
+    this.addSql(
+      `create index "webhook_delivery_in_flight_idx" on "feeds"."webhook_delivery" ("subscription_id") where "status" = 'PENDING' and "claimed_until" is not null`,
+    );
+    for (const sql of webhookDeliveryNotifyDdl()) this.addSql(sql);
+  }
+}
