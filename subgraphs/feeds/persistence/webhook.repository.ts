@@ -310,7 +310,8 @@ export interface AttemptRecord extends WebhookAttempt {
 }
 
 /**
- * Writes attempts and the deliveries' new state in one statement, releasing their lease. An attempt whose lease
+ * Writes attempts and the deliveries' new state in one statement, releasing their lease, and wakes the senders of
+ * every instance at commit (the next delivery of each aggregate is due now). An attempt whose lease
  * was taken over by another claim (this sender overran it) is not recorded: the other claim's attempt counts.
  * Returns the attempts recorded.
  */
@@ -354,7 +355,7 @@ export async function recordAttempts(em: EntityManager, records: readonly Attemp
        select a.delivery_id, a.attempt, a.attempted_at, a.status_code, a.latency_ms, a.error, a.response_body
        from a join updated u on u.id = a.delivery_id
        returning 1)
-     select count(*)::int as n from attempts`,
+     select count(*)::int as n, pg_notify('${WEBHOOK_DELIVERY_CHANNEL}', '') from attempts`,
     [json],
   );
   return rows[0].n;

@@ -33,6 +33,8 @@ export class WebhookSender {
   private readonly client: WebhookHttpClient;
   private listener?: NotifyListener;
   private readonly log = logger.child({ component: 'webhook-sender' });
+  /** Attempts this sender made (the multi-instance test checks both instances shared the work). */
+  attempted = 0;
 
   constructor(
     private readonly orm: HubOrm,
@@ -111,7 +113,10 @@ export class WebhookSender {
     try {
       let signer = this.signers.get(delivery.secret);
       if (!signer) this.signers.set(delivery.secret, (signer = new Webhook(delivery.secret)));
-      this.answered.push(await sendWebhook(this.client, delivery, signer, this.config));
+      // Awaited before `this.answered` is read: a recording may swap the array meanwhile.
+      const sent = await sendWebhook(this.client, delivery, signer, this.config);
+      this.answered.push(sent);
+      this.attempted++;
     } catch (error) {
       // Not recorded: the lease runs out and the delivery is sent again.
       this.log.warn({ err: error, deliveryId: delivery.id }, 'webhook send failed');
