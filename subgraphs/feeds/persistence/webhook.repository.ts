@@ -249,9 +249,12 @@ export interface ClaimLimits {
  * row another claim leased after this statement's snapshot is re-checked and skipped.
  */
 export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits): Promise<DueDelivery[]> {
-  const rows = await sqlRows<Record<string, unknown>>(
-    em,
-    `with in_flight as (
+  // Through knex, not em.transactional: a claim is no commit the sender should be woken by (the ORM's commit hook).
+  // Its commit is not waited for on disk: a claim lost in a crash only lets the row be claimed again.
+  const rows = await em.getKnex().transaction(async (trx) => {
+    await trx.raw('set local synchronous_commit = off');
+    const result = await trx.raw<{ rows: Record<string, unknown>[] }>(
+      `with in_flight as (
        select subscription_id, count(*)::int as n from ${S}.webhook_delivery
        where status = 'PENDING' and claimed_until > now() group by subscription_id),
      due as (
@@ -278,8 +281,10 @@ export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits):
      where d.id = p.id and s.id = d.subscription_id
      returning d.id, d.subscription_id, s.url, s.secret, d.message_id, d.event_id, d.event_type, d.event_source, d.event_subject,
                d.event_time, d.payload::text as body, d.attempts, d.first_attempt_at`,
-    [claim.limit * 4, claim.perSubscription, claim.limit, claim.leaseMs, claim.token],
-  );
+      [claim.limit * 4, claim.perSubscription, claim.limit, claim.leaseMs, claim.token],
+    );
+    return result.rows;
+  });
   return rows
     .map((r) => ({
       id: Number(r.id),
@@ -317,6 +322,9 @@ export interface AttemptRecord extends WebhookAttempt {
  */
 export async function recordAttempts(em: EntityManager, records: readonly AttemptRecord[]): Promise<number> {
   if (records.length === 0) return 0;
+  // Not waited for on disk either: an attempt lost in a crash is sent again under the same webhook-id (receivers
+  // dedupe by it; Standard Webhooks is at-least-once).
+  await sqlRun(em, 'set local synchronous_commit = off');
   const json = JSON.stringify(
     records.map((r) => ({
       delivery_id: r.deliveryId,
