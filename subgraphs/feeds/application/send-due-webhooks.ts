@@ -8,6 +8,7 @@ import {
   claimDueDeliveries,
   pauseSubscriptions,
   recordAttempts,
+  repairHeads,
 } from '../persistence/webhook.repository';
 import { WebhookConfig } from './webhook-config';
 
@@ -53,6 +54,9 @@ export interface SentDelivery {
 /** Leases the due deliveries a sender has room for (persistence/webhook.repository.ts claimDueDeliveries). */
 export const claimWebhooks = (em: EntityManager, claim: ClaimLimits): Promise<DueDelivery[]> =>
   claimDueDeliveries(em, claim);
+
+/** The sender's periodic repair of the per-key order (persistence/webhook.repository.ts repairHeads). */
+export const repairWebhookOrder = (em: EntityManager): Promise<number> => repairHeads(em);
 
 /**
  * Sends one claimed delivery, outside any transaction: signs it afresh, POSTs it and works out the delivery's next

@@ -197,7 +197,50 @@ export async function insertDeliveries(em: EntityManager, deliveries: readonly N
       ),
     ],
   );
+  await promoteHeads(
+    em,
+    deliveries.map((d) => ({ subscriptionId: d.subscriptionId, aggregateKey: d.aggregateKey })),
+  );
 }
+
+/**
+ * Marks the oldest pending delivery of each of these (subscription, aggregate key) its key's head, the only one the
+ * sender may claim: one aggregate's events go one after the other. Index probes per key, so the claim needs no
+ * scan of the waiting rows.
+ */
+export async function promoteHeads(
+  em: EntityManager,
+  keys: readonly { subscriptionId: string; aggregateKey: string }[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  const distinct = [...new Map(keys.map((k) => [`${k.subscriptionId}\u0000${k.aggregateKey}`, k])).values()];
+  await sqlRun(
+    em,
+    `update ${S}.webhook_delivery d set head = true
+     from (select (select e.id from ${S}.webhook_delivery e
+                   where e.subscription_id = k.subscription_id and e.aggregate_key = k.aggregate_key and e.status = 'PENDING'
+                   order by e.id limit 1) as id
+           from jsonb_to_recordset(?::jsonb) as k(subscription_id uuid, aggregate_key text)) h
+     where d.id = h.id and not d.head`,
+    [JSON.stringify(distinct.map((k) => ({ subscription_id: k.subscriptionId, aggregate_key: k.aggregateKey })))],
+  );
+}
+
+/**
+ * Gives every key with pending deliveries and no head its head (all subscriptions, or one): after a replay, and
+ * as the sender's periodic repair. A dispatcher committing a key's next delivery while a sender records the key's
+ * head as delivered can leave that delivery without a head (neither saw the other's rows); the repair finds it.
+ */
+export const repairHeads = (em: EntityManager, subscriptionId?: string): Promise<number> =>
+  sqlRun(
+    em,
+    `update ${S}.webhook_delivery d set head = true
+     from (select distinct on (subscription_id, aggregate_key) id, head from ${S}.webhook_delivery
+           where status = 'PENDING'${subscriptionId ? ' and subscription_id = ?' : ''}
+           order by subscription_id, aggregate_key, id) h
+     where d.id = h.id and not h.head`,
+    subscriptionId ? [subscriptionId] : [],
+  );
 
 /** The channel new deliveries are announced on (LISTEN/NOTIFY), so idle senders of every instance wake at once. */
 export const WEBHOOK_DELIVERY_CHANNEL = 'feeds_webhook_delivery';
@@ -243,9 +286,9 @@ export interface ClaimLimits {
 /**
  * Leases up to `limit` due deliveries of active subscriptions, in one statement (its own short transaction): the
  * rows are locked only while the statement runs (FOR UPDATE SKIP LOCKED, so concurrent claims of other instances
- * take other rows) and leave it marked in flight until `claimed_until`. Only the oldest pending delivery of each
- * (subscription, aggregate key) is due: a later event waits while an earlier one is in flight or being retried, so
- * order holds across loops and instances. The conditions on the row itself are repeated where it is locked, so a
+ * take other rows) and leave it marked in flight until `claimed_until`. Only the head of each (subscription,
+ * aggregate key), its oldest pending delivery (promoteHeads), is due: a later event waits while an earlier one is in
+ * flight or being retried, so order holds across loops and instances. The conditions on the row itself are repeated where it is locked, so a
  * row another claim leased after this statement's snapshot is re-checked and skipped.
  */
 export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits): Promise<DueDelivery[]> {
@@ -261,9 +304,7 @@ export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits):
        select d.id, d.subscription_id, d.next_attempt_at
        from ${S}.webhook_delivery d join ${S}.webhook_subscription s on s.id = d.subscription_id
        where d.status = 'PENDING' and d.next_attempt_at <= now() and s.status = 'ACTIVE'
-         and (d.claimed_until is null or d.claimed_until <= now())
-         and not exists (select 1 from ${S}.webhook_delivery e
-                         where e.subscription_id = d.subscription_id and e.aggregate_key = d.aggregate_key and e.status = 'PENDING' and e.id < d.id)
+         and d.head and (d.claimed_until is null or d.claimed_until <= now())
        order by d.next_attempt_at, d.id
        limit ?),
      ranked as (
@@ -340,7 +381,7 @@ export async function recordAttempts(em: EntityManager, records: readonly Attemp
       first_attempt_at: r.firstAttemptAt.toISOString(),
     })),
   );
-  const rows = await sqlRows<{ n: number }>(
+  const rows = await sqlRows<{ n: number; delivered: { subscription_id: string; aggregate_key: string }[] | null }>(
     em,
     `with a as (
        select * from jsonb_to_recordset(?::jsonb) as a(delivery_id bigint, claim_token uuid, attempt int, attempted_at timestamptz, status_code int,
@@ -355,16 +396,25 @@ export async function recordAttempts(em: EntityManager, records: readonly Attemp
          last_status_code = a.status_code,
          last_error = a.error,
          claimed_until = null,
-         claim_token = null
+         claim_token = null,
+         head = not a.delivered
        from a where d.id = a.delivery_id and d.claim_token = a.claim_token
-       returning d.id),
+       returning d.id, d.subscription_id, d.aggregate_key, d.status),
      attempts as (
        insert into ${S}.webhook_attempt (delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body)
        select a.delivery_id, a.attempt, a.attempted_at, a.status_code, a.latency_ms, a.error, a.response_body
        from a join updated u on u.id = a.delivery_id
        returning 1)
-     select count(*)::int as n, pg_notify('${WEBHOOK_DELIVERY_CHANNEL}', '') from attempts`,
+     select (select count(*)::int from attempts) as n,
+            (select jsonb_agg(jsonb_build_object('subscription_id', subscription_id, 'aggregate_key', aggregate_key))
+             from updated where status = 'DELIVERED') as delivered,
+            pg_notify('${WEBHOOK_DELIVERY_CHANNEL}', '')`,
     [json],
+  );
+  // The next delivery of each key delivered, in a statement of its own: it sees deliveries committed meanwhile.
+  await promoteHeads(
+    em,
+    (rows[0].delivered ?? []).map((k) => ({ subscriptionId: k.subscription_id, aggregateKey: k.aggregate_key })),
   );
   return rows[0].n;
 }

@@ -3,7 +3,13 @@ import { Webhook } from 'standardwebhooks';
 import { NotifyListener } from '../../../../platform/db/notify-listener';
 import type { HubOrm } from '../../../../platform/db/orm';
 import { logger } from '../../../../platform/logging';
-import { SentDelivery, claimWebhooks, recordWebhookAttempts, sendWebhook } from '../../application/send-due-webhooks';
+import {
+  SentDelivery,
+  claimWebhooks,
+  recordWebhookAttempts,
+  repairWebhookOrder,
+  sendWebhook,
+} from '../../application/send-due-webhooks';
 import { WebhookConfig } from '../../application/webhook-config';
 import { WEBHOOK_DELIVERY_CHANNEL } from '../../persistence/webhook.repository';
 import { WebhookHttpClient } from './webhook-http';
@@ -82,8 +88,15 @@ export class WebhookSender {
   }
 
   private async loop(): Promise<void> {
+    let repairedAt = 0;
     while (this.running) {
       this.wanted = false;
+      if (Date.now() - repairedAt >= this.config.pollIntervalMs) {
+        repairedAt = Date.now();
+        await repairWebhookOrder(this.orm.em.fork()).catch((error: unknown) =>
+          this.log.warn({ err: error }, 'webhook order repair failed; will retry'),
+        );
+      }
       const room = this.config.maxInFlight - this.inFlight;
       // A claim costs about the same for one row as for a hundred: a busy sender waits for some room.
       if (room > 0 && (this.inFlight === 0 || room >= Math.ceil(this.config.maxInFlight / 8))) {

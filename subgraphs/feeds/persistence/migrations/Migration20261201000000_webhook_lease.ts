@@ -11,6 +11,14 @@ export class Migration20261201000000_webhook_lease extends Migration {
     this.addSql(
       `alter table "feeds"."webhook_delivery" add column "claimed_until" timestamptz null, add column "claim_token" uuid null`,
     );
+    // The head of each (subscription, aggregate key): its oldest pending delivery, the only one the sender may claim.
+    this.addSql(`alter table "feeds"."webhook_delivery" add column "head" boolean not null default false`);
+    this.addSql(`update "feeds"."webhook_delivery" d set "head" = true
+      from (select distinct on ("subscription_id", "aggregate_key") "id" from "feeds"."webhook_delivery"
+            where "status" = 'PENDING' order by "subscription_id", "aggregate_key", "id") h where d."id" = h."id"`);
+    this.addSql(
+      `create index "webhook_delivery_head_idx" on "feeds"."webhook_delivery" ("next_attempt_at", "id") where "status" = 'PENDING' and "head"`,
+    );
     // The claim counts each subscription's deliveries in flight.
     this.addSql(
       `create index "webhook_delivery_in_flight_idx" on "feeds"."webhook_delivery" ("subscription_id") where "status" = 'PENDING' and "claimed_until" is not null`,
