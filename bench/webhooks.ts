@@ -50,11 +50,12 @@ async function main() {
   const database = `hub_bench_webhooks_${randomBytes(4).toString('hex')}`;
   const databaseUrl = await ensureDatabase(adminUrl, database);
   const tokens = tokenSettings();
+  const kafkaCredentials = brokerCredentialsFromEnv();
   const topicPrefix = `benchwh${randomBytes(3).toString('hex')}.`;
   const hub = await startHub({
     databaseUrl,
     kafkaBrokers: brokers,
-    kafkaCredentials: brokerCredentialsFromEnv(),
+    kafkaCredentials,
     tokens,
     topicPrefix,
     ports: 'ephemeral',
@@ -72,7 +73,13 @@ async function main() {
   );
   const base = `http://127.0.0.1:${port}`;
 
-  const producer = new Kafka({ clientId: 'bench-webhooks', brokers, logLevel: logLevel.NOTHING }).producer();
+  // The bench produces as the hub's operator would (the super user on a secured broker).
+  const producer = new Kafka({
+    clientId: 'bench-webhooks',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    ...(kafkaCredentials ? { sasl: { mechanism: 'scram-sha-512' as const, ...kafkaCredentials.admin } } : {}),
+  }).producer();
   await producer.connect();
   try {
     const districts = Array.from({ length: SUBSCRIPTIONS }, (_, i) => `1101${String(i + 1).padStart(2, '0')}`);

@@ -134,4 +134,66 @@ describe('inbox consumer retries and dead letters', () => {
       await dlq.stop();
     }
   });
+
+  it('the batch path stores each event’s digest: an id re-sent with other content is dead-lettered as EVENT_ID_REUSED, earlier or in the same batch', async () => {
+    const dlq = await probeTopics(settings.brokers, [`${settings.topicPrefix}probe.dead-letter.v1`]);
+    const batched: string[] = [];
+    try {
+      const consumer = new InboxConsumer({
+        orm,
+        kafka: createKafka(settings),
+        kafkaSettings: settings,
+        deadLetterTopic: 'probe.dead-letter.v1',
+        maxAttempts: 3,
+        initialBackoffMs: 20,
+        definition: {
+          name: 'batched',
+          subscriptions: [on(AREA_REGISTERED, async (_em, event) => void batched.push(`one:${event.data.name}`))],
+          handleBatch: async (_em, events) =>
+            void batched.push(...events.map((e) => `batch:${String((e.data as { name: string }).name)}`)),
+        },
+      });
+      await consumer.start();
+      consumers.push(consumer);
+      const send = (events: ReturnType<typeof areaRegisteredEvent>[]) =>
+        producer.send({
+          topic: `${settings.topicPrefix}${topic}`,
+          acks: -1,
+          messages: events.map((e) => asKafkaMessage(e, e.data.areaId)),
+        });
+      const first = areaRegisteredEvent({ name: '甲' });
+      await send([first]);
+      await waitFor('the first event applied', () => batched.some((b) => b.endsWith(':甲')));
+      const [{ data_sha256: stored }] = await orm.em
+        .fork()
+        .getConnection()
+        .execute<{ data_sha256: string | null }[]>(
+          `select data_sha256 from probe.inbox where consumer = 'batched' and event_id = ?`,
+          [first.id],
+        );
+      expect(stored).toMatch(/^[0-9a-f]{64}$/);
+
+      // One batch: the first id again with other content and identical, a new event, and that new id with other content.
+      const second = areaRegisteredEvent({ name: '乙' });
+      await send([
+        { ...first, data: { ...first.data, name: '甲改' } },
+        first,
+        second,
+        { ...second, data: { ...second.data, name: '乙改' } },
+      ]);
+      const dead = await dlq.waitForCount('the reused ids', (m) => m.headers.dlq_consumer === 'batched', 2);
+      // (Partitions by key: the two ids may come in either order.)
+      expect(dead.map((m) => [m.headers.dlq_reason_code, m.headers.ce_id]).sort()).toEqual(
+        [
+          ['EVENT_ID_REUSED', first.id],
+          ['EVENT_ID_REUSED', second.id],
+        ].sort(),
+      );
+      // Each event's first content applied once; nothing of the refused copies (the topic also holds the first test's).
+      const mine = batched.map((b) => b.replace(/^\w+:/, '')).filter((name) => name.length <= 2);
+      expect(mine.sort()).toEqual(['甲', '乙'].sort());
+    } finally {
+      await dlq.stop();
+    }
+  });
 });

@@ -288,6 +288,44 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     ).toBe('NOT_FOUND');
   });
 
+  it('lets a 12345 hotline system write only its own work-order topic, and read nothing', async () => {
+    const hotline = await register({ partyId: partyId('hotline'), kind: 'HOTLINE_SYSTEM' });
+    await register({ partyId: partyId('other-hotline'), kind: 'HOTLINE_SYSTEM' });
+    const own = topic(`city.hotline-orders.v1.${partyId('hotline')}`);
+    expect(hotline.subscriber).toMatchObject({ kind: 'HOTLINE_SYSTEM', courtId: null, jurisdictions: [] });
+    expect(
+      hotline.subscriber.access.map((a: { name: string; operation: string }) => [a.name, a.operation]).sort(),
+    ).toEqual(
+      [
+        [own, 'DESCRIBE'],
+        [own, 'WRITE'],
+      ].sort(),
+    );
+    expect(await tryProduce(broker.brokers, hotline.sasl, own)).toBe('OK');
+    // Not another hotline system's topic, not the hub's own, not a court's.
+    expect(
+      await tryProduce(broker.brokers, hotline.sasl, topic(`city.hotline-orders.v1.${partyId('other-hotline')}`)),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await tryProduce(broker.brokers, hotline.sasl, topic('city.hotline-orders.v1'))).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    expect(await tryProduce(broker.brokers, hotline.sasl, topic('court.case-events.v1.bj-haidian-court'))).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    // It reads nothing, not even what it sent.
+    expect(await tryConsume(broker.brokers, hotline.sasl, own, `${partyId('hotline')}.orders`)).toMatch(
+      /AUTHORIZATION_FAILED/,
+    );
+    // A hotline system has no jurisdictions and no court.
+    const bad = await fails(admin, REGISTER, {
+      s: { partyId: partyId('hotline-bad'), kind: 'HOTLINE_SYSTEM', jurisdictions: ['11'] },
+    });
+    expect(bad.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { jurisdictions: expect.any(String) } },
+    });
+  });
+
   it('replaces a rotated password at once, and refuses a revoked party its very next fetch', async () => {
     const first = await court('rotating', 'bj-haidian-court');
     const feed = topic('litigation.referrals.v1.bj-haidian-court');

@@ -4,7 +4,7 @@ import { EventData, EventDefinition, PARTY_ID_PATTERN } from '../../catalog';
 import { DomainError } from '../../kernel/errors';
 import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
 import { HubOrm } from '../db/orm';
-import { sqlRows, sqlRun } from '../db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../db/sql';
 import { logger } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 import { deadLetters } from '../metrics';
@@ -305,32 +305,69 @@ export class InboxConsumer {
     await heartbeat();
   }
 
-  /** One inbox transaction for a batch: the inbox rows in one statement, the handler with the events not seen before. */
+  /**
+   * One inbox transaction for a batch: the inbox rows (with each event's content digest, as apply() stores it) in one
+   * statement, the handler with the events not seen before. An event id seen before (earlier, or earlier in this
+   * batch) with other content fails the batch, so it is applied message by message and apply() dead-letters that
+   * message as EVENT_ID_REUSED.
+   */
   private async applyBatch(
     events: { event: HubEvent; offset: string }[],
     topic: string,
     partition: number,
   ): Promise<void> {
     const { definition, orm } = this.options;
+    const digested = events.map(({ event, offset }) => ({
+      event,
+      offset,
+      digest: sha256Hex(canonicalJson({ type: event.type, data: event.data })),
+    }));
     await orm.em.fork().transactional(async (em) => {
-      const schema = orm.config.get('schema');
-      const inserted = await em.getConnection().execute<{ event_id: string }[]>(
-        `insert into "${schema}"."inbox" (consumer, event_id, event_type, topic, partition, "offset")
-         select ?, e.event_id, e.event_type, ?, ?, e."offset" from jsonb_to_recordset(?::jsonb) as e(event_id text, event_type text, "offset" bigint)
+      const inbox = `"${orm.config.get('schema')}"."inbox"`;
+      const inserted = await sqlRows<{ event_id: string }>(
+        em,
+        `insert into ${inbox} (consumer, event_id, event_type, topic, partition, "offset", data_sha256)
+         select ?, e.event_id, e.event_type, ?, ?, e."offset", e.data_sha256
+         from jsonb_to_recordset(?::jsonb) as e(event_id text, event_type text, "offset" bigint, data_sha256 text)
          on conflict (consumer, event_id) do nothing returning event_id`,
         [
           definition.name,
           topic,
           partition,
-          JSON.stringify(events.map(({ event, offset }) => ({ event_id: event.id, event_type: event.type, offset }))),
+          JSON.stringify(
+            digested.map(({ event, offset, digest }) => ({
+              event_id: event.id,
+              event_type: event.type,
+              offset,
+              data_sha256: digest,
+            })),
+          ),
         ],
-        'all',
-        em.getTransactionContext(),
       );
       const fresh = new Set(inserted.map((r) => r.event_id));
       // A redelivered event is skipped (exactly-once effect), and so is a second copy inside the batch.
-      const applied = events.filter(({ event }) => fresh.delete(event.id)).map(({ event }) => event);
-      if (applied.length > 0) await definition.handleBatch!(em, applied);
+      const applied = digested.filter(({ event }) => fresh.delete(event.id));
+      const appliedSet = new Set(applied);
+      const seen = digested.filter((d) => !appliedSet.has(d));
+      if (seen.length > 0) {
+        const stored = await sqlRows<{ event_id: string; data_sha256: string | null }>(
+          em,
+          `select event_id, data_sha256 from ${inbox} where consumer = ? and event_id = any(?::text[])`,
+          [definition.name, sqlArray([...new Set(seen.map((d) => d.event.id))])],
+        );
+        const digestOf = new Map(stored.map((r) => [r.event_id, r.data_sha256]));
+        for (const { event, digest } of applied) digestOf.set(event.id, digest);
+        const reused = seen.find(({ event, digest }) => {
+          const earlier = digestOf.get(event.id);
+          return earlier && earlier !== digest;
+        });
+        if (reused) throw new Error(`event id ${reused.event.id.slice(0, 100)} was seen before with other content`);
+      }
+      if (applied.length > 0)
+        await definition.handleBatch!(
+          em,
+          applied.map(({ event }) => event),
+        );
     });
   }
 

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { Kafka, Producer } from 'kafkajs';
-import { Client } from 'pg';
+import { NotifyListener } from '../db/notify-listener';
 import { logger } from '../logging';
 import { encodeHeaders } from './cloudevent';
 import { KafkaSettings, ensureTopics, topicName } from './kafka';
@@ -45,7 +45,7 @@ export class OutboxRelay {
   private wake?: () => void;
   /** Set by nudge(): a pass started before the nudge may have missed the rows it announced. */
   private nudged = false;
-  private listener?: Client;
+  private listener?: NotifyListener;
   private readonly log;
 
   constructor(private readonly options: RelayOptions) {
@@ -56,44 +56,17 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
-    void this.listen();
-  }
-
-  /**
-   * One dedicated connection LISTENing for the outbox's commits; when it drops it is re-opened (with a pass, since
-   * a commit may have gone unheard meanwhile) until the relay stops.
-   */
-  private async listen(retryInMs = 200): Promise<void> {
     const { databaseUrl, schema } = this.options;
-    if (!databaseUrl || !this.running) return;
-    const client = new Client({ connectionString: databaseUrl, application_name: `outbox-relay:${schema}` });
-    let retried = false;
-    const retry = (error?: Error) => {
-      if (retried) return;
-      retried = true;
-      if (this.listener === client) this.listener = undefined;
-      void client.end().catch(() => undefined);
-      if (!this.running) return;
-      this.log.warn({ err: error, retryInMs }, 'outbox relay lost its LISTEN connection; will reconnect');
-      setTimeout(() => void this.listen(Math.min(retryInMs * 2, this.options.maxBackoffMs ?? 5000)), retryInMs).unref();
-    };
-    client.on('error', retry);
-    client.on('end', () => retry());
-    client.on('notification', () => this.nudge());
-    try {
-      await client.connect();
-      await client.query(`listen ${outboxChannel(schema)}`);
-    } catch (error) {
-      retry(error as Error);
-      return;
+    if (databaseUrl) {
+      this.listener = new NotifyListener({
+        databaseUrl,
+        channel: outboxChannel(schema),
+        applicationName: `outbox-relay:${schema}`,
+        onNotify: () => this.nudge(),
+        maxBackoffMs: this.options.maxBackoffMs,
+      });
+      this.listener.start();
     }
-    if (!this.running) {
-      retried = true;
-      await client.end().catch(() => undefined);
-      return;
-    }
-    this.listener = client;
-    this.nudge();
   }
 
   /** Asks for an immediate pass instead of waiting for the next poll. */
@@ -106,9 +79,7 @@ export class OutboxRelay {
     this.running = false;
     this.nudge();
     await this.loop;
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     await this.disconnect();
   }
 

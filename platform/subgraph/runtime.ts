@@ -9,7 +9,7 @@ import { watchConsumerLag, watchOutbox } from '../metrics';
 import { consumerLagReader } from '../events/consumer-lag';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { createHealthResolver } from './health';
-import { SubgraphModule } from './module';
+import { BackgroundWork, SubgraphModule } from './module';
 import { subgraphReadiness } from './readiness';
 import { RunningServer, startSubgraphServer } from './server';
 
@@ -29,6 +29,8 @@ export interface RunningSubgraph extends RunningServer {
   orm: HubOrm;
   relay: OutboxRelay;
   consumers: InboxConsumer[];
+  /** The module's background work, if it has any (started). */
+  background?: BackgroundWork;
 }
 
 export function subgraphSchema(module: SubgraphModule) {
@@ -129,6 +131,7 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       orm,
       relay,
       consumers,
+      background,
       stop: async () => {
         for (const part of started.reverse()) await part.stop();
         await orm.close();

@@ -18,6 +18,8 @@ import { Migration20261130200000_feed_subscribers } from './persistence/migratio
 import { FeedSubscriberSchema } from './persistence/feed-subscriber.entity';
 import { FeedSubscriberResolver } from './graphql/feed-subscriber.resolver';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
+import { Migration20261201000000_webhook_lease } from './persistence/migrations/Migration20261201000000_webhook_lease';
+import { Migration20261201010000_hotline_system } from './persistence/migrations/Migration20261201010000_hotline_system';
 
 /**
  * How outside parties receive the hub's events: the parties registered for the Kafka feeds (their principals and
@@ -34,6 +36,8 @@ export const feedsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_webhooks', class: Migration20261130100000_webhooks },
     { name: 'Migration20261130200000_feed_subscribers', class: Migration20261130200000_feed_subscribers },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
+    { name: 'Migration20261201000000_webhook_lease', class: Migration20261201000000_webhook_lease },
+    { name: 'Migration20261201010000_hotline_system', class: Migration20261201010000_hotline_system },
     { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
   ],
   consumers: [webhookAreaConsumer, webhookDispatcherConsumer, deadlineRegisterConsumer],

@@ -26,6 +26,8 @@ import { Migration20261130000000_documents } from './persistence/migrations/Migr
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261130230000_referral_list_index } from './persistence/migrations/Migration20261130230000_referral_list_index';
+import { periodicWork } from '../../platform/subgraph/periodic';
+import { sweepEvidenceUploads } from './application/sweep-evidence-uploads';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -57,6 +59,9 @@ export const litigationSubgraph: SubgraphModule = {
   consumers: [filingSnapshotConsumer('litigation'), claimAccountConsumer, courtCaseEventConsumer],
   producedTopics: [REFERRALS_TOPIC.name],
   errors: LITIGATION_ERRORS,
+  // Uploads in parts abandoned for 24 h are deleted with their parts; looked for every hour.
+  background: ({ orm }) =>
+    periodicWork('evidence-upload-sweep', 60 * 60 * 1000, () => sweepEvidenceUploads(orm.em.fork())),
   // Complaints name the defendant as the areas subgraph's owners' register discloses the owner to the court.
   usePeers: ({ urlOf, tokens }) => {
     const url = urlOf('areas');

@@ -8,6 +8,7 @@ import {
   useDefendantIdentities,
 } from '../../subgraphs/litigation/application/defendant-identities';
 import { ownerRegisterClient } from '../../subgraphs/litigation/persistence/owner-register.client';
+import { sweepEvidenceUploads } from '../../subgraphs/litigation/application/sweep-evidence-uploads';
 import { TestHub, identity, testTokens } from '../support/hub-fixture';
 import { pdfText } from '../support/pdf-text';
 import { gqlExpectations } from '../support/scenario';
@@ -175,6 +176,47 @@ export function describeLitigationDocuments(hub: () => TestHub): void {
         code: 'BAD_USER_INPUT',
         details: { fields: { sha256: expect.any(String) } },
       });
+    });
+
+    it('sweeps an upload in parts abandoned for more than 24 hours, with its parts, and keeps a recent one', async () => {
+      const START = `mutation($u: EvidenceUploadStartInput!) { startEvidenceUpload(upload: $u) { uploadId partBytes } }`;
+      const PART = `mutation($id: ID!, $i: Int!, $c: Base64!) { uploadEvidencePart(uploadId: $id, index: $i, contentBase64: $c) { receivedParts } }`;
+      const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600_000, 3)]);
+      const declare = (name: string) => ({
+        referralId: referrals[0].id,
+        name,
+        type: 'STATEMENT',
+        sizeBytes: scan.length,
+        sha256: sha(scan),
+      });
+      const abandoned = (await ok(DEMO_COMPANY, START, { u: declare('弃置的对账单.pdf') })).startEvidenceUpload;
+      const recent = (await ok(DEMO_COMPANY, START, { u: declare('正在上传的对账单.pdf') })).startEvidenceUpload;
+      for (const upload of [abandoned, recent])
+        await ok(DEMO_COMPANY, PART, {
+          id: upload.uploadId,
+          i: 0,
+          c: scan.subarray(0, upload.partBytes).toString('base64'),
+        });
+      await t.sql(`update litigation.evidence_upload set started_at = now() - interval '25 hours' where id = $1`, [
+        abandoned.uploadId,
+      ]);
+      const swept = await sweepEvidenceUploads(t.hub.subgraphs.litigation!.orm.em.fork());
+      // Uploads left behind by earlier tests are recent: only the abandoned one goes, with its 512 KiB part.
+      expect(swept).toEqual({ uploads: 1, bytes: abandoned.partBytes });
+      const left = await t.sql<{ id: string; parts: number }>(
+        `select u.id, (select count(*)::int from litigation.evidence_upload_part p where p.upload_id = u.id) as parts
+         from litigation.evidence_upload u where u.id = any($1::uuid[])`,
+        [[abandoned.uploadId, recent.uploadId]],
+      );
+      expect(left).toEqual([{ id: recent.uploadId, parts: 1 }]);
+      expect(
+        await t.sql(`select 1 from litigation.evidence_upload_part where upload_id = $1`, [abandoned.uploadId]),
+      ).toEqual([]);
+      // The company that abandoned it can no longer send a part to it.
+      expect(
+        (await fails(DEMO_COMPANY, PART, { id: abandoned.uploadId, i: 0, c: scan.subarray(0, 10).toString('base64') }))
+          .extensions.code,
+      ).toBe('NOT_FOUND');
     });
 
     it('generates nothing while the owners’ register still masks the defendant from the court', async () => {

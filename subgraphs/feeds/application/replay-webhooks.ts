@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { replayDeliveries } from '../persistence/webhook.repository';
+import { repairHeads, replayDeliveries } from '../persistence/webhook.repository';
 import { ownWebhookSubscription } from './own-webhook-subscription';
 
 /** One replay re-sends at most this many events; ask again from the last one's time for more. */
@@ -21,6 +21,8 @@ export async function replayWebhooks(
   }
   return em.transactional(async (tx) => {
     const subscription = await ownWebhookSubscription(tx, identity, input.subscriptionId, { lock: true });
-    return replayDeliveries(tx, subscription.id, input.fromTime, MAX_REPLAY);
+    const queued = await replayDeliveries(tx, subscription.id, input.fromTime, MAX_REPLAY);
+    await repairHeads(tx, subscription.id);
+    return queued;
   });
 }

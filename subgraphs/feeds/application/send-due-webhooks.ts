@@ -3,10 +3,12 @@ import { Webhook } from 'standardwebhooks';
 import { afterFailure, isDelivered } from '../domain/webhook-retry';
 import {
   AttemptRecord,
+  ClaimLimits,
   DueDelivery,
   claimDueDeliveries,
   pauseSubscriptions,
   recordAttempts,
+  repairHeads,
 } from '../persistence/webhook.repository';
 import { WebhookConfig } from './webhook-config';
 
@@ -42,63 +44,79 @@ export function signedHeaders(delivery: DueDelivery, signer: Webhook, now: Date)
   return headers;
 }
 
+/** A claimed delivery's attempt, and whether its subscription's retry window ran out with it. */
+export interface SentDelivery {
+  subscriptionId: string;
+  record: AttemptRecord;
+  exhausted: boolean;
+}
+
+/** Leases the due deliveries a sender has room for (persistence/webhook.repository.ts claimDueDeliveries). */
+export const claimWebhooks = (em: EntityManager, claim: ClaimLimits): Promise<DueDelivery[]> =>
+  claimDueDeliveries(em, claim);
+
+/** The sender's periodic repair of the per-key order (persistence/webhook.repository.ts repairHeads). */
+export const repairWebhookOrder = (em: EntityManager): Promise<number> => repairHeads(em);
+
 /**
- * One pass of a sender loop, in one transaction: claim due deliveries (SKIP LOCKED: other instances take other
- * rows), send them side by side, record each attempt, schedule retries with backoff and pause the subscriptions
- * whose retry window ran out. Returns how many deliveries were attempted.
+ * Sends one claimed delivery, outside any transaction: signs it afresh, POSTs it and works out the delivery's next
+ * state (delivered, or the retry with backoff, or the end of the retry window).
  */
-export async function sendDueWebhooks(
-  em: EntityManager,
+export async function sendWebhook(
   transport: WebhookTransport,
+  delivery: DueDelivery,
+  signer: Webhook,
   config: WebhookConfig,
-  { probe = true } = {},
+): Promise<SentDelivery> {
+  const attemptedAt = new Date();
+  const outcome = await transport.post(delivery.url, signedHeaders(delivery, signer, attemptedAt), delivery.body);
+  const attempt = delivery.attempts + 1;
+  const firstAttemptAt = delivery.firstAttemptAt ?? attemptedAt;
+  const delivered = isDelivered(outcome.statusCode);
+  let nextAttemptAt: Date | null = null;
+  let exhausted = false;
+  if (!delivered) {
+    const next = afterFailure(attempt, firstAttemptAt, new Date(), config.retry);
+    if ('pause' in next) exhausted = true;
+    else nextAttemptAt = next.retryAt;
+  }
+  const error = outcome.error ?? (delivered ? null : `HTTP ${outcome.statusCode}`);
+  return {
+    subscriptionId: delivery.subscriptionId,
+    record: {
+      deliveryId: delivery.id,
+      claimToken: delivery.claimToken,
+      attempt,
+      attemptedAt,
+      ...outcome,
+      error,
+      delivered,
+      nextAttemptAt,
+      firstAttemptAt,
+    },
+    exhausted,
+  };
+}
+
+/**
+ * Records sent deliveries in one short transaction: the attempts, the deliveries' new state (their lease
+ * released) and the pause of the subscriptions whose retry window ran out. Returns the attempts recorded.
+ */
+export function recordWebhookAttempts(
+  em: EntityManager,
+  sent: readonly SentDelivery[],
+  config: WebhookConfig,
 ): Promise<number> {
-  // An idle loop looks outside a transaction first: an empty pass commits nothing, so it wakes no other loop
-  // (WebhookSender.nudge). A loop that just sent a batch goes straight to the claim.
-  if (probe && (await claimDueDeliveries(em, 1)).length === 0) return 0;
   return em.transactional(async (tx) => {
-    const due = await claimDueDeliveries(tx, config.batchSize);
-    if (due.length === 0) return 0;
-    const signers = new Map<string, Webhook>();
-    const signerOf = (d: DueDelivery) =>
-      signers.get(d.subscriptionId) ?? signers.set(d.subscriptionId, new Webhook(d.secret)).get(d.subscriptionId)!;
-    const toPause = new Set<string>();
-    const records = await Promise.all(
-      due.map(async (delivery): Promise<AttemptRecord> => {
-        const attemptedAt = new Date();
-        const outcome = await transport.post(
-          delivery.url,
-          signedHeaders(delivery, signerOf(delivery), attemptedAt),
-          delivery.body,
-        );
-        const attempt = delivery.attempts + 1;
-        const firstAttemptAt = delivery.firstAttemptAt ?? attemptedAt;
-        const delivered = isDelivered(outcome.statusCode);
-        let nextAttemptAt: Date | null = null;
-        if (!delivered) {
-          const next = afterFailure(attempt, firstAttemptAt, new Date(), config.retry);
-          if ('pause' in next) toPause.add(delivery.subscriptionId);
-          else nextAttemptAt = next.retryAt;
-        }
-        const error = outcome.error ?? (delivered ? null : `HTTP ${outcome.statusCode}`);
-        return {
-          deliveryId: delivery.id,
-          attempt,
-          attemptedAt,
-          ...outcome,
-          error,
-          delivered,
-          nextAttemptAt,
-          firstAttemptAt,
-        };
-      }),
+    const recorded = await recordAttempts(
+      tx,
+      sent.map((s) => s.record),
     );
-    await recordAttempts(tx, records);
     await pauseSubscriptions(
       tx,
-      [...toPause],
+      [...new Set(sent.filter((s) => s.exhausted).map((s) => s.subscriptionId))],
       `Deliveries kept failing for the whole retry window (${Math.round(config.retry.windowMs / 1000)} s)`,
     );
-    return due.length;
+    return recorded;
   });
 }

@@ -5,15 +5,21 @@ import { WebhookUrlPolicy } from '../domain/webhook-url';
  * The webhook settings, from the environment:
  * - `HUB_WEBHOOK_ALLOWED_HOSTS`: hosts allowed although internal (comma-separated, exact; none by default);
  * - `HUB_WEBHOOK_RETRY`: `<first delay ms>,<max delay ms>,<retry window ms>` (5 s doubling to 1 h, for 24 h);
- * - `HUB_WEBHOOK_POLL_MS` (250) and `HUB_WEBHOOK_SENDERS` (4 claim loops per instance), `HUB_WEBHOOK_BATCH` (200).
+ * - `HUB_WEBHOOK_POLL_MS` (1000): the fallback look for due deliveries (retries falling due); new deliveries wake the
+ *   sender at once (LISTEN/NOTIFY);
+ * - `HUB_WEBHOOK_IN_FLIGHT` (256): requests one instance has open at most;
+ * - `HUB_WEBHOOK_PER_SUBSCRIPTION` (32): requests in flight to one subscription at most, over all instances (each
+ *   for another aggregate: one aggregate's events go one after the other).
  * https is required when `NODE_ENV=production`.
  */
 export interface WebhookConfig {
   policy: WebhookUrlPolicy;
   retry: RetrySchedule;
   pollIntervalMs: number;
-  senders: number;
-  batchSize: number;
+  maxInFlight: number;
+  perSubscription: number;
+  /** A claim's lease: longer than a request's timeout plus recording it, so only a dead sender's rows are retaken. */
+  leaseMs: number;
   /** Every request gives up after this long (10 s). */
   timeoutMs: number;
   /** Response bodies are kept up to this many bytes (1 KiB). */
@@ -37,9 +43,10 @@ export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConf
         .filter(Boolean),
     },
     retry,
-    pollIntervalMs: positive(env.HUB_WEBHOOK_POLL_MS, 250),
-    senders: positive(env.HUB_WEBHOOK_SENDERS, 4),
-    batchSize: positive(env.HUB_WEBHOOK_BATCH, 200),
+    pollIntervalMs: positive(env.HUB_WEBHOOK_POLL_MS, 1000),
+    maxInFlight: positive(env.HUB_WEBHOOK_IN_FLIGHT, 256),
+    perSubscription: positive(env.HUB_WEBHOOK_PER_SUBSCRIPTION, 32),
+    leaseMs: 60_000,
     timeoutMs: 10_000,
     maxResponseBytes: 1024,
   };

@@ -45,6 +45,19 @@ describe('feed access of a registered party', () => {
     expect(feedTopics(city)).toEqual(['city.filing-reviews.v1.beijing-housing-bureau']);
   });
 
+  it('gives a 12345 hotline system its own work-order topic to write, nothing to read, no consumer group', () => {
+    const hotline: FeedParty = { partyId: 'bj-12345', kind: 'HOTLINE_SYSTEM', courtId: null, jurisdictions: [] };
+    expect(registrationProblems(hotline)).toEqual({});
+    expect(feedPermissions(hotline)).toEqual([
+      { resource: 'TOPIC', name: 'city.hotline-orders.v1.bj-12345', prefixed: false, operation: 'WRITE' },
+      { resource: 'TOPIC', name: 'city.hotline-orders.v1.bj-12345', prefixed: false, operation: 'DESCRIBE' },
+    ]);
+    expect(feedTopics(hotline)).toEqual(['city.hotline-orders.v1.bj-12345']);
+    expect(Object.keys(registrationProblems({ ...hotline, jurisdictions: ['11'], courtId: 'x-court' })).sort()).toEqual(
+      ['courtId', 'jurisdictions'],
+    );
+  });
+
   it('never lets a party near an internal topic', () => {
     for (const party of [court, bureau, { ...bureau, jurisdictions: ['11'] }]) {
       const names = feedPermissions(party)

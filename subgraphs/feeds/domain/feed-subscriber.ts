@@ -2,6 +2,7 @@ import {
   CITY_FILING_REVIEWS_TOPIC,
   COURT_CASE_EVENTS_TOPIC,
   FILINGS_TOPIC,
+  HOTLINE_ORDERS_TOPIC,
   PARTY_ID_PATTERN,
   REFERRALS_TOPIC,
   partyTopicName,
@@ -11,9 +12,11 @@ import {
  * An outside party registered for the Kafka feeds. Its reach is what the broker's ACLs give its principal, derived
  * here from what it is: a court reads the referrals addressed to it and reports on its own topic; a bureau reads
  * the filings of the districts its jurisdictions cover and sends its review decisions on its own topic; an
- * enforcement bureau reads the filings of its districts. No party reads an internal topic.
+ * enforcement bureau reads the filings of its districts; a 12345 hotline system only sends its work orders, on its own
+ * topic `city.hotline-orders.v1.<party id>` (the party id is the `senderOrganisationId` its orders name). No party
+ * reads an internal topic.
  */
-export const FEED_SUBSCRIBER_KINDS = ['BUREAU', 'ENFORCEMENT_BUREAU', 'COURT'] as const;
+export const FEED_SUBSCRIBER_KINDS = ['BUREAU', 'ENFORCEMENT_BUREAU', 'COURT', 'HOTLINE_SYSTEM'] as const;
 export type FeedSubscriberKind = (typeof FEED_SUBSCRIBER_KINDS)[number];
 
 export const FEED_SUBSCRIBER_STATUSES = ['ACTIVE', 'REVOKED'] as const;
@@ -42,6 +45,10 @@ export function registrationProblems(party: FeedParty): Record<string, string> {
       fields.courtId = 'a court id (lower-case letters, digits and hyphens) is required for a court';
     if (party.jurisdictions.length > 0)
       fields.jurisdictions = 'a court reads the referrals addressed to it: no jurisdictions';
+  } else if (party.kind === 'HOTLINE_SYSTEM') {
+    if (party.courtId) fields.courtId = 'only a court has a court id';
+    if (party.jurisdictions.length > 0)
+      fields.jurisdictions = 'a hotline system only sends its work orders: no jurisdictions';
   } else {
     if (party.courtId) fields.courtId = 'only a court has a court id';
     if (party.jurisdictions.length === 0 || party.jurisdictions.length > MAX_JURISDICTIONS) {
@@ -76,6 +83,8 @@ const write = (name: string): FeedPermission[] => [
 
 /** Everything the party's principal may do; the broker refuses the rest. */
 export function feedPermissions(party: FeedParty): FeedPermission[] {
+  // A hotline system writes its own topic and reads nothing, so it has no consumer group either.
+  if (party.kind === 'HOTLINE_SYSTEM') return write(partyTopicName(HOTLINE_ORDERS_TOPIC, party.partyId));
   const reads =
     party.kind === 'COURT'
       ? read(partyTopicName(REFERRALS_TOPIC, party.courtId!), false)
@@ -92,6 +101,7 @@ export function feedPermissions(party: FeedParty): FeedPermission[] {
 
 /** The party's own topics, created when it is registered so it can subscribe and send at once. */
 export function feedTopics(party: FeedParty): string[] {
+  if (party.kind === 'HOTLINE_SYSTEM') return [partyTopicName(HOTLINE_ORDERS_TOPIC, party.partyId)];
   if (party.kind === 'COURT')
     return [partyTopicName(REFERRALS_TOPIC, party.courtId!), partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!)];
   const districts = party.jurisdictions.filter((j) => j.length === 6).map((j) => partyTopicName(FILINGS_TOPIC, j));

@@ -197,11 +197,67 @@ export async function insertDeliveries(em: EntityManager, deliveries: readonly N
       ),
     ],
   );
+  await promoteHeads(
+    em,
+    deliveries.map((d) => ({ subscriptionId: d.subscriptionId, aggregateKey: d.aggregateKey })),
+  );
 }
+
+/**
+ * Marks the oldest pending delivery of each of these (subscription, aggregate key) its key's head, the only one the
+ * sender may claim: one aggregate's events go one after the other. Index probes per key, so the claim needs no
+ * scan of the waiting rows.
+ */
+export async function promoteHeads(
+  em: EntityManager,
+  keys: readonly { subscriptionId: string; aggregateKey: string }[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  const distinct = [...new Map(keys.map((k) => [`${k.subscriptionId}\u0000${k.aggregateKey}`, k])).values()];
+  await sqlRun(
+    em,
+    `update ${S}.webhook_delivery d set head = true
+     from (select (select e.id from ${S}.webhook_delivery e
+                   where e.subscription_id = k.subscription_id and e.aggregate_key = k.aggregate_key and e.status = 'PENDING'
+                   order by e.id limit 1) as id
+           from jsonb_to_recordset(?::jsonb) as k(subscription_id uuid, aggregate_key text)) h
+     where d.id = h.id and not d.head`,
+    [JSON.stringify(distinct.map((k) => ({ subscription_id: k.subscriptionId, aggregate_key: k.aggregateKey })))],
+  );
+}
+
+/**
+ * Gives every key with pending deliveries and no head its head (all subscriptions, or one): after a replay, and
+ * as the sender's periodic repair. A dispatcher committing a key's next delivery while a sender records the key's
+ * head as delivered can leave that delivery without a head (neither saw the other's rows); the repair finds it.
+ */
+export const repairHeads = (em: EntityManager, subscriptionId?: string): Promise<number> =>
+  sqlRun(
+    em,
+    `update ${S}.webhook_delivery d set head = true
+     from (select distinct on (subscription_id, aggregate_key) id, head from ${S}.webhook_delivery
+           where status = 'PENDING'${subscriptionId ? ' and subscription_id = ?' : ''}
+           order by subscription_id, aggregate_key, id) h
+     where d.id = h.id and not h.head`,
+    subscriptionId ? [subscriptionId] : [],
+  );
+
+/** The channel new deliveries are announced on (LISTEN/NOTIFY), so idle senders of every instance wake at once. */
+export const WEBHOOK_DELIVERY_CHANNEL = 'feeds_webhook_delivery';
+
+/** A statement-level trigger: one notification per committed transaction that queued deliveries. */
+export const webhookDeliveryNotifyDdl = (): string[] => [
+  `create or replace function ${S}."webhook_delivery_notify"() returns trigger language plpgsql as $$
+    begin perform pg_notify('${WEBHOOK_DELIVERY_CHANNEL}', ''); return null; end $$`,
+  `drop trigger if exists "webhook_delivery_notify" on ${S}.webhook_delivery`,
+  `create trigger "webhook_delivery_notify" after insert on ${S}.webhook_delivery for each statement execute function ${S}."webhook_delivery_notify"()`,
+];
 
 /** A delivery claimed for sending, with what signing and sending it needs. */
 export interface DueDelivery {
   id: number;
+  /** The claim that leased it: only that claim records its attempt. */
+  claimToken: string;
   subscriptionId: string;
   url: string;
   secret: string;
@@ -217,57 +273,103 @@ export interface DueDelivery {
   firstAttemptAt: Date | null;
 }
 
+export interface ClaimLimits {
+  /** At most this many rows. */
+  limit: number;
+  /** At most this many rows of one subscription in flight, counting those other claims (any instance) hold. */
+  perSubscription: number;
+  /** How long a claim holds its rows: a sender that has not recorded by then is presumed dead. */
+  leaseMs: number;
+  token: string;
+}
+
 /**
- * Claims up to `limit` due deliveries of active subscriptions, locking them (FOR UPDATE SKIP LOCKED) until the
- * caller's transaction ends, so several hub instances never send the same row. Only the oldest pending delivery of
- * each (subscription, aggregate key) is due: a later event waits while an earlier one is being retried, and a row
- * another instance has locked still counts as pending, so order holds across instances too.
+ * Leases up to `limit` due deliveries of active subscriptions, in one statement (its own short transaction): the
+ * rows are locked only while the statement runs (FOR UPDATE SKIP LOCKED, so concurrent claims of other instances
+ * take other rows) and leave it marked in flight until `claimed_until`. Only the head of each (subscription,
+ * aggregate key), its oldest pending delivery (promoteHeads), is due: a later event waits while an earlier one is in
+ * flight or being retried, so order holds across loops and instances. The conditions on the row itself are repeated where it is locked, so a
+ * row another claim leased after this statement's snapshot is re-checked and skipped.
  */
-export async function claimDueDeliveries(em: EntityManager, limit: number): Promise<DueDelivery[]> {
-  const rows = await sqlRows<Record<string, unknown>>(
-    em,
-    `select d.id, d.subscription_id, s.url, s.secret, d.message_id, d.event_id, d.event_type, d.event_source, d.event_subject, d.event_time,
-            d.payload::text as body, d.attempts, d.first_attempt_at
-     from ${S}.webhook_delivery d join ${S}.webhook_subscription s on s.id = d.subscription_id
-     where d.status = 'PENDING' and d.next_attempt_at <= now() and s.status = 'ACTIVE'
-       and not exists (select 1 from ${S}.webhook_delivery e
-                       where e.subscription_id = d.subscription_id and e.aggregate_key = d.aggregate_key and e.status = 'PENDING' and e.id < d.id)
-     order by d.next_attempt_at, d.id
-     limit ?
-     for update of d skip locked`,
-    [limit],
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    subscriptionId: String(r.subscription_id),
-    url: String(r.url),
-    secret: String(r.secret),
-    messageId: String(r.message_id),
-    eventId: String(r.event_id),
-    eventType: String(r.event_type),
-    eventSource: String(r.event_source),
-    eventSubject: (r.event_subject as string | null) ?? null,
-    eventTime: date(r.event_time),
-    body: String(r.body),
-    attempts: Number(r.attempts),
-    firstAttemptAt: dateOrNull(r.first_attempt_at),
-  }));
+export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits): Promise<DueDelivery[]> {
+  // Through knex, not em.transactional: a claim is no commit the sender should be woken by (the ORM's commit hook).
+  // Its commit is not waited for on disk: a claim lost in a crash only lets the row be claimed again.
+  const rows = await em.getKnex().transaction(async (trx) => {
+    await trx.raw('set local synchronous_commit = off');
+    const result = await trx.raw<{ rows: Record<string, unknown>[] }>(
+      `with in_flight as (
+       select subscription_id, count(*)::int as n from ${S}.webhook_delivery
+       where status = 'PENDING' and claimed_until > now() group by subscription_id),
+     due as (
+       select d.id, d.subscription_id, d.next_attempt_at
+       from ${S}.webhook_delivery d join ${S}.webhook_subscription s on s.id = d.subscription_id
+       where d.status = 'PENDING' and d.next_attempt_at <= now() and s.status = 'ACTIVE'
+         and d.head and (d.claimed_until is null or d.claimed_until <= now())
+       order by d.next_attempt_at, d.id
+       limit ?),
+     ranked as (
+       select due.id, due.next_attempt_at,
+              row_number() over (partition by due.subscription_id order by due.next_attempt_at, due.id) + coalesce(f.n, 0) as slot
+       from due left join in_flight f using (subscription_id)),
+     picked as (
+       select d.id from ${S}.webhook_delivery d join ranked r on r.id = d.id
+       where r.slot <= ? and d.status = 'PENDING' and (d.claimed_until is null or d.claimed_until <= now())
+       order by r.next_attempt_at, r.id
+       limit ?
+       for update of d skip locked)
+     update ${S}.webhook_delivery d set claimed_until = now() + ? * interval '1 millisecond', claim_token = ?
+     from picked p, ${S}.webhook_subscription s
+     where d.id = p.id and s.id = d.subscription_id
+     returning d.id, d.subscription_id, s.url, s.secret, d.message_id, d.event_id, d.event_type, d.event_source, d.event_subject,
+               d.event_time, d.payload::text as body, d.attempts, d.first_attempt_at`,
+      [claim.limit * 4, claim.perSubscription, claim.limit, claim.leaseMs, claim.token],
+    );
+    return result.rows;
+  });
+  return rows
+    .map((r) => ({
+      id: Number(r.id),
+      claimToken: claim.token,
+      subscriptionId: String(r.subscription_id),
+      url: String(r.url),
+      secret: String(r.secret),
+      messageId: String(r.message_id),
+      eventId: String(r.event_id),
+      eventType: String(r.event_type),
+      eventSource: String(r.event_source),
+      eventSubject: (r.event_subject as string | null) ?? null,
+      eventTime: date(r.event_time),
+      body: String(r.body),
+      attempts: Number(r.attempts),
+      firstAttemptAt: dateOrNull(r.first_attempt_at),
+    }))
+    .sort((a, b) => a.id - b.id);
 }
 
 /** One attempt as the sender records it: the attempt itself and the delivery's state after it. */
 export interface AttemptRecord extends WebhookAttempt {
+  claimToken: string;
   /** DELIVERED, or PENDING again at `nextAttemptAt` (a paused subscription's row keeps waiting). */
   delivered: boolean;
   nextAttemptAt: Date | null;
   firstAttemptAt: Date;
 }
 
-/** Writes a pass's attempts and the deliveries' new state in one statement. */
-export async function recordAttempts(em: EntityManager, records: readonly AttemptRecord[]): Promise<void> {
-  if (records.length === 0) return;
+/**
+ * Writes attempts and the deliveries' new state in one statement, releasing their lease, and wakes the senders of
+ * every instance at commit (the next delivery of each aggregate is due now). An attempt whose lease
+ * was taken over by another claim (this sender overran it) is not recorded: the other claim's attempt counts.
+ * Returns the attempts recorded.
+ */
+export async function recordAttempts(em: EntityManager, records: readonly AttemptRecord[]): Promise<number> {
+  if (records.length === 0) return 0;
+  // Not waited for on disk either: an attempt lost in a crash is sent again under the same webhook-id (receivers
+  // dedupe by it; Standard Webhooks is at-least-once).
+  await sqlRun(em, 'set local synchronous_commit = off');
   const json = JSON.stringify(
     records.map((r) => ({
       delivery_id: r.deliveryId,
+      claim_token: r.claimToken,
       attempt: r.attempt,
       attempted_at: r.attemptedAt.toISOString(),
       status_code: r.statusCode,
@@ -279,25 +381,42 @@ export async function recordAttempts(em: EntityManager, records: readonly Attemp
       first_attempt_at: r.firstAttemptAt.toISOString(),
     })),
   );
-  await sqlRun(
+  const rows = await sqlRows<{ n: number; delivered: { subscription_id: string; aggregate_key: string }[] | null }>(
     em,
     `with a as (
-       select * from jsonb_to_recordset(?::jsonb) as a(delivery_id bigint, attempt int, attempted_at timestamptz, status_code int, latency_ms int,
-         error text, response_body text, delivered boolean, next_attempt_at timestamptz, first_attempt_at timestamptz)),
+       select * from jsonb_to_recordset(?::jsonb) as a(delivery_id bigint, claim_token uuid, attempt int, attempted_at timestamptz, status_code int,
+         latency_ms int, error text, response_body text, delivered boolean, next_attempt_at timestamptz, first_attempt_at timestamptz)),
+     updated as (
+       update ${S}.webhook_delivery d set
+         attempts = a.attempt,
+         status = case when a.delivered then 'DELIVERED' else 'PENDING' end,
+         delivered_at = case when a.delivered then a.attempted_at end,
+         next_attempt_at = coalesce(a.next_attempt_at, d.next_attempt_at),
+         first_attempt_at = a.first_attempt_at,
+         last_status_code = a.status_code,
+         last_error = a.error,
+         claimed_until = null,
+         claim_token = null,
+         head = not a.delivered
+       from a where d.id = a.delivery_id and d.claim_token = a.claim_token
+       returning d.id, d.subscription_id, d.aggregate_key, d.status),
      attempts as (
        insert into ${S}.webhook_attempt (delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body)
-       select delivery_id, attempt, attempted_at, status_code, latency_ms, error, response_body from a)
-     update ${S}.webhook_delivery d set
-       attempts = a.attempt,
-       status = case when a.delivered then 'DELIVERED' else 'PENDING' end,
-       delivered_at = case when a.delivered then a.attempted_at end,
-       next_attempt_at = coalesce(a.next_attempt_at, d.next_attempt_at),
-       first_attempt_at = a.first_attempt_at,
-       last_status_code = a.status_code,
-       last_error = a.error
-     from a where d.id = a.delivery_id`,
+       select a.delivery_id, a.attempt, a.attempted_at, a.status_code, a.latency_ms, a.error, a.response_body
+       from a join updated u on u.id = a.delivery_id
+       returning 1)
+     select (select count(*)::int from attempts) as n,
+            (select jsonb_agg(jsonb_build_object('subscription_id', subscription_id, 'aggregate_key', aggregate_key))
+             from updated where status = 'DELIVERED') as delivered,
+            pg_notify('${WEBHOOK_DELIVERY_CHANNEL}', '')`,
     [json],
   );
+  // The next delivery of each key delivered, in a statement of its own: it sees deliveries committed meanwhile.
+  await promoteHeads(
+    em,
+    (rows[0].delivered ?? []).map((k) => ({ subscriptionId: k.subscription_id, aggregateKey: k.aggregate_key })),
+  );
+  return rows[0].n;
 }
 
 export interface DeliveryFilter {

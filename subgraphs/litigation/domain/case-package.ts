@@ -54,6 +54,11 @@ export interface CasePackageContent {
   serviceTerm: { startsOn: IsoDate; endsOn: IsoDate };
   arrearsLines: FeeLine[];
   penaltyLines: PenaltyLine[];
+  /**
+   * The contract's late-fee terms as filed (contracts subgraph), from which the arrears subgraph computed the penalty
+   * lines (subgraphs/arrears/domain/late-fee.ts); null: the filing holds none. Absent in packages built before it.
+   */
+  lateFeeTerms?: { dailyRatePerTenThousand: number; graceDays: number; capPercentOfPrincipal: number | null } | null;
   demands: { date: IsoDate; channel: string }[];
   evidence: EvidenceItem[];
 }

@@ -1,7 +1,7 @@
 import { chargeFen } from '../../../kernel/money';
 import { firstPackage, packageDigest } from './case-package';
 import { CompanyProfile } from './company-profile';
-import { NOT_HELD, buildComplaint, feeLineRuns } from './complaint';
+import { NOT_HELD, buildComplaint, feeLineRuns, lateFeeStandard } from './complaint';
 import { DefendantIdentity, residentIdFacts } from './defendant';
 import { EvidenceFile } from './evidence-file';
 import { ClaimSnapshot, FilingRecord, casePackageContent } from './referral';
@@ -106,7 +106,7 @@ const UPLOAD: EvidenceFile = {
   uploadedAt: new Date(),
 };
 
-const complaint = buildComplaint({
+const complaintInput = {
   pkg,
   packageDigest: packageDigest(pkg),
   courtName: '北京市海淀区人民法院',
@@ -114,7 +114,8 @@ const complaint = buildComplaint({
   plaintiff: PLAINTIFF,
   defendant: DEFENDANT,
   uploads: [UPLOAD],
-});
+};
+const complaint = buildComplaint(complaintInput);
 const row = (heading: string, label: string) =>
   complaint.sections.find((s) => s.heading === heading)?.rows.find((r) => r.label.startsWith(label))?.value ?? '';
 
@@ -204,8 +205,25 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(row('事实与理由', '9.')).toContain(
       '2026年7月物业费逾期违约金：2.50元；2026年8月物业费逾期违约金：1.80元；合计4.30元',
     );
+    // The filed late-fee terms the arrears subgraph computed the penalty with (3/10,000 a day after 30 days' grace).
+    expect(row('事实与理由', '7.')).toBe(
+      '逾期未付的，按欠付物业费每日万分之3支付违约金；应付之日后30日为宽限期（末日为法定休假日的，顺延至其后第一个工作日），期满次日起算；合同未约定上限；合同条款原文：' +
+        NOT_HELD,
+    );
+    expect(row('事实与理由', '9.')).toContain(
+      '各月逾期未付的物业费×日万分之3×逾期天数（自应付之日后30日的宽限期届满次日起',
+    );
     expect(row('事实与理由', '10.')).toBe('2026年11月1日，书面催缴函；2026年11月5日，短信/消息催缴（WECHAT）');
     expect(row('事实与理由', '12.')).toContain('第九百四十四条');
+  });
+
+  it('states a capped standard, and keeps “not held” where the package holds no terms', () => {
+    expect(lateFeeStandard({ dailyRatePerTenThousand: 5, graceDays: 0, capPercentOfPrincipal: 20 })).toBe(
+      '逾期未付的，按欠付物业费每日万分之5支付违约金；自应付之日次日起算；每月违约金不超过该月物业费的20%',
+    );
+    const without = buildComplaint({ ...complaintInput, pkg: { ...pkg, lateFeeTerms: undefined } });
+    const seven = without.sections.find((s) => s.heading === '事实与理由')!.rows.find((r) => r.label.startsWith('7.'))!;
+    expect(seven.value).toBe(`按合同约定的违约金标准（${NOT_HELD}）`);
   });
 
   it('lists the package’s evidence and the uploaded files, with their digests', () => {

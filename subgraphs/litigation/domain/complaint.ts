@@ -15,6 +15,23 @@ import { EvidenceFile } from './evidence-file';
  * headings. Every figure is the package's; an element the hub does not hold is written as NOT_HELD, for the company
  * to fill in before filing, never made up. The result is plain data: renderers turn it into .docx and PDF.
  */
+/**
+ * The contract's late-fee standard as the complaint states it (element 7 of the model's facts), from the filed terms
+ * the penalty was computed with (subgraphs/arrears/domain/late-fee.ts: simple interest on the open principal, from
+ * the day after the grace period, which ends on a working day, capped per charge).
+ */
+export function lateFeeStandard(terms: NonNullable<CasePackage['lateFeeTerms']>): string {
+  const grace =
+    terms.graceDays === 0
+      ? '自应付之日次日起算'
+      : `应付之日后${terms.graceDays}日为宽限期（末日为法定休假日的，顺延至其后第一个工作日），期满次日起算`;
+  const cap =
+    terms.capPercentOfPrincipal === null
+      ? '合同未约定上限'
+      : `每月违约金不超过该月物业费的${terms.capPercentOfPrincipal}%`;
+  return `逾期未付的，按欠付物业费每日万分之${terms.dailyRatePerTenThousand}支付违约金；${grace}；${cap}`;
+}
+
 export const NOT_HELD = '（无，案件材料未载明，由原告填写）';
 
 export interface ComplaintRow {
@@ -241,6 +258,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
     ],
   };
 
+  const terms = pkg.lateFeeTerms ?? null;
   const penaltyLines = pkg.penaltyLines.map((l) => {
     const month = penaltyMonth(l.label);
     return `${month ? `${chineseMonth(month)}物业费逾期违约金` : l.label}：${yuan(l.amountFen)}`;
@@ -265,7 +283,11 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       { label: '6. 约定的物业费支付方式', value: NOT_HELD },
       {
         label: '7. 约定的逾期支付物业费违约金标准',
-        value: penaltyClaimed ? `按合同约定的违约金标准（${NOT_HELD}）` : '无',
+        value: !penaltyClaimed
+          ? '无'
+          : terms
+            ? `${lateFeeStandard(terms)}；合同条款原文：${NOT_HELD}`
+            : `按合同约定的违约金标准（${NOT_HELD}）`,
       },
       {
         label: '8. 被告欠付物业费数额及计算方式',
@@ -274,7 +296,11 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       {
         label: '9. 被告应付违约金数额及计算方式',
         value: penaltyClaimed
-          ? `应付违约金数额：${yuan(claims.penaltyTotalFen)}；具体计算方式：按合同约定的违约金标准，对各月逾期未付的物业费自应付之日起计算至${asAt}：${penaltyLines.join('；')}；合计${yuan(claims.penaltyTotalFen)}`
+          ? `应付违约金数额：${yuan(claims.penaltyTotalFen)}；具体计算方式：${
+              terms
+                ? `各月逾期未付的物业费×日万分之${terms.dailyRatePerTenThousand}×逾期天数（自应付之日后${terms.graceDays}日的宽限期届满次日起，计算至${asAt}，按各笔付款之日扣减本金${terms.capPercentOfPrincipal === null ? '' : `，每月不超过该月物业费的${terms.capPercentOfPrincipal}%`}，每月四舍五入至分）`
+                : `按合同约定的违约金标准，对各月逾期未付的物业费自应付之日起计算至${asAt}`
+            }：${penaltyLines.join('；')}；合计${yuan(claims.penaltyTotalFen)}`
           : '无',
       },
       {

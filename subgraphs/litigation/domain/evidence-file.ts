@@ -26,6 +26,8 @@ export const EVIDENCE_LIMITS = {
   maxFiles: 50,
   /** A part of an upload in parts: 512 KiB, so a part in base64 stays under the gateway's 1 MiB body limit. */
   partBytes: UPLOAD_PART_BYTES,
+  /** An upload in parts not completed within 24 hours of its start is abandoned: its parts are deleted. */
+  uploadTtlMs: 24 * 60 * 60 * 1000,
 } as const;
 
 export interface EvidenceFile {

@@ -275,6 +275,13 @@ export function casePackageContent(input: PackageInput): {
     serviceTerm: { startsOn: filing.terms.startsOn, endsOn: filing.terminatedOn ?? filing.terms.endsOn },
     arrearsLines: claims.feeLines,
     penaltyLines: claims.penaltyLines,
+    lateFeeTerms: filing.terms.lateFee
+      ? {
+          dailyRatePerTenThousand: filing.terms.lateFee.dailyRatePerTenThousand,
+          graceDays: filing.terms.lateFee.graceDays,
+          capPercentOfPrincipal: filing.terms.lateFee.capPercentOfPrincipal ?? null,
+        }
+      : null,
     demands: claim.demands.map((d) => ({ date: d.on, channel: d.channel ? `${d.kind} (${d.channel})` : d.kind })),
     evidence: [...input.evidence],
   };

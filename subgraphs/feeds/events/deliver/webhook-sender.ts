@@ -1,21 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import { NotifyListener } from '../../../../platform/db/notify-listener';
 import type { HubOrm } from '../../../../platform/db/orm';
 import { logger } from '../../../../platform/logging';
-import { sendDueWebhooks } from '../../application/send-due-webhooks';
+import {
+  SentDelivery,
+  claimWebhooks,
+  recordWebhookAttempts,
+  repairWebhookOrder,
+  sendWebhook,
+} from '../../application/send-due-webhooks';
 import { WebhookConfig } from '../../application/webhook-config';
+import { WEBHOOK_DELIVERY_CHANNEL } from '../../persistence/webhook.repository';
 import { WebhookHttpClient } from './webhook-http';
 
 /**
- * The sender loops of one hub instance: each claims its own batch of due deliveries, so a receiver that takes
- * 10 s to time out holds up one loop's batch, not the instance. A loop that found work looks again at once; an
- * idle one polls (deliveries other instances queued, retries falling due), and looks at once when this instance
- * commits a transaction (the dispatcher fanning events out). An idle pass opens no transaction, so it wakes nobody.
+ * The sender of one hub instance. No transaction is open while a request is: the loop leases due deliveries in one
+ * short statement (FOR UPDATE SKIP LOCKED, marked in flight until the lease ends), sends them outside any
+ * transaction on keep-alive connections, and records the answers in a second short transaction; answers that come
+ * in while one is being recorded are recorded together in the next. The loop claims again as soon as it has room
+ * (`maxInFlight` requests open; `perSubscription` per subscription over all instances), so one receiver that takes
+ * 10 s to time out holds up only its own requests. One aggregate's deliveries go one after the other (the claim
+ * takes only the oldest pending one of each): recording an answer wakes the loop for the next.
+ *
+ * It wakes on new deliveries (the table's NOTIFY, from any instance's dispatcher; in this process also on every
+ * commit) and otherwise looks every `pollIntervalMs` (retries falling due, a lost notification).
  */
 export class WebhookSender {
   private running = false;
-  private loops: Promise<void>[] = [];
-  private readonly sleepers = new Set<() => void>();
+  private loopDone?: Promise<void>;
+  private inFlight = 0;
+  private readonly sends = new Set<Promise<void>>();
+  private answered: SentDelivery[] = [];
+  private recording?: Promise<void>;
+  private wanted = false;
+  private wake?: () => void;
+  private readonly signers = new Map<string, Webhook>();
   private readonly client: WebhookHttpClient;
+  private listener?: NotifyListener;
   private readonly log = logger.child({ component: 'webhook-sender' });
+  /** Attempts this sender made (the multi-instance test checks both instances shared the work). */
+  attempted = 0;
 
   constructor(
     private readonly orm: HubOrm,
@@ -32,45 +57,123 @@ export class WebhookSender {
     if (this.running) return;
     this.running = true;
     this.orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => this.nudge() });
-    this.loops = Array.from({ length: this.config.senders }, () => this.loop());
+    const databaseUrl = this.orm.config.get('clientUrl');
+    if (databaseUrl) {
+      this.listener = new NotifyListener({
+        databaseUrl,
+        channel: WEBHOOK_DELIVERY_CHANNEL,
+        applicationName: 'webhook-sender',
+        onNotify: () => this.nudge(),
+      });
+      this.listener.start();
+    }
+    this.loopDone = this.loop();
   }
 
-  /** Wakes the idle loops. */
+  /** Asks for an immediate claim instead of waiting for the next poll. */
   nudge(): void {
-    for (const wake of this.sleepers) wake();
+    this.wanted = true;
+    this.wake?.();
   }
 
+  /** Stops claiming, lets the requests in flight finish and records them. */
   async stop(): Promise<void> {
     this.running = false;
     this.nudge();
-    await Promise.all(this.loops);
+    await this.loopDone;
+    await this.listener?.stop();
+    while (this.sends.size > 0) await Promise.all([...this.sends]);
+    while (this.recording) await this.recording;
     this.client.close();
   }
 
   private async loop(): Promise<void> {
-    let busy = false;
+    let repairedAt = 0;
     while (this.running) {
-      try {
-        const sent = await sendDueWebhooks(this.orm.em.fork(), this.client, this.config, { probe: !busy });
-        busy = sent > 0;
-        if (busy) continue;
-      } catch (error) {
-        busy = false;
-        this.log.warn({ err: error }, 'webhook pass failed; will retry');
+      this.wanted = false;
+      if (Date.now() - repairedAt >= this.config.pollIntervalMs) {
+        repairedAt = Date.now();
+        await repairWebhookOrder(this.orm.em.fork()).catch((error: unknown) =>
+          this.log.warn({ err: error }, 'webhook order repair failed; will retry'),
+        );
       }
-      await this.sleep(this.config.pollIntervalMs);
+      const room = this.config.maxInFlight - this.inFlight;
+      // A claim costs about the same for one row as for a hundred: a busy sender waits for some room.
+      if (room > 0 && (this.inFlight === 0 || room >= Math.ceil(this.config.maxInFlight / 8))) {
+        try {
+          const claimed = await claimWebhooks(this.orm.em.fork(), {
+            limit: room,
+            perSubscription: this.config.perSubscription,
+            leaseMs: this.config.leaseMs,
+            token: randomUUID(),
+          });
+          for (const delivery of claimed) this.track(this.send(delivery));
+          if (claimed.length === room) continue;
+        } catch (error) {
+          this.log.warn({ err: error }, 'webhook claim failed; will retry');
+        }
+      }
+      await this.pause(this.config.pollIntervalMs);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  private track(send: Promise<void>): void {
+    this.sends.add(send);
+    void send.finally(() => this.sends.delete(send));
+  }
+
+  private async send(delivery: Parameters<typeof sendWebhook>[1]): Promise<void> {
+    this.inFlight++;
+    try {
+      let signer = this.signers.get(delivery.secret);
+      if (!signer) this.signers.set(delivery.secret, (signer = new Webhook(delivery.secret)));
+      // Awaited before `this.answered` is read: a recording may swap the array meanwhile.
+      const sent = await sendWebhook(this.client, delivery, signer, this.config);
+      this.answered.push(sent);
+      this.attempted++;
+    } catch (error) {
+      // Not recorded: the lease runs out and the delivery is sent again.
+      this.log.warn({ err: error, deliveryId: delivery.id }, 'webhook send failed');
+    } finally {
+      this.inFlight--;
+    }
+    this.record();
+  }
+
+  /** Records the answers in; one recording at a time, the answers meanwhile go into the next. */
+  private record(): void {
+    if (this.recording || this.answered.length === 0) return;
+    const batch = this.answered;
+    this.answered = [];
+    this.recording = (async () => {
+      try {
+        await recordWebhookAttempts(this.orm.em.fork(), batch, this.config);
+      } catch (error) {
+        this.log.warn({ err: error, attempts: batch.length }, 'recording webhook attempts failed; will retry');
+        this.answered.unshift(...batch);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      } finally {
+        this.recording = undefined;
+      }
+      // The next delivery of each aggregate is due now (the commit's subscriber nudges too).
+      this.nudge();
+      this.record();
+    })();
+  }
+
+  /** Waits `ms`, or less when nudged. */
+  private pause(ms: number): Promise<void> {
+    if (this.wanted || !this.running) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      const wake = () => {
+      const timer = setTimeout(done, ms);
+      function done() {
         clearTimeout(timer);
-        this.sleepers.delete(wake);
         resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
       };
-      const timer = setTimeout(wake, ms);
-      this.sleepers.add(wake);
     });
   }
 }

@@ -1,0 +1,34 @@
+import { logger } from '../logging';
+import type { BackgroundWork } from './module';
+
+/**
+ * Background work that runs `task` every `intervalMs` (first at start), one run at a time; a failed run is logged
+ * and the next one tried at the next interval. Stopping waits for a run under way.
+ */
+export function periodicWork(name: string, intervalMs: number, task: () => Promise<unknown>): BackgroundWork {
+  const log = logger.child({ component: name });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = true;
+  const run = () => {
+    running = task()
+      .then(() => undefined)
+      .catch((error: unknown) => log.warn({ err: error }, `${name} failed; will retry`))
+      .finally(() => {
+        running = undefined;
+        if (!stopped) timer = setTimeout(run, intervalMs);
+      });
+  };
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      run();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

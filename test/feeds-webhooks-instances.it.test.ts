@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Producer } from 'kafkajs';
+import { verifyWebhook } from '../examples/webhook-receiver';
+import { RunningSubgraph, startSubgraph } from '../platform/subgraph/runtime';
+import { WebhookSender } from '../subgraphs/feeds/events/deliver/webhook-sender';
+import { feedsSubgraph } from '../subgraphs/feeds/module';
+import { TEST_CONSUMER_MAX_WAIT_MS, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { rawProducer } from './support/kafka-probe';
+import { gqlExpectations } from './support/scenario';
+import { waitFor } from './support/wait-for';
+import { AREA_REGISTERED, FILING_ACCEPTED, areaRegistered, filingEvent, produceEvents } from './support/webhook-events';
+
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+const xichengStreetOffice = identity('CITY_BUREAU', 'bureau-xicheng-archive', ['110102']);
+const CREATE = `mutation($t: [Key!]!, $u: Url!) { createWebhookSubscription(eventTypes: $t, url: $u) { secret subscription { id } } }`;
+
+/** Every request as it came (no dedupe: a second send of one webhook-id must show), verified with the path's secret. */
+async function startRawReceiver() {
+  const secrets = new Map<string, string>();
+  const requests: { path: string; webhookId: string; filingId: string; sequence: number }[] = [];
+  const refused: string[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = req.url ?? '';
+      const verdict = verifyWebhook(secrets.get(path) ?? 'whsec_', req.headers, Buffer.concat(chunks).toString());
+      if (!verdict.ok) {
+        refused.push(verdict.reason);
+        res.writeHead(verdict.status).end();
+        return;
+      }
+      const data = verdict.event.data as { filingId: string; sequence: number };
+      requests.push({ path, webhookId: verdict.event.webhookId, filingId: data.filingId, sequence: data.sequence });
+      // A little work per request, so the requests of both instances overlap.
+      setTimeout(() => res.writeHead(204).end(), 5);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    secrets,
+    requests,
+    refused,
+    stop: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+describe('feeds: two hub instances share the webhook work', () => {
+  let t: TestHub;
+  let second: RunningSubgraph;
+  let producer: Producer;
+  let receiver: Awaited<ReturnType<typeof startRawReceiver>>;
+  const { ok } = gqlExpectations(() => t);
+  const area = randomUUID();
+
+  beforeAll(async () => {
+    process.env.HUB_WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
+    // Few requests per subscription at a time: a single instance could not take every due delivery in one claim.
+    process.env.HUB_WEBHOOK_PER_SUBSCRIPTION = '4';
+    t = await startTestHub({ subgraphs: ['feeds'] });
+    // A second instance of the feeds subgraph on the same database and consumer groups, as another hub process.
+    second = await startSubgraph(feedsSubgraph, {
+      databaseUrl: t.databaseUrl,
+      kafka: {
+        brokers: t.brokers,
+        topicPrefix: t.topicPrefix,
+        consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
+        sasl: t.kafkaCredentials?.subgraphs.feeds,
+      },
+      tokens: testTokens,
+      port: 0,
+    });
+    receiver = await startRawReceiver();
+    producer = rawProducer(t.brokers);
+    await producer.connect();
+    await produceEvents(producer, t.topicPrefix, [
+      { definition: AREA_REGISTERED, key: area, data: areaRegistered(area, '110102') },
+    ]);
+    await waitFor('the area', async () => (await t.sql(`select 1 from feeds.webhook_area`)).length === 1);
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await second?.stop();
+    await t?.stop();
+    await receiver?.stop();
+    delete process.env.HUB_WEBHOOK_ALLOWED_HOSTS;
+    delete process.env.HUB_WEBHOOK_PER_SUBSCRIPTION;
+  });
+
+  it('delivers each event once per subscription, in order per filing, with both instances sending', async () => {
+    for (const [who, path] of [
+      [xichengBureau, '/a'],
+      [xichengStreetOffice, '/b'],
+    ] as const) {
+      const created = (await ok(who, CREATE, { t: [FILING_ACCEPTED.type], u: `${receiver.base}${path}` }))
+        .createWebhookSubscription;
+      receiver.secrets.set(path, created.secret);
+    }
+    const filings = Array.from({ length: 60 }, () => randomUUID());
+    const SEQUENCES = [1, 2, 3, 4];
+    await produceEvents(
+      producer,
+      t.topicPrefix,
+      SEQUENCES.flatMap((sequence) =>
+        filings.map((f) => ({ definition: FILING_ACCEPTED, key: f, data: filingEvent(f, area, sequence) })),
+      ),
+    );
+    const expected = 2 * filings.length * SEQUENCES.length;
+    await waitFor('every delivery', () => receiver.requests.length >= expected, { timeoutMs: 60_000 });
+    // Nothing more comes: no instance sends a delivery the other already sent.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    expect(receiver.refused).toEqual([]);
+    expect(receiver.requests).toHaveLength(expected);
+    expect(new Set(receiver.requests.map((r) => r.webhookId)).size).toBe(expected);
+    for (const path of ['/a', '/b'])
+      for (const filingId of filings) {
+        const sequences = receiver.requests
+          .filter((r) => r.path === path && r.filingId === filingId)
+          .map((r) => r.sequence);
+        expect([path, filingId, sequences]).toEqual([path, filingId, SEQUENCES]);
+      }
+    // Both instances sent, and each attempt was recorded once.
+    const senders = [t.hub.subgraphs.feeds!.background, second.background] as WebhookSender[];
+    const attempted = senders.map((s) => s.attempted);
+    expect(attempted.every((n) => n > 0)).toBe(true);
+    expect(attempted[0] + attempted[1]).toBe(expected);
+    const [state] = await t.sql<{ delivered: number; attempts: number; leased: number }>(
+      `select count(*) filter (where status = 'DELIVERED')::int as delivered,
+              (select count(*)::int from feeds.webhook_attempt) as attempts,
+              count(*) filter (where claimed_until is not null)::int as leased
+       from feeds.webhook_delivery`,
+    );
+    expect(state).toEqual({ delivered: expected, attempts: expected, leased: 0 });
+  });
+});
