@@ -32,6 +32,7 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
   let t: TestHub;
   let producer: Producer;
   let compoundId: string;
+  let filingId: string;
   let probe: Awaited<ReturnType<typeof probeTopics>>;
   const { ok, fails } = gqlExpectations(() => t);
   const runId = randomUUID().slice(0, 8);
@@ -90,11 +91,11 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     const given = scenario(t);
     const hongju = await given.compound(HONGJU, { knownTo: ['contracts'] });
     compoundId = hongju.compoundId;
-    const { filingId } = await given.acceptedFiling(
+    ({ filingId } = await given.acceptedFiling(
       companyA,
       hongju.areaId,
       hongjuTerms(companyA, addMonths(todayInChina().slice(0, 7), -2), { number: `HJ6-CMP-${runId}` }),
-    );
+    ));
     await waitFor('complaints to hold the compound, its 72 households and the filing', async () => {
       const [row] = await t.sql<{ n: number; f: number }>(
         `select (select coalesce(sum(households), 0)::int from complaints.building_view where compound_id = $1) as n,
@@ -299,6 +300,29 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
         )
       ).extensions.code,
     ).toBe('FORBIDDEN');
+  });
+
+  it("shows the company's resolution rate and repeat orders beside its filing, within the reader's reach", async () => {
+    const q = `query($f: ID!, $from: LocalDate, $to: LocalDate) { filing(id: $f) { companyId status
+      companyComplaintRecord(receivedFrom: $from, receivedTo: $to) { key orders repeatOrders resolution { numerator denominator percent } } } }`;
+    // Only order 1 was dispatched to the company (order 2 went to the street's service centre): closed, resolved.
+    const record = {
+      key: companyA.organisationId,
+      orders: 1,
+      repeatOrders: 0,
+      resolution: { numerator: 1, denominator: 1, percent: '100.0' },
+    };
+    const { filing } = await ok(bureau, q, { f: filingId });
+    expect(filing).toEqual({ companyId: companyA.organisationId, status: 'ACCEPTED', companyComplaintRecord: record });
+    expect((await ok(companyA, q, { f: filingId })).filing.companyComplaintRecord).toEqual(record);
+    expect((await ok(bureau, q, { f: filingId, to: '2019-01-01' })).filing.companyComplaintRecord).toEqual({
+      ...record,
+      orders: 0,
+      resolution: { numerator: 0, denominator: 0, percent: null },
+    });
+    // Another company cannot read the filing at all, nor a bureau of another district: no record reaches them.
+    expect((await fails(companyB, q, { f: filingId })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(haidianBureau, q, { f: filingId })).extensions.code).toBe('NOT_FOUND');
   });
 
   it('publishes complaints.orders.v1 for bureaus without the caller', async () => {

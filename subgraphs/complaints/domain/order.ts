@@ -189,6 +189,10 @@ export interface OrderReach {
   partyOrganisationId: string | null;
 }
 
+/** The roles orderReach gives a reach to. */
+export const readsOrders = (identity: Identity): boolean =>
+  ['ADMIN', 'STREET_OFFICE', 'CITY_BUREAU', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE'].includes(identity.role);
+
 export function orderReach(identity: Identity): OrderReach {
   switch (identity.role) {
     case 'ADMIN':

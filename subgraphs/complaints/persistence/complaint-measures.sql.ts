@@ -24,6 +24,8 @@ const HOUSEHOLD_KEY: Partial<Record<MeasureGroup, string>> = {
 export interface MeasureScope {
   reach: OrderReach;
   compoundIds?: string[] | null;
+  /** Only orders dispatched to this organisation (a company's record). */
+  partyOrganisationId?: string | null;
   receivedFrom?: string | null;
   receivedTo?: string | null;
   asOf: Date;
@@ -47,6 +49,7 @@ export async function orderCounts(
          from complaints.complaint_order o
         where (?::boolean or o.street_code like any(?::text[]) or o.party_organisation_id = ?)
           and (?::uuid[] is null or o.compound_id = any(?::uuid[]))
+          and (?::text is null or o.party_organisation_id = ?)
           and (?::date is null or o.received_at >= ?::date) and (?::date is null or o.received_at < ?::date + 1))
      select ${ORDER_KEY[group]} as key,
             count(*)::int as orders,
@@ -65,6 +68,8 @@ export async function orderCounts(
       s.reach.partyOrganisationId ?? '',
       compounds,
       compounds,
+      s.partyOrganisationId ?? null,
+      s.partyOrganisationId ?? null,
       s.receivedFrom ?? null,
       s.receivedFrom ?? null,
       s.receivedTo ?? null,
