@@ -6,7 +6,7 @@ import { todayInChina } from '../kernel/clock';
 import { HubEvent } from '../platform/events/cloudevent';
 import { expectValidEvent } from './support/event-schema';
 import { asKafkaMessage } from './support/events';
-import { DEMO_COMPLAINT_ORDERS, loadDemoComplaints } from '../hub/demo/demo-complaints';
+import { DEMO_COMPLAINT_ORDERS, DEMO_XUEYUAN_ORDERS, loadDemoComplaints } from '../hub/demo/demo-complaints';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
@@ -362,8 +362,9 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect(importComplaintOrdersCsv).toEqual({ received: 2, duplicates: 1, unmatched: 1 });
   });
 
-  it("loads the demo's 49 orders at 广安门北街20号院 (seed 000), marked as demo, under a taxonomy that says it is not official", async () => {
+  it("loads the demo's 49 orders at 广安门北街20号院 (seed 000) and a handful at 学院南路32号院 (seed 003), marked as demo, under a taxonomy that says it is not official", async () => {
     const { compoundId: gambj } = await scenario(t).compound('广安门北街20号院');
+    const { compoundId: xueyuan } = await scenario(t).compound('学院南路32号院');
     await loadDemoComplaints(t.hub.gatewayUrl, testTokens);
     await loadDemoComplaints(t.hub.gatewayUrl, testTokens); // a second start changes nothing
     const office = identity('STREET_OFFICE', 'street-office-guanganmennei', ['110102017']);
@@ -380,6 +381,18 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       orders: 49,
       perHundredHouseholds: { numerator: 49, denominator: 462, percent: '10.6' },
     });
+    // Seed 003 says only that the volume was high: one order per problem it names, in 2021, over its 1,412 households.
+    const beitaipingzhuang = identity('STREET_OFFICE', 'street-office-beitaipingzhuang', ['110108009']);
+    const { compound: x } = await ok(
+      beitaipingzhuang,
+      `query($c: ID!) { compound(id: $c) { complaints(first: 100) { total orders { demo receivedAt } } complaintStatistics { perHundredHouseholds { numerator denominator percent } } } }`,
+      { c: xueyuan },
+    );
+    expect(x.complaints.total).toBe(DEMO_XUEYUAN_ORDERS);
+    expect(
+      x.complaints.orders.every((o: { demo: boolean; receivedAt: string }) => o.demo && o.receivedAt < '2021-12-10'),
+    ).toBe(true);
+    expect(x.complaintStatistics.perHundredHouseholds).toEqual({ numerator: 6, denominator: 1412, percent: '0.4' });
     const { complaintTaxonomy } = await ok(office, `{ complaintTaxonomy(asOf: "2019-01-15") { code name source } }`);
     expect(complaintTaxonomy.find((c: { code: string }) => c.code === 'DEMO')).toEqual({
       code: 'DEMO',
