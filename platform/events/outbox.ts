@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { EventData, EventDefinition, PARTY_ID_PATTERN, partyTopicName } from '../../catalog';
+import { sqlBulk } from '../db/sql';
 import { OutboxMessage } from './outbox.entities';
 
 /**
@@ -78,14 +79,13 @@ export async function recordEvents<E extends EventDefinition>(
       occurred_at: (e.occurredAt ?? new Date()).toISOString(),
       payload: e.data,
     }));
-    await em.getConnection().execute(
+    await sqlBulk(
+      em,
       `insert into "${schema}"."outbox" (event_id, topic, message_key, event_type, source, subject, occurred_at, payload, attempts)
        select event_id, topic, message_key, event_type, source, subject, occurred_at, payload, 0
          from json_to_recordset(?::json) as r(event_id uuid, topic text, message_key text, event_type text, source text, subject text,
               occurred_at timestamptz, payload jsonb)`,
-      [JSON.stringify(rows)],
-      'run',
-      em.getTransactionContext(),
+      rows,
     );
   }
 }
