@@ -149,7 +149,12 @@ async function main(): Promise<void> {
   } finally {
     await orm.close().catch(() => undefined);
     await db.end().catch(() => undefined);
-    await dropDatabase(MACHINE_POSTGRES_URL, database).catch((e) => console.error(`could not drop ${database}: ${e}`));
+    if (process.env.BENCH_KEEP_DATABASE === '1')
+      console.log(`kept ${database} (BENCH_KEEP_DATABASE=1): drop it yourself`);
+    else
+      await dropDatabase(MACHINE_POSTGRES_URL, database).catch((e) =>
+        console.error(`could not drop ${database}: ${e}`),
+      );
   }
 }
 

@@ -6,7 +6,7 @@ import { todayInChina } from '../kernel/clock';
 import { HubEvent } from '../platform/events/cloudevent';
 import { expectValidEvent } from './support/event-schema';
 import { asKafkaMessage } from './support/events';
-import { DEMO_COMPLAINT_ORDERS, loadDemoComplaints } from '../hub/demo/demo-complaints';
+import { DEMO_COMPLAINT_ORDERS, DEMO_XUEYUAN_ORDERS, loadDemoComplaints } from '../hub/demo/demo-complaints';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
@@ -32,6 +32,7 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
   let t: TestHub;
   let producer: Producer;
   let compoundId: string;
+  let filingId: string;
   let probe: Awaited<ReturnType<typeof probeTopics>>;
   const { ok, fails } = gqlExpectations(() => t);
   const runId = randomUUID().slice(0, 8);
@@ -90,11 +91,11 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     const given = scenario(t);
     const hongju = await given.compound(HONGJU, { knownTo: ['contracts'] });
     compoundId = hongju.compoundId;
-    const { filingId } = await given.acceptedFiling(
+    ({ filingId } = await given.acceptedFiling(
       companyA,
       hongju.areaId,
       hongjuTerms(companyA, addMonths(todayInChina().slice(0, 7), -2), { number: `HJ6-CMP-${runId}` }),
-    );
+    ));
     await waitFor('complaints to hold the compound, its 72 households and the filing', async () => {
       const [row] = await t.sql<{ n: number; f: number }>(
         `select (select coalesce(sum(households), 0)::int from complaints.building_view where compound_id = $1) as n,
@@ -301,6 +302,29 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     ).toBe('FORBIDDEN');
   });
 
+  it("shows the company's resolution rate and repeat orders beside its filing, within the reader's reach", async () => {
+    const q = `query($f: ID!, $from: LocalDate, $to: LocalDate) { filing(id: $f) { companyId status
+      companyComplaintRecord(receivedFrom: $from, receivedTo: $to) { key orders repeatOrders resolution { numerator denominator percent } } } }`;
+    // Only order 1 was dispatched to the company (order 2 went to the street's service centre): closed, resolved.
+    const record = {
+      key: companyA.organisationId,
+      orders: 1,
+      repeatOrders: 0,
+      resolution: { numerator: 1, denominator: 1, percent: '100.0' },
+    };
+    const { filing } = await ok(bureau, q, { f: filingId });
+    expect(filing).toEqual({ companyId: companyA.organisationId, status: 'ACCEPTED', companyComplaintRecord: record });
+    expect((await ok(companyA, q, { f: filingId })).filing.companyComplaintRecord).toEqual(record);
+    expect((await ok(bureau, q, { f: filingId, to: '2019-01-01' })).filing.companyComplaintRecord).toEqual({
+      ...record,
+      orders: 0,
+      resolution: { numerator: 0, denominator: 0, percent: null },
+    });
+    // Another company cannot read the filing at all, nor a bureau of another district: no record reaches them.
+    expect((await fails(companyB, q, { f: filingId })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(haidianBureau, q, { f: filingId })).extensions.code).toBe('NOT_FOUND');
+  });
+
   it('publishes complaints.orders.v1 for bureaus without the caller', async () => {
     const published = await probe.waitForCount('order events', (m) => m.topic.endsWith('complaints.orders.v1'), 10);
     for (const m of published) {
@@ -338,8 +362,9 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect(importComplaintOrdersCsv).toEqual({ received: 2, duplicates: 1, unmatched: 1 });
   });
 
-  it("loads the demo's 49 orders at 广安门北街20号院 (seed 000), marked as demo, under a taxonomy that says it is not official", async () => {
+  it("loads the demo's 49 orders at 广安门北街20号院 (seed 000) and a handful at 学院南路32号院 (seed 003), marked as demo, under a taxonomy that says it is not official", async () => {
     const { compoundId: gambj } = await scenario(t).compound('广安门北街20号院');
+    const { compoundId: xueyuan } = await scenario(t).compound('学院南路32号院');
     await loadDemoComplaints(t.hub.gatewayUrl, testTokens);
     await loadDemoComplaints(t.hub.gatewayUrl, testTokens); // a second start changes nothing
     const office = identity('STREET_OFFICE', 'street-office-guanganmennei', ['110102017']);
@@ -356,6 +381,18 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       orders: 49,
       perHundredHouseholds: { numerator: 49, denominator: 462, percent: '10.6' },
     });
+    // Seed 003 says only that the volume was high: one order per problem it names, in 2021, over its 1,412 households.
+    const beitaipingzhuang = identity('STREET_OFFICE', 'street-office-beitaipingzhuang', ['110108009']);
+    const { compound: x } = await ok(
+      beitaipingzhuang,
+      `query($c: ID!) { compound(id: $c) { complaints(first: 100) { total orders { demo receivedAt } } complaintStatistics { perHundredHouseholds { numerator denominator percent } } } }`,
+      { c: xueyuan },
+    );
+    expect(x.complaints.total).toBe(DEMO_XUEYUAN_ORDERS);
+    expect(
+      x.complaints.orders.every((o: { demo: boolean; receivedAt: string }) => o.demo && o.receivedAt < '2021-12-10'),
+    ).toBe(true);
+    expect(x.complaintStatistics.perHundredHouseholds).toEqual({ numerator: 6, denominator: 1412, percent: '0.4' });
     const { complaintTaxonomy } = await ok(office, `{ complaintTaxonomy(asOf: "2019-01-15") { code name source } }`);
     expect(complaintTaxonomy.find((c: { code: string }) => c.code === 'DEMO')).toEqual({
       code: 'DEMO',

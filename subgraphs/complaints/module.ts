@@ -5,9 +5,10 @@ import { COMPLAINTS_ERRORS } from './domain/errors';
 import { areasViewConsumer } from './events/consume/areas-view.consumer';
 import { hotlineOrderConsumer } from './events/consume/hotline-order.consumer';
 import { ComplaintResolver } from './graphql/complaint.resolver';
-import { CompoundRef } from './graphql/complaint.type';
+import { CompoundRef, FilingRef } from './graphql/complaint.type';
 import { compoundReferenceResolvers } from './graphql/compound.reference';
 import { CompoundComplaintsResolver } from './graphql/compound.resolver';
+import { FilingComplaintsResolver } from './graphql/filing.resolver';
 import { Migration20261201000000_initial } from './persistence/migrations/Migration20261201000000_initial';
 
 /**
@@ -16,8 +17,8 @@ import { Migration20261201000000_initial } from './persistence/migrations/Migrat
  */
 export const complaintsSubgraph: SubgraphModule = {
   name: 'complaints',
-  resolvers: [ComplaintResolver, CompoundComplaintsResolver],
-  orphanedTypes: [CompoundRef],
+  resolvers: [ComplaintResolver, CompoundComplaintsResolver, FilingComplaintsResolver],
+  orphanedTypes: [CompoundRef, FilingRef],
   referenceResolvers: compoundReferenceResolvers,
   entities: [],
   migrations: [{ name: 'Migration20261201000000_initial', class: Migration20261201000000_initial }],

@@ -4,6 +4,7 @@ import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapsh
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { claimAccountConsumer } from './events/consume/claim-account.consumer';
 import { courtCaseEventConsumer } from './events/consume/court-case-event.consumer';
+import { serviceComplaintsConsumer } from './events/consume/service-complaints.consumer';
 import { CourtResolver } from './graphql/court.resolver';
 import {
   BatchBundleResolver,
@@ -28,6 +29,7 @@ import { Migration20261130200000_outbox_notify } from './persistence/migrations/
 import { Migration20261130230000_referral_list_index } from './persistence/migrations/Migration20261130230000_referral_list_index';
 import { periodicWork } from '../../platform/subgraph/periodic';
 import { sweepEvidenceUploads } from './application/sweep-evidence-uploads';
+import { Migration20261201100000_service_complaints } from './persistence/migrations/Migration20261201100000_service_complaints';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -53,10 +55,16 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261130230000_referral_list_index', class: Migration20261130230000_referral_list_index },
+    { name: 'Migration20261201100000_service_complaints', class: Migration20261201100000_service_complaints },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
-  // and courts report back on court.case-events.v1.
-  consumers: [filingSnapshotConsumer('litigation'), claimAccountConsumer, courtCaseEventConsumer],
+  // courts report back on court.case-events.v1, and hotline orders (no caller data) about the compound go into the package.
+  consumers: [
+    filingSnapshotConsumer('litigation'),
+    claimAccountConsumer,
+    courtCaseEventConsumer,
+    serviceComplaintsConsumer,
+  ],
   producedTopics: [REFERRALS_TOPIC.name],
   errors: LITIGATION_ERRORS,
   // Uploads in parts abandoned for 24 h are deleted with their parts; looked for every hour.

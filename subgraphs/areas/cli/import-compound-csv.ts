@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseCsv } from '../../../kernel/csv';
 import { LineProblem, checkCompoundCsv } from '../domain/compound-csv';
-import { createProgress } from './progress';
+import { CliIo, DEFAULT_GATEWAY, gatewayRequest } from '../../../platform/cli/gateway-request';
+import { createProgress } from '../../../platform/cli/progress';
 
 /**
  * The street office's import of a compound's buildings and households from a CSV file:
@@ -18,19 +19,8 @@ import { createProgress } from './progress';
  * a bad file, nothing sent.
  */
 
-export interface CliIo {
-  readFile(path: string): Promise<string>;
-  fetch: typeof fetch;
-  stderr(text: string): void;
-  stdout(text: string): void;
-  /** Whether stderr is a terminal: the progress bar is drawn only there. */
-  isTTY: boolean;
-  now(): number;
-  /** Where HUB_TOKEN is read from; the process environment in the entry below. */
-  env?: Record<string, string | undefined>;
-}
+export type { CliIo };
 
-const DEFAULT_GATEWAY = 'http://127.0.0.1:4000/graphql';
 const SHOWN_PROBLEMS = 50;
 const USAGE =
   'usage: import-compound-csv --compound <compound id> --file <households.csv> ' +
@@ -49,16 +39,6 @@ const parseOptions = (argv: string[]) => parseArgs({ args: argv, options: ARGS }
 function printProblems(write: (text: string) => void, problems: LineProblem[]) {
   for (const p of problems.slice(0, SHOWN_PROBLEMS)) write(`line ${p.line}, ${p.field}: ${p.problem}\n`);
   if (problems.length > SHOWN_PROBLEMS) write(`... and ${problems.length - SHOWN_PROBLEMS} more\n`);
-}
-
-interface GatewayError {
-  message: string;
-  extensions?: { code?: string; details?: { lines?: LineProblem[] } };
-}
-
-interface ImportResponse {
-  data?: { importCompoundCsv?: { buildingsCreated: number; householdsCreated: number } | null } | null;
-  errors?: GatewayError[];
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -102,38 +82,24 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   io.stderr(`importing ${rows} rows…\n`);
   const started = io.now();
-  let response: Response;
-  try {
-    response = await io.fetch(args.gateway, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: IMPORT, variables: { c: args.compound, csv } }),
-    });
-  } catch (error) {
-    const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-    io.stderr(`could not reach the gateway at ${args.gateway}: ${cause}\n`);
-    return 1;
-  }
-  const body = (await response.json().catch(() => undefined)) as ImportResponse | undefined;
-  if (response.status === 401) {
-    // The gateway says why (expired, bad signature…), which tells the clerk whether a fresh token will do.
-    const reason = body?.errors?.[0]?.message.replace(/^unauthenticated: /, '');
-    io.stderr(`the gateway refused the token${reason ? ` (${reason})` : ''}\n`);
-    return 1;
-  }
-  if (!body) {
-    io.stderr(`the gateway answered HTTP ${response.status} without a GraphQL response\n`);
-    return 1;
-  }
-  const summary = body.data?.importCompoundCsv;
-  if (body.errors?.length || !summary) {
-    for (const error of body.errors ?? [{ message: `the gateway answered HTTP ${response.status} without a result` }]) {
+  const answer = await gatewayRequest<{ buildingsCreated: number; householdsCreated: number }>(io, {
+    gateway: args.gateway,
+    token: token!,
+    query: IMPORT,
+    variables: { c: args.compound, csv },
+    field: 'importCompoundCsv',
+  });
+  if (!answer.ok) {
+    if (answer.errors.length === 0) io.stderr(`${answer.message}\n`);
+    for (const error of answer.errors) {
       io.stderr(`${error.message}\n`);
       const lines = error.extensions?.details?.lines;
-      if (error.extensions?.code === 'BAD_USER_INPUT' && Array.isArray(lines)) printProblems(io.stderr, lines);
+      if (error.extensions?.code === 'BAD_USER_INPUT' && Array.isArray(lines))
+        printProblems(io.stderr, lines as LineProblem[]);
     }
     return 1;
   }
+  const summary = answer.data;
   const seconds = ((io.now() - started) / 1000).toFixed(1);
   io.stdout(
     `imported ${summary.buildingsCreated} buildings and ${summary.householdsCreated} households in ${seconds} s\n`,

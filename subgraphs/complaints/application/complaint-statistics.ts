@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { MeasureGroup, Measures, measures } from '../domain/measures';
-import { orderReach } from '../domain/order';
+import { orderReach, readsOrders } from '../domain/order';
 import { orderCounts } from '../persistence/complaint-measures.sql';
 import { findCompound } from '../persistence/read-model.repository';
 
@@ -14,7 +14,12 @@ export async function complaintStatistics(
   em: EntityManager,
   identity: Identity,
   groupBy: MeasureGroup,
-  filter: { compoundIds?: string[] | null; receivedFrom?: string | null; receivedTo?: string | null } = {},
+  filter: {
+    compoundIds?: string[] | null;
+    partyOrganisationId?: string | null;
+    receivedFrom?: string | null;
+    receivedTo?: string | null;
+  } = {},
 ): Promise<GroupMeasures[]> {
   const counts = await orderCounts(em, groupBy, { reach: orderReach(identity), ...filter, asOf: new Date() });
   return [...counts.entries()]
@@ -30,19 +35,36 @@ export async function compoundComplaintStatistics(
 ): Promise<GroupMeasures> {
   const [measured] = await complaintStatistics(em, identity, 'COMPOUND', { compoundIds: [compoundId] });
   if (measured) return measured;
-  const households = (await findCompound(em, compoundId))?.households ?? 0;
-  return {
-    key: compoundId,
-    ...measures({
-      orders: 0,
-      dueForResponse: 0,
-      respondedInTime: 0,
-      closed: 0,
-      closedResolved: 0,
-      rated: 0,
-      satisfied: 0,
-      repeats: 0,
-      households,
-    }),
-  };
+  return noOrders(compoundId, (await findCompound(em, compoundId))?.households ?? 0);
+}
+
+const noOrders = (key: string, households: number): GroupMeasures => ({
+  key,
+  ...measures({
+    orders: 0,
+    dueForResponse: 0,
+    respondedInTime: 0,
+    closed: 0,
+    closedResolved: 0,
+    rated: 0,
+    satisfied: 0,
+    repeats: 0,
+    households,
+  }),
+});
+
+/**
+ * A property company's record beside its filings (issue 18): the orders dispatched to it as the responsible property
+ * company, over the orders the caller may read: a bureau or street office sees those of its jurisdiction, the company
+ * its own, an admin all. Null for a role that reads no hotline orders (a court, say), rather than refusing the filing.
+ */
+export async function companyComplaintStatistics(
+  em: EntityManager,
+  identity: Identity,
+  companyId: string,
+  range: { receivedFrom?: string | null; receivedTo?: string | null } = {},
+): Promise<GroupMeasures | null> {
+  if (!readsOrders(identity)) return null;
+  const groups = await complaintStatistics(em, identity, 'COMPANY', { partyOrganisationId: companyId, ...range });
+  return groups.find((g) => g.key === companyId) ?? noOrders(companyId, 0);
 }

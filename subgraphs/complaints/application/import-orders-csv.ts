@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InvalidInputError, isDomainError } from '../../../kernel/errors';
+import { InvalidInputError } from '../../../kernel/errors';
 import { parseCsv } from '../../../kernel/csv';
 import { Identity, coversDivision } from '../../../kernel/identity';
 import { CsvLineProblem, readOrderCsv } from '../domain/order-csv';
 import { assertStreetOfficeRole } from '../domain/order';
-import { admitOrder } from './receive-order';
+import { admitOrders } from './receive-order';
 
 export interface OrderImportSummary {
   received: number;
@@ -15,7 +15,8 @@ export interface OrderImportSummary {
 /**
  * The street office backfills its street's orders from the hotline's export: all or nothing, every bad line reported
  * by column (BAD_USER_INPUT, `details.lines`), never with its values; order numbers already held are counted as
- * duplicates and left alone.
+ * duplicates and left alone. Set-based: the taxonomy and the streets' compounds are read once, and the orders, their
+ * transitions and their events go in a few statements (admitOrders), so a backfill of a year runs in seconds.
  */
 export async function importOrdersCsv(
   em: EntityManager,
@@ -35,23 +36,9 @@ export async function importOrdersCsv(
     });
   if (problems.length > 0) throw refuse(problems);
   return em.transactional(async (tx) => {
-    const summary: OrderImportSummary = { received: 0, duplicates: 0, unmatched: 0 };
-    const itemProblems: CsvLineProblem[] = [];
-    for (const { line, data } of orders) {
-      try {
-        const order = await admitOrder(tx, identity, data, { demo: options.demo ?? false });
-        if (!order) summary.duplicates++;
-        else {
-          summary.received++;
-          if (!order.compoundId) summary.unmatched++;
-        }
-      } catch (error) {
-        if (!isDomainError(error) || error.code !== 'UNKNOWN_COMPLAINT_ITEM') throw error;
-        itemProblems.push({ line, fields: { item_code: 'not in the taxonomy on the day received' } });
-      }
-    }
+    const admitted = await admitOrders(tx, identity, orders, { demo: options.demo ?? false });
     // Throwing rolls the whole file back.
-    if (itemProblems.length > 0) throw refuse(itemProblems);
-    return summary;
+    if ('problems' in admitted) throw refuse(admitted.problems);
+    return admitted;
   });
 }

@@ -1,14 +1,17 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HotlineOrderData } from '../../../catalog';
+import { COMPLAINT_ORDER_CHANGED, HotlineOrderData } from '../../../catalog';
 import { Identity, coversDivision } from '../../../kernel/identity';
 import { ownerDataKey } from '../../../platform/config';
 import { complaintsError } from '../domain/errors';
-import { callerDigits, maskCaller, matchCompound } from '../domain/order';
-import { ComplaintOrder, insertOrder } from '../persistence/order.repository';
-import { compoundsOfStreet } from '../persistence/read-model.repository';
+import { recordEvents } from '../../../platform/events/outbox';
+import { CsvLineProblem } from '../domain/order-csv';
+import { callerDigits, compoundMatcher, maskCaller, matchCompound, newOrderState } from '../domain/order';
+import { COMPLAINTS_EVENT_SOURCE, orderChanged } from '../events/publish/order-events';
+import { ComplaintOrder, insertOrder, insertOrdersWithReceipt } from '../persistence/order.repository';
+import { compoundsOfStreet, compoundsOfStreets } from '../persistence/read-model.repository';
 import { findSender } from '../persistence/sender.repository';
-import { itemInForceOn } from '../persistence/taxonomy.repository';
+import { itemInForceOn, itemValidity } from '../persistence/taxonomy.repository';
 import { recordStep } from './order-step';
 
 let callerKeySecret: Buffer | undefined;
@@ -100,4 +103,94 @@ export async function admitOrder(
     at: receivedAt,
     note: compound ? 'matched by address' : 'address not matched: queued for the street office',
   });
+}
+
+/**
+ * admitOrder for a whole backfill in the caller's transaction, set-based: every line's item checked against the
+ * taxonomy read once (the lines that fail are returned, nothing is written), each address matched against its
+ * street's compounds read once, then the orders, their RECEIVE transitions and their events in a few statements.
+ */
+export async function admitOrders(
+  tx: EntityManager,
+  actor: Identity,
+  lines: readonly { line: number; data: HotlineOrderData }[],
+  options: ReceiveOptions = {},
+): Promise<OrderImportCounts | { problems: CsvLineProblem[] }> {
+  const validity = await itemValidity(tx);
+  const problems: CsvLineProblem[] = [];
+  for (const { line, data } of lines) {
+    const day = new Date(data.receivedAt).toISOString().slice(0, 10);
+    const inForce = (validity.get(`${data.categoryCode}/${data.itemCode}`) ?? []).some(
+      (v) => v.from <= day && (v.to === null || v.to >= day),
+    );
+    if (!inForce) problems.push({ line, fields: { item_code: 'not in the taxonomy on the day received' } });
+  }
+  if (problems.length > 0) return { problems };
+
+  const streets = [...new Set(lines.map((l) => l.data.streetCode))];
+  const compounds = await compoundsOfStreets(tx, streets);
+  const matchers = new Map(
+    streets.map((street) => [street, compoundMatcher(compounds.filter((c) => c.streetCode === street))]),
+  );
+  const orders = lines.map(({ data }) => {
+    const compound = matchers.get(data.streetCode)!(data.addressText);
+    const caller = maskCaller(data.callerName, data.callerPhone);
+    return {
+      id: randomUUID(),
+      orderNumber: data.orderNumber,
+      senderId: actor.organisationId,
+      receivedAt: new Date(data.receivedAt),
+      callerNameMasked: caller.name,
+      callerPhoneMasked: caller.phone,
+      callerKey: callerKey(data.callerPhone),
+      addressText: data.addressText,
+      streetCode: data.streetCode,
+      compoundId: compound?.compoundId ?? null,
+      categoryCode: data.categoryCode,
+      itemCode: data.itemCode,
+      text: data.text,
+      respondBy: new Date(data.respondBy),
+      resolveBy: new Date(data.resolveBy),
+      status: compound ? ('MATCHED' as const) : ('AWAITING_MATCH' as const),
+      demo: options.demo ?? false,
+    };
+  });
+  const inserted = await insertOrdersWithReceipt(tx, orders, (o) => ({
+    orderId: o.id,
+    sequence: 1,
+    step: 'RECEIVE',
+    fromStatus: null,
+    toStatus: o.status,
+    actorSubject: actor.subject,
+    actorRole: actor.role,
+    actorOrganisation: actor.organisationId,
+    at: o.receivedAt,
+    note: o.compoundId ? 'matched by address' : 'address not matched: queued for the street office',
+    evidenceSha256: [],
+    partyKind: null,
+    partyOrganisationId: null,
+  }));
+  const received = orders.filter((o) => inserted.has(o.id));
+  await recordEvents(
+    tx,
+    COMPLAINT_ORDER_CHANGED,
+    received.map((o) => ({
+      source: COMPLAINTS_EVENT_SOURCE,
+      key: o.id,
+      subject: o.id,
+      occurredAt: o.receivedAt,
+      data: orderChanged(newOrderState(o)),
+    })),
+  );
+  return {
+    received: received.length,
+    duplicates: orders.length - received.length,
+    unmatched: received.filter((o) => !o.compoundId).length,
+  };
+}
+
+export interface OrderImportCounts {
+  received: number;
+  duplicates: number;
+  unmatched: number;
 }

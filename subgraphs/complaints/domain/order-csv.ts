@@ -33,6 +33,8 @@ const instant = (v: string) => INSTANT.test(v) && !Number.isNaN(Date.parse(v));
 export function readOrderCsv(
   records: readonly CsvRecord[],
   senderOrganisationId: string,
+  /** Called after each line is read (a command's progress bar). */
+  onLine: () => void = () => undefined,
 ): { orders: { line: number; data: HotlineOrderData }[]; problems: CsvLineProblem[] } {
   const problems: CsvLineProblem[] = [];
   const orders: { line: number; data: HotlineOrderData }[] = [];
@@ -65,6 +67,7 @@ export function readOrderCsv(
     if (!CODE.test(v.category_code)) fields.category_code = 'a taxonomy code';
     if (!CODE.test(v.item_code)) fields.item_code = 'a taxonomy code';
     if (v.text.length > 2000) fields.text = 'at most 2,000 characters';
+    onLine();
     if (Object.keys(fields).length > 0) {
       problems.push({ line: record.line, fields });
       continue;

@@ -46,6 +46,34 @@ export interface NewOrder extends Omit<
   callerKey: string | null;
 }
 
+/** A new order as it stands once received (sequence 1, nothing dispatched, answered or closed). */
+export const newOrderState = (o: NewOrder & { id: string }): ComplaintOrder => ({
+  id: o.id,
+  orderNumber: o.orderNumber,
+  senderId: o.senderId,
+  receivedAt: o.receivedAt,
+  callerNameMasked: o.callerNameMasked,
+  callerPhoneMasked: o.callerPhoneMasked,
+  addressText: o.addressText,
+  streetCode: o.streetCode,
+  compoundId: o.compoundId,
+  categoryCode: o.categoryCode,
+  itemCode: o.itemCode,
+  text: o.text,
+  respondBy: o.respondBy,
+  resolveBy: o.resolveBy,
+  status: o.status,
+  responsiblePartyKind: null,
+  partyOrganisationId: null,
+  respondedAt: null,
+  resolvedAt: null,
+  closedAt: null,
+  resolvedByCaller: null,
+  satisfaction: null,
+  sequence: 1,
+  demo: o.demo,
+});
+
 /** One immutable step of an order: who, when, what. */
 export interface OrderTransition {
   orderId: string;
@@ -103,14 +131,26 @@ export function matchCompound<C extends { compoundId: string; name: string }>(
   addressText: string,
   compounds: readonly C[],
 ): C | undefined {
-  const address = normaliseAddress(addressText);
-  const hits = compounds
+  return compoundMatcher(compounds)(addressText);
+}
+
+/** matchCompound over a fixed list, the names normalised once (a backfill matches many orders of one street). */
+export function compoundMatcher<C extends { compoundId: string; name: string }>(
+  compounds: readonly C[],
+): (addressText: string) => C | undefined {
+  const names = compounds
     .map((c) => ({ c, name: normaliseAddress(c.name) }))
-    .filter((h) => h.name.length > 0 && address.includes(h.name))
+    .filter((h) => h.name.length > 0)
     .sort((a, b) => b.name.length - a.name.length);
-  if (hits.length === 0) return undefined;
-  if (hits.length > 1 && hits[1].name.length === hits[0].name.length) return undefined;
-  return hits[0].c;
+  return (addressText) => {
+    const address = normaliseAddress(addressText);
+    const first = names.findIndex((h) => address.includes(h.name));
+    if (first < 0) return undefined;
+    const tie = names
+      .slice(first + 1)
+      .find((h) => h.name.length === names[first].name.length && address.includes(h.name));
+    return tie ? undefined : names[first].c;
+  };
 }
 
 /** The steps of a work order and the statuses each may follow (every step is an immutable transition). */
@@ -188,6 +228,10 @@ export interface OrderReach {
   /** The organisation that sees the orders dispatched or escalated to it. */
   partyOrganisationId: string | null;
 }
+
+/** The roles orderReach gives a reach to. */
+export const readsOrders = (identity: Identity): boolean =>
+  ['ADMIN', 'STREET_OFFICE', 'CITY_BUREAU', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE'].includes(identity.role);
 
 export function orderReach(identity: Identity): OrderReach {
   switch (identity.role) {

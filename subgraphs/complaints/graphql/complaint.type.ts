@@ -193,6 +193,16 @@ export class CompoundRef {
   @Field(() => ID) id!: string;
 }
 
+/** The contracts subgraph's Filing, which complaints extends with its company's complaint record for the reviewer. */
+@ObjectType('Filing')
+@Directive('@key(fields: "id")')
+export class FilingRef {
+  @Field(() => ID) id!: string;
+  @Directive('@external')
+  @Field()
+  companyId!: string;
+}
+
 @ObjectType('ComplaintOrderImport', {
   description: 'What a backfill imported: new orders, order numbers already held, and new orders left unmatched.',
 })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ComplaintStatus, ResponsiblePartyKind, SatisfactionLevel } from '../../../catalog';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlBulk, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ComplaintOrder, NewOrder, OrderReach, OrderTransition } from '../domain/order';
 
 export type { ComplaintOrder, NewOrder, OrderReach, OrderTransition };
@@ -70,6 +70,80 @@ export async function insertOrder(em: EntityManager, o: NewOrder): Promise<Compl
     ],
   );
   return row && orderOf(row);
+}
+
+const BULK_ROWS = 5000;
+
+/**
+ * Inserts many new orders (ids given) set-based, 5,000 a statement, each with its RECEIVE transition; an order number
+ * already held is skipped with its transition. Returns the ids inserted.
+ */
+export async function insertOrdersWithReceipt(
+  em: EntityManager,
+  orders: readonly (NewOrder & { id: string })[],
+  receipt: (o: NewOrder & { id: string }) => OrderTransition,
+): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < orders.length; i += BULK_ROWS) {
+    const chunk = orders.slice(i, i + BULK_ROWS);
+    const rows = await sqlBulk<{ id: string }>(
+      em,
+      `insert into complaints.complaint_order (id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text,
+          street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo)
+       select id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text, street_code, compound_id,
+              category_code, item_code, text, respond_by, resolve_by, status, 1, demo
+         from json_to_recordset(?::json) as r(id uuid, order_number text, sender_id text, received_at timestamptz, caller_name_masked text,
+              caller_phone_masked text, caller_key text, address_text text, street_code text, compound_id uuid, category_code text, item_code text,
+              text text, respond_by timestamptz, resolve_by timestamptz, status text, demo boolean)
+       on conflict (order_number) do nothing returning id`,
+      chunk.map((o) => ({
+        id: o.id,
+        order_number: o.orderNumber,
+        sender_id: o.senderId,
+        received_at: o.receivedAt.toISOString(),
+        caller_name_masked: o.callerNameMasked,
+        caller_phone_masked: o.callerPhoneMasked,
+        caller_key: o.callerKey,
+        address_text: o.addressText,
+        street_code: o.streetCode,
+        compound_id: o.compoundId,
+        category_code: o.categoryCode,
+        item_code: o.itemCode,
+        text: o.text,
+        respond_by: o.respondBy.toISOString(),
+        resolve_by: o.resolveBy.toISOString(),
+        status: o.status,
+        demo: o.demo,
+      })),
+    );
+    const fresh = new Set(rows.map((r) => r.id));
+    for (const id of fresh) inserted.add(id);
+    const transitions = chunk.filter((o) => fresh.has(o.id)).map(receipt);
+    if (transitions.length === 0) continue;
+    await sqlBulk(
+      em,
+      `insert into complaints.order_transition (order_id, sequence, step, from_status, to_status, actor_subject, actor_role, actor_organisation, at, note,
+          evidence_sha256, party_kind, party_organisation_id)
+       select order_id, sequence, step, from_status, to_status, actor_subject, actor_role, actor_organisation, at, note, '{}', party_kind, party_organisation_id
+         from json_to_recordset(?::json) as r(order_id uuid, sequence int, step text, from_status text, to_status text, actor_subject text,
+              actor_role text, actor_organisation text, at timestamptz, note text, party_kind text, party_organisation_id text)`,
+      transitions.map((t) => ({
+        order_id: t.orderId,
+        sequence: t.sequence,
+        step: t.step,
+        from_status: t.fromStatus,
+        to_status: t.toStatus,
+        actor_subject: t.actorSubject,
+        actor_role: t.actorRole,
+        actor_organisation: t.actorOrganisation,
+        at: t.at.toISOString(),
+        note: t.note,
+        party_kind: t.partyKind,
+        party_organisation_id: t.partyOrganisationId,
+      })),
+    );
+  }
+  return inserted;
 }
 
 /** The order, locked for the step the caller's transaction takes. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BuildingRosterData, CompoundChangedData, GovernanceModel } from '../../../catalog';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 
 /** A compound as the complaints subgraph knows it from areas.compounds.v1 and areas.households.v1. */
 export interface CompoundView {
@@ -55,6 +55,14 @@ export async function replaceBuilding(em: EntityManager, r: BuildingRosterData):
 
 export async function compoundsOfStreet(em: EntityManager, streetCode: string): Promise<CompoundView[]> {
   return (await sqlRows<CompoundRow>(em, `${COMPOUND_SELECT} where c.street_code = ?`, [streetCode])).map(compoundView);
+}
+
+/** The compounds of several streets at once (a backfill), households included. */
+export async function compoundsOfStreets(em: EntityManager, streetCodes: readonly string[]): Promise<CompoundView[]> {
+  if (streetCodes.length === 0) return [];
+  return (
+    await sqlRows<CompoundRow>(em, `${COMPOUND_SELECT} where c.street_code = any(?::text[])`, [sqlArray(streetCodes)])
+  ).map(compoundView);
 }
 
 export async function findCompound(em: EntityManager, compoundId: string): Promise<CompoundView | undefined> {

@@ -95,3 +95,14 @@ export async function itemInForceOn(
 ): Promise<RecordedItem | undefined> {
   return (await itemsInForce(em, day, categoryCode)).find((i) => i.code === itemCode);
 }
+
+/** When each item version is in force, keyed `category/item` (a backfill checks every order's day against it). */
+export async function itemValidity(em: EntityManager): Promise<Map<string, { from: string; to: string | null }[]>> {
+  const rows = await sqlRows<{ key: string; valid_from: string; valid_to: string | null }>(
+    em,
+    `select category_code || '/' || code as key, ${DATES} from complaints.taxonomy_item`,
+  );
+  const versions = new Map<string, { from: string; to: string | null }[]>();
+  for (const r of rows) versions.set(r.key, [...(versions.get(r.key) ?? []), { from: r.valid_from, to: r.valid_to }]);
+  return versions;
+}

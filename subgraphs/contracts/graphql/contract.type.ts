@@ -297,6 +297,7 @@ export class FilingTransitionType {
 @ObjectType('Filing', {
   description: 'A filing (备案) of a contract or an amendment with the authority (Beijing art. 63).',
 })
+@Directive('@key(fields: "id")')
 export class FilingType {
   @Field(() => ID) id!: string;
   @Field(() => ID) contractId!: string;

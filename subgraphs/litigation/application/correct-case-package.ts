@@ -11,6 +11,7 @@ import { companyClaims } from '../persistence/claim-account.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
 import { lockReferral, updateClaimedAmounts } from '../persistence/referral.repository';
 import { storePackage } from './case-package.store';
+import { serviceComplaints } from './service-complaints.lookup';
 
 /**
  * A correction of a package the court has not docketed yet: the evidence (and costs) as now listed, from the claim as
@@ -46,6 +47,8 @@ export async function correctCasePackage(
     });
     // The claimed months stay those judged eligible; their amounts and the costs are as the claim now stands.
     await updateClaimedAmounts(tx, referral.id, complaint);
-    return storePackage(tx, nextPackage(latest, content));
+    // The complaints listed stay those of the window up to the referral, as they stand now.
+    const complaints = await serviceComplaints(tx, referral.accountId, referral.companyId, referral.submittedOn);
+    return storePackage(tx, nextPackage(latest, { ...content, serviceComplaints: complaints }));
   });
 }

@@ -35,6 +35,7 @@ import { companyFilings } from '../persistence/filing-snapshot.repository';
 import { accountsInOpenCases, insertReferral } from '../persistence/referral.repository';
 import { regroup } from './batches.regroup';
 import { storePackage } from './case-package.store';
+import { serviceComplaints } from './service-complaints.lookup';
 
 export interface ReferralInput {
   courtId: string;
@@ -182,7 +183,10 @@ export async function referArrears(
         grandTotalFen: complaint.grandTotalFen,
       };
       await insertReferral(tx, submitted);
-      const pkg = firstPackage(content);
+      const pkg = firstPackage({
+        ...content,
+        serviceComplaints: await serviceComplaints(tx, accountId, companyId, today),
+      });
       const digest = await storePackage(tx, pkg);
       recordEvent(tx, REFERRAL_SUBMITTED, {
         source: LITIGATION_EVENT_SOURCE,

@@ -3,6 +3,7 @@ import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { ComplaintClaims, FeeLine, PenaltyLine } from './claim';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
+import { ServiceComplaints } from './service-complaints';
 
 export { canonicalJson } from '../../../kernel/canonical-json';
 
@@ -61,6 +62,8 @@ export interface CasePackageContent {
   lateFeeTerms?: { dailyRatePerTenThousand: number; graceDays: number; capPercentOfPrincipal: number | null } | null;
   demands: { date: IsoDate; channel: string }[];
   evidence: EvidenceItem[];
+  /** Hotline complaints about the service at the household's compound (service-complaints.ts); absent in older packages. */
+  serviceComplaints?: ServiceComplaints;
 }
 
 export interface CasePackage extends CasePackageContent {

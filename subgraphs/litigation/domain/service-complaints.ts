@@ -1,0 +1,37 @@
+import { IsoDate, addDays, addYears } from '../../../kernel/calendar';
+
+/**
+ * Complaints about the service in a case package (issue 18): the court weighs whether service was delivered (seed 004
+ * §六(六) conditions the green channel on normal service). No statute fixes the look-back; 24 months is the issue's.
+ */
+export const SERVICE_COMPLAINT_LOOKBACK_YEARS = 2;
+
+/** One hotline order as the package shows it: no caller, no address text, no call text. */
+export interface ServiceComplaint {
+  orderNumber: string;
+  receivedAt: string;
+  categoryCode: string;
+  itemCode: string;
+  status: string;
+  respondBy: string;
+  respondedAt: string | null;
+  closedAt: string | null;
+  satisfaction: string | null;
+}
+
+export interface ServiceComplaints {
+  /** The window of the orders' receipt, China dates inclusive: the 24 months up to the referral. */
+  from: IsoDate;
+  to: IsoDate;
+  /** What the list holds, in words, for the court. */
+  basis: string;
+  orders: ServiceComplaint[];
+}
+
+/** The 24 months up to `today`: from the day after the same day two years before, to today. */
+export function serviceComplaintWindow(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  return { from: addDays(addYears(today, -SERVICE_COMPLAINT_LOOKBACK_YEARS), 1), to: today };
+}
+
+export const SERVICE_COMPLAINTS_BASIS =
+  '12345 hotline orders (接诉即办) about the compound of the defendant household, dispatched to the plaintiff as the responsible property company, received in the 24 months up to the referral; orders are matched to a compound, not to a household, and carry no caller data.';
