@@ -25,6 +25,7 @@ import {
   COMMITTEE_RECORDED,
   JOINT_DECISION_RECORDED,
 } from './governance';
+import { HOLIDAY_YEAR_RECORDED } from './calendar';
 import { EventDefinition, TopicDefinition } from './types';
 
 export * from './types';
@@ -36,6 +37,7 @@ export * from './filings';
 export * from './arrears';
 export * from './litigation';
 export * from './complaints';
+export * from './calendar';
 
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   AREA_REGISTERED,
@@ -63,6 +65,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   COMPOUND_CHANGED,
   HOTLINE_ORDER_RECEIVED,
   COMPLAINT_ORDER_CHANGED,
+  HOLIDAY_YEAR_RECORDED,
 ];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];

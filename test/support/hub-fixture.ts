@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import request from 'supertest';
+import { pinHubToday } from '../../kernel/clock';
 import { Identity } from '../../kernel/identity';
 import { mintUserToken } from '../../platform/auth/tokens';
 import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
@@ -10,6 +11,13 @@ import { BrokerCredentials, brokerCredentialsFromEnv } from '../../platform/even
 import { SaslCredential } from '../../platform/events/kafka';
 
 export const testTokens = tokenSettings({ NODE_ENV: 'test' });
+
+/**
+ * HUB_TEST_TODAY runs a file as of another day (`HUB_TEST_TODAY=2027-03-01 npx jest <file>`): pinned as soon as the
+ * fixture loads, so a test's own `todayInChina()` at module level agrees with the hub's.
+ */
+const envToday = process.env.HUB_TEST_TODAY || null;
+pinHubToday(envToday);
 export const adminPostgresUrl = () => process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
 export const kafkaBrokers = () => {
   const brokers = process.env.KAFKA_BROKERS?.split(',');
@@ -69,6 +77,11 @@ export interface TestHubOptions {
    * waits for that: its consumers rejoin as new members once their old memberships have expired.
    */
   consumerSessionTimeoutMs?: number;
+  /**
+   * The day every subgraph of the hub (and the test, through todayInChina()) takes as today; HUB_TEST_TODAY when
+   * unset (run any file as of another day: `HUB_TEST_TODAY=2027-03-01 npx jest …`), else the real date.
+   */
+  today?: string;
 }
 
 export const EVERY_SUBGRAPH = SUBGRAPH_NAMES;
@@ -94,6 +107,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const databaseUrl = await ensureDatabase(adminPostgresUrl(), database);
   const brokers = options.brokers ?? kafkaBrokers();
   const topicPrefix = `t${suffix}.`;
+  if (options.today) pinHubToday(options.today);
   let hub: RunningHub;
   try {
     hub = await startHub({
@@ -114,6 +128,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     });
   } catch (error) {
     await dropDatabase(adminPostgresUrl(), database);
+    pinHubToday(envToday);
     throw error;
   }
   let pool: Pool | undefined;
@@ -140,6 +155,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
         await pool?.end();
         await hub.stop();
       } finally {
+        pinHubToday(envToday);
         await dropDatabase(adminPostgresUrl(), database);
       }
     },
