@@ -74,7 +74,9 @@ export async function ensureTopics(
 ): Promise<void> {
   const topics = [...new Set(logicalNames.map((n) => topicName(settings, n)))];
   const compacted = new Set(
-    TOPIC_DEFINITIONS.filter((t) => t.compacted && logicalNames.includes(t.name)).map((t) => topicName(settings, t.name)),
+    TOPIC_DEFINITIONS.filter((t) => t.compacted && logicalNames.includes(t.name)).map((t) =>
+      topicName(settings, t.name),
+    ),
   );
   const admin = kafka.admin();
   await admin.connect();

@@ -1,5 +1,5 @@
 import { CONTRACTS_ERRORS } from './domain/errors';
-import { FILINGS_TOPIC } from '../../catalog';
+import { FILINGS_TOPIC, HOLIDAY_CALENDAR_TOPIC } from '../../catalog';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaViewConsumer } from './events/consume/area-view.consumer';
 import { collectionConsumer } from './events/consume/collection.consumer';
@@ -10,6 +10,7 @@ import { AreaRef } from './graphql/area.type';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { CitySettingsResolver } from './graphql/city-settings.resolver';
 import { ContractResolver } from './graphql/contract.resolver';
+import { HolidayCalendarResolver } from './graphql/holiday-calendar.resolver';
 import { FilingResolver } from './graphql/filing.resolver';
 import { AreaViewSchema } from './persistence/area-view.entity';
 import { ContractSchema } from './persistence/contract.entity';
@@ -24,10 +25,11 @@ import { Migration20261130000000_collection_months } from './persistence/migrati
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201000000_city_settings } from './persistence/migrations/Migration20261201000000_city_settings';
+import { Migration20261201100000_holiday_calendar } from './persistence/migrations/Migration20261201100000_holiday_calendar';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
-  resolvers: [AreaFilingResolver, CitySettingsResolver, ContractResolver, FilingResolver],
+  resolvers: [AreaFilingResolver, CitySettingsResolver, ContractResolver, FilingResolver, HolidayCalendarResolver],
   orphanedTypes: [AreaRef],
   referenceResolvers: areaReferenceResolvers,
   entities: [
@@ -49,8 +51,11 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201000000_city_settings', class: Migration20261201000000_city_settings },
+    { name: 'Migration20261201100000_holiday_calendar', class: Migration20261201100000_holiday_calendar },
   ],
+  // It owns the recorded holiday years (recordHolidayArrangement) and computes filing deadlines with them.
+  keepsHolidayCalendar: true,
   consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer],
-  producedTopics: [FILINGS_TOPIC.name],
+  producedTopics: [FILINGS_TOPIC.name, HOLIDAY_CALENDAR_TOPIC.name],
   errors: CONTRACTS_ERRORS,
 };
