@@ -16,8 +16,17 @@ export const testTokens = tokenSettings({ NODE_ENV: 'test' });
  * HUB_TEST_TODAY runs a file as of another day (`HUB_TEST_TODAY=2027-03-01 npx jest <file>`): pinned as soon as the
  * fixture loads, so a test's own `todayInChina()` at module level agrees with the hub's.
  */
-const envToday = process.env.HUB_TEST_TODAY || null;
-pinHubToday(envToday);
+pinHubToday(process.env.HUB_TEST_TODAY || null);
+
+/**
+ * Pins the day the whole test hub (every subgraph, and the file's own todayInChina()) takes as today, for a file whose
+ * scenario depends on it: called at module level, it wins over HUB_TEST_TODAY, so the file passes whatever the date
+ * (periods counted from "today" would otherwise run past the holiday data the hub holds). Returns the date.
+ */
+export function pinTestToday(date: string): string {
+  pinHubToday(date);
+  return date;
+}
 export const adminPostgresUrl = () => process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
 export const kafkaBrokers = () => {
   const brokers = process.env.KAFKA_BROKERS?.split(',');
@@ -77,11 +86,6 @@ export interface TestHubOptions {
    * waits for that: its consumers rejoin as new members once their old memberships have expired.
    */
   consumerSessionTimeoutMs?: number;
-  /**
-   * The day every subgraph of the hub (and the test, through todayInChina()) takes as today; HUB_TEST_TODAY when
-   * unset (run any file as of another day: `HUB_TEST_TODAY=2027-03-01 npx jest …`), else the real date.
-   */
-  today?: string;
 }
 
 export const EVERY_SUBGRAPH = SUBGRAPH_NAMES;
@@ -107,7 +111,6 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const databaseUrl = await ensureDatabase(adminPostgresUrl(), database);
   const brokers = options.brokers ?? kafkaBrokers();
   const topicPrefix = `t${suffix}.`;
-  if (options.today) pinHubToday(options.today);
   let hub: RunningHub;
   try {
     hub = await startHub({
@@ -128,7 +131,6 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     });
   } catch (error) {
     await dropDatabase(adminPostgresUrl(), database);
-    pinHubToday(envToday);
     throw error;
   }
   let pool: Pool | undefined;
@@ -155,7 +157,6 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
         await pool?.end();
         await hub.stop();
       } finally {
-        pinHubToday(envToday);
         await dropDatabase(adminPostgresUrl(), database);
       }
     },
