@@ -93,7 +93,14 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
           }
         : {}),
       messages: refs,
-      bindings: { kafka: { ...(topic.perParty ? {} : { topic: topic.name }), partitions: 3, bindingVersion: '0.5.0' } },
+      bindings: {
+        kafka: {
+          ...(topic.perParty ? {} : { topic: topic.name }),
+          partitions: 3,
+          ...(topic.compacted ? { topicConfiguration: { 'cleanup.policy': ['compact'] } } : {}),
+          bindingVersion: '0.5.0',
+        },
+      },
     };
     const operationOf = (channelId: string, action: 'send' | 'receive', summary: string) => {
       operations[`${action}${channelId[0].toUpperCase()}${channelId.slice(1)}`] = {

@@ -28,6 +28,7 @@ import {
   COMMITTEE_RECORDED,
   JOINT_DECISION_RECORDED,
 } from './governance';
+import { HOLIDAY_YEAR_RECORDED } from './calendar';
 import { EventDefinition, TopicDefinition } from './types';
 
 export * from './types';
@@ -41,6 +42,7 @@ export * from './litigation';
 export * from './complaints';
 export * from './deadlines';
 export * from './credit';
+export * from './calendar';
 
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   AREA_REGISTERED,
@@ -73,6 +75,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   DEADLINE_REMINDER_DUE,
   CREDIT_RECORD_PUBLISHED,
   CREDIT_RECORD_WITHDRAWN,
+  HOLIDAY_YEAR_RECORDED,
 ];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];

@@ -34,6 +34,8 @@ export interface TopicDefinition {
    * appears in a party feed: the events carry none.
    */
   partyFeed?: { party: string; field?: string };
+  /** A log-compacted topic (cleanup.policy=compact): the broker keeps the latest message of every key. */
+  compacted?: boolean;
 }
 
 /** A party id as it appears in topic names and principals: lower-case letters, digits and hyphens. */

@@ -12,6 +12,20 @@ const CHINA = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-export function todayInChina(now: Date = new Date()): IsoDate {
-  return CHINA.format(now);
+/**
+ * A test hub runs every subgraph in one process, so pinning today here moves every subgraph's "today" at once: how
+ * the suite proves it keeps passing after the holiday data runs out (HUB_TEST_TODAY, test/support/hub-fixture.ts).
+ * Production never pins; an explicit `now` is never affected.
+ */
+let pinnedToday: IsoDate | null = null;
+
+export function todayInChina(now?: Date): IsoDate {
+  if (now === undefined && pinnedToday !== null) return pinnedToday;
+  return CHINA.format(now ?? new Date());
+}
+
+/** Pins (or with null, releases) the day `todayInChina()` answers; for test hubs only (see above). */
+export function pinHubToday(date: IsoDate | null): void {
+  if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a YYYY-MM-DD date: ${date}`);
+  pinnedToday = date;
 }

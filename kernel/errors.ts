@@ -25,7 +25,7 @@ export const GENERIC_ERRORS = {
   BAD_USER_INPUT: 'The request is malformed or a value is out of bounds; `details.fields` names each field.',
   CONFLICT: 'The request contradicts the current state (e.g. a retry whose content differs).',
   OUTSIDE_HOLIDAY_CALENDAR:
-    'A period (Civil Code art. 203) or working-day deadline runs past the State Council holiday data the hub holds; `details` gives the date and the range held.',
+    'A judgement needs a period (Civil Code art. 203) or working-day deadline past the State Council holiday data the hub holds; `details` gives the date, the range held and `missingYear`, the year whose arrangement the admin must record (recordHolidayArrangement).',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; it is logged with its context and nothing of it is disclosed.',
 } as const satisfies ErrorCatalog;
 

@@ -45,11 +45,20 @@ export class OutsideHolidayCalendarError extends DomainError {
   constructor(date: IsoDate, range: CalendarRange) {
     super(
       'OUTSIDE_HOLIDAY_CALENDAR',
-      `${date} is outside the State Council holiday arrangements the hub holds (${range.from} to ${range.to}); the period cannot be computed until the holiday data is updated`,
-      { date, calendarFrom: range.from, calendarTo: range.to },
+      `${date} is outside the State Council holiday arrangements the hub holds (${range.from} to ${range.to}); the period cannot be computed until the arrangement for ${yearNeededFor(date)} is recorded`,
+      { date, calendarFrom: range.from, calendarTo: range.to, missingYear: yearNeededFor(date) },
     );
     this.name = 'OutsideHolidayCalendarError';
   }
+}
+
+/**
+ * The year whose notice decides `date`: its own, except in the last week of December, which the next year's New Year
+ * holiday can reach back into (see workingDayCalendar).
+ */
+export function yearNeededFor(date: IsoDate): number {
+  const year = Number(date.slice(0, 4));
+  return date.slice(5) >= '12-25' ? year + 1 : year;
 }
 
 /** 0 = Sunday … 6 = Saturday, from the calendar date alone (1970-01-01 was a Thursday). */
@@ -116,8 +125,172 @@ export function arrangementFromTable(table: ChineseDaysTable): HolidayArrangemen
 
 export const OFFICIAL_HOLIDAYS: HolidayArrangement = arrangementFromTable(officialTable as ChineseDaysTable);
 
-/** Mainland China's working days under the State Council's notices: the calendar every subgraph uses. */
-export const CHINA_WORKING_DAYS: WorkingDayCalendar = workingDayCalendar(OFFICIAL_HOLIDAYS);
+/** A run of days off, both ends included. */
+export interface DateRange {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/**
+ * One year's State Council notice as an operator records it once it is published (the years after the package's):
+ * the days off as ranges (a New Year bridge may start in the previous December's last week) and the weekend days
+ * worked in lieu (调休上班).
+ */
+export interface YearArrangement {
+  readonly year: number;
+  readonly daysOff: readonly DateRange[];
+  readonly weekendWorkingDays: readonly IsoDate[];
+}
+
+/** Bounds on a recorded year: no notice has ever given more than about 30 days off or 12 weekend days worked. */
+export const MAX_RANGES_PER_YEAR = 20;
+export const MAX_WEEKEND_WORKING_DAYS_PER_YEAR = 20;
+export const MAX_DAYS_OFF_PER_RANGE = 15;
+
+/** Every day of a range, both ends included. */
+export function daysOfRange(range: DateRange): IsoDate[] {
+  const days: IsoDate[] = [];
+  for (let d = range.from; compareDates(d, range.to) <= 0; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+/**
+ * What is wrong with `next` as the next year of `held` (empty when nothing): the year must follow the last one held
+ * (consecutive, no gaps) unless it corrects a year in `correctable` (those recorded after the package's); every date
+ * lies in the year, or in the previous year's last week (25–31 December) for a New Year bridge; weekend days worked
+ * are Saturdays or Sundays; no day is both off and worked; ranges are ordered, bounded and do not overlap.
+ */
+export function yearArrangementProblems(
+  held: HolidayArrangement,
+  next: YearArrangement,
+  correctable: ReadonlySet<number> = new Set(),
+): string[] {
+  const problems: string[] = [];
+  const last = Math.max(...held.years);
+  const correcting = correctable.has(next.year);
+  if (!Number.isInteger(next.year) || (!correcting && next.year !== last + 1))
+    problems.push(
+      `YEAR_NOT_NEXT: ${next.year} is not the year after the last one held (${last}); years are recorded in order, with no gap` +
+        (correctable.size > 0 ? `, or a recorded year (${[...correctable].join(', ')}) is corrected` : ''),
+    );
+  const from = `${next.year - 1}-12-25`;
+  const to = `${next.year}-12-31`;
+  const inYear = (d: IsoDate) => isIsoDate(d) && compareDates(d, from) >= 0 && compareDates(d, to) <= 0;
+  if (next.daysOff.length === 0) problems.push('NO_DAYS_OFF: a notice always gives days off');
+  if (next.daysOff.length > MAX_RANGES_PER_YEAR)
+    problems.push(`TOO_MANY_RANGES: at most ${MAX_RANGES_PER_YEAR} ranges of days off`);
+  if (next.weekendWorkingDays.length > MAX_WEEKEND_WORKING_DAYS_PER_YEAR)
+    problems.push(`TOO_MANY_WEEKEND_WORKING_DAYS: at most ${MAX_WEEKEND_WORKING_DAYS_PER_YEAR}`);
+  const off = new Set<IsoDate>();
+  for (const range of next.daysOff.slice(0, MAX_RANGES_PER_YEAR)) {
+    const label = `${range.from}..${range.to}`;
+    if (!inYear(range.from) || !inYear(range.to)) {
+      problems.push(`DATE_OUTSIDE_YEAR: days off ${label} must lie within ${from}..${to}`);
+      continue;
+    }
+    if (compareDates(range.from, range.to) > 0) {
+      problems.push(`RANGE_REVERSED: days off ${label} end before they start`);
+      continue;
+    }
+    if (daysBetween(range.from, range.to) + 1 > MAX_DAYS_OFF_PER_RANGE) {
+      problems.push(`RANGE_TOO_LONG: days off ${label} exceed ${MAX_DAYS_OFF_PER_RANGE} days`);
+      continue;
+    }
+    for (const day of daysOfRange(range)) {
+      if (off.has(day)) problems.push(`RANGES_OVERLAP: ${day} is in more than one range of days off`);
+      off.add(day);
+    }
+  }
+  const worked = new Set<IsoDate>();
+  for (const day of next.weekendWorkingDays.slice(0, MAX_WEEKEND_WORKING_DAYS_PER_YEAR)) {
+    if (!inYear(day)) {
+      problems.push(`DATE_OUTSIDE_YEAR: weekend working day ${day} must lie within ${from}..${to}`);
+      continue;
+    }
+    const weekday = dayOfWeek(day);
+    if (weekday !== 0 && weekday !== 6)
+      problems.push(`WORKING_DAY_NOT_WEEKEND: ${day} is not a Saturday or Sunday, so it is a working day anyway`);
+    if (off.has(day)) problems.push(`DAY_OFF_AND_WORKING: ${day} is both a day off and a weekend working day`);
+    if (worked.has(day)) problems.push(`DUPLICATE_WORKING_DAY: ${day} is listed twice`);
+    worked.add(day);
+  }
+  return problems;
+}
+
+/**
+ * `base` with `years` added (each replacing any earlier record of the same year): the pure way to build a calendar
+ * from recorded arrangements. Only the years that continue `base` without a gap are taken, so a stored copy missing
+ * a year stops at the gap rather than making up the days between.
+ */
+export function extendArrangement(base: HolidayArrangement, years: readonly YearArrangement[]): HolidayArrangement {
+  const byYear = new Map(years.map((y) => [y.year, y]));
+  const held = new Set(base.years);
+  const daysOff = new Set(base.daysOff);
+  const weekendWorkingDays = new Set(base.weekendWorkingDays);
+  for (let year = Math.max(...base.years) + 1; byYear.has(year); year++) {
+    const arrangement = byYear.get(year) as YearArrangement;
+    held.add(year);
+    for (const range of arrangement.daysOff) for (const day of daysOfRange(range)) daysOff.add(day);
+    for (const day of arrangement.weekendWorkingDays) weekendWorkingDays.add(day);
+  }
+  return { years: held, daysOff, weekendWorkingDays };
+}
+
+/** A recorded year with its version: a correction of a year is its next version. */
+export interface RecordedYear extends YearArrangement {
+  readonly version: number;
+}
+
+/** A calendar whose arrangement grows while the process runs (the recorded years arrive as events). */
+export interface ExtendableCalendar extends WorkingDayCalendar {
+  /** The arrangement it answers from now. */
+  readonly arrangement: HolidayArrangement;
+  /** The recorded years installed, with their versions. */
+  readonly installed: readonly RecordedYear[];
+  /**
+   * Takes each year whose version is newer than the one installed (a correction replaces its year); older or equal
+   * versions are ignored, so copies read in any order, or a copy lagging behind, converge on the newest and never
+   * take a year away.
+   */
+  install(years: readonly RecordedYear[]): void;
+}
+
+export function extendableCalendar(base: HolidayArrangement): ExtendableCalendar {
+  const installed = new Map<number, RecordedYear>();
+  let arrangement = base;
+  let calendar = workingDayCalendar(base);
+  return {
+    get range() {
+      return calendar.range;
+    },
+    get arrangement() {
+      return arrangement;
+    },
+    get installed() {
+      return [...installed.values()].sort((a, b) => a.year - b.year);
+    },
+    isWorkingDay: (date) => calendar.isWorkingDay(date),
+    install(years) {
+      let changed = false;
+      for (const year of years) {
+        const held = installed.get(year.year);
+        if (held && held.version >= year.version) continue;
+        installed.set(year.year, year);
+        changed = true;
+      }
+      if (!changed) return;
+      arrangement = extendArrangement(base, [...installed.values()]);
+      calendar = workingDayCalendar(arrangement);
+    },
+  };
+}
+
+/**
+ * Mainland China's working days under the State Council's notices: the calendar every subgraph uses. The package's
+ * years, extended in each process by the years an operator has recorded since (the `holidayArrangements` registry of
+ * the contracts subgraph, copied to every subgraph that computes periods, which installs them here).
+ */
+export const CHINA_WORKING_DAYS: ExtendableCalendar = extendableCalendar(OFFICIAL_HOLIDAYS);
 
 /** No notice has ever given more than nine days off in a row; a year without a working day is a broken table. */
 const MAX_DAYS_SEARCHED = 366;
@@ -153,6 +326,48 @@ export function periodEnd(start: IsoDate, days: number, calendar: WorkingDayCale
   if (!Number.isInteger(days) || days < 1)
     throw new InvalidInputError('A period is a whole number of days, at least 1', { value: days });
   return nextWorkingDayFrom(addDays(start, days), calendar);
+}
+
+/** A deadline as the hub can show it: `provisional` when the holiday data does not reach it yet. */
+export interface ShownDeadline {
+  /** The last day; when provisional, the plain count (the earliest the period can end, so safe to act by). */
+  readonly date: IsoDate;
+  /** True while the arrangement for `missingYear` is not recorded: art. 203 may still move the day later. */
+  readonly provisional: boolean;
+  readonly missingYear: number | null;
+}
+
+/**
+ * `compute()` as a firm deadline, or, where it needs days past the calendar's range, `plainDay` flagged provisional:
+ * art. 203 only ever lengthens a period and a count of working days never ends before the same count of calendar
+ * days, so the plain day is the earliest possible end and safe to act by.
+ */
+export function deadlineOrPlain(plainDay: IsoDate, compute: () => IsoDate): ShownDeadline {
+  try {
+    return { date: compute(), provisional: false, missingYear: null };
+  } catch (error) {
+    if (error instanceof OutsideHolidayCalendarError)
+      return { date: plainDay, provisional: true, missingYear: Number(error.details?.missingYear) };
+    throw error;
+  }
+}
+
+/** The end of a period of `days` days from `start` (art. 201, 203), provisional past the holiday data. */
+export function shownPeriodEnd(
+  start: IsoDate,
+  days: number,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): ShownDeadline {
+  return deadlineOrPlain(addDays(start, days), () => periodEnd(start, days, calendar));
+}
+
+/** The `count`-th working day after `from`, provisional (the plain count) past the holiday data. */
+export function shownWorkingDays(
+  from: IsoDate,
+  count: number,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): ShownDeadline {
+  return deadlineOrPlain(addDays(from, count), () => addWorkingDays(from, count, calendar));
 }
 
 /**

@@ -423,7 +423,7 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       details: { fields: { asOf: expect.any(String) } },
     });
   });
-  it('records a committee whose 30-day filing period runs past the holiday data, and refuses to compute that deadline (OUTSIDE_HOLIDAY_CALENDAR)', async () => {
+  it('records a committee whose 30-day filing period runs past the holiday data, and shows the plain 30th day as a provisional deadline', async () => {
     const registered = await t.gql(
       guangwai,
       'mutation { registerArea(input: { name: "红居南街6号院 东区", districtCode: "110102", streetCode: "110102020" }) { id } }',
@@ -431,23 +431,18 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     const areaId = registered.body.data.registerArea.id;
     const formed = await t.gql(
       guangwai,
-      `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id formedOn filingDeadline } }`,
+      `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id formedOn filingDeadline filingDeadlineProvisional } }`,
       {
         i: { areaId, formedOn: '2026-12-01', termEndsOn: '2029-11-30', members: pmcMembers, chairIndex: 0 },
       },
     );
-    // Recorded: day 30 is 2026-12-31, past 2026-12-24, the last day the State Council notices held answer for.
+    // Day 30 is 2026-12-31, past 2026-12-24, the last day the packaged State Council notices answer for: shown as the
+    // plain 30th day (the earliest the period can end, safe to file by), flagged provisional, not refused.
+    expect(formed.body.errors).toBeUndefined();
     expect(formed.body.data.formPropertyManagementCommittee).toMatchObject({
       formedOn: '2026-12-01',
-      filingDeadline: null,
-    });
-    expect(formed.body.errors).toHaveLength(1);
-    expect(formed.body.errors[0]).toMatchObject({
-      path: ['formPropertyManagementCommittee', 'filingDeadline'],
-      extensions: {
-        code: 'OUTSIDE_HOLIDAY_CALENDAR',
-        details: { date: '2026-12-31', calendarFrom: '2004-01-01', calendarTo: '2026-12-24' },
-      },
+      filingDeadline: '2026-12-31',
+      filingDeadlineProvisional: true,
     });
   });
 });

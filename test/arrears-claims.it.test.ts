@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths } from '../kernel/calendar';
-import { todayInChina } from '../kernel/clock';
 import { limitationPeriodEnd } from '../subgraphs/arrears/domain/limitation';
 import {
   CaseStatus,
@@ -13,7 +12,7 @@ import {
 } from '../catalog';
 import { HubEvent } from '../platform/events/cloudevent';
 import { asKafkaMessage } from './support/events';
-import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
@@ -25,7 +24,9 @@ const companyB = identity('PROPERTY_COMPANY', '91110102MA0000CLMB');
 const COURT_ID = 'bj-xicheng-court';
 const CLAIM_UPDATED_TYPE = 'hub.arrears.claim.updated';
 
-const today = todayInChina();
+// Periods counted from "today" (filing deadlines, grace days, demand periods) would run past the holiday data the hub
+// holds (2026-12-24) from mid-December 2026: the scenario is pinned to a day it is dated against.
+const today = pinTestToday('2026-12-01');
 const thisMonth = today.slice(0, 7);
 const firstMonth = addMonths(thisMonth, -13);
 

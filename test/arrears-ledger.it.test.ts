@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
-import { todayInChina } from '../kernel/clock';
 import { limitationPeriodEnd } from '../subgraphs/arrears/domain/limitation';
 import { chargeFen } from '../kernel/money';
 import { dueOnForMonth } from '../subgraphs/arrears/domain/billing';
 import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
-import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { expectValidEvent } from './support/event-schema';
@@ -20,7 +19,9 @@ const companyA = identity('PROPERTY_COMPANY', '91110102MA0000ARRA');
 const companyB = identity('PROPERTY_COMPANY', '91110102MA0000ARRB');
 const court = identity('COURT', 'bj-xicheng-court');
 
-const today = todayInChina();
+// Periods counted from "today" (filing deadlines, grace days, demand periods) would run past the holiday data the hub
+// holds (2026-12-24) from mid-December 2026: the scenario is pinned to a day it is dated against.
+const today = pinTestToday('2026-12-01');
 const thisMonth = today.slice(0, 7);
 const firstMonth = addMonths(thisMonth, -13);
 const LATE_FEE = { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null };

@@ -1,7 +1,6 @@
 import { addDays, addMonths } from '../kernel/calendar';
-import { todayInChina } from '../kernel/clock';
 import { DEFAULT_DEMAND_PERIOD } from '../subgraphs/litigation/domain/statutes';
-import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
@@ -15,7 +14,9 @@ const admin = identity('ADMIN', 'hub-operator');
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
 const deshengOffice = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
 
-const today = todayInChina();
+// Periods counted from "today" (filing deadlines, grace days, demand periods) would run past the holiday data the hub
+// holds (2026-12-24) from mid-December 2026: the scenario is pinned to a day it is dated against.
+const today = pinTestToday('2026-12-01');
 const thisMonth = today.slice(0, 7);
 const pastMonths = [addMonths(thisMonth, -3), addMonths(thisMonth, -2), addMonths(thisMonth, -1)];
 const EVIDENCE = [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'e'.repeat(64) }];

@@ -1,3 +1,4 @@
+import { todayInChina } from '../kernel/clock';
 import { DEMO_LINJIANG } from '../hub/demo/demo-data';
 import { loadLinjiang } from '../hub/demo/demo-loader';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
@@ -130,7 +131,7 @@ describe('demo: 临江市 beside Beijing', () => {
       /FORBIDDEN|NOT_FOUND/,
     );
 
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInChina();
     const terms = {
       kind: 'REGULAR',
       number: 'LJ-JFL-2026-01',

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
-import { todayInChina } from '../kernel/clock';
 import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED } from '../catalog';
 import { asKafkaMessage } from './support/events';
-import { EVERY_SUBGRAPH, TestHub, identity, startTestHub } from './support/hub-fixture';
+import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -22,7 +21,9 @@ const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
 
-const today = todayInChina();
+// Periods counted from "today" (filing deadlines, grace days, demand periods) would run past the holiday data the hub
+// holds (2026-12-24) from mid-December 2026: the scenario is pinned to a day it is dated against.
+const today = pinTestToday('2026-12-01');
 const thisMonth = today.slice(0, 7);
 const firstMonth = addMonths(thisMonth, -40);
 const barredMonth = addMonths(thisMonth, -38);

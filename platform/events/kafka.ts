@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { TOPIC_DEFINITIONS } from '../../catalog';
 import { logger } from '../logging';
 
 /** A SASL/SCRAM-SHA-512 principal of the broker (`User:<username>` in its ACLs). */
@@ -72,6 +73,11 @@ export async function ensureTopics(
   attempts = 10,
 ): Promise<void> {
   const topics = [...new Set(logicalNames.map((n) => topicName(settings, n)))];
+  const compacted = new Set(
+    TOPIC_DEFINITIONS.filter((t) => t.compacted && logicalNames.includes(t.name)).map((t) =>
+      topicName(settings, t.name),
+    ),
+  );
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -86,6 +92,7 @@ export async function ensureTopics(
               topic,
               numPartitions: settings.partitions ?? 3,
               replicationFactor: settings.replicationFactor ?? 1,
+              ...(compacted.has(topic) ? { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] } : {}),
             })),
           });
         }

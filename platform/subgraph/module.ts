@@ -34,6 +34,11 @@ export interface SubgraphModule {
    * the few reads one subgraph makes of another directly, with the caller's identity (litigation → areas' owners).
    */
   usePeers?(peers: SubgraphPeers): void;
+  /**
+   * It computes periods, so it keeps a copy of the recorded holiday years (`holiday_year`, platform/read-models/
+   * holiday-calendar.ts) and installs it into the process's calendar at start, before serving, and every few seconds.
+   */
+  keepsHolidayCalendar?: boolean;
   /** Background work started after the consumers and stopped before them. */
   background?: (context: { orm: HubOrm }) => BackgroundWork;
 }

@@ -4,6 +4,7 @@ import { deadLetterTopicOf } from '../../catalog';
 import { InboxConsumer, consumerTopics } from '../events/consumer';
 import { KafkaSettings, createKafka, ensureTopics, topicName } from '../events/kafka';
 import { OutboxRelay } from '../events/relay';
+import { HolidayCalendarKeeper, holidayCalendarRefresher } from '../read-models/holiday-calendar';
 import { BrokerAdministration } from '../events/broker-admin';
 import { watchConsumerLag, watchOutbox } from '../metrics';
 import { consumerLagReader } from '../events/consumer-lag';
@@ -60,6 +61,11 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
   const started: { stop(): Promise<void> }[] = [];
   try {
     await migrateUp(orm);
+    if (module.keepsHolidayCalendar) {
+      const calendar = holidayCalendarRefresher(() => orm.em.fork(), module.name as HolidayCalendarKeeper);
+      await calendar.start();
+      started.push(calendar);
+    }
     const kafka = createKafka(kafkaSettings);
     await ensureTopics(kafka, kafkaSettings, subgraphTopics(module));
 

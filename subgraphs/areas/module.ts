@@ -30,6 +30,8 @@ import { Migration20261201110000_patrols } from './persistence/migrations/Migrat
 import { PatrolResolver } from './graphql/patrol.resolver';
 import { PreparatoryGroupResolver } from './graphql/preparatory-group.resolver';
 import { Migration20261201000000_caretaking } from './persistence/migrations/Migration20261201000000_caretaking';
+import { Migration20261201100000_holiday_years } from './persistence/migrations/Migration20261201100000_holiday_years';
+import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
@@ -67,11 +69,13 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201000000_caretaking', class: Migration20261201000000_caretaking },
+    { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
     { name: 'Migration20261201100000_preparatory_groups', class: Migration20261201100000_preparatory_groups },
     { name: 'Migration20261201110000_patrols', class: Migration20261201110000_patrols },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
-  consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],
+  consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer, holidayCalendarConsumer('areas')],
+  keepsHolidayCalendar: true,
   producedTopics: [
     AREAS_TOPIC.name,
     GOVERNANCE_TOPIC.name,

@@ -1,5 +1,5 @@
 import { CONTRACTS_ERRORS } from './domain/errors';
-import { CONTRACT_DEADLINES_TOPIC, CREDIT_RECORDS_TOPIC, FILINGS_TOPIC } from '../../catalog';
+import { CONTRACT_DEADLINES_TOPIC, CREDIT_RECORDS_TOPIC, FILINGS_TOPIC, HOLIDAY_CALENDAR_TOPIC } from '../../catalog';
 import { CreditPublication } from './application/credit-publication.background';
 import { debtorListingConsumer } from './events/consume/debtor-listing.consumer';
 import { CreditResolver } from './graphql/credit.resolver';
@@ -13,6 +13,7 @@ import { AreaRef } from './graphql/area.type';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { CitySettingsResolver } from './graphql/city-settings.resolver';
 import { ContractResolver } from './graphql/contract.resolver';
+import { HolidayCalendarResolver } from './graphql/holiday-calendar.resolver';
 import { FilingResolver } from './graphql/filing.resolver';
 import { FilingCertificateContentResolver, FilingDocumentResolver } from './graphql/filing-document.resolver';
 import { AreaViewSchema } from './persistence/area-view.entity';
@@ -31,6 +32,7 @@ import { Migration20261201000000_city_settings } from './persistence/migrations/
 import { Migration20261201100000_credit_entries } from './persistence/migrations/Migration20261201100000_credit_entries';
 import { Migration20261201100000_deadlines } from './persistence/migrations/Migration20261201100000_deadlines';
 import { Migration20261201100000_filing_documents } from './persistence/migrations/Migration20261201100000_filing_documents';
+import { Migration20261201100000_holiday_calendar } from './persistence/migrations/Migration20261201100000_holiday_calendar';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
@@ -42,6 +44,7 @@ export const contractsSubgraph: SubgraphModule = {
     FilingResolver,
     FilingDocumentResolver,
     FilingCertificateContentResolver,
+    HolidayCalendarResolver,
   ],
   orphanedTypes: [AreaRef],
   referenceResolvers: areaReferenceResolvers,
@@ -67,9 +70,17 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_credit_entries', class: Migration20261201100000_credit_entries },
     { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
     { name: 'Migration20261201100000_filing_documents', class: Migration20261201100000_filing_documents },
+    { name: 'Migration20261201100000_holiday_calendar', class: Migration20261201100000_holiday_calendar },
   ],
+  // It owns the recorded holiday years (recordHolidayArrangement) and computes filing deadlines with them.
+  keepsHolidayCalendar: true,
   consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer, debtorListingConsumer],
-  producedTopics: [FILINGS_TOPIC.name, CONTRACT_DEADLINES_TOPIC.name, CREDIT_RECORDS_TOPIC.name],
+  producedTopics: [
+    FILINGS_TOPIC.name,
+    CONTRACT_DEADLINES_TOPIC.name,
+    CREDIT_RECORDS_TOPIC.name,
+    HOLIDAY_CALENDAR_TOPIC.name,
+  ],
   errors: CONTRACTS_ERRORS,
   background: ({ orm }) => new CreditPublication(orm),
 };

@@ -30,6 +30,8 @@ import { Migration20261130230000_referral_list_index } from './persistence/migra
 import { periodicWork } from '../../platform/subgraph/periodic';
 import { sweepEvidenceUploads } from './application/sweep-evidence-uploads';
 import { Migration20261201100000_service_complaints } from './persistence/migrations/Migration20261201100000_service_complaints';
+import { Migration20261201100000_holiday_years } from './persistence/migrations/Migration20261201100000_holiday_years';
+import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -55,6 +57,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261130230000_referral_list_index', class: Migration20261130230000_referral_list_index },
+    { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
     { name: 'Migration20261201100000_service_complaints', class: Migration20261201100000_service_complaints },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
@@ -64,7 +67,9 @@ export const litigationSubgraph: SubgraphModule = {
     claimAccountConsumer,
     courtCaseEventConsumer,
     serviceComplaintsConsumer,
+    holidayCalendarConsumer('litigation'),
   ],
+  keepsHolidayCalendar: true,
   producedTopics: [REFERRALS_TOPIC.name],
   errors: LITIGATION_ERRORS,
   // Uploads in parts abandoned for 24 h are deleted with their parts; looked for every hour.

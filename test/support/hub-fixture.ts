@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import request from 'supertest';
+import { pinHubToday } from '../../kernel/clock';
 import { Identity } from '../../kernel/identity';
 import { mintUserToken } from '../../platform/auth/tokens';
 import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
@@ -10,6 +11,22 @@ import { BrokerCredentials, brokerCredentialsFromEnv } from '../../platform/even
 import { SaslCredential } from '../../platform/events/kafka';
 
 export const testTokens = tokenSettings({ NODE_ENV: 'test' });
+
+/**
+ * HUB_TEST_TODAY runs a file as of another day (`HUB_TEST_TODAY=2027-03-01 npx jest <file>`): pinned as soon as the
+ * fixture loads, so a test's own `todayInChina()` at module level agrees with the hub's.
+ */
+pinHubToday(process.env.HUB_TEST_TODAY || null);
+
+/**
+ * Pins the day the whole test hub (every subgraph, and the file's own todayInChina()) takes as today, for a file whose
+ * scenario depends on it: called at module level, it wins over HUB_TEST_TODAY, so the file passes whatever the date
+ * (periods counted from "today" would otherwise run past the holiday data the hub holds). Returns the date.
+ */
+export function pinTestToday(date: string): string {
+  pinHubToday(date);
+  return date;
+}
 export const adminPostgresUrl = () => process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
 export const kafkaBrokers = () => {
   const brokers = process.env.KAFKA_BROKERS?.split(',');

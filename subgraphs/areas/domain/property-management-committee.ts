@@ -18,6 +18,9 @@ import {
   isAfterPeriod,
   isLaterThanWorkingDays,
   periodEnd,
+  ShownDeadline,
+  shownPeriodEnd,
+  shownWorkingDays,
 } from '../../../kernel/working-days';
 
 /**
@@ -89,6 +92,24 @@ export function validateCommitteeComposition(members: readonly CommitteeMember[]
 export function filingDeadline(formedOn: IsoDate, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
   requireDates({ formedOn });
   return periodEnd(formedOn, PMC_FILING_DAYS, calendar);
+}
+
+/** The filing deadline as the street office is shown it: the plain 30 days flagged provisional past the holiday data. */
+export function shownFilingDeadline(
+  formedOn: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): ShownDeadline {
+  requireDates({ formedOn });
+  return shownPeriodEnd(formedOn, PMC_FILING_DAYS, calendar);
+}
+
+/** The recording deadline as shown: the plain 5 days flagged provisional past the holiday data (the earliest end). */
+export function shownRecordingDeadline(
+  filedOn: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): ShownDeadline {
+  requireDates({ filedOn });
+  return shownWorkingDays(filedOn, PMC_RECORDING_WORKING_DAYS, calendar);
 }
 
 /**

@@ -9,14 +9,9 @@ import { recordJointDecision } from '../application/record-joint-decision';
 import { recordOwnersAssembly } from '../application/record-owners-assembly';
 import { recordOwnersCommittee } from '../application/record-owners-committee';
 import { overdueGovernanceBodies } from '../application/overdue-governance-bodies';
-import {
-  committeeRecordingDeadline,
-  isCommitteeRecordedLate,
-  isFilingOverdue,
-  isTermExpired,
-} from '../domain/governance-body';
+import { isCommitteeRecordedLate, isFilingOverdue, isTermExpired } from '../domain/governance-body';
 import { isAssemblyMissing } from '../domain/owners-assembly';
-import { filingDeadline } from '../domain/property-management-committee';
+import { shownFilingDeadline, shownRecordingDeadline } from '../domain/property-management-committee';
 import type { GovernanceBody } from '../persistence/governance-body.entity';
 import { AreaType } from './area.type';
 import { governanceBodiesLoader, jointDecisionsLoader, membersLoader, ownersLoader } from './governance.loaders';
@@ -34,6 +29,11 @@ import {
   RecordOwnersCommitteeInput,
 } from './governance.type';
 import { LocalDate } from '../../../platform/graphql/scalars';
+
+const filingDeadlineOf = (body: GovernanceBody) =>
+  body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' ? shownFilingDeadline(body.formedOn) : undefined;
+const recordingDeadlineOf = (body: GovernanceBody) =>
+  body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' && body.filedOn ? shownRecordingDeadline(body.filedOn) : undefined;
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
@@ -158,10 +158,19 @@ export class GovernanceBodyResolver {
     nullable: true,
     description:
       'A filed property-management committee is recorded by the 5th working day after its filing (Beijing art. 55; ' +
-      "State Council holiday notices); null until filed; the error OUTSIDE_HOLIDAY_CALENDAR while the deadline's year has no published notice.",
+      "State Council holiday notices); null until filed; provisional (the plain count) while the deadline's year is not in the holiday data.",
   })
   recordingDeadline(@Root() body: GovernanceBody): string | null {
-    return committeeRecordingDeadline(body) ?? null;
+    return recordingDeadlineOf(body)?.date ?? null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True while the recording deadline runs past the holiday data: it is then the plain 5th day (the earliest possible end, safe ' +
+      'to act by) until the arrangement for its year is recorded (holidayCalendar).',
+  })
+  recordingDeadlineProvisional(@Root() body: GovernanceBody): boolean {
+    return recordingDeadlineOf(body)?.provisional ?? false;
   }
 
   @FieldResolver(() => Boolean, {
@@ -176,10 +185,19 @@ export class GovernanceBodyResolver {
     nullable: true,
     description:
       "A property-management committee's filing with the street office is due 30 days after formation, moved to the next working day " +
-      'when that is a rest day (Civil Code art. 203); the error OUTSIDE_HOLIDAY_CALENDAR past the holiday data. Null for other bodies.',
+      'when that is a rest day (Civil Code art. 203); provisional (the plain 30th day) past the holiday data. Null for other bodies.',
   })
   filingDeadline(@Root() body: GovernanceBody): string | null {
-    return body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' ? filingDeadline(body.formedOn) : null;
+    return filingDeadlineOf(body)?.date ?? null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True while the filing deadline runs past the holiday data: it is then the plain 30th day (the earliest possible end, safe to ' +
+      'act by) until the arrangement for its year is recorded (holidayCalendar).',
+  })
+  filingDeadlineProvisional(@Root() body: GovernanceBody): boolean {
+    return filingDeadlineOf(body)?.provisional ?? false;
   }
 
   @FieldResolver(() => Boolean, {

@@ -4,7 +4,7 @@ import { AccountStatus } from './account-status';
 import { AdjustmentKind } from './allocation';
 import { BilledCharge } from './charge';
 import { CollectionAction } from './collection-action';
-import { LateFeeTerms, PrincipalReduction, lateFeeFen } from './late-fee';
+import { LateFeeTerms, PrincipalReduction, shownLateFee } from './late-fee';
 import { LimitationEvent, limitationEndsOn } from './limitation';
 
 /**
@@ -17,6 +17,8 @@ export interface ClaimCharge extends BilledCharge {
   /** Null for a voluntary contribution: nothing is owed, so no limitation period runs. */
   limitationEndsOn: IsoDate | null;
   lateFeeFen: Fen;
+  /** Set while the late fee waits for a year's holiday arrangement (see shownLateFee); the fee is 0 meanwhile. */
+  lateFeeAwaitsHolidayYear: number | null;
 }
 
 /** A collection step as recorded. */
@@ -88,18 +90,22 @@ export function claimLines(
     events.push({ kind: 'PART_PAYMENT', on: p.paidOn, chargeIds: [p.chargeId] });
   }
   for (const a of ledger.adjustments) if (a.kind === 'WAIVER') reduce(a.chargeId, { on: a.on, fen: a.fen ?? 0 });
-  const charges = ledger.charges.map((c) => ({
-    ...c,
-    openFen: c.amountFen - c.paidFen - c.waivedFen,
-    limitationEndsOn: c.voluntary ? null : limitationEndsOn(c, events),
-    lateFeeFen: c.voluntary
-      ? 0
-      : lateFeeFen(
+  const charges = ledger.charges.map((c) => {
+    const lateFee = c.voluntary
+      ? { fen: 0, awaitsHolidayYear: null }
+      : shownLateFee(
           { dueOn: c.dueOn, principalFen: c.amountFen, reductions: reductions.get(c.chargeId) ?? [] },
           c.filingId ? (lateFeeTerms.get(c.filingId) ?? null) : null,
           asOf,
-        ),
-  }));
+        );
+    return {
+      ...c,
+      openFen: c.amountFen - c.paidFen - c.waivedFen,
+      limitationEndsOn: c.voluntary ? null : limitationEndsOn(c, events),
+      lateFeeFen: lateFee.fen,
+      lateFeeAwaitsHolidayYear: lateFee.awaitsHolidayYear,
+    };
+  });
   return { charges, actions: [...ledger.actions], adjustments: [...ledger.adjustments] };
 }
 

@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { LateFeeBasis, LateFeeTerms, graceEndsOn, lateFeeFen } from './late-fee';
+import { LateFeeBasis, LateFeeTerms, graceEndsOn, lateFeeFen, shownLateFee } from './late-fee';
 
 /** Seed 003's 9,482 fen monthly fee, due 2024-01-31; 万分之五 a day is a common contract term (demo, not a seed figure). */
 const jan: LateFeeBasis = { dueOn: '2024-01-31', principalFen: 9_482, reductions: [] };
@@ -13,6 +13,22 @@ describe('graceEndsOn (Civil Code arts. 201, 203)', () => {
     expect(rejection(() => graceEndsOn('2026-12-31', 10)).code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
     // Within the plain count of grace days no fee runs, so no calendar is needed.
     expect(lateFeeFen({ ...jan, dueOn: '2026-12-31' }, { ...fivePerTenThousand, graceDays: 10 }, '2027-01-10')).toBe(0);
+  });
+});
+
+describe('shownLateFee past the holiday data', () => {
+  it('waits for the missing year instead of refusing or charging grace days (0 meanwhile, the year named)', () => {
+    const terms = { ...fivePerTenThousand, graceDays: 15 };
+    // Due 2026-12-15: the plain 15th grace day, 30 December, is past 2026-12-24.
+    expect(shownLateFee({ ...jan, dueOn: '2026-12-15' }, terms, '2027-01-20')).toEqual({
+      fen: 0,
+      awaitsHolidayYear: 2027,
+    });
+    expect(shownLateFee(jan, fivePerTenThousand, '2024-03-01')).toEqual({ fen: 142, awaitsHolidayYear: null });
+    expect(shownLateFee({ ...jan, dueOn: '2026-12-15' }, terms, '2026-12-30')).toEqual({
+      fen: 0,
+      awaitsHolidayYear: null,
+    });
   });
 });
 

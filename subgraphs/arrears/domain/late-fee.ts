@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { periodEnd } from '../../../kernel/working-days';
+import { OutsideHolidayCalendarError, periodEnd } from '../../../kernel/working-days';
 
 /**
  * A late fee (滞纳金 / 违约金) exists only where the service contract provides one, and only on its terms: the hub
@@ -109,4 +109,27 @@ export function lateFeeFen(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf
   if (fen > BigInt(Number.MAX_SAFE_INTEGER))
     throw new InvalidInputError('The late fee is too large to bill', { fen: fen.toString() });
   return Number(fen);
+}
+
+/** A late fee as the statement and the claim show it: `awaitsHolidayYear` while the grace period's end is unknown. */
+export interface ShownLateFee {
+  fen: Fen;
+  /** The year whose holiday arrangement must be recorded before the fee can run; null when the fee is known. */
+  awaitsHolidayYear: number | null;
+}
+
+/**
+ * `lateFeeFen`, or, where the grace period's last day lies past the holiday data (OUTSIDE_HOLIDAY_CALENDAR), no fee
+ * yet, flagged with the year it awaits: charging from the plain count could bill days the owner was still within
+ * grace (art. 203 may move the end), while nothing is lost by waiting, since the fee is computed afresh as of each
+ * day and runs from the right day once the year is recorded. The payment, statement or claim is never refused for it.
+ */
+export function shownLateFee(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf: IsoDate): ShownLateFee {
+  try {
+    return { fen: lateFeeFen(basis, terms, asOf), awaitsHolidayYear: null };
+  } catch (error) {
+    if (error instanceof OutsideHolidayCalendarError)
+      return { fen: 0, awaitsHolidayYear: Number(error.details?.missingYear) };
+    throw error;
+  }
 }

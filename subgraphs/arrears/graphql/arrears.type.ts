@@ -152,6 +152,13 @@ export class StatementChargeType {
   limitationEndsOn!: string | null;
   @Field(() => Float, { description: "Late fee as of today under the contract's terms; 0 when it has none." })
   lateFeeFen!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Set while the grace period's last day lies past the holiday data: the fee (0 meanwhile) runs once the arrangement " +
+      'for this year is recorded, from the day art. 203 gives.',
+  })
+  lateFeeAwaitsHolidayYear!: number | null;
 }
 
 @ObjectType('StatementPayment')

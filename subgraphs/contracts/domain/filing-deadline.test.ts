@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { assessFiling, filingDeadline } from './filing-deadline';
+import { assessFiling, currentFilingDeadline, filingDeadline } from './filing-deadline';
 import { BEIJING, CitySettings, defineCitySettings } from './statutes';
 
 /** The hub's calendar (kernel/working-days.ts, the State Council's notices) throughout: Civil Code art. 203 applies to every filing. */
@@ -88,6 +88,33 @@ describe('filing deadline (Beijing art. 63: 15 days from signing or amending)', 
     const error = rejection(() => filingDeadline('2026-12-15', BEIJING));
     expect(error.code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
     expect(error.details).toMatchObject({ calendarFrom: '2004-01-01', calendarTo: '2026-12-24' });
+  });
+
+  it('past the holiday data: on time within the plain 15 days, the deadline shown provisional; later refused, naming the year', () => {
+    // Signed Sunday 2026-12-20: day 15 is 2027-01-04, beyond 2026-12-24.
+    expect(assessFiling('2026-12-20', '2026-12-21', BEIJING)).toEqual({
+      deadline: '2027-01-04',
+      deadlineProvisional: true,
+      late: false,
+      daysLate: 0,
+    });
+    expect(assessFiling('2026-12-20', '2027-01-04', BEIJING)).toMatchObject({ late: false, deadlineProvisional: true });
+    const error = rejection(() => assessFiling('2026-12-20', '2027-01-05', BEIJING));
+    expect(error.code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
+    expect(error.details).toMatchObject({ missingYear: 2027 });
+  });
+
+  it('shows a stored deadline as it stands: a firm one unchanged, a provisional one still provisional', () => {
+    expect(currentFilingDeadline('2021-12-10', '2021-12-27')).toEqual({
+      date: '2021-12-27',
+      provisional: false,
+      missingYear: null,
+    });
+    expect(currentFilingDeadline('2026-12-20', '2027-01-04')).toEqual({
+      date: '2027-01-04',
+      provisional: true,
+      missingYear: 2027,
+    });
   });
 
   it('refuses a submission before the contract was signed', () => {

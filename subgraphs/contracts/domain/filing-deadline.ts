@@ -1,6 +1,12 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
-import { CHINA_WORKING_DAYS, WorkingDayCalendar, periodEnd } from '../../../kernel/working-days';
+import {
+  CHINA_WORKING_DAYS,
+  ShownDeadline,
+  WorkingDayCalendar,
+  periodEnd,
+  shownPeriodEnd,
+} from '../../../kernel/working-days';
 import { CitySettings, LateFilingPenalty } from './statutes';
 
 /**
@@ -13,6 +19,11 @@ import { CitySettings, LateFilingPenalty } from './statutes';
 export interface FilingAssessment {
   /** The last day on which the filing is on time; null where the city has no confirmed deadline. */
   deadline: IsoDate | null;
+  /**
+   * The deadline lies past the holiday data: `deadline` is the plain count (the earliest the period can end) and the
+   * filing, submitted within it, is on time whatever the missing year's notice says.
+   */
+  deadlineProvisional?: boolean;
   late: boolean;
   /** Calendar days after the deadline; 0 when on time. */
   daysLate: number;
@@ -58,7 +69,13 @@ export function assessFiling(
     });
   }
   if (settings.filingDeadlineDays === null) return { deadline: null, late: false, daysLate: 0 };
-  const deadline = filingDeadline(signedOn, settings, calendar);
+  const shown = shownPeriodEnd(signedOn, settings.filingDeadlineDays, calendar);
+  if (shown.provisional) {
+    // On time within the plain count; later, only the missing year's notice can say (OUTSIDE_HOLIDAY_CALENDAR).
+    if (compareDates(submittedOn, shown.date) > 0) filingDeadline(signedOn, settings, calendar);
+    return { deadline: shown.date, deadlineProvisional: true, late: false, daysLate: 0 };
+  }
+  const deadline = shown.date;
   const daysLate = Math.max(0, daysBetween(deadline, submittedOn));
   if (daysLate === 0) return { deadline, late: false, daysLate };
 
@@ -79,6 +96,18 @@ export function assessFiling(
     consequence: `${missed}: ${penalty.description} (${penalty.source}).`,
     penalty,
   };
+}
+
+/**
+ * A stored deadline as it stands now: one stored as provisional (the plain count, past the holiday data when the
+ * filing was assessed) becomes the art. 203 day once the year is recorded; a firm one is a working day and stays.
+ */
+export function currentFilingDeadline(
+  deadlineFrom: IsoDate,
+  stored: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): ShownDeadline {
+  return shownPeriodEnd(deadlineFrom, daysBetween(deadlineFrom, stored), calendar);
 }
 
 /** Rejects malformed dates by field name. */

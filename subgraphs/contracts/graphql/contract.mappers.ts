@@ -1,3 +1,4 @@
+import { currentFilingDeadline } from '../domain/filing-deadline';
 import { formatYuan } from '../../../kernel/money';
 import type { PublicServiceStandards } from '../application/public-service-standards';
 import type { ContractTermsEntry } from '../domain/contract-terms';
@@ -24,11 +25,16 @@ export const contractTermsOf = (input: ContractTermsInput): ContractTermsEntry =
 
 export const contractView = (contract: Contract): ContractType => ({ ...contract, area: { id: contract.areaId } });
 
-export const filingView = (filing: Filing): FilingType => ({
-  ...filing,
-  deadline: filing.deadline ?? null,
-  area: { id: filing.areaId },
-});
+export const filingView = (filing: Filing): FilingType => {
+  const deadline = filing.deadline ? currentFilingDeadline(filing.deadlineFrom, filing.deadline) : null;
+  return {
+    ...filing,
+    deadline: deadline?.date ?? null,
+    deadlineProvisional: deadline?.provisional ?? false,
+    deadlineAwaitsHolidayYear: deadline?.missingYear ?? null,
+    area: { id: filing.areaId },
+  };
+};
 
 export const versionView = (version: FilingVersion): FilingVersionType => version;
 

@@ -316,6 +316,17 @@ export class FilingType {
       'Last day to file: 15 days after signing or amending in Beijing (art. 63); null where the city has no confirmed deadline.',
   })
   deadline!: string | null;
+  @Field({
+    description:
+      'The deadline runs past the holiday data the hub holds: `deadline` is the plain count (the earliest possible end, safe to ' +
+      'file by) until the arrangement for `deadlineAwaitsHolidayYear` is recorded, when art. 203 may move it later.',
+  })
+  deadlineProvisional!: boolean;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The year whose holiday arrangement a provisional deadline awaits.',
+  })
+  deadlineAwaitsHolidayYear!: number | null;
   @Field() late!: boolean;
   @Field(() => Int) daysLate!: number;
   @Field(() => String, { nullable: true, description: 'The statutory consequence of a late filing (Beijing art. 91).' })

@@ -1,0 +1,101 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { HOLIDAY_YEAR_RECORDED, HolidayYearRecordedData } from '../../catalog';
+import { CHINA_WORKING_DAYS, RecordedYear } from '../../kernel/working-days';
+import { sqlRows } from '../db/sql';
+import { ConsumerDefinition, on } from '../events/consumer';
+import { logger } from '../logging';
+
+/**
+ * The recorded holiday years (contracts.holiday-calendar.v1) as each subgraph that computes periods keeps them:
+ * one row per year, the highest version received. The process's calendar (CHINA_WORKING_DAYS) takes them at start
+ * and whenever they change; `holidayCalendarRefresher` reads the copy again every few seconds, so every process of
+ * a subgraph converges, not only the one whose consumer took the message (a consumer group shares the partitions).
+ */
+export type HolidayCalendarKeeper = 'contracts' | 'areas' | 'arrears' | 'litigation';
+
+export function holidayYearDdl(schema: HolidayCalendarKeeper): string[] {
+  return [
+    `create table "${schema}"."holiday_year" (
+      "year" int primary key check ("year" between 2027 and 2200),
+      "version" int not null check ("version" >= 1),
+      "arrangement" jsonb not null,
+      "received_at" timestamptz not null default now())`,
+  ];
+}
+
+/** Keeps `data` when it is newer than the year's copy; redelivery and replays are no-ops. */
+export async function applyHolidayYear(
+  em: EntityManager,
+  schema: HolidayCalendarKeeper,
+  data: HolidayYearRecordedData,
+): Promise<void> {
+  await em.getConnection().execute(
+    `insert into "${schema}"."holiday_year" as h (year, version, arrangement) values (?, ?, ?::jsonb)
+      on conflict (year) do update set version = excluded.version, arrangement = excluded.arrangement, received_at = now()
+      where h.version < excluded.version`,
+    [data.year, data.version, JSON.stringify(data)],
+    'run',
+    em.getTransactionContext(),
+  );
+}
+
+/** The years of the subgraph's copy, as the calendar takes them. */
+export async function storedHolidayYears(em: EntityManager, schema: HolidayCalendarKeeper): Promise<RecordedYear[]> {
+  const rows = await sqlRows<{ arrangement: HolidayYearRecordedData }>(
+    em,
+    `select arrangement from "${schema}"."holiday_year" order by year`,
+  );
+  return rows.map(({ arrangement: a }) => ({
+    year: a.year,
+    version: a.version,
+    daysOff: a.daysOff,
+    weekendWorkingDays: a.weekendWorkingDays,
+  }));
+}
+
+/** Installs the subgraph's copy into this process's calendar (newer versions only, see ExtendableCalendar). */
+export async function installStoredHolidayYears(em: EntityManager, schema: HolidayCalendarKeeper): Promise<void> {
+  CHINA_WORKING_DAYS.install(await storedHolidayYears(em, schema));
+}
+
+/**
+ * The consumer of a subgraph that keeps a copy: stores the year, then installs it here at once (within the inbox
+ * transaction: a transaction that fails is retried with the same message, which installs the same year again).
+ */
+export function holidayCalendarConsumer(schema: Exclude<HolidayCalendarKeeper, 'contracts'>): ConsumerDefinition {
+  return {
+    name: `${schema}.holiday-calendar`,
+    subscriptions: [
+      on(HOLIDAY_YEAR_RECORDED, async (em, event) => {
+        await applyHolidayYear(em, schema, event.data);
+        await installStoredHolidayYears(em, schema);
+      }),
+    ],
+  };
+}
+
+/** How often every process reads its subgraph's copy again. */
+export const HOLIDAY_CALENDAR_REFRESH_MS = 10_000;
+
+/** Installs the copy at start (awaited before the subgraph serves) and again every few seconds. */
+export function holidayCalendarRefresher(
+  em: () => EntityManager,
+  schema: HolidayCalendarKeeper,
+  intervalMs = HOLIDAY_CALENDAR_REFRESH_MS,
+) {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    async start(): Promise<void> {
+      await installStoredHolidayYears(em(), schema);
+      timer = setInterval(() => {
+        installStoredHolidayYears(em(), schema).catch((error: unknown) =>
+          logger.warn({ err: error, subgraph: schema }, 'holiday calendar refresh failed; the years held stay'),
+        );
+      }, intervalMs);
+      timer.unref();
+    },
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_STREETS } from '../hub/demo/demo-data';
+import { expectValidEvent } from './support/event-schema';
+import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
+import { probeTopics } from './support/kafka-probe';
+import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { waitFor } from './support/wait-for';
+
+// The hub's today: a contract signed the day before has its 15-day filing deadline past the packaged holiday data
+// (2026-12-24), the time bomb this file is about.
+pinTestToday('2026-12-21');
+
+const admin = identity('ADMIN', 'hub-operator');
+const company = identity('PROPERTY_COMPANY', '91110102MA0000000H');
+const guangwai = DEMO_STREETS[0].office; // 红居南街6号院
+
+/**
+ * FICTITIOUS TEST DATA, NOT the State Council's 2027 notice (国务院办公厅关于2027年部分节假日安排的通知), which the
+ * hub does not have: days off 31 December 2026 to 5 January 2027 and 6–12 February, Saturdays 9 January and
+ * 13 February worked. Title and URL say so.
+ */
+const FICTITIOUS_2027 = {
+  year: 2027,
+  daysOff: [
+    { from: '2026-12-31', to: '2027-01-05' },
+    { from: '2027-02-06', to: '2027-02-12' },
+  ],
+  weekendWorkingDays: ['2027-01-09', '2027-02-13'],
+  source: {
+    title: 'FICTITIOUS TEST ARRANGEMENT 2027 (not an official notice)',
+    documentNumber: null,
+    publishedOn: '2026-11-30',
+    url: 'https://example.invalid/fictitious-test-arrangement-2027',
+  },
+};
+
+const RECORD = `mutation($a: HolidayArrangementInput!) { recordHolidayArrangement(arrangement: $a) {
+  year version recordedBy weekendWorkingDays daysOff { from to } source { title documentNumber publishedOn url } note } }`;
+const CALENDAR = '{ holidayCalendar { from to nextYearToRecord recordedYears { year version } } }';
+const FILING = 'query($f: ID!) { filing(id: $f) { deadline deadlineProvisional deadlineAwaitsHolidayYear late } }';
+const COMMITTEE = `query($a: ID!) { area(id: $a) { governanceBodies { kind filingDeadline filingDeadlineProvisional } } }`;
+
+describe('the holiday calendar beyond the packaged years, recorded by the admin', () => {
+  let t: TestHub;
+  let probe: Awaited<ReturnType<typeof probeTopics>>;
+  const { ok, fails } = gqlExpectations(() => t);
+  let filingId: string;
+  let committeeAreaId: string;
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
+    probe = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.holiday-calendar.v1`]);
+    const { areaId } = await scenario(t).compound(HONGJU, { knownTo: ['contracts'] });
+    // Signed Sunday 2026-12-20: day 15 is Monday 2027-01-04, past the data.
+    const { draftContract } = await ok(
+      company,
+      'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }',
+      { a: areaId, t: hongjuTerms(company, '2027-01', { signedOn: '2026-12-20' }) },
+    );
+    const { submitFiling } = await ok(
+      company,
+      `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) {
+        id deadline deadlineProvisional deadlineAwaitsHolidayYear late } }`,
+      {
+        c: draftContract.id,
+        k: randomUUID(),
+        d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
+      },
+    );
+    filingId = submitFiling.id;
+    // Filed on the 21st, within the plain 15 days: on time without the 2027 notice, the deadline shown provisional.
+    expect(submitFiling).toMatchObject({
+      deadline: '2027-01-04',
+      deadlineProvisional: true,
+      deadlineAwaitsHolidayYear: 2027,
+      late: false,
+    });
+    const { registerArea } = await ok(
+      guangwai,
+      'mutation { registerArea(input: { name: "红居南街6号院 假期测试区", districtCode: "110102", streetCode: "110102020" }) { id } }',
+    );
+    committeeAreaId = registerArea.id;
+    // Formed 2026-12-04: day 30 is Sunday 2027-01-03.
+    await ok(
+      guangwai,
+      'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }',
+      {
+        i: {
+          areaId: committeeAreaId,
+          formedOn: '2026-12-04',
+          termEndsOn: '2029-12-03',
+          members: [
+            { name: '居委会代表', seat: 'RESIDENTS_COMMITTEE' },
+            ...Array.from({ length: 6 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
+          ],
+          chairIndex: 0,
+        },
+      },
+    );
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await t?.stop();
+  });
+
+  it('refuses everyone but the admin, and an invalid year with every problem named', async () => {
+    expect((await fails(company, RECORD, { a: FICTITIOUS_2027 })).extensions.code).toBe('FORBIDDEN');
+    expect((await fails(guangwai, RECORD, { a: FICTITIOUS_2027 })).extensions.code).toBe('FORBIDDEN');
+    expect((await fails(company, '{ holidayArrangementHistory(year: 2027) { version } }')).extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    const invalid = await fails(admin, RECORD, {
+      a: {
+        ...FICTITIOUS_2027,
+        year: 2028,
+        daysOff: [{ from: '2028-02-01', to: '2028-01-30' }],
+        weekendWorkingDays: ['2028-01-05'],
+        source: { ...FICTITIOUS_2027.source, url: 'not a url', publishedOn: '2027-01-01' },
+      },
+    });
+    expect(invalid.extensions.code).toBe('BAD_USER_INPUT');
+    expect((invalid.extensions.details?.problems as string[]).map((p) => p.split(':')[0])).toEqual([
+      'YEAR_NOT_NEXT',
+      'RANGE_REVERSED',
+      'WORKING_DAY_NOT_WEEKEND',
+      'SOURCE_PUBLISHED_ON',
+      'SOURCE_URL',
+    ]);
+    expect(await ok(company, CALENDAR)).toEqual({
+      holidayCalendar: { from: '2004-01-01', to: '2026-12-24', nextYearToRecord: 2027, recordedYears: [] },
+    });
+    const { area } = await ok(guangwai, COMMITTEE, { a: committeeAreaId });
+    expect(area.governanceBodies[0]).toMatchObject({ filingDeadline: '2027-01-03', filingDeadlineProvisional: true });
+  });
+
+  it('records 2027: the contract filing deadline moves per art. 203, the areas subgraph sees it, the year is published', async () => {
+    const { recordHolidayArrangement } = await ok(admin, RECORD, { a: FICTITIOUS_2027 });
+    expect(recordHolidayArrangement).toMatchObject({ year: 2027, version: 1, recordedBy: 'hub-operator-user' });
+    expect(await ok(company, CALENDAR)).toEqual({
+      holidayCalendar: {
+        from: '2004-01-01',
+        to: '2027-12-24',
+        nextYearToRecord: 2028,
+        recordedYears: [{ year: 2027, version: 1 }],
+      },
+    });
+    // Day 15, Monday 4 January, is a (fictitious) day off: the deadline is Wednesday the 6th, no longer provisional.
+    expect((await ok(company, FILING, { f: filingId })).filing).toEqual({
+      deadline: '2027-01-06',
+      deadlineProvisional: false,
+      deadlineAwaitsHolidayYear: null,
+      late: false,
+    });
+
+    // Each subgraph that computes periods keeps its own copy, from the compacted topic.
+    for (const schema of ['areas', 'arrears']) {
+      await waitFor(`${schema} to hold 2027`, async () => {
+        const rows = await t.sql<{ version: number }>(`select version from ${schema}.holiday_year where year = 2027`);
+        return rows[0]?.version === 1;
+      });
+    }
+    // The committee's 30th day, Sunday 3 January, is in the (fictitious) bridge: its deadline is Wednesday the 6th.
+    const { area } = await ok(guangwai, COMMITTEE, { a: committeeAreaId });
+    expect(area.governanceBodies[0]).toMatchObject({ filingDeadline: '2027-01-06', filingDeadlineProvisional: false });
+
+    const [message] = await probe.waitForCount('the 2027 arrangement on the topic', () => true, 1);
+    expect(message.message.key?.toString()).toBe('2027');
+    expect(expectValidEvent(message, 'hub.contracts.holiday-year.recorded')).toMatchObject({
+      year: 2027,
+      version: 1,
+      supersedesVersion: null,
+      weekendWorkingDays: ['2027-01-09', '2027-02-13'],
+    });
+  });
+
+  it('corrects a recorded year as its next version with a note, keeping the history', async () => {
+    const withoutNote = await fails(admin, RECORD, { a: FICTITIOUS_2027 });
+    expect(withoutNote.extensions.details?.problems).toEqual([expect.stringMatching(/^CORRECTION_NEEDS_NOTE/)]);
+    const corrected = {
+      ...FICTITIOUS_2027,
+      daysOff: [
+        { from: '2027-01-01', to: '2027-01-03' },
+        { from: '2027-02-06', to: '2027-02-12' },
+      ],
+      note: 'Test correction: the fictitious bridge is dropped',
+    };
+    const { recordHolidayArrangement } = await ok(admin, RECORD, { a: corrected });
+    expect(recordHolidayArrangement).toMatchObject({ version: 2, note: corrected.note });
+    // Day 15 (4 January) is a working day again under the correction.
+    const { filing } = await ok(company, 'query($f: ID!) { filing(id: $f) { deadline deadlineProvisional } }', {
+      f: filingId,
+    });
+    expect(filing).toEqual({ deadline: '2027-01-04', deadlineProvisional: false });
+    const { holidayArrangementHistory } = await ok(
+      admin,
+      '{ holidayArrangementHistory(year: 2027) { version note daysOff { from to } } }',
+    );
+    expect(holidayArrangementHistory.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    await waitFor('areas to hold version 2', async () => {
+      const rows = await t.sql<{ version: number }>('select version from areas.holiday_year where year = 2027');
+      return rows[0]?.version === 2;
+    });
+  });
+});
