@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, tokenSettings } from '../platform/config';
 import { logger } from '../platform/logging';
 import { supergraphPath } from '../platform/project-root';
+import { flushTraces, initTracing } from '../platform/tracing';
 import { startGateway } from './server';
 
 /**
@@ -9,6 +10,7 @@ import { startGateway } from './server';
  * checked-in supergraph's development URLs); SUPERGRAPH_PATH at the composed supergraph.
  */
 async function main() {
+  initTracing({ OTEL_SERVICE_NAME: 'hub-gateway', ...process.env });
   const supergraph = process.env.SUPERGRAPH_PATH ?? supergraphPath();
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES.flatMap((name) => {
@@ -26,6 +28,7 @@ async function main() {
   logger.info({ url: gateway.url }, 'gateway listening');
   const shutdown = async () => {
     await gateway.stop();
+    await flushTraces();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { EventData, EventDefinition, PARTY_ID_PATTERN, partyTopicName } from '../../catalog';
+import { traceparentOf } from '../tracing';
 import { OutboxMessage } from './outbox.entities';
 
 /**
@@ -48,6 +49,8 @@ function outboxRow<E extends EventDefinition>(
     subject: args.subject,
     occurredAt: args.occurredAt ?? new Date(),
     payload: args.data,
+    // The request's (or the consumed event's) trace goes on with the event.
+    traceparent: traceparentOf(),
     attempts: 0,
   });
   em.persist(message);

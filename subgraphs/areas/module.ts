@@ -26,6 +26,7 @@ import { Migration20261130000000_owner_identity } from './persistence/migrations
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201000000_caretaking } from './persistence/migrations/Migration20261201000000_caretaking';
+import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
@@ -61,6 +62,7 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201000000_caretaking', class: Migration20261201000000_caretaking },
+    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer],

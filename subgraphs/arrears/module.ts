@@ -20,6 +20,7 @@ import { Migration20261122050000_settled_amount } from './persistence/migrations
 import { Migration20261130000000_levy_decisions_and_violations } from './persistence/migrations/Migration20261130000000_levy_decisions_and_violations';
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
+import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 
 /**
  * Fees and arrears: billing runs from the fee schedules in force (kept from the contracts feed) over the households
@@ -44,6 +45,7 @@ export const arrearsSubgraph: SubgraphModule = {
     },
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
+    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
   ],
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
   // Committees and joint decisions come from areas.governance.v1: levies name a valid decision, committees report cut-offs.

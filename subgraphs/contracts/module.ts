@@ -24,6 +24,7 @@ import { Migration20261130000000_collection_months } from './persistence/migrati
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201000000_city_settings } from './persistence/migrations/Migration20261201000000_city_settings';
+import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
@@ -49,6 +50,7 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201000000_city_settings', class: Migration20261201000000_city_settings },
+    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
   ],
   consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer],
   producedTopics: [FILINGS_TOPIC.name],

@@ -12,6 +12,7 @@ import { Migration20261130200000_feed_subscribers } from './persistence/migratio
 import { FeedSubscriberSchema } from './persistence/feed-subscriber.entity';
 import { FeedSubscriberResolver } from './graphql/feed-subscriber.resolver';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
+import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 
 /**
  * How outside parties receive the hub's events: the parties registered for the Kafka feeds (their principals and
@@ -27,6 +28,7 @@ export const feedsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_webhooks', class: Migration20261130100000_webhooks },
     { name: 'Migration20261130200000_feed_subscribers', class: Migration20261130200000_feed_subscribers },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
+    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
   ],
   consumers: [webhookAreaConsumer, webhookDispatcherConsumer],
   producedTopics: [],

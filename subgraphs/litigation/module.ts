@@ -26,6 +26,7 @@ import { Migration20261130000000_documents } from './persistence/migrations/Migr
 import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261130230000_referral_list_index } from './persistence/migrations/Migration20261130230000_referral_list_index';
+import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -51,6 +52,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261130230000_referral_list_index', class: Migration20261130230000_referral_list_index },
+    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
   // and courts report back on court.case-events.v1.
