@@ -5,7 +5,7 @@ import { courtHouseholdConsumer } from './events/consume/court-household.consume
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { AreaResolver } from './graphql/area.resolver';
-import { CompoundResolver } from './graphql/compound.resolver';
+import { CompoundResolver, HouseholdPageResolver } from './graphql/compound.resolver';
 import { DivisionResolver } from './graphql/division.resolver';
 import { AreaGovernanceResolver, GovernanceBodyResolver } from './graphql/governance.resolver';
 import { CoverageResolver } from './graphql/coverage.resolver';
@@ -33,6 +33,7 @@ export const areasSubgraph: SubgraphModule = {
   resolvers: [
     AreaResolver,
     CompoundResolver,
+    HouseholdPageResolver,
     CoverageResolver,
     DivisionResolver,
     AreaGovernanceResolver,

@@ -10,7 +10,7 @@ import { AreaRef } from './graphql/area.type';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { CitySettingsResolver } from './graphql/city-settings.resolver';
 import { ContractResolver } from './graphql/contract.resolver';
-import { FilingResolver } from './graphql/filing.resolver';
+import { FilingResolver, FilingReviewQueueResolver } from './graphql/filing.resolver';
 import { AreaViewSchema } from './persistence/area-view.entity';
 import { ContractSchema } from './persistence/contract.entity';
 import { FilingSchema, FilingTransitionSchema, FilingVersionSchema } from './persistence/filing.entity';
@@ -25,10 +25,11 @@ import { Migration20261130100000_idempotency_keys } from './persistence/migratio
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201000000_city_settings } from './persistence/migrations/Migration20261201000000_city_settings';
 import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
+import { Migration20261201110000_filing_queue_index } from './persistence/migrations/Migration20261201110000_filing_queue_index';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
-  resolvers: [AreaFilingResolver, CitySettingsResolver, ContractResolver, FilingResolver],
+  resolvers: [AreaFilingResolver, CitySettingsResolver, ContractResolver, FilingResolver, FilingReviewQueueResolver],
   orphanedTypes: [AreaRef],
   referenceResolvers: areaReferenceResolvers,
   entities: [
@@ -51,6 +52,7 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201000000_city_settings', class: Migration20261201000000_city_settings },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
+    { name: 'Migration20261201110000_filing_queue_index', class: Migration20261201110000_filing_queue_index },
   ],
   consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer],
   producedTopics: [FILINGS_TOPIC.name],
