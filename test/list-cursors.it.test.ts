@@ -1,14 +1,17 @@
 import { Client } from 'pg';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
-import { generateFilings, generateHouseholds } from './support/list-rows';
+import { generateArrears, generateFilings, generateHouseholds } from './support/list-rows';
 
 // Lists a role pages through, by cursor (after / endCursor) beside offset, counted only when totalCount is asked.
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const guangwai = identity('STREET_OFFICE', 'street-office-guangwai', ['110102020']);
 const desheng = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
+const company = identity('PROPERTY_COMPANY', '91110102MA01LISTAR');
+const otherCompany = identity('PROPERTY_COMPANY', '91110102MA01LISTBR');
 
 const QUEUE = `query($first: Int!, $offset: Int, $after: Key) { filingReviewQueue(first: $first, offset: $offset, after: $after) { endCursor items { id } } }`;
+const ARREARS = `query($first: Int!, $offset: Int, $after: Key) { arrears(first: $first, offset: $offset, after: $after) { endCursor items { id: accountId openFen } } }`;
 const HOUSEHOLDS = `query($c: ID!, $first: Int!, $offset: Int, $after: Key) { compound(id: $c) { households(first: $first, offset: $offset, after: $after) { endCursor items { id } } } }`;
 
 type Who = ReturnType<typeof identity>;
@@ -20,12 +23,13 @@ describe('lists at scale: keyset pages agree with offset pages, and stay in the 
   let compoundId: string;
 
   beforeAll(async () => {
-    t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     await generateFilings(db, { streetCode: '110108001', count: 130 });
     await generateFilings(db, { streetCode: '110102020', count: 12 });
     compoundId = await generateHouseholds(db, { streetCode: '110102020', buildings: 3, perBuilding: 70 });
+    await generateArrears(db, { compoundId, companyId: company.organisationId, months: 3 });
   });
 
   afterAll(async () => {
@@ -48,6 +52,7 @@ describe('lists at scale: keyset pages agree with offset pages, and stay in the 
     throw new Error('the list never ended');
   };
   const queueOf: PageOf = (d) => d.filingReviewQueue as ReturnType<PageOf>;
+  const arrearsOf: PageOf = (d) => d.arrears as ReturnType<PageOf>;
   const householdsOf: PageOf = (d) => (d.compound as { households: ReturnType<PageOf> }).households;
 
   it("a bureau's review queue: cursor pages are the offset order, without gaps or repeats; counts only when asked", async () => {
@@ -103,5 +108,24 @@ describe('lists at scale: keyset pages agree with offset pages, and stay in the 
     const other = await t.gql(desheng, HOUSEHOLDS, { c: compoundId, first: 5 });
     expect(other.body.data?.compound?.households?.items ?? []).toHaveLength(0);
     expect(other.body.errors?.[0]?.extensions?.code).toBeDefined();
+  });
+
+  it("a company's arrears: cursor pages are the offset order (largest first), totals only when asked; another company sees none", async () => {
+    const ids = await byCursor(company, ARREARS, arrearsOf, {}, 40);
+    expect(ids).toHaveLength(210);
+    expect(new Set(ids).size).toBe(210);
+    const all = await t.gql(company, ARREARS, { first: 500, offset: 0 });
+    const items = (all.body.data.arrears as { items: { id: string; openFen: number }[] }).items;
+    expect(items.map((i) => i.id)).toEqual(ids);
+    expect(items.every((item, i) => i === 0 || items[i - 1].openFen >= item.openFen)).toBe(true);
+    const totals = await t.gql(company, '{ arrears(first: 1) { totalCount openFen } }');
+    expect(totals.body.data.arrears).toEqual({
+      totalCount: 210,
+      openFen: items.reduce((sum, item) => sum + item.openFen, 0),
+    });
+    const forged = await t.gql(company, ARREARS, { first: 5, after: 'WyJ4IiwieSJd' });
+    expect(forged.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const other = await t.gql(otherCompany, '{ arrears(first: 50) { totalCount items { accountId } } }');
+    expect(other.body.data.arrears).toEqual({ totalCount: 0, items: [] });
   });
 });

@@ -68,3 +68,49 @@ export async function generateHouseholds(
   );
   return compoundId as string;
 }
+
+/**
+ * Arrears of `companyId` for every household of a generated compound: the area billed (arrears' copies of the area
+ * and its households), one account per household and `months` monthly fees each, past due, the latest month paid by
+ * about half the households. Returns the area's id.
+ */
+export async function generateArrears(
+  db: Sql,
+  { compoundId, companyId, months }: { compoundId: string; companyId: string; months: number },
+): Promise<string> {
+  const {
+    rows: [{ id: areaId, district, street }],
+  } = await db.query(
+    `select gen_random_uuid() as id, district_code as district, street_code as street from areas.compound where id = $1`,
+    [compoundId],
+  );
+  await db.query(
+    `insert into arrears.billing_area (area_id, name, district_code, street_code, known_since) values ($1, 'list-area', $2, $3, now())`,
+    [areaId, district, street],
+  );
+  await db.query(
+    `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference)
+     select h.id, h.building_id, $1, 'HIGH_RISE', h.unit, h.room, h.floor_area_centi_m2, h.owner_reference
+       from areas.household h join areas.building b on b.id = h.building_id where b.compound_id = $2`,
+    [areaId, compoundId],
+  );
+  await db.query(
+    `insert into arrears.account (id, company_id, household_id, area_id, building_id, status, status_changed_on)
+     select gen_random_uuid(), $2, household_id, area_id, building_id, 'IN_COLLECTION', current_date
+       from arrears.billable_household where area_id = $1`,
+    [areaId, companyId],
+  );
+  await db.query(
+    `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, floor_area_centi_m2, rate_fen,
+                                 amount_fen, paid_fen, due_on)
+     select gen_random_uuid(), a.id, a.company_id, a.household_id, a.area_id, a.building_id, 'SERVICE_FEE',
+            to_char(date_trunc('month', current_date) - make_interval(months => m), 'YYYY-MM'), 8000, 100,
+            fee, case when m = 1 and fee % 2 = 0 then fee else 0 end,
+            (date_trunc('month', current_date) - make_interval(months => m))::date + 14
+       from arrears.account a cross join generate_series(1, $2::int) m
+       cross join lateral (select 8000 + abs(hashtext(a.id::text)) % 4000 as fee) f
+      where a.area_id = $1`,
+    [areaId, months],
+  );
+  return areaId as string;
+}
