@@ -30,7 +30,8 @@ export interface ArrearsQuery {
  * statuses or households asked for whatever they owe. A charge is in arrears only when past due and owed
  * (IN_ARREARS_SQL: kernel/past-due.ts isPastDue, Civil Code art. 944 para. 2; not a voluntary contribution): December's
  * fee is not arrears on 1 December. One CTE `f` shared by the page, the aging of its charges
- * and the count, so the three always agree.
+ * and the count, so the three always agree. Only open charges are joined (a settled one adds 0 to every sum and is
+ * counted by none), from the partial index `charge_open_index`: an account's paid history is never read.
  */
 function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
   const scope = scopeCondition(query.scope);
@@ -45,7 +46,7 @@ function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
              coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen) filter (where ${IN_ARREARS_SQL('c')}), 0)::int8 as open_fen,
              count(c.id) filter (where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}) as open_charges,
              min(c.due_on) filter (where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}) as oldest_due_on
-        from p left join arrears.charge c on c.account_id = p.id
+        from p left join arrears.charge c on c.account_id = p.id and c.amount_fen > c.paid_fen + c.waived_fen
        where ${scope.sql} and (?::uuid is null or p.area_id = ?::uuid) and (?::uuid is null or p.building_id = ?::uuid)
          and (?::text[] is null or p.status = any(?::text[]))
          and (?::uuid[] is null or p.household_id = any(?::uuid[]))
