@@ -123,6 +123,10 @@ describe('lists at scale: keyset pages agree with offset pages, and stay in the 
       totalCount: 210,
       openFen: items.reduce((sum, item) => sum + item.openFen, 0),
     });
+    // The households of its accounts, from areas, which knows the company serves the area.
+    const withHouseholds = await t.gql(company, '{ arrears(first: 5) { items { household { unit room } } } }');
+    expect(withHouseholds.body.errors).toBeUndefined();
+    expect(withHouseholds.body.data.arrears.items[0].household.unit).toMatch(/单元$/);
     const forged = await t.gql(company, ARREARS, { first: 5, after: 'WyJ4IiwieSJd' });
     expect(forged.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const other = await t.gql(otherCompany, '{ arrears(first: 50) { totalCount items { accountId } } }');

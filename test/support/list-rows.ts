@@ -84,6 +84,18 @@ export async function generateArrears(
     `select gen_random_uuid() as id, district_code as district, street_code as street from areas.compound where id = $1`,
     [compoundId],
   );
+  // The area in areas, holding the compound's buildings, served by the company under an accepted filing (so areas
+  // lets the company read the households its accounts name), and billed in arrears.
+  await db.query(
+    `insert into areas.area (id, name, district_code, street_code, registered_by, registered_at) values ($1, 'list-area', $2, $3, 'bench', now())`,
+    [areaId, district, street],
+  );
+  await db.query(`update areas.building set area_id = $1 where compound_id = $2`, [areaId, compoundId]);
+  await db.query(
+    `insert into areas.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence, accepted_on, starts_on, ends_on, terms, terms_sha256)
+     values (gen_random_uuid(), gen_random_uuid(), $1, $2, 'INITIAL', 'ACCEPTED', 2, current_date - 400, current_date - 400, current_date + 700, '{}'::jsonb, repeat('0', 64))`,
+    [areaId, companyId],
+  );
   await db.query(
     `insert into arrears.billing_area (area_id, name, district_code, street_code, known_since) values ($1, 'list-area', $2, $3, now())`,
     [areaId, district, street],
