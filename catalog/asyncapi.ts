@@ -36,6 +36,13 @@ const cloudEventHeaders = {
     ce_time: { type: 'string', format: 'date-time' },
     ce_subject: { type: 'string', description: 'The aggregate the event is about.' },
     ce_dataschema: { type: 'string' },
+    ce_traceparent: {
+      type: 'string',
+      pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description:
+        'CloudEvents distributed-tracing extension: the W3C traceparent of the work that produced the event (absent when it was not traced).',
+    },
+    ce_tracestate: { type: 'string', description: 'CloudEvents distributed-tracing extension: the W3C tracestate.' },
     'content-type': { const: 'application/json' },
   },
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, tokenSettings } from '../platform/config';
 import { logger } from '../platform/logging';
 import { projectRoot, supergraphPath } from '../platform/project-root';
+import { flushTraces, initTracing } from '../platform/tracing';
 import { startGateway } from './server';
 
 /**
@@ -11,6 +12,7 @@ import { startGateway } from './server';
  * from CONSOLE_DIR (default dist/console, built by `npm run console:build`), without the development sign-in.
  */
 async function main() {
+  initTracing({ OTEL_SERVICE_NAME: 'hub-gateway', ...process.env });
   const supergraph = process.env.SUPERGRAPH_PATH ?? supergraphPath();
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES.flatMap((name) => {
@@ -29,6 +31,7 @@ async function main() {
   logger.info({ url: gateway.url }, 'gateway listening');
   const shutdown = async () => {
     await gateway.stop();
+    await flushTraces();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);

@@ -9,6 +9,7 @@ import { useBoundedEcho } from './bounded-echo';
 import { useMetrics } from './metrics';
 import { useOperationGuard } from './operation-guard';
 import { useRequestBody } from './request-body';
+import { useTracing } from './tracing';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -50,6 +51,7 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
       },
     },
     plugins: () => [
+      useTracing(options.subgraphUrls),
       useMetrics(options.subgraphUrls),
       useAdmission({ config, tokens: options.tokens, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       useRequestBody(),

@@ -10,6 +10,7 @@ import {
   localKafkaCredentialsFile,
 } from '../platform/events/broker-credentials';
 import { logger } from '../platform/logging';
+import { flushTraces, initTracing } from '../platform/tracing';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
 import { loadDemoComplaints } from './demo/demo-complaints';
@@ -23,6 +24,7 @@ import { projectRoot } from '../platform/project-root';
  * broker from Maven jars), migrations, all subgraphs, the gateway, and the demo data.
  */
 async function main() {
+  initTracing();
   const root = projectRoot(__dirname);
   const tokens = tokenSettings();
   const postgres = await resolvePostgres(root);
@@ -93,6 +95,7 @@ async function main() {
     process.stderr.write('stopping the hub...\n');
     try {
       await hub.stop();
+      await flushTraces();
       await stopKafka();
       await postgres.stop();
       process.exit(0);

@@ -15,6 +15,9 @@ export interface HubEvent<T = unknown> {
   subject?: string;
   time: string;
   dataschema?: string;
+  /** CloudEvents distributed-tracing extension: the W3C trace context of the work that produced the event. */
+  traceparent?: string;
+  tracestate?: string;
   data: T;
 }
 
@@ -31,6 +34,8 @@ export function encodeHeaders(event: HubEvent): IHeaders {
     'content-type': 'application/json',
   };
   if (event.subject) headers.ce_subject = event.subject;
+  if (event.traceparent) headers.ce_traceparent = event.traceparent;
+  if (event.tracestate) headers.ce_tracestate = event.tracestate;
   return headers;
 }
 
@@ -95,6 +100,8 @@ export function decodeMessage(headers: IHeaders | undefined, value: Buffer | nul
     subject: header(headers, 'ce_subject'),
     time: header(headers, 'ce_time') ?? new Date().toISOString(),
     dataschema: header(headers, 'ce_dataschema'),
+    traceparent: header(headers, 'ce_traceparent'),
+    tracestate: header(headers, 'ce_tracestate'),
     data,
   };
 }

@@ -9,6 +9,8 @@ import { logger } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 import { deadLetters } from '../metrics';
 import { KafkaSettings, topicName } from './kafka';
+import { SpanKind, contextFrom, inSpan } from '../tracing';
+import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 
 /** Applies one event's effect inside the inbox transaction. Throw a DomainError to reject it as poison. */
 export type EventHandler<E extends EventDefinition = EventDefinition> = (
@@ -242,28 +244,46 @@ export class InboxConsumer {
       throw error;
     }
 
-    const maxAttempts = this.options.maxAttempts ?? 5;
-    let backoff = this.options.initialBackoffMs ?? 200;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.apply(event, topic, partition, message.offset);
-        return;
-      } catch (error) {
-        if (error instanceof DomainError)
-          return this.deadLetter({ topic, partition, message }, error.code, error.message);
-        if (error instanceof PoisonMessageError)
-          return this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
-        if (attempt >= maxAttempts) {
-          // Transient failures go back to kafkajs, which re-delivers after its own backoff: nothing is skipped.
-          if (isTransient(error)) throw error;
-          this.log.error({ err: error, eventId: event.id }, 'handler keeps failing; dead-lettering');
-          return this.deadLetter({ topic, partition, message }, 'HANDLER_FAILED', (error as Error).message);
+    // The event's trace (ce_traceparent) goes on in this consumer's span, and into any event its handler records.
+    return inSpan(
+      `${this.options.definition.name} process ${event.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': topic,
+          'messaging.consumer.group.name': this.groupId,
+          'messaging.message.id': event.id,
+          'cloudevents.event_type': event.type,
+        },
+      },
+      contextFrom(event),
+      async () => {
+        const maxAttempts = this.options.maxAttempts ?? 5;
+        let backoff = this.options.initialBackoffMs ?? 200;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await this.apply(event, topic, partition, message.offset);
+            return;
+          } catch (error) {
+            if (error instanceof DomainError)
+              return this.deadLetter({ topic, partition, message }, error.code, error.message);
+            if (error instanceof PoisonMessageError)
+              return this.deadLetter({ topic, partition, message }, error.reasonCode, error.message);
+            if (attempt >= maxAttempts) {
+              // Transient failures go back to kafkajs, which re-delivers after its own backoff: nothing is skipped.
+              if (isTransient(error)) throw error;
+              this.log.error({ err: error, eventId: event.id }, 'handler keeps failing; dead-lettering');
+              return this.deadLetter({ topic, partition, message }, 'HANDLER_FAILED', (error as Error).message);
+            }
+            this.log.warn({ err: error, eventId: event.id, attempt }, 'handler failed; retrying');
+            await sleep(backoff);
+            backoff *= 2;
+          }
         }
-        this.log.warn({ err: error, eventId: event.id, attempt }, 'handler failed; retrying');
-        await sleep(backoff);
-        backoff *= 2;
-      }
-    }
+      },
+    );
   }
 
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -283,10 +303,30 @@ export class InboxConsumer {
     }
     if (events.length > 0) {
       try {
-        await this.applyBatch(
-          events.map(({ event, message }) => ({ event, offset: message.offset })),
-          topic,
-          partition,
+        // One span for the batch, linked to the trace of each event that carries one.
+        const links = events.flatMap(({ event }) => {
+          const spanContext = trace.getSpanContext(contextFrom(event));
+          return spanContext ? [{ context: spanContext }] : [];
+        });
+        await inSpan(
+          `${this.options.definition.name} process batch`,
+          {
+            kind: SpanKind.CONSUMER,
+            links,
+            attributes: {
+              'messaging.system': 'kafka',
+              'messaging.operation.type': 'process',
+              'messaging.destination.name': topic,
+              'messaging.batch.message_count': events.length,
+            },
+          },
+          ROOT_CONTEXT,
+          () =>
+            this.applyBatch(
+              events.map(({ event, message }) => ({ event, offset: message.offset })),
+              topic,
+              partition,
+            ),
         );
       } catch (error) {
         if (isTransient(error)) throw error; // kafkajs fetches the batch again: nothing is skipped

@@ -14,6 +14,8 @@ export class OutboxMessage {
   subject?: string;
   occurredAt!: Date;
   payload!: unknown;
+  /** The W3C trace context of the work that recorded the event, carried into the Kafka message (ce_traceparent). */
+  traceparent?: string;
   publishedAt?: Date;
   attempts = 0;
   lastError?: string;
@@ -32,6 +34,7 @@ export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
     subject: { type: 'text', nullable: true },
     occurredAt: { type: 'datetime', columnType: 'timestamptz' },
     payload: { type: 'json' },
+    traceparent: { type: 'text', nullable: true },
     publishedAt: { type: 'datetime', columnType: 'timestamptz', nullable: true },
     attempts: { type: 'integer', default: 0 },
     lastError: { type: 'text', nullable: true },
@@ -79,6 +82,7 @@ export function outboxAndInboxDdl(schema: string): string[] {
       "subject" text null,
       "occurred_at" timestamptz not null,
       "payload" jsonb not null,
+      "traceparent" text null,
       "published_at" timestamptz null,
       "attempts" int not null default 0,
       "last_error" text null)`,
@@ -102,6 +106,14 @@ export function outboxAndInboxDdl(schema: string): string[] {
  */
 export function inboxDigestDdl(schema: string): string[] {
   return [`alter table "${schema}"."inbox" add column if not exists "data_sha256" text null`];
+}
+
+/**
+ * The trace context column, for outboxes created before it (a new one has it from outboxAndInboxDdl): rows without
+ * one are published without the ce_traceparent extension.
+ */
+export function outboxTraceparentDdl(schema: string): string[] {
+  return [`alter table "${schema}"."outbox" add column if not exists "traceparent" text null`];
 }
 
 /** The channel a subgraph's outbox announces its commits on (LISTEN/NOTIFY; a plain identifier, no quoting). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { EventData, EventDefinition, PARTY_ID_PATTERN, partyTopicName } from '../../catalog';
 import { sqlBulk } from '../db/sql';
+import { traceparentOf } from '../tracing';
 import { OutboxMessage } from './outbox.entities';
 
 /**
@@ -49,6 +50,8 @@ function outboxRow<E extends EventDefinition>(
     subject: args.subject,
     occurredAt: args.occurredAt ?? new Date(),
     payload: args.data,
+    // The request's (or the consumed event's) trace goes on with the event.
+    traceparent: traceparentOf(),
     attempts: 0,
   });
   em.persist(message);

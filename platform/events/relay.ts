@@ -2,6 +2,8 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { Kafka, Producer } from 'kafkajs';
 import { NotifyListener } from '../db/notify-listener';
 import { logger } from '../logging';
+import { SpanKind, contextFrom, failed, traceparentOf, tracer } from '../tracing';
+import { Span, trace } from '@opentelemetry/api';
 import { encodeHeaders } from './cloudevent';
 import { KafkaSettings, ensureTopics, topicName } from './kafka';
 import { outboxChannel } from './outbox.entities';
@@ -29,6 +31,7 @@ interface OutboxRow {
   subject: string | null;
   occurred_at: Date;
   payload: unknown;
+  traceparent: string | null;
 }
 
 /**
@@ -169,24 +172,54 @@ export class OutboxRelay {
       await ensureTopics(this.options.kafka, this.options.kafkaSettings, unknown);
       for (const t of unknown) this.knownTopics.add(t);
     }
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, topicRows]) => ({
-        topic: topicName(this.options.kafkaSettings, topic),
-        messages: topicRows.map((row) => ({
-          key: row.message_key,
-          value: JSON.stringify(row.payload),
-          headers: encodeHeaders({
-            id: row.event_id,
-            type: row.event_type,
-            source: row.source,
-            subject: row.subject ?? undefined,
-            time: new Date(row.occurred_at).toISOString(),
-            data: row.payload,
-          }),
+    // A row recorded in a trace is published in a PRODUCER span of that trace, whose context the message carries.
+    const spans: Span[] = [];
+    const traceOf = (row: OutboxRow): string | undefined => {
+      if (!row.traceparent) return undefined;
+      const parent = contextFrom({ traceparent: row.traceparent });
+      const span = tracer().startSpan(
+        `relay publish ${row.topic}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.operation.type': 'send',
+            'messaging.destination.name': row.topic,
+            'messaging.message.id': row.event_id,
+            'cloudevents.event_type': row.event_type,
+          },
+        },
+        parent,
+      );
+      spans.push(span);
+      return traceparentOf(trace.setSpan(parent, span));
+    };
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, topicRows]) => ({
+          topic: topicName(this.options.kafkaSettings, topic),
+          messages: topicRows.map((row) => ({
+            key: row.message_key,
+            value: JSON.stringify(row.payload),
+            headers: encodeHeaders({
+              id: row.event_id,
+              type: row.event_type,
+              source: row.source,
+              subject: row.subject ?? undefined,
+              time: new Date(row.occurred_at).toISOString(),
+              traceparent: traceOf(row),
+              data: row.payload,
+            }),
+          })),
         })),
-      })),
-    });
+      });
+    } catch (error) {
+      for (const span of spans) failed(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
   }
 
   private async connectedProducer(): Promise<Producer> {

@@ -1,10 +1,12 @@
 import { kafkaBrokersFromEnv, kafkaSaslFromEnv, tokenSettings, DEFAULT_PORTS } from '../config';
 import { logger } from '../logging';
+import { flushTraces, initTracing } from '../tracing';
 import { SubgraphModule } from './module';
 import { startSubgraph } from './runtime';
 
 /** Production entry of one subgraph container: configuration only from the environment, clean stop on SIGTERM. */
 export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
+  initTracing({ OTEL_SERVICE_NAME: `hub-${module.name}`, ...process.env });
   const databaseUrl = process.env.DATABASE_URL;
   const brokers = kafkaBrokersFromEnv();
   if (!databaseUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set');
@@ -30,6 +32,7 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   logger.info({ subgraph: module.name, url: running.url }, 'subgraph listening');
   const shutdown = async () => {
     await running.stop();
+    await flushTraces();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);

@@ -14,6 +14,8 @@ import { cachedAssertionVerifier } from '../auth/token-cache';
 import { IDENTITY_HEADER, InvalidTokenError, TokenSettings } from '../auth/tokens';
 import { HubOrm } from '../db/orm';
 import { logger } from '../logging';
+import { SpanKind, contextFromHeaders, tracer } from '../tracing';
+import { context as otelContext, trace } from '@opentelemetry/api';
 import { RequestContext } from './context';
 import type { BrokerAdministration } from '../events/broker-admin';
 import { boundedEchoPlugin, formatError } from './errors';
@@ -78,6 +80,28 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     '/graphql',
     // Bulk imports (up to 200,000 CSV rows) travel as one mutation so they stay all-or-nothing.
     express.json({ limit: '32mb' }),
+    // A SERVER span continuing the gateway's fetch (its traceparent): everything the request does, the outbox row
+    // it records included, happens in that span's context.
+    (req, res, next) => {
+      const span = tracer().startSpan(
+        `${options.name} ${req.method} /graphql`,
+        {
+          kind: SpanKind.SERVER,
+          attributes: {
+            'graphql.subgraph.name': options.name,
+            ...(typeof req.body?.operationName === 'string'
+              ? { 'graphql.operation.name': req.body.operationName.slice(0, 100) }
+              : {}),
+          },
+        },
+        contextFromHeaders(req.headers),
+      );
+      res.on('close', () => {
+        span.setAttribute('http.response.status_code', res.statusCode);
+        span.end();
+      });
+      otelContext.with(trace.setSpan(otelContext.active(), span), next);
+    },
     async (req, res, next) => {
       const assertion = req.header(IDENTITY_HEADER);
       if (!assertion) return unauthenticated(res, 'missing identity: call the hub through its gateway');

@@ -5,7 +5,7 @@ import { courtHouseholdConsumer } from './events/consume/court-household.consume
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { AreaResolver } from './graphql/area.resolver';
-import { CompoundResolver } from './graphql/compound.resolver';
+import { CompoundResolver, HouseholdPageResolver } from './graphql/compound.resolver';
 import { DivisionResolver } from './graphql/division.resolver';
 import { AreaGovernanceResolver, GovernanceBodyResolver } from './graphql/governance.resolver';
 import { CoverageResolver } from './graphql/coverage.resolver';
@@ -32,12 +32,14 @@ import { PreparatoryGroupResolver } from './graphql/preparatory-group.resolver';
 import { Migration20261201000000_caretaking } from './persistence/migrations/Migration20261201000000_caretaking';
 import { Migration20261201100000_holiday_years } from './persistence/migrations/Migration20261201100000_holiday_years';
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
+import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
   resolvers: [
     AreaResolver,
     CompoundResolver,
+    HouseholdPageResolver,
     CoverageResolver,
     PatrolResolver,
     PreparatoryGroupResolver,
@@ -72,6 +74,7 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
     { name: 'Migration20261201100000_preparatory_groups', class: Migration20261201100000_preparatory_groups },
     { name: 'Migration20261201110000_patrols', class: Migration20261201110000_patrols },
+    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer, holidayCalendarConsumer('areas')],

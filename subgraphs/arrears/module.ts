@@ -22,6 +22,8 @@ import { Migration20261130100000_idempotency_keys } from './persistence/migratio
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201100000_holiday_years } from './persistence/migrations/Migration20261201100000_holiday_years';
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
+import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
+import { Migration20261201120000_open_charge_index } from './persistence/migrations/Migration20261201120000_open_charge_index';
 
 /**
  * Fees and arrears: billing runs from the fee schedules in force (kept from the contracts feed) over the households
@@ -47,6 +49,8 @@ export const arrearsSubgraph: SubgraphModule = {
     { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
     { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
     { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
+    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
+    { name: 'Migration20261201120000_open_charge_index', class: Migration20261201120000_open_charge_index },
   ],
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
   // Committees and joint decisions come from areas.governance.v1: levies name a valid decision, committees report cut-offs.

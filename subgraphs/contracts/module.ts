@@ -14,7 +14,7 @@ import { areaReferenceResolvers } from './graphql/area.reference';
 import { CitySettingsResolver } from './graphql/city-settings.resolver';
 import { ContractResolver } from './graphql/contract.resolver';
 import { HolidayCalendarResolver } from './graphql/holiday-calendar.resolver';
-import { FilingResolver } from './graphql/filing.resolver';
+import { FilingResolver, FilingReviewQueueResolver } from './graphql/filing.resolver';
 import { FilingCertificateContentResolver, FilingDocumentResolver } from './graphql/filing-document.resolver';
 import { AreaViewSchema } from './persistence/area-view.entity';
 import { ContractSchema } from './persistence/contract.entity';
@@ -33,6 +33,8 @@ import { Migration20261201100000_credit_entries } from './persistence/migrations
 import { Migration20261201100000_deadlines } from './persistence/migrations/Migration20261201100000_deadlines';
 import { Migration20261201100000_filing_documents } from './persistence/migrations/Migration20261201100000_filing_documents';
 import { Migration20261201100000_holiday_calendar } from './persistence/migrations/Migration20261201100000_holiday_calendar';
+import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
+import { Migration20261201110000_filing_queue_index } from './persistence/migrations/Migration20261201110000_filing_queue_index';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
@@ -42,6 +44,7 @@ export const contractsSubgraph: SubgraphModule = {
     ContractResolver,
     CreditResolver,
     FilingResolver,
+    FilingReviewQueueResolver,
     FilingDocumentResolver,
     FilingCertificateContentResolver,
     HolidayCalendarResolver,
@@ -71,6 +74,8 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
     { name: 'Migration20261201100000_filing_documents', class: Migration20261201100000_filing_documents },
     { name: 'Migration20261201100000_holiday_calendar', class: Migration20261201100000_holiday_calendar },
+    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
+    { name: 'Migration20261201110000_filing_queue_index', class: Migration20261201110000_filing_queue_index },
   ],
   // It owns the recorded holiday years (recordHolidayArrangement) and computes filing deadlines with them.
   keepsHolidayCalendar: true,

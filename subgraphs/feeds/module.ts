@@ -20,6 +20,7 @@ import { FeedSubscriberResolver } from './graphql/feed-subscriber.resolver';
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201000000_webhook_lease } from './persistence/migrations/Migration20261201000000_webhook_lease';
 import { Migration20261201010000_hotline_system } from './persistence/migrations/Migration20261201010000_hotline_system';
+import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 
 /**
  * How outside parties receive the hub's events: the parties registered for the Kafka feeds (their principals and
@@ -39,6 +40,7 @@ export const feedsSubgraph: SubgraphModule = {
     { name: 'Migration20261201000000_webhook_lease', class: Migration20261201000000_webhook_lease },
     { name: 'Migration20261201010000_hotline_system', class: Migration20261201010000_hotline_system },
     { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
+    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
   ],
   consumers: [webhookAreaConsumer, webhookDispatcherConsumer, deadlineRegisterConsumer],
   producedTopics: [DEADLINE_REMINDERS_TOPIC.name],

@@ -32,6 +32,7 @@ import { sweepEvidenceUploads } from './application/sweep-evidence-uploads';
 import { Migration20261201100000_service_complaints } from './persistence/migrations/Migration20261201100000_service_complaints';
 import { Migration20261201100000_holiday_years } from './persistence/migrations/Migration20261201100000_holiday_years';
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
+import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -59,6 +60,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261130230000_referral_list_index', class: Migration20261130230000_referral_list_index },
     { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
     { name: 'Migration20261201100000_service_complaints', class: Migration20261201100000_service_complaints },
+    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
   // courts report back on court.case-events.v1, and hotline orders (no caller data) about the compound go into the package.

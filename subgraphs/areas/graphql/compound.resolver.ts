@@ -67,9 +67,14 @@ export class CompoundResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('buildingId', () => ID, { nullable: true }) buildingId?: string,
+    @Arg('after', () => Key, {
+      nullable: true,
+      description: "The previous page's endCursor: the next page, read in order however deep.",
+    })
+    after?: string | null,
   ): Promise<HouseholdPageType> {
-    const { items, totalCount } = await pageCompoundHouseholds(ctx.em, compound, { first, offset, buildingId });
-    return { items: items.map(householdType), totalCount };
+    const page = await pageCompoundHouseholds(ctx.em, compound, { first, offset, buildingId, after });
+    return { items: page.items.map(householdType), endCursor: page.endCursor, countTotal: page.totalCount };
   }
 
   @Mutation(() => CompoundType)
@@ -151,5 +156,13 @@ export class CompoundResolver {
     idempotencyKey?: string | null,
   ): Promise<ImportSummaryType> {
     return importCompoundCsv(ctx.em, ctx.identity, compoundId, csv, idempotencyKey);
+  }
+}
+
+@Resolver(() => HouseholdPageType)
+export class HouseholdPageResolver {
+  @FieldResolver(() => Int, { description: 'How many households in all; counted only when selected.' })
+  totalCount(@Root() page: HouseholdPageType): Promise<number> {
+    return page.countTotal();
   }
 }

@@ -130,8 +130,11 @@ export class HouseholdPageType {
   @Field(() => [HouseholdType])
   items!: HouseholdType[];
 
-  @Field(() => Int)
-  totalCount!: number;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  endCursor!: string | null;
+
+  /** Counts the households when `totalCount` is selected (HouseholdPageResolver). */
+  countTotal!: () => Promise<number>;
 }
 
 @ObjectType('CompoundImportSummary')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { cursorOf, keyOfCursor } from '../../../kernel/pagination';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { Household, HouseholdSchema } from './compound.entity';
 
@@ -110,25 +111,57 @@ export async function householdAreasOfArea(
   return rows.map((r) => ({ id: r.id, floorAreaCentiM2: r.floor_area_centi_m2, ownerReference: r.owner_reference }));
 }
 
-/** One page of a compound's households in building / unit / room order, with the total, in one query. */
+/**
+ * One page of a compound's households in building / unit / room order (unique in a compound), from an offset or
+ * after a cursor naming the last row's `(label, unit, room)`: buildings are read in label order from their
+ * `(compound_id, label)` key, starting at the cursor's, and each building's households in order from its
+ * `(building_id, unit, room)` key, so a deep page reads only the rows up to it. `endCursor`: null on the last page.
+ */
 export async function pageHouseholds(
   em: EntityManager,
-  page: { compoundId: string; buildingId?: string; first: number; offset: number },
-): Promise<{ items: HouseholdRecord[]; totalCount: number }> {
-  const rows = await sqlRows<HouseholdColumns & { total: number }>(
+  page: { compoundId: string; buildingId?: string; first: number; offset: number; after?: string | null },
+): Promise<{ items: HouseholdRecord[]; endCursor: string | null }> {
+  const [label, unit, room] = page.after != null ? householdKeyOf(page.after) : [null, null, null];
+  const rows = await sqlRows<HouseholdColumns & { label: string }>(
     em,
-    `select h.*, count(*) over () as total
+    `select h.*, b.label
        from areas.household h join areas.building b on b.id = h.building_id
       where b.compound_id = ? and (?::uuid is null or b.id = ?::uuid)
+        and (?::text is null or (b.label >= ?::text and (b.label, h.unit, h.room) > (?::text, ?::text, ?::text)))
       order by b.label, h.unit, h.room
       limit ? offset ?`,
-    [page.compoundId, page.buildingId ?? null, page.buildingId ?? null, page.first, page.offset],
+    [
+      page.compoundId,
+      page.buildingId ?? null,
+      page.buildingId ?? null,
+      label,
+      label,
+      label,
+      unit,
+      room,
+      page.first + 1,
+      page.offset,
+    ],
   );
-  const totalCount = rows.length > 0 ? rows[0].total : await countHouseholds(em, page);
-  return { totalCount, items: rows.map(householdOf) };
+  const items = rows.slice(0, page.first);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(householdOf),
+    endCursor: rows.length > page.first ? cursorOf([last.label, last.unit, last.room]) : null,
+  };
 }
 
-async function countHouseholds(em: EntityManager, page: { compoundId: string; buildingId?: string }): Promise<number> {
+/** The `(label, unit, room)` a household cursor names; BAD_USER_INPUT unless it is one this list gave. */
+function householdKeyOf(cursor: string): [string, string, string] {
+  const [label, unit, room] = keyOfCursor(cursor, 3);
+  return [label, unit, room];
+}
+
+/** How many households the compound (or one of its buildings) has: read only when a caller selects `totalCount`. */
+export async function countHouseholds(
+  em: EntityManager,
+  page: { compoundId: string; buildingId?: string },
+): Promise<number> {
   const [row] = await sqlRows<{ n: number }>(
     em,
     `select count(*) as n from areas.household h join areas.building b on b.id = h.building_id

@@ -5,15 +5,30 @@ import { Page, checkPage } from '../../../kernel/pagination';
 import { readScope } from '../domain/access';
 import { AgingLine, agingSummary } from '../domain/aging';
 import { ArrearsFilter, ArrearsList, arrearsItem, checkArrearsFilter, overdueDaysOf } from '../domain/arrears-list';
-import { ArrearsQuery, countArrears, openChargesOfArrears, pageArrears } from '../persistence/arrears-list.repository';
+import {
+  ArrearsQuery,
+  openChargesOfArrears,
+  pageArrears,
+  totalsOfArrears,
+} from '../persistence/arrears-list.repository';
 
-/** The list with its aging read only when asked for: the aging reads every open charge of the filtered set. */
-export type ArrearsListing = Omit<ArrearsList, 'aging'> & { aging: () => Promise<AgingLine[]> };
+/**
+ * A page of the list; its totals and aging are read only when asked for: both go over every matching account,
+ * where the page reads its own rows.
+ */
+export interface ArrearsListing {
+  items: ArrearsList['items'];
+  /** The cursor of the page's last row, for the next page; null on the last page. */
+  endCursor: string | null;
+  /** How many accounts match and their arrears in all (one query, shared by both fields). */
+  totals: () => Promise<{ totalCount: number; openFen: number }>;
+  aging: () => Promise<AgingLine[]>;
+}
 
 /**
  * The accounts the caller may read with something open (or of the statuses asked for), filtered, largest arrears
- * first, with totals, and the aging of every open charge of the whole filtered set when asked: one query for the
- * page, one for the aging, whatever the number of accounts.
+ * first, from an offset or after a cursor; the totals and the aging of every open charge of the whole filtered set
+ * when asked: one query for the page, one for the totals, one for the aging, whatever the number of accounts.
  */
 export async function listArrears(
   em: EntityManager,
@@ -25,7 +40,13 @@ export async function listArrears(
   checkArrearsFilter(filter);
   const scope = readScope(identity, 'ACCOUNTS');
   const today = todayInChina();
-  if (!scope) return { items: [], totalCount: 0, openFen: 0, aging: async () => agingSummary([], today) };
+  if (!scope)
+    return {
+      items: [],
+      endCursor: null,
+      totals: async () => ({ totalCount: 0, openFen: 0 }),
+      aging: async () => agingSummary([], today),
+    };
   const query: ArrearsQuery = {
     scope,
     areaId: filter.areaId ?? null,
@@ -37,22 +58,12 @@ export async function listArrears(
     overdueDays: overdueDaysOf(filter.agingBucket),
     today,
   };
-  const agingOf = async () => agingSummary(await openChargesOfArrears(em, query), today);
   const found = await pageArrears(em, query, page);
-  if (!found) {
-    // A page past the end: the totals still count every matching account.
-    const aging = await agingOf();
-    return {
-      items: [],
-      totalCount: await countArrears(em, query),
-      openFen: aging.reduce((sum, line) => sum + line.openFen, 0),
-      aging: async () => aging,
-    };
-  }
+  let totals: Promise<{ totalCount: number; openFen: number }> | undefined;
   return {
     items: found.items.map((item) => arrearsItem(item, today)),
-    totalCount: found.totalCount,
-    openFen: found.openFen,
-    aging: agingOf,
+    endCursor: found.endCursor,
+    totals: () => (totals ??= totalsOfArrears(em, query)),
+    aging: async () => agingSummary(await openChargesOfArrears(em, query), today),
   };
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { accountStatement } from '../application/account-statement';
 import { adjustCharge } from '../application/adjust-charge';
@@ -64,12 +64,17 @@ export class ArrearsResolver {
     @Arg('filter', () => ArrearsFilterInput, { nullable: true }) filter?: ArrearsFilterInput,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('after', () => Key, {
+      nullable: true,
+      description: "The previous page's endCursor: the next page, without reading the rows before it.",
+    })
+    after?: string | null,
   ): Promise<ArrearsPageType> {
-    const page = await listArrears(ctx.em, ctx.identity, filter ?? {}, { first, offset });
+    const page = await listArrears(ctx.em, ctx.identity, filter ?? {}, { first, offset, after });
     return {
       items: page.items.map(listItemView),
-      totalCount: page.totalCount,
-      openFen: page.openFen,
+      endCursor: page.endCursor,
+      totals: page.totals,
       agingLines: page.aging,
     };
   }
@@ -222,6 +227,18 @@ export class ArrearsResolver {
 
 @Resolver(() => ArrearsPageType)
 export class ArrearsPageResolver {
+  @FieldResolver(() => Int, { description: 'How many accounts match in all; counted only when selected.' })
+  async totalCount(@Root() page: ArrearsPageType): Promise<number> {
+    return (await page.totals()).totalCount;
+  }
+
+  @FieldResolver(() => Float, {
+    description: 'Open arrears of every account matching the filter, in fen; summed only when selected.',
+  })
+  async openFen(@Root() page: ArrearsPageType): Promise<number> {
+    return (await page.totals()).openFen;
+  }
+
   @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [AgingLineType], {
     description: 'Charges in arrears of every matching account by days past due.',

@@ -116,8 +116,10 @@ export class ArrearsPageType {
   @Directive('@listSize(assumedSize: 50)')
   @Field(() => [ArrearsListItemType])
   items!: ArrearsListItemType[];
-  @Field(() => Int) totalCount!: number;
-  @Field(() => Float, { description: 'Open arrears of every account matching the filter, in fen.' }) openFen!: number;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  endCursor!: string | null;
+  /** Reads the count and open total when `totalCount` or `openFen` is selected (ArrearsPageResolver). */
+  totals!: () => Promise<{ totalCount: number; openFen: number }>;
   /** Reads the aging when `aging` is selected (ArrearsPageResolver). */
   agingLines!: () => Promise<AgingLineType[]>;
 }

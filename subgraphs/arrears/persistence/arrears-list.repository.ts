@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
-import { Page } from '../../../kernel/pagination';
+import { Page, cursorOf, invalidCursor, keyOfCursor } from '../../../kernel/pagination';
 import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import { ReadScope } from '../domain/access';
 import { AccountStatus } from '../domain/account-status';
@@ -30,7 +30,8 @@ export interface ArrearsQuery {
  * statuses or households asked for whatever they owe. A charge is in arrears only when past due and owed
  * (IN_ARREARS_SQL: kernel/past-due.ts isPastDue, Civil Code art. 944 para. 2; not a voluntary contribution): December's
  * fee is not arrears on 1 December. One CTE `f` shared by the page, the aging of its charges
- * and the count, so the three always agree.
+ * and the count, so the three always agree. Only open charges are joined (a settled one adds 0 to every sum and is
+ * counted by none), from the partial index `charge_open_index`: an account's paid history is never read.
  */
 function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
   const scope = scopeCondition(query.scope);
@@ -45,7 +46,7 @@ function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
              coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen) filter (where ${IN_ARREARS_SQL('c')}), 0)::int8 as open_fen,
              count(c.id) filter (where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}) as open_charges,
              min(c.due_on) filter (where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}) as oldest_due_on
-        from p left join arrears.charge c on c.account_id = p.id
+        from p left join arrears.charge c on c.account_id = p.id and c.amount_fen > c.paid_fen + c.waived_fen
        where ${scope.sql} and (?::uuid is null or p.area_id = ?::uuid) and (?::uuid is null or p.building_id = ?::uuid)
          and (?::text[] is null or p.status = any(?::text[]))
          and (?::uuid[] is null or p.household_id = any(?::uuid[]))
@@ -92,8 +93,6 @@ interface SummaryColumns extends AccountKeyColumns {
   oldest: IsoDate | null;
   unit: string | null;
   room: string | null;
-  total_count: number;
-  total_open: number;
 }
 
 const summaryOf = (r: SummaryColumns): ArrearsSummary => ({
@@ -111,23 +110,56 @@ const summaryOf = (r: SummaryColumns): ArrearsSummary => ({
   oldestDueOn: r.oldest,
 });
 
-/** One page of the accounts, largest arrears first, with the count and open total of every matching account. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The `(open_fen, id)` an arrears cursor names; BAD_USER_INPUT unless it is one this list gave. */
+function arrearsKeyOf(cursor: string): [string, string] {
+  const [openFen, id] = keyOfCursor(cursor, 2);
+  if (!/^\d{1,18}$/.test(openFen) || !UUID.test(id)) throw invalidCursor();
+  return [openFen, id];
+}
+
+/**
+ * One page of the accounts, largest arrears first (then by id), from an offset or after a cursor naming the last
+ * row's `(open_fen, id)`. The arrears are as of `today`, so the order is computed over the filtered accounts: the
+ * cursor spares a deep page the offset's rows, not the aggregation. `endCursor`: null on the last page.
+ */
 export async function pageArrears(
   em: EntityManager,
   query: ArrearsQuery,
   page: Page,
-): Promise<{ items: ArrearsSummary[]; totalCount: number; openFen: number } | null> {
+): Promise<{ items: ArrearsSummary[]; endCursor: string | null }> {
   const { sql, params } = filtered(query);
+  const [afterFen, afterId] = page.after != null ? arrearsKeyOf(page.after) : [null, null];
   const rows = await sqlRows<SummaryColumns>(
     em,
     `${sql}
-     select f.*, f.oldest_due_on::text as oldest, h.unit, h.room, count(*) over () as total_count, (sum(f.open_fen) over ())::int8 as total_open
+     select f.*, f.oldest_due_on::text as oldest, h.unit, h.room
        from f left join arrears.billable_household h on h.household_id = f.household_id
+      where (?::int8 is null or f.open_fen < ?::int8 or (f.open_fen = ?::int8 and f.id > ?::uuid))
       order by f.open_fen desc, f.id limit ? offset ?`,
-    [...params, page.first, page.offset],
+    [...params, afterFen, afterFen, afterFen, afterId, page.first + 1, page.offset],
   );
-  if (rows.length === 0) return null;
-  return { items: rows.map(summaryOf), totalCount: rows[0].total_count, openFen: rows[0].total_open };
+  const items = rows.slice(0, page.first);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(summaryOf),
+    endCursor: rows.length > page.first ? cursorOf([String(last.open_fen), last.id]) : null,
+  };
+}
+
+/** How many accounts match and their arrears in all: read only when `totalCount` or `openFen` is selected. */
+export async function totalsOfArrears(
+  em: EntityManager,
+  query: ArrearsQuery,
+): Promise<{ totalCount: number; openFen: number }> {
+  const { sql, params } = filtered(query);
+  const [row] = await sqlRows<{ n: number; open: number }>(
+    em,
+    `${sql} select count(*) as n, coalesce(sum(open_fen), 0)::int8 as open from f`,
+    params,
+  );
+  return { totalCount: row.n, openFen: row.open };
 }
 
 interface OpenChargeColumns {
@@ -158,11 +190,4 @@ export async function openChargesOfArrears(em: EntityManager, query: ArrearsQuer
     [...params, query.today],
   );
   return rows.map(openChargeOf);
-}
-
-/** How many accounts match, for a page past the end. */
-export async function countArrears(em: EntityManager, query: ArrearsQuery): Promise<number> {
-  const { sql, params } = filtered(query);
-  const [{ n }] = await sqlRows<{ n: number }>(em, `${sql} select count(*) as n from f`, params);
-  return n;
 }

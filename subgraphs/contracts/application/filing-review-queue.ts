@@ -7,6 +7,15 @@ import { reviewScopeOf } from '../domain/filing-reviewers';
 import { Filing } from '../persistence/filing.entity';
 import { ReviewQueueFilter, StatusCount, reviewQueue } from '../persistence/filing.repository';
 
+export interface FilingQueuePage {
+  items: Filing[];
+  /** The cursor of the page's last row, for the next page; null on the last page. */
+  endCursor: string | null;
+  /** How many match in all, and per status: counted only when asked (a deep queue is not counted for every page). */
+  totalCount: () => Promise<number>;
+  counts: () => Promise<StatusCount[]>;
+}
+
 /**
  * A reviewer's queue: filings of the divisions they review, oldest submission first, with the count per status and
  * how many of each were late. A company or a court reviews nothing and gets an empty queue.
@@ -16,10 +25,10 @@ export async function filingReviewQueue(
   identity: Identity,
   filter: ReviewQueueFilter,
   page: Page,
-): Promise<{ items: Filing[]; totalCount: number; counts: StatusCount[] }> {
+): Promise<FilingQueuePage> {
   checkPage(page);
   const scope = reviewScopeOf(identity);
-  if (!scope) return { items: [], totalCount: 0, counts: [] };
+  if (!scope) return { items: [], endCursor: null, totalCount: async () => 0, counts: async () => [] };
   const dates = Object.entries({ submittedFrom: filter.submittedFrom, submittedTo: filter.submittedTo }).filter(
     ([, v]) => v && !isIsoDate(v),
   );

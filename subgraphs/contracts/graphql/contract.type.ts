@@ -358,12 +358,12 @@ export class FilingReviewQueueType {
   @Directive('@listSize(assumedSize: 50)')
   @Field(() => [FilingType])
   items!: FilingType[];
-  @Field(() => Int) totalCount!: number;
-  @Directive('@listSize(assumedSize: 6)')
-  @Field(() => [FilingStatusCountType], {
-    description: 'Counts per status under the same filter, ignoring the status filter.',
-  })
-  counts!: FilingStatusCountType[];
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  endCursor!: string | null;
+  /** Counts the matching filings when `totalCount` is selected (FilingReviewQueueResolver). */
+  countTotal!: () => Promise<number>;
+  /** Counts per status when `counts` is selected. */
+  countByStatus!: () => Promise<FilingStatusCountType[]>;
 }
 
 @InputType('FilingReviewQueueFilter')

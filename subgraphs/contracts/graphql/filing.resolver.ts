@@ -13,6 +13,7 @@ import {
   FilingDocumentInput,
   FilingReviewQueueFilter,
   FilingReviewQueueType,
+  FilingStatusCountType,
   FilingTransitionType,
   FilingType,
   FilingVersionType,
@@ -38,9 +39,19 @@ export class FilingResolver {
     @Arg('filter', () => FilingReviewQueueFilter, { nullable: true }) filter?: FilingReviewQueueFilter,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('after', () => Key, {
+      nullable: true,
+      description: "The previous page's endCursor: the next page, read from the index however deep.",
+    })
+    after?: string | null,
   ): Promise<FilingReviewQueueType> {
-    const queue = await filingReviewQueue(ctx.em, ctx.identity, filter ?? {}, { first, offset });
-    return { ...queue, items: queue.items.map(filingView) };
+    const queue = await filingReviewQueue(ctx.em, ctx.identity, filter ?? {}, { first, offset, after });
+    return {
+      items: queue.items.map(filingView),
+      endCursor: queue.endCursor,
+      countTotal: queue.totalCount,
+      countByStatus: queue.counts,
+    };
   }
 
   @Directive('@listSize(assumedSize: 5)')
@@ -116,5 +127,21 @@ export class FilingResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewSystemType> {
     return registerReviewSystem(ctx.em, ctx.identity, { organisationId, name, role, jurisdictions });
+  }
+}
+
+@Resolver(() => FilingReviewQueueType)
+export class FilingReviewQueueResolver {
+  @FieldResolver(() => Int, { description: 'How many filings match in all; counted only when selected.' })
+  totalCount(@Root() queue: FilingReviewQueueType): Promise<number> {
+    return queue.countTotal();
+  }
+
+  @Directive('@listSize(assumedSize: 6)')
+  @FieldResolver(() => [FilingStatusCountType], {
+    description: 'Counts per status under the same filter, ignoring the status filter; counted only when selected.',
+  })
+  counts(@Root() queue: FilingReviewQueueType): Promise<FilingStatusCountType[]> {
+    return queue.countByStatus();
   }
 }

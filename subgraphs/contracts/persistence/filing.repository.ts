@@ -1,6 +1,6 @@
 import { LockMode, raw } from '@mikro-orm/core';
 import type { EntityManager, ObjectQuery, RequiredEntityData } from '@mikro-orm/postgresql';
-import type { Page } from '../../../kernel/pagination';
+import { Page, cursorOf, invalidCursor, keyOfCursor } from '../../../kernel/pagination';
 import type { FilingKind, FilingStatus } from '../domain/filing';
 import type { ReviewScope } from '../domain/filing-reviewers';
 import { sqlRows } from '../../../platform/db/sql';
@@ -94,16 +94,8 @@ const statusCountOf = (row: StatusCountRow): StatusCount => ({ status: row.statu
 /** What waits for review when the filter names no status. */
 const WAITING: FilingStatus[] = ['SUBMITTED'];
 
-/**
- * A page of the filings in scope, oldest submission first (first come, first reviewed), with the count per status
- * and how many of each were late, over the same filter except the status.
- */
-export async function reviewQueue(
-  em: EntityManager,
-  scope: ReviewScope,
-  filter: ReviewQueueFilter,
-  page: Page,
-): Promise<{ items: Filing[]; totalCount: number; counts: StatusCount[] }> {
+/** The queue's filter but the status, as the database applies it. */
+function queueBase(scope: ReviewScope, filter: ReviewQueueFilter): ObjectQuery<Filing> {
   const base: ObjectQuery<Filing> = { ...reviewScopeFilter<Filing>(scope) };
   if (filter.areaId) base.areaId = filter.areaId;
   if (filter.kind) base.kind = filter.kind;
@@ -115,23 +107,72 @@ export async function reviewQueue(
       ...(filter.submittedTo ? { $lte: filter.submittedTo } : {}),
     };
   }
+  return base;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The `(submitted_on, created_at, id)` a queue cursor names; BAD_USER_INPUT unless it is one this list gave. */
+function queueKeyOf(cursor: string): [string, string, string] {
+  const [on, at, id] = keyOfCursor(cursor, 3);
+  if (!ISO_DATE.test(on) || !ISO_INSTANT.test(at) || !UUID.test(id)) throw invalidCursor();
+  return [on, at, id];
+}
+
+/**
+ * A page of the filings in scope, oldest submission first (first come, first reviewed), from an offset or after a
+ * cursor: the keyset `(submitted_on, created_at, id)`, which `filing_district_queue_index` and
+ * `filing_street_queue_index` hold in order for a reviewer of one division, so a deep page reads only its rows.
+ * The count and the counts per status (with how many of each were late, over the same filter except the status)
+ * are read only when asked.
+ */
+export async function reviewQueue(
+  em: EntityManager,
+  scope: ReviewScope,
+  filter: ReviewQueueFilter,
+  page: Page,
+): Promise<{
+  items: Filing[];
+  endCursor: string | null;
+  totalCount: () => Promise<number>;
+  counts: () => Promise<StatusCount[]>;
+}> {
+  const base = queueBase(scope, filter);
   const statuses = filter.statuses?.length ? filter.statuses : WAITING;
-  const [items, totalCount] = await em.findAndCount(
-    FilingSchema,
-    { ...base, status: { $in: statuses } },
-    {
-      orderBy: { submittedOn: 'asc', createdAt: 'asc' },
-      limit: page.first,
-      offset: page.offset,
-    },
-  );
-  const grouped = await em
+  const where: ObjectQuery<Filing> = { ...base, status: { $in: statuses } };
+  const qb = em
     .createQueryBuilder(FilingSchema, 'f')
-    .select(['f.status', raw('count(*) as count'), raw('count(*) filter (where f.late) as late')])
-    .where(base)
-    .groupBy('f.status')
-    .execute<StatusCountRow[]>('all', false);
-  return { items, totalCount, counts: grouped.map(statusCountOf) };
+    .select('*')
+    .where(where)
+    .orderBy({ submittedOn: 'asc', createdAt: 'asc', id: 'asc' })
+    .limit(page.first + 1)
+    .offset(page.offset);
+  if (page.after != null) {
+    const [on, at, id] = queueKeyOf(page.after);
+    qb.andWhere('(f.submitted_on, f.created_at, f.id) > (?::date, ?::timestamptz, ?::uuid)', [on, at, id]);
+  }
+  const rows = await qb.getResultList();
+  const items = rows.slice(0, page.first);
+  const last = items[items.length - 1];
+  return {
+    items,
+    endCursor:
+      rows.length > page.first
+        ? cursorOf([String(last.submittedOn), new Date(last.createdAt).toISOString(), last.id])
+        : null,
+    totalCount: () => em.count(FilingSchema, where),
+    counts: async () => {
+      const grouped = await em
+        .createQueryBuilder(FilingSchema, 'f')
+        .select(['f.status', raw('count(*) as count'), raw('count(*) filter (where f.late) as late')])
+        .where(base)
+        .groupBy('f.status')
+        .execute<StatusCountRow[]>('all', false);
+      return grouped.map(statusCountOf);
+    },
+  };
 }
 
 // ------------------------------------------------------------------------------------------------ versions

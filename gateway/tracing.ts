@@ -1,0 +1,64 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { Span, context as otelContext, trace } from '@opentelemetry/api';
+import { getOperationAST } from 'graphql';
+import { SpanKind, contextFrom, failed, traceparentOf, tracer } from '../platform/tracing';
+import type { EdgeContext } from './caller';
+
+/**
+ * One SERVER span per GraphQL request, continuing the client's `traceparent` when it sends one, and one CLIENT span
+ * per subgraph fetch under it, whose `traceparent` the subgraph continues (platform/subgraph/server.ts). The spans
+ * are kept per request object, so no hook depends on the async context surviving the runtime's scheduling.
+ */
+export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<EdgeContext> {
+  const subgraphOf = new Map(Object.entries(subgraphUrls).map(([name, url]) => [new URL(url).origin, name]));
+  const spans = new WeakMap<Request, Span>();
+  return {
+    onRequest({ request, url }) {
+      const parent = contextFrom({
+        traceparent: request.headers.get('traceparent'),
+        tracestate: request.headers.get('tracestate'),
+      });
+      spans.set(
+        request,
+        tracer().startSpan(
+          `gateway ${request.method} ${url.pathname}`,
+          { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': url.pathname } },
+          parent,
+        ),
+      );
+    },
+    onExecute({ args }) {
+      const span = spans.get(args.contextValue.request);
+      const operation = getOperationAST(args.document, args.operationName);
+      if (span && operation) {
+        span.setAttribute('graphql.operation.type', operation.operation);
+        if (operation.name) span.setAttribute('graphql.operation.name', operation.name.value);
+      }
+    },
+    onResponse({ request, response }) {
+      const span = spans.get(request);
+      if (!span) return;
+      spans.delete(request);
+      span.setAttribute('http.response.status_code', response.status);
+      span.end();
+    },
+    onFetch({ url, options, setOptions, context }) {
+      const request = (context as { request?: Request } | undefined)?.request;
+      const requestSpan = request ? spans.get(request) : undefined;
+      const parent = requestSpan ? trace.setSpan(otelContext.active(), requestSpan) : otelContext.active();
+      const subgraph = subgraphOf.get(new URL(url).origin) ?? 'unknown';
+      const span = tracer().startSpan(
+        `gateway fetch ${subgraph}`,
+        { kind: SpanKind.CLIENT, attributes: { 'graphql.subgraph.name': subgraph, 'url.full': url } },
+        parent,
+      );
+      const traceparent = traceparentOf(trace.setSpan(parent, span));
+      if (traceparent) setOptions({ ...options, headers: { ...options.headers, traceparent } });
+      return ({ response }) => {
+        span.setAttribute('http.response.status_code', response.status);
+        if (response.status >= 500) failed(span, { code: `HTTP_${response.status}` });
+        span.end();
+      };
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import {
+  Context,
+  ROOT_CONTEXT,
+  Span,
+  SpanKind,
+  SpanOptions,
+  SpanStatusCode,
+  context,
+  propagation,
+  trace,
+} from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  ReadableSpan,
+  SimpleSpanProcessor,
+  Span as SdkSpan,
+  SpanExporter,
+  SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+
+/**
+ * OpenTelemetry tracing for every process of the hub: one W3C trace from the client's HTTP request through the
+ * gateway, the subgraph, the outbox row (its `traceparent` column), the relay's Kafka message (the CloudEvents
+ * distributed-tracing extension, header `ce_traceparent`) into the consumer that applies it.
+ *
+ * Context always propagates (an incoming `traceparent` is continued, a new one started otherwise); spans leave the
+ * process only when an exporter is configured: OTLP over HTTP when OTEL_EXPORTER_OTLP_ENDPOINT (or
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set, or an exporter a test adds (an in-memory one).
+ */
+export const TRACER_NAME = 'property-governance-hub';
+
+/** Forwards to the processors added so far: exporters can be added after the provider is registered (tests). */
+class SpanProcessors implements SpanProcessor {
+  readonly list: SpanProcessor[] = [];
+  onStart(span: SdkSpan, parent: Context): void {
+    for (const p of this.list) p.onStart(span, parent);
+  }
+  onEnd(span: ReadableSpan): void {
+    for (const p of this.list) p.onEnd(span);
+  }
+  async forceFlush(): Promise<void> {
+    await Promise.all(this.list.map((p) => p.forceFlush()));
+  }
+  async shutdown(): Promise<void> {
+    await Promise.all(this.list.map((p) => p.shutdown()));
+  }
+}
+
+let processors: SpanProcessors | undefined;
+
+/**
+ * Registers the tracer provider, the async-local context and the W3C propagator once per process (later calls
+ * change nothing), with the OTLP exporter when the environment configures one.
+ */
+export function initTracing(env: NodeJS.ProcessEnv = process.env): void {
+  if (processors) return;
+  processors = new SpanProcessors();
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? 'property-governance-hub' }),
+    spanProcessors: [processors],
+  });
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(provider);
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
+    // The exporter reads its endpoint, headers and timeout from the same OTEL_EXPORTER_OTLP_* variables.
+    processors.list.push(new BatchSpanProcessor(new OTLPTraceExporter()));
+  }
+}
+
+/** Sends every span ended from now on to `exporter` as it ends (tests: an in-memory exporter). */
+export function addSpanExporter(exporter: SpanExporter): void {
+  initTracing();
+  processors!.list.push(new SimpleSpanProcessor(exporter));
+}
+
+/** Exports what is buffered (before a process exits). */
+export async function flushTraces(): Promise<void> {
+  await processors?.forceFlush();
+}
+
+export const tracer = () => trace.getTracer(TRACER_NAME);
+
+/** The W3C `traceparent` of the active span (of `ctx`), if any is being traced. */
+export function traceparentOf(ctx: Context = context.active()): string | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(ctx, carrier);
+  return carrier.traceparent;
+}
+
+/** The context a `traceparent` (and `tracestate`) from another process continues; the root context without one. */
+export function contextFrom(carrier: { traceparent?: string | null; tracestate?: string | null }): Context {
+  if (!carrier.traceparent) return ROOT_CONTEXT;
+  const headers: Record<string, string> = { traceparent: carrier.traceparent };
+  if (carrier.tracestate) headers.tracestate = carrier.tracestate;
+  return propagation.extract(ROOT_CONTEXT, headers);
+}
+
+/** The context of incoming HTTP headers (Node's lower-cased header object). */
+export function contextFromHeaders(headers: Record<string, string | string[] | undefined>): Context {
+  const first = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return contextFrom({ traceparent: first('traceparent'), tracestate: first('tracestate') });
+}
+
+/**
+ * Runs `work` in a new active span under `parent`, ending it when the work settles; a failure is recorded on the
+ * span and rethrown.
+ */
+export async function inSpan<T>(
+  name: string,
+  options: SpanOptions,
+  parent: Context,
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  return tracer().startActiveSpan(name, options, parent, async (span) => {
+    try {
+      return await work(span);
+    } catch (error) {
+      failed(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/**
+ * Marks a span failed with the error's type and code only: a database error's message quotes the values of its
+ * statement (see platform/logging.ts), and traces leave the process.
+ */
+export function failed(span: Span, error: unknown): void {
+  const type = (error as { code?: unknown })?.code ?? (error as Error)?.constructor?.name ?? 'Error';
+  span.setStatus({ code: SpanStatusCode.ERROR, message: String(type) });
+  span.setAttribute('error.type', String(type));
+}
+
+export { SpanKind };
