@@ -3,22 +3,25 @@ import { DEFAULT_PORTS, SUBGRAPH_NAMES, tokenSettings } from '../platform/config
 import { logger } from '../platform/logging';
 import { supergraphPath } from '../platform/project-root';
 import { startGateway } from './server';
+import { instanceUrls } from './instances';
 
 /**
- * Production entry of the gateway container. SUBGRAPH_<NAME>_URL points at each subgraph (defaults: the
- * checked-in supergraph's development URLs); SUPERGRAPH_PATH at the composed supergraph.
+ * Production entry of the gateway container. SUBGRAPH_<NAME>_URL points at each subgraph, or at its instances as a
+ * comma-separated list (round robin, gateway/instances.ts) (defaults: the checked-in supergraph's development URLs);
+ * SUPERGRAPH_PATH at the composed supergraph.
  */
 async function main() {
   const supergraph = process.env.SUPERGRAPH_PATH ?? supergraphPath();
-  const subgraphUrls = Object.fromEntries(
+  const subgraphInstances = Object.fromEntries(
     SUBGRAPH_NAMES.flatMap((name) => {
-      const url = process.env[`SUBGRAPH_${name.toUpperCase()}_URL`];
-      return url ? [[name, url]] : [];
+      const urls = instanceUrls(process.env[`SUBGRAPH_${name.toUpperCase()}_URL`]);
+      return urls.length > 0 ? [[name, urls]] : [];
     }),
   );
   const gateway = await startGateway({
     supergraphSdl: fs.readFileSync(supergraph, 'utf8'),
-    subgraphUrls,
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphInstances).map(([name, urls]) => [name, urls[0]])),
+    subgraphInstances,
     tokens: tokenSettings(),
     port: Number(process.env.PORT ?? DEFAULT_PORTS.gateway),
     host: process.env.HOST ?? '0.0.0.0',
