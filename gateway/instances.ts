@@ -37,10 +37,13 @@ function unavailable(subgraph: string, mayHaveApplied: boolean): Response {
   const message = mayHaveApplied
     ? `the ${subgraph} subgraph instance stopped answering during the mutation; it may or may not have been applied: retry it with the same idempotency key`
     : `no instance of the ${subgraph} subgraph answered`;
-  return new Response(JSON.stringify({ data: null, errors: [{ message, extensions: { code: SUBGRAPH_UNAVAILABLE } }] }), {
-    status: 200,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
+  return new Response(
+    JSON.stringify({ data: null, errors: [{ message, extensions: { code: SUBGRAPH_UNAVAILABLE } }] }),
+    {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    },
+  );
 }
 
 export function useSubgraphInstances(options: SubgraphInstances): GatewayPlugin<EdgeContext> {
