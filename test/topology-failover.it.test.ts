@@ -30,7 +30,11 @@ const secrets = {
   internal: randomBytes(32).toString('base64'),
   ownerDataKey: randomBytes(32).toString('base64'),
 };
-const tokens = tokenSettings({ NODE_ENV: 'production', HUB_JWT_SECRET: secrets.jwt, HUB_INTERNAL_SECRET: secrets.internal });
+const tokens = tokenSettings({
+  NODE_ENV: 'production',
+  HUB_JWT_SECRET: secrets.jwt,
+  HUB_INTERNAL_SECRET: secrets.internal,
+});
 
 type Answer = { ok: true; data: Record<string, { id: string }> } | { ok: false; code: string; status?: number };
 
@@ -54,8 +58,12 @@ describe('the production topology: two instances of each subgraph, failover with
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(20_000),
       });
-      const body = (await res.json()) as { data?: Record<string, { id: string }>; errors?: { extensions?: { code?: string } }[] };
-      if (body.errors?.length) return { ok: false, code: body.errors[0].extensions?.code ?? 'NO_CODE', status: res.status };
+      const body = (await res.json()) as {
+        data?: Record<string, { id: string }>;
+        errors?: { extensions?: { code?: string } }[];
+      };
+      if (body.errors?.length)
+        return { ok: false, code: body.errors[0].extensions?.code ?? 'NO_CODE', status: res.status };
       return { ok: true, data: body.data! };
     } catch {
       return { ok: false, code: 'GATEWAY_UNREACHABLE' };
@@ -65,7 +73,9 @@ describe('the production topology: two instances of each subgraph, failover with
   const drained = (schema: string) =>
     waitFor(
       `the ${schema} outbox to be published`,
-      async () => (await sql<{ n: number }>(`select count(*)::int as n from ${schema}.outbox where published_at is null`))[0].n === 0,
+      async () =>
+        (await sql<{ n: number }>(`select count(*)::int as n from ${schema}.outbox where published_at is null`))[0]
+          .n === 0,
       { timeoutMs: 30_000 },
     );
   const eventsOf = (type: string, field: string, id: string) =>
@@ -118,37 +128,59 @@ describe('the production topology: two instances of each subgraph, failover with
   }, 60_000);
 
   it('keeps every answered write exactly once in the database and on its topic while an instance of each subgraph is SIGKILLed and restarted', async () => {
-    const [{ data: area }] = [await registerArea(`拓扑片区-${suffix}`)].map((a) => {
-      if (!a.ok) throw new Error(`registerArea failed: ${a.code}`);
-      return a;
-    });
-    const areaId = area.registerArea.id;
-    await waitFor('contracts to know the area', async () => (await sql(`select 1 from contracts.area_view where area_id = $1`, [areaId])).length === 1);
+    // one area per filing (an area has one contract in force): registered first and known to contracts
+    const filingAreas: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const answer = await registerArea(`拓扑片区-${suffix}-${i}`);
+      if (!answer.ok) throw new Error(`registerArea failed: ${answer.code}`);
+      filingAreas.push(answer.data.registerArea.id);
+    }
+    await waitFor(
+      'contracts to know the areas',
+      async () =>
+        (
+          await sql<{ n: number }>(`select count(*)::int as n from contracts.area_view where area_id = any($1)`, [
+            filingAreas,
+          ])
+        )[0].n === filingAreas.length,
+    );
 
     const areas: { name: string; answer: Answer }[] = [];
     const filings: { key: string; answer: Answer; accepted?: Answer }[] = [];
     const reads: Answer[] = [];
     let running = true;
     const areaWriter = async () => {
-      for (let i = 0; running; i++) areas.push({ name: `拓扑-${suffix}-${i}`, answer: await registerArea(`拓扑-${suffix}-${i}`) });
+      for (let i = 0; running; i++)
+        areas.push({ name: `拓扑-${suffix}-${i}`, answer: await registerArea(`拓扑-${suffix}-${i}`) });
     };
     const filingWriter = async () => {
-      while (running) {
-        const draft = await gql(company, 'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }', {
-          a: areaId,
-          t: terms(),
-        });
+      for (const areaId of filingAreas) {
+        if (!running) break;
+        const draft = await gql(
+          company,
+          'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }',
+          {
+            a: areaId,
+            t: terms(),
+          },
+        );
         if (!draft.ok) continue;
         const key = randomUUID();
         const answer = await gql(
           company,
           'mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }',
-          { c: draft.data.draftContract.id, k: key, d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }] },
+          {
+            c: draft.data.draftContract.id,
+            k: key,
+            d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
+          },
         );
         const entry: (typeof filings)[number] = { key, answer };
         filings.push(entry);
         if (answer.ok)
-          entry.accepted = await gql(office, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }', { f: answer.data.submitFiling.id });
+          entry.accepted = await gql(office, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }', {
+            f: answer.data.submitFiling.id,
+          });
       }
     };
     const reader = async () => {
@@ -175,7 +207,14 @@ describe('the production topology: two instances of each subgraph, failover with
         acc[code] = (acc[code] ?? 0) + 1;
         return acc;
       }, {});
-    console.log(JSON.stringify({ areas: codes(areas), filings: codes(filings), accepted: codes(filings.flatMap((f) => (f.accepted ? [{ answer: f.accepted }] : []))), reads: codes(reads.map((answer) => ({ answer }))) }));
+    console.log(
+      JSON.stringify({
+        areas: codes(areas),
+        filings: codes(filings),
+        accepted: codes(filings.flatMap((f) => (f.accepted ? [{ answer: f.accepted }] : []))),
+        reads: codes(reads.map((answer) => ({ answer }))),
+      }),
+    );
     const answered = areas.filter((a) => a.answer.ok);
     const answeredFilings = filings.filter((f) => f.answer.ok);
     expect(answered.length).toBeGreaterThan(5);
@@ -193,16 +232,67 @@ describe('the production topology: two instances of each subgraph, failover with
       if (answer.ok) expect(rows[0].id).toBe(answer.data.registerArea.id);
     }
     await waitFor('every answered area on the areas topic', () =>
-      answered.every((a) => eventsOf('hub.areas.area.registered', 'areaId', a.answer.ok ? a.answer.data.registerArea.id : '').length > 0),
+      answered.every(
+        (a) =>
+          eventsOf('hub.areas.area.registered', 'areaId', a.answer.ok ? a.answer.data.registerArea.id : '').length > 0,
+      ),
     );
-    for (const { answer } of answered) if (answer.ok) expect(distinctIds(eventsOf('hub.areas.area.registered', 'areaId', answer.data.registerArea.id))).toBe(1);
-    for (const { key, answer } of answeredFilings) {
+    for (const { answer } of answered)
+      if (answer.ok)
+        expect(distinctIds(eventsOf('hub.areas.area.registered', 'areaId', answer.data.registerArea.id))).toBe(1);
+    for (const { answer, accepted } of answeredFilings) {
       if (!answer.ok) continue;
       const id = answer.data.submitFiling.id;
       expect((await sql(`select 1 from contracts.filing where id = $1`, [id])).length).toBe(1);
-      void key;
+      const submitted = await waitFor(`filing ${id} submitted on its topic`, () => {
+        const events = eventsOf('hub.contracts.filing.submitted', 'filingId', id);
+        return events.length > 0 && events;
+      });
+      expect(distinctIds(submitted)).toBe(1);
+      if (!accepted?.ok) continue;
+      // the relays handed over between these two events: one key's events stay in commit order on its partition
+      const acceptedEvents = await waitFor(`filing ${id} accepted on its topic`, () => {
+        const events = eventsOf('hub.contracts.filing.accepted', 'filingId', id);
+        return events.length > 0 && events;
+      });
+      expect(distinctIds(acceptedEvents)).toBe(1);
+      expect(acceptedEvents[0].partition).toBe(submitted[0].partition);
+      expect(BigInt(acceptedEvents[0].message.offset)).toBeGreaterThan(BigInt(submitted[0].message.offset));
     }
-    console.log(JSON.stringify({ areas: areas.length, answered: answered.length, filings: filings.length, answeredFilings: answeredFilings.length, failures: failures.length, reads: reads.length }));
+  });
+
+  it('applies an inbound event produced while one consumer instance is down once, on the instance left', async () => {
+    const [down] = topology.instances.contracts!;
+    await topology.kill(down);
+    try {
+      const answer = await registerArea(`拓扑-消费-${suffix}`);
+      if (!answer.ok) throw new Error(`registerArea failed: ${answer.code}`);
+      const areaId = answer.data.registerArea.id;
+      // the group rebalances once the killed member's session (6 s here, 30 s by default) expires
+      await waitFor(
+        'the other contracts instance to apply the area',
+        async () => (await sql(`select 1 from contracts.area_view where area_id = $1`, [areaId])).length === 1,
+        { timeoutMs: 45_000 },
+      );
+      const [event] = eventsOf('hub.areas.area.registered', 'areaId', areaId);
+      const inbox = await sql(`select consumer from contracts.inbox where event_id = $1`, [event.headers.ce_id]);
+      expect(inbox).toHaveLength(1);
+    } finally {
+      await topology.restart(down);
+    }
+  });
+
+  it('survives the gateway killed and restarted: clients reconnect and nothing written is lost', async () => {
+    const before = await registerArea(`拓扑-网关前-${suffix}`);
+    expect(before.ok).toBe(true);
+    await topology.kill(topology.gateway);
+    expect(await registerArea(`拓扑-网关中-${suffix}`)).toEqual({ ok: false, code: 'GATEWAY_UNREACHABLE' });
+    await topology.restart(topology.gateway);
+    const after = await registerArea(`拓扑-网关后-${suffix}`);
+    expect(after.ok).toBe(true);
+    for (const name of [`拓扑-网关前-${suffix}`, `拓扑-网关后-${suffix}`])
+      expect(await sql(`select 1 from areas.area where name = $1`, [name])).toHaveLength(1);
+    expect(await sql(`select 1 from areas.area where name = $1`, [`拓扑-网关中-${suffix}`])).toHaveLength(0);
   });
 });
 
@@ -218,7 +308,9 @@ function terms() {
     endsOn: '2029-01-09',
     serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
     feeSchedule: {
-      classes: [{ buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [] }],
+      classes: [
+        { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 100, subsidies: [] },
+      ],
     },
     lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null },
     parties: [
