@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 async function main(): Promise<void> {
   const hub = await loadHubModules();
-  const [{ startTopology }, { buildDist }, { probeTopics }] = await Promise.all([
+  const [{ startTopology, freeBasePort }, { buildDist }, { probeTopics }] = await Promise.all([
     import('../hub/topology'),
     import('../test/support/built'),
     import('../test/support/kafka-probe'),
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
         secrets,
         instances,
         subgraphs: ['areas', 'contracts'],
-        basePort: 30_000 + Math.floor(Math.random() * 300) * 100,
+        basePort: await freeBasePort(instances),
         localEnv: { KAFKA_TOPIC_PREFIX: prefix, HUB_LOG_LEVEL: 'warn', HUB_RATE_LIMIT: '1000000000/60' },
       },
       { root },

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { SUBGRAPH_NAMES, SubgraphName } from '../platform/config';
 import { BrokerCredentials } from '../platform/events/broker-credentials';
@@ -295,4 +296,31 @@ export async function startTopology(
     },
     stop,
   };
+}
+
+/** Whether nothing listens on `port` of the loopback interface right now. */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A base port for a topology of `instances` per subgraph whose every port is free now, below Linux's ephemeral
+ * range (32768+), where an outgoing connection could take one of them between this check and the listen.
+ */
+export async function freeBasePort(instances: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const basePort = 20_000 + Math.floor(Math.random() * 120) * 100;
+    const ports = [
+      basePort,
+      ...SUBGRAPH_NAMES.flatMap((name) =>
+        Array.from({ length: instances }, (_, i) => subgraphPort({ basePort }, name, i)),
+      ),
+    ];
+    if ((await Promise.all(ports.map(portFree))).every(Boolean)) return basePort;
+  }
+  throw new Error('no free range of ports for the topology');
 }

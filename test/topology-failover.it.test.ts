@@ -6,7 +6,7 @@ import { deleteGrants } from '../platform/events/broker-admin';
 import { createKafka } from '../platform/events/kafka';
 import { subgraphGrants } from '../platform/subgraph/broker-access';
 import { ALL_SUBGRAPHS } from '../hub/subgraphs';
-import { RunningTopology, ServiceProcess, startTopology } from '../hub/topology';
+import { RunningTopology, ServiceProcess, freeBasePort, startTopology } from '../hub/topology';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import { Identity } from '../kernel/identity';
@@ -100,7 +100,7 @@ describe('the production topology: two instances of each subgraph, failover with
         secrets,
         instances: 2,
         subgraphs: ['areas', 'contracts'],
-        basePort: 20_000 + Math.floor(Math.random() * 400) * 100,
+        basePort: await freeBasePort(2),
         localEnv: { KAFKA_TOPIC_PREFIX: topicPrefix, HUB_LOG_LEVEL: 'warn', KAFKA_CONSUMER_SESSION_TIMEOUT_MS: '6000' },
       },
       { root },
