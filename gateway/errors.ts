@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCatalog } from '../kernel/errors';
 
-/** Every refusal of the edge, with its HTTP status; no subgraph is called for any of them. */
+/** Every refusal of the edge, with its HTTP status; no subgraph is called for any of them (but the last). */
 export const EDGE_ERRORS = {
   UNAUTHENTICATED:
     '401: a token that is forged, expired, without `exp`, too long-lived or of a role no caller may claim; or no token for an operation that needs one.',
@@ -22,6 +22,8 @@ export const EDGE_ERRORS = {
     "400: the operation's estimated cost (list sizes from @listSize, weights from @cost) is over the caller's limit.",
   RATE_LIMITED:
     '429: too many requests from the organisation (or, without a token, the address) in the window; see Retry-After.',
+  SUBGRAPH_UNAVAILABLE:
+    '200 (in `errors`): no instance of a subgraph answered; or its instance died during a mutation, which may have been applied: retry it with the same idempotency key.',
 } as const satisfies ErrorCatalog;
 
 export type EdgeCode = keyof typeof EDGE_ERRORS;

@@ -5,24 +5,27 @@ import { logger } from '../platform/logging';
 import { projectRoot, supergraphPath } from '../platform/project-root';
 import { flushTraces, initTracing } from '../platform/tracing';
 import { startGateway } from './server';
+import { instanceUrls } from './instances';
 
 /**
- * Production entry of the gateway container. SUBGRAPH_<NAME>_URL points at each subgraph (defaults: the
- * checked-in supergraph's development URLs); SUPERGRAPH_PATH at the composed supergraph. The web console is served
- * from CONSOLE_DIR (default dist/console, built by `npm run console:build`), without the development sign-in.
+ * Production entry of the gateway container. SUBGRAPH_<NAME>_URL points at each subgraph, or at its instances as a
+ * comma-separated list (round robin, gateway/instances.ts) (defaults: the checked-in supergraph's development URLs);
+ * SUPERGRAPH_PATH at the composed supergraph. The web console is served from CONSOLE_DIR (default dist/console, built
+ * by `npm run console:build`), without the development sign-in.
  */
 async function main() {
   initTracing({ OTEL_SERVICE_NAME: 'hub-gateway', ...process.env });
   const supergraph = process.env.SUPERGRAPH_PATH ?? supergraphPath();
-  const subgraphUrls = Object.fromEntries(
+  const subgraphInstances = Object.fromEntries(
     SUBGRAPH_NAMES.flatMap((name) => {
-      const url = process.env[`SUBGRAPH_${name.toUpperCase()}_URL`];
-      return url ? [[name, url]] : [];
+      const urls = instanceUrls(process.env[`SUBGRAPH_${name.toUpperCase()}_URL`]);
+      return urls.length > 0 ? [[name, urls]] : [];
     }),
   );
   const gateway = await startGateway({
     supergraphSdl: fs.readFileSync(supergraph, 'utf8'),
-    subgraphUrls,
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphInstances).map(([name, urls]) => [name, urls[0]])),
+    subgraphInstances,
     tokens: tokenSettings(),
     port: Number(process.env.PORT ?? DEFAULT_PORTS.gateway),
     host: process.env.HOST ?? '0.0.0.0',

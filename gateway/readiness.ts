@@ -11,12 +11,12 @@ interface SubgraphAnswer {
 }
 
 /**
- * Ready when every subgraph answers its own `/readyz` (which checks its database and the broker its relay
+ * Ready when every subgraph (one of its instances) answers its own `/readyz` (which checks its database and the broker its relay
  * publishes to): the gateway holds no database or broker credentials of its own, and a subgraph that cannot reach
  * them cannot serve. The answer names which kind of dependency is down, never which host or why.
  */
 export function gatewayReadiness(
-  subgraphUrls: Record<string, string>,
+  subgraphInstances: Record<string, string[]>,
   options: { timeoutMs: number; ttlMs: number },
 ): () => Promise<GatewayReadiness> {
   const askSubgraph = async (graphqlUrl: string): Promise<SubgraphAnswer | undefined> => {
@@ -28,7 +28,13 @@ export function gatewayReadiness(
     return reached === 'UP' ? answer : undefined;
   };
   return shared(async () => {
-    const answers = await Promise.all(Object.values(subgraphUrls).map(askSubgraph));
+    // a subgraph with several instances is ready when one of them is: the gateway routes around the others
+    const answers = await Promise.all(
+      Object.values(subgraphInstances).map(async (urls) => {
+        const each = await Promise.all(urls.map(askSubgraph));
+        return each.find((a) => a?.database === 'UP' && a.broker === 'UP') ?? each.find((a) => a !== undefined);
+      }),
+    );
     const reached = answers.filter((a): a is SubgraphAnswer => a !== undefined);
     // a subgraph that did not answer is reported as such, not as a database or broker it may well reach
     const allUp = (of: keyof SubgraphAnswer): DependencyStatus =>

@@ -7,6 +7,7 @@ import { corsFor } from './cors';
 import { useDocumentLimits } from './document-limits';
 import { useBoundedEcho } from './bounded-echo';
 import { useMetrics } from './metrics';
+import { useSubgraphInstances } from './instances';
 import { useOperationGuard } from './operation-guard';
 import { useRequestBody } from './request-body';
 import { useTracing } from './tracing';
@@ -20,6 +21,8 @@ export interface EdgeRuntimeOptions {
   config: EdgeConfig;
   /** Each subgraph's URL, naming the subgraph of a fetch in the metrics. */
   subgraphUrls: Record<string, string>;
+  /** Each subgraph's instances (the first is its URL in the supergraph); one instance each when not given. */
+  subgraphInstances?: Record<string, string[]>;
 }
 
 /**
@@ -53,6 +56,7 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
     plugins: () => [
       useTracing(options.subgraphUrls),
       useMetrics(options.subgraphUrls),
+      useSubgraphInstances({ instances: options.subgraphInstances ?? {} }),
       useAdmission({ config, tokens: options.tokens, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       useRequestBody(),
       useDocumentLimits(config),

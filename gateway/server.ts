@@ -16,6 +16,8 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph really listens; overrides the development URLs of the checked-in supergraph. */
   subgraphUrls: Record<string, string>;
+  /** Several instances of a subgraph (round robin, gateway/instances.ts); its `subgraphUrls` entry is the first. */
+  subgraphInstances?: Record<string, string[]>;
   tokens: TokenSettings;
   port: number;
   host?: string;
@@ -47,8 +49,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const verifyToken = cachedUserTokenVerifier(options.tokens, config.tokenMaxLifetimeSeconds);
   const supergraph = withSubgraphUrls(options.supergraphSdl, options.subgraphUrls);
   const subgraphUrls = subgraphUrlsOf(supergraph);
-  const runtime = createEdgeRuntime({ supergraph, tokens: options.tokens, config, subgraphUrls });
-  const readiness = gatewayReadiness(subgraphUrls, config.readiness);
+  const instances = {
+    ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [name, [url]])),
+    ...options.subgraphInstances,
+  };
+  const runtime = createEdgeRuntime({
+    supergraph,
+    tokens: options.tokens,
+    config,
+    subgraphUrls,
+    subgraphInstances: options.subgraphInstances,
+  });
+  const readiness = gatewayReadiness(instances, config.readiness);
   const serveConsole = options.console ? consoleHandler({ ...options.console, tokens: options.tokens }) : undefined;
 
   const server = http.createServer(async (req, res) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { demandPeriodDaysFromEnv, ownerDataKey } from './config';
+import { demandPeriodDaysFromEnv, ownerDataKey, tokenSettings } from './config';
 
 describe('the owner data key', () => {
   let root: string;
@@ -43,5 +43,27 @@ describe("the city's reasonable period after a demand (HUB_DEMAND_PERIOD_DAYS; C
 
   it.each(['-1', '1.5', '366', 'fifteen'])('refuses %s at start-up', (value) => {
     expect(() => demandPeriodDaysFromEnv({ HUB_DEMAND_PERIOD_DAYS: value })).toThrow(/HUB_DEMAND_PERIOD_DAYS/);
+  });
+});
+
+describe('the token secrets in production', () => {
+  const strong = () => randomBytes(32).toString('base64');
+  const development = tokenSettings({});
+
+  it('refuse to start on the public development secrets, short ones or one secret used twice', () => {
+    const production = (jwt: string | undefined, internal: string | undefined) => () =>
+      tokenSettings({ NODE_ENV: 'production', HUB_JWT_SECRET: jwt, HUB_INTERNAL_SECRET: internal });
+    expect(production(undefined, strong())).toThrow(/must be set in production/);
+    expect(production(development.userTokenSecret, strong())).toThrow(/HUB_JWT_SECRET is a public development secret/);
+    expect(production(strong(), development.internalSecret)).toThrow(/HUB_INTERNAL_SECRET is a public development/);
+    expect(production(strong(), 'short-secret')).toThrow(/at least 32 bytes/);
+    const same = strong();
+    expect(production(same, same)).toThrow(/must differ/);
+  });
+
+  it('start on two distinct random secrets', () => {
+    const [jwt, internal] = [strong(), strong()];
+    const settings = tokenSettings({ NODE_ENV: 'production', HUB_JWT_SECRET: jwt, HUB_INTERNAL_SECRET: internal });
+    expect(settings).toMatchObject({ userTokenSecret: jwt, internalSecret: internal });
   });
 });

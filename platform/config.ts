@@ -15,6 +15,8 @@ export { SUBGRAPH_NAMES, type SubgraphName } from '../catalog';
  */
 const DEV_USER_SECRET = 'dev-only-user-token-secret-change-me-0123456789';
 const DEV_INTERNAL_SECRET = 'dev-only-internal-identity-secret-change-me-0123';
+/** HS256 keys shorter than the hash output (RFC 7518 §3.2) are refused in production. */
+const MIN_PRODUCTION_SECRET_BYTES = 32;
 
 export function tokenSettings(env: NodeJS.ProcessEnv = process.env): TokenSettings {
   const settings = {
@@ -23,8 +25,18 @@ export function tokenSettings(env: NodeJS.ProcessEnv = process.env): TokenSettin
     userTokenAudience: env.HUB_JWT_AUDIENCE ?? 'property-governance-hub',
     internalSecret: env.HUB_INTERNAL_SECRET ?? DEV_INTERNAL_SECRET,
   };
-  if (env.NODE_ENV === 'production' && (!env.HUB_JWT_SECRET || !env.HUB_INTERNAL_SECRET)) {
-    throw new Error('HUB_JWT_SECRET and HUB_INTERNAL_SECRET must be set in production');
+  if (env.NODE_ENV === 'production') {
+    if (!env.HUB_JWT_SECRET || !env.HUB_INTERNAL_SECRET)
+      throw new Error('HUB_JWT_SECRET and HUB_INTERNAL_SECRET must be set in production');
+    for (const name of ['HUB_JWT_SECRET', 'HUB_INTERNAL_SECRET'] as const) {
+      const value = env[name]!;
+      if (value === DEV_USER_SECRET || value === DEV_INTERNAL_SECRET)
+        throw new Error(`${name} is a public development secret: production refuses to start on it`);
+      if (Buffer.byteLength(value) < MIN_PRODUCTION_SECRET_BYTES)
+        throw new Error(`${name} must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`);
+    }
+    if (env.HUB_JWT_SECRET === env.HUB_INTERNAL_SECRET)
+      throw new Error('HUB_JWT_SECRET and HUB_INTERNAL_SECRET must differ in production');
   }
   return settings;
 }

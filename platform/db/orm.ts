@@ -63,3 +63,12 @@ export async function initOrm(options: OrmOptions): Promise<HubOrm> {
 export async function migrateUp(orm: HubOrm): Promise<void> {
   await orm.getMigrator().up();
 }
+
+/** Refuses a schema with pending migrations (a split deployment whose migrate step did not run). */
+export async function verifyMigrated(orm: HubOrm, schema: string): Promise<void> {
+  const pending = await orm.getMigrator().getPendingMigrations();
+  if (pending.length > 0)
+    throw new Error(
+      `${schema}: ${pending.length} pending migration(s) (${pending.map((m) => m.name).join(', ')}); run the migrate step (node dist/hub/migrate.js) first`,
+    );
+}

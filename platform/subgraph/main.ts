@@ -13,8 +13,10 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   const sasl = kafkaSaslFromEnv();
   if (!sasl && process.env.NODE_ENV === 'production')
     throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set in production');
+  const sessionTimeout = process.env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS;
   const kafka = {
     brokers,
+    consumerSessionTimeoutMs: sessionTimeout ? Number(sessionTimeout) : undefined,
     topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
     replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 3),
   };
@@ -26,6 +28,7 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
     tokens: tokenSettings(),
     port: Number(process.env.PORT ?? DEFAULT_PORTS[module.name]),
     host: process.env.HOST ?? '0.0.0.0',
+    migrations: migrationsFromEnv(),
   });
   // The same variables the gateway reads (docker-compose.yml), e.g. SUBGRAPH_AREAS_URL.
   module.usePeers?.({ urlOf: (name) => process.env[`SUBGRAPH_${name.toUpperCase()}_URL`], tokens: tokenSettings() });
@@ -37,4 +40,11 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/** HUB_MIGRATIONS: `verify` where a migrate step runs before the instances (docker-compose.yml), else `apply`. */
+function migrationsFromEnv(env: NodeJS.ProcessEnv = process.env): 'apply' | 'verify' {
+  const value = env.HUB_MIGRATIONS ?? 'apply';
+  if (value !== 'apply' && value !== 'verify') throw new Error(`HUB_MIGRATIONS must be apply or verify, not ${value}`);
+  return value;
 }

@@ -1,5 +1,5 @@
 import { TokenSettings } from '../auth/tokens';
-import { HubOrm, initOrm, migrateUp } from '../db/orm';
+import { HubOrm, initOrm, migrateUp, verifyMigrated } from '../db/orm';
 import { deadLetterTopicOf } from '../../catalog';
 import { InboxConsumer, consumerTopics } from '../events/consumer';
 import { KafkaSettings, createKafka, ensureTopics, topicName } from '../events/kafka';
@@ -23,6 +23,12 @@ export interface SubgraphRuntimeOptions {
   port: number;
   host?: string;
   relayPollIntervalMs?: number;
+  /**
+   * `apply` (one-process hubs, tests): run the pending migrations at start. `verify` (the split topology, where
+   * `dist/hub/migrate.js` ran them once before any instance): refuse to start while any is pending, so N instances
+   * never race a migration.
+   */
+  migrations?: 'apply' | 'verify';
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -60,7 +66,8 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
   });
   const started: { stop(): Promise<void> }[] = [];
   try {
-    await migrateUp(orm);
+    if (options.migrations === 'verify') await verifyMigrated(orm, module.name);
+    else await migrateUp(orm);
     if (module.keepsHolidayCalendar) {
       const calendar = holidayCalendarRefresher(() => orm.em.fork(), module.name as HolidayCalendarKeeper);
       await calendar.start();

@@ -1,0 +1,83 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { instanceUrls, useSubgraphInstances } from './instances';
+import type { EdgeContext } from './caller';
+
+const A = 'http://127.0.0.1:5001/graphql';
+const B = 'http://127.0.0.1:5002/graphql';
+const refused = () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+const reset = () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
+
+/** Runs the plugin's onFetch for one subgraph call and returns the fetch it installed, with the URLs it tried. */
+function fetchThrough(
+  plugin: GatewayPlugin<EdgeContext>,
+  operationType: 'query' | 'mutation',
+  fail: Record<string, () => Error>,
+) {
+  const tried: string[] = [];
+  let installed: ((url: string) => Promise<Response>) | undefined;
+  const fetchFn = async (url: string) => {
+    tried.push(url);
+    if (fail[url]) throw fail[url]();
+    return new Response(JSON.stringify({ data: { ok: url } }));
+  };
+  (plugin.onFetch as (payload: unknown) => void)({
+    url: A,
+    fetchFn,
+    setFetchFn: (fn: typeof fetchFn) => (installed = fn),
+    executionRequest: { operationType },
+  });
+  return { call: () => installed!(A), tried };
+}
+
+const body = async (res: Response) =>
+  (await res.json()) as { data?: { ok: string }; errors?: { extensions: { code: string } }[] };
+
+describe("the gateway's round robin over a subgraph's instances", () => {
+  it('reads SUBGRAPH_<NAME>_URL as one URL or a comma-separated list', () => {
+    expect(instanceUrls(`${A}, ${B} ,`)).toEqual([A, B]);
+    expect(instanceUrls(undefined)).toEqual([]);
+  });
+
+  it('takes the instances in turn', async () => {
+    const plugin = useSubgraphInstances({ instances: { areas: [A, B] } });
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push((await body(await fetchThrough(plugin, 'query', {}).call())).data?.ok);
+    expect(answers).toEqual([A, B, A, B]);
+  });
+
+  it('retries a read on the other instance whatever broke, and skips a refusing instance for a while', async () => {
+    const plugin = useSubgraphInstances({ instances: { areas: [A, B] }, quarantineMs: 60_000 });
+    const broken = fetchThrough(plugin, 'query', { [A]: reset });
+    expect((await body(await broken.call())).data?.ok).toBe(B);
+    const refusing = fetchThrough(plugin, 'query', { [B]: refused });
+    await refusing.call(); // starts at B (its turn), refused, answered by A
+    expect(refusing.tried).toEqual([B, A]);
+    for (let i = 0; i < 2; i++) {
+      const next = fetchThrough(plugin, 'query', {});
+      await next.call(); // A's turn, then B's, but B is quarantined: A first both times
+      expect(next.tried).toEqual([A]);
+    }
+  });
+
+  it('retries a mutation only when its connection was refused, never one that may have reached the instance', async () => {
+    const plugin = useSubgraphInstances({ instances: { areas: [A, B] } });
+    const refusedFirst = fetchThrough(plugin, 'mutation', { [A]: refused });
+    expect((await body(await refusedFirst.call())).data?.ok).toBe(B);
+    const plugin2 = useSubgraphInstances({ instances: { areas: [A, B] } });
+    const brokenMidway = fetchThrough(plugin2, 'mutation', { [A]: reset });
+    expect((await body(await brokenMidway.call())).errors?.[0].extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(brokenMidway.tried).toEqual([A]);
+  });
+
+  it('answers SUBGRAPH_UNAVAILABLE when no instance answers, and leaves other subgraphs alone', async () => {
+    const plugin = useSubgraphInstances({ instances: { areas: [A, B] } });
+    const none = fetchThrough(plugin, 'query', { [A]: refused, [B]: refused });
+    expect((await body(await none.call())).errors?.[0].extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+    let installed = false;
+    (plugin.onFetch as (payload: unknown) => void)({
+      url: 'http://elsewhere/graphql',
+      setFetchFn: () => (installed = true),
+    });
+    expect(installed).toBe(false);
+  });
+});

@@ -1,0 +1,90 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { EdgeContext } from './caller';
+import type { EdgeCode } from './errors';
+
+/**
+ * Several instances of a subgraph behind one gateway, without a load balancer in front: Hive Gateway's runtime
+ * takes one URL per subgraph (the supergraph's `join__graph`), so this plugin, on each subgraph fetch, picks the
+ * subgraph's next instance in turn (round robin, skipping one that refused a connection within the last
+ * `quarantineMs`).
+ *
+ * When an instance cannot be reached, the fetch moves on to the next instance only when that is safe:
+ * - a query (reads, entity fetches) is retried on the other instances;
+ * - a mutation is retried only when its connection was refused (ECONNREFUSED: the request never reached a server,
+ *   so nothing was applied). A connection that broke after the request was sent (an instance killed mid-request)
+ *   may have committed: the caller gets `SUBGRAPH_UNAVAILABLE` and retries with the same idempotency key.
+ */
+export interface SubgraphInstances {
+  /** Each subgraph's instance URLs; the first is the one the supergraph names. */
+  instances: Record<string, string[]>;
+  quarantineMs?: number;
+}
+
+export const SUBGRAPH_UNAVAILABLE: EdgeCode = 'SUBGRAPH_UNAVAILABLE';
+
+/** The error codes of a failed connection behind a fetch failure (undici wraps them in `cause`). */
+function connectionErrorCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string') return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function unavailable(subgraph: string, mayHaveApplied: boolean): Response {
+  const message = mayHaveApplied
+    ? `the ${subgraph} subgraph instance stopped answering during the mutation; it may or may not have been applied: retry it with the same idempotency key`
+    : `no instance of the ${subgraph} subgraph answered`;
+  return new Response(
+    JSON.stringify({ data: null, errors: [{ message, extensions: { code: SUBGRAPH_UNAVAILABLE } }] }),
+    {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    },
+  );
+}
+
+export function useSubgraphInstances(options: SubgraphInstances): GatewayPlugin<EdgeContext> {
+  const quarantineMs = options.quarantineMs ?? 1000;
+  const pools = new Map(
+    Object.entries(options.instances)
+      .filter(([, urls]) => urls.length > 0)
+      .map(([subgraph, urls]) => [urls[0], { subgraph, urls, next: 0, downUntil: urls.map(() => 0) }]),
+  );
+  return {
+    onFetch({ url, setFetchFn, fetchFn, executionRequest }) {
+      const pool = pools.get(url);
+      if (!pool) return;
+      const isMutation = executionRequest?.operationType === 'mutation';
+      setFetchFn(async (_url, init, context, info) => {
+        const start = pool.next++ % pool.urls.length;
+        const now = Date.now();
+        const order = pool.urls
+          .map((_, i) => (start + i) % pool.urls.length)
+          .sort((a, b) => Number(pool.downUntil[a] > now) - Number(pool.downUntil[b] > now));
+        for (const i of order) {
+          try {
+            return await fetchFn(pool.urls[i], init, context, info);
+          } catch (error) {
+            const code = connectionErrorCode(error);
+            const neverSent = code !== undefined && NEVER_SENT.has(code);
+            if (neverSent) pool.downUntil[i] = Date.now() + quarantineMs;
+            if (init?.signal?.aborted) throw error;
+            if (isMutation && !neverSent) return unavailable(pool.subgraph, true);
+          }
+        }
+        return unavailable(pool.subgraph, false);
+      });
+    },
+  };
+}
+
+/** `SUBGRAPH_<NAME>_URL` as one URL or a comma-separated list of one subgraph's instances. */
+export function instanceUrls(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+}

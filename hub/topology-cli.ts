@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mintUserToken } from '../platform/auth/tokens';
+import { SUBGRAPH_NAMES, kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
+import {
+  BrokerCredentials,
+  brokerCredentialsFromEnv,
+  loadOrCreateBrokerCredentials,
+  localKafkaCredentialsFile,
+} from '../platform/events/broker-credentials';
+import { projectRoot } from '../platform/project-root';
+import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
+import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
+import { DEMO_BUREAU } from './demo/demo-data';
+import { startTopology } from './topology';
+
+/**
+ * The secrets of the local topology: HUB_JWT_SECRET, HUB_INTERNAL_SECRET and OWNER_DATA_KEY from the environment,
+ * else random ones generated once into .local/topology.env (mode 0600), never the development defaults (the
+ * processes run with NODE_ENV=production and would refuse them). `set -a; . .local/topology.env` before
+ * `npm run token` mints tokens it accepts.
+ */
+function topologySecrets(root: string) {
+  const file = path.join(root, '.local', 'topology.env');
+  const stored = fs.existsSync(file)
+    ? Object.fromEntries(
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => line.includes('='))
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      )
+    : {};
+  const value = (name: string) => process.env[name] ?? stored[name] ?? randomBytes(32).toString('base64');
+  const secrets = {
+    HUB_JWT_SECRET: value('HUB_JWT_SECRET'),
+    HUB_INTERNAL_SECRET: value('HUB_INTERNAL_SECRET'),
+    OWNER_DATA_KEY: value('OWNER_DATA_KEY'),
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const text = Object.entries(secrets)
+    .map(([k, v]) => `${k}=${v}\n`)
+    .join('');
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  return { file, secrets };
+}
+
+function instancesArg(argv: string[]): number {
+  const at = argv.indexOf('--instances');
+  const value = at >= 0 ? argv[at + 1] : (process.env.TOPOLOGY_INSTANCES ?? '2');
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error(`--instances must be 1 to 8, not ${value}`);
+  return n;
+}
+
+/**
+ * `npm run start:topology [-- --instances N]`: docker-compose.yml's topology as processes on this machine.
+ * PostgreSQL and Kafka as for `npm start` (DATABASE_URL / KAFKA_BROKERS with KAFKA_CREDENTIALS_FILE, or the local
+ * ones); the gateway on TOPOLOGY_PORT (4100). Ctrl-C stops every process it started, by PID.
+ */
+async function main() {
+  const root = projectRoot(__dirname);
+  const instances = instancesArg(process.argv.slice(2));
+  const basePort = Number(process.env.TOPOLOGY_PORT ?? 4100);
+  const postgres = await resolvePostgres(root);
+  const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.HUB_DATABASE ?? 'property_hub_topology');
+
+  let brokers = kafkaBrokersFromEnv();
+  let credentials: BrokerCredentials | undefined = brokerCredentialsFromEnv();
+  let stopKafka: () => Promise<void> = async () => undefined;
+  if (!brokers) {
+    process.stderr.write('starting a local Kafka 3.9 broker (first run resolves its jars with Maven)...\n');
+    const dataDir = path.join(root, '.local', 'kafka', 'data');
+    credentials = loadOrCreateBrokerCredentials(localKafkaCredentialsFile(root));
+    const reused = runningPid(dataDir) !== undefined;
+    const kafka = await startLocalKafka({
+      projectRoot: root,
+      dataDir,
+      port: 19092,
+      controllerPort: 19093,
+      admin: credentials.admin,
+    });
+    brokers = kafka.brokers;
+    if (!reused) stopKafka = kafka.stop;
+  }
+  if (!credentials)
+    throw new Error('the topology runs on a secured broker: set KAFKA_CREDENTIALS_FILE with KAFKA_BROKERS');
+
+  const { file, secrets } = topologySecrets(root);
+  const logDir = path.join(root, '.local', 'topology', 'logs');
+  process.stderr.write(`migrating, setting up the broker, then ${instances} instance(s) of each subgraph...\n`);
+  const topology = await startTopology(
+    {
+      databaseUrl,
+      brokers,
+      credentials,
+      secrets: {
+        jwt: secrets.HUB_JWT_SECRET,
+        internal: secrets.HUB_INTERNAL_SECRET,
+        ownerDataKey: secrets.OWNER_DATA_KEY,
+      },
+      instances,
+      basePort,
+      localEnv: { KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL },
+    },
+    { root, logDir },
+  );
+  const tokens = tokenSettings({ ...process.env, ...secrets, NODE_ENV: 'production' });
+  const token = await mintUserToken(DEMO_BUREAU, tokens, '8h');
+  process.stdout.write(
+    [
+      '',
+      `Production topology running (${os.cpus().length} CPUs): gateway ${topology.gatewayUrl} (pid ${topology.gateway.pid})`,
+      ...SUBGRAPH_NAMES.map(
+        (name) =>
+          `  ${name.padEnd(10)} ${(topology.instances[name] ?? []).map((p) => `${p.url} (pid ${p.pid})`).join('  ')}`,
+      ),
+      `  logs: ${logDir}; secrets: ${file} (set -a; . ${file}; npm run token -- ... mints tokens it accepts)`,
+      '  Token (Beijing city bureau, 8 h):',
+      `  export TOKEN=${token}`,
+      '  Stop with Ctrl-C.',
+      '',
+    ].join('\n'),
+  );
+  const shutdown = async () => {
+    process.stderr.write('stopping every process...\n');
+    await topology.stop();
+    await stopKafka();
+    await postgres.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { SUBGRAPH_NAMES, SubgraphName } from '../platform/config';
+import { LOCAL_ONLY_ENV, ServiceDefinition, subgraphPort, topologyServices } from '../hub/topology';
+import { projectRoot } from '../platform/project-root';
+
+/**
+ * docker-compose.yml and the process runner (hub/topology.ts) describe one topology: the same services, commands and
+ * environment. Variables that depend on where a process runs (its port, the hosts it reaches) are checked by what
+ * they point at; every other value must be the same once compose's `${VAR}` are given the runner's values.
+ */
+interface ComposeService {
+  command?: string[];
+  environment?: Record<string, string>;
+}
+
+const compose = parse(fs.readFileSync(path.join(projectRoot(__dirname), 'docker-compose.yml'), 'utf8'), {
+  merge: true,
+}) as { services: Record<string, ComposeService> };
+
+// The same value for each of compose's variables and the runner's options.
+const variables: Record<string, string> = {
+  HUB_JWT_SECRET: 'jwt-secret',
+  HUB_INTERNAL_SECRET: 'internal-secret',
+  OWNER_DATA_KEY: 'owner-data-key',
+  KAFKA_ADMIN_PASSWORD: 'admin-password',
+  ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`KAFKA_PASSWORD_${name.toUpperCase()}`, `${name}-password`])),
+};
+const interpolate = (value: string) =>
+  value.replace(
+    /\$\{([A-Z0-9_]+)(?::[?-]([^}]*))?\}/g,
+    (_, name: string, fallback?: string) => variables[name] ?? fallback ?? '',
+  );
+
+const basePort = 4100;
+const services = topologyServices({
+  databaseUrl: 'postgres://hub@db/property_hub',
+  brokers: ['broker:9092'],
+  credentials: {
+    admin: { username: 'hub-admin', password: variables.KAFKA_ADMIN_PASSWORD },
+    subgraphs: Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, { username: `hub-${name}`, password: `${name}-password` }]),
+    ) as Record<SubgraphName, { username: string; password: string }>,
+  },
+  secrets: { jwt: variables.HUB_JWT_SECRET, internal: variables.HUB_INTERNAL_SECRET, ownerDataKey: 'owner-data-key' },
+  instances: 2,
+  basePort,
+  localEnv: { KAFKA_TOPIC_PREFIX: 'p.', HUB_LOG_LEVEL: 'info' },
+});
+const runner: ServiceDefinition[] = [...services.steps, ...services.subgraphs, services.gateway];
+
+/** The compose service a runner URL points at (by its port), or the compose host named in a compose URL. */
+const serviceAtPort = (url: string) => {
+  const port = Number(new URL(url).port);
+  if (port === basePort) return 'gateway';
+  return SUBGRAPH_NAMES.find((name) => [0, 1].some((i) => subgraphPort({ basePort }, name, i) === port));
+};
+const ADDRESS_DEPENDENT = new Set(['PORT', 'DATABASE_URL', 'KAFKA_BROKERS']);
+const isUrlList = (name: string) => /^SUBGRAPH_[A-Z]+_URL$/.test(name);
+
+describe('docker-compose.yml and npm run start:topology', () => {
+  it('run the same services (compose adds only PostgreSQL and Kafka, which the runner finds running)', () => {
+    const composed = Object.keys(compose.services).filter((name) => !['postgres', 'kafka'].includes(name));
+    expect(new Set(runner.map((s) => s.service))).toEqual(new Set(composed));
+    // one-shot steps in compose's order: migrations before any subgraph, broker setup before any subgraph
+    expect(services.steps.map((s) => s.service)).toEqual(['migrate', 'broker-setup']);
+    expect(services.subgraphs.filter((s) => s.instance === 1).map((s) => s.service)).toEqual([...SUBGRAPH_NAMES]);
+  });
+
+  it.each(runner.filter((s) => s.instance === 0).map((s) => [s.service, s] as const))(
+    '%s: the same command and environment variables',
+    (name, definition) => {
+      const theirs = compose.services[name];
+      expect(definition.command).toEqual(theirs.command);
+      const composeEnv = Object.fromEntries(
+        Object.entries(theirs.environment ?? {}).map(([k, v]) => [k, interpolate(String(v))]),
+      );
+      const ours = Object.fromEntries(
+        Object.entries(definition.env).filter(([k]) => !(LOCAL_ONLY_ENV as readonly string[]).includes(k)),
+      );
+      expect(Object.keys(ours).sort()).toEqual(Object.keys(composeEnv).sort());
+      for (const [key, value] of Object.entries(composeEnv)) {
+        if (ADDRESS_DEPENDENT.has(key)) continue;
+        if (isUrlList(key)) {
+          // compose names the service host; the runner lists that service's instances (by their ports)
+          const host = new URL(value).hostname;
+          const targets = ours[key].split(',').map(serviceAtPort);
+          expect(targets.every((t) => t === host)).toBe(true);
+        } else expect([key, ours[key]]).toEqual([key, value]);
+      }
+    },
+  );
+
+  it('gives the gateway every instance of every subgraph', () => {
+    for (const name of SUBGRAPH_NAMES)
+      expect(services.gateway.env[`SUBGRAPH_${name.toUpperCase()}_URL`].split(',')).toHaveLength(2);
+    const ports = runner.flatMap((s) => (s.port ? [s.port] : []));
+    expect(new Set(ports).size).toBe(ports.length);
+  });
+});
