@@ -6,6 +6,7 @@ import { ROLE, label } from './labels';
 import { ArrearsScreen } from './screens/arrears';
 import { CollectionScreen, ReferralStatisticsScreen } from './screens/collection';
 import { CompoundsScreen } from './screens/compounds';
+import { ContractsScreen } from './screens/contracts';
 import { FilingReviewScreen } from './screens/filing-review';
 import { ReferralsScreen } from './screens/referrals';
 import { Role, Session, loadSession, saveSession } from './session';
@@ -31,9 +32,10 @@ export function screensFor(role: Role): Screen[] {
     case 'ENFORCEMENT_BUREAU':
       return [filings];
     case 'STREET_OFFICE':
-      return [{ key: 'compounds', title: '小区与住户', render: () => <CompoundsScreen /> }];
+      return [{ key: 'compounds', title: '小区与住户', render: () => <CompoundsScreen /> }, filings];
     case 'PROPERTY_COMPANY':
       return [
+        { key: 'contracts', title: '合同与账单', render: () => <ContractsScreen /> },
         { key: 'arrears', title: '欠费管理', render: () => <ArrearsScreen /> },
         { key: 'referrals', title: '移送诉讼', render: () => <ReferralsScreen court={false} /> },
         { key: 'collection', title: '收缴率', render: () => <CollectionScreen /> },

@@ -144,7 +144,7 @@ export function FilingReviewScreen() {
           { title: '备案期限', dataIndex: 'deadline', render: dateZh },
           {
             title: '逾期',
-            render: (_, f) => (f.late ? <Tag color="red">逾期 {f.daysLate} 天</Tag> : <Tag color="green">按期</Tag>),
+            render: (_, f) => (f.late ? <Tag color="red">逾期 {f.daysLate} 天</Tag> : <Tag>按期</Tag>),
           },
           { title: '状态', dataIndex: 'status', render: (v: string) => label(FILING_STATUS, v) },
           { title: '备案编号', dataIndex: 'recordNumber', render: (v?: string) => v ?? '—' },

@@ -178,7 +178,7 @@ export function ReferralsScreen({ court }: { court: boolean }) {
                 label(CASE_STATUS, r.status)
               ) : (
                 <Space direction="vertical" size={0}>
-                  <Tag color="orange">不符合移送条件</Tag>
+                  <Tag color="red">不符合移送条件</Tag>
                   {r.eligibility.failures.map((f) => (
                     <Typography.Text key={f.code} type="secondary">
                       {f.message}
@@ -273,7 +273,7 @@ function CaseDrawer({ referralId, court, onClose }: { referralId: string; court:
             <Descriptions.Item label="合计">{yuan(r.grandTotalFen)}</Descriptions.Item>
           </Descriptions>
           {v && (
-            <Tag color={v.valid && v.chainValid ? 'green' : 'red'}>
+            <Tag color={v.valid && v.chainValid ? undefined : 'red'}>
               {v.valid && v.chainValid
                 ? `案件材料第 ${v.version} 版校验通过（证据链完整）`
                 : `校验未通过：${v.reason ?? ''}`}

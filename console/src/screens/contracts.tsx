@@ -1,0 +1,209 @@
+import { Button, DatePicker, Progress, Space, Table, Tag, Typography, message } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { ApiErrors } from '../components';
+import { dateZh, monthZh, yuan } from '../format';
+import { graphql } from '../gql';
+import { FILING_STATUS, label } from '../labels';
+
+const CONTRACTS = graphql(`
+  query CompanyContracts($offset: Int!, $first: Int!) {
+    contracts(offset: $offset, first: $first) {
+      totalCount
+      items {
+        id
+        number
+        status
+        startsOn
+        endsOn
+        area {
+          id
+          name
+        }
+        filings {
+          id
+          status
+          recordNumber
+          late
+        }
+      }
+    }
+  }
+`);
+
+const RUN_BILLING = graphql(`
+  mutation RunBilling($areaId: ID!, $month: Key!) {
+    runBilling(areaId: $areaId, month: $month) {
+      id
+      month
+      households
+      newlyBilled
+      unbilledHouseholds
+      chargedFen
+      dueOn
+    }
+  }
+`);
+
+const LEVIES = graphql(`
+  query Levies {
+    levies {
+      id
+      title
+      basis
+      dueOn
+      households
+      paidHouseholds
+      byHouseholds {
+        percent
+      }
+      buildings {
+        buildingId
+        households
+        paidHouseholds
+        quota
+        activated
+      }
+    }
+  }
+`);
+
+const CONTRACT_STATUS: Record<string, string> = {
+  DRAFT: '草稿',
+  SUBMITTED: '已提交备案',
+  RETURNED: '退回补正',
+  ACCEPTED: '已备案',
+  TERMINATED: '已终止',
+  SUPERSEDED: '已变更',
+};
+const PAGE_SIZE = 20;
+
+/** 合同与账单: the company's contracts with their filings, a billing run per area and month, and levies' progress. */
+export function ContractsScreen() {
+  const [page, setPage] = useState(1);
+  const [{ data, fetching, error }] = useQuery({
+    query: CONTRACTS,
+    variables: { offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE },
+  });
+  const contracts = data?.contracts;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>合同与账单</Typography.Title>
+      <ApiErrors error={error} />
+      <Table
+        rowKey="id"
+        loading={fetching}
+        dataSource={contracts?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: contracts?.totalCount ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        columns={[
+          { title: '合同编号', dataIndex: 'number' },
+          { title: '物业管理区域', render: (_, c) => c.area.name },
+          { title: '状态', dataIndex: 'status', render: (s: string) => CONTRACT_STATUS[s] ?? s },
+          { title: '期限', render: (_, c) => `${dateZh(c.startsOn)} 至 ${dateZh(c.endsOn)}` },
+          {
+            title: '备案',
+            render: (_, c) =>
+              c.filings.map((f) => (
+                <Tag key={f.id}>
+                  {label(FILING_STATUS, f.status)}
+                  {f.recordNumber ? ` ${f.recordNumber}` : ''}
+                  {f.late ? '（逾期）' : ''}
+                </Tag>
+              )),
+          },
+          {
+            title: '开账',
+            render: (_, c) =>
+              c.filings.some((f) => f.status === 'ACCEPTED') ? (
+                <BillingRun areaId={c.area.id} areaName={c.area.name} />
+              ) : null,
+          },
+        ]}
+      />
+      <Levies />
+    </Space>
+  );
+}
+
+interface Month {
+  format(f: string): string;
+}
+
+/** One month's bill for an area: the run is shown in progress until the hub answers, then its figures. */
+function BillingRun({ areaId, areaName }: { areaId: string; areaName: string }) {
+  const [month, setMonth] = useState<Month | null>(null);
+  const [result, run] = useMutation(RUN_BILLING);
+  const done = result.data?.runBilling;
+  return (
+    <Space direction="vertical" size={4}>
+      <Space>
+        <DatePicker
+          picker="month"
+          aria-label={`开账月份 ${areaName}`}
+          value={month as never}
+          onChange={(m) => setMonth(m as Month | null)}
+        />
+        <Button
+          disabled={!month || result.fetching}
+          onClick={() =>
+            month &&
+            void run({ areaId, month: month.format('YYYY-MM') }).then((r) => {
+              if (!r.error) void message.success(`${monthZh(r.data!.runBilling.month)}已开账`);
+            })
+          }
+        >
+          开账
+        </Button>
+      </Space>
+      {result.fetching && <Progress percent={100} status="active" showInfo={false} aria-label="开账进行中" />}
+      {done && (
+        <Typography.Text>
+          {monthZh(done.month)}：本次开账 {done.newlyBilled} 户，累计 {done.households} 户，金额 {yuan(done.chargedFen)}
+          ， 缴费期限 {dateZh(done.dueOn)}
+          {done.unbilledHouseholds > 0 ? `；${done.unbilledHouseholds} 户缺少收费标准未开账` : ''}
+        </Typography.Text>
+      )}
+      <ApiErrors error={result.error} />
+    </Space>
+  );
+}
+
+/** 专项收费: each levy's collection, building by building against the quota that starts the works. */
+function Levies() {
+  const [{ data, error }] = useQuery({ query: LEVIES });
+  const levies = data?.levies ?? [];
+  if (levies.length === 0 && !error) return null;
+  return (
+    <>
+      <Typography.Title level={4}>专项收费进度</Typography.Title>
+      <ApiErrors error={error} />
+      {levies.map((levy) => (
+        <Space key={levy.id} direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text strong>
+            {levy.title}（{levy.basis === 'VOLUNTARY' ? '自愿缴纳' : '业主共同决定'}，截止 {dateZh(levy.dueOn)}）：已缴{' '}
+            {levy.paidHouseholds}/{levy.households} 户
+          </Typography.Text>
+          {levy.buildings.map((b) => (
+            <div key={b.buildingId}>
+              <Typography.Text>
+                楼栋 {b.buildingId.slice(0, 8)}：{b.paidHouseholds}/{b.quota} 户达到启动条件
+                {b.activated ? '（已启动）' : ''}
+              </Typography.Text>
+              <Progress
+                percent={Math.min(100, Math.round((100 * b.paidHouseholds) / Math.max(1, b.quota)))}
+                status={b.activated ? 'success' : 'active'}
+                aria-label={`楼栋 ${b.buildingId.slice(0, 8)} 缴费进度`}
+              />
+            </div>
+          ))}
+        </Space>
+      ))}
+    </>
+  );
+}
