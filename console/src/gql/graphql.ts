@@ -85,6 +85,7 @@ export type ContractStatus =
 
 export type CourtEventKind =
   | 'CLOSED'
+  | 'DEBTOR_LISTED_DISHONEST'
   | 'DOCKETED'
   | 'DOCKETING_REFUSED'
   | 'ENFORCEMENT_STARTED'
