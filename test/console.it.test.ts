@@ -55,6 +55,7 @@ describe('the web console in headless Chromium', () => {
   let browser: Browser;
   let consoleUrl: string;
   let areaId: string;
+  let filingId: string;
   const { ok } = gqlExpectations(() => t);
 
   const newPage = async () => {
@@ -86,7 +87,7 @@ describe('the web console in headless Chromium', () => {
       `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`,
       { a: areaId, t: hongjuTerms(company, firstMonth, { number: 'HJ6-CONSOLE-01' }) },
     );
-    await ok(
+    const { submitFiling } = await ok(
       company,
       `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`,
       {
@@ -95,6 +96,7 @@ describe('the web console in headless Chromium', () => {
         d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
       },
     );
+    filingId = submitFiling.id;
   }, 600_000);
 
   afterAll(async () => {
@@ -138,6 +140,28 @@ describe('the web console in headless Chromium', () => {
           await t.sql<{ n: number }>(`select count(*)::int as n from arrears.filing_snapshot where status = 'ACCEPTED'`)
         )[0].n === 1,
     );
+  });
+
+  it('anyone verifies the accepted filing’s certificate on the page its QR code leads to, without signing in', async () => {
+    const { filingCertificate } = await ok(
+      company,
+      `query($f: ID!) { filingCertificate(filingId: $f) { recordNumber contentSha256 verificationUrl } }`,
+      { f: filingId },
+    );
+    expect(new URL(filingCertificate.verificationUrl).pathname).toBe('/console/verify-filing');
+    const page = await newPage();
+    const query = (digest: string) =>
+      `verify-filing?recordNumber=${encodeURIComponent(filingCertificate.recordNumber)}&digest=${digest}`;
+    await page.goto(new URL(query(filingCertificate.contentSha256), consoleUrl).toString());
+    await page.getByRole('status').getByText('备案证明有效').waitFor();
+    await page.getByText(HONGJU).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.goto(new URL(query('0'.repeat(64)), consoleUrl).toString());
+    await page
+      .getByRole('status')
+      .getByText(/可能被篡改/)
+      .waitFor();
+    await page.close();
   });
 
   it('the company sees its arrears aged in a chart and opens an account statement; another company sees none', async () => {

@@ -1,7 +1,7 @@
 import { Button, Layout, Menu, Typography } from 'antd';
 import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { Provider } from 'urql';
-import { apiClient } from './api';
+import { apiClient, publicClient } from './api';
 import { ROLE, label } from './labels';
 import { ArrearsScreen } from './screens/arrears';
 import { CollectionScreen, ReferralStatisticsScreen } from './screens/collection';
@@ -9,6 +9,7 @@ import { CompoundsScreen } from './screens/compounds';
 import { ContractsScreen } from './screens/contracts';
 import { FilingReviewScreen } from './screens/filing-review';
 import { ReferralsScreen } from './screens/referrals';
+import { VerifyCertificateScreen } from './screens/verify-certificate';
 import { Role, Session, loadSession, saveSession } from './session';
 import { SignIn } from './sign-in';
 import { ConsoleProvider } from './theme';
@@ -49,7 +50,23 @@ export function screensFor(role: Role): Screen[] {
 
 const currentKey = () => window.location.hash.replace(/^#\/?/, '').split('/')[0];
 
+/** Where a filing certificate's QR code leads: answered for anyone, without signing in. */
+const VERIFY_PATH = /\/console\/verify-filing\/?$/;
+
 export function App() {
+  if (VERIFY_PATH.test(window.location.pathname)) {
+    return (
+      <ConsoleProvider>
+        <Provider value={publicClient()}>
+          <VerifyCertificateScreen />
+        </Provider>
+      </ConsoleProvider>
+    );
+  }
+  return <SignedInApp />;
+}
+
+function SignedInApp() {
   const [session, setSession] = useState<Session | undefined>(() => loadSession());
   const [key, setKey] = useState(currentKey);
   useEffect(() => {

@@ -15,6 +15,15 @@ const THEME: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
     colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',
     colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
+    // No transitions: a clerk's screen changes at once (and a contrast check never meets a half-faded colour).
+    motion: false,
+  },
+  components: {
+    Menu: {
+      darkItemColor: 'rgba(255, 255, 255, 0.85)',
+      darkItemSelectedBg: '#0958d9',
+      darkItemSelectedColor: '#ffffff',
+    },
   },
 };
 

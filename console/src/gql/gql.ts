@@ -32,6 +32,7 @@ type Documents = {
     "\n  query ReferralDocuments($id: ID!) {\n    referral(id: $id) {\n      id\n      documents {\n        name\n        kind\n        mediaType\n        sha256\n        sizeBytes\n        contentBase64\n      }\n    }\n  }\n": typeof types.ReferralDocumentsDocument,
     "\n  mutation ReportCourtEvent($report: CourtReportInput!) {\n    reportCourtEvent(report: $report) {\n      id\n      status\n      caseNumber\n    }\n  }\n": typeof types.ReportCourtEventDocument,
     "\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n": typeof types.OverdueSmallClaimsDocument,
+    "\n  query VerifyFilingCertificate($recordNumber: Key!, $digest: Key!) {\n    verifyFilingCertificate(recordNumber: $recordNumber, digest: $digest) {\n      result\n      since\n      provider\n      areaName\n      startsOn\n      endsOn\n    }\n  }\n": typeof types.VerifyFilingCertificateDocument,
 };
 const documents: Documents = {
     "\n  query ArrearsList($offset: Int!, $first: Int!, $filter: ArrearsFilter) {\n    arrears(offset: $offset, first: $first, filter: $filter) {\n      totalCount\n      openFen\n      aging {\n        bucket\n        count\n        openFen\n      }\n      items {\n        accountId\n        unit\n        room\n        status\n        arrearsFen\n        openCharges\n        oldestDueOn\n        daysOverdue\n        agingBucket\n      }\n    }\n  }\n": types.ArrearsListDocument,
@@ -52,6 +53,7 @@ const documents: Documents = {
     "\n  query ReferralDocuments($id: ID!) {\n    referral(id: $id) {\n      id\n      documents {\n        name\n        kind\n        mediaType\n        sha256\n        sizeBytes\n        contentBase64\n      }\n    }\n  }\n": types.ReferralDocumentsDocument,
     "\n  mutation ReportCourtEvent($report: CourtReportInput!) {\n    reportCourtEvent(report: $report) {\n      id\n      status\n      caseNumber\n    }\n  }\n": types.ReportCourtEventDocument,
     "\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n": types.OverdueSmallClaimsDocument,
+    "\n  query VerifyFilingCertificate($recordNumber: Key!, $digest: Key!) {\n    verifyFilingCertificate(recordNumber: $recordNumber, digest: $digest) {\n      result\n      since\n      provider\n      areaName\n      startsOn\n      endsOn\n    }\n  }\n": types.VerifyFilingCertificateDocument,
 };
 
 /**
@@ -140,6 +142,10 @@ export function graphql(source: "\n  mutation ReportCourtEvent($report: CourtRep
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyFilingCertificate($recordNumber: Key!, $digest: Key!) {\n    verifyFilingCertificate(recordNumber: $recordNumber, digest: $digest) {\n      result\n      since\n      provider\n      areaName\n      startsOn\n      endsOn\n    }\n  }\n"): (typeof documents)["\n  query VerifyFilingCertificate($recordNumber: Key!, $digest: Key!) {\n    verifyFilingCertificate(recordNumber: $recordNumber, digest: $digest) {\n      result\n      since\n      provider\n      areaName\n      startsOn\n      endsOn\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

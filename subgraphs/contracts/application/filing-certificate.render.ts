@@ -5,11 +5,12 @@ import { renderPdf } from '../../../platform/documents/pdf';
 import { BUILDING_CLASS_NAMES, CertificateFacts, certificateDigest } from '../domain/filing-certificate';
 
 /**
- * Where the certificate's QR code sends a reader: the operator's verification page (HUB_CERTIFICATE_VERIFY_URL),
- * which asks the public query verifyFilingCertificate with the record number and the digest.
+ * Where the certificate's QR code sends a reader: the hub console's public verification page (`/console/verify-filing`
+ * on HUB_CERTIFICATE_VERIFY_URL's host: set it to the hub's public address), which asks the public query
+ * verifyFilingCertificate with the record number and the digest.
  */
 export function verificationUrl(recordNumber: string, digest: string, env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.HUB_CERTIFICATE_VERIFY_URL ?? 'http://localhost:4000/verify-filing';
+  const base = env.HUB_CERTIFICATE_VERIFY_URL ?? 'http://localhost:4000/console/verify-filing';
   const url = new URL(base);
   url.searchParams.set('recordNumber', recordNumber);
   url.searchParams.set('digest', digest);
