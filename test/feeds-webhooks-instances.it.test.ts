@@ -35,7 +35,7 @@ async function startRawReceiver() {
       const data = verdict.event.data as { filingId: string; sequence: number };
       requests.push({ path, webhookId: verdict.event.webhookId, filingId: data.filingId, sequence: data.sequence });
       // A little work per request, so the requests of both instances overlap.
-      setTimeout(() => res.writeHead(204).end(), 5);
+      setTimeout(() => res.writeHead(204).end(), 20);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,8 +58,11 @@ describe('feeds: two hub instances share the webhook work', () => {
 
   beforeAll(async () => {
     process.env.HUB_WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
-    // Few requests per subscription at a time: a single instance could not take every due delivery in one claim.
+    // Few requests per subscription at a time, and fewer per instance than the two subscriptions allow together: one
+    // instance can never hold every due delivery, so the other always finds work (on a quiet machine one instance
+    // alone could otherwise take it all).
     process.env.HUB_WEBHOOK_PER_SUBSCRIPTION = '4';
+    process.env.HUB_WEBHOOK_IN_FLIGHT = '4';
     t = await startTestHub({ subgraphs: ['feeds'] });
     // A second instance of the feeds subgraph on the same database and consumer groups, as another hub process.
     second = await startSubgraph(feedsSubgraph, {
@@ -89,6 +92,7 @@ describe('feeds: two hub instances share the webhook work', () => {
     await receiver?.stop();
     delete process.env.HUB_WEBHOOK_ALLOWED_HOSTS;
     delete process.env.HUB_WEBHOOK_PER_SUBSCRIPTION;
+    delete process.env.HUB_WEBHOOK_IN_FLIGHT;
   });
 
   it('delivers each event once per subscription, in order per filing, with both instances sending', async () => {
@@ -125,7 +129,9 @@ describe('feeds: two hub instances share the webhook work', () => {
         expect([path, filingId, sequences]).toEqual([path, filingId, SEQUENCES]);
       }
     // Both instances sent, and each attempt was recorded once.
-    const senders = [t.hub.subgraphs.feeds!.background, second.background] as WebhookSender[];
+    const senders = [t.hub.subgraphs.feeds!.background, second.background].map(
+      (work) => (work as unknown as { webhookSender: WebhookSender }).webhookSender,
+    );
     const attempted = senders.map((s) => s.attempted);
     expect(attempted.every((n) => n > 0)).toBe(true);
     expect(attempted[0] + attempted[1]).toBe(expected);

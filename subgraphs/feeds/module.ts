@@ -47,11 +47,11 @@ export const feedsSubgraph: SubgraphModule = {
   administersBroker: true,
   errors: FEEDS_ERRORS,
   background: ({ orm }) => {
-    const work = [
-      new WebhookSender(orm, webhookConfig()),
-      new DeadlineReminderScheduler(orm, deadlineReminderIntervalMs()),
-    ];
+    const webhookSender = new WebhookSender(orm, webhookConfig());
+    const work = [webhookSender, new DeadlineReminderScheduler(orm, deadlineReminderIntervalMs())];
     return {
+      // Named for the multi-instance test, which counts each instance's attempts.
+      webhookSender,
       start: () => work.forEach((w) => w.start()),
       stop: async () => void (await Promise.all(work.map((w) => w.stop()))),
     };
