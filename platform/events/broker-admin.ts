@@ -34,6 +34,14 @@ const toAclEntry = (grant: Grant): AclEntry => ({
   resourcePatternType: grant.prefixed ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
 });
 
+/** How long createGrants waits for the broker to report the ACLs it was given. */
+const GRANTS_VISIBLE_WITHIN_MS = 10_000;
+
+/**
+ * Creates the ACLs and returns once the broker reports every one of them: the controller accepts an ACL before the
+ * broker's authorizer holds it, so without the wait a party could be refused (or its access read back empty) for a
+ * moment after it was registered.
+ */
 export async function createGrants(kafka: Kafka, grants: readonly Grant[]): Promise<void> {
   if (grants.length === 0) return;
   const admin = kafka.admin();
@@ -42,6 +50,18 @@ export async function createGrants(kafka: Kafka, grants: readonly Grant[]): Prom
     await admin.createAcls({ acl: grants.map(toAclEntry) });
   } finally {
     await admin.disconnect();
+  }
+  const key = (g: Grant) =>
+    `${g.principal}|${g.resource}|${g.resource === 'CLUSTER' ? 'kafka-cluster' : g.name}|${!!g.prefixed}|${g.operation}`;
+  const deadline = Date.now() + GRANTS_VISIBLE_WITHIN_MS;
+  for (const principal of new Set(grants.map((g) => g.principal))) {
+    const wanted = grants.filter((g) => g.principal === principal).map(key);
+    for (;;) {
+      const held = new Set((await grantsOf(kafka, principal)).map(key));
+      if (wanted.every((k) => held.has(k))) break;
+      if (Date.now() > deadline) throw new Error(`the broker did not report the ACLs of ${principal} in time`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 
