@@ -202,7 +202,7 @@ describe('filing documents and the certificate anyone can verify', () => {
     expect(Buffer.from(own.body.data.filingDocumentContent.contentBase64, 'base64').equals(files.contract)).toBe(true);
     expect(own.body.data.filingDocumentContent.mimeType).toBe('application/pdf');
     expect((await read(xichengBureau)).body.errors).toBeUndefined();
-    for (const outsider of [companyB, haidianBureau, court])
+    for (const outsider of [companyB, haidianBureau, court, admin])
       expect((await read(outsider)).body.errors[0].extensions.code).toBe('NOT_FOUND');
     // The referrals feed tells contracts that the court received a referral of arrears under this contract.
     await t.sql(`insert into contracts.court_referral (court_id, referral_id, contract_id) values ($1, $2, $3)`, [

@@ -3,14 +3,15 @@ import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { largeObjectStore, readChecked } from '../../../platform/documents/document-store';
 import { FilingDocumentFile } from '../domain/filing-document-file';
-import { mayReadContract } from '../domain/filing-reviewers';
+import { mayDownloadFilingDocuments } from '../domain/filing-reviewers';
 import { findContract } from '../persistence/contract.repository';
 import { findFilingDocument, logDownload } from '../persistence/filing-document.repository';
 import { isReferredToCaller } from './contract.lookup';
 
 /**
  * A document's bytes for those who may read its contract: the filing company (its own, filed or not), the area's
- * reviewers and a court holding a referral under the contract (documents a filing carries). Anyone else, and a
+ * reviewers and a court holding a referral under the contract (documents a filing carries). Anyone else (the admin
+ * too), and a
  * reviewer asking for a file no submission carries yet, is NOT_FOUND. Every download is logged: who, when, which.
  */
 export async function downloadFilingDocument(
@@ -25,7 +26,7 @@ export async function downloadFilingDocument(
     !document ||
     !contract ||
     !(own || document.filingId !== null) ||
-    !mayReadContract(identity, contract, contract, await isReferredToCaller(em, identity, contract.id))
+    !mayDownloadFilingDocuments(identity, contract, contract, await isReferredToCaller(em, identity, contract.id))
   )
     throw new NotFoundError('Filing document', documentId);
   const bytes = await readChecked(largeObjectStore, em, document.storageKey, document.sha256);

@@ -1,5 +1,11 @@
 import { Identity, Role } from '../../../kernel/identity';
-import { mayReadContract, mayReviewFiling, readScopeOf, reviewScopeOf } from './filing-reviewers';
+import {
+  mayDownloadFilingDocuments,
+  mayReadContract,
+  mayReviewFiling,
+  readScopeOf,
+  reviewScopeOf,
+} from './filing-reviewers';
 
 const who = (role: Role, jurisdictions: string[] = [], organisationId = 'org'): Identity => ({
   subject: 's',
@@ -70,5 +76,17 @@ describe('who reviews and reads contracts', () => {
     expect(readScopeOf(who('OWNERS_COMMITTEE', ['110102011']))).toBeNull();
     expect(mayReadContract(who('COURT'), { companyId: 'c' }, area, true)).toBe(true);
     expect(mayReadContract(who('COURT'), { companyId: 'c' }, area, false)).toBe(false);
+  });
+
+  it('opens a filing’s documents to the company, the reviewers and a referred court, never to the admin', () => {
+    const contract = { companyId: 'company-a' };
+    expect(mayDownloadFilingDocuments(who('PROPERTY_COMPANY', [], 'company-a'), contract, area)).toBe(true);
+    expect(mayDownloadFilingDocuments(who('PROPERTY_COMPANY', [], 'company-b'), contract, area)).toBe(false);
+    expect(mayDownloadFilingDocuments(who('CITY_BUREAU', ['110102']), contract, area)).toBe(true);
+    expect(mayDownloadFilingDocuments(who('STREET_OFFICE', ['110102011']), contract, area)).toBe(true);
+    expect(mayDownloadFilingDocuments(who('COURT'), contract, area, true)).toBe(true);
+    expect(mayDownloadFilingDocuments(who('COURT'), contract, area, false)).toBe(false);
+    expect(mayReadContract(who('ADMIN'), contract, area)).toBe(true);
+    expect(mayDownloadFilingDocuments(who('ADMIN'), contract, area)).toBe(false);
   });
 });

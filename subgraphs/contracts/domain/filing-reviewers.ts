@@ -76,3 +76,17 @@ export function readScopeOf(identity: Identity): ReadScope | null {
   if (identity.role === 'COURT') return { by: 'COURT', courtId: identity.organisationId };
   return reviewScopeOf(identity);
 }
+
+/**
+ * Who may open a filing's documents (issue 21: the reviewers, a court holding a referral, the company its own; nobody
+ * else): those who read the contract, less the admin, whose support work needs the contract's record but never the
+ * bytes of its documents.
+ */
+export function mayDownloadFilingDocuments(
+  identity: Identity,
+  contract: { companyId: string },
+  area: { streetCode: string; districtCode: string },
+  referredToCourt = false,
+): boolean {
+  return identity.role !== 'ADMIN' && mayReadContract(identity, contract, area, referredToCourt);
+}
