@@ -29,8 +29,27 @@ function aptGet(args: string[]): boolean {
   return result.status === 0;
 }
 
-/** The Chromium executable, installing Debian's package first when it is missing. */
+/** Whether fontconfig knows a font with Chinese glyphs (without one, screenshots show boxes for every character). */
+function hasChineseFont(): boolean {
+  const listed = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return listed.status === 0 && listed.stdout.trim() !== '';
+}
+
+/**
+ * Debian's Noto CJK fonts when no Chinese font is installed, so that screenshots can be read; best effort (the tests
+ * read the page's text, not its pixels).
+ */
+function ensureChineseFont(): void {
+  if (hasChineseFont()) return;
+  process.stderr.write('installing Debian fonts-noto-cjk so that the console renders Chinese (apt-get)...\n');
+  const install = ['install', '-y', '--no-install-recommends', 'fonts-noto-cjk'];
+  if (!aptGet(install) && !(aptGet(['update']) && aptGet(install)))
+    process.stderr.write('fonts-noto-cjk could not be installed: screenshots will show boxes for Chinese text\n');
+}
+
+/** The Chromium executable, installing Debian's package first when it is missing, and a Chinese font. */
 export function ensureChromium(): string {
+  ensureChineseFont();
   const found = findChromium();
   if (found) return found;
   process.stderr.write('installing Debian chromium for the console tests (apt-get)...\n');
