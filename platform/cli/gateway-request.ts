@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 /**
  * What the hub's command-line tools share: their io (so tests run them in-process) and one GraphQL call to the
  * gateway with the clerk's token, failures turned into a message for the clerk.
@@ -63,4 +64,41 @@ export async function gatewayRequest<T>(
     return { ok: false, message: errors.map((e) => e.message).join('\n'), errors };
   }
   return { ok: true, data: data as T };
+}
+
+/**
+ * Tells the clerk why the hub refused: its message when it did not answer with errors, else each error, with the
+ * problems of the lines it names (BAD_USER_INPUT `details.lines`) printed by the tool's own `printLines`.
+ */
+export function printRefusal<T>(
+  io: CliIo,
+  answer: Extract<GatewayAnswer<T>, { ok: false }>,
+  printLines: (lines: unknown[]) => void,
+): void {
+  if (answer.errors.length === 0) io.stderr(`${answer.message}\n`);
+  for (const error of answer.errors) {
+    io.stderr(`${error.message}\n`);
+    const lines = error.extensions?.details?.lines;
+    if (error.extensions?.code === 'BAD_USER_INPUT' && Array.isArray(lines)) printLines(lines);
+  }
+}
+
+/** A tool's entry: runs it with the process's io and sets the exit code (an unexpected error is a bug: its stack). */
+export function runAsProcess(run: (argv: string[], io: CliIo) => Promise<number>): void {
+  run(process.argv.slice(2), {
+    readFile: (path) => readFile(path, 'utf8'),
+    fetch,
+    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => process.stdout.write(text),
+    isTTY: Boolean(process.stderr.isTTY),
+    now: Date.now,
+    env: process.env,
+  }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      // Only a bug gets here: expected failures are answered by run() with a message and an exit code.
+      process.stderr.write(`unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,8 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseCsv } from '../../../kernel/csv';
 import { LineProblem, checkCompoundCsv } from '../domain/compound-csv';
-import { CliIo, DEFAULT_GATEWAY, gatewayRequest } from '../../../platform/cli/gateway-request';
+import {
+  CliIo,
+  DEFAULT_GATEWAY,
+  gatewayRequest,
+  printRefusal,
+  runAsProcess,
+} from '../../../platform/cli/gateway-request';
 import { createProgress } from '../../../platform/cli/progress';
 
 /**
@@ -90,13 +95,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     field: 'importCompoundCsv',
   });
   if (!answer.ok) {
-    if (answer.errors.length === 0) io.stderr(`${answer.message}\n`);
-    for (const error of answer.errors) {
-      io.stderr(`${error.message}\n`);
-      const lines = error.extensions?.details?.lines;
-      if (error.extensions?.code === 'BAD_USER_INPUT' && Array.isArray(lines))
-        printProblems(io.stderr, lines as LineProblem[]);
-    }
+    printRefusal(io, answer, (lines) => printProblems(io.stderr, lines as LineProblem[]));
     return 1;
   }
   const summary = answer.data;
@@ -107,21 +106,4 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2), {
-    readFile: (path) => readFile(path, 'utf8'),
-    fetch,
-    stderr: (text) => process.stderr.write(text),
-    stdout: (text) => process.stdout.write(text),
-    isTTY: Boolean(process.stderr.isTTY),
-    now: Date.now,
-    env: process.env,
-  }).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      // Only a bug gets here: expected failures are answered by run() with a message and an exit code.
-      process.stderr.write(`unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsProcess(run);

@@ -1,7 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseCsv } from '../../../kernel/csv';
-import { CliIo, DEFAULT_GATEWAY, gatewayRequest } from '../../../platform/cli/gateway-request';
+import {
+  CliIo,
+  DEFAULT_GATEWAY,
+  gatewayRequest,
+  printRefusal,
+  runAsProcess,
+} from '../../../platform/cli/gateway-request';
 import { createProgress } from '../../../platform/cli/progress';
 import { CsvLineProblem, readOrderCsv } from '../domain/order-csv';
 
@@ -95,13 +100,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     field: 'importComplaintOrdersCsv',
   });
   if (!answer.ok) {
-    if (answer.errors.length === 0) io.stderr(`${answer.message}\n`);
-    for (const error of answer.errors) {
-      io.stderr(`${error.message}\n`);
-      const lines = error.extensions?.details?.lines;
-      if (error.extensions?.code === 'BAD_USER_INPUT' && Array.isArray(lines))
-        printProblems(io.stderr, lines as CsvLineProblem[]);
-    }
+    printRefusal(io, answer, (lines) => printProblems(io.stderr, lines as CsvLineProblem[]));
     io.stderr('nothing was imported\n');
     return 1;
   }
@@ -113,21 +112,4 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2), {
-    readFile: (path) => readFile(path, 'utf8'),
-    fetch,
-    stderr: (text) => process.stderr.write(text),
-    stdout: (text) => process.stdout.write(text),
-    isTTY: Boolean(process.stderr.isTTY),
-    now: Date.now,
-    env: process.env,
-  }).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      // Only a bug gets here: expected failures are answered by run() with a message and an exit code.
-      process.stderr.write(`unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsProcess(run);
