@@ -16,6 +16,15 @@ export interface UploadParts {
   joined(tx: EntityManager, uploadId: string): Promise<Buffer>;
 }
 
+/** What has arrived of an upload in parts, as both subgraphs that take them answer it. */
+export interface UploadProgress {
+  uploadId: string;
+  partBytes: number;
+  parts: number;
+  receivedParts: number[];
+  receivedBytes: number;
+}
+
 export function uploadPartsIn(table: string): UploadParts {
   if (!/^[a-z_]+\.[a-z_]+$/.test(table)) throw new Error(`not a schema-qualified table name: ${table}`);
   return {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { UploadProgress } from '../../../platform/documents/upload-parts';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import {
@@ -99,14 +100,6 @@ export async function uploadFilingDocument(
   );
 }
 
-export interface DocumentUploadProgress {
-  uploadId: string;
-  partBytes: number;
-  parts: number;
-  receivedParts: number[];
-  receivedBytes: number;
-}
-
 /**
  * A document of up to 20 MB in parts of 512 KiB, each within the gateway's body limit: start with the whole file's
  * name, type, size and SHA-256, send the parts (any order; a part again replaces it), then complete.
@@ -115,7 +108,7 @@ export async function startFilingDocumentUpload(
   em: EntityManager,
   identity: Identity,
   input: { contractId: string; name: string; type: string; sizeBytes: number; sha256: string },
-): Promise<DocumentUploadProgress> {
+): Promise<UploadProgress> {
   const parts = checkDocumentDeclaration(input);
   return em.transactional(async (tx) => {
     const contract = await ownContract(tx, identity, input.contractId);
@@ -149,7 +142,7 @@ export async function uploadFilingDocumentPart(
   em: EntityManager,
   identity: Identity,
   input: { uploadId: string; index: number; contentBase64: string },
-): Promise<DocumentUploadProgress> {
+): Promise<UploadProgress> {
   const bytes = decoded(input.contentBase64, UPLOAD_PART_BYTES);
   return em.transactional(async (tx) => {
     const upload = await ownUpload(tx, identity, input.uploadId);

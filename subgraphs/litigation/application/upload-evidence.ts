@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { UploadProgress } from '../../../platform/documents/upload-parts';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayActForPlaintiff } from '../domain/access';
@@ -89,14 +90,6 @@ export async function uploadEvidence(
   return em.transactional(async (tx) =>
     recordEvidence(tx, identity, await plaintiffReferral(tx, identity, input.referralId), { ...input, bytes }),
   );
-}
-
-export interface UploadProgress {
-  uploadId: string;
-  partBytes: number;
-  parts: number;
-  receivedParts: number[];
-  receivedBytes: number;
 }
 
 /**
