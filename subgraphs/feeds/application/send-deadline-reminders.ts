@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEADLINE_REMINDER_DUE } from '../../../catalog';
 import { IsoDate, addDays } from '../../../kernel/calendar';
+import { ForbiddenError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
 import { HubEvent } from '../../../platform/events/cloudevent';
 import { recordEvent } from '../../../platform/events/outbox';
 import { DEFAULT_REMINDER_LEADS, reminderDue } from '../domain/deadlines';
@@ -62,4 +64,10 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
     await dispatchWebhooks(tx, events);
     return { ran: true, sent: events.length };
   });
+}
+
+/** The same run asked for through the API (tests, an operator catching up): the admin's alone. */
+export function sendDeadlineRemindersAs(em: EntityManager, identity: Identity, asOf: IsoDate): Promise<ReminderRun> {
+  if (identity.role !== 'ADMIN') throw new ForbiddenError('Only the admin runs the deadline reminders');
+  return sendDeadlineReminders(em, asOf);
 }

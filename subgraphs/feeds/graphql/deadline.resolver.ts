@@ -1,9 +1,8 @@
 import { Arg, Ctx, Directive, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ForbiddenError } from '../../../kernel/errors';
 import { Key, LocalDate } from '../../../platform/graphql/scalars';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { deadlineReminderLeads, setDeadlineReminderLeads } from '../application/deadline-reminder-leads';
-import { sendDeadlineReminders } from '../application/send-deadline-reminders';
+import { sendDeadlineRemindersAs } from '../application/send-deadline-reminders';
 import { upcomingDeadlines } from '../application/upcoming-deadlines';
 import { DeadlineReminderLeadsType, DeadlineReminderRunType, DeadlineType } from './deadline.type';
 
@@ -53,7 +52,6 @@ export class DeadlineResolver {
     @Arg('asOf', () => LocalDate) asOf: string,
     @Ctx() ctx: RequestContext,
   ): Promise<DeadlineReminderRunType> {
-    if (ctx.identity.role !== 'ADMIN') throw new ForbiddenError('Only the admin runs the deadline reminders');
-    return sendDeadlineReminders(ctx.em, asOf);
+    return sendDeadlineRemindersAs(ctx.em, ctx.identity, asOf);
   }
 }
