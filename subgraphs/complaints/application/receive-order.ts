@@ -8,7 +8,7 @@ import { recordEvents } from '../../../platform/events/outbox';
 import { CsvLineProblem } from '../domain/order-csv';
 import { callerDigits, compoundMatcher, maskCaller, matchCompound, newOrderState } from '../domain/order';
 import { COMPLAINTS_EVENT_SOURCE, orderChanged } from '../events/publish/order-events';
-import { ComplaintOrder, insertOrder, insertOrdersWithReceipt } from '../persistence/order.repository';
+import { ComplaintOrder, NewOrder, insertOrder, insertOrdersWithReceipt } from '../persistence/order.repository';
 import { compoundsOfStreet, compoundsOfStreets } from '../persistence/read-model.repository';
 import { findSender } from '../persistence/sender.repository';
 import { itemInForceOn, itemValidity } from '../persistence/taxonomy.repository';
@@ -25,6 +25,34 @@ function callerKey(phone: string | null): string | null {
 
 export interface ReceiveOptions {
   demo?: boolean;
+}
+
+/** The row of a received order, the caller masked at once; matched when the address named a compound of the street. */
+function newOrder(
+  actor: Identity,
+  data: HotlineOrderData,
+  compoundId: string | null,
+  options: ReceiveOptions,
+): NewOrder {
+  const caller = maskCaller(data.callerName, data.callerPhone);
+  return {
+    orderNumber: data.orderNumber,
+    senderId: actor.organisationId,
+    receivedAt: new Date(data.receivedAt),
+    callerNameMasked: caller.name,
+    callerPhoneMasked: caller.phone,
+    callerKey: callerKey(data.callerPhone),
+    addressText: data.addressText,
+    streetCode: data.streetCode,
+    compoundId,
+    categoryCode: data.categoryCode,
+    itemCode: data.itemCode,
+    text: data.text,
+    respondBy: new Date(data.respondBy),
+    resolveBy: new Date(data.resolveBy),
+    status: compoundId ? 'MATCHED' : 'AWAITING_MATCH',
+    demo: options.demo ?? false,
+  };
 }
 
 /**
@@ -79,25 +107,7 @@ export async function admitOrder(
     );
   }
   const compound = matchCompound(data.addressText, await compoundsOfStreet(tx, data.streetCode));
-  const caller = maskCaller(data.callerName, data.callerPhone);
-  const order = await insertOrder(tx, {
-    orderNumber: data.orderNumber,
-    senderId: actor.organisationId,
-    receivedAt,
-    callerNameMasked: caller.name,
-    callerPhoneMasked: caller.phone,
-    callerKey: callerKey(data.callerPhone),
-    addressText: data.addressText,
-    streetCode: data.streetCode,
-    compoundId: compound?.compoundId ?? null,
-    categoryCode: data.categoryCode,
-    itemCode: data.itemCode,
-    text: data.text,
-    respondBy: new Date(data.respondBy),
-    resolveBy: new Date(data.resolveBy),
-    status: compound ? 'MATCHED' : 'AWAITING_MATCH',
-    demo: options.demo ?? false,
-  });
+  const order = await insertOrder(tx, newOrder(actor, data, compound?.compoundId ?? null, options));
   if (!order) return undefined;
   return recordStep(tx, actor, null, 'RECEIVE', order, {
     at: receivedAt,
@@ -134,26 +144,7 @@ export async function admitOrders(
   );
   const orders = lines.map(({ data }) => {
     const compound = matchers.get(data.streetCode)!(data.addressText);
-    const caller = maskCaller(data.callerName, data.callerPhone);
-    return {
-      id: randomUUID(),
-      orderNumber: data.orderNumber,
-      senderId: actor.organisationId,
-      receivedAt: new Date(data.receivedAt),
-      callerNameMasked: caller.name,
-      callerPhoneMasked: caller.phone,
-      callerKey: callerKey(data.callerPhone),
-      addressText: data.addressText,
-      streetCode: data.streetCode,
-      compoundId: compound?.compoundId ?? null,
-      categoryCode: data.categoryCode,
-      itemCode: data.itemCode,
-      text: data.text,
-      respondBy: new Date(data.respondBy),
-      resolveBy: new Date(data.resolveBy),
-      status: compound ? ('MATCHED' as const) : ('AWAITING_MATCH' as const),
-      demo: options.demo ?? false,
-    };
+    return { id: randomUUID(), ...newOrder(actor, data, compound?.compoundId ?? null, options) };
   });
   const inserted = await insertOrdersWithReceipt(tx, orders, (o) => ({
     orderId: o.id,
