@@ -1,5 +1,6 @@
 import { kafkaBrokersFromEnv, kafkaSaslFromEnv, tokenSettings, DEFAULT_PORTS } from '../config';
 import { logger } from '../logging';
+import { metricsPortFromEnv, startMetricsPort } from '../metrics-port';
 import { flushTraces, initTracing } from '../tracing';
 import { SubgraphModule } from './module';
 import { startSubgraph } from './runtime';
@@ -33,7 +34,11 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   // The same variables the gateway reads (docker-compose.yml), e.g. SUBGRAPH_AREAS_URL.
   module.usePeers?.({ urlOf: (name) => process.env[`SUBGRAPH_${name.toUpperCase()}_URL`], tokens: tokenSettings() });
   logger.info({ subgraph: module.name, url: running.url }, 'subgraph listening');
+  const metricsAt = metricsPortFromEnv();
+  const metricsPort = metricsAt && (await startMetricsPort(metricsAt.port, metricsAt.host));
+  if (metricsPort) logger.info({ subgraph: module.name, url: metricsPort.url }, 'metrics listening');
   const shutdown = async () => {
+    await metricsPort?.stop();
     await running.stop();
     await flushTraces();
     process.exit(0);
