@@ -69,11 +69,34 @@ export const FilingTerms = Closed({
     ),
   }),
   lateFee: Nullable(
-    Closed({
-      dailyRatePerTenThousand: Type.Integer({ minimum: 1 }),
-      graceDays: Type.Integer({ minimum: 0 }),
-      capPercentOfPrincipal: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
-    }),
+    Closed(
+      {
+        dailyRatePerTenThousand: Type.Optional(
+          Type.Integer({
+            minimum: 1,
+            description: '万分之N of the unpaid fee per day; absent when the rate is monthly.',
+          }),
+        ),
+        monthlyRatePerTenThousand: Type.Optional(
+          Type.Integer({
+            minimum: 1,
+            description:
+              '万分之N of the unpaid fee per full month overdue (100 = 1% a month); absent when the rate is daily. Added to v1 as an optional field: see clauseText.',
+          }),
+        ),
+        graceDays: Type.Integer({ minimum: 0 }),
+        capPercentOfPrincipal: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
+        clauseText: Type.Optional(
+          Type.String({
+            minLength: 1,
+            maxLength: 2000,
+            description:
+              "The late-fee clause's own words as the contract states them. Added to v1 as an optional field that is left out when the contract gives none, so a filing without a monthly rate or clause text publishes exactly the message it did before.",
+          }),
+        ),
+      },
+      { description: 'Exactly one of dailyRatePerTenThousand and monthlyRatePerTenThousand.' },
+    ),
   ),
   parties: Type.Array(Closed({ role: Type.String(), name: Type.String(), registration: Nullable(Type.String()) })),
 });
@@ -140,6 +163,29 @@ export const FILING_EVENTS = [
 /** Every filing event carries the whole filing after its transition. */
 export type FilingEventData = EventData<typeof FILING_SUBMITTED>;
 export type FilingTermsData = FilingEventData['terms'];
+export type FilingLateFeeData = NonNullable<FilingTermsData['lateFee']>;
+
+/**
+ * Late-fee terms in their published shape: the rate given (daily or monthly), grace, cap, and the clause's words
+ * trimmed; a rate or clause not given is left out rather than null, so terms without the monthly rate or the clause
+ * (both added to v1 later) are the very object, digest and message they were before.
+ */
+export function publishedLateFee(late: {
+  dailyRatePerTenThousand?: number | null;
+  monthlyRatePerTenThousand?: number | null;
+  graceDays: number;
+  capPercentOfPrincipal?: number | null;
+  clauseText?: string | null;
+}): FilingLateFeeData {
+  const clause = typeof late.clauseText === 'string' ? late.clauseText.trim() : '';
+  return {
+    ...(late.dailyRatePerTenThousand != null ? { dailyRatePerTenThousand: late.dailyRatePerTenThousand } : {}),
+    ...(late.monthlyRatePerTenThousand != null ? { monthlyRatePerTenThousand: late.monthlyRatePerTenThousand } : {}),
+    graceDays: late.graceDays,
+    capPercentOfPrincipal: late.capPercentOfPrincipal ?? null,
+    ...(clause ? { clauseText: clause } : {}),
+  };
+}
 
 /** Inbound: review decisions made in a bureau's own system, applied by the hub as if made through the API. */
 export const CITY_FILING_REVIEWS_TOPIC: TopicDefinition = {

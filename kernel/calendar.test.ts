@@ -10,6 +10,7 @@ import {
   isYearMonth,
   monthFromIndex,
   monthIndex,
+  monthsPeriodEnd,
 } from './calendar';
 
 describe('calendar dates (Civil Code arts. 201–202)', () => {
@@ -30,6 +31,15 @@ describe('calendar dates (Civil Code arts. 201–202)', () => {
     ['2024-02-29', 4, '2028-02-29'],
   ])('%s plus %i years is %s', (date, years, expected) => {
     expect(addYears(date, years)).toBe(expected);
+  });
+
+  it.each([
+    ['2024-01-31', 1, '2024-02-29'], // no 31 February: the month's last day (art. 202)
+    ['2024-01-31', 2, '2024-03-31'],
+    ['2024-02-18', 1, '2024-03-18'],
+    ['2024-11-30', 3, '2025-02-28'],
+  ])('%s plus %i months ends on %s', (date, months, expected) => {
+    expect(monthsPeriodEnd(date, months)).toBe(expected);
   });
 
   it.each([

@@ -50,9 +50,17 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  * of the final month, or that month's last day when there is none (from 2024-02-29, two years end 2026-02-28).
  */
 export function addYears(date: IsoDate, years: number): IsoDate {
+  return monthsPeriodEnd(date, years * 12);
+}
+
+/**
+ * The last day of a period of `months` months counted from `date`, by the same rule (Civil Code art. 202): one
+ * month from 2024-01-31 ends on 2024-02-29, from 2024-03-15 on 2024-04-15.
+ */
+export function monthsPeriodEnd(date: IsoDate, months: number): IsoDate {
   const start = new Date(utcOrThrow(date));
-  const year = start.getUTCFullYear() + years;
-  const month = start.getUTCMonth();
+  const index = start.getUTCFullYear() * 12 + start.getUTCMonth() + months;
+  const [year, month] = [Math.floor(index / 12), index - Math.floor(index / 12) * 12];
   const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return fromUtc(Date.UTC(year, month, Math.min(start.getUTCDate(), lastDayOfMonth)));
 }

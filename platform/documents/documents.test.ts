@@ -65,6 +65,16 @@ describe('form documents', () => {
     expect(text.split('\n').length).toBeGreaterThan(1);
   });
 
+  it('embeds its Chinese font as a subset with a Unicode map, so no system font is assumed', async () => {
+    const pdf = (await renderPdf(form)).toString('latin1');
+    // Noto Serif SC from the npm package, as a TrueType CID font embedded in the file (FontFile2), its glyphs mapped
+    // back to Unicode (ToUnicode), which is what lets pdftotext or pdf.js give back the Chinese.
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifSC-Regular/);
+    expect(pdf).toContain('/Subtype /CIDFontType2');
+    expect(pdf).toContain('/FontFile2');
+    expect(pdf).toContain('/ToUnicode');
+  });
+
   it('gives the same PDF bytes for the same form', async () => {
     expect(sha(await renderPdf(form))).toBe(sha(await renderPdf(form)));
   });

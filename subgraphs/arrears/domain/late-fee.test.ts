@@ -172,3 +172,45 @@ describe('lateFeeFen', () => {
     expect(error.details).toEqual({ fields });
   });
 });
+
+describe('lateFeeFen at a monthly rate (每逾期一个月, Civil Code art. 202)', () => {
+  // 1% a month (万分之100) on seed 003's 9,482 fen, due 2024-01-31: each full month costs 94.82 yuan-fen exactly.
+  const onePercentMonthly: LateFeeTerms = { monthlyRatePerTenThousand: 100, graceDays: 0 };
+  it.each<[string, LateFeeBasis, LateFeeTerms, string, number]>([
+    ['a month not yet full (ends 2024-02-29, no 31 February)', jan, onePercentMonthly, '2024-02-28', 0],
+    ['one full month: 9,482 × 1% = 94.82', jan, onePercentMonthly, '2024-02-29', 95],
+    ['three full months (to 29 Feb, 31 Mar, 30 Apr): 284.46', jan, onePercentMonthly, '2024-05-29', 284],
+    [
+      '5,000 paid on 15 March relieves the month ending 31 March: (9,482 + 4,482 + 4,482) × 1% = 184.46',
+      { ...jan, reductions: [{ on: '2024-03-15', fen: 5_000 }] },
+      onePercentMonthly,
+      '2024-04-30',
+      184,
+    ],
+    [
+      'capped at 2% of the principal: 189.64',
+      jan,
+      { ...onePercentMonthly, capPercentOfPrincipal: 2 },
+      '2024-04-30',
+      190,
+    ],
+    // 15 grace days end on Sunday 2024-02-18 (art. 203, above): the first month is full on 2024-03-18.
+    [
+      'the day before the first month after grace is full',
+      jan,
+      { ...onePercentMonthly, graceDays: 15 },
+      '2024-03-17',
+      0,
+    ],
+    ['the first month after grace', jan, { ...onePercentMonthly, graceDays: 15 }, '2024-03-18', 95],
+  ])('%s', (_, basis, terms, asOf, fen) => {
+    expect(lateFeeFen(basis, terms, asOf)).toBe(fen);
+  });
+
+  it('refuses terms with both rates or neither', () => {
+    const both = rejection(() => lateFeeFen(jan, { ...onePercentMonthly, dailyRatePerTenThousand: 5 }, '2024-04-30'));
+    expect(both.code).toBe('BAD_USER_INPUT');
+    expect(both.details).toEqual({ fields: { rate: expect.any(String) } });
+    expect(rejection(() => lateFeeFen(jan, { graceDays: 0 }, '2024-04-30')).code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
+import { IsoDate, addDays, compareDates, daysBetween, isIsoDate, monthsPeriodEnd } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { OutsideHolidayCalendarError, periodEnd } from '../../../kernel/working-days';
 
@@ -7,11 +7,14 @@ import { OutsideHolidayCalendarError, periodEnd } from '../../../kernel/working-
  * A late fee (滞纳金 / 违约金) exists only where the service contract provides one, and only on its terms: the hub
  * never invents a default rate. Courts list it as its own claim element ("penalty and how computed") and may cut
  * an excessive one (Civil Code art. 585 para. 2), so the computation stays simple enough to state in one line:
- * open principal × 万分之N × days, from the due date plus the grace days, capped, rounded once.
+ * open principal × 万分之N × days (or × full months, for a monthly rate), from the due date plus the grace days,
+ * capped, rounded once.
  */
 export interface LateFeeTerms {
-  /** 万分之N per day: 5 means 0.05% of the open principal per day. */
-  dailyRatePerTenThousand: number;
+  /** 万分之N per day: 5 means 0.05% of the open principal per day. Absent (or null) when the rate is monthly. */
+  dailyRatePerTenThousand?: number | null;
+  /** 万分之N per full month overdue: 100 means 1% a month. Absent (or null) when the rate is daily. */
+  monthlyRatePerTenThousand?: number | null;
   /** Days after the due date before the fee starts to run. */
   graceDays: number;
   /** The fee never exceeds this percentage of the charge's principal; absent or null: no cap. */
@@ -36,8 +39,11 @@ const whole = (value: unknown): value is number =>
 
 function validate(basis: LateFeeBasis, terms: LateFeeTerms, asOf: IsoDate): void {
   const fields: Record<string, string> = {};
-  if (!whole(terms.dailyRatePerTenThousand))
-    fields.dailyRatePerTenThousand = 'the daily rate must be a whole number of ten-thousandths, 0 or more';
+  const [daily, monthly] = [terms.dailyRatePerTenThousand ?? null, terms.monthlyRatePerTenThousand ?? null];
+  if ((daily === null) === (monthly === null)) fields.rate = 'the terms need exactly one of a daily and a monthly rate';
+  else if (!whole(daily ?? monthly))
+    fields[daily === null ? 'monthlyRatePerTenThousand' : 'dailyRatePerTenThousand'] =
+      'the rate must be a whole number of ten-thousandths, 0 or more';
   if (!whole(terms.graceDays)) fields.graceDays = 'grace days must be a whole number, 0 or more';
   const cap = terms.capPercentOfPrincipal;
   if (cap !== undefined && cap !== null && !whole(cap))
@@ -74,8 +80,9 @@ export function graceEndsOn(dueOn: IsoDate, graceDays: number): IsoDate {
  * Simple interest on the open principal only: the input has no place for earlier late fees, so a fee can never
  * earn a fee (no compounding). Day k after the start date (the grace period's last day, graceEndsOn) is charged on the principal
  * still open that day; a payment stops the fee on what it paid after its own day ("计算至实际付清之日"), since the
- * owner had not paid at the start of it. Everything is summed exactly in bigint (fen·days·万分之N) and rounded half
- * up to the fen once per charge, after the cap, so no rounding error builds up day by day.
+ * owner had not paid at the start of it. A monthly rate charges each full month on the principal open at its end
+ * (fenMonths). Everything is summed exactly in bigint (fen·days·万分之N) and rounded half up to the fen once per
+ * charge, after the cap, so no rounding error builds up day by day.
  */
 export function lateFeeFen(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf: IsoDate): Fen {
   if (terms === null) return 0;
@@ -85,21 +92,12 @@ export function lateFeeFen(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf
   const start = graceEndsOn(basis.dueOn, terms.graceDays);
   const reductions = [...basis.reductions].sort((a, b) => compareDates(a.on, b.on));
 
-  let open = BigInt(basis.principalFen);
-  let cursor = start;
-  let fenDays = 0n;
-  for (const reduction of reductions) {
-    if (compareDates(reduction.on, asOf) > 0) break;
-    if (compareDates(reduction.on, cursor) > 0) {
-      fenDays += open * BigInt(daysBetween(cursor, reduction.on));
-      cursor = reduction.on;
-    }
-    open -= BigInt(reduction.fen);
-  }
-  if (compareDates(asOf, cursor) > 0) fenDays += open * BigInt(daysBetween(cursor, asOf));
-
-  // In ten-thousandths of a fen: fen·days·N/10,000 for the fee, principal·cap%·100 for the cap.
-  let fee = fenDays * BigInt(terms.dailyRatePerTenThousand);
+  // In ten-thousandths of a fen: fen·days·N (or fen·months·N) for the fee, principal·cap%·100 for the cap.
+  const monthly = terms.monthlyRatePerTenThousand ?? null;
+  let fee =
+    monthly !== null
+      ? fenMonths(basis.principalFen, reductions, start, asOf) * BigInt(monthly)
+      : fenDays(basis.principalFen, reductions, start, asOf) * BigInt(terms.dailyRatePerTenThousand ?? 0);
   const cap = terms.capPercentOfPrincipal;
   if (cap !== undefined && cap !== null) {
     const capped = BigInt(basis.principalFen) * BigInt(cap) * 100n;
@@ -109,6 +107,44 @@ export function lateFeeFen(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf
   if (fen > BigInt(Number.MAX_SAFE_INTEGER))
     throw new InvalidInputError('The late fee is too large to bill', { fen: fen.toString() });
   return Number(fen);
+}
+
+/** Σ open principal × days from `start` to `asOf`, a payment relieving what it paid from its own day. */
+function fenDays(principalFen: Fen, reductions: readonly PrincipalReduction[], start: IsoDate, asOf: IsoDate): bigint {
+  let open = BigInt(principalFen);
+  let cursor = start;
+  let sum = 0n;
+  for (const reduction of reductions) {
+    if (compareDates(reduction.on, asOf) > 0) break;
+    if (compareDates(reduction.on, cursor) > 0) {
+      sum += open * BigInt(daysBetween(cursor, reduction.on));
+      cursor = reduction.on;
+    }
+    open -= BigInt(reduction.fen);
+  }
+  if (compareDates(asOf, cursor) > 0) sum += open * BigInt(daysBetween(cursor, asOf));
+  return sum;
+}
+
+/**
+ * Σ over each full month overdue of the principal still open on its last day: month k ends on the corresponding day
+ * k months after `start` (Civil Code art. 202, kernel/calendar.ts monthsPeriodEnd); a month not yet complete on
+ * `asOf` is not charged, and a payment made within a month relieves what it paid for that whole month. Both read
+ * "每逾期一个月" in the owner's favour, since the contract's words are the only basis of the fee.
+ */
+function fenMonths(
+  principalFen: Fen,
+  reductions: readonly PrincipalReduction[],
+  start: IsoDate,
+  asOf: IsoDate,
+): bigint {
+  let sum = 0n;
+  for (let k = 1; ; k += 1) {
+    const end = monthsPeriodEnd(start, k);
+    if (compareDates(end, asOf) > 0) return sum;
+    const paid = reductions.filter((r) => compareDates(r.on, end) <= 0).reduce((s, r) => s + r.fen, 0);
+    sum += BigInt(principalFen - paid);
+  }
 }
 
 /** A late fee as the statement and the claim show it: `awaitsHolidayYear` while the grace period's end is unknown. */

@@ -74,6 +74,44 @@ describe('contract terms checked for filing', () => {
     ]);
   });
 
+  it('takes late-fee terms with exactly one rate, daily or monthly, and the clause text if given', () => {
+    const clauseText = '业主逾期交纳物业服务费的，每逾期一个月，按欠费金额的百分之一支付违约金。'; // a test clause
+    const late = (lateFee: ContractTermsEntry['lateFee']) => codes(seed003Terms({ lateFee }));
+    expect(late({ dailyRatePerTenThousand: 5, graceDays: 15 })).toEqual([]);
+    expect(late({ monthlyRatePerTenThousand: 100, graceDays: 0, capPercentOfPrincipal: 20, clauseText })).toEqual([]);
+    for (const bad of [
+      { dailyRatePerTenThousand: 5, monthlyRatePerTenThousand: 100, graceDays: 0 },
+      { graceDays: 0 },
+      { monthlyRatePerTenThousand: 0, graceDays: 0 },
+      { monthlyRatePerTenThousand: 100, graceDays: 0, clauseText: '  ' },
+      { monthlyRatePerTenThousand: 100, graceDays: 0, clauseText: '违'.repeat(2001) },
+    ])
+      expect(late(bad)).toEqual(['INVALID_LATE_FEE_TERMS']);
+    // Stored with the parts given, trimmed; the parts not given are left out, not null, so daily terms without a
+    // clause are the object (and digest) they were before monthly rates and clauses existed.
+    expect(
+      normaliseTerms(
+        seed003Terms({
+          lateFee: { dailyRatePerTenThousand: 5, graceDays: 15, monthlyRatePerTenThousand: null, clauseText: null },
+        }),
+      ).lateFee,
+    ).toEqual({
+      dailyRatePerTenThousand: 5,
+      graceDays: 15,
+      capPercentOfPrincipal: null,
+    });
+    expect(
+      normaliseTerms(
+        seed003Terms({ lateFee: { monthlyRatePerTenThousand: 100, graceDays: 0, clauseText: ` ${clauseText} ` } }),
+      ).lateFee,
+    ).toEqual({
+      monthlyRatePerTenThousand: 100,
+      graceDays: 0,
+      capPercentOfPrincipal: null,
+      clauseText,
+    });
+  });
+
   it('round-trips the seed 003 schedule through normalisation unchanged', () => {
     expect(normaliseTerms(seed003Terms())).toEqual({
       ...seed003Terms(),

@@ -13,7 +13,7 @@ import { ProviderSelection, SelectionProblem, selectionProblems } from './select
 import { CitySettings } from './statutes';
 
 /** Who signs for the owners' side: the developer (preliminary contract) or the owners' body (regular contract). */
-import { FilingTermsData, OWNERS_SIDE_KINDS, type OwnersSideKind } from '../../../catalog';
+import { FilingTermsData, OWNERS_SIDE_KINDS, publishedLateFee, type OwnersSideKind } from '../../../catalog';
 
 export { OWNERS_SIDE_KINDS, type OwnersSideKind };
 
@@ -45,9 +45,11 @@ export interface ContractParty extends Omit<FilingTermsData['parties'][number], 
 export type ServiceItem = FilingTermsData['serviceItems'][number];
 
 /**
- * Late-payment terms as the contract states them: a simple daily rate on the unpaid fee (万分之N per day), after a
- * grace period, optionally capped at a share of the fee. A contract without a late-fee clause has none (null): then
- * none may be charged.
+ * Late-payment terms as the contract states them: a simple rate on the unpaid fee, either daily (万分之N per day) or
+ * monthly (万分之N per full month overdue), after a grace period, optionally capped at a share of the fee, with the
+ * clause's own words when the provider gives them. A contract without a late-fee clause has none (null): then none
+ * may be charged. The monthly rate and the clause text are left out (not null) when not given, so terms without them
+ * digest and publish exactly as before they existed (catalog/filings.ts).
  */
 export type LateFeeTerms = NonNullable<FilingTermsData['lateFee']>;
 
@@ -67,9 +69,14 @@ type NullsOptional<T> = { [K in keyof T as null extends T[K] ? K : never]?: T[K]
 
 /** The terms as a provider enters them, optional parts left out; normaliseTerms turns them into ContractTerms. */
 export type ContractTermsEntry = NullsOptional<Omit<ContractTerms, 'lateFee' | 'parties'>> & {
-  lateFee?: NullsOptional<LateFeeTerms> | null;
+  lateFee?: LateFeeEntry | null;
   parties: NullsOptional<ContractParty>[];
 };
+
+/** Late-fee terms as entered: the parts not given may be null. */
+export type LateFeeEntry = {
+  [K in keyof LateFeeTerms]?: LateFeeTerms[K] | null;
+} & { graceDays: number };
 
 /** The facts of the area a contract is checked against (from the areas feed). */
 export interface AreaFacts {
@@ -103,6 +110,9 @@ export interface TermsAssessment {
   /** Fee-schedule flags reviewers should see; they do not stop a filing. */
   feeFlags: FeeScheduleFlag[];
 }
+
+/** The longest late-fee clause text kept (the catalog's FilingTerms says the same). */
+const CLAUSE_MAX = 2000;
 
 const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 const wholeAtLeast = (value: unknown, min: number) =>
@@ -172,10 +182,14 @@ export function assessContractTerms(
       late.capPercentOfPrincipal === null ||
       late.capPercentOfPrincipal === undefined ||
       (wholeAtLeast(late.capPercentOfPrincipal, 0) && late.capPercentOfPrincipal <= 100);
-    if (!wholeAtLeast(late.dailyRatePerTenThousand, 1) || !wholeAtLeast(late.graceDays, 0) || !capOk) {
+    const [daily, monthly] = [late.dailyRatePerTenThousand ?? null, late.monthlyRatePerTenThousand ?? null];
+    const rateOk = (daily === null) !== (monthly === null) && wholeAtLeast(daily ?? monthly, 1);
+    const clause = late.clauseText;
+    const clauseOk = clause === null || clause === undefined || (!blank(clause) && clause.length <= CLAUSE_MAX);
+    if (!rateOk || !wholeAtLeast(late.graceDays, 0) || !capOk || !clauseOk) {
       add(
         'INVALID_LATE_FEE_TERMS',
-        'late fees need a whole daily rate per ten thousand of 1 or more, whole grace days, and a cap of 0–100%',
+        `late fees need exactly one whole rate per ten thousand of 1 or more (daily or monthly), whole grace days, a cap of 0–100%, and clause text of at most ${CLAUSE_MAX} characters if any`,
         'lateFee',
       );
     }
@@ -324,13 +338,7 @@ export function normaliseTerms(terms: ContractTermsEntry): ContractTerms {
         })),
       })),
     },
-    lateFee: terms.lateFee
-      ? {
-          dailyRatePerTenThousand: terms.lateFee.dailyRatePerTenThousand,
-          graceDays: terms.lateFee.graceDays,
-          capPercentOfPrincipal: terms.lateFee.capPercentOfPrincipal ?? null,
-        }
-      : null,
+    lateFee: terms.lateFee ? publishedLateFee(terms.lateFee) : null,
     parties: (terms.parties ?? []).map((p) => ({
       role: p.role,
       name: trimmed(p.name),

@@ -78,9 +78,17 @@ export class FeeScheduleType {
 
 @ObjectType('LateFeeTerms', { description: 'Simple daily late fee on the unpaid fee, never compounded.' })
 export class LateFeeTermsType {
-  @Field(() => Int, { description: '万分之N per day.' }) dailyRatePerTenThousand!: number;
+  @Field(() => Int, { nullable: true, description: '万分之N per day; null when the rate is monthly.' })
+  dailyRatePerTenThousand?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: '万分之N per full month overdue (100 = 1% a month); null when the rate is daily.',
+  })
+  monthlyRatePerTenThousand?: number | null;
   @Field(() => Int) graceDays!: number;
   @Field(() => Int, { nullable: true }) capPercentOfPrincipal?: number | null;
+  @Field(() => String, { nullable: true, description: "The late-fee clause's own words, when the provider gave them." })
+  clauseText?: string | null;
 }
 
 @ObjectType('ContractParty')
@@ -150,9 +158,17 @@ export class FeeScheduleInput {
 
 @InputType('LateFeeTermsInput')
 export class LateFeeTermsInput {
-  @Field(() => Int) dailyRatePerTenThousand!: number;
+  @Field(() => Int, { nullable: true, description: '万分之N per day. Give exactly one of the two rates.' })
+  dailyRatePerTenThousand?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: '万分之N per full month overdue (100 = 1% a month). Give exactly one of the two rates.',
+  })
+  monthlyRatePerTenThousand?: number | null;
   @Field(() => Int, { defaultValue: 0 }) graceDays!: number;
   @Field(() => Int, { nullable: true }) capPercentOfPrincipal?: number | null;
+  @Field(() => Note, { nullable: true, description: "The late-fee clause's own words, quoted in a court complaint." })
+  clauseText?: string | null;
 }
 
 @InputType('ContractPartyInput')

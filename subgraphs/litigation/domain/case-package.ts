@@ -4,6 +4,7 @@ import { Fen } from '../../../kernel/money';
 import { ComplaintClaims, FeeLine, PenaltyLine } from './claim';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { ServiceComplaints } from './service-complaints';
+import type { FilingTermsData } from '../../../catalog';
 
 export { canonicalJson } from '../../../kernel/canonical-json';
 
@@ -45,6 +46,9 @@ export interface EvidenceItem {
   sha256: string;
 }
 
+/** The filed late-fee terms as a package carries them: the catalog's shape (one rate, daily or monthly). */
+export type PackageLateFeeTerms = NonNullable<FilingTermsData['lateFee']>;
+
 export interface CasePackageContent {
   referralId: string;
   parties: Party[];
@@ -57,9 +61,10 @@ export interface CasePackageContent {
   penaltyLines: PenaltyLine[];
   /**
    * The contract's late-fee terms as filed (contracts subgraph), from which the arrears subgraph computed the penalty
-   * lines (subgraphs/arrears/domain/late-fee.ts); null: the filing holds none. Absent in packages built before it.
+   * lines (subgraphs/arrears/domain/late-fee.ts); null: the filing holds none. Absent in packages built before it;
+   * the monthly rate and the clause text are absent where the filing gives none (and in packages built before them).
    */
-  lateFeeTerms?: { dailyRatePerTenThousand: number; graceDays: number; capPercentOfPrincipal: number | null } | null;
+  lateFeeTerms?: PackageLateFeeTerms | null;
   demands: { date: IsoDate; channel: string }[];
   evidence: EvidenceItem[];
   /** Hotline complaints about the service at the household's compound (service-complaints.ts); absent in older packages. */

@@ -1,7 +1,7 @@
 import { chargeFen } from '../../../kernel/money';
 import { firstPackage, packageDigest } from './case-package';
 import { CompanyProfile } from './company-profile';
-import { NOT_HELD, buildComplaint, feeLineRuns, lateFeeStandard } from './complaint';
+import { NOT_HELD, buildComplaint, feeLineRuns, lateFeeComputation, lateFeeStandard } from './complaint';
 import { DefendantIdentity, residentIdFacts } from './defendant';
 import { EvidenceFile } from './evidence-file';
 import { ClaimSnapshot, FilingRecord, casePackageContent } from './referral';
@@ -127,7 +127,7 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
       '当事人信息',
       '送达地址及收件人、电子送达',
       '诉讼请求',
-      '约定管辖和诉讼保全',
+      '约定管辖和诉前保全',
       '事实与理由',
       '对纠纷解决方式的意愿',
     ]);
@@ -185,7 +185,7 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
   });
 
   it('leaves what the hub does not hold for the company to fill in', () => {
-    expect(row('约定管辖和诉讼保全', '1. 有无仲裁')).toBe(NOT_HELD);
+    expect(row('约定管辖和诉前保全', '1. 有无仲裁')).toBe(NOT_HELD);
     expect(row('事实与理由', '6. 约定的物业费支付方式')).toBe(NOT_HELD);
     expect(row('对纠纷解决方式的意愿', '是否考虑先行调解')).toBe(NOT_HELD);
   });
@@ -224,6 +224,53 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     const without = buildComplaint({ ...complaintInput, pkg: { ...pkg, lateFeeTerms: undefined } });
     const seven = without.sections.find((s) => s.heading === '事实与理由')!.rows.find((r) => r.label.startsWith('7.'))!;
     expect(seven.value).toBe(`按合同约定的违约金标准（${NOT_HELD}）`);
+  });
+
+  it('states a monthly rate, its computation by full months, and quotes the clause the filing carries', () => {
+    // A test clause, not a seed's: 1% of the unpaid fee per full month overdue.
+    const clauseText = '业主逾期交纳物业服务费的，每逾期一个月，按欠费金额的百分之一支付违约金。';
+    const monthlyFiling = {
+      ...FILING,
+      terms: {
+        ...FILING.terms,
+        lateFee: { monthlyRatePerTenThousand: 100, graceDays: 0, capPercentOfPrincipal: null, clauseText },
+      },
+    };
+    const monthlyPkg = firstPackage(
+      casePackageContent({
+        referralId: pkg.referralId,
+        claim: CLAIM,
+        claimableMonths: ['2026-07', '2026-08', '2026-09', '2026-10'],
+        filings: [monthlyFiling],
+        evidence: pkg.evidence,
+        costs: [],
+      }).content,
+    );
+    expect(monthlyPkg.lateFeeTerms).toEqual({
+      monthlyRatePerTenThousand: 100,
+      graceDays: 0,
+      capPercentOfPrincipal: null,
+      clauseText,
+    });
+    const monthlyComplaint = buildComplaint({
+      ...complaintInput,
+      pkg: monthlyPkg,
+      packageDigest: packageDigest(monthlyPkg),
+    });
+    const fact = (n: string) =>
+      monthlyComplaint.sections.find((s) => s.heading === '事实与理由')!.rows.find((r) => r.label.startsWith(n))!.value;
+    expect(fact('7.')).toBe(
+      `逾期未付的，按欠付物业费每月万分之100支付违约金；自应付之日次日起算；合同未约定上限；合同条款原文：“${clauseText}”`,
+    );
+    expect(fact('9.')).toContain(lateFeeComputation(monthlyPkg.lateFeeTerms!, '2026年12月1日'));
+    expect(fact('9.')).toContain('月万分之100×逾期整月数');
+    expect(fact('9.')).toContain('第二百零二条');
+    // The package's penalty lines are the figures, and their sum is the claim.
+    expect(fact('9.')).toContain('2026年7月物业费逾期违约金：2.50元');
+    // A daily-rate filing without clause text keeps the shape packages had before (no monthly rate, no clause).
+    expect(pkg.lateFeeTerms).toEqual({ dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null });
+    expect(row('事实与理由', '7.')).toContain(`合同条款原文：${NOT_HELD}`);
+    expect(row('事实与理由', '9.')).toContain('日万分之3×逾期天数');
   });
 
   it('lists the package’s evidence and the uploaded files, with their digests', () => {

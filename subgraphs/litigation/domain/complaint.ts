@@ -11,9 +11,19 @@ import { EvidenceFile } from './evidence-file';
  * The element-based civil complaint for a property-service contract dispute (民事起诉状（物业服务合同纠纷）), built
  * from the immutable case package, the plaintiff's particulars and the defendant's identity: one complaint per
  * defendant. It follows the element model text of the Supreme People's Court, the Ministry of Justice and the All
- * China Lawyers Association (published 2024, revised by 法〔2025〕82号): its parts and their items are the model's
- * headings. Every figure is the package's; an element the hub does not hold is written as NOT_HELD, for the company
- * to fill in before filing, never made up. The result is plain data: renderers turn it into .docx and PDF.
+ * China Lawyers Association (法〔2024〕46号, on trial from 2024-03-04, replaced by 法〔2025〕82号 from 2025-07-14):
+ * its parts and their items are the model's headings. Every figure is the package's; an element the hub does not
+ * hold is written as NOT_HELD, for the company to fill in before filing, never made up. The result is plain data:
+ * renderers turn it into .docx and PDF.
+ *
+ * Headings checked against (README, "Court documents"): the 2025 revision's 物业服务合同纠纷 民事起诉状 as
+ * reproduced in github.com/cat-xierluo/legal-skills, skills/elements-complaint-generator/templates/
+ * 14-物业服务合同纠纷-民事起诉状/word/document.xml (commit 9a680c0955240809d5d045afd4475fb39d4f4ea2), a third party's
+ * copy, not the courts' own publication. The 2024 text itself was not found in the library. Every heading and item
+ * label of the parts below matches that copy, except the part "送达地址及收件人、电子送达", which that copy does
+ * not have (its 当事人信息 runs from the plaintiff and agent to the defendant and third parties, then 诉讼请求): the
+ * hub keeps it because issue 15 asks for the service address and the consent to electronic service, and the 2024
+ * text it may come from could not be checked.
  */
 /**
  * The contract's late-fee standard as the complaint states it (element 7 of the model's facts), from the filed terms
@@ -21,6 +31,10 @@ import { EvidenceFile } from './evidence-file';
  * the day after the grace period, which ends on a working day, capped per charge).
  */
 export function lateFeeStandard(terms: NonNullable<CasePackage['lateFeeTerms']>): string {
+  const rate =
+    terms.monthlyRatePerTenThousand != null
+      ? `每月万分之${terms.monthlyRatePerTenThousand}`
+      : `每日万分之${terms.dailyRatePerTenThousand}`;
   const grace =
     terms.graceDays === 0
       ? '自应付之日次日起算'
@@ -29,8 +43,24 @@ export function lateFeeStandard(terms: NonNullable<CasePackage['lateFeeTerms']>)
     terms.capPercentOfPrincipal === null
       ? '合同未约定上限'
       : `每月违约金不超过该月物业费的${terms.capPercentOfPrincipal}%`;
-  return `逾期未付的，按欠付物业费每日万分之${terms.dailyRatePerTenThousand}支付违约金；${grace}；${cap}`;
+  return `逾期未付的，按欠付物业费${rate}支付违约金；${grace}；${cap}`;
 }
+
+/**
+ * How the penalty lines were computed, as element 9 of the facts states it: subgraphs/arrears/domain/late-fee.ts
+ * in words, for a daily rate (per day overdue) or a monthly one (per full month, Civil Code art. 202).
+ */
+export function lateFeeComputation(terms: NonNullable<CasePackage['lateFeeTerms']>, asAt: string): string {
+  const cap = terms.capPercentOfPrincipal === null ? '' : `，每月不超过该月物业费的${terms.capPercentOfPrincipal}%`;
+  const from = `自应付之日后${terms.graceDays}日的宽限期届满次日起`;
+  return terms.monthlyRatePerTenThousand != null
+    ? `各月逾期未付的物业费×月万分之${terms.monthlyRatePerTenThousand}×逾期整月数（${from}，每满一个月计一次，月份届满之日依《中华人民共和国民法典》第二百零二条确定，不足一个月的不计，计算至${asAt}；每满一个月按届满之日仍欠付的数额计算${cap}，每月四舍五入至分）`
+    : `各月逾期未付的物业费×日万分之${terms.dailyRatePerTenThousand}×逾期天数（${from}，计算至${asAt}，按各笔付款之日扣减本金${cap}，每月四舍五入至分）`;
+}
+
+/** The late-fee clause as element 7 quotes it: the contract's own words, or NOT_HELD when the filing gives none. */
+const clauseQuoted = (terms: NonNullable<CasePackage['lateFeeTerms']>) =>
+  terms.clauseText ? `“${terms.clauseText}”` : NOT_HELD;
 
 export const NOT_HELD = '（无，案件材料未载明，由原告填写）';
 
@@ -251,7 +281,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
   };
 
   const jurisdiction: ComplaintSection = {
-    heading: '约定管辖和诉讼保全',
+    heading: '约定管辖和诉前保全',
     rows: [
       { label: '1. 有无仲裁、法院管辖约定', value: NOT_HELD },
       { label: '2. 是否已经诉前保全', value: NOT_HELD },
@@ -267,7 +297,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
     heading: '事实与理由',
     rows: [
       {
-        label: '1. 物业服务合同签订情况（名称、编号、签订时间、地点等）',
+        label: '1. 物业服务合同或前期物业服务合同签订情况（名称、编号、签订时间、地点等）',
         value: `《${pkg.contract.name}》，编号${pkg.contract.number}，签订时间${chineseDate(pkg.contract.signedOn)}，签订地点${NOT_HELD}；合同备案编号${pkg.contract.filingRecordNumber}`,
       },
       { label: '2. 签订主体', value: `业主/建设单位：${NOT_HELD}；物业服务人：${plaintiffName}` },
@@ -286,7 +316,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         value: !penaltyClaimed
           ? '无'
           : terms
-            ? `${lateFeeStandard(terms)}；合同条款原文：${NOT_HELD}`
+            ? `${lateFeeStandard(terms)}；合同条款原文：${clauseQuoted(terms)}`
             : `按合同约定的违约金标准（${NOT_HELD}）`,
       },
       {
@@ -298,7 +328,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         value: penaltyClaimed
           ? `应付违约金数额：${yuan(claims.penaltyTotalFen)}；具体计算方式：${
               terms
-                ? `各月逾期未付的物业费×日万分之${terms.dailyRatePerTenThousand}×逾期天数（自应付之日后${terms.graceDays}日的宽限期届满次日起，计算至${asAt}，按各笔付款之日扣减本金${terms.capPercentOfPrincipal === null ? '' : `，每月不超过该月物业费的${terms.capPercentOfPrincipal}%`}，每月四舍五入至分）`
+                ? lateFeeComputation(terms, asAt)
                 : `按合同约定的违约金标准，对各月逾期未付的物业费自应付之日起计算至${asAt}`
             }：${penaltyLines.join('；')}；合计${yuan(claims.penaltyTotalFen)}`
           : '无',
@@ -310,7 +340,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
             ? '无'
             : pkg.demands.map((d) => `${chineseDate(d.date)}，${demandText(d.channel)}`).join('；'),
       },
-      { label: '11. 其他需要说明的内容', value: '无' },
+      { label: '11. 其他需要说明的内容（可另附页）', value: '无' },
       {
         label: '12. 请求依据',
         value: `合同约定：《${pkg.contract.name}》关于物业费标准、支付及违约责任的约定；法律规定：${LEGAL_BASIS}`,
@@ -332,7 +362,10 @@ export function buildComplaint(input: ComplaintInput): Complaint {
   const mediation: ComplaintSection = {
     heading: '对纠纷解决方式的意愿',
     rows: [
-      { label: '是否了解调解作为非诉讼纠纷解决方式', value: NOT_HELD },
+      {
+        label: '是否了解调解作为非诉讼纠纷解决方式，能及时、高效、低成本、不伤和气地解决纠纷',
+        value: NOT_HELD,
+      },
       { label: '是否了解先行调解解决纠纷的好处', value: NOT_HELD },
       { label: '是否考虑先行调解', value: NOT_HELD },
     ],

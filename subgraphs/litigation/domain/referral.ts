@@ -1,9 +1,9 @@
-import { COURT_PROCEDURES, CaseStatus, ProposedProcedure } from '../../../catalog';
+import { COURT_PROCEDURES, CaseStatus, ProposedProcedure, publishedLateFee } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareMonths, isIsoDate } from '../../../kernel/calendar';
 import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
-import { CasePackageContent, EvidenceItem, packageClaims } from './case-package';
+import { CasePackageContent, EvidenceItem, PackageLateFeeTerms, packageClaims } from './case-package';
 import { ComplaintClaims, CostLine, buildComplaintClaims } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts } from './eligibility';
 import { DemandPeriod } from './statutes';
@@ -129,9 +129,15 @@ export interface FilingRecord {
     startsOn: IsoDate;
     endsOn: IsoDate;
     parties: readonly { role: string; name: string; registration: string | null }[];
-    lateFee: { dailyRatePerTenThousand: number; graceDays: number; capPercentOfPrincipal: number | null } | null;
+    lateFee: PackageLateFeeTerms | null;
   };
 }
+
+/** The rate as the package's English computation line states it. */
+const lateFeeRateInWords = (terms: PackageLateFeeTerms): string =>
+  (terms.monthlyRatePerTenThousand != null
+    ? `${terms.monthlyRatePerTenThousand}/10,000 a full month`
+    : `${terms.dailyRatePerTenThousand}/10,000 a day`) + ` after ${terms.graceDays} days' grace`;
 
 /**
  * A filing that was accepted stays proof of filing for the months it covered: after an amendment supersedes it or the
@@ -238,9 +244,7 @@ export function casePackageContent(input: PackageInput): {
         amountFen: c.lateFeeFen,
         computation:
           `${yuan(c.openFen)} unpaid since ${c.dueOn}, at the contract's late-fee terms` +
-          (filing.terms.lateFee
-            ? ` (${filing.terms.lateFee.dailyRatePerTenThousand}/10,000 a day after ${filing.terms.lateFee.graceDays} days' grace)`
-            : '') +
+          (filing.terms.lateFee ? ` (${lateFeeRateInWords(filing.terms.lateFee)})` : '') +
           `, to ${claim.asOf}`,
       })),
     costs: input.costs,
@@ -275,13 +279,7 @@ export function casePackageContent(input: PackageInput): {
     serviceTerm: { startsOn: filing.terms.startsOn, endsOn: filing.terminatedOn ?? filing.terms.endsOn },
     arrearsLines: claims.feeLines,
     penaltyLines: claims.penaltyLines,
-    lateFeeTerms: filing.terms.lateFee
-      ? {
-          dailyRatePerTenThousand: filing.terms.lateFee.dailyRatePerTenThousand,
-          graceDays: filing.terms.lateFee.graceDays,
-          capPercentOfPrincipal: filing.terms.lateFee.capPercentOfPrincipal ?? null,
-        }
-      : null,
+    lateFeeTerms: filing.terms.lateFee ? publishedLateFee(filing.terms.lateFee) : null,
     demands: claim.demands.map((d) => ({ date: d.on, channel: d.channel ? `${d.kind} (${d.channel})` : d.kind })),
     evidence: [...input.evidence],
   };

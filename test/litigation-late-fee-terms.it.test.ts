@@ -1,0 +1,171 @@
+import { Client } from 'pg';
+import { addDays, addMonths, addYears } from '../kernel/calendar';
+import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
+import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
+import { pdfText } from './support/pdf-text';
+import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { waitFor } from './support/wait-for';
+
+// A contract whose late fee is monthly and whose clause the provider entered: the terms travel from the contracts
+// subgraph (GraphQL input, storage, contracts.filings.v1) to arrears (the fee charged) and litigation (the case
+// package), and the court's complaint states them. The clause is a test's, not a seed's.
+const today = pinTestToday('2026-12-01');
+const thisMonth = today.slice(0, 7);
+const firstMonth = addMonths(thisMonth, -8);
+const billed = [addMonths(thisMonth, -5), addMonths(thisMonth, -4)];
+const CLAUSE =
+  '业主逾期交纳物业服务费的，每逾期一个月，按欠费金额的百分之一支付违约金，违约金总额不超过欠费金额的百分之二十。';
+const LATE_FEE = { monthlyRatePerTenThousand: 100, graceDays: 0, capPercentOfPrincipal: 20, clauseText: CLAUSE };
+
+const company = identity('PROPERTY_COMPANY', '91110102MA0000LFMO');
+const competitor = identity('PROPERTY_COMPANY', '91110102MA0000LFMP');
+const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
+const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
+
+const LATE_FEE_FIELDS = 'dailyRatePerTenThousand monthlyRatePerTenThousand graceDays capPercentOfPrincipal clauseText';
+const DOCUMENTS = `query($id: ID!) { referral(id: $id) { id packages { version canonicalJson } documents { kind sha256 contentBase64 } } }`;
+
+describe('litigation: monthly late-fee terms and the clause, from the contract to the court’s complaint', () => {
+  let t: TestHub;
+  let db: Client;
+  let accountId: string;
+  let chargeIds: string[];
+  let contractId: string;
+  const { ok, fails } = gqlExpectations(() => t);
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
+    db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    const given = scenario(t);
+    await given.courts();
+    const { areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });
+    const terms = hongjuTerms(company, firstMonth, {
+      number: 'HJ6-LFM-01',
+      endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
+      lateFee: LATE_FEE,
+    });
+    ({ contractId } = await given.acceptedFiling(company, areaId, terms, { knownTo: ['arrears', 'litigation'] }));
+    await given.billedMonths(company, areaId, billed);
+    const { rows } = await db.query(
+      `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
+        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id limit 1`,
+      [areaId, company.organisationId],
+    );
+    [accountId, chargeIds] = [rows[0].id, rows[0].charge_ids];
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await t?.stop();
+  });
+
+  it('keeps the monthly rate and the clause with the contract, and refuses two rates at once', async () => {
+    const { contract } = await ok(
+      company,
+      `query($id: ID!) { contract(id: $id) { terms { lateFee { ${LATE_FEE_FIELDS} } } } }`,
+      { id: contractId },
+    );
+    expect(contract.terms.lateFee).toEqual({ ...LATE_FEE, dailyRatePerTenThousand: null });
+    // The filing feed carried them: litigation's snapshot of contracts.filings.v1 holds the terms as published.
+    const { rows } = await db.query(
+      `select terms->'lateFee' as late_fee from litigation.filing_snapshot where contract_id = $1`,
+      [contractId],
+    );
+    expect(rows.map((r) => r.late_fee)).toEqual([LATE_FEE]);
+
+    // Drafting keeps what is entered; filing refuses late-fee terms with two rates, with every problem at once.
+    const areaId = (await db.query(`select area_id from contracts.contract where id = $1`, [contractId])).rows[0]
+      .area_id;
+    const { draftContract } = await ok(
+      company,
+      `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`,
+      {
+        a: areaId,
+        t: hongjuTerms(company, thisMonth, {
+          number: 'HJ6-LFM-02',
+          lateFee: { ...LATE_FEE, dailyRatePerTenThousand: 5 },
+        }),
+      },
+    );
+    const refused = await fails(
+      company,
+      `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`,
+      {
+        c: draftContract.id,
+        k: 'lfm-two-rates',
+        d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
+      },
+    );
+    expect(refused.extensions.code).toBe('BAD_USER_INPUT');
+    expect(refused.extensions.details?.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'INVALID_LATE_FEE_TERMS', field: 'lateFee' })]),
+    );
+  });
+
+  it('charges the monthly rate per full month, and the package and the court’s complaint state it with the clause', async () => {
+    const { arrearsAccount } = await ok(
+      company,
+      `query($id: ID!) { arrearsAccount(id: $id) { charges { month dueOn amountFen lateFeeFen } } }`,
+      { id: accountId },
+    );
+    for (const c of arrearsAccount.charges) {
+      expect(c.lateFeeFen).toBe(
+        lateFeeFen({ dueOn: c.dueOn, principalFen: c.amountFen, reductions: [] }, LATE_FEE, today),
+      );
+    }
+    const penaltyFen = arrearsAccount.charges.reduce((s: number, c: { lateFeeFen: number }) => s + c.lateFeeFen, 0);
+    expect(penaltyFen).toBeGreaterThan(0);
+
+    await ok(
+      company,
+      `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
+      { a: accountId, x: { kind: 'LETTER', on: addDays(today, -20), chargeIds, note: '催缴函' } },
+    );
+    await waitFor('litigation to hold the demanded claim', async () => {
+      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [accountId]);
+      return rows[0]?.claim?.demands.length === 1;
+    });
+    const { referArrears } = await ok(
+      company,
+      `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible packages { canonicalJson } } }`,
+      {
+        r: {
+          courtId: 'bj-xicheng-court',
+          accountIds: [accountId],
+          evidence: [{ name: '物业服务合同.pdf', type: 'CONTRACT', sha256: 'c'.repeat(64) }],
+          mediationWaivedOn: addDays(today, -5),
+        },
+      },
+    );
+    const [referral] = referArrears;
+    expect(referral.eligible).toBe(true);
+    const pkg = JSON.parse(referral.packages[0].canonicalJson);
+    expect(pkg.lateFeeTerms).toEqual(LATE_FEE);
+    expect(pkg.claims.penaltyTotalFen).toBe(penaltyFen);
+    expect(pkg.penaltyLines.map((l: { computation: string }) => l.computation)).toEqual(
+      billed.map(() => expect.stringContaining("100/10,000 a full month after 0 days' grace")),
+    );
+
+    // The owners' register learns of the referral from its event; until then the court's documents wait for it.
+    const { referral: read } = await waitFor('the complaint, once the register knows the referral', async () => {
+      const res = await t.gql(xichengCourt, DOCUMENTS, { id: referral.id });
+      const code = res.body.errors?.[0]?.extensions?.code;
+      if (code && code !== 'DEFENDANT_IDENTITY_PENDING') throw new Error(`documents refused: ${code}`);
+      return code ? undefined : res.body.data;
+    });
+    const pdf = read.documents.find((d: { kind: string }) => d.kind === 'COMPLAINT_PDF');
+    const text = await pdfText(Buffer.from(pdf.contentBase64, 'base64'));
+    expect(text).toContain('按欠付物业费每月万分之100支付违约金');
+    expect(text).toContain(`合同条款原文：“${CLAUSE}”`);
+    expect(text).toContain('月万分之100×逾期整月数');
+    expect(text).toContain('约定管辖和诉前保全');
+    expect(read.documents.map((d: { kind: string }) => d.kind)).toEqual(
+      expect.arrayContaining(['COMPLAINT_PDF', 'COMPLAINT_DOCX']),
+    );
+
+    // Another court and a competitor see nothing of it.
+    expect((await fails(haidianCourt, DOCUMENTS, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(competitor, DOCUMENTS, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
+  });
+});
