@@ -253,11 +253,12 @@ export interface RunningTopology {
 
 /**
  * Migrations once, then the broker setup, then every subgraph instance in parallel (each ready on its /readyz),
- * then the gateway. A failure stops whatever started.
+ * then the gateway. A failure stops whatever started. `readyTimeoutMs` bounds each process's wait for readiness
+ * (starts and restarts): 12 processes starting at once on 2 cores take minutes, not seconds.
  */
 export async function startTopology(
   options: TopologyOptions,
-  { root, logDir }: { root: string; logDir?: string },
+  { root, logDir, readyTimeoutMs = 180_000 }: { root: string; logDir?: string; readyTimeoutMs?: number },
 ): Promise<RunningTopology> {
   const services = topologyServices(options);
   if (logDir) fs.mkdirSync(logDir, { recursive: true });
@@ -275,9 +276,9 @@ export async function startTopology(
   };
   try {
     for (const s of subgraphs) s.spawn();
-    await Promise.all(subgraphs.map((s) => s.waitReady()));
+    await Promise.all(subgraphs.map((s) => s.waitReady('/readyz', readyTimeoutMs)));
     gateway.spawn();
-    await gateway.waitReady('/healthz');
+    await gateway.waitReady('/healthz', readyTimeoutMs);
   } catch (error) {
     await stop();
     throw error;
@@ -292,7 +293,7 @@ export async function startTopology(
     restart: async (p) => {
       if (p.pid !== undefined) throw new Error(`${p.name} is still running`);
       p.spawn();
-      await p.waitReady(p === gateway ? '/healthz' : '/readyz');
+      await p.waitReady(p === gateway ? '/healthz' : '/readyz', readyTimeoutMs);
     },
     stop,
   };
