@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     import('../test/support/built'),
     import('../test/support/kafka-probe'),
   ]);
-  const root = buildDist();
+  const root = await buildDist();
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:29092').split(',');
   const credentials = hub.brokerCredentialsFromEnv();
   if (!credentials) throw new Error('set KAFKA_CREDENTIALS_FILE: the topology runs on a secured broker');

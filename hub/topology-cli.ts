@@ -57,6 +57,18 @@ function instancesArg(argv: string[]): number {
 }
 
 /**
+ * How long each process may take to become ready: TOPOLOGY_READY_TIMEOUT_MS, 10 minutes by default. Every
+ * instance starts at once and loads its subgraph; 2 × 6 of them plus the gateway on a small machine are slow.
+ */
+function readyTimeoutArg(): number {
+  const value = process.env.TOPOLOGY_READY_TIMEOUT_MS ?? '600000';
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1000 || ms > 3_600_000)
+    throw new Error(`TOPOLOGY_READY_TIMEOUT_MS must be 1000 to 3600000, not ${value}`);
+  return ms;
+}
+
+/**
  * `npm run start:topology [-- --instances N]`: docker-compose.yml's topology as processes on this machine.
  * PostgreSQL and Kafka as for `npm start` (DATABASE_URL / KAFKA_BROKERS with KAFKA_CREDENTIALS_FILE, or the local
  * ones); the gateway on TOPOLOGY_PORT (4100). Ctrl-C stops every process it started, by PID.
@@ -106,7 +118,7 @@ async function main() {
       basePort,
       localEnv: { KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL },
     },
-    { root, logDir },
+    { root, logDir, readyTimeoutMs: readyTimeoutArg() },
   );
   const tokens = tokenSettings({ ...process.env, ...secrets, NODE_ENV: 'production' });
   const token = await mintUserToken(DEMO_BUREAU, tokens, '8h');

@@ -54,7 +54,7 @@ export interface ServiceDefinition {
 }
 
 export interface TopologyServices {
-  /** One-shot steps, run in this order before any service: the schema's migrations, then the broker's setup. */
+  /** One-shot steps, both ended before any service starts: the schema's migrations and the broker's setup. */
   steps: ServiceDefinition[];
   subgraphs: ServiceDefinition[];
   gateway: ServiceDefinition;
@@ -252,12 +252,13 @@ export interface RunningTopology {
 }
 
 /**
- * Migrations once, then the broker setup, then every subgraph instance in parallel (each ready on its /readyz),
- * then the gateway. A failure stops whatever started.
+ * Migrations once beside the broker setup, then every subgraph instance in parallel (each ready on its /readyz),
+ * then the gateway. A failure stops whatever started. `readyTimeoutMs` bounds each process's wait for readiness
+ * (starts and restarts): 12 processes starting at once on 2 cores take minutes, not seconds.
  */
 export async function startTopology(
   options: TopologyOptions,
-  { root, logDir }: { root: string; logDir?: string },
+  { root, logDir, readyTimeoutMs = 180_000 }: { root: string; logDir?: string; readyTimeoutMs?: number },
 ): Promise<RunningTopology> {
   const services = topologyServices(options);
   if (logDir) fs.mkdirSync(logDir, { recursive: true });
@@ -265,7 +266,9 @@ export async function startTopology(
     const name = `${definition.service}-${definition.instance + 1}`;
     return new ServiceProcess(definition, root, logDir ? path.join(logDir, `${name}.log`) : undefined);
   };
-  for (const step of services.steps) await make(step).run();
+  // independent (one needs PostgreSQL, the other Kafka), so side by side as compose runs them; both end first
+  const steps = await Promise.allSettled(services.steps.map((step) => make(step).run()));
+  for (const step of steps) if (step.status === 'rejected') throw step.reason;
 
   const subgraphs = services.subgraphs.map(make);
   const gateway = make(services.gateway);
@@ -275,9 +278,9 @@ export async function startTopology(
   };
   try {
     for (const s of subgraphs) s.spawn();
-    await Promise.all(subgraphs.map((s) => s.waitReady()));
+    await Promise.all(subgraphs.map((s) => s.waitReady('/readyz', readyTimeoutMs)));
     gateway.spawn();
-    await gateway.waitReady('/healthz');
+    await gateway.waitReady('/healthz', readyTimeoutMs);
   } catch (error) {
     await stop();
     throw error;
@@ -292,7 +295,7 @@ export async function startTopology(
     restart: async (p) => {
       if (p.pid !== undefined) throw new Error(`${p.name} is still running`);
       p.spawn();
-      await p.waitReady(p === gateway ? '/healthz' : '/readyz');
+      await p.waitReady(p === gateway ? '/healthz' : '/readyz', readyTimeoutMs);
     },
     stop,
   };

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { Consumer, Kafka } from 'kafkajs';
 import { BrokerCredentials, loadOrCreateBrokerCredentials } from '../../platform/events/broker-credentials';
 import { SaslCredential } from '../../platform/events/kafka';
-import { startLocalKafka } from '../../tools/kafka/local-kafka';
+import { runningPid, startLocalKafka } from '../../tools/kafka/local-kafka';
 import { freePort } from './events';
 import { kafkaBrokers, testKafkaCredentials } from './hub-fixture';
 import { testKafkaClient } from './kafka-probe';
+import { waitFor } from './wait-for';
 
 export interface SecuredBroker {
   brokers: string[];
@@ -23,18 +24,38 @@ export interface SecuredBroker {
 export async function securedBroker(): Promise<SecuredBroker> {
   const credentials = testKafkaCredentials();
   if (credentials) return { brokers: kafkaBrokers(), credentials, stop: async () => undefined };
+  return ownSecuredBroker();
+}
+
+export interface OwnSecuredBroker extends SecuredBroker {
+  /** SIGKILLs the broker's JVM (by its PID), as a crash would, and waits until its port is closed. */
+  kill(): Promise<void>;
+  /** Starts it again on the same ports and data (Kafka recovers its logs), and waits until it serves. */
+  restart(): Promise<void>;
+}
+
+/** A secured broker of the test file's own, on free ports, with its own principals: one it may kill and restart. */
+export async function ownSecuredBroker(): Promise<OwnSecuredBroker> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-kafka-secured-'));
   const own = loadOrCreateBrokerCredentials(path.join(dataDir, 'credentials.json'));
-  const kafka = await startLocalKafka({
+  const options = {
     dataDir,
     port: await freePort(),
     controllerPort: await freePort(),
     heapMb: 384,
     admin: own.admin,
-  });
+  };
+  let kafka = await startLocalKafka(options);
   return {
     brokers: kafka.brokers,
     credentials: own,
+    kill: async () => {
+      process.kill(kafka.pid, 'SIGKILL');
+      await waitFor('the killed broker to exit', () => runningPid(dataDir) === undefined, { timeoutMs: 30_000 });
+    },
+    restart: async () => {
+      kafka = await startLocalKafka(options);
+    },
     stop: async () => {
       await kafka.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
