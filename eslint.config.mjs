@@ -12,6 +12,7 @@ export default tseslint.config(
       'jest.config.js',
       '.dependency-cruiser.cjs',
       'test/support/summary-reporter.js',
+      'test/support/slow-first-sequencer.js',
     ],
   },
   js.configs.recommended,

@@ -49,6 +49,7 @@ module.exports = {
   maxWorkers: 2,
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
   projects: [
     {
       ...common,

@@ -54,15 +54,18 @@ export async function createGrants(kafka: Kafka, grants: readonly Grant[]): Prom
   const key = (g: Grant) =>
     `${g.principal}|${g.resource}|${g.resource === 'CLUSTER' ? 'kafka-cluster' : g.name}|${!!g.prefixed}|${g.operation}`;
   const deadline = Date.now() + GRANTS_VISIBLE_WITHIN_MS;
-  for (const principal of new Set(grants.map((g) => g.principal))) {
-    const wanted = grants.filter((g) => g.principal === principal).map(key);
-    for (;;) {
-      const held = new Set((await grantsOf(kafka, principal)).map(key));
-      if (wanted.every((k) => held.has(k))) break;
-      if (Date.now() > deadline) throw new Error(`the broker did not report the ACLs of ${principal} in time`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  // The principals are checked side by side: one after another, a test hub's six took a second of its start.
+  await Promise.all(
+    [...new Set(grants.map((g) => g.principal))].map(async (principal) => {
+      const wanted = grants.filter((g) => g.principal === principal).map(key);
+      for (;;) {
+        const held = new Set((await grantsOf(kafka, principal)).map(key));
+        if (wanted.every((k) => held.has(k))) return;
+        if (Date.now() > deadline) throw new Error(`the broker did not report the ACLs of ${principal} in time`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }),
+  );
 }
 
 /** Deletes every ACL naming the principal: its next request to the broker is refused. Returns how many. */

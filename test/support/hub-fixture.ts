@@ -7,6 +7,7 @@ import { mintUserToken } from '../../platform/auth/tokens';
 import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
 import { HubOptions, RunningHub, startHub } from '../../hub/hub';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../../tools/postgres/local-postgres';
+import { migratedTemplate } from './template-database';
 import { BrokerCredentials, brokerCredentialsFromEnv } from '../../platform/events/broker-credentials';
 import { SaslCredential } from '../../platform/events/kafka';
 
@@ -110,7 +111,7 @@ export const TEST_RELAY_POLL_MS = 1000;
 export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const suffix = uniqueSuffix();
   const database = `hub_test_${suffix}`;
-  const databaseUrl = await ensureDatabase(adminPostgresUrl(), database);
+  const databaseUrl = await ensureDatabase(adminPostgresUrl(), database, await migratedTemplate(adminPostgresUrl()));
   const brokers = options.brokers ?? kafkaBrokers();
   const topicPrefix = `t${suffix}.`;
   let hub: RunningHub;

@@ -91,13 +91,14 @@ export function databaseUrl(adminUrl: string, database: string): string {
   return url.toString();
 }
 
-/** Creates the database when missing (idempotent). */
-export async function ensureDatabase(adminUrl: string, database: string): Promise<string> {
+/** Creates the database when missing (idempotent), as a copy of `template` when one is named. */
+export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<string> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (!rowCount) await client.query(`create database "${database.replace(/"/g, '')}"`);
+    const copy = template ? ` template "${template.replace(/"/g, '')}"` : '';
+    if (!rowCount) await client.query(`create database "${database.replace(/"/g, '')}"${copy}`);
   } finally {
     await client.end();
   }
