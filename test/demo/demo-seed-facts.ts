@@ -106,6 +106,19 @@ export function describeDemoSeedFacts(hub: () => TestHub): void {
       expect(published).toEqual({ compoundName: '学院南路32号院', providerName: '天岳恒物业' });
     });
 
+    it('gives 润枫欣尚 its 6 buildings of 3 elevators, 1,080 households, built 2011, no maintenance fund (seed 002)', async () => {
+      const compound = await compoundNamed(
+        '润枫欣尚',
+        'yearBuilt maintenanceFund statistics { households elevators } buildings { elevators }',
+      );
+      expect(compound).toMatchObject({
+        yearBuilt: 2011,
+        maintenanceFund: 'NOT_ESTABLISHED',
+        statistics: { households: 1080, elevators: 18 },
+      });
+      expect((compound.buildings as { elevators: number }[]).map((b) => b.elevators)).toEqual([3, 3, 3, 3, 3, 3]);
+    });
+
     it('has 学院南路32号院’s committee on record before the four-party agreement it signed, filed in time (Civil Code art. 203)', async () => {
       const area = await areaNamed(
         beitaipingzhuang,
