@@ -121,6 +121,25 @@ const Filing = Closed({
   recordNumber: Nullable(Type.String()),
   submittedOn: IsoDate,
   deadline: Nullable(IsoDate),
+  // Added to v1 as optional fields (messages published before them lack them, and a subscriber reads their absence
+  // as false / null); a breaking change would get a new topic instead.
+  deadlineProvisional: Type.Optional(
+    Type.Boolean({
+      description:
+        'True while the deadline runs past the holiday data the hub holds (Civil Code art. 203 may still move it later): ' +
+        '`deadline` is then the plain count, the earliest the period can end, so safe to act by. Absent in messages ' +
+        'published before this field: read as false.',
+    }),
+  ),
+  deadlineAwaitsHolidayYear: Type.Optional(
+    Nullable(
+      Type.Integer({
+        minimum: 2004,
+        description:
+          'The year whose State Council holiday notice the hub awaits to make a provisional deadline firm; null when firm.',
+      }),
+    ),
+  ),
   late: Type.Boolean(),
   lateConsequence: Nullable(Type.String()),
   acceptedOn: Nullable(IsoDate),

@@ -54,7 +54,8 @@ function tableDdl(schema: string): string {
       sequence int not null,
       record_number text,
       submitted_on date not null,
-      deadline date not null,
+      deadline date,
+      deadline_provisional boolean not null default false,
       late boolean not null,
       accepted_on date,
       terminated_on date,
@@ -66,18 +67,21 @@ function tableDdl(schema: string): string {
       terms_sha256 text not null,
       last_event_id text not null,
       last_event_type text not null,
-      received_at timestamptz not null default now())`;
+      received_at timestamptz not null default now());
+    alter table "${schema}"."filings" add column if not exists deadline_provisional boolean not null default false;
+    alter table "${schema}"."filings" alter column deadline drop not null`;
 }
 
 /** Upserts the snapshot unless the stored row already has this or a later sequence. */
 function upsertSql(schema: string): string {
   return `insert into "${schema}"."filings" as f (filing_id, contract_id, area_id, company_id, kind, status, version, sequence, record_number,
       submitted_on, deadline, late, accepted_on, terminated_on, handover_on, contract_number, starts_on, ends_on, terms, terms_sha256,
-      last_event_id, last_event_type, received_at)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, now())
+      last_event_id, last_event_type, deadline_provisional, received_at)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, now())
     on conflict (filing_id) do update set contract_id = excluded.contract_id, area_id = excluded.area_id, company_id = excluded.company_id,
       kind = excluded.kind, status = excluded.status, version = excluded.version, sequence = excluded.sequence,
-      record_number = excluded.record_number, submitted_on = excluded.submitted_on, deadline = excluded.deadline, late = excluded.late,
+      record_number = excluded.record_number, submitted_on = excluded.submitted_on, deadline = excluded.deadline,
+      deadline_provisional = excluded.deadline_provisional, late = excluded.late,
       accepted_on = excluded.accepted_on, terminated_on = excluded.terminated_on, handover_on = excluded.handover_on,
       contract_number = excluded.contract_number, starts_on = excluded.starts_on, ends_on = excluded.ends_on, terms = excluded.terms,
       terms_sha256 = excluded.terms_sha256, last_event_id = excluded.last_event_id, last_event_type = excluded.last_event_type,
@@ -130,6 +134,8 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
         f.termsSha256,
         header(message, 'ce_id'),
         type,
+        // Absent in messages published before the field: a firm deadline.
+        f.deadlineProvisional ?? false,
       ]);
     },
   });

@@ -221,6 +221,19 @@ describe('areas: compounds, buildings and households', () => {
       elevators: 3,
       buildingClass: 'HIGH_RISE',
     });
+    // The month its elevators were replaced (as seed 003 gives 学院南路32号院's): a month, not after this one.
+    const replaced = `mutation($b: ID!, $m: Key) { updateBuilding(id: $b, input: { elevatorsReplacedIn: $m }) { elevatorsReplacedIn } }`;
+    const future = (await t.gql(desheng, replaced, { b: first.id, m: '2099-01' })).body.errors[0].extensions;
+    expect(future).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { elevatorsReplacedIn: expect.any(String) } },
+    });
+    expect((await t.gql(guangwai, replaced, { b: first.id, m: '2023-06' })).body.errors[0].extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await t.gql(desheng, replaced, { b: first.id, m: '2023-06' })).body.data.updateBuilding).toEqual({
+      elevatorsReplacedIn: '2023-06',
+    });
   });
 
   it('rejects a CSV with bad lines as a whole, naming each line and reason', async () => {

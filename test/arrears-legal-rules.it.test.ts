@@ -124,6 +124,29 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     undeterminedReferralId = ready.id;
   });
 
+  it('ends the reasonable period on the next working day when its last day is a rest day (Civil Code art. 203)', async () => {
+    // The plain count ends on Saturday 2026-12-05, so the period runs to Monday the 7th.
+    const demandedOn = addDays('2026-12-05', -DEFAULT_DEMAND_PERIOD.days);
+    await ok(company, ACTION, {
+      a: accounts[4].id,
+      x: { kind: 'LETTER', on: demandedOn, chargeIds: accounts[4].chargeIds.slice(0, 3), note: '催缴函' },
+    });
+    await waitFor('litigation to hold the demand', async () => {
+      const rows = await t.sql<{ n: number }>(
+        `select count(*)::int as n from litigation.claim_account where account_id = $1 and jsonb_array_length(claim->'demands') = 1`,
+        [accounts[4].id],
+      );
+      return rows[0].n === 1;
+    });
+    const { referArrears } = await ok(company, REFER, {
+      r: { courtId: 'bj-xicheng-court', accountIds: [accounts[4].id], evidence: EVIDENCE, mediationWaivedOn: today },
+    });
+    expect(referArrears[0].eligible).toBe(false);
+    expect(referArrears[0].eligibility.failures).toEqual([
+      { code: 'DEMAND_PERIOD_NOT_ELAPSED', elapsesOn: '2026-12-07' },
+    ]);
+  });
+
   it('lets a Beijing court record its high court’s small-claims threshold (art. 165), used from then on; clears the stale reason on docketing', async () => {
     const RECORD = `mutation($t: SmallClaimsThresholdInput!) { recordSmallClaimsThreshold(threshold: $t) { provinceCode year amountFen consentCeilingFen source recordedBy recordedRole } }`;
     const READ = `query($id: ID!) { referral(id: $id) { procedure procedureReasons { code } } }`;

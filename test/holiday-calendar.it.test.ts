@@ -49,7 +49,10 @@ describe('the holiday calendar beyond the packaged years, recorded by the admin'
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
-    probe = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.holiday-calendar.v1`]);
+    probe = await probeTopics(t.brokers, [
+      `${t.topicPrefix}contracts.holiday-calendar.v1`,
+      `${t.topicPrefix}contracts.filings.v1`,
+    ]);
     const { areaId } = await scenario(t).compound(HONGJU, { knownTo: ['contracts'] });
     // Signed Sunday 2026-12-20: day 15 is Monday 2027-01-04, past the data.
     const { draftContract } = await ok(
@@ -164,13 +167,37 @@ describe('the holiday calendar beyond the packaged years, recorded by the admin'
     const { area } = await ok(guangwai, COMMITTEE, { a: committeeAreaId });
     expect(area.governanceBodies[0]).toMatchObject({ filingDeadline: '2027-01-06', filingDeadlineProvisional: false });
 
-    const [message] = await probe.waitForCount('the 2027 arrangement on the topic', () => true, 1);
+    const calendarTopic = (m: { topic: string }) => m.topic.endsWith('contracts.holiday-calendar.v1');
+    const [message] = await probe.waitForCount('the 2027 arrangement on the topic', calendarTopic, 1);
     expect(message.message.key?.toString()).toBe('2027');
     expect(expectValidEvent(message, 'hub.contracts.holiday-year.recorded')).toMatchObject({
       year: 2027,
       version: 1,
       supersedesVersion: null,
       weekendWorkingDays: ['2027-01-09', '2027-02-13'],
+    });
+  });
+
+  it('carries the deadline on the filings feed as the API shows it: provisional before 2027 is recorded, firm after', async () => {
+    const ofFiling =
+      (type: string) => (m: { topic: string; headers: Record<string, string>; message: { key: Buffer | null } }) =>
+        m.topic.endsWith('contracts.filings.v1') &&
+        m.headers.ce_type === type &&
+        m.message.key?.toString() === filingId;
+    const [submitted] = await probe.waitForCount('the submitted filing', ofFiling('hub.contracts.filing.submitted'), 1);
+    expect(expectValidEvent(submitted, 'hub.contracts.filing.submitted')).toMatchObject({
+      deadline: '2027-01-04',
+      deadlineProvisional: true,
+      deadlineAwaitsHolidayYear: 2027,
+      late: false,
+    });
+    // The next transition, after the year was recorded, carries the firm day (Wednesday the 6th, art. 203).
+    await ok(guangwai, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { status } }', { f: filingId });
+    const [accepted] = await probe.waitForCount('the accepted filing', ofFiling('hub.contracts.filing.accepted'), 1);
+    expect(expectValidEvent(accepted, 'hub.contracts.filing.accepted')).toMatchObject({
+      deadline: '2027-01-06',
+      deadlineProvisional: false,
+      deadlineAwaitsHolidayYear: null,
     });
   });
 

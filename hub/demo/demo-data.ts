@@ -12,6 +12,8 @@ export interface DemoBuilding {
   floors: number;
   elevators: number;
   households: number;
+  /** YYYY-MM: when its elevators were replaced, where a seed says (recorded by the street office after the import). */
+  elevatorsReplacedIn?: string;
 }
 
 /** Households the register puts under one owner (a property-rights unit, a developer): one owner under 法释〔2009〕7号 art. 9. */
@@ -67,6 +69,9 @@ const GUANGANMEN_BEIJIE_20: DemoCompound = {
   ],
 };
 
+/** Seed 003: "2023年6月成功实现老旧失管电梯更换" — the 4 elevators of buildings 16 and 17 replaced in June 2023. */
+export const SEED_003_ELEVATORS_REPLACED_IN = '2023-06';
+
 /**
  * 学院南路32号院 (seeds 001, 003): 1,412 households in 25 buildings and 11 bungalow clusters, 10 property-rights units;
  * buildings 16 and 17 have its 4 elevators, replaced in June 2023 (seed 003; two each is the demo's split, the seed
@@ -86,7 +91,9 @@ const XUEYUAN_NANLU_32: DemoCompound = {
   ],
   buildings: [
     ...buildings(25, { buildingClass: 'LOW_RISE', floors: 6, elevators: 0, households: 48 }).map((b) =>
-      b.label === '16号楼' || b.label === '17号楼' ? { ...b, elevators: 2 } : b,
+      b.label === '16号楼' || b.label === '17号楼'
+        ? { ...b, elevators: 2, elevatorsReplacedIn: SEED_003_ELEVATORS_REPLACED_IN }
+        : b,
     ),
     ...buildings(3, { buildingClass: 'LOW_RISE', floors: 1, elevators: 0, households: 20 }, (i) => `平房${i}区`),
     ...buildings(8, { buildingClass: 'LOW_RISE', floors: 1, elevators: 0, households: 19 }, (i) => `平房${i}区`, 4),

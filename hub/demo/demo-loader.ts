@@ -145,12 +145,22 @@ export async function loadCompound(gql: Gql, street: DemoStreet, compound: DemoC
     },
   );
   const areaId = await loadArea(gql, street, compound.name);
-  const { compound: loaded } = (await gql(street.office, 'query($c: ID!) { compound(id: $c) { buildings { id } } }', {
-    c: compoundId,
-  })) as {
-    compound: { buildings: { id: string }[] };
+  const { compound: loaded } = (await gql(
+    street.office,
+    'query($c: ID!) { compound(id: $c) { buildings { id label } } }',
+    { c: compoundId },
+  )) as {
+    compound: { buildings: { id: string; label: string }[] };
   };
   const buildingIds = loaded.buildings.map((b) => b.id);
+  // What the CSV has no column for: the month a building's elevators were replaced (seed 003).
+  for (const b of compound.buildings.filter((d) => d.elevatorsReplacedIn)) {
+    await gql(
+      street.office,
+      'mutation($b: ID!, $i: UpdateBuildingInput!) { updateBuilding(id: $b, input: $i) { id } }',
+      { b: loaded.buildings.find((l) => l.label === b.label)!.id, i: { elevatorsReplacedIn: b.elevatorsReplacedIn } },
+    );
+  }
   await gql(
     street.office,
     'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id } }',

@@ -27,6 +27,7 @@ import { Migration20261130100000_idempotency_keys } from './persistence/migratio
 import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
 import { Migration20261201100000_preparatory_groups } from './persistence/migrations/Migration20261201100000_preparatory_groups';
 import { Migration20261201110000_patrols } from './persistence/migrations/Migration20261201110000_patrols';
+import { Migration20261201120000_elevators_replaced } from './persistence/migrations/Migration20261201120000_elevators_replaced';
 import { PatrolResolver } from './graphql/patrol.resolver';
 import { PreparatoryGroupResolver } from './graphql/preparatory-group.resolver';
 import { Migration20261201000000_caretaking } from './persistence/migrations/Migration20261201000000_caretaking';
@@ -75,6 +76,7 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_preparatory_groups', class: Migration20261201100000_preparatory_groups },
     { name: 'Migration20261201110000_patrols', class: Migration20261201110000_patrols },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
+    { name: 'Migration20261201120000_elevators_replaced', class: Migration20261201120000_elevators_replaced },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer, holidayCalendarConsumer('areas')],

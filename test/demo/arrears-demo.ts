@@ -15,11 +15,13 @@ import {
   SEED_002_REPORTED_RATE_PERCENT,
   SEED_002_HOUSEHOLDS,
   SEED_002_COMPANY_ADVANCE_FEN,
+  SEED_002_LEVY_RATE_FEN_PER_M2,
+  SEED_002_ACTIVATION_THRESHOLD_PERCENT,
 } from '../../subgraphs/arrears/domain/statutes';
 import { TestHub, testTokens } from '../support/hub-fixture';
 import { waitFor } from '../support/wait-for';
 
-const LEVIES = `query($a: ID) { levies(areaId: $a) { id households paidHouseholds advanceFen accountName byHouseholds { numerator denominator percent }
+const LEVIES = `query($a: ID) { levies(areaId: $a) { id households paidHouseholds advanceFen accountName rateFenPerM2 activationThresholdPercent byHouseholds { numerator denominator percent }
   buildings { households paidHouseholds quota activated activatedOn } } }`;
 
 export function describeArrearsDemo(hub: () => TestHub): void {
@@ -42,9 +44,12 @@ export function describeArrearsDemo(hub: () => TestHub): void {
         denominator: SEED_002_HOUSEHOLDS,
         percent: SEED_002_REPORTED_RATE_PERCENT,
       });
+      // ¥17.93 per m² of the certificate, a building's work starts at 50 % paid, ¥420,000 advanced (seed 002).
       expect(levy).toMatchObject({
         advanceFen: SEED_002_COMPANY_ADVANCE_FEN,
         accountName: DEMO_LEVY.input.accountName,
+        rateFenPerM2: SEED_002_LEVY_RATE_FEN_PER_M2,
+        activationThresholdPercent: SEED_002_ACTIVATION_THRESHOLD_PERCENT,
       });
       expect(levy.buildings).toHaveLength(6);
       for (const b of levy.buildings)

@@ -84,20 +84,39 @@ export function describeDemoSeedFacts(hub: () => TestHub): void {
       ]);
     });
 
-    it('gives 学院南路32号院 its 4 elevators in buildings 16 and 17, and 天岳恒物业 as its provider (seed 003)', async () => {
+    it('gives 学院南路32号院 its 4 elevators in buildings 16 and 17, replaced June 2023, and 天岳恒物业 as its provider (seed 003)', async () => {
       const compound = await compoundNamed(
         '学院南路32号院',
-        'statistics { households elevators } buildings { label elevators }',
+        'statistics { households elevators } buildings { label elevators elevatorsReplacedIn }',
       );
       expect(compound.statistics).toEqual({ households: 1412, elevators: 4 });
-      const withElevators = (compound.buildings as { label: string; elevators: number }[]).filter(
-        (b) => b.elevators > 0,
-      );
+      const withElevators = (
+        compound.buildings as { label: string; elevators: number; elevatorsReplacedIn: string | null }[]
+      ).filter((b) => b.elevators > 0);
       expect(withElevators.map((b) => b.label).sort()).toEqual(['16号楼', '17号楼']);
+      // "2023年6月成功实现老旧失管电梯更换" (seed 003).
+      expect(withElevators.map((b) => b.elevatorsReplacedIn)).toEqual(['2023-06', '2023-06']);
+      // No other building has a replacement on record.
+      expect(
+        (compound.buildings as { elevatorsReplacedIn: string | null }[]).filter((b) => b.elevatorsReplacedIn !== null),
+      ).toHaveLength(2);
       const [published] = (
         await ok(undefined, '{ publicServiceStandards(compoundName: "学院南路32号院") { compoundName providerName } }')
       ).publicServiceStandards;
       expect(published).toEqual({ compoundName: '学院南路32号院', providerName: '天岳恒物业' });
+    });
+
+    it('gives 润枫欣尚 its 6 buildings of 3 elevators, 1,080 households, built 2011, no maintenance fund (seed 002)', async () => {
+      const compound = await compoundNamed(
+        '润枫欣尚',
+        'yearBuilt maintenanceFund statistics { households elevators } buildings { elevators }',
+      );
+      expect(compound).toMatchObject({
+        yearBuilt: 2011,
+        maintenanceFund: 'NOT_ESTABLISHED',
+        statistics: { households: 1080, elevators: 18 },
+      });
+      expect((compound.buildings as { elevators: number }[]).map((b) => b.elevators)).toEqual([3, 3, 3, 3, 3, 3]);
     });
 
     it('has 学院南路32号院’s committee on record before the four-party agreement it signed, filed in time (Civil Code art. 203)', async () => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
+import { todayInChina } from '../../../kernel/clock';
 import { DomainError } from '../../../kernel/errors';
 import { BuildingRegistration, validateBuilding } from '../domain/compound';
 import { Building } from '../persistence/compound.entity';
@@ -13,7 +14,7 @@ export async function registerBuilding(
   compoundId: string,
   input: BuildingRegistration,
 ): Promise<Building> {
-  const registration = validateBuilding(input);
+  const registration = validateBuilding(input, todayInChina().slice(0, 7));
   return em.transactional(async (tx) => {
     await manageableCompound(tx, identity, compoundId);
     if (await isBuildingLabelTaken(tx, compoundId, registration.label)) {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
+import { todayInChina } from '../../../kernel/clock';
 import { DomainError } from '../../../kernel/errors';
 import { BuildingRegistration, validateBuilding } from '../domain/compound';
 import { Building } from '../persistence/compound.entity';
@@ -17,7 +18,7 @@ export async function updateBuilding(
   return em.transactional(async (tx) => {
     const building = await manageableBuilding(tx, identity, buildingId);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
-    const updated = validateBuilding({ ...building, ...defined });
+    const updated = validateBuilding({ ...building, ...defined }, todayInChina().slice(0, 7));
     if (updated.label !== building.label && (await isBuildingLabelTaken(tx, building.compoundId, updated.label))) {
       throw new DomainError('CONFLICT', `Building ${updated.label} already exists in this compound`);
     }
@@ -26,6 +27,7 @@ export async function updateBuilding(
       buildingClass: updated.buildingClass,
       floors: updated.floors,
       elevators: updated.elevators,
+      elevatorsReplacedIn: updated.elevatorsReplacedIn ?? null,
     });
     await recordBuildingRosters(tx, [building.id]);
     return building;

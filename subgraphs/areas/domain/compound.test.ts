@@ -1,5 +1,5 @@
 import { DomainError } from '../../../kernel/errors';
-import { householdProblems, maskOwnerName, validateCompound, validateHousehold } from './compound';
+import { householdProblems, maskOwnerName, validateCompound, validateHousehold, validateBuilding } from './compound';
 import { formatSquareMetres, parseSquareMetres } from './floor-area';
 
 describe('floor areas', () => {
@@ -78,5 +78,31 @@ describe('compounds and households', () => {
     expect(maskOwnerName('李四')).toBe('李*');
     expect(maskOwnerName('王')).toBe('王*');
     expect(maskOwnerName(undefined)).toBeNull();
+  });
+});
+
+describe('buildings', () => {
+  // Seed 003: 学院南路32号院's buildings 16 and 17, 4 elevators, replaced in June 2023.
+  const building16 = { label: '16号楼', buildingClass: 'LOW_RISE', floors: 6, elevators: 2 } as const;
+
+  it('keeps the month its elevators were replaced, as seed 003 gives it', () => {
+    expect(validateBuilding({ ...building16, elevatorsReplacedIn: '2023-06' }, '2026-12')).toEqual({
+      ...building16,
+      elevatorsReplacedIn: '2023-06',
+    });
+    expect(validateBuilding(building16, '2026-12')).toEqual(building16);
+  });
+
+  it.each([
+    ['not a month', '2023-6', 2],
+    ['after this month', '2027-01', 2],
+    ['for a building without elevators', '2023-06', 0],
+  ])('refuses a replacement month %s', (_label, month, elevators) => {
+    expect(() => validateBuilding({ ...building16, elevators, elevatorsReplacedIn: month }, '2026-12')).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        details: { fields: { elevatorsReplacedIn: expect.any(String) } },
+      }),
+    );
   });
 });

@@ -100,6 +100,13 @@ export class BuildingType {
 
   @Field(() => Int)
   elevators!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The month (YYYY-MM) the building’s elevators were last installed or replaced, where the street office recorded it.',
+  })
+  elevatorsReplacedIn?: string | null;
 }
 
 @ObjectType('Household')
@@ -189,6 +196,12 @@ export class RegisterBuildingInput {
 
   @Field(() => Int)
   elevators!: number;
+
+  @Field(() => Key, {
+    nullable: true,
+    description: 'YYYY-MM: the month its elevators were last installed or replaced, no later than this month.',
+  })
+  elevatorsReplacedIn?: string | null;
 }
 
 @InputType()
@@ -268,4 +281,10 @@ export class UpdateBuildingInput {
 
   @Field(() => Int, { nullable: true })
   elevators?: number;
+
+  @Field(() => Key, {
+    nullable: true,
+    description: 'YYYY-MM: the month its elevators were last installed or replaced, no later than this month.',
+  })
+  elevatorsReplacedIn?: string;
 }

@@ -32,6 +32,8 @@ export const BuildingSchema = defineEntity({
     buildingClass: p.text().$type<BuildingClass>(),
     floors: p.integer(),
     elevators: p.integer(),
+    /** YYYY-MM: the month its elevators were last installed or replaced, where recorded. */
+    elevatorsReplacedIn: p.text().nullable(),
   },
 });
 

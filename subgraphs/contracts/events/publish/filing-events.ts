@@ -8,6 +8,7 @@ import {
   FilingTermsData,
 } from '../../../../catalog';
 import { ContractTerms } from '../../domain/contract-terms';
+import { currentFilingDeadline } from '../../domain/filing-deadline';
 import { FilingStatus, ReturnReason, canonicalDigest } from '../../domain/filing';
 import type { Filing } from '../../persistence/filing.entity';
 
@@ -29,8 +30,13 @@ export function publishedTerms(terms: ContractTerms): FilingTermsData {
   return { ...terms, parties: terms.parties.map(({ role, name, registration }) => ({ role, name, registration })) };
 }
 
-/** The filing as it stands after a transition, with the terms of its current version, as the feed carries it. */
+/**
+ * The filing as it stands after a transition, with the terms of its current version, as the feed carries it. The
+ * deadline is the one the API shows at that moment (Civil Code arts. 201, 203): provisional, with the holiday year it
+ * awaits, while it runs past the held holiday data; a transition after the year is recorded carries the firm day.
+ */
 export function publishFiling(filing: Filing, terms: ContractTerms, returnReasons: ReturnReason[]): FilingEventData {
+  const deadline = filing.deadline ? currentFilingDeadline(filing.deadlineFrom, filing.deadline) : null;
   return {
     filingId: filing.id,
     contractId: filing.contractId,
@@ -43,7 +49,9 @@ export function publishFiling(filing: Filing, terms: ContractTerms, returnReason
     sequence: filing.sequence,
     recordNumber: filing.recordNumber ?? null,
     submittedOn: filing.submittedOn,
-    deadline: filing.deadline ?? null,
+    deadline: deadline?.date ?? null,
+    deadlineProvisional: deadline?.provisional ?? false,
+    deadlineAwaitsHolidayYear: deadline?.missingYear ?? null,
     late: filing.late,
     lateConsequence: filing.lateConsequence ?? null,
     acceptedOn: filing.acceptedOn ?? null,
