@@ -99,27 +99,34 @@ export async function openDeadlinesDueBy(em: EntityManager, until: IsoDate): Pro
   return rows.map(deadlineOf);
 }
 
-/** Claims the reminder of a deadline at a lead: true the first time, false ever after (the unique key). */
+/**
+ * Claims the reminder of a deadline at a lead for its due date: true the first time, false ever after (the unique
+ * key). A deadline moved to another date (an account's next charge) is reminded afresh.
+ */
 export async function claimReminder(
   em: EntityManager,
-  r: { deadlineKey: string; lead: string; remindedOn: IsoDate },
+  r: { deadlineKey: string; lead: string; dueOn: IsoDate; remindedOn: IsoDate },
 ): Promise<boolean> {
   const n = await sqlRun(
     em,
-    `insert into ${S}.deadline_reminder (deadline_key, lead, reminded_on) values (?, ?, ?::date)
-     on conflict (deadline_key, lead) do nothing`,
-    [r.deadlineKey, r.lead, r.remindedOn],
+    `insert into ${S}.deadline_reminder (deadline_key, lead, due_on, reminded_on) values (?, ?, ?::date, ?::date)
+     on conflict (deadline_key, lead, due_on) do nothing`,
+    [r.deadlineKey, r.lead, r.dueOn, r.remindedOn],
   );
   return n === 1;
 }
 
 /** The event that carried a claimed reminder. */
-export async function setReminderEvent(em: EntityManager, deadlineKey: string, lead: string, eventId: string) {
-  await sqlRun(em, `update ${S}.deadline_reminder set event_id = ?::uuid where deadline_key = ? and lead = ?`, [
-    eventId,
-    deadlineKey,
-    lead,
-  ]);
+export async function setReminderEvent(
+  em: EntityManager,
+  r: { deadlineKey: string; lead: string; dueOn: IsoDate },
+  eventId: string,
+) {
+  await sqlRun(
+    em,
+    `update ${S}.deadline_reminder set event_id = ?::uuid where deadline_key = ? and lead = ? and due_on = ?::date`,
+    [eventId, r.deadlineKey, r.lead, r.dueOn],
+  );
 }
 
 /** Serialises reminder runs across hub instances for the rest of the transaction; false when another runs. */
