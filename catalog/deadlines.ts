@@ -8,7 +8,11 @@ import { Closed, EventData, EventDefinition, IsoDate, Nullable, OneOf, TopicDefi
  * the reminders, once per deadline and lead, on `deadline.reminders.v1` and through the owner's webhooks.
  */
 
-/** What a deadline is for; the subgraph whose rule sets it is its producer. */
+/**
+ * What a deadline is for; the subgraph whose rule sets it is its producer. WEBHOOK_RETRY_WINDOW is the feeds
+ * subgraph's own (a failing webhook subscription's time before it is paused): the register keeps it directly, no
+ * topic carries it.
+ */
 export const DEADLINE_KINDS = [
   'CONTRACT_FILING',
   'COMMITTEE_FILING',
@@ -16,11 +20,18 @@ export const DEADLINE_KINDS = [
   'SMALL_CLAIMS_DECISION',
   'MEDIATION_WINDOW',
   'ARREARS_LIMITATION',
+  'WEBHOOK_RETRY_WINDOW',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** Who must act by the deadline (the role its organisation acts in). */
-export const DEADLINE_OWNER_KINDS = ['PROPERTY_COMPANY', 'STREET_OFFICE', 'COURT'] as const;
+export const DEADLINE_OWNER_KINDS = [
+  'PROPERTY_COMPANY',
+  'STREET_OFFICE',
+  'COURT',
+  'CITY_BUREAU',
+  'ENFORCEMENT_BUREAU',
+] as const;
 export type DeadlineOwnerKind = (typeof DEADLINE_OWNER_KINDS)[number];
 
 export const DEADLINE_STATES = ['UPCOMING', 'DUE_SOON', 'OVERDUE', 'MET'] as const;
