@@ -1,9 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
-import { DEADLINE_REMINDERS_TOPIC, DEADLINE_REMINDER_DUE, partyIdOfOrganisation } from '../catalog';
+import {
+  DEADLINE_REMINDERS_TOPIC,
+  DEADLINE_REMINDER_DUE,
+  LITIGATION_DEADLINES_TOPIC,
+  LITIGATION_DEADLINE_CHANGED,
+  partyIdOfOrganisation,
+} from '../catalog';
+import { asKafkaMessage } from './support/events';
 import { expectValidEvent } from './support/event-schema';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
-import { probeTopics } from './support/kafka-probe';
+import { probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
@@ -86,7 +94,7 @@ describe('deadlines from litigation and arrears: the court and the company remin
     accounts = rows.map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
     const [x, h] = await partyTopics(t, DEADLINE_REMINDERS_TOPIC, ['bj-xicheng-court', 'bj-haidian-court']);
     topics = { xicheng: x, haidian: h };
-    probe = await probeTopics(t.brokers, [topics.xicheng, topics.haidian]);
+    probe = await probeTopics(t.brokers, [topics.xicheng, topics.haidian, `${t.topicPrefix}feeds.dead-letter.v1`]);
     for (const [name, who] of Object.entries({ companyA, companyB, xichengCourt, haidianCourt })) {
       const receiver = await startReceiver();
       const created = (await ok(who, CREATE, { t: [REMINDER], u: receiver.url })).createWebhookSubscription;
@@ -231,5 +239,50 @@ describe('deadlines from litigation and arrears: the court and the company remin
     expect(receivers.get('haidianCourt')!.events).toEqual([]);
     // The company was reminded of its own limitation deadline only, never of the court's.
     expect(receivers.get('companyA')!.events).toHaveLength(1);
+  });
+  it("refuses a deadline of another producer's kind: the topic vouches for its sender", async () => {
+    // A message on litigation's topic announcing a contract filing: only contracts sets those.
+    const subjectId = randomUUID();
+    const forged = {
+      deadlineKey: `contract-filing:${subjectId}`,
+      kind: 'CONTRACT_FILING',
+      subjectId,
+      ownerKind: 'PROPERTY_COMPANY',
+      ownerOrganisationId: companyB.organisationId,
+      districtCode: '110102',
+      legalBasis: 'forged',
+      dueOn: '2026-12-10',
+      metOn: null,
+      cancelled: false,
+      sequence: 1,
+    };
+    const producer = rawProducer(t.brokers);
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: `${t.topicPrefix}${LITIGATION_DEADLINES_TOPIC.name}`,
+        messages: [
+          asKafkaMessage(
+            {
+              id: randomUUID(),
+              type: LITIGATION_DEADLINE_CHANGED.type,
+              source: 'litigation',
+              time: new Date().toISOString(),
+              data: forged,
+            },
+            forged.deadlineKey,
+          ),
+        ],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    const [dead] = await probe.waitForCount(
+      'the forged deadline dead-lettered',
+      (m) => m.topic.endsWith('feeds.dead-letter.v1'),
+      1,
+    );
+    expect(dead.headers.dlq_reason_code).toBe('SENDER_MISMATCH');
+    expect(await row(forged.deadlineKey)).toBeUndefined();
   });
 });
