@@ -29,6 +29,20 @@ const deadlineOf = (r: Record<string, unknown>): RegisteredDeadline => ({
   cancelled: Boolean(r.cancelled),
 });
 
+/** The first ten columns of a deadline row, in the order both writers insert them. */
+const deadlineColumns = (d: RegisteredDeadline) => [
+  d.deadlineKey,
+  d.kind,
+  d.subjectId,
+  d.ownerKind,
+  d.ownerOrganisationId,
+  d.districtCode,
+  d.legalBasis,
+  d.dueOn,
+  d.metOn,
+  d.cancelled,
+];
+
 /** Keeps the deadline as announced, unless the register holds a later announcement of it already. */
 export async function upsertDeadline(em: EntityManager, d: DeadlineChangedData, source: string): Promise<void> {
   await sqlRun(
@@ -40,20 +54,7 @@ export async function upsertDeadline(em: EntityManager, d: DeadlineChangedData, 
        due_on = excluded.due_on, met_on = excluded.met_on, cancelled = excluded.cancelled, sequence = excluded.sequence,
        source = excluded.source, updated_at = now()
      where ${S}.deadline.sequence < excluded.sequence`,
-    [
-      d.deadlineKey,
-      d.kind,
-      d.subjectId,
-      d.ownerKind,
-      d.ownerOrganisationId,
-      d.districtCode,
-      d.legalBasis,
-      d.dueOn,
-      d.metOn,
-      d.cancelled,
-      d.sequence,
-      source,
-    ],
+    [...deadlineColumns(d), d.sequence, source],
   );
 }
 
@@ -214,19 +215,7 @@ export async function keepOwnDeadline(em: EntityManager, d: RegisteredDeadline):
      on conflict (deadline_key) do update set owner_kind = excluded.owner_kind, legal_basis = excluded.legal_basis,
        due_on = excluded.due_on, met_on = null, sequence = ${S}.deadline.sequence + 1, updated_at = now()
      where ${S}.deadline.met_on is not null or ${S}.deadline.due_on is distinct from excluded.due_on`,
-    [
-      d.deadlineKey,
-      d.kind,
-      d.subjectId,
-      d.ownerKind,
-      d.ownerOrganisationId,
-      d.districtCode,
-      d.legalBasis,
-      d.dueOn,
-      d.metOn,
-      d.cancelled,
-      d.metOn,
-    ],
+    [...deadlineColumns(d), d.metOn],
   );
   if (d.metOn !== null)
     await sqlRun(
