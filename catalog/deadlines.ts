@@ -8,12 +8,30 @@ import { Closed, EventData, EventDefinition, IsoDate, Nullable, OneOf, TopicDefi
  * the reminders, once per deadline and lead, on `deadline.reminders.v1` and through the owner's webhooks.
  */
 
-/** What a deadline is for; the subgraph whose rule sets it is its producer. */
-export const DEADLINE_KINDS = ['CONTRACT_FILING', 'COMMITTEE_FILING', 'COMMITTEE_RECORDING'] as const;
+/**
+ * What a deadline is for; the subgraph whose rule sets it is its producer. WEBHOOK_RETRY_WINDOW is the feeds
+ * subgraph's own (a failing webhook subscription's time before it is paused): the register keeps it directly, no
+ * topic carries it.
+ */
+export const DEADLINE_KINDS = [
+  'CONTRACT_FILING',
+  'COMMITTEE_FILING',
+  'COMMITTEE_RECORDING',
+  'SMALL_CLAIMS_DECISION',
+  'MEDIATION_WINDOW',
+  'ARREARS_LIMITATION',
+  'WEBHOOK_RETRY_WINDOW',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** Who must act by the deadline (the role its organisation acts in). */
-export const DEADLINE_OWNER_KINDS = ['PROPERTY_COMPANY', 'STREET_OFFICE', 'COURT'] as const;
+export const DEADLINE_OWNER_KINDS = [
+  'PROPERTY_COMPANY',
+  'STREET_OFFICE',
+  'COURT',
+  'CITY_BUREAU',
+  'ENFORCEMENT_BUREAU',
+] as const;
 export type DeadlineOwnerKind = (typeof DEADLINE_OWNER_KINDS)[number];
 
 export const DEADLINE_STATES = ['UPCOMING', 'DUE_SOON', 'OVERDUE', 'MET'] as const;
@@ -74,8 +92,56 @@ export const AREA_DEADLINE_CHANGED = {
   schema: Deadline,
 } satisfies EventDefinition;
 
+export const LITIGATION_DEADLINES_TOPIC: TopicDefinition = {
+  name: 'litigation.deadlines.v1',
+  producer: 'litigation',
+  description:
+    'The deadlines the litigation subgraph’s rules set for a court: a docketed small claim’s decision within two months (Civil Procedure Law art. 168, one month more when extended) and a pre-litigation mediation’s 30-day window, each message the deadline as it now stands.',
+  key: 'deadline key',
+};
+
+export const LITIGATION_DEADLINE_CHANGED = {
+  type: 'hub.litigation.deadline.changed',
+  topic: LITIGATION_DEADLINES_TOPIC,
+  summary: 'A deadline set by a litigation rule was set, moved (an extension), met or cancelled.',
+  schema: Deadline,
+} satisfies EventDefinition;
+
+export const ARREARS_DEADLINES_TOPIC: TopicDefinition = {
+  name: 'arrears.deadlines.v1',
+  producer: 'arrears',
+  description:
+    'The deadlines the arrears subgraph’s rules set for a property company: per account, the last day of the limitation period (Civil Code art. 188) of its open charge whose period ends first, each message the deadline as it now stands.',
+  key: 'deadline key',
+};
+
+export const ARREARS_DEADLINE_CHANGED = {
+  type: 'hub.arrears.deadline.changed',
+  topic: ARREARS_DEADLINES_TOPIC,
+  summary: 'An account’s limitation deadline was set, moved, met or cancelled.',
+  schema: Deadline,
+} satisfies EventDefinition;
+
 /** Every producer's deadline event: the register consumes them all. */
-export const DEADLINE_CHANGED_EVENTS = [CONTRACT_DEADLINE_CHANGED, AREA_DEADLINE_CHANGED] as const;
+export const DEADLINE_CHANGED_EVENTS = [
+  CONTRACT_DEADLINE_CHANGED,
+  AREA_DEADLINE_CHANGED,
+  LITIGATION_DEADLINE_CHANGED,
+  ARREARS_DEADLINE_CHANGED,
+] as const;
+
+/**
+ * The kinds each producer may announce: the topic vouches for the sender (only its subgraph writes it), so a
+ * deadline of another kind on it is not believed (the register refuses it).
+ */
+export const DEADLINE_KINDS_OF_EVENT: Readonly<
+  Record<(typeof DEADLINE_CHANGED_EVENTS)[number]['type'], readonly DeadlineKind[]>
+> = {
+  [CONTRACT_DEADLINE_CHANGED.type]: ['CONTRACT_FILING'],
+  [AREA_DEADLINE_CHANGED.type]: ['COMMITTEE_FILING', 'COMMITTEE_RECORDING'],
+  [LITIGATION_DEADLINE_CHANGED.type]: ['SMALL_CLAIMS_DECISION', 'MEDIATION_WINDOW'],
+  [ARREARS_DEADLINE_CHANGED.type]: ['ARREARS_LIMITATION'],
+};
 
 export const DEADLINE_REMINDERS_TOPIC: TopicDefinition = {
   name: 'deadline.reminders.v1',

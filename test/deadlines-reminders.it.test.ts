@@ -6,6 +6,7 @@ import { ProbedMessage, probeTopics } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { DEMO_PMC, DEMO_STREETS } from '../hub/demo/demo-data';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { todayInChina } from '../kernel/clock';
 import { waitFor } from './support/wait-for';
 import { TestReceiver, startReceiver } from './support/webhook-receiver';
 
@@ -80,6 +81,8 @@ describe('deadlines: the register, upcomingDeadlines and reminders once per dead
   beforeAll(async () => {
     process.env.HUB_WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
     process.env.HUB_WEBHOOK_POLL_MS = '100';
+    // Retries every 0.2–1 s, within the production window of 24 h: a failing receiver is retried quickly.
+    process.env.HUB_WEBHOOK_RETRY = '200,1000,86400000';
     // No periodic run on the real date: the test runs the scheduler with explicit dates.
     process.env.HUB_DEADLINE_REMINDER_INTERVAL_MS = '0';
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'feeds'] });
@@ -105,6 +108,7 @@ describe('deadlines: the register, upcomingDeadlines and reminders once per dead
     await Promise.all([...receivers.values()].map((r) => r.stop()));
     delete process.env.HUB_WEBHOOK_ALLOWED_HOSTS;
     delete process.env.HUB_WEBHOOK_POLL_MS;
+    delete process.env.HUB_WEBHOOK_RETRY;
     delete process.env.HUB_DEADLINE_REMINDER_INTERVAL_MS;
   });
 
@@ -288,5 +292,83 @@ describe('deadlines: the register, upcomingDeadlines and reminders once per dead
     });
     expect(await deliveriesTo('xichengBureau')).toBe(bureauDeliveries);
     expect(await deliveriesTo('companyA')).toBe(4);
+  });
+  it("registers a failing webhook subscription's retry window for its owner alone, reminds it, and meets it once deliveries succeed", async () => {
+    let down = true;
+    const receiver = await startReceiver(() => down);
+    receivers.set('companyBDown', receiver);
+    const created = (await ok(companyB, CREATE, { t: [REMINDER], u: receiver.url })).createWebhookSubscription;
+    receiver.useSecret(created.secret);
+    const key = `webhook-retry:${created.subscription.id}`;
+    const windowRow = async () =>
+      (
+        await t.sql<{
+          due_on: string | null;
+          met_on: string | null;
+          owner_organisation_id: string;
+          owner_kind: string;
+        }>(
+          `select due_on::text, met_on::text, owner_organisation_id, owner_kind from feeds.deadline where deadline_key = $1`,
+          [key],
+        )
+      )[0];
+    // A reminder for company B (its contract V, 10 days before) goes to both its subscriptions; the new one fails.
+    const v = await draft(companyB, 'HJ6-DL-V');
+    await registered(v);
+    expect(await run('2026-09-28')).toEqual({ ran: true, sent: 1 });
+    await waitFor('the retry window in the register', async () => (await windowRow()) !== undefined);
+    const [{ first }] = await t.sql<{ first: string }>(
+      `select min(first_attempt_at)::text as first from feeds.webhook_delivery where subscription_id = $1 and status = 'PENDING'`,
+      [created.subscription.id],
+    );
+    // Due the day (in China) the 24 h after the first failed attempt end: then the subscription would be paused.
+    const dueOn = todayInChina(new Date(Date.parse(first) + 86_400_000));
+    expect(await windowRow()).toEqual({
+      due_on: dueOn,
+      met_on: null,
+      owner_organisation_id: companyB.organisationId,
+      owner_kind: 'PROPERTY_COMPANY',
+    });
+    const today = todayInChina(new Date(Date.parse(first)));
+    const listed = (await ok(companyB, UPCOMING, { w: 7, on: today })).upcomingDeadlines.find(
+      (d: { key: string }) => d.key === key,
+    );
+    expect(listed).toMatchObject({ kind: 'WEBHOOK_RETRY_WINDOW', dueOn, state: 'DUE_SOON', metOn: null });
+    const others = [companyA, xichengBureau, haidianBureau];
+    for (const who of others)
+      expect(
+        (await ok(who, UPCOMING, { w: 7, on: today })).upcomingDeadlines.map((d: { key: string }) => d.key),
+      ).not.toContain(key);
+
+    // Reminded at company B's own lead (10 days, set above: the window is within it at once), through its working
+    // subscription; nobody else hears of it.
+    await run(today);
+    await waitFor('company B to be told its subscription is failing', () =>
+      receivers.get('companyB')!.events.some((e) => (e.data as { deadlineKey: string }).deadlineKey === key),
+    );
+    expect(
+      receivers.get('companyB')!.events.find((e) => (e.data as { deadlineKey: string }).deadlineKey === key)!.data,
+    ).toMatchObject({
+      kind: 'WEBHOOK_RETRY_WINDOW',
+      lead: 'P10D',
+      dueOn,
+      ownerOrganisationId: companyB.organisationId,
+    });
+    for (const name of ['companyA', 'xichengBureau', 'haidianBureau'])
+      expect(receivers.get(name)!.events.some((e) => (e.data as { deadlineKey: string }).deadlineKey === key)).toBe(
+        false,
+      );
+
+    // The receiver is fixed: the retries go through and the window is met; nothing more is sent for it.
+    down = false;
+    await waitFor('the retry window met', async () => (await windowRow())?.met_on != null);
+    expect(await run(dueOn)).toMatchObject({ ran: true });
+    expect(
+      (
+        await t.sql<{ n: number }>(`select count(*)::int as n from feeds.deadline_reminder where deadline_key = $1`, [
+          key,
+        ])
+      )[0].n,
+    ).toBe(1);
   });
 });

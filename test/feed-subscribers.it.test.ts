@@ -120,12 +120,18 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
           prefixed: false,
           operation: 'WRITE',
         },
+        {
+          resource: 'TOPIC',
+          name: topic('deadline.reminders.v1.bj-haidian-court'),
+          prefixed: false,
+          operation: 'READ',
+        },
         { resource: 'GROUP', name: `${partyId('haidian-court')}.`, prefixed: true, operation: 'READ' },
       ]),
     );
     expect(
       haidian.subscriber.access.filter((a: { operation: string }) => a.operation === 'READ' || a.operation === 'WRITE'),
-    ).toHaveLength(3);
+    ).toHaveLength(4);
     expect(
       (
         await fails(admin, REGISTER, {
@@ -169,6 +175,23 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     // It reports on its own topic only (§3: the topic is the sender).
     expect(await tryProduce(broker.brokers, haidian.sasl, topic('court.case-events.v1.bj-haidian-court'))).toBe('OK');
     expect(await tryProduce(broker.brokers, haidian.sasl, topic('court.case-events.v1.bj-xicheng-court'))).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    const reminderGroup = `${partyId('haidian-reader')}.reminders`;
+    // Issue 21: its own deadline reminders (its small claims' decisions, its mediation windows), nobody else's, and
+    // only the feeds subgraph writes them.
+    await produceAsOperator(topic('deadline.reminders.v1.bj-haidian-court'), [{ key: 'd1', value: 'haidian due' }]);
+    await produceAsOperator(topic('deadline.reminders.v1.bj-xicheng-court'), [{ key: 'd2', value: 'xicheng due' }]);
+    expect(
+      await tryConsume(broker.brokers, haidian.sasl, topic('deadline.reminders.v1.bj-haidian-court'), reminderGroup),
+    ).toEqual(['haidian due']);
+    expect(
+      await tryConsume(broker.brokers, haidian.sasl, topic('deadline.reminders.v1.bj-xicheng-court'), reminderGroup),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await tryConsume(broker.brokers, haidian.sasl, topic('deadline.reminders.v1'), reminderGroup)).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    expect(await tryProduce(broker.brokers, haidian.sasl, topic('deadline.reminders.v1.bj-haidian-court'))).toBe(
       'TOPIC_AUTHORIZATION_FAILED',
     );
   });
@@ -245,6 +268,24 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     ).toBe('OK');
     expect(
       await tryProduce(broker.brokers, xichengBureau.sasl, topic(`city.filing-reviews.v1.${partyId('city-bureau')}`)),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
+    // Its own reminder topic (by its party id), not the city bureau's.
+    await produceAsOperator(topic(`deadline.reminders.v1.${partyId('xicheng-bureau')}`), [{ key: 'd', value: 'own' }]);
+    expect(
+      await tryConsume(
+        broker.brokers,
+        xichengBureau.sasl,
+        topic(`deadline.reminders.v1.${partyId('xicheng-bureau')}`),
+        `${partyId('xicheng-bureau')}.reminders`,
+      ),
+    ).toEqual(['own']);
+    expect(
+      await tryConsume(
+        broker.brokers,
+        xichengBureau.sasl,
+        topic(`deadline.reminders.v1.${partyId('city-bureau')}`),
+        `${partyId('xicheng-bureau')}.reminders`,
+      ),
     ).toBe('TOPIC_AUTHORIZATION_FAILED');
 
     // A forged referral.submitted naming the Haidian court for Xicheng's contract: refused by the broker, so no

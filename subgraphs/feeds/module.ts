@@ -5,6 +5,7 @@ import { deadlineRegisterConsumer } from './events/consume/deadline-register.con
 import { DeadlineReminderScheduler } from './events/deliver/deadline-reminder-scheduler';
 import { DeadlineResolver } from './graphql/deadline.resolver';
 import { Migration20261201100000_deadlines } from './persistence/migrations/Migration20261201100000_deadlines';
+import { Migration20261201200000_reminder_due_on } from './persistence/migrations/Migration20261201200000_reminder_due_on';
 import { FEEDS_ERRORS } from './domain/errors';
 import { webhookConfig } from './application/webhook-config';
 import { webhookAreaConsumer } from './events/consume/webhook-area.consumer';
@@ -41,6 +42,7 @@ export const feedsSubgraph: SubgraphModule = {
     { name: 'Migration20261201010000_hotline_system', class: Migration20261201010000_hotline_system },
     { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
+    { name: 'Migration20261201200000_reminder_due_on', class: Migration20261201200000_reminder_due_on },
   ],
   consumers: [webhookAreaConsumer, webhookDispatcherConsumer, deadlineRegisterConsumer],
   producedTopics: [DEADLINE_REMINDERS_TOPIC.name],

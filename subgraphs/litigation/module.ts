@@ -1,5 +1,5 @@
 import { LITIGATION_ERRORS } from './domain/errors';
-import { REFERRALS_TOPIC } from '../../catalog';
+import { LITIGATION_DEADLINES_TOPIC, REFERRALS_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { claimAccountConsumer } from './events/consume/claim-account.consumer';
@@ -33,6 +33,7 @@ import { Migration20261201100000_service_complaints } from './persistence/migrat
 import { Migration20261201100000_holiday_years } from './persistence/migrations/Migration20261201100000_holiday_years';
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
 import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
+import { Migration20261201200000_deadline_sequence } from './persistence/migrations/Migration20261201200000_deadline_sequence';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -61,6 +62,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
     { name: 'Migration20261201100000_service_complaints', class: Migration20261201100000_service_complaints },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
+    { name: 'Migration20261201200000_deadline_sequence', class: Migration20261201200000_deadline_sequence },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
   // courts report back on court.case-events.v1, and hotline orders (no caller data) about the compound go into the package.
@@ -72,7 +74,7 @@ export const litigationSubgraph: SubgraphModule = {
     holidayCalendarConsumer('litigation'),
   ],
   keepsHolidayCalendar: true,
-  producedTopics: [REFERRALS_TOPIC.name],
+  producedTopics: [REFERRALS_TOPIC.name, LITIGATION_DEADLINES_TOPIC.name],
   errors: LITIGATION_ERRORS,
   // Uploads in parts abandoned for 24 h are deleted with their parts; looked for every hour.
   background: ({ orm }) =>

@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
-import { CLAIM_UPDATED } from '../../../catalog';
+import { ARREARS_DEADLINE_CHANGED, CLAIM_UPDATED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { claimUpdated } from '../events/publish/claim-events';
+import { publishLimitationDeadline } from '../events/publish/deadline-events';
 import { nextClaimVersions } from '../persistence/account.repository';
 import { claimLinesOf } from './claim-lines.lookup';
 
 /**
  * Publishes on arrears.claims.v1 a fresh snapshot of each account's claim as of `asOf`, in the caller's
  * transaction, for the litigation subgraph's read model: call it at the end of every use case that changes an
- * account. Each snapshot carries the account's next version, so a consumer keeps the highest whatever the order
+ * account; with it the account's limitation deadline on arrears.deadlines.v1. Each snapshot carries the account's next version, so a consumer keeps the highest whatever the order
  * of delivery. Six queries whatever the number of accounts, then one outbox row each.
  */
 export async function publishClaims(tx: EntityManager, accountIds: readonly string[], asOf: IsoDate): Promise<void> {
@@ -18,7 +19,16 @@ export async function publishClaims(tx: EntityManager, accountIds: readonly stri
   const accounts = await nextClaimVersions(tx, ids);
   const lines = await claimLinesOf(tx, ids, asOf);
   for (const account of accounts) {
-    const data = claimUpdated(account, lines.get(account.accountId) ?? { charges: [], actions: [] }, asOf);
+    const accountLines = lines.get(account.accountId) ?? { charges: [], actions: [] };
+    const data = claimUpdated(account, accountLines, asOf);
     recordEvent(tx, CLAIM_UPDATED, { source: 'arrears', key: account.accountId, data });
+    // The deadline register's view of the same snapshot: the account's earliest limitation date (deadline-events.ts).
+    const deadline = publishLimitationDeadline(account, accountLines.charges, asOf);
+    recordEvent(tx, ARREARS_DEADLINE_CHANGED, {
+      source: 'arrears',
+      key: deadline.deadlineKey,
+      subject: account.accountId,
+      data: deadline,
+    });
   }
 }

@@ -25,7 +25,7 @@ export interface ReminderRun {
 
 /**
  * Sends the reminders due on `asOf`, in one transaction: for each open deadline, the reminder its owner's leads make
- * due (domain/deadlines.ts), claimed by its unique (deadline, lead) key so it goes out once, recorded in the outbox
+ * due (domain/deadlines.ts), claimed by its unique (deadline, lead, due date) key so it goes out once, recorded in the outbox
  * for deadline.reminders.v1 and the owner's deadline.reminders.v1.<party>, and fanned out to the webhook
  * subscriptions that may receive it (the owner's, its district's bureaus'). A transaction-scoped advisory lock keeps
  * two instances from running at once; the one that finds it taken does nothing.
@@ -43,7 +43,8 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
     for (const deadline of await openDeadlinesDueBy(tx, addDays(asOf, furthest))) {
       const lead = reminderDue(deadline, leadsOf(settings, deadline.ownerOrganisationId), asOf);
       if (lead === null || deadline.dueOn === null) continue;
-      if (!(await claimReminder(tx, { deadlineKey: deadline.deadlineKey, lead, remindedOn: asOf }))) continue;
+      const claim = { deadlineKey: deadline.deadlineKey, lead, dueOn: deadline.dueOn };
+      if (!(await claimReminder(tx, { ...claim, remindedOn: asOf }))) continue;
       const data = publishReminder({ ...deadline, dueOn: deadline.dueOn }, lead, asOf);
       const message = recordEvent(tx, DEADLINE_REMINDER_DUE, {
         source: FEEDS_EVENT_SOURCE,
@@ -51,7 +52,7 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
         subject: deadline.subjectId,
         data,
       });
-      await setReminderEvent(tx, deadline.deadlineKey, lead, message.eventId);
+      await setReminderEvent(tx, claim, message.eventId);
       events.push({
         id: message.eventId,
         type: DEADLINE_REMINDER_DUE.type,

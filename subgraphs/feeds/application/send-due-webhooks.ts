@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Webhook } from 'standardwebhooks';
-import { afterFailure, isDelivered } from '../domain/webhook-retry';
+import { todayInChina } from '../../../kernel/clock';
+import { afterFailure, isDelivered, retryWindowDeadline, retryWindowKey } from '../domain/webhook-retry';
+import { failingSince, keepOwnDeadline, openRetryWindows } from '../persistence/deadline.repository';
 import {
   AttemptRecord,
   ClaimLimits,
@@ -117,6 +119,25 @@ export function recordWebhookAttempts(
       [...new Set(sent.filter((s) => s.exhausted).map((s) => s.subscriptionId))],
       `Deliveries kept failing for the whole retry window (${Math.round(config.retry.windowMs / 1000)} s)`,
     );
+    await keepRetryWindows(tx, sent, config);
     return recorded;
   });
+}
+
+/**
+ * Keeps the retry windows of the batch's subscriptions in the deadline register, so their owners are reminded before
+ * a failing subscription is paused (issue 21): opened by a failed attempt, met once nothing of the subscription is
+ * failing. A batch without failures costs one look-up by key (are any of its subscriptions' windows open?).
+ */
+async function keepRetryWindows(tx: EntityManager, sent: readonly SentDelivery[], config: WebhookConfig) {
+  const all = [...new Set(sent.map((s) => s.subscriptionId))];
+  const failed = new Set(sent.filter((s) => !s.record.delivered).map((s) => s.subscriptionId));
+  const open = await openRetryWindows(tx, all.filter((id) => !failed.has(id)).map(retryWindowKey));
+  const now = new Date();
+  for (const subscription of await failingSince(tx, [...failed, ...open])) {
+    await keepOwnDeadline(
+      tx,
+      retryWindowDeadline(subscription, subscription.firstFailedAt, config.retry, now, todayInChina),
+    );
+  }
 }

@@ -76,6 +76,8 @@ describe('deadline register rules', () => {
       kind: 'DISTRICTS',
       prefixes: ['110102'],
       deadlineKinds: ['CONTRACT_FILING'],
+      // and its own deadlines (its webhook subscriptions' retry windows)
+      organisationId: 'xicheng-housing',
     });
     expect(deadlineScopeOf(identity('ADMIN', 'hub'))).toEqual({ kind: 'ALL' });
     expect(deadlineScopeOf(identity('OWNERS_COMMITTEE', 'oc-1'))).toBeNull();

@@ -47,12 +47,13 @@ export function checkWithin(within: number): number {
 
 /**
  * Whose deadlines a party sees: its own (a company its filings', a street office its committees', a court its
- * decisions'), a bureau the contract filings of the districts its jurisdictions cover (those it reviews), the admin all.
+ * decisions', anyone its webhook subscriptions' retry windows), a bureau also the contract filings of the districts its
+ * jurisdictions cover (those it reviews), the admin all.
  */
 export type DeadlineScope =
   | { kind: 'ALL' }
   | { kind: 'OWNER'; organisationId: string }
-  | { kind: 'DISTRICTS'; prefixes: string[]; deadlineKinds: readonly string[] };
+  | { kind: 'DISTRICTS'; prefixes: string[]; deadlineKinds: readonly string[]; organisationId: string };
 
 /** The deadlines a bureau sees in its districts: the contract filings it reviews (contracts' `mayReviewFiling`). */
 export const BUREAU_DEADLINE_KINDS: readonly string[] = ['CONTRACT_FILING'];
@@ -64,6 +65,7 @@ export function deadlineScopeOf(identity: Identity): DeadlineScope | null {
       kind: 'DISTRICTS',
       prefixes: identity.jurisdictions.filter((j) => /^[0-9]{2,12}$/.test(j)),
       deadlineKinds: BUREAU_DEADLINE_KINDS,
+      organisationId: identity.organisationId,
     };
   if (identity.role === 'PROPERTY_COMPANY' || identity.role === 'STREET_OFFICE' || identity.role === 'COURT')
     return { kind: 'OWNER', organisationId: identity.organisationId };

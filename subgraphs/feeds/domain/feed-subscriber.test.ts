@@ -18,6 +18,9 @@ describe('feed access of a registered party', () => {
     expect(feedPermissions(court)).toEqual([
       { resource: 'TOPIC', name: 'litigation.referrals.v1.bj-haidian-court', prefixed: false, operation: 'READ' },
       { resource: 'TOPIC', name: 'litigation.referrals.v1.bj-haidian-court', prefixed: false, operation: 'DESCRIBE' },
+      // Its own deadline reminders (a small claim's decision, a mediation window), by the court id that owns them.
+      { resource: 'TOPIC', name: 'deadline.reminders.v1.bj-haidian-court', prefixed: false, operation: 'READ' },
+      { resource: 'TOPIC', name: 'deadline.reminders.v1.bj-haidian-court', prefixed: false, operation: 'DESCRIBE' },
       { resource: 'TOPIC', name: 'court.case-events.v1.bj-haidian-court', prefixed: false, operation: 'WRITE' },
       { resource: 'TOPIC', name: 'court.case-events.v1.bj-haidian-court', prefixed: false, operation: 'DESCRIBE' },
       { resource: 'GROUP', name: 'haidian-court-system.', prefixed: true, operation: 'READ' },
@@ -25,6 +28,7 @@ describe('feed access of a registered party', () => {
     expect(feedTopics(court)).toEqual([
       'litigation.referrals.v1.bj-haidian-court',
       'court.case-events.v1.bj-haidian-court',
+      'deadline.reminders.v1.bj-haidian-court',
     ]);
   });
 
@@ -32,6 +36,7 @@ describe('feed access of a registered party', () => {
     const city = { ...bureau, partyId: 'beijing-housing-bureau', jurisdictions: ['11'] };
     expect(feedPermissions(city).filter((p) => p.operation === 'READ' && p.resource === 'TOPIC')).toEqual([
       { resource: 'TOPIC', name: 'contracts.filings.v1.11', prefixed: true, operation: 'READ' },
+      { resource: 'TOPIC', name: 'deadline.reminders.v1.beijing-housing-bureau', prefixed: false, operation: 'READ' },
     ]);
     expect(feedPermissions(bureau).filter((p) => p.operation === 'WRITE')).toEqual([
       { resource: 'TOPIC', name: 'city.filing-reviews.v1.xicheng-housing-bureau', prefixed: false, operation: 'WRITE' },
@@ -41,8 +46,12 @@ describe('feed access of a registered party', () => {
     expect(feedTopics(bureau)).toEqual([
       'contracts.filings.v1.110102',
       'city.filing-reviews.v1.xicheng-housing-bureau',
+      'deadline.reminders.v1.xicheng-housing-bureau',
     ]);
-    expect(feedTopics(city)).toEqual(['city.filing-reviews.v1.beijing-housing-bureau']);
+    expect(feedTopics(city)).toEqual([
+      'city.filing-reviews.v1.beijing-housing-bureau',
+      'deadline.reminders.v1.beijing-housing-bureau',
+    ]);
   });
 
   it('gives a 12345 hotline system its own work-order topic to write, nothing to read, no consumer group', () => {
@@ -66,7 +75,7 @@ describe('feed access of a registered party', () => {
       // Every topic a party reaches is a party topic (`<family>.<party>`), never a hub topic itself.
       for (const name of names)
         expect(name).toMatch(
-          /^(litigation\.referrals|contracts\.filings|court\.case-events|city\.filing-reviews)\.v1\.[a-z0-9-]+$/,
+          /^(litigation\.referrals|contracts\.filings|court\.case-events|city\.filing-reviews|deadline\.reminders)\.v1\.[a-z0-9-]+$/,
         );
     }
   });

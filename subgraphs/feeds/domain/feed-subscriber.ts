@@ -1,6 +1,7 @@
 import {
   CITY_FILING_REVIEWS_TOPIC,
   COURT_CASE_EVENTS_TOPIC,
+  DEADLINE_REMINDERS_TOPIC,
   FILINGS_TOPIC,
   HOTLINE_ORDERS_TOPIC,
   PARTY_ID_PATTERN,
@@ -14,7 +15,8 @@ import {
  * the filings of the districts its jurisdictions cover and sends its review decisions on its own topic; an
  * enforcement bureau reads the filings of its districts; a 12345 hotline system only sends its work orders, on its own
  * topic `city.hotline-orders.v1.<party id>` (the party id is the `senderOrganisationId` its orders name). No party
- * reads an internal topic.
+ * reads an internal topic. A court and a bureau also read their own deadline reminders (`deadline.reminders.v1.<id>`:
+ * a court's by its court id, the organisation that owns its deadlines; a bureau's by its party id), nobody else's.
  */
 export const FEED_SUBSCRIBER_KINDS = ['BUREAU', 'ENFORCEMENT_BUREAU', 'COURT', 'HOTLINE_SYSTEM'] as const;
 export type FeedSubscriberKind = (typeof FEED_SUBSCRIBER_KINDS)[number];
@@ -81,14 +83,26 @@ const write = (name: string): FeedPermission[] => [
   { resource: 'TOPIC', name, prefixed: false, operation: 'DESCRIBE' },
 ];
 
+/**
+ * The party's own reminder topic: the reminders are addressed by the owner organisation's party id
+ * (catalog's partyIdOfOrganisation), which for a court is its court id. A hotline system owns no deadline and reads
+ * nothing, so it has none.
+ */
+export function reminderTopicOf(party: FeedParty): string | null {
+  if (party.kind === 'HOTLINE_SYSTEM') return null;
+  return partyTopicName(DEADLINE_REMINDERS_TOPIC, party.kind === 'COURT' ? party.courtId! : party.partyId);
+}
+
 /** Everything the party's principal may do; the broker refuses the rest. */
 export function feedPermissions(party: FeedParty): FeedPermission[] {
   // A hotline system writes its own topic and reads nothing, so it has no consumer group either.
   if (party.kind === 'HOTLINE_SYSTEM') return write(partyTopicName(HOTLINE_ORDERS_TOPIC, party.partyId));
-  const reads =
-    party.kind === 'COURT'
+  const reads = [
+    ...(party.kind === 'COURT'
       ? read(partyTopicName(REFERRALS_TOPIC, party.courtId!), false)
-      : party.jurisdictions.flatMap((j) => read(partyTopicName(FILINGS_TOPIC, j), true));
+      : party.jurisdictions.flatMap((j) => read(partyTopicName(FILINGS_TOPIC, j), true))),
+    ...read(reminderTopicOf(party)!, false),
+  ];
   const writes =
     party.kind === 'COURT'
       ? write(partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!))
@@ -102,8 +116,15 @@ export function feedPermissions(party: FeedParty): FeedPermission[] {
 /** The party's own topics, created when it is registered so it can subscribe and send at once. */
 export function feedTopics(party: FeedParty): string[] {
   if (party.kind === 'HOTLINE_SYSTEM') return [partyTopicName(HOTLINE_ORDERS_TOPIC, party.partyId)];
+  const reminders = reminderTopicOf(party)!;
   if (party.kind === 'COURT')
-    return [partyTopicName(REFERRALS_TOPIC, party.courtId!), partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!)];
+    return [
+      partyTopicName(REFERRALS_TOPIC, party.courtId!),
+      partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!),
+      reminders,
+    ];
   const districts = party.jurisdictions.filter((j) => j.length === 6).map((j) => partyTopicName(FILINGS_TOPIC, j));
-  return party.kind === 'BUREAU' ? [...districts, partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId)] : districts;
+  return party.kind === 'BUREAU'
+    ? [...districts, partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId), reminders]
+    : [...districts, reminders];
 }

@@ -3,6 +3,7 @@ import {
   afterFailure,
   isDelivered,
   parseRetrySchedule,
+  retryWindowDeadline,
   retryDelayMs,
 } from './webhook-retry';
 
@@ -32,5 +33,35 @@ describe('webhook retries', () => {
 
   it('counts only 2xx answers as delivered', () => {
     expect([200, 204, 301, 404, 500, null].map(isDelivered)).toEqual([true, true, false, false, false, false]);
+  });
+});
+
+describe("a subscription's retry window in the deadline register", () => {
+  const subscription = {
+    id: 'a3c1e2d4-5b6f-4a7b-8c9d-0e1f2a3b4c5d',
+    organisationId: 'bj-xicheng-court',
+    role: 'COURT',
+  };
+  const chinaDay = (moment: Date) => moment.toISOString().slice(0, 10);
+
+  it('is due the day the window after the first failed attempt ends, owned by the subscriber', () => {
+    const firstFailedAt = new Date('2026-12-01T10:00:00Z');
+    expect(
+      retryWindowDeadline(subscription, firstFailedAt, PRODUCTION_RETRY_SCHEDULE, new Date(), chinaDay),
+    ).toMatchObject({
+      deadlineKey: 'webhook-retry:a3c1e2d4-5b6f-4a7b-8c9d-0e1f2a3b4c5d',
+      kind: 'WEBHOOK_RETRY_WINDOW',
+      ownerKind: 'COURT',
+      ownerOrganisationId: 'bj-xicheng-court',
+      dueOn: '2026-12-02',
+      metOn: null,
+      legalBasis: expect.stringMatching(/24 h/),
+    });
+  });
+
+  it('is met the day nothing of the subscription is failing any more', () => {
+    expect(
+      retryWindowDeadline(subscription, null, PRODUCTION_RETRY_SCHEDULE, new Date('2026-12-02T03:00:00Z'), chinaDay),
+    ).toMatchObject({ dueOn: null, metOn: '2026-12-02' });
   });
 });

@@ -29,6 +29,20 @@ const deadlineOf = (r: Record<string, unknown>): RegisteredDeadline => ({
   cancelled: Boolean(r.cancelled),
 });
 
+/** The first ten columns of a deadline row, in the order both writers insert them. */
+const deadlineColumns = (d: RegisteredDeadline) => [
+  d.deadlineKey,
+  d.kind,
+  d.subjectId,
+  d.ownerKind,
+  d.ownerOrganisationId,
+  d.districtCode,
+  d.legalBasis,
+  d.dueOn,
+  d.metOn,
+  d.cancelled,
+];
+
 /** Keeps the deadline as announced, unless the register holds a later announcement of it already. */
 export async function upsertDeadline(em: EntityManager, d: DeadlineChangedData, source: string): Promise<void> {
   await sqlRun(
@@ -40,20 +54,7 @@ export async function upsertDeadline(em: EntityManager, d: DeadlineChangedData, 
        due_on = excluded.due_on, met_on = excluded.met_on, cancelled = excluded.cancelled, sequence = excluded.sequence,
        source = excluded.source, updated_at = now()
      where ${S}.deadline.sequence < excluded.sequence`,
-    [
-      d.deadlineKey,
-      d.kind,
-      d.subjectId,
-      d.ownerKind,
-      d.ownerOrganisationId,
-      d.districtCode,
-      d.legalBasis,
-      d.dueOn,
-      d.metOn,
-      d.cancelled,
-      d.sequence,
-      source,
-    ],
+    [...deadlineColumns(d), d.sequence, source],
   );
 }
 
@@ -61,8 +62,8 @@ const scopeFilter = (scope: DeadlineScope): { sql: string; params: unknown[] } =
   if (scope.kind === 'ALL') return { sql: 'true', params: [] };
   if (scope.kind === 'OWNER') return { sql: 'owner_organisation_id = ?', params: [scope.organisationId] };
   return {
-    sql: 'district_code like any(?::text[]) and kind = any(?::text[])',
-    params: [sqlArray(scope.prefixes.map((p) => `${p}%`)), sqlArray([...scope.deadlineKinds])],
+    sql: '((district_code like any(?::text[]) and kind = any(?::text[])) or owner_organisation_id = ?)',
+    params: [sqlArray(scope.prefixes.map((p) => `${p}%`)), sqlArray([...scope.deadlineKinds]), scope.organisationId],
   };
 };
 
@@ -99,27 +100,34 @@ export async function openDeadlinesDueBy(em: EntityManager, until: IsoDate): Pro
   return rows.map(deadlineOf);
 }
 
-/** Claims the reminder of a deadline at a lead: true the first time, false ever after (the unique key). */
+/**
+ * Claims the reminder of a deadline at a lead for its due date: true the first time, false ever after (the unique
+ * key). A deadline moved to another date (an account's next charge) is reminded afresh.
+ */
 export async function claimReminder(
   em: EntityManager,
-  r: { deadlineKey: string; lead: string; remindedOn: IsoDate },
+  r: { deadlineKey: string; lead: string; dueOn: IsoDate; remindedOn: IsoDate },
 ): Promise<boolean> {
   const n = await sqlRun(
     em,
-    `insert into ${S}.deadline_reminder (deadline_key, lead, reminded_on) values (?, ?, ?::date)
-     on conflict (deadline_key, lead) do nothing`,
-    [r.deadlineKey, r.lead, r.remindedOn],
+    `insert into ${S}.deadline_reminder (deadline_key, lead, due_on, reminded_on) values (?, ?, ?::date, ?::date)
+     on conflict (deadline_key, lead, due_on) do nothing`,
+    [r.deadlineKey, r.lead, r.dueOn, r.remindedOn],
   );
   return n === 1;
 }
 
 /** The event that carried a claimed reminder. */
-export async function setReminderEvent(em: EntityManager, deadlineKey: string, lead: string, eventId: string) {
-  await sqlRun(em, `update ${S}.deadline_reminder set event_id = ?::uuid where deadline_key = ? and lead = ?`, [
-    eventId,
-    deadlineKey,
-    lead,
-  ]);
+export async function setReminderEvent(
+  em: EntityManager,
+  r: { deadlineKey: string; lead: string; dueOn: IsoDate },
+  eventId: string,
+) {
+  await sqlRun(
+    em,
+    `update ${S}.deadline_reminder set event_id = ?::uuid where deadline_key = ? and lead = ? and due_on = ?::date`,
+    [eventId, r.deadlineKey, r.lead, r.dueOn],
+  );
 }
 
 /** Serialises reminder runs across hub instances for the rest of the transaction; false when another runs. */
@@ -153,4 +161,67 @@ export async function saveReminderLeads(
        changed_by = excluded.changed_by, changed_at = now()`,
     [organisationId, `{${leads.leadDays.join(',')}}`, leads.overdue, changedBy],
   );
+}
+
+/**
+ * Of these subscriptions, those whose retry window the register holds open (not met): their windows are looked at
+ * again after each batch of attempts, as are those of subscriptions with a failed attempt in the batch.
+ */
+export async function openRetryWindows(em: EntityManager, deadlineKeys: readonly string[]): Promise<Set<string>> {
+  if (deadlineKeys.length === 0) return new Set();
+  const rows = await sqlRows<{ subject_id: string }>(
+    em,
+    `select subject_id::text from ${S}.deadline where deadline_key = any(?::text[]) and met_on is null and not cancelled`,
+    [sqlArray(deadlineKeys)],
+  );
+  return new Set(rows.map((r) => r.subject_id));
+}
+
+/**
+ * Each subscription with, for the window, the first failed attempt of its deliveries still pending (null when none is
+ * failing): PENDING deliveries that have been tried (`first_attempt_at`) failed at least once.
+ */
+export async function failingSince(
+  em: EntityManager,
+  subscriptionIds: readonly string[],
+): Promise<{ id: string; organisationId: string; role: string; firstFailedAt: Date | null }[]> {
+  const rows = await sqlRows<{ id: string; organisation_id: string; role: string; first_failed: string | null }>(
+    em,
+    `select s.id, s.organisation_id, s.role,
+       (select min(d.first_attempt_at) from ${S}.webhook_delivery d
+         where d.subscription_id = s.id and d.status = 'PENDING' and d.first_attempt_at is not null)::text as first_failed
+     from ${S}.webhook_subscription s where s.id = any(?::uuid[])`,
+    [sqlArray(subscriptionIds)],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    organisationId: r.organisation_id,
+    role: r.role,
+    firstFailedAt: r.first_failed === null ? null : new Date(r.first_failed),
+  }));
+}
+
+/**
+ * Keeps a deadline the feeds subgraph sets itself (a retry window): no topic orders it, so each change takes the
+ * next sequence in the statement. An open window is written when it is new or its due date moved (its first failing
+ * delivery is now another one, e.g. after a resume), and opens a met one again; a met window is written only where an
+ * open one is held.
+ */
+export async function keepOwnDeadline(em: EntityManager, d: RegisteredDeadline): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into ${S}.deadline (deadline_key, kind, subject_id, owner_kind, owner_organisation_id, district_code, legal_basis, due_on, met_on, cancelled, sequence, source)
+     select ?, ?, ?::uuid, ?, ?, ?, ?, ?::date, ?::date, ?, 1, 'feeds' where ?::date is null
+     on conflict (deadline_key) do update set owner_kind = excluded.owner_kind, legal_basis = excluded.legal_basis,
+       due_on = excluded.due_on, met_on = null, sequence = ${S}.deadline.sequence + 1, updated_at = now()
+     where ${S}.deadline.met_on is not null or ${S}.deadline.due_on is distinct from excluded.due_on`,
+    [...deadlineColumns(d), d.metOn],
+  );
+  if (d.metOn !== null)
+    await sqlRun(
+      em,
+      `update ${S}.deadline set met_on = ?::date, sequence = sequence + 1, updated_at = now()
+        where deadline_key = ? and met_on is null and not cancelled`,
+      [d.metOn, d.deadlineKey],
+    );
 }

@@ -18,6 +18,7 @@ import {
   updateCaseState,
 } from '../persistence/referral.repository';
 import { regroup } from './batches.regroup';
+import { announceCaseDeadlines } from './announce-case-deadlines';
 import { appendCourtEventToChain } from './evidence-chain.append';
 import { recordStatusChange } from './referral-status.record';
 
@@ -119,8 +120,12 @@ async function applyUnderId(
     // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing).
     await recordCourtEffect(tx, referral.id, effect, verdict === 'STALE' ? 'FILL_MISSING' : 'REPLACE');
     if (effect.procedure) await replaceProcedureReasons(tx, referral.id, courtChoseProcedure(effect.procedure));
-    if (verdict === 'STALE') return verdict;
+    if (verdict === 'STALE') {
+      await announceCaseDeadlines(tx, referral.id);
+      return verdict;
+    }
     await updateCaseState(tx, referral.id, state);
+    await announceCaseDeadlines(tx, referral.id);
     await recordStatusChange(tx, referral.id, referral.status, report.occurredAt);
     if (referral.status !== state.status) await regroup(tx, referral.courtId, referral.companyId);
     return verdict;

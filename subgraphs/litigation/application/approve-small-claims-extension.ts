@@ -5,6 +5,7 @@ import { Identity } from '../../../kernel/identity';
 import { mayReportForCourt } from '../domain/access';
 import { extendDecisionDeadline } from '../domain/court-timeline';
 import { lockSentReferral, recordExtensionApproval } from '../persistence/referral.repository';
+import { announceCaseDeadlines } from './announce-case-deadlines';
 import { appendCourtEventToChain } from './evidence-chain.append';
 
 /**
@@ -34,6 +35,7 @@ export async function approveSmallClaimsExtension(
       input.approvedOn,
     );
     await recordExtensionApproval(tx, r.id, input.approvedOn);
+    await announceCaseDeadlines(tx, r.id);
     await appendCourtEventToChain(tx, r.id, { kind: 'DECISION_DEADLINE_EXTENDED', approvedOn: input.approvedOn });
   });
 }

@@ -1,4 +1,5 @@
 import { litigationError } from './errors';
+import type { CaseStatus } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, addDays, addMonths, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
 import {
@@ -141,4 +142,18 @@ function requireDates(dates: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(dates))
     if (!isIsoDate(value)) fields[name] = 'must be a YYYY-MM-DD calendar date';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('A date is invalid', { fields });
+}
+
+/** What a referral's deadlines are computed from: the case as the court reported it. */
+export interface CaseDeadlineFacts {
+  referralId: string;
+  courtId: string;
+  districtCode: string | null;
+  status: CaseStatus | null;
+  procedure: string | null;
+  docketedOn: IsoDate | null;
+  decidedOn: IsoDate | null;
+  extensionApprovedOn: IsoDate | null;
+  /** The day the court reported the pre-litigation mediation started (MEDIATION_STARTED applied), if it did. */
+  mediationStartedOn: IsoDate | null;
 }

@@ -5,6 +5,7 @@ import { Page, cursorOf, invalidCursor, keyOfCursor } from '../../../kernel/pagi
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ReferralReach } from '../domain/access';
 import { CaseState } from '../domain/case-status';
+import type { CaseDeadlineFacts } from '../domain/court-timeline';
 import { ReferralForConsolidation } from '../domain/consolidation';
 import { Eligibility } from '../domain/eligibility';
 import { CourtEventEffect, NewReferral, Referral, SentReferral, isSent } from '../domain/referral';
@@ -403,4 +404,48 @@ export async function referralStatistics(em: EntityManager, reach: ReferralReach
        from litigation.referral r where ${scope.sql} group by r.area_id, r.area_name, r.company_id order by r.area_name, r.company_id`,
     scope.params,
   );
+}
+
+/**
+ * The facts a referral's deadlines are computed from, with the next sequence of their announcement (bumped here, in
+ * the caller's transaction): the case as reported and the day its pre-litigation mediation started, if it did.
+ */
+export async function nextCaseDeadlineFacts(
+  tx: EntityManager,
+  referralId: string,
+): Promise<{ facts: CaseDeadlineFacts; sequence: number } | null> {
+  const [row] = await sqlRows<{
+    court_id: string;
+    district_code: string | null;
+    status: CaseStatus | null;
+    procedure: string | null;
+    docketed_on: IsoDate | null;
+    decided_on: IsoDate | null;
+    extension_approved_on: IsoDate | null;
+    mediation_started_on: IsoDate | null;
+    deadline_sequence: number;
+  }>(
+    tx,
+    `update litigation.referral r set deadline_sequence = deadline_sequence + 1 where r.id = ?::uuid
+     returning r.court_id, r.district_code, r.status, r.procedure, r.docketed_on::text as docketed_on,
+       r.decided_on::text as decided_on, r.extension_approved_on::text as extension_approved_on, r.deadline_sequence,
+       (select min(substr(e.occurred_at, 1, 10)) from litigation.court_event e
+         where e.referral_id = r.id and e.kind = 'MEDIATION_STARTED' and e.verdict = 'APPLY') as mediation_started_on`,
+    [referralId],
+  );
+  if (!row) return null;
+  return {
+    facts: {
+      referralId,
+      courtId: row.court_id,
+      districtCode: row.district_code,
+      status: row.status,
+      procedure: row.procedure,
+      docketedOn: row.docketed_on,
+      decidedOn: row.decided_on,
+      extensionApprovedOn: row.extension_approved_on,
+      mediationStartedOn: row.mediation_started_on,
+    },
+    sequence: row.deadline_sequence,
+  };
 }

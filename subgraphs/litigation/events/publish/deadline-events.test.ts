@@ -1,0 +1,70 @@
+import { LITIGATION_DEADLINE_CHANGED } from '../../../../catalog';
+import { validateEventData } from '../../../../platform/events/cloudevent';
+import type { CaseDeadlineFacts } from '../../domain/court-timeline';
+import { publishCaseDeadlines } from './deadline-events';
+
+const ID = '5d1c6a9e-2f7b-4c3d-9e8f-0a1b2c3d4e5f';
+const facts = (c: Partial<CaseDeadlineFacts>): CaseDeadlineFacts => ({
+  referralId: ID,
+  courtId: 'bj-xicheng-court',
+  districtCode: '110102',
+  status: 'SUBMITTED',
+  procedure: 'SMALL_CLAIMS',
+  docketedOn: null,
+  decidedOn: null,
+  extensionApprovedOn: null,
+  mediationStartedOn: null,
+  ...c,
+});
+const byKind = (c: Partial<CaseDeadlineFacts>, sequence = 1) =>
+  Object.fromEntries(publishCaseDeadlines(facts(c), sequence).map((d) => [d.kind, d]));
+
+describe("a referral's court deadlines as the register is told them (litigation's own rules)", () => {
+  it('has none before mediation or docketing', () => {
+    expect(publishCaseDeadlines(facts({}), 1)).toEqual([]);
+  });
+
+  it('gives mediation started 2026-09-03 its 30 days to 2026-10-08 (day 30 is 3 October, National Day, art. 203)', () => {
+    const open = byKind({ status: 'IN_MEDIATION', mediationStartedOn: '2026-09-03' }, 2);
+    expect(Object.keys(open)).toEqual(['MEDIATION_WINDOW']);
+    expect(open.MEDIATION_WINDOW).toMatchObject({
+      deadlineKey: `mediation-window:${ID}`,
+      ownerKind: 'COURT',
+      ownerOrganisationId: 'bj-xicheng-court',
+      districtCode: '110102',
+      dueOn: '2026-10-08',
+      metOn: null,
+      cancelled: false,
+      sequence: 2,
+    });
+    expect(() => validateEventData(LITIGATION_DEADLINE_CHANGED.type, open.MEDIATION_WINDOW)).not.toThrow();
+    // Met when the case leaves mediation for the docket; cancelled when the company withdraws during it.
+    const docketed = byKind({ status: 'DOCKETED', mediationStartedOn: '2026-09-03', docketedOn: '2026-09-25' });
+    expect(docketed.MEDIATION_WINDOW).toMatchObject({ metOn: '2026-09-25', cancelled: false });
+    const withdrawn = byKind({ status: 'WITHDRAWN', mediationStartedOn: '2026-09-03' });
+    expect(withdrawn.MEDIATION_WINDOW).toMatchObject({ metOn: null, cancelled: true });
+  });
+
+  it('decides a small claim docketed 2026-08-03 by 2026-10-08 (art. 168: two months, 3 October a holiday), a month more once extended', () => {
+    const docketed = byKind({ status: 'DOCKETED', docketedOn: '2026-08-03' });
+    expect(docketed.SMALL_CLAIMS_DECISION).toMatchObject({
+      deadlineKey: `small-claims-decision:${ID}`,
+      dueOn: '2026-10-08',
+      metOn: null,
+      cancelled: false,
+      legalBasis: expect.stringMatching(/Civil Procedure Law art\. 168/),
+    });
+    expect(() => validateEventData(LITIGATION_DEADLINE_CHANGED.type, docketed.SMALL_CLAIMS_DECISION)).not.toThrow();
+    // The month of the extension runs from the plain end (3 October): 3 November, a Tuesday.
+    const extended = byKind({ status: 'DOCKETED', docketedOn: '2026-08-03', extensionApprovedOn: '2026-09-20' });
+    expect(extended.SMALL_CLAIMS_DECISION.dueOn).toBe('2026-11-03');
+    const judged = byKind({ status: 'JUDGED', docketedOn: '2026-08-03', decidedOn: '2026-09-30' });
+    expect(judged.SMALL_CLAIMS_DECISION).toMatchObject({ metOn: '2026-09-30', cancelled: false });
+    const withdrawn = byKind({ status: 'WITHDRAWN', docketedOn: '2026-08-03' });
+    expect(withdrawn.SMALL_CLAIMS_DECISION).toMatchObject({ metOn: null, cancelled: true });
+  });
+
+  it('sets no decision deadline for a case the court tries under the simple or ordinary procedure', () => {
+    expect(byKind({ status: 'DOCKETED', docketedOn: '2026-08-03', procedure: 'SIMPLE_OR_ORDINARY' })).toEqual({});
+  });
+});

@@ -1,0 +1,63 @@
+import { DeadlineChangedData } from '../../../../catalog';
+import { unlessBeyondCalendar } from '../../../../kernel/working-days';
+import { CaseDeadlineFacts, decisionDeadline, mediationWindow } from '../../domain/court-timeline';
+import {
+  PRE_LITIGATION_MEDIATION_DAYS,
+  PRE_LITIGATION_MEDIATION_SOURCE,
+  SMALL_CLAIMS_DECISION_MONTHS,
+  SMALL_CLAIMS_DEADLINE_SOURCE,
+  SMALL_CLAIMS_EXTENSION_MONTHS,
+} from '../../domain/statutes';
+
+const SMALL_CLAIMS = ['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT'];
+
+/**
+ * The court's deadlines of a referral as the register is told them, each computed by litigation's own rules
+ * (domain/court-timeline.ts, one calendar: Civil Code arts. 201–203, Civil Procedure Law art. 85):
+ * - the pre-litigation mediation window (`MEDIATION_WINDOW`, 30 days from the start the court reported), met when the
+ *   case leaves mediation for docketing or a settlement, cancelled when it is withdrawn;
+ * - a docketed small claim's decision (`SMALL_CLAIMS_DECISION`, art. 168: two months from docketing, one month more
+ *   once extended), met on the judgment or settlement, cancelled when withdrawn undecided.
+ * Owned by the court the referral is addressed to. A period past the held holiday data has no due date yet.
+ */
+export function publishCaseDeadlines(c: CaseDeadlineFacts, sequence: number): DeadlineChangedData[] {
+  const base = {
+    subjectId: c.referralId,
+    ownerKind: 'COURT' as const,
+    ownerOrganisationId: c.courtId,
+    districtCode: c.districtCode !== null && /^[0-9]{6}$/.test(c.districtCode) ? c.districtCode : null,
+    sequence,
+  };
+  const deadlines: DeadlineChangedData[] = [];
+  if (c.mediationStartedOn !== null) {
+    const start = c.mediationStartedOn;
+    const endedOn = c.status === 'IN_MEDIATION' ? null : (c.docketedOn ?? c.decidedOn);
+    deadlines.push({
+      ...base,
+      deadlineKey: `mediation-window:${c.referralId}`,
+      kind: 'MEDIATION_WINDOW',
+      legalBasis: `${PRE_LITIGATION_MEDIATION_SOURCE}: pre-litigation mediation within ${PRE_LITIGATION_MEDIATION_DAYS} days of its start; Civil Code art. 201 and art. 203`,
+      dueOn: unlessBeyondCalendar(() => mediationWindow(start).endsOn) ?? null,
+      metOn: endedOn,
+      cancelled: c.status !== 'IN_MEDIATION' && endedOn === null,
+    });
+  }
+  if (c.docketedOn !== null && SMALL_CLAIMS.includes(c.procedure ?? '')) {
+    const facts = {
+      caseId: c.referralId,
+      docketedOn: c.docketedOn,
+      extensionApprovedOn: c.extensionApprovedOn,
+      decidedOn: c.decidedOn,
+    };
+    deadlines.push({
+      ...base,
+      deadlineKey: `small-claims-decision:${c.referralId}`,
+      kind: 'SMALL_CLAIMS_DECISION',
+      legalBasis: `${SMALL_CLAIMS_DEADLINE_SOURCE}: a small claim is decided within ${SMALL_CLAIMS_DECISION_MONTHS} months of docketing, extendable once by ${SMALL_CLAIMS_EXTENSION_MONTHS} month; Civil Procedure Law art. 85 and Civil Code art. 203 (a period ending on a statutory holiday ends on the next working day)`,
+      dueOn: unlessBeyondCalendar(() => decisionDeadline(facts).dueOn) ?? null,
+      metOn: c.decidedOn,
+      cancelled: c.decidedOn === null && (c.status === 'WITHDRAWN' || c.status === 'CLOSED'),
+    });
+  }
+  return deadlines;
+}
