@@ -19,7 +19,7 @@ interface FieldEntry {
 interface ErrorExtensions {
   code?: string;
   /** The hub names refused fields as a map (field → problem); GraphQL input validation as a list. */
-  details?: { fields?: Record<string, unknown> | FieldEntry[]; lines?: unknown[] };
+  details?: { fields?: Record<string, unknown> | FieldEntry[]; lines?: unknown[]; problems?: unknown[] };
 }
 
 function fieldsOf(fields: Record<string, unknown> | FieldEntry[] | undefined): ShownError['fields'] {
@@ -30,6 +30,20 @@ function fieldsOf(fields: Record<string, unknown> | FieldEntry[] | undefined): S
       message: f.message ?? Object.values(f.constraints ?? {}).join('；'),
     }));
   return Object.entries(fields).map(([field, problem]) => ({ field, message: String(problem) }));
+}
+
+/** Rule problems (`details.problems`: a code, or {code, field, message}), each shown with the field it concerns. */
+function problemsOf(problems: unknown[] | undefined): ShownError['fields'] {
+  return (problems ?? []).map((p) => {
+    if (typeof p !== 'object' || p === null) return { field: '', message: String(p) };
+    const problem = p as { code?: unknown; field?: unknown; message?: unknown };
+    const code = typeof problem.code === 'string' ? problem.code : '';
+    const message = typeof problem.message === 'string' ? problem.message : '';
+    return {
+      field: typeof problem.field === 'string' ? problem.field : '',
+      message: code && message ? `${message}（${code}）` : message || code,
+    };
+  });
 }
 
 function linesOf(lines: unknown[] | undefined): ShownError['lines'] {
@@ -56,7 +70,7 @@ export function shownErrors(error: CombinedError | undefined): ShownError[] {
     return {
       message: e.message,
       code: ext.code,
-      fields: fieldsOf(ext.details?.fields),
+      fields: [...fieldsOf(ext.details?.fields), ...problemsOf(ext.details?.problems)],
       lines: linesOf(ext.details?.lines),
     };
   });

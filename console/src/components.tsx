@@ -27,8 +27,8 @@ export function ApiErrors({ error }: { error?: CombinedError }) {
               <>
                 {e.fields.length > 0 && (
                   <ul>
-                    {e.fields.map((f) => (
-                      <li key={f.field}>
+                    {e.fields.map((f, j) => (
+                      <li key={`${f.field}-${j}`}>
                         <Typography.Text code>{f.field}</Typography.Text> {f.message}
                       </li>
                     ))}

@@ -36,6 +36,18 @@ describe('the console’s formats', () => {
     expect(
       refusal({ fields: [{ field: 'reason', constraints: { maxLength: 'too long', isNotEmpty: 'empty' } }] }).fields,
     ).toEqual([{ field: 'reason', message: 'too long；empty' }]);
+    // Rule problems: each with its field and code, or a bare code.
+    expect(
+      refusal({
+        problems: [
+          { code: 'OWNERS_SIDE_PARTY_REQUIRED', field: 'parties', message: 'the owners’ side must sign' },
+          'ENDS_BEFORE_START',
+        ],
+      }).fields,
+    ).toEqual([
+      { field: 'parties', message: 'the owners’ side must sign（OWNERS_SIDE_PARTY_REQUIRED）' },
+      { field: '', message: 'ENDS_BEFORE_START' },
+    ]);
     // A CSV import: every line the API names, and nothing that is not a line.
     expect(
       refusal({
