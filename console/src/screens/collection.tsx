@@ -1,4 +1,4 @@
-import { Segmented, Space, Table, Typography } from 'antd';
+import { Radio, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { CombinedError, useClient, useQuery } from 'urql';
 import { ApiErrors, Chart } from '../components';
@@ -73,7 +73,14 @@ export function CollectionScreen() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>物业费收缴率</Typography.Title>
-      <Segmented<Grouping> aria-label="统计口径" options={GROUPS} value={grouping} onChange={setGrouping} />
+      {/* Native radios in one group: Tab reaches the group, the arrow keys choose. */}
+      <Radio.Group
+        aria-label="统计口径"
+        optionType="button"
+        options={GROUPS}
+        value={grouping}
+        onChange={(e) => setGrouping(e.target.value as Grouping)}
+      />
       {grouping === 'BUILDING_MONTH' ? <BuildingMonthRates /> : <Rates groupBy={grouping} />}
     </Space>
   );

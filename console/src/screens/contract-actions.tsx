@@ -114,14 +114,17 @@ export const DOCUMENT_TYPE: Record<FilingDocumentType, string> = {
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 const DOCUMENT_ACCEPT = '.pdf,.ofd,.jpg,.jpeg,.png';
 
-/** A new draft's starting values: the company's own party, one fee class, one service item. */
+/** A new draft's starting values: the company's party and the owners' side's, one fee class, one service item. */
 const NEW_DRAFT: Partial<TermsValues> = {
   kind: 'REGULAR',
   ownersSideKind: 'PROPERTY_MANAGEMENT_COMMITTEE',
   selectionMethod: 'TENDER',
   serviceItems: [{ item: '', standard: '' }],
   classes: [{ buildingClass: 'LOW_RISE', assessedYuan: 0, ownerYuan: 0 }],
-  parties: [{ role: 'PROVIDER', name: '', signatory: '' }],
+  parties: [
+    { role: 'PROVIDER', name: '', signatory: '' },
+    { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '', signatory: '' },
+  ],
 };
 
 /** 起草合同: a new contract for one of the company's areas; it is checked in full when filed. */
@@ -210,6 +213,7 @@ export function DocumentUpload({ contractId, onUploaded }: { contractId: string;
     const completed = await client.mutation(COMPLETE_UPLOAD, { uploadId }).toPromise();
     if (completed.error) return fail(completed.error);
     void message.success(`${file.name} 已上传`);
+    setProgress(undefined);
     form.resetFields();
     onUploaded();
   };
@@ -397,7 +401,7 @@ export function AmendContractForm({
           { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
         ]}
       >
-        <Input type="date" />
+        <Input placeholder="2026-12-01" />
       </Form.Item>
       <TermsFields />
       <Typography.Paragraph>随变更提交的材料：{documents.length} 份（在“材料”中上传）。</Typography.Paragraph>
@@ -439,7 +443,7 @@ export function TerminateContractForm({ contractId, onTerminated }: { contractId
           { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
         ]}
       >
-        <Input type="date" />
+        <Input placeholder="2026-12-01" />
       </Form.Item>
       <Form.Item
         label="交接日期"
@@ -456,7 +460,7 @@ export function TerminateContractForm({ contractId, onTerminated }: { contractId
           }),
         ]}
       >
-        <Input type="date" />
+        <Input placeholder="2026-12-01" />
       </Form.Item>
       <Form.Item
         label="终止原因"

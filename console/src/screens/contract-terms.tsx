@@ -197,26 +197,26 @@ export function TermsFields() {
       </Space>
       <Space wrap>
         <Form.Item label="签订日期" name="signedOn" rules={date('请填写签订日期')}>
-          <Input type="date" />
+          <Input placeholder="2026-12-01" />
         </Form.Item>
         <Form.Item label="起始日期" name="startsOn" rules={date('请填写起始日期')}>
-          <Input type="date" />
+          <Input placeholder="2026-12-01" />
         </Form.Item>
         <Form.Item
-          label="终止日期"
+          label="到期日期"
           name="endsOn"
           dependencies={['startsOn']}
           rules={[
-            ...date('请填写终止日期'),
+            ...date('请填写到期日期'),
             ({ getFieldValue }) => ({
               validator: (_, v?: string) =>
                 !v || !getFieldValue('startsOn') || v > getFieldValue('startsOn')
                   ? Promise.resolve()
-                  : Promise.reject(new Error('终止日期须晚于起始日期')),
+                  : Promise.reject(new Error('到期日期须晚于起始日期')),
             }),
           ]}
         >
-          <Input type="date" />
+          <Input placeholder="2026-12-01" />
         </Form.Item>
       </Space>
       <Typography.Text strong>服务事项</Typography.Text>

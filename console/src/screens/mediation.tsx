@@ -227,7 +227,7 @@ export function SessionForm({
           },
         ]}
       >
-        <Input type="date" />
+        <Input placeholder="2026-12-01" />
       </Form.Item>
       <Form.Item
         label="调解员"
@@ -292,7 +292,7 @@ export function OutcomeForm({
           },
         ]}
       >
-        <Input type="date" />
+        <Input placeholder="2026-12-01" />
       </Form.Item>
       <Button htmlType="submit" loading={result.fetching}>
         登记结果
