@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import axeCore from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { addDays, addMonths } from '../kernel/calendar';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import type { DevIdentity } from '../gateway/console';
 import { launchChromium } from '../tools/browser/chromium';
@@ -37,17 +37,41 @@ const billed = [addMonths(today.slice(0, 7), -3), addMonths(today.slice(0, 7), -
 
 /** axe-core's serious and critical findings on the page as it is now. */
 async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  // The settled page: a control still fading between states (a button just re-enabled) would be measured mid-way.
+  await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  });
+  // …and no list still loading: a loading table is drawn at half opacity under its spinner.
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0, undefined, {
+    timeout: 15_000,
+  });
   await page.evaluate(axeCore.source);
   const results = await page.evaluate(() =>
     (
       window as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+        axe: {
+          run(): Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[];
+          }>;
+        };
       }
     ).axe.run(),
   );
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(', ')}`);
+}
+
+/** Chooses an option of the open Ant Design select (its visible item, by title). */
+const chooseOption = (page: Page, name: string) => page.locator(`.ant-select-item-option[title="${name}"]`).click();
+
+/** Presses Tab until `target` has the focus (at most `max` times): proof that the keyboard reaches it. */
+async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((e) => e === document.activeElement || e.contains(document.activeElement))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab did not reach ${target.toString()} in ${max} presses`);
 }
 
 describe('the web console in headless Chromium', () => {
@@ -201,6 +225,91 @@ describe('the web console in headless Chromium', () => {
     await other.close();
   });
 
+  it('the bureau reads collection rates by building and month, switched by keyboard', async () => {
+    const page = await newPage();
+    await signInAs(page, consoleUrl, '西城区住房城乡建设委员会');
+    await openScreen(page, 'collection');
+    // Keyboard only: Tab to the grouping's radio group, arrow to 按楼栋×月份.
+    const grouping = page.getByRole('radiogroup', { name: '统计口径' });
+    await tabTo(page, grouping);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    const chart = page.getByRole('img', { name: /^各楼栋按户收缴率（%）按月/ });
+    await chart.waitFor();
+    for (const month of billed)
+      await page
+        .getByRole('columnheader', { name: `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月` })
+        .waitFor();
+    expect(await page.getByRole('row').count()).toBeGreaterThan(1);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the company drafts a renewal, uploads its contract text in parts and files it; amend and terminate are offered for the contract in force', async () => {
+    const page = await newPage();
+    await signInAs(page, consoleUrl, '红居物业（财务）');
+    await openScreen(page, 'contracts');
+    await page.getByRole('button', { name: '起草合同' }).click();
+    const draft = page.getByRole('dialog');
+    const renewalStart = addDays(addYears(`${firstMonth}-01`, 3), 0);
+    await draft.getByRole('combobox', { name: '物业管理区域' }).click();
+    await chooseOption(page, HONGJU);
+    await draft.getByLabel('合同编号').fill('HJ6-CONSOLE-02');
+    await draft.getByLabel('合同名称').fill('红居南街6号院物业服务合同（续约）');
+    await draft.getByLabel('委托方名称').fill('红居南街6号院物业管理委员会');
+    await draft.getByLabel('签订日期').fill(addDays(today, -3));
+    await draft.getByLabel('起始日期').fill(renewalStart);
+    await draft.getByLabel('到期日期').fill(addDays(addYears(renewalStart, 3), -1));
+    await draft.getByLabel('服务事项 1', { exact: true }).fill('公共区域保洁');
+    await draft.getByLabel('服务标准 1', { exact: true }).fill('楼道每日清扫');
+    await draft.getByLabel('核定标准 1', { exact: true }).fill('1.78');
+    await draft.getByLabel('业主缴费标准 1', { exact: true }).fill('1.00');
+    await draft.getByLabel('名称 1', { exact: true }).fill('北京红居物业服务有限公司');
+    await draft.getByLabel('统一社会信用代码 1', { exact: true }).fill(company.organisationId);
+    await draft.getByLabel('签字人 1', { exact: true }).fill('张经理');
+    await draft.getByLabel('名称 2', { exact: true }).fill('红居南街6号院物业管理委员会');
+    await draft.getByLabel('签字人 2', { exact: true }).fill('李主任');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await draft.getByRole('button', { name: '保存草稿' }).click();
+
+    // The new draft opens: upload the contract text (a real PDF header: the hub checks the first bytes), then file it.
+    const actions = page.getByRole('dialog', { name: '办理合同' });
+    await actions.getByText(/HJ6-CONSOLE-02（红居南街6号院，草稿）/).waitFor();
+    await actions.getByRole('combobox', { name: '材料类型' }).click();
+    await chooseOption(page, '合同文本');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF\n')]);
+    await actions.getByLabel('文件').setInputFiles({ name: '续约合同.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await actions.getByRole('button', { name: '上传' }).click();
+    await actions.getByRole('row', { name: /续约合同\.pdf 合同文本 .* 待提交/ }).waitFor();
+    await actions.getByRole('tab', { name: '提交备案' }).click();
+    await actions.getByRole('button', { name: '提交备案（1 份材料）' }).click();
+    await actions.getByText(/HJ6-CONSOLE-02（红居南街6号院，已提交备案）/).waitFor();
+    await page
+      .getByRole('row', { name: /HJ6-CONSOLE-02/ })
+      .getByText('待审核')
+      .waitFor();
+    await actions
+      .getByRole('button', { name: 'Close' })
+      .or(actions.getByRole('button', { name: '关闭' }))
+      .click();
+
+    // The contract in force offers amendment (prefilled with its terms) and termination.
+    await page.getByRole('button', { name: '办理 HJ6-CONSOLE-01' }).click();
+    await actions.getByRole('tab', { name: '变更' }).click();
+    await expect(actions.getByLabel('合同编号').inputValue()).resolves.toBe('HJ6-CONSOLE-01');
+    await actions.getByRole('tab', { name: '终止' }).click();
+    await actions.getByLabel('终止日期').fill(today);
+    await actions.getByLabel('交接日期').fill(addDays(today, -1));
+    await actions.getByRole('button', { name: '终止合同' }).click();
+    await actions.getByText('交接日期不能早于终止日期').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+
+    const [{ status }] = await t.sql<{ status: string }>(
+      `select status from contracts.contract where number = 'HJ6-CONSOLE-02'`,
+    );
+    expect(status).toBe('SUBMITTED');
+  });
+
   it('the court finds the referred case, sees its package verified, and reports docketing', async () => {
     const [account] = await t.sql<{ id: string; charge_ids: string[] }>(
       `select a.id, json_agg(c.id) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
@@ -262,6 +371,81 @@ describe('the web console in headless Chromium', () => {
     await page.getByRole('heading', { name: `${HONGJU} 住户` }).waitFor();
     expect(await page.getByRole('row').count()).toBeGreaterThan(10);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the street office records a mediation session and its outcome by keyboard', async () => {
+    const page = await newPage();
+    await signInAs(page, consoleUrl, '广安门外街道办事处');
+    expect((await screensOf(page)).map((s) => s.title)).toEqual(['小区与住户', '欠费调解', '备案审核']);
+    await openScreen(page, 'mediation');
+    await page.getByText(/本街道欠费住户共 \d+ 户/).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Keyboard only from here: Tab to an account not referred to the court, Enter, fill the form, Enter.
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: '催收中' })
+      .or(page.getByRole('row').filter({ hasText: '正常' }));
+    const open = row.first().getByRole('button', { name: /^调解/ });
+    await tabTo(page, open);
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: '调解记录' });
+    await drawer.getByText('尚无调解记录').waitFor();
+    await tabTo(page, drawer.getByLabel('调解日期'));
+    await page.keyboard.type(addDays(today, -2));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('王调解员');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('双方到场');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const session = drawer.getByRole('row', { name: /王调解员/ });
+    await session.getByText('调解中').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The outcome: the select opens with the keyboard, the date is typed, Enter records it.
+    await tabTo(page, session.getByRole('combobox', { name: '结果' }));
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-select-item-option[title="达成协议"]').waitFor();
+    await page.keyboard.press('Enter');
+    await session.locator('.ant-select').getByText('达成协议').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(addDays(today, -1));
+    await page.keyboard.press('Enter');
+    await session.getByText(/^达成协议 \d{4}年/).waitFor();
+    await page.close();
+    const recorded = await t.sql<{ n: number }>(
+      `select count(*)::int as n from arrears.collection_action where kind = 'MEDIATION_SESSION' and action->>'outcome' = 'AGREED'`,
+    );
+    expect(recorded[0].n).toBe(1);
+  });
+
+  it('the street office imports a compound CSV: every bad line is shown and nothing imported, then a good file with its progress', async () => {
+    const page = await newPage();
+    await signInAs(page, consoleUrl, '广安门外街道办事处');
+    await openScreen(page, 'compounds');
+    const header = 'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name';
+    const upload = async (lines: string[]) => {
+      await page.getByRole('combobox', { name: '导入小区' }).click();
+      await chooseOption(page, HONGJU);
+      await page.getByLabel('CSV 文件').setInputFiles({
+        name: 'households.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, ...lines].join('\n')),
+      });
+      await page.getByRole('button', { name: '导入', exact: true }).click();
+    };
+    await upload(['E2E楼,LOW_RISE,6,0,1,101,-3,e2e-1,王伟', 'E2E楼,MID_RISE,6,0,1,102,56.78,e2e-2,李娜']);
+    const refusal = page.getByRole('alert');
+    await refusal.getByText('有问题的行（共 2 处）').waitFor();
+    await refusal.getByRole('row', { name: /^2 floor_area_m2/ }).waitFor();
+    await refusal.getByRole('row', { name: /^3 / }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    const before = await t.sql<{ n: number }>(`select count(*)::int as n from areas.household`);
+    await upload(['E2E楼,LOW_RISE,6,0,1,101,56.78,e2e-1,王伟', 'E2E楼,LOW_RISE,6,0,1,102,60.10,e2e-2,李娜']);
+    await page.getByRole('status').getByText('导入完成：新建楼栋 1 栋，住户 2 户').waitFor();
+    expect(await page.getByRole('progressbar', { name: '导入进度' }).getAttribute('aria-valuenow')).toBe('100');
+    const after = await t.sql<{ n: number }>(`select count(*)::int as n from areas.household`);
+    expect(after[0].n - before[0].n).toBe(2);
     await page.close();
   });
 

@@ -1,29 +1,77 @@
 import type { CombinedError } from 'urql';
 
-/** What the console shows for a refusal: the API's own message, its code and the fields it names. */
+/** What the console shows for a refusal: the API's own message, its code, the fields and the lines it names. */
 export interface ShownError {
   message: string;
   code?: string;
   fields: { field: string; message: string }[];
+  /** A CSV import's bad lines (BAD_USER_INPUT `details.lines`), every one the API named. */
+  lines: { line: number; field: string; problem: string }[];
+}
+
+interface FieldEntry {
+  field?: string;
+  path?: string;
+  message?: string;
+  constraints?: Record<string, string>;
 }
 
 interface ErrorExtensions {
   code?: string;
-  details?: { fields?: { field?: string; path?: string; message?: string }[] };
+  /** The hub names refused fields as a map (field → problem); GraphQL input validation as a list. */
+  details?: { fields?: Record<string, unknown> | FieldEntry[]; lines?: unknown[]; problems?: unknown[] };
+}
+
+function fieldsOf(fields: Record<string, unknown> | FieldEntry[] | undefined): ShownError['fields'] {
+  if (!fields) return [];
+  if (Array.isArray(fields))
+    return fields.map((f) => ({
+      field: f.field ?? f.path ?? '',
+      message: f.message ?? Object.values(f.constraints ?? {}).join('；'),
+    }));
+  return Object.entries(fields).map(([field, problem]) => ({ field, message: String(problem) }));
+}
+
+/** Rule problems (`details.problems`: a code, or {code, field, message}), each shown with the field it concerns. */
+function problemsOf(problems: unknown[] | undefined): ShownError['fields'] {
+  return (problems ?? []).map((p) => {
+    if (typeof p !== 'object' || p === null) return { field: '', message: String(p) };
+    const problem = p as { code?: unknown; field?: unknown; message?: unknown };
+    const code = typeof problem.code === 'string' ? problem.code : '';
+    const message = typeof problem.message === 'string' ? problem.message : '';
+    return {
+      field: typeof problem.field === 'string' ? problem.field : '',
+      message: code && message ? `${message}（${code}）` : message || code,
+    };
+  });
+}
+
+function linesOf(lines: unknown[] | undefined): ShownError['lines'] {
+  return (lines ?? []).flatMap((l) => {
+    const line = l as { line?: unknown; field?: unknown; problem?: unknown };
+    return typeof line.line === 'number'
+      ? [{ line: line.line, field: String(line.field ?? ''), problem: String(line.problem ?? '') }]
+      : [];
+  });
 }
 
 export function shownErrors(error: CombinedError | undefined): ShownError[] {
   if (!error) return [];
   if (error.graphQLErrors.length === 0)
     return [
-      { message: error.networkError ? `无法连接到服务：${error.networkError.message}` : error.message, fields: [] },
+      {
+        message: error.networkError ? `无法连接到服务：${error.networkError.message}` : error.message,
+        fields: [],
+        lines: [],
+      },
     ];
   return error.graphQLErrors.map((e) => {
     const ext = (e.extensions ?? {}) as ErrorExtensions;
-    const fields = (ext.details?.fields ?? []).map((f) => ({
-      field: f.field ?? f.path ?? '',
-      message: f.message ?? '',
-    }));
-    return { message: e.message, code: ext.code, fields };
+    return {
+      message: e.message,
+      code: ext.code,
+      fields: [...fieldsOf(ext.details?.fields), ...problemsOf(ext.details?.problems)],
+      lines: linesOf(ext.details?.lines),
+    };
   });
 }

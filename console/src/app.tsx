@@ -8,6 +8,7 @@ import { CollectionScreen, ReferralStatisticsScreen } from './screens/collection
 import { CompoundsScreen } from './screens/compounds';
 import { ContractsScreen } from './screens/contracts';
 import { FilingReviewScreen } from './screens/filing-review';
+import { MediationScreen } from './screens/mediation';
 import { ReferralsScreen } from './screens/referrals';
 import { VerifyCertificateScreen } from './screens/verify-certificate';
 import { Role, Session, loadSession, saveSession } from './session';
@@ -33,7 +34,11 @@ export function screensFor(role: Role): Screen[] {
     case 'ENFORCEMENT_BUREAU':
       return [filings];
     case 'STREET_OFFICE':
-      return [{ key: 'compounds', title: '小区与住户', render: () => <CompoundsScreen /> }, filings];
+      return [
+        { key: 'compounds', title: '小区与住户', render: () => <CompoundsScreen /> },
+        { key: 'mediation', title: '欠费调解', render: () => <MediationScreen /> },
+        filings,
+      ];
     case 'PROPERTY_COMPANY':
       return [
         { key: 'contracts', title: '合同与账单', render: () => <ContractsScreen /> },

@@ -1,11 +1,11 @@
-import { Alert, Space, Typography } from 'antd';
+import { Alert, Space, Table, Typography } from 'antd';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { CombinedError } from 'urql';
-import { shownErrors } from './api-errors';
+import { ShownError, shownErrors } from './api-errors';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -23,19 +23,42 @@ export function ApiErrors({ error }: { error?: CombinedError }) {
           role="alert"
           message={e.code ? `${e.message}（${e.code}）` : e.message}
           description={
-            e.fields.length > 0 ? (
-              <ul>
-                {e.fields.map((f) => (
-                  <li key={f.field}>
-                    <Typography.Text code>{f.field}</Typography.Text> {f.message}
-                  </li>
-                ))}
-              </ul>
+            e.fields.length > 0 || e.lines.length > 0 ? (
+              <>
+                {e.fields.length > 0 && (
+                  <ul>
+                    {e.fields.map((f, j) => (
+                      <li key={`${f.field}-${j}`}>
+                        <Typography.Text code>{f.field}</Typography.Text> {f.message}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {e.lines.length > 0 && <BadLines lines={e.lines} />}
+              </>
             ) : undefined
           }
         />
       ))}
     </Space>
+  );
+}
+
+/** Every bad line of an import the API refused, in one table (the API names them all; nothing was imported). */
+function BadLines({ lines }: { lines: ShownError['lines'] }) {
+  return (
+    <Table
+      size="small"
+      rowKey={(l) => `${l.line}-${l.field}`}
+      dataSource={lines}
+      pagination={lines.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      caption={`有问题的行（共 ${lines.length} 处）`}
+      columns={[
+        { title: '行号', dataIndex: 'line' },
+        { title: '列', dataIndex: 'field' },
+        { title: '问题', dataIndex: 'problem' },
+      ]}
+    />
   );
 }
 

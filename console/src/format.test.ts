@@ -15,11 +15,52 @@ describe('the console’s formats', () => {
 
   it('shows a network failure in Chinese and every GraphQL error with its code', () => {
     expect(shownErrors(new CombinedError({ networkError: new Error('fetch failed') }))).toEqual([
-      { message: '无法连接到服务：fetch failed', fields: [] },
+      { message: '无法连接到服务：fetch failed', fields: [], lines: [] },
     ]);
     expect(
       shownErrors(new CombinedError({ graphQLErrors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] })),
-    ).toEqual([{ message: 'no', code: 'FORBIDDEN', fields: [] }]);
+    ).toEqual([{ message: 'no', code: 'FORBIDDEN', fields: [], lines: [] }]);
+  });
+
+  it('names every refused field, whether the API maps them or lists them, and every bad line of an import', () => {
+    const refusal = (details: unknown) =>
+      shownErrors(
+        new CombinedError({ graphQLErrors: [{ message: 'bad', extensions: { code: 'BAD_USER_INPUT', details } }] }),
+      )[0];
+    // The hub's own refusals: field → problem.
+    expect(refusal({ fields: { on: 'not after today', 'instalments[0].fen': 'more than 0' } }).fields).toEqual([
+      { field: 'on', message: 'not after today' },
+      { field: 'instalments[0].fen', message: 'more than 0' },
+    ]);
+    // GraphQL input validation: a list with constraints.
+    expect(
+      refusal({ fields: [{ field: 'reason', constraints: { maxLength: 'too long', isNotEmpty: 'empty' } }] }).fields,
+    ).toEqual([{ field: 'reason', message: 'too long；empty' }]);
+    // Rule problems: each with its field and code, or a bare code.
+    expect(
+      refusal({
+        problems: [
+          { code: 'OWNERS_SIDE_PARTY_REQUIRED', field: 'parties', message: 'the owners’ side must sign' },
+          'ENDS_BEFORE_START',
+        ],
+      }).fields,
+    ).toEqual([
+      { field: 'parties', message: 'the owners’ side must sign（OWNERS_SIDE_PARTY_REQUIRED）' },
+      { field: '', message: 'ENDS_BEFORE_START' },
+    ]);
+    // A CSV import: every line the API names, and nothing that is not a line.
+    expect(
+      refusal({
+        lines: [
+          { line: 3, field: 'floor_area_m2', problem: 'must be a positive number' },
+          { line: 9, field: 'room', problem: 'is missing' },
+          { problem: 'no line' },
+        ],
+      }).lines,
+    ).toEqual([
+      { line: 3, field: 'floor_area_m2', problem: 'must be a positive number' },
+      { line: 9, field: 'room', problem: 'is missing' },
+    ]);
   });
 
   it('reads the role from a token only for the menus, and refuses what is not a JWT', () => {

@@ -11,6 +11,8 @@ const THEME: ThemeConfig = {
     colorPrimary: '#0958d9',
     colorLink: '#0958d9',
     colorLinkHover: '#003eb3',
+    // The hover colour too: a button under the pointer (just clicked) keeps its contrast (the default #4096ff does not).
+    colorPrimaryHover: '#003eb3',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
     colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',

@@ -1,6 +1,6 @@
-import { Segmented, Space, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { useQuery } from 'urql';
+import { Radio, Space, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { CombinedError, useClient, useQuery } from 'urql';
 import { ApiErrors, Chart } from '../components';
 import { monthZh, yuan } from '../format';
 import { graphql } from '../gql';
@@ -18,6 +18,19 @@ const RATES = graphql(`
         percent
       }
       byAmount {
+        percent
+      }
+    }
+  }
+`);
+
+const MONTH_BY_BUILDING = graphql(`
+  query CollectionRatesOfMonthByBuilding($month: Key!) {
+    collectionRates(groupBy: BUILDING, fromMonth: $month, toMonth: $month) {
+      key
+      households
+      paidHouseholds
+      byHouseholds {
         percent
       }
     }
@@ -42,17 +55,38 @@ const STATISTICS = graphql(`
   }
 `);
 
-const GROUPS: { value: CollectionRateGrouping; label: string }[] = [
+type Grouping = CollectionRateGrouping | 'BUILDING_MONTH';
+const GROUPS: { value: Grouping; label: string }[] = [
   { value: 'MONTH', label: '按月份' },
   { value: 'AREA', label: '按物业管理区域' },
   { value: 'BUILDING', label: '按楼栋' },
+  { value: 'BUILDING_MONTH', label: '按楼栋×月份' },
 ];
+/** The months the building × month view shows: the latest this many billed. */
+const MONTHS_SHOWN = 12;
 
 const percentOf = (p: string | null | undefined) => (p === null || p === undefined ? null : Number(p));
 
 /** 收缴率: collection rates by month, area or building, by households and by amount. */
 export function CollectionScreen() {
-  const [groupBy, setGroupBy] = useState<CollectionRateGrouping>('MONTH');
+  const [grouping, setGrouping] = useState<Grouping>('MONTH');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3}>物业费收缴率</Typography.Title>
+      {/* Native radios in one group: Tab reaches the group, the arrow keys choose. */}
+      <Radio.Group
+        aria-label="统计口径"
+        optionType="button"
+        options={GROUPS}
+        value={grouping}
+        onChange={(e) => setGrouping(e.target.value as Grouping)}
+      />
+      {grouping === 'BUILDING_MONTH' ? <BuildingMonthRates /> : <Rates groupBy={grouping} />}
+    </Space>
+  );
+}
+
+function Rates({ groupBy }: { groupBy: CollectionRateGrouping }) {
   const [{ data, fetching, error }] = useQuery({ query: RATES, variables: { groupBy } });
   const rows = useMemo(() => data?.collectionRates ?? [], [data]);
   const categories = useMemo(
@@ -67,9 +101,7 @@ export function CollectionScreen() {
     [rows],
   );
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3}>物业费收缴率</Typography.Title>
-      <Segmented<CollectionRateGrouping> aria-label="统计口径" options={GROUPS} value={groupBy} onChange={setGroupBy} />
+    <>
       <ApiErrors error={error} />
       {rows.length > 0 && <Chart title="收缴率（%）" categories={categories} series={series} unit="%" />}
       <Table
@@ -91,7 +123,89 @@ export function CollectionScreen() {
           { title: '按金额收缴率', render: (_, r) => `${r.byAmount.percent ?? '—'}%` },
         ]}
       />
-    </Space>
+    </>
+  );
+}
+
+interface BuildingRow {
+  building: string;
+  /** The building's household rate (%) per month, null where it was not billed. */
+  byMonth: Record<string, number | null>;
+}
+
+/**
+ * 按楼栋×月份: each building's household collection rate month by month (the latest twelve billed months), one
+ * series per building, and the same figures as a table. The API groups by one dimension at a time, so the months
+ * come from the MONTH grouping and each month's buildings from BUILDING over that one month.
+ */
+function BuildingMonthRates() {
+  const client = useClient();
+  const [{ data, error }] = useQuery({ query: RATES, variables: { groupBy: 'MONTH' } });
+  const months = useMemo(
+    () =>
+      (data?.collectionRates ?? [])
+        .map((r) => r.key)
+        .filter((k) => /^\d{4}-\d{2}$/.test(k))
+        .sort()
+        .slice(-MONTHS_SHOWN),
+    [data],
+  );
+  const [rows, setRows] = useState<BuildingRow[] | undefined>();
+  const [monthError, setMonthError] = useState<CombinedError | undefined>();
+  useEffect(() => {
+    if (months.length === 0) return;
+    let current = true;
+    void Promise.all(months.map((month) => client.query(MONTH_BY_BUILDING, { month }).toPromise())).then((answers) => {
+      if (!current) return;
+      setMonthError(answers.find((a) => a.error)?.error);
+      const byBuilding = new Map<string, BuildingRow>();
+      answers.forEach((answer, i) =>
+        (answer.data?.collectionRates ?? []).forEach((r) => {
+          const row = byBuilding.get(r.key) ?? { building: r.key, byMonth: {} };
+          row.byMonth[months[i]] = percentOf(r.byHouseholds.percent);
+          byBuilding.set(r.key, row);
+        }),
+      );
+      setRows([...byBuilding.values()].sort((a, b) => a.building.localeCompare(b.building)));
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, months]);
+  const categories = useMemo(() => months.map(monthZh), [months]);
+  const series = useMemo(
+    () =>
+      (rows ?? []).map((r) => ({
+        name: `楼栋 ${r.building.slice(0, 8)}`,
+        type: 'line' as const,
+        data: months.map((m) => r.byMonth[m] ?? null),
+      })),
+    [rows, months],
+  );
+  return (
+    <>
+      <ApiErrors error={error ?? monthError} />
+      {series.length > 0 && (
+        <Chart title="各楼栋按户收缴率（%）按月" categories={categories} series={series} unit="%" />
+      )}
+      <Table
+        rowKey="building"
+        size="small"
+        loading={rows === undefined && months.length > 0}
+        dataSource={rows ?? []}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        scroll={{ x: true }}
+        columns={[
+          { title: '楼栋', dataIndex: 'building', render: (b: string) => b.slice(0, 8), fixed: 'left' },
+          ...months.map((m) => ({
+            title: monthZh(m),
+            key: m,
+            render: (_: unknown, r: BuildingRow) =>
+              r.byMonth[m] === null || r.byMonth[m] === undefined ? '—' : `${r.byMonth[m]}%`,
+          })),
+        ]}
+      />
+    </>
   );
 }
 

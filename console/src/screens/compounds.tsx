@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { ApiErrors } from '../components';
 import { dateZh } from '../format';
 import { graphql } from '../gql';
+import { CompoundImport } from './compound-import';
 
 const COMPOUNDS = graphql(`
   query Compounds {
@@ -100,6 +101,7 @@ export function CompoundsScreen() {
         ]}
       />
       {selected && <Households compoundId={selected} />}
+      <CompoundImport compounds={data?.compounds ?? []} />
       <OverdueBodies />
     </Space>
   );

@@ -1,10 +1,19 @@
-import { Button, DatePicker, Progress, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, DatePicker, Drawer, Progress, Space, Table, Tabs, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ApiErrors } from '../components';
 import { dateZh, monthZh, yuan } from '../format';
 import { graphql } from '../gql';
 import { FILING_STATUS, label } from '../labels';
+import {
+  AmendContractForm,
+  DocumentList,
+  DocumentUpload,
+  DraftContractForm,
+  SubmitFiling,
+  TerminateContractForm,
+  useContractDocuments,
+} from './contract-actions';
 
 const CONTRACTS = graphql(`
   query CompanyContracts($offset: Int!, $first: Int!) {
@@ -25,6 +34,62 @@ const CONTRACTS = graphql(`
           status
           recordNumber
           late
+        }
+      }
+    }
+  }
+`);
+
+const CONTRACT = graphql(`
+  query ContractForActions($id: ID!) {
+    contract(id: $id) {
+      id
+      number
+      status
+      area {
+        id
+        name
+      }
+      terms {
+        kind
+        number
+        title
+        ownersSide {
+          kind
+          name
+        }
+        selectionMethod
+        approvalReference
+        signedOn
+        startsOn
+        endsOn
+        serviceItems {
+          item
+          standard
+        }
+        feeSchedule {
+          classes {
+            buildingClass
+            assessedRateFenPerM2Month
+            ownerRateFenPerM2Month
+            subsidies {
+              payer
+              rateFenPerM2Month
+              startMonth
+              months
+            }
+          }
+        }
+        lateFee {
+          dailyRatePerTenThousand
+          graceDays
+          capPercentOfPrincipal
+        }
+        parties {
+          role
+          name
+          registration
+          signatory
         }
       }
     }
@@ -81,14 +146,24 @@ const PAGE_SIZE = 20;
 /** 合同与账单: the company's contracts with their filings, a billing run per area and month, and levies' progress. */
 export function ContractsScreen() {
   const [page, setPage] = useState(1);
-  const [{ data, fetching, error }] = useQuery({
+  const [open, setOpen] = useState<string | undefined>();
+  const [drafting, setDrafting] = useState(false);
+  const [{ data, fetching, error }, reload] = useQuery({
     query: CONTRACTS,
     variables: { offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE },
   });
   const contracts = data?.contracts;
+  const refresh = () => reload({ requestPolicy: 'network-only' });
+  // The areas a company may draft for: those it serves (the areas subgraph grants it those of its filed contracts).
+  const areas = [...new Map((contracts?.items ?? []).map((c) => [c.area.id, c.area])).values()];
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>合同与账单</Typography.Title>
+      <Space>
+        <Button type="primary" onClick={() => setDrafting(true)}>
+          起草合同
+        </Button>
+      </Space>
       <ApiErrors error={error} />
       <Table
         rowKey="id"
@@ -118,6 +193,14 @@ export function ContractsScreen() {
               )),
           },
           {
+            title: '办理',
+            render: (_, c) => (
+              <Button onClick={() => setOpen(c.id)} aria-label={`办理 ${c.number}`}>
+                办理
+              </Button>
+            ),
+          },
+          {
             title: '开账',
             render: (_, c) =>
               c.filings.some((f) => f.status === 'ACCEPTED') ? (
@@ -127,6 +210,90 @@ export function ContractsScreen() {
         ]}
       />
       <Levies />
+      {drafting && (
+        <Drawer open width={980} title="起草合同" onClose={() => setDrafting(false)}>
+          <DraftContractForm
+            areas={areas}
+            onDrafted={(id) => {
+              setDrafting(false);
+              refresh();
+              setOpen(id);
+            }}
+          />
+        </Drawer>
+      )}
+      {open && (
+        <Drawer open width={980} title="办理合同" onClose={() => setOpen(undefined)}>
+          <ContractActions contractId={open} onChanged={refresh} />
+        </Drawer>
+      )}
+    </Space>
+  );
+}
+
+/**
+ * What the company does with one contract, by its state: a draft gets its documents uploaded and is filed; a
+ * contract in force is amended (with the amendment's documents) or terminated.
+ */
+function ContractActions({ contractId, onChanged }: { contractId: string; onChanged: () => void }) {
+  const [{ data, error }, reload] = useQuery({ query: CONTRACT, variables: { id: contractId } });
+  const documents = useContractDocuments(contractId);
+  const contract = data?.contract;
+  const changed = () => {
+    reload({ requestPolicy: 'network-only' });
+    documents.reload();
+    onChanged();
+  };
+  if (!contract) return <ApiErrors error={error} />;
+  const materials = {
+    key: 'documents',
+    label: '材料',
+    children: (
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <DocumentList documents={documents.documents} />
+        <ApiErrors error={documents.error} />
+        <DocumentUpload contractId={contractId} onUploaded={documents.reload} />
+      </Space>
+    ),
+  };
+  const tabs =
+    contract.status === 'DRAFT'
+      ? [
+          materials,
+          {
+            key: 'submit',
+            label: '提交备案',
+            children: <SubmitFiling contractId={contractId} documents={documents.pending} onSubmitted={changed} />,
+          },
+        ]
+      : contract.status === 'ACCEPTED'
+        ? [
+            materials,
+            {
+              key: 'amend',
+              label: '变更',
+              children: (
+                <AmendContractForm
+                  contractId={contractId}
+                  terms={contract.terms}
+                  documents={documents.pending}
+                  onAmended={changed}
+                />
+              ),
+            },
+            {
+              key: 'terminate',
+              label: '终止',
+              children: <TerminateContractForm contractId={contractId} onTerminated={changed} />,
+            },
+          ]
+        : [materials];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text strong>
+        {contract.number}（{contract.area.name}，{CONTRACT_STATUS[contract.status] ?? contract.status}）
+      </Typography.Text>
+      <Tabs items={tabs} />
     </Space>
   );
 }

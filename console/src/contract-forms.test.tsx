@@ -1,0 +1,188 @@
+import { webcrypto } from 'node:crypto';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Provider } from 'urql';
+import { DocumentUpload, DraftContractForm, TerminateContractForm } from './screens/contract-actions';
+import { HeldTerms, termsInput, valuesOf } from './screens/contract-terms';
+import { Answer, Call, answeringClient } from './test-client';
+import { ConsoleProvider } from './theme';
+
+// jsdom has no Web Crypto digest; the browser's is the same standard API.
+Object.defineProperty(globalThis.crypto, 'subtle', { value: webcrypto.subtle, configurable: true });
+
+const contractId = '00000000-0000-4000-8000-000000000040';
+
+function renderWith(node: React.ReactNode, answer: (call: Call) => Answer, calls: Call[]) {
+  render(
+    <ConsoleProvider>
+      <Provider value={answeringClient(answer, calls)}>{node}</Provider>
+    </ConsoleProvider>,
+  );
+}
+
+const held: HeldTerms = {
+  kind: 'REGULAR',
+  number: 'HJ6-01',
+  title: '红居南街6号院物业服务合同',
+  ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '红居南街6号院物业管理委员会' },
+  selectionMethod: 'TENDER',
+  approvalReference: null,
+  signedOn: '2026-08-22',
+  startsOn: '2026-09-01',
+  endsOn: '2029-08-31',
+  serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
+  feeSchedule: {
+    classes: [
+      {
+        buildingClass: 'LOW_RISE',
+        assessedRateFenPerM2Month: 178,
+        ownerRateFenPerM2Month: 100,
+        subsidies: [{ payer: '区财政', rateFenPerM2Month: 78, startMonth: '2026-09', months: 12 }],
+      },
+    ],
+  },
+  lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null },
+  parties: [
+    { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: '91110102MA0000CONS1', signatory: '张经理' },
+  ],
+};
+
+describe('contract terms', () => {
+  it('round-trips the held terms: rates in yuan on the form, fen to the API, subsidies kept on an amendment', () => {
+    const values = valuesOf(held);
+    expect(values.classes).toEqual([{ buildingClass: 'LOW_RISE', assessedYuan: 1.78, ownerYuan: 1 }]);
+    const input = termsInput(
+      { ...values, classes: [{ buildingClass: 'LOW_RISE', assessedYuan: 1.85, ownerYuan: 1.05 }] },
+      held,
+    );
+    expect(input.feeSchedule.classes).toEqual([
+      {
+        buildingClass: 'LOW_RISE',
+        assessedRateFenPerM2Month: 185,
+        ownerRateFenPerM2Month: 105,
+        subsidies: held.feeSchedule.classes[0].subsidies,
+      },
+    ]);
+    expect(input.lateFee).toEqual({ dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null });
+    expect(termsInput({ ...values, lateFeeRate: null }).lateFee).toBeNull();
+    expect(termsInput(values).feeSchedule.classes[0].subsidies).toEqual([]);
+  });
+});
+
+describe('起草合同 form', () => {
+  it('names every missing field and a term that ends before it starts, and sends nothing', async () => {
+    const calls: Call[] = [];
+    renderWith(
+      <DraftContractForm areas={[{ id: 'a-1', name: '红居南街6号院' }]} onDrafted={() => undefined} />,
+      () => ({ data: {} }),
+      calls,
+    );
+    fireEvent.change(screen.getByLabelText('起始日期'), { target: { value: '2027-01-01' } });
+    fireEvent.change(screen.getByLabelText('到期日期'), { target: { value: '2026-12-31' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存草稿' }));
+    for (const text of [
+      '请选择物业管理区域',
+      '请填写合同编号',
+      '请填写合同名称',
+      '请填写委托方名称',
+      '请填写签订日期',
+      '到期日期须晚于起始日期',
+      '请填写服务事项',
+      '请填写服务标准',
+      '请填写当事人名称',
+      '请填写签字人',
+    ])
+      expect((await screen.findAllByText(text, undefined, { timeout: 10_000 })).length).toBeGreaterThan(0);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('终止合同 form', () => {
+  it('refuses a handover before the termination and a blank reason', async () => {
+    const calls: Call[] = [];
+    renderWith(
+      <TerminateContractForm contractId={contractId} onTerminated={() => undefined} />,
+      () => ({ data: {} }),
+      calls,
+    );
+    fireEvent.change(screen.getByLabelText('终止日期'), { target: { value: '2026-12-31' } });
+    fireEvent.change(screen.getByLabelText('交接日期'), { target: { value: '2026-12-30' } });
+    fireEvent.change(screen.getByLabelText('终止原因'), { target: { value: '  ' } });
+    fireEvent.click(screen.getByRole('button', { name: '终止合同' }));
+    expect(await screen.findByText('交接日期不能早于终止日期')).toBeTruthy();
+    expect(screen.getByText('请填写终止原因')).toBeTruthy();
+    expect(calls).toEqual([]);
+  });
+
+  it('sends the dates and the reason, and shows the API’s refusal with its field', async () => {
+    const calls: Call[] = [];
+    renderWith(
+      <TerminateContractForm contractId={contractId} onTerminated={() => undefined} />,
+      () => ({
+        errors: [
+          {
+            message: 'Only a contract in force can be terminated',
+            extensions: { code: 'CONTRACT_NOT_IN_FORCE', details: { fields: { contractId: 'is DRAFT' } } },
+          },
+        ],
+      }),
+      calls,
+    );
+    fireEvent.change(screen.getByLabelText('终止日期'), { target: { value: '2026-12-31' } });
+    fireEvent.change(screen.getByLabelText('交接日期'), { target: { value: '2027-01-15' } });
+    fireEvent.change(screen.getByLabelText('终止原因'), { target: { value: ' 业主大会决定解聘 ' } });
+    fireEvent.click(screen.getByRole('button', { name: '终止合同' }));
+    expect(await screen.findByText('Only a contract in force can be terminated（CONTRACT_NOT_IN_FORCE）')).toBeTruthy();
+    expect(screen.getByText('is DRAFT')).toBeTruthy();
+    expect(calls).toEqual([
+      {
+        name: 'TerminateContract',
+        variables: { contractId, terminatedOn: '2026-12-31', handoverOn: '2027-01-15', reason: '业主大会决定解聘' },
+      },
+    ]);
+  });
+});
+
+describe('上传材料', () => {
+  it('refuses a file of another type before sending anything', async () => {
+    const calls: Call[] = [];
+    renderWith(<DocumentUpload contractId={contractId} onUploaded={() => undefined} />, () => ({ data: {} }), calls);
+    fireEvent.change(screen.getByLabelText('文件'), { target: { files: [new File(['x'], '合同.docx')] } });
+    fireEvent.click(screen.getByRole('button', { name: '上传' }));
+    expect(await screen.findByText('请选择材料类型')).toBeTruthy();
+    expect(screen.getByText('仅支持 PDF、OFD、JPEG、PNG')).toBeTruthy();
+    expect(calls).toEqual([]);
+  });
+
+  it('sends the file in the parts the hub names, with its size and SHA-256, then completes it', async () => {
+    const calls: Call[] = [];
+    const uploaded: boolean[] = [];
+    const bytes = new Uint8Array(10).map((_, i) => 0x25 + i); // 10 bytes: parts of 4, 4 and 2
+    renderWith(
+      <DocumentUpload contractId={contractId} onUploaded={() => uploaded.push(true)} />,
+      ({ name }) =>
+        name === 'StartFilingDocumentUpload'
+          ? { data: { startFilingDocumentUpload: { uploadId: 'u-1', partBytes: 4, parts: 3, receivedParts: [] } } }
+          : name === 'UploadFilingDocumentPart'
+            ? { data: { uploadFilingDocumentPart: { receivedBytes: 4, receivedParts: [0] } } }
+            : { data: { completeFilingDocumentUpload: { id: 'd-1', name: '合同.pdf' } } },
+      calls,
+    );
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '材料类型' }));
+    fireEvent.click(await screen.findByText('合同文本'));
+    fireEvent.change(screen.getByLabelText('文件'), { target: { files: [new File([bytes], '合同.pdf')] } });
+    fireEvent.click(screen.getByRole('button', { name: '上传' }));
+    await waitFor(() => expect(uploaded).toEqual([true]));
+    const sha256 = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
+    const b64 = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('base64');
+    expect(calls).toEqual([
+      {
+        name: 'StartFilingDocumentUpload',
+        variables: { upload: { contractId, name: '合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 10, sha256 } },
+      },
+      { name: 'UploadFilingDocumentPart', variables: { uploadId: 'u-1', index: 0, contentBase64: b64(0, 4) } },
+      { name: 'UploadFilingDocumentPart', variables: { uploadId: 'u-1', index: 1, contentBase64: b64(4, 8) } },
+      { name: 'UploadFilingDocumentPart', variables: { uploadId: 'u-1', index: 2, contentBase64: b64(8, 10) } },
+      { name: 'CompleteFilingDocumentUpload', variables: { uploadId: 'u-1' } },
+    ]);
+  });
+});

@@ -1,0 +1,118 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Provider } from 'urql';
+import { todayInChina } from '../../kernel/clock';
+import { addDays } from '../../kernel/calendar';
+import { OutcomeForm, SessionForm } from './screens/mediation';
+import { Call, answeringClient } from './test-client';
+import { ConsoleProvider } from './theme';
+
+const accountId = '00000000-0000-4000-8000-000000000010';
+const recorded = { data: { recordCollectionAction: { id: accountId, status: 'MEDIATION' } } };
+
+function renderWith(node: React.ReactNode, answer: Parameters<typeof answeringClient>[0], calls: Call[]) {
+  return render(
+    <ConsoleProvider>
+      <Provider value={answeringClient(answer, calls)}>{node}</Provider>
+    </ConsoleProvider>,
+  );
+}
+
+describe('登记调解 form', () => {
+  it('asks for the day and the mediator, refuses a day after today, and sends nothing until both are right', async () => {
+    const calls: Call[] = [];
+    renderWith(
+      <SessionForm accountId={accountId} chargeIds={['c-1']} onRecorded={() => undefined} />,
+      () => recorded,
+      calls,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '登记调解' }));
+    expect(await screen.findByText('请填写调解日期')).toBeTruthy();
+    expect(screen.getByText('请填写调解员')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('调解日期'), { target: { value: addDays(todayInChina(), 1) } });
+    fireEvent.change(screen.getByLabelText('调解员'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: '登记调解' }));
+    expect(await screen.findByText('调解日期不能晚于今天')).toBeTruthy();
+    expect(screen.getByText('请填写调解员')).toBeTruthy();
+    expect(calls).toEqual([]);
+  });
+
+  it('records a pending session for the account’s charges in arrears, and shows the API’s refusal with its field', async () => {
+    const calls: Call[] = [];
+    const done: boolean[] = [];
+    renderWith(
+      <SessionForm accountId={accountId} chargeIds={['c-1', 'c-2']} onRecorded={() => done.push(true)} />,
+      () => ({
+        errors: [
+          {
+            message: 'A collection step cannot be recorded before it happens',
+            extensions: { code: 'BAD_USER_INPUT', details: { fields: { on: 'not after today (2026-12-01)' } } },
+          },
+        ],
+      }),
+      calls,
+    );
+    const today = todayInChina();
+    fireEvent.change(screen.getByLabelText('调解日期'), { target: { value: today } });
+    fireEvent.change(screen.getByLabelText('调解员'), { target: { value: ' 王调解员 ' } });
+    fireEvent.click(screen.getByRole('button', { name: '登记调解' }));
+    expect(
+      await screen.findByText('A collection step cannot be recorded before it happens（BAD_USER_INPUT）'),
+    ).toBeTruthy();
+    expect(screen.getByText('on')).toBeTruthy();
+    expect(screen.getByText('not after today (2026-12-01)')).toBeTruthy();
+    expect(calls).toEqual([
+      {
+        name: 'RecordMediationSession',
+        variables: {
+          accountId,
+          action: {
+            kind: 'MEDIATION_SESSION',
+            on: today,
+            chargeIds: ['c-1', 'c-2'],
+            mediator: '王调解员',
+            note: null,
+            outcome: 'PENDING',
+          },
+        },
+      },
+    ]);
+    expect(done).toEqual([]);
+  });
+});
+
+describe('调解结果 form', () => {
+  const session = { actionId: '00000000-0000-4000-8000-000000000020', on: '2026-11-20' };
+
+  it('asks for the outcome and refuses a date before the session', async () => {
+    const calls: Call[] = [];
+    renderWith(<OutcomeForm session={session} onRecorded={() => undefined} />, () => recorded, calls);
+    fireEvent.click(screen.getByRole('button', { name: '登记结果' }));
+    expect(await screen.findByText('请选择结果')).toBeTruthy();
+    expect(screen.getByText('请填写结果日期')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('结果日期'), { target: { value: '2026-11-19' } });
+    fireEvent.click(screen.getByRole('button', { name: '登记结果' }));
+    expect(await screen.findByText('结果日期不能早于调解日期')).toBeTruthy();
+    expect(calls).toEqual([]);
+  });
+
+  it('sends the outcome and its date for the session', async () => {
+    const calls: Call[] = [];
+    const done: boolean[] = [];
+    renderWith(
+      <OutcomeForm session={session} onRecorded={() => done.push(true)} />,
+      () => ({ data: { recordMediationOutcome: { id: accountId, status: 'IN_COLLECTION' } } }),
+      calls,
+    );
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '结果' }));
+    fireEvent.click(await screen.findByText('达成协议'));
+    fireEvent.change(screen.getByLabelText('结果日期'), { target: { value: '2026-11-25' } });
+    fireEvent.click(screen.getByRole('button', { name: '登记结果' }));
+    await waitFor(() => expect(done).toEqual([true]));
+    expect(calls).toEqual([
+      {
+        name: 'RecordMediationOutcome',
+        variables: { actionId: session.actionId, outcome: 'AGREED', outcomeOn: '2026-11-25' },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,481 @@
+import { Button, Form, Input, Progress, Select, Space, Table, Typography, message } from 'antd';
+import { useState } from 'react';
+import { CombinedError, useClient, useMutation, useQuery } from 'urql';
+import { ApiErrors } from '../components';
+import { dateZh } from '../format';
+import { graphql } from '../gql';
+import type { FilingDocumentType } from '../gql/graphql';
+import { HeldTerms, ISO_DATE, TermsFields, TermsValues, termsInput, valuesOf } from './contract-terms';
+
+const DRAFT = graphql(`
+  mutation DraftContract($areaId: ID!, $terms: ContractTermsInput!) {
+    draftContract(areaId: $areaId, terms: $terms) {
+      id
+      number
+      status
+    }
+  }
+`);
+
+const DOCUMENTS = graphql(`
+  query ContractDocuments($contractId: ID!) {
+    contractDocuments(contractId: $contractId) {
+      id
+      filingId
+      name
+      type
+      sha256
+      sizeBytes
+      uploadedAt
+    }
+  }
+`);
+
+const START_UPLOAD = graphql(`
+  mutation StartFilingDocumentUpload($upload: FilingDocumentUploadStartInput!) {
+    startFilingDocumentUpload(upload: $upload) {
+      uploadId
+      partBytes
+      parts
+      receivedParts
+    }
+  }
+`);
+
+const UPLOAD_PART = graphql(`
+  mutation UploadFilingDocumentPart($uploadId: ID!, $index: Int!, $contentBase64: Base64!) {
+    uploadFilingDocumentPart(uploadId: $uploadId, index: $index, contentBase64: $contentBase64) {
+      receivedBytes
+      receivedParts
+    }
+  }
+`);
+
+const COMPLETE_UPLOAD = graphql(`
+  mutation CompleteFilingDocumentUpload($uploadId: ID!) {
+    completeFilingDocumentUpload(uploadId: $uploadId) {
+      id
+      name
+    }
+  }
+`);
+
+const SUBMIT = graphql(`
+  mutation SubmitFilingFromConsole($contractId: ID!, $idempotencyKey: Key!, $documents: [FilingDocumentInput!]!) {
+    submitFiling(contractId: $contractId, idempotencyKey: $idempotencyKey, documents: $documents) {
+      id
+      status
+    }
+  }
+`);
+
+const AMEND = graphql(`
+  mutation AmendContract(
+    $contractId: ID!
+    $idempotencyKey: Key!
+    $amendedOn: LocalDate!
+    $terms: ContractTermsInput!
+    $documents: [FilingDocumentInput!]!
+  ) {
+    amendContract(
+      contractId: $contractId
+      idempotencyKey: $idempotencyKey
+      amendedOn: $amendedOn
+      terms: $terms
+      documents: $documents
+    ) {
+      id
+      status
+    }
+  }
+`);
+
+const TERMINATE = graphql(`
+  mutation TerminateContract($contractId: ID!, $terminatedOn: LocalDate!, $handoverOn: LocalDate!, $reason: Note!) {
+    terminateContract(contractId: $contractId, terminatedOn: $terminatedOn, handoverOn: $handoverOn, reason: $reason) {
+      id
+      status
+      terminatedOn
+      handoverOn
+    }
+  }
+`);
+
+export const DOCUMENT_TYPE: Record<FilingDocumentType, string> = {
+  CONTRACT_TEXT: '合同文本',
+  FEE_ASSESSMENT: '收费标准测算',
+  SELECTION_APPROVAL: '选聘批准文件',
+  JOINT_DECISION: '业主共同决定',
+  TENDER_RESULT: '招投标结果',
+  SIGNATORY_AUTHORITY: '签字人授权',
+  OTHER: '其他',
+};
+/** The API's limit of one document (20 MB); the file types it recognises by their first bytes. */
+export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+const DOCUMENT_ACCEPT = '.pdf,.ofd,.jpg,.jpeg,.png';
+
+/** A new draft's starting values: the company's party and the owners' side's, one fee class, one service item. */
+const NEW_DRAFT: Partial<TermsValues> = {
+  kind: 'REGULAR',
+  ownersSideKind: 'PROPERTY_MANAGEMENT_COMMITTEE',
+  selectionMethod: 'TENDER',
+  serviceItems: [{ item: '', standard: '' }],
+  classes: [{ buildingClass: 'LOW_RISE', assessedYuan: 0, ownerYuan: 0 }],
+  parties: [
+    { role: 'PROVIDER', name: '', signatory: '' },
+    { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '', signatory: '' },
+  ],
+};
+
+/** 起草合同: a new contract for one of the company's areas; it is checked in full when filed. */
+export function DraftContractForm({
+  areas,
+  onDrafted,
+}: {
+  areas: { id: string; name: string }[];
+  onDrafted: (contractId: string) => void;
+}) {
+  const [form] = Form.useForm<TermsValues & { areaId: string }>();
+  const [result, draft] = useMutation(DRAFT);
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      aria-label="起草合同"
+      initialValues={NEW_DRAFT}
+      onFinish={(v) =>
+        void draft({ areaId: v.areaId, terms: termsInput(v) }).then((r) => {
+          if (r.error || !r.data) return;
+          void message.success(`合同 ${r.data.draftContract.number} 已保存为草稿`);
+          form.resetFields();
+          onDrafted(r.data.draftContract.id);
+        })
+      }
+    >
+      <Form.Item label="物业管理区域" name="areaId" rules={[{ required: true, message: '请选择物业管理区域' }]}>
+        <Select
+          aria-label="物业管理区域"
+          style={{ width: 280 }}
+          options={areas.map((a) => ({ value: a.id, label: a.name }))}
+        />
+      </Form.Item>
+      <TermsFields />
+      <Button type="primary" htmlType="submit" loading={result.fetching} style={{ marginTop: 16 }}>
+        保存草稿
+      </Button>
+      <ApiErrors error={result.error} />
+    </Form>
+  );
+}
+
+const toBase64 = (bytes: Uint8Array) => {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+/** The file's bytes (FileReader: what every browser, and the component tests' jsdom, provides). */
+const readBytes = (file: File) =>
+  new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
+    reader.readAsArrayBuffer(file);
+  });
+const hex = (digest: ArrayBuffer) => [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * 上传材料: a document of the contract sent as the API takes it — started with its size and SHA-256, then in parts
+ * of the size the hub names (each within the gateway's body limit), then completed (the hub checks size, digest and
+ * format). The bar shows the parts received.
+ */
+export function DocumentUpload({ contractId, onUploaded }: { contractId: string; onUploaded: () => void }) {
+  const client = useClient();
+  const [form] = Form.useForm<{ type: FilingDocumentType; file: File }>();
+  const [progress, setProgress] = useState<{ done: number; parts: number } | undefined>();
+  const [error, setError] = useState<CombinedError | undefined>();
+  const upload = async ({ type, file }: { type: FilingDocumentType; file: File }) => {
+    setError(undefined);
+    setProgress({ done: 0, parts: 1 });
+    const bytes = await readBytes(file);
+    const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
+    const started = await client
+      .mutation(START_UPLOAD, { upload: { contractId, name: file.name, type, sizeBytes: bytes.length, sha256 } })
+      .toPromise();
+    if (started.error || !started.data) return fail(started.error);
+    const { uploadId, partBytes, parts } = started.data.startFilingDocumentUpload;
+    setProgress({ done: 0, parts });
+    for (let index = 0; index < parts; index++) {
+      const part = bytes.subarray(index * partBytes, (index + 1) * partBytes);
+      const sent = await client.mutation(UPLOAD_PART, { uploadId, index, contentBase64: toBase64(part) }).toPromise();
+      if (sent.error) return fail(sent.error);
+      setProgress({ done: index + 1, parts });
+    }
+    const completed = await client.mutation(COMPLETE_UPLOAD, { uploadId }).toPromise();
+    if (completed.error) return fail(completed.error);
+    void message.success(`${file.name} 已上传`);
+    setProgress(undefined);
+    form.resetFields();
+    onUploaded();
+  };
+  const fail = (e: CombinedError | undefined) => {
+    setError(e);
+    setProgress(undefined);
+  };
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      aria-label="上传材料"
+      onFinish={(v) => void upload(v).catch((e: Error) => fail(new CombinedError({ networkError: e })))}
+    >
+      <Form.Item label="材料类型" name="type" rules={[{ required: true, message: '请选择材料类型' }]}>
+        <Select
+          aria-label="材料类型"
+          style={{ width: 160 }}
+          options={Object.entries(DOCUMENT_TYPE).map(([value, label]) => ({ value, label }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label="文件"
+        name="file"
+        valuePropName="file"
+        getValueFromEvent={(e: { target: HTMLInputElement }) => e.target.files?.[0]}
+        rules={[
+          { required: true, message: '请选择文件' },
+          {
+            validator: (_, file?: File) =>
+              !file || (file.size > 0 && file.size <= DOCUMENT_MAX_BYTES)
+                ? Promise.resolve()
+                : Promise.reject(new Error('文件须大于 0 且不超过 20 MB')),
+          },
+          {
+            validator: (_, file?: File) =>
+              !file || /\.(pdf|ofd|jpe?g|png)$/i.test(file.name)
+                ? Promise.resolve()
+                : Promise.reject(new Error('仅支持 PDF、OFD、JPEG、PNG')),
+          },
+        ]}
+      >
+        <input type="file" accept={DOCUMENT_ACCEPT} aria-label="文件" />
+      </Form.Item>
+      <Button htmlType="submit" disabled={progress !== undefined}>
+        上传
+      </Button>
+      {progress && (
+        <Progress
+          style={{ width: 240 }}
+          percent={Math.round((100 * progress.done) / Math.max(1, progress.parts))}
+          status="active"
+          aria-label="上传进度"
+          format={() => `${progress.done}/${progress.parts} 段`}
+        />
+      )}
+      <ApiErrors error={error} />
+    </Form>
+  );
+}
+
+/** The contract's uploaded documents; those not yet carried by a filing go with the next submission or amendment. */
+export function useContractDocuments(contractId: string) {
+  const [{ data, error }, reload] = useQuery({ query: DOCUMENTS, variables: { contractId } });
+  const documents = data?.contractDocuments ?? [];
+  return {
+    documents,
+    error,
+    pending: documents.filter((d) => !d.filingId),
+    reload: () => reload({ requestPolicy: 'network-only' }),
+  };
+}
+
+export function DocumentList({
+  documents,
+}: {
+  documents: {
+    id: string;
+    name: string;
+    type: string;
+    sizeBytes: number;
+    uploadedAt: string;
+    filingId?: string | null;
+  }[];
+}) {
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      dataSource={documents}
+      pagination={{ pageSize: 10, showSizeChanger: false }}
+      locale={{ emptyText: '尚未上传材料' }}
+      columns={[
+        { title: '文件', dataIndex: 'name' },
+        { title: '类型', dataIndex: 'type', render: (t: FilingDocumentType) => DOCUMENT_TYPE[t] ?? t },
+        { title: '大小', dataIndex: 'sizeBytes', render: (n: number) => `${(n / 1024).toFixed(1)} KB` },
+        { title: '上传日期', dataIndex: 'uploadedAt', render: dateZh },
+        { title: '状态', render: (_, d) => (d.filingId ? '已随备案提交' : '待提交') },
+      ]}
+    />
+  );
+}
+
+const asInput = (d: { name: string; type: FilingDocumentType; sizeBytes: number; sha256: string }) => ({
+  name: d.name,
+  type: d.type,
+  sizeBytes: d.sizeBytes,
+  sha256: d.sha256,
+});
+
+/** 提交备案: files the draft with the documents uploaded for it; a retry of the same press is the same filing. */
+export function SubmitFiling({
+  contractId,
+  documents,
+  onSubmitted,
+}: {
+  contractId: string;
+  documents: { name: string; type: FilingDocumentType; sizeBytes: number; sha256: string }[];
+  onSubmitted: () => void;
+}) {
+  const [key] = useState(() => crypto.randomUUID());
+  const [result, submit] = useMutation(SUBMIT);
+  return (
+    <Space direction="vertical">
+      <Button
+        type="primary"
+        disabled={documents.length === 0}
+        loading={result.fetching}
+        onClick={() =>
+          void submit({ contractId, idempotencyKey: key, documents: documents.map(asInput) }).then((r) => {
+            if (r.error) return;
+            void message.success('已提交备案');
+            onSubmitted();
+          })
+        }
+      >
+        提交备案（{documents.length} 份材料）
+      </Button>
+      {documents.length === 0 && <Typography.Text type="secondary">请先上传合同材料。</Typography.Text>}
+      <ApiErrors error={result.error} />
+    </Space>
+  );
+}
+
+/** 变更备案: new terms in force from a day, filed with the documents uploaded for the amendment. */
+export function AmendContractForm({
+  contractId,
+  terms,
+  documents,
+  onAmended,
+}: {
+  contractId: string;
+  terms: HeldTerms;
+  documents: { name: string; type: FilingDocumentType; sizeBytes: number; sha256: string }[];
+  onAmended: () => void;
+}) {
+  const [form] = Form.useForm<TermsValues & { amendedOn: string }>();
+  const [key] = useState(() => crypto.randomUUID());
+  const [result, amend] = useMutation(AMEND);
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      aria-label="变更合同"
+      initialValues={valuesOf(terms)}
+      onFinish={(v) =>
+        void amend({
+          contractId,
+          idempotencyKey: key,
+          amendedOn: v.amendedOn,
+          terms: termsInput(v, terms),
+          documents: documents.map(asInput),
+        }).then((r) => {
+          if (r.error) return;
+          void message.success('变更已提交备案');
+          onAmended();
+        })
+      }
+    >
+      <Form.Item
+        label="变更日期"
+        name="amendedOn"
+        rules={[
+          { required: true, message: '请填写变更日期' },
+          { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
+        ]}
+      >
+        <Input placeholder="2026-12-01" />
+      </Form.Item>
+      <TermsFields />
+      <Typography.Paragraph>随变更提交的材料：{documents.length} 份（在“材料”中上传）。</Typography.Paragraph>
+      <Button type="primary" htmlType="submit" loading={result.fetching} disabled={documents.length === 0}>
+        提交变更备案
+      </Button>
+      <ApiErrors error={result.error} />
+    </Form>
+  );
+}
+
+/** 终止合同: the day it ends and the day the property is handed over, with the reason. */
+export function TerminateContractForm({ contractId, onTerminated }: { contractId: string; onTerminated: () => void }) {
+  const [form] = Form.useForm<{ terminatedOn: string; handoverOn: string; reason: string }>();
+  const [result, terminate] = useMutation(TERMINATE);
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      aria-label="终止合同"
+      onFinish={(v) =>
+        void terminate({
+          contractId,
+          terminatedOn: v.terminatedOn,
+          handoverOn: v.handoverOn,
+          reason: v.reason.trim(),
+        }).then((r) => {
+          if (r.error) return;
+          void message.success('合同已终止');
+          onTerminated();
+        })
+      }
+    >
+      <Form.Item
+        label="终止日期"
+        name="terminatedOn"
+        rules={[
+          { required: true, message: '请填写终止日期' },
+          { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
+        ]}
+      >
+        <Input placeholder="2026-12-01" />
+      </Form.Item>
+      <Form.Item
+        label="交接日期"
+        name="handoverOn"
+        dependencies={['terminatedOn']}
+        rules={[
+          { required: true, message: '请填写交接日期' },
+          { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
+          ({ getFieldValue }) => ({
+            validator: (_, v?: string) =>
+              !v || !getFieldValue('terminatedOn') || v >= getFieldValue('terminatedOn')
+                ? Promise.resolve()
+                : Promise.reject(new Error('交接日期不能早于终止日期')),
+          }),
+        ]}
+      >
+        <Input placeholder="2026-12-01" />
+      </Form.Item>
+      <Form.Item
+        label="终止原因"
+        name="reason"
+        rules={[
+          { required: true, whitespace: true, message: '请填写终止原因' },
+          { max: 2000, message: '终止原因最多 2000 字' },
+        ]}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Button danger htmlType="submit" loading={result.fetching}>
+        终止合同
+      </Button>
+      <ApiErrors error={result.error} />
+    </Form>
+  );
+}

@@ -1,0 +1,352 @@
+import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import type { ContractTermsInput } from '../gql/graphql';
+
+/** The terms as the form holds them: rates in yuan (元/㎡·月), everything else as the API takes it. */
+export interface TermsValues {
+  kind: 'REGULAR' | 'PRELIMINARY';
+  number: string;
+  title: string;
+  ownersSideKind: 'DEVELOPER' | 'OWNERS_COMMITTEE' | 'PROPERTY_MANAGEMENT_COMMITTEE';
+  ownersSideName: string;
+  selectionMethod: 'TENDER' | 'AGREEMENT';
+  approvalReference?: string;
+  signedOn: string;
+  startsOn: string;
+  endsOn: string;
+  serviceItems: { item: string; standard: string }[];
+  classes: { buildingClass: 'LOW_RISE' | 'HIGH_RISE'; assessedYuan: number; ownerYuan: number }[];
+  lateFeeRate?: number | null;
+  lateFeeGraceDays?: number | null;
+  lateFeeCapPercent?: number | null;
+  parties: { role: string; name: string; registration?: string; signatory: string }[];
+}
+
+/** The terms the API holds (a contract's `terms`), as the form's starting values. */
+export interface HeldTerms {
+  kind: string;
+  number: string;
+  title: string;
+  ownersSide: { kind: string; name: string };
+  selectionMethod: string;
+  approvalReference?: string | null;
+  signedOn: string;
+  startsOn: string;
+  endsOn: string;
+  serviceItems: { item: string; standard: string }[];
+  feeSchedule: {
+    classes: {
+      buildingClass: string;
+      assessedRateFenPerM2Month: number;
+      ownerRateFenPerM2Month: number;
+      subsidies: { payer: string; rateFenPerM2Month: number; startMonth: string; months: number }[];
+    }[];
+  };
+  lateFee?: { dailyRatePerTenThousand: number; graceDays: number; capPercentOfPrincipal?: number | null } | null;
+  parties: { role: string; name: string; registration?: string | null; signatory: string }[];
+}
+
+export function valuesOf(terms: HeldTerms): TermsValues {
+  return {
+    kind: terms.kind as TermsValues['kind'],
+    number: terms.number,
+    title: terms.title,
+    ownersSideKind: terms.ownersSide.kind as TermsValues['ownersSideKind'],
+    ownersSideName: terms.ownersSide.name,
+    selectionMethod: terms.selectionMethod as TermsValues['selectionMethod'],
+    approvalReference: terms.approvalReference ?? undefined,
+    signedOn: terms.signedOn,
+    startsOn: terms.startsOn,
+    endsOn: terms.endsOn,
+    serviceItems: terms.serviceItems.map(({ item, standard }) => ({ item, standard })),
+    classes: terms.feeSchedule.classes.map((c) => ({
+      buildingClass: c.buildingClass as 'LOW_RISE' | 'HIGH_RISE',
+      assessedYuan: c.assessedRateFenPerM2Month / 100,
+      ownerYuan: c.ownerRateFenPerM2Month / 100,
+    })),
+    lateFeeRate: terms.lateFee?.dailyRatePerTenThousand ?? null,
+    lateFeeGraceDays: terms.lateFee?.graceDays ?? null,
+    lateFeeCapPercent: terms.lateFee?.capPercentOfPrincipal ?? null,
+    parties: terms.parties.map((p) => ({
+      role: p.role,
+      name: p.name,
+      registration: p.registration ?? undefined,
+      signatory: p.signatory,
+    })),
+  };
+}
+
+const fen = (yuan: number) => Math.round(yuan * 100);
+const blank = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() : null);
+
+/**
+ * The API's ContractTermsInput from the form. The console does not edit subsidies: an amendment keeps each building
+ * class's subsidies as they are held (`held`), a new draft has none.
+ */
+export function termsInput(v: TermsValues, held?: HeldTerms): ContractTermsInput {
+  return {
+    kind: v.kind,
+    number: v.number.trim(),
+    title: v.title.trim(),
+    ownersSide: { kind: v.ownersSideKind, name: v.ownersSideName.trim() },
+    selectionMethod: v.selectionMethod,
+    approvalReference: blank(v.approvalReference),
+    signedOn: v.signedOn,
+    startsOn: v.startsOn,
+    endsOn: v.endsOn,
+    serviceItems: v.serviceItems.map((s) => ({ item: s.item.trim(), standard: s.standard.trim() })),
+    feeSchedule: {
+      classes: v.classes.map((c) => ({
+        buildingClass: c.buildingClass,
+        assessedRateFenPerM2Month: fen(c.assessedYuan),
+        ownerRateFenPerM2Month: fen(c.ownerYuan),
+        subsidies: (held?.feeSchedule.classes.find((h) => h.buildingClass === c.buildingClass)?.subsidies ?? []).map(
+          (s) => ({
+            payer: s.payer,
+            rateFenPerM2Month: s.rateFenPerM2Month,
+            startMonth: s.startMonth,
+            months: s.months,
+          }),
+        ),
+      })),
+    },
+    lateFee:
+      v.lateFeeRate === null || v.lateFeeRate === undefined
+        ? null
+        : {
+            dailyRatePerTenThousand: v.lateFeeRate,
+            graceDays: v.lateFeeGraceDays ?? 0,
+            capPercentOfPrincipal: v.lateFeeCapPercent ?? null,
+          },
+    parties: v.parties.map((p) => ({
+      role: p.role as ContractTermsInput['parties'][number]['role'],
+      name: p.name.trim(),
+      registration: blank(p.registration),
+      signatory: p.signatory.trim(),
+    })),
+  };
+}
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const required = (message: string) => ({ required: true, whitespace: true, message });
+const date = (message: string) => [required(message), { pattern: ISO_DATE, message: '日期格式为 2026-12-01' }];
+
+const PARTY_ROLES: Record<string, string> = {
+  PROVIDER: '物业服务人',
+  DEVELOPER: '建设单位',
+  OWNERS_COMMITTEE: '业主委员会',
+  PROPERTY_MANAGEMENT_COMMITTEE: '物业管理委员会',
+  STREET_OFFICE: '街道办事处',
+  ASSET_RECEIVER: '资产接收人',
+  OTHER: '其他',
+};
+
+/**
+ * The contract's terms as form fields, inside a caller's <Form>: what the API's ContractTermsInput takes. Checked
+ * here: required fields, dates, the term's end after its start, rates within the API's bounds; everything else the
+ * API checks when the contract is filed, and its refusals name the field.
+ */
+export function TermsFields() {
+  return (
+    <>
+      <Space wrap>
+        <Form.Item label="合同编号" name="number" rules={[required('请填写合同编号'), { max: 128 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item label="合同名称" name="title" rules={[required('请填写合同名称'), { max: 120 }]}>
+          <Input style={{ width: 320 }} />
+        </Form.Item>
+        <Form.Item label="合同类型" name="kind" rules={[{ required: true, message: '请选择合同类型' }]}>
+          <Select
+            aria-label="合同类型"
+            style={{ width: 160 }}
+            options={[
+              { value: 'REGULAR', label: '物业服务合同' },
+              { value: 'PRELIMINARY', label: '前期物业服务合同' },
+            ]}
+          />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item label="委托方类型" name="ownersSideKind" rules={[{ required: true, message: '请选择委托方类型' }]}>
+          <Select
+            aria-label="委托方类型"
+            style={{ width: 180 }}
+            options={[
+              { value: 'PROPERTY_MANAGEMENT_COMMITTEE', label: '物业管理委员会' },
+              { value: 'OWNERS_COMMITTEE', label: '业主委员会' },
+              { value: 'DEVELOPER', label: '建设单位' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label="委托方名称" name="ownersSideName" rules={[required('请填写委托方名称'), { max: 120 }]}>
+          <Input style={{ width: 280 }} />
+        </Form.Item>
+        <Form.Item label="选聘方式" name="selectionMethod" rules={[{ required: true, message: '请选择选聘方式' }]}>
+          <Select
+            aria-label="选聘方式"
+            style={{ width: 140 }}
+            options={[
+              { value: 'TENDER', label: '招投标' },
+              { value: 'AGREEMENT', label: '协议选聘' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label="协议选聘批准文号" name="approvalReference" rules={[{ max: 128 }]}>
+          <Input />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item label="签订日期" name="signedOn" rules={date('请填写签订日期')}>
+          <Input placeholder="2026-12-01" />
+        </Form.Item>
+        <Form.Item label="起始日期" name="startsOn" rules={date('请填写起始日期')}>
+          <Input placeholder="2026-12-01" />
+        </Form.Item>
+        <Form.Item
+          label="到期日期"
+          name="endsOn"
+          dependencies={['startsOn']}
+          rules={[
+            ...date('请填写到期日期'),
+            ({ getFieldValue }) => ({
+              validator: (_, v?: string) =>
+                !v || !getFieldValue('startsOn') || v > getFieldValue('startsOn')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('到期日期须晚于起始日期')),
+            }),
+          ]}
+        >
+          <Input placeholder="2026-12-01" />
+        </Form.Item>
+      </Space>
+      <Typography.Text strong>服务事项</Typography.Text>
+      <Form.List
+        name="serviceItems"
+        rules={[
+          {
+            validator: (_, items?: unknown[]) =>
+              items && items.length > 0 ? Promise.resolve() : Promise.reject(new Error('至少一项服务事项')),
+          },
+        ]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <>
+            {fields.map((f, i) => (
+              <Space key={f.key} wrap>
+                <Form.Item label={`服务事项 ${i + 1}`} name={[f.name, 'item']} rules={[required('请填写服务事项')]}>
+                  <Input />
+                </Form.Item>
+                <Form.Item label={`服务标准 ${i + 1}`} name={[f.name, 'standard']} rules={[required('请填写服务标准')]}>
+                  <Input style={{ width: 320 }} />
+                </Form.Item>
+                <Button onClick={() => remove(f.name)} aria-label={`删除服务事项 ${i + 1}`}>
+                  删除
+                </Button>
+              </Space>
+            ))}
+            <Form.ErrorList errors={errors} />
+            <Button onClick={() => add({ item: '', standard: '' })}>添加服务事项</Button>
+          </>
+        )}
+      </Form.List>
+      <Typography.Text strong>收费标准（元/㎡·月）</Typography.Text>
+      <Form.List
+        name="classes"
+        rules={[
+          {
+            validator: (_, items?: unknown[]) =>
+              items && items.length > 0 ? Promise.resolve() : Promise.reject(new Error('至少一类楼栋的收费标准')),
+          },
+        ]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <>
+            {fields.map((f, i) => (
+              <Space key={f.key} wrap>
+                <Form.Item
+                  label={`楼栋类别 ${i + 1}`}
+                  name={[f.name, 'buildingClass']}
+                  rules={[{ required: true, message: '请选择楼栋类别' }]}
+                >
+                  <Select
+                    aria-label={`楼栋类别 ${i + 1}`}
+                    style={{ width: 120 }}
+                    options={[
+                      { value: 'LOW_RISE', label: '多层' },
+                      { value: 'HIGH_RISE', label: '高层' },
+                    ]}
+                  />
+                </Form.Item>
+                <Form.Item
+                  label={`核定标准 ${i + 1}`}
+                  name={[f.name, 'assessedYuan']}
+                  rules={[{ required: true, message: '请填写核定标准' }]}
+                >
+                  <InputNumber min={0} max={1000} precision={2} />
+                </Form.Item>
+                <Form.Item
+                  label={`业主缴费标准 ${i + 1}`}
+                  name={[f.name, 'ownerYuan']}
+                  rules={[{ required: true, message: '请填写业主缴费标准' }]}
+                >
+                  <InputNumber min={0} max={1000} precision={2} />
+                </Form.Item>
+                <Button onClick={() => remove(f.name)} aria-label={`删除收费标准 ${i + 1}`}>
+                  删除
+                </Button>
+              </Space>
+            ))}
+            <Form.ErrorList errors={errors} />
+            <Button onClick={() => add({ buildingClass: 'LOW_RISE' })}>添加收费标准</Button>
+          </>
+        )}
+      </Form.List>
+      <Space wrap>
+        <Form.Item label="违约金日费率（万分之）" name="lateFeeRate">
+          <InputNumber min={0} max={100} precision={0} />
+        </Form.Item>
+        <Form.Item label="宽限天数" name="lateFeeGraceDays">
+          <InputNumber min={0} max={365} precision={0} />
+        </Form.Item>
+        <Form.Item label="违约金上限（本金的 %）" name="lateFeeCapPercent">
+          <InputNumber min={0} max={100} precision={0} />
+        </Form.Item>
+      </Space>
+      <Typography.Text strong>合同当事人</Typography.Text>
+      <Form.List name="parties">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Space key={f.key} wrap>
+                <Form.Item
+                  label={`身份 ${i + 1}`}
+                  name={[f.name, 'role']}
+                  rules={[{ required: true, message: '请选择身份' }]}
+                >
+                  <Select
+                    aria-label={`身份 ${i + 1}`}
+                    style={{ width: 150 }}
+                    options={Object.entries(PARTY_ROLES).map(([value, label]) => ({ value, label }))}
+                  />
+                </Form.Item>
+                <Form.Item label={`名称 ${i + 1}`} name={[f.name, 'name']} rules={[required('请填写当事人名称')]}>
+                  <Input style={{ width: 240 }} />
+                </Form.Item>
+                <Form.Item label={`统一社会信用代码 ${i + 1}`} name={[f.name, 'registration']}>
+                  <Input />
+                </Form.Item>
+                <Form.Item label={`签字人 ${i + 1}`} name={[f.name, 'signatory']} rules={[required('请填写签字人')]}>
+                  <Input />
+                </Form.Item>
+                <Button onClick={() => remove(f.name)} aria-label={`删除当事人 ${i + 1}`}>
+                  删除
+                </Button>
+              </Space>
+            ))}
+            <Button onClick={() => add({ role: 'OTHER' })}>添加当事人</Button>
+          </>
+        )}
+      </Form.List>
+    </>
+  );
+}
