@@ -3,6 +3,7 @@
  * production (docker-compose.yml): what an attack costs then falls on the gateway's event loop, not on the
  * subgraphs' that share the benchmark's process.
  */
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EdgeConfig } from '../gateway/config';
 import type { TokenSettings } from '../platform/auth/tokens';
@@ -19,7 +20,15 @@ async function main() {
   const { startGateway } = await import('../gateway/server');
   const data = workerData as GatewayThreadData;
   const gateway = await startGateway({ ...data, port: 0 });
+  let since = performance.eventLoopUtilization();
   parentPort!.on('message', async (message) => {
+    // How long the gateway's event loop was busy since the last 'busy' (what its requests cost it, in ms).
+    if (message === 'busy') {
+      const now = performance.eventLoopUtilization();
+      parentPort!.postMessage({ busyMs: performance.eventLoopUtilization(now, since).active });
+      since = now;
+      return;
+    }
     if (message !== 'stop') return;
     await gateway.stop();
     parentPort!.postMessage('stopped');

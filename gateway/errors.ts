@@ -10,7 +10,8 @@ export const EDGE_ERRORS = {
   DUPLICATE_PARAMETER: '400: a GET that names query, variables, operationName or extensions twice.',
   BATCHING_NOT_SUPPORTED: '400: a JSON array of operations; send one operation per request.',
   PERSISTED_QUERY_NOT_SUPPORTED: '400: `extensions.persistedQuery`; send the query itself.',
-  BAD_REQUEST: '400: `extensions` without a token, or a request the GraphQL-over-HTTP spec does not allow.',
+  BAD_REQUEST:
+    '400: `extensions` without a token, or a request the GraphQL-over-HTTP spec does not allow; 405 for a mutation sent by GET.',
   PAYLOAD_TOO_LARGE: "413: a body over the caller's limit (1 MiB with a token, 64 KiB without).",
   TOKEN_LIMIT_EXCEEDED: "400: more GraphQL tokens in the document than the caller's limit.",
   DOCUMENT_TOO_DEEP:

@@ -69,6 +69,30 @@ describe("the gateway's round robin over a subgraph's instances", () => {
     expect(brokenMidway.tried).toEqual([A]);
   });
 
+  it('tries a read of a single instance once more when its connection broke, a mutation never', async () => {
+    const plugin = useSubgraphInstances({ instances: { areas: [A] } });
+    let failures = 1;
+    const tried: string[] = [];
+    let installed: ((url: string) => Promise<Response>) | undefined;
+    (plugin.onFetch as (payload: unknown) => void)({
+      url: A,
+      fetchFn: async (url: string) => {
+        tried.push(url);
+        if (failures-- > 0) throw reset();
+        return new Response(JSON.stringify({ data: { ok: url } }));
+      },
+      setFetchFn: (fn: typeof installed) => (installed = fn),
+      executionRequest: { operationType: 'query' },
+    });
+    expect((await body(await installed!(A))).data?.ok).toBe(A);
+    expect(tried).toEqual([A, A]);
+    const mutation = fetchThrough(plugin, 'mutation', { [A]: reset });
+    expect((await body(await mutation.call())).errors?.[0].extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(mutation.tried).toEqual([A]);
+    const down = fetchThrough(plugin, 'query', { [A]: refused });
+    expect((await body(await down.call())).errors?.[0].extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+  });
+
   it('answers SUBGRAPH_UNAVAILABLE when no instance answers, and leaves other subgraphs alone', async () => {
     const plugin = useSubgraphInstances({ instances: { areas: [A, B] } });
     const none = fetchThrough(plugin, 'query', { [A]: refused, [B]: refused });

@@ -10,6 +10,7 @@ import type { EdgeCode } from './errors';
  *
  * When an instance cannot be reached, the fetch moves on to the next instance only when that is safe:
  * - a query (reads, entity fetches) is retried on the other instances;
+ * - a read of a subgraph with one instance is tried once more on it;
  * - a mutation is retried only when its connection was refused (ECONNREFUSED: the request never reached a server,
  *   so nothing was applied). A connection that broke after the request was sent (an instance killed mid-request)
  *   may have committed: the caller gets `SUBGRAPH_UNAVAILABLE` and retries with the same idempotency key.
@@ -64,7 +65,10 @@ export function useSubgraphInstances(options: SubgraphInstances): GatewayPlugin<
         const order = pool.urls
           .map((_, i) => (start + i) % pool.urls.length)
           .sort((a, b) => Number(pool.downUntil[a] > now) - Number(pool.downUntil[b] > now));
-        for (const i of order) {
+        // A read of a single instance is tried twice: a connection that broke (a kept-alive socket the instance
+        // had just closed, a reset under load) is most often fine on a fresh one.
+        const attempts = !isMutation && order.length === 1 ? [order[0], order[0]] : order;
+        for (const i of attempts) {
           try {
             return await fetchFn(pool.urls[i], init, context, info);
           } catch (error) {

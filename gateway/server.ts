@@ -58,7 +58,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     tokens: options.tokens,
     config,
     subgraphUrls,
-    subgraphInstances: options.subgraphInstances,
+    // Every subgraph's fetches go through the instances plugin, one instance or several, so a connection that
+    // breaks is always answered SUBGRAPH_UNAVAILABLE (and a read retried), never the runtime's "Unexpected error."
+    subgraphInstances: instances,
   });
   const readiness = gatewayReadiness(instances, config.readiness);
   const serveConsole = options.console ? consoleHandler({ ...options.console, tokens: options.tokens }) : undefined;

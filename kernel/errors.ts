@@ -26,6 +26,8 @@ export const GENERIC_ERRORS = {
   CONFLICT: 'The request contradicts the current state (e.g. a retry whose content differs).',
   OUTSIDE_HOLIDAY_CALENDAR:
     'A judgement needs a period (Civil Code art. 203) or working-day deadline past the State Council holiday data the hub holds; `details` gives the date, the range held and `missingYear`, the year whose arrangement the admin must record (recordHolidayArrangement).',
+  TEMPORARILY_UNAVAILABLE:
+    'The hub was busy or briefly out of reach of its database (connections exhausted, a connection lost, a deadlock it could not retry away): retry the request, a mutation with the same idempotency key.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; it is logged with its context and nothing of it is disclosed.',
 } as const satisfies ErrorCatalog;
 

@@ -2,6 +2,7 @@ import { todayInChina } from '../kernel/clock';
 import { DEMO_LINJIANG } from '../hub/demo/demo-data';
 import { loadLinjiang } from '../hub/demo/demo-loader';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
+import { DASHBOARDS } from './support/dashboards';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
 
@@ -48,6 +49,14 @@ describe('demo: 临江市 beside Beijing', () => {
       [DEMO_LINJIANG.oldCompound],
     );
     expect(n).toBe(0);
+  });
+
+  it("lets the enforcement bureau's heaviest dashboard query through the edge, over its city's data", async () => {
+    const dashboard = DASHBOARDS.find((d) => d.role === 'ENFORCEMENT_BUREAU')!;
+    const res = await t.gql(dashboard.who, dashboard.query, dashboard.variables);
+    expect([res.status, res.body.errors]).toEqual([200, undefined]);
+    expect(res.body.data.filingReviewQueue.items.length).toBeGreaterThan(0);
+    expect(res.body.data.divisions.map((d: { code: string }) => d.code)).toContain('220681001');
   });
 
   it('has one open hazard at the walk-ups, once, seen by 建国街道 and not by Beijing', async () => {

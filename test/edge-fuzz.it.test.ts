@@ -12,9 +12,10 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
+  print,
 } from 'graphql';
 import { supergraphPath } from '../platform/project-root';
-import { Identity } from '../kernel/identity';
+import { Identity, ROLES as ROLES_OF_CALLERS } from '../kernel/identity';
 import { EVERY_SUBGRAPH, TestHub, identity, startTestHub } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, scenario } from './support/scenario';
 
@@ -38,6 +39,7 @@ const operations = (['query', 'mutation'] as const).flatMap((kind) => {
 const ROLES: { name: string; who: Identity | undefined }[] = [
   { name: 'COURT', who: identity('COURT', 'bj-xicheng-court') },
   { name: 'CITY_BUREAU', who: identity('CITY_BUREAU', 'bureau-xicheng', ['110102']) },
+  { name: 'ENFORCEMENT_BUREAU', who: identity('ENFORCEMENT_BUREAU', 'linjiang-enforcement', ['220681']) },
   { name: 'STREET_OFFICE', who: GUANGWAI_OFFICE },
   { name: 'PROPERTY_COMPANY', who: identity('PROPERTY_COMPANY', '91110102MA0000FUZZ') },
   { name: 'OWNERS_COMMITTEE', who: identity('OWNERS_COMMITTEE', 'committee-fuzz', ['110102014']) },
@@ -225,9 +227,21 @@ describe('fuzzing every query and mutation of the supergraph through the gateway
     return rows;
   };
 
-  it('covers every field of the supergraph', () => {
+  it('covers every field of the supergraph, of every subgraph, as every role a token may carry and without one', () => {
     expect(operations.filter((o) => o.kind === 'mutation').length).toBeGreaterThan(40);
     expect(operations.filter((o) => o.kind === 'query').length).toBeGreaterThan(25);
+    // Each root field names its subgraph in @join__field: the newer subgraphs (complaints, feeds) are fuzzed too.
+    const graphs = new Set(
+      operations.flatMap(({ field }) =>
+        (field.astNode?.directives ?? [])
+          .filter((d) => d.name.value === 'join__field')
+          .flatMap((d) => d.arguments?.filter((a) => a.name.value === 'graph').map((a) => print(a.value)) ?? []),
+      ),
+    );
+    expect([...graphs].sort()).toEqual(EVERY_SUBGRAPH.map((name) => name.toUpperCase()).sort());
+    expect(ROLES.map((r) => r.who?.role ?? 'PUBLIC').sort()).toEqual(
+      ROLES_OF_CALLERS.filter((role) => role !== 'SYSTEM').sort(),
+    );
   });
 
   it.each(operations.map((o) => [`${o.kind} ${o.field.name}`, o] as const))('%s', async (_name, { kind, field }) => {

@@ -179,6 +179,35 @@ describe('the edge over a stub subgraph', () => {
     }
   });
 
+  it('answers a subgraph whose connection breaks with SUBGRAPH_UNAVAILABLE, never INTERNAL_SERVER_ERROR', async () => {
+    // One instance, as npm start and the tests run it: before, the runtime masked the failed fetch as "Unexpected error."
+    const breaking = http.createServer((req) => req.socket.destroy()).listen(0, '127.0.0.1');
+    await new Promise((resolve) => breaking.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(breaking.address() as { port: number }).port}/graphql`;
+      const gateway = await startGateway({
+        supergraphSdl: stub.supergraphSdl,
+        subgraphUrls: { stub: url },
+        tokens,
+        port: 0,
+        config: DEFAULT_EDGE_CONFIG,
+      });
+      gateways.push(gateway);
+      const res = await post(
+        request(gateway.url.replace(/\/graphql$/, '')),
+        { query: '{ items { id } }' },
+        await mintUserToken(company('org-a'), tokens),
+      );
+      expect([res.status, res.body.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)]).toEqual([
+        200,
+        ['SUBGRAPH_UNAVAILABLE'],
+      ]);
+    } finally {
+      breaking.closeAllConnections();
+      breaking.close();
+    }
+  });
+
   it("keeps each caller's limits apart although the runtime caches validation by document", async () => {
     const client = await start();
     const sevenAliases = `{ ${Array.from({ length: 7 }, (_, i) => `p${i}: publicServiceStandards(compoundName: "x") { compoundName }`).join(' ')} }`;

@@ -107,6 +107,21 @@ describe('the edge refuses hostile requests before any subgraph', () => {
       expectRefused(res, 400, 'DUPLICATE_PARAMETER');
     });
 
+    it('answers 405 to a mutation sent by GET, with or without a token', async () => {
+      // GraphQL over HTTP: GET is for queries. The runtime's own refusal, with its code BAD_REQUEST.
+      const mutation =
+        'mutation { registerCourt(input: { courtId: "x", name: "x", provinceCode: "110000" }) { courtId } }';
+      expectRefused(await client.get('/graphql').query({ query: mutation }), 405, 'BAD_REQUEST');
+      expectRefused(
+        await client
+          .get('/graphql')
+          .query({ query: mutation })
+          .set('authorization', `Bearer ${await tokenFor(admin)}`),
+        405,
+        'BAD_REQUEST',
+      );
+    });
+
     it('answers 400 to the persisted-query extensions trick', async () => {
       const persisted = {
         persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' },

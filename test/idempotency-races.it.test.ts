@@ -23,6 +23,7 @@ const firstMonth = addMonths(thisMonth, -3);
 
 const DRAFT = `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`;
 const SUBMIT = `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id status currentVersion } }`;
+const AMEND = `mutation($c: ID!, $k: Key!, $on: LocalDate!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { id kind status } }`;
 const RESUBMIT = `mutation($f: ID!, $k: Key!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { resubmitFiling(filingId: $f, idempotencyKey: $k, terms: $t, documents: $d) { id status currentVersion } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId receiptNumber amountFen allocations { chargeId fen } } }`;
 const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { paymentId receiptNumber } }`;
@@ -42,6 +43,7 @@ const document = (name: string) => [{ name, type: 'CONTRACT_TEXT', sizeBytes: 10
 describe('idempotency keys under races: ten parallel calls, one effect, one answer', () => {
   let t: TestHub;
   let areaId: string;
+  let contractId: string;
   let accountIds: string[];
   let probe: Awaited<ReturnType<typeof probeTopics>>;
   const { ok } = gqlExpectations(() => t);
@@ -65,6 +67,7 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       a: areaId,
       t: hongjuTerms(company, firstMonth, { number: 'HJ6-RACE-01' }),
     });
+    contractId = draftContract.id;
     const key = randomUUID();
     // Even calls send one document, odd calls another: whichever claims the key first decides which half succeeds.
     const answers = await all(company, SUBMIT, (i) => ({
@@ -502,5 +505,29 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
         { id: 'xc-kafka-docketed', details: expect.objectContaining({ caseNumber: '(2026)京0102民初9903号' }) },
       ]);
     });
+  });
+
+  // Last: a pending amendment must not change what the tests above bill and refer.
+  it('amendContract: ten racing amendments under one key file one amendment; other documents under the key are IDEMPOTENCY_KEY_REUSED', async () => {
+    const key = randomUUID();
+    const terms = hongjuTerms(company, firstMonth, { number: 'HJ6-RACE-01' });
+    const answers = await all(company, AMEND, (i) => ({
+      c: contractId,
+      k: key,
+      on: today,
+      t: terms,
+      d: document(i % 2 === 0 ? '补充协议.pdf' : '补充协议（修订）.pdf'),
+    }));
+    expect(answers.map(codeOf).filter((c) => c !== undefined && c !== 'IDEMPOTENCY_KEY_REUSED')).toEqual([]);
+    const filed = answers.filter((a) => !a.body.errors);
+    expect(filed).toHaveLength(5);
+    expect(new Set(filed.map((a) => JSON.stringify(a.body.data!.amendContract))).size).toBe(1);
+    expect(filed[0].body.data!.amendContract).toMatchObject({ kind: 'AMENDMENT', status: 'SUBMITTED' });
+    expect(new Set(TEN.filter((i) => !answers[i].body.errors).map((i) => i % 2)).size).toBe(1);
+    const [{ n }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from contracts.filing where contract_id = $1 and kind = 'AMENDMENT'`,
+      [contractId],
+    );
+    expect(n).toBe(1);
   });
 });

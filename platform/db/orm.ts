@@ -52,12 +52,30 @@ export async function initOrm(options: OrmOptions): Promise<HubOrm> {
       allOrNothing: true,
       snapshot: false,
     },
-    pool: { min: 0, max: options.poolMax ?? 10 },
+    pool: {
+      min: 0,
+      max: options.poolMax ?? 10,
+      // A connection the database refuses for now (too many clients, starting up) is asked for again every 200 ms
+      // until the acquire timeout, instead of failing the statement waiting for it: no statement ran, so waiting is
+      // safe. Past the timeout the request is TEMPORARILY_UNAVAILABLE (platform/db/transient.ts).
+      propagateCreateError: false,
+      createRetryIntervalMillis: 200,
+      acquireTimeoutMillis: acquireTimeoutMs(),
+    },
     // Reads return plain, detached data; writes go through explicit transactions.
     allowGlobalContext: false,
     debug: false,
     logger: (message) => ormLog.info(message),
   });
+}
+
+/** How long a statement waits for a connection: HUB_DB_ACQUIRE_TIMEOUT_MS, 15 s by default. */
+export function acquireTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.HUB_DB_ACQUIRE_TIMEOUT_MS;
+  if (value === undefined || value === '') return 15_000;
+  if (!/^\d+$/.test(value) || Number(value) < 100)
+    throw new Error(`HUB_DB_ACQUIRE_TIMEOUT_MS must be a whole number of milliseconds, at least 100 (got ${value})`);
+  return Number(value);
 }
 
 export async function migrateUp(orm: HubOrm): Promise<void> {

@@ -20,18 +20,29 @@ describe('unique violations', () => {
     expect(isUniqueViolation(null)).toBe(false);
   });
 
-  it('runs an attempt that lost a unique race once more, and nothing else again', async () => {
+  it('runs an attempt that lost a unique race once more, one rolled back by a deadlock or serialisation failure up to three times, and nothing else again', async () => {
     let calls = 0;
     await expect(
       retryAfterLostRace(async () => (++calls === 1 ? Promise.reject(rawViolation('x')) : 'second')),
     ).resolves.toBe('second');
     expect(calls).toBe(2);
     calls = 0;
+    const deadlock = () => Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    await expect(retryAfterLostRace(async () => (++calls < 3 ? Promise.reject(deadlock()) : 'third'))).resolves.toBe(
+      'third',
+    );
+    expect(calls).toBe(3);
+    calls = 0;
     await expect(
       retryAfterLostRace(
-        async () => Promise.reject(Object.assign(new Error('other'), { code: '40001', n: ++calls })),
+        async () => Promise.reject(Object.assign(new Error('serialisation'), { code: '40001', n: ++calls })),
         'x',
       ),
+    ).rejects.toThrow('serialisation');
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(
+      retryAfterLostRace(async () => Promise.reject(Object.assign(new Error('other'), { code: '23502', n: ++calls }))),
     ).rejects.toThrow('other');
     expect(calls).toBe(1);
     calls = 0;

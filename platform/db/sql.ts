@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/core';
+import { isRolledBackRace } from './transient';
 
 /**
  * Raw SQL in the caller's unit of work (its transaction, when there is one): for set-based statements the ORM
@@ -37,16 +38,27 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return constraint === undefined || (error as { constraint?: unknown }).constraint === constraint;
 }
 
+/** How often a transaction PostgreSQL rolled back for a deadlock or a serialisation failure is run in all. */
+const ROLLED_BACK_ATTEMPTS = 3;
+
 /**
- * Runs a transaction again, once, when it lost a race on a unique index (`constraint`, or any): the second attempt
- * reads what the winner committed and answers from it (a duplicate, a typed conflict), instead of a raw 23505.
+ * Runs a transaction again when it lost a race: once when it lost on a unique index (`constraint`, or any), so the
+ * second attempt reads what the winner committed and answers from it (a duplicate, a typed conflict) instead of a
+ * raw 23505; and up to three times in all when PostgreSQL chose it as a deadlock victim or refused it for a
+ * serialisation conflict, which rolled it back whole, after a short random pause so the two do not meet again.
  */
 export async function retryAfterLostRace<T>(attempt: () => Promise<T>, constraint?: string): Promise<T> {
-  try {
-    return await attempt();
-  } catch (error) {
-    if (isUniqueViolation(error, constraint)) return attempt();
-    throw error;
+  for (let run = 1, uniqueRetried = false; ; run++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!uniqueRetried && isUniqueViolation(error, constraint)) {
+        uniqueRetried = true;
+        continue;
+      }
+      if (run >= ROLLED_BACK_ATTEMPTS || !isRolledBackRace(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * run));
+    }
   }
 }
 

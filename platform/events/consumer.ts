@@ -5,6 +5,7 @@ import { DomainError } from '../../kernel/errors';
 import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
 import { HubOrm } from '../db/orm';
 import { sqlArray, sqlRows, sqlRun } from '../db/sql';
+import { isTransient } from '../db/transient';
 import { logger } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 import { deadLetters } from '../metrics';
@@ -71,25 +72,6 @@ export interface ConsumerOptions {
   /** Local retries of a failing handler before the message is judged. */
   maxAttempts?: number;
   initialBackoffMs?: number;
-}
-
-const TRANSIENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '40001',
-  '40P01',
-]);
-
-/** Infrastructure failures (database down, serialisation conflicts) are retried until they pass, never dead-lettered. */
-export function isTransient(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08'));
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -7,6 +7,7 @@ import {
   GraphQLString,
   graphql,
 } from 'graphql';
+import { DeadlockException } from '@mikro-orm/core';
 import { DomainError } from '../../kernel/errors';
 import { Key, Name } from '../graphql/scalars';
 import { formatError } from './errors';
@@ -55,6 +56,33 @@ describe('GraphQL error mapping', () => {
     expect(formatted.extensions).toEqual({ code: 'CONFLICT' });
     expect(JSON.stringify(formatted)).not.toContain('张三');
   });
+
+  it.each([
+    ['too many clients (pg)', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
+    ['a deadlock (the ORM)', new DeadlockException(Object.assign(new Error('deadlock detected'), { code: '40P01' }))],
+    ['a lost connection (pg, no code)', new Error('Connection terminated unexpectedly')],
+    [
+      'a terminated backend',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    ],
+    [
+      'a refused socket under the driver',
+      Object.assign(new Error('connect failed'), { cause: { code: 'ECONNREFUSED' } }),
+    ],
+    [
+      'the pool with nothing to give (knex)',
+      Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), {
+        name: 'KnexTimeoutError',
+      }),
+    ],
+  ])(
+    'answers a momentary database failure (%s) as TEMPORARILY_UNAVAILABLE, never INTERNAL_SERVER_ERROR',
+    (_label, error) => {
+      const formatted = formatError({ message: error.message, path: ['x'] }, asResolverError(error), 'arrears');
+      expect(formatted.extensions).toEqual({ code: 'TEMPORARILY_UNAVAILABLE' });
+      expect(formatted.message).not.toContain(error.message);
+    },
+  );
 
   it('keeps GraphQL validation errors as they are', () => {
     const formatted = formatError(

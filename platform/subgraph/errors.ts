@@ -3,6 +3,7 @@ import { GraphQLError, GraphQLFormattedError, Token } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { isDomainError } from '../../kernel/errors';
 import { isUniqueViolation } from '../db/sql';
+import { transientCode } from '../db/transient';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { boundEcho, callerStrings, clipEchoes } from '../graphql/bound-echo';
 import { InputRefusedError, isInputRefused } from '../graphql/scalars';
@@ -79,6 +80,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
       message: 'The request conflicts with a concurrent change: read the current state, then retry',
       path: formatted.path,
       extensions: { code: 'CONFLICT' },
+    };
+  }
+  // The database was busy or briefly out of reach (connections exhausted, a connection lost, a deadlock): a matter
+  // of load or operations, not of the request. Only the kind of failure is logged: a driver's message may quote values.
+  const transient = transientCode(original);
+  if (transient) {
+    logger.warn(
+      { subgraph, path: formatted.path, code: transient },
+      'request failed on a momentary database condition',
+    );
+    return {
+      message:
+        'The hub could not complete the request just now (it is busy or briefly out of reach of its database): retry it, a mutation with the same idempotency key',
+      path: formatted.path,
+      extensions: { code: 'TEMPORARILY_UNAVAILABLE' },
     };
   }
   const code = formatted.extensions?.code;

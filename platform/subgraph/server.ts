@@ -137,6 +137,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }),
   );
 
+  // The gateway keeps connections alive and drops an idle one after 5 s (Node's agent): the subgraph keeps them
+  // longer, so it never closes a connection just as the gateway sends on it (a reset that a loaded machine's
+  // late timers make likely when both wait 5 s).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   httpServer.listen(options.port, options.host ?? '127.0.0.1');
   await once(httpServer, 'listening');
   const { port } = httpServer.address() as AddressInfo;

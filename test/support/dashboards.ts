@@ -1,5 +1,12 @@
 import { Identity } from '../../kernel/identity';
-import { DEMO_ADMIN, DEMO_BUREAU, DEMO_COMPANY, DEMO_REFERRALS, DEMO_STREETS } from '../../hub/demo/demo-data';
+import {
+  DEMO_ADMIN,
+  DEMO_BUREAU,
+  DEMO_COMPANY,
+  DEMO_LINJIANG,
+  DEMO_REFERRALS,
+  DEMO_STREETS,
+} from '../../hub/demo/demo-data';
 
 /**
  * The heaviest legitimate question of each role's dashboard: what its screen asks for in one request, at the
@@ -112,6 +119,19 @@ export const DASHBOARDS: Dashboard[] = [
       courts { courtId name provinceCode }
       compounds(first: 100) { id name streetCode statistics { buildings households floorAreaM2 } }
       areas(first: 50) { id name streetCode filingReviewers { streetCode districtCode syncedAt } }
+    }`,
+  },
+  {
+    // 临江市's 城市管理行政执法局 reviews filings and keeps the credit entries of its city (seed 004 §六(七)).
+    // Without `area { name }`: the areas subgraph grants ENFORCEMENT_BUREAU no area, and selecting it answered
+    // INTERNAL_SERVER_ERROR ("Unexpected error.", path filingReviewQueue.items.0.area.name) in the 临江 demo: open.
+    role: 'ENFORCEMENT_BUREAU',
+    who: DEMO_LINJIANG.enforcementBureau,
+    query: `query EnforcementBureauDashboard {
+      filingReviewQueue(first: 50, filter: { statuses: [SUBMITTED, RETURNED, ACCEPTED] }) { totalCount counts { status count late } items { ${FILING.replace('area { id name streetCode }', 'area { id }')} } }
+      creditEntries(first: 50) { id cityCode areaId subjectKind companyId householdId kind legalBasis occurredOn status noticeEndsOn publishedOn
+        objections { grounds by at decision decidedBy decidedAt } }
+      divisions(parentCode: "220681") { code name level }
     }`,
   },
   {

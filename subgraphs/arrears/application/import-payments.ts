@@ -5,6 +5,7 @@ import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { PAYMENT_RECORDED } from '../../../catalog';
 import { claimIdempotencyKeys, storeIdempotentResults } from '../../../platform/db/idempotency';
+import { retryAfterLostRace } from '../../../platform/db/sql';
 import { recordEvent } from '../../../platform/events/outbox';
 import { assertPropertyCompany } from '../domain/access';
 import { allocatePayment } from '../domain/allocation';
@@ -51,46 +52,50 @@ export async function importPayments(
     }
   });
   checkDistinctKeys(prepared);
-  const ids = await em.transactional(async (tx) => {
-    // Each key is claimed first: a line recorded earlier, or by a retry racing this one, returns that receipt.
-    const earlier = await claimIdempotencyKeys(tx, PAYMENT_KEYS, companyId, prepared);
-    const recorded = new Map<string, string>();
-    for (const p of prepared) {
-      const row = earlier.get(p.key);
-      if (!row) continue;
-      assertSameRequest(p, row.digest);
-      recorded.set(p.key, row.result as string);
-    }
-    const fresh = prepared.filter((p) => !recorded.has(p.key)).length;
-    let receipt = fresh > 0 ? await reserveReceiptNumbers(tx, fresh) : 0;
-    const stored = new Map<string, string>();
-    const buildings = new Map<string, { levyId: string; buildingId: string; on: IsoDate }>();
-    const accounts = new Set<string>();
-    for (const [index, p] of prepared.entries()) {
-      if (recorded.has(p.key)) continue;
-      try {
-        const { id, accountId, levyBuilding } = await applyPayment(
-          tx,
-          identity,
-          companyId,
-          p,
-          receiptNumber(today, receipt++),
-        );
-        recorded.set(p.key, id);
-        stored.set(p.key, id);
-        accounts.add(accountId);
-        if (levyBuilding) buildings.set(`${levyBuilding.levyId}|${levyBuilding.buildingId}`, levyBuilding);
-      } catch (error) {
-        throw paymentLineError(index, inputs.length, error);
+  // A transaction that lost a race (a deadlock with another statement's allocation, a unique index) runs again and
+  // answers from what the winner committed.
+  const ids = await retryAfterLostRace(() =>
+    em.transactional(async (tx) => {
+      // Each key is claimed first: a line recorded earlier, or by a retry racing this one, returns that receipt.
+      const earlier = await claimIdempotencyKeys(tx, PAYMENT_KEYS, companyId, prepared);
+      const recorded = new Map<string, string>();
+      for (const p of prepared) {
+        const row = earlier.get(p.key);
+        if (!row) continue;
+        assertSameRequest(p, row.digest);
+        recorded.set(p.key, row.result as string);
       }
-    }
-    await storeIdempotentResults(tx, PAYMENT_KEYS, companyId, stored);
-    for (const b of buildings.values()) await announceActivatedBuilding(tx, b.levyId, b.buildingId, b.on);
-    // One snapshot per account once the whole statement is applied, however many of its lines paid that account.
-    await publishClaims(tx, [...accounts], today);
-    await publishCollection(tx, { accountIds: [...accounts] });
-    return prepared.map((p) => recorded.get(p.key)!);
-  });
+      const fresh = prepared.filter((p) => !recorded.has(p.key)).length;
+      let receipt = fresh > 0 ? await reserveReceiptNumbers(tx, fresh) : 0;
+      const stored = new Map<string, string>();
+      const buildings = new Map<string, { levyId: string; buildingId: string; on: IsoDate }>();
+      const accounts = new Set<string>();
+      for (const [index, p] of prepared.entries()) {
+        if (recorded.has(p.key)) continue;
+        try {
+          const { id, accountId, levyBuilding } = await applyPayment(
+            tx,
+            identity,
+            companyId,
+            p,
+            receiptNumber(today, receipt++),
+          );
+          recorded.set(p.key, id);
+          stored.set(p.key, id);
+          accounts.add(accountId);
+          if (levyBuilding) buildings.set(`${levyBuilding.levyId}|${levyBuilding.buildingId}`, levyBuilding);
+        } catch (error) {
+          throw paymentLineError(index, inputs.length, error);
+        }
+      }
+      await storeIdempotentResults(tx, PAYMENT_KEYS, companyId, stored);
+      for (const b of buildings.values()) await announceActivatedBuilding(tx, b.levyId, b.buildingId, b.on);
+      // One snapshot per account once the whole statement is applied, however many of its lines paid that account.
+      await publishClaims(tx, [...accounts], today);
+      await publishCollection(tx, { accountIds: [...accounts] });
+      return prepared.map((p) => recorded.get(p.key)!);
+    }),
+  );
   return receiptsOf(em, ids);
 }
 

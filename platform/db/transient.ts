@@ -1,0 +1,58 @@
+/**
+ * Failures that say "not now" rather than "never": the database refused a connection (too many clients, starting
+ * up, shutting down), a connection broke or timed out, the pool had no connection to give within its timeout, or
+ * PostgreSQL rolled a transaction back to break a deadlock or a serialisation conflict. They come with load and
+ * with operations (a failover, a restart), never with what the caller sent, so the caller is told to retry and a
+ * consumer retries by itself; none of them is an INTERNAL_SERVER_ERROR.
+ */
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '53300', // too_many_connections
+  '53400', // configuration_limit_exceeded
+  '57P01', // admin_shutdown (a terminated backend)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '57014', // query_canceled (a statement timeout)
+  '55P03', // lock_not_available (a lock timeout)
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+]);
+
+/** PostgreSQL rolled the whole transaction back to let a concurrent one through: running it again is safe. */
+const ROLLED_BACK_RACE = new Set(['40001', '40P01']);
+
+/** pg's own errors when a connection dies without a SQLSTATE; knex's when its pool has nothing to give in time. */
+const TRANSIENT_MESSAGES = [/^Connection terminated/, /^Knex: Timeout acquiring a connection/];
+
+/** The error and its causes as drivers and the ORM nest them (MikroORM keeps the driver's code on its exception). */
+function* chain(error: unknown): Generator<{ code?: unknown; name?: unknown; message?: unknown }> {
+  let e = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    yield e;
+    e = e.cause as typeof e;
+  }
+}
+
+/** The SQLSTATE or socket code of a transient failure, or the driver's kind of failure when it has no code. */
+export function transientCode(error: unknown): string | undefined {
+  for (const e of chain(error)) {
+    if (typeof e.code === 'string' && (TRANSIENT_CODES.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) return e.code;
+    if (e.name === 'KnexTimeoutError') return 'POOL_TIMEOUT';
+    if (typeof e.message === 'string' && TRANSIENT_MESSAGES.some((m) => m.test(e.message as string)))
+      return e.message.startsWith('Knex') ? 'POOL_TIMEOUT' : 'CONNECTION_LOST';
+  }
+  return undefined;
+}
+
+export function isTransient(error: unknown): boolean {
+  return transientCode(error) !== undefined;
+}
+
+/** A deadlock victim or a serialisation failure: the transaction left nothing behind and may simply run again. */
+export function isRolledBackRace(error: unknown): boolean {
+  const code = transientCode(error);
+  return code !== undefined && ROLLED_BACK_RACE.has(code);
+}
