@@ -62,9 +62,31 @@ describe('contract terms', () => {
         subsidies: held.feeSchedule.classes[0].subsidies,
       },
     ]);
-    expect(input.lateFee).toEqual({ dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null });
+    expect(input.lateFee).toEqual({
+      dailyRatePerTenThousand: 3,
+      graceDays: 30,
+      capPercentOfPrincipal: null,
+      clauseText: null,
+    });
     expect(termsInput({ ...values, lateFeeRate: null }).lateFee).toBeNull();
     expect(termsInput(values).feeSchedule.classes[0].subsidies).toEqual([]);
+  });
+
+  it('keeps a monthly late-fee rate and the clause through an amendment', () => {
+    const clause = '业主逾期交纳物业费的，每逾期一个月按欠费金额的百分之一支付违约金。';
+    const monthly: HeldTerms = {
+      ...held,
+      lateFee: { dailyRatePerTenThousand: null, monthlyRatePerTenThousand: 100, graceDays: 0, clauseText: clause },
+    };
+    const values = valuesOf(monthly);
+    expect(values).toMatchObject({ lateFeeRate: 100, lateFeeBasis: 'MONTHLY', lateFeeClause: clause });
+    expect(termsInput(values, monthly).lateFee).toEqual({
+      monthlyRatePerTenThousand: 100,
+      graceDays: 0,
+      capPercentOfPrincipal: null,
+      clauseText: clause,
+    });
+    expect(valuesOf(held).lateFeeBasis).toBe('DAILY');
   });
 });
 

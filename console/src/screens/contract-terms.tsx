@@ -15,7 +15,10 @@ export interface TermsValues {
   endsOn: string;
   serviceItems: { item: string; standard: string }[];
   classes: { buildingClass: 'LOW_RISE' | 'HIGH_RISE'; assessedYuan: number; ownerYuan: number }[];
+  /** 万分之N, per day or per full month overdue (the contract's own basis). */
   lateFeeRate?: number | null;
+  lateFeeBasis?: 'DAILY' | 'MONTHLY';
+  lateFeeClause?: string;
   lateFeeGraceDays?: number | null;
   lateFeeCapPercent?: number | null;
   parties: { role: string; name: string; registration?: string; signatory: string }[];
@@ -41,7 +44,13 @@ export interface HeldTerms {
       subsidies: { payer: string; rateFenPerM2Month: number; startMonth: string; months: number }[];
     }[];
   };
-  lateFee?: { dailyRatePerTenThousand: number; graceDays: number; capPercentOfPrincipal?: number | null } | null;
+  lateFee?: {
+    dailyRatePerTenThousand?: number | null;
+    monthlyRatePerTenThousand?: number | null;
+    graceDays: number;
+    capPercentOfPrincipal?: number | null;
+    clauseText?: string | null;
+  } | null;
   parties: { role: string; name: string; registration?: string | null; signatory: string }[];
 }
 
@@ -63,7 +72,9 @@ export function valuesOf(terms: HeldTerms): TermsValues {
       assessedYuan: c.assessedRateFenPerM2Month / 100,
       ownerYuan: c.ownerRateFenPerM2Month / 100,
     })),
-    lateFeeRate: terms.lateFee?.dailyRatePerTenThousand ?? null,
+    lateFeeRate: terms.lateFee?.dailyRatePerTenThousand ?? terms.lateFee?.monthlyRatePerTenThousand ?? null,
+    lateFeeBasis: terms.lateFee?.monthlyRatePerTenThousand != null ? 'MONTHLY' : 'DAILY',
+    lateFeeClause: terms.lateFee?.clauseText ?? undefined,
     lateFeeGraceDays: terms.lateFee?.graceDays ?? null,
     lateFeeCapPercent: terms.lateFee?.capPercentOfPrincipal ?? null,
     parties: terms.parties.map((p) => ({
@@ -113,9 +124,12 @@ export function termsInput(v: TermsValues, held?: HeldTerms): ContractTermsInput
       v.lateFeeRate === null || v.lateFeeRate === undefined
         ? null
         : {
-            dailyRatePerTenThousand: v.lateFeeRate,
+            ...(v.lateFeeBasis === 'MONTHLY'
+              ? { monthlyRatePerTenThousand: v.lateFeeRate }
+              : { dailyRatePerTenThousand: v.lateFeeRate }),
             graceDays: v.lateFeeGraceDays ?? 0,
             capPercentOfPrincipal: v.lateFeeCapPercent ?? null,
+            clauseText: blank(v.lateFeeClause),
           },
     parties: v.parties.map((p) => ({
       role: p.role as ContractTermsInput['parties'][number]['role'],
@@ -302,8 +316,17 @@ export function TermsFields() {
         )}
       </Form.List>
       <Space wrap>
-        <Form.Item label="违约金日费率（万分之）" name="lateFeeRate">
-          <InputNumber min={0} max={100} precision={0} />
+        <Form.Item label="违约金计算" name="lateFeeBasis" initialValue="DAILY">
+          <Select
+            style={{ width: 120 }}
+            options={[
+              { value: 'DAILY', label: '按日' },
+              { value: 'MONTHLY', label: '按整月' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label="违约金费率（万分之）" name="lateFeeRate">
+          <InputNumber min={1} max={1000} precision={0} />
         </Form.Item>
         <Form.Item label="宽限天数" name="lateFeeGraceDays">
           <InputNumber min={0} max={365} precision={0} />
@@ -312,6 +335,9 @@ export function TermsFields() {
           <InputNumber min={0} max={100} precision={0} />
         </Form.Item>
       </Space>
+      <Form.Item label="违约金条款原文（选填）" name="lateFeeClause">
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
       <Typography.Text strong>合同当事人</Typography.Text>
       <Form.List name="parties">
         {(fields, { add, remove }) => (

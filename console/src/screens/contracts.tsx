@@ -82,8 +82,10 @@ const CONTRACT = graphql(`
         }
         lateFee {
           dailyRatePerTenThousand
+          monthlyRatePerTenThousand
           graceDays
           capPercentOfPrincipal
+          clauseText
         }
         parties {
           role
