@@ -143,6 +143,10 @@ export const CREDIT_SUBJECT_KINDS = ['COMPANY', 'OWNER'] as const;
 export type CreditSubjectKind = (typeof CREDIT_SUBJECT_KINDS)[number];
 
 /** What a credit entry records (issue 17 §3). */
+/** The utilities a company may never cut to collect fees (Civil Code art. 944 para. 3: 供电、供水、供热、供燃气). */
+export const UTILITY_KINDS = ['WATER', 'POWER', 'HEATING', 'GAS'] as const;
+export type UtilityKind = (typeof UTILITY_KINDS)[number];
+
 export const CREDIT_ENTRY_KINDS = [
   'LATE_FILING',
   'RETURNED_FILING',

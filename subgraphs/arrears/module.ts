@@ -1,5 +1,5 @@
 import { ARREARS_ERRORS } from './domain/errors';
-import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, COLLECTION_TOPIC, LEVIES_TOPIC } from '../../catalog';
+import { ACCOUNTS_TOPIC, CLAIMS_TOPIC, COLLECTION_TOPIC, LEVIES_TOPIC, VIOLATIONS_TOPIC } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { billableHouseholdConsumer } from './events/consume/billable-household.consumer';
@@ -63,6 +63,12 @@ export const arrearsSubgraph: SubgraphModule = {
     holidayCalendarConsumer('arrears'),
   ],
   keepsHolidayCalendar: true,
-  producedTopics: [ACCOUNTS_TOPIC.name, LEVIES_TOPIC.name, CLAIMS_TOPIC.name, COLLECTION_TOPIC.name],
+  producedTopics: [
+    ACCOUNTS_TOPIC.name,
+    LEVIES_TOPIC.name,
+    CLAIMS_TOPIC.name,
+    COLLECTION_TOPIC.name,
+    VIOLATIONS_TOPIC.name,
+  ],
   errors: ARREARS_ERRORS,
 };
