@@ -28,7 +28,9 @@ import {
   COMMITTEE_FORMED,
   COMMITTEE_RECORDED,
   JOINT_DECISION_RECORDED,
+  PREPARATORY_GROUP_FORMED,
 } from './governance';
+import { HAZARD_RESOLVED, PATROL_RECORDED } from './street-work';
 import { HOLIDAY_YEAR_RECORDED } from './calendar';
 import { EventDefinition, TopicDefinition } from './types';
 
@@ -36,6 +38,7 @@ export * from './types';
 export * from './vocabulary';
 export * from './areas';
 export * from './governance';
+export * from './street-work';
 export * from './households';
 export * from './filings';
 export * from './arrears';
@@ -53,6 +56,9 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   JOINT_DECISION_RECORDED,
   ASSEMBLY_RECORDED,
   COMMITTEE_RECORDED,
+  PREPARATORY_GROUP_FORMED,
+  PATROL_RECORDED,
+  HAZARD_RESOLVED,
   BUILDING_ROSTER_CHANGED,
   ...FILING_EVENTS,
   FILING_REVIEW_DECIDED,

@@ -155,3 +155,22 @@ export const CREDIT_ENTRY_KINDS = [
   'DISHONEST_JUDGMENT_DEBTOR',
 ] as const;
 export type CreditEntryKind = (typeof CREDIT_ENTRY_KINDS)[number];
+
+/** Who patrols an area (seed 004 §五(四)): the street office, a residents' committee, or the provider. */
+export const PATROLLER_KINDS = ['STREET_OFFICE', 'RESIDENTS_COMMITTEE', 'PROPERTY_COMPANY'] as const;
+export type PatrollerKind = (typeof PATROLLER_KINDS)[number];
+
+/** Hazards a patrol finds. Seed 004 §四: 楼道内堆放杂物等消防隐患; §五(四): 违法违规行为; §五(五): 险情或安全隐患. */
+export const HAZARD_KINDS = ['FIRE_SAFETY', 'BUILDING_SAFETY', 'FACILITY', 'VIOLATION', 'OTHER'] as const;
+export type HazardKind = (typeof HAZARD_KINDS)[number];
+
+/** The members' roles in a preparatory group for an area's first owners' assembly (seed 004 §五(一)). */
+export const PREPARATORY_MEMBER_ROLES = [
+  'STREET_OFFICE',
+  'RESIDENTS_COMMITTEE',
+  'OWNER',
+  'DEVELOPER',
+  'PROPERTY_COMPANY',
+  'OTHER',
+] as const;
+export type PreparatoryMemberRole = (typeof PREPARATORY_MEMBER_ROLES)[number];
