@@ -32,6 +32,7 @@ import {
 } from './governance';
 import { HAZARD_RESOLVED, PATROL_RECORDED } from './street-work';
 import { HOLIDAY_YEAR_RECORDED } from './calendar';
+import { CITY_SETTINGS_CHANGED } from './city-settings';
 import { EventDefinition, TopicDefinition } from './types';
 
 export * from './types';
@@ -47,6 +48,7 @@ export * from './complaints';
 export * from './deadlines';
 export * from './credit';
 export * from './calendar';
+export * from './city-settings';
 
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   AREA_REGISTERED,
@@ -84,6 +86,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   CREDIT_RECORD_PUBLISHED,
   CREDIT_RECORD_WITHDRAWN,
   HOLIDAY_YEAR_RECORDED,
+  CITY_SETTINGS_CHANGED,
 ];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];

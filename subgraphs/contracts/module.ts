@@ -1,5 +1,11 @@
 import { CONTRACTS_ERRORS } from './domain/errors';
-import { CONTRACT_DEADLINES_TOPIC, CREDIT_RECORDS_TOPIC, FILINGS_TOPIC, HOLIDAY_CALENDAR_TOPIC } from '../../catalog';
+import {
+  CITY_SETTINGS_TOPIC,
+  CONTRACT_DEADLINES_TOPIC,
+  CREDIT_RECORDS_TOPIC,
+  FILINGS_TOPIC,
+  HOLIDAY_CALENDAR_TOPIC,
+} from '../../catalog';
 import { CreditPublication } from './application/credit-publication.background';
 import { debtorListingConsumer } from './events/consume/debtor-listing.consumer';
 import { utilityCutOffConsumer } from './events/consume/utility-cut-off.consumer';
@@ -95,6 +101,7 @@ export const contractsSubgraph: SubgraphModule = {
     CONTRACT_DEADLINES_TOPIC.name,
     CREDIT_RECORDS_TOPIC.name,
     HOLIDAY_CALENDAR_TOPIC.name,
+    CITY_SETTINGS_TOPIC.name,
   ],
   errors: CONTRACTS_ERRORS,
   background: ({ orm }) => new CreditPublication(orm),
