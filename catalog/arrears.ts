@@ -1,6 +1,18 @@
 import { Type } from '@sinclair/typebox';
-import { Closed, EventData, EventDefinition, Fen, IsoDate, Nullable, OneOf, TopicDefinition, Uuid } from './types';
-import { ACCOUNT_STATUSES, CHARGE_KINDS, COLLECTION_ACTION_KINDS } from './vocabulary';
+import {
+  Closed,
+  DivisionCode,
+  EventData,
+  EventDefinition,
+  Fen,
+  IsoDate,
+  Nullable,
+  OneOf,
+  Sha256Hex,
+  TopicDefinition,
+  Uuid,
+} from './types';
+import { ACCOUNT_STATUSES, CHARGE_KINDS, COLLECTION_ACTION_KINDS, UTILITY_KINDS } from './vocabulary';
 
 /**
  * What the arrears subgraph tells litigation and bureaus. No owner names or references travel here: an account is
@@ -216,3 +228,38 @@ export type CollectionSummarizedData = EventData<typeof COLLECTION_SUMMARIZED>;
 export type ClaimChargeData = ClaimUpdatedData['charges'][number];
 /** The fields every account event starts with. */
 export type AccountEventBase = Pick<AccountStatusChangedData, keyof typeof accountBase>;
+
+/**
+ * Utility cut-offs reported against companies (Civil Code art. 944 para. 3), for the contracts subgraph's credit
+ * records. Keyed by company, so a company's reports stay in order. No owner data: the area, the company, the day,
+ * the utility, the evidence's SHA-256 and who reported it.
+ */
+export const VIOLATIONS_TOPIC: TopicDefinition = {
+  name: 'arrears.violations.v1',
+  producer: 'arrears',
+  description:
+    "Utility cut-offs reported against a property company by the area's street office or owners' committee (Civil Code art. 944 para. 3).",
+  key: 'company id',
+};
+
+export const UTILITY_CUT_OFF_REPORTED = {
+  type: 'hub.arrears.utility-cut-off.reported',
+  topic: VIOLATIONS_TOPIC,
+  summary:
+    "The area's street office or standing owners' committee reported that the company serving the area cut a utility to collect fees; it goes on the company's credit record.",
+  schema: Closed({
+    violationId: Uuid,
+    companyId: Type.String({ minLength: 1, maxLength: 64 }),
+    areaId: Uuid,
+    streetCode: DivisionCode,
+    districtCode: DivisionCode,
+    occurredOn: IsoDate,
+    utility: OneOf(UTILITY_KINDS),
+    evidenceSha256: Sha256Hex,
+    reportedByRole: Type.Union([Type.Literal('STREET_OFFICE'), Type.Literal('OWNERS_COMMITTEE')]),
+    reportedBy: Type.String({ minLength: 1, maxLength: 100 }),
+    legalBasis: Type.String({ minLength: 1 }),
+  }),
+} satisfies EventDefinition;
+
+export type UtilityCutOffReportedData = EventData<typeof UTILITY_CUT_OFF_REPORTED>;

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Closed, EventData, EventDefinition, IsoDate, Nullable, OneOf, TopicDefinition, Uuid } from './types';
-import { GOVERNANCE_BODY_KINDS } from './vocabulary';
+import { GOVERNANCE_BODY_KINDS, PREPARATORY_MEMBER_ROLES } from './vocabulary';
 
 export const GOVERNANCE_TOPIC: TopicDefinition = {
   name: 'areas.governance.v1',
@@ -89,3 +89,25 @@ export type CommitteeDissolvedData = EventData<typeof COMMITTEE_DISSOLVED>;
 export type JointDecisionRecordedData = EventData<typeof JOINT_DECISION_RECORDED>;
 export type AssemblyRecordedData = EventData<typeof ASSEMBLY_RECORDED>;
 export type CommitteeRecordedData = EventData<typeof COMMITTEE_RECORDED>;
+
+export const PREPARATORY_GROUP_FORMED = {
+  type: 'hub.areas.preparatory-group.formed',
+  topic: GOVERNANCE_TOPIC,
+  summary:
+    "The street office formed the preparatory group (筹备组) for an area's first owners' assembly (seed 004 §五(一)): its " +
+    'members by role (no names), and the period to convene the assembly with the article the street office applied, if ' +
+    'any. Its work ends with the hub.areas.assembly.recorded of the area first meeting on or after formedOn.',
+  schema: Closed({
+    areaId: Uuid,
+    groupId: Uuid,
+    formedOn: IsoDate,
+    members: Type.Array(Closed({ role: OneOf(PREPARATORY_MEMBER_ROLES), leader: Type.Boolean() }), {
+      minItems: 1,
+      maxItems: 25,
+    }),
+    period: Nullable(Closed({ days: Type.Integer({ minimum: 1 }), source: Type.String({ minLength: 1 }) })),
+    deadline: Nullable(IsoDate),
+  }),
+} satisfies EventDefinition;
+
+export type PreparatoryGroupFormedData = EventData<typeof PREPARATORY_GROUP_FORMED>;

@@ -8,6 +8,7 @@ import {
   LEVY_BUILDING_ACTIVATED,
   LEVY_DECIDED,
   PAYMENT_RECORDED,
+  UTILITY_CUT_OFF_REPORTED,
 } from './arrears';
 import { BUILDING_ROSTER_CHANGED } from './households';
 import {
@@ -27,14 +28,18 @@ import {
   COMMITTEE_FORMED,
   COMMITTEE_RECORDED,
   JOINT_DECISION_RECORDED,
+  PREPARATORY_GROUP_FORMED,
 } from './governance';
+import { HAZARD_RESOLVED, PATROL_RECORDED } from './street-work';
 import { HOLIDAY_YEAR_RECORDED } from './calendar';
+import { CITY_SETTINGS_CHANGED } from './city-settings';
 import { EventDefinition, TopicDefinition } from './types';
 
 export * from './types';
 export * from './vocabulary';
 export * from './areas';
 export * from './governance';
+export * from './street-work';
 export * from './households';
 export * from './filings';
 export * from './arrears';
@@ -43,6 +48,7 @@ export * from './complaints';
 export * from './deadlines';
 export * from './credit';
 export * from './calendar';
+export * from './city-settings';
 
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   AREA_REGISTERED,
@@ -52,6 +58,9 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   JOINT_DECISION_RECORDED,
   ASSEMBLY_RECORDED,
   COMMITTEE_RECORDED,
+  PREPARATORY_GROUP_FORMED,
+  PATROL_RECORDED,
+  HAZARD_RESOLVED,
   BUILDING_ROSTER_CHANGED,
   ...FILING_EVENTS,
   FILING_REVIEW_DECIDED,
@@ -62,6 +71,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   LEVY_BUILDING_ACTIVATED,
   CLAIM_UPDATED,
   COLLECTION_SUMMARIZED,
+  UTILITY_CUT_OFF_REPORTED,
   REFERRAL_SUBMITTED,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_WITHDRAWN,
@@ -76,6 +86,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   CREDIT_RECORD_PUBLISHED,
   CREDIT_RECORD_WITHDRAWN,
   HOLIDAY_YEAR_RECORDED,
+  CITY_SETTINGS_CHANGED,
 ];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];

@@ -143,6 +143,10 @@ export const CREDIT_SUBJECT_KINDS = ['COMPANY', 'OWNER'] as const;
 export type CreditSubjectKind = (typeof CREDIT_SUBJECT_KINDS)[number];
 
 /** What a credit entry records (issue 17 §3). */
+/** The utilities a company may never cut to collect fees (Civil Code art. 944 para. 3: 供电、供水、供热、供燃气). */
+export const UTILITY_KINDS = ['WATER', 'POWER', 'HEATING', 'GAS'] as const;
+export type UtilityKind = (typeof UTILITY_KINDS)[number];
+
 export const CREDIT_ENTRY_KINDS = [
   'LATE_FILING',
   'RETURNED_FILING',
@@ -151,3 +155,22 @@ export const CREDIT_ENTRY_KINDS = [
   'DISHONEST_JUDGMENT_DEBTOR',
 ] as const;
 export type CreditEntryKind = (typeof CREDIT_ENTRY_KINDS)[number];
+
+/** Who patrols an area (seed 004 §五(四)): the street office, a residents' committee, or the provider. */
+export const PATROLLER_KINDS = ['STREET_OFFICE', 'RESIDENTS_COMMITTEE', 'PROPERTY_COMPANY'] as const;
+export type PatrollerKind = (typeof PATROLLER_KINDS)[number];
+
+/** Hazards a patrol finds. Seed 004 §四: 楼道内堆放杂物等消防隐患; §五(四): 违法违规行为; §五(五): 险情或安全隐患. */
+export const HAZARD_KINDS = ['FIRE_SAFETY', 'BUILDING_SAFETY', 'FACILITY', 'VIOLATION', 'OTHER'] as const;
+export type HazardKind = (typeof HAZARD_KINDS)[number];
+
+/** The members' roles in a preparatory group for an area's first owners' assembly (seed 004 §五(一)). */
+export const PREPARATORY_MEMBER_ROLES = [
+  'STREET_OFFICE',
+  'RESIDENTS_COMMITTEE',
+  'OWNER',
+  'DEVELOPER',
+  'PROPERTY_COMPANY',
+  'OTHER',
+] as const;
+export type PreparatoryMemberRole = (typeof PREPARATORY_MEMBER_ROLES)[number];

@@ -5,6 +5,19 @@ import { DEMO_LINJIANG, DEMO_STREETS } from '../hub/demo/demo-data';
 import { gatewayClient, loadArea } from '../hub/demo/demo-loader';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { gqlExpectations } from './support/scenario';
+import {
+  GOVERNANCE_TOPIC,
+  HAZARD_RESOLVED,
+  HazardResolvedData,
+  PATROL_RECORDED,
+  PREPARATORY_GROUP_FORMED,
+  PatrolRecordedData,
+  PreparatoryGroupFormedData,
+  STREET_WORK_TOPIC,
+} from '../catalog';
+import { expectValidEvent } from './support/event-schema';
+import { ProbedMessage, probeTopics } from './support/kafka-probe';
+import { partyTopics } from './support/party-topics';
 
 /**
  * Seed 004 §五: what the street office of 建国街道 records beside the governance bodies: the preparatory groups
@@ -39,16 +52,37 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
   let t: TestHub;
   let late: string;
   let onTime: string;
+  let probe: Awaited<ReturnType<typeof probeTopics>>;
+  let linjiangFeed: string;
   const { ok, fails } = gqlExpectations(() => t);
+  /** The events of a type, each checked against its published schema, with the topic it came on. */
+  const published = async <T>(type: string, count: number, topic?: string) =>
+    (
+      await probe.waitForCount(
+        `${count} × ${type}${topic ? ` on ${topic}` : ''}`,
+        (m: ProbedMessage) => m.headers.ce_type === type && (topic === undefined || m.topic === topic),
+        count,
+      )
+    ).map((m) => ({ topic: m.topic, key: m.message.key?.toString(), data: expectValidEvent<T>(m, type) }));
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas'] });
     const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
     late = await loadArea(gql, jianguo, '建国小区一期');
     onTime = await loadArea(gql, jianguo, '世纪春小区');
+    // 临江市's district feed, as registering its bureau creates it (feeds: feedTopics).
+    [linjiangFeed] = await partyTopics(t, STREET_WORK_TOPIC, ['220681']);
+    probe = await probeTopics(t.brokers, [
+      `${t.topicPrefix}${GOVERNANCE_TOPIC.name}`,
+      `${t.topicPrefix}${STREET_WORK_TOPIC.name}`,
+      linjiangFeed,
+    ]);
   }, 60_000);
 
-  afterAll(() => t?.stop());
+  afterAll(async () => {
+    await probe?.stop();
+    await t?.stop();
+  });
 
   it('records preparatory groups with members and their deadline, lists the overdue ones, and ends one at the first assembly', async () => {
     const formedLongAgo = addDays(today, -60);
@@ -91,6 +125,25 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
     expect((await fails(jianguo.office, FORM, { g: { areaId: late, formedOn: today, members } })).extensions.code).toBe(
       'ASSEMBLY_ALREADY_FORMED',
     );
+
+    // Each group formed is published on areas.governance.v1, keyed by area: members by role, never by name.
+    const events = await published<PreparatoryGroupFormedData>(PREPARATORY_GROUP_FORMED.type, 2);
+    const first = events.find((e) => e.data.groupId === formed.id)!;
+    expect(first.key).toBe(late);
+    expect(first.data).toEqual({
+      areaId: late,
+      groupId: formed.id,
+      formedOn: formedLongAgo,
+      members: [
+        { role: 'STREET_OFFICE', leader: true },
+        { role: 'RESIDENTS_COMMITTEE', leader: false },
+        { role: 'OWNER', leader: false },
+      ],
+      period,
+      deadline: periodEnd(formedLongAgo, 30),
+    });
+    expect(events.map((e) => e.data.groupId).sort()).toEqual([formed.id, recent.id].sort());
+    expect(JSON.stringify(events)).not.toMatch(/张某|王某|李某/);
   });
 
   it('keeps preparatory groups to their street and city', async () => {
@@ -159,6 +212,47 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
       code: 'BAD_USER_INPUT',
       details: { fields: { resolvedOn: expect.any(String) } },
     });
+
+    // The patrol and the resolution are published on areas.street-work.v1 and on 临江市's district feed (the one its
+    // bureaus may read), keyed by area; no person, description or note travels.
+    for (const topic of [`${t.topicPrefix}${STREET_WORK_TOPIC.name}`, linjiangFeed]) {
+      const [patrol] = await published<PatrolRecordedData>(PATROL_RECORDED.type, 1, topic);
+      expect(patrol.key).toBe(onTime);
+      expect(patrol.data).toMatchObject({
+        areaId: onTime,
+        districtCode: '220681',
+        patrolId: recordPatrol.id,
+        patrolledOn: found,
+        patrollerKind: 'RESIDENTS_COMMITTEE',
+      });
+      expect(patrol.data.hazards).toEqual(
+        expect.arrayContaining([
+          {
+            hazardId: clutter.id,
+            kind: 'FIRE_SAFETY',
+            location: '2号楼1单元楼道',
+            warningSetUp: true,
+            partyNotified: true,
+            notifiedOn: found,
+            resolveBy: addDays(found, 3),
+          },
+          expect.objectContaining({ hazardId: wall.id, partyNotified: false, notifiedOn: null }),
+        ]),
+      );
+      const [done] = await published<HazardResolvedData>(HAZARD_RESOLVED.type, 1, topic);
+      expect(done.data).toEqual({
+        areaId: onTime,
+        streetCode: patrol.data.streetCode,
+        districtCode: '220681',
+        hazardId: clutter.id,
+        patrolId: recordPatrol.id,
+        kind: 'FIRE_SAFETY',
+        foundOn: found,
+        resolveBy: addDays(found, 3),
+        resolvedOn: addDays(today, -1),
+      });
+      expect(JSON.stringify([patrol, done])).not.toMatch(/网格员|住户|杂物|已清理/);
+    }
   });
 
   it('keeps patrols and hazards to their street and city', async () => {

@@ -3,6 +3,9 @@ import { DEFAULT_DEMAND_PERIOD } from '../subgraphs/litigation/domain/statutes';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { UTILITY_CUT_OFF_REPORTED, UtilityCutOffReportedData, VIOLATIONS_TOPIC } from '../catalog';
+import { expectValidEvent } from './support/event-schema';
+import { probeTopics } from './support/kafka-probe';
 
 // Issue 14 points 1–4 and 8 through the gateway. A company serves 红居南街6号院 (no contract in the demo data) and
 // bills the last three months and this one: this month's fee falls due on its last day, so it is not yet arrears.
@@ -33,6 +36,7 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
   let accounts: { id: string; chargeIds: string[] }[];
   let undeterminedReferralId: string;
   let given: ReturnType<typeof scenario>;
+  let stopProbe: () => Promise<void> = async () => undefined;
   const { ok, fails } = gqlExpectations(() => t);
 
   beforeAll(async () => {
@@ -56,6 +60,7 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
   });
 
   afterAll(async () => {
+    await stopProbe();
     await t?.stop();
   });
 
@@ -348,6 +353,8 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
       (await fails(GUANGWAI_OFFICE, CUT, { r: { ...report, evidenceSha256: 'nope', utility: 'WATER' } })).extensions
         .code,
     ).toBe('BAD_USER_INPUT');
+    const probe = await probeTopics(t.brokers, [`${t.topicPrefix}${VIOLATIONS_TOPIC.name}`]);
+    stopProbe = () => probe.stop();
     const { recordUtilityCutOff } = await ok(GUANGWAI_OFFICE, CUT, { r: report });
     expect(recordUtilityCutOff).toMatchObject({
       companyId: company.organisationId,
@@ -397,5 +404,58 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
         items: [],
       });
     }
+
+    // Each report goes to contracts by event (arrears.violations.v1, keyed by company, no note) and becomes an
+    // unlawful-collection entry on the company's credit record, for the company and its city's bureau only.
+    try {
+      const reports = await probe.waitForCount(
+        'both cut-offs published',
+        (m) => m.headers.ce_type === UTILITY_CUT_OFF_REPORTED.type,
+        2,
+      );
+      const published = reports.map((m) => {
+        expect(m.message.key?.toString()).toBe(company.organisationId);
+        return expectValidEvent<UtilityCutOffReportedData>(m, UTILITY_CUT_OFF_REPORTED.type);
+      });
+      expect(published.map((d) => [d.utility, d.reportedByRole]).sort()).toEqual([
+        ['POWER', 'OWNERS_COMMITTEE'],
+        ['WATER', 'STREET_OFFICE'],
+      ]);
+      expect(JSON.stringify(published)).not.toContain('以停水方式催缴物业费');
+      expect(published.find((d) => d.utility === 'WATER')?.violationId).toBe(recordUtilityCutOff.id);
+    } finally {
+      await stopProbe();
+      stopProbe = async () => undefined;
+    }
+    const CREDIT = `{ creditEntries(filter: { subjectKind: COMPANY }) { cityCode companyId kind legalBasis occurredOn source status } }`;
+    const entries = await waitFor('contracts to record both cut-offs as credit entries', async () => {
+      const { creditEntries } = await ok(company, CREDIT);
+      return creditEntries.filter((e: { kind: string }) => e.kind === 'UNLAWFUL_COLLECTION_MEASURE').length === 2
+        ? creditEntries
+        : undefined;
+    });
+    expect(entries).toEqual(
+      expect.arrayContaining(
+        [
+          { utility: 'WATER', on: addDays(today, -3), by: 'STREET_OFFICE' },
+          { utility: 'POWER', on: addDays(today, -2), by: 'OWNERS_COMMITTEE' },
+        ].map(({ utility, on, by }) =>
+          expect.objectContaining({
+            cityCode: '110000',
+            companyId: company.organisationId,
+            kind: 'UNLAWFUL_COLLECTION_MEASURE',
+            legalBasis: expect.stringContaining('Civil Code art. 944 para. 3'),
+            occurredOn: on,
+            source: expect.stringContaining(`${utility} cut-off reported by ${by}`),
+            // Beijing has no confirmed notice period: recorded and shown, not published.
+            status: 'RECORDED',
+          }),
+        ),
+      ),
+    );
+    const unlawful = (rows: { kind: string }[]) => rows.filter((e) => e.kind === 'UNLAWFUL_COLLECTION_MEASURE');
+    expect(unlawful((await ok(xichengBureau, CREDIT)).creditEntries)).toHaveLength(2);
+    expect(unlawful((await ok(haidianBureau, CREDIT)).creditEntries)).toEqual([]);
+    expect(unlawful((await ok(identity('PROPERTY_COMPANY', '91110102MA0000OTHR'), CREDIT)).creditEntries)).toEqual([]);
   });
 });

@@ -30,8 +30,8 @@ const documents = [
   { name: '协议选聘批准文件.pdf', type: 'SELECTION_APPROVAL', sizeBytes: 1000, sha256: 'e'.repeat(64) },
 ];
 
-const SETTINGS_FIELDS = `cityCode cityName regulation filingDeadlineDays agreementSelectionMaxFloorAreaCentiM2 preliminaryContractMaxYears filingAuthority filingReviewerRole creditNoticePeriodDays
-  lateFilingPenalty { warningFirst fineMinFen fineMaxFen description source } sources { filingDeadline agreementSelection preliminaryContractTerm filingAuthority creditNoticePeriod } version`;
+const SETTINGS_FIELDS = `cityCode cityName regulation filingDeadlineDays agreementSelectionMaxFloorAreaCentiM2 preliminaryContractMaxYears filingAuthority filingReviewerRole creditNoticePeriodDays smallClaimsProvinceCode
+  lateFilingPenalty { warningFirst fineMinFen fineMaxFen description source } sources { filingDeadline agreementSelection preliminaryContractTerm filingAuthority creditNoticePeriod smallClaimsProvince } version`;
 const SET = `mutation($s: CitySettingsInput!, $r: Note!) { setCitySettings(settings: $s, reason: $r) { ${SETTINGS_FIELDS} } }`;
 const LIST = `{ citySettings { ${SETTINGS_FIELDS} } }`;
 const HISTORY = `query($c: Key!) { citySettingsHistory(cityCode: $c) { version changedBy reason settings { cityCode filingReviewerRole } } }`;

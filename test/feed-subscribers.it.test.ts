@@ -7,7 +7,7 @@ import { SaslCredential } from '../platform/events/kafka';
 import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub, uniqueSuffix, pinTestToday } from './support/hub-fixture';
 import { testKafkaClient } from './support/kafka-probe';
-import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { SecuredBroker, brokerErrorType, securedBroker, tryConsume, tryProduce } from './support/secured-broker';
 import { waitFor } from './support/wait-for';
 
@@ -196,7 +196,7 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     );
   });
 
-  it('gives a bureau the filings of its districts only, and the city bureau the whole city, with no owner data', async () => {
+  it('gives a bureau the filings and street work of its districts only, and the city bureau the whole city, with no owner data', async () => {
     const xichengBureau = await register({
       partyId: partyId('xicheng-bureau'),
       kind: 'BUREAU',
@@ -287,6 +287,29 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
         `${partyId('xicheng-bureau')}.reminders`,
       ),
     ).toBe('TOPIC_AUTHORIZATION_FAILED');
+
+    // The street work of its districts too (patrols and hazards, areas.street-work.v1.<district>), nobody else's.
+    await ok(GUANGWAI_OFFICE, `mutation($p: PatrolInput!) { recordPatrol(patrol: $p) { id } }`, {
+      p: {
+        areaId: xichengArea,
+        patrolledOn: todayOf(),
+        patrolledBy: '广外街道网格员',
+        patrollerKind: 'STREET_OFFICE',
+        hazards: [{ kind: 'FIRE_SAFETY', location: '1号楼楼道', warningSetUp: true }],
+      },
+    });
+    const streetWork = await tryConsume(
+      broker.brokers,
+      xichengBureau.sasl,
+      topic('areas.street-work.v1.110102'),
+      `${partyId('xicheng-bureau')}.street-work`,
+      { count: 1 },
+    );
+    expect((streetWork as string[]).map((v) => JSON.parse(v).areaId)).toEqual([xichengArea]);
+    for (const other of ['areas.street-work.v1.110108', 'areas.street-work.v1'])
+      expect(
+        await tryConsume(broker.brokers, xichengBureau.sasl, topic(other), `${partyId('xicheng-bureau')}.street-work`),
+      ).toBe('TOPIC_AUTHORIZATION_FAILED');
 
     // A forged referral.submitted naming the Haidian court for Xicheng's contract: refused by the broker, so no
     // message lands and the court is granted nothing.

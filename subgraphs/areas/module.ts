@@ -1,5 +1,12 @@
 import { AREAS_ERRORS } from './domain/errors';
-import { AREAS_TOPIC, AREA_DEADLINES_TOPIC, COMPOUNDS_TOPIC, GOVERNANCE_TOPIC, HOUSEHOLDS_TOPIC } from '../../catalog';
+import {
+  AREAS_TOPIC,
+  AREA_DEADLINES_TOPIC,
+  COMPOUNDS_TOPIC,
+  GOVERNANCE_TOPIC,
+  HOUSEHOLDS_TOPIC,
+  STREET_WORK_TOPIC,
+} from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { courtHouseholdConsumer } from './events/consume/court-household.consumer';
 import { SubgraphModule } from '../../platform/subgraph/module';
@@ -87,6 +94,7 @@ export const areasSubgraph: SubgraphModule = {
     HOUSEHOLDS_TOPIC.name,
     COMPOUNDS_TOPIC.name,
     AREA_DEADLINES_TOPIC.name,
+    STREET_WORK_TOPIC.name,
   ],
   errors: AREAS_ERRORS,
 };

@@ -1,5 +1,12 @@
 import { ARREARS_ERRORS } from './domain/errors';
-import { ACCOUNTS_TOPIC, ARREARS_DEADLINES_TOPIC, CLAIMS_TOPIC, COLLECTION_TOPIC, LEVIES_TOPIC } from '../../catalog';
+import {
+  ACCOUNTS_TOPIC,
+  ARREARS_DEADLINES_TOPIC,
+  CLAIMS_TOPIC,
+  COLLECTION_TOPIC,
+  LEVIES_TOPIC,
+  VIOLATIONS_TOPIC,
+} from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { billableHouseholdConsumer } from './events/consume/billable-household.consumer';
@@ -69,6 +76,7 @@ export const arrearsSubgraph: SubgraphModule = {
     CLAIMS_TOPIC.name,
     COLLECTION_TOPIC.name,
     ARREARS_DEADLINES_TOPIC.name,
+    VIOLATIONS_TOPIC.name,
   ],
   errors: ARREARS_ERRORS,
 };

@@ -1,7 +1,14 @@
 import { CONTRACTS_ERRORS } from './domain/errors';
-import { CONTRACT_DEADLINES_TOPIC, CREDIT_RECORDS_TOPIC, FILINGS_TOPIC, HOLIDAY_CALENDAR_TOPIC } from '../../catalog';
+import {
+  CITY_SETTINGS_TOPIC,
+  CONTRACT_DEADLINES_TOPIC,
+  CREDIT_RECORDS_TOPIC,
+  FILINGS_TOPIC,
+  HOLIDAY_CALENDAR_TOPIC,
+} from '../../catalog';
 import { CreditPublication } from './application/credit-publication.background';
 import { debtorListingConsumer } from './events/consume/debtor-listing.consumer';
+import { utilityCutOffConsumer } from './events/consume/utility-cut-off.consumer';
 import { CreditResolver } from './graphql/credit.resolver';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaViewConsumer } from './events/consume/area-view.consumer';
@@ -35,6 +42,7 @@ import { Migration20261201100000_filing_documents } from './persistence/migratio
 import { Migration20261201100000_holiday_calendar } from './persistence/migrations/Migration20261201100000_holiday_calendar';
 import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261201110000_filing_queue_index } from './persistence/migrations/Migration20261201110000_filing_queue_index';
+import { Migration20261201130000_credit_cut_off_reports } from './persistence/migrations/Migration20261201130000_credit_cut_off_reports';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
@@ -76,15 +84,24 @@ export const contractsSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_holiday_calendar', class: Migration20261201100000_holiday_calendar },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
     { name: 'Migration20261201110000_filing_queue_index', class: Migration20261201110000_filing_queue_index },
+    { name: 'Migration20261201130000_credit_cut_off_reports', class: Migration20261201130000_credit_cut_off_reports },
   ],
   // It owns the recorded holiday years (recordHolidayArrangement) and computes filing deadlines with them.
   keepsHolidayCalendar: true,
-  consumers: [areaViewConsumer, filingReviewConsumer, courtReferralConsumer, collectionConsumer, debtorListingConsumer],
+  consumers: [
+    areaViewConsumer,
+    filingReviewConsumer,
+    courtReferralConsumer,
+    collectionConsumer,
+    debtorListingConsumer,
+    utilityCutOffConsumer,
+  ],
   producedTopics: [
     FILINGS_TOPIC.name,
     CONTRACT_DEADLINES_TOPIC.name,
     CREDIT_RECORDS_TOPIC.name,
     HOLIDAY_CALENDAR_TOPIC.name,
+    CITY_SETTINGS_TOPIC.name,
   ],
   errors: CONTRACTS_ERRORS,
   background: ({ orm }) => new CreditPublication(orm),

@@ -5,6 +5,8 @@ import { SubgraphModule } from '../../platform/subgraph/module';
 import { claimAccountConsumer } from './events/consume/claim-account.consumer';
 import { courtCaseEventConsumer } from './events/consume/court-case-event.consumer';
 import { serviceComplaintsConsumer } from './events/consume/service-complaints.consumer';
+import { citySettingsConsumer } from './events/consume/city-settings.consumer';
+import { Migration20261201130000_city_provinces } from './persistence/migrations/Migration20261201130000_city_provinces';
 import { CourtResolver } from './graphql/court.resolver';
 import {
   BatchBundleResolver,
@@ -62,16 +64,19 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
     { name: 'Migration20261201100000_service_complaints', class: Migration20261201100000_service_complaints },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
+    { name: 'Migration20261201130000_city_provinces', class: Migration20261201130000_city_provinces },
     { name: 'Migration20261201200000_deadline_sequence', class: Migration20261201200000_deadline_sequence },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
-  // courts report back on court.case-events.v1, and hotline orders (no caller data) about the compound go into the package.
+  // courts report back on court.case-events.v1, the cities' small-claims provinces come from contracts.city-settings.v1,
+  // and hotline orders (no caller data) about the compound go into the package.
   consumers: [
     filingSnapshotConsumer('litigation'),
     claimAccountConsumer,
     courtCaseEventConsumer,
     serviceComplaintsConsumer,
     holidayCalendarConsumer('litigation'),
+    citySettingsConsumer,
   ],
   keepsHolidayCalendar: true,
   producedTopics: [REFERRALS_TOPIC.name, LITIGATION_DEADLINES_TOPIC.name],

@@ -291,7 +291,7 @@ export type OwnersSideKind =
   | 'OWNERS_COMMITTEE'
   | 'PROPERTY_MANAGEMENT_COMMITTEE';
 
-/** UNDETERMINED: no small-claims threshold is recorded for the court’s province and year; the court decides. */
+/** UNDETERMINED: no small-claims threshold is recorded for the province of the area’s city and year (or the city names no province); the court decides. */
 export type Procedure =
   | 'SIMPLE_OR_ORDINARY'
   | 'SMALL_CLAIMS'

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PREPARATORY_GROUP_FORMED } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
+import { preparatoryGroupFormed } from '../events/publish/street-work-events';
 import { todayInChina } from '../../../kernel/clock';
 import { Identity } from '../../../kernel/identity';
 import { sqlRows } from '../../../platform/db/sql';
@@ -16,7 +20,8 @@ import { manageableArea } from './area.lookup';
 /**
  * The street office forms the preparatory group for an area's first owners' assembly (seed 004 §五(一)), with its
  * members and, where it applies one, the period to convene the assembly with its article: the deadline is counted
- * by the hub's calendar. One group at a time, and none once the area's assembly is recorded.
+ * by the hub's calendar. One group at a time, and none once the area's assembly is recorded. Published on
+ * areas.governance.v1 in the same transaction.
  */
 export async function formPreparatoryGroup(
   em: EntityManager,
@@ -35,6 +40,7 @@ export async function formPreparatoryGroup(
         groupId: open.id,
       });
     const id = randomUUID();
+    const deadline = preparationDeadline(group.formedOn, group.period);
     await insertPreparatoryGroup(tx, {
       id,
       areaId: area.id,
@@ -42,8 +48,14 @@ export async function formPreparatoryGroup(
       members: group.members,
       periodDays: group.period?.days ?? null,
       periodSource: group.period?.source ?? null,
-      deadline: preparationDeadline(group.formedOn, group.period),
+      deadline,
       formedBy: identity.subject,
+    });
+    recordEvent(tx, PREPARATORY_GROUP_FORMED, {
+      source: AREAS_EVENT_SOURCE,
+      key: area.id,
+      subject: id,
+      data: preparatoryGroupFormed({ ...group, id, areaId: area.id, deadline }),
     });
     const [stored] = (await preparatoryGroupsOfAreas(tx, [area.id])).filter((g) => g.id === id);
     return stored;

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PATROL_RECORDED } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
+import { patrolRecorded } from '../events/publish/street-work-events';
 import { todayInChina } from '../../../kernel/clock';
 import { Identity } from '../../../kernel/identity';
 import { PatrolInput, definePatrol } from '../domain/patrol';
@@ -11,7 +15,7 @@ export type { Hazard } from '../persistence/patrol.repository';
 /**
  * The area's street office records a patrol (its own, the residents' committee's or the provider's, seed 004
  * §五(四)) with the hazards found (§五(五)): kind, location, warning set up, party notified; each open until
- * resolved. One transaction.
+ * resolved. One transaction, with its event on areas.street-work.v1 and the district's feed.
  */
 export async function recordPatrol(
   em: EntityManager,
@@ -27,6 +31,13 @@ export async function recordPatrol(
       { ...patrol, id, areaId: area.id, recordedBy: identity.subject },
       patrol.hazards.map(() => randomUUID()),
     );
-    return { ...patrol, id, areaId: area.id, hazards: await hazardsOfPatrol(tx, id) };
+    const hazards = await hazardsOfPatrol(tx, id);
+    recordEvent(tx, PATROL_RECORDED, {
+      source: AREAS_EVENT_SOURCE,
+      key: area.id,
+      subject: id,
+      data: patrolRecorded(area, { ...patrol, id }, hazards),
+    });
+    return { ...patrol, id, areaId: area.id, hazards };
   });
 }

@@ -1,4 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { HAZARD_RESOLVED } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
+import { hazardResolved } from '../events/publish/street-work-events';
+import { findArea } from '../persistence/area.repository';
 import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -7,7 +12,7 @@ import { areasError } from '../domain/errors';
 import { checkResolution } from '../domain/patrol';
 import { Hazard, findHazard, resolveHazardRow } from '../persistence/patrol.repository';
 
-/** The area's street office records a hazard resolved, with the day and a note; once. */
+/** The area's street office records a hazard resolved, with the day and a note; once. Published like the patrol. */
 export async function resolveHazard(
   em: EntityManager,
   identity: Identity,
@@ -22,6 +27,15 @@ export async function resolveHazard(
     checkResolution(hazard.foundOn, input.resolvedOn, todayInChina());
     const note = input.note?.trim() || null;
     await resolveHazardRow(tx, { id: hazard.id, resolvedOn: input.resolvedOn, note, resolvedBy: identity.subject });
-    return { ...hazard, resolvedOn: input.resolvedOn, resolutionNote: note };
+    const resolved = { ...hazard, resolvedOn: input.resolvedOn, resolutionNote: note };
+    const area = await findArea(tx, hazard.areaId);
+    if (!area) throw new NotFoundError('Area', hazard.areaId);
+    recordEvent(tx, HAZARD_RESOLVED, {
+      source: AREAS_EVENT_SOURCE,
+      key: area.id,
+      subject: hazard.id,
+      data: hazardResolved(area, resolved),
+    });
+    return resolved;
   });
 }

@@ -1,5 +1,6 @@
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
+import { HAZARD_KINDS, HazardKind, PATROLLER_KINDS, PatrollerKind } from '../../../catalog';
 
 /**
  * Patrols and hazards (seed 004 §五(四)(五)): the street office organises the residents' committees and the providers
@@ -9,12 +10,8 @@ import { InvalidInputError } from '../../../kernel/errors';
  * time to resolve one: the street office gives a date (`resolveBy`) when it sets one, and a hazard still open after
  * it is overdue.
  */
-export const PATROLLER_KINDS = ['STREET_OFFICE', 'RESIDENTS_COMMITTEE', 'PROPERTY_COMPANY'] as const;
-export type PatrollerKind = (typeof PATROLLER_KINDS)[number];
-
-/** §四: 楼道内堆放杂物等消防隐患; §五(四): 违法违规行为; §五(五): 险情或安全隐患. */
-export const HAZARD_KINDS = ['FIRE_SAFETY', 'BUILDING_SAFETY', 'FACILITY', 'VIOLATION', 'OTHER'] as const;
-export type HazardKind = (typeof HAZARD_KINDS)[number];
+export { HAZARD_KINDS, PATROLLER_KINDS };
+export type { HazardKind, PatrollerKind };
 
 /** Input bounds, not statutes. */
 export const MAX_HAZARDS_PER_PATROL = 50;

@@ -1,5 +1,6 @@
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
+import { PREPARATORY_MEMBER_ROLES, PreparatoryMemberRole } from '../../../catalog';
 import { isAfterPeriod, periodEnd, unlessBeyondCalendar } from '../../../kernel/working-days';
 
 /**
@@ -11,15 +12,8 @@ import { isAfterPeriod, periodEnd, unlessBeyondCalendar } from '../../../kernel/
  * street office. The deadline counts that period by the hub's one calendar (Civil Code arts. 201, 203). The group's
  * work ends when the area's owners' assembly is recorded as first meeting on or after the group was formed.
  */
-export const PREPARATORY_MEMBER_ROLES = [
-  'STREET_OFFICE',
-  'RESIDENTS_COMMITTEE',
-  'OWNER',
-  'DEVELOPER',
-  'PROPERTY_COMPANY',
-  'OTHER',
-] as const;
-export type PreparatoryMemberRole = (typeof PREPARATORY_MEMBER_ROLES)[number];
+export { PREPARATORY_MEMBER_ROLES };
+export type { PreparatoryMemberRole };
 
 export interface PreparatoryMember {
   name: string;

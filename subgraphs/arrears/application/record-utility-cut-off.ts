@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { UTILITY_CUT_OFF_REPORTED } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { utilityCutOffReported } from '../events/publish/violation-events';
 import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -23,7 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The street office of the area, or its standing committee, records a utility cut-off reported against the
  * company serving the area (Civil Code art. 944 para. 3): kept as evidence with the evidence file's SHA-256 and
- * counted in the company's record. An area the caller cannot report in is NOT_FOUND to it.
+ * counted in the company's record; published (arrears.violations.v1) for the company's credit record. An area the caller cannot report in is NOT_FOUND to it.
  */
 export async function recordUtilityCutOff(
   em: EntityManager,
@@ -56,6 +59,13 @@ export async function recordUtilityCutOff(
       recordedBy: identity.subject,
     };
     const id = await insertViolation(tx, violation);
+    // The company's credit record is kept by contracts: the report goes there by event, in this transaction.
+    recordEvent(tx, UTILITY_CUT_OFF_REPORTED, {
+      source: 'arrears',
+      key: violation.companyId,
+      subject: id,
+      data: utilityCutOffReported({ ...violation, id }),
+    });
     return { ...violation, id, recordedAt: new Date(), source: UTILITY_CUT_OFF_BAN.source };
   });
 }

@@ -5,6 +5,8 @@
  * Units: money in integer fen (分), floor areas in integer hundredths of a square metre, percentages as integers.
  */
 
+import { UTILITY_KINDS } from '../../../catalog';
+
 // ---------------------------------------------------------------------------------------------------------------
 // Limitation of actions (诉讼时效), Civil Code arts. 188–195.
 // ---------------------------------------------------------------------------------------------------------------
@@ -40,7 +42,7 @@ export type InterruptionGround = keyof typeof INTERRUPTION_GROUNDS;
  * lawful route instead: demand payment within a reasonable time, then sue or arbitrate.
  */
 export const UTILITY_CUT_OFF_BAN = Object.freeze({
-  utilities: Object.freeze(['WATER', 'POWER', 'HEATING', 'GAS'] as const),
+  utilities: UTILITY_KINDS,
   source: 'Civil Code art. 944 para. 3',
   text: '物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费',
 });

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CITY_SETTINGS_CHANGED } from '../../../catalog';
+import { recordEvent } from '../../../platform/events/outbox';
+import { CONTRACTS_EVENT_SOURCE } from '../events/publish/filing-events';
+import { citySettingsChanged } from '../events/publish/city-settings-events';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { CitySettings, defineCitySettings } from '../domain/statutes';
@@ -8,7 +12,8 @@ import { findCitySettings, lockCity, saveCitySettings } from '../persistence/cit
 
 /**
  * The admin enters or changes a city's settings: checked whole (every setting with its source), written as the
- * city's next version with an audit row saying who, when and why. Filings already made keep what was assessed.
+ * city's next version with an audit row saying who, when and why, and published (contracts.city-settings.v1) in the
+ * same transaction for the subgraphs that take from them. Filings already made keep what was assessed.
  */
 export async function setCitySettings(
   em: EntityManager,
@@ -33,6 +38,12 @@ export async function setCitySettings(
       changedAt,
       changedBy: identity.subject,
       reason: input.reason.trim(),
+    });
+    recordEvent(tx, CITY_SETTINGS_CHANGED, {
+      source: CONTRACTS_EVENT_SOURCE,
+      key: settings.cityCode,
+      subject: settings.cityCode,
+      data: citySettingsChanged(settings, version, changedAt),
     });
     return { cityCode: settings.cityCode, settings, version, changedAt, changedBy: identity.subject };
   });

@@ -98,10 +98,26 @@ describe('contracts statutes', () => {
       { lateFilingPenalty: { ...BEIJING_LATE_FILING_PENALTY, source: '' } },
       ['lateFilingPenalty'],
     ],
+    ['a small-claims province without a source', { smallClaimsProvinceCode: '220000' }, ['smallClaimsProvinceCode']],
+    [
+      'a city code given as the small-claims province',
+      {
+        smallClaimsProvinceCode: '220681',
+        sources: { ...fiftyThousand.sources, smallClaimsProvince: 'GB/T 2260' },
+      },
+      ['smallClaimsProvinceCode'],
+    ],
   ])('rejects settings with %s, naming the fields', (_label, overrides, fields) => {
     const error = rejection(() => defineCitySettings({ ...fiftyThousand, ...overrides }));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(error.details?.fields as object).sort()).toEqual([...fields].sort());
+  });
+
+  it('names the province whose small-claims threshold applies: Beijing itself, 吉林省 for 临江市, each with its source', () => {
+    expect(BEIJING.smallClaimsProvinceCode).toBe('110000');
+    expect(LINJIANG_SETTINGS.smallClaimsProvinceCode).toBe('220000');
+    expect(LINJIANG_SETTINGS.sources.smallClaimsProvince).toMatch(/吉林省 \(220000\).*art\. 165/);
+    expect(defineCitySettings(LINJIANG_SETTINGS)).toEqual(LINJIANG_SETTINGS);
   });
 
   it('finds the most specific city covering a district, and none for an unconfigured one', () => {

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../../../kernel/errors';
+import { PROVINCE_CODE, cityPrefix, settingsCovering } from '../../../kernel/city-code';
 import { MaterialItem, checklistProblems } from './materials';
 
 /**
@@ -34,6 +35,8 @@ export interface CitySettingSources {
   readonly filingAuthority: string;
   /** Null (or absent) where the city gives no notice period for credit records. */
   readonly creditNoticePeriod?: string | null;
+  /** Why the small-claims province is that province; null (or absent) with the province. */
+  readonly smallClaimsProvince?: string | null;
 }
 
 export interface CitySettings {
@@ -66,6 +69,13 @@ export interface CitySettings {
    * shown to the company and the bureaus but never published. No confirmed statute gives a figure for either city.
    */
   readonly creditNoticePeriodDays?: number | null;
+  /**
+   * GB/T 2260 code of the province whose high court's small-claims threshold applies to the city's cases (Civil
+   * Procedure Law art. 165: 50% of the province's previous-year average wage): 110000 for Beijing, 220000 (吉林省) for
+   * 临江市. The litigation subgraph takes it from here (contracts.city-settings.v1), not from a court's registration.
+   * Null or absent: referrals of the city's areas are UNDETERMINED, the court decides.
+   */
+  readonly smallClaimsProvinceCode?: string | null;
   readonly sources: CitySettingSources;
   /**
    * The materials checklist (materials.ts): what a filing of each contract kind must carry, each item with its
@@ -115,6 +125,10 @@ export const SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2 = 3_000_000;
 export const AGREEMENT_SELECTION_SOURCE =
   'State Council Property Management Regulation art. 24; 30,000 m² as in seed 004 (Linjiang) and Qingdao';
 
+/** Beijing is a province-level municipality: its own high court publishes the threshold (art. 165). */
+export const BEIJING_SMALL_CLAIMS_PROVINCE_SOURCE =
+  'GB/T 2260: 北京市 (110000) is a province-level municipality; Civil Procedure Law art. 165 takes its average wage';
+
 /**
  * Beijing's settings. The 30,000 m² agreement threshold is seed 004's (and Qingdao's) figure, used here because the
  * seeds give none for Beijing: replace it with Beijing's own figure once confirmed.
@@ -131,8 +145,10 @@ export const BEIJING: CitySettings = Object.freeze({
   lateFilingPenalty: BEIJING_LATE_FILING_PENALTY,
   // No confirmed Beijing provision gives a notice period before a credit record is published: none is set.
   creditNoticePeriodDays: null,
+  smallClaimsProvinceCode: '110000',
   sources: Object.freeze({
     creditNoticePeriod: null,
+    smallClaimsProvince: BEIJING_SMALL_CLAIMS_PROVINCE_SOURCE,
     filingDeadline: BEIJING_FILING_DEADLINE_SOURCE,
     agreementSelection: AGREEMENT_SELECTION_SOURCE,
     preliminaryContractTerm: BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE,
@@ -228,6 +244,14 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
   ) {
     fields.sources = 'a credit notice period needs a source, and only a period has one';
   }
+  const province = settings.smallClaimsProvinceCode ?? null;
+  if (province !== null && (typeof province !== 'string' || !PROVINCE_CODE.test(province)))
+    fields.smallClaimsProvinceCode = 'a GB/T 2260 province code (two digits and 0000, e.g. 220000), or null';
+  else if (
+    (province === null) !== ((sources?.smallClaimsProvince ?? null) === null) ||
+    (province !== null && !text(sources.smallClaimsProvince))
+  )
+    fields.smallClaimsProvinceCode = 'a small-claims province needs a source, and only a province has one';
   if (
     settings.creditNoticePeriodDays != null &&
     (!positiveWhole(settings.creditNoticePeriodDays) || settings.creditNoticePeriodDays > MAX_CREDIT_NOTICE_DAYS)
@@ -246,15 +270,7 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
   });
 }
 
-/** The significant digits of a city code: 110000 → 11, 220600 → 2206, 220681 → 220681. */
-export const cityPrefix = (cityCode: string): string => cityCode.replace(/(?:00)+$/, '');
-
-/** The settings of the city whose code covers the district: the most specific one; null when none does. */
-export function settingsCovering<T extends { cityCode: string }>(districtCode: string, all: readonly T[]): T | null {
-  const covering = all.filter((s) => districtCode.startsWith(cityPrefix(s.cityCode)));
-  covering.sort((a, b) => cityPrefix(b.cityCode).length - cityPrefix(a.cityCode).length);
-  return covering[0] ?? null;
-}
+export { cityPrefix, settingsCovering };
 
 // ---------------------------------------------------------------------------------------------------------------
 // 临江市 (Jilin province, under 白山市; GB/T 2260 220681). Seed 004 (临建办发〔2024〕64号) §六(七): the
@@ -312,8 +328,12 @@ export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
   ] satisfies MaterialItem[]),
   // Seed 004 §六(六) only says 探索将拒交物业费的纳入个人征信; no notice period could be tied to a source.
   creditNoticePeriodDays: null,
+  // 吉林省's threshold applies; no figure of the 吉林省高级人民法院 is seeded (README › Litigation: none confirmed).
+  smallClaimsProvinceCode: '220000',
   sources: Object.freeze({
     creditNoticePeriod: null,
+    smallClaimsProvince:
+      'GB/T 2260: 临江市 (220681) is a county-level city of 白山市 (220600), 吉林省 (220000); Civil Procedure Law art. 165 takes the province’s average wage',
     filingDeadline: null,
     agreementSelection: `State Council Property Management Regulation art. 24; ${SEED_004_SOURCE}: 建筑面积不超过三万平方米的，经市城管执法局批准，可以采取协议方式选聘`,
     preliminaryContractTerm: null,

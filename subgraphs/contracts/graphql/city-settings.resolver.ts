@@ -35,6 +35,7 @@ const settingsOf = ({ materials, ...input }: CitySettingsInput): CitySettings =>
   filingDeadlineDays: input.filingDeadlineDays ?? null,
   preliminaryContractMaxYears: input.preliminaryContractMaxYears ?? null,
   creditNoticePeriodDays: input.creditNoticePeriodDays ?? null,
+  smallClaimsProvinceCode: input.smallClaimsProvinceCode ?? null,
   filingReviewerRole: input.filingReviewerRole as FilingReviewerRole,
   lateFilingPenalty: input.lateFilingPenalty ? { ...input.lateFilingPenalty } : null,
   sources: {
@@ -42,6 +43,7 @@ const settingsOf = ({ materials, ...input }: CitySettingsInput): CitySettings =>
     filingDeadline: input.sources.filingDeadline ?? null,
     preliminaryContractTerm: input.sources.preliminaryContractTerm ?? null,
     creditNoticePeriod: input.sources.creditNoticePeriod ?? null,
+    smallClaimsProvince: input.sources.smallClaimsProvince ?? null,
   },
 });
 

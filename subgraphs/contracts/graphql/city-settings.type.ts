@@ -21,6 +21,7 @@ export class CitySettingSourcesType {
   @Field(() => String, { nullable: true }) preliminaryContractTerm!: string | null;
   @Field() filingAuthority!: string;
   @Field(() => String, { nullable: true }) creditNoticePeriod?: string | null;
+  @Field(() => String, { nullable: true }) smallClaimsProvince?: string | null;
 }
 
 @ObjectType('MaterialItem', {
@@ -76,6 +77,12 @@ export class CitySettingsType {
       'Days after a credit entry before the credit feed publishes it (the party may object meanwhile); null where the city gives none: its entries are never published.',
   })
   creditNoticePeriodDays?: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "GB/T 2260 code of the province whose high court's small-claims threshold applies to the city's referrals (Civil Procedure Law art. 165); null: the court decides.",
+  })
+  smallClaimsProvinceCode?: string | null;
   @Field(() => CitySettingSourcesType) sources!: CitySettingSourcesType;
   @Directive('@listSize(assumedSize: 10)')
   @Field(() => [MaterialItemType], {
@@ -114,6 +121,7 @@ export class CitySettingSourcesInput {
   @Field(() => Note, { nullable: true }) preliminaryContractTerm?: string | null;
   @Field(() => Note) filingAuthority!: string;
   @Field(() => Note, { nullable: true }) creditNoticePeriod?: string | null;
+  @Field(() => Note, { nullable: true }) smallClaimsProvince?: string | null;
 }
 
 @InputType('CitySettingsInput')
@@ -128,6 +136,7 @@ export class CitySettingsInput {
   @Field(() => Key) filingReviewerRole!: string;
   @Field(() => LateFilingPenaltyInput, { nullable: true }) lateFilingPenalty?: LateFilingPenaltyInput | null;
   @Field(() => Int, { nullable: true }) creditNoticePeriodDays?: number | null;
+  @Field(() => Key, { nullable: true }) smallClaimsProvinceCode?: string | null;
   @Field(() => CitySettingSourcesInput) sources!: CitySettingSourcesInput;
   @Field(() => [MaterialItemInput], { nullable: true, description: 'The materials checklist (at most 30 items).' })
   materials?: MaterialItemInput[] | null;

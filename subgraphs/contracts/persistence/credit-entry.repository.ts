@@ -40,7 +40,13 @@ export interface CreditEntry {
   objections: CreditObjection[];
 }
 
-export type NewCreditEntry = Omit<CreditEntry, 'recordedAt' | 'status' | 'publishedOn' | 'withdrawnOn' | 'objections'>;
+export type NewCreditEntry = Omit<
+  CreditEntry,
+  'recordedAt' | 'status' | 'publishedOn' | 'withdrawnOn' | 'objections'
+> & {
+  /** The utility cut-off report (arrears) the entry records, once per report. */
+  violationId?: string | null;
+};
 
 interface Columns {
   id: string;
@@ -99,14 +105,17 @@ const entryOf = (r: Columns): CreditEntry => ({
   objections: r.objections,
 });
 
-/** Inserts the entry unless one for the same court listing or the same filing version and kind exists; true if new. */
+/**
+ * Inserts the entry unless one for the same court listing, the same filing version and kind, or the same cut-off
+ * report exists; true if new.
+ */
 export async function insertCreditEntry(tx: EntityManager, e: NewCreditEntry): Promise<boolean> {
   const inserted = await sqlRun(
     tx,
     `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id,
        household_id, court_id, case_number, referral_id, filing_id, filing_version, kind, legal_basis, occurred_on,
-       source, note, status)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?, ?, 'RECORDED') on conflict do nothing`,
+       source, note, violation_id, status)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?, ?, ?, 'RECORDED') on conflict do nothing`,
     [
       e.id,
       e.cityCode,
@@ -126,6 +135,7 @@ export async function insertCreditEntry(tx: EntityManager, e: NewCreditEntry): P
       e.occurredOn,
       e.source,
       e.note,
+      e.violationId ?? null,
     ],
   );
   return inserted > 0;

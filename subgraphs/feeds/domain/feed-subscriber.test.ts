@@ -32,11 +32,28 @@ describe('feed access of a registered party', () => {
     ]);
   });
 
-  it('gives a bureau the filings of the districts its codes prefix, and its own review topic', () => {
+  it('gives a bureau the filings and street work of the districts its codes prefix, and its own review topic', () => {
     const city = { ...bureau, partyId: 'beijing-housing-bureau', jurisdictions: ['11'] };
     expect(feedPermissions(city).filter((p) => p.operation === 'READ' && p.resource === 'TOPIC')).toEqual([
       { resource: 'TOPIC', name: 'contracts.filings.v1.11', prefixed: true, operation: 'READ' },
+      { resource: 'TOPIC', name: 'areas.street-work.v1.11', prefixed: true, operation: 'READ' },
       { resource: 'TOPIC', name: 'deadline.reminders.v1.beijing-housing-bureau', prefixed: false, operation: 'READ' },
+    ]);
+    const linjiang = {
+      ...bureau,
+      partyId: 'linjiang-enforcement',
+      kind: 'ENFORCEMENT_BUREAU' as const,
+      jurisdictions: ['220681'],
+    };
+    expect(feedPermissions(linjiang).filter((p) => p.operation === 'READ' && p.resource === 'TOPIC')).toEqual([
+      { resource: 'TOPIC', name: 'contracts.filings.v1.220681', prefixed: true, operation: 'READ' },
+      { resource: 'TOPIC', name: 'areas.street-work.v1.220681', prefixed: true, operation: 'READ' },
+      { resource: 'TOPIC', name: 'deadline.reminders.v1.linjiang-enforcement', prefixed: false, operation: 'READ' },
+    ]);
+    expect(feedTopics(linjiang)).toEqual([
+      'contracts.filings.v1.220681',
+      'areas.street-work.v1.220681',
+      'deadline.reminders.v1.linjiang-enforcement',
     ]);
     expect(feedPermissions(bureau).filter((p) => p.operation === 'WRITE')).toEqual([
       { resource: 'TOPIC', name: 'city.filing-reviews.v1.xicheng-housing-bureau', prefixed: false, operation: 'WRITE' },
@@ -45,6 +62,7 @@ describe('feed access of a registered party', () => {
     // A district's feed exists from registration; a city-wide code covers districts created later.
     expect(feedTopics(bureau)).toEqual([
       'contracts.filings.v1.110102',
+      'areas.street-work.v1.110102',
       'city.filing-reviews.v1.xicheng-housing-bureau',
       'deadline.reminders.v1.xicheng-housing-bureau',
     ]);
@@ -75,7 +93,7 @@ describe('feed access of a registered party', () => {
       // Every topic a party reaches is a party topic (`<family>.<party>`), never a hub topic itself.
       for (const name of names)
         expect(name).toMatch(
-          /^(litigation\.referrals|contracts\.filings|court\.case-events|city\.filing-reviews|deadline\.reminders)\.v1\.[a-z0-9-]+$/,
+          /^(litigation\.referrals|contracts\.filings|areas\.street-work|court\.case-events|city\.filing-reviews|deadline\.reminders)\.v1\.[a-z0-9-]+$/,
         );
     }
   });

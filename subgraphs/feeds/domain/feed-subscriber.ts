@@ -6,14 +6,15 @@ import {
   HOTLINE_ORDERS_TOPIC,
   PARTY_ID_PATTERN,
   REFERRALS_TOPIC,
+  STREET_WORK_TOPIC,
   partyTopicName,
 } from '../../../catalog';
 
 /**
  * An outside party registered for the Kafka feeds. Its reach is what the broker's ACLs give its principal, derived
  * here from what it is: a court reads the referrals addressed to it and reports on its own topic; a bureau reads
- * the filings of the districts its jurisdictions cover and sends its review decisions on its own topic; an
- * enforcement bureau reads the filings of its districts; a 12345 hotline system only sends its work orders, on its own
+ * the filings and the street work (patrols, hazards) of the districts its jurisdictions cover and sends its review
+ * decisions on its own topic; an enforcement bureau reads the same feeds of its districts; a 12345 hotline system only sends its work orders, on its own
  * topic `city.hotline-orders.v1.<party id>` (the party id is the `senderOrganisationId` its orders name). No party
  * reads an internal topic. A court and a bureau also read their own deadline reminders (`deadline.reminders.v1.<id>`:
  * a court's by its court id, the organisation that owns its deadlines; a bureau's by its party id), nobody else's.
@@ -100,7 +101,10 @@ export function feedPermissions(party: FeedParty): FeedPermission[] {
   const reads = [
     ...(party.kind === 'COURT'
       ? read(partyTopicName(REFERRALS_TOPIC, party.courtId!), false)
-      : party.jurisdictions.flatMap((j) => read(partyTopicName(FILINGS_TOPIC, j), true))),
+      : party.jurisdictions.flatMap((j) => [
+          ...read(partyTopicName(FILINGS_TOPIC, j), true),
+          ...read(partyTopicName(STREET_WORK_TOPIC, j), true),
+        ])),
     ...read(reminderTopicOf(party)!, false),
   ];
   const writes =
@@ -123,7 +127,9 @@ export function feedTopics(party: FeedParty): string[] {
       partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!),
       reminders,
     ];
-  const districts = party.jurisdictions.filter((j) => j.length === 6).map((j) => partyTopicName(FILINGS_TOPIC, j));
+  const districts = party.jurisdictions
+    .filter((j) => j.length === 6)
+    .flatMap((j) => [partyTopicName(FILINGS_TOPIC, j), partyTopicName(STREET_WORK_TOPIC, j)]);
   return party.kind === 'BUREAU'
     ? [...districts, partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId), reminders]
     : [...districts, reminders];

@@ -11,7 +11,9 @@ import { recordEvent } from '../../../platform/events/outbox';
 import { EvidenceItem, firstPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
 import { Eligibility, referralEligibility } from '../domain/eligibility';
-import { proposeProcedure } from '../domain/procedure';
+import { proposeProcedure, withoutProvince } from '../domain/procedure';
+import { settingsCovering } from '../../../kernel/city-code';
+import { cityProvinces } from '../persistence/city-province.repository';
 import {
   NewReferral,
   StoredClaim,
@@ -104,7 +106,8 @@ function checkInput(
  * Refers arrears accounts of the caller's company to a court, all or nothing. Each account is judged on its own
  * (referral-facts → eligibility.ts): an ineligible one is recorded with every failed condition by name and sent
  * nowhere; an eligible one gets its case package (version 1, in the evidence chain), its procedure, a place in the
- * consolidated batch of its court, company, area and contract, and the referral.submitted event. With an idempotency
+ * consolidated batch of its court, company, area and contract, and the referral.submitted event. Its procedure is
+ * judged on the threshold of the province its area's city settings name (whatever province the court registered). With an idempotency
  * key a retry returns the first attempt's results; two referrals of one account racing: the second is ALREADY_REFERRED.
  */
 export async function referArrears(
@@ -138,7 +141,23 @@ export async function referArrears(
       throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
     const docketYear = Number(today.slice(0, 4));
-    const thresholds = await recordedThresholds(tx, court.provinceCode, docketYear);
+    // The threshold of the province the area's city settings name (contracts.city-settings.v1), not the court's.
+    const cities = await cityProvinces(tx);
+    const thresholdsOf = new Map<string, Awaited<ReturnType<typeof recordedThresholds>>>();
+    const procedureFor = async (districtCode: string, claimFen: number) => {
+      const provinceCode = settingsCovering(districtCode, cities)?.provinceCode ?? null;
+      if (provinceCode === null) return withoutProvince(districtCode);
+      if (!thresholdsOf.has(provinceCode))
+        thresholdsOf.set(provinceCode, await recordedThresholds(tx, provinceCode, docketYear));
+      return proposeProcedure({
+        provinceCode,
+        docketYear,
+        recordedThresholds: thresholdsOf.get(provinceCode),
+        claimFen,
+        bothPartiesConsent: input.bothPartiesConsent ?? false,
+        exclusions,
+      });
+    };
 
     const results: ReferralResult[] = [];
     for (const accountId of input.accountIds) {
@@ -165,14 +184,7 @@ export async function referArrears(
         evidence,
         costs: input.costs ?? [],
       });
-      const { procedure, reasons } = proposeProcedure({
-        provinceCode: court.provinceCode,
-        docketYear,
-        recordedThresholds: thresholds,
-        claimFen: complaint.amountInDisputeFen,
-        bothPartiesConsent: input.bothPartiesConsent ?? false,
-        exclusions,
-      });
+      const { procedure, reasons } = await procedureFor(claim.districtCode, complaint.amountInDisputeFen);
       const submitted: SubmittedReferral = {
         ...referral,
         status: 'SUBMITTED',

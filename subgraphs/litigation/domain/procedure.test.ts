@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { Procedure, ProcedureInput, decideProcedure, proposeProcedure } from './procedure';
+import { Procedure, ProcedureInput, decideProcedure, proposeProcedure, withoutProvince } from './procedure';
 import { SmallClaimsExclusion } from './statutes';
 
 const zhejiang2022: ProcedureInput = {
@@ -144,5 +144,14 @@ describe('choosing the procedure (Civil Procedure Law arts. 165–166)', () => {
     const error = rejection(() => decideProcedure({ ...zhejiang2022, ...overrides }));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(error.details?.fields as object).sort()).toEqual(fields);
+  });
+});
+
+describe('a referral whose area no city settings give a small-claims province', () => {
+  it('is UNDETERMINED for the court, naming the district, without borrowing any province', () => {
+    expect(withoutProvince('330106')).toEqual({
+      procedure: 'UNDETERMINED',
+      reasons: [{ code: 'NO_SMALL_CLAIMS_PROVINCE', message: expect.stringContaining('district 330106') }],
+    });
   });
 });

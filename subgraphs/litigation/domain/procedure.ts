@@ -28,7 +28,7 @@ export interface ProcedureReason {
 }
 
 export interface ProcedureInput {
-  /** The province of the court (GB/T 2260), which publishes the threshold. */
+  /** The province (GB/T 2260) whose high court's threshold applies: the one the area's city settings name. */
   provinceCode: string;
   docketYear: number;
   claimFen: Fen;
@@ -145,4 +145,20 @@ function validate(input: ProcedureInput): SmallClaimsExclusion[] {
   }
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The procedure question is invalid', { fields });
   return SMALL_CLAIMS_EXCLUSION_NAMES.filter((name) => given?.includes(name));
+}
+
+/**
+ * The proposal where no city settings known to litigation name the small-claims province of the area's district:
+ * UNDETERMINED, the court decides; the hub does not take the court's province or guess one.
+ */
+export function withoutProvince(districtCode: string): ProcedureProposal {
+  return {
+    procedure: 'UNDETERMINED',
+    reasons: [
+      {
+        code: 'NO_SMALL_CLAIMS_PROVINCE',
+        message: `No city settings name the small-claims province of district ${districtCode} (Civil Procedure Law art. 165); the court decides`,
+      },
+    ],
+  };
 }

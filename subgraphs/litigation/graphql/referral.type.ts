@@ -23,7 +23,7 @@ registerEnumType(SmallClaimsExclusionEnum, {
 registerEnumType(ProcedureEnum, {
   name: 'Procedure',
   description:
-    'UNDETERMINED: no small-claims threshold is recorded for the court’s province and year; the court decides.',
+    'UNDETERMINED: no small-claims threshold is recorded for the province of the area’s city and year (or the city names no province); the court decides.',
 });
 
 const FEN = { description: 'Whole fen (分).' };

@@ -1,0 +1,36 @@
+import { Type } from '@sinclair/typebox';
+import { Closed, EventData, EventDefinition, IsoDateTime, Nullable, TopicDefinition } from './types';
+
+/**
+ * What other subgraphs need of a city's settings (issue 17 §1: cities are data, kept in the contracts subgraph's
+ * registry): the litigation subgraph takes the province whose small-claims threshold applies to the city's areas.
+ * Compacted, keyed by city code: the latest version of every city stays, so a new consumer reads every city.
+ */
+export const CITY_SETTINGS_TOPIC: TopicDefinition = {
+  name: 'contracts.city-settings.v1',
+  producer: 'contracts',
+  description: "Each version of a city's settings as the admin enters it, with what other subgraphs take from them.",
+  key: 'city code',
+  compacted: true,
+};
+
+const CityCode = Type.String({ pattern: '^[0-9]{6}$' });
+
+export const CITY_SETTINGS_CHANGED = {
+  type: 'hub.contracts.city-settings.changed',
+  topic: CITY_SETTINGS_TOPIC,
+  summary:
+    "The admin entered a version of a city's settings. A consumer keeps the highest version of each city; the most " +
+    'specific city code covering an area applies to it.',
+  schema: Closed({
+    cityCode: CityCode,
+    cityName: Type.String({ minLength: 1, maxLength: 200 }),
+    version: Type.Integer({ minimum: 1 }),
+    smallClaimsProvince: Nullable(
+      Closed({ code: Type.String({ pattern: '^[1-9][0-9]0000$' }), source: Type.String({ minLength: 1 }) }),
+    ),
+    changedAt: IsoDateTime,
+  }),
+} satisfies EventDefinition;
+
+export type CitySettingsChangedData = EventData<typeof CITY_SETTINGS_CHANGED>;

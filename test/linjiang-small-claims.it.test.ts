@@ -1,0 +1,170 @@
+import { addDays, addMonths } from '../kernel/calendar';
+import { DEMO_LINJIANG } from '../hub/demo/demo-data';
+import { gatewayClient, loadLinjiang } from '../hub/demo/demo-loader';
+import { DEFAULT_DEMAND_PERIOD } from '../subgraphs/litigation/domain/statutes';
+import { TestHub, identity, pinTestToday, startTestHub, testTokens } from './support/hub-fixture';
+import { gqlExpectations, scenario } from './support/scenario';
+import { waitFor } from './support/wait-for';
+import { CITY_SETTINGS_CHANGED, CITY_SETTINGS_TOPIC } from '../catalog';
+import { expectValidEvent } from './support/event-schema';
+import { probeTopics } from './support/kafka-probe';
+
+/**
+ * Issue 17 §4: a 小额快裁 referral in 临江市. The small-claims province comes from the city's settings (吉林省, 220000,
+ * by contracts.city-settings.v1), not from the court's registration: a Beijing court's threshold never decides a
+ * 临江市 case. No Jilin figure is seeded (none confirmed), so the referral to 临江市人民法院 is UNDETERMINED until a
+ * court of the province records one; the figure recorded here is a test figure, not a published notice.
+ */
+const today = pinTestToday('2026-12-01');
+const thisMonth = today.slice(0, 7);
+const months = [addMonths(thisMonth, -3), addMonths(thisMonth, -2), addMonths(thisMonth, -1)];
+const [company] = DEMO_LINJIANG.companies;
+const linjiangCourt = identity('COURT', 'linjiang-court', ['220681']);
+const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
+const EVIDENCE = [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'e'.repeat(64) }];
+const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible eligibility { failures { code } } } }`;
+const READ = `query($id: ID!) { referral(id: $id) { procedure procedureReasons { code message } } }`;
+const RECORD = `mutation($t: SmallClaimsThresholdInput!) { recordSmallClaimsThreshold(threshold: $t) { provinceCode amountFen } }`;
+
+describe('small claims in 临江市: the province is the city’s (吉林省), whatever court is named', () => {
+  let t: TestHub;
+  let accounts: { id: string; chargeIds: string[] }[];
+  const { ok, fails } = gqlExpectations(() => t);
+
+  /** A demand letter long enough ago that the reasonable period has run (Civil Code art. 944 para. 2). */
+  const demanded = async (account: { id: string; chargeIds: string[] }) => {
+    await ok(
+      company,
+      `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
+      {
+        a: account.id,
+        x: {
+          kind: 'LETTER',
+          on: addDays(today, -(DEFAULT_DEMAND_PERIOD.days + 5)),
+          chargeIds: account.chargeIds,
+          note: '催缴函',
+        },
+      },
+    );
+    await waitFor(
+      'litigation to hold the demand',
+      async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select jsonb_array_length(claim->'demands')::int as n from litigation.claim_account where account_id = $1`,
+            [account.id],
+          )
+        )[0]?.n === 1,
+    );
+  };
+  const refer = async (courtId: string, account: { id: string; chargeIds: string[] }) => {
+    await demanded(account);
+    const { referArrears } = await ok(company, REFER, {
+      r: { courtId, accountIds: [account.id], evidence: EVIDENCE, mediationWaivedOn: today },
+    });
+    expect(referArrears[0]).toMatchObject({ eligible: true });
+    return (await ok(courtId === 'linjiang-court' ? linjiangCourt : xichengCourt, READ, { id: referArrears[0].id }))
+      .referral;
+  };
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
+    await scenario(t).courts();
+    const probe = await probeTopics(t.brokers, [`${t.topicPrefix}${CITY_SETTINGS_TOPIC.name}`]);
+    try {
+      await loadLinjiang(t.hub.gatewayUrl, testTokens);
+      const [message] = await probe.waitForCount(
+        '临江市’s settings published',
+        (m) => m.headers.ce_type === CITY_SETTINGS_CHANGED.type,
+        1,
+      );
+      expect(message.message.key?.toString()).toBe('220681');
+      expect(expectValidEvent(message, CITY_SETTINGS_CHANGED.type)).toMatchObject({
+        cityCode: '220681',
+        version: 1,
+        smallClaimsProvince: { code: '220000', source: expect.stringContaining('吉林省') },
+      });
+    } finally {
+      await probe.stop();
+    }
+    const [{ area_id: areaId }] = await t.sql<{ area_id: string }>(
+      `select area_id from contracts.area_view where name = $1`,
+      [DEMO_LINJIANG.newEstate],
+    );
+    await waitFor(
+      'arrears to hold the accepted filing and the households',
+      async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from arrears.filing_snapshot where area_id = $1 and status = 'ACCEPTED'`,
+            [areaId],
+          )
+        )[0].n === 1 &&
+        (
+          await t.sql<{ n: number }>(`select count(*)::int as n from arrears.billable_household where area_id = $1`, [
+            areaId,
+          ])
+        )[0].n > 3,
+    );
+    const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
+    for (const month of months)
+      await gql(company, `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { id } }`, {
+        a: areaId,
+        m: month,
+      });
+    accounts = (
+      await t.sql<{ id: string; charge_ids: string[] }>(
+        `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
+          where a.area_id = $1 and a.company_id = $2 group by a.id order by a.id limit 3`,
+        [areaId, company.organisationId],
+      )
+    ).map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
+    await waitFor(
+      'litigation to know 临江市’s small-claims province from its settings',
+      async () =>
+        (
+          await t.sql<{ p: string }>(
+            `select province_code as p from litigation.city_province where city_code = '220681'`,
+          )
+        )[0]?.p === '220000',
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('refers to 临江市人民法院 as UNDETERMINED while no Jilin threshold is recorded, naming 吉林省', async () => {
+    const referral = await refer('linjiang-court', accounts[0]);
+    expect(referral).toEqual({
+      procedure: 'UNDETERMINED',
+      procedureReasons: [{ code: 'NO_SMALL_CLAIMS_THRESHOLD', message: expect.stringContaining('province 220000') }],
+    });
+  });
+
+  it('never applies the threshold of a court’s own province: a Beijing court’s figure does not decide a 临江市 case', async () => {
+    // Test figure, not a published notice.
+    await ok(xichengCourt, RECORD, {
+      t: { provinceCode: '110000', year: 2026, amountFen: 5_000_000, source: 'test figure, not a published notice' },
+    });
+    // A Beijing court cannot record Jilin's figure: only a court of that province (or the admin).
+    const refused = await fails(xichengCourt, RECORD, {
+      t: { provinceCode: '220000', year: 2026, amountFen: 5_000_000, source: 'test figure' },
+    });
+    expect(refused.extensions.code).toBe('FORBIDDEN');
+    expect(await refer('bj-xicheng-court', accounts[1])).toEqual({
+      procedure: 'UNDETERMINED',
+      procedureReasons: [{ code: 'NO_SMALL_CLAIMS_THRESHOLD', message: expect.stringContaining('province 220000') }],
+    });
+  });
+
+  it('judges on Jilin’s threshold once 临江市人民法院 records one', async () => {
+    await ok(linjiangCourt, RECORD, {
+      t: { provinceCode: '220000', year: 2026, amountFen: 3_000_000, source: 'test figure, not a published notice' },
+    });
+    expect(await refer('linjiang-court', accounts[2])).toEqual({
+      procedure: 'SMALL_CLAIMS',
+      procedureReasons: [{ code: 'AT_OR_BELOW_THRESHOLD', message: expect.stringContaining('threshold ¥30000.00') }],
+    });
+  });
+});
