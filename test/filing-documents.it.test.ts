@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { addDays } from '../kernel/calendar';
+import { chineseDate, yuanFigures } from '../kernel/chinese-format';
 import { todayInChina } from '../kernel/clock';
+import { noVirusScan, useVirusScanner } from '../platform/documents/virus-scan';
 import { BEIJING, BEIJING_MATERIALS } from '../subgraphs/contracts/domain/statutes';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { pdfText } from './support/pdf-text';
@@ -169,6 +171,32 @@ describe('filing documents and the certificate anyone can verify', () => {
     ids.authority = completed.body.data.completeFilingDocumentUpload.id;
   });
 
+  it('passes every upload through the virus-scan hook: a file the scanner flags is refused and nothing is stored', async () => {
+    const infected = pdf('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*');
+    const scanned: string[] = [];
+    useVirusScanner({
+      scan: async (bytes, file) => {
+        scanned.push(file.sha256);
+        return bytes.includes('EICAR') ? { clean: false, threat: 'EICAR-Test-File' } : { clean: true };
+      },
+    });
+    try {
+      const refused = await t.gql(companyA, UPLOAD, {
+        d: { contractId, name: '感染.pdf', type: 'OTHER', contentBase64: infected.toString('base64') },
+      });
+      expect(fieldsOf(refused)).toEqual({ code: 'BAD_USER_INPUT', fields: ['content'] });
+      expect(JSON.stringify(refused.body)).toContain('EICAR-Test-File');
+      expect(scanned).toEqual([sha256(infected)]);
+      const stored = await t.sql<{ n: string }>(
+        `select count(*)::text as n from contracts.filing_document where sha256 = $1`,
+        [sha256(infected)],
+      );
+      expect(stored[0].n).toBe('0');
+    } finally {
+      useVirusScanner(noVirusScan);
+    }
+  });
+
   it('refuses a submission missing a required item of the city’s checklist, naming it, then files the uploaded documents', async () => {
     const missing = await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: [] });
     expect(fieldsOf(missing)).toEqual({ code: 'BAD_USER_INPUT', fields: ['documents'] });
@@ -242,6 +270,10 @@ describe('filing documents and the certificate anyone can verify', () => {
     expect(c.verificationUrl).toContain(`digest=${c.contentSha256}`);
     const text = await pdfText(bytes);
     for (const fact of [recordNumber, '备案证明', PROVIDER, HONGJU, c.contentSha256]) expect(text).toContain(fact);
+    // The term and the fee in force (多层, ¥1.00 per m² a month), in Chinese dates and yuan.
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain(`${chineseDate(terms().startsOn)}至${chineseDate(terms().endsOn)}`);
+    expect(flat).toContain(`多层${yuanFigures(100)}`);
     expect((await t.gql(haidianBureau, CERTIFICATE, { f: filingId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
 
     const verify = (d: string, r = recordNumber) => t.gql(undefined, VERIFY, { r, d });
