@@ -111,3 +111,18 @@ export function Chart({
     </figure>
   );
 }
+
+/** Lists the API pages for the console: 20 rows a page, asked for by offset. */
+export const SERVER_PAGE_SIZE = 20;
+
+/** The API's `offset` and `first` for page `page` (from 1). */
+export const pageWindow = (page: number) => ({ offset: (page - 1) * SERVER_PAGE_SIZE, first: SERVER_PAGE_SIZE });
+
+/** Ant Design's pagination for a list the API pages: the current page, the total it reports, no size changer. */
+export const serverPages = (page: number, onChange: (page: number) => void, total: number) => ({
+  current: page,
+  pageSize: SERVER_PAGE_SIZE,
+  total,
+  onChange,
+  showSizeChanger: false,
+});

@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/dom';
 // jsdom lacks what Ant Design's responsive components ask the browser for.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -28,3 +29,7 @@ Object.defineProperty(globalThis, 'MessageChannel', { writable: true, value: Tim
 // jsdom has no pseudo-element styles; Ant Design measures the scrollbar with one.
 const getComputedStyleOfElement = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => getComputedStyleOfElement(element);
+
+// Ant Design under jsdom renders slowly on a busy 2-core machine: a findBy*/waitFor gives up after 10 s, not 1 s, so a
+// loaded CI host does not turn a slow render into a failure (a test that passes still waits only as long as it needs).
+configure({ asyncUtilTimeout: 10_000 });

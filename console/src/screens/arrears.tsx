@@ -1,7 +1,7 @@
 import { Descriptions, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { ApiErrors, Chart } from '../components';
+import { ApiErrors, Chart, pageWindow, serverPages } from '../components';
 import { dateZh, monthZh, yuan } from '../format';
 import { graphql } from '../gql';
 import type { AgingBucket } from '../gql/graphql';
@@ -64,7 +64,6 @@ const STATEMENT = graphql(`
   }
 `);
 
-const PAGE_SIZE = 20;
 const BUCKETS = Object.keys(AGING_BUCKET) as AgingBucket[];
 
 /** 欠费管理: the company's accounts in arrears, aged, with each account's statement. */
@@ -74,7 +73,7 @@ export function ArrearsScreen() {
   const [account, setAccount] = useState<string | undefined>();
   const [{ data, fetching, error }] = useQuery({
     query: ARREARS,
-    variables: { offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE, filter: bucket ? { agingBucket: bucket } : null },
+    variables: { ...pageWindow(page), filter: bucket ? { agingBucket: bucket } : null },
   });
   const arrears = data?.arrears;
   const aging = useMemo(() => BUCKETS.map((b) => arrears?.aging.find((a) => a.bucket === b)), [arrears]);
@@ -111,13 +110,7 @@ export function ArrearsScreen() {
         rowKey="accountId"
         loading={fetching}
         dataSource={arrears?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: arrears?.totalCount ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPages(page, setPage, arrears?.totalCount ?? 0)}
         columns={[
           { title: '房号', render: (_, a) => `${a.unit ?? ''}-${a.room ?? ''}` },
           { title: '状态', dataIndex: 'status', render: (s: string) => label(ACCOUNT_STATUS, s) },

@@ -1,7 +1,7 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ApiErrors } from '../components';
+import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh } from '../format';
 import { graphql } from '../gql';
 import { CompoundImport } from './compound-import';
@@ -70,7 +70,6 @@ const BODY_KIND: Record<string, string> = {
   OWNERS_COMMITTEE: '业主委员会',
   PROPERTY_MANAGEMENT_COMMITTEE: '物业管理委员会',
 };
-const PAGE_SIZE = 20;
 
 /** 小区与住户: the street's compounds, their households (names as the API allows), and overdue governance bodies. */
 export function CompoundsScreen() {
@@ -111,7 +110,7 @@ function Households({ compoundId }: { compoundId: string }) {
   const [page, setPage] = useState(1);
   const [{ data, fetching, error }] = useQuery({
     query: HOUSEHOLDS,
-    variables: { id: compoundId, offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE },
+    variables: { id: compoundId, ...pageWindow(page) },
   });
   const compound = data?.compound;
   return (
@@ -123,13 +122,7 @@ function Households({ compoundId }: { compoundId: string }) {
         size="small"
         loading={fetching}
         dataSource={compound?.households.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: compound?.households.totalCount ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPages(page, setPage, compound?.households.totalCount ?? 0)}
         columns={[
           { title: '单元', dataIndex: 'unit' },
           { title: '房号', dataIndex: 'room' },

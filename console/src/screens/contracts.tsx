@@ -1,7 +1,7 @@
 import { Button, DatePicker, Drawer, Progress, Space, Table, Tabs, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ApiErrors } from '../components';
+import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh, monthZh, yuan } from '../format';
 import { graphql } from '../gql';
 import { FILING_STATUS, label } from '../labels';
@@ -143,7 +143,6 @@ const CONTRACT_STATUS: Record<string, string> = {
   TERMINATED: '已终止',
   SUPERSEDED: '已变更',
 };
-const PAGE_SIZE = 20;
 
 /** 合同与账单: the company's contracts with their filings, a billing run per area and month, and levies' progress. */
 export function ContractsScreen() {
@@ -152,7 +151,7 @@ export function ContractsScreen() {
   const [drafting, setDrafting] = useState(false);
   const [{ data, fetching, error }, reload] = useQuery({
     query: CONTRACTS,
-    variables: { offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE },
+    variables: { ...pageWindow(page) },
   });
   const contracts = data?.contracts;
   const refresh = () => reload({ requestPolicy: 'network-only' });
@@ -171,13 +170,7 @@ export function ContractsScreen() {
         rowKey="id"
         loading={fetching}
         dataSource={contracts?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: contracts?.totalCount ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPages(page, setPage, contracts?.totalCount ?? 0)}
         columns={[
           { title: '合同编号', dataIndex: 'number' },
           { title: '物业管理区域', render: (_, c) => c.area.name },

@@ -1,7 +1,7 @@
 import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ApiErrors } from '../components';
+import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh } from '../format';
 import { graphql } from '../gql';
 import type { FilingStatus } from '../gql/graphql';
@@ -54,8 +54,6 @@ const RETURN = graphql(`
   }
 `);
 
-const PAGE_SIZE = 20;
-
 interface Reviewed {
   id: string;
   currentVersion: number;
@@ -70,7 +68,7 @@ export function FilingReviewScreen() {
   const [returning, setReturning] = useState<Reviewed | undefined>();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: QUEUE,
-    variables: { offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE, filter: { statuses, late } },
+    variables: { ...pageWindow(page), filter: { statuses, late } },
   });
   const [accepted, accept] = useMutation(ACCEPT);
   const queue = data?.filingReviewQueue;
@@ -129,13 +127,7 @@ export function FilingReviewScreen() {
         rowKey="id"
         loading={fetching}
         dataSource={queue?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: queue?.totalCount ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPages(page, setPage, queue?.totalCount ?? 0)}
         columns={[
           { title: '物业管理区域', dataIndex: ['area', 'name'] },
           { title: '物业服务企业', dataIndex: 'companyId' },

@@ -2,7 +2,7 @@ import { Button, Drawer, Form, Input, Select, Space, Table, Tag, Typography, mes
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { todayInChina } from '../../../kernel/clock';
-import { ApiErrors } from '../components';
+import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh, yuan } from '../format';
 import { graphql } from '../gql';
 import type { MediationOutcome } from '../gql/graphql';
@@ -73,7 +73,6 @@ export const OUTCOME: Record<MediationOutcome, string> = {
   FAILED: '调解不成',
   WITHDRAWN: '撤回',
 };
-const PAGE_SIZE = 20;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 调解: the street's accounts in arrears; an account's mediation sessions, a new session, and a session's outcome. */
@@ -82,7 +81,7 @@ export function MediationScreen() {
   const [account, setAccount] = useState<string | undefined>();
   const [{ data, fetching, error }] = useQuery({
     query: ACCOUNTS,
-    variables: { offset: (page - 1) * PAGE_SIZE, first: PAGE_SIZE },
+    variables: { ...pageWindow(page) },
   });
   const arrears = data?.arrears;
   return (
@@ -96,13 +95,7 @@ export function MediationScreen() {
         rowKey="accountId"
         loading={fetching}
         dataSource={arrears?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: arrears?.totalCount ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPages(page, setPage, arrears?.totalCount ?? 0)}
         columns={[
           { title: '单元', dataIndex: 'unit', render: (v?: string) => v ?? '—' },
           { title: '房号', dataIndex: 'room', render: (v?: string) => v ?? '—' },

@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ApiErrors } from '../components';
+import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh, yuan } from '../format';
 import { graphql } from '../gql';
 import type { CaseStatus, CourtEventKind } from '../gql/graphql';
@@ -121,8 +121,6 @@ const OVERDUE = graphql(`
   }
 `);
 
-const PAGE_SIZE = 20;
-
 /** 诉讼案件: a court's cases (or a company's referrals) with their package, chain check, documents and reports. */
 export function ReferralsScreen({ court }: { court: boolean }) {
   const [page, setPage] = useState(1);
@@ -131,8 +129,7 @@ export function ReferralsScreen({ court }: { court: boolean }) {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: REFERRALS,
     variables: {
-      offset: (page - 1) * PAGE_SIZE,
-      first: PAGE_SIZE,
+      ...pageWindow(page),
       filter: statuses.length > 0 ? { statuses } : null,
     },
   });
@@ -159,13 +156,7 @@ export function ReferralsScreen({ court }: { court: boolean }) {
         rowKey="id"
         loading={fetching}
         dataSource={referrals?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: referrals?.totalCount ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPages(page, setPage, referrals?.totalCount ?? 0)}
         columns={[
           { title: '小区', dataIndex: 'areaName' },
           { title: court ? '原告' : '受理法院', render: (_, r) => (court ? r.companyId : r.courtId) },
