@@ -435,7 +435,17 @@ export async function loadBilledYears(url: string, tokens: TokenSettings): Promi
   for (const billed of DEMO_BILLED_YEARS) await loadBilledYear(gql, billed);
 }
 
-/** The last three months billed at 学院南路32号院, some households paid up, some demanded by letter, one mediated. */
+/** The company bills the area's month, once arrears knows the area's accepted filing and households. */
+const billMonth = (gql: Gql, company: Identity, areaId: string, month: string) =>
+  onceArrearsKnows(async () => {
+    const { runBilling } = (await gql(
+      company,
+      'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }',
+      { a: areaId, m: month },
+    )) as { runBilling: { households: number } };
+    if (runBilling.households === 0) throw new Error('no households yet');
+  });
+
 /** The company's demand letters of `letterOn` to each account, for its charges then past due and unpaid. */
 async function sendDemandLetters(gql: Gql, company: Identity, accounts: DemoAccount[], letterOn: string) {
   for (const account of accounts) {
@@ -460,6 +470,7 @@ async function sendDemandLetters(gql: Gql, company: Identity, accounts: DemoAcco
   }
 }
 
+/** The last three months billed at 学院南路32号院, some households paid up, some demanded by letter, one mediated. */
 async function loadBilling(gql: Gql): Promise<void> {
   const { company } = DEMO_BILLING;
   const areaId = await areaIdOf(gql, DEMO_BILLING.compound);
@@ -467,17 +478,7 @@ async function loadBilling(gql: Gql): Promise<void> {
   const months = Array.from({ length: DEMO_BILLING.months }, (_, i) =>
     addMonths(thisMonth, i - DEMO_BILLING.months + 1),
   );
-  const bill = async (month: string) => {
-    const { runBilling } = (await gql(
-      company,
-      'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }',
-      { a: areaId, m: month },
-    )) as {
-      runBilling: { households: number };
-    };
-    if (runBilling.households === 0) throw new Error('no households yet');
-  };
-  for (const month of months) await onceArrearsKnows(() => bill(month));
+  for (const month of months) await billMonth(gql, company, areaId, month);
   const accounts = await accountsOf(gql, company, areaId);
   if (accounts.some((a) => a.status !== 'CURRENT')) return;
   const today = todayInChina();
@@ -748,16 +749,7 @@ export async function loadLinjiangReferral(url: string, tokens: TokenSettings): 
   const areaId = await areaIdOf(gql, DEMO_LINJIANG.newEstate);
   const today = todayInChina();
   const thisMonth = today.slice(0, 7);
-  for (let i = referral.months; i >= 1; i--) {
-    await onceArrearsKnows(async () => {
-      const { runBilling } = (await gql(
-        company,
-        'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }',
-        { a: areaId, m: addMonths(thisMonth, -i) },
-      )) as { runBilling: { households: number } };
-      if (runBilling.households === 0) throw new Error('no households yet');
-    });
-  }
+  for (let i = referral.months; i >= 1; i--) await billMonth(gql, company, areaId, addMonths(thisMonth, -i));
   const demanded = (await accountsOf(gql, company, areaId)).slice(0, referral.referred);
   await sendDemandLetters(gql, company, demanded, addDays(today, -referral.letterDaysAgo));
   // Litigation learns the claims and their demands from arrears.claims.v1; until it has, the accounts are unknown.
