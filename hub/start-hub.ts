@@ -15,7 +15,7 @@ import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgre
 import { DEMO_BUREAU } from './demo/demo-data';
 import { loadDemoComplaints } from './demo/demo-complaints';
 import { DEMO_CONSOLE_IDENTITIES } from './demo/demo-console';
-import { loadBilledYears, loadDemoArrears, loadDemoData, loadLinjiang } from './demo/demo-loader';
+import { loadBilledYears, loadDemoArrears, loadDemoData, loadLinjiang, loadLinjiangReferral } from './demo/demo-loader';
 import { startHub } from './hub';
 import { projectRoot } from '../platform/project-root';
 
@@ -64,6 +64,7 @@ async function main() {
   await loadDemoArrears(hub.gatewayUrl, tokens);
   // 临江市 (seed 004) beside Beijing: a second city whose rules are data.
   await loadLinjiang(hub.gatewayUrl, tokens);
+  await loadLinjiangReferral(hub.gatewayUrl, tokens);
   await loadDemoComplaints(hub.gatewayUrl, tokens);
 
   const token = await mintUserToken(DEMO_BUREAU, tokens, '8h');

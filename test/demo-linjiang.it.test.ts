@@ -1,10 +1,13 @@
-import { todayInChina } from '../kernel/clock';
-import { DEMO_LINJIANG } from '../hub/demo/demo-data';
-import { loadLinjiang } from '../hub/demo/demo-loader';
+import { DEMO_COURTS, DEMO_LINJIANG } from '../hub/demo/demo-data';
+import { gatewayClient, loadCourts, loadLinjiang, loadLinjiangReferral } from '../hub/demo/demo-loader';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { DASHBOARDS } from './support/dashboards';
-import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { TestHub, identity, pinTestToday, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
+
+// The referral's billing and letters count from today (README › Tests › Dates): pinned so the demand period and the
+// holiday data hold whatever day the file runs.
+const today = pinTestToday('2026-12-01');
 
 /** The demo's 临江市 (seed 004), loaded twice as `npm start` would on a second start: nothing doubles. */
 describe('demo: 临江市 beside Beijing', () => {
@@ -12,10 +15,13 @@ describe('demo: 临江市 beside Beijing', () => {
   const admin = identity('ADMIN', 'hub-operator');
 
   beforeAll(async () => {
-    t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
-    await loadLinjiang(t.hub.gatewayUrl, testTokens);
-    await loadLinjiang(t.hub.gatewayUrl, testTokens);
-  }, 180_000);
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
+    await loadCourts(gatewayClient(t.hub.gatewayUrl, testTokens));
+    for (let load = 0; load < 2; load++) {
+      await loadLinjiang(t.hub.gatewayUrl, testTokens);
+      await loadLinjiangReferral(t.hub.gatewayUrl, testTokens);
+    }
+  }, 240_000);
 
   afterAll(() => t?.stop());
 
@@ -57,6 +63,42 @@ describe('demo: 临江市 beside Beijing', () => {
     expect([res.status, res.body.errors]).toEqual([200, undefined]);
     expect(res.body.data.filingReviewQueue.items.length).toBeGreaterThan(0);
     expect(res.body.data.divisions.map((d: { code: string }) => d.code)).toContain('220681001');
+  });
+
+  it('has one 小额快裁 batch before 临江市人民法院, UNDETERMINED for want of a Jilin threshold, and none before a Beijing court', async () => {
+    const { referral, newEstate, companies } = DEMO_LINJIANG;
+    const court = identity('COURT', referral.courtId, ['220681']);
+    const LIST = `{ referrals(first: 20) { totalCount items { id companyId courtId areaName eligible status procedure
+      procedureReasons { code message } batchKey } } consolidatedBatches { batchKey courtId referralIds } }`;
+    const seen = await t.gql(court, LIST);
+    expect(seen.body.errors).toBeUndefined();
+    const { referrals, consolidatedBatches } = seen.body.data;
+    expect(referrals.totalCount).toBe(referral.referred);
+    for (const item of referrals.items)
+      expect(item).toMatchObject({
+        companyId: companies[0].organisationId,
+        courtId: 'linjiang-court',
+        areaName: newEstate,
+        eligible: true,
+        procedure: 'UNDETERMINED',
+        procedureReasons: [{ code: 'NO_SMALL_CLAIMS_THRESHOLD', message: expect.stringContaining('province 220000') }],
+      });
+    const ids = referrals.items.map((r: { id: string }) => r.id).sort();
+    expect(consolidatedBatches).toEqual([
+      { batchKey: referrals.items[0].batchKey, courtId: 'linjiang-court', referralIds: expect.any(Array) },
+    ]);
+    expect([...consolidatedBatches[0].referralIds].sort()).toEqual(ids);
+    // No threshold is recorded for 吉林省 (none confirmed): the demo seeds none.
+    const thresholds = await t.gql(court, '{ smallClaimsThresholds(provinceCode: "220000") { amountFen } }');
+    expect(thresholds.body).toEqual({ data: { smallClaimsThresholds: [] } });
+
+    const beijing = identity('COURT', DEMO_COURTS.find((c) => c.courtId === 'bj-haidian-court')!.courtId, ['110108']);
+    const none = await t.gql(beijing, LIST);
+    expect(none.body.errors).toBeUndefined();
+    expect(none.body.data).toEqual({ referrals: { totalCount: 0, items: [] }, consolidatedBatches: [] });
+    const one = await t.gql(beijing, 'query($id: ID!) { referral(id: $id) { id procedure } }', { id: ids[0] });
+    expect(one.body.errors[0].extensions.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+    expect(one.body.data).toBeNull();
   });
 
   it('has one open hazard at the walk-ups, once, seen by 建国街道 and not by Beijing', async () => {
@@ -140,7 +182,6 @@ describe('demo: 临江市 beside Beijing', () => {
       /FORBIDDEN|NOT_FOUND/,
     );
 
-    const today = todayInChina();
     const terms = {
       kind: 'REGULAR',
       number: 'LJ-JFL-2026-01',

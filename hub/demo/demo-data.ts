@@ -784,6 +784,23 @@ export const DEMO_LINJIANG = {
       },
     ],
   },
+  /**
+   * 小额快裁 at 临江建国新苑 (issue 17 §4): company A bills the last `months` months, sends demand letters
+   * `letterDaysAgo` days ago for the months then past due (the demand period has run by the referral), the owners
+   * waive mediation, and `referred` accounts go to 临江市人民法院 in one batch. No Jilin threshold is recorded (none
+   * could be tied to a notice), so the court sees the procedure UNDETERMINED, naming 吉林省 (220000). Which households,
+   * the dates and the files are the demo's own.
+   */
+  referral: {
+    courtId: 'linjiang-court',
+    months: 3,
+    referred: 2,
+    letterDaysAgo: 20,
+    evidence: [
+      { name: '临江建国新苑前期物业服务合同.pdf', type: 'CONTRACT', sha256: 'c'.repeat(64) },
+      { name: '物业费催缴函（临江）.pdf', type: 'DEMAND_LETTER', sha256: 'f'.repeat(64) },
+    ],
+  },
   documents: [
     { name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 356_000, sha256: 'c'.repeat(64) },
     /** 临江市's checklist: choosing by agreement needs the 城管执法局's approval (seed 004 §六(七)). */

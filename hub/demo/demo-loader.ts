@@ -435,6 +435,41 @@ export async function loadBilledYears(url: string, tokens: TokenSettings): Promi
   for (const billed of DEMO_BILLED_YEARS) await loadBilledYear(gql, billed);
 }
 
+/** The company bills the area's month, once arrears knows the area's accepted filing and households. */
+const billMonth = (gql: Gql, company: Identity, areaId: string, month: string) =>
+  onceArrearsKnows(async () => {
+    const { runBilling } = (await gql(
+      company,
+      'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }',
+      { a: areaId, m: month },
+    )) as { runBilling: { households: number } };
+    if (runBilling.households === 0) throw new Error('no households yet');
+  });
+
+/** The company's demand letters of `letterOn` to each account, for its charges then past due and unpaid. */
+async function sendDemandLetters(gql: Gql, company: Identity, accounts: DemoAccount[], letterOn: string) {
+  for (const account of accounts) {
+    const { arrearsAccount } = (await gql(
+      company,
+      'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId openFen dueOn } } }',
+      { id: account.accountId },
+    )) as {
+      arrearsAccount: { charges: { chargeId: string; openFen: number; dueOn: string }[] };
+    };
+    const chargeIds = arrearsAccount.charges
+      .filter((c) => c.openFen > 0 && isPastDue(c.dueOn, letterOn))
+      .map((c) => c.chargeId);
+    await gql(
+      company,
+      'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }',
+      {
+        a: account.accountId,
+        x: { kind: 'LETTER', on: letterOn, chargeIds, note: '物业费催缴函' },
+      },
+    );
+  }
+}
+
 /** The last three months billed at 学院南路32号院, some households paid up, some demanded by letter, one mediated. */
 async function loadBilling(gql: Gql): Promise<void> {
   const { company } = DEMO_BILLING;
@@ -443,17 +478,7 @@ async function loadBilling(gql: Gql): Promise<void> {
   const months = Array.from({ length: DEMO_BILLING.months }, (_, i) =>
     addMonths(thisMonth, i - DEMO_BILLING.months + 1),
   );
-  const bill = async (month: string) => {
-    const { runBilling } = (await gql(
-      company,
-      'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }',
-      { a: areaId, m: month },
-    )) as {
-      runBilling: { households: number };
-    };
-    if (runBilling.households === 0) throw new Error('no households yet');
-  };
-  for (const month of months) await onceArrearsKnows(() => bill(month));
+  for (const month of months) await billMonth(gql, company, areaId, month);
   const accounts = await accountsOf(gql, company, areaId);
   if (accounts.some((a) => a.status !== 'CURRENT')) return;
   const today = todayInChina();
@@ -492,27 +517,7 @@ async function loadBilling(gql: Gql): Promise<void> {
   );
   // The letters went out DEMO_BILLING.letterDaysAgo days ago, for the months then past due, so the reasonable
   // period after the demand (Civil Code art. 944 para. 2) has run out by the referral.
-  const letterOn = addDays(today, -DEMO_BILLING.letterDaysAgo);
-  for (const account of demanded) {
-    const { arrearsAccount } = (await gql(
-      company,
-      'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId openFen dueOn } } }',
-      { id: account.accountId },
-    )) as {
-      arrearsAccount: { charges: { chargeId: string; openFen: number; dueOn: string }[] };
-    };
-    const chargeIds = arrearsAccount.charges
-      .filter((c) => c.openFen > 0 && isPastDue(c.dueOn, letterOn))
-      .map((c) => c.chargeId);
-    await gql(
-      company,
-      'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }',
-      {
-        a: account.accountId,
-        x: { kind: 'LETTER', on: letterOn, chargeIds, note: '物业费催缴函' },
-      },
-    );
-  }
+  await sendDemandLetters(gql, company, demanded, addDays(today, -DEMO_BILLING.letterDaysAgo));
   const street = DEMO_STREETS.find((s) => s.compounds.some((c) => c.name === DEMO_BILLING.compound))!;
   const mediated = demanded[0];
   const { arrearsAccount } = (await gql(
@@ -634,12 +639,16 @@ export async function loadDemoArrears(url: string, tokens: TokenSettings): Promi
   const gql = gatewayClient(url, tokens);
   await loadLevy(gql);
   await loadBilling(gql);
-  await loadReferrals(gql).catch((error: unknown) => {
-    // From 2026-12-30 the letters' reasonable period ends past the holiday data until the admin records the next
-    // year (README › Deadlines): the referrals wait for it rather than the demo failing to load.
-    if (!/outside the State Council holiday arrangements/.test(String(error))) throw error;
-    logger.warn({ reason: String(error) }, 'demo referrals skipped: record the next holiday arrangement first');
-  });
+  await loadReferrals(gql).catch(unlessHolidaysMissing);
+}
+
+/**
+ * From 2026-12-30 the letters' reasonable period ends past the holiday data until the admin records the next year
+ * (README › Deadlines): the demo's referrals wait for it rather than the demo failing to load.
+ */
+function unlessHolidaysMissing(error: unknown): void {
+  if (!/outside the State Council holiday arrangements/.test(String(error))) throw error;
+  logger.warn({ reason: String(error) }, 'demo referrals skipped: record the next holiday arrangement first');
 }
 
 /**
@@ -722,4 +731,36 @@ export async function loadLinjiang(url: string, tokens: TokenSettings): Promise<
   await gql(DEMO_LINJIANG.enforcementBureau, 'mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }', {
     f: submitFiling.id,
   });
+}
+
+/**
+ * 临江市's 小额快裁 referral (DEMO_LINJIANG.referral), after loadLinjiang: company A bills the new estate's last months,
+ * sends demand letters for the months then past due, and refers the first accounts, mediation waived, to 临江市人民法院
+ * in one batch. Skipped when the company has referred before. Needs the arrears and litigation subgraphs.
+ */
+export async function loadLinjiangReferral(url: string, tokens: TokenSettings): Promise<void> {
+  const gql = gatewayClient(url, tokens);
+  const { referral } = DEMO_LINJIANG;
+  const [company] = DEMO_LINJIANG.companies;
+  const { referrals } = (await gql(company, '{ referrals(first: 1) { totalCount } }')) as {
+    referrals: { totalCount: number };
+  };
+  if (referrals.totalCount > 0) return;
+  const areaId = await areaIdOf(gql, DEMO_LINJIANG.newEstate);
+  const today = todayInChina();
+  const thisMonth = today.slice(0, 7);
+  for (let i = referral.months; i >= 1; i--) await billMonth(gql, company, areaId, addMonths(thisMonth, -i));
+  const demanded = (await accountsOf(gql, company, areaId)).slice(0, referral.referred);
+  await sendDemandLetters(gql, company, demanded, addDays(today, -referral.letterDaysAgo));
+  // Litigation learns the claims and their demands from arrears.claims.v1; until it has, the accounts are unknown.
+  await untilKnown(/Arrears account .* was not found/, () =>
+    gql(company, 'mutation($r: ReferralInput!) { referArrears(referral: $r) { id } }', {
+      r: {
+        courtId: referral.courtId,
+        accountIds: demanded.map((a) => a.accountId),
+        evidence: referral.evidence,
+        mediationWaivedOn: today,
+      },
+    }),
+  ).catch(unlessHolidaysMissing);
 }
