@@ -3,6 +3,7 @@ import { gatewayClient, loadCourts, loadLinjiang, loadLinjiangReferral } from '.
 import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { DASHBOARDS } from './support/dashboards';
 import { TestHub, identity, pinTestToday, startTestHub, testTokens } from './support/hub-fixture';
+import { HONGJU, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
 // The referral's billing and letters count from today (README › Tests › Dates): pinned so the demand period and the
@@ -63,6 +64,36 @@ describe('demo: 临江市 beside Beijing', () => {
     expect([res.status, res.body.errors]).toEqual([200, undefined]);
     expect(res.body.data.filingReviewQueue.items.length).toBeGreaterThan(0);
     expect(res.body.data.divisions.map((d: { code: string }) => d.code)).toContain('220681001');
+    for (const item of res.body.data.filingReviewQueue.items) expect(item.area.streetCode).toMatch(/^220681/);
+  });
+
+  it('lets the enforcement bureau read the areas and compounds of its city, and no other city’s', async () => {
+    const bureau = DEMO_LINJIANG.enforcementBureau;
+    const queue = await t.gql(
+      bureau,
+      '{ filingReviewQueue(first: 50, filter: { statuses: [ACCEPTED] }) { items { area { name } } } }',
+    );
+    expect(queue.body.errors).toBeUndefined();
+    expect(queue.body.data.filingReviewQueue.items).toContainEqual({ area: { name: DEMO_LINJIANG.newEstate } });
+
+    const areas = await t.gql(
+      bureau,
+      '{ areas(first: 50) { id name streetCode } compounds(first: 100) { streetCode } }',
+    );
+    expect(areas.body.errors).toBeUndefined();
+    expect(areas.body.data.areas.map((a: { name: string }) => a.name).sort()).toEqual(
+      [DEMO_LINJIANG.newEstate, DEMO_LINJIANG.oldCompound].sort(),
+    );
+    expect(areas.body.data.compounds.length).toBeGreaterThan(0);
+    for (const c of areas.body.data.compounds) expect(c.streetCode).toMatch(/^220681/);
+
+    // A Beijing area: the enforcement bureau gets NOT_FOUND, typed, by id and as an entity alike.
+    const beijingAreaId = await scenario(t).area(HONGJU);
+    const AREA = 'query($id: ID!) { area(id: $id) { name } }';
+    expect((await t.gql(DEMO_STREETS[0].office, AREA, { id: beijingAreaId })).body.data.area.name).toBe(HONGJU);
+    const refused = await t.gql(bureau, AREA, { id: beijingAreaId });
+    expect(refused.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['NOT_FOUND']);
+    expect(refused.body.data?.area ?? null).toBeNull();
   });
 
   it('has one 小额快裁 batch before 临江市人民法院, UNDETERMINED for want of a Jilin threshold, and none before a Beijing court', async () => {
@@ -136,6 +167,7 @@ describe('demo: 临江市 beside Beijing', () => {
       [street.office, '220681'],
       [street.office, '220681001'],
       [identity('CITY_BUREAU', 'baishan-housing', ['2206']), '220600'],
+      [DEMO_LINJIANG.enforcementBureau, '220681'],
       [admin, '220681'],
     ] as const) {
       const { coverage } = (await of(who, division)).data;
@@ -213,6 +245,14 @@ describe('demo: 临江市 beside Beijing', () => {
       { a: areaId, t: terms },
     );
     expect(drafted.body.errors).toBeUndefined();
+    // The company reads its draft, but not yet the area (it serves none there before a filing is accepted): the area
+    // answers NOT_FOUND, typed, never INTERNAL_SERVER_ERROR for its non-null name.
+    const draft = await t.gql(company, 'query($c: ID!) { contract(id: $c) { id area { name } } }', {
+      c: drafted.body.data.draftContract.id,
+    });
+    expect(
+      draft.body.errors.map((e: { path: string[]; extensions: { code: string } }) => [e.path, e.extensions.code]),
+    ).toEqual([[['contract', 'area', 'name'], 'NOT_FOUND']]);
     const submitted = await t.gql(
       company,
       'mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }',

@@ -122,13 +122,12 @@ export const DASHBOARDS: Dashboard[] = [
     }`,
   },
   {
-    // 临江市's 城市管理行政执法局 reviews filings and keeps the credit entries of its city (seed 004 §六(七)).
-    // Without `area { name }`: the areas subgraph grants ENFORCEMENT_BUREAU no area, and selecting it answered
-    // INTERNAL_SERVER_ERROR ("Unexpected error.", path filingReviewQueue.items.0.area.name) in the 临江 demo: open.
+    // 临江市's 城市管理行政执法局 reviews filings and keeps the credit entries of its city (seed 004 §六(七)); it reads
+    // the areas of its city like a city bureau (subgraphs/areas/domain/access.ts).
     role: 'ENFORCEMENT_BUREAU',
     who: DEMO_LINJIANG.enforcementBureau,
     query: `query EnforcementBureauDashboard {
-      filingReviewQueue(first: 50, filter: { statuses: [SUBMITTED, RETURNED, ACCEPTED] }) { totalCount counts { status count late } items { ${FILING.replace('area { id name streetCode }', 'area { id }')} } }
+      filingReviewQueue(first: 50, filter: { statuses: [SUBMITTED, RETURNED, ACCEPTED] }) { totalCount counts { status count late } items { ${FILING} } }
       creditEntries(first: 50) { id cityCode areaId subjectKind companyId householdId kind legalBasis occurredOn status noticeEndsOn publishedOn
         objections { grounds by at decision decidedBy decidedAt } }
       divisions(parentCode: "220681") { code name level }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { tracksAreas } from '../domain/access';
 import { Area } from '../persistence/area.entity';
 import { areasInReadableStreets } from '../persistence/area.repository';
 import { caretakingOfAreas } from '../persistence/caretaking.repository';
@@ -23,8 +24,7 @@ export interface Coverage {
 }
 
 export async function coverage(em: EntityManager, identity: Identity, divisionCode: string): Promise<Coverage> {
-  if (!['STREET_OFFICE', 'CITY_BUREAU', 'ADMIN'].includes(identity.role))
-    throw new ForbiddenError('Only street offices and bureaus track coverage');
+  if (!tracksAreas(identity)) throw new ForbiddenError('Only street offices and bureaus track coverage');
   if (!/^[0-9]{2,12}$/.test(divisionCode))
     throw new InvalidInputError('The division code is invalid', {
       fields: { divisionCode: 'a division code of 2–12 digits' },

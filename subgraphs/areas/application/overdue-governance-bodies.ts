@@ -3,6 +3,7 @@ import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { tracksAreas } from '../domain/access';
 import { GovernanceOverdueReason, overdueReasons } from '../domain/governance-body';
 import { Area } from '../persistence/area.entity';
 import { areasInReadableStreets } from '../persistence/area.repository';
@@ -26,7 +27,7 @@ export async function overdueGovernanceBodies(
   identity: Identity,
   asOf?: string | null,
 ): Promise<OverdueGovernanceBody[]> {
-  if (!['STREET_OFFICE', 'CITY_BUREAU', 'ADMIN'].includes(identity.role))
+  if (!tracksAreas(identity))
     throw new ForbiddenError('Only street offices and bureaus keep the list of overdue committees');
   const today = todayInChina();
   const day = asOf ?? today;

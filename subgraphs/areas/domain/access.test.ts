@@ -1,5 +1,13 @@
 import { Identity } from '../../../kernel/identity';
-import { ReadGrants, mayReadHousehold, ownerDataAccessReason } from './access';
+import {
+  ReadGrants,
+  mayManageStreet,
+  mayReadHousehold,
+  mayReadStreet,
+  ownerDataAccessReason,
+  readableStreetPrefixes,
+  tracksAreas,
+} from './access';
 
 const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
   subject: `${organisationId}-user`,
@@ -48,5 +56,31 @@ describe('who sees an owner’s personal data in full', () => {
     expect(ownerDataAccessReason(court, household, courtGrants, 'r-of-another-household')).toBeUndefined();
     expect(ownerDataAccessReason(court, household, none)).toBeUndefined();
     expect(ownerDataAccessReason(court, { ...household, id: 'h-2' }, courtGrants)).toBeUndefined();
+  });
+});
+
+describe('who reads the register of a street', () => {
+  const enforcement = who('ENFORCEMENT_BUREAU', 'linjiang-enforcement', ['220681']);
+  const linjiang = { id: 'h-2', streetCode: '220681001', areaId: 'a-2' };
+
+  it('an enforcement bureau, like a city bureau, reads the streets of its jurisdiction and no other city’s', () => {
+    expect(mayReadStreet(enforcement, '220681001')).toBe(true);
+    expect(mayReadStreet(enforcement, '110102014')).toBe(false);
+    expect(readableStreetPrefixes(enforcement)).toEqual(['220681']);
+    expect(tracksAreas(enforcement)).toBe(true);
+    expect(mayReadStreet(who('CITY_BUREAU', 'xicheng', ['110102']), '220681001')).toBe(false);
+  });
+
+  it('but manages none and sees owners masked', () => {
+    expect(mayManageStreet(enforcement, '220681001')).toBe(false);
+    expect(mayReadHousehold(enforcement, linjiang, none)).toBe(true);
+    expect(ownerDataAccessReason(enforcement, linjiang, none)).toBeUndefined();
+  });
+
+  it('roles without a register read none', () => {
+    for (const role of ['PROPERTY_COMPANY', 'COURT', 'OWNERS_COMMITTEE'] as const) {
+      expect(readableStreetPrefixes(who(role, 'x', ['220681']))).toBeUndefined();
+      expect(tracksAreas(who(role, 'x', ['220681']))).toBe(false);
+    }
   });
 });

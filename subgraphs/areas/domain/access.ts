@@ -17,16 +17,29 @@ export function assertMayManageStreet(identity: Identity, streetCode: string, wh
     throw new ForbiddenError(`Only the street office of this street may ${what}`);
 }
 
+/**
+ * Bureaus that read the register of their jurisdiction: a city/district housing bureau, and an enforcement bureau
+ * (临江市's 市城市管理行政执法局), which reviews its city's filings (seed 004 §六(七)) and so must see the areas they
+ * are filed for. Neither sees owners in full (ownerDataAccessReason).
+ */
+export const READING_BUREAU_ROLES: ReadonlySet<string> = new Set(['CITY_BUREAU', 'ENFORCEMENT_BUREAU']);
+
+/** Roles that track a street's or city's areas (coverage, overdue governance bodies). */
+export function tracksAreas(identity: Identity): boolean {
+  return identity.role === 'ADMIN' || identity.role === 'STREET_OFFICE' || READING_BUREAU_ROLES.has(identity.role);
+}
+
 export function mayReadStreet(identity: Identity, streetCode: string): boolean {
   return (
-    mayManageStreet(identity, streetCode) || (identity.role === 'CITY_BUREAU' && coversDivision(identity, streetCode))
+    mayManageStreet(identity, streetCode) ||
+    (READING_BUREAU_ROLES.has(identity.role) && coversDivision(identity, streetCode))
   );
 }
 
 /** Division-code prefixes whose rows an identity may read; undefined = none, [] = everything (admin). */
 export function readableStreetPrefixes(identity: Identity): string[] | undefined {
   if (identity.role === 'ADMIN') return [];
-  if (identity.role !== 'STREET_OFFICE' && identity.role !== 'CITY_BUREAU') return undefined;
+  if (identity.role !== 'STREET_OFFICE' && !READING_BUREAU_ROLES.has(identity.role)) return undefined;
   const prefixes = identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j));
   return prefixes.length > 0 ? prefixes : undefined;
 }
