@@ -29,6 +29,15 @@ export const CITY_SETTINGS_CHANGED = {
     smallClaimsProvince: Nullable(
       Closed({ code: Type.String({ pattern: '^[1-9][0-9]0000$' }), source: Type.String({ minLength: 1 }) }),
     ),
+    demandPeriod: Type.Optional(
+      Closed(
+        { days: Type.Integer({ minimum: 1, maximum: 180 }), source: Type.String({ minLength: 1 }) },
+        {
+          description:
+            "The city's reasonable period after a demand for payment (Civil Code art. 944 para. 2), with its source. Added to v1 as an optional field left out when the city sets none, so such a version publishes exactly the message it did before.",
+        },
+      ),
+    ),
     changedAt: IsoDateTime,
   }),
 } satisfies EventDefinition;

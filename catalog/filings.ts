@@ -99,6 +99,14 @@ export const FilingTerms = Closed({
     ),
   ),
   parties: Type.Array(Closed({ role: Type.String(), name: Type.String(), registration: Nullable(Type.String()) })),
+  demandPeriodDays: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 180,
+      description:
+        'The reasonable period after a demand for payment the contract itself states (Civil Code art. 944 para. 2), in days. Added to v1 as an optional field left out when the contract states none, so such terms publish exactly the message they did before.',
+    }),
+  ),
 });
 
 const Filing = Closed({

@@ -97,8 +97,9 @@ export function kafkaSaslFromEnv(
 }
 
 /**
- * HUB_DEMAND_PERIOD_DAYS: the city's reasonable period after a demand for payment (Civil Code art. 944 para. 2
- * fixes none), whole days 0–365; undefined when unset, so the litigation subgraph's default applies.
+ * HUB_DEMAND_PERIOD_DAYS: the hub's default reasonable period after a demand for payment (Civil Code art. 944
+ * para. 2 fixes none), whole days 0–365, used where neither the contract nor the city's settings state one; undefined
+ * when unset, so the litigation subgraph's default applies.
  */
 export function demandPeriodDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const value = env.HUB_DEMAND_PERIOD_DAYS?.trim();

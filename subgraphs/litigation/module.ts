@@ -36,6 +36,7 @@ import { Migration20261201100000_holiday_years } from './persistence/migrations/
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
 import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261201200000_deadline_sequence } from './persistence/migrations/Migration20261201200000_deadline_sequence';
+import { Migration20261201210000_city_demand_period } from './persistence/migrations/Migration20261201210000_city_demand_period';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -66,6 +67,7 @@ export const litigationSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
     { name: 'Migration20261201130000_city_provinces', class: Migration20261201130000_city_provinces },
     { name: 'Migration20261201200000_deadline_sequence', class: Migration20261201200000_deadline_sequence },
+    { name: 'Migration20261201210000_city_demand_period', class: Migration20261201210000_city_demand_period },
   ],
   // Proof that a referred contract was filed and in force comes from the contracts feed, the claims from arrears,
   // courts report back on court.case-events.v1, the cities' small-claims provinces come from contracts.city-settings.v1,

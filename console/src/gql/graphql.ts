@@ -145,6 +145,8 @@ export type ContractStatus =
 export type ContractTermsInput = {
   /** The bureau's approval number of an agreement-based choice. */
   approvalReference?: string | null | undefined;
+  /** The reasonable period after a demand the contract states, 1 to 180 days (Civil Code art. 944 para. 2); leave out when it states none. */
+  demandPeriodDays?: number | null | undefined;
   endsOn: string;
   feeSchedule: FeeScheduleInput;
   kind: ContractKind;

@@ -112,6 +112,16 @@ describe('contract terms checked for filing', () => {
     });
   });
 
+  it('takes an optional reasonable period after a demand of 1 to 180 days, left out when not stated', () => {
+    expect(codes(seed003Terms({ demandPeriodDays: 30 }))).toEqual([]);
+    expect(codes(seed003Terms({ demandPeriodDays: null }))).toEqual([]);
+    for (const bad of [0, 181, 2.5])
+      expect(codes(seed003Terms({ demandPeriodDays: bad }))).toEqual(['INVALID_DEMAND_PERIOD']);
+    expect(normaliseTerms(seed003Terms({ demandPeriodDays: 30 })).demandPeriodDays).toBe(30);
+    // Not stated: the key is absent, so the terms digest and publish as they did before the field existed.
+    expect('demandPeriodDays' in normaliseTerms(seed003Terms({ demandPeriodDays: null }))).toBe(false);
+  });
+
   it('round-trips the seed 003 schedule through normalisation unchanged', () => {
     expect(normaliseTerms(seed003Terms())).toEqual({
       ...seed003Terms(),

@@ -68,8 +68,9 @@ type NullsOptional<T> = { [K in keyof T as null extends T[K] ? K : never]?: T[K]
 };
 
 /** The terms as a provider enters them, optional parts left out; normaliseTerms turns them into ContractTerms. */
-export type ContractTermsEntry = NullsOptional<Omit<ContractTerms, 'lateFee' | 'parties'>> & {
+export type ContractTermsEntry = NullsOptional<Omit<ContractTerms, 'lateFee' | 'parties' | 'demandPeriodDays'>> & {
   lateFee?: LateFeeEntry | null;
+  demandPeriodDays?: number | null;
   parties: NullsOptional<ContractParty>[];
 };
 
@@ -93,6 +94,7 @@ export type TermsProblemCode =
   | 'OWNERS_SIDE_PARTY_REQUIRED'
   | 'SERVICE_SCOPE_REQUIRED'
   | 'INVALID_LATE_FEE_TERMS'
+  | 'INVALID_DEMAND_PERIOD'
   | SelectionProblem
   | ContractTermProblem
   | FeeScheduleProblem['code'];
@@ -110,6 +112,9 @@ export interface TermsAssessment {
   /** Fee-schedule flags reviewers should see; they do not stop a filing. */
   feeFlags: FeeScheduleFlag[];
 }
+
+/** The longest reasonable period after a demand a contract may state (an input bound; the catalog says the same). */
+export const MAX_CONTRACT_DEMAND_PERIOD_DAYS = 180;
 
 /** The longest late-fee clause text kept (the catalog's FilingTerms says the same). */
 const CLAUSE_MAX = 2000;
@@ -193,6 +198,15 @@ export function assessContractTerms(
         'lateFee',
       );
     }
+  }
+
+  const demandDays = terms.demandPeriodDays;
+  if (demandDays != null && (!wholeAtLeast(demandDays, 1) || demandDays > MAX_CONTRACT_DEMAND_PERIOD_DAYS)) {
+    add(
+      'INVALID_DEMAND_PERIOD',
+      `the reasonable period after a demand is a whole number of days from 1 to ${MAX_CONTRACT_DEMAND_PERIOD_DAYS}, or none`,
+      'demandPeriodDays',
+    );
   }
 
   if (kindOk) {
@@ -339,6 +353,8 @@ export function normaliseTerms(terms: ContractTermsEntry): ContractTerms {
       })),
     },
     lateFee: terms.lateFee ? publishedLateFee(terms.lateFee) : null,
+    // Left out when not stated, so terms without it digest and publish exactly as before it existed.
+    ...(terms.demandPeriodDays == null ? {} : { demandPeriodDays: terms.demandPeriodDays }),
     parties: (terms.parties ?? []).map((p) => ({
       role: p.role,
       name: trimmed(p.name),

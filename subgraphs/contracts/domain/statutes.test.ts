@@ -107,6 +107,13 @@ describe('contracts statutes', () => {
       },
       ['smallClaimsProvinceCode'],
     ],
+    ['a demand period without a source', { demandPeriodDays: 30 }, ['sources']],
+    ['a demand source without a period', { sources: { ...fiftyThousand.sources, demandPeriod: 'x' } }, ['sources']],
+    [
+      'a demand period over 180 days',
+      { demandPeriodDays: 181, sources: { ...fiftyThousand.sources, demandPeriod: 'the bureau notice' } },
+      ['demandPeriodDays'],
+    ],
   ])('rejects settings with %s, naming the fields', (_label, overrides, fields) => {
     const error = rejection(() => defineCitySettings({ ...fiftyThousand, ...overrides }));
     expect(error.code).toBe('BAD_USER_INPUT');

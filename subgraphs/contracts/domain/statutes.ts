@@ -37,6 +37,8 @@ export interface CitySettingSources {
   readonly creditNoticePeriod?: string | null;
   /** Why the small-claims province is that province; null (or absent) with the province. */
   readonly smallClaimsProvince?: string | null;
+  /** Why the city's reasonable period after a demand is that many days; null (or absent) with the period. */
+  readonly demandPeriod?: string | null;
 }
 
 export interface CitySettings {
@@ -76,6 +78,12 @@ export interface CitySettings {
    * Null or absent: referrals of the city's areas are UNDETERMINED, the court decides.
    */
   readonly smallClaimsProvinceCode?: string | null;
+  /**
+   * The reasonable period (合理期限) after a demand for payment before the company may sue (Civil Code art. 944
+   * para. 2, which fixes no number of days), in days, for contracts that state none. The litigation subgraph takes it
+   * from here (contracts.city-settings.v1). Null or absent: the hub operator's default applies.
+   */
+  readonly demandPeriodDays?: number | null;
   readonly sources: CitySettingSources;
   /**
    * The materials checklist (materials.ts): what a filing of each contract kind must carry, each item with its
@@ -190,6 +198,8 @@ export const BEIJING_MATERIALS: readonly MaterialItem[] = Object.freeze([
 ] satisfies MaterialItem[]);
 /** An input bound, not a statute: a notice period beyond a year would hold entries back indefinitely. */
 export const MAX_CREDIT_NOTICE_DAYS = 365;
+/** An input bound, not a statute: the longest reasonable period after a demand a city or a contract may set. */
+export const MAX_DEMAND_PERIOD_DAYS = 180;
 
 const positiveWhole = (value: unknown): boolean =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
@@ -243,6 +253,11 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
     (sources.creditNoticePeriod != null && !text(sources.creditNoticePeriod))
   ) {
     fields.sources = 'a credit notice period needs a source, and only a period has one';
+  } else if (
+    ((settings.demandPeriodDays ?? null) === null) !== ((sources.demandPeriod ?? null) === null) ||
+    (sources.demandPeriod != null && !text(sources.demandPeriod))
+  ) {
+    fields.sources = 'a demand period needs a source, and only a period has one';
   }
   const province = settings.smallClaimsProvinceCode ?? null;
   if (province !== null && (typeof province !== 'string' || !PROVINCE_CODE.test(province)))
@@ -257,6 +272,12 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
     (!positiveWhole(settings.creditNoticePeriodDays) || settings.creditNoticePeriodDays > MAX_CREDIT_NOTICE_DAYS)
   ) {
     fields.creditNoticePeriodDays = `creditNoticePeriodDays must be a whole number of days from 1 to ${MAX_CREDIT_NOTICE_DAYS}, or null`;
+  }
+  if (
+    settings.demandPeriodDays != null &&
+    (!positiveWhole(settings.demandPeriodDays) || settings.demandPeriodDays > MAX_DEMAND_PERIOD_DAYS)
+  ) {
+    fields.demandPeriodDays = `demandPeriodDays must be a whole number of days from 1 to ${MAX_DEMAND_PERIOD_DAYS}, or null`;
   }
   Object.assign(fields, checklistProblems(settings.materials));
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The city settings are invalid', { fields });

@@ -36,6 +36,7 @@ const settingsOf = ({ materials, ...input }: CitySettingsInput): CitySettings =>
   preliminaryContractMaxYears: input.preliminaryContractMaxYears ?? null,
   creditNoticePeriodDays: input.creditNoticePeriodDays ?? null,
   smallClaimsProvinceCode: input.smallClaimsProvinceCode ?? null,
+  demandPeriodDays: input.demandPeriodDays ?? null,
   filingReviewerRole: input.filingReviewerRole as FilingReviewerRole,
   lateFilingPenalty: input.lateFilingPenalty ? { ...input.lateFilingPenalty } : null,
   sources: {
@@ -44,6 +45,7 @@ const settingsOf = ({ materials, ...input }: CitySettingsInput): CitySettings =>
     preliminaryContractTerm: input.sources.preliminaryContractTerm ?? null,
     creditNoticePeriod: input.sources.creditNoticePeriod ?? null,
     smallClaimsProvince: input.sources.smallClaimsProvince ?? null,
+    demandPeriod: input.sources.demandPeriod ?? null,
   },
 });
 

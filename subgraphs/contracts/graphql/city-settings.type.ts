@@ -22,6 +22,7 @@ export class CitySettingSourcesType {
   @Field() filingAuthority!: string;
   @Field(() => String, { nullable: true }) creditNoticePeriod?: string | null;
   @Field(() => String, { nullable: true }) smallClaimsProvince?: string | null;
+  @Field(() => String, { nullable: true }) demandPeriod?: string | null;
 }
 
 @ObjectType('MaterialItem', {
@@ -83,6 +84,12 @@ export class CitySettingsType {
       "GB/T 2260 code of the province whose high court's small-claims threshold applies to the city's referrals (Civil Procedure Law art. 165); null: the court decides.",
   })
   smallClaimsProvinceCode?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Days after a demand for payment before arrears may be referred to court (Civil Code art. 944 para. 2 fixes no number), for contracts that state none; null: the hub default applies.',
+  })
+  demandPeriodDays?: number | null;
   @Field(() => CitySettingSourcesType) sources!: CitySettingSourcesType;
   @Directive('@listSize(assumedSize: 10)')
   @Field(() => [MaterialItemType], {
@@ -122,6 +129,7 @@ export class CitySettingSourcesInput {
   @Field(() => Note) filingAuthority!: string;
   @Field(() => Note, { nullable: true }) creditNoticePeriod?: string | null;
   @Field(() => Note, { nullable: true }) smallClaimsProvince?: string | null;
+  @Field(() => Note, { nullable: true }) demandPeriod?: string | null;
 }
 
 @InputType('CitySettingsInput')
@@ -137,6 +145,8 @@ export class CitySettingsInput {
   @Field(() => LateFilingPenaltyInput, { nullable: true }) lateFilingPenalty?: LateFilingPenaltyInput | null;
   @Field(() => Int, { nullable: true }) creditNoticePeriodDays?: number | null;
   @Field(() => Key, { nullable: true }) smallClaimsProvinceCode?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Days, 1 to 180, with sources.demandPeriod; null: hub default.' })
+  demandPeriodDays?: number | null;
   @Field(() => CitySettingSourcesInput) sources!: CitySettingSourcesInput;
   @Field(() => [MaterialItemInput], { nullable: true, description: 'The materials checklist (at most 30 items).' })
   materials?: MaterialItemInput[] | null;

@@ -128,6 +128,12 @@ export class ContractTermsType {
   serviceItems!: ServiceItemType[];
   @Field(() => FeeScheduleType) feeSchedule!: FeeScheduleType;
   @Field(() => LateFeeTermsType, { nullable: true }) lateFee!: LateFeeTermsType | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The reasonable period after a demand for payment the contract states (Civil Code art. 944 para. 2), in days; null: the city setting or the hub default applies.',
+  })
+  demandPeriodDays?: number | null;
   @Directive('@listSize(assumedSize: 4)')
   @Field(() => [ContractPartyType])
   parties!: ContractPartyType[];
@@ -206,6 +212,12 @@ export class ContractTermsInput {
   @Field(() => [ServiceItemInput]) serviceItems!: ServiceItemInput[];
   @Field(() => FeeScheduleInput) feeSchedule!: FeeScheduleInput;
   @Field(() => LateFeeTermsInput, { nullable: true }) lateFee?: LateFeeTermsInput | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The reasonable period after a demand the contract states, 1 to 180 days (Civil Code art. 944 para. 2); leave out when it states none.',
+  })
+  demandPeriodDays?: number | null;
   @Field(() => [ContractPartyInput]) parties!: ContractPartyInput[];
 }
 

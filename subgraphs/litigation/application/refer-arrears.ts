@@ -19,6 +19,7 @@ import {
   StoredClaim,
   SubmittedReferral,
   casePackageContent,
+  contractDemandPeriod,
   referralFacts,
   validateEvidence,
 } from '../domain/referral';
@@ -27,6 +28,7 @@ import {
   DemandPeriod,
   SMALL_CLAIMS_EXCLUSION_NAMES,
   SmallClaimsExclusion,
+  demandPeriodOf,
 } from '../domain/statutes';
 import { demandPeriodDaysFromEnv } from '../../../platform/config';
 import { LITIGATION_EVENT_SOURCE, referralSubmitted } from '../events/publish/referral-events';
@@ -62,16 +64,19 @@ export interface ReferralResult {
 const MAX_ACCOUNTS = 200;
 
 /**
- * The city's reasonable period after a demand: HUB_DEMAND_PERIOD_DAYS when set, else the hub's stated default. Read
- * once when the subgraph loads, so a bad setting stops the start, not a referral.
+ * The hub's reasonable period after a demand, for claims whose contract and city state none: HUB_DEMAND_PERIOD_DAYS
+ * when set, else the hub's stated default. Read once when the subgraph loads, so a bad setting stops the start, not a
+ * referral.
  */
-const CITY_DEMAND_PERIOD: DemandPeriod = (() => {
+const HUB_DEMAND_PERIOD: DemandPeriod = (() => {
   const days = demandPeriodDaysFromEnv();
   return days === undefined
     ? DEFAULT_DEMAND_PERIOD
     : {
         days,
-        source: "the city's setting HUB_DEMAND_PERIOD_DAYS (Civil Code art. 944 para. 2 fixes no number of days)",
+        source:
+          "the hub operator's setting HUB_DEMAND_PERIOD_DAYS (Civil Code art. 944 para. 2 fixes no number of days)",
+        setBy: 'HUB_DEFAULT',
       };
 })();
 
@@ -163,8 +168,14 @@ export async function referArrears(
     for (const accountId of input.accountIds) {
       const claim = claims.get(accountId)!;
       const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
+      const city = settingsCovering(claim.districtCode, cities);
+      const demandPeriod = demandPeriodOf(
+        contractDemandPeriod(areaFilings),
+        city?.demandPeriod ? { cityName: city.cityName, ...city.demandPeriod } : null,
+        HUB_DEMAND_PERIOD,
+      );
       const eligibility = referralEligibility(
-        referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null, CITY_DEMAND_PERIOD),
+        referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null, demandPeriod),
       );
       const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
       results.push({ referralId: referral.id, accountId, eligibility });

@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { DEFAULT_DEMAND_PERIOD } from './statutes';
+import { DEFAULT_DEMAND_PERIOD, demandPeriodOf } from './statutes';
 import {
   EligibilityFailureCode,
   FiledContract,
@@ -209,6 +209,7 @@ describe('referral eligibility (seed 004 precondition)', () => {
       // The 15th day, 9 June 2024, is a Sunday and the 10th the Dragon Boat Festival: art. 203 moves it to the 11th.
       message: expect.stringContaining('runs to 2024-06-11 (Civil Code arts. 201, 203): refer from 2024-06-12'),
       elapsesOn: '2024-06-11',
+      demandPeriodSetBy: 'HUB_DEFAULT',
     });
     expect(
       failure({
@@ -222,6 +223,29 @@ describe('referral eligibility (seed 004 precondition)', () => {
         demandPeriod: { days: 5, source: 'the contract' },
       }),
     ).toBeUndefined();
+  });
+
+  it("takes N from the contract's own term, else the city's setting, else the hub default, and says which", () => {
+    const city = { cityName: '临江市', days: 30, source: 'the city bureau notice (test figure)' };
+    const contract = { contractId: 'c-1', days: 10 };
+    const failure = (demandPeriod: ReferralFacts['demandPeriod']) =>
+      referralEligibility(facts({ demands: [{ date: '2024-05-25', channel: 'LETTER' }], demandPeriod })).failures.find(
+        (x) => x.code === 'DEMAND_PERIOD_NOT_ELAPSED',
+      );
+
+    // The contract wins over the city: 10 days after 25 May 2024 is 4 June, a Tuesday; refer from the 5th.
+    const byContract = failure(demandPeriodOf(contract, city, DEFAULT_DEMAND_PERIOD));
+    expect(byContract).toMatchObject({ elapsesOn: '2024-06-04', demandPeriodSetBy: 'CONTRACT' });
+    expect(byContract?.message).toContain("the contract c-1's own term");
+    // No contract term: the city's 30 days run to Monday 24 June 2024.
+    const byCity = failure(demandPeriodOf(null, city, DEFAULT_DEMAND_PERIOD));
+    expect(byCity).toMatchObject({ elapsesOn: '2024-06-24', demandPeriodSetBy: 'CITY' });
+    expect(byCity?.message).toContain("临江市's setting: the city bureau notice (test figure)");
+    // Neither: the hub's 15 days, stated as the operator's choice, not a statute.
+    const byHub = failure(demandPeriodOf(null, null, DEFAULT_DEMAND_PERIOD));
+    expect(byHub).toMatchObject({ elapsesOn: '2024-06-11', demandPeriodSetBy: 'HUB_DEFAULT' });
+    expect(byHub?.message).toContain("the hub operator's default reasonable period");
+    expect(byHub?.message).toContain('fixes no number of days');
   });
 
   it('ends the reasonable period on the next working day when its last day is a holiday (Civil Code art. 203)', () => {

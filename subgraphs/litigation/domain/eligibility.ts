@@ -3,7 +3,7 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, YearMonth, addDays, compareDates, isIsoDate, isYearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { isPastDue } from '../../../kernel/past-due';
-import { DemandPeriod } from './statutes';
+import { DemandPeriod, DemandPeriodSetBy } from './statutes';
 import { CHINA_WORKING_DAYS, WorkingDayCalendar, periodEnd, unlessBeyondCalendar } from '../../../kernel/working-days';
 
 /**
@@ -14,8 +14,8 @@ import { CHINA_WORKING_DAYS, WorkingDayCalendar, periodEnd, unlessBeyondCalendar
  * time), and mediation tried or expressly declined (Civil Procedure Law art. 125, 先行调解: a party may refuse mediation).
  *
  * Civil Code art. 944 para. 2 then asks for the reasonable period (合理期限) after the demand to have run out
- * before suing: DEMAND_PERIOD_NOT_ELAPSED names the day it ends (statutes.ts DemandPeriod: the article fixes no
- * number of days, so N is the hub's setting).
+ * before suing: DEMAND_PERIOD_NOT_ELAPSED names the day it ends and who set the number of days (statutes.ts
+ * demandPeriodOf: the article fixes none, so N is the contract's own term, else the city's setting, else the hub's).
  *
  * Every failed condition is reported, by a stable code, so the company fixes them all in one pass.
  */
@@ -65,6 +65,8 @@ export interface EligibilityFailure {
   months?: YearMonth[];
   /** DEMAND_PERIOD_NOT_ELAPSED: the last day of the reasonable period after the earliest demand; refer after it. */
   elapsesOn?: IsoDate;
+  /** DEMAND_PERIOD_NOT_ELAPSED: who set the period's days, the contract, the city or the hub's default. */
+  demandPeriodSetBy?: DemandPeriodSetBy;
 }
 
 /** Why a month is left out of the claim: its limitation period ended (art. 188), or it is not yet due (art. 944). */
@@ -184,9 +186,11 @@ function demandPeriodFailure(
       : demandPeriodEndsOn(demandedOn, period);
   if (elapsesOn !== null && compareDates(elapsesOn, referralDate) < 0) return null;
   const about = `The reasonable period of ${period.days} days after the demand of ${demandedOn} (${period.source})`;
+  const demandPeriodSetBy = period.setBy ?? 'HUB_DEFAULT';
   if (elapsesOn === null) {
     return {
       code: 'DEMAND_PERIOD_NOT_ELAPSED',
+      demandPeriodSetBy,
       message:
         `${about} runs at least to ${plainEnd}, later if that is a rest day (Civil Code art. 203); ` +
         `the holiday data ends on ${CHINA_WORKING_DAYS.range.to}, so the exact day is not known yet`,
@@ -196,6 +200,7 @@ function demandPeriodFailure(
     code: 'DEMAND_PERIOD_NOT_ELAPSED',
     message: `${about} runs to ${elapsesOn} (Civil Code arts. 201, 203): refer from ${addDays(elapsesOn, 1)}`,
     elapsesOn,
+    demandPeriodSetBy,
   };
 }
 

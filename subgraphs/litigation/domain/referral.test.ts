@@ -7,6 +7,7 @@ import {
   FilingRecord,
   casePackageContent,
   courtEventEffect,
+  contractDemandPeriod,
   courtReportDigest,
   filedContracts,
   referralFacts,
@@ -103,6 +104,27 @@ describe('referral facts and the case package', () => {
         filingRecordNumber: '110108-2021-0001',
       },
     ]);
+  });
+
+  it("takes the contract's own reasonable period from its current filing, not a superseded or unfiled version", () => {
+    const stating = (days: number) => ({ ...FILING.terms, demandPeriodDays: days });
+    expect(contractDemandPeriod([FILING])).toBeNull();
+    expect(contractDemandPeriod([{ ...FILING, terms: stating(20) }])).toEqual({ contractId: 'k1', days: 20 });
+    // The superseded version stated 20 days; the accepted amendment states none: the contract now states none.
+    expect(
+      contractDemandPeriod([
+        { ...FILING, status: 'SUPERSEDED', terms: stating(20) },
+        { ...FILING, filingId: 'f2', terms: FILING.terms },
+      ]),
+    ).toBeNull();
+    // Of two contracts, the one most recently in force governs; a returned filing (no record number) never does.
+    expect(
+      contractDemandPeriod([
+        { ...FILING, status: 'TERMINATED', terminatedOn: '2025-06-30', terms: stating(20) },
+        { ...FILING, filingId: 'f3', contractId: 'k2', startsOn: '2025-07-01', terms: stating(45) },
+        { ...FILING, filingId: 'f4', contractId: 'k3', status: 'RETURNED', recordNumber: null, terms: stating(90) },
+      ]),
+    ).toEqual({ contractId: 'k2', days: 45 });
   });
 
   it('builds a consistent package whose lines equal what is open, under the filing of the months claimed', () => {

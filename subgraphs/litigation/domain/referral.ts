@@ -1,6 +1,6 @@
 import { COURT_PROCEDURES, CaseStatus, ProposedProcedure, publishedLateFee } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, compareMonths, isIsoDate } from '../../../kernel/calendar';
+import { IsoDate, compareDates, compareMonths, isIsoDate } from '../../../kernel/calendar';
 import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { CasePackageContent, EvidenceItem, PackageLateFeeTerms, packageClaims } from './case-package';
@@ -130,6 +130,8 @@ export interface FilingRecord {
     endsOn: IsoDate;
     parties: readonly { role: string; name: string; registration: string | null }[];
     lateFee: PackageLateFeeTerms | null;
+    /** The reasonable period after a demand the contract states (Civil Code art. 944 para. 2); absent: none. */
+    demandPeriodDays?: number;
   };
 }
 
@@ -153,6 +155,18 @@ export function filedContracts(filings: readonly FilingRecord[]): FiledContract[
       endsOn: f.terminatedOn ?? f.endsOn,
       filingRecordNumber: f.recordNumber,
     }));
+}
+
+/**
+ * The reasonable period the contract itself states, if any: the area's filed contract most recently in force (its
+ * current filing, accepted or terminated, not a superseded version) governs the demand made under it.
+ */
+export function contractDemandPeriod(filings: readonly FilingRecord[]): { contractId: string; days: number } | null {
+  const current = filings
+    .filter((f) => f.recordNumber !== null && (f.status === 'ACCEPTED' || f.status === 'TERMINATED'))
+    .sort((a, b) => compareDates(b.terminatedOn ?? b.endsOn, a.terminatedOn ?? a.endsOn));
+  const days = current[0]?.terms.demandPeriodDays;
+  return days == null ? null : { contractId: current[0].contractId, days };
 }
 
 /** Only the company's service fees are its claim; a levy is owed into the owners' own account, not to the company. */

@@ -67,19 +67,45 @@ export const PRE_LITIGATION_MEDIATION_SOURCE =
 /**
  * Art. 944 para. 2: "业主违反约定逾期不支付物业费的，物业服务人可以催告其在合理期限内支付；合理期限届满仍不支付的，
  * 物业服务人可以提起诉讼或者申请仲裁". The article fixes no number of days, and we found no Beijing provision that
- * does (北京市物业管理条例 was searched; none confirmed). So N is a setting: the contract's figure where the filing
- * states one (the contracts feed carries none yet), else the hub operator's default below, which is a choice of the
- * operator, not a statute. HUB_DEMAND_PERIOD_DAYS overrides it (platform/config.ts).
+ * does (北京市物业管理条例 was searched; none confirmed). So N is a setting, taken in this order (demandPeriodOf):
+ * the contract's own term where its filing states one (contracts.filings.v1 terms.demandPeriodDays), else the city's
+ * settings (contracts.city-settings.v1 demandPeriod, entered by the admin with a source), else the hub operator's
+ * default below, which is a choice of the operator, not a statute. HUB_DEMAND_PERIOD_DAYS overrides that default
+ * (platform/config.ts).
  */
+export type DemandPeriodSetBy = 'CONTRACT' | 'CITY' | 'HUB_DEFAULT';
+
 export interface DemandPeriod {
   readonly days: number;
   readonly source: string;
+  /** Which of the three set N; absent is read as HUB_DEFAULT. */
+  readonly setBy?: DemandPeriodSetBy;
 }
 
 export const DEFAULT_DEMAND_PERIOD: DemandPeriod = Object.freeze({
   days: 15,
   source: "the hub operator's default reasonable period (Civil Code art. 944 para. 2 fixes no number of days)",
+  setBy: 'HUB_DEFAULT',
 });
+
+/**
+ * The reasonable period that applies to a claim: the contract's own term when it states one, else the city's
+ * setting, else the hub's default (art. 944 para. 2 fixes no number, so each carries where it comes from).
+ */
+export function demandPeriodOf(
+  contract: { contractId: string; days: number } | null,
+  city: { cityName: string; days: number; source: string } | null,
+  hubDefault: DemandPeriod,
+): DemandPeriod {
+  if (contract)
+    return {
+      days: contract.days,
+      source: `the contract ${contract.contractId}'s own term (Civil Code art. 944 para. 2: the reasonable period)`,
+      setBy: 'CONTRACT',
+    };
+  if (city) return { days: city.days, source: `${city.cityName}'s setting: ${city.source}`, setBy: 'CITY' };
+  return { ...hubDefault, setBy: 'HUB_DEFAULT' };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Published thresholds, per province and year of application.

@@ -55,6 +55,12 @@ export class EligibilityFailureType {
       'DEMAND_PERIOD_NOT_ELAPSED: the last day of the reasonable period after the demand (Civil Code art. 944 para. 2); refer after it.',
   })
   elapsesOn?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "DEMAND_PERIOD_NOT_ELAPSED: who set the period's days: CONTRACT (the contract's own term), CITY (the city's settings) or HUB_DEFAULT (the hub operator's default).",
+  })
+  demandPeriodSetBy?: string | null;
 }
 
 @ObjectType('ExcludedCharge', {
