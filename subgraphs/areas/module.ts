@@ -38,6 +38,7 @@ import { Migration20261201120000_elevators_replaced } from './persistence/migrat
 import { PatrolResolver } from './graphql/patrol.resolver';
 import { PreparatoryGroupResolver } from './graphql/preparatory-group.resolver';
 import { Migration20261201000000_caretaking } from './persistence/migrations/Migration20261201000000_caretaking';
+import { Migration20261201130000_self_management } from './persistence/migrations/Migration20261201130000_self_management';
 import { Migration20261201100000_holiday_years } from './persistence/migrations/Migration20261201100000_holiday_years';
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
 import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
@@ -84,6 +85,7 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261201110000_patrols', class: Migration20261201110000_patrols },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
     { name: 'Migration20261201120000_elevators_replaced', class: Migration20261201120000_elevators_replaced },
+    { name: 'Migration20261201130000_self_management', class: Migration20261201130000_self_management },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
   consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer, holidayCalendarConsumer('areas')],

@@ -6,6 +6,7 @@ import { Area } from '../persistence/area.entity';
 import { areasInReadableStreets } from '../persistence/area.repository';
 import { caretakingOfAreas } from '../persistence/caretaking.repository';
 import { coverageFacts } from '../persistence/coverage.repository';
+import { selfManagementOfAreas } from '../persistence/self-management.repository';
 
 /**
  * Seed 004 §四, §六(二)(三): an owners' committee in every area, a professional provider in every area. The areas of
@@ -21,6 +22,10 @@ export interface Coverage {
   withoutFiledProvider: Area[];
   /** Areas whose caretaker management has not ended (no provider's filing accepted since it began). */
   underCaretaker: Area[];
+  /** Areas whose owners manage them themselves (Civil Code art. 284 para. 1), not ended. */
+  selfManaged: Area[];
+  /** What the target misses: areas with neither a filed provider, nor self-management, nor a caretaker. */
+  withoutManagement: Area[];
 }
 
 export async function coverage(em: EntityManager, identity: Identity, divisionCode: string): Promise<Coverage> {
@@ -38,17 +43,14 @@ export async function coverage(em: EntityManager, identity: Identity, divisionCo
   const split = (has: Set<string>) => [areas.filter((a) => has.has(a.id)), areas.filter((a) => !has.has(a.id))];
   const [withOwnersCommittee, withoutOwnersCommittee] = split(facts.withOwnersCommittee);
   const [withFiledProvider, withoutFiledProvider] = split(facts.withFiledProvider);
-  const caretaken = new Set(
-    (
-      await caretakingOfAreas(
-        em,
-        areas.map((a) => a.id),
-      )
-    )
-      .filter((c) => c.endedOn === null)
-      .map((c) => c.areaId),
-  );
+  const ids = areas.map((a) => a.id);
+  const running = (periods: { areaId: string; endedOn: string | null }[]) =>
+    new Set(periods.filter((p) => p.endedOn === null).map((p) => p.areaId));
+  const caretaken = running(await caretakingOfAreas(em, ids));
+  const selfManagedIds = running(await selfManagementOfAreas(em, ids));
   const [underCaretaker] = split(caretaken);
+  const [selfManaged] = split(selfManagedIds);
+  const [, withoutManagement] = split(new Set([...facts.withFiledProvider, ...caretaken, ...selfManagedIds]));
   return {
     divisionCode,
     areas,
@@ -57,5 +59,7 @@ export async function coverage(em: EntityManager, identity: Identity, divisionCo
     withFiledProvider,
     withoutFiledProvider,
     underCaretaker,
+    selfManaged,
+    withoutManagement,
   };
 }

@@ -12,6 +12,8 @@ export const AREAS_ERRORS = {
     'The division’s parent (its district or street) is not registered yet: register the parent first.',
   AREA_HAS_PROVIDER: 'The area has a provider under an accepted filing: it needs no caretaker.',
   CARETAKER_ALREADY_ASSIGNED: 'The area is already under caretaker management that has not ended.',
+  SELF_MANAGEMENT_ALREADY_RECORDED: 'The area’s owners already manage it themselves and that has not ended.',
+  SELF_MANAGEMENT_NOT_RUNNING: 'The area has no self-management that has not ended.',
   HAZARD_ALREADY_RESOLVED: 'The hazard is already recorded resolved (details.resolvedOn).',
   PREPARATORY_GROUP_EXISTS:
     'The area already has a preparatory group whose first owners’ assembly is not recorded yet (details.groupId).',

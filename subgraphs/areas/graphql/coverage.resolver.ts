@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, Field, ID, Int, Mutation, ObjectType, Query, Resol
 import { RequestContext } from '../../../platform/subgraph/context';
 import { Key, LocalDate, Name } from '../../../platform/graphql/scalars';
 import { assignCaretaker } from '../application/assign-caretaker';
+import { endSelfManagement, recordSelfManagement } from '../application/record-self-management';
 import { coverage } from '../application/coverage';
 import { AreaType } from './area.type';
 
@@ -28,6 +29,16 @@ export class CoverageType {
     description: 'Areas under caretaker management (包保单位兜底代管) not yet ended by an accepted filing.',
   })
   underCaretaker!: CoverageListType;
+  @Field(() => CoverageListType, {
+    description:
+      'Areas whose owners manage them themselves (业主自行管理, Civil Code art. 284 para. 1), not yet ended.',
+  })
+  selfManaged!: CoverageListType;
+  @Field(() => CoverageListType, {
+    description:
+      'What the target misses: areas with neither an accepted provider filing, nor self-management, nor a caretaker.',
+  })
+  withoutManagement!: CoverageListType;
 }
 
 @ObjectType('Caretaking', {
@@ -39,6 +50,18 @@ export class CaretakingType {
   @Field(() => ID) areaId!: string;
   @Field() caretakerUnit!: string;
   @Field() community!: string;
+  @Field() startsOn!: string;
+  @Field(() => String, { nullable: true }) endedOn!: string | null;
+}
+
+@ObjectType('SelfManagement', {
+  description:
+    "Owners' self-management of an area (Civil Code art. 284 para. 1) on their joint decision (art. 278); endedOn is the recorded end or the first acceptance of a provider filing since it began.",
+})
+export class SelfManagementType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) areaId!: string;
+  @Field(() => ID) jointDecisionId!: string;
   @Field() startsOn!: string;
   @Field(() => String, { nullable: true }) endedOn!: string | null;
 }
@@ -64,6 +87,8 @@ export class CoverageResolver {
       withFiledProvider: list(c.withFiledProvider),
       withoutFiledProvider: list(c.withoutFiledProvider),
       underCaretaker: list(c.underCaretaker),
+      selfManaged: list(c.selfManaged),
+      withoutManagement: list(c.withoutManagement),
     };
   }
 
@@ -79,5 +104,29 @@ export class CoverageResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<CaretakingType> {
     return assignCaretaker(ctx.em, ctx.identity, { areaId, caretakerUnit, community, startsOn });
+  }
+
+  @Mutation(() => SelfManagementType, {
+    description:
+      'Street office: records that the owners of an area without a provider manage it themselves (Civil Code art. 284 para. 1) on their recorded joint decision (art. 278), from startsOn.',
+  })
+  recordSelfManagement(
+    @Arg('areaId', () => ID) areaId: string,
+    @Arg('jointDecisionId', () => ID) jointDecisionId: string,
+    @Arg('startsOn', () => LocalDate) startsOn: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SelfManagementType> {
+    return recordSelfManagement(ctx.em, ctx.identity, { areaId, jointDecisionId, startsOn });
+  }
+
+  @Mutation(() => SelfManagementType, {
+    description: "Street office: records the end of the area's running self-management.",
+  })
+  endSelfManagement(
+    @Arg('areaId', () => ID) areaId: string,
+    @Arg('endedOn', () => LocalDate) endedOn: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SelfManagementType> {
+    return endSelfManagement(ctx.em, ctx.identity, { areaId, endedOn });
   }
 }

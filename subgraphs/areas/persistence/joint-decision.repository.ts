@@ -14,3 +14,7 @@ export function insertJointDecision(
 export function decisionsOfAreas(em: EntityManager, areaIds: readonly string[]): Promise<JointDecision[]> {
   return em.find(JointDecisionSchema, { areaId: { $in: [...areaIds] } }, { orderBy: { heldOn: 'desc' } });
 }
+
+export function findJointDecision(em: EntityManager, id: string): Promise<JointDecision | null> {
+  return em.findOne(JointDecisionSchema, { id });
+}
