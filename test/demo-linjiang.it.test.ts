@@ -153,7 +153,8 @@ describe('demo: 临江市 beside Beijing', () => {
   it('counts coverage for the street and the city with the lists behind the counts, and shows Beijing nothing of it', async () => {
     const COVERAGE = `query($d: Key!) { coverage(divisionCode: $d) { divisionCode areas
       withOwnersCommittee { count areas { name } } withoutOwnersCommittee { count areas { name } }
-      withFiledProvider { count areas { name } } withoutFiledProvider { count areas { name } } underCaretaker { count areas { name } } } }`;
+      withFiledProvider { count areas { name } } withoutFiledProvider { count areas { name } } underCaretaker { count areas { name } }
+      selfManaged { count areas { name } } withoutManagement { count areas { name } } } }`;
     const { street, newEstate, oldCompound } = DEMO_LINJIANG;
     // The areas subgraph learns the accepted filing from the filings feed.
     const of = async (who: Parameters<TestHub['gql']>[0], d: string) => (await t.gql(who, COVERAGE, { d })).body;
@@ -182,6 +183,8 @@ describe('demo: 临江市 beside Beijing', () => {
         withFiledProvider: { count: 1, areas: [{ name: newEstate }] },
         withoutFiledProvider: { count: 1, areas: [{ name: oldCompound }] },
         underCaretaker: { count: 1, areas: [{ name: oldCompound }] },
+        selfManaged: { count: 0, areas: [] },
+        withoutManagement: { count: 0, areas: [] },
       });
       for (const list of [
         'withOwnersCommittee',
@@ -189,6 +192,8 @@ describe('demo: 临江市 beside Beijing', () => {
         'withFiledProvider',
         'withoutFiledProvider',
         'underCaretaker',
+        'selfManaged',
+        'withoutManagement',
       ] as const)
         expect(coverage[list].count).toBe(coverage[list].areas.length);
     }
@@ -197,7 +202,7 @@ describe('demo: 临江市 beside Beijing', () => {
     expect((await of(DEMO_LINJIANG.companies[0], '220681')).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
-  it('ends caretaker management when a provider’s filing of the area is accepted, and then assigns none', async () => {
+  it('ends caretaker management and self-management when a provider’s filing of the area is accepted, and then records neither', async () => {
     const { street, oldCompound, enforcementBureau, companies } = DEMO_LINJIANG;
     const company = companies[1];
     const areas = (await t.gql(street.office, '{ areas(first: 10) { id name } }')).body.data.areas as {
@@ -213,6 +218,63 @@ describe('demo: 临江市 beside Beijing', () => {
     expect((await t.gql(DEMO_STREETS[0].office, ASSIGN, { a: areaId })).body.errors[0].extensions.code).toMatch(
       /FORBIDDEN|NOT_FOUND/,
     );
+
+    // 业主自行管理 (Civil Code art. 284 para. 1) on the owners' joint decision (art. 278 para. 1 item 4).
+    const decided = await t.gql(
+      street.office,
+      'mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id valid } }',
+      {
+        i: {
+          areaId,
+          matter: 'HIRE_OR_DISMISS_PROVIDER',
+          heldOn: '2026-02-10',
+          tally: {
+            totalOwners: 30,
+            totalArea: '2400.00',
+            participatingOwners: 24,
+            participatingArea: '1900.00',
+            consentingOwners: 20,
+            consentingArea: '1600.00',
+          },
+        },
+      },
+    );
+    expect(decided.body.data.recordJointDecision.valid).toBe(true);
+    const SELF = `mutation($a: ID!, $j: ID!, $s: LocalDate!) { recordSelfManagement(areaId: $a, jointDecisionId: $j, startsOn: $s) { areaId jointDecisionId startsOn endedOn } }`;
+    const self = (who: Parameters<TestHub['gql']>[0], s: string) =>
+      t.gql(who, SELF, { a: areaId, j: decided.body.data.recordJointDecision.id, s });
+    expect((await self(DEMO_STREETS[0].office, '2026-02-15')).body.errors[0].extensions.code).toMatch(
+      /FORBIDDEN|NOT_FOUND/,
+    );
+    expect((await self(street.office, '2026-02-09')).body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['self-management cannot start before the owners decided it'] },
+    });
+    expect((await self(street.office, '2026-02-15')).body.data.recordSelfManagement).toEqual({
+      areaId,
+      jointDecisionId: decided.body.data.recordJointDecision.id,
+      startsOn: '2026-02-15',
+      endedOn: null,
+    });
+    expect((await self(street.office, '2026-02-16')).body.errors[0].extensions.code).toBe(
+      'SELF_MANAGEMENT_ALREADY_RECORDED',
+    );
+    const END = 'mutation($a: ID!, $e: LocalDate!) { endSelfManagement(areaId: $a, endedOn: $e) { startsOn endedOn } }';
+    expect(
+      (await t.gql(DEMO_STREETS[0].office, END, { a: areaId, e: '2026-03-01' })).body.errors[0].extensions.code,
+    ).toMatch(/FORBIDDEN|NOT_FOUND/);
+    expect((await t.gql(street.office, END, { a: areaId, e: '2026-03-01' })).body.data.endSelfManagement).toEqual({
+      startsOn: '2026-02-15',
+      endedOn: '2026-03-01',
+    });
+    const MANAGED =
+      '{ coverage(divisionCode: "220681001") { selfManaged { count areas { name } } withoutManagement { count } } }';
+    expect((await t.gql(street.office, MANAGED)).body.data.coverage.selfManaged).toEqual({ count: 0, areas: [] });
+    expect((await self(street.office, '2026-03-02')).body.errors).toBeUndefined();
+    expect((await t.gql(street.office, MANAGED)).body.data.coverage).toEqual({
+      selfManaged: { count: 1, areas: [{ name: oldCompound }] },
+      withoutManagement: { count: 0 },
+    });
 
     const terms = {
       kind: 'REGULAR',
@@ -283,5 +345,7 @@ describe('demo: 临江市 beside Beijing', () => {
     expect((await t.gql(street.office, ASSIGN, { a: areaId })).body.errors[0].extensions.code).toBe(
       'AREA_HAS_PROVIDER',
     );
+    expect((await t.gql(street.office, MANAGED)).body.data.coverage.selfManaged).toEqual({ count: 0, areas: [] });
+    expect((await self(street.office, '2026-12-02')).body.errors[0].extensions.code).toBe('AREA_HAS_PROVIDER');
   });
 });
