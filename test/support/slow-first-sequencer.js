@@ -9,14 +9,14 @@ const Sequencer = require('@jest/test-sequencer').default;
  * workers). A rough figure is enough: it only decides which files start first.
  */
 const KNOWN_SLOW_SECONDS = {
-  'test/demo.it.test.ts': 94,
-  'test/topology-failover.it.test.ts': 79,
-  'test/console.it.test.ts': 44,
-  'test/contracts-filings.it.test.ts': 33,
-  'test/edge-fuzz.it.test.ts': 30,
-  'test/broker-outage.it.test.ts': 26,
+  'test/topology-failover.it.test.ts': 119,
+  'test/demo.it.test.ts': 119,
+  'test/console.it.test.ts': 71,
+  'test/edge-fuzz.it.test.ts': 55,
+  'test/contracts-filings.it.test.ts': 36,
+  'test/broker-outage.it.test.ts': 31,
   'test/feeds-webhooks.it.test.ts': 25,
-  'test/litigation-referrals.it.test.ts': 22,
+  'test/feeds-webhooks-instances.it.test.ts': 24,
 };
 
 /**
