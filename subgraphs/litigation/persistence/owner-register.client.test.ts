@@ -86,6 +86,10 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
 
   it('answers DEFENDANT_IDENTITY_PENDING while the register does not show the household or masks its owner to the court', async () => {
     const unseen = await fakeAreas(() => ({ data: { _entities: [null] } }));
+    const notFound = await fakeAreas(() => ({
+      data: { _entities: [null] },
+      errors: [{ message: 'No such household', path: ['_entities', 0], extensions: { code: 'NOT_FOUND' } }],
+    }));
     const masked = await fakeAreas(() => ({
       data: {
         _entities: [
@@ -103,13 +107,13 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
       },
     }));
     try {
-      for (const areas of [unseen, masked]) {
+      for (const areas of [unseen, notFound, masked]) {
         await expect(
           ownerRegisterClient({ url: areas.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' }),
         ).rejects.toMatchObject({ code: 'DEFENDANT_IDENTITY_PENDING' });
       }
     } finally {
-      await Promise.all([unseen.stop(), masked.stop()]);
+      await Promise.all([unseen.stop(), notFound.stop(), masked.stop()]);
     }
   });
 

@@ -77,6 +77,10 @@ export function ownerRegisterClient(options: {
         log.warn({ error: body.errors[0].message }, 'the areas subgraph does not disclose owner identities yet');
         return null;
       }
+      // The areas subgraph answers NOT_FOUND for a household the caller may not read (one it does not know, or whose
+      // referral it has not learnt of yet), as it answered a null entity before: the register has not caught up.
+      const unseen = body.errors?.length && body.errors.every((e) => e.extensions?.code === 'NOT_FOUND');
+      if (response.ok && unseen) throw pending(referralId);
       if (!response.ok || body.errors?.length) {
         throw new Error(
           `the owners’ register answered ${response.status}: ${body.errors?.map((e) => e.extensions?.code ?? e.message).join(', ') ?? 'no body'}`,
