@@ -5,7 +5,7 @@ import { ApiErrors } from '../components';
 import { dateZh } from '../format';
 import { graphql } from '../gql';
 import type { FilingDocumentType } from '../gql/graphql';
-import { HeldTerms, ISO_DATE, TermsFields, TermsValues, termsInput, valuesOf } from './contract-terms';
+import { HeldTerms, TermsFields, TermsValues, dateRules, termsInput, valuesOf } from './contract-terms';
 
 const DRAFT = graphql(`
   mutation DraftContract($areaId: ID!, $terms: ContractTermsInput!) {
@@ -393,14 +393,7 @@ export function AmendContractForm({
         })
       }
     >
-      <Form.Item
-        label="变更日期"
-        name="amendedOn"
-        rules={[
-          { required: true, message: '请填写变更日期' },
-          { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
-        ]}
-      >
+      <Form.Item label="变更日期" name="amendedOn" rules={[...dateRules('请填写变更日期')]}>
         <Input placeholder="2026-12-01" />
       </Form.Item>
       <TermsFields />
@@ -435,14 +428,7 @@ export function TerminateContractForm({ contractId, onTerminated }: { contractId
         })
       }
     >
-      <Form.Item
-        label="终止日期"
-        name="terminatedOn"
-        rules={[
-          { required: true, message: '请填写终止日期' },
-          { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
-        ]}
-      >
+      <Form.Item label="终止日期" name="terminatedOn" rules={[...dateRules('请填写终止日期')]}>
         <Input placeholder="2026-12-01" />
       </Form.Item>
       <Form.Item
@@ -450,8 +436,7 @@ export function TerminateContractForm({ contractId, onTerminated }: { contractId
         name="handoverOn"
         dependencies={['terminatedOn']}
         rules={[
-          { required: true, message: '请填写交接日期' },
-          { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
+          ...dateRules('请填写交接日期'),
           ({ getFieldValue }) => ({
             validator: (_, v?: string) =>
               !v || !getFieldValue('terminatedOn') || v >= getFieldValue('terminatedOn')

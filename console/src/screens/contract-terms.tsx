@@ -142,7 +142,11 @@ export function termsInput(v: TermsValues, held?: HeldTerms): ContractTermsInput
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const required = (message: string) => ({ required: true, whitespace: true, message });
-const date = (message: string) => [required(message), { pattern: ISO_DATE, message: '日期格式为 2026-12-01' }];
+/** A required date typed as 2026-12-01 (the API's LocalDate), with the message naming what is missing. */
+export const dateRules = (message: string) => [
+  required(message),
+  { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
+];
 
 const PARTY_ROLES: Record<string, string> = {
   PROVIDER: '物业服务人',
@@ -210,10 +214,10 @@ export function TermsFields() {
         </Form.Item>
       </Space>
       <Space wrap>
-        <Form.Item label="签订日期" name="signedOn" rules={date('请填写签订日期')}>
+        <Form.Item label="签订日期" name="signedOn" rules={dateRules('请填写签订日期')}>
           <Input placeholder="2026-12-01" />
         </Form.Item>
-        <Form.Item label="起始日期" name="startsOn" rules={date('请填写起始日期')}>
+        <Form.Item label="起始日期" name="startsOn" rules={dateRules('请填写起始日期')}>
           <Input placeholder="2026-12-01" />
         </Form.Item>
         <Form.Item
@@ -221,7 +225,7 @@ export function TermsFields() {
           name="endsOn"
           dependencies={['startsOn']}
           rules={[
-            ...date('请填写到期日期'),
+            ...dateRules('请填写到期日期'),
             ({ getFieldValue }) => ({
               validator: (_, v?: string) =>
                 !v || !getFieldValue('startsOn') || v > getFieldValue('startsOn')

@@ -7,6 +7,7 @@ import { dateZh, yuan } from '../format';
 import { graphql } from '../gql';
 import type { MediationOutcome } from '../gql/graphql';
 import { ACCOUNT_STATUS, label } from '../labels';
+import { dateRules } from './contract-terms';
 
 const ACCOUNTS = graphql(`
   query MediationAccounts($offset: Int!, $first: Int!) {
@@ -73,7 +74,6 @@ export const OUTCOME: Record<MediationOutcome, string> = {
   FAILED: '调解不成',
   WITHDRAWN: '撤回',
 };
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 调解: the street's accounts in arrears; an account's mediation sessions, a new session, and a session's outcome. */
 export function MediationScreen() {
@@ -212,8 +212,7 @@ export function SessionForm({
         label="调解日期"
         name="on"
         rules={[
-          { required: true, message: '请填写调解日期' },
-          { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
+          ...dateRules('请填写调解日期'),
           {
             validator: (_, v?: string) =>
               !v || v <= todayInChina() ? Promise.resolve() : Promise.reject(new Error('调解日期不能晚于今天')),
@@ -277,8 +276,7 @@ export function OutcomeForm({
         label="结果日期"
         name="outcomeOn"
         rules={[
-          { required: true, message: '请填写结果日期' },
-          { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
+          ...dateRules('请填写结果日期'),
           {
             validator: (_, v?: string) =>
               !v || v >= session.on ? Promise.resolve() : Promise.reject(new Error('结果日期不能早于调解日期')),
