@@ -31,6 +31,8 @@ import { Migration20261201100000_holiday_years } from './persistence/migrations/
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
 import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261201120000_open_charge_index } from './persistence/migrations/Migration20261201120000_open_charge_index';
+import { Migration20261201150000_limitation_announcement } from './persistence/migrations/Migration20261201150000_limitation_announcement';
+import { limitationAnnouncement } from './application/limitation-announcement.background';
 
 /**
  * Fees and arrears: billing runs from the fee schedules in force (kept from the contracts feed) over the households
@@ -58,6 +60,10 @@ export const arrearsSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
     { name: 'Migration20261201120000_open_charge_index', class: Migration20261201120000_open_charge_index },
+    {
+      name: 'Migration20261201150000_limitation_announcement',
+      class: Migration20261201150000_limitation_announcement,
+    },
   ],
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
   // Committees and joint decisions come from areas.governance.v1: levies name a valid decision, committees report cut-offs.
@@ -79,4 +85,6 @@ export const arrearsSubgraph: SubgraphModule = {
     VIOLATIONS_TOPIC.name,
   ],
   errors: ARREARS_ERRORS,
+  // Every account's limitation deadline, CURRENT ones included, announced to the register once per change (hourly).
+  background: ({ orm }) => limitationAnnouncement(orm),
 };

@@ -9,7 +9,8 @@ const account = {
   status: 'IN_COLLECTION' as const,
   version: 4,
 };
-const charge = (limitationEndsOn: string | null, openFen = 10_000, voluntary = false) => ({
+const charge = (limitationEndsOn: string | null, openFen = 10_000, voluntary = false, dueOn = '2024-01-31') => ({
+  dueOn,
   limitationEndsOn,
   openFen,
   voluntary,
@@ -52,5 +53,25 @@ describe("an account's limitation deadline as the register is told it: its earli
         dueOn: null,
         cancelled: true,
       });
+  });
+
+  it('counts only charges in arrears: a month billed but not yet due runs no period', () => {
+    // Due 2026-11-30: not in arrears on its due date (Civil Code art. 944 para. 2), in arrears the day after.
+    const notYetDue = charge('2029-11-30', 10_000, false, '2026-11-30');
+    expect(publishLimitationDeadline(account, [notYetDue], '2026-11-30')).toMatchObject({
+      dueOn: null,
+      cancelled: true,
+    });
+    expect(publishLimitationDeadline(account, [notYetDue], '2026-12-01')).toMatchObject({
+      dueOn: '2029-11-30',
+      cancelled: false,
+    });
+  });
+
+  it('keeps a period that ended yesterday for its overdue day, then moves to the next charge', () => {
+    const charges = [charge('2026-10-08'), charge('2027-04-30')];
+    // 2026-10-09, the day after the last day: still the deadline, so the register sends its overdue reminder.
+    expect(publishLimitationDeadline(account, charges, '2026-10-09').dueOn).toBe('2026-10-08');
+    expect(publishLimitationDeadline(account, charges, '2026-10-10').dueOn).toBe('2027-04-30');
   });
 });

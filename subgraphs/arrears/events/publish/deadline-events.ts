@@ -1,5 +1,6 @@
 import type { DeadlineChangedData } from '../../../../catalog';
-import { IsoDate, compareDates } from '../../../../kernel/calendar';
+import { IsoDate, addDays, compareDates } from '../../../../kernel/calendar';
+import { inArrears } from '../../domain/charge';
 import { ClaimCharge, ClaimedAccount } from '../../domain/claim';
 import { LIMITATION_PERIOD_SOURCE, LIMITATION_PERIOD_YEARS } from '../../domain/statutes';
 
@@ -16,16 +17,22 @@ const PAST_COLLECTION: readonly string[] = ['REFERRED', 'IN_LITIGATION', 'JUDGED
  * period interrupted, the next one (the register reminds a moved date afresh). Cancelled when nothing open is
  * still within its period, or when the account is before a court or closed (referred, in litigation, judged,
  * settled, written off): a suit interrupts the period (art. 195 item 3). The sequence is the claim's version.
+ *
+ * Only charges in arrears count (domain/charge.ts inArrears: past their due date and owed at all): a fee not yet due
+ * runs no period, so a freshly billed month gives no deadline until it falls due unpaid. A period that ended
+ * yesterday is still the deadline today, the day after its last day, so the register's overdue reminder can go out
+ * (the charge is time-barred: the company is told); from the next day the next charge's date is the deadline.
  */
 export function publishLimitationDeadline(
   account: Pick<ClaimedAccount, 'accountId' | 'companyId' | 'districtCode' | 'status' | 'version'>,
-  charges: readonly Pick<ClaimCharge, 'voluntary' | 'openFen' | 'limitationEndsOn'>[],
+  charges: readonly Pick<ClaimCharge, 'dueOn' | 'voluntary' | 'openFen' | 'limitationEndsOn'>[],
   asOf: IsoDate,
 ): DeadlineChangedData {
+  const overdueDay = addDays(asOf, -1);
   const ends = charges
-    .filter((c) => !c.voluntary && c.openFen > 0 && c.limitationEndsOn !== null)
+    .filter((c) => inArrears(c, asOf) && c.openFen > 0 && c.limitationEndsOn !== null)
     .map((c) => c.limitationEndsOn as IsoDate)
-    .filter((end) => compareDates(end, asOf) >= 0)
+    .filter((end) => compareDates(end, overdueDay) >= 0)
     .sort(compareDates);
   const pastCollection = PAST_COLLECTION.includes(account.status);
   return {
