@@ -20,7 +20,7 @@ export interface LimitationAnnouncementRun {
   announced: number;
 }
 
-/** Accounts per transaction: seven statements each, whatever the number. */
+/** Accounts per transaction; nine statements each whatever the number (lock, candidates, claim lines, outbox, record). */
 export const LIMITATION_BATCH = 500;
 
 /**
@@ -56,20 +56,20 @@ export async function announceLimitationDeadlines(
       );
       const saved: LimitationAnnouncement[] = [];
       const events = [];
-      for (const { account, announcedDueOn } of candidates) {
+      for (const { account, announcedDueOn, basis } of candidates) {
         const charges = lines.get(account.accountId)?.charges ?? [];
         const next = { ...account, version: account.version + 1 };
         const deadline = publishLimitationDeadline(next, charges, asOf);
         // Unchanged (the same date, or still none): nothing to tell the register; the new basis is recorded.
         if (deadline.dueOn === announcedDueOn) {
-          saved.push({ accountId: account.accountId, dueOn: announcedDueOn });
+          saved.push({ accountId: account.accountId, dueOn: announcedDueOn, basis });
           continue;
         }
-        saved.push({ accountId: account.accountId, dueOn: deadline.dueOn, version: next.version });
+        saved.push({ accountId: account.accountId, dueOn: deadline.dueOn, basis, version: next.version });
         events.push({ source: 'arrears', key: deadline.deadlineKey, subject: account.accountId, data: deadline });
       }
       await recordEvents(tx, ARREARS_DEADLINE_CHANGED, events);
-      await saveLimitationAnnouncements(tx, saved, asOf);
+      await saveLimitationAnnouncements(tx, saved);
       return { checked: candidates.length, announced: events.length };
     });
     if (step === null) return total.checked === 0 ? { ran: false, checked: 0, announced: 0 } : total;
