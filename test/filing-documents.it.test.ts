@@ -5,6 +5,7 @@ import { todayInChina } from '../kernel/clock';
 import { noVirusScan, useVirusScanner } from '../platform/documents/virus-scan';
 import { BEIJING, BEIJING_MATERIALS } from '../subgraphs/contracts/domain/statutes';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { pdfQrCodes } from './support/pdf-qr';
 import { pdfText } from './support/pdf-text';
 import { scenario } from './support/scenario';
 
@@ -288,6 +289,12 @@ describe('filing documents and the certificate anyone can verify', () => {
       endsOn: terms().endsOn,
     });
     expect(JSON.stringify(valid.body)).not.toMatch(/张经理|李主任|91110102MA0000000A/);
+    // The QR code printed on the PDF, decoded from the page (test/support/pdf-qr.ts): the verification URL, whose
+    // record number and digest the public endpoint answers VALID for.
+    expect(await pdfQrCodes(bytes)).toEqual([c.verificationUrl]);
+    const scanned = new URL(c.verificationUrl).searchParams;
+    const read = await verify(scanned.get('digest')!, scanned.get('recordNumber')!);
+    expect(read.body.data.verifyFilingCertificate).toEqual(valid.body.data.verifyFilingCertificate);
     expect((await verify(c.pdfSha256)).body.data.verifyFilingCertificate.result).toBe('VALID');
     expect((await verify('f'.repeat(64))).body.data.verifyFilingCertificate).toEqual({
       result: 'TAMPERED',
