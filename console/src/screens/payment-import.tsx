@@ -1,4 +1,4 @@
-import { Button, Form, Space, Table, Typography } from 'antd';
+import { Alert, Button, Form, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { CombinedError, useMutation } from 'urql';
 import { ApiErrors, BadLines } from '../components';
@@ -99,10 +99,13 @@ export function PaymentImportScreen() {
       </Form>
       <ImportProgress stage={stage} />
       {bad.length > 0 && (
-        <div role="alert">
-          <Typography.Text type="danger">文件未通过检查，未记录任何收款。</Typography.Text>
-          <BadLines lines={bad} />
-        </div>
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message="文件未通过检查，未记录任何收款。"
+          description={<BadLines lines={bad} />}
+        />
       )}
       <ApiErrors error={result.error} />
       {refused.length > 0 && <BadLines lines={refused} />}
