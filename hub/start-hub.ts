@@ -16,6 +16,7 @@ import { DEMO_BUREAU } from './demo/demo-data';
 import { loadDemoComplaints } from './demo/demo-complaints';
 import { DEMO_CONSOLE_IDENTITIES } from './demo/demo-console';
 import { loadBilledYears, loadDemoArrears, loadDemoData, loadLinjiang, loadLinjiangReferral } from './demo/demo-loader';
+import { consoleLine } from './console-line';
 import { startHub } from './hub';
 import { projectRoot } from '../platform/project-root';
 
@@ -72,7 +73,7 @@ async function main() {
     [
       '',
       `Property-governance hub is running: ${hub.gatewayUrl}`,
-      `  Console (中文): ${new URL('/console/', hub.gatewayUrl)}${process.env.NODE_ENV === 'production' ? '' : ' (development sign-in with the demo identities)'}`,
+      consoleLine(hub.gatewayUrl, process.env.NODE_ENV),
       `  PostgreSQL: ${postgres.embedded ? 'embedded (.local/postgres)' : 'configured server'}; Kafka: ${brokers.join(',')}`,
       ...(kafkaCredentials
         ? [

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import axeCore from 'axe-core';
@@ -6,6 +7,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import type { DevIdentity } from '../gateway/console';
+import { consoleUrlOf } from '../hub/console-line';
+import { DEMO_LINJIANG } from '../hub/demo/demo-data';
 import { launchChromium } from '../tools/browser/chromium';
 import { openScreen, screensOf, signInAs } from '../tools/browser/console-pages';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
@@ -29,6 +32,7 @@ const DEV_IDENTITIES: DevIdentity[] = [
   { key: 'company', label: '红居物业（财务）', identity: company },
   { key: 'other-company', label: '另一家物业', identity: otherCompany },
   { key: 'court', label: '西城区人民法院（立案庭）', identity: court },
+  { key: 'enforcement-bureau', label: '临江市城市管理行政执法局', identity: DEMO_LINJIANG.enforcementBureau },
 ];
 
 const today = todayInChina();
@@ -61,6 +65,8 @@ async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(', ')}`);
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Chooses an option of the open Ant Design select (its visible item, by title). */
 const chooseOption = (page: Page, name: string) => page.locator(`.ant-select-item-option[title="${name}"]`).click();
@@ -102,7 +108,8 @@ describe('the web console in headless Chromium', () => {
       subgraphs: ['areas', 'contracts', 'arrears', 'litigation'],
       console: { staticDir: STATIC_DIR, devIdentities: DEV_IDENTITIES },
     });
-    consoleUrl = new URL('/console/', t.hub.gatewayUrl).toString();
+    // The URL `npm start` prints (hub/console-line.ts), from this hub's gateway: it must serve the console.
+    consoleUrl = consoleUrlOf(t.hub.gatewayUrl);
     const given = scenario(t);
     await given.courts();
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
@@ -225,6 +232,114 @@ describe('the web console in headless Chromium', () => {
     await other.close();
   });
 
+  it('the company imports a payments statement: its bad lines, the hub’s refusal at its line, then receipts once; a levy’s building bar fills', async () => {
+    // A voluntary levy on one building (the API), paid by half its households through the imported statement.
+    const [{ building_id: building }] = await t.sql<{ building_id: string }>(
+      `select building_id from arrears.charge where area_id = $1 and kind = 'SERVICE_FEE' group by building_id order by building_id limit 1`,
+      [areaId],
+    );
+    const { createLevy: levy } = await ok(
+      company,
+      `mutation($l: LevyInput!) { createLevy(levy: $l) { id buildings { buildingId households quota } } }`,
+      {
+        l: {
+          areaId,
+          title: '单元门禁更换',
+          purpose: '门禁更换',
+          accountName: '物管会专项账户',
+          rateFenPerM2: 200,
+          activationThresholdPercent: 50,
+          decidedOn: addDays(today, -5),
+          dueOn: addDays(today, 30),
+          buildingIds: [building],
+          voluntary: true,
+        },
+      },
+    );
+    const [{ quota }] = levy.buildings;
+    const levyCharges = await t.sql<{ account_id: string; amount_fen: string }>(
+      `select account_id, amount_fen::text from arrears.charge where levy_id = $1 order by account_id limit $2`,
+      [levy.id, quota],
+    );
+    // Service-fee payments on the last accounts (the court's test refers the first ones), part of what they owe.
+    const feeAccounts = await t.sql<{ id: string }>(
+      `select id from arrears.account where area_id = $1 and company_id = $2 order by id desc limit 2`,
+      [areaId, company.organisationId],
+    );
+    const header = 'account_id,amount_yuan,paid_on,method,payer_reference,purpose,levy_id';
+    const fee = feeAccounts.map((a, i) => `${a.id},10.00,${addDays(today, -1)},银行转账,BK-${i},,`);
+    const levyLines = levyCharges.map(
+      (c, i) =>
+        `${c.account_id},${(Number(c.amount_fen) / 100).toFixed(2)},${today},WECHAT_PAY,WX-${i},LEVY,${levy.id}`,
+    );
+    const payments = async () =>
+      (
+        await t.sql<{ n: number }>(`select count(*)::int as n from arrears.payment where company_id = $1`, [
+          company.organisationId,
+        ])
+      )[0].n;
+    const before = await payments();
+
+    const page = await newPage();
+    await signInAs(page, consoleUrl, '红居物业（财务）');
+    await openScreen(page, 'payments');
+    const upload = async (lines: string[]) => {
+      await page.getByLabel('CSV 文件').setInputFiles({
+        name: 'statement.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, ...lines].join('\n')),
+      });
+      await page.getByRole('button', { name: '导入收款' }).click();
+    };
+    // The console's own check: every bad line, nothing sent.
+    await upload([fee[0], `${feeAccounts[1].id},1.234,${today},POSTAL,BK-9,,`]);
+    const check = page.getByRole('alert').filter({ hasText: '文件未通过检查' });
+    await check.getByText('有问题的行（共 2 处）').waitFor();
+    await check.getByRole('row', { name: /^3 amount_yuan/ }).waitFor();
+    await check.getByRole('row', { name: /^3 method/ }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The hub's refusal of one payment (an account it does not know): shown at the file's line; nothing recorded.
+    await upload([fee[0], `${randomUUID()},5.00,${today},CASH,BK-8,,`]);
+    await page
+      .getByRole('alert')
+      .getByText(/^Payment 2: .*（NOT_FOUND）$/)
+      .waitFor();
+    await page.getByRole('row', { name: /^3 +Payment 2: / }).waitFor();
+    expect(await payments()).toBe(before);
+    // The good statement: receipts, the bar complete; the same file again returns the same receipts.
+    await upload([...fee, ...levyLines]);
+    const done = page
+      .getByRole('status')
+      .getByText(`导入完成：${fee.length + levyLines.length} 笔收款`, { exact: false });
+    await done.waitFor();
+    expect(await page.getByRole('progressbar', { name: '导入进度' }).getAttribute('aria-valuenow')).toBe('100');
+    const receipts = async () =>
+      (await page.getByRole('row', { name: /^R\d{4}-\d{8} / }).allInnerTexts()).map((r) => r.split('\t')[0]).sort();
+    const first = await receipts();
+    expect(first).toHaveLength(fee.length + levyLines.length);
+    expect(await payments()).toBe(before + fee.length + levyLines.length);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('CSV 文件').setInputFiles([]);
+    await upload([...fee, ...levyLines]);
+    await done.waitFor();
+    expect(await receipts()).toEqual(first);
+    expect(await payments()).toBe(before + fee.length + levyLines.length);
+
+    // 合同与账单 › 专项收费进度: the building reached its quota; its bar is full.
+    await openScreen(page, 'contracts');
+    const bar = page.getByRole('progressbar', { name: `楼栋 ${building.slice(0, 8)} 缴费进度` });
+    await bar.waitFor();
+    expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+    await page.getByText(`楼栋 ${building.slice(0, 8)}：${quota}/${quota} 户达到启动条件`, { exact: false }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The company's other screens, so that axe-core has measured every screen of its menu.
+    for (const other of ['referrals', 'collection']) {
+      await openScreen(page, other);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    }
+    await page.close();
+  });
+
   it('the bureau reads collection rates by building and month, switched by keyboard', async () => {
     const page = await newPage();
     await signInAs(page, consoleUrl, '西城区住房城乡建设委员会');
@@ -296,6 +411,20 @@ describe('the web console in headless Chromium', () => {
     await page.getByRole('button', { name: '办理 HJ6-CONSOLE-01' }).click();
     await actions.getByRole('tab', { name: '变更' }).click();
     await expect(actions.getByLabel('合同编号').inputValue()).resolves.toBe('HJ6-CONSOLE-01');
+    // The amendment: its document uploaded under 材料, the prefilled terms filed from today.
+    await actions.getByRole('tab', { name: '材料' }).click();
+    await actions.getByRole('combobox', { name: '材料类型' }).click();
+    await chooseOption(page, '合同文本');
+    await actions.getByLabel('文件').setInputFiles({ name: '变更协议.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await actions.getByRole('button', { name: '上传' }).click();
+    await actions.getByRole('row', { name: /变更协议\.pdf 合同文本 .* 待提交/ }).waitFor();
+    await actions.getByRole('tab', { name: '变更' }).click();
+    await actions.getByLabel('变更日期').fill(today);
+    await actions.getByRole('button', { name: '提交变更备案' }).click();
+    await page
+      .getByRole('row', { name: /HJ6-CONSOLE-01/ })
+      .getByText('待审核')
+      .waitFor();
     await actions.getByRole('tab', { name: '终止' }).click();
     await actions.getByLabel('终止日期').fill(today);
     await actions.getByLabel('交接日期').fill(addDays(today, -1));
@@ -308,53 +437,113 @@ describe('the web console in headless Chromium', () => {
       `select status from contracts.contract where number = 'HJ6-CONSOLE-02'`,
     );
     expect(status).toBe('SUBMITTED');
+    const amendments = await t.sql<{ status: string; documents: number }>(
+      `select f.status, (select count(*)::int from contracts.filing_document d where d.filing_id = f.id) as documents
+         from contracts.filing f join contracts.contract c on c.id = f.contract_id
+        where c.number = 'HJ6-CONSOLE-01' and f.kind = 'AMENDMENT'`,
+    );
+    expect(amendments).toEqual([{ status: 'SUBMITTED', documents: 1 }]);
   });
 
-  it('the court finds the referred case, sees its package verified, and reports docketing', async () => {
-    const [account] = await t.sql<{ id: string; charge_ids: string[] }>(
+  it('the court finds the referred case, sees its package verified, reports docketing, hearing and judgment, and sees an overdue small claim; the bureau’s referral statistics count them', async () => {
+    // Two accounts demanded 20 days ago and referred (one referral each); the second docketed by the court's system
+    // four months ago under small claims, so it is past the two months of art. 168.
+    const accounts = await t.sql<{ id: string; charge_ids: string[] }>(
       `select a.id, json_agg(c.id) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
-        where a.area_id = $1 and a.company_id = $2 group by a.id order by a.id limit 1`,
+        where a.area_id = $1 and a.company_id = $2 and c.kind = 'SERVICE_FEE' group by a.id order by a.id limit 2`,
       [areaId, company.organisationId],
     );
-    await ok(
-      company,
-      `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
-      {
-        a: account.id,
-        x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: account.charge_ids, note: '催缴函' },
-      },
-    );
+    for (const account of accounts)
+      await ok(
+        company,
+        `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
+        {
+          a: account.id,
+          x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: account.charge_ids, note: '催缴函' },
+        },
+      );
     await waitFor(
-      'litigation to hold the demanded claim',
+      'litigation to hold the demanded claims',
       async () =>
         (
           await t.sql<{ n: number }>(
-            `select count(*)::int as n from litigation.claim_account where account_id = $1 and jsonb_array_length(claim->'demands') = 1`,
-            [account.id],
+            `select count(*)::int as n from litigation.claim_account where account_id = any($1) and jsonb_array_length(claim->'demands') = 1`,
+            [accounts.map((a) => a.id)],
           )
-        )[0].n === 1,
+        )[0].n === 2,
     );
-    await ok(company, `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible } }`, {
+    const { referArrears } = await ok(
+      company,
+      `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible accountId } }`,
+      {
+        r: {
+          courtId: 'bj-xicheng-court',
+          accountIds: accounts.map((a) => a.id),
+          mediationWaivedOn: today,
+          evidence: [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }],
+        },
+      },
+    );
+    expect(referArrears.map((r: { eligible: boolean }) => r.eligible)).toEqual([true, true]);
+    const overdueCase = '(2026)京0102民初90002号';
+    await ok(court, `mutation($r: CourtReportInput!) { reportCourtEvent(report: $r) { status } }`, {
       r: {
-        courtId: 'bj-xicheng-court',
-        accountIds: [account.id],
-        mediationWaivedOn: today,
-        evidence: [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }],
+        referralId: referArrears.find((r: { accountId: string }) => r.accountId === accounts[1].id).id,
+        kind: 'DOCKETED',
+        occurredAt: `${addMonths(today.slice(0, 7), -4)}-05T10:00:00+08:00`,
+        caseNumber: overdueCase,
+        procedure: 'SMALL_CLAIMS',
       },
     });
 
     const page = await newPage();
     await signInAs(page, consoleUrl, '西城区人民法院（立案庭）');
     await openScreen(page, 'cases');
+    await page.getByRole('row', { name: new RegExp(`${escapeRegExp(overdueCase)} ${HONGJU} .* 否$`) }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: /^查看 红居南街6号院/ }).click();
+    await page.getByRole('button', { name: `查看 ${HONGJU}`, exact: true }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByText(/案件材料第 1 版校验通过/).waitFor();
     await drawer.getByLabel('案号').fill('(2026)京0102民初90001号');
     await drawer.getByRole('button', { name: '提交报告' }).click();
     await drawer.getByText('已立案').waitFor();
     await drawer.getByText('(2026)京0102民初90001号').first().waitFor();
+    // The hearing, then the judgment, each reported from the same form.
+    const report = async (kind: string, fill: () => Promise<void>, shown: string) => {
+      await drawer.getByRole('combobox', { name: '事项' }).click();
+      await chooseOption(page, kind);
+      await fill();
+      await drawer.getByRole('button', { name: '提交报告' }).click();
+      await drawer.getByText(shown, { exact: true }).waitFor();
+    };
+    const hearingOn = addDays(today, 14);
+    await report(
+      '排期开庭',
+      async () => {
+        const picker = drawer.getByLabel('开庭日期');
+        await picker.fill(hearingOn);
+        await picker.press('Enter');
+      },
+      '已排期开庭',
+    );
+    await drawer
+      .getByText(`${Number(hearingOn.slice(0, 4))}年${Number(hearingOn.slice(5, 7))}月${Number(hearingOn.slice(8))}日`)
+      .waitFor();
+    await report('判决', () => drawer.getByLabel('判决金额（元）').fill('100.00'), '已判决');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.close();
+
+    // The bureau's statistics by compound and company: two referred, one still open, one judged for 100.00元.
+    const bureauPage = await newPage();
+    await signInAs(bureauPage, consoleUrl, '西城区住房城乡建设委员会');
+    await openScreen(bureauPage, 'referral-statistics');
+    await bureauPage
+      .getByRole('row', {
+        name: new RegExp(`^${HONGJU} ${company.organisationId} 2 0 1 1 0 0 [\\d,]+\\.\\d\\d元 100\\.00元$`),
+      })
+      .waitFor();
+    expect(await seriousAccessibilityViolations(bureauPage)).toEqual([]);
+    await bureauPage.close();
   });
 
   it('the street office lists its compounds and pages through a compound’s households by keyboard', async () => {
@@ -446,6 +635,21 @@ describe('the web console in headless Chromium', () => {
     expect(await page.getByRole('progressbar', { name: '导入进度' }).getAttribute('aria-valuenow')).toBe('100');
     const after = await t.sql<{ n: number }>(`select count(*)::int as n from areas.household`);
     expect(after[0].n - before[0].n).toBe(2);
+    // The street office's review queue, the one screen of its menu not measured above.
+    await openScreen(page, 'filings');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('临江市’s enforcement bureau signs in to its filing review and sees none of Beijing’s filings', async () => {
+    const page = await newPage();
+    await signInAs(page, consoleUrl, '临江市城市管理行政执法局');
+    expect((await screensOf(page)).map((s) => s.title)).toEqual(['备案审核']);
+    await openScreen(page, 'filings');
+    await page.getByRole('heading', { level: 3 }).first().waitFor();
+    await page.locator('.ant-empty').first().waitFor();
+    expect(await page.getByRole('row', { name: new RegExp(HONGJU) }).count()).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 

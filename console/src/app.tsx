@@ -9,6 +9,7 @@ import { CompoundsScreen } from './screens/compounds';
 import { ContractsScreen } from './screens/contracts';
 import { FilingReviewScreen } from './screens/filing-review';
 import { MediationScreen } from './screens/mediation';
+import { PaymentImportScreen } from './screens/payment-import';
 import { ReferralsScreen } from './screens/referrals';
 import { VerifyCertificateScreen } from './screens/verify-certificate';
 import { Role, Session, loadSession, saveSession } from './session';
@@ -43,6 +44,7 @@ export function screensFor(role: Role): Screen[] {
       return [
         { key: 'contracts', title: '合同与账单', render: () => <ContractsScreen /> },
         { key: 'arrears', title: '欠费管理', render: () => <ArrearsScreen /> },
+        { key: 'payments', title: '收款导入', render: () => <PaymentImportScreen /> },
         { key: 'referrals', title: '移送诉讼', render: () => <ReferralsScreen court={false} /> },
         { key: 'collection', title: '收缴率', render: () => <CollectionScreen /> },
       ];

@@ -44,8 +44,8 @@ export function ApiErrors({ error }: { error?: CombinedError }) {
   );
 }
 
-/** Every bad line of an import the API refused, in one table (the API names them all; nothing was imported). */
-function BadLines({ lines }: { lines: ShownError['lines'] }) {
+/** Every bad line of an import, in one table (the API's, or the console's own check of a file; nothing was imported). */
+export function BadLines({ lines }: { lines: ShownError['lines'] }) {
   return (
     <Table
       size="small"

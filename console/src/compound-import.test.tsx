@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Provider } from 'urql';
-import { CSV_MAX_BYTES, CompoundImport } from './screens/compound-import';
+import { CSV_MAX_BYTES } from './csv-import';
+import { CompoundImport } from './screens/compound-import';
 import { Answer, Call, answeringClient } from './test-client';
 import { ConsoleProvider } from './theme';
 

@@ -3,7 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { ReactNode } from 'react';
 
 /**
- * Ant Design's default link blue, its grey secondary and disabled texts and its green tags fall short of WCAG 2.1 AA contrast (4.5:1) on white;
+ * Ant Design's default link blue, its grey secondary and disabled texts, its green tags and success texts fall short of WCAG 2.1 AA contrast (4.5:1) on white;
  * these darker tokens meet it.
  */
 const THEME: ThemeConfig = {
@@ -17,6 +17,9 @@ const THEME: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
     colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',
     colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
+    // A finished progress bar's 完成 and its tick are written in the success colour: the default #52c41a has 2.1:1 on
+    // the page's #f5f5f5; green-8 has 5.1:1.
+    colorSuccess: '#237804',
     // No transitions: a clerk's screen changes at once (and a contrast check never meets a half-faded colour).
     motion: false,
   },

@@ -143,6 +143,7 @@ function StatementDrawer({ accountId, onClose }: { accountId: string; onClose: (
         <>
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label="房号">{`${a.unit ?? ''}-${a.room ?? ''}`}</Descriptions.Item>
+            <Descriptions.Item label="账户编号">{a.id}</Descriptions.Item>
             <Descriptions.Item label="状态">{label(ACCOUNT_STATUS, a.status)}</Descriptions.Item>
             <Descriptions.Item label="截至">{dateZh(a.asOf)}</Descriptions.Item>
             <Descriptions.Item label="应收">{yuan(a.billedFen)}</Descriptions.Item>

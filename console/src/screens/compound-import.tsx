@@ -1,7 +1,8 @@
-import { Button, Form, Progress, Select, Typography } from 'antd';
+import { Button, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ApiErrors } from '../components';
+import { CsvFileItem, ImportProgress, ImportStage, readText } from '../csv-import';
 import { graphql } from '../gql';
 
 const IMPORT = graphql(`
@@ -14,41 +15,12 @@ const IMPORT = graphql(`
 `);
 
 /**
- * What one request may carry: the gateway's default body limit is 1 MiB, and the file travels as JSON text. Larger
- * files go through `npm run import:compound`, which the message names.
- */
-export const CSV_MAX_BYTES = 900 * 1024;
-
-type Stage = { step: 'idle' } | { step: 'reading'; percent: number } | { step: 'sending' } | { step: 'done' };
-
-/** Reads the file as text, reporting how much of it is read. */
-function readText(file: File, onProgress: (percent: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
-    reader.readAsText(file, 'utf-8');
-  });
-}
-
-/** The import's stages on one bar: the file read (0–50), sent and checked by the hub (50–99), imported (100). */
-const percentOf = (stage: Stage) =>
-  stage.step === 'reading'
-    ? Math.round(stage.percent / 2)
-    : stage.step === 'sending'
-      ? 75
-      : stage.step === 'done'
-        ? 100
-        : 0;
-
-/**
  * 批量导入: a compound's buildings and households from a CSV file, all or nothing. The hub checks every line and
  * refuses the file naming every bad line (shown as a table by ApiErrors); nothing is imported then.
  */
 export function CompoundImport({ compounds }: { compounds: { id: string; name: string }[] }) {
   const [form] = Form.useForm<{ compoundId?: string; file?: File }>();
-  const [stage, setStage] = useState<Stage>({ step: 'idle' });
+  const [stage, setStage] = useState<ImportStage>({ step: 'idle' });
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [result, run] = useMutation(IMPORT);
   const done = stage.step === 'done' ? result.data?.importCompoundCsv : undefined;
@@ -88,41 +60,14 @@ export function CompoundImport({ compounds }: { compounds: { id: string; name: s
             aria-label="导入小区"
           />
         </Form.Item>
-        <Form.Item
-          label="CSV 文件"
-          name="file"
-          valuePropName="file"
-          getValueFromEvent={(e: { target: HTMLInputElement }) => e.target.files?.[0]}
-          rules={[
-            { required: true, message: '请选择 CSV 文件' },
-            {
-              validator: (_, file?: File) =>
-                !file || file.size <= CSV_MAX_BYTES
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('文件超过 900 KB，请用 npm run import:compound 导入')),
-            },
-            {
-              validator: (_, file?: File) =>
-                !file || /\.csv$/i.test(file.name) ? Promise.resolve() : Promise.reject(new Error('请选择 .csv 文件')),
-            },
-          ]}
-        >
-          <input type="file" accept=".csv,text/csv" aria-label="CSV 文件" />
-        </Form.Item>
+        <CsvFileItem tooLarge="文件超过 900 KB，请用 npm run import:compound 导入" />
         <Form.Item>
           <Button type="primary" htmlType="submit" disabled={stage.step === 'reading' || stage.step === 'sending'}>
             导入
           </Button>
         </Form.Item>
       </Form>
-      {stage.step !== 'idle' && (
-        <Progress
-          percent={percentOf(stage)}
-          status={stage.step === 'done' ? 'success' : 'active'}
-          aria-label="导入进度"
-          format={(p) => (stage.step === 'reading' ? `读取 ${p}%` : stage.step === 'sending' ? '校验并导入中' : '完成')}
-        />
-      )}
+      <ImportProgress stage={stage} />
       {done && (
         <Typography.Text role="status">
           导入完成：新建楼栋 {done.buildingsCreated} 栋，住户 {done.householdsCreated} 户

@@ -1,0 +1,73 @@
+import { Form, Progress } from 'antd';
+
+/**
+ * What one request may carry: the gateway's default body limit is 1 MiB, and the file travels as JSON text (or as
+ * the lines parsed from it).
+ */
+export const CSV_MAX_BYTES = 900 * 1024;
+
+/** An import's stage: the file being read (with how much of it), sent and checked by the hub, or done. */
+export type ImportStage =
+  { step: 'idle' } | { step: 'reading'; percent: number } | { step: 'sending' } | { step: 'done' };
+
+/** Reads the file as text, reporting how much of it is read. */
+export function readText(file: File, onProgress: (percent: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
+/** The import's stages on one bar: the file read (0–50), sent and checked by the hub (75), imported (100). */
+const percentOf = (stage: ImportStage) =>
+  stage.step === 'reading'
+    ? Math.round(stage.percent / 2)
+    : stage.step === 'sending'
+      ? 75
+      : stage.step === 'done'
+        ? 100
+        : 0;
+
+/** 导入进度: the import's two stages (read, then sent and checked) on one labelled bar; nothing while idle. */
+export function ImportProgress({ stage }: { stage: ImportStage }) {
+  if (stage.step === 'idle') return null;
+  return (
+    <Progress
+      percent={percentOf(stage)}
+      status={stage.step === 'done' ? 'success' : 'active'}
+      aria-label="导入进度"
+      format={(p) => (stage.step === 'reading' ? `读取 ${p}%` : stage.step === 'sending' ? '校验并导入中' : '完成')}
+    />
+  );
+}
+
+/**
+ * The form's CSV file field (name `file`): required, a .csv, at most CSV_MAX_BYTES; `tooLarge` says what to do with
+ * a larger file.
+ */
+export function CsvFileItem({ tooLarge }: { tooLarge: string }) {
+  return (
+    <Form.Item
+      label="CSV 文件"
+      name="file"
+      valuePropName="file"
+      getValueFromEvent={(e: { target: HTMLInputElement }) => e.target.files?.[0]}
+      rules={[
+        { required: true, message: '请选择 CSV 文件' },
+        {
+          validator: (_, file?: File) =>
+            !file || file.size <= CSV_MAX_BYTES ? Promise.resolve() : Promise.reject(new Error(tooLarge)),
+        },
+        {
+          validator: (_, file?: File) =>
+            !file || /\.csv$/i.test(file.name) ? Promise.resolve() : Promise.reject(new Error('请选择 .csv 文件')),
+        },
+      ]}
+    >
+      <input type="file" accept=".csv,text/csv" aria-label="CSV 文件" />
+    </Form.Item>
+  );
+}
