@@ -349,7 +349,10 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     });
     expect(refused.extensions.code).toBe('BAD_USER_INPUT');
     expect(refused.extensions.details).toEqual({
-      lines: [{ line: 3, fields: { street_code: 'not a street of yours' } }],
+      lines: [
+        { line: 3, fields: { street_code: 'not a street of yours' } },
+        { line: 4, fields: { item_code: 'not in the taxonomy on the day received' } },
+      ],
     });
     const itemRefused = await fails(GUANGWAI_OFFICE, IMPORT, {
       csv: [header, line('c1'), line('c3', '110102020', 'T9')].join('\n'),

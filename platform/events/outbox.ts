@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { EventData, EventDefinition, PARTY_ID_PATTERN, partyTopicName } from '../../catalog';
-import { sqlBulk } from '../db/sql';
+import { TIME_ORDERED_UUID_SQL } from '../db/time-ordered-uuid';
 import { traceparentOf } from '../tracing';
 import { OutboxMessage } from './outbox.entities';
 
@@ -59,36 +59,25 @@ function outboxRow<E extends EventDefinition>(
 }
 
 /**
- * Records many events of one definition in the outbox of the current transaction with one statement per 5,000 (a
- * bulk import's events: the unit of work would track each row as an entity). Same rows as recordEvent writes; a topic
- * with party feeds is refused (use recordEvent, which adds the party's copy).
+ * The outbox rows of many events of one definition, selected set-based from rows already in PostgreSQL: a bulk
+ * import stages its rows and writes them, their events included, in one statement (a data-modifying CTE), so no
+ * event passes through Node. `select` names the SQL expressions of the event's key, subject, time and payload (a
+ * jsonb the caller's tests hold equal to the typed event data) over the relation `from`. Returns the INSERT and its
+ * parameters (each event its own id, time-ordered for the index's sake, and the request's trace); a topic with party feeds is refused
+ * (use recordEvent, which adds the party's copy).
  */
-export async function recordEvents<E extends EventDefinition>(
+export function outboxInsertSelect<E extends EventDefinition>(
   em: EntityManager,
   definition: E,
-  events: readonly { source: string; key: string; subject?: string; data: EventData<E>; occurredAt?: Date }[],
-): Promise<void> {
-  if (definition.topic.partyFeed) throw new Error(`recordEvents: ${definition.type} has party feeds`);
+  select: { source: string; key: string; subject: string; occurredAt: string; payload: string; from: string },
+): { sql: string; params: unknown[] } {
+  if (definition.topic.partyFeed) throw new Error(`outboxInsertSelect: ${definition.type} has party feeds`);
   const schema = em.config.get('schema');
-  if (!schema) throw new Error('recordEvents needs the subgraph schema of the unit of work');
-  for (let i = 0; i < events.length; i += 5000) {
-    const rows = events.slice(i, i + 5000).map((e) => ({
-      event_id: randomUUID(),
-      topic: definition.topic.name,
-      message_key: e.key,
-      event_type: definition.type,
-      source: e.source,
-      subject: e.subject ?? null,
-      occurred_at: (e.occurredAt ?? new Date()).toISOString(),
-      payload: e.data,
-    }));
-    await sqlBulk(
-      em,
-      `insert into "${schema}"."outbox" (event_id, topic, message_key, event_type, source, subject, occurred_at, payload, attempts)
-       select event_id, topic, message_key, event_type, source, subject, occurred_at, payload, 0
-         from json_to_recordset(?::json) as r(event_id uuid, topic text, message_key text, event_type text, source text, subject text,
-              occurred_at timestamptz, payload jsonb)`,
-      rows,
-    );
-  }
+  if (!schema) throw new Error('outboxInsertSelect needs the subgraph schema of the unit of work');
+  return {
+    sql: `insert into "${schema}"."outbox" (event_id, topic, message_key, event_type, source, subject, occurred_at, payload, traceparent, attempts)
+          select ${TIME_ORDERED_UUID_SQL}, ?, ${select.key}, ?, ?, ${select.subject}, ${select.occurredAt}, ${select.payload}, ?, 0
+            from ${select.from}`,
+    params: [definition.topic.name, definition.type, select.source, traceparentOf() ?? null],
+  };
 }

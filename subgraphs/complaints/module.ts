@@ -11,6 +11,7 @@ import { CompoundComplaintsResolver } from './graphql/compound.resolver';
 import { FilingComplaintsResolver } from './graphql/filing.resolver';
 import { Migration20261201000000_initial } from './persistence/migrations/Migration20261201000000_initial';
 import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
+import { Migration20261201200000_partial_party_index } from './persistence/migrations/Migration20261201200000_partial_party_index';
 
 /**
  * 12345 hotline work orders (接诉即办): the taxonomy the city bureau keeps, orders in from the hotline, matched to
@@ -25,6 +26,7 @@ export const complaintsSubgraph: SubgraphModule = {
   migrations: [
     { name: 'Migration20261201000000_initial', class: Migration20261201000000_initial },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
+    { name: 'Migration20261201200000_partial_party_index', class: Migration20261201200000_partial_party_index },
   ],
   // Compounds and buildings from areas (address matching, households), filings from contracts (the company to
   // dispatch to), orders from the city's hotline.

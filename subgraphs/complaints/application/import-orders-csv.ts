@@ -4,19 +4,16 @@ import { parseCsv } from '../../../kernel/csv';
 import { Identity, coversDivision } from '../../../kernel/identity';
 import { CsvLineProblem, readOrderCsv } from '../domain/order-csv';
 import { assertStreetOfficeRole } from '../domain/order';
-import { admitOrders } from './receive-order';
+import { OrderImportCounts, admitOrders, itemProblems } from './receive-order';
 
-export interface OrderImportSummary {
-  received: number;
-  duplicates: number;
-  unmatched: number;
-}
+export type OrderImportSummary = OrderImportCounts;
 
 /**
  * The street office backfills its street's orders from the hotline's export: all or nothing, every bad line reported
- * by column (BAD_USER_INPUT, `details.lines`), never with its values; order numbers already held are counted as
- * duplicates and left alone. Set-based: the taxonomy and the streets' compounds are read once, and the orders, their
- * transitions and their events go in a few statements (admitOrders), so a backfill of a year runs in seconds.
+ * once with all its problems by column (BAD_USER_INPUT, `details.lines`, the first 1,000), never with its values;
+ * order numbers already held are counted as duplicates and left alone. Set-based (admitOrders): the taxonomy and the
+ * streets' compounds are read once, the orders staged in large statements and written with their transitions and
+ * events in one.
  */
 export async function importOrdersCsv(
   em: EntityManager,
@@ -26,19 +23,26 @@ export async function importOrdersCsv(
 ): Promise<OrderImportSummary> {
   assertStreetOfficeRole(identity);
   const { orders, problems } = readOrderCsv(parseCsv(csv), identity.organisationId);
+  const byLine = new Map<number, CsvLineProblem>();
+  const report = (p: CsvLineProblem) => {
+    const known = byLine.get(p.line);
+    if (known) Object.assign(known.fields, p.fields);
+    else byLine.set(p.line, { line: p.line, fields: { ...p.fields } });
+  };
+  problems.forEach(report);
   for (const o of orders) {
     if (!coversDivision(identity, o.data.streetCode))
-      problems.push({ line: o.line, fields: { street_code: 'not a street of yours' } });
+      report({ line: o.line, fields: { street_code: 'not a street of yours' } });
   }
-  const refuse = (lines: CsvLineProblem[]) =>
-    new InvalidInputError(`${lines.length} line(s) of the file are invalid; nothing was imported`, {
-      lines: lines.sort((a, b) => a.line - b.line).slice(0, 1000),
-    });
-  if (problems.length > 0) throw refuse(problems);
   return em.transactional(async (tx) => {
-    const admitted = await admitOrders(tx, identity, orders, { demo: options.demo ?? false });
+    (await itemProblems(tx, orders)).forEach(report);
+    if (byLine.size > 0) {
+      const lines = [...byLine.values()].sort((a, b) => a.line - b.line);
+      throw new InvalidInputError(`${lines.length} line(s) of the file are invalid; nothing was imported`, {
+        lines: lines.slice(0, 1000),
+      });
+    }
     // Throwing rolls the whole file back.
-    if ('problems' in admitted) throw refuse(admitted.problems);
-    return admitted;
+    return admitOrders(tx, identity, orders, { demo: options.demo ?? false });
   });
 }

@@ -47,10 +47,8 @@ export function readOrderCsv(
   }
   const seen = new Set<string>();
   for (const record of lines) {
-    const v = Object.fromEntries(ORDER_CSV_COLUMNS.map((c, i) => [c, (record.fields[i] ?? '').trim()])) as Record<
-      (typeof ORDER_CSV_COLUMNS)[number],
-      string
-    >;
+    const v = {} as Record<(typeof ORDER_CSV_COLUMNS)[number], string>;
+    for (let i = 0; i < ORDER_CSV_COLUMNS.length; i++) v[ORDER_CSV_COLUMNS[i]] = (record.fields[i] ?? '').trim();
     const fields: Record<string, string> = {};
     if (record.fields.length !== ORDER_CSV_COLUMNS.length)
       fields.columns = `${ORDER_CSV_COLUMNS.length} columns expected`;

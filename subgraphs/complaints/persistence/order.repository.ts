@@ -72,78 +72,100 @@ export async function insertOrder(em: EntityManager, o: NewOrder): Promise<Compl
   return row && orderOf(row);
 }
 
-const BULK_ROWS = 5000;
+/** The columns of an order its event (orderChangedSql) reads: not the caller, address or text. */
+const EVENT_COLUMNS = `id, order_number, sequence, status, received_at, street_code, compound_id, category_code, item_code,
+  responsible_party_kind, party_organisation_id, respond_by, resolve_by, responded_at, resolved_at, closed_at, satisfaction, demo`;
+
+/** A bulk import's order as admitOrder would write it, with its id and its line of the file. */
+export type StagedOrder = NewOrder & { id: string; line: number };
 
 /**
- * Inserts many new orders (ids given) set-based, 5,000 a statement, each with its RECEIVE transition; an order number
- * already held is skipped with its transition. Returns the ids inserted.
+ * A bulk import's staging table, private to its transaction and dropped at its end (temporary: no WAL, no index): the
+ * file's orders are loaded into it in large statements while the next are being prepared, then written in one
+ * (insertStagedOrders).
  */
-export async function insertOrdersWithReceipt(
+export async function createOrderStaging(em: EntityManager): Promise<void> {
+  await sqlRun(
+    em,
+    `create temp table complaint_order_import (line int not null, id uuid not null, order_number text not null, sender_id text not null,
+        received_at timestamptz not null, caller_name_masked text, caller_phone_masked text, caller_key text, address_text text not null,
+        street_code text not null, compound_id uuid, category_code text not null, item_code text not null, text text not null,
+        respond_by timestamptz not null, resolve_by timestamptz not null, status text not null, demo boolean not null) on commit drop`,
+  );
+}
+
+/** Loads orders into the staging table, one statement (a bound JSON document). */
+export async function stageOrders(em: EntityManager, orders: readonly StagedOrder[]): Promise<void> {
+  await sqlBulk(
+    em,
+    `insert into pg_temp.complaint_order_import
+     select * from json_to_recordset(?::json) as r(line int, id uuid, order_number text, sender_id text, received_at timestamptz,
+          caller_name_masked text, caller_phone_masked text, caller_key text, address_text text, street_code text, compound_id uuid,
+          category_code text, item_code text, text text, respond_by timestamptz, resolve_by timestamptz, status text, demo boolean)`,
+    orders.map((o) => ({
+      line: o.line,
+      id: o.id,
+      order_number: o.orderNumber,
+      sender_id: o.senderId,
+      received_at: o.receivedAt.toISOString(),
+      caller_name_masked: o.callerNameMasked,
+      caller_phone_masked: o.callerPhoneMasked,
+      caller_key: o.callerKey,
+      address_text: o.addressText,
+      street_code: o.streetCode,
+      compound_id: o.compoundId,
+      category_code: o.categoryCode,
+      item_code: o.itemCode,
+      text: o.text,
+      respond_by: o.respondBy.toISOString(),
+      resolve_by: o.resolveBy.toISOString(),
+      status: o.status,
+      demo: o.demo,
+    })),
+  );
+}
+
+/**
+ * Writes the staged orders in one statement: each order whose number is not held yet (a number already held is
+ * skipped, applied once), with its RECEIVE transition by `receipt`'s actor and note, and the
+ * events `events` selects from the relation `received` (the orders inserted, as complaint_order rows).
+ */
+export async function insertStagedOrders(
   em: EntityManager,
-  orders: readonly (NewOrder & { id: string })[],
-  receipt: (o: NewOrder & { id: string }) => OrderTransition,
-): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  for (let i = 0; i < orders.length; i += BULK_ROWS) {
-    const chunk = orders.slice(i, i + BULK_ROWS);
-    const rows = await sqlBulk<{ id: string }>(
-      em,
-      `insert into complaints.complaint_order (id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text,
-          street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo)
-       select id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text, street_code, compound_id,
-              category_code, item_code, text, respond_by, resolve_by, status, 1, demo
-         from json_to_recordset(?::json) as r(id uuid, order_number text, sender_id text, received_at timestamptz, caller_name_masked text,
-              caller_phone_masked text, caller_key text, address_text text, street_code text, compound_id uuid, category_code text, item_code text,
-              text text, respond_by timestamptz, resolve_by timestamptz, status text, demo boolean)
-       on conflict (order_number) do nothing returning id`,
-      chunk.map((o) => ({
-        id: o.id,
-        order_number: o.orderNumber,
-        sender_id: o.senderId,
-        received_at: o.receivedAt.toISOString(),
-        caller_name_masked: o.callerNameMasked,
-        caller_phone_masked: o.callerPhoneMasked,
-        caller_key: o.callerKey,
-        address_text: o.addressText,
-        street_code: o.streetCode,
-        compound_id: o.compoundId,
-        category_code: o.categoryCode,
-        item_code: o.itemCode,
-        text: o.text,
-        respond_by: o.respondBy.toISOString(),
-        resolve_by: o.resolveBy.toISOString(),
-        status: o.status,
-        demo: o.demo,
-      })),
-    );
-    const fresh = new Set(rows.map((r) => r.id));
-    for (const id of fresh) inserted.add(id);
-    const transitions = chunk.filter((o) => fresh.has(o.id)).map(receipt);
-    if (transitions.length === 0) continue;
-    await sqlBulk(
-      em,
-      `insert into complaints.order_transition (order_id, sequence, step, from_status, to_status, actor_subject, actor_role, actor_organisation, at, note,
-          evidence_sha256, party_kind, party_organisation_id)
-       select order_id, sequence, step, from_status, to_status, actor_subject, actor_role, actor_organisation, at, note, '{}', party_kind, party_organisation_id
-         from json_to_recordset(?::json) as r(order_id uuid, sequence int, step text, from_status text, to_status text, actor_subject text,
-              actor_role text, actor_organisation text, at timestamptz, note text, party_kind text, party_organisation_id text)`,
-      transitions.map((t) => ({
-        order_id: t.orderId,
-        sequence: t.sequence,
-        step: t.step,
-        from_status: t.fromStatus,
-        to_status: t.toStatus,
-        actor_subject: t.actorSubject,
-        actor_role: t.actorRole,
-        actor_organisation: t.actorOrganisation,
-        at: t.at.toISOString(),
-        note: t.note,
-        party_kind: t.partyKind,
-        party_organisation_id: t.partyOrganisationId,
-      })),
-    );
-  }
-  return inserted;
+  receipt: Pick<OrderTransition, 'actorSubject' | 'actorRole' | 'actorOrganisation'> & {
+    matchedNote: string;
+    unmatchedNote: string;
+  },
+  events: (from: string) => { sql: string; params: unknown[] },
+): Promise<{ received: number; unmatched: number }> {
+  const published = events('received');
+  const [counts] = await sqlRows<{ received: number; unmatched: number }>(
+    em,
+    `with received as (
+       insert into complaints.complaint_order (id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key,
+           address_text, street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo)
+       select id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text, street_code,
+              compound_id, category_code, item_code, text, respond_by, resolve_by, status, 1, demo
+         from pg_temp.complaint_order_import
+       on conflict (order_number) do nothing
+       returning ${EVENT_COLUMNS}),
+     receipts as (
+       insert into complaints.order_transition (order_id, sequence, step, from_status, to_status, actor_subject, actor_role, actor_organisation,
+           at, note, evidence_sha256, party_kind, party_organisation_id)
+       select id, 1, 'RECEIVE', null, status, ?, ?, ?, received_at, case when compound_id is null then ? else ? end, '{}', null, null
+         from received),
+     events as (${published.sql})
+     select count(*)::int as received, (count(*) filter (where compound_id is null))::int as unmatched from received`,
+    [
+      receipt.actorSubject,
+      receipt.actorRole,
+      receipt.actorOrganisation,
+      receipt.unmatchedNote,
+      receipt.matchedNote,
+      ...published.params,
+    ],
+  );
+  return counts;
 }
 
 /** The order, locked for the step the caller's transaction takes. */

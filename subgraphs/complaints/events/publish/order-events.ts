@@ -28,3 +28,36 @@ export function orderChanged(o: ComplaintOrder): ComplaintOrderChangedData {
     demo: o.demo,
   };
 }
+
+const isoSql = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * orderChanged as SQL over a row of complaint_order named `row` (a jsonb), for a bulk import that writes its events
+ * set-based without the orders passing through Node; the same fields with the same values, as the import test checks
+ * against orderChanged (timestamps as toISOString writes them, in UTC with milliseconds).
+ */
+export function orderChangedSql(row: string): string {
+  const fields: { [K in keyof ComplaintOrderChangedData]-?: string } = {
+    orderId: `${row}.id`,
+    orderNumber: `${row}.order_number`,
+    sequence: `${row}.sequence`,
+    status: `${row}.status`,
+    receivedAt: isoSql(`${row}.received_at`),
+    streetCode: `${row}.street_code`,
+    compoundId: `${row}.compound_id`,
+    categoryCode: `${row}.category_code`,
+    itemCode: `${row}.item_code`,
+    responsiblePartyKind: `${row}.responsible_party_kind`,
+    partyOrganisationId: `${row}.party_organisation_id`,
+    respondBy: isoSql(`${row}.respond_by`),
+    resolveBy: isoSql(`${row}.resolve_by`),
+    respondedAt: isoSql(`${row}.responded_at`),
+    resolvedAt: isoSql(`${row}.resolved_at`),
+    closedAt: isoSql(`${row}.closed_at`),
+    satisfaction: `${row}.satisfaction`,
+    demo: `${row}.demo`,
+  };
+  return `jsonb_build_object(${Object.entries(fields)
+    .map(([name, value]) => `'${name}', ${value}`)
+    .join(', ')})`;
+}

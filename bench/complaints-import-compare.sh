@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The complaints CSV import before and after the staged, set-based path, in interleaved rounds with the same bench
+# driver (bench/complaints-rates.ts of this checkout, run against a build of the baseline commit):
+#
+#   npm run bench:complaints:compare -- [rounds, default 2] [orders, default 100000] [baseline commit, default 5a76077]
+#
+# Prints each round's figures, then the median orders/s of each side and their ratio. Each round makes and drops its
+# own database; the baseline is built in a temporary directory (git archive, this checkout's node_modules).
+set -euo pipefail
+rounds=${1:-2}
+orders=${2:-100000}
+base=${3:-5a76077}
+here=$(cd "$(dirname "$0")/.." && pwd)
+old=$(mktemp -d /tmp/complaints-baseline.XXXXXX)
+trap 'rm -rf "$old"' EXIT
+git -C "$here" archive "$base" | tar -x -C "$old"
+ln -s "$here/node_modules" "$old/node_modules"
+(cd "$here" && npm run build --silent)
+(cd "$old" && npx tsc -p tsconfig.build.json)
+cp "$here/dist/bench/complaints-rates.js" "$old/dist/bench/complaints-rates.js"
+log=$(mktemp)
+for round in $(seq 1 "$rounds"); do
+  for side in new old; do
+    dir=$here
+    [ "$side" = old ] && dir=$old
+    echo "== round $round, $side ($(cut -d' ' -f1-3 /proc/loadavg) load)"
+    (cd "$dir" && node dist/bench/complaints-rates.js 10000 "$orders" "$orders") |
+      grep -E 'CSV import|rates for the city' | tee >(sed -n "s/^CSV import.* s, \([0-9,]*\) orders\/s.*/$side \1/p" | tr -d , >>"$log")
+  done
+done
+sleep 1
+awk '{ v[$1] = v[$1] " " $2 } END {
+  for (s in v) { n = split(substr(v[s], 2), a, " "); asort(a); m[s] = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2;
+    printf "%s: median %d orders/s over%s\n", s, m[s], v[s] }
+  if (m["old"] > 0) printf "new / old: %.2fx\n", m["new"] / m["old"] }' "$log"
+rm -f "$log"
