@@ -70,6 +70,8 @@ const STATUS_CHANGED = 'hub.litigation.referral.status-changed';
 
 describe('the production topology: two instances of each subgraph, failover without loss', () => {
   let broker: OwnSecuredBroker;
+  /** The broker's start, kept so that a failure beside it (a database refused) still lets the teardown stop it. */
+  let brokerStart: Promise<OwnSecuredBroker> | undefined;
   let topology: RunningTopology;
   let pool: Pool;
   let probe: Awaited<ReturnType<typeof probeTopics>>;
@@ -143,13 +145,16 @@ describe('the production topology: two instances of each subgraph, failover with
     const timed = <T>(promise: Promise<T>) => promise.then((value) => [value, Date.now() - started] as const);
     const [[root, buildMs], [own, brokerMs], [databaseUrl, databaseMs]] = await Promise.all([
       timed(transpileDist()),
-      timed(ownSecuredBroker()),
+      timed((brokerStart = ownSecuredBroker())),
       timed(
         migratedTemplate(adminPostgresUrl()).then((template) => ensureDatabase(adminPostgresUrl(), database, template)),
       ),
     ]);
     broker = own;
-    pool = new Pool({ connectionString: databaseUrl, max: 3 });
+    // the test's three connections opened now and kept (no idle timeout): PostgreSQL's 100 are shared by every test
+    // run on this machine, and a check must not be the one refused
+    pool = new Pool({ connectionString: databaseUrl, max: 3, idleTimeoutMillis: 0 });
+    await Promise.all([1, 2, 3].map(() => pool.connect())).then((clients) => clients.forEach((c) => c.release()));
     // the operator creates a court's own inbound topic when the court joins (as test/support/party-topics.ts does)
     const operator = {
       brokers: broker.brokers,
@@ -245,12 +250,20 @@ describe('the production topology: two instances of each subgraph, failover with
   }, 300_000);
 
   afterAll(async () => {
+    const stopping = Date.now();
     await restarting.catch(() => undefined);
-    await topology?.stop();
-    await probe?.stop().catch(() => undefined);
+    // Nothing is left to prove: every process SIGKILLed at once (a graceful stop waits for each consumer's pending
+    // fetch), and the broker too (its data is deleted, so its clean-shutdown marker is of no use).
+    const processes = topology ? [topology.gateway, ...Object.values(topology.instances).flat()] : [];
+    await Promise.all([...processes.map((p) => topology.kill(p)), probe?.stop().catch(() => undefined)]);
     await pool?.end();
-    await dropDatabase(adminPostgresUrl(), database);
-    await broker?.stop();
+    const own = await brokerStart?.catch(() => undefined);
+    const stopped = await Promise.allSettled([
+      dropDatabase(adminPostgresUrl(), database),
+      own?.kill().then(() => own.stop()),
+    ]);
+    for (const result of stopped) if (result.status === 'rejected') throw result.reason;
+    console.log(JSON.stringify({ teardownMs: Date.now() - stopping }));
   }, 90_000);
 
   it('keeps every answered write (areas, filings, payments, court reports) exactly once in the database and on its topic while an instance of each subgraph is SIGKILLed and restarted', async () => {
