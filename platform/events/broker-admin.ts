@@ -34,8 +34,11 @@ const toAclEntry = (grant: Grant): AclEntry => ({
   resourcePatternType: grant.prefixed ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
 });
 
-/** How long createGrants waits for the broker to report the ACLs it was given. */
-const GRANTS_VISIBLE_WITHIN_MS = 10_000;
+/**
+ * How long createGrants waits for the broker to report the ACLs it was given. Each look is a new SASL/SCRAM
+ * connection per principal: on a 2-core machine at load 27 the topology's broker-setup step missed 10 s twice in a row.
+ */
+const GRANTS_VISIBLE_WITHIN_MS = 30_000;
 
 /**
  * Creates the ACLs and returns once the broker reports every one of them: the controller accepts an ACL before the

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Identity } from '../../kernel/identity';
 import { addDays, addYears } from '../../kernel/calendar';
+import { TokenSettings } from '../../platform/auth/tokens';
 import { SubgraphName } from '../../platform/config';
 import { DEMO_CONTRACT, DEMO_STREETS, DemoCompound, DemoStreet } from '../../hub/demo/demo-data';
 import {
@@ -89,10 +90,14 @@ export interface ScenarioCompound extends LoadedCompound {
  * steps), instead of the whole demo: a compound of the demo with its households and area, a bare area, seed 000's
  * committee, the demo's courts or seed 003's contract, an accepted filing, billed months. Steps that feed other
  * subgraphs can wait until the named subgraphs hold the result in their read models (`knownTo`), so a test starts
- * from a settled state.
+ * from a settled state. `tokens`: the hub's token settings, when it is not a test hub (the topology's processes run
+ * on their own secrets).
  */
-export function scenario(t: TestHub) {
-  const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
+export function scenario(
+  t: Pick<TestHub, 'sql'> & { hub: Pick<TestHub['hub'], 'gatewayUrl'> },
+  tokens: TokenSettings = testTokens,
+) {
+  const gql = gatewayClient(t.hub.gatewayUrl, tokens);
   const count = async (sql: string, params: unknown[]) => (await t.sql<{ n: number }>(sql, params))[0].n;
 
   return {
