@@ -31,6 +31,7 @@ import { Migration20261201100000_holiday_years } from './persistence/migrations/
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
 import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261201120000_open_charge_index } from './persistence/migrations/Migration20261201120000_open_charge_index';
+import { Migration20261201130000_arrears_balance } from './persistence/migrations/Migration20261201130000_arrears_balance';
 
 /**
  * Fees and arrears: billing runs from the fee schedules in force (kept from the contracts feed) over the households
@@ -58,6 +59,7 @@ export const arrearsSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
     { name: 'Migration20261201120000_open_charge_index', class: Migration20261201120000_open_charge_index },
+    { name: 'Migration20261201130000_arrears_balance', class: Migration20261201130000_arrears_balance },
   ],
   // Referral outcomes come back from litigation and move the accounts along (REFERRED, IN_LITIGATION, JUDGED …).
   // Committees and joint decisions come from areas.governance.v1: levies name a valid decision, committees report cut-offs.
