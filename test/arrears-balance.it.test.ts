@@ -86,7 +86,12 @@ describe('arrears: the stored per-account balance equals the charges after every
 
   it('billing, partial payments, a waiver, a correction and a levy each keep the stored balance equal to the recomputed sum', async () => {
     const given = scenario(t);
-    await given.billedMonths(companyA, areaId, [firstMonth, addMonths(thisMonth, -3), addMonths(thisMonth, -1), thisMonth]);
+    await given.billedMonths(companyA, areaId, [
+      firstMonth,
+      addMonths(thisMonth, -3),
+      addMonths(thisMonth, -1),
+      thisMonth,
+    ]);
     const { rows } = await db.query(
       `select id from arrears.account where area_id = $1 and company_id = $2 order by household_id`,
       [areaId, companyA.organisationId],

@@ -17,9 +17,7 @@ export class Migration20261201130000_arrears_balance extends Migration {
     this.addSql(`create table "arrears"."balance_day" (
       "only" boolean primary key default true check ("only"),
       "as_of" date not null)`);
-    this.addSql(
-      `insert into "arrears"."balance_day" ("as_of") values ((now() at time zone 'Asia/Shanghai')::date)`,
-    );
+    this.addSql(`insert into "arrears"."balance_day" ("as_of") values ((now() at time zone 'Asia/Shanghai')::date)`);
     this.addSql(`update "arrears"."account" a
         set "arrears_fen" = s.fen, "arrears_charges" = s.n, "oldest_due_on" = s.oldest
        from (select c.account_id, sum(c.amount_fen - c.paid_fen - c.waived_fen)::int8 as fen, count(*) as n, min(c.due_on) as oldest
