@@ -114,7 +114,8 @@ function arrearsKeyOf(cursor: string): [string, string] {
 
 /**
  * One page of the accounts, largest arrears first (then by id), from an offset or after a cursor naming the last
- * row's `(open_fen, id)`: with the stored balance, both an index range. What is open on each account in all (due or
+ * row's `(open_fen, id)`: with the stored balance, an index range (`open_fen <= ?` bounds it; an OR alone would
+ * scan from the top). What is open on each account in all (due or
  * not) is summed for the page's rows only. `endCursor`: null on the last page.
  */
 export async function pageArrears(
@@ -128,7 +129,7 @@ export async function pageArrears(
     em,
     `${sql},
      pg as (select f.* from f
-             where (?::int8 is null or f.open_fen < ?::int8 or (f.open_fen = ?::int8 and f.id > ?::uuid))
+             where (?::int8 is null or (f.open_fen <= ?::int8 and (f.open_fen < ?::int8 or f.id > ?::uuid)))
              order by f.open_fen desc, f.id limit ? offset ?)
      select pg.*, pg.oldest_due_on::text as oldest, h.unit, h.room,
             (select coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 from arrears.charge c
