@@ -12,8 +12,11 @@
  * a fresh x-request-id, interleaved rounds, it prints p50/p95 per list of:
  * - the first page of 50 (items only), and with `totalCount` (counted when asked);
  * - a page 50,000 rows deep by cursor (`after`) and by `offset`.
- * Target: p95 ≤ 50 ms for the first page and the cursor page. Then the RPS of `arrears(first: 50)` with each
- * household's unit, room and owner name (areas, through `_entities`) at 10 connections.
+ * Target: p95 ≤ 50 ms for the first page and the cursor page. Then a company's first arrears page as a statement on
+ * PostgreSQL, the aggregate over its open charges (before the stored balance) against the stored balance,
+ * interleaved, with their ratio and whether both give the same rows. Last, the RPS at 10 connections of
+ * `arrears(first: 50)` with each household's unit, room and owner name (areas, through `_entities`), beside the
+ * same page without households and a court's first referrals page (the machine's reference at that moment).
  *
  *   npm run bench:lists                    # 3 rounds × 20 requests per variant; 10 s of arrears load
  *   npm run bench:lists -- 5 40 20         # rounds, requests per variant and round, seconds of load
@@ -321,7 +324,18 @@ async function main() {
     // arrears(first: 50) with households: 10 connections for `loadSeconds`, each request unique.
     const ARREARS_WITH_HOUSEHOLDS =
       '{ arrears(first: 50) { items { accountId openFen household { unit room ownerName } } } }';
-    const load = async (query: string) => {
+    // Beside it, in the same run and under the same machine load: the arrears page alone (no households) and a
+    // court's first page of referrals, so the figure reads as a ratio to what this machine serves at the time.
+    const loads: [string, string, keyof typeof who][] = [
+      ["a company's arrears(first: 50) with households", ARREARS_WITH_HOUSEHOLDS, 'company'],
+      [
+        "a company's arrears(first: 50) without households",
+        '{ arrears(first: 50) { items { accountId openFen } } }',
+        'company',
+      ],
+      ["a court's referrals(first: 50)", '{ referrals(first: 50) { items { id status } } }', 'court'],
+    ];
+    const loadOf = async (query: string, caller: keyof typeof who) => {
       const until = performance.now() + loadSeconds * 1000;
       let done = 0;
       let failed = 0;
@@ -330,7 +344,7 @@ async function main() {
       await Promise.all(
         Array.from({ length: 10 }, async () => {
           while (performance.now() < until) {
-            const res = await post(tokenOf.company, query);
+            const res = await post(tokenOf[caller], query);
             const body = (await res.json()) as { errors?: unknown[] };
             if (res.status !== 200 || body.errors) {
               failed++;
@@ -341,15 +355,20 @@ async function main() {
       );
       return { rps: done / ((performance.now() - started) / 1000), failed, firstFailure };
     };
-    await load(ARREARS_WITH_HOUSEHOLDS); // warm-up
-    const { rps, failed, firstFailure } = await load(ARREARS_WITH_HOUSEHOLDS);
-    process.stdout.write(
-      [
-        `A company's arrears(first: 50) with households (${ROWS} accounts), 10 connections, ${loadSeconds} s: ${rps.toFixed(1)} RPS answered without error (target ≥ 300: ${rps >= 300 ? 'met' : 'NOT met'})`,
-        ...(failed > 0 ? [`  ${failed} requests failed; the first: ${firstFailure}`] : []),
-        '',
-      ].join('\n'),
-    );
+    await loadOf(ARREARS_WITH_HOUSEHOLDS, 'company'); // warm-up
+    const out = [`10 connections, ${loadSeconds} s each, a fresh x-request-id per request (${ROWS} accounts):`];
+    let first = 0;
+    for (const [name, query, caller] of loads) {
+      const { rps, failed, firstFailure } = await loadOf(query, caller);
+      first ||= rps;
+      const target =
+        first === rps
+          ? ` (target ≥ 300: ${rps >= 300 ? 'met' : 'NOT met'})`
+          : ` (with households: ${(first / rps).toFixed(2)}× this)`;
+      out.push(`  ${name.padEnd(52)} ${rps.toFixed(1).padStart(7)} RPS answered without error${target}`);
+      if (failed > 0) out.push(`    ${failed} requests failed; the first: ${firstFailure}`);
+    }
+    process.stdout.write([...out, ''].join('\n'));
   } finally {
     await db.end();
     await hub.stop();
