@@ -12,8 +12,11 @@
  * a fresh x-request-id, interleaved rounds, it prints p50/p95 per list of:
  * - the first page of 50 (items only), and with `totalCount` (counted when asked);
  * - a page 50,000 rows deep by cursor (`after`) and by `offset`.
- * Target: p95 ≤ 50 ms for the first page and the cursor page. Then the RPS of `arrears(first: 50)` with each
- * household's unit, room and owner name (areas, through `_entities`) at 10 connections.
+ * Target: p95 ≤ 50 ms for the first page and the cursor page. Then a company's first arrears page as a statement on
+ * PostgreSQL, the aggregate over its open charges (before the stored balance) against the stored balance,
+ * interleaved, with their ratio and whether both give the same rows. Last, the RPS at 10 connections of
+ * `arrears(first: 50)` with each household's unit, room and owner name (areas, through `_entities`), beside the
+ * same page without households and a court's first referrals page (the machine's reference at that moment).
  *
  *   npm run bench:lists                    # 3 rounds × 20 requests per variant; 10 s of arrears load
  *   npm run bench:lists -- 5 40 20         # rounds, requests per variant and round, seconds of load
@@ -117,9 +120,8 @@ async function main() {
       [compoundId],
     );
     const deepAccount = await one(
-      `select a.id, sum(c.amount_fen - c.paid_fen - c.waived_fen)::text as open from arrears.account a join arrears.charge c on c.account_id = a.id
-        where a.company_id = $1 and c.due_on < current_date group by a.id
-        having sum(c.amount_fen - c.paid_fen - c.waived_fen) > 0 order by 2::int8 desc, a.id offset 49999 limit 1`,
+      `select id, arrears_fen::text as open from arrears.account where company_id = $1 and arrears_fen > 0
+        order by arrears_fen desc, id offset 49999 limit 1`,
       [company],
     );
     const who = {
@@ -278,12 +280,62 @@ async function main() {
       );
     }
     lines.push('');
+    // A company's first arrears page as statements on PostgreSQL, interleaved: the aggregate over every open charge
+    // as of today the list ran before the stored balance (main at 5a76077), and the read of the stored balance.
+    const statements = {
+      'aggregate over open charges (before)': `
+        select a.id, sum(c.amount_fen - c.paid_fen - c.waived_fen) filter (where c.due_on < $2::date and not c.voluntary)::int8 as open_fen
+          from arrears.account a left join arrears.charge c on c.account_id = a.id and c.amount_fen > c.paid_fen + c.waived_fen
+         where a.company_id = $1 group by a.id
+        having coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen) filter (where c.due_on < $2::date and not c.voluntary), 0) > 0
+         order by 2 desc, a.id limit 51`,
+      'stored balance (after)': `
+        select p.id, p.arrears_fen as open_fen,
+               (select coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 from arrears.charge c
+                 where c.account_id = p.id and c.amount_fen > c.paid_fen + c.waived_fen) as all_open_fen
+          from (select a.id, a.arrears_fen from arrears.account a where a.company_id = $1 and a.arrears_fen > 0
+                 order by a.arrears_fen desc, a.id limit 51) p order by p.arrears_fen desc, p.id`,
+    };
+    const asOf = (await one(`select as_of::text as d from arrears.balance_day`)).d as string;
+    const sqlTimes = new Map(Object.keys(statements).map((k) => [k, [] as number[]]));
+    const firstIds = new Map<string, string>();
+    for (let round = 0; round < rounds * perRound; round++)
+      for (const [name, sql] of Object.entries(statements)) {
+        const started = performance.now();
+        const { rows } = await db.query(sql, name.includes('before') ? [company, asOf] : [company]);
+        sqlTimes.get(name)!.push(performance.now() - started);
+        firstIds.set(name, rows.map((r: { id: string }) => r.id).join());
+      }
+    const [beforeIds, afterIds] = [...firstIds.values()];
+    lines.push(
+      `A company's first arrears page as a statement on PostgreSQL (${ROWS} accounts, ${ROWS * 6} charges), ${rounds * perRound} interleaved runs; same 51 rows in the same order: ${beforeIds === afterIds ? 'yes' : 'NO'}`,
+    );
+    const medians: number[] = [];
+    for (const [name, times] of sqlTimes) {
+      const sorted = times.sort((a, b) => a - b);
+      medians.push(percentile(sorted, 50));
+      lines.push(
+        `  ${name.padEnd(38)} p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(sorted, 95).toFixed(1).padStart(7)} ms`,
+      );
+    }
+    lines.push(`  before/after p50: ${(medians[0] / medians[1]).toFixed(0)}×`, '');
     // The lists' figures first: a failure under the load below must not lose them.
     process.stdout.write(lines.join('\n'));
     // arrears(first: 50) with households: 10 connections for `loadSeconds`, each request unique.
     const ARREARS_WITH_HOUSEHOLDS =
       '{ arrears(first: 50) { items { accountId openFen household { unit room ownerName } } } }';
-    const load = async (query: string) => {
+    // Beside it, in the same run and under the same machine load: the arrears page alone (no households) and a
+    // court's first page of referrals, so the figure reads as a ratio to what this machine serves at the time.
+    const loads: [string, string, keyof typeof who][] = [
+      ["a company's arrears(first: 50) with households", ARREARS_WITH_HOUSEHOLDS, 'company'],
+      [
+        "a company's arrears(first: 50) without households",
+        '{ arrears(first: 50) { items { accountId openFen } } }',
+        'company',
+      ],
+      ["a court's referrals(first: 50)", '{ referrals(first: 50) { items { id status } } }', 'court'],
+    ];
+    const loadOf = async (query: string, caller: keyof typeof who) => {
       const until = performance.now() + loadSeconds * 1000;
       let done = 0;
       let failed = 0;
@@ -292,7 +344,7 @@ async function main() {
       await Promise.all(
         Array.from({ length: 10 }, async () => {
           while (performance.now() < until) {
-            const res = await post(tokenOf.company, query);
+            const res = await post(tokenOf[caller], query);
             const body = (await res.json()) as { errors?: unknown[] };
             if (res.status !== 200 || body.errors) {
               failed++;
@@ -303,15 +355,20 @@ async function main() {
       );
       return { rps: done / ((performance.now() - started) / 1000), failed, firstFailure };
     };
-    await load(ARREARS_WITH_HOUSEHOLDS); // warm-up
-    const { rps, failed, firstFailure } = await load(ARREARS_WITH_HOUSEHOLDS);
-    process.stdout.write(
-      [
-        `A company's arrears(first: 50) with households (${ROWS} accounts), 10 connections, ${loadSeconds} s: ${rps.toFixed(1)} RPS answered without error (target ≥ 300: ${rps >= 300 ? 'met' : 'NOT met'})`,
-        ...(failed > 0 ? [`  ${failed} requests failed; the first: ${firstFailure}`] : []),
-        '',
-      ].join('\n'),
-    );
+    await loadOf(ARREARS_WITH_HOUSEHOLDS, 'company'); // warm-up
+    const out = [`10 connections, ${loadSeconds} s each, a fresh x-request-id per request (${ROWS} accounts):`];
+    let first = 0;
+    for (const [name, query, caller] of loads) {
+      const { rps, failed, firstFailure } = await loadOf(query, caller);
+      first ||= rps;
+      const target =
+        first === rps
+          ? ` (target ≥ 300: ${rps >= 300 ? 'met' : 'NOT met'})`
+          : ` (with households: ${(first / rps).toFixed(2)}× this)`;
+      out.push(`  ${name.padEnd(52)} ${rps.toFixed(1).padStart(7)} RPS answered without error${target}`);
+      if (failed > 0) out.push(`    ${failed} requests failed; the first: ${firstFailure}`);
+    }
+    process.stdout.write([...out, ''].join('\n'));
   } finally {
     await db.end();
     await hub.stop();

@@ -31,6 +31,7 @@ import { Migration20261201100000_holiday_years } from './persistence/migrations/
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
 import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261201120000_open_charge_index } from './persistence/migrations/Migration20261201120000_open_charge_index';
+import { Migration20261201130000_arrears_balance } from './persistence/migrations/Migration20261201130000_arrears_balance';
 import { Migration20261201150000_limitation_announcement } from './persistence/migrations/Migration20261201150000_limitation_announcement';
 import { limitationAnnouncement } from './application/limitation-announcement.background';
 
@@ -60,6 +61,7 @@ export const arrearsSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
     { name: 'Migration20261201120000_open_charge_index', class: Migration20261201120000_open_charge_index },
+    { name: 'Migration20261201130000_arrears_balance', class: Migration20261201130000_arrears_balance },
     {
       name: 'Migration20261201150000_limitation_announcement',
       class: Migration20261201150000_limitation_announcement,

@@ -124,5 +124,15 @@ export async function generateArrears(
       where a.area_id = $1`,
     [areaId, months],
   );
+  // The charges were written by hand, so their accounts' stored balances too, as the balance migration backfills them.
+  await db.query(
+    `update arrears.account a set arrears_fen = s.fen, arrears_charges = s.n, oldest_due_on = s.oldest
+       from (select c.account_id, sum(c.amount_fen - c.paid_fen - c.waived_fen)::int8 as fen, count(*) as n, min(c.due_on) as oldest
+               from arrears.charge c, arrears.balance_day d
+              where c.area_id = $1 and c.amount_fen > c.paid_fen + c.waived_fen and c.due_on < d.as_of and not c.voluntary
+              group by c.account_id) s
+      where a.id = s.account_id`,
+    [areaId],
+  );
   return areaId as string;
 }

@@ -5,6 +5,7 @@ import { Page, checkPage } from '../../../kernel/pagination';
 import { readScope } from '../domain/access';
 import { AgingLine, agingSummary } from '../domain/aging';
 import { ArrearsFilter, ArrearsList, arrearsItem, checkArrearsFilter, overdueDaysOf } from '../domain/arrears-list';
+import { rollBalancesTo } from '../persistence/arrears-balance.repository';
 import {
   ArrearsQuery,
   openChargesOfArrears,
@@ -58,6 +59,7 @@ export async function listArrears(
     overdueDays: overdueDaysOf(filter.agingBucket),
     today,
   };
+  await rollBalancesTo(em, today); // the first list of the day moves every stored balance to it, once
   const found = await pageArrears(em, query, page);
   let totals: Promise<{ totalCount: number; openFen: number }> | undefined;
   return {

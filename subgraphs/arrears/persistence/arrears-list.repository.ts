@@ -25,42 +25,35 @@ export interface ArrearsQuery {
 }
 
 /**
- * The accounts in scope with what is open on them, their arrears (open_fen: what is open on the charges in
- * arrears on `today`), those charges and the oldest one's due date, filtered: accounts with arrears, or of the
- * statuses or households asked for whatever they owe. A charge is in arrears only when past due and owed
- * (IN_ARREARS_SQL: kernel/past-due.ts isPastDue, Civil Code art. 944 para. 2; not a voluntary contribution): December's
- * fee is not arrears on 1 December. One CTE `f` shared by the page, the aging of its charges
- * and the count, so the three always agree. Only open charges are joined (a settled one adds 0 to every sum and is
- * counted by none), from the partial index `charge_open_index`: an account's paid history is never read.
+ * The accounts in scope, filtered: accounts with arrears, or of the statuses or households asked for whatever they
+ * owe. The arrears (open_fen: what is open on the charges in arrears, IN_ARREARS_SQL), their count and the oldest
+ * one's due date are the account's stored balance (arrears-balance.repository.ts), as of the balance day the caller
+ * rolled to `today` first (listArrears): a company's list is a read of `account_arrears_list_index`, never an
+ * aggregation over its charges. One CTE `f` shared by the page, the aging of its charges and the count, so the three
+ * always agree. A street's or district's scope reads the areas of its codes from billing_area.
  */
 function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
   const scope = scopeCondition(query.scope);
+  const inScope =
+    query.scope.kind === 'STREETS' || query.scope.kind === 'DISTRICTS'
+      ? `a.area_id in (select p.area_id from arrears.billing_area p where ${scope.sql})`
+      : scope.sql.replaceAll('p.', 'a.');
   const statuses = query.statuses && query.statuses.length > 0 ? sqlArray(query.statuses) : null;
   const households = query.householdIds ? sqlArray(query.householdIds) : null;
   const { overdueDays: days, today } = query;
   const sql = `
-    with p as (select a.*, ba.street_code, ba.district_code from arrears.account a join arrears.billing_area ba on ba.area_id = a.area_id),
-    acc as (
-      select p.id, p.company_id, p.household_id, p.area_id, p.building_id, p.status,
-             coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 as all_open_fen,
-             coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen) filter (where ${IN_ARREARS_SQL('c')}), 0)::int8 as open_fen,
-             count(c.id) filter (where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}) as open_charges,
-             min(c.due_on) filter (where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}) as oldest_due_on
-        from p left join arrears.charge c on c.account_id = p.id and c.amount_fen > c.paid_fen + c.waived_fen
-       where ${scope.sql} and (?::uuid is null or p.area_id = ?::uuid) and (?::uuid is null or p.building_id = ?::uuid)
-         and (?::text[] is null or p.status = any(?::text[]))
-         and (?::uuid[] is null or p.household_id = any(?::uuid[]))
-       group by p.id, p.company_id, p.household_id, p.area_id, p.building_id, p.status),
-    f as (
-      select * from acc
-       where (?::text[] is not null or ?::uuid[] is not null or open_fen > 0)
-         and (?::int8 is null or open_fen >= ?::int8) and (?::int8 is null or open_fen <= ?::int8)
-         and (?::int is null or (oldest_due_on is not null and greatest(0, ?::date - oldest_due_on) >= ?::int
-              and (?::int is null or greatest(0, ?::date - oldest_due_on) <= ?::int))))`;
+    with f as (
+      select a.id, a.company_id, a.household_id, a.area_id, a.building_id, a.status,
+             a.arrears_fen as open_fen, a.arrears_charges as open_charges, a.oldest_due_on
+        from arrears.account a
+       where ${inScope} and (?::uuid is null or a.area_id = ?::uuid) and (?::uuid is null or a.building_id = ?::uuid)
+         and (?::text[] is null or a.status = any(?::text[]))
+         and (?::uuid[] is null or a.household_id = any(?::uuid[]))
+         and (?::text[] is not null or ?::uuid[] is not null or a.arrears_fen > 0)
+         and (?::int8 is null or a.arrears_fen >= ?::int8) and (?::int8 is null or a.arrears_fen <= ?::int8)
+         and (?::int is null or (a.oldest_due_on is not null and a.oldest_due_on <= ?::date - ?::int
+              and (?::int is null or a.oldest_due_on >= ?::date - ?::int))))`;
   const params = [
-    today,
-    today,
-    today,
     ...scope.params,
     query.areaId,
     query.areaId,
@@ -121,8 +114,9 @@ function arrearsKeyOf(cursor: string): [string, string] {
 
 /**
  * One page of the accounts, largest arrears first (then by id), from an offset or after a cursor naming the last
- * row's `(open_fen, id)`. The arrears are as of `today`, so the order is computed over the filtered accounts: the
- * cursor spares a deep page the offset's rows, not the aggregation. `endCursor`: null on the last page.
+ * row's `(open_fen, id)`: with the stored balance, an index range (`open_fen <= ?` bounds it; an OR alone would
+ * scan from the top). What is open on each account in all (due or
+ * not) is summed for the page's rows only. `endCursor`: null on the last page.
  */
 export async function pageArrears(
   em: EntityManager,
@@ -133,11 +127,15 @@ export async function pageArrears(
   const [afterFen, afterId] = page.after != null ? arrearsKeyOf(page.after) : [null, null];
   const rows = await sqlRows<SummaryColumns>(
     em,
-    `${sql}
-     select f.*, f.oldest_due_on::text as oldest, h.unit, h.room
-       from f left join arrears.billable_household h on h.household_id = f.household_id
-      where (?::int8 is null or f.open_fen < ?::int8 or (f.open_fen = ?::int8 and f.id > ?::uuid))
-      order by f.open_fen desc, f.id limit ? offset ?`,
+    `${sql},
+     pg as (select f.* from f
+             where (?::int8 is null or (f.open_fen <= ?::int8 and (f.open_fen < ?::int8 or f.id > ?::uuid)))
+             order by f.open_fen desc, f.id limit ? offset ?)
+     select pg.*, pg.oldest_due_on::text as oldest, h.unit, h.room,
+            (select coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 from arrears.charge c
+              where c.account_id = pg.id and c.amount_fen > c.paid_fen + c.waived_fen) as all_open_fen
+       from pg left join arrears.billable_household h on h.household_id = pg.household_id
+      order by pg.open_fen desc, pg.id`,
     [...params, afterFen, afterFen, afterFen, afterId, page.first + 1, page.offset],
   );
   const items = rows.slice(0, page.first);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate, YearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
+import { refreshBalances } from './arrears-balance.repository';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import type { ChargeKind } from '../../../catalog';
 import { ReadScope } from '../domain/access';
@@ -92,7 +93,7 @@ export interface ServiceFeeBilling {
  * statement whatever the size of the area. Returns the households it billed.
  */
 export async function billServiceFees(em: EntityManager, billing: ServiceFeeBilling): Promise<number> {
-  return sqlRun(
+  const billed = await sqlRun(
     em,
     `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, filing_id, building_class,
         floor_area_centi_m2, rate_fen, amount_fen, due_on)
@@ -114,6 +115,14 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
       billing.month,
     ],
   );
+  await refreshBalances(
+    em,
+    // Fees due on or after the balance day change no balance: the one-time filter skips the scan (a month's run).
+    `select account_id from arrears.charge
+      where ?::date < ?::date and area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ? and due_on < ?::date`,
+    (day) => [billing.dueOn, day, billing.areaId, billing.month, billing.companyId, day],
+  );
+  return billed;
 }
 
 /**
@@ -172,6 +181,11 @@ export async function billLevy(em: EntityManager, levy: LevyBilling): Promise<vo
       sqlArray(levy.buildingIds),
     ],
   );
+  if (!levy.voluntary)
+    await refreshBalances(em, `select account_id from arrears.charge where levy_id = ? and due_on < ?::date`, (day) => [
+      levy.levyId,
+      day,
+    ]);
 }
 
 /** The households a levy billed and the amount. */
@@ -191,6 +205,9 @@ export async function addPaidAmounts(em: EntityManager, applied: readonly Applie
     `update arrears.charge c set paid_fen = c.paid_fen + x.fen from json_to_recordset(?::json) as x("chargeId" uuid, fen bigint) where c.id = x."chargeId"`,
     [JSON.stringify(applied)],
   );
+  await refreshBalances(em, `select account_id from arrears.charge where id = any(?::uuid[])`, () => [
+    sqlArray(applied.map((a) => a.chargeId)),
+  ]);
 }
 
 /** The charge's billed and waived amounts after an adjustment. */
@@ -200,6 +217,7 @@ export async function saveChargeAmounts(em: EntityManager, charge: Charge): Prom
     charge.waivedFen,
     charge.chargeId,
   ]);
+  await refreshBalances(em, `select account_id from arrears.charge where id = ?::uuid`, () => [charge.chargeId]);
 }
 
 /** One area's building in one month: charges billed and settled, amounts billed and collected. */
