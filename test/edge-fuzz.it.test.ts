@@ -254,8 +254,16 @@ describe('fuzzing every query and mutation of the supergraph through the gateway
     await t?.stop();
   });
 
+  /**
+   * The row counts a refused mutation left: nothing has written since, so the next mutation starts from them instead
+   * of counting every table again (two counts of 112 tables a mutation run became one). Forgotten once anything may
+   * have written: a mutation that succeeded, or a query run.
+   */
+  let rowsLeft: Record<string, number> | undefined;
+
   /** After a mutation that succeeded, consumers may still be applying its events: wait until no row changes. */
   const settledRows = async () => {
+    if (!unsettled && rowsLeft) return rowsLeft;
     let rows = await countRows();
     for (let i = 0; unsettled && i < 10; i++) {
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -317,6 +325,7 @@ describe('fuzzing every query and mutation of the supergraph through the gateway
         argumentsOf(field.args, known),
         fc.boolean(),
         async (role, values, inline) => {
+          if (kind !== 'mutation') rowsLeft = undefined;
           const before = kind === 'mutation' ? await settledRows() : undefined;
           const { query, variables } = requestOf(kind, field, values, inline);
           const res = await t.gql(role.who, query, variables);
@@ -335,10 +344,12 @@ describe('fuzzing every query and mutation of the supergraph through the gateway
           if (kind !== 'mutation') return;
           if (!refused) {
             unsettled = true;
+            rowsLeft = undefined;
             return;
           }
           calls.refused++;
-          expect(await countRows()).toEqual(before);
+          rowsLeft = await countRows();
+          expect(rowsLeft).toEqual(before);
         },
       ),
       { numRuns: runsNow() },

@@ -4,7 +4,7 @@ import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
 import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED } from '../catalog';
 import { asKafkaMessage } from './support/events';
-import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
+import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -81,7 +81,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     ok(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra } });
 
   beforeAll(async () => {
-    t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     const given = scenario(t);
