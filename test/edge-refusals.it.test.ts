@@ -256,6 +256,18 @@ describe('the edge refuses hostile requests before any subgraph', () => {
       ]);
     });
 
+    it('answers a flood of /readyz from one check in flight and its answer kept a second: the subgraphs see a few', async () => {
+      const asked = () => proxies.map((p) => p.readinessRequests);
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // past the previous test's kept answer
+      const before = asked();
+      const flood = await Promise.all(Array.from({ length: 100 }, () => client.get('/readyz')));
+      expect(new Set(flood.map((r) => r.status))).toEqual(new Set([200]));
+      // 100 probes, each subgraph asked once per check: one, or a few where the flood outlasted a check and its second
+      const perSubgraph = asked().map((n, i) => n - before[i]);
+      expect(Math.max(...perSubgraph)).toBeLessThanOrEqual(5);
+      expect(Math.min(...perSubgraph)).toBeGreaterThanOrEqual(1);
+    });
+
     it('shows health details (outbox and inbox counts) to ADMIN only', async () => {
       const details = '{ litigationHealth { status unpublishedEvents appliedEvents } }';
       const asCourt = await post({ query: details }, court);
@@ -270,6 +282,17 @@ describe('the edge refuses hostile requests before any subgraph', () => {
         unpublishedEvents: expect.any(Number),
         appliedEvents: expect.any(Number),
       });
+    });
+
+    // last in the file: it takes one subgraph away
+    it('answers 503 NOT_READY, naming no host, once a subgraph cannot be reached', async () => {
+      await proxies[0].stop();
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // past the last kept answer
+      const res = await client.get('/readyz');
+      expect([res.status, res.body]).toEqual([
+        503,
+        { status: 'NOT_READY', checks: { database: 'UP', broker: 'UP', subgraphs: 'DOWN' } },
+      ]);
     });
   });
 });
