@@ -25,7 +25,8 @@ export const SUBGRAPH_READINESS_TIMEOUT_MS = 1000;
  *   probe never opens a connection, even while the server is at its connection limit; and a statement of the
  *   process's ordinary work that completed within `ttlMs` already shows the database answers, so a busy pool
  *   (every connection serving requests) is not reported down because the probe's `select 1` would wait in line.
- * - One admin client is kept for the broker question, so a probe costs one metadata request, not a connection.
+ * - One admin client is kept for the broker question, connected when the check is made, so a probe costs one
+ *   metadata request, not a connection.
  */
 export function subgraphReadiness(
   orm: HubOrm,
@@ -52,6 +53,9 @@ export function subgraphReadiness(
     });
     return admin;
   };
+  // Connected now, beside the subgraph's start: the first probe then costs a metadata request, not a SASL
+  // handshake that a loaded machine can stretch past the probe's timeout.
+  connectedAdmin().catch(() => undefined);
   const database = (): Promise<DependencyStatus> =>
     Date.now() - answeredAt < ttlMs
       ? Promise.resolve('UP')
