@@ -49,15 +49,16 @@ const ATTACKS: { name: string; headers: Record<string, string>; body: (id: strin
 
 let firing = false;
 
-/** Fires until 'stop' arrives, then reports this phase's requests and outcomes. */
-async function fire() {
+/** Fires until 'stop' arrives (every attack in turn, or only those named), then reports this phase's requests and outcomes. */
+async function fire(only?: string[]) {
+  const attacks = only ? ATTACKS.filter((a) => only.includes(a.name)) : ATTACKS;
   const outcomes = new Map<string, number>();
   const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
   /** Each attack's time from sending the request to the refusal read whole, in ms. */
   const latencies: Record<string, number[]> = {};
   let sent = 0;
   while (firing) {
-    const attack = ATTACKS[sent % ATTACKS.length];
+    const attack = attacks[sent % attacks.length];
     const id = randomUUID();
     try {
       const started = process.hrtime.bigint();
@@ -77,9 +78,13 @@ async function fire() {
   parentPort!.postMessage({ sent, outcomes: Object.fromEntries(outcomes), latencies });
 }
 
-parentPort!.on('message', (message) => {
-  if (message === 'start' && !firing) {
+parentPort!.on('message', (message: 'start' | 'stop' | 'names' | { start: string[] }) => {
+  if (message === 'names') parentPort!.postMessage(ATTACKS.map((a) => a.name));
+  else if (message === 'start' && !firing) {
     firing = true;
     void fire();
+  } else if (typeof message === 'object' && !firing) {
+    firing = true;
+    void fire(message.start);
   } else if (message === 'stop') firing = false;
 });

@@ -33,6 +33,7 @@ import {
 import { HAZARD_RESOLVED, PATROL_RECORDED } from './street-work';
 import { HOLIDAY_YEAR_RECORDED } from './calendar';
 import { CITY_SETTINGS_CHANGED } from './city-settings';
+import { CONTRACT_DRAFTED } from './contract-areas';
 import { EventDefinition, TopicDefinition } from './types';
 
 export * from './types';
@@ -49,6 +50,7 @@ export * from './deadlines';
 export * from './credit';
 export * from './calendar';
 export * from './city-settings';
+export * from './contract-areas';
 
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   AREA_REGISTERED,
@@ -87,6 +89,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   CREDIT_RECORD_WITHDRAWN,
   HOLIDAY_YEAR_RECORDED,
   CITY_SETTINGS_CHANGED,
+  CONTRACT_DRAFTED,
 ];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];

@@ -24,12 +24,29 @@ export async function probe(check: () => Promise<unknown>, timeoutMs: number): P
   }
 }
 
-/** The same answer for every caller within `ttlMs`, and one check in flight at a time. */
+/**
+ * One check in flight at a time, and its answer serves every caller for `ttlMs` after it came: a check that takes
+ * its whole timeout (a dependency that does not answer) is not joined by a second one started beside it.
+ */
 export function shared<T>(check: () => Promise<T>, ttlMs: number): () => Promise<T> {
-  let last: { at: number; answer: Promise<T> } | undefined;
+  let inFlight: Promise<T> | undefined;
+  let last: { at: number; answer: T } | undefined;
   return () => {
-    const now = Date.now();
-    if (!last || now - last.at >= ttlMs) last = { at: now, answer: check() };
-    return last.answer;
+    if (inFlight) return inFlight;
+    if (last && Date.now() - last.at < ttlMs) return Promise.resolve(last.answer);
+    const running = check().then(
+      (answer) => {
+        last = { at: Date.now(), answer };
+        return answer;
+      },
+      (error: unknown) => {
+        last = undefined;
+        throw error;
+      },
+    );
+    inFlight = running.finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
   };
 }

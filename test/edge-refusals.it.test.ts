@@ -6,6 +6,7 @@ import { supergraphPath } from '../platform/project-root';
 import { CountingProxy, startCountingProxy } from './support/counting-proxy';
 import { deepListLiteral, householdLoop, manyAliasedArrears, nestedInlineFragments } from '../bench/edge-attacks';
 import { EVERY_SUBGRAPH, TestHub, identity, startTestHub, testTokens, tokenFor } from './support/hub-fixture';
+import { waitFor } from './support/wait-for';
 
 /**
  * Issue 12's hostile requests through the real hub: the gateway over the four real subgraphs, each behind a proxy
@@ -249,11 +250,29 @@ describe('the edge refuses hostile requests before any subgraph', () => {
   describe('identity details', () => {
     it('answers /healthz and /readyz publicly and minimally, ready when the database, the broker and every subgraph answer', async () => {
       expect((await client.get('/healthz')).body).toEqual({ status: 'OK' });
-      const ready = await client.get('/readyz');
+      // Polled as an orchestrator polls it: the first answer after the hub's start may come before a loaded
+      // machine let every subgraph answer in its 2 s. A dependency that stays down never gets here (the last test
+      // shows the 503), so this still fails then.
+      const ready = await waitFor('the gateway to answer READY', async () => {
+        const res = await client.get('/readyz');
+        return res.status === 200 ? res : undefined;
+      });
       expect([ready.status, ready.body]).toEqual([
         200,
         { status: 'READY', checks: { database: 'UP', broker: 'UP', subgraphs: 'UP' } },
       ]);
+    });
+
+    it('answers a flood of /readyz from one check in flight and its answer kept a second: the subgraphs see a few', async () => {
+      const asked = () => proxies.map((p) => p.readinessRequests);
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // past the previous test's kept answer
+      const before = asked();
+      const flood = await Promise.all(Array.from({ length: 100 }, () => client.get('/readyz')));
+      expect(new Set(flood.map((r) => r.status))).toEqual(new Set([200]));
+      // 100 probes, each subgraph asked once per check: one, or a few where the flood outlasted a check and its second
+      const perSubgraph = asked().map((n, i) => n - before[i]);
+      expect(Math.max(...perSubgraph)).toBeLessThanOrEqual(5);
+      expect(Math.min(...perSubgraph)).toBeGreaterThanOrEqual(1);
     });
 
     it('shows health details (outbox and inbox counts) to ADMIN only', async () => {
@@ -270,6 +289,17 @@ describe('the edge refuses hostile requests before any subgraph', () => {
         unpublishedEvents: expect.any(Number),
         appliedEvents: expect.any(Number),
       });
+    });
+
+    // last in the file: it takes one subgraph away
+    it('answers 503 NOT_READY, naming no host, once a subgraph cannot be reached', async () => {
+      await proxies[0].stop();
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // past the last kept answer
+      const res = await client.get('/readyz');
+      expect([res.status, res.body]).toEqual([
+        503,
+        { status: 'NOT_READY', checks: { database: 'UP', broker: 'UP', subgraphs: 'DOWN' } },
+      ]);
     });
   });
 });

@@ -36,6 +36,8 @@ export interface OrmOptions {
   /** Checked-in migrations in order; listed explicitly so compiled and test runs apply the same set. */
   migrations: MigrationEntry[];
   poolMax?: number;
+  /** How long a connection beyond the kept one may stay idle before the pool closes it (30 s). */
+  poolIdleMs?: number;
 }
 
 export async function initOrm(options: OrmOptions): Promise<HubOrm> {
@@ -53,8 +55,11 @@ export async function initOrm(options: OrmOptions): Promise<HubOrm> {
       snapshot: false,
     },
     pool: {
-      min: 0,
+      // One connection is kept while the process runs: /readyz asks the database through it (platform/subgraph/
+      // readiness.ts), so a probe needs no new connection even while the server is at its connection limit.
+      min: 1,
       max: options.poolMax ?? 10,
+      idleTimeoutMillis: options.poolIdleMs ?? 30_000,
       // A connection the database refuses for now (too many clients, starting up) is asked for again every 200 ms
       // until the acquire timeout, instead of failing the statement waiting for it: no statement ran, so waiting is
       // safe. Past the timeout the request is TEMPORARILY_UNAVAILABLE (platform/db/transient.ts).

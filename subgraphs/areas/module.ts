@@ -9,6 +9,8 @@ import {
 } from '../../catalog';
 import { filingSnapshotConsumer } from '../../platform/read-models/filing-snapshot';
 import { courtHouseholdConsumer } from './events/consume/court-household.consumer';
+import { contractAreaConsumer } from './events/consume/contract-area.consumer';
+import { Migration20261201220000_contract_areas } from './persistence/migrations/Migration20261201220000_contract_areas';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaReferenceResolvers } from './graphql/area.reference';
 import { AreaResolver } from './graphql/area.resolver';
@@ -86,9 +88,15 @@ export const areasSubgraph: SubgraphModule = {
     { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
     { name: 'Migration20261201120000_elevators_replaced', class: Migration20261201120000_elevators_replaced },
     { name: 'Migration20261201130000_self_management', class: Migration20261201130000_self_management },
+    { name: 'Migration20261201220000_contract_areas', class: Migration20261201220000_contract_areas },
   ],
   // Which company serves an area, and which court a household's case went to: for their read access.
-  consumers: [filingSnapshotConsumer('areas'), courtHouseholdConsumer, holidayCalendarConsumer('areas')],
+  consumers: [
+    filingSnapshotConsumer('areas'),
+    courtHouseholdConsumer,
+    contractAreaConsumer,
+    holidayCalendarConsumer('areas'),
+  ],
   keepsHolidayCalendar: true,
   producedTopics: [
     AREAS_TOPIC.name,

@@ -1,6 +1,7 @@
 import { CONTRACTS_ERRORS } from './domain/errors';
 import {
   CITY_SETTINGS_TOPIC,
+  CONTRACT_AREAS_TOPIC,
   CONTRACT_DEADLINES_TOPIC,
   CREDIT_RECORDS_TOPIC,
   FILINGS_TOPIC,
@@ -102,6 +103,7 @@ export const contractsSubgraph: SubgraphModule = {
     CREDIT_RECORDS_TOPIC.name,
     HOLIDAY_CALENDAR_TOPIC.name,
     CITY_SETTINGS_TOPIC.name,
+    CONTRACT_AREAS_TOPIC.name,
   ],
   errors: CONTRACTS_ERRORS,
   background: ({ orm }) => new CreditPublication(orm),

@@ -6,6 +6,8 @@ export interface CountingProxy {
   url: string;
   /** GraphQL requests forwarded so far. */
   graphqlRequests: number;
+  /** Readiness probes (`/readyz`) forwarded so far. */
+  readinessRequests: number;
   stop(): Promise<void>;
 }
 
@@ -15,9 +17,10 @@ export interface CountingProxy {
  */
 export async function startCountingProxy(targetGraphqlUrl: string): Promise<CountingProxy> {
   const target = new URL(targetGraphqlUrl);
-  const proxy = { graphqlRequests: 0 };
+  const proxy = { graphqlRequests: 0, readinessRequests: 0 };
   const server = http.createServer((req, res) => {
     if ((req.url ?? '').startsWith('/graphql')) proxy.graphqlRequests++;
+    if ((req.url ?? '').startsWith('/readyz')) proxy.readinessRequests++;
     const upstream = http.request(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
       (answer) => {

@@ -2,9 +2,11 @@ import { Identity } from '../../../kernel/identity';
 import {
   ReadGrants,
   mayManageStreet,
+  mayReadAreaGranted,
   mayReadHousehold,
   mayReadStreet,
   ownerDataAccessReason,
+  readableAreaIds,
   readableStreetPrefixes,
   tracksAreas,
 } from './access';
@@ -16,8 +18,9 @@ const who = (role: Identity['role'], organisationId: string, jurisdictions: stri
   jurisdictions,
 });
 const household = { id: 'h-1', streetCode: '110102014', areaId: 'a-1' };
-const none: ReadGrants = { areaIds: [], householdIds: [], householdReferrals: new Map() };
+const none: ReadGrants = { areaIds: [], contractAreaIds: [], householdIds: [], householdReferrals: new Map() };
 const courtGrants: ReadGrants = {
+  ...none,
   areaIds: ['a-1'],
   householdIds: ['h-1'],
   householdReferrals: new Map([['h-1', ['r-new', 'r-old']]]),
@@ -56,6 +59,27 @@ describe('who sees an owner’s personal data in full', () => {
     expect(ownerDataAccessReason(court, household, courtGrants, 'r-of-another-household')).toBeUndefined();
     expect(ownerDataAccessReason(court, household, none)).toBeUndefined();
     expect(ownerDataAccessReason(court, { ...household, id: 'h-2' }, courtGrants)).toBeUndefined();
+  });
+});
+
+describe('who reads an area', () => {
+  const company = who('PROPERTY_COMPANY', 'c-1');
+  const area = { id: 'a-1', streetCode: '110102014' };
+
+  it('a company: the areas it serves and those of its own contracts, drafts included; no other', () => {
+    expect(mayReadAreaGranted(company, area, { ...none, areaIds: ['a-1'] })).toBe(true);
+    expect(mayReadAreaGranted(company, area, { ...none, contractAreaIds: ['a-1'] })).toBe(true);
+    expect(mayReadAreaGranted(company, area, { ...none, contractAreaIds: ['a-2'] })).toBe(false);
+    expect(readableAreaIds({ areaIds: ['a-1', 'a-2'], contractAreaIds: ['a-2', 'a-3'] })).toEqual([
+      'a-1',
+      'a-2',
+      'a-3',
+    ]);
+  });
+
+  it('but a contract of an area opens none of its households: those follow the areas the company serves', () => {
+    expect(mayReadHousehold(company, household, { ...none, contractAreaIds: ['a-1'] })).toBe(false);
+    expect(mayReadHousehold(company, household, { ...none, areaIds: ['a-1'] })).toBe(true);
   });
 });
 

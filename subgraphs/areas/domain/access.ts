@@ -46,18 +46,36 @@ export function readableStreetPrefixes(identity: Identity): string[] | undefined
 
 /** Areas and households granted beyond the street registers (see persistence/read-grants.repository.ts). */
 export interface ReadGrants {
+  /** Areas read as a whole beyond the registers: a company's served areas (their households too), a court's cases'. */
   areaIds: readonly string[];
+  /**
+   * Areas whose identifying facts alone (name, district, street) the caller reads: a company's areas of its own
+   * contracts, drafts included, so its contracts and filings always show their area. Not their households,
+   * owners or governance bodies, which follow `areaIds` and the street registers.
+   */
+  contractAreaIds: readonly string[];
   householdIds: readonly string[];
   /** A court's referrals naming each household it reads, newest first: the reason its reads in full are logged with. */
   householdReferrals: ReadonlyMap<string, readonly string[]>;
 }
 
+/**
+ * Who reads an area itself (its identifying facts; what lies below it has rules of its own): its street's office
+ * and bureaus by the registers, and by grant a company of the areas it serves or has a contract of (a draft in an
+ * area it does not serve yet included) and a court of its cases' areas. `readableAreaIds` is the same rule for
+ * the database's filter.
+ */
 export function mayReadAreaGranted(
   identity: Identity,
   area: { id: string; streetCode: string },
   grants: ReadGrants,
 ): boolean {
-  return mayReadStreet(identity, area.streetCode) || grants.areaIds.includes(area.id);
+  return mayReadStreet(identity, area.streetCode) || readableAreaIds(grants).includes(area.id);
+}
+
+/** The areas a caller reads by grant, beyond the street registers (see mayReadAreaGranted). */
+export function readableAreaIds(grants: Pick<ReadGrants, 'areaIds' | 'contractAreaIds'>): string[] {
+  return [...new Set([...grants.areaIds, ...grants.contractAreaIds])];
 }
 
 export function mayReadHousehold(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { readableStreetPrefixes } from '../domain/access';
+import { readableAreaIds, readableStreetPrefixes } from '../domain/access';
 import { Area, AreaSchema } from './area.entity';
 import { readGrants } from './read-grants.repository';
 
@@ -14,12 +14,15 @@ export function visibleStreets<T extends { streetCode: string }>(identity: Ident
   return { $or: prefixes.map((p) => ({ streetCode: { $like: `${p}%` } })) } as FilterQuery<T>;
 }
 
-/** Street offices and bureaus read by street; a company the areas it serves, a court those of its referred cases. */
+/**
+ * Street offices and bureaus read by street; a company the areas it serves and those of its own contracts, a court
+ * those of its referred cases (domain/access.ts mayReadAreaGranted).
+ */
 async function visibleTo(em: EntityManager, identity: Identity): Promise<FilterQuery<Area> | undefined> {
   const streets = visibleStreets<Area>(identity);
   if (streets) return streets;
-  const { areaIds } = await readGrants(em, identity);
-  return areaIds.length > 0 ? { id: { $in: [...areaIds] } } : undefined;
+  const areaIds = readableAreaIds(await readGrants(em, identity));
+  return areaIds.length > 0 ? { id: { $in: areaIds } } : undefined;
 }
 
 export async function findVisibleAreas(em: EntityManager, identity: Identity, ids: readonly string[]): Promise<Area[]> {

@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CONTRACT_DRAFTED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
+import { recordEvent } from '../../../platform/events/outbox';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
+import { contractDrafted } from '../events/publish/contract-area-events';
+import { CONTRACTS_EVENT_SOURCE } from '../events/publish/filing-events';
 import { Contract } from '../persistence/contract.entity';
 import { insertContract } from '../persistence/contract.repository';
 import { announceFilingDeadline } from './announce-filing-deadline';
 import { knownArea, requireCompany } from './contract.lookup';
 
-/** A company enters a contract of an area; its problems are reported when it is filed. */
+/**
+ * A company enters a contract of an area; its problems are reported when it is filed. The areas subgraph learns
+ * that the company has a contract there (contracts.contract-areas.v1), so the contract shows its area.
+ */
 export async function draftContract(
   em: EntityManager,
   identity: Identity,
@@ -32,6 +39,12 @@ export async function draftContract(
       deadlineSequence: 0,
     });
     await announceFilingDeadline(tx, contract);
+    recordEvent(tx, CONTRACT_DRAFTED, {
+      source: CONTRACTS_EVENT_SOURCE,
+      key: contract.id,
+      subject: contract.id,
+      data: contractDrafted(contract),
+    });
     return contract;
   });
 }

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlRows, sqlRun } from '../../../platform/db/sql';
+
+/** That a company has a contract of an area, from contracts.contract-areas.v1. */
+export interface ContractArea {
+  contractId: string;
+  companyId: string;
+  areaId: string;
+}
+
+/** Records a contract's area once: a redelivered message changes nothing. */
+export async function insertContractArea(em: EntityManager, row: ContractArea): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into areas.contract_area (contract_id, company_id, area_id) values (?, ?, ?) on conflict do nothing`,
+    [row.contractId, row.companyId, row.areaId],
+  );
+}
+
+/** The areas of a company's contracts, drafts included. */
+export async function areasOfContractsOf(em: EntityManager, companyId: string): Promise<string[]> {
+  const rows = await sqlRows<{ area_id: string }>(
+    em,
+    `select distinct area_id from areas.contract_area where company_id = ?`,
+    [companyId],
+  );
+  return rows.map((r) => r.area_id);
+}

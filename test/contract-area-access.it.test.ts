@@ -1,0 +1,81 @@
+import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { waitFor } from './support/wait-for';
+
+/**
+ * Issue 12 (left open by the edge's audit): `Contract.area` is non-null, so a company's draft in an area it does not
+ * serve yet made its whole `contracts` page NOT_FOUND. A company now reads the identifying facts of the areas of its
+ * own contracts, drafts included (contracts.contract-areas.v1 → the areas subgraph's grant, domain/access.ts
+ * mayReadAreaGranted), and nothing below them; another company gets what it got before.
+ */
+const companyA = identity('PROPERTY_COMPANY', '91110102MA01AREA01');
+const companyB = identity('PROPERTY_COMPANY', '91110102MA01AREA02');
+const CONTRACTS = `{ contracts(first: 20) { items { id status area { id name districtCode streetCode } } } }`;
+const AREA_BELOW = `query($a: ID!) { area(id: $a) { id name owners { owners households } governanceBodies { id } jointDecisions { id } } }`;
+const HOUSEHOLDS = `query($c: ID!) { compound(id: $c) { households(first: 5) { items { id ownerName } } } }`;
+const DRAFT = `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`;
+
+describe("a company's contracts always show their area, and no more of it", () => {
+  let t: TestHub;
+  const { ok, fails } = gqlExpectations(() => t);
+  let areaId: string;
+  let compoundId: string;
+  let contractId: string;
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
+    ({ areaId, compoundId } = await scenario(t).compound(HONGJU, { knownTo: ['contracts'] }));
+    // the street office's committee of the area: something below the area a company must not see
+    await scenario(t).committee(areaId, HONGJU);
+    contractId = (await ok(companyA, DRAFT, { a: areaId, t: hongjuTerms(companyA, '2026-01') })).draftContract.id;
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('lists a draft in an area the company does not serve with the area named', async () => {
+    // nothing of the area is served by company A: no filing at all
+    expect(
+      (
+        await t.sql<{ n: number }>(`select count(*)::int as n from areas.filing_snapshot where area_id = $1`, [areaId])
+      )[0].n,
+    ).toBe(0);
+    const page = await waitFor('the areas subgraph to learn of the draft', async () => {
+      const res = await t.gql(companyA, CONTRACTS);
+      return res.body.errors ? undefined : res.body.data.contracts;
+    });
+    expect(page.items).toEqual([
+      {
+        id: contractId,
+        status: 'DRAFT',
+        area: { id: areaId, name: HONGJU, districtCode: '110102', streetCode: expect.stringMatching(/^110102\d{3}$/) },
+      },
+    ]);
+    const contract = await ok(companyA, `query($c: ID!) { contract(id: $c) { area { name } } }`, { c: contractId });
+    expect(contract.contract.area.name).toBe(HONGJU);
+  });
+
+  it('opens none of the area below its facts: no owners, governance bodies, joint decisions or households', async () => {
+    const office = await ok(GUANGWAI_OFFICE, AREA_BELOW, { a: areaId });
+    expect(office.area.governanceBodies).toHaveLength(1); // the street office sees what the company must not
+    expect(office.area.owners).not.toBeNull();
+    const asCompany = await ok(companyA, AREA_BELOW, { a: areaId });
+    expect(asCompany.area).toEqual({
+      id: areaId,
+      name: HONGJU,
+      owners: null,
+      governanceBodies: [],
+      jointDecisions: [],
+    });
+    expect((await fails(companyA, HOUSEHOLDS, { c: compoundId })).extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('gives another company what it got before: not the draft, not the area, not its households', async () => {
+    expect((await ok(companyB, CONTRACTS)).contracts.items).toEqual([]);
+    expect(
+      (await fails(companyB, `query($c: ID!) { contract(id: $c) { id } }`, { c: contractId })).extensions.code,
+    ).toBe('NOT_FOUND');
+    expect((await fails(companyB, AREA_BELOW, { a: areaId })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(companyB, HOUSEHOLDS, { c: compoundId })).extensions.code).toBe('NOT_FOUND');
+  });
+});
