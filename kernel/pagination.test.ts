@@ -24,4 +24,10 @@ describe('keyset cursors', () => {
     expect(() => checkPage({ first: 10, offset: 0, after: cursorOf(['a', 'b']) })).not.toThrow();
     expect(() => checkPage({ first: 10, offset: 5, after: cursorOf(['a', 'b']) })).toThrow(InvalidInputError);
   });
+
+  it("hold at most the list's own maximum when it names one", () => {
+    expect(() => checkPage({ first: 100, offset: 0 }, 100)).not.toThrow();
+    expect(() => checkPage({ first: 101, offset: 0 }, 100)).toThrow('Pages hold 1–100 rows');
+    expect(() => checkPage({ first: 101, offset: 0 })).not.toThrow();
+  });
 });

@@ -37,17 +37,20 @@ export function keyOfCursor(cursor: string, arity: number): string[] {
 
 export const MAX_PAGE_SIZE = 500;
 
-/** BAD_USER_INPUT unless the page holds 1–500 rows from an offset of 0 or more: no list is read unbounded. */
-export function checkPage(page: Page): void {
+/**
+ * BAD_USER_INPUT unless the page holds 1–500 rows (or 1–`max`, for a list whose rows cost more) from an offset of
+ * 0 or more: no list is read unbounded.
+ */
+export function checkPage(page: Page, max: number = MAX_PAGE_SIZE): void {
   if (
     !Number.isInteger(page.first) ||
     page.first < 1 ||
-    page.first > MAX_PAGE_SIZE ||
+    page.first > max ||
     !Number.isInteger(page.offset) ||
     page.offset < 0
   ) {
-    throw new InvalidInputError(`Pages hold 1–${MAX_PAGE_SIZE} rows from an offset of 0 or more`, {
-      fields: { first: `1–${MAX_PAGE_SIZE}`, offset: '0 or more' },
+    throw new InvalidInputError(`Pages hold 1–${max} rows from an offset of 0 or more`, {
+      fields: { first: `1–${max}`, offset: '0 or more' },
     });
   }
   if (page.after != null && page.offset !== 0) {

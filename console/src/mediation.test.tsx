@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Provider } from 'urql';
 import { todayInChina } from '../../kernel/clock';
 import { addDays } from '../../kernel/calendar';
-import { OutcomeForm, SessionForm } from './screens/mediation';
+import { MediationSessionList, OutcomeForm, SessionForm } from './screens/mediation';
 import { Call, answeringClient } from './test-client';
 import { ConsoleProvider } from './theme';
 
@@ -114,5 +114,68 @@ describe('调解结果 form', () => {
         variables: { actionId: session.actionId, outcome: 'AGREED', outcomeOn: '2026-11-25' },
       },
     ]);
+  });
+});
+
+describe('调解记录 list', () => {
+  const row = (n: number, outcome: string, outcomeOn: string | null) => ({
+    actionId: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, '0')}`,
+    accountId: `00000000-0000-4000-8000-0000000002${String(n).padStart(2, '0')}`,
+    companyId: '91110102MA0000MEDA',
+    area: { id: 'area-1', name: '红居南街6号院' },
+    household: { id: `h-${n}`, ownerName: n === 1 ? '张**' : null },
+    unit: '1单元',
+    room: `${100 + n}`,
+    on: '2026-11-20',
+    mediator: '广安门外街道人民调解委员会',
+    outcome,
+    outcomeOn,
+  });
+
+  it('shows each session with its compound, household, company, day and outcome, and pages by the API', async () => {
+    const calls: Call[] = [];
+    const opened: string[] = [];
+    renderWith(
+      <MediationSessionList onOpen={(id) => opened.push(id)} />,
+      ({ variables }) => ({
+        data: {
+          mediationSessions: {
+            totalCount: 21,
+            items:
+              variables.offset === 0
+                ? [row(1, 'PENDING', null), row(2, 'AGREED', '2026-11-25')]
+                : [row(21, 'FAILED', '2026-11-26')],
+          },
+        },
+      }),
+      calls,
+    );
+    expect(await screen.findByText('张**')).toBeTruthy();
+    expect(screen.getAllByText('红居南街6号院')).toHaveLength(2);
+    expect(screen.getAllByText('91110102MA0000MEDA')).toHaveLength(2);
+    expect(screen.getByText('调解中')).toBeTruthy();
+    expect(screen.getByText('达成协议 2026年11月25日')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '查看 1单元101' }));
+    expect(opened).toEqual([row(1, 'PENDING', null).accountId]);
+    fireEvent.click(screen.getByTitle('2'));
+    expect(await screen.findByText('调解不成 2026年11月26日')).toBeTruthy();
+    // The test client has no cache, so a page may be asked for more than once: the pages asked for, in order.
+    const asked = calls.map((c) => JSON.stringify([c.name, c.variables]));
+    expect(asked.filter((a, i) => asked.indexOf(a) === i).map((a) => JSON.parse(a))).toEqual([
+      ['MediationSessions', { offset: 0, first: 20 }],
+      ['MediationSessions', { offset: 20, first: 20 }],
+    ]);
+  });
+
+  it('shows the API’s refusal', async () => {
+    renderWith(
+      <MediationSessionList onOpen={() => undefined} />,
+      () => ({
+        errors: [{ message: 'Mediation sessions are read by the street office', extensions: { code: 'FORBIDDEN' } }],
+      }),
+      [],
+    );
+    expect(await screen.findByText('Mediation sessions are read by the street office（FORBIDDEN）')).toBeTruthy();
+    expect(screen.getByText('尚无调解记录')).toBeTruthy();
   });
 });

@@ -13,7 +13,7 @@ import { billableHouseholdConsumer } from './events/consume/billable-household.c
 import { billingAreaConsumer } from './events/consume/billing-area.consumer';
 import { governanceConsumer } from './events/consume/governance.consumer';
 import { referralOutcomeConsumer } from './events/consume/referral-outcome.consumer';
-import { ArrearsPageResolver, ArrearsResolver } from './graphql/arrears.resolver';
+import { ArrearsPageResolver, ArrearsResolver, MediationSessionPageResolver } from './graphql/arrears.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdArrearsResolver } from './graphql/household.resolver';
 import { HouseholdRef } from './graphql/household.type';
@@ -41,7 +41,7 @@ import { limitationAnnouncement } from './application/limitation-announcement.ba
  */
 export const arrearsSubgraph: SubgraphModule = {
   name: 'arrears',
-  resolvers: [ArrearsResolver, ArrearsPageResolver, HouseholdArrearsResolver],
+  resolvers: [ArrearsResolver, ArrearsPageResolver, MediationSessionPageResolver, HouseholdArrearsResolver],
   orphanedTypes: [HouseholdRef],
   referenceResolvers: householdReferenceResolvers,
   entities: [BillingAreaSchema],

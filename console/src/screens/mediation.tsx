@@ -1,5 +1,5 @@
 import { Button, Drawer, Form, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { todayInChina } from '../../../kernel/clock';
 import { ApiErrors, pageWindow, serverPages } from '../components';
@@ -50,6 +50,33 @@ const ACCOUNT = graphql(`
   }
 `);
 
+const SESSIONS = graphql(`
+  query MediationSessions($offset: Int!, $first: Int!) {
+    mediationSessions(offset: $offset, first: $first) {
+      totalCount
+      items {
+        actionId
+        accountId
+        companyId
+        area {
+          id
+          name
+        }
+        household {
+          id
+          ownerName
+        }
+        unit
+        room
+        on
+        mediator
+        outcome
+        outcomeOn
+      }
+    }
+  }
+`);
+
 const RECORD_SESSION = graphql(`
   mutation RecordMediationSession($accountId: ID!, $action: CollectionActionInput!) {
     recordCollectionAction(accountId: $accountId, action: $action) {
@@ -74,6 +101,57 @@ export const OUTCOME: Record<MediationOutcome, string> = {
   FAILED: '调解不成',
   WITHDRAWN: '撤回',
 };
+
+/**
+ * 调解记录: every mediation session of the street's accounts, pending first (the API's order), each with its area,
+ * household (the owner's name as the areas register releases it), company, day and outcome; opens the account.
+ */
+export function MediationSessionList({ onOpen }: { onOpen: (accountId: string) => void }) {
+  const [page, setPage] = useState(1);
+  // A session or outcome recorded in the account's drawer returns an ArrearsAccount: refetch the list then.
+  const context = useMemo(() => ({ additionalTypenames: ['ArrearsAccount'] }), []);
+  const [{ data, fetching, error }] = useQuery({ query: SESSIONS, variables: { ...pageWindow(page) }, context });
+  const sessions = data?.mediationSessions;
+  return (
+    <section aria-label="调解记录">
+      <Typography.Title level={4}>调解记录</Typography.Title>
+      <ApiErrors error={error} />
+      <Table
+        rowKey="actionId"
+        loading={fetching}
+        dataSource={sessions?.items ?? []}
+        pagination={serverPages(page, setPage, sessions?.totalCount ?? 0)}
+        locale={{ emptyText: '尚无调解记录' }}
+        columns={[
+          { title: '小区', render: (_, s) => s.area?.name ?? '—' },
+          { title: '住户', render: (_, s) => `${s.unit ?? ''}${s.room ?? ''}` || '—' },
+          { title: '业主', render: (_, s) => s.household?.ownerName ?? '—' },
+          { title: '物业服务企业', dataIndex: 'companyId' },
+          { title: '调解日期', dataIndex: 'on', render: dateZh },
+          { title: '调解员', dataIndex: 'mediator' },
+          {
+            title: '结果',
+            render: (_, s) => (
+              <Tag color={s.outcome === 'AGREED' ? 'green' : s.outcome === 'PENDING' ? 'blue' : 'default'}>
+                {label(OUTCOME, s.outcome)}
+                {s.outcomeOn ? ` ${dateZh(s.outcomeOn)}` : ''}
+              </Tag>
+            ),
+          },
+          {
+            title: '操作',
+            render: (_, s) => (
+              <Button type="link" onClick={() => onOpen(s.accountId)}>
+                查看 {s.unit ?? ''}
+                {s.room ?? ''}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
 
 /** 调解: the street's accounts in arrears; an account's mediation sessions, a new session, and a session's outcome. */
 export function MediationScreen() {
@@ -113,6 +191,7 @@ export function MediationScreen() {
           },
         ]}
       />
+      <MediationSessionList onOpen={setAccount} />
       {account && (
         <Drawer open width={760} title="调解记录" onClose={() => setAccount(undefined)}>
           <AccountMediation accountId={account} />

@@ -1,3 +1,4 @@
+import { MediationSessionRow } from '../application/list-mediation-sessions';
 import { ArrearsListItem } from '../domain/arrears-list';
 import { CollectionActionInput } from '../domain/collection-action';
 import { RecordedAction } from '../domain/claim';
@@ -7,6 +8,7 @@ import {
   ArrearsListItemType,
   CollectionActionInputType,
   CollectionActionRecordType,
+  MediationSessionItemType,
 } from './arrears.type';
 
 /** An account in a list, with its household as a reference the gateway resolves in the areas subgraph. */
@@ -74,4 +76,23 @@ export const collectionActionInputOf = (input: CollectionActionInputType): Colle
   mediator: input.mediator,
   outcome: input.outcome,
   outcomeOn: input.outcomeOn,
+});
+
+/** A session in the street's list: the account's place beside the session's own fields. */
+export const mediationSessionView = (row: MediationSessionRow): MediationSessionItemType => ({
+  actionId: row.actionId,
+  accountId: row.accountId,
+  companyId: row.companyId,
+  household: { id: row.householdId },
+  areaId: row.areaId,
+  area: { id: row.areaId },
+  buildingId: row.buildingId,
+  unit: row.unit,
+  room: row.room,
+  accountStatus: row.accountStatus,
+  on: row.session.on,
+  mediator: row.session.mediator,
+  outcome: row.session.outcome,
+  outcomeOn: row.session.outcomeOn,
+  note: row.session.note,
 });

@@ -8,6 +8,7 @@ import { createLevy } from '../application/create-levy';
 import { importPayments } from '../application/import-payments';
 import { listArrears } from '../application/list-arrears';
 import { listLevies } from '../application/list-levies';
+import { listMediationSessions } from '../application/list-mediation-sessions';
 import { recordCollectionAction } from '../application/record-collection-action';
 import { recordMediationOutcome } from '../application/record-mediation-outcome';
 import { recordPayment } from '../application/record-payment';
@@ -16,7 +17,7 @@ import { runBilling } from '../application/run-billing';
 import { AccountStatus } from '../domain/account-status';
 import { AdjustmentKind } from '../domain/allocation';
 import { MediationOutcome } from '../domain/collection-action';
-import { collectionActionInputOf, listItemView, statementView } from './arrears.mappers';
+import { collectionActionInputOf, listItemView, mediationSessionView, statementView } from './arrears.mappers';
 import {
   AgingLineType,
   AccountStatusEnum,
@@ -30,6 +31,7 @@ import {
   LevyInputType,
   LevyType,
   MediationOutcomeEnum,
+  MediationSessionPageType,
   PaymentInputType,
   RateGroupingEnum,
   ReceiptType,
@@ -132,6 +134,32 @@ export class ArrearsResolver {
   ): Promise<ArrearsAccountType> {
     await recordCollectionAction(ctx.em, ctx.identity, { accountId, action: collectionActionInputOf(action) });
     return statementOf(ctx, accountId);
+  }
+
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
+  @Query(() => MediationSessionPageType, {
+    description:
+      'Mediation sessions on the accounts you may read (the street office: its street; a company: its own accounts), pending first, then the latest.',
+  })
+  async mediationSessions(
+    @Ctx() ctx: RequestContext,
+    @Arg('pending', () => Boolean, { nullable: true, description: 'Only pending (true) or only ended (false).' })
+    pending?: boolean | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: '1–100.' }) first = 20,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
+    @Arg('after', () => Key, {
+      nullable: true,
+      description: "The previous page's endCursor: the next page, without reading the rows before it.",
+    })
+    after?: string | null,
+  ): Promise<MediationSessionPageType> {
+    const page = await listMediationSessions(
+      ctx.em,
+      ctx.identity,
+      { pending: pending ?? null },
+      { first, offset, after },
+    );
+    return { items: page.items.map(mediationSessionView), endCursor: page.endCursor, count: page.totalCount };
   }
 
   @Mutation(() => ArrearsAccountType, { description: 'The street office records how a pending mediation ended.' })
@@ -245,5 +273,13 @@ export class ArrearsPageResolver {
   })
   aging(@Root() page: ArrearsPageType): Promise<AgingLineType[]> {
     return page.agingLines();
+  }
+}
+
+@Resolver(() => MediationSessionPageType)
+export class MediationSessionPageResolver {
+  @FieldResolver(() => Int, { description: 'How many sessions match in all; counted only when selected.' })
+  totalCount(@Root() page: MediationSessionPageType): Promise<number> {
+    return page.count();
   }
 }

@@ -1,6 +1,7 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CHARGE_KINDS } from '../../../catalog';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
+import { AreaRef } from './area.type';
 import { HouseholdRef } from './household.type';
 import { ACCOUNT_STATUSES, AccountStatus } from '../domain/account-status';
 import { ADJUSTMENT_KINDS } from '../domain/allocation';
@@ -210,6 +211,48 @@ export class CollectionActionRecordType {
   @Field(() => MediationOutcomeEnum, { nullable: true }) outcome!: string | null;
   @Field(() => String, { nullable: true }) outcomeOn!: string | null;
   @Field() recordedByRole!: string;
+}
+
+@ObjectType('MediationSessionSummary', {
+  description:
+    "A mediation session in the street's list, with its account (the household as the areas register releases it).",
+})
+export class MediationSessionItemType {
+  @Field(() => ID) actionId!: string;
+  @Field(() => ID) accountId!: string;
+  @Field({ description: 'The company that billed the account.' }) companyId!: string;
+  @Field(() => HouseholdRef, {
+    nullable: true,
+    description: 'The household in the areas register, where you may read it there.',
+  })
+  household!: HouseholdRef | null;
+  @Field(() => ID) areaId!: string;
+  @Field(() => AreaRef, {
+    nullable: true,
+    description: 'The area (住宅小区) in the areas register, where you may read it there.',
+  })
+  area!: AreaRef | null;
+  @Field(() => ID) buildingId!: string;
+  @Field(() => String, { nullable: true }) unit!: string | null;
+  @Field(() => String, { nullable: true }) room!: string | null;
+  @Field(() => AccountStatusEnum) accountStatus!: string;
+  @Field({ description: 'The day of the session (YYYY-MM-DD).' }) on!: string;
+  @Field() mediator!: string;
+  @Field(() => MediationOutcomeEnum) outcome!: string;
+  @Field(() => String, { nullable: true, description: 'When the mediation ended; null while PENDING.' })
+  outcomeOn!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType('MediationSessionPage')
+export class MediationSessionPageType {
+  @Directive('@listSize(assumedSize: 20)')
+  @Field(() => [MediationSessionItemType])
+  items!: MediationSessionItemType[];
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  endCursor!: string | null;
+  /** Counts the sessions when `totalCount` is selected (MediationSessionPageResolver). */
+  count!: () => Promise<number>;
 }
 
 @ObjectType('AccountTransition')

@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
+import { Page, cursorOf, invalidCursor, keyOfCursor } from '../../../kernel/pagination';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { ReadScope } from '../domain/access';
 import { RecordedAction } from '../domain/claim';
 import { CollectionAction, MediationSession } from '../domain/collection-action';
 import { groupRows } from './group-rows';
+import { scopeCondition } from './read-scope.sql';
 
 /** Records a validated collection step on the account, with who recorded it; returns its id. */
 export async function insertCollectionAction(
@@ -87,4 +90,113 @@ export async function actionsOfAccounts(
     [sqlArray(accountIds)],
   );
   return groupRows(rows, (r) => r.account_id, recordedActionOf);
+}
+
+/** A mediation session in a list, with the account it was held on (no owner: the household is a reference). */
+export interface MediationSessionRow {
+  actionId: string;
+  accountId: string;
+  companyId: string;
+  householdId: string;
+  areaId: string;
+  buildingId: string;
+  unit: string | null;
+  room: string | null;
+  accountStatus: string;
+  session: MediationSession;
+}
+
+interface MediationSessionColumns {
+  id: string;
+  account_id: string;
+  company_id: string;
+  household_id: string;
+  area_id: string;
+  building_id: string;
+  unit: string | null;
+  room: string | null;
+  status: string;
+  action: MediationSession;
+  on_text: IsoDate;
+  ended: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The `(ended, on_date, id)` a mediation cursor names; BAD_USER_INPUT unless it is one this list gave. */
+function mediationKeyOf(cursor: string): [number, string, string] {
+  const [ended, on, id] = keyOfCursor(cursor, 3);
+  if (!/^[01]$/.test(ended) || !/^\d{4}-\d{2}-\d{2}$/.test(on) || !UUID.test(id)) throw invalidCursor();
+  return [Number(ended), on, id];
+}
+
+/**
+ * The mediation sessions on accounts in scope (scopeCondition over the account's company and its area's street),
+ * pending or ended when asked. Pending sessions first (`ended` 0), then the latest session first, then by id.
+ */
+function mediationSessionsIn(scope: ReadScope, pending: boolean | null): { sql: string; params: unknown[] } {
+  const condition = scopeCondition(scope);
+  return {
+    sql: `
+    with p as (select a.*, ba.street_code, ba.district_code from arrears.account a join arrears.billing_area ba on ba.area_id = a.area_id),
+    s as (
+      select ca.id, ca.account_id, ca.on_date, ca.action, p.company_id, p.household_id, p.area_id, p.building_id, p.status,
+             case when ca.action->>'outcome' = 'PENDING' then 0 else 1 end as ended
+        from arrears.collection_action ca join p on p.id = ca.account_id
+       where ca.kind = 'MEDIATION_SESSION' and ${condition.sql}
+         and (?::boolean is null or (ca.action->>'outcome' = 'PENDING') = ?::boolean))`,
+    params: [...condition.params, pending, pending],
+  };
+}
+
+/**
+ * One page of the mediation sessions in scope, pending first, from an offset or after a cursor naming the last
+ * row's `(ended, on_date, id)`. `endCursor`: null on the last page.
+ */
+export async function pageMediationSessions(
+  em: EntityManager,
+  scope: ReadScope,
+  pending: boolean | null,
+  page: Page,
+): Promise<{ items: MediationSessionRow[]; endCursor: string | null }> {
+  const { sql, params } = mediationSessionsIn(scope, pending);
+  const [afterEnded, afterOn, afterId] = page.after != null ? mediationKeyOf(page.after) : [null, null, null];
+  const rows = await sqlRows<MediationSessionColumns>(
+    em,
+    `${sql}
+     select s.*, s.on_date::text as on_text, h.unit, h.room
+       from s left join arrears.billable_household h on h.household_id = s.household_id
+      where (?::int is null or s.ended > ?::int
+             or (s.ended = ?::int and (s.on_date < ?::date or (s.on_date = ?::date and s.id > ?::uuid))))
+      order by s.ended, s.on_date desc, s.id limit ? offset ?`,
+    [...params, afterEnded, afterEnded, afterEnded, afterOn, afterOn, afterId, page.first + 1, page.offset],
+  );
+  const items = rows.slice(0, page.first);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) => ({
+      actionId: r.id,
+      accountId: r.account_id,
+      companyId: r.company_id,
+      householdId: r.household_id,
+      areaId: r.area_id,
+      buildingId: r.building_id,
+      unit: r.unit,
+      room: r.room,
+      accountStatus: r.status,
+      session: r.action,
+    })),
+    endCursor: rows.length > page.first ? cursorOf([String(last.ended), last.on_text, last.id]) : null,
+  };
+}
+
+/** How many mediation sessions in scope (pending or ended when asked): read only when `totalCount` is selected. */
+export async function countMediationSessions(
+  em: EntityManager,
+  scope: ReadScope,
+  pending: boolean | null,
+): Promise<number> {
+  const { sql, params } = mediationSessionsIn(scope, pending);
+  const [row] = await sqlRows<{ n: number }>(em, `${sql} select count(*)::int as n from s`, params);
+  return row.n;
 }

@@ -1,0 +1,154 @@
+import { addDays, addMonths } from '../kernel/calendar';
+import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+
+// The street office's one list of mediation sessions across the accounts of its street (issue 19): 红居南街6号院
+// lies in 广安门外; 德胜 is another street of Xicheng.
+const guangwai = GUANGWAI_OFFICE;
+const desheng = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
+const companyA = identity('PROPERTY_COMPANY', '91110102MA0000MEDA');
+const companyB = identity('PROPERTY_COMPANY', '91110102MA0000MEDB');
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+
+const today = pinTestToday('2026-12-01');
+const firstMonth = addMonths(today.slice(0, 7), -4);
+
+const SESSIONS = `query($pending: Boolean, $first: Int, $offset: Int, $after: Key) {
+  mediationSessions(pending: $pending, first: $first, offset: $offset, after: $after) {
+    totalCount endCursor
+    items { actionId accountId companyId household { id } areaId area { id name } buildingId unit room accountStatus on mediator outcome outcomeOn note }
+  } }`;
+const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId inArrears } household { id } } }`;
+const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { actions { actionId kind } } }`;
+const OUTCOME = `mutation($id: ID!, $o: MediationOutcome!, $on: LocalDate!) { recordMediationOutcome(actionId: $id, outcome: $o, outcomeOn: $on) { status } }`;
+
+interface Item {
+  actionId: string;
+  accountId: string;
+  outcome: string;
+  on: string;
+}
+
+describe('mediationSessions: the street office’s list across accounts, through the gateway', () => {
+  let t: TestHub;
+  let areaId: string;
+  let accountIds: string[];
+  const sessions: { actionId: string; accountId: string; on: string; householdId: string }[] = [];
+  const { ok, fails } = gqlExpectations(() => t);
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
+    const given = scenario(t);
+    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    await given.acceptedFiling(companyA, areaId, hongjuTerms(companyA, firstMonth), { knownTo: ['arrears'] });
+    await given.billedMonths(companyA, areaId, [firstMonth]);
+    accountIds = (
+      await t.sql<{ id: string }>(
+        'select id from arrears.account where area_id = $1 and company_id = $2 order by household_id limit 3',
+        [areaId, companyA.organisationId],
+      )
+    ).map((r) => r.id);
+    // Three sessions on three accounts, on three days; the oldest one ends in an agreement.
+    for (const [i, accountId] of accountIds.entries()) {
+      const { arrearsAccount } = await ok(guangwai, STATEMENT, { id: accountId });
+      const on = addDays(today, -10 + i * 3);
+      const x = {
+        kind: 'MEDIATION_SESSION',
+        on,
+        chargeIds: arrearsAccount.charges
+          .filter((c: { inArrears: boolean }) => c.inArrears)
+          .map((c: { chargeId: string }) => c.chargeId),
+        mediator: '广安门外街道人民调解委员会',
+        note: `第${i + 1}次`,
+        outcome: 'PENDING',
+      };
+      const { recordCollectionAction } = await ok(guangwai, ACTION, { a: accountId, x });
+      const [session] = recordCollectionAction.actions.filter((a: { kind: string }) => a.kind === 'MEDIATION_SESSION');
+      sessions.push({ actionId: session.actionId, accountId, on, householdId: arrearsAccount.household.id });
+    }
+    await ok(guangwai, OUTCOME, { id: sessions[0].actionId, o: 'AGREED', on: addDays(today, -2) });
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('lists its street’s sessions pending first (latest first), each with its account, and the outcome when recorded', async () => {
+    const { mediationSessions } = await ok(guangwai, SESSIONS, {});
+    expect(mediationSessions.totalCount).toBe(3);
+    expect(mediationSessions.endCursor).toBeNull();
+    expect(mediationSessions.items.map((s: Item) => [s.actionId, s.outcome, s.on])).toEqual([
+      [sessions[2].actionId, 'PENDING', sessions[2].on],
+      [sessions[1].actionId, 'PENDING', sessions[1].on],
+      [sessions[0].actionId, 'AGREED', sessions[0].on],
+    ]);
+    expect(mediationSessions.items[2]).toEqual({
+      actionId: sessions[0].actionId,
+      accountId: sessions[0].accountId,
+      companyId: companyA.organisationId,
+      household: { id: sessions[0].householdId },
+      areaId,
+      area: { id: areaId, name: HONGJU },
+      buildingId: expect.any(String),
+      unit: expect.any(String),
+      room: expect.any(String),
+      accountStatus: 'SETTLED',
+      on: sessions[0].on,
+      mediator: '广安门外街道人民调解委员会',
+      outcome: 'AGREED',
+      outcomeOn: addDays(today, -2),
+      note: '第1次',
+    });
+    expect(mediationSessions.items[0]).toMatchObject({ accountStatus: 'MEDIATION', outcomeOn: null, note: '第3次' });
+  });
+
+  it('filters pending or ended sessions, and pages by cursor in the same order', async () => {
+    const pending = (await ok(guangwai, SESSIONS, { pending: true })).mediationSessions;
+    expect(pending.items.map((s: Item) => s.actionId)).toEqual([sessions[2].actionId, sessions[1].actionId]);
+    expect(pending.totalCount).toBe(2);
+    const ended = (await ok(guangwai, SESSIONS, { pending: false })).mediationSessions;
+    expect(ended.items.map((s: Item) => [s.actionId, s.outcome])).toEqual([[sessions[0].actionId, 'AGREED']]);
+
+    const walked: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { items: Item[]; endCursor: string | null } = (await ok(guangwai, SESSIONS, { first: 1, after }))
+        .mediationSessions;
+      expect(page.items).toHaveLength(1);
+      walked.push(page.items[0].actionId);
+      after = page.endCursor;
+    } while (after !== null);
+    expect(walked).toEqual([sessions[2].actionId, sessions[1].actionId, sessions[0].actionId]);
+    const second = (await ok(guangwai, SESSIONS, { first: 1, offset: 1 })).mediationSessions;
+    expect(second.items.map((s: Item) => s.actionId)).toEqual([sessions[1].actionId]);
+  });
+
+  it('shows another street’s office and a company without accounts there none of them; the billing company its own', async () => {
+    for (const who of [desheng, companyB]) {
+      const { mediationSessions } = await ok(who, SESSIONS, {});
+      expect(mediationSessions).toEqual({ totalCount: 0, endCursor: null, items: [] });
+    }
+    const own = (await ok(companyA, SESSIONS, {})).mediationSessions;
+    expect(own.items.map((s: Item) => s.actionId)).toEqual(sessions.map((s) => s.actionId).reverse());
+    expect((await fails(xichengBureau, SESSIONS, {})).extensions.code).toBe('FORBIDDEN');
+  });
+
+  it.each([
+    ['a cursor it did not give', { after: 'bm90LWEtY3Vyc29y' }],
+    ['a cursor of another list', { after: Buffer.from(JSON.stringify(['1', 'x'])).toString('base64url') }],
+    ['first 0', { first: 0 }],
+    ['first over 100', { first: 101 }],
+    [
+      'a cursor with an offset',
+      {
+        offset: 1,
+        after: Buffer.from(JSON.stringify(['0', '2026-11-30', '00000000-0000-4000-8000-000000000000'])).toString(
+          'base64url',
+        ),
+      },
+    ],
+  ])('refuses %s with BAD_USER_INPUT', async (_, variables) => {
+    const error = await fails(guangwai, SESSIONS, variables);
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
