@@ -245,9 +245,14 @@ async function main() {
             t: {
               ...DEMO_CONTRACT.terms,
               kind: 'PRELIMINARY',
+              ownersSide: { kind: 'DEVELOPER', name: '首开集团' },
               startsOn: '2032-01-01',
               endsOn: '2033-12-31',
               number: `SOAK-${++filings}-${randomBytes(3).toString('hex')}`,
+              parties: [
+                DEMO_CONTRACT.terms.parties[0],
+                { role: 'DEVELOPER', name: '首开集团', signatory: '开发单位负责人' },
+              ],
             },
           },
         }),
