@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { LapsingCache } from '../../../../platform/auth/token-cache';
 import { NotifyListener } from '../../../../platform/db/notify-listener';
 import type { HubOrm } from '../../../../platform/db/orm';
 import { logger } from '../../../../platform/logging';
@@ -13,6 +14,27 @@ import {
 import { WebhookConfig } from '../../application/webhook-config';
 import { WEBHOOK_DELIVERY_CHANNEL } from '../../persistence/webhook.repository';
 import { WebhookHttpClient } from './webhook-http';
+
+/**
+ * How many subscriptions' signers a sender keeps. Before, one per secret ever seen stayed for the life of the
+ * process: every new or rotated subscription grew the map, and a rotated secret stayed in memory for good.
+ */
+export const WEBHOOK_SIGNER_CAPACITY = 1_000;
+
+/** One signer per secret, the `capacity` most recently made kept; one dropped is made again on its next delivery. */
+export function webhookSigners(capacity = WEBHOOK_SIGNER_CAPACITY) {
+  const signers = new LapsingCache<Webhook>(capacity);
+  return {
+    signerFor(secret: string): Webhook {
+      let signer = signers.get(secret);
+      if (!signer) signers.set(secret, (signer = new Webhook(secret)), Number.POSITIVE_INFINITY);
+      return signer;
+    },
+    get size() {
+      return signers.size;
+    },
+  };
+}
 
 /**
  * The sender of one hub instance. No transaction is open while a request is: the loop leases due deliveries in one
@@ -35,7 +57,7 @@ export class WebhookSender {
   private recording?: Promise<void>;
   private wanted = false;
   private wake?: () => void;
-  private readonly signers = new Map<string, Webhook>();
+  private readonly signers = webhookSigners();
   private readonly client: WebhookHttpClient;
   private listener?: NotifyListener;
   private readonly log = logger.child({ component: 'webhook-sender' });
@@ -125,8 +147,7 @@ export class WebhookSender {
   private async send(delivery: Parameters<typeof sendWebhook>[1]): Promise<void> {
     this.inFlight++;
     try {
-      let signer = this.signers.get(delivery.secret);
-      if (!signer) this.signers.set(delivery.secret, (signer = new Webhook(delivery.secret)));
+      const signer = this.signers.signerFor(delivery.secret);
       // Awaited before `this.answered` is read: a recording may swap the array meanwhile.
       const sent = await sendWebhook(this.client, delivery, signer, this.config);
       this.answered.push(sent);
