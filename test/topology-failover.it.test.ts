@@ -2,8 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AssignerProtocol, Admin } from 'kafkajs';
 import { Pool } from 'pg';
 import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED, partyTopicName } from '../catalog';
-import { addDays, addMonths } from '../kernel/calendar';
+import { addDays, addMonths, compareDates } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
+import { CHINA_WORKING_DAYS } from '../kernel/working-days';
 import { mintUserToken } from '../platform/auth/tokens';
 import { tokenSettings } from '../platform/config';
 import { createKafka, ensureTopics } from '../platform/events/kafka';
@@ -32,14 +33,18 @@ import { waitFor } from './support/wait-for';
  * Kept short: dist/ transpiled by swc (test/support/built.ts) while the broker starts, the database cloned from the
  * migrated template (the migrate step then finds nothing to do), processes started and restarted in parallel.
  * The processes run on the real date (a test hub's pinned day does not reach them): a referral's demand is dated
- * 30 days back, so its period has elapsed wherever the hub holds the holiday year.
+ * 30 days back, but no later than 20 days before the end of the holiday data the hub ships, so its period (15 days,
+ * art. 203 moving the last day past rest days) has elapsed and can be computed even once the real date has run past
+ * that data (the hub refuses OUTSIDE_HOLIDAY_CALENDAR rather than guess); the billed months end before the demand.
  */
 const office = DEMO_STREETS[0].office;
 const company = identity('PROPERTY_COMPANY', '91110102MA0000TOPO');
 const COURT_ID = 'bj-xicheng-court';
 const court = identity('COURT', COURT_ID);
 const today = todayInChina();
-const firstMonth = addMonths(today.slice(0, 7), -3);
+const lastDemandDay = addDays(CHINA_WORKING_DAYS.range.to, -20);
+const demandOn = compareDates(addDays(today, -30), lastDemandDay) < 0 ? addDays(today, -30) : lastDemandDay;
+const firstMonth = addMonths(demandOn.slice(0, 7), -2);
 const secrets = {
   jwt: randomBytes(32).toString('base64'),
   internal: randomBytes(32).toString('base64'),
@@ -207,7 +212,7 @@ describe('the production topology: two instances of each subgraph, failover with
         const letter = await gql(
           company,
           `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
-          { a: accountId, x: { kind: 'LETTER', on: addDays(today, -30), chargeIds: ids, note: '催缴函' } },
+          { a: accountId, x: { kind: 'LETTER', on: demandOn, chargeIds: ids, note: '催缴函' } },
         );
         if (!letter.ok) throw new Error(`recordCollectionAction failed: ${letter.code}`);
       }),
