@@ -1,11 +1,11 @@
-import { Button, Form, Input, Progress, Select, Space, Table, Typography, message } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Form, Input, Progress, Select, Space, Table, Typography, message } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { CombinedError, useClient, useMutation, useQuery } from 'urql';
 import { ApiErrors } from '../components';
 import { dateZh } from '../format';
 import { graphql } from '../gql';
 import type { FilingDocumentType } from '../gql/graphql';
-import { HeldTerms, TermsFields, TermsValues, dateRules, termsInput, valuesOf } from './contract-terms';
+import { HeldTerms, TermsFields, TermsValues, dateRules, formFieldsOf, termsInput, valuesOf } from './contract-terms';
 
 const DRAFT = graphql(`
   mutation DraftContract($areaId: ID!, $terms: ContractTermsInput!) {
@@ -86,6 +86,21 @@ const AMEND = graphql(`
     ) {
       id
       status
+    }
+  }
+`);
+
+const RESUBMIT = graphql(`
+  mutation ResubmitFiling(
+    $filingId: ID!
+    $idempotencyKey: Key!
+    $terms: ContractTermsInput!
+    $documents: [FilingDocumentInput!]!
+  ) {
+    resubmitFiling(filingId: $filingId, idempotencyKey: $idempotencyKey, terms: $terms, documents: $documents) {
+      id
+      status
+      currentVersion
     }
   }
 `);
@@ -403,6 +418,124 @@ export function AmendContractForm({
       </Button>
       <ApiErrors error={result.error} />
     </Form>
+  );
+}
+
+/**
+ * One idempotency key per attempt: a press that sends exactly what the previous press sent is its retry and keeps
+ * its key (a lost answer is not filed twice); different terms or documents are a new attempt with a fresh key (the
+ * hub refuses a key reused for other content).
+ */
+export function useAttemptKey() {
+  const last = useRef<{ payload: string; key: string } | undefined>(undefined);
+  return (payload: unknown) => {
+    const sent = JSON.stringify(payload);
+    if (last.current?.payload !== sent) last.current = { payload: sent, key: crypto.randomUUID() };
+    return last.current.key;
+  };
+}
+
+type Document = { name: string; type: FilingDocumentType; sizeBytes: number; sha256: string };
+
+/** A returned filing as the company reads it: its current (returned) version's terms, reasons and documents. */
+export interface ReturnedFiling {
+  id: string;
+  terms: HeldTerms;
+  returnReasons: { field: string; reason: string }[];
+  documents: Document[];
+}
+
+/**
+ * 重新提交: a returned filing corrected and filed again as its next version. The form starts from the returned
+ * version's terms (as an amendment starts from the terms in force); the fields the bureau named are marked with its
+ * reason until changed. The returned version's documents are kept and the documents uploaded since go with them.
+ */
+export function ResubmitFilingForm({
+  contractId,
+  filing,
+  pending,
+  onUploaded,
+  onResubmitted,
+}: {
+  contractId: string;
+  filing: ReturnedFiling;
+  pending: Document[];
+  onUploaded: () => void;
+  onResubmitted: () => void;
+}) {
+  const [form] = Form.useForm<TermsValues>();
+  const attemptKey = useAttemptKey();
+  const [result, resubmit] = useMutation(RESUBMIT);
+  const kept = filing.documents.map(asInput);
+  const added = pending.filter((d) => !kept.some((k) => k.sha256 === d.sha256)).map(asInput);
+  const documents = [...kept, ...added];
+  useEffect(() => {
+    const marked = filing.returnReasons.flatMap((r) =>
+      formFieldsOf(r.field).map((name) => ({ name, warnings: [`退回理由：${r.reason}`] })),
+    );
+    // The names are built from the API's field paths, so they are checked by formFieldsOf, not by the form's type.
+    form.setFields(marked as Parameters<typeof form.setFields>[0]);
+  }, [form, filing.returnReasons]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Alert
+        type="warning"
+        showIcon
+        message="备案已被退回，请按理由补正后重新提交"
+        description={
+          <ul aria-label="退回理由">
+            {filing.returnReasons.map((r, i) => (
+              <li key={`${r.field}-${i}`}>
+                <Typography.Text code>{r.field}</Typography.Text> {r.reason}
+              </li>
+            ))}
+          </ul>
+        }
+      />
+      <Form
+        form={form}
+        layout="vertical"
+        aria-label="重新提交备案"
+        initialValues={valuesOf(filing.terms)}
+        onFinish={(v) => {
+          const variables = { filingId: filing.id, terms: termsInput(v, filing.terms), documents };
+          void resubmit({ ...variables, idempotencyKey: attemptKey(variables) }).then((r) => {
+            if (r.error) return;
+            void message.success('已重新提交备案');
+            onResubmitted();
+          });
+        }}
+      >
+        <TermsFields />
+        <Table
+          rowKey="sha256"
+          size="small"
+          caption={`随重新提交的材料：退回版本的 ${kept.length} 份，新上传 ${added.length} 份`}
+          dataSource={[
+            ...kept.map((d) => ({ ...d, from: '退回版本的材料（保留）' })),
+            ...added.map((d) => ({ ...d, from: '新上传' })),
+          ]}
+          pagination={false}
+          locale={{ emptyText: '没有材料：请在下方上传' }}
+          columns={[
+            { title: '文件', dataIndex: 'name' },
+            { title: '类型', dataIndex: 'type', render: (t: FilingDocumentType) => DOCUMENT_TYPE[t] ?? t },
+            { title: '来源', dataIndex: 'from' },
+          ]}
+        />
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={result.fetching}
+          disabled={documents.length === 0}
+          style={{ marginTop: 16 }}
+        >
+          重新提交
+        </Button>
+        <ApiErrors error={result.error} />
+      </Form>
+      <DocumentUpload contractId={contractId} onUploaded={onUploaded} />
+    </Space>
   );
 }
 

@@ -1,5 +1,54 @@
 import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { graphql } from '../gql';
 import type { ContractTermsInput } from '../gql/graphql';
+
+/** The terms as the console reads them (a contract's, a filing's): what `valuesOf` prefills a form with. */
+export const CONTRACT_TERMS_FIELDS = graphql(`
+  fragment ContractTermsFields on ContractTerms {
+    kind
+    number
+    title
+    ownersSide {
+      kind
+      name
+    }
+    selectionMethod
+    approvalReference
+    signedOn
+    startsOn
+    endsOn
+    serviceItems {
+      item
+      standard
+    }
+    feeSchedule {
+      classes {
+        buildingClass
+        assessedRateFenPerM2Month
+        ownerRateFenPerM2Month
+        subsidies {
+          payer
+          rateFenPerM2Month
+          startMonth
+          months
+        }
+      }
+    }
+    lateFee {
+      dailyRatePerTenThousand
+      monthlyRatePerTenThousand
+      graceDays
+      capPercentOfPrincipal
+      clauseText
+    }
+    parties {
+      role
+      name
+      registration
+      signatory
+    }
+  }
+`);
 
 /** The terms as the form holds them: rates in yuan (元/㎡·月), everything else as the API takes it. */
 export interface TermsValues {
@@ -138,6 +187,62 @@ export function termsInput(v: TermsValues, held?: HeldTerms): ContractTermsInput
       signatory: p.signatory.trim(),
     })),
   };
+}
+
+type FormName = (string | number)[];
+
+/** The form's fields for a field of the API's terms (the one spelling of ContractTermsInput, e.g. ownersSide.name). */
+const TERMS_FIELD: Record<string, string[]> = {
+  kind: ['kind'],
+  number: ['number'],
+  title: ['title'],
+  ownersSide: ['ownersSideKind', 'ownersSideName'],
+  'ownersSide.kind': ['ownersSideKind'],
+  'ownersSide.name': ['ownersSideName'],
+  selectionMethod: ['selectionMethod'],
+  approvalReference: ['approvalReference'],
+  signedOn: ['signedOn'],
+  startsOn: ['startsOn'],
+  endsOn: ['endsOn'],
+  lateFee: ['lateFeeBasis', 'lateFeeRate', 'lateFeeGraceDays', 'lateFeeCapPercent', 'lateFeeClause'],
+  'lateFee.dailyRatePerTenThousand': ['lateFeeRate'],
+  'lateFee.monthlyRatePerTenThousand': ['lateFeeRate'],
+  'lateFee.graceDays': ['lateFeeGraceDays'],
+  'lateFee.capPercentOfPrincipal': ['lateFeeCapPercent'],
+  'lateFee.clauseText': ['lateFeeClause'],
+};
+/** A list of the terms: the form's list and, per field of one entry, the form's fields (subsidies are not edited). */
+const TERMS_LIST: Record<string, { list: string; fields: Record<string, string[]> }> = {
+  serviceItems: { list: 'serviceItems', fields: { item: ['item'], standard: ['standard'] } },
+  'feeSchedule.classes': {
+    list: 'classes',
+    fields: {
+      buildingClass: ['buildingClass'],
+      assessedRateFenPerM2Month: ['assessedYuan'],
+      ownerRateFenPerM2Month: ['ownerYuan'],
+      subsidies: [],
+    },
+  },
+  parties: {
+    list: 'parties',
+    fields: { role: ['role'], name: ['name'], registration: ['registration'], signatory: ['signatory'] },
+  },
+};
+
+/**
+ * The form fields a reviewer's field names (a return reason's `field`, e.g. feeSchedule.classes[0] or
+ * parties[1].signatory): a whole entry of a list is all its fields; a field the form does not hold (a document,
+ * a subsidy) is none, and is shown only in the list of reasons.
+ */
+export function formFieldsOf(field: string): FormName[] {
+  const name = field.trim();
+  if (TERMS_FIELD[name]) return TERMS_FIELD[name].map((f) => [f]);
+  const entry = /^(serviceItems|feeSchedule\.classes|parties)\[(\d+)\](?:\.(\w+))?$/.exec(name);
+  if (!entry) return [];
+  const { list, fields } = TERMS_LIST[entry[1]];
+  const index = Number(entry[2]);
+  const named = entry[3] === undefined ? Object.values(fields).flat() : (fields[entry[3]] ?? []);
+  return named.map((f) => [list, index, f]);
 }
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

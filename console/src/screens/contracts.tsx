@@ -4,12 +4,13 @@ import { useMutation, useQuery } from 'urql';
 import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh, monthZh, yuan } from '../format';
 import { graphql } from '../gql';
-import { FILING_STATUS, label } from '../labels';
+import { FILING_KIND, FILING_STATUS, label } from '../labels';
 import {
   AmendContractForm,
   DocumentList,
   DocumentUpload,
   DraftContractForm,
+  ResubmitFilingForm,
   SubmitFiling,
   TerminateContractForm,
   useContractDocuments,
@@ -51,47 +52,28 @@ const CONTRACT = graphql(`
         name
       }
       terms {
+        ...ContractTermsFields
+      }
+      filings {
+        id
         kind
-        number
-        title
-        ownersSide {
-          kind
-          name
+        status
+        currentVersion
+        terms {
+          ...ContractTermsFields
         }
-        selectionMethod
-        approvalReference
-        signedOn
-        startsOn
-        endsOn
-        serviceItems {
-          item
-          standard
-        }
-        feeSchedule {
-          classes {
-            buildingClass
-            assessedRateFenPerM2Month
-            ownerRateFenPerM2Month
-            subsidies {
-              payer
-              rateFenPerM2Month
-              startMonth
-              months
-            }
+        versions {
+          version
+          returnReasons {
+            field
+            reason
           }
-        }
-        lateFee {
-          dailyRatePerTenThousand
-          monthlyRatePerTenThousand
-          graceDays
-          capPercentOfPrincipal
-          clauseText
-        }
-        parties {
-          role
-          name
-          registration
-          signatory
+          documents {
+            name
+            type
+            sizeBytes
+            sha256
+          }
         }
       }
     }
@@ -228,9 +210,10 @@ export function ContractsScreen() {
 
 /**
  * What the company does with one contract, by its state: a draft gets its documents uploaded and is filed; a
- * contract in force is amended (with the amendment's documents) or terminated.
+ * contract in force is amended (with the amendment's documents) or terminated; a returned filing is corrected and
+ * filed again.
  */
-function ContractActions({ contractId, onChanged }: { contractId: string; onChanged: () => void }) {
+export function ContractActions({ contractId, onChanged }: { contractId: string; onChanged: () => void }) {
   const [{ data, error }, reload] = useQuery({ query: CONTRACT, variables: { id: contractId } });
   const documents = useContractDocuments(contractId);
   const contract = data?.contract;
@@ -251,7 +234,32 @@ function ContractActions({ contractId, onChanged }: { contractId: string; onChan
       </Space>
     ),
   };
-  const tabs =
+  // A returned filing (the first filing, or an amendment's while the contract stays in force) is corrected and
+  // filed again from its returned version, the current one.
+  const resubmissions = contract.filings
+    .filter((f) => f.status === 'RETURNED')
+    .map((f) => {
+      const returned = f.versions.find((v) => v.version === f.currentVersion);
+      return {
+        key: `resubmit-${f.id}`,
+        label: `重新提交（${label(FILING_KIND, f.kind)}）`,
+        children: (
+          <ResubmitFilingForm
+            contractId={contractId}
+            filing={{
+              id: f.id,
+              terms: f.terms,
+              returnReasons: returned?.returnReasons ?? [],
+              documents: returned?.documents ?? [],
+            }}
+            pending={documents.pending}
+            onUploaded={documents.reload}
+            onResubmitted={changed}
+          />
+        ),
+      };
+    });
+  const byState =
     contract.status === 'DRAFT'
       ? [
           materials,
@@ -283,6 +291,7 @@ function ContractActions({ contractId, onChanged }: { contractId: string; onChan
             },
           ]
         : [materials];
+  const tabs = [...byState, ...resubmissions];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text strong>
