@@ -339,7 +339,7 @@ const asInput = (d: { name: string; type: FilingDocumentType; sizeBytes: number;
   sha256: d.sha256,
 });
 
-/** 提交备案: files the draft with the documents uploaded for it; a retry of the same press is the same filing. */
+/** 提交备案: files the draft with the documents uploaded for it; a retry of the same press is the same filing (useAttemptKey). */
 export function SubmitFiling({
   contractId,
   documents,
@@ -349,7 +349,7 @@ export function SubmitFiling({
   documents: { name: string; type: FilingDocumentType; sizeBytes: number; sha256: string }[];
   onSubmitted: () => void;
 }) {
-  const [key] = useState(() => crypto.randomUUID());
+  const attemptKey = useAttemptKey();
   const [result, submit] = useMutation(SUBMIT);
   return (
     <Space direction="vertical">
@@ -358,7 +358,11 @@ export function SubmitFiling({
         disabled={documents.length === 0}
         loading={result.fetching}
         onClick={() =>
-          void submit({ contractId, idempotencyKey: key, documents: documents.map(asInput) }).then((r) => {
+          void submit({
+            contractId,
+            idempotencyKey: attemptKey({ contractId, documents }),
+            documents: documents.map(asInput),
+          }).then((r) => {
             if (r.error) return;
             void message.success('已提交备案');
             onSubmitted();
@@ -386,7 +390,7 @@ export function AmendContractForm({
   onAmended: () => void;
 }) {
   const [form] = Form.useForm<TermsValues & { amendedOn: string }>();
-  const [key] = useState(() => crypto.randomUUID());
+  const attemptKey = useAttemptKey();
   const [result, amend] = useMutation(AMEND);
   return (
     <Form
@@ -394,19 +398,19 @@ export function AmendContractForm({
       layout="vertical"
       aria-label="变更合同"
       initialValues={valuesOf(terms)}
-      onFinish={(v) =>
-        void amend({
+      onFinish={(v) => {
+        const variables = {
           contractId,
-          idempotencyKey: key,
           amendedOn: v.amendedOn,
           terms: termsInput(v, terms),
           documents: documents.map(asInput),
-        }).then((r) => {
+        };
+        void amend({ ...variables, idempotencyKey: attemptKey(variables) }).then((r) => {
           if (r.error) return;
           void message.success('变更已提交备案');
           onAmended();
-        })
-      }
+        });
+      }}
     >
       <Form.Item label="变更日期" name="amendedOn" rules={[...dateRules('请填写变更日期')]}>
         <Input placeholder="2026-12-01" />
