@@ -102,6 +102,16 @@ export const OUTCOME: Record<MediationOutcome, string> = {
   WITHDRAWN: '撤回',
 };
 
+/** A session's outcome as a tag, with the day it was recorded. */
+function OutcomeTag({ outcome, outcomeOn }: { outcome?: MediationOutcome | null; outcomeOn?: string | null }) {
+  return (
+    <Tag color={outcome === 'AGREED' ? 'green' : outcome === 'PENDING' ? 'blue' : 'default'}>
+      {label(OUTCOME, outcome)}
+      {outcomeOn ? ` ${dateZh(outcomeOn)}` : ''}
+    </Tag>
+  );
+}
+
 /**
  * 调解记录: every mediation session of the street's accounts, pending first (the API's order), each with its area,
  * household (the owner's name as the areas register releases it), company, day and outcome; opens the account.
@@ -131,12 +141,7 @@ export function MediationSessionList({ onOpen }: { onOpen: (accountId: string) =
           { title: '调解员', dataIndex: 'mediator' },
           {
             title: '结果',
-            render: (_, s) => (
-              <Tag color={s.outcome === 'AGREED' ? 'green' : s.outcome === 'PENDING' ? 'blue' : 'default'}>
-                {label(OUTCOME, s.outcome)}
-                {s.outcomeOn ? ` ${dateZh(s.outcomeOn)}` : ''}
-              </Tag>
-            ),
+            render: (_, s) => <OutcomeTag outcome={s.outcome} outcomeOn={s.outcomeOn} />,
           },
           {
             title: '操作',
@@ -226,12 +231,7 @@ function AccountMediation({ accountId }: { accountId: string }) {
           { title: '调解员', dataIndex: 'mediator' },
           {
             title: '结果',
-            render: (_, s) => (
-              <Tag color={s.outcome === 'AGREED' ? 'green' : s.outcome === 'PENDING' ? 'blue' : 'default'}>
-                {label(OUTCOME, s.outcome)}
-                {s.outcomeOn ? ` ${dateZh(s.outcomeOn)}` : ''}
-              </Tag>
-            ),
+            render: (_, s) => <OutcomeTag outcome={s.outcome} outcomeOn={s.outcomeOn} />,
           },
           {
             title: '登记结果',
