@@ -33,11 +33,10 @@ export interface ArrearsQuery {
  * always agree. A street's or district's scope reads the areas of its codes from billing_area.
  */
 function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
-  const scope = scopeCondition(query.scope);
-  const inScope =
-    query.scope.kind === 'STREETS' || query.scope.kind === 'DISTRICTS'
-      ? `a.area_id in (select p.area_id from arrears.billing_area p where ${scope.sql})`
-      : scope.sql.replaceAll('p.', 'a.');
+  // A company's scope is on the account itself; a street's or district's on the codes of its area (billing_area).
+  const byArea = query.scope.kind === 'STREETS' || query.scope.kind === 'DISTRICTS';
+  const scope = scopeCondition(query.scope, byArea ? 'p' : 'a');
+  const inScope = byArea ? `a.area_id in (select p.area_id from arrears.billing_area p where ${scope.sql})` : scope.sql;
   const statuses = query.statuses && query.statuses.length > 0 ? sqlArray(query.statuses) : null;
   const households = query.householdIds ? sqlArray(query.householdIds) : null;
   const { overdueDays: days, today } = query;
