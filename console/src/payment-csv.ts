@@ -1,4 +1,6 @@
 import { isIsoDate } from '../../kernel/calendar';
+import { CsvRecord, parseCsv } from '../../kernel/csv';
+import { parseYuan } from '../../kernel/money';
 import type { PaymentInput, PaymentMethod } from './gql/graphql';
 
 /**
@@ -44,48 +46,17 @@ export interface BadLine {
   problem: string;
 }
 
-/** One CSV record's fields (RFC 4180: quoted fields with "" inside, CRLF or LF), with the line it starts on. */
-export function csvRecords(text: string): { line: number; fields: string[] }[] {
-  const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i++;
-      fields.push(field);
-      if (fields.some((f) => f !== '')) records.push({ line: start, fields });
-      fields = [];
-      field = '';
-      start = ++line;
-    } else field += c;
-  }
-  fields.push(field);
-  if (fields.some((f) => f !== '')) records.push({ line: start, fields });
-  return records;
+/**
+ * The file's records (kernel/csv.ts, the reader the hub's own imports use), with the line each starts on; a line of
+ * empty fields is no record.
+ */
+export function csvRecords(text: string): CsvRecord[] {
+  return parseCsv(text).filter((r) => r.fields.some((f) => f !== ''));
 }
 
-/** 1,409.5 or 1409.50 yuan → whole fen, without floating point; undefined when it is not an amount of yuan. */
+/** 1,409.5 or 1409.50 yuan → whole fen (kernel/money.ts parseYuan, thousands separators allowed); else undefined. */
 export function fenOfYuan(text: string): number | undefined {
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.replace(/,/g, ''));
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : undefined;
+  return parseYuan(text.replace(/,/g, ''));
 }
 
 /** What the console's key for a line without one is made of: the payment itself, and its occurrence in the file. */
