@@ -16,6 +16,7 @@ import {
   insertOrder,
   insertStagedOrders,
   stageOrders,
+  stagedOrderLine,
 } from '../persistence/order.repository';
 import { compoundsOfStreet, compoundsOfStreets } from '../persistence/read-model.repository';
 import { findSender } from '../persistence/sender.repository';
@@ -152,15 +153,21 @@ export async function itemProblems(
   return problems;
 }
 
-/** Orders staged a statement (some 5 MB of JSON): large enough that a statement's cost is the rows, not the round trip. */
-const STAGE_ROWS = 20_000;
+/**
+ * Orders written a batch: each batch is copied into the staging table and written from it in one statement while Node
+ * prepares the next; large enough that a batch's cost is its rows, not its round trips.
+ */
+const BATCH_ROWS = 20_000;
+/** Rows prepared between two turns of the event loop, so the driver can move the last batch along meanwhile. */
+const PREPARE_SLICE = 1_000;
 
 /**
  * admitOrder for a whole backfill in the caller's transaction, set-based; every line's item must be in force
- * (itemProblems). Each address is matched against its street's compounds read once and the caller masked in Node,
- * and the orders are loaded into a staging table a large statement at a time, each sent before the next is prepared
- * so PostgreSQL and Node work side by side; then one statement writes the orders whose numbers are new, their
- * RECEIVE transitions and their events (the outbox rows selected from the inserted orders).
+ * (itemProblems). Each address is matched against its street's compounds read once and the caller masked in Node;
+ * the orders go in batches: a batch is copied into a staging table, then one statement writes its orders whose
+ * numbers are new, their RECEIVE transitions and their events (the outbox rows selected from the inserted orders),
+ * while Node prepares the next batch, a slice at a time, so that PostgreSQL and Node work side by side. A file's
+ * order numbers are distinct (readOrderCsv), so a batch never holds a number an earlier one inserted.
  */
 export async function admitOrders(
   tx: EntityManager,
@@ -185,42 +192,52 @@ export async function admitOrders(
     return compoundId;
   };
   const callerKeys = new Map<string, string>();
+  const receipt = {
+    actorSubject: actor.subject,
+    actorRole: actor.role,
+    actorOrganisation: actor.organisationId,
+    matchedNote: MATCHED_NOTE,
+    unmatchedNote: UNMATCHED_NOTE,
+  };
+  const events = (from: string) =>
+    outboxInsertSelect(tx, COMPLAINT_ORDER_CHANGED, {
+      source: COMPLAINTS_EVENT_SOURCE,
+      key: `${from}.id::text`,
+      subject: `${from}.id::text`,
+      occurredAt: `${from}.received_at`,
+      payload: orderChangedSql(from),
+      from,
+    });
+  const written = { received: 0, unmatched: 0 };
+  const write = async (batch: string) => {
+    await stageOrders(tx, batch);
+    const counts = await insertStagedOrders(tx, receipt, events);
+    written.received += counts.received;
+    written.unmatched += counts.unmatched;
+  };
   await createOrderStaging(tx);
-  let loading: Promise<void> = Promise.resolve();
-  for (let i = 0; i < lines.length; i += STAGE_ROWS) {
-    const staged = lines.slice(i, i + STAGE_ROWS).map(({ line, data }) => ({
-      line,
-      id: timeOrderedUuid(),
-      ...newOrder(actor, data, compoundOf(data.streetCode, data.addressText), options, callerKeys),
-    }));
-    await loading;
-    loading = stageOrders(tx, staged);
-    // Awaited before the next statement or the write; a failure meanwhile is not an unhandled rejection.
-    loading.catch(() => undefined);
-    // Let the driver send it before the next batch is prepared.
-    await new Promise((resolve) => setImmediate(resolve));
+  let writing: Promise<void> = Promise.resolve();
+  for (let i = 0; i < lines.length; i += BATCH_ROWS) {
+    const batch: string[] = [];
+    for (let j = i; j < Math.min(i + BATCH_ROWS, lines.length); j++) {
+      const { line, data } = lines[j];
+      batch.push(
+        stagedOrderLine({
+          line,
+          id: timeOrderedUuid(),
+          ...newOrder(actor, data, compoundOf(data.streetCode, data.addressText), options, callerKeys),
+        }),
+      );
+      // Let the driver take the last batch's next step (its COPY done, its write to send) meanwhile.
+      if ((j + 1) % PREPARE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await writing;
+    writing = write(batch.join(''));
+    // Awaited before the next batch or the end; a failure meanwhile is not an unhandled rejection.
+    writing.catch(() => undefined);
   }
-  await loading;
-  const { received, unmatched } = await insertStagedOrders(
-    tx,
-    {
-      actorSubject: actor.subject,
-      actorRole: actor.role,
-      actorOrganisation: actor.organisationId,
-      matchedNote: MATCHED_NOTE,
-      unmatchedNote: UNMATCHED_NOTE,
-    },
-    (from) =>
-      outboxInsertSelect(tx, COMPLAINT_ORDER_CHANGED, {
-        source: COMPLAINTS_EVENT_SOURCE,
-        key: `${from}.id::text`,
-        subject: `${from}.id::text`,
-        occurredAt: `${from}.received_at`,
-        payload: orderChangedSql(from),
-        from,
-      }),
-  );
-  return { received, duplicates: lines.length - received, unmatched };
+  await writing;
+  return { received: written.received, duplicates: lines.length - written.received, unmatched: written.unmatched };
 }
 
 export interface OrderImportCounts {

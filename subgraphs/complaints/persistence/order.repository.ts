@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ComplaintStatus, ResponsiblePartyKind, SatisfactionLevel } from '../../../catalog';
-import { sqlBulk, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { copyField, sqlCopyFrom, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ComplaintOrder, NewOrder, OrderReach, OrderTransition } from '../domain/order';
 
 export type { ComplaintOrder, NewOrder, OrderReach, OrderTransition };
@@ -80,9 +80,9 @@ const EVENT_COLUMNS = `id, order_number, sequence, status, received_at, street_c
 export type StagedOrder = NewOrder & { id: string; line: number };
 
 /**
- * A bulk import's staging table, private to its transaction and dropped at its end (temporary: no WAL, no index): the
- * file's orders are loaded into it in large statements while the next are being prepared, then written in one
- * (insertStagedOrders).
+ * A bulk import's staging table, private to its transaction and dropped at its end (temporary: no WAL, no index): each
+ * batch of the file's orders is copied into it (stageOrders) and written from it (insertStagedOrders) while Node
+ * prepares the next.
  */
 export async function createOrderStaging(em: EntityManager): Promise<void> {
   await sqlRun(
@@ -94,39 +94,47 @@ export async function createOrderStaging(em: EntityManager): Promise<void> {
   );
 }
 
-/** Loads orders into the staging table, one statement (a bound JSON document). */
-export async function stageOrders(em: EntityManager, orders: readonly StagedOrder[]): Promise<void> {
-  await sqlBulk(
-    em,
-    `insert into pg_temp.complaint_order_import
-     select * from json_to_recordset(?::json) as r(line int, id uuid, order_number text, sender_id text, received_at timestamptz,
-          caller_name_masked text, caller_phone_masked text, caller_key text, address_text text, street_code text, compound_id uuid,
-          category_code text, item_code text, text text, respond_by timestamptz, resolve_by timestamptz, status text, demo boolean)`,
-    orders.map((o) => ({
-      line: o.line,
-      id: o.id,
-      order_number: o.orderNumber,
-      sender_id: o.senderId,
-      received_at: o.receivedAt.toISOString(),
-      caller_name_masked: o.callerNameMasked,
-      caller_phone_masked: o.callerPhoneMasked,
-      caller_key: o.callerKey,
-      address_text: o.addressText,
-      street_code: o.streetCode,
-      compound_id: o.compoundId,
-      category_code: o.categoryCode,
-      item_code: o.itemCode,
-      text: o.text,
-      respond_by: o.respondBy.toISOString(),
-      resolve_by: o.resolveBy.toISOString(),
-      status: o.status,
-      demo: o.demo,
-    })),
-  );
+/** The staging table's columns, in the order of stagedOrderLine's fields. */
+const STAGED_COLUMNS = `line, id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text,
+  street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, demo`;
+
+/** A staged order as one line of COPY's text format (stageOrders). */
+export function stagedOrderLine(o: StagedOrder): string {
+  return `${[
+    o.line,
+    o.id,
+    o.orderNumber,
+    o.senderId,
+    o.receivedAt.toISOString(),
+    o.callerNameMasked,
+    o.callerPhoneMasked,
+    o.callerKey,
+    o.addressText,
+    o.streetCode,
+    o.compoundId,
+    o.categoryCode,
+    o.itemCode,
+    o.text,
+    o.respondBy.toISOString(),
+    o.resolveBy.toISOString(),
+    o.status,
+    o.demo,
+  ]
+    .map(copyField)
+    .join('\t')}\n`;
 }
 
 /**
- * Writes the staged orders in one statement: each order whose number is not held yet (a number already held is
+ * Loads orders (stagedOrderLine's lines, joined) into the emptied staging table with COPY: cheaper for PostgreSQL than
+ * a statement over a JSON document of the same rows, which it parses and converts field by field.
+ */
+export async function stageOrders(em: EntityManager, lines: string): Promise<void> {
+  await sqlRun(em, `truncate pg_temp.complaint_order_import`);
+  await sqlCopyFrom(em, `copy pg_temp.complaint_order_import (${STAGED_COLUMNS}) from stdin`, lines);
+}
+
+/**
+ * Writes the staged orders (a batch) in one statement: each order whose number is not held yet (a number already held is
  * skipped, applied once), with its RECEIVE transition by `receipt`'s actor and note, and the
  * events `events` selects from the relation `received` (the orders inserted, as complaint_order rows).
  */
