@@ -4,8 +4,9 @@
 #
 #   npm run bench:complaints:compare -- [rounds, default 2] [orders, default 100000] [baseline commit, default 5a76077]
 #
-# Prints each round's figures, then the median orders/s of each side and their ratio. Each round makes and drops its
-# own database; the baseline is built in a temporary directory (git archive, this checkout's node_modules).
+# Prints each round's figures, then the median orders/s of each side and their ratio, and the median CPU time per
+# order (the bench process's and its PostgreSQL backends'), which the load of other jobs does not stretch. Each round
+# makes and drops its own database; the baseline is built in a temporary directory (git archive, this checkout's node_modules).
 set -euo pipefail
 rounds=${1:-2}
 orders=${2:-100000}
@@ -25,12 +26,14 @@ for round in $(seq 1 "$rounds"); do
     [ "$side" = old ] && dir=$old
     echo "== round $round, $side ($(cut -d' ' -f1-3 /proc/loadavg) load)"
     (cd "$dir" && node dist/bench/complaints-rates.js 10000 "$orders" "$orders") |
-      grep -E 'CSV import|rates for the city' | tee >(sed -n "s/^CSV import.* s, \([0-9,]*\) orders\/s.*/$side \1/p" | tr -d , >>"$log")
+      grep -E 'CSV import|rates for the city' |
+      tee >(sed -n "s/^CSV import.* s, \([0-9,]*\) orders\/s.* \([0-9]*\) µs per order.*/$side \1 \2/p" | tr -d , >>"$log")
   done
 done
 sleep 1
-awk '{ v[$1] = v[$1] " " $2 } END {
-  for (s in v) { n = split(substr(v[s], 2), a, " "); asort(a); m[s] = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2;
-    printf "%s: median %d orders/s over%s\n", s, m[s], v[s] }
-  if (m["old"] > 0) printf "new / old: %.2fx\n", m["new"] / m["old"] }' "$log"
+awk 'function median(list, a, n) { n = split(substr(list, 2), a, " "); asort(a); return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+  { v[$1] = v[$1] " " $2; c[$1] = c[$1] " " $3 } END {
+  for (s in v) { m[s] = median(v[s]); u[s] = median(c[s])
+    printf "%s: median %d orders/s over%s; median CPU %d µs per order (Node + PostgreSQL) over%s\n", s, m[s], v[s], u[s], c[s] }
+  if (m["old"] > 0) printf "new / old: %.2fx by wall time, %.2fx by CPU time per order\n", m["new"] / m["old"], u["old"] / u["new"] }' "$log"
 rm -f "$log"
