@@ -202,4 +202,24 @@ describe('complaints: the CSV import’s SQL path', () => {
     }
     expect(new Set(events.map((e) => e.message_key)).size).toBe(6);
   });
+
+  it('imports a file of more than one batch whole, texts with COPY’s special characters unchanged', async () => {
+    const text = 'a\tb \\N c\\d\r\ne';
+    const many = Array.from({ length: 20_003 }, (_, i) => line(`D-${i}`));
+    many[20_001] = `D-20001,2024-05-06T09:00:00+08:00,李四,13900001111,"${text}",${STREET},T1,T1.1,"${text}",2024-05-06T11:00:00+08:00,2024-05-13T09:00:00+08:00`;
+    const before = await count('outbox');
+    expect(await importOrdersCsv(orm.em.fork(), office, csv(...many))).toEqual({
+      received: 20_003,
+      duplicates: 0,
+      unmatched: 1,
+    });
+    expect(await count('outbox')).toBe(before + 20_003);
+    expect(
+      await orm.em
+        .getConnection()
+        .execute(
+          `select address_text, text, caller_name_masked, compound_id from complaints.complaint_order where order_number = 'D-20001'`,
+        ),
+    ).toEqual([{ address_text: text.trim(), text: text.trim(), caller_name_masked: '李*', compound_id: null }]);
+  });
 });

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { isUniqueViolation, retryAfterLostRace } from './sql';
+import { copyField, isUniqueViolation, retryAfterLostRace } from './sql';
 
 // What pg throws for a raw statement, and what MikroORM makes of the same error for an ORM write.
 const rawViolation = (constraint: string) =>
@@ -50,5 +50,15 @@ describe('unique violations', () => {
       'y2',
     );
     expect(calls).toBe(2);
+  });
+});
+
+describe('COPY text format fields', () => {
+  it('writes null as \\N and escapes backslash, tab, newline and carriage return, so a text field is read back as it was', () => {
+    expect(copyField(null)).toBe('\\N');
+    expect(copyField('\\N')).toBe('\\\\N');
+    expect(copyField('a\tb\nc\rd\\e')).toBe('a\\tb\\nc\\rd\\\\e');
+    expect(copyField('红居南街6号院')).toBe('红居南街6号院');
+    expect([copyField(true), copyField(false), copyField(12)]).toEqual(['t', 'f', '12']);
   });
 });
