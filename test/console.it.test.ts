@@ -49,17 +49,19 @@ async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0, undefined, {
     timeout: 15_000,
   });
-  await page.evaluate(axeCore.source);
+  // axe-core once per document (a screen opened by its hash keeps it), not its 500 kB parsed again for every check.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeCore.source);
+  // Only the violations are read: axe then keeps no node details of the passing and inapplicable checks.
   const results = await page.evaluate(() =>
     (
       window as unknown as {
         axe: {
-          run(): Promise<{
+          run(options: { resultTypes: string[] }): Promise<{
             violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[];
           }>;
         };
       }
-    ).axe.run(),
+    ).axe.run({ resultTypes: ['violations'] }),
   );
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
