@@ -255,7 +255,8 @@ export async function loadCourts(gql: Gql): Promise<void> {
 export async function loadDemoAreas(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
   await loadDivisions(gql);
-  for (const street of DEMO_STREETS) await loadStreetCompounds(gql, street);
+  // Each street's compounds are its own: the streets load side by side (a compound's steps stay in order).
+  await Promise.all(DEMO_STREETS.map((street) => loadStreetCompounds(gql, street)));
 }
 
 /** The street's demo compounds that are not registered yet. */
@@ -277,8 +278,8 @@ async function loadStreetCompounds(gql: Gql, street: DemoStreet): Promise<void> 
 export async function loadDemoData(url: string, tokens: TokenSettings): Promise<void> {
   await loadDemoAreas(url, tokens);
   const gql = gatewayClient(url, tokens);
-  await loadCourts(gql);
-  for (const contract of DEMO_CONTRACTS) await loadContract(gql, contract);
+  // The courts and each contract (its own compound and company) are independent of one another.
+  await Promise.all([loadCourts(gql), ...DEMO_CONTRACTS.map((contract) => loadContract(gql, contract))]);
 }
 
 interface DemoAccount {
@@ -338,6 +339,29 @@ async function untilKnown<T>(missing: RegExp, call: () => Promise<T>): Promise<T
 const onceArrearsKnows = <T>(call: () => Promise<T>) =>
   untilKnown(/no accepted contract filing|not in the area|no households yet/, call);
 
+/** How many households the demo gives the Beijing compound (its CSV's rows). */
+function householdsOf(compound: string): number {
+  const found = DEMO_STREETS.flatMap((s) => s.compounds).find((c) => c.name === compound)!;
+  return found.buildings.reduce((sum, b) => sum + b.households, 0);
+}
+
+/**
+ * The company bills the area's month once arrears knows the area's accepted filing and its households (at least
+ * `households` of them): households reach arrears from the areas feed (a building's roster twice, imported, then
+ * grouped into the area), so a run that came early billed only part of them; billing is idempotent, so it runs
+ * again until all are billed.
+ */
+const billMonth = (gql: Gql, company: Identity, areaId: string, month: string, households = 1) =>
+  onceArrearsKnows(async () => {
+    const { runBilling } = (await gql(
+      company,
+      'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }',
+      { a: areaId, m: month },
+    )) as { runBilling: { households: number } };
+    if (runBilling.households < households)
+      throw new Error(`no households yet: ${runBilling.households} of ${households} billed for ${month}`);
+  });
+
 /** Seed 002's levy, with 159 of each building's 180 households paid: 954 of 1,080 = 88.3%. */
 async function loadLevy(gql: Gql): Promise<void> {
   const { company, input } = DEMO_LEVY;
@@ -390,19 +414,8 @@ async function loadBilledYear(gql: Gql, billed: (typeof DEMO_BILLED_YEARS)[numbe
     },
   )) as { collectionRates: { households: number }[] };
   if (existing.collectionRates.some((r) => r.households > 0)) return;
-  for (let m = 1; m <= 12; m++) {
-    const month = `${year}-${String(m).padStart(2, '0')}`;
-    await onceArrearsKnows(async () => {
-      const { runBilling } = (await gql(
-        company,
-        'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }',
-        { a: areaId, m: month },
-      )) as {
-        runBilling: { households: number };
-      };
-      if (runBilling.households === 0) throw new Error('no households yet');
-    });
-  }
+  for (let m = 1; m <= 12; m++)
+    await billMonth(gql, company, areaId, `${year}-${String(m).padStart(2, '0')}`, householdsOf(billed.compound));
   const accounts = await accountsOf(gql, company, areaId);
   const nonPayers = new Set(
     accounts.slice(billed.nonPayers.from, billed.nonPayers.from + billed.nonPayers.count).map((a) => a.accountId),
@@ -432,19 +445,9 @@ async function loadBilledYear(gql: Gql, billed: (typeof DEMO_BILLED_YEARS)[numbe
 /** Every billed year of the demo, through the gateway (areas, contracts and arrears answer it). */
 export async function loadBilledYears(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
-  for (const billed of DEMO_BILLED_YEARS) await loadBilledYear(gql, billed);
+  // Each year is another compound's and company's: one's billing runs while the other's payments are recorded.
+  await Promise.all(DEMO_BILLED_YEARS.map((billed) => loadBilledYear(gql, billed)));
 }
-
-/** The company bills the area's month, once arrears knows the area's accepted filing and households. */
-const billMonth = (gql: Gql, company: Identity, areaId: string, month: string) =>
-  onceArrearsKnows(async () => {
-    const { runBilling } = (await gql(
-      company,
-      'mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { households } }',
-      { a: areaId, m: month },
-    )) as { runBilling: { households: number } };
-    if (runBilling.households === 0) throw new Error('no households yet');
-  });
 
 /** The company's demand letters of `letterOn` to each account, for its charges then past due and unpaid. */
 async function sendDemandLetters(gql: Gql, company: Identity, accounts: DemoAccount[], letterOn: string) {
@@ -478,7 +481,7 @@ async function loadBilling(gql: Gql): Promise<void> {
   const months = Array.from({ length: DEMO_BILLING.months }, (_, i) =>
     addMonths(thisMonth, i - DEMO_BILLING.months + 1),
   );
-  for (const month of months) await billMonth(gql, company, areaId, month);
+  for (const month of months) await billMonth(gql, company, areaId, month, householdsOf(DEMO_BILLING.compound));
   const accounts = await accountsOf(gql, company, areaId);
   if (accounts.some((a) => a.status !== 'CURRENT')) return;
   const today = todayInChina();
@@ -637,9 +640,8 @@ async function loadReferrals(gql: Gql): Promise<void> {
  */
 export async function loadDemoArrears(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
-  await loadLevy(gql);
-  await loadBilling(gql);
-  await loadReferrals(gql).catch(unlessHolidaysMissing);
+  // The levy (润枫欣尚, its company) and the billing with its referrals (学院南路32号院, another) side by side.
+  await Promise.all([loadLevy(gql), loadBilling(gql).then(() => loadReferrals(gql).catch(unlessHolidaysMissing))]);
 }
 
 /**
