@@ -72,11 +72,22 @@ function directivesCached<T extends Annotations>(element: DirectableElement, sch
 }
 
 /**
+ * The variables as a cache key when they hold nothing but numbers, booleans and nulls (page sizes, flags): a
+ * string may be a name or a note, which a price cache must not keep in memory.
+ */
+function keptVariables(variables: Record<string, unknown>): string | undefined {
+  for (const value of Object.values(variables)) {
+    if (value !== null && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+  }
+  return JSON.stringify(variables);
+}
+
+/**
  * `estimateCost` remembered per schema, document, operation name and variables: the runtime hands the same parsed
  * document to every request with the same query text, so an operation is priced once, not once per request. Only
  * a full price is kept (an estimate that stopped at one caller's limit is not), so a later caller with another
- * limit is judged on the same figure: over its `max`, CostExceeded with that price. Variables that do not fit
- * in `maxVariablesKey` characters of JSON are priced every time rather than kept.
+ * limit is judged on the same figure: over its `max`, CostExceeded with that price. Variables with a string, a
+ * list or an object in them, or longer than `maxVariablesKey` characters of JSON, are priced every time instead.
  */
 export function cachedCostEstimator(options: Omit<CostOptions, 'max'> & { maxVariablesKey?: number }) {
   const maxKey = options.maxVariablesKey ?? 512;
@@ -89,8 +100,8 @@ export function cachedCostEstimator(options: Omit<CostOptions, 'max'> & { maxVar
     variables: Record<string, unknown> | undefined,
     max: number,
   ): number => {
-    const json = variables === undefined ? '' : JSON.stringify(variables);
-    const key = json.length <= maxKey ? `${operationName ?? ''}\u0000${json}` : undefined;
+    const json = variables === undefined ? '' : keptVariables(variables);
+    const key = json !== undefined && json.length <= maxKey ? `${operationName ?? ''}\u0000${json}` : undefined;
     let documents = priced.get(schema);
     const known = key === undefined ? undefined : documents?.get(document)?.get(key);
     if (known !== undefined) {

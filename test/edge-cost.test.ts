@@ -96,6 +96,15 @@ describe('operation cost over the supergraph, before any subgraph is called', ()
       expect(price(schema, page, undefined, { n: 1000 }, 10_000)).toBe(2001);
     });
 
+    it('keeps no price for variables holding text, and prices them like estimateCost', () => {
+      const named = parse('query($n: Int!, $q: String) { arrears(first: $n, search: $q) { items { accountId } } }');
+      const price = estimator();
+      for (let i = 0; i < 2; i++)
+        expect(price(schema, named, undefined, { n: 10, q: '王' }, Number.MAX_SAFE_INTEGER)).toBe(
+          estimateCost(schema, named, undefined, { n: 10, q: '王' }, options(Number.MAX_SAFE_INTEGER)),
+        );
+    });
+
     it('keeps no price an estimate stopped at a limit, and prices a loop by its cost every time', () => {
       const price = estimator();
       expect(() => price(schema, page, undefined, { n: 1000 }, 100)).toThrow(CostExceeded);
