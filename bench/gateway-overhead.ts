@@ -11,6 +11,8 @@
  * request with a fresh x-request-id (nothing merges in flight); phases interleave round by round, in rotating
  * order, so the machine's drift falls on all alike. It prints p50/p99/RPS per way in, and the ratios:
  * added p50 at 1 connection (target ≤ 2 ms over direct) and RPS at 10 connections (target ≥ 1.0× stock).
+ * Beside them, each gateway thread's own CPU time per request (bench/thread-cpu.ts), ours over stock: on a shared
+ * machine the latencies move with the others' load, the CPU a request costs the gateway much less.
  *
  *   npm run bench:gateway                  # 3 rounds of 3 s phases
  *   npm run bench:gateway -- 5 4           # rounds, seconds per phase
@@ -93,7 +95,13 @@ async function main() {
     const worker = new Worker(compiled(file), { workerData: data });
     threads.push(worker);
     const [started] = (await once(worker, 'message')) as [{ url: string }];
-    return started.url;
+    return { url: started.url, worker };
+  };
+  /** The CPU time a gateway's thread has run so far, in µs (bench/thread-cpu.ts). */
+  const cpuMicros = async (worker: Worker) => {
+    const answer = once(worker, 'message') as Promise<[{ cpuMicros?: number }]>;
+    worker.postMessage('cpu');
+    return (await answer)[0].cpuMicros;
   };
   try {
     process.stderr.write('loading the demo data...\n');
@@ -101,7 +109,7 @@ async function main() {
     await loadDemoArrears(hub.gatewayUrl, tokens);
     const subgraphUrls = Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url]));
     const supergraphSdl = fs.readFileSync(supergraphPath(), 'utf8');
-    const urls: Record<Exclude<Way, 'direct'>, string> = {
+    const gateways: Record<Exclude<Way, 'direct'>, { url: string; worker: Worker }> = {
       ours: await thread('edge-gateway-thread.js', { supergraphSdl, subgraphUrls, tokens, config }),
       stock: await thread('gateway-stock-thread.js', { supergraph: withSubgraphUrls(supergraphSdl, subgraphUrls) }),
     };
@@ -140,11 +148,13 @@ async function main() {
       },
     ];
     const connections = [1, 10];
-    const results = new Map<string, number[] & { seconds?: number }>();
-    const record = (key: string, r: LoadResult) => {
-      const all = results.get(key) ?? Object.assign([] as number[], { seconds: 0 });
+    const results = new Map<string, number[] & { seconds?: number; cpuMicros?: number }>();
+    const record = (key: string, r: LoadResult & { cpuMicros?: number }) => {
+      const all = results.get(key) ?? Object.assign([] as number[], { seconds: 0, cpuMicros: 0 });
       all.push(...r.latencies);
       all.seconds = (all.seconds ?? 0) + r.seconds;
+      if (r.cpuMicros === undefined || all.cpuMicros === undefined) all.cpuMicros = undefined;
+      else all.cpuMicros += r.cpuMicros;
       results.set(key, all);
     };
     const phase = async (s: Scenario, way: Way, n: number, durationMs: number) => {
@@ -152,8 +162,20 @@ async function main() {
       // Signed per phase: an assertion lives 60 s.
       if (way === 'ours') headers.authorization = `Bearer ${await mintUserToken(s.who, tokens, '1h')}`;
       else headers['x-hub-identity'] = await signIdentityAssertion(s.who, tokens);
-      const url = way === 'direct' ? subgraphUrls[s.subgraph!] : urls[way];
-      return load({ url, headers, body: JSON.stringify({ query: s.query }), connections: n, durationMs });
+      if (way === 'direct')
+        return load({
+          url: subgraphUrls[s.subgraph!],
+          headers,
+          body: JSON.stringify({ query: s.query }),
+          connections: n,
+          durationMs,
+        });
+      // The gateway thread's own CPU time over the phase: its cost per request, whatever else the machine runs.
+      const { url, worker } = gateways[way];
+      const before = await cpuMicros(worker);
+      const result = await load({ url, headers, body: JSON.stringify({ query: s.query }), connections: n, durationMs });
+      const after = await cpuMicros(worker);
+      return { ...result, cpuMicros: before === undefined || after === undefined ? undefined : after - before };
     };
     const waysOf = (s: Scenario): Way[] => (s.subgraph ? ['ours', 'stock', 'direct'] : ['ours', 'stock']);
     for (const s of scenarios) for (const way of waysOf(s)) await phase(s, way, 10, 1000); // warm-up: connections, plans, JIT
@@ -182,14 +204,21 @@ async function main() {
     for (const s of scenarios) {
       lines.push('', s.name, `  ${s.query}`);
       for (const n of connections) {
-        const figures = new Map<Way, { p50: number; p99: number; rps: number }>();
+        const figures = new Map<Way, { p50: number; p99: number; rps: number; cpu?: number }>();
         for (const way of waysOf(s)) {
           const all = results.get(`${s.name}|${way}|${n}`)!;
           const sorted = [...all].sort((a, b) => a - b);
-          const f = { p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: sorted.length / all.seconds! };
+          const cpu = way === 'direct' || all.cpuMicros === undefined ? undefined : all.cpuMicros / sorted.length;
+          const f = {
+            p50: percentile(sorted, 50),
+            p99: percentile(sorted, 99),
+            rps: sorted.length / all.seconds!,
+            cpu,
+          };
           figures.set(way, f);
           lines.push(
-            `  ${String(n).padStart(2)} conn  ${way.padEnd(6)}  p50 ${f.p50.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms  ${f.rps.toFixed(0).padStart(5)} req/s  (n=${sorted.length})`,
+            `  ${String(n).padStart(2)} conn  ${way.padEnd(6)}  p50 ${f.p50.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms  ${f.rps.toFixed(0).padStart(5)} req/s  (n=${sorted.length})` +
+              (cpu === undefined ? '' : `  gateway CPU ${cpu.toFixed(0).padStart(5)} µs/req`),
           );
         }
         const ours = figures.get('ours')!;
@@ -199,6 +228,8 @@ async function main() {
           `ours/stock RPS ${(ours.rps / stock.rps).toFixed(2)}×`,
           `p50 ours − stock ${(ours.p50 - stock.p50).toFixed(2)} ms`,
         ];
+        if (ours.cpu !== undefined && stock.cpu !== undefined)
+          ratios.push(`gateway CPU ours/stock ${(ours.cpu / stock.cpu).toFixed(2)}×`);
         if (direct)
           ratios.push(
             `p50 added over direct: ours ${(ours.p50 - direct.p50).toFixed(2)} ms, stock ${(stock.p50 - direct.p50).toFixed(2)} ms`,

@@ -8,6 +8,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { threadCpuMicros } from './thread-cpu';
 
 async function main() {
   const { supergraph } = workerData as { supergraph: string };
@@ -28,6 +29,7 @@ async function main() {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   parentPort!.on('message', async (message) => {
+    if (message === 'cpu') return parentPort!.postMessage({ cpuMicros: threadCpuMicros() });
     if (message !== 'stop') return;
     server.closeAllConnections();
     server.close();

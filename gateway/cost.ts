@@ -45,14 +45,80 @@ export class CostExceeded extends Error {
   }
 }
 
-interface ListSize {
+type ListSize = {
   assumedSize?: number;
   slicingArguments?: string[];
   sizedFields?: string[];
+};
+
+type Weight = {
+  weight: number | string;
+};
+
+type DirectableElement = Parameters<typeof getDirectiveExtensions>[0] & object;
+type Annotations = { [directive: string]: { [param: string]: unknown } };
+
+/**
+ * A field's, type's or argument's directives, read once per schema element: the supergraph's elements live as long
+ * as its schema, and reading a field's directives is most of what pricing a small operation costs.
+ */
+const directiveCache = new WeakMap<object, unknown>();
+function directivesCached<T extends Annotations>(element: DirectableElement, schema: GraphQLSchema) {
+  type Found = ReturnType<typeof getDirectiveExtensions<T>>;
+  if (directiveCache.has(element)) return directiveCache.get(element) as Found;
+  const found = getDirectiveExtensions<T>(element, schema);
+  directiveCache.set(element, found);
+  return found;
 }
 
-interface Weight {
-  weight: number | string;
+/**
+ * The variables as a cache key when they hold nothing but numbers, booleans and nulls (page sizes, flags): a
+ * string may be a name or a note, which a price cache must not keep in memory.
+ */
+function keptVariables(variables: Record<string, unknown>): string | undefined {
+  for (const value of Object.values(variables)) {
+    if (value !== null && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+  }
+  return JSON.stringify(variables);
+}
+
+/**
+ * `estimateCost` remembered per schema, document, operation name and variables: the runtime hands the same parsed
+ * document to every request with the same query text, so an operation is priced once, not once per request. Only
+ * a full price is kept (an estimate that stopped at one caller's limit is not), so a later caller with another
+ * limit is judged on the same figure: over its `max`, CostExceeded with that price. Variables with a string, a
+ * list or an object in them, or longer than `maxVariablesKey` characters of JSON, are priced every time instead.
+ */
+export function cachedCostEstimator(options: Omit<CostOptions, 'max'> & { maxVariablesKey?: number }) {
+  const maxKey = options.maxVariablesKey ?? 512;
+  const priced = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+  const entriesPerDocument = 32;
+  return (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | undefined,
+    max: number,
+  ): number => {
+    const json = variables === undefined ? '' : keptVariables(variables);
+    const key = json !== undefined && json.length <= maxKey ? `${operationName ?? ''}\u0000${json}` : undefined;
+    let documents = priced.get(schema);
+    const known = key === undefined ? undefined : documents?.get(document)?.get(key);
+    if (known !== undefined) {
+      if (known > max) throw new CostExceeded(known);
+      return known;
+    }
+    const cost = estimateCost(schema, document, operationName, variables, { ...options, max });
+    if (key !== undefined) {
+      if (!documents) priced.set(schema, (documents = new WeakMap()));
+      let entries = documents.get(document);
+      if (!entries) documents.set(document, (entries = new Map()));
+      // a document asked with ever new variables keeps only its latest few prices
+      if (entries.size >= entriesPerDocument) entries.delete(entries.keys().next().value!);
+      entries.set(key, cost);
+    }
+    return cost;
+  };
 }
 
 /** The operation's cost, or CostExceeded as soon as it passes `max`. */
@@ -85,6 +151,7 @@ export function estimateCost(
     if (total > options.max) throw new CostExceeded(total);
   };
 
+  const directivesOf = <T extends Annotations>(element: DirectableElement) => directivesCached<T>(element, schema);
   const fieldOf = (type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined =>
     isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
 
@@ -134,9 +201,9 @@ export function estimateCost(
     if (node.name.value.startsWith('__')) return;
     const field = fieldOf(parent, node.name.value);
     if (!field) return;
-    const directives = getDirectiveExtensions<{ cost: Weight; listSize: ListSize }>(field, schema) ?? {};
+    const directives = directivesOf<{ cost: Weight; listSize: ListSize }>(field) ?? {};
     const type = getNamedType(field.type);
-    const typeWeight = getDirectiveExtensions<{ cost: Weight }>(type, schema)?.cost?.[0]?.weight;
+    const typeWeight = directivesOf<{ cost: Weight }>(type)?.cost?.[0]?.weight;
     const weight = Number(directives.cost?.[0]?.weight ?? typeWeight ?? (isCompositeType(type) ? 1 : 0)) || 0;
 
     let own = 1;
@@ -153,8 +220,7 @@ export function estimateCost(
     add(itemsFactor * weight);
     for (const argument of node.arguments ?? []) {
       const definition = field.args.find((a) => a.name === argument.name.value);
-      const argumentWeight =
-        definition && Number(getDirectiveExtensions<{ cost: Weight }>(definition, schema)?.cost?.[0]?.weight);
+      const argumentWeight = definition && Number(directivesOf<{ cost: Weight }>(definition)?.cost?.[0]?.weight);
       if (argumentWeight) add(factor * argumentWeight);
     }
     if (node.selectionSet && isCompositeType(type))

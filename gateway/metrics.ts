@@ -2,13 +2,14 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { getOperationAST } from 'graphql';
 import { operationLabel, requestDuration, subgraphFetchDuration } from '../platform/metrics';
 import type { EdgeContext } from './caller';
+import { subgraphNamer } from './subgraph-names';
 
 /**
  * Request duration per operation name and HTTP status, and each subgraph fetch's duration, for the process's
  * Prometheus registry (platform/metrics.ts). `subgraphUrls` names the subgraph behind each URL.
  */
 export function useMetrics(subgraphUrls: Record<string, string>): GatewayPlugin<EdgeContext> {
-  const subgraphOf = new Map(Object.entries(subgraphUrls).map(([name, url]) => [new URL(url).origin, name]));
+  const subgraphOf = subgraphNamer(subgraphUrls);
   const requests = new WeakMap<Request, { at: number; operation: string }>();
   return {
     onRequest({ request }) {
@@ -29,7 +30,7 @@ export function useMetrics(subgraphUrls: Record<string, string>): GatewayPlugin<
     },
     onFetch({ url }) {
       const at = performance.now();
-      const subgraph = subgraphOf.get(new URL(url).origin) ?? 'unknown';
+      const subgraph = subgraphOf(url);
       return ({ response }) =>
         subgraphFetchDuration.observe({ subgraph, status: String(response.status) }, (performance.now() - at) / 1000);
     },

@@ -4,7 +4,7 @@ import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { isPublicDocument } from '../platform/auth/public-operations';
 import { Caller, EdgeContext } from './caller';
 import { EdgeConfig } from './config';
-import { CostExceeded, estimateCost } from './cost';
+import { CostExceeded, cachedCostEstimator } from './cost';
 import { edgeError } from './errors';
 
 interface ExecutionArgs {
@@ -21,6 +21,10 @@ interface ExecutionArgs {
  * operation that costs more than its limit.
  */
 export function useOperationGuard(config: EdgeConfig): GatewayPlugin<EdgeContext> {
+  const estimateCost = cachedCostEstimator({
+    defaultListSize: config.defaultListSize,
+    mutationCost: config.mutationCost,
+  });
   const guard = (args: ExecutionArgs) => {
     const caller: Caller | undefined = (args.contextValue as EdgeContext).caller;
     if (!caller) throw edgeError('UNAUTHENTICATED', 'the request did not pass the edge', 401);
@@ -30,11 +34,13 @@ export function useOperationGuard(config: EdgeConfig): GatewayPlugin<EdgeContext
       });
     }
     try {
-      estimateCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown>, {
-        max: caller.limits.cost,
-        defaultListSize: config.defaultListSize,
-        mutationCost: config.mutationCost,
-      });
+      estimateCost(
+        args.schema,
+        args.document,
+        args.operationName,
+        args.variableValues as Record<string, unknown> | undefined,
+        caller.limits.cost,
+      );
     } catch (error) {
       if (error instanceof RangeError) throw edgeError('DOCUMENT_TOO_DEEP', 'the request is nested too deeply', 400);
       // Pricing reads the arguments that size lists: GraphQL's refusal of one (a null `first: Int!`) is bad input.

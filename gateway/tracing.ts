@@ -3,6 +3,7 @@ import { Span, context as otelContext, trace } from '@opentelemetry/api';
 import { getOperationAST } from 'graphql';
 import { SpanKind, contextFrom, failed, traceparentOf, tracer } from '../platform/tracing';
 import type { EdgeContext } from './caller';
+import { subgraphNamer } from './subgraph-names';
 
 /**
  * One SERVER span per GraphQL request, continuing the client's `traceparent` when it sends one, and one CLIENT span
@@ -10,7 +11,7 @@ import type { EdgeContext } from './caller';
  * are kept per request object, so no hook depends on the async context surviving the runtime's scheduling.
  */
 export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<EdgeContext> {
-  const subgraphOf = new Map(Object.entries(subgraphUrls).map(([name, url]) => [new URL(url).origin, name]));
+  const subgraphOf = subgraphNamer(subgraphUrls);
   const spans = new WeakMap<Request, Span>();
   return {
     onRequest({ request, url }) {
@@ -46,7 +47,7 @@ export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<
       const request = (context as { request?: Request } | undefined)?.request;
       const requestSpan = request ? spans.get(request) : undefined;
       const parent = requestSpan ? trace.setSpan(otelContext.active(), requestSpan) : otelContext.active();
-      const subgraph = subgraphOf.get(new URL(url).origin) ?? 'unknown';
+      const subgraph = subgraphOf(url);
       const span = tracer().startSpan(
         `gateway fetch ${subgraph}`,
         { kind: SpanKind.CLIENT, attributes: { 'graphql.subgraph.name': subgraph, 'url.full': url } },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { buildASTSchema, parse, validate } from 'graphql';
 import { DEFAULT_EDGE_CONFIG } from '../gateway/config';
-import { CostExceeded, estimateCost } from '../gateway/cost';
+import { CostExceeded, cachedCostEstimator, estimateCost } from '../gateway/cost';
 import { supergraphPath } from '../platform/project-root';
 import { DASHBOARDS } from './support/dashboards';
 import { householdLoop, manyAliasedArrears } from '../bench/edge-attacks';
@@ -66,5 +66,54 @@ describe('operation cost over the supergraph, before any subgraph is called', ()
       .concat(Array.from({ length: 20 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`))
       .join('\n');
     expect(() => cost(`{ ...F20 } ${fanOut}`)).toThrow(CostExceeded);
+  });
+
+  describe('priced once per document (the runtime hands every request with the same text the same document)', () => {
+    const page = parse('query($n: Int!) { arrears(first: $n) { items { accountId household { unit } } } }');
+    const estimator = () =>
+      cachedCostEstimator({
+        defaultListSize: DEFAULT_EDGE_CONFIG.defaultListSize,
+        mutationCost: DEFAULT_EDGE_CONFIG.mutationCost,
+      });
+
+    it('gives the same price as estimateCost, per variables, from the cache as on the first ask', () => {
+      const price = estimator();
+      for (const n of [10, 1000, 10, 1000]) {
+        expect(price(schema, page, undefined, { n }, Number.MAX_SAFE_INTEGER)).toBe(
+          estimateCost(schema, page, undefined, { n }, options(Number.MAX_SAFE_INTEGER)),
+        );
+      }
+      expect(price(schema, page, undefined, { n: 10 }, Number.MAX_SAFE_INTEGER)).toBe(1 + 10 * 2);
+    });
+
+    it("judges each caller by its own limit, although another caller's request priced the document", () => {
+      const price = estimator();
+      expect(price(schema, page, undefined, { n: 1000 }, 10_000)).toBe(2001);
+      // the same document and variables, from a caller whose limit is lower: refused with the known price
+      expect(() => price(schema, page, undefined, { n: 1000 }, 100)).toThrow(
+        expect.objectContaining({ estimated: 2001 }),
+      );
+      expect(price(schema, page, undefined, { n: 1000 }, 10_000)).toBe(2001);
+    });
+
+    it('keeps no price for variables holding text, and prices them like estimateCost', () => {
+      const named = parse('query($n: Int!, $q: String) { arrears(first: $n, search: $q) { items { accountId } } }');
+      const price = estimator();
+      for (let i = 0; i < 2; i++)
+        expect(price(schema, named, undefined, { n: 10, q: '王' }, Number.MAX_SAFE_INTEGER)).toBe(
+          estimateCost(schema, named, undefined, { n: 10, q: '王' }, options(Number.MAX_SAFE_INTEGER)),
+        );
+    });
+
+    it('keeps no price an estimate stopped at a limit, and prices a loop by its cost every time', () => {
+      const price = estimator();
+      expect(() => price(schema, page, undefined, { n: 1000 }, 100)).toThrow(CostExceeded);
+      expect(price(schema, page, undefined, { n: 1000 }, 10_000)).toBe(2001);
+      const loop = parse(householdLoop(8));
+      for (let i = 0; i < 2; i++)
+        expect(() => price(schema, loop, undefined, undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(
+          CostExceeded,
+        );
+    });
   });
 });
