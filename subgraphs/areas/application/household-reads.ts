@@ -3,7 +3,7 @@ import type { LocatedHousehold } from '../persistence/household.repository';
 
 /**
  * What the reads of households and of their owners' data rest on: households by id with their street and area, and
- * the caller's read grants. A request's reads (graphql/household-reads.ts) read each household and the grants once
+ * the caller's read grants. A request's reads (graphql/household-reads.loader.ts) read each household and the grants once
  * per request, so that a page's households and their owners' names (two batches: `_entities`, then `ownerName`)
  * cost one households statement and one grants statement together instead of each batch reading both again.
  */

@@ -5,7 +5,7 @@ import { Building } from '../persistence/compound.entity';
 import { buildingsOfCompounds } from '../persistence/building.repository';
 import { CompoundStatistics, compoundStatistics, findVisibleCompounds } from '../persistence/compound.repository';
 import { byIdLoader } from './by-id.loader';
-import { requestHouseholdReads } from './household-reads';
+import { requestHouseholdReads } from './household-reads.loader';
 
 /** The compounds asked by id that lie in the caller's jurisdiction. */
 export const compoundLoader = (ctx: RequestContext) =>

@@ -3,7 +3,7 @@ import { RequestContext, requestLoader } from '../../../platform/subgraph/contex
 import { readOwnerNames } from '../application/owner-data-reads';
 import { OwnerIdentityRequest, readOwnerIdentities } from '../application/read-owner-identities';
 import { OwnerIdentityView } from '../domain/owner-identity';
-import { requestHouseholdReads } from './household-reads';
+import { requestHouseholdReads } from './household-reads.loader';
 
 /** Every ownerIdentity asked for in one tick (a page, an `_entities` batch) read together: one batched read. */
 export const ownerIdentityLoader = (ctx: RequestContext) =>
