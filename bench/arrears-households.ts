@@ -10,7 +10,8 @@
  * Interleaved rounds (the hubs' order alternating), each loading, for `seconds` at 10 connections with a fresh
  * x-request-id per request: the page with households, the same page without households and a court's first page of
  * referrals (the machine's reference at that moment). It prints each hub's median RPS, p50 and CPU time per request
- * (the hub process's user + system time over the phase less what it burns idle, measured for 5 s before the rounds) over the rounds, the ratios with households / referrals and this build / baseline, and whether both hubs
+ * (the hub process's user + system time over the phase: on a machine shared with other work, the figure that moves
+ * least) over the rounds, the ratios with households / referrals and this build / baseline, and whether both hubs
  * answer the page alike.
  *
  *   npm run build && BENCH_BASELINE_DIST=/tmp/base/dist KAFKA_BROKERS=… node dist/bench/arrears-households.js [rounds] [seconds]
@@ -155,7 +156,6 @@ async function main() {
       throw new Error(`the page with households failed: ${JSON.stringify(answers[0].body).slice(0, 300)}`);
     const alike = answers.every((a) => JSON.stringify(a.body) === JSON.stringify(answers[0].body));
 
-    const idleCpuPerSecond = new Map<BuildHub, number>();
     const loadOf = async (hub: BuildHub, query: string, caller: keyof typeof who) => {
       const { url } = hub;
       const cpuBefore = await cpuOf(hub);
@@ -177,19 +177,10 @@ async function main() {
         }),
       );
       if (failed > 0) process.stderr.write(`${failed} requests failed; the first: ${firstFailure}\n`);
-      const elapsed = (performance.now() - started) / 1000;
-      const cpuMs = (await cpuOf(hub)) - cpuBefore - (idleCpuPerSecond.get(hub) ?? 0) * elapsed;
-      return { rps: latencies.length / elapsed, p50: median(latencies), cpuMs: cpuMs / (latencies.length + failed) };
+      const rps = latencies.length / ((performance.now() - started) / 1000);
+      return { rps, p50: median(latencies), cpuMs: ((await cpuOf(hub)) - cpuBefore) / (latencies.length + failed) };
     };
     for (const hub of hubs) for (const [, query, caller] of loads) await loadOf(hub, query, caller); // warm-up
-    // What each hub burns idle (relays polling, consumers fetching), per second, taken out of its phases' CPU per
-    // request: at a dozen requests per second it would otherwise be a third of the figure.
-    const idleBefore = await Promise.all(hubs.map(cpuOf));
-    const idleStarted = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-    const idleAfter = await Promise.all(hubs.map(cpuOf));
-    for (const [i, hub] of hubs.entries())
-      idleCpuPerSecond.set(hub, (idleAfter[i] - idleBefore[i]) / ((performance.now() - idleStarted) / 1000));
     const figures = new Map<string, { rps: number[]; p50: number[]; cpuMs: number[] }>();
     const at = (hub: BuildHub, load: string) => {
       const key = `${hub.name}|${load}`;
@@ -212,7 +203,7 @@ async function main() {
       `10 connections, ${rounds} interleaved rounds × ${seconds} s per hub and query, medians over the rounds; both hubs answer the page alike: ${alike ? 'yes' : 'NO'}`,
     ];
     for (const hub of hubs) {
-      lines.push(`${hub.name} (idle: ${idleCpuPerSecond.get(hub)!.toFixed(0)} ms CPU per second, taken out):`);
+      lines.push(`${hub.name}:`);
       const reference = median(at(hub, loads[2][0]).rps);
       for (const [name] of loads) {
         const { rps, p50, cpuMs } = at(hub, name);
