@@ -28,7 +28,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Identity } from '../kernel/identity';
 import { loadHubModules, withoutRateLimits } from './hub-modules';
-import { generateArrears, generateFilings, generateHouseholds } from '../test/support/list-rows';
+import { generateArrears, generateFilings, generateHouseholds, generateReferrals } from '../test/support/list-rows';
 
 const ROWS = 100_000;
 const dig = (data: unknown, path: string[]): unknown =>
@@ -76,18 +76,8 @@ async function main() {
   try {
     await loadCourts(gatewayClient(hub.gatewayUrl, tokens));
     process.stderr.write(`writing ${ROWS} referrals...\n`);
-    const insert = (court: string, rows: number) =>
-      db.query(
-        `insert into litigation.referral (id, company_id, court_id, account_id, household_id, area_id, area_name, street_code, district_code, eligible, eligibility,
-                                          status, amount_in_dispute_fen, grand_total_fen, submitted_on, submitted_by, created_at)
-         select gen_random_uuid(), '91110108MA01CO' || lpad((i % 50)::text, 4, '0'), $1, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '学院南路' || (i % 200) || '号院',
-                '110108001', '110108', true, '{"eligible":true,"failures":[]}'::jsonb, 'SUBMITTED', 10000 + i % 90000, 10000 + i % 90000, current_date, 'bench',
-                now() - make_interval(secs => i)
-           from generate_series(1, $2::int) i`,
-        [court, rows],
-      );
-    await insert('bj-haidian-court', ROWS);
-    await insert('bj-xicheng-court', ROWS / 10);
+    await generateReferrals(db, { courtId: 'bj-haidian-court', count: ROWS });
+    await generateReferrals(db, { courtId: 'bj-xicheng-court', count: ROWS / 10 });
     await db.query('vacuum analyze litigation.referral'); // as autovacuum leaves a settled table: counts read the index alone
     process.stderr.write(`writing ${ROWS} filings, households and arrears accounts...\n`);
     await generateFilings(db, { streetCode: '110108001', count: ROWS });

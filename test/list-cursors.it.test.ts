@@ -132,4 +132,59 @@ describe('lists at scale: keyset pages agree with offset pages, and stay in the 
     const other = await t.gql(otherCompany, '{ arrears(first: 50) { totalCount items { accountId } } }');
     expect(other.body.data.arrears).toEqual({ totalCount: 0, items: [] });
   });
+
+  it("a page of 50 accounts' households with owner names costs areas two statements, as a page of 5 does; another company reads none", async () => {
+    // Owners on record, so the company's masked names are read too.
+    await db.query(
+      `update areas.household h set owner_name = '王' || h.room from areas.building b where b.id = h.building_id and b.compound_id = $1`,
+      [compoundId],
+    );
+    const statements: string[] = [];
+    const knex = t.hub.subgraphs.areas!.orm.em.getConnection().getKnex();
+    const count = (q: { sql: string }) => {
+      if (/areas\.(household|filing_snapshot|contract_area|court_household|owner_data_access)\b/.test(q.sql))
+        statements.push(q.sql);
+    };
+    const page = `query($first: Int!) { arrears(first: $first) { items { household { id unit room ownerName } } } }`;
+    type Item = { household: { id: string; unit: string; room: string; ownerName: string | null } | null };
+    const statementsOf = async (who: Who, first: number) => {
+      statements.length = 0;
+      knex.on('query', count);
+      try {
+        const res = await t.gql(who, page, { first });
+        return { res, items: (res.body.data?.arrears?.items ?? []) as Item[], statements: [...statements] };
+      } finally {
+        knex.off('query', count);
+      }
+    };
+    for (const first of [5, 50]) {
+      const { res, items, statements: read } = await statementsOf(company, first);
+      expect(res.body.errors).toBeUndefined();
+      expect(items).toHaveLength(first);
+      // each household with its room, the owner's name masked (the company serves the area; it is not the register)
+      for (const { household } of items) expect(household?.ownerName).toBe(`王${'*'.repeat(household!.room.length)}`);
+      // the households, and the company's grants; nothing logged (no name in full)
+      expect(read).toHaveLength(2);
+    }
+    // Another company with accounts naming the same households and a contract of their area (its identifying facts
+    // only): every household is NOT_FOUND to it, in the same two statements.
+    await db.query(
+      `insert into arrears.account (id, company_id, household_id, area_id, building_id, status, status_changed_on, arrears_fen, arrears_charges, oldest_due_on)
+       select gen_random_uuid(), $2, household_id, area_id, building_id, status, status_changed_on, arrears_fen, arrears_charges, oldest_due_on
+         from arrears.account where company_id = $1 and arrears_fen > 0 order by id limit 50`,
+      [company.organisationId, otherCompany.organisationId],
+    );
+    await db.query(
+      `insert into areas.contract_area (contract_id, company_id, area_id)
+       select gen_random_uuid(), $2, area_id from arrears.account where company_id = $1 limit 1`,
+      [company.organisationId, otherCompany.organisationId],
+    );
+    const other = await statementsOf(otherCompany, 50);
+    expect(other.items).toHaveLength(50);
+    expect(other.items.every((i) => i.household === null)).toBe(true);
+    expect(new Set(other.res.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code))).toEqual(
+      new Set(['NOT_FOUND']),
+    );
+    expect(other.statements).toHaveLength(2);
+  });
 });

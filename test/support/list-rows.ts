@@ -8,6 +8,25 @@ export interface Sql {
 }
 
 /**
+ * `count` sent referrals to `courtId`, eligible, each of its own account and household (ids only: no row of areas or
+ * arrears behind them), one second apart backwards from now.
+ */
+export async function generateReferrals(
+  db: Sql,
+  { courtId, count }: { courtId: string; count: number },
+): Promise<void> {
+  await db.query(
+    `insert into litigation.referral (id, company_id, court_id, account_id, household_id, area_id, area_name, street_code, district_code, eligible, eligibility,
+                                      status, amount_in_dispute_fen, grand_total_fen, submitted_on, submitted_by, created_at)
+     select gen_random_uuid(), '91110108MA01CO' || lpad((i % 50)::text, 4, '0'), $1, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '学院南路' || (i % 200) || '号院',
+            '110108001', '110108', true, '{"eligible":true,"failures":[]}'::jsonb, 'SUBMITTED', 10000 + i % 90000, 10000 + i % 90000, current_date, 'bench',
+            now() - make_interval(secs => i)
+       from generate_series(1, $2::int) i`,
+    [courtId, count],
+  );
+}
+
+/**
  * `count` filings waiting for review (SUBMITTED) in one area of `streetCode` (district: its first six digits), each
  * of its own contract, submitted over the last `count` days' worth of hours. Returns the area's id.
  */

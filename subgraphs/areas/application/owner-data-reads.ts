@@ -3,9 +3,8 @@ import { Identity } from '../../../kernel/identity';
 import { InvalidInputError } from '../../../kernel/errors';
 import { mayReadHousehold, ownerDataAccessReason } from '../domain/access';
 import { maskOwnerName } from '../domain/compound';
-import { findLocatedHouseholds } from '../persistence/household.repository';
 import { OwnerDataAccess, OwnerDataKind, recordOwnerDataAccesses } from '../persistence/owner-data-access.repository';
-import { readGrants } from '../persistence/read-grants.repository';
+import { HouseholdReads } from './household-reads';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,11 +38,12 @@ export const accessOf = (
  */
 export async function readOwnerNames(
   em: EntityManager,
+  reads: HouseholdReads,
   identity: Identity,
   householdIds: readonly string[],
 ): Promise<(string | null)[]> {
-  const households = new Map((await findLocatedHouseholds(em, householdIds)).map((h) => [h.id, h]));
-  const grants = await readGrants(em, identity);
+  const [located, grants] = await Promise.all([reads.households(householdIds), reads.grants()]);
+  const households = new Map(located.map((h) => [h.id, h]));
   const accesses: OwnerDataAccess[] = [];
   const names = householdIds.map((id) => {
     const household = households.get(id);

@@ -3,10 +3,9 @@ import { Identity } from '../../../kernel/identity';
 import { FieldDecryptionError } from '../../../platform/crypto/field-cipher';
 import { mayReadHousehold, ownerDataAccessReason } from '../domain/access';
 import { OwnerIdentityView } from '../domain/owner-identity';
-import { findLocatedHouseholds } from '../persistence/household.repository';
 import { OwnerDataAccess, recordOwnerDataAccesses } from '../persistence/owner-data-access.repository';
 import { findOwnerIdentities, masked, unsealed } from '../persistence/owner-identity.repository';
-import { readGrants } from '../persistence/read-grants.repository';
+import { HouseholdReads } from './household-reads';
 import { accessOf, assertUuid } from './owner-data-reads';
 
 /** One `Household.ownerIdentity(referralId)` asked for: the household, and the referral that is the reason. */
@@ -25,15 +24,16 @@ export interface OwnerIdentityRequest {
  */
 export async function readOwnerIdentities(
   em: EntityManager,
+  reads: HouseholdReads,
   identity: Identity,
   requests: readonly OwnerIdentityRequest[],
 ): Promise<(OwnerIdentityView | null | FieldDecryptionError)[]> {
   for (const r of requests) assertUuid('referralId', r.referralId);
   const ids = [...new Set(requests.map((r) => r.householdId))];
   const [households, stored, grants] = await Promise.all([
-    findLocatedHouseholds(em, ids),
+    reads.households(ids),
     findOwnerIdentities(em, ids),
-    readGrants(em, identity),
+    reads.grants(),
   ]);
   const householdOf = new Map(households.map((h) => [h.id, h]));
   const storedOf = new Map(stored.map((s) => [s.householdId, s]));

@@ -1,8 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { mayReadHousehold } from '../domain/access';
-import { LocatedHousehold, findLocatedHouseholds } from '../persistence/household.repository';
-import { readGrants } from '../persistence/read-grants.repository';
+import { LocatedHousehold } from '../persistence/household.repository';
+import { HouseholdReads } from './household-reads';
 
 /**
  * Households by id as far as the caller may read them, for other subgraphs' references (arrears, litigation): the
@@ -12,11 +11,10 @@ import { readGrants } from '../persistence/read-grants.repository';
  * (owner-data-reads.ts, read-owner-identities.ts).
  */
 export async function readableHouseholds(
-  em: EntityManager,
+  reads: HouseholdReads,
   identity: Identity,
   ids: readonly string[],
 ): Promise<LocatedHousehold[]> {
-  const households = await findLocatedHouseholds(em, ids);
-  const grants = await readGrants(em, identity);
+  const [households, grants] = await Promise.all([reads.households(ids), reads.grants()]);
   return households.filter((h) => mayReadHousehold(identity, h, grants));
 }

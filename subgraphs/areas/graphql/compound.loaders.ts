@@ -5,6 +5,7 @@ import { Building } from '../persistence/compound.entity';
 import { buildingsOfCompounds } from '../persistence/building.repository';
 import { CompoundStatistics, compoundStatistics, findVisibleCompounds } from '../persistence/compound.repository';
 import { byIdLoader } from './by-id.loader';
+import { requestHouseholdReads } from './household-reads.loader';
 
 /** The compounds asked by id that lie in the caller's jurisdiction. */
 export const compoundLoader = (ctx: RequestContext) =>
@@ -32,4 +33,4 @@ export const buildingsLoader = (ctx: RequestContext) =>
 
 /** Households asked by id (the gateway's `_entities` batches) as the caller may see them; null where it may not. */
 export const householdLoader = (ctx: RequestContext) =>
-  byIdLoader(ctx, 'areas.household', (ids) => readableHouseholds(ctx.em, ctx.identity, ids));
+  byIdLoader(ctx, 'areas.household', (ids) => readableHouseholds(requestHouseholdReads(ctx), ctx.identity, ids));

@@ -3,6 +3,7 @@ import { RequestContext, requestLoader } from '../../../platform/subgraph/contex
 import { readOwnerNames } from '../application/owner-data-reads';
 import { OwnerIdentityRequest, readOwnerIdentities } from '../application/read-owner-identities';
 import { OwnerIdentityView } from '../domain/owner-identity';
+import { requestHouseholdReads } from './household-reads.loader';
 
 /** Every ownerIdentity asked for in one tick (a page, an `_entities` batch) read together: one batched read. */
 export const ownerIdentityLoader = (ctx: RequestContext) =>
@@ -11,17 +12,20 @@ export const ownerIdentityLoader = (ctx: RequestContext) =>
     'areas.owner-identity',
     () =>
       new DataLoader<OwnerIdentityRequest, OwnerIdentityView | null, string>(
-        (requests) => readOwnerIdentities(ctx.em, ctx.identity, requests),
+        (requests) => readOwnerIdentities(ctx.em, requestHouseholdReads(ctx), ctx.identity, requests),
         {
           cacheKeyFn: (r) => `${r.householdId}|${r.referralId ?? ''}`,
         },
       ),
   );
 
-/** Every ownerName asked for in one tick read together. */
+/** Every ownerName asked for in one tick read together, from the households and grants the request has read. */
 export const ownerNameLoader = (ctx: RequestContext) =>
   requestLoader(
     ctx,
     'areas.owner-name',
-    () => new DataLoader<string, string | null>((ids) => readOwnerNames(ctx.em, ctx.identity, ids)),
+    () =>
+      new DataLoader<string, string | null>((ids) =>
+        readOwnerNames(ctx.em, requestHouseholdReads(ctx), ctx.identity, ids),
+      ),
   );

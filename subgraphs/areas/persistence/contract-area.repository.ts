@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlRun } from '../../../platform/db/sql';
 
 /** That a company has a contract of an area, from contracts.contract-areas.v1. */
 export interface ContractArea {
@@ -15,14 +15,4 @@ export async function insertContractArea(em: EntityManager, row: ContractArea): 
     `insert into areas.contract_area (contract_id, company_id, area_id) values (?, ?, ?) on conflict do nothing`,
     [row.contractId, row.companyId, row.areaId],
   );
-}
-
-/** The areas of a company's contracts, drafts included. */
-export async function areasOfContractsOf(em: EntityManager, companyId: string): Promise<string[]> {
-  const rows = await sqlRows<{ area_id: string }>(
-    em,
-    `select distinct area_id from areas.contract_area where company_id = ?`,
-    [companyId],
-  );
-  return rows.map((r) => r.area_id);
 }

@@ -2,19 +2,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { sqlRows } from '../../../platform/db/sql';
 import { ReadGrants } from '../domain/access';
-import { areasOfContractsOf } from './contract-area.repository';
 import { courtHouseholdGrants } from './court-household.repository';
 
 const NONE: ReadGrants = { areaIds: [], contractAreaIds: [], householdIds: [], householdReferrals: new Map() };
 
-/** The areas a company serves under an accepted filing (the filings read model). */
-async function areasServedBy(em: EntityManager, companyId: string): Promise<string[]> {
-  const rows = await sqlRows<{ area_id: string }>(
+/**
+ * A company's grants in one statement: the areas it serves under an accepted filing (the filings read model) and
+ * the areas of its own contracts, drafts included.
+ */
+async function companyGrants(em: EntityManager, companyId: string): Promise<ReadGrants> {
+  const [row] = await sqlRows<{ served: string[]; contracted: string[] }>(
     em,
-    `select distinct area_id from areas.filing_snapshot where company_id = ? and status = 'ACCEPTED'`,
-    [companyId],
+    `select array(select distinct area_id::text from areas.filing_snapshot where company_id = ? and status = 'ACCEPTED') as served,
+            array(select distinct area_id::text from areas.contract_area where company_id = ?) as contracted`,
+    [companyId, companyId],
   );
-  return rows.map((r) => r.area_id);
+  return { ...NONE, areaIds: row.served, contractAreaIds: row.contracted };
 }
 
 /**
@@ -23,12 +26,7 @@ async function areasServedBy(em: EntityManager, companyId: string): Promise<stri
  * referred to it, and their areas.
  */
 export async function readGrants(em: EntityManager, identity: Identity): Promise<ReadGrants> {
-  if (identity.role === 'PROPERTY_COMPANY')
-    return {
-      ...NONE,
-      areaIds: await areasServedBy(em, identity.organisationId),
-      contractAreaIds: await areasOfContractsOf(em, identity.organisationId),
-    };
+  if (identity.role === 'PROPERTY_COMPANY') return companyGrants(em, identity.organisationId);
   if (identity.role === 'COURT') {
     const grants = await courtHouseholdGrants(em, identity.organisationId);
     const householdReferrals = new Map<string, string[]>();
