@@ -11,6 +11,7 @@ import { GatewayOptions, RunningGateway, startGateway } from '../gateway/server'
 import { supergraphPath } from '../platform/project-root';
 import { ALL_SUBGRAPHS } from './subgraphs';
 import { AbsentSubgraphs, startAbsentSubgraphs } from './absent-subgraphs';
+import { timed } from '../platform/phase-timings';
 
 export interface HubOptions {
   databaseUrl: string;
@@ -61,26 +62,30 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const kafka = { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix, ...options.consumerTuning };
   const admin = { ...kafka, clientId: 'hub', sasl: options.kafkaCredentials?.admin };
   const adminKafka = createKafka(admin);
-  await ensureTopics(adminKafka, admin, modules.flatMap(subgraphTopics));
+  await timed('hub.topics', () => ensureTopics(adminKafka, admin, modules.flatMap(subgraphTopics)));
   const grants = options.kafkaCredentials
-    ? await provisionSubgraphPrincipals(adminKafka, admin, modules, options.kafkaCredentials.subgraphs)
+    ? await timed('hub.principals', () =>
+        provisionSubgraphPrincipals(adminKafka, admin, modules, options.kafkaCredentials!.subgraphs),
+      )
     : [];
   const dropGrants = async () => {
-    if (options.dropAclsOnStop) await deleteGrants(adminKafka, grants);
+    if (options.dropAclsOnStop) await timed('stop.acls', () => deleteGrants(adminKafka, grants));
   };
 
   // Subgraphs own separate schemas and consumer groups: they start side by side, and one that fails to start stops
   // the others.
-  const starts = await Promise.allSettled(
-    modules.map((module) =>
-      startSubgraph(module, {
-        databaseUrl: options.databaseUrl,
-        kafka: { ...kafka, sasl: options.kafkaCredentials?.subgraphs[module.name] },
-        adminKafka: options.kafkaCredentials && module.administersBroker ? admin : undefined,
-        tokens: options.tokens,
-        port: portOf(module.name),
-        relayPollIntervalMs: options.relayPollIntervalMs,
-      }),
+  const starts = await timed('hub.subgraphs', () =>
+    Promise.allSettled(
+      modules.map((module) =>
+        startSubgraph(module, {
+          databaseUrl: options.databaseUrl,
+          kafka: { ...kafka, sasl: options.kafkaCredentials?.subgraphs[module.name] },
+          adminKafka: options.kafkaCredentials && module.administersBroker ? admin : undefined,
+          tokens: options.tokens,
+          port: portOf(module.name),
+          relayPollIntervalMs: options.relayPollIntervalMs,
+        }),
+      ),
     ),
   );
   const running = starts.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
@@ -91,22 +96,26 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (failed) throw failed.reason;
     const urls: Partial<Record<SubgraphName, string>> = Object.fromEntries(running.map((s) => [s.name, s.url]));
     for (const module of modules) module.usePeers?.({ urlOf: (name) => urls[name], tokens: options.tokens });
-    absent = await startAbsentSubgraphs(ALL_SUBGRAPHS.map((m) => m.name).filter((name) => !wanted.includes(name)));
-    const gateway = await startGateway({
-      supergraphSdl: fs.readFileSync(supergraphPath(), 'utf8'),
-      subgraphUrls: { ...absent.urls, ...Object.fromEntries(running.map((s) => [s.name, s.url])) },
-      tokens: options.tokens,
-      port: portOf('gateway'),
-      config: options.edge,
-      console: options.console,
-    });
+    const absentUrls = (absent = await startAbsentSubgraphs(
+      ALL_SUBGRAPHS.map((m) => m.name).filter((name) => !wanted.includes(name)),
+    )).urls;
+    const gateway = await timed('hub.gateway', () =>
+      startGateway({
+        supergraphSdl: fs.readFileSync(supergraphPath(), 'utf8'),
+        subgraphUrls: { ...absentUrls, ...Object.fromEntries(running.map((s) => [s.name, s.url])) },
+        tokens: options.tokens,
+        port: portOf('gateway'),
+        config: options.edge,
+        console: options.console,
+      }),
+    );
     return {
       gatewayUrl: gateway.url,
       gateway,
       subgraphs: Object.fromEntries(running.map((s) => [s.name, s])),
       stop: async () => {
-        await gateway.stop();
-        await Promise.all([stopSubgraphs(), absent?.stop()]);
+        await timed('stop.gateway', () => gateway.stop());
+        await timed('stop.subgraphs', () => Promise.all([stopSubgraphs(), absent?.stop()]));
         await dropGrants();
       },
     };
