@@ -7,6 +7,7 @@ import { mintUserToken } from '../../platform/auth/tokens';
 import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
 import { HubOptions, RunningHub, startHub } from '../../hub/hub';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../../tools/postgres/local-postgres';
+import { dropDatabaseSoon, runDatabaseName } from './run-databases';
 import { migratedTemplate } from './template-database';
 import { BrokerCredentials, brokerCredentialsFromEnv } from '../../platform/events/broker-credentials';
 import { SaslCredential } from '../../platform/events/kafka';
@@ -111,7 +112,7 @@ export const TEST_RELAY_POLL_MS = 1000;
 /** A hub on free ports with the subgraphs asked for, its own database and topic prefix, so test files never share state. */
 export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const suffix = uniqueSuffix();
-  const database = `hub_test_${suffix}`;
+  const database = runDatabaseName(suffix);
   const startedAt = performance.now();
   const template = await timed('fixture.template', () => migratedTemplate(adminPostgresUrl()));
   const databaseUrl = await timed('fixture.database', () => ensureDatabase(adminPostgresUrl(), database, template));
@@ -171,7 +172,7 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
         await pool?.end();
         await timed('fixture.hub-stop', () => hub.stop());
       } finally {
-        await timed('fixture.drop', () => dropDatabase(adminPostgresUrl(), database));
+        await timed('fixture.drop', () => dropDatabaseSoon(adminPostgresUrl(), database));
         recordPhase('fixture.stop', performance.now() - stopping, { subgraphs: options.subgraphs.length });
       }
     },
