@@ -1,3 +1,4 @@
+import { GraphQLSchema } from 'graphql';
 import { TokenSettings } from '../auth/tokens';
 import { HubOrm, initOrm, migrateUp, verifyMigrated } from '../db/orm';
 import { deadLetterTopicOf } from '../../catalog';
@@ -30,6 +31,10 @@ export interface SubgraphRuntimeOptions {
    * never race a migration.
    */
   migrations?: 'apply' | 'verify';
+  /** The caller has created this subgraph's topics and waited for their leaders (a hub does it for all at once). */
+  topicsReady?: boolean;
+  /** The subgraph's schema, if the caller has started building it (`subgraphSchema`) while it waited for other work. */
+  schema?: Promise<GraphQLSchema>;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -80,7 +85,8 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       started.push(named('calendar', calendar));
     }
     const kafka = createKafka(kafkaSettings);
-    await timed(phase('topics'), () => ensureTopics(kafka, kafkaSettings, subgraphTopics(module)));
+    if (!options.topicsReady)
+      await timed(phase('topics'), () => ensureTopics(kafka, kafkaSettings, subgraphTopics(module)));
 
     const relay = new OutboxRelay({
       schema: module.name,
@@ -126,7 +132,7 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
 
     const readiness = subgraphReadiness(orm, kafka);
     started.push(named('readiness', readiness));
-    const schema = await timed(phase('schema'), () => subgraphSchema(module));
+    const schema = await (options.schema ?? timed(phase('schema'), () => subgraphSchema(module)));
     const server = await timed(phase('server'), () =>
       startSubgraphServer({
         name: module.name,
