@@ -72,7 +72,7 @@ const COURT_STEPS = [
   { kind: 'JUDGED', at: 'T11:00:00+08:00', details: () => ({ judgedFen: 12_345 }) },
 ] as const;
 const STATUS_CHANGED = 'hub.litigation.referral.status-changed';
-/** The consumers' session timeout (30 s by default; heartbeats every third of it). */
+/** The consumers' session timeout (30 s by default, 6 s at least unless the broker allows less; heartbeats every third of it). */
 const SESSION_TIMEOUT_MS = 4000;
 
 describe('the production topology: two instances of each subgraph, failover without loss', () => {
@@ -152,7 +152,7 @@ describe('the production topology: two instances of each subgraph, failover with
     const timed = <T>(promise: Promise<T>) => promise.then((value) => [value, Date.now() - started] as const);
     const [[root, buildMs], [own, brokerMs], [databaseUrl, databaseMs]] = await Promise.all([
       timed(transpileDist()),
-      timed((brokerStart = ownSecuredBroker())),
+      timed((brokerStart = ownSecuredBroker({ minSessionTimeoutMs: SESSION_TIMEOUT_MS }))),
       timed(
         migratedTemplate(adminPostgresUrl()).then((template) => ensureDatabase(adminPostgresUrl(), database, template)),
       ),
