@@ -85,7 +85,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export class InboxConsumer {
   private consumer?: Consumer;
-  /** Connected on the first dead letter: most consumers never send one, and a dozen producers' SASL handshakes made a hub's start wait (0.2–1.2 s each, side by side). */
+  /**
+   * Connected on the first dead letter: most consumers never send one, and connecting a producer for each consumer
+   * at start (a SASL handshake each, a dozen side by side) made a subgraph's consumers take 1–3 s to start.
+   */
   private dlqProducer?: Promise<Producer>;
   private stopped = false;
   private readonly log;
@@ -473,9 +476,8 @@ export class InboxConsumer {
       'message sent to dead-letter topic',
     );
     deadLetters.inc({ topic, reason: reasonCode });
-    await (
-      await this.deadLetterProducer()
-    ).send({
+    const producer = await this.deadLetterProducer();
+    await producer.send({
       topic: topicName(this.options.kafkaSettings, this.options.deadLetterTopic),
       acks: -1,
       messages: [
