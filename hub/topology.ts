@@ -26,7 +26,7 @@ export interface TopologyOptions {
   basePort: number;
   /** Kafka replication factor of the topics (1 on one broker). */
   replicationFactor?: number;
-  /** Local-only variables (LOCAL_ONLY_ENV): a topic prefix, log level, consumer session timeout, a bench's rate. */
+  /** Local-only variables (LOCAL_ONLY_ENV): a topic prefix, log level, consumer session timeout and fetch wait, a bench's rate. */
   localEnv?: Partial<Record<(typeof LOCAL_ONLY_ENV)[number], string>>;
 }
 
@@ -40,6 +40,7 @@ export const LOCAL_ONLY_ENV = [
   'KAFKA_TOPIC_PREFIX',
   'HUB_LOG_LEVEL',
   'KAFKA_CONSUMER_SESSION_TIMEOUT_MS',
+  'KAFKA_CONSUMER_MAX_WAIT_MS',
   'HUB_RATE_LIMIT',
 ] as const;
 

@@ -173,8 +173,14 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       [REFERRAL_SUBMITTED.type, referralToHaidian],
     ]);
 
-    // Each attempt is visible with its status code and latency; only 2xx counts as delivered.
-    const page = (await ok(xichengBureau, DELIVERIES, { s: bureauSubscription })).webhookDeliveries;
+    // Each attempt is visible with its status code and latency; only 2xx counts as delivered. The receiver holds an
+    // event as soon as it answers 204, before the hub has recorded that answer: read the deliveries once all are.
+    const page = await waitFor('every delivery recorded as delivered', async () => {
+      const deliveries = (await ok(xichengBureau, DELIVERIES, { s: bureauSubscription })).webhookDeliveries;
+      return deliveries.totalCount === 9 && deliveries.items.every((d: { status: string }) => d.status === 'DELIVERED')
+        ? deliveries
+        : undefined;
+    });
     expect(page.totalCount).toBe(9);
     expect(page.items.every((d: { status: string }) => d.status === 'DELIVERED')).toBe(true);
     const attempts = page.items.flatMap(

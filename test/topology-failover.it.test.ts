@@ -72,6 +72,8 @@ const COURT_STEPS = [
   { kind: 'JUDGED', at: 'T11:00:00+08:00', details: () => ({ judgedFen: 12_345 }) },
 ] as const;
 const STATUS_CHANGED = 'hub.litigation.referral.status-changed';
+/** The consumers' session timeout (30 s by default, 6 s at least unless the broker allows less; heartbeats every third of it). */
+const SESSION_TIMEOUT_MS = 4000;
 
 describe('the production topology: two instances of each subgraph, failover without loss', () => {
   let broker: OwnSecuredBroker;
@@ -150,7 +152,7 @@ describe('the production topology: two instances of each subgraph, failover with
     const timed = <T>(promise: Promise<T>) => promise.then((value) => [value, Date.now() - started] as const);
     const [[root, buildMs], [own, brokerMs], [databaseUrl, databaseMs]] = await Promise.all([
       timed(transpileDist()),
-      timed((brokerStart = ownSecuredBroker())),
+      timed((brokerStart = ownSecuredBroker({ minSessionTimeoutMs: SESSION_TIMEOUT_MS }))),
       timed(
         migratedTemplate(adminPostgresUrl()).then((template) => ensureDatabase(adminPostgresUrl(), database, template)),
       ),
@@ -177,7 +179,15 @@ describe('the production topology: two instances of each subgraph, failover with
         instances: 2,
         subgraphs: ['areas', 'contracts', 'arrears', 'litigation'],
         basePort: await freeBasePort(2),
-        localEnv: { KAFKA_TOPIC_PREFIX: topicPrefix, HUB_LOG_LEVEL: 'warn', KAFKA_CONSUMER_SESSION_TIMEOUT_MS: '6000' },
+        // A killed instance's partitions go to the other once its session expires; a restarted one's group waits for
+        // that too. Heartbeats come between fetches, so a fetch waits at most 0.5 s on an idle topic (5 s by default,
+        // which a session this short would not outlast).
+        localEnv: {
+          KAFKA_TOPIC_PREFIX: topicPrefix,
+          HUB_LOG_LEVEL: 'warn',
+          KAFKA_CONSUMER_SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS),
+          KAFKA_CONSUMER_MAX_WAIT_MS: '500',
+        },
       },
       { root },
     );
@@ -566,7 +576,7 @@ describe('the production topology: two instances of each subgraph, failover with
       expect(covered(areasBefore, landed)).toBe(true);
       expect(covered(courtBefore, reported)).toBe(true);
 
-      // the groups rebalance once the killed members' sessions (6 s here, 30 s by default) expire
+      // the groups rebalance once the killed members' sessions (SESSION_TIMEOUT_MS here, 30 s by default) expire
       await waitFor(
         'the other contracts instance to apply every area and the other litigation instance every report',
         async () =>

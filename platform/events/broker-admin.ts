@@ -321,6 +321,19 @@ export async function awaitCredentials(
   );
 }
 
+/** Whether a credential authenticates now (one attempt). */
+export async function authenticates(settings: KafkaSettings, sasl: SaslCredential): Promise<boolean> {
+  const admin = createKafka({ ...settings, clientId: 'credential-check', sasl }).admin();
+  try {
+    await admin.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
 /** A new random password for a SCRAM principal (URL-safe, 32 characters). */
 export const newPassword = () => randomBytes(24).toString('base64url');
 

@@ -12,6 +12,7 @@ import { deadLetters } from '../metrics';
 import { KafkaSettings, topicName } from './kafka';
 import { SpanKind, contextFrom, inSpan } from '../tracing';
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { timed } from '../phase-timings';
 
 /** Applies one event's effect inside the inbox transaction. Throw a DomainError to reject it as poison. */
 export type EventHandler<E extends EventDefinition = EventDefinition> = (
@@ -84,7 +85,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export class InboxConsumer {
   private consumer?: Consumer;
-  private dlqProducer?: Producer;
+  /**
+   * Connected on the first dead letter: most consumers never send one, and connecting a producer for each consumer
+   * at start (a SASL handshake each, a dozen side by side) made a subgraph's consumers take 1–3 s to start.
+   */
+  private dlqProducer?: Promise<Producer>;
   private stopped = false;
   private readonly log;
   private readonly handlers: ReadonlyMap<string, EventHandler>;
@@ -104,8 +109,6 @@ export class InboxConsumer {
 
   async start(): Promise<void> {
     this.stopped = false;
-    this.dlqProducer = this.options.kafka.producer({ allowAutoTopicCreation: false });
-    await this.dlqProducer.connect();
     await this.connectConsumer();
     // kafkajs resolves a subscription once: parties' topics created later (a newly registered court) are found by
     // looking again now and then, and the consumer rejoins with them.
@@ -179,12 +182,14 @@ export class InboxConsumer {
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart && !this.stopped) void this.reconnect(payload.error);
     });
-    await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run(
-      definition.handleBatch
-        ? { eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) }
-        : { eachMessage: (payload) => this.handle(payload) },
+    await timed('consumer.connect', () => consumer.connect());
+    await timed('consumer.subscribe', () => consumer.subscribe({ topics, fromBeginning: true }));
+    await timed('consumer.run', () =>
+      consumer.run(
+        definition.handleBatch
+          ? { eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) }
+          : { eachMessage: (payload) => this.handle(payload) },
+      ),
     );
   }
 
@@ -210,7 +215,22 @@ export class InboxConsumer {
     clearInterval(this.refreshTimer);
     await this.admin?.disconnect().catch(() => undefined);
     await this.consumer?.disconnect().catch(() => undefined);
-    await this.dlqProducer?.disconnect().catch(() => undefined);
+    const dlqProducer = this.dlqProducer;
+    this.dlqProducer = undefined;
+    await dlqProducer?.then((p) => p.disconnect()).catch(() => undefined);
+  }
+
+  private deadLetterProducer(): Promise<Producer> {
+    if (!this.dlqProducer) {
+      const producer = this.options.kafka.producer({ allowAutoTopicCreation: false });
+      const connecting = producer.connect().then(() => producer);
+      // A failed connection is tried again with the next dead letter (the message is retried meanwhile).
+      connecting.catch(() => {
+        if (this.dlqProducer === connecting) this.dlqProducer = undefined;
+      });
+      this.dlqProducer = connecting;
+    }
+    return this.dlqProducer;
   }
 
   private async handle({ topic, partition, message }: EachMessagePayload): Promise<void> {
@@ -456,7 +476,8 @@ export class InboxConsumer {
       'message sent to dead-letter topic',
     );
     deadLetters.inc({ topic, reason: reasonCode });
-    await this.dlqProducer!.send({
+    const producer = await this.deadLetterProducer();
+    await producer.send({
       topic: topicName(this.options.kafkaSettings, this.options.deadLetterTopic),
       acks: -1,
       messages: [

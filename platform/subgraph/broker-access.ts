@@ -1,9 +1,17 @@
 import { Kafka } from 'kafkajs';
 import { SubgraphName, TOPIC_DEFINITIONS, deadLetterTopicOf } from '../../catalog';
 import { consumerTopicPrefixes, consumerTopics } from '../events/consumer';
-import { Grant, alterScramCredentials, awaitCredentials, createGrants, principalOf } from '../events/broker-admin';
+import {
+  Grant,
+  alterScramCredentials,
+  authenticates,
+  awaitCredentials,
+  createGrants,
+  principalOf,
+} from '../events/broker-admin';
 import { KafkaSettings, SaslCredential } from '../events/kafka';
 import { SubgraphModule } from './module';
+import { timed } from '../phase-timings';
 
 /**
  * What a subgraph's principal may do on the broker, derived from what the subgraph declares (the one place that
@@ -38,7 +46,7 @@ export function subgraphGrants(module: SubgraphModule, username: string, topicPr
 
 /**
  * Gives each subgraph its principal (SCRAM-SHA-512, password from the hub's configuration) and its ACLs, with the
- * super user's client. Idempotent: a restart sets the same passwords and the broker ignores ACLs it already has.
+ * super user's client. Idempotent: a password that already works is kept and the broker ignores ACLs it already has.
  * Returns the ACLs it created (a test hub deletes them when it stops).
  */
 export async function provisionSubgraphPrincipals(
@@ -48,9 +56,15 @@ export async function provisionSubgraphPrincipals(
   credentials: Record<SubgraphName, SaslCredential>,
 ): Promise<Grant[]> {
   const principals = modules.map((m) => credentials[m.name]);
-  await alterScramCredentials(admin, principals);
+  // A principal that already signs in with its password is left as it is (setting the same password again only
+  // salts it anew, and costs a write to the cluster's metadata log): a broker shared by many test hubs, or a restart.
+  const checked = await timed('principals.check', () =>
+    Promise.all(principals.map(async (p) => ((await authenticates(adminSettings, p)) ? [] : [p]))),
+  );
+  const unset = checked.flat();
+  await timed('principals.scram', () => alterScramCredentials(admin, unset));
   const grants = modules.flatMap((m) => subgraphGrants(m, credentials[m.name].username, adminSettings.topicPrefix));
-  await createGrants(admin, grants);
-  await awaitCredentials(adminSettings, principals);
+  await timed('principals.acls', () => createGrants(admin, grants));
+  await timed('principals.await', () => awaitCredentials(adminSettings, unset));
   return grants;
 }

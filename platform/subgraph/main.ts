@@ -15,9 +15,11 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   if (!sasl && process.env.NODE_ENV === 'production')
     throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set in production');
   const sessionTimeout = process.env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS;
+  const maxWait = process.env.KAFKA_CONSUMER_MAX_WAIT_MS;
   const kafka = {
     brokers,
     consumerSessionTimeoutMs: sessionTimeout ? Number(sessionTimeout) : undefined,
+    consumerMaxWaitMs: maxWait ? Number(maxWait) : undefined,
     topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
     replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 3),
   };

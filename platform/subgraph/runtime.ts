@@ -1,3 +1,4 @@
+import { GraphQLSchema } from 'graphql';
 import { TokenSettings } from '../auth/tokens';
 import { HubOrm, initOrm, migrateUp, verifyMigrated } from '../db/orm';
 import { deadLetterTopicOf } from '../../catalog';
@@ -13,6 +14,7 @@ import { createHealthResolver } from './health';
 import { BackgroundWork, SubgraphModule } from './module';
 import { subgraphReadiness } from './readiness';
 import { RunningServer, startSubgraphServer } from './server';
+import { timed } from '../phase-timings';
 
 export interface SubgraphRuntimeOptions {
   databaseUrl: string;
@@ -29,6 +31,10 @@ export interface SubgraphRuntimeOptions {
    * never race a migration.
    */
   migrations?: 'apply' | 'verify';
+  /** The caller has created this subgraph's topics and waited for their leaders (a hub does it for all at once). */
+  topicsReady?: boolean;
+  /** The subgraph's schema, if the caller has started building it (`subgraphSchema`) while it waited for other work. */
+  schema?: Promise<GraphQLSchema>;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -58,23 +64,29 @@ export const subgraphTopics = (module: SubgraphModule): string[] => [
 /** Starts one subgraph: migrations, HTTP server, outbox relay and consumers. Stops in reverse order. */
 export async function startSubgraph(module: SubgraphModule, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
   const kafkaSettings: KafkaSettings = { ...options.kafka, clientId: `hub-${module.name}` };
-  const orm = await initOrm({
-    databaseUrl: options.databaseUrl,
-    schema: module.name,
-    entities: module.entities,
-    migrations: module.migrations,
-  });
+  const phase = (name: string) => `subgraph.${name}`;
+  const orm = await timed(phase('orm'), () =>
+    initOrm({
+      databaseUrl: options.databaseUrl,
+      schema: module.name,
+      entities: module.entities,
+      migrations: module.migrations,
+    }),
+  );
   const started: { stop(): Promise<void> }[] = [];
+  const stopNames = new Map<object, string>();
+  const named = <T extends object>(name: string, part: T): T => (stopNames.set(part, name), part);
   try {
     if (options.migrations === 'verify') await verifyMigrated(orm, module.name);
-    else await migrateUp(orm);
+    else await timed(phase('migrate'), () => migrateUp(orm));
     if (module.keepsHolidayCalendar) {
       const calendar = holidayCalendarRefresher(() => orm.em.fork(), module.name as HolidayCalendarKeeper);
-      await calendar.start();
-      started.push(calendar);
+      await timed(phase('calendar'), () => calendar.start());
+      started.push(named('calendar', calendar));
     }
     const kafka = createKafka(kafkaSettings);
-    await ensureTopics(kafka, kafkaSettings, subgraphTopics(module));
+    if (!options.topicsReady)
+      await timed(phase('topics'), () => ensureTopics(kafka, kafkaSettings, subgraphTopics(module)));
 
     const relay = new OutboxRelay({
       schema: module.name,
@@ -85,7 +97,7 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       pollIntervalMs: options.relayPollIntervalMs,
     });
     relay.start();
-    started.push(relay);
+    started.push(named('relay', relay));
     const unwatch = watchOutbox(module.name, () => relay.backlog());
     started.push({ stop: async () => unwatch() });
     // The outbox's trigger NOTIFYs every listening relay of a commit; in this process the relay is also nudged
@@ -98,7 +110,7 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     );
     // Consumers are independent of each other: they join their groups together and stop together, so a stop waits
     // for one pending fetch (KafkaSettings.consumerMaxWaitMs), not one per consumer.
-    started.push({ stop: async () => void (await Promise.all(consumers.map((c) => c.stop()))) });
+    started.push(named('consumers', { stop: async () => void (await Promise.all(consumers.map((c) => c.stop()))) }));
     const lag = consumerLagReader(
       kafka,
       consumers.map((consumer, i) => ({
@@ -107,36 +119,39 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       })),
     );
     const unwatchLag = watchConsumerLag(lag.read);
-    started.push({ stop: async () => (unwatchLag(), await lag.stop()) });
-    const joined = await Promise.allSettled(consumers.map((c) => c.start()));
+    started.push(named('lag', { stop: async () => (unwatchLag(), await lag.stop()) }));
+    const joined = await timed(phase('consumers'), () => Promise.allSettled(consumers.map((c) => c.start())));
     const failed = joined.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
 
     const background = module.background?.({ orm });
     if (background) {
       background.start();
-      started.push(background);
+      started.push(named('background', background));
     }
 
     const readiness = subgraphReadiness(orm, kafka);
-    started.push(readiness);
-    const server = await startSubgraphServer({
-      name: module.name,
-      schema: await subgraphSchema(module),
-      orm,
-      tokens: options.tokens,
-      port: options.port,
-      host: options.host,
-      readiness,
-      broker:
-        options.adminKafka && module.administersBroker
-          ? new BrokerAdministration(createKafka({ ...options.adminKafka, clientId: `hub-${module.name}-admin` }), {
-              ...options.adminKafka,
-              clientId: `hub-${module.name}-admin`,
-            })
-          : undefined,
-    });
-    started.push(server);
+    started.push(named('readiness', readiness));
+    const schema = await (options.schema ?? timed(phase('schema'), () => subgraphSchema(module)));
+    const server = await timed(phase('server'), () =>
+      startSubgraphServer({
+        name: module.name,
+        schema,
+        orm,
+        tokens: options.tokens,
+        port: options.port,
+        host: options.host,
+        readiness,
+        broker:
+          options.adminKafka && module.administersBroker
+            ? new BrokerAdministration(createKafka({ ...options.adminKafka, clientId: `hub-${module.name}-admin` }), {
+                ...options.adminKafka,
+                clientId: `hub-${module.name}-admin`,
+              })
+            : undefined,
+      }),
+    );
+    started.push(named('server', server));
 
     return {
       name: module.name,
@@ -146,8 +161,8 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       consumers,
       background,
       stop: async () => {
-        for (const part of started.reverse()) await part.stop();
-        await orm.close();
+        for (const part of started.reverse()) await timed(`stop.${stopNames.get(part) ?? 'other'}`, () => part.stop());
+        await timed('stop.orm', () => orm.close());
       },
     };
   } catch (error) {

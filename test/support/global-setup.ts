@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runningPid, startLocalKafka } from '../../tools/kafka/local-kafka';
 import { projectRoot } from '../../platform/project-root';
+import { markTestRun } from './run-databases';
 import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../../platform/events/broker-credentials';
 
 /**
@@ -13,6 +14,7 @@ import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../../
  */
 export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
+  markTestRun();
   if (process.env.KAFKA_BROKERS) return;
   const root = projectRoot(__dirname);
   const dataDir = path.join(root, '.local', 'kafka', `test-${os.hostname()}`);

@@ -7,9 +7,11 @@ import { mintUserToken } from '../../platform/auth/tokens';
 import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
 import { HubOptions, RunningHub, startHub } from '../../hub/hub';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../../tools/postgres/local-postgres';
+import { dropDatabaseSoon, runDatabaseName } from './run-databases';
 import { migratedTemplate } from './template-database';
 import { BrokerCredentials, brokerCredentialsFromEnv } from '../../platform/events/broker-credentials';
 import { SaslCredential } from '../../platform/events/kafka';
+import { recordPhase, timed } from '../../platform/phase-timings';
 
 export const testTokens = tokenSettings({ NODE_ENV: 'test' });
 
@@ -110,34 +112,40 @@ export const TEST_RELAY_POLL_MS = 1000;
 /** A hub on free ports with the subgraphs asked for, its own database and topic prefix, so test files never share state. */
 export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
   const suffix = uniqueSuffix();
-  const database = `hub_test_${suffix}`;
-  const databaseUrl = await ensureDatabase(adminPostgresUrl(), database, await migratedTemplate(adminPostgresUrl()));
+  const database = runDatabaseName(suffix);
+  const startedAt = performance.now();
+  const template = await timed('fixture.template', () => migratedTemplate(adminPostgresUrl()));
+  const databaseUrl = await timed('fixture.database', () => ensureDatabase(adminPostgresUrl(), database, template));
   const brokers = options.brokers ?? kafkaBrokers();
   const topicPrefix = `t${suffix}.`;
   let hub: RunningHub;
   try {
-    hub = await startHub({
-      databaseUrl,
-      kafkaBrokers: brokers,
-      tokens: testTokens,
-      topicPrefix,
-      ports: 'ephemeral',
-      relayPollIntervalMs: TEST_RELAY_POLL_MS,
-      subgraphs: options.subgraphs,
-      kafkaCredentials: options.kafkaCredentials ?? testKafkaCredentials(),
-      dropAclsOnStop: true,
-      console: options.console,
-      consumerTuning: {
-        consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
-        consumerSessionTimeoutMs: options.consumerSessionTimeoutMs,
-        partyTopicRefreshMs: 1000,
-      },
-    });
+    hub = await timed('fixture.hub', () =>
+      startHub({
+        databaseUrl,
+        kafkaBrokers: brokers,
+        tokens: testTokens,
+        topicPrefix,
+        ports: 'ephemeral',
+        relayPollIntervalMs: TEST_RELAY_POLL_MS,
+        subgraphs: options.subgraphs,
+        kafkaCredentials: options.kafkaCredentials ?? testKafkaCredentials(),
+        dropAclsOnStop: true,
+        console: options.console,
+        consumerTuning: {
+          consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
+          consumerSessionTimeoutMs: options.consumerSessionTimeoutMs,
+          partyTopicRefreshMs: 1000,
+        },
+      }),
+    );
   } catch (error) {
     await dropDatabase(adminPostgresUrl(), database);
     throw error;
   }
+  recordPhase('fixture.start', performance.now() - startedAt, { subgraphs: options.subgraphs.length });
   let pool: Pool | undefined;
+  let firstRequest = true;
   return {
     hub,
     database,
@@ -154,14 +162,18 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
         .post('/graphql')
         .set('content-type', 'application/json');
       if (who) call.set('authorization', `Bearer ${typeof who === 'string' ? who : await tokenFor(who)}`);
-      return call.send({ query, variables });
+      if (!firstRequest) return call.send({ query, variables });
+      firstRequest = false;
+      return timed('fixture.first-request', async () => call.send({ query, variables }));
     },
     stop: async () => {
+      const stopping = performance.now();
       try {
         await pool?.end();
-        await hub.stop();
+        await timed('fixture.hub-stop', () => hub.stop());
       } finally {
-        await dropDatabase(adminPostgresUrl(), database);
+        await timed('fixture.drop', () => dropDatabaseSoon(adminPostgresUrl(), database));
+        recordPhase('fixture.stop', performance.now() - stopping, { subgraphs: options.subgraphs.length });
       }
     },
   };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Consumer, Kafka } from 'kafkajs';
 import { BrokerCredentials, loadOrCreateBrokerCredentials } from '../../platform/events/broker-credentials';
 import { SaslCredential } from '../../platform/events/kafka';
-import { runningPid, startLocalKafka } from '../../tools/kafka/local-kafka';
+import { LocalKafkaOptions, runningPid, startLocalKafka } from '../../tools/kafka/local-kafka';
 import { freePort } from './events';
 import { kafkaBrokers, testKafkaCredentials } from './hub-fixture';
 import { testKafkaClient } from './kafka-probe';
@@ -35,10 +35,13 @@ export interface OwnSecuredBroker extends SecuredBroker {
 }
 
 /** A secured broker of the test file's own, on free ports, with its own principals: one it may kill and restart. */
-export async function ownSecuredBroker(): Promise<OwnSecuredBroker> {
+export async function ownSecuredBroker(
+  tuning: Pick<LocalKafkaOptions, 'minSessionTimeoutMs'> = {},
+): Promise<OwnSecuredBroker> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-kafka-secured-'));
   const own = loadOrCreateBrokerCredentials(path.join(dataDir, 'credentials.json'));
   const options = {
+    ...tuning,
     dataDir,
     port: await freePort(),
     controllerPort: await freePort(),

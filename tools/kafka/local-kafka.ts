@@ -32,6 +32,11 @@ export interface LocalKafkaOptions {
   admin?: SaslCredential;
   /** How long a client's authentication holds before it must re-authenticate (so a changed password takes effect). */
   reauthMs?: number;
+  /**
+   * The shortest consumer session the broker accepts (`group.min.session.timeout.ms`, 6 s unless set): a test that
+   * kills consumers and waits for their groups to rebalance may use shorter sessions than that.
+   */
+  minSessionTimeoutMs?: number;
 }
 
 export interface LocalKafka {
@@ -340,6 +345,7 @@ function serverProperties(dataDir: string, o: LocalKafkaOptions): string {
     'transaction.state.log.min.isr': 1,
     'transaction.state.log.num.partitions': 3,
     'group.initial.rebalance.delay.ms': 0,
+    ...(o.minSessionTimeoutMs !== undefined ? { 'group.min.session.timeout.ms': o.minSessionTimeoutMs } : {}),
     // Size-bounded, not time-bounded: records carrying old event timestamps would otherwise be
     // deleted by time retention soon after being written.
     'log.retention.ms': -1,
