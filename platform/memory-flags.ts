@@ -10,7 +10,7 @@
  * NODE_OPTIONS come after it, and the last of a flag wins: `NODE_OPTIONS=--max-old-space-size=1024` raises the cap,
  * `--max-old-space-size=0` gives V8's default back.
  */
-export const HUB_MEMORY_FLAGS = '--max-old-space-size=256';
+export const HUB_MEMORY_FLAGS = '--max-old-space-size=320';
 
 /** NODE_OPTIONS for a hub process: the shipped flags, then the operator's (which win where they name the same flag). */
 export const hubNodeOptions = (operator: string | undefined): string =>
