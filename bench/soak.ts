@@ -3,7 +3,9 @@
  * of load, below 300 MB when idle)?
  *
  * The hub (gateway and all subgraphs in one process, as `npm start` runs them) runs in a child process started with
- * --expose-gc (bench/soak-hub.ts) over a fresh database with the demo data, so the RSS sampled is the hub's alone.
+ * --expose-gc (bench/soak-hub.ts) over a fresh database with the demo data, so the RSS sampled is the hub's alone. It
+ * gets the heap limit the hub ships with in NODE_OPTIONS (platform/memory-flags.ts), and first serves the largest
+ * requests the API accepts, one at a time (bench/soak-largest.ts): the bench fails if one of them fails.
  * This process sends the load: `connections` loops, each request with a fresh x-request-id, mixing
  * - reads of each role's main list: a court's referrals with households, a company's arrears with households and its
  *   contracts, a city bureau's compounds and filing queue, a street office's filing queue and a compound's households;
