@@ -110,4 +110,22 @@ describe('ConcurrencyLimit', () => {
     ).rejects.toThrow('sync');
     expect(await l.run(() => Promise.resolve('ok'))).toBe('ok');
   });
+
+  it('holds an acquired slot until it is released, and counts a second release as none', async () => {
+    const l = new ConcurrencyLimit({ running: 1, queued: 1, waitMs: 10_000 }, (r) => new Busy(r));
+    const release = await l.acquire();
+    const started: string[] = [];
+    const b = gate(started, 'b');
+    const waiting = l.run(b.task);
+    await flush();
+    expect(started).toEqual([]);
+    release();
+    release();
+    await flush();
+    expect(started).toEqual(['b']);
+    expect(l.load).toEqual({ running: 1, waiting: 0 });
+    b.finish();
+    expect(await waiting).toBe('b');
+    expect(l.load).toEqual({ running: 0, waiting: 0 });
+  });
 });

@@ -18,15 +18,28 @@ export class ConcurrencyLimit {
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire();
+    const release = await this.acquire();
     try {
       return await task();
     } finally {
-      this.release();
+      release();
     }
   }
 
-  private acquire(): Promise<void> {
+  /**
+   * A slot held until the returned function is called (once counts; later calls do nothing): for work that goes on
+   * after a task's promise settles, such as sending its answer.
+   */
+  async acquire(): Promise<() => void> {
+    await this.take();
+    let held = true;
+    return () => {
+      if (held) this.release();
+      held = false;
+    };
+  }
+
+  private take(): Promise<void> {
     if (this.active < this.limits.running) {
       this.active++;
       return Promise.resolve();
