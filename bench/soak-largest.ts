@@ -142,6 +142,27 @@ export async function runLargestRequests(input: LargestRequestsInput): Promise<L
         throw new Error('a downloaded document differs from the uploaded one');
   });
 
+  // More at once than the hub serves (platform/documents/download-limit.ts: 2 at a time, 16 waiting ≤ 10 s): the hub
+  // must live, each answer is the document or DOWNLOADS_BUSY (a wait that ran out), never another error.
+  const atOnce = 6;
+  let busy = 0;
+  await measure(`download it ${atOnce} times at once (served or DOWNLOADS_BUSY)`, async () => {
+    const answers = await Promise.allSettled(
+      Array.from(
+        { length: atOnce },
+        () => post(company, CONTENT, { d: documentId }) as Promise<Record<string, { contentBase64: string }>>,
+      ),
+    );
+    for (const answer of answers) {
+      if (answer.status === 'rejected') {
+        if (!String(answer.reason).includes('DOWNLOADS_BUSY')) throw answer.reason;
+        busy++;
+      } else if (sha256(Buffer.from(answer.value.filingDocumentContent.contentBase64, 'base64')) !== sha256(document))
+        throw new Error('a downloaded document differs from the uploaded one');
+    }
+  });
+  results[results.length - 1].name += ` (${atOnce - busy} served, ${busy} DOWNLOADS_BUSY)`;
+
   await measure(`importPayments with ${input.maxPaymentsPerImport} payments`, async () => {
     const payments = Array.from({ length: input.maxPaymentsPerImport }, (_, i) => ({
       accountId: input.accountIds[i % input.accountIds.length],
