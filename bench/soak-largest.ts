@@ -4,7 +4,7 @@
  * checked; the hub's highest heap used and RSS during it (sampled every 100 ms) are printed beside its time.
  * - a 20 MB filing document (MAX_DOCUMENT_BYTES) uploaded in its parts of 512 KiB, then downloaded whole
  *   (`filingDocumentContent`: 27 MB of base64 in one JSON answer, through the gateway), its SHA-256 checked, then
- *   twice at once;
+ *   twice at once, then 6 times at once (more than the hub serves together: each the document or DOWNLOADS_BUSY);
  * - `importPayments` with 1,000 payments (MAX_PAYMENTS_PER_IMPORT);
  * - `importComplaintOrdersCsv` with a CSV just under the gateway's 1 MiB body limit (about 4,000 orders);
  * - a company's `arrears(first: 500)` (MAX_PAGE_SIZE) with each account's household, and a court's `referrals(first: 500)`.
