@@ -9,6 +9,9 @@ RUN npm run build && npm run console:build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# The heap limit the hub ships with (platform/memory-flags.ts, README › Performance › Memory); docker-compose.yml
+# sets it per service followed by your NODE_OPTIONS; `docker run -e NODE_OPTIONS=...` replaces it.
+ENV NODE_OPTIONS=--max-old-space-size=320
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

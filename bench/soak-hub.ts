@@ -5,6 +5,8 @@
  * - 'memory': its process.memoryUsage() and the peak RSS it saw (sampled every 500 ms);
  * - 'gc': a full garbage collection, then its memory;
  * - { snapshot: file }: v8.writeHeapSnapshot(file), then its memory;
+ * - 'window': its memory, with the highest RSS and heap used sampled (every 100 ms) since the last 'window', for
+ *   what one large request costs;
  * - 'stop': stops the hub and exits.
  */
 import fs from 'node:fs';
@@ -23,6 +25,9 @@ export interface HubMemory {
   external: number;
   arrayBuffers: number;
   peakRss: number;
+  /** The highest RSS and heap used sampled every 100 ms since the last 'window' message. */
+  windowPeakRss: number;
+  windowPeakHeapUsed: number;
   /** V8's spaces (reserved / used, bytes) and, on Linux, RSS split into anonymous and file-backed pages. */
   spaces: { name: string; size: number; used: number }[];
   rssAnon?: number;
@@ -40,9 +45,17 @@ async function main() {
   const { initTracing } = await import('../platform/tracing');
   initTracing();
   let peakRss = 0;
-  const memory = (): HubMemory => {
+  let windowPeakRss = 0;
+  let windowPeakHeapUsed = 0;
+  const sample = () => {
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
+    windowPeakRss = Math.max(windowPeakRss, m.rss);
+    windowPeakHeapUsed = Math.max(windowPeakHeapUsed, m.heapUsed);
+    return m;
+  };
+  const memory = (): HubMemory => {
+    const m = sample();
     const status = process.platform === 'linux' ? fs.readFileSync('/proc/self/status', 'utf8') : '';
     const kb = (field: string) => {
       const found = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
@@ -62,9 +75,11 @@ async function main() {
       external: m.external,
       arrayBuffers: m.arrayBuffers,
       peakRss,
+      windowPeakRss,
+      windowPeakHeapUsed,
     };
   };
-  setInterval(memory, 500).unref();
+  setInterval(sample, 100).unref();
   const brokers = modules.kafkaBrokersFromEnv();
   if (!brokers) throw new Error('set KAFKA_BROKERS');
   const tokens = modules.tokenSettings();
@@ -78,7 +93,7 @@ async function main() {
     edge: withoutRateLimits(modules.DEFAULT_EDGE_CONFIG),
     dropAclsOnStop: true,
   });
-  process.on('message', (message: 'memory' | 'gc' | 'stop' | { snapshot: string }) => {
+  process.on('message', (message: 'memory' | 'gc' | 'window' | 'stop' | { snapshot: string }) => {
     void (async () => {
       if (message === 'stop') {
         await hub.stop();
@@ -87,11 +102,15 @@ async function main() {
       }
       if (message === 'gc') global.gc?.();
       if (typeof message === 'object') v8.writeHeapSnapshot(message.snapshot);
-      send({ memory: true, ...memory() });
+      const answer = memory();
+      if (message === 'window') [windowPeakRss, windowPeakHeapUsed] = [0, 0];
+      send({ memory: true, ...answer });
     })();
   });
   await modules.loadDemoData(hub.gatewayUrl, tokens);
   await modules.loadDemoArrears(hub.gatewayUrl, tokens);
+  // The demo taxonomy, for the largest complaints CSV import of bench/soak-largest.ts.
+  await modules.loadDemoComplaints(hub.gatewayUrl, tokens);
   send({ ready: true, url: hub.gatewayUrl });
 }
 

@@ -3,7 +3,9 @@
  * of load, below 300 MB when idle)?
  *
  * The hub (gateway and all subgraphs in one process, as `npm start` runs them) runs in a child process started with
- * --expose-gc (bench/soak-hub.ts) over a fresh database with the demo data, so the RSS sampled is the hub's alone.
+ * --expose-gc (bench/soak-hub.ts) over a fresh database with the demo data, so the RSS sampled is the hub's alone. It
+ * gets the heap limit the hub ships with in NODE_OPTIONS (platform/memory-flags.ts), and first serves the largest
+ * requests the API accepts, one at a time (bench/soak-largest.ts): the bench fails if one of them fails.
  * This process sends the load: `connections` loops, each request with a fresh x-request-id, mixing
  * - reads of each role's main list: a court's referrals with households, a company's arrears with households and its
  *   contracts, a city bureau's compounds and filing queue, a street office's filing queue and a compound's households;
@@ -30,6 +32,10 @@ import type { Identity } from '../kernel/identity';
 import { ConstructorGrowth, compareSummaries, summarizeHeapSnapshot } from './heap-summary';
 import { loadHubModules } from './hub-modules';
 import type { HubMemory, SoakHubMessage, SoakHubStart } from './soak-hub';
+import { LargestRequestResult, runLargestRequests } from './soak-largest';
+import { MAX_PAYMENTS_PER_IMPORT } from '../subgraphs/arrears/domain/payment';
+import { MAX_DOCUMENT_BYTES } from '../subgraphs/contracts/domain/filing';
+import { hubNodeOptions } from '../platform/memory-flags';
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,6 +62,7 @@ async function main() {
   const probeSeconds = Number(process.argv[5] ?? 60);
   const modules = await loadHubModules();
   const { DEMO_BILLING, DEMO_BUREAU, DEMO_CONTRACT, DEMO_REFERRALS, DEMO_STREETS, MACHINE_POSTGRES_URL } = modules;
+  const { DEFAULT_EDGE_CONFIG, MAX_PAGE_SIZE, demoComplaintCsv } = modules;
   const { mintUserToken, tokenSettings, ensureDatabase, dropDatabase, projectRoot } = modules;
   const adminUrl = process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
   const database = `hub_bench_soak_${randomBytes(4).toString('hex')}`;
@@ -70,10 +77,13 @@ async function main() {
   const tokens = tokenSettings();
 
   const start: SoakHubStart = { databaseUrl, topicPrefix: `benchsoak${randomBytes(3).toString('hex')}.` };
+  // The hub's heap limits as `npm start` sets them (NODE_OPTIONS: the shipped flags, then the operator's own);
+  // SOAK_HUB_FLAGS: Node/V8 flags on its command line, which win over NODE_OPTIONS, to compare settings
+  // (`--max-old-space-size=0` for V8's own default).
+  const hubFlags = `${hubNodeOptions(process.env.NODE_OPTIONS)}${process.env.SOAK_HUB_FLAGS ? ` then ${process.env.SOAK_HUB_FLAGS}` : ''}`;
   const child = fork(path.join(__dirname, 'soak-hub.js'), [], {
-    // SOAK_HUB_FLAGS: further Node/V8 flags for the hub, to compare settings (e.g. --max-semi-space-size=8)
     execArgv: ['--expose-gc', ...(process.env.SOAK_HUB_FLAGS?.split(' ').filter(Boolean) ?? [])],
-    env: { ...process.env, SOAK_HUB: JSON.stringify(start) },
+    env: { ...process.env, NODE_OPTIONS: hubNodeOptions(process.env.NODE_OPTIONS), SOAK_HUB: JSON.stringify(start) },
     // the hub's own log lines (kafkajs warnings under load) go to a file beside the snapshots, not into the figures
     stdio: ['ignore', fs.openSync(path.join(outDir, 'hub.log'), 'a'), 'inherit', 'ipc'],
   });
@@ -154,6 +164,19 @@ async function main() {
 
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     let filings = 0;
+    // A preliminary contract: it never overlaps the area's regular one, so every draft can be filed.
+    const draftVariables = () => ({
+      a: areaId,
+      t: {
+        ...DEMO_CONTRACT.terms,
+        kind: 'PRELIMINARY',
+        ownersSide: { kind: 'DEVELOPER', name: '首开集团' },
+        startsOn: '2032-01-01',
+        endsOn: '2033-12-31',
+        number: `SOAK-${++filings}-${randomBytes(3).toString('hex')}`,
+        parties: [DEMO_CONTRACT.terms.parties[0], { role: 'DEVELOPER', name: '首开集团', signatory: '开发单位负责人' }],
+      },
+    });
     const operations: Operation[] = [
       {
         name: 'court: referrals with households',
@@ -239,22 +262,7 @@ async function main() {
         expect: 'draftContract',
         request: () => ({
           query: 'mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }',
-          // A preliminary contract: it never overlaps the area's regular one, so every draft can be filed.
-          variables: {
-            a: areaId,
-            t: {
-              ...DEMO_CONTRACT.terms,
-              kind: 'PRELIMINARY',
-              ownersSide: { kind: 'DEVELOPER', name: '首开集团' },
-              startsOn: '2032-01-01',
-              endsOn: '2033-12-31',
-              number: `SOAK-${++filings}-${randomBytes(3).toString('hex')}`,
-              parties: [
-                DEMO_CONTRACT.terms.parties[0],
-                { role: 'DEVELOPER', name: '首开集团', signatory: '开发单位负责人' },
-              ],
-            },
-          },
+          variables: draftVariables(),
         }),
       },
       {
@@ -307,6 +315,25 @@ async function main() {
     // Warm-up: every operation twice, then the baseline.
     for (const o of operations) for (let i = 0; i < 2; i++) await once(o);
     counts.clear();
+    // The largest requests the API accepts, each alone, under the hub's heap limits: each must succeed.
+    process.stderr.write(`the largest requests, one at a time...\n`);
+    const guanganmennei = DEMO_STREETS.find((s) => s.office.jurisdictions?.includes('110102017'))!.office;
+    const largest: LargestRequestResult[] = await runLargestRequests({
+      post,
+      memoryOf: (message) => memoryOf(message),
+      company,
+      court,
+      office: guanganmennei,
+      accountIds,
+      draft: draftVariables,
+      today,
+      demoComplaintCsv,
+      maxPaymentsPerImport: MAX_PAYMENTS_PER_IMPORT,
+      maxDocumentBytes: MAX_DOCUMENT_BYTES,
+      bodyLimitBytes: DEFAULT_EDGE_CONFIG.authenticated.bodyBytes,
+      maxPageSize: MAX_PAGE_SIZE,
+    });
+    if (largest.some((r) => !r.ok)) process.exitCode = 1;
     const baseline = await memoryOf('gc');
     process.stderr.write(`baseline after GC: RSS ${mb(baseline.rss)}, heap used ${mb(baseline.heapUsed)}\n`);
     const runLoad = async (seconds: number) => {
@@ -330,6 +357,7 @@ async function main() {
       });
     }, 5_000);
     const loadAverageAtStart = load();
+    await memoryOf('window'); // the peak during the load, apart from the largest requests' before it
     await runLoad(loadSeconds);
     clearInterval(sampler);
     await sleep(100);
@@ -361,7 +389,7 @@ async function main() {
 
     const lines = [
       '',
-      `Soak: ${loadSeconds} s of mixed load at ${connections} connections, then ${idleSeconds} s idle; the hub (gateway + 6 subgraphs) in its own process${process.env.SOAK_HUB_FLAGS ? ` with ${process.env.SOAK_HUB_FLAGS}` : ''}`,
+      `Soak: ${loadSeconds} s of mixed load at ${connections} connections, then ${idleSeconds} s idle; the hub (gateway + 6 subgraphs) in its own process with NODE_OPTIONS ${hubFlags}`,
       `load average (1/5/15 min): ${loadAverageAtStart} at the start, ${loadAverageAtEnd} at the end of the load`,
       `requests: ${requests} (${(requests / loadSeconds).toFixed(1)}/s), ${fresh} from callers not seen before`,
       ...[...counts.entries()].map(
@@ -369,8 +397,14 @@ async function main() {
           `  ${name.padEnd(50)} ${String(c.ok).padStart(6)} ok ${String(c.failed).padStart(5)} failed${c.first ? `  first: ${c.first}` : ''}`,
       ),
       '',
+      "the largest requests, one at a time before the load (the hub's heap used before → highest sampled; its highest RSS):",
+      ...largest.map(
+        (r) =>
+          `  ${r.name.padEnd(72)} ${r.ok ? 'ok    ' : 'FAILED'} ${String(r.ms).padStart(6)} ms  heap ${mb(r.heapUsedBefore)} → ${mb(r.peakHeapUsed)}, RSS ${mb(r.peakRss)}${r.error ? `  ${r.error}` : ''}`,
+      ),
+      '',
       `hub RSS before the load (after GC): ${mb(baseline.rss)}, heap used ${mb(baseline.heapUsed)}`,
-      `hub peak RSS during the load:       ${mb(Math.max(endOfLoad.peakRss, ...samples.map((s) => s.rss)))}  (target ≤ 512 MB)`,
+      `hub peak RSS during the load:       ${mb(Math.max(endOfLoad.windowPeakRss, ...samples.map((s) => s.rss)))}  (target ≤ 512 MB)`,
       `hub RSS at the end of the load:     ${mb(endOfLoad.rss)}, heap used ${mb(endOfLoad.heapUsed)}, external ${mb(endOfLoad.external)}`,
       `hub RSS after ${idleSeconds} s idle (after GC): ${mb(afterIdle.rss)}  (target < 300 MB), heap used ${mb(afterIdle.heapUsed)}, heap total ${mb(afterIdle.heapTotal)}, external ${mb(afterIdle.external)}`,
       `RSS / heap used every 30 s of the load: ${samples

@@ -116,6 +116,7 @@ async function main() {
       },
       instances,
       basePort,
+      nodeOptions: process.env.NODE_OPTIONS,
       localEnv: { KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL },
     },
     { root, logDir, readyTimeoutMs: readyTimeoutArg() },

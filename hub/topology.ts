@@ -5,6 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { SUBGRAPH_NAMES, SubgraphName } from '../platform/config';
 import { BrokerCredentials } from '../platform/events/broker-credentials';
+import { hubNodeOptions } from '../platform/memory-flags';
 
 /**
  * The production topology of docker-compose.yml as plain processes (no Docker): the same entry points and the
@@ -26,6 +27,8 @@ export interface TopologyOptions {
   basePort: number;
   /** Kafka replication factor of the topics (1 on one broker). */
   replicationFactor?: number;
+  /** The operator's NODE_OPTIONS, after the heap limit each subgraph and the gateway ship with (platform/memory-flags.ts). */
+  nodeOptions?: string;
   /** Local-only variables (LOCAL_ONLY_ENV): a topic prefix, log level, consumer session timeout and fetch wait, a bench's rate. */
   localEnv?: Partial<Record<(typeof LOCAL_ONLY_ENV)[number], string>>;
 }
@@ -119,6 +122,7 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
         HUB_JWT_SECRET: options.secrets.jwt,
         HUB_INTERNAL_SECRET: options.secrets.internal,
         HUB_MIGRATIONS: 'verify',
+        NODE_OPTIONS: hubNodeOptions(options.nodeOptions),
         PORT: String(port),
         KAFKA_SASL_USERNAME: options.credentials.subgraphs[name].username,
         KAFKA_SASL_PASSWORD: password(name),
@@ -143,6 +147,7 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
       ...common,
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
+      NODE_OPTIONS: hubNodeOptions(options.nodeOptions),
       PORT: String(options.basePort),
       HUB_JWT_SECRET: options.secrets.jwt,
       HUB_INTERNAL_SECRET: options.secrets.internal,

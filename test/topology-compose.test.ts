@@ -25,6 +25,7 @@ const variables: Record<string, string> = {
   HUB_INTERNAL_SECRET: 'internal-secret',
   OWNER_DATA_KEY: 'owner-data-key',
   KAFKA_ADMIN_PASSWORD: 'admin-password',
+  NODE_OPTIONS: '--max-old-space-size=1024',
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`KAFKA_PASSWORD_${name.toUpperCase()}`, `${name}-password`])),
 };
 const interpolate = (value: string) =>
@@ -46,6 +47,7 @@ const services = topologyServices({
   secrets: { jwt: variables.HUB_JWT_SECRET, internal: variables.HUB_INTERNAL_SECRET, ownerDataKey: 'owner-data-key' },
   instances: 2,
   basePort,
+  nodeOptions: variables.NODE_OPTIONS,
   localEnv: { KAFKA_TOPIC_PREFIX: 'p.', HUB_LOG_LEVEL: 'info' },
 });
 const runner: ServiceDefinition[] = [...services.steps, ...services.subgraphs, services.gateway];

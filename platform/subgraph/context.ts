@@ -14,6 +14,8 @@ export interface RequestContext {
   loaders: Map<string, unknown>;
   /** The broker's administration (super user), only in a subgraph that registers parties' principals (feeds). */
   broker?: BrokerAdministration;
+  /** Settles once the answer has been sent or the connection closed (whole-file downloads hold their slot until then). */
+  responded?: Promise<void>;
 }
 
 /** Returns the request's loader for `key`, creating it once per request. */

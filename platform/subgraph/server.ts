@@ -131,6 +131,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           requestId,
           loaders: new Map(),
           broker: options.broker,
+          responded: new Promise<void>((resolve) => res.once('close', () => resolve())),
           log: logger.child({ subgraph: options.name, requestId, org: identity.organisationId }),
         };
       },

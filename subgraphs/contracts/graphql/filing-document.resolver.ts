@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MEDIA_TYPE_MIME } from '../../../kernel/media-type';
+import { wholeFileDownload } from '../../../platform/documents/download-limit';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { Base64, Key } from '../../../platform/graphql/scalars';
 import { documentsOfReadableContract } from '../application/contract-documents';
@@ -52,18 +53,21 @@ export class FilingDocumentResolver {
   }
 
   @Query(() => FilingDocumentContentType, {
-    description: 'Downloads a filing document (its company, the area’s reviewers, a court holding a referral); logged.',
+    description:
+      'Downloads a filing document (its company, the area’s reviewers, a court holding a referral); logged. DOWNLOADS_BUSY when too many files are being downloaded at once: retry.',
   })
   async filingDocumentContent(
     @Arg('documentId', () => ID) documentId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<FilingDocumentContentType> {
-    const { document, bytes } = await downloadFilingDocument(ctx.em, ctx.identity, documentId);
-    return {
-      document: documentView(document),
-      mimeType: MEDIA_TYPE_MIME[document.mediaType],
-      contentBase64: bytes.toString('base64'),
-    };
+    return wholeFileDownload(ctx, async () => {
+      const { document, bytes } = await downloadFilingDocument(ctx.em, ctx.identity, documentId);
+      return {
+        document: documentView(document),
+        mimeType: MEDIA_TYPE_MIME[document.mediaType],
+        contentBase64: bytes.toString('base64'),
+      };
+    });
   }
 
   @Directive('@listSize(slicingArguments: ["first"])')

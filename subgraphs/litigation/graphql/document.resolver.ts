@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { wholeFileDownload } from '../../../platform/documents/download-limit';
 import { Base64 } from '../../../platform/graphql/scalars';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { batchBundle } from '../application/batch-bundle';
@@ -41,15 +42,19 @@ export class BatchBundleResolver {
       'The court: every complaint and evidence file of the batch in one ZIP, with manifest.json of names and digests.',
   })
   async bundle(@Root() batch: ConsolidatedBatchType, @Ctx() ctx: RequestContext): Promise<DocumentType> {
-    return toDocumentType(await batchBundle(ctx.em, ctx.identity, batch.batchKey));
+    // The ZIP is built whole in memory (every file of the batch, then the archive): a whole-file download already.
+    return toDocumentType(await wholeFileDownload(ctx, () => batchBundle(ctx.em, ctx.identity, batch.batchKey)));
   }
 }
 
 @Resolver(() => DocumentType)
 export class DocumentContentResolver {
-  @FieldResolver(() => String, { description: 'The bytes, base64; checked against sha256 as they are read.' })
-  async contentBase64(@Root() document: DocumentType): Promise<string> {
-    return (await document.content()).toString('base64');
+  @FieldResolver(() => String, {
+    description:
+      'The bytes, base64; checked against sha256 as they are read. DOWNLOADS_BUSY when too many files are being downloaded at once: retry.',
+  })
+  async contentBase64(@Root() document: DocumentType, @Ctx() ctx: RequestContext): Promise<string> {
+    return wholeFileDownload(ctx, async () => (await document.content()).toString('base64'));
   }
 }
 
