@@ -23,6 +23,8 @@ export interface HubOptions {
   /** 0 picks free ports (tests); the defaults are 4000-4005. */
   ports?: 'default' | 'ephemeral';
   relayPollIntervalMs?: number;
+  /** The most database connections each subgraph's pool opens (10 unless set). */
+  poolMax?: number;
   /**
    * The subgraphs to run, with their consumers (all when not given: `npm start`). The gateway still serves the
    * whole checked-in supergraph; fields of a subgraph not running answer with a `SUBGRAPH_NOT_RUNNING` error.
@@ -97,6 +99,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           tokens: options.tokens,
           port: portOf(module.name),
           relayPollIntervalMs: options.relayPollIntervalMs,
+          poolMax: options.poolMax,
           topicsReady: true,
           schema: schemas.get(module.name),
         }),

@@ -25,6 +25,8 @@ export interface SubgraphRuntimeOptions {
   port: number;
   host?: string;
   relayPollIntervalMs?: number;
+  /** The most database connections this subgraph's pool opens (10 unless set). */
+  poolMax?: number;
   /**
    * `apply` (one-process hubs, tests): run the pending migrations at start. `verify` (the split topology, where
    * `dist/hub/migrate.js` ran them once before any instance): refuse to start while any is pending, so N instances
@@ -71,6 +73,7 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       schema: module.name,
       entities: module.entities,
       migrations: module.migrations,
+      poolMax: options.poolMax,
     }),
   );
   const started: { stop(): Promise<void> }[] = [];
