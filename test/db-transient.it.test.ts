@@ -1,4 +1,4 @@
-import { TestHub, startTestHub } from './support/hub-fixture';
+import { TEST_POOL_MAX, TestHub, startTestHub } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
@@ -8,7 +8,8 @@ import { waitFor } from './support/wait-for';
  * where that is safe, TEMPORARILY_UNAVAILABLE where it is not, with nothing written.
  */
 const ACQUIRE_TIMEOUT_MS = 1000;
-const POOL_MAX = 10;
+/** The test hub's pool size (each subgraph's most connections): every one of them is held below. */
+const POOL_MAX = TEST_POOL_MAX;
 const COMPOUND = `query($c: ID!) { compound(id: $c) { id name } }`;
 const REGISTER = `mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }`;
 const compoundInput = (name: string) => ({
