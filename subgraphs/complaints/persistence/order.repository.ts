@@ -41,6 +41,29 @@ const ORDER_COLUMNS = `id, order_number, sender_id, received_at, caller_name_mas
   category_code, item_code, text, respond_by, resolve_by, status, responsible_party_kind, party_organisation_id, responded_at, resolved_at,
   closed_at, resolved_by_caller, satisfaction, sequence, demo`;
 
+/**
+ * A new order's columns from order_number to status, in the order both writers list them (insertOrder's statement
+ * and the staging table's COPY lines).
+ */
+const newOrderFields = (o: NewOrder) =>
+  [
+    o.orderNumber,
+    o.senderId,
+    o.receivedAt,
+    o.callerNameMasked,
+    o.callerPhoneMasked,
+    o.callerKey,
+    o.addressText,
+    o.streetCode,
+    o.compoundId,
+    o.categoryCode,
+    o.itemCode,
+    o.text,
+    o.respondBy,
+    o.resolveBy,
+    o.status,
+  ] as const;
+
 /** Inserts the order unless its number is known; returns it, or undefined for a duplicate (applied once). */
 export async function insertOrder(em: EntityManager, o: NewOrder): Promise<ComplaintOrder | undefined> {
   const [row] = await sqlRows<OrderRow>(
@@ -49,25 +72,7 @@ export async function insertOrder(em: EntityManager, o: NewOrder): Promise<Compl
         street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
      on conflict (order_number) do nothing returning ${ORDER_COLUMNS}`,
-    [
-      randomUUID(),
-      o.orderNumber,
-      o.senderId,
-      o.receivedAt,
-      o.callerNameMasked,
-      o.callerPhoneMasked,
-      o.callerKey,
-      o.addressText,
-      o.streetCode,
-      o.compoundId,
-      o.categoryCode,
-      o.itemCode,
-      o.text,
-      o.respondBy,
-      o.resolveBy,
-      o.status,
-      o.demo,
-    ],
+    [randomUUID(), ...newOrderFields(o), o.demo],
   );
   return row && orderOf(row);
 }
@@ -100,28 +105,8 @@ const STAGED_COLUMNS = `line, id, order_number, sender_id, received_at, caller_n
 
 /** A staged order as one line of COPY's text format (stageOrders). */
 export function stagedOrderLine(o: StagedOrder): string {
-  return `${[
-    o.line,
-    o.id,
-    o.orderNumber,
-    o.senderId,
-    o.receivedAt.toISOString(),
-    o.callerNameMasked,
-    o.callerPhoneMasked,
-    o.callerKey,
-    o.addressText,
-    o.streetCode,
-    o.compoundId,
-    o.categoryCode,
-    o.itemCode,
-    o.text,
-    o.respondBy.toISOString(),
-    o.resolveBy.toISOString(),
-    o.status,
-    o.demo,
-  ]
-    .map(copyField)
-    .join('\t')}\n`;
+  const fields = newOrderFields(o).map((v) => (v instanceof Date ? v.toISOString() : v));
+  return `${[o.line, o.id, ...fields, o.demo].map(copyField).join('\t')}\n`;
 }
 
 /**
