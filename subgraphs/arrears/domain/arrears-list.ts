@@ -18,8 +18,8 @@ export interface ArrearsFilter {
   householdIds?: string[] | null;
 }
 
-/** An account in a list: the household and its arrears, no owner name. */
-export interface ArrearsSummary {
+/** Whose account it is and where its household stands, as every list of accounts shows it (no owner name). */
+export interface AccountPlace {
   accountId: string;
   companyId: string;
   householdId: string;
@@ -27,6 +27,10 @@ export interface ArrearsSummary {
   buildingId: string;
   unit: string | null;
   room: string | null;
+}
+
+/** An account in a list: the household and its arrears, no owner name. */
+export interface ArrearsSummary extends AccountPlace {
   status: AccountStatus;
   /** Everything open on the account, due or not. */
   openFen: Fen;

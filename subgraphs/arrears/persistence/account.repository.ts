@@ -4,6 +4,7 @@ import { Fen } from '../../../kernel/money';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { Account, CourtAward } from '../domain/account';
 import { AccountStatus } from '../domain/account-status';
+import { AccountPlace } from '../domain/arrears-list';
 import { ClaimedAccount } from '../domain/claim';
 import { AccountTransition } from '../domain/statement';
 
@@ -16,6 +17,20 @@ export interface AccountKeyColumns {
   building_id: string;
   status: AccountStatus;
 }
+
+/** An account's place (domain/arrears-list.ts) from its columns and the household's unit and room joined to them. */
+export const accountPlaceOf = (
+  accountId: string,
+  r: Omit<AccountKeyColumns, 'id' | 'status'> & { unit: string | null; room: string | null },
+): AccountPlace => ({
+  accountId,
+  companyId: r.company_id,
+  householdId: r.household_id,
+  areaId: r.area_id,
+  buildingId: r.building_id,
+  unit: r.unit,
+  room: r.room,
+});
 
 /** arrears.account joined with its area's street and district (billing_area), as the database returns it. */
 interface AccountColumns extends AccountKeyColumns {

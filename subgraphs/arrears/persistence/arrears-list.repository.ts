@@ -6,7 +6,7 @@ import { ReadScope } from '../domain/access';
 import { AccountStatus } from '../domain/account-status';
 import { ArrearsSummary } from '../domain/arrears-list';
 import { Charge } from '../domain/charge';
-import { AccountKeyColumns } from './account.repository';
+import { AccountKeyColumns, accountPlaceOf } from './account.repository';
 import { IN_ARREARS_SQL } from './in-arrears.sql';
 import { scopeCondition } from './read-scope.sql';
 
@@ -88,13 +88,7 @@ interface SummaryColumns extends AccountKeyColumns {
 }
 
 const summaryOf = (r: SummaryColumns): ArrearsSummary => ({
-  accountId: r.id,
-  companyId: r.company_id,
-  householdId: r.household_id,
-  areaId: r.area_id,
-  buildingId: r.building_id,
-  unit: r.unit,
-  room: r.room,
+  ...accountPlaceOf(r.id, r),
   status: r.status,
   openFen: r.all_open_fen,
   arrearsFen: r.open_fen,

@@ -6,6 +6,8 @@ import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ReadScope } from '../domain/access';
 import { RecordedAction } from '../domain/claim';
 import { CollectionAction, MediationSession } from '../domain/collection-action';
+import { AccountPlace } from '../domain/arrears-list';
+import { accountPlaceOf } from './account.repository';
 import { groupRows } from './group-rows';
 import { scopeCondition } from './read-scope.sql';
 
@@ -93,15 +95,8 @@ export async function actionsOfAccounts(
 }
 
 /** A mediation session in a list, with the account it was held on (no owner: the household is a reference). */
-export interface MediationSessionRow {
+export interface MediationSessionRow extends AccountPlace {
   actionId: string;
-  accountId: string;
-  companyId: string;
-  householdId: string;
-  areaId: string;
-  buildingId: string;
-  unit: string | null;
-  room: string | null;
   accountStatus: string;
   session: MediationSession;
 }
@@ -175,14 +170,8 @@ export async function pageMediationSessions(
   const last = items[items.length - 1];
   return {
     items: items.map((r) => ({
+      ...accountPlaceOf(r.account_id, r),
       actionId: r.id,
-      accountId: r.account_id,
-      companyId: r.company_id,
-      householdId: r.household_id,
-      areaId: r.area_id,
-      buildingId: r.building_id,
-      unit: r.unit,
-      room: r.room,
       accountStatus: r.status,
       session: r.action,
     })),
