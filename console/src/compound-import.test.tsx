@@ -1,21 +1,14 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { Provider } from 'urql';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { CSV_MAX_BYTES } from './csv-import';
 import { CompoundImport } from './screens/compound-import';
-import { Answer, Call, answeringClient } from './test-client';
-import { ConsoleProvider } from './theme';
+import { Answer, Call } from './test-client';
+import { renderAnswering } from './test-render';
 
 const compounds = [{ id: '00000000-0000-4000-8000-000000000030', name: '红居南街6号院' }];
 const HEADER = 'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name';
 
 function renderImport(answer: (call: Call) => Answer, calls: Call[]) {
-  render(
-    <ConsoleProvider>
-      <Provider value={answeringClient(answer, calls)}>
-        <CompoundImport compounds={compounds} />
-      </Provider>
-    </ConsoleProvider>,
-  );
+  renderAnswering(<CompoundImport compounds={compounds} />, answer, calls);
 }
 
 async function choose(csv: string, name = 'households.csv') {

@@ -1,23 +1,16 @@
 import { webcrypto } from 'node:crypto';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { Provider } from 'urql';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { DocumentUpload, DraftContractForm, TerminateContractForm } from './screens/contract-actions';
 import { HeldTerms, termsInput, valuesOf } from './screens/contract-terms';
-import { Answer, Call, answeringClient } from './test-client';
-import { ConsoleProvider } from './theme';
+import { Call } from './test-client';
+import { renderAnswering } from './test-render';
 
 // jsdom has no Web Crypto digest; the browser's is the same standard API.
 Object.defineProperty(globalThis.crypto, 'subtle', { value: webcrypto.subtle, configurable: true });
 
 const contractId = '00000000-0000-4000-8000-000000000040';
 
-function renderWith(node: React.ReactNode, answer: (call: Call) => Answer, calls: Call[]) {
-  render(
-    <ConsoleProvider>
-      <Provider value={answeringClient(answer, calls)}>{node}</Provider>
-    </ConsoleProvider>,
-  );
-}
+const renderWith = renderAnswering;
 
 const held: HeldTerms = {
   kind: 'REGULAR',

@@ -1,21 +1,14 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { Provider } from 'urql';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { todayInChina } from '../../kernel/clock';
 import { addDays } from '../../kernel/calendar';
 import { MediationSessionList, OutcomeForm, SessionForm } from './screens/mediation';
-import { Call, answeringClient } from './test-client';
-import { ConsoleProvider } from './theme';
+import { Call } from './test-client';
+import { renderAnswering } from './test-render';
 
 const accountId = '00000000-0000-4000-8000-000000000010';
 const recorded = { data: { recordCollectionAction: { id: accountId, status: 'MEDIATION' } } };
 
-function renderWith(node: React.ReactNode, answer: Parameters<typeof answeringClient>[0], calls: Call[]) {
-  return render(
-    <ConsoleProvider>
-      <Provider value={answeringClient(answer, calls)}>{node}</Provider>
-    </ConsoleProvider>,
-  );
-}
+const renderWith = renderAnswering;
 
 describe('登记调解 form', () => {
   it('asks for the day and the mediator, refuses a day after today, and sends nothing until both are right', async () => {

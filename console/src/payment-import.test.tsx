@@ -1,9 +1,8 @@
 import { webcrypto } from 'node:crypto';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { Provider } from 'urql';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { PaymentImportScreen } from './screens/payment-import';
-import { Answer, Call, answeringClient } from './test-client';
-import { ConsoleProvider } from './theme';
+import { Answer, Call } from './test-client';
+import { renderAnswering } from './test-render';
 
 // jsdom has no Web Crypto digest; the browser's is the same standard API.
 Object.defineProperty(globalThis.crypto, 'subtle', { value: webcrypto.subtle, configurable: true });
@@ -12,13 +11,7 @@ const ACCOUNT = '00000000-0000-4000-8000-0000000000a1';
 const HEADER = 'account_id,amount_yuan,paid_on,method,payer_reference';
 
 function renderImport(answer: (call: Call) => Answer, calls: Call[]) {
-  render(
-    <ConsoleProvider>
-      <Provider value={answeringClient(answer, calls)}>
-        <PaymentImportScreen />
-      </Provider>
-    </ConsoleProvider>,
-  );
+  renderAnswering(<PaymentImportScreen />, answer, calls);
 }
 
 function importFile(lines: string[]) {

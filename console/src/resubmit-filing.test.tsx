@@ -1,21 +1,14 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { Provider } from 'urql';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ResubmitFilingForm, ReturnedFiling } from './screens/contract-actions';
 import { formFieldsOf, type HeldTerms } from './screens/contract-terms';
 import { ContractActions } from './screens/contracts';
-import { Answer, Call, answeringClient } from './test-client';
-import { ConsoleProvider } from './theme';
+import { Call } from './test-client';
+import { renderAnswering } from './test-render';
 
 const contractId = '00000000-0000-4000-8000-000000000041';
 const filingId = '00000000-0000-4000-8000-000000000051';
 
-function renderWith(node: React.ReactNode, answer: (call: Call) => Answer, calls: Call[] = []) {
-  render(
-    <ConsoleProvider>
-      <Provider value={answeringClient(answer, calls)}>{node}</Provider>
-    </ConsoleProvider>,
-  );
-}
+const renderWith = renderAnswering;
 
 const terms: HeldTerms = {
   kind: 'REGULAR',
