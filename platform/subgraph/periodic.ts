@@ -2,6 +2,18 @@ import { logger } from '../logging';
 import type { BackgroundWork } from './module';
 
 /**
+ * A periodic work's interval from the variable `name`: `fallbackMs` when unset or empty, `0` to turn the work off,
+ * anything but a whole number of milliseconds refused at start.
+ */
+export function intervalMsFromEnv(env: NodeJS.ProcessEnv, name: string, fallbackMs: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallbackMs;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be 0 or more ms`);
+  return n;
+}
+
+/**
  * Background work that runs `task` every `intervalMs` (first at start), one run at a time; a failed run is logged
  * and the next one tried at the next interval. Stopping waits for a run under way.
  */
