@@ -163,14 +163,17 @@ describe('inbox consumer retries and dead letters', () => {
         });
       const first = areaRegisteredEvent({ name: '甲' });
       await send([first]);
-      await waitFor('the first event applied', () => batched.some((b) => b.endsWith(':甲')));
-      const [{ data_sha256: stored }] = await orm.em
-        .fork()
-        .getConnection()
-        .execute<{ data_sha256: string | null }[]>(
-          `select data_sha256 from probe.inbox where consumer = 'batched' and event_id = ?`,
-          [first.id],
-        );
+      // The handler runs inside the inbox transaction: wait for its committed row, not for the handler's call.
+      const [{ data_sha256: stored }] = await waitFor('the first event applied', async () => {
+        const rows = await orm.em
+          .fork()
+          .getConnection()
+          .execute<{ data_sha256: string | null }[]>(
+            `select data_sha256 from probe.inbox where consumer = 'batched' and event_id = ?`,
+            [first.id],
+          );
+        return rows.length === 1 ? rows : undefined;
+      });
       expect(stored).toMatch(/^[0-9a-f]{64}$/);
 
       // One batch: the first id again with other content and identical, a new event, and that new id with other content.
