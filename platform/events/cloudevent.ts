@@ -1,4 +1,4 @@
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { IHeaders } from 'kafkajs';
 import { EVENT_DEFINITIONS, dataSchemaUri } from '../../catalog';
@@ -106,13 +106,29 @@ export function decodeMessage(headers: IHeaders | undefined, value: Buffer | nul
   };
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats(ajv);
-const validators = new Map(EVENT_DEFINITIONS.map((d) => [d.type, ajv.compile(d.schema)]));
+const definitions = new Map(EVENT_DEFINITIONS.map((d) => [d.type, d]));
+let ajv: Ajv2020 | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+/**
+ * The event type's validator, compiled on its first use: compiling all the catalog's schemas cost every process that
+ * loaded this module (each test file, each CLI) about a second of CPU, where a subgraph consumes a few types.
+ * cloudevent.test.ts compiles every schema, so a schema strict Ajv refuses still fails the unit tests.
+ */
+function validatorOf(type: string): ValidateFunction | undefined {
+  let validate = validators.get(type);
+  if (validate) return validate;
+  const definition = definitions.get(type);
+  if (!definition) return undefined;
+  ajv ??= addFormats(new Ajv2020({ allErrors: true, strict: true }));
+  validate = ajv.compile(definition.schema);
+  validators.set(type, validate);
+  return validate;
+}
 
 /** Checks `data` against the event type's JSON Schema; the message names the first failures. */
 export function validateEventData(type: string, data: unknown): void {
-  const validate = validators.get(type);
+  const validate = validatorOf(type);
   if (!validate) throw new PoisonMessageError('UNKNOWN_EVENT_TYPE', `no schema for event type ${type}`);
   if (!validate(data)) {
     const problems = (validate.errors ?? [])
