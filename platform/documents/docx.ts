@@ -1,6 +1,9 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { DOCX_EAST_ASIA_FONT } from './fonts';
 import { FormDocument } from './form-document';
+
+/** The docx library loads with the first Word document, not with every process that could render one. */
+const loadDocx = () => import('docx');
+let docxModule: ReturnType<typeof loadDocx> | undefined;
 
 const font = {
   ascii: DOCX_EAST_ASIA_FONT,
@@ -11,18 +14,18 @@ const font = {
 /** Half-points: 五号 (10.5 pt) for the body, 二号 (22 pt) for the title. */
 const SIZES = { body: 21, heading: 26, subtitle: 28, title: 44, note: 18 };
 
-const text = (value: string, size = SIZES.body) =>
-  new Paragraph({ children: [new TextRun({ text: value, font, size })] });
-
-const cell = (value: string, widthPercent: number) =>
-  new TableCell({
-    width: { size: widthPercent, type: WidthType.PERCENTAGE },
-    children: value.split('\n').map((line) => text(line)),
-  });
-
 /** The form as a Word document (.docx): each part a heading and a two-column (or n-column) table, as the model form is laid out. */
-export function renderDocx(form: FormDocument): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [
+export async function renderDocx(form: FormDocument): Promise<Buffer> {
+  const { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } =
+    await (docxModule ??= loadDocx());
+  const text = (value: string, size = SIZES.body) =>
+    new Paragraph({ children: [new TextRun({ text: value, font, size })] });
+  const cell = (value: string, widthPercent: number) =>
+    new TableCell({
+      width: { size: widthPercent, type: WidthType.PERCENTAGE },
+      children: value.split('\n').map((line) => text(line)),
+    });
+  const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       children: [new TextRun({ text: form.title, font, size: SIZES.title })],

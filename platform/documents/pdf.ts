@@ -1,7 +1,12 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { chineseSerifFont } from './fonts';
 import { FormDocument, FormRow } from './form-document';
+
+/**
+ * PDFKit, its font engine and the QR encoder load with the first PDF: they were a large part of loading every
+ * process that runs the contracts or litigation subgraph (each test file too), most of which render none.
+ */
+const loadRenderers = () => Promise.all([import('pdfkit'), import('qrcode')]);
+let renderers: ReturnType<typeof loadRenderers> | undefined;
 
 const PAGE = { size: 'A4' as const, margin: 56 };
 const BODY = 10.5;
@@ -12,7 +17,8 @@ const PADDING = 4;
  * label/value rows with borders, page breaks between rows. The same form gives the same bytes: the creation date
  * is the form's, and PDFKit adds nothing random.
  */
-export function renderPdf(form: FormDocument): Promise<Buffer> {
+export async function renderPdf(form: FormDocument): Promise<Buffer> {
+  const [{ default: PDFDocument }, QRCode] = await (renderers ??= loadRenderers());
   const doc = new PDFDocument({
     size: PAGE.size,
     margin: PAGE.margin,
@@ -86,16 +92,21 @@ export function renderPdf(form: FormDocument): Promise<Buffer> {
     const size = 110;
     if (doc.y + size + 40 > bottom()) doc.addPage();
     const top = doc.y + 16;
-    drawQrCode(doc, form.qrCode.text, left, top, size);
+    drawQrCode(doc, QRCode.create(form.qrCode.text, { errorCorrectionLevel: 'M' }).modules, left, top, size);
     doc.fontSize(9).text(form.qrCode.caption, left, top + size + 6, { width });
   }
   doc.end();
   return done;
 }
 
-/** The text as a QR code (error correction M) drawn as vector squares: sharp at any zoom, nothing rasterised. */
-function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+/** A QR code's modules (error correction M) drawn as vector squares: sharp at any zoom, nothing rasterised. */
+function drawQrCode(
+  doc: PDFKit.PDFDocument,
+  modules: { size: number; get(row: number, col: number): number | boolean },
+  x: number,
+  y: number,
+  size: number,
+): void {
   const quiet = 4;
   const cell = size / (modules.size + 2 * quiet);
   for (let row = 0; row < modules.size; row += 1)
