@@ -111,8 +111,8 @@ let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 /**
- * The event type's validator, compiled on its first use: compiling all the catalog's schemas cost every process that
- * loaded this module (each test file, each CLI) about a second of CPU, where a subgraph consumes a few types.
+ * The event type's validator, compiled on its first use: compiling all the catalog's schemas was a large part of
+ * loading this module in every process (each test file, each CLI), where a subgraph consumes a few types.
  * cloudevent.test.ts compiles every schema, so a schema strict Ajv refuses still fails the unit tests.
  */
 function validatorOf(type: string): ValidateFunction | undefined {
