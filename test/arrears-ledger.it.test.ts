@@ -289,7 +289,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     });
     const lines = [
       line(accountId, oldest.amountFen - 10), // most of the oldest fee
-      line(other, 7),
+      line(other.toUpperCase(), 7), // an id in upper case names the same account
       line(accountId, latest.amountFen + 5, [latest.chargeId]), // the designated latest fee, 5 fen left as credit
       line(accountId, 10 + between), // the rest of the oldest, then the fees between: all paid
     ];
@@ -319,6 +319,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       ['IN_COLLECTION', expect.any(String)],
       ['CURRENT', 'All charges paid'],
     ]);
+    expect(receipts[1].accountId).toBe(other);
     expect((await statement(companyA, other)).paidFen).toBe(7);
     const { rows } = await db.query(`select arrears_fen from arrears.account where id = $1`, [accountId]);
     expect(Number(rows[0].arrears_fen)).toBe(0);

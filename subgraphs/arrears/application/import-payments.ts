@@ -26,9 +26,9 @@ import {
 } from '../domain/payment';
 import { paymentRecorded } from '../events/publish/account-events';
 import { AccountMove, addCredits, saveAccountMoves } from '../persistence/account.repository';
-import { addPaidAmounts, chargesOfAccount, chargesOfAccounts } from '../persistence/charge.repository';
+import { addPaidAmounts, chargesOfAccounts } from '../persistence/charge.repository';
 import { NewPayment, insertPayments, receiptsOf, reserveReceiptNumbers } from '../persistence/ledger.repository';
-import { loadAccount, loadAccounts } from './account.lookup';
+import { loadAccounts } from './account.lookup';
 import { settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
@@ -88,9 +88,6 @@ export async function importPayments(
 /** The key space of payments: recordPayment and importPayments share it, per company. */
 const PAYMENT_KEYS = 'payment';
 
-/** An account id as PostgreSQL writes one; any other spelling it might accept is looked up on its own (loadAccount). */
-const STORED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** A building paid a levy in: its activation is checked once the statement is applied (levy.activation.ts). */
 interface LevyBuilding {
   levyId: string;
@@ -123,35 +120,26 @@ async function applyPayments(
 ) {
   const today = todayInChina();
   if (lines.length === 0) return { payments: [], accountIds: [], buildings: new Map<string, LevyBuilding>() };
-  const stored = lines.map((l) => l.prepared.input.accountId).filter((id) => STORED_UUID.test(id));
-  const locked = await loadAccounts(tx, identity, [...new Set(stored)], true);
+  // Ids as the ID scalar leaves them (lower case), however a direct caller spelled them.
+  const idOf = (line: (typeof lines)[number]) => line.prepared.input.accountId.toLowerCase();
+  const locked = await loadAccounts(tx, identity, [...new Set(lines.map(idOf))], true);
   const chargesOf = await chargesOfAccounts(tx, [...locked.keys()]);
   const paying = new Map<string, PayingAccount>(
     [...locked].map(([id, account]) => [id, { account, charges: chargesOf.get(id) ?? [] }]),
   );
-  const payingAccount = async (accountId: string): Promise<PayingAccount> => {
-    const known = paying.get(accountId);
-    if (known) return known;
-    if (STORED_UUID.test(accountId)) throw new NotFoundError('Arrears account', accountId);
-    // Another spelling of an id: looked up (and refused) as a single payment's would be.
-    const account = await loadAccount(tx, identity, accountId, true);
-    const state = paying.get(account.id) ?? { account, charges: await chargesOfAccount(tx, account.id) };
-    paying.set(account.id, state);
-    paying.set(accountId, state);
-    return state;
-  };
 
   const payments: NewPayment[] = [];
   const credits = new Map<string, Fen>();
   const moves: { accountId: string; move: AccountMove }[] = [];
   const accountIds = new Set<string>();
   const buildings = new Map<string, LevyBuilding>();
-  for (const { index, prepared, receipt } of lines) {
+  for (const line of lines) {
+    const { index, prepared, receipt } = line;
     const { input, key, digest } = prepared;
     try {
-      const state = await payingAccount(input.accountId);
+      const state = paying.get(idOf(line));
+      if (!state || state.account.companyId !== companyId) throw new NotFoundError('Arrears account', input.accountId);
       const { account, charges } = state;
-      if (account.companyId !== companyId) throw new NotFoundError('Arrears account', input.accountId);
       const payable = charges.filter(
         (c) => c.kind === input.purpose && (input.purpose === 'SERVICE_FEE' || c.levyId === input.levyId),
       );
