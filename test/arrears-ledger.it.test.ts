@@ -5,6 +5,8 @@ import { limitationPeriodEnd } from '../subgraphs/arrears/domain/limitation';
 import { chargeFen } from '../kernel/money';
 import { dueOnForMonth } from '../subgraphs/arrears/domain/billing';
 import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
+import { allocatePayment } from '../subgraphs/arrears/domain/allocation';
+import { Charge } from '../subgraphs/arrears/domain/charge';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -265,6 +267,86 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     );
     expect(await count('payment')).toBe(before[0] + 2);
     expect((await fails(companyB, IMPORT, { p: [line(3)] })).extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('applies the lines of one statement in order, each to the charges the lines before it left, and moves a cleared account once', async () => {
+    const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber accountId amountFen creditFen allocations { chargeId month fen } } }`;
+    const [accountId, other] = [accountIds[20], accountIds[21]];
+    const billed = (await statement(companyA, accountId)).charges;
+    await ok(companyA, ACTION, {
+      a: accountId,
+      x: { kind: 'CALL', on: today, chargeIds: [billed[0].chargeId], reached: true },
+    });
+    const [oldest, latest] = [billed[0], billed[billed.length - 1]];
+    const between = billed.slice(1, -1).reduce((sum: number, c: Charge) => sum + c.amountFen, 0);
+    const line = (id: string, amountFen: number, designatedChargeIds: string[] = []) => ({
+      accountId: id,
+      amountFen,
+      paidOn: today,
+      method: 'BANK_TRANSFER',
+      designatedChargeIds,
+      idempotencyKey: randomUUID(),
+    });
+    const lines = [
+      line(accountId, oldest.amountFen - 10), // most of the oldest fee
+      line(other.toUpperCase(), 7), // an id in upper case names the same account
+      line(accountId, latest.amountFen + 5, [latest.chargeId]), // the designated latest fee, 5 fen left as credit
+      line(accountId, 10 + between), // the rest of the oldest, then the fees between: all paid
+    ];
+    const receipts = (await ok(companyA, IMPORT, { p: lines })).importPayments;
+
+    // Each line as allocatePayment applies it to the charges the account's lines before it left.
+    let charges: Charge[] = billed.map((c: Charge) => ({ ...c, paidFen: 0, waivedFen: 0 }));
+    const byCharge = (a: { chargeId: string }, b: { chargeId: string }) => (a.chargeId < b.chargeId ? -1 : 1);
+    const expected = [lines[0], lines[2], lines[3]].map((l) => {
+      const allocation = allocatePayment(charges, l.amountFen, l.designatedChargeIds);
+      charges = allocation.charges;
+      return { creditFen: allocation.creditFen, allocations: [...allocation.applied].sort(byCharge) };
+    });
+    const mine = [receipts[0], receipts[2], receipts[3]].map(
+      (r: { creditFen: number; allocations: { chargeId: string; fen: number }[] }) => ({
+        creditFen: r.creditFen,
+        allocations: r.allocations.map((a) => ({ chargeId: a.chargeId, fen: a.fen })).sort(byCharge),
+      }),
+    );
+    expect(mine).toEqual(expected);
+    const numbers = receipts.map((r: { receiptNumber: string }) => Number(r.receiptNumber.slice(6)));
+    expect(numbers).toEqual(numbers.map((_: number, i: number) => numbers[0] + i));
+
+    const paid = await statement(companyA, accountId);
+    expect(paid).toMatchObject({ status: 'CURRENT', openFen: 0, creditFen: 5 });
+    expect(paid.transitions.map((x: { to: string; reason: string }) => [x.to, x.reason])).toEqual([
+      ['IN_COLLECTION', expect.any(String)],
+      ['CURRENT', 'All charges paid'],
+    ]);
+    expect(receipts[1].accountId).toBe(other);
+    expect((await statement(companyA, other)).paidFen).toBe(7);
+    const { rows } = await db.query(`select arrears_fen from arrears.account where id = $1`, [accountId]);
+    expect(Number(rows[0].arrears_fen)).toBe(0);
+
+    // One event per line, in line order, each with the account as that line left it; the move's event before the last.
+    const events = await probe.waitForCount(
+      "the account's payment and status events",
+      (m) =>
+        String(m.message.key) === accountId &&
+        ['hub.arrears.account.payment-recorded', 'hub.arrears.account.status-changed'].includes(
+          String(m.headers.ce_type),
+        ),
+      5,
+    );
+    const total = billed.reduce((sum: number, c: Charge) => sum + c.amountFen, 0);
+    expect(
+      events.map((m) => {
+        const data = expectValidEvent(m, String(m.headers.ce_type)) as { status: string; openFen: number };
+        return [String(m.headers.ce_type).split('.').pop(), data.status, data.openFen];
+      }),
+    ).toEqual([
+      ['status-changed', 'IN_COLLECTION', total],
+      ['payment-recorded', 'IN_COLLECTION', total - lines[0].amountFen],
+      ['payment-recorded', 'IN_COLLECTION', total - lines[0].amountFen - latest.amountFen],
+      ['status-changed', 'CURRENT', 0],
+      ['payment-recorded', 'CURRENT', 0],
+    ]);
   });
 
   it('shows a statement with aging, late fees on the contract terms, and limitation dates restarted by the demands that name a charge', async () => {

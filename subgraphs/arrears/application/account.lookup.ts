@@ -3,7 +3,7 @@ import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Account } from '../domain/account';
 import { mayReadAccount } from '../domain/access';
-import { findAccount } from '../persistence/account.repository';
+import { findAccount, findAccounts } from '../persistence/account.repository';
 
 /**
  * The account, locked for the rest of the transaction when `lock` is set, if the caller may read it; NOT_FOUND
@@ -18,4 +18,18 @@ export async function loadAccount(
   const account = await findAccount(em, accountId, { lock });
   if (!account || !mayReadAccount(identity, account)) throw new NotFoundError('Arrears account', accountId);
   return account;
+}
+
+/**
+ * The accounts of those ids that the caller may read, by id, locked in id order for the rest of the transaction when
+ * `lock` is set: one query however many. An id missing from the map is NOT_FOUND to the caller, as for loadAccount.
+ */
+export async function loadAccounts(
+  em: EntityManager,
+  identity: Identity,
+  accountIds: readonly string[],
+  lock = false,
+): Promise<Map<string, Account>> {
+  const accounts = await findAccounts(em, accountIds, { lock });
+  return new Map(accounts.filter((a) => mayReadAccount(identity, a)).map((a) => [a.id, a]));
 }

@@ -8,7 +8,13 @@ import { Account } from '../domain/account';
 import { AccountStatus, assertTransition } from '../domain/account-status';
 import { MediationOutcome, MediationSession } from '../domain/collection-action';
 import { statusChanged } from '../events/publish/account-events';
-import { saveAccountMove } from '../persistence/account.repository';
+import { AccountMove, saveAccountMove } from '../persistence/account.repository';
+
+/**
+ * Where a move is written: at once (saveAccountMove), unless a use case moving many accounts collects the moves and
+ * writes them together (saveAccountMoves) before anything reads the accounts' statuses back.
+ */
+export type MoveWriter = (accountId: string, move: AccountMove) => Promise<void>;
 
 /**
  * Moves the account to `to` under the status rules (account-status.ts), records who moved it and why, and
@@ -20,10 +26,11 @@ export async function moveAccount(
   account: Account,
   to: AccountStatus,
   args: { reason: string | null; on: IsoDate; openFen: Fen; arrearsFen?: Fen },
+  write: MoveWriter = (accountId, move) => saveAccountMove(em, accountId, move),
 ): Promise<void> {
   const from = account.status;
   assertTransition(from, to, { reason: args.reason, openFen: args.openFen, arrearsFen: args.arrearsFen });
-  await saveAccountMove(em, account.id, {
+  await write(account.id, {
     from,
     to,
     reason: args.reason,
@@ -50,13 +57,17 @@ export async function settleIfCleared(
   account: Account,
   amounts: { openFen: Fen; arrearsFen: Fen },
   on: IsoDate,
+  write?: MoveWriter,
 ): Promise<void> {
   if (amounts.arrearsFen === 0 && (account.status === 'IN_COLLECTION' || account.status === 'MEDIATION')) {
-    await moveAccount(em, identity, account, 'CURRENT', {
-      reason: amounts.openFen === 0 ? 'All charges paid' : 'Nothing in arrears',
-      on,
-      ...amounts,
-    });
+    await moveAccount(
+      em,
+      identity,
+      account,
+      'CURRENT',
+      { reason: amounts.openFen === 0 ? 'All charges paid' : 'Nothing in arrears', on, ...amounts },
+      write,
+    );
   }
 }
 

@@ -1,15 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { Fen } from '../../../kernel/money';
 import { PAYMENT_RECORDED } from '../../../catalog';
 import { claimIdempotencyKeys, storeIdempotentResults } from '../../../platform/db/idempotency';
 import { retryAfterLostRace } from '../../../platform/db/sql';
 import { recordEvent } from '../../../platform/events/outbox';
+import { Account } from '../domain/account';
 import { assertPropertyCompany } from '../domain/access';
 import { allocatePayment } from '../domain/allocation';
-import { arrearsTotal, openTotal } from '../domain/charge';
+import { BilledCharge, arrearsTotal, openTotal } from '../domain/charge';
 import {
   PaymentInput,
   PreparedPayment,
@@ -22,10 +25,10 @@ import {
   receiptNumber,
 } from '../domain/payment';
 import { paymentRecorded } from '../events/publish/account-events';
-import { addCredit } from '../persistence/account.repository';
-import { addPaidAmounts, chargesOfAccount } from '../persistence/charge.repository';
-import { insertPayment, receiptsOf, reserveReceiptNumbers } from '../persistence/ledger.repository';
-import { loadAccount } from './account.lookup';
+import { AccountMove, addCredits, saveAccountMoves } from '../persistence/account.repository';
+import { addPaidAmounts, chargesOfAccounts } from '../persistence/charge.repository';
+import { NewPayment, insertPayments, receiptsOf, reserveReceiptNumbers } from '../persistence/ledger.repository';
+import { loadAccounts } from './account.lookup';
 import { settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
@@ -65,34 +68,17 @@ export async function importPayments(
         assertSameRequest(p, row.digest);
         recorded.set(p.key, row.result as string);
       }
-      const fresh = prepared.filter((p) => !recorded.has(p.key)).length;
-      let receipt = fresh > 0 ? await reserveReceiptNumbers(tx, fresh) : 0;
-      const stored = new Map<string, string>();
-      const buildings = new Map<string, { levyId: string; buildingId: string; on: IsoDate }>();
-      const accounts = new Set<string>();
-      for (const [index, p] of prepared.entries()) {
-        if (recorded.has(p.key)) continue;
-        try {
-          const { id, accountId, levyBuilding } = await applyPayment(
-            tx,
-            identity,
-            companyId,
-            p,
-            receiptNumber(today, receipt++),
-          );
-          recorded.set(p.key, id);
-          stored.set(p.key, id);
-          accounts.add(accountId);
-          if (levyBuilding) buildings.set(`${levyBuilding.levyId}|${levyBuilding.buildingId}`, levyBuilding);
-        } catch (error) {
-          throw paymentLineError(index, inputs.length, error);
-        }
-      }
+      const fresh = [...prepared.entries()].filter(([, p]) => !recorded.has(p.key));
+      const first = fresh.length > 0 ? await reserveReceiptNumbers(tx, fresh.length) : 0;
+      const lines = fresh.map(([index, p], n) => ({ index, prepared: p, receipt: receiptNumber(today, first + n) }));
+      const applied = await applyPayments(tx, identity, companyId, lines, inputs.length);
+      const stored = new Map(applied.payments.map((p) => [p.idempotencyKey, p.id]));
+      for (const [key, id] of stored) recorded.set(key, id);
       await storeIdempotentResults(tx, PAYMENT_KEYS, companyId, stored);
-      for (const b of buildings.values()) await announceActivatedBuilding(tx, b.levyId, b.buildingId, b.on);
+      for (const b of applied.buildings.values()) await announceActivatedBuilding(tx, b.levyId, b.buildingId, b.on);
       // One snapshot per account once the whole statement is applied, however many of its lines paid that account.
-      await publishClaims(tx, [...accounts], today);
-      await publishCollection(tx, { accountIds: [...accounts] });
+      await publishClaims(tx, applied.accountIds, today);
+      await publishCollection(tx, { accountIds: applied.accountIds });
       return prepared.map((p) => recorded.get(p.key)!);
     }),
   );
@@ -102,83 +88,135 @@ export async function importPayments(
 /** The key space of payments: recordPayment and importPayments share it, per company. */
 const PAYMENT_KEYS = 'payment';
 
+/** A building paid a levy in: its activation is checked once the statement is applied (levy.activation.ts). */
+interface LevyBuilding {
+  levyId: string;
+  buildingId: string;
+  on: IsoDate;
+}
+
+/** An account being paid, with its charges as the lines applied so far left them. */
+interface PayingAccount {
+  account: Account;
+  charges: BilledCharge[];
+}
+
 /**
- * Applies one payment inside the caller's transaction (allocation.ts): designated charges only, or the earliest due
- * first; what no charge takes becomes a credit. Levy payments go to that levy's charges and into its own account.
- * Returns the payment id and, for a levy payment, the building whose activation must be checked. `receipt` is the
- * number reserved for it.
+ * Applies the payments in line order inside the caller's transaction, set-based: the accounts are locked and their
+ * charges read in one query each, every line is allocated in memory against the charges as the lines before it left
+ * them (allocation.ts: designated charges only, or the earliest due first; what no charge takes becomes a credit;
+ * levy payments go to that levy's charges and into its own account), its status move (settleIfCleared) decided and
+ * its events recorded in line order; then the moves, the payments, their allocations, the paid amounts and the
+ * credits are written in one or two statements each. `receipt` is the number reserved for each line. Returns the
+ * payments, the accounts paid (in the order first paid) and, for levy payments, the buildings whose activation must
+ * be checked.
  */
-async function applyPayment(
+async function applyPayments(
   tx: EntityManager,
   identity: Identity,
   companyId: string,
-  prepared: PreparedPayment,
-  receipt: string,
+  lines: readonly { index: number; prepared: PreparedPayment; receipt: string }[],
+  lineCount: number,
 ) {
-  const { input, key, digest } = prepared;
-  const account = await loadAccount(tx, identity, input.accountId, true);
-  if (account.companyId !== companyId) throw new NotFoundError('Arrears account', input.accountId);
-  const charges = await chargesOfAccount(tx, account.id);
-  const payable = charges.filter(
-    (c) => c.kind === input.purpose && (input.purpose === 'SERVICE_FEE' || c.levyId === input.levyId),
+  const today = todayInChina();
+  if (lines.length === 0) return { payments: [], accountIds: [], buildings: new Map<string, LevyBuilding>() };
+  // Ids as the ID scalar leaves them (lower case), however a direct caller spelled them.
+  const idOf = (line: (typeof lines)[number]) => line.prepared.input.accountId.toLowerCase();
+  const locked = await loadAccounts(tx, identity, [...new Set(lines.map(idOf))], true);
+  const chargesOf = await chargesOfAccounts(tx, [...locked.keys()]);
+  const paying = new Map<string, PayingAccount>(
+    [...locked].map(([id, account]) => [id, { account, charges: chargesOf.get(id) ?? [] }]),
   );
-  if (input.purpose === 'LEVY' && payable.length === 0)
-    throw new NotFoundError('Levy charge of this account', String(input.levyId));
-  const allocation = allocatePayment(payable, input.amountFen, input.designatedChargeIds ?? []);
-  const levyId = input.levyId ?? null;
-  const id = await insertPayment(
-    tx,
-    {
-      accountId: account.id,
-      companyId,
-      purpose: input.purpose,
-      levyId,
-      amountFen: input.amountFen,
-      creditFen: allocation.creditFen,
-      paidOn: input.paidOn,
-      method: input.method,
-      payerReference: input.payerReference ?? null,
-      receiptNumber: receipt,
-      idempotencyKey: key,
-      requestSha256: digest,
-      designatedChargeIds: input.designatedChargeIds ?? [],
-      recordedBy: identity.subject,
-    },
-    allocation.applied,
-  );
-  if (allocation.applied.length > 0) await addPaidAmounts(tx, allocation.applied);
-  if (allocation.creditFen > 0) await addCredit(tx, account.id, allocation.creditFen);
 
-  const after = charges.map((c) => ({ ...c, ...allocation.charges.find((a) => a.chargeId === c.chargeId) }));
-  const open = openTotal(after);
-  await settleIfCleared(
+  const payments: NewPayment[] = [];
+  const credits = new Map<string, Fen>();
+  const moves: { accountId: string; move: AccountMove }[] = [];
+  const accountIds = new Set<string>();
+  const buildings = new Map<string, LevyBuilding>();
+  for (const line of lines) {
+    const { index, prepared, receipt } = line;
+    const { input, key, digest } = prepared;
+    try {
+      const state = paying.get(idOf(line));
+      if (!state || state.account.companyId !== companyId) throw new NotFoundError('Arrears account', input.accountId);
+      const { account, charges } = state;
+      const payable = charges.filter(
+        (c) => c.kind === input.purpose && (input.purpose === 'SERVICE_FEE' || c.levyId === input.levyId),
+      );
+      if (input.purpose === 'LEVY' && payable.length === 0)
+        throw new NotFoundError('Levy charge of this account', String(input.levyId));
+      const allocation = allocatePayment(payable, input.amountFen, input.designatedChargeIds ?? []);
+      const levyId = input.levyId ?? null;
+      const payment: NewPayment = {
+        id: randomUUID(),
+        accountId: account.id,
+        companyId,
+        purpose: input.purpose,
+        levyId,
+        amountFen: input.amountFen,
+        creditFen: allocation.creditFen,
+        paidOn: input.paidOn,
+        method: input.method,
+        payerReference: input.payerReference ?? null,
+        receiptNumber: receipt,
+        idempotencyKey: key,
+        requestSha256: digest,
+        designatedChargeIds: input.designatedChargeIds ?? [],
+        recordedBy: identity.subject,
+        applied: allocation.applied,
+      };
+      payments.push(payment);
+      if (allocation.creditFen > 0) credits.set(account.id, (credits.get(account.id) ?? 0) + allocation.creditFen);
+
+      const received = new Map(allocation.charges.map((c) => [c.chargeId, c]));
+      const after = charges.map((c) => ({ ...c, ...received.get(c.chargeId) }));
+      state.charges = after;
+      const open = openTotal(after);
+      await settleIfCleared(
+        tx,
+        identity,
+        account,
+        { openFen: open, arrearsFen: arrearsTotal(after, today) },
+        input.paidOn,
+        async (accountId, move) => void moves.push({ accountId, move }),
+      );
+      const months = new Map(charges.map((c) => [c.chargeId, c.month]));
+      recordEvent(tx, PAYMENT_RECORDED, {
+        source: 'arrears',
+        key: account.id,
+        data: paymentRecorded(
+          account,
+          {
+            paymentId: payment.id,
+            receiptNumber: receipt,
+            purpose: input.purpose,
+            levyId,
+            amountFen: input.amountFen,
+            creditFen: allocation.creditFen,
+            paidOn: input.paidOn,
+          },
+          allocation.applied,
+          months,
+          open,
+        ),
+      });
+      accountIds.add(account.id);
+      if (input.purpose === 'LEVY' && input.levyId)
+        buildings.set(`${input.levyId}|${account.buildingId}`, {
+          levyId: input.levyId,
+          buildingId: account.buildingId,
+          on: input.paidOn,
+        });
+    } catch (error) {
+      throw paymentLineError(index, lineCount, error);
+    }
+  }
+  await saveAccountMoves(tx, moves);
+  await insertPayments(tx, payments);
+  await addPaidAmounts(
     tx,
-    identity,
-    account,
-    { openFen: open, arrearsFen: arrearsTotal(after, todayInChina()) },
-    input.paidOn,
+    payments.flatMap((p) => p.applied),
   );
-  const payment = {
-    paymentId: id,
-    receiptNumber: receipt,
-    purpose: input.purpose,
-    levyId,
-    amountFen: input.amountFen,
-    creditFen: allocation.creditFen,
-    paidOn: input.paidOn,
-  };
-  const months = new Map(charges.map((c) => [c.chargeId, c.month]));
-  recordEvent(tx, PAYMENT_RECORDED, {
-    source: 'arrears',
-    key: account.id,
-    data: paymentRecorded(account, payment, allocation.applied, months, open),
-  });
-  return {
-    id,
-    accountId: account.id,
-    levyBuilding:
-      input.purpose === 'LEVY' && input.levyId
-        ? { levyId: input.levyId, buildingId: account.buildingId, on: input.paidOn }
-        : null,
-  };
+  await addCredits(tx, credits);
+  return { payments, accountIds: [...accountIds], buildings };
 }

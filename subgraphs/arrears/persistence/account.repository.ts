@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlBulk, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { Account, CourtAward } from '../domain/account';
 import { AccountStatus } from '../domain/account-status';
 import { AccountPlace } from '../domain/arrears-list';
@@ -63,15 +63,28 @@ export async function findAccount(
   accountId: string,
   options: { lock?: boolean } = {},
 ): Promise<Account | null> {
-  const [row] = await sqlRows<AccountColumns>(
+  const [account] = await findAccounts(em, [accountId], options);
+  return account ?? null;
+}
+
+/**
+ * The accounts of those ids that exist, with their places, in id order; locked in that order for the rest of the
+ * transaction when `lock` is set (two writers locking overlapping sets never deadlock on them). One query.
+ */
+export async function findAccounts(
+  em: EntityManager,
+  accountIds: readonly string[],
+  options: { lock?: boolean } = {},
+): Promise<Account[]> {
+  const rows = await sqlRows<AccountColumns>(
     em,
     `select a.id, a.company_id, a.household_id, a.area_id, a.building_id, a.status, a.credit_fen, a.judged_fen, a.settled_fen,
             a.status_changed_on::text as status_changed_on, ba.street_code, ba.district_code
        from arrears.account a join arrears.billing_area ba on ba.area_id = a.area_id
-      where a.id = ?::uuid ${options.lock ? 'for update of a' : ''}`,
-    [accountId],
+      where a.id = any(?::uuid[]) order by a.id ${options.lock ? 'for update of a' : ''}`,
+    [sqlArray(accountIds)],
   );
-  return row ? accountOf(row) : null;
+  return rows.map(accountOf);
 }
 
 /**
@@ -108,15 +121,32 @@ export interface AccountMove {
 
 /** Sets the account's status and appends the move to its history (account_transition). */
 export async function saveAccountMove(em: EntityManager, accountId: string, move: AccountMove): Promise<void> {
-  await sqlRun(em, `update arrears.account set status = ?, status_changed_on = ? where id = ?`, [
-    move.to,
-    move.on,
-    accountId,
-  ]);
-  await sqlRun(
+  await saveAccountMoves(em, [{ accountId, move }]);
+}
+
+/**
+ * Saves moves of many accounts, in the order given, in two statements whatever their number: each account takes the
+ * status of its last move, and every move is appended to the history.
+ */
+export async function saveAccountMoves(
+  em: EntityManager,
+  moves: readonly { accountId: string; move: AccountMove }[],
+): Promise<void> {
+  if (moves.length === 0) return;
+  const rows = moves.map(({ accountId, move }, n) => ({ n, accountId, ...move }));
+  const recordset = `json_to_recordset(?::json) as x(n int, "accountId" uuid, "from" text, "to" text, reason text, "on" date, "bySubject" text, "byRole" text)`;
+  await sqlBulk(
     em,
-    `insert into arrears.account_transition (id, account_id, from_status, to_status, reason, on_date, by_subject, by_role) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?)`,
-    [accountId, move.from, move.to, move.reason, move.on, move.bySubject, move.byRole],
+    `update arrears.account a set status = l."to", status_changed_on = l."on"
+       from (select distinct on (x."accountId") x."accountId", x."to", x."on" from ${recordset} order by x."accountId", x.n desc) l
+      where a.id = l."accountId"`,
+    rows,
+  );
+  await sqlBulk(
+    em,
+    `insert into arrears.account_transition (id, account_id, from_status, to_status, reason, on_date, by_subject, by_role)
+     select gen_random_uuid(), x."accountId", x."from", x."to", x.reason, x."on", x."bySubject", x."byRole" from ${recordset} order by x.n`,
+    rows,
   );
 }
 
@@ -126,8 +156,14 @@ export async function saveCourtAward(em: EntityManager, accountId: string, award
   await sqlRun(em, `update arrears.account set ${column} = ? where id = ?`, [award.fen, accountId]);
 }
 
-export async function addCredit(em: EntityManager, accountId: string, fen: Fen): Promise<void> {
-  await sqlRun(em, `update arrears.account set credit_fen = credit_fen + ? where id = ?`, [fen, accountId]);
+/** Adds each account's credit (what its payments left over after every charge), in one statement. */
+export async function addCredits(em: EntityManager, credits: ReadonlyMap<string, Fen>): Promise<void> {
+  if (credits.size === 0) return;
+  await sqlRun(
+    em,
+    `update arrears.account a set credit_fen = a.credit_fen + x.fen from json_to_recordset(?::json) as x(id uuid, fen bigint) where a.id = x.id`,
+    [JSON.stringify([...credits].map(([id, fen]) => ({ id, fen })))],
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate, YearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { refreshBalances } from './arrears-balance.repository';
-import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlBulk, sqlRows, sqlRun } from '../../../platform/db/sql';
 import type { ChargeKind } from '../../../catalog';
 import { ReadScope } from '../domain/access';
 import { AppliedAmount } from '../domain/allocation';
@@ -198,15 +198,21 @@ export async function levyTotals(em: EntityManager, levyId: string): Promise<{ h
   return { households: totals.households, billedFen: totals.billed };
 }
 
-/** Raises each charge's paid amount by what a payment applied to it, in one statement. */
+/**
+ * Raises each charge's paid amount by what payments applied to it (a charge named twice gets both), in one statement,
+ * and recomputes the balances of their accounts.
+ */
 export async function addPaidAmounts(em: EntityManager, applied: readonly AppliedAmount[]): Promise<void> {
-  await sqlRun(
+  if (applied.length === 0) return;
+  const byCharge = new Map<string, Fen>();
+  for (const a of applied) byCharge.set(a.chargeId, (byCharge.get(a.chargeId) ?? 0) + a.fen);
+  await sqlBulk(
     em,
     `update arrears.charge c set paid_fen = c.paid_fen + x.fen from json_to_recordset(?::json) as x("chargeId" uuid, fen bigint) where c.id = x."chargeId"`,
-    [JSON.stringify(applied)],
+    [...byCharge].map(([chargeId, fen]) => ({ chargeId, fen })),
   );
   await refreshBalances(em, `select account_id from arrears.charge where id = any(?::uuid[])`, () => [
-    sqlArray(applied.map((a) => a.chargeId)),
+    sqlArray([...byCharge.keys()]),
   ]);
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlBulk, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { AdjustmentKind, AppliedAmount } from '../domain/allocation';
 import { Charge } from '../domain/charge';
 import { AppliedPayment, RecordedAdjustment } from '../domain/claim';
@@ -30,6 +30,8 @@ export async function reserveReceiptNumbers(tx: EntityManager, count: number): P
 }
 
 export interface NewPayment {
+  /** Chosen by the caller (randomUUID), so the payment's event can name it before the row is written. */
+  id: string;
   accountId: string;
   companyId: string;
   purpose: PaymentPurpose;
@@ -44,44 +46,33 @@ export interface NewPayment {
   requestSha256: string;
   designatedChargeIds: readonly string[];
   recordedBy: string;
+  /** What it paid of each charge. */
+  applied: readonly AppliedAmount[];
 }
 
-/** Records the payment and what it paid of each charge; returns its id. */
-export async function insertPayment(
-  em: EntityManager,
-  payment: NewPayment,
-  applied: readonly AppliedAmount[],
-): Promise<string> {
-  const [{ id }] = await sqlRows<{ id: string }>(
+/** Records the payments and what each paid of which charge: two statements whatever their number. */
+export async function insertPayments(em: EntityManager, payments: readonly NewPayment[]): Promise<void> {
+  if (payments.length === 0) return;
+  await sqlBulk(
     em,
     `insert into arrears.payment (id, account_id, company_id, purpose, levy_id, amount_fen, credit_fen, paid_on, method, payer_reference,
         receipt_number, idempotency_key, request_sha256, designated_charge_ids, recorded_by)
-     values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning id`,
-    [
-      payment.accountId,
-      payment.companyId,
-      payment.purpose,
-      payment.levyId,
-      payment.amountFen,
-      payment.creditFen,
-      payment.paidOn,
-      payment.method,
-      payment.payerReference,
-      payment.receiptNumber,
-      payment.idempotencyKey,
-      payment.requestSha256,
-      JSON.stringify(payment.designatedChargeIds),
-      payment.recordedBy,
-    ],
+     select x.id, x."accountId", x."companyId", x.purpose, x."levyId", x."amountFen", x."creditFen", x."paidOn", x.method, x."payerReference",
+        x."receiptNumber", x."idempotencyKey", x."requestSha256", x."designatedChargeIds", x."recordedBy"
+       from json_to_recordset(?::json) as x(id uuid, "accountId" uuid, "companyId" text, purpose text, "levyId" uuid, "amountFen" bigint,
+        "creditFen" bigint, "paidOn" date, method text, "payerReference" text, "receiptNumber" text, "idempotencyKey" text,
+        "requestSha256" text, "designatedChargeIds" jsonb, "recordedBy" text)`,
+    payments, // json_to_recordset reads the columns it names and leaves `applied` aside
   );
-  if (applied.length > 0) {
-    await sqlRun(
+  const allocations = payments.flatMap((p) => p.applied.map((a) => ({ paymentId: p.id, ...a })));
+  if (allocations.length > 0) {
+    await sqlBulk(
       em,
-      `insert into arrears.payment_allocation (payment_id, charge_id, fen) select ?, x."chargeId", x.fen from json_to_recordset(?::json) as x("chargeId" uuid, fen bigint)`,
-      [id, JSON.stringify(applied)],
+      `insert into arrears.payment_allocation (payment_id, charge_id, fen)
+       select x."paymentId", x."chargeId", x.fen from json_to_recordset(?::json) as x("paymentId" uuid, "chargeId" uuid, fen bigint)`,
+      allocations,
     );
   }
-  return id;
 }
 
 /** arrears.payment with the name of the levy's account it went into, as the database returns it. */
@@ -107,7 +98,7 @@ interface AllocationColumns {
   fen: number;
 }
 
-const receiptOf = (p: PaymentColumns, allocations: readonly AllocationColumns[]): Receipt => ({
+const receiptOf = (p: PaymentColumns, allocations: Receipt['allocations']): Receipt => ({
   paymentId: p.id,
   receiptNumber: p.receipt_number,
   accountId: p.account_id,
@@ -118,9 +109,7 @@ const receiptOf = (p: PaymentColumns, allocations: readonly AllocationColumns[])
   creditFen: p.credit_fen,
   paidOn: p.paid_on,
   method: p.method,
-  allocations: allocations
-    .filter((a) => a.payment_id === p.id)
-    .map((a) => ({ chargeId: a.charge_id, month: a.month, fen: a.fen })),
+  allocations,
   recordedAt: new Date(p.recorded_at),
 });
 
@@ -141,7 +130,12 @@ export async function receiptsOf(em: EntityManager, paymentIds: readonly string[
     [ids],
   );
   const byId = new Map(payments.map((p) => [p.id, p]));
-  return paymentIds.map((id) => receiptOf(byId.get(id)!, allocations));
+  const allocationsOf = groupRows(
+    allocations,
+    (a) => a.payment_id,
+    (a) => ({ chargeId: a.charge_id, month: a.month, fen: a.fen }),
+  );
+  return paymentIds.map((id) => receiptOf(byId.get(id)!, allocationsOf.get(id) ?? []));
 }
 
 type StatementPaymentColumns = Pick<
