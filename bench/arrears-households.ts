@@ -11,9 +11,8 @@
  * x-request-id per request: the page with households, the same page without households and a court's first page of
  * referrals (the machine's reference at that moment). It prints each hub's median RPS, p50 and CPU time per request
  * (the hub process's user + system time over the phase: on a machine shared with other work, the figure that moves
- * least; and net of the hub's idle CPU per second, measured for 2 s at each round's start, since at a low RPS its
- * relays' and consumers' own work is a large part of the whole) over the rounds, the ratios with households /
- * referrals and this build / baseline, and whether both hubs answer the page alike.
+ * least) over the rounds, the ratios with households / referrals and this build / baseline, and whether both hubs
+ * answer the page alike.
  *
  *   npm run build && BENCH_BASELINE_DIST=/tmp/base/dist KAFKA_BROKERS=… node dist/bench/arrears-households.js [rounds] [seconds]
  *
@@ -157,16 +156,7 @@ async function main() {
       throw new Error(`the page with households failed: ${JSON.stringify(answers[0].body).slice(0, 300)}`);
     const alike = answers.every((a) => JSON.stringify(a.body) === JSON.stringify(answers[0].body));
 
-    /** Each hub's own CPU time per second with no request (relays' polls, consumers, timers), over the same 2 s. */
-    const idleRates = async () => {
-      const before = await Promise.all(hubs.map(cpuOf));
-      const started = performance.now();
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      const after = await Promise.all(hubs.map(cpuOf));
-      const elapsed = (performance.now() - started) / 1000;
-      return new Map(hubs.map((hub, i) => [hub, (after[i] - before[i]) / elapsed]));
-    };
-    const loadOf = async (hub: BuildHub, query: string, caller: keyof typeof who, idleMsPerS = 0) => {
+    const loadOf = async (hub: BuildHub, query: string, caller: keyof typeof who) => {
       const { url } = hub;
       const cpuBefore = await cpuOf(hub);
       const until = performance.now() + seconds * 1000;
@@ -187,32 +177,24 @@ async function main() {
         }),
       );
       if (failed > 0) process.stderr.write(`${failed} requests failed; the first: ${firstFailure}\n`);
-      const elapsed = (performance.now() - started) / 1000;
-      const rps = latencies.length / elapsed;
-      const cpu = (await cpuOf(hub)) - cpuBefore;
-      const requests = latencies.length + failed;
-      // Net: less what the hub spends idle over as long (measured in this round); at a low RPS on a loaded machine
-      // that idle work is a large part of the whole figure, and it moves with the RPS, not with the code.
-      return { rps, p50: median(latencies), cpuMs: cpu / requests, netCpuMs: (cpu - idleMsPerS * elapsed) / requests };
+      const rps = latencies.length / ((performance.now() - started) / 1000);
+      return { rps, p50: median(latencies), cpuMs: ((await cpuOf(hub)) - cpuBefore) / (latencies.length + failed) };
     };
     for (const hub of hubs) for (const [, query, caller] of loads) await loadOf(hub, query, caller); // warm-up
-    const figures = new Map<string, { rps: number[]; p50: number[]; cpuMs: number[]; netCpuMs: number[] }>();
+    const figures = new Map<string, { rps: number[]; p50: number[]; cpuMs: number[] }>();
     const at = (hub: BuildHub, load: string) => {
       const key = `${hub.name}|${load}`;
-      if (!figures.has(key)) figures.set(key, { rps: [], p50: [], cpuMs: [], netCpuMs: [] });
+      if (!figures.has(key)) figures.set(key, { rps: [], p50: [], cpuMs: [] });
       return figures.get(key)!;
     };
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? hubs : [...hubs].reverse();
-      const idle = await idleRates();
-      for (const hub of hubs) at(hub, 'idle').cpuMs.push(idle.get(hub)!);
       for (const [name, query, caller] of loads)
         for (const hub of order) {
-          const { rps, p50, cpuMs, netCpuMs } = await loadOf(hub, query, caller, idle.get(hub));
+          const { rps, p50, cpuMs } = await loadOf(hub, query, caller);
           at(hub, name).rps.push(rps);
           at(hub, name).p50.push(p50);
           at(hub, name).cpuMs.push(cpuMs);
-          at(hub, name).netCpuMs.push(netCpuMs);
         }
       process.stderr.write(`round ${round + 1}/${rounds} done\n`);
     }
@@ -224,12 +206,11 @@ async function main() {
       lines.push(`${hub.name}:`);
       const reference = median(at(hub, loads[2][0]).rps);
       for (const [name] of loads) {
-        const { rps, p50, cpuMs, netCpuMs } = at(hub, name);
+        const { rps, p50, cpuMs } = at(hub, name);
         lines.push(
-          `  ${name.padEnd(40)} ${median(rps).toFixed(1).padStart(7)} RPS  p50 ${median(p50).toFixed(1).padStart(6)} ms  (${(median(rps) / reference).toFixed(2)}× the referrals)  hub CPU ${median(cpuMs).toFixed(1).padStart(5)} ms/request, ${median(netCpuMs).toFixed(1).padStart(5)} net of idle`,
+          `  ${name.padEnd(40)} ${median(rps).toFixed(1).padStart(7)} RPS  p50 ${median(p50).toFixed(1).padStart(6)} ms  (${(median(rps) / reference).toFixed(2)}× the referrals)  hub CPU ${median(cpuMs).toFixed(1).padStart(5)} ms/request`,
         );
       }
-      lines.push(`  idle (no request), hub CPU ${median(at(hub, 'idle').cpuMs).toFixed(1)} ms/s`);
     }
     if (hubs.length === 2) {
       lines.push(`${hubs[0].name} / ${hubs[1].name}, per round (median; rounds in brackets):`);
@@ -240,7 +221,7 @@ async function main() {
       for (const [name] of loads) {
         const [ours, base] = hubs.map((h) => at(h, name));
         lines.push(
-          `  ${name.padEnd(40)} RPS ${ratiosOf(ours.rps, base.rps)}  hub CPU per request ${ratiosOf(ours.cpuMs, base.cpuMs)}, net of idle ${ratiosOf(ours.netCpuMs, base.netCpuMs)}`,
+          `  ${name.padEnd(40)} RPS ${ratiosOf(ours.rps, base.rps)}  hub CPU per request ${ratiosOf(ours.cpuMs, base.cpuMs)}`,
         );
       }
     }
