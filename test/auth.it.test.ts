@@ -105,6 +105,15 @@ describe('identity at the gateway and the subgraphs', () => {
     ).toEqual([['the areas subgraph is not running in this hub', 'SUBGRAPH_NOT_RUNNING']]);
   });
 
+  it("a subgraph's answers are never to be stored (cache-control: no-store), as Apollo's cache-control plugin said", async () => {
+    const res = await request(t.hub.subgraphs.litigation!.url.replace(/\/graphql$/, ''))
+      .post('/graphql')
+      .set({ 'content-type': 'application/json', 'x-hub-identity': await signIdentityAssertion(clerk, testTokens) })
+      .send({ query: QUERY });
+    expect([res.status, res.body.data?.litigationHealth?.status]).toEqual([200, 'OK']);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   it('lets the anonymous identity run only public operations, even when it reaches a subgraph directly', async () => {
     const anonymous = await signIdentityAssertion(ANONYMOUS, testTokens);
     const direct = (query: string) =>

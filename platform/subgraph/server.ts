@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
@@ -42,6 +45,17 @@ export interface RunningServer {
 const unauthenticated = (res: express.Response, message: string) =>
   res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
 
+/** Every answer `cache-control: no-store`, as Apollo's cache-control plugin set it for answers without hints. */
+const noStorePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
+
 /**
  * A subgraph answers only requests that carry the gateway's identity assertion; anything else gets 401 before
  * GraphQL runs. Each request gets its own EntityManager fork.
@@ -58,6 +72,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // No field carries a cache hint, so Apollo's default cache-control plugin only ever answered `no-store`, after
+      // wrapping every field of every answer (a policy object and closures per field per row: issue 16's households
+      // page resolves some 400 fields per request). The header stays; the per-field work goes.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin,
       boundedEchoPlugin,
     ],
   });

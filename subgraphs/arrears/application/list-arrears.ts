@@ -59,8 +59,15 @@ export async function listArrears(
     overdueDays: overdueDaysOf(filter.agingBucket),
     today,
   };
-  await rollBalancesTo(em, today); // the first list of the day moves every stored balance to it, once
-  const found = await pageArrears(em, query, page);
+  // The first list of the day moves every stored balance to it, once. The page says which day its balances are as of
+  // (read in its own snapshot), so a list on a day already rolled, all but the first, costs its page alone; a page
+  // as of another day, or an empty one (which cannot say), rolls the day (a no-op if it is today's by then) and is
+  // read again.
+  let found = await pageArrears(em, query, page);
+  if (found.balanceDay !== today) {
+    await rollBalancesTo(em, today);
+    found = await pageArrears(em, query, page);
+  }
   let totals: Promise<{ totalCount: number; openFen: number }> | undefined;
   return {
     items: found.items.map((item) => arrearsItem(item, today)),

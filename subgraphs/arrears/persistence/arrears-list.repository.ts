@@ -85,6 +85,7 @@ interface SummaryColumns extends AccountKeyColumns {
   oldest: IsoDate | null;
   unit: string | null;
   room: string | null;
+  balance_day: IsoDate;
 }
 
 const summaryOf = (r: SummaryColumns): ArrearsSummary => ({
@@ -109,13 +110,15 @@ function arrearsKeyOf(cursor: string): [string, string] {
  * One page of the accounts, largest arrears first (then by id), from an offset or after a cursor naming the last
  * row's `(open_fen, id)`: with the stored balance, an index range (`open_fen <= ?` bounds it; an OR alone would
  * scan from the top). What is open on each account in all (due or
- * not) is summed for the page's rows only. `endCursor`: null on the last page.
+ * not) is summed for the page's rows only. `endCursor`: null on the last page. `balanceDay`: the day the balances
+ * read are as of (arrears.balance_day in the same snapshot), null when the page is empty, so the caller can tell a
+ * page read before the day was rolled without a statement of its own (listArrears).
  */
 export async function pageArrears(
   em: EntityManager,
   query: ArrearsQuery,
   page: Page,
-): Promise<{ items: ArrearsSummary[]; endCursor: string | null }> {
+): Promise<{ items: ArrearsSummary[]; endCursor: string | null; balanceDay: IsoDate | null }> {
   const { sql, params } = filtered(query);
   const [afterFen, afterId] = page.after != null ? arrearsKeyOf(page.after) : [null, null];
   const rows = await sqlRows<SummaryColumns>(
@@ -125,6 +128,7 @@ export async function pageArrears(
              where (?::int8 is null or (f.open_fen <= ?::int8 and (f.open_fen < ?::int8 or f.id > ?::uuid)))
              order by f.open_fen desc, f.id limit ? offset ?)
      select pg.*, pg.oldest_due_on::text as oldest, h.unit, h.room,
+            (select d.as_of::text from arrears.balance_day d) as balance_day,
             (select coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 from arrears.charge c
               where c.account_id = pg.id and c.amount_fen > c.paid_fen + c.waived_fen) as all_open_fen
        from pg left join arrears.billable_household h on h.household_id = pg.household_id
@@ -136,6 +140,7 @@ export async function pageArrears(
   return {
     items: items.map(summaryOf),
     endCursor: rows.length > page.first ? cursorOf([String(last.open_fen), last.id]) : null,
+    balanceDay: rows[0]?.balance_day ?? null,
   };
 }
 
