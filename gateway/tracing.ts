@@ -8,7 +8,9 @@ import { subgraphNamer } from './subgraph-names';
 /**
  * One SERVER span per GraphQL request, continuing the client's `traceparent` when it sends one, and one CLIENT span
  * per subgraph fetch under it, whose `traceparent` the subgraph continues (platform/subgraph/server.ts). The spans
- * are kept per request object, so no hook depends on the async context surviving the runtime's scheduling.
+ * are kept per request object, so no hook depends on the async context surviving the runtime's scheduling. Without
+ * an exporter they are not recorded but still carry the trace on (platform/tracing.ts): same trace id, fresh span
+ * ids, sampled flag unset.
  */
 export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<EdgeContext> {
   const subgraphOf = subgraphNamer(subgraphUrls);
@@ -30,8 +32,10 @@ export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<
     },
     onExecute({ args }) {
       const span = spans.get(args.contextValue.request);
+      // Not recording (no exporter, platform/tracing.ts): nothing would keep the attributes.
+      if (!span?.isRecording()) return;
       const operation = getOperationAST(args.document, args.operationName);
-      if (span && operation) {
+      if (operation) {
         span.setAttribute('graphql.operation.type', operation.operation);
         if (operation.name) span.setAttribute('graphql.operation.name', operation.name.value);
       }

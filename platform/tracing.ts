@@ -17,6 +17,9 @@ import {
   BasicTracerProvider,
   BatchSpanProcessor,
   ReadableSpan,
+  Sampler,
+  SamplingDecision,
+  SamplingResult,
   SimpleSpanProcessor,
   Span as SdkSpan,
   SpanExporter,
@@ -28,9 +31,13 @@ import {
  * gateway, the subgraph, the outbox row (its `traceparent` column), the relay's Kafka message (the CloudEvents
  * distributed-tracing extension, header `ce_traceparent`) into the consumer that applies it.
  *
- * Context always propagates (an incoming `traceparent` is continued, a new one started otherwise); spans leave the
- * process only when an exporter is configured: OTLP over HTTP when OTEL_EXPORTER_OTLP_ENDPOINT (or
- * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set, or an exporter a test adds (an in-memory one).
+ * Context always propagates (an incoming `traceparent` is continued, a new one started otherwise); spans are recorded
+ * only when an exporter is configured: OTLP over HTTP when OTEL_EXPORTER_OTLP_ENDPOINT (or
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set, or an exporter a test adds (an in-memory one). Without one, every span
+ * is the API's non-recording span: a fresh span id in the same trace (the incoming trace id and tracestate kept), so
+ * the `traceparent` sent on (to a subgraph, into the outbox row, onto the Kafka message) still correlates, with the
+ * sampled flag unset (`-00`: W3C's "the caller did not record"). A process with an exporter records whatever flag
+ * arrives (nothing is sampled away), so the flag tells only whether the process before it recorded its span.
  */
 export const TRACER_NAME = 'property-governance-hub';
 
@@ -54,6 +61,17 @@ class SpanProcessors implements SpanProcessor {
 let processors: SpanProcessors | undefined;
 
 /**
+ * Records (and marks sampled) every span while an exporter is there to take it, none otherwise: a recording span
+ * costs its attributes, events and the processors' work even when nothing exports it.
+ */
+const recordWhenExported: Sampler = {
+  shouldSample: (): SamplingResult => ({
+    decision: processors?.list.length ? SamplingDecision.RECORD_AND_SAMPLED : SamplingDecision.NOT_RECORD,
+  }),
+  toString: () => 'RecordWhenExported',
+};
+
+/**
  * Registers the tracer provider, the async-local context and the W3C propagator once per process (later calls
  * change nothing), with the OTLP exporter when the environment configures one.
  */
@@ -62,6 +80,7 @@ export function initTracing(env: NodeJS.ProcessEnv = process.env): void {
   processors = new SpanProcessors();
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? 'property-governance-hub' }),
+    sampler: recordWhenExported,
     spanProcessors: [processors],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -86,7 +105,7 @@ export async function flushTraces(): Promise<void> {
 
 export const tracer = () => trace.getTracer(TRACER_NAME);
 
-/** The W3C `traceparent` of the active span (of `ctx`), if any is being traced. */
+/** The W3C `traceparent` of the active span (of `ctx`), recorded or not; none outside any span. */
 export function traceparentOf(ctx: Context = context.active()): string | undefined {
   const carrier: Record<string, string> = {};
   propagation.inject(ctx, carrier);
