@@ -6,16 +6,19 @@ import {
   SpanOptions,
   SpanStatusCode,
   context,
+  isValidSpanId,
+  isValidTraceId,
   propagation,
   trace,
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { TraceState, W3CTraceContextPropagator, parseTraceParent } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   BasicTracerProvider,
   BatchSpanProcessor,
+  RandomIdGenerator,
   ReadableSpan,
   Sampler,
   SamplingDecision,
@@ -103,13 +106,49 @@ export async function flushTraces(): Promise<void> {
   await processors?.forceFlush();
 }
 
-export const tracer = () => trace.getTracer(TRACER_NAME);
+/** Whether spans are being recorded, i.e. an exporter takes them (see recordWhenExported). */
+export const recordingSpans = (): boolean => (processors?.list.length ?? 0) > 0;
+
+let cachedTracer: ReturnType<typeof trace.getTracer> | undefined;
+/** The hub's tracer (looked up once: the API's lookup checks the global's version on every call). */
+export const tracer = () => (cachedTracer ??= trace.getTracer(TRACER_NAME));
+
+/** The trace a request that records no span belongs to: the caller's (a valid `traceparent`), else a new one. */
+export interface UnrecordedTrace {
+  traceId: string;
+  tracestate?: string;
+}
+
+const ids = new RandomIdGenerator();
+
+/**
+ * What the SDK's non-recording span would carry on, without building one (the gateway's path with no exporter): the
+ * caller's trace id and tracestate when its `traceparent` is valid, else a new trace id.
+ */
+export function unrecordedTrace(carrier: { traceparent?: string | null; tracestate?: string | null }): UnrecordedTrace {
+  const parent = carrier.traceparent ? parseTraceParent(carrier.traceparent.trim()) : null;
+  if (!parent || !isValidTraceId(parent.traceId) || !isValidSpanId(parent.spanId))
+    return { traceId: ids.generateTraceId() };
+  const tracestate = carrier.tracestate ? new TraceState(carrier.tracestate).serialize() : '';
+  return tracestate ? { traceId: parent.traceId, tracestate } : { traceId: parent.traceId };
+}
+
+/** The headers a non-recording child span in `unrecorded` sends on: a fresh span id, the sampled flag unset. */
+export function unrecordedChildHeaders(unrecorded: UnrecordedTrace): Record<string, string> {
+  const traceparent = `00-${unrecorded.traceId}-${ids.generateSpanId()}-00`;
+  return unrecorded.tracestate ? { traceparent, tracestate: unrecorded.tracestate } : { traceparent };
+}
 
 /** The W3C `traceparent` of the active span (of `ctx`), recorded or not; none outside any span. */
 export function traceparentOf(ctx: Context = context.active()): string | undefined {
+  return traceHeadersOf(ctx).traceparent;
+}
+
+/** The W3C headers of the active span (of `ctx`): `traceparent`, and `tracestate` when the trace has one. */
+export function traceHeadersOf(ctx: Context = context.active()): Record<string, string> {
   const carrier: Record<string, string> = {};
   propagation.inject(ctx, carrier);
-  return carrier.traceparent;
+  return carrier;
 }
 
 /** The context a `traceparent` (and `tracestate`) from another process continues; the root context without one. */
