@@ -18,6 +18,10 @@ interface GatewayThreadData {
 
 async function main() {
   process.env.HUB_LOG_LEVEL ??= 'warn';
+  // As the gateway's container starts it (gateway/main.ts): a thread has its own OpenTelemetry globals, and without
+  // them every span and traceparent of gateway/tracing.ts would be the API's no-op.
+  const { initTracing } = await import('../platform/tracing');
+  initTracing({ OTEL_SERVICE_NAME: 'hub-gateway', ...process.env });
   const { startGateway } = await import('../gateway/server');
   const data = workerData as GatewayThreadData;
   const gateway = await startGateway({ ...data, port: 0 });

@@ -17,6 +17,10 @@
  *   npm run bench:gateway                  # 3 rounds of 3 s phases
  *   npm run bench:gateway -- 5 4           # rounds, seconds per phase
  *
+ * With BENCH_BASELINE_DIST=<another checkout's built dist> a fourth way in, `base`, is that checkout's edge in a
+ * thread of its own (its dist/bench/edge-gateway-thread.js, which must register tracing as gateway/main.ts does, as
+ * this one's does), interleaved with the others: before and after a change of the edge, side by side in one run.
+ *
  * PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432 (a database hub_bench_gw_<random>, dropped at
  * the end; BENCH_DATABASE=<name> keeps and reuses one). Kafka: KAFKA_BROKERS.
  */
@@ -39,7 +43,7 @@ function compiled(file: string): string {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
-type Way = 'ours' | 'stock' | 'direct';
+type Way = 'ours' | 'stock' | 'direct' | 'base';
 interface Scenario {
   name: string;
   query: string;
@@ -92,7 +96,7 @@ async function main() {
   });
   const threads: Worker[] = [];
   const thread = async (file: string, data: object) => {
-    const worker = new Worker(compiled(file), { workerData: data });
+    const worker = new Worker(path.isAbsolute(file) ? file : compiled(file), { workerData: data });
     threads.push(worker);
     const [started] = (await once(worker, 'message')) as [{ url: string }];
     return { url: started.url, worker };
@@ -109,10 +113,15 @@ async function main() {
     await loadDemoArrears(hub.gatewayUrl, tokens);
     const subgraphUrls = Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url]));
     const supergraphSdl = fs.readFileSync(supergraphPath(), 'utf8');
-    const gateways: Record<Exclude<Way, 'direct'>, { url: string; worker: Worker }> = {
+    const baselineDist = process.env.BENCH_BASELINE_DIST;
+    const gateways: Partial<Record<Exclude<Way, 'direct'>, { url: string; worker: Worker }>> = {
       ours: await thread('edge-gateway-thread.js', { supergraphSdl, subgraphUrls, tokens, config }),
       stock: await thread('gateway-stock-thread.js', { supergraph: withSubgraphUrls(supergraphSdl, subgraphUrls) }),
     };
+    if (baselineDist) {
+      const file = path.resolve(baselineDist, 'bench', 'edge-gateway-thread.js');
+      gateways.base = await thread(file, { supergraphSdl, subgraphUrls, tokens, config });
+    }
     const client = new Worker(compiled('gateway-load-thread.js'));
     threads.push(client);
     const load = async (phase: LoadPhase): Promise<LoadResult> => {
@@ -160,7 +169,8 @@ async function main() {
     const phase = async (s: Scenario, way: Way, n: number, durationMs: number) => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       // Signed per phase: an assertion lives 60 s.
-      if (way === 'ours') headers.authorization = `Bearer ${await mintUserToken(s.who, tokens, '1h')}`;
+      if (way === 'ours' || way === 'base')
+        headers.authorization = `Bearer ${await mintUserToken(s.who, tokens, '1h')}`;
       else headers['x-hub-identity'] = await signIdentityAssertion(s.who, tokens);
       if (way === 'direct')
         return load({
@@ -171,13 +181,18 @@ async function main() {
           durationMs,
         });
       // The gateway thread's own CPU time over the phase: its cost per request, whatever else the machine runs.
-      const { url, worker } = gateways[way];
+      const { url, worker } = gateways[way]!;
       const before = await cpuMicros(worker);
       const result = await load({ url, headers, body: JSON.stringify({ query: s.query }), connections: n, durationMs });
       const after = await cpuMicros(worker);
       return { ...result, cpuMicros: before === undefined || after === undefined ? undefined : after - before };
     };
-    const waysOf = (s: Scenario): Way[] => (s.subgraph ? ['ours', 'stock', 'direct'] : ['ours', 'stock']);
+    const waysOf = (s: Scenario): Way[] => [
+      'ours',
+      'stock',
+      ...(s.subgraph ? (['direct'] as const) : []),
+      ...(baselineDist ? (['base'] as const) : []),
+    ];
     for (const s of scenarios) for (const way of waysOf(s)) await phase(s, way, 10, 1000); // warm-up: connections, plans, JIT
     // The whole hub runs in this process (subgraphs here, both gateways and the client in threads): its RSS.
     let peakRss = 0;
@@ -196,7 +211,7 @@ async function main() {
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-    const memory = `Process RSS (subgraphs, both gateways and the client): peak ${mb(peakRss)} under load, ${mb(process.memoryUsage().rss)} after 5 s idle`;
+    const memory = `Process RSS (subgraphs, the gateways and the client): peak ${mb(peakRss)} under load, ${mb(process.memoryUsage().rss)} after 5 s idle`;
     const lines = [
       '',
       `Gateway overhead: ${rounds} interleaved rounds × ${seconds} s per way in, connections and query (unique x-request-id per request)`,
@@ -230,6 +245,14 @@ async function main() {
         ];
         if (ours.cpu !== undefined && stock.cpu !== undefined)
           ratios.push(`gateway CPU ours/stock ${(ours.cpu / stock.cpu).toFixed(2)}×`);
+        const base = figures.get('base');
+        if (base) {
+          ratios.push(`ours/base RPS ${(ours.rps / base.rps).toFixed(2)}×`);
+          if (ours.cpu !== undefined && base.cpu !== undefined)
+            ratios.push(
+              `gateway CPU ours/base ${(ours.cpu / base.cpu).toFixed(2)}×, base/stock ${(base.cpu / stock.cpu!).toFixed(2)}×`,
+            );
+        }
         if (direct)
           ratios.push(
             `p50 added over direct: ours ${(ours.p50 - direct.p50).toFixed(2)} ms, stock ${(stock.p50 - direct.p50).toFixed(2)} ms`,

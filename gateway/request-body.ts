@@ -6,12 +6,17 @@ import { edgeError } from './errors';
  * The body as the runtime's own parser reads it: counted while it streams (a chunked request declares no length,
  * and the runtime's own limit is 25 MB), and one operation only: a JSON array would be a batch, each of whose items
  * the later checks would have to see.
+ *
+ * A body with a declared `content-length` (and no `transfer-encoding`) is not counted again: admission has refused
+ * a declared length over the limit (gateway/admission.ts), and Node's HTTP parser delivers exactly the declared
+ * bytes (refusing a request that declares both headers), so counting would only cost a stream per request.
  */
 export function useRequestBody(): GatewayPlugin<EdgeContext> {
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const caller = callerOf(request);
-      if (caller && requestParser && request.body) {
+      const declared = request.headers.has('content-length') && !request.headers.has('transfer-encoding');
+      if (caller && requestParser && request.body && !declared) {
         const limit = caller.limits.bodyBytes;
         const parse = requestParser;
         setRequestParser((req: Request) => {

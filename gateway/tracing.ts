@@ -1,7 +1,17 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { Span, context as otelContext, trace } from '@opentelemetry/api';
 import { getOperationAST } from 'graphql';
-import { SpanKind, contextFrom, failed, traceparentOf, tracer } from '../platform/tracing';
+import {
+  SpanKind,
+  UnrecordedTrace,
+  contextFrom,
+  failed,
+  recordingSpans,
+  traceHeadersOf,
+  tracer,
+  unrecordedChildHeaders,
+  unrecordedTrace,
+} from '../platform/tracing';
 import type { EdgeContext } from './caller';
 import { subgraphNamer } from './subgraph-names';
 
@@ -9,12 +19,29 @@ import { subgraphNamer } from './subgraph-names';
  * One SERVER span per GraphQL request, continuing the client's `traceparent` when it sends one, and one CLIENT span
  * per subgraph fetch under it, whose `traceparent` the subgraph continues (platform/subgraph/server.ts). The spans
  * are kept per request object, so no hook depends on the async context surviving the runtime's scheduling.
+ *
+ * With no exporter (platform/tracing.ts) no span is built at all: each fetch still sends a `traceparent` in the
+ * caller's trace (or a new one per request), with a fresh span id and the sampled flag unset, as the SDK's
+ * non-recording spans would, so the subgraph, the outbox row and the Kafka message keep one trace id.
  */
 export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<EdgeContext> {
   const subgraphOf = subgraphNamer(subgraphUrls);
   const spans = new WeakMap<Request, Span>();
+  const unrecorded = new WeakMap<Request, UnrecordedTrace>();
+  const unrecordedOf = (request: Request) => {
+    let found = unrecorded.get(request);
+    if (!found) {
+      found = unrecordedTrace({
+        traceparent: request.headers.get('traceparent'),
+        tracestate: request.headers.get('tracestate'),
+      });
+      unrecorded.set(request, found);
+    }
+    return found;
+  };
   return {
     onRequest({ request, url }) {
+      if (!recordingSpans()) return;
       const parent = contextFrom({
         traceparent: request.headers.get('traceparent'),
         tracestate: request.headers.get('tracestate'),
@@ -30,8 +57,9 @@ export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<
     },
     onExecute({ args }) {
       const span = spans.get(args.contextValue.request);
+      if (!span) return;
       const operation = getOperationAST(args.document, args.operationName);
-      if (span && operation) {
+      if (operation) {
         span.setAttribute('graphql.operation.type', operation.operation);
         if (operation.name) span.setAttribute('graphql.operation.name', operation.name.value);
       }
@@ -46,6 +74,11 @@ export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<
     onFetch({ url, options, setOptions, context }) {
       const request = (context as { request?: Request } | undefined)?.request;
       const requestSpan = request ? spans.get(request) : undefined;
+      if (!requestSpan && !recordingSpans()) {
+        const headers = unrecordedChildHeaders(request ? unrecordedOf(request) : unrecordedTrace({}));
+        setOptions({ ...options, headers: { ...options.headers, ...headers } });
+        return;
+      }
       const parent = requestSpan ? trace.setSpan(otelContext.active(), requestSpan) : otelContext.active();
       const subgraph = subgraphOf(url);
       const span = tracer().startSpan(
@@ -53,8 +86,7 @@ export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<
         { kind: SpanKind.CLIENT, attributes: { 'graphql.subgraph.name': subgraph, 'url.full': url } },
         parent,
       );
-      const traceparent = traceparentOf(trace.setSpan(parent, span));
-      if (traceparent) setOptions({ ...options, headers: { ...options.headers, traceparent } });
+      setOptions({ ...options, headers: { ...options.headers, ...traceHeadersOf(trace.setSpan(parent, span)) } });
       return ({ response }) => {
         span.setAttribute('http.response.status_code', response.status);
         if (response.status >= 500) failed(span, { code: `HTTP_${response.status}` });

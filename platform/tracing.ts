@@ -6,17 +6,23 @@ import {
   SpanOptions,
   SpanStatusCode,
   context,
+  isValidSpanId,
+  isValidTraceId,
   propagation,
   trace,
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { TraceState, W3CTraceContextPropagator, parseTraceParent } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   BasicTracerProvider,
   BatchSpanProcessor,
+  RandomIdGenerator,
   ReadableSpan,
+  Sampler,
+  SamplingDecision,
+  SamplingResult,
   SimpleSpanProcessor,
   Span as SdkSpan,
   SpanExporter,
@@ -28,9 +34,13 @@ import {
  * gateway, the subgraph, the outbox row (its `traceparent` column), the relay's Kafka message (the CloudEvents
  * distributed-tracing extension, header `ce_traceparent`) into the consumer that applies it.
  *
- * Context always propagates (an incoming `traceparent` is continued, a new one started otherwise); spans leave the
- * process only when an exporter is configured: OTLP over HTTP when OTEL_EXPORTER_OTLP_ENDPOINT (or
- * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set, or an exporter a test adds (an in-memory one).
+ * Context always propagates (an incoming `traceparent` is continued, a new one started otherwise); spans are recorded
+ * only when an exporter is configured: OTLP over HTTP when OTEL_EXPORTER_OTLP_ENDPOINT (or
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set, or an exporter a test adds (an in-memory one). Without one, every span
+ * is the API's non-recording span: a fresh span id in the same trace (the incoming trace id and tracestate kept), so
+ * the `traceparent` sent on (to a subgraph, into the outbox row, onto the Kafka message) still correlates, with the
+ * sampled flag unset (`-00`: W3C's "the caller did not record"). A process with an exporter records whatever flag
+ * arrives (nothing is sampled away), so the flag tells only whether the process before it recorded its span.
  */
 export const TRACER_NAME = 'property-governance-hub';
 
@@ -54,6 +64,17 @@ class SpanProcessors implements SpanProcessor {
 let processors: SpanProcessors | undefined;
 
 /**
+ * Records (and marks sampled) every span while an exporter is there to take it, none otherwise: a recording span
+ * costs its attributes, events and the processors' work even when nothing exports it.
+ */
+const recordWhenExported: Sampler = {
+  shouldSample: (): SamplingResult => ({
+    decision: processors?.list.length ? SamplingDecision.RECORD_AND_SAMPLED : SamplingDecision.NOT_RECORD,
+  }),
+  toString: () => 'RecordWhenExported',
+};
+
+/**
  * Registers the tracer provider, the async-local context and the W3C propagator once per process (later calls
  * change nothing), with the OTLP exporter when the environment configures one.
  */
@@ -62,6 +83,7 @@ export function initTracing(env: NodeJS.ProcessEnv = process.env): void {
   processors = new SpanProcessors();
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? 'property-governance-hub' }),
+    sampler: recordWhenExported,
     spanProcessors: [processors],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -84,13 +106,49 @@ export async function flushTraces(): Promise<void> {
   await processors?.forceFlush();
 }
 
-export const tracer = () => trace.getTracer(TRACER_NAME);
+/** Whether spans are being recorded, i.e. an exporter takes them (see recordWhenExported). */
+export const recordingSpans = (): boolean => (processors?.list.length ?? 0) > 0;
 
-/** The W3C `traceparent` of the active span (of `ctx`), if any is being traced. */
+let cachedTracer: ReturnType<typeof trace.getTracer> | undefined;
+/** The hub's tracer (looked up once: the API's lookup checks the global's version on every call). */
+export const tracer = () => (cachedTracer ??= trace.getTracer(TRACER_NAME));
+
+/** The trace a request that records no span belongs to: the caller's (a valid `traceparent`), else a new one. */
+export interface UnrecordedTrace {
+  traceId: string;
+  tracestate?: string;
+}
+
+const ids = new RandomIdGenerator();
+
+/**
+ * What the SDK's non-recording span would carry on, without building one (the gateway's path with no exporter): the
+ * caller's trace id and tracestate when its `traceparent` is valid, else a new trace id.
+ */
+export function unrecordedTrace(carrier: { traceparent?: string | null; tracestate?: string | null }): UnrecordedTrace {
+  const parent = carrier.traceparent ? parseTraceParent(carrier.traceparent.trim()) : null;
+  if (!parent || !isValidTraceId(parent.traceId) || !isValidSpanId(parent.spanId))
+    return { traceId: ids.generateTraceId() };
+  const tracestate = carrier.tracestate ? new TraceState(carrier.tracestate).serialize() : '';
+  return tracestate ? { traceId: parent.traceId, tracestate } : { traceId: parent.traceId };
+}
+
+/** The headers a non-recording child span in `unrecorded` sends on: a fresh span id, the sampled flag unset. */
+export function unrecordedChildHeaders(unrecorded: UnrecordedTrace): Record<string, string> {
+  const traceparent = `00-${unrecorded.traceId}-${ids.generateSpanId()}-00`;
+  return unrecorded.tracestate ? { traceparent, tracestate: unrecorded.tracestate } : { traceparent };
+}
+
+/** The W3C `traceparent` of the active span (of `ctx`), recorded or not; none outside any span. */
 export function traceparentOf(ctx: Context = context.active()): string | undefined {
+  return traceHeadersOf(ctx).traceparent;
+}
+
+/** The W3C headers of the active span (of `ctx`): `traceparent`, and `tracestate` when the trace has one. */
+export function traceHeadersOf(ctx: Context = context.active()): Record<string, string> {
   const carrier: Record<string, string> = {};
   propagation.inject(ctx, carrier);
-  return carrier.traceparent;
+  return carrier;
 }
 
 /** The context a `traceparent` (and `tracestate`) from another process continues; the root context without one. */

@@ -66,6 +66,32 @@ describe('the edge over a stub subgraph', () => {
     expect(stub.requests.map((r) => decodeJwt(r.identity!).role)).toEqual(['PROPERTY_COMPANY', 'PUBLIC']);
   });
 
+  it('carries the caller trace to the subgraph without recording spans (no exporter): same trace id, fresh span id, unsampled', async () => {
+    const client = await start();
+    const token = await mintUserToken(company('org-a'), tokens);
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const traced = await post(client, { query: '{ items { id } }' }, token)
+      .set('traceparent', `00-${traceId}-00f067aa0ba902b7-01`)
+      .set('tracestate', 'vendor=abc');
+    expect(traced.body.errors).toBeUndefined();
+    await post(client, { query: '{ items { id } }' }, token);
+    await post(client, { query: '{ items { id } }' }, token).set(
+      'traceparent',
+      `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`,
+    );
+    const [caller, fresh, invalid] = stub.requests.map((r) => ({
+      parts: /^00-([0-9a-f]{32})-([0-9a-f]{16})-00$/.exec(r.traceparent ?? '')?.slice(1),
+      tracestate: r.tracestate,
+    }));
+    expect(caller.parts?.[0]).toBe(traceId);
+    expect(caller.parts?.[1]).not.toBe('00f067aa0ba902b7');
+    expect(caller.tracestate).toBe('vendor=abc');
+    // Without a (valid) traceparent each request starts a trace of its own.
+    expect(fresh.parts?.[0]).toMatch(/^(?!0{32})[0-9a-f]{32}$/);
+    expect(invalid.parts?.[0]).toMatch(/^(?!0{32})[0-9a-f]{32}$/);
+    expect(new Set([traceId, fresh.parts?.[0], invalid.parts?.[0]]).size).toBe(3);
+  });
+
   it('limits each organisation, and each address without a token, to its rate: 429 RATE_LIMITED with Retry-After', async () => {
     const client = await start({
       authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: { max: 3, windowMs: 60_000 } },

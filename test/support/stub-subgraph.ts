@@ -19,8 +19,8 @@ const SDL = `
 export interface StubSubgraph {
   url: string;
   supergraphSdl: string;
-  /** GraphQL requests that reached the subgraph, with the identity assertion each carried. */
-  requests: { identity: string | undefined }[];
+  /** GraphQL requests that reached the subgraph, with the identity assertion and trace context each carried. */
+  requests: { identity: string | undefined; traceparent?: string; tracestate?: string }[];
   ready: boolean;
   stop(): Promise<void>;
 }
@@ -57,7 +57,11 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    stub.requests.push({ identity: req.headers['x-hub-identity'] as string | undefined });
+    stub.requests.push({
+      identity: req.headers['x-hub-identity'] as string | undefined,
+      traceparent: req.headers.traceparent as string | undefined,
+      tracestate: req.headers.tracestate as string | undefined,
+    });
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
       query: string;
       variables?: Record<string, unknown>;
