@@ -1,4 +1,4 @@
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { IHeaders } from 'kafkajs';
 import { EVENT_DEFINITIONS, dataSchemaUri } from '../../catalog';
@@ -108,11 +108,25 @@ export function decodeMessage(headers: IHeaders | undefined, value: Buffer | nul
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
-const validators = new Map(EVENT_DEFINITIONS.map((d) => [d.type, ajv.compile(d.schema)]));
+const schemas = new Map(EVENT_DEFINITIONS.map((d) => [d.type, d.schema]));
+const validators = new Map<string, ValidateFunction>();
+
+/**
+ * The event type's compiled validator, or none for a type the catalog does not know. Compiled on first use and
+ * kept: a process validates the few types it consumes, and compiling all of the catalog's schemas at load cost
+ * every process and test file about a quarter of its module loading (platform/events/cloudevent.test.ts compiles
+ * every one).
+ */
+export function eventDataValidator(type: string): ValidateFunction | undefined {
+  let validate = validators.get(type);
+  const schema = schemas.get(type);
+  if (!validate && schema) validators.set(type, (validate = ajv.compile(schema)));
+  return validate;
+}
 
 /** Checks `data` against the event type's JSON Schema; the message names the first failures. */
 export function validateEventData(type: string, data: unknown): void {
-  const validate = validators.get(type);
+  const validate = eventDataValidator(type);
   if (!validate) throw new PoisonMessageError('UNKNOWN_EVENT_TYPE', `no schema for event type ${type}`);
   if (!validate(data)) {
     const problems = (validate.errors ?? [])
