@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import axeCore from 'axe-core';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import type { DevIdentity } from '../gateway/console';
@@ -85,18 +85,20 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
 describe('the web console in headless Chromium', () => {
   let t: TestHub;
   let browser: Browser;
-  let context: BrowserContext;
   let consoleUrl: string;
   let areaId: string;
   let filingId: string;
   const { ok } = gqlExpectations(() => t);
 
-  /**
-   * A fresh tab of the file's one browser context: the console keeps its session in the tab's sessionStorage, so a
-   * new tab starts signed out, while the context's HTTP cache keeps the console's immutable assets between tabs
-   * (a context per tab cost 0.2–0.7 s to create and loaded the whole bundle again at every sign-in).
-   */
-  const newPage = () => context.newPage();
+  const newPage = async () => {
+    // bypassCSP only so that the test can inject axe-core; the console itself runs under the hub's CSP.
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      bypassCSP: true,
+      viewport: { width: 1440, height: 900 },
+    });
+    return context.newPage();
+  };
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) {
@@ -114,8 +116,6 @@ describe('the web console in headless Chromium', () => {
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'fulfilled') t = started.value;
     for (const result of [launched, started]) if (result.status === 'rejected') throw result.reason;
-    // bypassCSP only so that the test can inject axe-core; the console itself runs under the hub's CSP.
-    context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true, viewport: { width: 1440, height: 900 } });
     // The URL `npm start` prints (hub/console-line.ts), from this hub's gateway: it must serve the console.
     consoleUrl = consoleUrlOf(t.hub.gatewayUrl);
     const given = scenario(t);
