@@ -4,6 +4,7 @@ import { DEFAULT_PORTS, SUBGRAPH_NAMES, tokenSettings } from '../platform/config
 import { logger } from '../platform/logging';
 import { projectRoot, supergraphPath } from '../platform/project-root';
 import { flushTraces, initTracing } from '../platform/tracing';
+import { recordPhase } from '../platform/phase-timings';
 import { startGateway } from './server';
 import { instanceUrls } from './instances';
 
@@ -14,6 +15,7 @@ import { instanceUrls } from './instances';
  * by `npm run console:build`), without the development sign-in.
  */
 async function main() {
+  recordPhase('gateway.modules', performance.now());
   initTracing({ OTEL_SERVICE_NAME: 'hub-gateway', ...process.env });
   const supergraph = process.env.SUPERGRAPH_PATH ?? supergraphPath();
   const subgraphInstances = Object.fromEntries(
@@ -31,6 +33,7 @@ async function main() {
     host: process.env.HOST ?? '0.0.0.0',
     console: { staticDir: process.env.CONSOLE_DIR ?? path.join(projectRoot(__dirname), 'dist', 'console') },
   });
+  recordPhase('gateway.listening', performance.now());
   logger.info({ url: gateway.url }, 'gateway listening');
   const shutdown = async () => {
     await gateway.stop();

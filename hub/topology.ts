@@ -6,6 +6,7 @@ import path from 'node:path';
 import { SUBGRAPH_NAMES, SubgraphName } from '../platform/config';
 import { BrokerCredentials } from '../platform/events/broker-credentials';
 import { hubNodeOptions } from '../platform/memory-flags';
+import { recordPhase } from '../platform/phase-timings';
 
 /**
  * The production topology of docker-compose.yml as plain processes (no Docker): the same entry points and the
@@ -45,6 +46,7 @@ export const LOCAL_ONLY_ENV = [
   'KAFKA_CONSUMER_SESSION_TIMEOUT_MS',
   'KAFKA_CONSUMER_MAX_WAIT_MS',
   'HUB_RATE_LIMIT',
+  'HUB_TEST_TIMINGS',
 ] as const;
 
 export interface ServiceDefinition {
@@ -163,6 +165,7 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
 export class ServiceProcess {
   child?: ChildProcess;
   private readonly tail: string[] = [];
+  private spawnedAt = 0;
 
   constructor(
     readonly definition: ServiceDefinition,
@@ -204,6 +207,7 @@ export class ServiceProcess {
     child.stderr!.on('data', keep);
     child.once('exit', () => log?.end());
     this.child = child;
+    this.spawnedAt = performance.now();
     return child;
   }
 
@@ -237,7 +241,10 @@ export class ServiceProcess {
         (res) => res.ok,
         () => false,
       );
-      if (ok) return;
+      if (ok) {
+        recordPhase('topology.ready', performance.now() - this.spawnedAt, { service: this.name, child: this.pid });
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error(`${this.name} not ready within ${timeoutMs} ms:\n${this.output()}`);

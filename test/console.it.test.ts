@@ -105,16 +105,26 @@ describe('the web console in headless Chromium', () => {
       const built = spawnSync('npm', ['run', 'console:build'], { cwd: ROOT, stdio: 'inherit' });
       if (built.status !== 0) throw new Error('npm run console:build failed');
     }
-    browser = await launchChromium();
-    t = await startTestHub({
-      subgraphs: ['areas', 'contracts', 'arrears', 'litigation'],
-      console: { staticDir: STATIC_DIR, devIdentities: DEV_IDENTITIES },
-    });
+    // Chromium starts beside the hub (its own process, the other core); whichever fails, the other is kept for afterAll.
+    const [launched, started] = await Promise.allSettled([
+      launchChromium(),
+      startTestHub({
+        subgraphs: ['areas', 'contracts', 'arrears', 'litigation'],
+        console: { staticDir: STATIC_DIR, devIdentities: DEV_IDENTITIES },
+      }),
+    ]);
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'fulfilled') t = started.value;
+    for (const result of [launched, started]) if (result.status === 'rejected') throw result.reason;
     // The URL `npm start` prints (hub/console-line.ts), from this hub's gateway: it must serve the console.
     consoleUrl = consoleUrlOf(t.hub.gatewayUrl);
     const given = scenario(t);
-    await given.courts();
-    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    // the courts (litigation) and the compound (areas, then contracts and arrears) side by side
+    const [, compound] = await Promise.all([
+      given.courts(),
+      given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }),
+    ]);
+    ({ areaId } = compound);
     const { draftContract } = await ok(
       company,
       `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`,

@@ -31,7 +31,9 @@ import { waitFor } from './support/wait-for';
  * group shared by its two instances. The broker is the file's own (secured like every broker of the hub): the last
  * test kills and restarts it.
  * Kept short: dist/ transpiled by swc (test/support/built.ts) while the broker starts, the database cloned from the
- * migrated template (the migrate step then finds nothing to do), processes started and restarted in parallel.
+ * migrated template (the migrate step then finds nothing to do), processes started and restarted in parallel, no
+ * fixed sleeps around the kills (the writers' answers are waited for), the writers paced so that they do not starve
+ * the restarting processes, and the broker short-lived (test/support/secured-broker.ts: quick to restart).
  * The processes run on the real date (a test hub's pinned day does not reach them): a referral's demand is dated
  * 30 days back, but no later than 20 days before the end of the holiday data the hub ships, so its period (15 days,
  * art. 203 moving the last day past rest days) has elapsed and can be computed even once the real date has run past
@@ -59,6 +61,18 @@ const tokens = tokenSettings({
 type Answer = { ok: true; data: Record<string, Record<string, string>> } | { ok: false; code: string; status?: number };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Where a test's time goes: `lap(name)` records the time since the last lap; `lap.all` has them all (ms). */
+const laps = () => {
+  let last = Date.now();
+  const all: Record<string, number> = {};
+  return Object.assign(
+    (name: string) => {
+      all[name] = Date.now() - last;
+      last = Date.now();
+    },
+    { all },
+  );
+};
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId } }`;
 const REPORT = `mutation($r: CourtReportInput!, $e: Key) { reportCourtEvent(report: $r, eventId: $e) { id status } }`;
 /** The steps a court reports through the API, in order, each moving the referral to the status of its name. */
@@ -74,6 +88,8 @@ const COURT_STEPS = [
 const STATUS_CHANGED = 'hub.litigation.referral.status-changed';
 /** The consumers' session timeout (30 s by default, 6 s at least unless the broker allows less; heartbeats every third of it). */
 const SESSION_TIMEOUT_MS = 4000;
+/** The pause of the failover test's steady writers and reader between two calls. */
+const STEADY_PACE_MS = 100;
 
 describe('the production topology: two instances of each subgraph, failover without loss', () => {
   let broker: OwnSecuredBroker;
@@ -187,6 +203,8 @@ describe('the production topology: two instances of each subgraph, failover with
           HUB_LOG_LEVEL: 'warn',
           KAFKA_CONSUMER_SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS),
           KAFKA_CONSUMER_MAX_WAIT_MS: '500',
+          // where each process's start goes (platform/phase-timings.ts), when the run asks for it
+          HUB_TEST_TIMINGS: process.env.HUB_TEST_TIMINGS,
         },
       },
       { root },
@@ -306,9 +324,13 @@ describe('the production topology: two instances of each subgraph, failover with
     const reports: { eventId: string; referralId: string; kind: string; answer: Answer; attempts: Answer[] }[] = [];
     const reads: Answer[] = [];
     let running = true;
+    // Steady, not flat out: the area and payment writers and the reader wait STEADY_PACE_MS between calls, so the
+    // load meant to observe the restarts does not starve the restarting processes of the machine's two cores.
     const areaWriter = async () => {
-      for (let i = 0; running; i++)
+      for (let i = 0; running; i++) {
         areas.push({ name: `拓扑-${suffix}-${i}`, answer: await registerArea(`拓扑-${suffix}-${i}`) });
+        await pause(STEADY_PACE_MS);
+      }
     };
     const filingWriter = async () => {
       for (const areaId of filingAreas) {
@@ -348,6 +370,7 @@ describe('the production topology: two instances of each subgraph, failover with
           key,
           answer: await gql(company, PAY, { p: { ...p, method: 'WECHAT_PAY', idempotencyKey: key } }),
         });
+        await pause(STEADY_PACE_MS);
       }
     };
     // A court's system sends its reports one by one, paced, each under its own id; a report that failed is sent
@@ -371,20 +394,30 @@ describe('the production topology: two instances of each subgraph, failover with
       while (running) {
         reads.push(await gql(office, '{ areas(first: 3) { id } contractsHealth { status } }'));
         reads.push(await gql(company, '{ arrears(first: 3) { totalCount } referrals(first: 3) { totalCount } }'));
+        await pause(STEADY_PACE_MS);
       }
     };
     const load = Promise.all([areaWriter(), filingWriter(), paymentWriter(), courtWriter(), reader()]);
+    // Restarted at once: a process is down for its whole start anyway (loading its modules alone takes seconds).
     const bounce = async (p: ServiceProcess) => {
       await topology.kill(p);
-      await pause(1000);
       await topology.restart(p);
     };
-    // one instance of each subgraph at once: the writes and reads meanwhile go to the others
-    await pause(1500);
+    // Every writer and the reader answered before the kills (not a fixed sleep)...
+    const counts = () => [areas, filings, payments, reports, reads].map((list) => list.length);
+    await waitFor('the writers and the reader to be answered', () => counts().every((n) => n > 0), {
+      timeoutMs: 60_000,
+    });
+    // ...then one instance of each subgraph killed at once: the writes and reads meanwhile go to the others
     const bounced = Date.now();
     await Promise.all(Object.values(topology.instances).map(([first]) => bounce(first)));
     const bounceMs = Date.now() - bounced;
-    await pause(1000);
+    // and the steady writers and the reader answered again once every instance is back
+    const [areasBefore, , paymentsBefore, , readsBefore] = counts();
+    await waitFor('writes and reads after the restarts', () => {
+      const [areasNow, , paymentsNow, , readsNow] = counts();
+      return areasNow > areasBefore && paymentsNow > paymentsBefore && readsNow > readsBefore;
+    });
     running = false;
     await load;
 
@@ -637,7 +670,9 @@ describe('the production topology: two instances of each subgraph, failover with
   });
 
   it('loses and duplicates no event and keeps one filing in order when the broker is killed and restarted while both relays compete', async () => {
+    const lap = laps();
     await restarting;
+    lap('restarts');
     const instances = Object.values(topology.instances).flat();
     expect(instances.map((p) => p.pid !== undefined)).toEqual(Array.from({ length: 8 }, () => true));
     const filingArea = await registerArea(`拓扑-断线合同-${suffix}`);
@@ -649,8 +684,10 @@ describe('the production topology: two instances of each subgraph, failover with
     );
     await Promise.all(['areas', 'contracts', 'arrears', 'litigation'].map((schema) => drained(schema)));
     await probe.stop();
+    lap('drained');
 
     await broker.kill();
+    lap('kill');
     // While the broker is dead: one filing submitted and accepted (two events of one key) and areas registered,
     // each answered from PostgreSQL; the events wait in the outboxes while both instances' relays try in turn.
     const draft = await gql(
@@ -690,9 +727,12 @@ describe('the production topology: two instances of each subgraph, failover with
     });
     expect(await unpublished('areas')).toBeGreaterThanOrEqual(outageAreas.length);
     expect(await unpublished('contracts')).toBeGreaterThanOrEqual(2);
+    lap('outage');
 
     await broker.restart();
+    lap('brokerRestart');
     await Promise.all(['areas', 'contracts', 'arrears', 'litigation'].map((schema) => drained(schema, 90_000)));
+    lap('drainedAgain');
     // a new reader from the beginning: every event of the four topics since the topology started
     probe = await probeTopics(broker.brokers, topics, broker.credentials.admin);
     const outbox = await sql<{ event_id: string }>(
@@ -706,6 +746,7 @@ describe('the production topology: two instances of each subgraph, failover with
     await waitFor('every outbox event on its topic', () => [...expected].every((id) => onTopics().has(id)), {
       timeoutMs: 60_000,
     });
+    lap('probed');
     // nothing lost, nothing that is not in an outbox; a re-sent batch would repeat a ce_id, never make a new one
     expect(onTopics()).toEqual(expected);
     console.log(
@@ -739,6 +780,8 @@ describe('the production topology: two instances of each subgraph, failover with
     );
     expect(applied.length).toBeGreaterThanOrEqual(outageAreas.length);
     expect(applied.filter((r) => r.n !== 1)).toEqual([]);
+    lap('applied');
+    console.log(JSON.stringify({ brokerTestMs: lap.all }));
   }, 240_000);
 });
 

@@ -2,11 +2,13 @@ import { kafkaBrokersFromEnv, kafkaSaslFromEnv, tokenSettings, DEFAULT_PORTS } f
 import { logger } from '../logging';
 import { metricsPortFromEnv, startMetricsPort } from '../metrics-port';
 import { flushTraces, initTracing } from '../tracing';
+import { recordPhase } from '../phase-timings';
 import { SubgraphModule } from './module';
 import { startSubgraph } from './runtime';
 
 /** Production entry of one subgraph container: configuration only from the environment, clean stop on SIGTERM. */
 export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
+  recordPhase('subgraph.modules', performance.now(), { subgraph: module.name });
   initTracing({ OTEL_SERVICE_NAME: `hub-${module.name}`, ...process.env });
   const databaseUrl = process.env.DATABASE_URL;
   const brokers = kafkaBrokersFromEnv();
@@ -35,6 +37,7 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   });
   // The same variables the gateway reads (docker-compose.yml), e.g. SUBGRAPH_AREAS_URL.
   module.usePeers?.({ urlOf: (name) => process.env[`SUBGRAPH_${name.toUpperCase()}_URL`], tokens: tokenSettings() });
+  recordPhase('subgraph.listening', performance.now(), { subgraph: module.name });
   logger.info({ subgraph: module.name, url: running.url }, 'subgraph listening');
   const metricsAt = metricsPortFromEnv();
   const metricsPort = metricsAt && (await startMetricsPort(metricsAt.port, metricsAt.host));

@@ -42,6 +42,7 @@ export async function ownSecuredBroker(
   const own = loadOrCreateBrokerCredentials(path.join(dataDir, 'credentials.json'));
   const options = {
     ...tuning,
+    shortLived: true,
     dataDir,
     port: await freePort(),
     controllerPort: await freePort(),
