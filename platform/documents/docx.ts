@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Paragraph, Table } from 'docx';
 import { DOCX_EAST_ASIA_FONT } from './fonts';
 import { FormDocument } from './form-document';
 
@@ -11,17 +11,20 @@ const font = {
 /** Half-points: 五号 (10.5 pt) for the body, 二号 (22 pt) for the title. */
 const SIZES = { body: 21, heading: 26, subtitle: 28, title: 44, note: 18 };
 
-const text = (value: string, size = SIZES.body) =>
-  new Paragraph({ children: [new TextRun({ text: value, font, size })] });
-
-const cell = (value: string, widthPercent: number) =>
-  new TableCell({
-    width: { size: widthPercent, type: WidthType.PERCENTAGE },
-    children: value.split('\n').map((line) => text(line)),
-  });
-
-/** The form as a Word document (.docx): each part a heading and a two-column (or n-column) table, as the model form is laid out. */
-export function renderDocx(form: FormDocument): Promise<Buffer> {
+/**
+ * The form as a Word document (.docx): each part a heading and a two-column (or n-column) table, as the model form is
+ * laid out. The docx library (about 8 MB of memory once loaded) is loaded on the first document, not with the hub.
+ */
+export async function renderDocx(form: FormDocument): Promise<Buffer> {
+  const { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } =
+    await import('docx');
+  const text = (value: string, size = SIZES.body) =>
+    new Paragraph({ children: [new TextRun({ text: value, font, size })] });
+  const cell = (value: string, widthPercent: number) =>
+    new TableCell({
+      width: { size: widthPercent, type: WidthType.PERCENTAGE },
+      children: value.split('\n').map((line) => text(line)),
+    });
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type QRCodeModule from 'qrcode';
 import { chineseSerifFont } from './fonts';
 import { FormDocument, FormRow } from './form-document';
 
@@ -10,9 +9,11 @@ const PADDING = 4;
 /**
  * The form as an A4 PDF with the Chinese font embedded (a subset), so its text extracts as Unicode: tables of
  * label/value rows with borders, page breaks between rows. The same form gives the same bytes: the creation date
- * is the form's, and PDFKit adds nothing random.
+ * is the form's, and PDFKit adds nothing random. PDFKit, fontkit and qrcode (about 14 MB of memory once loaded) are
+ * loaded on the first document, not with the hub.
  */
-export function renderPdf(form: FormDocument): Promise<Buffer> {
+export async function renderPdf(form: FormDocument): Promise<Buffer> {
+  const [{ default: PDFDocument }, QRCode] = await Promise.all([import('pdfkit'), import('qrcode')]);
   const doc = new PDFDocument({
     size: PAGE.size,
     margin: PAGE.margin,
@@ -86,7 +87,7 @@ export function renderPdf(form: FormDocument): Promise<Buffer> {
     const size = 110;
     if (doc.y + size + 40 > bottom()) doc.addPage();
     const top = doc.y + 16;
-    drawQrCode(doc, form.qrCode.text, left, top, size);
+    drawQrCode(QRCode, doc, form.qrCode.text, left, top, size);
     doc.fontSize(9).text(form.qrCode.caption, left, top + size + 6, { width });
   }
   doc.end();
@@ -94,7 +95,14 @@ export function renderPdf(form: FormDocument): Promise<Buffer> {
 }
 
 /** The text as a QR code (error correction M) drawn as vector squares: sharp at any zoom, nothing rasterised. */
-function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+function drawQrCode(
+  QRCode: typeof QRCodeModule,
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+): void {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const quiet = 4;
   const cell = size / (modules.size + 2 * quiet);
