@@ -4,7 +4,8 @@
  *
  * The hub (gateway and all subgraphs in one process, as `npm start` runs them) runs in a child process started with
  * --expose-gc (bench/soak-hub.ts) over a fresh database with the demo data, so the RSS sampled is the hub's alone. It
- * gets the heap limit the hub ships with in NODE_OPTIONS (platform/memory-flags.ts), and first serves the largest
+ * gets the heap limit and the allocator settings the hub ships with (NODE_OPTIONS and HUB_MALLOC_ENV,
+ * platform/memory-flags.ts; SOAK_GLIBC_DEFAULTS=1 leaves glibc's defaults, to compare), and first serves the largest
  * requests the API accepts, one at a time (bench/soak-largest.ts): the bench fails if one of them fails.
  * This process sends the load: `connections` loops, each request with a fresh x-request-id, mixing
  * - reads of each role's main list: a court's referrals with households, a company's arrears with households and its
@@ -35,7 +36,7 @@ import type { HubMemory, SoakHubMessage, SoakHubStart } from './soak-hub';
 import { LargestRequestResult, runLargestRequests } from './soak-largest';
 import { MAX_PAYMENTS_PER_IMPORT } from '../subgraphs/arrears/domain/payment';
 import { MAX_DOCUMENT_BYTES } from '../subgraphs/contracts/domain/filing';
-import { hubNodeOptions } from '../platform/memory-flags';
+import { HUB_MALLOC_ENV, hubMallocEnv, hubNodeOptions } from '../platform/memory-flags';
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -80,10 +81,23 @@ async function main() {
   // The hub's heap limits as `npm start` sets them (NODE_OPTIONS: the shipped flags, then the operator's own);
   // SOAK_HUB_FLAGS: Node/V8 flags on its command line, which win over NODE_OPTIONS, to compare settings
   // (`--max-old-space-size=0` for V8's own default).
+  // Its allocator's variables too (HUB_MALLOC_ENV), unless SOAK_GLIBC_DEFAULTS=1 leaves glibc's own, to compare.
+  const mallocEnv = process.env.SOAK_GLIBC_DEFAULTS === '1' ? {} : hubMallocEnv(process.env);
   const hubFlags = `${hubNodeOptions(process.env.NODE_OPTIONS)}${process.env.SOAK_HUB_FLAGS ? ` then ${process.env.SOAK_HUB_FLAGS}` : ''}`;
+  const hubEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_OPTIONS: hubNodeOptions(process.env.NODE_OPTIONS),
+    ...mallocEnv,
+  };
+  if (process.env.SOAK_GLIBC_DEFAULTS === '1') for (const name of Object.keys(HUB_MALLOC_ENV)) delete hubEnv[name];
+  const allocator = Object.keys(mallocEnv).length
+    ? Object.entries(mallocEnv)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')
+    : "glibc's defaults";
   const child = fork(path.join(__dirname, 'soak-hub.js'), [], {
     execArgv: ['--expose-gc', ...(process.env.SOAK_HUB_FLAGS?.split(' ').filter(Boolean) ?? [])],
-    env: { ...process.env, NODE_OPTIONS: hubNodeOptions(process.env.NODE_OPTIONS), SOAK_HUB: JSON.stringify(start) },
+    env: { ...hubEnv, SOAK_HUB: JSON.stringify(start) },
     // the hub's own log lines (kafkajs warnings under load) go to a file beside the snapshots, not into the figures
     stdio: ['ignore', fs.openSync(path.join(outDir, 'hub.log'), 'a'), 'inherit', 'ipc'],
   });
@@ -389,7 +403,7 @@ async function main() {
 
     const lines = [
       '',
-      `Soak: ${loadSeconds} s of mixed load at ${connections} connections, then ${idleSeconds} s idle; the hub (gateway + 6 subgraphs) in its own process with NODE_OPTIONS ${hubFlags}`,
+      `Soak: ${loadSeconds} s of mixed load at ${connections} connections, then ${idleSeconds} s idle; the hub (gateway + 6 subgraphs) in its own process with NODE_OPTIONS ${hubFlags}, allocator: ${allocator}`,
       `load average (1/5/15 min): ${loadAverageAtStart} at the start, ${loadAverageAtEnd} at the end of the load`,
       `requests: ${requests} (${(requests / loadSeconds).toFixed(1)}/s), ${fresh} from callers not seen before`,
       ...[...counts.entries()].map(

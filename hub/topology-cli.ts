@@ -117,6 +117,7 @@ async function main() {
       instances,
       basePort,
       nodeOptions: process.env.NODE_OPTIONS,
+      mallocEnv: process.env,
       localEnv: { KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL },
     },
     { root, logDir, readyTimeoutMs: readyTimeoutArg() },

@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { SUBGRAPH_NAMES, SubgraphName } from '../platform/config';
 import { BrokerCredentials } from '../platform/events/broker-credentials';
-import { hubNodeOptions } from '../platform/memory-flags';
+import { hubMallocEnv, hubNodeOptions } from '../platform/memory-flags';
 import { recordPhase } from '../platform/phase-timings';
 
 /**
@@ -30,6 +30,8 @@ export interface TopologyOptions {
   replicationFactor?: number;
   /** The operator's NODE_OPTIONS, after the heap limit each subgraph and the gateway ship with (platform/memory-flags.ts). */
   nodeOptions?: string;
+  /** The operator's glibc allocator variables (MALLOC_MMAP_THRESHOLD_), where set, over those the hub ships with. */
+  mallocEnv?: NodeJS.ProcessEnv;
   /** Local-only variables (LOCAL_ONLY_ENV): a topic prefix, log level, consumer session timeout and fetch wait, a bench's rate. */
   localEnv?: Partial<Record<(typeof LOCAL_ONLY_ENV)[number], string>>;
 }
@@ -125,6 +127,7 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
         HUB_INTERNAL_SECRET: options.secrets.internal,
         HUB_MIGRATIONS: 'verify',
         NODE_OPTIONS: hubNodeOptions(options.nodeOptions),
+        ...hubMallocEnv(options.mallocEnv ?? {}),
         PORT: String(port),
         KAFKA_SASL_USERNAME: options.credentials.subgraphs[name].username,
         KAFKA_SASL_PASSWORD: password(name),
@@ -150,6 +153,7 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       NODE_OPTIONS: hubNodeOptions(options.nodeOptions),
+      ...hubMallocEnv(options.mallocEnv ?? {}),
       PORT: String(options.basePort),
       HUB_JWT_SECRET: options.secrets.jwt,
       HUB_INTERNAL_SECRET: options.secrets.internal,

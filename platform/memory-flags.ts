@@ -15,3 +15,18 @@ export const HUB_MEMORY_FLAGS = '--max-old-space-size=320';
 /** NODE_OPTIONS for a hub process: the shipped flags, then the operator's (which win where they name the same flag). */
 export const hubNodeOptions = (operator: string | undefined): string =>
   operator?.trim() ? `${HUB_MEMORY_FLAGS} ${operator.trim()}` : HUB_MEMORY_FLAGS;
+
+/**
+ * glibc's allocator settings the hub ships with (issue 16, target 5: idle RSS < 300 MB), in its environment wherever
+ * it is started, as HUB_MEMORY_FLAGS. By default glibc raises its mmap threshold to the size of each large block it
+ * frees (up to 32 MB): after the hub has held one 20 MB document, every block below 20 MB (a download's buffers, a
+ * page of rows, a JSON answer) is carved from the heap, and what is freed there stays in the process. A fixed
+ * threshold (glibc's own initial one, 128 KiB) keeps every large block mapped on its own and given back when freed.
+ * Measured in README › Performance › Memory. The operator's own value of a variable wins; other C libraries (musl)
+ * ignore them.
+ */
+export const HUB_MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/** The allocator's variables for a hub process: the operator's where set, else the shipped ones. */
+export const hubMallocEnv = (operator: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(Object.entries(HUB_MALLOC_ENV).map(([name, value]) => [name, operator[name] || value]));

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { HUB_MEMORY_FLAGS, hubNodeOptions } from '../platform/memory-flags';
+import { HUB_MALLOC_ENV, HUB_MEMORY_FLAGS, hubMallocEnv, hubNodeOptions } from '../platform/memory-flags';
 import { projectRoot } from '../platform/project-root';
 
 /**
@@ -73,5 +73,68 @@ describe('the heap limit the hub ships with', () => {
     );
     for (const [name, service] of processes)
       expect([name, service.environment?.NODE_OPTIONS]).toEqual([name, `${HUB_MEMORY_FLAGS} \${NODE_OPTIONS:-}`]);
+  });
+});
+
+/**
+ * What glibc's allocator keeps of 100 MB freed in 1 MiB blocks between small blocks still held, after the process
+ * held and freed one 20 MB block (as the hub does for a filing document): RssAnon growth in MB, in a real process.
+ */
+const KEPT_AFTER_FREE = `
+const anon = () => Number(/RssAnon:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
+let big = Buffer.alloc(20 * 2 ** 20, 1); big = undefined; gc(); gc();
+const before = anon();
+const kept = [];
+let freed = [];
+for (let i = 0; i < 100; i++) { freed.push(Buffer.alloc(2 ** 20, 1)); kept.push(Buffer.alloc(16 * 1024, 1)); }
+freed = undefined; gc(); gc();
+process.stdout.write(String(Math.round(anon() - before)));`;
+
+describe('the allocator settings the hub ships with', () => {
+  const keptWith = (malloc: Record<string, string>): number => {
+    const env = { ...process.env, ...malloc };
+    for (const name of Object.keys(HUB_MALLOC_ENV)) if (!(name in malloc)) delete env[name];
+    return Number(execFileSync(process.execPath, ['--expose-gc', '-e', KEPT_AFTER_FREE], { env, encoding: 'utf8' }));
+  };
+
+  it('give freed large blocks back to the system, where glibc’s defaults keep them after one 20 MB block', () => {
+    expect(keptWith(hubMallocEnv({}))).toBeLessThan(20);
+    expect(keptWith({})).toBeGreaterThan(60);
+  });
+
+  it('yield to the operator’s own values', () => {
+    expect(hubMallocEnv({})).toEqual(HUB_MALLOC_ENV);
+    expect(hubMallocEnv({ MALLOC_MMAP_THRESHOLD_: '1048576', OTHER: 'x' })).toEqual({
+      MALLOC_MMAP_THRESHOLD_: '1048576',
+    });
+  });
+
+  it('are set by `npm start`, the image, every docker-compose.yml process and `npm run start:topology`', () => {
+    const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start;
+    const launch = start.split('&&').at(-1)!.trim();
+    const envUnder = (operator: Record<string, string>) => {
+      const env = { ...process.env, ...operator };
+      for (const name of Object.keys(HUB_MALLOC_ENV)) if (!(name in operator)) delete env[name];
+      const line = launch.replace(
+        /node dist\/hub\/start-hub\.js$/,
+        `node -e "process.stdout.write(JSON.stringify(process.env))"`,
+      );
+      const child = JSON.parse(execFileSync('/bin/sh', ['-c', line], { env, encoding: 'utf8' })) as NodeJS.ProcessEnv;
+      return Object.fromEntries(Object.keys(HUB_MALLOC_ENV).map((name) => [name, child[name]]));
+    };
+    expect(envUnder({})).toEqual(HUB_MALLOC_ENV);
+    expect(envUnder({ MALLOC_MMAP_THRESHOLD_: '1048576' })).toEqual({ MALLOC_MMAP_THRESHOLD_: '1048576' });
+
+    const dockerfile = read('Dockerfile');
+    const compose = parse(read('docker-compose.yml'), { merge: true }) as {
+      services: Record<string, { command?: string[]; environment?: Record<string, string> }>;
+    };
+    const processes = Object.values(compose.services).filter((s) =>
+      /^dist\/(subgraphs\/[a-z]+|gateway)\/main\.js$/.test(s.command?.[1] ?? ''),
+    );
+    for (const [name, value] of Object.entries(HUB_MALLOC_ENV)) {
+      expect(dockerfile).toContain(`ENV ${name}=${value}\n`);
+      for (const service of processes) expect(service.environment?.[name]).toBe(`\${${name}:-${value}}`);
+    }
   });
 });

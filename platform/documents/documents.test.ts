@@ -97,4 +97,26 @@ describe('form documents', () => {
     expect([...unzip(a).keys()]).toEqual(['民事起诉状.pdf', 'manifest.json']);
     expect(unzip(a).get('manifest.json')?.toString()).toBe('{}');
   });
+
+  it('keeps the font while documents are rendered and lets it go after a quiet spell (an idle hub holds no 14 MB)', async () => {
+    jest.useFakeTimers();
+    try {
+      // the module afresh, so its timer is a fake one whatever the tests above rendered
+      let fonts: typeof import('./fonts') | undefined;
+      await jest.isolateModulesAsync(async () => void (fonts = await import('./fonts')));
+      const { FONT_KEPT_IDLE_MS, chineseSerifFont } = fonts!;
+      const first = chineseSerifFont();
+      expect(first.subarray(0, 4).toString('hex')).toBe('00010000'); // a TrueType font
+      jest.advanceTimersByTime(FONT_KEPT_IDLE_MS - 1);
+      expect(chineseSerifFont()).toBe(first); // used again: kept, and its quiet spell starts over
+      jest.advanceTimersByTime(FONT_KEPT_IDLE_MS - 1);
+      expect(chineseSerifFont()).toBe(first);
+      jest.advanceTimersByTime(FONT_KEPT_IDLE_MS);
+      const again = chineseSerifFont(); // read anew after it was let go
+      expect(again).not.toBe(first);
+      expect(sha(again)).toBe(sha(first));
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
