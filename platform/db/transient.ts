@@ -24,8 +24,17 @@ const TRANSIENT_CODES = new Set([
 /** PostgreSQL rolled the whole transaction back to let a concurrent one through: running it again is safe. */
 const ROLLED_BACK_RACE = new Set(['40001', '40P01']);
 
-/** pg's own errors when a connection dies without a SQLSTATE; knex's when its pool has nothing to give in time. */
-const TRANSIENT_MESSAGES = [/^Connection terminated/, /^Knex: Timeout acquiring a connection/];
+/**
+ * pg's own errors when a connection dies without a SQLSTATE (including a statement given to a client whose connection
+ * has just broken, before the pool has noticed and let it go: the statement was never sent); knex's when its pool has
+ * nothing to give in time.
+ */
+const TRANSIENT_MESSAGES = [
+  /^Connection terminated/,
+  /^Client has encountered a connection error and is not queryable/,
+  /^Client was closed and is not queryable/,
+  /^Knex: Timeout acquiring a connection/,
+];
 
 /** The error and its causes as drivers and the ORM nest them (MikroORM keeps the driver's code on its exception). */
 function* chain(error: unknown): Generator<{ code?: unknown; name?: unknown; message?: unknown }> {
