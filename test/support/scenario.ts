@@ -144,6 +144,16 @@ export function scenario(
     /** A demo contract (seed 003's at 学院南路32号院 by default), filed on paper and accepted by the street office. */
     demoContract: (contract = DEMO_CONTRACT) => loadContract(gql, contract),
 
+    /** `company` drafts `terms` in the area (known to contracts: `compound(…, { knownTo: ['contracts'] })`): its id. */
+    async draftContract(company: Identity, areaId: string, terms: Record<string, unknown>): Promise<string> {
+      const { draftContract } = (await gql(
+        company,
+        `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`,
+        { a: areaId, t: terms },
+      )) as { draftContract: { id: string } };
+      return draftContract.id;
+    },
+
     /**
      * `company` drafts `terms` in the area and submits them through the API, the area's street office accepts
      * version 1; with `knownTo`, waits until those subgraphs hold the accepted filing.
@@ -163,18 +173,12 @@ export function scenario(
             ])
           )[0]?.street_code,
       );
-      const { draftContract } = (await gql(
-        company,
-        `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`,
-        { a: areaId, t: terms },
-      )) as {
-        draftContract: { id: string };
-      };
+      const contractId = await this.draftContract(company, areaId, terms);
       const { submitFiling } = (await gql(
         company,
         `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`,
         {
-          c: draftContract.id,
+          c: contractId,
           k: randomUUID(),
           d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
         },
@@ -191,7 +195,7 @@ export function scenario(
             )) === 1,
         );
       }
-      return { contractId: draftContract.id, filingId: submitFiling.id };
+      return { contractId, filingId: submitFiling.id };
     },
 
     /** `company` runs billing for each month in the area (the arrears subgraph bills every household it knows). */
