@@ -25,16 +25,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { Identity } from '../kernel/identity';
 import { loadHubModules } from './hub-modules';
+import { closedLoop, median } from './load';
 import type { BuildHubMessage, BuildHubStart } from './build-hub';
 import { generateArrears, generateHouseholds, generateReferrals } from '../test/support/list-rows';
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-const median = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
 
 interface BuildHub {
   name: string;
@@ -159,25 +152,11 @@ async function main() {
     const loadOf = async (hub: BuildHub, query: string, caller: keyof typeof who) => {
       const { url } = hub;
       const cpuBefore = await cpuOf(hub);
-      const until = performance.now() + seconds * 1000;
-      const latencies: number[] = [];
-      let failed = 0;
-      let firstFailure = '';
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: 10 }, async () => {
-          while (performance.now() < until) {
-            const sent = performance.now();
-            const { status, body } = await post(url, caller, query);
-            if (status !== 200 || body.errors) {
-              failed++;
-              firstFailure ||= JSON.stringify(body).slice(0, 300);
-            } else latencies.push(performance.now() - sent);
-          }
-        }),
-      );
+      const { latencies, failed, firstFailure, rps } = await closedLoop(10, seconds, async () => {
+        const { status, body } = await post(url, caller, query);
+        return status !== 200 || body.errors ? JSON.stringify(body) : null;
+      });
       if (failed > 0) process.stderr.write(`${failed} requests failed; the first: ${firstFailure}\n`);
-      const rps = latencies.length / ((performance.now() - started) / 1000);
       return { rps, p50: median(latencies), cpuMs: ((await cpuOf(hub)) - cpuBefore) / (latencies.length + failed) };
     };
     for (const hub of hubs) for (const [, query, caller] of loads) await loadOf(hub, query, caller); // warm-up

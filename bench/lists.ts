@@ -28,13 +28,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Identity } from '../kernel/identity';
 import { loadHubModules, withoutRateLimits } from './hub-modules';
+import { closedLoop, percentile } from './load';
 import { generateArrears, generateFilings, generateHouseholds, generateReferrals } from '../test/support/list-rows';
 
 const ROWS = 100_000;
 const dig = (data: unknown, path: string[]): unknown =>
   path.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], data);
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 async function main() {
   const rounds = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 3);
@@ -326,24 +325,12 @@ async function main() {
       ["a court's referrals(first: 50)", '{ referrals(first: 50) { items { id status } } }', 'court'],
     ];
     const loadOf = async (query: string, caller: keyof typeof who) => {
-      const until = performance.now() + loadSeconds * 1000;
-      let done = 0;
-      let failed = 0;
-      let firstFailure = '';
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: 10 }, async () => {
-          while (performance.now() < until) {
-            const res = await post(tokenOf[caller], query);
-            const body = (await res.json()) as { errors?: unknown[] };
-            if (res.status !== 200 || body.errors) {
-              failed++;
-              firstFailure ||= JSON.stringify(body).slice(0, 300);
-            } else done++;
-          }
-        }),
-      );
-      return { rps: done / ((performance.now() - started) / 1000), failed, firstFailure };
+      const { rps, failed, firstFailure } = await closedLoop(10, loadSeconds, async () => {
+        const res = await post(tokenOf[caller], query);
+        const body = (await res.json()) as { errors?: unknown[] };
+        return res.status !== 200 || body.errors ? JSON.stringify(body) : null;
+      });
+      return { rps, failed, firstFailure };
     };
     await loadOf(ARREARS_WITH_HOUSEHOLDS, 'company'); // warm-up
     const out = [`10 connections, ${loadSeconds} s each, a fresh x-request-id per request (${ROWS} accounts):`];

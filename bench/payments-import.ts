@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Identity } from '../kernel/identity';
+import { median } from './load';
 
 const COMPANY_ID = '91110108MA01PAYBN1';
 const IDENTITY: Identity = {
@@ -111,14 +112,27 @@ async function ledgerOf(db: Client, accountIds: readonly string[]): Promise<Reco
   return ledger;
 }
 
-/** One side's run, in its own process: `dist` is the build whose importPayments it loads. */
-async function side(dist: string, databaseUrl: string, lines: number): Promise<SideRun> {
-  process.env.HUB_LOG_LEVEL ??= 'warn';
-  /* eslint-disable @typescript-eslint/no-require-imports -- the build under test is chosen at run time */
+/** The arrears subgraph's ORM (2 connections) as the build in `dist` declares it. */
+function arrearsOrm(dist: string, databaseUrl: string) {
+  /* eslint-disable @typescript-eslint/no-require-imports -- the build is chosen at run time */
   const { initOrm } = require(path.join(dist, 'platform/db/orm')) as typeof import('../platform/db/orm');
   const { arrearsSubgraph } = require(
     path.join(dist, 'subgraphs/arrears/module'),
   ) as typeof import('../subgraphs/arrears/module');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return initOrm({
+    databaseUrl,
+    schema: 'arrears',
+    entities: arrearsSubgraph.entities,
+    migrations: arrearsSubgraph.migrations,
+    poolMax: 2,
+  });
+}
+
+/** One side's run, in its own process: `dist` is the build whose importPayments it loads. */
+async function side(dist: string, databaseUrl: string, lines: number): Promise<SideRun> {
+  process.env.HUB_LOG_LEVEL ??= 'warn';
+  /* eslint-disable @typescript-eslint/no-require-imports -- the build under test is chosen at run time */
   const { importPayments } = require(
     path.join(dist, 'subgraphs/arrears/application/import-payments'),
   ) as typeof import('../subgraphs/arrears/application/import-payments');
@@ -126,13 +140,7 @@ async function side(dist: string, databaseUrl: string, lines: number): Promise<S
   /* eslint-enable @typescript-eslint/no-require-imports */
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
-  const orm = await initOrm({
-    databaseUrl,
-    schema: 'arrears',
-    entities: arrearsSubgraph.entities,
-    migrations: arrearsSubgraph.migrations,
-    poolMax: 2,
-  });
+  const orm = await arrearsOrm(dist, databaseUrl);
   try {
     const accountIds = await generateArea(db, Math.ceil(lines / 2));
     const payments = statement(accountIds, todayInChina()).slice(0, lines);
@@ -167,18 +175,12 @@ function runSide(dist: string, databaseUrl: string, lines: number): Promise<Side
   });
 }
 
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 async function main(): Promise<void> {
   const rounds = Number(process.argv[2] ?? 3);
   const lines = Number(process.argv[3] ?? 1000);
   process.env.HUB_LOG_LEVEL ??= 'warn';
   const { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } = await import('../tools/postgres/local-postgres');
-  const { initOrm, migrateUp } = await import('../platform/db/orm');
-  const { arrearsSubgraph } = await import('../subgraphs/arrears/module');
+  const { migrateUp } = await import('../platform/db/orm');
   const sides: { name: string; dist: string }[] = [{ name: 'this build', dist: path.resolve(__dirname, '..') }];
   if (process.env.BENCH_BASELINE_DIST)
     sides.push({ name: 'baseline', dist: path.resolve(process.env.BENCH_BASELINE_DIST) });
@@ -188,13 +190,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
   try {
     const databaseUrl = await ensureDatabase(MACHINE_POSTGRES_URL, database);
-    const orm = await initOrm({
-      databaseUrl,
-      schema: 'arrears',
-      entities: arrearsSubgraph.entities,
-      migrations: arrearsSubgraph.migrations,
-      poolMax: 2,
-    });
+    const orm = await arrearsOrm(path.resolve(__dirname, '..'), databaseUrl);
     await migrateUp(orm);
     await orm.close();
     console.log(`importPayments of ${lines} lines (${Math.ceil(lines / 2)} accounts, 6 fees each), ${rounds} rounds`);

@@ -1,0 +1,52 @@
+/** What the benchmarks share: percentiles, medians and a closed-loop load of back-to-back requests. */
+
+/** The `p`th percentile of values sorted ascending (nearest rank). */
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+/** The median (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export interface ClosedLoopResult {
+  /** Milliseconds of each answered request. */
+  latencies: number[];
+  failed: number;
+  /** What the first failed request answered (cut to 300 characters). */
+  firstFailure: string;
+  /** Answered requests per second over the loop's wall time. */
+  rps: number;
+}
+
+/**
+ * `connections` callers, each sending `send()` again as soon as it is answered, for `seconds`. `send` returns null
+ * when the answer is good, else what to report of it.
+ */
+export async function closedLoop(
+  connections: number,
+  seconds: number,
+  send: () => Promise<string | null>,
+): Promise<ClosedLoopResult> {
+  const until = performance.now() + seconds * 1000;
+  const latencies: number[] = [];
+  let failed = 0;
+  let firstFailure = '';
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const sent = performance.now();
+        const failure = await send();
+        if (failure === null) latencies.push(performance.now() - sent);
+        else {
+          failed++;
+          firstFailure ||= failure.slice(0, 300);
+        }
+      }
+    }),
+  );
+  return { latencies, failed, firstFailure, rps: latencies.length / ((performance.now() - started) / 1000) };
+}
