@@ -1,17 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { addDays } from '../kernel/calendar';
-import { todayInChina } from '../kernel/clock';
 import { initTracing, recordingSpans } from '../platform/tracing';
-import { TestHub, identity, startTestHub, tokenFor } from './support/hub-fixture';
+import { draftedContractHub } from './support/drafted-contract-hub';
+import { TestHub, identity, tokenFor } from './support/hub-fixture';
 import { ProbedMessage, probeTopics } from './support/kafka-probe';
-import { HONGJU, hongjuTerms, scenario } from './support/scenario';
 
 // Tracing registered as every process of the hub registers it at start (hub/start-hub.ts, platform/subgraph/main.ts),
 // with no exporter (test/tracing.it.test.ts has one): nothing is recorded, yet the trace goes on.
 initTracing({});
 const company = identity('PROPERTY_COMPANY', '91110102MA0000000A');
-const today = todayInChina();
 const SUBMIT = `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`;
 const documents = [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 482_133, sha256: 'b'.repeat(64) }];
 const UNSAMPLED = (traceId: string) => new RegExp(`^00-${traceId}-(?!0{16})[0-9a-f]{16}-00$`);
@@ -22,14 +19,7 @@ describe('without an exporter, one submitFiling still keeps one trace id from th
   let probe: Awaited<ReturnType<typeof probeTopics>>;
 
   beforeAll(async () => {
-    t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
-    const { areaId } = await scenario(t).compound(HONGJU, { knownTo: ['contracts'] });
-    contractId = await scenario(t).draftContract(
-      company,
-      areaId,
-      hongjuTerms(company, today.slice(0, 7), { signedOn: addDays(today, -5) }),
-    );
-    probe = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.filings.v1`]);
+    ({ t, contractId, probe } = await draftedContractHub(['areas', 'contracts'], company));
   });
 
   afterAll(async () => {

@@ -2,12 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { SpanKind } from '@opentelemetry/api';
-import { addDays } from '../kernel/calendar';
-import { todayInChina } from '../kernel/clock';
 import { addSpanExporter } from '../platform/tracing';
-import { TestHub, identity, startTestHub, tokenFor } from './support/hub-fixture';
+import { draftedContractHub } from './support/drafted-contract-hub';
+import { TestHub, identity, tokenFor } from './support/hub-fixture';
 import { ProbedMessage, probeTopics } from './support/kafka-probe';
-import { HONGJU, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
 // One exporter for the file's process: the gateway, the subgraphs, their relays and consumers all run in it.
@@ -16,7 +14,6 @@ addSpanExporter(exporter);
 
 const company = identity('PROPERTY_COMPANY', '91110102MA0000000A');
 const otherCompany = identity('PROPERTY_COMPANY', '91110102MA0000000B');
-const today = todayInChina();
 const SUBMIT = `mutation SubmitForTrace($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id status } }`;
 const documents = [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 482_133, sha256: 'a'.repeat(64) }];
 
@@ -26,14 +23,7 @@ describe('tracing: one submitFiling is one trace from the HTTP request to the ar
   let probe: Awaited<ReturnType<typeof probeTopics>>;
 
   beforeAll(async () => {
-    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
-    const { areaId } = await scenario(t).compound(HONGJU, { knownTo: ['contracts'] });
-    contractId = await scenario(t).draftContract(
-      company,
-      areaId,
-      hongjuTerms(company, today.slice(0, 7), { signedOn: addDays(today, -5) }),
-    );
-    probe = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.filings.v1`]);
+    ({ t, contractId, probe } = await draftedContractHub(['areas', 'contracts', 'arrears'], company));
   });
 
   afterAll(async () => {
