@@ -71,8 +71,22 @@ export async function createGrants(kafka: Kafka, grants: readonly Grant[]): Prom
   );
 }
 
-/** Deletes every ACL naming the principal: its next request to the broker is refused. Returns how many. */
+/**
+ * Deletes every ACL naming the principal and returns, with how many, once the broker reports none left: as with
+ * createGrants, the controller accepts the deletion before the broker's authorizer has applied it, so without the
+ * wait a revoked party's fetch just after the answer could still be served.
+ */
 export async function deleteGrantsOf(kafka: Kafka, principal: string): Promise<number> {
+  const deleted = await deleteAllGrantsOf(kafka, principal);
+  const deadline = Date.now() + GRANTS_VISIBLE_WITHIN_MS;
+  while ((await grantsOf(kafka, principal)).length > 0) {
+    if (Date.now() > deadline) throw new Error(`the broker still reported ACLs of ${principal} after their deletion`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return deleted;
+}
+
+async function deleteAllGrantsOf(kafka: Kafka, principal: string): Promise<number> {
   const admin = kafka.admin();
   await admin.connect();
   try {
