@@ -8,11 +8,13 @@
  * tsc -p tsconfig.build.json)`), over one fresh database: a compound of 500 × 200 households, one arrears account
  * of a company per household with 6 monthly fees (test/support/list-rows.ts), and 100,000 referrals to a court.
  * Interleaved rounds (the hubs' order alternating), each loading, for `seconds` at 10 connections with a fresh
- * x-request-id per request: the page with households, the same page without households and a court's first page of
- * referrals (the machine's reference at that moment). It prints each hub's median RPS, p50 and CPU time per request
- * (the hub process's user + system time over the phase: on a machine shared with other work, the figure that moves
- * least) over the rounds, the ratios with households / referrals and this build / baseline, and whether both hubs
- * answer the page alike.
+ * x-request-id per request: the page with households, the same page without households, a court's first page of
+ * referrals (the machine's reference at that moment), and the page's two subgraph fetches sent to each subgraph
+ * alone as the gateway sends them (with the identity assertion), so that what is left of the page's cost is the
+ * gateway's. It prints each hub's median RPS, p50 and CPU time per request (the hub process's user + system time over
+ * the phase: on a machine shared with other work, the figure that moves least; and its main thread's alone, where
+ * the gateway and the subgraphs run their JavaScript) over the rounds, the ratios with households / referrals and
+ * this build / baseline, and whether both hubs answer the page alike.
  *
  *   npm run build && BENCH_BASELINE_DIST=/tmp/base/dist KAFKA_BROKERS=… node dist/bench/arrears-households.js [rounds] [seconds]
  *

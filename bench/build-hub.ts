@@ -4,10 +4,10 @@
  * database side by side: bench/arrears-households.ts. The build is the directory given as argv[2] (its
  * bench/hub-modules.js loads its hub); the start options come in BUILD_HUB as JSON. Each subgraph's pool holds at
  * most `poolMax` connections (5 unless given), the same for both builds, so that two hubs under load stay well
- * inside the server's shared connection limit. Over IPC it sends { ready, url, subgraphUrls } once it serves, answers 'cpu' with
- * the CPU time the process has used (user + system, ms) and its main thread's alone (where the gateway and every
- * subgraph run their JavaScript), profiles its main thread between 'profile' and { profileTo: path } (a
- * .cpuprofile), and stops the hub and exits on 'stop'.
+ * inside the server's shared connection limit. Over IPC it sends { ready, url, subgraphUrls } once it serves,
+ * answers 'cpu' with the CPU time the process has used (user + system, ms) and its main thread's alone (where the
+ * gateway and every subgraph run their JavaScript), profiles its main thread between 'profile' and { profileTo:
+ * path } (a .cpuprofile), and stops the hub and exits on 'stop'.
  */
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
