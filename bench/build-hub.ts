@@ -4,10 +4,15 @@
  * database side by side: bench/arrears-households.ts. The build is the directory given as argv[2] (its
  * bench/hub-modules.js loads its hub); the start options come in BUILD_HUB as JSON. Each subgraph's pool holds at
  * most `poolMax` connections (5 unless given), the same for both builds, so that two hubs under load stay well
- * inside the server's shared connection limit. Over IPC it sends { ready, url } once it serves, answers 'cpu' with
- * the CPU time the process has used (user + system, ms), and stops the hub and exits on 'stop'.
+ * inside the server's shared connection limit. Over IPC it sends { ready, url, subgraphUrls } once it serves,
+ * answers 'cpu' with the CPU time the process has used (user + system, ms) and its main thread's alone (where the
+ * gateway and every subgraph run their JavaScript), profiles its main thread between 'profile' and { profileTo:
+ * path } (a .cpuprofile), and stops the hub and exits on 'stop'.
  */
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
+import { threadCpuMicros } from './thread-cpu';
 import type { initOrm as InitOrm } from '../platform/db/orm';
 import type { loadHubModules as LoadHubModules, withoutRateLimits as WithoutRateLimits } from './hub-modules';
 
@@ -17,7 +22,15 @@ export interface BuildHubStart {
   poolMax?: number;
 }
 
-export type BuildHubMessage = { ready: true; url: string } | { failed: string } | { stopped: true } | { cpuMs: number };
+export type BuildHubMessage =
+  | { ready: true; url: string; subgraphUrls: Record<string, string> }
+  | { failed: string }
+  | { stopped: true }
+  | { cpuMs: number; mainThreadMs: number }
+  | { profiling: true }
+  | { profiled: string };
+
+export type BuildHubRequest = 'cpu' | 'stop' | 'profile' | { profileTo: string };
 
 const send = (message: BuildHubMessage) => process.send!(message);
 
@@ -46,10 +59,25 @@ async function main() {
     edge: withoutRateLimits(modules.DEFAULT_EDGE_CONFIG),
     dropAclsOnStop: true,
   });
-  process.on('message', (message) => {
+  let profiler: Session | undefined;
+  process.on('message', async (message: BuildHubRequest) => {
     if (message === 'cpu') {
       const { user, system } = process.cpuUsage();
-      send({ cpuMs: (user + system) / 1000 });
+      send({ cpuMs: (user + system) / 1000, mainThreadMs: (threadCpuMicros() ?? NaN) / 1000 });
+    }
+    if (message === 'profile') {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      send({ profiling: true });
+    }
+    if (typeof message === 'object' && profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      profiler = undefined;
+      fs.writeFileSync(message.profileTo, JSON.stringify(profile));
+      send({ profiled: message.profileTo });
     }
     if (message !== 'stop') return;
     void hub.stop().then(() => {
@@ -57,7 +85,8 @@ async function main() {
       process.exit(0);
     });
   });
-  send({ ready: true, url: hub.gatewayUrl });
+  const subgraphUrls = Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s!.url]));
+  send({ ready: true, url: hub.gatewayUrl, subgraphUrls });
 }
 
 main().catch((error) => {

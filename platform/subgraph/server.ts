@@ -62,6 +62,9 @@ const noStorePlugin: ApolloServerPlugin<RequestContext> = {
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const app = express();
+  // Express hashes every answer into an ETag (SHA-1 of the body) for conditional GETs; a subgraph answers the gateway's
+  // POSTs, never conditionally, and `no-store` forbids keeping them: the hash was work on every answer for nothing.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,

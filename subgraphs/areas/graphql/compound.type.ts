@@ -109,7 +109,10 @@ export class BuildingType {
   elevatorsReplacedIn?: string | null;
 }
 
-@ObjectType('Household')
+// simpleResolvers: graphql-js reads the plain fields itself, without type-graphql's per-field wrapper (no middleware
+// or auth checker is registered; ownerName and ownerIdentity keep their field resolvers): the gateway's `_entities`
+// asks for 50 of these per page of arrears (issue 16).
+@ObjectType('Household', { simpleResolvers: true })
 @Directive('@key(fields: "id")')
 export class HouseholdType {
   @Field(() => ID)

@@ -84,8 +84,11 @@ export class AgingLineType {
   @Field(() => Float, FEN) openFen!: number;
 }
 
+// simpleResolvers: graphql-js reads each field's property itself, without type-graphql's per-field wrapper (no
+// middleware or auth checker is registered): a page resolves 50 rows of these (issue 16).
 @ObjectType('ArrearsAccountSummary', {
   description: 'An account in a list: no owner name, only the household and its arrears.',
+  simpleResolvers: true,
 })
 export class ArrearsListItemType {
   @Field(() => ID) accountId!: string;
@@ -112,7 +115,7 @@ export class ArrearsListItemType {
   @Field(() => AgingBucketEnum, { nullable: true }) agingBucket!: string | null;
 }
 
-@ObjectType('ArrearsPage')
+@ObjectType('ArrearsPage', { simpleResolvers: true })
 export class ArrearsPageType {
   @Directive('@listSize(assumedSize: 50)')
   @Field(() => [ArrearsListItemType])
