@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { migrationsFingerprint, runMigrationsFingerprint } from './support/template-database';
+import { ALL_SUBGRAPHS } from '../hub/subgraphs';
+import { migrationLists, migrationsFingerprint, runMigrationsFingerprint } from './support/template-database';
 
 /**
  * The test databases are clones of a template named by the hash of the SQL every migration runs
@@ -59,6 +60,12 @@ describe("the test template's name", () => {
       { name: 'litigation' as const, migrations: async () => [{ name: 'Q', class: querying }] },
     ];
     expect(await migrationsFingerprint(modules)).toBeUndefined();
+  });
+
+  it("reads every subgraph's migrations as the hub lists them", async () => {
+    const byName = [...ALL_SUBGRAPHS].sort((a, b) => a.name.localeCompare(b.name));
+    expect(migrationLists().map((list) => list.name)).toEqual(byName.map((module) => module.name));
+    expect(await migrationsFingerprint()).toBe(await migrationsFingerprint(byName));
   });
 
   it("is the hub's own migrations' when the global setup did not pass one on, else the one it passed on", async () => {
