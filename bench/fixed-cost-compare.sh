@@ -8,7 +8,7 @@
 # files it loads; then, for each file given (KAFKA_BROKERS set, as for any integration file run alone), the file run
 # alone under Jest (`npx jest <file> -i`): its CPU (user + system, Jest and its worker) and wall time. A first,
 # uncounted round warms each side's Jest transform cache. Prints each round with the load average, then each side's
-# medians and new / old.
+# medians and new / old (a failed run is left out, its output kept).
 set -euo pipefail
 old=$(cd "$1" && pwd)
 rounds=${2:-5}
@@ -44,7 +44,13 @@ if [ $# -gt 0 ]; then
           echo "warm-up $side $file: $cpu s CPU, $wall s wall"
           continue
         fi
-        echo "jest round $round $side $file: $cpu s CPU, $wall s wall, ${passed:-FAILED} (load $(load))"
+        if [ -z "$passed" ]; then
+          kept=$(mktemp /tmp/fixed-cost-failed.XXXXXX)
+          cp "$log.err" "$kept"
+          echo "jest round $round $side $file: FAILED after $wall s (load $(load)), left out; its output: $kept"
+          continue
+        fi
+        echo "jest round $round $side $file: $cpu s CPU, $wall s wall, $passed (load $(load))"
         echo "$(basename "$file") $side $cpu $wall" >>"$log"
       done
     done
