@@ -269,7 +269,7 @@ async function main(): Promise<void> {
       databaseUrl,
       schema: 'arrears',
       entities: arrearsSubgraph.entities,
-      migrations: arrearsSubgraph.migrations,
+      migrations: await arrearsSubgraph.migrations(),
     });
     await migrateUp(orm);
     db = new Client({ connectionString: databaseUrl });

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     databaseUrl: url,
     schema: 'complaints',
     entities: complaintsSubgraph.entities,
-    migrations: complaintsSubgraph.migrations,
+    migrations: await complaintsSubgraph.migrations(),
   });
   const db = new Client({ connectionString: url });
   try {

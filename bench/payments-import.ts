@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Identity } from '../kernel/identity';
+import type { MigrationEntry } from '../platform/db/orm';
 import { median } from './load';
 
 const COMPANY_ID = '91110108MA01PAYBN1';
@@ -113,18 +114,20 @@ async function ledgerOf(db: Client, accountIds: readonly string[]): Promise<Reco
 }
 
 /** The arrears subgraph's ORM (2 connections) as the build in `dist` declares it. */
-function arrearsOrm(dist: string, databaseUrl: string) {
+async function arrearsOrm(dist: string, databaseUrl: string) {
   /* eslint-disable @typescript-eslint/no-require-imports -- the build is chosen at run time */
   const { initOrm } = require(path.join(dist, 'platform/db/orm')) as typeof import('../platform/db/orm');
   const { arrearsSubgraph } = require(
     path.join(dist, 'subgraphs/arrears/module'),
   ) as typeof import('../subgraphs/arrears/module');
   /* eslint-enable @typescript-eslint/no-require-imports */
+  // An older build (a baseline) lists its migrations; this one loads them when asked.
+  const listed = arrearsSubgraph.migrations as MigrationEntry[] | (() => Promise<MigrationEntry[]>);
   return initOrm({
     databaseUrl,
     schema: 'arrears',
     entities: arrearsSubgraph.entities,
-    migrations: arrearsSubgraph.migrations,
+    migrations: typeof listed === 'function' ? await listed() : listed,
     poolMax: 2,
   });
 }

@@ -5,7 +5,13 @@ import { BrokerCredentials } from '../platform/events/broker-credentials';
 import { deleteGrants } from '../platform/events/broker-admin';
 import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
 import { DEFAULT_PORTS, SubgraphName } from '../platform/config';
-import { RunningSubgraph, startSubgraph, subgraphSchema, subgraphTopics } from '../platform/subgraph/runtime';
+import {
+  RunningSubgraph,
+  SubgraphMigrations,
+  startSubgraph,
+  subgraphSchema,
+  subgraphTopics,
+} from '../platform/subgraph/runtime';
 import { SubgraphModule } from '../platform/subgraph/module';
 import { GraphQLSchema } from 'graphql';
 import { EdgeConfig } from '../gateway/config';
@@ -43,6 +49,11 @@ export interface HubOptions {
   console?: GatewayOptions['console'];
   /** Delete the ACLs this hub created when it stops (test hubs, whose topic prefix dies with them). */
   dropAclsOnStop?: boolean;
+  /**
+   * `apply` (`npm start`, the default) runs each subgraph's pending migrations at start; `none` when the database
+   * already holds them all (a test database cloned from the migrated template), so no migration module is loaded.
+   */
+  migrations?: Extract<SubgraphMigrations, 'apply' | 'none'>;
 }
 
 export interface RunningHub {
@@ -100,6 +111,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           port: portOf(module.name),
           relayPollIntervalMs: options.relayPollIntervalMs,
           poolMax: options.poolMax,
+          migrations: options.migrations,
           topicsReady: true,
           schema: schemas.get(module.name),
         }),

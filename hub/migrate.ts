@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { initOrm, migrateUp } from '../platform/db/orm';
+import { initOrm, migrateUp, migratorOf } from '../platform/db/orm';
 import { logger } from '../platform/logging';
 import { ALL_SUBGRAPHS } from './subgraphs';
 
@@ -22,11 +22,11 @@ export async function migrateAll(databaseUrl: string): Promise<number> {
         databaseUrl,
         schema: module.name,
         entities: module.entities,
-        migrations: module.migrations,
+        migrations: await module.migrations(),
         poolMax: 2,
       });
       try {
-        const pending = await orm.getMigrator().getPendingMigrations();
+        const pending = await migratorOf(orm).getPendingMigrations();
         await migrateUp(orm);
         applied += pending.length;
         logger.info({ subgraph: module.name, applied: pending.length }, 'migrated');

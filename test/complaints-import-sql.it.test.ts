@@ -40,7 +40,7 @@ describe('complaints: the CSV import’s SQL path', () => {
       databaseUrl: await ensureDatabase(adminPostgresUrl(), database),
       schema: 'complaints',
       entities: complaintsSubgraph.entities,
-      migrations: complaintsSubgraph.migrations,
+      migrations: await complaintsSubgraph.migrations(),
     });
     await migrateUp(orm);
     const sql = (text: string) => orm.em.getConnection().execute(text);

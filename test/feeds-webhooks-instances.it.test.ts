@@ -75,6 +75,7 @@ describe('feeds: two hub instances share the webhook work', () => {
       },
       tokens: testTokens,
       port: 0,
+      migrations: 'none', // the first instance's database: migrated (or a clone of the migrated template)
     });
     receiver = await startRawReceiver();
     producer = rawProducer(t.brokers);

@@ -27,7 +27,7 @@ describe('the migrate step of the production topology', () => {
       databaseUrl,
       schema: module.name,
       entities: module.entities,
-      migrations: module.migrations,
+      migrations: await module.migrations(),
       poolMax: 1,
     });
     try {
@@ -44,7 +44,7 @@ describe('the migrate step of the production topology', () => {
       );
 
     // two migrate steps started by mistake at once: the lock makes one apply everything and the other nothing
-    const total = ALL_SUBGRAPHS.reduce((sum, m) => sum + m.migrations.length, 0);
+    const total = (await Promise.all(ALL_SUBGRAPHS.map((m) => m.migrations()))).flat().length;
     const applied = await Promise.all([migrateAll(databaseUrl), migrateAll(databaseUrl)]);
     expect(applied.sort((a, b) => a - b)).toEqual([0, total]);
 

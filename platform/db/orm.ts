@@ -1,5 +1,4 @@
 import { EntitySchema, MikroORM } from '@mikro-orm/core';
-import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { types } from 'pg';
 import type { Constructor } from '@mikro-orm/core';
@@ -33,23 +32,27 @@ export interface OrmOptions {
   /** The PostgreSQL schema this subgraph owns; it never reads another subgraph's schema. */
   schema: string;
   entities: EntitySchema[];
-  /** Checked-in migrations in order; listed explicitly so compiled and test runs apply the same set. */
-  migrations: MigrationEntry[];
+  /**
+   * Checked-in migrations in order, listed explicitly so compiled and test runs apply the same set; given only to an
+   * ORM that runs or verifies them (`migrateUp`, `verifyMigrated`), which alone loads `@mikro-orm/migrations`.
+   */
+  migrations?: MigrationEntry[];
   poolMax?: number;
   /** How long a connection beyond the kept one may stay idle before the pool closes it (30 s). */
   poolIdleMs?: number;
 }
 
 export async function initOrm(options: OrmOptions): Promise<HubOrm> {
+  const migrator = options.migrations && (await import('@mikro-orm/migrations')).Migrator;
   return MikroORM.init<PostgreSqlDriver>({
     driver: PostgreSqlDriver,
     clientUrl: options.databaseUrl,
     schema: options.schema,
     entities: [...options.entities, OutboxMessageSchema, InboxRecordSchema],
-    extensions: [Migrator],
+    extensions: migrator ? [migrator] : [],
     migrations: {
       tableName: 'mikro_orm_migrations',
-      migrationsList: options.migrations,
+      migrationsList: options.migrations ?? [],
       transactional: true,
       allOrNothing: true,
       snapshot: false,
@@ -83,13 +86,20 @@ export function acquireTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number(value);
 }
 
+/** The ORM's migrator; refused for an ORM opened without its migrations, where it would find none to run. */
+export function migratorOf(orm: HubOrm) {
+  if (!orm.config.getExtension('@mikro-orm/migrator'))
+    throw new Error('this ORM was opened without its migrations (initOrm({ migrations }))');
+  return orm.getMigrator();
+}
+
 export async function migrateUp(orm: HubOrm): Promise<void> {
-  await orm.getMigrator().up();
+  await migratorOf(orm).up();
 }
 
 /** Refuses a schema with pending migrations (a split deployment whose migrate step did not run). */
 export async function verifyMigrated(orm: HubOrm, schema: string): Promise<void> {
-  const pending = await orm.getMigrator().getPendingMigrations();
+  const pending = await migratorOf(orm).getPendingMigrations();
   if (pending.length > 0)
     throw new Error(
       `${schema}: ${pending.length} pending migration(s) (${pending.map((m) => m.name).join(', ')}); run the migrate step (node dist/hub/migrate.js) first`,

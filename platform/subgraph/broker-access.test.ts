@@ -19,7 +19,7 @@ const subgraph = (
   consumers: consumes,
   resolvers: [],
   entities: [],
-  migrations: [],
+  migrations: async () => [],
   errors: {},
 });
 

@@ -21,7 +21,11 @@ export interface SubgraphModule {
   orphanedTypes?: Function[];
   referenceResolvers?: IResolvers;
   entities: EntitySchema[];
-  migrations: MigrationEntry[];
+  /**
+   * The checked-in migrations in order, loaded when asked: only migrating or verifying a schema needs them, and
+   * with them `@mikro-orm/migrations` (umzug and its tooling); a test hub's database is a clone of a migrated template.
+   */
+  migrations(): Promise<MigrationEntry[]>;
   consumers: ConsumerDefinition[];
   /** Logical topics this subgraph publishes to (created at start). */
   producedTopics: string[];

@@ -16,6 +16,8 @@ import { subgraphReadiness } from './readiness';
 import { RunningServer, startSubgraphServer } from './server';
 import { timed } from '../phase-timings';
 
+export type SubgraphMigrations = 'apply' | 'verify' | 'none';
+
 export interface SubgraphRuntimeOptions {
   databaseUrl: string;
   kafka: Omit<KafkaSettings, 'clientId'>;
@@ -28,11 +30,12 @@ export interface SubgraphRuntimeOptions {
   /** The most database connections this subgraph's pool opens (10 unless set). */
   poolMax?: number;
   /**
-   * `apply` (one-process hubs, tests): run the pending migrations at start. `verify` (the split topology, where
+   * `apply` (one-process hubs): run the pending migrations at start. `verify` (the split topology, where
    * `dist/hub/migrate.js` ran them once before any instance): refuse to start while any is pending, so N instances
-   * never race a migration.
+   * never race a migration. `none` (test hubs, whose database is a clone of the migrated template): the schema holds
+   * them all, so neither the migrations nor `@mikro-orm/migrations` are loaded.
    */
-  migrations?: 'apply' | 'verify';
+  migrations?: SubgraphMigrations;
   /** The caller has created this subgraph's topics and waited for their leaders (a hub does it for all at once). */
   topicsReady?: boolean;
   /** The subgraph's schema, if the caller has started building it (`subgraphSchema`) while it waited for other work. */
@@ -67,12 +70,13 @@ export const subgraphTopics = (module: SubgraphModule): string[] => [
 export async function startSubgraph(module: SubgraphModule, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
   const kafkaSettings: KafkaSettings = { ...options.kafka, clientId: `hub-${module.name}` };
   const phase = (name: string) => `subgraph.${name}`;
-  const orm = await timed(phase('orm'), () =>
+  const migrations = options.migrations ?? 'apply';
+  const orm = await timed(phase('orm'), async () =>
     initOrm({
       databaseUrl: options.databaseUrl,
       schema: module.name,
       entities: module.entities,
-      migrations: module.migrations,
+      migrations: migrations === 'none' ? undefined : await module.migrations(),
       poolMax: options.poolMax,
     }),
   );
@@ -80,8 +84,8 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
   const stopNames = new Map<object, string>();
   const named = <T extends object>(name: string, part: T): T => (stopNames.set(part, name), part);
   try {
-    if (options.migrations === 'verify') await verifyMigrated(orm, module.name);
-    else await timed(phase('migrate'), () => migrateUp(orm));
+    if (migrations === 'verify') await verifyMigrated(orm, module.name);
+    else if (migrations === 'apply') await timed(phase('migrate'), () => migrateUp(orm));
     if (module.keepsHolidayCalendar) {
       const calendar = holidayCalendarRefresher(() => orm.em.fork(), module.name as HolidayCalendarKeeper);
       await timed(phase('calendar'), () => calendar.start());

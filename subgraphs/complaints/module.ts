@@ -9,9 +9,6 @@ import { CompoundRef, FilingRef } from './graphql/complaint.type';
 import { compoundReferenceResolvers } from './graphql/compound.reference';
 import { CompoundComplaintsResolver } from './graphql/compound.resolver';
 import { FilingComplaintsResolver } from './graphql/filing.resolver';
-import { Migration20261201000000_initial } from './persistence/migrations/Migration20261201000000_initial';
-import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
-import { Migration20261201200000_partial_party_index } from './persistence/migrations/Migration20261201200000_partial_party_index';
 
 /**
  * 12345 hotline work orders (接诉即办): the taxonomy the city bureau keeps, orders in from the hotline, matched to
@@ -23,11 +20,7 @@ export const complaintsSubgraph: SubgraphModule = {
   orphanedTypes: [CompoundRef, FilingRef],
   referenceResolvers: compoundReferenceResolvers,
   entities: [],
-  migrations: [
-    { name: 'Migration20261201000000_initial', class: Migration20261201000000_initial },
-    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
-    { name: 'Migration20261201200000_partial_party_index', class: Migration20261201200000_partial_party_index },
-  ],
+  migrations: () => import('./persistence/migration-list').then((list) => list.migrations),
   // Compounds and buildings from areas (address matching, households), filings from contracts (the company to
   // dispatch to), orders from the city's hotline.
   consumers: [areasViewConsumer, filingSnapshotConsumer('complaints'), hotlineOrderConsumer],

@@ -29,21 +29,6 @@ import { ContractSchema } from './persistence/contract.entity';
 import { FilingSchema, FilingTransitionSchema, FilingVersionSchema } from './persistence/filing.entity';
 import { CitySettingsChangeSchema, CitySettingsRecordSchema } from './persistence/city-settings.entity';
 import { ReviewSystemSchema } from './persistence/review-system.entity';
-import { Migration20261122000000_initial } from './persistence/migrations/Migration20261122000000_initial';
-import { Migration20261122010000_area_facts } from './persistence/migrations/Migration20261122010000_area_facts';
-import { Migration20261122020000_filings } from './persistence/migrations/Migration20261122020000_filings';
-import { Migration20261122030000_court_referrals } from './persistence/migrations/Migration20261122030000_court_referrals';
-import { Migration20261130000000_collection_months } from './persistence/migrations/Migration20261130000000_collection_months';
-import { Migration20261130100000_idempotency_keys } from './persistence/migrations/Migration20261130100000_idempotency_keys';
-import { Migration20261130200000_outbox_notify } from './persistence/migrations/Migration20261130200000_outbox_notify';
-import { Migration20261201000000_city_settings } from './persistence/migrations/Migration20261201000000_city_settings';
-import { Migration20261201100000_credit_entries } from './persistence/migrations/Migration20261201100000_credit_entries';
-import { Migration20261201100000_deadlines } from './persistence/migrations/Migration20261201100000_deadlines';
-import { Migration20261201100000_filing_documents } from './persistence/migrations/Migration20261201100000_filing_documents';
-import { Migration20261201100000_holiday_calendar } from './persistence/migrations/Migration20261201100000_holiday_calendar';
-import { Migration20261201100000_outbox_traceparent } from './persistence/migrations/Migration20261201100000_outbox_traceparent';
-import { Migration20261201110000_filing_queue_index } from './persistence/migrations/Migration20261201110000_filing_queue_index';
-import { Migration20261201130000_credit_cut_off_reports } from './persistence/migrations/Migration20261201130000_credit_cut_off_reports';
 
 export const contractsSubgraph: SubgraphModule = {
   name: 'contracts',
@@ -70,23 +55,7 @@ export const contractsSubgraph: SubgraphModule = {
     CitySettingsRecordSchema,
     CitySettingsChangeSchema,
   ],
-  migrations: [
-    { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
-    { name: 'Migration20261122010000_area_facts', class: Migration20261122010000_area_facts },
-    { name: 'Migration20261122020000_filings', class: Migration20261122020000_filings },
-    { name: 'Migration20261122030000_court_referrals', class: Migration20261122030000_court_referrals },
-    { name: 'Migration20261130000000_collection_months', class: Migration20261130000000_collection_months },
-    { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
-    { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
-    { name: 'Migration20261201000000_city_settings', class: Migration20261201000000_city_settings },
-    { name: 'Migration20261201100000_credit_entries', class: Migration20261201100000_credit_entries },
-    { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
-    { name: 'Migration20261201100000_filing_documents', class: Migration20261201100000_filing_documents },
-    { name: 'Migration20261201100000_holiday_calendar', class: Migration20261201100000_holiday_calendar },
-    { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
-    { name: 'Migration20261201110000_filing_queue_index', class: Migration20261201110000_filing_queue_index },
-    { name: 'Migration20261201130000_credit_cut_off_reports', class: Migration20261201130000_credit_cut_off_reports },
-  ],
+  migrations: () => import('./persistence/migration-list').then((list) => list.migrations),
   // It owns the recorded holiday years (recordHolidayArrangement) and computes filing deadlines with them.
   keepsHolidayCalendar: true,
   consumers: [

@@ -1,8 +1,10 @@
+import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
 import { runningPid, startLocalKafka } from '../../tools/kafka/local-kafka';
 import { projectRoot } from '../../platform/project-root';
 import { markTestRun } from './run-databases';
+import { shareMigrationsFingerprint } from './template-database';
 import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../../platform/events/broker-credentials';
 
 /**
@@ -15,6 +17,8 @@ import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../../
 export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   markTestRun();
+  // The migrations loaded once here, not in every file (test/support/template-database.ts).
+  await shareMigrationsFingerprint();
   if (process.env.KAFKA_BROKERS) return;
   const root = projectRoot(__dirname);
   const dataDir = path.join(root, '.local', 'kafka', `test-${os.hostname()}`);

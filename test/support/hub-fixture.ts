@@ -157,6 +157,8 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
         kafkaCredentials: options.kafkaCredentials ?? testKafkaCredentials(),
         dropAclsOnStop: true,
         console: options.console,
+        // A clone of the migrated template holds every migration; without a template the hub migrates its database.
+        migrations: template ? 'none' : 'apply',
         consumerTuning: {
           consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
           consumerSessionTimeoutMs: options.consumerSessionTimeoutMs,

@@ -1,0 +1,42 @@
+import type { MigrationEntry } from '../../../platform/db/orm';
+import { Migration20261201220000_contract_areas } from './migrations/Migration20261201220000_contract_areas';
+import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
+import { Migration20261122010000_compounds } from './migrations/Migration20261122010000_compounds';
+import { Migration20261122020000_governance } from './migrations/Migration20261122020000_governance';
+import { Migration20261122030000_divisions } from './migrations/Migration20261122030000_divisions';
+import { Migration20261122040000_read_grants } from './migrations/Migration20261122040000_read_grants';
+import { Migration20261122050000_owners_assembly } from './migrations/Migration20261122050000_owners_assembly';
+import { Migration20261130000000_owner_identity } from './migrations/Migration20261130000000_owner_identity';
+import { Migration20261130100000_idempotency_keys } from './migrations/Migration20261130100000_idempotency_keys';
+import { Migration20261130200000_outbox_notify } from './migrations/Migration20261130200000_outbox_notify';
+import { Migration20261201100000_preparatory_groups } from './migrations/Migration20261201100000_preparatory_groups';
+import { Migration20261201110000_patrols } from './migrations/Migration20261201110000_patrols';
+import { Migration20261201120000_elevators_replaced } from './migrations/Migration20261201120000_elevators_replaced';
+import { Migration20261201000000_caretaking } from './migrations/Migration20261201000000_caretaking';
+import { Migration20261201130000_self_management } from './migrations/Migration20261201130000_self_management';
+import { Migration20261201100000_holiday_years } from './migrations/Migration20261201100000_holiday_years';
+import { Migration20261201100000_outbox_traceparent } from './migrations/Migration20261201100000_outbox_traceparent';
+
+/**
+ * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
+ * `@mikro-orm/migrations` with it): `migrations` in module.ts.
+ */
+export const migrations: MigrationEntry[] = [
+  { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
+  { name: 'Migration20261122010000_compounds', class: Migration20261122010000_compounds },
+  { name: 'Migration20261122020000_governance', class: Migration20261122020000_governance },
+  { name: 'Migration20261122030000_divisions', class: Migration20261122030000_divisions },
+  { name: 'Migration20261122040000_read_grants', class: Migration20261122040000_read_grants },
+  { name: 'Migration20261122050000_owners_assembly', class: Migration20261122050000_owners_assembly },
+  { name: 'Migration20261130000000_owner_identity', class: Migration20261130000000_owner_identity },
+  { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
+  { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
+  { name: 'Migration20261201000000_caretaking', class: Migration20261201000000_caretaking },
+  { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
+  { name: 'Migration20261201100000_preparatory_groups', class: Migration20261201100000_preparatory_groups },
+  { name: 'Migration20261201110000_patrols', class: Migration20261201110000_patrols },
+  { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
+  { name: 'Migration20261201120000_elevators_replaced', class: Migration20261201120000_elevators_replaced },
+  { name: 'Migration20261201130000_self_management', class: Migration20261201130000_self_management },
+  { name: 'Migration20261201220000_contract_areas', class: Migration20261201220000_contract_areas },
+];
