@@ -21,22 +21,23 @@ describe('wholeFileDownload', () => {
       return name;
     });
 
-  it('serves one file of the largest size at a time: the next starts once the earlier answer has been sent', async () => {
-    const [a, b] = [request(), request()];
+  it('serves two files of the largest size at a time: the next starts once an earlier answer has been sent', async () => {
+    const [a, b, c] = [request(), request(), request()];
     const read: string[] = [];
     const download = downloads(read);
-    expect(await download(a, 'a', LARGEST)).toBe('a');
-    const second = download(b, 'b', LARGEST);
+    expect(await Promise.all([download(a, 'a', LARGEST), download(b, 'b', LARGEST)])).toEqual(['a', 'b']);
+    const third = download(c, 'c', LARGEST);
     await flush();
-    expect(read).toEqual(['a']);
-    a.send();
-    expect(await second).toBe('b');
+    expect(read).toEqual(['a', 'b']);
     b.send();
+    expect(await third).toBe('c');
+    a.send();
+    c.send();
     await flush();
   });
 
-  it('budgets bytes: several small files at once, up to the budget; one more waits for an answer to be sent', async () => {
-    const small = 5 * MiB;
+  it('budgets bytes: as many files at once as fit in the budget; one more waits for an answer to be sent', async () => {
+    const small = 10 * MiB;
     const fitting = Math.floor(WHOLE_FILE_DOWNLOADS.bytes / small);
     expect(fitting).toBeGreaterThanOrEqual(2);
     const requests = Array.from({ length: fitting + 1 }, request);
@@ -57,7 +58,7 @@ describe('wholeFileDownload', () => {
     const [a, b, c] = [request(), request(), request()];
     const read: string[] = [];
     const download = downloads(read);
-    await download(a, 'a', 10 * MiB);
+    await download(a, 'a', 30 * MiB);
     const large = download(b, 'b', LARGEST);
     const small = download(c, 'c', MiB);
     await flush();
@@ -102,7 +103,7 @@ describe('wholeFileDownload', () => {
   });
 
   it('answers DOWNLOADS_BUSY beyond the queue, without reading', async () => {
-    const requests = Array.from({ length: 1 + WHOLE_FILE_DOWNLOADS.queued }, request);
+    const requests = Array.from({ length: 2 + WHOLE_FILE_DOWNLOADS.queued }, request);
     const served = requests.map((r) => wholeFileDownload(r.ctx, LARGEST, async () => 'ok'));
     const read = jest.fn(async () => 'never');
     const refused = await wholeFileDownload(request().ctx, MiB, read).catch((e: unknown) => e);
@@ -119,7 +120,7 @@ describe('wholeFileDownload', () => {
   it('gives the turn back when the read fails and the answer (its error) is sent', async () => {
     const [a, b] = [request(), request()];
     await expect(
-      wholeFileDownload(a.ctx, LARGEST, async () => {
+      wholeFileDownload(a.ctx, 'unknown', async () => {
         throw new Error('digest mismatch');
       }),
     ).rejects.toThrow('digest mismatch');
