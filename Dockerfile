@@ -11,7 +11,7 @@ WORKDIR /app
 ENV NODE_ENV=production
 # The heap limit the hub ships with (platform/memory-flags.ts, README › Performance › Memory); docker-compose.yml
 # sets it per service followed by your NODE_OPTIONS; `docker run -e NODE_OPTIONS=...` replaces it.
-ENV NODE_OPTIONS=--max-old-space-size=320
+ENV NODE_OPTIONS="--max-old-space-size=320 --max-semi-space-size=4"
 # glibc's allocator gives large freed blocks back (platform/memory-flags.ts HUB_MALLOC_ENV); `-e` replaces it.
 ENV MALLOC_MMAP_THRESHOLD_=131072
 COPY --from=build /app/package.json ./

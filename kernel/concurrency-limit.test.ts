@@ -113,19 +113,82 @@ describe('ConcurrencyLimit', () => {
 
   it('holds an acquired slot until it is released, and counts a second release as none', async () => {
     const l = new ConcurrencyLimit({ running: 1, queued: 1, waitMs: 10_000 }, (r) => new Busy(r));
-    const release = await l.acquire();
+    const turn = await l.acquire();
     const started: string[] = [];
     const b = gate(started, 'b');
     const waiting = l.run(b.task);
     await flush();
     expect(started).toEqual([]);
-    release();
-    release();
+    turn.release();
+    turn.release();
     await flush();
     expect(started).toEqual(['b']);
     expect(l.load).toEqual({ running: 1, waiting: 0 });
     b.finish();
     expect(await waiting).toBe('b');
     expect(l.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('weighs tasks: light ones side by side up to the limit, one heavier than the limit alone', async () => {
+    const l = new ConcurrencyLimit({ running: 10, queued: 16, waitMs: 10_000 }, (r) => new Busy(r));
+    const started: string[] = [];
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => gate(started, n));
+    const results = [l.run(a.task, 4), l.run(b.task, 6), l.run(c.task, 50), l.run(d.task, 1)];
+    await flush();
+    expect(started).toEqual(['a', 'b']);
+    expect(l.load).toEqual({ running: 10, waiting: 2 });
+    a.finish();
+    await flush();
+    expect(started).toEqual(['a', 'b']);
+    b.finish();
+    await flush();
+    expect(started).toEqual(['a', 'b', 'c']);
+    expect(l.load).toEqual({ running: 10, waiting: 1 });
+    c.finish();
+    await flush();
+    d.finish();
+    expect(await Promise.all(results)).toEqual(['a', 'b', 'c', 'd']);
+    expect(l.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('starts the light tasks behind a heavy waiter once its wait runs out', async () => {
+    jest.useFakeTimers();
+    try {
+      const l = new ConcurrencyLimit({ running: 10, queued: 16, waitMs: 10_000 }, (r) => new Busy(r));
+      const started: string[] = [];
+      const [a, b, c] = ['a', 'b', 'c'].map((n) => gate(started, n));
+      const first = l.run(a.task, 8);
+      const heavy = l.run(b.task, 10);
+      jest.advanceTimersByTime(1_000);
+      const light = l.run(c.task, 2);
+      jest.advanceTimersByTime(9_000);
+      await expect(heavy).rejects.toEqual(new Busy('WAIT_TIMEOUT'));
+      await jest.advanceTimersByTimeAsync(0);
+      expect(started).toEqual(['a', 'c']);
+      a.finish();
+      c.finish();
+      expect(await Promise.all([first, light])).toEqual(['a', 'c']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('adds weight to a held turn at once, and gives all of it back on release', async () => {
+    const l = new ConcurrencyLimit({ running: 10, queued: 16, waitMs: 10_000 }, (r) => new Busy(r));
+    const turn = await l.acquire(6);
+    turn.add(6);
+    expect(l.load).toEqual({ running: 12, waiting: 0 });
+    const started: string[] = [];
+    const b = gate(started, 'b');
+    const waiting = l.run(b.task, 1);
+    await flush();
+    expect(started).toEqual([]);
+    turn.release();
+    turn.add(5);
+    await flush();
+    expect(started).toEqual(['b']);
+    expect(l.load).toEqual({ running: 1, waiting: 0 });
+    b.finish();
+    expect(await waiting).toBe('b');
   });
 });

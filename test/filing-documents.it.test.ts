@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { addDays } from '../kernel/calendar';
 import { chineseDate, yuanFigures } from '../kernel/chinese-format';
 import { todayInChina } from '../kernel/clock';
+import { READ_SLICE_BYTES, largeObjectStore } from '../platform/documents/document-store';
 import { noVirusScan, useVirusScanner } from '../platform/documents/virus-scan';
 import { BEIJING, BEIJING_MATERIALS } from '../subgraphs/contracts/domain/statutes';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
@@ -253,6 +254,15 @@ describe('filing documents and the certificate anyone can verify', () => {
     );
     for (const outsider of [companyB, haidianBureau, court])
       expect((await t.gql(outsider, DOWNLOADS, { c: contractId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('reads a stored file back whole however its size falls on the store’s read slices', async () => {
+    const em = t.hub.subgraphs.contracts!.orm.em.fork();
+    for (const size of [1, READ_SLICE_BYTES - 1, READ_SLICE_BYTES, 2 * READ_SLICE_BYTES + 12_345]) {
+      const bytes = randomBytes(size);
+      const key = await em.transactional((tx) => largeObjectStore.put(tx, bytes));
+      expect((await largeObjectStore.get(em, key)).equals(bytes)).toBe(true);
+    }
   });
 
   it('issues a certificate on acceptance that anyone verifies without a token: valid, tampered, unknown, superseded', async () => {

@@ -21,6 +21,7 @@ const heapLimitWith = (nodeOptions: string | undefined): number => {
   return Number(execFileSync(process.execPath, ['-e', PRINT_LIMIT], { env, encoding: 'utf8' }));
 };
 const oldSpaceOf = (flags: string) => Number(/--max-old-space-size=(\d+)/.exec(flags)![1]);
+const semiSpaceOf = (flags: string) => Number(/--max-semi-space-size=(\d+)/.exec(flags)![1]);
 
 describe('the heap limit the hub ships with', () => {
   const shipped = oldSpaceOf(HUB_MEMORY_FLAGS);
@@ -36,12 +37,16 @@ describe('the heap limit the hub ships with', () => {
     // the limit V8 reports is the old space plus the young generation
     expect(capped).toBeGreaterThanOrEqual(shipped);
     expect(capped).toBeLessThan(shipped + 100);
+    // the young generation held small: V8's limit adds three semi-spaces to the old space (48 MB by default here)
+    expect(capped).toBeLessThanOrEqual(shipped + 3 * semiSpaceOf(HUB_MEMORY_FLAGS));
     expect(capped).toBeLessThan(v8Default);
     const raised = heapLimitWith(hubNodeOptions('--max-old-space-size=1024'));
     expect(raised).toBeGreaterThanOrEqual(1024);
     expect(raised).toBeLessThan(1124);
-    // 0 is V8's own default, sized by the machine
-    expect(heapLimitWith(hubNodeOptions('--max-old-space-size=0'))).toBe(v8Default);
+    // 0 is V8's own default, sized by the machine (beside the shipped young generation)
+    expect(heapLimitWith(hubNodeOptions('--max-old-space-size=0'))).toBe(
+      heapLimitWith(`--max-semi-space-size=${semiSpaceOf(HUB_MEMORY_FLAGS)}`),
+    );
   });
 
   it('is set by `npm start`, after which the operator’s NODE_OPTIONS win', () => {
@@ -57,11 +62,11 @@ describe('the heap limit the hub ships with', () => {
       return Number(execFileSync('/bin/sh', ['-c', line], { env, encoding: 'utf8' }));
     };
     expect(limitUnder(undefined)).toBe(heapLimitWith(HUB_MEMORY_FLAGS));
-    expect(limitUnder('--max-old-space-size=1024')).toBe(heapLimitWith('--max-old-space-size=1024'));
+    expect(limitUnder('--max-old-space-size=1024')).toBe(heapLimitWith(hubNodeOptions('--max-old-space-size=1024')));
   });
 
   it('is in the image and in every docker-compose.yml service that runs a subgraph or the gateway', () => {
-    expect(read('Dockerfile')).toContain(`ENV NODE_OPTIONS=${HUB_MEMORY_FLAGS}\n`);
+    expect(read('Dockerfile')).toContain(`ENV NODE_OPTIONS="${HUB_MEMORY_FLAGS}"\n`);
     const compose = parse(read('docker-compose.yml'), { merge: true }) as {
       services: Record<string, { command?: string[]; environment?: Record<string, string> }>;
     };

@@ -9,18 +9,24 @@ function request() {
 }
 
 const flush = () => new Promise((r) => setImmediate(r));
+const MiB = 2 ** 20;
+/** The largest file the hub takes (MAX_DOCUMENT_BYTES of the contracts subgraph, 20 MiB of evidence). */
+const LARGEST = 20 * MiB;
 
 describe('wholeFileDownload', () => {
-  it('lets two requests download at once; the next starts once an earlier answer has been sent', async () => {
+  /** Downloads of `size` bytes for each request, recording which were read. */
+  const downloads = (read: string[]) => (r: ReturnType<typeof request>, name: string, size: number | 'unknown') =>
+    wholeFileDownload(r.ctx, size, async () => {
+      read.push(name);
+      return name;
+    });
+
+  it('serves two files of the largest size at a time: the next starts once an earlier answer has been sent', async () => {
     const [a, b, c] = [request(), request(), request()];
     const read: string[] = [];
-    const download = (r: ReturnType<typeof request>, name: string) =>
-      wholeFileDownload(r.ctx, async () => {
-        read.push(name);
-        return name;
-      });
-    expect(await Promise.all([download(a, 'a'), download(b, 'b')])).toEqual(['a', 'b']);
-    const third = download(c, 'c');
+    const download = downloads(read);
+    expect(await Promise.all([download(a, 'a', LARGEST), download(b, 'b', LARGEST)])).toEqual(['a', 'b']);
+    const third = download(c, 'c', LARGEST);
     await flush();
     expect(read).toEqual(['a', 'b']);
     b.send();
@@ -30,42 +36,98 @@ describe('wholeFileDownload', () => {
     await flush();
   });
 
-  it('takes one slot per request, so the files of one answer never wait for each other', async () => {
-    const [a, b] = [request(), request()];
-    await wholeFileDownload(a.ctx, async () => 'a');
-    const files = await Promise.all(['1', '2', '3'].map((n) => wholeFileDownload(b.ctx, async () => n)));
-    expect(files).toEqual(['1', '2', '3']);
+  it('budgets bytes: as many files at once as fit in the budget; one more waits for an answer to be sent', async () => {
+    const small = 10 * MiB;
+    const fitting = Math.floor(WHOLE_FILE_DOWNLOADS.bytes / small);
+    expect(fitting).toBeGreaterThanOrEqual(2);
+    const requests = Array.from({ length: fitting + 1 }, request);
+    const read: string[] = [];
+    const download = downloads(read);
+    const answers = requests.map((r, i) => download(r, `f${i}`, small));
+    await flush();
+    expect(read).toEqual(requests.slice(0, fitting).map((_, i) => `f${i}`));
+    requests[0].send();
+    await flush();
+    expect(read).toHaveLength(fitting + 1);
+    requests.forEach((r) => r.send());
+    await Promise.all(answers);
+    await flush();
+  });
+
+  it('keeps arrival order: a small file behind a large one that does not fit yet waits for it', async () => {
+    const [a, b, c] = [request(), request(), request()];
+    const read: string[] = [];
+    const download = downloads(read);
+    await download(a, 'a', 30 * MiB);
+    const large = download(b, 'b', LARGEST);
+    const small = download(c, 'c', MiB);
+    await flush();
+    expect(read).toEqual(['a']);
     a.send();
+    await large;
+    await flush();
+    expect(read).toEqual(['a', 'b', 'c']);
+    await small;
+    b.send();
+    c.send();
+    await flush();
+  });
+
+  it('serves a file of unknown size (a bundle built whole) alone', async () => {
+    const [a, b] = [request(), request()];
+    const read: string[] = [];
+    const download = downloads(read);
+    await download(a, 'bundle', 'unknown');
+    const small = download(b, 'small', 1024);
+    await flush();
+    expect(read).toEqual(['bundle']);
+    a.send();
+    expect(await small).toBe('small');
+    b.send();
+    await flush();
+  });
+
+  it('adds the later files of one answer to its turn without waiting; others wait until that answer is sent', async () => {
+    const [a, b] = [request(), request()];
+    const read: string[] = [];
+    const download = downloads(read);
+    const files = await Promise.all(['1', '2', '3'].map((n) => download(a, n, LARGEST)));
+    expect(files).toEqual(['1', '2', '3']);
+    const other = download(b, 'b', MiB);
+    await flush();
+    expect(read).toEqual(['1', '2', '3']);
+    a.send();
+    expect(await other).toBe('b');
     b.send();
     await flush();
   });
 
   it('answers DOWNLOADS_BUSY beyond the queue, without reading', async () => {
-    const requests = Array.from({ length: WHOLE_FILE_DOWNLOADS.running + WHOLE_FILE_DOWNLOADS.queued }, request);
-    const served = requests.map((r) => wholeFileDownload(r.ctx, async () => 'ok'));
+    const requests = Array.from({ length: 2 + WHOLE_FILE_DOWNLOADS.queued }, request);
+    const served = requests.map((r) => wholeFileDownload(r.ctx, LARGEST, async () => 'ok'));
     const read = jest.fn(async () => 'never');
-    const refused = await wholeFileDownload(request().ctx, read).catch((e: unknown) => e);
+    const refused = await wholeFileDownload(request().ctx, MiB, read).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({ code: 'DOWNLOADS_BUSY', details: { reason: 'QUEUE_FULL', retryAfterSeconds: 10 } });
     expect(read).not.toHaveBeenCalled();
-    requests.forEach((r) => r.send());
+    for (const r of requests) {
+      r.send();
+      await flush();
+    }
     expect(new Set(await Promise.all(served))).toEqual(new Set(['ok']));
-    await flush();
   });
 
-  it('gives the slot back when the read fails and the answer (its error) is sent', async () => {
-    const [a, b, c] = [request(), request(), request()];
+  it('gives the turn back when the read fails and the answer (its error) is sent', async () => {
+    const [a, b] = [request(), request()];
     await expect(
-      wholeFileDownload(a.ctx, async () => {
+      wholeFileDownload(a.ctx, 'unknown', async () => {
         throw new Error('digest mismatch');
       }),
     ).rejects.toThrow('digest mismatch');
-    await wholeFileDownload(b.ctx, async () => 'b');
-    const third = wholeFileDownload(c.ctx, async () => 'c');
+    const next = wholeFileDownload(b.ctx, LARGEST, async () => 'b');
     a.send();
-    expect(await third).toBe('c');
+    expect(await next).toBe('b');
     b.send();
-    c.send();
     await flush();
   });
 });

@@ -1,22 +1,24 @@
-import { ConcurrencyLimit } from '../../kernel/concurrency-limit';
+import { ConcurrencyLimit, Turn } from '../../kernel/concurrency-limit';
 import { DomainError } from '../../kernel/errors';
 
 /**
- * How many whole-file downloads (an answer carrying a file's bytes as base64: filing documents, court documents and
- * a batch's ZIP bundle) one process serves at once. The hub ships with a 320 MB heap (platform/memory-flags.ts); two
- * 20 MB documents downloaded at once took it to 240 MB of heap (README › Performance › Memory: the bytes, their
- * base64, the JSON answer and, in the one-process hub, the gateway's copy over a ~125 MB live heap), so a third at
- * once can exceed the cap and kill the process. So: 2 at a time in the process (one limit shared by every subgraph
- * in it), up to 16 more waiting in arrival order, each at most 10 s, so a waiting caller is told to retry rather
- * than held past its client's patience (two 20 MB downloads at once took 18.3 s on the loaded 2-core test machine, a
- * small document well under a second); past that the caller gets DOWNLOADS_BUSY and retries.
+ * How many bytes of whole files (an answer carrying a file's bytes as base64: filing documents, court documents and
+ * a batch's ZIP bundle) one process loads at once, counted by each file's recorded size before its bytes are read.
+ * The hub ships with a 320 MB heap and aims at 512 MB of RSS (platform/memory-flags.ts); a 20 MB document costs many
+ * times its size while it is served (its base64, the subgraph's JSON answer and its bytes on the wire, then, in the
+ * one-process hub, the gateway's copies of each: README › Performance › Memory). So: two files of the largest size
+ * (20 MB) at a time, as before, or many small ones, up to 48 MiB together (one limit shared by every subgraph in the
+ * process); one 20 MB file at a time made a second caller's wait run out on the loaded test machine (a 20 MB
+ * download took up to 26 s there). Up to 16 more requests wait in arrival order, each at most 10 s, so a waiting
+ * caller is told to retry rather than held past its client's patience; past that the caller gets DOWNLOADS_BUSY and
+ * retries.
  */
-export const WHOLE_FILE_DOWNLOADS = { running: 2, queued: 16, waitMs: 10_000 } as const;
+export const WHOLE_FILE_DOWNLOADS = { bytes: 48 * 2 ** 20, queued: 16, waitMs: 10_000 } as const;
 
 const RETRY_AFTER_SECONDS = 10;
 
 const downloads = new ConcurrencyLimit(
-  WHOLE_FILE_DOWNLOADS,
+  { running: WHOLE_FILE_DOWNLOADS.bytes, queued: WHOLE_FILE_DOWNLOADS.queued, waitMs: WHOLE_FILE_DOWNLOADS.waitMs },
   (reason) =>
     new DomainError('DOWNLOADS_BUSY', `Too many file downloads at once: retry in about ${RETRY_AFTER_SECONDS} s`, {
       reason,
@@ -24,27 +26,50 @@ const downloads = new ConcurrencyLimit(
     }),
 );
 
-/** The slot each request holds, taken by its first whole-file field and given back when its answer is sent. */
-const slots = new WeakMap<object, Promise<void>>();
+/** The turn each request holds, taken by its first whole-file field and given back when its answer is sent. */
+const turns = new WeakMap<object, Promise<Turn>>();
 
-async function slotUntil(responded: Promise<unknown>): Promise<void> {
-  const release = await downloads.acquire();
-  responded.then(release, release);
+async function turnUntil(responded: Promise<unknown>, sizeBytes: number): Promise<Turn> {
+  const turn = await downloads.acquire(sizeBytes);
+  responded.then(turn.release, turn.release);
+  return turn;
 }
 
 /**
- * Runs `read` (which loads a whole file and encodes it) once its request holds one of the process's download slots.
- * A request takes one slot however many files it asks for (so fields of one answer never wait for each other) and
- * holds it until `ctx.responded` settles, i.e. until the answer carrying the bytes has been sent; without it (a
- * context not made by the subgraph server) the slot covers the one read.
+ * The size a download is counted at: its recorded size, or 'unknown' for a file built whole in memory before its
+ * size is known (a batch's ZIP bundle), which then runs alone.
  */
-export async function wholeFileDownload<T>(ctx: { responded?: Promise<unknown> }, read: () => Promise<T>): Promise<T> {
-  if (!ctx.responded) return downloads.run(read);
-  let slot = slots.get(ctx);
-  if (!slot) {
-    slot = slotUntil(ctx.responded);
-    slots.set(ctx, slot);
+export type DownloadSize = number | 'unknown';
+
+/** Loads a file of `sizeBytes` once the request may (wholeFileDownload, bound to a request's context). */
+export type DownloadTurn = <T>(sizeBytes: DownloadSize, read: () => Promise<T>) => Promise<T>;
+
+/**
+ * Runs `read` (which loads a whole file and encodes it) once its request's files fit in the process's budget. A
+ * request waits once, for its first file; its later files (fields of the same answer) are added to its turn without
+ * waiting, so fields of one answer never wait for each other. It holds its turn until `ctx.responded` settles, i.e.
+ * until the answer carrying the bytes has been sent; without it (a context not made by the subgraph server) the
+ * turn covers the one read.
+ */
+export async function wholeFileDownload<T>(
+  ctx: { responded?: Promise<unknown> },
+  sizeBytes: DownloadSize,
+  read: () => Promise<T>,
+): Promise<T> {
+  const weight = sizeBytes === 'unknown' ? WHOLE_FILE_DOWNLOADS.bytes : sizeBytes;
+  if (!ctx.responded) return downloads.run(read, weight);
+  const held = turns.get(ctx);
+  if (held) (await held).add(weight);
+  else {
+    const turn = turnUntil(ctx.responded, weight);
+    turns.set(ctx, turn);
+    await turn;
   }
-  await slot;
   return read();
 }
+
+/** wholeFileDownload bound to a request's context, for application code that learns the size after its checks. */
+export const downloadTurn =
+  (ctx: { responded?: Promise<unknown> }): DownloadTurn =>
+  (sizeBytes, read) =>
+    wholeFileDownload(ctx, sizeBytes, read);

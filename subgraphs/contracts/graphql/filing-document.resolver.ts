@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MEDIA_TYPE_MIME } from '../../../kernel/media-type';
-import { wholeFileDownload } from '../../../platform/documents/download-limit';
+import { downloadTurn } from '../../../platform/documents/download-limit';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { Base64, Key } from '../../../platform/graphql/scalars';
 import { documentsOfReadableContract } from '../application/contract-documents';
@@ -60,14 +60,12 @@ export class FilingDocumentResolver {
     @Arg('documentId', () => ID) documentId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<FilingDocumentContentType> {
-    return wholeFileDownload(ctx, async () => {
-      const { document, bytes } = await downloadFilingDocument(ctx.em, ctx.identity, documentId);
-      return {
-        document: documentView(document),
-        mimeType: MEDIA_TYPE_MIME[document.mediaType],
-        contentBase64: bytes.toString('base64'),
-      };
-    });
+    const { document, bytes } = await downloadFilingDocument(ctx.em, ctx.identity, documentId, downloadTurn(ctx));
+    return {
+      document: documentView(document),
+      mimeType: MEDIA_TYPE_MIME[document.mediaType],
+      contentBase64: bytes.toString('base64'),
+    };
   }
 
   @Directive('@listSize(slicingArguments: ["first"])')

@@ -42,8 +42,11 @@ export class BatchBundleResolver {
       'The court: every complaint and evidence file of the batch in one ZIP, with manifest.json of names and digests.',
   })
   async bundle(@Root() batch: ConsolidatedBatchType, @Ctx() ctx: RequestContext): Promise<DocumentType> {
-    // The ZIP is built whole in memory (every file of the batch, then the archive): a whole-file download already.
-    return toDocumentType(await wholeFileDownload(ctx, () => batchBundle(ctx.em, ctx.identity, batch.batchKey)));
+    // The ZIP is built whole in memory (every file of the batch, then the archive): a whole-file download already, of
+    // a size known only once it is built, so it runs alone.
+    return toDocumentType(
+      await wholeFileDownload(ctx, 'unknown', () => batchBundle(ctx.em, ctx.identity, batch.batchKey)),
+    );
   }
 }
 
@@ -54,7 +57,7 @@ export class DocumentContentResolver {
       'The bytes, base64; checked against sha256 as they are read. DOWNLOADS_BUSY when too many files are being downloaded at once: retry.',
   })
   async contentBase64(@Root() document: DocumentType, @Ctx() ctx: RequestContext): Promise<string> {
-    return wholeFileDownload(ctx, async () => (await document.content()).toString('base64'));
+    return wholeFileDownload(ctx, document.sizeBytes, async () => (await document.content()).toString('base64'));
   }
 }
 
