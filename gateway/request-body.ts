@@ -16,7 +16,8 @@ export function useRequestBody(): GatewayPlugin<EdgeContext> {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const caller = callerOf(request);
       const declared = request.headers.has('content-length') && !request.headers.has('transfer-encoding');
-      if (caller && requestParser && request.body && !declared) {
+      // `request.body` last: reading it builds a stream wrapper (and a Proxy) the parser then need not use
+      if (caller && requestParser && !declared && request.body) {
         const limit = caller.limits.bodyBytes;
         const parse = requestParser;
         setRequestParser((req: Request) => {
@@ -43,12 +44,15 @@ export function useRequestBody(): GatewayPlugin<EdgeContext> {
           );
         });
       }
-      return {
-        onRequestParseDone({ requestParserResult }) {
-          if (Array.isArray(requestParserResult))
-            throw edgeError('BATCHING_NOT_SUPPORTED', 'send one operation per request', 400);
-        },
-      };
+      return oneOperation;
     },
   };
 }
+
+/** Refuses a batch (a JSON array); the same hook for every request, with nothing of its own to hold. */
+const oneOperation = {
+  onRequestParseDone({ requestParserResult }: { requestParserResult: unknown }) {
+    if (Array.isArray(requestParserResult))
+      throw edgeError('BATCHING_NOT_SUPPORTED', 'send one operation per request', 400);
+  },
+};

@@ -14,6 +14,11 @@ import { useTracing } from './tracing';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
+const forwarded = (assertion: string | null, requestId: string | null) => ({
+  [IDENTITY_HEADER]: assertion,
+  'x-request-id': requestId,
+});
+
 export interface EdgeRuntimeOptions {
   /** The supergraph with each subgraph's real URL. */
   supergraph: string;
@@ -45,12 +50,13 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
     cors: corsFor(config.corsOrigins),
     propagateHeaders: {
       // Only these reach a subgraph: a client's own x-hub-identity is never forwarded.
-      fromClientToSubgraphs: async ({ request, context }) => {
+      fromClientToSubgraphs: ({ request, context }) => {
         const caller = context?.caller ?? callerOf(request);
-        return {
-          [IDENTITY_HEADER]: caller ? await caller.assertion() : null,
-          'x-request-id': request.headers.get('x-request-id'),
-        };
+        const requestId = request.headers.get('x-request-id');
+        const assertion = caller ? caller.assertion() : null;
+        // A promise only while the caller's assertion is being signed: one per caller every few seconds.
+        if (assertion instanceof Promise) return assertion.then((signed) => forwarded(signed, requestId));
+        return forwarded(assertion, requestId);
       },
     },
     plugins: () => [
