@@ -79,7 +79,7 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
           );
         }
 
-        let signed: string | Promise<string> | undefined;
+        let signed: Promise<string> | undefined;
         const assertion = () => (signed ??= sign(auth.identity));
         admitCaller(request, { identity: auth.identity, anonymous: auth.anonymous, limits, assertion });
       } catch (error) {

@@ -11,10 +11,9 @@ export interface Caller {
   limits: CallerLimits;
   /**
    * The signed identity assertion the subgraphs trust (`x-hub-identity`); only the gateway can make one. Signed when
-   * a subgraph is first called, so a refused request costs no signature; the assertion itself when it is already
-   * signed (platform/auth/token-cache.ts), so a subgraph call need not wait on a promise.
+   * a subgraph is first called, so a refused request costs no signature.
    */
-  assertion(): string | Promise<string>;
+  assertion(): Promise<string>;
 }
 
 /** The runtime's context gets the caller, so `propagateHeaders` can forward its assertion. */

@@ -8,8 +8,6 @@ import { EdgeConfig } from './config';
 import { scanDocument } from './document-scan';
 import { edgeError } from './errors';
 
-type ParseFn = Parameters<Parameters<NonNullable<GatewayPlugin['onParse']>>[0]['setParseFn']>[0];
-
 const tooDeep = () => edgeError('DOCUMENT_TOO_DEEP', 'the document is nested too deeply', 400);
 
 /**
@@ -22,19 +20,6 @@ export function useDocumentLimits(config: EdgeConfig): GatewayPlugin<EdgeContext
   const suggestions = blockFieldSuggestionsPlugin();
   const anonymousRules = armorRules(config.anonymous, 'anonymous');
   const authenticatedRules = armorRules(config.authenticated, 'authenticated');
-  const parse: ParseFn = (source, options) => {
-    try {
-      return new MaxTokensParserWLexer(
-        source as string,
-        { ...options, n: config.parserTokenCeiling } as never,
-      ).parseDocument();
-    } catch (error) {
-      if (error instanceof RangeError) throw tooDeep();
-      if (error instanceof GraphQLError && /Token limit/.test(error.message))
-        throw edgeError('TOKEN_LIMIT_EXCEEDED', error.message.replace(/^Syntax Error: /, ''), 400);
-      throw error;
-    }
-  };
   return {
     // Runs before the runtime checks the params' types: `query` may be anything here.
     onParams({ params, request }) {
@@ -59,7 +44,19 @@ export function useDocumentLimits(config: EdgeConfig): GatewayPlugin<EdgeContext
 
     // The parse cache is keyed by the query text alone, so this limit is the same for every caller.
     onParse({ setParseFn }) {
-      setParseFn(parse);
+      setParseFn((source, options) => {
+        try {
+          return new MaxTokensParserWLexer(
+            source as string,
+            { ...options, n: config.parserTokenCeiling } as never,
+          ).parseDocument();
+        } catch (error) {
+          if (error instanceof RangeError) throw tooDeep();
+          if (error instanceof GraphQLError && /Token limit/.test(error.message))
+            throw edgeError('TOKEN_LIMIT_EXCEEDED', error.message.replace(/^Syntax Error: /, ''), 400);
+          throw error;
+        }
+      });
     },
 
     onValidate(payload) {

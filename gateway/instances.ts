@@ -47,28 +47,9 @@ function unavailable(subgraph: string, mayHaveApplied: boolean): Response {
   );
 }
 
-interface Pool {
-  subgraph: string;
-  urls: string[];
-  next: number;
-  downUntil: number[];
-}
-
-const ONCE = [0];
-const TWICE = [0, 0];
-
-/** The instances in this fetch's turn, those quarantined last. */
-function turnOf(pool: Pool): number[] {
-  const start = pool.next++ % pool.urls.length;
-  const now = Date.now();
-  return pool.urls
-    .map((_, i) => (start + i) % pool.urls.length)
-    .sort((a, b) => Number(pool.downUntil[a] > now) - Number(pool.downUntil[b] > now));
-}
-
 export function useSubgraphInstances(options: SubgraphInstances): GatewayPlugin<EdgeContext> {
   const quarantineMs = options.quarantineMs ?? 1000;
-  const pools = new Map<string, Pool>(
+  const pools = new Map(
     Object.entries(options.instances)
       .filter(([, urls]) => urls.length > 0)
       .map(([subgraph, urls]) => [urls[0], { subgraph, urls, next: 0, downUntil: urls.map(() => 0) }]),
@@ -79,9 +60,14 @@ export function useSubgraphInstances(options: SubgraphInstances): GatewayPlugin<
       if (!pool) return;
       const isMutation = executionRequest?.operationType === 'mutation';
       setFetchFn(async (_url, init, context, info) => {
+        const start = pool.next++ % pool.urls.length;
+        const now = Date.now();
+        const order = pool.urls
+          .map((_, i) => (start + i) % pool.urls.length)
+          .sort((a, b) => Number(pool.downUntil[a] > now) - Number(pool.downUntil[b] > now));
         // A read of a single instance is tried twice: a connection that broke (a kept-alive socket the instance
         // had just closed, a reset under load) is most often fine on a fresh one.
-        const attempts = pool.urls.length === 1 ? (isMutation ? ONCE : TWICE) : turnOf(pool);
+        const attempts = !isMutation && order.length === 1 ? [order[0], order[0]] : order;
         for (const i of attempts) {
           try {
             return await fetchFn(pool.urls[i], init, context, info);

@@ -16,8 +16,7 @@ export function useRequestBody(): GatewayPlugin<EdgeContext> {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const caller = callerOf(request);
       const declared = request.headers.has('content-length') && !request.headers.has('transfer-encoding');
-      // `request.body` last: reading it builds a stream wrapper (and a Proxy) the parser then need not use
-      if (caller && requestParser && !declared && request.body) {
+      if (caller && requestParser && request.body && !declared) {
         const limit = caller.limits.bodyBytes;
         const parse = requestParser;
         setRequestParser((req: Request) => {
@@ -44,15 +43,12 @@ export function useRequestBody(): GatewayPlugin<EdgeContext> {
           );
         });
       }
-      return oneOperation;
+      return {
+        onRequestParseDone({ requestParserResult }) {
+          if (Array.isArray(requestParserResult))
+            throw edgeError('BATCHING_NOT_SUPPORTED', 'send one operation per request', 400);
+        },
+      };
     },
   };
 }
-
-/** Refuses a batch (a JSON array); the same hook for every request, with nothing of its own to hold. */
-const oneOperation = {
-  onRequestParseDone({ requestParserResult }: { requestParserResult: unknown }) {
-    if (Array.isArray(requestParserResult))
-      throw edgeError('BATCHING_NOT_SUPPORTED', 'send one operation per request', 400);
-  },
-};

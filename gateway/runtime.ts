@@ -14,11 +14,6 @@ import { useTracing } from './tracing';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
-const forwarded = (assertion: string | null, requestId: string | null) => ({
-  [IDENTITY_HEADER]: assertion,
-  'x-request-id': requestId,
-});
-
 export interface EdgeRuntimeOptions {
   /** The supergraph with each subgraph's real URL. */
   supergraph: string;
@@ -50,13 +45,12 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
     cors: corsFor(config.corsOrigins),
     propagateHeaders: {
       // Only these reach a subgraph: a client's own x-hub-identity is never forwarded.
-      fromClientToSubgraphs: ({ request, context }) => {
+      fromClientToSubgraphs: async ({ request, context }) => {
         const caller = context?.caller ?? callerOf(request);
-        const requestId = request.headers.get('x-request-id');
-        const assertion = caller ? caller.assertion() : null;
-        // A promise only while the caller's assertion is being signed: one per caller every few seconds.
-        if (assertion instanceof Promise) return assertion.then((signed) => forwarded(signed, requestId));
-        return forwarded(assertion, requestId);
+        return {
+          [IDENTITY_HEADER]: caller ? await caller.assertion() : null,
+          'x-request-id': request.headers.get('x-request-id'),
+        };
       },
     },
     plugins: () => [

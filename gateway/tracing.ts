@@ -15,19 +15,6 @@ import {
 import type { EdgeContext } from './caller';
 import { subgraphNamer } from './subgraph-names';
 
-type FetchOptions = Parameters<NonNullable<GatewayPlugin['onFetch']>>[0]['options'];
-
-/**
- * Adds the trace headers to a subgraph fetch. The executor builds a fresh headers object for every fetch (Hive's
- * header propagation writes into it too), so they go into it, not into a copy of the options and headers.
- */
-function addHeaders(options: FetchOptions, setOptions: (o: FetchOptions) => void, headers: Record<string, string>) {
-  const own = options.headers;
-  if (typeof own === 'object' && own !== null && Object.getPrototypeOf(own) === Object.prototype)
-    Object.assign(own, headers);
-  else setOptions({ ...options, headers: { ...own, ...headers } });
-}
-
 /**
  * One SERVER span per GraphQL request, continuing the client's `traceparent` when it sends one, and one CLIENT span
  * per subgraph fetch under it, whose `traceparent` the subgraph continues (platform/subgraph/server.ts). The spans
@@ -88,7 +75,8 @@ export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<
       const request = (context as { request?: Request } | undefined)?.request;
       const requestSpan = request ? spans.get(request) : undefined;
       if (!requestSpan && !recordingSpans()) {
-        addHeaders(options, setOptions, unrecordedChildHeaders(request ? unrecordedOf(request) : unrecordedTrace({})));
+        const headers = unrecordedChildHeaders(request ? unrecordedOf(request) : unrecordedTrace({}));
+        setOptions({ ...options, headers: { ...options.headers, ...headers } });
         return;
       }
       const parent = requestSpan ? trace.setSpan(otelContext.active(), requestSpan) : otelContext.active();
@@ -98,7 +86,7 @@ export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<
         { kind: SpanKind.CLIENT, attributes: { 'graphql.subgraph.name': subgraph, 'url.full': url } },
         parent,
       );
-      addHeaders(options, setOptions, traceHeadersOf(trace.setSpan(parent, span)));
+      setOptions({ ...options, headers: { ...options.headers, ...traceHeadersOf(trace.setSpan(parent, span)) } });
       return ({ response }) => {
         span.setAttribute('http.response.status_code', response.status);
         if (response.status >= 500) failed(span, { code: `HTTP_${response.status}` });

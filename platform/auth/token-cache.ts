@@ -56,20 +56,16 @@ export const ASSERTION_REUSE_MS = 5_000;
 
 const identityKey = (i: Identity) => JSON.stringify([i.subject, i.role, i.organisationId, i.jurisdictions]);
 
-/**
- * The gateway's identity assertions, one signed per identity per `ASSERTION_REUSE_MS`: the signing while it runs,
- * the assertion itself once signed, so the gateway's many subgraph calls in those seconds wait on no promise.
- */
+/** The gateway's identity assertions, one signed per identity per `ASSERTION_REUSE_MS`. */
 export function cachedAssertionSigner(s: TokenSettings, capacity = TOKEN_CACHE_CAPACITY, reuseMs = ASSERTION_REUSE_MS) {
-  const signed = new LapsingCache<{ assertion: string | Promise<string> }>(capacity);
-  return (identity: Identity): string | Promise<string> => {
+  const signed = new LapsingCache<Promise<string>>(capacity);
+  return (identity: Identity): Promise<string> => {
     const key = identityKey(identity);
     const known = signed.get(key);
-    if (known) return known.assertion;
-    const entry: { assertion: string | Promise<string> } = { assertion: '' };
-    entry.assertion = signIdentityAssertion(identity, s).then((assertion) => (entry.assertion = assertion));
-    signed.set(key, entry, Date.now() + reuseMs);
-    return entry.assertion;
+    if (known) return known;
+    const assertion = signIdentityAssertion(identity, s);
+    signed.set(key, assertion, Date.now() + reuseMs);
+    return assertion;
   };
 }
 
