@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DeadlineChangedData } from '../../../catalog';
 import type { IsoDate } from '../../../kernel/calendar';
+import { latestVersions } from '../../../kernel/latest-version';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import type { DeadlineScope, RegisteredDeadline, ReminderLeads } from '../domain/deadlines';
 
@@ -52,12 +53,12 @@ export async function upsertDeadlines(
   em: EntityManager,
   announced: readonly { deadline: DeadlineChangedData; source: string }[],
 ): Promise<void> {
-  const latest = new Map<string, { deadline: DeadlineChangedData; source: string }>();
-  for (const a of announced) {
-    const held = latest.get(a.deadline.deadlineKey);
-    if (!held || held.deadline.sequence < a.deadline.sequence) latest.set(a.deadline.deadlineKey, a);
-  }
-  if (latest.size === 0) return;
+  const latest = latestVersions(
+    announced,
+    (a) => a.deadline.deadlineKey,
+    (a) => a.deadline.sequence,
+  );
+  if (latest.length === 0) return;
   await sqlRun(
     em,
     `insert into ${S}.deadline (deadline_key, kind, subject_id, owner_kind, owner_organisation_id, district_code, legal_basis, due_on, met_on, cancelled, sequence, source)
@@ -70,7 +71,7 @@ export async function upsertDeadlines(
      where ${S}.deadline.sequence < excluded.sequence`,
     [
       JSON.stringify(
-        [...latest.values()].map(({ deadline: d, source }) => ({
+        latest.map(({ deadline: d, source }) => ({
           deadline_key: d.deadlineKey,
           kind: d.kind,
           subject_id: d.subjectId,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ClaimUpdatedData } from '../../../catalog';
+import { latestVersions } from '../../../kernel/latest-version';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { StoredClaim } from '../domain/referral';
 
@@ -10,19 +11,19 @@ import { StoredClaim } from '../domain/referral';
  * account): of several snapshots of one account, the highest version is the one offered.
  */
 export async function saveClaimsIfNewer(em: EntityManager, claims: readonly ClaimUpdatedData[]): Promise<void> {
-  const latest = new Map<string, ClaimUpdatedData>();
-  for (const claim of claims) {
-    const held = latest.get(claim.accountId);
-    if (!held || held.version < claim.version) latest.set(claim.accountId, claim);
-  }
-  if (latest.size === 0) return;
+  const latest = latestVersions(
+    claims,
+    (c) => c.accountId,
+    (c) => c.version,
+  );
+  if (latest.length === 0) return;
   await sqlRun(
     em,
     `insert into litigation.claim_account as c (account_id, company_id, household_id, area_id, version, claim)
      select (e->>'accountId')::uuid, e->>'companyId', (e->>'householdId')::uuid, (e->>'areaId')::uuid, (e->>'version')::int, e
        from jsonb_array_elements(?::jsonb) as e
      on conflict (account_id) do update set version = excluded.version, claim = excluded.claim, received_at = now() where c.version < excluded.version`,
-    [JSON.stringify([...latest.values()])],
+    [JSON.stringify(latest)],
   );
 }
 
