@@ -2,6 +2,7 @@ import { Identity } from '../../kernel/identity';
 import { ACCOUNT_STATUSES } from '../../catalog';
 import { TokenSettings, mintUserToken } from '../../platform/auth/tokens';
 import { logger } from '../../platform/logging';
+import { recordPhase } from '../../platform/phase-timings';
 import { addDays, addMonths } from '../../kernel/calendar';
 import { isPastDue } from '../../kernel/past-due';
 import { todayInChina } from '../../kernel/clock';
@@ -26,6 +27,22 @@ import {
   demoOwnerIdentity,
 } from './demo-data';
 import { LINJIANG_SETTINGS } from '../../subgraphs/contracts/domain/statutes';
+
+/**
+ * Runs one step of the loader, recording its duration and this process's CPU meanwhile (hub and consumers included,
+ * so overlapping steps share it) when HUB_TEST_TIMINGS is set (platform/phase-timings.ts).
+ */
+async function step<T>(phase: string, work: () => Promise<T>): Promise<T> {
+  if (!process.env.HUB_TEST_TIMINGS) return work();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  try {
+    return await work();
+  } finally {
+    const used = process.cpuUsage(cpu);
+    recordPhase(phase, performance.now() - started, { cpuMs: Math.round((used.user + used.system) / 1000) });
+  }
+}
 
 /** Runs one operation through the gateway as `who`; throws on any GraphQL error. */
 export type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
@@ -276,10 +293,12 @@ async function loadStreetCompounds(gql: Gql, street: DemoStreet): Promise<void> 
  * through the gateway, as their users would, then seed 003's filed contract. What is already present is left as it is.
  */
 export async function loadDemoData(url: string, tokens: TokenSettings): Promise<void> {
-  await loadDemoAreas(url, tokens);
+  await step('demo.areas', () => loadDemoAreas(url, tokens));
   const gql = gatewayClient(url, tokens);
   // The courts and each contract (its own compound and company) are independent of one another.
-  await Promise.all([loadCourts(gql), ...DEMO_CONTRACTS.map((contract) => loadContract(gql, contract))]);
+  await step('demo.contracts', () =>
+    Promise.all([loadCourts(gql), ...DEMO_CONTRACTS.map((contract) => loadContract(gql, contract))]),
+  );
 }
 
 interface DemoAccount {
@@ -414,8 +433,10 @@ async function loadBilledYear(gql: Gql, billed: (typeof DEMO_BILLED_YEARS)[numbe
     },
   )) as { collectionRates: { households: number }[] };
   if (existing.collectionRates.some((r) => r.households > 0)) return;
-  for (let m = 1; m <= 12; m++)
-    await billMonth(gql, company, areaId, `${year}-${String(m).padStart(2, '0')}`, householdsOf(billed.compound));
+  await step(`demo.billed-year.${year}.billing`, async () => {
+    for (let m = 1; m <= 12; m++)
+      await billMonth(gql, company, areaId, `${year}-${String(m).padStart(2, '0')}`, householdsOf(billed.compound));
+  });
   const accounts = await accountsOf(gql, company, areaId);
   const nonPayers = new Set(
     accounts.slice(billed.nonPayers.from, billed.nonPayers.from + billed.nonPayers.count).map((a) => a.accountId),
@@ -446,12 +467,17 @@ async function loadBilledYear(gql: Gql, billed: (typeof DEMO_BILLED_YEARS)[numbe
 export async function loadBilledYears(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
   // Each year is another compound's and company's: one's billing runs while the other's payments are recorded.
-  await Promise.all(DEMO_BILLED_YEARS.map((billed) => loadBilledYear(gql, billed)));
+  await Promise.all(
+    DEMO_BILLED_YEARS.map((billed) => step(`demo.billed-year.${billed.year}`, () => loadBilledYear(gql, billed))),
+  );
 }
 
-/** The company's demand letters of `letterOn` to each account, for its charges then past due and unpaid. */
+/**
+ * The company's demand letters of `letterOn` to each account, for its charges then past due and unpaid. Each account's
+ * letter is its own: they are sent side by side, not one round trip after another.
+ */
 async function sendDemandLetters(gql: Gql, company: Identity, accounts: DemoAccount[], letterOn: string) {
-  for (const account of accounts) {
+  const send = async (account: DemoAccount) => {
     const { arrearsAccount } = (await gql(
       company,
       'query($id: ID!) { arrearsAccount(id: $id) { charges { chargeId openFen dueOn } } }',
@@ -470,7 +496,8 @@ async function sendDemandLetters(gql: Gql, company: Identity, accounts: DemoAcco
         x: { kind: 'LETTER', on: letterOn, chargeIds, note: '物业费催缴函' },
       },
     );
-  }
+  };
+  await Promise.all(accounts.map(send));
 }
 
 /** The last three months billed at 学院南路32号院, some households paid up, some demanded by letter, one mediated. */
@@ -555,7 +582,8 @@ async function loadOwnerIdentities(gql: Gql, accounts: DemoAccount[]): Promise<v
   const labels = new Map(
     compounds.find((c) => c.name === DEMO_BILLING.compound)!.buildings.map((b) => [b.id, b.label]),
   );
-  for (const [index, account] of accounts.entries()) {
+  // Each household's identity is its own: completed side by side.
+  const complete = async (account: DemoAccount, index: number) => {
     const { arrearsAccount } = (await gql(
       street.office,
       'query($id: ID!) { arrearsAccount(id: $id) { household { id buildingId unit room ownerName } } }',
@@ -573,7 +601,8 @@ async function loadOwnerIdentities(gql: Gql, accounts: DemoAccount[]): Promise<v
         o: demoOwnerIdentity(index + 1, h.ownerName, address),
       },
     );
-  }
+  };
+  await Promise.all(accounts.map(complete));
 }
 
 /**
@@ -641,7 +670,12 @@ async function loadReferrals(gql: Gql): Promise<void> {
 export async function loadDemoArrears(url: string, tokens: TokenSettings): Promise<void> {
   const gql = gatewayClient(url, tokens);
   // The levy (润枫欣尚, its company) and the billing with its referrals (学院南路32号院, another) side by side.
-  await Promise.all([loadLevy(gql), loadBilling(gql).then(() => loadReferrals(gql).catch(unlessHolidaysMissing))]);
+  await Promise.all([
+    step('demo.levy', () => loadLevy(gql)),
+    step('demo.billing', () => loadBilling(gql)).then(() =>
+      step('demo.referrals', () => loadReferrals(gql)).catch(unlessHolidaysMissing),
+    ),
+  ]);
 }
 
 /**

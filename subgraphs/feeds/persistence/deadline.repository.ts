@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DeadlineChangedData } from '../../../catalog';
 import type { IsoDate } from '../../../kernel/calendar';
+import { latestVersions } from '../../../kernel/latest-version';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import type { DeadlineScope, RegisteredDeadline, ReminderLeads } from '../domain/deadlines';
 
@@ -43,18 +44,49 @@ const deadlineColumns = (d: RegisteredDeadline) => [
   d.cancelled,
 ];
 
-/** Keeps the deadline as announced, unless the register holds a later announcement of it already. */
-export async function upsertDeadline(em: EntityManager, d: DeadlineChangedData, source: string): Promise<void> {
+/**
+ * Keeps each deadline as announced, unless the register holds a later announcement of it already. One statement for
+ * any number of announcements (a fetched batch: a statement imported announces one per account paid); of several
+ * announcements of one deadline, the first of the highest sequence is the one offered, as one by one would keep it.
+ */
+export async function upsertDeadlines(
+  em: EntityManager,
+  announced: readonly { deadline: DeadlineChangedData; source: string }[],
+): Promise<void> {
+  const latest = latestVersions(
+    announced,
+    (a) => a.deadline.deadlineKey,
+    (a) => a.deadline.sequence,
+  );
+  if (latest.length === 0) return;
   await sqlRun(
     em,
     `insert into ${S}.deadline (deadline_key, kind, subject_id, owner_kind, owner_organisation_id, district_code, legal_basis, due_on, met_on, cancelled, sequence, source)
-     values (?, ?, ?, ?, ?, ?, ?, ?::date, ?::date, ?, ?, ?)
+     select r.* from jsonb_to_recordset(?::jsonb) as r(deadline_key text, kind text, subject_id uuid, owner_kind text,
+       owner_organisation_id text, district_code text, legal_basis text, due_on date, met_on date, cancelled boolean, sequence int, source text)
      on conflict (deadline_key) do update set kind = excluded.kind, subject_id = excluded.subject_id, owner_kind = excluded.owner_kind,
        owner_organisation_id = excluded.owner_organisation_id, district_code = excluded.district_code, legal_basis = excluded.legal_basis,
        due_on = excluded.due_on, met_on = excluded.met_on, cancelled = excluded.cancelled, sequence = excluded.sequence,
        source = excluded.source, updated_at = now()
      where ${S}.deadline.sequence < excluded.sequence`,
-    [...deadlineColumns(d), d.sequence, source],
+    [
+      JSON.stringify(
+        latest.map(({ deadline: d, source }) => ({
+          deadline_key: d.deadlineKey,
+          kind: d.kind,
+          subject_id: d.subjectId,
+          owner_kind: d.ownerKind,
+          owner_organisation_id: d.ownerOrganisationId,
+          district_code: d.districtCode,
+          legal_basis: d.legalBasis,
+          due_on: d.dueOn,
+          met_on: d.metOn,
+          cancelled: d.cancelled,
+          sequence: d.sequence,
+          source,
+        })),
+      ),
+    ],
   );
 }
 

@@ -1,9 +1,19 @@
-import { CLAIM_UPDATED } from '../../../../catalog';
+import { CLAIM_UPDATED, ClaimUpdatedData } from '../../../../catalog';
 import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
-import { recordClaim } from '../../application/record-claim';
+import { recordClaims } from '../../application/record-claim';
 
-/** Each arrears account's latest claim from arrears.claims.v1 (application/record-claim.ts). */
+/**
+ * Each arrears account's latest claim from arrears.claims.v1 (application/record-claim.ts). A statement imported or a
+ * month billed publishes one snapshot per account paid or moved, so a fetched batch is kept in one transaction and one
+ * statement, not one transaction per account (the referral of those accounts waits until litigation holds them).
+ */
 export const claimAccountConsumer: ConsumerDefinition = {
   name: 'litigation.claims',
-  subscriptions: [on(CLAIM_UPDATED, (em, event) => recordClaim(em, event.data))],
+  subscriptions: [on(CLAIM_UPDATED, (em, event) => recordClaims(em, [event.data]))],
+  // Only CLAIM_UPDATED reaches the batch, each checked against its schema as `on` relies on.
+  handleBatch: (em, events) =>
+    recordClaims(
+      em,
+      events.map((event) => event.data as ClaimUpdatedData),
+    ),
 };
