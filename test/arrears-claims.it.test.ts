@@ -308,7 +308,9 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
       areaId,
       status,
       fromStatus,
-      occurredAt: new Date().toISOString(),
+      // Noon in Beijing on the pinned day: the consumer records China's day of the report, and the wall clock's day
+      // there is already tomorrow from 16:00 UTC.
+      occurredAt: `${today}T04:00:00.000Z`,
       caseNumber: null,
       judgedFen: null,
       settledFen: null,
