@@ -20,6 +20,8 @@ import { waitFor } from './support/wait-for';
  * sign-in and runs its main path; another company sees none of it; axe-core finds no serious violation on any screen.
  */
 const ROOT = path.resolve(__dirname, '..');
+/** Where the console keeps the signed-in session (`console/src/session.ts`). */
+const SESSION_KEY = 'hub-console-session';
 const STATIC_DIR = path.join(ROOT, 'dist', 'console');
 
 const company = identity('PROPERTY_COMPANY', '91110102MA0000CONS1');
@@ -100,6 +102,63 @@ describe('the web console in headless Chromium', () => {
     return context.newPage();
   };
 
+  // Each identity signs in through the sign-in screen once; later pages start from the session that left in the tab's
+  // sessionStorage (where the console keeps it, `console/src/session.ts`; Playwright's storageState holds cookies and
+  // localStorage only), put there before the console's script runs. Whichever test first needs an identity signs in.
+  const sessions = new Map<string, string>();
+  const keepSession = async (label: string, page: Page) => {
+    const kept = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY);
+    if (!kept) throw new Error(`signing in as ${label} kept no session`);
+    sessions.set(label, kept);
+  };
+  const signedIn = async (label: string): Promise<Page> => {
+    const page = await newPage();
+    const session = sessions.get(label);
+    if (session === undefined) {
+      await signInAs(page, consoleUrl, label);
+      await keepSession(label, page);
+      return page;
+    }
+    await page.addInitScript(
+      ([key, value]) => {
+        if (sessionStorage.getItem(key) === null) sessionStorage.setItem(key, value);
+      },
+      [SESSION_KEY, session] as const,
+    );
+    await page.goto(consoleUrl);
+    await page.getByRole('navigation', { name: '功能菜单' }).waitFor();
+    return page;
+  };
+
+  // What a test finds done when the file runs in order, done through the API when it runs alone (`-t`): the bureau's
+  // test accepts the filing in the console, the company's arrears test bills the two months there.
+  const filingAccepted = async () => {
+    const [{ status }] = await t.sql<{ status: string }>(`select status from contracts.filing where id = $1`, [
+      filingId,
+    ]);
+    if (status === 'SUBMITTED')
+      await ok(bureau, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }`, { f: filingId });
+    await waitFor(
+      'arrears to hold the accepted filing',
+      async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from arrears.filing_snapshot where filing_id = $1 and status = 'ACCEPTED'`,
+            [filingId],
+          )
+        )[0].n === 1,
+    );
+  };
+  const monthsBilled = async () => {
+    await filingAccepted();
+    const done = await t.sql<{ month: string }>(`select month from arrears.billing_run where area_id = $1`, [areaId]);
+    for (const month of billed.filter((m) => !done.some((d) => d.month === m)))
+      await ok(company, `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { id } }`, {
+        a: areaId,
+        m: month,
+      });
+  };
+
   beforeAll(async () => {
     if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) {
       const built = spawnSync('npm', ['run', 'console:build'], { cwd: ROOT, stdio: 'inherit' });
@@ -164,8 +223,7 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('a bureau reviewer finds the filing in the review queue and accepts it', async () => {
-    const page = await newPage();
-    await signInAs(page, consoleUrl, '西城区住房城乡建设委员会');
+    const page = await signedIn('西城区住房城乡建设委员会');
     expect((await screensOf(page)).map((s) => s.title)).toEqual(['备案审核', '收缴率', '诉讼统计']);
     await openScreen(page, 'filings');
     const row = page.getByRole('row', { name: /红居南街6号院/ });
@@ -186,6 +244,7 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('anyone verifies the accepted filing’s certificate on the page its QR code leads to, without signing in', async () => {
+    await filingAccepted();
     const { filingCertificate } = await ok(
       company,
       `query($f: ID!) { filingCertificate(filingId: $f) { recordNumber contentSha256 verificationUrl } }`,
@@ -208,8 +267,8 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('the company sees its arrears aged in a chart and opens an account statement; another company sees none', async () => {
-    const page = await newPage();
-    await signInAs(page, consoleUrl, '红居物业（财务）');
+    await filingAccepted();
+    const page = await signedIn('红居物业（财务）');
     await openScreen(page, 'contracts');
     const contract = page.getByRole('row', { name: /HJ6-CONSOLE-01/ });
     await contract.getByText(/已备案 110102-/).waitFor();
@@ -237,14 +296,14 @@ describe('the web console in headless Chromium', () => {
     expect(await drawer.getByText('欠费', { exact: true }).count()).toBeGreaterThan(0);
     await page.close();
 
-    const other = await newPage();
-    await signInAs(other, consoleUrl, '另一家物业');
+    const other = await signedIn('另一家物业');
     await openScreen(other, 'arrears');
     await other.getByText('欠费户数 0，欠费合计 0.00元').waitFor();
     await other.close();
   });
 
   it('the company imports a payments statement: its bad lines, the hub’s refusal at its line, then receipts once; a levy’s building bar fills', async () => {
+    await monthsBilled();
     // A voluntary levy on one building (the API), paid by half its households through the imported statement.
     const [{ building_id: building }] = await t.sql<{ building_id: string }>(
       `select building_id from arrears.charge where area_id = $1 and kind = 'SERVICE_FEE' group by building_id order by building_id limit 1`,
@@ -292,8 +351,7 @@ describe('the web console in headless Chromium', () => {
       )[0].n;
     const before = await payments();
 
-    const page = await newPage();
-    await signInAs(page, consoleUrl, '红居物业（财务）');
+    const page = await signedIn('红居物业（财务）');
     await openScreen(page, 'payments');
     const upload = async (lines: string[]) => {
       await page.getByLabel('CSV 文件').setInputFiles({
@@ -353,8 +411,8 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('the bureau reads collection rates by building and month, switched by keyboard', async () => {
-    const page = await newPage();
-    await signInAs(page, consoleUrl, '西城区住房城乡建设委员会');
+    await monthsBilled();
+    const page = await signedIn('西城区住房城乡建设委员会');
     await openScreen(page, 'collection');
     // Keyboard only: Tab to the grouping's radio group, arrow to 按楼栋×月份.
     const grouping = page.getByRole('radiogroup', { name: '统计口径' });
@@ -372,8 +430,8 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('the company drafts a renewal, uploads its contract text in parts and files it; amend and terminate are offered for the contract in force', async () => {
-    const page = await newPage();
-    await signInAs(page, consoleUrl, '红居物业（财务）');
+    await filingAccepted();
+    const page = await signedIn('红居物业（财务）');
     await openScreen(page, 'contracts');
     await page.getByRole('button', { name: '起草合同' }).click();
     const draft = page.getByRole('dialog');
@@ -460,6 +518,7 @@ describe('the web console in headless Chromium', () => {
   it('the court finds the referred case, sees its package verified, reports docketing, hearing and judgment, and sees an overdue small claim; the bureau’s referral statistics count them', async () => {
     // Two accounts demanded 20 days ago and referred (one referral each); the second docketed by the court's system
     // four months ago under small claims, so it is past the two months of art. 168.
+    await monthsBilled();
     const accounts = await t.sql<{ id: string; charge_ids: string[] }>(
       `select a.id, json_agg(c.id) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
         where a.area_id = $1 and a.company_id = $2 and c.kind = 'SERVICE_FEE' group by a.id order by a.id limit 2`,
@@ -508,8 +567,7 @@ describe('the web console in headless Chromium', () => {
       },
     });
 
-    const page = await newPage();
-    await signInAs(page, consoleUrl, '西城区人民法院（立案庭）');
+    const page = await signedIn('西城区人民法院（立案庭）');
     await openScreen(page, 'cases');
     await page.getByRole('row', { name: new RegExp(`${escapeRegExp(overdueCase)} ${HONGJU} .* 否$`) }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -546,8 +604,7 @@ describe('the web console in headless Chromium', () => {
     await page.close();
 
     // The bureau's statistics by compound and company: two referred, one still open, one judged for 100.00元.
-    const bureauPage = await newPage();
-    await signInAs(bureauPage, consoleUrl, '西城区住房城乡建设委员会');
+    const bureauPage = await signedIn('西城区住房城乡建设委员会');
     await openScreen(bureauPage, 'referral-statistics');
     await bureauPage
       .getByRole('row', {
@@ -563,10 +620,14 @@ describe('the web console in headless Chromium', () => {
     await page.goto(consoleUrl);
     // Keyboard only: Tab to the street office's sign-in button and press Enter.
     const button = page.getByRole('button', { name: /^广安门外街道办事处/ });
+    // The sign-in screen itself (every other page starts from a session kept by one sign-in per identity).
+    await button.waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     for (let i = 0; i < 10 && !(await button.evaluate((b) => b === document.activeElement)); i++)
       await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: '功能菜单' }).waitFor();
+    await keepSession('广安门外街道办事处', page);
     await openScreen(page, 'compounds');
     await page.getByRole('link', { name: HONGJU }).click();
     await page.getByRole('heading', { name: `${HONGJU} 住户` }).waitFor();
@@ -576,8 +637,8 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('the street office records a mediation session and its outcome by keyboard', async () => {
-    const page = await newPage();
-    await signInAs(page, consoleUrl, '广安门外街道办事处');
+    await monthsBilled();
+    const page = await signedIn('广安门外街道办事处');
     expect((await screensOf(page)).map((s) => s.title)).toEqual(['小区与住户', '欠费调解', '备案审核']);
     await openScreen(page, 'mediation');
     await page.getByText(/本街道欠费住户共 \d+ 户/).waitFor();
@@ -628,8 +689,7 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('the street office imports a compound CSV: every bad line is shown and nothing imported, then a good file with its progress', async () => {
-    const page = await newPage();
-    await signInAs(page, consoleUrl, '广安门外街道办事处');
+    const page = await signedIn('广安门外街道办事处');
     await openScreen(page, 'compounds');
     const header = 'building,building_class,floors,elevators,unit,room,floor_area_m2,owner_reference,owner_name';
     const upload = async (lines: string[]) => {
@@ -661,8 +721,7 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('临江市’s enforcement bureau signs in to its filing review and sees none of Beijing’s filings', async () => {
-    const page = await newPage();
-    await signInAs(page, consoleUrl, '临江市城市管理行政执法局');
+    const page = await signedIn('临江市城市管理行政执法局');
     expect((await screensOf(page)).map((s) => s.title)).toEqual(['备案审核']);
     await openScreen(page, 'filings');
     await page.getByRole('heading', { level: 3 }).first().waitFor();

@@ -1,13 +1,6 @@
 import { Alert, Space, Table, Typography } from 'antd';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
 import type { CombinedError } from 'urql';
 import { ShownError, shownErrors } from './api-errors';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** Every refusal with the API's message, its code, and the fields it concerns. */
 export function ApiErrors({ error }: { error?: CombinedError }) {
@@ -59,56 +52,6 @@ export function BadLines({ lines }: { lines: ShownError['lines'] }) {
         { title: '问题', dataIndex: 'problem' },
       ]}
     />
-  );
-}
-
-export interface ChartSeries {
-  name: string;
-  type: 'bar' | 'line';
-  data: (number | null)[];
-}
-
-/** A bar or line chart (ECharts, SVG) with a text alternative for screen readers. */
-export function Chart({
-  title,
-  categories,
-  series,
-  unit,
-}: {
-  title: string;
-  categories: string[];
-  series: ChartSeries[];
-  unit?: string;
-}) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
-    chart.setOption({
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 56, right: 16, top: 32, bottom: 32 },
-      xAxis: { type: 'category', data: categories },
-      yAxis: { type: 'value', name: unit },
-      series,
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [categories, series, unit]);
-  const summary = series
-    .map((s) => `${s.name}：${categories.map((c, i) => `${c} ${s.data[i] ?? '—'}${unit ?? ''}`).join('，')}`)
-    .join('；');
-  return (
-    <figure style={{ margin: 0 }}>
-      <figcaption>
-        <Typography.Title level={5}>{title}</Typography.Title>
-      </figcaption>
-      <div ref={element} role="img" aria-label={`${title}。${summary}`} style={{ width: '100%', height: 280 }} />
-    </figure>
   );
 }
 

@@ -1,7 +1,8 @@
 import { Descriptions, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { ApiErrors, Chart, pageWindow, serverPages } from '../components';
+import { Chart } from '../chart';
+import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh, monthZh, yuan } from '../format';
 import { graphql } from '../gql';
 import type { AgingBucket } from '../gql/graphql';

@@ -1,7 +1,8 @@
 import { Radio, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { CombinedError, useClient, useQuery } from 'urql';
-import { ApiErrors, Chart } from '../components';
+import { Chart } from '../chart';
+import { ApiErrors } from '../components';
 import { monthZh, yuan } from '../format';
 import { graphql } from '../gql';
 import type { CollectionRateGrouping } from '../gql/graphql';
