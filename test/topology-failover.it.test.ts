@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AssignerProtocol, Admin } from 'kafkajs';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED, partyTopicName } from '../catalog';
 import { addDays, addMonths, compareDates } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
@@ -14,7 +14,7 @@ import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import { Identity } from '../kernel/identity';
 import { transpileDist } from './support/built';
 import { asKafkaMessage } from './support/events';
-import { adminPostgresUrl, identity, uniqueSuffix } from './support/hub-fixture';
+import { adminPostgresUrl, identity, testPool, uniqueSuffix } from './support/hub-fixture';
 import { ProbedMessage, probeTopics } from './support/kafka-probe';
 import { HONGJU, hongjuTerms, scenario } from './support/scenario';
 import { OwnSecuredBroker, ownSecuredBroker } from './support/secured-broker';
@@ -176,7 +176,7 @@ describe('the production topology: two instances of each subgraph, failover with
     broker = own;
     // the test's three connections opened now and kept (no idle timeout): PostgreSQL's 100 are shared by every test
     // run on this machine, and a check must not be the one refused
-    pool = new Pool({ connectionString: databaseUrl, max: 3, idleTimeoutMillis: 0 });
+    pool = testPool({ connectionString: databaseUrl, max: 3, idleTimeoutMillis: 0 });
     await Promise.all([1, 2, 3].map(() => pool.connect())).then((clients) => clients.forEach((c) => c.release()));
     // the operator creates a court's own inbound topic when the court joins (as test/support/party-topics.ts does)
     const operator = {
