@@ -35,6 +35,18 @@ export const on = <E extends EventDefinition>(definition: E, handle: EventHandle
   handle: handle as unknown as EventHandler,
 });
 
+/**
+ * A consumer's batch handler, typed by the event types it subscribes to: only those types reach a batch, each checked
+ * against its JSON Schema first, as for `on`.
+ */
+export const batchOf =
+  <E extends EventDefinition>(
+    _definitions: readonly E[],
+    handle: (em: EntityManager, events: HubEvent<EventData<E>>[]) => Promise<void>,
+  ): NonNullable<ConsumerDefinition['handleBatch']> =>
+  (em, events) =>
+    handle(em, events as HubEvent<EventData<E>>[]);
+
 export interface ConsumerDefinition {
   /** Stable consumer name: the inbox key and the default consumer group, e.g. `contracts.area-view`. */
   name: string;

@@ -1,6 +1,5 @@
-import { DEADLINE_CHANGED_EVENTS, DeadlineChangedData } from '../../../../catalog';
-import { HubEvent } from '../../../../platform/events/cloudevent';
-import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
+import { DEADLINE_CHANGED_EVENTS } from '../../../../catalog';
+import { ConsumerDefinition, batchOf, on } from '../../../../platform/events/consumer';
 import { recordDeadlines } from '../../application/record-deadline';
 
 /**
@@ -12,6 +11,5 @@ export const deadlineRegisterConsumer: ConsumerDefinition = {
   subscriptions: DEADLINE_CHANGED_EVENTS.map((definition) =>
     on(definition, (em, event) => recordDeadlines(em, [event])),
   ),
-  // Only the deadline events reach the batch, each checked against its schema as `on` relies on.
-  handleBatch: (em, events) => recordDeadlines(em, events as HubEvent<DeadlineChangedData>[]),
+  handleBatch: batchOf(DEADLINE_CHANGED_EVENTS, recordDeadlines),
 };

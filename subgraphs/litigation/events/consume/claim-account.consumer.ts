@@ -1,5 +1,5 @@
-import { CLAIM_UPDATED, ClaimUpdatedData } from '../../../../catalog';
-import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
+import { CLAIM_UPDATED } from '../../../../catalog';
+import { ConsumerDefinition, batchOf, on } from '../../../../platform/events/consumer';
 import { recordClaims } from '../../application/record-claim';
 
 /**
@@ -10,10 +10,10 @@ import { recordClaims } from '../../application/record-claim';
 export const claimAccountConsumer: ConsumerDefinition = {
   name: 'litigation.claims',
   subscriptions: [on(CLAIM_UPDATED, (em, event) => recordClaims(em, [event.data]))],
-  // Only CLAIM_UPDATED reaches the batch, each checked against its schema as `on` relies on.
-  handleBatch: (em, events) =>
+  handleBatch: batchOf([CLAIM_UPDATED], (em, events) =>
     recordClaims(
       em,
-      events.map((event) => event.data as ClaimUpdatedData),
+      events.map((event) => event.data),
     ),
+  ),
 };
