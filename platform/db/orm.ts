@@ -27,6 +27,10 @@ export interface MigrationEntry {
   class: Constructor<Migration>;
 }
 
+/** A subgraph's migrations in order, each named by its class (the name MikroORM records in its table). */
+export const migrationEntries = (...classes: Constructor<Migration>[]): MigrationEntry[] =>
+  classes.map((migration) => ({ name: migration.name, class: migration }));
+
 export interface OrmOptions {
   databaseUrl: string;
   /** The PostgreSQL schema this subgraph owns; it never reads another subgraph's schema. */

@@ -1,4 +1,4 @@
-import type { MigrationEntry } from '../../../platform/db/orm';
+import { MigrationEntry, migrationEntries } from '../../../platform/db/orm';
 import { Migration20261201220000_contract_areas } from './migrations/Migration20261201220000_contract_areas';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { Migration20261122010000_compounds } from './migrations/Migration20261122010000_compounds';
@@ -21,22 +21,22 @@ import { Migration20261201100000_outbox_traceparent } from './migrations/Migrati
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
  * `@mikro-orm/migrations` with it): `migrations` in module.ts.
  */
-export const migrations: MigrationEntry[] = [
-  { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
-  { name: 'Migration20261122010000_compounds', class: Migration20261122010000_compounds },
-  { name: 'Migration20261122020000_governance', class: Migration20261122020000_governance },
-  { name: 'Migration20261122030000_divisions', class: Migration20261122030000_divisions },
-  { name: 'Migration20261122040000_read_grants', class: Migration20261122040000_read_grants },
-  { name: 'Migration20261122050000_owners_assembly', class: Migration20261122050000_owners_assembly },
-  { name: 'Migration20261130000000_owner_identity', class: Migration20261130000000_owner_identity },
-  { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
-  { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
-  { name: 'Migration20261201000000_caretaking', class: Migration20261201000000_caretaking },
-  { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
-  { name: 'Migration20261201100000_preparatory_groups', class: Migration20261201100000_preparatory_groups },
-  { name: 'Migration20261201110000_patrols', class: Migration20261201110000_patrols },
-  { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
-  { name: 'Migration20261201120000_elevators_replaced', class: Migration20261201120000_elevators_replaced },
-  { name: 'Migration20261201130000_self_management', class: Migration20261201130000_self_management },
-  { name: 'Migration20261201220000_contract_areas', class: Migration20261201220000_contract_areas },
-];
+export const migrations: MigrationEntry[] = migrationEntries(
+  Migration20261122000000_initial,
+  Migration20261122010000_compounds,
+  Migration20261122020000_governance,
+  Migration20261122030000_divisions,
+  Migration20261122040000_read_grants,
+  Migration20261122050000_owners_assembly,
+  Migration20261130000000_owner_identity,
+  Migration20261130100000_idempotency_keys,
+  Migration20261130200000_outbox_notify,
+  Migration20261201000000_caretaking,
+  Migration20261201100000_holiday_years,
+  Migration20261201100000_preparatory_groups,
+  Migration20261201110000_patrols,
+  Migration20261201100000_outbox_traceparent,
+  Migration20261201120000_elevators_replaced,
+  Migration20261201130000_self_management,
+  Migration20261201220000_contract_areas,
+);

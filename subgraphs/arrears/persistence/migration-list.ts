@@ -1,4 +1,4 @@
-import type { MigrationEntry } from '../../../platform/db/orm';
+import { MigrationEntry, migrationEntries } from '../../../platform/db/orm';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { Migration20261122010000_billable_households } from './migrations/Migration20261122010000_billable_households';
 import { Migration20261122020000_filing_snapshots } from './migrations/Migration20261122020000_filing_snapshots';
@@ -18,25 +18,19 @@ import { Migration20261201150000_limitation_announcement } from './migrations/Mi
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
  * `@mikro-orm/migrations` with it): `migrations` in module.ts.
  */
-export const migrations: MigrationEntry[] = [
-  { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
-  { name: 'Migration20261122010000_billable_households', class: Migration20261122010000_billable_households },
-  { name: 'Migration20261122020000_filing_snapshots', class: Migration20261122020000_filing_snapshots },
-  { name: 'Migration20261122030000_ledger', class: Migration20261122030000_ledger },
-  { name: 'Migration20261122040000_claim_version', class: Migration20261122040000_claim_version },
-  { name: 'Migration20261122050000_settled_amount', class: Migration20261122050000_settled_amount },
-  {
-    name: 'Migration20261130000000_levy_decisions_and_violations',
-    class: Migration20261130000000_levy_decisions_and_violations,
-  },
-  { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
-  { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
-  { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
-  { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
-  { name: 'Migration20261201120000_open_charge_index', class: Migration20261201120000_open_charge_index },
-  { name: 'Migration20261201130000_arrears_balance', class: Migration20261201130000_arrears_balance },
-  {
-    name: 'Migration20261201150000_limitation_announcement',
-    class: Migration20261201150000_limitation_announcement,
-  },
-];
+export const migrations: MigrationEntry[] = migrationEntries(
+  Migration20261122000000_initial,
+  Migration20261122010000_billable_households,
+  Migration20261122020000_filing_snapshots,
+  Migration20261122030000_ledger,
+  Migration20261122040000_claim_version,
+  Migration20261122050000_settled_amount,
+  Migration20261130000000_levy_decisions_and_violations,
+  Migration20261130100000_idempotency_keys,
+  Migration20261130200000_outbox_notify,
+  Migration20261201100000_holiday_years,
+  Migration20261201100000_outbox_traceparent,
+  Migration20261201120000_open_charge_index,
+  Migration20261201130000_arrears_balance,
+  Migration20261201150000_limitation_announcement,
+);

@@ -1,4 +1,4 @@
-import type { MigrationEntry } from '../../../platform/db/orm';
+import { MigrationEntry, migrationEntries } from '../../../platform/db/orm';
 import { Migration20261201000000_initial } from './migrations/Migration20261201000000_initial';
 import { Migration20261201100000_outbox_traceparent } from './migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261201200000_partial_party_index } from './migrations/Migration20261201200000_partial_party_index';
@@ -7,8 +7,8 @@ import { Migration20261201200000_partial_party_index } from './migrations/Migrat
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
  * `@mikro-orm/migrations` with it): `migrations` in module.ts.
  */
-export const migrations: MigrationEntry[] = [
-  { name: 'Migration20261201000000_initial', class: Migration20261201000000_initial },
-  { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
-  { name: 'Migration20261201200000_partial_party_index', class: Migration20261201200000_partial_party_index },
-];
+export const migrations: MigrationEntry[] = migrationEntries(
+  Migration20261201000000_initial,
+  Migration20261201100000_outbox_traceparent,
+  Migration20261201200000_partial_party_index,
+);

@@ -1,4 +1,4 @@
-import type { MigrationEntry } from '../../../platform/db/orm';
+import { MigrationEntry, migrationEntries } from '../../../platform/db/orm';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { Migration20261122010000_area_facts } from './migrations/Migration20261122010000_area_facts';
 import { Migration20261122020000_filings } from './migrations/Migration20261122020000_filings';
@@ -19,20 +19,20 @@ import { Migration20261201130000_credit_cut_off_reports } from './migrations/Mig
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
  * `@mikro-orm/migrations` with it): `migrations` in module.ts.
  */
-export const migrations: MigrationEntry[] = [
-  { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
-  { name: 'Migration20261122010000_area_facts', class: Migration20261122010000_area_facts },
-  { name: 'Migration20261122020000_filings', class: Migration20261122020000_filings },
-  { name: 'Migration20261122030000_court_referrals', class: Migration20261122030000_court_referrals },
-  { name: 'Migration20261130000000_collection_months', class: Migration20261130000000_collection_months },
-  { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
-  { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
-  { name: 'Migration20261201000000_city_settings', class: Migration20261201000000_city_settings },
-  { name: 'Migration20261201100000_credit_entries', class: Migration20261201100000_credit_entries },
-  { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
-  { name: 'Migration20261201100000_filing_documents', class: Migration20261201100000_filing_documents },
-  { name: 'Migration20261201100000_holiday_calendar', class: Migration20261201100000_holiday_calendar },
-  { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
-  { name: 'Migration20261201110000_filing_queue_index', class: Migration20261201110000_filing_queue_index },
-  { name: 'Migration20261201130000_credit_cut_off_reports', class: Migration20261201130000_credit_cut_off_reports },
-];
+export const migrations: MigrationEntry[] = migrationEntries(
+  Migration20261122000000_initial,
+  Migration20261122010000_area_facts,
+  Migration20261122020000_filings,
+  Migration20261122030000_court_referrals,
+  Migration20261130000000_collection_months,
+  Migration20261130100000_idempotency_keys,
+  Migration20261130200000_outbox_notify,
+  Migration20261201000000_city_settings,
+  Migration20261201100000_credit_entries,
+  Migration20261201100000_deadlines,
+  Migration20261201100000_filing_documents,
+  Migration20261201100000_holiday_calendar,
+  Migration20261201100000_outbox_traceparent,
+  Migration20261201110000_filing_queue_index,
+  Migration20261201130000_credit_cut_off_reports,
+);

@@ -1,4 +1,4 @@
-import type { MigrationEntry } from '../../../platform/db/orm';
+import { MigrationEntry, migrationEntries } from '../../../platform/db/orm';
 import { Migration20261201100000_deadlines } from './migrations/Migration20261201100000_deadlines';
 import { Migration20261201200000_reminder_due_on } from './migrations/Migration20261201200000_reminder_due_on';
 import { Migration20261130000000_initial } from './migrations/Migration20261130000000_initial';
@@ -14,15 +14,15 @@ import { Migration20261201100000_outbox_traceparent } from './migrations/Migrati
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
  * `@mikro-orm/migrations` with it): `migrations` in module.ts.
  */
-export const migrations: MigrationEntry[] = [
-  { name: 'Migration20261130000000_initial', class: Migration20261130000000_initial },
-  { name: 'Migration20261130100000_inbox_digest', class: Migration20261130100000_inbox_digest },
-  { name: 'Migration20261130100000_webhooks', class: Migration20261130100000_webhooks },
-  { name: 'Migration20261130200000_feed_subscribers', class: Migration20261130200000_feed_subscribers },
-  { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
-  { name: 'Migration20261201000000_webhook_lease', class: Migration20261201000000_webhook_lease },
-  { name: 'Migration20261201010000_hotline_system', class: Migration20261201010000_hotline_system },
-  { name: 'Migration20261201100000_deadlines', class: Migration20261201100000_deadlines },
-  { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
-  { name: 'Migration20261201200000_reminder_due_on', class: Migration20261201200000_reminder_due_on },
-];
+export const migrations: MigrationEntry[] = migrationEntries(
+  Migration20261130000000_initial,
+  Migration20261130100000_inbox_digest,
+  Migration20261130100000_webhooks,
+  Migration20261130200000_feed_subscribers,
+  Migration20261130200000_outbox_notify,
+  Migration20261201000000_webhook_lease,
+  Migration20261201010000_hotline_system,
+  Migration20261201100000_deadlines,
+  Migration20261201100000_outbox_traceparent,
+  Migration20261201200000_reminder_due_on,
+);

@@ -1,4 +1,4 @@
-import type { MigrationEntry } from '../../../platform/db/orm';
+import { MigrationEntry, migrationEntries } from '../../../platform/db/orm';
 import { Migration20261201130000_city_provinces } from './migrations/Migration20261201130000_city_provinces';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { Migration20261122020000_filing_snapshots } from './migrations/Migration20261122020000_filing_snapshots';
@@ -19,20 +19,20 @@ import { Migration20261201210000_city_demand_period } from './migrations/Migrati
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
  * `@mikro-orm/migrations` with it): `migrations` in module.ts.
  */
-export const migrations: MigrationEntry[] = [
-  { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
-  { name: 'Migration20261122020000_filing_snapshots', class: Migration20261122020000_filing_snapshots },
-  { name: 'Migration20261122030000_referrals', class: Migration20261122030000_referrals },
-  { name: 'Migration20261122040000_extension', class: Migration20261122040000_extension },
-  { name: 'Migration20261130000000_small_claims_thresholds', class: Migration20261130000000_small_claims_thresholds },
-  { name: 'Migration20261130000000_documents', class: Migration20261130000000_documents },
-  { name: 'Migration20261130100000_idempotency_keys', class: Migration20261130100000_idempotency_keys },
-  { name: 'Migration20261130200000_outbox_notify', class: Migration20261130200000_outbox_notify },
-  { name: 'Migration20261130230000_referral_list_index', class: Migration20261130230000_referral_list_index },
-  { name: 'Migration20261201100000_holiday_years', class: Migration20261201100000_holiday_years },
-  { name: 'Migration20261201100000_service_complaints', class: Migration20261201100000_service_complaints },
-  { name: 'Migration20261201100000_outbox_traceparent', class: Migration20261201100000_outbox_traceparent },
-  { name: 'Migration20261201130000_city_provinces', class: Migration20261201130000_city_provinces },
-  { name: 'Migration20261201200000_deadline_sequence', class: Migration20261201200000_deadline_sequence },
-  { name: 'Migration20261201210000_city_demand_period', class: Migration20261201210000_city_demand_period },
-];
+export const migrations: MigrationEntry[] = migrationEntries(
+  Migration20261122000000_initial,
+  Migration20261122020000_filing_snapshots,
+  Migration20261122030000_referrals,
+  Migration20261122040000_extension,
+  Migration20261130000000_small_claims_thresholds,
+  Migration20261130000000_documents,
+  Migration20261130100000_idempotency_keys,
+  Migration20261130200000_outbox_notify,
+  Migration20261130230000_referral_list_index,
+  Migration20261201100000_holiday_years,
+  Migration20261201100000_service_complaints,
+  Migration20261201100000_outbox_traceparent,
+  Migration20261201130000_city_provinces,
+  Migration20261201200000_deadline_sequence,
+  Migration20261201210000_city_demand_period,
+);
