@@ -15,16 +15,24 @@ export function recordPhase(phase: string, ms: number, extra: Record<string, unk
   else fs.appendFileSync(to, `${JSON.stringify(entry)}\n`);
 }
 
-/** Runs `work`, recording its duration under `phase` when HUB_TEST_TIMINGS is set (failures too, marked). */
+/**
+ * Runs `work`, recording its duration under `phase` when HUB_TEST_TIMINGS is set (failures too, marked), with this
+ * process's CPU meanwhile (`cpuMs`: everything the process did then, so overlapping phases share it).
+ */
 export async function timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
   if (!target()) return work();
   const start = performance.now();
+  const cpu = process.cpuUsage();
+  const record = (extra: Record<string, unknown>) => {
+    const used = process.cpuUsage(cpu);
+    recordPhase(phase, performance.now() - start, { cpuMs: Math.round((used.user + used.system) / 1000), ...extra });
+  };
   try {
     const result = await work();
-    recordPhase(phase, performance.now() - start);
+    record({});
     return result;
   } catch (error) {
-    recordPhase(phase, performance.now() - start, { failed: true });
+    record({ failed: true });
     throw error;
   }
 }

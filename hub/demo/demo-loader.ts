@@ -2,7 +2,7 @@ import { Identity } from '../../kernel/identity';
 import { ACCOUNT_STATUSES } from '../../catalog';
 import { TokenSettings, mintUserToken } from '../../platform/auth/tokens';
 import { logger } from '../../platform/logging';
-import { recordPhase } from '../../platform/phase-timings';
+import { timed } from '../../platform/phase-timings';
 import { addDays, addMonths } from '../../kernel/calendar';
 import { isPastDue } from '../../kernel/past-due';
 import { todayInChina } from '../../kernel/clock';
@@ -27,22 +27,6 @@ import {
   demoOwnerIdentity,
 } from './demo-data';
 import { LINJIANG_SETTINGS } from '../../subgraphs/contracts/domain/statutes';
-
-/**
- * Runs one step of the loader, recording its duration and this process's CPU meanwhile (hub and consumers included,
- * so overlapping steps share it) when HUB_TEST_TIMINGS is set (platform/phase-timings.ts).
- */
-async function step<T>(phase: string, work: () => Promise<T>): Promise<T> {
-  if (!process.env.HUB_TEST_TIMINGS) return work();
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  try {
-    return await work();
-  } finally {
-    const used = process.cpuUsage(cpu);
-    recordPhase(phase, performance.now() - started, { cpuMs: Math.round((used.user + used.system) / 1000) });
-  }
-}
 
 /** Runs one operation through the gateway as `who`; throws on any GraphQL error. */
 export type Gql = (who: Identity, query: string, variables?: object) => Promise<Record<string, unknown>>;
@@ -293,10 +277,10 @@ async function loadStreetCompounds(gql: Gql, street: DemoStreet): Promise<void> 
  * through the gateway, as their users would, then seed 003's filed contract. What is already present is left as it is.
  */
 export async function loadDemoData(url: string, tokens: TokenSettings): Promise<void> {
-  await step('demo.areas', () => loadDemoAreas(url, tokens));
+  await timed('demo.areas', () => loadDemoAreas(url, tokens));
   const gql = gatewayClient(url, tokens);
   // The courts and each contract (its own compound and company) are independent of one another.
-  await step('demo.contracts', () =>
+  await timed('demo.contracts', () =>
     Promise.all([loadCourts(gql), ...DEMO_CONTRACTS.map((contract) => loadContract(gql, contract))]),
   );
 }
@@ -433,7 +417,7 @@ async function loadBilledYear(gql: Gql, billed: (typeof DEMO_BILLED_YEARS)[numbe
     },
   )) as { collectionRates: { households: number }[] };
   if (existing.collectionRates.some((r) => r.households > 0)) return;
-  await step(`demo.billed-year.${year}.billing`, async () => {
+  await timed(`demo.billed-year.${year}.billing`, async () => {
     for (let m = 1; m <= 12; m++)
       await billMonth(gql, company, areaId, `${year}-${String(m).padStart(2, '0')}`, householdsOf(billed.compound));
   });
@@ -468,7 +452,7 @@ export async function loadBilledYears(url: string, tokens: TokenSettings): Promi
   const gql = gatewayClient(url, tokens);
   // Each year is another compound's and company's: one's billing runs while the other's payments are recorded.
   await Promise.all(
-    DEMO_BILLED_YEARS.map((billed) => step(`demo.billed-year.${billed.year}`, () => loadBilledYear(gql, billed))),
+    DEMO_BILLED_YEARS.map((billed) => timed(`demo.billed-year.${billed.year}`, () => loadBilledYear(gql, billed))),
   );
 }
 
@@ -671,9 +655,9 @@ export async function loadDemoArrears(url: string, tokens: TokenSettings): Promi
   const gql = gatewayClient(url, tokens);
   // The levy (润枫欣尚, its company) and the billing with its referrals (学院南路32号院, another) side by side.
   await Promise.all([
-    step('demo.levy', () => loadLevy(gql)),
-    step('demo.billing', () => loadBilling(gql)).then(() =>
-      step('demo.referrals', () => loadReferrals(gql)).catch(unlessHolidaysMissing),
+    timed('demo.levy', () => loadLevy(gql)),
+    timed('demo.billing', () => loadBilling(gql)).then(() =>
+      timed('demo.referrals', () => loadReferrals(gql)).catch(unlessHolidaysMissing),
     ),
   ]);
 }
