@@ -13,7 +13,7 @@ const swc = {
 };
 
 const common = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/cpu-environment.js',
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   setupFiles: ['reflect-metadata', '<rootDir>/test/support/env.ts'],
 };
@@ -21,7 +21,7 @@ const common = {
 /** The console's components, in jsdom with React Testing Library (TSX through the same compiler). */
 const consoleProject = {
   displayName: 'console',
-  testEnvironment: 'jsdom',
+  testEnvironment: '<rootDir>/test/support/cpu-environment-jsdom.js',
   testMatch: ['<rootDir>/console/src/**/*.test.{ts,tsx}'],
   setupFiles: ['<rootDir>/console/src/test-setup.ts'],
   // ECharts and its renderer ship as ES modules only: compiled like the console's own files.
