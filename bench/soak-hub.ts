@@ -28,6 +28,9 @@ export interface HubMemory {
   /** The highest RSS and heap used sampled every 100 ms since the last 'window' message. */
   windowPeakRss: number;
   windowPeakHeapUsed: number;
+  /** At the sample of that highest RSS: V8's heap used and the memory outside it that V8 is told of (Buffers). */
+  windowPeakRssHeapUsed: number;
+  windowPeakRssExternal: number;
   /** V8's spaces (reserved / used, bytes) and, on Linux, RSS split into anonymous and file-backed pages. */
   spaces: { name: string; size: number; used: number }[];
   rssAnon?: number;
@@ -47,10 +50,12 @@ async function main() {
   let peakRss = 0;
   let windowPeakRss = 0;
   let windowPeakHeapUsed = 0;
+  let [windowPeakRssHeapUsed, windowPeakRssExternal] = [0, 0];
   const sample = () => {
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
-    windowPeakRss = Math.max(windowPeakRss, m.rss);
+    if (m.rss > windowPeakRss)
+      [windowPeakRss, windowPeakRssHeapUsed, windowPeakRssExternal] = [m.rss, m.heapUsed, m.external];
     windowPeakHeapUsed = Math.max(windowPeakHeapUsed, m.heapUsed);
     return m;
   };
@@ -77,6 +82,8 @@ async function main() {
       peakRss,
       windowPeakRss,
       windowPeakHeapUsed,
+      windowPeakRssHeapUsed,
+      windowPeakRssExternal,
     };
   };
   setInterval(sample, 100).unref();
@@ -103,7 +110,8 @@ async function main() {
       if (message === 'gc') global.gc?.();
       if (typeof message === 'object') v8.writeHeapSnapshot(message.snapshot);
       const answer = memory();
-      if (message === 'window') [windowPeakRss, windowPeakHeapUsed] = [0, 0];
+      if (message === 'window')
+        [windowPeakRss, windowPeakHeapUsed, windowPeakRssHeapUsed, windowPeakRssExternal] = [0, 0, 0, 0];
       send({ memory: true, ...answer });
     })();
   });

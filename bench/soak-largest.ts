@@ -40,6 +40,8 @@ export interface LargestRequestResult {
   /** The hub's highest heap used and RSS while it ran (bytes). */
   peakHeapUsed: number;
   peakRss: number;
+  /** At that highest RSS: the heap used and the external memory (Buffers) V8 was told of. */
+  peakRssSplit: { heapUsed: number; external: number };
   /** The hub's heap used just before it. */
   heapUsedBefore: number;
 }
@@ -93,6 +95,7 @@ export async function runLargestRequests(input: LargestRequestsInput): Promise<L
       ms,
       peakHeapUsed: during.windowPeakHeapUsed,
       peakRss: during.windowPeakRss,
+      peakRssSplit: { heapUsed: during.windowPeakRssHeapUsed, external: during.windowPeakRssExternal },
       heapUsedBefore: before.heapUsed,
     });
   };

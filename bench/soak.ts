@@ -411,10 +411,10 @@ async function main() {
           `  ${name.padEnd(50)} ${String(c.ok).padStart(6)} ok ${String(c.failed).padStart(5)} failed${c.first ? `  first: ${c.first}` : ''}`,
       ),
       '',
-      "the largest requests, one at a time before the load (the hub's heap used before → highest sampled; its highest RSS):",
+      "the largest requests, one at a time before the load (the hub's heap used before → highest sampled; its highest RSS, and its heap used and external memory at that sample):",
       ...largest.map(
         (r) =>
-          `  ${r.name.padEnd(72)} ${r.ok ? 'ok    ' : 'FAILED'} ${String(r.ms).padStart(6)} ms  heap ${mb(r.heapUsedBefore)} → ${mb(r.peakHeapUsed)}, RSS ${mb(r.peakRss)}${r.error ? `  ${r.error}` : ''}`,
+          `  ${r.name.padEnd(72)} ${r.ok ? 'ok    ' : 'FAILED'} ${String(r.ms).padStart(6)} ms  heap ${mb(r.heapUsedBefore)} → ${mb(r.peakHeapUsed)}, RSS ${mb(r.peakRss)} (then heap ${mb(r.peakRssSplit.heapUsed)}, external ${mb(r.peakRssSplit.external)})${r.error ? `  ${r.error}` : ''}`,
       ),
       '',
       `hub RSS before the load (after GC): ${mb(baseline.rss)}, heap used ${mb(baseline.heapUsed)}`,

@@ -5,6 +5,7 @@ import { EdgeContext, callerOf } from './caller';
 import { EdgeConfig } from './config';
 import { corsFor } from './cors';
 import { useDocumentLimits } from './document-limits';
+import { sendLargeAnswerInSlices } from './large-answers';
 import { useBoundedEcho } from './bounded-echo';
 import { useMetrics } from './metrics';
 import { useSubgraphInstances } from './instances';
@@ -67,8 +68,14 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
       } satisfies GatewayPlugin<EdgeContext>,
       useOperationGuard(config),
       useBoundedEcho(),
-      // Responses differ by Origin (CORS headers or none): caches must know.
-      { onResponse: ({ response }) => response.headers.append('vary', 'Origin') } satisfies GatewayPlugin<EdgeContext>,
+      {
+        onResponse(payload) {
+          // Responses differ by Origin (CORS headers or none): caches must know.
+          payload.response.headers.append('vary', 'Origin');
+          // Then, with every header set, an answer over 1 MiB (a whole file's base64) goes out in slices.
+          return sendLargeAnswerInSlices(payload);
+        },
+      } satisfies GatewayPlugin<EdgeContext>,
     ],
   });
 }

@@ -76,7 +76,7 @@ describe('filing documents and the certificate anyone can verify', () => {
   let contractId: string;
   let filingId: string;
   const ids: Record<string, string> = {};
-  const files = { contract: pdf('物业服务合同 signed'), decision: jpeg(2048), authority: png(600 * 1024) };
+  const files = { contract: pdf('物业服务合同 signed'), decision: jpeg(2048), authority: png(900 * 1024) };
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
@@ -141,7 +141,7 @@ describe('filing documents and the certificate anyone can verify', () => {
     });
     ids.contract = whole.body.data.uploadFilingDocument.id;
 
-    // 600 KiB in two parts of 512 KiB at most, each within the gateway's body limit.
+    // 900 KiB in two parts of 512 KiB at most, each within the gateway's body limit.
     const started = await t.gql(companyA, START, {
       u: {
         contractId,
@@ -254,6 +254,15 @@ describe('filing documents and the certificate anyone can verify', () => {
     );
     for (const outsider of [companyB, haidianBureau, court])
       expect((await t.gql(outsider, DOWNLOADS, { c: contractId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    // The authority's 1.2 MB of base64 is an answer the gateway sends in slices (gateway/large-answers.ts): whole,
+    // and as long as it says.
+    const large = await t.gql(companyA, CONTENT, { d: ids.authority });
+    expect(large.body.errors).toBeUndefined();
+    expect(Buffer.from(large.body.data.filingDocumentContent.contentBase64, 'base64').equals(files.authority)).toBe(
+      true,
+    );
+    expect(Number(large.headers['content-length'])).toBe(Buffer.byteLength(large.text));
+    expect(Buffer.byteLength(large.text)).toBeGreaterThan(2 ** 20);
   });
 
   it('reads a stored file back whole however its size falls on the store’s read slices', async () => {

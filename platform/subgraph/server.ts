@@ -21,6 +21,7 @@ import { SpanKind, contextFromHeaders, tracer } from '../tracing';
 import { context as otelContext, trace } from '@opentelemetry/api';
 import { RequestContext } from './context';
 import type { BrokerAdministration } from '../events/broker-admin';
+import { ANSWER_SLICE_CHARS, sendInSlices } from '../graphql/answer-slices';
 import { boundedEchoPlugin, formatError } from './errors';
 import type { ReadinessCheck } from './readiness';
 
@@ -142,6 +143,17 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         if (error instanceof InvalidTokenError) return unauthenticated(res, `invalid identity: ${error.reason}`);
         next(error);
       }
+    },
+    // Apollo hands its answer to Express whole (res.send): one longer than a slice (a whole file's base64) goes out
+    // in slices instead of being copied into one buffer held until the gateway has read it all.
+    (_req, res, next) => {
+      const send = res.send.bind(res);
+      res.send = (body?: unknown) => {
+        if (typeof body !== 'string' || body.length <= ANSWER_SLICE_CHARS) return send(body);
+        sendInSlices(res, body);
+        return res;
+      };
+      next();
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
