@@ -92,6 +92,19 @@ describe('the edge over a stub subgraph', () => {
     expect(new Set([traceId, fresh.parts?.[0], invalid.parts?.[0]]).size).toBe(3);
   });
 
+  it("sends the caller's x-request-id to the subgraph and answers with it; a request without one gets a new one", async () => {
+    const client = await start();
+    const token = await mintUserToken(company('org-a'), tokens);
+    const named = await post(client, { query: '{ items { id } }' }, token).set('x-request-id', 'req-42');
+    const unnamed = await post(client, { query: '{ items { id } }' }, token);
+    const refused = await post(client, { query: '{ items { id } }' }, 'not-a-token');
+    expect(named.headers['x-request-id']).toBe('req-42');
+    expect(unnamed.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(refused.status).toBe(401);
+    expect(refused.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stub.requests.map((r) => r.requestId)).toEqual(['req-42', unnamed.headers['x-request-id']]);
+  });
+
   it('limits each organisation, and each address without a token, to its rate: 429 RATE_LIMITED with Retry-After', async () => {
     const client = await start({
       authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, rate: { max: 3, windowMs: 60_000 } },

@@ -20,7 +20,7 @@ export interface StubSubgraph {
   url: string;
   supergraphSdl: string;
   /** GraphQL requests that reached the subgraph, with the identity assertion and trace context each carried. */
-  requests: { identity: string | undefined; traceparent?: string; tracestate?: string }[];
+  requests: { identity: string | undefined; traceparent?: string; tracestate?: string; requestId?: string }[];
   ready: boolean;
   stop(): Promise<void>;
 }
@@ -61,6 +61,7 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
       identity: req.headers['x-hub-identity'] as string | undefined,
       traceparent: req.headers.traceparent as string | undefined,
       tracestate: req.headers.tracestate as string | undefined,
+      requestId: req.headers['x-request-id'] as string | undefined,
     });
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
       query: string;
