@@ -47,6 +47,7 @@ describe('the edge over a stub subgraph', () => {
   beforeEach(() => {
     stub.requests.length = 0;
     stub.ready = true;
+    stub.delayMs = 0;
   });
   afterAll(async () => {
     for (const gateway of gateways) await gateway.stop();
@@ -103,6 +104,25 @@ describe('the edge over a stub subgraph', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(stub.requests.map((r) => r.requestId)).toEqual(['req-42', unnamed.headers['x-request-id']]);
+  });
+
+  it("never lets one caller's subgraph call answer another's identical query sent at the same moment", async () => {
+    // The gateway's HTTP executor merges identical subgraph requests in flight, keyed on the headers it knows before
+    // its fetch hooks: the identity assertion must be one of them, or a caller who copies another's query (and
+    // x-request-id) while it runs would get the other's answer.
+    const client = await start();
+    stub.delayMs = 300;
+    const [a, b] = await Promise.all(
+      ['org-a', 'org-b'].map(async (org) =>
+        post(client, { query: '{ items { id } }' }, await mintUserToken(company(org), tokens)).set(
+          'x-request-id',
+          'same-request-id',
+        ),
+      ),
+    );
+    expect(a.body.errors).toBeUndefined();
+    expect(b.body.errors).toBeUndefined();
+    expect(stub.requests.map((r) => decodeJwt(r.identity!).org).sort()).toEqual(['org-a', 'org-b']);
   });
 
   it('limits each organisation, and each address without a token, to its rate: 429 RATE_LIMITED with Retry-After', async () => {

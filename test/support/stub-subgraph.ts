@@ -22,6 +22,8 @@ export interface StubSubgraph {
   /** GraphQL requests that reached the subgraph, with the identity assertion and trace context each carried. */
   requests: { identity: string | undefined; traceparent?: string; tracestate?: string; requestId?: string }[];
   ready: boolean;
+  /** How long the stub waits before answering (ms), so that concurrent requests overlap at the gateway. */
+  delayMs: number;
   stop(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
     }),
   });
   await apollo.start();
-  const stub: Omit<StubSubgraph, 'url' | 'supergraphSdl' | 'stop'> = { requests: [], ready: true };
+  const stub: Omit<StubSubgraph, 'url' | 'supergraphSdl' | 'stop'> = { requests: [], ready: true, delayMs: 0 };
   const server = http.createServer(async (req, res) => {
     if (req.url === '/readyz') {
       res.writeHead(stub.ready ? 200 : 503, { 'content-type': 'application/json' });
@@ -67,6 +69,7 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
       query: string;
       variables?: Record<string, unknown>;
     };
+    if (stub.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, stub.delayMs));
     const result = await apollo.executeOperation({ query: body.query, variables: body.variables });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(result.body.kind === 'single' ? result.body.singleResult : {}));
