@@ -6,7 +6,7 @@
  * /proc: Linux only) is read at the start and end of BENCH_ROUNDS (3) windows of BENCH_SECONDS (60), and printed as
  * CPU seconds per minute, per process and in all, with the load average.
  * With BENCH_COMPARE_ROOT (another checkout, `npm run build` done there) a second topology runs that checkout's dist/
- * beside this one, started together and measured over the same windows, so the machine's load falls on both alike;
+ * beside this one, started after it and measured over the same windows, so the machine's load falls on both alike;
  * the medians of both and their ratio are printed.
  *
  *   npm run bench:topology-idle
@@ -81,7 +81,8 @@ async function main(): Promise<void> {
         basePort: await freeBasePort(1),
         localEnv: { KAFKA_TOPIC_PREFIX: `bench-${suffix}.`, HUB_LOG_LEVEL: 'warn' },
       },
-      { root },
+      // as `npm run start:topology` allows: five processes starting on a loaded 2-core machine take minutes
+      { root, readyTimeoutMs: 600_000 },
     );
     started.push(topology);
     return topology;
@@ -89,8 +90,9 @@ async function main(): Promise<void> {
 
   const perMinute: number[][] = roots.map(() => []);
   try {
-    // side by side, as the windows are: one start's load falls on the other's too
-    const topologies = await Promise.all(roots.map(start));
+    // one after the other (two migrate steps at once on a loaded machine outlast the step's 2 minutes)
+    const topologies = [];
+    for (const root of roots) topologies.push(await start(root));
     const processes = topologies.map((t) => [t.gateway, ...Object.values(t.instances).flat()]);
     process.stdout.write(`all ready; settling ${SETTLE_SECONDS} s (load average ${loadAverage()})\n`);
     await sleep(SETTLE_SECONDS * 1000);
