@@ -18,9 +18,10 @@ const CHECK_PENDING_REQUESTS_INTERVAL_MS = 10;
  * with no throttle its delay is negative, so the timer fires the next millisecond and re-arms itself, for as long as
  * the connection lives (tulios/kafkajs#1556; the fix proposed in #1667 was never released). Every consumer, producer
  * and admin client of a process thus ran a callback each millisecond (~800 wake-ups a second in an idle subgraph); with
- * this fix an idle subgraph process takes 1.3–2.0 s of CPU a minute instead of 3.0–3.7 (README › Production, Idle CPU). Here the check is
- * scheduled only while a request waits, as #1667 does: at the throttle's end, or after kafkajs' 10 ms when it has
- * already ended; a request waiting only for an in-flight slot is sent when an answer frees one (fulfillRequest).
+ * this fix an idle subgraph process takes 1.3–2.0 s of CPU a minute instead of 3.0–3.7 (README › Production, Idle
+ * CPU). Here the check is scheduled only while a request waits, as #1667 does: at the throttle's end, or after
+ * kafkajs' 10 ms when it has already ended; a request waiting only for an in-flight slot is sent when an answer frees
+ * one (fulfillRequest).
  */
 export function scheduleOnlyWhilePending(this: RequestQueueInternals): void {
   if (this.throttleCheckTimeoutId || this.pending.length === 0) return;
