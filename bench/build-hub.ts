@@ -57,7 +57,7 @@ async function main() {
     ports: 'ephemeral',
     subgraphs: ['litigation', 'areas', 'contracts', 'arrears'],
     edge: withoutRateLimits(modules.DEFAULT_EDGE_CONFIG),
-    dropAclsOnStop: true,
+    dropBrokerStateOnStop: true,
   });
   let profiler: Session | undefined;
   process.on('message', async (message: BuildHubRequest) => {

@@ -111,7 +111,7 @@ async function main() {
     databaseUrl,
     kafkaBrokers: brokers,
     kafkaCredentials: brokerCredentialsFromEnv(),
-    dropAclsOnStop: true,
+    dropBrokerStateOnStop: true,
     tokens,
     topicPrefix: `bench${randomBytes(3).toString('hex')}.`,
     ports: 'ephemeral',

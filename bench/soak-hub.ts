@@ -98,7 +98,7 @@ async function main() {
     topicPrefix: start.topicPrefix,
     ports: 'ephemeral',
     edge: withoutRateLimits(modules.DEFAULT_EDGE_CONFIG),
-    dropAclsOnStop: true,
+    dropBrokerStateOnStop: true,
   });
   process.on('message', (message: 'memory' | 'gc' | 'window' | 'stop' | { snapshot: string }) => {
     void (async () => {

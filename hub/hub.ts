@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { TokenSettings } from '../platform/auth/tokens';
 import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
 import { BrokerCredentials } from '../platform/events/broker-credentials';
-import { deleteGrants } from '../platform/events/broker-admin';
+import { deleteGrants, deletePrefixed } from '../platform/events/broker-admin';
 import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
 import { DEFAULT_PORTS, SubgraphName } from '../platform/config';
 import {
@@ -47,8 +47,18 @@ export interface HubOptions {
   kafkaCredentials?: BrokerCredentials;
   /** The web console under /console (npm start; the console's end-to-end tests). */
   console?: GatewayOptions['console'];
-  /** Delete the ACLs this hub created when it stops (test hubs, whose topic prefix dies with them). */
-  dropAclsOnStop?: boolean;
+  /**
+   * Partitions of each topic the hub creates (3 unless set). Test hubs take 1: every key's events stay in order on one
+   * partition either way, and a test's hub then costs the broker a third of the partitions (log, index and metadata
+   * each) and its consumers' fetches a third of the partitions to ask about.
+   */
+  topicPartitions?: number;
+  /**
+   * When the hub stops, delete what it made on the broker: the ACLs it created, and every topic and consumer group
+   * named under its topic prefix (test hubs, whose prefix dies with them; without it a test run's broker kept every
+   * file's topics to the end, thousands of partitions). Needs a topic prefix.
+   */
+  dropBrokerStateOnStop?: boolean;
   /**
    * `apply` (`npm start`, the default) runs each subgraph's pending migrations at start; `none` when the database
    * already holds them all (a test database cloned from the migrated template), so no migration module is loaded.
@@ -70,12 +80,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const unknown = wanted.filter((name) => !ALL_SUBGRAPHS.some((m) => m.name === name));
   if (unknown.length > 0) throw new Error(`unknown subgraphs: ${unknown.join(', ')}`);
   const modules = ALL_SUBGRAPHS.filter((m) => wanted.includes(m.name));
+  if (options.dropBrokerStateOnStop && !options.topicPrefix)
+    throw new Error('dropBrokerStateOnStop needs a topic prefix: it deletes every topic and group under it');
   const portOf = (name: keyof typeof DEFAULT_PORTS) => (options.ports === 'ephemeral' ? 0 : DEFAULT_PORTS[name]);
 
   // Subgraphs share topics (one produces what others read): one admin call creates them all, where four racing
   // calls would leave the losers to retry; the subgraphs started here then need not look for them again. The
   // principals' ACLs name topics, created or not, so both are set up side by side.
-  const kafka = { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix, ...options.consumerTuning };
+  const kafka = {
+    brokers: options.kafkaBrokers,
+    topicPrefix: options.topicPrefix,
+    partitions: options.topicPartitions,
+    ...options.consumerTuning,
+  };
   const admin = { ...kafka, clientId: 'hub', sasl: options.kafkaCredentials?.admin };
   const adminKafka = createKafka(admin);
   const topicsReady = timed('hub.topics', () => ensureTopics(adminKafka, admin, modules.flatMap(subgraphTopics)));
@@ -89,12 +106,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const schemas = buildSchemasInTurn(modules);
   const [topicsSet, grantsSet] = await Promise.allSettled([topicsReady, granted]);
   const grants = grantsSet.status === 'fulfilled' ? grantsSet.value : [];
-  const dropGrants = async () => {
-    if (options.dropAclsOnStop) await timed('stop.acls', () => deleteGrants(adminKafka, grants));
+  const dropBrokerState = async () => {
+    if (!options.dropBrokerStateOnStop) return;
+    await Promise.all([
+      timed('stop.acls', () => deleteGrants(adminKafka, grants)),
+      timed('stop.topics', () => deletePrefixed(adminKafka, options.topicPrefix!)),
+    ]);
   };
   const brokerFailure = [topicsSet, grantsSet].find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (brokerFailure) {
-    await dropGrants().catch(() => undefined);
+    await dropBrokerState().catch(() => undefined);
     throw brokerFailure.reason;
   }
 
@@ -146,11 +167,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       stop: async () => {
         await timed('stop.gateway', () => gateway.stop());
         await timed('stop.subgraphs', () => Promise.all([stopSubgraphs(), absent?.stop()]));
-        await dropGrants();
+        await dropBrokerState();
       },
     };
   } catch (error) {
-    await Promise.all([stopSubgraphs(), absent?.stop(), dropGrants()]).catch(() => undefined);
+    await Promise.all([stopSubgraphs(), absent?.stop()]).catch(() => undefined);
+    await dropBrokerState().catch(() => undefined);
     throw error;
   }
 }

@@ -12,6 +12,7 @@ import {
   alterScramCredentials,
   awaitCredentials,
   deleteGrants,
+  deletePrefixed,
   Grant,
   newPassword,
 } from '../platform/events/broker-admin';
@@ -19,7 +20,8 @@ import { createKafka, ensureTopics, KafkaSettings } from '../platform/events/kaf
 import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
 import { subgraphTopics } from '../platform/subgraph/runtime';
 import { uniqueSuffix } from './support/hub-fixture';
-import { rawProducer } from './support/kafka-probe';
+import { rawProducer, testKafkaClient } from './support/kafka-probe';
+import { waitFor } from './support/wait-for';
 import { SecuredBroker, securedBroker, tryConsume, tryProduce } from './support/secured-broker';
 
 /**
@@ -36,7 +38,13 @@ describe('the broker refuses strangers', () => {
 
   beforeAll(async () => {
     broker = await securedBroker();
-    admin = { brokers: broker.brokers, clientId: 'security-test', topicPrefix: prefix, sasl: broker.credentials.admin };
+    admin = {
+      brokers: broker.brokers,
+      clientId: 'security-test',
+      topicPrefix: prefix,
+      partitions: 1,
+      sasl: broker.credentials.admin,
+    };
     const adminKafka = createKafka(admin);
     await ensureTopics(adminKafka, admin, ALL_SUBGRAPHS.flatMap(subgraphTopics));
     grants = await provisionSubgraphPrincipals(adminKafka, admin, ALL_SUBGRAPHS, broker.credentials.subgraphs);
@@ -52,7 +60,8 @@ describe('the broker refuses strangers', () => {
   });
 
   afterAll(async () => {
-    if (admin) await deleteGrants(createKafka(admin), grants);
+    if (admin)
+      await Promise.all([deleteGrants(createKafka(admin), grants), deletePrefixed(createKafka(admin), prefix)]);
     await broker?.stop();
   });
 
@@ -114,5 +123,45 @@ describe('the broker refuses strangers', () => {
       );
     }
     expect(await tryProduce(broker.brokers, party, topic(AREAS_TOPIC.name))).toBe('TOPIC_AUTHORIZATION_FAILED');
+  });
+
+  it("deletes every topic and consumer group under a hub's prefix when it goes, and nothing under another", async () => {
+    const gone = `${prefix}gone.`;
+    const kept = `${prefix}gonex.`; // the same first letters, another prefix
+    const adminKafka = createKafka(admin);
+    await ensureTopics(adminKafka, { ...admin, topicPrefix: gone, partitions: 1 }, ['a.v1', 'b.v1']);
+    await ensureTopics(adminKafka, { ...admin, topicPrefix: kept, partitions: 1 }, ['a.v1']);
+    // A group that read and committed, then left, as a hub's consumers do when it stops.
+    const producer = rawProducer(broker.brokers, broker.credentials.admin);
+    await producer.connect();
+    await producer.send({ topic: `${gone}a.v1`, acks: -1, messages: [{ key: 'k', value: 'v' }] });
+    await producer.disconnect();
+    const consumer = testKafkaClient(broker.brokers, 'cleanup-test', broker.credentials.admin).consumer({
+      groupId: `${gone}reader`,
+      maxWaitTimeInMs: 100,
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [`${gone}a.v1`], fromBeginning: true });
+    let read = 0;
+    await consumer.run({ eachMessage: async () => void read++ });
+    await waitFor('the group to read the message', () => read > 0 || undefined);
+    await consumer.disconnect();
+    const client = adminKafka.admin();
+    await client.connect();
+    try {
+      const groups = async () => (await client.listGroups()).groups.map((g) => g.groupId);
+      expect(await groups()).toContain(`${gone}reader`);
+
+      await deletePrefixed(adminKafka, gone);
+      const topics = await waitFor('the topics to go', async () => {
+        const names = await client.listTopics();
+        return names.some((t) => t.startsWith(gone)) ? undefined : names;
+      });
+      expect(topics).toContain(`${kept}a.v1`);
+      expect(await groups()).not.toContain(`${gone}reader`);
+      await expect(deletePrefixed(adminKafka, '')).rejects.toThrow(/needs a prefix/);
+    } finally {
+      await client.disconnect();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { HubOrm, initOrm, migrateUp } from '../platform/db/orm';
 import { DomainError } from '../kernel/errors';
 import { AREA_REGISTERED } from '../catalog';
 import { InboxConsumer, on } from '../platform/events/consumer';
+import { deletePrefixed } from '../platform/events/broker-admin';
 import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
 import { outboxAndInboxDdl } from '../platform/events/outbox.entities';
 import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
@@ -33,6 +34,7 @@ describe('inbox consumer retries and dead letters', () => {
     brokers: kafkaBrokers(),
     clientId: 'retry-test',
     topicPrefix: `r${suffix}.`,
+    partitions: 1,
     consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
     sasl: testKafkaAdmin(),
   };
@@ -60,7 +62,10 @@ describe('inbox consumer retries and dead letters', () => {
     await Promise.all(consumers.map((c) => c.stop()));
     await producer?.disconnect();
     await orm?.close();
-    await dropDatabase(adminPostgresUrl(), database);
+    await Promise.all([
+      dropDatabase(adminPostgresUrl(), database),
+      deletePrefixed(createKafka(settings), settings.topicPrefix!),
+    ]);
   });
 
   const start = async (name: string, behaviour: (attempt: number) => void) => {

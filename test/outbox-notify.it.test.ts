@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { knex as createKnex, Knex } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import { deletePrefixed } from '../platform/events/broker-admin';
 import { createKafka, ensureTopics, KafkaSettings } from '../platform/events/kafka';
 import { outboxAndInboxDdl, outboxNotifyDdl } from '../platform/events/outbox.entities';
 import { OutboxRelay } from '../platform/events/relay';
@@ -54,7 +55,10 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
     await relay?.stop();
     await knex?.destroy();
     await db?.end();
-    await dropDatabase(adminPostgresUrl(), database);
+    await Promise.all([
+      dropDatabase(adminPostgresUrl(), database),
+      deletePrefixed(createKafka(settings), settings.topicPrefix!),
+    ]);
   });
 
   const insert = async (key: string) => {

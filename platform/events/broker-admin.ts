@@ -1,6 +1,13 @@
 import { pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, ResourcePatternTypes } from 'kafkajs';
+import {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  Kafka,
+  KafkaJSDeleteGroupsError,
+  ResourcePatternTypes,
+} from 'kafkajs';
 import type { AclEntry } from 'kafkajs';
 import { KafkaSettings, SaslCredential, createKafka, ensureTopics, topicName } from './kafka';
 
@@ -358,6 +365,31 @@ export async function deleteGrants(kafka: Kafka, grants: readonly Grant[]): Prom
   await admin.connect();
   try {
     await admin.deleteAcls({ filters: grants.map(toAclEntry) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Deletes every consumer group and topic whose name starts with the prefix (a test hub's, once its consumers have
+ * left their groups). The broker removes a deleted topic's files a minute later (`file.delete.delay.ms`). A group
+ * still holding members (another client reading the prefix's topics) is left; the topics go all the same.
+ */
+export async function deletePrefixed(kafka: Kafka, prefix: string): Promise<void> {
+  if (!prefix) throw new Error('deletePrefixed needs a prefix: an empty one names every topic and group');
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [{ groups }, topics] = await Promise.all([admin.listGroups(), admin.listTopics()]);
+    const ours = groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix));
+    const doomed = topics.filter((t) => t.startsWith(prefix));
+    await Promise.all([
+      ours.length > 0 &&
+        admin.deleteGroups(ours).catch((error: unknown) => {
+          if (!(error instanceof KafkaJSDeleteGroupsError)) throw error;
+        }),
+      doomed.length > 0 && admin.deleteTopics({ topics: doomed }),
+    ]);
   } finally {
     await admin.disconnect();
   }

@@ -32,6 +32,7 @@ export default async function globalSetup(): Promise<void> {
     port: Number(process.env.TEST_KAFKA_PORT ?? 19192),
     controllerPort: Number(process.env.TEST_KAFKA_CONTROLLER_PORT ?? 19193),
     heapMb: 512,
+    forTests: true,
   });
   process.env.KAFKA_BROKERS = kafka.brokers.join(',');
   process.env.KAFKA_CREDENTIALS_FILE = credentialsFile;

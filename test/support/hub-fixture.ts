@@ -167,7 +167,10 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
         poolMax: TEST_POOL_MAX,
         subgraphs: options.subgraphs,
         kafkaCredentials: options.kafkaCredentials ?? testKafkaCredentials(),
-        dropAclsOnStop: true,
+        // One partition a topic (no test needs more: a key's events are in order either way), all of them deleted
+        // with the hub's consumer groups when it stops, so the run's broker holds only the running files' topics.
+        topicPartitions: 1,
+        dropBrokerStateOnStop: true,
         console: options.console,
         // A clone of the migrated template holds every migration; without a template the hub migrates its database.
         migrations: template ? 'none' : 'apply',

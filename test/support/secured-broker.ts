@@ -43,6 +43,7 @@ export async function ownSecuredBroker(
   const options = {
     ...tuning,
     shortLived: true,
+    forTests: true,
     dataDir,
     port: await freePort(),
     controllerPort: await freePort(),

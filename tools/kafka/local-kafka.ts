@@ -46,6 +46,14 @@ export interface LocalKafkaOptions {
    * the first start 9.8–11.0 → 7.2–8.7 s, a restart after a SIGKILL 16.3–17.1 → 5.9–10.5 s.
    */
   shortLived?: boolean;
+  /**
+   * A broker for a test run (the Jest global setup's, a test file's own): topics it creates by itself get one
+   * partition, and it runs fewer request threads. Test hubs create one partition a topic and delete their topics when
+   * they stop, so a test broker holds a few hundred partitions at a time; one network thread and two I/O threads
+   * serve that on a 2-core machine with fewer threads waking. The development broker (`npm run kafka:start`) keeps the
+   * production-like settings: 3 partitions a topic, 2 network and 4 I/O threads.
+   */
+  forTests?: boolean;
 }
 
 export interface LocalKafka {
@@ -367,6 +375,7 @@ function serverProperties(dataDir: string, o: LocalKafkaOptions): string {
     'num.network.threads': 2,
     'num.io.threads': 4,
     ...(o.shortLived ? { 'broker.session.timeout.ms': 3000, 'broker.heartbeat.interval.ms': 750 } : {}),
+    ...(o.forTests ? { 'num.partitions': 1, 'num.network.threads': 1, 'num.io.threads': 2 } : {}),
   };
   return (
     Object.entries(props)
