@@ -89,7 +89,9 @@ export async function findAccounts(
 
 /**
  * Opens a CURRENT account for every household of the area (or of the buildings named) the company has none for
- * yet, in one statement whatever the number of households.
+ * yet, in one statement whatever the number of households. A household with an account is skipped by the unique
+ * index itself (`on conflict`), not by a `not exists` anti-join the planner may run as a scan of all the company's
+ * accounts per household while the area's statistics are stale (as billServiceFees).
  */
 export async function openAccounts(
   em: EntityManager,
@@ -103,9 +105,8 @@ export async function openAccounts(
      select gen_random_uuid(), ?, h.household_id, h.area_id, h.building_id, 'CURRENT', ?::date
        from arrears.billable_household h
       where h.area_id = ? and (?::uuid[] is null or h.building_id = any(?::uuid[]))
-        and not exists (select 1 from arrears.account a where a.company_id = ? and a.household_id = h.household_id)
      on conflict (company_id, household_id) do nothing`,
-    [place.companyId, today, place.areaId, buildings, buildings, place.companyId],
+    [place.companyId, today, place.areaId, buildings, buildings],
   );
 }
 
