@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { EdgeConfig } from '../gateway/config';
 
 /**
@@ -57,4 +58,17 @@ export function withoutRateLimits(config: EdgeConfig): EdgeConfig {
     authenticated: { ...config.authenticated, rate: unlimited },
     anonymous: { ...config.anonymous, rate: unlimited },
   };
+}
+
+/** The secured broker a split topology's bench runs on (KAFKA_BROKERS, KAFKA_CREDENTIALS_FILE) and fresh secrets. */
+export function topologyBenchSettings(hub: Awaited<ReturnType<typeof loadHubModules>>) {
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:29092').split(',');
+  const credentials = hub.brokerCredentialsFromEnv();
+  if (!credentials) throw new Error('set KAFKA_CREDENTIALS_FILE: the topology runs on a secured broker');
+  const secrets = {
+    jwt: randomBytes(32).toString('base64'),
+    internal: randomBytes(32).toString('base64'),
+    ownerDataKey: randomBytes(32).toString('base64'),
+  };
+  return { brokers, credentials, secrets };
 }

@@ -11,6 +11,17 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Runs a benchmark's main and exits: 0 when it finishes, 1 with the error printed when it fails. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
 export interface ClosedLoopResult {
   /** Milliseconds of each answered request. */
   latencies: number[];

@@ -17,7 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { SubgraphName } from '../platform/config';
-import { loadHubModules } from './hub-modules';
+import { loadHubModules, topologyBenchSettings } from './hub-modules';
+import { median, runBenchmark } from './load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -41,12 +42,6 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 async function main(): Promise<void> {
   const hub = await loadHubModules();
   const [{ startTopology, freeBasePort }] = await Promise.all([import('../hub/topology')]);
@@ -54,14 +49,7 @@ async function main(): Promise<void> {
   const roots = [own, ...(process.env.BENCH_COMPARE_ROOT ? [path.resolve(process.env.BENCH_COMPARE_ROOT)] : [])];
   for (const root of roots)
     if (!fs.existsSync(path.join(root, 'dist', 'hub', 'topology.js'))) throw new Error(`run npm run build in ${root}`);
-  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:29092').split(',');
-  const credentials = hub.brokerCredentialsFromEnv();
-  if (!credentials) throw new Error('set KAFKA_CREDENTIALS_FILE: the topology runs on a secured broker');
-  const secrets = {
-    jwt: randomBytes(32).toString('base64'),
-    internal: randomBytes(32).toString('base64'),
-    ownerDataKey: randomBytes(32).toString('base64'),
-  };
+  const { brokers, credentials, secrets } = topologyBenchSettings(hub);
 
   const databases: string[] = [];
   const started: Awaited<ReturnType<typeof startTopology>>[] = [];
@@ -128,10 +116,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

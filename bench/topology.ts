@@ -16,7 +16,8 @@
  */
 import os from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadHubModules } from './hub-modules';
+import { loadHubModules, topologyBenchSettings } from './hub-modules';
+import { median, runBenchmark } from './load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -31,14 +32,7 @@ async function main(): Promise<void> {
     import('../test/support/kafka-probe'),
   ]);
   const root = await buildDist();
-  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:29092').split(',');
-  const credentials = hub.brokerCredentialsFromEnv();
-  if (!credentials) throw new Error('set KAFKA_CREDENTIALS_FILE: the topology runs on a secured broker');
-  const secrets = {
-    jwt: randomBytes(32).toString('base64'),
-    internal: randomBytes(32).toString('base64'),
-    ownerDataKey: randomBytes(32).toString('base64'),
-  };
+  const { brokers, credentials, secrets } = topologyBenchSettings(hub);
   const tokens = hub.tokenSettings({
     NODE_ENV: 'production',
     HUB_JWT_SECRET: secrets.jwt,
@@ -148,11 +142,6 @@ async function main(): Promise<void> {
     }
   }
 
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
   const [rps1, rps2] = [median(rps[1]), median(rps[2])];
   process.stdout.write(
     [
@@ -168,10 +157,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);
