@@ -30,20 +30,6 @@ const deadlineOf = (r: Record<string, unknown>): RegisteredDeadline => ({
   cancelled: Boolean(r.cancelled),
 });
 
-/** The first ten columns of a deadline row, in the order both writers insert them. */
-const deadlineColumns = (d: RegisteredDeadline) => [
-  d.deadlineKey,
-  d.kind,
-  d.subjectId,
-  d.ownerKind,
-  d.ownerOrganisationId,
-  d.districtCode,
-  d.legalBasis,
-  d.dueOn,
-  d.metOn,
-  d.cancelled,
-];
-
 /**
  * Keeps each deadline as announced, unless the register holds a later announcement of it already. One statement for
  * any number of announcements (a fetched batch: a statement imported announces one per account paid); of several
@@ -247,7 +233,19 @@ export async function keepOwnDeadline(em: EntityManager, d: RegisteredDeadline):
      on conflict (deadline_key) do update set owner_kind = excluded.owner_kind, legal_basis = excluded.legal_basis,
        due_on = excluded.due_on, met_on = null, sequence = ${S}.deadline.sequence + 1, updated_at = now()
      where ${S}.deadline.met_on is not null or ${S}.deadline.due_on is distinct from excluded.due_on`,
-    [...deadlineColumns(d), d.metOn],
+    [
+      d.deadlineKey,
+      d.kind,
+      d.subjectId,
+      d.ownerKind,
+      d.ownerOrganisationId,
+      d.districtCode,
+      d.legalBasis,
+      d.dueOn,
+      d.metOn,
+      d.cancelled,
+      d.metOn,
+    ],
   );
   if (d.metOn !== null)
     await sqlRun(
