@@ -3,6 +3,7 @@ import { loadDemoAreas } from '../hub/demo/demo-loader';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
 
 const guangwai = DEMO_STREETS[0].office; // 广安门外街道 street office: 红居南街6号院
 const guangnei = DEMO_STREETS[4].office; // 广安门内街道 street office: 广安门北街20号院 (seed 000)
@@ -28,8 +29,7 @@ describe('areas: compounds, buildings and households', () => {
     // The file checks the demo's compounds (its documented totals) and what contracts and arrears learn of them;
     // the demo's contracts and courts are not its business.
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
     await loadDemoAreas(t.hub.gatewayUrl, testTokens);
     const all = await t.gql(identity('ADMIN', 'hub-operator'), COMPOUNDS);
     byName = Object.fromEntries((all.body.data.compounds as Stats[]).map((c) => [c.name, c]));

@@ -5,6 +5,7 @@ import { pinHubToday } from '../kernel/clock';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
 
 // The stored per-account arrears balance (issue 16): after billing, payments, waivers, corrections and a levy, and
 // after the day moves past due dates, every account's stored balance equals the sum over its charges, and the list's
@@ -69,8 +70,7 @@ describe('arrears: the stored per-account balance equals the charges after every
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
     await given.acceptedFiling(companyA, areaId, hongjuTerms(companyA, firstMonth, { number: 'HJ6-BALANCE-01' }), {

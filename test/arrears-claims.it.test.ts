@@ -17,6 +17,7 @@ import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
+import { connectedClient } from './support/db-client';
 
 // Company A files a contract at 红居南街6号院 (no contract in the demo data), starting 13 months ago.
 const companyA = identity('PROPERTY_COMPANY', '91110102MA0000CLMA');
@@ -72,8 +73,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
   beforeAll(async () => {
     // Litigation is not started: the tests stand in for it on litigation.referrals.v1 and read the claims feed.
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
     ({ contractId } = await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears'] }));

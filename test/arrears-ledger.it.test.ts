@@ -11,6 +11,7 @@ import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fix
 import { probeTopics } from './support/kafka-probe';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { expectValidEvent } from './support/event-schema';
+import { connectedClient } from './support/db-client';
 
 // Company A files a contract at 红居南街6号院 (no contract in the demo data), starting 13 months ago.
 const guangwai = GUANGWAI_OFFICE;
@@ -82,8 +83,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
     await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears'] });

@@ -8,6 +8,7 @@ import { TestHub, identity, startTestHub, testKafkaAdmin } from './support/hub-f
 import { metricSample as sample, scrapeMetrics as scrape } from './support/metrics';
 import { probeTopics } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
 
 const streetOffice = identity('STREET_OFFICE', 'street-office-beitaipingzhuang', ['110108009']);
 /** Outbox backlogs are health details, which only ADMIN may read. */
@@ -34,8 +35,7 @@ describe('broker outage', () => {
       brokers: kafka.brokers,
       consumerSessionTimeoutMs: 6000,
     });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
   });
 
   afterAll(async () => {

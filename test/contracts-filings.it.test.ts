@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { addDays, daysBetween } from '../kernel/calendar';
 import { periodEnd } from '../kernel/working-days';
 import { CITY_FILING_REVIEWS_TOPIC, FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
@@ -13,6 +12,7 @@ import { partyTopics } from './support/party-topics';
 import { scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
+import { connectedClient } from './support/db-client';
 
 // 红居南街6号院 (广安门外, Xicheng) is unmanaged in the demo data: no contract, two low-rise buildings, 72 households.
 const HONGJU = '红居南街6号院';
@@ -222,8 +222,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
     expect(acceptedEvent.termsSha256).toBe(history.versions[1].termsSha256);
 
     // Arrears (fee schedules in force) and litigation (proof of filing) keep the accepted filing from the feed.
-    const db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    const db = await connectedClient(t.databaseUrl);
     try {
       for (const schema of ['arrears', 'litigation']) {
         const row = await waitFor(`${schema} to hold the accepted filing`, async () => {
@@ -633,8 +632,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
       databaseUrl: t.databaseUrl,
       schema: 'bureau_xicheng',
     };
-    const db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    const db = await connectedClient(t.databaseUrl);
     const row = () =>
       db
         .query(

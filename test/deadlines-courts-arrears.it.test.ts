@@ -16,6 +16,7 @@ import { partyTopics } from './support/party-topics';
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { TestReceiver, startReceiver } from './support/webhook-receiver';
+import { connectedClient } from './support/db-client';
 
 // Issue 21: the litigation and arrears deadlines in the one register, computed by their own subgraphs' rules and
 // reminded like the others: the court of its mediation window and small claim's decision, the company of an
@@ -70,8 +71,7 @@ describe('deadlines from litigation and arrears: the court and the company remin
     process.env.HUB_WEBHOOK_POLL_MS = '100';
     process.env.HUB_DEADLINE_REMINDER_INTERVAL_MS = '0';
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation', 'feeds'] });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
     await given.courts();
     const { areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });

@@ -6,6 +6,7 @@ import { TestHub, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { metricSample, scrapeMetrics } from './support/metrics';
 import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
 
 describe('consumers: exactly-once effect and dead letters', () => {
   let t: TestHub;
@@ -15,8 +16,7 @@ describe('consumers: exactly-once effect and dead letters', () => {
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['contracts', 'arrears'] });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
     producer = rawProducer(t.brokers);
     await producer.connect();
     topic = `${t.topicPrefix}areas.areas.v1`;

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { generateArrears, generateFilings, generateHouseholds } from './support/list-rows';
+import { connectedClient } from './support/db-client';
 
 // Lists a role pages through, by cursor (after / endCursor) beside offset, counted only when totalCount is asked.
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
@@ -24,8 +25,7 @@ describe('lists at scale: keyset pages agree with offset pages, and stay in the 
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
     await generateFilings(db, { streetCode: '110108001', count: 130 });
     await generateFilings(db, { streetCode: '110102020', count: 12 });
     compoundId = await generateHouseholds(db, { streetCode: '110102020', buildings: 3, perBuilding: 70 });

@@ -5,6 +5,7 @@ import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fix
 import { pdfText } from './support/pdf-text';
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
 
 // A contract whose late fee is monthly and whose clause the provider entered: the terms travel from the contracts
 // subgraph (GraphQL input, storage, contracts.filings.v1) to arrears (the fee charged) and litigation (the case
@@ -35,8 +36,7 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
     await given.courts();
     const { areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });

@@ -10,6 +10,7 @@ import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
+import { connectedClient } from './support/db-client';
 
 // Company A serves 红居南街6号院 (no contract in the demo data) under a contract that began 40 months ago, so its
 // first months are time-barred by now (Civil Code art. 188).
@@ -82,8 +83,7 @@ describe('litigation: referrals through the green channel, the court’s reports
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
     await given.courts();
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));

@@ -9,6 +9,7 @@ import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import { adminPostgresUrl, kafkaBrokers, testKafkaAdmin, uniqueSuffix } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
 
 const SCHEMA = 'notified';
 const TOPIC = 'notified.events.v1';
@@ -34,8 +35,7 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
 
   beforeAll(async () => {
     url = await ensureDatabase(adminPostgresUrl(), database);
-    db = new Client({ connectionString: url });
-    await db.connect();
+    db = await connectedClient(url);
     for (const sql of [...outboxAndInboxDdl(SCHEMA), ...outboxNotifyDdl(SCHEMA)]) await db.query(sql);
     const kafka = createKafka(settings);
     await ensureTopics(kafka, settings, [TOPIC]);

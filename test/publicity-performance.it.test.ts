@@ -4,6 +4,7 @@ import { todayInChina } from '../kernel/clock';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
 
 /**
  * Civil Code art. 943 has the provider make its performance (履行情况) public: the publicity shows the collection
@@ -22,8 +23,7 @@ describe("publicity of the provider's performance (双晒, Civil Code art. 943)"
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
     await given.acceptedFiling(company, areaId, hongjuTerms(company, addMonths(thisMonth, -3)), {

@@ -5,6 +5,7 @@ import { ReadinessCheck, subgraphReadiness } from '../platform/subgraph/readines
 import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import { adminPostgresUrl, kafkaBrokers, testKafkaAdmin, uniqueSuffix } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
 
 /**
  * Issue 12: the edge's /readyz once answered NOT_READY while PostgreSQL was at its connection limit (other test runs
@@ -36,8 +37,7 @@ describe("a subgraph's /readyz on the real database and broker", () => {
 
   beforeAll(async () => {
     const url = new URL(await ensureDatabase(adminPostgresUrl(), database));
-    admin = new Client({ connectionString: adminPostgresUrl() });
-    await admin.connect();
+    admin = await connectedClient(adminPostgresUrl());
     await admin.query(`create role "${role}" login connection limit 1`);
     url.username = role;
     url.password = '';

@@ -3,6 +3,7 @@ import { EVERY_SUBGRAPH, TestHub, identity, startTestHub } from './support/hub-f
 import { probeTopics } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
+import { connectedClient } from './support/db-client';
 
 const XICHENG = '110102';
 const GUANGWAI_STREET = '110102014';
@@ -24,8 +25,7 @@ describe('walking skeleton: gateway → areas (outbox) → Kafka → contracts (
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: EVERY_SUBGRAPH });
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
+    db = await connectedClient(t.databaseUrl);
   });
 
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { addMonths } from '../../kernel/calendar';
 import { todayInChina } from '../../kernel/clock';
 import {
@@ -20,6 +19,7 @@ import {
 } from '../../subgraphs/arrears/domain/statutes';
 import { TestHub, testTokens } from '../support/hub-fixture';
 import { waitFor } from '../support/wait-for';
+import { connectedClient } from '../support/db-client';
 
 const LEVIES = `query($a: ID) { levies(areaId: $a) { id households paidHouseholds advanceFen accountName rateFenPerM2 activationThresholdPercent byHouseholds { numerator denominator percent }
   buildings { households paidHouseholds quota activated activatedOn } } }`;
@@ -113,8 +113,7 @@ export function describeArrearsDemo(hub: () => TestHub): void {
 
       await loadDemoArrears(t.hub.gatewayUrl, testTokens);
       expect(await list()).toEqual(before);
-      const db = new Client({ connectionString: t.databaseUrl });
-      await db.connect();
+      const db = await connectedClient(t.databaseUrl);
       try {
         const { rows } = await db.query(`select count(*)::int as n from arrears.payment where purpose = 'LEVY'`);
         expect(rows[0].n).toBe(SEED_002_PAID_HOUSEHOLDS);

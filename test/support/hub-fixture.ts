@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Pool, PoolClient, PoolConfig } from 'pg';
-import { transientCode } from '../../platform/db/transient';
+import { Pool, PoolConfig } from 'pg';
 import request from 'supertest';
 import { pinHubToday } from '../../kernel/clock';
 import { Identity } from '../../kernel/identity';
@@ -8,29 +7,12 @@ import { mintUserToken } from '../../platform/auth/tokens';
 import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
 import { HubOptions, RunningHub, startHub } from '../../hub/hub';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../../tools/postgres/local-postgres';
+import { connectWhenAdmitted } from './db-client';
 import { dropDatabaseSoon, runDatabaseName } from './run-databases';
 import { migratedTemplate } from './template-database';
 import { BrokerCredentials, brokerCredentialsFromEnv } from '../../platform/events/broker-credentials';
 import { SaslCredential } from '../../platform/events/kafka';
 import { recordPhase, timed } from '../../platform/phase-timings';
-
-/**
- * A connection of the test's own pool, asked for again while PostgreSQL refuses it for now (too many clients, as
- * when three test files' hubs and a benchmark share the server): the hub's pools wait the same way
- * (platform/db/orm.ts), and no statement ran, so asking again is safe. Gives up after 20 s.
- */
-async function connectWhenAdmitted(pool: Pool): Promise<PoolClient> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      return await pool.connect();
-    } catch (error) {
-      const code = transientCode(error);
-      if ((code !== '53300' && code !== '57P03') || Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 /**
  * A pool of the test's own connections to a test database. An idle connection that PostgreSQL ends (the database

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { connectedClient } from './db-client';
 
 /**
  * Test databases are named after the Jest run (HUB_TEST_RUN, set by the global setup), so the global teardown can
@@ -28,8 +28,7 @@ const quoted = (database: string) => `"${database.replace(/"/g, '')}"`;
  * if the connection fails, it waits for the drop as before.
  */
 export async function dropDatabaseSoon(adminUrl: string, database: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
+  const client = await connectedClient(adminUrl);
   const dropping = client.query(`drop database if exists ${quoted(database)} with (force)`).finally(() => client.end());
   if (!process.env[RUN_VARIABLE]) return void (await dropping);
   dropping.catch(() => undefined);
@@ -39,8 +38,7 @@ export async function dropDatabaseSoon(adminUrl: string, database: string): Prom
 export async function dropRunDatabases(adminUrl: string): Promise<void> {
   const run = process.env[RUN_VARIABLE];
   if (!run) return;
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
+  const client = await connectedClient(adminUrl);
   try {
     const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
       `${PREFIX}${run}\\_%`,

@@ -6,6 +6,7 @@ import type { MigrationEntry } from '../../platform/db/orm';
 import { projectRoot } from '../../platform/project-root';
 import type { SubgraphModule } from '../../platform/subgraph/module';
 import { databaseUrl, dropDatabase } from '../../tools/postgres/local-postgres';
+import { connectedClient } from './db-client';
 
 const TEMPLATE_PREFIX = 'hub_template_';
 const MIGRATIONS_HASH_VARIABLE = 'HUB_TEST_MIGRATIONS_HASH';
@@ -93,8 +94,7 @@ async function buildTemplate(adminUrl: string): Promise<string | undefined> {
   const fingerprint = await runMigrationsFingerprint();
   if (!fingerprint) return undefined;
   const name = `${TEMPLATE_PREFIX}${fingerprint}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
+  const admin = await connectedClient(adminUrl);
   const exists = async () =>
     Boolean((await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount);
   try {
