@@ -11,7 +11,11 @@
  * whether both sides left the same ledger behind (payments, allocations, paid and credited amounts, status moves,
  * outbox rows by type).
  *
- *   npm run build && BENCH_BASELINE_DIST=/tmp/base/dist node dist/bench/payments-import.js [rounds, 3] [lines, 1000]
+ * Shape `year` (the demo's billed years, hub/demo/demo-loader.ts): `lines` households instead, each with the twelve
+ * monthly fees of 2022 past due, and one line each paying the whole year on 2022-12-20: each claim snapshot then
+ * counts twelve limitation periods and twelve part payments per account (domain/claim.ts).
+ *
+ *   npm run build && BENCH_BASELINE_DIST=/tmp/base/dist node dist/bench/payments-import.js [rounds, 3] [lines, 1000] [recent|year]
  *
  * A baseline build of main: `git archive main | tar -x -C /tmp/base && ln -s $PWD/node_modules /tmp/base &&
  * (cd /tmp/base && npx tsc -p tsconfig.build.json)`. Without BENCH_BASELINE_DIST only this build runs.
@@ -43,8 +47,24 @@ interface SideRun {
   ledger: Record<string, number>;
 }
 
-/** An area of `households` accounts IN_COLLECTION with six monthly fees past due each; returns its account ids. */
-async function generateArea(db: Client, households: number): Promise<string[]> {
+type Shape = 'recent' | 'year';
+
+/** The fees of each account: the six months before this one, or the twelve of 2022 (shape `year`). */
+const FEES_SQL: Record<Shape, { months: string; month: string; dueOn: string }> = {
+  recent: {
+    months: 'generate_series(1, 6)',
+    month: `to_char(date_trunc('month', current_date) - make_interval(months => m), 'YYYY-MM')`,
+    dueOn: `(date_trunc('month', current_date) - make_interval(months => m))::date + 14`,
+  },
+  year: {
+    months: 'generate_series(1, 12)',
+    month: `to_char(make_date(2022, m, 1), 'YYYY-MM')`,
+    dueOn: 'make_date(2022, m, 15)',
+  },
+};
+
+/** An area of `households` accounts IN_COLLECTION with monthly fees past due (FEES_SQL); returns its account ids. */
+async function generateArea(db: Client, households: number, shape: Shape): Promise<string[]> {
   const areaId = randomUUID();
   await db.query(
     `insert into arrears.billing_area (area_id, name, district_code, street_code, known_since) values ($1, 'bench-payments', '110108', '110108003', now())`,
@@ -64,9 +84,8 @@ async function generateArea(db: Client, households: number): Promise<string[]> {
   await db.query(
     `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, floor_area_centi_m2, rate_fen, amount_fen, due_on)
      select gen_random_uuid(), a.id, a.company_id, a.household_id, a.area_id, a.building_id, 'SERVICE_FEE',
-            to_char(date_trunc('month', current_date) - make_interval(months => m), 'YYYY-MM'), 8000, 100, 8000 + m,
-            (date_trunc('month', current_date) - make_interval(months => m))::date + 14
-       from arrears.account a cross join generate_series(1, 6) m where a.area_id = $1`,
+            ${FEES_SQL[shape].month}, 8000, 100, 8000 + m, ${FEES_SQL[shape].dueOn}
+       from arrears.account a cross join ${FEES_SQL[shape].months} m where a.area_id = $1`,
     [areaId],
   );
   return rows.map((r) => r.id).sort();
@@ -90,6 +109,20 @@ function statement(accountIds: readonly string[], today: string) {
     line(accountId, first, 'BANK_TRANSFER', `bench-${run}-${i}-a`),
     line(accountId, rest, 'WECHAT_PAY', `bench-${run}-${i}-b`),
   ]);
+}
+
+/** Shape `year`: one line per account paying its twelve fees of 2022, as the demo's statements do. */
+function yearStatement(accountIds: readonly string[]) {
+  const run = randomBytes(4).toString('hex');
+  const year = Array.from({ length: 12 }, (_, i) => 8001 + i).reduce((a, b) => a + b, 0);
+  return accountIds.map((accountId, i) => ({
+    accountId,
+    amountFen: year,
+    paidOn: '2022-12-20',
+    method: 'BANK_TRANSFER',
+    purpose: 'SERVICE_FEE' as const,
+    idempotencyKey: `bench-${run}-${i}`,
+  }));
 }
 
 /** The ledger the side left behind for its accounts, as counts and sums that must agree between builds. */
@@ -133,7 +166,7 @@ async function arrearsOrm(dist: string, databaseUrl: string) {
 }
 
 /** One side's run, in its own process: `dist` is the build whose importPayments it loads. */
-async function side(dist: string, databaseUrl: string, lines: number): Promise<SideRun> {
+async function side(dist: string, databaseUrl: string, lines: number, shape: Shape): Promise<SideRun> {
   process.env.HUB_LOG_LEVEL ??= 'warn';
   /* eslint-disable @typescript-eslint/no-require-imports -- the build under test is chosen at run time */
   const { importPayments } = require(
@@ -145,8 +178,9 @@ async function side(dist: string, databaseUrl: string, lines: number): Promise<S
   await db.connect();
   const orm = await arrearsOrm(dist, databaseUrl);
   try {
-    const accountIds = await generateArea(db, Math.ceil(lines / 2));
-    const payments = statement(accountIds, todayInChina()).slice(0, lines);
+    const accountIds = await generateArea(db, shape === 'year' ? lines : Math.ceil(lines / 2), shape);
+    const payments =
+      shape === 'year' ? yearStatement(accountIds) : statement(accountIds, todayInChina()).slice(0, lines);
     const cpu0 = process.cpuUsage();
     let t0 = performance.now();
     const receipts = await importPayments(orm.em.fork(), IDENTITY, payments);
@@ -164,8 +198,8 @@ async function side(dist: string, databaseUrl: string, lines: number): Promise<S
   }
 }
 
-function runSide(dist: string, databaseUrl: string, lines: number): Promise<SideRun> {
-  const child = fork(__filename, ['--side', dist, databaseUrl, String(lines)], {
+function runSide(dist: string, databaseUrl: string, lines: number, shape: Shape): Promise<SideRun> {
+  const child = fork(__filename, ['--side', dist, databaseUrl, String(lines), shape], {
     execArgv: process.env.BENCH_SIDE_FLAGS?.split(' ').filter(Boolean) ?? [],
   });
   return new Promise((resolve, reject) => {
@@ -181,6 +215,7 @@ function runSide(dist: string, databaseUrl: string, lines: number): Promise<Side
 async function main(): Promise<void> {
   const rounds = Number(process.argv[2] ?? 3);
   const lines = Number(process.argv[3] ?? 1000);
+  const shape: Shape = process.argv[4] === 'year' ? 'year' : 'recent';
   process.env.HUB_LOG_LEVEL ??= 'warn';
   const { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } = await import('../tools/postgres/local-postgres');
   const { migrateUp } = await import('../platform/db/orm');
@@ -196,7 +231,11 @@ async function main(): Promise<void> {
     const orm = await arrearsOrm(path.resolve(__dirname, '..'), databaseUrl);
     await migrateUp(orm);
     await orm.close();
-    console.log(`importPayments of ${lines} lines (${Math.ceil(lines / 2)} accounts, 6 fees each), ${rounds} rounds`);
+    console.log(
+      shape === 'year'
+        ? `importPayments of ${lines} lines (${lines} accounts, the 12 fees of 2022 each, paid in one line), ${rounds} rounds`
+        : `importPayments of ${lines} lines (${Math.ceil(lines / 2)} accounts, 6 fees each), ${rounds} rounds`,
+    );
     const runs = new Map<string, SideRun[]>(sides.map((s) => [s.name, []]));
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? sides : [...sides].reverse();
@@ -205,7 +244,7 @@ async function main(): Promise<void> {
           .loadavg()
           .map((l) => l.toFixed(1))
           .join(' ');
-        const run = await runSide(s.dist, databaseUrl, lines);
+        const run = await runSide(s.dist, databaseUrl, lines, shape);
         runs.get(s.name)!.push(run);
         console.log(
           `round ${round + 1} ${s.name.padEnd(10)}: import ${run.firstMs.toFixed(0).padStart(6)} ms (${(run.firstMs / lines).toFixed(2)} ms a line), ` +
@@ -236,7 +275,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--side') {
-  side(process.argv[3], process.argv[4], Number(process.argv[5])).then(
+  side(process.argv[3], process.argv[4], Number(process.argv[5]), process.argv[6] as Shape).then(
     (run) => process.send!({ run }, () => process.exit(0)),
     (error) => process.send!({ failed: String(error?.stack ?? error) }, () => process.exit(1)),
   );

@@ -63,6 +63,26 @@ describe('calendar dates (Civil Code arts. 201–202)', () => {
     expect(() => addDays('2021-02-29', 1)).toThrow(DomainError);
     expect(() => daysBetween('2021-12-10', 'soon')).toThrow(DomainError);
   });
+
+  it.each([
+    ['2000-02-29', true], // divisible by 400: a leap year
+    ['1900-02-29', false], // by 100 only: not
+    ['2100-02-29', false],
+    ['2023-04-31', false],
+    ['2023-12-31', true],
+    ['1000-01-01', true],
+    ['0999-12-31', false], // the year has four digits, the first not 0
+    ['2023-13-01', false],
+    ['2023-00-10', false],
+    ['2023-01-00', false],
+    ['2023-01-1a', false],
+    ['2023/01/10', false],
+    ['2023-01-10 ', false],
+    ['+2023-01-10', false],
+    ['2023-01-10\n', false],
+  ])('%j is a calendar date: %s', (text, valid) => {
+    expect(isIsoDate(text)).toBe(valid);
+  });
 });
 
 describe('calendar months', () => {

@@ -4,6 +4,8 @@ import {
   RecordedYear,
   extendArrangement,
   extendableCalendar,
+  missingYearOf,
+  periodEndWithin,
   periodEnd,
   shownPeriodEnd,
   shownWorkingDays,
@@ -120,9 +122,13 @@ describe('the calendar extended at runtime', () => {
   it('installs recorded years, keeps the newest version of each and never takes a year away', () => {
     const calendar = extendableCalendar(OFFICIAL_HOLIDAYS);
     expect(calendar.range.to).toBe('2026-12-24');
+    // Answers are remembered per calendar (kernel/working-days.ts), and forgotten when a year is installed.
+    expect(periodEndWithin('2026-12-20', 15, calendar)).toEqual({ date: null, outside: '2027-01-04' });
+    expect(missingYearOf(periodEndWithin('2026-12-20', 15, calendar))).toBe(2027);
     calendar.install([FICTITIOUS_2027]);
     expect(calendar.range.to).toBe('2027-12-24');
     expect(calendar.isWorkingDay('2027-01-05')).toBe(false);
+    expect(periodEndWithin('2026-12-20', 15, calendar)).toEqual({ date: '2027-01-06', outside: null });
 
     const corrected: RecordedYear = {
       ...FICTITIOUS_2027,
@@ -131,6 +137,7 @@ describe('the calendar extended at runtime', () => {
     };
     calendar.install([corrected]);
     expect(calendar.isWorkingDay('2027-01-05')).toBe(true);
+    expect(periodEnd('2026-12-20', 15, calendar)).toBe('2027-01-04');
     expect(calendar.isWorkingDay('2026-12-31')).toBe(true);
 
     calendar.install([FICTITIOUS_2027]); // a lagging copy: version 1 again

@@ -1,3 +1,4 @@
+import { addDays } from './calendar';
 import { isDomainError } from './errors';
 import {
   CHINA_WORKING_DAYS,
@@ -10,7 +11,10 @@ import {
   isAfterPeriod,
   isLaterThanWorkingDays,
   lastDayOfPeriod,
+  lastDayOfPeriodWithin,
+  missingYearOf,
   periodEnd,
+  periodEndWithin,
   unlessBeyondCalendar,
   workingDayCalendar,
 } from './working-days';
@@ -108,6 +112,31 @@ describe('working days under a State Council holiday arrangement', () => {
     expect(codeOf(() => addWorkingDays('2024-09-27', 0, calendar))).toBe('BAD_USER_INPUT');
     expect(codeOf(() => addWorkingDays('2024-09-27', 1.5, calendar))).toBe('BAD_USER_INPUT');
     expect(codeOf(() => periodEnd('2024-09-27', 0, calendar))).toBe('BAD_USER_INPUT');
+  });
+
+  it.each([
+    ['2024-09-27', 1],
+    ['2024-09-13', 2], // into the Mid-Autumn holiday
+    ['2024-12-20', 4], // Tuesday 2024-12-24, the range's last day
+    ['2024-12-20', 5], // past it
+    ['2024-12-21', 3], // Tuesday 2024-12-24 again
+    ['2023-12-25', 3], // before the range
+  ])('answers the end of %s + %i days without throwing as periodEnd does with', (start, days) => {
+    const answer = periodEndWithin(start, days, calendar);
+    if (answer.date !== null) expect(periodEnd(start, days, calendar)).toBe(answer.date);
+    else {
+      let thrown: unknown;
+      try {
+        periodEnd(start, days, calendar);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({
+        code: 'OUTSIDE_HOLIDAY_CALENDAR',
+        details: { date: answer.outside, missingYear: missingYearOf(answer) },
+      });
+    }
+    expect(lastDayOfPeriodWithin(addDays(start, days), calendar)).toEqual(answer);
   });
 
   it('stops on a broken calendar with no working day instead of looping', () => {

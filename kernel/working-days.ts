@@ -305,14 +305,78 @@ export function lastDayOfPeriod(lastDay: IsoDate, calendar: WorkingDayCalendar =
   return nextWorkingDayFrom(lastDay, calendar);
 }
 
+/**
+ * What the calendar answers for a day a period needs: the day, or else the first day past its range the count reached
+ * (`outside`), whose year's arrangement is missing. The `…Within` functions answer this instead of throwing
+ * OUTSIDE_HOLIDAY_CALENDAR, for loops over many rows (claim snapshots, statements) where a period past the holiday data
+ * is common and building an error per row cost more than the count itself.
+ */
+export type CalendarDay =
+  { readonly date: IsoDate; readonly outside: null } | { readonly date: null; readonly outside: IsoDate };
+
+/** The OUTSIDE_HOLIDAY_CALENDAR error the throwing functions give for an answer past the calendar's range. */
+export function outsideCalendarError(
+  answer: { readonly outside: IsoDate },
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): OutsideHolidayCalendarError {
+  return new OutsideHolidayCalendarError(answer.outside, calendar.range);
+}
+
+/** The day, or OUTSIDE_HOLIDAY_CALENDAR for the day past the range, as the throwing functions answer. */
+function dayOrThrow(answer: CalendarDay, calendar: WorkingDayCalendar): IsoDate {
+  if (answer.date === null) throw outsideCalendarError(answer, calendar);
+  return answer.date;
+}
+
+/** The year whose arrangement an answer awaits (yearNeededFor its day past the range); null when it has its day. */
+export function missingYearOf(answer: CalendarDay): number | null {
+  return answer.outside === null ? null : yearNeededFor(answer.outside);
+}
+
+/**
+ * Each calendar's answers of firstWorkingDayWithin by date, kept while its range is the same object: a calendar of
+ * workingDayCalendar never changes, and an extendable one answers from a new calendar, with a new range, after each
+ * install. Dates cluster (due dates, payment days), so a statement's thousands of periods need a few dozen searches.
+ */
+const searched = new WeakMap<WorkingDayCalendar, { range: CalendarRange; days: Map<IsoDate, CalendarDay> }>();
+const MAX_SEARCHES_KEPT = 10_000;
+
+/** The first working day on or after `date`, or the first day past the calendar's range before one was found. */
+function firstWorkingDayWithin(date: IsoDate, calendar: WorkingDayCalendar): CalendarDay {
+  const range = calendar.range;
+  let memo = searched.get(calendar);
+  if (memo?.range !== range) {
+    memo = { range, days: new Map() };
+    searched.set(calendar, memo);
+  }
+  const known = memo.days.get(date);
+  if (known) return known;
+  let answer: CalendarDay | null = null;
+  let day = date;
+  for (let step = 0; step < MAX_DAYS_SEARCHED && answer === null; step++) {
+    // The range check isWorkingDay would throw for, made first (dates of the same form compare as strings).
+    if (day < range.from || day > range.to) answer = { date: null, outside: day };
+    else if (calendar.isWorkingDay(day)) answer = { date: day, outside: null };
+    else day = addDays(day, 1);
+  }
+  if (answer === null) throw new Error(`The working-day calendar has no working day in the year after ${date}`);
+  if (memo.days.size >= MAX_SEARCHES_KEPT) memo.days.clear();
+  memo.days.set(date, answer);
+  return answer;
+}
+
 /** The first working day on or after `date`. */
 function nextWorkingDayFrom(date: IsoDate, calendar: WorkingDayCalendar): IsoDate {
-  let day = date;
-  for (let step = 0; step < MAX_DAYS_SEARCHED; step++) {
-    if (calendar.isWorkingDay(day)) return day;
-    day = addDays(day, 1);
-  }
-  throw new Error(`The working-day calendar has no working day in the year after ${date}`);
+  return dayOrThrow(firstWorkingDayWithin(date, calendar), calendar);
+}
+
+/** lastDayOfPeriod, or past the calendar's range the day past it the count reached, without throwing. */
+export function lastDayOfPeriodWithin(
+  lastDay: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): CalendarDay {
+  requireDate(lastDay);
+  return firstWorkingDayWithin(lastDay, calendar);
 }
 
 /**
@@ -322,10 +386,19 @@ function nextWorkingDayFrom(date: IsoDate, calendar: WorkingDayCalendar): IsoDat
  * contract signed on Friday 2021-12-10 is due 15 days on, Saturday 2021-12-25, so by Monday 2021-12-27.
  */
 export function periodEnd(start: IsoDate, days: number, calendar: WorkingDayCalendar = CHINA_WORKING_DAYS): IsoDate {
+  return dayOrThrow(periodEndWithin(start, days, calendar), calendar);
+}
+
+/** periodEnd, or past the calendar's range the day past it the count reached, without throwing. */
+export function periodEndWithin(
+  start: IsoDate,
+  days: number,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): CalendarDay {
   requireDate(start);
   if (!Number.isInteger(days) || days < 1)
     throw new InvalidInputError('A period is a whole number of days, at least 1', { value: days });
-  return nextWorkingDayFrom(addDays(start, days), calendar);
+  return firstWorkingDayWithin(addDays(start, days), calendar);
 }
 
 /** A deadline as the hub can show it: `provisional` when the holiday data does not reach it yet. */
@@ -358,7 +431,10 @@ export function shownPeriodEnd(
   days: number,
   calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
 ): ShownDeadline {
-  return deadlineOrPlain(addDays(start, days), () => periodEnd(start, days, calendar));
+  const end = periodEndWithin(start, days, calendar);
+  return end.date !== null
+    ? { date: end.date, provisional: false, missingYear: null }
+    : { date: addDays(start, days), provisional: true, missingYear: missingYearOf(end) };
 }
 
 /** The `count`-th working day after `from`, provisional (the plain count) past the holiday data. */

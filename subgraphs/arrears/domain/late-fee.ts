@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, addDays, compareDates, daysBetween, isIsoDate, monthsPeriodEnd } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { OutsideHolidayCalendarError, periodEnd } from '../../../kernel/working-days';
+import { CalendarDay, missingYearOf, outsideCalendarError, periodEndWithin } from '../../../kernel/working-days';
 
 /**
  * A late fee (滞纳金 / 违约金) exists only where the service contract provides one, and only on its terms: the hub
@@ -71,7 +71,14 @@ function validate(basis: LateFeeBasis, terms: LateFeeTerms, asOf: IsoDate): void
  * period would be unlawful, one missed would be the company's loss.
  */
 export function graceEndsOn(dueOn: IsoDate, graceDays: number): IsoDate {
-  return graceDays === 0 ? dueOn : periodEnd(dueOn, graceDays);
+  const end = graceEndWithin(dueOn, graceDays);
+  if (end.date === null) throw outsideCalendarError(end);
+  return end.date;
+}
+
+/** graceEndsOn, or past the holiday data the day past it the count reached, without throwing. */
+function graceEndWithin(dueOn: IsoDate, graceDays: number): CalendarDay {
+  return graceDays === 0 ? { date: dueOn, outside: null } : periodEndWithin(dueOn, graceDays);
 }
 
 /**
@@ -85,11 +92,24 @@ export function graceEndsOn(dueOn: IsoDate, graceDays: number): IsoDate {
  * charge, after the cap, so no rounding error builds up day by day.
  */
 export function lateFeeFen(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf: IsoDate): Fen {
-  if (terms === null) return 0;
+  const fee = lateFeeWithin(basis, terms, asOf);
+  if (fee.fen === null) throw outsideCalendarError(fee.graceEnd);
+  return fee.fen;
+}
+
+/** lateFeeFen, or, when the grace period's end lies past the holiday data, no fee and that end, without throwing. */
+function lateFeeWithin(
+  basis: LateFeeBasis,
+  terms: LateFeeTerms | null,
+  asOf: IsoDate,
+): { fen: Fen; graceEnd?: undefined } | { fen: null; graceEnd: CalendarDay & { date: null } } {
+  if (terms === null) return { fen: 0 };
   validate(basis, terms, asOf);
   // Within the plain count of grace days nothing runs yet, whatever the holiday data says (art. 203 only lengthens).
-  if (terms.graceDays > 0 && compareDates(asOf, addDays(basis.dueOn, terms.graceDays)) <= 0) return 0;
-  const start = graceEndsOn(basis.dueOn, terms.graceDays);
+  if (terms.graceDays > 0 && compareDates(asOf, addDays(basis.dueOn, terms.graceDays)) <= 0) return { fen: 0 };
+  const graceEnd = graceEndWithin(basis.dueOn, terms.graceDays);
+  if (graceEnd.date === null) return { fen: null, graceEnd };
+  const start = graceEnd.date;
   const reductions = [...basis.reductions].sort((a, b) => compareDates(a.on, b.on));
 
   // In ten-thousandths of a fen: fen·days·N (or fen·months·N) for the fee, principal·cap%·100 for the cap.
@@ -106,7 +126,7 @@ export function lateFeeFen(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf
   const fen = (fee + 5_000n) / 10_000n;
   if (fen > BigInt(Number.MAX_SAFE_INTEGER))
     throw new InvalidInputError('The late fee is too large to bill', { fen: fen.toString() });
-  return Number(fen);
+  return { fen: Number(fen) };
 }
 
 /** Σ open principal × days from `start` to `asOf`, a payment relieving what it paid from its own day. */
@@ -161,11 +181,8 @@ export interface ShownLateFee {
  * day and runs from the right day once the year is recorded. The payment, statement or claim is never refused for it.
  */
 export function shownLateFee(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf: IsoDate): ShownLateFee {
-  try {
-    return { fen: lateFeeFen(basis, terms, asOf), awaitsHolidayYear: null };
-  } catch (error) {
-    if (error instanceof OutsideHolidayCalendarError)
-      return { fen: 0, awaitsHolidayYear: Number(error.details?.missingYear) };
-    throw error;
-  }
+  const fee = lateFeeWithin(basis, terms, asOf);
+  return fee.fen === null
+    ? { fen: 0, awaitsHolidayYear: missingYearOf(fee.graceEnd) }
+    : { fen: fee.fen, awaitsHolidayYear: null };
 }

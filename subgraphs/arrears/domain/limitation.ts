@@ -2,7 +2,7 @@ import { IsoDate, addYears, compareDates } from '../../../kernel/calendar';
 import { Charge } from './charge';
 import { CollectionAction, interruptsLimitation } from './collection-action';
 import { LIMITATION_PERIOD_YEARS } from './statutes';
-import { lastDayOfPeriod, unlessBeyondCalendar } from '../../../kernel/working-days';
+import { lastDayOfPeriodWithin } from '../../../kernel/working-days';
 
 /**
  * The limitation period (诉讼时效) of each charge, Civil Code arts. 188–195.
@@ -39,7 +39,7 @@ const later = (a: IsoDate, b: IsoDate): IsoDate => (compareDates(a, b) >= 0 ? a 
  */
 export function limitationPeriodEnd(from: IsoDate): IsoDate {
   const plain = addYears(from, LIMITATION_PERIOD_YEARS);
-  return unlessBeyondCalendar(() => lastDayOfPeriod(plain)) ?? plain;
+  return lastDayOfPeriodWithin(plain).date ?? plain;
 }
 
 /**
