@@ -42,10 +42,36 @@ const toAclEntry = (grant: Grant): AclEntry => ({
 });
 
 /**
- * How long createGrants waits for the broker to report the ACLs it was given. Each look is a new SASL/SCRAM
- * connection per principal: on a 2-core machine at load 27 the topology's broker-setup step missed 10 s twice in a row.
+ * How long createGrants waits for the broker to report the ACLs it was given: on a 2-core machine at load 27 the
+ * topology's broker-setup step missed 10 s twice in a row.
  */
 const GRANTS_VISIBLE_WITHIN_MS = 30_000;
+
+type Admin = ReturnType<Kafka['admin']>;
+
+/**
+ * Runs `work` over one admin connection: every request of a step (create, then look until the broker reports it)
+ * goes over it, where a new connection per look cost a SASL/SCRAM handshake each (a test hub's start looked once or
+ * more for each of its up to six principals).
+ */
+async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Asks again every 50 ms until `done` holds or the deadline passes (then throws `failure`). */
+async function lookUntil(done: () => Promise<boolean>, failure: string): Promise<void> {
+  const deadline = Date.now() + GRANTS_VISIBLE_WITHIN_MS;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(failure);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /**
  * Creates the ACLs and returns once the broker reports every one of them: the controller accepts an ACL before the
@@ -54,28 +80,21 @@ const GRANTS_VISIBLE_WITHIN_MS = 30_000;
  */
 export async function createGrants(kafka: Kafka, grants: readonly Grant[]): Promise<void> {
   if (grants.length === 0) return;
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createAcls({ acl: grants.map(toAclEntry) });
-  } finally {
-    await admin.disconnect();
-  }
   const key = (g: Grant) =>
     `${g.principal}|${g.resource}|${g.resource === 'CLUSTER' ? 'kafka-cluster' : g.name}|${!!g.prefixed}|${g.operation}`;
-  const deadline = Date.now() + GRANTS_VISIBLE_WITHIN_MS;
-  // The principals are checked side by side: one after another, a test hub's six took a second of its start.
-  await Promise.all(
-    [...new Set(grants.map((g) => g.principal))].map(async (principal) => {
-      const wanted = grants.filter((g) => g.principal === principal).map(key);
-      for (;;) {
-        const held = new Set((await grantsOf(kafka, principal)).map(key));
-        if (wanted.every((k) => held.has(k))) return;
-        if (Date.now() > deadline) throw new Error(`the broker did not report the ACLs of ${principal} in time`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }),
-  );
+  await withAdmin(kafka, async (admin) => {
+    await admin.createAcls({ acl: grants.map(toAclEntry) });
+    // The principals are checked side by side: one after another, a test hub's six took a second of its start.
+    await Promise.all(
+      [...new Set(grants.map((g) => g.principal))].map((principal) => {
+        const wanted = grants.filter((g) => g.principal === principal).map(key);
+        return lookUntil(async () => {
+          const held = new Set((await describeGrants(admin, principal)).map(key));
+          return wanted.every((k) => held.has(k));
+        }, `the broker did not report the ACLs of ${principal} in time`);
+      }),
+    );
+  });
 }
 
 /**
@@ -84,19 +103,7 @@ export async function createGrants(kafka: Kafka, grants: readonly Grant[]): Prom
  * wait a revoked party's fetch just after the answer could still be served.
  */
 export async function deleteGrantsOf(kafka: Kafka, principal: string): Promise<number> {
-  const deleted = await deleteAllGrantsOf(kafka, principal);
-  const deadline = Date.now() + GRANTS_VISIBLE_WITHIN_MS;
-  while ((await grantsOf(kafka, principal)).length > 0) {
-    if (Date.now() > deadline) throw new Error(`the broker still reported ACLs of ${principal} after their deletion`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return deleted;
-}
-
-async function deleteAllGrantsOf(kafka: Kafka, principal: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
+  return withAdmin(kafka, async (admin) => {
     const response = await admin.deleteAcls({
       filters: [
         {
@@ -109,40 +116,39 @@ async function deleteAllGrantsOf(kafka: Kafka, principal: string): Promise<numbe
         },
       ],
     });
+    await lookUntil(
+      async () => (await describeGrants(admin, principal)).length === 0,
+      `the broker still reported ACLs of ${principal} after their deletion`,
+    );
     return response.filterResponses.reduce((n, r) => n + r.matchingAcls.length, 0);
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 /** kafkajs' enums are plain objects at runtime (no reverse mapping). */
 const nameOf = (values: object, code: number) => Object.entries(values).find(([, value]) => value === code)?.[0];
 
 /** The ACLs naming the principal, as the broker holds them. */
-export async function grantsOf(kafka: Kafka, principal: string): Promise<Grant[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const response = await admin.describeAcls({
-      resourceType: AclResourceTypes.ANY,
-      resourcePatternType: ResourcePatternTypes.ANY,
-      principal,
-      host: '*',
-      operation: AclOperationTypes.ANY,
-      permissionType: AclPermissionTypes.ALLOW,
-    });
-    return response.resources.flatMap((resource) =>
-      resource.acls.map((acl) => ({
-        principal: acl.principal,
-        resource: nameOf(AclResourceTypes, resource.resourceType) as Grant['resource'],
-        name: resource.resourceName,
-        prefixed: resource.resourcePatternType === ResourcePatternTypes.PREFIXED,
-        operation: nameOf(AclOperationTypes, acl.operation) as AclOperation,
-      })),
-    );
-  } finally {
-    await admin.disconnect();
-  }
+export const grantsOf = (kafka: Kafka, principal: string): Promise<Grant[]> =>
+  withAdmin(kafka, (admin) => describeGrants(admin, principal));
+
+async function describeGrants(admin: Admin, principal: string): Promise<Grant[]> {
+  const response = await admin.describeAcls({
+    resourceType: AclResourceTypes.ANY,
+    resourcePatternType: ResourcePatternTypes.ANY,
+    principal,
+    host: '*',
+    operation: AclOperationTypes.ANY,
+    permissionType: AclPermissionTypes.ALLOW,
+  });
+  return response.resources.flatMap((resource) =>
+    resource.acls.map((acl) => ({
+      principal: acl.principal,
+      resource: nameOf(AclResourceTypes, resource.resourceType) as Grant['resource'],
+      name: resource.resourceName,
+      prefixed: resource.resourcePatternType === ResourcePatternTypes.PREFIXED,
+      operation: nameOf(AclOperationTypes, acl.operation) as AclOperation,
+    })),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,13 +367,7 @@ export const newPassword = () => randomBytes(24).toString('base64url');
 /** Deletes exactly these ACLs (e.g. a test hub's, under its topic prefix, when it stops). */
 export async function deleteGrants(kafka: Kafka, grants: readonly Grant[]): Promise<void> {
   if (grants.length === 0) return;
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.deleteAcls({ filters: grants.map(toAclEntry) });
-  } finally {
-    await admin.disconnect();
-  }
+  await withAdmin(kafka, (admin) => admin.deleteAcls({ filters: grants.map(toAclEntry) }));
 }
 
 /**

@@ -2,9 +2,11 @@ import { Kafka, logLevel } from 'kafkajs';
 import { TOPIC_DEFINITIONS } from '../../catalog';
 import { logger } from '../logging';
 import { fixKafkajsIdleTimers } from './kafkajs-idle';
+import { memoizeKafkajsSaltedPasswords } from './kafkajs-scram';
 
-// Every kafkajs client of the hub is made here (createKafka), so every process that has one runs the fix.
+// Every kafkajs client of the hub is made here (createKafka), so every process that has one runs the fixes.
 fixKafkajsIdleTimers();
+memoizeKafkajsSaltedPasswords();
 
 /** A SASL/SCRAM-SHA-512 principal of the broker (`User:<username>` in its ACLs). */
 export interface SaslCredential {

@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import { startTestHub } from '../test/support/hub-fixture';
+import { SubgraphName } from '../platform/config';
+
+/**
+ * The CPU this process spends on a test hub's start and on its stop, and how many SCRAM salted passwords (PBKDF2)
+ * its Kafka clients computed meanwhile; the first start also loads the modules.
+ *
+ *   KAFKA_BROKERS=… KAFKA_CREDENTIALS_FILE=… HUB_TEST_MIGRATIONS_HASH=<the template's hash> \
+ *     node dist/bench/hub-start-cpu.js [starts, default 3] [subgraphs, default areas,contracts]
+ *
+ * Run it in two checkouts one after the other, several rounds, to compare (README › Tests).
+ */
+let pbkdf2Calls = 0;
+const pbkdf2 = crypto.pbkdf2;
+crypto.pbkdf2 = ((...args: Parameters<typeof crypto.pbkdf2>) => {
+  pbkdf2Calls += 1;
+  return pbkdf2(...args);
+}) as typeof crypto.pbkdf2;
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 1000);
+};
+
+async function main() {
+  process.env.HUB_LOG_LEVEL ??= 'warn';
+  const starts = Number(process.argv[2] ?? 3);
+  const subgraphs = (process.argv[3] ?? 'areas,contracts').split(',') as SubgraphName[];
+  for (let i = 0; i < starts; i++) {
+    const calls = pbkdf2Calls;
+    const starting = process.cpuUsage();
+    const hub = await startTestHub({ subgraphs });
+    const startCpuMs = cpuMs(starting);
+    const stopping = process.cpuUsage();
+    await hub.stop();
+    const stopCpuMs = cpuMs(stopping);
+    console.log(
+      JSON.stringify({ start: i, subgraphs: subgraphs.length, startCpuMs, stopCpuMs, pbkdf2: pbkdf2Calls - calls }),
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
