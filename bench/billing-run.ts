@@ -9,6 +9,9 @@
  * rates inlined, one of the subsidies, in one transaction, the accounts already open, nothing skipped, no balance
  * kept) and the same work as the use case (accounts opened and billed households skipped by `on conflict`, each
  * account's stored arrears balance raised by its new past-due fee). Each line shows the load average at its start.
+ * BENCH_VACUUM=1 runs VACUUM ANALYZE of the charges and accounts, untimed, before each timed month, as autovacuum
+ * would in the month between two runs (this development server runs with autovacuum off, so without it every month
+ * reads the earlier months' charges unvacuumed: no visibility map, no statistics).
  *
  *   npm run bench:billing                      # 1,000,000 households
  *   npm run bench:billing -- 20000             # or BENCH_HOUSEHOLDS=20000 npm run bench:billing
@@ -364,6 +367,7 @@ async function main(): Promise<void> {
       const line: string[] = [];
       for (const variant of order) {
         const month = `2024-${String(nextMonth++).padStart(2, '0')}`;
+        if (process.env.BENCH_VACUUM === '1') await db.query('vacuum analyze arrears.charge, arrears.account');
         const load = loadavg()[0].toFixed(1);
         if (variant === 'use case') {
           const ours = await measured(() => runBilling(ormNow.em.fork(), IDENTITY, { areaId, month }));
