@@ -184,59 +184,28 @@ async function generate(db: Client, households: number): Promise<string> {
 }
 
 /**
- * What a person would write by hand for one month's charges of the area, accounts being open: the fees with the
- * benchmark's owner rates inlined, and the subsidy per building class, in one transaction. Returns the fee count.
- */
-async function billByHand(db: Client, areaId: string, month: string): Promise<number> {
-  const subsidy = TERMS.feeSchedule.classes[0].subsidies[0];
-  await db.query('begin');
-  try {
-    const fees = await db.query(
-      `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, filing_id, building_class,
-          floor_area_centi_m2, rate_fen, amount_fen, due_on)
-       select gen_random_uuid(), a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'SERVICE_FEE', $2, f.filing_id, h.building_class,
-          h.floor_area_centi_m2, r.rate, (h.floor_area_centi_m2::bigint * r.rate + 50) / 100, ($2 || '-28')::date
-         from arrears.billable_household h
-         join arrears.account a on a.company_id = $3 and a.household_id = h.household_id
-         join (values ('LOW_RISE', 100), ('HIGH_RISE', 167)) as r(building_class, rate) on r.building_class = h.building_class
-         cross join (select filing_id from arrears.filing_snapshot where area_id = $1 limit 1) f
-        where h.area_id = $1`,
-      [areaId, month, COMPANY_ID],
-    );
-    await db.query(
-      `insert into arrears.subsidy_charge (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, amount_fen)
-       select gen_random_uuid(), $1, $3, $2, $4, h.building_class, count(*), sum(h.floor_area_centi_m2), $5::int,
-              sum((h.floor_area_centi_m2::bigint * $5::int + 50) / 100)
-         from arrears.billable_household h where h.area_id = $1 and h.building_class = 'LOW_RISE' group by h.building_class`,
-      [areaId, month, COMPANY_ID, subsidy.payer, subsidy.rateFenPerM2Month],
-    );
-    await db.query('commit');
-    return fees.rowCount ?? 0;
-  } catch (error) {
-    await db.query('rollback');
-    throw error;
-  }
-}
-
-/**
- * The same work as the use case, written by hand: what billByHand leaves out. Accounts are opened for households
+ * What a person would write by hand for one month's charges of the area, in one transaction. `bare`: the fees with
+ * the benchmark's owner rates inlined and the subsidy per building class, the accounts already open, nothing skipped
+ * and no balance kept. `same work`: what the use case does besides, by hand: accounts are opened for households
  * without one and a household already billed for the month is skipped, both by the unique index (`on conflict`, as
  * the use case since the on-conflict change), and each billed account's stored arrears balance
  * (Migration20261201130000_arrears_balance) is raised by its new fee when the fee is already past due on the balance
- * day, in one UPDATE: the incremental form a person would write, where the use case locks the accounts and recomputes
- * each one from all its open charges (refreshBalances). Returns the fee count.
+ * day, in one UPDATE: the incremental form, where the use case locks the accounts and recomputes each one from all
+ * its open charges (refreshBalances). Returns the fee count.
  */
-async function billByHandLikeUseCase(db: Client, areaId: string, month: string): Promise<number> {
+async function billByHand(db: Client, areaId: string, month: string, form: 'bare' | 'same work'): Promise<number> {
   const subsidy = TERMS.feeSchedule.classes[0].subsidies[0];
+  const sameWork = form === 'same work';
   await db.query('begin');
   try {
-    await db.query(
-      `insert into arrears.account (id, company_id, household_id, area_id, building_id, status, status_changed_on)
-       select gen_random_uuid(), $2, h.household_id, h.area_id, h.building_id, 'CURRENT', current_date
-         from arrears.billable_household h where h.area_id = $1
-       on conflict (company_id, household_id) do nothing`,
-      [areaId, COMPANY_ID],
-    );
+    if (sameWork)
+      await db.query(
+        `insert into arrears.account (id, company_id, household_id, area_id, building_id, status, status_changed_on)
+         select gen_random_uuid(), $2, h.household_id, h.area_id, h.building_id, 'CURRENT', current_date
+           from arrears.billable_household h where h.area_id = $1
+         on conflict (company_id, household_id) do nothing`,
+        [areaId, COMPANY_ID],
+      );
     const fees = await db.query(
       `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, filing_id, building_class,
           floor_area_centi_m2, rate_fen, amount_fen, due_on)
@@ -247,24 +216,25 @@ async function billByHandLikeUseCase(db: Client, areaId: string, month: string):
          join (values ('LOW_RISE', 100), ('HIGH_RISE', 167)) as r(building_class, rate) on r.building_class = h.building_class
          cross join (select filing_id from arrears.filing_snapshot where area_id = $1 limit 1) f
         where h.area_id = $1
-       on conflict (household_id, month) where kind = 'SERVICE_FEE' do nothing`,
+       ${sameWork ? `on conflict (household_id, month) where kind = 'SERVICE_FEE' do nothing` : ''}`,
       [areaId, month, COMPANY_ID],
     );
-    await db.query(
-      `update arrears.account a
-          set arrears_fen = a.arrears_fen + c.amount_fen, arrears_charges = a.arrears_charges + 1,
-              oldest_due_on = least(a.oldest_due_on, c.due_on)
-         from arrears.charge c, arrears.balance_day d
-        where c.area_id = $1 and c.month = $2 and c.kind = 'SERVICE_FEE' and c.company_id = $3 and c.due_on < d.as_of
-          and a.id = c.account_id`,
-      [areaId, month, COMPANY_ID],
-    );
+    if (sameWork)
+      await db.query(
+        `update arrears.account a
+            set arrears_fen = a.arrears_fen + c.amount_fen, arrears_charges = a.arrears_charges + 1,
+                oldest_due_on = least(a.oldest_due_on, c.due_on)
+           from arrears.charge c, arrears.balance_day d
+          where c.area_id = $1 and c.month = $2 and c.kind = 'SERVICE_FEE' and c.company_id = $3 and c.due_on < d.as_of
+            and a.id = c.account_id`,
+        [areaId, month, COMPANY_ID],
+      );
     await db.query(
       `insert into arrears.subsidy_charge (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, amount_fen)
        select gen_random_uuid(), $1, $3, $2, $4, h.building_class, count(*), sum(h.floor_area_centi_m2), $5::int,
               sum((h.floor_area_centi_m2::bigint * $5::int + 50) / 100)
          from arrears.billable_household h where h.area_id = $1 and h.building_class = 'LOW_RISE' group by h.building_class
-       on conflict (area_id, month, payer, building_class) do nothing`,
+       ${sameWork ? 'on conflict (area_id, month, payer, building_class) do nothing' : ''}`,
       [areaId, month, COMPANY_ID, subsidy.payer, subsidy.rateFenPerM2Month],
     );
     await db.query('commit');
@@ -378,8 +348,7 @@ async function main(): Promise<void> {
             `billing run ${seconds(ours.ns)} [load ${load}] (${slow.map((s) => `${(s.ms / 1000).toFixed(1)} s ${s.sql.slice(0, 40)}`).join('; ')})`,
           );
         } else {
-          const bill = variant === 'bare' ? billByHand : billByHandLikeUseCase;
-          const theirs = await measured(() => bill(db!, areaId, month));
+          const theirs = await measured(() => billByHand(db!, areaId, month, variant));
           times[variant].push(Number(theirs.ns) / 1e9);
           line.push(`hand-written ${variant} ${seconds(theirs.ns)} [load ${load}] (${fmt(theirs.result)} charges)`);
         }
