@@ -12,6 +12,11 @@ import { IN_ARREARS_SQL } from './in-arrears.sql';
  * Why two statements: the accounts are locked first (in id order), then recomputed by a statement whose snapshot
  * starts after the lock is held, so it sees every charge a concurrent writer of the same account committed; that
  * writer recomputes after its own lock in turn. (One UPDATE … FROM would keep the subquery's older snapshot.)
+ *
+ * The recompute reads only columns `charge_open_index` includes (it counts `due_on`, never null, not `id`), so it
+ * is an index-only scan where the visibility map allows: billing a fifth month to 100,000 households on vacuumed
+ * tables, the refresh fetched 100,010 charges from the heap (the month's own) instead of 500,000: 24.5 s → 10.4 s
+ * (EXPLAIN ANALYZE, load ≈ 8).
  */
 async function recompute(em: EntityManager, accountsSql: string, params: unknown[], day: IsoDate): Promise<number> {
   const [{ n }] = await sqlRows<{ n: number }>(
@@ -24,7 +29,7 @@ async function recompute(em: EntityManager, accountsSql: string, params: unknown
     em,
     `update arrears.account a
         set arrears_fen = s.fen, arrears_charges = s.n, oldest_due_on = s.oldest
-       from (select t.id, coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 as fen, count(c.id) as n,
+       from (select t.id, coalesce(sum(c.amount_fen - c.paid_fen - c.waived_fen), 0)::int8 as fen, count(c.due_on) as n,
                     min(c.due_on) as oldest
                from (select distinct x.id from (${accountsSql}) as x(id)) t
                left join arrears.charge c on c.account_id = t.id and c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}
