@@ -416,6 +416,8 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
       retry: { retries: 0 },
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => void (crashed = brokerErrorType(payload.error)));
+    let fetchesStarted = 0;
+    consumer.on(consumer.events.FETCH_START, () => void fetchesStarted++);
     await consumer.connect();
     await consumer.subscribe({ topics: [feed], fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void received.push(message.value!.toString()) });
@@ -424,6 +426,14 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
       await waitFor('the court to read the message sent before', () => received.includes('before'));
       revoked = (await ok(admin, REVOKE, { p: partyId('rotating') })).revokeFeedSubscriber;
       expect(revoked).toMatchObject({ status: 'REVOKED', revokedAt: expect.any(String) });
+      // A fetch already waiting at the broker was authorized before the revocation and may still deliver what
+      // arrives during its wait (at most maxWaitTimeInMs; a CI run saw it). The fetch the consumer begins next, after
+      // that one ended, is the one refused (unless one begun during the revocation was refused already).
+      const startedBefore = fetchesStarted;
+      await waitFor(
+        'the consumer to begin its next fetch',
+        () => crashed !== undefined || fetchesStarted > startedBefore,
+      );
       await produceAsOperator(feed, [{ key: 'b', value: 'after' }]);
       expect(await waitFor('the open connection to be refused', () => crashed, { timeoutMs: 15000 })).toMatch(
         /AUTHORIZATION_FAILED/,
