@@ -28,6 +28,7 @@ import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
 import type { HubOrm } from '../platform/db/orm';
 import type { FilingTermsData } from '../catalog';
 import type { BillingRunResult } from '../subgraphs/arrears/application/run-billing';
+import { median } from './load';
 
 /**
  * The hub's modules are loaded once HUB_LOG_LEVEL is set (their pino loggers read it on load), so the migrator's
@@ -325,7 +326,7 @@ async function main(): Promise<void> {
     report('re-run (idempotent)', again, statements.take());
 
     // Side by side: the use case against hand-written statements, each billing a month nobody billed yet: the bare
-    // inserts (billByHand) and the same work by hand (billByHandLikeUseCase). Each month adds a million charges, so
+    // inserts and the same work by hand (billByHand's two forms). Each month adds a million charges, so
     // odd rounds run the three in reverse order.
     const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
     const variants = ['use case', 'bare', 'same work'] as const;
@@ -355,10 +356,6 @@ async function main(): Promise<void> {
       }
       console.log(`round ${round + 1}: ${line.join(', ')}`);
     }
-    const median = (xs: number[]) => {
-      const s = [...xs].sort((a, b) => a - b);
-      return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    };
     const ours = median(times['use case']);
     console.log(
       `median: billing run ${ours.toFixed(2)} s, hand-written bare inserts ${median(times.bare).toFixed(2)} s (ratio ${(ours / median(times.bare)).toFixed(2)}×), ` +

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { startTestHub } from '../test/support/hub-fixture';
 import { SubgraphName } from '../platform/config';
+import { runBenchmark } from './load';
 
 /**
  * The CPU this process spends on a test hub's start and on its stop, and how many SCRAM salted passwords (PBKDF2)
@@ -41,10 +42,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

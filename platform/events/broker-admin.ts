@@ -377,9 +377,7 @@ export async function deleteGrants(kafka: Kafka, grants: readonly Grant[]): Prom
  */
 export async function deletePrefixed(kafka: Kafka, prefix: string): Promise<void> {
   if (!prefix) throw new Error('deletePrefixed needs a prefix: an empty one names every topic and group');
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
+  await withAdmin(kafka, async (admin) => {
     const [{ groups }, topics] = await Promise.all([admin.listGroups(), admin.listTopics()]);
     const ours = groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix));
     const doomed = topics.filter((t) => t.startsWith(prefix));
@@ -390,9 +388,7 @@ export async function deletePrefixed(kafka: Kafka, prefix: string): Promise<void
         }),
       doomed.length > 0 && admin.deleteTopics({ topics: doomed }),
     ]);
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 /**
