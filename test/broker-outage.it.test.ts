@@ -18,6 +18,8 @@ const REGISTER = `mutation R($name: Name!) {
 }`;
 
 describe('broker outage', () => {
+  // A broker that lives under a minute: compiled by C1 only (LocalKafkaOptions.shortLived).
+  const brokerOptions = () => ({ dataDir, ...ports, heapMb: 384, admin: testKafkaAdmin(), shortLived: true });
   let dataDir: string;
   let kafka: LocalKafka;
   let ports: { port: number; controllerPort: number };
@@ -29,7 +31,7 @@ describe('broker outage', () => {
     // minimum session, rather than 30 s.
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-kafka-outage-'));
     ports = { port: await freePort(), controllerPort: await freePort() };
-    kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384, admin: testKafkaAdmin() });
+    kafka = await startLocalKafka(brokerOptions());
     t = await startTestHub({
       subgraphs: ['areas', 'contracts'],
       brokers: kafka.brokers,
@@ -70,7 +72,7 @@ describe('broker outage', () => {
     expect((await scrape(t, streetOffice)).status).toBe(403);
     expect((await fetch(new URL('/metrics', t.hub.gatewayUrl))).status).toBe(401);
 
-    kafka = await startLocalKafka({ dataDir, ...ports, heapMb: 384, admin: testKafkaAdmin() });
+    kafka = await startLocalKafka(brokerOptions());
     const probe = await probeTopics(kafka.brokers, [`${t.topicPrefix}areas.areas.v1`]);
     try {
       const all = [before, ...during];

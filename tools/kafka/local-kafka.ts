@@ -50,8 +50,11 @@ export interface LocalKafkaOptions {
    * A broker for a test run (the Jest global setup's, a test file's own): topics it creates by itself get one
    * partition, and it runs fewer request threads. Test hubs create one partition a topic and delete their topics when
    * they stop, so a test broker holds a few hundred partitions at a time; one network thread and two I/O threads
-   * serve that on a 2-core machine with fewer threads waking. The development broker (`npm run kafka:start`) keeps the
-   * production-like settings: 3 partitions a topic, 2 network and 4 I/O threads.
+   * serve that on a 2-core machine with fewer threads waking. Its JVM compiles with C1 only, as a short-lived broker's:
+   * a test run's load never repays C2's compilations (`bash bench/kafka-suite-compare.sh`, 4 files, 2 interleaved
+   * rounds at load average 10–13: the broker's CPU over the files 20.0 → 12.4 s, 0.62×, C2's threads 7–8 s of the
+   * 20, the request handlers 5.3–5.5 s with C1's code against 5.7–6.1 s with C2's). The development broker
+   * (`npm run kafka:start`) keeps the production-like settings: 3 partitions a topic, 2 network and 4 I/O threads, C2.
    */
   forTests?: boolean;
 }
@@ -206,7 +209,7 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
       [
         `-Xmx${heap}m`,
         `-Xms${heap}m`,
-        ...(opts.shortLived ? ['-XX:TieredStopAtLevel=1'] : []),
+        ...(opts.shortLived || opts.forTests ? ['-XX:TieredStopAtLevel=1'] : []),
         // Same GC flags as Kafka's kafka-run-class.sh.
         '-XX:+UseG1GC',
         '-XX:MaxGCPauseMillis=20',
