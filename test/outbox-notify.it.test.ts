@@ -61,9 +61,9 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
     ]);
   });
 
-  const insert = async (key: string) => {
+  const insert = async (key: string, schema = SCHEMA) => {
     await db.query(
-      `insert into "${SCHEMA}"."outbox" (event_id, topic, message_key, event_type, source, occurred_at, payload)
+      `insert into "${schema}"."outbox" (event_id, topic, message_key, event_type, source, occurred_at, payload)
        values ($1, $2, $3, 'test.notified', '/test', now(), '{}'::jsonb)`,
       [randomUUID(), TOPIC, key],
     );
@@ -103,6 +103,34 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
         return unpublished.rows[0].n === 0;
       });
     } finally {
+      await probe.stop();
+    }
+  });
+
+  it('publishes a row no notification announced at its next timed poll, which first looks whether any row waits', async () => {
+    const schema = 'polled';
+    for (const sql of outboxAndInboxDdl(schema)) await db.query(sql);
+    // no LISTEN and no NOTIFY trigger: only the timed poll can find the row
+    const polling = new OutboxRelay({
+      schema,
+      knex,
+      kafka: createKafka(settings),
+      kafkaSettings: settings,
+      pollIntervalMs: 200,
+    });
+    const probe = await probeTopics(settings.brokers, [`${settings.topicPrefix}${TOPIC}`]);
+    polling.start();
+    try {
+      // several timed passes have found nothing by now
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await insert('polled', schema);
+      await probe.waitForCount('the polled event', (m) => m.message.key?.toString() === 'polled', 1, 20_000);
+      await waitFor('the row marked published', async () => {
+        const r = await db.query(`select count(*)::int as n from "${schema}"."outbox" where published_at is null`);
+        return r.rows[0].n === 0;
+      });
+    } finally {
+      await polling.stop();
       await probe.stop();
     }
   });
