@@ -15,13 +15,22 @@
  *
  *   npm run bench:billing                      # 1,000,000 households
  *   npm run bench:billing -- 20000             # or BENCH_HOUSEHOLDS=20000 npm run bench:billing
+ *   npm run bench:billing -- 1412 stale        # the demo's case: a freshly loaded area billed month after month
+ *
+ * The `stale` shape bills a freshly loaded area (never analysed, autovacuum off for its tables, the households not
+ * vacuumed either) for the twelve months of 2022 and then 2022-12 again, as demo.it does, and prints each month's
+ * wall time, this process's CPU and the CPU of the database's PostgreSQL backends (read from /proc); nothing
+ * else. BENCH_HUB_DIST=<another checkout's dist> runs that build's billing (and migrations) instead of this one's,
+ * to compare checkouts run by run (main, this, this, main).
  *
  * Database: BENCH_DATABASE_URL when set (used as is and kept: MikroORM creates it when missing, and each run adds
  * one new area to its tables); otherwise a fresh database hub_bench_<random> on postgres://postgres@127.0.0.1:5432,
  * dropped at the end, also when the run fails or is interrupted (SIGINT/SIGTERM).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import type { Identity } from '../kernel/identity';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
@@ -36,11 +45,15 @@ import { median } from './load';
  */
 async function loadHub() {
   process.env.HUB_LOG_LEVEL ??= 'warn';
+  const dist = process.env.BENCH_HUB_DIST;
+  // Another checkout's build, for comparing (BENCH_HUB_DIST); its modules have the same shape as this one's.
+  const load = <T>(own: () => Promise<T>, file: string): Promise<T> =>
+    dist ? (import(path.resolve(dist, file)) as Promise<T>) : own();
   const [orm, postgres, billing, module] = await Promise.all([
-    import('../platform/db/orm'),
-    import('../tools/postgres/local-postgres'),
-    import('../subgraphs/arrears/application/run-billing'),
-    import('../subgraphs/arrears/module'),
+    load(() => import('../platform/db/orm'), 'platform/db/orm.js'),
+    load(() => import('../tools/postgres/local-postgres'), 'tools/postgres/local-postgres.js'),
+    load(() => import('../subgraphs/arrears/application/run-billing'), 'subgraphs/arrears/application/run-billing.js'),
+    load(() => import('../subgraphs/arrears/module'), 'subgraphs/arrears/module.js'),
   ]);
   return { ...orm, ...postgres, ...billing, ...module };
 }
@@ -142,7 +155,7 @@ function timeStatements(orm: HubOrm): { take(): { sql: string; ms: number }[] } 
   };
 }
 
-async function generate(db: Client, households: number): Promise<string> {
+async function generate(db: Client, households: number, analyse = true): Promise<string> {
   const areaId = randomUUID();
   await db.query(
     `insert into arrears.billing_area (area_id, name, district_code, street_code, known_since) values ($1, $2, '110108', '110108003', now())`,
@@ -179,8 +192,9 @@ async function generate(db: Client, households: number): Promise<string> {
        join building b on b.n = g.i / $3::int`,
     [areaId, households, HOUSEHOLDS_PER_BUILDING],
   );
-  // Households arrive over months from the areas feed, so autovacuum would long have analysed them.
-  await db.query(`vacuum analyze arrears.billable_household`);
+  // Households arrive over months from the areas feed, so autovacuum would long have analysed them (not so in the
+  // stale shape: a freshly loaded area, as the demo's).
+  if (analyse) await db.query(`vacuum analyze arrears.billable_household`);
   return areaId;
 }
 
@@ -244,6 +258,64 @@ async function billByHand(db: Client, areaId: string, month: string, form: 'bare
     await db.query('rollback');
     throw error;
   }
+}
+
+/**
+ * CPU seconds (user + system) of the database's PostgreSQL backends, by pid, read from /proc (this machine's server;
+ * clock ticks of 1/100 s). A backend gone since is not counted; the ORM's pool keeps its connections.
+ */
+async function backendCpu(db: Client): Promise<Map<number, number>> {
+  const { rows } = await db.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+  }
+  return cpu;
+}
+
+/**
+ * The stale shape: the twelve months of 2022 billed one after the other on the freshly loaded area, then 2022-12
+ * again, with no ANALYZE in between (autovacuum is off for these tables): each month's wall time, this process's
+ * CPU and the backends' CPU, and their totals.
+ */
+async function billStaleMonths(
+  db: Client,
+  bill: (month: string) => Promise<BillingRunResult>,
+  households: number,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const total = { wall: 0, node: 0, postgres: 0 };
+  const months = [...Array.from({ length: 12 }, (_, m) => `2022-${String(m + 1).padStart(2, '0')}`), '2022-12'];
+  for (const [n, month] of months.entries()) {
+    const load = loadavg()[0].toFixed(1);
+    const cpu0 = process.cpuUsage();
+    const pg0 = await backendCpu(db);
+    const t0 = process.hrtime.bigint();
+    const run = await bill(month);
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    const { user, system } = process.cpuUsage(cpu0);
+    let postgres = 0;
+    for (const [pid, cpu] of await backendCpu(db)) postgres += cpu - (pg0.get(pid) ?? 0);
+    const node = (user + system) / 1e6;
+    total.wall += wall;
+    total.node += node;
+    total.postgres += postgres;
+    const label = n === 12 ? `${month} again` : month;
+    console.log(
+      `${label}: ${wall.toFixed(2)} s, Node CPU ${node.toFixed(2)} s, PostgreSQL CPU ${postgres.toFixed(2)} s [load ${load}] (newly billed ${fmt(run.newlyBilled)})`,
+    );
+    const expected = n === 12 ? 0 : households;
+    if (run.newlyBilled !== expected) problems.push(`${label} billed ${run.newlyBilled} households, not ${expected}`);
+  }
+  console.log(
+    `total: ${total.wall.toFixed(2)} s, Node CPU ${total.node.toFixed(2)} s, PostgreSQL CPU ${total.postgres.toFixed(2)} s`,
+  );
+  return problems;
 }
 
 function report(
@@ -311,6 +383,26 @@ async function main(): Promise<void> {
     db.on('error', (error) => console.error(`pg client: ${error.message}`));
     await db.connect();
 
+    const stale = (process.argv[3] ?? process.env.BENCH_SHAPE) === 'stale';
+    if (stale) {
+      for (const table of ['billable_household', 'account', 'charge'])
+        await db.query(`alter table arrears.${table} set (autovacuum_enabled = false)`);
+      const areaId = await generate(db, households, false);
+      const ormNow = orm;
+      console.log(`stale shape: ${fmt(households)} households loaded, never analysed, autovacuum off for their tables`);
+      const problems = await billStaleMonths(
+        db,
+        (month) => runBilling(ormNow.em.fork(), IDENTITY, { areaId, month }),
+        households,
+      );
+      console.log(
+        problems.length === 0
+          ? 'check: every month billed every household once'
+          : `check FAILED: ${problems.join('; ')}`,
+      );
+      if (problems.length > 0) process.exitCode = 1;
+      return;
+    }
     const generation = await measured(() => generate(db!, households));
     const areaId = generation.result;
     console.log(

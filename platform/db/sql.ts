@@ -40,6 +40,28 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return constraint === undefined || (error as { constraint?: unknown }).constraint === constraint;
 }
 
+/**
+ * Runs `work` (statements in the caller's transaction) with PostgreSQL's nested-loop joins off, then sets the
+ * setting back to what it was (for the rest of the transaction; `set_config(…, true)` ends with it anyway).
+ *
+ * For a set-based insert that skips rows already there by a `not exists` anti-join on the table it inserts into:
+ * with its statistics stale or missing (a freshly loaded area, before autovacuum's first ANALYZE) the planner
+ * expects one row, and a nested loop may probe the inner side without its join key (a scan of the whole month of an
+ * index, or of the whole table) once per outer row, reading the statement's own new rows each time: quadratic.
+ * Without nested loops the skip is a hash (or merge) anti-join, which reads the inner side once, before inserting,
+ * whatever the estimates; that is also the plan analysed statistics give at scale.
+ */
+export async function withoutNestedLoops<T>(em: EntityManager, work: () => Promise<T>): Promise<T> {
+  if (!em.getTransactionContext()) throw new Error("withoutNestedLoops runs in the caller's transaction");
+  const [{ previous }] = await sqlRows<{ previous: string }>(
+    em,
+    `select current_setting('enable_nestloop') as previous, set_config('enable_nestloop', 'off', true)`,
+  );
+  const result = await work();
+  await sqlRows(em, `select set_config('enable_nestloop', ?, true)`, [previous]);
+  return result;
+}
+
 /** How often a transaction PostgreSQL rolled back for a deadlock or a serialisation failure is run in all. */
 const ROLLED_BACK_ATTEMPTS = 3;
 

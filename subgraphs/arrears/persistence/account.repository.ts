@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { sqlArray, sqlBulk, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { sqlArray, sqlBulk, sqlRows, sqlRun, withoutNestedLoops } from '../../../platform/db/sql';
 import { Account, CourtAward } from '../domain/account';
 import { AccountStatus } from '../domain/account-status';
 import { AccountPlace } from '../domain/arrears-list';
@@ -89,9 +89,10 @@ export async function findAccounts(
 
 /**
  * Opens a CURRENT account for every household of the area (or of the buildings named) the company has none for
- * yet, in one statement whatever the number of households. A household with an account is skipped by the unique
- * index itself (`on conflict`), not by a `not exists` anti-join the planner may run as a scan of all the company's
- * accounts per household while the area's statistics are stale (as billServiceFees).
+ * yet, in one statement whatever the number of households. A household with an account is skipped by a `not exists`
+ * anti-join on the company's accounts of the area, run without nested loops as billServiceFees' (withoutNestedLoops:
+ * read once, not once per household while the statistics are stale); `on conflict` stays as the guard against a
+ * concurrent run and for an account the company opened in another area.
  */
 export async function openAccounts(
   em: EntityManager,
@@ -99,14 +100,18 @@ export async function openAccounts(
   today: IsoDate,
 ): Promise<void> {
   const buildings = place.buildingIds ? sqlArray(place.buildingIds) : null;
-  await sqlRun(
-    em,
-    `insert into arrears.account (id, company_id, household_id, area_id, building_id, status, status_changed_on)
-     select gen_random_uuid(), ?, h.household_id, h.area_id, h.building_id, 'CURRENT', ?::date
-       from arrears.billable_household h
-      where h.area_id = ? and (?::uuid[] is null or h.building_id = any(?::uuid[]))
-     on conflict (company_id, household_id) do nothing`,
-    [place.companyId, today, place.areaId, buildings, buildings],
+  await withoutNestedLoops(em, () =>
+    sqlRun(
+      em,
+      `insert into arrears.account (id, company_id, household_id, area_id, building_id, status, status_changed_on)
+       select gen_random_uuid(), ?, h.household_id, h.area_id, h.building_id, 'CURRENT', ?::date
+         from arrears.billable_household h
+        where h.area_id = ? and (?::uuid[] is null or h.building_id = any(?::uuid[]))
+          and not exists (select 1 from arrears.account a
+                           where a.company_id = ? and a.area_id = ? and a.household_id = h.household_id)
+       on conflict (company_id, household_id) do nothing`,
+      [place.companyId, today, place.areaId, buildings, buildings, place.companyId, place.areaId],
+    ),
   );
 }
 
