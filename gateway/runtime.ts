@@ -9,7 +9,6 @@ import { sendLargeAnswerInSlices } from './large-answers';
 import { useBoundedEcho } from './bounded-echo';
 import { useMetrics } from './metrics';
 import { useSubgraphInstances } from './instances';
-import { oneHookPerPhase } from './one-hook-per-phase';
 import { useOperationGuard } from './operation-guard';
 import { useRequestBody } from './request-body';
 import { useTracing } from './tracing';
@@ -55,30 +54,28 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
         };
       },
     },
-    // One plugin, one hook per phase (gateway/one-hook-per-phase.ts): Hive's runtime costs per hook, not per plugin.
-    plugins: () =>
-      oneHookPerPhase([
-        useTracing(options.subgraphUrls),
-        useMetrics(options.subgraphUrls),
-        useSubgraphInstances({ instances: options.subgraphInstances ?? {} }),
-        useAdmission({ config, tokens: options.tokens, graphqlEndpoint: GRAPHQL_ENDPOINT }),
-        useRequestBody(),
-        useDocumentLimits(config),
-        {
-          onContextBuilding({ context, extendContext }) {
-            extendContext({ caller: callerOf(context.request) });
-          },
-        } satisfies GatewayPlugin<EdgeContext>,
-        useOperationGuard(config),
-        useBoundedEcho(),
-        {
-          onResponse(payload) {
-            // Responses differ by Origin (CORS headers or none): caches must know.
-            payload.response.headers.append('vary', 'Origin');
-            // Then, with every header set, an answer over 1 MiB (a whole file's base64) goes out in slices.
-            return sendLargeAnswerInSlices(payload);
-          },
-        } satisfies GatewayPlugin<EdgeContext>,
-      ]),
+    plugins: () => [
+      useTracing(options.subgraphUrls),
+      useMetrics(options.subgraphUrls),
+      useSubgraphInstances({ instances: options.subgraphInstances ?? {} }),
+      useAdmission({ config, tokens: options.tokens, graphqlEndpoint: GRAPHQL_ENDPOINT }),
+      useRequestBody(),
+      useDocumentLimits(config),
+      {
+        onContextBuilding({ context, extendContext }) {
+          extendContext({ caller: callerOf(context.request) });
+        },
+      } satisfies GatewayPlugin<EdgeContext>,
+      useOperationGuard(config),
+      useBoundedEcho(),
+      {
+        onResponse(payload) {
+          // Responses differ by Origin (CORS headers or none): caches must know.
+          payload.response.headers.append('vary', 'Origin');
+          // Then, with every header set, an answer over 1 MiB (a whole file's base64) goes out in slices.
+          return sendLargeAnswerInSlices(payload);
+        },
+      } satisfies GatewayPlugin<EdgeContext>,
+    ],
   });
 }
