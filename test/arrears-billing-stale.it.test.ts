@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HubOrm, initOrm, migrateUp } from '../platform/db/orm';
+import { HubOrm } from '../platform/db/orm';
 import { sqlRows, withoutNestedLoops } from '../platform/db/sql';
-import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
+import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { openAccounts } from '../subgraphs/arrears/persistence/account.repository';
 import { billServiceFees } from '../subgraphs/arrears/persistence/charge.repository';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
  * Billing's skips (openAccounts: households with an account; billServiceFees: households billed for the month) on a
@@ -23,13 +24,7 @@ describe('arrears: billing a freshly loaded area reads its charges once', () => 
   let orm: HubOrm;
 
   beforeAll(async () => {
-    orm = await initOrm({
-      databaseUrl: await ensureDatabase(adminPostgresUrl(), database),
-      schema: 'arrears',
-      entities: arrearsSubgraph.entities,
-      migrations: await arrearsSubgraph.migrations(),
-    });
-    await migrateUp(orm);
+    orm = await migratedSubgraphOrm(arrearsSubgraph, database);
     const sql = (text: string) => orm.em.getConnection().execute(text);
     for (const table of ['billable_household', 'account', 'charge'])
       await sql(`alter table arrears.${table} set (autovacuum_enabled = false)`);

@@ -1,12 +1,13 @@
 import { COMPLAINT_ORDER_CHANGED } from '../catalog';
 import { DomainError } from '../kernel/errors';
-import { HubOrm, initOrm, migrateUp } from '../platform/db/orm';
-import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
+import { HubOrm } from '../platform/db/orm';
+import { dropDatabase } from '../tools/postgres/local-postgres';
 import { importOrdersCsv } from '../subgraphs/complaints/application/import-orders-csv';
 import { orderChanged } from '../subgraphs/complaints/events/publish/order-events';
 import { complaintsSubgraph } from '../subgraphs/complaints/module';
 import { listOrders } from '../subgraphs/complaints/persistence/order.repository';
 import { adminPostgresUrl, identity, uniqueSuffix } from './support/hub-fixture';
+import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
  * The backfill's set-based SQL path on real PostgreSQL (issue 18): the file staged in a temporary table and written
@@ -36,13 +37,7 @@ describe('complaints: the CSV import’s SQL path', () => {
   };
 
   beforeAll(async () => {
-    orm = await initOrm({
-      databaseUrl: await ensureDatabase(adminPostgresUrl(), database),
-      schema: 'complaints',
-      entities: complaintsSubgraph.entities,
-      migrations: await complaintsSubgraph.migrations(),
-    });
-    await migrateUp(orm);
+    orm = await migratedSubgraphOrm(complaintsSubgraph, database);
     const sql = (text: string) => orm.em.getConnection().execute(text);
     // Two compounds whose names one address both contains (the longer wins), two that tie, one on another street.
     await sql(`insert into complaints.compound_view values
