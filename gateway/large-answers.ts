@@ -2,9 +2,8 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
   ANSWER_SLICE_CHARS,
   LongStringsApart,
-  jsonAnswer,
+  answerSlices,
   setLongStringsApart,
-  utf8Slices,
 } from '../platform/graphql/answer-slices';
 import type { EdgeContext } from './caller';
 
@@ -36,9 +35,9 @@ export function useLargeAnswers(): Plugin {
       if (!apart && !(Number(response.headers.get('content-length')) > ANSWER_SLICE_CHARS)) return;
       if (response.bodyUsed) return;
       return response.text().then((text) => {
-        const answer = apart ? jsonAnswer(text, apart) : { byteLength: undefined, slices: () => utf8Slices(text) };
+        const answer = answerSlices(text, apart);
         const slices = answer.slices();
-        if (answer.byteLength !== undefined) response.headers.set('content-length', String(answer.byteLength));
+        response.headers.set('content-length', String(answer.byteLength));
         const body = new fetchAPI.ReadableStream<Uint8Array>({
           pull(controller) {
             const next = slices.next();

@@ -27,16 +27,6 @@ export function* utf8Slices(text: string, sliceChars = ANSWER_SLICE_CHARS): Gene
 }
 
 /**
- * Sends a long answer's text in slices as the client reads them, with its length: what `res.send(text)` sends, but
- * Express first copies the whole text into one buffer of its own, held until the client has read it all.
- */
-export function sendInSlices(res: ServerResponse, text: string): void {
-  res.setHeader('content-length', Buffer.byteLength(text));
-  // not in object mode: one slice read ahead, not 16
-  pipeline(Readable.from(utf8Slices(text), { objectMode: false }), res, () => undefined);
-}
-
-/**
  * A JSON value whose strings longer than a slice are set apart: `value` holds a placeholder in each one's place (a
  * random marker and its index in `strings`), so JSON.stringify(value) is a short text and the long strings are
  * written from the value itself (jsonAnswer), never copied into one whole JSON text.
@@ -114,4 +104,26 @@ export function jsonAnswer(
       for (const piece of texts()) yield* utf8Slices(piece, sliceChars);
     },
   };
+}
+
+/**
+ * An answer's length in UTF-8 and its bytes in slices: its text's, or, given the long strings set apart from the
+ * value it was written from, the whole answer's (jsonAnswer).
+ */
+export const answerSlices = (
+  text: string,
+  apart?: LongStringsApart,
+): { byteLength: number; slices: () => Generator<Buffer> } =>
+  apart ? jsonAnswer(text, apart) : { byteLength: Buffer.byteLength(text), slices: () => utf8Slices(text) };
+
+/**
+ * Sends a long answer in slices as the client reads them, with its length: what `res.send(text)` sends (with the
+ * long strings set apart put back), but Express first copies the whole text into one buffer of its own, held until
+ * the client has read it all.
+ */
+export function sendInSlices(res: ServerResponse, text: string, apart?: LongStringsApart): void {
+  const answer = answerSlices(text, apart);
+  res.setHeader('content-length', answer.byteLength);
+  // not in object mode: one slice read ahead, not 16
+  pipeline(Readable.from(answer.slices(), { objectMode: false }), res, () => undefined);
 }
