@@ -74,9 +74,21 @@ export function setLongStringsApart(value: unknown, sliceChars = ANSWER_SLICE_CH
   return strings.length ? { value: result, strings, marker } : undefined;
 }
 
-/** A long string's JSON text without its quotes, a slice at a time (JSON escapes each character alone once no pair is cut). */
-function* escapedSlices(text: string, sliceChars: number): Generator<string> {
-  for (const slice of charSlices(text, sliceChars)) yield JSON.stringify(slice).slice(1, -1);
+/** A character JSON writes other than as itself (a quote, a backslash, a control character), or one not ASCII. */
+const NOT_PLAIN = /[^\x20-\x21\x23-\x5b\x5d-\x7e]/;
+
+/**
+ * A long string's JSON text without its quotes, a slice at a time (JSON escapes each character alone once no pair
+ * is cut); a string of plain ASCII (base64) is its own JSON text, sliced without escaping.
+ */
+function escapedSlices(text: string, sliceChars: number): { byteLength: number; slices: () => Generator<string> } {
+  if (!NOT_PLAIN.test(text)) return { byteLength: text.length, slices: () => charSlices(text, sliceChars) };
+  const slices = function* () {
+    for (const slice of charSlices(text, sliceChars)) yield JSON.stringify(slice).slice(1, -1);
+  };
+  let byteLength = 0;
+  for (const slice of slices()) byteLength += Buffer.byteLength(slice);
+  return { byteLength, slices };
 }
 
 /**
@@ -91,17 +103,15 @@ export function jsonAnswer(
 ): { byteLength: number; slices: () => Generator<Buffer> } {
   // split keeps each placeholder's captured index between the texts around it: text, index, text, …, text
   const parts = text.split(new RegExp(`${apart.marker}:(\\d+)`));
-  const texts = function* () {
-    for (let i = 0; i < parts.length; i++)
-      if (i % 2 === 0) yield parts[i];
-      else yield* escapedSlices(apart.strings[Number(parts[i])], sliceChars);
-  };
-  let byteLength = 0;
-  for (const piece of texts()) byteLength += Buffer.byteLength(piece);
+  const pieces = parts.map((part, i) =>
+    i % 2 === 0
+      ? { byteLength: Buffer.byteLength(part), slices: () => [part] }
+      : escapedSlices(apart.strings[Number(part)], sliceChars),
+  );
   return {
-    byteLength,
+    byteLength: pieces.reduce((sum, piece) => sum + piece.byteLength, 0),
     *slices() {
-      for (const piece of texts()) yield* utf8Slices(piece, sliceChars);
+      for (const piece of pieces) for (const text of piece.slices()) yield* utf8Slices(text, sliceChars);
     },
   };
 }
