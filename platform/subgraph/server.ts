@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import http from 'node:http';
@@ -22,7 +21,7 @@ import { SpanKind, contextFromHeaders, tracer } from '../tracing';
 import { context as otelContext, trace } from '@opentelemetry/api';
 import { RequestContext } from './context';
 import type { BrokerAdministration } from '../events/broker-admin';
-import { ANSWER_SLICE_CHARS, LongStringsApart, sendInSlices, setLongStringsApart } from '../graphql/answer-slices';
+import { ANSWER_SLICE_CHARS, sendInSlices } from '../graphql/answer-slices';
 import { boundedEchoPlugin, formatError } from './errors';
 import type { ReadinessCheck } from './readiness';
 
@@ -43,22 +42,6 @@ export interface RunningServer {
   url: string;
   stop(): Promise<void>;
 }
-
-/** Per request: the long strings Apollo's serializer set apart from its answer, for `res.send` to put back. */
-const answerApart = new AsyncLocalStorage<{ apart?: LongStringsApart }>();
-
-/**
- * Apollo's serializer (JSON.stringify and a newline), but an answer's strings longer than a slice (a whole file's
- * base64) are set apart and left out of its text (platform/graphql/answer-slices.ts): `res.send` writes them back a
- * slice at a time, so the 27 MB JSON text of a 20 MB document, and its flattened copy, are never made.
- */
-const stringifyResult = (value: unknown): string => {
-  const store = answerApart.getStore();
-  const apart = store && setLongStringsApart(value);
-  if (!apart) return `${JSON.stringify(value)}\n`;
-  store.apart = apart;
-  return `${JSON.stringify(apart.value)}\n`;
-};
 
 const unauthenticated = (res: express.Response, message: string) =>
   res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -90,7 +73,6 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     includeStacktraceInErrorResponses: false,
     // The process owner (npm start, a container's main, a test) stops subgraphs in order: relay and consumers too.
     stopOnTerminationSignals: false,
-    stringifyResult,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
@@ -162,18 +144,16 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         next(error);
       }
     },
-    // Apollo hands its answer to Express whole (res.send): one with long strings set apart (stringifyResult) or
-    // longer than a slice goes out in slices instead of being copied into one buffer held until the gateway has
-    // read it all.
+    // Apollo hands its answer to Express whole (res.send): one longer than a slice (a whole file's base64) goes out
+    // in slices instead of being copied into one buffer held until the gateway has read it all.
     (_req, res, next) => {
-      const store: { apart?: LongStringsApart } = {};
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
-        if (typeof body !== 'string' || (!store.apart && body.length <= ANSWER_SLICE_CHARS)) return send(body);
-        sendInSlices(res, body, store.apart);
+        if (typeof body !== 'string' || body.length <= ANSWER_SLICE_CHARS) return send(body);
+        sendInSlices(res, body);
         return res;
       };
-      answerApart.run(store, next);
+      next();
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
