@@ -127,12 +127,11 @@ export const answerSlices = (
   apart ? jsonAnswer(text, apart) : { byteLength: Buffer.byteLength(text), slices: () => utf8Slices(text) };
 
 /**
- * Sends a long answer in slices as the client reads them, with its length: what `res.send(text)` sends (with the
- * long strings set apart put back), but Express first copies the whole text into one buffer of its own, held until
- * the client has read it all.
+ * Sends a long answer's text in slices as the client reads them, with its length: what `res.send(text)` sends, but
+ * Express first copies the whole text into one buffer of its own, held until the client has read it all.
  */
-export function sendInSlices(res: ServerResponse, text: string, apart?: LongStringsApart): void {
-  const answer = answerSlices(text, apart);
+export function sendInSlices(res: ServerResponse, text: string): void {
+  const answer = answerSlices(text);
   res.setHeader('content-length', answer.byteLength);
   // not in object mode: one slice read ahead, not 16
   pipeline(Readable.from(answer.slices(), { objectMode: false }), res, () => undefined);
