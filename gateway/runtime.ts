@@ -5,7 +5,7 @@ import { EdgeContext, callerOf } from './caller';
 import { EdgeConfig } from './config';
 import { corsFor } from './cors';
 import { useDocumentLimits } from './document-limits';
-import { sendLargeAnswerInSlices } from './large-answers';
+import { useLargeAnswers } from './large-answers';
 import { useBoundedEcho } from './bounded-echo';
 import { useMetrics } from './metrics';
 import { useSubgraphInstances } from './instances';
@@ -69,13 +69,13 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
       useOperationGuard(config),
       useBoundedEcho(),
       {
-        onResponse(payload) {
+        onResponse({ response }) {
           // Responses differ by Origin (CORS headers or none): caches must know.
-          payload.response.headers.append('vary', 'Origin');
-          // Then, with every header set, an answer over 1 MiB (a whole file's base64) goes out in slices.
-          return sendLargeAnswerInSlices(payload);
+          response.headers.append('vary', 'Origin');
         },
       } satisfies GatewayPlugin<EdgeContext>,
+      // Then, with every header set, an answer with a whole file's base64 (or any over 1 MiB) goes out in slices.
+      useLargeAnswers(),
     ],
   });
 }

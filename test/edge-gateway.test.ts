@@ -5,7 +5,7 @@ import { DEFAULT_EDGE_CONFIG, EdgeConfig } from '../gateway/config';
 import { RunningGateway, startGateway } from '../gateway/server';
 import { tokenSettings } from '../platform/config';
 import { mintUserToken } from '../platform/auth/tokens';
-import { StubSubgraph, startStubSubgraph } from './support/stub-subgraph';
+import { STUB_FILE, StubSubgraph, startStubSubgraph } from './support/stub-subgraph';
 
 /**
  * The edge's own behaviour over a stub subgraph that counts what reaches it: rate limits, CORS, token lifetime,
@@ -286,6 +286,17 @@ describe('the edge over a stub subgraph', () => {
     const production = await start({ production: true });
     expect((await post(production, typo, token)).body.errors[0].message).not.toMatch(/Did you mean/);
     expect(stub.requests).toHaveLength(0);
+  });
+
+  it('writes an answer carrying a string longer than a slice (a whole file) as JSON.stringify does, with its length', async () => {
+    const client = await start();
+    const res = await post(client, { query: '{ file items { id } }' }, await mintUserToken(company('org-a'), tokens));
+    expect(res.status).toBe(200);
+    expect(STUB_FILE.length).toBeGreaterThan(2 ** 20);
+    expect(res.text).toBe(
+      JSON.stringify({ data: { file: STUB_FILE, items: [{ id: '0' }, { id: '1' }, { id: '2' }] } }),
+    );
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
   });
 
   it('counts a chunked body as it streams: 413 beyond the limit, never read whole', async () => {

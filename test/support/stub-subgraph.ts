@@ -11,10 +11,14 @@ const SDL = `
   type Query {
     items(first: Int! = 10): [Item!]! @listSize(slicingArguments: ["first"])
     publicServiceStandards(compoundName: String!): [Standards!]! @listSize(assumedSize: 5)
+    file: String!
   }
   type Item { id: ID! name: String! }
   type Standards { compoundName: String! }
 `;
+
+/** What the stub's `file` answers: a string longer than the gateway's answer slices, with escapes, CJK and pairs. */
+export const STUB_FILE = `${'0123456789abcdef'.repeat(7)}"\\\n\t😀漢\u2028\u0001`.repeat(10_000);
 
 export interface StubSubgraph {
   url: string;
@@ -40,6 +44,7 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
           items: (_: unknown, { first }: { first: number }) =>
             Array.from({ length: Math.min(first, 3) }, (_, i) => ({ id: String(i), name: `item ${i}` })),
           publicServiceStandards: (_: unknown, { compoundName }: { compoundName: string }) => [{ compoundName }],
+          file: () => STUB_FILE,
         },
       },
     }),
