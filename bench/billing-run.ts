@@ -28,7 +28,6 @@
  * dropped at the end, also when the run fails or is interrupted (SIGINT/SIGTERM).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -38,6 +37,7 @@ import type { HubOrm } from '../platform/db/orm';
 import type { FilingTermsData } from '../catalog';
 import type { BillingRunResult } from '../subgraphs/arrears/application/run-billing';
 import { median } from './load';
+import { backendCpuSeconds, cpuSince } from './process-cpu';
 
 /**
  * The hub's modules are loaded once HUB_LOG_LEVEL is set (their pino loggers read it on load), so the migrator's
@@ -202,10 +202,10 @@ async function generate(db: Client, households: number, analyse = true): Promise
  * What a person would write by hand for one month's charges of the area, in one transaction. `bare`: the fees with
  * the benchmark's owner rates inlined and the subsidy per building class, the accounts already open, nothing skipped
  * and no balance kept. `same work`: what the use case does besides, by hand: accounts are opened for households
- * without one and a household already billed for the month is skipped, both by the unique index (`on conflict`, as
- * the use case since the on-conflict change), and each billed account's stored arrears balance
- * (Migration20261201130000_arrears_balance) is raised by its new fee when the fee is already past due on the balance
- * day, in one UPDATE: the incremental form, where the use case locks the accounts and recomputes each one from all
+ * without one and a household already billed for the month is skipped, both by the unique index (`on conflict`;
+ * the use case skips them by anti-joins without nested loops, faster at scale), and each billed account's stored
+ * arrears balance (Migration20261201130000_arrears_balance) is raised by its new fee when the fee is already past due
+ * on the balance day, in one UPDATE: the incremental form, where the use case locks the accounts and recomputes each one from all
  * its open charges (refreshBalances). Returns the fee count.
  */
 async function billByHand(db: Client, areaId: string, month: string, form: 'bare' | 'same work'): Promise<number> {
@@ -261,30 +261,12 @@ async function billByHand(db: Client, areaId: string, month: string, form: 'bare
 }
 
 /**
- * CPU seconds (user + system) of the database's PostgreSQL backends, by pid, read from /proc (this machine's server;
- * clock ticks of 1/100 s). A backend gone since is not counted; the ORM's pool keeps its connections.
- */
-async function backendCpu(db: Client): Promise<Map<number, number>> {
-  const { rows } = await db.query<{ pid: number }>(
-    `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
-  );
-  const cpu = new Map<number, number>();
-  for (const { pid } of rows) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
-  }
-  return cpu;
-}
-
-/**
  * The stale shape: the twelve months of 2022 billed one after the other on the freshly loaded area, then 2022-12
  * again, with no ANALYZE in between (autovacuum is off for these tables): each month's wall time, this process's
  * CPU and the backends' CPU, and their totals.
  */
 async function billStaleMonths(
-  db: Client,
+  database: string,
   bill: (month: string) => Promise<BillingRunResult>,
   households: number,
 ): Promise<string[]> {
@@ -294,13 +276,12 @@ async function billStaleMonths(
   for (const [n, month] of months.entries()) {
     const load = loadavg()[0].toFixed(1);
     const cpu0 = process.cpuUsage();
-    const pg0 = await backendCpu(db);
+    const pg0 = backendCpuSeconds(database);
     const t0 = process.hrtime.bigint();
     const run = await bill(month);
     const wall = Number(process.hrtime.bigint() - t0) / 1e9;
     const { user, system } = process.cpuUsage(cpu0);
-    let postgres = 0;
-    for (const [pid, cpu] of await backendCpu(db)) postgres += cpu - (pg0.get(pid) ?? 0);
+    const postgres = cpuSince(pg0, backendCpuSeconds(database));
     const node = (user + system) / 1e6;
     total.wall += wall;
     total.node += node;
@@ -391,7 +372,7 @@ async function main(): Promise<void> {
       const ormNow = orm;
       console.log(`stale shape: ${fmt(households)} households loaded, never analysed, autovacuum off for their tables`);
       const problems = await billStaleMonths(
-        db,
+        new URL(databaseUrl).pathname.slice(1),
         (month) => runBilling(ormNow.em.fork(), IDENTITY, { areaId, month }),
         households,
       );

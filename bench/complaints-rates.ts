@@ -12,10 +12,10 @@
  * A fresh database hub_bench_<random> on postgres://postgres@127.0.0.1:5432, dropped at the end.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { Client } from 'pg';
 import type { Identity } from '../kernel/identity';
+import { backendCpuSeconds, cpuSince } from './process-cpu';
 
 const arg = (i: number, fallback: number) => {
   const v = Number(process.argv[2 + i] ?? '');
@@ -42,33 +42,6 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ');
-/**
- * CPU time (ms) the PostgreSQL backends serving `database` have used so far, from /proc (Linux, server on this host;
- * 0 elsewhere): with Node's own CPU time, what the import costs whatever the load of other jobs, which only stretches
- * the wall time.
- */
-function backendCpuMs(database: string): Map<number, number> {
-  const used = new Map<number, number>();
-  let pids: string[] = [];
-  try {
-    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
-  } catch {
-    return used;
-  }
-  const tick = 1000 / 100; // USER_HZ
-  for (const pid of pids) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`: postgres ${database} `)) continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      used.set(Number(pid), (Number(fields[11]) + Number(fields[12])) * tick);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return used;
-}
-const cpuSince = (before: Map<number, number>, after: Map<number, number>) =>
-  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 /** Orders per CSV file: 100,000 lines are some 14 MiB, within the CsvText bound (32 MiB) of one call. */
 const FILE_ORDERS = 100_000;
@@ -154,11 +127,11 @@ async function main(): Promise<void> {
     for (let from = 0; from < imported; from += FILE_ORDERS) {
       const to = Math.min(from + FILE_ORDERS, imported);
       const csv = file(from, to);
-      const [pgBefore, nodeBefore] = [backendCpuMs(database), process.cpuUsage()];
+      const [pgBefore, nodeBefore] = [backendCpuSeconds(database), process.cpuUsage()];
       const imp = await measured(() => importOrdersCsv(orm.em.fork(), admin, csv));
       const nodeCpu = process.cpuUsage(nodeBefore);
       importNodeCpu += (nodeCpu.user + nodeCpu.system) / 1000;
-      importPgCpu += cpuSince(pgBefore, backendCpuMs(database));
+      importPgCpu += cpuSince(pgBefore, backendCpuSeconds(database)) * 1000;
       importMs += imp.ms;
       importPeak = Math.max(importPeak, imp.peakRss);
       for (const k of ['received', 'duplicates', 'unmatched'] as const) summary[k] += imp.result[k];

@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import type { SubgraphName } from '../platform/config';
 import { loadHubModules, topologyBenchSettings } from './hub-modules';
 import { median, runBenchmark } from './load';
+import { processCpuSeconds } from './process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -30,17 +31,6 @@ const loadAverage = () =>
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
-
-/** A process's CPU so far (user and system), in seconds; NaN once it has gone. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime, fields 14 and 15 of proc(5), in clock ticks (100 a second on Linux)
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 async function main(): Promise<void> {
   const hub = await loadHubModules();
@@ -85,12 +75,12 @@ async function main(): Promise<void> {
     process.stdout.write(`all ready; settling ${SETTLE_SECONDS} s (load average ${loadAverage()})\n`);
     await sleep(SETTLE_SECONDS * 1000);
     for (let round = 0; round < ROUNDS; round++) {
-      const before = processes.map((list) => list.map((p) => cpuSeconds(p.pid)));
+      const before = processes.map((list) => list.map((p) => processCpuSeconds(p.pid)));
       const from = performance.now();
       await sleep(SECONDS * 1000);
       const minutes = (performance.now() - from) / 60_000;
       const lines = processes.map((list, t) => {
-        const each = list.map((p, i) => (cpuSeconds(p.pid) - before[t][i]) / minutes);
+        const each = list.map((p, i) => (processCpuSeconds(p.pid) - before[t][i]) / minutes);
         if (each.some(Number.isNaN)) throw new Error(`a process of ${roots[t]} exited while idle`);
         const all = each.reduce((a, b) => a + b, 0);
         perMinute[t].push(all);
