@@ -1,8 +1,18 @@
 import { Typography } from 'antd';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { ChartSeries } from './chart-echarts';
 
-export type { ChartSeries };
+// Apart from components.tsx: only the screens with charts load ECharts (the component tests of the forms do not).
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+export interface ChartSeries {
+  name: string;
+  type: 'bar' | 'line';
+  data: (number | null)[];
+}
 
 /** A bar or line chart (ECharts, SVG) with a text alternative for screen readers. */
 export function Chart({
@@ -17,17 +27,22 @@ export function Chart({
   unit?: string;
 }) {
   const element = useRef<HTMLDivElement>(null);
-  // ECharts (a third of the bundle) is its own chunk, loaded with the first chart drawn: the text alternative below is
-  // there at once, the drawing follows.
   useEffect(() => {
-    let dispose: (() => void) | undefined;
-    let unmounted = false;
-    void import('./chart-echarts').then(({ drawChart }) => {
-      if (!unmounted && element.current) dispose = drawChart(element.current, { categories, series, unit });
+    if (!element.current) return;
+    const chart = echarts.init(element.current, undefined, { renderer: 'svg' });
+    chart.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 56, right: 16, top: 32, bottom: 32 },
+      xAxis: { type: 'category', data: categories },
+      yAxis: { type: 'value', name: unit },
+      series,
     });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
     return () => {
-      unmounted = true;
-      dispose?.();
+      window.removeEventListener('resize', resize);
+      chart.dispose();
     };
   }, [categories, series, unit]);
   const summary = series
