@@ -285,7 +285,11 @@ describe('the web console in headless Chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await openScreen(page, 'arrears');
     await page.getByText(/欠费户数 72，欠费合计 [\d,]+\.\d\d元/).waitFor();
-    await page.getByRole('img', { name: /^账龄分布/ }).waitFor();
+    // the chart drawn (ECharts loads with the first chart), beside its text alternative
+    await page
+      .getByRole('img', { name: /^账龄分布/ })
+      .locator('svg')
+      .waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: '查看对账单' }).first().click();
     const drawer = page.getByRole('dialog');
@@ -419,7 +423,7 @@ describe('the web console in headless Chromium', () => {
     await tabTo(page, grouping);
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     const chart = page.getByRole('img', { name: /^各楼栋按户收缴率（%）按月/ });
-    await chart.waitFor();
+    await chart.locator('svg').waitFor();
     for (const month of billed)
       await page
         .getByRole('columnheader', { name: `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月` })
