@@ -105,8 +105,8 @@ export interface ServiceFeeBilling {
  * account (`charge_account_index`, `charge_open_index`), the foreign key's probes of the accounts' primary key and
  * the primary key itself are written in one sweep; with random ids in the hash join's order each charge dirtied
  * pages anywhere in indexes larger than PostgreSQL's buffers, which were written out and read back again and again:
- * 200,000 households' bare insert dirtied 355,000 buffers in the ledger's ~1.1 GB of charges and indexes
- * (README › Performance › billing).
+ * a bare insert of a month of 200,000 households after four dirtied about 350,000 buffers (EXPLAIN BUFFERS), in
+ * account order about 50,000 (README › Performance › billing).
  */
 export async function billServiceFees(em: EntityManager, billing: ServiceFeeBilling): Promise<number> {
   const billed = await withoutNestedLoops(em, () =>
