@@ -14,7 +14,16 @@ const swc = {
 
 const common = {
   testEnvironment: '<rootDir>/test/support/cpu-environment.js',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  // Hive's Rust planner loads its native module with `import()`, which Jest's CommonJS runtime cannot run: that one
+  // file is compiled like ours, so the `import()` becomes a `require`.
+  transformIgnorePatterns: ['/node_modules/(?!@graphql-hive/router-runtime/)'],
+  transform: {
+    '^.+/node_modules/@graphql-hive/router-runtime/.+\\.cjs$': [
+      '@swc/jest',
+      { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } },
+    ],
+    '^.+\\.ts$': ['@swc/jest', swc],
+  },
   setupFiles: ['reflect-metadata', '<rootDir>/test/support/env.ts'],
 };
 

@@ -1,4 +1,5 @@
 import { GatewayPlugin, createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { IDENTITY_HEADER, TokenSettings } from '../platform/auth/tokens';
 import { useAdmission } from './admission';
 import { EdgeContext, callerOf } from './caller';
@@ -10,6 +11,7 @@ import { useBoundedEcho } from './bounded-echo';
 import { useMetrics } from './metrics';
 import { useSubgraphInstances } from './instances';
 import { useOperationGuard } from './operation-guard';
+import { usePlannerAnswers } from './planner-answers';
 import { useRequestBody } from './request-body';
 import { useTracing } from './tracing';
 
@@ -35,6 +37,8 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
   const { config } = options;
   return createGatewayRuntime<EdgeContext>({
     supergraph: options.supergraph,
+    // Hive's Rust query planner (README › Performance › Gateway and lists).
+    unifiedGraphHandler,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
     graphiql: false,
@@ -67,6 +71,7 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
         },
       } satisfies GatewayPlugin<EdgeContext>,
       useOperationGuard(config),
+      usePlannerAnswers(),
       useBoundedEcho(),
       {
         onResponse({ response }) {

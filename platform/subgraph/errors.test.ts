@@ -135,6 +135,20 @@ describe('GraphQL error mapping', () => {
       expect(JSON.stringify(formatted)).not.toContain('xxx');
     });
 
+    it('as a variable given whole to an argument: naming the argument, not the caller’s variable', async () => {
+      // A router that forwards the caller's variables as they are (Hive's Rust planner) sends `$n`, not `$compoundName`.
+      const formatted = await refusalOf('query($n: Name!) { standards(compoundName: $n) }', {
+        n: `学院南路${'\u0000'}`,
+      });
+      expect(formatted).toMatchObject({
+        message: 'compoundName: contains a control character',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          details: { fields: { compoundName: 'Name contains a control character' } },
+        },
+      });
+    });
+
     it('as a literal: BAD_USER_INPUT naming the argument, without the value', async () => {
       const formatted = await refusalOf(`{ standards(compoundName: "${'名'.repeat(201)}") }`);
       expect(formatted).toMatchObject({

@@ -124,8 +124,9 @@ function refusedInput(error: unknown): InputRefusedError | undefined {
 
 /**
  * The argument or input field whose value was refused. A variable's error names its path in GraphQL's message
- * (`Variable "$p" got invalid value …; at "p.idempotencyKey"`); a literal's is the name before the value in the
- * document (the tokens before it, skipping an enclosing list).
+ * (`Variable "$p" got invalid value …; at "p.idempotencyKey"`): the last input field on it, or, when the variable
+ * itself was refused, the argument it is passed to (a caller's variable names are its own: Hive's Rust planner
+ * forwards them as they are). A literal's is the name before the value in the document.
  */
 function fieldOf(error: GraphQLError, refused: InputRefusedError): string | undefined {
   if (!(error instanceof GraphQLError)) return undefined;
@@ -136,18 +137,30 @@ function fieldOf(error: GraphQLError, refused: InputRefusedError): string | unde
     const tail = tails.find((t) => error.message.endsWith(t));
     const prefix = tail ? error.message.slice(0, -tail.length) : '';
     const path = / at "([^"]*)"$/.exec(prefix)?.[1] ?? variable[1];
-    return (
-      path
-        .split(/[.[\]]/)
-        .filter((segment) => segment && !/^\d+$/.test(segment))
-        .pop() ?? variable[1]
-    );
+    const fields = path.split(/[.[\]]/).filter((segment) => segment && !/^\d+$/.test(segment));
+    if (fields.length > 1) return fields.pop();
+    return nameBefore(usageOf(variable[1], error.nodes?.[0]?.loc?.startToken)) ?? variable[1];
   }
+  return nameBefore(error.nodes?.[0]?.loc?.startToken);
+}
+
+/** The first use of variable `$name` in the document of `token` (not its definition, which a colon follows). */
+function usageOf(name: string, token: Token | undefined): Token | undefined {
+  let t: Token | null | undefined = token;
+  while (t?.prev) t = t.prev;
+  for (; t; t = t.next) {
+    if (t.kind === '$' && t.next?.value === name && t.next.next?.kind !== ':') return t;
+  }
+  return undefined;
+}
+
+/** The argument or input field a value at `token` is given to: the name before the colon, skipping enclosing lists. */
+function nameBefore(token: Token | undefined): string | undefined {
   let depth = 0;
-  for (let token: Token | null | undefined = error.nodes?.[0]?.loc?.startToken.prev; token; token = token.prev) {
-    if (token.kind === ']' || token.kind === '}' || token.kind === ')') depth++;
-    else if (token.kind === '[' || token.kind === '{' || token.kind === '(') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && token.kind === ':') return token.prev?.value;
+  for (let t: Token | null | undefined = token?.prev; t; t = t.prev) {
+    if (t.kind === ']' || t.kind === '}' || t.kind === ')') depth++;
+    else if (t.kind === '[' || t.kind === '{' || t.kind === '(') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && t.kind === ':') return t.prev?.value;
   }
   return undefined;
 }
