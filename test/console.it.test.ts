@@ -285,7 +285,7 @@ describe('the web console in headless Chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await openScreen(page, 'arrears');
     await page.getByText(/欠费户数 72，欠费合计 [\d,]+\.\d\d元/).waitFor();
-    // the chart drawn (ECharts loads with the first chart), beside its text alternative
+    // the chart drawn, beside its text alternative
     await page
       .getByRole('img', { name: /^账龄分布/ })
       .locator('svg')
