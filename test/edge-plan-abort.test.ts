@@ -4,7 +4,7 @@ import { DEFAULT_EDGE_CONFIG } from '../gateway/config';
 import { RunningGateway, startGateway } from '../gateway/server';
 import { mintUserToken } from '../platform/auth/tokens';
 import { tokenSettings } from '../platform/config';
-import { StubSubgraph, startStubSubgraph } from './support/stub-subgraph';
+import { StubSubgraph, companyUser, startStubSubgraph } from './support/stub-subgraph';
 
 /**
  * Hive's Rust planner (`@graphql-hive/router-runtime` 1.4.23) caches each document's plan as the promise of its first
@@ -16,12 +16,6 @@ import { StubSubgraph, startStubSubgraph } from './support/stub-subgraph';
  * answered "Unexpected error." in three runs).
  */
 const tokens = tokenSettings({ NODE_ENV: 'test' });
-const company = (org: string) => ({
-  subject: `${org}-user`,
-  role: 'PROPERTY_COMPANY' as const,
-  organisationId: org,
-  jurisdictions: [],
-});
 
 /** A POST the client hangs up on once it is sent and `afterMs` has passed. */
 function postAndHangUp(url: string, token: string, query: string, afterMs: number) {
@@ -74,8 +68,8 @@ describe('an operation whose first request the client abandons', () => {
   });
 
   it('still answers the next caller of the same document', async () => {
-    const client = await mintUserToken(company('org-a'), tokens);
-    const other = await mintUserToken(company('org-b'), tokens);
+    const client = await mintUserToken(companyUser('org-a'), tokens);
+    const other = await mintUserToken(companyUser('org-b'), tokens);
     const post = async (token: string, query: string) => {
       const response = await fetch(gateway.url, {
         method: 'POST',
