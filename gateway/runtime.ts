@@ -45,6 +45,9 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
     logging: process.env.GATEWAY_LOG_LEVEL === 'debug' ? 'debug' : false,
     // Off (the default), stated because a batch would need every check per item.
     batching: false,
+    // Off (the default), stated because with it the Rust planner plans with the client's abort signal and keeps a
+    // plan it rejected: one hang-up would break that operation for everyone (test/edge-plan-abort.test.ts).
+    executionCancellation: false,
     // Plain errors become "Unexpected error." with INTERNAL_SERVER_ERROR; the edge's coded refusals pass as they are.
     maskedErrors: true,
     cors: corsFor(config.corsOrigins),
