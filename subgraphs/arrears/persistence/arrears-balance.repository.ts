@@ -58,6 +58,52 @@ export async function refreshBalances(
 }
 
 /**
+ * Runs `insertSql`, an `insert into arrears.charge … select …` of new charges (no `returning`; `params` gives its
+ * `?`), and raises the stored balance of each account by its new charges in arrears as of the balance day, in one
+ * statement (a data-modifying CTE); returns how many charges it inserted. Holds a share lock on the balance day until
+ * the caller's transaction ends, as refreshBalances does.
+ *
+ * What refreshBalances would compute, without recomputing the accounts from all their open charges: a new charge is
+ * unpaid and unwaived, so it adds its amount, one charge and its due date to the sum, count and minimum over the
+ * account's charges in arrears when it is in arrears itself (IN_ARREARS_SQL, and open: a zero amount is not) and
+ * nothing otherwise, and every writer keeps the stored balance equal to that recompute. A charge not yet due on the
+ * balance day (a month billed before its end) changes no balance and locks no account. The accounts raised are
+ * locked first in id order (`raising`) as refreshBalances locks them, so writers locking overlapping sets never
+ * deadlock; the UPDATE adds to the latest committed row version (a concurrent writer's recompute committed after
+ * this statement's snapshot is followed, not overwritten).
+ */
+export async function insertChargesRaisingBalances(
+  em: EntityManager,
+  insertSql: string,
+  params: readonly unknown[],
+): Promise<number> {
+  const [{ as_of: day }] = await sqlRows<{ as_of: IsoDate }>(
+    em,
+    `select as_of::text as as_of from arrears.balance_day for share`,
+  );
+  const [{ inserted }] = await sqlRows<{ inserted: number }>(
+    em,
+    `with inserted as (${insertSql} returning account_id, amount_fen, paid_fen, waived_fen, due_on, voluntary),
+     owed as (
+       select c.account_id, sum(c.amount_fen - c.paid_fen - c.waived_fen)::int8 as fen, count(*)::int as n, min(c.due_on) as oldest
+         from inserted c where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}
+        group by c.account_id),
+     raising as (
+       select a.id from arrears.account a where a.id in (select account_id from owed) order by a.id for no key update of a),
+     raised as (
+       update arrears.account a
+          set arrears_fen = a.arrears_fen + o.fen, arrears_charges = a.arrears_charges + o.n,
+              oldest_due_on = least(a.oldest_due_on, o.oldest)
+         from owed o join raising r on r.id = o.account_id
+        where a.id = o.account_id
+        returning 1)
+     select (select count(*) from inserted)::int as inserted`,
+    [...params, day],
+  );
+  return inserted;
+}
+
+/**
  * Moves the balances to `today`, the daily set-based step (charges falling due since the stored day become
  * arrears): in one transaction, the accounts with an open owed charge due between the stored day and `today`
  * (`charge_falling_due_index`) are recomputed as of `today` and the day is stored. A no-op when the day is already
