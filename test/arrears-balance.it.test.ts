@@ -202,10 +202,14 @@ describe('arrears: the stored per-account balance equals the charges after every
       [householdId, sample[0].building_id, areaId, sample[0].building_class],
     );
     const before = (await db.query(`select id, arrears_fen::text as fen from arrears.account`)).rows;
-    const run = await ok(companyA, `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { newlyBilled } }`, {
-      a: areaId,
-      m: firstMonth,
-    });
+    const run = await ok(
+      companyA,
+      `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { newlyBilled } }`,
+      {
+        a: areaId,
+        m: firstMonth,
+      },
+    );
     expect(run.runBilling.newlyBilled).toBe(1);
     expect((await db.query(MISMATCHES)).rows).toEqual([]);
     const after = new Map(

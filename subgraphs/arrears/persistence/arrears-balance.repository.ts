@@ -7,7 +7,8 @@ import { IN_ARREARS_SQL } from './in-arrears.sql';
  * The stored arrears balance of each account (Migration20261201130000_arrears_balance): `arrears_fen`,
  * `arrears_charges` and `oldest_due_on` are what is open on its charges in arrears (IN_ARREARS_SQL), how many and the
  * oldest one's due date, as of the one day in `arrears.balance_day`. Every writer of charges calls
- * `refreshBalances` for the accounts it touched, in its own transaction; `rollBalancesTo` moves the day.
+ * `refreshBalances` for the accounts it touched, in its own transaction, or inserts new charges with
+ * `insertChargesRaisingBalances` (billing, levies); `rollBalancesTo` moves the day.
  *
  * Why two statements: the accounts are locked first (in id order), then recomputed by a statement whose snapshot
  * starts after the lock is held, so it sees every charge a concurrent writer of the same account committed; that
@@ -70,7 +71,9 @@ export async function refreshBalances(
  * balance day (a month billed before its end) changes no balance and locks no account. The accounts raised are
  * locked first in id order (`raising`) as refreshBalances locks them, so writers locking overlapping sets never
  * deadlock; the UPDATE adds to the latest committed row version (a concurrent writer's recompute committed after
- * this statement's snapshot is followed, not overwritten).
+ * this statement's snapshot is followed, not overwritten). Both find the accounts by `id = any(array(…))`, a scan of
+ * the primary key with no join to plan: billing runs without nested loops (withoutNestedLoops), and a join there
+ * read the whole account table, every area's, twice (EXPLAIN).
  */
 export async function insertChargesRaisingBalances(
   em: EntityManager,
@@ -89,13 +92,13 @@ export async function insertChargesRaisingBalances(
          from inserted c where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}
         group by c.account_id),
      raising as (
-       select a.id from arrears.account a where a.id in (select account_id from owed) order by a.id for no key update of a),
+       select a.id from arrears.account a where a.id = any(array(select account_id from owed)) order by a.id for no key update of a),
      raised as (
        update arrears.account a
           set arrears_fen = a.arrears_fen + o.fen, arrears_charges = a.arrears_charges + o.n,
               oldest_due_on = least(a.oldest_due_on, o.oldest)
-         from owed o join raising r on r.id = o.account_id
-        where a.id = o.account_id
+         from owed o
+        where a.id = any(array(select id from raising)) and a.id = o.account_id
         returning 1)
      select (select count(*) from inserted)::int as inserted`,
     [...params, day],
