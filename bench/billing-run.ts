@@ -205,8 +205,8 @@ async function generate(db: Client, households: number, analyse = true): Promise
  * without one and a household already billed for the month is skipped, both by the unique index (`on conflict`;
  * the use case skips them by anti-joins without nested loops, faster at scale), and each billed account's stored
  * arrears balance (Migration20261201130000_arrears_balance) is raised by its new fee when the fee is already past due
- * on the balance day, in one UPDATE after the insert (the use case raises them in the insert's own statement, locking them in id
- * order: insertChargesRaisingBalances). Returns the fee count.
+ * on the balance day, in one UPDATE: the incremental form, where the use case locks the accounts and recomputes each one from all
+ * its open charges (refreshBalances). Returns the fee count.
  */
 async function billByHand(db: Client, areaId: string, month: string, form: 'bare' | 'same work'): Promise<number> {
   const subsidy = TERMS.feeSchedule.classes[0].subsidies[0];
