@@ -299,6 +299,25 @@ async function billStaleMonths(
   return problems;
 }
 
+/**
+ * The area's accounts whose stored balance differs from the recompute over their charges as of the balance day
+ * (refreshBalances' figures), untimed. Only meaningful before the bare inserts run: they keep no balance.
+ */
+async function balanceMismatches(db: Client, areaId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n
+       from arrears.account a
+       left join (select c.account_id, sum(c.amount_fen - c.paid_fen - c.waived_fen)::int8 as fen, count(*)::int as n, min(c.due_on) as oldest
+                    from arrears.charge c, arrears.balance_day d
+                   where c.area_id = $1 and c.amount_fen > c.paid_fen + c.waived_fen and c.due_on < d.as_of and not c.voluntary
+                   group by c.account_id) s on s.account_id = a.id
+      where a.area_id = $1
+        and (a.arrears_fen, a.arrears_charges, a.oldest_due_on) is distinct from (coalesce(s.fen, 0), coalesce(s.n, 0), s.oldest)`,
+    [areaId],
+  );
+  return rows[0].n;
+}
+
 function report(
   label: string,
   run: Awaited<ReturnType<typeof measured<BillingRunResult>>>,
@@ -397,6 +416,7 @@ async function main(): Promise<void> {
     report(`billing run ${MONTH}`, first, statements.take());
     const again = await measured(() => runBilling(ormNow.em.fork(), IDENTITY, { areaId, month: MONTH }));
     report('re-run (idempotent)', again, statements.take());
+    const mismatched = [await balanceMismatches(db, areaId)];
 
     // Side by side: the use case against hand-written statements, each billing a month nobody billed yet: the bare
     // inserts and the same work by hand (billByHand's two forms). Each month adds a million charges, so
@@ -417,6 +437,7 @@ async function main(): Promise<void> {
           const ours = await measured(() => runBilling(ormNow.em.fork(), IDENTITY, { areaId, month }));
           times[variant].push(Number(ours.ns) / 1e9);
           peakRss = Math.max(peakRss, ours.peakRss);
+          if (round === 0) mismatched.push(await balanceMismatches(db, areaId)); // before any bare insert
           const slow = statements.take().filter((s) => s.ms >= 100);
           line.push(
             `billing run ${seconds(ours.ns)} [load ${load}] (${slow.map((s) => `${(s.ms / 1000).toFixed(1)} s ${s.sql.slice(0, 40)}`).join('; ')})`,
@@ -451,10 +472,12 @@ async function main(): Promise<void> {
       again.result.newlyBilled !== 0 && `re-run billed ${again.result.newlyBilled} households again`,
       (again.result.households !== first.result.households || again.result.chargedFen !== first.result.chargedFen) &&
         're-run totals differ from the first run',
+      mismatched.some((n) => n > 0) &&
+        `stored balances differ from the recompute for ${mismatched.join(' and ')} accounts (after the re-run, after the first new month)`,
     ].filter((p): p is string => typeof p === 'string');
     console.log(
       problems.length === 0
-        ? 'check: totals match the households; re-run billed nothing new'
+        ? 'check: totals match the households; re-run billed nothing new; stored balances equal the recompute'
         : `check FAILED: ${problems.join('; ')}`,
     );
     console.log(`whole script: ${seconds(process.hrtime.bigint() - t0)}`);

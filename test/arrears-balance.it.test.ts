@@ -189,6 +189,43 @@ describe('arrears: the stored per-account balance equals the charges after every
     expect(await listed(companyB)).toEqual([]);
   });
 
+  it('a month billed again after a household arrived raises only the new account, by its one fee', async () => {
+    // A household the areas feed delivered after the month was billed, as arrears stores it.
+    const { rows: sample } = await db.query(
+      `select building_id, building_class from arrears.billable_household where area_id = $1 limit 1`,
+      [areaId],
+    );
+    const householdId = randomUUID();
+    await db.query(
+      `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference)
+       values ($1, $2, $3, $4, '9', '9901', 8888, 'balance-late-arrival')`,
+      [householdId, sample[0].building_id, areaId, sample[0].building_class],
+    );
+    const before = (await db.query(`select id, arrears_fen::text as fen from arrears.account`)).rows;
+    const run = await ok(
+      companyA,
+      `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { newlyBilled } }`,
+      {
+        a: areaId,
+        m: firstMonth,
+      },
+    );
+    expect(run.runBilling.newlyBilled).toBe(1);
+    expect((await db.query(MISMATCHES)).rows).toEqual([]);
+    const after = new Map(
+      (await db.query(`select id, arrears_fen::text as fen from arrears.account`)).rows.map((r) => [r.id, r.fen]),
+    );
+    expect(before.filter((r) => after.get(r.id) !== r.fen)).toEqual([]);
+    const { rows: added } = await db.query(
+      `select a.arrears_fen::int8 as fen, a.arrears_charges as n, c.amount_fen::int8 as amount
+         from arrears.account a join arrears.charge c on c.account_id = a.id where a.household_id = $1`,
+      [householdId],
+    );
+    expect(added).toHaveLength(1);
+    expect(added[0]).toEqual({ fen: added[0].amount, n: 1, amount: added[0].amount });
+    expect(Number(added[0].amount)).toBeGreaterThan(0);
+  });
+
   it('moving the day past due dates recomputes the accounts whose charges fell due, in one step, and back', async () => {
     const later = addDays(today, 45); // this month's fee (due on its last day) falls due in between
     const { rows: fallingDue } = await db.query(
