@@ -18,7 +18,7 @@ import path from 'node:path';
 
 const [oldArg, roundsArg, fileArg = 'test/console.it.test.ts'] = process.argv.slice(2);
 if (!oldArg || !process.env.KAFKA_BROKERS) {
-  console.error('usage: KAFKA_BROKERS=… node bench/console-it-compare.mjs <baseline dir> [rounds]');
+  console.error('usage: KAFKA_BROKERS=… node bench/console-it-compare.mjs <baseline dir> [rounds] [test file]');
   process.exit(2);
 }
 const sides = { new: path.resolve(import.meta.dirname, '..'), old: path.resolve(oldArg) };
