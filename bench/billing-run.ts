@@ -38,6 +38,7 @@ import type { FilingTermsData } from '../catalog';
 import type { BillingRunResult } from '../subgraphs/arrears/application/run-billing';
 import { median } from './load';
 import { backendCpuSeconds, cpuSince } from './process-cpu';
+import { balanceMismatchesSql } from '../test/support/balance-mismatches';
 
 /**
  * The hub's modules are loaded once HUB_LOG_LEVEL is set (their pino loggers read it on load), so the migrator's
@@ -300,19 +301,12 @@ async function billStaleMonths(
 }
 
 /**
- * The area's accounts whose stored balance differs from the recompute over their charges as of the balance day
- * (refreshBalances' figures), untimed. Only meaningful before the bare inserts run: they keep no balance.
+ * How many of the area's accounts have a stored balance that differs from the recompute over their charges as of the
+ * balance day, untimed. Only meaningful before the bare inserts run: they keep no balance.
  */
 async function balanceMismatches(db: Client, areaId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
-    `select count(*)::int as n
-       from arrears.account a
-       left join (select c.account_id, sum(c.amount_fen - c.paid_fen - c.waived_fen)::int8 as fen, count(*)::int as n, min(c.due_on) as oldest
-                    from arrears.charge c, arrears.balance_day d
-                   where c.area_id = $1 and c.amount_fen > c.paid_fen + c.waived_fen and c.due_on < d.as_of and not c.voluntary
-                   group by c.account_id) s on s.account_id = a.id
-      where a.area_id = $1
-        and (a.arrears_fen, a.arrears_charges, a.oldest_due_on) is distinct from (coalesce(s.fen, 0), coalesce(s.n, 0), s.oldest)`,
+    `select count(*)::int as n from (${balanceMismatchesSql({ byArea: true })}) m`,
     [areaId],
   );
   return rows[0].n;

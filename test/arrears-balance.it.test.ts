@@ -6,6 +6,7 @@ import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fix
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
+import { balanceMismatchesSql } from './support/balance-mismatches';
 
 // The stored per-account arrears balance (issue 16): after billing, payments, waivers, corrections and a levy, and
 // after the day moves past due dates, every account's stored balance equals the sum over its charges, and the list's
@@ -22,14 +23,7 @@ const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: Note!, $fen: Fen, $am
 const LEVY = `mutation($l: LevyInput!) { createLevy(levy: $l) { id households } }`;
 
 /** Accounts whose stored balance differs from the sum over their charges as of the balance day: one SQL check. */
-const MISMATCHES = `
-  select a.id, a.arrears_fen, a.arrears_charges, a.oldest_due_on, s.fen, s.n, s.oldest
-    from arrears.account a
-    left join (select c.account_id, sum(c.amount_fen - c.paid_fen - c.waived_fen)::int8 as fen, count(*)::int as n, min(c.due_on) as oldest
-                 from arrears.charge c, arrears.balance_day d
-                where c.amount_fen > c.paid_fen + c.waived_fen and c.due_on < d.as_of and not c.voluntary
-                group by c.account_id) s on s.account_id = a.id
-   where (a.arrears_fen, a.arrears_charges, a.oldest_due_on) is distinct from (coalesce(s.fen, 0), coalesce(s.n, 0), s.oldest)`;
+const MISMATCHES = balanceMismatchesSql();
 
 /** The order the list had before the stored balance: aggregated over the company's open charges as of `$2`. */
 const OLD_ORDER = `
