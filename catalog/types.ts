@@ -7,9 +7,7 @@ import { Static, TSchema, Type } from '@sinclair/typebox';
  * and the AsyncAPI document. A test fails when the checked-in files are stale.
  */
 
-/** The subgraphs that produce the hub's own topics; any other producer is an outside party writing inbound. */
-export const SUBGRAPH_NAMES = ['areas', 'contracts', 'arrears', 'litigation', 'feeds', 'complaints'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+export { SUBGRAPH_NAMES, type SubgraphName } from './subgraph-names';
 
 /** The `ce_dataschema` and JSON Schema `$id` of an event type: where its schema is published under schemas/events/. */
 export const dataSchemaUri = (type: string) => `urn:property-governance-hub:schemas:events:${type}.json`;

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { cachedUserTokenVerifier } from '../platform/auth/token-cache';
 import { TokenSettings } from '../platform/auth/tokens';
-import { subgraphUrlsOf, withSubgraphUrls } from '../platform/federation/compose';
+import { subgraphUrlsOf, withSubgraphUrls } from '../platform/federation/supergraph-urls';
 import { logger } from '../platform/logging';
 import { metrics } from '../platform/metrics';
 import { authenticate } from './authentication';

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { SubgraphName } from '../catalog';
+import { SubgraphName } from '../catalog/subgraph-names';
 import { TokenSettings } from './auth/tokens';
 import type { SaslCredential } from './events/kafka';
 import { FIELD_KEY_BYTES } from './crypto/field-cipher';
 import { projectRoot } from './project-root';
 
-export { SUBGRAPH_NAMES, type SubgraphName } from '../catalog';
+export { SUBGRAPH_NAMES, type SubgraphName } from '../catalog/subgraph-names';
 
 /**
  * Every setting comes from the environment with a development default; production (docker-compose.yml) sets the

@@ -16,19 +16,4 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
   return result.supergraphSdl!;
 }
 
-/** The join__Graph enum is the one place a supergraph names its subgraphs' URLs. */
-const JOIN_GRAPH = /@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g;
-
-/**
- * The checked-in supergraph names development URLs; a running gateway points each subgraph at its real address.
- */
-export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, string>): string {
-  return supergraphSdl.replace(JOIN_GRAPH, (whole, name: string) =>
-    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
-  );
-}
-
-/** Each subgraph's URL as the supergraph names it (after `withSubgraphUrls`, where it really listens). */
-export function subgraphUrlsOf(supergraphSdl: string): Record<string, string> {
-  return Object.fromEntries([...supergraphSdl.matchAll(JOIN_GRAPH)].map((m) => [m[1], m[2]]));
-}
+export { subgraphUrlsOf, withSubgraphUrls } from './supergraph-urls';
