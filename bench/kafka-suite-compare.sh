@@ -8,10 +8,11 @@
 # starts it: SASL/SCRAM, 512 MB heap, the test broker's settings), on KAFKA_SUITE_PORT (29492) and the port after it,
 # runs the files in one Jest run (`npx jest --maxWorkers=2 <files>`, KAFKA_BROKERS and KAFKA_CREDENTIALS_FILE pointing
 # at that broker), then reads the broker's CPU (utime + stime in /proc/<pid>/stat, before and after Jest: the JVM's
-# start is left out), the partitions left in its log directory, and Jest's wall time and CPU (user + system of Jest and
-# its workers, /usr/bin/time). The order of the sides alternates each round. Prints each run with the load average,
-# the broker's busiest threads, then each side's medians and new / old; a run with a failed test is left out, its
-# output kept.
+# start is left out, and printed apart: its CPU from launch to ready), the partitions left in its log directory, and
+# Jest's wall time and CPU (user + system of Jest and its workers, /usr/bin/time); with KAFKA_SUITE_IDLE_S=<s>, also
+# the broker's CPU a minute over that many seconds of idle after the files. The order of the sides alternates each
+# round. Prints each run with the load average, the broker's busiest threads, then each side's medians and new / old;
+# a run with a failed test is left out, its output kept.
 set -euo pipefail
 old=$(cd "$1" && pwd)
 rounds=${2:-2}
@@ -41,7 +42,11 @@ run_side() {
   out=$(cd "$dir" && KAFKA_BROKERS=127.0.0.1:$port KAFKA_CREDENTIALS_FILE=$scratch/credentials.json \
     /usr/bin/time -f '%U %S %e' npx jest --maxWorkers=2 "$@" >/dev/null 2>"$log.err" || true; tail -1 "$log.err")
   after=$(ticks "$pid")
-  local partitions threads
+  local partitions threads idle=''
+  if [ "${KAFKA_SUITE_IDLE_S:-0}" -gt 0 ]; then
+    sleep "$KAFKA_SUITE_IDLE_S"
+    idle=", idle $(echo "scale=2; ($(ticks "$pid") - $after) * 60 / $KAFKA_SUITE_IDLE_S / $hz" | bc) s a minute"
+  fi
   partitions=$(find "$scratch/broker/logs" -maxdepth 1 -type d -name '*-[0-9]*' ! -name '*-delete' | wc -l)
   threads=$(for t in /proc/"$pid"/task/*; do
     echo "$(awk '{print $14 + $15}' "$t/stat") $(tr ' ' '_' <"$t/comm")"
@@ -59,7 +64,8 @@ run_side() {
     echo "round $round $side: FAILED ($passed) after $wall s (load $(load)), left out; its output: $kept"
     return
   fi
-  echo "round $round $side: broker $broker s CPU, $partitions partitions left; Jest $wall s wall," \
+  echo "round $round $side: broker $broker s CPU (start $(echo "scale=2; $before / $hz" | bc) s$idle)," \
+    "$partitions partitions left; Jest $wall s wall," \
     "$(echo "$user + $sys" | bc) s CPU; $passed (load $(load))"
   echo "  broker threads (since start): $threads"
   echo "$side $broker $wall $(echo "$user + $sys" | bc)" >>"$log"
