@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     for (const definition of definitions) {
       const of = (checkout: string) =>
         figures.filter((f) => f.checkout === checkout && f.service === definition.service);
-      const [first] = checkouts.map((c) => median(of(c).map((f) => f.cpuMs)));
+      const first = median(of(checkouts[0]).map((f) => f.cpuMs));
       for (const checkout of checkouts) {
         const cpuMs = median(of(checkout).map((f) => f.cpuMs));
         const readyMs = median(of(checkout).map((f) => f.readyMs));

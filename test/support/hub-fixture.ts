@@ -61,9 +61,7 @@ export const testKafkaAdmin = (): SaslCredential | undefined => testKafkaCredent
 
 export const uniqueSuffix = () => randomBytes(5).toString('hex');
 
-export function identity(role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity {
-  return { subject: `${organisationId}-user`, role, organisationId, jurisdictions };
-}
+export { identity } from './identity';
 
 export const tokenFor = (who: Identity, ttl = '10m') => mintUserToken(who, testTokens, ttl);
 

@@ -4,7 +4,6 @@ import { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import type { Identity } from '../../kernel/identity';
 import { composeSupergraph } from '../../platform/federation/compose';
 
 const SDL = `
@@ -20,14 +19,6 @@ const SDL = `
 
 /** What the stub's `file` answers: a string longer than the gateway's answer slices, with escapes, CJK and pairs. */
 export const STUB_FILE = `${'0123456789abcdef'.repeat(7)}"\\\n\t😀漢\u2028\u0001`.repeat(10_000);
-
-/** A property company's user: the caller the tests over the stub sign tokens for. */
-export const companyUser = (org: string): Identity => ({
-  subject: `${org}-user`,
-  role: 'PROPERTY_COMPANY',
-  organisationId: org,
-  jurisdictions: [],
-});
 
 export interface StubSubgraph {
   url: string;

@@ -1,0 +1,6 @@
+import { Identity } from '../../kernel/identity';
+
+/** A caller of `role` in `organisationId`: the identity the tests sign tokens for (no hub needed to make one). */
+export function identity(role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity {
+  return { subject: `${organisationId}-user`, role, organisationId, jurisdictions };
+}
