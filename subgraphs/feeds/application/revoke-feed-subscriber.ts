@@ -10,7 +10,7 @@ import { securedBroker } from './feed-subscriber.broker';
  * Ends a party's feed access at once: every ACL of its principal is deleted, so its very next fetch or produce is
  * refused even on a connection opened before (a fetch already waiting at the broker was authorized before, and may
  * still return what arrives within its wait), and its password is replaced by one nobody knows, so it cannot
- * authenticate again. (Kafka 3.9 mishandles deleting SCRAM users, so the principal stays, with nothing allowed.)
+ * authenticate again once this returns. (Kafka 3.9 mishandles deleting SCRAM users, so the principal stays, with nothing allowed.)
  * Revoking a revoked party changes nothing.
  */
 export async function revokeFeedSubscriber(
@@ -32,7 +32,9 @@ export async function revokeFeedSubscriber(
       revokedBy: identity.subject,
     });
     await broker.revokeAll(principalOf(subscriber.username));
-    await broker.setPassword(subscriber.username, newPassword());
+    // Returns once the replacement authenticates: the broker applies a SCRAM change from the metadata log a moment
+    // after the controller accepted it, and until then the old password would still open a connection.
+    await broker.setPasswordAndWait(subscriber.username, newPassword());
     return saved;
   });
 }
