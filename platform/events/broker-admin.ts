@@ -404,10 +404,9 @@ export class BrokerAdministration {
   /** The broker's name of a logical topic (with the deployment's prefix). */
   topic = (logical: string) => topicName(this.settings, logical);
 
-  setPassword = (username: string, password: string) => alterScramCredentials(this.kafka, [{ username, password }]);
-  /** Sets the password and returns once it authenticates. */
+  /** Sets the password and returns once it authenticates (so the one it replaced no longer does). */
   setPasswordAndWait = async (username: string, password: string) => {
-    await this.setPassword(username, password);
+    await alterScramCredentials(this.kafka, [{ username, password }]);
     await awaitCredentials(this.settings, [{ username, password }]);
   };
   grant = (grants: readonly Grant[]) => createGrants(this.kafka, grants);
