@@ -157,7 +157,6 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
         consumerTuning: {
           consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
           consumerSessionTimeoutMs: options.consumerSessionTimeoutMs,
-          partyTopicRefreshMs: 1000,
         },
       }),
     );
