@@ -1,6 +1,6 @@
 import { startTestHub } from '../test/support/hub-fixture';
 import { SubgraphName } from '../platform/config';
-import { runBenchmark } from './load';
+import { cpuMs, runBenchmark } from './load';
 
 /**
  * The CPU this process spends while a started test hub sits idle (its consumers' fetch loops, relays, timers), and
@@ -11,11 +11,6 @@ import { runBenchmark } from './load';
  *
  * Run it in two checkouts one after the other, several rounds, to compare (README › Tests).
  */
-const cpuMs = (since: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(since);
-  return Math.round((used.user + used.system) / 1000);
-};
-
 async function main() {
   process.env.HUB_LOG_LEVEL ??= 'warn';
   const idleSeconds = Number(process.argv[2] ?? 20);
