@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { startTestHub } from '../test/support/hub-fixture';
 import { SubgraphName } from '../platform/config';
-import { runBenchmark } from './load';
+import { cpuMs, runBenchmark } from './load';
 
 /**
  * The CPU this process spends on a test hub's start and on its stop, and how many SCRAM salted passwords (PBKDF2)
@@ -18,11 +18,6 @@ crypto.pbkdf2 = ((...args: Parameters<typeof crypto.pbkdf2>) => {
   pbkdf2Calls += 1;
   return pbkdf2(...args);
 }) as typeof crypto.pbkdf2;
-
-const cpuMs = (since: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(since);
-  return Math.round((used.user + used.system) / 1000);
-};
 
 async function main() {
   process.env.HUB_LOG_LEVEL ??= 'warn';

@@ -11,6 +11,12 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** This process's CPU (user and system) since `since`, in whole milliseconds. */
+export const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 1000);
+};
+
 /** Runs a benchmark's main and exits: 0 when it finishes, 1 with the error printed when it fails. */
 export function runBenchmark(main: () => Promise<void>): void {
   main().then(

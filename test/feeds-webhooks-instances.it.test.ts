@@ -6,7 +6,7 @@ import { verifyWebhook } from '../examples/webhook-receiver';
 import { RunningSubgraph, startSubgraph } from '../platform/subgraph/runtime';
 import { WebhookSender } from '../subgraphs/feeds/events/deliver/webhook-sender';
 import { feedsSubgraph } from '../subgraphs/feeds/module';
-import { TEST_CONSUMER_MAX_WAIT_MS, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
+import { TEST_HUB_CONSUMER_MAX_WAIT_MS, TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { rawProducer } from './support/kafka-probe';
 import { gqlExpectations } from './support/scenario';
 import { waitFor } from './support/wait-for';
@@ -70,7 +70,7 @@ describe('feeds: two hub instances share the webhook work', () => {
       kafka: {
         brokers: t.brokers,
         topicPrefix: t.topicPrefix,
-        consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
+        consumerMaxWaitMs: TEST_HUB_CONSUMER_MAX_WAIT_MS,
         sasl: t.kafkaCredentials?.subgraphs.feeds,
       },
       tokens: testTokens,

@@ -9,7 +9,7 @@ import { isTransient } from '../db/transient';
 import { logger } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 import { deadLetters } from '../metrics';
-import { KafkaSettings, topicName } from './kafka';
+import { KafkaSettings, onTopicsEnsured, topicName } from './kafka';
 import { SpanKind, contextFrom, inSpan } from '../tracing';
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { timed } from '../phase-timings';
@@ -110,7 +110,10 @@ export class InboxConsumer {
   private subscribedTopics: string[] = [];
   private admin?: Admin;
   private refreshTimer?: NodeJS.Timeout;
+  private unwatchTopics?: () => void;
   private refreshing = false;
+  /** A look asked for while one was under way, which may have listed the topics before the new one existed. */
+  private refreshAgain = false;
 
   constructor(private readonly options: ConsumerOptions) {
     this.log = logger.child({ component: 'consumer', consumer: options.definition.name });
@@ -123,12 +126,15 @@ export class InboxConsumer {
     this.stopped = false;
     await this.connectConsumer();
     // kafkajs resolves a subscription once: parties' topics created later (a newly registered court) are found by
-    // looking again now and then, and the consumer rejoins with them.
+    // looking again now and then, and at once when this process made them, and the consumer rejoins with them.
     if (this.partyPrefixes.length > 0) {
       this.refreshTimer = setInterval(
         () => void this.refreshTopics(),
         this.options.kafkaSettings.partyTopicRefreshMs ?? 10_000,
       );
+      this.unwatchTopics = onTopicsEnsured((topics) => {
+        if (topics.some((t) => this.partyPrefixes.some((p) => t.startsWith(p)))) void this.refreshTopics();
+      });
     }
   }
 
@@ -154,7 +160,11 @@ export class InboxConsumer {
   }
 
   private async refreshTopics(): Promise<void> {
-    if (this.stopped || this.refreshing) return;
+    if (this.stopped) return;
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
     this.refreshing = true;
     try {
       const topics = await this.currentTopics();
@@ -168,6 +178,10 @@ export class InboxConsumer {
       this.log.warn({ err: error }, 'could not look for new party topics');
     } finally {
       this.refreshing = false;
+      if (this.refreshAgain) {
+        this.refreshAgain = false;
+        void this.refreshTopics();
+      }
     }
   }
 
@@ -225,6 +239,7 @@ export class InboxConsumer {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.refreshTimer);
+    this.unwatchTopics?.();
     await this.admin?.disconnect().catch(() => undefined);
     await this.consumer?.disconnect().catch(() => undefined);
     const dlqProducer = this.dlqProducer;

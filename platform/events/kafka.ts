@@ -67,6 +67,19 @@ export function createKafka(settings: KafkaSettings): Kafka {
   });
 }
 
+type TopicsListener = (topics: readonly string[]) => void;
+const ensuredTopicsListeners = new Set<TopicsListener>();
+
+/**
+ * Calls `listener` with the topics each later `ensureTopics` of this process made sure of, until the returned function
+ * is called: a consumer of per-party topics in the same process (a hub running several subgraphs, a test file
+ * registering a party) looks for a party's new topic at once instead of at its next poll.
+ */
+export function onTopicsEnsured(listener: TopicsListener): () => void {
+  ensuredTopicsListeners.add(listener);
+  return () => void ensuredTopicsListeners.delete(listener);
+}
+
 /**
  * Creates the topics that are missing (idempotent) and waits until every partition has a leader. Right after
  * creation a broker may briefly answer "unknown topic" even where kafkajs waits for leaders, so the whole step is
@@ -103,7 +116,10 @@ export async function ensureTopics(
           });
         }
         const metadata = await admin.fetchTopicMetadata({ topics });
-        if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+        if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) {
+          for (const listener of ensuredTopicsListeners) listener(topics);
+          return;
+        }
         throw new Error('topic partitions have no leader yet');
       } catch (error) {
         if (attempt >= attempts) throw error;

@@ -107,12 +107,18 @@ export interface TestHubOptions {
 export const EVERY_SUBGRAPH = SUBGRAPH_NAMES;
 
 /**
- * Consumers of a test hub wait at most this long on an idle broker, so stopping the hub takes about this long
- * (kafkajs' 5 s default made every file spend a minute stopping its consumers one after another). Shorter waits cost
- * idle CPU on a busy 2-core machine: a dozen consumers fetching five times a second keep a tenth of a core busy
- * between the test process and the broker.
+ * How long a test's own short-lived consumer (a probe standing in for a bureau, a consumer under test) waits on an idle
+ * broker: disconnecting it waits for its pending fetch, which kafkajs' 5 s default would make the test wait for.
  */
 export const TEST_CONSUMER_MAX_WAIT_MS = 500;
+
+/**
+ * How long a test hub's consumers wait on an idle broker. A hub's dozen consumers stop side by side, so its stop waits
+ * for one pending fetch, at most this long; meanwhile every idle fetch costs the test process and the broker CPU
+ * for as long as the file runs: a six-subgraph hub idled at 78–94 ms of CPU a second with 500 ms and 39–46 with 2 s
+ * (README › Tests).
+ */
+export const TEST_HUB_CONSUMER_MAX_WAIT_MS = 2000;
 
 /**
  * The relays publish as soon as their subgraph commits (an ORM hook); polling only finds rows written around the
@@ -155,9 +161,8 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
         // A clone of the migrated template holds every migration; without a template the hub migrates its database.
         migrations: template ? 'none' : 'apply',
         consumerTuning: {
-          consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
+          consumerMaxWaitMs: TEST_HUB_CONSUMER_MAX_WAIT_MS,
           consumerSessionTimeoutMs: options.consumerSessionTimeoutMs,
-          partyTopicRefreshMs: 1000,
         },
       }),
     );

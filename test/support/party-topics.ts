@@ -4,7 +4,8 @@ import { TestHub, testKafkaAdmin } from './hub-fixture';
 
 /**
  * Creates parties' own inbound topics (`court.case-events.v1.<court id>`) under the hub's prefix, as the operator
- * does when a party is registered, and returns their full names. The hub's consumers find them within a second.
+ * does when a party is registered, and returns their full names. The hub's consumers, in this process, hear of them
+ * at once (`onTopicsEnsured`) and rejoin their groups with them.
  */
 export async function partyTopics(
   t: Pick<TestHub, 'brokers' | 'topicPrefix'>,

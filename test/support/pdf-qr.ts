@@ -1,4 +1,5 @@
 import jsQR from 'jsqr';
+import { pdfjs } from './pdfjs';
 
 /**
  * The QR codes a PDF draws, decoded as a phone would read them: pdf.js (the engine of Firefox's viewer) parses each
@@ -7,11 +8,6 @@ import jsQR from 'jsqr';
  * rasterised into a pixel buffer (4 px a module, a white quiet zone of 4 modules) and decoded by jsQR. Nothing here
  * knows what the code should say: it reads only what the PDF draws.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
-  OPS: Record<string, number>;
-  getDocument(src: { data: Uint8Array; verbosity?: number }): { promise: Promise<PdfDocumentProxy> };
-};
 
 interface PdfDocumentProxy {
   numPages: number;
@@ -111,7 +107,7 @@ function rasterise(squares: Square[]): { data: Uint8ClampedArray; width: number;
 
 /** The text of every QR code the PDF draws, page by page. */
 export async function pdfQrCodes(bytes: Buffer): Promise<string[]> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const doc = (await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise) as PdfDocumentProxy;
   const found: string[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n += 1) {

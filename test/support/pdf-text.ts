@@ -1,12 +1,4 @@
-/**
- * The text of a PDF as a reader extracts it (pdf.js, the engine of Firefox's viewer): what `pdftotext` would give,
- * without needing poppler on the machine. Items are joined without separators, page by page, so a phrase split
- * across text runs still matches.
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
-  getDocument(src: { data: Uint8Array; verbosity?: number }): { promise: Promise<PdfDocumentProxy> };
-};
+import { pdfjs } from './pdfjs';
 
 interface PdfDocumentProxy {
   numPages: number;
@@ -14,8 +6,13 @@ interface PdfDocumentProxy {
   destroy(): Promise<void>;
 }
 
+/**
+ * The text of a PDF as a reader extracts it (pdf.js, the engine of Firefox's viewer): what `pdftotext` would give,
+ * without needing poppler on the machine. Items are joined without separators, page by page, so a phrase split
+ * across text runs still matches.
+ */
 export async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const doc = (await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise) as PdfDocumentProxy;
   const pages: string[] = [];
   for (let n = 1; n <= doc.numPages; n += 1) {
     const content = await (await doc.getPage(n)).getTextContent();
