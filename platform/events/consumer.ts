@@ -124,17 +124,29 @@ export class InboxConsumer {
 
   async start(): Promise<void> {
     this.stopped = false;
-    await this.connectConsumer();
     // kafkajs resolves a subscription once: parties' topics created later (a newly registered court) are found by
-    // looking again now and then, and at once when this process made them, and the consumer rejoins with them.
+    // looking again now and then, and at once when this process made them, and the consumer rejoins with them. The
+    // first look counts as one under way, so a topic made while it lists the broker's is looked for again after it.
+    if (this.partyPrefixes.length > 0) {
+      this.unwatchTopics = onTopicsEnsured((topics) => {
+        if (topics.some((t) => this.partyPrefixes.some((p) => t.startsWith(p)))) void this.refreshTopics();
+      });
+    }
+    this.refreshing = true;
+    try {
+      await this.connectConsumer();
+    } finally {
+      this.refreshing = false;
+    }
     if (this.partyPrefixes.length > 0) {
       this.refreshTimer = setInterval(
         () => void this.refreshTopics(),
         this.options.kafkaSettings.partyTopicRefreshMs ?? 10_000,
       );
-      this.unwatchTopics = onTopicsEnsured((topics) => {
-        if (topics.some((t) => this.partyPrefixes.some((p) => t.startsWith(p)))) void this.refreshTopics();
-      });
+      if (this.refreshAgain) {
+        this.refreshAgain = false;
+        void this.refreshTopics();
+      }
     }
   }
 
