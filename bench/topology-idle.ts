@@ -7,10 +7,15 @@
  * CPU seconds per minute, per process and in all, with the load average.
  * With BENCH_COMPARE_ROOT (another checkout, `npm run build` done there) a second topology runs that checkout's dist/
  * beside this one, started after it and measured over the same windows, so the machine's load falls on both alike;
- * the medians of both and their ratio are printed.
+ * the medians of both and their ratio are printed. BENCH_INSTANCES (1) instances of each subgraph; BENCH_LOCAL_ENV and
+ * BENCH_COMPARE_LOCAL_ENV (JSON objects of hub/topology.ts's LOCAL_ONLY_ENV) tune this checkout's topology and the
+ * compared one, e.g. the consumers' fetch wait of test/topology-failover.it.test.ts against another (BENCH_COMPARE_ROOT
+ * may be this checkout).
  *
  *   npm run bench:topology-idle
  *   BENCH_COMPARE_ROOT=/path/to/main-checkout BENCH_ROUNDS=5 npm run bench:topology-idle
+ *   BENCH_COMPARE_ROOT=. BENCH_INSTANCES=2 BENCH_LOCAL_ENV='{"KAFKA_CONSUMER_MAX_WAIT_MS":"500"}' \
+ *     BENCH_COMPARE_LOCAL_ENV='{"KAFKA_CONSUMER_MAX_WAIT_MS":"1500"}' npm run bench:topology-idle
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +30,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 20);
 const SUBGRAPHS = (process.env.BENCH_SUBGRAPHS ?? 'areas,contracts,arrears,litigation').split(',') as SubgraphName[];
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
+const LOCAL_ENV = [process.env.BENCH_LOCAL_ENV, process.env.BENCH_COMPARE_LOCAL_ENV].map(
+  (json) => (json ? JSON.parse(json) : {}) as Record<string, string>,
+);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const loadAverage = () =>
   os
@@ -43,7 +52,7 @@ async function main(): Promise<void> {
 
   const databases: string[] = [];
   const started: Awaited<ReturnType<typeof startTopology>>[] = [];
-  const start = async (root: string) => {
+  const start = async (root: string, localEnv: Record<string, string>) => {
     const suffix = randomBytes(4).toString('hex');
     const database = `hub_bench_${suffix}`;
     const databaseUrl = await hub.ensureDatabase(hub.MACHINE_POSTGRES_URL, database);
@@ -54,10 +63,10 @@ async function main(): Promise<void> {
         brokers,
         credentials,
         secrets,
-        instances: 1,
+        instances: INSTANCES,
         subgraphs: SUBGRAPHS,
-        basePort: await freeBasePort(1),
-        localEnv: { KAFKA_TOPIC_PREFIX: `bench-${suffix}.`, HUB_LOG_LEVEL: 'warn' },
+        basePort: await freeBasePort(INSTANCES),
+        localEnv: { KAFKA_TOPIC_PREFIX: `bench-${suffix}.`, HUB_LOG_LEVEL: 'warn', ...localEnv },
       },
       // as `npm run start:topology` allows: five processes starting on a loaded 2-core machine take minutes
       { root, readyTimeoutMs: 600_000 },
@@ -70,7 +79,7 @@ async function main(): Promise<void> {
   try {
     // one after the other (two migrate steps at once on a loaded machine outlast the step's 2 minutes)
     const topologies = [];
-    for (const root of roots) topologies.push(await start(root));
+    for (const [t, root] of roots.entries()) topologies.push(await start(root, LOCAL_ENV[t]));
     const processes = topologies.map((t) => [t.gateway, ...Object.values(t.instances).flat()]);
     process.stdout.write(`all ready; settling ${SETTLE_SECONDS} s (load average ${loadAverage()})\n`);
     await sleep(SETTLE_SECONDS * 1000);
@@ -98,7 +107,7 @@ async function main(): Promise<void> {
     [
       '',
       `CPUs: ${os.cpus().length} (${os.cpus()[0]?.model ?? 'unknown'}), load average ${loadAverage()}`,
-      `idle topology (${SUBGRAPHS.join(', ')}, gateway; 1 instance each), CPU seconds per minute, median of ${ROUNDS} windows of ${SECONDS} s:`,
+      `idle topology (${SUBGRAPHS.join(', ')}, gateway; ${INSTANCES} instance(s) each), CPU seconds per minute, median of ${ROUNDS} windows of ${SECONDS} s:`,
       ...roots.map((root, t) => `  ${root}: ${medians[t].toFixed(2)}`),
       ...(roots.length === 2 ? [`  ratio (this checkout / compared): ×${(medians[0] / medians[1]).toFixed(2)}`] : []),
       '',

@@ -88,6 +88,12 @@ const COURT_STEPS = [
 const STATUS_CHANGED = 'hub.litigation.referral.status-changed';
 /** The consumers' session timeout (30 s by default, 6 s at least unless the broker allows less; heartbeats every third of it). */
 const SESSION_TIMEOUT_MS = 4000;
+/**
+ * The longest an idle consumer's fetch waits: a heartbeat (every third of the session) goes out after it, so a member
+ * stays in its group for 2.5 s of lag beyond it. Each of the eight processes' ~5 consumers fetched twice a second at
+ * 500 ms: idle, the eight took 18.4 CPU s a minute then, 11.9 at 1.5 s (README › Tests).
+ */
+const CONSUMER_MAX_WAIT_MS = 1500;
 /** The pause of the failover test's steady writers and reader between two calls. */
 const STEADY_PACE_MS = 100;
 
@@ -196,13 +202,13 @@ describe('the production topology: two instances of each subgraph, failover with
         subgraphs: ['areas', 'contracts', 'arrears', 'litigation'],
         basePort: await freeBasePort(2),
         // A killed instance's partitions go to the other once its session expires; a restarted one's group waits for
-        // that too. Heartbeats come between fetches, so a fetch waits at most 0.5 s on an idle topic (5 s by default,
-        // which a session this short would not outlast).
+        // that too. Heartbeats come between fetches, so a fetch waits at most CONSUMER_MAX_WAIT_MS on an idle topic
+        // (5 s by default, which a session this short would not outlast).
         localEnv: {
           KAFKA_TOPIC_PREFIX: topicPrefix,
           HUB_LOG_LEVEL: 'warn',
           KAFKA_CONSUMER_SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS),
-          KAFKA_CONSUMER_MAX_WAIT_MS: '500',
+          KAFKA_CONSUMER_MAX_WAIT_MS: String(CONSUMER_MAX_WAIT_MS),
           // where each process's start goes (platform/phase-timings.ts), when the run asks for it
           HUB_TEST_TIMINGS: process.env.HUB_TEST_TIMINGS,
         },
