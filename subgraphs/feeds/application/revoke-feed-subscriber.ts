@@ -10,8 +10,8 @@ import { securedBroker } from './feed-subscriber.broker';
  * Ends a party's feed access at once: every ACL of its principal is deleted, so its very next fetch or produce is
  * refused even on a connection opened before (a fetch already waiting at the broker was authorized before, and may
  * still return what arrives within its wait), and its password is replaced by one nobody knows, so it cannot
- * authenticate again once this returns. (Kafka 3.9 mishandles deleting SCRAM users, so the principal stays, with nothing allowed.)
- * Revoking a revoked party changes nothing.
+ * authenticate again once this returns. (Kafka 3.9 mishandles deleting SCRAM users, so the principal stays, with
+ * nothing allowed.) Revoking a revoked party changes nothing.
  */
 export async function revokeFeedSubscriber(
   em: EntityManager,
