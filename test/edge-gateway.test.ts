@@ -6,7 +6,7 @@ import { RunningGateway, startGateway } from '../gateway/server';
 import { tokenSettings } from '../platform/config';
 import { mintUserToken } from '../platform/auth/tokens';
 import { STUB_FILE, StubSubgraph, startStubSubgraph } from './support/stub-subgraph';
-import { identity } from './support/identity';
+import { companyUser } from './support/identity';
 
 /**
  * The edge's own behaviour over a stub subgraph that counts what reaches it: rate limits, CORS, token lifetime,
@@ -54,7 +54,7 @@ describe('the edge over a stub subgraph', () => {
     const authenticated = await post(
       client,
       { query: '{ items { id } }' },
-      await mintUserToken(identity('PROPERTY_COMPANY', 'org-a'), tokens),
+      await mintUserToken(companyUser('org-a'), tokens),
     );
     expect(authenticated.body).toEqual({ data: { items: [{ id: '0' }, { id: '1' }, { id: '2' }] } });
     const anonymous = await post(client, { query: PUBLIC_QUERY });
@@ -64,7 +64,7 @@ describe('the edge over a stub subgraph', () => {
 
   it('carries the caller trace to the subgraph without recording spans (no exporter): same trace id, fresh span id, unsampled', async () => {
     const client = await start();
-    const token = await mintUserToken(identity('PROPERTY_COMPANY', 'org-a'), tokens);
+    const token = await mintUserToken(companyUser('org-a'), tokens);
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const traced = await post(client, { query: '{ items { id } }' }, token)
       .set('traceparent', `00-${traceId}-00f067aa0ba902b7-01`)
@@ -90,7 +90,7 @@ describe('the edge over a stub subgraph', () => {
 
   it("sends the caller's x-request-id to the subgraph and answers with it; a request without one gets a new one", async () => {
     const client = await start();
-    const token = await mintUserToken(identity('PROPERTY_COMPANY', 'org-a'), tokens);
+    const token = await mintUserToken(companyUser('org-a'), tokens);
     const named = await post(client, { query: '{ items { id } }' }, token).set('x-request-id', 'req-42');
     const unnamed = await post(client, { query: '{ items { id } }' }, token);
     const refused = await post(client, { query: '{ items { id } }' }, 'not-a-token');
@@ -109,7 +109,7 @@ describe('the edge over a stub subgraph', () => {
     stub.delayMs = 300;
     const [a, b] = await Promise.all(
       ['org-a', 'org-b'].map(async (org) =>
-        post(client, { query: '{ items { id } }' }, await mintUserToken(identity('PROPERTY_COMPANY', org), tokens)).set(
+        post(client, { query: '{ items { id } }' }, await mintUserToken(companyUser(org), tokens)).set(
           'x-request-id',
           'same-request-id',
         ),
@@ -126,8 +126,8 @@ describe('the edge over a stub subgraph', () => {
       anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: { max: 2, windowMs: 60_000 } },
     });
     // two people of one organisation share its budget
-    const alice = await mintUserToken({ ...identity('PROPERTY_COMPANY', 'org-a'), subject: 'alice' }, tokens);
-    const bob = await mintUserToken({ ...identity('PROPERTY_COMPANY', 'org-a'), subject: 'bob' }, tokens);
+    const alice = await mintUserToken({ ...companyUser('org-a'), subject: 'alice' }, tokens);
+    const bob = await mintUserToken({ ...companyUser('org-a'), subject: 'bob' }, tokens);
     const statuses = [];
     for (const token of [alice, bob, alice])
       statuses.push((await post(client, { query: '{ items { id } }' }, token)).status);
@@ -138,13 +138,7 @@ describe('the edge over a stub subgraph', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(
-      (
-        await post(
-          client,
-          { query: '{ items { id } }' },
-          await mintUserToken(identity('PROPERTY_COMPANY', 'org-b'), tokens),
-        )
-      ).status,
+      (await post(client, { query: '{ items { id } }' }, await mintUserToken(companyUser('org-b'), tokens))).status,
     ).toBe(200);
 
     expect((await post(client, { query: PUBLIC_QUERY })).status).toBe(200);
@@ -171,13 +165,8 @@ describe('the edge over a stub subgraph', () => {
       expect([res.status, res.body.errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
     }
     expect(
-      (
-        await post(
-          client,
-          { query: '{ items { id } }' },
-          await mintUserToken(identity('PROPERTY_COMPANY', 'org-a'), tokens, '12h'),
-        )
-      ).status,
+      (await post(client, { query: '{ items { id } }' }, await mintUserToken(companyUser('org-a'), tokens, '12h')))
+        .status,
     ).toBe(200);
     expect(stub.requests).toHaveLength(1);
   });
@@ -262,7 +251,7 @@ describe('the edge over a stub subgraph', () => {
       const res = await post(
         request(gateway.url.replace(/\/graphql$/, '')),
         { query: '{ items { id } }' },
-        await mintUserToken(identity('PROPERTY_COMPANY', 'org-a'), tokens),
+        await mintUserToken(companyUser('org-a'), tokens),
       );
       expect([res.status, res.body.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)]).toEqual([
         200,
@@ -278,8 +267,7 @@ describe('the edge over a stub subgraph', () => {
     const client = await start();
     const sevenAliases = `{ ${Array.from({ length: 7 }, (_, i) => `p${i}: publicServiceStandards(compoundName: "x") { compoundName }`).join(' ')} }`;
     expect(
-      (await post(client, { query: sevenAliases }, await mintUserToken(identity('PROPERTY_COMPANY', 'org-a'), tokens)))
-        .status,
+      (await post(client, { query: sevenAliases }, await mintUserToken(companyUser('org-a'), tokens))).status,
     ).toBe(200);
     const anonymous = await post(client, { query: sevenAliases });
     expect([anonymous.status, anonymous.body.errors[0].extensions.code]).toEqual([400, 'ALIAS_LIMIT_EXCEEDED']);
@@ -288,7 +276,7 @@ describe('the edge over a stub subgraph', () => {
   it('hides "Did you mean" from anonymous callers always, and from everyone in production', async () => {
     const typo = { query: '{ publicServiceStandard(compoundName: "x") { compoundName } }' };
     const development = await start();
-    const token = await mintUserToken(identity('PROPERTY_COMPANY', 'org-a'), tokens);
+    const token = await mintUserToken(companyUser('org-a'), tokens);
     expect((await post(development, typo, token)).body.errors[0].message).toMatch(/Did you mean/);
     expect((await post(development, typo)).body.errors[0].message).not.toMatch(/Did you mean/);
     const production = await start({ production: true });
@@ -301,7 +289,7 @@ describe('the edge over a stub subgraph', () => {
     const res = await post(
       client,
       { query: '{ file items { id } }' },
-      await mintUserToken(identity('PROPERTY_COMPANY', 'org-a'), tokens),
+      await mintUserToken(companyUser('org-a'), tokens),
     );
     expect(res.status).toBe(200);
     expect(STUB_FILE.length).toBeGreaterThan(2 ** 20);

@@ -5,7 +5,7 @@ import { RunningGateway, startGateway } from '../gateway/server';
 import { mintUserToken } from '../platform/auth/tokens';
 import { tokenSettings } from '../platform/config';
 import { StubSubgraph, startStubSubgraph } from './support/stub-subgraph';
-import { identity } from './support/identity';
+import { companyUser } from './support/identity';
 
 /**
  * Hive's Rust planner (`@graphql-hive/router-runtime` 1.4.23) caches each document's plan as the promise of its first
@@ -69,8 +69,8 @@ describe('an operation whose first request the client abandons', () => {
   });
 
   it('still answers the next caller of the same document', async () => {
-    const client = await mintUserToken(identity('PROPERTY_COMPANY', 'org-a'), tokens);
-    const other = await mintUserToken(identity('PROPERTY_COMPANY', 'org-b'), tokens);
+    const client = await mintUserToken(companyUser('org-a'), tokens);
+    const other = await mintUserToken(companyUser('org-b'), tokens);
     const post = async (token: string, query: string) => {
       const response = await fetch(gateway.url, {
         method: 'POST',

@@ -397,6 +397,10 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
   it('replaces a rotated password at once, and refuses a revoked party its very next fetch', async () => {
     const first = await court('rotating', 'bj-haidian-court');
     const feed = topic('litigation.referrals.v1.bj-haidian-court');
+    // Only the admin rotates or revokes, not even the court the party stands for.
+    expect((await fails(haidianCourtUser, ROTATE, { p: partyId('rotating') })).extensions.code).toBe('FORBIDDEN');
+    expect((await fails(haidianCourtUser, REVOKE, { p: partyId('rotating') })).extensions.code).toBe('FORBIDDEN');
+    expect(await tryProduce(broker.brokers, first.sasl, topic('court.case-events.v1.bj-haidian-court'))).toBe('OK');
     const rotated = (await ok(admin, ROTATE, { p: partyId('rotating') })).rotateFeedCredential;
     expect(rotated.username).toBe(first.username);
     expect(rotated.password).not.toBe(first.password);

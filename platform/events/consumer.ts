@@ -143,11 +143,8 @@ export class InboxConsumer {
         () => void this.refreshTopics(),
         this.options.kafkaSettings.partyTopicRefreshMs ?? 10_000,
       );
-      if (this.refreshAgain) {
-        this.refreshAgain = false;
-        void this.refreshTopics();
-      }
     }
+    this.lookAgainIfAsked();
   }
 
   /** The consumer group: the definition's name under the topic prefix unless one is given. */
@@ -190,11 +187,15 @@ export class InboxConsumer {
       this.log.warn({ err: error }, 'could not look for new party topics');
     } finally {
       this.refreshing = false;
-      if (this.refreshAgain) {
-        this.refreshAgain = false;
-        void this.refreshTopics();
-      }
+      this.lookAgainIfAsked();
     }
+  }
+
+  /** Looks again if a new party topic was announced while a look was under way (it may have listed the topics before). */
+  private lookAgainIfAsked(): void {
+    if (!this.refreshAgain) return;
+    this.refreshAgain = false;
+    void this.refreshTopics();
   }
 
   private async connectConsumer(known?: string[]): Promise<void> {

@@ -4,3 +4,6 @@ import { Identity } from '../../kernel/identity';
 export function identity(role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity {
   return { subject: `${organisationId}-user`, role, organisationId, jurisdictions };
 }
+
+/** A property company's user (the edge's tests over a stub subgraph sign tokens for it). */
+export const companyUser = (organisationId: string): Identity => identity('PROPERTY_COMPANY', organisationId);
