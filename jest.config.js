@@ -12,6 +12,13 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+/**
+ * Each worker keeps the installed packages' sources, resolutions and V8 code cache from one test file to the next
+ * (test/support/code-cache-runtime.js); JEST_CODE_CACHE=0 runs Jest's own runtime instead, to compare.
+ */
+const keptAcrossFiles =
+  process.env.JEST_CODE_CACHE === '0' ? {} : { runtime: '<rootDir>/test/support/code-cache-runtime.js' };
+
 const common = {
   testEnvironment: '<rootDir>/test/support/cpu-environment.js',
   // Hive's Rust planner loads its native module with `import()`, which Jest's CommonJS runtime cannot run: that one
@@ -25,11 +32,13 @@ const common = {
     '^.+\\.ts$': ['@swc/jest', swc],
   },
   setupFiles: ['reflect-metadata', '<rootDir>/test/support/env.ts'],
+  ...keptAcrossFiles,
 };
 
 /** The console's components, in jsdom with React Testing Library (TSX through the same compiler). */
 const consoleProject = {
   displayName: 'console',
+  ...keptAcrossFiles,
   testEnvironment: '<rootDir>/test/support/cpu-environment-jsdom.js',
   testMatch: ['<rootDir>/console/src/**/*.test.{ts,tsx}'],
   setupFiles: ['<rootDir>/console/src/test-setup.ts'],
