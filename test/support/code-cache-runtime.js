@@ -14,9 +14,11 @@ const Runtime = require('jest-runtime').default;
  *   that ran) is kept under the module's path and a hash of its code; the next file that loads the same code starts
  *   from that cache. A cache V8 refuses only costs the compile it would have done anyway; changed code has another
  *   hash. Modules with a dynamic `import(` go through Jest's own compile, which runs it.
- * - the source of each file under `node_modules` (installed packages do not change during a run; the project's own
- *   files are read again, as `jest --watch` expects);
- * - where a `require` made by a file under `node_modules` resolves to (per project, as its resolver's settings are).
+ * - the source of each file under `node_modules`, and of those Jest does not transform the code it gives the module
+ *   (installed packages do not change during a run; the project's own files are read again, as `jest --watch`
+ *   expects);
+ * - where a `require` of a package, or any `require` made by a package's file, resolves to (per project, as its
+ *   resolver's settings are).
  *
  * It reaches into Jest 30's runtime (its module executor, file cache and resolution); a Jest whose internals differ
  * fails every file with a message saying so, rather than losing the saving unseen.
@@ -24,7 +26,10 @@ const Runtime = require('jest-runtime').default;
 const codeCache = new Map();
 const packageSources = new Map();
 const packageResolutions = new Map();
+const packageCode = new Map();
 const IN_PACKAGES = `${path.sep}node_modules${path.sep}`;
+/** `graphql`, `@mikro-orm/core/utils`: resolved among the installed packages, wherever it is required from. */
+const isPackageName = (request) => !request.startsWith('.') && !path.isAbsolute(request);
 
 class CodeCacheRuntime extends Runtime {
   /** This file's scripts compiled without a cache: recorded at its teardown, when their functions have run. */
@@ -32,11 +37,13 @@ class CodeCacheRuntime extends Runtime {
 
   constructor(...args) {
     super(...args);
-    const { executor, fileCache } = this;
+    const { executor, fileCache, transformCache } = this;
     const resolution = executor?.resolution;
     if (
       typeof executor?.compile !== 'function' ||
       typeof fileCache?.readFile !== 'function' ||
+      typeof transformCache?.transform !== 'function' ||
+      typeof transformCache.scriptTransformer?.shouldTransform !== 'function' ||
       typeof resolution?.resolveCached !== 'function' ||
       !(resolution.cjsCache instanceof Map)
     )
@@ -73,11 +80,24 @@ class CodeCacheRuntime extends Runtime {
       return source;
     };
 
+    // A package's file that Jest does not transform is its source as is: Jest would look at its modification time
+    // again for every file that loads it.
+    const transform = transformCache.transform.bind(transformCache);
+    transformCache.transform = (filename, options) => {
+      if (!filename.includes(IN_PACKAGES) || transformCache.scriptTransformer.shouldTransform(filename))
+        return transform(filename, options);
+      const key = `${filename}\0${JSON.stringify(options ?? null)}`;
+      let code = packageCode.get(key);
+      if (code === undefined) packageCode.set(key, (code = transform(filename, options)));
+      return code;
+    };
+
     const projectResolutions = packageResolutions.get(this._config.id) ?? new Map();
     packageResolutions.set(this._config.id, projectResolutions);
     const resolveCached = resolution.resolveCached.bind(resolution);
     resolution.resolveCached = (from, to, cache, options) => {
-      if (cache !== resolution.cjsCache || !from.includes(IN_PACKAGES)) return resolveCached(from, to, cache, options);
+      if (cache !== resolution.cjsCache || !(from.includes(IN_PACKAGES) || isPackageName(to)))
+        return resolveCached(from, to, cache, options);
       const key = `${from}\0${to}`;
       let resolved = projectResolutions.get(key);
       if (resolved === undefined) projectResolutions.set(key, (resolved = resolveCached(from, to, cache, options)));
