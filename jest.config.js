@@ -13,8 +13,8 @@ const swc = {
 };
 
 /**
- * Each worker keeps the installed packages' sources, resolutions and V8 code cache from one test file to the next
- * (test/support/code-cache-runtime.js); JEST_CODE_CACHE=0 runs Jest's own runtime instead, to compare.
+ * Each worker keeps V8's code cache of every module, and the installed packages' sources and resolutions, from one
+ * test file to the next (test/support/code-cache-runtime.js); JEST_CODE_CACHE=0 runs Jest's own runtime instead, to compare.
  */
 const keptAcrossFiles =
   process.env.JEST_CODE_CACHE === '0' ? {} : { runtime: '<rootDir>/test/support/code-cache-runtime.js' };

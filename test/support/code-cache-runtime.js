@@ -20,7 +20,7 @@ const Runtime = require('jest-runtime').default;
  * - where a `require` of a package, or any `require` made by a package's file, resolves to (per project, as its
  *   resolver's settings are).
  *
- * It reaches into Jest 30's runtime (its module executor, file cache and resolution); a Jest whose internals differ
+ * It reaches into Jest 30's runtime (its module executor, file cache, transform cache and resolution); a Jest whose internals differ
  * fails every file with a message saying so, rather than losing the saving unseen.
  */
 const codeCache = new Map();
@@ -48,7 +48,7 @@ class CodeCacheRuntime extends Runtime {
       !(resolution.cjsCache instanceof Map)
     )
       throw new Error(
-        "test/support/code-cache-runtime.js: this Jest's runtime is not built as the file expects (module executor, file cache, resolution): adapt it, or run with JEST_CODE_CACHE=0",
+        "test/support/code-cache-runtime.js: this Jest's runtime is not built as the file expects (module executor, file cache, transform cache, resolution): adapt it, or run with JEST_CODE_CACHE=0",
       );
 
     const jestCompile = executor.compile.bind(executor);
