@@ -1,4 +1,3 @@
-const { createHash } = require('node:crypto');
 const path = require('node:path');
 const vm = require('node:vm');
 const Runtime = require('jest-runtime').default;
@@ -11,18 +10,19 @@ const Runtime = require('jest-runtime').default;
  * hub that was about half its CPU. Across the files of a worker this runtime keeps:
  * - V8's code cache of each module: compiled as a `vm.Script` (the wrapper Jest itself used before it moved to
  *   `compileFunction`), and after the file, what V8 compiled of it (`createCachedData`, which covers the functions
- *   that ran) is kept under the module's path and a hash of its code; the next file that loads the same code starts
- *   from that cache. A cache V8 refuses only costs the compile it would have done anyway; changed code has another
- *   hash. Modules with a dynamic `import(` go through Jest's own compile, which runs it.
+ *   that ran) is kept under the module's path with the code it was made from; the next file that loads the same code
+ *   starts from that cache (changed code is compiled afresh). A cache V8 refuses only costs the compile it would have
+ *   done anyway. Modules with a dynamic `import(` go through Jest's own compile, which runs it.
  * - the source of each file under `node_modules`, and of those Jest does not transform the code it gives the module
  *   (installed packages do not change during a run; the project's own files are read again, as `jest --watch`
  *   expects);
  * - where a `require` of a package, or any `require` made by a package's file, resolves to (per project, as its
  *   resolver's settings are).
  *
- * It reaches into Jest 30's runtime (its module executor, file cache, transform cache and resolution); a Jest whose internals differ
- * fails every file with a message saying so, rather than losing the saving unseen.
+ * It reaches into Jest 30's runtime (its module executor, file cache, transform cache and resolution); a Jest whose
+ * internals differ fails every file with a message saying so, rather than losing the saving unseen.
  */
+/** Module path → the code last compiled there and V8's cache of it. */
 const codeCache = new Map();
 const packageSources = new Map();
 const packageResolutions = new Map();
@@ -56,8 +56,9 @@ class CodeCacheRuntime extends Runtime {
       const vmContext = executor.environment.getVmContext();
       if (vmContext == null || scriptSource.includes('import(') || resolution.isCoreModule(filename))
         return jestCompile(scriptSource, filename);
-      const key = `${filename}\0${createHash('sha1').update(scriptSource).digest('base64')}`;
-      const cachedData = codeCache.get(key);
+      const cached = codeCache.get(filename);
+      // unchanged code is the string compiled last time (kept here for packages, in Jest's transform cache for ours)
+      const cachedData = cached?.source === scriptSource ? cached.data : undefined;
       let script;
       try {
         script = new vm.Script(
@@ -68,7 +69,7 @@ class CodeCacheRuntime extends Runtime {
         // Jest's own compile reports the syntax error as it would have.
         return jestCompile(scriptSource, filename);
       }
-      if (!cachedData || script.cachedDataRejected) this.uncached.set(key, script);
+      if (!cachedData || script.cachedDataRejected) this.uncached.set(filename, { source: scriptSource, script });
       return script.runInContext(vmContext).module;
     };
 
@@ -106,7 +107,8 @@ class CodeCacheRuntime extends Runtime {
   }
 
   teardown() {
-    for (const [key, script] of this.uncached) codeCache.set(key, script.createCachedData());
+    for (const [filename, { source, script }] of this.uncached)
+      codeCache.set(filename, { source, data: script.createCachedData() });
     this.uncached.clear();
     super.teardown();
   }
