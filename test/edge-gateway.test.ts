@@ -19,9 +19,9 @@ const PUBLIC_QUERY = '{ publicServiceStandards(compoundName: "红居") { compoun
 describe('the edge over a stub subgraph', () => {
   let stub: StubSubgraph;
   const gateways: RunningGateway[] = [];
-  const start = async (config: Partial<EdgeConfig> = {}) => {
+  const start = async (config: Partial<EdgeConfig> = {}, supergraphSdl = stub.supergraphSdl) => {
     const gateway = await startGateway({
-      supergraphSdl: stub.supergraphSdl,
+      supergraphSdl,
       subgraphUrls: {},
       tokens,
       port: 0,
@@ -325,5 +325,27 @@ describe('the edge over a stub subgraph', () => {
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(stub.requests).toHaveLength(0);
+  });
+
+  it('answers its first subgraph queries without stitching the supergraph, unless GraphQL Mesh transforms may need it (patches/)', async () => {
+    // The package's own exports object, which Hive's planner runtime calls through (an `import *` would be a copy).
+    const fusionRuntime =
+      jest.requireActual<typeof import('@graphql-mesh/fusion-runtime')>('@graphql-mesh/fusion-runtime');
+    const stitch = jest.spyOn(fusionRuntime, 'handleFederationSupergraph');
+    try {
+      const token = await mintUserToken(companyUser('org-a'), tokens);
+      const client = await start();
+      for (const query of ['{ items { id } }', '{ items { id } }', PUBLIC_QUERY])
+        expect((await post(client, { query }, token)).body.errors).toBeUndefined();
+      expect(stitch).not.toHaveBeenCalled();
+
+      // A supergraph naming @hoist (here only in a description) keeps the package's own path: stitched, once.
+      const marked = await start({}, stub.supergraphSdl.replace(/^type Query/m, '"mentions @hoist"\ntype Query'));
+      for (let i = 0; i < 2; i++)
+        expect((await post(marked, { query: '{ items { id } }' }, token)).body.errors).toBeUndefined();
+      expect(stitch).toHaveBeenCalledTimes(1);
+    } finally {
+      stitch.mockRestore();
+    }
   });
 });
