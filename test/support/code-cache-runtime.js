@@ -30,6 +30,12 @@ const packageCode = new Map();
 const IN_PACKAGES = `${path.sep}node_modules${path.sep}`;
 /** `graphql`, `@mikro-orm/core/utils`: resolved among the installed packages, wherever it is required from. */
 const isPackageName = (request) => !request.startsWith('.') && !path.isAbsolute(request);
+/** `map`'s value for `key`, computed and kept on first use. */
+function remember(map, key, compute) {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = compute()));
+  return value;
+}
 
 class CodeCacheRuntime extends Runtime {
   /** This file's scripts compiled without a cache: recorded at its teardown, when their functions have run. */
@@ -76,9 +82,7 @@ class CodeCacheRuntime extends Runtime {
     const readFile = fileCache.readFile.bind(fileCache);
     fileCache.readFile = (filename) => {
       if (!filename.includes(IN_PACKAGES)) return readFile(filename);
-      let source = packageSources.get(filename);
-      if (source === undefined) packageSources.set(filename, (source = readFile(filename)));
-      return source;
+      return remember(packageSources, filename, () => readFile(filename));
     };
 
     // A package's file that Jest does not transform is its source as is: Jest would look at its modification time
@@ -87,22 +91,17 @@ class CodeCacheRuntime extends Runtime {
     transformCache.transform = (filename, options) => {
       if (!filename.includes(IN_PACKAGES) || transformCache.scriptTransformer.shouldTransform(filename))
         return transform(filename, options);
-      const key = `${filename}\0${JSON.stringify(options ?? null)}`;
-      let code = packageCode.get(key);
-      if (code === undefined) packageCode.set(key, (code = transform(filename, options)));
-      return code;
+      return remember(packageCode, `${filename}\0${JSON.stringify(options ?? null)}`, () =>
+        transform(filename, options),
+      );
     };
 
-    const projectResolutions = packageResolutions.get(this._config.id) ?? new Map();
-    packageResolutions.set(this._config.id, projectResolutions);
+    const projectResolutions = remember(packageResolutions, this._config.id, () => new Map());
     const resolveCached = resolution.resolveCached.bind(resolution);
     resolution.resolveCached = (from, to, cache, options) => {
       if (cache !== resolution.cjsCache || !(from.includes(IN_PACKAGES) || isPackageName(to)))
         return resolveCached(from, to, cache, options);
-      const key = `${from}\0${to}`;
-      let resolved = projectResolutions.get(key);
-      if (resolved === undefined) projectResolutions.set(key, (resolved = resolveCached(from, to, cache, options)));
-      return resolved;
+      return remember(projectResolutions, `${from}\0${to}`, () => resolveCached(from, to, cache, options));
     };
   }
 
