@@ -299,32 +299,67 @@ describe('the edge over a stub subgraph', () => {
     expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
   });
 
-  it('counts a chunked body as it streams: 413 beyond the limit, never read whole', async () => {
-    await start();
-    const big = JSON.stringify({ query: '{ items { id } }', variables: { pad: 'x'.repeat(80 * 1024) } });
-    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+  /** POSTs `body` in 8 KiB chunks with no declared length, as a streaming client would. */
+  const postChunked = (body: string, token?: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
       const url = new URL(gateways[gateways.length - 1].url);
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'transfer-encoding': 'chunked' };
+      if (token) headers.authorization = `Bearer ${token}`;
       const req = http.request(
-        {
-          host: url.hostname,
-          port: url.port,
-          path: '/graphql',
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-        },
+        { host: url.hostname, port: url.port, path: '/graphql', method: 'POST', headers },
         (r) => {
-          let body = '';
-          r.on('data', (c) => (body += c));
-          r.on('end', () => resolve({ status: r.statusCode!, body }));
+          let text = '';
+          r.on('data', (c) => (text += c));
+          r.on('end', () => resolve({ status: r.statusCode!, body: text }));
         },
       );
       req.on('error', reject);
-      for (let i = 0; i < big.length; i += 8192) req.write(big.slice(i, i + 8192));
+      for (let i = 0; i < body.length; i += 8192) req.write(body.slice(i, i + 8192));
       req.end();
     });
-    expect(res.status).toBe(413);
-    expect(JSON.parse(res.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  const padded = (kib: number) =>
+    JSON.stringify({ query: '{ items { id } }', variables: { pad: 'x'.repeat(kib * 1024) } });
+
+  it("counts a chunked body as it streams against the caller's own limit: 413 beyond it, never read whole", async () => {
+    // An authenticated caller's limit set below the anonymous one (64 KiB), so that each refusal shows whose it is.
+    await start({ authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, bodyBytes: 32 * 1024 } });
+    const token = await mintUserToken(companyUser('org-a'), tokens);
+    for (const [kib, who] of [
+      [80, undefined],
+      [40, token],
+    ] as const) {
+      const refused = await postChunked(padded(kib), who);
+      expect(refused.status).toBe(413);
+      expect(JSON.parse(refused.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    }
     expect(stub.requests).toHaveLength(0);
+    const within = await postChunked(padded(16), token);
+    expect(within.status).toBe(200);
+    expect(JSON.parse(within.body)).toEqual({ data: { items: [{ id: '0' }, { id: '1' }, { id: '2' }] } });
+  });
+
+  it("answers a request without the runtime's unused per-request work: Yoga's own body limit, its readiness route (patches/)", async () => {
+    // The packages' own classes, whose prototypes every request body and the readiness route's pattern share.
+    const { ReadableStream } = jest.requireActual<typeof import('@whatwg-node/node-fetch')>('@whatwg-node/node-fetch');
+    const { URLPattern } = jest.requireActual<typeof import('urlpattern-polyfill')>('urlpattern-polyfill');
+    const pipeThrough = jest.spyOn(ReadableStream.prototype, 'pipeThrough');
+    const matchPattern = jest.spyOn(URLPattern.prototype, 'test');
+    try {
+      const client = await start();
+      const token = await mintUserToken(companyUser('org-a'), tokens);
+      expect((await post(client, { query: '{ items { id } }' }, token)).body.errors).toBeUndefined();
+      const chunked = await postChunked(padded(1), token);
+      expect(chunked.status).toBe(200);
+      // Only the chunked body is piped, to be counted as it streams (gateway/request-body.ts): a declared length is
+      // bounded by admission, and Yoga's 25 MB limit (a stream around every body) is off.
+      expect(pipeThrough).toHaveBeenCalledTimes(1);
+      // The server routes only /graphql to the runtime, so Hive's /readiness route never matches; its literal path
+      // is compared as a string, no longer matched against a URLPattern on every request.
+      expect(matchPattern).not.toHaveBeenCalled();
+    } finally {
+      pipeThrough.mockRestore();
+      matchPattern.mockRestore();
+    }
   });
 
   it('answers its first subgraph queries without stitching the supergraph, unless GraphQL Mesh transforms may need it (patches/)', async () => {
