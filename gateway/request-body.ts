@@ -3,9 +3,11 @@ import { EdgeContext, callerOf } from './caller';
 import { edgeError } from './errors';
 
 /**
- * The body as the runtime's own parser reads it: counted while it streams (a chunked request declares no length,
- * and the runtime's own limit is 25 MB), and one operation only: a JSON array would be a batch, each of whose items
- * the later checks would have to see.
+ * The body as the runtime's own parser reads it: counted while it streams (a chunked request declares no length;
+ * this is the only limit on it, Yoga's own being off: gateway/runtime.ts), and one operation only: a JSON array would
+ * be a batch, each of whose items the later checks would have to see. Admission admits every request the runtime
+ * parses (a preflight is answered by CORS before), so a request without a caller, which would have no limit to be
+ * counted against, is refused rather than read.
  *
  * A body with a declared `content-length` (and no `transfer-encoding`) is not counted again: admission has refused
  * a declared length over the limit (gateway/admission.ts), and Node's HTTP parser delivers exactly the declared
@@ -15,8 +17,9 @@ export function useRequestBody(): GatewayPlugin<EdgeContext> {
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const caller = callerOf(request);
+      if (!caller) throw edgeError('UNAUTHENTICATED', 'unauthenticated: the request was not admitted', 401);
       const declared = request.headers.has('content-length') && !request.headers.has('transfer-encoding');
-      if (caller && requestParser && request.body && !declared) {
+      if (requestParser && request.body && !declared) {
         const limit = caller.limits.bodyBytes;
         const parse = requestParser;
         setRequestParser((req: Request) => {

@@ -50,9 +50,9 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
     executionCancellation: false,
     // Plain errors become "Unexpected error." with INTERNAL_SERVER_ERROR; the edge's coded refusals pass as they are.
     maskedErrors: true,
-    // Off: every body is already bounded by the caller's own limit (64 KiB anonymous, 1 MiB authenticated), a declared
-    // length by admission and a streamed one by useRequestBody; Yoga's 25 MB limit piped every body through one more
-    // stream (patches/README.md).
+    // Off: every body is already bounded by the caller's own limit (gateway/config.ts), a declared length by admission
+    // and a streamed one by useRequestBody; Yoga's 25 MB limit piped every body through one more stream
+    // (patches/README.md).
     maxRequestBodySize: false,
     cors: corsFor(config.corsOrigins),
     propagateHeaders: {
