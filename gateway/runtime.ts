@@ -13,6 +13,7 @@ import { useSubgraphInstances } from './instances';
 import { useOperationGuard } from './operation-guard';
 import { usePlannerAnswers } from './planner-answers';
 import { useRequestBody } from './request-body';
+import { useSubgraphAbortSignals } from './subgraph-signals';
 import { useTracing } from './tracing';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -69,6 +70,7 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
       useTracing(options.subgraphUrls),
       useMetrics(options.subgraphUrls),
       useSubgraphInstances({ instances: options.subgraphInstances ?? {} }),
+      useSubgraphAbortSignals(),
       useAdmission({ config, tokens: options.tokens, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       useRequestBody(),
       useDocumentLimits(config),
