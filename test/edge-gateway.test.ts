@@ -142,7 +142,8 @@ describe('the edge over a stub subgraph', () => {
       if (!busiest || listeners > busiest.peak) busiest = { signal: this, peak: listeners };
     });
     try {
-      stub.delayMs = 300;
+      // long enough that many of the 24 overlap at the subgraph even on a loaded machine
+      stub.delayMs = 1000;
       const token = await mintUserToken(companyUser('org-a'), tokens);
       const answers = await Promise.all(
         // a request id each, or the executor merges the identical subgraph requests into one
@@ -156,8 +157,9 @@ describe('the edge over a stub subgraph', () => {
       listening.mockRestore();
     }
     expect(overLimit).toEqual([]);
-    // all 24 were in flight on the subgraph's one signal at once, and each request's listener went with its answer
-    expect(busiest?.peak).toBeGreaterThanOrEqual(24);
+    // more than Node's default of 10 were in flight on the subgraph's one signal at once (all 24 on a quiet machine),
+    // and each request's listener went with its answer
+    expect(busiest?.peak).toBeGreaterThan(10);
     await waitFor(
       'the requests to release the signal',
       () => getEventListeners(busiest!.signal, 'abort').length === 0,
