@@ -17,6 +17,8 @@ export const SUBGRAPH_SIGNAL_MAX_LISTENERS = 1000;
  * fetch; a signal made for one request (a per-request timeout, say) has one listener either way.
  */
 export function useSubgraphAbortSignals(): GatewayPlugin<EdgeContext> {
+  // Once per signal, not at every fetch: setting the limit again also resets Node's warned-once flag, so a real leak
+  // past the limit would be reported at every fetch after it.
   const raised = new WeakSet<AbortSignal>();
   return {
     onFetch({ options }) {
