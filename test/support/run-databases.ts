@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
+import type { Client } from 'pg';
 import { connectedClient } from './db-client';
 
 /**
@@ -32,7 +34,13 @@ export async function dropDatabaseSoon(adminUrl: string, database: string): Prom
   const dropping = client.query(`drop database if exists ${quoted(database)} with (force)`).finally(() => client.end());
   if (!process.env[RUN_VARIABLE]) return void (await dropping);
   dropping.catch(() => undefined);
+  // Nor does the worker wait for it: Jest force-exits a worker still busy 500 ms after its last file, and its last
+  // file's drop kept the connection open, so a run's end printed "a worker process has failed to exit gracefully".
+  socketOf(client).unref();
 }
+
+/** The client's connection to the server (pg keeps it as `connection.stream` and offers no other way to it). */
+const socketOf = (client: Client) => (client as unknown as { connection: { stream: Socket } }).connection.stream;
 
 /** The global teardown's sweep: drops every database of this run that is still there (none when all files dropped theirs). */
 export async function dropRunDatabases(adminUrl: string): Promise<void> {
