@@ -10,6 +10,7 @@ import {
 import { ALL_SUBGRAPHS } from '../hub/subgraphs';
 import {
   alterScramCredentials,
+  authenticates,
   awaitCredentials,
   deleteGrants,
   deletePrefixed,
@@ -17,6 +18,7 @@ import {
   newPassword,
 } from '../platform/events/broker-admin';
 import { createKafka, ensureTopics, KafkaSettings } from '../platform/events/kafka';
+import { logger } from '../platform/logging';
 import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
 import { subgraphTopics } from '../platform/subgraph/runtime';
 import { uniqueSuffix } from './support/hub-fixture';
@@ -162,6 +164,23 @@ describe('the broker refuses strangers', () => {
       await expect(deletePrefixed(adminKafka, '')).rejects.toThrow(/needs a prefix/);
     } finally {
       await client.disconnect();
+    }
+  });
+
+  it('checks whether a credential works without logging the refusal it expects as an authentication error', async () => {
+    const warned = jest.spyOn(logger, 'warn'); // the hub's loggers are children of this one
+    try {
+      const stranger = { username: `stranger-${uniqueSuffix()}`, password: newPassword() };
+      const settings = { brokers: broker.brokers, clientId: 'security-test' };
+      expect(await authenticates(settings, stranger)).toBe(false);
+      expect(warned).not.toHaveBeenCalled();
+      // Any other client of the hub refused so is logged (kafkajs's error, a level lower).
+      const client = createKafka({ ...settings, sasl: stranger }).admin();
+      await expect(client.connect()).rejects.toThrow(/SASL SCRAM SHA512 authentication failed/);
+      await client.disconnect();
+      expect(warned).toHaveBeenCalled();
+    } finally {
+      warned.mockRestore();
     }
   });
 });

@@ -320,6 +320,14 @@ export async function alterScramCredentials(kafka: Kafka, changes: readonly Scra
 }
 
 /**
+ * An admin client that only connects, to see whether a credential authenticates. Quiet: a new principal is refused
+ * until the broker has applied it, and a hub's start asks for each of its principals before setting them, so kafkajs
+ * logged a start's expected refusals as a dozen authentication errors.
+ */
+const credentialCheck = (settings: KafkaSettings, sasl: SaslCredential) =>
+  createKafka({ ...settings, clientId: 'credential-check', sasl }, { quiet: true }).admin();
+
+/**
  * Waits until each credential authenticates: the broker applies a SCRAM change from the cluster's metadata log a
  * moment after the controller accepted it, and a principal handed out (a subgraph starting, a party's password
  * returned) must work at once.
@@ -333,7 +341,7 @@ export async function awaitCredentials(
     credentials.map(async (sasl) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const admin = createKafka({ ...settings, clientId: 'credential-check', sasl }).admin();
+        const admin = credentialCheck(settings, sasl);
         try {
           await admin.connect();
           return;
@@ -350,7 +358,7 @@ export async function awaitCredentials(
 
 /** Whether a credential authenticates now (one attempt). */
 export async function authenticates(settings: KafkaSettings, sasl: SaslCredential): Promise<boolean> {
-  const admin = createKafka({ ...settings, clientId: 'credential-check', sasl }).admin();
+  const admin = credentialCheck(settings, sasl);
   try {
     await admin.connect();
     return true;

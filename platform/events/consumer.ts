@@ -9,7 +9,7 @@ import { isTransient } from '../db/transient';
 import { logger } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 import { deadLetters } from '../metrics';
-import { KafkaSettings, onTopicsEnsured, topicName } from './kafka';
+import { HUB_PRODUCER, KafkaSettings, onTopicsEnsured, topicName } from './kafka';
 import { SpanKind, contextFrom, inSpan } from '../tracing';
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { timed } from '../phase-timings';
@@ -262,7 +262,7 @@ export class InboxConsumer {
 
   private deadLetterProducer(): Promise<Producer> {
     if (!this.dlqProducer) {
-      const producer = this.options.kafka.producer({ allowAutoTopicCreation: false });
+      const producer = this.options.kafka.producer(HUB_PRODUCER);
       const connecting = producer.connect().then(() => producer);
       // A failed connection is tried again with the next dead letter (the message is retried meanwhile).
       connecting.catch(() => {

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, ProducerConfig, logLevel } from 'kafkajs';
 import { TOPIC_DEFINITIONS } from '../../catalog';
 import { logger } from '../logging';
 import { fixKafkajsIdleTimers } from './kafkajs-idle';
@@ -42,12 +42,25 @@ export interface KafkaSettings {
 export const topicName = (settings: KafkaSettings, logical: string) => `${settings.topicPrefix ?? ''}${logical}`;
 
 const kafkaLog = logger.child({ component: 'kafkajs' });
-const toPino = (level: logLevel) =>
-  // kafkajs reports retriable broker hiccups (coordinator loading, a reconnect) as errors; our own code logs what
-  // is really lost or stuck, so its messages are one level lower here.
-  level === logLevel.ERROR ? 'warn' : level === logLevel.WARN ? 'info' : 'debug';
 
-export function createKafka(settings: KafkaSettings): Kafka {
+/** kafkajs's warning at every connect of a producer that is idempotent and retries a bounded number of times. */
+export const LIMITED_RETRIES_WARNING = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
+/**
+ * The level a kafkajs message is logged at here. kafkajs reports retriable broker hiccups (coordinator loading, a
+ * reconnect) as errors; our own code logs what is really lost or stuck, so its messages are one level lower here.
+ * Its warning about the relay's limited retries is debug: the relay's producer is idempotent but keeps the client's
+ * three retries on purpose (the outbox row stays until the broker acknowledges it, and the relay's own backoff
+ * takes over), and an event is applied once because each consumer keeps the ids it applied (its inbox), not because of
+ * kafkajs's exactly-once session; logged at every producer connect, it was noise in every start's log.
+ */
+export function kafkajsLogLevel(level: logLevel, message: string): 'warn' | 'info' | 'debug' {
+  if (message === LIMITED_RETRIES_WARNING) return 'debug';
+  return level === logLevel.ERROR ? 'warn' : level === logLevel.WARN ? 'info' : 'debug';
+}
+
+/** `quiet`: kafkajs logs nothing (a probe whose failure is an answer, not an incident, such as a credential check). */
+export function createKafka(settings: KafkaSettings, { quiet = false } = {}): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
@@ -57,15 +70,25 @@ export function createKafka(settings: KafkaSettings): Kafka {
     // Short client retries: the outbox relay and the consumers own the long backoff, so an outage is noticed
     // quickly and nothing waits inside kafkajs for minutes.
     retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
-    logLevel: logLevel.WARN,
+    logLevel: quiet ? logLevel.NOTHING : logLevel.WARN,
     logCreator:
       () =>
       ({ namespace, level, log }) => {
         const { message, ...extra } = log;
-        kafkaLog[toPino(level)]({ namespace, ...extra }, message);
+        kafkaLog[kafkajsLogLevel(level, message)]({ namespace, ...extra }, message);
       },
   });
 }
+
+/**
+ * What every producer of the hub is made with: kafkajs 2's default partitioner named (Java's murmur2 on the key, the
+ * partition any other client gives the same key; named, kafkajs no longer warns at every producer that its default
+ * changed in 2.0), and no topic made by producing to it (`ensureTopics` makes them).
+ */
+export const HUB_PRODUCER: ProducerConfig = {
+  createPartitioner: Partitioners.DefaultPartitioner,
+  allowAutoTopicCreation: false,
+};
 
 type TopicsListener = (topics: readonly string[]) => void;
 const ensuredTopicsListeners = new Set<TopicsListener>();

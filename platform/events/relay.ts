@@ -5,7 +5,7 @@ import { logger } from '../logging';
 import { SpanKind, contextFrom, failed, traceparentOf, tracer } from '../tracing';
 import { Span, trace } from '@opentelemetry/api';
 import { encodeHeaders } from './cloudevent';
-import { KafkaSettings, ensureTopics, topicName } from './kafka';
+import { HUB_PRODUCER, KafkaSettings, ensureTopics, topicName } from './kafka';
 import { outboxChannel } from './outbox.entities';
 
 export interface RelayOptions {
@@ -242,11 +242,7 @@ export class OutboxRelay {
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.options.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-      });
+      const producer = this.options.kafka.producer({ ...HUB_PRODUCER, idempotent: true, maxInFlightRequests: 1 });
       await producer.connect();
       this.producer = producer;
     }
