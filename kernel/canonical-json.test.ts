@@ -1,5 +1,20 @@
+import fc from 'fast-check';
 import { rejection } from '../test/support/rejection';
 import { canonicalJson, sha256Hex } from './canonical-json';
+
+/**
+ * The text as the first version wrote it (keys sorted, then JSON.stringify for every key, string and number): digests
+ * stored with it (consumers' inboxes, idempotency keys, evidence chains) must still match what is written now.
+ */
+function firstVersion(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(firstVersion).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  return `{${Object.keys(record)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${firstVersion(record[k])}`)
+    .join(',')}}`;
+}
 
 describe('canonical JSON', () => {
   it.each<[string, unknown, string]>([
@@ -17,6 +32,39 @@ describe('canonical JSON', () => {
     ['an object without prototype', Object.assign(Object.create(null), { b: 2, a: 1 }), '{"a":1,"b":2}'],
   ])('%s', (_label, value, text) => {
     expect(canonicalJson(value)).toBe(text);
+  });
+
+  it.each([
+    ['a lone high surrogate', '\ud800'],
+    ['a lone low surrogate', 'x\udc00y'],
+    ['a surrogate pair', '𠮷'],
+    ['line and paragraph separators', '\u2028\u2029'],
+    ['DEL and NUL', '\u007f\u0000'],
+    ['a quote and a backslash', 'a"b\\c'],
+    ['every control character', Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('')],
+  ])('writes %s as JSON.stringify does, as a value and as a key', (_label, text) => {
+    expect(canonicalJson(text)).toBe(JSON.stringify(text));
+    expect(canonicalJson({ [text]: text })).toBe(`{${JSON.stringify(text)}:${JSON.stringify(text)}}`);
+  });
+
+  it('writes any JSON value as the first version did, so stored digests still match', () => {
+    const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string());
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        anyText,
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('value')),
+        fc.dictionary(anyText, tie('value')),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (value) => canonicalJson(value) === firstVersion(value)),
+      { numRuns: 2_000 },
+    );
   });
 
   it('gives the same text whatever order the fields came in', () => {
