@@ -2,8 +2,8 @@
  * Benchmark: `canonicalJson` (kernel/canonical-json.ts), which every consumer runs on every event it applies (the
  * inbox's digest), and idempotency keys, evidence chains and case packages on theirs. This build against a baseline
  * build's, in interleaved rounds (the order alternating), on payloads in the hub's shapes: an account's claim
- * snapshot event (two years of monthly fees) and a small idempotent request. Prints each side's
- * median µs per call over the rounds and new / baseline, and checks that both give the same text.
+ * snapshot event (two years of monthly fees) and a small idempotent request. Prints each side's median µs per call
+ * over the rounds and new / baseline, and checks that both give the same text.
  *
  *   npm run build && BENCH_BASELINE_DIST=<a checkout's built dist> node dist/bench/canonical-json.js [rounds, 6] [ms per round, 400]
  *
@@ -86,7 +86,8 @@ async function main(): Promise<void> {
     for (const [, fn] of sides) time(fn, value, 100); // warm-up
     const perSide = sides.map(() => [] as number[]);
     for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? sides.map((_, i) => i) : sides.map((_, i) => i).reverse();
+      const order = sides.map((_, i) => i);
+      if (round % 2 === 1) order.reverse();
       for (const i of order) perSide[i].push(time(sides[i][1], value, ms));
     }
     const medians = perSide.map(median);
