@@ -15,6 +15,7 @@ function withFileCpu(Base) {
     }
 
     async setup() {
+      lastFile = this.testPath;
       this.cpuAtStart = process.cpuUsage();
       if (process.env.JEST_CPU_PROFILE_DIR) this.profiler = await startProfiler();
       await super.setup();
@@ -50,6 +51,62 @@ async function writeProfile({ session, post }, dir, testPath) {
   fs.mkdirSync(dir, { recursive: true });
   const name = `${path.basename(testPath).replace(/\.[jt]sx?$/, '')}.${process.pid}.${Date.now()}.cpuprofile`;
   fs.writeFileSync(path.join(dir, name), JSON.stringify(profile));
+}
+
+/** The file this worker ran last: the one whose leftovers a force exit at the run's end points to. */
+let lastFile;
+
+/** A handle as a line: its kind, and for a socket its peer, for a timer what it will call. */
+function describeHandle(handle) {
+  const kind = handle?.constructor?.name ?? typeof handle;
+  if (kind === 'Socket' || kind === 'TLSSocket')
+    return `${kind} ${handle.remoteAddress ?? handle._pendingData ?? ''}:${handle.remotePort ?? ''} local ${handle.localPort ?? ''} destroyed=${handle.destroyed}`;
+  if (kind === 'Timeout') return `Timeout ${handle._idleTimeout} ms ${String(handle._onTimeout).slice(0, 300)}`;
+  return kind;
+}
+
+/**
+ * `JEST_EXIT_HANDLES_LOG=<file>`: when Jest force-exits a worker that did not end within 500 ms of the run's end
+ * ("a worker process has failed to exit gracefully"), it sends SIGTERM; this worker then appends what still kept it
+ * alive (its last file, Node's active resources and handles) to the file before exiting. Unset, SIGTERM is left alone.
+ */
+if (process.env.JEST_EXIT_HANDLES_LOG) {
+  // Where each live resource but a promise was made (timers are not among Node's handles, so only this names them).
+  const made = new Map();
+  require('node:async_hooks')
+    .createHook({
+      init(id, type) {
+        if (type === 'PROMISE') return;
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 40;
+        const frames = new Error().stack.split('\n').slice(1);
+        Error.stackTraceLimit = limit;
+        made.set(id, {
+          type,
+          stack: frames
+            .filter((f) => !f.includes('(node:internal'))
+            .slice(0, 12)
+            .join('\n'),
+        });
+      },
+      destroy(id) {
+        made.delete(id);
+      },
+    })
+    .enable();
+  process.once('SIGTERM', () => {
+    const line = {
+      pid: process.pid,
+      lastFile,
+      resources: process.getActiveResourcesInfo(),
+      handles: process._getActiveHandles().map(describeHandle),
+      madeAt: [...made.values()].filter(
+        (r) => !['TickObject', 'Immediate', 'SIGNALWRAP', 'DNSCHANNEL'].includes(r.type),
+      ),
+    };
+    fs.appendFileSync(process.env.JEST_EXIT_HANDLES_LOG, `${JSON.stringify(line)}\n`);
+    process.exit(143);
+  });
 }
 
 module.exports = withFileCpu(require('jest-environment-node').TestEnvironment);
