@@ -13,6 +13,7 @@ import { Migration20261201100000_outbox_traceparent } from './migrations/Migrati
 import { Migration20261201120000_open_charge_index } from './migrations/Migration20261201120000_open_charge_index';
 import { Migration20261201130000_arrears_balance } from './migrations/Migration20261201130000_arrears_balance';
 import { Migration20261201150000_limitation_announcement } from './migrations/Migration20261201150000_limitation_announcement';
+import { Migration20261204000000_service_fee_unique_by_month } from './migrations/Migration20261204000000_service_fee_unique_by_month';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -33,4 +34,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201120000_open_charge_index,
   Migration20261201130000_arrears_balance,
   Migration20261201150000_limitation_announcement,
+  Migration20261204000000_service_fee_unique_by_month,
 );
