@@ -114,10 +114,25 @@ if (process.env.JEST_EXIT_HANDLES_LOG) {
       },
     })
     .enable();
+  const log = (line) => fs.appendFileSync(process.env.JEST_EXIT_HANDLES_LOG, `${JSON.stringify(line)}\n`);
+  // Every worker also logs when Jest told it to end (jest-worker's CHILD_MESSAGE_END, 2) and when its event loop
+  // drained ('exit'): a force-exited worker with an `exit` line was only slow after it, one without never drained (a
+  // handle kept it, or its loop was blocked so that not even this SIGTERM handler ran). Our message listener goes with
+  // the end message, so it holds the IPC channel no longer than Jest's own.
+  let endAt;
+  const onMessage = (message) => {
+    if (!Array.isArray(message) || message[0] !== 2) return;
+    endAt = Date.now();
+    process.removeListener('message', onMessage);
+  };
+  process.on('message', onMessage);
+  process.once('exit', (code) => {
+    const { rss, heapUsed } = process.memoryUsage();
+    log({ pid: process.pid, lastFile, endAt, exitAt: Date.now(), code, rssMB: rss >> 20, heapUsedMB: heapUsed >> 20 });
+  });
   process.once('SIGTERM', () => {
-    const log = (line) => fs.appendFileSync(process.env.JEST_EXIT_HANDLES_LOG, `${JSON.stringify(line)}\n`);
     // The cheap part first, so that a SIGKILL 500 ms later still leaves the file and the resources' kinds.
-    log({ pid: process.pid, lastFile, resources: process.getActiveResourcesInfo() });
+    log({ pid: process.pid, sigtermAt: Date.now(), lastFile, endAt, resources: process.getActiveResourcesInfo() });
     log({ pid: process.pid, handles: process._getActiveHandles().map(describeHandle), madeAt: [...made.values()] });
     process.exit(143);
   });
