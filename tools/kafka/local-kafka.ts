@@ -201,7 +201,7 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
 
   const heap = opts.heapMb ?? 512;
   // Both logs are appended across restarts; readiness and error reports look at this launch only.
-  const since = { serverLog: fileSize(files.serverLog), out: fileSize(files.out) };
+  const since = { serverLog: logMark(files.serverLog), out: logMark(files.out) };
   const out = fs.openSync(files.out, 'a');
   let child: ChildProcess;
   try {
@@ -253,7 +253,7 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
           throw new Error(`Kafka broker exited during startup (${exitInfo})\n${logTails(files, since)}`);
         // The port alone is not enough: the socket server binds before the broker has caught up
         // with the metadata log and can serve requests.
-        return (await portOpen(opts.port)) && readFrom(files.serverLog, since.serverLog).includes(READY_LINE);
+        return (await portOpen(opts.port)) && readSince(files.serverLog, since.serverLog).includes(READY_LINE);
       },
       () => `Kafka broker not ready after ${START_TIMEOUT_MS / 1000}s\n${logTails(files, since)}`,
     );
@@ -527,32 +527,50 @@ function readText(file: string): string | undefined {
   }
 }
 
-function fileSize(file: string): number {
+/** Where a log stood at a moment: the file's identity (inode) and its length then. */
+export interface LogMark {
+  ino: number;
+  size: number;
+}
+
+export function logMark(file: string): LogMark {
   try {
-    return fs.statSync(file).size;
+    const { ino, size } = fs.statSync(file);
+    return { ino, size };
   } catch {
-    return 0;
+    return { ino: -1, size: 0 };
   }
 }
 
-function readFrom(file: string, offset: number): string {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch {
-    return '';
-  }
-  // If log4j rolled the file meanwhile, it restarted from zero.
-  return (buf.length >= offset ? buf.subarray(offset) : buf).toString('utf8');
+/**
+ * What was written to a log since `mark`. log4j rolls `server.log` at 10 MB by renaming it to `server.log.1` (and that
+ * to `.2`) and starting a new file, and a broker's start can write more than that: then the text since the mark is the
+ * rest of the renamed file and all of the new one. Comparing lengths alone missed the broker's ready line once the new
+ * file outgrew the mark (a start at 03:25 on 2026-12-04 waited 60 s for a broker that was up after 4).
+ */
+export function readSince(file: string, mark: LogMark): string {
+  const read = (f: string, from = 0) => {
+    try {
+      return fs.readFileSync(f).subarray(from).toString('utf8');
+    } catch {
+      return '';
+    }
+  };
+  const current = logMark(file);
+  if (current.ino === mark.ino) return read(file, current.size >= mark.size ? mark.size : 0);
+  const rolled = [`${file}.2`, `${file}.1`].find((f) => logMark(f).ino === mark.ino);
+  return (rolled ? read(rolled, mark.size) : '') + read(file);
 }
 
-function logTails(files: ReturnType<typeof pathsFor>, since = { serverLog: 0, out: 0 }): string {
+const NO_MARK: LogMark = { ino: -1, size: 0 };
+
+function logTails(files: ReturnType<typeof pathsFor>, since = { serverLog: NO_MARK, out: NO_MARK }): string {
   const parts: string[] = [];
-  for (const [file, offset] of [
+  for (const [file, mark] of [
     [files.out, since.out],
     [files.serverLog, since.serverLog],
   ] as const) {
-    const lines = readFrom(file, offset).trimEnd().split('\n').slice(-40).join('\n');
+    const lines = readSince(file, mark).trimEnd().split('\n').slice(-40).join('\n');
     if (lines) parts.push(`--- last 40 lines of ${file} ---`, lines);
   }
   return parts.join('\n');

@@ -1,0 +1,45 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { logMark, readSince } from './local-kafka';
+
+describe('readSince: a launch reads only its own part of the broker log', () => {
+  let dir: string;
+  let log: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-kafka-log-'));
+    log = path.join(dir, 'server.log');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('returns what was appended since the mark', () => {
+    fs.writeFileSync(log, 'an earlier launch: Kafka Server started\n');
+    const mark = logMark(log);
+    fs.appendFileSync(log, 'this launch\n');
+    expect(readSince(log, mark)).toBe('this launch\n');
+  });
+
+  it('after log4j rolled the file, returns the rest of the rolled file and all of the new one, even when the new one is longer than the mark', () => {
+    fs.writeFileSync(log, `an earlier launch ${'y'.repeat(200)}\n`);
+    const mark = logMark(log);
+    fs.appendFileSync(log, 'loading logs\n');
+    fs.renameSync(log, `${log}.1`);
+    // The ready line lies within the mark's length of the new file, which has grown past it.
+    fs.writeFileSync(log, `Kafka Server started\n${'x'.repeat(300)}\n`);
+    expect(readSince(log, mark)).toBe(`loading logs\nKafka Server started\n${'x'.repeat(300)}\n`);
+  });
+
+  it('finds the marked file two rolls back, and reads a log that did not exist at the mark from its start', () => {
+    const missing = logMark(log);
+    fs.writeFileSync(log, 'first\n');
+    expect(readSince(log, missing)).toBe('first\n');
+    const mark = logMark(log);
+    fs.appendFileSync(log, 'second\n');
+    fs.renameSync(log, `${log}.1`);
+    fs.writeFileSync(log, 'third\n');
+    fs.renameSync(`${log}.1`, `${log}.2`);
+    fs.renameSync(log, `${log}.1`);
+    fs.writeFileSync(log, 'fourth\n');
+    expect(readSince(log, mark)).toBe('second\nfourth\n');
+  });
+});
