@@ -65,6 +65,33 @@ function describeHandle(handle) {
   return kind;
 }
 
+/** When this worker got Jest's end message, and what logs its exit (JEST_EXIT_HANDLES_LOG, below). */
+let endAt;
+let logExit;
+
+/**
+ * A Jest worker whose event loop drains after Jest's end message exits at once (`process.exit` in its last 'exit'
+ * listener) instead of letting Node dispose of its environment and heap first. A worker's heap grows to 0.5–1.5 GB
+ * over a run (RSS 0.9–2 GB), and three such workers ending together on two cores took 770–940 ms from 'exit' to
+ * gone, past the 500 ms after which Jest force-exits a worker and prints "a worker process has failed to exit
+ * gracefully"; with `process.exit` 230–415 ms. Neither this nor the 1 GB heap limit in jest.config.js removed the
+ * warning from a whole run alone; both together did (README › Tests). The listener is added only on the end message, so
+ * it runs after every other 'exit' listener, and our message listener goes with it, holding the IPC channel no
+ * longer than Jest's own. A worker that never drains (a leaked handle) still gets the warning.
+ */
+if (typeof process.send === 'function') {
+  const onMessage = (message) => {
+    if (!Array.isArray(message) || message[0] !== 2) return; // jest-worker's CHILD_MESSAGE_END
+    endAt = Date.now();
+    process.removeListener('message', onMessage);
+    process.once('exit', (code) => {
+      logExit?.(code);
+      process.exit(code);
+    });
+  };
+  process.on('message', onMessage);
+}
+
 /**
  * `JEST_EXIT_HANDLES_LOG=<file>`: when Jest force-exits a worker that did not end within 500 ms of the run's end
  * ("a worker process has failed to exit gracefully"), it sends SIGTERM; this worker then appends what still kept it
@@ -115,21 +142,21 @@ if (process.env.JEST_EXIT_HANDLES_LOG) {
     })
     .enable();
   const log = (line) => fs.appendFileSync(process.env.JEST_EXIT_HANDLES_LOG, `${JSON.stringify(line)}\n`);
-  // Every worker also logs when Jest told it to end (jest-worker's CHILD_MESSAGE_END, 2) and when its event loop
-  // drained ('exit'): a force-exited worker with an `exit` line was only slow after it, one without never drained (a
-  // handle kept it, or its loop was blocked so that not even this SIGTERM handler ran). Our message listener goes with
-  // the end message, so it holds the IPC channel no longer than Jest's own.
-  let endAt;
-  const onMessage = (message) => {
-    if (!Array.isArray(message) || message[0] !== 2) return;
-    endAt = Date.now();
-    process.removeListener('message', onMessage);
-  };
-  process.on('message', onMessage);
-  process.once('exit', (code) => {
+  // Every worker also logs when its event loop drained after Jest's end message ('exit', below): a force-exited
+  // worker with such a line was only slow after it; one without never drained (a handle kept it, or its loop was
+  // blocked so that not even this SIGTERM handler ran).
+  logExit = (code) => {
     const { rss, heapUsed } = process.memoryUsage();
-    log({ pid: process.pid, lastFile, endAt, exitAt: Date.now(), code, rssMB: rss >> 20, heapUsedMB: heapUsed >> 20 });
-  });
+    log({
+      pid: process.pid,
+      lastFile,
+      endAt,
+      exitAt: Date.now(),
+      code,
+      rssMB: Math.round(rss / 2 ** 20),
+      heapUsedMB: Math.round(heapUsed / 2 ** 20),
+    });
+  };
   process.once('SIGTERM', () => {
     // The cheap part first, so that a SIGKILL 500 ms later still leaves the file and the resources' kinds.
     log({ pid: process.pid, sigtermAt: Date.now(), lastFile, endAt, resources: process.getActiveResourcesInfo() });
