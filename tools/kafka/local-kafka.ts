@@ -545,7 +545,7 @@ export function logMark(file: string): LogMark {
 /**
  * What was written to a log since `mark`. log4j rolls `server.log` at 10 MB by renaming it to `server.log.1` (and that
  * to `.2`) and starting a new file, and a broker's start can write more than that: then the text since the mark is the
- * rest of the renamed file and all of the new one. Comparing lengths alone missed the broker's ready line once the new
+ * rest of the renamed file and all of the newer ones. Comparing lengths alone missed the broker's ready line once the new
  * file outgrew the mark (a start at 03:25 on 2026-12-04 waited 60 s for a broker that was up after 4).
  */
 export function readSince(file: string, mark: LogMark): string {
@@ -558,8 +558,11 @@ export function readSince(file: string, mark: LogMark): string {
   };
   const current = logMark(file);
   if (current.ino === mark.ino) return read(file, current.size >= mark.size ? mark.size : 0);
-  const rolled = [`${file}.2`, `${file}.1`].find((f) => logMark(f).ino === mark.ino);
-  return (rolled ? read(rolled, mark.size) : '') + read(file);
+  // Oldest first: the rest of the marked file, then every file after it whole.
+  const files = [`${file}.2`, `${file}.1`, file];
+  const marked = files.findIndex((f) => logMark(f).ino === mark.ino);
+  if (marked < 0) return read(file);
+  return files.map((f, i) => (i < marked ? '' : read(f, i === marked ? mark.size : 0))).join('');
 }
 
 const NO_MARK: LogMark = { ino: -1, size: 0 };
