@@ -545,8 +545,8 @@ export function logMark(file: string): LogMark {
 /**
  * What was written to a log since `mark`. log4j rolls `server.log` at 10 MB by renaming it to `server.log.1` (and that
  * to `.2`) and starting a new file, and a broker's start can write more than that: then the text since the mark is the
- * rest of the renamed file and all of the newer ones. Comparing lengths alone missed the broker's ready line once the new
- * file outgrew the mark (a start at 03:25 on 2026-12-04 waited 60 s for a broker that was up after 4).
+ * rest of the renamed file and all of the newer ones. Comparing lengths alone missed the broker's ready line once the
+ * new file outgrew the mark (a start at 03:25 on 2026-12-04 waited 60 s for a broker that was up after 4).
  */
 export function readSince(file: string, mark: LogMark): string {
   const read = (f: string, from = 0) => {
