@@ -67,8 +67,9 @@ module.exports = {
   // Three files at a time on two cores: integration files mostly wait (Kafka, PostgreSQL, timers). Measured whole
   // `npx jest`, quiet machine, 2026-12-01: 391 s with three workers, 545 s with two (README › Tests).
   maxWorkers: 3,
-  // A worker whose heap has passed 1 GB after a file is replaced by a fresh one: a heap of 1–1.5 GB (RSS up to 2 GB)
-  // took so long to dispose of at the run's end that Jest force-exited the workers (cpu-environment.js, README › Tests).
+  // A worker whose heap has passed 1 GB after a file is replaced by a fresh one: a heap of 1–1.5 GB (RSS up to
+  // 2 GB) took so long to dispose of at the run's end that Jest force-exited the workers (cpu-environment.js, README
+  // › Tests).
   workerIdleMemoryLimit: '1GB',
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],

@@ -533,12 +533,15 @@ export interface LogMark {
   size: number;
 }
 
+/** A log that did not exist: everything in it is new. */
+const NO_MARK: LogMark = { ino: -1, size: 0 };
+
 export function logMark(file: string): LogMark {
   try {
     const { ino, size } = fs.statSync(file);
     return { ino, size };
   } catch {
-    return { ino: -1, size: 0 };
+    return NO_MARK;
   }
 }
 
@@ -564,8 +567,6 @@ export function readSince(file: string, mark: LogMark): string {
   if (marked < 0) return read(file);
   return files.map((f, i) => (i < marked ? '' : read(f, i === marked ? mark.size : 0))).join('');
 }
-
-const NO_MARK: LogMark = { ino: -1, size: 0 };
 
 function logTails(files: ReturnType<typeof pathsFor>, since = { serverLog: NO_MARK, out: NO_MARK }): string {
   const parts: string[] = [];
