@@ -1,11 +1,15 @@
 const fs = require('node:fs');
 const path = require('node:path');
+const { trackRegistrations } = require('./process-registrations');
+
+const registrations = trackRegistrations(require('node:perf_hooks'));
 
 /**
- * Jest's environment with one addition: the CPU its worker process spent on the file (module loading, the file's
+ * Jest's environment with two additions: the CPU its worker process spent on the file (module loading, the file's
  * in-process hub, its tests, its afterAll stops; not child processes such as Chromium or topology processes),
- * appended as a JSON line to `JEST_FILE_CPU_LOG`, which the summary reporter sets and reads back. On a machine whose
- * cores the suite saturates, a file's CPU says more about its cost than its wall time.
+ * appended as a JSON line to `JEST_FILE_CPU_LOG`, which the summary reporter sets and reads back (on a machine whose
+ * cores the suite saturates, a file's CPU says more about its cost than its wall time); and the performance observers
+ * and event-loop-delay histograms the file's modules registered in the worker's `perf_hooks`, let go at its end.
  */
 function withFileCpu(Base) {
   return class FileCpuEnvironment extends Base {
@@ -19,10 +23,12 @@ function withFileCpu(Base) {
       this.cpuAtStart = process.cpuUsage();
       if (process.env.JEST_CPU_PROFILE_DIR) this.profiler = await startProfiler();
       await super.setup();
+      registrations.begin();
     }
 
     async teardown() {
       await super.teardown();
+      registrations.release();
       if (this.profiler) await writeProfile(this.profiler, process.env.JEST_CPU_PROFILE_DIR, this.testPath);
       const log = process.env.JEST_FILE_CPU_LOG;
       if (!log || !this.cpuAtStart) return;
