@@ -20,6 +20,7 @@ import { supergraphPath } from '../platform/project-root';
 import { ALL_SUBGRAPHS } from './subgraphs';
 import { AbsentSubgraphs, startAbsentSubgraphs } from './absent-subgraphs';
 import { timed } from '../platform/phase-timings';
+import { releaseChineseSerifFont } from '../platform/documents/fonts';
 
 export interface HubOptions {
   databaseUrl: string;
@@ -167,6 +168,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       stop: async () => {
         await timed('stop.gateway', () => gateway.stop());
         await timed('stop.subgraphs', () => Promise.all([stopSubgraphs(), absent?.stop()]));
+        releaseChineseSerifFont();
         await dropBrokerState();
       },
     };

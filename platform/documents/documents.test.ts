@@ -115,6 +115,11 @@ describe('form documents', () => {
       const again = chineseSerifFont(); // read anew after it was let go
       expect(again).not.toBe(first);
       expect(sha(again)).toBe(sha(first));
+      // a stopping hub lets it go at once, with its timer
+      expect(jest.getTimerCount()).toBe(1);
+      fonts!.releaseChineseSerifFont();
+      expect(jest.getTimerCount()).toBe(0);
+      expect(chineseSerifFont()).not.toBe(again);
     } finally {
       jest.useRealTimers();
     }
