@@ -30,12 +30,15 @@ async function marksSeen(hooks: Hooks, name: string, release: () => void) {
   });
   observer.observe({ entryTypes: ['mark'] });
   release();
+  let timer: NodeJS.Timeout | undefined;
   const delivered = new Promise((resolve) => {
     seen.once('entry', resolve);
-    setTimeout(resolve, 200);
+    timer = setTimeout(resolve, 200);
   });
   performance.mark(name);
   await delivered;
+  // not left pending: a worker whose last file this is would wait for it before it could exit
+  clearTimeout(timer);
   observer.disconnect();
   return names;
 }
