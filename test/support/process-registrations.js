@@ -3,8 +3,8 @@
  * worker fresh modules, but the built-in modules are the worker's own, shared by all its files:
  * - a PerformanceObserver stays registered in `perf_hooks` until it is disconnected, and with its callback the whole
  *   module graph of the file that made it (its vm context): prom-client's default metrics (`platform/metrics.ts`) make
- *   one, for garbage-collection durations, when the module loads, so every integration file left its modules behind
- *   (a worker's heap after a forced GC grew by 35–60 MB a file, to 1–1.5 GB over a run; README › Tests);
+ *   one, for garbage-collection durations, when the module loads, so every file that loaded it left its modules
+ *   behind (a worker's heap after a forced GC grew by some 48 MB a file that only imports the hub; README › Tests);
  * - an event-loop-delay histogram (`monitorEventLoopDelay`, prom-client's too) wakes the worker every 10 ms until it
  *   is disabled.
  * `trackRegistrations(perfHooks)` wraps the two so that those made between `begin()` and `release()` are disconnected
