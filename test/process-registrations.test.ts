@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import perfHooks from 'node:perf_hooks';
 
 // The tracker the Jest environment installs on the worker's perf_hooks (test/support/cpu-environment.js); here it
@@ -22,17 +21,17 @@ function trackedHooks() {
 
 /** The marks an observer made through `hooks` sees of one `performance.mark` (delivered on a later tick). */
 async function marksSeen(hooks: Hooks, name: string, release: () => void) {
-  const seen = new EventEmitter();
   const names: string[] = [];
+  let entryCame: () => void = () => undefined;
   const observer = new hooks.PerformanceObserver((list) => {
     names.push(...list.getEntriesByName(name).map((e) => e.name));
-    seen.emit('entry');
+    entryCame();
   });
   observer.observe({ entryTypes: ['mark'] });
   release();
   let timer: NodeJS.Timeout | undefined;
-  const delivered = new Promise((resolve) => {
-    seen.once('entry', resolve);
+  const delivered = new Promise<void>((resolve) => {
+    entryCame = resolve;
     timer = setTimeout(resolve, 200);
   });
   performance.mark(name);

@@ -565,7 +565,10 @@ export function readSince(file: string, mark: LogMark): string {
   const files = [`${file}.2`, `${file}.1`, file];
   const marked = files.findIndex((f) => logMark(f).ino === mark.ino);
   if (marked < 0) return read(file);
-  return files.map((f, i) => (i < marked ? '' : read(f, i === marked ? mark.size : 0))).join('');
+  return files
+    .slice(marked)
+    .map((f, i) => read(f, i === 0 ? mark.size : 0))
+    .join('');
 }
 
 function logTails(files: ReturnType<typeof pathsFor>, since = { serverLog: NO_MARK, out: NO_MARK }): string {
