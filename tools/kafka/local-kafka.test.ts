@@ -42,4 +42,16 @@ describe('readSince: a launch reads only its own part of the broker log', () => 
     fs.writeFileSync(log, 'fourth\n');
     expect(readSince(log, mark)).toBe('second\nthird\nfourth\n');
   });
+
+  it('reads every kept file whole when the start wrote past all of them and the marked file was rolled away', () => {
+    fs.writeFileSync(log, 'an earlier launch\n');
+    const mark = logMark(log);
+    // log4j keeps server.log.1 and .2: three rolls push the marked file out
+    for (const text of ['one\n', 'two Kafka Server started\n', 'three\n', 'four\n']) {
+      if (fs.existsSync(`${log}.1`)) fs.renameSync(`${log}.1`, `${log}.2`);
+      fs.renameSync(log, `${log}.1`);
+      fs.writeFileSync(log, text);
+    }
+    expect(readSince(log, mark)).toBe('two Kafka Server started\nthree\nfour\n');
+  });
 });
