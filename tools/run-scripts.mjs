@@ -10,9 +10,6 @@ import os from 'node:os';
  * are each mostly one thread, so one after another they left a core idle.
  */
 const scripts = process.argv.slice(2);
-// RUN_SCRIPTS_NICE=<n>: this process and so every script it starts run at that nice value (19: only on CPU others
-// leave idle); `npm test` runs the checks so, beside Jest (tools/test-run.mjs).
-if (process.env.RUN_SCRIPTS_NICE) os.setPriority(Number(process.env.RUN_SCRIPTS_NICE));
 const lanes = Number(process.env.RUN_SCRIPTS_PARALLEL) || Math.min(4, os.availableParallelism());
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
