@@ -79,9 +79,10 @@ let logExit;
  * A Jest worker whose event loop drains after Jest's end message exits at once (`process.exit` in its last 'exit'
  * listener) instead of letting Node dispose of its environment and heap first. A worker's heap grows to 0.5–1.5 GB
  * over a run (RSS 0.9–2 GB), and three such workers ending together on two cores took 770–940 ms from 'exit' to
- * gone, past the 500 ms after which Jest force-exits a worker and prints "a worker process has failed to exit
- * gracefully"; with `process.exit` 230–415 ms. Neither this nor the 1 GB heap limit in jest.config.js removed the
- * warning from a whole run alone; both together did (README › Tests). The listener is added only on the end message, so
+ * gone, past the 500 ms after which Jest force-exited a worker by default and printed "a worker process has failed to
+ * exit gracefully"; with `process.exit` 230–415 ms. Neither this nor the 1 GB heap limit in jest.config.js removed
+ * the warning from a whole run alone; both together did, on a quiet day (README › Tests; on a loaded one it came back,
+ * so jest.config.js now allows 2 s: `workerGracefulExitTimeout`). The listener is added only on the end message, so
  * it runs after every other 'exit' listener, and our message listener goes with it, holding the IPC channel no
  * longer than Jest's own. A worker that never drains (a leaked handle) still gets the warning.
  */
@@ -99,9 +100,10 @@ if (typeof process.send === 'function') {
 }
 
 /**
- * `JEST_EXIT_HANDLES_LOG=<file>`: when Jest force-exits a worker that did not end within 500 ms of the run's end
- * ("a worker process has failed to exit gracefully"), it sends SIGTERM; this worker then appends what still kept it
- * alive (its last file, Node's active resources and handles) to the file before exiting. Unset, SIGTERM is left alone.
+ * `JEST_EXIT_HANDLES_LOG=<file>`: when Jest force-exits a worker that did not end within `workerGracefulExitTimeout`
+ * of the run's end ("a worker process has failed to exit gracefully"), it sends SIGTERM; this worker then appends what
+ * still kept it alive (its last file, Node's active resources and handles) to the file before exiting. Unset, SIGTERM
+ * is left alone.
  */
 if (process.env.JEST_EXIT_HANDLES_LOG) {
   // Where each live resource that can keep the process alive was made (timers are not among Node's handles, so only
