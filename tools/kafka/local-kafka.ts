@@ -574,9 +574,10 @@ export function readSince(file: string, mark: LogMark): string {
   };
   const current = logMark(file);
   if (isMarkedFile(current, mark)) return read(file, current.size >= mark.size ? mark.size : 0);
-  // Oldest first: the rest of the marked file, then every file after it whole.
+  // Oldest first: the rest of the marked file, then every file after it whole. The current file is not the marked one
+  // (above), so only the rolled files are looked at.
   const files = [`${file}.2`, `${file}.1`, file];
-  const marked = files.findIndex((f) => isMarkedFile(logMark(f), mark));
+  const marked = files.slice(0, -1).findIndex((f) => isMarkedFile(logMark(f), mark));
   // Not among them: the log did not exist at the mark, or the start wrote past all the kept files (MaxBackupIndex 2;
   // a warm test broker loading its consumer groups wrote over 20 MB, and its ready line was in `.1`): every file kept
   // is newer than the mark.
