@@ -39,6 +39,12 @@ export function useDocumentLimits(config: EdgeConfig): GatewayPlugin<EdgeContext
           throw edgeError('TOKEN_LIMIT_EXCEEDED', `the document has more than ${caller.limits.tokens} tokens`, 400);
         if (over === 'nesting')
           throw edgeError('DOCUMENT_TOO_DEEP', `the document nests more than ${caller.limits.nesting} levels`, 400);
+        if (over === 'number')
+          throw edgeError(
+            'NUMBER_OUT_OF_RANGE',
+            'a number in the document is out of range: integers within ±9,007,199,254,740,991, floats finite',
+            400,
+          );
       }
     },
 

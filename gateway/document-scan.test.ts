@@ -13,6 +13,16 @@ describe('the flat scan before the parser', () => {
     expect(scanDocument(`{ ${'... on Query { '.repeat(2000)}a${' }'.repeat(2000)} }`, 100_000, 32)).toBe('nesting');
   });
 
+  it('refuses a number literal out of range anywhere in the document, a sign included', () => {
+    const at = (literal: string) => scanDocument(`{ f(x: [{ a: ${literal} }]) }`, 100, 10);
+    for (const literal of ['9007199254740991', '-9007199254740991', '0', '-0', '1.5e308', '-2.5', '1e3'])
+      expect(at(literal)).toBeUndefined();
+    for (const literal of ['9007199254740992', '-9007199254740992', '-9223372036854776000', '1'.repeat(40)])
+      expect(at(literal)).toBe('number');
+    for (const literal of ['1e400', '-1e400', '1.8e308']) expect(at(literal)).toBe('number');
+    expect(scanDocument('query($n: Fen = 99999999999999999999) { f(x: $n) }', 100, 10)).toBe('number');
+  });
+
   it('leaves a lexical error to the parser, which reports it with its location', () => {
     expect(scanDocument('{ a "unterminated }', 100, 10)).toBeUndefined();
   });

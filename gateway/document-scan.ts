@@ -5,18 +5,27 @@ const CLOSING = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKi
 
 /**
  * One flat pass of graphql-js's lexer (it iterates, never recurses) before the recursive parser and validation
- * see the document: too many tokens, or brackets nested too deep (selection sets, inline fragments, list and
- * object literals alike), and the document goes no further. A 10,000-deep list literal would otherwise overflow the
- * parser's stack, and 2,000 nested inline fragments cost the validation rules half a second.
+ * see the document: too many tokens, brackets nested too deep (selection sets, inline fragments, list and object
+ * literals alike), or a number literal out of range, and the document goes no further. A 10,000-deep list literal
+ * would otherwise overflow the parser's stack, and 2,000 nested inline fragments cost the validation rules half a
+ * second. An integer literal beyond 64 bits given to a custom scalar (`amountFen: -9223372036854776000`) passes
+ * graphql-js's validation (only the built-in Int checks its range there) and made Hive's Rust planner throw, a 500;
+ * no field of the hub takes an integer beyond JavaScript's safe range (±2^53 − 1) or an infinite float (`1e400`).
  */
-export function scanDocument(query: string, maxTokens: number, maxNesting: number): 'tokens' | 'nesting' | undefined {
+export function scanDocument(
+  query: string,
+  maxTokens: number,
+  maxNesting: number,
+): 'tokens' | 'nesting' | 'number' | undefined {
   const lexer = new Lexer(new Source(query));
   let tokens = 0;
   let nesting = 0;
   try {
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
       if (++tokens > maxTokens) return 'tokens';
-      if (OPENING.has(token.kind)) {
+      if (token.kind === TokenKind.INT || token.kind === TokenKind.FLOAT) {
+        if (!numberInRange(token.kind, Number(token.value))) return 'number';
+      } else if (OPENING.has(token.kind)) {
         if (++nesting > maxNesting) return 'nesting';
       } else if (CLOSING.has(token.kind)) nesting--;
     }
@@ -25,3 +34,6 @@ export function scanDocument(query: string, maxTokens: number, maxNesting: numbe
   }
   return undefined;
 }
+
+const numberInRange = (kind: TokenKind, value: number) =>
+  kind === TokenKind.INT ? Number.isSafeInteger(value) : Number.isFinite(value);

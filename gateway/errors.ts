@@ -16,6 +16,8 @@ export const EDGE_ERRORS = {
   TOKEN_LIMIT_EXCEEDED: "400: more GraphQL tokens in the document than the caller's limit.",
   DOCUMENT_TOO_DEEP:
     "400: brackets nested deeper than the caller's limit (selections, fragments, list or object literals).",
+  NUMBER_OUT_OF_RANGE:
+    '400: a number literal in the document beyond what any field takes: an integer outside ±(2^53 − 1), or a float too large to be finite.',
   DEPTH_LIMIT_EXCEEDED: "400: fields nested deeper than the caller's limit.",
   ALIAS_LIMIT_EXCEEDED: "400: more aliases than the caller's limit.",
   DIRECTIVE_LIMIT_EXCEEDED: "400: more directives than the caller's limit.",

@@ -211,6 +211,21 @@ describe('the edge refuses hostile requests before any subgraph', () => {
       expectRefused(await post({ query: tokens }, court), 400, 'TOKEN_LIMIT_EXCEEDED');
     });
 
+    it('refuses a number literal out of range with its code: an integer beyond 64 bits made the planner throw a 500', async () => {
+      // Found by edge-fuzz.it (seed 117141468): graphql-js's validation checks the range of Int only, not of a custom
+      // scalar such as Fen, and Hive's Rust planner threw on the literal.
+      const referral = (amount: string) =>
+        `mutation { referArrears(referral: { courtId: "110102014", accountIds: [], evidence: [], costs: [{ label: "x", amountFen: ${amount} }] }) { id } }`;
+      for (const amount of ['-9223372036854776000', '9223372036854775808', '9007199254740992', '-1e400'])
+        expectRefused(await post({ query: referral(amount) }, court), 400, 'NUMBER_OUT_OF_RANGE');
+      // In range, the subgraph's scalar refuses a negative amount by itself (the court may not refer arrears at all).
+      const inRange = await post({ query: referral('-9007199254740991') }, court);
+      expect(inRange.status).toBe(200);
+      expect(inRange.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+    });
+
     it('refuses an operation whose lists would cost more than the limit, from a literal or a variable', async () => {
       expectRefused(
         await post({ query: '{ arrears(first: 100000) { items { household { unit } } } }' }, company),
