@@ -5,14 +5,21 @@ import { GraphQLError } from 'graphql';
 import { armorRules } from './armor-rules';
 import { EdgeContext, callerOf } from './caller';
 import { EdgeConfig } from './config';
-import { scanDocument } from './document-scan';
+import { scanDocument, scanValues } from './document-scan';
 import { edgeError } from './errors';
 
 const tooDeep = () => edgeError('DOCUMENT_TOO_DEEP', 'the document is nested too deeply', 400);
+const numberOutOfRange = () =>
+  edgeError(
+    'NUMBER_OUT_OF_RANGE',
+    'a number in the request is out of range: integers within ±9,007,199,254,740,991, every number finite',
+    400,
+  );
 
 /**
  * Bounds on the document itself, from the cheapest check to the dearest, each before the next can be expensive:
- * the params the runtime parsed (no persisted queries; a flat scan of tokens and nesting per caller), the parser
+ * the params the runtime parsed (no persisted queries; a flat scan of tokens, nesting and numbers per caller, of the
+ * document and of the variables' and extensions' JSON alike), the parser
  * (a token ceiling for everyone, and a stack overflow as a 400), then validation (depth, aliases, directives per
  * caller; no "Did you mean" for anonymous callers, nor for anyone in production).
  */
@@ -33,18 +40,22 @@ export function useDocumentLimits(config: EdgeConfig): GatewayPlugin<EdgeContext
       if (caller.anonymous && extensions != null && Object.keys(extensions).length > 0) {
         throw edgeError('BAD_REQUEST', 'extensions are not accepted without a token', 400);
       }
+      for (const [name, values] of [
+        ['variables', params.variables],
+        ['extensions', extensions],
+      ] as const) {
+        const over = scanValues(values, caller.limits.nesting);
+        if (over === 'nesting')
+          throw edgeError('DOCUMENT_TOO_DEEP', `the ${name} nest more than ${caller.limits.nesting} levels`, 400);
+        if (over === 'number') throw numberOutOfRange();
+      }
       if (typeof params.query === 'string') {
         const over = scanDocument(params.query, caller.limits.tokens, caller.limits.nesting);
         if (over === 'tokens')
           throw edgeError('TOKEN_LIMIT_EXCEEDED', `the document has more than ${caller.limits.tokens} tokens`, 400);
         if (over === 'nesting')
           throw edgeError('DOCUMENT_TOO_DEEP', `the document nests more than ${caller.limits.nesting} levels`, 400);
-        if (over === 'number')
-          throw edgeError(
-            'NUMBER_OUT_OF_RANGE',
-            'a number in the document is out of range: integers within ±9,007,199,254,740,991, floats finite',
-            400,
-          );
+        if (over === 'number') throw numberOutOfRange();
       }
     },
 

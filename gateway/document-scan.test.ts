@@ -1,4 +1,4 @@
-import { scanDocument } from './document-scan';
+import { scanDocument, scanValues } from './document-scan';
 
 describe('the flat scan before the parser', () => {
   it('counts tokens and bracket nesting without recursion', () => {
@@ -21,6 +21,18 @@ describe('the flat scan before the parser', () => {
       expect(at(literal)).toBe('number');
     for (const literal of ['1e400', '-1e400', '1.8e308']) expect(at(literal)).toBe('number');
     expect(scanDocument('query($n: Fen = 99999999999999999999) { f(x: $n) }', 100, 10)).toBe('number');
+  });
+
+  it('bounds the variables as the document: their nesting, the outer object counted, and their numbers finite', () => {
+    expect(scanValues(undefined, 2)).toBeUndefined();
+    expect(scanValues({ r: { a: 1 } }, 2)).toBeUndefined();
+    expect(scanValues({ r: { a: [1] } }, 2)).toBe('nesting');
+    expect(scanValues({ r: [[[]]] }, 4)).toBeUndefined();
+    expect(scanValues({ r: [[[[]]]] }, 4)).toBe('nesting');
+    expect(scanValues({ r: [1, 1e308, -2.5, 'x', null, true] }, 4)).toBeUndefined();
+    expect(scanValues(JSON.parse('{"r": [1e400]}'), 4)).toBe('number');
+    // 500,000 levels, as 1 MiB of brackets parses, without a stack overflow.
+    expect(scanValues(JSON.parse(`{"r": ${'['.repeat(500_000)}${']'.repeat(500_000)}}`), 32)).toBe('nesting');
   });
 
   it('leaves a lexical error to the parser, which reports it with its location', () => {

@@ -37,3 +37,22 @@ export function scanDocument(
 
 const numberInRange = (kind: TokenKind, value: number) =>
   kind === TokenKind.INT ? Number.isSafeInteger(value) : Number.isFinite(value);
+
+/**
+ * The same bounds on the JSON of the variables (and extensions) as on the document, walked without recursion:
+ * arrays and objects nested at most `maxNesting` deep (the outer object counts, as its brace would), and each
+ * number finite (`1e400` parses to Infinity). A 20,000-deep value given to a custom scalar's variable (`label`,
+ * a `Name`) passed the planner, which hands such values on as they are, and overflowed the stack further on: the
+ * caller got INTERNAL_SERVER_ERROR.
+ */
+export function scanValues(value: unknown, maxNesting: number): 'nesting' | 'number' | undefined {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item === 'number' && !Number.isFinite(item)) return 'number';
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= maxNesting) return 'nesting';
+    for (const child of Array.isArray(item) ? item : Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return undefined;
+}

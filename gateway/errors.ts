@@ -15,9 +15,9 @@ export const EDGE_ERRORS = {
   PAYLOAD_TOO_LARGE: "413: a body over the caller's limit (1 MiB with a token, 64 KiB without).",
   TOKEN_LIMIT_EXCEEDED: "400: more GraphQL tokens in the document than the caller's limit.",
   DOCUMENT_TOO_DEEP:
-    "400: brackets nested deeper than the caller's limit (selections, fragments, list or object literals).",
+    "400: brackets nested deeper than the caller's limit (selections, fragments, list or object literals, and the variables' JSON alike).",
   NUMBER_OUT_OF_RANGE:
-    '400: a number literal in the document beyond what any field takes: an integer outside ±(2^53 − 1), or a float too large to be finite.',
+    '400: a number beyond what any field takes: an integer literal outside ±(2^53 − 1), or a number too large to be finite (`1e400`, in the document or the variables).',
   DEPTH_LIMIT_EXCEEDED: "400: fields nested deeper than the caller's limit.",
   ALIAS_LIMIT_EXCEEDED: "400: more aliases than the caller's limit.",
   DIRECTIVE_LIMIT_EXCEEDED: "400: more directives than the caller's limit.",

@@ -226,6 +226,37 @@ describe('the edge refuses hostile requests before any subgraph', () => {
       ]);
     });
 
+    it('refuses variables nested deeper than the caller may nest a document, or with a number too large to be finite', async () => {
+      // A 20,000-deep value given to a custom scalar's variable passed the planner and overflowed the stack further
+      // on: INTERNAL_SERVER_ERROR. Built as text: JSON.stringify itself would overflow here.
+      const REFER = 'mutation($r: ReferralInput!) { referArrears(referral: $r) { id } }';
+      const referral = (label: string, courtId = '"x"') =>
+        `{"query": ${JSON.stringify(REFER)}, "variables": {"r": {"courtId": ${courtId}, "accountIds": [], "evidence": [], "costs": [{"label": ${label}, "amountFen": 1}]}}}`;
+      const deepList = `${'['.repeat(20_000)}"x"${']'.repeat(20_000)}`;
+      const deepObject = `${'{"a": '.repeat(20_000)}1${'}'.repeat(20_000)}`;
+      expectRefused(await post(referral(deepList), court), 400, 'DOCUMENT_TOO_DEEP');
+      expectRefused(await post(referral('"x"', deepObject), court), 400, 'DOCUMENT_TOO_DEEP');
+      // Without a token, 12 levels (and 64 KiB of body).
+      expectRefused(await post(referral(`${'['.repeat(10)}"x"${']'.repeat(10)}`)), 400, 'DOCUMENT_TOO_DEEP');
+      expectRefused(await post(referral('1e400'), court), 400, 'NUMBER_OUT_OF_RANGE');
+      // By GET too (a query's variables in the URL, as deep as Node's 16 KiB of headers allow).
+      const LOOKUP = 'query($id: ID!) { referral(id: $id) { id } }';
+      const deepInUrl = `{"id": ${'['.repeat(7_000)}1${']'.repeat(7_000)}}`;
+      const byGet = await client
+        .get(`/graphql?query=${encodeURIComponent(LOOKUP)}&variables=${deepInUrl}`)
+        .set('authorization', `Bearer ${await tokenFor(court)}`);
+      expectRefused(byGet, 400, 'DOCUMENT_TOO_DEEP');
+      // 32 levels with a token (the document's own limit) still reach the subgraph, whose scalar refuses the value.
+      const res = await post(referral(`${'['.repeat(27)}"x"${']'.repeat(27)}`), court);
+      expect({
+        status: res.status,
+        codes: res.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code),
+      }).toEqual({
+        status: 200,
+        codes: ['BAD_USER_INPUT'],
+      });
+    });
+
     it('refuses an operation whose lists would cost more than the limit, from a literal or a variable', async () => {
       expectRefused(
         await post({ query: '{ arrears(first: 100000) { items { household { unit } } } }' }, company),
