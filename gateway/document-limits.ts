@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { armorRules } from './armor-rules';
 import { EdgeContext, callerOf } from './caller';
 import { EdgeConfig } from './config';
-import { scanDocument, scanValues } from './document-scan';
+import { MAX_OBJECT_KEYS, scanDocument, scanValues } from './document-scan';
 import { edgeError } from './errors';
 
 const tooDeep = () => edgeError('DOCUMENT_TOO_DEEP', 'the document is nested too deeply', 400);
@@ -19,7 +19,7 @@ const numberOutOfRange = () =>
 /**
  * Bounds on the document itself, from the cheapest check to the dearest, each before the next can be expensive:
  * the params the runtime parsed (no persisted queries; a flat scan of tokens, nesting and numbers per caller, of the
- * document and of the variables' and extensions' JSON alike), the parser
+ * document and of the variables' and extensions' JSON alike, and the keys of each object in those), the parser
  * (a token ceiling for everyone, and a stack overflow as a 400), then validation (depth, aliases, directives per
  * caller; no "Did you mean" for anonymous callers, nor for anyone in production).
  */
@@ -48,6 +48,8 @@ export function useDocumentLimits(config: EdgeConfig): GatewayPlugin<EdgeContext
         if (over === 'nesting')
           throw edgeError('DOCUMENT_TOO_DEEP', `the ${name} nest more than ${caller.limits.nesting} levels`, 400);
         if (over === 'number') throw numberOutOfRange();
+        if (over === 'keys')
+          throw edgeError('TOO_MANY_KEYS', `an object in the ${name} has more than ${MAX_OBJECT_KEYS} keys`, 400);
       }
       if (typeof params.query === 'string') {
         const over = scanDocument(params.query, caller.limits.tokens, caller.limits.nesting);

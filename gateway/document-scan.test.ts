@@ -1,4 +1,7 @@
-import { scanDocument, scanValues } from './document-scan';
+import { readFileSync } from 'node:fs';
+import { buildSchema, isInputObjectType } from 'graphql';
+import { supergraphPath } from '../platform/project-root';
+import { MAX_OBJECT_KEYS, scanDocument, scanValues } from './document-scan';
 
 describe('the flat scan before the parser', () => {
   it('counts tokens and bracket nesting without recursion', () => {
@@ -33,6 +36,26 @@ describe('the flat scan before the parser', () => {
     expect(scanValues(JSON.parse('{"r": [1e400]}'), 4)).toBe('number');
     // 500,000 levels, as 1 MiB of brackets parses, without a stack overflow.
     expect(scanValues(JSON.parse(`{"r": ${'['.repeat(500_000)}${']'.repeat(500_000)}}`), 32)).toBe('nesting');
+  });
+
+  it('refuses an object of more keys than MAX_OBJECT_KEYS in the variables, the variables object itself included', () => {
+    const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
+    expect(scanValues(keys(MAX_OBJECT_KEYS), 4)).toBeUndefined();
+    expect(scanValues(keys(MAX_OBJECT_KEYS + 1), 4)).toBe('keys');
+    expect(scanValues({ r: [{ a: 1 }, keys(MAX_OBJECT_KEYS + 1)] }, 4)).toBe('keys');
+    // A list may be longer: its items' errors each quote the item alone (and its subgraph bounds its length).
+    expect(scanValues({ r: Array.from({ length: 10 * MAX_OBJECT_KEYS }, (_, i) => i) }, 4)).toBeUndefined();
+  });
+
+  it('leaves every input type of the supergraph room: its fields well below MAX_OBJECT_KEYS', () => {
+    const schema = buildSchema(readFileSync(supergraphPath(), 'utf8'), { assumeValidSDL: true });
+    const widest = Math.max(
+      ...Object.values(schema.getTypeMap())
+        .filter(isInputObjectType)
+        .map((type) => Object.keys(type.getFields()).length),
+    );
+    expect(widest).toBeGreaterThanOrEqual(14);
+    expect(widest * 4).toBeLessThanOrEqual(MAX_OBJECT_KEYS);
   });
 
   it('leaves a lexical error to the parser, which reports it with its location', () => {
