@@ -12,6 +12,9 @@ import { EdgeConfig, edgeConfig } from './config';
 import { gatewayReadiness } from './readiness';
 import { GRAPHQL_ENDPOINT, createEdgeRuntime } from './runtime';
 
+/** A caller's own request id, as the hub passes it on: visible ASCII, at most 128 characters. */
+const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
 export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph really listens; overrides the development URLs of the checked-in supergraph. */
@@ -95,6 +98,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (serveConsole && (await serveConsole(req, res, path))) return;
       if (path !== GRAPHQL_ENDPOINT)
         return sendJson(res, 404, { errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
+      // The caller's x-request-id goes into the logs of every process the request reaches and comes back in the
+      // answer: kept when it is 1–128 visible ASCII characters, otherwise left out so that the runtime gives a fresh one.
+      const requestId = req.headers['x-request-id'];
+      if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) delete req.headers['x-request-id'];
       await runtime.requestListener(req, res);
     } catch (error) {
       log.error({ err: error }, 'gateway request failed');

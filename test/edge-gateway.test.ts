@@ -101,6 +101,14 @@ describe('the edge over a stub subgraph', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(stub.requests.map((r) => r.requestId)).toEqual(['req-42', unnamed.headers['x-request-id']]);
+    // One too long or with other characters than visible ASCII is replaced by a fresh one, everywhere it goes.
+    for (const bad of ['x'.repeat(129), 'req 42', 'req-\u00e9']) {
+      const res = await post(client, { query: '{ items { id } }' }, token).set('x-request-id', bad);
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(stub.requests.at(-1)?.requestId).toBe(res.headers['x-request-id']);
+    }
+    const longest = await post(client, { query: '{ items { id } }' }, token).set('x-request-id', 'x'.repeat(128));
+    expect(longest.headers['x-request-id']).toBe('x'.repeat(128));
   });
 
   it("never lets one caller's subgraph call answer another's identical query sent at the same moment", async () => {
