@@ -19,7 +19,7 @@ export const EDGE_ERRORS = {
   NUMBER_OUT_OF_RANGE:
     '400: a number beyond what any field takes: an integer literal outside ±(2^53 − 1), or a number too large to be finite (`1e400`, in the document or the variables).',
   TOO_MANY_KEYS:
-    '400: an object in the variables or extensions with more than 100 keys (the variables themselves included); no input type of the hub has more than 14 fields.',
+    '400: an object in the variables or extensions with more than 100 keys (the variables themselves included), several times the fields of the widest input type.',
   DEPTH_LIMIT_EXCEEDED: "400: fields nested deeper than the caller's limit.",
   ALIAS_LIMIT_EXCEEDED: "400: more aliases than the caller's limit.",
   DIRECTIVE_LIMIT_EXCEEDED: "400: more directives than the caller's limit.",

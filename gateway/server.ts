@@ -99,7 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (path !== GRAPHQL_ENDPOINT)
         return sendJson(res, 404, { errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] });
       // The caller's x-request-id goes into the logs of every process the request reaches and comes back in the
-      // answer: kept when it is 1–128 visible ASCII characters, otherwise left out so that the runtime gives a fresh one.
+      // answer: kept when it is 1–128 visible ASCII characters, otherwise left out, so the runtime gives a fresh one.
       const requestId = req.headers['x-request-id'];
       if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) delete req.headers['x-request-id'];
       await runtime.requestListener(req, res);
