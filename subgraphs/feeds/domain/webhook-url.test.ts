@@ -29,12 +29,37 @@ describe('webhook URLs', () => {
     expect(isInternalAddress(address)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '192.169.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8'])(
-    'accepts the public address %s',
-    (address) => {
-      expect(isInternalAddress(address)).toBe(false);
-    },
-  );
+  it.each([
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '0:0:0:0:0:ffff:7f00:1',
+    '::ffff:0:7f00:1',
+    '::ffff:0:10.0.0.1',
+    '::127.0.0.1',
+    '0:0:0:0:0:0:127.0.0.1',
+    '64:ff9b::a9fe:a9fe',
+    '64:ff9b::10.1.2.3',
+    '64:FF9B:0:0:0:0:7F00:1',
+    '2002:7f00:1::',
+    '2002:a9fe:a9fe:1::1',
+  ])('refuses an IPv6 address carrying an internal IPv4 one, however written: %s', (address) => {
+    expect(isInternalAddress(address)).toBe(true);
+  });
+
+  it.each([
+    '8.8.8.8',
+    '172.32.0.1',
+    '192.169.0.1',
+    '2001:4860:4860::8888',
+    '::ffff:8.8.8.8',
+    '::ffff:0:808:808',
+    '64:ff9b::8.8.8.8',
+    '64:ff9b::808:808',
+    '2002:808:808::1',
+    '2606:4700::1111',
+  ])('accepts the public address %s', (address) => {
+    expect(isInternalAddress(address)).toBe(false);
+  });
 
   it('treats anything that is not an address as internal', () => {
     expect(isInternalAddress('localhost')).toBe(true);
