@@ -25,13 +25,7 @@ describe('webhook URLs', () => {
     '::ffff:10.0.0.1',
     '[::1]',
     'ff02::1',
-  ])('refuses the internal address %s', (address) => {
-    expect(isInternalAddress(address)).toBe(true);
-  });
-
-  it.each([
-    '::ffff:127.0.0.1',
-    '::ffff:7f00:1',
+    // An IPv6 address carrying an internal IPv4 one, however written: compatible, mapped, translated, NAT64, 6to4.
     '0:0:0:0:0:ffff:7f00:1',
     '::ffff:0:7f00:1',
     '::ffff:0:10.0.0.1',
@@ -42,7 +36,7 @@ describe('webhook URLs', () => {
     '64:FF9B:0:0:0:0:7F00:1',
     '2002:7f00:1::',
     '2002:a9fe:a9fe:1::1',
-  ])('refuses an IPv6 address carrying an internal IPv4 one, however written: %s', (address) => {
+  ])('refuses the internal address %s', (address) => {
     expect(isInternalAddress(address)).toBe(true);
   });
 
