@@ -36,6 +36,15 @@ describe('webhook URLs', () => {
     '64:FF9B:0:0:0:0:7F00:1',
     '2002:7f00:1::',
     '2002:a9fe:a9fe:1::1',
+    // Teredo (its client 127.0.0.1, obfuscated), benchmarking, documentation; outside global unicast 2000::/3.
+    '2001:0:4136:e378:8000:63bf:80ff:fffe',
+    '2001:2::1',
+    '2001:db8::1',
+    '3fff:0fff::1',
+    '5f00::1',
+    '4000::1',
+    '100::1',
+    '64:ff9b:1::a00:1',
   ])('refuses the internal address %s', (address) => {
     expect(isInternalAddress(address)).toBe(true);
   });
@@ -45,6 +54,8 @@ describe('webhook URLs', () => {
     '172.32.0.1',
     '192.169.0.1',
     '2001:4860:4860::8888',
+    '2001:200::1',
+    '3001::1',
     '::ffff:8.8.8.8',
     '::ffff:0:808:808',
     '64:ff9b::8.8.8.8',

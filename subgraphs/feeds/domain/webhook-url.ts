@@ -14,8 +14,12 @@ export interface WebhookUrlPolicy {
 
 export const MAX_URL_LENGTH = 2000;
 
-/** Ranges no webhook may reach (IANA special-purpose registries, IPv4 and IPv6). */
-const INTERNAL = new BlockList();
+/**
+ * Ranges no webhook may reach (IANA special-purpose registries), one list per family: Node's BlockList matches an
+ * IPv4 address against IPv6 ranges too (as `::ffff:a.b.c.d`), so `::/3` would hold every IPv4 address.
+ */
+const INTERNAL_IPV4 = new BlockList();
+const INTERNAL_IPV6 = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8], // "this network"
   ['10.0.0.0', 8], // private (RFC 1918)
@@ -32,19 +36,22 @@ for (const [network, prefix] of [
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
 ] as const)
-  INTERNAL.addSubnet(network, prefix, 'ipv4');
+  INTERNAL_IPV4.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
-  ['64:ff9b:1::', 48], // local-use NAT64
-  ['100::', 64], // discard
-  ['2001:db8::', 32], // documentation
-  ['fc00::', 7], // unique local
-  ['fe80::', 10], // link-local
-  ['fec0::', 10], // site-local (deprecated)
-  ['ff00::', 8], // multicast
+  // Only global unicast, 2000::/3, is assigned for the internet (IANA's IPv6 address space). Below it: unspecified,
+  // loopback, local-use NAT64, discard (an address carrying an IPv4 one is judged by that first); above it: SRv6
+  // segment identifiers (5f00::/16, RFC 9602), unique local, link-local, site-local, multicast.
+  ['::', 3],
+  ['4000::', 2],
+  ['8000::', 1],
+  // Inside it, IETF protocol assignments (RFC 2928): Teredo 2001::/32 (a tunnel to the IPv4 address it carries,
+  // obfuscated), benchmarking, ORCHID; their few globally reachable anycast services (PCP, TURN, AMT, AS112) are no
+  // webhook receivers. And the two documentation prefixes (RFC 3849, RFC 9637).
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['3fff::', 20],
 ] as const)
-  INTERNAL.addSubnet(network, prefix, 'ipv6');
+  INTERNAL_IPV6.addSubnet(network, prefix, 'ipv6');
 
 /** The eight 16-bit groups of an IPv6 address (one `isIP` calls 6), a dotted IPv4 tail read as the last two. */
 function ipv6Groups(address: string): number[] {
@@ -82,10 +89,10 @@ function embeddedIpv4(address: string): string | undefined {
 export function isInternalAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   const family = isIP(bare);
-  if (family === 4) return INTERNAL.check(bare, 'ipv4');
+  if (family === 4) return INTERNAL_IPV4.check(bare, 'ipv4');
   if (family === 6) {
     const v4 = embeddedIpv4(bare);
-    return v4 ? INTERNAL.check(v4, 'ipv4') : INTERNAL.check(bare, 'ipv6');
+    return v4 ? INTERNAL_IPV4.check(v4, 'ipv4') : INTERNAL_IPV6.check(bare, 'ipv6');
   }
   return true;
 }
