@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Producer } from 'kafkajs';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
@@ -248,16 +250,22 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     expect((receiver.events[0].data as { filingId: string }).filingId).toBe(filing);
   });
 
-  it('dead-letters a filing of an area it never heard of, and still delivers the rest of its batch', async () => {
+  it('dead-letters a filing of an area it never heard of, and one holding NUL, and still delivers the rest of its batch', async () => {
     const receiver = await startReceiver();
     receivers.push(receiver);
     await subscribe(xichengBureau, FILING_TYPES, receiver);
     const probe = await probeTopics(t.brokers, [`${t.topicPrefix}feeds.dead-letter.v1`]);
     try {
-      const [orphan, known] = [randomUUID(), randomUUID()];
-      // One key: one partition, so both arrive in one fetched batch.
-      const [orphanEventId] = await produceEvents(producer, t.topicPrefix, [
+      const [orphan, unstorable, known] = [randomUUID(), randomUUID(), randomUUID()];
+      // One key: one partition, so all three arrive in one fetched batch. The second's schema holds, but PostgreSQL
+      // refuses its NUL: it used to fail each retry and be dead-lettered as HANDLER_FAILED.
+      const [orphanEventId, unstorableEventId] = await produceEvents(producer, t.topicPrefix, [
         { definition: FILING_ACCEPTED, key: 'one-batch', data: filingEvent(orphan, randomUUID(), 1) },
+        {
+          definition: FILING_ACCEPTED,
+          key: 'one-batch',
+          data: { ...filingEvent(unstorable, xichengArea, 1), companyId: 'company\u0000test' },
+        },
         { definition: FILING_ACCEPTED, key: 'one-batch', data: filingEvent(known, xichengArea, 1) },
       ]);
       await waitFor('the known filing', () =>
@@ -266,6 +274,13 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       const [dead] = await probe.waitForCount('the dead-lettered filing', (m) => m.headers.ce_id === orphanEventId, 1);
       expect(dead.headers.dlq_reason_code).toBe('HANDLER_FAILED');
       expect(dead.headers.dlq_reason).toMatch(/is not known yet/);
+      const [refused] = await probe.waitForCount(
+        'the dead-lettered NUL',
+        (m) => m.headers.ce_id === unstorableEventId,
+        1,
+      );
+      expect(refused.headers.dlq_reason_code).toBe('UNSTORABLE_TEXT');
+      expect(refused.headers.dlq_reason).toMatch(/at \/companyId$/);
       expect(receiver.events.map((e) => (e.data as { filingId: string }).filingId)).toEqual([known]);
     } finally {
       await probe.stop();
@@ -311,6 +326,63 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       [subscription],
     );
     expect(rows.map((r) => r.filing)).toEqual([linjiang]);
+  });
+
+  it("records a receiver's answer holding NUL bytes, and so every other attempt of its batch", async () => {
+    // A receiver may answer anything: a compressed or binary body holds NUL bytes, which PostgreSQL's text refuses.
+    // Before, recording such an attempt failed the whole batch's transaction: the binary receiver's delivery and
+    // every other party's in the same batch stayed unrecorded and were sent again at the end of each lease.
+    let binaryRequests = 0;
+    const binary = http.createServer((req, res) => {
+      binaryRequests++;
+      req.resume();
+      req.on('end', () =>
+        res
+          .writeHead(200, { 'content-type': 'application/octet-stream' })
+          .end(Buffer.from([0x6f, 0x6b, 0, 0, 0x1f, 0x8b])),
+      );
+    });
+    await new Promise<void>((resolve) => binary.listen(0, '127.0.0.1', resolve));
+    const honest = await startReceiver();
+    receivers.push(honest);
+    try {
+      const binaryBureau = identity('CITY_BUREAU', 'bureau-xicheng-binary', ['110102']);
+      const honestBureau = identity('CITY_BUREAU', 'bureau-xicheng-honest', ['110102']);
+      const binaryUrl = `http://127.0.0.1:${(binary.address() as AddressInfo).port}/hooks`;
+      const binarySubscription = (await ok(binaryBureau, CREATE, { t: FILING_TYPES, u: binaryUrl }))
+        .createWebhookSubscription.subscription.id as string;
+      const honestSubscription = await subscribe(honestBureau, FILING_TYPES, honest);
+      const filing = randomUUID();
+      await produceEvents(producer, t.topicPrefix, [
+        { definition: FILING_ACCEPTED, key: filing, data: filingEvent(filing, xichengArea, 1) },
+      ]);
+      const delivered = async (who: typeof xichengBureau, s: string) => {
+        const page = (await ok(who, DELIVERIES, { s })).webhookDeliveries;
+        return page.items.length === 1 && page.items[0].status === 'DELIVERED' ? page.items[0] : undefined;
+      };
+      const binaryDelivery = await waitFor('the binary answer recorded', () =>
+        delivered(binaryBureau, binarySubscription),
+      );
+      expect(binaryDelivery.attempts).toEqual([
+        expect.objectContaining({
+          attempt: 1,
+          statusCode: 200,
+          error: null,
+          responseBody: 'ok\ufffd\ufffd\u001f\ufffd',
+        }),
+      ]);
+      const honestDelivery = await waitFor('the honest answer recorded', () =>
+        delivered(honestBureau, honestSubscription),
+      );
+      expect(honestDelivery.attempts.map((a: { attempt: number }) => a.attempt)).toEqual([1]);
+      // Sent once each, not again and again.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(binaryRequests).toBe(1);
+      expect(honest.events.map((e) => (e.data as { filingId: string }).filingId)).toEqual([filing]);
+    } finally {
+      binary.closeAllConnections();
+      await new Promise((resolve) => binary.close(resolve));
+    }
   });
 
   it("never shows or changes another organisation's subscriptions", async () => {

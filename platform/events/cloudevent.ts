@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import type { IHeaders } from 'kafkajs';
 import { EVENT_DEFINITIONS, dataSchemaUri } from '../../catalog';
 import type { ErrorCatalog } from '../../kernel/errors';
+import { isStorableText } from '../../kernel/storable-text';
 
 /**
  * CloudEvents 1.0, Kafka protocol binding, binary content mode: attributes travel as `ce_*` headers, the body is
@@ -49,6 +50,8 @@ export const DEAD_LETTER_REASONS = {
   MALFORMED_JSON: 'The body does not parse as JSON.',
   UNKNOWN_EVENT_TYPE: 'The catalog has no schema for the ce_type.',
   SCHEMA_VIOLATION: "The data does not match the event type's JSON Schema.",
+  UNSTORABLE_TEXT:
+    'A string of the data or a ce_ header holds NUL or half a surrogate pair, which PostgreSQL refuses to store.',
   HANDLER_FAILED: 'The handler kept failing after its retries for a reason that is not a rule of the domain.',
   SENDER_MISMATCH:
     "On a party's own topic, the data names another sender (court, reviewer) than the topic's party, or the event type does not belong there.",
@@ -74,6 +77,18 @@ const header = (headers: IHeaders | undefined, name: string): string | undefined
   return first === undefined ? undefined : first.toString();
 };
 
+/** The attributes a consumer reads (and may store: the inbox keeps ce_id and ce_type). */
+const CE_HEADERS = [
+  'ce_id',
+  'ce_type',
+  'ce_source',
+  'ce_subject',
+  'ce_time',
+  'ce_dataschema',
+  'ce_traceparent',
+  'ce_tracestate',
+];
+
 export function decodeMessage(headers: IHeaders | undefined, value: Buffer | null): HubEvent {
   if (header(headers, 'ce_specversion') !== SPEC_VERSION) {
     throw new PoisonMessageError('NOT_A_CLOUDEVENT', 'missing or unsupported ce_specversion header');
@@ -83,6 +98,8 @@ export function decodeMessage(headers: IHeaders | undefined, value: Buffer | nul
   const source = header(headers, 'ce_source');
   if (!id || !type || !source)
     throw new PoisonMessageError('NOT_A_CLOUDEVENT', 'ce_id, ce_type and ce_source are required');
+  if (CE_HEADERS.some((name) => !isStorableText(header(headers, name) ?? '')))
+    throw new PoisonMessageError('UNSTORABLE_TEXT', 'a ce_ header holds a NUL byte');
   const contentType = header(headers, 'content-type') ?? 'application/json';
   if (!contentType.startsWith('application/json')) {
     throw new PoisonMessageError('UNSUPPORTED_CONTENT_TYPE', `content-type ${contentType} is not JSON`);
@@ -137,4 +154,28 @@ export function validateEventData(type: string, data: unknown): void {
       .join('; ');
     throw new PoisonMessageError('SCHEMA_VIOLATION', `${type} data does not match its schema: ${problems}`);
   }
+  const unstorable = unstorableStringAt(data);
+  if (unstorable !== undefined)
+    throw new PoisonMessageError('UNSTORABLE_TEXT', `${type} data holds NUL or half a surrogate pair at ${unstorable}`);
+}
+
+/**
+ * The path of the first string (or key) of the data PostgreSQL would refuse, walked without recursion. A schema
+ * allows `\u0000` in a string, and the consumer storing it failed each of its retries before it was dead-lettered as
+ * HANDLER_FAILED, holding up its partition meanwhile.
+ */
+function unstorableStringAt(data: unknown): string | undefined {
+  const stack: [unknown, string][] = [[data, '']];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, path] = next;
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) return path || '/';
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (!isStorableText(key)) return `${path}/(a key)`;
+        stack.push([item, `${path}/${key}`]);
+      }
+    }
+  }
+  return undefined;
 }

@@ -20,6 +20,8 @@ describe('the webhook HTTP client', () => {
     server = http.createServer((req, res) => {
       if (req.url === '/redirect') return void res.writeHead(302, { location: '/ok' }).end();
       if (req.url === '/big') return void res.writeHead(200).end('界'.repeat(2000));
+      if (req.url === '/binary')
+        return void res.writeHead(200).end(Buffer.from([0x6f, 0x6b, 0, 0x1f, 0x8b, 0xe7, 0x95]));
       if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end(), 2000);
       req.resume();
       req.on('end', () => res.writeHead(204).end());
@@ -44,6 +46,12 @@ describe('the webhook HTTP client', () => {
     expect(outcome.statusCode).toBe(200);
     expect(Buffer.byteLength(outcome.responseBody!)).toBeLessThanOrEqual(1024);
     expect(outcome.responseBody).toBe('界'.repeat(341));
+  });
+
+  it('keeps a binary answer as text PostgreSQL stores: NUL and invalid UTF-8 as U+FFFD', async () => {
+    // 0x1f 0x8b opens a gzip body; 0xe7 0x95 is the start of 界 without its last byte.
+    const outcome = await client.post(`${base}/binary`, {}, '{}');
+    expect(outcome).toMatchObject({ statusCode: 200, responseBody: 'ok\ufffd\u001f\ufffd\ufffd' });
   });
 
   it('gives up after the timeout', async () => {

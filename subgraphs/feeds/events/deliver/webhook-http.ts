@@ -2,6 +2,7 @@ import { LookupAddress, lookup as dnsLookup } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
+import { storableText } from '../../../../kernel/storable-text';
 import { WebhookUrlPolicy, hostOf, refusedAddresses } from '../../domain/webhook-url';
 
 /** What one POST got: the status code (null when none came), how long it took, the error, the first KiB of the body. */
@@ -106,7 +107,17 @@ export class WebhookHttpClient {
               statusCode: response.statusCode ?? null,
               latencyMs: elapsed(),
               error: null,
-              responseBody: kept > 0 ? truncateUtf8(Buffer.concat(chunks), this.settings.maxResponseBytes) : null,
+              responseBody:
+                kept > 0
+                  ? // A character cut at the byte limit is left out (stream), not turned into U+FFFD. NUL, which a
+                    // binary or compressed answer holds, becomes U+FFFD: storing one failed the whole batch's record.
+                    storableText(
+                      new TextDecoder().decode(Buffer.concat(chunks), {
+                        stream: kept >= this.settings.maxResponseBytes,
+                      }),
+                      this.settings.maxResponseBytes,
+                    )
+                  : null,
             });
           response.on('end', done);
           response.on('close', done);
@@ -123,7 +134,7 @@ export class WebhookHttpClient {
         });
       }, this.settings.timeoutMs);
       request.on('error', (error) =>
-        finish({ statusCode: null, latencyMs: elapsed(), error: error.message.slice(0, 500), responseBody: null }),
+        finish({ statusCode: null, latencyMs: elapsed(), error: storableText(error.message, 500), responseBody: null }),
       );
       request.end(body);
     });
@@ -133,11 +144,4 @@ export class WebhookHttpClient {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }
-}
-
-/** The bytes as text, cut to at most `max` bytes without splitting a character. */
-function truncateUtf8(bytes: Buffer, max: number): string {
-  let text = bytes.subarray(0, max).toString('utf8');
-  while (Buffer.byteLength(text) > max || text.endsWith('\uFFFD')) text = text.slice(0, -1);
-  return text;
 }
