@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import {
   Closed,
+  InboundText,
   DivisionCode,
   EventData,
   EventDefinition,
@@ -32,19 +33,18 @@ export const HOTLINE_ORDER_RECEIVED = {
     'The hotline received a call about property management and sends the work order to the street it dispatched it to.',
   schema: Closed({
     orderNumber: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' }),
-    senderOrganisationId: Type.String({
+    senderOrganisationId: InboundText.key({
       minLength: 1,
-      maxLength: 128,
       description: 'The hotline system, registered with the hub for the street.',
     }),
     receivedAt: IsoDateTime,
-    callerName: Nullable(Type.String({ maxLength: 100 })),
-    callerPhone: Nullable(Type.String({ maxLength: 32 })),
-    addressText: Type.String({ minLength: 1, maxLength: 200 }),
+    callerName: Nullable(InboundText.name({ maxLength: 100 })),
+    callerPhone: Nullable(InboundText.key({ maxLength: 32 })),
+    addressText: InboundText.name({ minLength: 1 }),
     streetCode: DivisionCode,
     categoryCode: Code,
     itemCode: Code,
-    text: Type.String({ maxLength: 2000 }),
+    text: InboundText.note(),
     respondBy: IsoDateTime,
     resolveBy: IsoDateTime,
   }),

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import {
   Closed,
+  InboundText,
   EventData,
   EventDefinition,
   Fen,
@@ -37,7 +38,8 @@ export const FILINGS_TOPIC: TopicDefinition = {
   partyFeed: { party: 'district code (a bureau reads the districts its jurisdictions cover)' },
 };
 
-const ReturnReasons = Type.Array(Closed({ field: Type.String(), reason: Type.String() }));
+// Bounded as the GraphQL input (Key, Note) for the bureaus' systems that write them on their own topics too.
+const ReturnReasons = Type.Array(Closed({ field: InboundText.key(), reason: InboundText.note() }));
 
 /** A filing's contract terms as published: everything but the signatories' names. */
 export const FilingTerms = Closed({
@@ -237,11 +239,11 @@ export const FILING_REVIEW_DECIDED = {
     }),
     decision: OneOf(REVIEW_DECISIONS),
     returnReasons: ReturnReasons,
-    reviewerOrganisationId: Type.String({
+    reviewerOrganisationId: InboundText.key({
       minLength: 1,
       description: 'The reviewing organisation, registered with the hub as a review system.',
     }),
-    reviewerName: Type.String({ minLength: 1 }),
+    reviewerName: InboundText.name({ minLength: 1 }),
     decidedAt: IsoDateTime,
   }),
 } satisfies EventDefinition;

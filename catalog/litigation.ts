@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import {
   Closed,
+  InboundFen,
+  InboundText,
   EventData,
   EventDefinition,
   Fen,
@@ -133,13 +135,13 @@ export const COURT_CASE_EVENT_REPORTED = {
     'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED, DEBTOR_LISTED_DISHONEST (during enforcement, with the enforcement case number), CLOSED.',
   schema: Closed({
     referralId: Uuid,
-    courtId: Type.String({
+    courtId: InboundText.key({
       minLength: 1,
       description: 'The reporting court; it must be the court the referral is addressed to.',
     }),
     kind: OneOf(COURT_EVENT_KINDS),
     occurredAt: IsoDateTime,
-    caseNumber: Type.Optional(Nullable(Type.String({ minLength: 1 }))),
+    caseNumber: Type.Optional(Nullable(InboundText.key({ minLength: 1 }))),
     procedure: Type.Optional(
       Nullable(
         OneOf(COURT_PROCEDURES, {
@@ -148,9 +150,9 @@ export const COURT_CASE_EVENT_REPORTED = {
       ),
     ),
     hearingOn: Type.Optional(Nullable(IsoDate)),
-    judgedFen: Type.Optional(Nullable(Fen)),
-    settledFen: Type.Optional(Nullable(Fen)),
-    note: Type.Optional(Nullable(Type.String())),
+    judgedFen: Type.Optional(Nullable(InboundFen)),
+    settledFen: Type.Optional(Nullable(InboundFen)),
+    note: Type.Optional(Nullable(InboundText.note())),
   }),
 } satisfies EventDefinition;
 

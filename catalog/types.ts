@@ -1,4 +1,5 @@
-import { Static, TSchema, Type } from '@sinclair/typebox';
+import { Static, StringOptions, TSchema, Type } from '@sinclair/typebox';
+import { FEN_CEILING, TEXT_MAX_LENGTH, textPattern } from '../kernel/input-bounds';
 
 /**
  * The event catalog is the contract between producers, consumers and outside subscribers (bureaus, courts). Each
@@ -68,6 +69,22 @@ export const YearMonth = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 export const Sha256Hex = Type.String({ pattern: '^[0-9a-f]{64}$' });
 export const Fen = Type.Integer({ minimum: 0 });
 export const Text = Type.String();
+
+/**
+ * Text an outside party writes into an event on its own topic (a court's case event, a bureau's review, a hotline
+ * order), bounded and clean as the GraphQL scalar of the same kind (kernel/input-bounds.ts): no NUL or other control
+ * characters (free text keeps tab and line breaks), no bidirectional controls.
+ */
+export const InboundText = {
+  name: (options: StringOptions = {}) =>
+    Type.String({ maxLength: TEXT_MAX_LENGTH.name, pattern: textPattern(false), ...options }),
+  note: (options: StringOptions = {}) =>
+    Type.String({ maxLength: TEXT_MAX_LENGTH.note, pattern: textPattern(true), ...options }),
+  key: (options: StringOptions = {}) =>
+    Type.String({ maxLength: TEXT_MAX_LENGTH.key, pattern: textPattern(false), ...options }),
+};
+/** An amount an outside party reports (a judgement, a settlement): whole fen up to the GraphQL `Fen`'s ceiling. */
+export const InboundFen = Type.Integer({ minimum: 0, maximum: FEN_CEILING.amount });
 
 /** A closed object: every property required unless wrapped in Type.Optional. */
 export const Closed = <P extends Parameters<typeof Type.Object>[0]>(

@@ -475,16 +475,31 @@ describe('litigation: referrals through the green channel, the court’s reports
         kind: 'SETTLED',
         occurredAt: `${today}T16:00:00+08:00`,
       });
+      // Bounded as the GraphQL inputs are (kernel/input-bounds.ts): a note over 2,000 characters, one reordered by a
+      // bidirectional override, a judgment beyond ¥100,000,000 (before, all three were applied).
+      const step = { referralId: referral.id, courtId: 'bj-xicheng-court', occurredAt: `${today}T17:00:00+08:00` };
+      await send({ ...step, kind: 'HEARING_SCHEDULED', hearingOn: today, note: '庭'.repeat(2001) });
+      await send({ ...step, kind: 'HEARING_SCHEDULED', hearingOn: today, note: '原告\u202e撤诉' });
+      await send({ ...step, kind: 'JUDGED', judgedFen: 10 ** 20 });
       const dead = await probe.waitForCount(
-        'three refused reports',
+        'six refused reports',
         (m) => m.topic.endsWith('litigation.dead-letter.v1'),
-        3,
+        6,
       );
       expect(dead.map((m) => m.headers.dlq_reason_code).sort()).toEqual([
         'BAD_USER_INPUT',
+        'SCHEMA_VIOLATION',
+        'SCHEMA_VIOLATION',
+        'SCHEMA_VIOLATION',
         'SENDER_MISMATCH',
         'UNAUTHORISED_COURT',
       ]);
+      expect(
+        dead
+          .filter((m) => m.headers.dlq_reason_code === 'SCHEMA_VIOLATION')
+          .map((m) => m.headers.dlq_reason.match(/: \/(\w+) must/)?.[1])
+          .sort(),
+      ).toEqual(['judgedFen', 'note', 'note']);
     } finally {
       await producer.disconnect();
     }

@@ -1,5 +1,10 @@
 import { EVENT_DEFINITIONS } from '../../catalog';
-import { FILING_ACCEPTED } from '../../catalog';
+import {
+  COURT_CASE_EVENT_REPORTED,
+  FILING_ACCEPTED,
+  FILING_REVIEW_DECIDED,
+  HOTLINE_ORDER_RECEIVED,
+} from '../../catalog';
 import { filingEvent } from '../../test/support/webhook-events';
 import { PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 
@@ -51,5 +56,74 @@ describe('text PostgreSQL could not store', () => {
         expect.objectContaining({ reasonCode: 'UNSTORABLE_TEXT', message: expect.stringContaining(` at ${path}`) }),
       );
     }
+  });
+});
+
+describe('what outside parties write on their own topics', () => {
+  const referralId = '0c2f8a1e-4b5d-4e6f-8a7b-9c0d1e2f3a4b';
+  const inbound = {
+    [COURT_CASE_EVENT_REPORTED.type]: {
+      referralId,
+      courtId: 'bj-xicheng-court',
+      kind: 'HEARING_SCHEDULED',
+      occurredAt: '2026-12-04T09:00:00+08:00',
+      hearingOn: '2026-12-10',
+      caseNumber: '(2026)京0102民初8801号',
+      note: '第一次开庭\n请双方到庭',
+      judgedFen: null,
+    },
+    [FILING_REVIEW_DECIDED.type]: {
+      filingId: referralId,
+      version: 1,
+      decision: 'RETURN',
+      returnReasons: [{ field: 'feeSchedule.classes[0]', reason: '收费标准\t与合同不一致' }],
+      reviewerOrganisationId: 'bureau-xicheng',
+      reviewerName: '西城区住房和城市建设委员会',
+      decidedAt: '2026-12-04T09:00:00+08:00',
+    },
+    [HOTLINE_ORDER_RECEIVED.type]: {
+      orderNumber: 'BJ-2026-1',
+      senderOrganisationId: 'beijing-12345',
+      receivedAt: '2026-12-04T09:00:00+08:00',
+      callerName: '王小明',
+      callerPhone: '13812345678',
+      addressText: '北京市西城区红居南街6号院1号楼',
+      streetCode: '110102020',
+      categoryCode: 'T1',
+      itemCode: 'T1.2',
+      text: '楼道灯不亮\r\n三天了',
+      respondBy: '2026-12-04T10:00:00+08:00',
+      resolveBy: '2026-12-05T09:00:00+08:00',
+    },
+  } as Record<string, Record<string, unknown>>;
+  const refusal = (type: string, change: Record<string, unknown>) => {
+    try {
+      validateEventData(type, { ...inbound[type], ...change });
+      return 'accepted';
+    } catch (error) {
+      return error instanceof PoisonMessageError ? error.reasonCode : String(error);
+    }
+  };
+
+  it('takes text as the GraphQL scalars of its kind do: tab and line breaks only in free text', () => {
+    for (const type of Object.keys(inbound)) expect([type, refusal(type, {})]).toEqual([type, 'accepted']);
+  });
+
+  it.each([
+    [COURT_CASE_EVENT_REPORTED.type, { caseNumber: 'x'.repeat(129) }],
+    [COURT_CASE_EVENT_REPORTED.type, { caseNumber: '(2026)\n京0102民初8801号' }],
+    [COURT_CASE_EVENT_REPORTED.type, { note: '庭'.repeat(2001) }],
+    [COURT_CASE_EVENT_REPORTED.type, { note: '原告\u202e撤诉' }],
+    [COURT_CASE_EVENT_REPORTED.type, { note: 'a\u0000' }],
+    [COURT_CASE_EVENT_REPORTED.type, { courtId: 'bj-xicheng-court\u0007' }],
+    [COURT_CASE_EVENT_REPORTED.type, { kind: 'JUDGED', judgedFen: 10_000_000_001 }],
+    [FILING_REVIEW_DECIDED.type, { reviewerName: '西'.repeat(201) }],
+    [FILING_REVIEW_DECIDED.type, { reviewerName: '西城\u2066区' }],
+    [FILING_REVIEW_DECIDED.type, { returnReasons: [{ field: 'terms', reason: '\u009b' }] }],
+    [FILING_REVIEW_DECIDED.type, { returnReasons: [{ field: 'f'.repeat(129), reason: '不一致' }] }],
+    [HOTLINE_ORDER_RECEIVED.type, { text: '灯\u001b[2J' }],
+    [HOTLINE_ORDER_RECEIVED.type, { addressText: '红居南街\n6号院' }],
+  ])('refuses %s with %j', (type, change) => {
+    expect(refusal(type, change)).toBe('SCHEMA_VIOLATION');
   });
 });

@@ -2,6 +2,13 @@ import { GraphQLID, GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { addYears, compareDates, isIsoDate } from '../../kernel/calendar';
 import { todayInChina } from '../../kernel/clock';
 import { InvalidInputError } from '../../kernel/errors';
+import {
+  BIDI_CONTROLS,
+  CONTROL_CHARACTERS,
+  FEN_CEILING,
+  LINE_BREAK_OR_TAB,
+  TEXT_MAX_LENGTH,
+} from '../../kernel/input-bounds';
 
 /**
  * The scalars every subgraph's arguments and input fields use, declared once: a value that breaks one is refused
@@ -26,12 +33,9 @@ const refuse = (type: string, problem: string): never => {
   throw new InputRefusedError(type, problem);
 };
 
-/** C0 controls and DEL; C1 controls. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const LINE_BREAK_OR_TAB = /[\t\n\r]/;
-/** Bidirectional embedding, override and isolate characters, and the implicit marks (Trojan-source reordering). */
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
+const LINE_BREAK_OR_TAB_CHARACTER = new RegExp(`[${LINE_BREAK_OR_TAB}]`);
+const BIDI = new RegExp(`[${BIDI_CONTROLS}]`);
 
 export interface TextRules {
   name: string;
@@ -44,7 +48,7 @@ export interface TextRules {
 function checkText(rules: TextRules, value: unknown): string {
   if (typeof value !== 'string') return refuse(rules.name, 'must be a string');
   if (value.length > rules.maxLength) return refuse(rules.name, `longer than ${rules.maxLength} characters`);
-  if (CONTROL.test(value) || (!rules.multiline && LINE_BREAK_OR_TAB.test(value))) {
+  if (CONTROL.test(value) || (!rules.multiline && LINE_BREAK_OR_TAB_CHARACTER.test(value))) {
     return refuse(
       rules.name,
       rules.multiline ? 'contains a control character other than tab or line break' : 'contains a control character',
@@ -95,7 +99,7 @@ export const Base64 = new GraphQLScalarType<string, string>({
 /** Names and titles of people, organisations, compounds, buildings, documents: one line, up to 200 characters. */
 export const Name = textScalar({
   name: 'Name',
-  maxLength: 200,
+  maxLength: TEXT_MAX_LENGTH.name,
   multiline: false,
   description: 'A name or title, on one line.',
 });
@@ -103,7 +107,7 @@ export const Name = textScalar({
 /** Reasons, notes, service standards: free text up to 2,000 characters. */
 export const Note = textScalar({
   name: 'Note',
-  maxLength: 2000,
+  maxLength: TEXT_MAX_LENGTH.note,
   multiline: true,
   description: 'Free text (a reason, a note, a standard).',
 });
@@ -114,7 +118,7 @@ export const Note = textScalar({
  */
 export const Key = textScalar({
   name: 'Key',
-  maxLength: 128,
+  maxLength: TEXT_MAX_LENGTH.key,
   multiline: false,
   description: 'A code, reference, key or formatted value (month, instant, decimal).',
 });
@@ -190,13 +194,12 @@ export function fenScalar(name: string, ceilingFen: number, description: string)
   });
 }
 
-const YUAN = 100;
 /** Amounts of claims, judgements, levies, costs, corrections and filters: up to ¥100,000,000. */
-export const Fen = fenScalar('Fen', 100_000_000 * YUAN, 'An amount of money.');
+export const Fen = fenScalar('Fen', FEN_CEILING.amount, 'An amount of money.');
 /** One payment or instalment from a household: up to ¥1,000,000. */
-export const PaymentFen = fenScalar('PaymentFen', 1_000_000 * YUAN, 'A payment by one household.');
+export const PaymentFen = fenScalar('PaymentFen', FEN_CEILING.payment, 'A payment by one household.');
 /** A rate per m² (per month for fees, once for a levy): up to ¥1,000 per m². */
-export const RateFen = fenScalar('RateFen', 1_000 * YUAN, 'A rate per square metre.');
+export const RateFen = fenScalar('RateFen', FEN_CEILING.rate, 'A rate per square metre.');
 
 /** The hub's scalars, for the schema builder (type-graphql's scalarsMap is by TypeScript type; these go by name). */
 export const HUB_SCALARS = [Name, Note, Key, Url, CsvText, Base64, LocalDate, Fen, PaymentFen, RateFen] as const;
