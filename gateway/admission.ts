@@ -7,7 +7,7 @@ import { authenticate } from './authentication';
 import { EdgeContext, admitCaller } from './caller';
 import { EdgeConfig } from './config';
 import { errorResponse } from './errors';
-import { FixedWindowLimiter } from './rate-limit';
+import { FixedWindowLimiter, addressKey } from './rate-limit';
 import { refuseShape } from './request-shape';
 
 export interface AdmissionOptions {
@@ -52,7 +52,7 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
         const limits = auth.anonymous ? config.anonymous : config.authenticated;
 
         const key = auth.anonymous
-          ? `address:${address((serverContext as { req?: IncomingMessage }).req)}`
+          ? `address:${addressKey(address((serverContext as { req?: IncomingMessage }).req))}`
           : `org:${auth.identity.organisationId}`;
         const rate = limiter.hit(key, limits.rate.max, limits.rate.windowMs);
         if (!rate.ok) {

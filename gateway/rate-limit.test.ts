@@ -1,4 +1,4 @@
-import { FixedWindowLimiter } from './rate-limit';
+import { FixedWindowLimiter, addressKey } from './rate-limit';
 
 describe('fixed-window rate limit', () => {
   it('allows max requests per window and key, then says when to retry', () => {
@@ -19,5 +19,30 @@ describe('fixed-window rate limit', () => {
     const limiter = new FixedWindowLimiter(100);
     for (let i = 0; i < 1000; i++) limiter.hit(`address:${i}`, 1, 60_000, 0);
     expect((limiter as unknown as { windows: Map<string, unknown> }).windows.size).toBeLessThanOrEqual(100);
+  });
+
+  it('drops a tenth of the keys at once when full, so a new key does not look through all the others each time', () => {
+    const limiter = new FixedWindowLimiter(100);
+    const windows = (limiter as unknown as { windows: Map<string, unknown> }).windows;
+    for (let i = 0; i < 100; i++) limiter.hit(`address:${i}`, 1, 60_000, 0);
+    limiter.hit('address:new', 1, 60_000, 1);
+    expect(windows.size).toBe(91);
+    expect(windows.has('address:0')).toBe(false);
+    expect(windows.has('address:10')).toBe(true);
+    expect(windows.has('address:new')).toBe(true);
+  });
+
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['::ffff:cb00:7107', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::99', '2001:db8:1:2::/64'],
+    ['2001:DB8:1:2:ffff::1', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['unknown', 'unknown'],
+  ])('counts the address %s as %s', (address, key) => {
+    expect(addressKey(address)).toBe(key);
   });
 });

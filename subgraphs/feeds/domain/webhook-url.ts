@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { ipv6Groups } from '../../../kernel/ip-address';
 
 /**
  * Where the hub may send a webhook. A subscriber names the URL, so without these rules a webhook would be a way
@@ -52,21 +53,6 @@ for (const [network, prefix] of [
   ['3fff::', 20],
 ] as const)
   INTERNAL_IPV6.addSubnet(network, prefix, 'ipv6');
-
-/** The eight 16-bit groups of an IPv6 address (one `isIP` calls 6), a dotted IPv4 tail read as the last two. */
-function ipv6Groups(address: string): number[] {
-  let text = address.toLowerCase();
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number);
-    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = text.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-  return groups.map((group) => parseInt(group, 16));
-}
 
 /**
  * The IPv4 address an IPv6 one carries, however it is written: IPv4-compatible `::a.b.c.d`, mapped
