@@ -12,6 +12,7 @@ import { GUANGWAI_OFFICE, scenario } from './support/scenario';
 // came back as INTERNAL_SERVER_ERROR, with the SQL and its values in the log.
 const NUL = '\u0000';
 const RLO = '\u202e';
+const LONE = '\ud800';
 const company = identity('PROPERTY_COMPANY', '91110102MA0000INPT');
 const court = identity('COURT', 'bj-xicheng-court');
 const desheng = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
@@ -140,6 +141,14 @@ describe('inputs at the edge of every subgraph', () => {
         { b: hongjuBuilding, i: { ...household, ownerName: '王'.repeat(201) } },
         'ownerName',
       );
+      // Half a surrogate pair (JSON's "\ud800"): PostgreSQL would store U+FFFD in its place, or refuse it in jsonb.
+      await refused(
+        guangwai,
+        REGISTER,
+        { b: hongjuBuilding, i: { ...household, ownerName: `王${LONE}五` } },
+        'ownerName',
+      );
+      await refused(guangwai, REGISTER, { b: hongjuBuilding, i: { ...household, room: `9${LONE}01` } }, 'room');
       await refused(
         guangwai,
         `mutation { registerHousehold(buildingId: "${hongjuBuilding}", input: { unit: "9", room: "901", floorArea: "56.78", ownerReference: "R${'\\u0000'}", ownerName: "王五" }) { id } }`,

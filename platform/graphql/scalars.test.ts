@@ -16,7 +16,7 @@ const refusal = (parse: () => unknown): string => {
 const literal = (kind: Kind, value: string) => ({ kind, value }) as ValueNode;
 
 describe('the hub’s scalars', () => {
-  it('Name: one line, at most 200 characters, no control or bidi characters', () => {
+  it('Name: one line, at most 200 characters, no control or bidi characters, no half surrogate pair', () => {
     expect(Name.parseValue('学院南路32号院')).toBe('学院南路32号院');
     expect(Name.parseValue('名'.repeat(200))).toHaveLength(200);
     expect(refusal(() => Name.parseValue('名'.repeat(201)))).toBe('longer than 200 characters');
@@ -25,6 +25,9 @@ describe('the hub’s scalars', () => {
     for (const bidi of ['\u202e', '\u202a', '\u2066', '\u2069', '\u200f', '\u061c']) {
       expect(refusal(() => Name.parseValue(`王${bidi}五`))).toBe('contains a bidirectional control character');
     }
+    for (const half of ['\ud800', '\udfff', '王\ud83d', '\ude00五'])
+      expect(refusal(() => Name.parseValue(half))).toBe('contains half a surrogate pair');
+    expect(Name.parseValue('王😀五')).toBe('王😀五');
     expect(refusal(() => Name.parseValue(42))).toBe('must be a string');
     expect(refusal(() => Name.parseLiteral(literal(Kind.INT, '42')))).toBe('must be a string');
     expect(Name.parseLiteral(literal(Kind.STRING, '王五'))).toBe('王五');

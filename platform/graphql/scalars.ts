@@ -9,6 +9,7 @@ import {
   LINE_BREAK_OR_TAB,
   TEXT_MAX_LENGTH,
 } from '../../kernel/input-bounds';
+import { isStorableText } from '../../kernel/storable-text';
 
 /**
  * The scalars every subgraph's arguments and input fields use, declared once: a value that breaks one is refused
@@ -55,6 +56,8 @@ function checkText(rules: TextRules, value: unknown): string {
     );
   }
   if (BIDI.test(value)) return refuse(rules.name, 'contains a bidirectional control character');
+  // JSON's "\ud800" alone: PostgreSQL would store U+FFFD in its place in a column, and refuse it in jsonb.
+  if (!isStorableText(value)) return refuse(rules.name, 'contains half a surrogate pair');
   return value;
 }
 
