@@ -134,4 +134,36 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
       await probe.stop();
     }
   });
+
+  it('publishes a backlog larger than the broker takes in one request, in order: 1,000 rows of 4 KB for one key', async () => {
+    // A broker outage leaves such a backlog (or a burst of large events: a claim with its charges is 8 KB). One
+    // sendBatch of the relay's 1,000 rows put 4 MB in one partition's record batch, over the broker's 1 MB
+    // (message.max.bytes): refused as a whole at every pass, it held up every later event of the subgraph.
+    const probe = await probeTopics(settings.brokers, [`${settings.topicPrefix}${TOPIC}`]);
+    try {
+      await listening();
+      await db.query(
+        `insert into "${SCHEMA}"."outbox" (event_id, topic, message_key, event_type, source, occurred_at, payload)
+         select gen_random_uuid(), $1, 'large', 'test.notified', '/test', now(),
+                jsonb_build_object('n', n, 'text', repeat('x', 4000))
+         from generate_series(1, 1000) as n`,
+        [TOPIC],
+      );
+      const received = await probe.waitForCount(
+        'the 1,000 large events',
+        (m) => m.message.key?.toString() === 'large',
+        1000,
+        60_000,
+      );
+      expect(received.map((m) => (JSON.parse(m.message.value!.toString()) as { n: number }).n)).toEqual(
+        Array.from({ length: 1000 }, (_, i) => i + 1),
+      );
+      await waitFor('every row marked published', async () => {
+        const r = await db.query(`select count(*)::int as n from "${SCHEMA}"."outbox" where published_at is null`);
+        return r.rows[0].n === 0;
+      });
+    } finally {
+      await probe.stop();
+    }
+  });
 });

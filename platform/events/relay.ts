@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Message, Producer } from 'kafkajs';
 import { NotifyListener } from '../db/notify-listener';
 import { logger } from '../logging';
 import { SpanKind, contextFrom, failed, traceparentOf, tracer } from '../tracing';
@@ -178,14 +178,8 @@ export class OutboxRelay {
 
   private async send(rows: OutboxRow[]): Promise<void> {
     const producer = await this.connectedProducer();
-    const byTopic = new Map<string, OutboxRow[]>();
-    for (const row of rows) {
-      const topicRows = byTopic.get(row.topic);
-      if (topicRows) topicRows.push(row);
-      else byTopic.set(row.topic, [row]);
-    }
     // A party's feed topic (`litigation.referrals.v1.<court>`) is created by its first event.
-    const unknown = [...byTopic.keys()].filter((t) => !this.knownTopics.has(t));
+    const unknown = [...new Set(rows.map((row) => row.topic))].filter((t) => !this.knownTopics.has(t));
     if (unknown.length > 0) {
       await ensureTopics(this.options.kafka, this.options.kafkaSettings, unknown);
       for (const t of unknown) this.knownTopics.add(t);
@@ -213,25 +207,35 @@ export class OutboxRelay {
       return traceparentOf(trace.setSpan(parent, span));
     };
     try {
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, topicRows]) => ({
-          topic: topicName(this.options.kafkaSettings, topic),
-          messages: topicRows.map((row) => ({
-            key: row.message_key,
-            value: JSON.stringify(row.payload),
-            headers: encodeHeaders({
-              id: row.event_id,
-              type: row.event_type,
-              source: row.source,
-              subject: row.subject ?? undefined,
-              time: new Date(row.occurred_at).toISOString(),
-              traceparent: traceOf(row),
-              data: row.payload,
-            }),
-          })),
-        })),
+      const messages = rows.map((row) => {
+        const message: Message = {
+          key: row.message_key,
+          value: JSON.stringify(row.payload),
+          headers: encodeHeaders({
+            id: row.event_id,
+            type: row.event_type,
+            source: row.source,
+            subject: row.subject ?? undefined,
+            time: new Date(row.occurred_at).toISOString(),
+            traceparent: traceOf(row),
+            data: row.payload,
+          }),
+        };
+        return { topic: topicName(this.options.kafkaSettings, row.topic), message, bytes: messageBytes(message) };
       });
+      // In commit order, one request after another: a key's events keep their order across the requests.
+      for (const chunk of sizedChunks(messages, MAX_SEND_BYTES)) {
+        const byTopic = new Map<string, Message[]>();
+        for (const { topic, message } of chunk) {
+          const topicMessages = byTopic.get(topic);
+          if (topicMessages) topicMessages.push(message);
+          else byTopic.set(topic, [message]);
+        }
+        await producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, topicMessages]) => ({ topic, messages: topicMessages })),
+        });
+      }
     } catch (error) {
       for (const span of spans) failed(span, error);
       throw error;
@@ -255,4 +259,38 @@ export class OutboxRelay {
     this.producer = undefined;
     await producer?.disconnect().catch(() => undefined);
   }
+}
+
+/**
+ * The most the relay puts in one request, keys, values and headers counted. kafkajs sends all of a partition's
+ * messages of a request as one record batch, and the broker refuses a batch over its `message.max.bytes` (1 MiB by
+ * default) as a whole: a backlog of 1,000 rows of 4 KB (a broker outage, or a burst of claims with their charges)
+ * was refused at every pass and held up every later event of the subgraph (outbox-notify.it).
+ */
+export const MAX_SEND_BYTES = 768 * 1024;
+
+/** A message's size as the relay counts it: its key, value and headers, and a record's overhead. */
+function messageBytes(message: Message): number {
+  let bytes = 64 + Buffer.byteLength(String(message.key ?? '')) + Buffer.byteLength(String(message.value ?? ''));
+  for (const [name, value] of Object.entries(message.headers ?? {}))
+    bytes += Buffer.byteLength(name) + Buffer.byteLength(String(value ?? ''));
+  return bytes;
+}
+
+/** Consecutive runs of the items of at most `max` bytes each; an item larger than that alone. */
+export function sizedChunks<T extends { bytes: number }>(items: readonly T[], max: number): T[][] {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    if (chunk.length > 0 && bytes + item.bytes > max) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(item);
+    bytes += item.bytes;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
