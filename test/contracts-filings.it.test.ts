@@ -145,6 +145,17 @@ describe('contracts: filings from draft to termination, through the gateway and 
 
     const noReason = await t.gql(guangwai, RETURN, { f: filing.id, v: 1, r: [] });
     expect(noReason.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // 300 reasons of 2,000 characters (a 0.6 MB request) would make a filing.returned event the broker could refuse
+    // (over its 1 MiB with the next request's headroom): refused, nothing written, the filing still SUBMITTED.
+    const outboxRows = () => t.sql<{ n: number }>('select count(*)::int as n from contracts.outbox');
+    const rowsBefore = await outboxRows();
+    const tooMany = Array.from({ length: 300 }, (_, i) => ({ field: `terms.clause[${i}]`, reason: 'x'.repeat(2000) }));
+    const tooLarge = await t.gql(guangwai, RETURN, { f: filing.id, v: 1, r: tooMany });
+    expect(tooLarge.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { eventType: 'hub.contracts.filing.returned', maxBytes: 512 * 1024 },
+    });
+    expect(await outboxRows()).toEqual(rowsBefore);
     const reasons = [{ field: 'feeSchedule.classes[0]', reason: '请附测算报告' }];
     const returned = await t.gql(guangwai, RETURN, { f: filing.id, v: 1, r: reasons });
     expect(returned.body.data.returnFiling).toMatchObject({ status: 'RETURNED', currentVersion: 1 });

@@ -1,10 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { EventData, EventDefinition, PARTY_ID_PATTERN, partyTopicName } from '../../catalog';
+import { InvalidInputError } from '../../kernel/errors';
 import { sqlBulk } from '../db/sql';
 import { TIME_ORDERED_UUID_SQL } from '../db/time-ordered-uuid';
 import { traceparentOf } from '../tracing';
 import { OutboxMessage } from './outbox.entities';
+
+/**
+ * The largest event data the outbox takes, as JSON. The broker refuses a message over its `message.max.bytes` (1 MiB
+ * by default) at every try, and the relay publishes in commit order, so one such row would hold up every later event
+ * of its subgraph for good: the change that would write it is refused instead, with nothing written. The hub's
+ * events are a few KiB; only a caller's text in bulk comes near (a filing returned with hundreds of long reasons).
+ */
+export const MAX_EVENT_DATA_BYTES = 512 * 1024;
+
+function checkEventSize(definition: EventDefinition, data: unknown): void {
+  const bytes = Buffer.byteLength(JSON.stringify(data));
+  if (bytes > MAX_EVENT_DATA_BYTES)
+    throw new InvalidInputError(
+      `This change would publish a ${definition.type} event of ${Math.ceil(bytes / 1024)} KiB, over the ${
+        MAX_EVENT_DATA_BYTES / 1024
+      } KiB an event may carry: make it in smaller parts`,
+      { eventType: definition.type, bytes, maxBytes: MAX_EVENT_DATA_BYTES },
+    );
+}
 
 /**
  * Records an event in the outbox of the current unit of work. Call it inside the transaction that changes the
@@ -23,6 +43,7 @@ export function recordEvent<E extends EventDefinition>(
     party?: string;
   },
 ): OutboxMessage {
+  checkEventSize(definition, args.data);
   const message = outboxRow(em, definition, args, definition.topic.name);
   // A topic with party feeds: the same event, under its own id, on the topic of the party it concerns.
   const feed = definition.topic.partyFeed;
@@ -74,6 +95,7 @@ export async function recordEvents<E extends EventDefinition>(
   const schema = em.config.get('schema');
   if (!schema) throw new Error('recordEvents needs the subgraph schema of the unit of work');
   const traceparent = traceparentOf() ?? null;
+  for (const e of events) checkEventSize(definition, e.data);
   for (let i = 0; i < events.length; i += 5000) {
     const rows = events.slice(i, i + 5000).map((e) => ({
       event_id: randomUUID(),
