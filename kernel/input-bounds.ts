@@ -1,7 +1,7 @@
 /**
  * What an outsider may send, declared once for both doors into the hub: the GraphQL scalars
  * (platform/graphql/scalars.ts) and the JSON Schemas of the events outside parties write on their own topics
- * (catalog/inbound-text.ts: courts' case events, bureaus' filing reviews, the hotline's orders).
+ * (`InboundText` in catalog/types.ts: courts' case events, bureaus' filing reviews, the hotline's orders).
  */
 
 /**
