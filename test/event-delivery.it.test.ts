@@ -106,4 +106,43 @@ describe('consumers: exactly-once effect and dead letters', () => {
       await dlq.stop();
     }
   });
+
+  it('dead-letters a message as large as the broker takes, without its body, and keeps consuming', async () => {
+    // A malformed message just under the broker's 1 MiB, the largest a sender can write: its dead-letter copy, with
+    // the reason's headers added, is over it. The broker refused that copy at every retry, so the consumer stayed on
+    // the message for good, and every later event of its partitions waited.
+    const dlq = await probeTopics(t.brokers, [`${t.topicPrefix}arrears.dead-letter.v1`]);
+    try {
+      const key = randomUUID();
+      const headers = asKafkaMessage(areaRegisteredEvent(), key).headers;
+      let sent = 0;
+      // The largest body the broker takes with these headers: tried down from its limit in steps of 50 bytes.
+      for (let size = 1_048_588; size > 1_046_000 && sent === 0; size -= 50) {
+        try {
+          await producer.send({ topic, acks: -1, messages: [{ key, value: `{${'x'.repeat(size)}`, headers }] });
+          sent = size;
+        } catch (error) {
+          if ((error as { type?: string }).type !== 'MESSAGE_TOO_LARGE') throw error;
+        }
+      }
+      expect(sent).toBeGreaterThan(1_046_000);
+      const after = areaRegisteredEvent();
+      await producer.send({ topic, acks: -1, messages: [asKafkaMessage(after, key)] });
+      await waitFor('the event after the large poison to be applied', () => billingArea(after.data.areaId));
+      const [dead] = await dlq.waitForCount(
+        'the large dead letter',
+        (m) => m.headers.dlq_consumer === 'arrears.billing-area' && m.message.key?.toString() === key,
+        1,
+      );
+      expect(dead.headers).toMatchObject({
+        dlq_reason_code: 'MALFORMED_JSON',
+        dlq_source_topic: topic,
+        dlq_value_omitted: `${sent + 1} bytes`,
+        ce_id: headers.ce_id,
+      });
+      expect(dead.message.value).toBeNull();
+    } finally {
+      await dlq.stop();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Admin, Consumer, EachBatchPayload, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
 import { EventData, EventDefinition, PARTY_ID_PATTERN } from '../../catalog';
 import { DomainError } from '../../kernel/errors';
 import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
@@ -517,25 +517,44 @@ export class InboxConsumer {
     );
     deadLetters.inc({ topic, reason: reasonCode });
     const producer = await this.deadLetterProducer();
-    await producer.send({
-      topic: topicName(this.options.kafkaSettings, this.options.deadLetterTopic),
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            dlq_reason_code: reasonCode,
-            dlq_reason: reason.slice(0, 1000),
-            dlq_consumer: this.options.definition.name,
-            dlq_source_topic: topic,
-            dlq_source_partition: String(partition),
-            dlq_source_offset: message.offset,
-            dlq_failed_at: new Date().toISOString(),
-          },
-        },
-      ],
-    });
+    const send = (copy: Message) =>
+      producer.send({
+        topic: topicName(this.options.kafkaSettings, this.options.deadLetterTopic),
+        acks: -1,
+        messages: [copy],
+      });
+    const why = {
+      dlq_reason_code: reasonCode,
+      dlq_reason: reason.slice(0, 1000),
+      dlq_consumer: this.options.definition.name,
+      dlq_source_topic: topic,
+      dlq_source_partition: String(partition),
+      dlq_source_offset: message.offset,
+      dlq_failed_at: new Date().toISOString(),
+    };
+    try {
+      await send({ key: message.key, value: message.value, headers: { ...message.headers, ...why } });
+    } catch (error) {
+      if ((error as { type?: string }).type !== 'MESSAGE_TOO_LARGE') throw error;
+      // The copy, the reason's headers added, is over the broker's limit (the message was near it): refused at every
+      // retry, it kept the consumer on this message for good. The body is left at its source offset.
+      await send(withoutBody(message, why));
+    }
   }
+}
+
+/** Where a header or key of a dead letter sent without its body may go on: at most 1 KiB each, 32 headers. */
+const SMALL = 1024;
+
+/** A dead letter's copy without the body (and any key or header over 1 KiB), saying what was left out. */
+function withoutBody(message: KafkaMessage, why: Record<string, string>): Message {
+  const size = (value: unknown) => (value == null ? 0 : Buffer.byteLength(value as Buffer | string));
+  const kept = Object.entries(message.headers ?? {})
+    .filter(([name, value]) => Buffer.byteLength(name) + size(Array.isArray(value) ? value[0] : value) <= SMALL)
+    .slice(0, 32);
+  return {
+    key: size(message.key) <= SMALL ? message.key : null,
+    value: null,
+    headers: { ...Object.fromEntries(kept), ...why, dlq_value_omitted: `${size(message.value)} bytes` },
+  };
 }
