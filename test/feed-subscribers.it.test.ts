@@ -174,6 +174,15 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     );
     // It reports on its own topic only (§3: the topic is the sender).
     expect(await tryProduce(broker.brokers, haidian.sasl, topic('court.case-events.v1.bj-haidian-court'))).toBe('OK');
+    // At most 512 KiB a message on it (its reports are a few KiB): a dead letter's copy of one always fits the broker.
+    expect(
+      await tryProduce(
+        broker.brokers,
+        haidian.sasl,
+        topic('court.case-events.v1.bj-haidian-court'),
+        'x'.repeat(600_000),
+      ),
+    ).toBe('MESSAGE_TOO_LARGE');
     expect(await tryProduce(broker.brokers, haidian.sasl, topic('court.case-events.v1.bj-xicheng-court'))).toBe(
       'TOPIC_AUTHORIZATION_FAILED',
     );

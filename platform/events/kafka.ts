@@ -104,6 +104,26 @@ export function onTopicsEnsured(listener: TopicsListener): () => void {
 }
 
 /**
+ * The largest message an outside party may write on its own topic (a court's case events, a bureau's reviews, a
+ * hotline's orders), set on each such topic when it is created (`max.message.bytes`; the broker's default is 1 MiB).
+ * Their events are a few KiB; the bound keeps a dead letter's copy, the reason's headers added, under the broker's
+ * limit too, and a party's list (a review's return reasons) as bounded as the hub's own events (512 KiB of data).
+ */
+export const INBOUND_MESSAGE_MAX_BYTES = 512 * 1024;
+
+const INBOUND_FAMILIES = TOPIC_DEFINITIONS.filter((t) => t.perParty).map((t) => `${t.name}.`);
+
+/** The topic-level settings of a topic the hub creates: log compaction, or an outside party's message bound. */
+function topicConfig(logicalName: string): { name: string; value: string }[] {
+  const config = [];
+  if (TOPIC_DEFINITIONS.some((t) => t.compacted && t.name === logicalName))
+    config.push({ name: 'cleanup.policy', value: 'compact' });
+  if (INBOUND_FAMILIES.some((family) => logicalName.startsWith(family)))
+    config.push({ name: 'max.message.bytes', value: String(INBOUND_MESSAGE_MAX_BYTES) });
+  return config;
+}
+
+/**
  * Creates the topics that are missing (idempotent) and waits until every partition has a leader. Right after
  * creation a broker may briefly answer "unknown topic" even where kafkajs waits for leaders, so the whole step is
  * retried a bounded number of times. Replication 1 suits the single local broker only.
@@ -114,12 +134,8 @@ export async function ensureTopics(
   logicalNames: string[],
   attempts = 10,
 ): Promise<void> {
-  const topics = [...new Set(logicalNames.map((n) => topicName(settings, n)))];
-  const compacted = new Set(
-    TOPIC_DEFINITIONS.filter((t) => t.compacted && logicalNames.includes(t.name)).map((t) =>
-      topicName(settings, t.name),
-    ),
-  );
+  const configs = new Map(logicalNames.map((n) => [topicName(settings, n), topicConfig(n)]));
+  const topics = [...configs.keys()];
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -134,7 +150,7 @@ export async function ensureTopics(
               topic,
               numPartitions: settings.partitions ?? 3,
               replicationFactor: settings.replicationFactor ?? 1,
-              ...(compacted.has(topic) ? { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] } : {}),
+              configEntries: configs.get(topic),
             })),
           });
         }
