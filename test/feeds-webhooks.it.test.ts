@@ -385,6 +385,20 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     }
   });
 
+  it('keeps an organisation to 20 subscriptions however many it makes at once', async () => {
+    // The count and the insert raced: requests made together each saw room for one more.
+    const bureau = identity('CITY_BUREAU', `bureau-xicheng-burst-${randomUUID().slice(0, 8)}`, ['110102']);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => t.gql(bureau, CREATE, { t: FILING_TYPES, u: 'http://127.0.0.1:9/hooks' })),
+    );
+    const made = answers.filter((a) => !a.body.errors).length;
+    const refusedCodes = answers.flatMap((a) =>
+      (a.body.errors ?? []).map((e: { extensions: { code: string } }) => e.extensions.code),
+    );
+    expect([made, [...new Set(refusedCodes)]]).toEqual([20, ['BAD_USER_INPUT']]);
+    expect((await ok(bureau, LIST)).webhookSubscriptions).toHaveLength(20);
+  });
+
   it("never shows or changes another organisation's subscriptions", async () => {
     const receiver = await startReceiver();
     receivers.push(receiver);

@@ -4,7 +4,12 @@ import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { feedsError } from '../domain/errors';
 import { mayUseWebhooks, receivesByJurisdiction, refusedEventTypes } from '../domain/webhook-access';
-import { WebhookSubscription, countSubscriptionsOf, insertSubscription } from '../persistence/webhook.repository';
+import {
+  WebhookSubscription,
+  countSubscriptionsOf,
+  insertSubscription,
+  lockSubscriptionsOf,
+} from '../persistence/webhook.repository';
 import { WebhookConfig } from './webhook-config';
 import { assertWebhookUrl } from './webhook-url-check';
 
@@ -59,6 +64,7 @@ export async function createWebhookSubscription(
     createdAt: new Date(),
   };
   await em.transactional(async (tx) => {
+    await lockSubscriptionsOf(tx, identity.organisationId);
     if ((await countSubscriptionsOf(tx, identity.organisationId)) >= MAX_SUBSCRIPTIONS_PER_ORGANISATION) {
       throw new InvalidInputError(`An organisation has at most ${MAX_SUBSCRIPTIONS_PER_ORGANISATION} subscriptions`, {
         fields: { url: `at most ${MAX_SUBSCRIPTIONS_PER_ORGANISATION} subscriptions` },

@@ -61,6 +61,16 @@ export async function insertSubscription(
   );
 }
 
+/**
+ * Holds the organisation's subscriptions until the transaction ends, so that counting them and adding one is not
+ * raced by its other requests (30 made at once left 22, over the 20 allowed).
+ */
+export async function lockSubscriptionsOf(tx: EntityManager, organisationId: string): Promise<void> {
+  await sqlRun(tx, `select pg_advisory_xact_lock(hashtext('feeds.webhook_subscription'), hashtext(?))`, [
+    organisationId,
+  ]);
+}
+
 export const countSubscriptionsOf = async (em: EntityManager, organisationId: string): Promise<number> =>
   (
     await sqlRows<{ n: number }>(
