@@ -173,6 +173,25 @@ describe('filing documents and the certificate anyone can verify', () => {
     ids.authority = completed.body.data.completeFilingDocumentUpload.id;
   });
 
+  it('keeps a company to 20 uploads in parts open at once, however many it starts together', async () => {
+    // Before, a company could open uploads without end (each up to 20 MiB of parts, kept 24 hours) and so fill the
+    // database within its rate limit; counted without a lock, requests made together would each see room.
+    const file = pdf('open upload');
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, n) =>
+        t.gql(companyA, START, {
+          u: { contractId, name: `附件${n}.pdf`, type: 'OTHER', sizeBytes: file.length, sha256: sha256(file) },
+        }),
+      ),
+    );
+    const opened = answers.filter((a) => !a.body.errors).map((a) => a.body.data.startFilingDocumentUpload.uploadId);
+    expect(opened).toHaveLength(20);
+    for (const refused of answers.filter((a) => a.body.errors))
+      expect(fieldsOf(refused)).toEqual({ code: 'BAD_USER_INPUT', fields: ['upload'] });
+    // as the hourly sweep would, so that the file's later uploads have room
+    await t.sql('delete from contracts.filing_document_upload where id = any($1::uuid[])', [opened]);
+  });
+
   it('passes every upload through the virus-scan hook: a file the scanner flags is refused and nothing is stored', async () => {
     const infected = pdf('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*');
     const scanned: string[] = [];

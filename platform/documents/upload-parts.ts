@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { InvalidInputError } from '../../kernel/errors';
 import { sqlRows, sqlRun } from '../db/sql';
 
 /**
@@ -52,4 +53,28 @@ export function uploadPartsIn(table: string): UploadParts {
       return Buffer.concat(rows.map((r) => Buffer.from(r.bytes)));
     },
   };
+}
+
+/**
+ * Uploads in parts a company may have open at once, each of a subgraph's kind: up to 20 MiB of parts each, kept
+ * until completed or swept 24 hours after the start, so at most 400 MiB of a company's parts wait at a time. Before,
+ * a company could open uploads without end and fill the database with parts within its rate limit.
+ */
+export const MAX_OPEN_UPLOADS = 20;
+
+/**
+ * Admits a company's new upload into `table` (the subgraph's uploads, with a `company_id`), in the transaction that
+ * records it: counted under a lock on the company's uploads, so requests made at once cannot all see room.
+ */
+export async function admitUpload(tx: EntityManager, table: string, companyId: string): Promise<void> {
+  if (!/^[a-z_]+\.[a-z_]+$/.test(table)) throw new Error(`not a schema-qualified table name: ${table}`);
+  await sqlRun(tx, `select pg_advisory_xact_lock(hashtext(?), hashtext(?))`, [table, companyId]);
+  const [{ n }] = await sqlRows<{ n: number }>(tx, `select count(*)::int as n from ${table} where company_id = ?`, [
+    companyId,
+  ]);
+  if (n >= MAX_OPEN_UPLOADS)
+    throw new InvalidInputError(
+      `At most ${MAX_OPEN_UPLOADS} uploads in parts may be open at once: complete one (or let it lapse after 24 hours) first`,
+      { fields: { upload: `at most ${MAX_OPEN_UPLOADS} open uploads` } },
+    );
 }

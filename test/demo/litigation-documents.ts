@@ -219,6 +219,43 @@ export function describeLitigationDocuments(hub: () => TestHub): void {
       ).toBe('NOT_FOUND');
     });
 
+    it('keeps a company to 20 uploads in parts open at once, however many it starts together', async () => {
+      // Before, a company could open uploads without end (each up to 20 MiB of parts, kept 24 hours) and so fill the
+      // database within its rate limit; counted without a lock, requests made together would each see room.
+      const START = `mutation($u: EvidenceUploadStartInput!) { startEvidenceUpload(upload: $u) { uploadId } }`;
+      const scan = Buffer.from('%PDF-1.7\n% open upload\n%%EOF\n');
+      const open = async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from litigation.evidence_upload where company_id = $1`,
+            [DEMO_COMPANY.organisationId],
+          )
+        )[0].n;
+      const before = await open();
+      const answers = await Promise.all(
+        Array.from({ length: 25 }, (_, n) =>
+          t.gql(DEMO_COMPANY, START, {
+            u: {
+              referralId: referrals[0].id,
+              name: `对账单${n}.pdf`,
+              type: 'STATEMENT',
+              sizeBytes: scan.length,
+              sha256: sha(scan),
+            },
+          }),
+        ),
+      );
+      const opened = answers.filter((a) => !a.body.errors).map((a) => a.body.data.startEvidenceUpload.uploadId);
+      expect([before < 20, opened.length, await open()]).toEqual([true, 20 - before, 20]);
+      for (const refused of answers.filter((a) => a.body.errors))
+        expect(refused.body.errors[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          details: { fields: { upload: expect.any(String) } },
+        });
+      // as the hourly sweep would, so that later uploads have room
+      await t.sql('delete from litigation.evidence_upload where id = any($1::uuid[])', [opened]);
+    });
+
     it('generates nothing while the owners’ register still masks the defendant from the court', async () => {
       // The register learns of referrals from their events: until it has, it masks the owner even from the court.
       useDefendantIdentities(

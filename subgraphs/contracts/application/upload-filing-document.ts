@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UploadProgress } from '../../../platform/documents/upload-parts';
+import { UploadProgress, admitUpload } from '../../../platform/documents/upload-parts';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import {
@@ -113,6 +113,7 @@ export async function startFilingDocumentUpload(
   return em.transactional(async (tx) => {
     const contract = await ownContract(tx, identity, input.contractId);
     checkFilingTotal((await heldBytes(tx, contract)).held, input.sizeBytes);
+    await admitUpload(tx, 'contracts.filing_document_upload', contract.companyId);
     const id = randomUUID();
     await insertDocumentUpload(
       tx,

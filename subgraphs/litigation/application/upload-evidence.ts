@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UploadProgress } from '../../../platform/documents/upload-parts';
+import { UploadProgress, admitUpload } from '../../../platform/documents/upload-parts';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayActForPlaintiff } from '../domain/access';
@@ -105,6 +105,7 @@ export async function startEvidenceUpload(
   const parts = checkUploadDeclaration(input);
   return em.transactional(async (tx) => {
     const referral = await plaintiffReferral(tx, identity, input.referralId);
+    await admitUpload(tx, 'litigation.evidence_upload', referral.companyId);
     const id = randomUUID();
     await insertEvidenceUpload(
       tx,
