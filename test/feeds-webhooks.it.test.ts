@@ -243,11 +243,21 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     const before = receiver.requests();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(receiver.requests()).toBe(before); // nothing is sent while paused
+    // One replay at a time: a second while the first waits is refused (each copied up to 10,000 events).
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    expect((await ok(haidianBureau, REPLAY, { s: subscription, from })).replayWebhooks).toBe(1);
+    expect((await fails(haidianBureau, REPLAY, { s: subscription, from })).extensions.code).toBe('REPLAY_IN_PROGRESS');
 
     down = false;
     expect((await ok(haidianBureau, RESUME, { s: subscription })).resumeWebhookSubscription.status).toBe('ACTIVE');
-    await waitFor('the waiting filing', () => receiver.events.length === 1);
-    expect((receiver.events[0].data as { filingId: string }).filingId).toBe(filing);
+    await waitFor('the waiting filing and its replay', () => receiver.events.length === 2);
+    expect(receiver.events.map((e) => (e.data as { filingId: string }).filingId)).toEqual([filing, filing]);
+    // Delivered: it may be replayed again.
+    await waitFor('the replay recorded as delivered', async () => {
+      const deliveries = (await ok(haidianBureau, DELIVERIES, { s: subscription })).webhookDeliveries;
+      return deliveries.items.every((d: { status: string }) => d.status === 'DELIVERED');
+    });
+    expect((await ok(haidianBureau, REPLAY, { s: subscription, from })).replayWebhooks).toBe(1);
   });
 
   it('dead-letters a filing of an area it never heard of, and one holding NUL, and still delivers the rest of its batch', async () => {

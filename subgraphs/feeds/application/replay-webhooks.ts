@@ -1,10 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { repairHeads, replayDeliveries } from '../persistence/webhook.repository';
+import { feedsError } from '../domain/errors';
+import { repairHeads, replayDeliveries, replayPending } from '../persistence/webhook.repository';
 import { ownWebhookSubscription } from './own-webhook-subscription';
 
-/** One replay re-sends at most this many events; ask again from the last one's time for more. */
+/**
+ * One replay re-sends at most this many events; ask again from the last one's time for more, once it is delivered.
+ * One at a time per subscription: each call copied up to 10,000 events, so calls in a row (1,200 a minute within the
+ * rate limit) could queue millions of deliveries.
+ */
 export const MAX_REPLAY = 10_000;
 
 /**
@@ -21,6 +26,8 @@ export async function replayWebhooks(
   }
   return em.transactional(async (tx) => {
     const subscription = await ownWebhookSubscription(tx, identity, input.subscriptionId, { lock: true });
+    if (await replayPending(tx, subscription.id))
+      throw feedsError('REPLAY_IN_PROGRESS', 'The last replay of this subscription is still being delivered');
     const queued = await replayDeliveries(tx, subscription.id, input.fromTime, MAX_REPLAY);
     await repairHeads(tx, subscription.id);
     return queued;

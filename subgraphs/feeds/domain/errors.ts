@@ -12,6 +12,8 @@ export const FEEDS_ERRORS = {
   FEED_SUBSCRIBER_EXISTS:
     'The party is registered for the feeds already: rotate its credential, or revoke it before registering it anew.',
   FEED_SUBSCRIBER_REVOKED: "The party's feed access was revoked: register it again to give it a new credential.",
+  REPLAY_IN_PROGRESS:
+    "The subscription's last replay is still being delivered: ask again once it is (`webhookDeliveries` with `status: PENDING`), from the time of its last event for more.",
   BROKER_NOT_SECURED:
     'The hub runs against a broker without authentication (no KAFKA_ADMIN credential): there are no principals to register.',
 } as const satisfies ErrorCatalog;

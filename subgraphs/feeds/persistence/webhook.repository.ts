@@ -526,6 +526,16 @@ export const attemptsOfDeliveries = async (
  * Queues the subscription's events from `from` on again, each once, oldest first, as new deliveries (new message
  * ids: a receiver that deduplicates by webhook-id takes them; ce-id is still the event's id). At most `limit`.
  */
+/** Whether a replay of the subscription still waits to be delivered (the order index holds its pending rows). */
+export const replayPending = async (em: EntityManager, subscriptionId: string): Promise<boolean> =>
+  (
+    await sqlRows<{ pending: boolean }>(
+      em,
+      `select exists (select 1 from ${S}.webhook_delivery where subscription_id = ? and status = 'PENDING' and replay) as pending`,
+      [subscriptionId],
+    )
+  )[0].pending;
+
 export const replayDeliveries = (
   em: EntityManager,
   subscriptionId: string,
