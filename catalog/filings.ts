@@ -38,8 +38,13 @@ export const FILINGS_TOPIC: TopicDefinition = {
   partyFeed: { party: 'district code (a bureau reads the districts its jurisdictions cover)' },
 };
 
+/** The most reasons a return gives, field by field: the city's checklist has at most 30 items. */
+export const MAX_RETURN_REASONS = 100;
+
 // Bounded as the GraphQL input (Key, Note) for the bureaus' systems that write them on their own topics too.
-const ReturnReasons = Type.Array(Closed({ field: InboundText.key(), reason: InboundText.note() }));
+const ReturnReasons = Type.Array(Closed({ field: InboundText.key(), reason: InboundText.note() }), {
+  maxItems: MAX_RETURN_REASONS,
+});
 
 /** A filing's contract terms as published: everything but the signatories' names. */
 export const FilingTerms = Closed({

@@ -145,12 +145,18 @@ describe('contracts: filings from draft to termination, through the gateway and 
 
     const noReason = await t.gql(guangwai, RETURN, { f: filing.id, v: 1, r: [] });
     expect(noReason.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    // 300 reasons of 2,000 characters (a 0.6 MB request) would make a filing.returned event the broker could refuse
-    // (over its 1 MiB with the next request's headroom): refused, nothing written, the filing still SUBMITTED.
+    // At most 100 reasons; 100 of 2,000 Chinese characters (a 0.6 MB request) would make a filing.returned event
+    // over the 512 KiB an event may carry: both refused, nothing written, the filing still SUBMITTED.
     const outboxRows = () => t.sql<{ n: number }>('select count(*)::int as n from contracts.outbox');
     const rowsBefore = await outboxRows();
-    const tooMany = Array.from({ length: 300 }, (_, i) => ({ field: `terms.clause[${i}]`, reason: 'x'.repeat(2000) }));
-    const tooLarge = await t.gql(guangwai, RETURN, { f: filing.id, v: 1, r: tooMany });
+    const many = (n: number, reason: string) =>
+      Array.from({ length: n }, (_, i) => ({ field: `terms.clause[${i}]`, reason }));
+    const tooMany = await t.gql(guangwai, RETURN, { f: filing.id, v: 1, r: many(101, '不一致') });
+    expect(tooMany.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { reasons: 'at most 100 reasons' } },
+    });
+    const tooLarge = await t.gql(guangwai, RETURN, { f: filing.id, v: 1, r: many(100, '理'.repeat(2000)) });
     expect(tooLarge.body.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { eventType: 'hub.contracts.filing.returned', maxBytes: 512 * 1024 },

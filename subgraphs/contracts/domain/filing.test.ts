@@ -95,6 +95,11 @@ describe('review decisions', () => {
     expect(validateReturnReasons([{ field: ' feeSchedule ', reason: ' 测算报告缺失 ' }])).toEqual([
       { field: 'feeSchedule', reason: '测算报告缺失' },
     ]);
+    const reason = { field: 'terms', reason: '不一致' };
+    expect(validateReturnReasons(Array(100).fill(reason))).toHaveLength(100);
+    expect(() => validateReturnReasons(Array(101).fill(reason))).toThrow(
+      expect.objectContaining({ details: { fields: { reasons: 'at most 100 reasons' } } }),
+    );
   });
 });
 

@@ -64,7 +64,7 @@ const PAST: Record<FilingAction, string> = {
 };
 
 /** A reviewer accepts a version or returns it for correction, in the API or in a bureau's own system alike. */
-import { REVIEW_DECISIONS, type ReviewDecision } from '../../../catalog';
+import { MAX_RETURN_REASONS, REVIEW_DECISIONS, type ReviewDecision } from '../../../catalog';
 
 export { REVIEW_DECISIONS };
 export type ReviewOutcome = ReviewDecision;
@@ -84,6 +84,10 @@ export function validateReturnReasons(reasons: readonly ReturnReason[] | null | 
   if (list.length === 0)
     throw new InvalidInputError('A returned filing needs at least one reason', {
       fields: { reasons: 'give a field and a reason' },
+    });
+  if (list.length > MAX_RETURN_REASONS)
+    throw new InvalidInputError(`A return gives at most ${MAX_RETURN_REASONS} reasons`, {
+      fields: { reasons: `at most ${MAX_RETURN_REASONS} reasons` },
     });
   const bad = list.findIndex(
     (r) =>

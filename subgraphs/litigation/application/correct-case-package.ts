@@ -1,11 +1,11 @@
 import { litigationError } from '../domain/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NotFoundError } from '../../../kernel/errors';
+import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayActForPlaintiff } from '../domain/access';
 import { EvidenceItem, nextPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
-import { casePackageContent, isSent, validateEvidence } from '../domain/referral';
+import { casePackageContent, isSent, validateCosts, validateEvidence } from '../domain/referral';
 import { latestPackage } from '../persistence/case-package.repository';
 import { companyClaims } from '../persistence/claim-account.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
@@ -23,6 +23,9 @@ export async function correctCasePackage(
   input: { referralId: string; evidence: EvidenceItem[]; costs?: CostLine[] | null },
 ): Promise<string> {
   const evidence = validateEvidence(input.evidence ?? []);
+  const costProblems = validateCosts(input.costs ?? []);
+  if (Object.keys(costProblems).length > 0)
+    throw new InvalidInputError('The costs are invalid', { fields: costProblems });
   return em.transactional(async (tx) => {
     const referral = await lockReferral(tx, input.referralId);
     if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral))

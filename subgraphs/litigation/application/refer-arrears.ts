@@ -21,6 +21,7 @@ import {
   casePackageContent,
   contractDemandPeriod,
   referralFacts,
+  validateCosts,
   validateEvidence,
 } from '../domain/referral';
 import {
@@ -99,10 +100,7 @@ function checkInput(
   const known = (e: string): e is SmallClaimsExclusion =>
     (SMALL_CLAIMS_EXCLUSION_NAMES as readonly string[]).includes(e);
   if (!exclusions.every(known)) fields.exclusions = `one of ${SMALL_CLAIMS_EXCLUSION_NAMES.join(', ')}`;
-  (input.costs ?? []).forEach((c, i) => {
-    if (typeof c.label !== 'string' || c.label.trim() === '') fields[`costs[${i}].label`] = 'name the cost';
-    if (!Number.isSafeInteger(c.amountFen) || c.amountFen < 0) fields[`costs[${i}].amountFen`] = 'whole fen, 0 or more';
-  });
+  Object.assign(fields, validateCosts(input.costs ?? []));
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The referral is invalid', { fields });
   return { evidence: validateEvidence(input.evidence ?? []), exclusions: exclusions.filter(known) };
 }

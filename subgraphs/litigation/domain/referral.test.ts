@@ -11,7 +11,10 @@ import {
   courtReportDigest,
   filedContracts,
   referralFacts,
+  validateCosts,
   validateEvidence,
+  MAX_COST_LINES,
+  MAX_EVIDENCE_ITEMS,
 } from './referral';
 import { DEFAULT_DEMAND_PERIOD } from './statutes';
 
@@ -160,6 +163,25 @@ describe('referral facts and the case package', () => {
     expect(validateEvidence([{ name: ' 合同.pdf ', type: 'CONTRACT', sha256: 'b'.repeat(64) }])).toEqual([
       { name: '合同.pdf', type: 'CONTRACT', sha256: 'b'.repeat(64) },
     ]);
+  });
+
+  it('takes at most 50 pieces of evidence and 20 costs, each copied into every account’s package', () => {
+    const piece = (n: number) => ({
+      name: `证据${n}.pdf`,
+      type: 'STATEMENT',
+      sha256: n.toString(16).padStart(64, '0'),
+    });
+    expect(validateEvidence(Array.from({ length: MAX_EVIDENCE_ITEMS }, (_, n) => piece(n)))).toHaveLength(50);
+    expect(() => validateEvidence(Array.from({ length: MAX_EVIDENCE_ITEMS + 1 }, (_, n) => piece(n)))).toThrow(
+      expect.objectContaining({ details: { fields: { evidence: 'at most 50 pieces of evidence' } } }),
+    );
+    const cost = { label: '诉讼费', amountFen: 5000 };
+    expect(validateCosts(Array(MAX_COST_LINES).fill(cost))).toEqual({});
+    expect(validateCosts(Array(MAX_COST_LINES + 1).fill(cost))).toEqual({ costs: 'at most 20 costs' });
+    expect(validateCosts([{ label: ' ', amountFen: -1 }])).toEqual({
+      'costs[0].label': 'name the cost',
+      'costs[0].amountFen': 'whole fen, 0 or more',
+    });
   });
 
   it('needs the case number to docket, the amount to judge or settle, and the date to hear; takes the court’s procedure', () => {

@@ -7,6 +7,7 @@ import { CasePackageContent, EvidenceItem, PackageLateFeeTerms, packageClaims } 
 import { ComplaintClaims, CostLine, buildComplaintClaims } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts } from './eligibility';
 import { DemandPeriod } from './statutes';
+import { EVIDENCE_LIMITS } from './evidence-file';
 
 /**
  * From the hub's records to the court's papers: the arrears claim (as the arrears subgraph publishes it) and the
@@ -207,9 +208,35 @@ export interface PackageInput {
 
 const yuan = (fen: Fen) => `¥${formatYuan(fen)}`;
 
-/** Checks the evidence a company lists: a name, a type and the SHA-256 of the file's bytes each. */
+/**
+ * How much a referral lists: each list is copied into the case package and complaint of every account referred
+ * (up to 200), so unbounded it let one request of 1 MiB ask for packages and documents thousands of rows long. At
+ * most as many pieces of evidence as a referral may hold files, and 20 costs.
+ */
+export const MAX_EVIDENCE_ITEMS = EVIDENCE_LIMITS.maxFiles;
+export const MAX_COST_LINES = 20;
+
+/** Checks the costs a company claims besides the arrears: a label and whole fen each, at most 20. */
+export function validateCosts(costs: readonly CostLine[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (costs.length > MAX_COST_LINES) fields.costs = `at most ${MAX_COST_LINES} costs`;
+  else
+    costs.forEach((c, i) => {
+      if (typeof c.label !== 'string' || c.label.trim() === '') fields[`costs[${i}].label`] = 'name the cost';
+      if (!Number.isSafeInteger(c.amountFen) || c.amountFen < 0)
+        fields[`costs[${i}].amountFen`] = 'whole fen, 0 or more';
+    });
+  return fields;
+}
+
+/** Checks the evidence a company lists: a name, a type and the SHA-256 of the file's bytes each, at most 50. */
 export function validateEvidence(evidence: readonly EvidenceItem[]): EvidenceItem[] {
   const fields: Record<string, string> = {};
+  if (evidence.length > MAX_EVIDENCE_ITEMS) {
+    throw new InvalidInputError('The evidence list is invalid', {
+      fields: { evidence: `at most ${MAX_EVIDENCE_ITEMS} pieces of evidence` },
+    });
+  }
   evidence.forEach((e, i) => {
     if (typeof e.name !== 'string' || e.name.trim() === '') fields[`evidence[${i}].name`] = 'name the evidence';
     if (typeof e.type !== 'string' || e.type.trim() === '')
