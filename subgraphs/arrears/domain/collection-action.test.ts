@@ -1,8 +1,10 @@
+import { addDays } from '../../../kernel/calendar';
 import { rejection } from '../../../test/support/rejection';
 import {
   COLLECTION_ACTION_KINDS,
   CollectionActionInput,
   CollectionActionKind,
+  MAX_INSTALMENTS,
   demandedPayment,
   interruptionGround,
   interruptsLimitation,
@@ -180,6 +182,14 @@ describe('validateCollectionAction', () => {
       { outcome: expect.stringContaining('WITHDRAWN') },
     ],
     ['an overlong note', input({ kind: 'LETTER', note: '催'.repeat(2001) }), { note: expect.any(String) }],
+    [
+      'a plan of more than 120 instalments',
+      input({
+        kind: 'INSTALMENT_PLAN',
+        instalments: Array.from({ length: 121 }, (_, i) => ({ dueOn: addDays('2024-03-05', i + 1), fen: 100 })),
+      }),
+      { instalments: 'a plan has at most 120 instalments' },
+    ],
   ])('refuses %s, naming each field', (_name, given, fields) => {
     const error = rejection(() => validateCollectionAction(given));
     expect(error.code).toBe('BAD_USER_INPUT');
@@ -229,5 +239,16 @@ describe('art. 944: no cutting water, power, heating or gas to collect fees', ()
   ])('lets %j through', (note) => {
     expect(utilityCutOffIn(note)).toBeNull();
     expect(validateCollectionAction(input({ kind: 'LETTER', note })).note).toBe(note);
+  });
+});
+
+describe('an instalment plan', () => {
+  it('has up to 120 instalments', () => {
+    const instalments = Array.from({ length: MAX_INSTALMENTS }, (_, i) => ({
+      dueOn: addDays('2024-03-05', i + 1),
+      fen: 100,
+    }));
+    const plan = validateCollectionAction(input({ kind: 'INSTALMENT_PLAN', instalments }));
+    expect(plan.kind === 'INSTALMENT_PLAN' && plan.instalments).toHaveLength(120);
   });
 });

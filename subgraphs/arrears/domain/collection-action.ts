@@ -194,6 +194,11 @@ const SPECIFIC_FIELDS = [
   'outcomeOn',
 ] as const;
 const NOTE_MAX = 2000;
+/**
+ * The most instalments a plan has: ten years of monthly ones. Each is kept with the action and its event; without a
+ * bound, daily instalments up to fifty years ahead were some 18,000 of them.
+ */
+export const MAX_INSTALMENTS = 120;
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
@@ -304,6 +309,10 @@ function checkKindFields(
     case 'INSTALMENT_PLAN': {
       const instalments = Array.isArray(input.instalments) ? input.instalments : [];
       if (instalments.length === 0) fields.instalments = 'a plan needs at least one instalment';
+      if (instalments.length > MAX_INSTALMENTS) {
+        fields.instalments = `a plan has at most ${MAX_INSTALMENTS} instalments`;
+        return;
+      }
       // Strictly increasing due dates from the day of the plan: the last one is when art. 189's period starts.
       instalments.forEach((instalment, i) => {
         if (!Number.isSafeInteger(instalment.fen) || instalment.fen <= 0)
