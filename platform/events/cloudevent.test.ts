@@ -41,6 +41,16 @@ describe('text PostgreSQL could not store', () => {
     expect(decodeMessage(headers, Buffer.from('{}')).id).toBe('e-1');
   });
 
+  it('refuses a ce_ header over 512 bytes: the inbox keys events by ce_id in a btree of entries up to 2,704 bytes', () => {
+    expect(() => decodeMessage({ ...headers, ce_id: 'e'.repeat(3000) }, Buffer.from('{}'))).toThrow(
+      expect.objectContaining({ reasonCode: 'NOT_A_CLOUDEVENT', message: 'a ce_ header is longer than 512 bytes' }),
+    );
+    expect(() => decodeMessage({ ...headers, ce_tracestate: '界'.repeat(171) }, Buffer.from('{}'))).toThrow(
+      expect.objectContaining({ reasonCode: 'NOT_A_CLOUDEVENT' }),
+    );
+    expect(decodeMessage({ ...headers, ce_id: 'e'.repeat(512) }, Buffer.from('{}')).id).toHaveLength(512);
+  });
+
   const filing = () => filingEvent('8f0c2c39-6f55-4a5e-9a0b-4c8d6f1e2a10', '5d1e7a52-3c4b-4f7e-8a9d-0b1c2d3e4f50', 2);
 
   it('refuses data whose schema holds but a string holds NUL or half a surrogate pair, naming where', () => {

@@ -45,7 +45,8 @@ export function encodeHeaders(event: HubEvent): IHeaders {
  * subgraph's rule refuses carries that subgraph's code instead.
  */
 export const DEAD_LETTER_REASONS = {
-  NOT_A_CLOUDEVENT: 'The message lacks the CloudEvents headers (ce_specversion 1.0, ce_id, ce_type, ce_source).',
+  NOT_A_CLOUDEVENT:
+    'The message lacks the CloudEvents headers (ce_specversion 1.0, ce_id, ce_type, ce_source), or one of its ce_ headers is over 512 bytes.',
   UNSUPPORTED_CONTENT_TYPE: 'The body is not JSON.',
   MALFORMED_JSON: 'The body does not parse as JSON.',
   UNKNOWN_EVENT_TYPE: 'The catalog has no schema for the ce_type.',
@@ -77,6 +78,14 @@ const header = (headers: IHeaders | undefined, name: string): string | undefined
   return first === undefined ? undefined : first.toString();
 };
 
+/**
+ * The longest `ce_` attribute a consumer takes, in bytes. The inbox keys events by `ce_id` in a btree, whose entries
+ * PostgreSQL caps at 2,704 bytes: a longer id that does not compress (3,200 random hex characters) failed each retry
+ * of its handler ("index row size exceeds btree maximum") until it was dead-lettered as HANDLER_FAILED. The hub's own
+ * ids are UUIDs; a W3C `tracestate` may be 512 characters.
+ */
+export const MAX_CE_ATTRIBUTE_BYTES = 512;
+
 /** The attributes a consumer reads (and may store: the inbox keeps ce_id and ce_type). */
 const CE_HEADERS = [
   'ce_id',
@@ -98,6 +107,8 @@ export function decodeMessage(headers: IHeaders | undefined, value: Buffer | nul
   const source = header(headers, 'ce_source');
   if (!id || !type || !source)
     throw new PoisonMessageError('NOT_A_CLOUDEVENT', 'ce_id, ce_type and ce_source are required');
+  if (CE_HEADERS.some((name) => Buffer.byteLength(header(headers, name) ?? '') > MAX_CE_ATTRIBUTE_BYTES))
+    throw new PoisonMessageError('NOT_A_CLOUDEVENT', `a ce_ header is longer than ${MAX_CE_ATTRIBUTE_BYTES} bytes`);
   if (CE_HEADERS.some((name) => !isStorableText(header(headers, name) ?? '')))
     throw new PoisonMessageError('UNSTORABLE_TEXT', 'a ce_ header holds a NUL byte');
   const contentType = header(headers, 'content-type') ?? 'application/json';
