@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCatalog } from '../kernel/errors';
+import { MAX_OBJECT_KEYS } from './document-scan';
 
 /** Every refusal of the edge, with its HTTP status; no subgraph is called for any of them (but the last). */
 export const EDGE_ERRORS = {
@@ -18,8 +19,7 @@ export const EDGE_ERRORS = {
     "400: brackets nested deeper than the caller's limit (selections, fragments, list or object literals, and the variables' JSON alike).",
   NUMBER_OUT_OF_RANGE:
     '400: a number beyond what any field takes: an integer literal outside ±(2^53 − 1), or a number too large to be finite (`1e400`, in the document or the variables).',
-  TOO_MANY_KEYS:
-    '400: an object in the variables or extensions with more than 100 keys (the variables themselves included), several times the fields of the widest input type.',
+  TOO_MANY_KEYS: `400: an object in the variables or extensions with more than ${MAX_OBJECT_KEYS} keys (the variables themselves included), several times the fields of the widest input type.`,
   DEPTH_LIMIT_EXCEEDED: "400: fields nested deeper than the caller's limit.",
   ALIAS_LIMIT_EXCEEDED: "400: more aliases than the caller's limit.",
   DIRECTIVE_LIMIT_EXCEEDED: "400: more directives than the caller's limit.",
