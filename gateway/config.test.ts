@@ -11,7 +11,7 @@ describe('edge configuration', () => {
     expect(config).toEqual({ ...DEFAULT_EDGE_CONFIG });
   });
 
-  it('takes rates, body size, cost, token lifetime and CORS origins from the environment', () => {
+  it('takes rates, body size, cost, token lifetime, CORS origins and connection limits from the environment', () => {
     const config = edgeConfig({
       NODE_ENV: 'production',
       HUB_RATE_LIMIT: '100/10',
@@ -20,6 +20,8 @@ describe('edge configuration', () => {
       HUB_COST_LIMIT: '8000',
       HUB_JWT_MAX_LIFETIME_SECONDS: '3600',
       HUB_CORS_ORIGINS: 'https://a.example, https://b.example',
+      HUB_MAX_CONNECTIONS: '50000',
+      HUB_CONNECTIONS_PER_ADDRESS: '1000',
     });
     expect(config.production).toBe(true);
     expect(config.authenticated.rate).toEqual({ max: 100, windowMs: 10_000 });
@@ -28,10 +30,12 @@ describe('edge configuration', () => {
     expect(config.authenticated.cost).toBe(8000);
     expect(config.tokenMaxLifetimeSeconds).toBe(3600);
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.connections).toEqual({ ...DEFAULT_EDGE_CONFIG.connections, max: 50_000, perAddress: 1000 });
   });
 
   it('refuses to start on a value it cannot read', () => {
     expect(() => edgeConfig({ HUB_RATE_LIMIT: '100 per minute' })).toThrow(/HUB_RATE_LIMIT/);
     expect(() => edgeConfig({ HUB_BODY_LIMIT_BYTES: '-1' })).toThrow(/HUB_BODY_LIMIT_BYTES/);
+    expect(() => edgeConfig({ HUB_CONNECTIONS_PER_ADDRESS: '0' })).toThrow(/HUB_CONNECTIONS_PER_ADDRESS/);
   });
 });

@@ -22,6 +22,18 @@ export interface CallerLimits {
   rate: { max: number; windowMs: number };
 }
 
+/** How many connections the edge keeps open, and how long one may wait for the request it is there for. */
+export interface ConnectionLimits {
+  /** Open connections of the whole gateway; past it a new one is closed at once, before any byte is read. */
+  max: number;
+  /** Open connections from one client address (an IPv6 address counted by its /64, as the anonymous rate). */
+  perAddress: number;
+  /** A connection holding no request in progress is closed when its next request's headers take longer. */
+  headersMs: number;
+  /** A request's body must have arrived whole this long after its headers. */
+  bodyMs: number;
+}
+
 export interface EdgeConfig {
   /** NODE_ENV=production: field suggestions ("Did you mean …") are hidden from everyone, not only anonymous callers. */
   production: boolean;
@@ -39,6 +51,8 @@ export interface EdgeConfig {
   corsOrigins: string[];
   /** How long `/readyz` waits for a dependency, and how long one answer serves every prober. */
   readiness: { timeoutMs: number; ttlMs: number };
+  /** Open connections, in all and per client address, and how long a request may take to arrive (gateway/connections.ts). */
+  connections: ConnectionLimits;
 }
 
 const KB = 1024;
@@ -72,6 +86,7 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
   tokenMaxLifetimeSeconds: 12 * 60 * 60,
   corsOrigins: [],
   readiness: { timeoutMs: 2000, ttlMs: 1000 },
+  connections: { max: 10_000, perAddress: 256, headersMs: 20_000, bodyMs: 60_000 },
 };
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -97,7 +112,8 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: CallerLimits['rate
  * The edge's settings from the environment:
  * HUB_RATE_LIMIT (per organisation, default 1200/60), HUB_ANONYMOUS_RATE_LIMIT (per address, default 60/60),
  * HUB_BODY_LIMIT_BYTES (authenticated, default 1 MiB), HUB_COST_LIMIT (authenticated, default 20000),
- * HUB_JWT_MAX_LIFETIME_SECONDS (default 43200 = 12 h), HUB_CORS_ORIGINS (comma-separated, default none).
+ * HUB_JWT_MAX_LIFETIME_SECONDS (default 43200 = 12 h), HUB_CORS_ORIGINS (comma-separated, default none),
+ * HUB_MAX_CONNECTIONS (default 10000), HUB_CONNECTIONS_PER_ADDRESS (default 256).
  */
 export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
   const d = DEFAULT_EDGE_CONFIG;
@@ -112,6 +128,11 @@ export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
       rate: rate(env, 'HUB_RATE_LIMIT', d.authenticated.rate),
     },
     tokenMaxLifetimeSeconds: positiveInteger(env, 'HUB_JWT_MAX_LIFETIME_SECONDS', d.tokenMaxLifetimeSeconds),
+    connections: {
+      ...d.connections,
+      max: positiveInteger(env, 'HUB_MAX_CONNECTIONS', d.connections.max),
+      perAddress: positiveInteger(env, 'HUB_CONNECTIONS_PER_ADDRESS', d.connections.perAddress),
+    },
     corsOrigins: (env.HUB_CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

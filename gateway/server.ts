@@ -9,6 +9,7 @@ import { metrics } from '../platform/metrics';
 import { authenticate } from './authentication';
 import { ConsoleOptions, consoleHandler } from './console';
 import { EdgeConfig, edgeConfig } from './config';
+import { limitConnections } from './connections';
 import { gatewayReadiness } from './readiness';
 import { GRAPHQL_ENDPOINT, createEdgeRuntime } from './runtime';
 
@@ -112,6 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   });
 
+  limitConnections(server, config.connections);
   server.listen(options.port, options.host ?? '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

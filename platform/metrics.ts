@@ -30,6 +30,13 @@ export const deadLetters = new Counter({
   registers: [metrics],
 });
 
+export const connectionsRefused = new Counter({
+  name: 'hub_gateway_connections_refused_total',
+  help: "Connections the gateway closed unanswered: over its limit of open connections (max_connections), over the limit of one client address (per_address), or waiting too long for a request's headers or body (slow_headers, slow_body).",
+  labelNames: ['reason'] as const,
+  registers: [metrics],
+});
+
 /** What the outbox gauges read of one subgraph at scrape time. */
 export interface OutboxState {
   backlog: number;

@@ -1,11 +1,13 @@
 import { getEventListeners, getMaxListeners } from 'node:events';
 import http from 'node:http';
+import net from 'node:net';
 import { SignJWT, decodeJwt } from 'jose';
 import request from 'supertest';
 import { DEFAULT_EDGE_CONFIG, EdgeConfig } from '../gateway/config';
 import { RunningGateway, startGateway } from '../gateway/server';
 import { tokenSettings } from '../platform/config';
 import { mintUserToken } from '../platform/auth/tokens';
+import { connectionsRefused } from '../platform/metrics';
 import { STUB_FILE, StubSubgraph, startStubSubgraph } from './support/stub-subgraph';
 import { companyUser } from './support/identity';
 import { waitFor } from './support/wait-for';
@@ -268,6 +270,103 @@ describe('the edge over a stub subgraph', () => {
       503,
       { status: 'NOT_READY', checks: { database: 'DOWN', broker: 'UP', subgraphs: 'UP' } },
     ]);
+  });
+
+  describe('connections', () => {
+    /** A raw connection from `localAddress` (any of 127.0.0.0/8 reaches the gateway on 127.0.0.1). */
+    const connect = async (port: number, localAddress = '127.0.0.1') => {
+      const socket = net.connect({ port, host: '127.0.0.1', localAddress });
+      socket.on('error', () => undefined);
+      const opened = Date.now();
+      let received = '';
+      socket.on('data', (chunk) => (received += String(chunk)));
+      const closedAfterMs = new Promise<number>((resolve) => socket.once('close', () => resolve(Date.now() - opened)));
+      await new Promise((resolve) => socket.once('connect', resolve));
+      return { socket, closedAfterMs, received: () => received };
+    };
+    const stillOpen = async (closedAfterMs: Promise<number>, ms: number) =>
+      (await Promise.race([
+        closedAfterMs.then(() => false),
+        new Promise((r) => setTimeout(() => r(true), ms)),
+      ])) as boolean;
+    const healthz = (port: number, localAddress: string) =>
+      new Promise<number | undefined>((resolve) =>
+        http
+          .get({ host: '127.0.0.1', port, path: '/healthz', localAddress, agent: false }, (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          })
+          .on('error', () => resolve(undefined)),
+      );
+    const refused = async (reason: string) =>
+      (await connectionsRefused.get()).values.find((v) => v.labels.reason === reason)?.value ?? 0;
+    const portOf = () => Number(new URL(gateways[gateways.length - 1].url).port);
+
+    it("closes a connection past its address's limit at once; another address, and the same one after a close, are served", async () => {
+      await start({ connections: { max: 100, perAddress: 3, headersMs: 10_000, bodyMs: 10_000 } });
+      const port = portOf();
+      const before = await refused('per_address');
+      const held = [await connect(port), await connect(port), await connect(port)];
+      const extra = await connect(port);
+      expect(await Promise.race([extra.closedAfterMs, new Promise((r) => setTimeout(() => r('open'), 5000))])).toEqual(
+        expect.any(Number),
+      );
+      expect(extra.received()).toBe('');
+      expect(await refused('per_address')).toBe(before + 1);
+      expect(await healthz(port, '127.0.0.2')).toBe(200);
+      for (const { closedAfterMs } of held) expect(await stillOpen(closedAfterMs, 50)).toBe(true);
+
+      held[0].socket.destroy();
+      await held[0].closedAfterMs;
+      await waitFor('a freed place for 127.0.0.1', async () => (await healthz(port, '127.0.0.1')) === 200, {
+        timeoutMs: 5000,
+      });
+      for (const { socket } of held) socket.destroy();
+    });
+
+    it('closes a connection that sends no request, stops in its headers or trickles its body, but not one waiting for its answer', async () => {
+      await start({ connections: { max: 100, perAddress: 100, headersMs: 300, bodyMs: 600 } });
+      const port = portOf();
+      const slowHeaders = await refused('slow_headers');
+      const slowBody = await refused('slow_body');
+
+      const silent = await connect(port);
+      const partial = await connect(port);
+      partial.socket.write('GET /healthz HTTP/1.1\r\nHost: hub\r\n');
+      // a second request stopped in its headers after a first one answered on the same connection
+      const second = await connect(port);
+      second.socket.write('GET /healthz HTTP/1.1\r\nHost: hub\r\n\r\n');
+      await waitFor('the first answer', () => second.received().includes('"OK"'), { timeoutMs: 5000 });
+      second.socket.write('GET /healthz HTTP/1.1\r\n');
+      const trickle = await connect(port);
+      trickle.socket.write(
+        'POST /graphql HTTP/1.1\r\nHost: hub\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{',
+      );
+      const drip = setInterval(() => trickle.socket.write(' '), 100);
+      try {
+        for (const connection of [silent, partial, second]) {
+          const after = await connection.closedAfterMs;
+          expect(after).toBeGreaterThanOrEqual(250);
+          expect(after).toBeLessThan(5000);
+        }
+        expect(await trickle.closedAfterMs).toBeLessThan(5000);
+      } finally {
+        clearInterval(drip);
+      }
+      expect(await refused('slow_headers')).toBe(slowHeaders + 3);
+      expect(await refused('slow_body')).toBe(slowBody + 1);
+
+      // a request whose answer takes longer than both limits is answered
+      stub.delayMs = 1000;
+      const answer = await post(
+        request(gateways[gateways.length - 1].url.replace(/\/graphql$/, '')),
+        {
+          query: '{ items { id } }',
+        },
+        await mintUserToken(companyUser('org-a'), tokens),
+      );
+      expect([answer.status, answer.body.errors]).toEqual([200, undefined]);
+    });
   });
 
   it('reports a subgraph that does not answer as not ready', async () => {
