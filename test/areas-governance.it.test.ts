@@ -241,6 +241,13 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       code: 'BAD_USER_INPUT',
       details: { problems: ['OWNER_MEMBERS_BELOW_HALF'] },
     });
+    // 101 members would be a lawful composition (odd, owners the majority) but is past the hub's input bound
+    const hundredOne = [rc, ...Array.from({ length: 100 }, (_, i) => ({ name: `业主 ${i}`, seat: 'OWNER' }))];
+    const tooMany = await t.gql(guangnei, change, { i: { bodyId: pmc.id, members: hundredOne, chairIndex: 0 } });
+    expect(tooMany.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { members: '1 to 99 members' } },
+    });
     const unchanged = await t.gql(guangnei, AREAS);
     expect(
       (unchanged.body.data.areas as AreaRow[]).find((a) => a.name === '广安门北街20号院')!.governanceBodies[0].members,

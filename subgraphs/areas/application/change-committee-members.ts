@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
-import { MemberInput } from '../domain/governance-body';
+import { MemberInput, checkMemberList } from '../domain/governance-body';
 import { validateCommitteeComposition } from '../domain/property-management-committee';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { findStandingBodyById, replaceMembers } from '../persistence/governance-body.repository';
@@ -18,8 +18,7 @@ export async function changeCommitteeMembers(
   identity: Identity,
   input: { bodyId: string; members: MemberInput[]; chairIndex?: number },
 ): Promise<GovernanceBody> {
-  if (input.members.length === 0 || input.members.some((m) => !m.name?.trim()))
-    throw new InvalidInputError('Name every member');
+  checkMemberList(input.members);
   return em.transactional(async (tx) => {
     const body = await findStandingBodyById(tx, input.bodyId);
     if (!body) throw new NotFoundError('Governance body', input.bodyId);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
-import { MemberInput, committeeName } from '../domain/governance-body';
+import { MemberInput, committeeName, checkMemberList } from '../domain/governance-body';
 import {
   filingDeadline,
   isFilingLate,
@@ -35,7 +35,7 @@ export async function formPropertyManagementCommittee(
   identity: Identity,
   input: PropertyManagementCommitteeFormation,
 ): Promise<GovernanceBody> {
-  if (input.members.some((m) => !m.name?.trim())) throw new InvalidInputError('Every member needs a name');
+  checkMemberList(input.members);
   if (!Number.isInteger(input.chairIndex) || !input.members[input.chairIndex])
     throw new InvalidInputError('chairIndex must point at a member');
   const memberIds = input.members.map(() => randomUUID());

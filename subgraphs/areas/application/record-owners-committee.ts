@@ -4,7 +4,7 @@ import { COMMITTEE_DISSOLVED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
-import { MemberInput } from '../domain/governance-body';
+import { MemberInput, checkMemberList } from '../domain/governance-body';
 import { validateCommitteeOfAssembly } from '../domain/owners-assembly';
 import { assessDissolution, requireDates } from '../domain/property-management-committee';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
@@ -38,8 +38,7 @@ export async function recordOwnersCommittee(
   const termEndsOn = input.termEndsOn || undefined;
   const dissolvedOn = input.propertyManagementCommitteeDissolvedOn || input.recordedOn;
   requireDates({ recordedOn: input.recordedOn, termEndsOn, propertyManagementCommitteeDissolvedOn: dissolvedOn });
-  if (input.members.length === 0 || input.members.some((m) => !m.name?.trim()))
-    throw new InvalidInputError('Name every member');
+  checkMemberList(input.members);
   // Checked now (a dissolution before the recording is refused); its deadline is null when it runs past the holiday data.
   const dissolution = unlessBeyondCalendar(() => assessDissolution(input.recordedOn, dissolvedOn)) ?? {
     dissolutionDeadline: null,

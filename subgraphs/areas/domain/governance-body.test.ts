@@ -1,6 +1,8 @@
 import {
   COMMITTEE_KINDS,
   GOVERNANCE_BODY_KINDS,
+  MAX_COMMITTEE_MEMBERS,
+  checkMemberList,
   committeeName,
   committeeRecordingDeadline,
   isCommitteeRecordedLate,
@@ -36,6 +38,30 @@ describe('governance bodies of an area', () => {
     expect(committeeRecordingDeadline({ ...pmc, kind: 'OWNERS_COMMITTEE' }, calendar)).toBeUndefined();
     expect(isCommitteeRecordedLate({ ...pmc, recordedOn: null }, calendar)).toBeUndefined();
     expect(isCommitteeRecordedLate({ ...pmc, kind: 'OWNERS_ASSEMBLY' }, calendar)).toBeUndefined();
+  });
+});
+
+describe("a committee's member list", () => {
+  const members = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ name: `委员${i + 1}`, seat: 'OWNER' as const }));
+
+  it('takes 1 to 99 named members', () => {
+    expect(MAX_COMMITTEE_MEMBERS).toBe(99);
+    expect(() => checkMemberList(members(1))).not.toThrow();
+    expect(() => checkMemberList(members(99))).not.toThrow();
+  });
+
+  it('refuses none, more than 99, or an unnamed member, naming the field', () => {
+    for (const list of [members(0), members(100), members(10_000)])
+      expect(() => checkMemberList(list)).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', details: { fields: { members: '1 to 99 members' } } }),
+      );
+    expect(() => checkMemberList([...members(6), { name: '  ', seat: 'OWNER' }])).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        details: { fields: { members: 'every member needs a name' } },
+      }),
+    );
   });
 });
 

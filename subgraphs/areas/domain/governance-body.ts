@@ -1,5 +1,6 @@
 import { GOVERNANCE_BODY_KINDS as COMMITTEE_KINDS, type GovernanceBodyKind as CommitteeKind } from '../../../catalog';
 import { IsoDate, compareDates } from '../../../kernel/calendar';
+import { InvalidInputError } from '../../../kernel/errors';
 import { CommitteeSeat, isFilingLate, isRecordingLate, recordingDeadline } from './property-management-committee';
 import { CHINA_WORKING_DAYS, WorkingDayCalendar, unlessBeyondCalendar } from '../../../kernel/working-days';
 
@@ -20,6 +21,23 @@ export interface MemberInput {
   seat: CommitteeSeat;
   /** The residents' committee or property-rights unit the member represents. */
   represents?: string | null;
+}
+
+/**
+ * An input bound, not a statute: a committee's members are stored, listed on every read and counted into its event,
+ * and only the body limit (1 MiB, some 10,000 members) bounded them. The floor the statutes set (a property-management
+ * committee: at least 7 and an odd number, Beijing arts. 52–59) is the composition rule's; this ceiling is the hub's.
+ */
+export const MAX_COMMITTEE_MEMBERS = 99;
+
+/** A committee's member list as the street office sends it: 1 to MAX_COMMITTEE_MEMBERS members, each named. */
+export function checkMemberList(members: readonly MemberInput[]): void {
+  if (members.length === 0 || members.length > MAX_COMMITTEE_MEMBERS)
+    throw new InvalidInputError(`A committee has 1 to ${MAX_COMMITTEE_MEMBERS} members, not ${members.length}`, {
+      fields: { members: `1 to ${MAX_COMMITTEE_MEMBERS} members` },
+    });
+  if (members.some((m) => !m.name?.trim()))
+    throw new InvalidInputError('Name every member', { fields: { members: 'every member needs a name' } });
 }
 
 /** How a standing committee is named to the street office that tries to form a second one. */
