@@ -13,7 +13,8 @@ import { KafkaSettings, SaslCredential, createKafka, ensureTopics, topicName } f
 
 /**
  * The broker's own administration, used with the super-user principal only: SCRAM credentials (Kafka's Admin API
- * AlterUserScramCredentials, KIP-554) and ACLs (kafkajs createAcls / deleteAcls against KRaft's StandardAuthorizer).
+ * AlterUserScramCredentials, KIP-554), ACLs (kafkajs createAcls / deleteAcls against KRaft's StandardAuthorizer)
+ * and client quotas (AlterClientQuotas, KIP-546).
  * The broker is the authority on who may read and write what; the hub keeps no list of its own that it trusts.
  */
 
@@ -291,32 +292,142 @@ function rawCluster(kafka: Kafka): RawCluster {
 export async function alterScramCredentials(kafka: Kafka, changes: readonly ScramChange[]): Promise<void> {
   if (changes.length === 0) return;
   const body = await alterUserScramCredentialsRequest(changes);
+  const results = await sendRaw(kafka, 51, 'AlterUserScramCredentials', body, decodeAlterUserScramCredentialsResponse);
+  const failed = results.filter((r) => r.errorCode !== 0);
+  if (failed.length > 0) {
+    throw new Error(
+      `AlterUserScramCredentials failed: ${failed.map((f) => `${f.user}: ${f.errorCode} ${f.errorMessage ?? ''}`).join('; ')}`,
+    );
+  }
+}
+
+/** Sends one request of an Admin API kafkajs lacks (version 0) to the controller and decodes its answer. */
+async function sendRaw<T>(
+  kafka: Kafka,
+  apiKey: number,
+  apiName: string,
+  body: Buffer,
+  decode: (payload: Buffer) => T,
+): Promise<T> {
   const cluster = rawCluster(kafka);
   await cluster.connect();
   try {
     await cluster.refreshMetadata();
     const broker = await cluster.findControllerBroker();
-    const results = (await broker.connectionPool.send({
-      request: {
-        apiKey: 51,
-        apiVersion: 0,
-        apiName: 'AlterUserScramCredentials',
-        encode: async () => ({ buf: body, buffer: body }),
-      },
-      response: {
-        decode: async (payload: Buffer) => decodeAlterUserScramCredentialsResponse(payload),
-        parse: async (r: ScramResult[]) => r,
-      },
-    })) as ScramResult[];
-    const failed = results.filter((r) => r.errorCode !== 0);
-    if (failed.length > 0) {
-      throw new Error(
-        `AlterUserScramCredentials failed: ${failed.map((f) => `${f.user}: ${f.errorCode} ${f.errorMessage ?? ''}`).join('; ')}`,
-      );
-    }
+    return (await broker.connectionPool.send({
+      request: { apiKey, apiVersion: 0, apiName, encode: async () => ({ buf: body, buffer: body }) },
+      response: { decode: async (payload: Buffer) => decode(payload), parse: async (r: T) => r },
+    })) as T;
   } finally {
     await cluster.disconnect();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client quotas (KIP-546): kafkajs has no AlterClientQuotas (API key 49) nor DescribeClientQuotas (48), so they are
+// sent raw too, as version 0: not flexible (strings with an int16 length, -1 for null; arrays with an int32 count).
+
+/** What the broker lets one principal use: bytes a second it may write and read, and its share of request threads. */
+export interface UserQuotas {
+  /** `producer_byte_rate`: bytes per second written; past it the broker delays the principal's answers. */
+  producerByteRate: number;
+  /** `consumer_byte_rate`: bytes per second fetched. */
+  consumerByteRate: number;
+  /** `request_percentage`: time on the broker's request threads, in percent of one thread. */
+  requestPercentage: number;
+}
+
+const QUOTA_KEYS: Record<keyof UserQuotas, string> = {
+  producerByteRate: 'producer_byte_rate',
+  consumerByteRate: 'consumer_byte_rate',
+  requestPercentage: 'request_percentage',
+};
+
+const int16 = (value: number) => {
+  const b = Buffer.alloc(2);
+  b.writeInt16BE(value);
+  return b;
+};
+const float64 = (value: number) => {
+  const b = Buffer.alloc(8);
+  b.writeDoubleBE(value);
+  return b;
+};
+const string16 = (value: string | null) => {
+  if (value === null) return int16(-1);
+  const bytes = Buffer.from(value, 'utf8');
+  return Buffer.concat([int16(bytes.length), bytes]);
+};
+const array32 = (items: Buffer[]) => Buffer.concat([int32(items.length), ...items]);
+
+function readString16(buf: Buffer, at: { offset: number }): string | null {
+  const length = buf.readInt16BE(at.offset);
+  at.offset += 2;
+  if (length < 0) return null;
+  const value = buf.toString('utf8', at.offset, at.offset + length);
+  at.offset += length;
+  return value;
+}
+function readInt32(buf: Buffer, at: { offset: number }): number {
+  const value = buf.readInt32BE(at.offset);
+  at.offset += 4;
+  return value;
+}
+function readQuotaEntity(buf: Buffer, at: { offset: number }): string {
+  const parts: string[] = [];
+  for (let n = readInt32(buf, at); n > 0; n--) parts.push(`${readString16(buf, at)}=${readString16(buf, at)}`);
+  return parts.join(',');
+}
+
+const userEntity = (username: string) => array32([Buffer.concat([string16('user'), string16(username)])]);
+
+/** Sets the user's quotas (replacing the values of these keys; others it has are left). */
+export async function setUserQuotas(kafka: Kafka, username: string, quotas: UserQuotas): Promise<void> {
+  const ops = (Object.keys(QUOTA_KEYS) as (keyof UserQuotas)[]).map((key) =>
+    Buffer.concat([string16(QUOTA_KEYS[key]), float64(quotas[key]), int8(0)]),
+  );
+  const body = Buffer.concat([array32([Buffer.concat([userEntity(username), array32(ops)])]), int8(0)]);
+  const failed = await sendRaw(kafka, 49, 'AlterClientQuotas', body, (payload) => {
+    const at = { offset: 4 }; // throttle_time_ms
+    const errors: string[] = [];
+    for (let n = readInt32(payload, at); n > 0; n--) {
+      const code = payload.readInt16BE(at.offset);
+      at.offset += 2;
+      const message = readString16(payload, at);
+      const entity = readQuotaEntity(payload, at);
+      if (code !== 0) errors.push(`${entity}: ${code} ${message ?? ''}`);
+    }
+    return errors;
+  });
+  if (failed.length > 0) throw new Error(`AlterClientQuotas failed: ${failed.join('; ')}`);
+}
+
+/** The quotas the broker holds for exactly this user (an empty object when none). */
+export async function userQuotas(kafka: Kafka, username: string): Promise<Partial<UserQuotas>> {
+  const MATCH_EXACT = 0;
+  const body = Buffer.concat([
+    array32([Buffer.concat([string16('user'), int8(MATCH_EXACT), string16(username)])]),
+    int8(1), // strict: entities with exactly this component
+  ]);
+  return sendRaw(kafka, 48, 'DescribeClientQuotas', body, (payload) => {
+    const at = { offset: 4 }; // throttle_time_ms
+    const code = payload.readInt16BE(at.offset);
+    at.offset += 2;
+    const message = readString16(payload, at);
+    if (code !== 0) throw new Error(`DescribeClientQuotas failed: ${code} ${message ?? ''}`);
+    const quotas: Partial<UserQuotas> = {};
+    for (let entries = readInt32(payload, at); entries > 0; entries--) {
+      readQuotaEntity(payload, at);
+      for (let values = readInt32(payload, at); values > 0; values--) {
+        const key = readString16(payload, at);
+        const value = payload.readDoubleBE(at.offset);
+        at.offset += 8;
+        const ours = (Object.keys(QUOTA_KEYS) as (keyof UserQuotas)[]).find((k) => QUOTA_KEYS[k] === key);
+        if (ours) quotas[ours] = value;
+      }
+    }
+    return quotas;
+  });
 }
 
 /**
@@ -418,6 +529,8 @@ export class BrokerAdministration {
     await awaitCredentials(this.settings, [{ username, password }]);
   };
   grant = (grants: readonly Grant[]) => createGrants(this.kafka, grants);
+  setQuotas = (username: string, quotas: UserQuotas) => setUserQuotas(this.kafka, username, quotas);
+  quotasOf = (username: string) => userQuotas(this.kafka, username);
   /**
    * Deletes every ACL of the principal and returns once the broker's authorizer no longer holds any (it applies the
    * change from the metadata log a moment after the controller accepted it): from then on every request is refused.

@@ -3,7 +3,13 @@ import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { BrokerAdministration, newPassword, principalOf } from '../../../platform/events/broker-admin';
 import { feedsError } from '../domain/errors';
-import { FeedParty, feedTopics, feedUsername, registrationProblems } from '../domain/feed-subscriber';
+import {
+  FEED_PARTY_QUOTAS,
+  FeedParty,
+  feedTopics,
+  feedUsername,
+  registrationProblems,
+} from '../domain/feed-subscriber';
 import { FeedSubscriber } from '../persistence/feed-subscriber.entity';
 import { lockFeedSubscriber, saveFeedSubscriber } from '../persistence/feed-subscriber.repository';
 import { partyGrants, securedBroker } from './feed-subscriber.broker';
@@ -16,7 +22,7 @@ export interface FeedCredential {
 
 /**
  * The admin registers an outside party for the Kafka feeds: the broker gets its principal (SCRAM-SHA-512, a new
- * random password) and its ACLs, its own topics are created, and the credential is returned once. The row is
+ * random password), its ACLs and its quotas, its own topics are created, and the credential is returned once. The row is
  * written in the same transaction, so a broker failure leaves no registration behind (and registering again
  * completes what the broker already has).
  */
@@ -56,6 +62,7 @@ export async function registerFeedSubscriber(
     // A party registered anew gets exactly what it is now, nothing left of before.
     await broker.revokeAll(principalOf(username));
     await broker.grant(partyGrants(broker, party, username));
+    await broker.setQuotas(username, FEED_PARTY_QUOTAS);
     return { subscriber, password };
   });
 }

@@ -3,13 +3,15 @@ import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { BrokerAdministration, newPassword } from '../../../platform/events/broker-admin';
 import { feedsError } from '../domain/errors';
+import { FEED_PARTY_QUOTAS } from '../domain/feed-subscriber';
 import { lockFeedSubscriber, saveFeedSubscriber } from '../persistence/feed-subscriber.repository';
 import { securedBroker } from './feed-subscriber.broker';
 import { FeedCredential } from './register-feed-subscriber';
 
 /**
  * A new password for the party's principal, returned once. New connections need it at once; a connection opened
- * with the old one lasts until it must re-authenticate (the broker's `connections.max.reauth.ms`, 60 s).
+ * with the old one lasts until it must re-authenticate (the broker's `connections.max.reauth.ms`, 60 s). The party's
+ * quotas are set again, so a party registered before they were (or before they changed) gets the current ones.
  */
 export async function rotateFeedCredential(
   em: EntityManager,
@@ -27,6 +29,7 @@ export async function rotateFeedCredential(
     const password = newPassword();
     const saved = await saveFeedSubscriber(tx, { ...subscriber, credentialRotatedAt: new Date() });
     await broker.setPasswordAndWait(subscriber.username, password);
+    await broker.setQuotas(subscriber.username, FEED_PARTY_QUOTAS);
     return { subscriber: saved, password };
   });
 }

@@ -34,6 +34,19 @@ export interface FeedParty {
   jurisdictions: string[];
 }
 
+/**
+ * What the broker lets each party use (Kafka client quotas on its principal; the hub's choices, not a statute's). A
+ * party writes reports, reviews or work orders of a few KiB each, so 512 KiB a second (its largest message, or some
+ * hundred reports) is far above its need; it reads its feeds at up to 4 MiB a second (a backlog of a million 1 KB
+ * events in about four minutes); and it may take a quarter of one of the broker's request threads. Without them one
+ * party's client could write, fetch or ask without pause on the broker every other party and the hub share.
+ */
+export const FEED_PARTY_QUOTAS = {
+  producerByteRate: 512 * 1024,
+  consumerByteRate: 4 * 1024 * 1024,
+  requestPercentage: 25,
+} as const;
+
 /** Bounds on what an administrator sends. */
 export const MAX_JURISDICTIONS = 50;
 const JURISDICTION_PATTERN = /^[0-9]{2,6}$/;
