@@ -409,6 +409,58 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     expect((await ok(bureau, LIST)).webhookSubscriptions).toHaveLength(20);
   });
 
+  it("sends an organisation's events at once while another's receivers hang, which holds at most 64 requests", async () => {
+    // Every request to this receiver hangs until the sender's 10 s timeout.
+    let open = 0;
+    let mostOpen = 0;
+    let firstAt = 0;
+    const hanging = http.createServer((req) => {
+      firstAt ||= Date.now();
+      mostOpen = Math.max(mostOpen, ++open);
+      req.socket.once('close', () => open--);
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const hangingUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/hooks`;
+    const stalling = identity('CITY_BUREAU', `bureau-haidian-hang-${randomUUID().slice(0, 8)}`, ['110108']);
+    const stalled: string[] = [];
+    const honest = await startReceiver();
+    receivers.push(honest);
+    const honestSubscription = await subscribe(xichengBureau, FILING_TYPES, honest);
+    try {
+      for (let i = 0; i < 8; i++)
+        stalled.push(
+          (await ok(stalling, CREATE, { t: FILING_TYPES, u: hangingUrl })).createWebhookSubscription.subscription.id,
+        );
+      // 40 Haidian filings: 320 deliveries due to the hanging receiver, more than an instance sends at once (256)
+      await produceEvents(
+        producer,
+        t.topicPrefix,
+        Array.from({ length: 40 }, () => {
+          const filing = randomUUID();
+          return { definition: FILING_ACCEPTED, key: filing, data: filingEvent(filing, haidianArea, 1) };
+        }),
+      );
+      await waitFor('the hanging receiver to hold its requests', () => open >= 64, { timeoutMs: 30000 });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // room for any further claim
+      const filing = randomUUID();
+      await produceEvents(producer, t.topicPrefix, [
+        { definition: FILING_ACCEPTED, key: filing, data: filingEvent(filing, xichengArea, 1) },
+      ]);
+      await waitFor('the Xicheng filing', () =>
+        honest.events.some((e) => (e.data as { filingId: string }).filingId === filing),
+      );
+      // Before, the hanging organisation held all 256 requests of the instance, and the filing waited for the first
+      // of them to time out.
+      expect(Date.now() - firstAt).toBeLessThan(10_000);
+      expect(mostOpen).toBe(64);
+    } finally {
+      for (const id of [...stalled]) await ok(stalling, DELETE, { s: id });
+      await ok(xichengBureau, DELETE, { s: honestSubscription });
+      hanging.closeAllConnections();
+      hanging.close();
+    }
+  });
+
   it("never shows or changes another organisation's subscriptions", async () => {
     const receiver = await startReceiver();
     receivers.push(receiver);

@@ -9,7 +9,9 @@ import { WebhookUrlPolicy } from '../domain/webhook-url';
  *   sender at once (LISTEN/NOTIFY);
  * - `HUB_WEBHOOK_IN_FLIGHT` (256): requests one instance has open at most;
  * - `HUB_WEBHOOK_PER_SUBSCRIPTION` (32): requests in flight to one subscription at most, over all instances (each
- *   for another aggregate: one aggregate's events go one after the other).
+ *   for another aggregate: one aggregate's events go one after the other);
+ * - `HUB_WEBHOOK_PER_ORGANISATION` (64): requests in flight to one organisation's subscriptions together at most,
+ *   over all instances, so one organisation's receivers that hang cannot hold every request of an instance.
  * https is required when `NODE_ENV=production`.
  */
 export interface WebhookConfig {
@@ -18,6 +20,7 @@ export interface WebhookConfig {
   pollIntervalMs: number;
   maxInFlight: number;
   perSubscription: number;
+  perOrganisation: number;
   /** A claim's lease: longer than a request's timeout plus recording it, so only a dead sender's rows are retaken. */
   leaseMs: number;
   /** Every request gives up after this long (10 s). */
@@ -46,6 +49,7 @@ export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConf
     pollIntervalMs: positive(env.HUB_WEBHOOK_POLL_MS, 1000),
     maxInFlight: positive(env.HUB_WEBHOOK_IN_FLIGHT, 256),
     perSubscription: positive(env.HUB_WEBHOOK_PER_SUBSCRIPTION, 32),
+    perOrganisation: positive(env.HUB_WEBHOOK_PER_ORGANISATION, 64),
     leaseMs: 60_000,
     timeoutMs: 10_000,
     maxResponseBytes: 1024,

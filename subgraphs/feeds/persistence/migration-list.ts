@@ -1,6 +1,7 @@
 import { MigrationEntry, migrationEntries } from '../../../platform/db/orm';
 import { Migration20261201100000_deadlines } from './migrations/Migration20261201100000_deadlines';
 import { Migration20261201200000_reminder_due_on } from './migrations/Migration20261201200000_reminder_due_on';
+import { Migration20261204000000_webhook_fair_claim } from './migrations/Migration20261204000000_webhook_fair_claim';
 import { Migration20261130000000_initial } from './migrations/Migration20261130000000_initial';
 import { Migration20261130100000_inbox_digest } from './migrations/Migration20261130100000_inbox_digest';
 import { Migration20261130100000_webhooks } from './migrations/Migration20261130100000_webhooks';
@@ -25,4 +26,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201100000_deadlines,
   Migration20261201100000_outbox_traceparent,
   Migration20261201200000_reminder_due_on,
+  Migration20261204000000_webhook_fair_claim,
 );

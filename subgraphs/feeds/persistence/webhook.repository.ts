@@ -288,6 +288,8 @@ export interface ClaimLimits {
   limit: number;
   /** At most this many rows of one subscription in flight, counting those other claims (any instance) hold. */
   perSubscription: number;
+  /** At most this many rows of one organisation's subscriptions in flight, counted the same way. */
+  perOrganisation: number;
   /** How long a claim holds its rows: a sender that has not recorded by then is presumed dead. */
   leaseMs: number;
   token: string;
@@ -298,8 +300,14 @@ export interface ClaimLimits {
  * rows are locked only while the statement runs (FOR UPDATE SKIP LOCKED, so concurrent claims of other instances
  * take other rows) and leave it marked in flight until `claimed_until`. Only the head of each (subscription,
  * aggregate key), its oldest pending delivery (promoteHeads), is due: a later event waits while an earlier one is in
- * flight or being retried, so order holds across loops and instances. The conditions on the row itself are repeated where it is locked, so a
- * row another claim leased after this statement's snapshot is re-checked and skipped.
+ * flight or being retried, so order holds across loops and instances. The conditions on the row itself are repeated
+ * where it is locked, so a row another claim leased after this statement's snapshot is re-checked and skipped.
+ *
+ * Shared fairly: each active subscription offers its oldest due heads (an index probe each, up to its room under
+ * `perSubscription`), every subscription's first before any one's second, and one organisation's subscriptions
+ * together stay under `perOrganisation`. Taken oldest first over all subscriptions, the heads of one organisation
+ * whose receivers hang (each request held for the 10 s timeout) filled every request of the instance, and every other
+ * party's events waited for them to time out.
  */
 export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits): Promise<DueDelivery[]> {
   // Through knex, not em.transactional: a claim is no commit the sender should be woken by (the ORM's commit hook).
@@ -310,21 +318,28 @@ export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits):
       `with in_flight as (
        select subscription_id, count(*)::int as n from ${S}.webhook_delivery
        where status = 'PENDING' and claimed_until > now() group by subscription_id),
-     due as (
-       select d.id, d.subscription_id, d.next_attempt_at
-       from ${S}.webhook_delivery d join ${S}.webhook_subscription s on s.id = d.subscription_id
-       where d.status = 'PENDING' and d.next_attempt_at <= now() and s.status = 'ACTIVE'
-         and d.head and (d.claimed_until is null or d.claimed_until <= now())
-       order by d.next_attempt_at, d.id
-       limit ?),
+     subscriptions as (
+       select s.id, s.organisation_id, coalesce(f.n, 0) as n,
+              sum(coalesce(f.n, 0)) over (partition by s.organisation_id) as organisation_n
+       from ${S}.webhook_subscription s left join in_flight f on f.subscription_id = s.id
+       where s.status = 'ACTIVE'),
+     offered as (
+       select c.id, c.next_attempt_at, s.organisation_id, s.organisation_n,
+              s.n + row_number() over (partition by s.id order by c.next_attempt_at, c.id) as slot
+       from subscriptions s cross join lateral (
+         select d.id, d.next_attempt_at from ${S}.webhook_delivery d
+         where d.subscription_id = s.id and d.status = 'PENDING' and d.head and d.next_attempt_at <= now()
+           and (d.claimed_until is null or d.claimed_until <= now())
+         order by d.next_attempt_at, d.id
+         limit greatest(? - s.n, 0)) c),
      ranked as (
-       select due.id, due.next_attempt_at,
-              row_number() over (partition by due.subscription_id order by due.next_attempt_at, due.id) + coalesce(f.n, 0) as slot
-       from due left join in_flight f using (subscription_id)),
+       select id, next_attempt_at, slot,
+              organisation_n + row_number() over (partition by organisation_id order by slot, next_attempt_at, id) as organisation_slot
+       from offered),
      picked as (
        select d.id from ${S}.webhook_delivery d join ranked r on r.id = d.id
-       where r.slot <= ? and d.status = 'PENDING' and (d.claimed_until is null or d.claimed_until <= now())
-       order by r.next_attempt_at, r.id
+       where r.organisation_slot <= ? and d.status = 'PENDING' and (d.claimed_until is null or d.claimed_until <= now())
+       order by r.slot, r.next_attempt_at, r.id
        limit ?
        for update of d skip locked)
      update ${S}.webhook_delivery d set claimed_until = now() + ? * interval '1 millisecond', claim_token = ?
@@ -332,7 +347,7 @@ export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits):
      where d.id = p.id and s.id = d.subscription_id
      returning d.id, d.subscription_id, s.url, s.secret, d.message_id, d.event_id, d.event_type, d.event_source, d.event_subject,
                d.event_time, d.payload::text as body, d.attempts, d.first_attempt_at`,
-      [claim.limit * 4, claim.perSubscription, claim.limit, claim.leaseMs, claim.token],
+      [claim.perSubscription, claim.perOrganisation, claim.limit, claim.leaseMs, claim.token],
     );
     return result.rows;
   });

@@ -41,8 +41,9 @@ export function webhookSigners(capacity = WEBHOOK_SIGNER_CAPACITY) {
  * short statement (FOR UPDATE SKIP LOCKED, marked in flight until the lease ends), sends them outside any
  * transaction on keep-alive connections, and records the answers in a second short transaction; answers that come
  * in while one is being recorded are recorded together in the next. The loop claims again as soon as it has room
- * (`maxInFlight` requests open; `perSubscription` per subscription over all instances), so one receiver that takes
- * 10 s to time out holds up only its own requests. One aggregate's deliveries go one after the other (the claim
+ * (`maxInFlight` requests open; `perSubscription` per subscription and `perOrganisation` per organisation over all
+ * instances, every subscription offered its turn), so one receiver that takes 10 s to time out holds up only its own
+ * requests. One aggregate's deliveries go one after the other (the claim
  * takes only the oldest pending one of each): recording an answer wakes the loop for the next.
  *
  * It wakes on new deliveries (the table's NOTIFY, from any instance's dispatcher; in this process also on every
@@ -126,6 +127,7 @@ export class WebhookSender {
           const claimed = await claimWebhooks(this.orm.em.fork(), {
             limit: room,
             perSubscription: this.config.perSubscription,
+            perOrganisation: this.config.perOrganisation,
             leaseMs: this.config.leaseMs,
             token: randomUUID(),
           });
