@@ -29,7 +29,7 @@ export const GENERIC_ERRORS = {
   TEMPORARILY_UNAVAILABLE:
     'The hub was busy or briefly out of reach of its database (connections exhausted, a connection lost, a deadlock it could not retry away): retry the request, a mutation with the same idempotency key.',
   DOWNLOADS_BUSY:
-    'Too many whole files (documents, a batch bundle) are being downloaded from the hub at once, or the wait for a turn ran out: retry after `details.retryAfterSeconds`.',
+    "Too many whole files (documents, a batch bundle) are being downloaded from the hub at once, by everyone or by the caller's organisation (`details.reason` `ORGANISATION_…`), or the wait for a turn ran out: retry after `details.retryAfterSeconds`.",
   INTERNAL_SERVER_ERROR: 'An unexpected failure; it is logged with its context and nothing of it is disclosed.',
 } as const satisfies ErrorCatalog;
 

@@ -1,11 +1,11 @@
 import { DomainError } from '../../kernel/errors';
-import { WHOLE_FILE_DOWNLOADS, wholeFileDownload } from './download-limit';
+import { DOWNLOADS_PER_ORGANISATION, WHOLE_FILE_DOWNLOADS, wholeFileDownload } from './download-limit';
 
-/** A request's context whose answer the test "sends" by hand. */
-function request() {
+/** A request's context (of an organisation, when named) whose answer the test "sends" by hand. */
+function request(organisationId?: string) {
   let send!: () => void;
   const responded = new Promise<void>((resolve) => (send = resolve));
-  return { ctx: { responded }, send };
+  return { ctx: { responded, ...(organisationId && { identity: { organisationId } }) }, send };
 }
 
 const flush = () => new Promise((r) => setImmediate(r));
@@ -114,6 +114,53 @@ describe('wholeFileDownload', () => {
       r.send();
       await flush();
     }
+    expect(new Set(await Promise.all(served))).toEqual(new Set(['ok']));
+  });
+
+  it("keeps one organisation to 4 requests at the budget: another's request waits behind those, not behind all it sent", async () => {
+    expect(DOWNLOADS_PER_ORGANISATION).toEqual({ requests: 4, queued: 8, waitMs: 10_000 });
+    const read: string[] = [];
+    const download = downloads(read);
+    // A party's script asks for 12 of its largest files at once: 2 are read, 2 wait at the budget, 8 at its door.
+    const mine = Array.from({ length: 12 }, () => request('company-a'));
+    const answers = mine.map((r, i) => download(r, `a${i}`, LARGEST).catch((e: unknown) => e));
+    const theirs = request('court-b');
+    const their = download(theirs, 'b', MiB);
+    await flush();
+    expect(read).toEqual(['a0', 'a1']);
+    // Before, its 12 took the budget's whole queue (16), so a 17th request of anyone was refused outright.
+    for (const r of mine.slice(0, 3)) {
+      r.send();
+      await flush();
+    }
+    expect(read.slice(0, 5)).toEqual(['a0', 'a1', 'a2', 'a3', 'b']);
+    expect(await their).toBe('b');
+    theirs.send();
+    for (const r of mine.slice(3)) {
+      r.send();
+      await flush();
+    }
+    expect(await Promise.all(answers)).toEqual(mine.map((_, i) => `a${i}`));
+  });
+
+  it("refuses an organisation's request past its door's queue with DOWNLOADS_BUSY, without reading; others still queue", async () => {
+    const mine = Array.from({ length: 12 }, () => request('company-a'));
+    const served = mine.map((r) => wholeFileDownload(r.ctx, LARGEST, async () => 'ok'));
+    const read = jest.fn(async () => 'never');
+    const refused = await wholeFileDownload(request('company-a').ctx, MiB, read).catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: 'DOWNLOADS_BUSY',
+      details: { reason: 'ORGANISATION_QUEUE_FULL', retryAfterSeconds: 10 },
+    });
+    expect(read).not.toHaveBeenCalled();
+    const theirs = request('court-b');
+    const their = wholeFileDownload(theirs.ctx, MiB, async () => 'b');
+    for (const r of mine) {
+      r.send();
+      await flush();
+    }
+    expect(await their).toBe('b');
+    theirs.send();
     expect(new Set(await Promise.all(served))).toEqual(new Set(['ok']));
   });
 

@@ -17,20 +17,72 @@ export const WHOLE_FILE_DOWNLOADS = { bytes: 48 * 2 ** 20, queued: 16, waitMs: 1
 
 const RETRY_AFTER_SECONDS = 10;
 
+/**
+ * One organisation's share: its requests holding or waiting for a turn above are at most 4 at once, and up to 8 more
+ * wait at its own door (each at most 10 s). Without it one party's script asking for its large files in parallel
+ * filled the budget and the queue, and every other party's download was DOWNLOADS_BUSY for as long as it went on; now
+ * another party's request waits behind at most 4 of that party's.
+ */
+export const DOWNLOADS_PER_ORGANISATION = { requests: 4, queued: 8, waitMs: 10_000 } as const;
+
+const busy = (reason: string) =>
+  new DomainError('DOWNLOADS_BUSY', `Too many file downloads at once: retry in about ${RETRY_AFTER_SECONDS} s`, {
+    reason,
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  });
+
 const downloads = new ConcurrencyLimit(
   { running: WHOLE_FILE_DOWNLOADS.bytes, queued: WHOLE_FILE_DOWNLOADS.queued, waitMs: WHOLE_FILE_DOWNLOADS.waitMs },
-  (reason) =>
-    new DomainError('DOWNLOADS_BUSY', `Too many file downloads at once: retry in about ${RETRY_AFTER_SECONDS} s`, {
-      reason,
-      retryAfterSeconds: RETRY_AFTER_SECONDS,
-    }),
+  busy,
 );
+
+/** Each organisation's door, kept only while it has requests at it. */
+const doors = new Map<string, ConcurrencyLimit>();
+
+const organisationDoor = (organisationId: string) => {
+  let door = doors.get(organisationId);
+  if (!door) {
+    const { requests, queued, waitMs } = DOWNLOADS_PER_ORGANISATION;
+    door = new ConcurrencyLimit({ running: requests, queued, waitMs }, (reason) => busy(`ORGANISATION_${reason}`));
+    doors.set(organisationId, door);
+  }
+  return door;
+};
+
+/** A turn of the process's budget, taken after a place at the organisation's door; releasing gives back both. */
+async function downloadTurnOf(organisationId: string | undefined, weight: number): Promise<Turn> {
+  const door = organisationId === undefined ? undefined : organisationDoor(organisationId);
+  const place = await door?.acquire();
+  const leave = () => {
+    place?.release();
+    if (door && door.load.running === 0 && door.load.waiting === 0) doors.delete(organisationId!);
+  };
+  try {
+    const turn = await downloads.acquire(weight);
+    return {
+      add: turn.add,
+      release: () => {
+        turn.release();
+        leave();
+      },
+    };
+  } catch (error) {
+    leave();
+    throw error;
+  }
+}
+
+/** What a download needs of its request's context: when its answer has been sent, and whose it is. */
+interface DownloadContext {
+  responded?: Promise<unknown>;
+  identity?: { organisationId: string };
+}
 
 /** The turn each request holds, taken by its first whole-file field and given back when its answer is sent. */
 const turns = new WeakMap<object, Promise<Turn>>();
 
-async function turnUntil(responded: Promise<unknown>, sizeBytes: number): Promise<Turn> {
-  const turn = await downloads.acquire(sizeBytes);
+async function turnUntil(ctx: DownloadContext, responded: Promise<unknown>, sizeBytes: number): Promise<Turn> {
+  const turn = await downloadTurnOf(ctx.identity?.organisationId, sizeBytes);
   responded.then(turn.release, turn.release);
   return turn;
 }
@@ -52,16 +104,23 @@ export type DownloadTurn = <T>(sizeBytes: DownloadSize, read: () => Promise<T>) 
  * turn covers the one read.
  */
 export async function wholeFileDownload<T>(
-  ctx: { responded?: Promise<unknown> },
+  ctx: DownloadContext,
   sizeBytes: DownloadSize,
   read: () => Promise<T>,
 ): Promise<T> {
   const weight = sizeBytes === 'unknown' ? WHOLE_FILE_DOWNLOADS.bytes : sizeBytes;
-  if (!ctx.responded) return downloads.run(read, weight);
+  if (!ctx.responded) {
+    const turn = await downloadTurnOf(ctx.identity?.organisationId, weight);
+    try {
+      return await read();
+    } finally {
+      turn.release();
+    }
+  }
   const held = turns.get(ctx);
   if (held) (await held).add(weight);
   else {
-    const turn = turnUntil(ctx.responded, weight);
+    const turn = turnUntil(ctx, ctx.responded, weight);
     turns.set(ctx, turn);
     await turn;
   }
@@ -70,6 +129,6 @@ export async function wholeFileDownload<T>(
 
 /** wholeFileDownload bound to a request's context, for application code that learns the size after its checks. */
 export const downloadTurn =
-  (ctx: { responded?: Promise<unknown> }): DownloadTurn =>
+  (ctx: DownloadContext): DownloadTurn =>
   (sizeBytes, read) =>
     wholeFileDownload(ctx, sizeBytes, read);
