@@ -1,7 +1,8 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { cachedAssertionSigner, cachedUserTokenVerifier } from '../platform/auth/token-cache';
 import { TokenSettings } from '../platform/auth/tokens';
+import { KeyedConcurrencyLimit, Turn } from '../kernel/concurrency-limit';
 import { logger } from '../platform/logging';
 import { authenticate } from './authentication';
 import { EdgeContext, admitCaller } from './caller';
@@ -20,15 +21,33 @@ export interface AdmissionOptions {
 
 const log = logger.child({ component: 'gateway' });
 
+/** A request of a key (organisation or address) that has too many being answered, and the queue or wait used up. */
+class InFlightBusy extends Error {
+  constructor(readonly reason: 'QUEUE_FULL' | 'WAIT_TIMEOUT') {
+    super(`in flight: ${reason}`);
+  }
+}
+
 /**
  * The first look at a request, before its body is read: the HTTP shape (415/405/400), the token (401), the rate
- * of the caller's organisation or address (429) and the declared body size (413). What it decides is kept for the
+ * of the caller's organisation or address (429), the declared body size (413) and its requests in flight (a wait
+ * for its turn, or 429). What it decides is kept for the
  * later hooks (gateway/caller.ts). An error escaping `onRequest` would be answered 500 with its stack trace, so
  * every outcome here is a response of its own.
  */
 export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeContext> {
   const { config, tokens } = options;
   const limiter = new FixedWindowLimiter();
+  // Keyed as the rate: an organisation's requests, or an address's without a token, answered at once.
+  const inFlight = new KeyedConcurrencyLimit(
+    (key) => {
+      const { max, queued, waitMs } = key.startsWith('org:')
+        ? config.authenticated.inFlight
+        : config.anonymous.inFlight;
+      return { running: max, queued, waitMs };
+    },
+    (reason) => new InFlightBusy(reason),
+  );
   // A token is verified on its first request and remembered until it expires; one assertion per identity is signed
   // every few seconds (platform/auth/token-cache.ts): per request, both cost more than the rest of the edge.
   const verify = cachedUserTokenVerifier(tokens, config.tokenMaxLifetimeSeconds);
@@ -78,6 +97,30 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
             errorResponse(fetchAPI, 413, 'PAYLOAD_TOO_LARGE', `the request body is over ${limits.bodyBytes} bytes`),
           );
         }
+
+        // Waits here, its body unread, while its organisation (or address) has `inFlight.max` requests being answered,
+        // so a burst of one party's requests waits for its own, not in front of everyone else's at the subgraphs.
+        let turn: Turn;
+        try {
+          turn = await inFlight.acquire(key);
+        } catch (error) {
+          if (!(error instanceof InFlightBusy)) throw error;
+          const { max, queued, waitMs } = limits.inFlight;
+          return endResponse(
+            errorResponse(
+              fetchAPI,
+              429,
+              'RATE_LIMITED',
+              error.reason === 'QUEUE_FULL'
+                ? `${max} requests being answered and ${queued} waiting already; retry when one is answered`
+                : `waited ${waitMs / 1000} s while ${max} requests were being answered; retry`,
+              { 'Retry-After': '1' },
+            ),
+          );
+        }
+        const res = (serverContext as { res?: ServerResponse }).res;
+        if (!res || res.closed) turn.release();
+        else res.once('close', () => turn.release());
 
         let signed: Promise<string> | undefined;
         const assertion = () => (signed ??= sign(auth.identity));

@@ -11,7 +11,7 @@ describe('edge configuration', () => {
     expect(config).toEqual({ ...DEFAULT_EDGE_CONFIG });
   });
 
-  it('takes rates, body size, cost, token lifetime, CORS origins and connection limits from the environment', () => {
+  it('takes rates, body size, cost, token lifetime, CORS origins, connection and in-flight limits from the environment', () => {
     const config = edgeConfig({
       NODE_ENV: 'production',
       HUB_RATE_LIMIT: '100/10',
@@ -22,6 +22,7 @@ describe('edge configuration', () => {
       HUB_CORS_ORIGINS: 'https://a.example, https://b.example',
       HUB_MAX_CONNECTIONS: '50000',
       HUB_CONNECTIONS_PER_ADDRESS: '1000',
+      HUB_IN_FLIGHT_LIMIT: '16',
     });
     expect(config.production).toBe(true);
     expect(config.authenticated.rate).toEqual({ max: 100, windowMs: 10_000 });
@@ -31,6 +32,7 @@ describe('edge configuration', () => {
     expect(config.tokenMaxLifetimeSeconds).toBe(3600);
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.connections).toEqual({ ...DEFAULT_EDGE_CONFIG.connections, max: 50_000, perAddress: 1000 });
+    expect(config.authenticated.inFlight).toEqual({ max: 16, queued: 1200, waitMs: 20_000 });
   });
 
   it('refuses to start on a value it cannot read', () => {

@@ -20,6 +20,11 @@ export interface CallerLimits {
   cost: number;
   /** Requests per window per key: the verified `org` claim, or the client address without a token. */
   rate: { max: number; windowMs: number };
+  /**
+   * Requests of one key being answered at once; up to `queued` more wait their turn (before their body is read), each
+   * at most `waitMs`; beyond, 429 RATE_LIMITED.
+   */
+  inFlight: { max: number; queued: number; waitMs: number };
 }
 
 /** How many connections the edge keeps open, and how long one may wait for the request it is there for. */
@@ -69,6 +74,7 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
     directives: 3,
     cost: 500,
     rate: { max: 60, windowMs: MINUTE },
+    inFlight: { max: 8, queued: 60, waitMs: 20_000 },
   },
   authenticated: {
     bodyBytes: 1024 * KB,
@@ -79,6 +85,7 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
     directives: 20,
     cost: 20_000,
     rate: { max: 1200, windowMs: MINUTE },
+    inFlight: { max: 64, queued: 1200, waitMs: 20_000 },
   },
   parserTokenCeiling: 3000,
   defaultListSize: 50,
@@ -113,7 +120,8 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: CallerLimits['rate
  * HUB_RATE_LIMIT (per organisation, default 1200/60), HUB_ANONYMOUS_RATE_LIMIT (per address, default 60/60),
  * HUB_BODY_LIMIT_BYTES (authenticated, default 1 MiB), HUB_COST_LIMIT (authenticated, default 20000),
  * HUB_JWT_MAX_LIFETIME_SECONDS (default 43200 = 12 h), HUB_CORS_ORIGINS (comma-separated, default none),
- * HUB_MAX_CONNECTIONS (default 10000), HUB_CONNECTIONS_PER_ADDRESS (default 256).
+ * HUB_MAX_CONNECTIONS (default 10000), HUB_CONNECTIONS_PER_ADDRESS (default 256), HUB_IN_FLIGHT_LIMIT (requests of
+ * one organisation answered at once, default 64).
  */
 export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
   const d = DEFAULT_EDGE_CONFIG;
@@ -126,6 +134,10 @@ export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
       bodyBytes: positiveInteger(env, 'HUB_BODY_LIMIT_BYTES', d.authenticated.bodyBytes),
       cost: positiveInteger(env, 'HUB_COST_LIMIT', d.authenticated.cost),
       rate: rate(env, 'HUB_RATE_LIMIT', d.authenticated.rate),
+      inFlight: {
+        ...d.authenticated.inFlight,
+        max: positiveInteger(env, 'HUB_IN_FLIGHT_LIMIT', d.authenticated.inFlight.max),
+      },
     },
     tokenMaxLifetimeSeconds: positiveInteger(env, 'HUB_JWT_MAX_LIFETIME_SECONDS', d.tokenMaxLifetimeSeconds),
     connections: {

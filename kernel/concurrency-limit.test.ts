@@ -1,4 +1,4 @@
-import { ConcurrencyLimit } from './concurrency-limit';
+import { ConcurrencyLimit, KeyedConcurrencyLimit } from './concurrency-limit';
 
 class Busy extends Error {
   constructor(readonly reason: string) {
@@ -190,5 +190,26 @@ describe('ConcurrencyLimit', () => {
     expect(l.load).toEqual({ running: 1, waiting: 0 });
     b.finish();
     expect(await waiting).toBe('b');
+  });
+});
+
+describe('KeyedConcurrencyLimit', () => {
+  it("limits each key on its own, refuses past a key's queue, and forgets a key nothing holds or waits for", async () => {
+    const keyed = new KeyedConcurrencyLimit(
+      (key) => ({ running: key === 'wide' ? 3 : 1, queued: 1, waitMs: 10_000 }),
+      (r) => new Busy(r),
+    );
+    const a1 = await keyed.acquire('a');
+    const a2 = keyed.acquire('a');
+    await expect(keyed.acquire('a')).rejects.toEqual(new Busy('QUEUE_FULL'));
+    // another key is not held up by a's
+    const b = await keyed.acquire('b');
+    const wide = await Promise.all([keyed.acquire('wide'), keyed.acquire('wide'), keyed.acquire('wide')]);
+    expect(keyed.keys).toBe(3);
+    a1.release();
+    (await a2).release();
+    b.release();
+    for (const turn of wide) turn.release();
+    expect(keyed.keys).toBe(0);
   });
 });

@@ -106,3 +106,47 @@ export class ConcurrencyLimit {
     }
   }
 }
+
+/**
+ * A ConcurrencyLimit per key (an organisation, a client address), each made at its key's first turn and forgotten
+ * once nothing holds or waits for one, so a key's share costs memory only while it is used.
+ */
+export class KeyedConcurrencyLimit {
+  private readonly limits = new Map<string, ConcurrencyLimit>();
+
+  constructor(
+    private readonly settings: (key: string) => { running: number; queued: number; waitMs: number },
+    private readonly busy: (reason: 'QUEUE_FULL' | 'WAIT_TIMEOUT') => Error,
+  ) {}
+
+  /** Keys with turns held or waited for (for tests). */
+  get keys(): number {
+    return this.limits.size;
+  }
+
+  async acquire(key: string, weight = 1): Promise<Turn> {
+    let limit = this.limits.get(key);
+    if (!limit) {
+      limit = new ConcurrencyLimit(this.settings(key), this.busy);
+      this.limits.set(key, limit);
+    }
+    const forget = () => {
+      const { running, waiting } = limit.load;
+      if (running === 0 && waiting === 0 && this.limits.get(key) === limit) this.limits.delete(key);
+    };
+    let turn: Turn;
+    try {
+      turn = await limit.acquire(weight);
+    } catch (error) {
+      forget();
+      throw error;
+    }
+    return {
+      add: turn.add,
+      release: () => {
+        turn.release();
+        forget();
+      },
+    };
+  }
+}

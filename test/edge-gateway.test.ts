@@ -207,6 +207,46 @@ describe('the edge over a stub subgraph', () => {
     expect(stub.requests).toHaveLength(6);
   });
 
+  it("keeps an organisation's requests being answered to its limit: the rest wait their turn, another's go at once; past the queue 429", async () => {
+    const client = await start({
+      authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, inFlight: { max: 2, queued: 2, waitMs: 10_000 } },
+    });
+    const [a, b] = await Promise.all(['org-a', 'org-b'].map((org) => mintUserToken(companyUser(org), tokens)));
+    const ask = (token: string, id: string) =>
+      post(client, { query: '{ items { id } }' }, token)
+        .set('x-request-id', id)
+        .then((r) => r);
+    const orgsAtSubgraph = () => stub.requests.map((r) => decodeJwt(r.identity!).org);
+    stub.delayMs = 800;
+    const burst = Array.from({ length: 5 }, (_, i) => ask(a, `a-${i}`));
+    await waitFor('two of its requests at the subgraph', () => stub.requests.length >= 2, { timeoutMs: 5000 });
+    // Its third and fourth wait at the edge, its fifth is past the queue: answered at once.
+    const refused = await Promise.race(burst);
+    expect([refused.status, refused.body.errors[0].extensions.code, refused.headers['retry-after']]).toEqual([
+      429,
+      'RATE_LIMITED',
+      '1',
+    ]);
+    const other = ask(b, 'b-0');
+    await waitFor("the other organisation's request at the subgraph", () => stub.requests.length >= 3, {
+      timeoutMs: 5000,
+    });
+    // It went ahead of the two waiting: they reach the subgraph only once the first two are answered.
+    expect(orgsAtSubgraph()).toEqual(['org-a', 'org-a', 'org-b']);
+    const answers = await Promise.all([...burst, other]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(orgsAtSubgraph()).toEqual(['org-a', 'org-a', 'org-b', 'org-a', 'org-a']);
+
+    // A request whose caller went away gives its turn back at once: with room for one and no queue, the next is served.
+    const single = await start({
+      authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, inFlight: { max: 1, queued: 0, waitMs: 10_000 } },
+    });
+    const abandoned = post(single, { query: '{ items { id } }' }, a).timeout(300);
+    await expect(abandoned).rejects.toThrow(/Timeout/);
+    const next = await post(single, { query: '{ items { id } }' }, a);
+    expect([next.status, next.body.errors]).toEqual([200, undefined]);
+  });
+
   it('answers 401 to a token without exp or living longer than the configured maximum', async () => {
     const client = await start();
     const sign = (jwt: SignJWT) =>

@@ -1,4 +1,4 @@
-import { ConcurrencyLimit, Turn } from '../../kernel/concurrency-limit';
+import { ConcurrencyLimit, KeyedConcurrencyLimit, Turn } from '../../kernel/concurrency-limit';
 import { DomainError } from '../../kernel/errors';
 
 /**
@@ -37,37 +37,29 @@ const downloads = new ConcurrencyLimit(
 );
 
 /** Each organisation's door, kept only while it has requests at it. */
-const doors = new Map<string, ConcurrencyLimit>();
-
-const organisationDoor = (organisationId: string) => {
-  let door = doors.get(organisationId);
-  if (!door) {
-    const { requests, queued, waitMs } = DOWNLOADS_PER_ORGANISATION;
-    door = new ConcurrencyLimit({ running: requests, queued, waitMs }, (reason) => busy(`ORGANISATION_${reason}`));
-    doors.set(organisationId, door);
-  }
-  return door;
-};
+const doors = new KeyedConcurrencyLimit(
+  () => ({
+    running: DOWNLOADS_PER_ORGANISATION.requests,
+    queued: DOWNLOADS_PER_ORGANISATION.queued,
+    waitMs: DOWNLOADS_PER_ORGANISATION.waitMs,
+  }),
+  (reason) => busy(`ORGANISATION_${reason}`),
+);
 
 /** A turn of the process's budget, taken after a place at the organisation's door; releasing gives back both. */
 async function downloadTurnOf(organisationId: string | undefined, weight: number): Promise<Turn> {
-  const door = organisationId === undefined ? undefined : organisationDoor(organisationId);
-  const place = await door?.acquire();
-  const leave = () => {
-    place?.release();
-    if (door && door.load.running === 0 && door.load.waiting === 0) doors.delete(organisationId!);
-  };
+  const place = organisationId === undefined ? undefined : await doors.acquire(organisationId);
   try {
     const turn = await downloads.acquire(weight);
     return {
       add: turn.add,
       release: () => {
         turn.release();
-        leave();
+        place?.release();
       },
     };
   } catch (error) {
-    leave();
+    place?.release();
     throw error;
   }
 }
