@@ -31,9 +31,8 @@ class InFlightBusy extends Error {
 /**
  * The first look at a request, before its body is read: the HTTP shape (415/405/400), the token (401), the rate
  * of the caller's organisation or address (429), the declared body size (413) and its requests in flight (a wait
- * for its turn, or 429). What it decides is kept for the
- * later hooks (gateway/caller.ts). An error escaping `onRequest` would be answered 500 with its stack trace, so
- * every outcome here is a response of its own.
+ * for its turn, or 429). What it decides is kept for the later hooks (gateway/caller.ts). An error escaping
+ * `onRequest` would be answered 500 with its stack trace, so every outcome here is a response of its own.
  */
 export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeContext> {
   const { config, tokens } = options;

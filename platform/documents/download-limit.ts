@@ -73,8 +73,12 @@ interface DownloadContext {
 /** The turn each request holds, taken by its first whole-file field and given back when its answer is sent. */
 const turns = new WeakMap<object, Promise<Turn>>();
 
-async function turnUntil(ctx: DownloadContext, responded: Promise<unknown>, sizeBytes: number): Promise<Turn> {
-  const turn = await downloadTurnOf(ctx.identity?.organisationId, sizeBytes);
+async function turnUntil(
+  organisationId: string | undefined,
+  responded: Promise<unknown>,
+  sizeBytes: number,
+): Promise<Turn> {
+  const turn = await downloadTurnOf(organisationId, sizeBytes);
   responded.then(turn.release, turn.release);
   return turn;
 }
@@ -112,7 +116,7 @@ export async function wholeFileDownload<T>(
   const held = turns.get(ctx);
   if (held) (await held).add(weight);
   else {
-    const turn = turnUntil(ctx, ctx.responded, weight);
+    const turn = turnUntil(ctx.identity?.organisationId, ctx.responded, weight);
     turns.set(ctx, turn);
     await turn;
   }

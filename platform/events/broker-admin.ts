@@ -530,7 +530,6 @@ export class BrokerAdministration {
   };
   grant = (grants: readonly Grant[]) => createGrants(this.kafka, grants);
   setQuotas = (username: string, quotas: UserQuotas) => setUserQuotas(this.kafka, username, quotas);
-  quotasOf = (username: string) => userQuotas(this.kafka, username);
   /**
    * Deletes every ACL of the principal and returns once the broker's authorizer no longer holds any (it applies the
    * change from the metadata log a moment after the controller accepted it): from then on every request is refused.
