@@ -11,7 +11,7 @@ import {
   lockSubscriptionsOf,
 } from '../persistence/webhook.repository';
 import { WebhookConfig } from './webhook-config';
-import { assertWebhookUrl } from './webhook-url-check';
+import { assertWebhookUrl, hostResolver } from './webhook-url-check';
 
 /** An organisation's subscriptions are bounded, like everything an outsider sends. */
 export const MAX_SUBSCRIPTIONS_PER_ORGANISATION = 20;
@@ -47,7 +47,7 @@ export async function createWebhookSubscription(
     });
   if (receivesByJurisdiction(identity.role) && identity.jurisdictions.length === 0)
     throw new ForbiddenError('Your token names no jurisdiction');
-  await assertWebhookUrl(input.url, config.policy);
+  await assertWebhookUrl(input.url, config.policy, hostResolver(config.dnsServers));
 
   const secret = `whsec_${randomBytes(32).toString('base64')}`;
   const subscription: WebhookSubscription = {

@@ -12,10 +12,13 @@ import { WebhookUrlPolicy } from '../domain/webhook-url';
  *   for another aggregate: one aggregate's events go one after the other);
  * - `HUB_WEBHOOK_PER_ORGANISATION` (64): requests in flight to one organisation's subscriptions together at most,
  *   over all instances, so one organisation's receivers that hang cannot hold every request of an instance.
+ * - `HUB_WEBHOOK_DNS_SERVERS`: DNS servers for receivers' hosts (`host:port`, comma-separated; the system's by
+ *   default), asked by c-ares with a timeout (webhook-url-check.ts).
  * https is required when `NODE_ENV=production`.
  */
 export interface WebhookConfig {
   policy: WebhookUrlPolicy;
+  dnsServers: string[];
   retry: RetrySchedule;
   pollIntervalMs: number;
   maxInFlight: number;
@@ -45,6 +48,10 @@ export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConf
         .map((h) => h.trim())
         .filter(Boolean),
     },
+    dnsServers: (env.HUB_WEBHOOK_DNS_SERVERS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
     retry,
     pollIntervalMs: positive(env.HUB_WEBHOOK_POLL_MS, 1000),
     maxInFlight: positive(env.HUB_WEBHOOK_IN_FLIGHT, 256),

@@ -1,5 +1,8 @@
+import { pbkdf2 } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { startFakeDns } from '../../../../test/support/fake-dns';
+import { WEBHOOK_DNS, assertWebhookUrl, hostResolver } from '../../application/webhook-url-check';
 import { WebhookHttpClient } from './webhook-http';
 
 describe('the webhook HTTP client', () => {
@@ -71,5 +74,68 @@ describe('the webhook HTTP client', () => {
       error: 'localhost resolves to an internal address',
     });
     expect(await client.post(`${base}/ok`, {}, '{}')).toMatchObject({ statusCode: 204 });
+  });
+
+  describe("a receiver's host, resolved by c-ares with a timeout", () => {
+    let dns: Awaited<ReturnType<typeof startFakeDns>>;
+    beforeAll(async () => {
+      dns = await startFakeDns({ 'receiver.test': '127.0.0.1', 'stalls.test': 'silent' });
+    });
+    afterAll(() => dns.stop());
+
+    it('asks the configured DNS server and sends to the address it gives, when the operator allowed the host', async () => {
+      const allowed = new WebhookHttpClient({
+        policy: { requireHttps: false, allowedHosts: ['receiver.test'] },
+        timeoutMs: 2000,
+        maxResponseBytes: 1024,
+        dnsServers: [dns.server],
+      });
+      try {
+        const port = (server.address() as AddressInfo).port;
+        expect(await allowed.post(`http://receiver.test:${port}/ok`, {}, '{}')).toMatchObject({ statusCode: 204 });
+        expect(dns.asked).toEqual(expect.arrayContaining(['receiver.test A', 'receiver.test AAAA']));
+      } finally {
+        allowed.close();
+      }
+    });
+
+    it("gives up on a host whose DNS server never answers, and the process's thread pool stays free meanwhile", async () => {
+      // WEBHOOK_DNS (2 s, tried twice) in production; shorter here
+      expect(WEBHOOK_DNS).toEqual({ timeoutMs: 2000, tries: 2 });
+      const quick = { timeoutMs: 300, tries: 1 };
+      const client = new WebhookHttpClient({
+        policy: { requireHttps: false, allowedHosts: [] },
+        timeoutMs: 30_000,
+        maxResponseBytes: 1024,
+        dnsServers: [dns.server],
+        dns: quick,
+      });
+      try {
+        // Eight at once: getaddrinfo held one of libuv's four threads per stalled lookup, whatever its caller did.
+        let settled = 0;
+        const stalled = Array.from({ length: 8 }, () =>
+          client.post('http://stalls.test/hooks', {}, '{}').finally(() => settled++),
+        );
+        const hashes = await Promise.all(
+          Array.from(
+            { length: 8 },
+            () =>
+              new Promise((resolve, reject) =>
+                pbkdf2('x', 'salt', 1, 32, 'sha256', (e, key) => (e ? reject(e) : resolve(key))),
+              ),
+          ),
+        );
+        expect([hashes.length, settled]).toEqual([8, 0]);
+        for (const outcome of await Promise.all(stalled))
+          expect(outcome).toMatchObject({ statusCode: null, error: 'stalls.test did not resolve' });
+        const resolve = hostResolver([dns.server], quick);
+        expect(await resolve('stalls.test')).toEqual([]);
+        await expect(
+          assertWebhookUrl('https://stalls.test/hooks', { requireHttps: true, allowedHosts: [] }, resolve),
+        ).rejects.toMatchObject({ code: 'WEBHOOK_URL_REFUSED' });
+      } finally {
+        client.close();
+      }
+    });
   });
 });

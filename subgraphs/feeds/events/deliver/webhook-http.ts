@@ -1,9 +1,9 @@
-import { LookupAddress, lookup as dnsLookup } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { storableText } from '../../../../kernel/storable-text';
 import { WebhookUrlPolicy, hostOf, refusedAddresses } from '../../domain/webhook-url';
+import { HostResolver, hostResolver } from '../../application/webhook-url-check';
 
 /** What one POST got: the status code (null when none came), how long it took, the error, the first KiB of the body. */
 export interface HttpOutcome {
@@ -17,35 +17,45 @@ export interface HttpSettings {
   policy: WebhookUrlPolicy;
   timeoutMs: number;
   maxResponseBytes: number;
+  /** DNS servers for the receivers' hosts; the system's when empty or left out. */
+  dnsServers?: string[];
+  /** How long each DNS query waits, and how often it is tried (WEBHOOK_DNS when left out). */
+  dns?: { timeoutMs: number; tries: number };
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | { address: string; family: number }[],
+  family?: number,
+) => void;
 
 /**
  * A resolver for the sockets themselves: every address the host resolves to is checked on every connection, so a
- * host that passed at subscription time cannot be pointed at an internal address afterwards (DNS rebinding).
+ * host that passed at subscription time cannot be pointed at an internal address afterwards (DNS rebinding). The
+ * host is resolved by c-ares with a timeout, off the thread pool (webhook-url-check.ts).
  */
-function guardedLookup(policy: WebhookUrlPolicy) {
+function guardedLookup(policy: WebhookUrlPolicy, resolve: HostResolver) {
   return (hostname: string, options: { all?: boolean; family?: number }, callback: LookupCallback) => {
-    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => {
-      if (err) return callback(err, []);
-      const refused = refusedAddresses(
-        hostname.toLowerCase(),
-        addresses.map((a) => a.address),
-        policy,
-      );
-      if (refused.length > 0)
-        return callback(
-          Object.assign(new Error(`${hostname} resolves to an internal address`), { code: 'EADDRNOTALLOWED' }),
-          [],
-        );
-      const usable = options.family ? addresses.filter((a) => a.family === options.family) : addresses;
-      if (options.all) return callback(null, usable);
-      const first = usable[0];
-      if (!first)
-        return callback(Object.assign(new Error(`${hostname} has no usable address`), { code: 'ENOTFOUND' }), []);
-      callback(null, first.address, first.family);
-    });
+    resolve(hostname).then(
+      (found) => {
+        if (found.length === 0)
+          return callback(Object.assign(new Error(`${hostname} did not resolve`), { code: 'ENOTFOUND' }), []);
+        const refused = refusedAddresses(hostname.toLowerCase(), found, policy);
+        if (refused.length > 0)
+          return callback(
+            Object.assign(new Error(`${hostname} resolves to an internal address`), { code: 'EADDRNOTALLOWED' }),
+            [],
+          );
+        const addresses = found.map((address) => ({ address, family: isIP(address) }));
+        const usable = options.family ? addresses.filter((a) => a.family === options.family) : addresses;
+        if (options.all) return callback(null, usable);
+        const first = usable[0];
+        if (!first)
+          return callback(Object.assign(new Error(`${hostname} has no usable address`), { code: 'ENOTFOUND' }), []);
+        callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, []),
+    );
   };
 }
 
@@ -55,7 +65,10 @@ export class WebhookHttpClient {
   private readonly httpsAgent: https.Agent;
 
   constructor(private readonly settings: HttpSettings) {
-    const lookup = guardedLookup(settings.policy) as unknown as http.AgentOptions['lookup'];
+    const lookup = guardedLookup(
+      settings.policy,
+      hostResolver(settings.dnsServers, settings.dns),
+    ) as unknown as http.AgentOptions['lookup'];
     this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 128, lookup } as http.AgentOptions);
     this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 128, lookup } as https.AgentOptions);
   }

@@ -73,6 +73,7 @@ export class WebhookSender {
       policy: config.policy,
       timeoutMs: config.timeoutMs,
       maxResponseBytes: config.maxResponseBytes,
+      dnsServers: config.dnsServers,
     });
   }
 
