@@ -6,9 +6,10 @@ import { WebhookUrlPolicy, checkWebhookUrl, hostOf, refusedAddresses } from '../
 /**
  * How a receiver's host is resolved: by c-ares (`Resolver`), each query waiting at most 2 s and tried twice, never by
  * `dns.lookup`. That one runs getaddrinfo on libuv's thread pool (4 threads for the whole process, shared with its
- * file and crypto work) and cannot be cancelled, so a host whose DNS server never answers held a thread for as long
- * as the system resolver waited, whether or not the caller had given up: a few such hosts, given to
- * `createWebhookSubscription` or a subscription's URL, stalled every file read and hash of the feeds process.
+ * file and crypto work; Node's documentation, DNS › Implementation considerations) and cannot be cancelled, so a host
+ * whose DNS server never answers would hold a thread for as long as the system resolver waits, whether or not the
+ * caller had given up: four such hosts, given to `createWebhookSubscription` or as a subscription's URL, would stall
+ * every file read and hash of the feeds process. c-ares does not read /etc/hosts.
  */
 export const WEBHOOK_DNS = { timeoutMs: 2000, tries: 2 } as const;
 
