@@ -37,21 +37,21 @@ const positive = (text: string | undefined, fallback: number) => {
   return text && Number.isSafeInteger(n) && n > 0 ? n : fallback;
 };
 
+const commaList = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
 export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConfig {
   const retry = env.HUB_WEBHOOK_RETRY ? parseRetrySchedule(env.HUB_WEBHOOK_RETRY) : PRODUCTION_RETRY_SCHEDULE;
   if (!retry) throw new Error('HUB_WEBHOOK_RETRY must be <first delay ms>,<max delay ms>,<window ms>');
   return {
     policy: {
       requireHttps: env.NODE_ENV === 'production',
-      allowedHosts: (env.HUB_WEBHOOK_ALLOWED_HOSTS ?? '')
-        .split(',')
-        .map((h) => h.trim())
-        .filter(Boolean),
+      allowedHosts: commaList(env.HUB_WEBHOOK_ALLOWED_HOSTS),
     },
-    dnsServers: (env.HUB_WEBHOOK_DNS_SERVERS ?? '')
-      .split(',')
-      .map((h) => h.trim())
-      .filter(Boolean),
+    dnsServers: commaList(env.HUB_WEBHOOK_DNS_SERVERS),
     retry,
     pollIntervalMs: positive(env.HUB_WEBHOOK_POLL_MS, 1000),
     maxInFlight: positive(env.HUB_WEBHOOK_IN_FLIGHT, 256),
