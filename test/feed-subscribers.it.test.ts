@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer } from 'kafkajs';
+import { ConfigResourceTypes, Consumer } from 'kafkajs';
 import { HOUSEHOLDS_TOPIC, REFERRAL_SUBMITTED } from '../catalog';
 import { addMonths } from '../kernel/calendar';
 import { todayInChina as todayOf } from '../kernel/clock';
@@ -193,6 +193,19 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
         'x'.repeat(600_000),
       ),
     ).toBe('MESSAGE_TOO_LARGE');
+    // and the broker keeps at most 1 GiB of it per partition: a party writing at its quota cannot fill the disk
+    const operator = testKafkaClient(broker.brokers, 'test-operator', superUser()).admin();
+    await operator.connect();
+    try {
+      const { resources } = await operator.describeConfigs({
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic('court.case-events.v1.bj-haidian-court') }],
+        includeSynonyms: false,
+      });
+      const settings = Object.fromEntries(resources[0].configEntries.map((e) => [e.configName, e.configValue]));
+      expect([settings['max.message.bytes'], settings['retention.bytes']]).toEqual(['524288', String(1024 ** 3)]);
+    } finally {
+      await operator.disconnect();
+    }
     expect(await tryProduce(broker.brokers, haidian.sasl, topic('court.case-events.v1.bj-xicheng-court'))).toBe(
       'TOPIC_AUTHORIZATION_FAILED',
     );

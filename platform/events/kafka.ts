@@ -111,15 +111,26 @@ export function onTopicsEnsured(listener: TopicsListener): () => void {
  */
 export const INBOUND_MESSAGE_MAX_BYTES = 512 * 1024;
 
+/**
+ * How much of a party's own topic the broker keeps, per partition: the hub applies each message within moments and
+ * keeps what it applied in its database, so older segments only cost disk. Without a bound a party writing at its
+ * quota (512 KiB a second, feed-subscriber.ts) grew the broker's disk, shared by every party and the hub, by some
+ * 45 GB a day; 1 GiB holds some 200,000 reports of 5 KiB on each partition.
+ */
+export const INBOUND_RETENTION_BYTES = 1024 ** 3;
+
 const INBOUND_FAMILIES = TOPIC_DEFINITIONS.filter((t) => t.perParty).map((t) => `${t.name}.`);
 
-/** The topic-level settings of a topic the hub creates: log compaction, or an outside party's message bound. */
+/** The topic-level settings of a topic the hub creates: log compaction, or an outside party's message and size bounds. */
 function topicConfig(logicalName: string): { name: string; value: string }[] {
   const config = [];
   if (TOPIC_DEFINITIONS.some((t) => t.compacted && t.name === logicalName))
     config.push({ name: 'cleanup.policy', value: 'compact' });
   if (INBOUND_FAMILIES.some((family) => logicalName.startsWith(family)))
-    config.push({ name: 'max.message.bytes', value: String(INBOUND_MESSAGE_MAX_BYTES) });
+    config.push(
+      { name: 'max.message.bytes', value: String(INBOUND_MESSAGE_MAX_BYTES) },
+      { name: 'retention.bytes', value: String(INBOUND_RETENTION_BYTES) },
+    );
   return config;
 }
 
