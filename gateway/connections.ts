@@ -8,8 +8,8 @@ import { addressKey } from './rate-limit';
  * Bounds what a client can hold of the gateway without sending one request. Node keeps an idle connection or one
  * stopped in its headers for 60–90 s and one trickling its body for up to 300 s (its `headersTimeout` and
  * `requestTimeout`, checked every 30 s; in one try two stalled connections outlived two minutes after a third had
- * expired in the same check), and sets no limit to their number: 30,000 idle connections from one client took the
- * gateway's process to its 20,000 open files, where it could no longer accept a caller nor open a socket (EMFILE).
+ * expired in the same check), and sets no limit to their number: 30,000 idle connections from three addresses took the
+ * gateway's process to its 20,000 open files, where every new socket or file fails (EMFILE).
  *
  * Each connection gets one timer: `headersMs` while it waits for a request's headers, `bodyMs` from a request's
  * headers for its body to have arrived, none while it is answered, `headersMs` again once no answer is pending.
