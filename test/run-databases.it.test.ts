@@ -28,6 +28,9 @@ describe("a test file's database, dropped in the background", () => {
       // The drop's connection is open (it waits for the lock) but does not hold the event loop.
       expect(openSockets()).toBe(before);
       await waitFor('the drop to wait for the lock', async () => {
+        // Inside a transaction PostgreSQL keeps the first look at pg_stat_activity until it ends: a look taken before
+        // the drop had begun to wait was all the test saw (a loaded run timed out after 30 s). Each look is a new one.
+        await admin.query('select pg_stat_clear_snapshot()');
         const { rows } = await admin.query(
           `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like $1`,
           [`drop database if exists "${database}"%`],
