@@ -12,6 +12,7 @@ import { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { ConcurrencyLimit } from '../kernel/concurrency-limit';
 import { loadHubModules } from './hub-modules';
 
 const BURST = Number(process.argv[2] ?? 600);
@@ -31,20 +32,13 @@ async function pooledSubgraph() {
     schema: buildSubgraphSchema({ typeDefs: parse(SDL), resolvers: { Query: { items: () => [{ id: '1' }] } } }),
   });
   await apollo.start();
-  let free = POOL;
-  const waiting: (() => void)[] = [];
-  const connection = () => (free > 0 ? (free--, Promise.resolve()) : new Promise<void>((r) => waiting.push(r)));
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else free++;
-  };
+  const pool = new ConcurrencyLimit({ running: POOL, queued: Number.MAX_SAFE_INTEGER, waitMs: 600_000 }, (reason) =>
+    Error(`the bench's pool refused a statement: ${reason}`),
+  );
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    await connection();
-    await new Promise((resolve) => setTimeout(resolve, STATEMENT_MS));
-    release();
+    await pool.run(() => new Promise((resolve) => setTimeout(resolve, STATEMENT_MS)));
     const { query } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string };
     const result = await apollo.executeOperation({ query });
     res.writeHead(200, { 'content-type': 'application/json' });

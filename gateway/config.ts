@@ -1,3 +1,5 @@
+import { commaList } from '../kernel/comma-list';
+
 /**
  * Every limit the edge applies, in one place, with its default. The README's Identity and Errors sections list
  * them; the environment overrides the ones an operator tunes (rates, body size, cost, token lifetime, CORS).
@@ -145,9 +147,6 @@ export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
       max: positiveInteger(env, 'HUB_MAX_CONNECTIONS', d.connections.max),
       perAddress: positiveInteger(env, 'HUB_CONNECTIONS_PER_ADDRESS', d.connections.perAddress),
     },
-    corsOrigins: (env.HUB_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    corsOrigins: commaList(env.HUB_CORS_ORIGINS),
   };
 }

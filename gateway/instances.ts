@@ -1,4 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { commaList } from '../kernel/comma-list';
 import type { EdgeContext } from './caller';
 import type { EdgeCode } from './errors';
 
@@ -86,9 +87,4 @@ export function useSubgraphInstances(options: SubgraphInstances): GatewayPlugin<
 }
 
 /** `SUBGRAPH_<NAME>_URL` as one URL or a comma-separated list of one subgraph's instances. */
-export function instanceUrls(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((url) => url.trim())
-    .filter(Boolean);
-}
+export const instanceUrls = (value: string | undefined): string[] => commaList(value);

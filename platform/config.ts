@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SubgraphName } from '../catalog/subgraph-names';
+import { commaList } from '../kernel/comma-list';
 import { TokenSettings } from './auth/tokens';
 import type { SaslCredential } from './events/kafka';
 import { FIELD_KEY_BYTES } from './crypto/field-cipher';
@@ -75,10 +76,8 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 };
 
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
-  const list = env.KAFKA_BROKERS?.split(',')
-    .map((b) => b.trim())
-    .filter(Boolean);
-  return list && list.length > 0 ? list : undefined;
+  const list = commaList(env.KAFKA_BROKERS);
+  return list.length > 0 ? list : undefined;
 }
 
 /**

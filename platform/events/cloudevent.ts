@@ -111,7 +111,8 @@ export function decodeMessage(headers: IHeaders | undefined, value: Buffer | nul
     const attribute = header(headers, name) ?? '';
     if (Buffer.byteLength(attribute) > MAX_CE_ATTRIBUTE_BYTES)
       throw new PoisonMessageError('NOT_A_CLOUDEVENT', `a ce_ header is longer than ${MAX_CE_ATTRIBUTE_BYTES} bytes`);
-    if (!isStorableText(attribute)) throw new PoisonMessageError('UNSTORABLE_TEXT', 'a ce_ header holds a NUL byte');
+    if (!isStorableText(attribute))
+      throw new PoisonMessageError('UNSTORABLE_TEXT', 'a ce_ header holds NUL or half a surrogate pair');
   }
   const contentType = header(headers, 'content-type') ?? 'application/json';
   if (!contentType.startsWith('application/json')) {

@@ -1,3 +1,4 @@
+import { commaList } from '../../../kernel/comma-list';
 import { PRODUCTION_RETRY_SCHEDULE, RetrySchedule, parseRetrySchedule } from '../domain/webhook-retry';
 import { WebhookUrlPolicy } from '../domain/webhook-url';
 
@@ -36,12 +37,6 @@ const positive = (text: string | undefined, fallback: number) => {
   const n = Number(text);
   return text && Number.isSafeInteger(n) && n > 0 ? n : fallback;
 };
-
-const commaList = (text: string | undefined) =>
-  (text ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
 
 export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConfig {
   const retry = env.HUB_WEBHOOK_RETRY ? parseRetrySchedule(env.HUB_WEBHOOK_RETRY) : PRODUCTION_RETRY_SCHEDULE;
