@@ -1,3 +1,5 @@
+import { allowLongStatements } from '../platform/db/sql';
+import { connectedClient } from './support/db-client';
 import { TEST_POOL_MAX, TestHub, startTestHub } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
@@ -8,9 +10,12 @@ import { waitFor } from './support/wait-for';
  * where that is safe, TEMPORARILY_UNAVAILABLE where it is not, with nothing written.
  */
 const ACQUIRE_TIMEOUT_MS = 1000;
+/** The subgraphs' statement timeout here (HUB_DB_STATEMENT_TIMEOUT_MS; 30 s by default). */
+const STATEMENT_TIMEOUT_MS = 1500;
 /** The test hub's pool size (each subgraph's most connections): every one of them is held below. */
 const POOL_MAX = TEST_POOL_MAX;
 const COMPOUND = `query($c: ID!) { compound(id: $c) { id name } }`;
+const RENAME = `mutation($c: ID!, $i: UpdateCompoundInput!) { updateCompound(id: $c, input: $i) { id name } }`;
 const REGISTER = `mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }`;
 const compoundInput = (name: string) => ({
   name,
@@ -27,25 +32,34 @@ const codes = (res: Answer) => (res.body.errors ?? []).map((e) => e.extensions.c
 describe("a subgraph's database under load: typed answers, never INTERNAL_SERVER_ERROR", () => {
   let t: TestHub;
   let compoundId: string;
-  const before = process.env.HUB_DB_ACQUIRE_TIMEOUT_MS;
+  const settings = { HUB_DB_ACQUIRE_TIMEOUT_MS: ACQUIRE_TIMEOUT_MS, HUB_DB_STATEMENT_TIMEOUT_MS: STATEMENT_TIMEOUT_MS };
+  const before = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
 
   beforeAll(async () => {
-    process.env.HUB_DB_ACQUIRE_TIMEOUT_MS = String(ACQUIRE_TIMEOUT_MS);
+    for (const [name, value] of Object.entries(settings)) process.env[name] = String(value);
     t = await startTestHub({ subgraphs: ['areas'] });
     ({ compoundId } = await scenario(t).compound(HONGJU));
   });
 
   afterAll(async () => {
-    if (before === undefined) delete process.env.HUB_DB_ACQUIRE_TIMEOUT_MS;
-    else process.env.HUB_DB_ACQUIRE_TIMEOUT_MS = before;
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     await t?.stop();
   });
 
   it('answers TEMPORARILY_UNAVAILABLE while no connection is to be had, writes nothing, and answers again once one is', async () => {
     const orm = t.hub.subgraphs.areas!.orm;
-    // Every connection of the areas pool busy for a while, as a burst of slow statements would keep them.
+    // Every connection of the areas pool busy for a while, as a burst of slow statements would keep them: longer
+    // than the statement timeout, lifted for their transactions as bulk work lifts it.
     const busy = Promise.all(
-      Array.from({ length: POOL_MAX }, () => orm.em.fork().getConnection().execute('select pg_sleep(8)')),
+      Array.from({ length: POOL_MAX }, () =>
+        orm.em.fork().transactional(async (tx) => {
+          await allowLongStatements(tx);
+          await tx.getConnection().execute('select pg_sleep(8)', [], 'all', tx.getTransactionContext());
+        }),
+      ),
     );
     try {
       await waitFor(
@@ -85,5 +99,54 @@ describe("a subgraph's database under load: typed answers, never INTERNAL_SERVER
     for (const answer of answers) expect(codes(answer).filter((c) => c !== 'TEMPORARILY_UNAVAILABLE')).toEqual([]);
     const last = (await t.gql(GUANGWAI_OFFICE, COMPOUND, { c: compoundId })) as Answer;
     expect(last.body).toEqual({ data: { compound: { id: compoundId, name: HONGJU } } });
+  });
+
+  it('cancels a statement past HUB_DB_STATEMENT_TIMEOUT_MS (one waiting for a lock held elsewhere): TEMPORARILY_UNAVAILABLE, its connection back in the pool, nothing written', async () => {
+    // A plain statement of the pool outliving the timeout is cancelled by PostgreSQL (57014).
+    const orm = t.hub.subgraphs.areas!.orm;
+    await expect(orm.em.fork().getConnection().execute('select pg_sleep(3)')).rejects.toMatchObject({
+      code: '57014',
+    });
+    // The compound's row locked by another session (an operator's open transaction, a long bulk run) for longer than
+    // the pool has connections to wait with: each rename waits for the lock until the timeout cancels it.
+    const holder = await connectedClient(t.databaseUrl);
+    try {
+      await holder.query('begin');
+      await holder.query('select id from areas.compound where id = $1 for update', [compoundId]);
+      const started = Date.now();
+      let giveUp: NodeJS.Timeout | undefined;
+      const stillWaiting = new Promise<'still waiting'>((resolve) => {
+        giveUp = setTimeout(() => resolve('still waiting'), 20_000);
+      });
+      const renames = await Promise.all(
+        Array.from({ length: POOL_MAX + 2 }, (_, i) =>
+          Promise.race([
+            t.gql(GUANGWAI_OFFICE, RENAME, { c: compoundId, i: { name: `锁住时改名院${i}` } }) as Promise<Answer>,
+            stillWaiting,
+          ]),
+        ),
+      ).finally(() => clearTimeout(giveUp));
+      const waited = Date.now() - started;
+      for (const rename of renames)
+        expect(rename === 'still waiting' ? rename : codes(rename)).toEqual(['TEMPORARILY_UNAVAILABLE']);
+      // Cancelled at the timeout, not held for as long as the lock was: at most two rounds of the pool's connections.
+      expect(waited).toBeLessThan(20_000);
+      // Meanwhile and after, the pool serves other requests: no connection was left waiting.
+      const read = (await t.gql(GUANGWAI_OFFICE, COMPOUND, { c: compoundId })) as Answer;
+      expect(read.body).toEqual({ data: { compound: { id: compoundId, name: HONGJU } } });
+    } finally {
+      await holder.query('rollback').catch(() => undefined);
+      await holder.end();
+    }
+    const [{ n }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from areas.compound where name like '锁住时改名院%'`,
+    );
+    expect(n).toBe(0);
+    const renamed = (await t.gql(GUANGWAI_OFFICE, RENAME, {
+      c: compoundId,
+      i: { name: `${HONGJU}（更正）` },
+    })) as Answer;
+    expect(renamed.body).toEqual({ data: { updateCompound: { id: compoundId, name: `${HONGJU}（更正）` } } });
+    await t.gql(GUANGWAI_OFFICE, RENAME, { c: compoundId, i: { name: HONGJU } });
   });
 });

@@ -44,9 +44,16 @@ export interface OrmOptions {
   poolMax?: number;
   /** How long a connection beyond the kept one may stay idle before the pool closes it (30 s). */
   poolIdleMs?: number;
+  /**
+   * PostgreSQL's `statement_timeout` on every connection of the pool (statementTimeoutMs(), 30 s; 0 for none): a statement running or
+   * waiting for a lock longer is cancelled (57014, answered TEMPORARILY_UNAVAILABLE) and its connection returns to
+   * the pool. Bulk work lifts it for its own transaction (`allowLongStatements`), migrations for theirs.
+   */
+  statementTimeoutMs?: number;
 }
 
 export async function initOrm(options: OrmOptions): Promise<HubOrm> {
+  const statementTimeout = options.statementTimeoutMs ?? statementTimeoutMs();
   const migrator = options.migrations && (await import('@mikro-orm/migrations')).Migrator;
   return MikroORM.init<PostgreSqlDriver>({
     driver: PostgreSqlDriver,
@@ -74,6 +81,7 @@ export async function initOrm(options: OrmOptions): Promise<HubOrm> {
       createRetryIntervalMillis: 200,
       acquireTimeoutMillis: acquireTimeoutMs(),
     },
+    ...(statementTimeout > 0 ? { driverOptions: { connection: { statement_timeout: statementTimeout } } } : {}),
     // Reads return plain, detached data; writes go through explicit transactions.
     allowGlobalContext: false,
     debug: false,
@@ -90,6 +98,22 @@ export function acquireTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number(value);
 }
 
+/**
+ * How long one statement of a request may run or wait for a lock: HUB_DB_STATEMENT_TIMEOUT_MS, 30 s by default, 0 for
+ * no limit. Without one, a statement stuck behind a lock (a long bulk run's, an operator's open transaction) held its
+ * pool connection for as long as the lock was held, and ten such requests held a subgraph's whole pool: every other
+ * party's request then waited for a connection and was answered TEMPORARILY_UNAVAILABLE.
+ */
+export function statementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.HUB_DB_STATEMENT_TIMEOUT_MS;
+  if (value === undefined || value === '') return 30_000;
+  if (!/^\d+$/.test(value) || (Number(value) !== 0 && Number(value) < 100))
+    throw new Error(
+      `HUB_DB_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a whole number of milliseconds, at least 100 (got ${value})`,
+    );
+  return Number(value);
+}
+
 /** The ORM's migrator; refused for an ORM opened without its migrations, where it would find none to run. */
 export function migratorOf(orm: HubOrm) {
   if (!orm.config.getExtension('@mikro-orm/migrator'))
@@ -97,8 +121,13 @@ export function migratorOf(orm: HubOrm) {
   return orm.getMigrator();
 }
 
+/** Runs the pending migrations in one transaction, without the pool's statement timeout (an index build may take long). */
 export async function migrateUp(orm: HubOrm): Promise<void> {
-  await migratorOf(orm).up();
+  const migrator = migratorOf(orm);
+  await orm.em.getConnection().transactional(async (trx) => {
+    await trx.raw(`select set_config('statement_timeout', '0', true)`);
+    await migrator.up({ transaction: trx });
+  });
 }
 
 /** Refuses a schema with pending migrations (a split deployment whose migrate step did not run). */

@@ -62,6 +62,19 @@ export async function withoutNestedLoops<T>(em: EntityManager, work: () => Promi
   return result;
 }
 
+/** How long one statement of bulk work (a billing run, a levy, a file import) may run: 10 minutes. */
+export const BULK_STATEMENT_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * Lifts the pool's statement timeout (`HUB_DB_STATEMENT_TIMEOUT_MS`, 30 s) to BULK_STATEMENT_TIMEOUT_MS for the rest
+ * of the caller's transaction: for use cases whose set-based statements grow with an area or a file (billing a
+ * million households took 27 s for its charge insert alone on a quiet machine), not for a request's ordinary reads.
+ */
+export async function allowLongStatements(em: EntityManager): Promise<void> {
+  if (!em.getTransactionContext()) throw new Error("allowLongStatements runs in the caller's transaction");
+  await sqlRows(em, `select set_config('statement_timeout', ?, true)`, [String(BULK_STATEMENT_TIMEOUT_MS)]);
+}
+
 /** How often a transaction PostgreSQL rolled back for a deadlock or a serialisation failure is run in all. */
 const ROLLED_BACK_ATTEMPTS = 3;
 

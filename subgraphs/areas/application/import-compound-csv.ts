@@ -13,6 +13,7 @@ import { OwnerIdentity } from '../domain/owner-identity';
 import { saveOwnerIdentities } from '../persistence/owner-identity.repository';
 import { recordBuildingRosters } from './building-rosters';
 import { manageableCompound } from './compound.lookup';
+import { allowLongStatements } from '../../../platform/db/sql';
 
 /**
  * Bulk import of a compound's buildings and households from one CSV file, all or nothing: every bad line is
@@ -49,6 +50,7 @@ export async function importCompoundCsv(
       }),
   };
   return transactionOnce(em, optionalKey, async (tx) => {
+    await allowLongStatements(tx);
     await manageableCompound(tx, identity, compoundId);
     const records = parseCsv(csv);
     if (records.length - 1 > MAX_ROWS)

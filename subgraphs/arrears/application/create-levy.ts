@@ -16,6 +16,7 @@ import { findFilingInForce } from '../persistence/filing.repository';
 import { findJointDecision } from '../persistence/governance-view.repository';
 import { insertLevy } from '../persistence/levy.repository';
 import { publishClaims } from './claims.publish';
+import { allowLongStatements } from '../../../platform/db/sql';
 
 /**
  * Records a special levy the owners decided for some buildings of an area the company serves, and bills it at once:
@@ -39,6 +40,7 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
       }),
   };
   return transactionOnce(em, optionalKey, async (tx) => {
+    await allowLongStatements(tx);
     if (!(await findFilingInForce(tx, companyId, input.areaId, input.decidedOn.slice(0, 7)))) {
       throw arrearsError(
         'NO_CONTRACT_IN_FORCE',

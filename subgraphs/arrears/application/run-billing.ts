@@ -18,6 +18,7 @@ import { billServiceFees, serviceFeeTotals } from '../persistence/charge.reposit
 import { findFilingInForce } from '../persistence/filing.repository';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
+import { allowLongStatements } from '../../../platform/db/sql';
 
 export interface BillingRunResult {
   id: string;
@@ -49,6 +50,7 @@ export async function runBilling(
   const month = checkBillingMonth(input.month, today);
   const { areaId } = input;
   return em.transactional(async (tx) => {
+    await allowLongStatements(tx);
     const filing = await findFilingInForce(tx, companyId, areaId, month);
     if (!filing) {
       throw arrearsError(

@@ -5,6 +5,7 @@ import { Identity, coversDivision } from '../../../kernel/identity';
 import { CsvLineProblem, readOrderCsv } from '../domain/order-csv';
 import { assertStreetOfficeRole } from '../domain/order';
 import { OrderImportCounts, admitOrders, itemProblems } from './receive-order';
+import { allowLongStatements } from '../../../platform/db/sql';
 
 export type OrderImportSummary = OrderImportCounts;
 
@@ -35,6 +36,7 @@ export async function importOrdersCsv(
       report({ line: o.line, fields: { street_code: 'not a street of yours' } });
   }
   return em.transactional(async (tx) => {
+    await allowLongStatements(tx);
     (await itemProblems(tx, orders)).forEach(report);
     if (byLine.size > 0) {
       const lines = [...byLine.values()].sort((a, b) => a.line - b.line);
