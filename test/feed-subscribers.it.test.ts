@@ -198,11 +198,23 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     await operator.connect();
     try {
       const { resources } = await operator.describeConfigs({
-        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic('court.case-events.v1.bj-haidian-court') }],
+        resources: [
+          { type: ConfigResourceTypes.TOPIC, name: topic('court.case-events.v1.bj-haidian-court') },
+          // nor, by writing what can never be applied, the dead-letter topic its refused messages are copied to
+          { type: ConfigResourceTypes.TOPIC, name: topic('contracts.dead-letter.v1') },
+        ],
         includeSynonyms: false,
       });
-      const settings = Object.fromEntries(resources[0].configEntries.map((e) => [e.configName, e.configValue]));
+      const configOf = (name: string) =>
+        Object.fromEntries(
+          resources.find((r) => r.resourceName === name)!.configEntries.map((e) => [e.configName, e.configValue]),
+        );
+      const [settings, deadLetters] = [
+        configOf(topic('court.case-events.v1.bj-haidian-court')),
+        configOf(topic('contracts.dead-letter.v1')),
+      ];
       expect([settings['max.message.bytes'], settings['retention.bytes']]).toEqual(['524288', String(1024 ** 3)]);
+      expect(deadLetters['retention.bytes']).toBe(String(1024 ** 3));
     } finally {
       await operator.disconnect();
     }

@@ -1,5 +1,5 @@
 import { Kafka, Partitioners, ProducerConfig, logLevel } from 'kafkajs';
-import { TOPIC_DEFINITIONS } from '../../catalog';
+import { TOPIC_DEFINITIONS, deadLetterTopicOf } from '../../catalog';
 import { logger } from '../logging';
 import { fixKafkajsIdleTimers } from './kafkajs-idle';
 import { memoizeKafkajsSaltedPasswords } from './kafkajs-scram';
@@ -120,6 +120,12 @@ export const INBOUND_MESSAGE_MAX_BYTES = 512 * 1024;
 export const INBOUND_RETENTION_BYTES = 1024 ** 3;
 
 const INBOUND_FAMILIES = TOPIC_DEFINITIONS.filter((t) => t.perParty).map((t) => `${t.name}.`);
+/**
+ * A subgraph's dead-letter topic keeps as much: what outside parties write that can never be applied (a forged or
+ * malformed report) is copied there, so a party writing refusals at its quota grew it as fast as its own topic.
+ * `hub_dead_letters_total{topic,reason}` counts every dead letter whatever the broker still keeps.
+ */
+const isDeadLetterTopic = (logicalName: string) => logicalName === deadLetterTopicOf(logicalName.split('.')[0]);
 
 /** The topic-level settings of a topic the hub creates: log compaction, or an outside party's message and size bounds. */
 function topicConfig(logicalName: string): { name: string; value: string }[] {
@@ -131,6 +137,7 @@ function topicConfig(logicalName: string): { name: string; value: string }[] {
       { name: 'max.message.bytes', value: String(INBOUND_MESSAGE_MAX_BYTES) },
       { name: 'retention.bytes', value: String(INBOUND_RETENTION_BYTES) },
     );
+  if (isDeadLetterTopic(logicalName)) config.push({ name: 'retention.bytes', value: String(INBOUND_RETENTION_BYTES) });
   return config;
 }
 
