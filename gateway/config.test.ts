@@ -8,6 +8,7 @@ describe('edge configuration', () => {
     expect(config.tokenMaxLifetimeSeconds).toBe(12 * 3600);
     expect(config.corsOrigins).toEqual([]);
     expect(config.production).toBe(false);
+    expect(config.subgraphTimeoutMs).toBe(60_000);
     expect(config).toEqual({ ...DEFAULT_EDGE_CONFIG });
   });
 
@@ -23,6 +24,7 @@ describe('edge configuration', () => {
       HUB_MAX_CONNECTIONS: '50000',
       HUB_CONNECTIONS_PER_ADDRESS: '1000',
       HUB_IN_FLIGHT_LIMIT: '16',
+      HUB_SUBGRAPH_TIMEOUT_MS: '90000',
     });
     expect(config.production).toBe(true);
     expect(config.authenticated.rate).toEqual({ max: 100, windowMs: 10_000 });
@@ -33,11 +35,13 @@ describe('edge configuration', () => {
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.connections).toEqual({ ...DEFAULT_EDGE_CONFIG.connections, max: 50_000, perAddress: 1000 });
     expect(config.authenticated.inFlight).toEqual({ max: 16, queued: 1200, waitMs: 20_000 });
+    expect(config.subgraphTimeoutMs).toBe(90_000);
   });
 
   it('refuses to start on a value it cannot read', () => {
     expect(() => edgeConfig({ HUB_RATE_LIMIT: '100 per minute' })).toThrow(/HUB_RATE_LIMIT/);
     expect(() => edgeConfig({ HUB_BODY_LIMIT_BYTES: '-1' })).toThrow(/HUB_BODY_LIMIT_BYTES/);
     expect(() => edgeConfig({ HUB_CONNECTIONS_PER_ADDRESS: '0' })).toThrow(/HUB_CONNECTIONS_PER_ADDRESS/);
+    expect(() => edgeConfig({ HUB_SUBGRAPH_TIMEOUT_MS: '1m' })).toThrow(/HUB_SUBGRAPH_TIMEOUT_MS/);
   });
 });

@@ -60,6 +60,11 @@ export interface EdgeConfig {
   readiness: { timeoutMs: number; ttlMs: number };
   /** Open connections, in all and per client address, and how long a request may take to arrive (gateway/connections.ts). */
   connections: ConnectionLimits;
+  /**
+   * How long a subgraph has to start answering one fetch before the request is answered SUBGRAPH_TIMEOUT
+   * (gateway/instances.ts): above a subgraph's own bounds (a statement 30 s, waiting for a connection 15 s).
+   */
+  subgraphTimeoutMs: number;
 }
 
 const KB = 1024;
@@ -96,6 +101,7 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
   corsOrigins: [],
   readiness: { timeoutMs: 2000, ttlMs: 1000 },
   connections: { max: 10_000, perAddress: 256, headersMs: 20_000, bodyMs: 60_000 },
+  subgraphTimeoutMs: 60_000,
 };
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -123,7 +129,7 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: CallerLimits['rate
  * HUB_BODY_LIMIT_BYTES (authenticated, default 1 MiB), HUB_COST_LIMIT (authenticated, default 20000),
  * HUB_JWT_MAX_LIFETIME_SECONDS (default 43200 = 12 h), HUB_CORS_ORIGINS (comma-separated, default none),
  * HUB_MAX_CONNECTIONS (default 10000), HUB_CONNECTIONS_PER_ADDRESS (default 256), HUB_IN_FLIGHT_LIMIT (requests of
- * one organisation answered at once, default 64).
+ * one organisation answered at once, default 64), HUB_SUBGRAPH_TIMEOUT_MS (a subgraph's time to answer, default 60000).
  */
 export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
   const d = DEFAULT_EDGE_CONFIG;
@@ -148,5 +154,6 @@ export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
       perAddress: positiveInteger(env, 'HUB_CONNECTIONS_PER_ADDRESS', d.connections.perAddress),
     },
     corsOrigins: commaList(env.HUB_CORS_ORIGINS),
+    subgraphTimeoutMs: positiveInteger(env, 'HUB_SUBGRAPH_TIMEOUT_MS', d.subgraphTimeoutMs),
   };
 }

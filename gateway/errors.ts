@@ -29,6 +29,8 @@ export const EDGE_ERRORS = {
     '429: too many requests from the organisation (or, without a token, the address) in the window; see Retry-After.',
   SUBGRAPH_UNAVAILABLE:
     '200 (in `errors`): no instance of a subgraph answered; or its instance died during a mutation, which may have been applied: retry it with the same idempotency key.',
+  SUBGRAPH_TIMEOUT:
+    '200 (in `errors`): a subgraph did not start answering within `HUB_SUBGRAPH_TIMEOUT_MS` (60 s); a mutation may have been applied: retry it with the same idempotency key.',
 } as const satisfies ErrorCatalog;
 
 export type EdgeCode = keyof typeof EDGE_ERRORS;

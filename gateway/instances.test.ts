@@ -104,4 +104,65 @@ describe("the gateway's round robin over a subgraph's instances", () => {
     });
     expect(installed).toBe(false);
   });
+
+  describe('a subgraph that does not answer', () => {
+    /** An instance that answers after `answerMs` (never when absent), as long as the fetch is not aborted. */
+    function slowThrough(plugin: GatewayPlugin<EdgeContext>, operationType: 'query' | 'mutation', answerMs?: number) {
+      const tried: string[] = [];
+      const aborted: string[] = [];
+      let installed: ((url: string, init?: RequestInit) => Promise<Response>) | undefined;
+      (plugin.onFetch as (payload: unknown) => void)({
+        url: A,
+        fetchFn: (url: string, init?: RequestInit) =>
+          new Promise<Response>((resolve, reject) => {
+            tried.push(url);
+            const timer =
+              answerMs === undefined
+                ? undefined
+                : setTimeout(() => resolve(new Response(JSON.stringify({ data: { ok: url } }))), answerMs);
+            init?.signal?.addEventListener('abort', () => {
+              clearTimeout(timer);
+              aborted.push(url);
+              reject(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }));
+            });
+          }),
+        setFetchFn: (fn: typeof installed) => (installed = fn),
+        executionRequest: { operationType },
+      });
+      return { call: (init?: RequestInit) => installed!(A, init), tried, aborted };
+    }
+    const answerOf = async (res: Response) =>
+      (await res.json()) as { data: null; errors: { message: string; extensions: { code: string } }[] };
+
+    it('answers SUBGRAPH_TIMEOUT once the time is up, abandons the fetch and tries no other instance', async () => {
+      const plugin = useSubgraphInstances({ instances: { areas: [A, B] }, timeoutMs: 50 });
+      const read = slowThrough(plugin, 'query');
+      const answer = await answerOf(await read.call());
+      expect(answer.errors.map((e) => e.extensions.code)).toEqual(['SUBGRAPH_TIMEOUT']);
+      expect(answer.errors[0].message).toBe('the areas subgraph did not answer within 0.05 s');
+      expect([read.tried, read.aborted]).toEqual([[A], [A]]);
+      const write = slowThrough(plugin, 'mutation');
+      const refused = await answerOf(await write.call());
+      expect(refused.errors[0]).toEqual({
+        message:
+          'the areas subgraph did not answer within 0.05 s; the mutation may or may not have been applied: retry it with the same idempotency key',
+        extensions: { code: 'SUBGRAPH_TIMEOUT' },
+      });
+      expect(write.tried).toEqual([B]);
+    });
+
+    it('lets an answer within the time through, and still stops with the gateway', async () => {
+      const plugin = useSubgraphInstances({ instances: { areas: [A] }, timeoutMs: 5000 });
+      const prompt = slowThrough(plugin, 'query', 10);
+      expect((await body(await prompt.call())).data?.ok).toBe(A);
+      expect(prompt.aborted).toEqual([]);
+      // The runtime's own signal (aborted when the gateway stops) still reaches the fetch: the error is the runtime's.
+      const stopping = new AbortController();
+      const hanging = slowThrough(plugin, 'query');
+      const call = hanging.call({ signal: stopping.signal });
+      stopping.abort();
+      await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+      expect(hanging.aborted).toEqual([A]);
+    });
+  });
 });

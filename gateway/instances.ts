@@ -20,9 +20,16 @@ export interface SubgraphInstances {
   /** Each subgraph's instance URLs; the first is the one the supergraph names. */
   instances: Record<string, string[]>;
   quarantineMs?: number;
+  /**
+   * How long an instance has to start answering a fetch (its status and headers; the body, bounded and from a nearby
+   * subgraph, is read without a timer). Past it the fetch is abandoned and answered `SUBGRAPH_TIMEOUT`, on no other
+   * instance: a subgraph that slow is slow on each. None when not given.
+   */
+  timeoutMs?: number;
 }
 
 export const SUBGRAPH_UNAVAILABLE: EdgeCode = 'SUBGRAPH_UNAVAILABLE';
+export const SUBGRAPH_TIMEOUT: EdgeCode = 'SUBGRAPH_TIMEOUT';
 
 /** The error codes of a failed connection behind a fetch failure (undici wraps them in `cause`). */
 function connectionErrorCode(error: unknown): string | undefined {
@@ -35,17 +42,55 @@ function connectionErrorCode(error: unknown): string | undefined {
 
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+function failure(message: string, code: EdgeCode): Response {
+  return new Response(JSON.stringify({ data: null, errors: [{ message, extensions: { code } }] }), {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
 function unavailable(subgraph: string, mayHaveApplied: boolean): Response {
   const message = mayHaveApplied
     ? `the ${subgraph} subgraph instance stopped answering during the mutation; it may or may not have been applied: retry it with the same idempotency key`
     : `no instance of the ${subgraph} subgraph answered`;
-  return new Response(
-    JSON.stringify({ data: null, errors: [{ message, extensions: { code: SUBGRAPH_UNAVAILABLE } }] }),
-    {
-      status: 200,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-    },
-  );
+  return failure(message, SUBGRAPH_UNAVAILABLE);
+}
+
+function timedOut(subgraph: string, timeoutMs: number, mutation: boolean): Response {
+  const message = `the ${subgraph} subgraph did not answer within ${timeoutMs / 1000} s${mutation ? '; the mutation may or may not have been applied: retry it with the same idempotency key' : ''}`;
+  return failure(message, SUBGRAPH_TIMEOUT);
+}
+
+/**
+ * `fetchFn` with a timer until the answer's headers arrive: the runtime's own signal (the subgraph's, aborted when the
+ * gateway stops) still aborts it. A listener on that shared signal is added and removed per fetch (AbortSignal.any
+ * would tie a dependent signal to it for the life of the process).
+ */
+async function fetchWithin<I extends { signal?: AbortSignal | null }, T>(
+  timeoutMs: number | undefined,
+  init: I | undefined,
+  fetch: (init: I | undefined) => T | Promise<T>,
+): Promise<{ answer: T } | { timedOut: true }> {
+  if (!timeoutMs) return { answer: await fetch(init) };
+  const controller = new AbortController();
+  const outer = init?.signal ?? undefined;
+  const forward = () => controller.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  else outer?.addEventListener('abort', forward, { once: true });
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new Error(`no answer within ${timeoutMs} ms`));
+  }, timeoutMs);
+  try {
+    return { answer: await fetch({ ...init, signal: controller.signal } as I) };
+  } catch (error) {
+    if (expired) return { timedOut: true };
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forward);
+  }
 }
 
 export function useSubgraphInstances(options: SubgraphInstances): GatewayPlugin<EdgeContext> {
@@ -71,7 +116,11 @@ export function useSubgraphInstances(options: SubgraphInstances): GatewayPlugin<
         const attempts = !isMutation && order.length === 1 ? [order[0], order[0]] : order;
         for (const i of attempts) {
           try {
-            return await fetchFn(pool.urls[i], init, context, info);
+            const fetched = await fetchWithin(options.timeoutMs, init, (signalled) =>
+              fetchFn(pool.urls[i], signalled, context, info),
+            );
+            if ('timedOut' in fetched) return timedOut(pool.subgraph, options.timeoutMs!, isMutation);
+            return fetched.answer;
           } catch (error) {
             const code = connectionErrorCode(error);
             const neverSent = code !== undefined && NEVER_SENT.has(code);

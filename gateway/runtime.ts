@@ -69,7 +69,7 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
     plugins: () => [
       useTracing(options.subgraphUrls),
       useMetrics(options.subgraphUrls),
-      useSubgraphInstances({ instances: options.subgraphInstances ?? {} }),
+      useSubgraphInstances({ instances: options.subgraphInstances ?? {}, timeoutMs: config.subgraphTimeoutMs }),
       useSubgraphAbortSignals(),
       useAdmission({ config, tokens: options.tokens, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       useRequestBody(),

@@ -459,6 +459,25 @@ describe('the edge over a stub subgraph', () => {
     }
   });
 
+  it('answers SUBGRAPH_TIMEOUT when a subgraph does not answer in time, and the organisation can go on', async () => {
+    // Before, nothing bounded the wait: the caller, its connection and its organisation's turn in flight were held for
+    // as long as the subgraph took (a frozen instance: for ever).
+    const client = await start({ subgraphTimeoutMs: 300 });
+    const token = await mintUserToken(companyUser('org-a'), tokens);
+    stub.delayMs = 5000;
+    const started = Date.now();
+    const late = await post(client, { query: '{ items { id } }' }, token);
+    const waited = Date.now() - started;
+    expect([late.status, late.body.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)]).toEqual([
+      200,
+      ['SUBGRAPH_TIMEOUT'],
+    ]);
+    expect(waited).toBeLessThan(5000);
+    stub.delayMs = 0;
+    const next = await post(client, { query: '{ items { id } }' }, token);
+    expect([next.status, next.body.errors]).toEqual([200, undefined]);
+  });
+
   it("keeps each caller's limits apart although the runtime caches validation by document", async () => {
     const client = await start();
     const sevenAliases = `{ ${Array.from({ length: 7 }, (_, i) => `p${i}: publicServiceStandards(compoundName: "x") { compoundName }`).join(' ')} }`;
