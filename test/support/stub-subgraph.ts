@@ -51,6 +51,7 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
   });
   await apollo.start();
   const stub: Omit<StubSubgraph, 'url' | 'supergraphSdl' | 'stop'> = { requests: [], ready: true, delayMs: 0 };
+  let stopped = false;
   const server = http.createServer(async (req, res) => {
     if (req.url === '/readyz') {
       res.writeHead(stub.ready ? 200 : 503, { 'content-type': 'application/json' });
@@ -75,6 +76,9 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
       variables?: Record<string, unknown>;
     };
     if (stub.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, stub.delayMs));
+    // A late answer nobody waits for any more (the gateway gave up on it, or the stub was stopped meanwhile) is not
+    // worked out: after the stop it would throw into whichever test file the worker runs next.
+    if (res.destroyed || stopped) return res.destroy();
     const result = await apollo.executeOperation({ query: body.query, variables: body.variables });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(result.body.kind === 'single' ? result.body.singleResult : {}));
@@ -86,6 +90,7 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
     url,
     supergraphSdl: composeSupergraph([{ name: 'stub', sdl: SDL, url }]),
     stop: async () => {
+      stopped = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await apollo.stop();
