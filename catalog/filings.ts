@@ -46,6 +46,16 @@ const ReturnReasons = Type.Array(Closed({ field: InboundText.key(), reason: Inbo
   maxItems: MAX_RETURN_REASONS,
 });
 
+/**
+ * The most entries a contract's terms list, each far above a real contract's (the demo's have 4 service items, 2
+ * building classes with at most 1 subsidy each, 2–4 parties): the hub's bounds, not a statute's. Without them a
+ * draft held as many as the 1 MiB request body carried (14,000 subsidies in 980 KB), copied into every filing event,
+ * and the fee schedule's check over them took 0.6–1.0 s of the contracts subgraph's only thread at each submission.
+ */
+export const MAX_SERVICE_ITEMS = 200;
+export const MAX_CONTRACT_PARTIES = 20;
+export const MAX_SUBSIDIES_PER_CLASS = 50;
+
 /** A filing's contract terms as published: everything but the signatories' names. */
 export const FilingTerms = Closed({
   kind: OneOf(CONTRACT_KINDS),
@@ -57,7 +67,7 @@ export const FilingTerms = Closed({
   signedOn: IsoDate,
   startsOn: IsoDate,
   endsOn: IsoDate,
-  serviceItems: Type.Array(Closed({ item: Type.String(), standard: Type.String() })),
+  serviceItems: Type.Array(Closed({ item: Type.String(), standard: Type.String() }), { maxItems: MAX_SERVICE_ITEMS }),
   feeSchedule: Closed({
     classes: Type.Array(
       Closed({
@@ -71,8 +81,10 @@ export const FilingTerms = Closed({
             startMonth: YearMonth,
             months: Type.Integer({ minimum: 1 }),
           }),
+          { maxItems: MAX_SUBSIDIES_PER_CLASS },
         ),
       }),
+      { maxItems: BUILDING_CLASSES.length },
     ),
   }),
   lateFee: Nullable(
@@ -105,7 +117,9 @@ export const FilingTerms = Closed({
       { description: 'Exactly one of dailyRatePerTenThousand and monthlyRatePerTenThousand.' },
     ),
   ),
-  parties: Type.Array(Closed({ role: Type.String(), name: Type.String(), registration: Nullable(Type.String()) })),
+  parties: Type.Array(Closed({ role: Type.String(), name: Type.String(), registration: Nullable(Type.String()) }), {
+    maxItems: MAX_CONTRACT_PARTIES,
+  }),
   demandPeriodDays: Type.Optional(
     Type.Integer({
       minimum: 1,

@@ -6,7 +6,7 @@ import { logger } from '../platform/logging';
 import { formatError } from '../platform/subgraph/errors';
 import { GraphQLError } from 'graphql';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
-import { GUANGWAI_OFFICE, scenario } from './support/scenario';
+import { GUANGWAI_OFFICE, hongjuTerms, scenario } from './support/scenario';
 
 // Issue 12 §3: every argument is checked at the edge of its subgraph. Each case below reached PostgreSQL before and
 // came back as INTERNAL_SERVER_ERROR, with the SQL and its values in the log.
@@ -157,6 +157,24 @@ describe('inputs at the edge of every subgraph', () => {
       );
       expect(await count()).toEqual(before);
     });
+  });
+
+  it('a contract’s lists are bounded: 10,000 subsidies (0.8 MB) are refused at once, naming the list, and no draft is written', async () => {
+    const DRAFT = `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`;
+    const terms = hongjuTerms(company, '2024-01') as { feeSchedule: { classes: { subsidies: unknown[] }[] } };
+    terms.feeSchedule.classes[0].subsidies = Array.from({ length: 10_000 }, (_, i) => ({
+      payer: `补贴方${i}`,
+      rateFenPerM2Month: 1,
+      startMonth: `${2000 + (i % 50)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      months: 1 + (i % 7),
+    }));
+    const error = await refused(company, DRAFT, { a: randomUUID(), t: terms }, 'feeSchedule.classes[0].subsidies');
+    expect(error.extensions.details?.fields).toEqual({ 'feeSchedule.classes[0].subsidies': 'at most 50, not 10000' });
+    const [{ n }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from contracts.contract where company_id = $1`,
+      [company.organisationId],
+    );
+    expect(n).toBe(0);
   });
 
   it('a rule’s message names at most 100 characters of what the caller sent', async () => {

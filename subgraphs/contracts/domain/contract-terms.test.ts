@@ -7,6 +7,7 @@ import {
   validateContractTerms,
 } from './contract-terms';
 import { BEIJING } from './statutes';
+import { MAX_CONTRACT_PARTIES, MAX_SERVICE_ITEMS, MAX_SUBSIDIES_PER_CLASS } from '../../../catalog';
 
 /** Seed 003 (学院南路32号院): assessed 1.78 / 2.45, owners 1.00 / 1.67, a 0.78 subsidy for three years. */
 const seed003Terms = (overrides: Partial<ContractTermsEntry> = {}): ContractTermsEntry => ({
@@ -210,6 +211,60 @@ describe('contract terms checked for filing', () => {
     });
     expect(terminated).toMatchObject({ status: 'ACCEPTED', endsOn: '2021-12-31' });
     expect(codes(seed003Terms(), area, [terminated] as never)).toEqual([]);
+  });
+
+  it('refuses a draft whose lists run past their bounds, and keeps one at the bounds', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ item: `服务项目${i}`, standard: '每日' }));
+    const parties = (n: number) => [
+      ...seed003Terms().parties,
+      ...Array.from({ length: n - 4 }, (_, i) => ({ role: 'OTHER' as const, name: `其他方${i}`, signatory: '某人' })),
+    ];
+    const subsidies = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        payer: `补贴方${i}`,
+        rateFenPerM2Month: 1,
+        startMonth: '2022-01',
+        months: 12,
+      }));
+    const withSubsidies = (n: number) => ({
+      classes: seed003Terms().feeSchedule.classes.map((c, i) => ({
+        ...c,
+        subsidies: i === 1 ? subsidies(n) : c.subsidies,
+      })),
+    });
+    const atBounds = normaliseTerms(
+      seed003Terms({
+        serviceItems: items(MAX_SERVICE_ITEMS),
+        parties: parties(MAX_CONTRACT_PARTIES),
+        feeSchedule: withSubsidies(MAX_SUBSIDIES_PER_CLASS),
+      }),
+    );
+    expect([atBounds.serviceItems.length, atBounds.parties.length]).toEqual([200, 20]);
+    expect(atBounds.feeSchedule.classes[1].subsidies).toHaveLength(50);
+    expect(() =>
+      normaliseTerms(
+        seed003Terms({
+          serviceItems: items(MAX_SERVICE_ITEMS + 1),
+          parties: parties(MAX_CONTRACT_PARTIES + 1),
+          feeSchedule: withSubsidies(MAX_SUBSIDIES_PER_CLASS + 1),
+        }),
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        details: {
+          fields: {
+            serviceItems: 'at most 200, not 201',
+            parties: 'at most 20, not 21',
+            'feeSchedule.classes[1].subsidies': 'at most 50, not 51',
+          },
+        },
+      }),
+    );
+    const threeClasses = { classes: [...seed003Terms().feeSchedule.classes, seed003Terms().feeSchedule.classes[0]] };
+    expect(() => normaliseTerms(seed003Terms({ feeSchedule: threeClasses }))).toThrow(
+      expect.objectContaining({ details: { fields: { 'feeSchedule.classes': 'at most 2, not 3' } } }),
+    );
   });
 
   it('refuses a draft whose kind or dates are not real', () => {

@@ -13,7 +13,16 @@ import { ProviderSelection, SelectionProblem, selectionProblems } from './select
 import { CitySettings } from './statutes';
 
 /** Who signs for the owners' side: the developer (preliminary contract) or the owners' body (regular contract). */
-import { FilingTermsData, OWNERS_SIDE_KINDS, publishedLateFee, type OwnersSideKind } from '../../../catalog';
+import {
+  BUILDING_CLASSES,
+  FilingTermsData,
+  MAX_CONTRACT_PARTIES,
+  MAX_SERVICE_ITEMS,
+  MAX_SUBSIDIES_PER_CLASS,
+  OWNERS_SIDE_KINDS,
+  publishedLateFee,
+  type OwnersSideKind,
+} from '../../../catalog';
 
 export { OWNERS_SIDE_KINDS, type OwnersSideKind };
 
@@ -314,6 +323,21 @@ export function asExistingContract(c: {
   return { id: c.id, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status };
 }
 
+/** Lists longer than the terms' bounds (MAX_SERVICE_ITEMS and the rest, in the catalog beside the published shape). */
+function listProblems(terms: ContractTermsEntry): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const over = (list: readonly unknown[] | null | undefined, max: number, path: string) => {
+    if ((list?.length ?? 0) > max) fields[path] = `at most ${max}, not ${list!.length}`;
+  };
+  over(terms.serviceItems, MAX_SERVICE_ITEMS, 'serviceItems');
+  over(terms.parties, MAX_CONTRACT_PARTIES, 'parties');
+  const classes = terms.feeSchedule?.classes;
+  over(classes, BUILDING_CLASSES.length, 'feeSchedule.classes');
+  if ((classes?.length ?? 0) <= BUILDING_CLASSES.length)
+    classes?.forEach((c, i) => over(c.subsidies, MAX_SUBSIDIES_PER_CLASS, `feeSchedule.classes[${i}].subsidies`));
+  return fields;
+}
+
 const trimmed = (value: string | null | undefined): string => (typeof value === 'string' ? value.trim() : '');
 const orNull = (value: string | null | undefined): string | null => trimmed(value) || null;
 
@@ -327,6 +351,7 @@ export function normaliseTerms(terms: ContractTermsEntry): ContractTerms {
   if (!CONTRACT_KINDS.includes(terms.kind)) fields.kind = `kind must be one of ${CONTRACT_KINDS.join(', ')}`;
   for (const field of ['signedOn', 'startsOn', 'endsOn'] as const)
     if (!isIsoDate(terms[field])) fields[field] = 'must be a YYYY-MM-DD calendar date';
+  Object.assign(fields, listProblems(terms));
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The contract terms are invalid', { fields });
   return {
     kind: terms.kind,
