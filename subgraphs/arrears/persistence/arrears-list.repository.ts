@@ -37,7 +37,8 @@ function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
   const byArea = query.scope.kind === 'STREETS' || query.scope.kind === 'DISTRICTS';
   const scope = scopeCondition(query.scope, byArea ? 'p' : 'a');
   const inScope = byArea ? `a.area_id in (select p.area_id from arrears.billing_area p where ${scope.sql})` : scope.sql;
-  const statuses = query.statuses && query.statuses.length > 0 ? sqlArray(query.statuses) : null;
+  // Each status once: a caller may repeat one as often as the body holds (90,000 times in 1 MiB).
+  const statuses = query.statuses && query.statuses.length > 0 ? sqlArray([...new Set(query.statuses)]) : null;
   const households = query.householdIds ? sqlArray(query.householdIds) : null;
   const { overdueDays: days, today } = query;
   const sql = `
