@@ -323,6 +323,12 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
       })
     ).body.data.submitFiling.id;
     const register = `mutation($j: [Key!]!) { registerReviewSystem(organisationId: "linjiang-enforcement-system", name: "临江市城市管理行政执法局备案系统", role: "ENFORCEMENT_BUREAU", jurisdictions: $j) { role } }`;
+    // At most 100 division codes (kept, and looked through at each review it sends).
+    const tooMany = Array.from({ length: 101 }, (_, i) => String(220600 + i));
+    expect((await t.gql(admin, register, { j: tooMany })).body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { jurisdictions: '1–100 division codes of 2–12 digits' } },
+    });
     expect((await t.gql(admin, register, { j: ['220681'] })).body.data.registerReviewSystem.role).toBe(
       'ENFORCEMENT_BUREAU',
     );

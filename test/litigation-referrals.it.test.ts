@@ -238,6 +238,22 @@ describe('litigation: referrals through the green channel, the court’s reports
       (await fails(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds: [accounts[3].id], evidence: [] } }))
         .extensions.code,
     ).toBe('BAD_USER_INPUT');
+    // An exclusion named twice (checked again for every account referred, repeats were as many as the body held).
+    expect(
+      (
+        await fails(companyA, REFER, {
+          r: {
+            courtId: 'bj-xicheng-court',
+            accountIds: [accounts[3].id],
+            evidence: EVIDENCE,
+            exclusions: Array.from({ length: 1000 }, () => 'COUNTERCLAIM'),
+          },
+        })
+      ).extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { exclusions: expect.stringMatching(/each once$/) } },
+    });
     expect(
       (
         await fails(companyA, REFER, {

@@ -54,6 +54,14 @@ describe('materials checklist', () => {
       'materials[0].selectionMethods',
       'materials[0].source',
     ]);
+    // A kind or method named twice is refused too: the list is kept with the settings and their history.
+    const repeated = [
+      { ...BEIJING_MATERIALS[0], contractKinds: ['REGULAR', 'REGULAR'], selectionMethods: ['TENDER', 'TENDER'] },
+    ] as never;
+    expect(checklistProblems(repeated)).toEqual({
+      'materials[0].contractKinds': 'one or more of PRELIMINARY, REGULAR, each once',
+      'materials[0].selectionMethods': expect.stringMatching(/^null, or one or more of .*TENDER.*, each once$/),
+    });
     expect(defineCitySettings(LINJIANG_SETTINGS).materials).toHaveLength(4);
     expect(() => defineCitySettings({ ...LINJIANG_SETTINGS, materials: bad })).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT' }),

@@ -74,6 +74,16 @@ export function checkMaterials(
 
 const text = (v: unknown, max: number) => typeof v === 'string' && v.trim() !== '' && v.length <= max;
 
+/**
+ * One or more of `values`, each once: stored with the settings and in their audit trail for good, such a list held
+ * as many repeats as the body carried (100,000 in 1 MiB).
+ */
+const someOf = (list: unknown, values: readonly string[]): boolean =>
+  Array.isArray(list) &&
+  list.length > 0 &&
+  list.every((v) => values.includes(v as string)) &&
+  new Set(list).size === list.length;
+
 /** Checks a city's checklist (configuration, not code); the problems by field, empty when it is sound. */
 export function checklistProblems(checklist: readonly MaterialItem[] | undefined): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -85,19 +95,10 @@ export function checklistProblems(checklist: readonly MaterialItem[] | undefined
   checklist.forEach((m, i) => {
     if (!DOCUMENT_TYPES.includes(m.documentType)) fields[`materials[${i}].documentType`] = DOCUMENT_TYPES.join(', ');
     if (!text(m.label, 200)) fields[`materials[${i}].label`] = '1–200 characters';
-    if (
-      !Array.isArray(m.contractKinds) ||
-      m.contractKinds.length === 0 ||
-      m.contractKinds.some((k: string) => !(CONTRACT_KINDS as readonly string[]).includes(k))
-    )
-      fields[`materials[${i}].contractKinds`] = `one or more of ${CONTRACT_KINDS.join(', ')}`;
-    if (
-      m.selectionMethods !== null &&
-      (!Array.isArray(m.selectionMethods) ||
-        m.selectionMethods.length === 0 ||
-        m.selectionMethods.some((s: string) => !(SELECTION_METHODS as readonly string[]).includes(s)))
-    )
-      fields[`materials[${i}].selectionMethods`] = `null, or one or more of ${SELECTION_METHODS.join(', ')}`;
+    if (!someOf(m.contractKinds, CONTRACT_KINDS))
+      fields[`materials[${i}].contractKinds`] = `one or more of ${CONTRACT_KINDS.join(', ')}, each once`;
+    if (m.selectionMethods !== null && !someOf(m.selectionMethods, SELECTION_METHODS))
+      fields[`materials[${i}].selectionMethods`] = `null, or one or more of ${SELECTION_METHODS.join(', ')}, each once`;
     if (typeof m.required !== 'boolean') fields[`materials[${i}].required`] = 'true or false';
     if (m.source !== null && !text(m.source, 500))
       fields[`materials[${i}].source`] = "the article it rests on, or null for the operator's configured list";

@@ -99,7 +99,9 @@ function checkInput(
   const exclusions = input.exclusions ?? [];
   const known = (e: string): e is SmallClaimsExclusion =>
     (SMALL_CLAIMS_EXCLUSION_NAMES as readonly string[]).includes(e);
-  if (!exclusions.every(known)) fields.exclusions = `one of ${SMALL_CLAIMS_EXCLUSION_NAMES.join(', ')}`;
+  // Each once: checked again for every account referred (up to 200), repeats were as many as the body held (70,000).
+  if (!exclusions.every(known) || new Set(exclusions).size !== exclusions.length)
+    fields.exclusions = `one of ${SMALL_CLAIMS_EXCLUSION_NAMES.join(', ')}, each once`;
   Object.assign(fields, validateCosts(input.costs ?? []));
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The referral is invalid', { fields });
   return { evidence: validateEvidence(input.evidence ?? []), exclusions: exclusions.filter(known) };
