@@ -53,6 +53,11 @@ describe('patrols and the hazards they find (seed 004 §五(四)(五))', () => {
     ).toEqual(['hazards[0].location', 'hazards[1].notifiedOn', 'hazards[2].notifiedOn', 'hazards[2].resolveBy']);
   });
 
+  it('refuses more than 50 hazards by their count alone, not one problem per hazard', () => {
+    const many = Array.from({ length: 5000 }, () => ({ ...hazard, location: ' ' }));
+    expect(fieldsOf(() => definePatrol({ ...patrol, hazards: many }, '2026-06-02'))).toEqual(['hazards']);
+  });
+
   it('keeps a hazard open until resolved, overdue only past its resolve-by date', () => {
     const open = { foundOn: '2026-06-02', resolveBy: '2026-06-09', resolvedOn: null };
     expect(isHazardOverdue(open, '2026-06-09')).toBe(false);

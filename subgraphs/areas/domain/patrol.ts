@@ -44,17 +44,19 @@ export function definePatrol(input: PatrolInput, today: IsoDate): PatrolInput {
   if (blank(input.patrolledBy)) fields.patrolledBy = 'who patrolled';
   if (!PATROLLER_KINDS.includes(input.patrollerKind)) fields.patrollerKind = `one of ${PATROLLER_KINDS.join(', ')}`;
   const hazards = input.hazards ?? [];
+  // Past the bound only the count is reported: a problem per hazard made the refusal as large as the request.
   if (hazards.length > MAX_HAZARDS_PER_PATROL) fields.hazards = `at most ${MAX_HAZARDS_PER_PATROL}`;
-  hazards.forEach((h, i) => {
-    if (!HAZARD_KINDS.includes(h.kind)) fields[`hazards[${i}].kind`] = `one of ${HAZARD_KINDS.join(', ')}`;
-    if (blank(h.location)) fields[`hazards[${i}].location`] = 'where it was found';
-    if ((h.notifiedOn !== null) !== !blank(h.partyNotified))
-      fields[`hazards[${i}].notifiedOn`] = 'a party notified comes with the day it was notified, and only then';
-    else if (h.notifiedOn !== null && compareDates(h.notifiedOn, input.patrolledOn) < 0)
-      fields[`hazards[${i}].notifiedOn`] = 'not before the patrol';
-    if (h.resolveBy !== null && compareDates(h.resolveBy, input.patrolledOn) < 0)
-      fields[`hazards[${i}].resolveBy`] = 'not before the patrol';
-  });
+  else
+    hazards.forEach((h, i) => {
+      if (!HAZARD_KINDS.includes(h.kind)) fields[`hazards[${i}].kind`] = `one of ${HAZARD_KINDS.join(', ')}`;
+      if (blank(h.location)) fields[`hazards[${i}].location`] = 'where it was found';
+      if ((h.notifiedOn !== null) !== !blank(h.partyNotified))
+        fields[`hazards[${i}].notifiedOn`] = 'a party notified comes with the day it was notified, and only then';
+      else if (h.notifiedOn !== null && compareDates(h.notifiedOn, input.patrolledOn) < 0)
+        fields[`hazards[${i}].notifiedOn`] = 'not before the patrol';
+      if (h.resolveBy !== null && compareDates(h.resolveBy, input.patrolledOn) < 0)
+        fields[`hazards[${i}].resolveBy`] = 'not before the patrol';
+    });
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The patrol record is invalid', { fields });
   return {
     ...input,

@@ -110,6 +110,13 @@ describe('filing records', () => {
     expect(() => filingRecordNumber('110108009', 2021, 1)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 
+  it('refuses more than 50 documents by their count alone, not one problem per document', () => {
+    const many = Array.from({ length: 5000 }, () => ({ name: '', type: 'OTHER', sizeBytes: 0, sha256: 'abc' }));
+    expect(() => validateDocuments(many as never)).toThrow(
+      expect.objectContaining({ details: { fields: { documents: 'at most 50 documents' } } }),
+    );
+  });
+
   it('keeps documents by name, type, size and lower-case SHA-256', () => {
     expect(
       validateDocuments([{ name: ' 合同.pdf ', type: 'CONTRACT_TEXT', sizeBytes: 1024, sha256: sha.toUpperCase() }]),

@@ -173,6 +173,11 @@ export const MAX_LISTED_DOCUMENTS = 50;
  */
 export function validateDocuments(documents: readonly FilingDocument[] | null | undefined): FilingDocument[] {
   const list = Array.isArray(documents) ? documents : [];
+  // Past the bound only the count is reported: a problem per document made the refusal as large as the request.
+  if (list.length > MAX_LISTED_DOCUMENTS)
+    throw new InvalidInputError('The filing documents are incomplete', {
+      fields: { documents: `at most ${MAX_LISTED_DOCUMENTS} documents` },
+    });
   const fields: Record<string, string> = {};
   list.forEach((d, i) => {
     if (typeof d.name !== 'string' || d.name.trim() === '') fields[`documents[${i}].name`] = 'name the document';
@@ -183,7 +188,6 @@ export function validateDocuments(documents: readonly FilingDocument[] | null | 
     if (typeof d.sha256 !== 'string' || !SHA256_HEX.test(d.sha256.toLowerCase()))
       fields[`documents[${i}].sha256`] = 'sha256 must be 64 hex digits';
   });
-  if (list.length > MAX_LISTED_DOCUMENTS) fields.documents = `at most ${MAX_LISTED_DOCUMENTS} documents`;
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The filing documents are incomplete', { fields });
   return list.map((d) => ({
     name: d.name.trim(),

@@ -71,6 +71,16 @@ describe('consolidated hearings', () => {
       expect(splitBatch(base, ['r2', 'r3']).split.batchKey).toBe(split.batchKey); // a retried split gives the same key
     });
 
+    it('names at most 20 of the ids not in the batch, and how many there were', () => {
+      const strangers = Array.from({ length: 5000 }, (_, i) => `x${String(i).padStart(4, '0')}`);
+      expect(() => splitBatch(base, ['r2', ...strangers])).toThrow(
+        expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          details: { problems: ['NOT_IN_BATCH'], notInBatch: strangers.slice(0, 20), notInBatchCount: 5000 },
+        }),
+      );
+    });
+
     it('keeps the split when batches are recomputed, and sends newcomers to the base batch', () => {
       const { remaining, split } = splitBatch(base, ['r2']);
       const batches = consolidate([referral('r1'), referral('r2'), referral('r3'), referral('r4')], [remaining, split]);

@@ -99,6 +99,9 @@ export function consolidate(
   );
 }
 
+/** How many of the ids a refused split names back to the caller. */
+const MAX_ECHOED_IDS = 20;
+
 /**
  * Takes `leaving` out of `batch` into a new batch of the same group. At least one referral must leave and at least
  * one must stay (moving all of them is the same batch under another name); every leaving referral must be in the
@@ -115,7 +118,13 @@ export function splitBatch(
   if (notInBatch.length > 0) problems.push('NOT_IN_BATCH');
   if (leavingIds.length > 0 && batch.referralIds.every((id) => leavingIds.includes(id)))
     problems.push('SPLIT_TAKES_ALL');
-  if (problems.length > 0) throw new InvalidInputError('The batch cannot be split like that', { problems, notInBatch });
+  // The first ids not in the batch and how many there were: all of them made the refusal as large as the request.
+  if (problems.length > 0)
+    throw new InvalidInputError('The batch cannot be split like that', {
+      problems,
+      notInBatch: notInBatch.slice(0, MAX_ECHOED_IDS),
+      notInBatchCount: notInBatch.length,
+    });
   const split: ConsolidatedBatch = {
     ...batch,
     batchKey: sha256Hex(canonicalJson({ splitFrom: batch.batchKey, referralIds: leavingIds })),
