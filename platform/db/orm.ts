@@ -45,9 +45,10 @@ export interface OrmOptions {
   /** How long a connection beyond the kept one may stay idle before the pool closes it (30 s). */
   poolIdleMs?: number;
   /**
-   * PostgreSQL's `statement_timeout` on every connection of the pool (statementTimeoutMs(), 30 s; 0 for none): a statement running or
-   * waiting for a lock longer is cancelled (57014, answered TEMPORARILY_UNAVAILABLE) and its connection returns to
-   * the pool. Bulk work lifts it for its own transaction (`allowLongStatements`), migrations for theirs.
+   * PostgreSQL's `statement_timeout` on every connection of the pool (statementTimeoutMs(), 30 s; 0 for none): a
+   * statement running or waiting for a lock longer is cancelled (57014, answered TEMPORARILY_UNAVAILABLE) and its
+   * connection returns to the pool. Bulk work lifts it for its own transaction (`allowLongStatements`), migrations
+   * for theirs.
    */
   statementTimeoutMs?: number;
 }
