@@ -22,8 +22,9 @@ const isLineTerminator = (c: number) => c === 0x0a || c === 0x0d || c === 0x2028
  * the message, cut to its first 100 characters and `…`. In one pass: the regular expression it replaces,
  * `/"((?:[^"\\]|\\.){101,}?)(?="|$)/g`, started again at every escaped quote of a value and scanned to the value's end
  * from each, so a value of escaped quotes ending in an unpaired backslash (which a block string passed to an `Int`
- * argument puts raw into graphql-js' message) took 0.5 s for 64 KiB, anonymously, and 145 s for 1 MiB. A start at an
- * escaped quote inside a value ends where the value does, with fewer characters, so the scan goes on from there.
+ * argument puts raw into graphql-js' message) took 1.3 s for the 64 KiB body a caller without a token may send, and
+ * some 145 s for 1 MiB. A start at an escaped quote inside a value ends where the value does, with fewer characters,
+ * so the scan goes on from there.
  */
 function clipQuoted(message: string): string {
   let out = '';
