@@ -48,7 +48,7 @@ function clipQuoted(message: string): string {
     }
     start = message.indexOf('"', end);
   }
-  return copied === 0 ? message : out + message.slice(copied);
+  return out + message.slice(copied);
 }
 
 /** Every string the caller sent: in the variables and written into the document. */
