@@ -32,6 +32,19 @@ describe('error serialisation in the logs', () => {
     );
   });
 
+  it('strips a key’s values however the message is shaped, in one pass over it', () => {
+    const logged = (message: string) =>
+      (serializeError(Object.assign(new Error(message), { code: '23P01', severity: 'ERROR' })) as { message: string })
+        .message;
+    expect(logged('conflicting key value (area_id, period)=(a1, 2026-11) (tail)')).toBe(
+      'database error 23P01: conflicting key value … (tail)',
+    );
+    expect(logged('key (name)=(张(三)) exists')).toBe('database error 23P01: key …) exists');
+    // 200,000 parentheses never closed: the expression before scanned to the end from each (some 20 s).
+    const run = `key ${'('.repeat(200_000)}name=secret`;
+    expect(logged(run)).toBe(`database error 23P01: ${run}`);
+  });
+
   it('logs any other error as pino does, with its message and stack', () => {
     expect(serializeError(new TypeError('boom'))).toMatchObject({
       type: 'TypeError',
