@@ -10,4 +10,18 @@ describe('parseCsv', () => {
       { line: 6, fields: ['3号楼', '1', ''] },
     ]);
   });
+
+  it('stops at maxRecords, holding nothing of the lines after', () => {
+    const text = `a,b\n"1\n2",3\n\n4,5\n${'x\n'.repeat(100_000)}`;
+    expect(parseCsv(text, 3)).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1\n2', '3'] },
+      { line: 5, fields: ['4', '5'] },
+    ]);
+    expect(parseCsv('a\nb', 2)).toEqual([
+      { line: 1, fields: ['a'] },
+      { line: 2, fields: ['b'] },
+    ]);
+    expect(parseCsv(text)).toHaveLength(100_003);
+  });
 });

@@ -12,7 +12,11 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
-export function parseCsv(text: string): CsvRecord[] {
+/**
+ * `maxRecords` stops the reading there (an import refuses a file over its rows' bound by reading one record more,
+ * without holding every line of a file that is all line breaks).
+ */
+export function parseCsv(text: string, maxRecords = Infinity): CsvRecord[] {
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
@@ -28,7 +32,7 @@ export function parseCsv(text: string): CsvRecord[] {
     field = '';
   };
   // Runs of ordinary characters are taken as one slice (a backfill of 100,000 lines is some 20 million characters).
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n && records.length < maxRecords;) {
     const c = source.charCodeAt(i);
     if (quoted) {
       if (c === QUOTE && source.charCodeAt(i + 1) === QUOTE) {
@@ -62,6 +66,6 @@ export function parseCsv(text: string): CsvRecord[] {
       i = j;
     }
   }
-  if (field !== '' || fields.length > 0) endRecord();
+  if ((field !== '' || fields.length > 0) && records.length < maxRecords) endRecord();
   return records;
 }

@@ -260,6 +260,17 @@ describe('areas: compounds, buildings and households', () => {
       [5, 'room'],
       [6, 'room'],
     ]);
+    // A file of one-character rows: checked up to the line past the 500 problems listed; over 200,000 rows, not read.
+    const IMPORT =
+      'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { householdsCreated } }';
+    const header = csv.split('\n')[0];
+    const manyBad = (await t.gql(guangwai, IMPORT, { c: id, csv: `${header}\n${'x\n'.repeat(100_000)}` })).body
+      .errors[0];
+    expect(manyBad.message).toBe('The file has more than 500 problems; nothing was imported');
+    expect(manyBad.extensions.details.lines).toHaveLength(500);
+    const tooLong = (await t.gql(guangwai, IMPORT, { c: id, csv: `${header}\n${'x\n'.repeat(200_001)}` })).body
+      .errors[0];
+    expect([tooLong.extensions.code, tooLong.extensions.details]).toEqual(['BAD_USER_INPUT', { maxRows: 200_000 }]);
     const after = await db.query('select count(*)::int as n from areas.household');
     expect(after.rows[0].n).toBe(before.rows[0].n);
     const buildings = await db.query(

@@ -121,6 +121,23 @@ describe('areas: the street office’s CSV import command', () => {
     expect(await statistics(compoundId)).toEqual({ buildings: 0, households: 0 });
   });
 
+  it('stops checking after the problems it can show, and refuses a file longer than the hub takes', async () => {
+    const header = householdsCsv().split('\n')[0];
+    const manyBad = await cli(['--file', await file('many-bad.csv', `${header}\n${'x\n'.repeat(5000)}`), '--dry-run']);
+    expect(manyBad.code).toBe(2);
+    expect(manyBad.stderr).toContain('has more than 500 problems; nothing was sent to the hub');
+    expect(manyBad.stderr).toMatch(/\.\.\. and \d+ more; the lines after them were not checked\n$/);
+    const tooLong = await cli([
+      '--file',
+      await file('too-long.csv', `${header}\n${'x\n'.repeat(200_001)}`),
+      '--dry-run',
+    ]);
+    expect([tooLong.code, tooLong.calls.length]).toEqual([2, 0]);
+    expect(tooLong.stderr).toBe(
+      `${path.join(dir, 'too-long.csv')} has 200001 rows; the hub takes at most 200000 a file: split it by building\n`,
+    );
+  });
+
   it('prints the hub’s reasons when the hub refuses the file', async () => {
     const compoundId = await registerCompound();
     // Locally valid, but the rooms are already in the register: only the hub sees that.

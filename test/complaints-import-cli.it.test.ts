@@ -128,6 +128,19 @@ describe('complaints: the street office’s backfill command (npm run import:com
     expect(await held('bad')).toBe(0);
   });
 
+  it('stops reading after the bad lines it can show, and refuses a file longer than the hub takes', async () => {
+    const header = ordersCsv('long', 1).split('\n')[0];
+    const manyBad = await cli([await file('many-bad.csv', `${header}\n${'x\n'.repeat(5000)}`), '--dry-run']);
+    expect(manyBad.code).toBe(2);
+    expect(manyBad.stderr).toContain('has more than 1000 bad lines; nothing was sent to the hub');
+    expect(manyBad.stderr).toContain('... and 951 more; the lines after them were not read');
+    const tooLong = await cli([await file('too-long.csv', `${header}\n${'x\n'.repeat(200_001)}`), '--dry-run']);
+    expect([tooLong.code, tooLong.calls.length]).toEqual([2, 0]);
+    expect(tooLong.stderr).toBe(
+      `${path.join(dir, 'too-long.csv')} has 200001 lines of orders; the hub takes at most 200000: split it by period\n`,
+    );
+  });
+
   it('prints the hub’s reasons and imports nothing when the hub refuses a line (all or nothing)', async () => {
     const rows = ordersCsv('hub', 30).split('\n');
     rows[7] = rows[7].replace(',C1,C1.1,', ',C1,C1.9,'); // line 8: locally valid, not in the taxonomy

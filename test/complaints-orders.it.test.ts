@@ -360,6 +360,13 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect(itemRefused.extensions.details).toEqual({
       lines: [{ line: 3, fields: { item_code: 'not in the taxonomy on the day received' } }],
     });
+    // A file of one-character lines: read up to the bad line after the 1,000 listed; over 200,000 lines, not read.
+    const manyBad = await fails(GUANGWAI_OFFICE, IMPORT, { csv: `${header}\n${line('c1')}\n${'x\n'.repeat(100_000)}` });
+    expect(manyBad.message).toBe('More than 1000 lines of the file are invalid; nothing was imported');
+    const listed = (manyBad.extensions.details as { lines: { line: number }[] }).lines;
+    expect([listed.length, listed[0].line, listed.at(-1)?.line]).toEqual([1000, 3, 1002]);
+    const tooLong = await fails(GUANGWAI_OFFICE, IMPORT, { csv: `${header}\n${'x\n'.repeat(200_001)}` });
+    expect([tooLong.extensions.code, tooLong.extensions.details]).toEqual(['BAD_USER_INPUT', { maxLines: 200_000 }]);
     expect(await t.sql(`select count(*)::int as n from complaints.complaint_order`)).toEqual(before);
     expect((await fails(companyA, IMPORT, { csv: header })).extensions.code).toBe('FORBIDDEN');
 

@@ -6,7 +6,12 @@ import { areasError } from '../domain/errors';
 import { parseCsv } from '../../../kernel/csv';
 import { InvalidInputError } from '../../../kernel/errors';
 import { BuildingRegistration } from '../domain/compound';
-import { checkCompoundCsv, roomKey } from '../domain/compound-csv';
+import {
+  MAX_COMPOUND_CSV_ROWS,
+  REPORTED_COMPOUND_CSV_PROBLEMS,
+  checkCompoundCsv,
+  roomKey,
+} from '../domain/compound-csv';
 import { buildingsOfCompounds, insertBuildings } from '../persistence/building.repository';
 import { HouseholdRecord, insertHouseholds, registeredRooms } from '../persistence/household.repository';
 import { OwnerIdentity } from '../domain/owner-identity';
@@ -25,8 +30,6 @@ export interface ImportSummary {
   buildingsCreated: number;
   householdsCreated: number;
 }
-
-const MAX_ROWS = 200_000;
 
 /**
  * With an idempotency key a retry returns the first import's summary; two imports of one file racing without one: the
@@ -52,10 +55,10 @@ export async function importCompoundCsv(
   return transactionOnce(em, optionalKey, async (tx) => {
     await allowLongStatements(tx);
     await manageableCompound(tx, identity, compoundId);
-    const records = parseCsv(csv);
-    if (records.length - 1 > MAX_ROWS)
-      throw new InvalidInputError(`At most ${MAX_ROWS} rows per file`, { rows: records.length - 1 });
-    const { problems, rows } = checkCompoundCsv(records);
+    const records = parseCsv(csv, MAX_COMPOUND_CSV_ROWS + 2);
+    if (records.length - 1 > MAX_COMPOUND_CSV_ROWS)
+      throw new InvalidInputError(`At most ${MAX_COMPOUND_CSV_ROWS} rows per file`, { maxRows: MAX_COMPOUND_CSV_ROWS });
+    const { problems, rows, unread } = checkCompoundCsv(records);
 
     const registered = new Map((await buildingsOfCompounds(tx, [compoundId])).map((b) => [b.label, b]));
     const registeredRoomKeys = new Set(
@@ -107,8 +110,9 @@ export async function importCompoundCsv(
 
     if (problems.length > 0) {
       problems.sort((a, b) => a.line - b.line);
-      throw new InvalidInputError(`The file has ${problems.length} problem(s); nothing was imported`, {
-        lines: problems.slice(0, 500),
+      const count = unread ? `more than ${REPORTED_COMPOUND_CSV_PROBLEMS} problems` : `${problems.length} problem(s)`;
+      throw new InvalidInputError(`The file has ${count}; nothing was imported`, {
+        lines: problems.slice(0, REPORTED_COMPOUND_CSV_PROBLEMS),
       });
     }
 

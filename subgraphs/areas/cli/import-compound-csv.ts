@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import { parseCsv } from '../../../kernel/csv';
-import { LineProblem, checkCompoundCsv } from '../domain/compound-csv';
+import {
+  LineProblem,
+  MAX_COMPOUND_CSV_ROWS,
+  REPORTED_COMPOUND_CSV_PROBLEMS,
+  checkCompoundCsv,
+} from '../domain/compound-csv';
 import {
   CliIo,
   DEFAULT_GATEWAY,
@@ -41,9 +46,12 @@ const ARGS = {
 } as const;
 const parseOptions = (argv: string[]) => parseArgs({ args: argv, options: ARGS }).values;
 
-function printProblems(write: (text: string) => void, problems: LineProblem[]) {
+function printProblems(write: (text: string) => void, problems: LineProblem[], unread = false) {
   for (const p of problems.slice(0, SHOWN_PROBLEMS)) write(`line ${p.line}, ${p.field}: ${p.problem}\n`);
-  if (problems.length > SHOWN_PROBLEMS) write(`... and ${problems.length - SHOWN_PROBLEMS} more\n`);
+  if (problems.length > SHOWN_PROBLEMS)
+    write(
+      `... and ${problems.length - SHOWN_PROBLEMS} more${unread ? '; the lines after them were not checked' : ''}\n`,
+    );
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -72,12 +80,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   const records = parseCsv(csv);
   const rows = Math.max(records.length - 1, 0);
+  if (rows > MAX_COMPOUND_CSV_ROWS) {
+    io.stderr(
+      `${args.file} has ${rows} rows; the hub takes at most ${MAX_COMPOUND_CSV_ROWS} a file: split it by building\n`,
+    );
+    return 2;
+  }
   const progress = createProgress({ total: rows, label: 'validating', write: io.stderr, isTTY: io.isTTY, now: io.now });
-  const { problems } = checkCompoundCsv(records, () => progress.tick());
+  const { problems, unread } = checkCompoundCsv(records, () => progress.tick());
   progress.done();
   if (problems.length > 0) {
-    io.stderr(`${args.file} has ${problems.length} problem(s); nothing was sent to the hub:\n`);
-    printProblems(io.stderr, problems);
+    const count = unread ? `more than ${REPORTED_COMPOUND_CSV_PROBLEMS} problems` : `${problems.length} problem(s)`;
+    io.stderr(`${args.file} has ${count}; nothing was sent to the hub:\n`);
+    printProblems(io.stderr, problems, unread);
     return 2;
   }
   if (dryRun) {

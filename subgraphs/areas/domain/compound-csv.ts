@@ -46,6 +46,15 @@ const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set<Column>([
 export const roomKey = (buildingLabel: string, unit: string, room: string): string =>
   `${buildingLabel}|${unit}|${room}`;
 
+/** Rows of households one file may hold. */
+export const MAX_COMPOUND_CSV_ROWS = 200_000;
+
+/**
+ * Problems a refusal lists; the check stops at the line after the one where they pass it, since the file is refused
+ * anyway (200,000 one-character rows held 800,000 problems, 120 MB, of which the refusal showed the first 500).
+ */
+export const REPORTED_COMPOUND_CSV_PROBLEMS = 500;
+
 export interface LineProblem {
   line: number;
   field: string;
@@ -72,15 +81,23 @@ const COLUMN_OF: Record<string, Column> = {
   'ownerIdentity.serviceAddress': 'owner_service_address',
 };
 
+/**
+ * Checks a compound file's rows: every problem by the file's column, and the rows to register, up to the line after
+ * the first REPORTED_COMPOUND_CSV_PROBLEMS problems (`unread`: the lines after it were not checked).
+ */
 export function checkCompoundCsv(
   records: CsvRecord[],
   tick: () => void = () => undefined,
-): { problems: LineProblem[]; rows: CheckedRow[] } {
+): { problems: LineProblem[]; rows: CheckedRow[]; unread: boolean } {
   const [header, ...lines] = records;
   const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
   const missing = COMPOUND_CSV_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c) && !columns.includes(c));
   if (!header || missing.length > 0) {
-    return { problems: [{ line: 1, field: 'header', problem: `missing ${missing.join(', ') || 'header'}` }], rows: [] };
+    return {
+      problems: [{ line: 1, field: 'header', problem: `missing ${missing.join(', ') || 'header'}` }],
+      rows: [],
+      unread: false,
+    };
   }
   const problems: LineProblem[] = [];
   const rows: CheckedRow[] = [];
@@ -92,6 +109,7 @@ export function checkCompoundCsv(
   columns.forEach((c, i) => indexOf.has(c) || indexOf.set(c, i));
   const hasOwnerName = indexOf.has('owner_name');
   for (const { line, fields } of lines) {
+    if (problems.length > REPORTED_COMPOUND_CSV_PROBLEMS) return { problems, rows, unread: true };
     tick();
     const cell = (name: Column) => (fields[indexOf.get(name) ?? -1] ?? '').trim();
     const report = (field: string, problem: string) =>
@@ -142,7 +160,7 @@ export function checkCompoundCsv(
     rooms.add(key);
     rows.push({ line, building: first?.building ?? building, household });
   }
-  return { problems, rows };
+  return { problems, rows, unread: false };
 }
 
 /** The owner's identity of a row, when any of its cells is filled (then it is checked whole); the cells stay unread in problems. */

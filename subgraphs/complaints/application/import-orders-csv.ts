@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../../kernel/errors';
 import { parseCsv } from '../../../kernel/csv';
 import { Identity, coversDivision } from '../../../kernel/identity';
-import { CsvLineProblem, readOrderCsv } from '../domain/order-csv';
+import { CsvLineProblem, MAX_ORDER_CSV_LINES, REPORTED_ORDER_CSV_LINES, readOrderCsv } from '../domain/order-csv';
 import { assertStreetOfficeRole } from '../domain/order';
 import { OrderImportCounts, admitOrders, itemProblems } from './receive-order';
 import { allowLongStatements } from '../../../platform/db/sql';
@@ -11,7 +11,8 @@ export type OrderImportSummary = OrderImportCounts;
 
 /**
  * The street office backfills its street's orders from the hotline's export: all or nothing, every bad line reported
- * once with all its problems by column (BAD_USER_INPUT, `details.lines`, the first 1,000), never with its values;
+ * once with all its problems by column (BAD_USER_INPUT, `details.lines`, the first 1,000), never with its values
+ * (the lines after the 1,001st bad one are not read); at most 200,000 lines;
  * order numbers already held are counted as duplicates and left alone. Set-based (admitOrders): the taxonomy and the
  * streets' compounds are read once, the orders staged in large statements and written with their transitions and
  * events in one.
@@ -23,7 +24,12 @@ export async function importOrdersCsv(
   options: { demo?: boolean } = {},
 ): Promise<OrderImportSummary> {
   assertStreetOfficeRole(identity);
-  const { orders, problems } = readOrderCsv(parseCsv(csv), identity.organisationId);
+  const records = parseCsv(csv, MAX_ORDER_CSV_LINES + 2);
+  if (records.length - 1 > MAX_ORDER_CSV_LINES)
+    throw new InvalidInputError(`At most ${MAX_ORDER_CSV_LINES} lines of orders per file`, {
+      maxLines: MAX_ORDER_CSV_LINES,
+    });
+  const { orders, problems, unread } = readOrderCsv(records, identity.organisationId);
   const byLine = new Map<number, CsvLineProblem>();
   const report = (p: CsvLineProblem) => {
     const known = byLine.get(p.line);
@@ -40,8 +46,9 @@ export async function importOrdersCsv(
     (await itemProblems(tx, orders)).forEach(report);
     if (byLine.size > 0) {
       const lines = [...byLine.values()].sort((a, b) => a.line - b.line);
-      throw new InvalidInputError(`${lines.length} line(s) of the file are invalid; nothing was imported`, {
-        lines: lines.slice(0, 1000),
+      const count = unread ? `More than ${REPORTED_ORDER_CSV_LINES} lines` : `${lines.length} line(s)`;
+      throw new InvalidInputError(`${count} of the file are invalid; nothing was imported`, {
+        lines: lines.slice(0, REPORTED_ORDER_CSV_LINES),
       });
     }
     // Throwing rolls the whole file back.

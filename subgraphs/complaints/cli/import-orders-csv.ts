@@ -8,7 +8,7 @@ import {
   runAsProcess,
 } from '../../../platform/cli/gateway-request';
 import { createProgress } from '../../../platform/cli/progress';
-import { CsvLineProblem, readOrderCsv } from '../domain/order-csv';
+import { CsvLineProblem, MAX_ORDER_CSV_LINES, readOrderCsv } from '../domain/order-csv';
 
 /**
  * The street office's backfill of hotline orders from the hotline's CSV export (issue 18):
@@ -19,8 +19,8 @@ import { CsvLineProblem, readOrderCsv } from '../domain/order-csv';
  * Every line is checked locally first, with the domain's own rules and a progress bar, so a clerk sees every bad line
  * without a round trip; the file then goes to the hub in one call (importComplaintOrdersCsv), so the backfill is all
  * or nothing as the API's is. The hub re-checks everything, including what needs its data (the clerk's streets, the
- * taxonomy on the day received), and reports every bad line. One call holds at most the CsvText bound (32 MiB, some
- * 150,000 orders): split a larger export by period.
+ * taxonomy on the day received), and reports every bad line. One call holds at most 200,000 lines and the CsvText
+ * bound (32 MiB, some 150,000 orders): split a larger export by period.
  *
  * Exit codes: 0 imported (or valid, with --dry-run); 1 the hub refused or could not be reached; 2 bad usage or a
  * bad file, nothing sent.
@@ -41,14 +41,15 @@ const ARGS = {
 } as const;
 const parseOptions = (argv: string[]) => parseArgs({ args: argv, options: ARGS, allowPositionals: true });
 
-function printProblems(write: (text: string) => void, problems: CsvLineProblem[]) {
+function printProblems(write: (text: string) => void, problems: CsvLineProblem[], unread = false) {
   for (const p of problems.slice(0, SHOWN_PROBLEMS))
     write(
       `line ${p.line}: ${Object.entries(p.fields)
         .map(([column, problem]) => `${column}: ${problem}`)
         .join('; ')}\n`,
     );
-  if (problems.length > SHOWN_PROBLEMS) write(`... and ${problems.length - SHOWN_PROBLEMS} more\n`);
+  if (problems.length > SHOWN_PROBLEMS)
+    write(`... and ${problems.length - SHOWN_PROBLEMS} more${unread ? '; the lines after them were not read' : ''}\n`);
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -76,13 +77,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   const records = parseCsv(csv);
   const rows = Math.max(records.length - 1, 0);
+  if (rows > MAX_ORDER_CSV_LINES) {
+    io.stderr(
+      `${file} has ${rows} lines of orders; the hub takes at most ${MAX_ORDER_CSV_LINES}: split it by period\n`,
+    );
+    return 2;
+  }
   const progress = createProgress({ total: rows, label: 'validating', write: io.stderr, isTTY: io.isTTY, now: io.now });
   // The sender is the hub's to set (the clerk's organisation): any name does for the local check.
-  const { problems } = readOrderCsv(records, 'local-check', () => progress.tick());
+  const { problems, unread } = readOrderCsv(records, 'local-check', () => progress.tick());
   progress.done();
   if (problems.length > 0) {
-    io.stderr(`${file} has ${problems.length} bad line(s); nothing was sent to the hub:\n`);
-    printProblems(io.stderr, problems);
+    const count = unread ? `more than ${problems.length - 1} bad lines` : `${problems.length} bad line(s)`;
+    io.stderr(`${file} has ${count}; nothing was sent to the hub:\n`);
+    printProblems(io.stderr, problems, unread);
     return 2;
   }
   if (args['dry-run']) {

@@ -1,5 +1,5 @@
 import { parseCsv } from '../../../kernel/csv';
-import { ORDER_CSV_COLUMNS, readOrderCsv } from './order-csv';
+import { ORDER_CSV_COLUMNS, REPORTED_ORDER_CSV_LINES, readOrderCsv } from './order-csv';
 
 const header = ORDER_CSV_COLUMNS.join(',');
 const good =
@@ -29,6 +29,18 @@ describe('the hotline order CSV', () => {
       [4, ['order_number']],
     ]);
     expect(JSON.stringify(problems)).not.toMatch(/yesterday|1101/);
+  });
+
+  it('stops reading at the bad line after the ones a refusal lists', () => {
+    // 200,000 one-character lines: every one was read and held with its eight problems before (90 MB).
+    const { orders, problems, unread } = readOrderCsv(parseCsv(`${header}\n${good}\n${'x\n'.repeat(200_000)}`), 'so');
+    expect(orders).toHaveLength(1);
+    expect(problems).toHaveLength(REPORTED_ORDER_CSV_LINES + 1);
+    expect(problems.at(-1)?.line).toBe(REPORTED_ORDER_CSV_LINES + 3);
+    expect(unread).toBe(true);
+    // When the last line read is the last of the file, nothing is left unread.
+    const exact = readOrderCsv(parseCsv(`${header}\n${'x\n'.repeat(REPORTED_ORDER_CSV_LINES + 1)}`), 'so');
+    expect([exact.problems.length, exact.unread]).toEqual([REPORTED_ORDER_CSV_LINES + 1, false]);
   });
 
   it('refuses a file without the header', () => {

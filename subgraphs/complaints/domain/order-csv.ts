@@ -16,6 +16,15 @@ export const ORDER_CSV_COLUMNS = [
   'resolve_by',
 ] as const;
 
+/** Lines of orders one backfill may hold (some 32 MiB: the CsvText bound; split a larger export by period). */
+export const MAX_ORDER_CSV_LINES = 200_000;
+
+/**
+ * Bad lines a refusal lists; reading stops at the one after, since the file is refused anyway (a file of 200,000
+ * one-character lines held 90 MB of problems, of which the refusal showed the first 1,000).
+ */
+export const REPORTED_ORDER_CSV_LINES = 1000;
+
 export interface CsvLineProblem {
   line: number;
   /** Column → what is wrong; never the value. */
@@ -28,14 +37,15 @@ const instant = (v: string) => INSTANT.test(v) && !Number.isNaN(Date.parse(v));
 
 /**
  * Reads the lines of a backfill into orders and every bad line's problems by column (all or nothing is the
- * application's: it imports only when no line has a problem).
+ * application's: it imports only when no line has a problem), up to the line after the first
+ * REPORTED_ORDER_CSV_LINES bad ones (`unread`: the lines after it were not read).
  */
 export function readOrderCsv(
   records: readonly CsvRecord[],
   senderOrganisationId: string,
   /** Called after each line is read (a command's progress bar). */
   onLine: () => void = () => undefined,
-): { orders: { line: number; data: HotlineOrderData }[]; problems: CsvLineProblem[] } {
+): { orders: { line: number; data: HotlineOrderData }[]; problems: CsvLineProblem[]; unread: boolean } {
   const problems: CsvLineProblem[] = [];
   const orders: { line: number; data: HotlineOrderData }[] = [];
   const [header, ...lines] = records;
@@ -43,10 +53,12 @@ export function readOrderCsv(
     return {
       orders,
       problems: [{ line: header?.line ?? 1, fields: { header: `the header must be ${ORDER_CSV_COLUMNS.join(',')}` } }],
+      unread: false,
     };
   }
   const seen = new Set<string>();
   for (const record of lines) {
+    if (problems.length > REPORTED_ORDER_CSV_LINES) return { orders, problems, unread: true };
     const v = {} as Record<(typeof ORDER_CSV_COLUMNS)[number], string>;
     for (let i = 0; i < ORDER_CSV_COLUMNS.length; i++) v[ORDER_CSV_COLUMNS[i]] = (record.fields[i] ?? '').trim();
     const fields: Record<string, string> = {};
@@ -88,5 +100,5 @@ export function readOrderCsv(
       },
     });
   }
-  return { orders, problems };
+  return { orders, problems, unread: false };
 }
