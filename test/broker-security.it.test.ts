@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import {
   ACCOUNTS_TOPIC,
   CLAIMS_TOPIC,
@@ -25,6 +26,7 @@ import { uniqueSuffix } from './support/hub-fixture';
 import { rawProducer, testKafkaClient } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 import { SecuredBroker, securedBroker, tryConsume, tryProduce } from './support/secured-broker';
+import { MAX_CONNECTIONS_PER_ADDRESS } from '../tools/kafka/local-kafka';
 
 /**
  * Issue 13 §1 on a real broker with SASL/SCRAM-SHA-512 and StandardAuthorizer: strangers are refused, and each
@@ -79,6 +81,31 @@ describe('the broker refuses strangers', () => {
     expect(
       await tryProduce(broker.brokers, { username: party.username, password: 'guessed' }, topic(AREAS_TOPIC.name)),
     ).toBe('SASL_AUTHENTICATION_FAILED');
+  });
+
+  it('closes at once the connections one address opens past its bound, before any authentication', async () => {
+    // 127.0.0.2 stands for a stranger's address (the hub and the tests reach the broker from 127.0.0.1).
+    const [host, port] = broker.brokers[0].split(':');
+    const sockets: net.Socket[] = [];
+    const closed: number[] = [];
+    const open = (i: number) =>
+      new Promise<void>((resolve, reject) => {
+        const socket = net.connect({ host, port: Number(port), localAddress: '127.0.0.2' }, () => resolve());
+        socket.on('error', reject).on('close', () => closed.push(i));
+        sockets.push(socket);
+      });
+    try {
+      for (let i = 0; i <= MAX_CONNECTIONS_PER_ADDRESS; i++) await open(i);
+      await waitFor('the broker to close the connection past the bound', () => closed.length > 0, {
+        timeoutMs: 10_000,
+      });
+      expect(closed).toEqual([MAX_CONNECTIONS_PER_ADDRESS]);
+      // A client from 127.0.0.1 is served meanwhile, and the address's other connections stay open.
+      expect(await tryProduce(broker.brokers, sub('areas'), topic(AREAS_TOPIC.name))).toBe('OK');
+      expect(closed).toEqual([MAX_CONNECTIONS_PER_ADDRESS]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
   });
 
   it("lets a subgraph write its own topics only, never another subgraph's", async () => {

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { SUBGRAPH_NAMES, SubgraphName } from '../platform/config';
 import { LOCAL_ONLY_ENV, ServiceDefinition, subgraphPort, topologyServices } from '../hub/topology';
 import { projectRoot } from '../platform/project-root';
+import { MAX_CONNECTIONS_PER_ADDRESS } from '../tools/kafka/local-kafka';
 
 /**
  * docker-compose.yml and the process runner (hub/topology.ts) describe one topology: the same services, commands and
@@ -99,5 +100,10 @@ describe('docker-compose.yml and npm run start:topology', () => {
       expect(services.gateway.env[`SUBGRAPH_${name.toUpperCase()}_URL`].split(',')).toHaveLength(2);
     const ports = runner.flatMap((s) => (s.port ? [s.port] : []));
     expect(new Set(ports).size).toBe(ports.length);
+  });
+
+  it("bounds the broker's connections from one address as the local broker does", () => {
+    const broker = (compose.services.kafka.command ?? []).join('\n');
+    expect(broker).toMatch(new RegExp(`^\\s*max\\.connections\\.per\\.ip=${MAX_CONNECTIONS_PER_ADDRESS}$`, 'm'));
   });
 });

@@ -349,6 +349,17 @@ function securityProperties(o: LocalKafkaOptions): Record<string, string | numbe
   };
 }
 
+/**
+ * Connections the broker holds from one address (`max.connections.per.ip`, as in docker-compose.yml): a connection is
+ * counted from its first byte, before any authentication, so without a bound one stranger on the network could open
+ * connections until the broker ran out of file descriptors or memory, and every party's feed with it. A party's
+ * kafkajs client holds a few (one a broker and its group's coordinator); past the bound the broker closes new ones
+ * from that address at once. The hub's processes and every test worker reach a local broker from 127.0.0.1, which
+ * has a bound of its own (LOOPBACK_CONNECTIONS).
+ */
+export const MAX_CONNECTIONS_PER_ADDRESS = 100;
+const LOOPBACK_CONNECTIONS = 10_000;
+
 function serverProperties(dataDir: string, o: LocalKafkaOptions): string {
   const props: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
@@ -378,6 +389,8 @@ function serverProperties(dataDir: string, o: LocalKafkaOptions): string {
     'log.cleaner.dedupe.buffer.size': 16 * 1024 * 1024,
     'num.network.threads': 2,
     'num.io.threads': 4,
+    'max.connections.per.ip': MAX_CONNECTIONS_PER_ADDRESS,
+    'max.connections.per.ip.overrides': `127.0.0.1:${LOOPBACK_CONNECTIONS}`,
     ...(o.shortLived ? { 'broker.session.timeout.ms': 3000, 'broker.heartbeat.interval.ms': 750 } : {}),
     // A test broker's controller writes no no-op records to the metadata log (twice a second by default, so brokers can
     // tell a stalled log from an idle one; here broker and controller are one process): they were 0.6 of its 1.5 s of
