@@ -15,6 +15,7 @@ import { usePlannerAnswers } from './planner-answers';
 import { useRequestBody } from './request-body';
 import { useSubgraphAbortSignals } from './subgraph-signals';
 import { useTracing } from './tracing';
+import { documentCaches } from './document-cache';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -55,6 +56,9 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
     // and a streamed one by useRequestBody; Yoga's 25 MB limit piped every body through one more stream
     // (patches/README.md).
     maxRequestBodySize: false,
+    // Parsed documents and parse errors kept by their estimated bytes, not 1,024 of each however large
+    // (gateway/document-cache.ts; the runtime passes it on to Yoga: patches/README.md).
+    parserAndValidationCache: documentCaches(),
     cors: corsFor(config.corsOrigins),
     propagateHeaders: {
       // Only these reach a subgraph: a client's own x-hub-identity is never forwarded.

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { getEventListeners, getMaxListeners } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
 import { SignJWT, decodeJwt } from 'jose';
 import request from 'supertest';
 import { DEFAULT_EDGE_CONFIG, EdgeConfig } from '../gateway/config';
+import { WeightedLruCache } from '../gateway/document-cache';
 import { RunningGateway, startGateway } from '../gateway/server';
 import { tokenSettings } from '../platform/config';
 import { mintUserToken } from '../platform/auth/tokens';
@@ -574,6 +576,22 @@ describe('the edge over a stub subgraph', () => {
     } finally {
       pipeThrough.mockRestore();
       matchPattern.mockRestore();
+    }
+  });
+
+  it('keeps parsed documents and parse errors in caches bounded by their bytes, not by their count (patches/)', async () => {
+    const set = jest.spyOn(WeightedLruCache.prototype, 'set');
+    try {
+      const client = await start();
+      const token = await mintUserToken(companyUser('org-a'), tokens);
+      const query = `{ items { id } } # ${randomUUID()}`;
+      expect((await post(client, { query }, token)).body.errors).toBeUndefined();
+      const broken = `{ items { id } # ${randomUUID()}`;
+      expect((await post(client, { query: broken }, token)).body.errors[0].message).toMatch(/Syntax Error/);
+      // Yoga's own caches (1,024 of each, however large) would have taken them instead.
+      expect(set.mock.calls.map(([key]) => key)).toEqual([query, broken]);
+    } finally {
+      set.mockRestore();
     }
   });
 
