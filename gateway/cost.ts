@@ -176,8 +176,15 @@ export function estimateCost(
     }
   };
 
-  /** How many items the field returns: a slicing argument's value, else the assumed or default size. */
+  /**
+   * How many items the field returns: a slicing argument's value, else the assumed or default size. Once per field
+   * node: a fragment spread 10,000 times visits its fields 10,000 times, and coercing their arguments each time (a
+   * filter of 2,800 statuses) took 4.3 s for a 22.8 KB document whose cost passed.
+   */
+  const listSizes = new Map<FieldNode, number>();
   const listSizeOf = (field: GraphQLField<unknown, unknown>, node: FieldNode, listSize: ListSize): number => {
+    const known = listSizes.get(node);
+    if (known !== undefined) return known;
     let size = listSize.assumedSize ?? (isListType(getNullableType(field.type)) ? options.defaultListSize : 1);
     if (listSize.slicingArguments?.length) {
       const args = getArgumentValues(field, node, variables ?? {}) as Record<string, unknown>;
@@ -187,6 +194,7 @@ export function estimateCost(
         .filter((n): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0);
       if (given.length) size = Math.max(...given);
     }
+    listSizes.set(node, size);
     return size;
   };
 

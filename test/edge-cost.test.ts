@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { buildASTSchema, parse, validate } from 'graphql';
+import { GraphQLScalarType, buildASTSchema, parse, validate } from 'graphql';
 import { DEFAULT_EDGE_CONFIG } from '../gateway/config';
 import { CostExceeded, cachedCostEstimator, estimateCost } from '../gateway/cost';
 import { supergraphPath } from '../platform/project-root';
@@ -59,6 +59,26 @@ describe('operation cost over the supergraph, before any subgraph is called', ()
 
   it('refuses a household loop by its cost as well as by its depth', () => {
     expect(() => cost(householdLoop(8), undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
+  });
+
+  it("reads a field's arguments once, however often a fragment spreads it", () => {
+    // Every argument of a sized field is coerced to find its page size; the Fen literal's coercions are counted.
+    const fen = schema.getType('Fen') as GraphQLScalarType;
+    const parseLiteral = fen.parseLiteral;
+    let coerced = 0;
+    Object.assign(fen, {
+      parseLiteral: (...args: Parameters<typeof parseLiteral>) => (coerced++, parseLiteral(...args)),
+    });
+    try {
+      const fanOut = ['fragment F0 on Query { arrears(first: 1, filter: { minOpenFen: 100 }) { total } }']
+        .concat(Array.from({ length: 3 }, (_, i) => `fragment F${i + 1} on Query { ${`...F${i} `.repeat(10)}}`))
+        .join('\n');
+      // 1,000 expansions of F0: the document's cost is 1,000, under the limit.
+      expect(cost(`{ ...F3 } ${fanOut}`, undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toBe(1000);
+      expect(coerced).toBe(1);
+    } finally {
+      Object.assign(fen, { parseLiteral });
+    }
   });
 
   it('stops a fragment fan-out by the number of fields visited', () => {
