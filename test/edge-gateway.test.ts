@@ -6,6 +6,7 @@ import { SignJWT, decodeJwt } from 'jose';
 import request from 'supertest';
 import { DEFAULT_EDGE_CONFIG, EdgeConfig } from '../gateway/config';
 import { WeightedLruCache } from '../gateway/document-cache';
+import { MAX_VALIDATION_ERRORS } from '../gateway/document-limits';
 import { RunningGateway, startGateway } from '../gateway/server';
 import { tokenSettings } from '../platform/config';
 import { mintUserToken } from '../platform/auth/tokens';
@@ -577,6 +578,15 @@ describe('the edge over a stub subgraph', () => {
       pipeThrough.mockRestore();
       matchPattern.mockRestore();
     }
+  });
+
+  it('answers at most MAX_VALIDATION_ERRORS validation errors and the note that validation stopped', async () => {
+    const client = await start();
+    const token = await mintUserToken(companyUser('org-a'), tokens);
+    const errors = (await post(client, { query: `{ ${'nope '.repeat(150)}}` }, token)).body.errors;
+    expect(errors).toHaveLength(MAX_VALIDATION_ERRORS + 1);
+    expect(errors[0].message).toMatch(/Cannot query field "nope"/);
+    expect(errors.at(-1).message).toMatch(/Too many validation errors/);
   });
 
   it('keeps parsed documents and parse errors in caches bounded by their bytes, not by their count (patches/)', async () => {
