@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConfigResourceTypes, Consumer } from 'kafkajs';
+import { CompressionTypes, ConfigResourceTypes, Consumer } from 'kafkajs';
 import { HOUSEHOLDS_TOPIC, REFERRAL_SUBMITTED } from '../catalog';
 import { addMonths } from '../kernel/calendar';
 import { todayInChina as todayOf } from '../kernel/clock';
@@ -193,6 +193,17 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
         'x'.repeat(600_000),
       ),
     ).toBe('MESSAGE_TOO_LARGE');
+    // however well it compresses: 2 MB of zeros are some 2 KB of gzip, and the consumer would inflate them whole
+    const zeros = '0'.repeat(2_000_000);
+    expect(
+      await tryProduce(
+        broker.brokers,
+        haidian.sasl,
+        topic('court.case-events.v1.bj-haidian-court'),
+        zeros,
+        CompressionTypes.GZIP,
+      ),
+    ).toBe('MESSAGE_TOO_LARGE');
     // and the broker keeps at most 1 GiB of it per partition: a party writing at its quota cannot fill the disk
     const operator = testKafkaClient(broker.brokers, 'test-operator', superUser()).admin();
     await operator.connect();
@@ -213,7 +224,11 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
         configOf(topic('court.case-events.v1.bj-haidian-court')),
         configOf(topic('contracts.dead-letter.v1')),
       ];
-      expect([settings['max.message.bytes'], settings['retention.bytes']]).toEqual(['524288', String(1024 ** 3)]);
+      expect([settings['max.message.bytes'], settings['retention.bytes'], settings['compression.type']]).toEqual([
+        '524288',
+        String(1024 ** 3),
+        'uncompressed',
+      ]);
       expect(deadLetters['retention.bytes']).toBe(String(1024 ** 3));
     } finally {
       await operator.disconnect();

@@ -127,6 +127,16 @@ const INBOUND_FAMILIES = TOPIC_DEFINITIONS.filter((t) => t.perParty).map((t) => 
  */
 const isDeadLetterTopic = (logicalName: string) => logicalName === deadLetterTopicOf(logicalName.split('.')[0]);
 
+/**
+ * An outside party's topic is kept uncompressed (`compression.type`): the broker checks `max.message.bytes` against a
+ * batch as it arrives, compressed, so 194 KB of gzip held 200 MB of zeros that kafkajs inflated whole in the consumer
+ * (a helper's audit, 2026-12-04: 848 MB at its peak; 389 KB ended a process with the hub's 320 MB heap), and a codec
+ * kafkajs cannot read (zstd, snappy, lz4 from any other client) stopped the consumer at that offset for good. The
+ * broker now writes every batch uncompressed and refuses one past the bound once it is, so what the consumer reads is
+ * what was bounded, in a codec it reads.
+ */
+const INBOUND_COMPRESSION = 'uncompressed';
+
 /** The topic-level settings of a topic the hub creates: log compaction, or an outside party's message and size bounds. */
 function topicConfig(logicalName: string): { name: string; value: string }[] {
   const config = [];
@@ -136,6 +146,7 @@ function topicConfig(logicalName: string): { name: string; value: string }[] {
     config.push(
       { name: 'max.message.bytes', value: String(INBOUND_MESSAGE_MAX_BYTES) },
       { name: 'retention.bytes', value: String(INBOUND_RETENTION_BYTES) },
+      { name: 'compression.type', value: INBOUND_COMPRESSION },
     );
   if (isDeadLetterTopic(logicalName)) config.push({ name: 'retention.bytes', value: String(INBOUND_RETENTION_BYTES) });
   return config;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Consumer, Kafka } from 'kafkajs';
+import { CompressionTypes, Consumer, Kafka } from 'kafkajs';
 import { BrokerCredentials, loadOrCreateBrokerCredentials } from '../../platform/events/broker-credentials';
 import { SaslCredential } from '../../platform/events/kafka';
 import { LocalKafkaOptions, runningPid, startLocalKafka } from '../../tools/kafka/local-kafka';
@@ -88,6 +88,7 @@ export async function tryProduce(
   sasl: SaslCredential | null,
   topic: string,
   value = 'probe',
+  compression = CompressionTypes.None,
 ): Promise<string> {
   const producer = testKafkaClient(brokers, 'security-probe', sasl).producer({
     allowAutoTopicCreation: false,
@@ -95,7 +96,7 @@ export async function tryProduce(
   });
   try {
     await producer.connect();
-    await producer.send({ topic, acks: -1, messages: [{ key: 'k', value }] });
+    await producer.send({ topic, acks: -1, compression, messages: [{ key: 'k', value }] });
     return 'OK';
   } catch (error) {
     return brokerErrorType(error);
