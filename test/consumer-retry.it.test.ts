@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Migration } from '@mikro-orm/migrations';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Producer } from 'kafkajs';
 import { HubOrm, initOrm, migrateUp } from '../platform/db/orm';
 import { DomainError } from '../kernel/errors';
@@ -68,7 +69,7 @@ describe('inbox consumer retries and dead letters', () => {
     ]);
   });
 
-  const start = async (name: string, behaviour: (attempt: number) => void) => {
+  const start = async (name: string, behaviour: (attempt: number, em: EntityManager) => unknown) => {
     const consumer = new InboxConsumer({
       orm,
       kafka: createKafka(settings),
@@ -79,10 +80,10 @@ describe('inbox consumer retries and dead letters', () => {
       definition: {
         name,
         subscriptions: [
-          on(AREA_REGISTERED, async (_em, event) => {
+          on(AREA_REGISTERED, async (em, event) => {
             const attempt = (calls.get(`${name}:${event.id}`) ?? 0) + 1;
             calls.set(`${name}:${event.id}`, attempt);
-            behaviour(attempt);
+            await behaviour(attempt, em);
           }),
         ],
       },
@@ -103,6 +104,9 @@ describe('inbox consumer retries and dead letters', () => {
       await start('rejecting', () => {
         throw new DomainError('STALE_DECISION', 'a newer decision was already applied');
       });
+      // Values a schema's formats allow that PostgreSQL or Date refuse: the data's fault, dead-lettered at once.
+      await start('unstorable', (_attempt, em) => em.getConnection().execute(`select 'urn:uuid:x'::uuid`));
+      await start('leap-second', () => new Date('2025-12-31T23:59:60Z').toISOString());
       const event = areaRegisteredEvent();
       await producer.send({
         topic: `${settings.topicPrefix}${topic}`,
@@ -110,7 +114,7 @@ describe('inbox consumer retries and dead letters', () => {
         messages: [asKafkaMessage(event, randomUUID())],
       });
 
-      const dead = await dlq.waitForCount('dead letters of broken and rejecting', () => true, 2);
+      const dead = await dlq.waitForCount('dead letters of broken, rejecting, unstorable, leap-second', () => true, 4);
       const byConsumer = Object.fromEntries(dead.map((m) => [m.headers.dlq_consumer, m.headers]));
       expect(byConsumer.broken).toMatchObject({
         dlq_reason_code: 'HANDLER_FAILED',
@@ -118,6 +122,8 @@ describe('inbox consumer retries and dead letters', () => {
         ce_id: event.id,
       });
       expect(byConsumer.rejecting).toMatchObject({ dlq_reason_code: 'STALE_DECISION', ce_id: event.id });
+      expect(byConsumer.unstorable).toMatchObject({ dlq_reason_code: 'INVALID_DATA', ce_id: event.id });
+      expect(byConsumer['leap-second']).toMatchObject({ dlq_reason_code: 'INVALID_DATA', ce_id: event.id });
       expect(byConsumer.flaky).toBeUndefined();
 
       await waitFor('flaky applied', async () => {
@@ -135,6 +141,8 @@ describe('inbox consumer retries and dead letters', () => {
       expect(calls.get(`flaky:${event.id}`)).toBe(3);
       expect(calls.get(`broken:${event.id}`)).toBe(3);
       expect(calls.get(`rejecting:${event.id}`)).toBe(1);
+      expect(calls.get(`unstorable:${event.id}`)).toBe(1);
+      expect(calls.get(`leap-second:${event.id}`)).toBe(1);
     } finally {
       await dlq.stop();
     }

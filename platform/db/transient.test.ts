@@ -1,4 +1,4 @@
-import { isRolledBackRace, isTransient, transientCode } from './transient';
+import { isDataException, isRolledBackRace, isTransient, transientCode } from './transient';
 
 describe('transient database failures', () => {
   it('names SQLSTATEs and socket codes that say "not now", however deeply the ORM nests them', () => {
@@ -29,5 +29,23 @@ describe('transient database failures', () => {
     expect(isTransient({ code: '23505', message: 'duplicate key value violates unique constraint' })).toBe(false);
     expect(isTransient(new TypeError('Cannot read properties of undefined'))).toBe(false);
     expect(isTransient(undefined)).toBe(false);
+  });
+
+  it('tells the data’s own faults apart: SQLSTATE class 22 however nested, and invalid times', () => {
+    expect(isDataException(Object.assign(new Error('invalid input syntax for type uuid'), { code: '22P02' }))).toBe(
+      true,
+    );
+    expect(
+      isDataException(new Error('wrapped', { cause: Object.assign(new Error('out of range'), { code: '22008' }) })),
+    ).toBe(true);
+    let invalidTime: unknown;
+    try {
+      new Date('2025-12-31T23:59:60Z').toISOString();
+    } catch (error) {
+      invalidTime = error;
+    }
+    expect(isDataException(invalidTime)).toBe(true);
+    for (const other of [Object.assign(new Error('unique'), { code: '23505' }), new Error('bug'), new TypeError('x')])
+      expect(isDataException(other)).toBe(false);
   });
 });

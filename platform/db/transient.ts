@@ -60,6 +60,19 @@ export function isTransient(error: unknown): boolean {
   return transientCode(error) !== undefined;
 }
 
+/**
+ * A value PostgreSQL or JavaScript cannot take, whatever the retries: a data exception (SQLSTATE class 22: a uuid
+ * written `urn:uuid:…`, a time zone offset out of range, year 0) or an invalid time (a leap second given to `Date`).
+ * JSON Schema's formats let such values through (ajv's `uuid` allows the `urn:uuid:` prefix).
+ */
+export function isDataException(error: unknown): boolean {
+  for (const e of chain(error)) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+    if (e instanceof RangeError) return true;
+  }
+  return false;
+}
+
 /** A deadlock victim or a serialisation failure: the transaction left nothing behind and may simply run again. */
 export function isRolledBackRace(error: unknown): boolean {
   const code = transientCode(error);

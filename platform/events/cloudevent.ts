@@ -54,6 +54,8 @@ export const DEAD_LETTER_REASONS = {
   UNSTORABLE_TEXT:
     'A string of the data or a ce_ header holds NUL or half a surrogate pair, which PostgreSQL refuses to store.',
   HANDLER_FAILED: 'The handler kept failing after its retries for a reason that is not a rule of the domain.',
+  INVALID_DATA:
+    'A value the schema allows that the database or a date cannot take (a uuid written urn:uuid:…, an offset out of range, a leap second): dead-lettered at once.',
   SENDER_MISMATCH:
     "On a party's own topic, the data names another sender (court, reviewer) than the topic's party, or the event type does not belong there.",
   EVENT_ID_REUSED:
