@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { tokenSettings } from '../config';
-import { InvalidTokenError, verifyUserToken } from './tokens';
+import { InvalidTokenError, MAX_TOKEN_LENGTH, bearerToken, verifyUserToken } from './tokens';
 
 const settings = tokenSettings({ NODE_ENV: 'test' });
 const TWELVE_HOURS = 12 * 3600;
@@ -46,5 +46,20 @@ describe("a caller's token lifetime", () => {
     expect(await reason(token({ iat: now() + 365 * 86400, exp: now() + 365 * 86400 + 3600 }))).toMatch(
       /lifetime exceeds/,
     );
+  });
+});
+
+describe('the bearer token read from the Authorization header', () => {
+  it('takes a compact JWS in canonical base64url only: no padding, trailing junk, spare bits or oversize', async () => {
+    const jwt = await token({ iat: now(), exp: now() + 3600 });
+    expect(bearerToken(`Bearer ${jwt}`)).toBe(jwt);
+    expect(bearerToken(`bearer  ${jwt} `)).toBe(jwt);
+    // Each of these jose verified as the same token, and the token cache kept each as a new entry.
+    const lastFlipped = jwt.slice(0, -1) + String.fromCharCode(jwt.charCodeAt(jwt.length - 1) ^ 1);
+    for (const variant of [`${jwt}=`, `${jwt}=${'A'.repeat(15_000)}`, `${jwt}*`, lastFlipped, jwt.replace(/-/g, '+')])
+      if (variant !== jwt) expect(bearerToken(`Bearer ${variant}`)).toBeUndefined();
+    expect(bearerToken(`Bearer ${'a'.repeat(MAX_TOKEN_LENGTH)}.b.c`)).toBeUndefined();
+    expect(bearerToken(`Bearer a.b`)).toBeUndefined();
+    expect(bearerToken('Basic abc')).toBeUndefined();
   });
 });
