@@ -580,6 +580,15 @@ describe('the edge over a stub subgraph', () => {
     }
   });
 
+  it('answers a body that is not JSON without quoting it back', async () => {
+    const client = await start();
+    const sent = `x${'\u0000'.repeat(65_535)}`;
+    const answer = await client.post('/graphql').set('content-type', 'application/json').send(sent);
+    expect(answer.status).toBe(400);
+    expect(answer.text.length).toBeLessThan(1024);
+    expect(answer.text).not.toContain('\\u0000');
+  });
+
   it('answers at most MAX_VALIDATION_ERRORS validation errors and the note that validation stopped', async () => {
     const client = await start();
     const token = await mintUserToken(companyUser('org-a'), tokens);
