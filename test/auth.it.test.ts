@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import { ANONYMOUS, systemActor } from '../kernel/identity';
@@ -78,6 +79,30 @@ describe('identity at the gateway and the subgraphs', () => {
     const fromGateway = await direct({ 'x-hub-identity': await signIdentityAssertion(clerk, testTokens) });
     expect(fromGateway.status).toBe(200);
     expect(fromGateway.body.data.litigationHealth.status).toBe('OK');
+  });
+
+  it('reads no body before the identity, and inflates none after it', async () => {
+    const subgraph = request(t.hub.subgraphs.litigation!.url.replace(/\/graphql$/, ''));
+    // A body the parser would refuse (400) or inflate: without the identity it is never read.
+    const broken = await subgraph.post('/graphql').set('content-type', 'application/json').send('{');
+    expect401(broken, /missing identity/);
+    const zipped = gzipSync(
+      JSON.stringify({ query: '{ litigationHealth { status } }', variables: { a: '0'.repeat(1e6) } }),
+    );
+    const unidentified = await subgraph
+      .post('/graphql')
+      .set({ 'content-type': 'application/json', 'content-encoding': 'gzip' })
+      .send(zipped);
+    expect401(unidentified, /missing identity/);
+    const identified = await subgraph
+      .post('/graphql')
+      .set({
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'x-hub-identity': await signIdentityAssertion(clerk, testTokens),
+      })
+      .send(zipped);
+    expect(identified.status).toBe(415);
   });
 
   it('ignores an identity header a client sends to the gateway', async () => {

@@ -101,8 +101,22 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 
   app.use(
     '/graphql',
-    // Bulk imports (up to 200,000 CSV rows) travel as one mutation so they stay all-or-nothing.
-    express.json({ limit: '32mb' }),
+    // The gateway's identity before any body is read: the body parser took up to 32 MB (decompressing gzip to it)
+    // from anyone who reached the port, before this check; 15 KB of gzip ran a subgraph's heap out.
+    async (req, res, next) => {
+      const assertion = req.header(IDENTITY_HEADER);
+      if (!assertion) return unauthenticated(res, 'missing identity: call the hub through its gateway');
+      try {
+        res.locals.identity = await verifyAssertion(assertion);
+        next();
+      } catch (error) {
+        if (error instanceof InvalidTokenError) return unauthenticated(res, `invalid identity: ${error.reason}`);
+        next(error);
+      }
+    },
+    // Bulk imports (up to 200,000 CSV rows) travel as one mutation so they stay all-or-nothing; the gateway never
+    // compresses a body, so none is inflated (415).
+    express.json({ limit: '32mb', inflate: false }),
     // A SERVER span continuing the gateway's fetch (its traceparent): everything the request does, the outbox row
     // it records included, happens in that span's context.
     (req, res, next) => {
@@ -125,24 +139,18 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       });
       otelContext.with(trace.setSpan(otelContext.active(), span), next);
     },
-    async (req, res, next) => {
-      const assertion = req.header(IDENTITY_HEADER);
-      if (!assertion) return unauthenticated(res, 'missing identity: call the hub through its gateway');
-      try {
-        const identity = await verifyAssertion(assertion);
-        // The gateway forwards anonymous callers only for public operations; a subgraph checks again, so a
-        // mistake or a bypass at the edge cannot open a private field.
-        if (identity.role === 'PUBLIC' && !isPublicOperation(req.body?.query, req.body?.operationName)) {
-          return res
-            .status(403)
-            .json({ errors: [{ message: 'this operation needs a token', extensions: { code: 'FORBIDDEN' } }] });
-        }
-        res.locals.identity = identity;
-        next();
-      } catch (error) {
-        if (error instanceof InvalidTokenError) return unauthenticated(res, `invalid identity: ${error.reason}`);
-        next(error);
+    (req, res, next) => {
+      // The gateway forwards anonymous callers only for public operations; a subgraph checks again, so a mistake or
+      // a bypass at the edge cannot open a private field.
+      if (
+        (res.locals.identity as Identity).role === 'PUBLIC' &&
+        !isPublicOperation(req.body?.query, req.body?.operationName)
+      ) {
+        return res
+          .status(403)
+          .json({ errors: [{ message: 'this operation needs a token', extensions: { code: 'FORBIDDEN' } }] });
       }
+      next();
     },
     // Apollo hands its answer to Express whole (res.send): one longer than a slice (a whole file's base64) goes out
     // in slices instead of being copied into one buffer held until the gateway has read it all.
