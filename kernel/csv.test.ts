@@ -1,4 +1,4 @@
-import { parseCsv } from './csv';
+import { parseCsv, parseCsvWithin } from './csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, quotes and line breaks, and numbers records by their first line', () => {
@@ -23,5 +23,12 @@ describe('parseCsv', () => {
       { line: 2, fields: ['b'] },
     ]);
     expect(parseCsv(text)).toHaveLength(100_003);
+    // A header and at most so many rows: over it, nothing.
+    expect(parseCsvWithin('h\n1\n2\n', 2)).toEqual([
+      { line: 1, fields: ['h'] },
+      { line: 2, fields: ['1'] },
+      { line: 3, fields: ['2'] },
+    ]);
+    expect(parseCsvWithin(`h\n${'x\n'.repeat(100_000)}`, 2)).toBeUndefined();
   });
 });

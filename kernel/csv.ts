@@ -13,9 +13,15 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /**
- * `maxRecords` stops the reading there (an import refuses a file over its rows' bound by reading one record more,
- * without holding every line of a file that is all line breaks).
+ * A file of a header and at most `maxRows` rows: its records, or undefined when it has more, found by reading one row
+ * past the bound and no further (a file of line breaks alone is not held whole to be refused).
  */
+export function parseCsvWithin(text: string, maxRows: number): CsvRecord[] | undefined {
+  const records = parseCsv(text, maxRows + 2);
+  return records.length - 1 > maxRows ? undefined : records;
+}
+
+/** `maxRecords` stops the reading there. */
 export function parseCsv(text: string, maxRecords = Infinity): CsvRecord[] {
   const records: CsvRecord[] = [];
   let fields: string[] = [];

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { transactionOnce } from '../../../platform/db/idempotency';
 import { areasError } from '../domain/errors';
-import { parseCsv } from '../../../kernel/csv';
+import { parseCsvWithin } from '../../../kernel/csv';
 import { InvalidInputError } from '../../../kernel/errors';
 import { BuildingRegistration } from '../domain/compound';
 import {
@@ -55,8 +55,8 @@ export async function importCompoundCsv(
   return transactionOnce(em, optionalKey, async (tx) => {
     await allowLongStatements(tx);
     await manageableCompound(tx, identity, compoundId);
-    const records = parseCsv(csv, MAX_COMPOUND_CSV_ROWS + 2);
-    if (records.length - 1 > MAX_COMPOUND_CSV_ROWS)
+    const records = parseCsvWithin(csv, MAX_COMPOUND_CSV_ROWS);
+    if (!records)
       throw new InvalidInputError(`At most ${MAX_COMPOUND_CSV_ROWS} rows per file`, { maxRows: MAX_COMPOUND_CSV_ROWS });
     const { problems, rows, unread } = checkCompoundCsv(records);
 

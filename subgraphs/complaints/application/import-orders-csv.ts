@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../../kernel/errors';
-import { parseCsv } from '../../../kernel/csv';
+import { parseCsvWithin } from '../../../kernel/csv';
 import { Identity, coversDivision } from '../../../kernel/identity';
 import { CsvLineProblem, MAX_ORDER_CSV_LINES, REPORTED_ORDER_CSV_LINES, readOrderCsv } from '../domain/order-csv';
 import { assertStreetOfficeRole } from '../domain/order';
@@ -24,8 +24,8 @@ export async function importOrdersCsv(
   options: { demo?: boolean } = {},
 ): Promise<OrderImportSummary> {
   assertStreetOfficeRole(identity);
-  const records = parseCsv(csv, MAX_ORDER_CSV_LINES + 2);
-  if (records.length - 1 > MAX_ORDER_CSV_LINES)
+  const records = parseCsvWithin(csv, MAX_ORDER_CSV_LINES);
+  if (!records)
     throw new InvalidInputError(`At most ${MAX_ORDER_CSV_LINES} lines of orders per file`, {
       maxLines: MAX_ORDER_CSV_LINES,
     });
