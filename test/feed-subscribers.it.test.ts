@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { CompressionTypes, ConfigResourceTypes, Consumer } from 'kafkajs';
 import { HOUSEHOLDS_TOPIC, REFERRAL_SUBMITTED } from '../catalog';
 import { addMonths } from '../kernel/calendar';
 import { todayInChina as todayOf } from '../kernel/clock';
-import { setUserQuotas, userQuotas } from '../platform/events/broker-admin';
+import { setUserQuotas, userQuotas, type UserQuotas } from '../platform/events/broker-admin';
 import { SaslCredential } from '../platform/events/kafka';
 import { FEED_PARTY_QUOTAS } from '../subgraphs/feeds/domain/feed-subscriber';
 import { asKafkaMessage } from './support/events';
@@ -40,8 +41,18 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
   const { ok, fails } = gqlExpectations(() => t);
   const topic = (logical: string) => `${t.topicPrefix}${logical}`;
   const superUser = () => broker.credentials.admin;
-  const quotasOf = (username: string) =>
-    userQuotas(testKafkaClient(broker.brokers, 'test-operator', superUser()), username);
+  /**
+   * The user's quotas once they equal `expected`, or what the broker shows after 10 s. A quota is written through the
+   * controller and read from a broker's copy of the metadata, so a read right after the write may still see the old
+   * values (CI once read 524,288 just after setting 1e9).
+   */
+  const quotasOnceSettled = async (username: string, expected: Partial<UserQuotas>) => {
+    const read = () => userQuotas(testKafkaClient(broker.brokers, 'test-operator', superUser()), username);
+    const settled = await waitFor('the quotas to settle', async () => isDeepStrictEqual(await read(), expected), {
+      timeoutMs: 10_000,
+    }).catch(() => false);
+    return settled ? expected : read();
+  };
 
   const register = async (subscriber: Record<string, unknown>) => {
     const credential = (await ok(admin, REGISTER, { s: subscriber })).registerFeedSubscriber;
@@ -152,11 +163,8 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     const haidian = await court('haidian-reader', 'bj-haidian-court');
     await court('xicheng-reader', 'bj-xicheng-court');
     // Its client cannot take the broker from the others: 512 KiB/s written, 4 MiB/s read, 25% of a request thread.
-    expect(await quotasOf(haidian.username)).toEqual({
-      producerByteRate: 524_288,
-      consumerByteRate: 4_194_304,
-      requestPercentage: 25,
-    });
+    const registeredQuotas = { producerByteRate: 524_288, consumerByteRate: 4_194_304, requestPercentage: 25 };
+    expect(await quotasOnceSettled(haidian.username, registeredQuotas)).toEqual(registeredQuotas);
     await produceAsOperator(topic('litigation.referrals.v1.bj-haidian-court'), [{ key: 'r1', value: 'for haidian' }]);
     await produceAsOperator(topic('litigation.referrals.v1.bj-xicheng-court'), [{ key: 'r2', value: 'for xicheng' }]);
     const group = `${partyId('haidian-reader')}.referrals`;
@@ -461,14 +469,11 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     expect((await fails(haidianCourtUser, REVOKE, { p: partyId('rotating') })).extensions.code).toBe('FORBIDDEN');
     expect(await tryProduce(broker.brokers, first.sasl, topic('court.case-events.v1.bj-haidian-court'))).toBe('OK');
     // A party registered before its quotas were set (or changed) gets the current ones at rotation.
-    await setUserQuotas(testKafkaClient(broker.brokers, 'test-operator', superUser()), first.username, {
-      producerByteRate: 1e9,
-      consumerByteRate: 1e9,
-      requestPercentage: 400,
-    });
-    expect((await quotasOf(first.username)).producerByteRate).toBe(1e9);
+    const raised = { producerByteRate: 1e9, consumerByteRate: 1e9, requestPercentage: 400 };
+    await setUserQuotas(testKafkaClient(broker.brokers, 'test-operator', superUser()), first.username, raised);
+    expect(await quotasOnceSettled(first.username, raised)).toEqual(raised);
     const rotated = (await ok(admin, ROTATE, { p: partyId('rotating') })).rotateFeedCredential;
-    expect(await quotasOf(first.username)).toEqual(FEED_PARTY_QUOTAS);
+    expect(await quotasOnceSettled(first.username, FEED_PARTY_QUOTAS)).toEqual(FEED_PARTY_QUOTAS);
     expect(rotated.username).toBe(first.username);
     expect(rotated.password).not.toBe(first.password);
     const current = { username: rotated.username, password: rotated.password };
