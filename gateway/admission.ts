@@ -123,7 +123,7 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
 
         let signed: Promise<string> | undefined;
         const assertion = () => (signed ??= sign(auth.identity));
-        admitCaller(request, { identity: auth.identity, anonymous: auth.anonymous, limits, assertion });
+        admitCaller(request, { identity: auth.identity, anonymous: auth.anonymous, key, limits, assertion });
       } catch (error) {
         log.error({ err: error }, 'admission failed');
         return endResponse(errorResponse(fetchAPI, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));

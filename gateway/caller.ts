@@ -8,6 +8,8 @@ import type { CallerLimits } from './config';
 export interface Caller {
   identity: Identity;
   anonymous: boolean;
+  /** What the caller's limits count by: `org:<organisation>`, or `address:<address>` without a token. */
+  key: string;
   limits: CallerLimits;
   /**
    * The signed identity assertion the subgraphs trust (`x-hub-identity`); only the gateway can make one. Signed when

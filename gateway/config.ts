@@ -27,6 +27,11 @@ export interface CallerLimits {
    * at most `waitMs`; beyond, 429 RATE_LIMITED.
    */
   inFlight: { max: number; queued: number; waitMs: number };
+  /**
+   * Bytes of one key's answers the gateway holds while their clients read them; an answer that would pass it (when
+   * some are held already) is refused 429 RATE_LIMITED instead (gateway/answer-budget.ts).
+   */
+  answerBytes: number;
 }
 
 /** How many connections the edge keeps open, and how long one may wait for the request it is there for. */
@@ -39,6 +44,8 @@ export interface ConnectionLimits {
   headersMs: number;
   /** A request's body must have arrived whole this long after its headers. */
   bodyMs: number;
+  /** A client must take some of an answer waiting for it within this long (gateway/connections.ts). */
+  answerStallMs: number;
 }
 
 export interface EdgeConfig {
@@ -58,6 +65,11 @@ export interface EdgeConfig {
   corsOrigins: string[];
   /** How long `/readyz` waits for a dependency, and how long one answer serves every prober. */
   readiness: { timeoutMs: number; ttlMs: number };
+  /**
+   * Bytes of answers the gateway holds for all callers while their clients read them; an answer over 64 KiB that would
+   * pass it is refused 503 SERVICE_UNAVAILABLE (gateway/answer-budget.ts).
+   */
+  answerBytes: number;
   /** Open connections, in all and per client address, and how long a request may take to arrive (gateway/connections.ts). */
   connections: ConnectionLimits;
   /**
@@ -68,6 +80,7 @@ export interface EdgeConfig {
 }
 
 const KB = 1024;
+const MB = 1024 * KB;
 const MINUTE = 60_000;
 
 export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
@@ -82,6 +95,7 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
     cost: 500,
     rate: { max: 60, windowMs: MINUTE },
     inFlight: { max: 8, queued: 60, waitMs: 20_000 },
+    answerBytes: 4 * MB,
   },
   authenticated: {
     bodyBytes: 1024 * KB,
@@ -93,6 +107,7 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
     cost: 20_000,
     rate: { max: 1200, windowMs: MINUTE },
     inFlight: { max: 64, queued: 1200, waitMs: 20_000 },
+    answerBytes: 64 * MB,
   },
   parserTokenCeiling: 3000,
   defaultListSize: 50,
@@ -100,7 +115,8 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
   tokenMaxLifetimeSeconds: 12 * 60 * 60,
   corsOrigins: [],
   readiness: { timeoutMs: 2000, ttlMs: 1000 },
-  connections: { max: 10_000, perAddress: 256, headersMs: 20_000, bodyMs: 60_000 },
+  answerBytes: 128 * MB,
+  connections: { max: 10_000, perAddress: 256, headersMs: 20_000, bodyMs: 60_000, answerStallMs: 30_000 },
   subgraphTimeoutMs: 60_000,
 };
 

@@ -12,7 +12,12 @@ import { addressKey } from './rate-limit';
  * gateway's process to its 20,000 open files, where every new socket or file fails (EMFILE).
  *
  * Each connection gets one timer: `headersMs` while it waits for a request's headers, `bodyMs` from a request's
- * headers for its body to have arrived, none while it is answered, `headersMs` again once no answer is pending.
+ * headers for its body to have arrived, `answerStallMs` at a time while it is answered, `headersMs` again once no
+ * answer is pending. An answer is never cut for taking long, only for a client that takes none of it: one whose
+ * answer has bytes waiting at two checks `answerStallMs` apart, and the client took not one of them in between, is
+ * closed (as nginx's `send_timeout`). Such a client held its answer in the gateway's memory for as long as it kept the
+ * connection open (four unread answers of 14 MB took the heap from 36 to 142 MB for as long as we watched; what one
+ * caller may hold at once is bounded by gateway/answer-budget.ts).
  * Refusals are counted by `hub_gateway_connections_refused_total{reason}`.
  */
 export function limitConnections(server: http.Server, limits: ConnectionLimits): void {
@@ -58,9 +63,13 @@ class ConnectionGuard {
 
   requestStarted(req: http.IncomingMessage, res: http.ServerResponse) {
     this.answering++;
-    // `complete`: the parser has read the whole body, whether or not the runtime has consumed it yet
-    this.arm(this.limits.bodyMs, () => (req.complete ? undefined : 'slow_body'));
     let done = false;
+    // `complete`: the parser has read the whole body, whether or not the runtime has consumed it yet
+    if (req.complete) this.watchAnswers();
+    else {
+      this.arm(this.limits.bodyMs, () => (req.complete ? this.watchAnswers() : 'slow_body'));
+      req.once('end', () => done || this.watchAnswers());
+    }
     const answered = () => {
       if (done) return;
       done = true;
@@ -80,8 +89,33 @@ class ConnectionGuard {
     this.arm(this.limits.headersMs, () => 'slow_headers');
   }
 
+  /**
+   * While answers are pending: every `answerStallMs`, the client must have taken some of what waited for it at the
+   * last check. Returns undefined, having armed the next check, when it did, or when nothing waited.
+   */
+  private watchAnswers(last = this.sendState()): undefined {
+    this.arm(this.limits.answerStallMs, () => {
+      const now = this.sendState();
+      if (last.waiting > 0 && now.waiting > 0 && now.taken === last.taken) return 'slow_read';
+      return this.answering > 0 ? this.watchAnswers(now) : undefined;
+    });
+    return undefined;
+  }
+
+  /**
+   * Bytes waiting for the client in the socket, and a mark of how far the kernel has taken them: the bytes whose
+   * writes completed, and what is left of the write under way (libuv's `writeQueueSize`: an answer goes to the socket
+   * as one write of up to 1 MiB, which completes only once all of it is taken, so a slow client's progress within it
+   * shows only there).
+   */
+  private sendState(): { waiting: number; taken: string } {
+    const socket = this.socket;
+    const queued = (socket as Socket & { _handle?: { writeQueueSize?: number } })._handle?.writeQueueSize ?? 0;
+    return { waiting: socket.writableLength, taken: `${socket.bytesWritten - socket.writableLength}/${queued}` };
+  }
+
   /** At `ms`, closes the connection if `verdict` names a reason. */
-  private arm(ms: number, verdict: () => 'slow_headers' | 'slow_body' | undefined) {
+  private arm(ms: number, verdict: () => 'slow_headers' | 'slow_body' | 'slow_read' | undefined) {
     this.clear();
     this.timer = setTimeout(() => {
       this.timer = undefined;

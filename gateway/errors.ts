@@ -26,7 +26,9 @@ export const EDGE_ERRORS = {
   COST_LIMIT_EXCEEDED:
     "400: the operation's estimated cost (list sizes from @listSize, weights from @cost) is over the caller's limit.",
   RATE_LIMITED:
-    '429: too many requests from the organisation (or, without a token, the address) in the window; see Retry-After.',
+    '429: too many requests from the organisation (or, without a token, the address) in the window, or too many of its answers still being read (64 MiB; 4 MiB without a token); see Retry-After.',
+  SERVICE_UNAVAILABLE:
+    '503: the gateway holds 128 MiB of answers that clients are still reading, and this one is over 64 KiB; see Retry-After.',
   SUBGRAPH_UNAVAILABLE:
     '200 (in `errors`): no instance of a subgraph answered; or its instance died during a mutation, which may have been applied: retry it with the same idempotency key.',
   SUBGRAPH_TIMEOUT:

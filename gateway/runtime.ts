@@ -2,6 +2,7 @@ import { GatewayPlugin, createGatewayRuntime } from '@graphql-hive/gateway-runti
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { IDENTITY_HEADER, TokenSettings } from '../platform/auth/tokens';
 import { useAdmission } from './admission';
+import { useAnswerBudget } from './answer-budget';
 import { EdgeContext, callerOf } from './caller';
 import { EdgeConfig } from './config';
 import { corsFor } from './cors';
@@ -94,6 +95,8 @@ export function createEdgeRuntime(options: EdgeRuntimeOptions) {
       } satisfies GatewayPlugin<EdgeContext>,
       // Then, with every header set, an answer with a whole file's base64 (or any over 1 MiB) goes out in slices.
       useLargeAnswers(),
+      // What a caller (and all of them) may hold of answers still being read, by the answer's final length.
+      useAnswerBudget(config),
     ],
   });
 }

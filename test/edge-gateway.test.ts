@@ -346,7 +346,9 @@ describe('the edge over a stub subgraph', () => {
     const portOf = () => Number(new URL(gateways[gateways.length - 1].url).port);
 
     it("closes a connection past its address's limit at once; another address, and the same one after a close, are served", async () => {
-      await start({ connections: { max: 100, perAddress: 3, headersMs: 10_000, bodyMs: 10_000 } });
+      await start({
+        connections: { ...DEFAULT_EDGE_CONFIG.connections, max: 100, perAddress: 3, headersMs: 10_000, bodyMs: 10_000 },
+      });
       const port = portOf();
       const before = await refused('per_address');
       const held = [await connect(port), await connect(port), await connect(port)];
@@ -368,7 +370,9 @@ describe('the edge over a stub subgraph', () => {
     });
 
     it('closes a connection that sends no request, stops in its headers or trickles its body, but not one waiting for its answer', async () => {
-      await start({ connections: { max: 100, perAddress: 100, headersMs: 300, bodyMs: 600 } });
+      await start({
+        connections: { ...DEFAULT_EDGE_CONFIG.connections, max: 100, perAddress: 100, headersMs: 300, bodyMs: 600 },
+      });
       const port = portOf();
       const slowHeaders = await refused('slow_headers');
       const slowBody = await refused('slow_body');
@@ -409,6 +413,124 @@ describe('the edge over a stub subgraph', () => {
         await mintUserToken(companyUser('org-a'), tokens),
       );
       expect([answer.status, answer.body.errors]).toEqual([200, undefined]);
+    });
+
+    /** `files` copies of the stub's file in one answer (about 1.35 MB each), asked on a raw connection. */
+    const askForFiles = async (port: number, files: number, token: string) => {
+      const connection = await connect(port);
+      const query = `{ ${Array.from({ length: files }, (_, i) => `f${i}: file`).join(' ')} }`;
+      const body = JSON.stringify({ query });
+      connection.socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: hub\r\ncontent-type: application/json\r\nauthorization: Bearer ${token}\r\n` +
+          `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+      return connection;
+    };
+    /** How many bytes the answer's head announces, once it has come. */
+    const announced = async (received: () => string) =>
+      Number(
+        /content-length: (\d+)/i.exec(
+          await waitFor('the answer to start', () => received().includes('\r\n\r\n') && received(), {
+            timeoutMs: 10_000,
+          }),
+        )![1],
+      );
+
+    it('closes a connection whose client takes none of its answer, but not one that reads it slowly', async () => {
+      // Before, an answer its client never read was held for as long as the client kept the connection open.
+      // The gateway sees a client's progress only when the kernel has room for more of the answer (its send buffer,
+      // some MB on loopback, half empty), so the checks are further apart than the slow reader takes for that.
+      await start({ connections: { ...DEFAULT_EDGE_CONFIG.connections, answerStallMs: 2000 } });
+      const port = portOf();
+      const token = await mintUserToken(companyUser('org-a'), tokens);
+      const slowRead = await refused('slow_read');
+
+      // 20 files (27 MB): more than the loopback's socket buffers take, so most of it waits in the gateway.
+      const stalled = await askForFiles(port, 20, token);
+      const length = await announced(stalled.received);
+      expect(length).toBeGreaterThan(20_000_000);
+      stalled.socket.pause();
+      await waitFor(
+        'the gateway to close the stalled connection',
+        async () => (await refused('slow_read')) > slowRead,
+        {
+          timeoutMs: 10_000,
+        },
+      );
+      // What the client had not taken is gone: resumed, it reads what its socket's buffers held, never the answer's end.
+      stalled.socket.resume();
+      await stalled.closedAfterMs;
+      expect(stalled.received()).not.toMatch(/"}}$/);
+      expect(await refused('slow_read')).toBe(slowRead + 1);
+
+      // 6 files (8 MB) read a chunk (up to 64 KiB) at a time, a pause of 25 ms after each: slower than the gateway sends.
+      const slow = await askForFiles(port, 6, token);
+      let bytes = 0;
+      slow.socket.removeAllListeners('data');
+      slow.socket.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        slow.socket.pause();
+        setTimeout(() => slow.socket.resume(), 25);
+      });
+      const started = Date.now();
+      await waitFor('the slow reader to have its whole answer', () => bytes > 8_000_000 && bytes, {
+        timeoutMs: 30_000,
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(Date.now() - started).toBeGreaterThan(2000);
+      expect(await stillOpen(slow.closedAfterMs, 50)).toBe(true);
+      expect(await refused('slow_read')).toBe(slowRead + 1);
+      slow.socket.destroy();
+    });
+
+    it('bounds the answers a caller, and all callers, may hold while their clients read them', async () => {
+      // Before, every answer was held until its client had read it: 64 unread 27 MB documents of one organisation
+      // would have been held at once.
+      await start({
+        authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, answerBytes: 20 * 1024 * 1024 },
+        answerBytes: 36 * 1024 * 1024,
+        connections: { ...DEFAULT_EDGE_CONFIG.connections, answerStallMs: 60_000 },
+      });
+      const port = portOf();
+      const client = request(gateways[gateways.length - 1].url.replace(/\/graphql$/, ''));
+      const [orgA, orgB, orgC] = await Promise.all(
+        ['org-a', 'org-b', 'org-c'].map((org) => mintUserToken(companyUser(`${org}-${randomUUID()}`), tokens)),
+      );
+      const FILE = '{ file }';
+
+      // org A's client does not read its 27 MB: A's next large answer would pass its 20 MiB; a tiny one still goes.
+      const unread = await askForFiles(port, 20, orgA);
+      await announced(unread.received);
+      unread.socket.pause();
+      const refusedToA = await post(client, { query: FILE }, orgA);
+      expect([refusedToA.status, refusedToA.body.errors[0].extensions.code]).toEqual([429, 'RATE_LIMITED']);
+      expect(refusedToA.headers['retry-after']).toBe('1');
+      expect(refusedToA.body.errors[0].message).toMatch(/of answers to your organisation are still being read/);
+      expect((await post(client, { query: '{ items { id } }' }, orgA)).body.data.items).toHaveLength(3);
+
+      // Another organisation gets a file while the gateway holds 27 MB of 36, not 10 more (the gateway's bound).
+      expect((await post(client, { query: FILE }, orgB)).body.data.file).toBe(STUB_FILE);
+      const tenMore = await post(
+        client,
+        { query: `{ ${Array.from({ length: 8 }, (_, i) => `f${i}: file`).join(' ')} }` },
+        orgC,
+      );
+      expect([tenMore.status, tenMore.body.errors[0].extensions.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+
+      // Once A's connection is gone, what it held is free again.
+      unread.socket.destroy();
+      await unread.closedAfterMs;
+      await waitFor(
+        'A to be served a file again',
+        async () => (await post(client, { query: FILE }, orgA)).status === 200,
+        {
+          timeoutMs: 5000,
+        },
+      );
+      expect(
+        (await post(client, { query: `{ ${Array.from({ length: 8 }, (_, i) => `f${i}: file`).join(' ')} }` }, orgC))
+          .status,
+      ).toBe(200);
     });
   });
 
