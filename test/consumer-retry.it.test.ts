@@ -148,6 +148,63 @@ describe('inbox consumer retries and dead letters', () => {
     }
   });
 
+  it('dead-letters a flood of unreadable records a fetch at a time, and applies the event behind them', async () => {
+    // A party may write tens of thousands of tiny records a second within its quota; each dead letter sent and awaited
+    // on its own (acks from all replicas) held every other sender's events on the consumer behind them.
+    // Topics of its own, so the flood is not in the way of the other tests' consumers.
+    const own: KafkaSettings = { ...settings, topicPrefix: `${settings.topicPrefix}flood.` };
+    const kafka = createKafka(own);
+    await ensureTopics(kafka, own, [topic, 'probe.dead-letter.v1']);
+    const dlq = await probeTopics(settings.brokers, [`${own.topicPrefix}probe.dead-letter.v1`]);
+    const applied: string[] = [];
+    let deadLetterSends = 0;
+    const producerOf = kafka.producer.bind(kafka);
+    kafka.producer = (config) => {
+      const made = producerOf(config);
+      const send = made.send.bind(made);
+      made.send = (record) => {
+        deadLetterSends++;
+        return send(record);
+      };
+      return made;
+    };
+    try {
+      const consumer = new InboxConsumer({
+        orm,
+        kafka,
+        kafkaSettings: own,
+        deadLetterTopic: 'probe.dead-letter.v1',
+        definition: {
+          name: 'flooded',
+          subscriptions: [on(AREA_REGISTERED, async (_em, event) => void applied.push(event.id))],
+        },
+      });
+      await consumer.start();
+      consumers.push(consumer);
+      const FLOOD = 3000;
+      for (let sent = 0; sent < FLOOD; sent += 1000)
+        await producer.send({
+          topic: `${own.topicPrefix}${topic}`,
+          acks: -1,
+          messages: Array.from({ length: 1000 }, (_, i) => ({ key: 'k', value: `not an event ${sent + i}` })),
+        });
+      const behind = areaRegisteredEvent();
+      await producer.send({
+        topic: `${own.topicPrefix}${topic}`,
+        acks: -1,
+        messages: [asKafkaMessage(behind, behind.data.areaId)],
+      });
+      await waitFor('the event behind the flood', () => applied.includes(behind.id), { timeoutMs: 60_000 });
+      const dead = await dlq.waitForCount('the flood', (m) => m.headers.dlq_consumer === 'flooded', FLOOD);
+      expect(new Set(dead.map((m) => m.headers.dlq_reason_code))).toEqual(new Set(['NOT_A_CLOUDEVENT']));
+      expect(new Set(dead.map((m) => m.message.value?.toString())).size).toBe(FLOOD);
+      // A few sends (one per fetched batch, split by bytes), not one per record.
+      expect(deadLetterSends).toBeLessThan(FLOOD / 50);
+    } finally {
+      await dlq.stop();
+    }
+  });
+
   it('the batch path stores each event’s digest: an id re-sent with other content is dead-lettered as EVENT_ID_REUSED, earlier or in the same batch', async () => {
     const dlq = await probeTopics(settings.brokers, [`${settings.topicPrefix}probe.dead-letter.v1`]);
     const batched: string[] = [];
