@@ -32,6 +32,9 @@ export function useLargeAnswers(): Plugin {
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
       const apart = apartFor.get(request);
+      // Taken out at once: the runtime keeps the first requests to each subgraph for as long as the supergraph is
+      // served (its transport executor holds the request that made it), and with them, in this map, their answers.
+      apartFor.delete(request);
       if (!apart && !(Number(response.headers.get('content-length')) > ANSWER_SLICE_CHARS)) return;
       if (response.bodyUsed) return;
       return response.text().then((text) => {
