@@ -30,6 +30,8 @@ export const GENERIC_ERRORS = {
     'The hub was busy or briefly out of reach of its database (connections exhausted, a connection lost, a deadlock it could not retry away): retry the request, a mutation with the same idempotency key.',
   DOWNLOADS_BUSY:
     "Too many whole files (documents, a batch bundle) are being downloaded from the hub at once, by everyone or by the caller's organisation (`details.reason` `ORGANISATION_…`), or the wait for a turn ran out: retry after `details.retryAfterSeconds`.",
+  DOWNLOAD_TOO_LARGE:
+    'The whole files asked for in one request add up to more than 48 MiB (a batch bundle counts as all of it), or a batch bundle would hold more: ask for them in several requests (`details.maxBytes`).',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; it is logged with its context and nothing of it is disclosed.',
 } as const satisfies ErrorCatalog;
 

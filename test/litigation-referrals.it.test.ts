@@ -703,6 +703,43 @@ describe('litigation: referrals through the green channel, the court’s reports
     ).acceptConsolidatedBatch;
     expect(accepted.courtDecision).toBe('ACCEPTED');
     expect((await ok(companyA, REFERRAL, { id: referred[1].id })).referral.batchKey).toBe(split.batchKey);
+
+    // A bundle is built whole in memory: files adding up past what one request may download are refused before a
+    // byte is read (here two evidence records of 30 MiB with no bytes behind them). Unbounded, 400 MiB of evidence took
+    // 1.65 GB to zip and then failed.
+    for (const n of [1, 2])
+      await db.query(
+        `insert into litigation.evidence_file (id, referral_id, name, type, media_type, sha256, size_bytes, storage_key, chain_sequence, uploaded_by)
+         values (gen_random_uuid(), $1, $2, 'CONTRACT', 'PDF', $3, $4, 'nowhere', 0, 'test')`,
+        [referred[0].id, `大文件${n}.pdf`, String(n).repeat(64), 30 * 2 ** 20],
+      );
+    const refused = await fails(
+      xichengCourt,
+      `query($k: Key!) { consolidatedBatch(batchKey: $k) { bundle { name } } }`,
+      {
+        k: batchKey,
+      },
+    );
+    expect([refused.path, refused.extensions]).toMatchObject([
+      ['consolidatedBatch', 'bundle'],
+      { code: 'DOWNLOAD_TOO_LARGE', details: { maxBytes: 48 * 2 ** 20, sizeBytes: 60 * 2 ** 20 } },
+    ]);
+    expect(refused.message).toMatch(/add up to 60 MiB, more than a bundle holds \(48 MiB\)/);
+    // The split batch's bundle is served on its own; asked for in one request with another, it is refused: a bundle
+    // counts as all one request may download (before, every bundle of the list was built at once).
+    const alone = (
+      await ok(xichengCourt, `query($k: Key!) { consolidatedBatch(batchKey: $k) { bundle { kind sizeBytes } } }`, {
+        k: split.batchKey,
+      })
+    ).consolidatedBatch.bundle;
+    expect(alone).toMatchObject({ kind: 'BUNDLE', sizeBytes: expect.any(Number) });
+    const both = await fails(xichengCourt, `{ consolidatedBatches { batchKey bundle { kind } } }`);
+    expect(both.extensions.code).toBe('DOWNLOAD_TOO_LARGE');
+    // Another court does not see the batch at all.
+    expect(
+      (await fails(haidianCourt, `query($k: Key!) { consolidatedBatch(batchKey: $k) { batchKey } }`, { k: batchKey }))
+        .extensions.code,
+    ).toBe('NOT_FOUND');
   });
 
   it('lets the company withdraw before docketing and the court settle after mediation, and the accounts follow', async () => {

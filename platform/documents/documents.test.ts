@@ -4,7 +4,7 @@ import { pdfText } from '../../test/support/pdf-text';
 import { renderDocx } from './docx';
 import { FormDocument } from './form-document';
 import { renderPdf } from './pdf';
-import { zipEntries } from './zip';
+import { zipEntries, zipEntryName } from './zip';
 
 const form: FormDocument = {
   title: '民事起诉状',
@@ -96,6 +96,20 @@ describe('form documents', () => {
     expect(sha(a)).toBe(sha(b));
     expect([...unzip(a).keys()]).toEqual(['民事起诉状.pdf', 'manifest.json']);
     expect(unzip(a).get('manifest.json')?.toString()).toBe('{}');
+  });
+
+  it('names every file of a folder as an archive can take it, and apart from the others', async () => {
+    const taken = new Set<string>();
+    const names = ['..', '.', 'a.pdf', 'A.pdf', 'a.pdf', 'x:y?*"<>|.pdf', '合同.pdf', 'README'].map((n) =>
+      zipEntryName(n, taken),
+    );
+    expect(names).toEqual(['_..', '_.', 'a.pdf', 'A (2).pdf', 'a (3).pdf', 'x_y______.pdf', '合同.pdf', 'README']);
+    // `..` as an entry of a referral's evidence made yazl refuse the whole archive: every bundle of its batch failed.
+    expect(() => zipEntries([{ name: 'r1/evidence/..', bytes: Buffer.from('%PDF-1') }])).toThrow(
+      /invalid relative path/,
+    );
+    const zip = await zipEntries(names.map((name) => ({ name: `r1/evidence/${name}`, bytes: Buffer.from(name) })));
+    expect([...unzip(zip).keys()]).toEqual(names.map((name) => `r1/evidence/${name}`));
   });
 
   it('keeps the font while documents are rendered and lets it go after a quiet spell (an idle hub holds no 14 MB)', async () => {

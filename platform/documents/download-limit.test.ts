@@ -87,19 +87,36 @@ describe('wholeFileDownload', () => {
     await flush();
   });
 
-  it('adds the later files of one answer to its turn without waiting; others wait until that answer is sent', async () => {
+  it('adds the later files of one answer to its turn without waiting, up to the budget; others wait until that answer is sent', async () => {
     const [a, b] = [request(), request()];
     const read: string[] = [];
     const download = downloads(read);
-    const files = await Promise.all(['1', '2', '3'].map((n) => download(a, n, LARGEST)));
-    expect(files).toEqual(['1', '2', '3']);
-    const other = download(b, 'b', MiB);
+    const files = await Promise.all(['1', '2', '3'].map((n) => download(a, n, LARGEST).catch((e: DomainError) => e)));
+    expect(files.slice(0, 2)).toEqual(['1', '2']);
+    // A third 20 MiB file would take the request past the 48 MiB: refused, not read (before: added, without a bound).
+    expect(files[2]).toMatchObject({ code: 'DOWNLOAD_TOO_LARGE', details: { maxBytes: WHOLE_FILE_DOWNLOADS.bytes } });
+    expect(read).toEqual(['1', '2']);
+    const other = download(b, 'b', LARGEST);
     await flush();
-    expect(read).toEqual(['1', '2', '3']);
+    expect(read).toEqual(['1', '2']);
     a.send();
     expect(await other).toBe('b');
     b.send();
     await flush();
+  });
+
+  it('refuses any file after a bundle in the same answer, and a bundle after a file', async () => {
+    const [c, d] = [request(), request()];
+    const read: string[] = [];
+    const download = downloads(read);
+    expect(await download(c, 'bundle', 'unknown')).toBe('bundle');
+    await expect(download(c, 'small', 1)).rejects.toMatchObject({ code: 'DOWNLOAD_TOO_LARGE' });
+    c.send();
+    expect(await download(d, 'small', 1)).toBe('small');
+    await expect(download(d, 'bundle', 'unknown')).rejects.toMatchObject({ code: 'DOWNLOAD_TOO_LARGE' });
+    d.send();
+    await flush();
+    expect(read).toEqual(['bundle', 'small']);
   });
 
   it('answers DOWNLOADS_BUSY beyond the queue, without reading', async () => {

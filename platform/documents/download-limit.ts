@@ -70,8 +70,19 @@ interface DownloadContext {
   identity?: { organisationId: string };
 }
 
-/** The turn each request holds, taken by its first whole-file field and given back when its answer is sent. */
-const turns = new WeakMap<object, Promise<Turn>>();
+/**
+ * The turn each request holds, taken by its first whole-file field and given back when its answer is sent, and the
+ * bytes its fields have been counted at.
+ */
+const turns = new WeakMap<object, { turn: Promise<Turn>; bytes: number }>();
+
+/** Past the budget in one request: its later fields would have been added without a wait and without a bound. */
+const tooLarge = (held: number, more: number) =>
+  new DomainError(
+    'DOWNLOAD_TOO_LARGE',
+    `The files of this request would add up to more than ${WHOLE_FILE_DOWNLOADS.bytes / 2 ** 20} MiB (a batch bundle counts as all of it): ask for the rest in another request (one batch's bundle per request)`,
+    { maxBytes: WHOLE_FILE_DOWNLOADS.bytes, heldBytes: held, askedBytes: more },
+  );
 
 async function turnUntil(
   organisationId: string | undefined,
@@ -95,7 +106,9 @@ export type DownloadTurn = <T>(sizeBytes: DownloadSize, read: () => Promise<T>) 
 /**
  * Runs `read` (which loads a whole file and encodes it) once its request's files fit in the process's budget. A
  * request waits once, for its first file; its later files (fields of the same answer) are added to its turn without
- * waiting, so fields of one answer never wait for each other. It holds its turn until `ctx.responded` settles, i.e.
+ * waiting, so fields of one answer never wait for each other, up to the budget: a field past it is refused
+ * DOWNLOAD_TOO_LARGE (50 batch bundles in one request were all built at once, some 4 GB of evidence, while every
+ * other caller's download waited). It holds its turn until `ctx.responded` settles, i.e.
  * until the answer carrying the bytes has been sent; without it (a context not made by the subgraph server) the
  * turn covers the one read.
  */
@@ -114,10 +127,13 @@ export async function wholeFileDownload<T>(
     }
   }
   const held = turns.get(ctx);
-  if (held) (await held).add(weight);
-  else {
+  if (held) {
+    if (held.bytes + weight > WHOLE_FILE_DOWNLOADS.bytes) throw tooLarge(held.bytes, weight);
+    held.bytes += weight;
+    (await held.turn).add(weight);
+  } else {
     const turn = turnUntil(ctx.identity?.organisationId, ctx.responded, weight);
-    turns.set(ctx, turn);
+    turns.set(ctx, { turn, bytes: weight });
     await turn;
   }
   return read();

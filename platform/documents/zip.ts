@@ -16,3 +16,20 @@ export function zipEntries(entries: readonly { name: string; bytes: Buffer }[]):
     zip.outputStream.on('error', reject);
   });
 }
+
+/**
+ * A file's name as a ZIP entry of its folder: characters an archive or a court's file system cannot take (`\ / : * ?
+ * " < > |`, control characters) become `_`, as does a name of dots only (`..` made every bundle of its batch fail),
+ * and a name already in the folder gets ` (2)`, ` (3)` … before its extension (two evidence files named a.pdf
+ * overwrote each other when unpacked). Case is ignored in the comparison, as Windows' file system does.
+ */
+export function zipEntryName(name: string, taken: Set<string>): string {
+  let safe = [...name].map((c) => (/[\\/:*?"<>|]/.test(c) || c.charCodeAt(0) < 0x20 ? '_' : c)).join('');
+  if (/^\.*$/.test(safe)) safe = `_${safe}`;
+  const dot = safe.lastIndexOf('.');
+  const [stem, extension] = dot > 0 ? [safe.slice(0, dot), safe.slice(dot)] : [safe, ''];
+  let unique = safe;
+  for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${stem} (${n})${extension}`;
+  taken.add(unique.toLowerCase());
+  return unique;
+}

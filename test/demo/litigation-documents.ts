@@ -361,11 +361,18 @@ export function describeLitigationDocuments(hub: () => TestHub): void {
     });
 
     it('bundles the batch in one ZIP with a manifest of names and digests', async () => {
-      const { consolidatedBatches } = await ok(
-        DEMO_COURT,
-        `{ consolidatedBatches { batchKey referralIds bundle { name kind mediaType sha256 sizeBytes contentBase64 } } }`,
+      const { consolidatedBatches } = await ok(DEMO_COURT, `{ consolidatedBatches { batchKey referralIds } }`);
+      const { batchKey } = consolidatedBatches.find((b: { referralIds: string[] }) =>
+        b.referralIds.includes(referrals[0].id),
       );
-      const batch = consolidatedBatches.find((b: { referralIds: string[] }) => b.referralIds.includes(referrals[0].id));
+      // One batch's bundle per request: it is built whole in memory.
+      const batch = (
+        await ok(
+          DEMO_COURT,
+          `query($k: Key!) { consolidatedBatch(batchKey: $k) { batchKey referralIds bundle { name kind mediaType sha256 sizeBytes contentBase64 } } }`,
+          { k: batchKey },
+        )
+      ).consolidatedBatch;
       const zip = Buffer.from(batch.bundle.contentBase64, 'base64');
       expect(batch.bundle).toMatchObject({
         kind: 'BUNDLE',

@@ -24,7 +24,11 @@ export const HONGJU = '红居南街6号院';
 export const GUANGWAI_OFFICE = DEMO_STREETS[0].office;
 
 type Who = Parameters<TestHub['gql']>[0];
-type GqlError = { message: string; extensions: { code: string; details?: Record<string, unknown> } };
+type GqlError = {
+  message: string;
+  path?: (string | number)[];
+  extensions: { code: string; details?: Record<string, unknown> };
+};
 
 /** `ok` expects no errors and returns data; `fails` expects an error and returns the first. */
 export function gqlExpectations(hub: () => TestHub) {

@@ -43,6 +43,9 @@ describe('evidence files', () => {
       'type',
     ]);
     expect(fieldsOf({ name: 'x'.repeat(121), type: 'CONTRACT', bytes: Buffer.from('%PDF-1') })).toEqual(['name']);
+    // Not a file's name (a ZIP of the court's batch could not hold `..`).
+    for (const name of ['.', '..', ' ... '])
+      expect(fieldsOf({ name, type: 'CONTRACT', bytes: Buffer.from('%PDF-1') })).toEqual(['name']);
   });
 
   it('accepts a file of exactly 20 MiB', () => {

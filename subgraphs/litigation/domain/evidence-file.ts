@@ -69,9 +69,10 @@ function nameAndTypeProblems(rawName: unknown, rawType: unknown): Record<string,
   if (
     name === '' ||
     name.length > EVIDENCE_LIMITS.maxNameLength ||
+    /^\.+$/.test(name) ||
     [...name].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 0x20)
   ) {
-    fields.name = `a file name of 1–${EVIDENCE_LIMITS.maxNameLength} characters, without slashes or control characters`;
+    fields.name = `a file name of 1–${EVIDENCE_LIMITS.maxNameLength} characters, not dots only, without slashes or control characters`;
   }
   const type = typeof rawType === 'string' ? rawType.trim() : '';
   if (!/^[A-Z][A-Z_]{1,39}$/.test(type))

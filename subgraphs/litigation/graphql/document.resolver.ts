@@ -39,7 +39,7 @@ export class ReferralDocumentsResolver {
 export class BatchBundleResolver {
   @FieldResolver(() => DocumentType, {
     description:
-      'The court: every complaint and evidence file of the batch in one ZIP, with manifest.json of names and digests.',
+      'The court: every complaint and evidence file of the batch in one ZIP, with manifest.json of names and digests. Built whole: one bundle per request (ask through consolidatedBatch), of at most 48 MiB of files, else DOWNLOAD_TOO_LARGE (then download each referral’s documents).',
   })
   async bundle(@Root() batch: ConsolidatedBatchType, @Ctx() ctx: RequestContext): Promise<DocumentType> {
     // The ZIP is built whole in memory (every file of the batch, then the archive): a whole-file download already, of
@@ -57,7 +57,10 @@ export class DocumentContentResolver {
       'The bytes, base64; checked against sha256 as they are read. DOWNLOADS_BUSY when too many files are being downloaded at once: retry.',
   })
   async contentBase64(@Root() document: DocumentType, @Ctx() ctx: RequestContext): Promise<string> {
-    return wholeFileDownload(ctx, document.sizeBytes, async () => (await document.content()).toString('base64'));
+    const encoded = async () => (await document.content()).toString('base64');
+    // A bundle's bytes are in memory already, counted as all the request may download when it was built (`bundle`).
+    if (document.kind === 'BUNDLE') return encoded();
+    return wholeFileDownload(ctx, document.sizeBytes, encoded);
   }
 }
 

@@ -4,7 +4,7 @@ import { acceptBatch } from '../application/accept-batch';
 import { applyCourtReport } from '../application/apply-court-report';
 import { approveSmallClaimsExtension } from '../application/approve-small-claims-extension';
 import { correctCasePackage } from '../application/correct-case-package';
-import { listBatches } from '../application/list-batches';
+import { listBatches, readBatch } from '../application/list-batches';
 import { listReferrals } from '../application/list-referrals';
 import { overdueSmallClaims } from '../application/overdue-small-claims';
 import { readReferral } from '../application/read-referral';
@@ -159,6 +159,17 @@ export class ReferralResolver {
   })
   async consolidatedBatches(@Ctx() ctx: RequestContext): Promise<ConsolidatedBatchType[]> {
     return (await listBatches(ctx.em, ctx.identity)).map(toBatchType);
+  }
+
+  @Query(() => ConsolidatedBatchType, {
+    description:
+      "One consolidated batch (a court its own, a company one of its referrals'): where a court asks for a batch's bundle, one per request.",
+  })
+  async consolidatedBatch(
+    @Arg('batchKey', () => Key) batchKey: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConsolidatedBatchType> {
+    return toBatchType(await readBatch(ctx.em, ctx.identity, batchKey));
   }
 
   @Mutation(() => ConsolidatedBatchType, { description: 'The court accepts a batch for a joint hearing.' })
