@@ -25,9 +25,15 @@ export const LINE_BREAK_OR_TAB = '\\t\\n\\r';
 /** Bidirectional embedding, override and isolate characters, and the implicit marks (Trojan-source reordering). */
 export const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
 
+/**
+ * The noncharacters of the Basic Multilingual Plane: never text, and U+FFFE and U+FFFF are not allowed in XML, so a
+ * name holding one made the .docx complaint (frozen, its digest chained) a file Word cannot read.
+ */
+export const NONCHARACTERS = '\\ufdd0-\\ufdef\\ufffe\\uffff';
+
 /** A whole text holding none of the refused characters (free text may hold tab and line breaks). */
 export const textPattern = (multiline: boolean): string =>
-  `^[^${CONTROL_CHARACTERS}${multiline ? '' : LINE_BREAK_OR_TAB}${BIDI_CONTROLS}]*$`;
+  `^[^${CONTROL_CHARACTERS}${multiline ? '' : LINE_BREAK_OR_TAB}${BIDI_CONTROLS}${NONCHARACTERS}]*$`;
 
 const YUAN = 100;
 /** The ceilings of amounts in whole fen (分). */

@@ -87,6 +87,15 @@ describe('form documents', () => {
     expect(xml).toContain('w:eastAsia="SimSun"');
   });
 
+  it('writes U+FFFE and U+FFFF, which XML does not allow, as U+FFFD in a Word document', async () => {
+    // Stored before the scalars refused them; written as they were, Word could not read the file.
+    const docx = await renderDocx({ ...form, title: '民事起诉状\uffff', closing: ['具状人：李\ufffe四'] });
+    const xml = unzip(docx).get('word/document.xml')?.toString('utf8') ?? '';
+    expect(xml).not.toMatch(/[\ufffe\uffff]/);
+    expect(xml).toContain('民事起诉状\ufffd');
+    expect(xml).toContain('具状人：李\ufffd四');
+  });
+
   it('zips entries deterministically, with UTF-8 names', async () => {
     const entries = [
       { name: '民事起诉状.pdf', bytes: Buffer.from('%PDF-1') },

@@ -15,7 +15,8 @@ const font = {
 const SIZES = { body: 21, heading: 26, subtitle: 28, title: 44, note: 18 };
 
 /** The form as a Word document (.docx): each part a heading and a two-column (or n-column) table, as the model form is laid out. */
-export async function renderDocx(form: FormDocument): Promise<Buffer> {
+export async function renderDocx(given: FormDocument): Promise<Buffer> {
+  const form = withoutXmlNoncharacters(given);
   const { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } =
     await (docxModule ??= loadDocx());
   const text = (value: string, size = SIZES.body) =>
@@ -73,4 +74,14 @@ export async function renderDocx(form: FormDocument): Promise<Buffer> {
     sections: [{ children }],
   });
   return Packer.toBuffer(document);
+}
+
+/**
+ * The form with U+FFFE and U+FFFF, which XML does not allow, as U+FFFD: text stored before the scalars refused them
+ * made a .docx Word cannot read (the library writes them as they are).
+ */
+function withoutXmlNoncharacters(form: FormDocument): FormDocument {
+  return JSON.parse(JSON.stringify(form), (_key, value: unknown) =>
+    typeof value === 'string' ? value.replace(/[\ufffe\uffff]/g, '\ufffd') : value,
+  ) as FormDocument;
 }

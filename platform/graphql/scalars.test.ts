@@ -29,6 +29,10 @@ describe('the hub’s scalars', () => {
     for (const half of ['\ud800', '\udfff', '王\ud83d', '\ude00五'])
       expect(refusal(() => Name.parseValue(half))).toBe('contains half a surrogate pair');
     expect(Name.parseValue('王😀五')).toBe('王😀五');
+    // Not text, and U+FFFE/U+FFFF not XML: a defendant's name holding one made the frozen .docx unreadable.
+    for (const non of ['\ufffe', '\uffff', '\ufdd0', '\ufdef'])
+      expect(refusal(() => Name.parseValue(`李${non}四`))).toMatch(/^contains a noncharacter/);
+    expect(Name.parseValue('李\ufffd四')).toBe('李\ufffd四');
     expect(refusal(() => Name.parseValue(42))).toBe('must be a string');
     expect(refusal(() => Name.parseLiteral(literal(Kind.INT, '42')))).toBe('must be a string');
     expect(Name.parseLiteral(literal(Kind.STRING, '王五'))).toBe('王五');

@@ -7,6 +7,7 @@ import {
   CONTROL_CHARACTERS,
   FEN_CEILING,
   LINE_BREAK_OR_TAB,
+  NONCHARACTERS,
   TEXT_MAX_LENGTH,
 } from '../../kernel/input-bounds';
 import { isStorableText } from '../../kernel/storable-text';
@@ -37,6 +38,7 @@ const refuse = (type: string, problem: string): never => {
 const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
 const LINE_BREAK_OR_TAB_CHARACTER = new RegExp(`[${LINE_BREAK_OR_TAB}]`);
 const BIDI = new RegExp(`[${BIDI_CONTROLS}]`);
+const NONCHARACTER = new RegExp(`[${NONCHARACTERS}]`);
 
 export interface TextRules {
   name: string;
@@ -56,6 +58,7 @@ function checkText(rules: TextRules, value: unknown): string {
     );
   }
   if (BIDI.test(value)) return refuse(rules.name, 'contains a bidirectional control character');
+  if (NONCHARACTER.test(value)) return refuse(rules.name, 'contains a noncharacter (U+FDD0–U+FDEF, U+FFFE, U+FFFF)');
   // JSON's "\ud800" alone: PostgreSQL would store U+FFFD in its place in a column, and refuse it in jsonb.
   if (!isStorableText(value)) return refuse(rules.name, 'contains half a surrogate pair');
   return value;

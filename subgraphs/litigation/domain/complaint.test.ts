@@ -1,7 +1,14 @@
 import { chargeFen } from '../../../kernel/money';
 import { firstPackage, packageDigest } from './case-package';
 import { CompanyProfile } from './company-profile';
-import { NOT_HELD, buildComplaint, feeLineRuns, lateFeeComputation, lateFeeStandard } from './complaint';
+import {
+  NOT_HELD,
+  buildComplaint,
+  complaintFileStem,
+  feeLineRuns,
+  lateFeeComputation,
+  lateFeeStandard,
+} from './complaint';
 import { DefendantIdentity, residentIdFacts } from './defendant';
 import { EvidenceFile } from './evidence-file';
 import { ClaimSnapshot, FilingRecord, casePackageContent } from './referral';
@@ -310,6 +317,25 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(rows.find((r) => r.label === '统一社会信用代码')?.value).toBe(NOT_HELD);
     expect(rows.find((r) => r.label === '证件号码')?.value).toBe(NOT_HELD);
     expect(rows.find((r) => r.label.startsWith('被告'))?.value).toBe(pkg.parties[1].name);
+  });
+
+  it("names the file by the defendant's first 40 characters, never half of one", () => {
+    const named = (name: string) => ({
+      ...complaint,
+      sections: [
+        {
+          ...complaint.sections[0],
+          rows: complaint.sections[0].rows.map((r) => (r.label === '被告（自然人）姓名' ? { ...r, value: name } : r)),
+        },
+        ...complaint.sections.slice(1),
+      ],
+    });
+    const id = '7d0c2f1e-0000-4000-8000-000000000000';
+    // 39 characters and then 𠮷 (two UTF-16 units) at the cut: cut by units, half of it stayed (U+FFFD once stored).
+    const stem = complaintFileStem(named(`${'王'.repeat(39)}𠮷明`), id);
+    expect(stem).toBe(`民事起诉状-${'王'.repeat(39)}𠮷-7d0c2f1e`);
+    expect(stem).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+    expect(complaintFileStem(named('张 三/李'), id)).toBe('民事起诉状-张_三_李-7d0c2f1e');
   });
 
   it('groups months with the same charge into runs', () => {

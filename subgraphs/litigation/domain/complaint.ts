@@ -392,5 +392,9 @@ export function buildComplaint(input: ComplaintInput): Complaint {
 /** The file name stem of a defendant's complaint: 民事起诉状-<defendant>-<referral id prefix>. */
 export function complaintFileStem(complaint: Complaint, referralId: string): string {
   const who = complaint.sections[0].rows.find((r) => r.label === '被告（自然人）姓名')?.value ?? '';
-  return `民事起诉状-${who.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)}-${referralId.slice(0, 8)}`;
+  // 40 characters, not UTF-16 units: a name with a character beyond the BMP (𠮷) at the cut kept half of it.
+  const stem = Array.from(who.replace(/[\\/:*?"<>|\s]+/g, '_'))
+    .slice(0, 40)
+    .join('');
+  return `民事起诉状-${stem}-${referralId.slice(0, 8)}`;
 }
