@@ -3,6 +3,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { startFakeDns } from '../../../../test/support/fake-dns';
 import { WEBHOOK_DNS, assertWebhookUrl, hostResolver } from '../../application/webhook-url-check';
+import { waitFor } from '../../../../test/support/wait-for';
 import { WebhookHttpClient } from './webhook-http';
 
 describe('the webhook HTTP client', () => {
@@ -38,6 +39,38 @@ describe('the webhook HTTP client', () => {
     strict.close();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('keeps at most 4 unused connections to a receiver, and closes those once unused for the idle time', async () => {
+    // A receiver that never closes its side: before, every connection of a burst stayed open for good.
+    const receiver = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => setTimeout(() => res.writeHead(204).end(), 50));
+    });
+    receiver.keepAliveTimeout = 600_000;
+    let open = 0;
+    receiver.on('connection', (socket) => {
+      open++;
+      socket.on('close', () => open--);
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const idle = new WebhookHttpClient({
+      policy: { requireHttps: false, allowedHosts: ['127.0.0.1'] },
+      timeoutMs: 1000,
+      maxResponseBytes: 1024,
+      idleMs: 300,
+    });
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+      const outcomes = await Promise.all(Array.from({ length: 12 }, () => idle.post(url, {}, '{}')));
+      expect(outcomes.map((o) => o.statusCode)).toEqual(Array(12).fill(204));
+      await waitFor('the burst beyond 4 to be closed', () => open <= 4, { timeoutMs: 2000, intervalMs: 20 });
+      await waitFor('the unused ones to be closed', () => open === 0, { timeoutMs: 3000, intervalMs: 50 });
+    } finally {
+      idle.close();
+      receiver.closeAllConnections();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('does not follow a redirect: the 3xx is the answer', async () => {

@@ -21,7 +21,20 @@ export interface HttpSettings {
   dnsServers?: string[];
   /** How long each DNS query waits, and how often it is tried (WEBHOOK_DNS when left out). */
   dns?: { timeoutMs: number; tries: number };
+  /** How long a connection kept alive may stay unused before it is closed (IDLE_CONNECTION_MS when left out). */
+  idleMs?: number;
 }
+
+/**
+ * How long an unused kept-alive connection to a receiver stays open, and how many stay per receiver. Unbounded, a
+ * receiver that never closed its side kept every connection of a burst open for good (512 after 60 s in a helper's
+ * audit, 2026-12-04), and a party re-creating its subscription on new ports added more without end, towards the
+ * process's open-file limit.
+ */
+export const IDLE_CONNECTION_MS = 5_000;
+const FREE_CONNECTIONS_PER_RECEIVER = 4;
+/** All connections to receivers at once: above the sender's 256 deliveries in flight (webhook-config.ts). */
+const MAX_CONNECTIONS = 1024;
 
 type LookupCallback = (
   err: NodeJS.ErrnoException | null,
@@ -69,8 +82,17 @@ export class WebhookHttpClient {
       settings.policy,
       hostResolver(settings.dnsServers, settings.dns),
     ) as unknown as http.AgentOptions['lookup'];
-    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 128, lookup } as http.AgentOptions);
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 128, lookup } as https.AgentOptions);
+    // `timeout` closes a connection once it has been unused that long (a delivery in progress has its own timer).
+    const agent = {
+      keepAlive: true,
+      maxSockets: 128,
+      maxFreeSockets: FREE_CONNECTIONS_PER_RECEIVER,
+      maxTotalSockets: MAX_CONNECTIONS,
+      timeout: settings.idleMs ?? IDLE_CONNECTION_MS,
+      lookup,
+    };
+    this.httpAgent = new http.Agent(agent as http.AgentOptions);
+    this.httpsAgent = new https.Agent(agent as https.AgentOptions);
   }
 
   /** POSTs the body; never follows a redirect (a 3xx is a failed attempt), gives up after the timeout. */
