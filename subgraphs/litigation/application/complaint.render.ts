@@ -1,6 +1,7 @@
 import { renderDocx } from '../../../platform/documents/docx';
 import { FormDocument } from '../../../platform/documents/form-document';
 import { renderPdf } from '../../../platform/documents/pdf';
+import { renderInTurn } from '../../../platform/documents/render-limit';
 import { Complaint } from '../domain/complaint';
 
 /** The complaint laid out as the model form: its parts as tables of items, then the evidence list, then the signature. */
@@ -45,8 +46,11 @@ export function complaintForm(complaint: Complaint, createdAt: Date): FormDocume
   };
 }
 
+/** The complaint as .docx and PDF, rendered in the process's turn (platform/documents/render-limit.ts). */
 export async function renderComplaint(complaint: Complaint, createdAt: Date): Promise<{ docx: Buffer; pdf: Buffer }> {
   const form = complaintForm(complaint, createdAt);
-  const [docx, pdf] = await Promise.all([renderDocx(form), renderPdf(form)]);
-  return { docx, pdf };
+  return renderInTurn(async () => {
+    const [docx, pdf] = await Promise.all([renderDocx(form), renderPdf(form)]);
+    return { docx, pdf };
+  });
 }

@@ -68,6 +68,9 @@ const complaintView = (em: EntityManager, d: CourtDocumentRecord): DocumentView 
   content: storedContent(em, d.storageKey, d.sha256),
 });
 
+/** Complaints being rendered in this process, by referral and package version. */
+const rendering = new Map<string, Promise<{ docx: Buffer; pdf: Buffer }>>();
+
 /**
  * The complaint of the referral's latest package version, as PDF and .docx: generated when its court first asks for
  * it (with the defendant's identity as the owners' register discloses it to that court), then stored, its digests
@@ -105,7 +108,14 @@ export async function complaintDocuments(
     defendant,
     uploads,
   });
-  const { docx, pdf } = await renderComplaint(complaint, latest.createdAt);
+  // Readers of the same version at once share one render (the first to store it wins either way, below).
+  const key = `${referral.id}:${latest.version}`;
+  let rendered = rendering.get(key);
+  if (!rendered) {
+    rendered = renderComplaint(complaint, latest.createdAt).finally(() => rendering.delete(key));
+    rendering.set(key, rendered);
+  }
+  const { docx, pdf } = await rendered;
   const stem = complaintFileStem(complaint, referral.id);
   return em.transactional(async (tx) => {
     await lockReferralDocuments(tx, referral.id);
