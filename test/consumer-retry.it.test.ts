@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Producer } from 'kafkajs';
 import { HubOrm, initOrm, migrateUp } from '../platform/db/orm';
 import { DomainError } from '../kernel/errors';
-import { AREA_REGISTERED } from '../catalog';
+import { AREA_REGISTERED, COURT_CASE_EVENT_REPORTED } from '../catalog';
 import { InboxConsumer, on } from '../platform/events/consumer';
 import { deletePrefixed } from '../platform/events/broker-admin';
 import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
@@ -200,6 +200,49 @@ describe('inbox consumer retries and dead letters', () => {
       expect(new Set(dead.map((m) => m.message.value?.toString())).size).toBe(FLOOD);
       // A few sends (one per fetched batch, split by bytes), not one per record.
       expect(deadLetterSends).toBeLessThan(FLOOD / 50);
+    } finally {
+      await dlq.stop();
+    }
+  });
+
+  it("takes a hub event type from its own topic only, never from a party's topic", async () => {
+    // A consumer of both kinds: before, a hub event a court wrote on its own topic skipped the sender check.
+    const own: KafkaSettings = { ...settings, topicPrefix: `${settings.topicPrefix}mixed.` };
+    const courtTopic = `${COURT_CASE_EVENT_REPORTED.topic.name}.bj-mixed-court`;
+    await ensureTopics(createKafka(own), own, [topic, courtTopic, 'probe.dead-letter.v1']);
+    const dlq = await probeTopics(settings.brokers, [`${own.topicPrefix}probe.dead-letter.v1`]);
+    const applied: string[] = [];
+    try {
+      const consumer = new InboxConsumer({
+        orm,
+        kafka: createKafka(own),
+        kafkaSettings: own,
+        deadLetterTopic: 'probe.dead-letter.v1',
+        definition: {
+          name: 'mixed',
+          subscriptions: [
+            on(AREA_REGISTERED, async (_em, event) => void applied.push(event.id)),
+            on(COURT_CASE_EVENT_REPORTED, async (_em, event) => void applied.push(event.id)),
+          ],
+        },
+      });
+      await consumer.start();
+      consumers.push(consumer);
+      const [forged, genuine] = [areaRegisteredEvent(), areaRegisteredEvent()];
+      await producer.send({
+        topic: `${own.topicPrefix}${courtTopic}`,
+        acks: -1,
+        messages: [asKafkaMessage(forged, forged.data.areaId)],
+      });
+      await producer.send({
+        topic: `${own.topicPrefix}${topic}`,
+        acks: -1,
+        messages: [asKafkaMessage(genuine, genuine.data.areaId)],
+      });
+      const [dead] = await dlq.waitForCount('the forged hub event', (m) => m.headers.dlq_consumer === 'mixed', 1);
+      expect(dead.headers).toMatchObject({ dlq_reason_code: 'SENDER_MISMATCH', ce_id: forged.id });
+      await waitFor('the genuine event', () => applied.includes(genuine.id));
+      expect(applied).not.toContain(forged.id);
     } finally {
       await dlq.stop();
     }

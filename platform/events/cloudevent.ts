@@ -57,7 +57,7 @@ export const DEAD_LETTER_REASONS = {
   INVALID_DATA:
     'A value the schema allows that the database or a date cannot take (a uuid written urn:uuid:…, an offset out of range, a leap second): dead-lettered at once.',
   SENDER_MISMATCH:
-    "On a party's own topic, the data names another sender (court, reviewer) than the topic's party, or the event type does not belong there.",
+    "On a party's own topic, the data names another sender (court, reviewer) than the topic's party, or the event type does not belong there (a hub event type is taken from its own topic only).",
   EVENT_ID_REUSED:
     'A conflict: the ce_id was applied before with other content (ce_type or data); an identical redelivery is dropped silently.',
 } as const satisfies ErrorCatalog;

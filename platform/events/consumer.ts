@@ -483,11 +483,17 @@ export class InboxConsumer {
 
   /**
    * On a per-party topic the sender is the party the topic belongs to (only its principal may write there): the data
-   * must name the same party, and only the family's event types are taken from it.
+   * must name the same party, and only the family's event types are taken from it; a hub event type only from its own
+   * topic (before, one on a party's topic skipped the check: no consumer read both kinds, so none was applied).
    */
   private checkSender(topic: string, event: HubEvent): void {
     const family = this.definitions.get(event.type)!.topic;
-    if (!family.perParty) return;
+    if (!family.perParty) {
+      // The hub's own event types are taken from their own topic only: a party's topic holds what that party wrote.
+      if (topic !== topicName(this.options.kafkaSettings, family.name))
+        throw new PoisonMessageError('SENDER_MISMATCH', `${event.type} is taken only from the hub's ${family.name}`);
+      return;
+    }
     const prefix = topicName(this.options.kafkaSettings, `${family.name}.`);
     if (!topic.startsWith(prefix))
       throw new PoisonMessageError(
