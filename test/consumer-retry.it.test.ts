@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Migration } from '@mikro-orm/migrations';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Producer } from 'kafkajs';
+import { Message, Producer } from 'kafkajs';
 import { HubOrm, initOrm, migrateUp } from '../platform/db/orm';
 import { DomainError } from '../kernel/errors';
 import { AREA_REGISTERED, COURT_CASE_EVENT_REPORTED } from '../catalog';
-import { InboxConsumer, on } from '../platform/events/consumer';
+import { ConsumerDefinition, InboxConsumer, on } from '../platform/events/consumer';
 import { deletePrefixed } from '../platform/events/broker-admin';
 import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
 import { outboxAndInboxDdl } from '../platform/events/outbox.entities';
@@ -92,6 +92,34 @@ describe('inbox consumer retries and dead letters', () => {
     consumers.push(consumer);
   };
 
+  /**
+   * Topics under a prefix of their own (the consumer's, a dead-letter topic and any `more`), so one test's messages
+   * are not in the way of another's consumers, and a probe on that dead-letter topic.
+   */
+  const ownTopics = async (name: string, more: string[] = []) => {
+    const own: KafkaSettings = { ...settings, topicPrefix: `${settings.topicPrefix}${name}.` };
+    await ensureTopics(createKafka(own), own, [topic, ...more, 'probe.dead-letter.v1']);
+    const dlq = await probeTopics(settings.brokers, [`${own.topicPrefix}probe.dead-letter.v1`]);
+    return {
+      own,
+      dlq,
+      send: (to: string, messages: Message[]) =>
+        producer.send({ topic: `${own.topicPrefix}${to}`, acks: -1, messages }),
+    };
+  };
+  /** A consumer reading the topics of `own`, started and stopped with the file. */
+  const startOwn = async (own: KafkaSettings, definition: ConsumerDefinition, kafka = createKafka(own)) => {
+    const consumer = new InboxConsumer({
+      orm,
+      kafka,
+      kafkaSettings: own,
+      deadLetterTopic: 'probe.dead-letter.v1',
+      definition,
+    });
+    await consumer.start();
+    consumers.push(consumer);
+  };
+
   it('retries a failing handler with backoff, applies once it passes, and dead-letters what keeps failing or is rejected', async () => {
     const dlq = await probeTopics(settings.brokers, [`${settings.topicPrefix}probe.dead-letter.v1`]);
     try {
@@ -151,11 +179,8 @@ describe('inbox consumer retries and dead letters', () => {
   it('dead-letters a flood of unreadable records a fetch at a time, and applies the event behind them', async () => {
     // A party may write tens of thousands of tiny records a second within its quota; each dead letter sent and awaited
     // on its own (acks from all replicas) held every other sender's events on the consumer behind them.
-    // Topics of its own, so the flood is not in the way of the other tests' consumers.
-    const own: KafkaSettings = { ...settings, topicPrefix: `${settings.topicPrefix}flood.` };
+    const { own, dlq, send } = await ownTopics('flood');
     const kafka = createKafka(own);
-    await ensureTopics(kafka, own, [topic, 'probe.dead-letter.v1']);
-    const dlq = await probeTopics(settings.brokers, [`${own.topicPrefix}probe.dead-letter.v1`]);
     const applied: string[] = [];
     let deadLetterSends = 0;
     const producerOf = kafka.producer.bind(kafka);
@@ -169,31 +194,19 @@ describe('inbox consumer retries and dead letters', () => {
       return made;
     };
     try {
-      const consumer = new InboxConsumer({
-        orm,
+      await startOwn(
+        own,
+        { name: 'flooded', subscriptions: [on(AREA_REGISTERED, async (_em, event) => void applied.push(event.id))] },
         kafka,
-        kafkaSettings: own,
-        deadLetterTopic: 'probe.dead-letter.v1',
-        definition: {
-          name: 'flooded',
-          subscriptions: [on(AREA_REGISTERED, async (_em, event) => void applied.push(event.id))],
-        },
-      });
-      await consumer.start();
-      consumers.push(consumer);
+      );
       const FLOOD = 3000;
       for (let sent = 0; sent < FLOOD; sent += 1000)
-        await producer.send({
-          topic: `${own.topicPrefix}${topic}`,
-          acks: -1,
-          messages: Array.from({ length: 1000 }, (_, i) => ({ key: 'k', value: `not an event ${sent + i}` })),
-        });
+        await send(
+          topic,
+          Array.from({ length: 1000 }, (_, i) => ({ key: 'k', value: `not an event ${sent + i}` })),
+        );
       const behind = areaRegisteredEvent();
-      await producer.send({
-        topic: `${own.topicPrefix}${topic}`,
-        acks: -1,
-        messages: [asKafkaMessage(behind, behind.data.areaId)],
-      });
+      await send(topic, [asKafkaMessage(behind, behind.data.areaId)]);
       await waitFor('the event behind the flood', () => applied.includes(behind.id), { timeoutMs: 60_000 });
       const dead = await dlq.waitForCount('the flood', (m) => m.headers.dlq_consumer === 'flooded', FLOOD);
       expect(new Set(dead.map((m) => m.headers.dlq_reason_code))).toEqual(new Set(['NOT_A_CLOUDEVENT']));
@@ -207,38 +220,20 @@ describe('inbox consumer retries and dead letters', () => {
 
   it("takes a hub event type from its own topic only, never from a party's topic", async () => {
     // A consumer of both kinds: before, a hub event a court wrote on its own topic skipped the sender check.
-    const own: KafkaSettings = { ...settings, topicPrefix: `${settings.topicPrefix}mixed.` };
     const courtTopic = `${COURT_CASE_EVENT_REPORTED.topic.name}.bj-mixed-court`;
-    await ensureTopics(createKafka(own), own, [topic, courtTopic, 'probe.dead-letter.v1']);
-    const dlq = await probeTopics(settings.brokers, [`${own.topicPrefix}probe.dead-letter.v1`]);
+    const { own, dlq, send } = await ownTopics('mixed', [courtTopic]);
     const applied: string[] = [];
     try {
-      const consumer = new InboxConsumer({
-        orm,
-        kafka: createKafka(own),
-        kafkaSettings: own,
-        deadLetterTopic: 'probe.dead-letter.v1',
-        definition: {
-          name: 'mixed',
-          subscriptions: [
-            on(AREA_REGISTERED, async (_em, event) => void applied.push(event.id)),
-            on(COURT_CASE_EVENT_REPORTED, async (_em, event) => void applied.push(event.id)),
-          ],
-        },
+      await startOwn(own, {
+        name: 'mixed',
+        subscriptions: [
+          on(AREA_REGISTERED, async (_em, event) => void applied.push(event.id)),
+          on(COURT_CASE_EVENT_REPORTED, async (_em, event) => void applied.push(event.id)),
+        ],
       });
-      await consumer.start();
-      consumers.push(consumer);
       const [forged, genuine] = [areaRegisteredEvent(), areaRegisteredEvent()];
-      await producer.send({
-        topic: `${own.topicPrefix}${courtTopic}`,
-        acks: -1,
-        messages: [asKafkaMessage(forged, forged.data.areaId)],
-      });
-      await producer.send({
-        topic: `${own.topicPrefix}${topic}`,
-        acks: -1,
-        messages: [asKafkaMessage(genuine, genuine.data.areaId)],
-      });
+      await send(courtTopic, [asKafkaMessage(forged, forged.data.areaId)]);
+      await send(topic, [asKafkaMessage(genuine, genuine.data.areaId)]);
       const [dead] = await dlq.waitForCount('the forged hub event', (m) => m.headers.dlq_consumer === 'mixed', 1);
       expect(dead.headers).toMatchObject({ dlq_reason_code: 'SENDER_MISMATCH', ce_id: forged.id });
       await waitFor('the genuine event', () => applied.includes(genuine.id));

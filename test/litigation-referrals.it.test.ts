@@ -735,11 +735,19 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(alone).toMatchObject({ kind: 'BUNDLE', sizeBytes: expect.any(Number) });
     const both = await fails(xichengCourt, `{ consolidatedBatches { batchKey bundle { kind } } }`);
     expect(both.extensions.code).toBe('DOWNLOAD_TOO_LARGE');
-    // Another court does not see the batch at all.
+    // The referring company sees its batch (not its bundle: the complaint is the court's); another court and another
+    // company do not see it at all.
+    const ONE = `query($k: Key!) { consolidatedBatch(batchKey: $k) { batchKey } }`;
+    expect((await ok(companyA, ONE, { k: batchKey })).consolidatedBatch.batchKey).toBe(batchKey);
     expect(
-      (await fails(haidianCourt, `query($k: Key!) { consolidatedBatch(batchKey: $k) { batchKey } }`, { k: batchKey }))
-        .extensions.code,
+      (
+        await fails(companyA, `query($k: Key!) { consolidatedBatch(batchKey: $k) { bundle { name } } }`, {
+          k: batchKey,
+        })
+      ).extensions.code,
     ).toBe('NOT_FOUND');
+    for (const outsider of [haidianCourt, companyB])
+      expect((await fails(outsider, ONE, { k: batchKey })).extensions.code).toBe('NOT_FOUND');
   });
 
   it('lets the company withdraw before docketing and the court settle after mediation, and the accounts follow', async () => {

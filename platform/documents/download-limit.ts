@@ -76,12 +76,15 @@ interface DownloadContext {
  */
 const turns = new WeakMap<object, { turn: Promise<Turn>; bytes: number }>();
 
+/** DOWNLOAD_TOO_LARGE: files past what one request may download (the budget, `details.maxBytes`). */
+export const downloadTooLarge = (message: string, details: Record<string, number>) =>
+  new DomainError('DOWNLOAD_TOO_LARGE', message, { maxBytes: WHOLE_FILE_DOWNLOADS.bytes, ...details });
+
 /** Past the budget in one request: its later fields would have been added without a wait and without a bound. */
 const tooLarge = (held: number, more: number) =>
-  new DomainError(
-    'DOWNLOAD_TOO_LARGE',
+  downloadTooLarge(
     `The files of this request would add up to more than ${WHOLE_FILE_DOWNLOADS.bytes / 2 ** 20} MiB (a batch bundle counts as all of it): ask for the rest in another request (one batch's bundle per request)`,
-    { maxBytes: WHOLE_FILE_DOWNLOADS.bytes, heldBytes: held, askedBytes: more },
+    { heldBytes: held, askedBytes: more },
   );
 
 async function turnUntil(

@@ -278,7 +278,7 @@ export class InboxConsumer {
     letters: BatchDeadLetters,
   ): Promise<void> {
     const deadLetter = (reasonCode: string, reason: string) =>
-      letters.add(deadLetterCopy(this.options.definition.name, { topic, partition, message }, reasonCode, reason));
+      letters.add(this.deadLetterOf({ topic, partition, message }, reasonCode, reason));
     let event: HubEvent;
     try {
       event = decodeMessage(message.headers, message.value);
@@ -340,7 +340,7 @@ export class InboxConsumer {
    */
   private async handleEach({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
-    const letters = new BatchDeadLetters(resolveOffset, (copies) => this.sendDeadLetters(topic, partition, copies));
+    const letters = this.lettersOf(batch, resolveOffset);
     for (const message of batch.messages) {
       // Left unresolved, the rest is fetched again (by this consumer, or by the one the partition goes to).
       if (!isRunning() || isStale()) return;
@@ -353,7 +353,7 @@ export class InboxConsumer {
 
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
-    const letters = new BatchDeadLetters(resolveOffset, (copies) => this.sendDeadLetters(topic, partition, copies));
+    const letters = this.lettersOf(batch, resolveOffset);
     const events: { event: HubEvent; message: EachMessagePayload['message'] }[] = [];
     for (const message of batch.messages) {
       try {
@@ -364,9 +364,7 @@ export class InboxConsumer {
         events.push({ event, message });
       } catch (error) {
         if (!(error instanceof PoisonMessageError)) throw error;
-        letters.add(
-          deadLetterCopy(this.options.definition.name, { topic, partition, message }, error.reasonCode, error.message),
-        );
+        letters.add(this.deadLetterOf({ topic, partition, message }, error.reasonCode, error.message));
       }
     }
     if (events.length > 0) {
@@ -540,6 +538,33 @@ export class InboxConsumer {
     });
   }
 
+  /** The dead letters of one fetched batch, sent to this consumer's dead-letter topic. */
+  private lettersOf(batch: EachBatchPayload['batch'], resolveOffset: (offset: string) => void): BatchDeadLetters {
+    return new BatchDeadLetters(resolveOffset, (copies) => this.sendDeadLetters(batch.topic, batch.partition, copies));
+  }
+
+  /** A message's copy for the dead-letter topic, with the reason's headers (`dlq_…`). */
+  private deadLetterOf(
+    { topic, partition, message }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message'>,
+    reasonCode: string,
+    reason: string,
+  ): DeadLetterCopy {
+    const why = {
+      dlq_reason_code: reasonCode,
+      dlq_reason: reason.slice(0, 1000),
+      dlq_consumer: this.options.definition.name,
+      dlq_source_topic: topic,
+      dlq_source_partition: String(partition),
+      dlq_source_offset: message.offset,
+      dlq_failed_at: new Date().toISOString(),
+    };
+    return {
+      copy: { key: message.key, value: message.value, headers: { ...message.headers, ...why } },
+      source: message,
+      why,
+    };
+  }
+
   /**
    * Sends a batch's dead letters, a few hundred KiB at a time, and logs them in one line. A group the broker refuses
    * as too large is sent one by one; a copy refused on its own (the message was near the broker's limit and the
@@ -568,22 +593,17 @@ export class InboxConsumer {
         acks: -1,
         messages,
       });
-    const tooLarge = (error: unknown) => (error as { type?: string }).type === 'MESSAGE_TOO_LARGE';
+    const sent = (messages: Message[]) =>
+      send(messages).then(
+        () => true,
+        (error: unknown) => {
+          if ((error as { type?: string }).type === 'MESSAGE_TOO_LARGE') return false;
+          throw error;
+        },
+      );
     for (const group of byBytes(copies, DEAD_LETTER_SEND_BYTES)) {
-      try {
-        await send(group.map((c) => c.copy));
-      } catch (error) {
-        if (!tooLarge(error)) throw error;
-        for (const { copy, source, why } of group) {
-          try {
-            if (group.length === 1) throw error;
-            await send([copy]);
-          } catch (alone) {
-            if (!tooLarge(alone)) throw alone;
-            await send([withoutBody(source, why)]);
-          }
-        }
-      }
+      if (await sent(group.map((c) => c.copy))) continue;
+      for (const { copy, source, why } of group) if (!(await sent([copy]))) await send([withoutBody(source, why)]);
     }
   }
 }
@@ -593,28 +613,6 @@ interface DeadLetterCopy {
   copy: Message;
   source: KafkaMessage;
   why: Record<string, string>;
-}
-
-function deadLetterCopy(
-  consumer: string,
-  { topic, partition, message }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message'>,
-  reasonCode: string,
-  reason: string,
-): DeadLetterCopy {
-  const why = {
-    dlq_reason_code: reasonCode,
-    dlq_reason: reason.slice(0, 1000),
-    dlq_consumer: consumer,
-    dlq_source_topic: topic,
-    dlq_source_partition: String(partition),
-    dlq_source_offset: message.offset,
-    dlq_failed_at: new Date().toISOString(),
-  };
-  return {
-    copy: { key: message.key, value: message.value, headers: { ...message.headers, ...why } },
-    source: message,
-    why,
-  };
 }
 
 /** How many bytes of dead letters go in one send (a party's message is at most 512 KiB; the broker takes 1 MiB). */
@@ -639,11 +637,14 @@ function* byBytes(copies: DeadLetterCopy[], bytes: number): Generator<DeadLetter
   if (group.length > 0) yield group;
 }
 
+/** The bytes of a key, value or header value (none for null). */
+const byteSize = (value: unknown) => (value == null ? 0 : Buffer.byteLength(value as Buffer | string));
+
 function messageBytes(message: KafkaMessage): number {
-  const size = (value: unknown) => (value == null ? 0 : Buffer.byteLength(value as Buffer | string));
-  let total = size(message.key) + size(message.value);
+  let total = byteSize(message.key) + byteSize(message.value);
   for (const [name, value] of Object.entries(message.headers ?? {}))
-    total += Buffer.byteLength(name) + (Array.isArray(value) ? value.reduce((n, v) => n + size(v), 0) : size(value));
+    total +=
+      Buffer.byteLength(name) + (Array.isArray(value) ? value.reduce((n, v) => n + byteSize(v), 0) : byteSize(value));
   return total;
 }
 
@@ -683,13 +684,12 @@ const SMALL = 1024;
 
 /** A dead letter's copy without the body (and any key or header over 1 KiB), saying what was left out. */
 function withoutBody(message: KafkaMessage, why: Record<string, string>): Message {
-  const size = (value: unknown) => (value == null ? 0 : Buffer.byteLength(value as Buffer | string));
   const kept = Object.entries(message.headers ?? {})
-    .filter(([name, value]) => Buffer.byteLength(name) + size(Array.isArray(value) ? value[0] : value) <= SMALL)
+    .filter(([name, value]) => Buffer.byteLength(name) + byteSize(Array.isArray(value) ? value[0] : value) <= SMALL)
     .slice(0, 32);
   return {
-    key: size(message.key) <= SMALL ? message.key : null,
+    key: byteSize(message.key) <= SMALL ? message.key : null,
     value: null,
-    headers: { ...Object.fromEntries(kept), ...why, dlq_value_omitted: `${size(message.value)} bytes` },
+    headers: { ...Object.fromEntries(kept), ...why, dlq_value_omitted: `${byteSize(message.value)} bytes` },
   };
 }

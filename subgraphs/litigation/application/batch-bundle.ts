@@ -3,8 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { zipEntries, zipEntryName } from '../../../platform/documents/zip';
 import { canonicalJson } from '../../../kernel/canonical-json';
-import { DomainError } from '../../../kernel/errors';
-import { WHOLE_FILE_DOWNLOADS } from '../../../platform/documents/download-limit';
+import { WHOLE_FILE_DOWNLOADS, downloadTooLarge } from '../../../platform/documents/download-limit';
 import { packageVersions } from '../persistence/case-package.repository';
 import { evidenceFilesOf } from '../persistence/document.repository';
 import { courtBatch } from './batch.lookup';
@@ -20,10 +19,9 @@ const BUNDLE_MAX_BYTES = WHOLE_FILE_DOWNLOADS.bytes;
 
 function refuseOverBudget(sizeBytes: number): void {
   if (sizeBytes > BUNDLE_MAX_BYTES)
-    throw new DomainError(
-      'DOWNLOAD_TOO_LARGE',
+    throw downloadTooLarge(
       `The batch's files add up to ${Math.ceil(sizeBytes / 2 ** 20)} MiB, more than a bundle holds (${BUNDLE_MAX_BYTES / 2 ** 20} MiB): download each referral's documents instead`,
-      { maxBytes: BUNDLE_MAX_BYTES, sizeBytes },
+      { sizeBytes },
     );
 }
 
@@ -62,11 +60,12 @@ export async function batchBundle(em: EntityManager, identity: Identity, batchKe
     const taken = new Set<string>();
     const files = [];
     for (const view of views) {
-      const name = `${referralId}/${view.kind === 'EVIDENCE' ? 'evidence/' : ''}${zipEntryName(view.name, taken)}`;
+      const entry = zipEntryName(view.name, taken);
+      const name = `${referralId}/${view.kind === 'EVIDENCE' ? 'evidence/' : ''}${entry}`;
       entries.push({ name, bytes: await view.content() });
       files.push({
         name,
-        ...(name.endsWith(`/${view.name}`) ? {} : { originalName: view.name }),
+        ...(entry === view.name ? {} : { originalName: view.name }),
         kind: view.kind,
         sha256: view.sha256,
         sizeBytes: view.sizeBytes,
