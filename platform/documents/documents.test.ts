@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
-import { pdfText } from '../../test/support/pdf-text';
+import { pdfText, pdfTextItems } from '../../test/support/pdf-text';
 import { renderDocx } from './docx';
+import { PRIMARY_FONT, textRuns } from './fonts';
 import { FormDocument } from './form-document';
 import { renderPdf } from './pdf';
 import { zipEntries, zipEntryName } from './zip';
@@ -77,6 +78,60 @@ describe('form documents', () => {
 
   it('gives the same PDF bytes for the same form', async () => {
     expect(sha(await renderPdf(form))).toBe(sha(await renderPdf(form)));
+  });
+
+  it('sets what the Chinese font lacks in the fallback font, on its baseline, and names what no font has', async () => {
+    // 𠮷 and 𪚥 (CJK Extension B) stand in personal names; Noto Serif SC has neither, and the frozen complaint showed
+    // a blank where they were. ཀ (Tibetan) is in no font the hub ships.
+    const names = {
+      ...form,
+      title: '民事起诉状𠮷',
+      blocks: [
+        {
+          kind: 'ROWS' as const,
+          heading: '当事人',
+          rows: [
+            { label: '被告', value: `吉𠮷祥，ཀ，𪚥${'很长'.repeat(30)}` },
+            { label: '𠮷', value: '𠮷吉' },
+          ],
+        },
+      ],
+      closing: ['具状人：𠮷物业公司'],
+    };
+    const pdf = await renderPdf(names);
+    const text = await pdfText(pdf);
+    expect(text).toContain('吉𠮷祥，[U+0F40]，𪚥很长');
+    expect(text).toContain('具状人：𠮷物业公司');
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+HanaMinB/);
+    const items = await pdfTextItems(pdf);
+    const at = (str: string) => items.filter((i) => i.str === str);
+    const [inTitle, inRow, asLabel, inValue, inClosing] = at('𠮷');
+    // each on the baseline of the text around it, right after it
+    const [title] = at('民事起诉状');
+    expect(inTitle.y).toBeCloseTo(title.y, 1);
+    expect(inTitle.x).toBeCloseTo(title.x + title.width, 1);
+    const [before] = at('吉');
+    expect(inRow.y).toBeCloseTo(before.y, 1);
+    expect(inRow.x).toBeCloseTo(before.x + before.width, 1);
+    expect(asLabel.y).toBeCloseTo(inValue.y, 1);
+    // a right-aligned line of three runs ends at the right margin, its runs one after another
+    const [signer, company] = [at('具状人：')[0], at('物业公司')[0]];
+    expect(inClosing.x).toBeCloseTo(signer.x + signer.width, 1);
+    expect(company.x).toBeCloseTo(inClosing.x + inClosing.width, 1);
+    expect(company.x + company.width).toBeCloseTo(595.28 - 56, 0);
+    expect(sha(await renderPdf(names))).toBe(sha(pdf));
+  });
+
+  it('cuts a text into runs of one font each', () => {
+    const fontFor = (codePoint: number) =>
+      codePoint >= 0x20000 ? 'ExtB' : codePoint === 0x0f40 ? undefined : PRIMARY_FONT;
+    expect(textRuns('吉𠮷\ufe00祥ཀ\n𠮷', fontFor)).toEqual([
+      { font: PRIMARY_FONT, text: '吉' },
+      { font: 'ExtB', text: '𠮷\ufe00' }, // a variation selector stays with its character
+      { font: PRIMARY_FONT, text: '祥[U+0F40]\n' }, // a line break takes the font before it
+      { font: 'ExtB', text: '𠮷' },
+    ]);
+    expect(textRuns('', fontFor)).toEqual([]);
   });
 
   it('renders a Word document holding the text', async () => {

@@ -1,4 +1,4 @@
-import { chineseSerifFont } from './fonts';
+import { chineseSerifFont, DocumentFonts, documentFonts, PRIMARY_FONT, TextRun, textRuns } from './fonts';
 import { FormDocument, FormRow } from './form-document';
 
 /**
@@ -14,11 +14,13 @@ const PADDING = 4;
 
 /**
  * The form as an A4 PDF with the Chinese font embedded (a subset), so its text extracts as Unicode: tables of
- * label/value rows with borders, page breaks between rows. The same form gives the same bytes: the creation date
- * is the form's, and PDFKit adds nothing random.
+ * label/value rows with borders, page breaks between rows. A character the Chinese font lacks is set in the fallback
+ * font (`fonts.ts`), or written as its code point where no font has it. The same form gives the same bytes: the
+ * creation date is the form's, and PDFKit adds nothing random.
  */
 export async function renderPdf(form: FormDocument): Promise<Buffer> {
   const [{ default: PDFDocument }, QRCode] = await (renderers ??= loadRenderers());
+  const fonts = await documentFonts(formTexts(form));
   const doc = new PDFDocument({
     size: PAGE.size,
     margin: PAGE.margin,
@@ -36,36 +38,42 @@ export async function renderPdf(form: FormDocument): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('serif', chineseSerifFont());
-  doc.font('serif');
+  doc.registerFont(PRIMARY_FONT, chineseSerifFont());
+  for (const [name, bytes] of fonts.fallbacks) doc.registerFont(name, bytes);
+  doc.font(PRIMARY_FONT);
   const left = PAGE.margin;
   const width = doc.page.width - 2 * PAGE.margin;
   const bottom = () => doc.page.height - PAGE.margin;
+  const text = (size: number, value: string, x: number, y: number, options: PDFKit.Mixins.TextOptions) =>
+    writeText(doc.fontSize(size), fonts, size, value, x, y, options);
 
-  doc.fontSize(20).text(form.title, left, doc.y, { width, align: 'center' });
-  if (form.subtitle) doc.fontSize(14).text(form.subtitle, { width, align: 'center' });
-  if (form.addressee) doc.moveDown(0.5).fontSize(BODY).text(form.addressee, { width, align: 'left' });
+  text(20, form.title, left, doc.y, { width, align: 'center' });
+  if (form.subtitle) text(14, form.subtitle, left, doc.y, { width, align: 'center' });
+  if (form.addressee) text(BODY, form.addressee, left, doc.moveDown(0.5).y, { width, align: 'left' });
   doc.moveDown(0.5);
 
   const row = (cells: { text: string; width: number }[]) => {
     doc.fontSize(BODY);
     const height =
-      Math.max(...cells.map((c) => doc.heightOfString(c.text || ' ', { width: c.width - 2 * PADDING }))) + 2 * PADDING;
+      Math.max(
+        ...cells.map((c) => doc.heightOfString(measuredText(c.text, fonts) || ' ', { width: c.width - 2 * PADDING })),
+      ) +
+      2 * PADDING;
     if (doc.y + height > bottom()) doc.addPage();
     const top = doc.y;
     let x = left;
     for (const cell of cells) {
       doc.rect(x, top, cell.width, height).lineWidth(0.5).stroke();
-      doc.text(cell.text, x + PADDING, top + PADDING, { width: cell.width - 2 * PADDING });
+      text(BODY, cell.text, x + PADDING, top + PADDING, { width: cell.width - 2 * PADDING });
       x += cell.width;
     }
     doc.x = left;
     doc.y = top + height;
   };
-  const heading = (text: string, note?: string) => {
+  const heading = (value: string, note?: string) => {
     if (doc.y + 60 > bottom()) doc.addPage();
-    doc.moveDown(0.6).fontSize(13).text(text, left, doc.y, { width });
-    if (note) doc.fontSize(9).text(note, left, doc.y, { width });
+    text(13, value, left, doc.moveDown(0.6).y, { width });
+    if (note) text(9, note, left, doc.y, { width });
     doc.moveDown(0.3);
   };
 
@@ -87,16 +95,84 @@ export async function renderPdf(form: FormDocument): Promise<Buffer> {
     }
   }
   doc.moveDown(1.5).fontSize(BODY + 1);
-  for (const line of form.closing) doc.text(line, left, doc.y, { width, align: 'right' });
+  for (const line of form.closing) text(BODY + 1, line, left, doc.y, { width, align: 'right' });
   if (form.qrCode) {
     const size = 110;
     if (doc.y + size + 40 > bottom()) doc.addPage();
     const top = doc.y + 16;
     drawQrCode(doc, QRCode.create(form.qrCode.text, { errorCorrectionLevel: 'M' }).modules, left, top, size);
-    doc.fontSize(9).text(form.qrCode.caption, left, top + size + 6, { width });
+    text(9, form.qrCode.caption, left, top + size + 6, { width });
   }
   doc.end();
   return done;
+}
+
+/** Every text a form shows, for the fonts it needs. */
+function* formTexts(form: FormDocument): Generator<string> {
+  yield form.title;
+  if (form.subtitle) yield form.subtitle;
+  if (form.addressee) yield form.addressee;
+  for (const block of form.blocks) {
+    yield block.heading;
+    if (block.note) yield block.note;
+    if (block.kind === 'ROWS') for (const r of block.rows) yield* [r.label, r.value];
+    else for (const cells of [block.columns.map((c) => c.title), ...block.rows]) yield* cells;
+  }
+  yield* form.closing;
+  if (form.qrCode) yield form.qrCode.caption;
+}
+
+/**
+ * A text written in the fonts that draw it. Text all in the Chinese font is written as one; otherwise its runs follow
+ * each other, each fallback run set on the Chinese font's baseline. PDFKit aligns each run of continued text on its
+ * own, so a centred or right-aligned line of several runs is placed here from the runs' widths (a longer one wraps
+ * from the left).
+ */
+function writeText(
+  doc: PDFKit.PDFDocument,
+  fonts: DocumentFonts,
+  size: number,
+  value: string,
+  x: number,
+  y: number,
+  options: PDFKit.Mixins.TextOptions,
+): void {
+  const runs = textRuns(value, fonts.fontFor);
+  if (runs.length === 1 && runs[0].font === PRIMARY_FONT) {
+    doc.font(PRIMARY_FONT).text(runs[0].text, x, y, options);
+    return;
+  }
+  // PDFKit sets a text's top at y, its baseline the font's ascender below: a fallback run gets the Chinese font's
+  const baseline = -(fonts.primaryAscender / 1000) * size;
+  const inLine = (run: TextRun) => (run.font === PRIMARY_FONT ? {} : { baseline });
+  const widthOf = (run: TextRun) => doc.font(run.font).widthOfString(run.text);
+  const total = runs.reduce((sum, run) => sum + widthOf(run), 0);
+  const width = options.width ?? doc.page.width - x;
+  if (options.align && options.align !== 'left' && !value.includes('\n') && total <= width) {
+    doc.font(PRIMARY_FONT);
+    const lineHeight = doc.currentLineHeight(true);
+    doc.x = x + (options.align === 'center' ? (width - total) / 2 : width - total);
+    doc.y = y;
+    for (const run of runs) doc.font(run.font).text(run.text, { lineBreak: false, ...inLine(run) });
+    doc.font(PRIMARY_FONT);
+    doc.x = x;
+    doc.y = y + lineHeight;
+    return;
+  }
+  runs.forEach((run, i) => {
+    const last = i === runs.length - 1;
+    const fragment = { ...options, align: 'left' as const, continued: !last, ...inLine(run) };
+    if (i === 0) doc.font(run.font).text(run.text, x, y, fragment);
+    else doc.font(run.font).text(run.text, fragment);
+  });
+  doc.font(PRIMARY_FONT);
+}
+
+/** A text as the Chinese font measures it, a fallback character counted as one full-width character. */
+function measuredText(value: string, fonts: DocumentFonts): string {
+  return textRuns(value, fonts.fontFor)
+    .map((run) => (run.font === PRIMARY_FONT ? run.text : '中'.repeat([...run.text].length)))
+    .join('');
 }
 
 /** A QR code's modules (error correction M) drawn as vector squares: sharp at any zoom, nothing rasterised. */

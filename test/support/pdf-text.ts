@@ -2,7 +2,9 @@ import { pdfjs } from './pdfjs';
 
 interface PdfDocumentProxy {
   numPages: number;
-  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: { str?: string }[] }> }>;
+  getPage(
+    n: number,
+  ): Promise<{ getTextContent(): Promise<{ items: { str?: string; transform?: number[]; width?: number }[] }> }>;
   destroy(): Promise<void>;
 }
 
@@ -20,4 +22,14 @@ export async function pdfText(bytes: Buffer): Promise<string> {
   }
   await doc.destroy();
   return pages.join('\n');
+}
+
+/** A PDF's first page as pdf.js reads it: each text item with where it starts (x, its baseline y) and its width. */
+export async function pdfTextItems(bytes: Buffer): Promise<{ str: string; x: number; y: number; width: number }[]> {
+  const doc = (await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise) as PdfDocumentProxy;
+  const content = await (await doc.getPage(1)).getTextContent();
+  await doc.destroy();
+  return content.items
+    .filter((i) => i.str)
+    .map((i) => ({ str: i.str!, x: i.transform![4], y: i.transform![5], width: i.width! }));
 }
