@@ -164,7 +164,18 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
       expect.arrayContaining(['COMPLAINT_PDF', 'COMPLAINT_DOCX']),
     );
 
+    // One file at a time: a client lists the documents, then asks for each file's bytes in a request of its own (a
+    // request's whole files are bounded, so a referral with much evidence could not be read in one).
+    const ONE = `query($id: ID!, $s: Key) { referral(id: $id) { documents(sha256: $s) { kind sha256 contentBase64 } } }`;
+    expect((await ok(xichengCourt, ONE, { id: referral.id, s: pdf.sha256 })).referral.documents).toEqual([
+      { kind: 'COMPLAINT_PDF', sha256: pdf.sha256, contentBase64: pdf.contentBase64 },
+    ]);
+    expect((await ok(xichengCourt, ONE, { id: referral.id, s: '0'.repeat(64) })).referral.documents).toEqual([]);
+    // the referring company is not given the complaint by its digest either
+    expect((await ok(company, ONE, { id: referral.id, s: pdf.sha256 })).referral.documents).toEqual([]);
+
     // Another court and a competitor see nothing of it.
+    expect((await fails(haidianCourt, ONE, { id: referral.id, s: pdf.sha256 })).extensions.code).toBe('NOT_FOUND');
     expect((await fails(haidianCourt, DOCUMENTS, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
     expect((await fails(competitor, DOCUMENTS, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
   });

@@ -13,7 +13,7 @@ import {
   message,
 } from 'antd';
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { CombinedError, useClient, useMutation, useQuery } from 'urql';
 import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh, yuan } from '../format';
 import { graphql } from '../gql';
@@ -90,6 +90,18 @@ const DOCUMENTS = graphql(`
         mediaType
         sha256
         sizeBytes
+      }
+    }
+  }
+`);
+
+/** One file's bytes, in a request of its own: the API bounds the whole files one request may take. */
+const DOCUMENT_CONTENT = graphql(`
+  query ReferralDocumentContent($id: ID!, $sha256: Key!) {
+    referral(id: $id) {
+      id
+      documents(sha256: $sha256) {
+        sha256
         contentBase64
       }
     }
@@ -233,6 +245,38 @@ function OverdueSmallClaims() {
   );
 }
 
+/**
+ * 起诉状与证据: the court's complaint and the evidence files (the company: its evidence files), listed when asked for,
+ * each file fetched when clicked and saved as itself.
+ */
+export function CaseDocuments({ referralId }: { referralId: string }) {
+  const client = useClient();
+  const [documents, loadDocuments] = useQuery({ query: DOCUMENTS, variables: { id: referralId }, pause: true });
+  const [fetching, setFetching] = useState<string | undefined>();
+  const [fileError, setFileError] = useState<CombinedError | undefined>();
+  const save = async (d: { name: string; mediaType: string; sha256: string }) => {
+    setFetching(d.sha256);
+    const answer = await client.query(DOCUMENT_CONTENT, { id: referralId, sha256: d.sha256 }).toPromise();
+    setFetching(undefined);
+    setFileError(answer.error);
+    const file = answer.data?.referral.documents[0];
+    if (file) download(d.name, d.mediaType, file.contentBase64);
+  };
+  return (
+    <Space orientation="vertical">
+      <ApiErrors error={documents.error ?? fileError} />
+      <Button onClick={() => loadDocuments()} loading={documents.fetching}>
+        生成/下载起诉状与证据
+      </Button>
+      {documents.data?.referral.documents.map((d) => (
+        <Button key={d.sha256} type="link" loading={fetching === d.sha256} onClick={() => void save(d)}>
+          {d.name}（{Math.ceil(d.sizeBytes / 1024)} KB）
+        </Button>
+      ))}
+    </Space>
+  );
+}
+
 function download(name: string, mediaType: string, base64: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
@@ -245,12 +289,11 @@ function download(name: string, mediaType: string, base64: string) {
 
 function CaseDrawer({ referralId, court, onClose }: { referralId: string; court: boolean; onClose: () => void }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: CASE, variables: { id: referralId } });
-  const [documents, loadDocuments] = useQuery({ query: DOCUMENTS, variables: { id: referralId }, pause: true });
   const r = data?.referral;
   const v = data?.verifyCasePackage;
   return (
     <Drawer open width={760} title="案件详情" onClose={onClose} loading={fetching}>
-      <ApiErrors error={error ?? documents.error} />
+      <ApiErrors error={error} />
       {r && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions column={2} size="small" bordered>
@@ -273,14 +316,7 @@ function CaseDrawer({ referralId, court, onClose }: { referralId: string; court:
           <Typography.Text>
             材料版本：{r.packages.map((p) => `第${p.version}版 ${p.digest.slice(0, 12)}…`).join('；')}
           </Typography.Text>
-          <Button onClick={() => loadDocuments()} loading={documents.fetching}>
-            生成/下载起诉状与证据
-          </Button>
-          {documents.data?.referral.documents.map((d) => (
-            <Button key={d.sha256} type="link" onClick={() => download(d.name, d.mediaType, d.contentBase64)}>
-              {d.name}（{Math.ceil(d.sizeBytes / 1024)} KB）
-            </Button>
-          ))}
+          <CaseDocuments referralId={r.id} />
           {court && <ReportForm referralId={r.id} onReported={() => refetch({ requestPolicy: 'network-only' })} />}
         </Space>
       )}

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { wholeFileDownload } from '../../../platform/documents/download-limit';
-import { Base64 } from '../../../platform/graphql/scalars';
+import { Base64, Key } from '../../../platform/graphql/scalars';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { batchBundle } from '../application/batch-bundle';
 import { readCompanyProfile, updateCompanyProfile } from '../application/company-profile';
@@ -30,8 +30,18 @@ export class ReferralDocumentsResolver {
     description:
       'Its court: the complaint (PDF and Word, generated on its first read and then frozen, digests in the evidence chain) and the evidence files; the company: its evidence files.',
   })
-  async documents(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<DocumentType[]> {
-    return (await referralDocuments(ctx.em, ctx.identity, referral.id)).map(toDocumentType);
+  async documents(
+    @Root() referral: ReferralType,
+    @Ctx() ctx: RequestContext,
+    @Arg('sha256', () => Key, {
+      nullable: true,
+      description:
+        'Only the document with this SHA-256 (lower-case hex): list without contentBase64, then fetch each file’s bytes in a request of its own, as a request’s whole files are bounded (DOWNLOAD_TOO_LARGE).',
+    })
+    sha256?: string,
+  ): Promise<DocumentType[]> {
+    const documents = await referralDocuments(ctx.em, ctx.identity, referral.id);
+    return documents.filter((d) => sha256 === undefined || d.sha256 === sha256).map(toDocumentType);
   }
 }
 
