@@ -9,6 +9,8 @@ import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { pdfQrCodes } from './support/pdf-qr';
 import { pdfText } from './support/pdf-text';
 import { scenario } from './support/scenario';
+import { connectedClient } from './support/db-client';
+import { heldScanner, rowIsFree } from './support/held-scanner';
 
 /**
  * Issue 21: a filing carries its documents as files, reviewers (and a court holding a referral) download them,
@@ -215,6 +217,59 @@ describe('filing documents and the certificate anyone can verify', () => {
       expect(stored[0].n).toBe('0');
     } finally {
       useVirusScanner(noVirusScan);
+    }
+  });
+
+  it('scans a document before the transaction that records it: a slow scanner holds no lock, and parts changed meanwhile are refused', async () => {
+    const db = await connectedClient(t.databaseUrl);
+    // a draft of its own, so the documents uploaded here are not this file's other contract's
+    const own = (await t.gql(companyA, DRAFT, { a: areaId, t: terms({ number: 'HJ6-DOCS-SCAN' }) })).body.data
+      .draftContract.id;
+    let held = heldScanner();
+    useVirusScanner(held.scanner);
+    try {
+      const whole = pdf('业主大会决定（扫描中）');
+      const uploading = t.gql(companyA, UPLOAD, {
+        d: { contractId: own, name: '决定.pdf', type: 'OTHER', contentBase64: whole.toString('base64') },
+      });
+      await held.scanning;
+      // Before, the scan ran in the upload's transaction after it locked the contract: every filing, amendment and
+      // review of the contract waited for as long as the scanner took.
+      expect(await rowIsFree(db, 'contracts.contract', own)).toBe(true);
+      held.release();
+      expect((await uploading).body.data.uploadFilingDocument.sha256).toBe(sha256(whole));
+
+      // In parts: the parts are joined and scanned before the transaction, which checks they are still those bytes.
+      const scan = pdf('物业服务合同扫描件');
+      const started = await t.gql(companyA, START, {
+        u: { contractId: own, name: '合同.pdf', type: 'OTHER', sizeBytes: scan.length, sha256: sha256(scan) },
+      });
+      const { uploadId } = started.body.data.startFilingDocumentUpload;
+      expect(
+        (await t.gql(companyA, PART, { u: uploadId, i: 0, c: scan.toString('base64') })).body.errors,
+      ).toBeUndefined();
+      held = heldScanner();
+      useVirusScanner(held.scanner);
+      const completing = t.gql(companyA, COMPLETE, { u: uploadId });
+      await held.scanning;
+      expect(await rowIsFree(db, 'contracts.contract', own)).toBe(true);
+      expect(await rowIsFree(db, 'contracts.filing_document_upload', uploadId)).toBe(true);
+      // the part sent again, with other bytes of the same length, while the joined parts are scanned
+      const other = pdf('物业服务合同扫描件'.replace('件', '本'));
+      expect(
+        (await t.gql(companyA, PART, { u: uploadId, i: 0, c: other.toString('base64') })).body.errors,
+      ).toBeUndefined();
+      held.release();
+      expect(fieldsOf(await completing)).toEqual({ code: 'BAD_USER_INPUT', fields: ['sha256'] });
+      const stored = await t.sql(
+        `select 1 from contracts.filing_document where contract_id = $1 and sha256 = any($2)`,
+        [own, [sha256(scan), sha256(other)]],
+      );
+      expect(stored).toEqual([]);
+    } finally {
+      held.release();
+      useVirusScanner(noVirusScan);
+      await db.end();
     }
   });
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
@@ -11,6 +11,8 @@ import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from 
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
 import { connectedClient } from './support/db-client';
+import { noVirusScan, useVirusScanner } from '../platform/documents/virus-scan';
+import { heldScanner, rowIsFree } from './support/held-scanner';
 
 // Company A serves 红居南街6号院 (no contract in the demo data) under a contract that began 40 months ago, so its
 // first months are time-barred by now (Civil Code art. 188).
@@ -748,6 +750,68 @@ describe('litigation: referrals through the green channel, the court’s reports
     ).toBe('NOT_FOUND');
     for (const outsider of [haidianCourt, companyB])
       expect((await fails(outsider, ONE, { k: batchKey })).extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('scans evidence before the transaction that records it: a slow scanner holds no lock, and parts changed meanwhile are refused', async () => {
+    const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    await demand(20);
+    await claimKnown(accounts[20].id, 1);
+    const [referral] = (await refer([accounts[20].id], { mediationWaivedOn: today })).referArrears;
+    const UPLOAD = `mutation($f: EvidenceUploadInput!) { uploadEvidence(file: $f) { sha256 } }`;
+    const whole = Buffer.from('%PDF-1.7\n% 催缴函送达回执（扫描中）\n%%EOF\n');
+    let held = heldScanner();
+    useVirusScanner(held.scanner);
+    try {
+      const uploading = t.gql(companyA, UPLOAD, {
+        f: {
+          referralId: referral.id,
+          name: '送达回执.pdf',
+          type: 'DELIVERY_RECEIPT',
+          contentBase64: whole.toString('base64'),
+        },
+      });
+      await held.scanning;
+      // Before, the scan ran in the upload's transaction after it locked the referral: the court's report on it waited
+      // for as long as the scanner took.
+      expect(await rowIsFree(db, 'litigation.referral', referral.id)).toBe(true);
+      held.release();
+      expect((await uploading).body.data.uploadEvidence.sha256).toBe(sha(whole));
+
+      // In parts: the parts are joined and scanned before the transaction, which checks they are still those bytes.
+      const START = `mutation($u: EvidenceUploadStartInput!) { startEvidenceUpload(upload: $u) { uploadId } }`;
+      const PART = `mutation($id: ID!, $i: Int!, $c: Base64!) { uploadEvidencePart(uploadId: $id, index: $i, contentBase64: $c) { receivedParts } }`;
+      const COMPLETE = `mutation($id: ID!) { completeEvidenceUpload(uploadId: $id) { sha256 } }`;
+      const scan = Buffer.from('%PDF-1.7\n% 物业服务合同扫描件\n%%EOF\n');
+      const { uploadId } = (
+        await ok(companyA, START, {
+          u: { referralId: referral.id, name: '合同.pdf', type: 'CONTRACT', sizeBytes: scan.length, sha256: sha(scan) },
+        })
+      ).startEvidenceUpload;
+      await ok(companyA, PART, { id: uploadId, i: 0, c: scan.toString('base64') });
+      held = heldScanner();
+      useVirusScanner(held.scanner);
+      const completing = t.gql(companyA, COMPLETE, { id: uploadId });
+      await held.scanning;
+      expect(await rowIsFree(db, 'litigation.referral', referral.id)).toBe(true);
+      expect(await rowIsFree(db, 'litigation.evidence_upload', uploadId)).toBe(true);
+      // the part sent again, with other bytes, while the joined parts are scanned
+      const other = Buffer.from(scan.toString('latin1').replace('%%EOF', '%%EOX'), 'latin1');
+      await ok(companyA, PART, { id: uploadId, i: 0, c: other.toString('base64') });
+      held.release();
+      const refused = (await completing).body.errors[0];
+      expect(refused.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { fields: { sha256: expect.any(String) } },
+      });
+      const stored = await db.query(
+        `select 1 from litigation.evidence_file where referral_id = $1 and sha256 = any($2)`,
+        [referral.id, [sha(scan), sha(other)]],
+      );
+      expect(stored.rows).toEqual([]);
+    } finally {
+      held.release();
+      useVirusScanner(noVirusScan);
+    }
   });
 
   it('lets the company withdraw before docketing and the court settle after mediation, and the accounts follow', async () => {

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../kernel/errors';
+import { missingParts } from '../../kernel/media-type';
 import { sqlRows, sqlRun } from '../db/sql';
 
 /**
@@ -15,6 +17,8 @@ export interface UploadParts {
   received(tx: EntityManager, uploadId: string): Promise<{ indexes: number[]; bytes: number }>;
   /** The parts joined in order. */
   joined(tx: EntityManager, uploadId: string): Promise<Buffer>;
+  /** SHA-256 (lower-case hex) of the parts joined in order, worked out by the database: no byte is read here. */
+  digest(tx: EntityManager, uploadId: string): Promise<string | null>;
 }
 
 /** What has arrived of an upload in parts, as both subgraphs that take them answer it. */
@@ -52,8 +56,61 @@ export function uploadPartsIn(table: string): UploadParts {
       );
       return Buffer.concat(rows.map((r) => Buffer.from(r.bytes)));
     },
+    async digest(tx, uploadId) {
+      const [row] = await sqlRows<{ sha256: string | null }>(
+        tx,
+        `select encode(sha256(string_agg(bytes, ''::bytea order by index)), 'hex') as sha256 from ${table} where upload_id = ?::uuid`,
+        [uploadId],
+      );
+      return row?.sha256 ?? null;
+    },
   };
 }
+
+/** An upload in parts as declared at its start. */
+export interface DeclaredUpload {
+  id: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/**
+ * The parts of an upload joined, once every part has arrived and they have the SHA-256 declared at its start; else
+ * BAD_USER_INPUT (`message` for a digest that differs).
+ */
+export async function joinedUpload(
+  em: EntityManager,
+  parts: UploadParts,
+  upload: DeclaredUpload,
+  message: string,
+): Promise<Buffer> {
+  const missing = missingParts(upload.sizeBytes, (await parts.received(em, upload.id)).indexes);
+  if (missing.length > 0)
+    throw new InvalidInputError('The upload is missing parts', {
+      fields: { uploadId: `parts not received: ${missing.join(', ')}` },
+    });
+  const bytes = await parts.joined(em, upload.id);
+  if (createHash('sha256').update(bytes).digest('hex') !== upload.sha256) throw partsChanged(message);
+  return bytes;
+}
+
+/**
+ * Checks, in the transaction that records an upload, that its parts are still the bytes joined and scanned before it
+ * (`joinedUpload`): they hash to the SHA-256 declared. A part sent again in between with other bytes is refused.
+ */
+export async function assertUploadUnchanged(
+  tx: EntityManager,
+  parts: UploadParts,
+  upload: DeclaredUpload,
+  message: string,
+): Promise<void> {
+  if ((await parts.digest(tx, upload.id)) !== upload.sha256) throw partsChanged(message);
+}
+
+const partsChanged = (message: string) =>
+  new InvalidInputError(message, {
+    fields: { sha256: 'the parts joined do not have the SHA-256 declared when the upload started' },
+  });
 
 /**
  * Uploads in parts a company may have open at once, each of a subgraph's kind: up to 20 MiB of parts each, kept

@@ -14,10 +14,18 @@ export function requireCompany(identity: Identity): string {
   return identity.organisationId;
 }
 
-/** The company's own contract, locked for the change; another company's is NOT_FOUND, so its existence is not disclosed. */
-export async function ownContract(em: EntityManager, identity: Identity, contractId: string): Promise<Contract> {
+/**
+ * The company's own contract, locked for the change (unless `lock` is false: a check before a transaction); another
+ * company's is NOT_FOUND, so its existence is not disclosed.
+ */
+export async function ownContract(
+  em: EntityManager,
+  identity: Identity,
+  contractId: string,
+  lock = true,
+): Promise<Contract> {
   const companyId = requireCompany(identity);
-  const contract = await findContract(em, contractId, { lock: true });
+  const contract = await findContract(em, contractId, { lock });
   if (!contract || contract.companyId !== companyId) throw new NotFoundError('Contract', contractId);
   return contract;
 }

@@ -1,15 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UploadProgress, admitUpload } from '../../../platform/documents/upload-parts';
+import {
+  UploadProgress,
+  admitUpload,
+  assertUploadUnchanged,
+  joinedUpload,
+} from '../../../platform/documents/upload-parts';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import {
-  UPLOAD_PART_BYTES,
-  decodeBase64,
-  expectedPartBytes,
-  missingParts,
-  partCount,
-} from '../../../kernel/media-type';
+import { UPLOAD_PART_BYTES, decodeBase64, expectedPartBytes, partCount } from '../../../kernel/media-type';
 import { largeObjectStore } from '../../../platform/documents/document-store';
 import { assertNoVirus } from '../../../platform/documents/virus-scan';
 import { MAX_DOCUMENT_BYTES, OPEN_FILING_STATUSES } from '../domain/filing';
@@ -26,14 +25,22 @@ import {
   documentsOfContracts,
   insertDocumentUpload,
   insertFilingDocument,
+  findDocumentUpload,
   lockContractDocuments,
-  lockDocumentUpload,
 } from '../persistence/filing-document.repository';
 import { filingsOfContractIn } from '../persistence/filing.repository';
 import { ownContract } from './contract.lookup';
 
-const refused = (field: string, message: string) =>
-  new InvalidInputError('The filing document is refused', { fields: { [field]: message } });
+const REFUSED = 'The filing document is refused';
+const refused = (field: string, message: string) => new InvalidInputError(REFUSED, { fields: { [field]: message } });
+
+/**
+ * The virus-scan hook, run before the transaction that records the document: a scanner takes as long as it takes
+ * (an operator's clamd or a vendor's API), and inside the transaction it held the contract's row lock, so every
+ * filing, amendment and review of that contract waited behind it, and a pool connection.
+ */
+const scanDocument = (bytes: Buffer, name: string) =>
+  assertNoVirus(bytes, { name, sha256: createSha256(bytes) }, REFUSED);
 
 function decoded(text: string, maxBytes: number): Buffer {
   const bytes = decodeBase64(text, maxBytes);
@@ -53,8 +60,8 @@ async function heldBytes(tx: EntityManager, contract: Contract): Promise<{ all: 
 }
 
 /**
- * Checks the file (name, type, 20 MB, PDF/OFD/JPEG/PNG by its first bytes, 100 MB for the filing), passes it to
- * the virus-scan hook, stores it and records it against the contract, in the caller's transaction. The same bytes
+ * Checks the file (name, type, 20 MB, PDF/OFD/JPEG/PNG by its first bytes, 100 MB for the filing), stores it and
+ * records it against the contract, in the caller's transaction; the caller scanned it before (`scanDocument`). The same bytes
  * again for the contract are the same document: the one recorded is returned.
  */
 async function recordDocument(
@@ -69,7 +76,6 @@ async function recordDocument(
   const same = all.find((d) => d.sha256 === sha256);
   if (same) return same;
   checkFilingTotal(held, input.bytes.length);
-  await assertNoVirus(input.bytes, { name: input.name, sha256 }, 'The filing document is refused');
   const document: FilingDocumentFile = {
     id: randomUUID(),
     contractId: contract.id,
@@ -95,6 +101,8 @@ export async function uploadFilingDocument(
 ): Promise<FilingDocumentFile> {
   const bytes = decoded(input.contentBase64, MAX_DOCUMENT_BYTES);
   checkDocumentFile({ name: input.name, type: input.type, bytes });
+  await ownContract(em, identity, input.contractId, false);
+  await scanDocument(bytes, input.name);
   return em.transactional(async (tx) =>
     recordDocument(tx, identity, await ownContract(tx, identity, input.contractId), { ...input, bytes }),
   );
@@ -132,8 +140,9 @@ export async function startFilingDocumentUpload(
   });
 }
 
-async function ownUpload(tx: EntityManager, identity: Identity, uploadId: string) {
-  const upload = await lockDocumentUpload(tx, uploadId);
+/** The company's own upload in parts (locked with `lock`); NOT_FOUND for anyone else. */
+async function ownUpload(em: EntityManager, identity: Identity, uploadId: string, lock = true) {
+  const upload = await findDocumentUpload(em, uploadId, { lock });
   if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId)
     throw new NotFoundError('Filing document upload', uploadId);
   return upload;
@@ -170,16 +179,12 @@ export async function completeFilingDocumentUpload(
   identity: Identity,
   uploadId: string,
 ): Promise<FilingDocumentFile> {
+  const declared = await ownUpload(em, identity, uploadId, false);
+  const bytes = await joinedUpload(em, documentUploadParts, declared, REFUSED);
+  await scanDocument(bytes, declared.name);
   return em.transactional(async (tx) => {
     const upload = await ownUpload(tx, identity, uploadId);
-    const missing = missingParts(upload.sizeBytes, (await documentUploadParts.received(tx, upload.id)).indexes);
-    if (missing.length > 0)
-      throw new InvalidInputError('The upload is missing parts', {
-        fields: { uploadId: `parts not received: ${missing.join(', ')}` },
-      });
-    const bytes = await documentUploadParts.joined(tx, upload.id);
-    if (createSha256(bytes) !== upload.sha256)
-      throw refused('sha256', 'the parts joined do not have the SHA-256 declared when the upload started');
+    await assertUploadUnchanged(tx, documentUploadParts, upload, REFUSED);
     const contract = await ownContract(tx, identity, upload.contractId);
     const document = await recordDocument(tx, identity, contract, { name: upload.name, type: upload.type, bytes });
     await deleteDocumentUpload(tx, upload.id);

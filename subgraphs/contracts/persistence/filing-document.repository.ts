@@ -112,7 +112,12 @@ export async function insertDocumentUpload(tx: EntityManager, u: DocumentUploadR
   );
 }
 
-export async function lockDocumentUpload(tx: EntityManager, id: string): Promise<DocumentUploadRecord | null> {
+/** The upload; with `lock`, locked for the rest of the caller's transaction. */
+export async function findDocumentUpload(
+  em: EntityManager,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<DocumentUploadRecord | null> {
   const [r] = await sqlRows<{
     id: string;
     contract_id: string;
@@ -121,7 +126,7 @@ export async function lockDocumentUpload(tx: EntityManager, id: string): Promise
     type: string;
     size_bytes: number;
     sha256: string;
-  }>(tx, `select * from contracts.filing_document_upload where id = ?::uuid for update`, [id]);
+  }>(em, `select * from contracts.filing_document_upload where id = ?::uuid${options.lock ? ' for update' : ''}`, [id]);
   return r
     ? {
         id: r.id,

@@ -1,6 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UploadProgress, admitUpload } from '../../../platform/documents/upload-parts';
+import {
+  UploadProgress,
+  admitUpload,
+  assertUploadUnchanged,
+  joinedUpload,
+} from '../../../platform/documents/upload-parts';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayActForPlaintiff } from '../domain/access';
@@ -18,16 +23,17 @@ import {
   insertEvidenceFile,
   insertEvidenceUpload,
   evidenceUploadParts,
-  lockEvidenceUpload,
+  findEvidenceUpload,
 } from '../persistence/document.repository';
 import { largeObjectStore } from '../../../platform/documents/document-store';
 import { assertNoVirus } from '../../../platform/documents/virus-scan';
-import { decodeBase64 as decodedOrNull, expectedPartBytes, missingParts, partCount } from '../../../kernel/media-type';
-import { lockReferral } from '../persistence/referral.repository';
+import { decodeBase64 as decodedOrNull, expectedPartBytes, partCount } from '../../../kernel/media-type';
+import { findReferral, lockReferral } from '../persistence/referral.repository';
 import { appendToChain } from './evidence-chain.append';
 
-const refused = (field: string, message: string) =>
-  new InvalidInputError('The evidence file is refused', { fields: { [field]: message } });
+const REFUSED = 'The evidence file is refused';
+const refused = (field: string, message: string) => new InvalidInputError(REFUSED, { fields: { [field]: message } });
+const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 function decodeBase64(text: string, maxBytes: number): Buffer {
   const bytes = decodedOrNull(text, maxBytes);
@@ -35,18 +41,36 @@ function decodeBase64(text: string, maxBytes: number): Buffer {
   return bytes;
 }
 
-/** The caller's own sent referral, locked; NOT_FOUND for anyone else, as for a referral that does not exist. */
-async function plaintiffReferral(tx: EntityManager, identity: Identity, referralId: string): Promise<Referral> {
-  const referral = await lockReferral(tx, referralId);
+/**
+ * The caller's own sent referral, locked unless `lock` is false (a check before a transaction); NOT_FOUND for anyone
+ * else, as for a referral that does not exist.
+ */
+async function plaintiffReferral(em: EntityManager, identity: Identity, referralId: string, lock = true) {
+  const referral = lock ? await lockReferral(em, referralId) : await findReferral(em, referralId);
   if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral))
     throw new NotFoundError('Referral', referralId);
   return referral;
 }
 
+/** The company's own upload in parts (locked with `lock`); NOT_FOUND for anyone else. */
+async function ownUpload(em: EntityManager, identity: Identity, uploadId: string, lock = true) {
+  const upload = await findEvidenceUpload(em, uploadId, { lock });
+  if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId)
+    throw new NotFoundError('Evidence upload', uploadId);
+  return upload;
+}
+
+/**
+ * The virus-scan hook, run before the transaction that records the file: a scanner takes as long as it takes (an
+ * operator's clamd or a vendor's API), and inside the transaction it held the referral's row lock, so the court's
+ * report on that referral waited behind it, and a pool connection.
+ */
+const scanEvidence = (bytes: Buffer, name: string) => assertNoVirus(bytes, { name, sha256: sha256Of(bytes) }, REFUSED);
+
 /**
  * Checks the file (name, type, 20 MiB, PDF/JPEG/PNG/OFD by its first bytes), stores it and appends its SHA-256 to
- * the evidence chain, in the caller's transaction. The same bytes again for the referral are the same evidence:
- * the file already recorded is returned.
+ * the evidence chain, in the caller's transaction; the caller scanned it before (`scanEvidence`). The same bytes
+ * again for the referral are the same evidence: the file already recorded is returned.
  */
 async function recordEvidence(
   tx: EntityManager,
@@ -55,13 +79,12 @@ async function recordEvidence(
   input: { name: string; type: string; bytes: Buffer },
 ): Promise<EvidenceFile> {
   const mediaType = checkEvidenceUpload(input);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = sha256Of(input.bytes);
   const existing = await evidenceFilesOf(tx, [referral.id]);
   const same = existing.find((f) => f.sha256 === sha256);
   if (same) return same;
   if (existing.length >= EVIDENCE_LIMITS.maxFiles)
     throw refused('referralId', `at most ${EVIDENCE_LIMITS.maxFiles} files a referral`);
-  await assertNoVirus(input.bytes, { name: input.name, sha256 }, 'The evidence file is refused');
   const storageKey = await largeObjectStore.put(tx, input.bytes);
   const entry = await appendToChain(tx, { kind: 'EVIDENCE_FILE', subjectId: referral.id, payloadDigest: sha256 });
   const file: EvidenceFile = {
@@ -87,6 +110,8 @@ export async function uploadEvidence(
 ): Promise<EvidenceFile> {
   const bytes = decodeBase64(input.contentBase64, EVIDENCE_LIMITS.maxBytes);
   checkEvidenceUpload({ name: input.name, type: input.type, bytes });
+  await plaintiffReferral(em, identity, input.referralId, false);
+  await scanEvidence(bytes, input.name);
   return em.transactional(async (tx) =>
     recordEvidence(tx, identity, await plaintiffReferral(tx, identity, input.referralId), { ...input, bytes }),
   );
@@ -131,9 +156,7 @@ export async function uploadEvidencePart(
 ): Promise<UploadProgress> {
   const bytes = decodeBase64(input.contentBase64, EVIDENCE_LIMITS.partBytes);
   return em.transactional(async (tx) => {
-    const upload = await lockEvidenceUpload(tx, input.uploadId);
-    if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId)
-      throw new NotFoundError('Evidence upload', input.uploadId);
+    const upload = await ownUpload(tx, identity, input.uploadId);
     const parts = partCount(upload.sizeBytes);
     if (!Number.isSafeInteger(input.index) || input.index < 0 || input.index >= parts)
       throw refused('index', `a part index from 0 to ${parts - 1}`);
@@ -156,20 +179,12 @@ export async function completeEvidenceUpload(
   identity: Identity,
   uploadId: string,
 ): Promise<EvidenceFile> {
+  const declared = await ownUpload(em, identity, uploadId, false);
+  const bytes = await joinedUpload(em, evidenceUploadParts, declared, REFUSED);
+  await scanEvidence(bytes, declared.name);
   return em.transactional(async (tx) => {
-    const upload = await lockEvidenceUpload(tx, uploadId);
-    if (!upload || identity.role !== 'PROPERTY_COMPANY' || upload.companyId !== identity.organisationId)
-      throw new NotFoundError('Evidence upload', uploadId);
-    const received = await evidenceUploadParts.received(tx, upload.id);
-    const missing = missingParts(upload.sizeBytes, received.indexes);
-    if (missing.length > 0) {
-      throw new InvalidInputError('The upload is missing parts', {
-        fields: { uploadId: `parts not received: ${missing.join(', ')}` },
-      });
-    }
-    const bytes = await evidenceUploadParts.joined(tx, upload.id);
-    if (createHash('sha256').update(bytes).digest('hex') !== upload.sha256)
-      throw refused('sha256', 'the parts joined do not have the SHA-256 declared when the upload started');
+    const upload = await ownUpload(tx, identity, uploadId);
+    await assertUploadUnchanged(tx, evidenceUploadParts, upload, REFUSED);
     const referral = await plaintiffReferral(tx, identity, upload.referralId);
     const file = await recordEvidence(tx, identity, referral, { name: upload.name, type: upload.type, bytes });
     await deleteEvidenceUpload(tx, upload.id);

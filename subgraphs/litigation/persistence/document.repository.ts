@@ -158,11 +158,15 @@ export async function insertEvidenceUpload(
   );
 }
 
-/** The upload, locked for the rest of the caller's transaction. */
-export async function lockEvidenceUpload(tx: EntityManager, id: string): Promise<EvidenceUploadRecord | null> {
+/** The upload; with `lock`, locked for the rest of the caller's transaction. */
+export async function findEvidenceUpload(
+  em: EntityManager,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<EvidenceUploadRecord | null> {
   const [row] = await sqlRows<UploadColumns>(
-    tx,
-    `select * from litigation.evidence_upload where id = ?::uuid for update`,
+    em,
+    `select * from litigation.evidence_upload where id = ?::uuid${options.lock ? ' for update' : ''}`,
     [id],
   );
   return row
