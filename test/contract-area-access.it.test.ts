@@ -1,4 +1,9 @@
-import { TestHub, identity, startTestHub } from './support/hub-fixture';
+import { addDays } from '../kernel/calendar';
+import { todayInChina } from '../kernel/clock';
+import request from 'supertest';
+import { Identity } from '../kernel/identity';
+import { signIdentityAssertion } from '../platform/auth/tokens';
+import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
@@ -10,6 +15,8 @@ import { waitFor } from './support/wait-for';
  */
 const companyA = identity('PROPERTY_COMPANY', '91110102MA01AREA01');
 const companyB = identity('PROPERTY_COMPANY', '91110102MA01AREA02');
+const formerProvider = identity('PROPERTY_COMPANY', '91110102MA01AREA03');
+const currentProvider = identity('PROPERTY_COMPANY', '91110102MA01AREA04');
 const CONTRACTS = `{ contracts(first: 20) { items { id status area { id name districtCode streetCode } } } }`;
 const AREA_BELOW = `query($a: ID!) { area(id: $a) { id name owners { owners households } governanceBodies { id } jointDecisions { id } } }`;
 const HOUSEHOLDS = `query($c: ID!) { compound(id: $c) { households(first: 5) { items { id ownerName } } } }`;
@@ -68,6 +75,36 @@ describe("a company's contracts always show their area, and no more of it", () =
       jointDecisions: [],
     });
     expect((await fails(companyA, HOUSEHOLDS, { c: compoundId })).extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('opens the households to the company serving the area while its contract runs, and not once it has ended', async () => {
+    // A contract that ended yesterday (the filing stays ACCEPTED: reaching the end date changes no status) and the
+    // next provider's, from today. Before, the former provider read the area's register for good.
+    const today = todayInChina();
+    const ended = hongjuTerms(formerProvider, '2023-01', { number: 'HJ6-PAST-01', endsOn: addDays(today, -1) });
+    await scenario(t).acceptedFiling(formerProvider, areaId, ended, { knownTo: ['areas'] });
+    const next = hongjuTerms(currentProvider, today.slice(0, 7), { number: 'HJ6-NEXT-01', startsOn: today });
+    await scenario(t).acceptedFiling(currentProvider, areaId, next, { knownTo: ['areas'] });
+    const householdId = (await ok(GUANGWAI_OFFICE, HOUSEHOLDS, { c: compoundId })).compound.households.items[0].id;
+    // What another subgraph does for a company's `household` (an arrears account's, say): `_entities` on the areas
+    // subgraph with the company's identity.
+    const household = async (company: Identity) =>
+      (
+        await request(t.hub.subgraphs.areas!.url.replace(/\/graphql$/, ''))
+          .post('/graphql')
+          .set({
+            'content-type': 'application/json',
+            'x-hub-identity': await signIdentityAssertion(company, testTokens),
+          })
+          .send({
+            query: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Household { id unit } } }`,
+            variables: { reps: [{ __typename: 'Household', id: householdId }] },
+          })
+      ).body.data._entities;
+    expect(await household(currentProvider)).toEqual([{ id: householdId, unit: expect.any(String) }]);
+    expect(await household(formerProvider)).toEqual([null]);
+    // the area's identifying facts stay readable through its own contract, as for a draft
+    expect((await ok(formerProvider, AREA_BELOW, { a: areaId })).area).toMatchObject({ name: HONGJU, owners: null });
   });
 
   it('gives another company what it got before: not the draft, not the area, not its households', async () => {

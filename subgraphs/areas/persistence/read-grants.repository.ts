@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
 import { Identity } from '../../../kernel/identity';
 import { sqlRows } from '../../../platform/db/sql';
 import { ReadGrants } from '../domain/access';
@@ -7,15 +8,19 @@ import { courtHouseholdGrants } from './court-household.repository';
 const NONE: ReadGrants = { areaIds: [], contractAreaIds: [], householdIds: [], householdReferrals: new Map() };
 
 /**
- * A company's grants in one statement: the areas it serves under an accepted filing (the filings read model) and
- * the areas of its own contracts, drafts included.
+ * A company's grants in one statement: the areas it serves under an accepted filing whose contract has not ended
+ * (the filings read model; from acceptance, so it prepares before the start, to the end date, China time) and the
+ * areas of its own contracts, drafts included. A contract reaching its end date changes no filing's status, so
+ * before, a company kept reading the area's register for good after its contract ran out, while another company
+ * served it; a terminated one already lost it with the termination.
  */
 async function companyGrants(em: EntityManager, companyId: string): Promise<ReadGrants> {
   const [row] = await sqlRows<{ served: string[]; contracted: string[] }>(
     em,
-    `select array(select distinct area_id::text from areas.filing_snapshot where company_id = ? and status = 'ACCEPTED') as served,
+    `select array(select distinct area_id::text from areas.filing_snapshot
+                   where company_id = ? and status = 'ACCEPTED' and ends_on >= ?::date) as served,
             array(select distinct area_id::text from areas.contract_area where company_id = ?) as contracted`,
-    [companyId, companyId],
+    [companyId, todayInChina(), companyId],
   );
   return { ...NONE, areaIds: row.served, contractAreaIds: row.contracted };
 }
