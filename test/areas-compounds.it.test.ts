@@ -165,6 +165,14 @@ describe('areas: compounds, buildings and households', () => {
     expect(
       (await t.gql(xichengBureau, fix, { h: added.body.data.registerHousehold.id })).body.errors[0].extensions.code,
     ).toBe('FORBIDDEN');
+    // another street's office learns nothing of the household: NOT_FOUND by its id, as for one that does not exist
+    // (before, the refusal named the household's compound)
+    const foreign = (await t.gql(otherStreet, fix, { h: added.body.data.registerHousehold.id })).body.errors[0];
+    const unknown = (await t.gql(otherStreet, fix, { h: '00000000-0000-4000-8000-000000000000' })).body.errors[0];
+    expect(foreign.extensions.code).toBe('NOT_FOUND');
+    expect(foreign.message).toBe(`Household ${added.body.data.registerHousehold.id} was not found`);
+    expect(unknown.message).toBe('Household 00000000-0000-4000-8000-000000000000 was not found');
+    expect(JSON.stringify(foreign)).not.toContain(id);
     const area = byName['红居南街6号院'];
     const areas = await t.gql(guangwai, '{ areas { id name } }');
     const areaId = (areas.body.data.areas as { id: string; name: string }[]).find((a) => a.name === area.name)!.id;

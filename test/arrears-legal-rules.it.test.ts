@@ -344,8 +344,14 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
       x: { kind: 'NOTICE_POSTED', on: today, chargeIds: accounts[3].chargeIds, note: '再不缴费将停水' },
     });
     expect(step.extensions.code).toBe('PROHIBITED_COLLECTION_MEASURE');
-    for (const outsider of [company, deshengOffice, xichengBureau])
+    for (const outsider of [company, xichengBureau])
       expect((await fails(outsider, CUT, { r: report })).extensions.code).toBe('FORBIDDEN');
+    // Another street's office is told of the area what it is told of none at all (before: FORBIDDEN, so it learnt
+    // which area ids exist).
+    const foreign = await fails(deshengOffice, CUT, { r: report });
+    const none = await fails(deshengOffice, CUT, { r: { ...report, areaId: '00000000-0000-4000-8000-000000000000' } });
+    expect([foreign.extensions.code, none.extensions.code]).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+    expect(foreign.message).toBe(`Area ${areaId} was not found`);
     expect(
       (await fails(GUANGWAI_OFFICE, CUT, { r: { ...report, companyId: '91110102MA0000NONE' } })).extensions.code,
     ).toBe('NOT_THE_AREAS_COMPANY');
@@ -381,7 +387,7 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     expect(
       (await fails(identity('OWNERS_COMMITTEE', '00000000-0000-4000-8000-00000000beef'), CUT, { r: report })).extensions
         .code,
-    ).toBe('FORBIDDEN');
+    ).toBe('NOT_FOUND');
 
     // The district bureau of the area, the street office and the company itself see the record; others see nothing.
     for (const reader of [xichengBureau, GUANGWAI_OFFICE, company, admin]) {

@@ -1,14 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { NotFoundError } from '../../../kernel/errors';
 import { HouseholdChanges, validateHousehold } from '../domain/compound';
 import { formatSquareMetres } from '../domain/floor-area';
-import { findBuilding } from '../persistence/building.repository';
 import { Household } from '../persistence/compound.entity';
-import { findHousehold } from '../persistence/household.repository';
 import { removeOwnerIdentity, saveOwnerIdentities } from '../persistence/owner-identity.repository';
 import { recordBuildingRosters } from './building-rosters';
-import { manageableCompound } from './compound.lookup';
+import { manageableHousehold } from './compound.lookup';
 
 /**
  * Corrects a household: a new certificate area, the owner's identity, or a change of owner (the reference, the name
@@ -21,10 +18,7 @@ export async function updateHousehold(
   changes: HouseholdChanges,
 ): Promise<Household> {
   return em.transactional(async (tx) => {
-    const household = await findHousehold(tx, householdId);
-    const building = household && (await findBuilding(tx, household.buildingId));
-    if (!household || !building) throw new NotFoundError('Household', householdId);
-    await manageableCompound(tx, identity, building.compoundId);
+    const { household, building } = await manageableHousehold(tx, identity, householdId);
     const newOwner = changes.ownerReference !== undefined && changes.ownerReference !== null;
     const valid = validateHousehold({
       unit: household.unit,

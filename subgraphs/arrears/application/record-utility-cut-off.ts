@@ -13,8 +13,9 @@ import {
   UtilityCutOffReport,
   UtilityViolation,
   VIOLATION_READ_PURPOSE,
-  assertMayReportCutOff,
+  assertReportsCutOffs,
   checkCutOffReport,
+  mayReportCutOffIn,
 } from '../domain/utility-violation';
 import { BillingAreaSchema } from '../persistence/billing-area.entity';
 import { findFilingInForce } from '../persistence/filing.repository';
@@ -33,13 +34,16 @@ export async function recordUtilityCutOff(
   identity: Identity,
   report: UtilityCutOffReport,
 ): Promise<UtilityViolation> {
+  assertReportsCutOffs(identity);
   const checked = checkCutOffReport(report, todayInChina());
   return em.transactional(async (tx) => {
     const area = UUID.test(checked.areaId) ? await tx.findOne(BillingAreaSchema, { areaId: checked.areaId }) : null;
-    if (!area) throw new NotFoundError('Area', checked.areaId);
     const committee =
-      identity.role === 'OWNERS_COMMITTEE' && (await isStandingCommitteeOf(tx, identity.organisationId, area.areaId));
-    assertMayReportCutOff(identity, area, committee);
+      !!area &&
+      identity.role === 'OWNERS_COMMITTEE' &&
+      (await isStandingCommitteeOf(tx, identity.organisationId, area.areaId));
+    // another street's office or another area's committee is told what it would be told of no area at all
+    if (!area || !mayReportCutOffIn(identity, area, committee)) throw new NotFoundError('Area', checked.areaId);
     if (!(await findFilingInForce(tx, checked.companyId, area.areaId, checked.occurredOn.slice(0, 7)))) {
       throw arrearsError(
         'NOT_THE_AREAS_COMPANY',

@@ -59,19 +59,24 @@ export function checkCutOffReport(
 }
 
 /**
- * Who reports a cut-off in an area: its street office, or a standing committee of the area (the token's
- * organisation is the body's id). A company never reports against itself or another; anyone else is FORBIDDEN.
+ * Who reports a cut-off: a street office or an owners' committee (the token's organisation is the body's id); a
+ * company never reports against itself or another, and nobody else reports one: FORBIDDEN.
  */
-export function assertMayReportCutOff(
-  identity: Identity,
-  area: { streetCode: string },
-  standingCommitteeOfArea: boolean,
-): void {
-  if (identity.role === 'STREET_OFFICE' && coversDivision(identity, area.streetCode)) return;
-  if (identity.role === 'OWNERS_COMMITTEE' && standingCommitteeOfArea) return;
+export function assertReportsCutOffs(identity: Identity): void {
+  if (identity.role === 'STREET_OFFICE' || identity.role === 'OWNERS_COMMITTEE') return;
   throw new ForbiddenError(
     "Only the area's street office or its owners' committee reports a utility cut-off against a company",
   );
+}
+
+/** In which area: its street office's, or that of a standing committee of the area. */
+export function mayReportCutOffIn(
+  identity: Identity,
+  area: { streetCode: string },
+  standingCommitteeOfArea: boolean,
+): boolean {
+  if (identity.role === 'STREET_OFFICE') return coversDivision(identity, area.streetCode);
+  return identity.role === 'OWNERS_COMMITTEE' && standingCommitteeOfArea;
 }
 
 /**
