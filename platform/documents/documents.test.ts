@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
-import { pdfText, pdfTextItems } from '../../test/support/pdf-text';
+import { pdfRectanglesPerPage, pdfText, pdfTextItems } from '../../test/support/pdf-text';
 import { renderDocx } from './docx';
 import { PRIMARY_FONT, textRuns } from './fonts';
 import { FormDocument } from './form-document';
@@ -120,6 +120,43 @@ describe('form documents', () => {
     expect(company.x).toBeCloseTo(inClosing.x + inClosing.width, 1);
     expect(company.x + company.width).toBeCloseTo(595.28 - 56, 0);
     expect(sha(await renderPdf(names))).toBe(sha(pdf));
+  });
+
+  it('cuts a row taller than a page at line breaks and goes on over the next pages, each part in its borders', async () => {
+    // A penalty computed month by month over ten years: before, its text ran on over the next pages outside the
+    // border drawn on the first (off the page), and the next row started on a page of its own.
+    const months = Array.from(
+      { length: 120 },
+      (_, i) =>
+        `${2016 + Math.floor(i / 12)}年${(i % 12) + 1}月：欠费178.00元×万分之3×${30 + i}日=${((178 * 3 * (30 + i)) / 10000).toFixed(2)}元`,
+    ).join('；');
+    const long: FormDocument = {
+      ...form,
+      blocks: [
+        {
+          kind: 'ROWS',
+          heading: '诉讼请求',
+          rows: [
+            { label: '1. 物业费', value: '尚欠物业费' },
+            { label: '2. 违约金', value: months },
+            { label: '3. 诉讼费', value: '由被告承担' },
+          ],
+        },
+      ],
+    };
+    const pdf = await renderPdf(long);
+    const pages = (await pdfText(pdf)).split('\n');
+    expect(pages).toHaveLength(3);
+    expect(pages.join('').replace(/\s/g, '')).toContain(months); // every character, in order
+    expect(pages[2]).toContain('由被告承担'); // the next row right after the long one, on its last page
+    // each page draws the two cells' borders of its part of the row (and page 1 those of the row before, page 3 of the row after)
+    expect(await pdfRectanglesPerPage(pdf)).toEqual([4, 2, 4]);
+    // the row is cut where a line may break, never inside a figure such as 178.00
+    for (const [before, after] of [pages.slice(0, 2), pages.slice(1, 3)].map(([a, b]) => [
+      a.trim().at(-1),
+      b.trim()[0],
+    ]))
+      expect(`${before}${after}`).not.toMatch(/^[0-9.]{2}$/);
   });
 
   it('cuts a text into runs of one font each', () => {

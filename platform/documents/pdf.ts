@@ -6,11 +6,16 @@ import { FormDocument, FormRow } from './form-document';
  * process that runs the contracts or litigation subgraph (each test file too), most of which render none.
  */
 const loadRenderers = () => Promise.all([import('pdfkit'), import('qrcode')]);
+// linebreak (PDFKit's own line breaker, UAX #14) ships no types
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const LineBreaker = require('linebreak') as new (text: string) => { nextBreak(): { position: number } | null };
 let renderers: ReturnType<typeof loadRenderers> | undefined;
 
 const PAGE = { size: 'A4' as const, margin: 56 };
 const BODY = 10.5;
 const PADDING = 4;
+/** The least room left on a page for a row taller than a page to start on it (some three lines), else it starts on the next. */
+const MIN_SPLIT_HEIGHT = 50;
 
 /**
  * The form as an A4 PDF with the Chinese font embedded (a subset), so its text extracts as Unicode: tables of
@@ -52,14 +57,10 @@ export async function renderPdf(form: FormDocument): Promise<Buffer> {
   if (form.addressee) text(BODY, form.addressee, left, doc.moveDown(0.5).y, { width, align: 'left' });
   doc.moveDown(0.5);
 
-  const row = (cells: { text: string; width: number }[]) => {
-    doc.fontSize(BODY);
-    const height =
-      Math.max(
-        ...cells.map((c) => doc.heightOfString(measuredText(c.text, fonts) || ' ', { width: c.width - 2 * PADDING })),
-      ) +
-      2 * PADDING;
-    if (doc.y + height > bottom()) doc.addPage();
+  type Cell = { text: string; width: number };
+  const cellHeight = (cell: Cell) =>
+    doc.heightOfString(measuredText(cell.text, fonts) || ' ', { width: cell.width - 2 * PADDING }) + 2 * PADDING;
+  const drawRow = (cells: Cell[], height: number) => {
     const top = doc.y;
     let x = left;
     for (const cell of cells) {
@@ -69,6 +70,30 @@ export async function renderPdf(form: FormDocument): Promise<Buffer> {
     }
     doc.x = left;
     doc.y = top + height;
+  };
+  /**
+   * A row of bordered cells, moved to the next page whole when it fits there. A row taller than a page (a penalty
+   * computed over many months, say) is cut at the last line break of each cell that fits and goes on over the next
+   * pages, each part in its own borders: before, its text ran on over the pages outside the border drawn on the first,
+   * and the rows after it started on a page of their own.
+   */
+  const row = (cells: Cell[]) => {
+    doc.fontSize(BODY);
+    for (let rest = cells; ; doc.addPage()) {
+      const height = Math.max(...rest.map(cellHeight));
+      const room = bottom() - doc.y;
+      if (height <= room) return drawRow(rest, height);
+      if (height <= bottom() - PAGE.margin || room < MIN_SPLIT_HEIGHT) {
+        doc.addPage();
+        if (height <= bottom() - doc.y) return drawRow(rest, height);
+      }
+      const parts = rest.map((cell) => fittingPart(cell, bottom() - doc.y, cellHeight));
+      drawRow(
+        parts.map(([head], i) => ({ text: head, width: rest[i].width })),
+        bottom() - doc.y,
+      );
+      rest = parts.map(([, tail], i) => ({ text: tail, width: rest[i].width }));
+    }
   };
   const heading = (value: string, note?: string) => {
     if (doc.y + 60 > bottom()) doc.addPage();
@@ -166,6 +191,29 @@ function writeText(
     else doc.font(run.font).text(run.text, fragment);
   });
   doc.font(PRIMARY_FONT);
+}
+
+/**
+ * A cell's text cut in two at a line-break opportunity (UAX #14, as PDFKit wraps lines): the longest head whose cell
+ * fits `room` points, and the tail for the next page. A head of nothing when not even a line fits.
+ */
+function fittingPart<C extends { text: string; width: number }>(
+  cell: C,
+  room: number,
+  heightOf: (cell: C) => number,
+): [string, string] {
+  if (heightOf(cell) <= room) return [cell.text, ''];
+  const breaks: number[] = [];
+  const breaker = new LineBreaker(cell.text);
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) breaks.push(next.position);
+  let [low, high] = [0, breaks.length - 1]; // the head ends at breaks[low - 1] (nothing when low is 0)
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (heightOf({ ...cell, text: cell.text.slice(0, breaks[middle]) }) <= room) low = middle + 1;
+    else high = middle - 1;
+  }
+  const at = low === 0 ? 0 : breaks[low - 1];
+  return [cell.text.slice(0, at), cell.text.slice(at)];
 }
 
 /** A text as the Chinese font measures it, a fallback character counted as one full-width character. */

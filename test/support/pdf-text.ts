@@ -2,9 +2,10 @@ import { pdfjs } from './pdfjs';
 
 interface PdfDocumentProxy {
   numPages: number;
-  getPage(
-    n: number,
-  ): Promise<{ getTextContent(): Promise<{ items: { str?: string; transform?: number[]; width?: number }[] }> }>;
+  getPage(n: number): Promise<{
+    getTextContent(): Promise<{ items: { str?: string; transform?: number[]; width?: number }[] }>;
+    getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
+  }>;
   destroy(): Promise<void>;
 }
 
@@ -32,4 +33,24 @@ export async function pdfTextItems(bytes: Buffer): Promise<{ str: string; x: num
   return content.items
     .filter((i) => i.str)
     .map((i) => ({ str: i.str!, x: i.transform![4], y: i.transform![5], width: i.width! }));
+}
+
+/** How many rectangles (a table cell's border, say) each page of a PDF draws, page by page. */
+export async function pdfRectanglesPerPage(bytes: Buffer): Promise<number[]> {
+  const doc = (await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise) as PdfDocumentProxy;
+  const counts: number[] = [];
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const { fnArray, argsArray } = await (await doc.getPage(n)).getOperatorList();
+    counts.push(
+      fnArray.reduce(
+        (sum, fn, i) =>
+          fn === pdfjs.OPS.constructPath
+            ? sum + (argsArray[i] as [number[]])[0].filter((op) => op === pdfjs.OPS.rectangle).length
+            : sum,
+        0,
+      ),
+    );
+  }
+  await doc.destroy();
+  return counts;
 }
