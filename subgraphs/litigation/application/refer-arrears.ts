@@ -157,6 +157,7 @@ export async function referArrears(
       return proposeProcedure({
         provinceCode,
         docketYear,
+        docketOn: today,
         recordedThresholds: thresholdsOf.get(provinceCode),
         claimFen,
         bothPartiesConsent: input.bothPartiesConsent ?? false,

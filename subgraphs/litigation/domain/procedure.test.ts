@@ -131,6 +131,26 @@ describe('choosing the procedure (Civil Procedure Law arts. 165–166)', () => {
     expect(rejection(() => proposeProcedure({ ...zhejiang2022, claimFen: 0 })).code).toBe('BAD_USER_INPUT');
   });
 
+  it('applies a notice only from the day it is in force (Jiangsu 2024: from 2024-01-06)', () => {
+    // ¥59,000 is below the Jiangsu 2024 threshold (¥60,862), but three days before the notice applied no figure the
+    // hub holds was in force: the court decides. Before, the 2024 figure was applied to the whole of 2024.
+    const jiangsu = {
+      provinceCode: '320000',
+      docketYear: 2024,
+      claimFen: 5_900_000,
+      bothPartiesConsent: false,
+      exclusions: [],
+    };
+    const before = proposeProcedure({ ...jiangsu, docketOn: '2024-01-03' });
+    expect(before.procedure).toBe('UNDETERMINED');
+    expect(before.reasons[0].message).toContain('in force on 2024-01-03');
+    expect(proposeProcedure({ ...jiangsu, docketOn: '2024-01-06' }).procedure).toBe('SMALL_CLAIMS');
+    expect(proposeProcedure({ ...jiangsu, docketOn: '2024-12-31' }).procedure).toBe('SMALL_CLAIMS');
+    expect(
+      Object.keys(rejection(() => decideProcedure({ ...jiangsu, docketOn: '2025-01-02' })).details?.fields as object),
+    ).toEqual(['docketOn']);
+  });
+
   it.each<[string, Partial<ProcedureInput>, string[]]>([
     ['a zero claim', { claimFen: 0 }, ['claimFen']],
     ['a claim in fractions of a fen', { claimFen: 10.5 }, ['claimFen']],

@@ -1,6 +1,7 @@
 import { ProposedProcedure } from '../../../catalog';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { Fen, formatYuan } from '../../../kernel/money';
+import { IsoDate } from '../../../kernel/calendar';
 import {
   PublishedSmallClaimsThreshold,
   SMALL_CLAIMS_EXCLUSIONS,
@@ -31,6 +32,12 @@ export interface ProcedureInput {
   /** The province (GB/T 2260) whose high court's threshold applies: the one the area's city settings name. */
   provinceCode: string;
   docketYear: number;
+  /**
+   * The day the figure is applied on, in `docketYear`: a referral's day (a court dockets a green-channel referral
+   * within days; its own choice of procedure at docketing prevails, courtChoseProcedure). Only a notice in force that
+   * day applies.
+   */
+  docketOn?: IsoDate;
   claimFen: Fen;
   bothPartiesConsent: boolean;
   exclusions: readonly SmallClaimsExclusion[];
@@ -57,7 +64,12 @@ const yuan = (fen: Fen) => `¥${formatYuan(fen)}`;
  */
 export function decideProcedure(input: ProcedureInput): ProcedureDecision {
   const exclusions = validate(input);
-  const published = smallClaimsThreshold(input.provinceCode, input.docketYear, input.recordedThresholds ?? []);
+  const published = smallClaimsThreshold(
+    input.provinceCode,
+    input.docketYear,
+    input.recordedThresholds ?? [],
+    input.docketOn,
+  );
   const { thresholdFen, consentCeilingFen } = published;
   const claim = input.claimFen;
 
@@ -137,6 +149,8 @@ function validate(input: ProcedureInput): SmallClaimsExclusion[] {
     fields.claimFen = 'the claim must be whole fen, 1 or more';
   if (!Number.isSafeInteger(input.docketYear) || input.docketYear < 1000 || input.docketYear > 9999)
     fields.docketYear = 'the docket year must be a four-digit year';
+  if (input.docketOn !== undefined && input.docketOn.slice(0, 4) !== String(input.docketYear))
+    fields.docketOn = 'the docket day must be in the docket year';
   if (typeof input.bothPartiesConsent !== 'boolean')
     fields.bothPartiesConsent = 'say whether both parties agreed to small claims';
   const given = Array.isArray(input.exclusions) ? input.exclusions : null;

@@ -170,16 +170,21 @@ export const SMALL_CLAIMS_THRESHOLDS: readonly PublishedSmallClaimsThreshold[] =
 /**
  * The threshold for the province and year, or null when none is recorded: the latest a court of the province (or
  * the admin) recorded with recordSmallClaimsThreshold (`recorded`, oldest first, kept with who recorded it and when),
- * else the figure held above in code. Never falls back to another year or province: the amount decides whether a
- * judgment is final at first instance, so a guess is worse than none.
+ * else the figure held above in code. With `on`, only a notice in force that day (`effectiveFrom` on or before it):
+ * a case docketed that year before the notice fell under the previous figure, which the hub may not hold (before, a
+ * Jiangsu referral of 2024-01-03 was judged by the notice in force from 2024-01-06). Never falls back to another
+ * year or province: the amount decides whether a judgment is final at first instance, so a guess is worse than none.
  */
 export function findSmallClaimsThreshold(
   provinceCode: string,
   applicationYear: number,
   recorded: readonly PublishedSmallClaimsThreshold[] = [],
+  on?: IsoDate,
 ): PublishedSmallClaimsThreshold | null {
   const matches = (t: PublishedSmallClaimsThreshold) =>
-    t.provinceCode === provinceCode && t.applicationYear === applicationYear;
+    t.provinceCode === provinceCode &&
+    t.applicationYear === applicationYear &&
+    (on === undefined || t.effectiveFrom <= on);
   return recorded.filter(matches).at(-1) ?? SMALL_CLAIMS_THRESHOLDS.find(matches) ?? null;
 }
 
@@ -188,15 +193,16 @@ export function smallClaimsThreshold(
   provinceCode: string,
   applicationYear: number,
   recorded: readonly PublishedSmallClaimsThreshold[] = [],
+  on?: IsoDate,
 ): PublishedSmallClaimsThreshold {
-  const found = findSmallClaimsThreshold(provinceCode, applicationYear, recorded);
+  const found = findSmallClaimsThreshold(provinceCode, applicationYear, recorded, on);
   if (found) return found;
   const recordedYears = [...SMALL_CLAIMS_THRESHOLDS, ...recorded]
     .filter((t) => t.provinceCode === provinceCode)
     .map((t) => t.applicationYear);
   throw new DomainError(
     'NO_SMALL_CLAIMS_THRESHOLD',
-    `No small-claims threshold is recorded for province ${provinceCode} in ${applicationYear}; record the high court's published figure first`,
+    `No small-claims threshold is recorded for province ${provinceCode} in ${applicationYear}${on ? ` in force on ${on}` : ''}; record the high court's published figure first`,
     { problems: ['NO_SMALL_CLAIMS_THRESHOLD'], provinceCode, applicationYear, recordedYears },
   );
 }
