@@ -180,7 +180,20 @@ export const CLAIM_UPDATED = {
     asOf: IsoDate,
     charges: Type.Array(ClaimCharge),
     /** Demands for payment (art. 195 item 1): notices, letters, messages, and visits or calls that reached the owner. */
-    demands: Type.Array(Closed({ actionId: Uuid, kind: Type.String(), on: IsoDate, channel: NullableText })),
+    demands: Type.Array(
+      Closed({
+        actionId: Uuid,
+        kind: Type.String(),
+        on: IsoDate,
+        channel: NullableText,
+        chargeIds: Type.Optional(
+          Type.Array(Uuid, {
+            description:
+              'The charges the demand named: the reasonable period of art. 944 para. 2 runs for those only. Absent in snapshots published before it was added.',
+          }),
+        ),
+      }),
+    ),
     mediationSessions: Type.Array(
       Closed({
         actionId: Uuid,

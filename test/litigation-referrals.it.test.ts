@@ -139,6 +139,14 @@ describe('litigation: referrals through the green channel, the court’s reports
     await claimKnown(accounts[0].id, 1, 1);
     await claimKnown(accounts[1].id, 1);
     await claimKnown(accounts[2].id, 0);
+    // Each demand reaches litigation with the charges it named, for the reasonable period of each month claimed.
+    const { rows: demanded } = await db.query(
+      `select claim->'demands' as demands from litigation.claim_account where account_id = $1`,
+      [accounts[0].id],
+    );
+    expect(demanded[0].demands).toEqual([
+      expect.objectContaining({ kind: 'LETTER', chargeIds: accounts[0].chargeIds }),
+    ]);
 
     const results = (
       await refer([accounts[0].id, accounts[1].id, accounts[2].id], { mediationWaivedOn: addDays(today, -5) })

@@ -1,4 +1,5 @@
-import { addMonths } from '../../kernel/calendar';
+import { addDays, addMonths } from '../../kernel/calendar';
+import { isPastDue } from '../../kernel/past-due';
 import { todayInChina } from '../../kernel/clock';
 import {
   DEMO_BILLING,
@@ -136,14 +137,22 @@ export function describeArrearsDemo(hub: () => TestHub): void {
       const items = res.body.data.referrals.items;
       const eligible = items.filter((r: { eligible: boolean }) => r.eligible);
       expect(eligible).toHaveLength(DEMO_REFERRALS.referred);
-      // The docketed period is the months past due; this month's fee (due on its last day) is named as not yet due.
-      const thisMonth = todayInChina().slice(0, 7);
+      // The docketed period is the months the letters named (those past due when they went out, letterDaysAgo days
+      // ago); a month past due since is left out as not demanded, and this month's fee (due on its last day) as not yet due.
+      const today = todayInChina();
+      const thisMonth = today.slice(0, 7);
+      const lettersOn = addDays(today, -DEMO_BILLING.letterDaysAgo);
+      const lastDay = (month: string) => addDays(`${addMonths(month, 1)}-01`, -1);
+      const [named, since] = [addMonths(thisMonth, -2), addMonths(thisMonth, -1)].reduce<[string[], string[]]>(
+        ([yes, no], month) => (isPastDue(lastDay(month), lettersOn) ? [[...yes, month], no] : [yes, [...no, month]]),
+        [[], []],
+      );
       for (const r of eligible) {
-        expect(r.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([
-          addMonths(thisMonth, -2),
-          addMonths(thisMonth, -1),
+        expect(r.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual(named);
+        expect(r.eligibility.excludedCharges).toEqual([
+          ...since.map((month) => ({ month, reason: 'NOT_DEMANDED' })),
+          { month: thisMonth, reason: 'NOT_YET_DUE' },
         ]);
-        expect(r.eligibility.excludedCharges).toEqual([{ month: thisMonth, reason: 'NOT_YET_DUE' }]);
       }
       expect(new Set(eligible.map((r: { batchKey: string }) => r.batchKey)).size).toBe(1);
       const docketed = eligible.filter(

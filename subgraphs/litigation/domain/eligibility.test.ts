@@ -162,7 +162,7 @@ describe('referral eligibility (seed 004 precondition)', () => {
     expect(result.failures).toEqual([
       {
         code: 'NO_CLAIMABLE_CHARGES',
-        message: 'Every unpaid charge is time-barred or not yet due',
+        message: 'Every unpaid charge is time-barred, not yet due or not demanded',
         months: ['2020-01', '2020-02'],
       },
       { code: 'NO_DEMAND_RECORDED', message: expect.stringMatching(/demand/) },
@@ -223,6 +223,59 @@ describe('referral eligibility (seed 004 precondition)', () => {
         demandPeriod: { days: 5, source: 'the contract' },
       }),
     ).toBeUndefined();
+  });
+
+  it('runs the reasonable period from the earliest demand naming each month claimed, not one about other fees', () => {
+    // The audit's case: the months 2026-06 to 2026-10 are owed; a letter of 2021 named 2021's fees only, the first
+    // demand of these months is of 2026-11-01. Before, the 2021 letter let the referral of 2026-11-03 through.
+    const months = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+    const recent: Partial<ReferralFacts> = {
+      referralDate: '2026-11-03',
+      charges: months.map((m) => charge(m, '2029-12-31')),
+      contracts: [{ ...filed, startsOn: '2021-01-01', endsOn: '2027-12-31' }],
+      mediationSessions: [{ heldOn: '2026-11-02', outcome: 'FAILED' }],
+    };
+    const early = referralEligibility(
+      facts({
+        ...recent,
+        demands: [
+          { date: '2021-03-01', channel: 'LETTER', months: ['2021-01', '2021-02'] },
+          { date: '2026-11-01', channel: 'LETTER', months },
+        ],
+      }),
+    );
+    expect(early.failures).toEqual([
+      expect.objectContaining({ code: 'DEMAND_PERIOD_NOT_ELAPSED', elapsesOn: '2026-11-16' }),
+    ]);
+    // a month no demand named is left out of the claim, as NOT_DEMANDED: the owner was never asked to pay it
+    const partly = referralEligibility(
+      facts({ ...recent, demands: [{ date: '2026-09-01', channel: 'LETTER', months: months.slice(0, 3) }] }),
+    );
+    expect(partly).toMatchObject({ eligible: true, failures: [] });
+    expect(partly.claimableCharges.map((c) => c.month)).toEqual(months.slice(0, 3));
+    expect(partly.excludedCharges.map((c) => [c.month, c.reason])).toEqual([
+      ['2026-09', 'NOT_DEMANDED'],
+      ['2026-10', 'NOT_DEMANDED'],
+    ]);
+    // only fees of other years demanded: nothing to claim
+    expect(
+      codes(facts({ ...recent, demands: [{ date: '2021-03-01', channel: 'LETTER', months: ['2021-01'] }] })),
+    ).toEqual(['NO_CLAIMABLE_CHARGES']);
+    // a demand whose charges are not known names every month, as before
+    expect(codes(facts({ ...recent, demands: [{ date: '2021-03-01', channel: 'LETTER', months: null }] }))).toEqual([]);
+  });
+
+  it('counts a mediation session once it has ended, not one still pending', () => {
+    expect(codes(facts({ mediationSessions: [{ heldOn: '2024-04-10', outcome: 'PENDING' }] }))).toEqual([
+      'MEDIATION_NOT_TRIED',
+    ]);
+    for (const outcome of ['FAILED', 'WITHDRAWN', 'AGREED'])
+      expect(codes(facts({ mediationSessions: [{ heldOn: '2024-04-10', outcome }] }))).toEqual([]);
+    expect(
+      codes(
+        facts({ mediationSessions: [{ heldOn: '2024-04-10', outcome: 'PENDING' }], mediationWaivedOn: '2024-05-01' }),
+      ),
+    ).toEqual([]);
   });
 
   it("takes N from the contract's own term, else the city's setting, else the hub default, and says which", () => {

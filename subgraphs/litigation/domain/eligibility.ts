@@ -51,8 +51,13 @@ export interface ReferralFacts {
   referralDate: IsoDate;
   charges: readonly OwedCharge[];
   contracts: readonly FiledContract[];
-  demands: readonly { date: IsoDate; channel: string }[];
-  mediationSessions: readonly { heldOn: IsoDate }[];
+  /**
+   * Each demand with the months of the charges it named; `months` null or absent for a demand whose charges are not
+   * known (a snapshot published before arrears sent them): it is taken to name every month, as before.
+   */
+  demands: readonly { date: IsoDate; channel: string; months?: readonly YearMonth[] | null }[];
+  /** `outcome` as arrears records it; a session still PENDING has not been tried to its end. */
+  mediationSessions: readonly { heldOn: IsoDate; outcome?: string }[];
   /** An express refusal of mediation by a party, with its date; null when nobody declined. */
   mediationWaivedOn: IsoDate | null;
   /** The reasonable period after a demand (Civil Code art. 944 para. 2), in days, and where the figure comes from. */
@@ -70,7 +75,7 @@ export interface EligibilityFailure {
 }
 
 /** Why a month is left out of the claim: its limitation period ended (art. 188), or it is not yet due (art. 944). */
-export type ExclusionReason = 'TIME_BARRED' | 'NOT_YET_DUE';
+export type ExclusionReason = 'TIME_BARRED' | 'NOT_YET_DUE' | 'NOT_DEMANDED';
 
 export interface ExcludedCharge {
   month: YearMonth;
@@ -93,16 +98,25 @@ export interface Eligibility {
  * first and last part-months of a contract are covered. The other conditions are checked against the claimable
  * charges only: a barred month is not claimed, so whether its contract was filed no longer matters. A month not yet
  * past due on the referral date (kernel/past-due.ts) is owed to nobody yet: it is excluded and listed as NOT_YET_DUE.
+ * A month no demand named before the referral, where demands were made, is excluded as NOT_DEMANDED: the owner was
+ * never asked to pay it (art. 944 para. 2), and the reasonable period runs from the earliest demand naming each month
+ * claimed (before, the account's earliest demand counted for every month, one naming only fees of years before
+ * included).
  */
 export function referralEligibility(facts: ReferralFacts): Eligibility {
   validate(facts);
   const charges = [...facts.charges].sort((a, b) => a.month.localeCompare(b.month));
+  const onOrBefore = (date: IsoDate) => compareDates(date, facts.referralDate) <= 0;
+  const demands = facts.demands.filter((d) => onOrBefore(d.date)).sort((a, b) => compareDates(a.date, b.date));
+  const firstDemandOf = (month: YearMonth) => demands.find((d) => !d.months || d.months.includes(month));
   const exclusion = (c: OwedCharge): ExclusionReason | null =>
     !isPastDue(c.dueOn, facts.referralDate)
       ? 'NOT_YET_DUE'
       : compareDates(c.limitationEndsOn, facts.referralDate) < 0
         ? 'TIME_BARRED'
-        : null;
+        : demands.length > 0 && !firstDemandOf(c.month)
+          ? 'NOT_DEMANDED'
+          : null;
   const claimableCharges = charges.filter((c) => exclusion(c) === null);
   const excludedCharges: ExcludedCharge[] = charges.flatMap((c) => {
     const reason = exclusion(c);
@@ -115,7 +129,7 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   } else if (claimableCharges.length === 0) {
     failures.push({
       code: 'NO_CLAIMABLE_CHARGES',
-      message: 'Every unpaid charge is time-barred or not yet due',
+      message: 'Every unpaid charge is time-barred, not yet due or not demanded',
       months: excludedCharges.map((c) => c.month),
     });
   }
@@ -129,22 +143,26 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
       months: unfiled,
     });
   }
-  const onOrBefore = (date: IsoDate) => compareDates(date, facts.referralDate) <= 0;
-  const demands = facts.demands.filter((d) => onOrBefore(d.date)).sort((a, b) => compareDates(a.date, b.date));
   if (demands.length === 0) {
     failures.push({
       code: 'NO_DEMAND_RECORDED',
       message: 'No demand for payment (催缴) is recorded before the referral',
     });
   } else {
-    const failure = demandPeriodFailure(demands[0].date, facts.demandPeriod, facts.referralDate);
+    // Art. 944 para. 2: the period of the month demanded last decides.
+    const demandedOn = claimableCharges
+      .flatMap((c) => firstDemandOf(c.month)?.date ?? [])
+      .reduce((last, date) => (compareDates(date, last) > 0 ? date : last), demands[0].date);
+    const failure = demandPeriodFailure(demandedOn, facts.demandPeriod, facts.referralDate);
     if (failure) failures.push(failure);
   }
   const waived = facts.mediationWaivedOn !== null && onOrBefore(facts.mediationWaivedOn);
-  if (!waived && !facts.mediationSessions.some((s) => onOrBefore(s.heldOn))) {
+  // A session still PENDING has not failed: the negotiation is not over (seed 004: "双方协商不成后仍拒交…").
+  const tried = facts.mediationSessions.some((s) => onOrBefore(s.heldOn) && s.outcome !== 'PENDING');
+  if (!waived && !tried) {
     failures.push({
       code: 'MEDIATION_NOT_TRIED',
-      message: 'No mediation session was held and no party expressly declined mediation',
+      message: 'No mediation session was held to its end and no party expressly declined mediation',
     });
   }
   return { eligible: failures.length === 0, failures, claimableCharges, excludedCharges };

@@ -70,7 +70,7 @@ const CLAIM: ClaimSnapshot = {
     charge('2026-10', 1604, '2029-11-30', 'LEVY'),
   ],
   demands: [
-    { kind: 'LETTER', on: '2026-11-01', channel: null },
+    { kind: 'LETTER', on: '2026-11-01', channel: null, chargeIds: ['c-2026-09', 'c-2026-10'] },
     { kind: 'MESSAGE', on: '2026-11-05', channel: 'WECHAT' },
   ],
   mediationSessions: [{ on: '2026-11-10', outcome: 'FAILED' }],
@@ -81,9 +81,10 @@ describe('referral facts and the case package', () => {
   it('claims the open service fees only, excludes the time-barred month, and keeps demands with their channel', () => {
     const facts = referralFacts(CLAIM, [FILING], '2026-11-22', null, DEFAULT_DEMAND_PERIOD);
     expect(facts.charges.map((c) => c.month)).toEqual(['2023-01', '2026-09', '2026-10']);
+    // each demand with the months it named; one published before arrears sent its charges names none known (null)
     expect(facts.demands).toEqual([
-      { date: '2026-11-01', channel: 'LETTER' },
-      { date: '2026-11-05', channel: 'MESSAGE (WECHAT)' },
+      { date: '2026-11-01', channel: 'LETTER', months: ['2026-09', '2026-10'] },
+      { date: '2026-11-05', channel: 'MESSAGE (WECHAT)', months: null },
     ]);
     const eligibility = referralEligibility(facts);
     expect(eligibility).toMatchObject({

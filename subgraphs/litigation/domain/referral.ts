@@ -107,7 +107,8 @@ export interface ClaimSnapshot {
     limitationEndsOn: IsoDate;
     lateFeeFen: Fen;
   }[];
-  demands: readonly { kind: string; on: IsoDate; channel: string | null }[];
+  /** `chargeIds`: the charges each named; absent in snapshots published before arrears sent them. */
+  demands: readonly { kind: string; on: IsoDate; channel: string | null; chargeIds?: readonly string[] }[];
   mediationSessions: readonly { on: IsoDate; outcome: string }[];
 }
 
@@ -190,8 +191,14 @@ export function referralFacts(
       limitationEndsOn: c.limitationEndsOn,
     })),
     contracts: filedContracts(filings),
-    demands: claim.demands.map((d) => ({ date: d.on, channel: d.channel ? `${d.kind} (${d.channel})` : d.kind })),
-    mediationSessions: claim.mediationSessions.map((s) => ({ heldOn: s.on })),
+    demands: claim.demands.map((d) => ({
+      date: d.on,
+      channel: d.channel ? `${d.kind} (${d.channel})` : d.kind,
+      months: d.chargeIds
+        ? [...new Set(claim.charges.filter((c) => d.chargeIds!.includes(c.chargeId)).map((c) => c.month))]
+        : null,
+    })),
+    mediationSessions: claim.mediationSessions.map((s) => ({ heldOn: s.on, outcome: s.outcome })),
     mediationWaivedOn,
   };
 }

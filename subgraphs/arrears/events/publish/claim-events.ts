@@ -55,6 +55,7 @@ export function claimUpdated(
         kind: a.kind,
         on: a.on,
         channel: a.action.kind === 'MESSAGE' ? a.action.channel : null,
+        chargeIds: a.chargeIds,
       })),
     mediationSessions: lines.actions.flatMap(({ actionId, action }) =>
       action.kind === 'MEDIATION_SESSION'
