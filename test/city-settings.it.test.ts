@@ -286,6 +286,13 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
     const beijingAreas = await t.gql(beijingStreet.office, 'query($a: ID!) { area(id: $a) { id } }', { a: newEstate });
     expect(beijingAreas.body.errors[0].extensions.code).toMatch(/NOT_FOUND|FORBIDDEN/);
 
+    // 临江市's housing bureau reads the filing within its jurisdiction, but the city gives the decision to the
+    // enforcement bureau: before, its token accepted it.
+    const housingBureau = identity('CITY_BUREAU', 'linjiang-housing-bureau', ['220681']);
+    const refused = (await t.gql(housingBureau, ACCEPT, { f: linjiangFiling })).body.errors[0];
+    expect(refused.extensions.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/decided by the ENFORCEMENT_BUREAU/);
+
     const accepted = await t.gql(enforcementBureau, ACCEPT, { f: linjiangFiling });
     expect(accepted.body.errors).toBeUndefined();
     expect(accepted.body.data.acceptFiling).toMatchObject({

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
-import { NotFoundError } from '../../../kernel/errors';
+import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { nextContractStatus } from '../domain/contract';
 import { preliminaryContractsEndedBy } from '../domain/contract-overlap';
@@ -15,7 +15,7 @@ import {
   nextFilingStatus,
   validateReturnReasons,
 } from '../domain/filing';
-import { mayReviewFiling } from '../domain/filing-reviewers';
+import { mayDecideFiling, mayReviewFiling } from '../domain/filing-reviewers';
 import { findAreaView } from '../persistence/area-view.repository';
 import { Contract } from '../persistence/contract.entity';
 import { acceptedPreliminaryContracts, findContract } from '../persistence/contract.repository';
@@ -26,6 +26,7 @@ import {
   findVersion,
   nextRecordNumberSequence,
 } from '../persistence/filing.repository';
+import { citySettingsOf } from './city-settings-of-area';
 import { currentTerms, recordTransition } from './filing-transitions';
 import { issueFilingCertificate } from './issue-filing-certificate';
 import { recordFilingCreditEntry } from './filing-credit-entry.record';
@@ -59,6 +60,12 @@ export async function reviewFiling(
           `${reviewer.organisationId} does not review filings of this area`,
         );
       throw new NotFoundError('Filing', input.filingId);
+    }
+    const city = await citySettingsOf(tx, area);
+    if (!mayDecideFiling(reviewer, area, city)) {
+      const message = `In ${city.cityName} filings are decided by the ${city.filingReviewerRole} (city settings), not by a ${reviewer.role}`;
+      if (via === 'KAFKA') throw contractsError('UNAUTHORISED_REVIEWER', message);
+      throw new ForbiddenError(message);
     }
     const version = await findVersion(tx, filing.id, input.version);
     const judgement = judgeReviewDecision(filing, input, version);

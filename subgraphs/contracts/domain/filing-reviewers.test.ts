@@ -1,5 +1,6 @@
 import { Identity, Role } from '../../../kernel/identity';
 import {
+  mayDecideFiling,
   mayDownloadFilingDocuments,
   mayReadContract,
   mayReviewFiling,
@@ -65,6 +66,19 @@ describe('who reviews and reads contracts', () => {
       mayReviewFiling(who('ENFORCEMENT_BUREAU', ['220681']), { streetCode: '220681001', districtCode: '220681' }),
     ).toBe(true);
     expect(mayReviewFiling(who('ENFORCEMENT_BUREAU', ['220681']), area)).toBe(false);
+  });
+
+  it("has a filing decided by the bureau the city's settings name, besides the street office and the admin", () => {
+    const linjiang = { streetCode: '220681001', districtCode: '220681' };
+    const enforcement = { filingReviewerRole: 'ENFORCEMENT_BUREAU' };
+    expect(mayDecideFiling(who('ENFORCEMENT_BUREAU', ['220681']), linjiang, enforcement)).toBe(true);
+    // 临江市's housing bureau reads within its jurisdiction, but 临江市 gives the filings to the enforcement bureau
+    expect(mayDecideFiling(who('CITY_BUREAU', ['220681']), linjiang, enforcement)).toBe(false);
+    expect(mayDecideFiling(who('ENFORCEMENT_BUREAU', ['11']), area, { filingReviewerRole: 'CITY_BUREAU' })).toBe(false);
+    expect(mayDecideFiling(who('CITY_BUREAU', ['110102']), area, { filingReviewerRole: 'CITY_BUREAU' })).toBe(true);
+    for (const identity of [who('STREET_OFFICE', ['220681001']), who('ADMIN')])
+      expect(mayDecideFiling(identity, linjiang, enforcement)).toBe(true);
+    expect(mayDecideFiling(who('STREET_OFFICE', ['110102011']), linjiang, enforcement)).toBe(false);
   });
 
   it('lets a company list its own contracts and a court those referred to it', () => {

@@ -36,6 +36,22 @@ export function mayReviewFiling(identity: Identity, area: { streetCode: string; 
 }
 
 /**
+ * Who decides a filing (accepts or returns it, in the API or from a review system on Kafka): a reviewer of its area
+ * (mayReviewFiling) and, of the bureaus, only the one the city's settings give the filings to (`filingReviewerRole`:
+ * Beijing's housing authorities, 临江市's enforcement bureau). Before, any bureau whose jurisdiction covered the
+ * district decided, so a 临江市 housing bureau's token accepted 临江市 filings, which the city gives to the enforcement
+ * bureau (seed 004 §六(七)).
+ */
+export function mayDecideFiling(
+  identity: Identity,
+  area: { streetCode: string; districtCode: string },
+  city: { filingReviewerRole: string },
+): boolean {
+  if (!mayReviewFiling(identity, area)) return false;
+  return !BUREAU_ROLES.has(identity.role) || identity.role === city.filingReviewerRole;
+}
+
+/**
  * Who reads a contract and its filings: the company that is its provider, the reviewers of its area, and a court
  * that received a referral of arrears under it (`referredToCourt`, known from the referrals feed).
  */
