@@ -246,6 +246,21 @@ describe('demo: 临江市 beside Beijing', () => {
     expect((await self(DEMO_STREETS[0].office, '2026-02-15')).body.errors[0].extensions.code).toMatch(
       /FORBIDDEN|NOT_FOUND/,
     );
+    // Beijing's street office, on an area of its own, names 临江市's decision: answered as an unknown decision (before,
+    // the problems said it was another area's, whether it passed, its matter and, by trying days, when it was held).
+    const guangwai = DEMO_STREETS[0].office;
+    const hongju = (await t.gql(guangwai, '{ areas { id name } }')).body.data.areas.find(
+      (a: { name: string }) => a.name === '红居南街6号院',
+    ).id;
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    const [foreign, unknown] = await Promise.all(
+      [decided.body.data.recordJointDecision.id, unknownId].map(
+        async (j) => (await t.gql(guangwai, SELF, { a: hongju, j, s: '2026-02-09' })).body.errors[0],
+      ),
+    );
+    expect([foreign.extensions.code, unknown.extensions.code]).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+    expect(foreign.message).toBe(`JointDecision ${decided.body.data.recordJointDecision.id} was not found`);
+    expect(foreign.extensions.details).toEqual({ id: decided.body.data.recordJointDecision.id });
     expect((await self(street.office, '2026-02-09')).body.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { problems: ['self-management cannot start before the owners decided it'] },

@@ -28,7 +28,9 @@ export async function recordSelfManagement(
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'record self-management');
     const decision = await findJointDecision(tx, input.jointDecisionId);
-    if (!decision) throw new NotFoundError('JointDecision', input.jointDecisionId);
+    // A decision of another area is answered as an unknown one: before, its problems told the caller that the id
+    // existed, whether the decision passed, on what matter and (by trying start days) when it was held.
+    if (!decision || decision.areaId !== area.id) throw new NotFoundError('JointDecision', input.jointDecisionId);
     const problems = selfManagementProblems(area.id, { ...decision, heldOn: String(decision.heldOn) }, input.startsOn);
     if (problems.length > 0)
       throw new InvalidInputError('The joint decision does not support self-management', { problems });
