@@ -376,6 +376,30 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect(importComplaintOrdersCsv).toEqual({ received: 2, duplicates: 1, unmatched: 1 });
   });
 
+  it("keeps each street's order numbers its own: another street's import neither pre-empts nor probes them", async () => {
+    const IMPORT = `mutation($csv: CsvText!) { importComplaintOrdersCsv(csv: $csv) { received duplicates unmatched } }`;
+    const header =
+      'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
+    const line = (n: string, street: string) =>
+      `${runId}-${n},2019-05-06T09:00:00+08:00,李四,13900001111,某胡同,${street},T1,T1.1,暖气不热,2019-05-06T11:00:00+08:00,2019-05-13T09:00:00+08:00`;
+    // 德胜's office imports, for its own street, the number the hotline is about to send for 广安门外: before, the
+    // hotline's genuine order then counted as a duplicate and was dropped for good.
+    const taken = await ok(otherStreet, IMPORT, { csv: [header, line('p1', '110102011')].join('\n') });
+    expect(taken.importComplaintOrdersCsv).toEqual({ received: 1, duplicates: 0, unmatched: 1 });
+    await send(order('p1'));
+    const streets = await waitFor('the hotline order of 广安门外 beside 德胜’s', async () => {
+      const rows = await t.sql<{ street_code: string }>(
+        `select street_code from complaints.complaint_order where order_number = $1 order by street_code`,
+        [`${runId}-p1`],
+      );
+      return rows.length === 2 ? rows.map((r) => r.street_code) : undefined;
+    });
+    expect(streets).toEqual(['110102011', '110102020']);
+    // and 德胜 learns nothing of 广安门外's numbers: a number held there is no duplicate of its own
+    const probed = await ok(otherStreet, IMPORT, { csv: [header, line('1', '110102011')].join('\n') });
+    expect(probed.importComplaintOrdersCsv).toEqual({ received: 1, duplicates: 0, unmatched: 1 });
+  });
+
   it("loads the demo's 49 orders at 广安门北街20号院 (seed 000) and a handful at 学院南路32号院 (seed 003), marked as demo, under a taxonomy that says it is not official", async () => {
     const { compoundId: gambj } = await scenario(t).compound('广安门北街20号院');
     const { compoundId: xueyuan } = await scenario(t).compound('学院南路32号院');

@@ -2,6 +2,7 @@ import { MigrationEntry, migrationEntries } from '../../../platform/db/orm';
 import { Migration20261201000000_initial } from './migrations/Migration20261201000000_initial';
 import { Migration20261201100000_outbox_traceparent } from './migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261201200000_partial_party_index } from './migrations/Migration20261201200000_partial_party_index';
+import { Migration20261205000000_order_number_per_street } from './migrations/Migration20261205000000_order_number_per_street';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -11,4 +12,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201000000_initial,
   Migration20261201100000_outbox_traceparent,
   Migration20261201200000_partial_party_index,
+  Migration20261205000000_order_number_per_street,
 );

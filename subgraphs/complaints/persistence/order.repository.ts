@@ -64,14 +64,14 @@ const newOrderFields = (o: NewOrder) =>
     o.status,
   ] as const;
 
-/** Inserts the order unless its number is known; returns it, or undefined for a duplicate (applied once). */
+/** Inserts the order unless its street holds its number; returns it, or undefined for a duplicate (applied once). */
 export async function insertOrder(em: EntityManager, o: NewOrder): Promise<ComplaintOrder | undefined> {
   const [row] = await sqlRows<OrderRow>(
     em,
     `insert into complaints.complaint_order (id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text,
         street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-     on conflict (order_number) do nothing returning ${ORDER_COLUMNS}`,
+     on conflict (street_code, order_number) do nothing returning ${ORDER_COLUMNS}`,
     [randomUUID(), ...newOrderFields(o), o.demo],
   );
   return row && orderOf(row);
@@ -140,7 +140,7 @@ export async function insertStagedOrders(
        select id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text, street_code,
               compound_id, category_code, item_code, text, respond_by, resolve_by, status, 1, demo
          from pg_temp.complaint_order_import
-       on conflict (order_number) do nothing
+       on conflict (street_code, order_number) do nothing
        returning ${EVENT_COLUMNS}),
      receipts as (
        insert into complaints.order_transition (order_id, sequence, step, from_status, to_status, actor_subject, actor_role, actor_organisation,
