@@ -217,8 +217,14 @@ export function describeDemoSeedFacts(hub: () => TestHub): void {
       });
       expect(split.body.errors[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        details: { problems: ['OWNER_VOTED_DIFFERENTLY'], owners: ['property-rights-unit-A'] },
+        details: {
+          problems: ['OWNER_VOTED_DIFFERENTLY'],
+          households: expect.arrayContaining([unitA[0].id, unitA[1].id]),
+        },
       });
+      // the ballots it was sent, never the register's owner reference
+      expect(split.body.errors[0].extensions.details.households).toHaveLength(2);
+      expect(JSON.stringify(split.body)).not.toContain('property-rights-unit-A');
       const ballots = unitA.map((h) => ({ householdId: h.id, vote: 'CONSENT' }));
       const counted = await ok(beitaipingzhuang, RECORD, { i: { ...i, ballots } });
       expect(counted.recordJointDecision.participationOwners).toEqual({

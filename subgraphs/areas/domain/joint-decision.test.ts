@@ -482,7 +482,7 @@ describe("owners counted as the Supreme People's Court does (法释〔2009〕7�
     });
   });
 
-  it('refuses different votes cast for the units of one owner, naming the owner', () => {
+  it('refuses different votes cast for the units of one owner, naming their ballots, not the owner', () => {
     const error = rejection(() =>
       tallyAreaBallots(units, [
         { householdId: 'u3', vote: 'CONSENT' },
@@ -491,7 +491,7 @@ describe("owners counted as the Supreme People's Court does (法释〔2009〕7�
     );
     expect(error).toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { problems: ['OWNER_VOTED_DIFFERENTLY'], owners: ['developer'] },
+      details: { problems: ['OWNER_VOTED_DIFFERENTLY'], households: ['u3', 'u4'] },
     });
   });
 

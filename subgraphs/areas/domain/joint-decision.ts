@@ -169,7 +169,7 @@ export function tallyAreaBallots(units: readonly RegisteredUnit[], ballots: read
   const conflicting: string[] = [];
   const ownerBallots = countOwners(units).map((owner) => {
     const cast = new Set(owner.unitIds.map((id) => votes.get(id)).filter((v): v is BallotVote => v !== undefined));
-    if (cast.size > 1) conflicting.push(owner.ownerReference);
+    if (cast.size > 1) conflicting.push(...owner.unitIds.filter((id) => votes.has(id)));
     const [vote] = [...cast];
     return { areaCentiM2: owner.areaCentiM2, vote: vote ?? 'NOT_VOTED' };
   });
@@ -178,7 +178,9 @@ export function tallyAreaBallots(units: readonly RegisteredUnit[], ballots: read
       'An owner of several units cast different votes: one owner has one vote (法释〔2009〕7号 art. 9)',
       {
         problems: ['OWNER_VOTED_DIFFERENTLY'],
-        owners: conflicting.slice(0, 20),
+        // the ballots' own households, not the register's owner references: an owners' committee records decisions
+        // but reads no household of the register (an authorization audit of 2026-12-04)
+        households: conflicting.slice(0, 20),
       },
     );
   }
