@@ -6,7 +6,7 @@ import {
   normaliseTerms,
   validateContractTerms,
 } from './contract-terms';
-import { BEIJING } from './statutes';
+import { BEIJING, SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2, defineCitySettings } from './statutes';
 import { MAX_CONTRACT_PARTIES, MAX_SERVICE_ITEMS, MAX_SUBSIDIES_PER_CLASS } from '../../../catalog';
 
 /** Seed 003 (学院南路32号院): assessed 1.78 / 2.45, owners 1.00 / 1.67, a 0.78 subsidy for three years. */
@@ -48,11 +48,16 @@ const seed003Terms = (overrides: Partial<ContractTermsEntry> = {}): ContractTerm
 });
 
 const area = { totalFloorAreaCentiM2: 8_400_000, buildingClasses: ['LOW_RISE', 'HIGH_RISE'] as const };
+/** Beijing's rules with seed 004's agreement threshold of 30,000 m² (Beijing holds none of its own). */
+const withThreshold = defineCitySettings({
+  ...BEIJING,
+  agreementSelectionMaxFloorAreaCentiM2: SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2,
+});
 const codes = (
   terms: ContractTermsEntry,
   facts: { totalFloorAreaCentiM2: number; buildingClasses: readonly ('LOW_RISE' | 'HIGH_RISE')[] } = area,
   existing = [],
-) => assessContractTerms(terms, facts, existing, BEIJING).problems.map((p) => p.code);
+) => assessContractTerms(terms, facts, existing, withThreshold).problems.map((p) => p.code);
 
 describe('contract terms checked for filing', () => {
   it("accepts seed 003's four-party contract and flags the owners' shortfall once the subsidy ends in 2025-01", () => {

@@ -289,7 +289,9 @@ const SELECTION_MESSAGES: Record<SelectionProblem, (s: CitySettings) => string> 
   UNKNOWN_SELECTION_METHOD: () => 'the selection method must be TENDER or AGREEMENT',
   AGREEMENT_NEEDS_APPROVAL: () => "choosing a provider by agreement needs the bureau's approval reference",
   AREA_OVER_AGREEMENT_THRESHOLD: (s) =>
-    `choosing by agreement is open only to projects of at most ${s.agreementSelectionMaxFloorAreaCentiM2 / 100} m² of building area`,
+    `choosing by agreement is open only to projects of at most ${(s.agreementSelectionMaxFloorAreaCentiM2 ?? 0) / 100} m² of building area`,
+  AREA_UNKNOWN_FOR_AGREEMENT: (s) =>
+    `the area's building area is not known (no household is registered yet), so choosing by agreement, open only to projects of at most ${(s.agreementSelectionMaxFloorAreaCentiM2 ?? 0) / 100} m², cannot be checked: register the households first`,
 };
 
 const FEE_MESSAGES: Record<FeeScheduleProblem['code'], string> = {

@@ -1,6 +1,6 @@
 import { rejection } from '../../../test/support/rejection';
 import { ProviderSelection, SelectionProblem, selectionProblems, validateSelection } from './selection';
-import { BEIJING, CitySettings, defineCitySettings } from './statutes';
+import { BEIJING, CitySettings, LINJIANG_SETTINGS, defineCitySettings } from './statutes';
 
 /** A bureau-approved agreement for a project of exactly 30,000.00 m², seed 004's threshold. */
 const base: ProviderSelection = {
@@ -11,9 +11,9 @@ const base: ProviderSelection = {
 };
 const selection = (overrides: Partial<ProviderSelection>): ProviderSelection => ({ ...base, ...overrides });
 
-/** Another city's threshold (50,000 m²); the other numbers are Beijing's. */
+/** Another city's threshold (50,000 m²); the other numbers are 临江市's. */
 const fiftyThousand: CitySettings = defineCitySettings({
-  ...BEIJING,
+  ...LINJIANG_SETTINGS,
   cityCode: '999900',
   agreementSelectionMaxFloorAreaCentiM2: 5_000_000,
 });
@@ -47,8 +47,20 @@ describe('choosing the provider of a preliminary contract (State Council regulat
       { contractKind: 'INTERIM' as ProviderSelection['contractKind'] },
       ['UNKNOWN_CONTRACT_KIND'],
     ],
+    [
+      'approved agreement with no household registered yet: no size to check',
+      { totalFloorAreaCentiM2: 0 },
+      ['AREA_UNKNOWN_FOR_AGREEMENT'],
+    ],
   ])('%s', (_label, overrides, problems) => {
-    expect(selectionProblems(selection(overrides), BEIJING)).toEqual(problems);
+    expect(selectionProblems(selection(overrides), LINJIANG_SETTINGS)).toEqual(problems);
+  });
+
+  it("checks only the approval where the city's figure is not confirmed (Beijing: none held, none borrowed)", () => {
+    expect(BEIJING.agreementSelectionMaxFloorAreaCentiM2).toBeNull();
+    for (const totalFloorAreaCentiM2 of [0, 3_000_001, 100_000_000])
+      expect(selectionProblems(selection({ totalFloorAreaCentiM2 }), BEIJING)).toEqual([]);
+    expect(selectionProblems(selection({ approvalReference: null }), BEIJING)).toEqual(['AGREEMENT_NEEDS_APPROVAL']);
   });
 
   it.each<[number, SelectionProblem[]]>([
@@ -61,15 +73,15 @@ describe('choosing the provider of a preliminary contract (State Council regulat
 
   it('throws BAD_USER_INPUT with every problem, the threshold and its source', () => {
     const error = rejection(() =>
-      validateSelection(selection({ approvalReference: '', totalFloorAreaCentiM2: 3_000_001 }), BEIJING),
+      validateSelection(selection({ approvalReference: '', totalFloorAreaCentiM2: 3_000_001 }), LINJIANG_SETTINGS),
     );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toMatchObject({
       problems: ['AGREEMENT_NEEDS_APPROVAL', 'AREA_OVER_AGREEMENT_THRESHOLD'],
       agreementSelectionMaxFloorAreaCentiM2: 3_000_000,
-      source: BEIJING.sources.agreementSelection,
+      source: LINJIANG_SETTINGS.sources.agreementSelection,
     });
-    expect(() => validateSelection(base, BEIJING)).not.toThrow();
+    expect(() => validateSelection(base, LINJIANG_SETTINGS)).not.toThrow();
   });
 
   it.each([[-1], [1.5], [Number.NaN], [2 ** 53]])(

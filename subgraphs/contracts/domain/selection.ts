@@ -22,7 +22,11 @@ export interface ProviderSelection {
 }
 
 export type SelectionProblem =
-  'UNKNOWN_CONTRACT_KIND' | 'UNKNOWN_SELECTION_METHOD' | 'AGREEMENT_NEEDS_APPROVAL' | 'AREA_OVER_AGREEMENT_THRESHOLD';
+  | 'UNKNOWN_CONTRACT_KIND'
+  | 'UNKNOWN_SELECTION_METHOD'
+  | 'AGREEMENT_NEEDS_APPROVAL'
+  | 'AREA_OVER_AGREEMENT_THRESHOLD'
+  | 'AREA_UNKNOWN_FOR_AGREEMENT';
 
 /**
  * Every selection problem (empty when none), in a fixed order. Only preliminary contracts are checked: art. 24 binds
@@ -46,7 +50,11 @@ export function selectionProblems(selection: ProviderSelection, settings: CitySe
 
   const reference = selection.approvalReference;
   if (typeof reference !== 'string' || reference.trim() === '') problems.push('AGREEMENT_NEEDS_APPROVAL');
-  if (area > settings.agreementSelectionMaxFloorAreaCentiM2) problems.push('AREA_OVER_AGREEMENT_THRESHOLD');
+  const threshold = settings.agreementSelectionMaxFloorAreaCentiM2;
+  // The area is the register's: its households' areas. None registered yet (a new estate) is no size at all, and
+  // passed any threshold before (a helper's legal audit, 2026-12-04).
+  if (threshold !== null && area === 0) problems.push('AREA_UNKNOWN_FOR_AGREEMENT');
+  else if (threshold !== null && area > threshold) problems.push('AREA_OVER_AGREEMENT_THRESHOLD');
   return problems;
 }
 

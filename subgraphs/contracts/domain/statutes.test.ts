@@ -32,7 +32,7 @@ describe('contracts statutes', () => {
   it.each<[keyof CitySettings, unknown]>([
     ['cityCode', '110000'],
     ['filingDeadlineDays', 15], // Beijing art. 63
-    ['agreementSelectionMaxFloorAreaCentiM2', 3_000_000], // 30,000.00 m², seed 004 and Qingdao
+    ['agreementSelectionMaxFloorAreaCentiM2', null], // no Beijing figure confirmed; 临江市's is not borrowed
     ['preliminaryContractMaxYears', 2],
     ['filingAuthority', 'the street office and the district housing authority of the area'],
   ])('Beijing %s is %j', (field, value) => {
@@ -54,7 +54,7 @@ describe('contracts statutes', () => {
   it('names a source for every Beijing number', () => {
     expect(BEIJING.sources.filingDeadline).toMatch(/art\. 63/);
     expect(BEIJING.sources.filingAuthority).toMatch(/art\. 63/);
-    expect(BEIJING.sources.agreementSelection).toMatch(/art\. 24.*seed 004/);
+    expect(BEIJING.sources.agreementSelection).toMatch(/art\. 24.*no Beijing figure/);
     expect(BEIJING.sources.preliminaryContractTerm).toMatch(/preliminary/);
     expect(SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2).toBe(30_000 * 100);
   });

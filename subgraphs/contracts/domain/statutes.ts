@@ -52,8 +52,12 @@ export interface CitySettings {
   readonly regulation: string;
   /** Days after signing or amending a contract within which it must be filed (备案); null where no deadline is confirmed. */
   readonly filingDeadlineDays: number | null;
-  /** The largest total building floor area (建筑面积) for which a provider may be chosen by agreement. */
-  readonly agreementSelectionMaxFloorAreaCentiM2: number;
+  /**
+   * The largest total building floor area (建筑面积) for which a provider may be chosen by agreement; null where no
+   * figure of the city is confirmed: the approval reference alone is checked, and the authority approving the
+   * agreement judges the project's size.
+   */
+  readonly agreementSelectionMaxFloorAreaCentiM2: number | null;
   /** The longest term of a preliminary contract (前期物业服务合同), in years; null where the city sets none. */
   readonly preliminaryContractMaxYears: number | null;
   /** Who receives the filings, in words. */
@@ -130,23 +134,24 @@ export const BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE =
  * still qualifies.
  */
 export const SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2 = 3_000_000;
-export const AGREEMENT_SELECTION_SOURCE =
-  'State Council Property Management Regulation art. 24; 30,000 m² as in seed 004 (Linjiang) and Qingdao';
+export const BEIJING_AGREEMENT_SELECTION_SOURCE =
+  'State Council Property Management Regulation art. 24; no Beijing figure for "住宅规模较小" is confirmed in our sources, so none is held: the approval reference alone is checked';
 
 /** Beijing is a province-level municipality: its own high court publishes the threshold (art. 165). */
 export const BEIJING_SMALL_CLAIMS_PROVINCE_SOURCE =
   'GB/T 2260: 北京市 (110000) is a province-level municipality; Civil Procedure Law art. 165 takes its average wage';
 
 /**
- * Beijing's settings. The 30,000 m² agreement threshold is seed 004's (and Qingdao's) figure, used here because the
- * seeds give none for Beijing: replace it with Beijing's own figure once confirmed.
+ * Beijing's settings. No agreement threshold is held: the seeds give none for Beijing, and before, seed 004's 30,000 m²
+ * of 临江市 stood in for it, refusing or allowing Beijing contracts on another city's figure (a helper's legal audit,
+ * 2026-12-04). The admin enters Beijing's own figure with setCitySettings once confirmed.
  */
 export const BEIJING: CitySettings = Object.freeze({
   cityCode: '110000',
   cityName: '北京市',
   regulation: '北京市物业管理条例 (Beijing Property Management Regulation)',
   filingDeadlineDays: BEIJING_FILING_DEADLINE_DAYS,
-  agreementSelectionMaxFloorAreaCentiM2: SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2,
+  agreementSelectionMaxFloorAreaCentiM2: null,
   preliminaryContractMaxYears: BEIJING_PRELIMINARY_CONTRACT_MAX_YEARS,
   filingAuthority: BEIJING_FILING_AUTHORITY,
   filingReviewerRole: 'CITY_BUREAU',
@@ -158,7 +163,7 @@ export const BEIJING: CitySettings = Object.freeze({
     creditNoticePeriod: null,
     smallClaimsProvince: BEIJING_SMALL_CLAIMS_PROVINCE_SOURCE,
     filingDeadline: BEIJING_FILING_DEADLINE_SOURCE,
-    agreementSelection: AGREEMENT_SELECTION_SOURCE,
+    agreementSelection: BEIJING_AGREEMENT_SELECTION_SOURCE,
     preliminaryContractTerm: BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE,
     filingAuthority: BEIJING_FILING_DEADLINE_SOURCE,
   }),
@@ -220,9 +225,12 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
   if (settings.filingDeadlineDays !== null && !positiveWhole(settings.filingDeadlineDays)) {
     fields.filingDeadlineDays = 'filingDeadlineDays must be a whole number of days, 1 or more, or null';
   }
-  if (!positiveWhole(settings.agreementSelectionMaxFloorAreaCentiM2)) {
+  if (
+    settings.agreementSelectionMaxFloorAreaCentiM2 !== null &&
+    !positiveWhole(settings.agreementSelectionMaxFloorAreaCentiM2)
+  ) {
     fields.agreementSelectionMaxFloorAreaCentiM2 =
-      'the agreement threshold must be a positive whole number of hundredths of m²';
+      'the agreement threshold must be a positive whole number of hundredths of m², or null';
   }
   if (settings.preliminaryContractMaxYears !== null && !positiveWhole(settings.preliminaryContractMaxYears)) {
     fields.preliminaryContractMaxYears =

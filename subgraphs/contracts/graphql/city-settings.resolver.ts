@@ -33,6 +33,7 @@ const settingsOf = ({ materials, ...input }: CitySettingsInput): CitySettings =>
       }
     : {}),
   filingDeadlineDays: input.filingDeadlineDays ?? null,
+  agreementSelectionMaxFloorAreaCentiM2: input.agreementSelectionMaxFloorAreaCentiM2 ?? null,
   preliminaryContractMaxYears: input.preliminaryContractMaxYears ?? null,
   creditNoticePeriodDays: input.creditNoticePeriodDays ?? null,
   smallClaimsProvinceCode: input.smallClaimsProvinceCode ?? null,

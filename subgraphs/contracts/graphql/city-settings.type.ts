@@ -62,9 +62,11 @@ export class CitySettingsType {
   })
   filingDeadlineDays!: number | null;
   @Field(() => Int, {
-    description: 'Largest total building floor area, in hundredths of m², for choosing a provider by agreement.',
+    nullable: true,
+    description:
+      'Largest total building floor area, in hundredths of m², for choosing a provider by agreement; null where no figure of the city is confirmed (the approval reference alone is checked).',
   })
-  agreementSelectionMaxFloorAreaCentiM2!: number;
+  agreementSelectionMaxFloorAreaCentiM2!: number | null;
   @Field(() => Int, { nullable: true }) preliminaryContractMaxYears!: number | null;
   @Field() filingAuthority!: string;
   @Field({
@@ -138,7 +140,7 @@ export class CitySettingsInput {
   @Field(() => Name) cityName!: string;
   @Field(() => Note) regulation!: string;
   @Field(() => Int, { nullable: true }) filingDeadlineDays?: number | null;
-  @Field(() => Int) agreementSelectionMaxFloorAreaCentiM2!: number;
+  @Field(() => Int, { nullable: true }) agreementSelectionMaxFloorAreaCentiM2?: number | null;
   @Field(() => Int, { nullable: true }) preliminaryContractMaxYears?: number | null;
   @Field(() => Note) filingAuthority!: string;
   @Field(() => Key) filingReviewerRole!: string;
