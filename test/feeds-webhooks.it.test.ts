@@ -478,6 +478,28 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       expect((await fails(haidianCourt, query, variables)).extensions.code).toBe('NOT_FOUND');
     }
     expect((await ok(company, LIST)).webhookSubscriptions).toEqual([]);
+    // naming another organisation gives nothing but to the admin
+    const BY = `query($o: Key) { webhookSubscriptions(organisationId: $o) { id jurisdictions } }`;
+    expect((await ok(haidianBureau, BY, { o: xichengBureau.organisationId })).webhookSubscriptions).toEqual([]);
     expect((await ok(xichengBureau, DELETE, { s: xicheng })).deleteWebhookSubscription).toBe(true);
+  });
+
+  it('lets the admin see and end what an organisation receives by the jurisdictions it was created with', async () => {
+    // A subscription keeps the jurisdictions of the token that created it: here 11, all of Beijing. When the bureau is
+    // narrowed to its district, the admin finds what it still receives and ends it; before, nobody but the bureau
+    // could see or end its subscriptions.
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    const wide = identity('CITY_BUREAU', 'bureau-narrowed', ['11']);
+    const id = await subscribe(wide, FILING_TYPES, receiver);
+    const admin = identity('ADMIN', 'hub-admin');
+    const BY = `query($o: Key) { webhookSubscriptions(organisationId: $o) { id jurisdictions } }`;
+    expect((await ok(admin, BY, { o: wide.organisationId })).webhookSubscriptions).toEqual([
+      { id, jurisdictions: ['11'] },
+    ]);
+    expect((await ok(admin, LIST)).webhookSubscriptions).toEqual([]); // the admin has none of its own
+    expect((await ok(admin, DELETE, { s: id })).deleteWebhookSubscription).toBe(true);
+    expect((await ok(wide, LIST)).webhookSubscriptions).toEqual([]);
+    expect((await fails(admin, DELETE, { s: id })).extensions.code).toBe('NOT_FOUND');
   });
 });

@@ -1,12 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { deleteSubscription } from '../persistence/webhook.repository';
+import { NotFoundError } from '../../../kernel/errors';
+import { deleteSubscription, findOwnSubscription } from '../persistence/webhook.repository';
 import { ownWebhookSubscription } from './own-webhook-subscription';
 
-/** Ends a subscription with its deliveries and their history. */
+/** Ends a subscription with its deliveries and their history: the organisation its own, the admin any. */
 export async function deleteWebhookSubscription(em: EntityManager, identity: Identity, id: string): Promise<boolean> {
   return em.transactional(async (tx) => {
-    await ownWebhookSubscription(tx, identity, id, { lock: true });
+    if (identity.role !== 'ADMIN') await ownWebhookSubscription(tx, identity, id, { lock: true });
+    else if (!(await findOwnSubscription(tx, id, null, { lock: true })))
+      throw new NotFoundError('WebhookSubscription', id);
     return (await deleteSubscription(tx, id)) > 0;
   });
 }

@@ -24,10 +24,13 @@ export class WebhookSubscriptionResolver {
   @Directive('@listSize(assumedSize: 20)')
   @Query(() => [WebhookSubscriptionType], {
     description:
-      "Your organisation's webhook subscriptions (courts and bureaus; companies and street offices for deadline reminders).",
+      "Your organisation's webhook subscriptions (courts and bureaus; companies and street offices for deadline reminders). The admin: the subscriptions of the organisation named, each with the role and jurisdictions it receives by.",
   })
-  async webhookSubscriptions(@Ctx() ctx: RequestContext): Promise<WebhookSubscriptionType[]> {
-    return (await listWebhookSubscriptions(ctx.em, ctx.identity)).map(subscriptionView);
+  async webhookSubscriptions(
+    @Ctx() ctx: RequestContext,
+    @Arg('organisationId', () => Key, { nullable: true }) organisationId?: string,
+  ): Promise<WebhookSubscriptionType[]> {
+    return (await listWebhookSubscriptions(ctx.em, ctx.identity, organisationId)).map(subscriptionView);
   }
 
   @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')
@@ -80,7 +83,10 @@ export class WebhookSubscriptionResolver {
     return subscriptionView(await resumeWebhookSubscription(ctx.em, ctx.identity, id));
   }
 
-  @Mutation(() => Boolean, { description: 'Ends your subscription, with its deliveries.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Ends your subscription, with its deliveries (the admin: any organisation’s, e.g. one that lost a jurisdiction).',
+  })
   deleteWebhookSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     return deleteWebhookSubscription(ctx.em, ctx.identity, id);
   }

@@ -89,18 +89,21 @@ export const subscriptionsOf = async (em: EntityManager, organisationId: string)
     )
   ).map(subscriptionOf);
 
-/** The subscription with this id if it belongs to the organisation; another's is as absent as a missing one. */
+/**
+ * The subscription with this id if it belongs to the organisation (any organisation's with null, for the admin);
+ * another's is as absent as a missing one.
+ */
 export async function findOwnSubscription(
   em: EntityManager,
   id: string,
-  organisationId: string,
+  organisationId: string | null,
   { lock = false } = {},
 ): Promise<WebhookSubscription | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const rows = await sqlRows<SubscriptionRow>(
     em,
-    `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where id = ? and organisation_id = ?${lock ? ' for update' : ''}`,
-    [id, organisationId],
+    `select ${SUBSCRIPTION_COLUMNS} from ${S}.webhook_subscription where id = ? and (?::text is null or organisation_id = ?)${lock ? ' for update' : ''}`,
+    [id, organisationId, organisationId],
   );
   return rows[0] ? subscriptionOf(rows[0]) : null;
 }
