@@ -154,6 +154,15 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
         })
       ).extensions.code,
     ).toBe('FEED_SUBSCRIBER_EXISTS');
+    // a subgraph's name (its consumer groups are the hub's), and a bureau named as the court whose reminders it would read
+    for (const s of [
+      { partyId: 'feeds', kind: 'BUREAU', jurisdictions: ['110108'] },
+      { partyId: 'bj-haidian-court', kind: 'BUREAU', jurisdictions: ['110108'] },
+    ])
+      expect((await fails(admin, REGISTER, { s })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { fields: { partyId: expect.any(String) } },
+      });
     const listed = (await ok(admin, `{ feedSubscribers { partyId status } }`)).feedSubscribers;
     expect(listed).toContainEqual({ partyId: partyId('haidian-court'), status: 'ACTIVE' });
     expect((await fails(haidianCourtUser, `{ feedSubscribers { partyId } }`)).extensions.code).toBe('FORBIDDEN');

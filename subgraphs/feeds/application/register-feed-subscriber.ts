@@ -9,9 +9,11 @@ import {
   feedTopics,
   feedUsername,
   registrationProblems,
+  reminderTopicConflict,
 } from '../domain/feed-subscriber';
 import { FeedSubscriber } from '../persistence/feed-subscriber.entity';
-import { lockFeedSubscriber, saveFeedSubscriber } from '../persistence/feed-subscriber.repository';
+import { listFeedSubscribers, lockFeedSubscriber, saveFeedSubscriber } from '../persistence/feed-subscriber.repository';
+import { sqlRun } from '../../../platform/db/sql';
 import { partyGrants, securedBroker } from './feed-subscriber.broker';
 
 export interface FeedCredential {
@@ -42,9 +44,17 @@ export async function registerFeedSubscriber(
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The feed registration is incomplete', { fields });
   const broker = securedBroker(brokerAdministration);
   return em.transactional(async (tx) => {
+    // one registration at a time, so two made at once cannot both miss each other's reminder topic
+    await sqlRun(tx, `select pg_advisory_xact_lock(hashtext('feeds.feed_subscriber.registration'))`);
     const existing = await lockFeedSubscriber(tx, party.partyId);
     if (existing?.status === 'ACTIVE')
       throw feedsError('FEED_SUBSCRIBER_EXISTS', `${party.partyId} is registered for the feeds already`);
+    const active = (await listFeedSubscribers(tx))
+      .filter((p) => p.status === 'ACTIVE')
+      .map((p) => ({ ...p, courtId: p.courtId ?? null }));
+    const conflict = reminderTopicConflict(party, active);
+    if (Object.keys(conflict).length > 0)
+      throw new InvalidInputError('The feed registration collides with another party', { fields: conflict });
     const username = feedUsername(party.partyId);
     const subscriber = await saveFeedSubscriber(tx, {
       ...party,

@@ -1,4 +1,4 @@
-import { FeedParty, feedPermissions, feedTopics, registrationProblems } from './feed-subscriber';
+import { FeedParty, feedPermissions, feedTopics, registrationProblems, reminderTopicConflict } from './feed-subscriber';
 
 const court: FeedParty = {
   partyId: 'haidian-court-system',
@@ -111,5 +111,21 @@ describe('feed access of a registered party', () => {
     expect(Object.keys(registrationProblems({ ...bureau, jurisdictions: ['110102014'] }))).toEqual(['jurisdictions']);
     expect(Object.keys(registrationProblems({ ...bureau, partyId: 'a'.repeat(64) }))).toEqual(['partyId']);
     expect(Object.keys(registrationProblems({ ...bureau, kind: 'MINISTRY' as FeedParty['kind'] }))).toEqual(['kind']);
+  });
+
+  it("refuses a subgraph's name as a party id: its consumer groups would be the hub's", () => {
+    for (const name of ['feeds', 'contracts', 'litigation', 'areas', 'arrears', 'complaints'])
+      expect(Object.keys(registrationProblems({ ...bureau, partyId: name }))).toEqual(['partyId']);
+    expect(registrationProblems({ ...bureau, partyId: 'feeds-bureau' })).toEqual({});
+  });
+
+  it("refuses a party of another kind whose reminder topic is an active party's", () => {
+    // a bureau named as the court reads the court's reminders (deadline.reminders.v1.bj-haidian-court)
+    const lookalike = { ...bureau, partyId: 'bj-haidian-court' };
+    expect(reminderTopicConflict(lookalike, [court])).toEqual({ partyId: expect.any(String) });
+    expect(reminderTopicConflict(court, [lookalike])).toEqual({ courtId: expect.any(String) });
+    // two systems of one court share its reminders, as they share its referrals; other ids collide with nothing
+    expect(reminderTopicConflict({ ...court, partyId: 'haidian-court-reader' }, [court])).toEqual({});
+    expect(reminderTopicConflict(bureau, [court])).toEqual({});
   });
 });

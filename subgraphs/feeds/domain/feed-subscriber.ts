@@ -7,6 +7,7 @@ import {
   PARTY_ID_PATTERN,
   REFERRALS_TOPIC,
   STREET_WORK_TOPIC,
+  SUBGRAPH_NAMES,
   partyTopicName,
 } from '../../../catalog';
 
@@ -55,6 +56,10 @@ const JURISDICTION_PATTERN = /^[0-9]{2,6}$/;
 export function registrationProblems(party: FeedParty): Record<string, string> {
   const fields: Record<string, string> = {};
   if (!PARTY_ID_PATTERN.test(party.partyId)) fields.partyId = 'lower-case letters, digits and hyphens, 2–63 characters';
+  // A party joins the consumer groups `<party id>.`; the hub's own are `<subgraph>.` (before, a party named `feeds`
+  // could join the webhook dispatcher's group and stall it; an authorization audit of 2026-12-04).
+  else if ((SUBGRAPH_NAMES as readonly string[]).includes(party.partyId))
+    fields.partyId = `${party.partyId} is a subgraph's name, whose consumer groups are the hub's`;
   if (!FEED_SUBSCRIBER_KINDS.includes(party.kind)) fields.kind = FEED_SUBSCRIBER_KINDS.join(', ');
   if (party.kind === 'COURT') {
     if (!party.courtId || !PARTY_ID_PATTERN.test(party.courtId))
@@ -75,6 +80,22 @@ export function registrationProblems(party: FeedParty): Record<string, string> {
     }
   }
   return fields;
+}
+
+/**
+ * A registration whose reminder topic another active party of another kind reads: a court's is named by its court id,
+ * every other party's by its party id, so a bureau whose party id is a court's id would read that court's reminders.
+ * Parties of one court share its reminders, as they share its referrals.
+ */
+export function reminderTopicConflict(party: FeedParty, active: readonly FeedParty[]): Record<string, string> {
+  const topic = reminderTopicOf(party);
+  const other = active.find(
+    (p) => p.partyId !== party.partyId && p.kind !== party.kind && topic !== null && reminderTopicOf(p) === topic,
+  );
+  if (!other) return {};
+  return party.kind === 'COURT'
+    ? { courtId: 'another party of another kind reads the reminders of this id' }
+    : { partyId: 'a court of this id reads the reminders of this id' };
 }
 
 /** The party's principal on the broker: `User:party-<party id>`. */
