@@ -130,8 +130,9 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     // The letter named the old charge only: its period runs afresh from the letter, the other's does not.
     expect(charge(old.chargeId).limitationEndsOn).toBe(limitationPeriodEnd(letterOn));
     expect(charge(recent.chargeId).limitationEndsOn).toBe(limitationPeriodEnd(charge(recent.chargeId).dueOn));
+    // with the charges it named, for litigation's reasonable period of each month claimed
     expect(claim.demands).toEqual([
-      { actionId: letter.actions[0].actionId, kind: 'LETTER', on: letterOn, channel: null },
+      { actionId: letter.actions[0].actionId, kind: 'LETTER', on: letterOn, channel: null, chargeIds: [old.chargeId] },
     ]);
     expect(claim.mediationSessions).toEqual([]);
     // The same figures as the account's statement: both come from one computation.

@@ -61,8 +61,8 @@ async function heldBytes(tx: EntityManager, contract: Contract): Promise<{ all: 
 
 /**
  * Checks the file (name, type, 20 MB, PDF/OFD/JPEG/PNG by its first bytes, 100 MB for the filing), stores it and
- * records it against the contract, in the caller's transaction; the caller scanned it before (`scanDocument`). The same bytes
- * again for the contract are the same document: the one recorded is returned.
+ * records it against the contract, in the caller's transaction; the caller scanned it before (`scanDocument`). The
+ * same bytes again for the contract are the same document: the one recorded is returned.
  */
 async function recordDocument(
   tx: EntityManager,
