@@ -292,6 +292,10 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
     const refused = (await t.gql(housingBureau, ACCEPT, { f: linjiangFiling })).body.errors[0];
     expect(refused.extensions.code).toBe('FORBIDDEN');
     expect(refused.message).toMatch(/decided by the ENFORCEMENT_BUREAU/);
+    // nor does it wait in that bureau's queue, which holds what it decides
+    const housingQueue = (await t.gql(housingBureau, QUEUE)).body.data.filingReviewQueue.items;
+    expect(housingQueue.map((i: { id: string }) => i.id)).not.toContain(linjiangFiling);
+    expect((await t.gql(housingBureau, FILING, { id: linjiangFiling })).body.errors).toBeUndefined(); // it reads it
 
     const accepted = await t.gql(enforcementBureau, ACCEPT, { f: linjiangFiling });
     expect(accepted.body.errors).toBeUndefined();

@@ -3,7 +3,10 @@ import { isIsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Page, checkPage } from '../../../kernel/pagination';
-import { reviewScopeOf } from '../domain/filing-reviewers';
+import { ReviewScope, reviewScopeOf } from '../domain/filing-reviewers';
+import { settingsCovering } from '../domain/statutes';
+import { districtsUnder } from '../persistence/area-view.repository';
+import { allCitySettings } from '../persistence/city-settings.repository';
 import { Filing } from '../persistence/filing.entity';
 import { ReviewQueueFilter, StatusCount, reviewQueue } from '../persistence/filing.repository';
 
@@ -17,6 +20,21 @@ export interface FilingQueuePage {
 }
 
 /**
+ * The divisions whose filings wait for this reviewer: reviewScopeOf, and for a bureau only the districts whose city
+ * gives it the decision (`filingReviewerRole`, mayDecideFiling): before, a 临江市 housing bureau's queue listed the
+ * filings the city gives to its enforcement bureau. Null when none.
+ */
+async function decidingScope(em: EntityManager, identity: Identity): Promise<ReviewScope | null> {
+  const scope = reviewScopeOf(identity);
+  if (scope?.by !== 'DISTRICT') return scope;
+  const cities = await allCitySettings(em);
+  const districts = (await districtsUnder(em, scope.prefixes)).filter(
+    (d) => settingsCovering(d, cities)?.settings.filingReviewerRole === identity.role,
+  );
+  return districts.length > 0 ? { by: 'DISTRICT', prefixes: districts } : null;
+}
+
+/**
  * A reviewer's queue: filings of the divisions they review, oldest submission first, with the count per status and
  * how many of each were late. A company or a court reviews nothing and gets an empty queue.
  */
@@ -27,7 +45,7 @@ export async function filingReviewQueue(
   page: Page,
 ): Promise<FilingQueuePage> {
   checkPage(page);
-  const scope = reviewScopeOf(identity);
+  const scope = await decidingScope(em, identity);
   if (!scope) return { items: [], endCursor: null, totalCount: async () => 0, counts: async () => [] };
   const dates = Object.entries({ submittedFrom: filter.submittedFrom, submittedTo: filter.submittedTo }).filter(
     ([, v]) => v && !isIsoDate(v),

@@ -1,5 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import { AreaView, AreaViewSchema } from './area-view.entity';
+
+/** The districts of the known areas that these division-code prefixes cover (digits only, as reviewScopeOf gives). */
+export const districtsUnder = async (em: EntityManager, prefixes: readonly string[]): Promise<string[]> =>
+  (
+    await sqlRows<{ district_code: string }>(
+      em,
+      `select distinct district_code from contracts.area_view where district_code like any(?::text[]) order by 1`,
+      [sqlArray(prefixes.map((p) => `${p}%`))],
+    )
+  ).map((r) => r.district_code);
 
 export const findAreaView = (em: EntityManager, areaId: string): Promise<AreaView | null> =>
   em.findOne(AreaViewSchema, { areaId });
