@@ -12,6 +12,8 @@ import { waitFor } from './support/wait-for';
 const ACQUIRE_TIMEOUT_MS = 1000;
 /** The subgraphs' statement timeout here (HUB_DB_STATEMENT_TIMEOUT_MS; 30 s by default). */
 const STATEMENT_TIMEOUT_MS = 1500;
+/** The subgraphs' idle-in-transaction timeout here (HUB_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS; 60 s by default). */
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 1000;
 /** The test hub's pool size (each subgraph's most connections): every one of them is held below. */
 const POOL_MAX = TEST_POOL_MAX;
 const COMPOUND = `query($c: ID!) { compound(id: $c) { id name } }`;
@@ -32,7 +34,11 @@ const codes = (res: Answer) => (res.body.errors ?? []).map((e) => e.extensions.c
 describe("a subgraph's database under load: typed answers, never INTERNAL_SERVER_ERROR", () => {
   let t: TestHub;
   let compoundId: string;
-  const settings = { HUB_DB_ACQUIRE_TIMEOUT_MS: ACQUIRE_TIMEOUT_MS, HUB_DB_STATEMENT_TIMEOUT_MS: STATEMENT_TIMEOUT_MS };
+  const settings = {
+    HUB_DB_ACQUIRE_TIMEOUT_MS: ACQUIRE_TIMEOUT_MS,
+    HUB_DB_STATEMENT_TIMEOUT_MS: STATEMENT_TIMEOUT_MS,
+    HUB_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
   const before = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
 
   beforeAll(async () => {
@@ -99,6 +105,52 @@ describe("a subgraph's database under load: typed answers, never INTERNAL_SERVER
     for (const answer of answers) expect(codes(answer).filter((c) => c !== 'TEMPORARILY_UNAVAILABLE')).toEqual([]);
     const last = (await t.gql(GUANGWAI_OFFICE, COMPOUND, { c: compoundId })) as Answer;
     expect(last.body).toEqual({ data: { compound: { id: compoundId, name: HONGJU } } });
+  });
+
+  it('ends a transaction left idle past HUB_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: its locks go, and the pool serves on', async () => {
+    // Code that awaits something else inside a transaction (a scanner, a remote call) with the compound's row locked.
+    // Before, the lock and the connection were held for as long as that took: other requests on the row waited.
+    const orm = t.hub.subgraphs.areas!.orm;
+    const probe = await connectedClient(t.databaseUrl);
+    try {
+      const held = orm.em.fork().transactional(async (tx) => {
+        await tx
+          .getConnection()
+          .execute(
+            'select id from areas.compound where id = ? for update',
+            [compoundId],
+            'all',
+            tx.getTransactionContext(),
+          );
+        await new Promise((resolve) => setTimeout(resolve, 6 * IDLE_IN_TRANSACTION_TIMEOUT_MS));
+        await tx.getConnection().execute('select 1', [], 'all', tx.getTransactionContext());
+      });
+      const outcome = held.then(
+        () => 'committed',
+        (e: { code?: string }) => e.code ?? 'failed',
+      );
+      // the server ended the session within the timeout (and a poll), and with it the lock
+      await waitFor(
+        'the idle transaction to lose its lock',
+        async () => {
+          await probe.query('begin');
+          try {
+            await probe.query('select id from areas.compound where id = $1 for update nowait', [compoundId]);
+            return true;
+          } catch {
+            return false;
+          } finally {
+            await probe.query('rollback');
+          }
+        },
+        { timeoutMs: 2 * IDLE_IN_TRANSACTION_TIMEOUT_MS + 1000 },
+      );
+      expect(await outcome).not.toBe('committed');
+    } finally {
+      await probe.end();
+    }
+    const read = (await t.gql(GUANGWAI_OFFICE, COMPOUND, { c: compoundId })) as Answer;
+    expect(read.body).toEqual({ data: { compound: { id: compoundId, name: HONGJU } } });
   });
 
   it('cancels a statement past HUB_DB_STATEMENT_TIMEOUT_MS (one waiting for a lock held elsewhere): TEMPORARILY_UNAVAILABLE, its connection back in the pool, nothing written', async () => {

@@ -51,10 +51,21 @@ export interface OrmOptions {
    * for theirs.
    */
   statementTimeoutMs?: number;
+  /**
+   * PostgreSQL's `idle_in_transaction_session_timeout` on every connection of the pool (idleInTransactionTimeoutMs(),
+   * 60 s; 0 for none): a session that holds a transaction open without running a statement for longer is ended by
+   * the server, its locks released. A backstop for code that awaits something else inside a transaction.
+   */
+  idleInTransactionTimeoutMs?: number;
 }
 
 export async function initOrm(options: OrmOptions): Promise<HubOrm> {
   const statementTimeout = options.statementTimeoutMs ?? statementTimeoutMs();
+  const idleInTransactionTimeout = options.idleInTransactionTimeoutMs ?? idleInTransactionTimeoutMs();
+  const connection = {
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+    ...(idleInTransactionTimeout > 0 ? { idle_in_transaction_session_timeout: idleInTransactionTimeout } : {}),
+  };
   const migrator = options.migrations && (await import('@mikro-orm/migrations')).Migrator;
   return MikroORM.init<PostgreSqlDriver>({
     driver: PostgreSqlDriver,
@@ -82,7 +93,7 @@ export async function initOrm(options: OrmOptions): Promise<HubOrm> {
       createRetryIntervalMillis: 200,
       acquireTimeoutMillis: acquireTimeoutMs(),
     },
-    ...(statementTimeout > 0 ? { driverOptions: { connection: { statement_timeout: statementTimeout } } } : {}),
+    ...(Object.keys(connection).length > 0 ? { driverOptions: { connection } } : {}),
     // Reads return plain, detached data; writes go through explicit transactions.
     allowGlobalContext: false,
     debug: false,
@@ -91,13 +102,8 @@ export async function initOrm(options: OrmOptions): Promise<HubOrm> {
 }
 
 /** How long a statement waits for a connection: HUB_DB_ACQUIRE_TIMEOUT_MS, 15 s by default. */
-export function acquireTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.HUB_DB_ACQUIRE_TIMEOUT_MS;
-  if (value === undefined || value === '') return 15_000;
-  if (!/^\d+$/.test(value) || Number(value) < 100)
-    throw new Error(`HUB_DB_ACQUIRE_TIMEOUT_MS must be a whole number of milliseconds, at least 100 (got ${value})`);
-  return Number(value);
-}
+export const acquireTimeoutMs = (env: NodeJS.ProcessEnv = process.env): number =>
+  millisecondsSetting(env, 'HUB_DB_ACQUIRE_TIMEOUT_MS', 15_000, { noLimit: false });
 
 /**
  * How long one statement of a request may run or wait for a lock: HUB_DB_STATEMENT_TIMEOUT_MS, 30 s by default, 0 for
@@ -105,12 +111,30 @@ export function acquireTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
  * pool connection for as long as the lock was held, and ten such requests held a subgraph's whole pool: every other
  * party's request then waited for a connection and was answered TEMPORARILY_UNAVAILABLE.
  */
-export function statementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.HUB_DB_STATEMENT_TIMEOUT_MS;
-  if (value === undefined || value === '') return 30_000;
-  if (!/^\d+$/.test(value) || (Number(value) !== 0 && Number(value) < 100))
+export const statementTimeoutMs = (env: NodeJS.ProcessEnv = process.env): number =>
+  millisecondsSetting(env, 'HUB_DB_STATEMENT_TIMEOUT_MS', 30_000, { noLimit: true });
+
+/**
+ * How long a transaction may sit idle (no statement running) before PostgreSQL ends its session:
+ * HUB_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60 s by default, 0 for no limit. A transaction left open while its code awaits
+ * something else (a scanner, a remote call, a bug) held its row locks and its pool connection for as long as that took;
+ * every request needing those rows waited behind it (an upload's virus scan once did).
+ */
+export const idleInTransactionTimeoutMs = (env: NodeJS.ProcessEnv = process.env): number =>
+  millisecondsSetting(env, 'HUB_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, { noLimit: true });
+
+/** A setting in whole milliseconds of at least 100 (0 for no limit where `noLimit`); `fallback` when unset. */
+function millisecondsSetting(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  { noLimit }: { noLimit: boolean },
+): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value) || (Number(value) < 100 && !(noLimit && Number(value) === 0)))
     throw new Error(
-      `HUB_DB_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a whole number of milliseconds, at least 100 (got ${value})`,
+      `${name} must be ${noLimit ? '0 (no limit) or ' : ''}a whole number of milliseconds, at least 100 (got ${value})`,
     );
   return Number(value);
 }
