@@ -156,6 +156,12 @@ const ClaimCharge = Closed({
     minimum: 0,
     description: "The late fee under the contract's terms as of `asOf`; 0 when the contract has none.",
   }),
+  limitationHeldOpen: Type.Optional(
+    Type.Boolean({
+      description:
+        'A mediation applied for in time and not ended by `asOf` holds the period open (art. 195): `limitationEndsOn` is then the earliest it can end, not a last day. Absent in snapshots published before it was added.',
+    }),
+  ),
 });
 
 export const CLAIM_UPDATED = {

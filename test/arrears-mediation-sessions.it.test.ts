@@ -102,6 +102,20 @@ describe('mediationSessions: the street office’s list across accounts, through
     expect(mediationSessions.items[0]).toMatchObject({ accountStatus: 'MEDIATION', outcomeOn: null, note: '第3次' });
   });
 
+  it('publishes the charges a pending session holds open, for litigation not to call them time-barred', async () => {
+    const latestClaim = async (accountId: string) =>
+      (
+        await t.sql<{ payload: { charges: { limitationHeldOpen: boolean }[] } }>(
+          `select payload from arrears.outbox where event_type = 'hub.arrears.claim.updated' and payload->>'accountId' = $1
+            order by id desc limit 1`,
+          [accountId],
+        )
+      )[0].payload.charges.map((c) => c.limitationHeldOpen);
+    // the session still pending holds every charge it named open; the one that ended in an agreement holds none
+    expect(new Set(await latestClaim(sessions[2].accountId))).toEqual(new Set([true]));
+    expect(new Set(await latestClaim(sessions[0].accountId))).toEqual(new Set([false]));
+  });
+
   it('filters pending or ended sessions, and pages by cursor in the same order', async () => {
     const pending = (await ok(guangwai, SESSIONS, { pending: true })).mediationSessions;
     expect(pending.items.map((s: Item) => s.actionId)).toEqual([sessions[2].actionId, sessions[1].actionId]);

@@ -5,7 +5,7 @@ import { AdjustmentKind } from './allocation';
 import { BilledCharge } from './charge';
 import { CollectionAction } from './collection-action';
 import { LateFeeTerms, PrincipalReduction, shownLateFee } from './late-fee';
-import { LimitationEvent, limitationEndsOn } from './limitation';
+import { LimitationEvent, limitationEndsOn, limitationHeldOpen } from './limitation';
 
 /**
  * What a court would be asked for on an account as of a day: each charge with what is open, the last day of its
@@ -16,6 +16,8 @@ export interface ClaimCharge extends BilledCharge {
   openFen: Fen;
   /** Null for a voluntary contribution: nothing is owed, so no limitation period runs. */
   limitationEndsOn: IsoDate | null;
+  /** A mediation applied for in time and still pending holds the period open (limitation.ts limitationHeldOpen). */
+  limitationHeldOpen: boolean;
   lateFeeFen: Fen;
   /** Set while the late fee waits for a year's holiday arrangement (see shownLateFee); the fee is 0 meanwhile. */
   lateFeeAwaitsHolidayYear: number | null;
@@ -102,6 +104,7 @@ export function claimLines(
       ...c,
       openFen: c.amountFen - c.paidFen - c.waivedFen,
       limitationEndsOn: c.voluntary ? null : limitationEndsOn(c, events),
+      limitationHeldOpen: !c.voluntary && limitationHeldOpen(c, events, asOf),
       lateFeeFen: lateFee.fen,
       lateFeeAwaitsHolidayYear: lateFee.awaitsHolidayYear,
     };

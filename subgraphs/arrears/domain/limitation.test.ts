@@ -1,5 +1,5 @@
 import { CollectionAction, validateCollectionAction } from './collection-action';
-import { LimitationEvent, isTimeBarred, limitationEndsOn } from './limitation';
+import { LimitationEvent, isTimeBarred, limitationEndsOn, limitationHeldOpen } from './limitation';
 
 /** The January 2021 fee, due on 2021-01-31: without interruption its period ends 2024-01-31 (arts. 188, 201–202). */
 const JAN = { chargeId: 'c-2021-01', dueOn: '2021-01-31' };
@@ -145,5 +145,18 @@ describe('isTimeBarred', () => {
     ['three years after that mediation ended', [mediation('2023-12-20', 'FAILED', '2027-01-15')], '2030-01-16', true],
   ])('%s (as of %s): %p', (_name, events, asOf, barred) => {
     expect(isTimeBarred(JAN, events, asOf)).toBe(barred);
+  });
+
+  it('says when a pending mediation holds the period open, so the date published is the earliest end, not the last day', () => {
+    const pending = [mediation('2023-12-20', 'PENDING', null)];
+    // the date published counts from the application; held open, it is not a last day yet
+    expect(limitationEndsOn(JAN, pending)).toBe(
+      limitationEndsOn(JAN, [mediation('2023-12-20', 'FAILED', '2023-12-20')]),
+    );
+    expect(limitationHeldOpen(JAN, pending, '2026-04-01')).toBe(true);
+    expect(limitationHeldOpen(JAN, [mediation('2023-12-20', 'FAILED', '2024-02-10')], '2026-04-01')).toBe(false);
+    expect(limitationHeldOpen(JAN, [], '2026-04-01')).toBe(false);
+    // applied for after the period had run out: it interrupts nothing, so it holds nothing open
+    expect(limitationHeldOpen(JAN, [mediation('2024-03-01', 'PENDING', null)], '2026-04-01')).toBe(false);
   });
 });

@@ -101,6 +101,15 @@ export function limitationEndsOn(charge: Claim, interruptions: readonly Limitati
 }
 
 /**
+ * Whether a mediation applied for in time and not ended by `asOf` holds the period open: it runs afresh only once the
+ * procedure has ended (art. 195), so `limitationEndsOn`, which counts from the application as the earliest the period
+ * can end, is not yet a last day. A referral must not leave such a month out as time-barred.
+ */
+export function limitationHeldOpen(charge: Claim, interruptions: readonly LimitationEvent[], asOf: IsoDate): boolean {
+  return compareDates(endsOn(charge, interruptions, asOf), endsOn(charge, interruptions, undefined)) > 0;
+}
+
+/**
  * Whether the period had run out by `asOf`, counting only what had happened by then. The last day itself is still
  * in time, and a mediation applied for in time that had not ended by `asOf` holds the period open. Art. 193: a court does not raise limitation of its own motion, so this warns the company and flags the
  * referral; it does not extinguish the debt.

@@ -265,6 +265,24 @@ describe('referral eligibility (seed 004 precondition)', () => {
     expect(codes(facts({ ...recent, demands: [{ date: '2021-03-01', channel: 'LETTER', months: null }] }))).toEqual([]);
   });
 
+  it('claims a month whose limitation a pending mediation holds open, though its earliest end has passed', () => {
+    // The audit's case: due 2023-01-31, mediation applied for 2023-02-15 and still pending; referred 2026-04-01. The
+    // published end (three years from the application) has passed, but the period has not run: before, the month was
+    // left out as TIME_BARRED.
+    const held = { ...charge('2023-01', '2026-02-24'), limitationHeldOpen: true };
+    const mediated = {
+      referralDate: '2026-04-01',
+      charges: [held],
+      contracts: [{ ...filed, endsOn: '2026-12-31' }],
+      demands: [{ date: '2026-03-01', channel: 'LETTER' }],
+      mediationWaivedOn: '2026-03-20',
+    };
+    expect(referralEligibility(facts(mediated))).toMatchObject({ eligible: true, excludedCharges: [] });
+    expect(
+      referralEligibility(facts({ ...mediated, charges: [{ ...held, limitationHeldOpen: false }] })).excludedCharges,
+    ).toEqual([{ month: '2023-01', amountFen: held.amountFen, reason: 'TIME_BARRED' }]);
+  });
+
   it('counts a mediation session once it has ended, not one still pending', () => {
     expect(codes(facts({ mediationSessions: [{ heldOn: '2024-04-10', outcome: 'PENDING' }] }))).toEqual([
       'MEDIATION_NOT_TRIED',

@@ -35,6 +35,11 @@ export interface OwedCharge {
   dueOn: IsoDate;
   /** The last day of the limitation period (Civil Code arts. 188, 195), computed by the arrears rules. */
   limitationEndsOn: IsoDate;
+  /**
+   * A mediation applied for in time and still pending holds the period open (art. 195): `limitationEndsOn` is then the
+   * earliest it can end, and the month is not time-barred whatever the referral date.
+   */
+  limitationHeldOpen?: boolean;
 }
 
 export interface FiledContract {
@@ -112,7 +117,7 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   const exclusion = (c: OwedCharge): ExclusionReason | null =>
     !isPastDue(c.dueOn, facts.referralDate)
       ? 'NOT_YET_DUE'
-      : compareDates(c.limitationEndsOn, facts.referralDate) < 0
+      : compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen
         ? 'TIME_BARRED'
         : demands.length > 0 && !firstDemandOf(c.month)
           ? 'NOT_DEMANDED'

@@ -105,6 +105,8 @@ export interface ClaimSnapshot {
     rateFen: number;
     openFen: Fen;
     limitationEndsOn: IsoDate;
+    /** Absent in snapshots published before arrears sent it. */
+    limitationHeldOpen?: boolean;
     lateFeeFen: Fen;
   }[];
   /** `chargeIds`: the charges each named; absent in snapshots published before arrears sent them. */
@@ -189,6 +191,7 @@ export function referralFacts(
       amountFen: c.openFen,
       dueOn: c.dueOn,
       limitationEndsOn: c.limitationEndsOn,
+      limitationHeldOpen: c.limitationHeldOpen ?? false,
     })),
     contracts: filedContracts(filings),
     demands: claim.demands.map((d) => ({

@@ -46,6 +46,7 @@ export function claimUpdated(
       waivedFen: c.waivedFen,
       openFen: c.openFen,
       limitationEndsOn: c.limitationEndsOn,
+      limitationHeldOpen: c.limitationHeldOpen,
       lateFeeFen: c.lateFeeFen,
     })),
     demands: lines.actions
