@@ -15,12 +15,12 @@ const font = {
 const SIZES = { body: 21, heading: 26, subtitle: 28, title: 44, note: 18 };
 
 /** The form as a Word document (.docx): each part a heading and a two-column (or n-column) table, as the model form is laid out. */
-export async function renderDocx(given: FormDocument): Promise<Buffer> {
-  const form = withoutXmlNoncharacters(given);
+export async function renderDocx(form: FormDocument): Promise<Buffer> {
   const { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } =
     await (docxModule ??= loadDocx());
-  const text = (value: string, size = SIZES.body) =>
-    new Paragraph({ children: [new TextRun({ text: value, font, size })] });
+  const run = (value: string, size: number, bold = false) =>
+    new TextRun({ text: xmlSafe(value), font, size, ...(bold ? { bold } : {}) });
+  const text = (value: string, size = SIZES.body) => new Paragraph({ children: [run(value, size)] });
   const cell = (value: string, widthPercent: number) =>
     new TableCell({
       width: { size: widthPercent, type: WidthType.PERCENTAGE },
@@ -29,14 +29,14 @@ export async function renderDocx(given: FormDocument): Promise<Buffer> {
   const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: form.title, font, size: SIZES.title })],
+      children: [run(form.title, SIZES.title)],
     }),
   ];
   if (form.subtitle)
     children.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ text: form.subtitle, font, size: SIZES.subtitle })],
+        children: [run(form.subtitle, SIZES.subtitle)],
       }),
     );
   if (form.addressee) children.push(text(form.addressee));
@@ -44,7 +44,7 @@ export async function renderDocx(given: FormDocument): Promise<Buffer> {
     children.push(
       new Paragraph({
         spacing: { before: 240, after: 120 },
-        children: [new TextRun({ text: block.heading, font, size: SIZES.heading, bold: true })],
+        children: [run(block.heading, SIZES.heading, true)],
       }),
     );
     if (block.note) children.push(text(block.note, SIZES.note));
@@ -64,24 +64,20 @@ export async function renderDocx(given: FormDocument): Promise<Buffer> {
     children.push(
       new Paragraph({
         alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ text: line, font, size: SIZES.body })],
+        children: [run(line, SIZES.body)],
       }),
     );
   const document = new Document({
-    title: form.properties.title,
-    subject: form.properties.subject,
-    creator: form.properties.author,
+    title: xmlSafe(form.properties.title),
+    subject: xmlSafe(form.properties.subject),
+    creator: xmlSafe(form.properties.author),
     sections: [{ children }],
   });
   return Packer.toBuffer(document);
 }
 
 /**
- * The form with U+FFFE and U+FFFF, which XML does not allow, as U+FFFD: text stored before the scalars refused them
+ * The text with U+FFFE and U+FFFF, which XML does not allow, as U+FFFD: text stored before the scalars refused them
  * made a .docx Word cannot read (the library writes them as they are).
  */
-function withoutXmlNoncharacters(form: FormDocument): FormDocument {
-  return JSON.parse(JSON.stringify(form), (_key, value: unknown) =>
-    typeof value === 'string' ? value.replace(/[\ufffe\uffff]/g, '\ufffd') : value,
-  ) as FormDocument;
-}
+const xmlSafe = (value: string) => value.replace(/[\ufffe\uffff]/g, '\ufffd');

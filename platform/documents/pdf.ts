@@ -170,10 +170,10 @@ function writeText(
   // PDFKit sets a text's top at y, its baseline the font's ascender below: a fallback run gets the Chinese font's
   const baseline = -(fonts.primaryAscender / 1000) * size;
   const inLine = (run: TextRun) => (run.font === PRIMARY_FONT ? {} : { baseline });
-  const widthOf = (run: TextRun) => doc.font(run.font).widthOfString(run.text);
-  const total = runs.reduce((sum, run) => sum + widthOf(run), 0);
   const width = options.width ?? doc.page.width - x;
-  if (options.align && options.align !== 'left' && !value.includes('\n') && total <= width) {
+  const aligned = options.align === 'center' || options.align === 'right';
+  const total = aligned ? runs.reduce((sum, run) => sum + doc.font(run.font).widthOfString(run.text), 0) : 0;
+  if (aligned && !value.includes('\n') && total <= width) {
     doc.font(PRIMARY_FONT);
     const lineHeight = doc.currentLineHeight(true);
     doc.x = x + (options.align === 'center' ? (width - total) / 2 : width - total);

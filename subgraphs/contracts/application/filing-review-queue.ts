@@ -4,7 +4,7 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Page, checkPage } from '../../../kernel/pagination';
 import { ReviewScope, reviewScopeOf } from '../domain/filing-reviewers';
-import { settingsCovering } from '../domain/statutes';
+import { cityPrefix, settingsCovering } from '../domain/statutes';
 import { districtsUnder } from '../persistence/area-view.repository';
 import { allCitySettings } from '../persistence/city-settings.repository';
 import { Filing } from '../persistence/filing.entity';
@@ -28,6 +28,11 @@ async function decidingScope(em: EntityManager, identity: Identity): Promise<Rev
   const scope = reviewScopeOf(identity);
   if (scope?.by !== 'DISTRICT') return scope;
   const cities = await allCitySettings(em);
+  // Only where a city giving filings to another role overlaps the bureau's divisions are its districts looked up:
+  // otherwise the scope stays as it was (a district's code an equality the queue's index serves).
+  const overlaps = (city: string) => scope.prefixes.some((p) => p.startsWith(city) || city.startsWith(p));
+  if (!cities.some((c) => c.settings.filingReviewerRole !== identity.role && overlaps(cityPrefix(c.cityCode))))
+    return scope;
   const districts = (await districtsUnder(em, scope.prefixes)).filter(
     (d) => settingsCovering(d, cities)?.settings.filingReviewerRole === identity.role,
   );

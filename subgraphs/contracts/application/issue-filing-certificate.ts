@@ -2,24 +2,25 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { largeObjectStore } from '../../../platform/documents/document-store';
 import { certificateFactsOf } from '../domain/filing-certificate';
 import type { ContractTerms } from '../domain/contract-terms';
+import type { CitySettings } from '../domain/statutes';
 import type { AreaView } from '../persistence/area-view.entity';
 import { insertCertificate } from '../persistence/filing-certificate.repository';
 import type { Filing } from '../persistence/filing.entity';
-import { citySettingsOf } from './city-settings-of-area';
 import { renderCertificate } from './filing-certificate.render';
 
 /**
  * The certificate (备案证明) of a filing just accepted, in the acceptance's transaction: the facts fixed from the
- * accepted terms, the PDF rendered and stored, both digests kept for public verification.
+ * accepted terms and the area's city settings (its filing authority), the PDF rendered and stored, both digests kept
+ * for public verification.
  */
 export async function issueFilingCertificate(
   tx: EntityManager,
   filing: Filing,
   terms: ContractTerms,
   area: AreaView,
+  settings: CitySettings,
 ): Promise<void> {
   if (!filing.recordNumber || !filing.acceptedOn) throw new Error(`Filing ${filing.id} is not accepted`);
-  const settings = await citySettingsOf(tx, area);
   const facts = certificateFactsOf({
     recordNumber: filing.recordNumber,
     acceptedOn: filing.acceptedOn,

@@ -122,7 +122,7 @@ export async function reviewFiling(
       await supersede(tx, amended, filing.id, reviewer, via);
       Object.assign(contract, { terms, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
     }
-    await issueFilingCertificate(tx, filing, terms, area);
+    await issueFilingCertificate(tx, filing, terms, area, city);
     contract.status = nextContractStatus(contract.status, filing.kind === 'AMENDMENT' ? 'ACCEPT_AMENDMENT' : 'ACCEPT');
     if (filing.late) await recordFilingCreditEntry(tx, filing, input.version, 'LATE_FILING', reviewer, today);
     if (contract.kind === 'REGULAR') await endPreliminaryContracts(tx, contract, filing.id, reviewer, via);
