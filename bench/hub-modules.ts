@@ -69,6 +69,7 @@ export function topologyBenchSettings(hub: Awaited<ReturnType<typeof loadHubModu
     jwt: randomBytes(32).toString('base64'),
     internal: randomBytes(32).toString('base64'),
     ownerDataKey: randomBytes(32).toString('base64'),
+    webhookSecretKey: randomBytes(32).toString('base64'),
   };
   return { brokers, credentials, secrets };
 }

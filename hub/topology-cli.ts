@@ -18,9 +18,9 @@ import { DEMO_BUREAU } from './demo/demo-data';
 import { startTopology } from './topology';
 
 /**
- * The secrets of the local topology: HUB_JWT_SECRET, HUB_INTERNAL_SECRET and OWNER_DATA_KEY from the environment,
- * else random ones generated once into .local/topology.env (mode 0600), never the development defaults (the
- * processes run with NODE_ENV=production and would refuse them). `set -a; . .local/topology.env` before
+ * The secrets of the local topology: HUB_JWT_SECRET, HUB_INTERNAL_SECRET, OWNER_DATA_KEY and WEBHOOK_SECRET_KEY from
+ * the environment, else random ones generated once into .local/topology.env (mode 0600), never the development
+ * defaults (the processes run with NODE_ENV=production and would refuse them). `set -a; . .local/topology.env` before
  * `npm run token` mints tokens it accepts.
  */
 function topologySecrets(root: string) {
@@ -39,6 +39,7 @@ function topologySecrets(root: string) {
     HUB_JWT_SECRET: value('HUB_JWT_SECRET'),
     HUB_INTERNAL_SECRET: value('HUB_INTERNAL_SECRET'),
     OWNER_DATA_KEY: value('OWNER_DATA_KEY'),
+    WEBHOOK_SECRET_KEY: value('WEBHOOK_SECRET_KEY'),
   };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const text = Object.entries(secrets)
@@ -113,6 +114,7 @@ async function main() {
         jwt: secrets.HUB_JWT_SECRET,
         internal: secrets.HUB_INTERNAL_SECRET,
         ownerDataKey: secrets.OWNER_DATA_KEY,
+        webhookSecretKey: secrets.WEBHOOK_SECRET_KEY,
       },
       instances,
       basePort,

@@ -19,7 +19,7 @@ export interface TopologyOptions {
   brokers: string[];
   /** The broker's super user (migrate-free: broker-setup and feeds) and each subgraph's principal. */
   credentials: BrokerCredentials;
-  secrets: { jwt: string; internal: string; ownerDataKey: string };
+  secrets: { jwt: string; internal: string; ownerDataKey: string; webhookSecretKey: string };
   /** Instances per subgraph. */
   instances: number;
   /** The subgraphs to run (all by default); the gateway's URL for the others refuses connections. */
@@ -138,6 +138,7 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
       if (name === 'feeds') {
         env.KAFKA_ADMIN_USERNAME = options.credentials.admin.username;
         env.KAFKA_ADMIN_PASSWORD = options.credentials.admin.password;
+        env.WEBHOOK_SECRET_KEY = options.secrets.webhookSecretKey;
       }
       return { service: name, instance, command: ['node', `dist/subgraphs/${name}/main.js`], env, port };
     }),

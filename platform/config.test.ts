@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { demandPeriodDaysFromEnv, ownerDataKey, tokenSettings } from './config';
+import { demandPeriodDaysFromEnv, ownerDataKey, tokenSettings, webhookSecretKey } from './config';
 
 describe('the owner data key', () => {
   let root: string;
@@ -30,6 +30,18 @@ describe('the owner data key', () => {
     expect(first).toHaveLength(32);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(ownerDataKey({}, root).equals(first)).toBe(true);
+  });
+
+  it("is not the webhook secrets' key, which has a variable and a development file of its own", () => {
+    const owners = ownerDataKey({}, root);
+    const webhooks = webhookSecretKey({}, root);
+    expect(webhooks).toHaveLength(32);
+    expect(webhooks.equals(owners)).toBe(false);
+    expect(fs.statSync(path.join(root, '.local', 'webhook-secret.key')).mode & 0o777).toBe(0o600);
+    expect(webhookSecretKey({}, root).equals(webhooks)).toBe(true);
+    expect(() => webhookSecretKey({ NODE_ENV: 'production', OWNER_DATA_KEY: owners.toString('base64') }, root)).toThrow(
+      /WEBHOOK_SECRET_KEY must be set/,
+    );
   });
 });
 

@@ -43,26 +43,38 @@ export function tokenSettings(env: NodeJS.ProcessEnv = process.env): TokenSettin
 }
 
 /**
- * The AES-256-GCM key sealing owners' ID numbers and phones (`OWNER_DATA_KEY`, 32 bytes in base64), required when
- * NODE_ENV=production. A development machine without one gets a random key generated once under
- * `.local/owner-data.key` (mode 0600), so its data stays readable across restarts; losing that file loses them.
+ * An AES-256-GCM key for values sealed at rest (32 bytes in base64 in the variable `name`), required when
+ * NODE_ENV=production. A development machine without one gets a random key generated once under `.local/<file>`
+ * (mode 0600), so its data stays readable across restarts; losing that file loses them.
  */
-export function ownerDataKey(env: NodeJS.ProcessEnv = process.env, root: string = projectRoot()): Buffer {
-  if (env.OWNER_DATA_KEY) {
-    const key = Buffer.from(env.OWNER_DATA_KEY, 'base64');
-    if (key.length !== FIELD_KEY_BYTES) throw new Error(`OWNER_DATA_KEY must be ${FIELD_KEY_BYTES} bytes in base64`);
+function fieldKey(name: string, file: string, env: NodeJS.ProcessEnv, root: string): Buffer {
+  const given = env[name];
+  if (given) {
+    const key = Buffer.from(given, 'base64');
+    if (key.length !== FIELD_KEY_BYTES) throw new Error(`${name} must be ${FIELD_KEY_BYTES} bytes in base64`);
     return key;
   }
-  if (env.NODE_ENV === 'production') throw new Error('OWNER_DATA_KEY must be set in production');
-  const file = path.join(root, '.local', 'owner-data.key');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (env.NODE_ENV === 'production') throw new Error(`${name} must be set in production`);
+  const stored = path.join(root, '.local', file);
+  fs.mkdirSync(path.dirname(stored), { recursive: true });
   try {
-    fs.writeFileSync(file, randomBytes(FIELD_KEY_BYTES).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
+    fs.writeFileSync(stored, randomBytes(FIELD_KEY_BYTES).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  return ownerDataKey({ OWNER_DATA_KEY: fs.readFileSync(file, 'utf8').trim() }, root);
+  return fieldKey(name, file, { [name]: fs.readFileSync(stored, 'utf8').trim() }, root);
 }
+
+/** The key sealing owners' ID numbers and phones (`OWNER_DATA_KEY`; the areas subgraph's). */
+export const ownerDataKey = (env: NodeJS.ProcessEnv = process.env, root: string = projectRoot()): Buffer =>
+  fieldKey('OWNER_DATA_KEY', 'owner-data.key', env, root);
+
+/**
+ * The key sealing webhook subscriptions' signing secrets (`WEBHOOK_SECRET_KEY`; the feeds subgraph's, a key of its
+ * own so that neither subgraph holds the other's): whoever reads the secret can sign events a court or bureau trusts.
+ */
+export const webhookSecretKey = (env: NodeJS.ProcessEnv = process.env, root: string = projectRoot()): Buffer =>
+  fieldKey('WEBHOOK_SECRET_KEY', 'webhook-secret.key', env, root);
 
 /** Default ports of the development hub; production sets PORT per container. */
 export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {

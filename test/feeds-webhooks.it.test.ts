@@ -502,4 +502,51 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     expect((await ok(wide, LIST)).webhookSubscriptions).toEqual([]);
     expect((await fails(admin, DELETE, { s: id })).extensions.code).toBe('NOT_FOUND');
   });
+
+  it('keeps signing secrets sealed at rest, seals one stored in plain text, and sends nothing it cannot sign', async () => {
+    const storedSecret = async (id: string) =>
+      (await t.sql<{ secret: string }>(`select secret from feeds.webhook_subscription where id = $1`, [id]))[0].secret;
+    const sealedReceiver = await startReceiver();
+    const movedReceiver = await startReceiver();
+    receivers.push(sealedReceiver, movedReceiver);
+    const sealed = identity('CITY_BUREAU', 'bureau-xicheng-sealed', ['110102']);
+    const created = (await ok(sealed, CREATE, { t: [FILING_ACCEPTED.type], u: sealedReceiver.url }))
+      .createWebhookSubscription;
+    const { secret } = created as { secret: string };
+    const id = created.subscription.id as string;
+    sealedReceiver.useSecret(secret);
+    const atRest = await storedSecret(id);
+    expect(atRest).toMatch(/^v1:/);
+    expect(atRest).not.toContain(secret.slice('whsec_'.length, 20));
+
+    // A secret in plain text (written before sealing, or by an older instance) is sealed by the sender, and signs.
+    await t.sql(`update feeds.webhook_subscription set secret = $2 where id = $1`, [id, secret]);
+    await waitFor('the plain-text secret sealed', async () => (await storedSecret(id)).startsWith('v1:'));
+    expect(await storedSecret(id)).not.toBe(atRest); // sealed afresh, with a new IV
+
+    // A sealed value moved onto another subscription does not open there: that delivery is never sent unsigned.
+    const moved = identity('CITY_BUREAU', 'bureau-xicheng-moved', ['110102']);
+    const movedId = (await ok(moved, CREATE, { t: [FILING_ACCEPTED.type], u: movedReceiver.url }))
+      .createWebhookSubscription.subscription.id as string;
+    await t.sql(`update feeds.webhook_subscription set secret = $2 where id = $1`, [movedId, await storedSecret(id)]);
+
+    const filingId = randomUUID();
+    await produceEvents(producer, t.topicPrefix, [
+      { definition: FILING_ACCEPTED, key: filingId, data: filingEvent(filingId, xichengArea, 1) },
+    ]);
+    const [event] = await waitFor('the filing, verified with the secret shown at creation', () =>
+      sealedReceiver.events.length >= 1 ? sealedReceiver.events : undefined,
+    );
+    expect((event.data as { filingId: string }).filingId).toBe(filingId);
+    const attempts = await waitFor('the unsignable attempt recorded', async () => {
+      const page = (await ok(moved, DELIVERIES, { s: movedId })).webhookDeliveries;
+      const tried = page.items.flatMap((d: { attempts: unknown[] }) => d.attempts);
+      return tried.length > 0 ? tried : undefined;
+    });
+    expect(attempts[0]).toMatchObject({
+      statusCode: null,
+      error: 'The hub could not sign this delivery and did not send it; its operator is told',
+    });
+    expect(movedReceiver.requests()).toBe(0);
+  });
 });

@@ -51,6 +51,7 @@ const secrets = {
   jwt: randomBytes(32).toString('base64'),
   internal: randomBytes(32).toString('base64'),
   ownerDataKey: randomBytes(32).toString('base64'),
+  webhookSecretKey: randomBytes(32).toString('base64'),
 };
 const tokens = tokenSettings({
   NODE_ENV: 'production',

@@ -11,6 +11,7 @@ import {
   pauseSubscriptions,
   recordAttempts,
   repairHeads,
+  sealPlaintextSecrets,
 } from '../persistence/webhook.repository';
 import { WebhookConfig } from './webhook-config';
 
@@ -60,18 +61,30 @@ export const claimWebhooks = (em: EntityManager, claim: ClaimLimits): Promise<Du
 /** The sender's periodic repair of the per-key order (persistence/webhook.repository.ts repairHeads). */
 export const repairWebhookOrder = (em: EntityManager): Promise<number> => repairHeads(em);
 
+/** Seals the signing secrets stored in plain text (persistence/webhook.repository.ts), at each of the sender's repairs. */
+export const sealStoredWebhookSecrets = (em: EntityManager): Promise<number> => sealPlaintextSecrets(em);
+
+/**
+ * What a receiver's party sees of a delivery whose secret did not open (the sender logs the cause for the operator):
+ * nothing is sent unsigned, and the attempt fails and is retried like any other until the key is set right.
+ */
+export const UNSIGNABLE_DELIVERY = 'The hub could not sign this delivery and did not send it; its operator is told';
+
 /**
  * Sends one claimed delivery, outside any transaction: signs it afresh, POSTs it and works out the delivery's next
- * state (delivered, or the retry with backoff, or the end of the retry window).
+ * state (delivered, or the retry with backoff, or the end of the retry window). Without a signer (its secret did not
+ * open) nothing is posted and the attempt fails.
  */
 export async function sendWebhook(
   transport: WebhookTransport,
   delivery: DueDelivery,
-  signer: Webhook,
+  signer: Webhook | null,
   config: WebhookConfig,
 ): Promise<SentDelivery> {
   const attemptedAt = new Date();
-  const outcome = await transport.post(delivery.url, signedHeaders(delivery, signer, attemptedAt), delivery.body);
+  const outcome = signer
+    ? await transport.post(delivery.url, signedHeaders(delivery, signer, attemptedAt), delivery.body)
+    : { statusCode: null, latencyMs: 0, error: UNSIGNABLE_DELIVERY, responseBody: null };
   const attempt = delivery.attempts + 1;
   const firstAttemptAt = delivery.firstAttemptAt ?? attemptedAt;
   const delivered = isDelivered(outcome.statusCode);

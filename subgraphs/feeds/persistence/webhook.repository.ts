@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { FieldDecryptionError } from '../../../platform/crypto/field-cipher';
+import { webhookSecretCipher } from '../../../platform/crypto/webhook-secret-cipher';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 
 /** Raw SQL hands timestamps back as text (platform/db/orm.ts): the row mappers below turn them into Dates. */
@@ -39,6 +41,54 @@ const subscriptionOf = (r: SubscriptionRow): WebhookSubscription => ({
 const SUBSCRIPTION_COLUMNS =
   'id, organisation_id, role, jurisdictions, event_types, url, status, paused_at, paused_reason, created_by, created_at';
 
+/**
+ * A signing secret is stored sealed (AES-256-GCM under `WEBHOOK_SECRET_KEY`, platform/crypto), bound to its
+ * subscription: a copy of the database, a backup or a read replica gives nobody a secret with which to sign events
+ * that a court's or bureau's receiver would take for the hub's. Rows written before sealing hold the plaintext
+ * (`whsec_…`) until a sender's `sealPlaintextSecrets` seals them (it looks at each order repair).
+ */
+const secretBinding = (subscriptionId: string) => `feeds.webhook_subscription.secret:${subscriptionId}`;
+const PLAINTEXT_SECRET = 'whsec_';
+const sealSecret = (subscriptionId: string, secret: string) =>
+  webhookSecretCipher().encrypt(secret, secretBinding(subscriptionId));
+
+/** The stored secret opened, or null when it does not open (altered, moved to another row, or another key's). */
+function openSecret(subscriptionId: string, stored: string): string | null {
+  if (stored.startsWith(PLAINTEXT_SECRET)) return stored;
+  try {
+    return webhookSecretCipher().decrypt(stored, secretBinding(subscriptionId));
+  } catch (error) {
+    if (error instanceof FieldDecryptionError) return null;
+    throw error;
+  }
+}
+
+/** Seals the secrets still stored in plain text, 500 a statement; returns how many. */
+export async function sealPlaintextSecrets(em: EntityManager): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const rows = await sqlRows<{ id: string; secret: string }>(
+      em,
+      `select id, secret from ${S}.webhook_subscription where starts_with(secret, ?) order by id limit 500`,
+      [PLAINTEXT_SECRET],
+    );
+    if (rows.length === 0) return sealed;
+    // Only a row still holding the secret read is changed: one another instance sealed meanwhile is left as it is.
+    await sqlRun(
+      em,
+      `update ${S}.webhook_subscription s set secret = v.sealed
+       from unnest(?::uuid[], ?::text[], ?::text[]) as v(id, plaintext, sealed)
+       where s.id = v.id and s.secret = v.plaintext`,
+      [
+        sqlArray(rows.map((r) => r.id)),
+        sqlArray(rows.map((r) => r.secret)),
+        sqlArray(rows.map((r) => sealSecret(r.id, r.secret))),
+      ],
+    );
+    sealed += rows.length;
+  }
+}
+
 export async function insertSubscription(
   em: EntityManager,
   s: WebhookSubscription & { secret: string },
@@ -54,7 +104,7 @@ export async function insertSubscription(
       sqlArray(s.jurisdictions),
       sqlArray(s.eventTypes),
       s.url,
-      s.secret,
+      sealSecret(s.id, s.secret),
       s.createdBy,
       s.createdAt,
     ],
@@ -273,7 +323,8 @@ export interface DueDelivery {
   claimToken: string;
   subscriptionId: string;
   url: string;
-  secret: string;
+  /** The signing secret, or null when it could not be opened: such a delivery is not sent (it could not be signed). */
+  secret: string | null;
   messageId: string;
   eventId: string;
   eventType: string;
@@ -360,7 +411,7 @@ export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits):
       claimToken: claim.token,
       subscriptionId: String(r.subscription_id),
       url: String(r.url),
-      secret: String(r.secret),
+      secret: openSecret(String(r.subscription_id), String(r.secret)),
       messageId: String(r.message_id),
       eventId: String(r.event_id),
       eventType: String(r.event_type),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { LapsingCache } from '../../../../platform/auth/token-cache';
+import { webhookSecretCipher } from '../../../../platform/crypto/webhook-secret-cipher';
 import { NotifyListener } from '../../../../platform/db/notify-listener';
 import type { HubOrm } from '../../../../platform/db/orm';
 import { logger } from '../../../../platform/logging';
@@ -9,6 +10,7 @@ import {
   claimWebhooks,
   recordWebhookAttempts,
   repairWebhookOrder,
+  sealStoredWebhookSecrets,
   sendWebhook,
 } from '../../application/send-due-webhooks';
 import { WebhookConfig } from '../../application/webhook-config';
@@ -79,6 +81,8 @@ export class WebhookSender {
 
   start(): void {
     if (this.running) return;
+    // Without its key (WEBHOOK_SECRET_KEY, required in production) the process does not start: it could sign nothing.
+    webhookSecretCipher();
     this.running = true;
     this.orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => this.nudge() });
     const databaseUrl = this.orm.config.get('clientUrl');
@@ -120,6 +124,12 @@ export class WebhookSender {
         await repairWebhookOrder(this.orm.em.fork()).catch((error: unknown) =>
           this.log.warn({ err: error }, 'webhook order repair failed; will retry'),
         );
+        // Secrets written in plain text (before they were sealed, or by an older instance still running in a
+        // rolling upgrade) are sealed as soon as they are seen.
+        await sealStoredWebhookSecrets(this.orm.em.fork()).then(
+          (n) => n > 0 && this.log.info({ subscriptions: n }, 'sealed webhook secrets stored in plain text'),
+          (error: unknown) => this.log.warn({ err: error }, 'sealing webhook secrets failed; will retry'),
+        );
       }
       const room = this.config.maxInFlight - this.inFlight;
       // A claim costs about the same for one row as for a hundred: a busy sender waits for some room.
@@ -150,7 +160,12 @@ export class WebhookSender {
   private async send(delivery: Parameters<typeof sendWebhook>[1]): Promise<void> {
     this.inFlight++;
     try {
-      const signer = this.signers.signerFor(delivery.secret);
+      if (delivery.secret === null)
+        this.log.error(
+          { deliveryId: delivery.id, subscriptionId: delivery.subscriptionId },
+          "a webhook subscription's secret did not open: altered, or sealed with another WEBHOOK_SECRET_KEY",
+        );
+      const signer = delivery.secret === null ? null : this.signers.signerFor(delivery.secret);
       // Awaited before `this.answered` is read: a recording may swap the array meanwhile.
       const sent = await sendWebhook(this.client, delivery, signer, this.config);
       this.answered.push(sent);
