@@ -5,6 +5,9 @@ import { deadLetterTopicOf } from '../../catalog';
 import { InboxConsumer, consumerTopics } from '../events/consumer';
 import { KafkaSettings, createKafka, ensureTopics, topicName } from '../events/kafka';
 import { OutboxRelay } from '../events/relay';
+import { outboxRetentionDays, prunePublishedOutbox } from '../events/outbox-retention';
+import { RETENTION_SWEEP_INTERVAL_MS } from '../db/retention';
+import { periodicWork } from './periodic';
 import { HolidayCalendarKeeper, holidayCalendarRefresher } from '../read-models/holiday-calendar';
 import { BrokerAdministration } from '../events/broker-admin';
 import { watchConsumerLag, watchOutbox } from '../metrics';
@@ -105,6 +108,12 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     });
     relay.start();
     started.push(named('relay', relay));
+    const retentionDays = outboxRetentionDays();
+    const outboxRetention = periodicWork('outbox-retention', RETENTION_SWEEP_INTERVAL_MS, () =>
+      prunePublishedOutbox(orm.em.getKnex(), module.name, retentionDays),
+    );
+    outboxRetention.start();
+    started.push(named('outbox-retention', outboxRetention));
     const unwatch = watchOutbox(module.name, () => relay.backlog());
     started.push({ stop: async () => unwatch() });
     // The outbox's trigger NOTIFYs every listening relay of a commit; in this process the relay is also nudged

@@ -1,5 +1,8 @@
 import { DEADLINE_REMINDERS_TOPIC } from '../../catalog';
+import { RETENTION_SWEEP_INTERVAL_MS } from '../../platform/db/retention';
 import { SubgraphModule } from '../../platform/subgraph/module';
+import { periodicWork } from '../../platform/subgraph/periodic';
+import { pruneWebhookDeliveries } from './application/prune-webhook-deliveries';
 import { deadlineReminderIntervalMs } from './application/deadline-reminder-config';
 import { deadlineRegisterConsumer } from './events/consume/deadline-register.consumer';
 import { DeadlineReminderScheduler } from './events/deliver/deadline-reminder-scheduler';
@@ -28,8 +31,15 @@ export const feedsSubgraph: SubgraphModule = {
   administersBroker: true,
   errors: FEEDS_ERRORS,
   background: ({ orm }) => {
-    const webhookSender = new WebhookSender(orm, webhookConfig());
-    const work = [webhookSender, new DeadlineReminderScheduler(orm, deadlineReminderIntervalMs())];
+    const config = webhookConfig();
+    const webhookSender = new WebhookSender(orm, config);
+    const work = [
+      webhookSender,
+      new DeadlineReminderScheduler(orm, deadlineReminderIntervalMs()),
+      periodicWork('webhook-retention', RETENTION_SWEEP_INTERVAL_MS, () =>
+        pruneWebhookDeliveries(orm.em.fork(), config.retentionDays),
+      ),
+    ];
     return {
       // Named for the multi-instance test, which counts each instance's attempts.
       webhookSender,

@@ -1,4 +1,5 @@
 import { commaList } from '../../../kernel/comma-list';
+import { retentionDaysFromEnv } from '../../../platform/db/retention';
 import { PRODUCTION_RETRY_SCHEDULE, RetrySchedule, parseRetrySchedule } from '../domain/webhook-retry';
 import { WebhookUrlPolicy } from '../domain/webhook-url';
 
@@ -14,7 +15,9 @@ import { WebhookUrlPolicy } from '../domain/webhook-url';
  * - `HUB_WEBHOOK_PER_ORGANISATION` (64): requests in flight to one organisation's subscriptions together at most,
  *   over all instances, so one organisation's receivers that hang cannot hold every request of an instance.
  * - `HUB_WEBHOOK_DNS_SERVERS`: DNS servers for receivers' hosts (`host:port`, comma-separated; the system's by
- *   default), asked by c-ares with a timeout (webhook-url-check.ts).
+ *   default), asked by c-ares with a timeout (webhook-url-check.ts);
+ * - `HUB_WEBHOOK_RETENTION_DAYS` (30): how long a delivered delivery and its attempts are kept, and so how far back a
+ *   replay reaches; 0 keeps them for good. Pending ones (a paused subscription's) always stay.
  * https is required when `NODE_ENV=production`.
  */
 export interface WebhookConfig {
@@ -31,6 +34,8 @@ export interface WebhookConfig {
   timeoutMs: number;
   /** Response bodies are kept up to this many bytes (1 KiB). */
   maxResponseBytes: number;
+  /** Delivered deliveries and their attempts are kept this many days (0: for good); a replay reaches back as far. */
+  retentionDays: number;
 }
 
 const positive = (text: string | undefined, fallback: number) => {
@@ -55,5 +60,6 @@ export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConf
     leaseMs: 60_000,
     timeoutMs: 10_000,
     maxResponseBytes: 1024,
+    retentionDays: retentionDaysFromEnv(env, 'HUB_WEBHOOK_RETENTION_DAYS', 30),
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FieldDecryptionError } from '../../../platform/crypto/field-cipher';
 import { webhookSecretCipher } from '../../../platform/crypto/webhook-secret-cipher';
+import { pruneAgedRows } from '../../../platform/db/retention';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 
 /** Raw SQL hands timestamps back as text (platform/db/orm.ts): the row mappers below turn them into Dates. */
@@ -620,4 +621,16 @@ export const replayDeliveries = (
      order by id
      limit ?`,
     [subscriptionId, from, limit],
+  );
+
+/** Deletes the deliveries delivered more than `days` ago, with their attempts (cascade); pending ones stay. */
+export const pruneDeliveredWebhooks = (em: EntityManager, days: number): Promise<number> =>
+  pruneAgedRows(
+    em.getKnex(),
+    {
+      table: `${S}.webhook_delivery`,
+      prunable: `status = 'DELIVERED' and delivered_at < cutoff`,
+      recent: 'created_at >= cutoff',
+    },
+    days,
   );

@@ -1,0 +1,16 @@
+import { retentionDaysFromEnv } from './retention';
+
+describe('a retention in days from the environment', () => {
+  it('is the fallback when unset or blank, 0 to keep rows for good, and whole days up to ten years', () => {
+    expect(retentionDaysFromEnv({}, 'HUB_X_RETENTION_DAYS', 30)).toBe(30);
+    expect(retentionDaysFromEnv({ HUB_X_RETENTION_DAYS: ' ' }, 'HUB_X_RETENTION_DAYS', 30)).toBe(30);
+    expect(retentionDaysFromEnv({ HUB_X_RETENTION_DAYS: '0' }, 'HUB_X_RETENTION_DAYS', 30)).toBe(0);
+    expect(retentionDaysFromEnv({ HUB_X_RETENTION_DAYS: '3650' }, 'HUB_X_RETENTION_DAYS', 30)).toBe(3650);
+  });
+
+  it.each(['-1', '7.5', '3651', 'a month'])('refuses %s at start-up', (value) => {
+    expect(() => retentionDaysFromEnv({ HUB_X_RETENTION_DAYS: value }, 'HUB_X_RETENTION_DAYS', 30)).toThrow(
+      /HUB_X_RETENTION_DAYS must be 0 \(keep\) or 1–3650 days/,
+    );
+  });
+});

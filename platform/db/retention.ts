@@ -1,0 +1,58 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { sqlArray } from './sql';
+
+/** How often a retention sweep runs in each process: hourly (its first run at start). */
+export const RETENTION_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * The days rows are kept from the variable `name`: `fallbackDays` when unset or empty, `0` to keep them for good,
+ * else 1–3650 whole days; anything else refused at start.
+ */
+export function retentionDaysFromEnv(env: NodeJS.ProcessEnv, name: string, fallbackDays: number): number {
+  const text = env[name];
+  if (text === undefined || text.trim() === '') return fallbackDays;
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 0 || days > 3650) throw new Error(`${name} must be 0 (keep) or 1–3650 days`);
+  return days;
+}
+
+/** A table whose old rows go, read in the order of its `bigint` primary key `id` (the order rows were written in). */
+export interface AgedRows {
+  /** Schema-qualified and quoted: never an outsider's text. */
+  table: string;
+  /** A row that may go (SQL over the row and `cutoff`, the retention's start). */
+  prunable: string;
+  /** A row written after the cutoff (SQL over the row and `cutoff`): nothing after it is looked at. */
+  recent: string;
+}
+
+/**
+ * Deletes the prunable rows older than `days`, oldest first, at most `batch` looked at per statement, each statement
+ * its own short transaction. The sweep walks the primary key from the oldest row and stops at the first batch that
+ * reaches a recent row, so it reads the old rows and one batch more, never the whole table; a row that may not go yet
+ * (still to be published or delivered) is stepped over, not waited behind. Returns how many rows went.
+ */
+export async function pruneAgedRows(knex: Knex, rows: AgedRows, days: number, batch = 5_000): Promise<number> {
+  if (days <= 0) return 0;
+  const cutoff = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+  let after = '0';
+  let pruned = 0;
+  for (;;) {
+    const { rows: seen } = await knex.raw<{ rows: { id: string; prunable: boolean; recent: boolean }[] }>(
+      `select id::text, (${rows.prunable}) as prunable, (${rows.recent}) as recent
+       from ${rows.table}, (select ?::timestamptz as cutoff) c where id > ?::bigint order by id limit ?`,
+      [cutoff, after, batch],
+    );
+    const ids = seen.filter((r) => r.prunable).map((r) => r.id);
+    if (ids.length > 0) {
+      const deleted = await knex.raw<{ rowCount: number }>(
+        `delete from ${rows.table} t using (select ?::timestamptz as cutoff) c
+         where t.id = any(?::bigint[]) and (${rows.prunable})`,
+        [cutoff, sqlArray(ids)],
+      );
+      pruned += deleted.rowCount;
+    }
+    if (seen.length < batch || seen.some((r) => r.recent)) return pruned;
+    after = seen[seen.length - 1].id;
+  }
+}
