@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HubOrm } from '../platform/db/orm';
 import { pruneAgedRows } from '../platform/db/retention';
-import { OUTBOX_AGED_ROWS, prunePublishedOutbox } from '../platform/events/outbox-retention';
+import { outboxAgedRows, prunePublishedOutbox } from '../platform/events/outbox-retention';
 import { pruneWebhookDeliveries } from '../subgraphs/feeds/application/prune-webhook-deliveries';
 import { feedsSubgraph } from '../subgraphs/feeds/module';
 import { dropDatabase } from '../tools/postgres/local-postgres';
@@ -50,11 +50,11 @@ describe('retention of published events and delivered webhooks', () => {
 
   it('deletes the outbox rows published before the retention, never one still to be published', async () => {
     await outboxRows(ROWS);
-    expect(await prunePublishedOutbox(orm.em.getKnex(), 'feeds', 30)).toBe(3);
+    expect(await prunePublishedOutbox(orm.em.fork(), 'feeds', 30)).toBe(3);
     expect(await outboxLeft()).toEqual(['old-unpublished', 'recent', 'recent-unpublished']);
     // 0 keeps them for good
     await outboxRows(ROWS);
-    expect(await prunePublishedOutbox(orm.em.getKnex(), 'feeds', 0)).toBe(0);
+    expect(await prunePublishedOutbox(orm.em.fork(), 'feeds', 0)).toBe(0);
     expect(await outboxLeft()).toHaveLength(ROWS.length);
   });
 
@@ -65,7 +65,7 @@ describe('retention of published events and delivered webhooks', () => {
     const log = (q: { sql: string }) => q.sql.startsWith('select id::text') && selects.push(q.sql);
     knex.on('query', log);
     try {
-      expect(await pruneAgedRows(knex, OUTBOX_AGED_ROWS('feeds'), 30, 2)).toBe(2);
+      expect(await pruneAgedRows(orm.em.fork(), outboxAgedRows('feeds'), 30, 2)).toBe(2);
     } finally {
       knex.removeListener('query', log);
     }

@@ -1,5 +1,5 @@
-import type { Knex } from '@mikro-orm/postgresql';
-import { sqlArray } from './sql';
+import type { EntityManager } from '@mikro-orm/core';
+import { sqlArray, sqlRows, sqlRun } from './sql';
 
 /** How often a retention sweep runs in each process: hourly (its first run at start). */
 export const RETENTION_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
@@ -32,25 +32,26 @@ export interface AgedRows {
  * reaches a recent row, so it reads the old rows and one batch more, never the whole table; a row that may not go yet
  * (still to be published or delivered) is stepped over, not waited behind. Returns how many rows went.
  */
-export async function pruneAgedRows(knex: Knex, rows: AgedRows, days: number, batch = 5_000): Promise<number> {
+export async function pruneAgedRows(em: EntityManager, rows: AgedRows, days: number, batch = 5_000): Promise<number> {
   if (days <= 0) return 0;
   const cutoff = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
   let after = '0';
   let pruned = 0;
   for (;;) {
-    const { rows: seen } = await knex.raw<{ rows: { id: string; prunable: boolean; recent: boolean }[] }>(
+    const seen = await sqlRows<{ id: string; prunable: boolean; recent: boolean }>(
+      em,
       `select id::text, (${rows.prunable}) as prunable, (${rows.recent}) as recent
        from ${rows.table}, (select ?::timestamptz as cutoff) c where id > ?::bigint order by id limit ?`,
       [cutoff, after, batch],
     );
     const ids = seen.filter((r) => r.prunable).map((r) => r.id);
     if (ids.length > 0) {
-      const deleted = await knex.raw<{ rowCount: number }>(
+      pruned += await sqlRun(
+        em,
         `delete from ${rows.table} t using (select ?::timestamptz as cutoff) c
          where t.id = any(?::bigint[]) and (${rows.prunable})`,
         [cutoff, sqlArray(ids)],
       );
-      pruned += deleted.rowCount;
     }
     if (seen.length < batch || seen.some((r) => r.recent)) return pruned;
     after = seen[seen.length - 1].id;

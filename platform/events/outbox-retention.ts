@@ -1,4 +1,4 @@
-import type { Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/core';
 import { AgedRows, pruneAgedRows, retentionDaysFromEnv } from '../db/retention';
 
 /**
@@ -11,12 +11,12 @@ export const outboxRetentionDays = (env: NodeJS.ProcessEnv = process.env): numbe
   retentionDaysFromEnv(env, 'HUB_OUTBOX_RETENTION_DAYS', 30);
 
 /** A subgraph's outbox as aged rows: a row published before the cutoff may go; one not yet published always stays. */
-export const OUTBOX_AGED_ROWS = (schema: string): AgedRows => ({
+export const outboxAgedRows = (schema: string): AgedRows => ({
   table: `"${schema}"."outbox"`,
   prunable: 'published_at < cutoff',
   recent: 'published_at >= cutoff',
 });
 
 /** Deletes the subgraph's outbox rows published more than `days` ago. */
-export const prunePublishedOutbox = (knex: Knex, schema: string, days: number): Promise<number> =>
-  pruneAgedRows(knex, OUTBOX_AGED_ROWS(schema), days);
+export const prunePublishedOutbox = (em: EntityManager, schema: string, days: number): Promise<number> =>
+  pruneAgedRows(em, outboxAgedRows(schema), days);

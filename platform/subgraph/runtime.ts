@@ -110,7 +110,7 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
     started.push(named('relay', relay));
     const retentionDays = outboxRetentionDays();
     const outboxRetention = periodicWork('outbox-retention', RETENTION_SWEEP_INTERVAL_MS, () =>
-      prunePublishedOutbox(orm.em.getKnex(), module.name, retentionDays),
+      prunePublishedOutbox(orm.em.fork(), module.name, retentionDays),
     );
     outboxRetention.start();
     started.push(named('outbox-retention', outboxRetention));

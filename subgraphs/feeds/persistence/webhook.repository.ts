@@ -75,7 +75,7 @@ export async function sealPlaintextSecrets(em: EntityManager): Promise<number> {
     );
     if (rows.length === 0) return sealed;
     // Only a row still holding the secret read is changed: one another instance sealed meanwhile is left as it is.
-    await sqlRun(
+    sealed += await sqlRun(
       em,
       `update ${S}.webhook_subscription s set secret = v.sealed
        from unnest(?::uuid[], ?::text[], ?::text[]) as v(id, plaintext, sealed)
@@ -86,7 +86,6 @@ export async function sealPlaintextSecrets(em: EntityManager): Promise<number> {
         sqlArray(rows.map((r) => sealSecret(r.id, r.secret))),
       ],
     );
-    sealed += rows.length;
   }
 }
 
@@ -626,7 +625,7 @@ export const replayDeliveries = (
 /** Deletes the deliveries delivered more than `days` ago, with their attempts (cascade); pending ones stay. */
 export const pruneDeliveredWebhooks = (em: EntityManager, days: number): Promise<number> =>
   pruneAgedRows(
-    em.getKnex(),
+    em,
     {
       table: `${S}.webhook_delivery`,
       prunable: `status = 'DELIVERED' and delivered_at < cutoff`,
