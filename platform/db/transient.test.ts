@@ -20,6 +20,14 @@ describe('transient database failures', () => {
       'Client was closed and is not queryable',
     ])
       expect(transientCode(new Error(message))).toBe('CONNECTION_LOST');
+    // knex puts the statement in front of a failed query's message: CI once answered INTERNAL_SERVER_ERROR to a read
+    // sent on a connection whose backend had just been terminated.
+    const failedQuery = 'select "c0".* from "areas"."compound" as "c0" where "c0"."id" = \'x\' limit 1 - ';
+    expect(
+      transientCode(new Error(`${failedQuery}Client has encountered a connection error and is not queryable`)),
+    ).toBe('CONNECTION_LOST');
+    expect(transientCode(new Error(`${failedQuery}Connection terminated unexpectedly`))).toBe('CONNECTION_LOST');
+    expect(transientCode(new Error('a message that only mentions Connection terminated in passing'))).toBeUndefined();
     expect(transientCode(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'))).toBe(
       'POOL_TIMEOUT',
     );

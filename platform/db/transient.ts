@@ -27,14 +27,15 @@ const ROLLED_BACK_RACE = new Set(['40001', '40P01']);
 /**
  * pg's own errors when a connection dies without a SQLSTATE (including a statement given to a client whose connection
  * has just broken, before the pool has noticed and let it go: the statement was never sent); knex's when its pool has
- * nothing to give in time.
+ * nothing to give in time. knex puts the statement in front of a failed query's message (`select … - Client has
+ * encountered …`), so each is matched at the start or after that ` - `.
  */
-const TRANSIENT_MESSAGES = [
-  /^Connection terminated/,
-  /^Client has encountered a connection error and is not queryable/,
-  /^Client was closed and is not queryable/,
-  /^Knex: Timeout acquiring a connection/,
-];
+const CONNECTION_LOST_MESSAGES = [
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+].map((text) => new RegExp(`(?:^| - )${text}`));
+const POOL_TIMEOUT_MESSAGE = /(?:^| - )Knex: Timeout acquiring a connection/;
 
 /** The error and its causes as drivers and the ORM nest them (MikroORM keeps the driver's code on its exception). */
 function* chain(error: unknown): Generator<{ code?: unknown; name?: unknown; message?: unknown }> {
@@ -50,8 +51,9 @@ export function transientCode(error: unknown): string | undefined {
   for (const e of chain(error)) {
     if (typeof e.code === 'string' && (TRANSIENT_CODES.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) return e.code;
     if (e.name === 'KnexTimeoutError') return 'POOL_TIMEOUT';
-    if (typeof e.message === 'string' && TRANSIENT_MESSAGES.some((m) => m.test(e.message as string)))
-      return e.message.startsWith('Knex') ? 'POOL_TIMEOUT' : 'CONNECTION_LOST';
+    if (typeof e.message !== 'string') continue;
+    if (POOL_TIMEOUT_MESSAGE.test(e.message)) return 'POOL_TIMEOUT';
+    if (CONNECTION_LOST_MESSAGES.some((m) => m.test(e.message as string))) return 'CONNECTION_LOST';
   }
   return undefined;
 }
