@@ -760,6 +760,53 @@ describe('litigation: referrals through the green channel, the court’s reports
       expect((await fails(outsider, ONE, { k: batchKey })).extensions.code).toBe('NOT_FOUND');
   });
 
+  it('keeps each case in one batch when two splits of a batch meet, and the batches change as before afterwards', async () => {
+    // Before, a split read its batch without a lock: two splits at once each wrote the batch as they had read it, a
+    // case stood in two batches, and every later change to the court's and company's batches (a referral, a
+    // withdrawal, a court's report) was refused with REFERRAL_IN_TWO_BATCHES.
+    for (const i of [12, 13, 14]) {
+      await demand(i);
+      await claimKnown(accounts[i].id, 1);
+    }
+    const referred = (
+      await refer(
+        [12, 13, 14].map((i) => accounts[i].id),
+        { mediationWaivedOn: today },
+      )
+    ).referArrears;
+    const batchKey = referred[0].batchKey;
+    const SPLIT = `mutation($k: Key!, $ids: [ID!]!) { splitConsolidatedBatch(batchKey: $k, referralIds: $ids) { batchKey } }`;
+    // The batch's row held by another session, so both splits have read the batch before either may write it.
+    const holder = await connectedClient(t.databaseUrl);
+    let splits: Promise<unknown>[] = [];
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from litigation.consolidated_batch where batch_key = $1 for update', [batchKey]);
+      splits = [referred[0], referred[1]].map((r: { id: string }) =>
+        ok(xichengCourt, SPLIT, { k: batchKey, ids: [r.id] }),
+      );
+      await waitFor('both splits to wait on a lock', async () => {
+        const { rows } = await db.query(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query not like '%pg_stat_activity%'`,
+        );
+        return rows[0].n >= 2;
+      });
+    } finally {
+      await holder.query('rollback');
+      await holder.end();
+    }
+    await Promise.all(splits);
+    const { consolidatedBatches } = await ok(xichengCourt, `{ consolidatedBatches { batchKey referralIds } }`);
+    for (const r of referred)
+      expect(consolidatedBatches.filter((b: { referralIds: string[] }) => b.referralIds.includes(r.id)).length).toBe(1);
+    // The court's and company's batches still change: the third case is withdrawn and leaves its batch.
+    const WITHDRAW = `mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
+    expect((await ok(companyA, WITHDRAW, { id: referred[2].id, r: '业主已缴清欠费' })).withdrawReferral.status).toBe(
+      'WITHDRAWN',
+    );
+    expect((await ok(companyA, REFERRAL, { id: referred[2].id })).referral.batchKey).toBeNull();
+  });
+
   it('scans evidence before the transaction that records it: a slow scanner holds no lock, and parts changed meanwhile are refused', async () => {
     const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
     await demand(20);

@@ -2,12 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { BatchRecord } from '../domain/consolidation';
 import { recordCourtAcceptance } from '../persistence/batch.repository';
-import { courtBatch } from './batch.lookup';
+import { courtBatch, lockedCourtBatch } from './batch.lookup';
 
 /** The court accepts a batch for a joint hearing (合并审理). */
 export async function acceptBatch(em: EntityManager, identity: Identity, batchKey: string): Promise<BatchRecord> {
   return em.transactional(async (tx) => {
-    await courtBatch(tx, identity, batchKey);
+    await lockedCourtBatch(tx, identity, batchKey);
     await recordCourtAcceptance(tx, batchKey);
     return courtBatch(tx, identity, batchKey);
   });

@@ -11,12 +11,8 @@ import { recordDebtorListed } from './debtor-listing.record';
 import { courtEventEffect, courtReportDigest } from '../domain/referral';
 import { insertCourtEvent, reportOfId } from '../persistence/court-event.repository';
 import { courtChoseProcedure } from '../domain/procedure';
-import {
-  lockSentReferral,
-  recordCourtEffect,
-  replaceProcedureReasons,
-  updateCaseState,
-} from '../persistence/referral.repository';
+import { recordCourtEffect, replaceProcedureReasons, updateCaseState } from '../persistence/referral.repository';
+import { lockSentReferralAndBatches } from './batch.lookup';
 import { regroup } from './batches.regroup';
 import { announceCaseDeadlines } from './announce-case-deadlines';
 import { appendCourtEventToChain } from './evidence-chain.append';
@@ -66,7 +62,7 @@ async function applyUnderId(
     note: report.note ?? null,
   };
   return em.transactional(async (tx) => {
-    const referral = await lockSentReferral(tx, report.referralId);
+    const referral = await lockSentReferralAndBatches(tx, report.referralId);
     if (channel.via === 'API') {
       if (!referral || !mayReportForCourt(channel.reporter, referral))
         throw new NotFoundError('Referral', report.referralId);

@@ -3,7 +3,7 @@ import { BATCH_FORMED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { consolidate } from '../domain/consolidation';
 import { LITIGATION_EVENT_SOURCE, batchFormed } from '../events/publish/referral-events';
-import { batchesOf, deleteBatchesExcept, saveBatch } from '../persistence/batch.repository';
+import { batchesOf, deleteBatchesExcept, lockBatchesOf, saveBatch } from '../persistence/batch.repository';
 import { assignToBatch, leaveBatchesUnlessIn, referralsToConsolidate } from '../persistence/referral.repository';
 
 /**
@@ -11,6 +11,8 @@ import { assignToBatch, leaveBatchesUnlessIn, referralsToConsolidate } from '../
  * them; a batch of two or more whose members changed is announced on the referrals topic.
  */
 export async function regroup(tx: EntityManager, courtId: string, companyId: string): Promise<void> {
+  // Callers take this lock first (lockBatchesOf); taken here again (it is reentrant) for any that does not.
+  await lockBatchesOf(tx, courtId, companyId);
   const stored = await batchesOf(tx, courtId, companyId);
   const batches = consolidate(await referralsToConsolidate(tx, courtId, companyId), stored);
   const before = new Map(stored.map((b) => [b.batchKey, [...b.referralIds].sort().join(',')]));

@@ -38,6 +38,7 @@ import { findCourt } from '../persistence/court.repository';
 import { recordedThresholds } from '../persistence/small-claims-threshold.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
 import { accountsInOpenCases, insertReferral } from '../persistence/referral.repository';
+import { lockBatchesOf } from '../persistence/batch.repository';
 import { regroup } from './batches.regroup';
 import { storePackage } from './case-package.store';
 import { serviceComplaints } from './service-complaints.lookup';
@@ -138,6 +139,8 @@ export async function referArrears(
   return transactionOnce(em, optionalKey, async (tx) => {
     const court = await findCourt(tx, input.courtId);
     if (!court) throw new NotFoundError('Court', input.courtId);
+    // The batches regrouped at the end are this court's and company's: locked first, as every change to them is.
+    await lockBatchesOf(tx, input.courtId, companyId);
     const claims = await companyClaims(tx, companyId, input.accountIds);
     const missing = input.accountIds.filter((id) => !claims.has(id));
     if (missing.length > 0) throw new NotFoundError('Arrears account', missing.join(', '));

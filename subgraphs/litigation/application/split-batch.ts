@@ -6,7 +6,7 @@ import { BatchRecord, splitBatch } from '../domain/consolidation';
 import { LITIGATION_EVENT_SOURCE, batchFormed } from '../events/publish/referral-events';
 import { insertBatch, updateBatchReferrals } from '../persistence/batch.repository';
 import { assignToBatch } from '../persistence/referral.repository';
-import { courtBatch } from './batch.lookup';
+import { courtBatch, lockedCourtBatch } from './batch.lookup';
 
 /** The court takes some cases out of a batch into a batch of their own (consolidation.ts splitBatch). */
 export async function splitConsolidatedBatch(
@@ -16,7 +16,7 @@ export async function splitConsolidatedBatch(
   referralIds: string[],
 ): Promise<BatchRecord[]> {
   return em.transactional(async (tx) => {
-    const { remaining, split } = splitBatch(await courtBatch(tx, identity, batchKey), referralIds);
+    const { remaining, split } = splitBatch(await lockedCourtBatch(tx, identity, batchKey), referralIds);
     await updateBatchReferrals(tx, batchKey, remaining.referralIds);
     await insertBatch(tx, split);
     await assignToBatch(tx, split.batchKey, split.referralIds);

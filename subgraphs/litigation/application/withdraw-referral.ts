@@ -6,7 +6,8 @@ import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayActForPlaintiff } from '../domain/access';
 import { insertCourtEvent } from '../persistence/court-event.repository';
-import { lockSentReferral, updateCaseState } from '../persistence/referral.repository';
+import { updateCaseState } from '../persistence/referral.repository';
+import { lockSentReferralAndBatches } from './batch.lookup';
 import { regroup } from './batches.regroup';
 import { appendCourtEventToChain } from './evidence-chain.append';
 import { recordStatusChange } from './referral-status.record';
@@ -21,7 +22,7 @@ export async function withdrawReferral(
   if (reason === '' || reason.length > 500)
     throw new InvalidInputError('A withdrawal needs its reason', { fields: { reason: '1–500 characters' } });
   await em.transactional(async (tx) => {
-    const referral = await lockSentReferral(tx, input.referralId);
+    const referral = await lockSentReferralAndBatches(tx, input.referralId);
     if (!referral || !mayActForPlaintiff(identity, referral)) throw new NotFoundError('Referral', input.referralId);
     if (!['SUBMITTED', 'IN_MEDIATION'].includes(referral.status)) {
       throw litigationError(

@@ -58,6 +58,19 @@ export async function findBatch(
   return row ? batchOf(row) : null;
 }
 
+/**
+ * Serialises, for the rest of the caller's transaction, every change to one court's and company's batches (a regroup,
+ * a split, an acceptance): each reads the batches and the referrals in them, then writes both, so two at once would
+ * each write what they read before the other's change (a case in two batches). Taken before any referral row is
+ * locked, so a use case that changes batches always takes its locks in one order.
+ */
+export async function lockBatchesOf(tx: EntityManager, courtId: string, companyId: string): Promise<void> {
+  await sqlRun(tx, `select pg_advisory_xact_lock(hashtext('litigation.batches'), hashtext(? || '/' || ?))`, [
+    courtId,
+    companyId,
+  ]);
+}
+
 /** A court's and company's batches as stored, for consolidation.ts to recompute. */
 export async function batchesOf(tx: EntityManager, courtId: string, companyId: string): Promise<BatchRecord[]> {
   const rows = await sqlRows<BatchColumns>(

@@ -344,10 +344,12 @@ export async function assignToBatch(
   batchKey: string,
   referralIds: readonly string[],
 ): Promise<void> {
-  await sqlRun(tx, `update litigation.referral set batch_key = ? where id = any(?::uuid[])`, [
-    batchKey,
-    sqlArray(referralIds),
-  ]);
+  // Only rows whose batch changes: a row rewritten unchanged would still be locked, against a concurrent court report.
+  await sqlRun(
+    tx,
+    `update litigation.referral set batch_key = ? where id = any(?::uuid[]) and batch_key is distinct from ?`,
+    [batchKey, sqlArray(referralIds), batchKey],
+  );
 }
 
 /** A court's and company's referrals that are no longer in any batch leave theirs. */
