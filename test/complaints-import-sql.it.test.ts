@@ -22,8 +22,11 @@ describe('complaints: the CSV import’s SQL path', () => {
   const office = identity('STREET_OFFICE', 'street-office-guangwai', [STREET]);
   const HEADER =
     'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
-  const line = (n: string, o: { address?: string; street?: string; item?: string; received?: string } = {}) =>
-    `${n},${o.received ?? '2024-05-06T09:00:00+08:00'},李四,13900001111,${o.address ?? '西城区红居南街6号院2号楼'},${o.street ?? STREET},T1,${o.item ?? 'T1.1'},暖气不热,2024-05-06T11:00:00+08:00,2024-05-13T09:00:00+08:00`;
+  const line = (
+    n: string,
+    o: { address?: string; street?: string; item?: string; received?: string; deadlines?: [string, string] } = {},
+  ) =>
+    `${n},${o.received ?? '2024-05-06T09:00:00+08:00'},李四,13900001111,${o.address ?? '西城区红居南街6号院2号楼'},${o.street ?? STREET},T1,${o.item ?? 'T1.1'},暖气不热,${(o.deadlines ?? ['2024-05-06T11:00:00+08:00', '2024-05-13T09:00:00+08:00']).join(',')}`;
   const csv = (...lines: string[]) => [HEADER, ...lines].join('\n');
   const count = async (table: string) =>
     (await orm.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from complaints.${table}`))[0].n;
@@ -68,7 +71,10 @@ describe('complaints: the CSV import’s SQL path', () => {
           line('A-2', { street: OTHER_STREET, address: '广安门北街20号院' }),
           line('A-3', { item: 'T9' }),
           line('A-4', { street: OTHER_STREET, item: 'T9' }),
-          line('A-5', { received: '2025-01-02T09:00:00+08:00' }),
+          line('A-5', {
+            received: '2025-01-02T09:00:00+08:00',
+            deadlines: ['2025-01-02T11:00:00+08:00', '2025-01-09T09:00:00+08:00'],
+          }),
           line('A-1'),
           'A-7,not a time',
         ),
@@ -87,7 +93,7 @@ describe('complaints: the CSV import’s SQL path', () => {
           line: 8,
           fields: expect.objectContaining({
             columns: '11 columns expected',
-            received_at: 'an ISO 8601 instant with its offset',
+            received_at: 'a real ISO 8601 instant with its offset, in the years 1000–9999',
           }),
         },
       ],

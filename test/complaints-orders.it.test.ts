@@ -113,16 +113,18 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     await ok(bureau, `mutation($c: ComplaintCategoryInput!) { defineComplaintCategory(category: $c) { code } }`, {
       c: { code: 'T1', name: '测试大类', validFrom: '2019-01-01', source: SOURCE },
     });
-    for (const [code, backstop] of [
-      ['T1.1', 'STREET_SERVICE_CENTRE'],
-      ['T1.2', 'PROPERTY_COMPANY'],
+    // T1.3 is in force from today (China's day), to show an order counts by the day it was received in China.
+    for (const [code, backstop, validFrom] of [
+      ['T1.1', 'STREET_SERVICE_CENTRE', '2019-01-01'],
+      ['T1.2', 'PROPERTY_COMPANY', '2019-01-01'],
+      ['T1.3', 'PROPERTY_COMPANY', todayInChina()],
     ]) {
       await ok(bureau, `mutation($i: ComplaintItemInput!) { defineComplaintItem(item: $i) { code } }`, {
         i: {
           code,
           categoryCode: 'T1',
           name: `测试小项 ${code}`,
-          validFrom: '2019-01-01',
+          validFrom,
           source: SOURCE,
           responsible: {
             CONTRACT_BASED: 'PROPERTY_COMPANY',
@@ -167,6 +169,10 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
             code: 'T1.2',
             responsible: { GOVERNMENT_BACKSTOP: 'PROPERTY_COMPANY', CONTRACT_BASED: 'PROPERTY_COMPANY' },
           },
+          {
+            code: 'T1.3',
+            responsible: { GOVERNMENT_BACKSTOP: 'PROPERTY_COMPANY', CONTRACT_BASED: 'PROPERTY_COMPANY' },
+          },
         ],
       },
     ]);
@@ -178,18 +184,35 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     await send(order('2', { addressText: '广安门外某胡同12号', itemCode: 'T1.1' }));
     await send(order('3', { senderOrganisationId: 'unknown-hotline' }));
     await send(order('4', { itemCode: 'T1.1', callerPhone: '13812345678' }));
+    // Instants the catalog's date-time takes but the hub cannot keep: a deadline in year 10000 after UTC (stored
+    // before, its order-changed event then failed the catalog's schema downstream), one before the order was received.
+    await send(order('5', { respondBy: '9999-12-31T23:00:00-05:00' }));
+    await send(order('6', { resolveBy: new Date(now - 7200_000).toISOString() }));
+    // Received at midnight in Beijing, the UTC day before: before, the taxonomy was read for the UTC day and T1.3,
+    // in force from today, was UNKNOWN_COMPLAINT_ITEM.
+    // (On another street of the district, so the measures and queues of 广安门外 below stay as they were.)
+    const atMidnight = { itemCode: 'T1.3', receivedAt: `${todayInChina()}T00:00:00+08:00` };
+    await send(order('7', { ...atMidnight, streetCode: '110102017', addressText: '广安门内某胡同7号' }));
     expect((await orderRow('1')).status).toBe('MATCHED');
+    expect((await orderRow('7')).status).toBe('AWAITING_MATCH');
     expect((await orderRow('2')).status).toBe('AWAITING_MATCH');
     await orderRow('4');
     const dead = await probe.waitForCount(
-      'the unregistered sender dead-lettered',
+      'the unregistered sender and the orders with bad instants dead-lettered',
       (m) => m.topic.endsWith('complaints.dead-letter.v1'),
-      1,
+      3,
     );
-    expect(dead.map((m) => [String(m.message.key), m.headers.dlq_reason_code])).toEqual([
+    // Sorted by order number: the three keys may go to different partitions.
+    expect(dead.map((m) => [String(m.message.key), m.headers.dlq_reason_code]).sort()).toEqual([
       [`${runId}-3`, 'UNAUTHORISED_SENDER'],
+      [`${runId}-5`, 'BAD_USER_INPUT'],
+      [`${runId}-6`, 'BAD_USER_INPUT'],
     ]);
-    expect(await t.sql(`select 1 from complaints.complaint_order where order_number = $1`, [`${runId}-3`])).toEqual([]);
+    expect(
+      await t.sql(`select 1 from complaints.complaint_order where order_number = any($1)`, [
+        ['3', '5', '6'].map((n) => `${runId}-${n}`),
+      ]),
+    ).toEqual([]);
     expect(
       (
         await t.sql<{ n: number }>(
@@ -295,7 +318,11 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       bureau,
       `{ complaintStatistics(groupBy: GOVERNANCE_MODEL) { key orders } }`,
     );
-    expect(complaintStatistics).toEqual([{ key: 'GOVERNMENT_BACKSTOP', orders: 3 }]);
+    // Order 7, on another street and not matched to a compound, has no governance model yet.
+    expect(complaintStatistics).toEqual([
+      { key: 'GOVERNMENT_BACKSTOP', orders: 3 },
+      { key: null, orders: 1 },
+    ]);
     expect(
       (
         await fails(

@@ -39,10 +39,23 @@ describe('GraphQL error mapping', () => {
     });
   });
 
-  it('reports a malformed id refused by PostgreSQL as bad input', () => {
-    const error = Object.assign(new Error('invalid input syntax for type uuid: "x"'), { code: '22P02' });
-    expect(formatError({ message: error.message, path: ['x'] }, asResolverError(error), 'areas').extensions).toEqual({
-      code: 'BAD_USER_INPUT',
+  it('reports a value PostgreSQL refused (any data exception, SQLSTATE class 22) as bad input', () => {
+    // 22009 (a time zone displacement out of range) and 22007 were once INTERNAL_SERVER_ERROR: only a list was mapped.
+    for (const [code, message] of [
+      ['22P02', 'invalid input syntax for type uuid: "x"'],
+      ['22009', 'time zone displacement out of range: "+010000-01-01T04:00:00.000Z"'],
+      ['2200D', 'invalid escape octet'],
+    ]) {
+      const error = Object.assign(new Error(message), { code });
+      const formatted = formatError({ message: error.message, path: ['x'] }, asResolverError(error), 'areas');
+      expect([formatted.extensions, formatted.message]).toEqual([
+        { code: 'BAD_USER_INPUT' },
+        expect.not.stringContaining('010000'),
+      ]);
+    }
+    const bug = Object.assign(new Error('not a data exception'), { code: '42703' });
+    expect(formatError({ message: bug.message, path: ['x'] }, asResolverError(bug), 'areas').extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
     });
   });
 

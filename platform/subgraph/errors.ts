@@ -60,9 +60,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
       },
     };
   }
-  // PostgreSQL refused a value's format (an id that is not a UUID, a NUL, a number out of range): the caller's input,
-  // not our fault. The scalars refuse these before any SQL; this is the net beneath them.
-  if (POSTGRES_INPUT_ERRORS.has(String((original as { code?: unknown })?.code))) {
+  // PostgreSQL refused a value (SQLSTATE class 22, data exception: an id that is not a UUID, a NUL, a number or a
+  // year out of range, a time zone it does not know): the caller's input, not our fault. The scalars and the domain
+  // refuse these before any SQL; this is the net beneath them.
+  if (/^22[0-9A-Z]{3}$/.test(String((original as { code?: unknown })?.code))) {
     return {
       message: 'A value in the request is malformed (for example an id that is not a UUID)',
       path: formatted.path,
@@ -109,9 +110,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
   logger.error({ err: original, subgraph, path: formatted.path }, 'unexpected error in resolver');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
-
-/** invalid_text_representation, character_not_in_repertoire / untranslatable, string too long, out of range, dates. */
-const POSTGRES_INPUT_ERRORS = new Set(['22P02', '22021', '22P05', '22001', '22003', '22007', '22008']);
 
 /** The refusal of one of the hub's scalars, wherever GraphQL wrapped it (variable coercion, literal validation). */
 function refusedInput(error: unknown): InputRefusedError | undefined {

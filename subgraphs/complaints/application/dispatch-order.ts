@@ -33,12 +33,7 @@ export async function dispatchOrder(
         from: order.status,
         to: 'DISPATCHED',
       });
-    const item = await itemInForceOn(
-      tx,
-      order.categoryCode,
-      order.itemCode,
-      order.receivedAt.toISOString().slice(0, 10),
-    );
+    const item = await itemInForceOn(tx, order.categoryCode, order.itemCode, todayInChina(order.receivedAt));
     if (!item)
       throw complaintsError(
         'UNKNOWN_COMPLAINT_ITEM',

@@ -7,7 +7,9 @@ import { timeOrderedUuid } from '../../../platform/db/time-ordered-uuid';
 import { complaintsError } from '../domain/errors';
 import { outboxInsertSelect } from '../../../platform/events/outbox';
 import { CsvLineProblem } from '../domain/order-csv';
-import { callerDigits, compoundMatcher, maskCaller, matchCompound } from '../domain/order';
+import { callerDigits, compoundMatcher, maskCaller, matchCompound, orderTimes } from '../domain/order';
+import { InvalidInputError } from '../../../kernel/errors';
+import { todayInChina } from '../../../kernel/clock';
 import { COMPLAINTS_EVENT_SOURCE, orderChangedSql } from '../events/publish/order-events';
 import {
   ComplaintOrder,
@@ -84,6 +86,10 @@ export async function receiveOrder(
   data: HotlineOrderData,
   options: ReceiveOptions = {},
 ): Promise<ComplaintOrder | undefined> {
+  // The catalog's schema takes any date-time: one in year 10000 (after UTC) or 30 February is refused here, before
+  // it could be stored and fail every consumer of the order's own events.
+  const { times, problems } = orderTimes(data);
+  if (problems) throw new InvalidInputError('The order holds an instant the hub cannot keep', { fields: problems });
   return em.transactional(async (tx) => {
     const sender = await findSender(tx, data.senderOrganisationId);
     const senderIdentity: Identity | undefined = sender && {
@@ -98,7 +104,7 @@ export async function receiveOrder(
         `${data.senderOrganisationId.slice(0, 100)} is not registered to send orders for street ${data.streetCode}`,
       );
     }
-    return admitOrder(tx, senderIdentity, data, options);
+    return admitOrder(tx, senderIdentity, { ...data, ...times }, options);
   });
 }
 
@@ -113,7 +119,8 @@ export async function admitOrder(
   options: ReceiveOptions = {},
 ): Promise<ComplaintOrder | undefined> {
   const receivedAt = new Date(data.receivedAt);
-  const day = receivedAt.toISOString().slice(0, 10);
+  // The taxonomy's items are in force by China's calendar day (an order at 07:00 on 1 March is March's).
+  const day = todayInChina(receivedAt);
   if (!(await itemInForceOn(tx, data.categoryCode, data.itemCode, day))) {
     throw complaintsError(
       'UNKNOWN_COMPLAINT_ITEM',
@@ -144,7 +151,7 @@ export async function itemProblems(
   const validity = await itemValidity(tx);
   const problems: CsvLineProblem[] = [];
   for (const { line, data } of lines) {
-    const day = new Date(data.receivedAt).toISOString().slice(0, 10);
+    const day = todayInChina(new Date(data.receivedAt));
     const inForce = (validity.get(`${data.categoryCode}/${data.itemCode}`) ?? []).some(
       (v) => v.from <= day && (v.to === null || v.to >= day),
     );

@@ -31,6 +31,28 @@ describe('the hotline order CSV', () => {
     expect(JSON.stringify(problems)).not.toMatch(/yesterday|1101/);
   });
 
+  it('refuses instants the hub cannot keep and deadlines before receipt, by line and column', () => {
+    // Before, 2026-02-30 was stored as 2 March, a deadline before receipt was taken, and an instant in year 10000
+    // after UTC failed the whole import with INTERNAL_SERVER_ERROR (PostgreSQL refused the value).
+    const line = (received: string, respond: string, resolve: string) =>
+      `H-9,${received},王小明,13812345678,广安门北街20号院,110102017,T1,T1.1,漏水,${respond},${resolve}`;
+    const lines = [
+      line('2026-02-30T09:00+08:00', '2026-03-02T11:00+08:00', '2026-03-08T09:00+08:00'),
+      line('2024-03-01T09:00+08:00', '9999-12-31T23:00-05:00', '2024-03-08T09:00+08:00'),
+      line('2024-03-01T09:00+08:00', '2024-03-01T08:59+08:00', '2024-02-28T09:00+08:00'),
+    ].map((l, i) => l.replace('H-9', `H-9${i}`));
+    const { orders, problems } = readOrderCsv(parseCsv(`${header}\n${lines.join('\n')}\n`), 'so');
+    expect(orders).toEqual([]);
+    expect(problems).toEqual([
+      { line: 2, fields: { received_at: expect.stringMatching(/real ISO 8601 instant/) } },
+      { line: 3, fields: { respond_by: expect.stringMatching(/years 1000–9999/) } },
+      {
+        line: 4,
+        fields: { respond_by: 'not before the order was received', resolve_by: 'not before the order was received' },
+      },
+    ]);
+  });
+
   it('stops reading at the bad line after the ones a refusal lists', () => {
     // 200,000 one-character lines: every one was read and held with its eight problems before (90 MB).
     const { orders, problems, unread } = readOrderCsv(parseCsv(`${header}\n${good}\n${'x\n'.repeat(200_000)}`), 'so');

@@ -1,5 +1,6 @@
 import { HotlineOrderData } from '../../../catalog';
 import { CsvRecord } from '../../../kernel/csv';
+import { OrderTimes, orderTimes } from './order';
 
 /** The columns of a backfill of hotline orders, in this order, with a header line. */
 export const ORDER_CSV_COLUMNS = [
@@ -31,9 +32,9 @@ export interface CsvLineProblem {
   fields: Record<string, string>;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const CODE = /^[A-Za-z0-9._-]{1,32}$/;
-const instant = (v: string) => INSTANT.test(v) && !Number.isNaN(Date.parse(v));
+/** The column of each of an order's instants. */
+const TIME_COLUMNS = { receivedAt: 'received_at', respondBy: 'respond_by', resolveBy: 'resolve_by' } as const;
 
 /**
  * Reads the lines of a backfill into orders and every bad line's problems by column (all or nothing is the
@@ -68,8 +69,9 @@ export function readOrderCsv(
       fields.order_number = '1 to 64 letters, digits, dot, underscore or hyphen';
     else if (seen.has(v.order_number)) fields.order_number = 'appears twice in the file';
     seen.add(v.order_number);
-    for (const c of ['received_at', 'respond_by', 'resolve_by'] as const)
-      if (!instant(v[c])) fields[c] = 'an ISO 8601 instant with its offset';
+    const times = orderTimes({ receivedAt: v.received_at, respondBy: v.respond_by, resolveBy: v.resolve_by });
+    for (const [field, problem] of Object.entries(times.problems ?? {}))
+      fields[TIME_COLUMNS[field as keyof OrderTimes]] = problem;
     if (v.caller_name.length > 100) fields.caller_name = 'at most 100 characters';
     if (v.caller_phone.length > 32) fields.caller_phone = 'at most 32 characters';
     if (v.address.length < 1 || v.address.length > 200) fields.address = '1 to 200 characters';
@@ -78,7 +80,7 @@ export function readOrderCsv(
     if (!CODE.test(v.item_code)) fields.item_code = 'a taxonomy code';
     if (v.text.length > 2000) fields.text = 'at most 2,000 characters';
     onLine();
-    if (Object.keys(fields).length > 0) {
+    if (Object.keys(fields).length > 0 || !times.times) {
       problems.push({ line: record.line, fields });
       continue;
     }
@@ -87,7 +89,7 @@ export function readOrderCsv(
       data: {
         orderNumber: v.order_number,
         senderOrganisationId,
-        receivedAt: new Date(v.received_at).toISOString(),
+        receivedAt: times.times.receivedAt,
         callerName: v.caller_name || null,
         callerPhone: v.caller_phone || null,
         addressText: v.address,
@@ -95,8 +97,8 @@ export function readOrderCsv(
         categoryCode: v.category_code,
         itemCode: v.item_code,
         text: v.text,
-        respondBy: new Date(v.respond_by).toISOString(),
-        resolveBy: new Date(v.resolve_by).toISOString(),
+        respondBy: times.times.respondBy,
+        resolveBy: times.times.resolveBy,
       },
     });
   }

@@ -1,6 +1,7 @@
 import { ComplaintStatus, GovernanceModel, ResponsiblePartyKind, SatisfactionLevel } from '../../../catalog';
 import { ForbiddenError } from '../../../kernel/errors';
 import { Identity, coversDivision } from '../../../kernel/identity';
+import { utcInstant } from '../../../kernel/instant';
 import { complaintsError } from './errors';
 
 /** A hotline work order; the caller only masked (the keyed hash that counts repeats never leaves this table). */
@@ -92,6 +93,35 @@ export interface OrderTransition {
 }
 
 /** What the hub keeps of a caller: masked forms only (张**, 138****5678); the full values are never stored. */
+/** A work order's three instants, as its sender wrote them. */
+export interface OrderTimes {
+  receivedAt: string;
+  respondBy: string;
+  resolveBy: string;
+}
+
+/**
+ * The order's instants in UTC, or what is wrong with each that the hub cannot keep (kernel/instant.ts: a real date
+ * and time, a UTC year within 1000–9999), and either deadline set before the order was received.
+ */
+export function orderTimes(
+  times: OrderTimes,
+):
+  | { times: OrderTimes; problems?: undefined }
+  | { times?: undefined; problems: Partial<Record<keyof OrderTimes, string>> } {
+  const problems: Partial<Record<keyof OrderTimes, string>> = {};
+  const utc = {} as OrderTimes;
+  for (const field of ['receivedAt', 'respondBy', 'resolveBy'] as const) {
+    const value = utcInstant(times[field]);
+    if (value === undefined) problems[field] = 'a real ISO 8601 instant with its offset, in the years 1000–9999';
+    else utc[field] = value;
+  }
+  for (const deadline of ['respondBy', 'resolveBy'] as const)
+    if (utc.receivedAt && utc[deadline] && utc[deadline] < utc.receivedAt)
+      problems[deadline] = 'not before the order was received';
+  return Object.keys(problems).length > 0 ? { problems } : { times: utc };
+}
+
 export interface MaskedCaller {
   name: string | null;
   phone: string | null;
