@@ -12,6 +12,8 @@ import { probeTopics } from './support/kafka-probe';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { expectValidEvent } from './support/event-schema';
 import { connectedClient } from './support/db-client';
+import { waitFor } from './support/wait-for';
+import { importPayments } from '../subgraphs/arrears/application/import-payments';
 
 // Company A files a contract at 红居南街6号院 (no contract in the demo data), starting 13 months ago.
 const guangwai = GUANGWAI_OFFICE;
@@ -649,5 +651,78 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
         (m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id,
       ),
     ).toHaveLength(1);
+  });
+
+  it('activates a building when its last two qualifying payments are recorded at once', async () => {
+    // Were each payment to count the building's paid households without the other's (neither committed), each would
+    // see one short of the quota and the building would never be activated. The receipt counter serialises payments
+    // (ledger.repository.ts reserveReceiptNumbers), so the second counts after the first commits: this keeps it so.
+    const building = households[0].building_id;
+    const levy = (
+      await ok(companyA, LEVY, {
+        l: {
+          areaId,
+          title: '屋面防水集资',
+          purpose: '屋面防水',
+          accountName: '物管会专项账户',
+          rateFenPerM2: 500,
+          activationThresholdPercent: 50,
+          advanceFen: 1_000_000,
+          decidedOn: addDays(today, -5),
+          dueOn: addDays(today, 30),
+          buildingIds: [building],
+          voluntary: true,
+        },
+      })
+    ).createLevy;
+    const quota = levy.buildings[0].quota as number;
+    const { rows } = await db.query(
+      `select c.account_id, c.amount_fen from arrears.charge c where c.levy_id = $1 order by c.household_id`,
+      [levy.id],
+    );
+    const line = (i: number) => ({
+      accountId: rows[i].account_id,
+      amountFen: Number(rows[i].amount_fen),
+      paidOn: today,
+      method: 'CASH' as const,
+      purpose: 'LEVY' as const,
+      levyId: levy.id,
+      idempotencyKey: `levy-race-${levy.id}-${i}`,
+    });
+    const orm = t.hub.subgraphs.arrears!.orm;
+    if (quota > 2) await importPayments(orm.em.fork(), companyA, [...Array(quota - 2).keys()].map(line));
+    // The first of the last two is recorded and held uncommitted while the second is recorded.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let first!: Promise<unknown>;
+    const recorded = new Promise<void>((resolve) => {
+      first = orm.em.fork().transactional(async (tx) => {
+        await importPayments(tx, companyA, [line(quota - 2)]);
+        resolve();
+        await held;
+      });
+    });
+    await recorded;
+    const second = importPayments(orm.em.fork(), companyA, [line(quota - 1)]);
+    const secondDone = second.then(() => 'done');
+    await waitFor('the second payment to wait for the first or to finish', async () => {
+      if ((await Promise.race([secondDone, Promise.resolve('pending')])) === 'done') return true;
+      const { rows: waiting } = await db.query(
+        `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query not like '%pg_stat_activity%'`,
+      );
+      return waiting.length > 0;
+    });
+    release();
+    await Promise.all([first, second]);
+    const { rows: activation } = await db.query(
+      `select paid_households from arrears.levy_building_activation where levy_id = $1 and building_id = $2`,
+      [levy.id, building],
+    );
+    expect(activation).toEqual([{ paid_households: quota }]);
+    await probe.waitForCount(
+      'the activation event',
+      (m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id,
+      1,
+    );
   });
 });
