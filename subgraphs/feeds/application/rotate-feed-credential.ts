@@ -28,8 +28,10 @@ export async function rotateFeedCredential(
       throw feedsError('FEED_SUBSCRIBER_REVOKED', `${partyId} was revoked; register it again`);
     const password = newPassword();
     const saved = await saveFeedSubscriber(tx, { ...subscriber, credentialRotatedAt: new Date() });
-    await broker.setPasswordAndWait(subscriber.username, password);
+    // The quotas first: setting them again is harmless, so if it fails the party keeps the password it has. The
+    // password last, when nothing but the commit is left that could fail after it.
     await broker.setQuotas(subscriber.username, FEED_PARTY_QUOTAS);
+    await broker.setPasswordAndWait(subscriber.username, password);
     return { subscriber: saved, password };
   });
 }
