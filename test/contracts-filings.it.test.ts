@@ -126,6 +126,16 @@ describe('contracts: filings from draft to termination, through the gateway and 
 
     const retry = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: contractText });
     expect(retry.body.data.submitFiling.id).toBe(filing.id);
+    // The same request retried after midnight (the date left to the hub): before, the day's date was part of the
+    // request's digest, and the retry was refused with IDEMPOTENCY_KEY_REUSED.
+    pinTestToday(addDays(today, 1));
+    try {
+      const nextDay = await t.gql(companyA, SUBMIT, { c: contractId, k: key, d: contractText });
+      expect(nextDay.body.errors).toBeUndefined();
+      expect(nextDay.body.data.submitFiling).toMatchObject({ id: filing.id, daysLate: daysBetween(deadline, today) });
+    } finally {
+      pinTestToday(today);
+    }
     const reused = await t.gql(companyA, SUBMIT, {
       c: contractId,
       k: key,

@@ -47,7 +47,9 @@ export async function submitFiling(
       ? { ...identity, role: 'PROPERTY_COMPANY' as const, organisationId: input.companyId ?? '' }
       : identity;
   const companyId = requireCompany(actor);
-  const digest = canonicalDigest({ op: 'submit', contractId: input.contractId, documents, submittedOn });
+  // The request as sent: a retry of a submission that left its date to the hub is the same request after midnight.
+  const asSent = input.submittedOn ?? null;
+  const digest = canonicalDigest({ op: 'submit', contractId: input.contractId, documents, submittedOn: asSent });
   return idempotent(em, companyId, key, digest, async (tx) => {
     const contract = await ownContract(tx, actor, input.contractId);
     const status = nextContractStatus(contract.status, 'SUBMIT');
