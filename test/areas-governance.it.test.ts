@@ -180,6 +180,40 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     }
   });
 
+  it('records a decision once per idempotency key, however often the request is retried', async () => {
+    // Before, a retried request (a lost answer, a double click) recorded the decision and published it twice.
+    const areaId = areas['学院南路32号院'].id;
+    const KEYED = `mutation($i: RecordJointDecisionInput!, $k: Key) {
+      recordJointDecision(input: $i, idempotencyKey: $k) { id valid reasons consentArea { percent } }
+    }`;
+    const tally = {
+      totalOwners: 10000,
+      totalArea: '40000.00',
+      participatingOwners: 7784,
+      participatingArea: '29700.00',
+      consentingOwners: 5770,
+      consentingArea: '23421.42',
+    };
+    const input = { areaId, matter: 'MANAGEMENT_COVENANT', heldOn: '2022-06-18', tally };
+    const key = `decision-${Date.now()}`;
+    const first = await t.gql(beitaipingzhuang, KEYED, { i: input, k: key });
+    expect(first.body.errors).toBeUndefined();
+    const again = await t.gql(beitaipingzhuang, KEYED, { i: input, k: key });
+    expect(again.body).toEqual(first.body);
+    expect(first.body.data.recordJointDecision).toMatchObject({ valid: true, consentArea: { percent: '78.86%' } });
+    const other = await t.gql(beitaipingzhuang, KEYED, { i: { ...input, heldOn: '2022-06-19' }, k: key });
+    expect(other.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const rows = await t.sql<{ n: number }>(
+      `select count(*)::int as n from areas.joint_decision where area_id = $1 and held_on between '2022-06-18' and '2022-06-19'`,
+      [areaId],
+    );
+    expect(rows[0].n).toBe(1);
+    // Without a key each request is recorded, as before.
+    expect(
+      (await t.gql(beitaipingzhuang, KEYED, { i: { ...input, heldOn: '2022-06-19' } })).body.errors,
+    ).toBeUndefined();
+  });
+
   it('counts household ballots against the register, by certificate area', async () => {
     const areaId = areas['广安门北街20号院'].id;
     const compounds = await t.gql(guangnei, '{ compounds(streetCode: "110102017") { id name } }');

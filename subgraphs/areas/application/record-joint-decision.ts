@@ -19,7 +19,9 @@ import { findArea } from '../persistence/area.repository';
 import { findStandingCommitteeById } from '../persistence/governance-body.repository';
 import { householdAreasOfArea } from '../persistence/household.repository';
 import { JointDecision } from '../persistence/joint-decision.entity';
-import { insertJointDecision } from '../persistence/joint-decision.repository';
+import { findJointDecision, insertJointDecision } from '../persistence/joint-decision.repository';
+import { transactionOnce } from '../../../platform/db/idempotency';
+import { areasError } from '../domain/errors';
 import { manageableArea } from './area.lookup';
 
 /** A decision as reported: the meeting's aggregate tally, or each household's ballot (areas from the register). */
@@ -56,12 +58,24 @@ export async function recordJointDecision(
   em: EntityManager,
   identity: Identity,
   input: DecisionInput,
+  /** With a key, a retry (a lost answer, a double click) returns the decision recorded the first time. */
+  idempotencyKey?: string | null,
 ): Promise<{ decision: JointDecision; outcome: JointDecisionOutcome }> {
   if (!isIsoDate(input.heldOn))
     throw new InvalidInputError('heldOn must be YYYY-MM-DD', { fields: { heldOn: 'not a date' } });
   if ((input.tally === undefined) === (input.ballots === undefined))
     throw new InvalidInputError('Give either an aggregate tally or household ballots');
-  return em.transactional(async (tx) => {
+  const optionalKey = {
+    scope: 'joint-decision',
+    ownerId: identity.organisationId,
+    key: idempotencyKey,
+    content: () => ({ ...input, tally: input.tally ?? null, ballots: input.ballots ?? null }),
+    reused: (key: string) =>
+      areasError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another decision`, {
+        idempotencyKey: key,
+      }),
+  };
+  const decisionId = await transactionOnce(em, optionalKey, async (tx) => {
     const area = await areaForDecision(tx, identity, input.areaId);
     const tally =
       input.tally === undefined
@@ -84,6 +98,19 @@ export async function recordJointDecision(
       subject: decision.id,
       data: jointDecisionRecorded(decision),
     });
-    return { decision, outcome };
+    return decision.id;
   });
+  // Read back, the first time as on a retry: the verdict is the statute's on the stored tally (decideJointDecision).
+  const decision = await findJointDecision(em, decisionId);
+  if (!decision) throw new NotFoundError('Joint decision', decisionId);
+  return { decision, outcome: decideJointDecision(decision.matter, tallyOf(decision)) };
 }
+
+const tallyOf = (d: JointDecision): DecisionTally => ({
+  totalOwners: d.totalOwners,
+  totalAreaCentiM2: d.totalAreaCentiM2,
+  participatingOwners: d.participatingOwners,
+  participatingAreaCentiM2: d.participatingAreaCentiM2,
+  consentingOwners: d.consentingOwners,
+  consentingAreaCentiM2: d.consentingAreaCentiM2,
+});

@@ -28,7 +28,7 @@ import {
   RecordOwnersAssemblyInput,
   RecordOwnersCommitteeInput,
 } from './governance.type';
-import { LocalDate } from '../../../platform/graphql/scalars';
+import { Key, LocalDate } from '../../../platform/graphql/scalars';
 
 const filingDeadlineOf = (body: GovernanceBody) =>
   body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' ? shownFilingDeadline(body.formedOn) : undefined;
@@ -147,8 +147,14 @@ export class AreaGovernanceResolver {
   async recordJointDecision(
     @Arg('input') input: RecordJointDecisionInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => Key, {
+      nullable: true,
+      description:
+        'Your id of this record (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the decision recorded the first time instead of recording it twice.',
+    })
+    idempotencyKey?: string | null,
   ): Promise<JointDecisionType> {
-    return jointDecisionType(await recordJointDecision(ctx.em, ctx.identity, decisionInputOf(input)));
+    return jointDecisionType(await recordJointDecision(ctx.em, ctx.identity, decisionInputOf(input), idempotencyKey));
   }
 }
 
