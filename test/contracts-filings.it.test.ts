@@ -519,6 +519,51 @@ describe('contracts: filings from draft to termination, through the gateway and 
     });
   });
 
+  it('answers a termination and a review that meet on one contract, never TEMPORARILY_UNAVAILABLE', async () => {
+    // A review locks the filing, then the contract; a termination locks the contract, then writes its filings. Met,
+    // PostgreSQL rolled one back as a deadlock victim, and its caller was told to retry (TEMPORARILY_UNAVAILABLE).
+    const contractId = await draft(companyA, {
+      number: 'HJ6-DEADLOCK',
+      startsOn: addDays(today, 12 * 365),
+      endsOn: addDays(today, 13 * 365),
+    });
+    const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
+    const holder = await connectedClient(t.databaseUrl);
+    const waiting = async (n: number) =>
+      (
+        await t.sql<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query not like '%pg_stat_activity%'`,
+        )
+      )[0].n >= n;
+    let answers: Promise<{ body: { errors?: { extensions: { code: string } }[] } }>[] = [];
+    try {
+      // The contract held, the termination queues for it first, then the review (which has locked the filing).
+      await holder.query('begin');
+      await holder.query('select 1 from contracts.contract where id = $1 for update', [contractId]);
+      const terminate = t.gql(
+        companyA,
+        `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${addDays(today, 12 * 365 + 10)}", handoverOn: "${addDays(today, 12 * 365 + 10)}", reason: "业主大会解聘") { status } }`,
+        { c: contractId },
+      );
+      await waitFor('the termination to wait for the contract', () => waiting(1));
+      const review = t.gql(guangwai, ACCEPT, { f: filing.id, v: 1 });
+      await waitFor('the review to wait for the contract', () => waiting(2));
+      answers = [terminate, review];
+    } finally {
+      await holder.query('rollback');
+      await holder.end();
+    }
+    const [terminated, reviewed] = await Promise.all(answers);
+    const codes = [terminated, reviewed].flatMap((a) => (a.body.errors ?? []).map((e) => e.extensions.code));
+    expect(codes.filter((c) => c === 'TEMPORARILY_UNAVAILABLE' || c === 'INTERNAL_SERVER_ERROR')).toEqual([]);
+    // Whichever ran second saw what the first committed: the termination stands, the review either came first (the
+    // filing accepted, then terminated) or was refused for a filing already terminated.
+    expect(terminated.body.errors).toBeUndefined();
+    const after = (await t.gql(companyA, CONTRACT, { id: contractId })).body.data.contract;
+    expect(after.filings.map((f: { status: string }) => f.status)).toEqual(['TERMINATED']);
+  });
+
   it("applies a bureau system's decision from city.filing-reviews.v1 once, and dead-letters stale and unauthorised ones", async () => {
     const contractId = await draft(companyA, {
       number: 'HJ6-KAFKA',

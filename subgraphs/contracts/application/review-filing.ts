@@ -1,3 +1,4 @@
+import { retryAfterLostRace } from '../../../platform/db/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
@@ -50,84 +51,90 @@ export async function reviewFiling(
   via: Channel = 'API',
 ): Promise<Filing> {
   const reasons = input.outcome === 'RETURN' ? validateReturnReasons(input.returnReasons) : [];
-  return em.transactional(async (tx) => {
-    const filing = await findFiling(tx, input.filingId, { lock: true });
-    const area = filing && (await findAreaView(tx, filing.areaId));
-    if (!filing || !area || !mayReviewFiling(reviewer, area)) {
-      if (via === 'KAFKA' && filing)
+  // The loser of a deadlock with a contract's termination (terminate-contract.ts) runs again.
+  return retryAfterLostRace(() =>
+    em.transactional(async (tx) => {
+      const filing = await findFiling(tx, input.filingId, { lock: true });
+      const area = filing && (await findAreaView(tx, filing.areaId));
+      if (!filing || !area || !mayReviewFiling(reviewer, area)) {
+        if (via === 'KAFKA' && filing)
+          throw contractsError(
+            'UNAUTHORISED_REVIEWER',
+            `${reviewer.organisationId} does not review filings of this area`,
+          );
+        throw new NotFoundError('Filing', input.filingId);
+      }
+      const city = await citySettingsOf(tx, area);
+      if (!mayDecideFiling(reviewer, area, city)) {
+        const message = `In ${city.cityName} filings are decided by the ${city.filingReviewerRole} (city settings), not by a ${reviewer.role}`;
+        if (via === 'KAFKA') throw contractsError('UNAUTHORISED_REVIEWER', message);
+        throw new ForbiddenError(message);
+      }
+      const version = await findVersion(tx, filing.id, input.version);
+      const judgement = judgeReviewDecision(filing, input, version);
+      if (judgement === 'ALREADY_APPLIED') return filing;
+      if (judgement === 'STALE' || !version) {
         throw contractsError(
-          'UNAUTHORISED_REVIEWER',
-          `${reviewer.organisationId} does not review filings of this area`,
+          'STALE_REVIEW',
+          `The decision is on version ${input.version}, but the filing is ${filing.status.toLowerCase()} at version ${filing.currentVersion}`,
+          {
+            status: filing.status,
+            currentVersion: filing.currentVersion,
+          },
         );
-      throw new NotFoundError('Filing', input.filingId);
-    }
-    const city = await citySettingsOf(tx, area);
-    if (!mayDecideFiling(reviewer, area, city)) {
-      const message = `In ${city.cityName} filings are decided by the ${city.filingReviewerRole} (city settings), not by a ${reviewer.role}`;
-      if (via === 'KAFKA') throw contractsError('UNAUTHORISED_REVIEWER', message);
-      throw new ForbiddenError(message);
-    }
-    const version = await findVersion(tx, filing.id, input.version);
-    const judgement = judgeReviewDecision(filing, input, version);
-    if (judgement === 'ALREADY_APPLIED') return filing;
-    if (judgement === 'STALE' || !version) {
-      throw contractsError(
-        'STALE_REVIEW',
-        `The decision is on version ${input.version}, but the filing is ${filing.status.toLowerCase()} at version ${filing.currentVersion}`,
-        {
-          status: filing.status,
-          currentVersion: filing.currentVersion,
-        },
-      );
-    }
-    Object.assign(version, {
-      outcome: input.outcome,
-      reviewedAt: new Date(),
-      reviewedBy: reviewer.organisationId,
-      reviewerRole: reviewer.role,
-      reviewVia: via,
-      returnReasons: reasons,
-    });
-    const contract = await findContract(tx, filing.contractId, { lock: true });
-    if (!contract) throw new Error(`Contract ${filing.contractId} of filing ${filing.id} is missing`);
-    const terms = version.terms;
-    if (input.outcome === 'RETURN') {
-      filing.status = nextFilingStatus(filing.status, 'RETURN');
-      if (filing.kind === 'INITIAL') contract.status = nextContractStatus(contract.status, 'RETURN');
-      recordTransition(tx, filing, {
-        action: 'RETURN',
-        actor: reviewer,
-        via,
-        note: { reasons },
-        terms,
+      }
+      Object.assign(version, {
+        outcome: input.outcome,
+        reviewedAt: new Date(),
+        reviewedBy: reviewer.organisationId,
+        reviewerRole: reviewer.role,
+        reviewVia: via,
         returnReasons: reasons,
       });
-      await recordFilingCreditEntry(tx, filing, input.version, 'RETURNED_FILING', reviewer, todayInChina());
+      const contract = await findContract(tx, filing.contractId, { lock: true });
+      if (!contract) throw new Error(`Contract ${filing.contractId} of filing ${filing.id} is missing`);
+      const terms = version.terms;
+      if (input.outcome === 'RETURN') {
+        filing.status = nextFilingStatus(filing.status, 'RETURN');
+        if (filing.kind === 'INITIAL') contract.status = nextContractStatus(contract.status, 'RETURN');
+        recordTransition(tx, filing, {
+          action: 'RETURN',
+          actor: reviewer,
+          via,
+          note: { reasons },
+          terms,
+          returnReasons: reasons,
+        });
+        await recordFilingCreditEntry(tx, filing, input.version, 'RETURNED_FILING', reviewer, todayInChina());
+        return filing;
+      }
+      const today = todayInChina();
+      filing.status = nextFilingStatus(filing.status, 'ACCEPT');
+      filing.acceptedOn = today;
+      filing.recordNumber = await nextRecordNumber(tx, area.districtCode, today);
+      recordTransition(tx, filing, {
+        action: 'ACCEPT',
+        actor: reviewer,
+        via,
+        note: { recordNumber: filing.recordNumber },
+        terms,
+      });
+      if (filing.kind === 'AMENDMENT' && filing.amendsFilingId) {
+        const amended = await findFiling(tx, filing.amendsFilingId, { lock: true });
+        if (!amended) throw new Error(`Filing ${filing.amendsFilingId} amended by ${filing.id} is missing`);
+        await supersede(tx, amended, filing.id, reviewer, via);
+        Object.assign(contract, { terms, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
+      }
+      await issueFilingCertificate(tx, filing, terms, area, city);
+      contract.status = nextContractStatus(
+        contract.status,
+        filing.kind === 'AMENDMENT' ? 'ACCEPT_AMENDMENT' : 'ACCEPT',
+      );
+      if (filing.late) await recordFilingCreditEntry(tx, filing, input.version, 'LATE_FILING', reviewer, today);
+      if (contract.kind === 'REGULAR') await endPreliminaryContracts(tx, contract, filing.id, reviewer, via);
       return filing;
-    }
-    const today = todayInChina();
-    filing.status = nextFilingStatus(filing.status, 'ACCEPT');
-    filing.acceptedOn = today;
-    filing.recordNumber = await nextRecordNumber(tx, area.districtCode, today);
-    recordTransition(tx, filing, {
-      action: 'ACCEPT',
-      actor: reviewer,
-      via,
-      note: { recordNumber: filing.recordNumber },
-      terms,
-    });
-    if (filing.kind === 'AMENDMENT' && filing.amendsFilingId) {
-      const amended = await findFiling(tx, filing.amendsFilingId, { lock: true });
-      if (!amended) throw new Error(`Filing ${filing.amendsFilingId} amended by ${filing.id} is missing`);
-      await supersede(tx, amended, filing.id, reviewer, via);
-      Object.assign(contract, { terms, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
-    }
-    await issueFilingCertificate(tx, filing, terms, area, city);
-    contract.status = nextContractStatus(contract.status, filing.kind === 'AMENDMENT' ? 'ACCEPT_AMENDMENT' : 'ACCEPT');
-    if (filing.late) await recordFilingCreditEntry(tx, filing, input.version, 'LATE_FILING', reviewer, today);
-    if (contract.kind === 'REGULAR') await endPreliminaryContracts(tx, contract, filing.id, reviewer, via);
-    return filing;
-  });
+    }),
+  );
 }
 
 async function nextRecordNumber(em: EntityManager, districtCode: string, acceptedOn: string): Promise<string> {

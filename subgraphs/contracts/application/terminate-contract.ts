@@ -1,3 +1,4 @@
+import { retryAfterLostRace } from '../../../platform/db/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
@@ -23,29 +24,33 @@ export async function terminateContract(
   if (!input.reason?.trim()) fields.reason = 'say why the contract ends';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The termination is incomplete', { fields });
   const reason = input.reason.trim();
-  return em.transactional(async (tx) => {
-    const contract = await ownContract(tx, identity, input.contractId);
-    const status = nextContractStatus(contract.status, 'TERMINATE');
-    if (compareDates(input.terminatedOn, contract.startsOn) < 0)
-      throw new InvalidInputError('A contract cannot end before it starts', {
-        fields: { terminatedOn: `on or after ${contract.startsOn}` },
-      });
-    for (const filing of await filingsOfContractIn(tx, contract.id, TERMINABLE_FILING_STATUSES)) {
-      filing.status = nextFilingStatus(filing.status, 'TERMINATE');
-      Object.assign(filing, {
-        terminatedOn: input.terminatedOn,
-        handoverOn: input.handoverOn,
-        terminationReason: reason,
-      });
-      recordTransition(tx, filing, {
-        action: 'TERMINATE',
-        actor: identity,
-        via: 'API',
-        note: { reason },
-        terms: await currentTerms(tx, filing),
-      });
-    }
-    Object.assign(contract, { status, terminatedOn: input.terminatedOn, handoverOn: input.handoverOn });
-    return contract;
-  });
+  // A review locks the filing, then the contract; this locks the contract, then writes the filings: when the two
+  // meet, PostgreSQL rolls one back as a deadlock victim, and it runs again once the other has committed.
+  return retryAfterLostRace(() =>
+    em.transactional(async (tx) => {
+      const contract = await ownContract(tx, identity, input.contractId);
+      const status = nextContractStatus(contract.status, 'TERMINATE');
+      if (compareDates(input.terminatedOn, contract.startsOn) < 0)
+        throw new InvalidInputError('A contract cannot end before it starts', {
+          fields: { terminatedOn: `on or after ${contract.startsOn}` },
+        });
+      for (const filing of await filingsOfContractIn(tx, contract.id, TERMINABLE_FILING_STATUSES)) {
+        filing.status = nextFilingStatus(filing.status, 'TERMINATE');
+        Object.assign(filing, {
+          terminatedOn: input.terminatedOn,
+          handoverOn: input.handoverOn,
+          terminationReason: reason,
+        });
+        recordTransition(tx, filing, {
+          action: 'TERMINATE',
+          actor: identity,
+          via: 'API',
+          note: { reason },
+          terms: await currentTerms(tx, filing),
+        });
+      }
+      Object.assign(contract, { status, terminatedOn: input.terminatedOn, handoverOn: input.handoverOn });
+      return contract;
+    }),
+  );
 }
