@@ -11,6 +11,14 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('refuses a quote opened and never closed, naming its line, instead of taking every line after into one field', () => {
+    const text = 'building,room,owner_name\n1号楼,101,"张三\n1号楼,102,李四\n1号楼,103,王五\n';
+    expect(() => parseCsv(text)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { line: 2 } }) as unknown as Error,
+    );
+    expect(() => parseCsvWithin(text, 10)).toThrow('The quoted field that starts on line 2 is never closed');
+  });
+
   it('stops at maxRecords, holding nothing of the lines after', () => {
     const text = `a,b\n"1\n2",3\n\n4,5\n${'x\n'.repeat(100_000)}`;
     expect(parseCsv(text, 3)).toEqual([

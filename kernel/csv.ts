@@ -1,6 +1,10 @@
+import { InvalidInputError } from './errors';
+
 /**
  * A small RFC 4180 reader: comma-separated, double-quoted fields may hold commas, quotes ("") and line breaks.
- * Returns records with the line number where each starts, so import errors can point at the line.
+ * Returns records with the line number where each starts, so import errors can point at the line. A quote opened and
+ * never closed is refused (BAD_USER_INPUT with its line): read as RFC 4180 says, it took every line after it into one
+ * field, and those rows were silently not imported.
  */
 export interface CsvRecord {
   line: number;
@@ -72,6 +76,10 @@ export function parseCsv(text: string, maxRecords = Infinity): CsvRecord[] {
       i = j;
     }
   }
+  if (quoted && records.length < maxRecords)
+    throw new InvalidInputError(`The quoted field that starts on line ${recordLine} is never closed`, {
+      line: recordLine,
+    });
   if ((field !== '' || fields.length > 0) && records.length < maxRecords) endRecord();
   return records;
 }

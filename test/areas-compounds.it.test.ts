@@ -279,6 +279,15 @@ describe('areas: compounds, buildings and households', () => {
     const tooLong = (await t.gql(guangwai, IMPORT, { c: id, csv: `${header}\n${'x\n'.repeat(200_001)}` })).body
       .errors[0];
     expect([tooLong.extensions.code, tooLong.extensions.details]).toEqual(['BAD_USER_INPUT', { maxRows: 200_000 }]);
+    // A quote opened on line 2 and never closed: before, the rows after it were read into that owner's name, and the
+    // import registered one household with a three-line name and silently left out the others.
+    const unclosed = `${header}\n9号楼,LOW_RISE,6,0,1,101,56.78,o-1,"王伟\n9号楼,LOW_RISE,6,0,1,102,60.00,o-2,李娜\n`;
+    const refused = (await t.gql(guangwai, IMPORT, { c: id, csv: unclosed })).body.errors[0];
+    expect([refused.extensions.code, refused.extensions.details, refused.message]).toEqual([
+      'BAD_USER_INPUT',
+      { line: 2 },
+      'The quoted field that starts on line 2 is never closed',
+    ]);
     const after = await db.query('select count(*)::int as n from areas.household');
     expect(after.rows[0].n).toBe(before.rows[0].n);
     const buildings = await db.query(

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseCsv } from '../../../kernel/csv';
+import { CsvRecord, parseCsv } from '../../../kernel/csv';
 import {
   LineProblem,
   MAX_COMPOUND_CSV_ROWS,
@@ -78,7 +78,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const records = parseCsv(csv);
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(csv);
+  } catch (error) {
+    io.stderr(`${args.file}: ${(error as Error).message}; nothing was sent to the hub\n`);
+    return 2;
+  }
   const rows = Math.max(records.length - 1, 0);
   if (rows > MAX_COMPOUND_CSV_ROWS) {
     io.stderr(

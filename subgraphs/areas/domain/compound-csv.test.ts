@@ -50,6 +50,25 @@ describe('the compound file’s owner identity columns', () => {
     expect(JSON.stringify(problems)).not.toContain(wrong);
   });
 
+  it('refuses a cell holding a line break and counts that are not plain digits', () => {
+    // A quoted line break is valid CSV, but no owner's name or room holds one; `0x10` and `1e1` were read as numbers.
+    const { problems } = checkCompoundCsv(
+      parseCsv(
+        [
+          HEADER,
+          `1号楼,LOW_RISE,6,0,1,101,48.00,o-101,"王\n小红",,,,,`,
+          `2号楼,LOW_RISE,0x10,1e1,1,101,48.00,o-201,李**,,,,,`,
+          row('102', ',,,,'),
+        ].join('\n'),
+      ),
+    );
+    expect(problems).toEqual([
+      { line: 2, field: 'owner_name', problem: 'a cell may not hold a line break or a tab' },
+      { line: 4, field: 'floors', problem: expect.stringMatching(/floors/) },
+      { line: 4, field: 'elevators', problem: expect.stringMatching(/elevators/) },
+    ]);
+  });
+
   it('still reads a file without the identity columns', () => {
     const { problems, rows } = checkCompoundCsv(
       parseCsv(

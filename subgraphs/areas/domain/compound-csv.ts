@@ -81,6 +81,9 @@ const COLUMN_OF: Record<string, Column> = {
   'ownerIdentity.serviceAddress': 'owner_service_address',
 };
 
+/** Digits only: `Number` also took `0x10`, `1e1` and ` ` (0) for a count of floors or elevators. */
+const wholeNumber = (text: string): number => (/^[0-9]{1,6}$/.test(text) ? Number(text) : Number.NaN);
+
 /**
  * Checks a compound file's rows: every problem by the file's column, and the rows to register, up to the line after
  * the first REPORTED_COMPOUND_CSV_PROBLEMS problems (`unread`: the lines after it were not checked).
@@ -114,6 +117,12 @@ export function checkCompoundCsv(
     const cell = (name: Column) => (fields[indexOf.get(name) ?? -1] ?? '').trim();
     const report = (field: string, problem: string) =>
       problems.push({ line, field: COLUMN_OF[field] ?? field, problem });
+    // A cell is one line: a quoted line break is allowed by CSV, but no name, label or room of the register holds one.
+    const broken = fields.findIndex((f) => /[\r\n\t]/.test(f));
+    if (broken >= 0) {
+      report(columns[broken] ?? `column ${broken + 1}`, 'a cell may not hold a line break or a tab');
+      continue;
+    }
     const label = cell('building');
     if (!label) {
       report('building', 'building label is required');
@@ -122,8 +131,8 @@ export function checkCompoundCsv(
     const building = {
       label,
       buildingClass: cell('building_class').toUpperCase() as BuildingClass,
-      floors: Number(cell('floors')),
-      elevators: Number(cell('elevators')),
+      floors: wholeNumber(cell('floors')),
+      elevators: wholeNumber(cell('elevators')),
     };
     const first = buildings.get(label);
     if (!first) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseCsv } from '../../../kernel/csv';
+import { CsvRecord, parseCsv } from '../../../kernel/csv';
 import {
   CliIo,
   DEFAULT_GATEWAY,
@@ -75,7 +75,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const records = parseCsv(csv);
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(csv);
+  } catch (error) {
+    io.stderr(`${file}: ${(error as Error).message}; nothing was sent to the hub\n`);
+    return 2;
+  }
   const rows = Math.max(records.length - 1, 0);
   if (rows > MAX_ORDER_CSV_LINES) {
     io.stderr(
