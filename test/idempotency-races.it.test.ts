@@ -505,6 +505,61 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
         { id: 'xc-kafka-docketed', details: expect.objectContaining({ caseNumber: '(2026)京0102民初9903号' }) },
       ]);
     });
+
+    it("keeps each court's report ids its own: another court's report under the same id is applied, by API and on Kafka", async () => {
+      // Before, report ids were one key space for every court (the court_event key, and the inbox by id alone): a
+      // Haidian report under an id Xicheng had used was refused as EVENT_ID_REUSED, or dead-lettered on Kafka.
+      await referable(accountIds[22]);
+      const [haidianReferral] = (
+        await ok(company, REFER, { r: { ...referral([accountIds[22]]).r, courtId: 'bj-haidian-court' } })
+      ).referArrears as { id: string }[];
+      const haidianCourt = identity('COURT', 'bj-haidian-court');
+      const report = { referralId: haidianReferral.id, occurredAt: `${today}T09:30:00+08:00` };
+      const byApi = await t.gql(haidianCourt, REPORT, {
+        r: { ...report, kind: 'DOCKETED', caseNumber: '(2026)京0108民初9901号', procedure: 'SMALL_CLAIMS' },
+        e: 'xc-race-docketed',
+      });
+      expect(byApi.body.errors).toBeUndefined();
+      const [haidianTopic] = await partyTopics(t, COURT_CASE_EVENTS_TOPIC, ['bj-haidian-court']);
+      const producer = rawProducer(t.brokers);
+      await producer.connect();
+      try {
+        await producer.send({
+          topic: haidianTopic,
+          messages: [
+            asKafkaMessage(
+              {
+                id: 'xc-kafka-docketed',
+                type: COURT_CASE_EVENT_REPORTED.type,
+                source: 'court:bj-haidian',
+                time: new Date().toISOString(),
+                data: {
+                  ...report,
+                  courtId: 'bj-haidian-court',
+                  kind: 'HEARING_SCHEDULED',
+                  occurredAt: `${today}T10:30:00+08:00`,
+                  hearingOn: addDays(today, 10),
+                },
+              },
+              haidianReferral.id,
+            ),
+          ],
+        });
+      } finally {
+        await producer.disconnect();
+      }
+      const events = await waitFor('both Haidian reports', async () => {
+        const rows = await t.sql<{ court_id: string; id: string }>(
+          `select court_id, id from litigation.court_event where referral_id = $1 order by id`,
+          [haidianReferral.id],
+        );
+        return rows.length === 2 ? rows : undefined;
+      });
+      expect(events).toEqual([
+        { court_id: 'bj-haidian-court', id: 'xc-kafka-docketed' },
+        { court_id: 'bj-haidian-court', id: 'xc-race-docketed' },
+      ]);
+    });
   });
 
   // Last: a pending amendment must not change what the tests above bill and refer.

@@ -437,7 +437,7 @@ export class InboxConsumer {
         `insert into ${inbox} (consumer, event_id, event_type, topic, partition, "offset", data_sha256)
          select ?, e.event_id, e.event_type, ?, ?, e."offset", e.data_sha256
          from jsonb_to_recordset(?::jsonb) as e(event_id text, event_type text, "offset" bigint, data_sha256 text)
-         on conflict (consumer, event_id) do nothing returning event_id`,
+         on conflict (consumer, topic, event_id) do nothing returning event_id`,
         [
           definition.name,
           topic,
@@ -460,8 +460,8 @@ export class InboxConsumer {
       if (seen.length > 0) {
         const stored = await sqlRows<{ event_id: string; data_sha256: string | null }>(
           em,
-          `select event_id, data_sha256 from ${inbox} where consumer = ? and event_id = any(?::text[])`,
-          [definition.name, sqlArray([...new Set(seen.map((d) => d.event.id))])],
+          `select event_id, data_sha256 from ${inbox} where consumer = ? and topic = ? and event_id = any(?::text[])`,
+          [definition.name, topic, sqlArray([...new Set(seen.map((d) => d.event.id))])],
         );
         const digestOf = new Map(stored.map((r) => [r.event_id, r.data_sha256]));
         for (const { event, digest } of applied) digestOf.set(event.id, digest);
@@ -516,15 +516,15 @@ export class InboxConsumer {
       const inserted = await sqlRun(
         em,
         `insert into ${inbox} (consumer, event_id, event_type, topic, partition, "offset", data_sha256) values (?, ?, ?, ?, ?, ?, ?)
-         on conflict (consumer, event_id) do nothing`,
+         on conflict (consumer, topic, event_id) do nothing`,
         [definition.name, event.id, event.type, topic, partition, offset, digest],
       );
       if (inserted === 0) {
         // Already applied: a redelivery changes nothing (exactly-once effect); other content under the id is refused.
         const [earlier] = await sqlRows<{ data_sha256: string | null }>(
           em,
-          `select data_sha256 from ${inbox} where consumer = ? and event_id = ?`,
-          [definition.name, event.id],
+          `select data_sha256 from ${inbox} where consumer = ? and topic = ? and event_id = ?`,
+          [definition.name, topic, event.id],
         );
         if (earlier?.data_sha256 && earlier.data_sha256 !== digest) {
           throw new PoisonMessageError(

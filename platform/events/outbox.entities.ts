@@ -60,7 +60,7 @@ export const InboxRecordSchema = new EntitySchema<InboxRecord>({
     consumer: { type: 'text', primary: true },
     eventId: { type: 'text', primary: true },
     eventType: { type: 'text' },
-    topic: { type: 'text' },
+    topic: { type: 'text', primary: true },
     partition: { type: 'integer' },
     offset: { type: 'bigint' },
     processedAt: { type: 'datetime', columnType: 'timestamptz' },
@@ -96,7 +96,7 @@ export function outboxAndInboxDdl(schema: string): string[] {
       "offset" bigint not null,
       "processed_at" timestamptz not null default now(),
       "data_sha256" text null,
-      primary key ("consumer", "event_id"))`,
+      primary key ("consumer", "topic", "event_id"))`,
   ];
 }
 
@@ -106,6 +106,18 @@ export function outboxAndInboxDdl(schema: string): string[] {
  */
 export function inboxDigestDdl(schema: string): string[] {
   return [`alter table "${schema}"."inbox" add column if not exists "data_sha256" text null`];
+}
+
+/**
+ * The inbox keyed by the topic an event came on as well as its id. Each party sends on its own topic, which the broker
+ * lets only that party write (its ACLs): keyed by the id alone, one court's event was taken for a redelivery of
+ * another court's event with the same id, and silently dropped (two court systems that both number their events
+ * 1, 2, 3 collide without meaning to; CloudEvents makes only source + id unique).
+ */
+export function inboxTopicKeyDdl(schema: string): string[] {
+  return [
+    `alter table "${schema}"."inbox" drop constraint "inbox_pkey", add constraint "inbox_pkey" primary key ("consumer", "topic", "event_id")`,
+  ];
 }
 
 /**

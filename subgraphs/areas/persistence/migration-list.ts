@@ -16,6 +16,7 @@ import { Migration20261201000000_caretaking } from './migrations/Migration202612
 import { Migration20261201130000_self_management } from './migrations/Migration20261201130000_self_management';
 import { Migration20261201100000_holiday_years } from './migrations/Migration20261201100000_holiday_years';
 import { Migration20261201100000_outbox_traceparent } from './migrations/Migration20261201100000_outbox_traceparent';
+import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -39,4 +40,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201120000_elevators_replaced,
   Migration20261201130000_self_management,
   Migration20261201220000_contract_areas,
+  Migration20261206000000_inbox_topic_key,
 );

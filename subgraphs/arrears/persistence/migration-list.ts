@@ -14,6 +14,7 @@ import { Migration20261201120000_open_charge_index } from './migrations/Migratio
 import { Migration20261201130000_arrears_balance } from './migrations/Migration20261201130000_arrears_balance';
 import { Migration20261201150000_limitation_announcement } from './migrations/Migration20261201150000_limitation_announcement';
 import { Migration20261204000000_service_fee_unique_by_month } from './migrations/Migration20261204000000_service_fee_unique_by_month';
+import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -35,4 +36,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201130000_arrears_balance,
   Migration20261201150000_limitation_announcement,
   Migration20261204000000_service_fee_unique_by_month,
+  Migration20261206000000_inbox_topic_key,
 );

@@ -3,6 +3,7 @@ import { Migration20261201000000_initial } from './migrations/Migration202612010
 import { Migration20261201100000_outbox_traceparent } from './migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261201200000_partial_party_index } from './migrations/Migration20261201200000_partial_party_index';
 import { Migration20261205000000_order_number_per_street } from './migrations/Migration20261205000000_order_number_per_street';
+import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -13,4 +14,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201100000_outbox_traceparent,
   Migration20261201200000_partial_party_index,
   Migration20261205000000_order_number_per_street,
+  Migration20261206000000_inbox_topic_key,
 );

@@ -14,6 +14,7 @@ import { Migration20261201100000_holiday_calendar } from './migrations/Migration
 import { Migration20261201100000_outbox_traceparent } from './migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261201110000_filing_queue_index } from './migrations/Migration20261201110000_filing_queue_index';
 import { Migration20261201130000_credit_cut_off_reports } from './migrations/Migration20261201130000_credit_cut_off_reports';
+import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -35,4 +36,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201100000_outbox_traceparent,
   Migration20261201110000_filing_queue_index,
   Migration20261201130000_credit_cut_off_reports,
+  Migration20261206000000_inbox_topic_key,
 );

@@ -77,7 +77,7 @@ async function applyUnderId(
       );
     }
     // The same report sent again under its id (a retry) was applied the first time; other content under it is refused.
-    const seen = await reportOfId(tx, reportId);
+    const seen = await reportOfId(tx, referral.courtId, reportId);
     if (seen !== null) {
       if (courtReportDigest(seen.referralId, seen.details) !== courtReportDigest(referral.id, details)) {
         throw litigationError(

@@ -46,20 +46,25 @@ const courtEventOf = (e: CourtEventColumns): CourtEventRecord & { receivedAt: Da
 export async function insertCourtEvent(tx: EntityManager, e: CourtEventRecord): Promise<void> {
   await sqlRun(
     tx,
-    `insert into litigation.court_event (id, referral_id, kind, occurred_at, verdict, details, via, reported_by) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)`,
-    [e.id, e.referralId, e.kind, e.occurredAt, e.verdict, JSON.stringify(e.details), e.via, e.reportedBy],
+    `insert into litigation.court_event (court_id, id, referral_id, kind, occurred_at, verdict, details, via, reported_by)
+     select r.court_id, ?, r.id, ?, ?, ?, ?::jsonb, ?, ? from litigation.referral r where r.id = ?::uuid`,
+    [e.id, e.kind, e.occurredAt, e.verdict, JSON.stringify(e.details), e.via, e.reportedBy, e.referralId],
   );
 }
 
-/** The report recorded under this id, if any: the referral it was on and the details it carried. */
+/**
+ * The report the court recorded under this id, if any: the referral it was on and the details it carried. Ids are
+ * each court's own (another court's report under the same id is not this one).
+ */
 export async function reportOfId(
   tx: EntityManager,
+  courtId: string,
   reportId: string,
 ): Promise<{ referralId: string; details: Record<string, unknown> } | null> {
   const [row] = await sqlRows<Pick<CourtEventColumns, 'referral_id' | 'details'>>(
     tx,
-    `select referral_id, details from litigation.court_event where id = ?`,
-    [reportId],
+    `select referral_id, details from litigation.court_event where court_id = ? and id = ?`,
+    [courtId, reportId],
   );
   return row ? { referralId: row.referral_id, details: row.details } : null;
 }

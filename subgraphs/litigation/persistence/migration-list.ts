@@ -14,6 +14,8 @@ import { Migration20261201100000_holiday_years } from './migrations/Migration202
 import { Migration20261201100000_outbox_traceparent } from './migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261201200000_deadline_sequence } from './migrations/Migration20261201200000_deadline_sequence';
 import { Migration20261201210000_city_demand_period } from './migrations/Migration20261201210000_city_demand_period';
+import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
+import { Migration20261206010000_court_event_per_court } from './migrations/Migration20261206010000_court_event_per_court';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -35,4 +37,6 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201130000_city_provinces,
   Migration20261201200000_deadline_sequence,
   Migration20261201210000_city_demand_period,
+  Migration20261206000000_inbox_topic_key,
+  Migration20261206010000_court_event_per_court,
 );
