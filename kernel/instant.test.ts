@@ -5,6 +5,7 @@ describe('instants as outsiders write them', () => {
     expect(utcInstant('2026-03-01T07:00+08:00')).toBe('2026-02-28T23:00:00.000Z');
     expect(utcInstant('2026-03-01T07:00:05Z')).toBe('2026-03-01T07:00:05.000Z');
     expect(utcInstant('2024-02-29T23:59:59.5-05:30')).toBe('2024-03-01T05:29:59.500Z');
+    expect(utcInstant('2026-03-01T07:00:05.123456789+08:00')).toBe('2026-02-28T23:00:05.123Z');
   });
 
   it('refuses what is not a real date or time, and years the database cannot keep', () => {

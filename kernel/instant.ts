@@ -1,7 +1,10 @@
 import { isIsoDate } from './calendar';
 
-/** ISO 8601 with its offset, to the minute, second or millisecond: what outsiders send for an instant. */
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+/**
+ * ISO 8601 with its offset, to the minute, the second or a fraction of it (a court system's Java clock writes
+ * nanoseconds; `Date` keeps milliseconds): what outsiders send for an instant.
+ */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 /**
  * The instant an outsider wrote, in UTC (`toISOString`), or undefined when it is not one the hub can keep: not a

@@ -211,9 +211,10 @@ describe('deadlines from litigation and arrears: the court and the company remin
     expect(await run('2026-10-07')).toEqual({ ran: true, sent: 0 }); // the mediation window is met: nothing more
     expect(await run('2026-12-02')).toEqual({ ran: true, sent: 1 }); // the decision, 7 days before
 
-    // Judged 5 December: met, so no 1-day reminder and nothing overdue.
-    await report('JUDGED', '2026-12-05', { judgedFen: 10000 });
-    await waitFor('the decision met', async () => (await row(decision))?.met_on === '2026-12-05');
+    // Judged 2 December (the hub's today is 1 December: a court's step may not be dated after tomorrow): met, so no
+    // 1-day reminder and nothing overdue.
+    await report('JUDGED', '2026-12-02', { judgedFen: 10000 });
+    await waitFor('the decision met', async () => (await row(decision))?.met_on === '2026-12-02');
     expect(await run('2026-12-08')).toEqual({ ran: true, sent: 0 });
     expect(await run('2026-12-10')).toEqual({ ran: true, sent: 0 });
 

@@ -551,6 +551,24 @@ describe('litigation: referrals through the green channel, the court’s reports
       2,
     );
     expect(changes.map((m) => expectValidEvent(m).status)).toEqual(['DOCKETED', 'JUDGED']);
+    // A second docketing after the judgment, under a new id with another procedure: stale, it leaves the procedure the
+    // first docketing recorded (before, it rewrote it, and the reasons beside it, after judgment).
+    const late = (
+      await ok(xichengCourt, REPORT, {
+        r: {
+          referralId: referral.id,
+          kind: 'DOCKETED',
+          occurredAt: `${docketedOn}T11:00:00+08:00`,
+          caseNumber: '(2026)京0102民初8801号',
+          procedure: 'SIMPLE_OR_ORDINARY',
+        },
+        e: 'xc-8801-docketed-again',
+      })
+    ).reportCourtEvent;
+    expect(late).toMatchObject({ status: 'JUDGED', procedure: 'SMALL_CLAIMS', docketedOn });
+    expect((await ok(companyA, REFERRAL, { id: referral.id })).referral.procedureReasons).toEqual(
+      after.procedureReasons,
+    );
 
     // The judgment stays unpaid: enforcement lists the owner as a dishonest judgment debtor (Civil Procedure Law
     // art. 266). Only within enforcement, with the enforcement case number; the status stays ENFORCEMENT.

@@ -6,7 +6,8 @@ import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { retryAfterLostRace } from '../../../platform/db/sql';
 import { mayReportForCourt } from '../domain/access';
-import { CourtEventVerdict, DEBTOR_LISTING, applyCourtEvent } from '../domain/case-status';
+import { CourtEventVerdict, DEBTOR_LISTING, applyCourtEvent, assertNotFuture } from '../domain/case-status';
+import { todayInChina } from '../../../kernel/clock';
 import { recordDebtorListed } from './debtor-listing.record';
 import { courtEventEffect, courtReportDigest } from '../domain/referral';
 import { insertCourtEvent, reportOfId } from '../persistence/court-event.repository';
@@ -88,6 +89,7 @@ async function applyUnderId(
       }
       return 'DUPLICATE';
     }
+    assertNotFuture(report.occurredAt, todayInChina());
     const { verdict, state } = applyCourtEvent(referral, { kind: report.kind, occurredAt: report.occurredAt });
     if (verdict === 'INVALID') {
       throw litigationError(
@@ -115,7 +117,9 @@ async function applyUnderId(
     }
     // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing).
     await recordCourtEffect(tx, referral.id, effect, verdict === 'STALE' ? 'FILL_MISSING' : 'REPLACE');
-    if (effect.procedure) await replaceProcedureReasons(tx, referral.id, courtChoseProcedure(effect.procedure));
+    // A late docketing's procedure counts only where no docketing was recorded before (recordCourtEffect).
+    if (effect.procedure && (verdict !== 'STALE' || referral.docketedOn === null))
+      await replaceProcedureReasons(tx, referral.id, courtChoseProcedure(effect.procedure));
     if (verdict === 'STALE') {
       await announceCaseDeadlines(tx, referral.id);
       return verdict;

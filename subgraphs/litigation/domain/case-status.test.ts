@@ -6,6 +6,7 @@ import {
   CourtEventKind,
   CourtEventVerdict,
   applyCourtEvent,
+  assertNotFuture,
   canTransition,
   isReachable,
   judgeCourtEvent,
@@ -116,10 +117,30 @@ describe('court events arriving out of order or twice', () => {
     ['a day that does not exist', at('DOCKETED'), event('JUDGED', '2024-02-30T09:00:00Z'), ['occurredAt']],
     ['an unknown kind and status', at('LOST' as CaseStatus), event('APPEALED' as CourtEventKind), ['kind', 'status']],
     ['a bad statusSince', at('DOCKETED', 'yesterday'), event('JUDGED'), ['statusSince']],
+    // In year 10000 once in UTC: a debtor listing's listedOn was `10000-01-01`, refused by every consumer.
+    [
+      'an instant past year 9999 in UTC',
+      at('ENFORCEMENT'),
+      event('CLOSED', '9999-12-31T20:00:00-05:00'),
+      ['occurredAt'],
+    ],
   ])('rejects %s as input', (_label, state, e, fields) => {
     const error = rejection(() => judgeCourtEvent(state, e));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(error.details?.fields as object).sort()).toEqual(fields);
+  });
+});
+
+describe('a court event dated in the future', () => {
+  it('is refused after tomorrow, by China’s calendar day', () => {
+    // 2062 typed for 2026: once applied, every later report of the hearing would have been judged stale.
+    expect(rejection(() => assertNotFuture('2062-06-20T09:00:00+08:00', '2026-06-20')).details).toEqual({
+      fields: { occurredAt: 'on or before 2026-06-21 (China time)' },
+    });
+    // 16:30 UTC on the 21st is already the 22nd in China.
+    expect(rejection(() => assertNotFuture('2026-06-21T16:30:00Z', '2026-06-20')).code).toBe('BAD_USER_INPUT');
+    expect(() => assertNotFuture('2026-06-21T15:30:00Z', '2026-06-20')).not.toThrow();
+    expect(() => assertNotFuture('2026-06-20T09:00:00+08:00', '2026-06-20')).not.toThrow();
   });
 });
 

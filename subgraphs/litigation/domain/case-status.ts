@@ -1,5 +1,7 @@
 import { InvalidInputError } from '../../../kernel/errors';
-import { isIsoDate } from '../../../kernel/calendar';
+import { IsoDate, addDays, compareDates } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { utcInstant } from '../../../kernel/instant';
 
 /**
  * The life of a referral once the hub sends it to court. The main path is SUBMITTED → IN_MEDIATION (诉前调解) →
@@ -115,12 +117,27 @@ export function applyCourtEvent(state: CaseState, event: CourtEvent): { verdict:
 
 const INSTANT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$/;
 
-/** Milliseconds since the epoch, or NaN when not an ISO 8601 instant with a zone. */
+/**
+ * Milliseconds since the epoch, or NaN when not an ISO 8601 instant with a zone and seconds that the hub can keep
+ * (kernel/instant.ts: a real date and time, a UTC year within 1000–9999; Date.parse rolls 2024-02-30 into March, and
+ * a report in year 10000 after UTC gave a debtor listing's listedOn `10000-01-01`, which every consumer refused).
+ */
 function instant(value: unknown): number {
-  // Date.parse rolls 2024-02-30 over into March, so the calendar date is checked first.
-  return typeof value === 'string' && INSTANT.test(value) && isIsoDate(value.slice(0, 10))
+  return typeof value === 'string' && INSTANT.test(value) && utcInstant(value) !== undefined
     ? Date.parse(value)
     : Number.NaN;
+}
+
+/**
+ * A court reports what has happened: a step dated after tomorrow (China time; a day's allowance for clocks and zones)
+ * is a typing error (2062 for 2026), and once applied every later report of that step would be judged stale.
+ */
+export function assertNotFuture(occurredAt: string, today: IsoDate): void {
+  if (Number.isNaN(instant(occurredAt))) return; // validate() names the malformed instant
+  if (compareDates(todayInChina(new Date(occurredAt)), addDays(today, 1)) > 0)
+    throw new InvalidInputError('The court event is dated in the future', {
+      fields: { occurredAt: `on or before ${addDays(today, 1)} (China time)` },
+    });
 }
 
 function validate(state: CaseState, event: CourtEvent): { event: number; since: number | null } {

@@ -202,6 +202,10 @@ describe('referral facts and the case package', () => {
       judgedFen: 18_964,
       decidedOn: '2027-01-05',
     });
+    // The day is China's: docketed at 23:30 UTC on 28 February is 1 March (before, the sender's date was taken).
+    expect(
+      courtEventEffect({ kind: 'DOCKETED', occurredAt: '2026-02-28T23:30:00Z', caseNumber: '(2026)京0108民初2号' }),
+    ).toEqual({ caseNumber: '(2026)京0108民初2号', docketedOn: '2026-03-01' });
     expect(courtEventEffect({ kind: 'CLOSED', occurredAt: '2027-02-01T10:00:00+08:00' })).toEqual({});
     // A listing names the enforcement case, and leaves the docketed case number as it was.
     expect(

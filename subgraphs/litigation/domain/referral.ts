@@ -1,6 +1,8 @@
 import { COURT_PROCEDURES, CaseStatus, ProposedProcedure, publishedLateFee } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates, compareMonths, isIsoDate } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { utcInstant } from '../../../kernel/instant';
 import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { CasePackageContent, EvidenceItem, PackageLateFeeTerms, packageClaims } from './case-package';
@@ -368,7 +370,10 @@ export interface CourtEventEffect {
 
 export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
   const fields: Record<string, string> = {};
-  const on = typeof event.occurredAt === 'string' ? event.occurredAt.slice(0, 10) : '';
+  // The court's calendar day: a docketing at 23:30 UTC on 28 February is on 1 March in China (the small-claims
+  // decision period counts from it).
+  const when = typeof event.occurredAt === 'string' ? utcInstant(event.occurredAt) : undefined;
+  const on = when ? todayInChina(new Date(when)) : '';
   const wholeFen = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
   let effect: CourtEventEffect = {};
   switch (event.kind) {

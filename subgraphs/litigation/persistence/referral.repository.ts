@@ -276,9 +276,15 @@ export async function recordCourtEffect(
   mode: 'REPLACE' | 'FILL_MISSING',
 ): Promise<void> {
   const set = (column: string) => (mode === 'FILL_MISSING' ? `coalesce(${column}, ?)` : `coalesce(?, ${column})`);
+  // The procedure column holds the hub's proposal until the court docketed the case: a late docketing replaces the
+  // proposal, but not the procedure a docketing already recorded (before, a second, stale one rewrote it).
+  const procedure =
+    mode === 'FILL_MISSING'
+      ? `case when docketed_on is null then coalesce(?, procedure) else procedure end`
+      : set('procedure');
   await sqlRun(
     tx,
-    `update litigation.referral set case_number = ${set('case_number')}, procedure = coalesce(?, procedure), docketed_on = ${set('docketed_on')},
+    `update litigation.referral set case_number = ${set('case_number')}, procedure = ${procedure}, docketed_on = ${set('docketed_on')},
         hearing_on = ${set('hearing_on')}, judged_fen = ${set('judged_fen')}, settled_fen = ${set('settled_fen')}, decided_on = ${set('decided_on')}
       where id = ?::uuid`,
     [
