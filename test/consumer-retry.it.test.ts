@@ -135,6 +135,12 @@ describe('inbox consumer retries and dead letters', () => {
       // Values a schema's formats allow that PostgreSQL or Date refuse: the data's fault, dead-lettered at once.
       await start('unstorable', (_attempt, em) => em.getConnection().execute(`select 'urn:uuid:x'::uuid`));
       await start('leap-second', () => new Date('2025-12-31T23:59:60Z').toISOString());
+      // A CHECK constraint refusing the values: the same on every retry, so dead-lettered at once (before, five tries).
+      await start('refused-by-check', async (_attempt, em) => {
+        const run = (sql: string) => em.getConnection().execute(sql, [], 'run', em.getTransactionContext());
+        await run(`create temp table refused (n int check (n > 0)) on commit drop`);
+        await run(`insert into refused values (0)`);
+      });
       const event = areaRegisteredEvent();
       await producer.send({
         topic: `${settings.topicPrefix}${topic}`,
@@ -142,7 +148,11 @@ describe('inbox consumer retries and dead letters', () => {
         messages: [asKafkaMessage(event, randomUUID())],
       });
 
-      const dead = await dlq.waitForCount('dead letters of broken, rejecting, unstorable, leap-second', () => true, 4);
+      const dead = await dlq.waitForCount(
+        'dead letters of broken, rejecting, unstorable, leap-second, refused-by-check',
+        () => true,
+        5,
+      );
       const byConsumer = Object.fromEntries(dead.map((m) => [m.headers.dlq_consumer, m.headers]));
       expect(byConsumer.broken).toMatchObject({
         dlq_reason_code: 'HANDLER_FAILED',
@@ -152,6 +162,7 @@ describe('inbox consumer retries and dead letters', () => {
       expect(byConsumer.rejecting).toMatchObject({ dlq_reason_code: 'STALE_DECISION', ce_id: event.id });
       expect(byConsumer.unstorable).toMatchObject({ dlq_reason_code: 'INVALID_DATA', ce_id: event.id });
       expect(byConsumer['leap-second']).toMatchObject({ dlq_reason_code: 'INVALID_DATA', ce_id: event.id });
+      expect(byConsumer['refused-by-check']).toMatchObject({ dlq_reason_code: 'INVALID_DATA', ce_id: event.id });
       expect(byConsumer.flaky).toBeUndefined();
 
       await waitFor('flaky applied', async () => {
@@ -168,6 +179,7 @@ describe('inbox consumer retries and dead letters', () => {
       expect(applied.map((r) => r.consumer)).toEqual(['flaky']);
       expect(calls.get(`flaky:${event.id}`)).toBe(3);
       expect(calls.get(`broken:${event.id}`)).toBe(3);
+      expect(calls.get(`refused-by-check:${event.id}`)).toBe(1);
       expect(calls.get(`rejecting:${event.id}`)).toBe(1);
       expect(calls.get(`unstorable:${event.id}`)).toBe(1);
       expect(calls.get(`leap-second:${event.id}`)).toBe(1);

@@ -1,4 +1,4 @@
-import { isDataException, isRolledBackRace, isTransient, transientCode } from './transient';
+import { isConstraintRefusal, isDataException, isRolledBackRace, isTransient, transientCode } from './transient';
 
 describe('transient database failures', () => {
   it('names SQLSTATEs and socket codes that say "not now", however deeply the ORM nests them', () => {
@@ -55,5 +55,11 @@ describe('transient database failures', () => {
     expect(isDataException(invalidTime)).toBe(true);
     for (const other of [Object.assign(new Error('unique'), { code: '23505' }), new Error('bug'), new TypeError('x')])
       expect(isDataException(other)).toBe(false);
+  });
+
+  it('tells a NOT NULL or CHECK refusal (the same on every retry) from a unique or foreign-key race', () => {
+    expect(isConstraintRefusal(new Error('wrapped', { cause: { code: '23514' } }))).toBe(true);
+    expect(isConstraintRefusal({ code: '23502' })).toBe(true);
+    for (const code of ['23505', '23503', '40P01']) expect(isConstraintRefusal({ code })).toBe(false);
   });
 });

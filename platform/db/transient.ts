@@ -75,6 +75,15 @@ export function isDataException(error: unknown): boolean {
   return false;
 }
 
+/**
+ * A row the tables' own constraints refuse (SQLSTATE 23502 not-null, 23514 check): the same values fail every retry,
+ * like a data exception. (A unique or foreign-key violation may be a race, and is left to the caller.)
+ */
+export function isConstraintRefusal(error: unknown): boolean {
+  for (const e of chain(error)) if (e.code === '23502' || e.code === '23514') return true;
+  return false;
+}
+
 /** A deadlock victim or a serialisation failure: the transaction left nothing behind and may simply run again. */
 export function isRolledBackRace(error: unknown): boolean {
   const code = transientCode(error);

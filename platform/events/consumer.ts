@@ -5,7 +5,7 @@ import { DomainError } from '../../kernel/errors';
 import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
 import { HubOrm } from '../db/orm';
 import { sqlArray, sqlRows, sqlRun } from '../db/sql';
-import { isDataException, isTransient } from '../db/transient';
+import { isConstraintRefusal, isDataException, isTransient } from '../db/transient';
 import { logger } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 import { deadLetters } from '../metrics';
@@ -316,7 +316,8 @@ export class InboxConsumer {
             if (error instanceof DomainError) return deadLetter(error.code, error.message);
             if (error instanceof PoisonMessageError) return deadLetter(error.reasonCode, error.message);
             // The data's own fault: each retry (five, 3 s of backoff) held up every other sender's events.
-            if (isDataException(error)) return deadLetter('INVALID_DATA', (error as Error).message);
+            if (isDataException(error) || isConstraintRefusal(error))
+              return deadLetter('INVALID_DATA', (error as Error).message);
             if (attempt >= maxAttempts) {
               // Transient failures go back to kafkajs, which re-delivers after its own backoff: nothing is skipped.
               if (isTransient(error)) throw error;

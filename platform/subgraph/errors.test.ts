@@ -53,6 +53,17 @@ describe('GraphQL error mapping', () => {
         expect.not.stringContaining('010000'),
       ]);
     }
+    // A NOT NULL or CHECK constraint the domain did not check: the request's values, never the constraint's detail.
+    for (const code of ['23502', '23514']) {
+      const refused = Object.assign(new Error('violates check constraint "x_check"'), {
+        code,
+        constraint: 'x_check',
+        detail: 'Failing row contains (张三).',
+      });
+      const formatted = formatError({ message: refused.message, path: ['x'] }, asResolverError(refused), 'areas');
+      expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(JSON.stringify(formatted)).not.toContain('张三');
+    }
     const bug = Object.assign(new Error('not a data exception'), { code: '42703' });
     expect(formatError({ message: bug.message, path: ['x'] }, asResolverError(bug), 'areas').extensions).toEqual({
       code: 'INTERNAL_SERVER_ERROR',

@@ -3,7 +3,7 @@ import { GraphQLError, GraphQLFormattedError, Token } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { isDomainError } from '../../kernel/errors';
 import { isUniqueViolation } from '../db/sql';
-import { transientCode } from '../db/transient';
+import { isConstraintRefusal, transientCode } from '../db/transient';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { boundEcho, callerStrings, clipEchoes } from '../graphql/bound-echo';
 import { InputRefusedError, isInputRefused } from '../graphql/scalars';
@@ -66,6 +66,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
   if (/^22[0-9A-Z]{3}$/.test(String((original as { code?: unknown })?.code))) {
     return {
       message: 'A value in the request is malformed (for example an id that is not a UUID)',
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
+  }
+  // A value the tables' constraints refuse (NOT NULL, CHECK) that the domain let through: the request's values, which
+  // fail every retry; logged by constraint (a check the domain should make), never with the values.
+  if (isConstraintRefusal(original)) {
+    logger.warn(
+      { subgraph, path: formatted.path, constraint: (original as { constraint?: unknown }).constraint },
+      'request refused by a table constraint the domain did not check',
+    );
+    return {
+      message: 'A value in the request is not one the hub can store',
       path: formatted.path,
       extensions: { code: 'BAD_USER_INPUT' },
     };
