@@ -15,6 +15,16 @@ const RECORD = `mutation($i: RecordJointDecisionInput!) {
   recordJointDecision(input: $i) { id valid reasons participationOwners { percent } participationArea { percent } consentOwners { percent } consentArea { percent } }
 }`;
 
+/** Seed 003's vote on hiring a company (学院南路32号院): the meeting's aggregate tally. */
+const seed003 = {
+  totalOwners: 10000,
+  totalArea: '40000.00',
+  participatingOwners: 7784,
+  participatingArea: '29700.00',
+  consentingOwners: 5770,
+  consentingArea: '23421.42',
+};
+
 type Body = {
   id: string;
   kind: string;
@@ -137,14 +147,6 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     const probe = await probeTopics(t.brokers, [`${t.topicPrefix}areas.governance.v1`]);
     try {
       const areaId = areas['学院南路32号院'].id;
-      const seed003 = {
-        totalOwners: 10000,
-        totalArea: '40000.00',
-        participatingOwners: 7784,
-        participatingArea: '29700.00',
-        consentingOwners: 5770,
-        consentingArea: '23421.42',
-      };
       const valid = await t.gql(beitaipingzhuang, RECORD, {
         i: { areaId, matter: 'HIRE_OR_DISMISS_PROVIDER', heldOn: '2021-10-15', tally: seed003 },
       });
@@ -186,15 +188,7 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     const KEYED = `mutation($i: RecordJointDecisionInput!, $k: Key) {
       recordJointDecision(input: $i, idempotencyKey: $k) { id valid reasons consentArea { percent } }
     }`;
-    const tally = {
-      totalOwners: 10000,
-      totalArea: '40000.00',
-      participatingOwners: 7784,
-      participatingArea: '29700.00',
-      consentingOwners: 5770,
-      consentingArea: '23421.42',
-    };
-    const input = { areaId, matter: 'MANAGEMENT_COVENANT', heldOn: '2022-06-18', tally };
+    const input = { areaId, matter: 'MANAGEMENT_COVENANT', heldOn: '2022-06-18', tally: seed003 };
     const key = `decision-${Date.now()}`;
     const first = await t.gql(beitaipingzhuang, KEYED, { i: input, k: key });
     expect(first.body.errors).toBeUndefined();

@@ -71,30 +71,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, su
     };
   }
   // A value the tables' constraints refuse (NOT NULL, CHECK) that the domain let through: the request's values, which
-  // fail every retry; logged by constraint (a check the domain should make), never with the values.
-  if (isConstraintRefusal(original)) {
-    logger.warn(
-      { subgraph, path: formatted.path, constraint: (original as { constraint?: unknown }).constraint },
-      'request refused by a table constraint the domain did not check',
-    );
-    return {
-      message: 'A value in the request is not one the hub can store',
-      path: formatted.path,
-      extensions: { code: 'BAD_USER_INPUT' },
-    };
-  }
-  // A race lost on a unique index that no use case answers itself: the state changed under the request, nothing was
-  // written. Only the constraint is logged: the violation's detail quotes the values.
-  if (isUniqueViolation(original)) {
-    logger.warn(
-      { subgraph, path: formatted.path, constraint: (original as { constraint?: unknown }).constraint },
-      'request lost a race on a unique index',
-    );
-    return {
-      message: 'The request conflicts with a concurrent change: read the current state, then retry',
-      path: formatted.path,
-      extensions: { code: 'CONFLICT' },
-    };
+  // fail every retry; and a race lost on a unique index that no use case answers itself: the state changed under the
+  // request, nothing was written. Only the constraint is logged: a violation's detail quotes the values.
+  const refusal = isConstraintRefusal(original)
+    ? {
+        log: 'request refused by a table constraint the domain did not check',
+        message: 'A value in the request is not one the hub can store',
+        code: 'BAD_USER_INPUT',
+      }
+    : isUniqueViolation(original)
+      ? {
+          log: 'request lost a race on a unique index',
+          message: 'The request conflicts with a concurrent change: read the current state, then retry',
+          code: 'CONFLICT',
+        }
+      : undefined;
+  if (refusal) {
+    const constraint = (original as { constraint?: unknown }).constraint;
+    logger.warn({ subgraph, path: formatted.path, constraint }, refusal.log);
+    return { message: refusal.message, path: formatted.path, extensions: { code: refusal.code } };
   }
   // The database was busy or briefly out of reach (connections exhausted, a connection lost, a deadlock): a matter
   // of load or operations, not of the request. Only the kind of failure is logged: a driver's message may quote values.
