@@ -655,8 +655,9 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
 
   it('activates a building when its last two qualifying payments are recorded at once', async () => {
     // Were each payment to count the building's paid households without the other's (neither committed), each would
-    // see one short of the quota and the building would never be activated. The receipt counter serialises payments
-    // (ledger.repository.ts reserveReceiptNumbers), so the second counts after the first commits: this keeps it so.
+    // see one short of the quota and the building would never be activated. The company's receipt counter serialises its
+    // payments (ledger.repository.ts reserveReceiptNumbers; a levy's payments are all its company's), so the second
+    // counts after the first commits: this keeps it so.
     const building = households[0].building_id;
     const levy = (
       await ok(companyA, LEVY, {

@@ -23,6 +23,7 @@ import {
   paymentLineError,
   preparePayment,
   receiptNumber,
+  receiptYear,
 } from '../domain/payment';
 import { paymentRecorded } from '../events/publish/account-events';
 import { AccountMove, addCredits, saveAccountMoves } from '../persistence/account.repository';
@@ -69,7 +70,7 @@ export async function importPayments(
         recorded.set(p.key, row.result as string);
       }
       const fresh = [...prepared.entries()].filter(([, p]) => !recorded.has(p.key));
-      const first = fresh.length > 0 ? await reserveReceiptNumbers(tx, fresh.length) : 0;
+      const first = fresh.length > 0 ? await reserveReceiptNumbers(tx, companyId, receiptYear(today), fresh.length) : 0;
       const lines = fresh.map(([index, p], n) => ({ index, prepared: p, receipt: receiptNumber(today, first + n) }));
       const applied = await applyPayments(tx, identity, companyId, lines, inputs.length);
       const stored = new Map(applied.payments.map((p) => [p.idempotencyKey, p.id]));

@@ -10,6 +10,7 @@ import {
   paymentLineError,
   preparePayment,
   receiptNumber,
+  receiptYear,
 } from './payment';
 
 const payment: PaymentInput = {
@@ -25,6 +26,8 @@ describe('payments', () => {
   it('numbers receipts by year and sequence', () => {
     expect(receiptNumber('2026-11-30', 42)).toBe('R2026-00000042');
     expect(receiptNumber('2027-01-01', 123_456_789)).toBe('R2027-123456789');
+    // Numbered among the receipts of the China day's year: the last day of a year and the first of the next.
+    expect([receiptYear('2026-12-31'), receiptYear('2027-01-01')]).toEqual([2026, 2027]);
   });
 
   it('trims the idempotency key and gives the same request the same digest, another request another', () => {

@@ -100,9 +100,15 @@ export function assertSameRequest(prepared: PreparedPayment, recordedDigest: str
   }
 }
 
-/** The receipt number of the `sequence`th receipt, in the year of the day it is recorded: R2026-00000042. */
+/** The year whose receipts a payment recorded on `today` (China's calendar day) is numbered among. */
+export const receiptYear = (today: IsoDate): number => Number(today.slice(0, 4));
+
+/**
+ * The receipt number of a company's `sequence`th receipt of the year of the day it is recorded: R2026-00000042. Each
+ * company numbers its own receipts, starting again each year; a number is unique within its company.
+ */
 export function receiptNumber(today: IsoDate, sequence: number): string {
-  return `R${today.slice(0, 4)}-${String(sequence).padStart(8, '0')}`;
+  return `R${receiptYear(today)}-${String(sequence).padStart(8, '0')}`;
 }
 
 /** The error of one line of an import, naming the line (index from 0) unless the import is a single payment. */

@@ -15,18 +15,26 @@ import { groupRows } from './group-rows';
  */
 
 /**
- * Reserves the next `count` receipt numbers and returns the first, from the counter row in the payments'
- * transaction: a transaction rolled back gives its numbers back, so receipt numbers have no gaps. The row stays
- * locked until the transaction ends (payments number one transaction at a time); take it before any account lock, so
- * a payment holding an account never waits for the counter held by one waiting for that account.
+ * Reserves the company's next `count` receipt numbers of `year` and returns the first, from the company's counter row
+ * in the payments' transaction: a transaction rolled back gives its numbers back, so a company's receipts of a year
+ * have no gaps. The row stays locked until the transaction ends (a company's payments number one transaction at a
+ * time; other companies' do not wait); take it before any account lock, so a payment holding an account never waits
+ * for the counter held by one waiting for that account.
  */
-export async function reserveReceiptNumbers(tx: EntityManager, count: number): Promise<number> {
-  const [{ last }] = await sqlRows<{ last: number }>(
+export async function reserveReceiptNumbers(
+  tx: EntityManager,
+  companyId: string,
+  year: number,
+  count: number,
+): Promise<number> {
+  const [{ last }] = await sqlRows<{ last: string }>(
     tx,
-    `update arrears.receipt_counter set last_number = last_number + ? returning last_number as last`,
-    [count],
+    `insert into arrears.company_receipt_counter as c (company_id, year, last_number) values (?, ?, ?)
+     on conflict (company_id, year) do update set last_number = c.last_number + excluded.last_number
+     returning c.last_number as last`,
+    [companyId, year, count],
   );
-  return last - count + 1;
+  return Number(last) - count + 1;
 }
 
 export interface NewPayment {
