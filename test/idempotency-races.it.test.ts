@@ -311,6 +311,12 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       levies[0].id,
     ]);
     expect(n).toBe((answers[created[0]].body.data!.createLevy as { households: number }).households);
+    // The same levy owed under an owners' joint decision instead of voluntary is another request under the key (it
+    // was answered with the voluntary levy, whose charges are never owed).
+    const first = levy(levies[0].title);
+    const owed = await t.gql(company, LEVY, { l: { ...first, voluntary: null, jointDecisionId: randomUUID() } });
+    expect(codeOf(owed)).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(codeOf(await t.gql(company, LEVY, { l: first }))).toBeUndefined();
   });
 
   it('importCompoundCsv: ten racing imports under one key import once; without a key one imports and the rest get the lines already registered', async () => {

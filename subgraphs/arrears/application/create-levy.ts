@@ -88,8 +88,14 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
   });
 }
 
-/** What a levy asks, defaults filled in: a retry under its key must ask the same. */
+/**
+ * What a levy asks, defaults filled in: a retry under its key must ask the same. Its basis is part of it (a levy owed
+ * under a joint decision is not the voluntary one); named only when given, so a levy without one fingerprints as
+ * before.
+ */
 const levyRequest = (input: LevyInput) => ({
+  ...(input.jointDecisionId ? { jointDecisionId: input.jointDecisionId } : {}),
+  ...(input.voluntary ? { voluntary: true } : {}),
   areaId: input.areaId,
   title: input.title,
   purpose: input.purpose,
