@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths } from '../kernel/calendar';
 import { pinHubToday } from '../kernel/clock';
+import { chargeFen } from '../kernel/money';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
@@ -16,6 +17,7 @@ const companyB = identity('PROPERTY_COMPANY', '91110102MA0000BALB');
 const today = pinTestToday('2026-12-01');
 const thisMonth = today.slice(0, 7);
 const firstMonth = addMonths(thisMonth, -5);
+const SUBSIDY_PAYER = '广安门外街道办事处';
 
 const LIST = `query($first: Int, $after: Key) { arrears(first: $first, after: $after) { endCursor items { accountId arrearsFen openCharges oldestDueOn } } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId } }`;
@@ -67,9 +69,23 @@ describe('arrears: the stored per-account balance equals the charges after every
     db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
-    await given.acceptedFiling(companyA, areaId, hongjuTerms(companyA, firstMonth, { number: 'HJ6-BALANCE-01' }), {
-      knownTo: ['arrears'],
-    });
+    // A street office pays 0.78 yuan per m² of the owners' fee for a year (as seed 003's subsidy).
+    const feeSchedule = {
+      classes: [
+        {
+          buildingClass: 'LOW_RISE',
+          assessedRateFenPerM2Month: 178,
+          ownerRateFenPerM2Month: 100,
+          subsidies: [{ payer: SUBSIDY_PAYER, rateFenPerM2Month: 78, startMonth: firstMonth, months: 12 }],
+        },
+      ],
+    };
+    await given.acceptedFiling(
+      companyA,
+      areaId,
+      hongjuTerms(companyA, firstMonth, { number: 'HJ6-BALANCE-01', feeSchedule }),
+      { knownTo: ['arrears'] },
+    );
   });
 
   afterAll(async () => {
@@ -196,6 +212,15 @@ describe('arrears: the stored per-account balance equals the charges after every
       [householdId, sample[0].building_id, areaId, sample[0].building_class],
     );
     const before = (await db.query(`select id, arrears_fen::text as fen from arrears.account`)).rows;
+    const subsidy = async () =>
+      (
+        await db.query(
+          `select households, floor_area_centi_m2::int8 as area, amount_fen::int8 as fen from arrears.subsidy_charge
+            where area_id = $1 and month = $2 and payer = $3 and building_class = $4`,
+          [areaId, firstMonth, SUBSIDY_PAYER, sample[0].building_class],
+        )
+      ).rows[0];
+    const subsidyBefore = await subsidy();
     const run = await ok(
       companyA,
       `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { newlyBilled } }`,
@@ -218,6 +243,12 @@ describe('arrears: the stored per-account balance equals the charges after every
     expect(added).toHaveLength(1);
     expect(added[0]).toEqual({ fen: added[0].amount, n: 1, amount: added[0].amount });
     expect(Number(added[0].amount)).toBeGreaterThan(0);
+    // The subsidy's payer is billed for the newcomer too (its row was left as the first run wrote it).
+    expect(await subsidy()).toEqual({
+      households: subsidyBefore.households + 1,
+      area: subsidyBefore.area + 8888,
+      fen: subsidyBefore.fen + chargeFen(8888, 78),
+    });
   });
 
   it('moving the day past due dates recomputes the accounts whose charges fell due, in one step, and back', async () => {

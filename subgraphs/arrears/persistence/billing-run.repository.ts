@@ -19,8 +19,10 @@ export interface RunningSubsidy {
 }
 
 /**
- * Bills each running subsidy to its payer for the area's month, one row per payer and building class over all its
- * households (set-based); a month already billed to a payer is left as it was.
+ * Bills each running subsidy to its payer for the area's month, one row per payer and building class over the
+ * households billed for that month (their service-fee charges: each household's floor area as billed), set-based. A
+ * run again after households arrived bills them to the owners and raises the subsidy row by them too: it was left as
+ * the first run wrote it, so the payer was never billed for the newcomers.
  */
 export async function billSubsidies(
   em: EntityManager,
@@ -29,15 +31,19 @@ export async function billSubsidies(
 ): Promise<void> {
   await sqlRun(
     em,
-    `insert into arrears.subsidy_charge (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, amount_fen)
-     select gen_random_uuid(), ?, ?, ?, s.payer, h.building_class, count(*), sum(h.floor_area_centi_m2), s.rate,
-            sum((h.floor_area_centi_m2::bigint * s.rate + 50) / 100)
-       from arrears.billable_household h
-       join json_to_recordset(?::json) as s(payer text, "buildingClass" text, rate int) on s."buildingClass" = h.building_class
-      where h.area_id = ?
-      group by s.payer, h.building_class, s.rate
-     on conflict (area_id, month, payer, building_class) do nothing`,
-    [month.areaId, month.companyId, month.month, JSON.stringify(running), month.areaId],
+    `insert into arrears.subsidy_charge as sc (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, amount_fen)
+     select gen_random_uuid(), ?, ?, ?, s.payer, c.building_class, count(*), sum(c.floor_area_centi_m2), s.rate,
+            sum((c.floor_area_centi_m2::bigint * s.rate + 50) / 100)
+       from arrears.charge c
+       join json_to_recordset(?::json) as s(payer text, "buildingClass" text, rate int) on s."buildingClass" = c.building_class
+      where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id = ?
+      group by s.payer, c.building_class, s.rate
+     on conflict (area_id, month, payer, building_class) do update
+        set households = excluded.households, floor_area_centi_m2 = excluded.floor_area_centi_m2,
+            rate_fen = excluded.rate_fen, amount_fen = excluded.amount_fen
+      where (sc.households, sc.floor_area_centi_m2, sc.rate_fen, sc.amount_fen)
+            is distinct from (excluded.households, excluded.floor_area_centi_m2, excluded.rate_fen, excluded.amount_fen)`,
+    [month.areaId, month.companyId, month.month, JSON.stringify(running), month.areaId, month.month, month.companyId],
   );
 }
 
