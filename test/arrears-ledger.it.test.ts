@@ -493,12 +493,18 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     ).adjustCharge;
     expect(corrected.charges[1].amountFen).toBe(charges[1].amountFen - 50);
     expect(corrected.adjustments.map((a: { kind: string }) => a.kind)).toEqual(['WAIVER', 'CORRECTION']);
+    // A correction below what a waiver forgave shrinks the waiver: it was refused (BAD_USER_INPUT), the claim's late
+    // fee counting the waiver in full against the corrected principal.
+    await ok(companyA, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '调解减免', fen: 200 });
+    const shrunk = (await ok(companyA, ADJUST, { c: charges[0].chargeId, k: 'CORRECTION', r: '面积更正', amount: 250 }))
+      .adjustCharge;
+    expect(shrunk.charges[0]).toMatchObject({ amountFen: 250, waivedFen: 250, openFen: 0 });
 
     const paid = (
       await ok(companyA, PAY, {
         p: {
           accountId,
-          amountFen: corrected.openFen + 300,
+          amountFen: shrunk.openFen + 300,
           paidOn: today,
           method: 'BANK_TRANSFER',
           idempotencyKey: randomUUID(),

@@ -67,6 +67,33 @@ describe('claim lines', () => {
     expect(lines.adjustments).toHaveLength(1);
   });
 
+  it('counts a waiver a later correction shrank only as far as it still forgives', () => {
+    // 10,000 fen billed, 4,000 waived on 2024-02-10, then corrected to 3,000 (wrong floor area): the waiver shrank to
+    // 3,000 and nothing is open. It forgave all 3,000 from its day: the fee runs on 3,000 for the 10 days before.
+    const corrected = charge('c1', '2024-01', '2024-01-31', 3_000, 0, 3_000);
+    const adjustment = (kind: 'WAIVER' | 'CORRECTION', fen: number | null, before: number, after: number) => ({
+      chargeId: 'c1',
+      kind,
+      fen,
+      amountBeforeFen: before,
+      amountAfterFen: after,
+      reason: kind === 'WAIVER' ? '减免' : '面积有误',
+      on: kind === 'WAIVER' ? '2024-02-10' : '2024-02-20',
+    });
+    const lines = claimLines(
+      {
+        charges: [corrected],
+        actions: [],
+        payments: [],
+        adjustments: [adjustment('WAIVER', 4_000, 10_000, 10_000), adjustment('CORRECTION', null, 10_000, 3_000)],
+      },
+      new Map([['f1', { dailyRatePerTenThousand: 5, graceDays: 0 }]]),
+      '2024-03-01',
+    );
+    // 3,000 × 5/10,000 × 10 days = 15 fen.
+    expect(lines.charges[0]).toMatchObject({ openFen: 0, lateFeeFen: 15 });
+  });
+
   it('counts no late fee where the contract has none', () => {
     const lines = claimLines(
       { charges: [charge('c1', '2024-01', '2024-01-31', 9_482)], actions: [], payments: [], adjustments: [] },

@@ -91,7 +91,16 @@ export function claimLines(
     reduce(p.chargeId, { on: p.paidOn, fen: p.fen });
     events.push({ kind: 'PART_PAYMENT', on: p.paidOn, chargeIds: [p.chargeId] });
   }
-  for (const a of ledger.adjustments) if (a.kind === 'WAIVER') reduce(a.chargeId, { on: a.on, fen: a.fen ?? 0 });
+  // A correction below paid + waived shrank the waivers to what was left to forgive (allocation.ts adjustCharge): the
+  // waivers count, earliest first, up to what the charge has waived now. Counted as recorded, a waiver of 4,000 and a
+  // correction to 3,000 lowered a principal of 3,000 by 4,000, and the late fee (so the correction) was refused.
+  const waivable = new Map(ledger.charges.map((c) => [c.chargeId, c.waivedFen]));
+  for (const a of ledger.adjustments) {
+    if (a.kind !== 'WAIVER') continue;
+    const fen = Math.min(a.fen ?? 0, waivable.get(a.chargeId) ?? 0);
+    waivable.set(a.chargeId, (waivable.get(a.chargeId) ?? 0) - fen);
+    if (fen > 0) reduce(a.chargeId, { on: a.on, fen });
+  }
   const charges = ledger.charges.map((c) => {
     const lateFee = c.voluntary
       ? { fen: 0, awaitsHolidayYear: null }
