@@ -54,7 +54,7 @@ const LIST = `query($f: ArrearsFilter, $first: Int) { arrears(filter: $f, first:
 const STATEMENT_FIELDS = `id status creditFen openFen billedFen paidFen waivedFen lateFeeFen asOf
   charges { chargeId kind month dueOn amountFen paidFen waivedFen openFen daysOverdue agingBucket limitationEndsOn lateFeeFen floorAreaCentiM2 rateFen }
   aging { bucket count openFen } payments { receiptNumber amountFen paidOn } adjustments { kind fen reason }
-  actions { actionId kind on chargeIds mediator outcome outcomeOn recordedByRole } transitions { from to reason byRole }`;
+  actions { actionId kind on chargeIds mediator outcome outcomeOn recordedByRole } transitions { from to reason on byRole }`;
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { ${STATEMENT_FIELDS} } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId receiptNumber amountFen creditFen paidInto purpose allocations { chargeId month fen } } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { ${STATEMENT_FIELDS} } }`;
@@ -396,7 +396,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       limitationPeriodEnd(recent.dueOn),
     );
     expect(afterLetter.transitions).toEqual([
-      { from: 'CURRENT', to: 'IN_COLLECTION', reason: 'LETTER recorded', byRole: 'PROPERTY_COMPANY' },
+      { from: 'CURRENT', to: 'IN_COLLECTION', reason: 'LETTER recorded', on: today, byRole: 'PROPERTY_COMPANY' },
     ]);
 
     // Art. 944: no cutting of water, power, heating or gas, however it is phrased; nothing is recorded.
@@ -505,7 +505,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
         p: {
           accountId,
           amountFen: shrunk.openFen + 300,
-          paidOn: today,
+          paidOn: addDays(today, -3), // paid before the account went into collection today, recorded after
           method: 'BANK_TRANSFER',
           idempotencyKey: randomUUID(),
         },
@@ -514,7 +514,10 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(paid.creditFen).toBe(300);
     const cleared = await statement(companyA, accountId);
     expect(cleared).toMatchObject({ status: 'CURRENT', openFen: 0, creditFen: 300 });
-    expect(cleared.transitions.map((x: { to: string }) => x.to)).toEqual(['IN_COLLECTION', 'CURRENT']);
+    expect(cleared.transitions.map((x: { to: string; on: string }) => [x.to, x.on])).toEqual([
+      ['IN_COLLECTION', today],
+      ['CURRENT', today], // not dated before the move in
+    ]);
   });
 
   it('lists arrears with filters and totals for the company, the street office in its street, and nobody else', async () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsoDate } from '../../../kernel/calendar';
+import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { Identity } from '../../../kernel/identity';
 import { ACCOUNT_STATUS_CHANGED } from '../../../catalog';
@@ -30,20 +30,23 @@ export async function moveAccount(
 ): Promise<void> {
   const from = account.status;
   assertTransition(from, to, { reason: args.reason, openFen: args.openFen, arrearsFen: args.arrearsFen });
+  // Never dated before the status it leaves began: a payment recorded late (paid months before the account went into
+  // collection) dated the way out before the way in, out of order in the account's history and on the feed.
+  const on = compareDates(args.on, account.statusChangedOn) < 0 ? account.statusChangedOn : args.on;
   await write(account.id, {
     from,
     to,
     reason: args.reason,
-    on: args.on,
+    on,
     bySubject: identity.subject,
     byRole: identity.role,
   });
   account.status = to;
-  account.statusChangedOn = args.on;
+  account.statusChangedOn = on;
   recordEvent(em, ACCOUNT_STATUS_CHANGED, {
     source: 'arrears',
     key: account.id,
-    data: statusChanged(account, { from, reason: args.reason, on: args.on }, args.openFen),
+    data: statusChanged(account, { from, reason: args.reason, on }, args.openFen),
   });
 }
 
