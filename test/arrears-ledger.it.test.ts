@@ -59,7 +59,7 @@ const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { ${STATEMENT_FIELD
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId receiptNumber amountFen creditFen paidInto purpose allocations { chargeId month fen } } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { ${STATEMENT_FIELDS} } }`;
 const OUTCOME = `mutation($id: ID!, $o: MediationOutcome!, $on: LocalDate!) { recordMediationOutcome(actionId: $id, outcome: $o, outcomeOn: $on) { status transitions { from to } } }`;
-const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: Note!, $fen: Fen, $amount: Fen) { adjustCharge(chargeId: $c, kind: $k, reason: $r, fen: $fen, amountFen: $amount) { ${STATEMENT_FIELDS} } }`;
+const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: Note!, $fen: Fen, $amount: Fen, $key: Key) { adjustCharge(chargeId: $c, kind: $k, reason: $r, fen: $fen, amountFen: $amount, idempotencyKey: $key) { ${STATEMENT_FIELDS} } }`;
 const RATES = `query($g: CollectionRateGrouping!, $a: ID, $l: ID) { collectionRates(groupBy: $g, areaId: $a, levyId: $l) { key households paidHouseholds billedFen collectedFen byHouseholds { numerator denominator percent } byAmount { percent } } }`;
 const LEVY = `mutation($l: LevyInput!) { createLevy(levy: $l) { id households billedFen paidHouseholds buildings { buildingId households quota activated } byHouseholds { percent } } }`;
 
@@ -480,9 +480,12 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(
       (await fails(companyB, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '减免', fen: 1 })).extensions.code,
     ).toBe('NOT_FOUND');
-    const waived = (await ok(companyA, ADJUST, { c: charges[0].chargeId, k: 'WAIVER', r: '调解减免', fen: 100 }))
-      .adjustCharge;
+    // With a key, a waiver retried (its answer lost) is applied once; other content under the key is refused.
+    const waiver = { c: charges[0].chargeId, k: 'WAIVER', r: '调解减免', fen: 100, key: `waiver-${accountId}` };
+    const waived = (await ok(companyA, ADJUST, waiver)).adjustCharge;
     expect(waived.charges[0]).toMatchObject({ waivedFen: 100, openFen: charges[0].amountFen - 100 });
+    expect((await ok(companyA, ADJUST, waiver)).adjustCharge.charges[0]).toMatchObject({ waivedFen: 100 });
+    expect((await fails(companyA, ADJUST, { ...waiver, fen: 101 })).extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const corrected = (
       await ok(companyA, ADJUST, {
         c: charges[1].chargeId,

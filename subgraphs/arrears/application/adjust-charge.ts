@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { transactionOnce } from '../../../platform/db/idempotency';
 import { assertPropertyCompany } from '../domain/access';
+import { arrearsError } from '../domain/errors';
 import { Adjustment, AdjustmentKind, adjustCharge as adjusted } from '../domain/allocation';
 import { arrearsTotal, openTotal } from '../domain/charge';
 import { accountIdOfCharge, chargesOfAccount, saveChargeAmounts } from '../persistence/charge.repository';
@@ -18,13 +20,32 @@ export interface AdjustmentInput {
   fen?: number | null;
   amountFen?: number | null;
   reason: string;
+  /** The client's id of this adjustment: a retry with it returns the account, adjusted once. */
+  idempotencyKey?: string | null;
 }
 
 /** A waiver or correction of one charge of the caller's company, with its reason kept for the owner and the court; returns the account id. */
 export async function adjustCharge(em: EntityManager, identity: Identity, input: AdjustmentInput): Promise<string> {
   const companyId = assertPropertyCompany(identity, 'adjust charges');
   const today = todayInChina();
-  return em.transactional(async (tx) => {
+  // A waiver retried after a lost answer waived again: with a key, it is applied once.
+  const optionalKey = {
+    scope: 'adjustment',
+    ownerId: companyId,
+    key: input.idempotencyKey,
+    content: () => ({
+      chargeId: input.chargeId.toLowerCase(),
+      kind: input.kind,
+      fen: input.fen ?? null,
+      amountFen: input.amountFen ?? null,
+      reason: input.reason,
+    }),
+    reused: (key: string) =>
+      arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another adjustment`, {
+        idempotencyKey: key,
+      }),
+  };
+  return transactionOnce(em, optionalKey, async (tx) => {
     const accountId = await accountIdOfCharge(tx, input.chargeId, companyId);
     if (!accountId) throw new NotFoundError('Charge', input.chargeId);
     const account = await loadAccount(tx, identity, accountId, true);

@@ -119,8 +119,16 @@ export class ArrearsResolver {
     @Arg('fen', () => Fen, { nullable: true, description: 'WAIVER: the fen forgiven.' }) fen?: number,
     @Arg('amountFen', () => Fen, { nullable: true, description: 'CORRECTION: the right amount of the charge.' })
     amountFen?: number,
+    @Arg('idempotencyKey', () => Key, {
+      nullable: true,
+      description: 'The same on every retry: a retry returns the account, adjusted once.',
+    })
+    idempotencyKey?: string,
   ): Promise<ArrearsAccountType> {
-    return statementOf(ctx, await adjustCharge(ctx.em, ctx.identity, { chargeId, kind, fen, amountFen, reason }));
+    return statementOf(
+      ctx,
+      await adjustCharge(ctx.em, ctx.identity, { chargeId, kind, fen, amountFen, reason, idempotencyKey }),
+    );
   }
 
   @Mutation(() => ArrearsAccountType, {
