@@ -285,7 +285,11 @@ export class ArrearsAccountType {
   @Field(() => Int, { nullable: true }) floorAreaCentiM2!: number | null;
   @Field(() => AccountStatusEnum) status!: string;
   @Field() statusChangedOn!: string;
-  @Field(() => Float, { description: 'Paid beyond every open charge, in fen.' }) creditFen!: number;
+  @Field(() => Float, {
+    description:
+      'Paid and not applied to any charge, in fen: what a payment left over (beyond every open charge, or beyond the charges it designated). Not set against charges billed later.',
+  })
+  creditFen!: number;
   @Field(() => Float, {
     nullable: true,
     description: 'Awarded by the court’s judgment, in fen (from the litigation referral).',
