@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HubOrm, initOrm, migrateUp, migratorOf } from '../platform/db/orm';
+import { HubOrm, migrateUp } from '../platform/db/orm';
 import { sqlRun } from '../platform/db/sql';
-import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
+import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { reserveReceiptNumbers } from '../subgraphs/arrears/persistence/ledger.repository';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
  * Receipt numbers per company and year (ledger.repository.ts reserveReceiptNumbers, migration 20261207000000): a
@@ -23,13 +24,7 @@ describe("arrears: receipt numbers are each company's, by year", () => {
     orm.em.fork().transactional((tx: EntityManager) => reserveReceiptNumbers(tx, company, year, count));
 
   beforeAll(async () => {
-    orm = await initOrm({
-      databaseUrl: await ensureDatabase(adminPostgresUrl(), database),
-      schema: arrearsSubgraph.name,
-      entities: arrearsSubgraph.entities,
-      migrations: await arrearsSubgraph.migrations(),
-    });
-    await migratorOf(orm).up({ to: 'Migration20261206000000_inbox_topic_key' });
+    orm = await migratedSubgraphOrm(arrearsSubgraph, database, { upTo: 'Migration20261206000000_inbox_topic_key' });
     const sql = (text: string, params: unknown[] = []) => sqlRun(orm.em.fork(), text, params);
     const account = async (company: string) => {
       const id = randomUUID();

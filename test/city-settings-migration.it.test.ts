@@ -1,9 +1,10 @@
-import { HubOrm, initOrm, migrateUp, migratorOf } from '../platform/db/orm';
+import { HubOrm, migrateUp } from '../platform/db/orm';
 import { sqlRows, sqlRun } from '../platform/db/sql';
-import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
+import { dropDatabase } from '../tools/postgres/local-postgres';
 import { contractsSubgraph } from '../subgraphs/contracts/module';
 import { BEIJING, BEIJING_AGREEMENT_SELECTION_SOURCE } from '../subgraphs/contracts/domain/statutes';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
  * A database migrated before Beijing's stand-in agreement threshold was dropped (ad55be5) holds Beijing's settings as
@@ -17,13 +18,7 @@ describe("contracts: the migration removing Beijing's stand-in agreement thresho
   let orm: HubOrm;
 
   beforeAll(async () => {
-    orm = await initOrm({
-      databaseUrl: await ensureDatabase(adminPostgresUrl(), database),
-      schema: contractsSubgraph.name,
-      entities: contractsSubgraph.entities,
-      migrations: await contractsSubgraph.migrations(),
-    });
-    await migratorOf(orm).up({ to: 'Migration20261206000000_inbox_topic_key' });
+    orm = await migratedSubgraphOrm(contractsSubgraph, database, { upTo: 'Migration20261206000000_inbox_topic_key' });
     // Beijing's row as the migrations wrote it before ad55be5 (version 2, by the filing-documents migration).
     await sqlRun(
       orm.em.fork(),
