@@ -87,6 +87,9 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
   return Math.sign(utcOrThrow(a) - utcOrThrow(b));
 }
 
+/** The later of two days (either, when the same). */
+export const laterDate = (a: IsoDate, b: IsoDate): IsoDate => (compareDates(a, b) >= 0 ? a : b);
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier): 2024-03-16 → 2024-03-19 is 3. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((utcOrThrow(to) - utcOrThrow(from)) / DAY_MS);

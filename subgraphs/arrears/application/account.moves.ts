@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsoDate, compareDates } from '../../../kernel/calendar';
+import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { Identity } from '../../../kernel/identity';
 import { ACCOUNT_STATUS_CHANGED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { Account } from '../domain/account';
-import { AccountStatus, assertTransition } from '../domain/account-status';
+import { AccountStatus, assertTransition, moveDate } from '../domain/account-status';
 import { MediationOutcome, MediationSession } from '../domain/collection-action';
 import { statusChanged } from '../events/publish/account-events';
 import { AccountMove, saveAccountMove } from '../persistence/account.repository';
@@ -30,9 +30,7 @@ export async function moveAccount(
 ): Promise<void> {
   const from = account.status;
   assertTransition(from, to, { reason: args.reason, openFen: args.openFen, arrearsFen: args.arrearsFen });
-  // Never dated before the status it leaves began: a payment recorded late (paid months before the account went into
-  // collection) dated the way out before the way in, out of order in the account's history and on the feed.
-  const on = compareDates(args.on, account.statusChangedOn) < 0 ? account.statusChangedOn : args.on;
+  const on = moveDate(args.on, account.statusChangedOn);
   await write(account.id, {
     from,
     to,

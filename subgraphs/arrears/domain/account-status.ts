@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { arrearsError } from './errors';
 import { Fen } from '../../../kernel/money';
+import { IsoDate, laterDate } from '../../../kernel/calendar';
 
 /**
  * Where a household's arrears case stands, in the order seed 004 prescribes: collect and negotiate, mediate, then
@@ -93,3 +94,10 @@ export function assertSetByCompany(to: AccountStatus): void {
     });
   }
 }
+
+/**
+ * The day a move is recorded on: the day asked for, but never before the status it leaves began. A payment recorded
+ * late (paid before the account went into collection) dated the way out before the way in, out of order in the
+ * account's history and on the feed.
+ */
+export const moveDate = (on: IsoDate, statusChangedOn: IsoDate): IsoDate => laterDate(on, statusChangedOn);

@@ -1,4 +1,4 @@
-import { IsoDate, addYears, compareDates } from '../../../kernel/calendar';
+import { IsoDate, addYears, compareDates, laterDate } from '../../../kernel/calendar';
 import { Charge } from './charge';
 import { CollectionAction, interruptsLimitation } from './collection-action';
 import { LIMITATION_PERIOD_YEARS } from './statutes';
@@ -25,8 +25,6 @@ export interface PartPayment {
 export type LimitationEvent = CollectionAction | PartPayment;
 
 type Claim = Pick<Charge, 'chargeId' | 'dueOn'>;
-
-const later = (a: IsoDate, b: IsoDate): IsoDate => (compareDates(a, b) >= 0 ? a : b);
 
 /**
  * The last day of a three-year period from `from` (arts. 188, 201, 202), moved by art. 203 to the next working day
@@ -63,7 +61,7 @@ function restartsFrom(event: LimitationEvent, asOf: IsoDate | undefined): IsoDat
     }
     case 'INSTALMENT_PLAN':
       // The plan is an agreement to pay the arrears in instalments: art. 189 runs it from the last instalment.
-      return event.instalments.reduce((date, instalment) => later(date, instalment.dueOn), event.on);
+      return event.instalments.reduce((date, instalment) => laterDate(date, instalment.dueOn), event.on);
     default:
       return event.on;
   }
@@ -85,7 +83,7 @@ function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate
     if (from === null) continue;
     // A demand after the last day cannot interrupt a period that has already run out, so it revives nothing; the
     // debtor's later agreement to pay does (art. 192 para. 2), and the hub counts a fresh period from it.
-    if (compareDates(event.on, end) <= 0 || isDebtorAgreement(event)) end = later(end, limitationPeriodEnd(from));
+    if (compareDates(event.on, end) <= 0 || isDebtorAgreement(event)) end = laterDate(end, limitationPeriodEnd(from));
   }
   return end;
 }

@@ -14,17 +14,17 @@ import {
 export class Migration20261207000000_beijing_agreement_threshold extends Migration {
   override async up(): Promise<void> {
     const source = JSON.stringify(BEIJING_AGREEMENT_SELECTION_SOURCE).replace(/'/g, "''");
-    const stale = `"city_code" = '${BEIJING.cityCode}' and "changed_by" = 'migration'
-        and "settings" -> 'agreementSelectionMaxFloorAreaCentiM2' = '${SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2}'::jsonb`;
-    this.addSql(`insert into "contracts"."city_settings_change"
-      select gen_random_uuid(), "city_code", "version" + 1,
-        jsonb_set(jsonb_set("settings", '{agreementSelectionMaxFloorAreaCentiM2}', 'null'), '{sources,agreementSelection}', '${source}'::jsonb),
-        now(), 'migration',
+    this.addSql(`with changed as (
+        update "contracts"."city_settings"
+           set "settings" = jsonb_set(jsonb_set("settings", '{agreementSelectionMaxFloorAreaCentiM2}', 'null'),
+                 '{sources,agreementSelection}', '${source}'::jsonb),
+               "version" = "version" + 1, "changed_at" = now()
+         where "city_code" = '${BEIJING.cityCode}' and "changed_by" = 'migration'
+           and "settings" -> 'agreementSelectionMaxFloorAreaCentiM2' = '${SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2}'::jsonb
+        returning "city_code", "version", "settings", "changed_at")
+      insert into "contracts"."city_settings_change"
+      select gen_random_uuid(), "city_code", "version", "settings", "changed_at", 'migration',
         'Beijing holds no agreement-selection threshold: the 30,000 m² of seed 004 (临江市) that stood in for it is removed; the admin enters Beijing''s own figure once confirmed'
-      from "contracts"."city_settings" where ${stale}`);
-    this
-      .addSql(`update "contracts"."city_settings" s set "settings" = c."settings", "version" = c."version", "changed_at" = c."changed_at"
-      from "contracts"."city_settings_change" c
-      where c."city_code" = s."city_code" and c."version" = s."version" + 1 and ${stale.replace(/"(city_code|changed_by|settings)"/g, 's."$1"')}`);
+      from changed`);
   }
 }
