@@ -10,7 +10,12 @@ import {
 } from '../domain/property-management-committee';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
-import { findStandingCommittee, insertGovernanceBody, insertMembers } from '../persistence/governance-body.repository';
+import {
+  findStandingCommittee,
+  insertGovernanceBody,
+  insertMembers,
+  lockGovernanceOf,
+} from '../persistence/governance-body.repository';
 import { announceCommitteeDeadlines } from './announce-committee-deadlines';
 import { manageableArea } from './area.lookup';
 import { committeeMembers, recordCommitteeFormed } from './committee-records';
@@ -56,6 +61,7 @@ export async function formPropertyManagementCommittee(
   };
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'form committees in it');
+    await lockGovernanceOf(tx, area.id);
     // An assembly without an owners' committee is the case Beijing art. 55 forms a committee for: it does not conflict.
     const standing = await findStandingCommittee(tx, area.id);
     if (standing) throw new DomainError('CONFLICT', `The area already has a standing ${committeeName(standing.kind)}`);

@@ -7,7 +7,7 @@ import { validateCommitteeOfAssembly, validateOwnersAssembly } from '../domain/o
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { assemblyRecorded } from '../events/publish/governance-events';
 import { GovernanceBody } from '../persistence/governance-body.entity';
-import { findStandingBody, insertGovernanceBody } from '../persistence/governance-body.repository';
+import { findStandingBody, insertGovernanceBody, lockGovernanceOf } from '../persistence/governance-body.repository';
 import { manageableArea } from './area.lookup';
 
 /**
@@ -25,6 +25,7 @@ export async function recordOwnersAssembly(
   });
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, "record owners' assemblies in it");
+    await lockGovernanceOf(tx, area.id);
     const standing = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
     if (standing)
       throw new DomainError('CONFLICT', `The area already has an owners' assembly, formed on ${standing.formedOn}`, {

@@ -11,7 +11,12 @@ import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { committeeDissolved } from '../events/publish/governance-events';
 import { GovernanceBody } from '../persistence/governance-body.entity';
-import { findStandingBody, insertGovernanceBody, insertMembers } from '../persistence/governance-body.repository';
+import {
+  findStandingBody,
+  insertGovernanceBody,
+  insertMembers,
+  lockGovernanceOf,
+} from '../persistence/governance-body.repository';
 import { manageableArea } from './area.lookup';
 import { committeeMembers, recordCommitteeFormed } from './committee-records';
 
@@ -46,6 +51,7 @@ export async function recordOwnersCommittee(
   };
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, "record owners' committees in it");
+    await lockGovernanceOf(tx, area.id);
     if (await findStandingBody(tx, area.id, 'OWNERS_COMMITTEE'))
       throw new DomainError('CONFLICT', "The area already has an owners' committee");
     const assembly = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
