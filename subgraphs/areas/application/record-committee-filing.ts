@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { compareDates, isIsoDate } from '../../../kernel/calendar';
+import { isIsoDate } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
-import { isFilingLate } from '../domain/property-management-committee';
+import { filingProblems, isFilingLate } from '../domain/property-management-committee';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { announceCommitteeDeadlines } from './announce-committee-deadlines';
@@ -19,8 +19,10 @@ export async function recordCommitteeFiling(
   return em.transactional(async (tx) => {
     const committee = await manageablePropertyManagementCommittee(tx, identity, input.bodyId, 'record filings in it');
     if (committee.filedOn) throw new DomainError('CONFLICT', `The committee was already filed on ${committee.filedOn}`);
-    if (compareDates(input.filedOn, committee.formedOn) < 0) {
+    const problems = filingProblems(committee.formedOn, input.filedOn);
+    if (problems.length > 0) {
       throw new InvalidInputError('A committee cannot be filed before it was formed', {
+        problems,
         fields: { filedOn: 'before formation' },
       });
     }

@@ -18,6 +18,7 @@ import {
   recordingDeadline,
   termProblems,
   validateCommitteeComposition,
+  filingProblems,
   validatePropertyManagementCommittee,
   validateRecording,
 } from './property-management-committee';
@@ -170,6 +171,13 @@ describe('a whole property-management committee', () => {
       filedLate: false,
     });
     expect(validatePropertyManagementCommittee(seed)).toEqual({ filingDeadline: '2020-06-29', filedLate: undefined });
+  });
+
+  it('refuses a filing dated before the committee was formed', () => {
+    const error = rejection(() => validatePropertyManagementCommittee({ ...seed, filedOn: '2020-05-29' }));
+    expect(error.details?.problems).toEqual(['FILED_BEFORE_FORMATION']);
+    expect(filingProblems('2020-05-30', '2020-05-30')).toEqual([]);
+    expect(filingProblems('2020-05-30', undefined)).toEqual([]);
   });
 
   it('reports composition and term problems together', () => {

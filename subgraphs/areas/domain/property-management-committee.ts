@@ -48,7 +48,8 @@ export type CommitteeProblem =
   | 'CHAIR_NOT_A_MEMBER'
   | 'CHAIR_NOT_RESIDENTS_COMMITTEE'
   | 'TERM_NOT_AFTER_FORMATION'
-  | 'TERM_TOO_LONG';
+  | 'TERM_TOO_LONG'
+  | 'FILED_BEFORE_FORMATION';
 
 /**
  * Whether a seat counts toward the owner members (业主代表) who must be at least half of the committee. A
@@ -139,6 +140,12 @@ export function termProblems(formedOn: IsoDate, termEndsOn: IsoDate): CommitteeP
   if (compareDates(termEndsOn, formedOn) <= 0) problems.push('TERM_NOT_AFTER_FORMATION');
   if (compareDates(termEndsOn, latestTermEnd(formedOn)) > 0) problems.push('TERM_TOO_LONG');
   return problems;
+}
+
+/** Filing problems (empty when none): a committee is filed with the street office once it is formed, not before. */
+export function filingProblems(formedOn: IsoDate, filedOn: IsoDate | undefined): CommitteeProblem[] {
+  requireDates({ formedOn, filedOn });
+  return filedOn !== undefined && compareDates(filedOn, formedOn) < 0 ? ['FILED_BEFORE_FORMATION'] : [];
 }
 
 /** The last day for the committee to be dissolved once an owners' committee of the area is recorded (art. 203 applied). */
@@ -274,6 +281,7 @@ export function validatePropertyManagementCommittee(committee: PropertyManagemen
   const problems = [
     ...compositionProblems(committee.members, committee.chairMemberId),
     ...termProblems(committee.formedOn, committee.termEndsOn),
+    ...filingProblems(committee.formedOn, committee.filedOn),
   ];
   if (problems.length > 0) throw new InvalidInputError('The property-management committee is invalid', { problems });
   return {
