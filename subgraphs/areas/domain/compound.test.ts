@@ -73,6 +73,11 @@ describe('compounds and households', () => {
     ]);
   });
 
+  it('trims the owner reference, so one owner is one reference (法释〔2009〕7号 art. 9)', () => {
+    const household = { unit: '2', room: '301', floorArea: '56.78' };
+    expect(validateHousehold({ ...household, ownerReference: ' o-1\u3000' }).ownerReference).toBe('o-1');
+  });
+
   it('masks owner names', () => {
     expect(maskOwnerName('张三丰')).toBe('张**');
     expect(maskOwnerName('李四')).toBe('李*');

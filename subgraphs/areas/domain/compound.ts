@@ -160,6 +160,8 @@ export function validateHousehold(input: HouseholdRegistration): ValidHousehold 
     ownerIdentity: ownerIdentity ? normaliseOwnerIdentity(ownerIdentity) : undefined,
     unit: input.unit.trim(),
     room: input.room.trim(),
+    // One owner is one reference (法释〔2009〕7号 art. 9): "A-1 " and "A-1" must not count as two.
+    ownerReference: input.ownerReference.trim(),
     ownerName: input.ownerName?.trim() || undefined,
     floorAreaCentiM2: parseSquareMetres(floorArea)!,
   };
