@@ -1,6 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { Closed, EventData, EventDefinition, IsoDate, Nullable, OneOf, TopicDefinition, Uuid } from './types';
-import { GOVERNANCE_BODY_KINDS, PREPARATORY_MEMBER_ROLES } from './vocabulary';
+import {
+  GOVERNANCE_BODY_KINDS,
+  JOINT_DECISION_MATTERS,
+  JOINT_DECISION_TALLY_SOURCES,
+  PREPARATORY_MEMBER_ROLES,
+} from './vocabulary';
 
 export const GOVERNANCE_TOPIC: TopicDefinition = {
   name: 'areas.governance.v1',
@@ -43,10 +48,27 @@ export const JOINT_DECISION_RECORDED = {
   schema: Closed({
     areaId: Uuid,
     decisionId: Uuid,
-    matter: Type.String({ minLength: 1 }),
+    matter: OneOf(JOINT_DECISION_MATTERS),
     heldOn: IsoDate,
     valid: Type.Boolean(),
     reasons: Type.Array(Type.String()),
+    // Added to v1 as optional (the catalog's rule for an additive change): left out by messages published before.
+    tallySource: Type.Optional(
+      OneOf(JOINT_DECISION_TALLY_SOURCES, {
+        description:
+          "Where the figures come from: household ballots counted against the register, a meeting's tally whose totals are the register's, or one taken as reported (the register holds no household of the area).",
+      }),
+    ),
+    tally: Type.Optional(
+      Closed({
+        totalOwners: Type.Integer({ minimum: 1 }),
+        totalAreaCentiM2: Type.Integer({ minimum: 1, description: 'Exclusive-part area, hundredths of m².' }),
+        participatingOwners: Type.Integer({ minimum: 0 }),
+        participatingAreaCentiM2: Type.Integer({ minimum: 0 }),
+        consentingOwners: Type.Integer({ minimum: 0 }),
+        consentingAreaCentiM2: Type.Integer({ minimum: 0 }),
+      }),
+    ),
   }),
 } satisfies EventDefinition;
 

@@ -3,6 +3,36 @@
  * the published language, and imported by the domains that own or read them, never copied.
  */
 
+/**
+ * The nine matters of Civil Code art. 278 para. 1, in the article's order (items 1–9): (1) 制定和修改业主大会议事规则;
+ * (2) 制定和修改管理规约; (3) 选举业主委员会或者更换业主委员会成员; (4) 选聘和解聘物业服务企业或者其他管理人;
+ * (5) 使用建筑物及其附属设施的维修资金; (6) 筹集建筑物及其附属设施的维修资金; (7) 改建、重建建筑物及其附属设施;
+ * (8) 改变共有部分的用途或者利用共有部分从事经营活动; (9) 有关共有和共同管理权利的其他重大事项.
+ */
+export const JOINT_DECISION_MATTERS = [
+  'ASSEMBLY_RULES',
+  'MANAGEMENT_COVENANT',
+  'ELECT_COMMITTEE',
+  'HIRE_OR_DISMISS_PROVIDER',
+  'USE_MAINTENANCE_FUND',
+  'RAISE_MAINTENANCE_FUND',
+  'REBUILD',
+  'CHANGE_COMMON_USE_OR_BUSINESS',
+  'OTHER_MAJOR_MATTER',
+] as const;
+export type JointDecisionMatterCode = (typeof JOINT_DECISION_MATTERS)[number];
+
+/**
+ * Where a joint decision's figures come from: household ballots counted against the register; a meeting's tally
+ * whose totals are the register's; a meeting's tally taken as reported (the register holds no household of the area).
+ */
+export const JOINT_DECISION_TALLY_SOURCES = [
+  'REGISTER_BALLOTS',
+  'REPORTED_TALLY_CHECKED',
+  'REPORTED_TALLY_UNCHECKED',
+] as const;
+export type JointDecisionTallySource = (typeof JOINT_DECISION_TALLY_SOURCES)[number];
+
 /** Building classes of fee schedules (seed 003: ¥1.00 low-rise, ¥1.67 high-rise owner rates). */
 export const BUILDING_CLASSES = ['LOW_RISE', 'HIGH_RISE'] as const;
 export type BuildingClass = (typeof BUILDING_CLASSES)[number];

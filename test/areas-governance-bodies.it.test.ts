@@ -370,7 +370,14 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       (await t.gql(identity('OWNERS_COMMITTEE', assemblyId), decision, { i: input })).body.errors[0].extensions.code,
     ).toBe('NOT_FOUND');
     const pmcId = formed.body.data.formPropertyManagementCommittee.id;
-    expect((await t.gql(identity('OWNERS_COMMITTEE', pmcId), decision, { i: input })).body.errors).toBeUndefined();
+    // Its term ended on 2024-09-14: it acts without a mandate, and the street office records instead (before, the
+    // committee still recorded decisions years after its term).
+    const expired = await t.gql(identity('OWNERS_COMMITTEE', pmcId), decision, { i: input });
+    expect(expired.body.errors[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: expect.stringContaining('2024-09-14'),
+    });
+    expect((await t.gql(beitaipingzhuang, decision, { i: input })).body.errors).toBeUndefined();
 
     const list = await bodies(areaId);
     expect(

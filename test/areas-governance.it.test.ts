@@ -1,8 +1,13 @@
 import { DEMO_STREETS } from '../hub/demo/demo-data';
+import { addDays } from '../kernel/calendar';
+import { todayInChina } from '../kernel/clock';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
 import { scenario } from './support/scenario';
 import { expectValidEvent } from './support/event-schema';
+import { connectedClient } from './support/db-client';
+import { waitFor } from './support/wait-for';
+import { registerTotals } from './support/register-totals';
 
 const guangwai = DEMO_STREETS[0].office; // 红居南街6号院
 const guangnei = DEMO_STREETS[4].office; // 广安门北街20号院 (seed 000: 广安门内街道)
@@ -12,7 +17,7 @@ const otherStreet = identity('STREET_OFFICE', 'street-office-desheng', ['1101020
 
 const AREAS = `{ areas(first: 100) { id name governanceBodies { id kind formedOn termEndsOn filingDeadline dissolvedOn chairMemberId members { id seat } } } }`;
 const RECORD = `mutation($i: RecordJointDecisionInput!) {
-  recordJointDecision(input: $i) { id valid reasons participationOwners { percent } participationArea { percent } consentOwners { percent } consentArea { percent } }
+  recordJointDecision(input: $i) { id valid reasons tallySource participationOwners { percent } participationArea { percent } consentOwners { percent } consentArea { percent } }
 }`;
 
 /** Seed 003's vote on hiring a company (学院南路32号院): the meeting's aggregate tally. */
@@ -110,6 +115,21 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       },
     });
     expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    // Filed the day before it was formed: refused, as recordCommitteeFiling refuses it (before, it was accepted).
+    const early = await t.gql(guangwai, form, {
+      i: {
+        areaId: areas['红居南街6号院'].id,
+        formedOn: '2024-01-10',
+        termEndsOn: '2027-01-10',
+        filedOn: '2024-01-09',
+        members: seven,
+        chairIndex: 0,
+      },
+    });
+    expect(early.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['FILED_BEFORE_FORMATION'] },
+    });
     const late = await t.gql(guangwai, form, {
       i: {
         areaId: areas['红居南街6号院'].id,
@@ -150,9 +170,11 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       const valid = await t.gql(beitaipingzhuang, RECORD, {
         i: { areaId, matter: 'HIRE_OR_DISMISS_PROVIDER', heldOn: '2021-10-15', tally: seed003 },
       });
+      // The area's register holds no household, so the meeting's tally is taken as reported, and marked so.
       expect(valid.body.data.recordJointDecision).toMatchObject({
         valid: true,
         reasons: [],
+        tallySource: 'REPORTED_TALLY_UNCHECKED',
         participationOwners: { percent: '77.84%' },
         participationArea: { percent: '74.25%' },
         consentOwners: { percent: '74.13%' },
@@ -177,6 +199,20 @@ describe("areas: governance bodies and owners' joint decisions", () => {
         expectValidEvent(e, 'hub.areas.joint-decision.recorded');
       }
       expect(events.map((e) => JSON.parse(e.message.value!.toString()).valid).sort()).toEqual([false, true]);
+      // Each carries its figures and where they come from, so a subscriber can check the verdict itself.
+      const published = events.map((e) => JSON.parse(e.message.value!.toString()));
+      const first = published.find((d) => d.valid);
+      expect(first).toMatchObject({
+        tallySource: 'REPORTED_TALLY_UNCHECKED',
+        tally: {
+          totalOwners: 10000,
+          totalAreaCentiM2: 4_000_000,
+          participatingOwners: 7784,
+          participatingAreaCentiM2: 2_970_000,
+          consentingOwners: 5770,
+          consentingAreaCentiM2: 2_342_142,
+        },
+      });
     } finally {
       await probe.stop();
     }
@@ -228,13 +264,32 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     // 400 of 462 households take part; 310 of 400 = 77.5% consent ≥ 3/4 by owners; the area verdict follows the register.
     expect(res.body.data.recordJointDecision.participationOwners.percent).toBe('86.58%');
     expect(res.body.data.recordJointDecision.consentOwners.percent).toBe('77.50%');
+    expect(res.body.data.recordJointDecision.tallySource).toBe('REGISTER_BALLOTS');
     const twice = await t.gql(guangnei, RECORD, {
       i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-01', ballots: [ballots[0], ballots[0]] },
     });
     expect(twice.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // Neither a tally nor ballots, or no ballot at all: refused, and nothing recorded (before, a decision of 0 % was).
+    const before = await t.sql<{ n: number }>(
+      `select count(*)::int as n from areas.joint_decision where area_id = $1`,
+      [areaId],
+    );
+    for (const reported of [{}, { ballots: [] }]) {
+      const none = await t.gql(guangnei, RECORD, {
+        i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-02', ...reported },
+      });
+      expect(none.body.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { fields: expect.any(Object) },
+      });
+    }
+    const after = await t.sql<{ n: number }>(`select count(*)::int as n from areas.joint_decision where area_id = $1`, [
+      areaId,
+    ]);
+    expect(after[0].n).toBe(before[0].n);
   });
 
-  it("lets only the area's street office or standing committee record decisions", async () => {
+  it("lets only the area's street office or its committee, while the committee's term runs, record decisions", async () => {
     const areaId = areas['广安门北街20号院'].id;
     const tally = {
       totalOwners: 462,
@@ -247,11 +302,20 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     const input = { areaId, matter: 'MANAGEMENT_COVENANT', heldOn: '2024-04-01', tally };
     expect((await t.gql(xichengBureau, RECORD, { i: input })).body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await t.gql(otherStreet, RECORD, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    // Seed 000's committee: its term ended on 2023-05-29, so it acts without a mandate (before, it still recorded).
     const pmcId = areas['广安门北街20号院'].governanceBodies[0].id;
-    const committee = identity('OWNERS_COMMITTEE', pmcId);
-    expect((await t.gql(committee, RECORD, { i: input })).body.data.recordJointDecision.valid).toBe(true);
-    const strangerCommittee = identity('OWNERS_COMMITTEE', areas['红居南街6号院'].governanceBodies[0]?.id ?? 'nobody');
-    expect((await t.gql(strangerCommittee, RECORD, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const expired = await t.gql(identity('OWNERS_COMMITTEE', pmcId), RECORD, { i: input });
+    expect(expired.body.errors[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: expect.stringContaining('2023-05-29'),
+    });
+    // 红居南街6号院's committee (formed above, term to 2027-01-10) records for its own area, and for no other.
+    const listed = await t.gql(guangwai, AREAS);
+    const hongju = (listed.body.data.areas as AreaRow[]).find((a) => a.name === '红居南街6号院')!;
+    const running = identity('OWNERS_COMMITTEE', hongju.governanceBodies[0].id);
+    const own = await t.gql(running, RECORD, { i: { ...input, areaId: hongju.id } });
+    expect(own.body.data.recordJointDecision.valid).toBe(true);
+    expect((await t.gql(running, RECORD, { i: input })).body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('changes committee members only into a lawful composition', async () => {
@@ -306,5 +370,115 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       ['OWNERS_COMMITTEE', null],
       ['PROPERTY_MANAGEMENT_COMMITTEE', '2024-06-01'],
     ]);
+  });
+
+  it("checks a meeting's tally against the register: its totals are the area's owners and area, one owner once", async () => {
+    const areaId = areas['广安门北街20号院'].id;
+    const meeting = { areaId, matter: 'MANAGEMENT_COVENANT', heldOn: '2024-05-01' };
+    const registerOf = async () => {
+      // Too few owners reported: before, a meeting could carry a matter on fewer owners than the area has.
+      const res = await t.gql(guangnei, RECORD, {
+        i: {
+          ...meeting,
+          tally: {
+            totalOwners: 3,
+            totalArea: '300.00',
+            participatingOwners: 3,
+            participatingArea: '300.00',
+            consentingOwners: 3,
+            consentingArea: '300.00',
+          },
+        },
+      });
+      expect(res.body.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { problems: ['TOTALS_DIFFER_FROM_REGISTER'], fields: { totalOwners: expect.any(String) } },
+      });
+      return res.body.errors[0].extensions.details.register as { owners: number; area: string };
+    };
+    const register = await registerOf();
+    expect(register).toEqual(await registerTotals(t, areaId));
+
+    // One owner's two new units, the reference typed once with spaces around it: one owner more, not two.
+    const [building] = await t.sql<{ id: string }>(`select id from areas.building where area_id = $1 limit 1`, [
+      areaId,
+    ]);
+    const REGISTER = `mutation($b: ID!, $i: RegisterHouseholdInput!) { registerHousehold(buildingId: $b, input: $i) { id ownerReference } }`;
+    const added = [];
+    for (const [room, ownerReference] of [
+      ['9901', ' o-trimmed '],
+      ['9902', 'o-trimmed'],
+    ]) {
+      const res = await t.gql(guangnei, REGISTER, {
+        b: building.id,
+        i: { unit: '99', room, floorArea: '50.00', ownerReference },
+      });
+      expect(res.body.errors).toBeUndefined();
+      added.push(res.body.data.registerHousehold);
+    }
+    expect(added.map((h) => h.ownerReference)).toEqual(['o-trimmed', 'o-trimmed']);
+    const grown = await registerOf();
+    expect(grown.owners).toBe(register.owners + 1);
+    expect(Number(grown.area)).toBeCloseTo(Number(register.area) + 100, 2);
+
+    // The register's own figures are taken, and the decision says they were checked.
+    const tally = {
+      totalOwners: grown.owners,
+      totalArea: grown.area,
+      participatingOwners: grown.owners,
+      participatingArea: grown.area,
+      consentingOwners: grown.owners,
+      consentingArea: grown.area,
+    };
+    const checked = await t.gql(guangnei, RECORD, { i: { ...meeting, tally } });
+    expect(checked.body.data.recordJointDecision).toMatchObject({ valid: true, tallySource: 'REPORTED_TALLY_CHECKED' });
+
+    // A meeting not held yet is not recorded (before, a decision dated tomorrow was).
+    const tomorrow = await t.gql(guangnei, RECORD, { i: { ...meeting, heldOn: addDays(todayInChina(), 1), tally } });
+    expect(tomorrow.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { heldOn: expect.stringContaining('after today') } },
+    });
+  });
+
+  it("lets no owners' committee and property-management committee stand together when both are set up at once", async () => {
+    // Both read that nothing stands before either writes: the area's row is held by another session, so each
+    // waits on its foreign key (or, with the area's governance lock, the second waits on that).
+    const areaId = areas['学院南路32号院'].id;
+    const members = Array.from({ length: 7 }, (_, i) => ({
+      name: `委员 ${i + 1}`,
+      seat: i === 0 ? 'RESIDENTS_COMMITTEE' : 'OWNER',
+    }));
+    const FORM = `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }`;
+    const OWNERS = `mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id } }`;
+    const holder = await connectedClient(t.databaseUrl);
+    let both: Promise<{ body: { errors?: { extensions: { code: string } }[] } }>[] = [];
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from areas.area where id = $1 for update', [areaId]);
+      both = [
+        t.gql(beitaipingzhuang, FORM, {
+          i: { areaId, formedOn: '2026-01-05', termEndsOn: '2029-01-04', members, chairIndex: 0 },
+        }),
+        t.gql(beitaipingzhuang, OWNERS, { i: { areaId, recordedOn: '2026-01-05', members } }),
+      ];
+      await waitFor('both to wait on a lock', async () => {
+        const [row] = await t.sql<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query not like '%pg_stat_activity%'`,
+        );
+        return row.n >= 2;
+      });
+    } finally {
+      await holder.query('rollback');
+      await holder.end();
+    }
+    const answers = await Promise.all(both);
+    // Either the owners' committee dissolved the committee formed first, or the formation found it and was refused.
+    for (const a of answers) expect(a.body.errors?.[0].extensions.code ?? 'OK').toMatch(/^(OK|CONFLICT)$/);
+    const standing = await t.sql<{ kind: string }>(
+      `select kind from areas.governance_body where area_id = $1 and dissolved_on is null and kind <> 'OWNERS_ASSEMBLY'`,
+      [areaId],
+    );
+    expect(standing.map((b) => b.kind)).toEqual(['OWNERS_COMMITTEE']);
   });
 });

@@ -225,7 +225,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     // Owed under the owners' valid decision on raising funds (Civil Code art. 278 item 6), so it is part of the claims.
     const tally = {
       totalOwners: 72,
-      totalArea: '5000.00',
+      totalArea: '5894.70', // the register's, as the hub checks
       participatingOwners: 60,
       participatingArea: '4200.00',
       consentingOwners: 50,

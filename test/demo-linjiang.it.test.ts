@@ -5,6 +5,7 @@ import { DASHBOARDS } from './support/dashboards';
 import { TestHub, identity, pinTestToday, startTestHub, testTokens } from './support/hub-fixture';
 import { HONGJU, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { unanimousTally } from './support/register-totals';
 
 // The referral's billing and letters count from today (README › Tests › Dates): pinned so the demand period and the
 // holiday data hold whatever day the file runs.
@@ -228,14 +229,7 @@ describe('demo: 临江市 beside Beijing', () => {
           areaId,
           matter: 'HIRE_OR_DISMISS_PROVIDER',
           heldOn: '2026-02-10',
-          tally: {
-            totalOwners: 30,
-            totalArea: '2400.00',
-            participatingOwners: 24,
-            participatingArea: '1900.00',
-            consentingOwners: 20,
-            consentingArea: '1600.00',
-          },
+          tally: await unanimousTally(t, areaId),
         },
       },
     );

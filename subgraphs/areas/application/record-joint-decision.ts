@@ -1,16 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { JOINT_DECISION_RECORDED } from '../../../catalog';
-import { isIsoDate } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
 import { Identity } from '../../../kernel/identity';
-import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
+import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
 import {
   BallotVote,
   DecisionTally,
   JointDecisionOutcome,
+  checkDecisionBasis,
+  checkMeetingDay,
+  checkTallyTotals,
   decideJointDecision,
+  registerTotals,
   tallyAreaBallots,
 } from '../domain/joint-decision';
+import { isTermExpired } from '../domain/governance-body';
 import { JointDecisionMatter } from '../domain/statutes';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { jointDecisionRecorded } from '../events/publish/governance-events';
@@ -25,23 +30,22 @@ import { areasError } from '../domain/errors';
 import { manageableArea } from './area.lookup';
 
 /** A decision as reported: the meeting's aggregate tally, or each household's ballot (areas from the register). */
-export type DecisionInput =
-  | { areaId: string; matter: JointDecisionMatter; heldOn: string; tally: DecisionTally; ballots?: undefined }
-  | {
-      areaId: string;
-      matter: JointDecisionMatter;
-      heldOn: string;
-      tally?: undefined;
-      ballots: { householdId: string; vote: Exclude<BallotVote, 'NOT_VOTED'> }[];
-    };
+export interface DecisionInput {
+  areaId: string;
+  matter: JointDecisionMatter;
+  heldOn: string;
+  /** Exactly one of the two. */
+  tally?: DecisionTally;
+  ballots?: { householdId: string; vote: Exclude<BallotVote, 'NOT_VOTED'> }[];
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Who may record a decision: the street office of the area, or the area's standing committee itself (its token's
- * organisation is the body's id). Anyone else learns nothing about the area.
+ * organisation is the body's id) while its term runs. Anyone else learns nothing about the area.
  */
-async function areaForDecision(em: EntityManager, identity: Identity, areaId: string): Promise<Area> {
+async function areaForDecision(em: EntityManager, identity: Identity, areaId: string, today: string): Promise<Area> {
   if (identity.role !== 'OWNERS_COMMITTEE') return manageableArea(em, identity, areaId, 'record joint decisions in it');
   // Ids that cannot be uuids name no committee and no area: NOT_FOUND, as for any other area out of reach.
   const committee =
@@ -50,6 +54,11 @@ async function areaForDecision(em: EntityManager, identity: Identity, areaId: st
       : null;
   const area = committee && (await findArea(em, areaId));
   if (!area) throw new NotFoundError('Area', areaId);
+  // A committee past its term acts without a mandate (domain/governance-body.ts): the street office records instead.
+  if (isTermExpired(committee, today))
+    throw new ForbiddenError(
+      `The committee's term ended on ${committee.termEndsOn}: the street office records decisions`,
+    );
   return area;
 }
 
@@ -61,10 +70,9 @@ export async function recordJointDecision(
   /** With a key, a retry (a lost answer, a double click) returns the decision recorded the first time. */
   idempotencyKey?: string | null,
 ): Promise<{ decision: JointDecision; outcome: JointDecisionOutcome }> {
-  if (!isIsoDate(input.heldOn))
-    throw new InvalidInputError('heldOn must be YYYY-MM-DD', { fields: { heldOn: 'not a date' } });
-  if ((input.tally === undefined) === (input.ballots === undefined))
-    throw new InvalidInputError('Give either an aggregate tally or household ballots');
+  const today = todayInChina();
+  checkMeetingDay(input.heldOn, today);
+  checkDecisionBasis(input);
   const optionalKey = {
     scope: 'joint-decision',
     ownerId: identity.organisationId,
@@ -76,17 +84,18 @@ export async function recordJointDecision(
       }),
   };
   const decisionId = await transactionOnce(em, optionalKey, async (tx) => {
-    const area = await areaForDecision(tx, identity, input.areaId);
-    const tally =
-      input.tally === undefined
-        ? tallyAreaBallots(await householdAreasOfArea(tx, area.id), input.ballots)
-        : input.tally;
+    const area = await areaForDecision(tx, identity, input.areaId, today);
+    const units = await householdAreasOfArea(tx, area.id);
+    const { tally, tallySource } = input.tally
+      ? { tally: input.tally, tallySource: checkTallyTotals(input.tally, registerTotals(units)) }
+      : { tally: tallyAreaBallots(units, input.ballots!), tallySource: 'REGISTER_BALLOTS' as const };
     const outcome = decideJointDecision(input.matter, tally);
     const decision = insertJointDecision(tx, {
       areaId: area.id,
       matter: input.matter,
       heldOn: input.heldOn,
       ...tally,
+      tallySource,
       valid: outcome.valid,
       reasons: outcome.reasons,
       recordedBy: identity.organisationId,

@@ -4,7 +4,11 @@ import {
   DecisionTally,
   HouseholdBallot,
   JointDecisionReason,
+  checkDecisionBasis,
+  checkMeetingDay,
+  checkTallyTotals,
   decideJointDecision,
+  registerTotals,
   formatPercent,
   countOwners,
   tallyAreaBallots,
@@ -13,7 +17,8 @@ import {
 } from './joint-decision';
 import { JointDecisionMatter, ORDINARY_MATTER_CONSENT, SPECIAL_MATTER_CONSENT } from './statutes';
 
-const { HIRE_OR_DISMISS_PROVIDER: HIRE, REBUILD } = JointDecisionMatter;
+const HIRE: JointDecisionMatter = 'HIRE_OR_DISMISS_PROVIDER';
+const REBUILD: JointDecisionMatter = 'REBUILD';
 
 /** Everybody takes part and consents; each row overrides what it is about. 1412 owners as in 学院南路32号院. */
 const base: DecisionTally = {
@@ -269,16 +274,16 @@ describe('owners joint decisions (Civil Code art. 278)', () => {
     expect(outcome.ratios.participationOwners.display).toBe('0.00%');
   });
 
-  it.each([
-    [JointDecisionMatter.ASSEMBLY_RULES, false],
-    [JointDecisionMatter.MANAGEMENT_COVENANT, false],
-    [JointDecisionMatter.ELECT_COMMITTEE, false],
-    [JointDecisionMatter.HIRE_OR_DISMISS_PROVIDER, false],
-    [JointDecisionMatter.USE_MAINTENANCE_FUND, false],
-    [JointDecisionMatter.RAISE_MAINTENANCE_FUND, true],
-    [JointDecisionMatter.REBUILD, true],
-    [JointDecisionMatter.CHANGE_COMMON_USE_OR_BUSINESS, true],
-    [JointDecisionMatter.OTHER_MAJOR_MATTER, false],
+  it.each<[JointDecisionMatter, boolean]>([
+    ['ASSEMBLY_RULES', false],
+    ['MANAGEMENT_COVENANT', false],
+    ['ELECT_COMMITTEE', false],
+    ['HIRE_OR_DISMISS_PROVIDER', false],
+    ['USE_MAINTENANCE_FUND', false],
+    ['RAISE_MAINTENANCE_FUND', true],
+    ['REBUILD', true],
+    ['CHANGE_COMMON_USE_OR_BUSINESS', true],
+    ['OTHER_MAJOR_MATTER', false],
   ])('applies the right consent threshold to %s (special: %s)', (matter, special) => {
     const seventyPercent = tally({
       participatingOwners: 1000,
@@ -512,5 +517,65 @@ describe("owners counted as the Supreme People's Court does (法释〔2009〕7�
       outcome.ratios.participationArea.display,
       outcome.ratios.consentArea?.display,
     ]).toEqual(['77.84%', '74.13%', '74.25%', '78.86%']);
+  });
+});
+
+describe("a reported tally's totals against the register (法释〔2009〕7号 arts. 8–9)", () => {
+  const units = [
+    { id: 'h1', floorAreaCentiM2: 8_536, ownerReference: 'A' },
+    { id: 'h2', floorAreaCentiM2: 6_000, ownerReference: 'A' },
+    { id: 'h3', floorAreaCentiM2: 10_000, ownerReference: 'B' },
+  ];
+
+  it("takes the register's owners (one per owner reference) and area as the totals", () => {
+    expect(registerTotals(units)).toEqual({ owners: 2, areaCentiM2: 24_536 });
+    expect(registerTotals([])).toBeNull();
+  });
+
+  it('checks a tally with the totals of the register, and marks one the register cannot check', () => {
+    const matching = tally({ totalOwners: 2, totalAreaCentiM2: 24_536, participatingOwners: 2 });
+    const fitting = {
+      ...matching,
+      participatingAreaCentiM2: 24_536,
+      consentingOwners: 2,
+      consentingAreaCentiM2: 24_536,
+    };
+    expect(checkTallyTotals(fitting, registerTotals(units))).toBe('REPORTED_TALLY_CHECKED');
+    expect(checkTallyTotals(base, null)).toBe('REPORTED_TALLY_UNCHECKED');
+  });
+
+  it("refuses totals other than the register's: fewer owners reported would carry a matter the area did not", () => {
+    // 学院南路32号院's register counts 1,336 owners; a meeting reporting 1,040 of 1,100 would pass on 94.55 %.
+    const register = { owners: 1_336, areaCentiM2: 10_000_000 };
+    const reported = { ...base, totalOwners: 1_100, participatingOwners: 1_040, consentingOwners: 771 };
+    const error = rejection(() => checkTallyTotals({ ...reported, totalAreaCentiM2: 10_000_000 }, register));
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        problems: ['TOTALS_DIFFER_FROM_REGISTER'],
+        fields: { totalOwners: 'the register counts 1336 owners' },
+        register: { owners: 1_336, area: '100000.00' },
+      },
+    });
+    const both = rejection(() => checkTallyTotals(reported, register));
+    expect(Object.keys((both as DomainError).details?.fields as object)).toEqual(['totalOwners', 'totalArea']);
+  });
+});
+
+describe('what a decision is reported with', () => {
+  it('takes exactly one of a tally and ballots, and at least one ballot', () => {
+    expect(() => checkDecisionBasis({ tally: base })).not.toThrow();
+    expect(() => checkDecisionBasis({ ballots: [{}] })).not.toThrow();
+    for (const input of [{}, { tally: base, ballots: [{}] }, { ballots: [] }])
+      expect(rejection(() => checkDecisionBasis(input))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('is recorded after its meeting: heldOn not after today (China)', () => {
+    expect(() => checkMeetingDay('2026-12-05', '2026-12-05')).not.toThrow();
+    expect(rejection(() => checkMeetingDay('2026-12-06', '2026-12-05'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { heldOn: 'after today (2026-12-05)' } },
+    });
+    expect(rejection(() => checkMeetingDay('2026-02-30', '2026-12-05'))).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

@@ -1,6 +1,8 @@
+import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
+import { JOINT_DECISION_MATTERS, type JointDecisionTallySource } from '../../../catalog';
 import { percentHalfUp } from '../../../kernel/percent';
 import { InvalidInputError } from '../../../kernel/errors';
-import { CentiSquareMetres } from './floor-area';
+import { CentiSquareMetres, formatSquareMetres } from './floor-area';
 import {
   Fraction,
   JOINT_DECISION_PARTICIPATION,
@@ -187,6 +189,68 @@ export function tallyAreaBallots(units: readonly RegisteredUnit[], ballots: read
   return tallyBallots(ownerBallots);
 }
 
+/** What the register holds for an area: its owners counted as countOwners does, and their exclusive-part area. */
+export interface RegisterTotals {
+  owners: number;
+  areaCentiM2: CentiSquareMetres;
+}
+
+export type TallySource = JointDecisionTallySource;
+
+/** The register's totals for an area's units (countOwners), or null when it holds none of them. */
+export function registerTotals(units: readonly RegisteredUnit[]): RegisterTotals | null {
+  if (units.length === 0) return null;
+  return {
+    owners: countOwners(units).length,
+    areaCentiM2: units.reduce((sum, u) => sum + u.floorAreaCentiM2, 0),
+  };
+}
+
+/**
+ * A reported tally's totals are the whole of what art. 278's shares are taken of: all the area's owners and all their
+ * exclusive-part area, as the register holds them (法释〔2009〕7号 arts. 8–9). Where the register holds the area's
+ * households the totals must be the register's, or a meeting could carry a matter by reporting fewer owners or less
+ * area than the area has; a register that is incomplete is completed first. BAD_USER_INPUT names the register's
+ * figures (aggregates of the caller's own area, no household).
+ */
+export function checkTallyTotals(tally: DecisionTally, register: RegisterTotals | null): TallySource {
+  if (!register) return 'REPORTED_TALLY_UNCHECKED';
+  const fields: Record<string, string> = {};
+  if (tally.totalOwners !== register.owners) fields.totalOwners = `the register counts ${register.owners} owners`;
+  if (tally.totalAreaCentiM2 !== register.areaCentiM2)
+    fields.totalArea = `the register holds ${formatSquareMetres(register.areaCentiM2)} m²`;
+  if (Object.keys(fields).length > 0) {
+    throw new InvalidInputError("The tally's totals are not the area's owners and area on the register", {
+      problems: ['TOTALS_DIFFER_FROM_REGISTER'],
+      fields,
+      register: { owners: register.owners, area: formatSquareMetres(register.areaCentiM2) },
+    });
+  }
+  return 'REPORTED_TALLY_CHECKED';
+}
+
+/** A decision is reported with exactly one basis: the meeting's tally, or at least one household ballot. */
+export function checkDecisionBasis(input: { tally?: unknown; ballots?: readonly unknown[] }): void {
+  if ((input.tally === undefined) === (input.ballots === undefined))
+    throw new InvalidInputError('Give either an aggregate tally or household ballots, not both or neither', {
+      fields: { tally: 'exactly one of tally and ballots', ballots: 'exactly one of tally and ballots' },
+    });
+  if (input.ballots?.length === 0)
+    throw new InvalidInputError('Ballots must name at least one household', {
+      fields: { ballots: 'at least one ballot' },
+    });
+}
+
+/** A decision is recorded once its meeting has been held: heldOn is a date, not after today (China time). */
+export function checkMeetingDay(heldOn: string, today: IsoDate): void {
+  if (!isIsoDate(heldOn))
+    throw new InvalidInputError('heldOn must be YYYY-MM-DD', { fields: { heldOn: 'not a date' } });
+  if (compareDates(heldOn, today) > 0)
+    throw new InvalidInputError('A decision is recorded after its meeting', {
+      fields: { heldOn: `after today (${today})` },
+    });
+}
+
 const TALLY_FIELDS: readonly (keyof DecisionTally)[] = [
   'totalOwners',
   'totalAreaCentiM2',
@@ -235,7 +299,7 @@ export function consentThreshold(matter: JointDecisionMatter): Threshold {
   return isSpecialMatter(matter) ? SPECIAL_MATTER_CONSENT : ORDINARY_MATTER_CONSENT;
 }
 
-const MATTERS = new Set<string>(Object.values(JointDecisionMatter));
+const MATTERS = new Set<string>(JOINT_DECISION_MATTERS);
 
 /** Decides whether a tally carries the matter under Civil Code art. 278 para. 2; every failed condition is listed. */
 export function decideJointDecision(matter: JointDecisionMatter, tally: DecisionTally): JointDecisionOutcome {

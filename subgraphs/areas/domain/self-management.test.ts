@@ -1,9 +1,8 @@
-import { JointDecisionMatter } from './statutes';
 import { selfManagementProblems } from './self-management';
 
 const decision = {
   areaId: 'a1',
-  matter: JointDecisionMatter.HIRE_OR_DISMISS_PROVIDER,
+  matter: 'HIRE_OR_DISMISS_PROVIDER' as const,
   heldOn: '2026-03-01',
   valid: true,
 };
@@ -11,9 +10,9 @@ const decision = {
 describe('self-management (Civil Code art. 284 para. 1, decided under art. 278)', () => {
   it('accepts a valid decision of the area on hiring or dismissing a manager, from the meeting day on', () => {
     expect(selfManagementProblems('a1', decision, '2026-03-01')).toEqual([]);
-    expect(
-      selfManagementProblems('a1', { ...decision, matter: JointDecisionMatter.OTHER_MAJOR_MATTER }, '2026-04-01'),
-    ).toEqual([]);
+    expect(selfManagementProblems('a1', { ...decision, matter: 'OTHER_MAJOR_MATTER' as const }, '2026-04-01')).toEqual(
+      [],
+    );
   });
 
   it('refuses a decision of another area, an invalid one, one on another matter, and a start before the meeting', () => {
@@ -21,9 +20,7 @@ describe('self-management (Civil Code art. 284 para. 1, decided under art. 278)'
     expect(selfManagementProblems('a1', { ...decision, valid: false }, '2026-03-01')).toEqual([
       'the joint decision did not pass (Civil Code art. 278 para. 2)',
     ]);
-    expect(
-      selfManagementProblems('a1', { ...decision, matter: JointDecisionMatter.REBUILD }, '2026-03-01'),
-    ).toHaveLength(1);
+    expect(selfManagementProblems('a1', { ...decision, matter: 'REBUILD' as const }, '2026-03-01')).toHaveLength(1);
     expect(selfManagementProblems('a1', decision, '2026-02-28')).toEqual([
       'self-management cannot start before the owners decided it',
     ]);

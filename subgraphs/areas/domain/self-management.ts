@@ -1,4 +1,4 @@
-import { JointDecisionMatter } from './statutes';
+import type { JointDecisionMatter } from './statutes';
 
 /**
  * Civil Code art. 284 para. 1: 业主可以自行管理建筑物及其附属设施，也可以委托物业服务企业或者其他管理人管理. Choosing
@@ -6,9 +6,9 @@ import { JointDecisionMatter } from './statutes';
  * (art. 278 para. 1 item 4), or another major matter (item 9). The returned problems are empty when the decision
  * supports self-management starting on `startsOn`.
  */
-export const SELF_MANAGEMENT_MATTERS: ReadonlySet<JointDecisionMatter> = new Set([
-  JointDecisionMatter.HIRE_OR_DISMISS_PROVIDER,
-  JointDecisionMatter.OTHER_MAJOR_MATTER,
+export const SELF_MANAGEMENT_MATTERS: ReadonlySet<JointDecisionMatter> = new Set<JointDecisionMatter>([
+  'HIRE_OR_DISMISS_PROVIDER',
+  'OTHER_MAJOR_MATTER',
 ]);
 
 export interface SelfManagementDecision {

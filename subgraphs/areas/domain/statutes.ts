@@ -1,3 +1,5 @@
+import type { JointDecisionMatterCode } from '../../../catalog';
+
 /**
  * The statutory numbers behind the areas and governance rules, each with the article it comes from. Rules read
  * them from here and nowhere else, so an amended statute is one edit. Fractions are exact rationals: they are
@@ -32,37 +34,18 @@ export function meetsThreshold(part: number | bigint, whole: number | bigint, th
 // Owners' joint decisions (业主共同决定), Civil Code art. 278.
 // ---------------------------------------------------------------------------------------------------------------
 
-/** The nine matters of Civil Code art. 278 para. 1, in the article's order (items 1–9). */
-export enum JointDecisionMatter {
-  /** (1) 制定和修改业主大会议事规则 */
-  ASSEMBLY_RULES = 'ASSEMBLY_RULES',
-  /** (2) 制定和修改管理规约 */
-  MANAGEMENT_COVENANT = 'MANAGEMENT_COVENANT',
-  /** (3) 选举业主委员会或者更换业主委员会成员 */
-  ELECT_COMMITTEE = 'ELECT_COMMITTEE',
-  /** (4) 选聘和解聘物业服务企业或者其他管理人 */
-  HIRE_OR_DISMISS_PROVIDER = 'HIRE_OR_DISMISS_PROVIDER',
-  /** (5) 使用建筑物及其附属设施的维修资金 */
-  USE_MAINTENANCE_FUND = 'USE_MAINTENANCE_FUND',
-  /** (6) 筹集建筑物及其附属设施的维修资金 */
-  RAISE_MAINTENANCE_FUND = 'RAISE_MAINTENANCE_FUND',
-  /** (7) 改建、重建建筑物及其附属设施 */
-  REBUILD = 'REBUILD',
-  /** (8) 改变共有部分的用途或者利用共有部分从事经营活动 */
-  CHANGE_COMMON_USE_OR_BUSINESS = 'CHANGE_COMMON_USE_OR_BUSINESS',
-  /** (9) 有关共有和共同管理权利的其他重大事项 */
-  OTHER_MAJOR_MATTER = 'OTHER_MAJOR_MATTER',
-}
+/** The nine matters of Civil Code art. 278 para. 1, in the article's order: JOINT_DECISION_MATTERS (catalog/vocabulary.ts). */
+export type JointDecisionMatter = JointDecisionMatterCode;
 
 /**
  * Items 6–8 of art. 278 para. 1 take money from owners or change what they own in common, so para. 2 asks for
  * a three-quarter consent instead of a simple majority. Using an existing maintenance fund (item 5) is an
  * ordinary matter: the Civil Code split it from raising one (Property Law art. 76 had both in one item).
  */
-export const SPECIAL_MATTERS: ReadonlySet<JointDecisionMatter> = new Set([
-  JointDecisionMatter.RAISE_MAINTENANCE_FUND,
-  JointDecisionMatter.REBUILD,
-  JointDecisionMatter.CHANGE_COMMON_USE_OR_BUSINESS,
+export const SPECIAL_MATTERS: ReadonlySet<JointDecisionMatter> = new Set<JointDecisionMatter>([
+  'RAISE_MAINTENANCE_FUND',
+  'REBUILD',
+  'CHANGE_COMMON_USE_OR_BUSINESS',
 ]);
 
 /**

@@ -32,12 +32,15 @@ export function decisionTallyOf(t: TallyInput): DecisionTally {
   };
 }
 
-/** The decision as reported: a tally when given (ballots then ignored), else the household ballots. */
+/** The decision as reported; the use case refuses both or neither of a tally and ballots. */
 export function decisionInputOf(input: RecordJointDecisionInput): DecisionInput {
-  const meeting = { areaId: input.areaId, matter: input.matter, heldOn: input.heldOn };
-  return input.tally
-    ? { ...meeting, tally: decisionTallyOf(input.tally) }
-    : { ...meeting, ballots: input.ballots ?? [] };
+  return {
+    areaId: input.areaId,
+    matter: input.matter,
+    heldOn: input.heldOn,
+    tally: input.tally ? decisionTallyOf(input.tally) : undefined,
+    ballots: input.ballots ?? undefined,
+  };
 }
 
 export const ratioType = (r: RatioView): RatioType => ({
@@ -52,6 +55,7 @@ export function jointDecisionType({ decision, outcome }: AssessedDecision): Join
     areaId: decision.areaId,
     matter: decision.matter,
     heldOn: decision.heldOn,
+    tallySource: decision.tallySource ?? null,
     valid: outcome.valid,
     reasons: outcome.reasons,
     participationOwners: ratioType(outcome.ratios.participationOwners),

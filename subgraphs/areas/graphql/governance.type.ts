@@ -1,7 +1,9 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { COMMITTEE_SEATS, CommitteeSeat } from '../domain/property-management-committee';
 import { RULES_REFERENCE_MAX_LENGTH } from '../domain/owners-assembly';
-import { JointDecisionMatter } from '../domain/statutes';
+import { JOINT_DECISION_MATTERS, JOINT_DECISION_TALLY_SOURCES } from '../../../catalog';
+import type { JointDecisionMatter } from '../domain/statutes';
+import type { TallySource } from '../domain/joint-decision';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { AreaType } from './area.type';
 import { Key, LocalDate, Name } from '../../../platform/graphql/scalars';
@@ -12,11 +14,20 @@ registerEnumType(CommitteeSeatEnum, {
   name: 'CommitteeSeat',
   description: '居委会代表 / 产权单位代表 / 业主代表 / 物业使用人代表',
 });
-registerEnumType(JointDecisionMatter, {
+export const JointDecisionMatterEnum = graphqlEnum(JOINT_DECISION_MATTERS);
+registerEnumType(JointDecisionMatterEnum, {
   name: 'JointDecisionMatter',
   description: 'The nine matters of Civil Code art. 278.',
 });
 registerEnumType(VoteEnum, { name: 'Vote' });
+export const TallySourceEnum = graphqlEnum(JOINT_DECISION_TALLY_SOURCES);
+registerEnumType(TallySourceEnum, {
+  name: 'JointDecisionTallySource',
+  description:
+    "Where a decision's figures come from: REGISTER_BALLOTS (household ballots counted against the register), " +
+    "REPORTED_TALLY_CHECKED (a meeting's tally whose totals are the register's owners and area), " +
+    "REPORTED_TALLY_UNCHECKED (a meeting's tally as reported: the register holds no household of the area).",
+});
 
 @ObjectType('GovernanceMember')
 export class GovernanceMemberType {
@@ -161,11 +172,17 @@ export class JointDecisionType {
   @Field(() => ID)
   areaId!: string;
 
-  @Field(() => JointDecisionMatter)
+  @Field(() => JointDecisionMatterEnum)
   matter!: JointDecisionMatter;
 
   @Field()
   heldOn!: string;
+
+  @Field(() => TallySourceEnum, {
+    nullable: true,
+    description: 'Where the figures come from; null for decisions recorded before the hub kept it (2026-12-05).',
+  })
+  tallySource?: TallySource | null;
 
   @Field()
   valid!: boolean;
@@ -294,7 +311,7 @@ export class RecordJointDecisionInput {
   @Field(() => ID)
   areaId!: string;
 
-  @Field(() => JointDecisionMatter)
+  @Field(() => JointDecisionMatterEnum)
   matter!: JointDecisionMatter;
 
   @Field(() => LocalDate)

@@ -1,5 +1,5 @@
 import { type InferEntity, defineEntity, p } from '@mikro-orm/core';
-import type { JointDecisionReason } from '../domain/joint-decision';
+import type { JointDecisionReason, TallySource } from '../domain/joint-decision';
 import type { JointDecisionMatter } from '../domain/statutes';
 
 /** An owners' joint decision with the tally it was decided on (domain/joint-decision.ts); the DDL is in migrations/. */
@@ -18,6 +18,8 @@ export const JointDecisionSchema = defineEntity({
     participatingAreaCentiM2: p.bigint('number').fieldName('participating_area_centi_m2'),
     consentingOwners: p.integer(),
     consentingAreaCentiM2: p.bigint('number').fieldName('consenting_area_centi_m2'),
+    /** Null for decisions recorded before the source was kept (2026-12-05). */
+    tallySource: p.text().$type<TallySource>().nullable(),
     valid: p.boolean(),
     reasons: p.json<JointDecisionReason[]>(),
     recordedBy: p.text(),

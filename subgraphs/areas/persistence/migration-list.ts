@@ -18,6 +18,7 @@ import { Migration20261201100000_holiday_years } from './migrations/Migration202
 import { Migration20261201100000_outbox_traceparent } from './migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 import { Migration20261208000000_trimmed_owner_references } from './migrations/Migration20261208000000_trimmed_owner_references';
+import { Migration20261208010000_joint_decision_tally_source } from './migrations/Migration20261208010000_joint_decision_tally_source';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -43,4 +44,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201220000_contract_areas,
   Migration20261206000000_inbox_topic_key,
   Migration20261208000000_trimmed_owner_references,
+  Migration20261208010000_joint_decision_tally_source,
 );

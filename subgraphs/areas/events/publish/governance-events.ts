@@ -59,5 +59,14 @@ export function jointDecisionRecorded(decision: JointDecision): JointDecisionRec
     heldOn: decision.heldOn,
     valid: decision.valid,
     reasons: decision.reasons,
+    ...(decision.tallySource ? { tallySource: decision.tallySource } : {}),
+    tally: {
+      totalOwners: decision.totalOwners,
+      totalAreaCentiM2: decision.totalAreaCentiM2,
+      participatingOwners: decision.participatingOwners,
+      participatingAreaCentiM2: decision.participatingAreaCentiM2,
+      consentingOwners: decision.consentingOwners,
+      consentingAreaCentiM2: decision.consentingAreaCentiM2,
+    },
   };
 }

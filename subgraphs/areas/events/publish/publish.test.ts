@@ -9,7 +9,6 @@ import {
   JOINT_DECISION_RECORDED,
 } from '../../../../catalog';
 import { validateEventData } from '../../../../platform/events/cloudevent';
-import { JointDecisionMatter } from '../../domain/statutes';
 import { Area } from '../../persistence/area.entity';
 import { GovernanceBody } from '../../persistence/governance-body.entity';
 import { JointDecision } from '../../persistence/joint-decision.entity';
@@ -125,11 +124,11 @@ describe('areas events: aggregates to the catalog’s event data', () => {
     expect(() => validateEventData(ASSEMBLY_RECORDED.type, data)).not.toThrow();
   });
 
-  it('publishes a joint decision with its verdict', () => {
+  it('publishes a joint decision with its verdict, its figures and where they come from', () => {
     const decision: JointDecision = {
       id: '2d3e4f5a-6b7c-4d8e-8f9a-0b1c2d3e4f5a',
       areaId: area.id,
-      matter: JointDecisionMatter.HIRE_OR_DISMISS_PROVIDER,
+      matter: 'HIRE_OR_DISMISS_PROVIDER' as const,
       heldOn: '2026-05-10',
       totalOwners: 72,
       totalAreaCentiM2: 612_000,
@@ -137,6 +136,7 @@ describe('areas events: aggregates to the catalog’s event data', () => {
       participatingAreaCentiM2: 520_000,
       consentingOwners: 25,
       consentingAreaCentiM2: 200_000,
+      tallySource: 'REPORTED_TALLY_CHECKED',
       valid: false,
       reasons: ['CONSENT_OWNERS_NOT_MAJORITY', 'CONSENT_AREA_NOT_MAJORITY'],
       recordedBy: 'street-office-xinjiekou',
@@ -150,7 +150,21 @@ describe('areas events: aggregates to the catalog’s event data', () => {
       heldOn: '2026-05-10',
       valid: false,
       reasons: decision.reasons,
+      tallySource: 'REPORTED_TALLY_CHECKED',
+      tally: {
+        totalOwners: 72,
+        totalAreaCentiM2: 612_000,
+        participatingOwners: 60,
+        participatingAreaCentiM2: 520_000,
+        consentingOwners: 25,
+        consentingAreaCentiM2: 200_000,
+      },
     });
     expect(() => validateEventData(JOINT_DECISION_RECORDED.type, data)).not.toThrow();
+    // A decision recorded before the source was kept publishes without it; a matter outside art. 278 is refused.
+    const before = jointDecisionRecorded({ ...decision, tallySource: null });
+    expect('tallySource' in before).toBe(false);
+    expect(() => validateEventData(JOINT_DECISION_RECORDED.type, before)).not.toThrow();
+    expect(() => validateEventData(JOINT_DECISION_RECORDED.type, { ...data, matter: 'BUY_A_BOAT' })).toThrow();
   });
 });
