@@ -18,7 +18,8 @@ import { billServiceFees, serviceFeeTotals } from '../persistence/charge.reposit
 import { findFilingInForce } from '../persistence/filing.repository';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
-import { allowLongStatements } from '../../../platform/db/sql';
+import { allowLongStatements, retryAfterLostRace } from '../../../platform/db/sql';
+import { applyHeldCredits } from './apply-credits';
 
 export interface BillingRunResult {
   id: string;
@@ -36,7 +37,8 @@ export interface BillingRunResult {
 
 /**
  * Bills one month of one area: one SERVICE_FEE charge per household at the owner rate of its building class, and
- * each subsidy running that month to its payer. Set-based (a handful of statements whatever the size), and
+ * each subsidy running that month to its payer; then sets the credits owners paid in advance against their open
+ * fees (apply-credits.ts). Set-based (a handful of statements whatever the size), and
  * idempotent: a household already billed for the month is skipped, so a re-run only bills households that joined
  * since, and returns the same totals when nothing changed.
  */
@@ -49,67 +51,74 @@ export async function runBilling(
   const today = todayInChina();
   const month = checkBillingMonth(input.month, today);
   const { areaId } = input;
-  return em.transactional(async (tx) => {
-    await allowLongStatements(tx);
-    const filing = await findFilingInForce(tx, companyId, areaId, month);
-    if (!filing) {
-      throw arrearsError(
-        'NO_CONTRACT_IN_FORCE',
-        `You have no accepted contract filing covering area ${areaId} in ${month}`,
-        { areaId, month },
+  // A deadlock with a payment statement locking the same accounts (the credit holders) runs the month again: billing
+  // is idempotent.
+  return retryAfterLostRace(() =>
+    em.transactional(async (tx) => {
+      await allowLongStatements(tx);
+      const filing = await findFilingInForce(tx, companyId, areaId, month);
+      if (!filing) {
+        throw arrearsError(
+          'NO_CONTRACT_IN_FORCE',
+          `You have no accepted contract filing covering area ${areaId} in ${month}`,
+          { areaId, month },
+        );
+      }
+      await lockAreaMonth(tx, areaId, month);
+      await openAccounts(tx, { companyId, areaId }, today);
+      const classes = filing.terms.feeSchedule.classes;
+      const dueOn = dueOnForMonth(month);
+      const newlyBilled = await billServiceFees(tx, {
+        companyId,
+        areaId,
+        month,
+        filingId: filing.filingId,
+        dueOn,
+        rates: classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month })),
+      });
+      const running = classes.flatMap((c) =>
+        c.subsidies
+          .filter((s) => subsidyRunsIn(s, month))
+          .map((s) => ({ payer: s.payer, buildingClass: c.buildingClass, rate: s.rateFenPerM2Month })),
       );
-    }
-    await lockAreaMonth(tx, areaId, month);
-    await openAccounts(tx, { companyId, areaId }, today);
-    const classes = filing.terms.feeSchedule.classes;
-    const dueOn = dueOnForMonth(month);
-    const newlyBilled = await billServiceFees(tx, {
-      companyId,
-      areaId,
-      month,
-      filingId: filing.filingId,
-      dueOn,
-      rates: classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month })),
-    });
-    const running = classes.flatMap((c) =>
-      c.subsidies
-        .filter((s) => subsidyRunsIn(s, month))
-        .map((s) => ({ payer: s.payer, buildingClass: c.buildingClass, rate: s.rateFenPerM2Month })),
-    );
-    if (running.length > 0) await billSubsidies(tx, { companyId, areaId, month }, running);
-    const totals = await serviceFeeTotals(tx, {
-      companyId,
-      areaId,
-      month,
-      billedClasses: classes.map((c) => c.buildingClass),
-    });
-    const subsidies = await subsidiesOfMonth(tx, areaId, month);
-    const id = await saveBillingRun(tx, {
-      areaId,
-      companyId,
-      filingId: filing.filingId,
-      month,
-      households: totals.households,
-      chargedFen: totals.chargedFen,
-      subsidyFen: subsidies.reduce((sum, s) => sum + s.amountFen, 0),
-      runBy: identity.subject,
-    });
-    // Only accounts in collection or beyond can be referred to a court, so only their claims go to litigation; the
-    // CURRENT accounts, nearly all of a large area, are not published and the run stays set-based.
-    await publishClaims(tx, await referableAccountIdsOfArea(tx, companyId, areaId), today);
-    await publishCollection(tx, { accountIds: [], areaId, month });
-    return {
-      id,
-      areaId,
-      month,
-      filingId: filing.filingId,
-      recordNumber: filing.recordNumber,
-      households: totals.households,
-      chargedFen: totals.chargedFen,
-      newlyBilled,
-      unbilledHouseholds: totals.unbilledHouseholds,
-      dueOn,
-      subsidies,
-    };
-  });
+      if (running.length > 0) await billSubsidies(tx, { companyId, areaId, month }, running);
+      const totals = await serviceFeeTotals(tx, {
+        companyId,
+        areaId,
+        month,
+        billedClasses: classes.map((c) => c.buildingClass),
+      });
+      const subsidies = await subsidiesOfMonth(tx, areaId, month);
+      const credited = await applyHeldCredits(tx, identity, { companyId, areaId }, today);
+      const id = await saveBillingRun(tx, {
+        areaId,
+        companyId,
+        filingId: filing.filingId,
+        month,
+        households: totals.households,
+        chargedFen: totals.chargedFen,
+        subsidyFen: subsidies.reduce((sum, s) => sum + s.amountFen, 0),
+        runBy: identity.subject,
+      });
+      // Only accounts in collection or beyond can be referred to a court, so only their claims go to litigation; the
+      // CURRENT accounts, nearly all of a large area, are not published and the run stays set-based.
+      // A credited account that left collection is no longer referable, but litigation must learn of it too.
+      const referable = await referableAccountIdsOfArea(tx, companyId, areaId);
+      await publishClaims(tx, [...new Set([...referable, ...credited])], today);
+      await publishCollection(tx, { accountIds: credited, areaId, month });
+      return {
+        id,
+        areaId,
+        month,
+        filingId: filing.filingId,
+        recordNumber: filing.recordNumber,
+        households: totals.households,
+        chargedFen: totals.chargedFen,
+        newlyBilled,
+        unbilledHouseholds: totals.unbilledHouseholds,
+        dueOn,
+        subsidies,
+      };
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { Adjustment, AppliedAmount, adjustCharge, allocatePayment } from './allocation';
+import { Adjustment, AppliedAmount, adjustCharge, allocatePayment, applyCredits } from './allocation';
 import { Charge, openFen } from './charge';
 
 /** Seed 003: 56.78 m² high-rise at ¥1.67 is 9,482 fen a month. Listed out of order on purpose. */
@@ -112,6 +112,37 @@ describe('allocatePayment', () => {
     const error = rejection(() => allocatePayment(ledger, 1_000, designated));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toEqual({ problems });
+  });
+});
+
+describe('applyCredits', () => {
+  it('sets credits, earliest paid first, against the open charges earliest due first, holding what none takes', () => {
+    const { applied, charges } = applyCredits(
+      [
+        { paymentId: 'p-early', fen: 10_000 },
+        { paymentId: 'p-late', fen: 20_000 },
+      ],
+      ledger,
+    );
+    expect(applied).toEqual([
+      { paymentId: 'p-early', chargeId: 'c-2024-01', fen: 7_482 },
+      { paymentId: 'p-early', chargeId: 'c-2024-02', fen: 2_518 },
+      { paymentId: 'p-late', chargeId: 'c-2024-02', fen: 6_482 },
+      { paymentId: 'p-late', chargeId: 'c-2024-03', fen: 9_482 },
+    ]);
+    // 30,000 held, 25,964 open: 4,036 of the later payment stays held.
+    expect(charges.map(openFen)).toEqual([0, 0, 0]);
+    expect(applied.reduce((sum, a) => sum + a.fen, 0)).toBe(25_964);
+  });
+
+  it('applies nothing when nothing is open, and keeps every field of the charges', () => {
+    const settled = [charge('2024-04', MONTHLY)];
+    expect(applyCredits([{ paymentId: 'p', fen: 5_000 }], settled)).toEqual({ applied: [], charges: settled });
+    const extra = [{ ...charge('2024-05'), kind: 'SERVICE_FEE' as const }];
+    expect(applyCredits([{ paymentId: 'p', fen: 100 }], extra).charges[0]).toMatchObject({
+      kind: 'SERVICE_FEE',
+      paidFen: 100,
+    });
   });
 });
 

@@ -75,6 +75,37 @@ export function allocatePayment(
   };
 }
 
+/** What a payment left over (its credit) and has not yet been set against a charge. */
+export interface HeldCredit {
+  paymentId: string;
+  fen: Fen;
+}
+
+export interface AppliedCredit extends AppliedAmount {
+  paymentId: string;
+}
+
+/**
+ * Sets an account's held credits against its open charges billed since (an owner who paid in advance owes nothing
+ * when the month is billed): each credit, earliest paid first, goes to the open charges earliest due first, as an
+ * undesignated payment would have (art. 560 para. 2); what no charge takes stays held. Returns the amounts applied
+ * and the charges with their paidFen raised.
+ */
+export function applyCredits<C extends Charge>(
+  credits: readonly HeldCredit[],
+  charges: readonly C[],
+): { applied: AppliedCredit[]; charges: C[] } {
+  let current = [...charges];
+  const applied: AppliedCredit[] = [];
+  for (const credit of credits) {
+    if (credit.fen === 0 || current.every((c) => openFen(c) === 0)) continue;
+    const allocation = allocatePayment(current, credit.fen);
+    applied.push(...allocation.applied.map((a) => ({ paymentId: credit.paymentId, ...a })));
+    current = allocation.charges as C[]; // allocatePayment only raises paidFen: every other field is kept
+  }
+  return { applied, charges: current };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Adjustments: every change to what is owed other than a payment carries its reason, for the owner and the court.
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * Units: money in integer fen (分), floor areas in integer hundredths of a square metre, percentages as integers.
  */
 
-import { UTILITY_KINDS } from '../../../catalog';
+import { type JointDecisionMatterCode, UTILITY_KINDS } from '../../../catalog';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Limitation of actions (诉讼时效), Civil Code arts. 188–195.
@@ -59,7 +59,7 @@ export type Utility = (typeof UTILITY_CUT_OFF_BAN.utilities)[number];
  * owed only under a recorded, valid decision of that matter in the area; otherwise it is a voluntary contribution,
  * never arrears, never aged, never referred and never running a limitation period.
  */
-export const LEVY_DECISION_MATTER = 'RAISE_MAINTENANCE_FUND';
+export const LEVY_DECISION_MATTER: JointDecisionMatterCode = 'RAISE_MAINTENANCE_FUND';
 export const LEVY_DECISION_SOURCE = 'Civil Code art. 278 para. 1 item 6, para. 2';
 export const LEVY_BASES = ['JOINT_DECISION', 'VOLUNTARY'] as const;
 export type LevyBasis = (typeof LEVY_BASES)[number];

@@ -287,7 +287,7 @@ export class ArrearsAccountType {
   @Field() statusChangedOn!: string;
   @Field(() => Float, {
     description:
-      'Paid and not applied to any charge, in fen: what a payment left over (beyond every open charge, or beyond the charges it designated). Not set against charges billed later.',
+      "Paid and not applied to any charge, in fen: what a payment left over (beyond every open charge, or beyond the charges it designated). An undesignated service-fee payment's credit is set against the fees billed later, when the area is billed; a designated payment's rest is held.",
   })
   creditFen!: number;
   @Field(() => Float, {

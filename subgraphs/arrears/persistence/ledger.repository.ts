@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { sqlArray, sqlBulk, sqlRows, sqlRun } from '../../../platform/db/sql';
-import { AdjustmentKind, AppliedAmount } from '../domain/allocation';
+import { AdjustmentKind, AppliedAmount, AppliedCredit, HeldCredit } from '../domain/allocation';
 import { Charge } from '../domain/charge';
 import { AppliedPayment, RecordedAdjustment } from '../domain/claim';
 import { PaymentPurpose, Receipt, paidInto } from '../domain/payment';
@@ -171,21 +171,72 @@ export async function paymentsOfAccount(em: EntityManager, accountId: string): P
   return rows.map(statementPaymentOf);
 }
 
-/** What each payment of each account paid of which charge, on the day paid. */
+/** What each payment of each account paid of which charge, on the day paid: at once, or later as a credit set against it. */
 export async function appliedPaymentsOfAccounts(
   em: EntityManager,
   accountIds: readonly string[],
 ): Promise<Map<string, AppliedPayment[]>> {
   const rows = await sqlRows<{ account_id: string; charge_id: string; fen: number; paid_on: IsoDate }>(
     em,
+    // A credit set against a later charge paid it with the money received on the payment's day.
     `select p.account_id, pa.charge_id, pa.fen, p.paid_on::text as paid_on
-       from arrears.payment_allocation pa join arrears.payment p on p.id = pa.payment_id where p.account_id = any(?::uuid[])`,
+       from (select payment_id, charge_id, fen from arrears.payment_allocation
+             union all select payment_id, charge_id, fen from arrears.credit_application) pa
+       join arrears.payment p on p.id = pa.payment_id where p.account_id = any(?::uuid[])`,
     [sqlArray(accountIds)],
   );
   return groupRows(
     rows,
     (r) => r.account_id,
     (r) => ({ chargeId: r.charge_id, fen: r.fen, paidOn: r.paid_on }),
+  );
+}
+
+/**
+ * The service-fee credits that the company's accounts of the area still hold from undesignated payments (a payer who
+ * designated charges chose what the money is for), earliest paid first, by account; the accounts holding a credit are
+ * locked first, in id order, so a payment recorded meanwhile waits. Few accounts: found through account_credit_index.
+ */
+export async function heldServiceFeeCredits(
+  em: EntityManager,
+  scope: { companyId: string; areaId: string },
+): Promise<Map<string, HeldCredit[]>> {
+  const holders = await sqlRows<{ id: string }>(
+    em,
+    `select id from arrears.account where company_id = ? and area_id = ? and credit_fen > 0 order by id for update`,
+    [scope.companyId, scope.areaId],
+  );
+  if (holders.length === 0) return new Map();
+  const rows = await sqlRows<{ account_id: string; payment_id: string; fen: number }>(
+    em,
+    `select p.account_id, p.id as payment_id, (p.credit_fen - coalesce(sum(ca.fen), 0))::int8 as fen
+       from arrears.payment p left join arrears.credit_application ca on ca.payment_id = p.id
+      where p.account_id = any(?::uuid[]) and p.purpose = 'SERVICE_FEE' and p.credit_fen > 0 and p.designated_charge_ids = '[]'::jsonb
+      group by p.id
+     having p.credit_fen > coalesce(sum(ca.fen), 0)
+      order by p.paid_on, p.recorded_at, p.id`,
+    [sqlArray(holders.map((h) => h.id))],
+  );
+  return groupRows(
+    rows,
+    (r) => r.account_id,
+    (r) => ({ paymentId: r.payment_id, fen: Number(r.fen) }),
+  );
+}
+
+/** Records credits set against charges on `on` (a payment's rest reaching the same charge twice adds up). */
+export async function insertCreditApplications(
+  em: EntityManager,
+  applied: readonly AppliedCredit[],
+  on: IsoDate,
+): Promise<void> {
+  if (applied.length === 0) return;
+  await sqlRun(
+    em,
+    `insert into arrears.credit_application (payment_id, charge_id, fen, applied_on)
+     select x."paymentId", x."chargeId", x.fen, ?::date from json_to_recordset(?::json) as x("paymentId" uuid, "chargeId" uuid, fen bigint)
+     on conflict (payment_id, charge_id) do update set fen = credit_application.fen + excluded.fen, applied_on = excluded.applied_on`,
+    [on, JSON.stringify(applied)],
   );
 }
 
