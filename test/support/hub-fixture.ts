@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool, PoolConfig } from 'pg';
 import request from 'supertest';
-import { pinHubToday } from '../../kernel/clock';
+import { pinHubToday, todayInChina } from '../../kernel/clock';
 import { Identity } from '../../kernel/identity';
 import { mintUserToken } from '../../platform/auth/tokens';
 import { SUBGRAPH_NAMES, SubgraphName, tokenSettings } from '../../platform/config';
@@ -29,10 +29,12 @@ export function testPool(config: PoolConfig): Pool {
 export const testTokens = tokenSettings({ NODE_ENV: 'test' });
 
 /**
- * HUB_TEST_TODAY runs a file as of another day (`HUB_TEST_TODAY=2027-03-01 npx jest <file>`): pinned as soon as the
- * fixture loads, so a test's own `todayInChina()` at module level agrees with the hub's.
+ * A file runs as of one day: the day it starts (China time), or HUB_TEST_TODAY to run it as of another
+ * (`HUB_TEST_TODAY=2027-03-01 npx jest <file>`), pinned as soon as the fixture loads, so a test's own `todayInChina()`
+ * at module level agrees with the hub's. A run crossing midnight in China (16:00 UTC) split a file between two days:
+ * a certificate superseded on the 6th was compared with the 5th the file had read at its start.
  */
-pinHubToday(process.env.HUB_TEST_TODAY || null);
+pinHubToday(process.env.HUB_TEST_TODAY || todayInChina());
 
 /**
  * Pins the day the whole test hub (every subgraph, and the file's own todayInChina()) takes as today, for a file whose
