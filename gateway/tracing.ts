@@ -16,7 +16,7 @@ import type { EdgeContext } from './caller';
 import { subgraphNamer } from './subgraph-names';
 
 /**
- * One SERVER span per GraphQL request, continuing the client's `traceparent` when it sends one, and one CLIENT span
+ * One SERVER span per GraphQL request, continuing the client's `traceparent` (not its `tracestate`: callerTrace) when it sends one, and one CLIENT span
  * per subgraph fetch under it, whose `traceparent` the subgraph continues (platform/subgraph/server.ts). The spans
  * are kept per request object, so no hook depends on the async context surviving the runtime's scheduling.
  *
@@ -24,6 +24,14 @@ import { subgraphNamer } from './subgraph-names';
  * caller's trace (or a new one per request), with a fresh span id and the sampled flag unset, as the SDK's
  * non-recording spans would, so the subgraph, the outbox row and the Kafka message keep one trace id.
  */
+/**
+ * What the gateway continues of an outside caller's trace: its `traceparent` (a trace id the caller can quote), not its
+ * `tracestate`, vendor data of the caller's own choosing (up to 512 characters) that went on to every subgraph fetch
+ * and into the hub's spans and their exporter. The hub's events never carried it (an outbox row keeps the
+ * traceparent only).
+ */
+const callerTrace = (request: Request) => ({ traceparent: request.headers.get('traceparent') });
+
 export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<EdgeContext> {
   const subgraphOf = subgraphNamer(subgraphUrls);
   const spans = new WeakMap<Request, Span>();
@@ -31,10 +39,7 @@ export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<
   const unrecordedOf = (request: Request) => {
     let found = unrecorded.get(request);
     if (!found) {
-      found = unrecordedTrace({
-        traceparent: request.headers.get('traceparent'),
-        tracestate: request.headers.get('tracestate'),
-      });
+      found = unrecordedTrace(callerTrace(request));
       unrecorded.set(request, found);
     }
     return found;
@@ -42,10 +47,7 @@ export function useTracing(subgraphUrls: Record<string, string>): GatewayPlugin<
   return {
     onRequest({ request, url }) {
       if (!recordingSpans()) return;
-      const parent = contextFrom({
-        traceparent: request.headers.get('traceparent'),
-        tracestate: request.headers.get('tracestate'),
-      });
+      const parent = contextFrom(callerTrace(request));
       spans.set(
         request,
         tracer().startSpan(
