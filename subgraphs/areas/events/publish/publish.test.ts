@@ -125,17 +125,20 @@ describe('areas events: aggregates to the catalog’s event data', () => {
   });
 
   it('publishes a joint decision with its verdict, its figures and where they come from', () => {
-    const decision: JointDecision = {
-      id: '2d3e4f5a-6b7c-4d8e-8f9a-0b1c2d3e4f5a',
-      areaId: area.id,
-      matter: 'HIRE_OR_DISMISS_PROVIDER' as const,
-      heldOn: '2026-05-10',
+    const tally = {
       totalOwners: 72,
       totalAreaCentiM2: 612_000,
       participatingOwners: 60,
       participatingAreaCentiM2: 520_000,
       consentingOwners: 25,
       consentingAreaCentiM2: 200_000,
+    };
+    const decision: JointDecision = {
+      id: '2d3e4f5a-6b7c-4d8e-8f9a-0b1c2d3e4f5a',
+      areaId: area.id,
+      matter: 'HIRE_OR_DISMISS_PROVIDER' as const,
+      heldOn: '2026-05-10',
+      ...tally,
       tallySource: 'REPORTED_TALLY_CHECKED',
       valid: false,
       reasons: ['CONSENT_OWNERS_NOT_MAJORITY', 'CONSENT_AREA_NOT_MAJORITY'],
@@ -151,14 +154,7 @@ describe('areas events: aggregates to the catalog’s event data', () => {
       valid: false,
       reasons: decision.reasons,
       tallySource: 'REPORTED_TALLY_CHECKED',
-      tally: {
-        totalOwners: 72,
-        totalAreaCentiM2: 612_000,
-        participatingOwners: 60,
-        participatingAreaCentiM2: 520_000,
-        consentingOwners: 25,
-        consentingAreaCentiM2: 200_000,
-      },
+      tally,
     });
     expect(() => validateEventData(JOINT_DECISION_RECORDED.type, data)).not.toThrow();
     // A decision recorded before the source was kept publishes without it; a matter outside art. 278 is refused.
