@@ -477,7 +477,29 @@ describe('contracts: filings from draft to termination, through the gateway and 
     });
     expect(second.body.errors[0].extensions.code).toBe('AMENDMENT_PENDING');
 
-    await t.gql(guangwai, ACCEPT, { f: amendment.body.data.amendContract.id, v: 1 });
+    // Returned and resubmitted, an amendment still cannot change the kind of contract (before, a resubmission could
+    // turn the terms of a preliminary contract "regular" and escape its two-year limit).
+    const amendmentId = amendment.body.data.amendContract.id;
+    await t.gql(guangwai, RETURN, { f: amendmentId, v: 1, r: [{ field: 'number', reason: '编号有误' }] });
+    const otherKind = await t.gql(companyA, RESUBMIT, {
+      f: amendmentId,
+      k: randomUUID(),
+      t: { ...amendedTerms, kind: 'PRELIMINARY' },
+      d: contractText,
+    });
+    expect(otherKind.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { 'terms.kind': 'REGULAR' } },
+    });
+    const again = await t.gql(companyA, RESUBMIT, {
+      f: amendmentId,
+      k: randomUUID(),
+      t: amendedTerms,
+      d: contractText,
+    });
+    expect(again.body.data.resubmitFiling).toMatchObject({ status: 'SUBMITTED', currentVersion: 2 });
+
+    await t.gql(guangwai, ACCEPT, { f: amendmentId, v: 2 });
     const after = (await t.gql(companyA, CONTRACT, { id: contractId })).body.data.contract;
     expect(after.terms.feeSchedule.classes[0].ownerRateFenPerM2Month).toBe(178);
     expect(after.filings.map((f: { kind: string; status: string }) => [f.kind, f.status])).toEqual([

@@ -3,7 +3,7 @@ import { isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { contractActionRefused, nextContractStatus } from '../domain/contract';
+import { assertAmendmentKeepsKind, contractActionRefused, nextContractStatus } from '../domain/contract';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
 import { contractsError } from '../domain/errors';
 import { assessFiling } from '../domain/filing-deadline';
@@ -51,10 +51,7 @@ export async function amendContract(
     if (await countFilingsOfContractIn(tx, contract.id, OPEN_FILING_STATUSES)) {
       throw contractsError('AMENDMENT_PENDING', 'An earlier amendment of this contract is still under review');
     }
-    if (terms.kind !== contract.kind)
-      throw new InvalidInputError('An amendment cannot change the kind of contract', {
-        fields: { 'terms.kind': contract.kind },
-      });
+    assertAmendmentKeepsKind(contract.kind, terms.kind);
     const { settings, feeFlags } = await checkTermsForFiling(tx, contract, terms);
     const assessment = assessFiling(input.amendedOn, submittedOn, settings);
     const filing = openFiling(tx, contract, {

@@ -4,7 +4,7 @@
  * property-management committee (物管会) after an owners' joint decision (Civil Code art. 278 item 4).
  */
 import { CONTRACT_KINDS, type ContractKind } from '../../../catalog';
-import type { DomainError } from '../../../kernel/errors';
+import { type DomainError, InvalidInputError } from '../../../kernel/errors';
 import { ContractsErrorCode, contractsError } from './errors';
 
 export { CONTRACT_KINDS, type ContractKind };
@@ -31,6 +31,18 @@ export const BINDING_STATUSES: ReadonlySet<ContractStatus> = new Set<ContractSta
   'RETURNED',
   'ACCEPTED',
 ]);
+
+/**
+ * An amendment changes a contract's terms, never its kind: a preliminary contract amended into a "regular" one would
+ * escape the preliminary term's limit (Beijing: at most two years) while staying preliminary. Checked when the
+ * amendment is filed and again when a returned one is resubmitted.
+ */
+export function assertAmendmentKeepsKind(contractKind: ContractKind, termsKind: ContractKind): void {
+  if (termsKind !== contractKind)
+    throw new InvalidInputError('An amendment cannot change the kind of contract', {
+      fields: { 'terms.kind': contractKind },
+    });
+}
 
 export function isBinding(status: ContractStatus): boolean {
   return BINDING_STATUSES.has(status);
