@@ -2,24 +2,34 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { settingsCovering } from '../domain/statutes';
 import { allCitySettings } from '../persistence/city-settings.repository';
-import { lockRecordedCreditEntries } from '../persistence/credit-entry.repository';
+import { CreditEntry, lockRecordedCreditEntries } from '../persistence/credit-entry.repository';
 import { publishIfDue } from './credit-entry.record';
 
-/** At most this many entries are looked at per sweep (the next sweep takes the rest). */
-const SWEEP_LIMIT = 500;
+/** Entries are read this many at a time. */
+const SWEEP_PAGE = 500;
 
 /**
  * Publishes every recorded entry whose notice period has run (without an objection pending), in one transaction:
- * the background sweep calls it; a replica running it at the same moment skips the rows this one holds.
+ * the background sweep calls it; a replica running it at the same moment skips the rows this one holds. It pages
+ * through all recorded entries: entries that are not due for a long time (a city with no notice period, a period
+ * past the holiday data) once filled the only page read, oldest first, and no entry behind them was published again.
  */
-export async function publishDueCreditEntries(em: EntityManager, today = todayInChina()): Promise<number> {
+export async function publishDueCreditEntries(
+  em: EntityManager,
+  today = todayInChina(),
+  page = SWEEP_PAGE,
+): Promise<number> {
   return em.transactional(async (tx) => {
     const cities = await allCitySettings(tx);
     let published = 0;
-    for (const entry of await lockRecordedCreditEntries(tx, SWEEP_LIMIT)) {
-      const city = settingsCovering(entry.districtCode, cities)?.settings;
-      if (city && (await publishIfDue(tx, entry, city, today))) published += 1;
+    for (let after: CreditEntry | null = null; ; ) {
+      const entries: CreditEntry[] = await lockRecordedCreditEntries(tx, page, after);
+      for (const entry of entries) {
+        const city = settingsCovering(entry.districtCode, cities)?.settings;
+        if (city && (await publishIfDue(tx, entry, city, today))) published += 1;
+      }
+      if (entries.length < page) return published;
+      after = entries[entries.length - 1];
     }
-    return published;
   });
 }

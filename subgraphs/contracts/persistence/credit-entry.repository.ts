@@ -154,13 +154,21 @@ export async function findCreditEntry(
   return row ? entryOf(row) : null;
 }
 
-/** Entries not yet published whose objection window may have closed: locked, skipping those another sweep holds. */
-export async function lockRecordedCreditEntries(tx: EntityManager, limit: number): Promise<CreditEntry[]> {
+/**
+ * Entries not yet published whose objection window may have closed, in (occurred_on, id) order after `after` (a
+ * page's last entry): locked, skipping those another sweep holds.
+ */
+export async function lockRecordedCreditEntries(
+  tx: EntityManager,
+  limit: number,
+  after: Pick<CreditEntry, 'occurredOn' | 'id'> | null = null,
+): Promise<CreditEntry[]> {
   const rows = await sqlRows<Columns>(
     tx,
     `select ${COLUMNS} from contracts.credit_entry where status = 'RECORDED' and city_code is not null
+       and (?::date is null or (occurred_on, id) > (?::date, ?::uuid))
      order by occurred_on, id limit ? for update skip locked`,
-    [limit],
+    [after?.occurredOn ?? null, after?.occurredOn ?? null, after?.id ?? null, limit],
   );
   return rows.map(entryOf);
 }

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { addDays } from '../kernel/calendar';
+import { todayInChina } from '../kernel/clock';
+import { HubOrm } from '../platform/db/orm';
+import { sqlRows, sqlRun } from '../platform/db/sql';
+import { dropDatabase } from '../tools/postgres/local-postgres';
+import { contractsSubgraph } from '../subgraphs/contracts/module';
+import { publishDueCreditEntries } from '../subgraphs/contracts/application/publish-due-credit-entries';
+import { LINJIANG_SETTINGS } from '../subgraphs/contracts/domain/statutes';
+import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { migratedSubgraphOrm } from './support/subgraph-orm';
+
+/**
+ * The credit sweep once read only the oldest 500 recorded entries. Entries that are never due (Beijing holds no
+ * notice period, so its entries wait for one) filled that page, and an entry of another city that was due behind
+ * them was never published. Here 500 Beijing entries are older than a due 临江市 one.
+ */
+describe('contracts: the credit sweep pages past entries that are not due', () => {
+  const database = `hub_test_credit_sweep_${uniqueSuffix()}`;
+  const today = todayInChina();
+  let orm: HubOrm;
+
+  beforeAll(async () => {
+    orm = await migratedSubgraphOrm(contractsSubgraph, database);
+    const em = orm.em.fork();
+    const linjiang = {
+      ...LINJIANG_SETTINGS,
+      creditNoticePeriodDays: 15,
+      sources: { ...LINJIANG_SETTINGS.sources, creditNoticePeriod: 'test setting (no confirmed figure)' },
+    };
+    await sqlRun(
+      em,
+      `insert into contracts.city_settings (city_code, settings, version, changed_at, changed_by) values (?, ?::jsonb, 1, now(), 'test')`,
+      [linjiang.cityCode, JSON.stringify(linjiang)],
+    );
+    const entry = (city: string, district: string, street: string, occurredOn: string) =>
+      sqlRun(
+        em,
+        `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, source, status)
+         values (?, ?, ?, ?, ?, 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', ?::date, 'test', 'RECORDED')`,
+        [randomUUID(), city, randomUUID(), street, district, occurredOn],
+      );
+    await sqlRun(
+      em,
+      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, source, status)
+       select gen_random_uuid(), '110000', gen_random_uuid(), '110102017', '110102', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test',
+              ?::date + (i % 200), 'test', 'RECORDED'
+         from generate_series(1, 500) as i`,
+      [addDays(today, -300)],
+    );
+    await entry(linjiang.cityCode, '220681', '220681001', addDays(today, -60));
+  });
+
+  afterAll(async () => {
+    await orm?.close();
+    await dropDatabase(adminPostgresUrl(), database);
+  });
+
+  it('publishes the due entry behind a full page of entries that are not', async () => {
+    expect(await publishDueCreditEntries(orm.em.fork(), today)).toBe(1);
+    const rows = await sqlRows<{ district_code: string; status: string; n: number }>(
+      orm.em.fork(),
+      `select district_code, status, count(*)::int as n from contracts.credit_entry group by 1, 2 order by 1`,
+    );
+    expect(rows).toEqual([
+      { district_code: '110102', status: 'RECORDED', n: 500 },
+      { district_code: '220681', status: 'PUBLISHED', n: 1 },
+    ]);
+    // On the feed and on the city's copy of it.
+    const outbox = await sqlRows<{ topic: string }>(
+      orm.em.fork(),
+      `select topic from contracts.outbox where event_type = 'hub.credit.record.published' order by topic`,
+    );
+    expect(outbox.map((r) => r.topic)).toEqual(['credit.records.v1', 'credit.records.v1.220681']);
+  });
+});
