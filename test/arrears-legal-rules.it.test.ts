@@ -124,8 +124,13 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
       { code: 'DEMAND_PERIOD_NOT_ELAPSED', elapsesOn: addDays(recent, DEFAULT_DEMAND_PERIOD.days) },
     ]);
     expect(ready.eligible).toBe(true);
-    expect(ready.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual(pastMonths);
-    expect(ready.eligibility.excludedCharges).toEqual([{ month: thisMonth, reason: 'NOT_YET_DUE' }]);
+    // The letter came before last month fell due (its last day): it demanded the two months before only (art. 944
+    // para. 2: late first, then demanded; before, it counted for last month too).
+    expect(ready.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual(pastMonths.slice(0, 2));
+    expect(ready.eligibility.excludedCharges).toEqual([
+      { month: pastMonths[2], reason: 'NOT_DEMANDED' },
+      { month: thisMonth, reason: 'NOT_YET_DUE' },
+    ]);
     undeterminedReferralId = ready.id;
   });
 

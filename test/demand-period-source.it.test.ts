@@ -11,7 +11,8 @@ import { waitFor } from './support/wait-for';
  * 红居南街6号院's contract states none, so the city's 30 days apply; 阳光丽景's contract states 10 days, which win.
  */
 const today = pinTestToday('2026-12-01');
-const lastMonth = addMonths(today.slice(0, 7), -1);
+// October, due 31 October: the letters of November come after it fell due (a letter before counts for nothing).
+const billedMonth = addMonths(today.slice(0, 7), -2);
 const hongjuCompany = identity('PROPERTY_COMPANY', '91110102MA00DEMAND1');
 const yangguangCompany = identity('PROPERTY_COMPANY', '91110102MA00DEMAND2');
 const admin = identity('ADMIN', 'hub-operator');
@@ -52,13 +53,18 @@ describe("the demand period's N: the contract's own term, else the city's settin
     await given.courts();
     const hongju = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });
     const yangguang = await given.compound('阳光丽景', { knownTo: ['contracts', 'arrears'] });
-    await given.acceptedFiling(hongjuCompany, hongju.areaId, hongjuTerms(hongjuCompany, lastMonth, { lateFee: null }), {
-      knownTo: ['arrears', 'litigation'],
-    });
+    await given.acceptedFiling(
+      hongjuCompany,
+      hongju.areaId,
+      hongjuTerms(hongjuCompany, billedMonth, { lateFee: null }),
+      {
+        knownTo: ['arrears', 'litigation'],
+      },
+    );
     await given.acceptedFiling(
       yangguangCompany,
       yangguang.areaId,
-      hongjuTerms(yangguangCompany, lastMonth, {
+      hongjuTerms(yangguangCompany, billedMonth, {
         number: 'YGLJ-DEMAND-01',
         title: '阳光丽景物业服务合同',
         ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '阳光丽景物业管理委员会' },
@@ -85,7 +91,7 @@ describe("the demand period's N: the contract's own term, else the city's settin
       [hongjuCompany, hongju.areaId],
       [yangguangCompany, yangguang.areaId],
     ] as const) {
-      await given.billedMonths(company, areaId, [lastMonth]);
+      await given.billedMonths(company, areaId, [billedMonth]);
       const [row] = await t.sql<{ id: string; charge_ids: string[] }>(
         `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
           where a.area_id = $1 and a.company_id = $2 group by a.id order by a.id limit 1`,

@@ -181,8 +181,12 @@ describe('referral eligibility (seed 004 precondition)', () => {
       }),
     );
     expect(result.eligible).toBe(true);
-    expect(result.claimableCharges.map((c) => c.month)).toEqual(['2026-10', '2026-11']);
-    expect(result.excludedCharges).toEqual([{ month: '2026-12', amountFen: 9_482, reason: 'NOT_YET_DUE' }]);
+    // The letter of 2026-11-05 came before November fell due (11-30): it demanded October only.
+    expect(result.claimableCharges.map((c) => c.month)).toEqual(['2026-10']);
+    expect(result.excludedCharges).toEqual([
+      { month: '2026-11', amountFen: 9_482, reason: 'NOT_DEMANDED' },
+      { month: '2026-12', amountFen: 9_482, reason: 'NOT_YET_DUE' },
+    ]);
     // Only a month not yet due: nothing is claimable yet.
     const early = referralEligibility(
       facts({
@@ -261,8 +265,28 @@ describe('referral eligibility (seed 004 precondition)', () => {
     expect(
       codes(facts({ ...recent, demands: [{ date: '2021-03-01', channel: 'LETTER', months: ['2021-01'] }] })),
     ).toEqual(['NO_CLAIMABLE_CHARGES']);
-    // a demand whose charges are not known names every month, as before
-    expect(codes(facts({ ...recent, demands: [{ date: '2021-03-01', channel: 'LETTER', months: null }] }))).toEqual([]);
+    // a demand whose charges are not known names every month late on its day: one of 2021 none of 2026 (before, it
+    // counted for every month, also those billed years after it)
+    expect(codes(facts({ ...recent, demands: [{ date: '2021-03-01', channel: 'LETTER', months: null }] }))).toEqual([
+      'NO_CLAIMABLE_CHARGES',
+    ]);
+    expect(codes(facts({ ...recent, demands: [{ date: '2026-11-01', channel: 'LETTER', months: null }] }))).toEqual([
+      'DEMAND_PERIOD_NOT_ELAPSED',
+    ]);
+  });
+
+  it('does not count a demand made before the month fell due (art. 944 para. 2: late first, then demanded)', () => {
+    // A letter of 2024-12-10 naming December's fee (due 12-31): the owner was not late yet.
+    const result = referralEligibility(
+      facts({
+        referralDate: '2025-01-20',
+        charges: [charge('2024-11', '2027-11-30'), charge('2024-12', '2027-12-31')],
+        contracts: [{ ...filed, endsOn: '2027-12-31' }],
+        demands: [{ date: '2024-12-10', channel: 'LETTER', months: ['2024-11', '2024-12'] }],
+      }),
+    );
+    expect(result.claimableCharges.map((c) => c.month)).toEqual(['2024-11']);
+    expect(result.excludedCharges).toEqual([{ month: '2024-12', amountFen: 9_482, reason: 'NOT_DEMANDED' }]);
   });
 
   it('claims a month whose limitation a pending mediation holds open, though its earliest end has passed', () => {

@@ -103,7 +103,8 @@ export interface Eligibility {
  * first and last part-months of a contract are covered. The other conditions are checked against the claimable
  * charges only: a barred month is not claimed, so whether its contract was filed no longer matters. A month not yet
  * past due on the referral date (kernel/past-due.ts) is owed to nobody yet: it is excluded and listed as NOT_YET_DUE.
- * A month no demand named before the referral, where demands were made, is excluded as NOT_DEMANDED: the owner was
+ * A month no demand named after it fell due and before the referral, where demands were made, is excluded as
+ * NOT_DEMANDED: the owner was
  * never asked to pay it (art. 944 para. 2), and the reasonable period runs from the earliest demand naming each month
  * claimed (before, the account's earliest demand counted for every month, one naming only fees of years before
  * included).
@@ -113,13 +114,16 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   const charges = [...facts.charges].sort((a, b) => a.month.localeCompare(b.month));
   const onOrBefore = (date: IsoDate) => compareDates(date, facts.referralDate) <= 0;
   const demands = facts.demands.filter((d) => onOrBefore(d.date)).sort((a, b) => compareDates(a.date, b.date));
-  const firstDemandOf = (month: YearMonth) => demands.find((d) => !d.months || d.months.includes(month));
+  // A demand counts for a month only once the month is late (art. 944 para. 2: 逾期不支付 first, then the demand):
+  // a letter naming December's fee before 31 December demanded nothing yet (as limitation.ts, which ignores it).
+  const firstDemandOf = (c: OwedCharge) =>
+    demands.find((d) => (!d.months || d.months.includes(c.month)) && isPastDue(c.dueOn, d.date));
   const exclusion = (c: OwedCharge): ExclusionReason | null =>
     !isPastDue(c.dueOn, facts.referralDate)
       ? 'NOT_YET_DUE'
       : compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen
         ? 'TIME_BARRED'
-        : demands.length > 0 && !firstDemandOf(c.month)
+        : demands.length > 0 && !firstDemandOf(c)
           ? 'NOT_DEMANDED'
           : null;
   const claimableCharges = charges.filter((c) => exclusion(c) === null);
@@ -156,7 +160,7 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   } else {
     // Art. 944 para. 2: the period of the month demanded last decides.
     const demandedOn = claimableCharges
-      .flatMap((c) => firstDemandOf(c.month)?.date ?? [])
+      .flatMap((c) => firstDemandOf(c)?.date ?? [])
       .reduce((last, date) => (compareDates(date, last) > 0 ? date : last), demands[0].date);
     const failure = demandPeriodFailure(demandedOn, facts.demandPeriod, facts.referralDate);
     if (failure) failures.push(failure);
