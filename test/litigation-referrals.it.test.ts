@@ -954,6 +954,30 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(stats.settledFen).toBeGreaterThanOrEqual(30_000);
   });
 
+  it('refers no account whose case was judged, settled or written off, naming them (CASE_CONCLUDED)', async () => {
+    // Before, such an account (its case CLOSED, so no open case) was referred again and its judged months sent to
+    // court a second time (重复起诉); arrears then refused the move to REFERRED, after the court had the papers.
+    const [concluded, other] = [accounts[30], accounts[31]];
+    await demand(30);
+    await demand(31);
+    await claimKnown(concluded.id, 1);
+    await claimKnown(other.id, 1);
+    // The snapshot arrears publishes of an account whose case ended in a judgment.
+    await db.query(
+      `update litigation.claim_account set claim = jsonb_set(claim, '{status}', '"JUDGED"') where account_id = $1`,
+      [concluded.id],
+    );
+    const refused = await fails(companyA, REFER, {
+      r: { courtId: 'bj-xicheng-court', accountIds: [concluded.id, other.id], evidence: EVIDENCE },
+    });
+    expect(refused.extensions).toMatchObject({ code: 'CASE_CONCLUDED', details: { accountIds: [concluded.id] } });
+    const { rows } = await db.query(
+      `select count(*)::int as n from litigation.referral where account_id = any($1::uuid[])`,
+      [[concluded.id, other.id]],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
   it("pages a court's referrals by cursor in the same order as by offset, counts them only when asked, and refuses a cursor it did not give", async () => {
     const PAGE = `query($first: Int!, $after: Key, $offset: Int) { referrals(first: $first, after: $after, offset: $offset) { endCursor items { id } } }`;
     const { referrals: all } = await ok(

@@ -15,6 +15,7 @@ import { proposeProcedure, withoutProvince } from '../domain/procedure';
 import { settingsCovering } from '../../../kernel/city-code';
 import { cityProvinces } from '../persistence/city-province.repository';
 import {
+  CONCLUDED_ACCOUNT_STATUSES,
   NewReferral,
   StoredClaim,
   SubmittedReferral,
@@ -147,6 +148,11 @@ export async function referArrears(
     const open = await accountsInOpenCases(tx, input.accountIds);
     if (open.length > 0)
       throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
+    const concluded = input.accountIds.filter((id) => CONCLUDED_ACCOUNT_STATUSES.has(claims.get(id)!.status));
+    if (concluded.length > 0)
+      throw litigationError('CASE_CONCLUDED', 'These accounts were judged, settled or written off', {
+        accountIds: concluded,
+      });
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
     const docketYear = Number(today.slice(0, 4));
     // The threshold of the province the area's city settings name (contracts.city-settings.v1), not the court's.

@@ -56,6 +56,7 @@ const CLAIM: ClaimSnapshot = {
   room: '402',
   floorAreaCentiM2: 5678,
   ownerReference: 'XYNL32-3-402',
+  status: 'IN_COLLECTION',
   asOf: '2026-11-22',
   charges: [
     charge('2026-07', monthly, 250),

@@ -62,6 +62,7 @@ const CLAIM: ClaimSnapshot = {
   room: '402',
   floorAreaCentiM2: 5678,
   ownerReference: 'XYNL32-3-402',
+  status: 'IN_COLLECTION',
   asOf: '2026-11-22',
   charges: [
     charge('2023-01', monthly, '2026-01-31'),

@@ -1,4 +1,10 @@
-import { COURT_PROCEDURES, CaseStatus, ProposedProcedure, publishedLateFee } from '../../../catalog';
+import {
+  type AccountStatus,
+  COURT_PROCEDURES,
+  CaseStatus,
+  ProposedProcedure,
+  publishedLateFee,
+} from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates, compareMonths, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
@@ -96,6 +102,8 @@ export interface ClaimSnapshot {
   room: string | null;
   floorAreaCentiM2: number | null;
   ownerReference: string | null;
+  /** The arrears account's status when the snapshot was taken. */
+  status: AccountStatus;
   asOf: IsoDate;
   charges: readonly {
     chargeId: string;
@@ -115,6 +123,14 @@ export interface ClaimSnapshot {
   demands: readonly { kind: string; on: IsoDate; channel: string | null; chargeIds?: readonly string[] }[];
   mediationSessions: readonly { on: IsoDate; outcome: string }[];
 }
+
+/**
+ * The account statuses that end a case (arrears domain/account-status.ts): a judged, settled or written-off
+ * account is not referred again. Its months were decided or given up, and suing again on them is barred (重复起诉,
+ * SPC interpretation of the Civil Procedure Law art. 247); arrears would refuse the move to REFERRED anyway, but only
+ * after the court had the papers.
+ */
+export const CONCLUDED_ACCOUNT_STATUSES: ReadonlySet<AccountStatus> = new Set(['JUDGED', 'SETTLED', 'WRITTEN_OFF']);
 
 /** A claim as stored from arrears.claims.v1: the snapshot, with the area's street and district. */
 export type StoredClaim = ClaimSnapshot & { streetCode: string; districtCode: string };
