@@ -22,7 +22,7 @@ export async function publishDueCreditEntries(
   return em.transactional(async (tx) => {
     const cities = await allCitySettings(tx);
     let published = 0;
-    for (let after: CreditEntry | null = null; ; ) {
+    for (let after: CreditEntry | null = null; ;) {
       const entries: CreditEntry[] = await lockRecordedCreditEntries(tx, page, after);
       for (const entry of entries) {
         const city = settingsCovering(entry.districtCode, cities)?.settings;
