@@ -21,6 +21,15 @@ export async function sqlRun(em: EntityManager, sql: string, params: unknown[] =
 }
 
 /**
+ * Takes the transaction-scoped advisory lock named `key` in the caller's transaction, held until it ends: one writer
+ * at a time for what the key names (an area's governance, a city's settings …). Through sqlRun, so it runs on the
+ * transaction's connection; a statement on another connection would take the lock and release it at once.
+ */
+export async function advisoryLock(em: EntityManager, key: string): Promise<void> {
+  await sqlRun(em, 'select pg_advisory_xact_lock(hashtext(?))', [key]);
+}
+
+/**
  * Values as one PostgreSQL array literal, for `= any(?::uuid[])` and `<> all(?::text[])`: the ORM would spread a JS
  * array into a list of parameters. Each element is quoted, so a malformed id stays one element and fails its cast
  * (22P02, answered as BAD_USER_INPUT) instead of splitting at a comma.

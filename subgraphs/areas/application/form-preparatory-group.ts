@@ -6,7 +6,7 @@ import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { preparatoryGroupFormed } from '../events/publish/street-work-events';
 import { todayInChina } from '../../../kernel/clock';
 import { Identity } from '../../../kernel/identity';
-import { sqlRows } from '../../../platform/db/sql';
+import { advisoryLock } from '../../../platform/db/sql';
 import { areasError } from '../domain/errors';
 import { PreparatoryGroupInput, definePreparatoryGroup, preparationDeadline } from '../domain/preparatory-group';
 import {
@@ -31,7 +31,7 @@ export async function formPreparatoryGroup(
   const group = definePreparatoryGroup(input, todayInChina());
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'form a preparatory group');
-    await sqlRows(tx, 'select pg_advisory_xact_lock(hashtext(?))', [`areas.preparatory_group:${area.id}`]);
+    await advisoryLock(tx, `areas.preparatory_group:${area.id}`);
     if (await hasOwnersAssembly(tx, area.id))
       throw areasError('ASSEMBLY_ALREADY_FORMED', 'The area’s owners’ assembly is already recorded');
     const open = (await preparatoryGroupsOfAreas(tx, [area.id])).find((g) => g.firstAssemblyOn === null);

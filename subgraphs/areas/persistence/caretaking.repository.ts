@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { advisoryLock, sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 
 export interface Caretaking {
   id: string;
@@ -65,5 +65,5 @@ export async function insertCaretaking(
 
 /** Serialises caretaker assignments of one area. */
 export async function lockAreaCaretaking(em: EntityManager, areaId: string): Promise<void> {
-  await sqlRows(em, 'select pg_advisory_xact_lock(hashtext(?))', [`areas.caretaking:${areaId}`]);
+  await advisoryLock(em, `areas.caretaking:${areaId}`);
 }

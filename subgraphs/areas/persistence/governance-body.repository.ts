@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRows } from '../../../platform/db/sql';
+import { advisoryLock } from '../../../platform/db/sql';
 import type { GovernanceBodyKind } from '../domain/governance-body';
 import {
   GovernanceBody,
@@ -16,7 +16,7 @@ import {
  * once (the standing-body index allows one per kind), or an assembly miss the committee recorded beside it.
  */
 export async function lockGovernanceOf(em: EntityManager, areaId: string): Promise<void> {
-  await sqlRows(em, 'select pg_advisory_xact_lock(hashtext(?))', [`areas.governance:${areaId}`]);
+  await advisoryLock(em, `areas.governance:${areaId}`);
 }
 
 /** The area's standing (not dissolved) body of one kind; the database allows one per kind. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { advisoryLock, sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 
 export interface SelfManagement {
   id: string;
@@ -54,5 +54,5 @@ export async function endSelfManagementRow(em: EntityManager, id: string, endedO
 
 /** Serialises the self-management records of one area. */
 export async function lockAreaSelfManagement(em: EntityManager, areaId: string): Promise<void> {
-  await sqlRows(em, 'select pg_advisory_xact_lock(hashtext(?))', [`areas.self_management:${areaId}`]);
+  await advisoryLock(em, `areas.self_management:${areaId}`);
 }

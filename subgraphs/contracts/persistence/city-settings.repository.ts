@@ -1,3 +1,4 @@
+import { advisoryLock } from '../../../platform/db/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CitySettings } from '../domain/statutes';
 import {
@@ -20,9 +21,7 @@ export const citySettingsHistory = (em: EntityManager, cityCode: string): Promis
 
 /** Locks the city's row (or the gap where it will be) so two admins' changes are versioned one after the other. */
 export async function lockCity(em: EntityManager, cityCode: string): Promise<void> {
-  await em
-    .getConnection()
-    .execute('select pg_advisory_xact_lock(hashtext(?))', [`contracts.city_settings:${cityCode}`]);
+  await advisoryLock(em, `contracts.city_settings:${cityCode}`);
 }
 
 /** Writes the city's new version and its audit row. */

@@ -7,7 +7,7 @@ import type { ReadScope } from '../domain/filing-reviewers';
 import { Contract, ContractSchema } from './contract.entity';
 import { contractsReferredToCourt } from './court-referral.repository';
 import { reviewScopeFilter } from './read-scope';
-import { sqlRows } from '../../../platform/db/sql';
+import { advisoryLock } from '../../../platform/db/sql';
 
 /** A contract by id; `lock` holds it (FOR UPDATE) until the transaction ends. */
 export const findContract = (
@@ -41,7 +41,7 @@ export const contractsInForce = (em: EntityManager, areaIds: readonly string[], 
 
 /** Serialises filings of one area, so two providers cannot both slip a regular contract into the same months. */
 export async function lockAreaContracts(em: EntityManager, areaId: string): Promise<void> {
-  await sqlRows(em, 'select pg_advisory_xact_lock(hashtext(?))', [`contracts-area:${areaId}`]);
+  await advisoryLock(em, `contracts-area:${areaId}`);
 }
 
 async function readScopeFilter(em: EntityManager, scope: ReadScope): Promise<ObjectQuery<Contract>> {

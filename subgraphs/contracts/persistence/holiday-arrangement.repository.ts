@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { advisoryLock, sqlRows, sqlRun } from '../../../platform/db/sql';
 import type { HolidayYearRecord } from '../domain/holiday-arrangement';
 
 interface HolidayArrangementRow {
@@ -32,7 +32,7 @@ const recordOf = (row: HolidayArrangementRow): HolidayYearRecord => ({
 
 /** Serialises recordings: two admins recording at once get consecutive versions, never a gap or a duplicate. */
 export async function lockHolidayCalendar(em: EntityManager): Promise<void> {
-  await sqlRows(em, 'select pg_advisory_xact_lock(hashtext(?))', ['contracts.holiday_arrangement']);
+  await advisoryLock(em, 'contracts.holiday_arrangement');
 }
 
 /** The current (highest) version of every recorded year, in year order. */
