@@ -75,6 +75,13 @@ export const ACCOUNT_STATUSES = [
 ] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
+/**
+ * The statuses that end an account's case (arrears' transitions lead nowhere else from them but WRITTEN_OFF): its
+ * months were decided or given up, and litigation refers no such account again (重复起诉, SPC interpretation of the
+ * Civil Procedure Law art. 247).
+ */
+export const CONCLUDED_ACCOUNT_STATUSES: ReadonlySet<AccountStatus> = new Set(['JUDGED', 'SETTLED', 'WRITTEN_OFF']);
+
 /** What a charge (and a payment) is for: the monthly service fee or a special levy (专项集资). */
 export const CHARGE_KINDS = ['SERVICE_FEE', 'LEVY'] as const;
 export type ChargeKind = (typeof CHARGE_KINDS)[number];

@@ -1,3 +1,4 @@
+import { CONCLUDED_ACCOUNT_STATUSES } from '../../../catalog';
 import { rejection } from '../../../test/support/rejection';
 import {
   ACCOUNT_STATUSES,
@@ -38,6 +39,12 @@ const everyPair = ACCOUNT_STATUSES.flatMap((from) =>
 );
 
 describe('arrears account transitions', () => {
+  it('leads from a concluded status (the catalog list litigation reads) only to another concluded one', () => {
+    for (const status of CONCLUDED_ACCOUNT_STATUSES)
+      expect(allowedTransitions(status).every((to) => CONCLUDED_ACCOUNT_STATUSES.has(to))).toBe(true);
+    expect(ACCOUNT_STATUSES.filter((s) => allowedTransitions(s).length === 0)).toEqual(['SETTLED', 'WRITTEN_OFF']);
+  });
+
   it.each(everyPair.filter(([from, to]) => allowed.has(key(from, to))))('allows %s → %s', (from, to) => {
     expect(() => assertTransition(from, to, cleared)).not.toThrow();
     expect(allowedTransitions(from)).toContain(to);

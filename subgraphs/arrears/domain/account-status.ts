@@ -5,8 +5,9 @@ import { IsoDate, laterDate } from '../../../kernel/calendar';
 
 /**
  * Where a household's arrears case stands, in the order seed 004 prescribes: collect and negotiate, mediate, then
- * refer to the court's green channel. JUDGED, SETTLED and WRITTEN_OFF end the case; arrears that fall due later
- * open a new one, so a judgment's history is never overwritten.
+ * refer to the court's green channel. JUDGED, SETTLED and WRITTEN_OFF end the case (CONCLUDED_ACCOUNT_STATUSES in the
+ * catalog, which litigation reads); arrears that fall due later open a new one, so a judgment's history is never
+ * overwritten.
  */
 import { ACCOUNT_STATUSES, type AccountStatus } from '../../../catalog';
 

@@ -1,7 +1,7 @@
 import { litigationError } from '../domain/errors';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { REFERRAL_SUBMITTED } from '../../../catalog';
+import { CONCLUDED_ACCOUNT_STATUSES, REFERRAL_SUBMITTED } from '../../../catalog';
 import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
@@ -15,7 +15,6 @@ import { proposeProcedure, withoutProvince } from '../domain/procedure';
 import { settingsCovering } from '../../../kernel/city-code';
 import { cityProvinces } from '../persistence/city-province.repository';
 import {
-  CONCLUDED_ACCOUNT_STATUSES,
   NewReferral,
   StoredClaim,
   SubmittedReferral,

@@ -124,14 +124,6 @@ export interface ClaimSnapshot {
   mediationSessions: readonly { on: IsoDate; outcome: string }[];
 }
 
-/**
- * The account statuses that end a case (arrears domain/account-status.ts): a judged, settled or written-off
- * account is not referred again. Its months were decided or given up, and suing again on them is barred (重复起诉,
- * SPC interpretation of the Civil Procedure Law art. 247); arrears would refuse the move to REFERRED anyway, but only
- * after the court had the papers.
- */
-export const CONCLUDED_ACCOUNT_STATUSES: ReadonlySet<AccountStatus> = new Set(['JUDGED', 'SETTLED', 'WRITTEN_OFF']);
-
 /** A claim as stored from arrears.claims.v1: the snapshot, with the area's street and district. */
 export type StoredClaim = ClaimSnapshot & { streetCode: string; districtCode: string };
 
