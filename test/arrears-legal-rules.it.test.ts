@@ -170,7 +170,7 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     };
     await ok(
       admin,
-      `mutation { registerCourt(input: { courtId: "hz-xihu-court", name: "杭州市西湖区人民法院", provinceCode: "330000" }) { courtId } }`,
+      `mutation { registerCourt(input: { courtId: "hz-xihu-court", name: "杭州市西湖区人民法院", provinceCode: "330000", districtCodes: ["330106"] }) { courtId } }`,
     );
     expect((await ok(xichengCourt, READ, { id: undeterminedReferralId })).referral).toEqual({
       procedure: 'UNDETERMINED',

@@ -116,7 +116,7 @@ describe('identity at the gateway and the subgraphs', () => {
       })
       .send({
         query:
-          'mutation { registerCourt(input: { courtId: "zj-fake", name: "x", provinceCode: "330000" }) { courtId } }',
+          'mutation { registerCourt(input: { courtId: "zj-fake", name: "x", provinceCode: "330000", districtCodes: ["330106"] }) { courtId } }',
       });
     expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });

@@ -111,7 +111,7 @@ describe('the edge refuses hostile requests before any subgraph', () => {
     it('answers 405 to a mutation sent by GET, with or without a token', async () => {
       // GraphQL over HTTP: GET is for queries. The runtime's own refusal, with its code BAD_REQUEST.
       const mutation =
-        'mutation { registerCourt(input: { courtId: "x", name: "x", provinceCode: "110000" }) { courtId } }';
+        'mutation { registerCourt(input: { courtId: "x", name: "x", provinceCode: "110000", districtCodes: ["110102"] }) { courtId } }';
       expectRefused(await client.get('/graphql').query({ query: mutation }), 405, 'BAD_REQUEST');
       expectRefused(
         await client
@@ -147,7 +147,10 @@ describe('the edge refuses hostile requests before any subgraph', () => {
       ['introspection', { query: '{ __schema { types { name } } }' }],
       [
         'a mutation',
-        { query: 'mutation { registerCourt(input: { courtId: "x", name: "x", provinceCode: "110000" }) { courtId } }' },
+        {
+          query:
+            'mutation { registerCourt(input: { courtId: "x", name: "x", provinceCode: "110000", districtCodes: ["110102"] }) { courtId } }',
+        },
       ],
     ])('answers 401 without a token to %s', async (_label, body) => {
       const res = await post(body);

@@ -516,6 +516,11 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       // Before, report ids were one key space for every court (the court_event key, and the inbox by id alone): a
       // Haidian report under an id Xicheng had used was refused as EVENT_ID_REUSED, or dead-lettered on Kafka.
       await referable(accountIds[22]);
+      // Two courts hearing Xicheng's cases (Civil Procedure Law art. 24 is about territory; the ids are per court).
+      await ok(
+        identity('ADMIN', 'hub-operator'),
+        `mutation { setCourtTerritory(courtId: "bj-haidian-court", districtCodes: ["110102", "110108"]) { courtId } }`,
+      );
       const [haidianReferral] = (
         await ok(company, REFER, { r: { ...referral([accountIds[22]]).r, courtId: 'bj-haidian-court' } })
       ).referArrears as { id: string }[];

@@ -954,6 +954,46 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(stats.settledFen).toBeGreaterThanOrEqual(30_000);
   });
 
+  it('refers an area only to a court whose territory holds its district (Civil Procedure Law art. 24), which only an administrator sets', async () => {
+    // Before, any court of the province received the area's cases, and the owner's identity with them.
+    const admin = identity('ADMIN', 'hub-operator');
+    const courtId = `bj-court-${randomUUID().slice(0, 8)}`;
+    const court = identity('COURT', courtId, ['110108']);
+    const TERRITORY = `mutation($c: Key!, $d: [Key!]!) { setCourtTerritory(courtId: $c, districtCodes: $d) { courtId districtCodes } }`;
+    await ok(admin, `mutation($i: RegisterCourtInput!) { registerCourt(input: $i) { courtId } }`, {
+      i: { courtId, name: '测试法院', provinceCode: '110000', districtCodes: ['110108'] },
+    });
+    const account = accounts[32];
+    await demand(32);
+    await claimKnown(account.id, 1);
+    const refused = await fails(companyA, REFER, { r: { courtId, accountIds: [account.id], evidence: EVIDENCE } });
+    expect(refused.extensions).toMatchObject({
+      code: 'OUTSIDE_COURT_TERRITORY',
+      details: { accountIds: [account.id], districtCodes: ['110102'], courtDistrictCodes: ['110108'] },
+    });
+    const referred = async () =>
+      (await db.query(`select count(*)::int as n from litigation.referral where account_id = $1`, [account.id])).rows[0]
+        .n;
+    expect(await referred()).toBe(0);
+
+    for (const outsider of [companyA, court, xichengCourt, xichengBureau])
+      expect((await fails(outsider, TERRITORY, { c: courtId, d: ['110102'] })).extensions.code).toBe('FORBIDDEN');
+    for (const wrong of [[], ['330106'], ['110100']])
+      expect((await fails(admin, TERRITORY, { c: courtId, d: wrong })).extensions.code).toBe('BAD_USER_INPUT');
+    expect((await fails(admin, TERRITORY, { c: 'no-such-court', d: ['110102'] })).extensions.code).toBe('NOT_FOUND');
+    expect((await ok(admin, TERRITORY, { c: courtId, d: ['110108', '110102'] })).setCourtTerritory).toEqual({
+      courtId,
+      districtCodes: ['110102', '110108'],
+    });
+    const { courts } = await ok(companyA, `{ courts { courtId districtCodes } }`);
+    expect(courts).toContainEqual({ courtId, districtCodes: ['110102', '110108'] });
+    const { referArrears } = await ok(companyA, REFER, {
+      r: { courtId, accountIds: [account.id], evidence: EVIDENCE },
+    });
+    expect(referArrears).toEqual([expect.objectContaining({ courtId, accountId: account.id })]);
+    expect(await referred()).toBe(1);
+  });
+
   it('refers no account whose case was judged, settled or written off, naming them (CASE_CONCLUDED)', async () => {
     // Before, such an account (its case CLOSED, so no open case) was referred again and its judged months sent to
     // court a second time (重复起诉); arrears then refused the move to REFERRED, after the court had the papers.

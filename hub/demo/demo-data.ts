@@ -172,11 +172,11 @@ export const DEMO_STREETS: DemoStreet[] = [
 ];
 
 export const DEMO_COURTS = [
-  { courtId: 'bj-xicheng-court', name: '北京市西城区人民法院', provinceCode: '110000' },
-  { courtId: 'bj-haidian-court', name: '北京市海淀区人民法院', provinceCode: '110000' },
-  { courtId: 'bj-changping-court', name: '北京市昌平区人民法院', provinceCode: '110000' },
+  { courtId: 'bj-xicheng-court', name: '北京市西城区人民法院', provinceCode: '110000', districtCodes: ['110102'] },
+  { courtId: 'bj-haidian-court', name: '北京市海淀区人民法院', provinceCode: '110000', districtCodes: ['110108'] },
+  { courtId: 'bj-changping-court', name: '北京市昌平区人民法院', provinceCode: '110000', districtCodes: ['110114'] },
   /** 临江市's basic court, a demo court of 吉林省 (seed 004's city); small claims by Jilin's threshold (none seeded). */
-  { courtId: 'linjiang-court', name: '临江市人民法院', provinceCode: '220000' },
+  { courtId: 'linjiang-court', name: '临江市人民法院', provinceCode: '220000', districtCodes: ['220681'] },
 ];
 
 export const DEMO_ADMIN: Identity = {

@@ -240,12 +240,25 @@ export async function loadDivisions(
   }
 }
 
-/** The demo's courts that are not registered yet. */
+/** The demo's courts that are not registered yet, and the territory of those registered without one. */
 export async function loadCourts(gql: Gql): Promise<void> {
-  const { courts } = (await gql(DEMO_ADMIN, '{ courts { courtId } }')) as { courts: { courtId: string }[] };
-  const knownCourts = new Set(courts.map((c) => c.courtId));
-  for (const court of DEMO_COURTS.filter((c) => !knownCourts.has(c.courtId))) {
-    await gql(DEMO_ADMIN, 'mutation($i: RegisterCourtInput!) { registerCourt(input: $i) { courtId } }', { i: court });
+  const { courts } = (await gql(DEMO_ADMIN, '{ courts { courtId districtCodes } }')) as {
+    courts: { courtId: string; districtCodes: string[] }[];
+  };
+  const knownCourts = new Map(courts.map((c) => [c.courtId, c.districtCodes]));
+  for (const court of DEMO_COURTS) {
+    if (!knownCourts.has(court.courtId))
+      await gql(DEMO_ADMIN, 'mutation($i: RegisterCourtInput!) { registerCourt(input: $i) { courtId } }', { i: court });
+    // Registered before courts had a territory: given the demo's.
+    else if (knownCourts.get(court.courtId)!.length === 0)
+      await gql(
+        DEMO_ADMIN,
+        'mutation($c: Key!, $d: [Key!]!) { setCourtTerritory(courtId: $c, districtCodes: $d) { courtId } }',
+        {
+          c: court.courtId,
+          d: court.districtCodes,
+        },
+      );
   }
 }
 

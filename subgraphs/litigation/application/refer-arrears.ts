@@ -25,6 +25,7 @@ import {
   validateEvidence,
 } from '../domain/referral';
 import {
+  COURT_TERRITORY_SOURCE,
   DEFAULT_DEMAND_PERIOD,
   DemandPeriod,
   SMALL_CLAIMS_EXCLUSION_NAMES,
@@ -35,6 +36,7 @@ import { demandPeriodDaysFromEnv } from '../../../platform/config';
 import { LITIGATION_EVENT_SOURCE, referralSubmitted } from '../events/publish/referral-events';
 import { companyClaims } from '../persistence/claim-account.repository';
 import { findCourt } from '../persistence/court.repository';
+import { outsideTerritory } from '../domain/court';
 import { recordedThresholds } from '../persistence/small-claims-threshold.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
 import { accountsInOpenCases, insertReferral } from '../persistence/referral.repository';
@@ -147,6 +149,16 @@ export async function referArrears(
     const open = await accountsInOpenCases(tx, input.accountIds);
     if (open.length > 0)
       throw litigationError('ALREADY_REFERRED', 'These accounts are already before a court', { accountIds: open });
+    const outside = outsideTerritory(
+      court,
+      input.accountIds.map((accountId) => ({ accountId, districtCode: claims.get(accountId)!.districtCode })),
+    );
+    if (outside)
+      throw litigationError('OUTSIDE_COURT_TERRITORY', `Court ${court.courtId} does not hear these areas' cases`, {
+        ...outside,
+        courtDistrictCodes: court.districtCodes,
+        source: COURT_TERRITORY_SOURCE,
+      });
     const concluded = input.accountIds.filter((id) => CONCLUDED_ACCOUNT_STATUSES.has(claims.get(id)!.status));
     if (concluded.length > 0)
       throw litigationError('CASE_CONCLUDED', 'These accounts were judged, settled or written off', {

@@ -9,7 +9,12 @@ export interface CourtRegistration {
   courtId: string;
   name: string;
   provinceCode: string;
+  /** The GB/T 2260 districts (county level) whose property-fee cases it hears: its territory (art. 24). */
+  districtCodes: string[];
 }
+
+/** A court's territory is a few districts: a basic court hears one, a railway or development-zone court a handful. */
+export const MAX_COURT_DISTRICTS = 20;
 
 export function validateCourtRegistration(input: CourtRegistration): CourtRegistration {
   const problems: Record<string, string> = {};
@@ -20,9 +25,49 @@ export function validateCourtRegistration(input: CourtRegistration): CourtRegist
   if (name.length === 0 || name.length > 200) problems.name = 'name must have 1 to 200 characters';
   if (!/^[0-9]{2}0000$/.test(input.provinceCode))
     problems.provinceCode = 'province code must be a 6-digit GB/T 2260 province code, e.g. 330000';
+  const districtCodes = territoryProblem(input.districtCodes, input.provinceCode);
+  if (typeof districtCodes === 'string') problems.districtCodes = districtCodes;
   if (Object.keys(problems).length > 0)
     throw new InvalidInputError('The court registration is invalid', { fields: problems });
-  return { courtId, name, provinceCode: input.provinceCode };
+  return { courtId, name, provinceCode: input.provinceCode, districtCodes: districtCodes as string[] };
+}
+
+/** The territory a court of the province is given, sorted and without repeats; BAD_USER_INPUT when invalid. */
+export function validateCourtTerritory(districtCodes: readonly string[], provinceCode: string): string[] {
+  const result = territoryProblem(districtCodes, provinceCode);
+  if (typeof result === 'string')
+    throw new InvalidInputError('The court territory is invalid', { fields: { districtCodes: result } });
+  return result;
+}
+
+function territoryProblem(districtCodes: readonly string[], provinceCode: string): string[] | string {
+  const codes = [...new Set(districtCodes)].sort();
+  if (codes.length === 0 || districtCodes.length > MAX_COURT_DISTRICTS)
+    return `1-${MAX_COURT_DISTRICTS} district codes`;
+  const wrong = codes.filter(
+    (c) => !/^[0-9]{6}$/.test(c) || c.endsWith('00') || c.slice(0, 2) !== provinceCode.slice(0, 2),
+  );
+  if (wrong.length > 0)
+    return `6-digit GB/T 2260 district (county-level) codes of the court's province, e.g. 110108; not ${wrong
+      .slice(0, 3)
+      .join(', ')}`;
+  return codes;
+}
+
+/**
+ * The accounts whose area lies outside the court's territory, and their districts; null when all lie within it. A
+ * referral of such an area goes to the court of its own district (COURT_TERRITORY_SOURCE).
+ */
+export function outsideTerritory(
+  court: { districtCodes: readonly string[] },
+  accounts: readonly { accountId: string; districtCode: string }[],
+): { accountIds: string[]; districtCodes: string[] } | null {
+  const outside = accounts.filter((a) => !court.districtCodes.includes(a.districtCode));
+  if (outside.length === 0) return null;
+  return {
+    accountIds: outside.map((a) => a.accountId),
+    districtCodes: [...new Set(outside.map((a) => a.districtCode))].sort(),
+  };
 }
 
 /** Courts are onboarded by the hub's administrators, never by a party to a case. */

@@ -8,6 +8,8 @@ export const LITIGATION_ERRORS = {
   ALREADY_REFERRED: 'An account is already before a court in an open case; `details.accountIds` names them.',
   CASE_CONCLUDED:
     'An account whose case was judged, settled or written off is not referred again (SPC interpretation of the Civil Procedure Law art. 247); `details.accountIds` names them.',
+  OUTSIDE_COURT_TERRITORY:
+    "An account's area lies outside the court's territory (Civil Procedure Law art. 24: the court where the property is); `details.accountIds` and `details.districtCodes` name them, `details.courtDistrictCodes` the court's. Nothing was referred.",
   REFERRAL_NOT_ELIGIBLE: 'The arrears cannot be referred yet; `details.problems` lists every failed condition.',
   NO_SMALL_CLAIMS_THRESHOLD:
     "No small-claims threshold is recorded for the province of the area's city and the year (art. 165): the procedure stays UNDETERMINED.",

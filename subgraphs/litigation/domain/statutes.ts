@@ -61,6 +61,19 @@ export const PRE_LITIGATION_MEDIATION_SOURCE =
   'docs/domain.md (Litigation referral): pre-litigation mediation normally up to 30 days';
 
 // ---------------------------------------------------------------------------------------------------------------
+// Territorial jurisdiction: Civil Procedure Law art. 24.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Art. 24: "因合同纠纷提起的诉讼，由被告住所地或者合同履行地人民法院管辖". A property-service contract is performed
+ * where the property is, so the court of the area's district hears the owners' fees; a court elsewhere has no
+ * jurisdiction and would have to transfer the case (art. 37). The owner's own domicile is the other competent court,
+ * which the hub does not know: such a suit is brought outside the green channel.
+ */
+export const COURT_TERRITORY_SOURCE =
+  'Civil Procedure Law art. 24 (2021 amendment): the court of the place of performance, where the property is';
+
+// ---------------------------------------------------------------------------------------------------------------
 // The reasonable period after a demand for payment: Civil Code art. 944 para. 2.
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -3,7 +3,8 @@ import { Fen, Key, LocalDate, Name, Note } from '../../../platform/graphql/scala
 import { RequestContext } from '../../../platform/subgraph/context';
 import { listCourts } from '../application/list-courts';
 import { listSmallClaimsThresholds, recordSmallClaimsThreshold } from '../application/record-small-claims-threshold';
-import { registerCourt } from '../application/register-court';
+import { registerCourt, setCourtTerritory } from '../application/register-court';
+import { MAX_COURT_DISTRICTS } from '../domain/court';
 import { RecordedThreshold } from '../domain/small-claims-threshold';
 
 @ObjectType('SmallClaimsThreshold', {
@@ -63,6 +64,13 @@ export class CourtType {
 
   @Field({ description: 'GB/T 2260 province code; decides the small-claims threshold.' })
   provinceCode!: string;
+
+  @Directive(`@listSize(assumedSize: ${MAX_COURT_DISTRICTS})`)
+  @Field(() => [String], {
+    description:
+      'Its territory: the GB/T 2260 districts whose property-fee cases it hears (Civil Procedure Law art. 24, where the property is). A referral goes to the court of the area’s district.',
+  })
+  districtCodes!: string[];
 }
 
 @InputType()
@@ -75,6 +83,9 @@ export class RegisterCourtInput {
 
   @Field(() => Key)
   provinceCode!: string;
+
+  @Field(() => [Key], { description: `1-${MAX_COURT_DISTRICTS} district codes of the province: its territory.` })
+  districtCodes!: string[];
 }
 
 @Resolver(() => CourtType)
@@ -112,5 +123,16 @@ export class CourtResolver {
   @Mutation(() => CourtType, { description: 'Hub administrators connect a court to the hub.' })
   registerCourt(@Arg('input') input: RegisterCourtInput, @Ctx() ctx: RequestContext): Promise<CourtType> {
     return registerCourt(ctx.em, ctx.identity, input);
+  }
+
+  @Mutation(() => CourtType, {
+    description: 'Hub administrators set the districts a court hears (its territory); later referrals follow it.',
+  })
+  setCourtTerritory(
+    @Arg('courtId', () => Key) courtId: string,
+    @Arg('districtCodes', () => [Key]) districtCodes: string[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<CourtType> {
+    return setCourtTerritory(ctx.em, ctx.identity, courtId, districtCodes);
   }
 }

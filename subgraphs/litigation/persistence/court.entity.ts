@@ -9,6 +9,8 @@ export const CourtSchema = defineEntity({
     courtId: p.text().primary(),
     name: p.text(),
     provinceCode: p.text(),
+    /** Its territory: the districts whose property-fee cases it hears (domain/court.ts). */
+    districtCodes: p.array().columnType('text[]'),
     registeredAt: p.datetime().columnType('timestamptz'),
   }),
 });

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CourtRegistration } from '../domain/court';
 import { Court, CourtSchema } from './court.entity';
@@ -6,8 +7,8 @@ export function listCourts(em: EntityManager): Promise<Court[]> {
   return em.find(CourtSchema, {}, { orderBy: { courtId: 'asc' } });
 }
 
-export function findCourt(em: EntityManager, courtId: string): Promise<Court | null> {
-  return em.findOne(CourtSchema, { courtId });
+export function findCourt(em: EntityManager, courtId: string, options: { lock?: boolean } = {}): Promise<Court | null> {
+  return em.findOne(CourtSchema, { courtId }, options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
 }
 
 /** The new court, written when the caller's transaction flushes. */
