@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { HOTLINE_ORDER_RECEIVED, HotlineOrderData, partyTopicName } from '../catalog';
-import { addMonths } from '../kernel/calendar';
+import { addDays, addMonths } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import { HubEvent } from '../platform/events/cloudevent';
 import { expectValidEvent } from './support/event-schema';
@@ -188,6 +188,9 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     // before, its order-changed event then failed the catalog's schema downstream), one before the order was received.
     await send(order('5', { respondBy: '9999-12-31T23:00:00-05:00' }));
     await send(order('6', { resolveBy: new Date(now - 7200_000).toISOString() }));
+    // Received tomorrow: before, stored as sent, so a backfill or a sender's clock could date orders ahead.
+    const [tomorrow, later] = [1, 2].map((days) => new Date(now + days * 86400_000).toISOString());
+    await send(order('8', { receivedAt: tomorrow, respondBy: later, resolveBy: later }));
     // Received at midnight in Beijing, the UTC day before: before, the taxonomy was read for the UTC day and T1.3,
     // in force from today, was UNKNOWN_COMPLAINT_ITEM.
     // (On another street of the district, so the measures and queues of 广安门外 below stay as they were.)
@@ -200,17 +203,18 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     const dead = await probe.waitForCount(
       'the unregistered sender and the orders with bad instants dead-lettered',
       (m) => m.topic.endsWith('complaints.dead-letter.v1'),
-      3,
+      4,
     );
-    // Sorted by order number: the three keys may go to different partitions.
+    // Sorted by order number: the four keys may go to different partitions.
     expect(dead.map((m) => [String(m.message.key), m.headers.dlq_reason_code]).sort()).toEqual([
       [`${runId}-3`, 'UNAUTHORISED_SENDER'],
       [`${runId}-5`, 'BAD_USER_INPUT'],
       [`${runId}-6`, 'BAD_USER_INPUT'],
+      [`${runId}-8`, 'BAD_USER_INPUT'],
     ]);
     expect(
       await t.sql(`select 1 from complaints.complaint_order where order_number = any($1)`, [
-        ['3', '5', '6'].map((n) => `${runId}-${n}`),
+        ['3', '5', '6', '8'].map((n) => `${runId}-${n}`),
       ]),
     ).toEqual([]);
     expect(
@@ -464,5 +468,55 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       name: '演示分类（非官方）',
       source: expect.stringMatching(/not the Xicheng guideline/),
     });
+  });
+
+  // The two below come last: their orders would change the district's counts the measures above expect.
+  it('filters and measures orders by the day they were received in China, not in the database session’s zone', async () => {
+    // Before, `received_at >= ?::date` was read in the session's zone (UTC here): an order received just after midnight in
+    // Beijing, 16:00 UTC the day before, fell outside its own day and inside the day before.
+    const street = '110102019';
+    const office = identity('STREET_OFFICE', `street-office-${runId}`, [street]);
+    const today = todayInChina();
+    const yesterday = addDays(today, -1);
+    await send(order('day', { streetCode: street, addressText: '某胡同1号', receivedAt: `${today}T00:00:01+08:00` }));
+    await orderRow('day');
+    const listed = async (receivedFrom: string, receivedTo: string) =>
+      (await ok(office, ORDERS, { f: { receivedFrom, receivedTo } })).complaintOrders.orders.map(
+        (o: { orderNumber: string }) => o.orderNumber,
+      );
+    expect(await listed(today, today)).toEqual([`${runId}-day`]);
+    expect(await listed(yesterday, yesterday)).toEqual([]);
+    const counted = async (receivedFrom: string, receivedTo: string) =>
+      (
+        await ok(
+          office,
+          `query($f: LocalDate, $t: LocalDate) { complaintStatistics(groupBy: ALL, receivedFrom: $f, receivedTo: $t) { orders } }`,
+          { f: receivedFrom, t: receivedTo },
+        )
+      ).complaintStatistics.reduce((n: number, g: { orders: number }) => n + g.orders, 0);
+    expect(await counted(today, today)).toBe(1);
+    expect(await counted(yesterday, yesterday)).toBe(0);
+  });
+
+  it('escalates an order (吹哨) to a bureau that reads and accepts it, and re-escalates one sent to the wrong bureau', async () => {
+    // Before, an order escalated to a mistyped bureau was stuck (only ESCALATED -> ACCEPT, by that bureau), and an
+    // enforcement bureau could not even read what was escalated to it.
+    const ESCALATE = `mutation($o: ID!, $b: Key!) { escalateComplaintOrder(orderId: $o, bureauOrganisationId: $b, reason: "需执法部门处理") { status responsiblePartyKind partyOrganisationId } }`;
+    const READ = `query($f: ComplaintOrderFilter) { complaintOrders(filter: $f) { orders { orderNumber status } } }`;
+    const enforcement = identity('ENFORCEMENT_BUREAU', `xicheng-enforcement-${runId}`, ['110102']);
+    await send(order('esc'));
+    const { id } = await orderRow('esc');
+    await waitFor('order esc matched', async () => (await orderRow('esc')).status === 'MATCHED');
+    expect((await fails(otherStreet, ESCALATE, { o: id, b: enforcement.organisationId })).extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    await ok(GUANGWAI_OFFICE, ESCALATE, { o: id, b: 'xicheng-enforcment' }); // mistyped
+    expect(
+      (await ok(GUANGWAI_OFFICE, ESCALATE, { o: id, b: enforcement.organisationId })).escalateComplaintOrder,
+    ).toEqual({ status: 'ESCALATED', responsiblePartyKind: 'BUREAU', partyOrganisationId: enforcement.organisationId });
+    const seen = (await ok(enforcement, READ, {})).complaintOrders.orders;
+    expect(seen).toEqual([{ orderNumber: `${runId}-esc`, status: 'ESCALATED' }]);
+    expect((await fails(companyA, ANSWER, { o: id, s: 'ACCEPT' })).extensions.code).toBe('NOT_FOUND');
+    expect((await ok(enforcement, ANSWER, { o: id, s: 'ACCEPT' })).answerComplaintOrder.status).toBe('ACCEPTED');
   });
 });

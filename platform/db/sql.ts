@@ -30,6 +30,15 @@ export async function advisoryLock(em: EntityManager, key: string): Promise<void
 }
 
 /**
+ * SQL for the instant a China calendar day begins, given as a `date` placeholder: `received_at >= ${chinaDayStart()}
+ * and received_at < ${chinaDayStart('next')}` holds what was received that day in China (kernel/clock.ts). A bare
+ * `?::date` compared with a timestamptz is read in the session's time zone, UTC on most servers, and moves the day
+ * by eight hours: an order received at 07:30 on 1 March in Beijing counted under 28 February.
+ */
+export const chinaDayStart = (day: 'same' | 'next' = 'same'): string =>
+  `((?::date${day === 'next' ? ' + 1' : ''})::timestamp at time zone 'Asia/Shanghai')`;
+
+/**
  * Values as one PostgreSQL array literal, for `= any(?::uuid[])` and `<> all(?::text[])`: the ORM would spread a JS
  * array into a list of parameters. Each element is quoted, so a malformed id stays one element and fails its cast
  * (22P02, answered as BAD_USER_INPUT) instead of splitting at a comma.

@@ -29,7 +29,7 @@ export async function importOrdersCsv(
     throw new InvalidInputError(`At most ${MAX_ORDER_CSV_LINES} lines of orders per file`, {
       maxLines: MAX_ORDER_CSV_LINES,
     });
-  const { orders, problems, unread } = readOrderCsv(records, identity.organisationId);
+  const { orders, problems, unread } = readOrderCsv(records, identity.organisationId, new Date());
   const byLine = new Map<number, CsvLineProblem>();
   const report = (p: CsvLineProblem) => {
     const known = byLine.get(p.line);

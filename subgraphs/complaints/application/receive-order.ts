@@ -88,7 +88,7 @@ export async function receiveOrder(
 ): Promise<ComplaintOrder | undefined> {
   // The catalog's schema takes any date-time: one in year 10000 (after UTC) or 30 February is refused here, before
   // it could be stored and fail every consumer of the order's own events.
-  const { times, problems } = orderTimes(data);
+  const { times, problems } = orderTimes(data, new Date());
   if (problems) throw new InvalidInputError('The order holds an instant the hub cannot keep', { fields: problems });
   return em.transactional(async (tx) => {
     const sender = await findSender(tx, data.senderOrganisationId);

@@ -91,7 +91,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const progress = createProgress({ total: rows, label: 'validating', write: io.stderr, isTTY: io.isTTY, now: io.now });
   // The sender is the hub's to set (the clerk's organisation): any name does for the local check.
-  const { problems, unread } = readOrderCsv(records, 'local-check', () => progress.tick());
+  const { problems, unread } = readOrderCsv(records, 'local-check', new Date(), () => progress.tick());
   progress.done();
   if (problems.length > 0) {
     const count = unread ? `more than ${problems.length - 1} bad lines` : `${problems.length} bad line(s)`;

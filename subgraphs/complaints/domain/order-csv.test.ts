@@ -2,12 +2,13 @@ import { parseCsv } from '../../../kernel/csv';
 import { ORDER_CSV_COLUMNS, REPORTED_ORDER_CSV_LINES, readOrderCsv } from './order-csv';
 
 const header = ORDER_CSV_COLUMNS.join(',');
+const NOW = new Date('2024-03-10T12:00:00+08:00');
 const good =
   'H-1,2024-03-01T09:00:00+08:00,王小明,13812345678,广安门北街20号院,110102017,T1,T1.1,漏水,2024-03-01T11:00:00+08:00,2024-03-08T09:00:00+08:00';
 
 describe('the hotline order CSV', () => {
   it('reads good lines as orders', () => {
-    const { orders, problems } = readOrderCsv(parseCsv(`${header}\n${good}\n`), 'so-017');
+    const { orders, problems } = readOrderCsv(parseCsv(`${header}\n${good}\n`), 'so-017', NOW);
     expect(problems).toEqual([]);
     expect(orders[0]).toEqual({
       line: 2,
@@ -22,7 +23,7 @@ describe('the hotline order CSV', () => {
 
   it('reports every bad line by column, never with its value', () => {
     const bad = 'H 2,yesterday,,,,1101,T1,T1.1,x,2024-03-01T11:00:00Z,2024-03-08T09:00:00Z';
-    const { orders, problems } = readOrderCsv(parseCsv(`${header}\n${good}\n${bad}\n${good}\n`), 'so');
+    const { orders, problems } = readOrderCsv(parseCsv(`${header}\n${good}\n${bad}\n${good}\n`), 'so', NOW);
     expect(orders).toHaveLength(1);
     expect(problems.map((p) => [p.line, Object.keys(p.fields).sort()])).toEqual([
       [3, ['address', 'order_number', 'received_at', 'street_code']],
@@ -41,7 +42,7 @@ describe('the hotline order CSV', () => {
       line('2024-03-01T09:00+08:00', '9999-12-31T23:00-05:00', '2024-03-08T09:00+08:00'),
       line('2024-03-01T09:00+08:00', '2024-03-01T08:59+08:00', '2024-02-28T09:00+08:00'),
     ].map((l, i) => l.replace('H-9', `H-9${i}`));
-    const { orders, problems } = readOrderCsv(parseCsv(`${header}\n${lines.join('\n')}\n`), 'so');
+    const { orders, problems } = readOrderCsv(parseCsv(`${header}\n${lines.join('\n')}\n`), 'so', NOW);
     expect(orders).toEqual([]);
     expect(problems).toEqual([
       { line: 2, fields: { received_at: expect.stringMatching(/real ISO 8601 instant/) } },
@@ -55,19 +56,35 @@ describe('the hotline order CSV', () => {
 
   it('stops reading at the bad line after the ones a refusal lists', () => {
     // 200,000 one-character lines: every one was read and held with its eight problems before (90 MB).
-    const { orders, problems, unread } = readOrderCsv(parseCsv(`${header}\n${good}\n${'x\n'.repeat(200_000)}`), 'so');
+    const { orders, problems, unread } = readOrderCsv(
+      parseCsv(`${header}\n${good}\n${'x\n'.repeat(200_000)}`),
+      'so',
+      NOW,
+    );
     expect(orders).toHaveLength(1);
     expect(problems).toHaveLength(REPORTED_ORDER_CSV_LINES + 1);
     expect(problems.at(-1)?.line).toBe(REPORTED_ORDER_CSV_LINES + 3);
     expect(unread).toBe(true);
     // When the last line read is the last of the file, nothing is left unread.
-    const exact = readOrderCsv(parseCsv(`${header}\n${'x\n'.repeat(REPORTED_ORDER_CSV_LINES + 1)}`), 'so');
+    const exact = readOrderCsv(parseCsv(`${header}\n${'x\n'.repeat(REPORTED_ORDER_CSV_LINES + 1)}`), 'so', NOW);
     expect([exact.problems.length, exact.unread]).toEqual([REPORTED_ORDER_CSV_LINES + 1, false]);
   });
 
   it('refuses a file without the header', () => {
-    expect(readOrderCsv(parseCsv(good), 'so').problems).toEqual([
+    expect(readOrderCsv(parseCsv(good), 'so', NOW).problems).toEqual([
       { line: 1, fields: { header: expect.stringContaining('order_number,received_at') } },
     ]);
+  });
+
+  it('refuses an order received after now, beyond five minutes of clock skew', () => {
+    // Before, a backfill could date an order in 2030 and take its number ahead of the hotline's own order.
+    const at = (receivedAt: string) =>
+      `H-9,${receivedAt},王小明,13812345678,广安门北街20号院,110102017,T1,T1.1,漏水,2030-03-01T11:00:00+08:00,2030-03-08T09:00:00+08:00`;
+    const read = (receivedAt: string) => readOrderCsv(parseCsv(`${header}\n${at(receivedAt)}\n`), 'so', NOW).problems;
+    expect(read('2030-03-01T09:00:00+08:00')).toEqual([
+      { line: 2, fields: { received_at: expect.stringMatching(/later than now/) } },
+    ]);
+    expect(read('2024-03-10T12:05:00+08:00')).toEqual([]);
+    expect(read('2024-03-10T12:05:01+08:00')).toHaveLength(1);
   });
 });

@@ -44,6 +44,8 @@ const TIME_COLUMNS = { receivedAt: 'received_at', respondBy: 'respond_by', resol
 export function readOrderCsv(
   records: readonly CsvRecord[],
   senderOrganisationId: string,
+  /** The hub's clock: no order is received after it. */
+  now: Date,
   /** Called after each line is read (a command's progress bar). */
   onLine: () => void = () => undefined,
 ): { orders: { line: number; data: HotlineOrderData }[]; problems: CsvLineProblem[]; unread: boolean } {
@@ -69,7 +71,7 @@ export function readOrderCsv(
       fields.order_number = '1 to 64 letters, digits, dot, underscore or hyphen';
     else if (seen.has(v.order_number)) fields.order_number = 'appears twice in the file';
     seen.add(v.order_number);
-    const times = orderTimes({ receivedAt: v.received_at, respondBy: v.respond_by, resolveBy: v.resolve_by });
+    const times = orderTimes({ receivedAt: v.received_at, respondBy: v.respond_by, resolveBy: v.resolve_by }, now);
     for (const [field, problem] of Object.entries(times.problems ?? {}))
       fields[TIME_COLUMNS[field as keyof OrderTimes]] = problem;
     if (v.caller_name.length > 100) fields.caller_name = 'at most 100 characters';

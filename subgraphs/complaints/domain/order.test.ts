@@ -36,6 +36,8 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(nextStatus('MATCHED', 'DISPATCH')).toBe('DISPATCHED');
     expect(nextStatus('DISPATCHED', 'ACCEPT')).toBe('ACCEPTED');
     expect(nextStatus('ESCALATED', 'ACCEPT')).toBe('ACCEPTED');
+    // Re-escalated to another bureau: before, a wrong bureau left the order stuck (only it could accept).
+    expect(nextStatus('ESCALATED', 'ESCALATE')).toBe('ESCALATED');
     expect(nextStatus('VISITED', 'RESOLVE')).toBe('RESOLVED');
     expect(nextStatus('RESOLVED', 'CLOSE')).toBe('CLOSED');
     expect(() => nextStatus('AWAITING_MATCH', 'DISPATCH')).toThrow(
@@ -59,6 +61,15 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-b'), order)).toBe(false);
     expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-a'), { ...order, partyOrganisationId: null })).toBe(false);
     expect(mayReadOrder(who('COURT', 'court'), order)).toBe(false);
+    // An enforcement bureau reads what was escalated to it, not its district's other orders.
+    const escalated = { ...order, partyOrganisationId: 'xicheng-enforcement' };
+    expect(mayReadOrder(who('ENFORCEMENT_BUREAU', 'xicheng-enforcement', ['110102']), escalated)).toBe(true);
+    expect(mayReadOrder(who('ENFORCEMENT_BUREAU', 'xicheng-enforcement', ['110102']), order)).toBe(false);
+    expect(orderReach(who('ENFORCEMENT_BUREAU', 'xicheng-enforcement', ['110102']))).toEqual({
+      all: false,
+      divisions: [],
+      partyOrganisationId: 'xicheng-enforcement',
+    });
     expect(() => orderReach(who('COURT', 'court'))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(orderReach(who('PROPERTY_COMPANY', 'company-a', ['110102']))).toEqual({
       all: false,

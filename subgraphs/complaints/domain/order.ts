@@ -100,12 +100,17 @@ export interface OrderTimes {
   resolveBy: string;
 }
 
+/** How far a sender's clock may run ahead of the hub's before an order "received" later than now is refused. */
+export const RECEIVED_CLOCK_SKEW_MS = 5 * 60_000;
+
 /**
  * The order's instants in UTC, or what is wrong with each that the hub cannot keep (kernel/instant.ts: a real date
- * and time, a UTC year within 1000–9999), and either deadline set before the order was received.
+ * and time, a UTC year within 1000–9999), an order received after `now` (beyond RECEIVED_CLOCK_SKEW_MS), and either
+ * deadline set before the order was received.
  */
 export function orderTimes(
   times: OrderTimes,
+  now: Date,
 ):
   | { times: OrderTimes; problems?: undefined }
   | { times?: undefined; problems: Partial<Record<keyof OrderTimes, string>> } {
@@ -116,6 +121,8 @@ export function orderTimes(
     if (value === undefined) problems[field] = 'a real ISO 8601 instant with its offset, in the years 1000–9999';
     else utc[field] = value;
   }
+  if (utc.receivedAt && Date.parse(utc.receivedAt) > now.getTime() + RECEIVED_CLOCK_SKEW_MS)
+    problems.receivedAt = 'not later than now: an order is received before it is sent';
   for (const deadline of ['respondBy', 'resolveBy'] as const)
     if (utc.receivedAt && utc[deadline] && utc[deadline] < utc.receivedAt)
       problems[deadline] = 'not before the order was received';
@@ -187,7 +194,8 @@ export function compoundMatcher<C extends { compoundId: string; name: string }>(
 export const ORDER_STEPS = {
   MATCH: { from: ['AWAITING_MATCH', 'MATCHED'], to: 'MATCHED' },
   DISPATCH: { from: ['MATCHED', 'DISPATCHED'], to: 'DISPATCHED' },
-  ESCALATE: { from: ['MATCHED', 'DISPATCHED', 'ACCEPTED', 'VISITED'], to: 'ESCALATED' },
+  // From ESCALATED too: the street office re-escalates an order it sent to the wrong bureau (or one that cannot act).
+  ESCALATE: { from: ['MATCHED', 'DISPATCHED', 'ESCALATED', 'ACCEPTED', 'VISITED'], to: 'ESCALATED' },
   ACCEPT: { from: ['DISPATCHED', 'ESCALATED'], to: 'ACCEPTED' },
   VISIT: { from: ['ACCEPTED'], to: 'VISITED' },
   RESOLVE: { from: ['ACCEPTED', 'VISITED'], to: 'RESOLVED' },
@@ -213,8 +221,9 @@ export interface OrderScope {
 }
 
 /**
- * Who reads an order: the street office of its street (and ADMIN), a bureau of its jurisdiction, the party it was
- * dispatched or escalated to. Everyone else gets NOT_FOUND from the caller.
+ * Who reads an order: the street office of its street (and ADMIN), a city bureau of its jurisdiction, the party it
+ * was dispatched or escalated to (an enforcement bureau reads the orders escalated to it). Everyone else gets
+ * NOT_FOUND from the caller.
  */
 export function mayReadOrder(identity: Identity, order: OrderScope): boolean {
   switch (identity.role) {
@@ -224,6 +233,7 @@ export function mayReadOrder(identity: Identity, order: OrderScope): boolean {
       return coversDivision(identity, order.streetCode) || order.partyOrganisationId === identity.organisationId;
     case 'PROPERTY_COMPANY':
     case 'OWNERS_COMMITTEE':
+    case 'ENFORCEMENT_BUREAU':
       return order.partyOrganisationId !== null && order.partyOrganisationId === identity.organisationId;
     default:
       return false;
@@ -261,7 +271,9 @@ export interface OrderReach {
 
 /** The roles orderReach gives a reach to. */
 export const readsOrders = (identity: Identity): boolean =>
-  ['ADMIN', 'STREET_OFFICE', 'CITY_BUREAU', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE'].includes(identity.role);
+  ['ADMIN', 'STREET_OFFICE', 'CITY_BUREAU', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ENFORCEMENT_BUREAU'].includes(
+    identity.role,
+  );
 
 export function orderReach(identity: Identity): OrderReach {
   switch (identity.role) {
@@ -276,6 +288,7 @@ export function orderReach(identity: Identity): OrderReach {
       };
     case 'PROPERTY_COMPANY':
     case 'OWNERS_COMMITTEE':
+    case 'ENFORCEMENT_BUREAU':
       return { all: false, divisions: [], partyOrganisationId: identity.organisationId };
     default:
       throw new ForbiddenError('Hotline orders are for street offices, bureaus and the parties they are dispatched to');

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { chinaDayStart, sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { MeasureGroup, OrderCounts } from '../domain/measures';
 import { OrderReach } from '../domain/order';
 
@@ -62,7 +62,7 @@ async function countOrders(
   s: MeasureScope,
 ): Promise<Map<string | null, OrderCounts>> {
   const divisions = `{${s.reach.divisions.map((d) => `${d}%`).join(',')}}`;
-  const compounds = s.compoundIds ? `{${s.compoundIds.join(',')}}` : null;
+  const compounds = s.compoundIds ? sqlArray(s.compoundIds) : null;
   const rows = await sqlRows<{ key: string | null } & Record<string, number>>(
     em,
     `with g as (
@@ -78,7 +78,7 @@ async function countOrders(
         where (?::boolean or o.street_code like any(?::text[]) or o.party_organisation_id = ?)
           and (?::uuid[] is null or o.compound_id = any(?::uuid[]))
           and (?::text is null or o.party_organisation_id = ?)
-          and (?::date is null or o.received_at >= ?::date) and (?::date is null or o.received_at < ?::date + 1)
+          and (?::date is null or o.received_at >= ${chinaDayStart()}) and (?::date is null or o.received_at < ${chinaDayStart('next')})
         group by 1, o.caller_key, o.item_code, o.compound_id)
      select ${GROUP_KEY[group] ?? 'g.key'} as key, sum(n)::int as orders, sum(due)::int as due, sum(in_time)::int as in_time, sum(closed)::int as closed,
             sum(closed_resolved)::int as closed_resolved, sum(rated)::int as rated, sum(satisfied)::int as satisfied,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ComplaintStatus, ResponsiblePartyKind, SatisfactionLevel } from '../../../catalog';
-import { copyField, sqlCopyFrom, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { chinaDayStart, copyField, sqlArray, sqlCopyFrom, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ComplaintOrder, NewOrder, OrderReach, OrderTransition } from '../domain/order';
 
 export type { ComplaintOrder, NewOrder, OrderReach, OrderTransition };
@@ -267,8 +267,8 @@ export async function listOrders(
   const [reachWhere, reachParams] = reachSql(reach);
   const where = `${reachWhere}
      and (?::text is null or status = ?) and (?::uuid[] is null or compound_id = any(?::uuid[])) and (?::text is null or street_code like ? || '%')
-     and (not ?::boolean or compound_id is null) and (?::date is null or received_at >= ?::date) and (?::date is null or received_at < ?::date + 1)`;
-  const compounds = f.compoundIds ? `{${f.compoundIds.join(',')}}` : null;
+     and (not ?::boolean or compound_id is null) and (?::date is null or received_at >= ${chinaDayStart()}) and (?::date is null or received_at < ${chinaDayStart('next')})`;
+  const compounds = f.compoundIds ? sqlArray(f.compoundIds) : null;
   const params = [
     ...reachParams,
     f.status ?? null,

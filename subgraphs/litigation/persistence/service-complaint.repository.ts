@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BuildingRosterData, ComplaintOrderChangedData } from '../../../catalog';
 import { IsoDate } from '../../../kernel/calendar';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { chinaDayStart, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ServiceComplaint } from '../domain/service-complaints';
 
 /** Keeps the building's compound (the roster's owners are not kept). */
@@ -66,8 +66,7 @@ export async function serviceComplaintsOf(
        join litigation.building_compound b on b.building_id = (a.claim->>'buildingId')::uuid
        join litigation.service_complaint o on o.compound_id = b.compound_id
       where a.account_id = ?::uuid and o.party_organisation_id = ? and o.responsible_party_kind = 'PROPERTY_COMPANY'
-        and o.received_at >= (?::date)::timestamp at time zone 'Asia/Shanghai'
-        and o.received_at < (?::date + 1)::timestamp at time zone 'Asia/Shanghai'
+        and o.received_at >= ${chinaDayStart()} and o.received_at < ${chinaDayStart('next')}
       order by o.received_at, o.order_number`,
     [accountId, companyId, from, to],
   );
