@@ -380,11 +380,63 @@ describe('contracts: filings from draft to termination, through the gateway and 
       XUEYUAN,
     );
     const over = await t.gql(companyB, SUBMIT, { c: preliminary, k: randomUUID(), d: contractText });
+    // (It would also begin under the area's regular contract, the demo's: Civil Code art. 940.)
     expect(over.body.errors[0].extensions.details.problems.map((p: { code: string }) => p.code)).toEqual([
       'AGREEMENT_NEEDS_APPROVAL',
+      'PRELIMINARY_DURING_REGULAR_CONTRACT',
     ]);
     const contract = await t.gql(companyB, CONTRACT, { id: preliminary });
     expect(contract.body.data.contract).toMatchObject({ status: 'DRAFT', filings: [] });
+  });
+
+  it("keeps a preliminary contract from running beside the owners' regular one (Civil Code art. 940)", async () => {
+    // Before, a preliminary contract beginning under the owners' contract was filed, and one whose filing was still
+    // under review when the regular contract was accepted stayed ACCEPTED beside it once accepted.
+    const year = (n: number) => addDays(today, n * 365);
+    const preliminaryTerms = (number: string, startsOn: string, endsOn: string) => ({
+      kind: 'PRELIMINARY',
+      number,
+      ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
+      startsOn,
+      endsOn,
+      parties: [terms().parties[0], { role: 'DEVELOPER', name: '某开发商', signatory: '周总' }],
+    });
+    const regular = await draft(companyA, { number: 'HJ6-940-R', startsOn: year(20), endsOn: year(23) });
+    const regularFiling = (await t.gql(companyA, SUBMIT, { c: regular, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
+    const before = await draft(companyA, preliminaryTerms('HJ6-940-P1', year(19), addDays(year(20), 100)));
+    const beforeFiling = (await t.gql(companyA, SUBMIT, { c: before, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
+    const during = await draft(companyA, preliminaryTerms('HJ6-940-P2', year(21), year(22)));
+    const refused = await t.gql(companyA, SUBMIT, { c: during, k: randomUUID(), d: contractText });
+    expect(refused.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        problems: [
+          expect.objectContaining({
+            code: 'PRELIMINARY_DURING_REGULAR_CONTRACT',
+            details: { conflictingContractIds: [regular] },
+          }),
+        ],
+      },
+    });
+    expect((await t.gql(companyA, CONTRACT, { id: during })).body.data.contract).toMatchObject({ status: 'DRAFT' });
+
+    expect((await t.gql(xichengBureau, ACCEPT, { f: regularFiling.id, v: 1 })).body.data.acceptFiling.status).toBe(
+      'ACCEPTED',
+    );
+    const accepted = (await t.gql(xichengBureau, ACCEPT, { f: beforeFiling.id, v: 1 })).body;
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data.acceptFiling).toMatchObject({
+      status: 'SUPERSEDED',
+      recordNumber: expect.any(String),
+      supersededByFilingId: regularFiling.id,
+    });
+    expect((await t.gql(companyA, CONTRACT, { id: before })).body.data.contract).toMatchObject({
+      status: 'SUPERSEDED',
+    });
+    const history = (await t.gql(companyA, FILING, { id: beforeFiling.id })).body.data.filing.history;
+    expect(history.map((h: { action: string }) => h.action).slice(-2)).toEqual(['ACCEPT', 'SUPERSEDE']);
   });
 
   it('ends the 15-day filing period on the next working day (Civil Code art. 203): seed 003 signed 2021-12-10, filed Monday 2021-12-27', async () => {

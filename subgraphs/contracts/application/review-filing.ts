@@ -1,5 +1,6 @@
 import { retryAfterLostRace } from '../../../platform/db/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { compareDates } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -19,7 +20,7 @@ import {
 import { mayDecideFiling, mayReviewFiling } from '../domain/filing-reviewers';
 import { findAreaView } from '../persistence/area-view.repository';
 import { Contract } from '../persistence/contract.entity';
-import { acceptedPreliminaryContracts, findContract } from '../persistence/contract.repository';
+import { acceptedContracts, findContract } from '../persistence/contract.repository';
 import { Filing } from '../persistence/filing.entity';
 import {
   filingsOfContractIn,
@@ -132,6 +133,7 @@ export async function reviewFiling(
       );
       if (filing.late) await recordFilingCreditEntry(tx, filing, input.version, 'LATE_FILING', reviewer, today);
       if (contract.kind === 'REGULAR') await endPreliminaryContracts(tx, contract, filing.id, reviewer, via);
+      else await endIfRegularContractInForce(tx, contract, filing, reviewer, via);
       return filing;
     }),
   );
@@ -168,7 +170,7 @@ async function endPreliminaryContracts(
   actor: Identity,
   via: Channel,
 ): Promise<void> {
-  const preliminary = await acceptedPreliminaryContracts(em, regular.areaId);
+  const preliminary = await acceptedContracts(em, regular.areaId, 'PRELIMINARY');
   const ended = new Set(
     preliminaryContractsEndedBy(preliminary.map(asExistingContract), {
       id: regular.id,
@@ -182,4 +184,26 @@ async function endPreliminaryContracts(
     for (const filing of await filingsOfContractIn(em, contract.id, ['ACCEPTED']))
       await supersede(em, filing, byFilingId, actor, via);
   }
+}
+
+/**
+ * Civil Code art. 940 the other way round: a preliminary contract accepted after the area's regular contract took
+ * effect (its filing was under review meanwhile, or filed late) is filed as signed and ended by that regular
+ * contract at once. Before, it stayed ACCEPTED beside the owners' contract, as if both bound the area.
+ */
+async function endIfRegularContractInForce(
+  em: EntityManager,
+  preliminary: Contract,
+  filing: Filing,
+  actor: Identity,
+  via: Channel,
+): Promise<void> {
+  const regular = (await acceptedContracts(em, preliminary.areaId, 'REGULAR'))
+    .filter((r) => preliminaryContractsEndedBy([asExistingContract(preliminary)], asExistingContract(r)).length > 0)
+    .sort((a, b) => compareDates(a.startsOn, b.startsOn))[0];
+  if (!regular) return;
+  const [regularFiling] = await filingsOfContractIn(em, regular.id, ['ACCEPTED']);
+  if (!regularFiling) throw new Error(`Accepted contract ${regular.id} has no accepted filing`);
+  preliminary.status = nextContractStatus(preliminary.status, 'SUPERSEDE');
+  await supersede(em, filing, regularFiling.id, actor, via);
 }

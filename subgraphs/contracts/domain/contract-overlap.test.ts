@@ -78,8 +78,31 @@ describe('regular contracts of one area must not overlap', () => {
     expect(overlappingContracts([preliminary, early], next)).toEqual([]);
     expect(preliminaryContractsEndedBy([preliminary, early, regular()], next)).toEqual([preliminary]);
     expect(preliminaryContractsEndedBy([preliminary], candidate('2023-01-01', '2025-12-31'))).toEqual([]); // already over
+    // A regular contract that had run out before the preliminary one began ends nothing.
+    expect(preliminaryContractsEndedBy([preliminary], candidate('2018-01-01', '2020-12-31'))).toEqual([]);
     expect(preliminaryContractsEndedBy([preliminary], { ...next, kind: 'PRELIMINARY' })).toEqual([]);
     expect(overlappingContracts([regular()], { ...next, kind: 'PRELIMINARY' })).toEqual([]);
+  });
+
+  it('refuses a preliminary contract beginning while a binding regular contract is in force (Civil Code art. 940)', () => {
+    const prelim = (startsOn: string, endsOn: string) => candidate(startsOn, endsOn, { kind: 'PRELIMINARY' });
+    const owners = regular(); // 2022-01-01 to 2024-12-31
+    // Before, a preliminary contract for 2023 was accepted beside the owners' regular contract.
+    expect(contractTermProblems(prelim('2023-01-01', '2024-06-30'), [owners], BEIJING)).toEqual([
+      'PRELIMINARY_DURING_REGULAR_CONTRACT',
+    ]);
+    expect(contractTermProblems(prelim('2022-01-01', '2022-06-30'), [owners], BEIJING)).toEqual([
+      'PRELIMINARY_DURING_REGULAR_CONTRACT',
+    ]);
+    // Signed before the owners' contract: filed as signed and ended by it; after it ended, or a draft, no conflict.
+    expect(contractTermProblems(prelim('2021-06-01', '2023-05-31'), [owners], BEIJING)).toEqual([]);
+    expect(contractTermProblems(prelim('2025-01-01', '2026-06-30'), [owners], BEIJING)).toEqual([]);
+    expect(contractTermProblems(prelim('2023-01-01', '2024-06-30'), [regular({ status: 'DRAFT' })], BEIJING)).toEqual(
+      [],
+    );
+    expect(
+      rejection(() => validateContractTerm(prelim('2023-01-01', '2024-06-30'), [owners], BEIJING)).details,
+    ).toEqual({ problems: ['PRELIMINARY_DURING_REGULAR_CONTRACT'], conflictingContractIds: ['c-2022'] });
   });
 
   it('rejects malformed dates by field, and a candidate that ends before it starts', () => {

@@ -25,7 +25,11 @@ export interface CandidateContract {
 }
 
 export type ContractTermProblem =
-  'UNKNOWN_CONTRACT_KIND' | 'ENDS_BEFORE_START' | 'PRELIMINARY_TERM_TOO_LONG' | 'OVERLAPS_REGULAR_CONTRACT';
+  | 'UNKNOWN_CONTRACT_KIND'
+  | 'ENDS_BEFORE_START'
+  | 'PRELIMINARY_TERM_TOO_LONG'
+  | 'OVERLAPS_REGULAR_CONTRACT'
+  | 'PRELIMINARY_DURING_REGULAR_CONTRACT';
 
 /** Two inclusive periods share a day. One ending the day before the other starts does not. */
 const sharesADay = (a: { startsOn: IsoDate; endsOn: IsoDate }, b: { startsOn: IsoDate; endsOn: IsoDate }) =>
@@ -52,7 +56,8 @@ export function overlappingContracts(
 /**
  * The binding preliminary contracts a regular candidate brings to an end. Civil Code art. 940: when a contract the
  * owners' committee or the owners sign with a new provider takes effect before the preliminary contract's term runs
- * out, the preliminary contract ends. The caller marks them SUPERSEDED from the candidate's start.
+ * out, the preliminary contract ends. The caller marks them SUPERSEDED from the candidate's start. Only a regular
+ * contract in force during the preliminary one's term ends it: one that had run out before it began does not.
  */
 export function preliminaryContractsEndedBy(
   existing: readonly ExistingContract[],
@@ -61,11 +66,28 @@ export function preliminaryContractsEndedBy(
   requirePeriods(existing, candidate);
   if (candidate.kind !== 'REGULAR') return [];
   return existing.filter(
+    (c) => c.id !== candidate.id && c.kind === 'PRELIMINARY' && isBinding(c.status) && sharesADay(c, candidate),
+  );
+}
+
+/**
+ * The binding regular contracts in force on the day a preliminary candidate would start. Civil Code art. 940 ends a
+ * preliminary contract when the owners' regular contract takes effect, so one beginning while the owners' contract
+ * is in force would end the day it began: refused (PRELIMINARY_DURING_REGULAR_CONTRACT). One starting before a
+ * regular contract and running past its start is filed as signed and ended by it (preliminaryContractsEndedBy).
+ */
+export function regularContractsInForceAtStart(
+  existing: readonly ExistingContract[],
+  candidate: CandidateContract,
+): ExistingContract[] {
+  requirePeriods(existing, candidate);
+  if (candidate.kind !== 'PRELIMINARY') return [];
+  return existing.filter(
     (c) =>
       c.id !== candidate.id &&
-      c.kind === 'PRELIMINARY' &&
+      c.kind === 'REGULAR' &&
       isBinding(c.status) &&
-      compareDates(c.endsOn, candidate.startsOn) >= 0,
+      sharesADay(c, { startsOn: candidate.startsOn, endsOn: candidate.startsOn }),
   );
 }
 
@@ -104,7 +126,12 @@ export function contractTermProblems(
 ): ContractTermProblem[] {
   requireDates({ startsOn: candidate.startsOn, endsOn: candidate.endsOn });
   if (!CONTRACT_KINDS.includes(candidate.kind)) return ['UNKNOWN_CONTRACT_KIND'];
-  if (candidate.kind === 'PRELIMINARY') return preliminaryTermProblems(candidate.startsOn, candidate.endsOn, settings);
+  if (candidate.kind === 'PRELIMINARY') {
+    const problems = preliminaryTermProblems(candidate.startsOn, candidate.endsOn, settings);
+    if (!problems.includes('ENDS_BEFORE_START') && regularContractsInForceAtStart(existing, candidate).length > 0)
+      problems.push('PRELIMINARY_DURING_REGULAR_CONTRACT');
+    return problems;
+  }
   if (compareDates(candidate.endsOn, candidate.startsOn) < 0) return ['ENDS_BEFORE_START'];
   return overlappingContracts(existing, candidate).length > 0 ? ['OVERLAPS_REGULAR_CONTRACT'] : [];
 }
@@ -123,6 +150,8 @@ export function validateContractTerm(
   const details: Record<string, unknown> = { problems };
   if (problems.includes('OVERLAPS_REGULAR_CONTRACT'))
     details.conflictingContractIds = overlappingContracts(existing, candidate).map((c) => c.id);
+  if (problems.includes('PRELIMINARY_DURING_REGULAR_CONTRACT'))
+    details.conflictingContractIds = regularContractsInForceAtStart(existing, candidate).map((c) => c.id);
   if (problems.includes('PRELIMINARY_TERM_TOO_LONG')) {
     details.latestEndsOn = latestPreliminaryEnd(candidate.startsOn, settings);
     details.source = settings.sources.preliminaryContractTerm;

@@ -7,6 +7,7 @@ import {
   contractTermProblems,
   latestPreliminaryEnd,
   overlappingContracts,
+  regularContractsInForceAtStart,
 } from './contract-overlap';
 import { BuildingClass, FeeScheduleFlag, FeeScheduleProblem, assessFeeSchedule } from './fee-schedule';
 import { ProviderSelection, SelectionProblem, selectionProblems } from './selection';
@@ -247,6 +248,13 @@ export function assessContractTerms(
         add(code, 'the area already has a regular contract binding for part of this period', 'startsOn', {
           conflictingContractIds: overlappingContracts(existing, candidate).map((c) => c.id),
         });
+      } else if (code === 'PRELIMINARY_DURING_REGULAR_CONTRACT') {
+        add(
+          code,
+          "a preliminary contract cannot begin while the owners' regular contract is in force (Civil Code art. 940)",
+          'startsOn',
+          { conflictingContractIds: regularContractsInForceAtStart(existing, candidate).map((c) => c.id) },
+        );
       } else if (code === 'PRELIMINARY_TERM_TOO_LONG') {
         add(code, `a preliminary contract runs at most ${settings.preliminaryContractMaxYears} years`, 'endsOn', {
           latestEndsOn: latestPreliminaryEnd(terms.startsOn, settings),

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, ObjectQuery, RequiredEntityData } from '@mikro-orm/postgresql';
 import type { IsoDate } from '../../../kernel/calendar';
 import type { Page } from '../../../kernel/pagination';
-import type { ContractStatus } from '../domain/contract';
+import type { ContractKind, ContractStatus } from '../domain/contract';
 import type { ReadScope } from '../domain/filing-reviewers';
 import { Contract, ContractSchema } from './contract.entity';
 import { contractsReferredToCourt } from './court-referral.repository';
@@ -27,8 +27,9 @@ export const otherContractsOfArea = (
   exceptContractId: string,
 ): Promise<Contract[]> => em.find(ContractSchema, { areaId, id: { $ne: exceptContractId } });
 
-export const acceptedPreliminaryContracts = (em: EntityManager, areaId: string): Promise<Contract[]> =>
-  em.find(ContractSchema, { areaId, kind: 'PRELIMINARY', status: 'ACCEPTED' });
+/** The area's accepted contracts of one kind. */
+export const acceptedContracts = (em: EntityManager, areaId: string, kind: ContractKind): Promise<Contract[]> =>
+  em.find(ContractSchema, { areaId, kind, status: 'ACCEPTED' });
 
 /** The accepted contracts of these areas whose term includes `day`. */
 export const contractsInForce = (em: EntityManager, areaIds: readonly string[], day: IsoDate): Promise<Contract[]> =>
