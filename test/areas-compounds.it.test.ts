@@ -61,6 +61,49 @@ describe('areas: compounds, buildings and households', () => {
     expect(facts).toEqual({ name: '润枫欣尚', households: 1080, area: rows[0].area, building_classes: ['HIGH_RISE'] });
   });
 
+  it('tells contracts the area’s new totals after a household is corrected or registered, not only on grouping', async () => {
+    // Before, only assignBuildingsToArea sent AREA_CHANGED: a corrected floor area or a new household afterwards left
+    // contracts checking the agreement ceiling and fee classes against the old totals.
+    const compound = await t.gql(guangwai, 'query($id: ID!) { compound(id: $id) { buildings { id areaId } } }', {
+      id: byName['红居南街6号院'].id,
+    });
+    const building = (compound.body.data.compound.buildings as { id: string; areaId: string | null }[]).find(
+      (b) => b.areaId,
+    )!;
+    const areaId = building.areaId as string;
+    const [household] = (
+      await db.query(`select id from areas.household where building_id = $1 order by id limit 1`, [building.id])
+    ).rows;
+    const updated = await t.gql(
+      guangwai,
+      'mutation($h: ID!) { updateHousehold(id: $h, input: { floorArea: "123.45" }) { id } }',
+      { h: household.id },
+    );
+    expect(updated.body.errors).toBeUndefined();
+    const register = await t.gql(
+      guangwai,
+      'mutation($b: ID!, $i: RegisterHouseholdInput!) { registerHousehold(buildingId: $b, input: $i) { id } }',
+      { b: building.id, i: { unit: '9', room: '901', floorArea: '66.60', ownerReference: 'o-area-totals' } },
+    );
+    expect(register.body.errors).toBeUndefined();
+    const areasTotals = async () =>
+      (
+        await db.query(
+          `select count(*)::int as households, sum(h.floor_area_centi_m2)::text as area
+             from areas.household h join areas.building b on b.id = h.building_id where b.area_id = $1`,
+          [areaId],
+        )
+      ).rows[0];
+    const expected = await areasTotals();
+    await waitFor('contracts to hold the area’s corrected totals', async () => {
+      const { rows } = await db.query(
+        `select households, total_floor_area_centi_m2::text as area from contracts.area_view where area_id = $1`,
+        [areaId],
+      );
+      return rows[0]?.households === expected.households && rows[0]?.area === expected.area;
+    });
+  });
+
   it('serves the district → street hierarchy with compound counts; only admins change it', async () => {
     const districts = await t.gql(company, '{ divisions { code name level } }');
     expect(districts.body.data.divisions.map((d: { name: string }) => d.name)).toEqual(['西城区', '海淀区', '昌平区']);

@@ -1,14 +1,11 @@
 import { areasError } from '../domain/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AREA_CHANGED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
-import { recordEvent } from '../../../platform/events/outbox';
 import { AreasErrorCode } from '../domain/errors';
 import { mayReadStreet } from '../domain/access';
-import { AREAS_EVENT_SOURCE, areaChanged } from '../events/publish/area-events';
 import { Building } from '../persistence/compound.entity';
-import { areaBuildings, findBuildings } from '../persistence/building.repository';
+import { findBuildings } from '../persistence/building.repository';
 import { findCompounds } from '../persistence/compound.repository';
 import { manageableArea } from './area.lookup';
 import { recordBuildingRosters } from './building-rosters';
@@ -53,13 +50,7 @@ export async function assignBuildingsToArea(
       });
     }
     for (const building of buildings) building.areaId = areaId;
-    await tx.flush();
-    recordEvent(tx, AREA_CHANGED, {
-      source: AREAS_EVENT_SOURCE,
-      key: area.id,
-      subject: area.id,
-      data: areaChanged(area, await areaBuildings(tx, area.id)),
-    });
+    // The buildings' rosters, and the area's new totals (AREA_CHANGED) with them.
     await recordBuildingRosters(
       tx,
       buildings.map((b) => b.id),
