@@ -390,4 +390,36 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       expect(published).not.toContain(secret);
     }
   });
+
+  // Last: it changes the owner of the household the other tests read.
+  it('masks the new owner from the court after a sale: the referral is against the owner it named', async () => {
+    // Before, the register's new owner was shown in full to the court under the old owner's referral (and would
+    // have been named as the defendant of the complaint).
+    const READ = `query($id: ID!, $r: ID) { referral(id: $id) { household { ownerName ownerIdentity(referralId: $r) { ${IDENTITY} } } } }`;
+    const NEW_OWNER = {
+      ...OWNER,
+      legalName: '司马新',
+      idNumber: residentId('11010219900202123'),
+      phone: '13700001111',
+    };
+    await ok(
+      guangwai,
+      `mutation($h: ID!, $o: OwnerIdentityInput) { updateHousehold(id: $h, input: { ownerReference: "o-after-sale", ownerName: "司马新", ownerIdentity: $o }) { id } }`,
+      { h: householdId, o: NEW_OWNER },
+    );
+    const logged = async () =>
+      (
+        await t.sql<{ n: number }>(
+          `select count(*)::int as n from areas.owner_data_access where household_id = $1 and role = 'COURT'`,
+          [householdId],
+        )
+      )[0].n;
+    const before = await logged();
+    const { household } = (await ok(xichengCourt, READ, { id: referralId, r: referralId })).referral;
+    expect(household.ownerName).toContain('*');
+    expect(household.ownerIdentity).toMatchObject({ legalName: '司**', masked: true, phone: '137****1111' });
+    expect(await logged()).toBe(before);
+    // The street office still reads its register in full.
+    expect((await householdIn(guangwai)) as unknown).toMatchObject({ ownerIdentity: { ...NEW_OWNER, masked: false } });
+  });
 });

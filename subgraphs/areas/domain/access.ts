@@ -55,7 +55,10 @@ export interface ReadGrants {
    */
   contractAreaIds: readonly string[];
   householdIds: readonly string[];
-  /** A court's referrals naming each household it reads, newest first: the reason its reads in full are logged with. */
+  /**
+   * A court's referrals naming each household it reads, newest first, while the household's owner is the one each was
+   * referred against: the reason its reads in full are logged with.
+   */
   householdReferrals: ReadonlyMap<string, readonly string[]>;
 }
 

@@ -9,24 +9,38 @@ export interface CourtHouseholdGrant {
   areaId: string;
 }
 
-/** Records a grant once: a redelivered referral changes nothing. */
+/**
+ * Records a grant once, for the household's owner as the register holds it now (the owner the case is against): a
+ * redelivered referral changes nothing.
+ */
 export async function insertCourtHouseholdGrant(em: EntityManager, grant: CourtHouseholdGrant): Promise<void> {
   await sqlRun(
     em,
-    `insert into areas.court_household (court_id, referral_id, household_id, area_id) values (?, ?, ?, ?) on conflict do nothing`,
-    [grant.courtId, grant.referralId, grant.householdId, grant.areaId],
+    `insert into areas.court_household (court_id, referral_id, household_id, area_id, owner_reference)
+     values (?, ?, ?, ?, (select owner_reference from areas.household where id = ?::uuid)) on conflict do nothing`,
+    [grant.courtId, grant.referralId, grant.householdId, grant.areaId, grant.householdId],
   );
 }
 
-/** The households (and their areas) of every case referred to a court, with the referral, newest first. */
+/**
+ * The households (and their areas) of every case referred to a court, with the referral, newest first, and whether
+ * the household's owner is still the one the case was referred against (`sameOwner`): after a sale, not.
+ */
 export async function courtHouseholdGrants(
   em: EntityManager,
   courtId: string,
-): Promise<{ householdId: string; areaId: string; referralId: string }[]> {
-  const rows = await sqlRows<{ area_id: string; household_id: string; referral_id: string }>(
+): Promise<{ householdId: string; areaId: string; referralId: string; sameOwner: boolean }[]> {
+  const rows = await sqlRows<{ area_id: string; household_id: string; referral_id: string; same_owner: boolean }>(
     em,
-    `select area_id, household_id, referral_id from areas.court_household where court_id = ? order by received_at desc, referral_id`,
+    `select g.area_id, g.household_id, g.referral_id, coalesce(g.owner_reference = h.owner_reference, false) as same_owner
+       from areas.court_household g left join areas.household h on h.id = g.household_id
+      where g.court_id = ? order by g.received_at desc, g.referral_id`,
     [courtId],
   );
-  return rows.map((r) => ({ householdId: r.household_id, areaId: r.area_id, referralId: r.referral_id }));
+  return rows.map((r) => ({
+    householdId: r.household_id,
+    areaId: r.area_id,
+    referralId: r.referral_id,
+    sameOwner: r.same_owner,
+  }));
 }

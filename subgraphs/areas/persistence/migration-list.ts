@@ -19,6 +19,7 @@ import { Migration20261201100000_outbox_traceparent } from './migrations/Migrati
 import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 import { Migration20261208000000_trimmed_owner_references } from './migrations/Migration20261208000000_trimmed_owner_references';
 import { Migration20261208010000_joint_decision_tally_source } from './migrations/Migration20261208010000_joint_decision_tally_source';
+import { Migration20261209000000_court_household_owner } from './migrations/Migration20261209000000_court_household_owner';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -45,4 +46,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261206000000_inbox_topic_key,
   Migration20261208000000_trimmed_owner_references,
   Migration20261208010000_joint_decision_tally_source,
+  Migration20261209000000_court_household_owner,
 );

@@ -34,13 +34,15 @@ export async function readGrants(em: EntityManager, identity: Identity): Promise
   if (identity.role === 'PROPERTY_COMPANY') return companyGrants(em, identity.organisationId);
   if (identity.role === 'COURT') {
     const grants = await courtHouseholdGrants(em, identity.organisationId);
+    // The owner's data in full only while the household's owner is the one the case is against: after a sale the
+    // court still reads the household, its new owner masked.
     const householdReferrals = new Map<string, string[]>();
-    for (const g of grants)
+    for (const g of grants.filter((g) => g.sameOwner))
       householdReferrals.set(g.householdId, [...(householdReferrals.get(g.householdId) ?? []), g.referralId]);
     return {
       ...NONE,
       areaIds: [...new Set(grants.map((g) => g.areaId))],
-      householdIds: [...householdReferrals.keys()],
+      householdIds: [...new Set(grants.map((g) => g.householdId))],
       householdReferrals,
     };
   }
