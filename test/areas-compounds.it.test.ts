@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { loadDemoAreas } from '../hub/demo/demo-loader';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
@@ -366,5 +367,60 @@ describe('areas: compounds, buildings and households', () => {
     expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect(JSON.stringify(foreign.body)).not.toContain('阳光丽景');
     expect(JSON.stringify(foreign.body)).not.toContain(byName['阳光丽景'].id);
+  });
+
+  it('gives a building raced for by two areas to one of them, and bounds the buildings one assignment names', async () => {
+    // Before, two assignments at once both saw the building free: the last write won, and both areas counted it.
+    const register = (name: string) =>
+      t.gql(guangwai, 'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
+        i: { name, districtCode: '110102', streetCode: '110102020' },
+      });
+    const [a, b] = await Promise.all([register('竞争区甲'), register('竞争区乙')]);
+    const building = await t.gql(
+      guangwai,
+      'mutation($c: ID!) { registerBuilding(compoundId: $c, input: { label: "竞争楼", buildingClass: LOW_RISE, floors: 6, elevators: 0 }) { id } }',
+      { c: byName['红居南街6号院'].id },
+    );
+    const buildingId = building.body.data.registerBuilding.id as string;
+    const assign = 'mutation($a: ID!, $b: [ID!]!) { assignBuildingsToArea(areaId: $a, buildingIds: $b) { id areaId } }';
+    const results = await Promise.all(
+      [a, b].map((r) => t.gql(guangwai, assign, { a: r.body.data.registerArea.id, b: [buildingId] })),
+    );
+    const codes = results.map((r) => r.body.errors?.[0]?.extensions.code ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'OK']);
+    const winner = results.find((r) => !r.body.errors)!.body.data.assignBuildingsToArea[0].areaId;
+    const { rows } = await db.query(`select area_id from areas.building where id = $1`, [buildingId]);
+    expect(rows[0].area_id).toBe(winner);
+
+    const many = Array.from({ length: 501 }, () => randomUUID());
+    const bounded = await t.gql(guangwai, assign, { a: a.body.data.registerArea.id, b: many });
+    expect(bounded.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { buildingIds: expect.any(String) } },
+    });
+  });
+
+  it('keeps both of two corrections made at once to one building in the roster arrears holds', async () => {
+    // Before, each read the building's roster without the other's change, and the roster published last (which
+    // arrears takes whole) dropped the other's: arrears billed one household by its old floor area.
+    const { rows: pair } = await db.query(
+      `select h.id from areas.household h join areas.building b on b.id = h.building_id
+        where b.compound_id = $1 and b.area_id is not null order by b.id, h.id limit 2`,
+      [byName['润枫欣尚'].id],
+    );
+    const fix = 'mutation($h: ID!, $f: Key!) { updateHousehold(id: $h, input: { floorArea: $f }) { id } }';
+    const office = DEMO_STREETS[3].office; // 天通苑南街道
+    const results = await Promise.all([
+      t.gql(office, fix, { h: pair[0].id, f: '101.01' }),
+      t.gql(office, fix, { h: pair[1].id, f: '102.02' }),
+    ]);
+    for (const r of results) expect(r.body.errors).toBeUndefined();
+    await waitFor('arrears to hold both corrections', async () => {
+      const { rows } = await db.query(
+        `select floor_area_centi_m2 from arrears.billable_household where household_id = any($1::uuid[]) order by household_id`,
+        [pair.map((p) => p.id)],
+      );
+      return rows.map((r) => r.floor_area_centi_m2).join() === '10101,10202';
+    });
   });
 });

@@ -10,6 +10,9 @@ import { findCompounds } from '../persistence/compound.repository';
 import { manageableArea } from './area.lookup';
 import { recordBuildingRosters } from './building-rosters';
 
+/** The most buildings one assignment names (the largest seed compound has 36). */
+export const MAX_BUILDINGS_PER_ASSIGNMENT = 500;
+
 /**
  * Delimits a property-management area: a whole compound, or adjacent stand-alone buildings grouped into one area
  * (seed 004). A building belongs to one area at a time, and only to an area of its own street.
@@ -21,10 +24,14 @@ export async function assignBuildingsToArea(
   buildingIds: string[],
 ): Promise<Building[]> {
   const ids = [...new Set(buildingIds)];
-  if (ids.length === 0) throw new InvalidInputError('Name at least one building');
+  if (ids.length === 0 || ids.length > MAX_BUILDINGS_PER_ASSIGNMENT)
+    throw new InvalidInputError(`Name 1 to ${MAX_BUILDINGS_PER_ASSIGNMENT} buildings`, {
+      fields: { buildingIds: `1 to ${MAX_BUILDINGS_PER_ASSIGNMENT} building ids` },
+    });
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, areaId, 'delimit areas in it');
-    const buildings = await findBuildings(tx, ids);
+    // Locked: two clerks assigning one building to two areas at once both saw it free, and both areas counted it.
+    const buildings = await findBuildings(tx, ids, { lock: true });
     const missing = ids.filter((id) => !buildings.some((b) => b.id === id));
     if (missing.length > 0) throw new NotFoundError('Building', missing.join(', '));
     const compounds = await findCompounds(tx, [...new Set(buildings.map((b) => b.compoundId))]);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_CHANGED, BUILDING_ROSTER_CHANGED } from '../../../catalog';
+import { advisoryLock } from '../../../platform/db/sql';
 import { recordEvent } from '../../../platform/events/outbox';
 import { AREAS_EVENT_SOURCE, areaChanged, buildingRosterChanged } from '../events/publish/area-events';
 import { findArea } from '../persistence/area.repository';
@@ -14,6 +15,10 @@ import { areaBuildings, buildingRosters } from '../persistence/building.reposito
  */
 export async function recordBuildingRosters(em: EntityManager, buildingIds: readonly string[]): Promise<void> {
   await em.flush(); // the rosters are read in SQL, which sees only what the unit of work has written
+  // One roster (and area total) read at a time per building and area, buildings first, each in id order: two
+  // changes to one building at once each read the roster without the other's change, and the event published last
+  // dropped the other's. Waiting here, the second reads once the first committed, and its event follows the first's.
+  for (const id of [...new Set(buildingIds)].sort()) await advisoryLock(em, `building-roster:${id}`);
   const areaIds = new Set<string>();
   for (const roster of await buildingRosters(em, buildingIds)) {
     recordEvent(em, BUILDING_ROSTER_CHANGED, {
@@ -24,6 +29,7 @@ export async function recordBuildingRosters(em: EntityManager, buildingIds: read
     });
     if (roster.areaId) areaIds.add(roster.areaId);
   }
+  for (const areaId of [...areaIds].sort()) await advisoryLock(em, `area-totals:${areaId}`);
   for (const areaId of areaIds) {
     const area = await findArea(em, areaId);
     if (!area) throw new Error(`Area ${areaId} of a building is missing`);

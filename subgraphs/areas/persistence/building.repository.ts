@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -9,8 +10,18 @@ export function findBuilding(em: EntityManager, id: string): Promise<Building | 
   return em.findOne(BuildingSchema, { id });
 }
 
-export function findBuildings(em: EntityManager, ids: readonly string[]): Promise<Building[]> {
-  return ids.length === 0 ? Promise.resolve([]) : em.find(BuildingSchema, { id: { $in: [...ids] } });
+/** Buildings by id; `lock` holds them (FOR UPDATE, in id order) until the transaction ends. */
+export function findBuildings(
+  em: EntityManager,
+  ids: readonly string[],
+  options: { lock?: boolean } = {},
+): Promise<Building[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return em.find(
+    BuildingSchema,
+    { id: { $in: [...ids] } },
+    options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } } : {},
+  );
 }
 
 /** The buildings of many compounds in one query, by label. */
