@@ -341,6 +341,12 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
         organisationId: 'bj-xicheng-court',
         accessedAt: expect.any(String),
       });
+    // Its own reads only: before, it also saw the street office's staff and any other court's referrals of the household.
+    const courtByHousehold = (await ok(xichengCourt, LOG, { h: householdId })).ownerDataAccessLog;
+    expect(courtByHousehold.totalCount).toBeGreaterThanOrEqual(2);
+    expect(courtByHousehold.items.map((e: { organisationId: string }) => e.organisationId)).toEqual(
+      courtByHousehold.items.map(() => 'bj-xicheng-court'),
+    );
     // The Xicheng court sees only households referred to it: not the one imported above, read by the street office.
     expect(
       (await ok(xichengCourt, LOG, {})).ownerDataAccessLog.items.every(

@@ -69,8 +69,8 @@ export async function recordOwnerDataAccesses(em: EntityManager, accesses: reado
 }
 
 /**
- * Who may see which entries: the households of the streets a street office's jurisdictions cover, or those of the
- * cases referred to a court.
+ * Who may see which entries: the households of the streets a street office's jurisdictions cover, or a court's own
+ * reads of the households of the cases referred to it.
  */
 export type AccessLogScope = { streetPrefixes: readonly string[] } | { courtId: string };
 
@@ -82,7 +82,8 @@ export async function pageOwnerDataAccesses(
 ): Promise<{ items: OwnerDataAccessEntry[]; totalCount: number }> {
   const inScope =
     'courtId' in scope
-      ? `exists (select 1 from areas.court_household g where g.court_id = ? and g.household_id = l.household_id)`
+      ? // Its own reads only: the street office's staff and other courts' referrals (parallel cases) are not its business.
+        `l.organisation_id = ? and exists (select 1 from areas.court_household g where g.court_id = l.organisation_id and g.household_id = l.household_id)`
       : `exists (select 1 from areas.household h join areas.building b on b.id = h.building_id join areas.compound c on c.id = b.compound_id
                   where h.id = l.household_id and c.street_code like any (select p || '%' from unnest(?::text[]) p))`;
   const where = `${inScope} and (?::uuid is null or l.household_id = ?::uuid) and (?::uuid is null or l.referral_id = ?::uuid)`;
