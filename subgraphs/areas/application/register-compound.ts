@@ -1,3 +1,4 @@
+import { todayInChina } from '../../../kernel/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { COMPOUND_CHANGED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
@@ -15,7 +16,7 @@ export async function registerCompound(
   identity: Identity,
   input: CompoundRegistration,
 ): Promise<Compound> {
-  const registration = validateCompound(input);
+  const registration = validateCompound(input, todayInChina());
   assertMayManageStreet(identity, registration.streetCode, 'register compounds in it');
   return em.transactional(async (tx) => {
     if (await isCompoundNameTaken(tx, registration.streetCode, registration.name)) {

@@ -1,3 +1,4 @@
+import { todayInChina } from '../../../kernel/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { COMPOUND_CHANGED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
@@ -19,7 +20,7 @@ export async function updateCompound(
   return em.transactional(async (tx) => {
     const compound = await manageableCompound(tx, identity, compoundId);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
-    const updated = validateCompound({ ...compound, ...defined });
+    const updated = validateCompound({ ...compound, ...defined }, todayInChina());
     if (updated.name !== compound.name && (await isCompoundNameTaken(tx, compound.streetCode, updated.name))) {
       throw new DomainError('CONFLICT', `A compound named ${updated.name} is already registered in this street`);
     }

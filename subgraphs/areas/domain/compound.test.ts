@@ -23,6 +23,7 @@ describe('floor areas', () => {
 });
 
 describe('compounds and households', () => {
+  const TODAY = '2026-12-05';
   const 广安门北街20号院 = {
     name: '广安门北街20号院',
     districtCode: '110102',
@@ -35,23 +36,26 @@ describe('compounds and households', () => {
   };
 
   it('accepts the seed compound built in 1995 with 6 property-rights units', () => {
-    expect(validateCompound(广安门北街20号院).yearBuilt).toBe(1995);
+    expect(validateCompound(广安门北街20号院, TODAY).yearBuilt).toBe(1995);
   });
 
   it('accepts a stored compound whose optional fields are null', () => {
-    expect(validateCompound({ ...广安门北街20号院, yearBuilt: null, communityCode: null }).name).toBe(
+    expect(validateCompound({ ...广安门北街20号院, yearBuilt: null, communityCode: null }, TODAY).name).toBe(
       '广安门北街20号院',
     );
   });
 
   it('reports every bad field of a compound at once', () => {
     try {
-      validateCompound({
-        ...广安门北街20号院,
-        yearBuilt: 1850,
-        propertyRightsUnits: -1,
-        communityCode: '110108009001',
-      });
+      validateCompound(
+        {
+          ...广安门北街20号院,
+          yearBuilt: 1850,
+          propertyRightsUnits: -1,
+          communityCode: '110108009001',
+        },
+        TODAY,
+      );
       throw new Error('expected a rejection');
     } catch (e) {
       expect((e as DomainError).code).toBe('BAD_USER_INPUT');
@@ -61,6 +65,15 @@ describe('compounds and households', () => {
         'yearBuilt',
       ]);
     }
+  });
+
+  it('takes this year as China’s: a compound built in the new year is accepted from midnight on 1 January there', () => {
+    // Before, the year was the UTC one: until 08:00 on 1 January in Beijing, this year's compound was refused.
+    const built2027 = { ...广安门北街20号院, yearBuilt: 2027 };
+    expect(validateCompound(built2027, '2027-01-01').yearBuilt).toBe(2027);
+    expect(() => validateCompound(built2027, '2026-12-31')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+    );
   });
 
   it('keeps the certificate floor area exact', () => {

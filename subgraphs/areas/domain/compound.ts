@@ -1,3 +1,4 @@
+import type { IsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { YearMonth, compareMonths, isYearMonth } from '../../../kernel/calendar';
 import { CentiSquareMetres, parseSquareMetres } from './floor-area';
@@ -80,7 +81,8 @@ const fail = (what: string, problems: Problems) => {
 const text = (value: string | undefined, max: number) =>
   (value ?? '').trim().length > 0 && (value ?? '').trim().length <= max;
 
-export function validateCompound(input: CompoundRegistration, today = new Date()): CompoundRegistration {
+/** `today` is China's calendar day (kernel/clock.ts): the year built may be this year from 00:00 on 1 January there. */
+export function validateCompound(input: CompoundRegistration, today: IsoDate): CompoundRegistration {
   const problems: Problems = {};
   if (!text(input.name, 200)) problems.name = 'name must have 1 to 200 characters';
   if (!/^[0-9]{6}$/.test(input.districtCode))
@@ -96,7 +98,7 @@ export function validateCompound(input: CompoundRegistration, today = new Date()
   }
   if (
     input.yearBuilt != null &&
-    (!Number.isInteger(input.yearBuilt) || input.yearBuilt < 1900 || input.yearBuilt > today.getUTCFullYear())
+    (!Number.isInteger(input.yearBuilt) || input.yearBuilt < 1900 || input.yearBuilt > Number(today.slice(0, 4)))
   ) {
     problems.yearBuilt = 'year built must be a year between 1900 and this year';
   }
