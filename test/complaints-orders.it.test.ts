@@ -519,4 +519,47 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect((await fails(companyA, ANSWER, { o: id, s: 'ACCEPT' })).extensions.code).toBe('NOT_FOUND');
     expect((await ok(enforcement, ANSWER, { o: id, s: 'ACCEPT' })).answerComplaintOrder.status).toBe('ACCEPTED');
   });
+
+  it('keeps one version of an item in force at a time, the later replacing the earlier, and item codes per category', async () => {
+    // Before, an open-ended version and its successor were both in force: the item was listed twice and which one
+    // dispatched an order depended on row order; and item "01" of a second category was refused as a CONFLICT.
+    const CATEGORY = `mutation($c: ComplaintCategoryInput!) { defineComplaintCategory(category: $c) { code } }`;
+    const ITEM = `mutation($i: ComplaintItemInput!) { defineComplaintItem(item: $i) { code validFrom responsible { CONTRACT_BASED } } }`;
+    const item = (categoryCode: string, validFrom: string, party: string) => ({
+      code: '01',
+      categoryCode,
+      name: `测试小项 ${categoryCode}`,
+      validFrom,
+      source: SOURCE,
+      responsible: {
+        CONTRACT_BASED: party,
+        MULTI_PARTY_CO_GOVERNANCE: 'PROPERTY_RIGHTS_UNITS',
+        GOVERNMENT_BACKSTOP: 'STREET_SERVICE_CENTRE',
+      },
+    });
+    const [a, b] = [`VA${runId}`.slice(0, 32), `VB${runId}`.slice(0, 32)];
+    for (const code of [a, b])
+      await ok(bureau, CATEGORY, { c: { code, name: '版本测试', validFrom: '2019-01-01', source: SOURCE } });
+    await ok(bureau, ITEM, { i: item(a, '2019-01-01', 'PROPERTY_COMPANY') });
+    await ok(bureau, ITEM, { i: item(b, '2019-01-01', 'PROPERTY_COMPANY') });
+    expect((await ok(bureau, ITEM, { i: item(a, '2025-01-01', 'STREET_SERVICE_CENTRE') })).defineComplaintItem).toEqual(
+      {
+        code: '01',
+        validFrom: '2025-01-01',
+        responsible: { CONTRACT_BASED: 'STREET_SERVICE_CENTRE' },
+      },
+    );
+    const itemsOf = async (asOf: string) =>
+      (
+        await ok(
+          bureau,
+          `query($d: LocalDate) { complaintTaxonomy(asOf: $d) { code items { code responsible { CONTRACT_BASED } } } }`,
+          { d: asOf },
+        )
+      ).complaintTaxonomy.find((c: { code: string }) => c.code === a).items;
+    expect(await itemsOf('2024-12-31')).toEqual([{ code: '01', responsible: { CONTRACT_BASED: 'PROPERTY_COMPANY' } }]);
+    expect(await itemsOf('2025-01-01')).toEqual([
+      { code: '01', responsible: { CONTRACT_BASED: 'STREET_SERVICE_CENTRE' } },
+    ]);
+  });
 });

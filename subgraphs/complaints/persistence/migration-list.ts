@@ -4,6 +4,7 @@ import { Migration20261201100000_outbox_traceparent } from './migrations/Migrati
 import { Migration20261201200000_partial_party_index } from './migrations/Migration20261201200000_partial_party_index';
 import { Migration20261205000000_order_number_per_street } from './migrations/Migration20261205000000_order_number_per_street';
 import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
+import { Migration20261209000000_item_per_category } from './migrations/Migration20261209000000_item_per_category';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -15,4 +16,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201200000_partial_party_index,
   Migration20261205000000_order_number_per_street,
   Migration20261206000000_inbox_topic_key,
+  Migration20261209000000_item_per_category,
 );

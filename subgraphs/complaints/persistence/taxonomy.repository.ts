@@ -65,12 +65,20 @@ export async function insertItem(em: EntityManager, i: ItemDefinition, recordedB
   );
 }
 
+/*
+ * In force on a day: of each code's versions that had begun by then, the latest (a later version replaces the one
+ * before from its own first day, whatever that one's validTo), unless it had ended by then. Before, every version
+ * whose period held the day was in force, so an open-ended version and its successor were both, and which one
+ * dispatched an order depended on row order.
+ */
+
 /** Categories in force on `day`, by code. */
 export async function categoriesInForce(em: EntityManager, day: string): Promise<RecordedCategory[]> {
   const rows = await sqlRows<CategoryRow>(
     em,
-    `select code, name, ${DATES}, source, recorded_by, recorded_at from complaints.taxonomy_category
-      where valid_from <= ?::date and (valid_to is null or valid_to >= ?::date) order by code`,
+    `select * from (select distinct on (code) code, name, ${DATES}, source, recorded_by, recorded_at
+                      from complaints.taxonomy_category where valid_from <= ?::date order by code, valid_from desc) latest
+      where valid_to is null or valid_to::date >= ?::date order by code`,
     [day, day],
   );
   return rows.map(categoryOf);
@@ -80,9 +88,11 @@ export async function categoriesInForce(em: EntityManager, day: string): Promise
 export async function itemsInForce(em: EntityManager, day: string, categoryCode?: string): Promise<RecordedItem[]> {
   const rows = await sqlRows<ItemRow>(
     em,
-    `select code, name, ${DATES}, source, recorded_by, recorded_at, category_code, responsible from complaints.taxonomy_item
-      where valid_from <= ?::date and (valid_to is null or valid_to >= ?::date) and (?::text is null or category_code = ?) order by category_code, code`,
-    [day, day, categoryCode ?? null, categoryCode ?? null],
+    `select * from (select distinct on (category_code, code) code, name, ${DATES}, source, recorded_by, recorded_at, category_code, responsible
+                      from complaints.taxonomy_item where valid_from <= ?::date and (?::text is null or category_code = ?)
+                     order by category_code, code, valid_from desc) latest
+      where valid_to is null or valid_to::date >= ?::date order by category_code, code`,
+    [day, categoryCode ?? null, categoryCode ?? null, day],
   );
   return rows.map(itemOf);
 }
