@@ -26,7 +26,7 @@ const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id el
 const READ = `query($id: ID!) { referral(id: $id) { procedure procedureReasons { code message } } }`;
 const RECORD = `mutation($t: SmallClaimsThresholdInput!) { recordSmallClaimsThreshold(threshold: $t) { provinceCode amountFen } }`;
 
-describe('small claims in 临江市: the province is the city’s (吉林省), whatever court is named', () => {
+describe('small claims in 临江市: the province is the city’s (吉林省), the court the district’s', () => {
   let t: TestHub;
   let accounts: { id: string; chargeIds: string[] }[];
   const { ok, fails } = gqlExpectations(() => t);
@@ -115,7 +115,7 @@ describe('small claims in 临江市: the province is the city’s (吉林省), w
     accounts = (
       await t.sql<{ id: string; charge_ids: string[] }>(
         `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
-          where a.area_id = $1 and a.company_id = $2 group by a.id order by a.id limit 3`,
+          where a.area_id = $1 and a.company_id = $2 group by a.id order by a.id limit 4`,
         [areaId, company.organisationId],
       )
     ).map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
@@ -142,7 +142,7 @@ describe('small claims in 临江市: the province is the city’s (吉林省), w
     });
   });
 
-  it('never applies the threshold of a court’s own province: a Beijing court’s figure does not decide a 临江市 case', async () => {
+  it('never applies another province’s threshold, and a Beijing court receives no 临江市 case (Civil Procedure Law art. 24)', async () => {
     // Test figure, not a published notice.
     await ok(xichengCourt, RECORD, {
       t: { provinceCode: '110000', year: 2026, amountFen: 5_000_000, source: 'test figure, not a published notice' },
@@ -152,7 +152,17 @@ describe('small claims in 临江市: the province is the city’s (吉林省), w
       t: { provinceCode: '220000', year: 2026, amountFen: 5_000_000, source: 'test figure' },
     });
     expect(refused.extensions.code).toBe('FORBIDDEN');
-    expect(await refer('bj-xicheng-court', accounts[1])).toEqual({
+    // The case goes to the court of the property's district; a Beijing court is refused (before, it took the case).
+    await demanded(accounts[3]);
+    const elsewhere = await fails(company, REFER, {
+      r: { courtId: 'bj-xicheng-court', accountIds: [accounts[3].id], evidence: EVIDENCE, mediationWaivedOn: today },
+    });
+    expect(elsewhere.extensions).toMatchObject({
+      code: 'OUTSIDE_COURT_TERRITORY',
+      details: { districtCodes: ['220681'] },
+    });
+    // Referred to 临江市人民法院, Beijing's figure recorded above does not decide it either.
+    expect(await refer('linjiang-court', accounts[1])).toEqual({
       procedure: 'UNDETERMINED',
       procedureReasons: [{ code: 'NO_SMALL_CLAIMS_THRESHOLD', message: expect.stringContaining('province 220000') }],
     });
