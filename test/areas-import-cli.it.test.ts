@@ -100,6 +100,30 @@ describe('areas: the street office’s CSV import command', () => {
     expect(await statistics(compoundId)).toEqual({ buildings: 4, households: 2000 });
   });
 
+  it('imports a file once however often it is sent: a retry gets the same summary', async () => {
+    // Before, the command sent no idempotency key: a retry after a lost answer had every line refused as registered.
+    const compoundId = await registerCompound();
+    const csv = await file('retried.csv', householdsCsv());
+    const token = await tokenFor(guangwai);
+    const first = await cli(['--compound', compoundId, '--file', csv], token);
+    const again = await cli(['--compound', compoundId, '--file', csv], token);
+    expect([first.code, again.code]).toEqual([0, 0]);
+    expect(again.stdout).toMatch(/^imported 4 buildings and 2000 households in \d+\.\d s\n$/);
+    expect(await statistics(compoundId)).toEqual({ buildings: 4, households: 2000 });
+  });
+
+  it('tells the clerk how to send a file larger than the gateway takes', async () => {
+    const compoundId = await registerCompound();
+    const lines = [HEADER];
+    for (let i = 0; i < 25_000; i++)
+      lines.push(`${Math.floor(i / 1000) + 1}号楼,HIGH_RISE,25,2,1,${i % 1000},60.00,owner-big-${i},业主大${i}`);
+    const csv = await file('big.csv', lines.join('\n') + '\n');
+    const result = await cli(['--compound', compoundId, '--file', csv], await tokenFor(guangwai));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/send it in parts .*HUB_BODY_LIMIT_BYTES/);
+    expect(await statistics(compoundId)).toEqual({ buildings: 0, households: 0 });
+  });
+
   it('reports every bad line and sends nothing when the file has mistakes', async () => {
     const compoundId = await registerCompound();
     const rows = householdsCsv().trimEnd().split('\n');

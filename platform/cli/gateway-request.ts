@@ -50,6 +50,12 @@ export async function gatewayRequest<T>(
     const reason = body?.errors?.[0]?.message.replace(/^unauthenticated: /, '');
     return { ok: false, message: `the gateway refused the token${reason ? ` (${reason})` : ''}`, errors: [] };
   }
+  if (response.status === 413)
+    return {
+      ok: false,
+      message: `the gateway takes smaller requests than this file (${body?.errors?.[0]?.message ?? 'HTTP 413'}): send it in parts (by building, or by period), or ask the hub's operator to raise HUB_BODY_LIMIT_BYTES`,
+      errors: [],
+    };
   if (!body)
     return {
       ok: false,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { CsvRecord, parseCsv } from '../../../kernel/csv';
 import {
@@ -36,7 +37,7 @@ const USAGE =
   'usage: import-compound-csv --compound <compound id> --file <households.csv> ' +
   `[--gateway <url, default ${DEFAULT_GATEWAY}>] [--token <JWT>, or env HUB_TOKEN] [--dry-run]\n`;
 const IMPORT =
-  'mutation($c: ID!, $csv: CsvText!) { importCompoundCsv(compoundId: $c, csv: $csv) { buildingsCreated householdsCreated } }';
+  'mutation($c: ID!, $csv: CsvText!, $k: Key) { importCompoundCsv(compoundId: $c, csv: $csv, idempotencyKey: $k) { buildingsCreated householdsCreated } }';
 const ARGS = {
   gateway: { type: 'string', default: DEFAULT_GATEWAY },
   token: { type: 'string' },
@@ -112,7 +113,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     gateway: args.gateway,
     token: token!,
     query: IMPORT,
-    variables: { c: args.compound, csv },
+    // The same file for the same compound is the same import: a retry after a lost answer gets its summary back,
+    // where before every line was refused as already registered.
+    variables: {
+      c: args.compound,
+      csv,
+      k: `csv:${createHash('sha256').update(`${args.compound}\n${csv}`).digest('hex')}`,
+    },
     field: 'importCompoundCsv',
   });
   if (!answer.ok) {
