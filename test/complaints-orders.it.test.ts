@@ -557,6 +557,16 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
           { d: asOf },
         )
       ).complaintTaxonomy.find((c: { code: string }) => c.code === a).items;
+    // Another city's bureau keeps none of it: before, it could record a version of Xicheng's item (or a new item in
+    // its category) and change who every order of it went to. The hub's administrators may.
+    const linjiangBureau = identity('CITY_BUREAU', 'linjiang-bureau', ['220681']);
+    for (const refused of [
+      () => fails(linjiangBureau, ITEM, { i: item(a, '2026-01-01', 'STREET_SERVICE_CENTRE') }),
+      () => fails(linjiangBureau, ITEM, { i: { ...item(a, '2026-01-01', 'PROPERTY_COMPANY'), code: '02' } }),
+      () => fails(linjiangBureau, CATEGORY, { c: { code: a, name: '改', validFrom: '2026-01-01', source: SOURCE } }),
+    ])
+      expect((await refused()).extensions.code).toBe('FORBIDDEN');
+    await ok(admin, ITEM, { i: { ...item(b, '2026-01-01', 'PROPERTY_COMPANY'), name: '管理员更正' } });
     expect(await itemsOf('2024-12-31')).toEqual([{ code: '01', responsible: { CONTRACT_BASED: 'PROPERTY_COMPANY' } }]);
     expect(await itemsOf('2025-01-01')).toEqual([
       { code: '01', responsible: { CONTRACT_BASED: 'STREET_SERVICE_CENTRE' } },

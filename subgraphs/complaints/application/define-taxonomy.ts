@@ -4,6 +4,7 @@ import { Identity } from '../../../kernel/identity';
 import {
   CategoryDefinition,
   ItemDefinition,
+  assertKeeps,
   assertMayMaintainTaxonomy,
   validateCategory,
   validateItem,
@@ -15,6 +16,7 @@ import {
   insertCategory,
   insertItem,
   itemsInForce,
+  taxonomyKeeper,
 } from '../persistence/taxonomy.repository';
 
 /** The city bureau records a category version (from its validFrom); a version is never changed, the next one replaces it. */
@@ -26,6 +28,7 @@ export async function defineCategory(
   assertMayMaintainTaxonomy(identity);
   const category = validateCategory(input);
   return em.transactional(async (tx) => {
+    assertKeeps(identity, `Category ${category.code}`, await taxonomyKeeper(tx, category.code));
     if (!(await insertCategory(tx, category, identity.organisationId))) {
       throw new DomainError('CONFLICT', `Category ${category.code} already has a version from ${category.validFrom}`);
     }
@@ -38,6 +41,12 @@ export async function defineItem(em: EntityManager, identity: Identity, input: I
   assertMayMaintainTaxonomy(identity);
   const item = validateItem(input);
   return em.transactional(async (tx) => {
+    assertKeeps(identity, `Category ${item.categoryCode}`, await taxonomyKeeper(tx, item.categoryCode));
+    assertKeeps(
+      identity,
+      `Item ${item.categoryCode}/${item.code}`,
+      await taxonomyKeeper(tx, item.code, item.categoryCode),
+    );
     if (!(await categoriesInForce(tx, item.validFrom)).some((c) => c.code === item.categoryCode)) {
       throw new DomainError('BAD_USER_INPUT', `No category ${item.categoryCode} is in force on ${item.validFrom}`, {
         fields: { categoryCode: 'no such category in force on validFrom' },

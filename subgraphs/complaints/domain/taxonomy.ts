@@ -38,6 +38,16 @@ export function assertMayMaintainTaxonomy(identity: Identity): void {
     throw new ForbiddenError('Only the city bureau maintains the complaints taxonomy');
 }
 
+/**
+ * A category or item is kept by the organisation that recorded its first version: only it (or the hub's
+ * administrators) records later versions, or new items of a category. Before, any city bureau, of any city,
+ * could record a version of another's item and change who every order of it was dispatched to.
+ */
+export function assertKeeps(identity: Identity, what: string, keeper: string | null): void {
+  if (keeper !== null && keeper !== identity.organisationId && identity.role !== 'ADMIN')
+    throw new ForbiddenError(`${what} is kept by ${keeper}: only it records its versions`);
+}
+
 function periodProblems(input: CategoryDefinition, problems: Record<string, string>): void {
   if (!CODE.test(input.code ?? '')) problems.code = 'code must be 1 to 32 letters, digits, dot, underscore or hyphen';
   if (!input.name?.trim()) problems.name = 'name must not be empty';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GovernanceModel, ResponsiblePartyKind } from '../../../catalog';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { advisoryLock, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { CategoryDefinition, ItemDefinition, RecordedCategory, RecordedItem } from '../domain/taxonomy';
 
 export type { RecordedCategory, RecordedItem };
@@ -115,4 +115,24 @@ export async function itemValidity(em: EntityManager): Promise<Map<string, { fro
   const versions = new Map<string, { from: string; to: string | null }[]>();
   for (const r of rows) versions.set(r.key, [...(versions.get(r.key) ?? []), { from: r.valid_from, to: r.valid_to }]);
   return versions;
+}
+
+/**
+ * The organisation that recorded the first version of a category (or, with `categoryCode`, of an item of it): the
+ * keeper of its later versions. Null for a code not recorded yet. Taken under a lock per code, held to the end of
+ * the caller's transaction, so two first versions recorded at once cannot both be first.
+ */
+export async function taxonomyKeeper(em: EntityManager, code: string, categoryCode?: string): Promise<string | null> {
+  await advisoryLock(
+    em,
+    categoryCode === undefined ? `taxonomy-category:${code}` : `taxonomy-item:${categoryCode}/${code}`,
+  );
+  const [row] = await sqlRows<{ recorded_by: string }>(
+    em,
+    categoryCode === undefined
+      ? `select recorded_by from complaints.taxonomy_category where code = ? order by valid_from, recorded_at limit 1`
+      : `select recorded_by from complaints.taxonomy_item where code = ? and category_code = ? order by valid_from, recorded_at limit 1`,
+    categoryCode === undefined ? [code] : [code, categoryCode],
+  );
+  return row?.recorded_by ?? null;
 }
