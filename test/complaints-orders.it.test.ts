@@ -516,6 +516,19 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     ).toEqual({ status: 'ESCALATED', responsiblePartyKind: 'BUREAU', partyOrganisationId: enforcement.organisationId });
     const seen = (await ok(enforcement, READ, {})).complaintOrders.orders;
     expect(seen).toEqual([{ orderNumber: `${runId}-esc`, status: 'ESCALATED' }]);
+    // The escalation to the other bureau shows what happened, not its reason: a party reads the notes of its own
+    // steps and of those naming it (before, every party read every step's note and evidence).
+    const STEPS = `query { complaintOrders { orders { transitions { step partyOrganisationId note } } } }`;
+    expect((await ok(enforcement, STEPS)).complaintOrders.orders[0].transitions).toEqual([
+      { step: 'RECEIVE', partyOrganisationId: null, note: null },
+      { step: 'ESCALATE', partyOrganisationId: 'xicheng-enforcment', note: null },
+      { step: 'ESCALATE', partyOrganisationId: enforcement.organisationId, note: '需执法部门处理' },
+    ]);
+    expect(
+      (await ok(GUANGWAI_OFFICE, ORDERS, { f: { streetCode: '110102020' } })).complaintOrders.orders
+        .find((o: { orderNumber: string }) => o.orderNumber === `${runId}-esc`)
+        .transitions.filter((t: { step: string }) => t.step === 'ESCALATE'),
+    ).toHaveLength(2);
     expect((await fails(companyA, ANSWER, { o: id, s: 'ACCEPT' })).extensions.code).toBe('NOT_FOUND');
     expect((await ok(enforcement, ANSWER, { o: id, s: 'ACCEPT' })).answerComplaintOrder.status).toBe('ACCEPTED');
   });

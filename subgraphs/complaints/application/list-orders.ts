@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { orderReach } from '../domain/order';
+import { orderReach, transitionSeenBy } from '../domain/order';
 import {
   ComplaintOrder,
   OrderFilter,
@@ -18,6 +18,9 @@ export function listReadableOrders(
   return listOrders(em, orderReach(identity), filter);
 }
 
-/** The transitions of orders the caller has already read. */
-export const orderTransitions = (em: EntityManager, orderIds: readonly string[]): Promise<OrderTransition[]> =>
-  transitionsOf(em, orderIds);
+/** The transitions of orders the caller has already read, as it may see them (transitionSeenBy). */
+export const orderTransitions = async (
+  em: EntityManager,
+  identity: Identity,
+  orderIds: readonly string[],
+): Promise<OrderTransition[]> => (await transitionsOf(em, orderIds)).map((t) => transitionSeenBy(identity, t));

@@ -1,5 +1,13 @@
 import { Identity } from '../../../kernel/identity';
-import { callerDigits, maskCaller, matchCompound, mayReadOrder, nextStatus, orderReach } from './order';
+import {
+  callerDigits,
+  maskCaller,
+  matchCompound,
+  mayReadOrder,
+  transitionSeenBy,
+  nextStatus,
+  orderReach,
+} from './order';
 
 const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
   subject: `u-${organisationId}`,
@@ -76,5 +84,27 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
       divisions: [],
       partyOrganisationId: 'company-a',
     });
+  });
+
+  it('shows a party the notes of its own steps and of those naming it, and only what happened of the others', () => {
+    const step = (actorOrganisation: string, partyOrganisationId: string | null) => ({
+      actorOrganisation,
+      partyOrganisationId,
+      note: 'n',
+      evidenceSha256: ['e'],
+    });
+    const companyB = who('PROPERTY_COMPANY', 'company-b');
+    expect(transitionSeenBy(companyB, step('company-a', 'company-a'))).toMatchObject({
+      note: null,
+      evidenceSha256: [],
+    });
+    expect(transitionSeenBy(companyB, step('so-017', 'company-b'))).toMatchObject({ note: 'n' });
+    expect(transitionSeenBy(companyB, step('company-b', 'company-b'))).toMatchObject({
+      note: 'n',
+      evidenceSha256: ['e'],
+    });
+    expect(
+      transitionSeenBy(who('STREET_OFFICE', 'so-017', ['110102017']), step('company-a', 'company-a')),
+    ).toMatchObject({ note: 'n' });
   });
 });

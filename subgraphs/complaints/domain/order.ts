@@ -260,6 +260,29 @@ export function isAnsweringParty(identity: Identity, order: OrderScope): boolean
   );
 }
 
+/** The roles that read an order only as the party it was dispatched or escalated to (see mayReadOrder). */
+const PARTY_READERS: ReadonlySet<string> = new Set(['PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ENFORCEMENT_BUREAU']);
+
+/**
+ * A step as the caller sees it: a party reads the note and evidence of its own steps and of those naming it (the
+ * dispatch or escalation to it); of the others (the party it was dispatched to before, the street office's
+ * escalation reason to another bureau) only what happened, when and by whom. The street office, bureaus and the
+ * admin see everything. Before, a company the order was re-dispatched to read the first company's notes.
+ */
+export function transitionSeenBy<
+  T extends {
+    actorOrganisation: string;
+    partyOrganisationId: string | null;
+    note: string | null;
+    evidenceSha256: string[];
+  },
+>(identity: Identity, step: T): T {
+  if (!PARTY_READERS.has(identity.role)) return step;
+  const own =
+    step.actorOrganisation === identity.organisationId || step.partyOrganisationId === identity.organisationId;
+  return own ? step : { ...step, note: null, evidenceSha256: [] };
+}
+
 /** Which orders a caller may list and measure, as the repositories' SQL takes it (mayReadOrder says the same per order). */
 export interface OrderReach {
   all: boolean;

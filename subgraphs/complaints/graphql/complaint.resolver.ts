@@ -194,7 +194,7 @@ export class ComplaintResolver {
     const loader = childrenLoader(
       ctx,
       'complaints.transitions',
-      (ids) => orderTransitions(ctx.em, ids),
+      (ids) => orderTransitions(ctx.em, ctx.identity, ids),
       (t) => t.orderId,
     );
     return (await loader.load(order.id)).map(transitionView);
