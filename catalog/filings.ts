@@ -196,7 +196,7 @@ export const FILING_ACCEPTED = filingEvent(
 export const FILING_RETURNED = filingEvent('returned', 'A reviewer returned the filing with reasons per field.');
 export const FILING_SUPERSEDED = filingEvent(
   'superseded',
-  'An accepted filing was replaced by an accepted amendment, or its preliminary contract ended when a regular contract took effect (Civil Code art. 940).',
+  'An accepted filing was replaced by an accepted amendment, or its preliminary contract ended when a regular contract took effect (Civil Code art. 940), with an amendment of it still under review.',
 );
 export const FILING_TERMINATED = filingEvent('terminated', 'The contract ended early; the handover date is given.');
 

@@ -422,9 +422,31 @@ describe('contracts: filings from draft to termination, through the gateway and 
     });
     expect((await t.gql(companyA, CONTRACT, { id: during })).body.data.contract).toMatchObject({ status: 'DRAFT' });
 
+    // A preliminary contract in force with an amendment under review when the regular one is accepted: both end.
+    const amended = await draft(companyA, preliminaryTerms('HJ6-940-P0', year(19), addDays(year(20), 50)));
+    const amendedFiling = (await t.gql(companyA, SUBMIT, { c: amended, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
+    expect((await t.gql(xichengBureau, ACCEPT, { f: amendedFiling.id, v: 1 })).body.data.acceptFiling.status).toBe(
+      'ACCEPTED',
+    );
+    const openAmendment = await t.gql(companyA, AMEND, {
+      c: amended,
+      k: randomUUID(),
+      on: today,
+      t: terms(preliminaryTerms('HJ6-940-P0', year(19), addDays(year(20), 80))),
+      d: contractText,
+    });
+    expect(openAmendment.body.errors).toBeUndefined();
     expect((await t.gql(xichengBureau, ACCEPT, { f: regularFiling.id, v: 1 })).body.data.acceptFiling.status).toBe(
       'ACCEPTED',
     );
+    // Before, the amendment stayed SUBMITTED on a superseded contract: it could only be returned, at a credit cost.
+    const endedFilings = (await t.gql(companyA, CONTRACT, { id: amended })).body.data.contract;
+    expect(endedFilings).toMatchObject({ status: 'SUPERSEDED' });
+    expect(endedFilings.filings.map((f: { kind: string; status: string }) => [f.kind, f.status]).sort()).toEqual([
+      ['AMENDMENT', 'SUPERSEDED'],
+      ['INITIAL', 'SUPERSEDED'],
+    ]);
     const accepted = (await t.gql(xichengBureau, ACCEPT, { f: beforeFiling.id, v: 1 })).body;
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data.acceptFiling).toMatchObject({

@@ -181,7 +181,8 @@ async function endPreliminaryContracts(
   );
   for (const contract of preliminary.filter((c) => ended.has(c.id))) {
     contract.status = nextContractStatus(contract.status, 'SUPERSEDE');
-    for (const filing of await filingsOfContractIn(em, contract.id, ['ACCEPTED']))
+    // The filing in force and an amendment still under review.
+    for (const filing of await filingsOfContractIn(em, contract.id, ['ACCEPTED', 'SUBMITTED', 'RETURNED']))
       await supersede(em, filing, byFilingId, actor, via);
   }
 }

@@ -19,6 +19,9 @@ describe('filing life cycle', () => {
     ['ACCEPTED', 'SUPERSEDE', 'SUPERSEDED'],
     ['ACCEPTED', 'TERMINATE', 'TERMINATED'],
     ['RETURNED', 'TERMINATE', 'TERMINATED'],
+    // An amendment under review ends with its preliminary contract (Civil Code art. 940).
+    ['SUBMITTED', 'SUPERSEDE', 'SUPERSEDED'],
+    ['RETURNED', 'SUPERSEDE', 'SUPERSEDED'],
   ] as const)('%s --%s--> %s', (from, action, to) => {
     expect(nextFilingStatus(from, action)).toBe(to);
   });
@@ -28,7 +31,8 @@ describe('filing life cycle', () => {
     ['RETURNED', 'ACCEPT'],
     ['SUPERSEDED', 'TERMINATE'],
     ['TERMINATED', 'RESUBMIT'],
-    ['SUBMITTED', 'SUPERSEDE'],
+    ['SUPERSEDED', 'SUPERSEDE'],
+    ['TERMINATED', 'SUPERSEDE'],
   ] as const)('a %s filing cannot be %s-ed', (from, action) => {
     expect(() => nextFilingStatus(from, action)).toThrow(
       expect.objectContaining({

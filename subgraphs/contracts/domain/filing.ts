@@ -31,7 +31,9 @@ const TRANSITIONS: Record<FilingAction, { from: readonly FilingStatus[]; to: Fil
   RESUBMIT: { from: ['RETURNED'], to: 'SUBMITTED' },
   ACCEPT: { from: ['SUBMITTED'], to: 'ACCEPTED' },
   RETURN: { from: ['SUBMITTED'], to: 'RETURNED' },
-  SUPERSEDE: { from: ['ACCEPTED'], to: 'SUPERSEDED' },
+  // From an open filing too: an amendment under review of a preliminary contract a regular one ends (Civil Code
+  // art. 940) ends with it, where before it stayed open and could only be returned, at the company's cost.
+  SUPERSEDE: { from: ['ACCEPTED', 'SUBMITTED', 'RETURNED'], to: 'SUPERSEDED' },
   TERMINATE: { from: ['SUBMITTED', 'RETURNED', 'ACCEPTED'], to: 'TERMINATED' },
 };
 
