@@ -165,4 +165,35 @@ describe('mediationSessions: the street office’s list across accounts, through
     const error = await fails(guangwai, SESSIONS, variables);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  it('keeps the company from taking an account out of mediation by hand, or dating an outcome ahead', async () => {
+    // Before, the company could move an account in mediation back to IN_COLLECTION, and the street office's
+    // outcome was then ignored; and a session recorded with an outcome dated 2030 settled the account from then.
+    const STATUS = `mutation($a: ID!, $to: ArrearsAccountStatus!) { changeArrearsStatus(accountId: $a, to: $to) { status } }`;
+    const pending = sessions[2];
+    expect((await fails(companyA, STATUS, { a: pending.accountId, to: 'IN_COLLECTION' })).extensions).toMatchObject({
+      code: 'STATUS_SET_BY_PROCEDURE',
+      details: { from: 'MEDIATION', to: 'IN_COLLECTION', allowed: ['CURRENT'] },
+    });
+    const { arrearsAccount } = await ok(guangwai, STATEMENT, { id: pending.accountId });
+    const ahead = await fails(guangwai, ACTION, {
+      a: pending.accountId,
+      x: {
+        kind: 'MEDIATION_SESSION',
+        on: today,
+        chargeIds: arrearsAccount.charges.map((c: { chargeId: string }) => c.chargeId),
+        mediator: '广安门外街道人民调解委员会',
+        outcome: 'AGREED',
+        outcomeOn: addDays(today, 1),
+      },
+    });
+    expect(ahead.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { outcomeOn: expect.any(String) } },
+    });
+    const [row] = await t.sql<{ status: string }>('select status from arrears.account where id = $1', [
+      pending.accountId,
+    ]);
+    expect(row.status).toBe('MEDIATION');
+  });
 });

@@ -21,7 +21,7 @@ export async function changeAccountStatus(
     const account = await loadAccount(tx, identity, input.accountId, true);
     if (!mayKeepAccount(identity, account))
       throw new ForbiddenError('Only the company that billed the account changes its status');
-    assertSetByCompany(input.to);
+    assertSetByCompany(account.status, input.to);
     const charges = await chargesOfAccount(tx, account.id);
     await moveAccount(tx, identity, account, input.to, {
       reason: input.reason?.trim() || null,

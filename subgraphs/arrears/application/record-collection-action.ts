@@ -27,6 +27,9 @@ export async function recordCollectionAction(
   const action = validateCollectionAction(input.action);
   const today = todayInChina();
   checkStepHappened(action.on, today);
+  // A session recorded with its outcome: that day has happened too (before, an agreement dated 2030 settled the
+  // account from then and restarted the limitation period from 2030).
+  if (action.kind === 'MEDIATION_SESSION' && action.outcomeOn) checkStepHappened(action.outcomeOn, today, 'outcomeOn');
   return em.transactional(async (tx) => {
     const account = await loadAccount(tx, identity, input.accountId, true);
     const mediation = action.kind === 'MEDIATION_SESSION';

@@ -5,6 +5,7 @@ import {
   AccountStatus,
   TransitionContext,
   allowedTransitions,
+  assertSetByCompany,
   assertTransition,
 } from './account-status';
 
@@ -93,5 +94,22 @@ describe('arrears account transitions', () => {
     expect(rejection(() => assertTransition('ARCHIVED' as AccountStatus, 'CURRENT', cleared)).code).toBe(
       'INVALID_STATUS_TRANSITION',
     );
+  });
+
+  it('lets a company move an account by hand only where no procedure of another party runs', () => {
+    expect(() => assertSetByCompany('IN_COLLECTION', 'CURRENT')).not.toThrow();
+    expect(() => assertSetByCompany('JUDGED', 'WRITTEN_OFF')).not.toThrow();
+    expect(() => assertSetByCompany('MEDIATION', 'CURRENT')).not.toThrow(); // paid in full meanwhile
+    // Before, only the target was checked: these went through and left litigation or mediation behind.
+    for (const [from, to] of [
+      ['REFERRED', 'IN_COLLECTION'],
+      ['IN_LITIGATION', 'IN_COLLECTION'],
+      ['MEDIATION', 'IN_COLLECTION'],
+      ['IN_LITIGATION', 'WRITTEN_OFF'],
+      ['IN_COLLECTION', 'REFERRED'],
+    ] as const)
+      expect(() => assertSetByCompany(from, to)).toThrow(
+        expect.objectContaining({ code: 'STATUS_SET_BY_PROCEDURE', details: expect.objectContaining({ from, to }) }),
+      );
   });
 });

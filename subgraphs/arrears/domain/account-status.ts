@@ -83,16 +83,34 @@ export function assertTransition(from: AccountStatus, to: AccountStatus, context
   }
 }
 
-/** Statuses a company moves an account to by hand; referral and the court's stages come from litigation. */
-export const SET_BY_COMPANY: readonly AccountStatus[] = ['CURRENT', 'IN_COLLECTION', 'WRITTEN_OFF'];
+/**
+ * The moves a company makes by hand, by the status the account is in: into collection, back to CURRENT once
+ * cleared, and a write-off with a reason, never out of a procedure another party runs. Mediation ends by the street
+ * office's outcome, referral and the court's stages by litigation's reports (a payment in full during mediation
+ * still lets the company close the account as CURRENT). Before, only the target was checked: a company could take a
+ * REFERRED or IN_LITIGATION account back to IN_COLLECTION, after which the court's docketing was dead-lettered, or
+ * one in mediation out of it, after which the street office's outcome was ignored.
+ */
+export const SET_BY_COMPANY: Readonly<Record<AccountStatus, readonly AccountStatus[]>> = Object.freeze({
+  CURRENT: ['IN_COLLECTION'],
+  IN_COLLECTION: ['CURRENT', 'WRITTEN_OFF'],
+  MEDIATION: ['CURRENT'],
+  REFERRED: [],
+  IN_LITIGATION: [],
+  JUDGED: ['WRITTEN_OFF'],
+  SETTLED: [],
+  WRITTEN_OFF: [],
+});
 
-/** STATUS_SET_BY_PROCEDURE for a status only mediation or the court procedure sets. */
-export function assertSetByCompany(to: AccountStatus): void {
-  if (!SET_BY_COMPANY.includes(to)) {
-    throw arrearsError('STATUS_SET_BY_PROCEDURE', `${to} is set by mediation or the court procedure, not by hand`, {
-      to,
-      allowed: SET_BY_COMPANY,
-    });
+/** STATUS_SET_BY_PROCEDURE for a move only mediation or the court procedure makes. */
+export function assertSetByCompany(from: AccountStatus, to: AccountStatus): void {
+  const allowed = SET_BY_COMPANY[from] ?? [];
+  if (!allowed.includes(to)) {
+    throw arrearsError(
+      'STATUS_SET_BY_PROCEDURE',
+      `An account ${from} is moved to ${to} by mediation or the court procedure, not by hand`,
+      { from, to, allowed },
+    );
   }
 }
 

@@ -203,10 +203,10 @@ export const MAX_INSTALMENTS = 120;
 const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
 /** A step is recorded once it has happened: BAD_USER_INPUT for a day after today. */
-export function checkStepHappened(on: IsoDate, today: IsoDate): void {
+export function checkStepHappened(on: IsoDate, today: IsoDate, field = 'on'): void {
   if (compareDates(on, today) > 0)
     throw new InvalidInputError('A collection step cannot be recorded before it happens', {
-      fields: { on: `not after today (${today})` },
+      fields: { [field]: `not after today (${today})` },
     });
 }
 

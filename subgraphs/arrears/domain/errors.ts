@@ -15,7 +15,8 @@ export const ARREARS_ERRORS = {
   INVALID_STATUS_TRANSITION:
     'The arrears account cannot move from its status to the one asked (details.from, details.to).',
   ARREARS_NOT_CLEARED: 'An account goes back to CURRENT only when nothing on it is in arrears (past due and owed).',
-  STATUS_SET_BY_PROCEDURE: 'That status is set by mediation or the court procedure, not by the company by hand.',
+  STATUS_SET_BY_PROCEDURE:
+    'The move is made by mediation or the court procedure, not by the company by hand; `details.allowed` lists the moves it may make from `details.from`.',
   MEDIATION_ALREADY_ENDED: 'The mediation session already has an outcome; it cannot be given another.',
   PROHIBITED_COLLECTION_MEASURE:
     'Cutting water, power, heating or gas to collect fees is refused (Civil Code art. 944).',
