@@ -196,4 +196,29 @@ describe('mediationSessions: the street office’s list across accounts, through
     ]);
     expect(row.status).toBe('MEDIATION');
   });
+
+  it('records a collection step once however often it is retried under its key', async () => {
+    // Before, recordCollectionAction took no key: a retry after a lost answer recorded a second demand.
+    const KEYED = `mutation($a: ID!, $x: CollectionActionInput!, $k: Key) { recordCollectionAction(accountId: $a, action: $x, idempotencyKey: $k) { actions { kind } } }`;
+    const { accountId } = sessions[1];
+    const { arrearsAccount } = await ok(guangwai, STATEMENT, { id: accountId });
+    const letter = {
+      kind: 'LETTER',
+      on: today,
+      chargeIds: arrearsAccount.charges.map((c: { chargeId: string }) => c.chargeId),
+      note: '催缴函（重试）',
+    };
+    const key = `letter-${accountId}`;
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => t.gql(companyA, KEYED, { a: accountId, x: letter, k: key })),
+    );
+    for (const a of answers) expect(a.body.errors).toBeUndefined();
+    const [row] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from arrears.collection_action where account_id = $1 and kind = 'LETTER'`,
+      [accountId],
+    );
+    expect(row.n).toBe(1);
+    const other = await fails(companyA, KEYED, { a: accountId, x: { ...letter, note: '另一封' }, k: key });
+    expect(other.extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
 });

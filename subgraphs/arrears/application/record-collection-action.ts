@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { arrearsError } from '../domain/errors';
+import { transactionOnce } from '../../../platform/db/idempotency';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -22,7 +24,12 @@ import { publishClaims } from './claims.publish';
 export async function recordCollectionAction(
   em: EntityManager,
   identity: Identity,
-  input: { accountId: string; action: CollectionActionInput },
+  input: {
+    accountId: string;
+    action: CollectionActionInput;
+    /** The client's id of this step: a retry with it records the step once (a demand twice, or a second pending session, muddled the claim). */
+    idempotencyKey?: string | null;
+  },
 ): Promise<string> {
   const action = validateCollectionAction(input.action);
   const today = todayInChina();
@@ -30,7 +37,17 @@ export async function recordCollectionAction(
   // A session recorded with its outcome: that day has happened too (before, an agreement dated 2030 settled the
   // account from then and restarted the limitation period from 2030).
   if (action.kind === 'MEDIATION_SESSION' && action.outcomeOn) checkStepHappened(action.outcomeOn, today, 'outcomeOn');
-  return em.transactional(async (tx) => {
+  const optionalKey = {
+    scope: 'collection-action',
+    ownerId: identity.organisationId,
+    key: input.idempotencyKey,
+    content: () => ({ accountId: input.accountId.toLowerCase(), action }),
+    reused: (key: string) =>
+      arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another collection step`, {
+        idempotencyKey: key,
+      }),
+  };
+  return transactionOnce(em, optionalKey, async (tx) => {
     const account = await loadAccount(tx, identity, input.accountId, true);
     const mediation = action.kind === 'MEDIATION_SESSION';
     if (mediation ? !mayMediate(identity, account) : !mayKeepAccount(identity, account)) {

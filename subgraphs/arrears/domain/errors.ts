@@ -11,7 +11,7 @@ export const ARREARS_ERRORS = {
   NO_CONTRACT_IN_FORCE:
     'You have no accepted contract filing covering the area in that month: there is no fee schedule to bill or levy under.',
   IDEMPOTENCY_KEY_REUSED:
-    'The idempotency key was already used for a payment or a levy with other content; a retry must repeat the request exactly.',
+    'The idempotency key was already used for a payment, a levy, an adjustment or a collection step with other content; a retry must repeat the request exactly.',
   INVALID_STATUS_TRANSITION:
     'The arrears account cannot move from its status to the one asked (details.from, details.to).',
   ARREARS_NOT_CLEARED: 'An account goes back to CURRENT only when nothing on it is in arrears (past due and owed).',

@@ -139,8 +139,17 @@ export class ArrearsResolver {
     @Arg('accountId', () => ID) accountId: string,
     @Arg('action', () => CollectionActionInputType) action: CollectionActionInputType,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => Key, {
+      nullable: true,
+      description: 'Your id of this step (8–128 of A–Z a–z 0–9 . _ : -): a retry with it records the step once.',
+    })
+    idempotencyKey?: string | null,
   ): Promise<ArrearsAccountType> {
-    await recordCollectionAction(ctx.em, ctx.identity, { accountId, action: collectionActionInputOf(action) });
+    await recordCollectionAction(ctx.em, ctx.identity, {
+      accountId,
+      action: collectionActionInputOf(action),
+      idempotencyKey,
+    });
     return statementOf(ctx, accountId);
   }
 
