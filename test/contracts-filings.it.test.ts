@@ -461,6 +461,33 @@ describe('contracts: filings from draft to termination, through the gateway and 
     expect(history.map((h: { action: string }) => h.action).slice(-2)).toEqual(['ACCEPT', 'SUPERSEDE']);
   });
 
+  it('drafts a contract once however often the draft is retried under its key', async () => {
+    // Before, draftContract took no key: a retry after a lost answer made a second draft with its own filing deadline.
+    const KEYED = `mutation($a: ID!, $t: ContractTermsInput!, $k: Key) { draftContract(areaId: $a, terms: $t, idempotencyKey: $k) { id status } }`;
+    const draftTerms = terms({
+      number: `HJ6-KEY-${randomUUID().slice(0, 8)}`,
+      startsOn: addDays(today, 30 * 365),
+      endsOn: addDays(today, 31 * 365),
+    });
+    const key = `draft-${randomUUID()}`;
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => t.gql(companyA, KEYED, { a: areaIds[HONGJU], t: draftTerms, k: key })),
+    );
+    for (const a of answers) expect(a.body.errors).toBeUndefined();
+    const ids = answers.map((a) => a.body.data.draftContract.id);
+    expect(new Set(ids).size).toBe(1);
+    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from contracts.contract where number = $1`, [
+      draftTerms.number,
+    ]);
+    expect(n).toBe(1);
+    const other = await t.gql(companyA, KEYED, {
+      a: areaIds[HONGJU],
+      t: { ...draftTerms, title: '另一份合同' },
+      k: key,
+    });
+    expect(other.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it('ends the 15-day filing period on the next working day (Civil Code art. 203): seed 003 signed 2021-12-10, filed Monday 2021-12-27', async () => {
     const paperFiling = async (number: string, submittedOn: string) => {
       const contractId = await draft(companyA, {

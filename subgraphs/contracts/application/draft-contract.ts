@@ -7,7 +7,9 @@ import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
 import { contractDrafted } from '../events/publish/contract-area-events';
 import { CONTRACTS_EVENT_SOURCE } from '../events/publish/filing-events';
 import { Contract } from '../persistence/contract.entity';
-import { insertContract } from '../persistence/contract.repository';
+import { findContract, insertContract } from '../persistence/contract.repository';
+import { transactionOnce } from '../../../platform/db/idempotency';
+import { contractsError } from '../domain/errors';
 import { announceFilingDeadline } from './announce-filing-deadline';
 import { knownArea, requireCompany } from './contract.lookup';
 
@@ -18,11 +20,26 @@ import { knownArea, requireCompany } from './contract.lookup';
 export async function draftContract(
   em: EntityManager,
   identity: Identity,
-  input: { areaId: string; terms: ContractTermsEntry },
+  input: {
+    areaId: string;
+    terms: ContractTermsEntry;
+    /** The client's id of this draft: a retry with it returns the same draft (before, a second draft and deadline). */
+    idempotencyKey?: string | null;
+  },
 ): Promise<Contract> {
   const companyId = requireCompany(identity);
   const terms = normaliseTerms(input.terms);
-  return em.transactional(async (tx) => {
+  const optionalKey = {
+    scope: 'contract-draft',
+    ownerId: companyId,
+    key: input.idempotencyKey,
+    content: () => ({ areaId: input.areaId.toLowerCase(), terms }),
+    reused: (key: string) =>
+      contractsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another draft`, {
+        idempotencyKey: key,
+      }),
+  };
+  const id = await transactionOnce(em, optionalKey, async (tx) => {
     const area = await knownArea(tx, input.areaId);
     const contract = insertContract(tx, {
       id: randomUUID(),
@@ -45,6 +62,9 @@ export async function draftContract(
       subject: contract.id,
       data: contractDrafted(contract),
     });
-    return contract;
+    return contract.id;
   });
+  const contract = await findContract(em, id);
+  if (!contract) throw new Error(`Contract ${id} of an idempotent draft is missing`);
+  return contract;
 }

@@ -55,8 +55,15 @@ export class ContractResolver {
     @Arg('areaId', () => ID) areaId: string,
     @Arg('terms') terms: ContractTermsInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => Key, {
+      nullable: true,
+      description: 'Your id of this draft (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same draft.',
+    })
+    idempotencyKey?: string | null,
   ): Promise<ContractType> {
-    return contractView(await draftContract(ctx.em, ctx.identity, { areaId, terms: contractTermsOf(terms) }));
+    return contractView(
+      await draftContract(ctx.em, ctx.identity, { areaId, terms: contractTermsOf(terms), idempotencyKey }),
+    );
   }
 
   @Mutation(() => ContractType)
