@@ -5,6 +5,7 @@ import { Identity } from '../../../kernel/identity';
 import { ACCOUNT_STATUS_CHANGED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { Account } from '../domain/account';
+import { BilledCharge, arrearsTotal, openTotal } from '../domain/charge';
 import { AccountStatus, assertTransition, moveDate } from '../domain/account-status';
 import { MediationOutcome, MediationSession } from '../domain/collection-action';
 import { statusChanged } from '../events/publish/account-events';
@@ -56,10 +57,14 @@ export async function settleIfCleared(
   em: EntityManager,
   identity: Identity,
   account: Account,
-  amounts: { openFen: Fen; arrearsFen: Fen },
-  on: IsoDate,
+  /** The account's charges as they now stand, in arrears or not as of `asOf` (today). */
+  charges: readonly BilledCharge[],
+  asOf: IsoDate,
   write?: MoveWriter,
+  /** The day the move is recorded on (a payment's own day); `asOf` when omitted. */
+  on: IsoDate = asOf,
 ): Promise<void> {
+  const amounts = { openFen: openTotal(charges), arrearsFen: arrearsTotal(charges, asOf) };
   if (amounts.arrearsFen === 0 && (account.status === 'IN_COLLECTION' || account.status === 'MEDIATION')) {
     await moveAccount(
       em,

@@ -6,7 +6,6 @@ import { transactionOnce } from '../../../platform/db/idempotency';
 import { assertPropertyCompany } from '../domain/access';
 import { arrearsError } from '../domain/errors';
 import { Adjustment, AdjustmentKind, adjustCharge as adjusted } from '../domain/allocation';
-import { arrearsTotal, openTotal } from '../domain/charge';
 import { accountIdOfCharge, chargesOfAccount, saveChargeAmounts } from '../persistence/charge.repository';
 import { insertAdjustment } from '../persistence/ledger.repository';
 import { loadAccount } from './account.lookup';
@@ -68,13 +67,7 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
       recordedBy: identity.subject,
     });
     const after = charges.map((c) => (c.chargeId === charge.chargeId ? { ...c, ...result.charge } : c));
-    await settleIfCleared(
-      tx,
-      identity,
-      account,
-      { openFen: openTotal(after), arrearsFen: arrearsTotal(after, today) },
-      today,
-    );
+    await settleIfCleared(tx, identity, account, after, today);
     await publishClaims(tx, [account.id], today);
     await publishCollection(tx, { accountIds: [account.id] });
     return account.id;

@@ -3,7 +3,6 @@ import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { Identity } from '../../../kernel/identity';
 import { AppliedCredit, applyCredits } from '../domain/allocation';
-import { arrearsTotal, openTotal } from '../domain/charge';
 import { AccountMove, addCredits, saveAccountMoves } from '../persistence/account.repository';
 import { addPaidAmounts, chargesOfAccounts } from '../persistence/charge.repository';
 import { heldServiceFeeCredits, insertCreditApplications } from '../persistence/ledger.repository';
@@ -46,7 +45,7 @@ export async function applyHeldCredits(
       tx,
       identity,
       account,
-      { openFen: openTotal(charges), arrearsFen: arrearsTotal(charges, today) },
+      charges,
       today,
       async (id, move) => void moves.push({ accountId: id, move }),
     );

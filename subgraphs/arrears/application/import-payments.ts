@@ -12,7 +12,7 @@ import { recordEvent } from '../../../platform/events/outbox';
 import { Account } from '../domain/account';
 import { assertPropertyCompany } from '../domain/access';
 import { allocatePayment } from '../domain/allocation';
-import { BilledCharge, arrearsTotal, openTotal } from '../domain/charge';
+import { BilledCharge, openTotal } from '../domain/charge';
 import {
   PaymentInput,
   PreparedPayment,
@@ -177,9 +177,10 @@ async function applyPayments(
         tx,
         identity,
         account,
-        { openFen: open, arrearsFen: arrearsTotal(after, today) },
-        input.paidOn,
+        after,
+        today,
         async (accountId, move) => void moves.push({ accountId, move }),
+        input.paidOn,
       );
       const months = new Map(charges.map((c) => [c.chargeId, c.month]));
       recordEvent(tx, PAYMENT_RECORDED, {

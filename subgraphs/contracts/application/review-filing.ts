@@ -1,11 +1,10 @@
 import { retryAfterLostRace } from '../../../platform/db/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { compareDates } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { nextContractStatus } from '../domain/contract';
-import { preliminaryContractsEndedBy } from '../domain/contract-overlap';
+import { preliminaryContractsEndedBy, regularContractEnding } from '../domain/contract-overlap';
 import { asExistingContract } from '../domain/contract-terms';
 import { contractsError } from '../domain/errors';
 import {
@@ -199,9 +198,10 @@ async function endIfRegularContractInForce(
   actor: Identity,
   via: Channel,
 ): Promise<void> {
-  const regular = (await acceptedContracts(em, preliminary.areaId, 'REGULAR'))
-    .filter((r) => preliminaryContractsEndedBy([asExistingContract(preliminary)], asExistingContract(r)).length > 0)
-    .sort((a, b) => compareDates(a.startsOn, b.startsOn))[0];
+  const regular = regularContractEnding(
+    asExistingContract(preliminary),
+    (await acceptedContracts(em, preliminary.areaId, 'REGULAR')).map(asExistingContract),
+  );
   if (!regular) return;
   const [regularFiling] = await filingsOfContractIn(em, regular.id, ['ACCEPTED']);
   if (!regularFiling) throw new Error(`Accepted contract ${regular.id} has no accepted filing`);

@@ -71,6 +71,19 @@ export function preliminaryContractsEndedBy(
 }
 
 /**
+ * The regular contract that ends a preliminary one accepted after it (art. 940 the other way round): of the regular
+ * contracts in force during the preliminary one's term, the first to have taken effect; undefined when none.
+ */
+export function regularContractEnding(
+  preliminary: ExistingContract,
+  regulars: readonly ExistingContract[],
+): ExistingContract | undefined {
+  return regulars
+    .filter((r) => preliminaryContractsEndedBy([preliminary], r).length > 0)
+    .sort((a, b) => compareDates(a.startsOn, b.startsOn))[0];
+}
+
+/**
  * The binding regular contracts in force on the day a preliminary candidate would start. Civil Code art. 940 ends a
  * preliminary contract when the owners' regular contract takes effect, so one beginning while the owners' contract
  * is in force would end the day it began: refused (PRELIMINARY_DURING_REGULAR_CONTRACT). One starting before a

@@ -25,23 +25,26 @@ export function validateCourtRegistration(input: CourtRegistration): CourtRegist
   if (name.length === 0 || name.length > 200) problems.name = 'name must have 1 to 200 characters';
   if (!/^[0-9]{2}0000$/.test(input.provinceCode))
     problems.provinceCode = 'province code must be a 6-digit GB/T 2260 province code, e.g. 330000';
-  const districtCodes = territoryProblem(input.districtCodes, input.provinceCode);
-  if (typeof districtCodes === 'string') problems.districtCodes = districtCodes;
+  const territory = territoryProblem(input.districtCodes, input.provinceCode);
+  if (territory !== null) problems.districtCodes = territory;
   if (Object.keys(problems).length > 0)
     throw new InvalidInputError('The court registration is invalid', { fields: problems });
-  return { courtId, name, provinceCode: input.provinceCode, districtCodes: districtCodes as string[] };
+  return { courtId, name, provinceCode: input.provinceCode, districtCodes: territoryOf(input.districtCodes) };
 }
 
 /** The territory a court of the province is given, sorted and without repeats; BAD_USER_INPUT when invalid. */
 export function validateCourtTerritory(districtCodes: readonly string[], provinceCode: string): string[] {
-  const result = territoryProblem(districtCodes, provinceCode);
-  if (typeof result === 'string')
-    throw new InvalidInputError('The court territory is invalid', { fields: { districtCodes: result } });
-  return result;
+  const problem = territoryProblem(districtCodes, provinceCode);
+  if (problem !== null)
+    throw new InvalidInputError('The court territory is invalid', { fields: { districtCodes: problem } });
+  return territoryOf(districtCodes);
 }
 
-function territoryProblem(districtCodes: readonly string[], provinceCode: string): string[] | string {
-  const codes = [...new Set(districtCodes)].sort();
+const territoryOf = (districtCodes: readonly string[]): string[] => [...new Set(districtCodes)].sort();
+
+/** What is wrong with a territory, or null. */
+function territoryProblem(districtCodes: readonly string[], provinceCode: string): string | null {
+  const codes = territoryOf(districtCodes);
   if (codes.length === 0 || districtCodes.length > MAX_COURT_DISTRICTS)
     return `1-${MAX_COURT_DISTRICTS} district codes`;
   const wrong = codes.filter(
@@ -51,7 +54,7 @@ function territoryProblem(districtCodes: readonly string[], provinceCode: string
     return `6-digit GB/T 2260 district (county-level) codes of the court's province, e.g. 110108; not ${wrong
       .slice(0, 3)
       .join(', ')}`;
-  return codes;
+  return null;
 }
 
 /**
