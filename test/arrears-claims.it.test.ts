@@ -421,4 +421,63 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     expect(await transitions()).toBe(transitionsBefore);
     expect((await outboxClaims()).length).toBe(claimsBefore);
   });
+
+  it('follows one referral at a time: the account referred again after a withdrawal, whatever order the two referrals report in', async () => {
+    const account = accounts[5];
+    const { arrearsAccount } = await ok(companyA, STATEMENT, { id: account.id });
+    await ok(companyA, ACTION, {
+      a: account.id,
+      x: { kind: 'LETTER', on: addDays(today, -3), chargeIds: [arrearsAccount.charges[0].chargeId], note: '催缴函' },
+    });
+    const [first, second] = [randomUUID(), randomUUID()];
+    const send = async (events: HubEvent<unknown>[]) => {
+      const producer = rawProducer(t.brokers);
+      await producer.connect();
+      try {
+        // One partition in a test hub: read in this order. In production the two referrals' keys may lie on
+        // different partitions, so the second referral's submission can be read before the first one's withdrawal.
+        await producer.send({
+          topic: `${t.topicPrefix}litigation.referrals.v1`,
+          messages: events.map((e) => asKafkaMessage(e, (e.data as { referralId: string }).referralId)),
+        });
+      } finally {
+        await producer.disconnect();
+      }
+      await waitFor('the referral events to be applied', () => inboxed(events.map((e) => e.id)));
+    };
+    await send([
+      submittedEvent(account, first),
+      statusEvent(account, first, 'SUBMITTED', 'DOCKETED', { caseNumber: '（2026）京0102民初7号' }),
+      // The first referral was withdrawn and the account referred again; the new submission is read first.
+      submittedEvent(account, second),
+      statusEvent(account, first, 'DOCKETED', 'WITHDRAWN'),
+      statusEvent(account, second, 'SUBMITTED', 'DOCKETED', { caseNumber: '（2026）京0102民初8号' }),
+    ]);
+    const followed = async () =>
+      (
+        await db.query(
+          `select status, (select array_agg(referral_id::text order by sequence) from arrears.followed_referral where account_id = a.id) as followed
+             from arrears.account a where id = $1`,
+          [account.id],
+        )
+      ).rows[0];
+    // Before, the withdrawal took the account back to collection and the new case's docketing was dead-lettered.
+    expect(await followed()).toEqual({ status: 'IN_LITIGATION', followed: [first, second] });
+    const { transitions } = (await ok(companyA, STATEMENT, { id: account.id })).arrearsAccount;
+    expect(transitions.map((x: { from: string; to: string }) => `${x.from}→${x.to}`)).toEqual([
+      'CURRENT→IN_COLLECTION',
+      'IN_COLLECTION→REFERRED',
+      'REFERRED→IN_LITIGATION',
+      'IN_LITIGATION→IN_COLLECTION',
+      'IN_COLLECTION→REFERRED',
+      'REFERRED→IN_LITIGATION',
+    ]);
+    // The old referral's submission redelivered under a new id, and its closing: the account stays with the new case.
+    const late = [submittedEvent(account, first), statusEvent(account, first, 'WITHDRAWN', 'CLOSED')];
+    await send(late);
+    expect(await followed()).toEqual({ status: 'IN_LITIGATION', followed: [first, second] });
+    expect((await ok(companyA, STATEMENT, { id: account.id })).arrearsAccount.transitions).toHaveLength(6);
+    const lateIds = new Set(late.map((e) => e.id));
+    expect(probe.received.filter((m) => lateIds.has(String(m.headers.ce_id)))).toEqual([]);
+  });
 });

@@ -1018,6 +1018,78 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(rows[0].n).toBe(0);
   });
 
+  it('refers a judged account again in a new case, for the months the judgment did not decide (ALREADY_DECIDED), which the account then follows', async () => {
+    const account = accounts[34];
+    const [barred, decided, later] = account.chargeIds; // barredMonth, then the two recent months
+    const STATUS = `mutation($a: ID!, $to: ArrearsAccountStatus!, $r: Note) { changeArrearsStatus(accountId: $a, to: $to, reason: $r) { status } }`;
+    const letter = (chargeIds: string[]) =>
+      ok(companyA, ACTION, {
+        a: account.id,
+        x: { kind: 'LETTER', on: addDays(today, -20), chargeIds, note: '催缴函' },
+      });
+    // The first suit claims the older recent month; the later one, never demanded, is left out (NOT_DEMANDED).
+    await letter([barred, decided]);
+    await claimKnown(account.id, 1);
+    const waived = { mediationWaivedOn: addDays(today, -19) };
+    const [first] = (await refer([account.id], waived)).referArrears;
+    expect(first.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([recentMonths[0]]);
+    await ok(xichengCourt, REPORT, {
+      r: {
+        referralId: first.id,
+        kind: 'DOCKETED',
+        occurredAt: `${today}T09:00:00+08:00`,
+        caseNumber: '(2026)京0102民初8834号',
+      },
+    });
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: first.id, kind: 'JUDGED', occurredAt: `${today}T15:00:00+08:00`, judgedFen: 10_000 },
+    });
+    await waitFor('the account judged', async () => (await accountStatus(account.id)).status === 'JUDGED');
+    const claimStatus = async () =>
+      (
+        await db.query(`select claim->>'status' as status from litigation.claim_account where account_id = $1`, [
+          account.id,
+        ])
+      ).rows[0]?.status;
+    await waitFor('litigation to hold the judged claim', async () => (await claimStatus()) === 'JUDGED');
+    expect(
+      (
+        await fails(companyA, REFER, {
+          r: { courtId: 'bj-xicheng-court', accountIds: [account.id], evidence: EVIDENCE },
+        })
+      ).extensions.code,
+    ).toBe('CASE_CONCLUDED');
+
+    // Only the company that billed the account opens a new case, and only while something is in arrears.
+    for (const outsider of [companyB, xichengCourt])
+      expect(['NOT_FOUND', 'FORBIDDEN']).toContain(
+        (await fails(outsider, STATUS, { a: account.id, to: 'IN_COLLECTION' })).extensions.code,
+      );
+    // Before, a judged account could never be collected or referred again (STATUS_SET_BY_PROCEDURE).
+    expect(
+      (await ok(companyA, STATUS, { a: account.id, to: 'IN_COLLECTION', r: '判决后新欠费' })).changeArrearsStatus,
+    ).toEqual({ status: 'IN_COLLECTION' });
+    await letter([later]);
+    await claimKnown(account.id, 2);
+    await waitFor('litigation to hold the new case', async () => (await claimStatus()) === 'IN_COLLECTION');
+    // The judged case is no longer pending, so it does not stand in the way (ALREADY_REFERRED before); its month does.
+    const [second] = (await refer([account.id], waived)).referArrears;
+    expect(second.eligible).toBe(true);
+    expect(second.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([recentMonths[1]]);
+    expect(second.eligibility.excludedCharges).toEqual([
+      { month: barredMonth, reason: 'TIME_BARRED' },
+      { month: recentMonths[0], reason: 'ALREADY_DECIDED' },
+    ]);
+    expect(JSON.parse(second.packages[0].canonicalJson).arrearsLines.map((l: { month: string }) => l.month)).toEqual([
+      recentMonths[1],
+    ]);
+    await waitFor(
+      'the account to follow the new referral',
+      async () => (await accountStatus(account.id)).status === 'REFERRED',
+    );
+    expect((await ok(xichengCourt, REFERRAL, { id: first.id })).referral.status).toBe('JUDGED');
+  });
+
   it("pages a court's referrals by cursor in the same order as by offset, counts them only when asked, and refuses a cursor it did not give", async () => {
     const PAGE = `query($first: Int!, $after: Key, $offset: Int) { referrals(first: $first, after: $after, offset: $offset) { endCursor items { id } } }`;
     const { referrals: all } = await ok(

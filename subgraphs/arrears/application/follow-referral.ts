@@ -9,7 +9,7 @@ import { courtAwardOf } from '../domain/account';
 import { mayFollowReferral } from '../domain/access';
 import { openTotal } from '../domain/charge';
 import { accountMovesForReferral } from '../domain/referral-outcome';
-import { findAccount, saveCourtAward } from '../persistence/account.repository';
+import { findAccount, followReferralOf, referralRelation, saveCourtAward } from '../persistence/account.repository';
 import { chargesOfAccount } from '../persistence/charge.repository';
 import { moveAccount } from './account.moves';
 import { publishClaims } from './claims.publish';
@@ -33,7 +33,9 @@ export interface ReferralOutcome {
 
 /**
  * Moves the referred account to where the referral now puts it (referral-outcome.ts), records the moves and the
- * amount a judgment or settlement awarded, and publishes the claim as it now stands. An account that is unknown
+ * amount a judgment or settlement awarded, and publishes the claim as it now stands. The account follows one
+ * referral at a time: its first report's, then each new referral's submission; the reports of a referral it
+ * followed before, or of another not yet submitted to it, are not applied. An account that is unknown
  * or another company's is NOT_FOUND, a move the status rules refuse INVALID_STATUS_TRANSITION: the consumer sends
  * the report to arrears.dead-letter.v1 and nothing changes.
  */
@@ -41,7 +43,10 @@ export async function followReferral(em: EntityManager, outcome: ReferralOutcome
   const account = await findAccount(em, outcome.accountId, { lock: true });
   if (!account || !mayFollowReferral(LITIGATION, account, outcome))
     throw new NotFoundError(`Arrears account of ${outcome.companyId}`, outcome.accountId);
-  const moves = accountMovesForReferral(account.status, outcome.caseStatus);
+  const relation = await referralRelation(em, account.id, outcome.referralId);
+  const moves = accountMovesForReferral(account.status, outcome.caseStatus, relation);
+  if (relation === 'NONE' || (relation === 'ANOTHER' && outcome.caseStatus === 'SUBMITTED'))
+    await followReferralOf(em, account.id, outcome.referralId);
   if (moves.length === 0) return;
   const openFen = openTotal(await chargesOfAccount(em, account.id));
   const reason = `Referral ${outcome.referralId} to ${outcome.courtId}: ${outcome.caseStatus}${outcome.caseNumber ? ` (${outcome.caseNumber})` : ''}`;

@@ -32,7 +32,14 @@ const ALLOWED: [AccountStatus, AccountStatus][] = [
   ['IN_LITIGATION', 'SETTLED'],
   ['IN_LITIGATION', 'WRITTEN_OFF'],
   ['JUDGED', 'WRITTEN_OFF'],
+  ['JUDGED', 'IN_COLLECTION'],
+  ['SETTLED', 'IN_COLLECTION'],
+  ['WRITTEN_OFF', 'IN_COLLECTION'],
 ];
+const CONCLUDED = [...CONCLUDED_ACCOUNT_STATUSES];
+/** A new case after an end needs something in arrears; every other move is decided by the table alone. */
+const contextFor = (from: AccountStatus, to: AccountStatus): TransitionContext =>
+  CONCLUDED.includes(from) && to === 'IN_COLLECTION' ? { openFen: 9_482, arrearsFen: 9_482 } : cleared;
 const key = (from: AccountStatus, to: AccountStatus) => `${from}→${to}`;
 const allowed = new Set(ALLOWED.map(([from, to]) => key(from, to)));
 const everyPair = ACCOUNT_STATUSES.flatMap((from) =>
@@ -40,14 +47,16 @@ const everyPair = ACCOUNT_STATUSES.flatMap((from) =>
 );
 
 describe('arrears account transitions', () => {
-  it('leads from a concluded status (the catalog list litigation reads) only to another concluded one', () => {
+  it('leads from a concluded status (the catalog list litigation reads) only to another concluded one, or to a new case', () => {
     for (const status of CONCLUDED_ACCOUNT_STATUSES)
-      expect(allowedTransitions(status).every((to) => CONCLUDED_ACCOUNT_STATUSES.has(to))).toBe(true);
-    expect(ACCOUNT_STATUSES.filter((s) => allowedTransitions(s).length === 0)).toEqual(['SETTLED', 'WRITTEN_OFF']);
+      expect(
+        allowedTransitions(status).every((to) => CONCLUDED_ACCOUNT_STATUSES.has(to) || to === 'IN_COLLECTION'),
+      ).toBe(true);
+    expect(ACCOUNT_STATUSES.filter((s) => allowedTransitions(s).length === 0)).toEqual([]);
   });
 
   it.each(everyPair.filter(([from, to]) => allowed.has(key(from, to))))('allows %s → %s', (from, to) => {
-    expect(() => assertTransition(from, to, cleared)).not.toThrow();
+    expect(() => assertTransition(from, to, contextFor(from, to))).not.toThrow();
     expect(allowedTransitions(from)).toContain(to);
   });
 
@@ -57,8 +66,18 @@ describe('arrears account transitions', () => {
     expect(error.details).toEqual({ from, to });
   });
 
-  it.each<AccountStatus>(['SETTLED', 'WRITTEN_OFF'])('%s ends the case', (status) => {
-    expect(allowedTransitions(status)).toEqual([]);
+  it.each<AccountStatus>(['SETTLED', 'WRITTEN_OFF'])('%s ends the case: only a new case leads on', (status) => {
+    expect(allowedTransitions(status)).toEqual(['IN_COLLECTION']);
+  });
+
+  it.each(CONCLUDED)('opens a new case after %s only while something is in arrears (NOTHING_IN_ARREARS)', (from) => {
+    for (const context of [{ openFen: 9_482, arrearsFen: 0 }, { openFen: 0 }, {}]) {
+      const error = rejection(() => assertTransition(from, 'IN_COLLECTION', context));
+      expect(error.code).toBe('NOTHING_IN_ARREARS');
+      expect(error.details).toEqual({ from, to: 'IN_COLLECTION', arrearsFen: context.arrearsFen ?? null });
+    }
+    expect(() => assertTransition(from, 'IN_COLLECTION', { openFen: 9_482, arrearsFen: 1 })).not.toThrow();
+    expect(() => assertSetByCompany(from, 'IN_COLLECTION')).not.toThrow();
   });
 
   it.each<[AccountStatus, TransitionContext, number | null]>([

@@ -6,8 +6,9 @@ import { IsoDate, laterDate } from '../../../kernel/calendar';
 /**
  * Where a household's arrears case stands, in the order seed 004 prescribes: collect and negotiate, mediate, then
  * refer to the court's green channel. JUDGED, SETTLED and WRITTEN_OFF end the case (CONCLUDED_ACCOUNT_STATUSES in the
- * catalog, which litigation reads); arrears that fall due later open a new one, so a judgment's history is never
- * overwritten.
+ * catalog, which litigation reads); the company opens a new one, for arrears the case did not decide, by moving the
+ * account back into IN_COLLECTION. The account's history keeps the case that ended, and litigation claims none of the
+ * months a court already decided (its eligibility.ts ALREADY_DECIDED).
  */
 import { ACCOUNT_STATUSES, type AccountStatus } from '../../../catalog';
 
@@ -21,7 +22,14 @@ export { ACCOUNT_STATUSES, type AccountStatus };
  * - REFERRED → IN_COLLECTION when the court returns the referral before docketing it;
  * - IN_LITIGATION → IN_COLLECTION when the suit is withdrawn without settlement (撤诉);
  * - SETTLED from mediation or any court stage (调解协议, 诉前调解, 庭上和解);
- * - JUDGED → WRITTEN_OFF when a judgment cannot be enforced (终结本次执行); the other two ends are final.
+ * - JUDGED → WRITTEN_OFF when a judgment cannot be enforced (终结本次执行);
+ * - from each end back to IN_COLLECTION: a new case, for arrears in arrears after the case ended (fees billed on
+ *   after a judgment, months the suit did not claim, an owner who broke a mediation agreement). Before, an account
+ *   once judged, settled or written off could never be collected or referred again, however long it was billed on.
+ *   A court's judgment or consent judgment binds (Civil Procedure Law, 2017 text art. 124 item 5: 对判决、裁定、
+ *   调解书已经发生法律效力的案件，当事人又起诉的，告知原告申请再审); a fact arising after it is a new suit (the Supreme
+ *   People's Court's interpretation of the law, art. 248: 裁判发生法律效力后，发生新的事实，当事人再次提起诉讼的，人民法院
+ *   应当依法受理), so litigation leaves the months already decided out of a new referral.
  */
 export const ACCOUNT_TRANSITIONS: Readonly<Record<AccountStatus, readonly AccountStatus[]>> = Object.freeze({
   CURRENT: ['IN_COLLECTION'],
@@ -29,10 +37,13 @@ export const ACCOUNT_TRANSITIONS: Readonly<Record<AccountStatus, readonly Accoun
   MEDIATION: ['CURRENT', 'IN_COLLECTION', 'REFERRED', 'SETTLED', 'WRITTEN_OFF'],
   REFERRED: ['IN_COLLECTION', 'IN_LITIGATION', 'SETTLED', 'WRITTEN_OFF'],
   IN_LITIGATION: ['IN_COLLECTION', 'JUDGED', 'SETTLED', 'WRITTEN_OFF'],
-  JUDGED: ['WRITTEN_OFF'],
-  SETTLED: [],
-  WRITTEN_OFF: [],
+  JUDGED: ['WRITTEN_OFF', 'IN_COLLECTION'],
+  SETTLED: ['IN_COLLECTION'],
+  WRITTEN_OFF: ['IN_COLLECTION'],
 });
+
+/** The ends of a case (the catalog's CONCLUDED_ACCOUNT_STATUSES): a move out of one opens a new case. */
+const CONCLUDED: readonly AccountStatus[] = ['JUDGED', 'SETTLED', 'WRITTEN_OFF'];
 
 export interface TransitionContext {
   /** Needed for WRITTEN_OFF: giving up a claim is explained, for the owners' committee and the auditors. */
@@ -76,6 +87,13 @@ export function assertTransition(from: AccountStatus, to: AccountStatus, context
       ...(context.arrearsFen !== undefined ? { arrearsFen: context.arrearsFen } : {}),
     });
   }
+  if (CONCLUDED.includes(from) && to === 'IN_COLLECTION' && !((context.arrearsFen ?? context.openFen ?? 0) > 0)) {
+    throw arrearsError('NOTHING_IN_ARREARS', 'A new case is opened only for arrears (past due and owed)', {
+      from,
+      to,
+      arrearsFen: context.arrearsFen ?? null,
+    });
+  }
   if (to === 'WRITTEN_OFF' && (typeof context.reason !== 'string' || context.reason.trim() === '')) {
     throw new InvalidInputError('A write-off needs a reason', {
       fields: { reason: 'give the reason for writing the arrears off' },
@@ -84,8 +102,9 @@ export function assertTransition(from: AccountStatus, to: AccountStatus, context
 }
 
 /**
- * The moves a company makes by hand, by the status the account is in: into collection, back to CURRENT once
- * cleared, and a write-off with a reason, never out of a procedure another party runs. Mediation ends by the street
+ * The moves a company makes by hand, by the status the account is in: into collection (from an end of a case too,
+ * opening a new one), back to CURRENT once cleared, and a write-off with a reason, never out of a procedure another
+ * party runs. Mediation ends by the street
  * office's outcome, referral and the court's stages by litigation's reports (a payment in full during mediation
  * still lets the company close the account as CURRENT). Before, only the target was checked: a company could take a
  * REFERRED or IN_LITIGATION account back to IN_COLLECTION, after which the court's docketing was dead-lettered, or
@@ -97,9 +116,9 @@ export const SET_BY_COMPANY: Readonly<Record<AccountStatus, readonly AccountStat
   MEDIATION: ['CURRENT'],
   REFERRED: [],
   IN_LITIGATION: [],
-  JUDGED: ['WRITTEN_OFF'],
-  SETTLED: [],
-  WRITTEN_OFF: [],
+  JUDGED: ['WRITTEN_OFF', 'IN_COLLECTION'],
+  SETTLED: ['IN_COLLECTION'],
+  WRITTEN_OFF: ['IN_COLLECTION'],
 });
 
 /** STATUS_SET_BY_PROCEDURE for a move only mediation or the court procedure makes. */

@@ -15,6 +15,8 @@ export const ARREARS_ERRORS = {
   INVALID_STATUS_TRANSITION:
     'The arrears account cannot move from its status to the one asked (details.from, details.to).',
   ARREARS_NOT_CLEARED: 'An account goes back to CURRENT only when nothing on it is in arrears (past due and owed).',
+  NOTHING_IN_ARREARS:
+    'A judged, settled or written-off account goes back into collection (a new case) only while something on it is in arrears (past due and owed).',
   STATUS_SET_BY_PROCEDURE:
     'The move is made by mediation or the court procedure, not by the company by hand; `details.allowed` lists the moves it may make from `details.from`.',
   MEDIATION_ALREADY_ENDED: 'The mediation session already has an outcome; it cannot be given another.',

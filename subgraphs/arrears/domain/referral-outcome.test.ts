@@ -59,4 +59,31 @@ describe('accountMovesForReferral', () => {
     expect(accountMovesForReferral('IN_COLLECTION', 'JUDGED')).toEqual(['JUDGED']);
     expect(rejection(() => assertTransition('IN_COLLECTION', 'JUDGED')).code).toBe('INVALID_STATUS_TRANSITION');
   });
+
+  it('applies of another referral than the one followed only its submission: the old case ended, the account leaves it for the new one', () => {
+    // A withdrawal arriving after the new referral's submission (another partition): before, it took the account back
+    // to collection and the new case's docketing was dead-lettered.
+    for (const caseStatus of CASE_STATUSES.filter((s) => s !== 'SUBMITTED'))
+      for (const from of ACCOUNT_STATUSES) expect(accountMovesForReferral(from, caseStatus, 'ANOTHER')).toEqual([]);
+    expect(accountMovesForReferral('IN_COLLECTION', 'SUBMITTED', 'ANOTHER')).toEqual(['REFERRED']);
+    expect(accountMovesForReferral('MEDIATION', 'SUBMITTED', 'ANOTHER')).toEqual(['REFERRED']);
+    for (const from of ['REFERRED', 'IN_LITIGATION', 'JUDGED', 'SETTLED', 'WRITTEN_OFF'] as const) {
+      const moves = accountMovesForReferral(from, 'SUBMITTED', 'ANOTHER');
+      expect(moves).toEqual(['IN_COLLECTION', 'REFERRED']);
+      let at: AccountStatus = from;
+      for (const to of moves) {
+        expect(() => assertTransition(at, to, { reason: 'x', openFen: 1 })).not.toThrow();
+        at = to;
+      }
+    }
+  });
+
+  it("takes the followed referral's submission again for a redelivery, even after the account left that case", () => {
+    for (const from of ACCOUNT_STATUSES) expect(accountMovesForReferral(from, 'SUBMITTED', 'FOLLOWED')).toEqual([]);
+    for (const from of ACCOUNT_STATUSES)
+      for (const caseStatus of CASE_STATUSES)
+        expect(accountMovesForReferral(from, caseStatus, 'FOLLOWED_BEFORE')).toEqual([]);
+    expect(accountMovesForReferral('IN_COLLECTION', 'SUBMITTED', 'NONE')).toEqual(['REFERRED']);
+    expect(accountMovesForReferral('REFERRED', 'DOCKETED', 'FOLLOWED')).toEqual(['IN_LITIGATION']);
+  });
 });

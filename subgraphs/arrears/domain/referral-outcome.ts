@@ -22,16 +22,42 @@ const ACCOUNT_STATUS_OF_CASE: Readonly<Record<CaseStatus, AccountStatus | null>>
 };
 
 /**
+ * How a reported referral stands to the account: NONE before the account followed any (its first report, or one of
+ * a referral made before the account kept which it follows), FOLLOWED the referral it follows, FOLLOWED_BEFORE one it
+ * followed and left for a later one, ANOTHER one it never followed. Referral events are keyed by referral, so two
+ * referrals of one account reach arrears in no set order.
+ */
+export type ReferralRelation = 'NONE' | 'FOLLOWED' | 'FOLLOWED_BEFORE' | 'ANOTHER';
+
+/**
  * The moves that bring an account in status `from` to where a referral in `caseStatus` puts it, in order; none when
  * it is there already (a redelivered report) or the step does not concern the account. The moves are not checked
  * here: account-status.ts refuses the ones its table does not allow (a referral of a CURRENT account, a judgment
  * after a withdrawal). A judgment is reachable only through docketing: litigation applies a judgment reported
  * before the docketing, so a REFERRED account goes through IN_LITIGATION to JUDGED.
+ *
+ * Of ANOTHER referral only its submission counts: litigation refers an account only while no other case of it is
+ * before the court, so the one the account followed has ended (withdrawn, refused, or decided before a new case),
+ * whatever its report still in flight says; the account leaves that case through IN_COLLECTION. Its other reports
+ * are the old case's and change nothing: before, a withdrawal arriving after the new referral's submission took the
+ * account back to collection, and the new case's docketing was then dead-lettered. Nothing of a referral followed
+ * before counts any more, and the followed referral's submission arriving again is a redelivery, even after the
+ * account left that case.
  */
-export function accountMovesForReferral(from: AccountStatus, caseStatus: CaseStatus): AccountStatus[] {
+export function accountMovesForReferral(
+  from: AccountStatus,
+  caseStatus: CaseStatus,
+  relation: ReferralRelation = 'NONE',
+): AccountStatus[] {
   const to = ACCOUNT_STATUS_OF_CASE[caseStatus];
   if (to === undefined)
     throw arrearsError('UNKNOWN_CASE_STATUS', `A referral cannot be in status ${String(caseStatus)}`, { caseStatus });
+  if (relation === 'FOLLOWED_BEFORE') return [];
+  if (relation === 'ANOTHER') {
+    if (caseStatus !== 'SUBMITTED') return [];
+    return ['CURRENT', 'IN_COLLECTION', 'MEDIATION'].includes(from) ? ['REFERRED'] : ['IN_COLLECTION', 'REFERRED'];
+  }
+  if (relation === 'FOLLOWED' && caseStatus === 'SUBMITTED') return [];
   if (to === null || to === from) return [];
   if (to === 'JUDGED' && from === 'REFERRED') return ['IN_LITIGATION', 'JUDGED'];
   return [to];

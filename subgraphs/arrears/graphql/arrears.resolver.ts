@@ -190,7 +190,8 @@ export class ArrearsResolver {
   }
 
   @Mutation(() => ArrearsAccountType, {
-    description: 'Back to CURRENT once cleared, into IN_COLLECTION, or WRITTEN_OFF with a reason.',
+    description:
+      'Back to CURRENT once cleared, into IN_COLLECTION (from JUDGED, SETTLED or WRITTEN_OFF too: a new case for what is in arrears, NOTHING_IN_ARREARS otherwise), or WRITTEN_OFF with a reason.',
   })
   async changeArrearsStatus(
     @Arg('accountId', () => ID) accountId: string,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ReferralRelation } from '../domain/referral-outcome';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { sqlArray, sqlBulk, sqlRows, sqlRun, withoutNestedLoops } from '../../../platform/db/sql';
@@ -164,6 +165,36 @@ export async function saveAccountMoves(
 }
 
 /** What a court awarded (judged_fen) or a settlement before it agreed (settled_fen). */
+/**
+ * How a referral stands to the account (referral-outcome.ts ReferralRelation): the latest it followed is FOLLOWED, an
+ * earlier one FOLLOWED_BEFORE; one it never followed is ANOTHER, or NONE while it followed none.
+ */
+export async function referralRelation(
+  em: EntityManager,
+  accountId: string,
+  referralId: string,
+): Promise<ReferralRelation> {
+  const rows = await sqlRows<{ referral_id: string }>(
+    em,
+    `(select referral_id from arrears.followed_referral where account_id = ? order by sequence desc limit 1)
+     union all
+     (select referral_id from arrears.followed_referral where account_id = ? and referral_id = ?)`,
+    [accountId, accountId, referralId],
+  );
+  if (rows.length === 0) return 'NONE';
+  if (rows[0].referral_id === referralId) return 'FOLLOWED';
+  return rows.length > 1 ? 'FOLLOWED_BEFORE' : 'ANOTHER';
+}
+
+/** The account follows the referral from now on (a repeated call changes nothing). */
+export async function followReferralOf(em: EntityManager, accountId: string, referralId: string): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into arrears.followed_referral (referral_id, account_id) values (?, ?) on conflict (referral_id) do nothing`,
+    [referralId, accountId],
+  );
+}
+
 export async function saveCourtAward(em: EntityManager, accountId: string, award: CourtAward): Promise<void> {
   const column = award.kind === 'JUDGED' ? 'judged_fen' : 'settled_fen';
   await sqlRun(em, `update arrears.account set ${column} = ? where id = ?`, [award.fen, accountId]);

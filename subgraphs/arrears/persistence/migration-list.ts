@@ -17,6 +17,7 @@ import { Migration20261204000000_service_fee_unique_by_month } from './migration
 import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 import { Migration20261207000000_receipts_per_company } from './migrations/Migration20261207000000_receipts_per_company';
 import { Migration20261208000000_credit_applications } from './migrations/Migration20261208000000_credit_applications';
+import { Migration20261210000000_followed_referral } from './migrations/Migration20261210000000_followed_referral';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -41,4 +42,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261206000000_inbox_topic_key,
   Migration20261207000000_receipts_per_company,
   Migration20261208000000_credit_applications,
+  Migration20261210000000_followed_referral,
 );

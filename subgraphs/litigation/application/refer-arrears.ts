@@ -39,7 +39,7 @@ import { findCourt } from '../persistence/court.repository';
 import { outsideTerritory } from '../domain/court';
 import { recordedThresholds } from '../persistence/small-claims-threshold.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
-import { accountsInOpenCases, insertReferral } from '../persistence/referral.repository';
+import { accountsInOpenCases, decidedMonths, insertReferral } from '../persistence/referral.repository';
 import { lockBatchesOf } from '../persistence/batch.repository';
 import { regroup } from './batches.regroup';
 import { storePackage } from './case-package.store';
@@ -161,9 +161,14 @@ export async function referArrears(
       });
     const concluded = input.accountIds.filter((id) => CONCLUDED_ACCOUNT_STATUSES.has(claims.get(id)!.status));
     if (concluded.length > 0)
-      throw litigationError('CASE_CONCLUDED', 'These accounts were judged, settled or written off', {
-        accountIds: concluded,
-      });
+      throw litigationError(
+        'CASE_CONCLUDED',
+        'These accounts were judged, settled or written off: open a new case (arrears IN_COLLECTION) to refer what it did not decide',
+        {
+          accountIds: concluded,
+        },
+      );
+    const decided = await decidedMonths(tx, input.accountIds);
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
     const docketYear = Number(today.slice(0, 4));
     // The threshold of the province the area's city settings name (contracts.city-settings.v1), not the court's.
@@ -196,7 +201,14 @@ export async function referArrears(
         HUB_DEMAND_PERIOD,
       );
       const eligibility = referralEligibility(
-        referralFacts(claim, areaFilings, today, input.mediationWaivedOn ?? null, demandPeriod),
+        referralFacts(
+          claim,
+          areaFilings,
+          today,
+          input.mediationWaivedOn ?? null,
+          demandPeriod,
+          decided.get(accountId) ?? [],
+        ),
       );
       const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
       results.push({ referralId: referral.id, accountId, eligibility });

@@ -162,7 +162,7 @@ describe('referral eligibility (seed 004 precondition)', () => {
     expect(result.failures).toEqual([
       {
         code: 'NO_CLAIMABLE_CHARGES',
-        message: 'Every unpaid charge is time-barred, not yet due or not demanded',
+        message: 'Every unpaid charge is already decided by a court, time-barred, not yet due or not demanded',
         months: ['2020-01', '2020-02'],
       },
       { code: 'NO_DEMAND_RECORDED', message: expect.stringMatching(/demand/) },
@@ -272,6 +272,20 @@ describe('referral eligibility (seed 004 precondition)', () => {
     ]);
     expect(codes(facts({ ...recent, demands: [{ date: '2026-11-01', channel: 'LETTER', months: null }] }))).toEqual([
       'DEMAND_PERIOD_NOT_ELAPSED',
+    ]);
+  });
+
+  it('leaves out the months a court already judged or settled in an earlier case, and fails when nothing else is owed', () => {
+    const result = referralEligibility(facts({ decidedMonths: ['2023-01', '2022-05'] }));
+    expect(result).toMatchObject({ eligible: true, failures: [] });
+    expect(result.claimableCharges.map((c) => c.month)).toEqual(['2023-02', '2023-03']);
+    expect(result.excludedCharges).toEqual([{ month: '2023-01', amountFen: 9_482, reason: 'ALREADY_DECIDED' }]);
+    const none = referralEligibility(facts({ decidedMonths: ['2023-01', '2023-02', '2023-03'] }));
+    expect(none.failures.map((f) => f.code)).toEqual(['NO_CLAIMABLE_CHARGES']);
+    expect(none.excludedCharges.map((c) => c.reason)).toEqual([
+      'ALREADY_DECIDED',
+      'ALREADY_DECIDED',
+      'ALREADY_DECIDED',
     ]);
   });
 

@@ -67,6 +67,8 @@ export interface ReferralFacts {
   mediationWaivedOn: IsoDate | null;
   /** The reasonable period after a demand (Civil Code art. 944 para. 2), in days, and where the figure comes from. */
   demandPeriod: DemandPeriod;
+  /** The months an earlier referral of the account claimed and the court judged or settled; absent: none. */
+  decidedMonths?: readonly YearMonth[];
 }
 
 export interface EligibilityFailure {
@@ -79,8 +81,13 @@ export interface EligibilityFailure {
   demandPeriodSetBy?: DemandPeriodSetBy;
 }
 
-/** Why a month is left out of the claim: its limitation period ended (art. 188), or it is not yet due (art. 944). */
-export type ExclusionReason = 'TIME_BARRED' | 'NOT_YET_DUE' | 'NOT_DEMANDED';
+/**
+ * Why a month is left out of the claim: a court already decided it in an earlier case of the account (ALREADY_DECIDED:
+ * a judgment or a consent judgment binds, Civil Procedure Law, 2017 text art. 124 item 5; its enforcement is asked
+ * of the court that gave it, not a new suit), its limitation period ended (art. 188), it is not yet due or was never
+ * demanded (art. 944).
+ */
+export type ExclusionReason = 'ALREADY_DECIDED' | 'TIME_BARRED' | 'NOT_YET_DUE' | 'NOT_DEMANDED';
 
 export interface ExcludedCharge {
   month: YearMonth;
@@ -118,14 +125,17 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   // a letter naming December's fee before 31 December demanded nothing yet (as limitation.ts, which ignores it).
   const firstDemandOf = (c: OwedCharge) =>
     demands.find((d) => (!d.months || d.months.includes(c.month)) && isPastDue(c.dueOn, d.date));
+  const decided = new Set(facts.decidedMonths ?? []);
   const exclusion = (c: OwedCharge): ExclusionReason | null =>
-    !isPastDue(c.dueOn, facts.referralDate)
-      ? 'NOT_YET_DUE'
-      : compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen
-        ? 'TIME_BARRED'
-        : demands.length > 0 && !firstDemandOf(c)
-          ? 'NOT_DEMANDED'
-          : null;
+    decided.has(c.month)
+      ? 'ALREADY_DECIDED'
+      : !isPastDue(c.dueOn, facts.referralDate)
+        ? 'NOT_YET_DUE'
+        : compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen
+          ? 'TIME_BARRED'
+          : demands.length > 0 && !firstDemandOf(c)
+            ? 'NOT_DEMANDED'
+            : null;
   const claimableCharges = charges.filter((c) => exclusion(c) === null);
   const excludedCharges: ExcludedCharge[] = charges.flatMap((c) => {
     const reason = exclusion(c);
@@ -138,7 +148,7 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   } else if (claimableCharges.length === 0) {
     failures.push({
       code: 'NO_CLAIMABLE_CHARGES',
-      message: 'Every unpaid charge is time-barred, not yet due or not demanded',
+      message: 'Every unpaid charge is already decided by a court, time-barred, not yet due or not demanded',
       months: excludedCharges.map((c) => c.month),
     });
   }

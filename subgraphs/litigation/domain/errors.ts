@@ -7,7 +7,7 @@ import { ErrorCatalog, errorsOf } from '../../../kernel/errors';
 export const LITIGATION_ERRORS = {
   ALREADY_REFERRED: 'An account is already before a court in an open case; `details.accountIds` names them.',
   CASE_CONCLUDED:
-    'An account whose case was judged, settled or written off is not referred again (SPC interpretation of the Civil Procedure Law art. 247); `details.accountIds` names them.',
+    'An account whose case was judged, settled or written off is not referred while it stands so (SPC interpretation of the Civil Procedure Law art. 247); `details.accountIds` names them. The company opens a new case by moving the account back to IN_COLLECTION (changeArrearsStatus); a new referral then claims only months no court decided (excluded as ALREADY_DECIDED).',
   OUTSIDE_COURT_TERRITORY:
     "An account's area lies outside the court's territory (Civil Procedure Law art. 24: the court where the property is); `details.accountIds` and `details.districtCodes` name them, `details.courtDistrictCodes` the court's. Nothing was referred.",
   REFERRAL_NOT_ELIGIBLE: 'The arrears cannot be referred yet; `details.problems` lists every failed condition.',

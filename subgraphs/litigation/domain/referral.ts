@@ -192,10 +192,12 @@ export function referralFacts(
   referralDate: IsoDate,
   mediationWaivedOn: IsoDate | null,
   demandPeriod: DemandPeriod,
+  decidedMonths: readonly string[] = [],
 ): ReferralFacts {
   return {
     referralDate,
     demandPeriod,
+    decidedMonths,
     charges: claimedCharges(claim).map((c): OwedCharge => ({
       month: c.month,
       amountFen: c.openFen,

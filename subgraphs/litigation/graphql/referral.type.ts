@@ -65,7 +65,7 @@ export class EligibilityFailureType {
 
 @ObjectType('ExcludedCharge', {
   description:
-    'A month left out of the claim, with the reason (TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944; NOT_DEMANDED: no demand named it before the referral, art. 944 para. 2).',
+    'A month left out of the claim, with the reason (ALREADY_DECIDED: an earlier referral of the account claimed it and the court judged or settled it; TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944; NOT_DEMANDED: no demand named it before the referral, art. 944 para. 2).',
 })
 export class ExcludedChargeType {
   @Field() month!: string;

@@ -72,8 +72,12 @@ const referralOf = (r: ReferralColumns): Referral => ({
   submittedOn: r.submitted_on,
 });
 
-/** Statuses in which a referral is still before the court: a second referral of its account would sue twice. */
-const OPEN = `r.eligible and r.status not in ('WITHDRAWN','REJECTED','CLOSED')`;
+/**
+ * A referral still before the court, not yet decided (the statuses of the `referral_pending_per_account` index): a
+ * second referral of its account would sue twice. One judged or settled is decided: its account may be referred
+ * again for what the decision did not cover (decidedMonths), while the decision is enforced.
+ */
+const PENDING = `r.eligible and r.status in ('SUBMITTED','IN_MEDIATION','DOCKETED','HEARING_SCHEDULED')`;
 
 /**
  * The reach (domain/access.ts) as one SQL condition over rows aliased `r` with court_id and company_id, and for
@@ -213,14 +217,36 @@ export async function lockSentReferral(tx: EntityManager, id: string): Promise<S
   return referral && isSent(referral) ? referral : null;
 }
 
-/** Those of the accounts that are in a case still before a court. */
+/** Those of the accounts that are in a case still before a court, not yet decided. */
 export async function accountsInOpenCases(tx: EntityManager, accountIds: readonly string[]): Promise<string[]> {
   const rows = await sqlRows<{ account_id: string }>(
     tx,
-    `select r.account_id from litigation.referral r where ${OPEN} and r.account_id = any(?::uuid[])`,
+    `select r.account_id from litigation.referral r where ${PENDING} and r.account_id = any(?::uuid[])`,
     [sqlArray(accountIds)],
   );
   return rows.map((r) => r.account_id);
+}
+
+/**
+ * The months each account's earlier referrals claimed (their latest package's fee lines) where the court judged or
+ * settled the case: a referral JUDGED, SETTLED or in ENFORCEMENT, or CLOSED after a judgment or settlement.
+ */
+export async function decidedMonths(tx: EntityManager, accountIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await sqlRows<{ account_id: string; months: string[] }>(
+    tx,
+    `select r.account_id, array_agg(distinct line->>'month' order by line->>'month') as months
+       from litigation.referral r
+       cross join lateral (select p.package from litigation.case_package p where p.referral_id = r.id
+                            order by p.version desc limit 1) latest
+       cross join lateral jsonb_array_elements(latest.package->'arrearsLines') line
+      where r.eligible and r.account_id = any(?::uuid[])
+        and (r.status in ('JUDGED','SETTLED','ENFORCEMENT')
+             or (r.status = 'CLOSED' and exists (select 1 from litigation.court_event e
+                                                  where e.referral_id = r.id and e.kind in ('JUDGED','SETTLED'))))
+      group by r.account_id`,
+    [sqlArray(accountIds)],
+  );
+  return new Map(rows.map((r) => [r.account_id, r.months]));
 }
 
 export async function insertReferral(tx: EntityManager, r: NewReferral): Promise<void> {
@@ -333,7 +359,7 @@ export async function referralsToConsolidate(
   const rows = await sqlRows<{ id: string; area_id: string; contract_id: string }>(
     tx,
     `select r.id, r.area_id, r.contract_id from litigation.referral r
-      where r.court_id = ? and r.company_id = ? and ${OPEN} and r.status not in ('JUDGED','SETTLED','ENFORCEMENT')`,
+      where r.court_id = ? and r.company_id = ? and ${PENDING}`,
     [courtId, companyId],
   );
   return rows.map((r) => ({
