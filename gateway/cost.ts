@@ -15,6 +15,7 @@ import {
   isInterfaceType,
   isListType,
   isObjectType,
+  valueFromASTUntyped,
 } from 'graphql';
 
 /**
@@ -121,6 +122,24 @@ export function cachedCostEstimator(options: Omit<CostOptions, 'max'> & { maxVar
   };
 }
 
+/**
+ * The variables as execution will see them where the request leaves one out: the default the operation declares
+ * (`query($n: Int! = 500)`). getArgumentValues falls back to the argument's own default instead, so a list sized by
+ * an omitted variable with a large operation default was priced at its schema default and ran at 500.
+ */
+function withOperationDefaults(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
+  const defaults = (operation.variableDefinitions ?? []).filter(
+    (d) => d.defaultValue && variables?.[d.variable.name.value] === undefined,
+  );
+  if (defaults.length === 0) return variables;
+  const filled = { ...variables };
+  for (const d of defaults) filled[d.variable.name.value] = valueFromASTUntyped(d.defaultValue!);
+  return filled;
+}
+
 /** The operation's cost, or CostExceeded as soon as it passes `max`. */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -142,6 +161,7 @@ export function estimateCost(
       : undefined;
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return 0; // execution refuses it with its own error
+  variables = withOperationDefaults(operation, variables);
 
   const maxVisits = options.maxVisits ?? 20_000;
   let total = operation.operation === 'mutation' ? options.mutationCost : 0;

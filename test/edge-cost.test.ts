@@ -35,6 +35,22 @@ describe('operation cost over the supergraph, before any subgraph is called', ()
     expect(cost('{ arrears(first: 10) { items { accountId } } }')).toBe(11);
   });
 
+  it("prices an omitted variable at the operation's default, as execution will run it", () => {
+    // Before, the argument's schema default (50) priced it: 101 for a page of 100,000 items.
+    const page = 'query($n: Int = 100000) { arrears(first: $n) { items { accountId } } }';
+    expect(cost(page)).toBe(1 + 100_000);
+    expect(cost(page, {})).toBe(1 + 100_000);
+    expect(cost(page, { n: 10 })).toBe(11);
+    expect(() => cost(page, undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
+    const cached = cachedCostEstimator({
+      defaultListSize: DEFAULT_EDGE_CONFIG.defaultListSize,
+      mutationCost: DEFAULT_EDGE_CONFIG.mutationCost,
+    });
+    expect(() => cached(schema, parse(page), undefined, {}, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(
+      CostExceeded,
+    );
+  });
+
   it('takes the assumed size of a list without a page argument, and nests the factors', () => {
     // 100 compounds by default (its `first`), each with 50 buildings assumed
     expect(cost('{ compounds { id buildings { id } } }')).toBe(100 + 100 * 50);
