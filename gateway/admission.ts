@@ -56,7 +56,12 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== options.graphqlEndpoint || request.method === 'OPTIONS') return; // preflight: CORS answers it, no token needed
       try {
-        const shape = refuseShape(request.method, request.headers.get('content-type'), url);
+        const shape = refuseShape(
+          request.method,
+          request.headers.get('content-type'),
+          url,
+          request.headers.get('accept'),
+        );
         if (shape) return endResponse(errorResponse(fetchAPI, shape.status, shape.code, shape.message, shape.headers));
 
         const auth = await authenticate(request.headers.get('authorization'), verify);

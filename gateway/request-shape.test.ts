@@ -34,4 +34,19 @@ describe('the request shapes the edge accepts', () => {
     expect(refuseShape('GET', null, url('query={a}'))).toBeUndefined();
     expect(refuseShape('POST', 'application/json', url(''))).toBeUndefined();
   });
+
+  it('answers 406 to a request accepting a streamed answer, which the answer budget cannot count', () => {
+    for (const accept of [
+      'text/event-stream',
+      'multipart/mixed',
+      'application/json, Multipart/Mixed;deferSpec=20220824',
+    ])
+      expect(refuseShape('POST', 'application/json', url(''), accept)).toMatchObject({
+        status: 406,
+        code: 'NOT_ACCEPTABLE',
+      });
+    expect(refuseShape('GET', null, url('query={a}'), 'text/event-stream')?.status).toBe(406);
+    for (const accept of [null, '*/*', 'application/json', 'application/graphql-response+json, application/json'])
+      expect(refuseShape('POST', 'application/json', url(''), accept)).toBeUndefined();
+  });
 });

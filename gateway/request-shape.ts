@@ -7,7 +7,15 @@
 export type ShapeRefusal =
   | { status: 415; code: 'UNSUPPORTED_MEDIA_TYPE'; message: string; headers: Record<string, string> }
   | { status: 405; code: 'METHOD_NOT_ALLOWED'; message: string; headers: Record<string, string> }
-  | { status: 400; code: 'DUPLICATE_PARAMETER'; message: string; headers: Record<string, string> };
+  | { status: 400; code: 'DUPLICATE_PARAMETER'; message: string; headers: Record<string, string> }
+  | { status: 406; code: 'NOT_ACCEPTABLE'; message: string; headers: Record<string, string> };
+
+/**
+ * Answers streamed as server-sent events or multipart parts: the runtime sends them to any query that accepts them,
+ * without a length, so the answer budget (answer-budget.ts) and the slicing of large answers never saw them; 5 MB
+ * answers held unread went past an organisation's budget. The hub has no subscriptions and no `@defer`.
+ */
+const STREAMED = /(^|,)\s*(text\/event-stream|multipart\/)/i;
 
 const GRAPHQL_PARAMS = ['query', 'variables', 'operationName', 'extensions'];
 
@@ -19,7 +27,19 @@ export function isPlainJson(contentType: string | null): boolean {
   return params.every((p) => p === '' || p === 'charset=utf-8' || p === 'charset="utf-8"');
 }
 
-export function refuseShape(method: string, contentType: string | null, url: URL): ShapeRefusal | undefined {
+export function refuseShape(
+  method: string,
+  contentType: string | null,
+  url: URL,
+  accept: string | null = null,
+): ShapeRefusal | undefined {
+  if (accept && STREAMED.test(accept))
+    return {
+      status: 406,
+      code: 'NOT_ACCEPTABLE',
+      message: 'the hub answers application/json only, never a stream',
+      headers: { Accept: 'application/json' },
+    };
   if (method === 'POST') {
     if (isPlainJson(contentType)) return undefined;
     return {

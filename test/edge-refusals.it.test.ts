@@ -96,6 +96,20 @@ describe('the edge refuses hostile requests before any subgraph', () => {
       expectRefused(await post(smuggled, undefined, contentType), 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
+    it.each(['text/event-stream', 'multipart/mixed; deferSpec=20220824', 'application/json, text/event-stream'])(
+      'answers 406 to a request accepting a streamed answer (%s), which the answer budget cannot count',
+      async (accept) => {
+        // Before, the runtime answered such a query 200 as a stream with no length, past the organisation's budget.
+        const res = await client
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('accept', accept)
+          .set('authorization', `Bearer ${await tokenFor(company)}`)
+          .send(JSON.stringify({ query: PUBLIC_QUERY }));
+        expectRefused(res, 406, 'NOT_ACCEPTABLE');
+      },
+    );
+
     it('answers 400 to a JSON array body, with or without a token', async () => {
       expectRefused(await post([{ query: PUBLIC_QUERY }, { query: PRIVATE_QUERY }]), 400, 'BATCHING_NOT_SUPPORTED');
       expectRefused(await post([{ query: PRIVATE_QUERY }], company), 400, 'BATCHING_NOT_SUPPORTED');
