@@ -7,6 +7,7 @@ import { TestHub, identity, startTestHub, testTokens, tokenFor } from './support
 
 const clerk = identity('COURT', 'court-zj-hz-xihu', ['330106']);
 const QUERY = '{ litigationHealth { status } }';
+const PUBLIC_OPERATION = '{ __typename }'; // public: only public fields (or __typename) at the root
 
 describe('identity at the gateway and the subgraphs', () => {
   let t: TestHub;
@@ -148,6 +149,18 @@ describe('identity at the gateway and the subgraphs', () => {
         .send({ query });
     const refused = await direct(QUERY);
     expect([refused.status, refused.body.errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
+    // A GET runs the query of its URL: with a public operation in a JSON body beside it, the check read the body and
+    // let the private query of the URL run (a gateway audit's finding). The gateway only POSTs: a GET is 405.
+    const split = await request(t.hub.subgraphs.litigation!.url.replace(/\/graphql$/, ''))
+      .get('/graphql')
+      .query({ query: QUERY })
+      .set({ 'content-type': 'application/json', 'x-hub-identity': anonymous, 'apollo-require-preflight': 'true' })
+      .send({ query: PUBLIC_OPERATION });
+    expect([split.status, split.body.data, split.body.errors?.[0]?.extensions?.code]).toEqual([
+      405,
+      undefined,
+      'METHOD_NOT_ALLOWED',
+    ]);
     const asPublicToken = await tokenFor({ ...ANONYMOUS });
     expect401(await t.gql(asPublicToken, QUERY), /PUBLIC role/);
     // The hub's own subgraphs act as SYSTEM on each other's events; no caller may claim it.

@@ -101,6 +101,15 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 
   app.use(
     '/graphql',
+    // The gateway only POSTs. A GET ran the query of its URL while the public-operation check below read a JSON body
+    // the parser took from the same GET: a PUBLIC assertion ran a private query beside a public body.
+    (req, res, next) => {
+      if (req.method === 'POST') return next();
+      res.set('Allow', 'POST');
+      return res
+        .status(405)
+        .json({ errors: [{ message: 'POST to a subgraph', extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+    },
     // The gateway's identity before any body is read: the body parser took up to 32 MB (decompressing gzip to it)
     // from anyone who reached the port, before this check; 15 KB of gzip ran a subgraph's heap out.
     async (req, res, next) => {
