@@ -371,4 +371,65 @@ describe('deadlines: the register, upcomingDeadlines and reminders once per dead
       )[0].n,
     ).toBe(1);
   });
+
+  it('leaves out a deadline whose owner has no party id without holding back the rest; a resume of an active subscription keeps its retry window, a deletion ends it', async () => {
+    const companyC = identity('PROPERTY_COMPANY', '91110102MA0000DLRC');
+    const receiver = await startReceiver(() => true); // always failing
+    receivers.set('companyC', receiver);
+    const created = (await ok(companyC, CREATE, { t: [REMINDER], u: receiver.url })).createWebhookSubscription;
+    receiver.useSecret(created.secret);
+    const [noParty, ofC] = [`test-no-party:${randomUUID()}`, `test-company-c:${randomUUID()}`];
+    const insert = (deadlineKey: string, owner: string) =>
+      t.sql(
+        `insert into feeds.deadline (deadline_key, kind, subject_id, owner_kind, owner_organisation_id, district_code, legal_basis, due_on, met_on, cancelled, sequence, source)
+         values ($1, 'CONTRACT_FILING', $2, 'PROPERTY_COMPANY', $3, '110102', 'test', '2026-11-20', null, false, 1, 'contracts')`,
+        [deadlineKey, randomUUID(), owner],
+      );
+    // An organisation id with no letter or digit a party id on the broker can hold: its reminder cannot be published.
+    await insert(noParty, '物业公司');
+    await insert(ofC, companyC.organisationId);
+    const RUN_ALL = `mutation($on: LocalDate!) { sendDeadlineReminders(asOf: $on) { ran sent withoutParty } }`;
+    // Before, the one reminder without a party failed the run's transaction: nobody was reminded, hour after hour.
+    const result = (await ok(admin, RUN_ALL, { on: '2026-11-19' })).sendDeadlineReminders;
+    expect(result).toMatchObject({ ran: true, withoutParty: [noParty] });
+    expect(result.sent).toBeGreaterThanOrEqual(1);
+    const reminded = await t.sql<{ deadline_key: string }>(
+      `select deadline_key from feeds.deadline_reminder where deadline_key = any($1)`,
+      [[noParty, ofC]],
+    );
+    expect(reminded.map((r) => r.deadline_key)).toEqual([ofC]);
+
+    // C's receiver fails, so its retry window opens; C deletes the subscription and the window ends with it (before,
+    // it stayed open, OVERDUE for ever and reminded of).
+    const windowKey = `webhook-retry:${created.subscription.id}`;
+    const windowRow = async () =>
+      (
+        await t.sql<{ cancelled: boolean }>(`select cancelled from feeds.deadline where deadline_key = $1`, [windowKey])
+      )[0];
+    await waitFor('the retry window in the register', async () => (await windowRow()) !== undefined);
+    expect(await windowRow()).toEqual({ cancelled: false });
+    // Resuming a subscription that is not paused changes nothing: before, it restarted the failing deliveries' retry
+    // window, so a subscription resumed every few hours was never paused.
+    const firstAttempts = () =>
+      t.sql<{ first: string | null }>(
+        `select first_attempt_at::text as first from feeds.webhook_delivery where subscription_id = $1 and status = 'PENDING'`,
+        [created.subscription.id],
+      );
+    const before = await firstAttempts();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((r) => r.first !== null)).toBe(true);
+    const RESUME = `mutation($s: ID!) { resumeWebhookSubscription(id: $s) { status } }`;
+    expect((await ok(companyC, RESUME, { s: created.subscription.id })).resumeWebhookSubscription).toEqual({
+      status: 'ACTIVE',
+    });
+    expect(await firstAttempts()).toEqual(before);
+    const DELETE = `mutation($s: ID!) { deleteWebhookSubscription(id: $s) }`;
+    expect((await ok(companyC, DELETE, { s: created.subscription.id })).deleteWebhookSubscription).toBe(true);
+    expect(await windowRow()).toEqual({ cancelled: true });
+    const listed = (await ok(companyC, UPCOMING, { w: 60, on: '2026-11-19' })).upcomingDeadlines.map(
+      (d: { key: string }) => d.key,
+    );
+    expect(listed).toContain(ofC);
+    expect(listed).not.toContain(windowKey);
+  });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEADLINE_REMINDER_DUE } from '../../../catalog';
+import { DEADLINE_REMINDER_DUE, PARTY_ID_PATTERN, partyIdOfOrganisation } from '../../../catalog';
 import { IsoDate, addDays } from '../../../kernel/calendar';
 import { ForbiddenError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -21,6 +21,12 @@ export interface ReminderRun {
   /** False when another instance was running the reminders at that moment (this run sent nothing). */
   ran: boolean;
   sent: number;
+  /**
+   * The deadlines a reminder was due for whose owner has no party id on the broker (an organisation id of none of
+   * its letters or digits): their reminders cannot be published, so they are left out (and logged) instead of
+   * failing the run. Before, one such owner's deadline rolled back every party's reminders, hour after hour.
+   */
+  withoutParty: string[];
 }
 
 /**
@@ -32,7 +38,7 @@ export interface ReminderRun {
  */
 export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): Promise<ReminderRun> {
   return em.transactional(async (tx) => {
-    if (!(await tryLockReminderRun(tx))) return { ran: false, sent: 0 };
+    if (!(await tryLockReminderRun(tx))) return { ran: false, sent: 0, withoutParty: [] };
     const settings = await allReminderLeads(tx);
     const furthest = Math.max(
       0,
@@ -40,9 +46,14 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
       ...[...settings.values()].flatMap((l) => l.leadDays),
     );
     const events: HubEvent[] = [];
+    const withoutParty: string[] = [];
     for (const deadline of await openDeadlinesDueBy(tx, addDays(asOf, furthest))) {
       const lead = reminderDue(deadline, leadsOf(settings, deadline.ownerOrganisationId), asOf);
       if (lead === null || deadline.dueOn === null) continue;
+      if (!PARTY_ID_PATTERN.test(partyIdOfOrganisation(deadline.ownerOrganisationId))) {
+        withoutParty.push(deadline.deadlineKey);
+        continue;
+      }
       const claim = { deadlineKey: deadline.deadlineKey, lead, dueOn: deadline.dueOn };
       if (!(await claimReminder(tx, { ...claim, remindedOn: asOf }))) continue;
       const data = publishReminder({ ...deadline, dueOn: deadline.dueOn }, lead, asOf);
@@ -63,7 +74,7 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
       });
     }
     await dispatchWebhooks(tx, events);
-    return { ran: true, sent: events.length };
+    return { ran: true, sent: events.length, withoutParty };
   });
 }
 

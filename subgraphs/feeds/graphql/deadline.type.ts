@@ -52,4 +52,9 @@ export class DeadlineReminderRunType {
   @Field({ description: 'False when another instance was running the reminders (this run sent nothing).' })
   ran!: boolean;
   @Field(() => Int, { description: 'Reminders sent (each once per deadline and lead).' }) sent!: number;
+  @Field(() => [String], {
+    description:
+      'Keys of the deadlines a reminder was due for whose owner has no party id on the broker: left out, not sent.',
+  })
+  withoutParty!: string[];
 }

@@ -219,6 +219,16 @@ export async function failingSince(
   }));
 }
 
+/** Cancels a deadline the feeds subgraph set itself (the retry window of a subscription deleted). */
+export async function cancelOwnDeadline(em: EntityManager, deadlineKey: string): Promise<void> {
+  await sqlRun(
+    em,
+    `update ${S}.deadline set cancelled = true, sequence = sequence + 1, updated_at = now()
+      where deadline_key = ? and source = 'feeds' and not cancelled`,
+    [deadlineKey],
+  );
+}
+
 /**
  * Keeps a deadline the feeds subgraph sets itself (a retry window): no topic orders it, so each change takes the
  * next sequence in the statement. An open window is written when it is new or its due date moved (its first failing

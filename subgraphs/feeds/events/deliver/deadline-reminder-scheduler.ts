@@ -28,8 +28,13 @@ export class DeadlineReminderScheduler implements BackgroundWork {
   private run(): void {
     this.current = this.current.then(async () => {
       try {
-        const { sent } = await sendDeadlineReminders(this.orm.em.fork(), todayInChina());
+        const { sent, withoutParty } = await sendDeadlineReminders(this.orm.em.fork(), todayInChina());
         if (sent > 0) this.log.info({ sent }, 'deadline reminders sent');
+        if (withoutParty.length > 0)
+          this.log.warn(
+            { deadlineKeys: withoutParty.slice(0, 20) },
+            'deadline reminders left out: owner has no party id',
+          );
       } catch (error) {
         this.log.error({ err: error }, 'deadline reminders failed; retried at the next run');
       }
