@@ -5,6 +5,7 @@ import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
+import { publishCollection } from '../subgraphs/arrears/application/collection.publish';
 
 /**
  * Civil Code art. 943 has the provider make its performance (履行情况) public: the publicity shows the collection
@@ -88,5 +89,54 @@ describe("publicity of the provider's performance (双晒, Civil Code art. 943)"
       billedYuan: yuan(ledger.billed),
       collectedYuan: yuan(ledger.collected),
     });
+  });
+
+  it("counts an area's month after a concurrent change of it has committed, so the summary kept last misses no payment", async () => {
+    const month = addMonths(thisMonth, -2);
+    const { rows: charges } = await db.query(
+      `select c.id, c.account_id, c.amount_fen::int8 as amount from arrears.charge c
+        where c.area_id = $1 and c.month = $2 and c.kind = 'SERVICE_FEE' and c.paid_fen = 0 order by c.account_id limit 2`,
+      [areaId, month],
+    );
+    expect(charges).toHaveLength(2);
+    const [held, paid] = charges;
+    // One change of the area's month committing late: its transaction has counted the month and waits.
+    let published!: () => void;
+    const counted = new Promise<void>((resolve) => (published = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const first = t.hub.subgraphs.arrears!.orm.em.fork().transactional(async (tx) => {
+      await tx.getConnection().execute(`update arrears.charge set paid_fen = amount_fen where id = ?`, [held.id]);
+      await publishCollection(tx, { accountIds: [held.account_id] });
+      published();
+      await released;
+    });
+    await counted;
+    // Another payment of the same month meanwhile, through the API.
+    const second = ok(company, `mutation($p: PaymentInput!) { recordPayment(payment: $p) { receiptNumber } }`, {
+      p: {
+        accountId: paid.account_id,
+        amountFen: Number(paid.amount),
+        paidOn: todayInChina(),
+        method: 'CASH',
+        designatedChargeIds: [paid.id],
+        idempotencyKey: `perf-concurrent-${paid.id}`,
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    release();
+    await first;
+    await second;
+    const { rows: summaries } = await db.query(
+      `select payload from arrears.outbox where event_type = 'hub.arrears.collection.summarized'
+          and payload->>'areaId' = $1 and payload->>'month' = $2 order by id desc limit 1`,
+      [areaId, month],
+    );
+    const { rows: ledger } = await db.query(
+      `select sum(paid_fen)::int8 as collected from arrears.charge where area_id = $1 and month = $2 and kind = 'SERVICE_FEE'`,
+      [areaId, month],
+    );
+    // Before, the payment counted the month while the first change was uncommitted and was kept last without it.
+    expect(Number(summaries[0].payload.collectedFen)).toBe(Number(ledger[0].collected));
   });
 });

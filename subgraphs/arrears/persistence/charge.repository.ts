@@ -333,6 +333,21 @@ export interface AreaMonthCollection {
   collectedFen: Fen;
 }
 
+/** The areas of the given accounts and area, in id order (publishCollection locks them in that order). */
+export async function areasOfTouched(
+  em: EntityManager,
+  touched: { accountIds: readonly string[]; areaId?: string },
+): Promise<string[]> {
+  const rows = await sqlRows<{ area_id: string }>(
+    em,
+    `select area_id from arrears.account where id = any(?::uuid[])
+     union select ?::uuid where ?::uuid is not null
+     order by 1`,
+    [sqlArray(touched.accountIds), touched.areaId ?? null, touched.areaId ?? null],
+  );
+  return rows.map((r) => r.area_id);
+}
+
 /**
  * The collection of every (area, month) whose service fees the given accounts, or the given area's month, were
  * billed in: whole months of whole areas, counted as collectionByBuildingMonth counts them. One query.
