@@ -52,7 +52,7 @@ const terms = () =>
 const RUN = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { id month households chargedFen newlyBilled unbilledHouseholds dueOn recordNumber subsidies { payer buildingClass households amountFen } } }`;
 const LIST = `query($f: ArrearsFilter, $first: Int) { arrears(filter: $f, first: $first) { totalCount openFen aging { bucket count openFen } items { accountId buildingId unit room status openFen arrearsFen openCharges oldestDueOn daysOverdue agingBucket } } }`;
 const STATEMENT_FIELDS = `id status creditFen openFen billedFen paidFen waivedFen lateFeeFen asOf
-  charges { chargeId kind month dueOn amountFen paidFen waivedFen openFen daysOverdue agingBucket limitationEndsOn lateFeeFen floorAreaCentiM2 rateFen }
+  charges { chargeId kind month dueOn amountFen paidFen waivedFen openFen daysOverdue agingBucket limitationEndsOn lateFeeFen lateFeeWaived floorAreaCentiM2 rateFen }
   aging { bucket count openFen } payments { receiptNumber amountFen paidOn } adjustments { kind fen reason }
   actions { actionId kind on chargeIds mediator outcome outcomeOn recordedByRole } transitions { from to reason on byRole }`;
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { ${STATEMENT_FIELDS} } }`;
@@ -521,6 +521,41 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       ['IN_COLLECTION', today],
       ['CURRENT', today], // not dated before the move in
     ]);
+  });
+
+  it("waives a charge's late fee with a reason, once, by the company alone: the statement and the claim for court show none", async () => {
+    const accountId = accountIds[30];
+    const before = await statement(companyA, accountId);
+    type Line = { chargeId: string; lateFeeFen: number; openFen: number; amountFen: number };
+    const [old, next] = before.charges as Line[];
+    const current = (before.charges as Line[]).at(-1)!;
+    expect(old.lateFeeFen).toBeGreaterThan(0);
+    expect(next.lateFeeFen).toBeGreaterThan(0);
+    const waive = { c: old.chargeId, k: 'LATE_FEE_WAIVER', r: '业主补缴本金，免收滞纳金' };
+    expect((await fails(companyB, ADJUST, waive)).extensions.code).toBe('NOT_FOUND');
+    // Before, a late fee could be neither paid nor waived: a court claim kept asking for one the company forgave.
+    const waived = (await ok(companyA, ADJUST, waive)).adjustCharge;
+    expect(waived.charges[0]).toMatchObject({
+      chargeId: old.chargeId,
+      lateFeeFen: 0,
+      lateFeeWaived: true,
+      amountFen: old.amountFen,
+      openFen: old.openFen,
+    });
+    expect(waived.charges[1]).toMatchObject({ lateFeeFen: next.lateFeeFen, lateFeeWaived: false });
+    expect(waived.lateFeeFen).toBe(before.lateFeeFen - old.lateFeeFen);
+    expect(waived.adjustments).toEqual([{ kind: 'LATE_FEE_WAIVER', fen: old.lateFeeFen, reason: waive.r }]);
+    const again = await fails(companyA, ADJUST, waive);
+    expect(again.extensions.details?.problems).toEqual([{ code: 'LATE_FEE_ALREADY_WAIVED', chargeId: old.chargeId }]);
+    const none = await fails(companyA, ADJUST, { ...waive, c: current.chargeId }); // this month's: not yet due
+    expect(none.extensions.details?.problems).toEqual([{ code: 'NO_LATE_FEE', chargeId: current.chargeId }]);
+    const { rows } = await db.query(
+      `select payload from arrears.outbox where event_type = 'hub.arrears.claim.updated' and message_key = $1 order by id desc limit 1`,
+      [accountId],
+    );
+    const claimed = rows[0].payload.charges as { chargeId: string; lateFeeFen: number }[];
+    expect(claimed.find((c) => c.chargeId === old.chargeId)!.lateFeeFen).toBe(0);
+    expect(claimed.find((c) => c.chargeId === next.chargeId)!.lateFeeFen).toBe(next.lateFeeFen);
   });
 
   it('lists arrears with filters and totals for the company, the street office in its street, and nobody else', async () => {

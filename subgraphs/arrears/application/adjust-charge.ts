@@ -9,6 +9,7 @@ import { Adjustment, AdjustmentKind, adjustCharge as adjusted } from '../domain/
 import { accountIdOfCharge, chargesOfAccount, saveChargeAmounts } from '../persistence/charge.repository';
 import { insertAdjustment } from '../persistence/ledger.repository';
 import { loadAccount } from './account.lookup';
+import { claimLinesOf } from './claim-lines.lookup';
 import { settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
@@ -23,7 +24,10 @@ export interface AdjustmentInput {
   idempotencyKey?: string | null;
 }
 
-/** A waiver or correction of one charge of the caller's company, with its reason kept for the owner and the court; returns the account id. */
+/**
+ * A waiver, a correction or a late-fee waiver of one charge of the caller's company, with its reason kept for the
+ * owner and the court; returns the account id. A late-fee waiver records the late fee run up until then.
+ */
 export async function adjustCharge(em: EntityManager, identity: Identity, input: AdjustmentInput): Promise<string> {
   const companyId = assertPropertyCompany(identity, 'adjust charges');
   const today = todayInChina();
@@ -53,15 +57,23 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
     const adjustment: Adjustment =
       input.kind === 'WAIVER'
         ? { kind: 'WAIVER', fen: input.fen as number, reason: input.reason }
-        : { kind: 'CORRECTION', amountFen: input.amountFen as number, reason: input.reason };
-    const result = adjusted(charge, adjustment);
+        : input.kind === 'LATE_FEE_WAIVER'
+          ? { kind: 'LATE_FEE_WAIVER', reason: input.reason }
+          : { kind: 'CORRECTION', amountFen: input.amountFen as number, reason: input.reason };
+    const line =
+      input.kind === 'LATE_FEE_WAIVER'
+        ? (await claimLinesOf(tx, [account.id], today))
+            .get(account.id)
+            ?.charges.find((c) => c.chargeId === charge.chargeId)
+        : undefined;
+    const result = adjusted(charge, adjustment, line && { fen: line.lateFeeFen, waived: line.lateFeeWaived });
     await saveChargeAmounts(tx, result.charge);
     await insertAdjustment(tx, {
       accountId: account.id,
       before: charge,
       after: result.charge,
       kind: input.kind,
-      fen: input.kind === 'WAIVER' ? (input.fen ?? null) : null,
+      fen: input.kind === 'WAIVER' ? (input.fen ?? null) : input.kind === 'LATE_FEE_WAIVER' ? line!.lateFeeFen : null,
       reason: result.adjustment.reason,
       on: today,
       recordedBy: identity.subject,

@@ -228,4 +228,21 @@ describe('adjustCharge', () => {
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toEqual(details);
   });
+
+  it('waives the late fee of a charge that runs one, once, leaving its principal as it is', () => {
+    const waiver: Adjustment = { kind: 'LATE_FEE_WAIVER', reason: ' 业主补缴本金，免收滞纳金 ' };
+    expect(adjustCharge(base, waiver, { fen: 420, waived: false })).toEqual({
+      charge: base,
+      adjustment: { kind: 'LATE_FEE_WAIVER', reason: '业主补缴本金，免收滞纳金' },
+    });
+    for (const [lateFee, code] of [
+      [{ fen: 0, waived: false }, 'NO_LATE_FEE'],
+      [undefined, 'NO_LATE_FEE'],
+      [{ fen: 0, waived: true }, 'LATE_FEE_ALREADY_WAIVED'],
+    ] as const) {
+      const error = rejection(() => adjustCharge(base, waiver, lateFee));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.details).toEqual({ problems: [{ code, chargeId: 'c-2024-01' }] });
+    }
+  });
 });

@@ -110,17 +110,29 @@ export function applyCredits<C extends Charge>(
 // Adjustments: every change to what is owed other than a payment carries its reason, for the owner and the court.
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Waivers forgive part of what is open; corrections replace a wrongly billed amount. */
-export const ADJUSTMENT_KINDS = ['WAIVER', 'CORRECTION'] as const;
+/**
+ * Waivers forgive part of what is open; corrections replace a wrongly billed amount; a late-fee waiver forgives the
+ * late fee of a charge, run up and to come (滞纳金减免), the principal left as it is.
+ */
+export const ADJUSTMENT_KINDS = ['WAIVER', 'CORRECTION', 'LATE_FEE_WAIVER'] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
 export type Adjustment =
   /** Forgives part or all of what is open (减免), e.g. as agreed in mediation. */
   | { kind: 'WAIVER'; fen: Fen; reason: string }
   /** Replaces a wrongly billed amount (wrong floor area or rate) with the right one. */
-  | { kind: 'CORRECTION'; amountFen: Fen; reason: string };
+  | { kind: 'CORRECTION'; amountFen: Fen; reason: string }
+  /** Forgives the charge's late fee, run up and to come (e.g. agreed with the owner who pays the principal). */
+  | { kind: 'LATE_FEE_WAIVER'; reason: string };
 
-export type AdjustmentProblemCode = 'WAIVER_EXCEEDS_OPEN' | 'CORRECTION_BELOW_PAID';
+export type AdjustmentProblemCode =
+  'WAIVER_EXCEEDS_OPEN' | 'CORRECTION_BELOW_PAID' | 'NO_LATE_FEE' | 'LATE_FEE_ALREADY_WAIVED';
+
+/** The charge's late fee as the statement shows it today, and whether it was waived already (claim.ts). */
+export interface ChargeLateFee {
+  fen: Fen;
+  waived: boolean;
+}
 
 /**
  * The charge after the adjustment, and the adjustment normalised (reason trimmed). A waiver cannot exceed what is
@@ -128,7 +140,12 @@ export type AdjustmentProblemCode = 'WAIVER_EXCEEDS_OPEN' | 'CORRECTION_BELOW_PA
  * matter, not a correction); when it goes below paid + waived, the waiver shrinks to what is left to forgive,
  * so the open amount reaches 0 and never goes negative.
  */
-export function adjustCharge(charge: Charge, adjustment: Adjustment): { charge: Charge; adjustment: Adjustment } {
+export function adjustCharge(
+  charge: Charge,
+  adjustment: Adjustment,
+  /** LATE_FEE_WAIVER: the charge's late fee today; a waiver of none (or of one waived already) is refused. */
+  lateFee?: ChargeLateFee,
+): { charge: Charge; adjustment: Adjustment } {
   const open = openFen(charge);
   const fields: Record<string, string> = {};
   const reason = typeof adjustment.reason === 'string' ? adjustment.reason.trim() : '';
@@ -138,10 +155,19 @@ export function adjustCharge(charge: Charge, adjustment: Adjustment): { charge: 
   if (adjustment.kind === 'CORRECTION' && !(Number.isSafeInteger(adjustment.amountFen) && adjustment.amountFen >= 0)) {
     fields.amountFen = 'the corrected amount must be whole fen, 0 or more';
   }
-  if (adjustment.kind !== 'WAIVER' && adjustment.kind !== 'CORRECTION')
-    fields.kind = 'kind must be WAIVER or CORRECTION';
+  if (!(ADJUSTMENT_KINDS as readonly string[]).includes(adjustment.kind))
+    fields.kind = `kind must be one of ${ADJUSTMENT_KINDS.join(', ')}`;
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The adjustment is invalid', { fields });
 
+  if (adjustment.kind === 'LATE_FEE_WAIVER') {
+    const code = lateFee?.waived ? 'LATE_FEE_ALREADY_WAIVED' : !lateFee || lateFee.fen <= 0 ? 'NO_LATE_FEE' : null;
+    if (code)
+      throw new InvalidInputError(
+        code === 'NO_LATE_FEE' ? 'The charge runs no late fee to waive' : "The charge's late fee is waived already",
+        { problems: [{ code, chargeId: charge.chargeId }] },
+      );
+    return { charge, adjustment: { ...adjustment, reason } };
+  }
   if (adjustment.kind === 'WAIVER') {
     if (adjustment.fen > open) {
       throw new InvalidInputError('A waiver cannot exceed what is open', {

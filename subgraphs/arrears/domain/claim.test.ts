@@ -102,4 +102,30 @@ describe('claim lines', () => {
     );
     expect(lines.charges[0]).toMatchObject({ openFen: 9_482, lateFeeFen: 0, limitationEndsOn: '2027-01-31' });
   });
+
+  it("shows no late fee on a charge whose late fee the company waived, and still the others'", () => {
+    const ledger = (adjustments: Parameters<typeof claimLines>[0]['adjustments']) =>
+      claimLines(
+        {
+          charges: [charge('c1', '2024-01', '2024-01-31', 9_482), charge('c2', '2024-02', '2024-02-29', 9_482)],
+          actions: [],
+          payments: [],
+          adjustments,
+        },
+        new Map([['f1', { dailyRatePerTenThousand: 5, graceDays: 0 }]]),
+        '2024-03-31',
+      ).charges.map((c) => [c.chargeId, c.openFen, c.lateFeeFen, c.lateFeeWaived]);
+    const before = ledger([]);
+    expect(before.map(([, , fee]) => Number(fee) > 0)).toEqual([true, true]);
+    const waiver = {
+      chargeId: 'c1',
+      kind: 'LATE_FEE_WAIVER' as const,
+      fen: before[0][2] as number,
+      amountBeforeFen: 9_482,
+      amountAfterFen: 9_482,
+      reason: '免收滞纳金',
+      on: '2024-03-10',
+    };
+    expect(ledger([waiver])).toEqual([['c1', 9_482, 0, true], before[1]]);
+  });
 });

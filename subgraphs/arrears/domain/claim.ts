@@ -21,6 +21,8 @@ export interface ClaimCharge extends BilledCharge {
   lateFeeFen: Fen;
   /** Set while the late fee waits for a year's holiday arrangement (see shownLateFee); the fee is 0 meanwhile. */
   lateFeeAwaitsHolidayYear: number | null;
+  /** The company waived the charge's late fee (a LATE_FEE_WAIVER adjustment): it is 0 from then on. */
+  lateFeeWaived: boolean;
 }
 
 /** A collection step as recorded. */
@@ -38,7 +40,7 @@ export interface RecordedAction {
 export interface RecordedAdjustment {
   chargeId: string;
   kind: AdjustmentKind;
-  /** WAIVER: the fen forgiven; null for a correction. */
+  /** WAIVER: the fen forgiven; LATE_FEE_WAIVER: the late fee run up when it was waived; null for a correction. */
   fen: Fen | null;
   amountBeforeFen: Fen;
   amountAfterFen: Fen;
@@ -101,14 +103,16 @@ export function claimLines(
     waivable.set(a.chargeId, (waivable.get(a.chargeId) ?? 0) - fen);
     if (fen > 0) reduce(a.chargeId, { on: a.on, fen });
   }
+  const lateFeeWaived = new Set(ledger.adjustments.filter((a) => a.kind === 'LATE_FEE_WAIVER').map((a) => a.chargeId));
   const charges = ledger.charges.map((c) => {
-    const lateFee = c.voluntary
-      ? { fen: 0, awaitsHolidayYear: null }
-      : shownLateFee(
-          { dueOn: c.dueOn, principalFen: c.amountFen, reductions: reductions.get(c.chargeId) ?? [] },
-          c.filingId ? (lateFeeTerms.get(c.filingId) ?? null) : null,
-          asOf,
-        );
+    const lateFee =
+      c.voluntary || lateFeeWaived.has(c.chargeId)
+        ? { fen: 0, awaitsHolidayYear: null }
+        : shownLateFee(
+            { dueOn: c.dueOn, principalFen: c.amountFen, reductions: reductions.get(c.chargeId) ?? [] },
+            c.filingId ? (lateFeeTerms.get(c.filingId) ?? null) : null,
+            asOf,
+          );
     return {
       ...c,
       openFen: c.amountFen - c.paidFen - c.waivedFen,
@@ -116,6 +120,7 @@ export function claimLines(
       limitationHeldOpen: !c.voluntary && limitationHeldOpen(c, events, asOf),
       lateFeeFen: lateFee.fen,
       lateFeeAwaitsHolidayYear: lateFee.awaitsHolidayYear,
+      lateFeeWaived: lateFeeWaived.has(c.chargeId),
     };
   });
   return { charges, actions: [...ledger.actions], adjustments: [...ledger.adjustments] };

@@ -109,7 +109,8 @@ export class ArrearsResolver {
   }
 
   @Mutation(() => ArrearsAccountType, {
-    description: 'Waives part of a charge, or corrects its amount, with a reason.',
+    description:
+      'Waives part of a charge (WAIVER), corrects its amount (CORRECTION), or waives its late fee, run up and to come (LATE_FEE_WAIVER: NO_LATE_FEE or LATE_FEE_ALREADY_WAIVED in details.problems otherwise), with a reason.',
   })
   async adjustCharge(
     @Arg('chargeId', () => ID) chargeId: string,

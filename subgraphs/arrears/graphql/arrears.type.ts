@@ -165,6 +165,10 @@ export class StatementChargeType {
       'for this year is recorded, from the day art. 203 gives.',
   })
   lateFeeAwaitsHolidayYear!: number | null;
+  @Field({
+    description: 'The company waived the late fee of this charge (adjustCharge LATE_FEE_WAIVER): 0 from then on.',
+  })
+  lateFeeWaived!: boolean;
 }
 
 @ObjectType('StatementPayment')

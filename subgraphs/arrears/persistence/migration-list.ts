@@ -18,6 +18,7 @@ import { Migration20261206000000_inbox_topic_key } from './migrations/Migration2
 import { Migration20261207000000_receipts_per_company } from './migrations/Migration20261207000000_receipts_per_company';
 import { Migration20261208000000_credit_applications } from './migrations/Migration20261208000000_credit_applications';
 import { Migration20261210000000_followed_referral } from './migrations/Migration20261210000000_followed_referral';
+import { Migration20261210010000_late_fee_waiver } from './migrations/Migration20261210010000_late_fee_waiver';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -43,4 +44,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261207000000_receipts_per_company,
   Migration20261208000000_credit_applications,
   Migration20261210000000_followed_referral,
+  Migration20261210010000_late_fee_waiver,
 );
