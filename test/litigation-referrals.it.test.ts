@@ -1018,7 +1018,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(rows[0].n).toBe(0);
   });
 
-  it('refers a judged account again in a new case, for the months the judgment did not decide (ALREADY_DECIDED), which the account then follows', async () => {
+  it('refers a judged account again in a new case, for the months the judgment did not decide (ALREADY_DECIDED), which the account then follows; takes evidence, with its chain entry, only before docketing', async () => {
     const account = accounts[34];
     const [barred, decided, later] = account.chargeIds; // barredMonth, then the two recent months
     const STATUS = `mutation($a: ID!, $to: ArrearsAccountStatus!, $r: Note) { changeArrearsStatus(accountId: $a, to: $to, reason: $r) { status } }`;
@@ -1033,6 +1033,28 @@ describe('litigation: referrals through the green channel, the court’s reports
     const waived = { mediationWaivedOn: addDays(today, -19) };
     const [first] = (await refer([account.id], waived)).referArrears;
     expect(first.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([recentMonths[0]]);
+    // Evidence before docketing is recorded with its chain entry (before, every evidence file showed none).
+    const UPLOAD = `mutation($f: EvidenceUploadInput!) { uploadEvidence(file: $f) { sha256 } }`;
+    const evidence = (text: string) => ({
+      referralId: first.id,
+      name: '送达回执.pdf',
+      type: 'DELIVERY_RECEIPT',
+      contentBase64: Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`).toString('base64'),
+    });
+    const { sha256 } = (await ok(companyA, UPLOAD, { f: evidence('催缴函送达回执') })).uploadEvidence;
+    const DOCUMENTS = `query($id: ID!) { referral(id: $id) { documents { kind sha256 chainSequence } } }`;
+    const [file] = (await ok(companyA, DOCUMENTS, { id: first.id })).referral.documents.filter(
+      (d: { kind: string }) => d.kind === 'EVIDENCE',
+    );
+    expect(file).toMatchObject({ sha256, chainSequence: expect.any(Number) });
+    const { rows: chained } = await db.query(
+      `select kind, subject_id, payload_digest from litigation.evidence_chain where sequence = $1`,
+      [file.chainSequence],
+    );
+    expect(chained).toEqual([{ kind: 'EVIDENCE_FILE', subject_id: first.id, payload_digest: sha256 }]);
+    // The admin reads the referral but none of its files, which name the owner (before, every file's bytes).
+    const operator = identity('ADMIN', 'hub-operator');
+    expect((await ok(operator, DOCUMENTS, { id: first.id })).referral.documents).toEqual([]);
     await ok(xichengCourt, REPORT, {
       r: {
         referralId: first.id,
@@ -1045,6 +1067,10 @@ describe('litigation: referrals through the green channel, the court’s reports
       r: { referralId: first.id, kind: 'JUDGED', occurredAt: `${today}T15:00:00+08:00`, judgedFen: 10_000 },
     });
     await waitFor('the account judged', async () => (await accountStatus(account.id)).status === 'JUDGED');
+    // Once docketed the package is the court's: evidence goes to it in its proceedings, not into a complaint already
+    // read (before, a file uploaded after the judgment went into the bundle without appearing in the evidence list).
+    const late = await fails(companyA, UPLOAD, { f: evidence('判决后补充') });
+    expect(late.extensions).toMatchObject({ code: 'PACKAGE_LOCKED', details: { status: 'JUDGED' } });
     const claimStatus = async () =>
       (
         await db.query(`select claim->>'status' as status from litigation.claim_account where account_id = $1`, [

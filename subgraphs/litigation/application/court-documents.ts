@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { mayReportForCourt } from '../domain/access';
+import { mayReadReferralDocuments, mayReportForCourt } from '../domain/access';
 import { litigationError } from '../domain/errors';
 import { buildComplaint, complaintFileStem } from '../domain/complaint';
 import { EvidenceFile, MEDIA_TYPE_MIME } from '../domain/evidence-file';
@@ -51,7 +51,7 @@ export const evidenceView = (em: EntityManager, f: EvidenceFile): DocumentView =
   mediaType: MEDIA_TYPE_MIME[f.mediaType],
   sha256: f.sha256,
   sizeBytes: f.sizeBytes,
-  chainSequence: null,
+  chainSequence: f.chainSequence,
   content: storedContent(em, f.storageKey, f.sha256),
 });
 
@@ -148,7 +148,8 @@ export async function complaintDocuments(
 /**
  * A referral's documents. Its court gets the complaint (PDF and .docx) and the evidence files; the company that
  * referred it gets its evidence files (the complaint carries the owner's identity, which only the court may read
- * unmasked). Anyone else: NOT_FOUND, as for a referral that does not exist.
+ * unmasked); the admin, who reads the referral, none of its files. Anyone else: NOT_FOUND, as for a referral that
+ * does not exist.
  */
 export async function referralDocuments(
   em: EntityManager,
@@ -156,6 +157,7 @@ export async function referralDocuments(
   referralId: string,
 ): Promise<DocumentView[]> {
   const referral = await readReferral(em, identity, referralId);
+  if (!mayReadReferralDocuments(identity, referral)) return [];
   const evidence = (await evidenceFilesOf(em, [referral.id])).map((f) => evidenceView(em, f));
   if (!isSent(referral) || !mayReportForCourt(identity, referral)) return evidence;
   const complaints = await complaintDocuments(em, identity, referral);

@@ -16,6 +16,7 @@ import {
   checkEvidenceUpload,
   checkUploadDeclaration,
 } from '../domain/evidence-file';
+import { litigationError } from '../domain/errors';
 import { Referral, isSent } from '../domain/referral';
 import {
   deleteEvidenceUpload,
@@ -43,12 +44,21 @@ function decodeBase64(text: string, maxBytes: number): Buffer {
 
 /**
  * The caller's own sent referral, locked unless `lock` is false (a check before a transaction); NOT_FOUND for anyone
- * else, as for a referral that does not exist.
+ * else, as for a referral that does not exist. Evidence is added while the package may still be corrected (before
+ * docketing), as corrections are: the complaint the court reads first is kept as it was (court-documents.ts), so a
+ * file uploaded after docketing, or after the judgment, went into the referral's documents and the batch bundle
+ * without appearing in the complaint's evidence list. Later evidence goes to the court in its proceedings.
  */
 async function plaintiffReferral(em: EntityManager, identity: Identity, referralId: string, lock = true) {
   const referral = lock ? await lockReferral(em, referralId) : await findReferral(em, referralId);
   if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral))
     throw new NotFoundError('Referral', referralId);
+  if (!['SUBMITTED', 'IN_MEDIATION'].includes(referral.status))
+    throw litigationError(
+      'PACKAGE_LOCKED',
+      `The case is ${referral.status}: evidence now goes to the court in its proceedings`,
+      { status: referral.status },
+    );
   return referral;
 }
 
@@ -97,6 +107,7 @@ async function recordEvidence(
     sizeBytes: input.bytes.length,
     storageKey,
     uploadedAt: new Date(),
+    chainSequence: entry.sequence,
   };
   await insertEvidenceFile(tx, file, { chainSequence: entry.sequence, uploadedBy: identity.subject });
   return file;

@@ -18,6 +18,13 @@ export function mayReadReferral(identity: Identity, r: ReferralParties): boolean
   return false;
 }
 
+/**
+ * A referral's documents (the complaint, the evidence files, which name the owner): its court and the company that
+ * referred it, never the admin, who reads the referrals (with owners masked) but not their files, as for filings.
+ */
+export const mayReadReferralDocuments = (identity: Identity, r: ReferralParties): boolean =>
+  identity.role !== 'ADMIN' && mayReadReferral(identity, r);
+
 /** Reports from the court (docketing, hearings, judgments …): only the court the referral is addressed to. */
 export const mayReportForCourt = (identity: Identity, r: ReferralParties): boolean =>
   identity.role === 'COURT' && identity.organisationId === r.courtId;

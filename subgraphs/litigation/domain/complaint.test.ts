@@ -112,6 +112,7 @@ const UPLOAD: EvidenceFile = {
   sizeBytes: 1000,
   storageKey: 'k',
   uploadedAt: new Date(),
+  chainSequence: 7,
 };
 
 const complaintInput = {

@@ -13,7 +13,8 @@ export const LITIGATION_ERRORS = {
   REFERRAL_NOT_ELIGIBLE: 'The arrears cannot be referred yet; `details.problems` lists every failed condition.',
   NO_SMALL_CLAIMS_THRESHOLD:
     "No small-claims threshold is recorded for the province of the area's city and the year (art. 165): the procedure stays UNDETERMINED.",
-  PACKAGE_LOCKED: 'The court has docketed the case: its case package can no longer be corrected.',
+  PACKAGE_LOCKED:
+    'The court has docketed the case: its case package can no longer be corrected, nor evidence added to it (it goes to the court in its proceedings).',
   WITHDRAWAL_NEEDS_COURT: 'The case is docketed: only the court can report the withdrawal (撤诉).',
   UNAUTHORISED_COURT: 'A court reported on a referral that is not addressed to it.',
   EVENT_ID_REUSED:

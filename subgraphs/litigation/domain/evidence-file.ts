@@ -42,6 +42,8 @@ export interface EvidenceFile {
   /** Where the storage keeps the bytes. */
   storageKey: string;
   uploadedAt: Date;
+  /** Its entry in the evidence chain (EVIDENCE_FILE); null only before it is recorded. */
+  chainSequence: number | null;
 }
 
 /** An upload in parts, as declared when it starts: the whole file's name, type, size and SHA-256. */

@@ -74,6 +74,7 @@ interface EvidenceColumns {
   storage_key: string;
   /** timestamptz arrives as text in raw queries. */
   uploaded_at: string;
+  chain_sequence: number;
 }
 
 const evidenceOf = (r: EvidenceColumns): EvidenceFile => ({
@@ -86,13 +87,14 @@ const evidenceOf = (r: EvidenceColumns): EvidenceFile => ({
   sizeBytes: r.size_bytes,
   storageKey: r.storage_key,
   uploadedAt: new Date(r.uploaded_at),
+  chainSequence: Number(r.chain_sequence),
 });
 
 /** The evidence files of the referrals, in upload order: one query for a whole list. */
 export async function evidenceFilesOf(em: EntityManager, referralIds: readonly string[]): Promise<EvidenceFile[]> {
   const rows = await sqlRows<EvidenceColumns>(
     em,
-    `select id, referral_id, name, type, media_type, sha256, size_bytes, storage_key, uploaded_at from litigation.evidence_file
+    `select id, referral_id, name, type, media_type, sha256, size_bytes, storage_key, uploaded_at, chain_sequence from litigation.evidence_file
       where referral_id = any(?::uuid[]) order by referral_id, uploaded_at, id`,
     [sqlArray(referralIds)],
   );
