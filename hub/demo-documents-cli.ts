@@ -21,7 +21,11 @@ async function main() {
   const tokens = tokenSettings();
   const postgres = await resolvePostgres(root);
   // A fresh database each run: complaints are frozen once generated, so a second run would only show the first's.
-  const database = process.env.HUB_DATABASE ?? 'property_hub_documents';
+  // Its own variable, and always a name ending in _documents: it read HUB_DATABASE, the one `npm start` uses, so
+  // with that still exported a run dropped the hub's own database.
+  const database = process.env.DEMO_DOCUMENTS_DATABASE ?? 'property_hub_documents';
+  if (!/^[a-z0-9_]+_documents$/.test(database))
+    throw new Error(`DEMO_DOCUMENTS_DATABASE must end in _documents (it is dropped each run), got ${database}`);
   await dropDatabase(postgres.adminUrl, database);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, database);
   let brokers = kafkaBrokersFromEnv();
