@@ -45,6 +45,19 @@ describe('a payments statement (CSV) read into importPayments lines', () => {
     ]);
   });
 
+  it('names the line of a quote never closed, and a method named after an Object property as bad', async () => {
+    // Before, the reader's error escaped and the import stayed at "reading"; `constructor` passed as a method.
+    expect(
+      await parsePaymentsCsv(`${HEADER}\n${ACCOUNT},100,2026-11-30,CASH,BK-1\n"${ACCOUNT},100,2026-11-30`),
+    ).toEqual({
+      payments: [],
+      lines: [],
+      bad: [{ line: 3, field: '', problem: expect.stringMatching(/^引号未闭合/) }],
+    });
+    const parsed = await parsePaymentsCsv(`${HEADER}\n${ACCOUNT},100,2026-11-30,constructor,BK-1`);
+    expect(parsed.bad).toEqual([{ line: 2, field: 'method', problem: expect.stringMatching(/^以下之一/) }]);
+  });
+
   it('refuses a header without the required columns or with unknown ones, and more than 1,000 payments', async () => {
     expect((await parsePaymentsCsv('account_id,amount,paid_on,method\nx,1,2026-11-30,CASH')).bad).toEqual([
       { line: 1, field: 'amount', problem: '未知的列' },

@@ -83,7 +83,21 @@ export interface ParsedPayments {
  * again returns the same receipts, and mending one line does not change the others' keys.
  */
 export async function parsePaymentsCsv(text: string): Promise<ParsedPayments> {
-  const [header, ...rows] = csvRecords(text);
+  let records: CsvRecord[];
+  try {
+    records = csvRecords(text);
+  } catch (error) {
+    // A quote never closed: before, the error escaped the import, which then stayed at "reading" with nothing said.
+    const line = (error as { details?: { line?: unknown } }).details?.line;
+    return {
+      payments: [],
+      lines: [],
+      bad: [
+        { line: typeof line === 'number' ? line : 1, field: '', problem: '引号未闭合：从此行开始的带引号字段没有结束' },
+      ],
+    };
+  }
+  const [header, ...rows] = records;
   const bad: BadLine[] = [];
   if (!header) return { payments: [], lines: [], bad: [{ line: 1, field: '', problem: '文件为空' }] };
   const names = header.fields.map((f) => f.trim());
@@ -115,7 +129,8 @@ export async function parsePaymentsCsv(text: string): Promise<ParsedPayments> {
       problem('amount_yuan', '金额（元），大于 0、不超过 1,000,000，最多两位小数');
     const paidOn = at('paid_on');
     if (!isIsoDate(paidOn)) problem('paid_on', '日期，如 2026-12-01');
-    const method = METHODS[at('method')];
+    // An own key only: METHODS['constructor'] found Object's and sent a payment without a method.
+    const method = Object.hasOwn(METHODS, at('method')) ? METHODS[at('method')] : undefined;
     if (!method) problem('method', `以下之一：${Object.keys(METHODS).join('、')}`);
     const purposeText = at('purpose') || 'SERVICE_FEE';
     const purpose = purposeText === 'LEVY' || purposeText === '专项收费' ? 'LEVY' : 'SERVICE_FEE';

@@ -106,6 +106,9 @@ describe('重新提交 a returned filing', () => {
     expect(formFieldsOf('lateFee.monthlyRatePerTenThousand')).toEqual([['lateFeeRate']]);
     expect(formFieldsOf('documents')).toEqual([]);
     expect(formFieldsOf('feeSchedule.classes[0].subsidies')).toEqual([]);
+    // Names of Object's own properties are no fields (before, `constructor` threw and blanked the page).
+    for (const name of ['constructor', 'toString', '__proto__', 'parties[0].constructor', 'parties[0].hasOwnProperty'])
+      expect(formFieldsOf(name)).toEqual([]);
   });
 
   it('prefills the returned terms, shows the reasons and marks the named field, and sends the edited terms with the documents', async () => {

@@ -236,12 +236,14 @@ const TERMS_LIST: Record<string, { list: string; fields: Record<string, string[]
  */
 export function formFieldsOf(field: string): FormName[] {
   const name = field.trim();
-  if (TERMS_FIELD[name]) return TERMS_FIELD[name].map((f) => [f]);
+  // Own keys only: a reason naming `constructor` or `toString` found Object's, and the resubmit form threw (a blank page).
+  if (Object.hasOwn(TERMS_FIELD, name)) return TERMS_FIELD[name].map((f) => [f]);
   const entry = /^(serviceItems|feeSchedule\.classes|parties)\[(\d+)\](?:\.(\w+))?$/.exec(name);
   if (!entry) return [];
   const { list, fields } = TERMS_LIST[entry[1]];
   const index = Number(entry[2]);
-  const named = entry[3] === undefined ? Object.values(fields).flat() : (fields[entry[3]] ?? []);
+  const named =
+    entry[3] === undefined ? Object.values(fields).flat() : Object.hasOwn(fields, entry[3]) ? fields[entry[3]] : [];
   return named.map((f) => [list, index, f]);
 }
 
