@@ -10,7 +10,7 @@ export const EDGE_ERRORS = {
   METHOD_NOT_ALLOWED: '405: anything but GET (queries) or POST.',
   DUPLICATE_PARAMETER: '400: a GET that names query, variables, operationName or extensions twice.',
   NOT_ACCEPTABLE:
-    '406: an Accept header naming a streamed answer (text/event-stream, multipart/…); the hub answers application/json only.',
+    '406: an Accept header with no JSON type (only text/event-stream, multipart/…); the hub answers application/json only.',
   BATCHING_NOT_SUPPORTED: '400: a JSON array of operations; send one operation per request.',
   PERSISTED_QUERY_NOT_SUPPORTED: '400: `extensions.persistedQuery`; send the query itself.',
   BAD_REQUEST:

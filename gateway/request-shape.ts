@@ -11,11 +11,29 @@ export type ShapeRefusal =
   | { status: 406; code: 'NOT_ACCEPTABLE'; message: string; headers: Record<string, string> };
 
 /**
- * Answers streamed as server-sent events or multipart parts: the runtime sends them to any query that accepts them,
- * without a length, so the answer budget (answer-budget.ts) and the slicing of large answers never saw them; 5 MB
- * answers held unread went past an organisation's budget. The hub has no subscriptions and no `@defer`.
+ * Whether the runtime answers as plain JSON: it streams a query as server-sent events or multipart parts to a caller
+ * that accepts those and no JSON type (its result processors, graphql-yoga's use-result-processor.js, read each media
+ * range of `Accept` with a charset of UTF-8 or none, and JSON wins when any range matches it). Such a stream has no
+ * length, so the answer budget (answer-budget.ts) and the slicing of large answers never saw it: 5 MB answers held
+ * unread went past an organisation's budget. The hub has no subscriptions and no `@defer`; clients that list
+ * `text/event-stream` beside `application/json` (urql does) get JSON.
  */
-const STREAMED = /(^|,)\s*(text\/event-stream|multipart\/)/i;
+export function acceptsJson(accept: string | null): boolean {
+  if (accept === null || accept.trim() === '') return true;
+  return accept
+    .replace(/\s/g, '')
+    .toLowerCase()
+    .split(',')
+    .some((range) => {
+      const [type, ...params] = range.split(';');
+      const charset = params.find((p) => p.includes('charset=')) ?? 'charset=utf-8';
+      if (charset !== 'charset=utf-8') return false;
+      const [pre, suf] = type.split('/');
+      return (
+        (pre === '*' || pre === 'application') && (suf === '*' || suf === 'json' || suf === 'graphql-response+json')
+      );
+    });
+}
 
 const GRAPHQL_PARAMS = ['query', 'variables', 'operationName', 'extensions'];
 
@@ -33,7 +51,7 @@ export function refuseShape(
   url: URL,
   accept: string | null = null,
 ): ShapeRefusal | undefined {
-  if (accept && STREAMED.test(accept))
+  if (!acceptsJson(accept))
     return {
       status: 406,
       code: 'NOT_ACCEPTABLE',

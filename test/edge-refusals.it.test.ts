@@ -96,19 +96,31 @@ describe('the edge refuses hostile requests before any subgraph', () => {
       expectRefused(await post(smuggled, undefined, contentType), 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
-    it.each(['text/event-stream', 'multipart/mixed; deferSpec=20220824', 'application/json, text/event-stream'])(
-      'answers 406 to a request accepting a streamed answer (%s), which the answer budget cannot count',
+    const accepting = async (accept: string) =>
+      client
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('accept', accept)
+        .set('authorization', `Bearer ${await tokenFor(company)}`)
+        .send(JSON.stringify({ query: PUBLIC_QUERY }));
+
+    it.each(['text/event-stream', 'multipart/mixed; deferSpec=20220824'])(
+      'answers 406 to a request accepting a streamed answer and no JSON (%s), which the answer budget cannot count',
       async (accept) => {
         // Before, the runtime answered such a query 200 as a stream with no length, past the organisation's budget.
-        const res = await client
-          .post('/graphql')
-          .set('content-type', 'application/json')
-          .set('accept', accept)
-          .set('authorization', `Bearer ${await tokenFor(company)}`)
-          .send(JSON.stringify({ query: PUBLIC_QUERY }));
-        expectRefused(res, 406, 'NOT_ACCEPTABLE');
+        expectRefused(await accepting(accept), 406, 'NOT_ACCEPTABLE');
       },
     );
+
+    it('answers JSON, with its length, to a client listing the streams beside JSON (urql)', async () => {
+      const res = await accepting(
+        'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed',
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/(graphql-response\+)?json/);
+      expect(res.headers['content-length']).toBeDefined();
+      expect(res.body.errors).toBeUndefined();
+    });
 
     it('answers 400 to a JSON array body, with or without a token', async () => {
       expectRefused(await post([{ query: PUBLIC_QUERY }, { query: PRIVATE_QUERY }]), 400, 'BATCHING_NOT_SUPPORTED');
