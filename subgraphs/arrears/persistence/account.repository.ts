@@ -164,7 +164,6 @@ export async function saveAccountMoves(
   );
 }
 
-/** What a court awarded (judged_fen) or a settlement before it agreed (settled_fen). */
 /**
  * How a referral stands to the account (referral-outcome.ts ReferralRelation): the latest it followed is FOLLOWED, an
  * earlier one FOLLOWED_BEFORE; one it never followed is ANOTHER, or NONE while it followed none.
@@ -174,16 +173,17 @@ export async function referralRelation(
   accountId: string,
   referralId: string,
 ): Promise<ReferralRelation> {
-  const rows = await sqlRows<{ referral_id: string }>(
+  const rows = await sqlRows<{ referral_id: string; latest: boolean }>(
     em,
-    `(select referral_id from arrears.followed_referral where account_id = ? order by sequence desc limit 1)
+    `(select referral_id, true as latest from arrears.followed_referral where account_id = ? order by sequence desc limit 1)
      union all
-     (select referral_id from arrears.followed_referral where account_id = ? and referral_id = ?)`,
+     (select referral_id, false from arrears.followed_referral where account_id = ? and referral_id = ?)`,
     [accountId, accountId, referralId],
   );
-  if (rows.length === 0) return 'NONE';
-  if (rows[0].referral_id === referralId) return 'FOLLOWED';
-  return rows.length > 1 ? 'FOLLOWED_BEFORE' : 'ANOTHER';
+  const latest = rows.find((r) => r.latest);
+  if (!latest) return 'NONE';
+  if (latest.referral_id === referralId) return 'FOLLOWED';
+  return rows.some((r) => !r.latest) ? 'FOLLOWED_BEFORE' : 'ANOTHER';
 }
 
 /** The account follows the referral from now on (a repeated call changes nothing). */
@@ -195,6 +195,7 @@ export async function followReferralOf(em: EntityManager, accountId: string, ref
   );
 }
 
+/** What a court awarded (judged_fen) or a settlement before it agreed (settled_fen). */
 export async function saveCourtAward(em: EntityManager, accountId: string, award: CourtAward): Promise<void> {
   const column = award.kind === 'JUDGED' ? 'judged_fen' : 'settled_fen';
   await sqlRun(em, `update arrears.account set ${column} = ? where id = ?`, [award.fen, accountId]);
