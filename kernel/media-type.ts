@@ -14,6 +14,25 @@ export const MEDIA_TYPE_MIME: Record<DocumentMediaType, string> = {
   OFD: 'application/ofd',
 };
 
+/** The extensions a file of each format is named with; the first is the one added to a name without any. */
+const EXTENSIONS: Record<DocumentMediaType, readonly string[]> = {
+  PDF: ['.pdf'],
+  JPEG: ['.jpg', '.jpeg'],
+  PNG: ['.png'],
+  OFD: ['.ofd'],
+};
+
+/**
+ * The name a stored file keeps: as given when it ends in an extension of its format, else with the format's own
+ * extension added (`催缴函.hta` holding a PDF is `催缴函.hta.pdf`). The format is checked by the first bytes only, so
+ * a PDF named `.hta` reached a court clerk's disk in the batch bundle under that name, where a double-click ran it
+ * as an HTML application (mshta tolerates the leading PDF bytes).
+ */
+export function nameOfFormat(name: string, mediaType: DocumentMediaType): string {
+  const lower = name.toLowerCase();
+  return EXTENSIONS[mediaType].some((e) => lower.endsWith(e)) ? name : `${name}${EXTENSIONS[mediaType][0]}`;
+}
+
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
   bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 

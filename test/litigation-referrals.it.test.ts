@@ -1037,16 +1037,17 @@ describe('litigation: referrals through the green channel, the court’s reports
     const UPLOAD = `mutation($f: EvidenceUploadInput!) { uploadEvidence(file: $f) { sha256 } }`;
     const evidence = (text: string) => ({
       referralId: first.id,
-      name: '送达回执.pdf',
+      // A PDF named as a program: it is kept with the extension of its format added.
+      name: '送达回执.hta',
       type: 'DELIVERY_RECEIPT',
       contentBase64: Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`).toString('base64'),
     });
     const { sha256 } = (await ok(companyA, UPLOAD, { f: evidence('催缴函送达回执') })).uploadEvidence;
-    const DOCUMENTS = `query($id: ID!) { referral(id: $id) { documents { kind sha256 chainSequence } } }`;
+    const DOCUMENTS = `query($id: ID!) { referral(id: $id) { documents { name kind sha256 chainSequence } } }`;
     const [file] = (await ok(companyA, DOCUMENTS, { id: first.id })).referral.documents.filter(
       (d: { kind: string }) => d.kind === 'EVIDENCE',
     );
-    expect(file).toMatchObject({ sha256, chainSequence: expect.any(Number) });
+    expect(file).toMatchObject({ name: '送达回执.hta.pdf', sha256, chainSequence: expect.any(Number) });
     const { rows: chained } = await db.query(
       `select kind, subject_id, payload_digest from litigation.evidence_chain where sequence = $1`,
       [file.chainSequence],

@@ -8,7 +8,13 @@ import {
 } from '../../../platform/documents/upload-parts';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { UPLOAD_PART_BYTES, decodeBase64, expectedPartBytes, partCount } from '../../../kernel/media-type';
+import {
+  UPLOAD_PART_BYTES,
+  decodeBase64,
+  expectedPartBytes,
+  nameOfFormat,
+  partCount,
+} from '../../../kernel/media-type';
 import { largeObjectStore } from '../../../platform/documents/document-store';
 import { assertNoVirus } from '../../../platform/documents/virus-scan';
 import { MAX_DOCUMENT_BYTES, OPEN_FILING_STATUSES } from '../domain/filing';
@@ -81,7 +87,7 @@ async function recordDocument(
     contractId: contract.id,
     companyId: contract.companyId,
     filingId: null,
-    name: input.name.trim(),
+    name: nameOfFormat(input.name.trim(), mediaType),
     type: input.type as FilingDocumentFile['type'],
     mediaType,
     sha256,

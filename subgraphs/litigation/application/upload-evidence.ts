@@ -28,7 +28,7 @@ import {
 } from '../persistence/document.repository';
 import { largeObjectStore } from '../../../platform/documents/document-store';
 import { assertNoVirus } from '../../../platform/documents/virus-scan';
-import { decodeBase64 as decodedOrNull, expectedPartBytes, partCount } from '../../../kernel/media-type';
+import { decodeBase64 as decodedOrNull, expectedPartBytes, nameOfFormat, partCount } from '../../../kernel/media-type';
 import { findReferral, lockReferral } from '../persistence/referral.repository';
 import { appendToChain } from './evidence-chain.append';
 
@@ -100,7 +100,7 @@ async function recordEvidence(
   const file: EvidenceFile = {
     id: randomUUID(),
     referralId: referral.id,
-    name: input.name.trim(),
+    name: nameOfFormat(input.name.trim(), mediaType),
     type: input.type.trim(),
     mediaType,
     sha256,

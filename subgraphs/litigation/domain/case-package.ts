@@ -65,6 +65,11 @@ export interface CasePackageContent {
    * the monthly rate and the clause text are absent where the filing gives none (and in packages built before them).
    */
   lateFeeTerms?: PackageLateFeeTerms | null;
+  /**
+   * The day the fee lines and late fees are computed to: the arrears claim's `asOf`. Absent in packages built before
+   * it, whose complaint states the referral's day.
+   */
+  amountsAsOf?: IsoDate;
   demands: { date: IsoDate; channel: string }[];
   evidence: EvidenceItem[];
   /** Hotline complaints about the service at the household's compound (service-complaints.ts); absent in older packages. */

@@ -158,6 +158,15 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(row('当事人信息', '民族')).toBe(NOT_HELD);
   });
 
+  it("states a package's amounts as at the day they were computed to, and one built before that day was kept as at the referral", () => {
+    expect(pkg.amountsAsOf).toBe('2026-11-22');
+    const older = Object.fromEntries(Object.entries(pkg).filter(([key]) => key !== 'amountsAsOf')) as typeof pkg;
+    const before = buildComplaint({ ...complaintInput, pkg: older, packageDigest: packageDigest(older) });
+    const claimRow = before.sections.find((x) => x.heading === '诉讼请求')!.rows.find((r) => r.label.startsWith('1.'));
+    expect(claimRow?.value).toMatch(/^截至2026年12月1日止/);
+    expect(before.signature.date).toBe('2026年12月1日');
+  });
+
   it('states the service address and the consent to electronic service', () => {
     expect(row('送达地址及收件人、电子送达', '原告送达地址')).toBe('北京市海淀区学院南路32号');
     expect(row('送达地址及收件人、电子送达', '被告送达地址')).toBe('北京市海淀区学院南路32号院3-402');
@@ -176,10 +185,12 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
       grandTotalFen: 38858,
     });
     expect(row('诉讼请求', '1. 物业费')).toBe(
-      '截至2026年12月1日止，尚欠物业费359.28元（大写：人民币叁佰伍拾玖元贰角捌分），期间为2026年7月至2026年10月',
+      // The amounts are the claim's as of 22 November, which the package records; the complaint is dated 1 December
+      // (before, it stated them as at the referral's day).
+      '截至2026年11月22日止，尚欠物业费359.28元（大写：人民币叁佰伍拾玖元贰角捌分），期间为2026年7月至2026年10月',
     );
     expect(row('诉讼请求', '2. 违约金')).toBe(
-      '截至2026年12月1日止，欠逾期物业费的违约金4.30元（大写：人民币肆元叁角整）；是否请求支付至实际清偿之日止：否',
+      '截至2026年11月22日止，欠逾期物业费的违约金4.30元（大写：人民币肆元叁角整）；是否请求支付至实际清偿之日止：否',
     );
     expect(row('诉讼请求', '3. 是否主张诉讼费用')).toBe('是，25.00元（大写：人民币贰拾伍元整）');
     expect(row('诉讼请求', '5. 标的总额')).toBe('363.58元（大写：人民币叁佰陆拾叁元伍角捌分）');
@@ -271,7 +282,7 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(fact('7.')).toBe(
       `逾期未付的，按欠付物业费每月万分之100支付违约金；自应付之日次日起算；合同未约定上限；合同条款原文：“${clauseText}”`,
     );
-    expect(fact('9.')).toContain(lateFeeComputation(monthlyPkg.lateFeeTerms!, '2026年12月1日'));
+    expect(fact('9.')).toContain(lateFeeComputation(monthlyPkg.lateFeeTerms!, '2026年11月22日'));
     expect(fact('9.')).toContain('月万分之100×逾期整月数');
     expect(fact('9.')).toContain('第二百零二条');
     // The package's penalty lines are the figures, and their sum is the claim.

@@ -198,7 +198,10 @@ export function buildComplaint(input: ComplaintInput): Complaint {
   const plaintiffName = plaintiff?.legalName ?? packagePlaintiff.name;
   const defendantName = defendant?.legalName ?? packageDefendant.name;
   const idFacts = defendant ? residentIdFacts(defendant) : null;
-  const asAt = chineseDate(input.referredOn);
+  const signedOn = chineseDate(input.referredOn);
+  // The day the package's amounts and late fees are computed to (the claim's asOf): a correction rebuilt from a later
+  // claim stated April's larger penalty as computed to the referral's day in March. Older packages: the referral's day.
+  const asAt = chineseDate(pkg.amountsAsOf ?? input.referredOn);
   const { claims } = pkg;
   const idTypeName = { RESIDENT_ID: '居民身份证', PASSPORT: '护照', OTHER: '其他证件' };
 
@@ -377,7 +380,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
     court: input.courtName,
     sections: [parties, service, claimsSection, jurisdiction, facts, mediation],
     evidence,
-    signature: { plaintiff: plaintiffName, date: asAt },
+    signature: { plaintiff: plaintiffName, date: signedOn },
     figures: {
       feeTotalFen: claims.feeTotalFen,
       penaltyTotalFen: claims.penaltyTotalFen,

@@ -343,6 +343,7 @@ export function casePackageContent(input: PackageInput): {
     arrearsLines: claims.feeLines,
     penaltyLines: claims.penaltyLines,
     lateFeeTerms: filing.terms.lateFee ? publishedLateFee(filing.terms.lateFee) : null,
+    amountsAsOf: claim.asOf,
     demands: claim.demands.map((d) => ({ date: d.on, channel: d.channel ? `${d.kind} (${d.channel})` : d.kind })),
     evidence: [...input.evidence],
   };
