@@ -45,6 +45,23 @@ describe('error serialisation in the logs', () => {
     expect(logged(run)).toBe(`database error 23P01: ${run}`);
   });
 
+  it('never logs the statement of an error that has no SQLSTATE (a timeout, a connection lost mid-statement)', () => {
+    const secret = 'whsec_c2VjcmV0LXNpZ25pbmcta2V5';
+    for (const message of [
+      `update "feeds"."webhook_subscription" s set secret = v.sealed from unnest('{${secret}}') - Connection terminated unexpectedly`,
+      `update "feeds"."webhook_subscription" set secret = '${secret}'`,
+      `  select '${secret}' - Knex: Timeout acquiring a connection. The pool is probably full.`,
+    ]) {
+      const logged = JSON.stringify(serializeError(new Error(message)));
+      expect(logged).not.toContain(secret);
+      expect(logged).not.toContain('webhook_subscription');
+    }
+    expect(
+      (serializeError(new Error(`update x set a = '${secret}' - Connection terminated`)) as { message: string })
+        .message,
+    ).toBe('database error : Connection terminated');
+  });
+
   it('logs any other error as pino does, with its message and stack', () => {
     expect(serializeError(new TypeError('boom'))).toMatchObject({
       type: 'TypeError',

@@ -17,18 +17,35 @@ interface DatabaseErrorShape {
   stack?: string;
 }
 
+/**
+ * A message that starts with the statement the driver ran (knex prefixes it, values interpolated, to any error).
+ * Lower case only, as the hub writes its SQL: an error of the hub's own ("Update refused …") is not taken for one.
+ */
+const STATEMENT = /^\s*(select|insert into|update|delete from|with|alter table|create|drop|lock table|copy|truncate) /;
+
+/**
+ * A server's error (its routine or severity), or any error whose message starts with the statement: a timeout or a
+ * connection lost mid-statement has neither, and its message still carried the statement with its values (the
+ * sealing of webhook secrets logged the plaintext secrets it was writing, per a feeds audit).
+ */
 const isDatabaseError = (err: unknown): err is DatabaseErrorShape =>
   typeof err === 'object' &&
   err !== null &&
-  (typeof (err as DatabaseErrorShape).routine === 'string' || typeof (err as DatabaseErrorShape).severity === 'string');
+  (typeof (err as DatabaseErrorShape).routine === 'string' ||
+    typeof (err as DatabaseErrorShape).severity === 'string' ||
+    STATEMENT.test(String((err as DatabaseErrorShape).message ?? '')));
 
 /**
  * PostgreSQL's own words, without the SQL before them and without any value it quotes. A key's column list holds no
  * parenthesis (`[^()]`): with `[^)]` there, every `(` of a run without `)` scanned to the message's end, quadratic
  * in the run (65,536 of them took 2.1 s).
  */
-const withoutValues = (message = ''): string =>
-  (message.split(' - ').pop() ?? '').replace(/"[^"]*"|'[^']*'|\([^()]*\)=\([^)]*\)/g, '…');
+const withoutValues = (message = ''): string => {
+  const words = message.split(' - ').pop() ?? '';
+  // A statement with nothing after it: none of it is PostgreSQL's own words.
+  if (STATEMENT.test(words)) return '(the statement is not logged)';
+  return words.replace(/"[^"]*"|'[^']*'|\([^()]*\)=\([^)]*\)/g, '…');
+};
 
 /**
  * Errors are logged with their type, stack and context; a database error only with its SQLSTATE, the names of the
