@@ -65,7 +65,7 @@ const ACCEPT = `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { sta
 const CONTENT = `query($d: ID!) { filingDocumentContent(documentId: $d) { mimeType contentBase64 document { id sha256 } } }`;
 const DOWNLOADS = `query($c: ID!) { filingDocumentDownloads(contractId: $c) { documentId organisationId role at } }`;
 const CERTIFICATE = `query($f: ID!) { filingCertificate(filingId: $f) { recordNumber issuedOn contentSha256 pdfSha256 sizeBytes verificationUrl contentBase64 } }`;
-const VERIFY = `query($r: Key!, $d: Key!) { verifyFilingCertificate(recordNumber: $r, digest: $d) { result since provider areaName startsOn endsOn } }`;
+const VERIFY = `query($r: Key!, $d: Key!) { verifyFilingCertificate(recordNumber: $r, digest: $d) { result since provider areaName startsOn endsOn acceptedOn contractNumber ownersSide fees { buildingClass ownerRateFenPerM2Month } } }`;
 
 const fieldsOf = (res: { body: { errors?: { extensions: { code: string; details?: { fields?: object } } }[] } }) => ({
   code: res.body.errors?.[0]?.extensions.code,
@@ -380,6 +380,11 @@ describe('filing documents and the certificate anyone can verify', () => {
       areaName: HONGJU,
       startsOn: terms().startsOn,
       endsOn: terms().endsOn,
+      // What the paper states, so a holder can compare (a genuine QR code on a paper with other fees).
+      acceptedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      contractNumber: terms().number,
+      ownersSide: '红居南街6号院物业管理委员会',
+      fees: [{ buildingClass: 'LOW_RISE', ownerRateFenPerM2Month: 100 }],
     });
     expect(JSON.stringify(valid.body)).not.toMatch(/张经理|李主任|91110102MA0000000A/);
     // The QR code printed on the PDF, decoded from the page (test/support/pdf-qr.ts): the verification URL, whose
@@ -396,6 +401,10 @@ describe('filing documents and the certificate anyone can verify', () => {
       areaName: null,
       startsOn: null,
       endsOn: null,
+      acceptedOn: null,
+      contractNumber: null,
+      ownersSide: null,
+      fees: null,
     });
     expect((await verify(c.contentSha256, '110102-1999-0001')).body.data.verifyFilingCertificate.result).toBe(
       'UNKNOWN',

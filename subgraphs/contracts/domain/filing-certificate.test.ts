@@ -26,12 +26,24 @@ describe('filing certificates', () => {
     );
   });
 
-  it('verifies by either digest, with public facts only', () => {
+  it('verifies by either digest, with the facts the paper states but no registration or people', () => {
     const valid = verifyCertificate(certificate, accepted, certificate.contentSha256.toUpperCase());
+    // Before, only provider, area and term: a genuine QR code on a paper with higher fees verified VALID unnoticed.
     expect(valid).toEqual({
       result: 'VALID',
       since: null,
-      facts: { provider: facts.provider.name, areaName: facts.area.name, startsOn: '2026-12-02', endsOn: '2029-12-01' },
+      facts: {
+        provider: facts.provider.name,
+        areaName: facts.area.name,
+        startsOn: '2026-12-02',
+        endsOn: '2029-12-01',
+        recordNumber: '110102-2026-0001',
+        acceptedOn: '2026-12-01',
+        contractNumber: 'HJ6-2026-01',
+        ownersSide: '物业管理委员会',
+        authority: '街道办事处和区住房城乡建设委',
+        fees: [{ buildingClass: 'LOW_RISE', ownerRateFenPerM2Month: 100 }],
+      },
     });
     expect(JSON.stringify(valid)).not.toContain(facts.provider.registration);
     expect(verifyCertificate(certificate, accepted, 'b'.repeat(64)).result).toBe('VALID');

@@ -59,8 +59,26 @@ export interface Verification {
   result: VerificationResult;
   /** Since when the filing is superseded or terminated; null otherwise. */
   since: IsoDate | null;
-  /** The public facts, for a genuine certificate only: no parties' people, no registration, no fees. */
-  facts: { provider: string; areaName: string; startsOn: IsoDate; endsOn: IsoDate } | null;
+  /**
+   * The facts the certificate states, for a genuine certificate only (no parties' people, no registration): a holder
+   * compares them with the paper. Before, only the provider, area and term were given, so a genuine QR code copied
+   * onto a paper with higher owner fees, or another owners' side, verified VALID and nothing shown contradicted it.
+   * The fees in force are public anyway (publicity, publicServiceStandards).
+   */
+  facts: VerifiedFacts | null;
+}
+
+export interface VerifiedFacts {
+  provider: string;
+  areaName: string;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  recordNumber: string;
+  acceptedOn: IsoDate;
+  contractNumber: string;
+  ownersSide: string;
+  authority: string;
+  fees: { buildingClass: BuildingClass; ownerRateFenPerM2Month: number }[];
 }
 
 /**
@@ -78,7 +96,21 @@ export function verifyCertificate(
   if (!SHA256_HEX.test(d) || (d !== certificate.contentSha256 && d !== certificate.pdfSha256))
     return { result: 'TAMPERED', since: null, facts: null };
   const f = certificate.facts;
-  const facts = { provider: f.provider.name, areaName: f.area.name, startsOn: f.term.startsOn, endsOn: f.term.endsOn };
+  const facts: VerifiedFacts = {
+    provider: f.provider.name,
+    areaName: f.area.name,
+    startsOn: f.term.startsOn,
+    endsOn: f.term.endsOn,
+    recordNumber: f.recordNumber,
+    acceptedOn: f.acceptedOn,
+    contractNumber: f.contractNumber,
+    ownersSide: f.ownersSide.name,
+    authority: f.authority,
+    fees: f.fees.map((fee) => ({
+      buildingClass: fee.buildingClass,
+      ownerRateFenPerM2Month: fee.ownerRateFenPerM2Month,
+    })),
+  };
   if (filing.status === 'SUPERSEDED') return { result: 'SUPERSEDED', since: filing.supersededOn, facts };
   if (filing.status === 'TERMINATED') return { result: 'TERMINATED', since: filing.terminatedOn, facts };
   return { result: 'VALID', since: null, facts };

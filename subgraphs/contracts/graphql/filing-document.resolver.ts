@@ -109,6 +109,11 @@ export class FilingDocumentResolver {
       areaName: v.facts?.areaName ?? null,
       startsOn: v.facts?.startsOn ?? null,
       endsOn: v.facts?.endsOn ?? null,
+      acceptedOn: v.facts?.acceptedOn ?? null,
+      contractNumber: v.facts?.contractNumber ?? null,
+      ownersSide: v.facts?.ownersSide ?? null,
+      authority: v.facts?.authority ?? null,
+      fees: v.facts?.fees ?? null,
     };
   }
 

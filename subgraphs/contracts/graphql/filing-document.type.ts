@@ -91,6 +91,14 @@ export class FilingCertificateType {
   content!: () => Promise<Buffer>;
 }
 
+@ObjectType('CertificateFee', {
+  description: 'An owner fee the certificate states: per m² per month, by building class.',
+})
+export class CertificateFeeType {
+  @Field() buildingClass!: string;
+  @Field(() => Int, { description: 'Fen per m² per month.' }) ownerRateFenPerM2Month!: number;
+}
+
 @ObjectType('CertificateVerification', {
   description: 'The public answer for a certificate: genuine or not, in force or not, and only public facts.',
 })
@@ -102,4 +110,13 @@ export class CertificateVerificationType {
   @Field(() => String, { nullable: true }) areaName!: string | null;
   @Field(() => String, { nullable: true }) startsOn!: string | null;
   @Field(() => String, { nullable: true }) endsOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'Accepted (备案) on (YYYY-MM-DD).' }) acceptedOn!: string | null;
+  @Field(() => String, { nullable: true }) contractNumber!: string | null;
+  @Field(() => String, { nullable: true, description: 'The owners’ side that signed (业主委员会, a developer …).' })
+  ownersSide!: string | null;
+  @Field(() => String, { nullable: true, description: 'The filing authority that accepted it.' })
+  authority!: string | null;
+  @Directive('@listSize(assumedSize: 4)')
+  @Field(() => [CertificateFeeType], { nullable: true, description: 'The owner fees the certificate states.' })
+  fees!: CertificateFeeType[] | null;
 }
