@@ -156,6 +156,8 @@ async function versionDocuments(
   checkFilingTotal(
     0,
     documents.reduce((s, d) => s + d.sizeBytes, 0),
+    0,
+    documents.length,
   );
   await attachDocuments(
     tx,

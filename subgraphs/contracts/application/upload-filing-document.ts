@@ -58,11 +58,14 @@ function decoded(text: string, maxBytes: number): Buffer {
  * The bytes a filing of the contract would carry already: the documents waiting for the next submission and those
  * of a filing under review (a resubmission carries them again).
  */
-async function heldBytes(tx: EntityManager, contract: Contract): Promise<{ all: FilingDocumentFile[]; held: number }> {
+async function heldBytes(
+  tx: EntityManager,
+  contract: Contract,
+): Promise<{ all: FilingDocumentFile[]; held: number; heldCount: number }> {
   const open = new Set((await filingsOfContractIn(tx, contract.id, OPEN_FILING_STATUSES)).map((f) => f.id));
   const all = await documentsOfContracts(tx, [contract.id]);
-  const held = all.filter((d) => d.filingId === null || open.has(d.filingId)).reduce((s, d) => s + d.sizeBytes, 0);
-  return { all, held };
+  const heldFiles = all.filter((d) => d.filingId === null || open.has(d.filingId));
+  return { all, held: heldFiles.reduce((s, d) => s + d.sizeBytes, 0), heldCount: heldFiles.length };
 }
 
 /**
@@ -78,10 +81,10 @@ async function recordDocument(
 ): Promise<FilingDocumentFile> {
   const { mediaType, sha256 } = checkDocumentFile(input);
   await lockContractDocuments(tx, contract.id);
-  const { all, held } = await heldBytes(tx, contract);
+  const { all, held, heldCount } = await heldBytes(tx, contract);
   const same = all.find((d) => d.sha256 === sha256);
   if (same) return same;
-  checkFilingTotal(held, input.bytes.length);
+  checkFilingTotal(held, input.bytes.length, heldCount);
   const document: FilingDocumentFile = {
     id: randomUUID(),
     contractId: contract.id,
@@ -126,7 +129,8 @@ export async function startFilingDocumentUpload(
   const parts = checkDocumentDeclaration(input);
   return em.transactional(async (tx) => {
     const contract = await ownContract(tx, identity, input.contractId);
-    checkFilingTotal((await heldBytes(tx, contract)).held, input.sizeBytes);
+    const { held, heldCount } = await heldBytes(tx, contract);
+    checkFilingTotal(held, input.sizeBytes, heldCount);
     await admitUpload(tx, 'contracts.filing_document_upload', contract.companyId);
     const id = randomUUID();
     await insertDocumentUpload(

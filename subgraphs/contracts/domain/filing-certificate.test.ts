@@ -1,7 +1,7 @@
 import { DomainError } from '../../../kernel/errors';
 import { CertificateFacts, certificateDigest, verifyCertificate } from './filing-certificate';
 import { checkDocumentFile, checkFilingTotal } from './filing-document-file';
-import { MAX_DOCUMENT_BYTES, MAX_FILING_BYTES } from './filing';
+import { MAX_DOCUMENT_BYTES, MAX_FILING_BYTES, MAX_LISTED_DOCUMENTS } from './filing';
 
 const facts: CertificateFacts = {
   recordNumber: '110102-2026-0001',
@@ -98,6 +98,11 @@ describe('filing document files', () => {
     ]);
     expect(() => checkFilingTotal(MAX_FILING_BYTES - 10, 10)).not.toThrow();
     expect(fieldsOf(() => checkFilingTotal(MAX_FILING_BYTES - 10, 11))).toEqual(['content']);
+    // and 50 documents a filing, however small
+    expect(() => checkFilingTotal(0, 1, MAX_LISTED_DOCUMENTS - 1)).not.toThrow();
+    expect(fieldsOf(() => checkFilingTotal(0, 1, MAX_LISTED_DOCUMENTS))).toEqual(['content']);
+    expect(fieldsOf(() => checkFilingTotal(0, 51, 0, MAX_LISTED_DOCUMENTS + 1))).toEqual(['content']);
+    expect(fieldsOf(() => checkDocumentFile({ name: '..', type: 'CONTRACT_TEXT', bytes: max }))).toEqual(['name']);
   });
 
   it('refuses unknown document types, bad names and formats other than PDF, OFD, JPEG and PNG', () => {

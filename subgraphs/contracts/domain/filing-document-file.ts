@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../../../kernel/errors';
 import { DocumentMediaType, partCount, sniffMediaType } from '../../../kernel/media-type';
-import { DOCUMENT_TYPES, DocumentType, MAX_DOCUMENT_BYTES, MAX_FILING_BYTES } from './filing';
+import { DOCUMENT_TYPES, DocumentType, MAX_DOCUMENT_BYTES, MAX_FILING_BYTES, MAX_LISTED_DOCUMENTS } from './filing';
 
 /**
  * A file of a filing's materials, uploaded to its contract before a submission and attached to the filing version
@@ -33,9 +33,10 @@ function nameAndTypeProblems(name: unknown, type: unknown): Record<string, strin
   if (
     trimmed === '' ||
     trimmed.length > MAX_DOCUMENT_NAME_LENGTH ||
+    /^\.+$/.test(trimmed) ||
     [...trimmed].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 0x20)
   )
-    fields.name = `a file name of 1–${MAX_DOCUMENT_NAME_LENGTH} characters, without slashes or control characters`;
+    fields.name = `a file name of 1–${MAX_DOCUMENT_NAME_LENGTH} characters, not dots only, without slashes or control characters`;
   if (!DOCUMENT_TYPES.includes(type as DocumentType)) fields.type = `one of ${DOCUMENT_TYPES.join(', ')}`;
   return fields;
 }
@@ -66,9 +67,14 @@ export function checkDocumentFile(input: { name: string; type: string; bytes: Bu
 }
 
 /** The documents waiting for the next submission (and those of the open filing) may total 100 MB with this one. */
-export function checkFilingTotal(heldBytes: number, addedBytes: number): void {
+export function checkFilingTotal(heldBytes: number, addedBytes: number, heldDocuments = 0, addedDocuments = 1): void {
   if (heldBytes + addedBytes > MAX_FILING_BYTES)
     throw refused({
       content: `a filing's documents total at most ${MAX_FILING_BYTES} bytes (100 MB); ${heldBytes} bytes are held already`,
+    });
+  // Counted as well as weighed: 100 MB of one-byte files was a million rows for one filing.
+  if (heldDocuments + addedDocuments > MAX_LISTED_DOCUMENTS)
+    throw refused({
+      content: `a filing carries at most ${MAX_LISTED_DOCUMENTS} documents; ${heldDocuments} are held already`,
     });
 }
