@@ -22,19 +22,31 @@ interface ErrorExtensions {
   details?: { fields?: Record<string, unknown> | FieldEntry[]; lines?: unknown[]; problems?: unknown[] };
 }
 
-function fieldsOf(fields: Record<string, unknown> | FieldEntry[] | undefined): ShownError['fields'] {
-  if (!fields) return [];
+/**
+ * The details are read as they come, never as they should be: an entry of `null` (or a list where a map was meant)
+ * threw while the error itself was rendered, and the screen went blank instead of showing it.
+ */
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+function fieldsOf(fields: unknown): ShownError['fields'] {
   if (Array.isArray(fields))
-    return fields.map((f) => ({
-      field: f.field ?? f.path ?? '',
-      message: f.message ?? Object.values(f.constraints ?? {}).join('；'),
+    return fields.filter(isObject).map((f: FieldEntry) => ({
+      field: text(f.field) || text(f.path),
+      message:
+        text(f.message) ||
+        Object.values(isObject(f.constraints) ? f.constraints : {})
+          .map(String)
+          .join('；'),
     }));
+  if (!isObject(fields)) return [];
   return Object.entries(fields).map(([field, problem]) => ({ field, message: String(problem) }));
 }
 
 /** Rule problems (`details.problems`: a code, or {code, field, message}), each shown with the field it concerns. */
-function problemsOf(problems: unknown[] | undefined): ShownError['fields'] {
-  return (problems ?? []).map((p) => {
+function problemsOf(problems: unknown): ShownError['fields'] {
+  return listOf(problems).map((p) => {
     if (typeof p !== 'object' || p === null) return { field: '', message: String(p) };
     const problem = p as { code?: unknown; field?: unknown; message?: unknown };
     const code = typeof problem.code === 'string' ? problem.code : '';
@@ -46,8 +58,9 @@ function problemsOf(problems: unknown[] | undefined): ShownError['fields'] {
   });
 }
 
-function linesOf(lines: unknown[] | undefined): ShownError['lines'] {
-  return (lines ?? []).flatMap((l) => {
+function linesOf(lines: unknown): ShownError['lines'] {
+  return listOf(lines).flatMap((l) => {
+    if (!isObject(l)) return [];
     const line = l as { line?: unknown; field?: unknown; problem?: unknown };
     return typeof line.line === 'number'
       ? [{ line: line.line, field: String(line.field ?? ''), problem: String(line.problem ?? '') }]
@@ -67,11 +80,12 @@ export function shownErrors(error: CombinedError | undefined): ShownError[] {
     ];
   return error.graphQLErrors.map((e) => {
     const ext = (e.extensions ?? {}) as ErrorExtensions;
+    const details: Record<string, unknown> = isObject(ext.details) ? ext.details : {};
     return {
       message: e.message,
-      code: ext.code,
-      fields: [...fieldsOf(ext.details?.fields), ...problemsOf(ext.details?.problems)],
-      lines: linesOf(ext.details?.lines),
+      code: typeof ext.code === 'string' ? ext.code : undefined,
+      fields: [...fieldsOf(details.fields), ...problemsOf(details.problems)],
+      lines: linesOf(details.lines),
     };
   });
 }

@@ -81,7 +81,16 @@ function SignedInApp() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const client = useMemo(() => (session ? apiClient(session.token) : undefined), [session]);
+  const client = useMemo(
+    () =>
+      session
+        ? apiClient(session.token, () => {
+            saveSession(undefined);
+            setSession(undefined);
+          })
+        : undefined,
+    [session],
+  );
   const screens = session ? screensFor(session.role) : [];
   const screen = screens.find((s) => s.key === key) ?? screens[0];
 
