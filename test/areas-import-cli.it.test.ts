@@ -158,7 +158,7 @@ describe('areas: the street office’s CSV import command', () => {
     ]);
     expect([tooLong.code, tooLong.calls.length]).toEqual([2, 0]);
     expect(tooLong.stderr).toBe(
-      `${path.join(dir, 'too-long.csv')} has 200001 rows; the hub takes at most 200000 a file: split it by building\n`,
+      `${path.join(dir, 'too-long.csv')} has more than 200000 rows; the hub takes at most 200000 a file: split it by building\n`,
     );
   });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { CsvRecord, parseCsv } from '../../../kernel/csv';
+import { CsvRecord, parseCsvWithin } from '../../../kernel/csv';
 import {
   LineProblem,
   MAX_COMPOUND_CSV_ROWS,
@@ -79,20 +79,22 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  let records: CsvRecord[];
+  // Read one row past the bound and no further: a file of millions of rows was parsed whole before it was refused.
+  let within: CsvRecord[] | undefined;
   try {
-    records = parseCsv(csv);
+    within = parseCsvWithin(csv, MAX_COMPOUND_CSV_ROWS);
   } catch (error) {
     io.stderr(`${args.file}: ${(error as Error).message}; nothing was sent to the hub\n`);
     return 2;
   }
-  const rows = Math.max(records.length - 1, 0);
-  if (rows > MAX_COMPOUND_CSV_ROWS) {
+  if (!within) {
     io.stderr(
-      `${args.file} has ${rows} rows; the hub takes at most ${MAX_COMPOUND_CSV_ROWS} a file: split it by building\n`,
+      `${args.file} has more than ${MAX_COMPOUND_CSV_ROWS} rows; the hub takes at most ${MAX_COMPOUND_CSV_ROWS} a file: split it by building\n`,
     );
     return 2;
   }
+  const records = within;
+  const rows = Math.max(records.length - 1, 0);
   const progress = createProgress({ total: rows, label: 'validating', write: io.stderr, isTTY: io.isTTY, now: io.now });
   const { problems, unread } = checkCompoundCsv(records, () => progress.tick());
   progress.done();
