@@ -585,4 +585,27 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       { code: '01', responsible: { CONTRACT_BASED: 'STREET_SERVICE_CENTRE' } },
     ]);
   });
+
+  it('registers one hotline system a street: another whose divisions contain or lie within its own is refused', async () => {
+    const REGISTER = `mutation($o: Key!, $j: [Key!]!) { registerHotlineSender(organisationId: $o, name: "区热线", jurisdictions: $j) { organisationId jurisdictions } }`;
+    // Before, both were registered, and an order the second sent under a number the first had used for the street
+    // was taken for the first's and dropped, without a dead letter.
+    for (const jurisdictions of [['1101'], ['110102011'], ['110108', '110102']]) {
+      const refused = await fails(admin, REGISTER, { o: 'xicheng-district-hotline', j: jurisdictions });
+      expect(refused.extensions).toMatchObject({
+        code: 'JURISDICTION_OVERLAP',
+        details: { overlapping: [{ organisationId: SENDER, divisions: ['110102'] }] },
+      });
+    }
+    const senders = await t.sql<{ n: number }>(
+      `select count(*)::int as n from complaints.hotline_sender where organisation_id = 'xicheng-district-hotline'`,
+    );
+    expect(senders[0].n).toBe(0);
+    // The system itself may register its divisions again; only the admin registers at all.
+    expect((await ok(admin, REGISTER, { o: SENDER, j: ['110102'] })).registerHotlineSender).toEqual({
+      organisationId: SENDER,
+      jurisdictions: ['110102'],
+    });
+    expect((await fails(bureau, REGISTER, { o: 'x-hotline', j: ['310101'] })).extensions.code).toBe('FORBIDDEN');
+  });
 });

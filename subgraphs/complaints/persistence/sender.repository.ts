@@ -25,3 +25,12 @@ export async function findSender(em: EntityManager, organisationId: string): Pro
   );
   return row && { organisationId: row.organisation_id, name: row.name, jurisdictions: row.jurisdictions };
 }
+
+/** Every registered system with its divisions (a handful: one a city or district). */
+export async function allSenders(em: EntityManager): Promise<HotlineSender[]> {
+  const rows = await sqlRows<{ organisation_id: string; name: string; jurisdictions: string[] }>(
+    em,
+    `select organisation_id, name, jurisdictions from complaints.hotline_sender order by organisation_id`,
+  );
+  return rows.map((r) => ({ organisationId: r.organisation_id, name: r.name, jurisdictions: r.jurisdictions }));
+}
