@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { tokenSettings } from '../platform/config';
 import { verifyUserTokenUntil } from '../platform/auth/tokens';
-import { consoleHandler } from './console';
+import { consoleHandler, isLoopbackHost } from './console';
 
 const tokens = tokenSettings({ NODE_ENV: 'test' });
 const devIdentities = [
@@ -82,6 +82,40 @@ describe('the console’s routes on the gateway', () => {
       expect((await post('{"key":')).status).toBe(400);
       expect((await post('key=court', 'application/x-www-form-urlencoded')).status).toBe(415);
       expect((await post(JSON.stringify({ key: 'court', pad: 'x'.repeat(5000) }))).status).toBe(400);
+      // Under another name (a rebound DNS name resolving to this machine) it mints nothing.
+      const rebound = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const url = new URL(`${s.base}/console/dev/token`);
+        const req = http.request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            headers: { host: 'evil.example:4000', 'content-type': 'application/json' },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end('{"key":"court"}');
+      });
+      expect(rebound.status).toBe(403);
+      expect(rebound.body).not.toMatch(/token"/);
+      expect(['localhost:4000', '127.0.0.1', '[::1]:80', 'LOCALHOST'].map(isLoopbackHost)).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+      expect(['evil.example', '127.0.0.1.evil.example', 'localhost.evil', ''].map(isLoopbackHost)).toEqual([
+        false,
+        false,
+        false,
+        false,
+      ]);
     } finally {
       await s.close();
     }

@@ -27,6 +27,12 @@ export interface ConsoleOptions {
   tokens: TokenSettings;
 }
 
+/** `localhost`, `127.0.0.1` or `[::1]`, with any port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const name = (host ?? '').toLowerCase().replace(/:\d+$/, '');
+  return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -84,6 +90,14 @@ export function consoleHandler(options: ConsoleOptions) {
       return true;
     }
     if (devIdentities && pathname === DEV_TOKEN_PATH && req.method === 'POST') {
+      // A page of another site whose name an attacker resolves to this machine (DNS rebinding) is same-origin to the
+      // browser and could mint demo tokens: the development sign-in answers only under a loopback name.
+      if (!isLoopbackHost(req.headers.host)) {
+        sendJson(res, 403, {
+          errors: [{ message: 'the development sign-in answers on localhost only', extensions: { code: 'FORBIDDEN' } }],
+        });
+        return true;
+      }
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
         sendJson(res, 415, { errors: [{ message: 'send JSON', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
         return true;
