@@ -11,6 +11,8 @@ import { rawProducer } from './support/kafka-probe';
 import { gqlExpectations } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { AREA_REGISTERED, FILING_ACCEPTED, areaRegistered, filingEvent, produceEvents } from './support/webhook-events';
+import { connectedClient } from './support/db-client';
+import { CLAIM_LOCK, claimDueDeliveries } from '../subgraphs/feeds/persistence/webhook.repository';
 
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const xichengStreetOffice = identity('CITY_BUREAU', 'bureau-xicheng-archive', ['110102']);
@@ -143,5 +145,28 @@ describe('feeds: two hub instances share the webhook work', () => {
        from feeds.webhook_delivery`,
     );
     expect(state).toEqual({ delivered: expected, attempts: expected, leased: 0 });
+  });
+
+  it('claims deliveries one instance at a time, so the caps hold over all instances', async () => {
+    // Each claim counted the rows in flight as of its own start: two at once each took up to the organisation's cap.
+    const holder = await connectedClient(t.databaseUrl);
+    try {
+      await holder.query('select pg_advisory_lock(hashtext($1))', [CLAIM_LOCK]);
+      let claimed = false;
+      const claim = claimDueDeliveries(second.orm.em.fork(), {
+        limit: 10,
+        perSubscription: 4,
+        perOrganisation: 64,
+        leaseMs: 1000,
+        token: randomUUID(),
+      }).then(() => (claimed = true));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(claimed).toBe(false); // waiting for the other instance's claim
+      await holder.query('select pg_advisory_unlock(hashtext($1))', [CLAIM_LOCK]);
+      await claim;
+      expect(claimed).toBe(true);
+    } finally {
+      await holder.end();
+    }
   });
 });
