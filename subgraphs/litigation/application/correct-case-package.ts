@@ -12,6 +12,7 @@ import { companyFilings } from '../persistence/filing-snapshot.repository';
 import { lockReferral, updateClaimedAmounts } from '../persistence/referral.repository';
 import { storePackage } from './case-package.store';
 import { serviceComplaints } from './service-complaints.lookup';
+import { beforeDocketing } from '../domain/case-status';
 
 /**
  * A correction of a package the court has not docketed yet: the evidence (and costs) as now listed, from the claim as
@@ -30,7 +31,7 @@ export async function correctCasePackage(
     const referral = await lockReferral(tx, input.referralId);
     if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral))
       throw new NotFoundError('Referral', input.referralId);
-    if (!['SUBMITTED', 'IN_MEDIATION'].includes(referral.status)) {
+    if (!beforeDocketing(referral.status)) {
       throw litigationError(
         'PACKAGE_LOCKED',
         `The case is ${referral.status}: the docketed package can no longer be corrected`,

@@ -31,6 +31,7 @@ import { assertNoVirus } from '../../../platform/documents/virus-scan';
 import { decodeBase64 as decodedOrNull, expectedPartBytes, nameOfFormat, partCount } from '../../../kernel/media-type';
 import { findReferral, lockReferral } from '../persistence/referral.repository';
 import { appendToChain } from './evidence-chain.append';
+import { beforeDocketing } from '../domain/case-status';
 
 const REFUSED = 'The evidence file is refused';
 const refused = (field: string, message: string) => new InvalidInputError(REFUSED, { fields: { [field]: message } });
@@ -53,7 +54,7 @@ async function plaintiffReferral(em: EntityManager, identity: Identity, referral
   const referral = lock ? await lockReferral(em, referralId) : await findReferral(em, referralId);
   if (!referral || !mayActForPlaintiff(identity, referral) || !isSent(referral))
     throw new NotFoundError('Referral', referralId);
-  if (!['SUBMITTED', 'IN_MEDIATION'].includes(referral.status))
+  if (!beforeDocketing(referral.status))
     throw litigationError(
       'PACKAGE_LOCKED',
       `The case is ${referral.status}: evidence now goes to the court in its proceedings`,

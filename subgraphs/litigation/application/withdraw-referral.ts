@@ -11,6 +11,7 @@ import { lockSentReferralAndBatches } from './batch.lookup';
 import { regroup } from './batches.regroup';
 import { appendCourtEventToChain } from './evidence-chain.append';
 import { recordStatusChange } from './referral-status.record';
+import { beforeDocketing } from '../domain/case-status';
 
 /** The company withdraws a referral the court has not docketed yet; after docketing, withdrawal (撤诉) is the court's to report. */
 export async function withdrawReferral(
@@ -24,7 +25,7 @@ export async function withdrawReferral(
   await em.transactional(async (tx) => {
     const referral = await lockSentReferralAndBatches(tx, input.referralId);
     if (!referral || !mayActForPlaintiff(identity, referral)) throw new NotFoundError('Referral', input.referralId);
-    if (!['SUBMITTED', 'IN_MEDIATION'].includes(referral.status)) {
+    if (!beforeDocketing(referral.status)) {
       throw litigationError(
         'WITHDRAWAL_NEEDS_COURT',
         `The case is ${referral.status}: ask the court to approve the withdrawal`,

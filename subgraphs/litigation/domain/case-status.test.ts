@@ -6,6 +6,7 @@ import {
   CourtEventKind,
   CourtEventVerdict,
   applyCourtEvent,
+  beforeDocketing,
   assertNotFuture,
   canTransition,
   isReachable,
@@ -155,5 +156,11 @@ describe('a dishonest-debtor listing (Civil Procedure Law art. 266)', () => {
 
   it.each<CaseStatus>(['SUBMITTED', 'DOCKETED', 'JUDGED', 'SETTLED', 'CLOSED'])('is refused while %s', (status) => {
     expect(judgeCourtEvent({ status, statusSince: null }, event('DEBTOR_LISTED_DISHONEST'))).toBe('INVALID');
+  });
+});
+
+describe('before docketing', () => {
+  it('holds while the case is submitted or in pre-suit mediation, and never after the court took it', () => {
+    expect(CASE_STATUSES.filter(beforeDocketing)).toEqual(['SUBMITTED', 'IN_MEDIATION']);
   });
 });

@@ -70,6 +70,12 @@ export interface CaseState {
 
 export type CourtEventVerdict = 'APPLY' | 'DUPLICATE' | 'STALE' | 'INVALID';
 
+/**
+ * Before the court dockets the case: its package may be corrected, evidence added and the referral withdrawn by the
+ * company alone; afterwards the package is the court's, and so are those steps.
+ */
+export const beforeDocketing = (status: CaseStatus): boolean => status === 'SUBMITTED' || status === 'IN_MEDIATION';
+
 export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
