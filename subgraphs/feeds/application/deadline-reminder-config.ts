@@ -6,3 +6,6 @@ import { intervalMsFromEnv } from '../../../platform/subgraph/periodic';
  */
 export const deadlineReminderIntervalMs = (env: NodeJS.ProcessEnv = process.env): number =>
   intervalMsFromEnv(env, 'HUB_DEADLINE_REMINDER_INTERVAL_MS', 3_600_000);
+
+/** Whether the admin may run the reminders for a day ahead (domain/deadlines.ts assertReminderRunDay): under tests only. */
+export const remindersAheadAllowed = (env: NodeJS.ProcessEnv = process.env): boolean => env.NODE_ENV === 'test';

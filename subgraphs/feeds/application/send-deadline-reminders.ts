@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEADLINE_REMINDER_DUE, PARTY_ID_PATTERN, partyIdOfOrganisation } from '../../../catalog';
 import { IsoDate, addDays } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { HubEvent } from '../../../platform/events/cloudevent';
 import { recordEvent } from '../../../platform/events/outbox';
-import { DEFAULT_REMINDER_LEADS, reminderDue } from '../domain/deadlines';
+import { DEFAULT_REMINDER_LEADS, assertReminderRunDay, reminderDue } from '../domain/deadlines';
 import { FEEDS_EVENT_SOURCE, publishReminder } from '../events/publish/deadline-reminder';
 import {
   allReminderLeads,
@@ -14,6 +15,7 @@ import {
   setReminderEvent,
   tryLockReminderRun,
 } from '../persistence/deadline.repository';
+import { remindersAheadAllowed } from './deadline-reminder-config';
 import { leadsOf } from './deadline-reminder-leads';
 import { dispatchWebhooks } from './dispatch-webhooks';
 
@@ -81,5 +83,6 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
 /** The same run asked for through the API (tests, an operator catching up): the admin's alone. */
 export function sendDeadlineRemindersAs(em: EntityManager, identity: Identity, asOf: IsoDate): Promise<ReminderRun> {
   if (identity.role !== 'ADMIN') throw new ForbiddenError('Only the admin runs the deadline reminders');
+  assertReminderRunDay(asOf, todayInChina(), remindersAheadAllowed());
   return sendDeadlineReminders(em, asOf);
 }

@@ -2,6 +2,7 @@ import { rejection } from '../../../test/support/rejection';
 import { Identity } from '../../../kernel/identity';
 import {
   DEFAULT_REMINDER_LEADS,
+  assertReminderRunDay,
   checkReminderLeads,
   checkWithin,
   deadlineScopeOf,
@@ -81,5 +82,16 @@ describe('deadline register rules', () => {
     });
     expect(deadlineScopeOf(identity('ADMIN', 'hub'))).toEqual({ kind: 'ALL' });
     expect(deadlineScopeOf(identity('OWNERS_COMMITTEE', 'oc-1'))).toBeNull();
+  });
+});
+
+describe("the admin's reminder run", () => {
+  it('runs for today or a day before, and for a day ahead only under tests', () => {
+    expect(() => assertReminderRunDay('2026-12-05', '2026-12-05', false)).not.toThrow();
+    expect(() => assertReminderRunDay('2026-11-30', '2026-12-05', false)).not.toThrow();
+    const ahead = rejection(() => assertReminderRunDay('2027-12-05', '2026-12-05', false));
+    expect(ahead.code).toBe('BAD_USER_INPUT');
+    expect(ahead.details).toEqual({ fields: { asOf: 'not after today (2026-12-05)' } });
+    expect(() => assertReminderRunDay('2027-12-05', '2026-12-05', true)).not.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { DeadlineState } from '../../../catalog';
-import { IsoDate, addDays, compareDates, daysBetween } from '../../../kernel/calendar';
+import { IsoDate, addDays, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 
@@ -115,4 +115,17 @@ export function reminderDue(
   if (compareDates(asOf, deadline.dueOn) > 0) return leads.overdue ? leadName('OVERDUE') : null;
   const reached = leads.leadDays.filter((d) => compareDates(asOf, addDays(deadline.dueOn as IsoDate, -d)) >= 0);
   return reached.length > 0 ? leadName(Math.min(...reached)) : null;
+}
+
+/**
+ * The day an admin may run the reminders for: today (China) or a day before, catching up. A day ahead sent real
+ * reminders early, OVERDUE ones for deadlines not yet passed, to every party's topic and webhooks, and took their
+ * once-only keys, so the genuine reminders never went out (a feeds audit: a typo of 2027 for 2026). Only a hub run
+ * under tests, which move through days with explicit dates, asks for days ahead.
+ */
+export function assertReminderRunDay(asOf: IsoDate, today: IsoDate, aheadAllowed: boolean): void {
+  if (!aheadAllowed && isIsoDate(asOf) && compareDates(asOf, today) > 0)
+    throw new InvalidInputError('Reminders are sent for today or a day before', {
+      fields: { asOf: `not after today (${today})` },
+    });
 }
