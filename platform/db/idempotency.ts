@@ -117,6 +117,20 @@ export async function runOnce<R, E extends EntityManager>(
 }
 
 /** An optional idempotency key with what it names: the request's content (JSON, defaults filled in) and its refusal. */
+/**
+ * The `reused` of an OptionalKey: the subgraph's own IDEMPOTENCY_KEY_REUSED (its error catalog lists the code), naming
+ * what the key was used for: `keyReusedFor(arrearsError, 'adjustment')`.
+ */
+export const keyReusedFor =
+  (
+    subgraphError: (code: 'IDEMPOTENCY_KEY_REUSED', message: string, details: { idempotencyKey: string }) => Error,
+    what: string,
+  ) =>
+  (key: string): Error =>
+    subgraphError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another ${what}`, {
+      idempotencyKey: key,
+    });
+
 export interface OptionalKey {
   scope: string;
   ownerId: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { transactionOnce } from '../../../platform/db/idempotency';
+import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { areasError } from '../domain/errors';
 import { parseCsvWithin } from '../../../kernel/csv';
 import { InvalidInputError } from '../../../kernel/errors';
@@ -47,10 +47,7 @@ export async function importCompoundCsv(
     ownerId: identity.organisationId,
     key: idempotencyKey,
     content: () => ({ compoundId, csv }),
-    reused: (key: string) =>
-      areasError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another import`, {
-        idempotencyKey: key,
-      }),
+    reused: keyReusedFor(areasError, 'import'),
   };
   return transactionOnce(em, optionalKey, async (tx) => {
     await allowLongStatements(tx);

@@ -25,7 +25,7 @@ import { findStandingCommitteeById } from '../persistence/governance-body.reposi
 import { householdAreasOfArea } from '../persistence/household.repository';
 import { JointDecision } from '../persistence/joint-decision.entity';
 import { findJointDecision, insertJointDecision } from '../persistence/joint-decision.repository';
-import { transactionOnce } from '../../../platform/db/idempotency';
+import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { areasError } from '../domain/errors';
 import { manageableArea } from './area.lookup';
 
@@ -78,10 +78,7 @@ export async function recordJointDecision(
     ownerId: identity.organisationId,
     key: idempotencyKey,
     content: () => ({ ...input, tally: input.tally ?? null, ballots: input.ballots ?? null }),
-    reused: (key: string) =>
-      areasError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another decision`, {
-        idempotencyKey: key,
-      }),
+    reused: keyReusedFor(areasError, 'decision'),
   };
   const decisionId = await transactionOnce(em, optionalKey, async (tx) => {
     const area = await areaForDecision(tx, identity, input.areaId, today);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { transactionOnce } from '../../../platform/db/idempotency';
+import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { assertPropertyCompany } from '../domain/access';
 import { arrearsError } from '../domain/errors';
 import { Adjustment, AdjustmentKind, adjustCharge as adjusted } from '../domain/allocation';
@@ -43,10 +43,7 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
       amountFen: input.amountFen ?? null,
       reason: input.reason,
     }),
-    reused: (key: string) =>
-      arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another adjustment`, {
-        idempotencyKey: key,
-      }),
+    reused: keyReusedFor(arrearsError, 'adjustment'),
   };
   return transactionOnce(em, optionalKey, async (tx) => {
     const accountId = await accountIdOfCharge(tx, input.chargeId, companyId);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { transactionOnce } from '../../../platform/db/idempotency';
+import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { LEVY_DECIDED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { assertPropertyCompany } from '../domain/access';
@@ -34,10 +34,7 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
     ownerId: companyId,
     key: input.idempotencyKey,
     content: () => levyRequest(input),
-    reused: (key: string) =>
-      arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another levy`, {
-        idempotencyKey: key,
-      }),
+    reused: keyReusedFor(arrearsError, 'levy'),
   };
   return transactionOnce(em, optionalKey, async (tx) => {
     await allowLongStatements(tx);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { arrearsError } from '../domain/errors';
-import { transactionOnce } from '../../../platform/db/idempotency';
+import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -42,10 +42,7 @@ export async function recordCollectionAction(
     ownerId: identity.organisationId,
     key: input.idempotencyKey,
     content: () => ({ accountId: input.accountId.toLowerCase(), action }),
-    reused: (key: string) =>
-      arrearsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another collection step`, {
-        idempotencyKey: key,
-      }),
+    reused: keyReusedFor(arrearsError, 'collection step'),
   };
   return transactionOnce(em, optionalKey, async (tx) => {
     const account = await loadAccount(tx, identity, input.accountId, true);

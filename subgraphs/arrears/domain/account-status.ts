@@ -10,7 +10,7 @@ import { IsoDate, laterDate } from '../../../kernel/calendar';
  * account back into IN_COLLECTION. The account's history keeps the case that ended, and litigation claims none of the
  * months a court already decided (its eligibility.ts ALREADY_DECIDED).
  */
-import { ACCOUNT_STATUSES, type AccountStatus } from '../../../catalog';
+import { ACCOUNT_STATUSES, CONCLUDED_ACCOUNT_STATUSES, type AccountStatus } from '../../../catalog';
 
 export { ACCOUNT_STATUSES, type AccountStatus };
 
@@ -41,9 +41,6 @@ export const ACCOUNT_TRANSITIONS: Readonly<Record<AccountStatus, readonly Accoun
   SETTLED: ['IN_COLLECTION'],
   WRITTEN_OFF: ['IN_COLLECTION'],
 });
-
-/** The ends of a case (the catalog's CONCLUDED_ACCOUNT_STATUSES): a move out of one opens a new case. */
-const CONCLUDED: readonly AccountStatus[] = ['JUDGED', 'SETTLED', 'WRITTEN_OFF'];
 
 export interface TransitionContext {
   /** Needed for WRITTEN_OFF: giving up a claim is explained, for the owners' committee and the auditors. */
@@ -87,7 +84,12 @@ export function assertTransition(from: AccountStatus, to: AccountStatus, context
       ...(context.arrearsFen !== undefined ? { arrearsFen: context.arrearsFen } : {}),
     });
   }
-  if (CONCLUDED.includes(from) && to === 'IN_COLLECTION' && !((context.arrearsFen ?? context.openFen ?? 0) > 0)) {
+  // A move out of an end of a case (the catalog's list, which litigation reads) opens a new case.
+  if (
+    CONCLUDED_ACCOUNT_STATUSES.has(from) &&
+    to === 'IN_COLLECTION' &&
+    !((context.arrearsFen ?? context.openFen ?? 0) > 0)
+  ) {
     throw arrearsError('NOTHING_IN_ARREARS', 'A new case is opened only for arrears (past due and owed)', {
       from,
       to,

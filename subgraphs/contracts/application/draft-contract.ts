@@ -8,7 +8,7 @@ import { contractDrafted } from '../events/publish/contract-area-events';
 import { CONTRACTS_EVENT_SOURCE } from '../events/publish/filing-events';
 import { Contract } from '../persistence/contract.entity';
 import { findContract, insertContract } from '../persistence/contract.repository';
-import { transactionOnce } from '../../../platform/db/idempotency';
+import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { contractsError } from '../domain/errors';
 import { announceFilingDeadline } from './announce-filing-deadline';
 import { knownArea, requireCompany } from './contract.lookup';
@@ -34,10 +34,7 @@ export async function draftContract(
     ownerId: companyId,
     key: input.idempotencyKey,
     content: () => ({ areaId: input.areaId.toLowerCase(), terms }),
-    reused: (key: string) =>
-      contractsError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another draft`, {
-        idempotencyKey: key,
-      }),
+    reused: keyReusedFor(contractsError, 'draft'),
   };
   const id = await transactionOnce(em, optionalKey, async (tx) => {
     const area = await knownArea(tx, input.areaId);

@@ -6,7 +6,7 @@ import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { transactionOnce } from '../../../platform/db/idempotency';
+import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { recordEvent } from '../../../platform/events/outbox';
 import { EvidenceItem, firstPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
@@ -133,10 +133,7 @@ export async function referArrears(
     ownerId: companyId,
     key: input.idempotencyKey,
     content: () => referralRequest(input, evidence, exclusions),
-    reused: (key: string) =>
-      litigationError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${key} was already used for another referral`, {
-        idempotencyKey: key,
-      }),
+    reused: keyReusedFor(litigationError, 'referral'),
   };
   return transactionOnce(em, optionalKey, async (tx) => {
     const court = await findCourt(tx, input.courtId);
