@@ -15,7 +15,10 @@ export async function deleteWebhookSubscription(em: EntityManager, identity: Ide
     if (identity.role !== 'ADMIN') await ownWebhookSubscription(tx, identity, id, { lock: true });
     else if (!(await findOwnSubscription(tx, id, null, { lock: true })))
       throw new NotFoundError('WebhookSubscription', id);
+    const deleted = (await deleteSubscription(tx, id)) > 0;
+    // After its deliveries, as the sender takes them (deliveries, then the window): the other way round, a delete
+    // holding the window while waiting for deliveries the sender held deadlocked with it (TEMPORARILY_UNAVAILABLE).
     await cancelOwnDeadline(tx, retryWindowKey(id));
-    return (await deleteSubscription(tx, id)) > 0;
+    return deleted;
   });
 }
