@@ -221,6 +221,51 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     expect(replayed.some((e) => received.some((r) => r.webhookId === e.webhookId))).toBe(false);
   });
 
+  it('keeps a filing whose area is not known yet until the area arrives, then delivers it in order (not dead-lettered)', async () => {
+    const chaoyangBureau = identity('CITY_BUREAU', 'bureau-chaoyang', ['110105']);
+    const receiver = await startReceiver();
+    const haidianReceiver = await startReceiver();
+    receivers.push(receiver, haidianReceiver);
+    await subscribe(chaoyangBureau, FILING_TYPES, receiver);
+    await subscribe(haidianBureau, FILING_TYPES, haidianReceiver);
+    const chaoyangArea = randomUUID();
+    const filing = randomUUID();
+    const early = [1, 2].map((sequence) => ({
+      definition: FILING_ACCEPTED,
+      key: filing,
+      data: filingEvent(filing, chaoyangArea, sequence),
+    }));
+    await produceEvents(producer, t.topicPrefix, early);
+    // The dispatcher has taken both (its inbox holds them) while the area's registration has not come: the old code
+    // retried each for 3 s and dead-lettered it, and never wrote its inbox row.
+    await waitFor(
+      'the early filings taken by the dispatcher',
+      async () =>
+        (
+          await t.sql(
+            `select 1 from feeds.inbox i join feeds.webhook_waiting_event w on w.event_id = i.event_id
+              where i.consumer = 'feeds.webhook-dispatcher' and w.area_id = $1`,
+            [chaoyangArea],
+          )
+        ).length === 2,
+      { timeoutMs: 20000 },
+    );
+    expect(receiver.events).toEqual([]);
+
+    await produceEvents(producer, t.topicPrefix, [
+      { definition: AREA_REGISTERED, key: chaoyangArea, data: areaRegistered(chaoyangArea, '110105') },
+      { definition: FILING_ACCEPTED, key: filing, data: filingEvent(filing, chaoyangArea, 3) },
+    ]);
+    const received = await waitFor('the waiting filings, once the area is known', () =>
+      receiver.events.length >= 3 ? [...receiver.events] : undefined,
+    );
+    expect(received.map((e) => (e.data as { sequence: number }).sequence)).toEqual([1, 2, 3]);
+    expect(await t.sql(`select 1 from feeds.webhook_waiting_event where area_id = $1`, [chaoyangArea])).toEqual([]);
+    // Another district's bureau gets none of them, as for any filing.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(haidianReceiver.events.filter((e) => (e.data as { areaId: string }).areaId === chaoyangArea)).toEqual([]);
+  });
+
   it('pauses a subscription whose receiver keeps failing past the retry window, visibly; resuming sends what waited', async () => {
     let down = true;
     const receiver = await startReceiver(() => down);
@@ -260,7 +305,7 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     expect((await ok(haidianBureau, REPLAY, { s: subscription, from })).replayWebhooks).toBe(1);
   });
 
-  it('dead-letters a filing of an area it never heard of, and one holding NUL, and still delivers the rest of its batch', async () => {
+  it('keeps a filing of an area it has not heard of, dead-letters one holding NUL, and still delivers the rest of its batch', async () => {
     const receiver = await startReceiver();
     receivers.push(receiver);
     await subscribe(xichengBureau, FILING_TYPES, receiver);
@@ -281,9 +326,10 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       await waitFor('the known filing', () =>
         receiver.events.some((e) => (e.data as { filingId: string }).filingId === known),
       );
-      const [dead] = await probe.waitForCount('the dead-lettered filing', (m) => m.headers.ce_id === orphanEventId, 1);
-      expect(dead.headers.dlq_reason_code).toBe('HANDLER_FAILED');
-      expect(dead.headers.dlq_reason).toMatch(/is not known yet/);
+      // The orphan waits for its area's registration (the test above), where it used to be dead-lettered.
+      expect(
+        await t.sql(`select event_id from feeds.webhook_waiting_event where event_id = $1`, [orphanEventId]),
+      ).toEqual([{ event_id: orphanEventId }]);
       const [refused] = await probe.waitForCount(
         'the dead-lettered NUL',
         (m) => m.headers.ce_id === unstorableEventId,
@@ -292,6 +338,7 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       expect(refused.headers.dlq_reason_code).toBe('UNSTORABLE_TEXT');
       expect(refused.headers.dlq_reason).toMatch(/at \/companyId$/);
       expect(receiver.events.map((e) => (e.data as { filingId: string }).filingId)).toEqual([known]);
+      expect(probe.received.filter((m) => m.headers.ce_id === orphanEventId)).toEqual([]);
     } finally {
       await probe.stop();
     }

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { advisoryLock } from '../../../platform/db/sql';
 import { HubEvent } from '../../../platform/events/cloudevent';
 import { BUREAU_EVENT_TYPES, aggregateKeyOf, audienceOf, mayReceive } from '../domain/webhook-access';
 import {
   NewDelivery,
   districtsOfAreas,
   insertDeliveries,
+  keepWaitingEvents,
   subscriptionsForEventTypes,
+  takeWaitingEvents,
 } from '../persistence/webhook.repository';
-
-/** A filing whose area the feeds subgraph has not heard of yet: retried, then dead-lettered (HANDLER_FAILED). */
-export class AreaNotYetKnownError extends Error {}
 
 /** The Standard Webhooks message id of an event for one subscription: the same on every retry of it. */
 export const messageIdOf = (subscriptionId: string, eventId: string) =>
@@ -18,24 +18,42 @@ export const messageIdOf = (subscriptionId: string, eventId: string) =>
 
 const areaIdOf = (event: HubEvent): string | undefined => {
   const areaId = (event.data as Record<string, unknown>)?.areaId;
-  return BUREAU_EVENT_TYPES.includes(event.type) && typeof areaId === 'string' ? areaId : undefined;
+  return BUREAU_EVENT_TYPES.includes(event.type) && typeof areaId === 'string' ? areaId.toLowerCase() : undefined;
 };
+
+/**
+ * The lock an area's registration and its filings' dispatch take before one decides the area is unknown and the other
+ * releases the events that waited for it, so a filing is never kept after its area's registration has looked.
+ */
+export const lockArea = (em: EntityManager, areaId: string) => advisoryLock(em, `feeds.webhook-area:${areaId}`);
 
 /**
  * Writes one pending delivery per event and subscription that asked for the event's type and may read it (the
  * GraphQL reads' rules, domain/webhook-access.ts), in the events' order, in one statement. Runs in the inbox
- * transaction, so an event is fanned out exactly once; the sender loops send the rows afterwards.
+ * transaction, so an event is fanned out exactly once; the sender loops send the rows afterwards. A filing whose area
+ * the subgraph has not heard of yet (its registration is consumed by another group, which can lag behind) waits, with
+ * every later event of that area, until the registration arrives (releaseWaitingEvents): who may receive it depends on
+ * the area's district. Before, it was retried for seconds and then dead-lettered, and the bureaus never received it.
  */
 export async function dispatchWebhooks(em: EntityManager, events: readonly HubEvent[]): Promise<number> {
   const candidates = await subscriptionsForEventTypes(em, [...new Set(events.map((e) => e.type))]);
   if (candidates.length === 0) return 0;
-  const districts = await districtsOfAreas(em, [...new Set(events.flatMap((e) => areaIdOf(e) ?? []))]);
+  const areaIds = [...new Set(events.flatMap((e) => areaIdOf(e) ?? []))];
+  let districts = await districtsOfAreas(em, areaIds);
+  const unknown = areaIds.filter((id) => !districts.has(id)).sort();
+  if (unknown.length > 0) {
+    for (const id of unknown) await lockArea(em, id);
+    districts = await districtsOfAreas(em, areaIds);
+  }
+  const waiting: { areaId: string; event: HubEvent }[] = [];
   const deliveries: NewDelivery[] = [];
   for (const event of events) {
     const areaId = areaIdOf(event);
-    if (areaId && !districts.has(areaId))
-      throw new AreaNotYetKnownError(`area ${areaId} of ${event.type} ${event.id} is not known yet`);
-    const audience = audienceOf(event.type, event.data, (id) => districts.get(id));
+    if (areaId && !districts.has(areaId)) {
+      waiting.push({ areaId, event });
+      continue;
+    }
+    const audience = audienceOf(event.type, event.data, (id) => districts.get(id.toLowerCase()));
     const aggregateKey = aggregateKeyOf(event.type, event.data);
     for (const subscription of candidates) {
       if (!subscription.eventTypes.includes(event.type) || !mayReceive(subscription, audience)) continue;
@@ -52,6 +70,13 @@ export async function dispatchWebhooks(em: EntityManager, events: readonly HubEv
       });
     }
   }
+  await keepWaitingEvents(em, waiting);
   await insertDeliveries(em, deliveries);
   return deliveries.length;
+}
+
+/** Dispatches, in the order received, the events that waited for the area, once its registration is kept. */
+export async function releaseWaitingEvents(em: EntityManager, areaId: string): Promise<number> {
+  const waited = await takeWaitingEvents(em, areaId);
+  return waited.length > 0 ? dispatchWebhooks(em, waited) : 0;
 }

@@ -11,6 +11,7 @@ import { Migration20261201000000_webhook_lease } from './migrations/Migration202
 import { Migration20261201010000_hotline_system } from './migrations/Migration20261201010000_hotline_system';
 import { Migration20261201100000_outbox_traceparent } from './migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
+import { Migration20261212000000_webhook_waiting_event } from './migrations/Migration20261212000000_webhook_waiting_event';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -29,4 +30,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201200000_reminder_due_on,
   Migration20261204000000_webhook_fair_claim,
   Migration20261206000000_inbox_topic_key,
+  Migration20261212000000_webhook_waiting_event,
 );

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { FieldDecryptionError } from '../../../platform/crypto/field-cipher';
 import { webhookSecretCipher } from '../../../platform/crypto/webhook-secret-cipher';
 import { pruneAgedRows } from '../../../platform/db/retention';
+import type { HubEvent } from '../../../platform/events/cloudevent';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 
 /** Raw SQL hands timestamps back as text (platform/db/orm.ts): the row mappers below turn them into Dates. */
@@ -218,6 +219,32 @@ export async function districtsOfAreas(em: EntityManager, areaIds: readonly stri
     [sqlArray([...areaIds])],
   );
   return new Map(rows.map((r) => [r.area_id, r.district_code]));
+}
+
+/** Keeps events whose area is not known yet, in the order given; an event kept before stays as it is. */
+export async function keepWaitingEvents(
+  em: EntityManager,
+  waiting: readonly { areaId: string; event: HubEvent }[],
+): Promise<void> {
+  if (waiting.length === 0) return;
+  await sqlRun(
+    em,
+    `insert into ${S}.webhook_waiting_event (event_id, area_id, event)
+     select w.value -> 'event' ->> 'id', (w.value ->> 'areaId')::uuid, w.value -> 'event'
+       from jsonb_array_elements(?::jsonb) with ordinality as w(value, n) order by w.n
+     on conflict (event_id) do nothing`,
+    [JSON.stringify(waiting)],
+  );
+}
+
+/** Takes (deletes and returns) the events that waited for the area, in the order they were kept. */
+export async function takeWaitingEvents(em: EntityManager, areaId: string): Promise<HubEvent[]> {
+  const rows = await sqlRows<{ sequence: string; event: HubEvent }>(
+    em,
+    `delete from ${S}.webhook_waiting_event where area_id = ? returning sequence, event`,
+    [areaId],
+  );
+  return rows.sort((a, b) => Number(a.sequence) - Number(b.sequence)).map((r) => r.event);
 }
 
 export interface NewDelivery {
