@@ -77,9 +77,12 @@ async function main() {
       `  PostgreSQL: ${postgres.embedded ? 'embedded (.local/postgres)' : 'configured server'}; Kafka: ${brokers.join(',')}`,
       ...(kafkaCredentials
         ? [
-            `  Kafka is SASL_PLAINTEXT with SCRAM-SHA-512 and ACLs; principals (${process.env.KAFKA_CREDENTIALS_FILE ?? localKafkaCredentialsFile(root)}):`,
-            `    super user (administration only) ${kafkaCredentials.admin.username} / ${kafkaCredentials.admin.password}`,
-            ...Object.values(kafkaCredentials.subgraphs).map((c) => `    ${c.username} / ${c.password}`),
+            `  Kafka is SASL_PLAINTEXT with SCRAM-SHA-512 and ACLs; the principals' passwords are in ${process.env.KAFKA_CREDENTIALS_FILE ?? localKafkaCredentialsFile(root)}:`,
+            `    super user (administration only) ${kafkaCredentials.admin.username}; subgraphs ${Object.values(
+              kafkaCredentials.subgraphs,
+            )
+              .map((c) => c.username)
+              .join(', ')}`,
           ]
         : ['  Kafka: PLAINTEXT without ACLs (KAFKA_BROKERS without KAFKA_CREDENTIALS_FILE)']),
       '  Example token (Beijing city bureau, 8 h):',

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { logMark, readSince } from './local-kafka';
+import { logMark, readSince, writePrivateFile } from './local-kafka';
 
 describe('readSince: a launch reads only its own part of the broker log', () => {
   let dir: string;
@@ -53,5 +53,23 @@ describe('readSince: a launch reads only its own part of the broker log', () => 
       fs.writeFileSync(log, text);
     }
     expect(readSince(log, mark)).toBe('two Kafka Server started\nthree\nfour\n');
+  });
+});
+
+describe("writePrivateFile: what holds a password is the owner's alone", () => {
+  it('writes 0600, and narrows a file that existed with a wider mode', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-kafka-private-'));
+    try {
+      const file = path.join(dir, 'server.properties');
+      fs.writeFileSync(file, 'old\n', { mode: 0o644 });
+      writePrivateFile(file, 'password=secret\n');
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(file, 'utf8')).toBe('password=secret\n');
+      const fresh = path.join(dir, 'security');
+      writePrivateFile(fresh, 'x\n');
+      expect(fs.statSync(fresh).mode & 0o777).toBe(0o600);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -165,7 +165,8 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
   const java = javaBin();
   const classpath = path.join(libDir, '*'); // expanded by the JVM, not a shell
 
-  fs.writeFileSync(files.props, serverProperties(dataDir, opts));
+  // server.properties holds the super user's password (its JAAS lines): the owner's alone, as credentials.json.
+  writePrivateFile(files.props, serverProperties(dataDir, opts));
   fs.writeFileSync(files.log4j, log4jProperties(files.serverLog));
   const log4jFlag = `-Dlog4j.configuration=${fileUrl(files.log4j)}`;
 
@@ -196,7 +197,7 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
         : []),
     ]);
     if (fmt.code !== 0) throw new Error(`kafka storage format failed (exit ${fmt.code}):\n${fmt.output}`);
-    fs.writeFileSync(files.security, `${security}\n`);
+    writePrivateFile(files.security, `${security}\n`);
   }
 
   const heap = opts.heapMb ?? 512;
@@ -314,6 +315,15 @@ function pathsFor(dataDir: string, logFile?: string) {
     logDir: path.join(dataDir, 'logs'),
     security: path.join(dataDir, 'security.sha256'),
   };
+}
+
+/**
+ * Writes a file only its owner may read (0600), also when it existed with a wider mode: the mode of writeFileSync
+ * applies only to a file it creates.
+ */
+export function writePrivateFile(file: string, text: string): void {
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
 }
 
 /** JAAS values are quoted strings: a password with a quote or backslash is escaped. */

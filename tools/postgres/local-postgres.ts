@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -44,11 +46,12 @@ export async function resolvePostgres(
   log.info({ port }, 'no PostgreSQL configured or running: starting an embedded one');
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const dir = path.join(projectRoot, '.local', 'postgres');
+  const password = embeddedPassword(dir);
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
     user: 'postgres',
-    password: 'postgres',
+    password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     // The package asks initdb for en_US.UTF-8 messages, a locale minimal machines lack; the later flags win.
@@ -56,10 +59,26 @@ export async function resolvePostgres(
     onLog: () => undefined,
     onError: (message: unknown) => log.warn({ message: String(message) }, 'embedded PostgreSQL'),
   });
-  const fs = await import('node:fs');
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
-  return { adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, embedded: true, stop: () => pg.stop() };
+  const adminUrl = new URL(`postgres://postgres@127.0.0.1:${port}/postgres`);
+  adminUrl.password = password;
+  return { adminUrl: adminUrl.toString(), embedded: true, stop: () => pg.stop() };
+}
+
+/**
+ * The embedded server's superuser password: drawn at random when its data directory is first made and kept beside it
+ * for the owner alone (`<dir>.password`, 0600), so another user of the machine cannot log in as postgres/postgres. A
+ * data directory made before, with no such file, keeps the password it was made with.
+ */
+export function embeddedPassword(dataDir: string): string {
+  const file = `${dataDir}.password`;
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return 'postgres';
+  const password = randomBytes(24).toString('base64url');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
 }
 
 /**
