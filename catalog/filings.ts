@@ -103,7 +103,11 @@ export const FilingTerms = Closed({
               '万分之N of the unpaid fee per full month overdue (100 = 1% a month); absent when the rate is daily. Added to v1 as an optional field: see clauseText.',
           }),
         ),
-        graceDays: Type.Integer({ minimum: 0 }),
+        graceDays: Type.Integer({
+          minimum: 0,
+          maximum: 366,
+          description: 'Days after the due date before late fees run; at most a year (an input bound, not a statute).',
+        }),
         capPercentOfPrincipal: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
         clauseText: Type.Optional(
           Type.String({

@@ -64,6 +64,24 @@ describe('calendar dates (Civil Code arts. 201–202)', () => {
     expect(() => daysBetween('2021-12-10', 'soon')).toThrow(DomainError);
   });
 
+  it('refuses, as input, a period that ends outside the years 1000–9999 (a RangeError before)', () => {
+    const outside = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error instanceof DomainError ? error.code : String(error);
+      }
+      return 'no error';
+    };
+    expect(outside(() => addDays('2026-01-01', 2 ** 31 - 1))).toBe('BAD_USER_INPUT');
+    expect(outside(() => addDays('2026-01-01', 3_000_000))).toBe('BAD_USER_INPUT');
+    expect(outside(() => addDays('9999-12-31', 1))).toBe('BAD_USER_INPUT');
+    expect(outside(() => addDays('1000-01-01', -1))).toBe('BAD_USER_INPUT');
+    expect(outside(() => addYears('2026-01-01', 300_000))).toBe('BAD_USER_INPUT');
+    expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
+    expect(addDays('1000-01-02', -1)).toBe('1000-01-01');
+  });
+
   it.each([
     ['2000-02-29', true], // divisible by 400: a leap year
     ['1900-02-29', false], // by 100 only: not

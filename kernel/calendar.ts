@@ -41,7 +41,19 @@ function toUtc(date: unknown): number | undefined {
   return Date.UTC(year, month - 1, day);
 }
 
-const fromUtc = (time: number): IsoDate => new Date(time).toISOString().slice(0, 10);
+const FIRST_DAY = Date.UTC(1000, 0, 1);
+const LAST_DAY = Date.UTC(9999, 11, 31);
+
+/**
+ * The date of a UTC midnight, within the years 1000–9999 that a YYYY-MM-DD date holds: a period that ends outside
+ * them (a huge count of days) is refused as input, where `toISOString` threw a RangeError (INTERNAL_SERVER_ERROR) or
+ * gave a date no rule could read back.
+ */
+function fromUtc(time: number): IsoDate {
+  if (!(time >= FIRST_DAY && time <= LAST_DAY))
+    throw new InvalidInputError('A period ends outside the years 1000–9999');
+  return new Date(time).toISOString().slice(0, 10);
+}
 
 function utcOrThrow(date: IsoDate): number {
   const time = toUtc(date);

@@ -84,6 +84,7 @@ describe('contract terms checked for filing', () => {
     const clauseText = '业主逾期交纳物业服务费的，每逾期一个月，按欠费金额的百分之一支付违约金。'; // a test clause
     const late = (lateFee: ContractTermsEntry['lateFee']) => codes(seed003Terms({ lateFee }));
     expect(late({ dailyRatePerTenThousand: 5, graceDays: 15 })).toEqual([]);
+    expect(late({ dailyRatePerTenThousand: 5, graceDays: 366 })).toEqual([]);
     expect(late({ monthlyRatePerTenThousand: 100, graceDays: 0, capPercentOfPrincipal: 20, clauseText })).toEqual([]);
     for (const bad of [
       { dailyRatePerTenThousand: 5, monthlyRatePerTenThousand: 100, graceDays: 0 },
@@ -91,6 +92,9 @@ describe('contract terms checked for filing', () => {
       { monthlyRatePerTenThousand: 0, graceDays: 0 },
       { monthlyRatePerTenThousand: 100, graceDays: 0, clauseText: '  ' },
       { monthlyRatePerTenThousand: 100, graceDays: 0, clauseText: '违'.repeat(2001) },
+      // A grace of 2^31 - 1 days put the first day of late fees past year 9999: every read of the account failed.
+      { dailyRatePerTenThousand: 5, graceDays: 2147483647 },
+      { dailyRatePerTenThousand: 5, graceDays: 367 },
     ])
       expect(late(bad)).toEqual(['INVALID_LATE_FEE_TERMS']);
     // Stored with the parts given, trimmed; the parts not given are left out, not null, so daily terms without a

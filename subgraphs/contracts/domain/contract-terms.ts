@@ -123,6 +123,12 @@ export interface TermsAssessment {
   feeFlags: FeeScheduleFlag[];
 }
 
+/**
+ * The longest grace after a fee's due date before late fees run that a contract may state: a year (an input bound, not
+ * a statute; the catalog says the same). Unbounded, a grace of 2^31 days put the late fee's first day past year 9999.
+ */
+export const MAX_LATE_FEE_GRACE_DAYS = 366;
+
 /** The longest reasonable period after a demand a contract may state (an input bound; the catalog says the same). */
 export const MAX_CONTRACT_DEMAND_PERIOD_DAYS = 180;
 
@@ -201,10 +207,11 @@ export function assessContractTerms(
     const rateOk = (daily === null) !== (monthly === null) && wholeAtLeast(daily ?? monthly, 1);
     const clause = late.clauseText;
     const clauseOk = clause === null || clause === undefined || (!blank(clause) && clause.length <= CLAUSE_MAX);
-    if (!rateOk || !wholeAtLeast(late.graceDays, 0) || !capOk || !clauseOk) {
+    const graceOk = wholeAtLeast(late.graceDays, 0) && late.graceDays <= MAX_LATE_FEE_GRACE_DAYS;
+    if (!rateOk || !graceOk || !capOk || !clauseOk) {
       add(
         'INVALID_LATE_FEE_TERMS',
-        `late fees need exactly one whole rate per ten thousand of 1 or more (daily or monthly), whole grace days, a cap of 0–100%, and clause text of at most ${CLAUSE_MAX} characters if any`,
+        `late fees need exactly one whole rate per ten thousand of 1 or more (daily or monthly), whole grace days of 0–${MAX_LATE_FEE_GRACE_DAYS}, a cap of 0–100%, and clause text of at most ${CLAUSE_MAX} characters if any`,
         'lateFee',
       );
     }

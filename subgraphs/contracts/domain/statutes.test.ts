@@ -89,6 +89,24 @@ describe('contracts statutes', () => {
     ],
     ['a cap without a source', { preliminaryContractMaxYears: 3 }, ['sources']],
     [
+      'periods past year 9999 (a typo of an admin)',
+      {
+        filingDeadlineDays: 100_000_000,
+        preliminaryContractMaxYears: 300_000,
+        sources: { ...fiftyThousand.sources, preliminaryContractTerm: 'a city regulation' },
+      },
+      ['filingDeadlineDays', 'preliminaryContractMaxYears'],
+    ],
+    [
+      'periods a day and a year over the bounds',
+      {
+        filingDeadlineDays: 367,
+        preliminaryContractMaxYears: 21,
+        sources: { ...fiftyThousand.sources, preliminaryContractTerm: 'a city regulation' },
+      },
+      ['filingDeadlineDays', 'preliminaryContractMaxYears'],
+    ],
+    [
       'a fine range upside down',
       { lateFilingPenalty: { ...BEIJING_LATE_FILING_PENALTY, fineMinFen: 1_000_001 } },
       ['lateFilingPenalty'],

@@ -206,8 +206,16 @@ export const MAX_CREDIT_NOTICE_DAYS = 365;
 /** An input bound, not a statute: the longest reasonable period after a demand a city or a contract may set. */
 export const MAX_DEMAND_PERIOD_DAYS = 180;
 
-const positiveWhole = (value: unknown): boolean =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+const positiveWhole = (value: unknown, max = Number.MAX_SAFE_INTEGER): boolean =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0 && value <= max;
+
+/**
+ * Input bounds of a city's periods, not statutes: the longest filing deadline a city may set (a year) and the longest
+ * cap on a preliminary contract (20 years). Unbounded, an admin's typo of 100,000,000 days put every deadline past
+ * year 9999 and failed each draft of that city.
+ */
+export const MAX_FILING_DEADLINE_DAYS = 366;
+export const MAX_PRELIMINARY_CONTRACT_YEARS = 20;
 const text = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
 
 /**
@@ -222,8 +230,8 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
   if (!text(settings.regulation)) fields.regulation = 'regulation must not be empty';
   if (!FILING_REVIEWER_ROLES.includes(settings.filingReviewerRole))
     fields.filingReviewerRole = `one of ${FILING_REVIEWER_ROLES.join(', ')}`;
-  if (settings.filingDeadlineDays !== null && !positiveWhole(settings.filingDeadlineDays)) {
-    fields.filingDeadlineDays = 'filingDeadlineDays must be a whole number of days, 1 or more, or null';
+  if (settings.filingDeadlineDays !== null && !positiveWhole(settings.filingDeadlineDays, MAX_FILING_DEADLINE_DAYS)) {
+    fields.filingDeadlineDays = `filingDeadlineDays must be a whole number of days, 1–${MAX_FILING_DEADLINE_DAYS}, or null`;
   }
   if (
     settings.agreementSelectionMaxFloorAreaCentiM2 !== null &&
@@ -232,9 +240,11 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
     fields.agreementSelectionMaxFloorAreaCentiM2 =
       'the agreement threshold must be a positive whole number of hundredths of m², or null';
   }
-  if (settings.preliminaryContractMaxYears !== null && !positiveWhole(settings.preliminaryContractMaxYears)) {
-    fields.preliminaryContractMaxYears =
-      'preliminaryContractMaxYears must be a whole number of years, 1 or more, or null';
+  if (
+    settings.preliminaryContractMaxYears !== null &&
+    !positiveWhole(settings.preliminaryContractMaxYears, MAX_PRELIMINARY_CONTRACT_YEARS)
+  ) {
+    fields.preliminaryContractMaxYears = `preliminaryContractMaxYears must be a whole number of years, 1–${MAX_PRELIMINARY_CONTRACT_YEARS}, or null`;
   }
   if (!text(settings.filingAuthority)) fields.filingAuthority = 'filingAuthority must not be empty';
   const penalty = settings.lateFilingPenalty;
