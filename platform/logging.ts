@@ -54,7 +54,7 @@ const withoutValues = (message = ''): string => {
  */
 export function serializeError(err: unknown): unknown {
   if (!isDatabaseError(err)) return pino.stdSerializers.err(err as Error);
-  const message = `database error ${err.code ?? ''}: ${withoutValues(err.message)}`;
+  const message = messageWithoutValues(err);
   const frames = (err.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at '));
   return {
     type: err.name ?? 'DatabaseError',
@@ -67,6 +67,15 @@ export function serializeError(err: unknown): unknown {
     constraint: err.constraint,
     stack: [message, ...frames].join('\n'),
   };
+}
+
+/**
+ * An error's message as it may leave the process (a dead letter's reason, a log field that is not `err`): a database
+ * error's without the statement and its values, as serializeError gives it; any other error's as it is.
+ */
+export function messageWithoutValues(err: unknown): string {
+  if (isDatabaseError(err)) return `database error ${err.code ?? ''}: ${withoutValues(err.message)}`;
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** One JSON logger for every process; child loggers add the component (subgraph, relay, consumer). */

@@ -133,7 +133,8 @@ describe('inbox consumer retries and dead letters', () => {
         throw new DomainError('STALE_DECISION', 'a newer decision was already applied');
       });
       // Values a schema's formats allow that PostgreSQL or Date refuse: the data's fault, dead-lettered at once.
-      await start('unstorable', (_attempt, em) => em.getConnection().execute(`select 'urn:uuid:x'::uuid`));
+      // The driver's message starts with the statement, its values written in (an owner's name here).
+      await start('unstorable', (_attempt, em) => em.getConnection().execute(`select 'urn:uuid:张三'::uuid`));
       await start('leap-second', () => new Date('2025-12-31T23:59:60Z').toISOString());
       // A CHECK constraint refusing the values: the same on every retry, so dead-lettered at once (before, five tries).
       await start('refused-by-check', async (_attempt, em) => {
@@ -161,6 +162,9 @@ describe('inbox consumer retries and dead letters', () => {
       });
       expect(byConsumer.rejecting).toMatchObject({ dlq_reason_code: 'STALE_DECISION', ce_id: event.id });
       expect(byConsumer.unstorable).toMatchObject({ dlq_reason_code: 'INVALID_DATA', ce_id: event.id });
+      // The reason goes to the dead-letter topic and the log without the statement or its values.
+      expect(byConsumer.unstorable.dlq_reason).toMatch(/^database error 22P02: invalid input syntax for type uuid/);
+      expect(byConsumer.unstorable.dlq_reason).not.toMatch(/张三|select/);
       expect(byConsumer['leap-second']).toMatchObject({ dlq_reason_code: 'INVALID_DATA', ce_id: event.id });
       expect(byConsumer['refused-by-check']).toMatchObject({ dlq_reason_code: 'INVALID_DATA', ce_id: event.id });
       expect(byConsumer.flaky).toBeUndefined();

@@ -6,7 +6,7 @@ import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
 import { HubOrm } from '../db/orm';
 import { sqlArray, sqlRows, sqlRun } from '../db/sql';
 import { isConstraintRefusal, isDataException, isTransient } from '../db/transient';
-import { logger } from '../logging';
+import { logger, messageWithoutValues } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 import { deadLetters } from '../metrics';
 import { HUB_PRODUCER, KafkaSettings, onTopicsEnsured, topicName } from './kafka';
@@ -317,12 +317,12 @@ export class InboxConsumer {
             if (error instanceof PoisonMessageError) return deadLetter(error.reasonCode, error.message);
             // The data's own fault: each retry (five, 3 s of backoff) held up every other sender's events.
             if (isDataException(error) || isConstraintRefusal(error))
-              return deadLetter('INVALID_DATA', (error as Error).message);
+              return deadLetter('INVALID_DATA', messageWithoutValues(error));
             if (attempt >= maxAttempts) {
               // Transient failures go back to kafkajs, which re-delivers after its own backoff: nothing is skipped.
               if (isTransient(error)) throw error;
               this.log.error({ err: error, eventId: event.id }, 'handler keeps failing; dead-lettering');
-              return deadLetter('HANDLER_FAILED', (error as Error).message);
+              return deadLetter('HANDLER_FAILED', messageWithoutValues(error));
             }
             this.log.warn({ err: error, eventId: event.id, attempt }, 'handler failed; retrying');
             await sleep(backoff);
