@@ -33,6 +33,13 @@ export function openFen(charge: Charge): Fen {
 }
 
 /** What is still owed on all the charges together. */
+/**
+ * The most charges a payment or a collection step may name, and the most buildings a levy: 40 years of monthly fees
+ * and some levies, an input bound. Unbounded, a request of 26,000 ids was compared id by id with each other (quadratic)
+ * and answered with a problem per id, a refusal larger than the request.
+ */
+export const MAX_NAMED_IDS = 500;
+
 export const openTotal = (charges: readonly Charge[]): Fen =>
   charges.reduce((sum, c) => sum + c.amountFen - c.paidFen - c.waivedFen, 0);
 

@@ -131,6 +131,11 @@ describe('validateCollectionAction', () => {
       { chargeIds: 'charge ids must not be empty' },
     ],
     [
+      'more charges than an account holds in 40 years',
+      input({ kind: 'LETTER', chargeIds: Array.from({ length: 501 }, (_, i) => `c-${i}`) }),
+      { chargeIds: 'name at most 500 charges' },
+    ],
+    [
       'a message without channel',
       input({ kind: 'MESSAGE', channel: 'EMAIL' }),
       { channel: expect.stringContaining('WECHAT') },

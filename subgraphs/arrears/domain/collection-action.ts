@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { arrearsError } from './errors';
+import { MAX_NAMED_IDS } from './charge';
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { INTERRUPTION_GROUNDS, InterruptionGround, UTILITY_CUT_OFF_BAN, Utility } from './statutes';
@@ -246,6 +247,7 @@ export function validateCollectionAction(input: CollectionActionInput): Collecti
     ? input.chargeIds.map((id) => (typeof id === 'string' ? id.trim() : ''))
     : [];
   if (chargeIds.length === 0) fields.chargeIds = 'name at least one charge';
+  else if (chargeIds.length > MAX_NAMED_IDS) fields.chargeIds = `name at most ${MAX_NAMED_IDS} charges`;
   else if (chargeIds.some((id) => id === '')) fields.chargeIds = 'charge ids must not be empty';
 
   const note = typeof input.note === 'string' && input.note.trim() !== '' ? input.note.trim() : null;

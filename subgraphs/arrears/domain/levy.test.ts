@@ -7,6 +7,7 @@ import {
   activationQuota,
   advanceOutstandingFen,
   buildingsCrossingThreshold,
+  checkLevyInput,
   isBuildingActivated,
   levyChargeFen,
 } from './levy';
@@ -121,5 +122,29 @@ describe('the company advance', () => {
     const error = rejection(() => advanceOutstandingFen(SEED_002_LEVY, recovered));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toEqual(details);
+  });
+});
+
+describe("a levy's input", () => {
+  const levy = {
+    areaId: 'area',
+    title: '电梯加装',
+    purpose: '加装电梯',
+    accountName: '业主大会专户',
+    rateFenPerM2: 1793,
+    activationThresholdPercent: 50,
+    advanceFen: 0,
+    decidedOn: '2023-05-01',
+    dueOn: '2023-07-15',
+    buildingIds: ['b-1'],
+  };
+  it('names at most 500 buildings', () => {
+    const buildings = (n: number) => Array.from({ length: n }, (_, i) => `b-${i}`);
+    expect(() => checkLevyInput({ ...levy, buildingIds: buildings(500) }, '2023-06-01')).not.toThrow();
+    const error = rejection(() => checkLevyInput({ ...levy, buildingIds: buildings(501) }, '2023-06-01'));
+    expect([error.code, error.details?.fields]).toEqual([
+      'BAD_USER_INPUT',
+      { buildingIds: 'name at most 500 buildings' },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { CollectionRate, CollectionTotals, collectionRate } from './collection-rate';
 import { Fen, chargeFen } from '../../../kernel/money';
 import { arrearsError } from './errors';
+import { MAX_NAMED_IDS } from './charge';
 import {
   LEVY_DECISION_MATTER,
   LEVY_DECISION_SOURCE,
@@ -224,6 +225,7 @@ export function checkLevyInput(input: LevyInput, today: IsoDate): void {
     fields.dueOn = 'not before the decision';
   if (!Array.isArray(input.buildingIds) || input.buildingIds.length === 0)
     fields.buildingIds = 'name at least one building';
+  else if (input.buildingIds.length > MAX_NAMED_IDS) fields.buildingIds = `name at most ${MAX_NAMED_IDS} buildings`;
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The levy is invalid', { fields });
 }
 

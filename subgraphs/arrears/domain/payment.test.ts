@@ -42,6 +42,16 @@ describe('payments', () => {
     expect(() => assertSameRequest(first, first.digest)).not.toThrow();
   });
 
+  it('designates at most 500 charges (26,000 were compared with each other, and each refused by name)', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `c-${i}`);
+    expect(preparePayment({ ...payment, designatedChargeIds: ids(500) }, '2024-03-01').key).toBe('k1');
+    const error = rejection(() => preparePayment({ ...payment, designatedChargeIds: ids(26_000) }, '2024-03-01'));
+    expect([error.code, error.details?.fields]).toEqual([
+      'BAD_USER_INPUT',
+      { designatedChargeIds: 'designate at most 500 charges' },
+    ]);
+  });
+
   it('names every bad field of a payment at once', () => {
     const error = rejection(() =>
       preparePayment(

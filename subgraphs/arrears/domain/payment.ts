@@ -3,6 +3,7 @@ import { canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import type { ChargeKind } from '../../../catalog';
 import { arrearsError } from './errors';
+import { MAX_NAMED_IDS } from './charge';
 
 /**
  * A payment as the company records it: an amount paid on a day by some method, for the monthly fees or for one
@@ -42,6 +43,8 @@ function checkPaymentInput(input: PaymentInput, today: IsoDate): void {
   else if (compareDates(input.paidOn, today) > 0) fields.paidOn = `not after today (${today})`;
   if (!(PAYMENT_METHODS as readonly string[]).includes(input.method))
     fields.method = `one of ${PAYMENT_METHODS.join(', ')}`;
+  if ((input.designatedChargeIds?.length ?? 0) > MAX_NAMED_IDS)
+    fields.designatedChargeIds = `designate at most ${MAX_NAMED_IDS} charges`;
   if (input.purpose === 'LEVY' && !input.levyId) fields.levyId = 'name the levy paid';
   if (input.purpose === 'SERVICE_FEE' && input.levyId) fields.levyId = 'a service-fee payment names no levy';
   if (
