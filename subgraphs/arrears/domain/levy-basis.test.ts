@@ -27,9 +27,17 @@ describe('a levy is owed only under a valid joint decision on raising funds (Civ
 
   it('names every reason a decision does not carry the levy', () => {
     expect(problems(null)).toEqual(['DECISION_NOT_RECORDED']);
-    expect(problems({ ...decision, areaId: '00000000-0000-4000-8000-000000000009' })).toEqual([
-      'DECISION_NOT_RECORDED',
-    ]);
+    const anotherAreas = { ...decision, areaId: '00000000-0000-4000-8000-000000000009' };
+    expect(problems(anotherAreas)).toEqual(['DECISION_NOT_RECORDED']);
+    // Nothing of another area's decision is shown to a company that may not read that area (it was, in details).
+    expect(rejection(() => levyBasis(levy, anotherAreas)).details).toEqual({
+      problems: ['DECISION_NOT_RECORDED'],
+      jointDecisionId: 'd1',
+    });
+    expect(rejection(() => levyBasis(levy, { ...decision, valid: false })).details?.decision).toMatchObject({
+      areaId: AREA,
+      valid: false,
+    });
     // Short of three-quarters: the areas subgraph's verdict is invalid. And a decision on hiring a company raises no funds.
     expect(
       problems({

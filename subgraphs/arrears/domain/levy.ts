@@ -150,12 +150,14 @@ export function levyBasis(
     });
   }
   if (!named) return 'VOLUNTARY';
+  // Another area's decision is as if not recorded, and nothing of it is shown: the company may not read that area.
+  const ofArea = decision && decision.areaId === input.areaId ? decision : null;
   const problems: LevyDecisionProblem[] = [];
-  if (!decision || decision.areaId !== input.areaId) problems.push('DECISION_NOT_RECORDED');
+  if (!ofArea) problems.push('DECISION_NOT_RECORDED');
   else {
-    if (!decision.valid) problems.push('DECISION_INVALID');
-    if (decision.matter !== LEVY_DECISION_MATTER) problems.push('NOT_A_FUND_RAISING_DECISION');
-    if (isIsoDate(input.decidedOn) && compareDates(decision.heldOn, input.decidedOn) > 0)
+    if (!ofArea.valid) problems.push('DECISION_INVALID');
+    if (ofArea.matter !== LEVY_DECISION_MATTER) problems.push('NOT_A_FUND_RAISING_DECISION');
+    if (isIsoDate(input.decidedOn) && compareDates(ofArea.heldOn, input.decidedOn) > 0)
       problems.push('DECISION_AFTER_LEVY');
   }
   if (problems.length > 0) {
@@ -165,14 +167,14 @@ export function levyBasis(
       {
         problems,
         jointDecisionId: input.jointDecisionId,
-        ...(decision
+        ...(ofArea
           ? {
               decision: {
-                areaId: decision.areaId,
-                matter: decision.matter,
-                heldOn: decision.heldOn,
-                valid: decision.valid,
-                reasons: decision.reasons,
+                areaId: ofArea.areaId,
+                matter: ofArea.matter,
+                heldOn: ofArea.heldOn,
+                valid: ofArea.valid,
+                reasons: ofArea.reasons,
               },
             }
           : {}),
