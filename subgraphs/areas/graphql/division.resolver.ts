@@ -18,7 +18,10 @@ export class DivisionResolver {
     return listDivisions(ctx.em, parentCode);
   }
 
-  @FieldResolver(() => Int, { description: 'Compounds registered in this division.' })
+  @FieldResolver(() => Int, {
+    description:
+      'Compounds registered in this division: a public count, as the hierarchy is; the compounds themselves are read by the register of a jurisdiction.',
+  })
   compoundCount(@Root() division: DivisionType, @Ctx() ctx: RequestContext): Promise<number> {
     return compoundCountLoader(ctx).load(division.code);
   }
