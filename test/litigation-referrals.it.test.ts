@@ -1117,6 +1117,45 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect((await ok(xichengCourt, REFERRAL, { id: first.id })).referral.status).toBe('JUDGED');
   });
 
+  it('takes a judgment reported on a withdrawn and closed case for no decision: its months are claimed again', async () => {
+    const account = accounts[36];
+    await demand(36);
+    await claimKnown(account.id, 1);
+    const waived = { mediationWaivedOn: today };
+    const [first] = (await refer([account.id], waived)).referArrears;
+    const claimed = first.eligibility.claimableCharges.map((c: { month: string }) => c.month);
+    expect(claimed.length).toBeGreaterThan(0);
+    const WITHDRAW = `mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
+    await ok(companyA, WITHDRAW, { id: first.id, r: '业主承诺缴清' });
+    const at = (hour: number) => `${today}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+    await ok(xichengCourt, REPORT, { r: { referralId: first.id, kind: 'CLOSED', occurredAt: at(9) } });
+    // A court's mistaken judgment on the closed case: stored as STALE, it changes nothing.
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: { referralId: first.id, kind: 'JUDGED', occurredAt: at(10), judgedFen: 1_000 },
+        })
+      ).reportCourtEvent.status,
+    ).toBe('CLOSED');
+    await waitFor(
+      'the account back in collection',
+      async () => (await accountStatus(account.id)).status === 'IN_COLLECTION',
+    );
+    const claimStatus = async () =>
+      (
+        await db.query(`select claim->>'status' as status from litigation.claim_account where account_id = $1`, [
+          account.id,
+        ])
+      ).rows[0]?.status;
+    await waitFor('litigation to hold the claim in collection', async () => (await claimStatus()) === 'IN_COLLECTION');
+    // Before, the stale report counted as a decision, and every month of the case was refused as ALREADY_DECIDED.
+    const [second] = (await refer([account.id], waived)).referArrears;
+    expect(second.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual(claimed);
+    expect(
+      second.eligibility.excludedCharges.filter((e: { reason: string }) => e.reason === 'ALREADY_DECIDED'),
+    ).toEqual([]);
+  });
+
   it("pages a court's referrals by cursor in the same order as by offset, counts them only when asked, and refuses a cursor it did not give", async () => {
     const PAGE = `query($first: Int!, $after: Key, $offset: Int) { referrals(first: $first, after: $after, offset: $offset) { endCursor items { id } } }`;
     const { referrals: all } = await ok(

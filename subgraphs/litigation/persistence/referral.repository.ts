@@ -229,7 +229,10 @@ export async function accountsInOpenCases(tx: EntityManager, accountIds: readonl
 
 /**
  * The months each account's earlier referrals claimed (their latest package's fee lines) where the court judged or
- * settled the case: a referral JUDGED, SETTLED or in ENFORCEMENT, or CLOSED after a judgment or settlement.
+ * settled the case: a referral JUDGED, SETTLED or in ENFORCEMENT, or CLOSED after a judgment or settlement. A report
+ * of one that arrives after CLOSED is stored STALE and still counts (a court's steps may arrive out of order), unless
+ * the case was withdrawn or refused, which no judgment follows: a court's mistaken JUDGED on a withdrawn and closed
+ * case counted before, and the months it claimed were refused as ALREADY_DECIDED in every new case.
  */
 export async function decidedMonths(tx: EntityManager, accountIds: readonly string[]): Promise<Map<string, string[]>> {
   const rows = await sqlRows<{ account_id: string; months: string[] }>(
@@ -242,7 +245,11 @@ export async function decidedMonths(tx: EntityManager, accountIds: readonly stri
       where r.eligible and r.account_id = any(?::uuid[])
         and (r.status in ('JUDGED','SETTLED','ENFORCEMENT')
              or (r.status = 'CLOSED' and exists (select 1 from litigation.court_event e
-                                                  where e.referral_id = r.id and e.kind in ('JUDGED','SETTLED'))))
+                                                  where e.referral_id = r.id and e.kind in ('JUDGED','SETTLED')
+                                                    and e.verdict in ('APPLY','STALE'))
+                  and not exists (select 1 from litigation.court_event e
+                                   where e.referral_id = r.id and e.kind in ('WITHDRAWN','DOCKETING_REFUSED')
+                                     and e.verdict = 'APPLY')))
       group by r.account_id`,
     [sqlArray(accountIds)],
   );
