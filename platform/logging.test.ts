@@ -51,6 +51,8 @@ describe('error serialisation in the logs', () => {
       `update "feeds"."webhook_subscription" s set secret = v.sealed from unnest('{${secret}}') - Connection terminated unexpectedly`,
       `update "feeds"."webhook_subscription" set secret = '${secret}'`,
       `  select '${secret}' - Knex: Timeout acquiring a connection. The pool is probably full.`,
+      // A union of two selects opens with a parenthesis (the referral relation's query).
+      `(select 1 from litigation.referral where id = '${secret}') union all (select 2) - Query read timeout`,
     ]) {
       const logged = JSON.stringify(serializeError(new Error(message)));
       expect(logged).not.toContain(secret);
