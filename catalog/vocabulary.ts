@@ -82,6 +82,9 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
  */
 export const CONCLUDED_ACCOUNT_STATUSES: ReadonlySet<AccountStatus> = new Set(['JUDGED', 'SETTLED', 'WRITTEN_OFF']);
 
+/** The statuses of an account whose case is before a court, as arrears last recorded it (a referral's events). */
+export const BEFORE_COURT_ACCOUNT_STATUSES: ReadonlySet<AccountStatus> = new Set(['REFERRED', 'IN_LITIGATION']);
+
 /** What a charge (and a payment) is for: the monthly service fee or a special levy (专项集资). */
 export const CHARGE_KINDS = ['SERVICE_FEE', 'LEVY'] as const;
 export type ChargeKind = (typeof CHARGE_KINDS)[number];

@@ -1148,6 +1148,23 @@ describe('litigation: referrals through the green channel, the court’s reports
         ])
       ).rows[0]?.status;
     await waitFor('litigation to hold the claim in collection', async () => (await claimStatus()) === 'IN_COLLECTION');
+    // While the claim, as arrears last published it, still has the account before a court (arrears not caught up with
+    // the case's end), nothing is referred: the new case's submission could overtake that end in arrears, which then
+    // dropped a judgment. Before, the referral went through.
+    const lagging = (status: string) =>
+      db.query(
+        `update litigation.claim_account set claim = jsonb_set(claim, '{status}', to_jsonb($2::text)) where account_id = $1`,
+        [account.id, status],
+      );
+    await lagging('REFERRED');
+    const early = await fails(companyA, REFER, {
+      r: { courtId: 'bj-xicheng-court', accountIds: [account.id], evidence: EVIDENCE, ...waived },
+    });
+    expect(early.extensions).toMatchObject({
+      code: 'CASE_END_NOT_YET_RECORDED',
+      details: { accountIds: [account.id] },
+    });
+    await lagging('IN_COLLECTION');
     // Before, the stale report counted as a decision, and every month of the case was refused as ALREADY_DECIDED.
     const [second] = (await refer([account.id], waived)).referArrears;
     expect(second.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual(claimed);

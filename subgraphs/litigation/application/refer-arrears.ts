@@ -1,7 +1,7 @@
 import { litigationError } from '../domain/errors';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CONCLUDED_ACCOUNT_STATUSES, REFERRAL_SUBMITTED } from '../../../catalog';
+import { BEFORE_COURT_ACCOUNT_STATUSES, CONCLUDED_ACCOUNT_STATUSES, REFERRAL_SUBMITTED } from '../../../catalog';
 import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../kernel/errors';
@@ -156,6 +156,17 @@ export async function referArrears(
         courtDistrictCodes: court.districtCodes,
         source: COURT_TERRITORY_SOURCE,
       });
+    // No case of these accounts is pending here, yet arrears still has them before a court: a judgment or settlement
+    // reported a moment ago has not reached arrears and come back in the claim. Referred now, the new case's
+    // submission could overtake that report in arrears, which then dropped the judgment as a report of a case no
+    // longer followed.
+    const catchingUp = input.accountIds.filter((id) => BEFORE_COURT_ACCOUNT_STATUSES.has(claims.get(id)!.status));
+    if (catchingUp.length > 0)
+      throw litigationError(
+        'CASE_END_NOT_YET_RECORDED',
+        'The last case of these accounts has ended, but arrears has not recorded its end yet: ask again shortly',
+        { accountIds: catchingUp },
+      );
     const concluded = input.accountIds.filter((id) => CONCLUDED_ACCOUNT_STATUSES.has(claims.get(id)!.status));
     if (concluded.length > 0)
       throw litigationError(
