@@ -13,6 +13,8 @@ import { waitFor } from './support/wait-for';
 import { AREA_REGISTERED, FILING_ACCEPTED, areaRegistered, filingEvent, produceEvents } from './support/webhook-events';
 import { connectedClient } from './support/db-client';
 import { CLAIM_LOCK, claimDueDeliveries } from '../subgraphs/feeds/persistence/webhook.repository';
+import { recordWebhookAttempts } from '../subgraphs/feeds/application/send-due-webhooks';
+import { webhookConfig } from '../subgraphs/feeds/application/webhook-config';
 
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const xichengStreetOffice = identity('CITY_BUREAU', 'bureau-xicheng-archive', ['110102']);
@@ -167,6 +169,59 @@ describe('feeds: two hub instances share the webhook work', () => {
       expect(claimed).toBe(true);
     } finally {
       await holder.end();
+    }
+  });
+  it('records a batch that pauses a subscription only once it holds the subscription, as a deletion takes it first', async () => {
+    // A deletion locks the subscription, then its deliveries (cascade); the sender held the deliveries, then waited to
+    // pause the subscription: the two deadlocked, and one of them was aborted.
+    const { id: subscriptionId } = (
+      await ok(xichengBureau, CREATE, { t: ['hub.contracts.filing.accepted'], u: `${receiver.base}/lock-order` })
+    ).createWebhookSubscription.subscription;
+    const token = randomUUID();
+    const [{ id: deliveryId }] = await t.sql<{ id: string }>(
+      `insert into feeds.webhook_delivery (subscription_id, message_id, event_id, event_type, event_source, event_time,
+          aggregate_key, payload, claim_token, claimed_until, first_attempt_at)
+       values ($1, $2, $3, 'hub.contracts.filing.accepted', 'test', now(), 'lock-order', '{}'::jsonb, $4,
+          now() + interval '1 minute', now() - interval '1 day') returning id`,
+      [subscriptionId, `msg_${randomUUID()}`, randomUUID(), token],
+    );
+    const deletion = await connectedClient(t.databaseUrl);
+    try {
+      await deletion.query('begin');
+      await deletion.query('select 1 from feeds.webhook_subscription where id = $1 for update', [subscriptionId]);
+      const now = new Date();
+      const recording = recordWebhookAttempts(
+        second.orm.em.fork(),
+        [
+          {
+            subscriptionId,
+            exhausted: true,
+            record: {
+              deliveryId: Number(deliveryId),
+              claimToken: token,
+              attempt: 1,
+              attemptedAt: now,
+              statusCode: 500,
+              latencyMs: 5,
+              error: 'HTTP 500',
+              responseBody: null,
+              delivered: false,
+              nextAttemptAt: new Date(now.getTime() + 60_000),
+              firstAttemptAt: new Date(now.getTime() - 86_400_000),
+            },
+          },
+        ],
+        webhookConfig(),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The sender waits for the subscription and holds none of its deliveries: the deletion takes them at once.
+      await deletion.query('set local lock_timeout = 200');
+      await deletion.query('select 1 from feeds.webhook_delivery where id = $1 for update', [deliveryId]);
+      await deletion.query('delete from feeds.webhook_subscription where id = $1', [subscriptionId]);
+      await deletion.query('commit');
+      expect(await recording).toBe(0); // its delivery went with the subscription
+    } finally {
+      await deletion.end();
     }
   });
 });

@@ -8,6 +8,7 @@ import {
   ClaimLimits,
   DueDelivery,
   claimDueDeliveries,
+  lockSubscriptions,
   pauseSubscriptions,
   recordAttempts,
   repairHeads,
@@ -123,6 +124,9 @@ export function recordWebhookAttempts(
   config: WebhookConfig,
 ): Promise<number> {
   return em.transactional(async (tx) => {
+    // The subscriptions first, then their deliveries, as a deletion takes them: the other way round, a batch holding
+    // its deliveries while waiting to pause a subscription deadlocked with that subscription's deletion.
+    await lockSubscriptions(tx, [...new Set(sent.map((s) => s.subscriptionId))]);
     const recorded = await recordAttempts(
       tx,
       sent.map((s) => s.record),

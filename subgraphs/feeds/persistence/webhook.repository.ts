@@ -172,6 +172,19 @@ export const subscriptionsForEventTypes = async (
     )
   ).map(subscriptionOf);
 
+/**
+ * Locks the subscriptions, in id order, as a deletion (FOR UPDATE) and a pause (an update) would: the sender takes
+ * them before its deliveries, in the order a deletion takes them, so neither waits for the other holding what it needs.
+ */
+export async function lockSubscriptions(em: EntityManager, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sqlRows(
+    em,
+    `select id from ${S}.webhook_subscription where id = any(?::uuid[]) order by id for no key update`,
+    [sqlArray([...ids])],
+  );
+}
+
 export async function pauseSubscriptions(em: EntityManager, ids: readonly string[], reason: string): Promise<void> {
   if (ids.length === 0) return;
   await sqlRun(
