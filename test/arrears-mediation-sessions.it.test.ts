@@ -145,6 +145,13 @@ describe('mediationSessions: the street office’s list across accounts, through
     const own = (await ok(companyA, SESSIONS, {})).mediationSessions;
     expect(own.items.map((s: Item) => s.actionId)).toEqual(sessions.map((s) => s.actionId).reverse());
     expect((await fails(xichengBureau, SESSIONS, {})).extensions.code).toBe('FORBIDDEN');
+    // Nor records another street's office, the billing company or another company a session's outcome.
+    for (const who of [desheng, companyA, companyB])
+      expect(['NOT_FOUND', 'FORBIDDEN']).toContain(
+        (await fails(who, OUTCOME, { id: sessions[1].actionId, o: 'AGREED', on: today })).extensions.code,
+      );
+    const pending = (await ok(guangwai, SESSIONS, { pending: true })).mediationSessions;
+    expect(pending.items.map((s: Item) => s.actionId)).toContain(sessions[1].actionId);
   });
 
   it.each([

@@ -275,6 +275,8 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     );
     for (const s of ['ACCEPT', 'VISIT', 'RESOLVE']) await ok(companyA, ANSWER, { o: o1, s, e: ['b'.repeat(64)] });
     expect((await fails(companyA, CLOSE, { o: o1 })).extensions.code).toBe('FORBIDDEN');
+    // Another street's office closes none of this street's orders.
+    expect((await fails(otherStreet, CLOSE, { o: o1 })).extensions.code).toBe('NOT_FOUND');
     expect((await ok(GUANGWAI_OFFICE, CLOSE, { o: o1 })).closeComplaintOrder).toEqual({
       status: 'CLOSED',
       satisfaction: 'SATISFIED',

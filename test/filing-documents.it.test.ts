@@ -308,6 +308,21 @@ describe('filing documents and the certificate anyone can verify', () => {
     expect((await read(xichengBureau)).body.errors).toBeUndefined();
     for (const outsider of [companyB, haidianBureau, court, admin])
       expect((await read(outsider)).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    // The list of a contract's files likewise: the company all of them, the district's bureau those filed, another
+    // company, another district's bureau and a court holding no referral of it nothing.
+    const LIST = `query($c: ID!) { contractDocuments(contractId: $c) { id } }`;
+    const listed = async (who: Parameters<TestHub['gql']>[0]) => {
+      const answer = await t.gql(who, LIST, { c: contractId });
+      return answer.body.errors
+        ? answer.body.errors[0].extensions.code
+        : (answer.body.data.contractDocuments as { id: string }[]).map((d) => d.id);
+    };
+    const companysOwn = (await listed(companyA)) as string[];
+    expect(companysOwn).toEqual(expect.arrayContaining([ids.contract, ids.authority]));
+    const bureaus = (await listed(xichengBureau)) as string[];
+    expect(bureaus).toContain(ids.contract);
+    expect(bureaus.every((id) => companysOwn.includes(id))).toBe(true);
+    for (const outsider of [companyB, haidianBureau, court]) expect(await listed(outsider)).toBe('NOT_FOUND');
     // The referrals feed tells contracts that the court received a referral of arrears under this contract.
     await t.sql(`insert into contracts.court_referral (court_id, referral_id, contract_id) values ($1, $2, $3)`, [
       court.organisationId,

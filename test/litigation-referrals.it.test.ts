@@ -626,16 +626,15 @@ describe('litigation: referrals through the green channel, the court’s reports
     await demand(6);
     await claimKnown(accounts[6].id, 1);
     const [referral] = (await refer([accounts[6].id], { mediationWaivedOn: today })).referArrears;
-    const corrected = (
-      await ok(
-        companyA,
-        `mutation($id: ID!, $e: [EvidenceInput!]!) { correctCasePackage(referralId: $id, evidence: $e) { packages { version digest previousDigest } } }`,
-        {
-          id: referral.id,
-          e: [...EVIDENCE, { name: '调解记录.pdf', type: 'MEDIATION_RECORD', sha256: 'e'.repeat(64) }],
-        },
-      )
-    ).correctCasePackage;
+    const CORRECT = `mutation($id: ID!, $e: [EvidenceInput!]!) { correctCasePackage(referralId: $id, evidence: $e) { packages { version digest previousDigest } } }`;
+    const correction = {
+      id: referral.id,
+      e: [...EVIDENCE, { name: '调解记录.pdf', type: 'MEDIATION_RECORD', sha256: 'e'.repeat(64) }],
+    };
+    // Only the referring company corrects its package: not another company, nor the court.
+    for (const outsider of [companyB, xichengCourt, haidianCourt])
+      expect(['NOT_FOUND', 'FORBIDDEN']).toContain((await fails(outsider, CORRECT, correction)).extensions.code);
+    const corrected = (await ok(companyA, CORRECT, correction)).correctCasePackage;
     expect(corrected.packages.map((p: { version: number }) => p.version)).toEqual([1, 2]);
     expect(corrected.packages[1].previousDigest).toBe(corrected.packages[0].digest);
     const verified = (await ok(xichengCourt, VERIFY, { id: referral.id })).verifyCasePackage;
@@ -794,6 +793,11 @@ describe('litigation: referrals through the green channel, the court’s reports
     ).referArrears;
     const batchKey = referred[0].batchKey;
     const SPLIT = `mutation($k: Key!, $ids: [ID!]!) { splitConsolidatedBatch(batchKey: $k, referralIds: $ids) { batchKey } }`;
+    // Only the court the batch is addressed to splits it: not another court, nor the referring company.
+    for (const outsider of [haidianCourt, companyA, companyB])
+      expect(['NOT_FOUND', 'FORBIDDEN']).toContain(
+        (await fails(outsider, SPLIT, { k: batchKey, ids: [referred[0].id] })).extensions.code,
+      );
     // The batch's row held by another session, so both splits have read the batch before either may write it.
     const holder = await connectedClient(t.databaseUrl);
     let splits: Promise<unknown>[] = [];
