@@ -71,6 +71,23 @@ export const PAYMENT_RECORDED = {
   }),
 } satisfies EventDefinition;
 
+export const PAYMENT_REVERSED = {
+  type: 'hub.arrears.account.payment-reversed',
+  topic: ACCOUNTS_TOPIC,
+  summary:
+    'A payment recorded in error was reversed: what it paid of each charge is owed again, the credit it left taken back; its receipt stays, marked reversed.',
+  schema: Closed({
+    ...accountBase,
+    paymentId: Uuid,
+    receiptNumber: Type.String(),
+    amountFen: Type.Integer({ minimum: 1 }),
+    reversedOn: IsoDate,
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    charges: Type.Array(Closed({ chargeId: Uuid, month: Type.String(), fen: Type.Integer({ minimum: 1 }) })),
+    creditTakenBackFen: Fen,
+  }),
+} satisfies EventDefinition;
+
 export const COLLECTION_ACTION_RECORDED = {
   type: 'hub.arrears.account.action-recorded',
   topic: ACCOUNTS_TOPIC,
@@ -239,6 +256,7 @@ export const COLLECTION_SUMMARIZED = {
 
 export type AccountStatusChangedData = EventData<typeof ACCOUNT_STATUS_CHANGED>;
 export type PaymentRecordedData = EventData<typeof PAYMENT_RECORDED>;
+export type PaymentReversedData = EventData<typeof PAYMENT_REVERSED>;
 export type CollectionActionRecordedData = EventData<typeof COLLECTION_ACTION_RECORDED>;
 export type LevyDecidedData = EventData<typeof LEVY_DECIDED>;
 export type LevyBuildingActivatedData = EventData<typeof LEVY_BUILDING_ACTIVATED>;

@@ -22,7 +22,8 @@ interface DatabaseErrorShape {
  * Lower case only, as the hub writes its SQL: an error of the hub's own ("Update refused …") is not taken for one. A
  * statement may open with parentheses (a union of two selects).
  */
-const STATEMENT = /^[\s(]*(select|insert into|update|delete from|with|alter table|create|drop|lock table|copy|truncate) /;
+const STATEMENT =
+  /^[\s(]*(select|insert into|update|delete from|with|alter table|create|drop|lock table|copy|truncate) /;
 
 /**
  * A server's error (its routine or severity), or any error whose message starts with the statement: a timeout or a

@@ -558,6 +558,84 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(claimed.find((c) => c.chargeId === next.chargeId)!.lateFeeFen).toBe(next.lateFeeFen);
   });
 
+  it('reverses a payment recorded in error, once, by its company alone: the charges are owed again, late fees as if never paid, the credit taken back', async () => {
+    const accountId = accountIds[31];
+    const before = await statement(companyA, accountId);
+    const balance = async () =>
+      (await db.query(`select arrears_fen, credit_fen from arrears.account where id = $1`, [accountId])).rows[0];
+    const balanceBefore = await balance();
+    const REVERSE = `mutation($p: ID!, $r: Note!, $k: Key) { reversePayment(paymentId: $p, reason: $r, idempotencyKey: $k) {
+      creditFen openFen paidFen lateFeeFen charges { chargeId openFen paidFen lateFeeFen }
+      payments { receiptNumber amountFen reversedOn reversalReason } } }`;
+    const receipt = (
+      await ok(companyA, PAY, {
+        p: {
+          accountId,
+          amountFen: before.openFen + 5_000,
+          // paid 40 days ago (a bank's statement recorded late): the late fees stopped running then
+          paidOn: addDays(today, -40),
+          method: 'BANK_TRANSFER',
+          purpose: 'SERVICE_FEE',
+          idempotencyKey: `reversal-${randomUUID()}`,
+        },
+      })
+    ).recordPayment;
+    expect(receipt.creditFen).toBe(5_000);
+    const paid = await statement(companyA, accountId);
+    expect([paid.openFen, paid.creditFen]).toEqual([0, before.creditFen + 5_000]);
+    expect(paid.lateFeeFen).toBeLessThan(before.lateFeeFen);
+
+    const reversal = { p: receipt.paymentId, r: '银行退票：付款账户已销户', k: `reverse-${randomUUID()}` };
+    expect((await fails(companyB, REVERSE, reversal)).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(court, REVERSE, reversal)).extensions.code).toBe('FORBIDDEN');
+    expect((await fails(companyA, REVERSE, { ...reversal, r: '   ' })).extensions.code).toBe('BAD_USER_INPUT');
+    // Before, a payment recorded in error stayed for good: the charges showed paid and the credit held.
+    const reversed = (await ok(companyA, REVERSE, reversal)).reversePayment;
+    expect(reversed.openFen).toBe(before.openFen);
+    expect(reversed.creditFen).toBe(before.creditFen);
+    expect(reversed.paidFen).toBe(before.paidFen);
+    expect(reversed.lateFeeFen).toBe(before.lateFeeFen); // the timeline leaves the reversed payment out
+    expect(reversed.charges).toEqual(
+      before.charges.map((c: { chargeId: string; openFen: number; paidFen: number; lateFeeFen: number }) => ({
+        chargeId: c.chargeId,
+        openFen: c.openFen,
+        paidFen: c.paidFen,
+        lateFeeFen: c.lateFeeFen,
+      })),
+    );
+    expect(reversed.payments).toContainEqual({
+      receiptNumber: receipt.receiptNumber,
+      amountFen: receipt.amountFen,
+      reversedOn: today,
+      reversalReason: reversal.r,
+    });
+    expect(await balance()).toEqual(balanceBefore);
+    // A retry under the key answers the same; another reversal is refused.
+    expect((await ok(companyA, REVERSE, reversal)).reversePayment).toEqual(reversed);
+    const again = await fails(companyA, REVERSE, { ...reversal, k: null });
+    expect(again.extensions).toMatchObject({ code: 'PAYMENT_ALREADY_REVERSED', details: { reversedOn: today } });
+    const { rows } = await db.query(
+      `select payload from arrears.outbox where event_type = 'hub.arrears.account.payment-reversed' and message_key = $1`,
+      [accountId],
+    );
+    expect(rows.map((r) => r.payload)).toEqual([
+      expect.objectContaining({
+        paymentId: receipt.paymentId,
+        receiptNumber: receipt.receiptNumber,
+        amountFen: receipt.amountFen,
+        reversedOn: today,
+        creditTakenBackFen: 5_000,
+        charges: receipt.allocations,
+      }),
+    ]);
+    const [event] = await probe.waitForCount(
+      'the reversal on the accounts feed',
+      (m) => m.headers.ce_type === 'hub.arrears.account.payment-reversed' && String(m.message.key) === accountId,
+      1,
+    );
+    expect(expectValidEvent(event)).toMatchObject({ paymentId: receipt.paymentId, openFen: before.openFen });
+  });
+
   it('lists arrears with filters and totals for the company, the street office in its street, and nobody else', async () => {
     const all = (await ok(companyA, LIST, { first: 500 })).arrears;
     expect(all.totalCount).toBeGreaterThan(households.length - 5);

@@ -26,6 +26,8 @@ export const ARREARS_ERRORS = {
     'A levy is owed only under a recorded, valid joint decision of its area on raising funds (Civil Code art. 278 item 6), or marked voluntary; `details.problems` names what is missing.',
   NOT_THE_AREAS_COMPANY:
     'The company named had no accepted contract filing in the area in that month: a cut-off is reported against the company serving it.',
+  PAYMENT_ALREADY_REVERSED:
+    'The payment was reversed before (`details.reversedOn`); a payment is reversed once. Record the right payment anew.',
   UNKNOWN_CASE_STATUS: 'A referral outcome named a case status the hub does not know (dead-letter reason).',
 } as const satisfies ErrorCatalog;
 

@@ -11,6 +11,7 @@ import {
   preparePayment,
   receiptNumber,
   receiptYear,
+  reversePayment,
 } from './payment';
 
 const payment: PaymentInput = {
@@ -88,5 +89,44 @@ describe('payments', () => {
   it("puts fees into the company's account and a levy into its own", () => {
     expect(paidInto(null)).toBe('PROPERTY_SERVICE_FEES');
     expect(paidInto('润枫欣尚业主委员会专项账户')).toBe('润枫欣尚业主委员会专项账户');
+  });
+});
+
+describe('reversing a payment', () => {
+  // A payment of ¥300.00: ¥120.00 to January, ¥100.00 to February, ¥80.00 held as credit, of which ¥50.00 later paid March.
+  const recorded = {
+    paymentId: 'p1',
+    accountId: 'a1',
+    receiptNumber: 'R2026-00000001',
+    amountFen: 30_000,
+    creditFen: 8_000,
+    reversedOn: null,
+  };
+  const allocated = [
+    { chargeId: 'jan', fen: 12_000 },
+    { chargeId: 'feb', fen: 10_000 },
+  ];
+  const credited = [{ chargeId: 'mar', fen: 5_000 }];
+
+  it('takes back what it paid of each charge, through its credit too, and the credit still held', () => {
+    expect(reversePayment(recorded, allocated, credited, ' 银行退票 ')).toEqual({
+      charges: [
+        { chargeId: 'jan', fen: 12_000 },
+        { chargeId: 'feb', fen: 10_000 },
+        { chargeId: 'mar', fen: 5_000 },
+      ],
+      heldCreditFen: 3_000,
+      reason: '银行退票',
+    });
+  });
+
+  it('reverses a payment once, and only with a reason', () => {
+    const again = rejection(() => reversePayment({ ...recorded, reversedOn: '2026-12-01' }, allocated, credited, 'x'));
+    expect([again.code, again.details]).toEqual([
+      'PAYMENT_ALREADY_REVERSED',
+      { paymentId: 'p1', reversedOn: '2026-12-01' },
+    ]);
+    for (const reason of ['  ', 'x'.repeat(501)])
+      expect(rejection(() => reversePayment(recorded, allocated, credited, reason)).code).toBe('BAD_USER_INPUT');
   });
 });

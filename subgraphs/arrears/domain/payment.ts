@@ -3,6 +3,8 @@ import { canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import type { ChargeKind } from '../../../catalog';
 import { arrearsError } from './errors';
+import type { AppliedAmount } from './allocation';
+import type { Fen } from '../../../kernel/money';
 import { MAX_NAMED_IDS } from './charge';
 
 /**
@@ -139,4 +141,64 @@ export interface Receipt {
   method: string;
   allocations: { chargeId: string; month: string; fen: number }[];
   recordedAt: Date;
+}
+
+/** A payment as recorded, with what reversing it needs to know. */
+export interface RecordedPayment {
+  paymentId: string;
+  accountId: string;
+  receiptNumber: string;
+  amountFen: Fen;
+  /** What no charge took when it was recorded: held by the account, and set against later charges since. */
+  creditFen: Fen;
+  reversedOn: IsoDate | null;
+}
+
+/** What reversing a payment takes back: from each charge, what it paid of it, and the credit the account still holds of it. */
+export interface PaymentReversal {
+  charges: AppliedAmount[];
+  heldCreditFen: Fen;
+  reason: string;
+}
+
+export const MAX_REVERSAL_REASON = 500;
+
+/**
+ * Reverses a payment recorded in error (a bank transfer returned, money of another account, a typo in the amount):
+ * each charge it paid, at once or later through its credit (`credited`), owes that amount again, and the part of its
+ * credit still held is taken from the account. PAYMENT_ALREADY_REVERSED when it was; BAD_USER_INPUT without a reason.
+ * The receipt stays in the ledger, marked reversed: a company's receipts of a year keep their numbers without gaps.
+ */
+export function reversePayment(
+  payment: RecordedPayment,
+  allocated: readonly AppliedAmount[],
+  credited: readonly AppliedAmount[],
+  reason: string,
+): PaymentReversal {
+  if (payment.reversedOn !== null)
+    throw arrearsError(
+      'PAYMENT_ALREADY_REVERSED',
+      `Payment ${payment.receiptNumber} was reversed on ${payment.reversedOn}`,
+      {
+        paymentId: payment.paymentId,
+        reversedOn: payment.reversedOn,
+      },
+    );
+  const trimmed = typeof reason === 'string' ? reason.trim() : '';
+  if (trimmed === '' || trimmed.length > MAX_REVERSAL_REASON)
+    throw new InvalidInputError('Say why the payment is reversed', {
+      fields: { reason: `1–${MAX_REVERSAL_REASON} characters: why the payment is reversed` },
+    });
+  const byCharge = new Map<string, Fen>();
+  for (const a of [...allocated, ...credited]) byCharge.set(a.chargeId, (byCharge.get(a.chargeId) ?? 0) + a.fen);
+  const creditSpent = credited.reduce((sum, a) => sum + a.fen, 0);
+  const heldCreditFen = payment.creditFen - creditSpent;
+  const allocatedFen = allocated.reduce((sum, a) => sum + a.fen, 0);
+  if (heldCreditFen < 0 || allocatedFen + payment.creditFen !== payment.amountFen)
+    throw new Error(`payment ${payment.paymentId}: its allocations and credit do not add up to its amount`);
+  return {
+    charges: [...byCharge].map(([chargeId, fen]) => ({ chargeId, fen })),
+    heldCreditFen,
+    reason: trimmed,
+  };
 }

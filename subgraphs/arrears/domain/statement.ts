@@ -36,6 +36,9 @@ export interface StatementPayment {
   creditFen: Fen;
   paidOn: IsoDate;
   method: string;
+  /** The day a payment recorded in error was reversed, and why; null while it stands. */
+  reversedOn: IsoDate | null;
+  reversalReason: string | null;
 }
 
 export interface AccountTransition {

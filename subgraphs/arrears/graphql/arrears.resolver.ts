@@ -12,6 +12,7 @@ import { listMediationSessions } from '../application/list-mediation-sessions';
 import { recordCollectionAction } from '../application/record-collection-action';
 import { recordMediationOutcome } from '../application/record-mediation-outcome';
 import { recordPayment } from '../application/record-payment';
+import { reversePayment } from '../application/reverse-payment';
 import { companyViolations, recordUtilityCutOff } from '../application/record-utility-cut-off';
 import { runBilling } from '../application/run-billing';
 import { AccountStatus } from '../domain/account-status';
@@ -106,6 +107,23 @@ export class ArrearsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReceiptType[]> {
     return importPayments(ctx.em, ctx.identity, payments);
+  }
+
+  @Mutation(() => ArrearsAccountType, {
+    description:
+      "Reverses a payment recorded in error (a returned transfer, another account's money, a wrong amount), with a reason: what it paid of each charge is owed again and late fees run as if it had never been paid, the credit it left is taken back; its receipt stays, marked reversed. The account keeps its status. PAYMENT_ALREADY_REVERSED the second time.",
+  })
+  async reversePayment(
+    @Arg('paymentId', () => ID) paymentId: string,
+    @Arg('reason', () => Note) reason: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => Key, {
+      nullable: true,
+      description: 'The same on every retry: a retry returns the account, the payment reversed once.',
+    })
+    idempotencyKey?: string,
+  ): Promise<ArrearsAccountType> {
+    return statementOf(ctx, await reversePayment(ctx.em, ctx.identity, { paymentId, reason, idempotencyKey }));
   }
 
   @Mutation(() => ArrearsAccountType, {

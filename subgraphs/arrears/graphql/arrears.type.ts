@@ -180,6 +180,10 @@ export class StatementPaymentType {
   @Field(() => Float, FEN) creditFen!: number;
   @Field() paidOn!: string;
   @Field(() => PaymentMethodEnum) method!: string;
+  @Field(() => String, { nullable: true, description: 'The day the payment, recorded in error, was reversed.' })
+  reversedOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it was reversed.' })
+  reversalReason!: string | null;
 }
 
 @ObjectType('StatementAdjustment')

@@ -5,7 +5,7 @@ import { sqlArray, sqlBulk, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { AdjustmentKind, AppliedAmount, AppliedCredit, HeldCredit } from '../domain/allocation';
 import { Charge } from '../domain/charge';
 import { AppliedPayment, RecordedAdjustment } from '../domain/claim';
-import { PaymentPurpose, Receipt, paidInto } from '../domain/payment';
+import { PaymentPurpose, Receipt, RecordedPayment, paidInto } from '../domain/payment';
 import { StatementPayment } from '../domain/statement';
 import { groupRows } from './group-rows';
 
@@ -149,7 +149,7 @@ export async function receiptsOf(em: EntityManager, paymentIds: readonly string[
 type StatementPaymentColumns = Pick<
   PaymentColumns,
   'id' | 'receipt_number' | 'purpose' | 'amount_fen' | 'credit_fen' | 'paid_on' | 'method'
->;
+> & { reversed_on: IsoDate | null; reversal_reason: string | null };
 
 const statementPaymentOf = (p: StatementPaymentColumns): StatementPayment => ({
   paymentId: p.id,
@@ -159,16 +159,88 @@ const statementPaymentOf = (p: StatementPaymentColumns): StatementPayment => ({
   creditFen: p.credit_fen,
   paidOn: p.paid_on,
   method: p.method,
+  reversedOn: p.reversed_on,
+  reversalReason: p.reversal_reason,
 });
 
-/** The account's payments in the order paid. */
+/** The account's payments in the order paid, a reversed one with its day and reason. */
 export async function paymentsOfAccount(em: EntityManager, accountId: string): Promise<StatementPayment[]> {
   const rows = await sqlRows<StatementPaymentColumns>(
     em,
-    `select id, receipt_number, purpose, amount_fen, credit_fen, paid_on::text as paid_on, method from arrears.payment where account_id = ? order by paid_on, recorded_at`,
+    `select id, receipt_number, purpose, amount_fen, credit_fen, paid_on::text as paid_on, method,
+            reversed_on::text as reversed_on, reversal_reason
+       from arrears.payment where account_id = ? order by paid_on, recorded_at`,
     [accountId],
   );
   return rows.map(statementPaymentOf);
+}
+
+/** The company's payment, its row locked when asked; undefined when unknown or another company's. */
+export async function paymentToReverse(
+  em: EntityManager,
+  paymentId: string,
+  companyId: string,
+  lock: boolean,
+): Promise<(RecordedPayment & { purpose: PaymentPurpose; levyId: string | null; paidOn: IsoDate }) | undefined> {
+  const [row] = await sqlRows<{
+    id: string;
+    account_id: string;
+    receipt_number: string;
+    purpose: PaymentPurpose;
+    levy_id: string | null;
+    amount_fen: number;
+    credit_fen: number;
+    paid_on: IsoDate;
+    reversed_on: IsoDate | null;
+  }>(
+    em,
+    `select id, account_id, receipt_number, purpose, levy_id, amount_fen, credit_fen, paid_on::text as paid_on,
+            reversed_on::text as reversed_on
+       from arrears.payment where id = ? and company_id = ?${lock ? ' for update' : ''}`,
+    [paymentId, companyId],
+  );
+  return (
+    row && {
+      paymentId: row.id,
+      accountId: row.account_id,
+      receiptNumber: row.receipt_number,
+      purpose: row.purpose,
+      levyId: row.levy_id,
+      amountFen: Number(row.amount_fen),
+      creditFen: Number(row.credit_fen),
+      paidOn: row.paid_on,
+      reversedOn: row.reversed_on,
+    }
+  );
+}
+
+/** What the payment paid of each charge when recorded (allocated) and later through its credit (credited). */
+export async function applicationsOfPayment(
+  em: EntityManager,
+  paymentId: string,
+): Promise<{ allocated: AppliedAmount[]; credited: AppliedAmount[] }> {
+  const rows = await sqlRows<{ via: 'ALLOCATION' | 'CREDIT'; charge_id: string; fen: number }>(
+    em,
+    `select 'ALLOCATION' as via, charge_id, fen from arrears.payment_allocation where payment_id = ?
+     union all select 'CREDIT', charge_id, fen from arrears.credit_application where payment_id = ?`,
+    [paymentId, paymentId],
+  );
+  const of = (via: string) =>
+    rows.filter((r) => r.via === via).map((r) => ({ chargeId: r.charge_id, fen: Number(r.fen) }));
+  return { allocated: of('ALLOCATION'), credited: of('CREDIT') };
+}
+
+/** Marks the payment reversed on `on`, by whom and why; its row, receipt and allocations stay. */
+export async function markPaymentReversed(
+  em: EntityManager,
+  paymentId: string,
+  reversal: { on: IsoDate; by: string; reason: string },
+): Promise<void> {
+  await sqlRun(
+    em,
+    `update arrears.payment set reversed_on = ?, reversed_by = ?, reversal_reason = ? where id = ? and reversed_on is null`,
+    [reversal.on, reversal.by, reversal.reason, paymentId],
+  );
 }
 
 /** What each payment of each account paid of which charge, on the day paid: at once, or later as a credit set against it. */
@@ -182,7 +254,7 @@ export async function appliedPaymentsOfAccounts(
     `select p.account_id, pa.charge_id, pa.fen, p.paid_on::text as paid_on
        from (select payment_id, charge_id, fen from arrears.payment_allocation
              union all select payment_id, charge_id, fen from arrears.credit_application) pa
-       join arrears.payment p on p.id = pa.payment_id where p.account_id = any(?::uuid[])`,
+       join arrears.payment p on p.id = pa.payment_id where p.account_id = any(?::uuid[]) and p.reversed_on is null`,
     [sqlArray(accountIds)],
   );
   return groupRows(
@@ -212,6 +284,7 @@ export async function heldServiceFeeCredits(
     `select p.account_id, p.id as payment_id, (p.credit_fen - coalesce(sum(ca.fen), 0))::int8 as fen
        from arrears.payment p left join arrears.credit_application ca on ca.payment_id = p.id
       where p.account_id = any(?::uuid[]) and p.purpose = 'SERVICE_FEE' and p.credit_fen > 0 and p.designated_charge_ids = '[]'::jsonb
+        and p.reversed_on is null
       group by p.id
      having p.credit_fen > coalesce(sum(ca.fen), 0)
       order by p.paid_on, p.recorded_at, p.id`,

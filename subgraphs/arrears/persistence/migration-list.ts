@@ -19,6 +19,7 @@ import { Migration20261207000000_receipts_per_company } from './migrations/Migra
 import { Migration20261208000000_credit_applications } from './migrations/Migration20261208000000_credit_applications';
 import { Migration20261210000000_followed_referral } from './migrations/Migration20261210000000_followed_referral';
 import { Migration20261210010000_late_fee_waiver } from './migrations/Migration20261210010000_late_fee_waiver';
+import { Migration20261212000000_payment_reversal } from './migrations/Migration20261212000000_payment_reversal';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -45,4 +46,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261208000000_credit_applications,
   Migration20261210000000_followed_referral,
   Migration20261210010000_late_fee_waiver,
+  Migration20261212000000_payment_reversal,
 );

@@ -5,12 +5,13 @@ import type {
   AccountStatusChangedData,
   CollectionActionRecordedData,
   PaymentRecordedData,
+  PaymentReversedData,
 } from '../../../../catalog';
 import { Account } from '../../domain/account';
 import { AccountStatus } from '../../domain/account-status';
 import { AppliedAmount } from '../../domain/allocation';
 import { CollectionAction, isDemand } from '../../domain/collection-action';
-import { PaymentPurpose } from '../../domain/payment';
+import { PaymentPurpose, PaymentReversal, RecordedPayment } from '../../domain/payment';
 
 /** What every event on arrears.accounts.v1 starts with: the account, whose, where, and where it stands now. */
 export function accountEventBase(account: Account, openFen: Fen): AccountEventBase {
@@ -60,6 +61,27 @@ export function paymentRecorded(
     creditFen: payment.creditFen,
     paidOn: payment.paidOn,
     allocations: applied.map((a) => ({ chargeId: a.chargeId, month: monthOf.get(a.chargeId) ?? '', fen: a.fen })),
+  };
+}
+
+/** A payment reversed: what it had paid of which month's charge, owed again, and the credit taken back. */
+export function paymentReversed(
+  account: Account,
+  payment: RecordedPayment,
+  reversal: PaymentReversal,
+  on: IsoDate,
+  monthOf: ReadonlyMap<string, string>,
+  openFen: Fen,
+): PaymentReversedData {
+  return {
+    ...accountEventBase(account, openFen),
+    paymentId: payment.paymentId,
+    receiptNumber: payment.receiptNumber,
+    amountFen: payment.amountFen,
+    reversedOn: on,
+    reason: reversal.reason,
+    charges: reversal.charges.map((c) => ({ chargeId: c.chargeId, month: monthOf.get(c.chargeId) ?? '', fen: c.fen })),
+    creditTakenBackFen: reversal.heldCreditFen,
   };
 }
 
