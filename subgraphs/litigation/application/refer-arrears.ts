@@ -39,7 +39,12 @@ import { findCourt } from '../persistence/court.repository';
 import { outsideTerritory } from '../domain/court';
 import { recordedThresholds } from '../persistence/small-claims-threshold.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
-import { accountsInOpenCases, decidedMonths, insertReferral } from '../persistence/referral.repository';
+import {
+  accountsInOpenCases,
+  accountsWithRecentCaseMoves,
+  decidedMonths,
+  insertReferral,
+} from '../persistence/referral.repository';
 import { lockBatchesOf } from '../persistence/batch.repository';
 import { regroup } from './batches.regroup';
 import { storePackage } from './case-package.store';
@@ -111,6 +116,12 @@ function checkInput(
 }
 
 /**
+ * How long after a case's last move here a referral waits for arrears to record it (it takes seconds; the window
+ * covers a consumer's restart or a broker's short outage).
+ */
+export const CASE_END_RECORDING_SECONDS = 600;
+
+/**
  * Refers arrears accounts of the caller's company to a court, all or nothing. Each account is judged on its own
  * (referral-facts → eligibility.ts): an ineligible one is recorded with every failed condition by name and sent
  * nowhere; an eligible one gets its case package (version 1, in the evidence chain), its procedure, a place in the
@@ -156,11 +167,14 @@ export async function referArrears(
         courtDistrictCodes: court.districtCodes,
         source: COURT_TERRITORY_SOURCE,
       });
-    // No case of these accounts is pending here, yet arrears still has them before a court: a judgment or settlement
-    // reported a moment ago has not reached arrears and come back in the claim. Referred now, the new case's
-    // submission could overtake that report in arrears, which then dropped the judgment as a report of a case no
-    // longer followed.
-    const catchingUp = input.accountIds.filter((id) => BEFORE_COURT_ACCOUNT_STATUSES.has(claims.get(id)!.status));
+    // No case of these accounts is pending here, yet arrears still has them before a court, and their case moved a
+    // moment ago: a judgment or settlement that has not reached arrears and come back in the claim. Referred now, the
+    // new case's submission could overtake that report in arrears, which then dropped the judgment as a report of a
+    // case no longer followed. Past the window it is no lag (a case the court closed without a step that moves the
+    // account leaves it before a court for good), and the new case's submission takes the account over.
+    const beforeCourt = input.accountIds.filter((id) => BEFORE_COURT_ACCOUNT_STATUSES.has(claims.get(id)!.status));
+    const catchingUp =
+      beforeCourt.length > 0 ? await accountsWithRecentCaseMoves(tx, beforeCourt, CASE_END_RECORDING_SECONDS) : [];
     if (catchingUp.length > 0)
       throw litigationError(
         'CASE_END_NOT_YET_RECORDED',

@@ -28,7 +28,7 @@ export const LITIGATION_ERRORS = {
   CHAIN_ENTRY_TAMPERED:
     "The evidence chain's last entry does not match its hash: nothing is appended to a forged link.",
   CASE_END_NOT_YET_RECORDED:
-    "An account's claim, as arrears last published it, is still before a court though its case here has ended (arrears learns of the court's report from its events): ask again shortly; nothing was referred. `details.accountIds` names them.",
+    "An account's claim, as arrears last published it, is still before a court though its case here ended less than ten minutes ago (arrears learns of the court's report from its events): ask again shortly; nothing was referred. `details.accountIds` names them.",
   DEFENDANT_IDENTITY_PENDING:
     "The owners' register has not disclosed the defendant to this court yet (it learns of referrals from their events): ask again shortly; nothing was generated.",
 } as const satisfies ErrorCatalog;

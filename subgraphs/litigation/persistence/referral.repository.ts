@@ -228,6 +228,24 @@ export async function accountsInOpenCases(tx: EntityManager, accountIds: readonl
 }
 
 /**
+ * The accounts whose case here moved (a court's report or a withdrawal applied) less than `withinSeconds` ago: arrears
+ * may not have recorded that move yet.
+ */
+export async function accountsWithRecentCaseMoves(
+  tx: EntityManager,
+  accountIds: readonly string[],
+  withinSeconds: number,
+): Promise<string[]> {
+  const rows = await sqlRows<{ account_id: string }>(
+    tx,
+    `select distinct r.account_id from litigation.referral r join litigation.court_event e on e.referral_id = r.id
+      where r.account_id = any(?::uuid[]) and e.verdict = 'APPLY' and e.received_at > now() - make_interval(secs => ?)`,
+    [sqlArray(accountIds), withinSeconds],
+  );
+  return rows.map((r) => r.account_id);
+}
+
+/**
  * The months each account's earlier referrals claimed (their latest package's fee lines) where the court judged or
  * settled the case: a referral JUDGED, SETTLED or in ENFORCEMENT, or CLOSED after a judgment or settlement. A report
  * of one that arrives after CLOSED is stored STALE and still counts (a court's steps may arrive out of order), unless
