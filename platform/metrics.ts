@@ -79,6 +79,46 @@ new Gauge({
   },
 });
 
+/** Work a subgraph holds back for a reason of its own (count, and the age of the oldest item), by name. */
+export interface WaitingState {
+  count: number;
+  oldestAgeSeconds: number;
+}
+const waitingReaders = new Map<string, () => Promise<WaitingState>>();
+
+/** Reports what waits under `name` on every scrape until the returned function is called. */
+export function watchWaiting(name: string, read: () => Promise<WaitingState>): () => void {
+  waitingReaders.set(name, read);
+  return () => {
+    if (waitingReaders.get(name) === read) waitingReaders.delete(name);
+  };
+}
+
+const waitingStates = async () =>
+  Promise.all([...waitingReaders].map(async ([name, read]) => ({ name, state: await read().catch(() => undefined) })));
+
+new Gauge({
+  name: 'hub_waiting',
+  help: 'Items a subgraph holds back until something arrives, by what they wait for (e.g. webhook_filings_awaiting_area).',
+  labelNames: ['name'] as const,
+  registers: [metrics],
+  async collect() {
+    this.reset();
+    for (const { name, state } of await waitingStates()) if (state) this.set({ name }, state.count);
+  },
+});
+
+new Gauge({
+  name: 'hub_waiting_oldest_age_seconds',
+  help: 'Age of the oldest item held back (0 when none), by what it waits for.',
+  labelNames: ['name'] as const,
+  registers: [metrics],
+  async collect() {
+    this.reset();
+    for (const { name, state } of await waitingStates()) if (state) this.set({ name }, state.oldestAgeSeconds);
+  },
+});
+
 const lagReaders = new Set<() => Promise<{ group: string; lag: number }[]>>();
 
 /** Reports consumer groups' lag on every scrape until the returned function is called. */

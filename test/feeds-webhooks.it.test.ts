@@ -7,6 +7,7 @@ import { probeTopics, rawProducer } from './support/kafka-probe';
 import { gqlExpectations } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { startReceiver } from './support/webhook-receiver';
+import { metricSample, scrapeMetrics } from './support/metrics';
 import {
   AREA_REGISTERED,
   FILING_ACCEPTED,
@@ -251,6 +252,12 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       { timeoutMs: 20000 },
     );
     expect(receiver.events).toEqual([]);
+    // An operator sees them wait (and alerts on their age).
+    const WAITING = 'name="webhook_filings_awaiting_area"';
+    expect(metricSample((await scrapeMetrics(t)).text, 'hub_waiting', WAITING)).toBe(2);
+    expect(
+      metricSample((await scrapeMetrics(t)).text, 'hub_waiting_oldest_age_seconds', WAITING),
+    ).toBeGreaterThanOrEqual(0);
 
     await produceEvents(producer, t.topicPrefix, [
       { definition: AREA_REGISTERED, key: chaoyangArea, data: areaRegistered(chaoyangArea, '110105') },
@@ -261,6 +268,7 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     );
     expect(received.map((e) => (e.data as { sequence: number }).sequence)).toEqual([1, 2, 3]);
     expect(await t.sql(`select 1 from feeds.webhook_waiting_event where area_id = $1`, [chaoyangArea])).toEqual([]);
+    expect(metricSample((await scrapeMetrics(t)).text, 'hub_waiting', WAITING)).toBe(0);
     // Another district's bureau gets none of them, as for any filing.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(haidianReceiver.events.filter((e) => (e.data as { areaId: string }).areaId === chaoyangArea)).toEqual([]);

@@ -3,6 +3,8 @@ import { RETENTION_SWEEP_INTERVAL_MS } from '../../platform/db/retention';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { periodicWork } from '../../platform/subgraph/periodic';
 import { pruneWebhookDeliveries } from './application/prune-webhook-deliveries';
+import { filingsAwaitingArea } from './application/dispatch-webhooks';
+import { watchWaiting } from '../../platform/metrics';
 import { deadlineReminderIntervalMs } from './application/deadline-reminder-config';
 import { deadlineRegisterConsumer } from './events/consume/deadline-register.consumer';
 import { DeadlineReminderScheduler } from './events/deliver/deadline-reminder-scheduler';
@@ -40,11 +42,19 @@ export const feedsSubgraph: SubgraphModule = {
         pruneWebhookDeliveries(orm.em.fork(), config.retentionDays),
       ),
     ];
+    let unwatch = () => undefined as void;
     return {
       // Named for the multi-instance test, which counts each instance's attempts.
       webhookSender,
-      start: () => work.forEach((w) => w.start()),
-      stop: async () => void (await Promise.all(work.map((w) => w.stop()))),
+      start: () => {
+        work.forEach((w) => w.start());
+        // Filings held back until their area's registration arrives (dispatch-webhooks.ts): an operator alerts on age.
+        unwatch = watchWaiting('webhook_filings_awaiting_area', () => filingsAwaitingArea(orm.em.fork()));
+      },
+      stop: async () => {
+        unwatch();
+        await Promise.all(work.map((w) => w.stop()));
+      },
     };
   },
 };

@@ -318,12 +318,13 @@ function pathsFor(dataDir: string, logFile?: string) {
 }
 
 /**
- * Writes a file only its owner may read (0600), also when it existed with a wider mode: the mode of writeFileSync
- * applies only to a file it creates.
+ * Writes a file only its owner may read (0600), also when it existed with a wider mode (the mode of writeFileSync
+ * applies only to a file it creates).
  */
 export function writePrivateFile(file: string, text: string): void {
+  // Narrowed before the text goes in, so a file that was 0644 never holds the secret readable by others.
+  if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
   fs.writeFileSync(file, text, { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
 }
 
 /** JAAS values are quoted strings: a password with a quote or backslash is escaped. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { advisoryLock } from '../../../platform/db/sql';
+import { logger } from '../../../platform/logging';
 import { HubEvent } from '../../../platform/events/cloudevent';
 import { BUREAU_EVENT_TYPES, aggregateKeyOf, audienceOf, mayReceive } from '../domain/webhook-access';
 import {
@@ -10,7 +11,10 @@ import {
   keepWaitingEvents,
   subscriptionsForEventTypes,
   takeWaitingEvents,
+  waitingEventsState,
 } from '../persistence/webhook.repository';
+
+const log = logger.child({ component: 'webhook-dispatch' });
 
 /** The Standard Webhooks message id of an event for one subscription: the same on every retry of it. */
 export const messageIdOf = (subscriptionId: string, eventId: string) =>
@@ -25,7 +29,8 @@ const areaIdOf = (event: HubEvent): string | undefined => {
  * The lock an area's registration and its filings' dispatch take before one decides the area is unknown and the other
  * releases the events that waited for it, so a filing is never kept after its area's registration has looked.
  */
-export const lockArea = (em: EntityManager, areaId: string) => advisoryLock(em, `feeds.webhook-area:${areaId}`);
+export const lockArea = (em: EntityManager, areaId: string) =>
+  advisoryLock(em, `feeds.webhook-area:${areaId.toLowerCase()}`);
 
 /**
  * Writes one pending delivery per event and subscription that asked for the event's type and may read it (the
@@ -70,10 +75,19 @@ export async function dispatchWebhooks(em: EntityManager, events: readonly HubEv
       });
     }
   }
-  await keepWaitingEvents(em, waiting);
+  if (waiting.length > 0) {
+    log.warn(
+      { areaIds: [...new Set(waiting.map((w) => w.areaId))], eventIds: waiting.map((w) => w.event.id) },
+      'filings held back until their area is registered',
+    );
+    await keepWaitingEvents(em, waiting);
+  }
   await insertDeliveries(em, deliveries);
   return deliveries.length;
 }
+
+/** The filings waiting for their area's registration: how many, and the oldest's age (a gauge an operator alerts on). */
+export const filingsAwaitingArea = (em: EntityManager) => waitingEventsState(em);
 
 /** Dispatches, in the order received, the events that waited for the area, once its registration is kept. */
 export async function releaseWaitingEvents(em: EntityManager, areaId: string): Promise<number> {

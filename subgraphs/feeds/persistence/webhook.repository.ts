@@ -75,18 +75,26 @@ export async function sealPlaintextSecrets(em: EntityManager): Promise<number> {
       [PLAINTEXT_SECRET],
     );
     if (rows.length === 0) return sealed;
-    // Only a row still holding the secret read is changed: one another instance sealed meanwhile is left as it is.
-    sealed += await sqlRun(
-      em,
-      `update ${S}.webhook_subscription s set secret = v.sealed
-       from unnest(?::uuid[], ?::text[], ?::text[]) as v(id, plaintext, sealed)
-       where s.id = v.id and s.secret = v.plaintext`,
-      [
-        sqlArray(rows.map((r) => r.id)),
-        sqlArray(rows.map((r) => r.secret)),
-        sqlArray(rows.map((r) => sealSecret(r.id, r.secret))),
-      ],
-    );
+    // Only a row still holding the secret read is changed: one another instance sealed meanwhile is left as it is. The
+    // rows are locked in id order first, as the sender's batches lock them (lockSubscriptions): the update alone took
+    // them in its plan's order and could deadlock with a batch.
+    sealed += await em.transactional(async (tx) => {
+      await lockSubscriptions(
+        tx,
+        rows.map((r) => r.id),
+      );
+      return sqlRun(
+        tx,
+        `update ${S}.webhook_subscription s set secret = v.sealed
+         from unnest(?::uuid[], ?::text[], ?::text[]) as v(id, plaintext, sealed)
+         where s.id = v.id and s.secret = v.plaintext`,
+        [
+          sqlArray(rows.map((r) => r.id)),
+          sqlArray(rows.map((r) => r.secret)),
+          sqlArray(rows.map((r) => sealSecret(r.id, r.secret))),
+        ],
+      );
+    });
   }
 }
 
@@ -248,6 +256,15 @@ export async function keepWaitingEvents(
      on conflict (event_id) do nothing`,
     [JSON.stringify(waiting)],
   );
+}
+
+/** How many events wait for their area's registration, and how long the oldest has waited. */
+export async function waitingEventsState(em: EntityManager): Promise<{ count: number; oldestAgeSeconds: number }> {
+  const [row] = await sqlRows<{ count: string; age: number | null }>(
+    em,
+    `select count(*) as count, extract(epoch from now() - min(received_at))::float8 as age from ${S}.webhook_waiting_event`,
+  );
+  return { count: Number(row.count), oldestAgeSeconds: Math.max(0, Math.round(Number(row.age ?? 0))) };
 }
 
 /** Takes (deletes and returns) the events that waited for the area, in the order they were kept. */
