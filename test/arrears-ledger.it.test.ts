@@ -567,19 +567,16 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const REVERSE = `mutation($p: ID!, $r: Note!, $k: Key) { reversePayment(paymentId: $p, reason: $r, idempotencyKey: $k) {
       creditFen openFen paidFen lateFeeFen charges { chargeId openFen paidFen lateFeeFen }
       payments { receiptNumber amountFen reversedOn reversalReason } } }`;
-    const receipt = (
-      await ok(companyA, PAY, {
-        p: {
-          accountId,
-          amountFen: before.openFen + 5_000,
-          // paid 40 days ago (a bank's statement recorded late): the late fees stopped running then
-          paidOn: addDays(today, -40),
-          method: 'BANK_TRANSFER',
-          purpose: 'SERVICE_FEE',
-          idempotencyKey: `reversal-${randomUUID()}`,
-        },
-      })
-    ).recordPayment;
+    const payment = {
+      accountId,
+      amountFen: before.openFen + 5_000,
+      // paid 40 days ago (a bank's statement recorded late): the late fees stopped running then
+      paidOn: addDays(today, -40),
+      method: 'BANK_TRANSFER',
+      purpose: 'SERVICE_FEE',
+      idempotencyKey: `reversal-${randomUUID()}`,
+    };
+    const receipt = (await ok(companyA, PAY, { p: payment })).recordPayment;
     expect(receipt.creditFen).toBe(5_000);
     const paid = await statement(companyA, accountId);
     expect([paid.openFen, paid.creditFen]).toEqual([0, before.creditFen + 5_000]);
@@ -610,6 +607,13 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       reversalReason: reversal.r,
     });
     expect(await balance()).toEqual(balanceBefore);
+    // The payment's own retry (its idempotency key) returns its receipt, which says it was reversed.
+    const retried = await ok(
+      companyA,
+      `mutation($p: PaymentInput!) { recordPayment(payment: $p) { receiptNumber reversedOn } }`,
+      { p: payment },
+    );
+    expect(retried.recordPayment).toEqual({ receiptNumber: receipt.receiptNumber, reversedOn: today });
     // A retry under the key answers the same; another reversal is refused.
     expect((await ok(companyA, REVERSE, reversal)).reversePayment).toEqual(reversed);
     const again = await fails(companyA, REVERSE, { ...reversal, k: null });

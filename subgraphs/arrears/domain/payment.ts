@@ -141,6 +141,8 @@ export interface Receipt {
   method: string;
   allocations: { chargeId: string; month: string; fen: number }[];
   recordedAt: Date;
+  /** The day it was reversed, recorded in error (reversePayment); null while it stands. */
+  reversedOn: IsoDate | null;
 }
 
 /** A payment as recorded, with what reversing it needs to know. */

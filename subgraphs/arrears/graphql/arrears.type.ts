@@ -359,6 +359,11 @@ export class ReceiptType {
   @Field(() => [ReceiptAllocationType])
   allocations!: ReceiptAllocationType[];
   @Field() recordedAt!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the payment, recorded in error, was reversed (reversePayment); null while it stands.',
+  })
+  reversedOn!: string | null;
 }
 
 @ObjectType('CollectionRate', {

@@ -97,6 +97,7 @@ interface PaymentColumns {
   /** timestamptz arrives as text in raw queries (MikroORM's pg type overrides). */
   recorded_at: string;
   account_name: string | null;
+  reversed_on: IsoDate | null;
 }
 
 interface AllocationColumns {
@@ -119,6 +120,7 @@ const receiptOf = (p: PaymentColumns, allocations: Receipt['allocations']): Rece
   method: p.method,
   allocations,
   recordedAt: new Date(p.recorded_at),
+  reversedOn: p.reversed_on,
 });
 
 /** Receipts of the payments, in the order of the ids, in two queries whatever their number. */
@@ -127,7 +129,7 @@ export async function receiptsOf(em: EntityManager, paymentIds: readonly string[
   const payments = await sqlRows<PaymentColumns>(
     em,
     `select p.id, p.receipt_number, p.account_id, p.purpose, p.levy_id, p.amount_fen, p.credit_fen, p.paid_on::text as paid_on, p.method, p.recorded_at,
-            l.account_name
+            l.account_name, p.reversed_on::text as reversed_on
        from arrears.payment p left join arrears.levy l on l.id = p.levy_id where p.id = any(?::uuid[])`,
     [ids],
   );
