@@ -2,8 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { initTracing, recordingSpans } from '../platform/tracing';
 import { draftedContractHub } from './support/drafted-contract-hub';
-import { TestHub, identity, tokenFor } from './support/hub-fixture';
+import { TestHub, identity, tokenFor, pinTestToday } from './support/hub-fixture';
 import { ProbedMessage, probeTopics } from './support/kafka-probe';
+
+// The filing's deadline is counted in working days from its signing: past the holiday data the hub holds (2026-12-24)
+// it cannot be, so the scenario is pinned to a day it is dated against (README › Tests › Dates).
+pinTestToday('2026-12-01');
 
 // Tracing registered as every process of the hub registers it at start (hub/start-hub.ts, platform/subgraph/main.ts),
 // with no exporter (test/tracing.it.test.ts has one): nothing is recorded, yet the trace goes on.
