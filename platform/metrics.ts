@@ -37,87 +37,71 @@ export const connectionsRefused = new Counter({
   registers: [metrics],
 });
 
+/**
+ * Gauges read at scrape time from states registered by key (a subgraph, a name): `watch(key, read)` reports the key's
+ * state on every scrape until the function it returns is called. A read that fails leaves its key out of that scrape.
+ */
+function scrapedGauges<S>(
+  label: string,
+  gauges: readonly { name: string; help: string; value: (state: S) => number }[],
+): (key: string, read: () => Promise<S>) => () => void {
+  const readers = new Map<string, () => Promise<S>>();
+  const states = async () =>
+    Promise.all([...readers].map(async ([key, read]) => ({ key, state: await read().catch(() => undefined) })));
+  for (const { name, help, value } of gauges)
+    new Gauge({
+      name,
+      help,
+      labelNames: [label],
+      registers: [metrics],
+      async collect() {
+        this.reset();
+        for (const { key, state } of await states()) if (state) this.set({ [label]: key }, value(state));
+      },
+    });
+  return (key, read) => {
+    readers.set(key, read);
+    return () => {
+      if (readers.get(key) === read) readers.delete(key);
+    };
+  };
+}
+
 /** What the outbox gauges read of one subgraph at scrape time. */
 export interface OutboxState {
   backlog: number;
   oldestAgeSeconds: number;
 }
-const outboxes = new Map<string, () => Promise<OutboxState>>();
 
 /** Reports a subgraph's outbox on every scrape until the returned function is called (when the subgraph stops). */
-export function watchOutbox(subgraph: string, read: () => Promise<OutboxState>): () => void {
-  outboxes.set(subgraph, read);
-  return () => {
-    if (outboxes.get(subgraph) === read) outboxes.delete(subgraph);
-  };
-}
-
-const outboxStates = async () =>
-  Promise.all(
-    [...outboxes].map(async ([subgraph, read]) => ({ subgraph, state: await read().catch(() => undefined) })),
-  );
-
-new Gauge({
-  name: 'hub_outbox_backlog',
-  help: 'Outbox rows not yet published to Kafka, by subgraph.',
-  labelNames: ['subgraph'] as const,
-  registers: [metrics],
-  async collect() {
-    this.reset();
-    for (const { subgraph, state } of await outboxStates()) if (state) this.set({ subgraph }, state.backlog);
+export const watchOutbox = scrapedGauges<OutboxState>('subgraph', [
+  { name: 'hub_outbox_backlog', help: 'Outbox rows not yet published to Kafka, by subgraph.', value: (s) => s.backlog },
+  {
+    name: 'hub_outbox_oldest_unpublished_age_seconds',
+    help: 'Age of the oldest outbox row not yet published (0 when none), by subgraph.',
+    value: (s) => s.oldestAgeSeconds,
   },
-});
-
-new Gauge({
-  name: 'hub_outbox_oldest_unpublished_age_seconds',
-  help: 'Age of the oldest outbox row not yet published (0 when none), by subgraph.',
-  labelNames: ['subgraph'] as const,
-  registers: [metrics],
-  async collect() {
-    this.reset();
-    for (const { subgraph, state } of await outboxStates()) if (state) this.set({ subgraph }, state.oldestAgeSeconds);
-  },
-});
+]);
 
 /** Work a subgraph holds back for a reason of its own (count, and the age of the oldest item), by name. */
 export interface WaitingState {
   count: number;
   oldestAgeSeconds: number;
 }
-const waitingReaders = new Map<string, () => Promise<WaitingState>>();
 
 /** Reports what waits under `name` on every scrape until the returned function is called. */
-export function watchWaiting(name: string, read: () => Promise<WaitingState>): () => void {
-  waitingReaders.set(name, read);
-  return () => {
-    if (waitingReaders.get(name) === read) waitingReaders.delete(name);
-  };
-}
-
-const waitingStates = async () =>
-  Promise.all([...waitingReaders].map(async ([name, read]) => ({ name, state: await read().catch(() => undefined) })));
-
-new Gauge({
-  name: 'hub_waiting',
-  help: 'Items a subgraph holds back until something arrives, by what they wait for (e.g. webhook_filings_awaiting_area).',
-  labelNames: ['name'] as const,
-  registers: [metrics],
-  async collect() {
-    this.reset();
-    for (const { name, state } of await waitingStates()) if (state) this.set({ name }, state.count);
+export const watchWaiting = scrapedGauges<WaitingState>('name', [
+  {
+    name: 'hub_waiting',
+    help: 'Items a subgraph holds back until something arrives, by what they wait for (e.g. webhook_filings_awaiting_area).',
+    value: (s) => s.count,
   },
-});
-
-new Gauge({
-  name: 'hub_waiting_oldest_age_seconds',
-  help: 'Age of the oldest item held back (0 when none), by what it waits for.',
-  labelNames: ['name'] as const,
-  registers: [metrics],
-  async collect() {
-    this.reset();
-    for (const { name, state } of await waitingStates()) if (state) this.set({ name }, state.oldestAgeSeconds);
+  {
+    name: 'hub_waiting_oldest_age_seconds',
+    help: 'Age of the oldest item held back (0 when none), by what it waits for.',
+    value: (s) => s.oldestAgeSeconds,
   },
-});
+]);
 
 const lagReaders = new Set<() => Promise<{ group: string; lag: number }[]>>();
 
