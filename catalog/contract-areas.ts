@@ -10,7 +10,8 @@ import { Closed, EventData, EventDefinition, TopicDefinition, Uuid } from './typ
 export const CONTRACT_AREAS_TOPIC: TopicDefinition = {
   name: 'contracts.contract-areas.v1',
   producer: 'contracts',
-  description: 'Each contract drafted, with its company and its area: what the areas subgraph lets the company read.',
+  description:
+    'Each contract drafted, with its company and its area, and each draft discarded: what the areas subgraph lets the company read.',
   key: 'contract id',
 };
 
@@ -18,6 +19,17 @@ export const CONTRACT_DRAFTED = {
   type: 'hub.contracts.contract.drafted',
   topic: CONTRACT_AREAS_TOPIC,
   summary: 'A company drafted a contract of an area.',
+  schema: Closed({
+    contractId: Uuid,
+    companyId: Type.String({ minLength: 1, maxLength: 128 }),
+    areaId: Uuid,
+  }),
+} satisfies EventDefinition;
+
+export const CONTRACT_DISCARDED = {
+  type: 'hub.contracts.contract.discarded',
+  topic: CONTRACT_AREAS_TOPIC,
+  summary: 'A company discarded a draft it never filed: the draft no longer gives it its area to read.',
   schema: Closed({
     contractId: Uuid,
     companyId: Type.String({ minLength: 1, maxLength: 128 }),

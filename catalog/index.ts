@@ -34,7 +34,7 @@ import {
 import { HAZARD_RESOLVED, PATROL_RECORDED } from './street-work';
 import { HOLIDAY_YEAR_RECORDED } from './calendar';
 import { CITY_SETTINGS_CHANGED } from './city-settings';
-import { CONTRACT_DRAFTED } from './contract-areas';
+import { CONTRACT_DISCARDED, CONTRACT_DRAFTED } from './contract-areas';
 import { EventDefinition, TopicDefinition } from './types';
 
 export * from './types';
@@ -92,6 +92,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   HOLIDAY_YEAR_RECORDED,
   CITY_SETTINGS_CHANGED,
   CONTRACT_DRAFTED,
+  CONTRACT_DISCARDED,
 ];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];

@@ -119,4 +119,36 @@ describe("a company's contracts always show their area, and no more of it", () =
     expect((await fails(companyB, AREA_BELOW, { a: areaId })).extensions.code).toBe('NOT_FOUND');
     expect((await fails(companyB, HOUSEHOLDS, { c: compoundId })).extensions.code).toBe('NOT_FOUND');
   });
+  it('discards a draft entered by mistake, by the company alone: its deadline is cancelled and its area read no more', async () => {
+    const DISCARD = `mutation($c: ID!) { discardContractDraft(contractId: $c) { id status } }`;
+    const mistaken = (
+      await ok(companyB, DRAFT, { a: areaId, t: hongjuTerms(companyB, '2026-02', { number: 'HJ6-OOPS' }) })
+    ).draftContract.id;
+    await waitFor('the draft to give company B the area', async () =>
+      (await t.gql(companyB, AREA_BELOW, { a: areaId })).body.errors ? undefined : true,
+    );
+    expect((await fails(companyA, DISCARD, { c: mistaken })).extensions.code).toBe('NOT_FOUND');
+    expect((await fails(GUANGWAI_OFFICE, DISCARD, { c: mistaken })).extensions.code).toBe('FORBIDDEN');
+    // Before, a draft could not be removed: its filing deadline stayed in the register and was shown missed.
+    expect((await ok(companyB, DISCARD, { c: mistaken })).discardContractDraft).toEqual({
+      id: mistaken,
+      status: 'DISCARDED',
+    });
+    expect((await ok(companyB, DISCARD, { c: mistaken })).discardContractDraft.status).toBe('DISCARDED');
+    const UPDATE = `mutation($c: ID!, $t: ContractTermsInput!) { updateContractDraft(contractId: $c, terms: $t) { id } }`;
+    expect(
+      (await fails(companyB, UPDATE, { c: mistaken, t: hongjuTerms(companyB, '2026-02') })).extensions,
+    ).toMatchObject({ code: 'CONTRACT_DISCARDED', details: { status: 'DISCARDED' } });
+    const [deadline] = await t.sql<{ payload: { cancelled: boolean } }>(
+      `select payload from contracts.outbox where event_type = 'hub.contracts.deadline.changed' and payload->>'subjectId' = $1
+        order by id desc limit 1`,
+      [mistaken],
+    );
+    expect(deadline?.payload.cancelled).toBe(true);
+    await waitFor('the areas subgraph to forget the discarded draft', async () =>
+      (await t.gql(companyB, AREA_BELOW, { a: areaId })).body.errors?.[0]?.extensions?.code === 'NOT_FOUND'
+        ? true
+        : undefined,
+    );
+  });
 });

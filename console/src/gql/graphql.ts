@@ -136,6 +136,7 @@ export type ContractPartyRole =
 
 export type ContractStatus =
   | 'ACCEPTED'
+  | 'DISCARDED'
   | 'DRAFT'
   | 'RETURNED'
   | 'SUBMITTED'

@@ -124,6 +124,7 @@ const CONTRACT_STATUS: Record<string, string> = {
   ACCEPTED: '已备案',
   TERMINATED: '已终止',
   SUPERSEDED: '已变更',
+  DISCARDED: '已作废',
 };
 
 /** 合同与账单: the company's contracts with their filings, a billing run per area and month, and levies' progress. */

@@ -16,3 +16,8 @@ export async function insertContractArea(em: EntityManager, row: ContractArea): 
     [row.contractId, row.companyId, row.areaId],
   );
 }
+
+/** Forgets a discarded draft's area: the company reads it no more, unless another contract of its gives it. */
+export async function deleteContractArea(em: EntityManager, contractId: string): Promise<void> {
+  await sqlRun(em, `delete from areas.contract_area where contract_id = ?`, [contractId]);
+}

@@ -14,6 +14,7 @@ describe('contract life cycle', () => {
     ['SUBMITTED', 'TERMINATE', 'TERMINATED'],
     ['RETURNED', 'TERMINATE', 'TERMINATED'],
     ['ACCEPTED', 'TERMINATE', 'TERMINATED'],
+    ['DRAFT', 'DISCARD', 'DISCARDED'],
   ] as const)('%s --%s--> %s', (from, action, to) => {
     expect(nextContractStatus(from, action)).toBe(to);
   });
@@ -30,6 +31,11 @@ describe('contract life cycle', () => {
     ['TERMINATED', 'TERMINATE', 'INVALID_FILING_TRANSITION'],
     ['DRAFT', 'ACCEPT', 'INVALID_FILING_TRANSITION'],
     ['SUBMITTED', 'SUPERSEDE', 'INVALID_FILING_TRANSITION'],
+    ['SUBMITTED', 'DISCARD', 'CONTRACT_NOT_DRAFT'],
+    ['ACCEPTED', 'DISCARD', 'CONTRACT_NOT_DRAFT'],
+    ['DISCARDED', 'EDIT_DRAFT', 'CONTRACT_DISCARDED'],
+    ['DISCARDED', 'SUBMIT', 'CONTRACT_DISCARDED'],
+    ['DISCARDED', 'TERMINATE', 'CONTRACT_DISCARDED'],
   ] as const)('a %s contract cannot take %s: %s', (from, action, code) => {
     expect(() => nextContractStatus(from, action)).toThrow(
       expect.objectContaining({ code, details: { status: from } }),

@@ -16,7 +16,15 @@ export { CONTRACT_KINDS, type ContractKind };
  * regular one under Civil Code art. 940). An amendment is filed as a new filing of the same contract; the contract
  * stays ACCEPTED under its earlier terms until the amendment is accepted.
  */
-export const CONTRACT_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'TERMINATED', 'SUPERSEDED'] as const;
+export const CONTRACT_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'RETURNED',
+  'ACCEPTED',
+  'TERMINATED',
+  'SUPERSEDED',
+  'DISCARDED',
+] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 /**
@@ -55,12 +63,22 @@ export function isBinding(status: ContractStatus): boolean {
  *   ACCEPTED ──amend, accept the amendment──► ACCEPTED (its terms change only when the amendment is accepted)
  *   ACCEPTED ──supersede (a regular contract takes effect, Civil Code art. 940)──► SUPERSEDED
  *   SUBMITTED / RETURNED / ACCEPTED ──terminate──► TERMINATED
+ *   DRAFT ──discard (entered by mistake, never filed)──► DISCARDED
  *
  * Editing, filing and amending out of turn have codes of their own; any other action out of turn is refused as
  * INVALID_FILING_TRANSITION, the code the filing's table gives, since a contract moves only with its filings.
  */
 export type ContractAction =
-  'EDIT_DRAFT' | 'SUBMIT' | 'RETURN' | 'RESUBMIT' | 'ACCEPT' | 'AMEND' | 'ACCEPT_AMENDMENT' | 'SUPERSEDE' | 'TERMINATE';
+  | 'EDIT_DRAFT'
+  | 'SUBMIT'
+  | 'RETURN'
+  | 'RESUBMIT'
+  | 'ACCEPT'
+  | 'AMEND'
+  | 'ACCEPT_AMENDMENT'
+  | 'SUPERSEDE'
+  | 'TERMINATE'
+  | 'DISCARD';
 
 interface ContractTransition {
   from: readonly ContractStatus[];
@@ -96,6 +114,14 @@ const CONTRACT_TRANSITIONS: Record<ContractAction, ContractTransition> = {
   ACCEPT_AMENDMENT: { from: ['ACCEPTED'], to: 'ACCEPTED' },
   SUPERSEDE: { from: ['ACCEPTED'], to: 'SUPERSEDED' },
   TERMINATE: { from: [...BINDING_STATUSES], to: 'TERMINATED' },
+  DISCARD: {
+    from: ['DRAFT'],
+    to: 'DISCARDED',
+    refusal: {
+      code: 'CONTRACT_NOT_DRAFT',
+      message: 'Only a draft never filed is discarded; a filed contract is terminated',
+    },
+  },
 };
 
 const PAST: Record<ContractAction, string> = {
@@ -108,10 +134,13 @@ const PAST: Record<ContractAction, string> = {
   ACCEPT_AMENDMENT: 'amended',
   SUPERSEDE: 'superseded',
   TERMINATE: 'terminated',
+  DISCARD: 'discarded',
 };
 
 /** The error refusing `action` on a contract in `status`, with the status in its details. */
 export function contractActionRefused(status: ContractStatus, action: ContractAction): DomainError {
+  if (status === 'DISCARDED')
+    return contractsError('CONTRACT_DISCARDED', 'The draft was discarded: draft the contract anew', { status });
   const refusal = CONTRACT_TRANSITIONS[action].refusal ?? {
     code: 'INVALID_FILING_TRANSITION' as const,
     message: `A ${status.toLowerCase()} contract cannot be ${PAST[action]}`,

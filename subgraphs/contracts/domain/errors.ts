@@ -8,6 +8,7 @@ import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
 export const CONTRACTS_ERRORS = {
   CITY_NOT_CONFIGURED:
     "The area's city has no settings in the registry (setCitySettings): nothing is filed under another city's rules.",
+  CONTRACT_DISCARDED: 'The draft was discarded: nothing is done with it any more; draft the contract anew.',
   CONTRACT_NOT_DRAFT:
     'Only a draft contract is edited directly; a filed one is amended, a returned filing resubmitted.',
   CONTRACT_ALREADY_FILED: 'The contract has a filing already: amend it, or resubmit the returned filing.',

@@ -7,6 +7,7 @@ import { publicServiceStandards } from '../application/public-service-standards'
 import { readableContract } from '../application/readable-contract';
 import { submitFiling } from '../application/submit-filing';
 import { terminateContract } from '../application/terminate-contract';
+import { discardContractDraft } from '../application/discard-contract-draft';
 import { updateContractDraft } from '../application/update-contract-draft';
 import { ContractStatus } from '../domain/contract';
 import { filingsOfContractsLoader } from './contract.loaders';
@@ -112,6 +113,17 @@ export class ContractResolver {
     return contractView(
       await terminateContract(ctx.em, ctx.identity, { contractId, terminatedOn, handoverOn, reason }),
     );
+  }
+
+  @Mutation(() => ContractType, {
+    description:
+      'Discards a draft entered by mistake, never filed: it stays, DISCARDED, and its filing deadline is cancelled. CONTRACT_NOT_DRAFT once filed (terminate a filed contract).',
+  })
+  async discardContractDraft(
+    @Arg('contractId', () => ID) contractId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContractType> {
+    return contractView(await discardContractDraft(ctx.em, ctx.identity, contractId));
   }
 
   @Mutation(() => FilingType, {

@@ -16,6 +16,7 @@ import { Migration20261201110000_filing_queue_index } from './migrations/Migrati
 import { Migration20261201130000_credit_cut_off_reports } from './migrations/Migration20261201130000_credit_cut_off_reports';
 import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 import { Migration20261207000000_beijing_agreement_threshold } from './migrations/Migration20261207000000_beijing_agreement_threshold';
+import { Migration20261212000000_discarded_drafts } from './migrations/Migration20261212000000_discarded_drafts';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -39,4 +40,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261201130000_credit_cut_off_reports,
   Migration20261206000000_inbox_topic_key,
   Migration20261207000000_beijing_agreement_threshold,
+  Migration20261212000000_discarded_drafts,
 );
