@@ -77,7 +77,11 @@ export async function dispatchWebhooks(em: EntityManager, events: readonly HubEv
   }
   if (waiting.length > 0) {
     log.warn(
-      { areaIds: [...new Set(waiting.map((w) => w.areaId))], eventIds: waiting.map((w) => w.event.id) },
+      {
+        areaIds: [...new Set(waiting.map((w) => w.areaId))].slice(0, 20),
+        events: waiting.length,
+        eventIds: waiting.slice(0, 20).map((w) => w.event.id),
+      },
       'filings held back until their area is registered',
     );
     await keepWaitingEvents(em, waiting);
