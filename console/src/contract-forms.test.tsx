@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { DocumentUpload, DraftContractForm, TerminateContractForm } from './screens/contract-actions';
+import { DiscardDraft, DocumentUpload, DraftContractForm, TerminateContractForm } from './screens/contract-actions';
 import { HeldTerms, termsInput, valuesOf } from './screens/contract-terms';
 import { Call } from './test-client';
 import { renderAnswering } from './test-render';
@@ -154,6 +154,49 @@ describe('终止合同 form', () => {
         variables: { contractId, terminatedOn: '2026-12-31', handoverOn: '2027-01-15', reason: '业主大会决定解聘' },
       },
     ]);
+  });
+});
+
+describe('作废草稿', () => {
+  it('asks again before it sends, then discards the draft and says so', async () => {
+    const calls: Call[] = [];
+    let discarded = 0;
+    renderWith(
+      <DiscardDraft contractId={contractId} onDiscarded={() => (discarded += 1)} />,
+      () => ({ data: { discardContractDraft: { id: contractId, status: 'DISCARDED' } } }),
+      calls,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '作废草稿' }));
+    expect(calls).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
+    fireEvent.click(screen.getByRole('button', { name: '作废草稿' }));
+    fireEvent.click(screen.getByRole('button', { name: '确认作废' }));
+    await waitFor(() => expect(discarded).toBe(1));
+    expect(calls).toEqual([{ name: 'DiscardContractDraft', variables: { contractId } }]);
+  });
+
+  it('shows the refusal of a filed contract and discards nothing', async () => {
+    let discarded = 0;
+    renderWith(
+      <DiscardDraft contractId={contractId} onDiscarded={() => (discarded += 1)} />,
+      () => ({
+        errors: [
+          {
+            message: 'Only a draft never filed is discarded; a filed contract is terminated',
+            extensions: { code: 'CONTRACT_NOT_DRAFT', details: { status: 'ACCEPTED' } },
+          },
+        ],
+      }),
+      [],
+    );
+    fireEvent.click(screen.getByRole('button', { name: '作废草稿' }));
+    fireEvent.click(screen.getByRole('button', { name: '确认作废' }));
+    expect(
+      await screen.findByText(
+        'Only a draft never filed is discarded; a filed contract is terminated（CONTRACT_NOT_DRAFT）',
+      ),
+    ).toBeTruthy();
+    expect(discarded).toBe(0);
   });
 });
 

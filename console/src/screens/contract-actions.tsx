@@ -105,6 +105,15 @@ const RESUBMIT = graphql(`
   }
 `);
 
+const DISCARD = graphql(`
+  mutation DiscardContractDraft($contractId: ID!) {
+    discardContractDraft(contractId: $contractId) {
+      id
+      status
+    }
+  }
+`);
+
 const TERMINATE = graphql(`
   mutation TerminateContract($contractId: ID!, $terminatedOn: LocalDate!, $handoverOn: LocalDate!, $reason: Note!) {
     terminateContract(contractId: $contractId, terminatedOn: $terminatedOn, handoverOn: $handoverOn, reason: $reason) {
@@ -599,5 +608,40 @@ export function TerminateContractForm({ contractId, onTerminated }: { contractId
       </Button>
       <ApiErrors error={result.error} />
     </Form>
+  );
+}
+
+/** 作废草稿: a draft entered by mistake, never filed, is discarded after a second click; its filing deadline ends. */
+export function DiscardDraft({ contractId, onDiscarded }: { contractId: string; onDiscarded: () => void }) {
+  const [asked, setAsked] = useState(false);
+  const [result, discard] = useMutation(DISCARD);
+  return (
+    <Space direction="vertical">
+      <Typography.Text type="secondary">误录的草稿可作废：作废后不能再编辑或提交，其备案期限随之取消。</Typography.Text>
+      {asked ? (
+        <Space>
+          <Button
+            danger
+            type="primary"
+            loading={result.fetching}
+            onClick={() =>
+              void discard({ contractId }).then((r) => {
+                if (r.error) return;
+                void message.success('草稿已作废');
+                onDiscarded();
+              })
+            }
+          >
+            确认作废
+          </Button>
+          <Button onClick={() => setAsked(false)}>取消</Button>
+        </Space>
+      ) : (
+        <Button danger onClick={() => setAsked(true)}>
+          作废草稿
+        </Button>
+      )}
+      <ApiErrors error={result.error} />
+    </Space>
   );
 }

@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import { FILING_KIND, FILING_STATUS, label } from '../labels';
 import {
   AmendContractForm,
+  DiscardDraft,
   DocumentList,
   DocumentUpload,
   DraftContractForm,
@@ -269,6 +270,7 @@ export function ContractActions({ contractId, onChanged }: { contractId: string;
             label: '提交备案',
             children: <SubmitFiling contractId={contractId} documents={documents.pending} onSubmitted={changed} />,
           },
+          { key: 'discard', label: '作废', children: <DiscardDraft contractId={contractId} onDiscarded={changed} /> },
         ]
       : contract.status === 'ACCEPTED'
         ? [
