@@ -139,6 +139,16 @@ describe("a company's contracts always show their area, and no more of it", () =
     expect(
       (await fails(companyB, UPDATE, { c: mistaken, t: hongjuTerms(companyB, '2026-02') })).extensions,
     ).toMatchObject({ code: 'CONTRACT_DISCARDED', details: { status: 'DISCARDED' } });
+    // Nor does it take documents any more: it can never be filed.
+    const UPLOAD = `mutation($d: FilingDocumentUploadInput!) { uploadFilingDocument(document: $d) { id } }`;
+    const pdf = Buffer.from('%PDF-1.7\n% 合同文本\n%%EOF\n').toString('base64');
+    expect(
+      (
+        await fails(companyB, UPLOAD, {
+          d: { contractId: mistaken, name: '合同.pdf', type: 'CONTRACT_TEXT', contentBase64: pdf },
+        })
+      ).extensions.code,
+    ).toBe('CONTRACT_DISCARDED');
     const [deadline] = await t.sql<{ payload: { cancelled: boolean } }>(
       `select payload from contracts.outbox where event_type = 'hub.contracts.deadline.changed' and payload->>'subjectId' = $1
         order by id desc limit 1`,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { contractActionRefused } from '../domain/contract';
 import { AreaView } from '../persistence/area-view.entity';
 import { findAreaView } from '../persistence/area-view.repository';
 import { Contract } from '../persistence/contract.entity';
@@ -27,6 +28,21 @@ export async function ownContract(
   const companyId = requireCompany(identity);
   const contract = await findContract(em, contractId, { lock });
   if (!contract || contract.companyId !== companyId) throw new NotFoundError('Contract', contractId);
+  return contract;
+}
+
+/**
+ * The company's own contract that still takes documents: a discarded draft takes none (CONTRACT_DISCARDED), as it
+ * can never be filed.
+ */
+export async function ownContractTakingDocuments(
+  em: EntityManager,
+  identity: Identity,
+  contractId: string,
+  lock = true,
+): Promise<Contract> {
+  const contract = await ownContract(em, identity, contractId, lock);
+  if (contract.status === 'DISCARDED') throw contractActionRefused(contract.status, 'EDIT_DRAFT');
   return contract;
 }
 

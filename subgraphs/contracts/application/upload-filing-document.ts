@@ -35,7 +35,7 @@ import {
   lockContractDocuments,
 } from '../persistence/filing-document.repository';
 import { filingsOfContractIn } from '../persistence/filing.repository';
-import { ownContract } from './contract.lookup';
+import { ownContractTakingDocuments } from './contract.lookup';
 
 const REFUSED = 'The filing document is refused';
 const refused = (field: string, message: string) => new InvalidInputError(REFUSED, { fields: { [field]: message } });
@@ -110,10 +110,10 @@ export async function uploadFilingDocument(
 ): Promise<FilingDocumentFile> {
   const bytes = decoded(input.contentBase64, MAX_DOCUMENT_BYTES);
   checkDocumentFile({ name: input.name, type: input.type, bytes });
-  await ownContract(em, identity, input.contractId, false);
+  await ownContractTakingDocuments(em, identity, input.contractId, false);
   await scanDocument(bytes, input.name);
   return em.transactional(async (tx) =>
-    recordDocument(tx, identity, await ownContract(tx, identity, input.contractId), { ...input, bytes }),
+    recordDocument(tx, identity, await ownContractTakingDocuments(tx, identity, input.contractId), { ...input, bytes }),
   );
 }
 
@@ -128,7 +128,7 @@ export async function startFilingDocumentUpload(
 ): Promise<UploadProgress> {
   const parts = checkDocumentDeclaration(input);
   return em.transactional(async (tx) => {
-    const contract = await ownContract(tx, identity, input.contractId);
+    const contract = await ownContractTakingDocuments(tx, identity, input.contractId);
     const { held, heldCount } = await heldBytes(tx, contract);
     checkFilingTotal(held, input.sizeBytes, heldCount);
     await admitUpload(tx, 'contracts.filing_document_upload', contract.companyId);
@@ -195,7 +195,7 @@ export async function completeFilingDocumentUpload(
   return em.transactional(async (tx) => {
     const upload = await ownUpload(tx, identity, uploadId);
     await assertUploadUnchanged(tx, documentUploadParts, upload, REFUSED);
-    const contract = await ownContract(tx, identity, upload.contractId);
+    const contract = await ownContractTakingDocuments(tx, identity, upload.contractId);
     const document = await recordDocument(tx, identity, contract, { name: upload.name, type: upload.type, bytes });
     await deleteDocumentUpload(tx, upload.id);
     return document;
