@@ -71,6 +71,9 @@ export const PAYMENT_RECORDED = {
   }),
 } satisfies EventDefinition;
 
+/** The longest reason a payment's reversal gives (domain/payment.ts checks it; the event carries it). */
+export const MAX_REVERSAL_REASON = 500;
+
 export const PAYMENT_REVERSED = {
   type: 'hub.arrears.account.payment-reversed',
   topic: ACCOUNTS_TOPIC,
@@ -82,7 +85,7 @@ export const PAYMENT_REVERSED = {
     receiptNumber: Type.String(),
     amountFen: Type.Integer({ minimum: 1 }),
     reversedOn: IsoDate,
-    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    reason: Type.String({ minLength: 1, maxLength: MAX_REVERSAL_REASON }),
     charges: Type.Array(Closed({ chargeId: Uuid, month: Type.String(), fen: Type.Integer({ minimum: 1 }) })),
     creditTakenBackFen: Fen,
   }),

@@ -53,6 +53,12 @@ const ReturnReasons = Type.Array(Closed({ field: InboundText.key(), reason: Inbo
  * and the fee schedule's check over them took 0.6–1.0 s of the contracts subgraph's only thread at each submission.
  */
 export const MAX_SERVICE_ITEMS = 200;
+
+/**
+ * The longest grace after a fee's due date before late fees run that a contract may state: a year (an input bound, not
+ * a statute). Unbounded, a grace of 2^31 days put the late fee's first day past year 9999.
+ */
+export const MAX_LATE_FEE_GRACE_DAYS = 366;
 export const MAX_CONTRACT_PARTIES = 20;
 export const MAX_SUBSIDIES_PER_CLASS = 50;
 
@@ -105,7 +111,7 @@ export const FilingTerms = Closed({
         ),
         graceDays: Type.Integer({
           minimum: 0,
-          maximum: 366,
+          maximum: MAX_LATE_FEE_GRACE_DAYS,
           description: 'Days after the due date before late fees run; at most a year (an input bound, not a statute).',
         }),
         capPercentOfPrincipal: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),

@@ -46,8 +46,12 @@ function scrapedGauges<S>(
   gauges: readonly { name: string; help: string; value: (state: S) => number }[],
 ): (key: string, read: () => Promise<S>) => () => void {
   const readers = new Map<string, () => Promise<S>>();
-  const states = async () =>
-    Promise.all([...readers].map(async ([key, read]) => ({ key, state: await read().catch(() => undefined) })));
+  // The registry collects its metrics at once (Promise.all): the gauges of one scrape share one read of each key.
+  let reading: Promise<{ key: string; state: S | undefined }[]> | undefined;
+  const states = () =>
+    (reading ??= Promise.all(
+      [...readers].map(async ([key, read]) => ({ key, state: await read().catch(() => undefined) })),
+    ).finally(() => (reading = undefined)));
   for (const { name, help, value } of gauges)
     new Gauge({
       name,

@@ -1,7 +1,7 @@
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
-import type { ChargeKind } from '../../../catalog';
+import { MAX_REVERSAL_REASON, type ChargeKind } from '../../../catalog';
 import { arrearsError } from './errors';
 import type { AppliedAmount } from './allocation';
 import type { Fen } from '../../../kernel/money';
@@ -162,8 +162,6 @@ export interface PaymentReversal {
   heldCreditFen: Fen;
   reason: string;
 }
-
-export const MAX_REVERSAL_REASON = 500;
 
 /**
  * Reverses a payment recorded in error (a bank transfer returned, money of another account, a typo in the amount):

@@ -18,6 +18,7 @@ import {
   BUILDING_CLASSES,
   FilingTermsData,
   MAX_CONTRACT_PARTIES,
+  MAX_LATE_FEE_GRACE_DAYS,
   MAX_SERVICE_ITEMS,
   MAX_SUBSIDIES_PER_CLASS,
   OWNERS_SIDE_KINDS,
@@ -122,12 +123,6 @@ export interface TermsAssessment {
   /** Fee-schedule flags reviewers should see; they do not stop a filing. */
   feeFlags: FeeScheduleFlag[];
 }
-
-/**
- * The longest grace after a fee's due date before late fees run that a contract may state: a year (an input bound, not
- * a statute; the catalog says the same). Unbounded, a grace of 2^31 days put the late fee's first day past year 9999.
- */
-export const MAX_LATE_FEE_GRACE_DAYS = 366;
 
 /** The longest reasonable period after a demand a contract may state (an input bound; the catalog says the same). */
 export const MAX_CONTRACT_DEMAND_PERIOD_DAYS = 180;
