@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { embeddedPassword } from './local-postgres';
+import { embeddedPassword, explainRefusedLogin } from './local-postgres';
 
 describe('embeddedPassword: the embedded PostgreSQL is not postgres/postgres', () => {
   let root: string;
@@ -23,5 +23,18 @@ describe('embeddedPassword: the embedded PostgreSQL is not postgres/postgres', (
     fs.writeFileSync(path.join(dir, 'PG_VERSION'), '15\n');
     expect(embeddedPassword(dir)).toBe('postgres');
     expect(fs.existsSync(`${dir}.password`)).toBe(false);
+  });
+});
+
+describe('explainRefusedLogin: a refused login to the embedded server says which file to restore', () => {
+  it('names the password file and the way back for a refused password, and leaves other errors as they are', () => {
+    const refused = Object.assign(new Error('password authentication failed for user "postgres"'), { code: '28P01' });
+    const explained = explainRefusedLogin(refused, '/hub/.local/postgres') as Error;
+    expect(explained).not.toBe(refused);
+    expect(explained.message).toContain('/hub/.local/postgres.password');
+    expect(explained.message).toContain('remove /hub/.local/postgres and /hub/.local/postgres.password');
+    const unreachable = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    expect(explainRefusedLogin(unreachable, '/hub/.local/postgres')).toBe(unreachable);
+    expect(explainRefusedLogin(null, '/hub/.local/postgres')).toBeNull();
   });
 });

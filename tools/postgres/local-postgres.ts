@@ -63,7 +63,30 @@ export async function resolvePostgres(
   await pg.start();
   const adminUrl = new URL(`postgres://postgres@127.0.0.1:${port}/postgres`);
   adminUrl.password = password;
+  const check = new Client({ connectionString: adminUrl.toString() });
+  try {
+    await check.connect();
+  } catch (error) {
+    await pg.stop();
+    throw explainRefusedLogin(error, dir);
+  } finally {
+    await check.end().catch(() => undefined);
+  }
   return { adminUrl: adminUrl.toString(), embedded: true, stop: () => pg.stop() };
+}
+
+/**
+ * The embedded server refusing its own superuser's password means `<dir>.password` was removed or edited after the
+ * data directory was made (it was then taken as postgres/postgres, a directory's from before the file): say so, and
+ * how to recover, instead of the driver's bare "password authentication failed".
+ */
+export function explainRefusedLogin(error: unknown, dataDir: string): unknown {
+  if ((error as { code?: unknown } | null)?.code !== '28P01') return error;
+  return new Error(
+    `the embedded PostgreSQL in ${dataDir} refused the password in ${dataDir}.password: that file, written when the ` +
+      `data directory was made, is missing or changed. Restore it, or remove ${dataDir} and ${dataDir}.password to ` +
+      'start with a new database (the demo data is loaded again).',
+  );
 }
 
 /**
