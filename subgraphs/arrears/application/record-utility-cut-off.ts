@@ -20,7 +20,7 @@ import {
 import { BillingAreaSchema } from '../persistence/billing-area.entity';
 import { findFilingInForce } from '../persistence/filing.repository';
 import { isStandingCommitteeOf } from '../persistence/governance-view.repository';
-import { insertViolation, pageViolations } from '../persistence/utility-violation.repository';
+import { insertViolation, pageViolations, sameViolation } from '../persistence/utility-violation.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,6 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The street office of the area, or its standing committee, records a utility cut-off reported against the
  * company serving the area (Civil Code art. 944 para. 3): kept as evidence with the evidence file's SHA-256 and
  * counted in the company's record; published (arrears.violations.v1) for the company's credit record. An area the caller cannot report in is NOT_FOUND to it.
+ * The same cut-off with the same evidence file reported again is recorded once: the answer is the first record.
  */
 export async function recordUtilityCutOff(
   em: EntityManager,
@@ -62,6 +63,10 @@ export async function recordUtilityCutOff(
       reportedBy: identity.organisationId,
       recordedBy: identity.subject,
     };
+    // The same report sent again (a retry after a timeout, a double click) answers with the one recorded: before, each
+    // copy was recorded and became another entry on the company's public credit record.
+    const recorded = await sameViolation(tx, violation);
+    if (recorded) return recorded;
     const id = await insertViolation(tx, violation);
     // The company's credit record is kept by contracts: the report goes there by event, in this transaction.
     recordEvent(tx, UTILITY_CUT_OFF_REPORTED, {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Page } from '../../../kernel/pagination';
-import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { advisoryLock, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ReadScope } from '../domain/access';
 import { UTILITY_CUT_OFF_BAN, Utility } from '../domain/statutes';
 import { UtilityViolation } from '../domain/utility-violation';
@@ -39,6 +39,27 @@ const violationOf = (r: ViolationColumns): UtilityViolation => ({
   recordedAt: new Date(r.recorded_at),
   source: UTILITY_CUT_OFF_BAN.source,
 });
+
+/**
+ * The cut-off already recorded against the company in the area on that day, of that utility, with the same evidence
+ * file: the same report sent again (a retry after a timeout, a double click). Takes the report's advisory lock first,
+ * so two at the same moment record one.
+ */
+export async function sameViolation(
+  tx: EntityManager,
+  v: Pick<UtilityViolation, 'companyId' | 'areaId' | 'occurredOn' | 'utility' | 'evidenceSha256'>,
+): Promise<UtilityViolation | null> {
+  const key = [v.companyId, v.areaId, v.occurredOn, v.utility, v.evidenceSha256];
+  await advisoryLock(tx, `arrears.utility_violation/${key.join('/')}`);
+  const rows = await sqlRows<ViolationColumns>(
+    tx,
+    `select p.*, 0 as total_count from arrears.utility_violation p
+      where p.company_id = ? and p.area_id = ?::uuid and p.occurred_on = ?::date and p.utility = ? and p.evidence_sha256 = ?
+      order by p.recorded_at limit 1`,
+    key,
+  );
+  return rows.length ? violationOf(rows[0]) : null;
+}
 
 export async function insertViolation(
   tx: EntityManager,
