@@ -74,7 +74,7 @@ export const REFERRAL_STATUS_CHANGED = {
   type: 'hub.litigation.referral.status-changed',
   topic: REFERRALS_TOPIC,
   summary:
-    'The court reported a step: mediation, docketing (with the case number), refusal, hearing, judgment (amount awarded), settlement, enforcement, closing.',
+    'The court reported a step: mediation, docketing (with the case number), refusal, hearing, judgment (amount awarded), settlement, enforcement, closing. A judgment or settlement reported after the enforcement or closing it led to comes with that status (fromStatus the same) and its amount.',
   schema: StatusChange,
 } satisfies EventDefinition;
 

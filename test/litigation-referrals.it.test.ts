@@ -5,7 +5,7 @@ import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
 import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED } from '../catalog';
 import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
-import { probeTopics, rawProducer } from './support/kafka-probe';
+import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
@@ -901,9 +901,17 @@ describe('litigation: referrals through the green channel, the court’s reports
     const WITHDRAW = `mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
     expect((await fails(companyB, WITHDRAW, { id: withdrawn.id, r: '已缴清' })).extensions.code).toBe('NOT_FOUND');
     expect((await fails(companyA, WITHDRAW, { id: withdrawn.id, r: '  ' })).extensions.code).toBe('BAD_USER_INPUT');
-    expect((await ok(companyA, WITHDRAW, { id: withdrawn.id, r: '业主已缴清欠费' })).withdrawReferral.status).toBe(
-      'WITHDRAWN',
-    );
+    // Sent twice at once (a double click): both answer WITHDRAWN, one withdrawal recorded and published. Before, the
+    // second was told to ask the court (WITHDRAWAL_NEEDS_COURT).
+    const both = await Promise.all([1, 2].map(() => ok(companyA, WITHDRAW, { id: withdrawn.id, r: '业主已缴清欠费' })));
+    expect(both.map((b) => b.withdrawReferral.status)).toEqual(['WITHDRAWN', 'WITHDRAWN']);
+    expect(
+      (
+        await t.sql(`select 1 from litigation.court_event where referral_id = $1 and kind = 'WITHDRAWN'`, [
+          withdrawn.id,
+        ])
+      ).length,
+    ).toBe(1);
     const [event] = await probe.waitForCount(
       'the withdrawal',
       (m) => m.headers.ce_type === 'hub.litigation.referral.withdrawn' && String(m.message.key) === withdrawn.id,
@@ -1100,6 +1108,16 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(
       (await ok(companyA, STATUS, { a: account.id, to: 'IN_COLLECTION', r: '判决后新欠费' })).changeArrearsStatus,
     ).toEqual({ status: 'IN_COLLECTION' });
+    // The same move sent again (a retry): the same answer, one move recorded (STATUS_SET_BY_PROCEDURE before).
+    expect(
+      (await ok(companyA, STATUS, { a: account.id, to: 'IN_COLLECTION', r: '判决后新欠费' })).changeArrearsStatus,
+    ).toEqual({ status: 'IN_COLLECTION' });
+    expect(
+      await t.sql(
+        `select from_status, to_status from arrears.account_transition where account_id = $1 and from_status = 'JUDGED' and to_status = 'IN_COLLECTION'`,
+        [account.id],
+      ),
+    ).toEqual([{ from_status: 'JUDGED', to_status: 'IN_COLLECTION' }]);
     await letter([later]);
     await claimKnown(account.id, 2);
     await waitFor('litigation to hold the new case', async () => (await claimStatus()) === 'IN_COLLECTION');
@@ -1180,6 +1198,112 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(
       second.eligibility.excludedCharges.filter((e: { reason: string }) => e.reason === 'ALREADY_DECIDED'),
     ).toEqual([]);
+  });
+
+  it('takes a judgment that arrives after the enforcement it led to: published with the amount, the account JUDGED', async () => {
+    const account = accounts[37];
+    await demand(37);
+    await claimKnown(account.id, 1);
+    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    const at = (hour: number) => `${addDays(today, -1)}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: at(9), caseNumber: '(2026)京0102民初8837号' },
+    });
+    await waitFor(
+      'the account in litigation',
+      async () => (await accountStatus(account.id)).status === 'IN_LITIGATION',
+    );
+    // The enforcement division reports first; the judgment it follows arrives afterwards, STALE.
+    await ok(xichengCourt, REPORT, { r: { referralId: referral.id, kind: 'ENFORCEMENT_STARTED', occurredAt: at(11) } });
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: { referralId: referral.id, kind: 'JUDGED', occurredAt: at(10), judgedFen: 1_234 },
+        })
+      ).reportCourtEvent,
+    ).toMatchObject({ status: 'ENFORCEMENT', judgedFen: 1_234 });
+    const ofReferral = (m: ProbedMessage) =>
+      m.topic.endsWith('litigation.referrals.v1') && String(m.message.key) === referral.id;
+    const [late] = await probe.waitForCount(
+      'the late judgment published',
+      (m) => ofReferral(m) && expectValidEvent(m).judgedFen === 1_234,
+      1,
+    );
+    expect(late.headers.ce_type).toBe('hub.litigation.referral.status-changed');
+    expect(expectValidEvent(late)).toMatchObject({
+      status: 'ENFORCEMENT',
+      fromStatus: 'ENFORCEMENT',
+      occurredAt: at(10),
+    });
+    // Before, no event went out and the account stayed IN_LITIGATION for good, no award recorded.
+    await waitFor('the account judged', async () => (await accountStatus(account.id)).status === 'JUDGED');
+    expect(await accountStatus(account.id)).toMatchObject({ status: 'JUDGED', judged_fen: 1234 });
+    // The judgment reported again (another report id): a duplicate fill, nothing published again.
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'JUDGED', occurredAt: at(10), judgedFen: 1_234 },
+    });
+    await ok(xichengCourt, REPORT, { r: { referralId: referral.id, kind: 'CLOSED', occurredAt: at(12) } });
+    await probe.waitForCount('the closing', (m) => ofReferral(m) && expectValidEvent(m).status === 'CLOSED', 1);
+    expect(
+      probe.received
+        .filter((m) => ofReferral(m) && expectValidEvent(m).judgedFen === 1_234)
+        .map((m) => [expectValidEvent(m).fromStatus, expectValidEvent(m).status]),
+    ).toEqual([
+      ['ENFORCEMENT', 'ENFORCEMENT'],
+      ['ENFORCEMENT', 'CLOSED'],
+    ]);
+  });
+
+  it('leaves a small claim the court let the company withdraw off the overdue list from the withdrawal on (art. 168)', async () => {
+    const account = accounts[38];
+    await demand(38);
+    await claimKnown(account.id, 1);
+    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    await ok(xichengCourt, REPORT, {
+      r: {
+        referralId: referral.id,
+        kind: 'DOCKETED',
+        occurredAt: `${addMonths(thisMonth, -4)}-10T10:00:00+08:00`,
+        caseNumber: '(2026)京0102民初8838号',
+        procedure: 'SMALL_CLAIMS',
+      },
+    });
+    const OVERDUE = `query($on: LocalDate) { overdueSmallClaims(asOf: $on) { referral { id } } }`;
+    const overdueOn = async (on?: string) =>
+      (await ok(xichengCourt, OVERDUE, { on })).overdueSmallClaims.map(
+        (o: { referral: { id: string } }) => o.referral.id,
+      );
+    expect(await overdueOn()).toContain(referral.id);
+    // After docketing the withdrawal (撤诉) is the court's: it reports it approved, late in the evening in China.
+    const withdrawnOn = addDays(today, -2);
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'WITHDRAWN', occurredAt: `${addDays(withdrawnOn, -1)}T17:30:00Z` },
+    });
+    // Before, a withdrawn case stayed on the list for good.
+    expect(await overdueOn()).not.toContain(referral.id);
+    expect(await overdueOn(withdrawnOn)).not.toContain(referral.id);
+    expect(await overdueOn(addDays(withdrawnOn, -1))).toContain(referral.id);
+  });
+
+  it('takes the court refusing to docket once pre-suit mediation failed: the case REJECTED, the account back in collection', async () => {
+    const account = accounts[39];
+    await demand(39);
+    await claimKnown(account.id, 1);
+    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    const at = (hour: number) => `${addDays(today, -1)}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+    await ok(xichengCourt, REPORT, { r: { referralId: referral.id, kind: 'MEDIATION_STARTED', occurredAt: at(9) } });
+    // Before, this report was INVALID_COURT_EVENT: the case stayed IN_MEDIATION and the account REFERRED.
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: { referralId: referral.id, kind: 'DOCKETING_REFUSED', occurredAt: at(15) },
+        })
+      ).reportCourtEvent.status,
+    ).toBe('REJECTED');
+    await waitFor(
+      'the account back in collection',
+      async () => (await accountStatus(account.id)).status === 'IN_COLLECTION',
+    );
   });
 
   it("pages a court's referrals by cursor in the same order as by offset, counts them only when asked, and refuses a cursor it did not give", async () => {

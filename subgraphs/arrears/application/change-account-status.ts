@@ -10,7 +10,10 @@ import { loadAccount } from './account.lookup';
 import { moveAccount } from './account.moves';
 import { publishClaims } from './claims.publish';
 
-/** The company moves its account by hand: back to CURRENT once cleared, into collection, or written off with a reason. Returns the account id. */
+/**
+ * The company moves its account by hand: back to CURRENT once cleared, into collection, or written off with a reason.
+ * An account in that status already is left as it is. Returns the account id.
+ */
 export async function changeAccountStatus(
   em: EntityManager,
   identity: Identity,
@@ -21,6 +24,9 @@ export async function changeAccountStatus(
     const account = await loadAccount(tx, identity, input.accountId, true);
     if (!mayKeepAccount(identity, account))
       throw new ForbiddenError('Only the company that billed the account changes its status');
+    // There already (the same request sent twice): nothing to record. Before, the second was refused as a move only
+    // mediation or the court makes (STATUS_SET_BY_PROCEDURE).
+    if (account.status === input.to) return account.id;
     assertSetByCompany(account.status, input.to);
     const charges = await chargesOfAccount(tx, account.id);
     await moveAccount(tx, identity, account, input.to, {

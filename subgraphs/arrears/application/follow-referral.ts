@@ -44,7 +44,7 @@ export async function followReferral(em: EntityManager, outcome: ReferralOutcome
   if (!account || !mayFollowReferral(LITIGATION, account, outcome))
     throw new NotFoundError(`Arrears account of ${outcome.companyId}`, outcome.accountId);
   const relation = await referralRelation(em, account.id, outcome.referralId);
-  const moves = accountMovesForReferral(account.status, outcome.caseStatus, relation);
+  const moves = accountMovesForReferral(account.status, outcome.caseStatus, relation, outcome);
   if (relation === 'NONE' || (relation === 'ANOTHER' && outcome.caseStatus === 'SUBMITTED'))
     await followReferralOf(em, account.id, outcome.referralId);
   if (moves.length === 0) return;

@@ -46,6 +46,34 @@ describe('accountMovesForReferral', () => {
     expect(accountMovesForReferral(from, caseStatus)).toEqual([]);
   });
 
+  it('takes a judgment or settlement that arrived after the enforcement or closing from its amount, while the account is still before the court', () => {
+    const judged = { judgedFen: 120_000, settledFen: null };
+    const settled = { judgedFen: null, settledFen: 80_000 };
+    for (const caseStatus of ['ENFORCEMENT', 'CLOSED'] as const) {
+      expect(accountMovesForReferral('IN_LITIGATION', caseStatus, 'FOLLOWED', judged)).toEqual(['JUDGED']);
+      expect(accountMovesForReferral('REFERRED', caseStatus, 'FOLLOWED', judged)).toEqual(['IN_LITIGATION', 'JUDGED']);
+      expect(accountMovesForReferral('IN_LITIGATION', caseStatus, 'FOLLOWED', settled)).toEqual(['SETTLED']);
+      expect(accountMovesForReferral('REFERRED', caseStatus, 'FOLLOWED', settled)).toEqual(['SETTLED']);
+      // No amount yet (the decision is still in flight), or the account past the court already: nothing moves.
+      expect(accountMovesForReferral('IN_LITIGATION', caseStatus, 'FOLLOWED', {})).toEqual([]);
+      for (const from of ['JUDGED', 'SETTLED', 'IN_COLLECTION', 'WRITTEN_OFF'] as const)
+        expect(accountMovesForReferral(from, caseStatus, 'FOLLOWED', judged)).toEqual([]);
+      // Of a referral followed before or never followed, nothing counts.
+      expect(accountMovesForReferral('IN_LITIGATION', caseStatus, 'FOLLOWED_BEFORE', judged)).toEqual([]);
+      expect(accountMovesForReferral('IN_LITIGATION', caseStatus, 'ANOTHER', judged)).toEqual([]);
+    }
+    for (const [from, decision] of [
+      ['REFERRED', judged],
+      ['IN_LITIGATION', settled],
+    ] as const) {
+      let at: AccountStatus = from;
+      for (const to of accountMovesForReferral(from, 'ENFORCEMENT', 'FOLLOWED', decision)) {
+        expect(() => assertTransition(at, to, { reason: 'x', openFen: 1 })).not.toThrow();
+        at = to;
+      }
+    }
+  });
+
   it('maps every case status litigation publishes', () => {
     for (const status of CASE_STATUSES) expect(() => accountMovesForReferral('REFERRED', status)).not.toThrow();
     expect(rejection(() => accountMovesForReferral('REFERRED', 'ARCHIVED' as CaseStatus)).code).toBe(

@@ -21,6 +21,21 @@ const ACCOUNT_STATUS_OF_CASE: Readonly<Record<CaseStatus, AccountStatus | null>>
   CLOSED: null,
 };
 
+/** What a report says the court awarded: the judgment's or the settlement's amount, once the court reported it. */
+export interface CourtDecision {
+  judgedFen?: number | null;
+  settledFen?: number | null;
+}
+
+/**
+ * Enforcement and the closing of a judged or settled case come after the decision, but a court's reports arrive out
+ * of order: when they came first, the judgment or settlement arrives afterwards as a late step, which litigation
+ * publishes with the status as it stands and the amount. An account still before the court then takes the decision
+ * from the amount (before, it stayed REFERRED or IN_LITIGATION for good and no award was recorded).
+ */
+const DECIDED_BEFORE: readonly CaseStatus[] = ['ENFORCEMENT', 'CLOSED'];
+const BEFORE_THE_DECISION: readonly AccountStatus[] = ['REFERRED', 'IN_LITIGATION'];
+
 /**
  * How a reported referral stands to the account: NONE before the account followed any (its first report, or one of
  * a referral made before the account kept which it follows), FOLLOWED the referral it follows, FOLLOWED_BEFORE one it
@@ -48,10 +63,13 @@ export function accountMovesForReferral(
   from: AccountStatus,
   caseStatus: CaseStatus,
   relation: ReferralRelation = 'NONE',
+  decision: CourtDecision = {},
 ): AccountStatus[] {
-  const to = ACCOUNT_STATUS_OF_CASE[caseStatus];
+  let to = ACCOUNT_STATUS_OF_CASE[caseStatus];
   if (to === undefined)
     throw arrearsError('UNKNOWN_CASE_STATUS', `A referral cannot be in status ${String(caseStatus)}`, { caseStatus });
+  if (to === null && DECIDED_BEFORE.includes(caseStatus) && BEFORE_THE_DECISION.includes(from))
+    to = decision.judgedFen != null ? 'JUDGED' : decision.settledFen != null ? 'SETTLED' : null;
   if (relation === 'FOLLOWED_BEFORE') return [];
   if (relation === 'ANOTHER') {
     if (caseStatus !== 'SUBMITTED') return [];

@@ -6,13 +6,24 @@ import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { retryAfterLostRace } from '../../../platform/db/sql';
 import { mayReportForCourt } from '../domain/access';
-import { CourtEventVerdict, DEBTOR_LISTING, applyCourtEvent, assertNotFuture } from '../domain/case-status';
+import {
+  CourtEventVerdict,
+  DEBTOR_LISTING,
+  applyCourtEvent,
+  assertNotFuture,
+  decisionArrivedLate,
+} from '../domain/case-status';
 import { todayInChina } from '../../../kernel/clock';
 import { recordDebtorListed } from './debtor-listing.record';
 import { courtEventEffect, courtReportDigest } from '../domain/referral';
 import { insertCourtEvent, reportOfId } from '../persistence/court-event.repository';
 import { courtChoseProcedure } from '../domain/procedure';
-import { recordCourtEffect, replaceProcedureReasons, updateCaseState } from '../persistence/referral.repository';
+import {
+  endedWithoutDecision,
+  recordCourtEffect,
+  replaceProcedureReasons,
+  updateCaseState,
+} from '../persistence/referral.repository';
 import { lockSentReferralAndBatches } from './batch.lookup';
 import { regroup } from './batches.regroup';
 import { announceCaseDeadlines } from './announce-case-deadlines';
@@ -122,6 +133,11 @@ async function applyUnderId(
       await replaceProcedureReasons(tx, referral.id, courtChoseProcedure(effect.procedure));
     if (verdict === 'STALE') {
       await announceCaseDeadlines(tx, referral.id);
+      if (
+        decisionArrivedLate(referral.status, report.kind, referral.decidedOn !== null) &&
+        !(await endedWithoutDecision(tx, referral.id))
+      )
+        await recordStatusChange(tx, referral.id, referral.status, report.occurredAt);
       return verdict;
     }
     await updateCaseState(tx, referral.id, state);

@@ -8,7 +8,10 @@ import { OverdueCase, SmallClaimsCase, overdueCases } from '../domain/court-time
 import { Referral } from '../domain/referral';
 import { docketedSmallClaims } from '../persistence/referral.repository';
 
-/** A court's docketed small-claims cases past their decision date (Civil Procedure Law art. 168), most overdue first. */
+/**
+ * A court's docketed small-claims cases past their decision date (Civil Procedure Law art. 168), most overdue first;
+ * not those decided or withdrawn by `asOf`.
+ */
 export async function overdueSmallClaims(
   em: EntityManager,
   identity: Identity,
@@ -29,7 +32,8 @@ export async function overdueSmallClaims(
             caseId: r.id,
             docketedOn: r.docketedOn,
             extensionApprovedOn: r.extensionApprovedOn,
-            decidedOn: r.decidedOn,
+            // A withdrawal the court approved ends the case as a decision does: before, it stayed overdue for good.
+            decidedOn: r.decidedOn ?? r.withdrawnOn,
           },
         ],
   );

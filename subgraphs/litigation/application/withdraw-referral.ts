@@ -13,7 +13,10 @@ import { appendCourtEventToChain } from './evidence-chain.append';
 import { recordStatusChange } from './referral-status.record';
 import { beforeDocketing } from '../domain/case-status';
 
-/** The company withdraws a referral the court has not docketed yet; after docketing, withdrawal (撤诉) is the court's to report. */
+/**
+ * The company withdraws a referral the court has not docketed yet; after docketing, withdrawal (撤诉) is the court's to
+ * report. A referral withdrawn already is left as it is.
+ */
 export async function withdrawReferral(
   em: EntityManager,
   identity: Identity,
@@ -25,6 +28,8 @@ export async function withdrawReferral(
   await em.transactional(async (tx) => {
     const referral = await lockSentReferralAndBatches(tx, input.referralId);
     if (!referral || !mayActForPlaintiff(identity, referral)) throw new NotFoundError('Referral', input.referralId);
+    // Withdrawn already (the same request sent twice, or the court reported it): nothing more to record.
+    if (referral.status === 'WITHDRAWN') return;
     if (!beforeDocketing(referral.status)) {
       throw litigationError(
         'WITHDRAWAL_NEEDS_COURT',

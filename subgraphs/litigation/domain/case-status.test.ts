@@ -9,6 +9,7 @@ import {
   beforeDocketing,
   assertNotFuture,
   canTransition,
+  decisionArrivedLate,
   isReachable,
   judgeCourtEvent,
 } from './case-status';
@@ -27,6 +28,7 @@ describe('court events arriving out of order or twice', () => {
     ['SUBMITTED', 'DOCKETING_REFUSED', 'APPLY'],
     ['IN_MEDIATION', 'SETTLED', 'APPLY'],
     ['IN_MEDIATION', 'DOCKETED', 'APPLY'],
+    ['IN_MEDIATION', 'DOCKETING_REFUSED', 'APPLY'],
     ['DOCKETED', 'HEARING_SCHEDULED', 'APPLY'],
     ['HEARING_SCHEDULED', 'JUDGED', 'APPLY'],
     ['HEARING_SCHEDULED', 'WITHDRAWN', 'APPLY'],
@@ -48,6 +50,7 @@ describe('court events arriving out of order or twice', () => {
     ['CLOSED', 'DOCKETED', 'STALE'],
     ['CLOSED', 'WITHDRAWN', 'STALE'],
     ['SETTLED', 'MEDIATION_STARTED', 'STALE'],
+    ['REJECTED', 'MEDIATION_STARTED', 'STALE'],
     // impossible
     ['WITHDRAWN', 'JUDGED', 'INVALID'],
     ['SETTLED', 'JUDGED', 'INVALID'],
@@ -162,5 +165,19 @@ describe('a dishonest-debtor listing (Civil Procedure Law art. 266)', () => {
 describe('before docketing', () => {
   it('holds while the case is submitted or in pre-suit mediation, and never after the court took it', () => {
     expect(CASE_STATUSES.filter(beforeDocketing)).toEqual(['SUBMITTED', 'IN_MEDIATION']);
+  });
+});
+
+describe('a decision reported after the enforcement or closing it led to', () => {
+  it('is news only for a judgment or settlement, on a case in ENFORCEMENT or CLOSED, with no decision recorded before', () => {
+    for (const kind of ['JUDGED', 'SETTLED'] as const)
+      for (const status of ['ENFORCEMENT', 'CLOSED'] as const) {
+        expect(judgeCourtEvent(at(status), event(kind))).toBe('STALE');
+        expect(decisionArrivedLate(status, kind, false)).toBe(true);
+        expect(decisionArrivedLate(status, kind, true)).toBe(false);
+      }
+    expect(decisionArrivedLate('CLOSED', 'DOCKETED', false)).toBe(false);
+    expect(decisionArrivedLate('JUDGED', 'JUDGED', false)).toBe(false);
+    expect(decisionArrivedLate('HEARING_SCHEDULED', 'JUDGED', false)).toBe(false);
   });
 });

@@ -6,7 +6,8 @@ import { utcInstant } from '../../../kernel/instant';
 /**
  * The life of a referral once the hub sends it to court. The main path is SUBMITTED → IN_MEDIATION (诉前调解) →
  * DOCKETED (立案) → HEARING_SCHEDULED (repeatable: a hearing may be rescheduled) → JUDGED → ENFORCEMENT → CLOSED.
- * Mediation and docketing may be skipped, the court may refuse to docket (REJECTED, 不予受理), the parties may settle
+ * Mediation and docketing may be skipped, the court may refuse to docket (REJECTED, 不予受理; also once pre-suit mediation
+ * failed), the parties may settle
  * (SETTLED, 调解结案) or the company withdraw (WITHDRAWN, 撤诉) at any stage before judgment; TRANSITIONS has every step.
  *
  * Courts report events over Kafka, at least once and not necessarily in order. A verdict says what to do with one:
@@ -22,7 +23,9 @@ export { CASE_STATUSES, type CaseStatus };
 
 const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   SUBMITTED: ['IN_MEDIATION', 'DOCKETED', 'REJECTED', 'WITHDRAWN'],
-  IN_MEDIATION: ['DOCKETED', 'SETTLED', 'WITHDRAWN'],
+  // Pre-suit mediation failed, the court may still refuse to docket (不予受理): before, that report was dead-lettered
+  // and the case stayed IN_MEDIATION, the account REFERRED.
+  IN_MEDIATION: ['DOCKETED', 'REJECTED', 'SETTLED', 'WITHDRAWN'],
   DOCKETED: ['HEARING_SCHEDULED', 'JUDGED', 'SETTLED', 'WITHDRAWN'],
   HEARING_SCHEDULED: ['HEARING_SCHEDULED', 'JUDGED', 'SETTLED', 'WITHDRAWN'],
   JUDGED: ['ENFORCEMENT', 'CLOSED'],
@@ -107,6 +110,18 @@ export function judgeCourtEvent(state: CaseState, event: CourtEvent): CourtEvent
   if (isReachable(target, state.status)) return 'STALE';
   if (isReachable(state.status, target)) return 'APPLY';
   return 'INVALID';
+}
+
+/**
+ * A judgment or settlement that arrives after the enforcement or the closing it led to, with no decision recorded
+ * before: the case keeps its status (the report is STALE), but the decision is news to those following the case, so
+ * it is published with the status as it stands and the amount (arrears records the award from it). Not on a case
+ * the company withdrew or the court refused: no judgment follows those (`endedWithoutDecision`).
+ */
+export function decisionArrivedLate(status: CaseStatus, kind: CourtEventKind, decidedBefore: boolean): boolean {
+  return (
+    (kind === 'JUDGED' || kind === 'SETTLED') && !decidedBefore && (status === 'ENFORCEMENT' || status === 'CLOSED')
+  );
 }
 
 /** The verdict, and the state after the event: changed only when the verdict is APPLY. */

@@ -245,6 +245,17 @@ export async function accountsWithRecentCaseMoves(
   return rows.map((r) => r.account_id);
 }
 
+/** Whether the company withdrew the case or the court refused it: no judgment or settlement follows either. */
+export async function endedWithoutDecision(tx: EntityManager, referralId: string): Promise<boolean> {
+  const rows = await sqlRows(
+    tx,
+    `select 1 from litigation.court_event e
+      where e.referral_id = ?::uuid and e.kind in ('WITHDRAWN','DOCKETING_REFUSED') and e.verdict = 'APPLY' limit 1`,
+    [referralId],
+  );
+  return rows.length > 0;
+}
+
 /**
  * The months each account's earlier referrals claimed (their latest package's fee lines) where the court judged or
  * settled the case: a referral JUDGED, SETTLED or in ENFORCEMENT, or CLOSED after a judgment or settlement. A report
@@ -423,16 +434,26 @@ export async function leaveBatchesUnlessIn(
   );
 }
 
-/** Docketed small claims within reach: the cases with an art. 168 decision deadline. */
-export async function docketedSmallClaims(em: EntityManager, reach: ReferralReach): Promise<Referral[]> {
+/**
+ * Docketed small claims within reach: the cases with an art. 168 decision deadline, each with the day in China its
+ * withdrawal (撤诉) was applied, if it was: a withdrawn case is ended, not awaiting a decision.
+ */
+export async function docketedSmallClaims(
+  em: EntityManager,
+  reach: ReferralReach,
+): Promise<(Referral & { withdrawnOn: IsoDate | null })[]> {
   const scope = reachCondition(reach);
-  const rows = await sqlRows<ReferralColumns>(
+  const rows = await sqlRows<ReferralColumns & { withdrawn_on: IsoDate | null }>(
     em,
-    `select ${COLUMNS} from litigation.referral r
+    `select ${COLUMNS},
+            (select to_char(min(e.occurred_at::timestamptz) at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
+               from litigation.court_event e
+              where e.referral_id = r.id and e.kind = 'WITHDRAWN' and e.verdict = 'APPLY') as withdrawn_on
+       from litigation.referral r
       where ${scope.sql} and r.procedure in ('SMALL_CLAIMS','SMALL_CLAIMS_BY_CONSENT') and r.docketed_on is not null`,
     scope.params,
   );
-  return rows.map(referralOf);
+  return rows.map((row) => ({ ...referralOf(row), withdrawnOn: row.withdrawn_on }));
 }
 
 export interface ReferralStatistics {
