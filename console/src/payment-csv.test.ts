@@ -19,6 +19,9 @@ describe('a payments statement (CSV) read into importPayments lines', () => {
   it('turns yuan into whole fen without floating point', () => {
     expect(fenOfYuan('1409.5')).toBe(140950);
     expect(fenOfYuan('1,409.50')).toBe(140950);
+    expect(fenOfYuan('12,345,678')).toBe(1234567800);
+    // A comma anywhere else is no thousands separator: a decimal comma was read as ¥125.00.
+    for (const odd of ['12,5', '1,40', '1,4090.50', ',100', '100,', '1,409,5']) expect(fenOfYuan(odd)).toBeUndefined();
     expect(fenOfYuan('0.07')).toBe(7);
     expect(fenOfYuan('19.99')).toBe(1999);
     expect(fenOfYuan('1.234')).toBeUndefined();

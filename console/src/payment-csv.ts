@@ -54,8 +54,15 @@ export function csvRecords(text: string): CsvRecord[] {
   return parseCsv(text).filter((r) => r.fields.some((f) => f !== ''));
 }
 
-/** 1,409.5 or 1409.50 yuan → whole fen (kernel/money.ts parseYuan, thousands separators allowed); else undefined. */
+/** Commas only as thousands separators: 1,409.50 and 12,345,678 yes; 12,5 (a decimal comma) or 1,40 no. */
+const THOUSANDS = /^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$/;
+
+/**
+ * 1,409.5 or 1409.50 yuan → whole fen (kernel/money.ts parseYuan, thousands separators allowed); else undefined.
+ * Before, every comma was dropped: a decimal comma's 12,5 became ¥125.00 instead of being refused.
+ */
 export function fenOfYuan(text: string): number | undefined {
+  if (text.includes(',') && !THOUSANDS.test(text.trim())) return undefined;
   return parseYuan(text.replace(/,/g, ''));
 }
 
