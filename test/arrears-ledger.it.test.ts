@@ -242,6 +242,16 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       amountFen: oldest.amountFen + 1,
       status: 'CURRENT',
     });
+    // A reminder naming only the charge now paid is recorded but demands no arrears: the account stays CURRENT.
+    // Before, it went IN_COLLECTION with nothing named in arrears.
+    const reminded = (
+      await ok(companyA, ACTION, {
+        a: accountId,
+        x: { kind: 'NOTICE_POSTED', on: today, chargeIds: [oldest.chargeId] },
+      })
+    ).recordCollectionAction;
+    expect(reminded).toMatchObject({ status: 'CURRENT', transitions: [] });
+    expect(reminded.actions.map((a: { kind: string }) => a.kind)).toEqual(['NOTICE_POSTED']);
   });
 
   it('imports a payment statement all or nothing, naming the bad line, and records each line once however often it is imported', async () => {

@@ -7,7 +7,7 @@ import { Identity } from '../../../kernel/identity';
 import { COLLECTION_ACTION_RECORDED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { mayKeepAccount, mayMediate } from '../domain/access';
-import { assertOwedCharges, openTotal } from '../domain/charge';
+import { assertOwedCharges, demandsArrears, openTotal } from '../domain/charge';
 import { CollectionActionInput, checkStepHappened, validateCollectionAction } from '../domain/collection-action';
 import { collectionActionRecorded } from '../events/publish/account-events';
 import { chargesOfAccount } from '../persistence/charge.repository';
@@ -64,7 +64,7 @@ export async function recordCollectionAction(
     const id = await insertCollectionAction(tx, account.id, action, identity);
     const openFen = openTotal(charges);
     if (action.kind === 'MEDIATION_SESSION') await followMediation(tx, identity, account, action, openFen);
-    else if (account.status === 'CURRENT')
+    else if (account.status === 'CURRENT' && demandsArrears(charges, action.chargeIds, action.on))
       await moveAccount(tx, identity, account, 'IN_COLLECTION', {
         reason: `${action.kind} recorded`,
         on: action.on,

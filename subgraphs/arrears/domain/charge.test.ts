@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { Charge, openFen } from './charge';
+import { BilledCharge, Charge, demandsArrears, openFen } from './charge';
 
 const charge = (amountFen: number, paidFen: number, waivedFen: number): Charge => ({
   chargeId: 'c-2024-01',
@@ -32,5 +32,38 @@ describe('openFen', () => {
         { code: 'CHARGE_INCONSISTENT', chargeId: 'c-2024-01', amountFen: amount, paidFen: paid, waivedFen: waived },
       ],
     });
+  });
+});
+
+describe('demandsArrears: only a step demanding arrears takes an account into collection', () => {
+  const billed = (chargeId: string, dueOn: string, paidFen: number, voluntary = false): BilledCharge => ({
+    chargeId,
+    month: dueOn.slice(0, 7),
+    dueOn,
+    amountFen: 9_482,
+    paidFen,
+    waivedFen: 0,
+    kind: 'SERVICE_FEE',
+    levyId: null,
+    filingId: null,
+    floorAreaCentiM2: 5_678,
+    rateFen: 167,
+    voluntary,
+  });
+  const charges = [
+    billed('jan', '2024-01-31', 0),
+    billed('feb', '2024-02-29', 9_482),
+    billed('mar', '2024-03-31', 0),
+    billed('levy', '2024-01-31', 0, true),
+  ];
+
+  it('holds for an open charge past due on the step’s day, not for one paid, not yet due, due that day or voluntary', () => {
+    expect(demandsArrears(charges, ['jan'], '2024-02-01')).toBe(true);
+    expect(demandsArrears(charges, ['feb', 'mar', 'jan'], '2024-04-01')).toBe(true);
+    expect(demandsArrears(charges, ['jan'], '2024-01-31')).toBe(false); // the due date itself is not past due
+    expect(demandsArrears(charges, ['feb'], '2024-04-01')).toBe(false); // paid
+    expect(demandsArrears(charges, ['mar'], '2024-03-15')).toBe(false); // not yet due
+    expect(demandsArrears(charges, ['levy'], '2024-04-01')).toBe(false);
+    expect(demandsArrears(charges, [], '2024-04-01')).toBe(false);
   });
 });

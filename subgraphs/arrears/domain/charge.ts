@@ -66,6 +66,14 @@ export const arrearsTotal = (charges: readonly BilledCharge[], asOf: IsoDate): F
   openTotal(charges.filter((c) => inArrears(c, asOf)));
 
 /**
+ * Whether a collection step on `on` naming `chargeIds` demands arrears: one of them still open and past due that day.
+ * Only such a step takes a CURRENT account into collection; a reminder of a charge not yet due, or of one paid, is
+ * recorded and leaves the account as it is (before, it went IN_COLLECTION with nothing in arrears).
+ */
+export const demandsArrears = (charges: readonly BilledCharge[], chargeIds: readonly string[], on: IsoDate): boolean =>
+  charges.some((c) => chargeIds.includes(c.chargeId) && openFen(c) > 0 && inArrears(c, on));
+
+/**
  * A collection step demands what is owed: BAD_USER_INPUT (problem VOLUNTARY_CONTRIBUTION) when it names a voluntary
  * contribution, which is never collected, mediated or sued for (Civil Code art. 278 item 6; levy.ts levyBasis).
  */
