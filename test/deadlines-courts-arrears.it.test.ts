@@ -286,4 +286,35 @@ describe('deadlines from litigation and arrears: the court and the company remin
     expect(dead.headers.dlq_reason_code).toBe('SENDER_MISMATCH');
     expect(await row(forged.deadlineKey)).toBeUndefined();
   });
+
+  it('counts a mediation window from the day in China the mediation started, whatever zone the court reported in', async () => {
+    await ok(companyA, ACTION, {
+      a: accounts[2].id,
+      x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: accounts[2].chargeIds, note: '催缴函' },
+    });
+    await waitFor('litigation to hold the demand', async () => {
+      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [
+        accounts[2].id,
+      ]);
+      return rows[0]?.claim.demands.length === 1;
+    });
+    const [referral] = (
+      await ok(companyA, REFER, {
+        r: {
+          courtId: 'bj-xicheng-court',
+          accountIds: [accounts[2].id],
+          evidence: [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'e'.repeat(64) }],
+          mediationWaivedOn: addDays(today, -5),
+        },
+      })
+    ).referArrears;
+    // 17:00 UTC on 4 November is 01:00 on 5 November in China: day 30 is Saturday 5 December, so the window runs to
+    // Monday 7 December (art. 203). Before, the report's own date was taken: 4 November, the window ending Friday 4 December.
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'MEDIATION_STARTED', occurredAt: '2026-11-04T17:00:00Z' },
+    });
+    const mediation = `mediation-window:${referral.id}`;
+    await waitFor('the mediation window in the register', async () => (await row(mediation)) !== undefined);
+    expect(await row(mediation)).toMatchObject({ due_on: '2026-12-07', met_on: null, cancelled: false });
+  });
 });

@@ -964,6 +964,13 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(stats.settled).toBeGreaterThanOrEqual(1);
     expect(stats.withdrawn).toBeGreaterThanOrEqual(1);
     expect(stats.settledFen).toBeGreaterThanOrEqual(30_000);
+    // The settlement enforced: still a settled case (before, it left the count once it moved on).
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: settled.id, kind: 'ENFORCEMENT_STARTED', occurredAt: at(13) },
+    });
+    expect(
+      (await ok(xichengBureau, `{ referralStatistics { settled withdrawn settledFen } }`)).referralStatistics[0],
+    ).toEqual(stats);
   });
 
   it('refers an area only to a court whose territory holds its district (Civil Procedure Law art. 24), which only an administrator sets', async () => {
@@ -1151,6 +1158,12 @@ describe('litigation: referrals through the green channel, the court’s reports
     await ok(companyA, WITHDRAW, { id: first.id, r: '业主承诺缴清' });
     const at = (hour: number) => `${today}T${String(hour).padStart(2, '0')}:00:00+08:00`;
     await ok(xichengCourt, REPORT, { r: { referralId: first.id, kind: 'CLOSED', occurredAt: at(9) } });
+    const STATISTICS = `{ referralStatistics { companyId judged judgedFen withdrawn } }`;
+    const statistics = async () =>
+      (await ok(xichengBureau, STATISTICS)).referralStatistics.find(
+        (s: { companyId: string }) => s.companyId === companyA.organisationId,
+      );
+    const before = await statistics();
     // A court's mistaken judgment on the closed case: stored as STALE, it changes nothing.
     expect(
       (
@@ -1159,6 +1172,8 @@ describe('litigation: referrals through the green channel, the court’s reports
         })
       ).reportCourtEvent.status,
     ).toBe('CLOSED');
+    // Nor does it count as a judgment in the bureaus' statistics (before: one more judged case, ¥10.00 more awarded).
+    expect(await statistics()).toEqual(before);
     await waitFor(
       'the account back in collection',
       async () => (await accountStatus(account.id)).status === 'IN_COLLECTION',

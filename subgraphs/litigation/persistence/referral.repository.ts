@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CaseStatus, ProposedProcedure } from '../../../catalog';
+import { CaseStatus, CourtEventKind, ProposedProcedure } from '../../../catalog';
 import { IsoDate } from '../../../kernel/calendar';
 import { Page, cursorOf, invalidCursor, keyOfCursor } from '../../../kernel/pagination';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
@@ -245,12 +245,23 @@ export async function accountsWithRecentCaseMoves(
   return rows.map((r) => r.account_id);
 }
 
+/** SQL: referral `r` was withdrawn by the company or refused by the court; no judgment or settlement follows either. */
+const ENDED_WITHOUT_DECISION = `exists (select 1 from litigation.court_event e where e.referral_id = r.id
+  and e.kind in ('WITHDRAWN','DOCKETING_REFUSED') and e.verdict = 'APPLY')`;
+
+/**
+ * SQL: the day in China the first applied court event of `kind` on referral `r` occurred (its instant carries its
+ * zone: the text's own first ten characters are the reporter's day, not China's).
+ */
+const firstAppliedOn = (kind: CourtEventKind) =>
+  `(select to_char(min(e.occurred_at::timestamptz) at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
+      from litigation.court_event e where e.referral_id = r.id and e.kind = '${kind}' and e.verdict = 'APPLY')`;
+
 /** Whether the company withdrew the case or the court refused it: no judgment or settlement follows either. */
 export async function endedWithoutDecision(tx: EntityManager, referralId: string): Promise<boolean> {
   const rows = await sqlRows(
     tx,
-    `select 1 from litigation.court_event e
-      where e.referral_id = ?::uuid and e.kind in ('WITHDRAWN','DOCKETING_REFUSED') and e.verdict = 'APPLY' limit 1`,
+    `select 1 from litigation.referral r where r.id = ?::uuid and ${ENDED_WITHOUT_DECISION}`,
     [referralId],
   );
   return rows.length > 0;
@@ -276,9 +287,7 @@ export async function decidedMonths(tx: EntityManager, accountIds: readonly stri
              or (r.status = 'CLOSED' and exists (select 1 from litigation.court_event e
                                                   where e.referral_id = r.id and e.kind in ('JUDGED','SETTLED')
                                                     and e.verdict in ('APPLY','STALE'))
-                  and not exists (select 1 from litigation.court_event e
-                                   where e.referral_id = r.id and e.kind in ('WITHDRAWN','DOCKETING_REFUSED')
-                                     and e.verdict = 'APPLY')))
+                  and not ${ENDED_WITHOUT_DECISION}))
       group by r.account_id`,
     [sqlArray(accountIds)],
   );
@@ -445,10 +454,7 @@ export async function docketedSmallClaims(
   const scope = reachCondition(reach);
   const rows = await sqlRows<ReferralColumns & { withdrawn_on: IsoDate | null }>(
     em,
-    `select ${COLUMNS},
-            (select to_char(min(e.occurred_at::timestamptz) at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
-               from litigation.court_event e
-              where e.referral_id = r.id and e.kind = 'WITHDRAWN' and e.verdict = 'APPLY') as withdrawn_on
+    `select ${COLUMNS}, ${firstAppliedOn('WITHDRAWN')} as withdrawn_on
        from litigation.referral r
       where ${scope.sql} and r.procedure in ('SMALL_CLAIMS','SMALL_CLAIMS_BY_CONSENT') and r.docketed_on is not null`,
     scope.params,
@@ -479,9 +485,11 @@ export async function referralStatistics(em: EntityManager, reach: ReferralReach
     `select r.area_id as "areaId", r.area_name as "areaName", r.company_id as "companyId", count(*) as referrals,
             count(*) filter (where not r.eligible) as ineligible,
             count(*) filter (where r.eligible and r.status in ('SUBMITTED','IN_MEDIATION','DOCKETED','HEARING_SCHEDULED')) as open,
-            count(*) filter (where r.status = 'JUDGED' or r.judged_fen is not null) as judged, count(*) filter (where r.status = 'SETTLED') as settled,
+            count(*) filter (where (r.status = 'JUDGED' or r.judged_fen is not null) and not ${ENDED_WITHOUT_DECISION}) as judged,
+            count(*) filter (where (r.status = 'SETTLED' or r.settled_fen is not null) and not ${ENDED_WITHOUT_DECISION}) as settled,
             count(*) filter (where r.status = 'WITHDRAWN') as withdrawn, coalesce(sum(r.amount_in_dispute_fen), 0)::int8 as "amountInDisputeFen",
-            coalesce(sum(r.judged_fen), 0)::int8 as "judgedFen", coalesce(sum(r.settled_fen), 0)::int8 as "settledFen"
+            coalesce(sum(r.judged_fen) filter (where not ${ENDED_WITHOUT_DECISION}), 0)::int8 as "judgedFen",
+            coalesce(sum(r.settled_fen) filter (where not ${ENDED_WITHOUT_DECISION}), 0)::int8 as "settledFen"
        from litigation.referral r where ${scope.sql} group by r.area_id, r.area_name, r.company_id order by r.area_name, r.company_id`,
     scope.params,
   );
@@ -510,8 +518,7 @@ export async function nextCaseDeadlineFacts(
     `update litigation.referral r set deadline_sequence = deadline_sequence + 1 where r.id = ?::uuid
      returning r.court_id, r.district_code, r.status, r.procedure, r.docketed_on::text as docketed_on,
        r.decided_on::text as decided_on, r.extension_approved_on::text as extension_approved_on, r.deadline_sequence,
-       (select min(substr(e.occurred_at, 1, 10)) from litigation.court_event e
-         where e.referral_id = r.id and e.kind = 'MEDIATION_STARTED' and e.verdict = 'APPLY') as mediation_started_on`,
+       ${firstAppliedOn('MEDIATION_STARTED')} as mediation_started_on`,
     [referralId],
   );
   if (!row) return null;
