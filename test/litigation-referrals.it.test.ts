@@ -775,6 +775,26 @@ describe('litigation: referrals through the green channel, the court’s reports
     ).toBe('NOT_FOUND');
     for (const outsider of [haidianCourt, companyB])
       expect((await fails(outsider, ONE, { k: batchKey })).extensions.code).toBe('NOT_FOUND');
+
+    // A case referred later joins the accepted batch: the court has not accepted it yet, so the batch waits for its
+    // decision again (before, it stayed ACCEPTED and covered the new case unseen). A case leaving keeps the decision.
+    const DECISION = `query($k: Key!) { consolidatedBatch(batchKey: $k) { courtDecision referralIds } }`;
+    await demand(40);
+    await claimKnown(accounts[40].id, 1);
+    const [joining] = (await refer([accounts[40].id], { mediationWaivedOn: today })).referArrears;
+    expect(joining.batchKey).toBe(batchKey);
+    const joined = (await ok(xichengCourt, DECISION, { k: batchKey })).consolidatedBatch;
+    expect(joined).toMatchObject({ courtDecision: null, referralIds: expect.arrayContaining([joining.id]) });
+    await ok(xichengCourt, `mutation($k: Key!) { acceptConsolidatedBatch(batchKey: $k) { courtDecision } }`, {
+      k: batchKey,
+    });
+    await ok(companyA, `mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { status } }`, {
+      id: joining.id,
+      r: '业主已缴清',
+    });
+    const left = (await ok(xichengCourt, DECISION, { k: batchKey })).consolidatedBatch;
+    expect(left.courtDecision).toBe('ACCEPTED');
+    expect(left.referralIds).not.toContain(joining.id);
   });
 
   it('keeps each case in one batch when two splits of a batch meet, and the batches change as before afterwards', async () => {

@@ -113,11 +113,18 @@ export async function insertBatch(tx: EntityManager, batch: ConsolidatedBatch): 
   await sqlRun(tx, INSERT, insertParams(batch));
 }
 
-/** Stores a recomputed batch: a new one is inserted, a known one gets its referrals as they now are. */
+/**
+ * Stores a recomputed batch: a new one is inserted, a known one gets its referrals as they now are. A case joining
+ * a batch the court accepted takes the acceptance back (the court has not seen that case; before, the decision
+ * covered it unseen); cases leaving keep it.
+ */
 export async function saveBatch(tx: EntityManager, batch: ConsolidatedBatch): Promise<void> {
+  const kept = `excluded.referral_ids <@ litigation.consolidated_batch.referral_ids`;
   await sqlRun(
     tx,
-    `${INSERT} on conflict (batch_key) do update set referral_ids = excluded.referral_ids, updated_at = now()`,
+    `${INSERT} on conflict (batch_key) do update set referral_ids = excluded.referral_ids, updated_at = now(),
+       court_decision = case when ${kept} then litigation.consolidated_batch.court_decision end,
+       decided_at = case when ${kept} then litigation.consolidated_batch.decided_at end`,
     insertParams(batch),
   );
 }
