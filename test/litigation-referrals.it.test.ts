@@ -1341,6 +1341,88 @@ describe('litigation: referrals through the green channel, the court’s reports
     );
   });
 
+  it("lets the court's docket overrule a withdrawal the company made while the docketing was on its way (art. 148)", async () => {
+    const WITHDRAW = `mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
+    const account = accounts[41];
+    await demand(41);
+    await claimKnown(account.id, 1);
+    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    await ok(companyA, WITHDRAW, { id: referral.id, r: '业主承诺缴清' });
+    await waitFor(
+      'the account back in collection',
+      async () => (await accountStatus(account.id)).status === 'IN_COLLECTION',
+    );
+    // The court had docketed the case the day before; its report arrives now. Before, it was stored STALE, the
+    // judgment that followed refused (INVALID_COURT_EVENT), and the hub showed withdrawn a case the court heard.
+    const docketedAt = `${addDays(today, -1)}T16:00:00+08:00`;
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: {
+            referralId: referral.id,
+            kind: 'DOCKETED',
+            occurredAt: docketedAt,
+            caseNumber: '(2026)京0102民初8841号',
+          },
+        })
+      ).reportCourtEvent,
+    ).toMatchObject({ status: 'DOCKETED', caseNumber: '(2026)京0102民初8841号' });
+    const [back] = await probe.waitForCount(
+      'the case back before the court',
+      (m) =>
+        m.topic.endsWith('litigation.referrals.v1') &&
+        String(m.message.key) === referral.id &&
+        expectValidEvent(m).status === 'DOCKETED',
+      1,
+    );
+    expect(expectValidEvent(back)).toMatchObject({ fromStatus: 'WITHDRAWN', status: 'DOCKETED' });
+    await waitFor(
+      'the account in litigation',
+      async () => (await accountStatus(account.id)).status === 'IN_LITIGATION',
+    );
+    expect(
+      await t.sql(`select kind, verdict from litigation.court_event where referral_id = $1 order by received_at`, [
+        referral.id,
+      ]),
+    ).toEqual([
+      { kind: 'WITHDRAWN', verdict: 'OVERRULED' },
+      { kind: 'DOCKETED', verdict: 'APPLY' },
+    ]);
+    // Docketed, the withdrawal is the court's again; the judgment counts.
+    expect((await fails(companyA, WITHDRAW, { id: referral.id, r: '再次撤回' })).extensions.code).toBe(
+      'WITHDRAWAL_NEEDS_COURT',
+    );
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'JUDGED', occurredAt: `${today}T10:00:00+08:00`, judgedFen: 2_000 },
+    });
+    await waitFor('the account judged', async () => (await accountStatus(account.id)).status === 'JUDGED');
+
+    // Withdrawn, then referred again before the court's docketing arrived: the account would stand in two cases; the
+    // court is told to settle which stands (REFERRED_AGAIN), and nothing changes.
+    const other = accounts[42];
+    await demand(42);
+    await claimKnown(other.id, 1);
+    const [first] = (await refer([other.id], { mediationWaivedOn: today })).referArrears;
+    await ok(companyA, WITHDRAW, { id: first.id, r: '误报' });
+    const claimStatus = async () =>
+      (
+        await db.query(`select claim->>'status' as status from litigation.claim_account where account_id = $1`, [
+          other.id,
+        ])
+      ).rows[0]?.status;
+    await waitFor('litigation to hold the claim in collection', async () => (await claimStatus()) === 'IN_COLLECTION');
+    await db.query(
+      `update litigation.court_event set received_at = received_at - interval '11 minutes' where referral_id = $1`,
+      [first.id],
+    );
+    const [second] = (await refer([other.id], { mediationWaivedOn: today })).referArrears;
+    const refused = await fails(xichengCourt, REPORT, {
+      r: { referralId: first.id, kind: 'DOCKETED', occurredAt: docketedAt, caseNumber: '(2026)京0102民初8842号' },
+    });
+    expect(refused.extensions).toMatchObject({ code: 'REFERRED_AGAIN', details: { referralIds: [second.id] } });
+    expect((await ok(companyA, REFERRAL, { id: first.id })).referral.status).toBe('WITHDRAWN');
+  });
+
   it("pages a court's referrals by cursor in the same order as by offset, counts them only when asked, and refuses a cursor it did not give", async () => {
     const PAGE = `query($first: Int!, $after: Key, $offset: Int) { referrals(first: $first, after: $after, offset: $offset) { endCursor items { id } } }`;
     const { referrals: all } = await ok(

@@ -81,11 +81,32 @@ describe('accountMovesForReferral', () => {
     );
   });
 
-  it('asks for moves the status rules refuse, so they can reject them: a CURRENT account referred, a judgment after withdrawal', () => {
+  it('asks for moves the status rules refuse, so they can reject them: a CURRENT account referred or docketed', () => {
     expect(accountMovesForReferral('CURRENT', 'SUBMITTED')).toEqual(['REFERRED']);
     expect(rejection(() => assertTransition('CURRENT', 'REFERRED')).code).toBe('INVALID_STATUS_TRANSITION');
-    expect(accountMovesForReferral('IN_COLLECTION', 'JUDGED')).toEqual(['JUDGED']);
-    expect(rejection(() => assertTransition('IN_COLLECTION', 'JUDGED')).code).toBe('INVALID_STATUS_TRANSITION');
+    expect(accountMovesForReferral('CURRENT', 'DOCKETED')).toEqual(['IN_LITIGATION']);
+    expect(rejection(() => assertTransition('CURRENT', 'IN_LITIGATION')).code).toBe('INVALID_STATUS_TRANSITION');
+  });
+
+  it("takes the account back before the court when the court's docket overrules the company's withdrawal", () => {
+    // Litigation publishes a docketing, hearing or judgment after the company's withdrawal only when the court's
+    // docket overrules it (before, the account could not follow: IN_COLLECTION to IN_LITIGATION was refused).
+    for (const from of ['IN_COLLECTION', 'MEDIATION'] as const) {
+      for (const [caseStatus, moves] of [
+        ['DOCKETED', ['REFERRED', 'IN_LITIGATION']],
+        ['HEARING_SCHEDULED', ['REFERRED', 'IN_LITIGATION']],
+        ['JUDGED', ['REFERRED', 'IN_LITIGATION', 'JUDGED']],
+      ] as const) {
+        expect(accountMovesForReferral(from, caseStatus, 'FOLLOWED')).toEqual(moves);
+        let at: AccountStatus = from;
+        for (const to of moves) {
+          expect(() => assertTransition(at, to, { reason: 'x', openFen: 1 })).not.toThrow();
+          at = to;
+        }
+      }
+      // A step of a referral followed before changes nothing, as ever.
+      expect(accountMovesForReferral(from, 'DOCKETED', 'FOLLOWED_BEFORE')).toEqual([]);
+    }
   });
 
   it('applies of another referral than the one followed only its submission: the old case ended, the account leaves it for the new one', () => {

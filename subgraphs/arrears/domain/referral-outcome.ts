@@ -77,6 +77,14 @@ export function accountMovesForReferral(
   }
   if (relation === 'FOLLOWED' && caseStatus === 'SUBMITTED') return [];
   if (to === null || to === from) return [];
+  // Back before the court: the company's withdrawal overruled by a step on the court's docket (litigation publishes
+  // a docketing, hearing or judgment after a withdrawal only then). The account is referred again on the way.
+  if (OUT_OF_COURT.includes(from) && BY_THE_COURT.includes(to))
+    return ['REFERRED', ...(to === 'JUDGED' ? ['IN_LITIGATION' as const, to] : [to])];
   if (to === 'JUDGED' && from === 'REFERRED') return ['IN_LITIGATION', 'JUDGED'];
   return [to];
 }
+
+/** Where a withdrawal leaves an account (and the street's mediation it may go on to), and where the court takes it. */
+const OUT_OF_COURT: readonly AccountStatus[] = ['IN_COLLECTION', 'MEDIATION'];
+const BY_THE_COURT: readonly AccountStatus[] = ['IN_LITIGATION', 'JUDGED'];

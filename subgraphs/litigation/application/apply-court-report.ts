@@ -11,15 +11,23 @@ import {
   DEBTOR_LISTING,
   applyCourtEvent,
   assertNotFuture,
+  REINSTATED,
   decisionArrivedLate,
+  overrulesOwnWithdrawal,
 } from '../domain/case-status';
 import { todayInChina } from '../../../kernel/clock';
 import { recordDebtorListed } from './debtor-listing.record';
-import { courtEventEffect, courtReportDigest } from '../domain/referral';
-import { insertCourtEvent, reportOfId } from '../persistence/court-event.repository';
+import { SentReferral, courtEventEffect, courtReportDigest } from '../domain/referral';
+import {
+  companyWithdrawalOf,
+  insertCourtEvent,
+  overruleWithdrawal,
+  reportOfId,
+} from '../persistence/court-event.repository';
 import { courtChoseProcedure } from '../domain/procedure';
 import {
   endedWithoutDecision,
+  laterReferralsOf,
   recordCourtEffect,
   replaceProcedureReasons,
   updateCaseState,
@@ -101,7 +109,14 @@ async function applyUnderId(
       return 'DUPLICATE';
     }
     assertNotFuture(report.occurredAt, todayInChina());
-    const { verdict, state } = applyCourtEvent(referral, { kind: report.kind, occurredAt: report.occurredAt });
+    // The company's withdrawal through the hub, overruled by a step the court reports on its docket (case-status.ts).
+    const withdrawal = referral.status === 'WITHDRAWN' ? await companyWithdrawalOf(tx, referral.id) : null;
+    const overruled = overrulesOwnWithdrawal(referral.status, report.kind, withdrawal !== null) ? withdrawal : null;
+    if (overruled !== null) await assertNoLaterReferral(tx, referral);
+    const { verdict, state } = applyCourtEvent(overruled !== null ? REINSTATED : referral, {
+      kind: report.kind,
+      occurredAt: report.occurredAt,
+    });
     if (verdict === 'INVALID') {
       throw litigationError(
         'INVALID_COURT_EVENT',
@@ -140,10 +155,25 @@ async function applyUnderId(
         await recordStatusChange(tx, referral.id, referral.status, report.occurredAt);
       return verdict;
     }
+    if (overruled !== null) await overruleWithdrawal(tx, referral.id, overruled);
     await updateCaseState(tx, referral.id, state);
     await announceCaseDeadlines(tx, referral.id);
     await recordStatusChange(tx, referral.id, referral.status, report.occurredAt);
     if (referral.status !== state.status) await regroup(tx, referral.courtId, referral.companyId);
     return verdict;
   });
+}
+
+/**
+ * A withdrawal overruled by the court's docket puts the case back before the court: refused (REFERRED_AGAIN) when the
+ * company has referred the account again since, so the account would stand in two cases at once.
+ */
+async function assertNoLaterReferral(tx: EntityManager, referral: SentReferral): Promise<void> {
+  const later = await laterReferralsOf(tx, referral.accountId, referral.id);
+  if (later.length > 0)
+    throw litigationError(
+      'REFERRED_AGAIN',
+      `Referral ${referral.id} was withdrawn by the company and its account referred again: settle which case stands`,
+      { referralIds: later },
+    );
 }

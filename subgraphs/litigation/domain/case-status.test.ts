@@ -10,6 +10,8 @@ import {
   assertNotFuture,
   canTransition,
   decisionArrivedLate,
+  overrulesOwnWithdrawal,
+  REINSTATED,
   isReachable,
   judgeCourtEvent,
 } from './case-status';
@@ -179,5 +181,19 @@ describe('a decision reported after the enforcement or closing it led to', () =>
     expect(decisionArrivedLate('CLOSED', 'DOCKETED', false)).toBe(false);
     expect(decisionArrivedLate('JUDGED', 'JUDGED', false)).toBe(false);
     expect(decisionArrivedLate('HEARING_SCHEDULED', 'JUDGED', false)).toBe(false);
+  });
+});
+
+describe("the court's docket overrules the company's own withdrawal", () => {
+  it('for a docketing, hearing or judgment on a case the company withdrew through the hub, not the court', () => {
+    for (const kind of ['DOCKETED', 'HEARING_SCHEDULED', 'JUDGED'] as const) {
+      expect(judgeCourtEvent(at('WITHDRAWN'), event(kind))).not.toBe('APPLY');
+      expect(overrulesOwnWithdrawal('WITHDRAWN', kind, true)).toBe(true);
+      expect(overrulesOwnWithdrawal('WITHDRAWN', kind, false)).toBe(false); // the court reported the withdrawal
+      expect(judgeCourtEvent(REINSTATED, event(kind))).toBe('APPLY');
+    }
+    for (const kind of ['MEDIATION_STARTED', 'SETTLED', 'DOCKETING_REFUSED', 'CLOSED', 'ENFORCEMENT_STARTED'] as const)
+      expect(overrulesOwnWithdrawal('WITHDRAWN', kind, true)).toBe(false);
+    expect(overrulesOwnWithdrawal('CLOSED', 'DOCKETED', true)).toBe(false);
   });
 });

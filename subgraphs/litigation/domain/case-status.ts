@@ -112,6 +112,23 @@ export function judgeCourtEvent(state: CaseState, event: CourtEvent): CourtEvent
   return 'INVALID';
 }
 
+/** Steps a court takes only on a case it has docketed. */
+const ON_THE_DOCKET: readonly CourtEventKind[] = ['DOCKETED', 'HEARING_SCHEDULED', 'JUDGED'];
+
+/**
+ * After docketing, withdrawal (撤诉) is the court's to allow (Civil Procedure Law art. 148). The company withdraws
+ * through the hub while the case shows as not yet docketed; when the court then reports a step it takes only on a
+ * docketed case (its docketing was still on the way, or it did not allow the withdrawal), the court's docket wins:
+ * the withdrawal is overruled and the step is judged as if the case were still submitted. Before, the docketing was
+ * stored STALE, a judgment refused as INVALID, and the hub showed withdrawn a case the court was hearing.
+ */
+export function overrulesOwnWithdrawal(status: CaseStatus, kind: CourtEventKind, withdrawnByCompany: boolean): boolean {
+  return status === 'WITHDRAWN' && withdrawnByCompany && ON_THE_DOCKET.includes(kind);
+}
+
+/** The state a report is judged against when it overrules the company's withdrawal: the case as submitted. */
+export const REINSTATED: CaseState = { status: 'SUBMITTED', statusSince: null };
+
 /**
  * A judgment or settlement that arrives after the enforcement or the closing it led to, with no decision recorded
  * before: the case keeps its status (the report is STALE), but the decision is news to those following the case, so

@@ -117,7 +117,11 @@ export class CasePackageVersionType {
 export class CourtEventRecordType {
   @Field(() => CourtEventKindEnum) kind!: CourtEventKind;
   @Field() occurredAt!: string;
-  @Field({ description: 'APPLY, DUPLICATE or STALE (an earlier step arriving late).' }) verdict!: string;
+  @Field({
+    description:
+      "APPLY, DUPLICATE, STALE (an earlier step arriving late) or OVERRULED (the company's withdrawal, overruled by a step on the court's docket).",
+  })
+  verdict!: string;
   @Field() via!: string;
   @Field() receivedAt!: Date;
 }

@@ -10,8 +10,11 @@ export interface CourtEventRecord {
   referralId: string;
   kind: CourtEventKind;
   occurredAt: string;
-  /** An INVALID report is refused, never recorded. */
-  verdict: Exclude<CourtEventVerdict, 'INVALID'>;
+  /**
+   * An INVALID report is refused, never recorded. OVERRULED: the company's withdrawal, applied, then overruled by the
+   * court's report of a step on its docket (case-status.ts overrulesOwnWithdrawal).
+   */
+  verdict: Exclude<CourtEventVerdict, 'INVALID'> | 'OVERRULED';
   details: Record<string, unknown>;
   via: 'API' | 'KAFKA';
   /** The reporting person, or the court for a report over Kafka. */
@@ -23,7 +26,7 @@ interface CourtEventColumns {
   referral_id: string;
   kind: CourtEventKind;
   occurred_at: string;
-  verdict: Exclude<CourtEventVerdict, 'INVALID'>;
+  verdict: CourtEventRecord['verdict'];
   details: Record<string, unknown>;
   via: 'API' | 'KAFKA';
   reported_by: string;
@@ -49,6 +52,30 @@ export async function insertCourtEvent(tx: EntityManager, e: CourtEventRecord): 
     `insert into litigation.court_event (court_id, id, referral_id, kind, occurred_at, verdict, details, via, reported_by)
      select r.court_id, ?, r.id, ?, ?, ?, ?::jsonb, ?, ? from litigation.referral r where r.id = ?::uuid`,
     [e.id, e.kind, e.occurredAt, e.verdict, JSON.stringify(e.details), e.via, e.reportedBy, e.referralId],
+  );
+}
+
+/**
+ * The company's own withdrawal through the hub that took the referral to WITHDRAWN, if that is how it got there (not
+ * a withdrawal the court reported).
+ */
+export async function companyWithdrawalOf(tx: EntityManager, referralId: string): Promise<string | null> {
+  const [row] = await sqlRows<{ id: string }>(
+    tx,
+    `select id from litigation.court_event where referral_id = ?::uuid and kind = 'WITHDRAWN' and verdict = 'APPLY'
+        and via = 'API' and details->>'by' = 'PLAINTIFF'
+      order by received_at desc limit 1`,
+    [referralId],
+  );
+  return row?.id ?? null;
+}
+
+/** Marks the company's withdrawal overruled by the court's docket: it no longer ends the case. */
+export async function overruleWithdrawal(tx: EntityManager, referralId: string, eventId: string): Promise<void> {
+  await sqlRun(
+    tx,
+    `update litigation.court_event set verdict = 'OVERRULED' where referral_id = ?::uuid and id = ? and kind = 'WITHDRAWN'`,
+    [referralId, eventId],
   );
 }
 

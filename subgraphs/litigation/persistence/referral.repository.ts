@@ -257,6 +257,18 @@ const firstAppliedOn = (kind: CourtEventKind) =>
   `(select to_char(min(e.occurred_at::timestamptz) at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
       from litigation.court_event e where e.referral_id = r.id and e.kind = '${kind}' and e.verdict = 'APPLY')`;
 
+/** The account's eligible referrals made after `referralId`, oldest first. */
+export async function laterReferralsOf(tx: EntityManager, accountId: string, referralId: string): Promise<string[]> {
+  const rows = await sqlRows<{ id: string }>(
+    tx,
+    `select r.id from litigation.referral r join litigation.referral o on o.id = ?::uuid
+      where r.account_id = ?::uuid and r.eligible and r.id <> o.id and r.created_at > o.created_at
+      order by r.created_at`,
+    [referralId, accountId],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Whether the company withdrew the case or the court refused it: no judgment or settlement follows either. */
 export async function endedWithoutDecision(tx: EntityManager, referralId: string): Promise<boolean> {
   const rows = await sqlRows(
