@@ -369,6 +369,28 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     ]);
   });
 
+  it("applies a statement's lines by payment day: the money that came first pays the earliest fee", async () => {
+    const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { paidOn allocations { chargeId fen } } }`;
+    const accountId = accountIds[22];
+    const [oldest, next] = (await statement(companyA, accountId)).charges;
+    const line = (paidOn: string, amountFen: number) => ({
+      accountId,
+      amountFen,
+      paidOn,
+      method: 'BANK_TRANSFER',
+      idempotencyKey: randomUUID(),
+    });
+    // The file lists the later payment first. Before, it took the oldest fee, which then ran its late fee until that
+    // later day though money enough had come in earlier.
+    const receipts = (
+      await ok(companyA, IMPORT, { p: [line(today, next.amountFen), line(addDays(today, -10), oldest.amountFen)] })
+    ).importPayments;
+    expect(receipts).toEqual([
+      { paidOn: today, allocations: [{ chargeId: next.chargeId, fen: next.amountFen }] },
+      { paidOn: addDays(today, -10), allocations: [{ chargeId: oldest.chargeId, fen: oldest.amountFen }] },
+    ]);
+  });
+
   it('shows a statement with aging, late fees on the contract terms, and limitation dates restarted by the demands that name a charge', async () => {
     const accountId = accountIds[1];
     const account = await statement(companyA, accountId);

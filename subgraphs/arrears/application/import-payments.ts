@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsoDate } from '../../../kernel/calendar';
+import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -103,7 +103,7 @@ interface PayingAccount {
 }
 
 /**
- * Applies the payments in line order inside the caller's transaction, set-based: the accounts are locked and their
+ * Applies the payments by payment day, then line order, inside the caller's transaction, set-based: the accounts are locked and their
  * charges read in one query each, every line is allocated in memory against the charges as the lines before it left
  * them (allocation.ts: designated charges only, or the earliest due first; what no charge takes becomes a credit;
  * levy payments go to that levy's charges and into its own account), its status move (settleIfCleared) decided and
@@ -134,7 +134,12 @@ async function applyPayments(
   const moves: { accountId: string; move: AccountMove }[] = [];
   const accountIds = new Set<string>();
   const buildings = new Map<string, LevyBuilding>();
-  for (const line of lines) {
+  // By payment day, then line order: money that arrived first pays the earliest fees, whatever order the bank's file
+  // lists it in (before, a later payment listed first took the oldest fee, which ran its late fee meanwhile).
+  const byDay = [...lines].sort(
+    (a, b) => compareDates(a.prepared.input.paidOn, b.prepared.input.paidOn) || a.index - b.index,
+  );
+  for (const line of byDay) {
     const { index, prepared, receipt } = line;
     const { input, key, digest } = prepared;
     try {
