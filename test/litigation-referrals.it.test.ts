@@ -1421,6 +1421,33 @@ describe('litigation: referrals through the green channel, the court’s reports
     });
     expect(refused.extensions).toMatchObject({ code: 'REFERRED_AGAIN', details: { referralIds: [second.id] } });
     expect((await ok(companyA, REFERRAL, { id: first.id })).referral.status).toBe('WITHDRAWN');
+
+    // The court allowed the company's withdrawal and reported it: an earlier step of its docket arriving afterwards
+    // is stale, the withdrawal stands (helper-135 H1: it was overruled all the same).
+    const third = accounts[43];
+    await demand(43);
+    await claimKnown(third.id, 1);
+    const [allowed] = (await refer([third.id], { mediationWaivedOn: today })).referArrears;
+    await ok(companyA, WITHDRAW, { id: allowed.id, r: '已和解' });
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: allowed.id, kind: 'WITHDRAWN', occurredAt: `${today}T09:00:00+08:00` },
+    });
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: { referralId: allowed.id, kind: 'DOCKETED', occurredAt: docketedAt, caseNumber: '(2026)京0102民初8843号' },
+        })
+      ).reportCourtEvent.status,
+    ).toBe('WITHDRAWN');
+    expect(
+      await t.sql(`select kind, verdict from litigation.court_event where referral_id = $1 order by received_at`, [
+        allowed.id,
+      ]),
+    ).toEqual([
+      { kind: 'WITHDRAWN', verdict: 'APPLY' },
+      { kind: 'WITHDRAWN', verdict: 'DUPLICATE' },
+      { kind: 'DOCKETED', verdict: 'STALE' },
+    ]);
   });
 
   it("pages a court's referrals by cursor in the same order as by offset, counts them only when asked, and refuses a cursor it did not give", async () => {

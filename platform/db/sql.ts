@@ -52,10 +52,11 @@ export function sqlArray(values: readonly string[]): string {
  * error 23505 as raw SQL (`sqlRows`, `sqlRun`, knex) throws it. With `constraint`, only a violation of that index or
  * constraint (its name as PostgreSQL reports it).
  */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+export function isUniqueViolation(error: unknown, constraint?: string | readonly string[]): boolean {
   if (!(error instanceof UniqueConstraintViolationException) && (error as { code?: unknown } | null)?.code !== '23505')
     return false;
-  return constraint === undefined || (error as { constraint?: unknown }).constraint === constraint;
+  const violated = (error as { constraint?: unknown }).constraint;
+  return constraint === undefined || [constraint].flat().some((c) => c === violated);
 }
 
 /**
@@ -97,12 +98,16 @@ export async function allowLongStatements(em: EntityManager): Promise<void> {
 const ROLLED_BACK_ATTEMPTS = 3;
 
 /**
- * Runs a transaction again when it lost a race: once when it lost on a unique index (`constraint`, or any), so the
+ * Runs a transaction again when it lost a race: once when it lost on a unique index (`constraint`, one of several, or
+ * any), so the
  * second attempt reads what the winner committed and answers from it (a duplicate, a typed conflict) instead of a
  * raw 23505; and up to three times in all when PostgreSQL chose it as a deadlock victim or refused it for a
  * serialisation conflict, which rolled it back whole, after a short random pause so the two do not meet again.
  */
-export async function retryAfterLostRace<T>(attempt: () => Promise<T>, constraint?: string): Promise<T> {
+export async function retryAfterLostRace<T>(
+  attempt: () => Promise<T>,
+  constraint?: string | readonly string[],
+): Promise<T> {
   for (let run = 1, uniqueRetried = false; ; run++) {
     try {
       return await attempt();

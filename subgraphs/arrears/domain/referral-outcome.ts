@@ -47,8 +47,8 @@ export type ReferralRelation = 'NONE' | 'FOLLOWED' | 'FOLLOWED_BEFORE' | 'ANOTHE
 /**
  * The moves that bring an account in status `from` to where a referral in `caseStatus` puts it, in order; none when
  * it is there already (a redelivered report) or the step does not concern the account. The moves are not checked
- * here: account-status.ts refuses the ones its table does not allow (a referral of a CURRENT account, a judgment
- * after a withdrawal). A judgment is reachable only through docketing: litigation applies a judgment reported
+ * here: account-status.ts refuses the ones its table does not allow (a referral or a docketing of a CURRENT
+ * account). A judgment is reachable only through docketing: litigation applies a judgment reported
  * before the docketing, so a REFERRED account goes through IN_LITIGATION to JUDGED.
  *
  * Of ANOTHER referral only its submission counts: litigation refers an account only while no other case of it is

@@ -41,20 +41,22 @@ const violationOf = (r: ViolationColumns): UtilityViolation => ({
 });
 
 /**
- * The cut-off already recorded against the company in the area on that day, of that utility, with the same evidence
- * file: the same report sent again (a retry after a timeout, a double click). Takes the report's advisory lock first,
- * so two at the same moment record one.
+ * The cut-off the same reporter already recorded against the company in the area on that day, of that utility, with
+ * the same evidence file: the same report sent again (a retry after a timeout, a double click). Takes the report's
+ * advisory lock first, so two at the same moment record one. Another reporter's record of it is not answered (a
+ * committee does not read the street office's).
  */
 export async function sameViolation(
   tx: EntityManager,
-  v: Pick<UtilityViolation, 'companyId' | 'areaId' | 'occurredOn' | 'utility' | 'evidenceSha256'>,
+  v: Pick<UtilityViolation, 'companyId' | 'areaId' | 'occurredOn' | 'utility' | 'evidenceSha256' | 'reportedBy'>,
 ): Promise<UtilityViolation | null> {
-  const key = [v.companyId, v.areaId, v.occurredOn, v.utility, v.evidenceSha256];
+  const key = [v.companyId, v.areaId, v.occurredOn, v.utility, v.evidenceSha256, v.reportedBy];
   await advisoryLock(tx, `arrears.utility_violation/${key.join('/')}`);
   const rows = await sqlRows<ViolationColumns>(
     tx,
     `select p.*, 0 as total_count from arrears.utility_violation p
       where p.company_id = ? and p.area_id = ?::uuid and p.occurred_on = ?::date and p.utility = ? and p.evidence_sha256 = ?
+        and p.reported_by = ?
       order by p.recorded_at limit 1`,
     key,
   );

@@ -61,7 +61,11 @@ export async function applyCourtReport(
 ): Promise<CourtEventVerdict> {
   const reportId = channel.reportId ?? randomUUID();
   // The same id reported at the same moment on another referral: the first insert won; this one is judged against it.
-  return retryAfterLostRace(() => applyUnderId(em, report, channel, reportId), 'court_event_pkey');
+  // A withdrawal overruled while the account was referred again at the same moment: the retry sees the new referral.
+  return retryAfterLostRace(
+    () => applyUnderId(em, report, channel, reportId),
+    ['court_event_pkey', 'referral_pending_per_account'],
+  );
 }
 
 async function applyUnderId(

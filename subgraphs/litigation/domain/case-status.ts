@@ -13,7 +13,8 @@ import { utcInstant } from '../../../kernel/instant';
  * Courts report events over Kafka, at least once and not necessarily in order. A verdict says what to do with one:
  * APPLY it; DUPLICATE (the case is already in the status it leads to); STALE (an older step the current status
  * already implies, e.g. DOCKETED arriving after JUDGED: judgment is reachable only through docketing); INVALID (no
- * path leads there, e.g. JUDGED after WITHDRAWN). An event further ahead than the next step is applied: the steps in
+ * path leads there, e.g. JUDGED after a withdrawal the court reported; one the company made through the hub is
+ * overruled by a step on the court's docket, overrulesOwnWithdrawal). An event further ahead than the next step is applied: the steps in
  * between are still in flight and will arrive STALE. Times only order repeated events of the same status; across
  * statuses the graph decides, since in-suit mediation and clock skew make times across systems unreliable.
  */

@@ -23,7 +23,7 @@ export const LITIGATION_ERRORS = {
     'The idempotency key was already used for a referral with other content; a retry must repeat the request exactly.',
   INVALID_COURT_EVENT: "The reported step cannot follow the case's status (e.g. a judgment after a settlement).",
   REFERRED_AGAIN:
-    "The court reports a step on its docket for a case the company withdrew through the hub and has referred again since (`details.referralIds`): the court's docket would overrule the withdrawal and put the account before two courts at once; the court and the company settle which case stands, and the court then reports the withdrawal or the other case is withdrawn.",
+    'The court reports a step on its docket for a case the company withdrew through the hub and has referred again since (`details.referralIds`): overruling the withdrawal would put the account before a court twice, so the case stays withdrawn here and the hub follows the later referral; the court and the company settle which case stands (a repeated suit, 重复起诉) and the court reports on the later referral.',
   NOT_A_DOCKETED_SMALL_CLAIM: 'Only a small claim the court has docketed has a decision deadline to extend (art. 168).',
   EXTENSION_REFUSED:
     'The art. 168 extension was already used, or comes too late or too early; `details.problems` says which.',

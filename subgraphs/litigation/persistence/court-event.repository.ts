@@ -56,15 +56,19 @@ export async function insertCourtEvent(tx: EntityManager, e: CourtEventRecord): 
 }
 
 /**
- * The company's own withdrawal through the hub that took the referral to WITHDRAWN, if that is how it got there (not
- * a withdrawal the court reported).
+ * The company's own withdrawal through the hub that took the referral to WITHDRAWN, if that is how it got there and
+ * the court has not reported a withdrawal of its own since (allowing it: then the court's word stands, even when an
+ * earlier step of its docket arrives after it).
  */
 export async function companyWithdrawalOf(tx: EntityManager, referralId: string): Promise<string | null> {
   const [row] = await sqlRows<{ id: string }>(
     tx,
-    `select id from litigation.court_event where referral_id = ?::uuid and kind = 'WITHDRAWN' and verdict = 'APPLY'
-        and via = 'API' and details->>'by' = 'PLAINTIFF'
-      order by received_at desc limit 1`,
+    `select e.id from litigation.court_event e
+      where e.referral_id = ?::uuid and e.kind = 'WITHDRAWN' and e.verdict = 'APPLY'
+        and e.via = 'API' and e.details->>'by' = 'PLAINTIFF'
+        and not exists (select 1 from litigation.court_event c
+                         where c.referral_id = e.referral_id and c.kind = 'WITHDRAWN' and c.id <> e.id)
+      order by e.received_at desc limit 1`,
     [referralId],
   );
   return row?.id ?? null;
