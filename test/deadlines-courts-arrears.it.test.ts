@@ -62,6 +62,28 @@ describe('deadlines from litigation and arrears: the court and the company remin
       { due_on: string | null; met_on: string | null; cancelled: boolean; owner_organisation_id: string } | undefined;
   const report = (kind: string, on: string, extra: Record<string, unknown> = {}) =>
     ok(xichengCourt, REPORT, { r: { referralId, kind, occurredAt: `${on}T10:00:00+08:00`, ...extra } });
+  /** A demand letter on all the account's charges, known to litigation, then the account referred to Xicheng's court. */
+  const demandedAndReferred = async (account: { id: string; chargeIds: string[] }) => {
+    await ok(companyA, ACTION, {
+      a: account.id,
+      x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: account.chargeIds, note: '催缴函' },
+    });
+    await waitFor('litigation to hold the demand', async () => {
+      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id]);
+      return rows[0]?.claim.demands.length === 1;
+    });
+    const [referral] = (
+      await ok(companyA, REFER, {
+        r: {
+          courtId: 'bj-xicheng-court',
+          accountIds: [account.id],
+          evidence: [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }],
+          mediationWaivedOn: addDays(today, -5),
+        },
+      })
+    ).referArrears;
+    return referral as { id: string; eligible: boolean; status: string };
+  };
   const run = async (asOf: string) => (await ok(admin, RUN, { on: asOf })).sendDeadlineReminders;
   const upcoming = async (who: typeof companyA, w: number, on: string) =>
     (await ok(who, UPCOMING, { w, on })).upcomingDeadlines as { key: string; state: string; dueOn: string }[];
@@ -159,26 +181,7 @@ describe('deadlines from litigation and arrears: the court and the company remin
   });
 
   it("registers the court's mediation window and small-claims decision from litigation's rules, reminding the court alone", async () => {
-    await ok(companyA, ACTION, {
-      a: accounts[1].id,
-      x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: accounts[1].chargeIds, note: '催缴函' },
-    });
-    await waitFor('litigation to hold the demand', async () => {
-      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [
-        accounts[1].id,
-      ]);
-      return rows[0]?.claim.demands.length === 1;
-    });
-    const [referral] = (
-      await ok(companyA, REFER, {
-        r: {
-          courtId: 'bj-xicheng-court',
-          accountIds: [accounts[1].id],
-          evidence: [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }],
-          mediationWaivedOn: addDays(today, -5),
-        },
-      })
-    ).referArrears;
+    const referral = await demandedAndReferred(accounts[1]);
     expect(referral).toMatchObject({ eligible: true, status: 'SUBMITTED' });
     referralId = referral.id;
     // Referred: the account's limitation deadline no longer applies (a suit interrupts it, art. 195 item 3).
@@ -288,26 +291,7 @@ describe('deadlines from litigation and arrears: the court and the company remin
   });
 
   it('counts a mediation window from the day in China the mediation started, whatever zone the court reported in', async () => {
-    await ok(companyA, ACTION, {
-      a: accounts[2].id,
-      x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: accounts[2].chargeIds, note: '催缴函' },
-    });
-    await waitFor('litigation to hold the demand', async () => {
-      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [
-        accounts[2].id,
-      ]);
-      return rows[0]?.claim.demands.length === 1;
-    });
-    const [referral] = (
-      await ok(companyA, REFER, {
-        r: {
-          courtId: 'bj-xicheng-court',
-          accountIds: [accounts[2].id],
-          evidence: [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'e'.repeat(64) }],
-          mediationWaivedOn: addDays(today, -5),
-        },
-      })
-    ).referArrears;
+    const referral = await demandedAndReferred(accounts[2]);
     // 17:00 UTC on 4 November is 01:00 on 5 November in China: day 30 is Saturday 5 December, so the window runs to
     // Monday 7 December (art. 203). Before, the report's own date was taken: 4 November, the window ending Friday 4 December.
     await ok(xichengCourt, REPORT, {

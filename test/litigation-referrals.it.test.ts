@@ -82,6 +82,13 @@ describe('litigation: referrals through the green channel, the court’s reports
     });
   const refer = (accountIds: string[], extra: Record<string, unknown> = {}) =>
     ok(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra } });
+  /** Account `i` demanded, its claim known to litigation, then referred alone with mediation waived today. */
+  const referredAlone = async (i: number) => {
+    await demand(i);
+    await claimKnown(accounts[i].id, 1);
+    const [referral] = (await refer([accounts[i].id], { mediationWaivedOn: today })).referArrears;
+    return referral;
+  };
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
@@ -1237,9 +1244,7 @@ describe('litigation: referrals through the green channel, the court’s reports
 
   it('takes a judgment that arrives after the enforcement it led to: published with the amount, the account JUDGED', async () => {
     const account = accounts[37];
-    await demand(37);
-    await claimKnown(account.id, 1);
-    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    const referral = await referredAlone(37);
     const at = (hour: number) => `${addDays(today, -1)}T${String(hour).padStart(2, '0')}:00:00+08:00`;
     await ok(xichengCourt, REPORT, {
       r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: at(9), caseNumber: '(2026)京0102民初8837号' },
@@ -1290,10 +1295,7 @@ describe('litigation: referrals through the green channel, the court’s reports
   });
 
   it('leaves a small claim the court let the company withdraw off the overdue list from the withdrawal on (art. 168)', async () => {
-    const account = accounts[38];
-    await demand(38);
-    await claimKnown(account.id, 1);
-    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    const referral = await referredAlone(38);
     await ok(xichengCourt, REPORT, {
       r: {
         referralId: referral.id,
@@ -1322,9 +1324,7 @@ describe('litigation: referrals through the green channel, the court’s reports
 
   it('takes the court refusing to docket once pre-suit mediation failed: the case REJECTED, the account back in collection', async () => {
     const account = accounts[39];
-    await demand(39);
-    await claimKnown(account.id, 1);
-    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    const referral = await referredAlone(39);
     const at = (hour: number) => `${addDays(today, -1)}T${String(hour).padStart(2, '0')}:00:00+08:00`;
     await ok(xichengCourt, REPORT, { r: { referralId: referral.id, kind: 'MEDIATION_STARTED', occurredAt: at(9) } });
     // Before, this report was INVALID_COURT_EVENT: the case stayed IN_MEDIATION and the account REFERRED.
@@ -1343,10 +1343,12 @@ describe('litigation: referrals through the green channel, the court’s reports
 
   it("lets the court's docket overrule a withdrawal the company made while the docketing was on its way (art. 148)", async () => {
     const WITHDRAW = `mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
+    const verdicts = async (referralId: string) =>
+      t.sql(`select kind, verdict from litigation.court_event where referral_id = $1 order by received_at`, [
+        referralId,
+      ]);
     const account = accounts[41];
-    await demand(41);
-    await claimKnown(account.id, 1);
-    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    const referral = await referredAlone(41);
     await ok(companyA, WITHDRAW, { id: referral.id, r: '业主承诺缴清' });
     await waitFor(
       'the account back in collection',
@@ -1380,11 +1382,7 @@ describe('litigation: referrals through the green channel, the court’s reports
       'the account in litigation',
       async () => (await accountStatus(account.id)).status === 'IN_LITIGATION',
     );
-    expect(
-      await t.sql(`select kind, verdict from litigation.court_event where referral_id = $1 order by received_at`, [
-        referral.id,
-      ]),
-    ).toEqual([
+    expect(await verdicts(referral.id)).toEqual([
       { kind: 'WITHDRAWN', verdict: 'OVERRULED' },
       { kind: 'DOCKETED', verdict: 'APPLY' },
     ]);
@@ -1424,10 +1422,7 @@ describe('litigation: referrals through the green channel, the court’s reports
 
     // The court allowed the company's withdrawal and reported it: an earlier step of its docket arriving afterwards
     // is stale, the withdrawal stands (helper-135 H1: it was overruled all the same).
-    const third = accounts[43];
-    await demand(43);
-    await claimKnown(third.id, 1);
-    const [allowed] = (await refer([third.id], { mediationWaivedOn: today })).referArrears;
+    const allowed = await referredAlone(43);
     await ok(companyA, WITHDRAW, { id: allowed.id, r: '已和解' });
     await ok(xichengCourt, REPORT, {
       r: { referralId: allowed.id, kind: 'WITHDRAWN', occurredAt: `${today}T09:00:00+08:00` },
@@ -1439,11 +1434,7 @@ describe('litigation: referrals through the green channel, the court’s reports
         })
       ).reportCourtEvent.status,
     ).toBe('WITHDRAWN');
-    expect(
-      await t.sql(`select kind, verdict from litigation.court_event where referral_id = $1 order by received_at`, [
-        allowed.id,
-      ]),
-    ).toEqual([
+    expect(await verdicts(allowed.id)).toEqual([
       { kind: 'WITHDRAWN', verdict: 'APPLY' },
       { kind: 'WITHDRAWN', verdict: 'DUPLICATE' },
       { kind: 'DOCKETED', verdict: 'STALE' },
