@@ -189,7 +189,15 @@ const Filing = Closed({
   terminationReason: Nullable(Type.String()),
   /** The terms of this filing's current version: for an accepted filing, the terms in force. */
   terms: FilingTerms,
-  termsSha256: Sha256Hex,
+  /**
+   * SHA-256 of `terms` as published here (canonical JSON, keys sorted), which a subscriber recomputes to check them.
+   * Not the API's `versions.termsSha256`, which covers the full terms with the signatories the feed leaves out.
+   */
+  termsSha256: Type.String({
+    pattern: Sha256Hex.pattern,
+    description:
+      "SHA-256 of `terms` as published in this event (canonical JSON, keys sorted); the API's versions.termsSha256 covers the full terms, signatories included.",
+  }),
 });
 
 const filingEvent = <const V extends string>(verb: V, summary: string) =>

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, daysBetween } from '../kernel/calendar';
+import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
 import { periodEnd } from '../kernel/working-days';
 import { CITY_FILING_REVIEWS_TOPIC, FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
 import { HubEvent } from '../platform/events/cloudevent';
@@ -246,7 +247,10 @@ describe('contracts: filings from draft to termination, through the gateway and 
       recordNumber: accepted.body.data.acceptFiling.recordNumber,
       terms: { feeSchedule: { classes: [{ ownerRateFenPerM2Month: 100 }] } },
     });
-    expect(acceptedEvent.termsSha256).toBe(history.versions[1].termsSha256);
+    // The digest is of the terms as published: a subscriber recomputes it from the event. Before, it was the full
+    // terms' (the API's), which covered the signatories the event leaves out: never checkable, and a name guessable.
+    expect(acceptedEvent.termsSha256).toBe(sha256Hex(canonicalJson(acceptedEvent.terms)));
+    expect(acceptedEvent.termsSha256).not.toBe(history.versions[1].termsSha256);
 
     // Arrears (fee schedules in force) and litigation (proof of filing) keep the accepted filing from the feed.
     const db = await connectedClient(t.databaseUrl);

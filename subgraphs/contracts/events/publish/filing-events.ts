@@ -36,6 +36,7 @@ export function publishedTerms(terms: ContractTerms): FilingTermsData {
  * awaits, while it runs past the held holiday data; a transition after the year is recorded carries the firm day.
  */
 export function publishFiling(filing: Filing, terms: ContractTerms, returnReasons: ReturnReason[]): FilingEventData {
+  const published = publishedTerms(terms);
   const deadline = filing.deadline ? currentFilingDeadline(filing.deadlineFrom, filing.deadline) : null;
   return {
     filingId: filing.id,
@@ -60,7 +61,9 @@ export function publishFiling(filing: Filing, terms: ContractTerms, returnReason
     terminatedOn: filing.terminatedOn ?? null,
     handoverOn: filing.handoverOn ?? null,
     terminationReason: filing.terminationReason ?? null,
-    terms: publishedTerms(terms),
-    termsSha256: canonicalDigest(terms),
+    terms: published,
+    // The digest of the terms as published, which a subscriber can recompute: a digest of the full terms covered the
+    // signatories the event leaves out, so it could never be checked and let their names be guessed from it.
+    termsSha256: canonicalDigest(published),
   };
 }
