@@ -358,5 +358,23 @@ describe('demo: 临江市 beside Beijing', () => {
     );
     expect((await t.gql(street.office, MANAGED)).body.data.coverage.selfManaged).toEqual({ count: 0, areas: [] });
     expect((await self(street.office, '2026-12-02')).body.errors[0].extensions.code).toBe('AREA_HAS_PROVIDER');
+
+    // The contract runs out (its end date passes; no filing status changes for that): the area is unmanaged again,
+    // no longer counted as served, and the street office assigns it a caretaker. Before, AREA_HAS_PROVIDER for good.
+    await t.sql(`update areas.filing_snapshot set ends_on = $2::date - 1 where area_id = $1 and status = 'ACCEPTED'`, [
+      areaId,
+      today,
+    ]);
+    expect((await t.gql(street.office, COVERAGE)).body.data.coverage.withFiledProvider).toEqual({ count: 1 });
+    const again = await t.gql(
+      street.office,
+      'mutation($a: ID!) { assignCaretaker(areaId: $a, caretakerUnit: "某包保单位", community: "解放社区", startsOn: "2026-12-02") { id } }',
+      { a: areaId },
+    );
+    expect(again.body.errors).toBeUndefined();
+    expect((await t.gql(street.office, COVERAGE)).body.data.coverage.underCaretaker).toEqual({
+      count: 1,
+      areas: [{ name: oldCompound }],
+    });
   });
 });

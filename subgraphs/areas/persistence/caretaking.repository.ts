@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
 import { advisoryLock, sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { FILED_PROVIDER } from './filing-snapshot.sql';
 
 export interface Caretaking {
   id: string;
@@ -42,12 +44,16 @@ export async function caretakingOfAreas(em: EntityManager, areaIds: string[]): P
   return rows.map(caretakingOf);
 }
 
-/** Whether the area has a provider under an accepted filing now. */
+/**
+ * Whether the area has a provider under an accepted filing whose contract has not ended (China time). A contract
+ * reaching its end date changes no filing's status: before, an area whose contract had run out counted as served
+ * for good, and the street office could assign it no caretaker (the unmanaged compound, 失管小区, it is for).
+ */
 export async function hasAcceptedProvider(em: EntityManager, areaId: string): Promise<boolean> {
   const rows = await sqlRows<{ n: number }>(
     em,
-    `select count(*)::int as n from areas.filing_snapshot where area_id = ? and status = 'ACCEPTED'`,
-    [areaId],
+    `select count(*)::int as n from areas.filing_snapshot where area_id = ? and ${FILED_PROVIDER}`,
+    [areaId, todayInChina()],
   );
   return rows[0].n > 0;
 }
