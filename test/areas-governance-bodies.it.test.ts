@@ -112,6 +112,22 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       code: 'BAD_USER_INPUT',
       details: { problems: ['COMMITTEE_RECORDED_BEFORE_ASSEMBLY'] },
     });
+    // A committee recorded ahead of time (2062 for 2026), or whose term ends before it began, is refused: before, the
+    // first read as a standing committee that never stood, and its term was never checked.
+    const ahead = await t.gql(desheng, OWNERS_COMMITTEE, {
+      i: { areaId, recordedOn: '2062-05-10', members: ownersCommitteeMembers },
+    });
+    expect(ahead.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { recordedOn: expect.stringContaining('not after today') } },
+    });
+    const backwards = await t.gql(desheng, OWNERS_COMMITTEE, {
+      i: { areaId, recordedOn: '2019-05-10', termEndsOn: '2019-05-09', members: ownersCommitteeMembers },
+    });
+    expect(backwards.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { termEndsOn: 'after recordedOn' } },
+    });
     const committee = await t.gql(desheng, OWNERS_COMMITTEE, {
       i: { areaId, recordedOn: '2019-05-10', termEndsOn: '2024-05-09', members: ownersCommitteeMembers },
     });

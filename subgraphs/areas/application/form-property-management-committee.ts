@@ -6,8 +6,10 @@ import { MemberInput, committeeName, checkMemberList } from '../domain/governanc
 import {
   filingDeadline,
   isFilingLate,
+  requireNotAfter,
   validatePropertyManagementCommittee,
 } from '../domain/property-management-committee';
+import { todayInChina } from '../../../kernel/clock';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import {
@@ -41,6 +43,7 @@ export async function formPropertyManagementCommittee(
   input: PropertyManagementCommitteeFormation,
 ): Promise<GovernanceBody> {
   checkMemberList(input.members);
+  requireNotAfter(todayInChina(), { formedOn: input.formedOn, filedOn: input.filedOn ?? undefined });
   if (!Number.isInteger(input.chairIndex) || !input.members[input.chairIndex])
     throw new InvalidInputError('chairIndex must point at a member');
   const memberIds = input.members.map(() => randomUUID());

@@ -6,7 +6,9 @@ import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
 import { MemberInput, checkMemberList } from '../domain/governance-body';
 import { validateCommitteeOfAssembly } from '../domain/owners-assembly';
-import { assessDissolution, requireDates } from '../domain/property-management-committee';
+import { assessDissolution, requireDates, requireNotAfter } from '../domain/property-management-committee';
+import { compareDates } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { committeeDissolved } from '../events/publish/governance-events';
@@ -43,6 +45,12 @@ export async function recordOwnersCommittee(
   const termEndsOn = input.termEndsOn || undefined;
   const dissolvedOn = input.propertyManagementCommitteeDissolvedOn || input.recordedOn;
   requireDates({ recordedOn: input.recordedOn, termEndsOn, propertyManagementCommitteeDissolvedOn: dissolvedOn });
+  requireNotAfter(todayInChina(), {
+    recordedOn: input.recordedOn,
+    propertyManagementCommitteeDissolvedOn: dissolvedOn,
+  });
+  if (termEndsOn !== undefined && compareDates(termEndsOn, input.recordedOn) <= 0)
+    throw new InvalidInputError('The term ends before it began', { fields: { termEndsOn: 'after recordedOn' } });
   checkMemberList(input.members);
   // Checked now (a dissolution before the recording is refused); its deadline is null when it runs past the holiday data.
   const dissolution = unlessBeyondCalendar(() => assessDissolution(input.recordedOn, dissolvedOn)) ?? {

@@ -16,6 +16,7 @@ import {
   isRecordingLate,
   latestTermEnd,
   recordingDeadline,
+  requireNotAfter,
   termProblems,
   validateCommitteeComposition,
   filingProblems,
@@ -307,5 +308,19 @@ describe('posting a committee decision (Beijing art. 57): within 3 days, for 10 
       problems: ['POSTED_BEFORE_MEETING'],
       fields: { postedOn: expect.any(String) },
     });
+  });
+});
+
+describe('requireNotAfter: committees are recorded once they were formed', () => {
+  it('refuses every given date after today, at once, and takes today and earlier', () => {
+    expect(() => requireNotAfter('2026-12-01', { formedOn: '2026-12-01', filedOn: undefined })).not.toThrow();
+    const error = rejection(() =>
+      requireNotAfter('2026-12-01', { formedOn: '2062-12-01', filedOn: '2026-12-02', recordedOn: '2026-11-30' }),
+    );
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details).toEqual({
+      fields: { formedOn: 'not after today (2026-12-01)', filedOn: 'not after today (2026-12-01)' },
+    });
+    expect(rejection(() => requireNotAfter('2026-12-01', { formedOn: '2026-02-30' })).code).toBe('BAD_USER_INPUT');
   });
 });

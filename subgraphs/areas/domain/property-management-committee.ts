@@ -291,6 +291,19 @@ export function validatePropertyManagementCommittee(committee: PropertyManagemen
 }
 
 /** Rejects malformed dates by field name; undefined values are optional dates left out. */
+/**
+ * A committee is recorded once it was formed: each given date that is after `today` (China time) is BAD_USER_INPUT,
+ * all at once (a formation dated 2062 for 2026 read as a standing committee that never stood, and its term was
+ * never checked).
+ */
+export function requireNotAfter(today: IsoDate, dates: Record<string, IsoDate | undefined>): void {
+  requireDates(dates);
+  const fields: Record<string, string> = {};
+  for (const [field, value] of Object.entries(dates))
+    if (value !== undefined && compareDates(value, today) > 0) fields[field] = `not after today (${today})`;
+  if (Object.keys(fields).length > 0) throw new InvalidInputError('A date lies in the future', { fields });
+}
+
 export function requireDates(dates: Record<string, IsoDate | undefined>): void {
   const fields: Record<string, string> = {};
   for (const [field, value] of Object.entries(dates)) {
