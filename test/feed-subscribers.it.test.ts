@@ -470,6 +470,24 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     });
   });
 
+  it("lets an enforcement bureau's review system write its own review topic, as a bureau's, and no other", async () => {
+    // 临江市's filings are decided by its enforcement bureau (seed 004 §六(七)); before, its principal had no topic to
+    // write (TOPIC_AUTHORIZATION_FAILED), so its review system could not decide by Kafka as the README says it does.
+    const enforcement = await register({
+      partyId: partyId('linjiang-enforcement'),
+      kind: 'ENFORCEMENT_BUREAU',
+      jurisdictions: ['220681'],
+    });
+    const own = topic(`city.filing-reviews.v1.${partyId('linjiang-enforcement')}`);
+    expect(await tryProduce(broker.brokers, enforcement.sasl, own)).toBe('OK');
+    expect(
+      await tryProduce(broker.brokers, enforcement.sasl, topic('city.filing-reviews.v1.xicheng-housing-bureau')),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await tryProduce(broker.brokers, enforcement.sasl, topic('contracts.filings.v1.220681'))).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+  });
+
   it('replaces a rotated password at once, and refuses a revoked party its very next fetch', async () => {
     const first = await court('rotating', 'bj-haidian-court');
     const feed = topic('litigation.referrals.v1.bj-haidian-court');

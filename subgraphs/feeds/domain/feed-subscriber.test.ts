@@ -53,12 +53,16 @@ describe('feed access of a registered party', () => {
     expect(feedTopics(linjiang)).toEqual([
       'contracts.filings.v1.220681',
       'areas.street-work.v1.220681',
+      'city.filing-reviews.v1.linjiang-enforcement',
       'deadline.reminders.v1.linjiang-enforcement',
+    ]);
+    // 临江市's filings are reviewed by its enforcement bureau: its review system writes its decisions (before, nothing).
+    expect(feedPermissions(linjiang).filter((p) => p.operation === 'WRITE')).toEqual([
+      { resource: 'TOPIC', name: 'city.filing-reviews.v1.linjiang-enforcement', prefixed: false, operation: 'WRITE' },
     ]);
     expect(feedPermissions(bureau).filter((p) => p.operation === 'WRITE')).toEqual([
       { resource: 'TOPIC', name: 'city.filing-reviews.v1.xicheng-housing-bureau', prefixed: false, operation: 'WRITE' },
     ]);
-    expect(feedPermissions({ ...bureau, kind: 'ENFORCEMENT_BUREAU' }).some((p) => p.operation === 'WRITE')).toBe(false);
     // A district's feed exists from registration; a city-wide code covers districts created later.
     expect(feedTopics(bureau)).toEqual([
       'contracts.filings.v1.110102',

@@ -15,7 +15,9 @@ import {
  * An outside party registered for the Kafka feeds. Its reach is what the broker's ACLs give its principal, derived
  * here from what it is: a court reads the referrals addressed to it and reports on its own topic; a bureau reads
  * the filings and the street work (patrols, hazards) of the districts its jurisdictions cover and sends its review
- * decisions on its own topic; an enforcement bureau reads the same feeds of its districts; a 12345 hotline system only sends its work orders, on its own
+ * decisions on its own topic; an enforcement bureau the same (in a city whose filings it reviews, 临江市, it sends the
+ * decisions: before, it had no topic to write and its review system could not decide by Kafka; which filings a
+ * sender may decide is the contracts subgraph's registry of review systems); a 12345 hotline system only sends its work orders, on its own
  * topic `city.hotline-orders.v1.<party id>` (the party id is the `senderOrganisationId` its orders name). No party
  * reads an internal topic. A court and a bureau also read their own deadline reminders (`deadline.reminders.v1.<id>`:
  * a court's by its court id, the organisation that owns its deadlines; a bureau's by its party id), nobody else's.
@@ -144,9 +146,7 @@ export function feedPermissions(party: FeedParty): FeedPermission[] {
   const writes =
     party.kind === 'COURT'
       ? write(partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!))
-      : party.kind === 'BUREAU'
-        ? write(partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId))
-        : [];
+      : write(partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId));
   // Its own consumer groups only: `<party id>.<anything>`.
   return [...reads, ...writes, { resource: 'GROUP', name: `${party.partyId}.`, prefixed: true, operation: 'READ' }];
 }
@@ -164,7 +164,5 @@ export function feedTopics(party: FeedParty): string[] {
   const districts = party.jurisdictions
     .filter((j) => j.length === 6)
     .flatMap((j) => [partyTopicName(FILINGS_TOPIC, j), partyTopicName(STREET_WORK_TOPIC, j)]);
-  return party.kind === 'BUREAU'
-    ? [...districts, partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId), reminders]
-    : [...districts, reminders];
+  return [...districts, partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId), reminders];
 }
