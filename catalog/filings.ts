@@ -38,7 +38,7 @@ export const FILINGS_TOPIC: TopicDefinition = {
   partyFeed: { party: 'district code (a bureau reads the districts its jurisdictions cover)' },
 };
 
-/** The most reasons a return gives, field by field: the city's checklist has at most 30 items. */
+/** The most reasons a return gives, field by field: an input bound (the city's checklist has at most 30 items), not a statute's. */
 export const MAX_RETURN_REASONS = 100;
 
 // Bounded as the GraphQL input (Key, Note) for the bureaus' systems that write them on their own topics too.
