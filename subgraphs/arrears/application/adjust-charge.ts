@@ -63,7 +63,11 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
             .get(account.id)
             ?.charges.find((c) => c.chargeId === charge.chargeId)
         : undefined;
-    const result = adjusted(charge, adjustment, line && { fen: line.lateFeeFen, waived: line.lateFeeWaived });
+    const result = adjusted(
+      charge,
+      adjustment,
+      line && { fen: line.lateFeeFen, waived: line.lateFeeWaived, awaitsHolidayYear: line.lateFeeAwaitsHolidayYear },
+    );
     await saveChargeAmounts(tx, result.charge);
     await insertAdjustment(tx, {
       accountId: account.id,

@@ -132,6 +132,11 @@ export type AdjustmentProblemCode =
 export interface ChargeLateFee {
   fen: Fen;
   waived: boolean;
+  /**
+   * Set while the fee waits for a year's holiday arrangement (claim.ts): it is shown 0 but runs, so it can be waived
+   * (before, NO_LATE_FEE: the hub's own missing data kept the company from forgoing the fee).
+   */
+  awaitsHolidayYear?: number | null;
 }
 
 /**
@@ -160,7 +165,8 @@ export function adjustCharge(
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The adjustment is invalid', { fields });
 
   if (adjustment.kind === 'LATE_FEE_WAIVER') {
-    const code = lateFee?.waived ? 'LATE_FEE_ALREADY_WAIVED' : !lateFee || lateFee.fen <= 0 ? 'NO_LATE_FEE' : null;
+    const runs = !!lateFee && (lateFee.fen > 0 || (lateFee.awaitsHolidayYear ?? null) !== null);
+    const code = lateFee?.waived ? 'LATE_FEE_ALREADY_WAIVED' : !runs ? 'NO_LATE_FEE' : null;
     if (code)
       throw new InvalidInputError(
         code === 'NO_LATE_FEE' ? 'The charge runs no late fee to waive' : "The charge's late fee is waived already",
