@@ -211,6 +211,14 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     expect((await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-02' })).body.errors[0].extensions.code).toBe(
       'CONFLICT',
     ); // not filed
+    // Filed or recorded ahead of time (2062 for 2026): refused, nothing recorded (helper-138: before, taken).
+    for (const query of [FILING, RECORDING])
+      expect((await t.gql(guangnei, query, { b: pmc.id, d: '2062-06-24' })).body.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: {
+          fields: { [query === FILING ? 'filedOn' : 'recordedOn']: expect.stringContaining('not after today') },
+        },
+      });
     expect((await t.gql(guangnei, FILING, { b: pmc.id, d: '2020-06-24' })).body.data.recordCommitteeFiling).toEqual({
       filedOn: '2020-06-24',
       filedLate: false,

@@ -1,3 +1,4 @@
+import { addDays } from '../kernel/calendar';
 import { DEMO_COURTS, DEMO_LINJIANG } from '../hub/demo/demo-data';
 import { gatewayClient, loadCourts, loadLinjiang, loadLinjiangReferral } from '../hub/demo/demo-loader';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
@@ -359,22 +360,37 @@ describe('demo: 临江市 beside Beijing', () => {
     expect((await t.gql(street.office, MANAGED)).body.data.coverage.selfManaged).toEqual({ count: 0, areas: [] });
     expect((await self(street.office, '2026-12-02')).body.errors[0].extensions.code).toBe('AREA_HAS_PROVIDER');
 
-    // The contract runs out (its end date passes; no filing status changes for that): the area is unmanaged again,
-    // no longer counted as served, and the street office assigns it a caretaker. Before, AREA_HAS_PROVIDER for good.
-    await t.sql(`update areas.filing_snapshot set ends_on = $2::date - 1 where area_id = $1 and status = 'ACCEPTED'`, [
-      areaId,
-      today,
-    ]);
-    expect((await t.gql(street.office, COVERAGE)).body.data.coverage.withFiledProvider).toEqual({ count: 1 });
+    // What a provider's filing serves is its contract's run, from its acceptance or its start, the later (the
+    // filings feed's copy is set by hand here: contracts refuses such terms, a feed from another system may not).
+    const setRun = (acceptedOn: string, startsOn: string, endsOn: string) =>
+      t.sql(
+        `update areas.filing_snapshot set accepted_on = $2::date, starts_on = $3::date, ends_on = $4::date
+          where area_id = $1 and status = 'ACCEPTED'`,
+        [areaId, acceptedOn, startsOn, endsOn],
+      );
+    const coverageNow = async () => (await t.gql(street.office, COVERAGE)).body.data.coverage;
+    const caretaken = { count: 1, areas: [{ name: oldCompound }] };
+    // Accepted today for a contract that starts in a month: the area is not served yet, and its caretaker stays.
+    // Before, the acceptance ended the caretaking and the area counted as served from that day.
+    await setRun(today, addDays(today, 30), '2029-12-31');
+    expect(await coverageNow()).toEqual({ underCaretaker: caretaken, withFiledProvider: { count: 1 } });
+    expect((await t.gql(street.office, ASSIGN, { a: areaId })).body.errors[0].extensions.code).toBe(
+      'CARETAKER_ALREADY_ASSIGNED',
+    );
+    // A late filing of a contract that had ended before it was accepted serves nothing either.
+    await setRun(today, '2026-03-01', addDays(today, -1));
+    expect(await coverageNow()).toEqual({ underCaretaker: caretaken, withFiledProvider: { count: 1 } });
+    // The contract served from March and ran out yesterday (a contract's end changes no filing's status): the
+    // caretaking ended in March, the area is unmanaged again, and the street office assigns it a caretaker. Before,
+    // it counted as served for good: AREA_HAS_PROVIDER.
+    await setRun('2026-03-01', '2026-03-01', addDays(today, -1));
+    expect(await coverageNow()).toEqual({ underCaretaker: { count: 0, areas: [] }, withFiledProvider: { count: 1 } });
     const again = await t.gql(
       street.office,
-      'mutation($a: ID!) { assignCaretaker(areaId: $a, caretakerUnit: "某包保单位", community: "解放社区", startsOn: "2026-12-02") { id } }',
-      { a: areaId },
+      'mutation($a: ID!, $s: LocalDate!) { assignCaretaker(areaId: $a, caretakerUnit: "某包保单位", community: "解放社区", startsOn: $s) { id } }',
+      { a: areaId, s: today },
     );
     expect(again.body.errors).toBeUndefined();
-    expect((await t.gql(street.office, COVERAGE)).body.data.coverage.underCaretaker).toEqual({
-      count: 1,
-      areas: [{ name: oldCompound }],
-    });
+    expect((await coverageNow()).underCaretaker).toEqual(caretaken);
   });
 });

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isIsoDate } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
-import { filingProblems, isFilingLate } from '../domain/property-management-committee';
+import { filingProblems, isFilingLate, requireNotAfter } from '../domain/property-management-committee';
+import { todayInChina } from '../../../kernel/clock';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { announceCommitteeDeadlines } from './announce-committee-deadlines';
@@ -16,6 +17,7 @@ export async function recordCommitteeFiling(
 ): Promise<GovernanceBody> {
   if (!isIsoDate(input.filedOn))
     throw new InvalidInputError('filedOn must be YYYY-MM-DD', { fields: { filedOn: 'not a date' } });
+  requireNotAfter(todayInChina(), { filedOn: input.filedOn });
   return em.transactional(async (tx) => {
     const committee = await manageablePropertyManagementCommittee(tx, identity, input.bodyId, 'record filings in it');
     if (committee.filedOn) throw new DomainError('CONFLICT', `The committee was already filed on ${committee.filedOn}`);

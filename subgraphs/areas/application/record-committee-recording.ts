@@ -3,7 +3,8 @@ import { COMMITTEE_RECORDED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
 import { DomainError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
-import { requireDates, validateRecording } from '../domain/property-management-committee';
+import { requireNotAfter, validateRecording } from '../domain/property-management-committee';
+import { todayInChina } from '../../../kernel/clock';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { committeeRecorded } from '../events/publish/governance-events';
 import { GovernanceBody } from '../persistence/governance-body.entity';
@@ -20,7 +21,7 @@ export async function recordCommitteeRecording(
   identity: Identity,
   input: { bodyId: string; recordedOn: string },
 ): Promise<GovernanceBody> {
-  requireDates({ recordedOn: input.recordedOn });
+  requireNotAfter(todayInChina(), { recordedOn: input.recordedOn });
   return em.transactional(async (tx) => {
     const committee = await manageablePropertyManagementCommittee(
       tx,

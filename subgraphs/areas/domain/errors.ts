@@ -11,7 +11,7 @@ export const AREAS_ERRORS = {
   UNKNOWN_PARENT_DIVISION:
     'The division’s parent (its district or street) is not registered yet: register the parent first.',
   AREA_HAS_PROVIDER:
-    'The area has a provider under an accepted filing whose contract has not ended: it needs no caretaker and cannot be recorded self-managed.',
+    'A provider serves the area today under an accepted filing (its contract begun and not ended): it needs no caretaker and cannot be recorded self-managed.',
   CARETAKER_ALREADY_ASSIGNED: 'The area is already under caretaker management that has not ended.',
   SELF_MANAGEMENT_ALREADY_RECORDED: 'The area’s owners already manage it themselves and that has not ended.',
   SELF_MANAGEMENT_NOT_RUNNING: 'The area has no self-management that has not ended.',

@@ -290,7 +290,6 @@ export function validatePropertyManagementCommittee(committee: PropertyManagemen
   };
 }
 
-/** Rejects malformed dates by field name; undefined values are optional dates left out. */
 /**
  * A committee is recorded once it was formed: each given date that is after `today` (China time) is BAD_USER_INPUT,
  * all at once (a formation dated 2062 for 2026 read as a standing committee that never stood, and its term was
@@ -304,6 +303,7 @@ export function requireNotAfter(today: IsoDate, dates: Record<string, IsoDate | 
   if (Object.keys(fields).length > 0) throw new InvalidInputError('A date lies in the future', { fields });
 }
 
+/** Rejects malformed dates by field name; undefined values are optional dates left out. */
 export function requireDates(dates: Record<string, IsoDate | undefined>): void {
   const fields: Record<string, string> = {};
   for (const [field, value] of Object.entries(dates)) {

@@ -22,11 +22,14 @@ export class CoverageType {
   @Field(() => Int, { description: 'Areas of the division you may read.' }) areas!: number;
   @Field(() => CoverageListType) withOwnersCommittee!: CoverageListType;
   @Field(() => CoverageListType) withoutOwnersCommittee!: CoverageListType;
-  @Field(() => CoverageListType, { description: 'Areas with an accepted filing of a provider.' })
+  @Field(() => CoverageListType, {
+    description: 'Areas a provider serves today under an accepted filing (its contract begun and not ended).',
+  })
   withFiledProvider!: CoverageListType;
   @Field(() => CoverageListType) withoutFiledProvider!: CoverageListType;
   @Field(() => CoverageListType, {
-    description: 'Areas under caretaker management (包保单位兜底代管) not yet ended by an accepted filing.',
+    description:
+      'Areas under caretaker management (包保单位兜底代管) not yet ended by a provider serving under an accepted filing.',
   })
   underCaretaker!: CoverageListType;
   @Field(() => CoverageListType, {
@@ -36,7 +39,7 @@ export class CoverageType {
   selfManaged!: CoverageListType;
   @Field(() => CoverageListType, {
     description:
-      'What the target misses: areas with neither an accepted provider filing, nor self-management, nor a caretaker.',
+      'What the target misses: areas with neither a provider serving under an accepted filing, nor self-management, nor a caretaker.',
   })
   withoutManagement!: CoverageListType;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { advisoryLock, sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
-import { FILED_PROVIDER } from './filing-snapshot.sql';
+import { SERVING_PROVIDER, providerServingSince } from './filing-snapshot.sql';
 
 export interface Caretaking {
   id: string;
@@ -9,7 +9,7 @@ export interface Caretaking {
   caretakerUnit: string;
   community: string;
   startsOn: string;
-  /** The day a provider's filing of the area was first accepted on or after the start; null while it runs. */
+  /** The day a provider began to serve the area under an accepted filing, on or after the start (by today); null while it runs. */
   endedOn: string | null;
 }
 
@@ -37,23 +37,24 @@ export async function caretakingOfAreas(em: EntityManager, areaIds: string[]): P
   const rows = await sqlRows<CaretakingRow>(
     em,
     `select c.id, c.area_id, c.caretaker_unit, c.community, c.starts_on::text as starts_on,
-            (select min(f.accepted_on)::text from areas.filing_snapshot f where f.area_id = c.area_id and f.accepted_on >= c.starts_on) as ended_on
+            ${providerServingSince('c')}::text as ended_on
        from areas.caretaking c where c.area_id = any(?::uuid[]) order by c.starts_on desc, c.assigned_at desc`,
-    [sqlArray(areaIds)],
+    [todayInChina(), sqlArray(areaIds)],
   );
   return rows.map(caretakingOf);
 }
 
 /**
- * Whether the area has a provider under an accepted filing whose contract has not ended (China time). A contract
- * reaching its end date changes no filing's status: before, an area whose contract had run out counted as served
- * for good, and the street office could assign it no caretaker (the unmanaged compound, 失管小区, it is for).
+ * Whether a provider serves the area today under an accepted filing whose contract has begun and not ended (China
+ * time). A contract reaching its end date changes no filing's status: before, an area whose contract had run out
+ * counted as served for good, and the street office could assign it no caretaker (the unmanaged compound, 失管小区,
+ * it is for).
  */
 export async function hasAcceptedProvider(em: EntityManager, areaId: string): Promise<boolean> {
   const rows = await sqlRows<{ n: number }>(
     em,
-    `select count(*)::int as n from areas.filing_snapshot where area_id = ? and ${FILED_PROVIDER}`,
-    [areaId, todayInChina()],
+    `select count(*)::int as n from areas.filing_snapshot where area_id = ? and ${SERVING_PROVIDER}`,
+    [areaId, todayInChina(), todayInChina()],
   );
   return rows[0].n > 0;
 }

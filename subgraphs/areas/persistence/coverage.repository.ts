@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { sqlArray, sqlRows } from '../../../platform/db/sql';
-import { FILED_PROVIDER } from './filing-snapshot.sql';
+import { SERVING_PROVIDER } from './filing-snapshot.sql';
 
 /**
- * Of the given areas, those with a standing owners' committee and those with a provider under an accepted filing whose
- * contract has not ended.
+ * Of the given areas, those with a standing owners' committee and those a provider serves today under an accepted
+ * filing whose contract has begun and not ended.
  */
 export async function coverageFacts(
   em: EntityManager,
@@ -19,8 +19,8 @@ export async function coverageFacts(
   );
   const filed = await sqlRows<{ area_id: string }>(
     em,
-    `select distinct area_id from areas.filing_snapshot where ${FILED_PROVIDER} and area_id = any(?::uuid[])`,
-    [todayInChina(), sqlArray(areaIds)],
+    `select distinct area_id from areas.filing_snapshot where ${SERVING_PROVIDER} and area_id = any(?::uuid[])`,
+    [todayInChina(), todayInChina(), sqlArray(areaIds)],
   );
   return {
     withOwnersCommittee: new Set(committees.map((r) => r.area_id)),

@@ -4,7 +4,7 @@ import { Identity } from '../../../kernel/identity';
 import { sqlRows } from '../../../platform/db/sql';
 import { ReadGrants } from '../domain/access';
 import { courtHouseholdGrants } from './court-household.repository';
-import { FILED_PROVIDER } from './filing-snapshot.sql';
+import { CONTRACTED_PROVIDER } from './filing-snapshot.sql';
 
 const NONE: ReadGrants = { areaIds: [], contractAreaIds: [], householdIds: [], householdReferrals: new Map() };
 
@@ -19,7 +19,7 @@ async function companyGrants(em: EntityManager, companyId: string): Promise<Read
   const [row] = await sqlRows<{ served: string[]; contracted: string[] }>(
     em,
     `select array(select distinct area_id::text from areas.filing_snapshot
-                   where company_id = ? and ${FILED_PROVIDER}) as served,
+                   where company_id = ? and ${CONTRACTED_PROVIDER}) as served,
             array(select distinct area_id::text from areas.contract_area where company_id = ?) as contracted`,
     [companyId, todayInChina(), companyId],
   );

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { advisoryLock, sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { providerServingSince } from './filing-snapshot.sql';
+import { todayInChina } from '../../../kernel/clock';
 
 export interface SelfManagement {
   id: string;
   areaId: string;
   jointDecisionId: string;
   startsOn: string;
-  /** The end the street office recorded or the first acceptance of a provider's filing since the start, the earlier; null while it runs. */
+  /** The end the street office recorded or the day a provider began to serve under an accepted filing since the start (by today), the earlier; null while it runs. */
   endedOn: string | null;
 }
 
@@ -24,9 +26,9 @@ export async function selfManagementOfAreas(em: EntityManager, areaIds: string[]
   const rows = await sqlRows<SelfManagementRow>(
     em,
     `select s.id, s.area_id, s.joint_decision_id, s.starts_on::text as starts_on,
-            least(s.ended_on, (select min(f.accepted_on) from areas.filing_snapshot f where f.area_id = s.area_id and f.accepted_on >= s.starts_on))::text as ended_on
+            least(s.ended_on, ${providerServingSince('s')})::text as ended_on
        from areas.self_management s where s.area_id = any(?::uuid[]) order by s.starts_on desc, s.recorded_at desc`,
-    [sqlArray(areaIds)],
+    [todayInChina(), sqlArray(areaIds)],
   );
   return rows.map((r) => ({
     id: r.id,

@@ -15,9 +15,10 @@ import {
  * An outside party registered for the Kafka feeds. Its reach is what the broker's ACLs give its principal, derived
  * here from what it is: a court reads the referrals addressed to it and reports on its own topic; a bureau reads
  * the filings and the street work (patrols, hazards) of the districts its jurisdictions cover and sends its review
- * decisions on its own topic; an enforcement bureau the same (in a city whose filings it reviews, 临江市, it sends the
- * decisions: before, it had no topic to write and its review system could not decide by Kafka; which filings a
- * sender may decide is the contracts subgraph's registry of review systems); a 12345 hotline system only sends its work orders, on its own
+ * decisions on its own topic; an enforcement bureau the same (where a city's filings are its to review, 临江市's; before,
+ * it had no topic to write and its review system could not decide by Kafka; which filings a sender may decide is the
+ * contracts subgraph's: its registry of review systems and the city's reviewer role, so another city's enforcement
+ * bureau's decisions are dead-lettered); a 12345 hotline system only sends its work orders, on its own
  * topic `city.hotline-orders.v1.<party id>` (the party id is the `senderOrganisationId` its orders name). No party
  * reads an internal topic. A court and a bureau also read their own deadline reminders (`deadline.reminders.v1.<id>`:
  * a court's by its court id, the organisation that owns its deadlines; a bureau's by its party id), nobody else's.
