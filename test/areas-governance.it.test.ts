@@ -291,6 +291,42 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       areaId,
     ]);
     expect(after[0].n).toBe(before[0].n);
+
+    // The street office declares the area's households: a vote is not counted against a register that holds fewer
+    // (a register imported building by building counted 75% participation of the 180 homes registered where the area
+    // has 1,080). Only the area's own street office declares.
+    const DECLARE = `mutation($a: ID!, $n: Int!) { declareAreaHouseholds(areaId: $a, households: $n) { id declaredHouseholds } }`;
+    expect((await t.gql(beitaipingzhuang, DECLARE, { a: areaId, n: 463 })).body.errors[0].extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await t.gql(xichengBureau, DECLARE, { a: areaId, n: 463 })).body.errors[0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await t.gql(guangnei, DECLARE, { a: areaId, n: 0 })).body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { households: expect.any(String) } },
+    });
+    expect((await t.gql(guangnei, DECLARE, { a: areaId, n: 463 })).body.data.declareAreaHouseholds).toEqual({
+      id: areaId,
+      declaredHouseholds: 463,
+    });
+    const partial = await t.gql(guangnei, RECORD, {
+      i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-03', ballots },
+    });
+    expect(partial.body.errors[0].extensions).toMatchObject({
+      code: 'REGISTER_INCOMPLETE',
+      details: { registered: 462, declared: 463 },
+    });
+    const unchanged = await t.sql<{ n: number }>(
+      `select count(*)::int as n from areas.joint_decision where area_id = $1`,
+      [areaId],
+    );
+    expect(unchanged[0].n).toBe(before[0].n);
+    await t.gql(guangnei, DECLARE, { a: areaId, n: 462 });
+    const complete = await t.gql(guangnei, RECORD, {
+      i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn: '2024-03-03', ballots },
+    });
+    expect(complete.body.data.recordJointDecision.tallySource).toBe('REGISTER_BALLOTS');
   });
 
   it("lets only the area's street office or its committee, while the committee's term runs, record decisions", async () => {

@@ -10,6 +10,7 @@ import {
   JointDecisionOutcome,
   checkDecisionBasis,
   checkMeetingDay,
+  checkRegisterComplete,
   checkTallyTotals,
   decideJointDecision,
   registerTotals,
@@ -83,6 +84,7 @@ export async function recordJointDecision(
   const decisionId = await transactionOnce(em, optionalKey, async (tx) => {
     const area = await areaForDecision(tx, identity, input.areaId, today);
     const units = await householdAreasOfArea(tx, area.id);
+    checkRegisterComplete(units.length, area.declaredHouseholds ?? null);
     const { tally, tallySource } = input.tally
       ? { tally: input.tally, tallySource: checkTallyTotals(input.tally, registerTotals(units)) }
       : { tally: tallyAreaBallots(units, input.ballots!), tallySource: 'REGISTER_BALLOTS' as const };

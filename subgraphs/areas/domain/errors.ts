@@ -6,6 +6,8 @@ import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
  * BAD_USER_INPUT with `details.problems`; they are listed with the rule that raises them, not here.
  */
 export const AREAS_ERRORS = {
+  REGISTER_INCOMPLETE:
+    'The register holds fewer households of the area than its street office declared it has (`details.registered`, `details.declared`): a joint decision is counted against all the owners (Civil Code art. 278), so the register is completed first, or the declaration corrected.',
   BUILDING_OUTSIDE_AREA_STREET:
     'A building named for an area lies in another street than the area (an area never spans streets); for a caller who cannot see that street the building is NOT_FOUND.',
   UNKNOWN_PARENT_DIVISION:

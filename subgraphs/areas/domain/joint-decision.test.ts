@@ -6,6 +6,7 @@ import {
   JointDecisionReason,
   checkDecisionBasis,
   checkMeetingDay,
+  checkRegisterComplete,
   checkTallyTotals,
   decideJointDecision,
   registerTotals,
@@ -577,5 +578,17 @@ describe('what a decision is reported with', () => {
       details: { fields: { heldOn: 'after today (2026-12-05)' } },
     });
     expect(rejection(() => checkMeetingDay('2026-02-30', '2026-12-05'))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('a register complete as declared', () => {
+  it('refuses a decision counted against fewer households than the street office declared (润枫欣尚: 180 of 1,080)', () => {
+    const error = rejection(() => checkRegisterComplete(180, 1_080));
+    expect(error.code).toBe('REGISTER_INCOMPLETE');
+    expect(error.details).toEqual({ registered: 180, declared: 1_080 });
+    expect(() => checkRegisterComplete(1_080, 1_080)).not.toThrow();
+    expect(() => checkRegisterComplete(1_081, 1_080)).not.toThrow(); // a declaration to correct, not a partial register
+    expect(() => checkRegisterComplete(180, null)).not.toThrow(); // none declared: the register as it is
+    expect(() => checkRegisterComplete(0, 1_080)).not.toThrow(); // none registered: the tally as reported, unchecked
   });
 });

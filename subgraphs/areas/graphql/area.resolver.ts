@@ -3,6 +3,7 @@ import { NotFoundError } from '../../../kernel/errors';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { listAreas } from '../application/list-areas';
 import { registerArea } from '../application/register-area';
+import { declareAreaHouseholds } from '../application/declare-area-households';
 import { areaLoader } from './area.loader';
 import { AreaType, RegisterAreaInput } from './area.type';
 import { Key } from '../../../platform/graphql/scalars';
@@ -29,5 +30,17 @@ export class AreaResolver {
   @Mutation(() => AreaType, { description: 'Street offices register a property-management area in their street.' })
   registerArea(@Arg('input') input: RegisterAreaInput, @Ctx() ctx: RequestContext): Promise<AreaType> {
     return registerArea(ctx.em, ctx.identity, input);
+  }
+
+  @Mutation(() => AreaType, {
+    description:
+      "The area's street office declares how many households the area has: joint decisions are refused while the register holds fewer (REGISTER_INCOMPLETE).",
+  })
+  declareAreaHouseholds(
+    @Arg('areaId', () => ID) areaId: string,
+    @Arg('households', () => Int) households: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AreaType> {
+    return declareAreaHouseholds(ctx.em, ctx.identity, { areaId, households });
   }
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Key, Name } from '../../../platform/graphql/scalars';
 
 @ObjectType('Area', {
@@ -23,6 +23,13 @@ export class AreaType {
 
   @Field()
   registeredAt!: Date;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The households its street office declared the area has (declareAreaHouseholds); joint decisions are refused while the register holds fewer. Null until declared.',
+  })
+  declaredHouseholds?: number | null;
 }
 
 @InputType()

@@ -11,6 +11,8 @@ export const AreaSchema = defineEntity({
     streetCode: p.text().index(),
     registeredBy: p.text(),
     registeredAt: p.datetime().columnType('timestamptz'),
+    /** The households the street office declares the area has; null until declared. */
+    declaredHouseholds: p.integer().nullable(),
   },
 });
 
