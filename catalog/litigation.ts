@@ -61,6 +61,22 @@ export const REFERRAL_SUBMITTED = {
   }),
 } satisfies EventDefinition;
 
+export const REFERRAL_PACKAGE_CORRECTED = {
+  type: 'hub.litigation.referral.package-corrected',
+  topic: REFERRALS_TOPIC,
+  summary:
+    'The company corrected the case package before the court docketed the case: its next version, the amounts it now claims and its SHA-256 digest, linked to the version before by that one’s digest.',
+  schema: Closed({
+    ...referralBase,
+    amountInDisputeFen: Fen,
+    grandTotalFen: Fen,
+    packageVersion: Type.Integer({ minimum: 2 }),
+    packageDigest: Sha256Hex,
+    previousDigest: Sha256Hex,
+    correctedOn: IsoDate,
+  }),
+} satisfies EventDefinition;
+
 const StatusChange = Closed({
   ...referralBase,
   fromStatus: CaseStatus,
@@ -157,6 +173,7 @@ export const COURT_CASE_EVENT_REPORTED = {
 } satisfies EventDefinition;
 
 export type ReferralSubmittedData = EventData<typeof REFERRAL_SUBMITTED>;
+export type ReferralPackageCorrectedData = EventData<typeof REFERRAL_PACKAGE_CORRECTED>;
 export type ReferralStatusChangedData = EventData<typeof REFERRAL_STATUS_CHANGED>;
 export type BatchFormedData = EventData<typeof BATCH_FORMED>;
 export type ReferralDebtorListedData = EventData<typeof REFERRAL_DEBTOR_LISTED>;

@@ -644,6 +644,22 @@ describe('litigation: referrals through the green channel, the court’s reports
     const corrected = (await ok(companyA, CORRECT, correction)).correctCasePackage;
     expect(corrected.packages.map((p: { version: number }) => p.version)).toEqual([1, 2]);
     expect(corrected.packages[1].previousDigest).toBe(corrected.packages[0].digest);
+    // The court's feed carries the new version (before, a correction was published nowhere: a court docketing from the
+    // submission's digest never learnt the package had changed).
+    const [correctedEvent] = await probe.waitForCount(
+      'the correction on the feed',
+      (m) => m.headers.ce_type === 'hub.litigation.referral.package-corrected' && String(m.message.key) === referral.id,
+      1,
+    );
+    expect(expectValidEvent(correctedEvent)).toMatchObject({
+      referralId: referral.id,
+      courtId: 'bj-xicheng-court',
+      status: 'SUBMITTED',
+      packageVersion: 2,
+      packageDigest: corrected.packages[1].digest,
+      previousDigest: corrected.packages[0].digest,
+      correctedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
     const verified = (await ok(xichengCourt, VERIFY, { id: referral.id })).verifyCasePackage;
     expect(verified).toMatchObject({
       valid: true,

@@ -1,5 +1,6 @@
 import {
   FILING_ACCEPTED,
+  REFERRAL_PACKAGE_CORRECTED,
   REFERRAL_SUBMITTED,
   ACCOUNT_STATUS_CHANGED,
   CLAIM_UPDATED,
@@ -41,6 +42,12 @@ describe('who receives which event by webhook', () => {
     expect(mayReceive(haidianCourt, audience)).toBe(true);
     expect(mayReceive(xichengCourt, audience)).toBe(false);
     expect(mayReceive({ ...xichengBureau, jurisdictions: ['11'] }, audience)).toBe(false);
+    // A package corrected before docketing goes to that court alike (before, to nobody).
+    const corrected = audienceOf(REFERRAL_PACKAGE_CORRECTED.type, { courtId: 'bj-haidian-court' }, districtOf);
+    expect(corrected).toEqual({ kind: 'COURT', courtId: 'bj-haidian-court' });
+    expect(mayReceive(xichengCourt, corrected)).toBe(false);
+    expect(subscribableEventTypes('COURT')).toContain(REFERRAL_PACKAGE_CORRECTED.type);
+    expect(subscribableEventTypes('CITY_BUREAU')).not.toContain(REFERRAL_PACKAGE_CORRECTED.type);
   });
 
   it("gives a bureau the filings of its districts' areas, the city bureau every district of the city", () => {

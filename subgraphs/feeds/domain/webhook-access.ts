@@ -2,6 +2,7 @@ import {
   BATCH_FORMED,
   DEADLINE_REMINDER_DUE,
   FILING_EVENTS,
+  REFERRAL_PACKAGE_CORRECTED,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_SUBMITTED,
   REFERRAL_WITHDRAWN,
@@ -12,8 +13,8 @@ import { BUREAU_DEADLINE_KINDS } from './deadlines';
 /**
  * Who receives which events by webhook: the same reach as the GraphQL reads, so a webhook never tells a party more
  * than it could ask for.
- * - A court: the referrals addressed to it (litigation's `referrals` answers a court only those), with their status
- *   changes, withdrawals and batches.
+ * - A court: the referrals addressed to it (litigation's `referrals` answers a court only those), with their package
+ *   corrections, status changes, withdrawals and batches.
  * - A city or district bureau: the filings of the areas whose district its jurisdiction covers (contracts'
  *   `mayReviewFiling`: Beijing Property Management Regulation art. 63 files a contract with the district authority).
  * - An enforcement bureau (Linjiang's 市城市管理行政执法局, which reviews its city's filings, seed 004 §六(七)): the
@@ -37,6 +38,7 @@ export type WebhookRole = (typeof WEBHOOK_ROLES)[number];
 
 export const COURT_EVENT_TYPES: readonly string[] = [
   REFERRAL_SUBMITTED,
+  REFERRAL_PACKAGE_CORRECTED,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_WITHDRAWN,
   BATCH_FORMED,

@@ -13,10 +13,15 @@ import { lockReferral, updateClaimedAmounts } from '../persistence/referral.repo
 import { storePackage } from './case-package.store';
 import { serviceComplaints } from './service-complaints.lookup';
 import { beforeDocketing } from '../domain/case-status';
+import { REFERRAL_PACKAGE_CORRECTED } from '../../../catalog';
+import { todayInChina } from '../../../kernel/clock';
+import { recordEvent } from '../../../platform/events/outbox';
+import { LITIGATION_EVENT_SOURCE, referralPackageCorrected } from '../events/publish/referral-events';
 
 /**
  * A correction of a package the court has not docketed yet: the evidence (and costs) as now listed, from the claim as
- * the hub now knows it, as the next version linked to the previous one by its digest and appended to the chain.
+ * the hub now knows it, as the next version linked to the previous one by its digest and appended to the chain, and
+ * published to the court's feed (hub.litigation.referral.package-corrected).
  */
 export async function correctCasePackage(
   em: EntityManager,
@@ -53,6 +58,21 @@ export async function correctCasePackage(
     await updateClaimedAmounts(tx, referral.id, complaint);
     // The complaints listed stay those of the window up to the referral, as they stand now.
     const complaints = await serviceComplaints(tx, referral.accountId, referral.companyId, referral.submittedOn);
-    return storePackage(tx, nextPackage(latest, { ...content, serviceComplaints: complaints }));
+    const next = nextPackage(latest, { ...content, serviceComplaints: complaints });
+    const digest = await storePackage(tx, next);
+    // The court learns of the new version on its feed, as of the first: before, a correction was published nowhere,
+    // and a court docketing from the submission's digest never knew the package it would get had changed.
+    recordEvent(tx, REFERRAL_PACKAGE_CORRECTED, {
+      source: LITIGATION_EVENT_SOURCE,
+      key: referral.id,
+      subject: referral.id,
+      data: referralPackageCorrected(
+        referral,
+        complaint,
+        { version: next.version, digest, previousDigest: next.previousDigest! },
+        todayInChina(),
+      ),
+    });
+    return digest;
   });
 }

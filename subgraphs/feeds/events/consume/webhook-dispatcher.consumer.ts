@@ -1,6 +1,7 @@
 import {
   BATCH_FORMED,
   FILING_EVENTS,
+  REFERRAL_PACKAGE_CORRECTED,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_SUBMITTED,
   REFERRAL_WITHDRAWN,
@@ -15,8 +16,13 @@ import { dispatchWebhooks } from '../../application/dispatch-webhooks';
  */
 export const webhookDispatcherConsumer: ConsumerDefinition = {
   name: 'feeds.webhook-dispatcher',
-  subscriptions: [...FILING_EVENTS, REFERRAL_SUBMITTED, REFERRAL_STATUS_CHANGED, REFERRAL_WITHDRAWN, BATCH_FORMED].map(
-    (definition) => on(definition, async (em, event) => void (await dispatchWebhooks(em, [event]))),
-  ),
+  subscriptions: [
+    ...FILING_EVENTS,
+    REFERRAL_SUBMITTED,
+    REFERRAL_PACKAGE_CORRECTED,
+    REFERRAL_STATUS_CHANGED,
+    REFERRAL_WITHDRAWN,
+    BATCH_FORMED,
+  ].map((definition) => on(definition, async (em, event) => void (await dispatchWebhooks(em, [event])))),
   handleBatch: async (em, events) => void (await dispatchWebhooks(em, events)),
 };

@@ -3,6 +3,7 @@ import {
   CaseStatus,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_WITHDRAWN,
+  ReferralPackageCorrectedData,
   ReferralStatusChangedData,
   ReferralSubmittedData,
 } from '../../../../catalog';
@@ -39,6 +40,24 @@ export function referralSubmitted(
     packageVersion: pkg.version,
     packageDigest: pkg.digest,
     submittedOn: r.submittedOn,
+  };
+}
+
+/** A package corrected before docketing: the version the court now receives, its digest and the one before it. */
+export function referralPackageCorrected(
+  r: SentReferral,
+  claimed: { amountInDisputeFen: number; grandTotalFen: number },
+  pkg: { version: number; digest: string; previousDigest: string },
+  correctedOn: string,
+): ReferralPackageCorrectedData {
+  return {
+    ...referralBase(r),
+    amountInDisputeFen: claimed.amountInDisputeFen,
+    grandTotalFen: claimed.grandTotalFen,
+    packageVersion: pkg.version,
+    packageDigest: pkg.digest,
+    previousDigest: pkg.previousDigest,
+    correctedOn,
   };
 }
 
