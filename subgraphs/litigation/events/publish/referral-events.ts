@@ -26,6 +26,17 @@ const referralBase = <S extends CaseStatus>(
   status: r.status,
 });
 
+/** What a package claims and which version it is: the court receives this package, identified by its digest. */
+const claimedPackage = (
+  claimed: { amountInDisputeFen: number; grandTotalFen: number },
+  pkg: { version: number; digest: string },
+) => ({
+  amountInDisputeFen: claimed.amountInDisputeFen,
+  grandTotalFen: claimed.grandTotalFen,
+  packageVersion: pkg.version,
+  packageDigest: pkg.digest,
+});
+
 /** A referral sent to its court, with the case package version the court receives and its digest. */
 export function referralSubmitted(
   r: SubmittedReferral,
@@ -35,10 +46,7 @@ export function referralSubmitted(
     ...referralBase(r),
     contractId: r.contractId,
     procedure: r.procedure,
-    amountInDisputeFen: r.amountInDisputeFen,
-    grandTotalFen: r.grandTotalFen,
-    packageVersion: pkg.version,
-    packageDigest: pkg.digest,
+    ...claimedPackage(r, pkg),
     submittedOn: r.submittedOn,
   };
 }
@@ -50,15 +58,7 @@ export function referralPackageCorrected(
   pkg: { version: number; digest: string; previousDigest: string },
   correctedOn: string,
 ): ReferralPackageCorrectedData {
-  return {
-    ...referralBase(r),
-    amountInDisputeFen: claimed.amountInDisputeFen,
-    grandTotalFen: claimed.grandTotalFen,
-    packageVersion: pkg.version,
-    packageDigest: pkg.digest,
-    previousDigest: pkg.previousDigest,
-    correctedOn,
-  };
+  return { ...referralBase(r), ...claimedPackage(claimed, pkg), previousDigest: pkg.previousDigest, correctedOn };
 }
 
 /** A withdrawal (撤诉) has its own event type; every other step is a status change. */
