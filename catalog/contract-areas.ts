@@ -15,26 +15,25 @@ export const CONTRACT_AREAS_TOPIC: TopicDefinition = {
   key: 'contract id',
 };
 
+/** Whose contract of which area: what both events of the topic carry. */
+const ContractArea = Closed({
+  contractId: Uuid,
+  companyId: Type.String({ minLength: 1, maxLength: 128 }),
+  areaId: Uuid,
+});
+
 export const CONTRACT_DRAFTED = {
   type: 'hub.contracts.contract.drafted',
   topic: CONTRACT_AREAS_TOPIC,
   summary: 'A company drafted a contract of an area.',
-  schema: Closed({
-    contractId: Uuid,
-    companyId: Type.String({ minLength: 1, maxLength: 128 }),
-    areaId: Uuid,
-  }),
+  schema: ContractArea,
 } satisfies EventDefinition;
 
 export const CONTRACT_DISCARDED = {
   type: 'hub.contracts.contract.discarded',
   topic: CONTRACT_AREAS_TOPIC,
   summary: 'A company discarded a draft it never filed: the draft no longer gives it its area to read.',
-  schema: Closed({
-    contractId: Uuid,
-    companyId: Type.String({ minLength: 1, maxLength: 128 }),
-    areaId: Uuid,
-  }),
+  schema: ContractArea,
 } satisfies EventDefinition;
 
 export type ContractDraftedData = EventData<typeof CONTRACT_DRAFTED>;

@@ -54,7 +54,7 @@ export async function hasAcceptedProvider(em: EntityManager, areaId: string): Pr
   const rows = await sqlRows<{ n: number }>(
     em,
     `select count(*)::int as n from areas.filing_snapshot where area_id = ? and ${SERVING_PROVIDER}`,
-    [areaId, todayInChina(), todayInChina()],
+    [areaId, todayInChina()],
   );
   return rows[0].n > 0;
 }

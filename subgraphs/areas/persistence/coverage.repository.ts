@@ -20,7 +20,7 @@ export async function coverageFacts(
   const filed = await sqlRows<{ area_id: string }>(
     em,
     `select distinct area_id from areas.filing_snapshot where ${SERVING_PROVIDER} and area_id = any(?::uuid[])`,
-    [todayInChina(), todayInChina(), sqlArray(areaIds)],
+    [todayInChina(), sqlArray(areaIds)],
   );
   return {
     withOwnersCommittee: new Set(committees.map((r) => r.area_id)),

@@ -10,10 +10,10 @@
 export const CONTRACTED_PROVIDER = `status = 'ACCEPTED' and ends_on >= ?::date`;
 
 /**
- * Unaliased: an accepted filing whose contract runs on the day bound to both placeholders: the area is served that
- * day. A contract accepted now that starts in March does not serve it yet.
+ * Unaliased: an accepted filing whose contract runs on the day bound to its placeholder: the area is served that day.
+ * A contract accepted now that starts in March does not serve it yet.
  */
-export const SERVING_PROVIDER = `status = 'ACCEPTED' and starts_on <= ?::date and ends_on >= ?::date`;
+export const SERVING_PROVIDER = `status = 'ACCEPTED' and ?::date between starts_on and ends_on`;
 
 /**
  * An expression over filing_snapshot `f`: the first day a provider served under the filing, its acceptance or its
@@ -30,5 +30,5 @@ const SERVES_FROM = `(case when f.accepted_on is not null and f.ends_on >= great
  * a contract that had run out or had not begun.
  */
 export const providerServingSince = (period: string) =>
-  `(select min(${SERVES_FROM}) from areas.filing_snapshot f
-     where f.area_id = ${period}.area_id and ${SERVES_FROM} >= ${period}.starts_on and ${SERVES_FROM} <= ?::date)`;
+  `(select min(served.since) from (select ${SERVES_FROM} as since from areas.filing_snapshot f
+     where f.area_id = ${period}.area_id) served where served.since between ${period}.starts_on and ?::date)`;

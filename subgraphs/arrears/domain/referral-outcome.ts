@@ -1,5 +1,5 @@
 import { arrearsError } from './errors';
-import { CaseStatus } from '../../../catalog';
+import { BEFORE_COURT_ACCOUNT_STATUSES, CaseStatus } from '../../../catalog';
 import { AccountStatus } from './account-status';
 
 /**
@@ -34,7 +34,6 @@ export interface CourtDecision {
  * from the amount (before, it stayed REFERRED or IN_LITIGATION for good and no award was recorded).
  */
 const DECIDED_BEFORE: readonly CaseStatus[] = ['ENFORCEMENT', 'CLOSED'];
-const BEFORE_THE_DECISION: readonly AccountStatus[] = ['REFERRED', 'IN_LITIGATION'];
 
 /**
  * How a reported referral stands to the account: NONE before the account followed any (its first report, or one of
@@ -68,7 +67,7 @@ export function accountMovesForReferral(
   let to = ACCOUNT_STATUS_OF_CASE[caseStatus];
   if (to === undefined)
     throw arrearsError('UNKNOWN_CASE_STATUS', `A referral cannot be in status ${String(caseStatus)}`, { caseStatus });
-  if (to === null && DECIDED_BEFORE.includes(caseStatus) && BEFORE_THE_DECISION.includes(from))
+  if (to === null && DECIDED_BEFORE.includes(caseStatus) && BEFORE_COURT_ACCOUNT_STATUSES.has(from))
     to = decision.judgedFen != null ? 'JUDGED' : decision.settledFen != null ? 'SETTLED' : null;
   if (relation === 'FOLLOWED_BEFORE') return [];
   if (relation === 'ANOTHER') {

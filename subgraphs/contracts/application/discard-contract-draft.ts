@@ -3,7 +3,7 @@ import { CONTRACT_DISCARDED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
 import { recordEvent } from '../../../platform/events/outbox';
 import { nextContractStatus } from '../domain/contract';
-import { contractDrafted } from '../events/publish/contract-area-events';
+import { contractAreaOf } from '../events/publish/contract-area-events';
 import { CONTRACTS_EVENT_SOURCE } from '../events/publish/filing-events';
 import { Contract } from '../persistence/contract.entity';
 import { announceFilingDeadline } from './announce-filing-deadline';
@@ -28,7 +28,7 @@ export async function discardContractDraft(
       source: CONTRACTS_EVENT_SOURCE,
       key: contract.id,
       subject: contract.id,
-      data: contractDrafted(contract),
+      data: contractAreaOf(contract),
     });
     return contract;
   });

@@ -4,7 +4,7 @@ import { CONTRACT_DRAFTED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
 import { recordEvent } from '../../../platform/events/outbox';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
-import { contractDrafted } from '../events/publish/contract-area-events';
+import { contractAreaOf } from '../events/publish/contract-area-events';
 import { CONTRACTS_EVENT_SOURCE } from '../events/publish/filing-events';
 import { Contract } from '../persistence/contract.entity';
 import { findContract, insertContract } from '../persistence/contract.repository';
@@ -57,7 +57,7 @@ export async function draftContract(
       source: CONTRACTS_EVENT_SOURCE,
       key: contract.id,
       subject: contract.id,
-      data: contractDrafted(contract),
+      data: contractAreaOf(contract),
     });
     return contract.id;
   });
