@@ -50,6 +50,8 @@ export const JOINT_DECISION_RECORDED = {
     decisionId: Uuid,
     matter: OneOf(JOINT_DECISION_MATTERS),
     heldOn: IsoDate,
+    // Added to v1 as optional: the meeting's agenda item (议题), when the matter was decided more than once that day.
+    agendaItem: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     valid: Type.Boolean(),
     reasons: Type.Array(Type.String()),
     // Added to v1 as optional (the catalog's rule for an additive change): left out by messages published before.

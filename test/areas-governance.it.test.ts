@@ -2,12 +2,12 @@ import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { addDays } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
-import { probeTopics } from './support/kafka-probe';
+import { ProbedMessage, probeTopics } from './support/kafka-probe';
 import { scenario } from './support/scenario';
 import { expectValidEvent } from './support/event-schema';
 import { connectedClient } from './support/db-client';
 import { waitFor } from './support/wait-for';
-import { registerTotals } from './support/register-totals';
+import { registerTotals, unanimousTally } from './support/register-totals';
 
 // Periods counted from today (working days) would run past the holiday data the hub holds (2026-12-24) from
 // mid-December 2026: the scenario is pinned to a day it is dated against (README › Tests › Dates).
@@ -242,10 +242,117 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       [areaId],
     );
     expect(rows[0].n).toBe(1);
-    // Without a key each request is recorded, as before.
-    expect(
-      (await t.gql(beitaipingzhuang, KEYED, { i: { ...input, heldOn: '2022-06-19' } })).body.errors,
-    ).toBeUndefined();
+    // Without a key the same meeting's decision is the one recorded (before, each request recorded it again).
+    const unkeyed = await t.gql(beitaipingzhuang, KEYED, { i: input });
+    expect(unkeyed.body.data.recordJointDecision.id).toBe(first.body.data.recordJointDecision.id);
+  });
+
+  it("records a meeting's decision once, whoever reports it again, and refuses a second count of the vote", async () => {
+    // Before, a retry without a key, a second clerk or the committee after the street office each recorded the same
+    // vote again, published it again, and a self-management could cite either.
+    const probe = await probeTopics(t.brokers, [`${t.topicPrefix}areas.governance.v1`]);
+    try {
+      const areaId = areas['学院南路32号院'].id;
+      const ID_ONLY = `mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id agendaItem consentOwners { percent } } }`;
+      const secondClerk = identity('STREET_OFFICE', 'street-office-beitaipingzhuang-clerk-2', ['110108009']);
+      const meeting = { areaId, matter: 'OTHER_MAJOR_MATTER', heldOn: '2023-03-03', tally: seed003 };
+      const first = await t.gql(beitaipingzhuang, ID_ONLY, { i: meeting });
+      expect(first.body.errors).toBeUndefined();
+      const id = first.body.data.recordJointDecision.id;
+      expect(first.body.data.recordJointDecision.agendaItem).toBeNull();
+      const again = await t.gql(beitaipingzhuang, ID_ONLY, { i: meeting });
+      const clerk = await t.gql(secondClerk, ID_ONLY, { i: meeting });
+      expect([again.body.data.recordJointDecision.id, clerk.body.data.recordJointDecision.id]).toEqual([id, id]);
+
+      // Two reports of another meeting at the same moment record it once.
+      const other = { ...meeting, heldOn: '2023-03-04' };
+      const both = await Promise.all([
+        t.gql(beitaipingzhuang, ID_ONLY, { i: other }),
+        t.gql(secondClerk, ID_ONLY, { i: other }),
+      ]);
+      const ids = both.map((r) => r.body.data?.recordJointDecision.id);
+      expect(ids[0]).toEqual(expect.any(String));
+      expect(ids[1]).toBe(ids[0]);
+
+      // Another count of the same vote is refused, naming the record; another item of the meeting is its own decision.
+      const recount = { ...seed003, consentingOwners: 5000 };
+      const refused = await t.gql(secondClerk, ID_ONLY, { i: { ...meeting, tally: recount } });
+      expect(refused.body.errors[0].extensions).toMatchObject({
+        code: 'JOINT_DECISION_ALREADY_RECORDED',
+        details: { decisionId: id },
+      });
+      const item = await t.gql(beitaipingzhuang, ID_ONLY, {
+        i: { ...meeting, tally: recount, agendaItem: ' 议题二：公共收益分配 ' },
+      });
+      expect(item.body.data.recordJointDecision).toMatchObject({ agendaItem: '议题二：公共收益分配' });
+      expect(item.body.data.recordJointDecision.id).not.toBe(id);
+      const blank = await t.gql(beitaipingzhuang, ID_ONLY, { i: { ...meeting, agendaItem: '  ' } });
+      expect(blank.body.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { fields: { agendaItem: 'blank' } },
+      });
+
+      const rows = await t.sql<{ held_on: string; agenda_item: string | null }>(
+        `select to_char(held_on, 'YYYY-MM-DD') as held_on, agenda_item from areas.joint_decision
+          where area_id = $1 and held_on between '2023-03-03' and '2023-03-04' order by held_on, agenda_item nulls first`,
+        [areaId],
+      );
+      expect(rows).toEqual([
+        { held_on: '2023-03-03', agenda_item: null },
+        { held_on: '2023-03-03', agenda_item: '议题二：公共收益分配' },
+        { held_on: '2023-03-04', agenda_item: null },
+      ]);
+      // A later decision on the area's partition marks the end: before it, exactly one event per decision.
+      const marker = await t.gql(beitaipingzhuang, ID_ONLY, { i: { ...meeting, heldOn: '2023-03-05' } });
+      const markerId = marker.body.data.recordJointDecision.id;
+      const isDecision = (m: ProbedMessage) => m.headers.ce_type === 'hub.areas.joint-decision.recorded';
+      await probe.waitForCount(
+        'the marker decision published',
+        (m) => isDecision(m) && JSON.parse(m.message.value!.toString()).decisionId === markerId,
+        1,
+      );
+      const published = probe.received
+        .filter(isDecision)
+        .map((m) => JSON.parse(m.message.value!.toString()))
+        .filter((d) => d.areaId === areaId && ['2023-03-03', '2023-03-04'].includes(d.heldOn));
+      expect(published.map((d) => [d.heldOn, d.agendaItem ?? null]).sort()).toEqual([
+        ['2023-03-03', null],
+        ['2023-03-03', '议题二：公共收益分配'],
+        ['2023-03-04', null],
+      ]);
+    } finally {
+      await probe.stop();
+    }
+  });
+
+  it("lets the area's committee, its street office and bureau read the area's decisions, and no one else", async () => {
+    const areaId = areas['广安门北街20号院'].id;
+    const recorded = await t.gql(guangnei, RECORD, {
+      i: { areaId, matter: 'OTHER_MAJOR_MATTER', heldOn: '2023-08-08', tally: await unanimousTally(t, areaId) },
+    });
+    const id = recorded.body.data.recordJointDecision.id;
+    const LIST = `query($a: ID!) { areaJointDecisions(areaId: $a) { id matter heldOn valid } }`;
+    // Seed 000's committee: its term ended (it records no more) but it is not dissolved: it reads its area's record.
+    const committee = identity('OWNERS_COMMITTEE', areas['广安门北街20号院'].governanceBodies[0].id);
+    for (const reader of [committee, guangnei, xichengBureau]) {
+      const res = await t.gql(reader, LIST, { a: areaId });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.areaJointDecisions).toContainEqual({
+        id,
+        matter: 'OTHER_MAJOR_MATTER',
+        heldOn: '2023-08-08',
+        valid: true,
+      });
+    }
+    // Another area's decisions, another street's office, a committee of another area, an unknown area: NOT_FOUND.
+    const elsewhere = [
+      [committee, areas['学院南路32号院'].id],
+      [otherStreet, areaId],
+      [identity('OWNERS_COMMITTEE', '00000000-0000-4000-8000-000000000000'), areaId],
+      [guangnei, '00000000-0000-4000-8000-000000000001'],
+    ] as const;
+    for (const [reader, a] of elsewhere)
+      expect((await t.gql(reader, LIST, { a })).body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('counts household ballots against the register, by certificate area', async () => {

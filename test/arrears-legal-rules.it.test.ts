@@ -248,13 +248,13 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     const heldOn = addDays(today, -40);
     const valid = (
       await ok(GUANGWAI_OFFICE, DECIDE, {
-        i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn, tally: tally(50, '3500.00') },
+        i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn, agendaItem: '议题一', tally: tally(50, '3500.00') },
       })
     ).recordJointDecision;
-    // Two-thirds of the participants is not three-quarters.
+    // Two-thirds of the participants is not three-quarters (another item of the same meeting).
     const short = (
       await ok(GUANGWAI_OFFICE, DECIDE, {
-        i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn, tally: tally(40, '2800.00') },
+        i: { areaId, matter: 'RAISE_MAINTENANCE_FUND', heldOn, agendaItem: '议题二', tally: tally(40, '2800.00') },
       })
     ).recordJointDecision;
     expect([valid.valid, short.valid]).toEqual([true, false]);

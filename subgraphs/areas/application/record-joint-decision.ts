@@ -8,9 +8,11 @@ import {
   BallotVote,
   DecisionTally,
   JointDecisionOutcome,
+  agendaItemOf,
   checkDecisionBasis,
   checkMeetingDay,
   checkRegisterComplete,
+  checkSameDecision,
   checkTallyTotals,
   decideJointDecision,
   registerTotals,
@@ -25,7 +27,7 @@ import { findArea } from '../persistence/area.repository';
 import { findStandingCommitteeById } from '../persistence/governance-body.repository';
 import { householdAreasOfArea } from '../persistence/household.repository';
 import { JointDecision } from '../persistence/joint-decision.entity';
-import { findJointDecision, insertJointDecision } from '../persistence/joint-decision.repository';
+import { decisionOfMeeting, findJointDecision, insertJointDecision } from '../persistence/joint-decision.repository';
 import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { areasError } from '../domain/errors';
 import { manageableArea } from './area.lookup';
@@ -35,6 +37,8 @@ export interface DecisionInput {
   areaId: string;
   matter: JointDecisionMatter;
   heldOn: string;
+  /** The agenda item (议题), when the meeting decided the matter more than once. */
+  agendaItem?: string | null;
   /** Exactly one of the two. */
   tally?: DecisionTally;
   ballots?: { householdId: string; vote: Exclude<BallotVote, 'NOT_VOTED'> }[];
@@ -63,7 +67,11 @@ async function areaForDecision(em: EntityManager, identity: Identity, areaId: st
   return area;
 }
 
-/** Records an owners' joint decision with the hub's verdict under Civil Code art. 278, every failed condition named. */
+/**
+ * Records an owners' joint decision with the hub's verdict under Civil Code art. 278, every failed condition named.
+ * A meeting's item is recorded once: reported again with the same figures, by anyone who may record it, the answer is
+ * the first record and nothing is published again (domain/joint-decision.ts checkSameDecision).
+ */
 export async function recordJointDecision(
   em: EntityManager,
   identity: Identity,
@@ -74,11 +82,12 @@ export async function recordJointDecision(
   const today = todayInChina();
   checkMeetingDay(input.heldOn, today);
   checkDecisionBasis(input);
+  const agendaItem = agendaItemOf(input.agendaItem);
   const optionalKey = {
     scope: 'joint-decision',
     ownerId: identity.organisationId,
     key: idempotencyKey,
-    content: () => ({ ...input, tally: input.tally ?? null, ballots: input.ballots ?? null }),
+    content: () => ({ ...input, agendaItem, tally: input.tally ?? null, ballots: input.ballots ?? null }),
     reused: keyReusedFor(areasError, 'decision'),
   };
   const decisionId = await transactionOnce(em, optionalKey, async (tx) => {
@@ -89,10 +98,11 @@ export async function recordJointDecision(
       ? { tally: input.tally, tallySource: checkTallyTotals(input.tally, registerTotals(units)) }
       : { tally: tallyAreaBallots(units, input.ballots!), tallySource: 'REGISTER_BALLOTS' as const };
     const outcome = decideJointDecision(input.matter, tally);
+    const meeting = { areaId: area.id, heldOn: input.heldOn, matter: input.matter, agendaItem };
+    const recorded = await decisionOfMeeting(tx, meeting);
+    if (recorded) return checkSameDecision(recorded, tally);
     const decision = insertJointDecision(tx, {
-      areaId: area.id,
-      matter: input.matter,
-      heldOn: input.heldOn,
+      ...meeting,
       ...tally,
       tallySource,
       valid: outcome.valid,

@@ -8,6 +8,8 @@ import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
 export const AREAS_ERRORS = {
   REGISTER_INCOMPLETE:
     'The register holds fewer households of the area than its street office declared it has (`details.registered`, `details.declared`): a joint decision is counted against all the owners (Civil Code art. 278), so the register is completed first, or the declaration corrected.',
+  JOINT_DECISION_ALREADY_RECORDED:
+    'The meeting’s decision on this matter (area, day, matter and agenda item) is already recorded with other figures (`details.decisionId`): the same vote reported with the same figures answers the first record; a meeting that decided the matter more than once names each agenda item.',
   BUILDING_OUTSIDE_AREA_STREET:
     'A building named for an area lies in another street than the area (an area never spans streets); for a caller who cannot see that street the building is NOT_FOUND.',
   UNKNOWN_PARENT_DIVISION:
@@ -23,7 +25,7 @@ export const AREAS_ERRORS = {
   ASSEMBLY_ALREADY_FORMED:
     'The area’s owners’ assembly is already recorded: a preparatory group is only for the first assembly.',
   IDEMPOTENCY_KEY_REUSED:
-    'The idempotency key was already used for an import of another file or compound; a retry must repeat the request exactly.',
+    'The idempotency key was already used for another request (an import of another file or compound, another decision); a retry must repeat the request exactly.',
 } as const satisfies ErrorCatalog;
 
 export type AreasErrorCode = keyof typeof AREAS_ERRORS;

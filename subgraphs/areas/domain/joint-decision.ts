@@ -281,6 +281,32 @@ const TALLY_FIELDS: readonly (keyof DecisionTally)[] = [
   'consentingAreaCentiM2',
 ];
 
+/** Whether two tallies have the same six figures (the same meeting reported twice, or two different counts of it). */
+export const sameTally = (a: DecisionTally, b: DecisionTally): boolean => TALLY_FIELDS.every((f) => a[f] === b[f]);
+
+/**
+ * A meeting decides one matter once per agenda item (议题): the area, the day, the matter and the item name the
+ * decision. The same decision reported again (a retry without a key, a second clerk, the committee after the street
+ * office) with the same figures is the first record; with other figures it is refused, JOINT_DECISION_ALREADY_RECORDED,
+ * since two counts of one vote cannot both stand. Two items of one matter on one day are told apart by agendaItem.
+ */
+export function checkSameDecision(recorded: { id: string } & DecisionTally, tally: DecisionTally): string {
+  if (sameTally(recorded, tally)) return recorded.id;
+  throw areasError(
+    'JOINT_DECISION_ALREADY_RECORDED',
+    'This meeting’s decision on the matter is already recorded with other figures: a second count of the same vote is refused (name the agenda item when the meeting decided the matter more than once)',
+    { decisionId: recorded.id },
+  );
+}
+
+/** The agenda item as given, trimmed; null when none is given. Blank is refused. */
+export function agendaItemOf(item: string | null | undefined): string | null {
+  if (item === undefined || item === null) return null;
+  const trimmed = item.trim();
+  if (!trimmed) throw new InvalidInputError('agendaItem must not be blank', { fields: { agendaItem: 'blank' } });
+  return trimmed;
+}
+
 /** Checks a reported tally; every problem is reported at once, by field. */
 export function validateTally(tally: DecisionTally): DecisionTally {
   const problems: Record<string, string> = {};

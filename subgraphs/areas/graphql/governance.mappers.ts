@@ -38,6 +38,7 @@ export function decisionInputOf(input: RecordJointDecisionInput): DecisionInput 
     areaId: input.areaId,
     matter: input.matter,
     heldOn: input.heldOn,
+    agendaItem: input.agendaItem ?? null,
     tally: input.tally ? decisionTallyOf(input.tally) : undefined,
     ballots: input.ballots ?? undefined,
   };
@@ -55,6 +56,7 @@ export function jointDecisionType({ decision, outcome }: AssessedDecision): Join
     areaId: decision.areaId,
     matter: decision.matter,
     heldOn: decision.heldOn,
+    agendaItem: decision.agendaItem ?? null,
     tallySource: decision.tallySource ?? null,
     valid: outcome.valid,
     reasons: outcome.reasons,

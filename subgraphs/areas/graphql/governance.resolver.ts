@@ -1,10 +1,11 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { todayInChina } from '../../../kernel/clock';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { changeCommitteeMembers } from '../application/change-committee-members';
 import { formPropertyManagementCommittee } from '../application/form-property-management-committee';
 import { recordCommitteeFiling } from '../application/record-committee-filing';
 import { recordCommitteeRecording } from '../application/record-committee-recording';
+import { listAreaJointDecisions } from '../application/list-area-joint-decisions';
 import { recordJointDecision } from '../application/record-joint-decision';
 import { recordOwnersAssembly } from '../application/record-owners-assembly';
 import { recordOwnersCommittee } from '../application/record-owners-committee';
@@ -48,6 +49,19 @@ export class AreaGovernanceResolver {
     @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string,
   ): Promise<OverdueGovernanceBodyType[]> {
     return overdueGovernanceBodies(ctx.em, ctx.identity, asOf);
+  }
+
+  @Directive('@listSize(slicingArguments: ["first"])')
+  @Query(() => [JointDecisionType], {
+    description:
+      "One area's joint decisions, latest meeting first (at most 200): its street office and bureaus, and the area's own committee until it is dissolved. Anyone else NOT_FOUND.",
+  })
+  async areaJointDecisions(
+    @Arg('areaId', () => ID) areaId: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+  ): Promise<JointDecisionType[]> {
+    return (await listAreaJointDecisions(ctx.em, ctx.identity, areaId, first)).map(jointDecisionType);
   }
 
   @Directive('@listSize(assumedSize: 5)')

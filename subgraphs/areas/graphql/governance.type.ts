@@ -178,6 +178,9 @@ export class JointDecisionType {
   @Field()
   heldOn!: string;
 
+  @Field(() => String, { nullable: true, description: 'The agenda item (议题), when one was named.' })
+  agendaItem?: string | null;
+
   @Field(() => TallySourceEnum, {
     nullable: true,
     description: 'Where the figures come from; null for decisions recorded before the hub kept it (2026-12-05).',
@@ -316,6 +319,13 @@ export class RecordJointDecisionInput {
 
   @Field(() => LocalDate)
   heldOn!: string;
+
+  @Field(() => Name, {
+    nullable: true,
+    description:
+      'The agenda item (议题) as the meeting notice names it, when the meeting decided this matter more than once: the area, the day, the matter and the item name one decision.',
+  })
+  agendaItem?: string;
 
   @Field(() => TallyInput, {
     nullable: true,

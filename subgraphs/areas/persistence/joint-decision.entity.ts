@@ -11,6 +11,8 @@ export const JointDecisionSchema = defineEntity({
     areaId: p.uuid(),
     matter: p.text().$type<JointDecisionMatter>(),
     heldOn: p.date(),
+    /** The agenda item (议题) when the meeting decided the matter more than once; null otherwise and before 2026-12-06. */
+    agendaItem: p.text().nullable(),
     totalOwners: p.integer(),
     // Areas are hundredths of m², summed over an area's households: int8 columns, far below 2^53.
     totalAreaCentiM2: p.bigint('number').fieldName('total_area_centi_m2'),

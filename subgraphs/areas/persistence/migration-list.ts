@@ -1,6 +1,7 @@
 import { MigrationEntry, migrationEntries } from '../../../platform/db/orm';
 import { Migration20261201220000_contract_areas } from './migrations/Migration20261201220000_contract_areas';
 import { Migration20261213000000_declared_households } from './migrations/Migration20261213000000_declared_households';
+import { Migration20261214000000_joint_decision_agenda_item } from './migrations/Migration20261214000000_joint_decision_agenda_item';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { Migration20261122010000_compounds } from './migrations/Migration20261122010000_compounds';
 import { Migration20261122020000_governance } from './migrations/Migration20261122020000_governance';
@@ -49,4 +50,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261208010000_joint_decision_tally_source,
   Migration20261209000000_court_household_owner,
   Migration20261213000000_declared_households,
+  Migration20261214000000_joint_decision_agenda_item,
 );

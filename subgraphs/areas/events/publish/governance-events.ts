@@ -57,6 +57,7 @@ export function jointDecisionRecorded(decision: JointDecision): JointDecisionRec
     decisionId: decision.id,
     matter: decision.matter,
     heldOn: decision.heldOn,
+    ...(decision.agendaItem ? { agendaItem: decision.agendaItem } : {}),
     valid: decision.valid,
     reasons: decision.reasons,
     ...(decision.tallySource ? { tallySource: decision.tallySource } : {}),

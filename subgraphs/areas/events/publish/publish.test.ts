@@ -139,6 +139,7 @@ describe('areas events: aggregates to the catalog’s event data', () => {
       areaId: area.id,
       matter: 'HIRE_OR_DISMISS_PROVIDER' as const,
       heldOn: '2026-05-10',
+      agendaItem: null,
       ...tally,
       tallySource: 'REPORTED_TALLY_CHECKED',
       valid: false,
@@ -163,5 +164,10 @@ describe('areas events: aggregates to the catalog’s event data', () => {
     expect('tallySource' in before).toBe(false);
     expect(() => validateEventData(JOINT_DECISION_RECORDED.type, before)).not.toThrow();
     expect(() => validateEventData(JOINT_DECISION_RECORDED.type, { ...data, matter: 'BUY_A_BOAT' })).toThrow();
+    // A named agenda item travels with the decision; none is left out.
+    const item = jointDecisionRecorded({ ...decision, agendaItem: '议题二：续聘物业服务企业' });
+    expect(item.agendaItem).toBe('议题二：续聘物业服务企业');
+    expect('agendaItem' in data).toBe(false);
+    expect(() => validateEventData(JOINT_DECISION_RECORDED.type, item)).not.toThrow();
   });
 });
