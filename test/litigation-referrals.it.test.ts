@@ -62,6 +62,7 @@ describe('litigation: referrals through the green channel, the court’s reports
   let t: TestHub;
   let db: Client;
   let areaId: string;
+  let contractId: string;
   let accounts: { id: string; chargeIds: string[] }[];
   let probe: Awaited<ReturnType<typeof probeTopics>>;
 
@@ -96,7 +97,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     const given = scenario(t);
     await given.courts();
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
-    await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears', 'litigation'] });
+    ({ contractId } = await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears', 'litigation'] }));
     await given.billedMonths(companyA, areaId, [barredMonth, ...recentMonths]);
     const { rows } = await db.query(
       `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
@@ -1054,6 +1055,28 @@ describe('litigation: referrals through the green channel, the court’s reports
     });
     expect(referArrears).toEqual([expect.objectContaining({ courtId, accountId: account.id })]);
     expect(await referred()).toBe(1);
+  });
+
+  it('refers under the contract the company names, leaving out the months billed under another (OTHER_CONTRACT)', async () => {
+    // A complaint sues under one contract, by its provider: months billed under two are refused as
+    // CLAIM_SPANS_CONTRACTS (eligibility.test.ts); naming one claims its months only.
+    await demand(50);
+    await demand(51);
+    await claimKnown(accounts[50].id, 1);
+    await claimKnown(accounts[51].id, 1);
+    const [under] = (await refer([accounts[50].id], { mediationWaivedOn: today, contractId })).referArrears;
+    expect(under).toMatchObject({ eligible: true, status: 'SUBMITTED', contractId });
+    expect(under.eligibility.excludedCharges.filter((c: { reason: string }) => c.reason === 'OTHER_CONTRACT')).toEqual(
+      [],
+    );
+    // Another contract than the one every month was billed under: nothing is left to claim, and each month says why.
+    const [other] = (await refer([accounts[51].id], { mediationWaivedOn: today, contractId: randomUUID() }))
+      .referArrears;
+    expect(other).toMatchObject({ eligible: false, status: null });
+    expect(other.eligibility.failures.map((f: { code: string }) => f.code)).toEqual(['NO_CLAIMABLE_CHARGES']);
+    expect(new Set(other.eligibility.excludedCharges.map((c: { reason: string }) => c.reason))).toEqual(
+      new Set(['OTHER_CONTRACT']),
+    );
   });
 
   it('refers no account whose case was judged, settled or written off, naming them (CASE_CONCLUDED)', async () => {

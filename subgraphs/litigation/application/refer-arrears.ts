@@ -60,6 +60,8 @@ export interface ReferralInput {
   exclusions?: string[] | null;
   /** The date a party expressly declined mediation, when no session was held. */
   mediationWaivedOn?: string | null;
+  /** The contract sued under: months billed under another are left out (eligibility.ts OTHER_CONTRACT). */
+  contractId?: string | null;
   /** The client's id of this referral: a retry with it returns the first attempt's results. */
   idempotencyKey?: string | null;
 }
@@ -218,7 +220,9 @@ export async function referArrears(
       const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
       const city = settingsCovering(claim.districtCode, cities);
       const demandPeriod = demandPeriodOf(
-        contractDemandPeriod(areaFilings),
+        contractDemandPeriod(
+          input.contractId ? areaFilings.filter((f) => f.contractId === input.contractId) : areaFilings,
+        ),
         city?.demandPeriod ? { cityName: city.cityName, ...city.demandPeriod } : null,
         HUB_DEMAND_PERIOD,
       );
@@ -230,6 +234,7 @@ export async function referArrears(
           input.mediationWaivedOn ?? null,
           demandPeriod,
           decided.get(accountId) ?? [],
+          input.contractId ?? null,
         ),
       );
       const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
@@ -287,6 +292,8 @@ const referralRequest = (input: ReferralInput, evidence: EvidenceItem[], exclusi
   bothPartiesConsent: input.bothPartiesConsent ?? false,
   exclusions,
   mediationWaivedOn: input.mediationWaivedOn ?? null,
+  // Only when named, so a retry of a request sent before the field existed still matches its key.
+  ...(input.contractId ? { contractId: input.contractId } : {}),
 });
 
 /** The referral as recorded for an account before it is judged sendable: ineligible, nothing claimed. */

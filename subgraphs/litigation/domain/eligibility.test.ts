@@ -289,6 +289,40 @@ describe('referral eligibility (seed 004 precondition)', () => {
     ]);
   });
 
+  it('refuses a claim of months billed under two contracts, and claims one when the company names it', () => {
+    // 2023-01 and 2023-02 were billed under the old provider's contract kA, 2023-03 under kB: before, one complaint
+    // sued for all three under kB, by kB's provider.
+    const billed = (month: string, contractId: string | null) => ({ ...charge(month), contractId });
+    const mixed = facts({
+      charges: [billed('2023-03', 'kB'), billed('2023-01', 'kA'), billed('2023-02', 'kA'), billed('2022-12', null)],
+    });
+    const refused = referralEligibility(mixed);
+    expect(refused.eligible).toBe(false);
+    expect(refused.failures).toEqual([
+      expect.objectContaining({
+        code: 'CLAIM_SPANS_CONTRACTS',
+        months: ['2022-12', '2023-01', '2023-02', '2023-03'],
+        contracts: [
+          { contractId: 'kA', months: ['2023-01', '2023-02'] },
+          { contractId: 'kB', months: ['2023-03'] },
+        ],
+      }),
+    ]);
+    // Under kB: kA's months are left out and listed; a month whose contract is not known stays (the filing check
+    // still covers it by date).
+    const underB = referralEligibility({ ...mixed, contractId: 'kB' });
+    expect(underB).toMatchObject({ eligible: true, failures: [] });
+    expect(underB.claimableCharges.map((c) => c.month)).toEqual(['2022-12', '2023-03']);
+    expect(underB.excludedCharges).toEqual([
+      { month: '2023-01', amountFen: 9_482, reason: 'OTHER_CONTRACT' },
+      { month: '2023-02', amountFen: 9_482, reason: 'OTHER_CONTRACT' },
+    ]);
+    // One contract throughout is no failure, named or not.
+    const one = facts({ charges: [billed('2023-01', 'kA'), billed('2023-02', 'kA')] });
+    expect(referralEligibility(one).eligible).toBe(true);
+    expect(referralEligibility({ ...one, contractId: 'kA' }).excludedCharges).toEqual([]);
+  });
+
   it('does not count a demand made before the month fell due (art. 944 para. 2: late first, then demanded)', () => {
     // A letter of 2024-12-10 naming December's fee (due 12-31): the owner was not late yet.
     const result = referralEligibility(

@@ -23,6 +23,7 @@ export type EligibilityFailureCode =
   | 'NOTHING_OWED'
   | 'NO_CLAIMABLE_CHARGES'
   | 'CONTRACT_NOT_FILED'
+  | 'CLAIM_SPANS_CONTRACTS'
   | 'NO_DEMAND_RECORDED'
   | 'DEMAND_PERIOD_NOT_ELAPSED'
   | 'MEDIATION_NOT_TRIED';
@@ -40,6 +41,8 @@ export interface OwedCharge {
    * earliest it can end, and the month is not time-barred whatever the referral date.
    */
   limitationHeldOpen?: boolean;
+  /** The contract the month was billed under (its filing's contract); null or absent when the filing is not known. */
+  contractId?: string | null;
 }
 
 export interface FiledContract {
@@ -69,6 +72,8 @@ export interface ReferralFacts {
   demandPeriod: DemandPeriod;
   /** The months an earlier referral of the account claimed and the court judged or settled; absent: none. */
   decidedMonths?: readonly YearMonth[];
+  /** The contract the company sues under, when it names one: months billed under another are left out (OTHER_CONTRACT). */
+  contractId?: string | null;
 }
 
 export interface EligibilityFailure {
@@ -79,15 +84,17 @@ export interface EligibilityFailure {
   elapsesOn?: IsoDate;
   /** DEMAND_PERIOD_NOT_ELAPSED: who set the period's days, the contract, the city or the hub's default. */
   demandPeriodSetBy?: DemandPeriodSetBy;
+  /** CLAIM_SPANS_CONTRACTS: the contracts the claimable months were billed under, each with its months. */
+  contracts?: { contractId: string; months: YearMonth[] }[];
 }
 
 /**
  * Why a month is left out of the claim: a court already decided it in an earlier case of the account (ALREADY_DECIDED:
  * a judgment or a consent judgment binds, Civil Procedure Law, 2017 text art. 124 item 5; its enforcement is asked
  * of the court that gave it, not a new suit), its limitation period ended (art. 188), it is not yet due or was never
- * demanded (art. 944).
+ * demanded (art. 944), or it was billed under another contract than the one the company sues under (OTHER_CONTRACT).
  */
-export type ExclusionReason = 'ALREADY_DECIDED' | 'TIME_BARRED' | 'NOT_YET_DUE' | 'NOT_DEMANDED';
+export type ExclusionReason = 'OTHER_CONTRACT' | 'ALREADY_DECIDED' | 'TIME_BARRED' | 'NOT_YET_DUE' | 'NOT_DEMANDED';
 
 export interface ExcludedCharge {
   month: YearMonth;
@@ -126,16 +133,19 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   const firstDemandOf = (c: OwedCharge) =>
     demands.find((d) => (!d.months || d.months.includes(c.month)) && isPastDue(c.dueOn, d.date));
   const decided = new Set(facts.decidedMonths ?? []);
+  const otherContract = (c: OwedCharge) => !!facts.contractId && !!c.contractId && c.contractId !== facts.contractId;
   const exclusion = (c: OwedCharge): ExclusionReason | null =>
-    decided.has(c.month)
-      ? 'ALREADY_DECIDED'
-      : !isPastDue(c.dueOn, facts.referralDate)
-        ? 'NOT_YET_DUE'
-        : compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen
-          ? 'TIME_BARRED'
-          : demands.length > 0 && !firstDemandOf(c)
-            ? 'NOT_DEMANDED'
-            : null;
+    otherContract(c)
+      ? 'OTHER_CONTRACT'
+      : decided.has(c.month)
+        ? 'ALREADY_DECIDED'
+        : !isPastDue(c.dueOn, facts.referralDate)
+          ? 'NOT_YET_DUE'
+          : compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen
+            ? 'TIME_BARRED'
+            : demands.length > 0 && !firstDemandOf(c)
+              ? 'NOT_DEMANDED'
+              : null;
   const claimableCharges = charges.filter((c) => exclusion(c) === null);
   const excludedCharges: ExcludedCharge[] = charges.flatMap((c) => {
     const reason = exclusion(c);
@@ -160,6 +170,16 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
       code: 'CONTRACT_NOT_FILED',
       message: 'No accepted contract filing covers these months',
       months: unfiled,
+    });
+  }
+  const spanned = contractsOf(claimableCharges);
+  if (spanned.length > 1) {
+    failures.push({
+      code: 'CLAIM_SPANS_CONTRACTS',
+      message:
+        'The months claimable were billed under more than one contract: a complaint sues under one contract, by the party to it; refer under one (contractId) and the others in a case of their own',
+      months: claimableCharges.map((c) => c.month),
+      contracts: spanned,
     });
   }
   if (demands.length === 0) {
@@ -239,6 +259,19 @@ function demandPeriodFailure(
     elapsesOn,
     demandPeriodSetBy,
   };
+}
+
+/**
+ * The contracts charges were billed under, each with its months, in the order of their first month; charges whose
+ * contract is not known are left out. A complaint states one contract and its provider as plaintiff (a new provider
+ * has no claim to fees owed under its predecessor's contract: Civil Code art. 465 para. 2, a contract binds its parties only), and the consolidation of
+ * cases goes by contract: months of two contracts are two claims.
+ */
+export function contractsOf(charges: readonly OwedCharge[]): { contractId: string; months: YearMonth[] }[] {
+  const months = new Map<string, YearMonth[]>();
+  for (const c of [...charges].sort((a, b) => a.month.localeCompare(b.month)))
+    if (c.contractId) months.set(c.contractId, [...(months.get(c.contractId) ?? []), c.month]);
+  return [...months].map(([contractId, m]) => ({ contractId, months: m }));
 }
 
 /** Throws REFERRAL_NOT_ELIGIBLE with every failure code in details.problems. */

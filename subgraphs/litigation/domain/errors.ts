@@ -11,6 +11,8 @@ export const LITIGATION_ERRORS = {
   OUTSIDE_COURT_TERRITORY:
     "An account's area lies outside the court's territory (Civil Procedure Law art. 24: the court where the property is); `details.accountIds` and `details.districtCodes` name them, `details.courtDistrictCodes` the court's. Nothing was referred.",
   REFERRAL_NOT_ELIGIBLE: 'The arrears cannot be referred yet; `details.problems` lists every failed condition.',
+  CLAIM_SPANS_CONTRACTS:
+    'A case package would claim months billed under another contract than the one it sues under (`details.months`): a complaint sues under one contract, by the party to it (Civil Code art. 465 para. 2). A referral reports it as an eligibility failure; refer under one contract (`contractId`).',
   NO_SMALL_CLAIMS_THRESHOLD:
     "No small-claims threshold is recorded for the province of the area's city and the year (art. 165): the procedure stays UNDETERMINED.",
   PACKAGE_LOCKED:

@@ -159,6 +159,61 @@ describe('referral facts and the case package', () => {
     expect(casePackageProblems(firstPackage(content))).toEqual([]);
   });
 
+  it("draws the package under the contract the months were billed under, and never claims another contract's months", () => {
+    // The area changed provider: 2026-09 was billed under the old contract k0 (filing f0), 2026-10 under k1.
+    const OLD: FilingRecord = {
+      ...FILING,
+      filingId: 'f0',
+      contractId: 'k0',
+      recordNumber: '110108-2018-0007',
+      startsOn: '2018-01-01',
+      endsOn: '2026-09-30',
+      terms: {
+        ...FILING.terms,
+        number: 'OLD-2018',
+        parties: [{ role: 'PROVIDER', name: '甲物业', registration: null }],
+      },
+    };
+    const NEW: FilingRecord = { ...FILING, startsOn: '2026-10-01' };
+    const switched: ClaimSnapshot = {
+      ...CLAIM,
+      charges: CLAIM.charges.map((c) => (c.month === '2026-09' ? { ...c, filingId: 'f0' } : c)),
+    };
+    const facts = referralFacts(switched, [OLD, NEW], '2026-11-22', null, DEFAULT_DEMAND_PERIOD);
+    expect(facts.charges.map((c) => [c.month, c.contractId])).toEqual([
+      ['2023-01', 'k1'],
+      ['2026-09', 'k0'],
+      ['2026-10', 'k1'],
+    ]);
+    expect(referralEligibility(facts).failures.map((f) => f.code)).toEqual(['CLAIM_SPANS_CONTRACTS']);
+    const spanning = () =>
+      casePackageContent({
+        referralId: 'r1',
+        claim: switched,
+        claimableMonths: ['2026-09', '2026-10'],
+        filings: [OLD, NEW],
+        evidence: EVIDENCE,
+        costs: [],
+      });
+    expect(spanning).toThrow(
+      expect.objectContaining({ code: 'CLAIM_SPANS_CONTRACTS', details: { months: ['2026-09'] } }),
+    );
+    // The latest month's filing unknown here: the filing in force that month, not any filing with a record number.
+    const unknown: ClaimSnapshot = {
+      ...CLAIM,
+      charges: CLAIM.charges.map((c) => (c.month === '2026-10' ? { ...c, filingId: 'f-unknown' } : c)),
+    };
+    const { filing } = casePackageContent({
+      referralId: 'r2',
+      claim: unknown,
+      claimableMonths: ['2026-10'],
+      filings: [OLD, NEW],
+      evidence: EVIDENCE,
+      costs: [],
+    });
+    expect(filing.filingId).toBe('f1');
+  });
+
   it('refuses evidence without a SHA-256, and an empty list', () => {
     expect(() => validateEvidence([])).toThrow(DomainError);
     expect(() => validateEvidence([{ name: 'x', type: 'CONTRACT', sha256: 'XYZ' }])).toThrow(DomainError);

@@ -16,6 +16,7 @@ import { ComplaintClaims, CostLine, buildComplaintClaims } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts } from './eligibility';
 import { DemandPeriod } from './statutes';
 import { EVIDENCE_LIMITS } from './evidence-file';
+import { litigationError } from './errors';
 
 /**
  * From the hub's records to the court's papers: the arrears claim (as the arrears subgraph publishes it) and the
@@ -186,6 +187,10 @@ export function contractDemandPeriod(filings: readonly FilingRecord[]): { contra
 /** Only the company's service fees are its claim; a levy is owed into the owners' own account, not to the company. */
 const claimedCharges = (claim: ClaimSnapshot) => claim.charges.filter((c) => c.kind === 'SERVICE_FEE' && c.openFen > 0);
 
+/** The contract a charge was billed under, through its filing; null when the filing is not known here. */
+const contractOfCharge = (filings: readonly FilingRecord[], filingId: string | null): string | null =>
+  (filingId && filings.find((f) => f.filingId === filingId)?.contractId) || null;
+
 export function referralFacts(
   claim: ClaimSnapshot,
   filings: readonly FilingRecord[],
@@ -193,17 +198,21 @@ export function referralFacts(
   mediationWaivedOn: IsoDate | null,
   demandPeriod: DemandPeriod,
   decidedMonths: readonly string[] = [],
+  /** The contract the company sues under, when it names one (eligibility.ts OTHER_CONTRACT). */
+  contractId: string | null = null,
 ): ReferralFacts {
   return {
     referralDate,
     demandPeriod,
     decidedMonths,
+    contractId,
     charges: claimedCharges(claim).map((c): OwedCharge => ({
       month: c.month,
       amountFen: c.openFen,
       dueOn: c.dueOn,
       limitationEndsOn: c.limitationEndsOn,
       limitationHeldOpen: c.limitationHeldOpen ?? false,
+      contractId: contractOfCharge(filings, c.filingId),
     })),
     contracts: filedContracts(filings),
     demands: claim.demands.map((d) => ({
@@ -272,9 +281,29 @@ export function validateEvidence(evidence: readonly EvidenceItem[]): EvidenceIte
 }
 
 /**
- * The case package's content and the claims behind it. The filing is the one of the latest claimed month; each
- * month's line is floor area × the filed rate less what was paid, so it equals what is open for the month. The late
- * fee of each month is quoted as the arrears rules computed it, on the contract's terms.
+ * The filing a package is drawn up under: the one the latest claimed month was billed under; when that filing is not
+ * known here, the latest filed version in force in that month (before, any filing with a record number, which could
+ * be another, long-ended contract).
+ */
+function filingOfLatestMonth(filings: readonly FilingRecord[], latest: { month: string; filingId: string | null }) {
+  const billedUnder = filings.find((f) => f.filingId === latest.filingId);
+  if (billedUnder) return billedUnder;
+  const monthStart = `${latest.month}-01`;
+  return filings
+    .filter(
+      (f) =>
+        f.recordNumber !== null &&
+        f.startsOn.slice(0, 7) <= latest.month &&
+        compareDates(f.terminatedOn ?? f.endsOn, monthStart) >= 0,
+    )
+    .sort((a, b) => compareDates(b.startsOn, a.startsOn))[0];
+}
+
+/**
+ * The case package's content and the claims behind it. The filing is the one of the latest claimed month, and every
+ * month claimed was billed under its contract (CLAIM_SPANS_CONTRACTS otherwise: eligibility refuses such a claim
+ * first); each month's line is floor area × the filed rate less what was paid, so it equals what is open for the
+ * month. The late fee of each month is quoted as the arrears rules computed it, on the contract's terms.
  */
 export function casePackageContent(input: PackageInput): {
   content: CasePackageContent;
@@ -286,12 +315,21 @@ export function casePackageContent(input: PackageInput): {
     .filter((c) => input.claimableMonths.includes(c.month))
     .sort((a, b) => compareMonths(a.month, b.month));
   const latest = charges[charges.length - 1];
-  const filing =
-    input.filings.find((f) => f.filingId === latest?.filingId) ?? input.filings.find((f) => f.recordNumber !== null);
+  const filing = latest && filingOfLatestMonth(input.filings, latest);
   if (!latest || !filing)
     throw new InvalidInputError('Nothing claimable, or no filing to refer it under', {
       problems: ['NOTHING_TO_PACKAGE'],
     });
+  const otherContracts = charges.filter((c) => {
+    const contractId = contractOfCharge(input.filings, c.filingId);
+    return contractId !== null && contractId !== filing.contractId;
+  });
+  if (otherContracts.length > 0)
+    throw litigationError(
+      'CLAIM_SPANS_CONTRACTS',
+      `Months billed under another contract than ${filing.terms.number} cannot be claimed in its package`,
+      { months: otherContracts.map((c) => c.month) },
+    );
   const floorArea = claim.floorAreaCentiM2 ?? latest.floorAreaCentiM2;
   const claims = buildComplaintClaims({
     arrears: charges.map((c) => ({

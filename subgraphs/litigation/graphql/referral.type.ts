@@ -38,11 +38,19 @@ export class HouseholdRef {
   @Field(() => ID) id!: string;
 }
 
+@ObjectType('ContractMonths', { description: 'The months billed under one contract.' })
+export class ContractMonthsType {
+  @Field(() => ID) contractId!: string;
+  @Directive('@listSize(assumedSize: 60)')
+  @Field(() => [String])
+  months!: string[];
+}
+
 @ObjectType('EligibilityFailure')
 export class EligibilityFailureType {
   @Field({
     description:
-      'NOTHING_OWED, NO_CLAIMABLE_CHARGES, CONTRACT_NOT_FILED, NO_DEMAND_RECORDED, DEMAND_PERIOD_NOT_ELAPSED or MEDIATION_NOT_TRIED.',
+      'NOTHING_OWED, NO_CLAIMABLE_CHARGES, CONTRACT_NOT_FILED, CLAIM_SPANS_CONTRACTS, NO_DEMAND_RECORDED, DEMAND_PERIOD_NOT_ELAPSED or MEDIATION_NOT_TRIED.',
   })
   code!: string;
   @Field() message!: string;
@@ -61,11 +69,18 @@ export class EligibilityFailureType {
       "DEMAND_PERIOD_NOT_ELAPSED: who set the period's days: CONTRACT (the contract's own term), CITY (the city's settings) or HUB_DEFAULT (the hub operator's default).",
   })
   demandPeriodSetBy?: string | null;
+  @Directive('@listSize(assumedSize: 3)')
+  @Field(() => [ContractMonthsType], {
+    nullable: true,
+    description:
+      'CLAIM_SPANS_CONTRACTS: the contracts the claimable months were billed under, each with its months; refer under one of them (ReferralInput.contractId).',
+  })
+  contracts?: ContractMonthsType[] | null;
 }
 
 @ObjectType('ExcludedCharge', {
   description:
-    'A month left out of the claim, with the reason (ALREADY_DECIDED: an earlier referral of the account claimed it and the court judged or settled it; TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944; NOT_DEMANDED: no demand named it before the referral, art. 944 para. 2).',
+    'A month left out of the claim, with the reason (OTHER_CONTRACT: billed under another contract than the one referred under; ALREADY_DECIDED: an earlier referral of the account claimed it and the court judged or settled it; TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944; NOT_DEMANDED: no demand named it before the referral, art. 944 para. 2).',
 })
 export class ExcludedChargeType {
   @Field() month!: string;
@@ -272,6 +287,12 @@ export class ReferralInputType {
     description: 'When a party expressly declined mediation, if no session was held.',
   })
   mediationWaivedOn?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The contract to sue under, one of yours: each account's months billed under another contract are left out (OTHER_CONTRACT), to be referred in a case of their own. Needed when an account's months were billed under more than one contract (CLAIM_SPANS_CONTRACTS).",
+  })
+  contractId?: string | null;
   @Field(() => Key, {
     nullable: true,
     description: 'Your id of this referral (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same referrals.',
