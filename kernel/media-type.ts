@@ -67,6 +67,12 @@ function zipHasEntry(bytes: Uint8Array, name: string): boolean {
  */
 export const UPLOAD_PART_BYTES = 512 * 1024;
 
+/**
+ * An upload in parts not completed within 24 hours of its start is abandoned and swept with its parts; a completed
+ * one is kept as long, so a retried completion (an answer lost) is answered with the file it recorded.
+ */
+export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
 export const partCount = (sizeBytes: number, partBytes = UPLOAD_PART_BYTES): number => Math.ceil(sizeBytes / partBytes);
 
 export function expectedPartBytes(sizeBytes: number, index: number, partBytes = UPLOAD_PART_BYTES): number {

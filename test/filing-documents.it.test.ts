@@ -5,6 +5,7 @@ import { todayInChina } from '../kernel/clock';
 import { READ_SLICE_BYTES, largeObjectStore } from '../platform/documents/document-store';
 import { noVirusScan, useVirusScanner } from '../platform/documents/virus-scan';
 import { BEIJING, BEIJING_MATERIALS } from '../subgraphs/contracts/domain/statutes';
+import { sweepDocumentUploads } from '../subgraphs/contracts/application/sweep-document-uploads';
 import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { pdfQrCodes } from './support/pdf-qr';
 import { pdfText } from './support/pdf-text';
@@ -173,6 +174,33 @@ describe('filing documents and the certificate anyone can verify', () => {
       sizeBytes: files.authority.length,
     });
     ids.authority = completed.body.data.completeFilingDocumentUpload.id;
+
+    // Completed again (the answer was lost): the same document, recorded once (before, NOT_FOUND: the upload was gone).
+    const again = await t.gql(companyA, COMPLETE, { u: uploadId });
+    expect(again.body).toEqual(completed.body);
+    const stored = await t.sql<{ n: number }>(
+      `select count(*)::int as n from contracts.filing_document where contract_id = $1 and sha256 = $2`,
+      [contractId, sha256(files.authority)],
+    );
+    expect(stored[0].n).toBe(1);
+    const leftParts = await t.sql<{ n: number }>(
+      `select count(*)::int as n from contracts.filing_document_upload_part where upload_id = $1`,
+      [uploadId],
+    );
+    expect(leftParts[0].n).toBe(0);
+    // A part sent to it now is refused; another company learns nothing of it.
+    const late = await t.gql(companyA, PART, {
+      u: uploadId,
+      i: 0,
+      c: files.authority.subarray(0, partBytes).toString('base64'),
+    });
+    expect(fieldsOf(late)).toEqual({ code: 'BAD_USER_INPUT', fields: ['uploadId'] });
+    expect((await t.gql(companyB, COMPLETE, { u: uploadId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    // The sweep removes it 24 hours after its start, with the abandoned ones: a completion then is NOT_FOUND.
+    const em = t.hub.subgraphs.contracts!.orm.em.fork();
+    expect((await sweepDocumentUploads(em, new Date())).uploads).toBe(0);
+    expect((await sweepDocumentUploads(em, new Date(Date.now() + 25 * 3600 * 1000))).uploads).toBeGreaterThanOrEqual(1);
+    expect((await t.gql(companyA, COMPLETE, { u: uploadId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('keeps a company to 20 uploads in parts open at once, however many it starts together', async () => {

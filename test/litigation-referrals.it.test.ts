@@ -933,6 +933,40 @@ describe('litigation: referrals through the green channel, the court’s reports
       held.release();
       useVirusScanner(noVirusScan);
     }
+
+    // Completed twice at the same moment (a client retrying a request that seemed lost): one file, one chain entry,
+    // the same answer to both (before, the second was NOT_FOUND or refused as missing its parts).
+    const COMPLETE_ID = `mutation($id: ID!) { completeEvidenceUpload(uploadId: $id) { name sha256 sizeBytes } }`;
+    const twice = Buffer.from('%PDF-1.7\n% 催缴记录（两次完成）\n%%EOF\n');
+    const { uploadId: retried } = (
+      await ok(companyA, `mutation($u: EvidenceUploadStartInput!) { startEvidenceUpload(upload: $u) { uploadId } }`, {
+        u: {
+          referralId: referral.id,
+          name: '催缴.pdf',
+          type: 'DEMAND_LETTER',
+          sizeBytes: twice.length,
+          sha256: sha(twice),
+        },
+      })
+    ).startEvidenceUpload;
+    await ok(
+      companyA,
+      `mutation($id: ID!, $i: Int!, $c: Base64!) { uploadEvidencePart(uploadId: $id, index: $i, contentBase64: $c) { receivedParts } }`,
+      { id: retried, i: 0, c: twice.toString('base64') },
+    );
+    const answers = await Promise.all([0, 1].map(() => t.gql(companyA, COMPLETE_ID, { id: retried })));
+    for (const a of answers) expect(a.body.errors).toBeUndefined();
+    expect(answers[1].body.data).toEqual(answers[0].body.data);
+    expect((await ok(companyA, COMPLETE_ID, { id: retried })).completeEvidenceUpload).toEqual(
+      answers[0].body.data.completeEvidenceUpload,
+    );
+    expect(answers[0].body.data.completeEvidenceUpload.sha256).toBe(sha(twice));
+    const files = await db.query(
+      `select (select count(*)::int from litigation.evidence_chain c where c.payload_digest = f.sha256) as entries
+         from litigation.evidence_file f where f.referral_id = $1 and f.sha256 = $2`,
+      [referral.id, sha(twice)],
+    );
+    expect(files.rows).toEqual([{ entries: 1 }]);
   });
 
   it('lets the company withdraw before docketing and the court settle after mediation, and the accounts follow', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../kernel/errors';
-import { missingParts } from '../../kernel/media-type';
+import { UPLOAD_TTL_MS, missingParts } from '../../kernel/media-type';
 import { sqlRows, sqlRun } from '../db/sql';
 
 /**
@@ -19,6 +19,8 @@ export interface UploadParts {
   joined(tx: EntityManager, uploadId: string): Promise<Buffer>;
   /** SHA-256 (lower-case hex) of the parts joined in order, worked out by the database: no byte is read here. */
   digest(tx: EntityManager, uploadId: string): Promise<string | null>;
+  /** Deletes the parts (the upload completed: the file holds the bytes now). */
+  clear(tx: EntityManager, uploadId: string): Promise<void>;
 }
 
 /** What has arrived of an upload in parts, as both subgraphs that take them answer it. */
@@ -30,8 +32,14 @@ export interface UploadProgress {
   receivedBytes: number;
 }
 
-export function uploadPartsIn(table: string): UploadParts {
+/** A table name is the caller's constant, never input: schema-qualified, lower case. */
+const checkTable = (table: string) => {
   if (!/^[a-z_]+\.[a-z_]+$/.test(table)) throw new Error(`not a schema-qualified table name: ${table}`);
+  return table;
+};
+
+export function uploadPartsIn(table: string): UploadParts {
+  checkTable(table);
   return {
     async save(tx, uploadId, index, bytes) {
       await sqlRun(
@@ -64,7 +72,135 @@ export function uploadPartsIn(table: string): UploadParts {
       );
       return row?.sha256 ?? null;
     },
+    async clear(tx, uploadId) {
+      await sqlRun(tx, `delete from ${table} where upload_id = ?::uuid`, [uploadId]);
+    },
   };
+}
+
+/**
+ * Marks an upload completed with the file it recorded, and deletes its parts, in the transaction that recorded the
+ * file. The row stays until the sweep (UPLOAD_TTL_MS after the start), so completing it again (a retry after a lost
+ * answer) is answered with that file instead of NOT_FOUND; it no longer counts as open (admitUpload).
+ */
+async function markUploadCompleted(
+  tx: EntityManager,
+  table: string,
+  parts: UploadParts,
+  uploadId: string,
+  fileId: string,
+): Promise<void> {
+  await sqlRun(tx, `update ${checkTable(table)} set completed_file_id = ?::uuid where id = ?::uuid`, [
+    fileId,
+    uploadId,
+  ]);
+  await parts.clear(tx, uploadId);
+}
+
+/** An upload in parts as stored: what was declared, and the file it recorded once completed. */
+export interface StoredUpload extends DeclaredUpload {
+  completedFileId: string | null;
+}
+
+/**
+ * Completes an upload in parts, once: joins and checks the parts, scans the bytes outside any transaction (a scanner
+ * takes as long as it takes, and must hold no lock), then in one transaction checks the parts are still those bytes,
+ * records the file and marks the upload completed (its parts deleted). An upload completed already, by an earlier
+ * request whose answer was lost or by one at the same moment, is answered with the file it recorded. `upload` reads
+ * the caller's own upload (NOT_FOUND for anyone else), locked with `lock`; `completed` finds the file it recorded.
+ */
+export async function completeUpload<U extends StoredUpload, F extends { id: string }>(
+  em: EntityManager,
+  how: {
+    table: string;
+    parts: UploadParts;
+    refusedMessage: string;
+    upload: (em: EntityManager, lock: boolean) => Promise<U>;
+    completed: (em: EntityManager, upload: U) => Promise<F | null>;
+    scan: (bytes: Buffer, upload: U) => Promise<void>;
+    record: (tx: EntityManager, upload: U, bytes: Buffer) => Promise<F>;
+  },
+): Promise<F> {
+  const recorded = async (db: EntityManager, upload: U) => (upload.completedFileId ? how.completed(db, upload) : null);
+  const declared = await how.upload(em, false);
+  const done = await recorded(em, declared);
+  if (done) return done;
+  let bytes: Buffer;
+  try {
+    bytes = await joinedUpload(em, how.parts, declared, how.refusedMessage);
+  } catch (error) {
+    // Completed meanwhile by a request sent at the same moment: its parts are gone, its file is the answer.
+    const meanwhile = await recorded(em, await how.upload(em, false));
+    if (meanwhile) return meanwhile;
+    throw error;
+  }
+  await how.scan(bytes, declared);
+  return em.transactional(async (tx) => {
+    const upload = await how.upload(tx, true);
+    const meanwhile = await recorded(tx, upload);
+    if (meanwhile) return meanwhile;
+    await assertUploadUnchanged(tx, how.parts, upload, how.refusedMessage);
+    const file = await how.record(tx, upload, bytes);
+    await markUploadCompleted(tx, how.table, how.parts, upload.id, file.id);
+    return file;
+  });
+}
+
+/** A part sent to an upload already completed is refused: the file is recorded, its parts gone. */
+export function assertUploadOpen(upload: StoredUpload): void {
+  if (upload.completedFileId)
+    throw new InvalidInputError('The upload is complete: its file is recorded', {
+      fields: { uploadId: 'completed; start a new upload for another file' },
+    });
+}
+
+/**
+ * Deletes uploads in parts of `table` started before `startedBefore`, completed or abandoned (at most `limit`), their
+ * parts with them (rows of `partTable`, deleted by the foreign key's cascade; no large object is written before an
+ * upload completes). Returns how many uploads and part bytes went.
+ */
+async function deleteUploadsStartedBefore(
+  tx: EntityManager,
+  tables: { uploads: string; parts: string },
+  startedBefore: Date,
+  limit: number,
+): Promise<{ uploads: number; bytes: number }> {
+  const [uploads, parts] = [checkTable(tables.uploads), checkTable(tables.parts)];
+  const [row] = await sqlRows<{ uploads: number; bytes: string | number | null }>(
+    tx,
+    `with abandoned as (
+       select id from ${uploads} where started_at < ? order by started_at limit ? for update skip locked),
+     sizes as (
+       select coalesce(sum(octet_length(p.bytes)), 0) as bytes from ${parts} p join abandoned a on a.id = p.upload_id),
+     deleted as (
+       delete from ${uploads} u using abandoned a where u.id = a.id returning u.id)
+     select (select count(*)::int from deleted) as uploads, (select bytes from sizes) as bytes`,
+    [startedBefore, limit],
+  );
+  return { uploads: row.uploads, bytes: Number(row.bytes ?? 0) };
+}
+
+/** Uploads swept per transaction. */
+const SWEEP_BATCH = 100;
+
+/**
+ * Deletes the uploads in parts started more than UPLOAD_TTL_MS (24 h) before `now`, with their parts: those never
+ * completed (abandoned) and the record of completed ones. Short transactions of SWEEP_BATCH; returns how many uploads
+ * and part bytes went.
+ */
+export async function sweepUploads(
+  em: EntityManager,
+  tables: { uploads: string; parts: string },
+  now: Date = new Date(),
+): Promise<{ uploads: number; bytes: number }> {
+  const startedBefore = new Date(now.getTime() - UPLOAD_TTL_MS);
+  const total = { uploads: 0, bytes: 0 };
+  for (;;) {
+    const swept = await em.transactional((tx) => deleteUploadsStartedBefore(tx, tables, startedBefore, SWEEP_BATCH));
+    total.uploads += swept.uploads;
+    total.bytes += swept.bytes;
+    if (swept.uploads < SWEEP_BATCH) return total;
+  }
 }
 
 /** An upload in parts as declared at its start. */
@@ -124,11 +260,13 @@ export const MAX_OPEN_UPLOADS = 20;
  * records it: counted under a lock on the company's uploads, so requests made at once cannot all see room.
  */
 export async function admitUpload(tx: EntityManager, table: string, companyId: string): Promise<void> {
-  if (!/^[a-z_]+\.[a-z_]+$/.test(table)) throw new Error(`not a schema-qualified table name: ${table}`);
+  checkTable(table);
   await sqlRun(tx, `select pg_advisory_xact_lock(hashtext(?), hashtext(?))`, [table, companyId]);
-  const [{ n }] = await sqlRows<{ n: number }>(tx, `select count(*)::int as n from ${table} where company_id = ?`, [
-    companyId,
-  ]);
+  const [{ n }] = await sqlRows<{ n: number }>(
+    tx,
+    `select count(*)::int as n from ${table} where company_id = ? and completed_file_id is null`,
+    [companyId],
+  );
   if (n >= MAX_OPEN_UPLOADS)
     throw new InvalidInputError(
       `At most ${MAX_OPEN_UPLOADS} uploads in parts may be open at once: complete one (or let it lapse after 24 hours) first`,

@@ -44,3 +44,13 @@ export function periodicWork(name: string, intervalMs: number, task: () => Promi
     },
   };
 }
+
+/** Several background works started together, and stopped together. */
+export function allWork(...works: BackgroundWork[]): BackgroundWork {
+  return {
+    start: () => works.forEach((w) => w.start()),
+    stop: async () => {
+      await Promise.all(works.map((w) => w.stop()));
+    },
+  };
+}

@@ -8,6 +8,8 @@ import {
   HOLIDAY_CALENDAR_TOPIC,
 } from '../../catalog';
 import { CreditPublication } from './application/credit-publication.background';
+import { sweepDocumentUploads } from './application/sweep-document-uploads';
+import { allWork, periodicWork } from '../../platform/subgraph/periodic';
 import { debtorListingConsumer } from './events/consume/debtor-listing.consumer';
 import { utilityCutOffConsumer } from './events/consume/utility-cut-off.consumer';
 import { CreditResolver } from './graphql/credit.resolver';
@@ -75,5 +77,10 @@ export const contractsSubgraph: SubgraphModule = {
     CONTRACT_AREAS_TOPIC.name,
   ],
   errors: CONTRACTS_ERRORS,
-  background: ({ orm }) => new CreditPublication(orm),
+  // Uploads in parts are swept 24 h after their start (abandoned, or completed and no longer retried); every hour.
+  background: ({ orm }) =>
+    allWork(
+      new CreditPublication(orm),
+      periodicWork('document-upload-sweep', 60 * 60 * 1000, () => sweepDocumentUploads(orm.em.fork())),
+    ),
 };

@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   UploadProgress,
   admitUpload,
-  assertUploadUnchanged,
-  joinedUpload,
+  assertUploadOpen,
+  completeUpload,
 } from '../../../platform/documents/upload-parts';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -26,7 +26,7 @@ import {
 } from '../domain/filing-document-file';
 import { Contract } from '../persistence/contract.entity';
 import {
-  deleteDocumentUpload,
+  DOCUMENT_UPLOAD_TABLES,
   documentUploadParts,
   documentsOfContracts,
   insertDocumentUpload,
@@ -131,7 +131,7 @@ export async function startFilingDocumentUpload(
     const contract = await ownContractTakingDocuments(tx, identity, input.contractId);
     const { held, heldCount } = await heldBytes(tx, contract);
     checkFilingTotal(held, input.sizeBytes, heldCount);
-    await admitUpload(tx, 'contracts.filing_document_upload', contract.companyId);
+    await admitUpload(tx, DOCUMENT_UPLOAD_TABLES.uploads, contract.companyId);
     const id = randomUUID();
     await insertDocumentUpload(
       tx,
@@ -166,6 +166,7 @@ export async function uploadFilingDocumentPart(
   const bytes = decoded(input.contentBase64, UPLOAD_PART_BYTES);
   return em.transactional(async (tx) => {
     const upload = await ownUpload(tx, identity, input.uploadId);
+    assertUploadOpen(upload);
     const parts = partCount(upload.sizeBytes);
     if (!Number.isSafeInteger(input.index) || input.index < 0 || input.index >= parts)
       throw refused('index', `a part index from 0 to ${parts - 1}`);
@@ -183,22 +184,29 @@ export async function uploadFilingDocumentPart(
   });
 }
 
-/** Joins the parts, checks them against the declaration and records the document. */
-export async function completeFilingDocumentUpload(
+/**
+ * Joins the parts, checks them against the declaration and records the document; completing it again (a retry after
+ * a lost answer) answers the document recorded (platform/documents/upload-parts.ts completeUpload).
+ */
+export function completeFilingDocumentUpload(
   em: EntityManager,
   identity: Identity,
   uploadId: string,
 ): Promise<FilingDocumentFile> {
-  const declared = await ownUpload(em, identity, uploadId, false);
-  const bytes = await joinedUpload(em, documentUploadParts, declared, REFUSED);
-  await scanDocument(bytes, declared.name);
-  return em.transactional(async (tx) => {
-    const upload = await ownUpload(tx, identity, uploadId);
-    await assertUploadUnchanged(tx, documentUploadParts, upload, REFUSED);
-    const contract = await ownContractTakingDocuments(tx, identity, upload.contractId);
-    const document = await recordDocument(tx, identity, contract, { name: upload.name, type: upload.type, bytes });
-    await deleteDocumentUpload(tx, upload.id);
-    return document;
+  return completeUpload(em, {
+    table: DOCUMENT_UPLOAD_TABLES.uploads,
+    parts: documentUploadParts,
+    refusedMessage: REFUSED,
+    upload: (db, lock) => ownUpload(db, identity, uploadId, lock),
+    completed: async (db, upload) =>
+      (await documentsOfContracts(db, [upload.contractId])).find((d) => d.id === upload.completedFileId) ?? null,
+    scan: (bytes, upload) => scanDocument(bytes, upload.name),
+    record: async (tx, upload, bytes) =>
+      recordDocument(tx, identity, await ownContractTakingDocuments(tx, identity, upload.contractId), {
+        name: upload.name,
+        type: upload.type,
+        bytes,
+      }),
   });
 }
 

@@ -102,9 +102,15 @@ export interface DocumentUploadRecord {
   type: string;
   sizeBytes: number;
   sha256: string;
+  /** The filing document it recorded, once completed. */
+  completedFileId: string | null;
 }
 
-export async function insertDocumentUpload(tx: EntityManager, u: DocumentUploadRecord, startedBy: string) {
+export async function insertDocumentUpload(
+  tx: EntityManager,
+  u: Omit<DocumentUploadRecord, 'completedFileId'>,
+  startedBy: string,
+) {
   await sqlRun(
     tx,
     `insert into contracts.filing_document_upload (id, contract_id, company_id, name, type, size_bytes, sha256, started_by) values (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -126,6 +132,7 @@ export async function findDocumentUpload(
     type: string;
     size_bytes: number;
     sha256: string;
+    completed_file_id: string | null;
   }>(em, `select * from contracts.filing_document_upload where id = ?::uuid${options.lock ? ' for update' : ''}`, [id]);
   return r
     ? {
@@ -136,16 +143,19 @@ export async function findDocumentUpload(
         type: r.type,
         sizeBytes: r.size_bytes,
         sha256: r.sha256,
+        completedFileId: r.completed_file_id,
       }
     : null;
 }
 
-export async function deleteDocumentUpload(tx: EntityManager, id: string): Promise<void> {
-  await sqlRun(tx, `delete from contracts.filing_document_upload where id = ?::uuid`, [id]);
-}
+/** Where uploads in parts and their parts are kept (platform/documents/upload-parts.ts). */
+export const DOCUMENT_UPLOAD_TABLES = {
+  uploads: 'contracts.filing_document_upload',
+  parts: 'contracts.filing_document_upload_part',
+} as const;
 
 /** The parts of uploads in progress (platform/documents/upload-parts.ts). */
-export const documentUploadParts = uploadPartsIn('contracts.filing_document_upload_part');
+export const documentUploadParts = uploadPartsIn(DOCUMENT_UPLOAD_TABLES.parts);
 
 /** One download: which document, of which contract, by whom. */
 export interface DocumentDownload {

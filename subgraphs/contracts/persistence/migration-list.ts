@@ -17,6 +17,7 @@ import { Migration20261201130000_credit_cut_off_reports } from './migrations/Mig
 import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 import { Migration20261207000000_beijing_agreement_threshold } from './migrations/Migration20261207000000_beijing_agreement_threshold';
 import { Migration20261212000000_discarded_drafts } from './migrations/Migration20261212000000_discarded_drafts';
+import { Migration20261214000000_filing_document_upload_completed } from './migrations/Migration20261214000000_filing_document_upload_completed';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -41,4 +42,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261206000000_inbox_topic_key,
   Migration20261207000000_beijing_agreement_threshold,
   Migration20261212000000_discarded_drafts,
+  Migration20261214000000_filing_document_upload_completed,
 );

@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   UploadProgress,
   admitUpload,
-  assertUploadUnchanged,
-  joinedUpload,
+  assertUploadOpen,
+  completeUpload,
 } from '../../../platform/documents/upload-parts';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -19,7 +19,7 @@ import {
 import { litigationError } from '../domain/errors';
 import { Referral, isSent } from '../domain/referral';
 import {
-  deleteEvidenceUpload,
+  EVIDENCE_UPLOAD_TABLES,
   evidenceFilesOf,
   insertEvidenceFile,
   insertEvidenceUpload,
@@ -142,7 +142,7 @@ export async function startEvidenceUpload(
   const parts = checkUploadDeclaration(input);
   return em.transactional(async (tx) => {
     const referral = await plaintiffReferral(tx, identity, input.referralId);
-    await admitUpload(tx, 'litigation.evidence_upload', referral.companyId);
+    await admitUpload(tx, EVIDENCE_UPLOAD_TABLES.uploads, referral.companyId);
     const id = randomUUID();
     await insertEvidenceUpload(
       tx,
@@ -169,6 +169,7 @@ export async function uploadEvidencePart(
   const bytes = decodeBase64(input.contentBase64, EVIDENCE_LIMITS.partBytes);
   return em.transactional(async (tx) => {
     const upload = await ownUpload(tx, identity, input.uploadId);
+    assertUploadOpen(upload);
     const parts = partCount(upload.sizeBytes);
     if (!Number.isSafeInteger(input.index) || input.index < 0 || input.index >= parts)
       throw refused('index', `a part index from 0 to ${parts - 1}`);
@@ -186,20 +187,24 @@ export async function uploadEvidencePart(
   });
 }
 
-export async function completeEvidenceUpload(
-  em: EntityManager,
-  identity: Identity,
-  uploadId: string,
-): Promise<EvidenceFile> {
-  const declared = await ownUpload(em, identity, uploadId, false);
-  const bytes = await joinedUpload(em, evidenceUploadParts, declared, REFUSED);
-  await scanEvidence(bytes, declared.name);
-  return em.transactional(async (tx) => {
-    const upload = await ownUpload(tx, identity, uploadId);
-    await assertUploadUnchanged(tx, evidenceUploadParts, upload, REFUSED);
-    const referral = await plaintiffReferral(tx, identity, upload.referralId);
-    const file = await recordEvidence(tx, identity, referral, { name: upload.name, type: upload.type, bytes });
-    await deleteEvidenceUpload(tx, upload.id);
-    return file;
+/**
+ * Joins the parts, checks them against the declaration and records the evidence file; completing it again (a retry
+ * after a lost answer) answers the file recorded (platform/documents/upload-parts.ts completeUpload).
+ */
+export function completeEvidenceUpload(em: EntityManager, identity: Identity, uploadId: string): Promise<EvidenceFile> {
+  return completeUpload(em, {
+    table: EVIDENCE_UPLOAD_TABLES.uploads,
+    parts: evidenceUploadParts,
+    refusedMessage: REFUSED,
+    upload: (db, lock) => ownUpload(db, identity, uploadId, lock),
+    completed: async (db, upload) =>
+      (await evidenceFilesOf(db, [upload.referralId])).find((f) => f.id === upload.completedFileId) ?? null,
+    scan: (bytes, upload) => scanEvidence(bytes, upload.name),
+    record: async (tx, upload, bytes) =>
+      recordEvidence(tx, identity, await plaintiffReferral(tx, identity, upload.referralId), {
+        name: upload.name,
+        type: upload.type,
+        bytes,
+      }),
   });
 }

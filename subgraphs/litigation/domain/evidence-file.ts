@@ -5,6 +5,7 @@ import {
   type DocumentMediaType,
   MEDIA_TYPE_MIME,
   UPLOAD_PART_BYTES,
+  UPLOAD_TTL_MS,
   sniffMediaType,
 } from '../../../kernel/media-type';
 
@@ -27,7 +28,7 @@ export const EVIDENCE_LIMITS = {
   /** A part of an upload in parts: 512 KiB, so a part in base64 stays under the gateway's 1 MiB body limit. */
   partBytes: UPLOAD_PART_BYTES,
   /** An upload in parts not completed within 24 hours of its start is abandoned: its parts are deleted. */
-  uploadTtlMs: 24 * 60 * 60 * 1000,
+  uploadTtlMs: UPLOAD_TTL_MS,
 } as const;
 
 export interface EvidenceFile {

@@ -136,6 +136,8 @@ export interface EvidenceUploadRecord {
   type: string;
   sizeBytes: number;
   sha256: string;
+  /** The evidence file it recorded, once completed. */
+  completedFileId: string | null;
 }
 
 interface UploadColumns {
@@ -146,11 +148,12 @@ interface UploadColumns {
   type: string;
   size_bytes: number;
   sha256: string;
+  completed_file_id: string | null;
 }
 
 export async function insertEvidenceUpload(
   tx: EntityManager,
-  u: EvidenceUploadRecord,
+  u: Omit<EvidenceUploadRecord, 'completedFileId'>,
   startedBy: string,
 ): Promise<void> {
   await sqlRun(
@@ -180,38 +183,16 @@ export async function findEvidenceUpload(
         type: row.type,
         sizeBytes: row.size_bytes,
         sha256: row.sha256,
+        completedFileId: row.completed_file_id,
       }
     : null;
 }
 
+/** Where uploads in parts and their parts are kept (platform/documents/upload-parts.ts). */
+export const EVIDENCE_UPLOAD_TABLES = {
+  uploads: 'litigation.evidence_upload',
+  parts: 'litigation.evidence_upload_part',
+} as const;
+
 /** The parts of uploads in progress (platform/documents/upload-parts.ts). */
-export const evidenceUploadParts = uploadPartsIn('litigation.evidence_upload_part');
-
-/** The upload and its parts, once completed (or refused as complete). */
-export async function deleteEvidenceUpload(tx: EntityManager, uploadId: string): Promise<void> {
-  await sqlRun(tx, `delete from litigation.evidence_upload where id = ?::uuid`, [uploadId]);
-}
-
-/**
- * Deletes uploads in parts started before `startedBefore` (at most `limit`), their parts with them (the parts are
- * bytea rows of evidence_upload_part, deleted by the foreign key's cascade; no large object is written before an
- * upload completes). Returns how many uploads and part bytes went.
- */
-export async function deleteAbandonedUploads(
-  tx: EntityManager,
-  startedBefore: Date,
-  limit: number,
-): Promise<{ uploads: number; bytes: number }> {
-  const [row] = await sqlRows<{ uploads: number; bytes: string | number | null }>(
-    tx,
-    `with abandoned as (
-       select id from litigation.evidence_upload where started_at < ? order by started_at limit ? for update skip locked),
-     sizes as (
-       select coalesce(sum(octet_length(p.bytes)), 0) as bytes from litigation.evidence_upload_part p join abandoned a on a.id = p.upload_id),
-     deleted as (
-       delete from litigation.evidence_upload u using abandoned a where u.id = a.id returning u.id)
-     select (select count(*)::int from deleted) as uploads, (select bytes from sizes) as bytes`,
-    [startedBefore, limit],
-  );
-  return { uploads: row.uploads, bytes: Number(row.bytes ?? 0) };
-}
+export const evidenceUploadParts = uploadPartsIn(EVIDENCE_UPLOAD_TABLES.parts);

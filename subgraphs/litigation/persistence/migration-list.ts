@@ -18,6 +18,7 @@ import { Migration20261206000000_inbox_topic_key } from './migrations/Migration2
 import { Migration20261206010000_court_event_per_court } from './migrations/Migration20261206010000_court_event_per_court';
 import { Migration20261209000000_court_territory } from './migrations/Migration20261209000000_court_territory';
 import { Migration20261210000000_referral_pending_per_account } from './migrations/Migration20261210000000_referral_pending_per_account';
+import { Migration20261214000000_evidence_upload_completed } from './migrations/Migration20261214000000_evidence_upload_completed';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -43,4 +44,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261206010000_court_event_per_court,
   Migration20261209000000_court_territory,
   Migration20261210000000_referral_pending_per_account,
+  Migration20261214000000_evidence_upload_completed,
 );
