@@ -355,6 +355,52 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       expect((await t.gql(reader, LIST, { a })).body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
+  it('counts no decision while units of the area stand under a placeholder owner reference', async () => {
+    // Before, sixty units registered as 未知 were one owner voting once with all their area (法释〔2009〕7号 art. 9).
+    const areaId = areas['广安门北街20号院'].id;
+    const units = await t.sql<{ id: string; owner_reference: string; floor_area: string }>(
+      `select h.id, h.owner_reference, (h.floor_area_centi_m2 / 100.0)::numeric(12, 2)::text as floor_area from areas.household h join areas.building b on b.id = h.building_id
+        where b.area_id = $1 order by h.id limit 2`,
+      [areaId],
+    );
+    const UPDATE = `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id ownerReference floorAreaM2 } }`;
+    // A placeholder is refused as a new owner reference (as a new unit's, compound.test.ts).
+    const refused = await t.gql(guangnei, UPDATE, { h: units[0].id, i: { ownerReference: '未知' } });
+    expect(refused.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { ownerReference: expect.stringContaining('stands for no owner') } },
+    });
+    // Two units registered so before the rule (by SQL, as an old import left them).
+    await t.sql(`update areas.household set owner_reference = '未知' where id = any($1::uuid[])`, [
+      units.map((u) => u.id),
+    ]);
+    try {
+      const tally = await unanimousTally(t, areaId);
+      const blocked = await t.gql(guangnei, RECORD, {
+        i: { areaId, matter: 'OTHER_MAJOR_MATTER', heldOn: '2023-09-09', tally },
+      });
+      expect(blocked.body.errors[0].extensions).toMatchObject({
+        code: 'OWNER_REFERENCES_UNRESOLVED',
+        details: { households: 2 },
+      });
+      // Another field of such a unit can still be corrected; giving it its owner's reference resolves it.
+      const area = await t.gql(guangnei, UPDATE, { h: units[0].id, i: { floorArea: '61.00' } });
+      expect(area.body.data.updateHousehold).toMatchObject({ ownerReference: '未知', floorAreaM2: '61.00' });
+    } finally {
+      for (const u of units) {
+        const back = await t.gql(guangnei, UPDATE, {
+          h: u.id,
+          i: { ownerReference: u.owner_reference, floorArea: u.floor_area },
+        });
+        expect(back.body.errors).toBeUndefined();
+      }
+    }
+    const resolved = await t.gql(guangnei, RECORD, {
+      i: { areaId, matter: 'OTHER_MAJOR_MATTER', heldOn: '2023-09-09', tally: await unanimousTally(t, areaId) },
+    });
+    expect(resolved.body.data.recordJointDecision.valid).toBe(true);
+  });
+
   it('counts household ballots against the register, by certificate area', async () => {
     const areaId = areas['广安门北街20号院'].id;
     const compounds = await t.gql(guangnei, '{ compounds(streetCode: "110102017") { id name } }');

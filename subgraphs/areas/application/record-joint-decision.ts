@@ -11,6 +11,7 @@ import {
   agendaItemOf,
   checkDecisionBasis,
   checkMeetingDay,
+  checkOwnerReferencesResolved,
   checkRegisterComplete,
   checkSameDecision,
   checkTallyTotals,
@@ -94,6 +95,7 @@ export async function recordJointDecision(
     const area = await areaForDecision(tx, identity, input.areaId, today);
     const units = await householdAreasOfArea(tx, area.id);
     checkRegisterComplete(units.length, area.declaredHouseholds ?? null);
+    checkOwnerReferencesResolved(units);
     const { tally, tallySource } = input.tally
       ? { tally: input.tally, tallySource: checkTallyTotals(input.tally, registerTotals(units)) }
       : { tally: tallyAreaBallots(units, input.ballots!), tallySource: 'REGISTER_BALLOTS' as const };

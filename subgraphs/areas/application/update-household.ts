@@ -20,14 +20,17 @@ export async function updateHousehold(
   return em.transactional(async (tx) => {
     const { household, building } = await manageableHousehold(tx, identity, householdId);
     const newOwner = changes.ownerReference !== undefined && changes.ownerReference !== null;
-    const valid = validateHousehold({
-      unit: household.unit,
-      room: household.room,
-      floorArea: changes.floorArea ?? formatSquareMetres(household.floorAreaCentiM2),
-      ownerReference: changes.ownerReference ?? household.ownerReference,
-      ownerName: newOwner ? changes.ownerName : (changes.ownerName ?? household.ownerName ?? undefined),
-      ownerIdentity: changes.ownerIdentity,
-    });
+    const valid = validateHousehold(
+      {
+        unit: household.unit,
+        room: household.room,
+        floorArea: changes.floorArea ?? formatSquareMetres(household.floorAreaCentiM2),
+        ownerReference: changes.ownerReference ?? household.ownerReference,
+        ownerName: newOwner ? changes.ownerName : (changes.ownerName ?? household.ownerName ?? undefined),
+        ownerIdentity: changes.ownerIdentity,
+      },
+      { storedPlaceholder: !newOwner },
+    );
     Object.assign(household, {
       floorAreaCentiM2: valid.floorAreaCentiM2,
       ownerReference: valid.ownerReference,

@@ -1,5 +1,12 @@
 import { DomainError } from '../../../kernel/errors';
-import { householdProblems, maskOwnerName, validateCompound, validateHousehold, validateBuilding } from './compound';
+import {
+  householdProblems,
+  isPlaceholderOwnerReference,
+  maskOwnerName,
+  validateCompound,
+  validateHousehold,
+  validateBuilding,
+} from './compound';
 import { formatSquareMetres, parseSquareMetres } from './floor-area';
 
 describe('floor areas', () => {
@@ -122,5 +129,31 @@ describe('buildings', () => {
         details: { fields: { elevatorsReplacedIn: expect.any(String) } },
       }),
     );
+  });
+});
+
+describe('owner references', () => {
+  // One reference is one owner (法释〔2009〕7号 art. 9): a placeholder would make the units under it one owner.
+  it.each(['未知', ' 待核实 ', 'N/A', 'unknown', 'NULL', '-', '－', '——', '？', '0', '0000', '*', '无'])(
+    'takes %p for no owner',
+    (reference) => {
+      expect(isPlaceholderOwnerReference(reference)).toBe(true);
+      expect(householdProblems({ unit: '1', room: '101', floorArea: '50.00', ownerReference: reference })).toEqual({
+        ownerReference: expect.stringContaining('stands for no owner'),
+      });
+    },
+  );
+
+  it.each(['A', 'o-1', '0001', 'XYNL32-3-402', '京(2019)西城区不动产权第0001号', 'property-rights-unit-A', '无锡-1'])(
+    'takes %p for an owner',
+    (reference) => {
+      expect(isPlaceholderOwnerReference(reference)).toBe(false);
+    },
+  );
+
+  it('lets a correction of another field through while a placeholder stored before the rule stays', () => {
+    const stored = { unit: '1', room: '101', floorArea: '60.00', ownerReference: '未知' };
+    expect(householdProblems(stored, { storedPlaceholder: true })).toEqual({});
+    expect(validateHousehold(stored, { storedPlaceholder: true }).floorAreaCentiM2).toBe(6000);
   });
 });

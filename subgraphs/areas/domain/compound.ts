@@ -136,8 +136,45 @@ export function validateBuilding(input: BuildingRegistration, thisMonth: YearMon
   return { ...input, label: input.label.trim() };
 }
 
-/** Returns the problems of one household row by field (empty when valid), so bulk imports can report every line. */
-export function householdProblems(input: HouseholdRegistration): Problems {
+/** Words a register uses for an owner not known (or not filled in), compared after NFKC and in lower case. */
+const PLACEHOLDER_WORDS = new Set([
+  '未知',
+  '不详',
+  '不明',
+  '待定',
+  '待查',
+  '待核实',
+  '待确认',
+  '暂无',
+  '无',
+  '空',
+  'unknown',
+  'n/a',
+  'na',
+  'none',
+  'null',
+  'nil',
+  'tbd',
+  'tba',
+]);
+
+/**
+ * Whether an owner reference stands for no owner: a word for "unknown" (未知, 待核实, n/a, …) or nothing but
+ * punctuation, symbols and zeros ("-", "？", "0000"). One reference is one owner in a joint decision (法释〔2009〕7号
+ * art. 9: 业主人数按照专有部分的数量计算，一个专有部分按一人计算), so sixty units registered as 未知 would count as one
+ * owner voting once with all their area.
+ */
+export function isPlaceholderOwnerReference(reference: string): boolean {
+  const folded = reference.normalize('NFKC').trim().toLowerCase();
+  return PLACEHOLDER_WORDS.has(folded) || /^[\p{P}\p{S}\s0]+$/u.test(folded);
+}
+
+/**
+ * Returns the problems of one household row by field (empty when valid), so bulk imports can report every line. A
+ * placeholder owner reference is refused (`isPlaceholderOwnerReference`); `storedPlaceholder` lets a correction of
+ * another field through while the reference stored before the rule stays unchanged.
+ */
+export function householdProblems(input: HouseholdRegistration, { storedPlaceholder = false } = {}): Problems {
   const problems: Problems = {};
   if (!text(input.unit, 20)) problems.unit = 'unit must have 1 to 20 characters';
   if (!text(input.room, 20)) problems.room = 'room must have 1 to 20 characters';
@@ -145,6 +182,9 @@ export function householdProblems(input: HouseholdRegistration): Problems {
   if (area === undefined || area === 0)
     problems.floorArea = 'floor area must be a positive number of m² with at most two decimals';
   if (!text(input.ownerReference, 64)) problems.ownerReference = 'owner reference must have 1 to 64 characters';
+  else if (!storedPlaceholder && isPlaceholderOwnerReference(input.ownerReference))
+    problems.ownerReference =
+      'owner reference stands for no owner: give a unit whose owner is not known a reference of its own (its certificate number, or building-unit-room), or units of different owners count as one';
   if (input.ownerName !== undefined && input.ownerName.trim().length > 100)
     problems.ownerName = 'owner name is too long';
   if (input.ownerIdentity) {
@@ -154,8 +194,11 @@ export function householdProblems(input: HouseholdRegistration): Problems {
   return problems;
 }
 
-export function validateHousehold(input: HouseholdRegistration): ValidHousehold {
-  fail('household', householdProblems(input));
+export function validateHousehold(
+  input: HouseholdRegistration,
+  options: { storedPlaceholder?: boolean } = {},
+): ValidHousehold {
+  fail('household', householdProblems(input, options));
   const { floorArea, ownerIdentity, ...rest } = input;
   return {
     ...rest,

@@ -8,6 +8,8 @@ import { type ErrorCatalog, errorsOf } from '../../../kernel/errors';
 export const AREAS_ERRORS = {
   REGISTER_INCOMPLETE:
     'The register holds fewer households of the area than its street office declared it has (`details.registered`, `details.declared`): a joint decision is counted against all the owners (Civil Code art. 278), so the register is completed first, or the declaration corrected.',
+  OWNER_REFERENCES_UNRESOLVED:
+    'Households of the area are registered under a placeholder owner reference (未知, "-", …; `details.households` how many): owners are counted one per reference (法释〔2009〕7号 art. 9), so their owners would count as one; the street office gives each its own reference (updateHousehold) first.',
   JOINT_DECISION_ALREADY_RECORDED:
     'The meeting’s decision on this matter (area, day, matter and agenda item) is already recorded with other figures (`details.decisionId`): the same vote reported with the same figures answers the first record; a meeting that decided the matter more than once names each agenda item.',
   BUILDING_OUTSIDE_AREA_STREET:

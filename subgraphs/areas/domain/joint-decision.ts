@@ -4,6 +4,7 @@ import { percentHalfUp } from '../../../kernel/percent';
 import { InvalidInputError } from '../../../kernel/errors';
 import { CentiSquareMetres, formatSquareMetres } from './floor-area';
 import { areasError } from './errors';
+import { isPlaceholderOwnerReference } from './compound';
 import {
   Fraction,
   JOINT_DECISION_PARTICIPATION,
@@ -248,6 +249,21 @@ export function checkRegisterComplete(registeredHouseholds: number, declaredHous
     `The register holds ${registeredHouseholds} of the ${declaredHouseholds} households declared for the area`,
     { registered: registeredHouseholds, declared: declaredHouseholds },
   );
+}
+
+/**
+ * Owners are counted by their reference (法释〔2009〕7号 art. 9), so a register holding units under a placeholder
+ * (未知, "-", registered before such references were refused) would count their owners as one: OWNER_REFERENCES_UNRESOLVED
+ * with how many units, until the street office gives each its reference (updateHousehold).
+ */
+export function checkOwnerReferencesResolved(units: readonly { ownerReference: string }[]): void {
+  const unresolved = units.filter((u) => isPlaceholderOwnerReference(u.ownerReference)).length;
+  if (unresolved > 0)
+    throw areasError(
+      'OWNER_REFERENCES_UNRESOLVED',
+      `${unresolved} households of the area are registered under a placeholder owner reference: their owners would count as one`,
+      { households: unresolved },
+    );
 }
 
 /** A decision is reported with exactly one basis: the meeting's tally, or at least one household ballot. */
