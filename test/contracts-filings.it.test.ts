@@ -183,7 +183,14 @@ describe('contracts: filings from draft to termination, through the gateway and 
       ...contractText,
       { name: '收费标准测算报告.pdf', type: 'FEE_ASSESSMENT', sizeBytes: 90_112, sha256: sha('c') },
     ];
-    const resubmitted = await t.gql(companyA, RESUBMIT, { f: filing.id, k: randomUUID(), t: terms(), d: corrected });
+    // Resubmitted with a signing day moved later (today − 12, on time from there): the days late found at the first
+    // submission stand (before, the filing became on time and its acceptance recorded no LATE_FILING).
+    const resubmitted = await t.gql(companyA, RESUBMIT, {
+      f: filing.id,
+      k: randomUUID(),
+      t: terms({ signedOn: addDays(today, -12) }),
+      d: corrected,
+    });
     expect(resubmitted.body.data.resubmitFiling).toMatchObject({
       id: filing.id,
       status: 'SUBMITTED',

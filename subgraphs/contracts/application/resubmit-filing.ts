@@ -4,7 +4,7 @@ import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { assertAmendmentKeepsKind, nextContractStatus } from '../domain/contract';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
-import { assessFiling } from '../domain/filing-deadline';
+import { assessFiling, latenessOnResubmission } from '../domain/filing-deadline';
 import { canonicalDigest, nextFilingStatus } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
 import { findFiling } from '../persistence/filing.repository';
@@ -12,7 +12,10 @@ import { ownContract, requireCompany } from './contract.lookup';
 import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent } from './filing-submission';
 import { recordTransition } from './filing-transitions';
 
-/** A returned filing comes back corrected as its next version, with the deadline still counted from signing. */
+/**
+ * A returned filing comes back corrected as its next version, with the deadline still counted from signing to the
+ * first submission; the days late found before stand (domain/filing-deadline.ts latenessOnResubmission).
+ */
 export async function resubmitFiling(
   em: EntityManager,
   identity: Identity,
@@ -28,16 +31,34 @@ export async function resubmitFiling(
     const contract = await ownContract(tx, identity, filing.contractId);
     filing.status = nextFilingStatus(filing.status, 'RESUBMIT');
     if (filing.kind === 'AMENDMENT') assertAmendmentKeepsKind(contract.kind, terms.kind);
+    let signedOnChange: Record<string, unknown> | undefined;
     const { settings, feeFlags } = await checkTermsForFiling(tx, contract, terms);
     if (filing.kind === 'INITIAL') {
       // The contract itself was returned with its filing; an amendment leaves the contract in force as it was.
       const assessment = assessFiling(terms.signedOn, filing.submittedOn, settings);
+      const lateness = latenessOnResubmission(
+        {
+          deadlineFrom: filing.deadlineFrom,
+          deadline: filing.deadline ?? null,
+          late: filing.late,
+          daysLate: filing.daysLate,
+          consequence: filing.lateConsequence ?? null,
+        },
+        { deadlineFrom: terms.signedOn, ...assessment, consequence: assessment.consequence ?? null },
+      );
+      signedOnChange =
+        filing.deadlineFrom === terms.signedOn
+          ? undefined
+          : {
+              signedOn: { from: filing.deadlineFrom, to: terms.signedOn },
+              latenessKept: lateness.deadlineFrom !== terms.signedOn,
+            };
       Object.assign(filing, {
-        deadlineFrom: terms.signedOn,
-        deadline: assessment.deadline,
-        late: assessment.late,
-        daysLate: assessment.daysLate,
-        lateConsequence: assessment.consequence,
+        deadlineFrom: lateness.deadlineFrom,
+        deadline: lateness.deadline,
+        late: lateness.late,
+        daysLate: lateness.daysLate,
+        lateConsequence: lateness.consequence,
       });
       Object.assign(contract, {
         status: nextContractStatus(contract.status, 'RESUBMIT'),
@@ -59,7 +80,8 @@ export async function resubmitFiling(
       documents,
       settings,
     });
-    recordTransition(tx, filing, { action: 'RESUBMIT', actor: identity, via: 'API', terms });
+    // A changed signing day stays in the audit trail, with whether the lateness found before was kept.
+    recordTransition(tx, filing, { action: 'RESUBMIT', actor: identity, via: 'API', terms, note: signedOnChange });
     return filing;
   });
 }

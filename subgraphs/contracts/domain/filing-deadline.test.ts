@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { assessFiling, currentFilingDeadline, filingDeadline } from './filing-deadline';
+import { assessFiling, currentFilingDeadline, filingDeadline, latenessOnResubmission } from './filing-deadline';
 import { BEIJING, CitySettings, defineCitySettings } from './statutes';
 
 /** The hub's calendar (kernel/working-days.ts, the State Council's notices) throughout: Civil Code art. 203 applies to every filing. */
@@ -128,5 +128,22 @@ describe('filing deadline (Beijing art. 63: 15 days from signing or amending)', 
     expect(rejection(() => assessFiling(bad, '2021-12-25', BEIJING)).details?.fields).toHaveProperty('signedOn');
     expect(rejection(() => assessFiling('2021-12-10', bad, BEIJING)).details?.fields).toHaveProperty('submittedOn');
     expect(rejection(() => filingDeadline(bad, BEIJING)).details?.fields).toHaveProperty('signedOn');
+  });
+});
+
+describe('lateness of a returned filing resubmitted', () => {
+  const late = { deadlineFrom: '2026-11-01', deadline: '2026-11-16', late: true, daysLate: 5, consequence: 'art. 91' };
+  const onTime = { deadlineFrom: '2026-11-09', deadline: '2026-11-24', late: false, daysLate: 0, consequence: null };
+
+  it('keeps the days late found at the first submission when a moved signing day would excuse them', () => {
+    expect(latenessOnResubmission(late, onTime)).toBe(late);
+  });
+
+  it('takes the new assessment when it finds as many days late or more, or both are on time', () => {
+    const later = { ...late, deadlineFrom: '2026-10-29', deadline: '2026-11-13', daysLate: 8 };
+    expect(latenessOnResubmission(late, later)).toBe(later);
+    expect(latenessOnResubmission(onTime, late)).toBe(late);
+    const moved = { ...onTime, deadlineFrom: '2026-11-10', deadline: '2026-11-25' };
+    expect(latenessOnResubmission(onTime, moved)).toBe(moved);
   });
 });

@@ -50,6 +50,26 @@ export function filingDeadline(
   return periodEnd(signedOn, settings.filingDeadlineDays, calendar);
 }
 
+/** A filing's lateness as stored: the day its deadline runs from and what the assessment found. */
+export interface StoredLateness {
+  deadlineFrom: IsoDate;
+  deadline: IsoDate | null;
+  late: boolean;
+  daysLate: number;
+  consequence: string | null;
+}
+
+/**
+ * The lateness of a returned filing resubmitted with corrected terms: the deadline still runs to the first submission,
+ * and the days late found then stand unless the new terms find more. Before, a resubmission that moved `signedOn`
+ * later made a late filing on time, and its acceptance recorded no LATE_FILING (Beijing art. 91): the signing day is
+ * the company's own statement, and a correction of it that would excuse the delay is for the bureau to weigh (the
+ * versions show both days), or for an objection to the credit entry, not the company's to make by resubmitting.
+ */
+export function latenessOnResubmission(stored: StoredLateness, fresh: StoredLateness): StoredLateness {
+  return stored.daysLate > fresh.daysLate ? stored : fresh;
+}
+
 /**
  * Whether a filing submitted on `submittedOn` for a contract signed (or amended) on `signedOn` is on time. The
  * deadline day itself is on time; the day after is one day late. A submission before the contract was signed is
