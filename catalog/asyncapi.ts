@@ -51,6 +51,8 @@ const cloudEventHeaders = {
 export type TopicReaders = Readonly<Record<string, readonly string[]>>;
 
 const accessText = (topic: TopicDefinition, readers: readonly string[]) => {
+  if (topic.replies)
+    return `Writers: only the ${topic.producer} subgraph's principal. Readers (READ ACLs): the ${topic.replies.party}'s own principal, its own topic alone.`;
   const writer = topic.perParty
     ? `only the ${topic.perParty.party.replace(/ \(.*\)$/, '')}'s own principal writes its topic (a WRITE ACL on that topic alone)`
     : inbound(topic)
@@ -88,7 +90,7 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
       ]),
     );
     channels[id] = {
-      address: topic.perParty ? `${topic.name}.{partyId}` : topic.name,
+      address: topic.perParty || topic.replies ? `${topic.name}.{partyId}` : topic.name,
       description:
         `${topic.description} Produced by ${inbound(topic) ? topic.producer : `the ${topic.producer} subgraph`}; key: ${topic.key}. ` +
         accessText(topic, readers[topic.name] ?? []),
@@ -98,11 +100,13 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
               partyId: { description: `The ${topic.perParty.party}: the sender, whatever the message says.` },
             },
           }
-        : {}),
+        : topic.replies
+          ? { parameters: { partyId: { description: `The ${topic.replies.party} the replies are for.` } } }
+          : {}),
       messages: refs,
       bindings: {
         kafka: {
-          ...(topic.perParty ? {} : { topic: topic.name }),
+          ...(topic.perParty || topic.replies ? {} : { topic: topic.name }),
           partitions: 3,
           ...(topic.compacted ? { topicConfiguration: { 'cleanup.policy': ['compact'] } } : {}),
           bindingVersion: '0.5.0',
@@ -126,6 +130,12 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
         `Publish to your own ${topic.perParty ? `${topic.name}.<${topic.perParty.party}>` : topic.name} topic, keyed by ${topic.key}, as CloudEvents in binary mode.`,
       );
     }
+    if (topic.replies)
+      operationOf(
+        id,
+        'receive',
+        `Subscribe with a consumer group named <your party id>.<anything> to your own ${topic.name}.<${topic.replies.party}> topic.`,
+      );
     if (topic.partyFeed) {
       const feedId = `${id}PartyFeed`;
       channels[feedId] = {

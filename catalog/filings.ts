@@ -1,3 +1,4 @@
+import { FILING_REVIEW_REFUSALS_TOPIC } from './refusals';
 import { Type } from '@sinclair/typebox';
 import {
   Closed,
@@ -259,9 +260,13 @@ export const CITY_FILING_REVIEWS_TOPIC: TopicDefinition = {
   producer: 'city bureau systems',
   description:
     'Filing review decisions from bureaus’ own systems, each review system on its own topic city.filing-reviews.v1.<review system id> that only its principal may write. ' +
-    'The hub applies them idempotently; a decision naming another reviewer (SENDER_MISMATCH), stale or unauthorised ones go to contracts.dead-letter.v1.',
+    'The hub applies them idempotently; a decision naming another reviewer (SENDER_MISMATCH), stale or unauthorised ones go to contracts.dead-letter.v1, and the review system is told on city.filing-review-refusals.v1.<review system id>.',
   key: 'filing id',
-  perParty: { party: 'review system id (the reviewing organisation)', senderField: 'reviewerOrganisationId' },
+  perParty: {
+    party: 'review system id (the reviewing organisation)',
+    senderField: 'reviewerOrganisationId',
+    refusals: FILING_REVIEW_REFUSALS_TOPIC,
+  },
 };
 
 export const FILING_REVIEW_DECIDED = {

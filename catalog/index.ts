@@ -36,6 +36,7 @@ import { HAZARD_RESOLVED, PATROL_RECORDED } from './street-work';
 import { HOLIDAY_YEAR_RECORDED } from './calendar';
 import { CITY_SETTINGS_CHANGED } from './city-settings';
 import { CONTRACT_DISCARDED, CONTRACT_DRAFTED } from './contract-areas';
+import { COURT_CASE_EVENT_REFUSED, FILING_REVIEW_REFUSED } from './refusals';
 import { EventDefinition, TopicDefinition } from './types';
 
 export * from './types';
@@ -53,6 +54,7 @@ export * from './credit';
 export * from './calendar';
 export * from './city-settings';
 export * from './contract-areas';
+export * from './refusals';
 
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   AREA_REGISTERED,
@@ -95,6 +97,8 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   CITY_SETTINGS_CHANGED,
   CONTRACT_DRAFTED,
   CONTRACT_DISCARDED,
+  FILING_REVIEW_REFUSED,
+  COURT_CASE_EVENT_REFUSED,
 ];
 
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...new Set(EVENT_DEFINITIONS.map((e) => e.topic))];

@@ -1,3 +1,4 @@
+import { COURT_CASE_EVENT_REFUSALS_TOPIC } from './refusals';
 import { Type } from '@sinclair/typebox';
 import {
   Closed,
@@ -139,9 +140,9 @@ export const COURT_CASE_EVENTS_TOPIC: TopicDefinition = {
   producer: 'court case systems',
   description:
     'Steps reported by courts for referrals addressed to them, each court on its own topic court.case-events.v1.<court id> that only its principal may write; ' +
-    'applied idempotently and in causal order; a report naming another court (SENDER_MISMATCH), unauthorised or malformed ones go to litigation.dead-letter.v1.',
+    'applied idempotently and in causal order; a report naming another court (SENDER_MISMATCH), unauthorised or malformed ones go to litigation.dead-letter.v1, and the court is told on court.case-event-refusals.v1.<court id>.',
   key: 'referral id',
-  perParty: { party: 'court id', senderField: 'courtId' },
+  perParty: { party: 'court id', senderField: 'courtId', refusals: COURT_CASE_EVENT_REFUSALS_TOPIC },
 };
 
 export const COURT_CASE_EVENT_REPORTED = {

@@ -25,7 +25,17 @@ export interface TopicDefinition {
    * that party alone: the sender is who the topic says. `senderField` is the field of the data that names the
    * sender, which must agree with the topic (else the message is dead-lettered as SENDER_MISMATCH).
    */
-  perParty?: { party: string; senderField: string };
+  perParty?: {
+    party: string;
+    senderField: string;
+    /** Where a message of this family the hub refuses is reported back to its sender: `<refusals.name>.<party>`. */
+    refusals?: TopicDefinition;
+  };
+  /**
+   * A reply topic per party, `<name>.<party>`, written by the hub alone and read by that party alone: what the hub
+   * says back about the messages the party sent (the ones it refused).
+   */
+  replies?: { party: string };
   /**
    * Outbound feeds for parties: every message is also published to `<name>.<party>`, the topic of the party it
    * concerns (a court's referrals, a district's filings), so the broker's READ ACLs give each party its own reach.

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { addDays, daysBetween } from '../kernel/calendar';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
 import { periodEnd } from '../kernel/working-days';
-import { CITY_FILING_REVIEWS_TOPIC, FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
+import {
+  CITY_FILING_REVIEWS_TOPIC,
+  FILING_REVIEW_DECIDED,
+  FILING_REVIEW_REFUSALS_TOPIC,
+  FilingReviewDecidedData,
+} from '../catalog';
 import { HubEvent } from '../platform/events/cloudevent';
 import { DEMO_CONTRACT, DEMO_STREETS } from '../hub/demo/demo-data';
 import { startFilingsSubscriber } from '../examples/filings-subscriber';
@@ -742,15 +747,24 @@ describe('contracts: filings from draft to termination, through the gateway and 
       ]);
       const send = (events: HubEvent<FilingReviewDecidedData>[], topic = xicheng) =>
         producer.send({ topic, messages: events.map((e) => asKafkaMessage(e, filing.id)) });
+      // Each system's own reply topic, made when it is registered as a feed subscriber (registerFeedSubscriber).
+      const replies = await partyTopics(t, FILING_REVIEW_REFUSALS_TOPIC, [
+        'xicheng-filing-system',
+        'haidian-filing-system',
+        'unknown-system',
+      ]);
+      const told = await probeTopics(t.brokers, replies);
       const accept = decision({});
+      const mismatch = decision({ reviewerOrganisationId: 'haidian-filing-system' });
+      const late = decision({ decision: 'RETURN', returnReasons: [{ field: 'documents', reason: '缺少附件' }] });
       await send([decision({ reviewerOrganisationId: 'unknown-system' })], unknown);
       await send([decision({ reviewerOrganisationId: 'haidian-filing-system' })], haidian);
       await send([
-        decision({ reviewerOrganisationId: 'haidian-filing-system' }), // named on Xicheng's topic: not its sender
+        mismatch, // named on Xicheng's topic: not its sender
         accept,
         accept, // redelivered
         decision({}), // the same decision under a new event id
-        decision({ decision: 'RETURN', returnReasons: [{ field: 'documents', reason: '缺少附件' }] }), // after the acceptance: stale
+        late, // after the acceptance: stale
       ]);
       const dead = await dlq.waitForCount('four dead letters', () => true, 4);
       expect(dead.map((m) => m.headers.dlq_reason_code).sort()).toEqual([
@@ -759,6 +773,22 @@ describe('contracts: filings from draft to termination, through the gateway and 
         'UNAUTHORISED_REVIEWER',
         'UNAUTHORISED_REVIEWER',
       ]);
+      // Each system is told on its own reply topic which of its decisions were refused, and why (before, only the
+      // dead-letter topic said, which no bureau reads); nothing about the ones applied or dropped as duplicates.
+      const notices = await told.waitForCount('four refusal notices', () => true, 4);
+      for (const n of notices) expectValidEvent(n, 'hub.contracts.filing-review.refused');
+      const noticeOf = (m: ProbedMessage) => {
+        const data = JSON.parse(String(m.message.value));
+        return [m.topic.slice(t.topicPrefix.length), data.reasonCode, data.refusedEventId];
+      };
+      const byTopicAndCode = (a: string[], b: string[]) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`);
+      expect(notices.map(noticeOf).sort(byTopicAndCode)).toEqual([
+        ['city.filing-review-refusals.v1.haidian-filing-system', 'UNAUTHORISED_REVIEWER', expect.any(String)],
+        ['city.filing-review-refusals.v1.unknown-system', 'UNAUTHORISED_REVIEWER', expect.any(String)],
+        ['city.filing-review-refusals.v1.xicheng-filing-system', 'SENDER_MISMATCH', mismatch.id],
+        ['city.filing-review-refusals.v1.xicheng-filing-system', 'STALE_REVIEW', late.id],
+      ]);
+      await told.stop();
       const applied = (await t.gql(xichengBureau, FILING, { id: filing.id })).body.data.filing;
       expect(applied).toMatchObject({ status: 'ACCEPTED', versions: [{ outcome: 'ACCEPT', reviewVia: 'KAFKA' }] });
       expect(applied.history.map((h: { action: string; via: string }) => [h.action, h.via])).toEqual([

@@ -480,6 +480,25 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     });
     const own = topic(`city.filing-reviews.v1.${partyId('linjiang-enforcement')}`);
     expect(await tryProduce(broker.brokers, enforcement.sasl, own)).toBe('OK');
+    // That message is no CloudEvent: the contracts subgraph refuses it and, under its own principal, tells the review
+    // system so on its own reply topic, which it alone reads (before, only contracts.dead-letter.v1 said).
+    const replies = topic(`city.filing-review-refusals.v1.${partyId('linjiang-enforcement')}`);
+    const told = await tryConsume(broker.brokers, enforcement.sasl, replies, `${partyId('linjiang-enforcement')}.r`, {
+      timeoutMs: 30000,
+    });
+    expect(Array.isArray(told) && JSON.parse(told[0])).toMatchObject({
+      refusedEventId: null,
+      reasonCode: 'NOT_A_CLOUDEVENT',
+      sourceTopic: `city.filing-reviews.v1.${partyId('linjiang-enforcement')}`,
+    });
+    expect(
+      await tryConsume(
+        broker.brokers,
+        enforcement.sasl,
+        topic('city.filing-review-refusals.v1.xicheng-housing-bureau'),
+        `${partyId('linjiang-enforcement')}.r`,
+      ),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
     expect(
       await tryProduce(broker.brokers, enforcement.sasl, topic('city.filing-reviews.v1.xicheng-housing-bureau')),
     ).toBe('TOPIC_AUTHORIZATION_FAILED');

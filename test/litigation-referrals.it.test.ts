@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
-import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED } from '../catalog';
+import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REFUSALS_TOPIC, COURT_CASE_EVENT_REPORTED } from '../catalog';
 import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
@@ -453,6 +453,9 @@ describe('litigation: referrals through the green channel, the court’s reports
       'bj-xicheng-court',
       'bj-haidian-court',
     ]);
+    // Each court's reply topic, made when it is registered as a feed subscriber: what the hub refused of its reports.
+    const replies = await partyTopics(t, COURT_CASE_EVENT_REFUSALS_TOPIC, ['bj-xicheng-court', 'bj-haidian-court']);
+    const told = await probeTopics(t.brokers, replies);
     const producer = rawProducer(t.brokers);
     await producer.connect();
     const send = (data: Record<string, unknown>, id: string = randomUUID(), topic = xichengTopic) =>
@@ -534,8 +537,25 @@ describe('litigation: referrals through the green channel, the court’s reports
           .map((m) => m.headers.dlq_reason.match(/: \/(\w+) must/)?.[1])
           .sort(),
       ).toEqual(['judgedFen', 'note', 'note']);
+      // Each court is told of its own refused reports only (before, nothing told a court its report changed nothing).
+      const notices = await told.waitForCount('six refusal notices', () => true, 6);
+      for (const n of notices) expectValidEvent(n, 'hub.litigation.court-case-event.refused');
+      const toldTo = (court: string) =>
+        notices
+          .filter((m) => m.topic === `${t.topicPrefix}court.case-event-refusals.v1.${court}`)
+          .map((m) => JSON.parse(String(m.message.value)).reasonCode)
+          .sort();
+      expect(toldTo('bj-haidian-court')).toEqual(['UNAUTHORISED_COURT']);
+      expect(toldTo('bj-xicheng-court')).toEqual([
+        'BAD_USER_INPUT',
+        'SCHEMA_VIOLATION',
+        'SCHEMA_VIOLATION',
+        'SCHEMA_VIOLATION',
+        'SENDER_MISMATCH',
+      ]);
     } finally {
       await producer.disconnect();
+      await told.stop();
     }
     const after = await waitFor('the judgment and the late hearing to be applied', async () => {
       const r = (await ok(companyA, REFERRAL, { id: referral.id })).referral;

@@ -74,7 +74,8 @@ export class PoisonMessageError extends Error {
   }
 }
 
-const header = (headers: IHeaders | undefined, name: string): string | undefined => {
+/** A header's first value as text, if any. */
+export const header = (headers: IHeaders | undefined, name: string): string | undefined => {
   const value = headers?.[name];
   const first = Array.isArray(value) ? value[0] : value;
   return first === undefined ? undefined : first.toString();

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Admin, Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
-import { EventData, EventDefinition, PARTY_ID_PATTERN } from '../../catalog';
+import { EventData, EventDefinition, PARTY_ID_PATTERN, TopicDefinition } from '../../catalog';
 import { DomainError } from '../../kernel/errors';
 import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
 import { HubOrm } from '../db/orm';
@@ -9,7 +9,8 @@ import { isConstraintRefusal, isDataException, isTransient } from '../db/transie
 import { logger, messageWithoutValues } from '../logging';
 import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 import { deadLetters } from '../metrics';
-import { HUB_PRODUCER, KafkaSettings, onTopicsEnsured, topicName } from './kafka';
+import { HUB_PRODUCER, KafkaSettings, ensureTopics, onTopicsEnsured, topicName } from './kafka';
+import { refusalNotice } from './refusal-notice';
 import { SpanKind, contextFrom, inSpan } from '../tracing';
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { timed } from '../phase-timings';
@@ -107,6 +108,10 @@ export class InboxConsumer {
   private readonly handlers: ReadonlyMap<string, EventHandler>;
   private readonly definitions: ReadonlyMap<string, EventDefinition>;
   private readonly partyPrefixes: string[];
+  /** The per-party families read whose refused messages are reported back to their sender. */
+  private readonly answeredFamilies: TopicDefinition[];
+  /** Reply topics this consumer made sure exist. */
+  private readonly ensuredReplyTopics = new Set<string>();
   private subscribedTopics: string[] = [];
   private admin?: Admin;
   private refreshTimer?: NodeJS.Timeout;
@@ -120,6 +125,9 @@ export class InboxConsumer {
     this.handlers = new Map(options.definition.subscriptions.map((s) => [s.definition.type, s.handle]));
     this.definitions = new Map(options.definition.subscriptions.map((s) => [s.definition.type, s.definition]));
     this.partyPrefixes = consumerTopicPrefixes(options.definition).map((p) => topicName(options.kafkaSettings, p));
+    this.answeredFamilies = [
+      ...new Set(options.definition.subscriptions.map((s) => s.definition.topic).filter((t) => t.perParty?.refusals)),
+    ];
   }
 
   async start(): Promise<void> {
@@ -559,11 +567,46 @@ export class InboxConsumer {
       dlq_source_offset: message.offset,
       dlq_failed_at: new Date().toISOString(),
     };
+    const refusal = { topic, partition, offset: message.offset, key: message.key, headers: message.headers };
+    const subgraph = this.options.deadLetterTopic.split('.')[0];
+    const notice = this.answeredFamilies
+      .map((family) =>
+        refusalNotice(family, this.options.kafkaSettings.topicPrefix ?? '', `/property-governance-hub/${subgraph}`, {
+          ...refusal,
+          reasonCode,
+          reason,
+          refusedAt: why.dlq_failed_at,
+        }),
+      )
+      .find((n) => n !== null);
     return {
       copy: { key: message.key, value: message.value, headers: { ...message.headers, ...why } },
       source: message,
       why,
+      notice: notice ?? undefined,
     };
+  }
+
+  /**
+   * Tells each sender which of its messages were refused, on its own reply topic (made on first use), after their
+   * dead letters are sent. A notice that cannot be sent is logged and dropped: the dead letter is the record.
+   */
+  private async sendRefusalNotices(producer: Producer, copies: DeadLetterCopy[]): Promise<void> {
+    const byTopic = new Map<string, Message[]>();
+    for (const { notice } of copies)
+      if (notice) byTopic.set(notice.topic, [...(byTopic.get(notice.topic) ?? []), notice.message]);
+    const prefix = this.options.kafkaSettings.topicPrefix ?? '';
+    for (const [topic, messages] of byTopic) {
+      try {
+        if (!this.ensuredReplyTopics.has(topic)) {
+          await ensureTopics(this.options.kafka, this.options.kafkaSettings, [topic.slice(prefix.length)], 3);
+          this.ensuredReplyTopics.add(topic);
+        }
+        await producer.send({ topic, acks: -1, messages });
+      } catch (error) {
+        this.log.warn({ err: error, topic, notices: messages.length }, 'refusal notices not sent');
+      }
+    }
   }
 
   /**
@@ -606,6 +649,7 @@ export class InboxConsumer {
       if (await sent(group.map((c) => c.copy))) continue;
       for (const { copy, source, why } of group) if (!(await sent([copy]))) await send([withoutBody(source, why)]);
     }
+    await this.sendRefusalNotices(producer, copies);
   }
 }
 
@@ -614,6 +658,8 @@ interface DeadLetterCopy {
   copy: Message;
   source: KafkaMessage;
   why: Record<string, string>;
+  /** What its sender is told, on its reply topic, when the family has one (refusal-notice.ts). */
+  notice?: { topic: string; message: Message };
 }
 
 /** How many bytes of dead letters go in one send (a party's message is at most 512 KiB; the broker takes 1 MiB). */

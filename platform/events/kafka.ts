@@ -120,6 +120,8 @@ export const INBOUND_MESSAGE_MAX_BYTES = 512 * 1024;
 export const INBOUND_RETENTION_BYTES = 1024 ** 3;
 
 const INBOUND_FAMILIES = TOPIC_DEFINITIONS.filter((t) => t.perParty).map((t) => `${t.name}.`);
+/** The hub's replies to parties about what they sent: as many as they send, so bounded as their topics are. */
+const REPLY_FAMILIES = TOPIC_DEFINITIONS.filter((t) => t.replies).map((t) => `${t.name}.`);
 /**
  * A subgraph's dead-letter topic keeps as much: what outside parties write that can never be applied (a forged or
  * malformed report) is copied there, so a party writing refusals at its quota grew it as fast as its own topic.
@@ -148,7 +150,8 @@ function topicConfig(logicalName: string): { name: string; value: string }[] {
       { name: 'retention.bytes', value: String(INBOUND_RETENTION_BYTES) },
       { name: 'compression.type', value: INBOUND_COMPRESSION },
     );
-  if (isDeadLetterTopic(logicalName)) config.push({ name: 'retention.bytes', value: String(INBOUND_RETENTION_BYTES) });
+  if (isDeadLetterTopic(logicalName) || REPLY_FAMILIES.some((family) => logicalName.startsWith(family)))
+    config.push({ name: 'retention.bytes', value: String(INBOUND_RETENTION_BYTES) });
   return config;
 }
 

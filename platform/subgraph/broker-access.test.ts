@@ -42,10 +42,18 @@ describe("a subgraph's ACLs, derived from what it declares", () => {
         'WRITE TOPIC t1.litigation.referrals.v1.*',
         'WRITE TOPIC t1.litigation.dead-letter.v1',
         'READ TOPIC t1.court.case-events.v1.*',
+        // each court told on its own reply topic what was refused of the reports it sent
+        'WRITE TOPIC t1.court.case-event-refusals.v1.*',
+        'CREATE TOPIC t1.court.case-event-refusals.v1.*',
         'READ GROUP t1.litigation.*',
       ]),
     );
-    expect(grants.every((g) => (g.startsWith('WRITE') ? g.includes('litigation') : true))).toBe(true);
+    expect(
+      grants.every((g) =>
+        g.startsWith('WRITE') ? g.includes('litigation') || g.includes('court.case-event-refusals.v1.') : true,
+      ),
+    ).toBe(true);
+    expect(grants).not.toContain('WRITE TOPIC t1.court.case-events.v1.*');
     expect(grants.every((g) => g.includes('t1.'))).toBe(true);
   });
 

@@ -15,7 +15,8 @@ import { timed } from '../phase-timings';
 
 /**
  * What a subgraph's principal may do on the broker, derived from what the subgraph declares (the one place that
- * says it): write (and create) the topics it produces, their party feeds and its dead-letter topic, read the topics its consumers
+ * says it): write (and create) the topics it produces, their party feeds, the reply topics of the parties' topics it
+ * reads and its dead-letter topic, read the topics its consumers
  * read, and join only consumer groups named `<prefix><subgraph>.`. Everything else is refused by the broker,
  * including the internal topics of other subgraphs it does not consume and every party's feed.
  */
@@ -33,11 +34,22 @@ export function subgraphGrants(module: SubgraphModule, username: string, topicPr
   const feeds = TOPIC_DEFINITIONS.filter((t) => t.partyFeed && module.producedTopics.includes(t.name)).map(
     (t) => `${t.name}.`,
   );
+  // The reply topics of the per-party families it reads (`court.case-event-refusals.v1.<court>`): it tells each
+  // sender what it refused.
+  const replies = [
+    ...new Set(
+      module.consumers.flatMap((c) =>
+        c.subscriptions.flatMap((s) => s.definition.topic.perParty?.refusals?.name ?? []),
+      ),
+    ),
+  ].map((name) => `${name}.`);
   const read = [...new Set(module.consumers.flatMap(consumerTopics))];
   const readPrefixes = [...new Set(module.consumers.flatMap(consumerTopicPrefixes))];
   return [
     ...written.flatMap((name) => (['WRITE', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op))),
-    ...feeds.flatMap((name) => (['WRITE', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op, true))),
+    ...[...feeds, ...replies].flatMap((name) =>
+      (['WRITE', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op, true)),
+    ),
     ...read.flatMap((name) => (['READ', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op))),
     ...readPrefixes.flatMap((name) => (['READ', 'DESCRIBE'] as const).map((op) => topic(name, op, true))),
     { principal, resource: 'GROUP', name: `${topicPrefix}${module.name}.`, prefixed: true, operation: 'READ' },

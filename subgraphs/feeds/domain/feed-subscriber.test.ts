@@ -21,6 +21,14 @@ describe('feed access of a registered party', () => {
       // Its own deadline reminders (a small claim's decision, a mediation window), by the court id that owns them.
       { resource: 'TOPIC', name: 'deadline.reminders.v1.bj-haidian-court', prefixed: false, operation: 'READ' },
       { resource: 'TOPIC', name: 'deadline.reminders.v1.bj-haidian-court', prefixed: false, operation: 'DESCRIBE' },
+      // What the hub refused of the reports it sent (before, only the dead-letter topic, which no court reads, said).
+      { resource: 'TOPIC', name: 'court.case-event-refusals.v1.bj-haidian-court', prefixed: false, operation: 'READ' },
+      {
+        resource: 'TOPIC',
+        name: 'court.case-event-refusals.v1.bj-haidian-court',
+        prefixed: false,
+        operation: 'DESCRIBE',
+      },
       { resource: 'TOPIC', name: 'court.case-events.v1.bj-haidian-court', prefixed: false, operation: 'WRITE' },
       { resource: 'TOPIC', name: 'court.case-events.v1.bj-haidian-court', prefixed: false, operation: 'DESCRIBE' },
       { resource: 'GROUP', name: 'haidian-court-system.', prefixed: true, operation: 'READ' },
@@ -28,6 +36,7 @@ describe('feed access of a registered party', () => {
     expect(feedTopics(court)).toEqual([
       'litigation.referrals.v1.bj-haidian-court',
       'court.case-events.v1.bj-haidian-court',
+      'court.case-event-refusals.v1.bj-haidian-court',
       'deadline.reminders.v1.bj-haidian-court',
     ]);
   });
@@ -38,6 +47,12 @@ describe('feed access of a registered party', () => {
       { resource: 'TOPIC', name: 'contracts.filings.v1.11', prefixed: true, operation: 'READ' },
       { resource: 'TOPIC', name: 'areas.street-work.v1.11', prefixed: true, operation: 'READ' },
       { resource: 'TOPIC', name: 'deadline.reminders.v1.beijing-housing-bureau', prefixed: false, operation: 'READ' },
+      {
+        resource: 'TOPIC',
+        name: 'city.filing-review-refusals.v1.beijing-housing-bureau',
+        prefixed: false,
+        operation: 'READ',
+      },
     ]);
     const linjiang = {
       ...bureau,
@@ -49,11 +64,18 @@ describe('feed access of a registered party', () => {
       { resource: 'TOPIC', name: 'contracts.filings.v1.220681', prefixed: true, operation: 'READ' },
       { resource: 'TOPIC', name: 'areas.street-work.v1.220681', prefixed: true, operation: 'READ' },
       { resource: 'TOPIC', name: 'deadline.reminders.v1.linjiang-enforcement', prefixed: false, operation: 'READ' },
+      {
+        resource: 'TOPIC',
+        name: 'city.filing-review-refusals.v1.linjiang-enforcement',
+        prefixed: false,
+        operation: 'READ',
+      },
     ]);
     expect(feedTopics(linjiang)).toEqual([
       'contracts.filings.v1.220681',
       'areas.street-work.v1.220681',
       'city.filing-reviews.v1.linjiang-enforcement',
+      'city.filing-review-refusals.v1.linjiang-enforcement',
       'deadline.reminders.v1.linjiang-enforcement',
     ]);
     // 临江市's filings are reviewed by its enforcement bureau: its review system writes its decisions (before, nothing).
@@ -68,10 +90,12 @@ describe('feed access of a registered party', () => {
       'contracts.filings.v1.110102',
       'areas.street-work.v1.110102',
       'city.filing-reviews.v1.xicheng-housing-bureau',
+      'city.filing-review-refusals.v1.xicheng-housing-bureau',
       'deadline.reminders.v1.xicheng-housing-bureau',
     ]);
     expect(feedTopics(city)).toEqual([
       'city.filing-reviews.v1.beijing-housing-bureau',
+      'city.filing-review-refusals.v1.beijing-housing-bureau',
       'deadline.reminders.v1.beijing-housing-bureau',
     ]);
   });
@@ -97,7 +121,7 @@ describe('feed access of a registered party', () => {
       // Every topic a party reaches is a party topic (`<family>.<party>`), never a hub topic itself.
       for (const name of names)
         expect(name).toMatch(
-          /^(litigation\.referrals|contracts\.filings|areas\.street-work|court\.case-events|city\.filing-reviews|deadline\.reminders)\.v1\.[a-z0-9-]+$/,
+          /^(litigation\.referrals|contracts\.filings|areas\.street-work|court\.case-events|court\.case-event-refusals|city\.filing-reviews|city\.filing-review-refusals|deadline\.reminders)\.v1\.[a-z0-9-]+$/,
         );
     }
   });

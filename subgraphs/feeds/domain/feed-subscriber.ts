@@ -1,7 +1,9 @@
 import {
   CITY_FILING_REVIEWS_TOPIC,
   COURT_CASE_EVENTS_TOPIC,
+  COURT_CASE_EVENT_REFUSALS_TOPIC,
   DEADLINE_REMINDERS_TOPIC,
+  FILING_REVIEW_REFUSALS_TOPIC,
   FILINGS_TOPIC,
   HOTLINE_ORDERS_TOPIC,
   PARTY_ID_PATTERN,
@@ -131,6 +133,17 @@ export function reminderTopicOf(party: FeedParty): string | null {
   return partyTopicName(DEADLINE_REMINDERS_TOPIC, party.kind === 'COURT' ? party.courtId! : party.partyId);
 }
 
+/**
+ * The party's own reply topic, where the hub tells it which of the messages it sent were refused (a court's case
+ * events, a review system's decisions). A hotline system reads nothing, so it has none.
+ */
+export function refusalTopicOf(party: FeedParty): string | null {
+  if (party.kind === 'HOTLINE_SYSTEM') return null;
+  return party.kind === 'COURT'
+    ? partyTopicName(COURT_CASE_EVENT_REFUSALS_TOPIC, party.courtId!)
+    : partyTopicName(FILING_REVIEW_REFUSALS_TOPIC, party.partyId);
+}
+
 /** Everything the party's principal may do; the broker refuses the rest. */
 export function feedPermissions(party: FeedParty): FeedPermission[] {
   // A hotline system writes its own topic and reads nothing, so it has no consumer group either.
@@ -143,6 +156,7 @@ export function feedPermissions(party: FeedParty): FeedPermission[] {
           ...read(partyTopicName(STREET_WORK_TOPIC, j), true),
         ])),
     ...read(reminderTopicOf(party)!, false),
+    ...read(refusalTopicOf(party)!, false),
   ];
   const writes =
     party.kind === 'COURT'
@@ -160,10 +174,11 @@ export function feedTopics(party: FeedParty): string[] {
     return [
       partyTopicName(REFERRALS_TOPIC, party.courtId!),
       partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!),
+      refusalTopicOf(party)!,
       reminders,
     ];
   const districts = party.jurisdictions
     .filter((j) => j.length === 6)
     .flatMap((j) => [partyTopicName(FILINGS_TOPIC, j), partyTopicName(STREET_WORK_TOPIC, j)]);
-  return [...districts, partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId), reminders];
+  return [...districts, partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId), refusalTopicOf(party)!, reminders];
 }
