@@ -204,6 +204,14 @@ describe('contracts: filings from draft to termination, through the gateway and 
       daysLate: daysBetween(deadline, today),
     });
 
+    // The trail keeps the changed signing day, and that the lateness found before was kept.
+    const notes = await t.sql<{ note: unknown }>(
+      `select note from contracts.filing_transition where filing_id = $1 and action = 'RESUBMIT'`,
+      [filing.id],
+    );
+    expect(notes).toEqual([
+      { note: { signedOn: { from: addDays(today, -20), to: addDays(today, -12) }, latenessKept: true } },
+    ]);
     const accepted = await t.gql(xichengBureau, ACCEPT, { f: filing.id, v: 2 });
     expect(accepted.body.errors).toBeUndefined();
     expect(accepted.body.data.acceptFiling).toMatchObject({ status: 'ACCEPTED', acceptedOn: today });

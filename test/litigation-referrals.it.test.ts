@@ -1123,14 +1123,15 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(under.eligibility.excludedCharges.filter((c: { reason: string }) => c.reason === 'OTHER_CONTRACT')).toEqual(
       [],
     );
-    // Another contract than the one every month was billed under: nothing is left to claim, and each month says why.
-    const [other] = (await refer([accounts[51].id], { mediationWaivedOn: today, contractId: randomUUID() }))
-      .referArrears;
-    expect(other).toMatchObject({ eligible: false, status: null });
-    expect(other.eligibility.failures.map((f: { code: string }) => f.code)).toEqual(['NO_CLAIMABLE_CHARGES']);
-    expect(new Set(other.eligibility.excludedCharges.map((c: { reason: string }) => c.reason))).toEqual(
-      new Set(['OTHER_CONTRACT']),
-    );
+    // A contract that is not one of the company's: NOT_FOUND, nothing referred (another company's is not named).
+    const unknown = await fails(companyA, REFER, {
+      r: { courtId: 'bj-xicheng-court', accountIds: [accounts[51].id], evidence: EVIDENCE, contractId: randomUUID() },
+    });
+    expect(unknown.extensions.code).toBe('NOT_FOUND');
+    const { rows } = await db.query(`select count(*)::int as n from litigation.referral where account_id = $1`, [
+      accounts[51].id,
+    ]);
+    expect(rows[0].n).toBe(0);
   });
 
   it('refers no account whose case was judged, settled or written off, naming them (CASE_CONCLUDED)', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InvalidInputError } from '../../kernel/errors';
+import { InvalidInputError, NotFoundError } from '../../kernel/errors';
 import { UPLOAD_TTL_MS, missingParts } from '../../kernel/media-type';
 import { sqlRows, sqlRun } from '../db/sql';
 
@@ -80,8 +80,9 @@ export function uploadPartsIn(table: string): UploadParts {
 
 /**
  * Marks an upload completed with the file it recorded, and deletes its parts, in the transaction that recorded the
- * file. The row stays until the sweep (UPLOAD_TTL_MS after the start), so completing it again (a retry after a lost
- * answer) is answered with that file instead of NOT_FOUND; it no longer counts as open (admitUpload).
+ * file. The row stays until the sweep (UPLOAD_TTL_MS after its start, so for what is left of the 24 hours), so
+ * completing it again (a retry after a lost answer) is answered with that file instead of NOT_FOUND; it no longer
+ * counts as open (admitUpload).
  */
 async function markUploadCompleted(
   tx: EntityManager,
@@ -121,7 +122,13 @@ export async function completeUpload<U extends StoredUpload, F extends { id: str
     record: (tx: EntityManager, upload: U, bytes: Buffer) => Promise<F>;
   },
 ): Promise<F> {
-  const recorded = async (db: EntityManager, upload: U) => (upload.completedFileId ? how.completed(db, upload) : null);
+  // Completed already: the file it recorded (NOT_FOUND should that file be gone, never the parts it no longer has).
+  const recorded = async (db: EntityManager, upload: U) => {
+    if (!upload.completedFileId) return null;
+    const file = await how.completed(db, upload);
+    if (!file) throw new NotFoundError('Uploaded file', upload.completedFileId);
+    return file;
+  };
   const declared = await how.upload(em, false);
   const done = await recorded(em, declared);
   if (done) return done;

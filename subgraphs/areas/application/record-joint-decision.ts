@@ -88,21 +88,31 @@ export async function recordJointDecision(
     scope: 'joint-decision',
     ownerId: identity.organisationId,
     key: idempotencyKey,
-    content: () => ({ ...input, agendaItem, tally: input.tally ?? null, ballots: input.ballots ?? null }),
+    // The agenda item only when named, so a retry of a request sent before it existed still matches its key.
+    content: () => ({
+      areaId: input.areaId,
+      matter: input.matter,
+      heldOn: input.heldOn,
+      ...(agendaItem ? { agendaItem } : {}),
+      tally: input.tally ?? null,
+      ballots: input.ballots ?? null,
+    }),
     reused: keyReusedFor(areasError, 'decision'),
   };
   const decisionId = await transactionOnce(em, optionalKey, async (tx) => {
     const area = await areaForDecision(tx, identity, input.areaId, today);
+    // The meeting's record first: the same vote reported again is its first record even if the register changed since.
+    const meeting = { areaId: area.id, heldOn: input.heldOn, matter: input.matter, agendaItem };
+    const recorded = await decisionOfMeeting(tx, meeting);
+    if (recorded && input.tally) return checkSameDecision(recorded, input.tally);
     const units = await householdAreasOfArea(tx, area.id);
     checkRegisterComplete(units.length, area.declaredHouseholds ?? null);
     checkOwnerReferencesResolved(units);
     const { tally, tallySource } = input.tally
       ? { tally: input.tally, tallySource: checkTallyTotals(input.tally, registerTotals(units)) }
       : { tally: tallyAreaBallots(units, input.ballots!), tallySource: 'REGISTER_BALLOTS' as const };
-    const outcome = decideJointDecision(input.matter, tally);
-    const meeting = { areaId: area.id, heldOn: input.heldOn, matter: input.matter, agendaItem };
-    const recorded = await decisionOfMeeting(tx, meeting);
     if (recorded) return checkSameDecision(recorded, tally);
+    const outcome = decideJointDecision(input.matter, tally);
     const decision = insertJointDecision(tx, {
       ...meeting,
       ...tally,

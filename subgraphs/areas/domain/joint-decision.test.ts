@@ -4,9 +4,11 @@ import {
   DecisionTally,
   HouseholdBallot,
   JointDecisionReason,
+  agendaItemOf,
   checkDecisionBasis,
   checkMeetingDay,
   checkRegisterComplete,
+  checkSameDecision,
   checkTallyTotals,
   decideJointDecision,
   registerTotals,
@@ -590,5 +592,32 @@ describe('a register complete as declared', () => {
     expect(() => checkRegisterComplete(1_081, 1_080)).not.toThrow(); // a declaration to correct, not a partial register
     expect(() => checkRegisterComplete(180, null)).not.toThrow(); // none declared: the register as it is
     expect(() => checkRegisterComplete(0, 1_080)).not.toThrow(); // none registered: the tally as reported, unchecked
+  });
+});
+
+describe("a meeting's decision, recorded once", () => {
+  const tally: DecisionTally = {
+    totalOwners: 462,
+    totalAreaCentiM2: 3_000_000,
+    participatingOwners: 400,
+    participatingAreaCentiM2: 2_600_000,
+    consentingOwners: 300,
+    consentingAreaCentiM2: 2_000_000,
+  };
+
+  it('answers the same figures with the first record, and refuses another count of the vote naming it', () => {
+    expect(checkSameDecision({ id: 'd1', ...tally }, { ...tally })).toBe('d1');
+    const recount = rejection(() => checkSameDecision({ id: 'd1', ...tally }, { ...tally, consentingOwners: 299 }));
+    expect(recount).toMatchObject({ code: 'JOINT_DECISION_ALREADY_RECORDED', details: { decisionId: 'd1' } });
+  });
+
+  it('takes an agenda item as typed, trimmed, and refuses a blank one', () => {
+    expect(agendaItemOf('\u3000议题二：公共收益分配 ')).toBe('议题二：公共收益分配');
+    expect(agendaItemOf(null)).toBeNull();
+    expect(agendaItemOf(undefined)).toBeNull();
+    expect(rejection(() => agendaItemOf('\u3000 '))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { agendaItem: 'blank' } },
+    });
   });
 });

@@ -318,6 +318,7 @@ export function checkSameDecision(recorded: { id: string } & DecisionTally, tall
 /** The agenda item as given, trimmed; null when none is given. Blank is refused. */
 export function agendaItemOf(item: string | null | undefined): string | null {
   if (item === undefined || item === null) return null;
+  // Kept as typed (a Chinese colon stays one); only the spaces around it go.
   const trimmed = item.trim();
   if (!trimmed) throw new InvalidInputError('agendaItem must not be blank', { fields: { agendaItem: 'blank' } });
   return trimmed;

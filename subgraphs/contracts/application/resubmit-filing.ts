@@ -46,13 +46,12 @@ export async function resubmitFiling(
         },
         { deadlineFrom: terms.signedOn, ...assessment, consequence: assessment.consequence ?? null },
       );
+      // Against the version returned (the contract's terms until now), so only a change made now is noted.
+      const before = contract.terms.signedOn;
       signedOnChange =
-        filing.deadlineFrom === terms.signedOn
+        before === terms.signedOn
           ? undefined
-          : {
-              signedOn: { from: filing.deadlineFrom, to: terms.signedOn },
-              latenessKept: lateness.deadlineFrom !== terms.signedOn,
-            };
+          : { signedOn: { from: before, to: terms.signedOn }, latenessKept: lateness.deadlineFrom !== terms.signedOn };
       Object.assign(filing, {
         deadlineFrom: lateness.deadlineFrom,
         deadline: lateness.deadline,

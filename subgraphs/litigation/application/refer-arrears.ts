@@ -194,6 +194,9 @@ export async function referArrears(
       );
     const decided = await decidedMonths(tx, input.accountIds);
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
+    // A contract the company sues under is one of its own filed in these areas.
+    if (input.contractId && !filings.some((f) => f.contractId === input.contractId && f.recordNumber !== null))
+      throw new NotFoundError('Contract', input.contractId);
     const docketYear = Number(today.slice(0, 4));
     // The threshold of the province the area's city settings name (contracts.city-settings.v1), not the court's.
     const cities = await cityProvinces(tx);
@@ -251,6 +254,7 @@ export async function referArrears(
         referralId: referral.id,
         claim,
         claimableMonths: eligibility.claimableCharges.map((c) => c.month),
+        contractId: input.contractId ?? null,
         filings: areaFilings,
         evidence,
         costs: input.costs ?? [],

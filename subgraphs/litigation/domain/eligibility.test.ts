@@ -308,12 +308,12 @@ describe('referral eligibility (seed 004 precondition)', () => {
         ],
       }),
     ]);
-    // Under kB: kA's months are left out and listed; a month whose contract is not known stays (the filing check
-    // still covers it by date).
+    // Under kB: kA's months are left out and listed, and so is a month whose contract cannot be told.
     const underB = referralEligibility({ ...mixed, contractId: 'kB' });
     expect(underB).toMatchObject({ eligible: true, failures: [] });
-    expect(underB.claimableCharges.map((c) => c.month)).toEqual(['2022-12', '2023-03']);
+    expect(underB.claimableCharges.map((c) => c.month)).toEqual(['2023-03']);
     expect(underB.excludedCharges).toEqual([
+      { month: '2022-12', amountFen: 9_482, reason: 'OTHER_CONTRACT' },
       { month: '2023-01', amountFen: 9_482, reason: 'OTHER_CONTRACT' },
       { month: '2023-02', amountFen: 9_482, reason: 'OTHER_CONTRACT' },
     ]);

@@ -41,7 +41,10 @@ export interface OwedCharge {
    * earliest it can end, and the month is not time-barred whatever the referral date.
    */
   limitationHeldOpen?: boolean;
-  /** The contract the month was billed under (its filing's contract); null or absent when the filing is not known. */
+  /**
+   * The contract the month was billed under (its filing's; the one filed contract in force in the month when the filing
+   * is not known); null or absent when it cannot be told.
+   */
   contractId?: string | null;
 }
 
@@ -133,7 +136,8 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   const firstDemandOf = (c: OwedCharge) =>
     demands.find((d) => (!d.months || d.months.includes(c.month)) && isPastDue(c.dueOn, d.date));
   const decided = new Set(facts.decidedMonths ?? []);
-  const otherContract = (c: OwedCharge) => !!facts.contractId && !!c.contractId && c.contractId !== facts.contractId;
+  // Under a named contract, a month whose contract cannot be told (a month of a change of provider) is not claimed.
+  const otherContract = (c: OwedCharge) => !!facts.contractId && c.contractId !== facts.contractId;
   const exclusion = (c: OwedCharge): ExclusionReason | null =>
     otherContract(c)
       ? 'OTHER_CONTRACT'

@@ -185,6 +185,21 @@ describe('referral facts and the case package', () => {
       ['2026-09', 'k0'],
       ['2026-10', 'k1'],
     ]);
+    // A charge whose filing is not known here is the contract's in force in its month, when only one is.
+    const unknownFilings: ClaimSnapshot = {
+      ...switched,
+      charges: switched.charges.map((c) => ({ ...c, filingId: null })),
+    };
+    expect(
+      referralFacts(unknownFilings, [OLD, NEW], '2026-11-22', null, DEFAULT_DEMAND_PERIOD).charges.map((c) => [
+        c.month,
+        c.contractId,
+      ]),
+    ).toEqual([
+      ['2023-01', 'k0'],
+      ['2026-09', 'k0'],
+      ['2026-10', 'k1'],
+    ]);
     expect(referralEligibility(facts).failures.map((f) => f.code)).toEqual(['CLAIM_SPANS_CONTRACTS']);
     const spanning = () =>
       casePackageContent({
@@ -212,6 +227,17 @@ describe('referral facts and the case package', () => {
       costs: [],
     });
     expect(filing.filingId).toBe('f1');
+    // Sued under the old contract, its months only: the package is drawn up under its filing.
+    const underOld = casePackageContent({
+      referralId: 'r3',
+      claim: switched,
+      claimableMonths: ['2026-09'],
+      filings: [OLD, NEW],
+      evidence: EVIDENCE,
+      costs: [],
+      contractId: 'k0',
+    });
+    expect([underOld.filing.filingId, underOld.content.contract.number]).toEqual(['f0', 'OLD-2018']);
   });
 
   it('refuses evidence without a SHA-256, and an empty list', () => {

@@ -187,9 +187,22 @@ export function contractDemandPeriod(filings: readonly FilingRecord[]): { contra
 /** Only the company's service fees are its claim; a levy is owed into the owners' own account, not to the company. */
 const claimedCharges = (claim: ClaimSnapshot) => claim.charges.filter((c) => c.kind === 'SERVICE_FEE' && c.openFen > 0);
 
-/** The contract a charge was billed under, through its filing; null when the filing is not known here. */
-const contractOfCharge = (filings: readonly FilingRecord[], filingId: string | null): string | null =>
-  (filingId && filings.find((f) => f.filingId === filingId)?.contractId) || null;
+/** Whether a filed version (it got a record number) was in force on a day of the month. */
+const inForceIn = (f: FilingRecord, month: string) =>
+  f.recordNumber !== null &&
+  f.startsOn.slice(0, 7) <= month &&
+  compareDates(f.terminatedOn ?? f.endsOn, `${month}-01`) >= 0;
+
+/**
+ * The contract a charge was billed under: its filing's; when that filing is not known here, the one filed contract in
+ * force in its month; null when none is, or more than one (a month of a change of provider).
+ */
+function contractOfCharge(filings: readonly FilingRecord[], charge: { month: string; filingId: string | null }) {
+  const billedUnder = charge.filingId ? filings.find((f) => f.filingId === charge.filingId) : undefined;
+  if (billedUnder) return billedUnder.contractId;
+  const inForce = new Set(filings.filter((f) => inForceIn(f, charge.month)).map((f) => f.contractId));
+  return inForce.size === 1 ? [...inForce][0] : null;
+}
 
 export function referralFacts(
   claim: ClaimSnapshot,
@@ -212,7 +225,7 @@ export function referralFacts(
       dueOn: c.dueOn,
       limitationEndsOn: c.limitationEndsOn,
       limitationHeldOpen: c.limitationHeldOpen ?? false,
-      contractId: contractOfCharge(filings, c.filingId),
+      contractId: contractOfCharge(filings, c),
     })),
     contracts: filedContracts(filings),
     demands: claim.demands.map((d) => ({
@@ -235,6 +248,8 @@ export interface PackageInput {
   filings: readonly FilingRecord[];
   evidence: readonly EvidenceItem[];
   costs: readonly CostLine[];
+  /** The contract the company sues under, when it named one. */
+  contractId?: string | null;
 }
 
 const yuan = (fen: Fen) => `¥${formatYuan(fen)}`;
@@ -282,21 +297,22 @@ export function validateEvidence(evidence: readonly EvidenceItem[]): EvidenceIte
 
 /**
  * The filing a package is drawn up under: the one the latest claimed month was billed under; when that filing is not
- * known here, the latest filed version in force in that month (before, any filing with a record number, which could
- * be another, long-ended contract).
+ * known here, the latest filed version in force in that month, a current version before a superseded one (before,
+ * any filing with a record number, which could be another, long-ended contract). With `contractId` (the contract the
+ * company sues under), that contract's only.
  */
-function filingOfLatestMonth(filings: readonly FilingRecord[], latest: { month: string; filingId: string | null }) {
-  const billedUnder = filings.find((f) => f.filingId === latest.filingId);
+function filingOfLatestMonth(
+  filings: readonly FilingRecord[],
+  latest: { month: string; filingId: string | null },
+  contractId: string | null,
+) {
+  const ofContract = filings.filter((f) => !contractId || f.contractId === contractId);
+  const billedUnder = ofContract.find((f) => f.filingId === latest.filingId);
   if (billedUnder) return billedUnder;
-  const monthStart = `${latest.month}-01`;
-  return filings
-    .filter(
-      (f) =>
-        f.recordNumber !== null &&
-        f.startsOn.slice(0, 7) <= latest.month &&
-        compareDates(f.terminatedOn ?? f.endsOn, monthStart) >= 0,
-    )
-    .sort((a, b) => compareDates(b.startsOn, a.startsOn))[0];
+  const superseded = (f: FilingRecord) => (f.status === 'SUPERSEDED' ? 1 : 0);
+  return ofContract
+    .filter((f) => inForceIn(f, latest.month))
+    .sort((a, b) => superseded(a) - superseded(b) || compareDates(b.startsOn, a.startsOn))[0];
 }
 
 /**
@@ -315,13 +331,13 @@ export function casePackageContent(input: PackageInput): {
     .filter((c) => input.claimableMonths.includes(c.month))
     .sort((a, b) => compareMonths(a.month, b.month));
   const latest = charges[charges.length - 1];
-  const filing = latest && filingOfLatestMonth(input.filings, latest);
+  const filing = latest && filingOfLatestMonth(input.filings, latest, input.contractId ?? null);
   if (!latest || !filing)
     throw new InvalidInputError('Nothing claimable, or no filing to refer it under', {
       problems: ['NOTHING_TO_PACKAGE'],
     });
   const otherContracts = charges.filter((c) => {
-    const contractId = contractOfCharge(input.filings, c.filingId);
+    const contractId = contractOfCharge(input.filings, c);
     return contractId !== null && contractId !== filing.contractId;
   });
   if (otherContracts.length > 0)

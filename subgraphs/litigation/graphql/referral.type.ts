@@ -290,7 +290,7 @@ export class ReferralInputType {
   @Field(() => ID, {
     nullable: true,
     description:
-      "The contract to sue under, one of yours: each account's months billed under another contract are left out (OTHER_CONTRACT), to be referred in a case of their own. Needed when an account's months were billed under more than one contract (CLAIM_SPANS_CONTRACTS).",
+      "The contract to sue under, one of yours (else NOT_FOUND): each account's months billed under another contract, or whose contract cannot be told, are left out (OTHER_CONTRACT), to be referred once this case has ended (one pending referral per account). Needed when an account's months were billed under more than one contract (CLAIM_SPANS_CONTRACTS).",
   })
   contractId?: string | null;
   @Field(() => Key, {
