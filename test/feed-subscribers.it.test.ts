@@ -4,7 +4,7 @@ import { CompressionTypes, ConfigResourceTypes, Consumer } from 'kafkajs';
 import { HOUSEHOLDS_TOPIC, REFERRAL_SUBMITTED } from '../catalog';
 import { addMonths } from '../kernel/calendar';
 import { todayInChina as todayOf } from '../kernel/clock';
-import { setUserQuotas, userQuotas, type UserQuotas } from '../platform/events/broker-admin';
+import { deleteGrants, setUserQuotas, userQuotas, type UserQuotas } from '../platform/events/broker-admin';
 import { SaslCredential } from '../platform/events/kafka';
 import { FEED_PARTY_QUOTAS } from '../subgraphs/feeds/domain/feed-subscriber';
 import { asKafkaMessage } from './support/events';
@@ -142,11 +142,18 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
           operation: 'READ',
         },
         { resource: 'GROUP', name: `${partyId('haidian-court')}.`, prefixed: true, operation: 'READ' },
+        // what the hub refused of its reports
+        {
+          resource: 'TOPIC',
+          name: topic('court.case-event-refusals.v1.bj-haidian-court'),
+          prefixed: false,
+          operation: 'READ',
+        },
       ]),
     );
     expect(
       haidian.subscriber.access.filter((a: { operation: string }) => a.operation === 'READ' || a.operation === 'WRITE'),
-    ).toHaveLength(4);
+    ).toHaveLength(5);
     expect(
       (
         await fails(admin, REGISTER, {
@@ -518,8 +525,25 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
     const raised = { producerByteRate: 1e9, consumerByteRate: 1e9, requestPercentage: 400 };
     await setUserQuotas(testKafkaClient(broker.brokers, 'test-operator', superUser()), first.username, raised);
     expect(await quotasOnceSettled(first.username, raised)).toEqual(raised);
+    // And a party registered before its kind was given a topic (its reply topic, 2026-12-06) gets its ACLs too.
+    const replies = topic('court.case-event-refusals.v1.bj-haidian-court');
+    await deleteGrants(testKafkaClient(broker.brokers, 'test-operator', superUser()), [
+      { principal: `User:${first.username}`, resource: 'TOPIC', name: replies, prefixed: false, operation: 'READ' },
+    ]);
+    await produceAsOperator(replies, [{ key: 'n', value: 'refused' }]);
+    expect(await tryConsume(broker.brokers, first.sasl, replies, `${partyId('rotating')}.r`)).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
     const rotated = (await ok(admin, ROTATE, { p: partyId('rotating') })).rotateFeedCredential;
     expect(await quotasOnceSettled(first.username, FEED_PARTY_QUOTAS)).toEqual(FEED_PARTY_QUOTAS);
+    expect(
+      await tryConsume(
+        broker.brokers,
+        { username: rotated.username, password: rotated.password },
+        replies,
+        `${partyId('rotating')}.r`,
+      ),
+    ).toEqual(['refused']);
     expect(rotated.username).toBe(first.username);
     expect(rotated.password).not.toBe(first.password);
     const current = { username: rotated.username, password: rotated.password };

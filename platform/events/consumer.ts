@@ -1,5 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Admin, Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
+import {
+  Admin,
+  CompressionTypes,
+  Consumer,
+  EachBatchPayload,
+  EachMessagePayload,
+  Kafka,
+  KafkaMessage,
+  Message,
+  Producer,
+} from 'kafkajs';
 import { EventData, EventDefinition, PARTY_ID_PATTERN, TopicDefinition } from '../../catalog';
 import { DomainError } from '../../kernel/errors';
 import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
@@ -110,8 +120,9 @@ export class InboxConsumer {
   private readonly partyPrefixes: string[];
   /** The per-party families read whose refused messages are reported back to their sender. */
   private readonly answeredFamilies: TopicDefinition[];
-  /** Reply topics this consumer made sure exist. */
+  /** Reply topics this consumer made sure exist, and those it failed to send to, until when it leaves them be. */
   private readonly ensuredReplyTopics = new Set<string>();
+  private readonly replyTopicFailedUntil = new Map<string, number>();
   private subscribedTopics: string[] = [];
   private admin?: Admin;
   private refreshTimer?: NodeJS.Timeout;
@@ -290,7 +301,7 @@ export class InboxConsumer {
     let event: HubEvent;
     try {
       event = decodeMessage(message.headers, message.value);
-      if (!this.handlers.has(event.type)) return;
+      if (!this.handles(topic, event)) return;
       validateEventData(event.type, event.data);
       this.checkSender(topic, event);
     } catch (error) {
@@ -367,7 +378,7 @@ export class InboxConsumer {
     for (const message of batch.messages) {
       try {
         const event = decodeMessage(message.headers, message.value);
-        if (!this.handlers.has(event.type)) continue;
+        if (!this.handles(topic, event)) continue;
         validateEventData(event.type, event.data);
         this.checkSender(topic, event);
         events.push({ event, message });
@@ -489,6 +500,21 @@ export class InboxConsumer {
   }
 
   /**
+   * Whether this consumer applies the event: a hub topic carries types other consumers take, skipped here; a party's
+   * topic carries only its family's type, so another there is refused (UNKNOWN_EVENT_TYPE), and its sender told, not
+   * dropped unseen (a court's report sent under a misspelt or future type).
+   */
+  private handles(topic: string, event: HubEvent): boolean {
+    if (this.handlers.has(event.type)) return true;
+    if (this.partyPrefixes.some((p) => topic.startsWith(p)))
+      throw new PoisonMessageError(
+        'UNKNOWN_EVENT_TYPE',
+        `${event.type.slice(0, 200)} is not an event type this topic takes (${[...this.handlers.keys()].join(', ')})`,
+      );
+    return false;
+  }
+
+  /**
    * On a per-party topic the sender is the party the topic belongs to (only its principal may write there): the data
    * must name the same party, and only the family's event types are taken from it; a hub event type only from its own
    * topic (before, one on a party's topic skipped the check: no consumer read both kinds, so none was applied).
@@ -589,21 +615,29 @@ export class InboxConsumer {
 
   /**
    * Tells each sender which of its messages were refused, on its own reply topic (made on first use), after their
-   * dead letters are sent. A notice that cannot be sent is logged and dropped: the dead letter is the record.
+   * dead letters are sent: at most NOTICES_PER_BATCH a topic and batch, gzipped (a party writing junk at its quota
+   * otherwise had the hub write a notice for each tiny record). A notice that cannot be sent is logged and counted,
+   * and that topic is not tried again for a minute: the dead letter is the record.
    */
   private async sendRefusalNotices(producer: Producer, copies: DeadLetterCopy[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
-    for (const { notice } of copies)
-      if (notice) byTopic.set(notice.topic, [...(byTopic.get(notice.topic) ?? []), notice.message]);
+    for (const { notice } of copies) {
+      if (!notice) continue;
+      const messages = byTopic.get(notice.topic) ?? [];
+      if (messages.length < NOTICES_PER_BATCH) byTopic.set(notice.topic, [...messages, notice.message]);
+    }
     const prefix = this.options.kafkaSettings.topicPrefix ?? '';
     for (const [topic, messages] of byTopic) {
+      if ((this.replyTopicFailedUntil.get(topic) ?? 0) > Date.now()) continue;
       try {
         if (!this.ensuredReplyTopics.has(topic)) {
           await ensureTopics(this.options.kafka, this.options.kafkaSettings, [topic.slice(prefix.length)], 3);
           this.ensuredReplyTopics.add(topic);
         }
-        await producer.send({ topic, acks: -1, messages });
+        await producer.send({ topic, acks: -1, compression: CompressionTypes.GZIP, messages });
       } catch (error) {
+        this.replyTopicFailedUntil.set(topic, Date.now() + 60_000);
+        this.ensuredReplyTopics.delete(topic);
         this.log.warn({ err: error, topic, notices: messages.length }, 'refusal notices not sent');
       }
     }
@@ -661,6 +695,9 @@ interface DeadLetterCopy {
   /** What its sender is told, on its reply topic, when the family has one (refusal-notice.ts). */
   notice?: { topic: string; message: Message };
 }
+
+/** Refusal notices sent to one party's reply topic for one fetched batch; the rest are in the dead-letter topic. */
+const NOTICES_PER_BATCH = 100;
 
 /** How many bytes of dead letters go in one send (a party's message is at most 512 KiB; the broker takes 1 MiB). */
 const DEAD_LETTER_SEND_BYTES = 256 * 1024;

@@ -35,7 +35,8 @@ const repeatable = (headers: IHeaders | undefined, name: string): string | null 
  * The notice telling a party that a message it sent on its own topic of a per-party family was refused, addressed to
  * its own reply topic `<family.perParty.refusals>.<party>`: null when the family has no reply topic. `prefix` is the
  * deployment's topic prefix; `source` the subgraph's CloudEvents source. The notice's id is derived from where the
- * message was read, so the same refusal sent again (a batch retried) is the same event for the party to drop.
+ * message was read, so a notice sent again for the same message (a batch retried) is the same event for the party to
+ * drop; notices are advice to the sender, the dead-letter topic the hub's record.
  */
 export function refusalNotice(
   family: TopicDefinition,
@@ -65,7 +66,8 @@ export function refusalNotice(
   return {
     topic: `${prefix}${replies.name}.${party}`,
     message: {
-      key: refusal.key,
+      // The party's key back (its aggregate's id), unless it is larger than any id: the notice stays small.
+      key: refusal.key && Buffer.byteLength(refusal.key) <= MAX_CE_ATTRIBUTE_BYTES ? refusal.key : null,
       value: JSON.stringify(data),
       headers: encodeHeaders({ id, type, source, time: refusal.refusedAt, data }),
     },

@@ -230,7 +230,8 @@ export function describeLitigationDocuments(hub: () => TestHub): void {
       const open = async () =>
         (
           await t.sql<{ n: number }>(
-            `select count(*)::int as n from litigation.evidence_upload where company_id = $1`,
+            // open: a completed upload is kept a while (to answer a retried completion) but no longer counts
+            `select count(*)::int as n from litigation.evidence_upload where company_id = $1 and completed_file_id is null`,
             [DEMO_COMPANY.organisationId],
           )
         )[0].n;

@@ -57,10 +57,12 @@ export async function reviewFiling(
       const filing = await findFiling(tx, input.filingId, { lock: true });
       const area = filing && (await findAreaView(tx, filing.areaId));
       if (!filing || !area || !mayReviewFiling(reviewer, area)) {
-        if (via === 'KAFKA' && filing)
+        // By Kafka the review system is told of its refusal (its reply topic): the same answer whether the filing
+        // exists outside its jurisdiction or not at all, so the answer says nothing of other districts' filings.
+        if (via === 'KAFKA')
           throw contractsError(
             'UNAUTHORISED_REVIEWER',
-            `${reviewer.organisationId} does not review filings of this area`,
+            `${reviewer.organisationId} reviews no filing ${input.filingId.slice(0, 64)} in its jurisdiction`,
           );
         throw new NotFoundError('Filing', input.filingId);
       }

@@ -53,6 +53,8 @@ export async function correctCasePackage(
       filings: await companyFilings(tx, referral.companyId, [referral.areaId]),
       evidence,
       costs: input.costs ?? [],
+      // Drawn up under the contract it was referred under, whatever filing has arrived since.
+      contractId: referral.contractId,
     });
     // The claimed months stay those judged eligible; their amounts and the costs are as the claim now stands.
     await updateClaimedAmounts(tx, referral.id, complaint);

@@ -190,6 +190,7 @@ const claimedCharges = (claim: ClaimSnapshot) => claim.charges.filter((c) => c.k
 /** Whether a filed version (it got a record number) was in force on a day of the month. */
 const inForceIn = (f: FilingRecord, month: string) =>
   f.recordNumber !== null &&
+  ['ACCEPTED', 'SUPERSEDED', 'TERMINATED'].includes(f.status) &&
   f.startsOn.slice(0, 7) <= month &&
   compareDates(f.terminatedOn ?? f.endsOn, `${month}-01`) >= 0;
 
