@@ -21,37 +21,41 @@ const refusalSchema = Closed({
   refusedAt: IsoDateTime,
 });
 
-/** Replies to bureaus' review systems: the decisions they sent that the hub refused. */
-export const FILING_REVIEW_REFUSALS_TOPIC: TopicDefinition = {
-  name: 'city.filing-review-refusals.v1',
-  producer: 'contracts',
-  description:
-    'The review decisions a review system sent on city.filing-reviews.v1.<review system id> that the hub refused (a stale version, a reviewer without jurisdiction, a malformed message), one topic per review system that only it may read.',
+/** A family of reply topics, one per party (`<name>.<party>`), and the one event type it carries. */
+const refusals = (name: string, producer: string, party: string, description: string): TopicDefinition => ({
+  name,
+  producer,
+  description,
   key: 'the refused message’s key',
-  replies: { party: 'review system id' },
-};
+  replies: { party },
+});
+const refused = (type: string, topic: TopicDefinition, summary: string) =>
+  ({ type, topic, summary, schema: refusalSchema }) satisfies EventDefinition;
 
-export const FILING_REVIEW_REFUSED = {
-  type: 'hub.contracts.filing-review.refused',
-  topic: FILING_REVIEW_REFUSALS_TOPIC,
-  summary:
-    'A review decision the review system sent was refused: it changed nothing (it is in contracts.dead-letter.v1).',
-  schema: refusalSchema,
-} satisfies EventDefinition;
+/** Replies to bureaus' review systems: the decisions they sent that the hub refused. */
+export const FILING_REVIEW_REFUSALS_TOPIC = refusals(
+  'city.filing-review-refusals.v1',
+  'contracts',
+  'review system id',
+  'The review decisions a review system sent on city.filing-reviews.v1.<review system id> that the hub refused (a stale version, a reviewer without jurisdiction, a malformed message), one topic per review system that only it may read.',
+);
+
+export const FILING_REVIEW_REFUSED = refused(
+  'hub.contracts.filing-review.refused',
+  FILING_REVIEW_REFUSALS_TOPIC,
+  'A review decision the review system sent was refused: it changed nothing (it is in contracts.dead-letter.v1).',
+);
 
 /** Replies to courts' case systems: the reports they sent that the hub refused. */
-export const COURT_CASE_EVENT_REFUSALS_TOPIC: TopicDefinition = {
-  name: 'court.case-event-refusals.v1',
-  producer: 'litigation',
-  description:
-    'The case events a court sent on court.case-events.v1.<court id> that the hub refused (a step its case cannot take, another court’s referral, a malformed message), one topic per court that only it may read.',
-  key: 'the refused message’s key',
-  replies: { party: 'court id' },
-};
+export const COURT_CASE_EVENT_REFUSALS_TOPIC = refusals(
+  'court.case-event-refusals.v1',
+  'litigation',
+  'court id',
+  'The case events a court sent on court.case-events.v1.<court id> that the hub refused (a step its case cannot take, another court’s referral, a malformed message), one topic per court that only it may read.',
+);
 
-export const COURT_CASE_EVENT_REFUSED = {
-  type: 'hub.litigation.court-case-event.refused',
-  topic: COURT_CASE_EVENT_REFUSALS_TOPIC,
-  summary: 'A case event the court sent was refused: it changed nothing (it is in litigation.dead-letter.v1).',
-  schema: refusalSchema,
-} satisfies EventDefinition;
+export const COURT_CASE_EVENT_REFUSED = refused(
+  'hub.litigation.court-case-event.refused',
+  COURT_CASE_EVENT_REFUSALS_TOPIC,
+  'A case event the court sent was refused: it changed nothing (it is in litigation.dead-letter.v1).',
+);
