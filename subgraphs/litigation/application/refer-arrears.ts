@@ -10,7 +10,7 @@ import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency'
 import { recordEvent } from '../../../platform/events/outbox';
 import { EvidenceItem, firstPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
-import { Eligibility, referralEligibility } from '../domain/eligibility';
+import { Eligibility, governingContract, referralEligibility } from '../domain/eligibility';
 import { proposeProcedure, withoutProvince } from '../domain/procedure';
 import { settingsCovering } from '../../../kernel/city-code';
 import { cityProvinces } from '../persistence/city-province.repository';
@@ -222,24 +222,23 @@ export async function referArrears(
       const claim = claims.get(accountId)!;
       const areaFilings = filings.filter((f) => f.areaId === claim.areaId);
       const city = settingsCovering(claim.districtCode, cities);
+      const facts = referralFacts(
+        claim,
+        areaFilings,
+        today,
+        input.mediationWaivedOn ?? null,
+        HUB_DEMAND_PERIOD,
+        decided.get(accountId) ?? [],
+        input.contractId ?? null,
+      );
+      // The reasonable period is the one of the contract the months were billed under (art. 944 para. 2).
+      const governing = governingContract(facts.charges, input.contractId ?? null);
       const demandPeriod = demandPeriodOf(
-        contractDemandPeriod(
-          input.contractId ? areaFilings.filter((f) => f.contractId === input.contractId) : areaFilings,
-        ),
+        contractDemandPeriod(governing ? areaFilings.filter((f) => f.contractId === governing) : areaFilings),
         city?.demandPeriod ? { cityName: city.cityName, ...city.demandPeriod } : null,
         HUB_DEMAND_PERIOD,
       );
-      const eligibility = referralEligibility(
-        referralFacts(
-          claim,
-          areaFilings,
-          today,
-          input.mediationWaivedOn ?? null,
-          demandPeriod,
-          decided.get(accountId) ?? [],
-          input.contractId ?? null,
-        ),
-      );
+      const eligibility = referralEligibility({ ...facts, demandPeriod });
       const referral = newReferral(identity, input.courtId, accountId, claim, eligibility, today);
       results.push({ referralId: referral.id, accountId, eligibility });
       if (!eligibility.eligible) {

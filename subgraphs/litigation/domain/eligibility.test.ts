@@ -6,6 +6,7 @@ import {
   OwedCharge,
   ReferralFacts,
   assertReferralEligible,
+  governingContract,
   referralEligibility,
 } from './eligibility';
 
@@ -321,6 +322,14 @@ describe('referral eligibility (seed 004 precondition)', () => {
     const one = facts({ charges: [billed('2023-01', 'kA'), billed('2023-02', 'kA')] });
     expect(referralEligibility(one).eligible).toBe(true);
     expect(referralEligibility({ ...one, contractId: 'kA' }).excludedCharges).toEqual([]);
+  });
+
+  it("takes the reasonable period's contract from the months claimed: the one named, else the one they were billed under", () => {
+    const billed = (month: string, contractId: string | null) => ({ ...charge(month), contractId });
+    expect(governingContract([billed('2023-01', 'kA'), billed('2023-02', 'kA')], null)).toBe('kA');
+    expect(governingContract([billed('2023-01', 'kA'), billed('2023-02', 'kB')], null)).toBeNull();
+    expect(governingContract([billed('2023-01', 'kA'), billed('2023-02', null)], null)).toBeNull();
+    expect(governingContract([billed('2023-01', 'kA'), billed('2023-02', 'kB')], 'kB')).toBe('kB');
   });
 
   it('does not count a demand made before the month fell due (art. 944 para. 2: late first, then demanded)', () => {

@@ -278,6 +278,18 @@ export function contractsOf(charges: readonly OwedCharge[]): { contractId: strin
   return [...months].map(([contractId, m]) => ({ contractId, months: m }));
 }
 
+/**
+ * The contract whose terms govern a claim (its reasonable period after a demand): the one the company names, else the
+ * one contract every owed month was billed under; null when the months span contracts or none is known (the area's
+ * contract most recently in force then stands, as before). Before, the area's latest contract always did, so a claim
+ * of months under a predecessor's contract ran the period of its successor.
+ */
+export function governingContract(charges: readonly OwedCharge[], named: string | null): string | null {
+  if (named) return named;
+  const contracts = contractsOf(charges);
+  return contracts.length === 1 && charges.every((c) => c.contractId) ? contracts[0].contractId : null;
+}
+
 /** Throws REFERRAL_NOT_ELIGIBLE with every failure code in details.problems. */
 export function assertReferralEligible(facts: ReferralFacts): Eligibility {
   const result = referralEligibility(facts);
