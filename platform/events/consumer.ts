@@ -616,7 +616,7 @@ export class InboxConsumer {
   /**
    * Tells each sender which of its messages were refused, on its own reply topic (made on first use), after their
    * dead letters are sent: at most NOTICES_PER_BATCH a topic and batch, gzipped (a party writing junk at its quota
-   * otherwise had the hub write a notice for each tiny record). A notice that cannot be sent is logged and counted,
+   * otherwise had the hub write a notice for each tiny record). A notice that cannot be sent is logged,
    * and that topic is not tried again for a minute: the dead letter is the record.
    */
   private async sendRefusalNotices(producer: Producer, copies: DeadLetterCopy[]): Promise<void> {
