@@ -476,5 +476,11 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     expect(unlawful((await ok(xichengBureau, CREDIT)).creditEntries)).toHaveLength(2);
     expect(unlawful((await ok(haidianBureau, CREDIT)).creditEntries)).toEqual([]);
     expect(unlawful((await ok(identity('PROPERTY_COMPANY', '91110102MA0000OTHR'), CREDIT)).creditEntries)).toEqual([]);
+
+    // The committee reporting the street office's cut-off gets a record of its own, never the office's (its id or
+    // note): a report is answered with its first record only for the reporter that made it.
+    const own = (await ok(identity('OWNERS_COMMITTEE', body), CUT, { r: report })).recordUtilityCutOff;
+    expect(own.id).not.toBe(recordUtilityCutOff.id);
+    expect(own).toMatchObject({ utility: 'WATER', reportedByRole: 'OWNERS_COMMITTEE' });
   });
 });

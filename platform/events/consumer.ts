@@ -120,6 +120,8 @@ export class InboxConsumer {
   private readonly partyPrefixes: string[];
   /** The per-party families read whose refused messages are reported back to their sender. */
   private readonly answeredFamilies: TopicDefinition[];
+  /** The CloudEvents source of the refusal notices it sends: its subgraph's. */
+  private readonly noticeSource: string;
   /** Reply topics this consumer made sure exist, and those it failed to send to, until when it leaves them be. */
   private readonly ensuredReplyTopics = new Set<string>();
   private readonly replyTopicFailedUntil = new Map<string, number>();
@@ -136,6 +138,7 @@ export class InboxConsumer {
     this.handlers = new Map(options.definition.subscriptions.map((s) => [s.definition.type, s.handle]));
     this.definitions = new Map(options.definition.subscriptions.map((s) => [s.definition.type, s.definition]));
     this.partyPrefixes = consumerTopicPrefixes(options.definition).map((p) => topicName(options.kafkaSettings, p));
+    this.noticeSource = `/property-governance-hub/${options.deadLetterTopic.split('.')[0]}`;
     this.answeredFamilies = [
       ...new Set(options.definition.subscriptions.map((s) => s.definition.topic).filter((t) => t.perParty?.refusals)),
     ];
@@ -593,18 +596,19 @@ export class InboxConsumer {
       dlq_source_offset: message.offset,
       dlq_failed_at: new Date().toISOString(),
     };
-    const refusal = { topic, partition, offset: message.offset, key: message.key, headers: message.headers };
-    const subgraph = this.options.deadLetterTopic.split('.')[0];
-    const notice = this.answeredFamilies
-      .map((family) =>
-        refusalNotice(family, this.options.kafkaSettings.topicPrefix ?? '', `/property-governance-hub/${subgraph}`, {
-          ...refusal,
-          reasonCode,
-          reason,
-          refusedAt: why.dlq_failed_at,
-        }),
-      )
-      .find((n) => n !== null);
+    const refusal = {
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key,
+      headers: message.headers,
+      reasonCode,
+      reason,
+      refusedAt: why.dlq_failed_at,
+    };
+    const prefix = this.options.kafkaSettings.topicPrefix ?? '';
+    let notice: DeadLetterCopy['notice'] | null = null;
+    for (const family of this.answeredFamilies) notice ??= refusalNotice(family, prefix, this.noticeSource, refusal);
     return {
       copy: { key: message.key, value: message.value, headers: { ...message.headers, ...why } },
       source: message,

@@ -4,6 +4,10 @@ import { NotFoundError } from '../../../kernel/errors';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
 import { Area } from '../persistence/area.entity';
 import { findArea } from '../persistence/area.repository';
+import { GovernanceBody } from '../persistence/governance-body.entity';
+import { findStandingCommitteeById } from '../persistence/governance-body.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An area the caller may read by street, else NOT_FOUND: outside the caller's jurisdiction it does not exist for them. */
 export async function readableArea(em: EntityManager, identity: Identity, areaId: string): Promise<Area> {
@@ -22,4 +26,22 @@ export async function manageableArea(
   const area = await readableArea(em, identity, areaId);
   assertMayManageStreet(identity, area.streetCode, what);
   return area;
+}
+
+/**
+ * The area of the standing (not dissolved) committee the caller is: an OWNERS_COMMITTEE token's organisation is its
+ * body's id. Any other area, a dissolved committee, and ids that cannot be uuids: NOT_FOUND, as any area out of reach.
+ */
+export async function committeeArea(
+  em: EntityManager,
+  identity: Identity,
+  areaId: string,
+): Promise<{ area: Area; committee: GovernanceBody }> {
+  const committee =
+    UUID.test(identity.organisationId) && UUID.test(areaId)
+      ? await findStandingCommitteeById(em, identity.organisationId, areaId)
+      : null;
+  const area = committee && (await findArea(em, areaId));
+  if (!area) throw new NotFoundError('Area', areaId);
+  return { area, committee: committee! };
 }

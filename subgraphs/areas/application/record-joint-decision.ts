@@ -24,14 +24,12 @@ import { JointDecisionMatter } from '../domain/statutes';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { jointDecisionRecorded } from '../events/publish/governance-events';
 import { Area } from '../persistence/area.entity';
-import { findArea } from '../persistence/area.repository';
-import { findStandingCommitteeById } from '../persistence/governance-body.repository';
 import { householdAreasOfArea } from '../persistence/household.repository';
 import { JointDecision } from '../persistence/joint-decision.entity';
 import { decisionOfMeeting, findJointDecision, insertJointDecision } from '../persistence/joint-decision.repository';
 import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { areasError } from '../domain/errors';
-import { manageableArea } from './area.lookup';
+import { committeeArea, manageableArea } from './area.lookup';
 
 /** A decision as reported: the meeting's aggregate tally, or each household's ballot (areas from the register). */
 export interface DecisionInput {
@@ -45,21 +43,13 @@ export interface DecisionInput {
   ballots?: { householdId: string; vote: Exclude<BallotVote, 'NOT_VOTED'> }[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Who may record a decision: the street office of the area, or the area's standing committee itself (its token's
  * organisation is the body's id) while its term runs. Anyone else learns nothing about the area.
  */
 async function areaForDecision(em: EntityManager, identity: Identity, areaId: string, today: string): Promise<Area> {
   if (identity.role !== 'OWNERS_COMMITTEE') return manageableArea(em, identity, areaId, 'record joint decisions in it');
-  // Ids that cannot be uuids name no committee and no area: NOT_FOUND, as for any other area out of reach.
-  const committee =
-    UUID.test(identity.organisationId) && UUID.test(areaId)
-      ? await findStandingCommitteeById(em, identity.organisationId, areaId)
-      : null;
-  const area = committee && (await findArea(em, areaId));
-  if (!area) throw new NotFoundError('Area', areaId);
+  const { area, committee } = await committeeArea(em, identity, areaId);
   // A committee past its term acts without a mandate (domain/governance-body.ts): the street office records instead.
   if (isTermExpired(committee, today))
     throw new ForbiddenError(

@@ -5,9 +5,8 @@ import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
 import { MemberInput, checkMemberList } from '../domain/governance-body';
-import { validateCommitteeOfAssembly } from '../domain/owners-assembly';
+import { checkCommitteeTerm, validateCommitteeOfAssembly } from '../domain/owners-assembly';
 import { assessDissolution, requireDates, requireNotAfter } from '../domain/property-management-committee';
-import { compareDates } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
@@ -49,8 +48,7 @@ export async function recordOwnersCommittee(
     recordedOn: input.recordedOn,
     propertyManagementCommitteeDissolvedOn: dissolvedOn,
   });
-  if (termEndsOn !== undefined && compareDates(termEndsOn, input.recordedOn) <= 0)
-    throw new InvalidInputError('The term ends before it began', { fields: { termEndsOn: 'after recordedOn' } });
+  checkCommitteeTerm(input.recordedOn, termEndsOn);
   checkMemberList(input.members);
   // Checked now (a dissolution before the recording is refused); its deadline is null when it runs past the holiday data.
   const dissolution = unlessBeyondCalendar(() => assessDissolution(input.recordedOn, dissolvedOn)) ?? {

@@ -58,6 +58,12 @@ export function validateCommitteeOfAssembly(assemblyFormedOn: IsoDate, committee
   }
 }
 
+/** An owners' committee's term, when given, ends after the day it is recorded. */
+export function checkCommitteeTerm(recordedOn: IsoDate, termEndsOn: IsoDate | undefined): void {
+  if (termEndsOn !== undefined && compareDates(termEndsOn, recordedOn) <= 0)
+    throw new InvalidInputError('The term ends before it began', { fields: { termEndsOn: 'after recordedOn' } });
+}
+
 /** The flag on an owners' committee: recorded while the area's assembly is not on record. */
 export function isAssemblyMissing(committee: { kind: string; assemblyId?: string | null }): boolean | undefined {
   return committee.kind === 'OWNERS_COMMITTEE' ? !committee.assemblyId : undefined;

@@ -29,6 +29,7 @@ import {
   DOCUMENT_UPLOAD_TABLES,
   documentUploadParts,
   documentsOfContracts,
+  findFilingDocument,
   insertDocumentUpload,
   insertFilingDocument,
   findDocumentUpload,
@@ -198,8 +199,7 @@ export function completeFilingDocumentUpload(
     parts: documentUploadParts,
     refusedMessage: REFUSED,
     upload: (db, lock) => ownUpload(db, identity, uploadId, lock),
-    completed: async (db, upload) =>
-      (await documentsOfContracts(db, [upload.contractId])).find((d) => d.id === upload.completedFileId) ?? null,
+    completed: (db, upload) => findFilingDocument(db, upload.completedFileId!),
     scan: (bytes, upload) => scanDocument(bytes, upload.name),
     record: async (tx, upload, bytes) =>
       recordDocument(tx, identity, await ownContractTakingDocuments(tx, identity, upload.contractId), {

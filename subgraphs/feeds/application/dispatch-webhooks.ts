@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { advisoryLock } from '../../../platform/db/sql';
 import { logger } from '../../../platform/logging';
 import { HubEvent } from '../../../platform/events/cloudevent';
-import { BUREAU_EVENT_TYPES, aggregateKeyOf, audienceOf, mayReceive } from '../domain/webhook-access';
+import { FILING_EVENTS } from '../../../catalog';
+import { BUREAU_EVENT_TYPES, COURT_EVENTS, aggregateKeyOf, audienceOf, mayReceive } from '../domain/webhook-access';
 import {
   NewDelivery,
   districtsOfAreas,
@@ -31,6 +32,9 @@ const areaIdOf = (event: HubEvent): string | undefined => {
  */
 export const lockArea = (em: EntityManager, areaId: string) =>
   advisoryLock(em, `feeds.webhook-area:${areaId.toLowerCase()}`);
+
+/** The events webhooks carry, to bureaus and to courts: what the dispatcher subscribes to. */
+export const DISPATCHED_EVENTS = [...FILING_EVENTS, ...COURT_EVENTS];
 
 /**
  * Writes one pending delivery per event and subscription that asked for the event's type and may read it (the

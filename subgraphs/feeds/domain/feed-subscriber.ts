@@ -1,9 +1,7 @@
 import {
   CITY_FILING_REVIEWS_TOPIC,
   COURT_CASE_EVENTS_TOPIC,
-  COURT_CASE_EVENT_REFUSALS_TOPIC,
   DEADLINE_REMINDERS_TOPIC,
-  FILING_REVIEW_REFUSALS_TOPIC,
   FILINGS_TOPIC,
   HOTLINE_ORDERS_TOPIC,
   PARTY_ID_PATTERN,
@@ -123,6 +121,20 @@ const write = (name: string): FeedPermission[] => [
   { resource: 'TOPIC', name, prefixed: false, operation: 'DESCRIBE' },
 ];
 
+/** The id a party's own topics carry: a court's court id (reminders are addressed to it), else its party id. */
+const topicIdOf = (party: FeedParty) => (party.kind === 'COURT' ? party.courtId! : party.partyId);
+
+/** The per-party family a party writes: a court its case events, a hotline system its orders, a bureau its reviews. */
+const inboundFamilyOf = (party: FeedParty) =>
+  party.kind === 'COURT'
+    ? COURT_CASE_EVENTS_TOPIC
+    : party.kind === 'HOTLINE_SYSTEM'
+      ? HOTLINE_ORDERS_TOPIC
+      : CITY_FILING_REVIEWS_TOPIC;
+
+/** The party's own inbound topic, which only its principal may write. */
+const inboundTopicOf = (party: FeedParty): string => partyTopicName(inboundFamilyOf(party), topicIdOf(party));
+
 /**
  * The party's own reminder topic: the reminders are addressed by the owner organisation's party id
  * (catalog's partyIdOfOrganisation), which for a court is its court id. A hotline system owns no deadline and reads
@@ -130,24 +142,22 @@ const write = (name: string): FeedPermission[] => [
  */
 export function reminderTopicOf(party: FeedParty): string | null {
   if (party.kind === 'HOTLINE_SYSTEM') return null;
-  return partyTopicName(DEADLINE_REMINDERS_TOPIC, party.kind === 'COURT' ? party.courtId! : party.partyId);
+  return partyTopicName(DEADLINE_REMINDERS_TOPIC, topicIdOf(party));
 }
 
 /**
- * The party's own reply topic, where the hub tells it which of the messages it sent were refused (a court's case
- * events, a review system's decisions). A hotline system reads nothing, so it has none.
+ * The party's own reply topic, where the hub tells it which of the messages it sent were refused: the reply family of
+ * the family it writes (catalog `perParty.refusals`); none for a hotline system, which reads nothing.
  */
 export function refusalTopicOf(party: FeedParty): string | null {
-  if (party.kind === 'HOTLINE_SYSTEM') return null;
-  return party.kind === 'COURT'
-    ? partyTopicName(COURT_CASE_EVENT_REFUSALS_TOPIC, party.courtId!)
-    : partyTopicName(FILING_REVIEW_REFUSALS_TOPIC, party.partyId);
+  const replies = inboundFamilyOf(party).perParty?.refusals;
+  return replies ? partyTopicName(replies, topicIdOf(party)) : null;
 }
 
 /** Everything the party's principal may do; the broker refuses the rest. */
 export function feedPermissions(party: FeedParty): FeedPermission[] {
   // A hotline system writes its own topic and reads nothing, so it has no consumer group either.
-  if (party.kind === 'HOTLINE_SYSTEM') return write(partyTopicName(HOTLINE_ORDERS_TOPIC, party.partyId));
+  if (party.kind === 'HOTLINE_SYSTEM') return write(inboundTopicOf(party));
   const reads = [
     ...(party.kind === 'COURT'
       ? read(partyTopicName(REFERRALS_TOPIC, party.courtId!), false)
@@ -158,27 +168,22 @@ export function feedPermissions(party: FeedParty): FeedPermission[] {
     ...read(reminderTopicOf(party)!, false),
     ...read(refusalTopicOf(party)!, false),
   ];
-  const writes =
-    party.kind === 'COURT'
-      ? write(partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!))
-      : write(partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId));
   // Its own consumer groups only: `<party id>.<anything>`.
-  return [...reads, ...writes, { resource: 'GROUP', name: `${party.partyId}.`, prefixed: true, operation: 'READ' }];
+  return [
+    ...reads,
+    ...write(inboundTopicOf(party)),
+    { resource: 'GROUP', name: `${party.partyId}.`, prefixed: true, operation: 'READ' },
+  ];
 }
 
 /** The party's own topics, created when it is registered so it can subscribe and send at once. */
 export function feedTopics(party: FeedParty): string[] {
-  if (party.kind === 'HOTLINE_SYSTEM') return [partyTopicName(HOTLINE_ORDERS_TOPIC, party.partyId)];
-  const reminders = reminderTopicOf(party)!;
-  if (party.kind === 'COURT')
-    return [
-      partyTopicName(REFERRALS_TOPIC, party.courtId!),
-      partyTopicName(COURT_CASE_EVENTS_TOPIC, party.courtId!),
-      refusalTopicOf(party)!,
-      reminders,
-    ];
-  const districts = party.jurisdictions
-    .filter((j) => j.length === 6)
-    .flatMap((j) => [partyTopicName(FILINGS_TOPIC, j), partyTopicName(STREET_WORK_TOPIC, j)]);
-  return [...districts, partyTopicName(CITY_FILING_REVIEWS_TOPIC, party.partyId), refusalTopicOf(party)!, reminders];
+  if (party.kind === 'HOTLINE_SYSTEM') return [inboundTopicOf(party)];
+  const feeds =
+    party.kind === 'COURT'
+      ? [partyTopicName(REFERRALS_TOPIC, party.courtId!)]
+      : party.jurisdictions
+          .filter((j) => j.length === 6)
+          .flatMap((j) => [partyTopicName(FILINGS_TOPIC, j), partyTopicName(STREET_WORK_TOPIC, j)]);
+  return [...feeds, inboundTopicOf(party), refusalTopicOf(party)!, reminderTopicOf(party)!];
 }

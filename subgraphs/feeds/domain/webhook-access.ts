@@ -36,13 +36,15 @@ export const receivesByJurisdiction = (role: string): role is (typeof JURISDICTI
   (JURISDICTION_ROLES as readonly string[]).includes(role);
 export type WebhookRole = (typeof WEBHOOK_ROLES)[number];
 
-export const COURT_EVENT_TYPES: readonly string[] = [
+/** The referral events a court's webhooks carry: declared once, for the dispatcher's subscriptions too. */
+export const COURT_EVENTS = [
   REFERRAL_SUBMITTED,
   REFERRAL_PACKAGE_CORRECTED,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_WITHDRAWN,
   BATCH_FORMED,
-].map((e) => e.type);
+] as const;
+export const COURT_EVENT_TYPES: readonly string[] = COURT_EVENTS.map((e) => e.type);
 export const BUREAU_EVENT_TYPES: readonly string[] = FILING_EVENTS.map((e) => e.type);
 export const REMINDER_EVENT_TYPES: readonly string[] = [DEADLINE_REMINDER_DUE.type];
 

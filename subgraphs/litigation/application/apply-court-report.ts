@@ -114,8 +114,10 @@ async function applyUnderId(
     }
     assertNotFuture(report.occurredAt, todayInChina());
     // The company's withdrawal through the hub, overruled by a step the court reports on its docket (case-status.ts).
-    const withdrawal = referral.status === 'WITHDRAWN' ? await companyWithdrawalOf(tx, referral.id) : null;
-    const overruled = overrulesOwnWithdrawal(referral.status, report.kind, withdrawal !== null) ? withdrawal : null;
+    // Looked up only for a step that could overrule one (a redelivered withdrawal, a mediation step never does).
+    const overruled = overrulesOwnWithdrawal(referral.status, report.kind, true)
+      ? await companyWithdrawalOf(tx, referral.id)
+      : null;
     if (overruled !== null) await assertNoLaterReferral(tx, referral);
     const { verdict, state } = applyCourtEvent(overruled !== null ? REINSTATED : referral, {
       kind: report.kind,

@@ -268,8 +268,8 @@ function demandPeriodFailure(
 /**
  * The contracts charges were billed under, each with its months, in the order of their first month; charges whose
  * contract is not known are left out. A complaint states one contract and its provider as plaintiff (a new provider
- * has no claim to fees owed under its predecessor's contract: Civil Code art. 465 para. 2, a contract binds its parties only), and the consolidation of
- * cases goes by contract: months of two contracts are two claims.
+ * has no claim to fees owed under its predecessor's contract: Civil Code art. 465 para. 2, a contract binds its
+ * parties only), and the consolidation of cases goes by contract: months of two contracts are two claims.
  */
 export function contractsOf(charges: readonly OwedCharge[]): { contractId: string; months: YearMonth[] }[] {
   const months = new Map<string, YearMonth[]>();
@@ -303,7 +303,8 @@ export function assertReferralEligible(facts: ReferralFacts): Eligibility {
   return result;
 }
 
-function filedAndInForce(contract: FiledContract, month: YearMonth): boolean {
+/** Whether an accepted filing with a record number was in force on at least one day of the month. */
+export function filedAndInForce(contract: FiledContract, month: YearMonth): boolean {
   if (contract.status !== 'ACCEPTED' || !contract.filingRecordNumber?.trim()) return false;
   const firstDay = `${month}-01`;
   // The contract overlaps the month when it starts by the month's end and ends on or after its first day.

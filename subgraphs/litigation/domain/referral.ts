@@ -13,7 +13,7 @@ import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { CasePackageContent, EvidenceItem, PackageLateFeeTerms, packageClaims } from './case-package';
 import { ComplaintClaims, CostLine, buildComplaintClaims } from './claim';
-import { Eligibility, FiledContract, OwedCharge, ReferralFacts } from './eligibility';
+import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce } from './eligibility';
 import { DemandPeriod } from './statutes';
 import { EVIDENCE_LIMITS } from './evidence-file';
 import { litigationError } from './errors';
@@ -161,16 +161,19 @@ const lateFeeRateInWords = (terms: PackageLateFeeTerms): string =>
  * contract ends early, those months were still served under a filed contract (to the termination date).
  */
 export function filedContracts(filings: readonly FilingRecord[]): FiledContract[] {
-  return filings
-    .filter((f) => f.recordNumber !== null && ['ACCEPTED', 'SUPERSEDED', 'TERMINATED'].includes(f.status))
-    .map((f) => ({
-      contractId: f.contractId,
-      status: 'ACCEPTED',
-      startsOn: f.startsOn,
-      endsOn: f.terminatedOn ?? f.endsOn,
-      filingRecordNumber: f.recordNumber,
-    }));
+  return filings.filter(isFiled).map(filedContractOf);
 }
+
+const isFiled = (f: FilingRecord) =>
+  f.recordNumber !== null && ['ACCEPTED', 'SUPERSEDED', 'TERMINATED'].includes(f.status);
+
+const filedContractOf = (f: FilingRecord): FiledContract => ({
+  contractId: f.contractId,
+  status: 'ACCEPTED',
+  startsOn: f.startsOn,
+  endsOn: f.terminatedOn ?? f.endsOn,
+  filingRecordNumber: f.recordNumber,
+});
 
 /**
  * The reasonable period the contract itself states, if any: the area's filed contract most recently in force (its
@@ -187,12 +190,8 @@ export function contractDemandPeriod(filings: readonly FilingRecord[]): { contra
 /** Only the company's service fees are its claim; a levy is owed into the owners' own account, not to the company. */
 const claimedCharges = (claim: ClaimSnapshot) => claim.charges.filter((c) => c.kind === 'SERVICE_FEE' && c.openFen > 0);
 
-/** Whether a filed version (it got a record number) was in force on a day of the month. */
-const inForceIn = (f: FilingRecord, month: string) =>
-  f.recordNumber !== null &&
-  ['ACCEPTED', 'SUPERSEDED', 'TERMINATED'].includes(f.status) &&
-  f.startsOn.slice(0, 7) <= month &&
-  compareDates(f.terminatedOn ?? f.endsOn, `${month}-01`) >= 0;
+/** Whether a filed version was in force on a day of the month (eligibility.ts filedAndInForce). */
+const inForceIn = (f: FilingRecord, month: string) => isFiled(f) && filedAndInForce(filedContractOf(f), month);
 
 /**
  * The contract a charge was billed under: its filing's; when that filing is not known here, the one filed contract in

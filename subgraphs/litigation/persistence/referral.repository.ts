@@ -497,12 +497,15 @@ export async function referralStatistics(em: EntityManager, reach: ReferralReach
     `select r.area_id as "areaId", r.area_name as "areaName", r.company_id as "companyId", count(*) as referrals,
             count(*) filter (where not r.eligible) as ineligible,
             count(*) filter (where r.eligible and r.status in ('SUBMITTED','IN_MEDIATION','DOCKETED','HEARING_SCHEDULED')) as open,
-            count(*) filter (where (r.status = 'JUDGED' or r.judged_fen is not null) and not ${ENDED_WITHOUT_DECISION}) as judged,
-            count(*) filter (where (r.status = 'SETTLED' or (r.settled_fen is not null and r.judged_fen is null)) and not ${ENDED_WITHOUT_DECISION}) as settled,
+            count(*) filter (where (r.status = 'JUDGED' or r.judged_fen is not null) and not x.ended) as judged,
+            count(*) filter (where (r.status = 'SETTLED' or (r.settled_fen is not null and r.judged_fen is null)) and not x.ended) as settled,
             count(*) filter (where r.status = 'WITHDRAWN') as withdrawn, coalesce(sum(r.amount_in_dispute_fen), 0)::int8 as "amountInDisputeFen",
-            coalesce(sum(r.judged_fen) filter (where not ${ENDED_WITHOUT_DECISION}), 0)::int8 as "judgedFen",
-            coalesce(sum(r.settled_fen) filter (where r.judged_fen is null and not ${ENDED_WITHOUT_DECISION}), 0)::int8 as "settledFen"
-       from litigation.referral r where ${scope.sql} group by r.area_id, r.area_name, r.company_id order by r.area_name, r.company_id`,
+            coalesce(sum(r.judged_fen) filter (where not x.ended), 0)::int8 as "judgedFen",
+            coalesce(sum(r.settled_fen) filter (where r.judged_fen is null and not x.ended), 0)::int8 as "settledFen"
+       from litigation.referral r
+       -- once per referral, not once per aggregate that needs it
+       cross join lateral (select ${ENDED_WITHOUT_DECISION} as ended) x
+      where ${scope.sql} group by r.area_id, r.area_name, r.company_id order by r.area_name, r.company_id`,
     scope.params,
   );
 }

@@ -1,13 +1,5 @@
-import {
-  BATCH_FORMED,
-  FILING_EVENTS,
-  REFERRAL_PACKAGE_CORRECTED,
-  REFERRAL_STATUS_CHANGED,
-  REFERRAL_SUBMITTED,
-  REFERRAL_WITHDRAWN,
-} from '../../../../catalog';
 import { ConsumerDefinition, on } from '../../../../platform/events/consumer';
-import { dispatchWebhooks } from '../../application/dispatch-webhooks';
+import { DISPATCHED_EVENTS, dispatchWebhooks } from '../../application/dispatch-webhooks';
 
 /**
  * The webhook dispatcher: one consumer group for every hub instance, so each event is fanned out once into pending
@@ -16,13 +8,8 @@ import { dispatchWebhooks } from '../../application/dispatch-webhooks';
  */
 export const webhookDispatcherConsumer: ConsumerDefinition = {
   name: 'feeds.webhook-dispatcher',
-  subscriptions: [
-    ...FILING_EVENTS,
-    REFERRAL_SUBMITTED,
-    REFERRAL_PACKAGE_CORRECTED,
-    REFERRAL_STATUS_CHANGED,
-    REFERRAL_WITHDRAWN,
-    BATCH_FORMED,
-  ].map((definition) => on(definition, async (em, event) => void (await dispatchWebhooks(em, [event])))),
+  subscriptions: DISPATCHED_EVENTS.map((definition) =>
+    on(definition, async (em, event) => void (await dispatchWebhooks(em, [event]))),
+  ),
   handleBatch: async (em, events) => void (await dispatchWebhooks(em, events)),
 };
