@@ -5,8 +5,10 @@ import type { IsoDate } from './calendar';
  * 23:30 on the 15th in Beijing is on time even though it is already the 16th nowhere and the 15th in UTC only by
  * luck. The domain rules never read the clock; the application layer asks here once per request.
  */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
 const CHINA = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
+  timeZone: CHINA_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',

@@ -4,6 +4,7 @@ import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from '@mikro-orm/core';
 import { isRolledBackRace } from './transient';
+import { CHINA_TIME_ZONE } from '../../kernel/clock';
 
 /**
  * Raw SQL in the caller's unit of work (its transaction, when there is one): for set-based statements the ORM
@@ -36,7 +37,11 @@ export async function advisoryLock(em: EntityManager, key: string): Promise<void
  * by eight hours: an order received at 07:30 on 1 March in Beijing counted under 28 February.
  */
 export const chinaDayStart = (day: 'same' | 'next' = 'same'): string =>
-  `((?::date${day === 'next' ? ' + 1' : ''})::timestamp at time zone 'Asia/Shanghai')`;
+  `((?::date${day === 'next' ? ' + 1' : ''})::timestamp at time zone '${CHINA_TIME_ZONE}')`;
+
+/** SQL: the day in China (`YYYY-MM-DD` text) of the instant `timestamptz` (an SQL expression), whatever the session's zone. */
+export const chinaDayOf = (timestamptz: string): string =>
+  `to_char(${timestamptz} at time zone '${CHINA_TIME_ZONE}', 'YYYY-MM-DD')`;
 
 /**
  * Values as one PostgreSQL array literal, for `= any(?::uuid[])` and `<> all(?::text[])`: the ORM would spread a JS

@@ -11,6 +11,7 @@ import {
   TEXT_MAX_LENGTH,
 } from '../../kernel/input-bounds';
 import { isStorableText } from '../../kernel/storable-text';
+import { isUuid } from '../../kernel/uuid';
 
 /**
  * The scalars every subgraph's arguments and input fields use, declared once: a value that breaks one is refused
@@ -137,11 +138,9 @@ export const CsvText = textScalar({
   description: 'A CSV document.',
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function checkId(value: unknown): string {
   if (typeof value !== 'string') return refuse('ID', 'must be a string');
-  if (!UUID.test(value)) return refuse('ID', 'is not a UUID');
+  if (!isUuid(value)) return refuse('ID', 'is not a UUID');
   return value.toLowerCase();
 }
 

@@ -6,8 +6,7 @@ import { Area } from '../persistence/area.entity';
 import { findArea } from '../persistence/area.repository';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { findStandingCommitteeById } from '../persistence/governance-body.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../kernel/uuid';
 
 /** An area the caller may read by street, else NOT_FOUND: outside the caller's jurisdiction it does not exist for them. */
 export async function readableArea(em: EntityManager, identity: Identity, areaId: string): Promise<Area> {
@@ -38,7 +37,7 @@ export async function committeeArea(
   areaId: string,
 ): Promise<{ area: Area; committee: GovernanceBody }> {
   const committee =
-    UUID.test(identity.organisationId) && UUID.test(areaId)
+    isUuid(identity.organisationId) && isUuid(areaId)
       ? await findStandingCommitteeById(em, identity.organisationId, areaId)
       : null;
   const area = committee && (await findArea(em, areaId));

@@ -5,12 +5,11 @@ import { mayReadHousehold, ownerDataAccessReason } from '../domain/access';
 import { maskOwnerName } from '../domain/compound';
 import { OwnerDataAccess, OwnerDataKind, recordOwnerDataAccesses } from '../persistence/owner-data-access.repository';
 import { HouseholdReads } from './household-reads';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../kernel/uuid';
 
 /** An id given (a referral as the reason of a read, a household to filter on) is a UUID, checked before any query. */
 export function assertUuid(field: string, value: string | null | undefined): void {
-  if (value != null && !UUID.test(value))
+  if (value != null && !isUuid(value))
     throw new InvalidInputError(`${field} must be an id (UUID)`, { fields: { [field]: 'not a UUID' } });
 }
 

@@ -21,8 +21,7 @@ import { BillingAreaSchema } from '../persistence/billing-area.entity';
 import { findFilingInForce } from '../persistence/filing.repository';
 import { isStandingCommitteeOf } from '../persistence/governance-view.repository';
 import { insertViolation, pageViolations, sameViolation } from '../persistence/utility-violation.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../kernel/uuid';
 
 /**
  * The street office of the area, or its standing committee, records a utility cut-off reported against the
@@ -38,7 +37,7 @@ export async function recordUtilityCutOff(
   assertReportsCutOffs(identity);
   const checked = checkCutOffReport(report, todayInChina());
   return em.transactional(async (tx) => {
-    const area = UUID.test(checked.areaId) ? await tx.findOne(BillingAreaSchema, { areaId: checked.areaId }) : null;
+    const area = isUuid(checked.areaId) ? await tx.findOne(BillingAreaSchema, { areaId: checked.areaId }) : null;
     const committee =
       !!area &&
       identity.role === 'OWNERS_COMMITTEE' &&

@@ -32,7 +32,6 @@ export function openFen(charge: Charge): Fen {
   return amountFen - paidFen - waivedFen;
 }
 
-/** What is still owed on all the charges together. */
 /**
  * The most charges a payment or a collection step may name, and the most buildings a levy: 40 years of monthly fees
  * and some levies, an input bound. Unbounded, a request of 26,000 ids was compared id by id with each other (quadratic)
@@ -40,6 +39,7 @@ export function openFen(charge: Charge): Fen {
  */
 export const MAX_NAMED_IDS = 500;
 
+/** What is still owed on all the charges together. */
 export const openTotal = (charges: readonly Charge[]): Fen =>
   charges.reduce((sum, c) => sum + c.amountFen - c.paidFen - c.waivedFen, 0);
 
@@ -71,7 +71,10 @@ export const arrearsTotal = (charges: readonly BilledCharge[], asOf: IsoDate): F
  * recorded and leaves the account as it is (before, it went IN_COLLECTION with nothing in arrears).
  */
 export const demandsArrears = (charges: readonly BilledCharge[], chargeIds: readonly string[], on: IsoDate): boolean =>
-  charges.some((c) => chargeIds.includes(c.chargeId) && openFen(c) > 0 && inArrears(c, on));
+  arrearsTotal(
+    charges.filter((c) => chargeIds.includes(c.chargeId)),
+    on,
+  ) > 0;
 
 /**
  * A collection step demands what is owed: BAD_USER_INPUT (problem VOLUNTARY_CONTRIBUTION) when it names a voluntary

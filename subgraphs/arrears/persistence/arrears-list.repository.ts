@@ -9,6 +9,7 @@ import { Charge } from '../domain/charge';
 import { AccountKeyColumns, accountPlaceOf } from './account.repository';
 import { IN_ARREARS_SQL } from './in-arrears.sql';
 import { scopeCondition } from './read-scope.sql';
+import { isUuid } from '../../../kernel/uuid';
 
 /** Which accounts a list shows: the caller's scope, the filter as plain values, and the day the ages count to. */
 export interface ArrearsQuery {
@@ -98,12 +99,10 @@ const summaryOf = (r: SummaryColumns): ArrearsSummary => ({
   oldestDueOn: r.oldest,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The `(open_fen, id)` an arrears cursor names; BAD_USER_INPUT unless it is one this list gave. */
 function arrearsKeyOf(cursor: string): [string, string] {
   const [openFen, id] = keyOfCursor(cursor, 2);
-  if (!/^\d{1,18}$/.test(openFen) || !UUID.test(id)) throw invalidCursor();
+  if (!/^\d{1,18}$/.test(openFen) || !isUuid(id)) throw invalidCursor();
   return [openFen, id];
 }
 

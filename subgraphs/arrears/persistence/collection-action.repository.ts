@@ -10,6 +10,7 @@ import { AccountPlace } from '../domain/arrears-list';
 import { accountPlaceOf } from './account.repository';
 import { groupRows } from './group-rows';
 import { scopeCondition } from './read-scope.sql';
+import { isUuid } from '../../../kernel/uuid';
 
 /** Records a validated collection step on the account, with who recorded it; returns its id. */
 export async function insertCollectionAction(
@@ -116,12 +117,10 @@ interface MediationSessionColumns {
   ended: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The `(ended, on_date, id)` a mediation cursor names; BAD_USER_INPUT unless it is one this list gave. */
 function mediationKeyOf(cursor: string): [number, string, string] {
   const [ended, on, id] = keyOfCursor(cursor, 3);
-  if (!/^[01]$/.test(ended) || !/^\d{4}-\d{2}-\d{2}$/.test(on) || !UUID.test(id)) throw invalidCursor();
+  if (!/^[01]$/.test(ended) || !/^\d{4}-\d{2}-\d{2}$/.test(on) || !isUuid(id)) throw invalidCursor();
   return [Number(ended), on, id];
 }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { RecordedJointDecision } from '../domain/levy';
+import { isUuid } from '../../../kernel/uuid';
 
 /**
  * What arrears keeps of areas.governance.v1: the owners' joint decisions with the areas subgraph's verdict (levies
@@ -16,11 +17,9 @@ export async function saveJointDecision(em: EntityManager, d: RecordedJointDecis
   );
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The decision of that id; null for an id no decision has (or that cannot be one). */
 export async function findJointDecision(em: EntityManager, decisionId: string): Promise<RecordedJointDecision | null> {
-  if (!UUID.test(decisionId)) return null;
+  if (!isUuid(decisionId)) return null;
   const [row] = await sqlRows<{
     decision_id: string;
     area_id: string;
@@ -66,7 +65,7 @@ export async function dissolveCommittee(em: EntityManager, bodyId: string, disso
 
 /** Whether the body is a committee of the area, standing (not dissolved). */
 export async function isStandingCommitteeOf(em: EntityManager, bodyId: string, areaId: string): Promise<boolean> {
-  if (!UUID.test(bodyId)) return false;
+  if (!isUuid(bodyId)) return false;
   const [row] = await sqlRows<{ n: number }>(
     em,
     `select count(*)::int as n from arrears.committee_view where body_id = ?::uuid and area_id = ?::uuid and dissolved_on is null`,

@@ -13,6 +13,7 @@ import {
   FilingVersionSchema,
 } from './filing.entity';
 import { reviewScopeFilter } from './read-scope';
+import { isUuid } from '../../../kernel/uuid';
 
 // ------------------------------------------------------------------------------------------------ filings
 
@@ -112,12 +113,11 @@ function queueBase(scope: ReviewScope, filter: ReviewQueueFilter): ObjectQuery<F
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The `(submitted_on, created_at, id)` a queue cursor names; BAD_USER_INPUT unless it is one this list gave. */
 function queueKeyOf(cursor: string): [string, string, string] {
   const [on, at, id] = keyOfCursor(cursor, 3);
-  if (!ISO_DATE.test(on) || !ISO_INSTANT.test(at) || !UUID.test(id)) throw invalidCursor();
+  if (!ISO_DATE.test(on) || !ISO_INSTANT.test(at) || !isUuid(id)) throw invalidCursor();
   return [on, at, id];
 }
 

@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CaseStatus, CourtEventKind, ProposedProcedure } from '../../../catalog';
 import { IsoDate } from '../../../kernel/calendar';
 import { Page, cursorOf, invalidCursor, keyOfCursor } from '../../../kernel/pagination';
-import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { chinaDayOf, sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ReferralReach } from '../domain/access';
 import { CaseState } from '../domain/case-status';
 import type { CaseDeadlineFacts } from '../domain/court-timeline';
 import { ReferralForConsolidation } from '../domain/consolidation';
 import { Eligibility } from '../domain/eligibility';
 import { CourtEventEffect, NewReferral, Referral, SentReferral, isSent } from '../domain/referral';
+import { isUuid } from '../../../kernel/uuid';
 
 /** A row of litigation.referral as selected by COLUMNS (dates as text, bigint as numbers: platform/db/orm.ts). */
 interface ReferralColumns {
@@ -164,12 +165,11 @@ export async function listReferrals(
 }
 
 const CREATED_AT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The `(created_at, id)` a cursor names; BAD_USER_INPUT unless it is one this list gave. */
 function referralKeyOf(cursor: string): [string, string] {
   const [at, id] = keyOfCursor(cursor, 2);
-  if (!CREATED_AT.test(at) || !UUID.test(id)) throw invalidCursor();
+  if (!CREATED_AT.test(at) || !isUuid(id)) throw invalidCursor();
   return [at, id];
 }
 
@@ -254,7 +254,7 @@ const ENDED_WITHOUT_DECISION = `exists (select 1 from litigation.court_event e w
  * zone: the text's own first ten characters are the reporter's day, not China's).
  */
 const firstAppliedOn = (kind: CourtEventKind) =>
-  `(select to_char(min(e.occurred_at::timestamptz) at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
+  `(select ${chinaDayOf('min(e.occurred_at::timestamptz)')}
       from litigation.court_event e where e.referral_id = r.id and e.kind = '${kind}' and e.verdict = 'APPLY')`;
 
 /** The account's eligible referrals made after `referralId`, oldest first. */
