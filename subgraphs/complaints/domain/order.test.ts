@@ -32,6 +32,19 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(matchCompound('北京市西城区广安门北街20号院3号楼2单元', compounds)?.compoundId).toBe('a');
     expect(matchCompound('西城区 红居南街 6号院 南门', compounds)?.compoundId).toBe('c');
     expect(matchCompound('白纸坊东街1号', compounds)).toBeUndefined();
+    // Names with 区 in them are compounds' own, not districts (before, any 1–4 characters and 区 were dropped).
+    const named = [
+      { compoundId: 'yiqu', name: '三里河一区' },
+      { compoundId: 'xiaoqu', name: '阳光小区' },
+      { compoundId: 'erqi', name: '幸福小区二期' },
+    ];
+    expect(matchCompound('西城区三里河一区5号楼', named)?.compoundId).toBe('yiqu');
+    expect(matchCompound('北京市朝阳区阳光小区3号楼', named)?.compoundId).toBe('xiaoqu');
+    expect(matchCompound('幸福小区二期12号楼', named)?.compoundId).toBe('erqi');
+    expect(matchCompound('阳光花园二期3号楼', named)).toBeUndefined();
+    expect(matchCompound('红居南街6号院', [{ compoundId: 'c', name: '北京市西城区红居南街6号院' }])?.compoundId).toBe(
+      'c',
+    );
     expect(
       matchCompound('甲院乙院', [
         { compoundId: 'x', name: '甲院' },

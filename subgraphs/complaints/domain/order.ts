@@ -152,12 +152,17 @@ export function maskCaller(name: string | null | undefined, phone: string | null
 export const callerDigits = (phone: string | null | undefined): string => (phone ?? '').replace(/[^0-9]/g, '');
 
 const NOISE = /[\s,，。.、()（）\-—_]/g;
-/** Address text reduced for matching: no spaces or punctuation, the city and district names dropped. */
+/**
+ * The city and its sixteen districts as a name may begin with them (北京市西城区…). Only these are dropped: any
+ * one to four characters before 区 took whole compound names (三里河一区, 阳光小区 were left empty and never matched;
+ * 幸福小区二期 was left as 二期 and matched any address with 二期 in it, sending the order to the wrong company).
+ */
+const ADMINISTRATIVE_PREFIX =
+  /^(北京市|北京)?(东城区|西城区|朝阳区|丰台区|石景山区|海淀区|门头沟区|房山区|通州区|顺义区|昌平区|大兴区|怀柔区|平谷区|密云区|延庆区)?/;
+
+/** Address text or a compound's name reduced for matching: no spaces or punctuation, the city and district dropped. */
 export function normaliseAddress(text: string): string {
-  return text
-    .replace(NOISE, '')
-    .replace(/^(北京市|北京)/, '')
-    .replace(/^[\u4e00-\u9fa5]{1,4}区/, '');
+  return text.replace(NOISE, '').replace(ADMINISTRATIVE_PREFIX, '');
 }
 
 /**
