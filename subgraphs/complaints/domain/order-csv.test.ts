@@ -32,6 +32,15 @@ describe('the hotline order CSV', () => {
     expect(JSON.stringify(problems)).not.toMatch(/yesterday|1101/);
   });
 
+  it("takes one order number in two streets as each street's own order, and refuses it twice in one street", () => {
+    // Numbers are unique per street (the hotline re-routes an order to another street under its number): before, the
+    // second street's line was refused as "appears twice in the file".
+    const other = good.replace('110102017', '110102018');
+    const { orders, problems } = readOrderCsv(parseCsv(`${header}\n${good}\n${other}\n${good}\n`), 'so', NOW);
+    expect(orders.map((o) => o.data.streetCode)).toEqual(['110102017', '110102018']);
+    expect(problems).toEqual([{ line: 4, fields: { order_number: 'appears twice in the file' } }]);
+  });
+
   it('refuses instants the hub cannot keep and deadlines before receipt, by line and column', () => {
     // Before, 2026-02-30 was stored as 2 March, a deadline before receipt was taken, and an instant in year 10000
     // after UTC failed the whole import with INTERNAL_SERVER_ERROR (PostgreSQL refused the value).

@@ -69,8 +69,9 @@ export function readOrderCsv(
       fields.columns = `${ORDER_CSV_COLUMNS.length} columns expected`;
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(v.order_number))
       fields.order_number = '1 to 64 letters, digits, dot, underscore or hyphen';
-    else if (seen.has(v.order_number)) fields.order_number = 'appears twice in the file';
-    seen.add(v.order_number);
+    // A number is its street's own (the hotline re-routes an order to another street under the same number).
+    else if (seen.has(`${v.street_code}\u0000${v.order_number}`)) fields.order_number = 'appears twice in the file';
+    seen.add(`${v.street_code}\u0000${v.order_number}`);
     const times = orderTimes({ receivedAt: v.received_at, respondBy: v.respond_by, resolveBy: v.resolve_by }, now);
     for (const [field, problem] of Object.entries(times.problems ?? {}))
       fields[TIME_COLUMNS[field as keyof OrderTimes]] = problem;

@@ -79,7 +79,7 @@ async function countOrders(
           and (?::uuid[] is null or o.compound_id = any(?::uuid[]))
           and (?::text is null or o.party_organisation_id = ?)
           and (?::date is null or o.received_at >= ${chinaDayStart()}) and (?::date is null or o.received_at < ${chinaDayStart('next')})
-        group by 1, o.caller_key, o.item_code, o.compound_id)
+        group by 1, o.caller_key, o.category_code, o.item_code, o.compound_id)
      select ${GROUP_KEY[group] ?? 'g.key'} as key, sum(n)::int as orders, sum(due)::int as due, sum(in_time)::int as in_time, sum(closed)::int as closed,
             sum(closed_resolved)::int as closed_resolved, sum(rated)::int as rated, sum(satisfied)::int as satisfied,
             coalesce(sum(n - 1) filter (where g.caller_key is not null and g.compound_id is not null), 0)::int as repeats
