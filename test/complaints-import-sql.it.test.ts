@@ -2,6 +2,7 @@ import { COMPLAINT_ORDER_CHANGED } from '../catalog';
 import { DomainError } from '../kernel/errors';
 import { HubOrm } from '../platform/db/orm';
 import { dropDatabase } from '../tools/postgres/local-postgres';
+import { compoundComplaintStatistics } from '../subgraphs/complaints/application/complaint-statistics';
 import { importOrdersCsv } from '../subgraphs/complaints/application/import-orders-csv';
 import { orderChanged } from '../subgraphs/complaints/events/publish/order-events';
 import { complaintsSubgraph } from '../subgraphs/complaints/module';
@@ -48,12 +49,25 @@ describe('complaints: the CSV import’s SQL path', () => {
       ('00000000-0000-4000-8000-000000000002', '红居南街6号院2号楼', '110102', '${STREET}', 'CONTRACT_BASED', 1),
       ('00000000-0000-4000-8000-000000000003', '白纸坊1号', '110102', '${STREET}', 'GOVERNMENT_BACKSTOP', 1),
       ('00000000-0000-4000-8000-000000000004', '白纸坊1号', '110102', '${STREET}', 'GOVERNMENT_BACKSTOP', 1),
-      ('00000000-0000-4000-8000-000000000005', '广安门北街20号院', '110102', '${OTHER_STREET}', 'MULTI_PARTY_CO_GOVERNANCE', 1)`);
+      ('00000000-0000-4000-8000-000000000005', '广安门北街20号院', '110102', '${OTHER_STREET}', 'MULTI_PARTY_CO_GOVERNANCE', 1),
+      ('00000000-0000-4000-8000-000000000006', '新街口东街1号院', '110102', '${STREET}', 'CONTRACT_BASED', 1)`);
     await sql(
       `insert into complaints.taxonomy_category values ('T1', '2019-01-01', null, '测试大类', 'test', 'test', now())`,
     );
     await sql(`insert into complaints.taxonomy_item values ('T1.1', '2019-01-01', '2024-12-31', 'T1', '测试小项', 'test',
       '{"CONTRACT_BASED":"PROPERTY_COMPANY","MULTI_PARTY_CO_GOVERNANCE":"PROPERTY_RIGHTS_UNITS","GOVERNMENT_BACKSTOP":"STREET_SERVICE_CENTRE"}', 'test', now())`);
+    // T1.2: open-ended from 2019, retired by a version of 2024-01-01 to 2024-03-31. Category T2 has an item T1.1 too
+    // (an item's code is its category's own).
+    await sql(
+      `insert into complaints.taxonomy_category values ('T2', '2019-01-01', null, '测试大类二', 'test', 'test', now())`,
+    );
+    for (const [category, item, from, to] of [
+      ['T1', 'T1.2', '2019-01-01', null],
+      ['T1', 'T1.2', '2024-01-01', '2024-03-31'],
+      ['T2', 'T1.1', '2019-01-01', null],
+    ])
+      await sql(`insert into complaints.taxonomy_item values ('${item}', '${from}', ${to ? `'${to}'` : 'null'}, '${category}',
+        '测试小项', 'test', '{"CONTRACT_BASED":"PROPERTY_COMPANY","MULTI_PARTY_CO_GOVERNANCE":"PROPERTY_RIGHTS_UNITS","GOVERNMENT_BACKSTOP":"STREET_SERVICE_CENTRE"}', 'test', now())`);
   });
 
   afterAll(async () => {
@@ -77,6 +91,7 @@ describe('complaints: the CSV import’s SQL path', () => {
           }),
           line('A-1'),
           'A-7,not a time',
+          line('A-8', { item: 'T1.2' }),
         ),
       ),
     );
@@ -96,6 +111,9 @@ describe('complaints: the CSV import’s SQL path', () => {
             received_at: 'a real ISO 8601 instant with its offset, in the years 1000–9999',
           }),
         },
+        // Retired on the day received: the version of 2024 ended in March (before, the open-ended first version
+        // admitted it, and the order could then not be dispatched).
+        { line: 9, fields: { item_code: notInForce } },
       ],
     });
     for (const table of ['complaint_order', 'order_transition', 'outbox']) expect(await count(table)).toBe(0);
@@ -222,5 +240,17 @@ describe('complaints: the CSV import’s SQL path', () => {
           `select address_text, text, caller_name_masked, compound_id from complaints.complaint_order where order_number = 'D-20001'`,
         ),
     ).toEqual([{ address_text: text.trim(), text: text.trim(), caller_name_masked: '李*', compound_id: null }]);
+  });
+
+  it("counts a caller's orders about the same item code of two categories as two matters, not a repeat", async () => {
+    const at = { address: '新街口东街1号院2号楼' };
+    const t2 = (n: string) => line(n, at).replace(',T1,T1.1,', ',T2,T1.1,');
+    await importOrdersCsv(orm.em.fork(), office, csv(line('R-1', at), t2('R-2')));
+    const statistics = () =>
+      compoundComplaintStatistics(orm.em.fork(), identity('ADMIN', 'hub'), '00000000-0000-4000-8000-000000000006');
+    // Before, repeats were grouped by item code alone: T1/T1.1 and T2/T1.1 of one caller counted as a repeat.
+    expect(await statistics()).toMatchObject({ orders: 2, repeatOrders: 0 });
+    await importOrdersCsv(orm.em.fork(), office, csv(t2('R-3')));
+    expect(await statistics()).toMatchObject({ orders: 3, repeatOrders: 1 });
   });
 });

@@ -8,6 +8,7 @@ import { complaintsError } from '../domain/errors';
 import { outboxInsertSelect } from '../../../platform/events/outbox';
 import { CsvLineProblem } from '../domain/order-csv';
 import { callerDigits, compoundMatcher, maskCaller, matchCompound, orderTimes } from '../domain/order';
+import { versionInForce } from '../domain/taxonomy';
 import { InvalidInputError } from '../../../kernel/errors';
 import { todayInChina } from '../../../kernel/clock';
 import { COMPLAINTS_EVENT_SOURCE, orderChangedSql } from '../events/publish/order-events';
@@ -152,10 +153,8 @@ export async function itemProblems(
   const problems: CsvLineProblem[] = [];
   for (const { line, data } of lines) {
     const day = todayInChina(new Date(data.receivedAt));
-    const inForce = (validity.get(`${data.categoryCode}/${data.itemCode}`) ?? []).some(
-      (v) => v.from <= day && (v.to === null || v.to >= day),
-    );
-    if (!inForce) problems.push({ line, fields: { item_code: 'not in the taxonomy on the day received' } });
+    if (!versionInForce(validity.get(`${data.categoryCode}/${data.itemCode}`) ?? [], day))
+      problems.push({ line, fields: { item_code: 'not in the taxonomy on the day received' } });
   }
   return problems;
 }

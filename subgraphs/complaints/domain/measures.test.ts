@@ -1,6 +1,6 @@
 import { measures, rate } from './measures';
 import { XICHENG_TAXONOMY } from './statutes';
-import { validateItem } from './taxonomy';
+import { validateItem, versionInForce } from './taxonomy';
 
 describe('complaint measures and the taxonomy', () => {
   it('returns each rate with its numerator and denominator, half up to one decimal', () => {
@@ -49,5 +49,18 @@ describe('complaint measures and the taxonomy', () => {
       'responsible.MULTI_PARTY_CO_GOVERNANCE',
       'source',
     ]);
+  });
+
+  it("takes of a code's versions the latest begun by the day, unless it had ended", () => {
+    // Version 1 open-ended; version 2 from 2025 retires the item at the end of June 2025.
+    const v1 = { validFrom: '2024-01-01', validTo: null };
+    const v2 = { validFrom: '2025-01-01', validTo: '2025-06-30' };
+    expect(versionInForce([v1, v2], '2024-12-31')).toBe(v1);
+    expect(versionInForce([v2, v1], '2025-03-01')).toBe(v2);
+    expect(versionInForce([v1, v2], '2025-06-30')).toBe(v2);
+    // Retired: version 1's open period no longer admits the day (before, the backfill took it, the hotline did not).
+    expect(versionInForce([v1, v2], '2025-08-01')).toBeUndefined();
+    expect(versionInForce([v1, v2], '2023-12-31')).toBeUndefined();
+    expect(versionInForce([], '2025-01-01')).toBeUndefined();
   });
 });

@@ -84,12 +84,19 @@ export function validateItem(input: ItemDefinition): ItemDefinition {
   return { ...input, name: input.name.trim(), source: input.source.trim(), validTo: input.validTo ?? null };
 }
 
-/** The item in force on `day` (YYYY-MM-DD) among its versions, if any. */
-export function itemInForce<T extends { validFrom: string; validTo: string | null }>(
+/**
+ * The version of a code in force on `day` (YYYY-MM-DD), if any: of its versions begun by then, the latest (a later
+ * version replaces the one before from its own first day, whatever that one's validTo), unless it had ended by then.
+ * The rule the hotline's orders, the taxonomy's listing and dispatch read (persistence/taxonomy.repository.ts
+ * itemsInForce, in SQL), and the backfill's check of each line (before, any version whose period held the day admitted
+ * a line the hotline would refuse, and its order could then not be dispatched).
+ */
+export function versionInForce<T extends { validFrom: string; validTo: string | null }>(
   versions: readonly T[],
   day: string,
 ): T | undefined {
-  return versions.find(
-    (v) => compareDates(v.validFrom, day) <= 0 && (v.validTo === null || compareDates(day, v.validTo) <= 0),
-  );
+  let latest: T | undefined;
+  for (const v of versions)
+    if (compareDates(v.validFrom, day) <= 0 && (!latest || compareDates(latest.validFrom, v.validFrom) < 0)) latest = v;
+  return latest && (latest.validTo === null || compareDates(day, latest.validTo) <= 0) ? latest : undefined;
 }

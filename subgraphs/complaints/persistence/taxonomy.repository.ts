@@ -106,14 +106,17 @@ export async function itemInForceOn(
   return (await itemsInForce(em, day, categoryCode)).find((i) => i.code === itemCode);
 }
 
-/** When each item version is in force, keyed `category/item` (a backfill checks every order's day against it). */
-export async function itemValidity(em: EntityManager): Promise<Map<string, { from: string; to: string | null }[]>> {
+/** Each item's versions' periods, keyed `category/item` (a backfill checks every order's day against them). */
+export async function itemValidity(
+  em: EntityManager,
+): Promise<Map<string, { validFrom: string; validTo: string | null }[]>> {
   const rows = await sqlRows<{ key: string; valid_from: string; valid_to: string | null }>(
     em,
     `select category_code || '/' || code as key, ${DATES} from complaints.taxonomy_item`,
   );
-  const versions = new Map<string, { from: string; to: string | null }[]>();
-  for (const r of rows) versions.set(r.key, [...(versions.get(r.key) ?? []), { from: r.valid_from, to: r.valid_to }]);
+  const versions = new Map<string, { validFrom: string; validTo: string | null }[]>();
+  for (const r of rows)
+    versions.set(r.key, [...(versions.get(r.key) ?? []), { validFrom: r.valid_from, validTo: r.valid_to }]);
   return versions;
 }
 
