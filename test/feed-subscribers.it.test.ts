@@ -161,9 +161,11 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
         })
       ).extensions.code,
     ).toBe('FEED_SUBSCRIBER_EXISTS');
-    // a subgraph's name (its consumer groups are the hub's), and a bureau named as the court whose reminders it would read
+    // a subgraph's name and the deployment's prefix (their consumer groups are the hub's), and a bureau named as the
+    // court whose reminders it would read
     for (const s of [
       { partyId: 'feeds', kind: 'BUREAU', jurisdictions: ['110108'] },
+      { partyId: t.topicPrefix.replace(/\.$/, ''), kind: 'BUREAU', jurisdictions: ['110108'] },
       { partyId: 'bj-haidian-court', kind: 'BUREAU', jurisdictions: ['110108'] },
     ])
       expect((await fails(admin, REGISTER, { s })).extensions).toMatchObject({

@@ -40,7 +40,7 @@ export async function registerFeedSubscriber(
     courtId: input.courtId ?? null,
     jurisdictions: [...new Set(input.jurisdictions)],
   };
-  const fields = registrationProblems(party);
+  const fields = registrationProblems(party, brokerAdministration?.topic('') ?? '');
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The feed registration is incomplete', { fields });
   const broker = securedBroker(brokerAdministration);
   return em.transactional(async (tx) => {

@@ -147,6 +147,16 @@ describe('feed access of a registered party', () => {
     expect(registrationProblems({ ...bureau, partyId: 'feeds-bureau' })).toEqual({});
   });
 
+  it("refuses a party id whose consumer groups hold the hub's under the deployment's topic prefix", () => {
+    // Prefix `prod.`: the hub's groups are `prod.feeds.…`; a party `prod` joins `prod.*` (before: registered).
+    expect(Object.keys(registrationProblems({ ...bureau, partyId: 'prod' }, 'prod.'))).toEqual(['partyId']);
+    // Prefix `prod-`: the feeds subgraph's groups are `prod-feeds.…`, a party `prod-feeds` joins `prod-feeds.*`.
+    expect(Object.keys(registrationProblems({ ...bureau, partyId: 'prod-feeds' }, 'prod-'))).toEqual(['partyId']);
+    expect(Object.keys(registrationProblems({ ...bureau, partyId: 'feeds' }, 'prod.'))).toEqual(['partyId']);
+    expect(registrationProblems({ ...bureau, partyId: 'prod-housing' }, 'prod.')).toEqual({});
+    expect(registrationProblems({ ...bureau, partyId: 'pro' }, 'prod.')).toEqual({});
+  });
+
   it("refuses a party of another kind whose reminder topic is an active party's", () => {
     // a bureau named as the court reads the court's reminders (deadline.reminders.v1.bj-haidian-court)
     const lookalike = { ...bureau, partyId: 'bj-haidian-court' };

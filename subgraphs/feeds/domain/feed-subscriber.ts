@@ -55,14 +55,21 @@ export const FEED_PARTY_QUOTAS = {
 export const MAX_JURISDICTIONS = 50;
 const JURISDICTION_PATTERN = /^[0-9]{2,6}$/;
 
-/** Every problem of a registration, by field (empty when it is valid). */
-export function registrationProblems(party: FeedParty): Record<string, string> {
+/**
+ * Every problem of a registration, by field (empty when it is valid). `topicPrefix` is the deployment's
+ * (KAFKA_TOPIC_PREFIX), which begins the hub's own consumer groups.
+ */
+export function registrationProblems(party: FeedParty, topicPrefix = ''): Record<string, string> {
   const fields: Record<string, string> = {};
   if (!PARTY_ID_PATTERN.test(party.partyId)) fields.partyId = 'lower-case letters, digits and hyphens, 2–63 characters';
-  // A party joins the consumer groups `<party id>.`; the hub's own are `<subgraph>.` (before, a party named `feeds`
-  // could join the webhook dispatcher's group and stall it; an authorization audit of 2026-12-04).
-  else if ((SUBGRAPH_NAMES as readonly string[]).includes(party.partyId))
-    fields.partyId = `${party.partyId} is a subgraph's name, whose consumer groups are the hub's`;
+  // A party joins the consumer groups `<party id>.`; the hub's own are `<prefix><subgraph>.` (before, a party named
+  // `feeds` could join the webhook dispatcher's group and stall it, an authorization audit of 2026-12-04; and with a
+  // prefix `prod.`, a party named `prod` could join every group of the hub, a feeds audit of 2026-12-06).
+  // A bare subgraph name stays refused under a prefix too: the hub's groups are its own should the prefix be dropped.
+  else if (
+    SUBGRAPH_NAMES.some((name) => name === party.partyId || `${topicPrefix}${name}.`.startsWith(`${party.partyId}.`))
+  )
+    fields.partyId = `${party.partyId} names the hub's own consumer groups (${topicPrefix}<subgraph>.)`;
   if (!FEED_SUBSCRIBER_KINDS.includes(party.kind)) fields.kind = FEED_SUBSCRIBER_KINDS.join(', ');
   if (party.kind === 'COURT') {
     if (!party.courtId || !PARTY_ID_PATTERN.test(party.courtId))
