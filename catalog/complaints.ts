@@ -76,6 +76,11 @@ export const COMPLAINT_ORDER_CHANGED = {
     itemCode: Code,
     responsiblePartyKind: Nullable(OneOf(RESPONSIBLE_PARTY_KINDS)),
     partyOrganisationId: Nullable(Type.String()),
+    /**
+     * The property company the order was last dispatched to, kept when the street office escalates it (the order
+     * stays on the company's record); absent in events published before it was added.
+     */
+    companyOrganisationId: Type.Optional(Nullable(Type.String())),
     respondBy: IsoDateTime,
     resolveBy: IsoDateTime,
     respondedAt: Nullable(IsoDateTime),

@@ -76,7 +76,8 @@ describe('complaints in the case package of an arrears referral', () => {
 
   it('lists the compound’s orders dispatched to the plaintiff in the 24 months up to the referral, without caller data', async () => {
     // Within the window: a 楼道灯 order dispatched to the company (then answered), one for the street's own service
-    // centre; outside it: an order of 25 months ago, also dispatched to the company.
+    // centre, one dispatched to the company that the street office then escalated to the bureau (吹哨); outside it: an
+    // order of 25 months ago, also dispatched to the company.
     const at = (day: string) => `${day}T09:00:00+08:00`;
     const line = (n: string, day: string, item: string) =>
       `${runId}-${n},${at(day)},李四,13900001111,红居南街6号院2号楼,110102020,P1,${item},楼道灯不亮,${at(day)},${at(addDays(day, 7))}`;
@@ -85,7 +86,13 @@ describe('complaints in the case package of an arrears referral', () => {
     const recent = addDays(today, -30);
     const old = addDays(addYears(today, -2), -30);
     await ok(GUANGWAI_OFFICE, `mutation($csv: CsvText!) { importComplaintOrdersCsv(csv: $csv) { received } }`, {
-      csv: [header, line('in', recent, 'P1.2'), line('centre', recent, 'P1.1'), line('old', old, 'P1.2')].join('\n'),
+      csv: [
+        header,
+        line('in', recent, 'P1.2'),
+        line('centre', recent, 'P1.1'),
+        line('old', old, 'P1.2'),
+        line('esc', recent, 'P1.2'),
+      ].join('\n'),
     });
     const ids = await t.sql<{ id: string; order_number: string }>(
       `select id, order_number from complaints.complaint_order where order_number like $1 order by order_number`,
@@ -99,13 +106,18 @@ describe('complaints in the case package of an arrears referral', () => {
       `mutation($o: ID!) { answerComplaintOrder(orderId: $o, step: ACCEPT, note: "已受理") { status } }`,
       { o: inWindow },
     );
-    await waitFor('litigation to hold the three orders as they now stand', async () => {
+    await ok(
+      GUANGWAI_OFFICE,
+      `mutation($o: ID!, $b: Key!) { escalateComplaintOrder(orderId: $o, bureauOrganisationId: $b, reason: "物业未处理") { status } }`,
+      { o: ids.find((o) => o.order_number === `${runId}-esc`)!.id, b: bureau.organisationId },
+    );
+    await waitFor('litigation to hold the four orders as they now stand', async () => {
       const [row] = await t.sql<{ n: number }>(
         `select count(*)::int as n from litigation.service_complaint where order_number like $1 and (status <> 'MATCHED')
-            and (order_number <> $2 or status = 'ACCEPTED')`,
-        [`${runId}-%`, `${runId}-in`],
+            and (order_number <> $2 or status = 'ACCEPTED') and (order_number <> $3 or status = 'ESCALATED')`,
+        [`${runId}-%`, `${runId}-in`, `${runId}-esc`],
       );
-      return row.n === 3;
+      return row.n === 4;
     });
 
     const [account] = await t.sql<{ id: string }>(
@@ -149,7 +161,19 @@ describe('complaints in the case package of an arrears referral', () => {
       from: addDays(addYears(today, -2), 1),
       to: today,
       basis: expect.stringMatching(/compound of the defendant household.*24 months/),
+      // The escalated order stays the company's (before, it dropped out once a bureau held it).
       orders: [
+        {
+          orderNumber: `${runId}-esc`,
+          receivedAt: new Date(at(recent)).toISOString(),
+          categoryCode: 'P1',
+          itemCode: 'P1.2',
+          status: 'ESCALATED',
+          respondBy: new Date(at(recent)).toISOString(),
+          respondedAt: null,
+          closedAt: null,
+          satisfaction: null,
+        },
         {
           orderNumber: `${runId}-in`,
           receivedAt: new Date(at(recent)).toISOString(),

@@ -610,4 +610,26 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     });
     expect((await fails(bureau, REGISTER, { o: 'x-hotline', j: ['310101'] })).extensions.code).toBe('FORBIDDEN');
   });
+
+  it('keeps an order the street office escalated away from the company on its record, and lets the company read it', async () => {
+    // Before, escalation (吹哨) handed the order to the bureau and it left the company's record and its list: the
+    // orders the company failed were the ones that disappeared.
+    const RECORD = `query($f: ID!) { filing(id: $f) { companyComplaintRecord { orders response { numerator denominator } } } }`;
+    const ESCALATE = `mutation($o: ID!) { escalateComplaintOrder(orderId: $o, bureauOrganisationId: "xicheng-housing-bureau", reason: "物业未处理") { status } }`;
+    await send(order('away'));
+    const { id } = await orderRow('away');
+    await waitFor('order away matched', async () => (await orderRow('away')).status === 'MATCHED');
+    expect((await ok(GUANGWAI_OFFICE, DISPATCH, { o: id })).dispatchComplaintOrder.partyOrganisationId).toBe(
+      companyA.organisationId,
+    );
+    const dispatched = (await ok(bureau, RECORD, { f: filingId })).filing.companyComplaintRecord;
+    expect((await ok(GUANGWAI_OFFICE, ESCALATE, { o: id })).escalateComplaintOrder.status).toBe('ESCALATED');
+    expect((await ok(bureau, RECORD, { f: filingId })).filing.companyComplaintRecord).toEqual(dispatched);
+    expect((await ok(companyA, RECORD, { f: filingId })).filing.companyComplaintRecord).toEqual(dispatched);
+    const listed = (await ok(companyA, ORDERS)).complaintOrders.orders.find((o: { id: string }) => o.id === id);
+    expect(listed).toMatchObject({ status: 'ESCALATED', partyOrganisationId: bureau.organisationId });
+    // It reads it; it answers it no more (the bureau does), and another company sees nothing of it.
+    expect((await fails(companyA, ANSWER, { o: id, s: 'ACCEPT' })).extensions.code).toBe('NOT_FOUND');
+    expect((await ok(companyB, ORDERS)).complaintOrders.orders.map((o: { id: string }) => o.id)).not.toContain(id);
+  });
 });

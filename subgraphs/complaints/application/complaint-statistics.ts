@@ -16,7 +16,7 @@ export async function complaintStatistics(
   groupBy: MeasureGroup,
   filter: {
     compoundIds?: string[] | null;
-    partyOrganisationId?: string | null;
+    companyOrganisationId?: string | null;
     receivedFrom?: string | null;
     receivedTo?: string | null;
   } = {},
@@ -65,6 +65,6 @@ export async function companyComplaintStatistics(
   range: { receivedFrom?: string | null; receivedTo?: string | null } = {},
 ): Promise<GroupMeasures | null> {
   if (!readsOrders(identity)) return null;
-  const groups = await complaintStatistics(em, identity, 'COMPANY', { partyOrganisationId: companyId, ...range });
+  const groups = await complaintStatistics(em, identity, 'COMPANY', { companyOrganisationId: companyId, ...range });
   return groups.find((g) => g.key === companyId) ?? noOrders(companyId, 0);
 }

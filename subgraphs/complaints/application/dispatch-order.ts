@@ -4,7 +4,7 @@ import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { complaintsError } from '../domain/errors';
-import { assertStreetOfficeRole, mayManageOrder } from '../domain/order';
+import { assertStreetOfficeRole, dispatchedCompany, mayManageOrder } from '../domain/order';
 import { ComplaintOrder } from '../persistence/order.repository';
 import { companiesServingCompound, findCompound } from '../persistence/read-model.repository';
 import { itemInForceOn } from '../persistence/taxonomy.repository';
@@ -52,7 +52,7 @@ export async function dispatchOrder(
       identity,
       order,
       'DISPATCH',
-      { responsiblePartyKind: kind, partyOrganisationId: party },
+      { responsiblePartyKind: kind, partyOrganisationId: party, companyOrganisationId: dispatchedCompany(kind, party) },
       { note: note ?? null },
     );
   });

@@ -1,6 +1,7 @@
 import { Identity } from '../../../kernel/identity';
 import {
   callerDigits,
+  dispatchedCompany,
   maskCaller,
   matchCompound,
   mayReadOrder,
@@ -73,19 +74,36 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
   });
 
   it('shows an order to its street office, its district bureau and the party it went to, and nobody else', () => {
-    const order = { streetCode: '110102017', partyOrganisationId: 'company-a' };
+    const order = { streetCode: '110102017', partyOrganisationId: 'company-a', companyOrganisationId: 'company-a' };
     expect(mayReadOrder(who('STREET_OFFICE', 'so-017', ['110102017']), order)).toBe(true);
     expect(mayReadOrder(who('STREET_OFFICE', 'so-020', ['110102020']), order)).toBe(false);
     expect(mayReadOrder(who('CITY_BUREAU', 'xicheng', ['110102']), order)).toBe(true);
     expect(mayReadOrder(who('CITY_BUREAU', 'haidian', ['110108']), order)).toBe(false);
     expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-a'), order)).toBe(true);
     expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-b'), order)).toBe(false);
-    expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-a'), { ...order, partyOrganisationId: null })).toBe(false);
+    expect(
+      mayReadOrder(who('PROPERTY_COMPANY', 'company-a'), {
+        ...order,
+        partyOrganisationId: null,
+        companyOrganisationId: null,
+      }),
+    ).toBe(false);
     expect(mayReadOrder(who('COURT', 'court'), order)).toBe(false);
     // An enforcement bureau reads what was escalated to it, not its district's other orders.
     const escalated = { ...order, partyOrganisationId: 'xicheng-enforcement' };
     expect(mayReadOrder(who('ENFORCEMENT_BUREAU', 'xicheng-enforcement', ['110102']), escalated)).toBe(true);
     expect(mayReadOrder(who('ENFORCEMENT_BUREAU', 'xicheng-enforcement', ['110102']), order)).toBe(false);
+    // The company it was dispatched to still reads it once escalated away (before, it lost it and its record of it);
+    // another company does not, nor the first company once the order is re-dispatched to the street's centre.
+    expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-a'), escalated)).toBe(true);
+    expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-b'), escalated)).toBe(false);
+    const redispatched = {
+      ...order,
+      partyOrganisationId: 'so-017',
+      companyOrganisationId: dispatchedCompany('STREET_SERVICE_CENTRE', 'so-017'),
+    };
+    expect(mayReadOrder(who('PROPERTY_COMPANY', 'company-a'), redispatched)).toBe(false);
+    expect(dispatchedCompany('PROPERTY_COMPANY', 'company-a')).toBe('company-a');
     expect(orderReach(who('ENFORCEMENT_BUREAU', 'xicheng-enforcement', ['110102']))).toEqual({
       all: false,
       divisions: [],

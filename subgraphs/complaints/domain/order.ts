@@ -23,6 +23,11 @@ export interface ComplaintOrder {
   status: ComplaintStatus;
   responsiblePartyKind: ResponsiblePartyKind | null;
   partyOrganisationId: string | null;
+  /**
+   * The property company the order was last dispatched to (dispatchedCompany): kept when the street office escalates
+   * the order (吹哨), so it stays on the company's record and the company still reads it; replaced by a re-dispatch.
+   */
+  companyOrganisationId: string | null;
   respondedAt: Date | null;
   resolvedAt: Date | null;
   closedAt: Date | null;
@@ -43,6 +48,7 @@ export interface NewOrder extends Omit<
   | 'satisfaction'
   | 'responsiblePartyKind'
   | 'partyOrganisationId'
+  | 'companyOrganisationId'
 > {
   callerKey: string | null;
 }
@@ -66,6 +72,7 @@ export const newOrderState = (o: NewOrder & { id: string }): ComplaintOrder => (
   status: o.status,
   responsiblePartyKind: null,
   partyOrganisationId: null,
+  companyOrganisationId: null,
   respondedAt: null,
   resolvedAt: null,
   closedAt: null,
@@ -223,12 +230,22 @@ export function nextStatus(current: ComplaintStatus, step: OrderStep): Complaint
 export interface OrderScope {
   streetCode: string;
   partyOrganisationId: string | null;
+  companyOrganisationId: string | null;
 }
 
 /**
+ * The company an order dispatched to a party of `kind` stays with (ComplaintOrder.companyOrganisationId): the party
+ * itself when it is a property company, none otherwise (a re-dispatch to the street's service centre corrects the
+ * party; it is no company's order then).
+ */
+export const dispatchedCompany = (kind: ResponsiblePartyKind, partyOrganisationId: string): string | null =>
+  kind === 'PROPERTY_COMPANY' ? partyOrganisationId : null;
+
+/**
  * Who reads an order: the street office of its street (and ADMIN), a city bureau of its jurisdiction, the party it
- * was dispatched or escalated to (an enforcement bureau reads the orders escalated to it). Everyone else gets
- * NOT_FOUND from the caller.
+ * was dispatched or escalated to (an enforcement bureau reads the orders escalated to it), and the company it was
+ * dispatched to after the street office escalated it away (before, the company lost sight of it and of its own record
+ * of it). Everyone else gets NOT_FOUND from the caller.
  */
 export function mayReadOrder(identity: Identity, order: OrderScope): boolean {
   switch (identity.role) {
@@ -239,7 +256,10 @@ export function mayReadOrder(identity: Identity, order: OrderScope): boolean {
     case 'PROPERTY_COMPANY':
     case 'OWNERS_COMMITTEE':
     case 'ENFORCEMENT_BUREAU':
-      return order.partyOrganisationId !== null && order.partyOrganisationId === identity.organisationId;
+      return (
+        (order.partyOrganisationId !== null && order.partyOrganisationId === identity.organisationId) ||
+        (order.companyOrganisationId !== null && order.companyOrganisationId === identity.organisationId)
+      );
     default:
       return false;
   }
@@ -293,7 +313,10 @@ export interface OrderReach {
   all: boolean;
   /** Street or district codes whose orders are visible (prefix match); empty for none. */
   divisions: string[];
-  /** The organisation that sees the orders dispatched or escalated to it. */
+  /**
+   * The organisation that sees the orders dispatched or escalated to it, and, a company, those dispatched to it and
+   * escalated since (companyOrganisationId).
+   */
   partyOrganisationId: string | null;
 }
 

@@ -8,7 +8,8 @@ export type { MeasureGroup };
 /** The group of an order, from the order itself; a governance model comes from the compound, joined after counting. */
 const ORDER_KEY: Record<MeasureGroup, string> = {
   COMPOUND: 'o.compound_id::text',
-  COMPANY: "case when o.responsible_party_kind = 'PROPERTY_COMPANY' then o.party_organisation_id end",
+  // The company it was dispatched to, escalated since or not (ComplaintOrder.companyOrganisationId).
+  COMPANY: 'o.company_organisation_id',
   STREET: 'o.street_code',
   CATEGORY: 'o.category_code',
   GOVERNANCE_MODEL: 'null::text',
@@ -26,8 +27,8 @@ const HOUSEHOLD_KEY: Partial<Record<MeasureGroup, string>> = {
 export interface MeasureScope {
   reach: OrderReach;
   compoundIds?: string[] | null;
-  /** Only orders dispatched to this organisation (a company's record). */
-  partyOrganisationId?: string | null;
+  /** Only orders dispatched to this company, escalated since or not (a company's record). */
+  companyOrganisationId?: string | null;
   receivedFrom?: string | null;
   receivedTo?: string | null;
   asOf: Date;
@@ -75,9 +76,9 @@ async function countOrders(
               count(*) filter (where o.satisfaction is not null) as rated,
               count(*) filter (where o.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')) as satisfied
          from complaints.complaint_order o
-        where (?::boolean or o.street_code like any(?::text[]) or o.party_organisation_id = ?)
+        where (?::boolean or o.street_code like any(?::text[]) or o.party_organisation_id = ? or o.company_organisation_id = ?)
           and (?::uuid[] is null or o.compound_id = any(?::uuid[]))
-          and (?::text is null or o.party_organisation_id = ?)
+          and (?::text is null or o.company_organisation_id = ?)
           and (?::date is null or o.received_at >= ${chinaDayStart()}) and (?::date is null or o.received_at < ${chinaDayStart('next')})
         group by 1, o.caller_key, o.category_code, o.item_code, o.compound_id)
      select ${GROUP_KEY[group] ?? 'g.key'} as key, sum(n)::int as orders, sum(due)::int as due, sum(in_time)::int as in_time, sum(closed)::int as closed,
@@ -90,10 +91,11 @@ async function countOrders(
       s.reach.all,
       divisions,
       s.reach.partyOrganisationId ?? '',
+      s.reach.partyOrganisationId ?? '',
       compounds,
       compounds,
-      s.partyOrganisationId ?? null,
-      s.partyOrganisationId ?? null,
+      s.companyOrganisationId ?? null,
+      s.companyOrganisationId ?? null,
       s.receivedFrom ?? null,
       s.receivedFrom ?? null,
       s.receivedTo ?? null,

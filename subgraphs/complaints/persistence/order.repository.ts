@@ -28,6 +28,7 @@ const orderOf = (r: OrderRow): ComplaintOrder => ({
   status: r.status as ComplaintStatus,
   responsiblePartyKind: r.responsible_party_kind as ResponsiblePartyKind | null,
   partyOrganisationId: r.party_organisation_id as string | null,
+  companyOrganisationId: r.company_organisation_id as string | null,
   respondedAt: dateOrNull(r.responded_at),
   resolvedAt: dateOrNull(r.resolved_at),
   closedAt: dateOrNull(r.closed_at),
@@ -38,8 +39,8 @@ const orderOf = (r: OrderRow): ComplaintOrder => ({
 });
 
 const ORDER_COLUMNS = `id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, address_text, street_code, compound_id,
-  category_code, item_code, text, respond_by, resolve_by, status, responsible_party_kind, party_organisation_id, responded_at, resolved_at,
-  closed_at, resolved_by_caller, satisfaction, sequence, demo`;
+  category_code, item_code, text, respond_by, resolve_by, status, responsible_party_kind, party_organisation_id, company_organisation_id,
+  responded_at, resolved_at, closed_at, resolved_by_caller, satisfaction, sequence, demo`;
 
 /**
  * A new order's columns from order_number to status, in the order both writers list them (insertOrder's statement
@@ -79,7 +80,8 @@ export async function insertOrder(em: EntityManager, o: NewOrder): Promise<Compl
 
 /** The columns of an order its event (orderChangedSql) reads: not the caller, address or text. */
 const EVENT_COLUMNS = `id, order_number, sequence, status, received_at, street_code, compound_id, category_code, item_code,
-  responsible_party_kind, party_organisation_id, respond_by, resolve_by, responded_at, resolved_at, closed_at, satisfaction, demo`;
+  responsible_party_kind, party_organisation_id, company_organisation_id, respond_by, resolve_by, responded_at, resolved_at, closed_at,
+  satisfaction, demo`;
 
 /** A bulk import's order as admitOrder would write it, with its id and its line of the file. */
 export type StagedOrder = NewOrder & { id: string; line: number };
@@ -175,13 +177,14 @@ export async function lockOrder(em: EntityManager, id: string): Promise<Complain
 export async function saveOrder(em: EntityManager, o: ComplaintOrder): Promise<void> {
   await sqlRun(
     em,
-    `update complaints.complaint_order set compound_id = ?, status = ?, responsible_party_kind = ?, party_organisation_id = ?, responded_at = ?,
+    `update complaints.complaint_order set compound_id = ?, status = ?, responsible_party_kind = ?, party_organisation_id = ?, company_organisation_id = ?, responded_at = ?,
         resolved_at = ?, closed_at = ?, resolved_by_caller = ?, satisfaction = ?, sequence = ? where id = ?::uuid`,
     [
       o.compoundId,
       o.status,
       o.responsiblePartyKind,
       o.partyOrganisationId,
+      o.companyOrganisationId,
       o.respondedAt,
       o.resolvedAt,
       o.closedAt,
@@ -255,8 +258,12 @@ const reachSql = (reach: OrderReach): [string, unknown[]] =>
   reach.all
     ? ['true', []]
     : [
-        `(street_code like any(?::text[]) or party_organisation_id = ?)`,
-        [`{${reach.divisions.map((d) => `${d}%`).join(',')}}`, reach.partyOrganisationId ?? ''],
+        `(street_code like any(?::text[]) or party_organisation_id = ? or company_organisation_id = ?)`,
+        [
+          `{${reach.divisions.map((d) => `${d}%`).join(',')}}`,
+          reach.partyOrganisationId ?? '',
+          reach.partyOrganisationId ?? '',
+        ],
       ];
 
 export async function listOrders(

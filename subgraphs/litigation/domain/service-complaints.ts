@@ -34,4 +34,18 @@ export function serviceComplaintWindow(today: IsoDate): { from: IsoDate; to: Iso
 }
 
 export const SERVICE_COMPLAINTS_BASIS =
-  '12345 hotline orders (接诉即办) about the compound of the defendant household, dispatched to the plaintiff as the responsible property company, received in the 24 months up to the referral; orders are matched to a compound, not to a household, and carry no caller data.';
+  '12345 hotline orders (接诉即办) about the compound of the defendant household, dispatched to the plaintiff as the responsible property company (escalated to a bureau since or not), received in the 24 months up to the referral; orders are matched to a compound, not to a household, and carry no caller data.';
+
+/**
+ * The company an order of complaints.orders.v1 stays with: the one it was last dispatched to, escalated since or not
+ * (the event's companyOrganisationId); an event published before that field was added names only the party now
+ * holding the order, a company's when it is one.
+ */
+export function companyOfOrder(o: {
+  responsiblePartyKind: string | null;
+  partyOrganisationId: string | null;
+  companyOrganisationId?: string | null;
+}): string | null {
+  if (o.companyOrganisationId !== undefined) return o.companyOrganisationId;
+  return o.responsiblePartyKind === 'PROPERTY_COMPANY' ? o.partyOrganisationId : null;
+}

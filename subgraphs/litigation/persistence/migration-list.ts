@@ -19,6 +19,7 @@ import { Migration20261206010000_court_event_per_court } from './migrations/Migr
 import { Migration20261209000000_court_territory } from './migrations/Migration20261209000000_court_territory';
 import { Migration20261210000000_referral_pending_per_account } from './migrations/Migration20261210000000_referral_pending_per_account';
 import { Migration20261214000000_evidence_upload_completed } from './migrations/Migration20261214000000_evidence_upload_completed';
+import { Migration20261215000000_service_complaint_company } from './migrations/Migration20261215000000_service_complaint_company';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -45,4 +46,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261209000000_court_territory,
   Migration20261210000000_referral_pending_per_account,
   Migration20261214000000_evidence_upload_completed,
+  Migration20261215000000_service_complaint_company,
 );

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BuildingRosterData, ComplaintOrderChangedData } from '../../../catalog';
 import { IsoDate } from '../../../kernel/calendar';
 import { chinaDayStart, sqlRows, sqlRun } from '../../../platform/db/sql';
-import { ServiceComplaint } from '../domain/service-complaints';
+import { ServiceComplaint, companyOfOrder } from '../domain/service-complaints';
 
 /** Keeps the building's compound (the roster's owners are not kept). */
 export async function saveBuildingCompound(em: EntityManager, r: BuildingRosterData): Promise<void> {
@@ -19,10 +19,11 @@ export async function saveServiceComplaintIfNewer(em: EntityManager, o: Complain
   await sqlRun(
     em,
     `insert into litigation.service_complaint as s (order_id, sequence, order_number, received_at, compound_id, category_code, item_code, status,
-        responsible_party_kind, party_organisation_id, respond_by, responded_at, closed_at, satisfaction, demo)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        responsible_party_kind, party_organisation_id, company_organisation_id, respond_by, responded_at, closed_at, satisfaction, demo)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (order_id) do update set sequence = excluded.sequence, compound_id = excluded.compound_id, status = excluded.status,
         responsible_party_kind = excluded.responsible_party_kind, party_organisation_id = excluded.party_organisation_id,
+        company_organisation_id = excluded.company_organisation_id,
         responded_at = excluded.responded_at, closed_at = excluded.closed_at, satisfaction = excluded.satisfaction
      where s.sequence < excluded.sequence`,
     [
@@ -36,6 +37,7 @@ export async function saveServiceComplaintIfNewer(em: EntityManager, o: Complain
       o.status,
       o.responsiblePartyKind,
       o.partyOrganisationId,
+      companyOfOrder(o),
       o.respondBy,
       o.respondedAt,
       o.closedAt,
@@ -49,7 +51,7 @@ const iso = (v: unknown): string | null =>
   v == null ? null : (v instanceof Date ? v : new Date(String(v))).toISOString();
 
 /**
- * The orders dispatched to the company at the compound of the account's building, received from `from` to `to`
+ * The orders dispatched to the company (escalated since or not) at the compound of the account's building, received from `from` to `to`
  * (China dates, inclusive), oldest first.
  */
 export async function serviceComplaintsOf(
@@ -65,7 +67,7 @@ export async function serviceComplaintsOf(
        from litigation.claim_account a
        join litigation.building_compound b on b.building_id = (a.claim->>'buildingId')::uuid
        join litigation.service_complaint o on o.compound_id = b.compound_id
-      where a.account_id = ?::uuid and o.party_organisation_id = ? and o.responsible_party_kind = 'PROPERTY_COMPANY'
+      where a.account_id = ?::uuid and o.company_organisation_id = ?
         and o.received_at >= ${chinaDayStart()} and o.received_at < ${chinaDayStart('next')}
       order by o.received_at, o.order_number`,
     [accountId, companyId, from, to],
