@@ -50,7 +50,8 @@ describe('complaints: the CSV import’s SQL path', () => {
       ('00000000-0000-4000-8000-000000000003', '白纸坊1号', '110102', '${STREET}', 'GOVERNMENT_BACKSTOP', 1),
       ('00000000-0000-4000-8000-000000000004', '白纸坊1号', '110102', '${STREET}', 'GOVERNMENT_BACKSTOP', 1),
       ('00000000-0000-4000-8000-000000000005', '广安门北街20号院', '110102', '${OTHER_STREET}', 'MULTI_PARTY_CO_GOVERNANCE', 1),
-      ('00000000-0000-4000-8000-000000000006', '新街口东街1号院', '110102', '${STREET}', 'CONTRACT_BASED', 1)`);
+      ('00000000-0000-4000-8000-000000000006', '新街口东街1号院', '110102', '${STREET}', 'CONTRACT_BASED', 1),
+      ('00000000-0000-4000-8000-000000000007', '西四北大街1号院', '110102', '${STREET}', 'CONTRACT_BASED', 1)`);
     await sql(
       `insert into complaints.taxonomy_category values ('T1', '2019-01-01', null, '测试大类', 'test', 'test', now())`,
     );
@@ -252,5 +253,26 @@ describe('complaints: the CSV import’s SQL path', () => {
     expect(await statistics()).toMatchObject({ orders: 2, repeatOrders: 0 });
     await importOrdersCsv(orm.em.fork(), office, csv(t2('R-3')));
     expect(await statistics()).toMatchObject({ orders: 3, repeatOrders: 1 });
+  });
+
+  it('leaves out of the response rate an order a backfill wrote already past its deadline: the file carries no answers', async () => {
+    await importOrdersCsv(orm.em.fork(), office, csv(line('N-1', { address: '西四北大街1号院1号楼' })));
+    const response = async () =>
+      (
+        await compoundComplaintStatistics(
+          orm.em.fork(),
+          identity('ADMIN', 'hub'),
+          '00000000-0000-4000-8000-000000000007',
+        )
+      ).response;
+    // Before, the order counted as due and unanswered: 0 of 1.
+    expect(await response()).toEqual({ numerator: 0, denominator: 0, percent: null });
+    // Imported before its deadline (11:00 in Beijing) and never answered: due, and not in time.
+    await orm.em
+      .getConnection()
+      .execute(
+        `update complaints.complaint_order set backfilled_at = '2024-05-06T09:30:00+08:00' where order_number = 'N-1'`,
+      );
+    expect(await response()).toEqual({ numerator: 0, denominator: 1, percent: '0.0' });
   });
 });

@@ -37,9 +37,11 @@ export interface MeasureScope {
 /**
  * Every count of the three rates, repeats and households per group in two set-based statements, each a single pass
  * of hash aggregates (no sort, no window: the city's rates over a million orders). A repeat is an order whose caller
- * (keyed hash) already called about the same item at the same compound among the group's orders: every order of a
- * (caller, item, compound) after the first. A compound, street, governance model or category holds each such set
- * whole; a company's repeats are those among the orders dispatched to it.
+ * (keyed hash) already called about the same item (of the same category) at the same compound among the group's
+ * orders: every order of a (caller, category, item, compound) after the first. A compound, street, governance model or
+ * category holds each such set whole; a company's repeats are those among the orders dispatched to it. An order is
+ * due for a response once answered or past its deadline, except one a backfill wrote already past it: the file
+ * carries no answers, so its outcome is not known (before, a street's imported history was all unanswered).
  */
 export function orderCounts(
   em: EntityManager,
@@ -69,7 +71,8 @@ async function countOrders(
     `with g as (
        select ${ORDER_KEY[group]} as key, o.caller_key, o.compound_id,
               count(*) as n,
-              count(*) filter (where o.respond_by < ? or o.responded_at is not null) as due,
+              count(*) filter (where o.responded_at is not null
+                or (o.respond_by < ? and (o.backfilled_at is null or o.respond_by >= o.backfilled_at))) as due,
               count(*) filter (where o.responded_at is not null and o.responded_at <= o.respond_by) as in_time,
               count(*) filter (where o.closed_at is not null) as closed,
               count(*) filter (where o.closed_at is not null and o.resolved_by_caller) as closed_resolved,

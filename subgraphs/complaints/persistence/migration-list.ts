@@ -6,6 +6,7 @@ import { Migration20261205000000_order_number_per_street } from './migrations/Mi
 import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 import { Migration20261209000000_item_per_category } from './migrations/Migration20261209000000_item_per_category';
 import { Migration20261215000000_order_company } from './migrations/Migration20261215000000_order_company';
+import { Migration20261215010000_order_backfilled_at } from './migrations/Migration20261215010000_order_backfilled_at';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -19,4 +20,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261206000000_inbox_topic_key,
   Migration20261209000000_item_per_category,
   Migration20261215000000_order_company,
+  Migration20261215010000_order_backfilled_at,
 );

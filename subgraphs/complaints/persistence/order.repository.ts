@@ -122,7 +122,8 @@ export async function stageOrders(em: EntityManager, lines: string): Promise<voi
 
 /**
  * Writes the staged orders (a batch) in one statement: each order whose number is not held yet (a number already held is
- * skipped, applied once), with its RECEIVE transition by `receipt`'s actor and note, and the
+ * skipped, applied once), marked as backfilled now (complaint-measures.sql.ts: what was past due then has no known
+ * answer), with its RECEIVE transition by `receipt`'s actor and note, and the
  * events `events` selects from the relation `received` (the orders inserted, as complaint_order rows).
  */
 export async function insertStagedOrders(
@@ -138,9 +139,9 @@ export async function insertStagedOrders(
     em,
     `with received as (
        insert into complaints.complaint_order (id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key,
-           address_text, street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo)
+           address_text, street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo, backfilled_at)
        select id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text, street_code,
-              compound_id, category_code, item_code, text, respond_by, resolve_by, status, 1, demo
+              compound_id, category_code, item_code, text, respond_by, resolve_by, status, 1, demo, now()
          from pg_temp.complaint_order_import
        on conflict (street_code, order_number) do nothing
        returning ${EVENT_COLUMNS}),
