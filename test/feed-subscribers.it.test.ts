@@ -161,9 +161,17 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
         })
       ).extensions.code,
     ).toBe('FEED_SUBSCRIBER_EXISTS');
-    // a subgraph's name and the deployment's prefix (their consumer groups are the hub's), and a bureau named as the
-    // court whose reminders it would read
+    // a subgraph's name and the deployment's prefix (their consumer groups are the hub's), a bureau named as the
+    // court whose reminders it would read, and one named as a company that owns a deadline (its reminders' topic is
+    // the company's id in lower case)
+    const owner = `91110102MA${suffix.toUpperCase().slice(0, 8)}`;
+    await t.sql(
+      `insert into feeds.deadline (deadline_key, kind, subject_id, owner_kind, owner_organisation_id, legal_basis, due_on,
+         cancelled, sequence, source) values ($1, 'CONTRACT_FILING', gen_random_uuid(), 'PROPERTY_COMPANY', $2, 'test', '2027-01-01', false, 1, 'test')`,
+      [`test:${suffix}`, owner],
+    );
     for (const s of [
+      { partyId: owner.toLowerCase(), kind: 'BUREAU', jurisdictions: ['110108'] },
       { partyId: 'feeds', kind: 'BUREAU', jurisdictions: ['110108'] },
       { partyId: t.topicPrefix.replace(/\.$/, ''), kind: 'BUREAU', jurisdictions: ['110108'] },
       { partyId: 'bj-haidian-court', kind: 'BUREAU', jurisdictions: ['110108'] },

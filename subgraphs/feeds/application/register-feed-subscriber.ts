@@ -9,8 +9,10 @@ import {
   feedTopics,
   feedUsername,
   registrationProblems,
+  reminderOwnerConflict,
   reminderTopicConflict,
 } from '../domain/feed-subscriber';
+import { deadlineOwners } from '../persistence/deadline.repository';
 import { FeedSubscriber } from '../persistence/feed-subscriber.entity';
 import { listFeedSubscribers, lockFeedSubscriber, saveFeedSubscriber } from '../persistence/feed-subscriber.repository';
 import { sqlRun } from '../../../platform/db/sql';
@@ -52,7 +54,10 @@ export async function registerFeedSubscriber(
     const active = (await listFeedSubscribers(tx))
       .filter((p) => p.status === 'ACTIVE')
       .map((p) => ({ ...p, courtId: p.courtId ?? null }));
-    const conflict = reminderTopicConflict(party, active);
+    const conflict = {
+      ...reminderTopicConflict(party, active),
+      ...reminderOwnerConflict(party, await deadlineOwners(tx)),
+    };
     if (Object.keys(conflict).length > 0)
       throw new InvalidInputError('The feed registration collides with another party', { fields: conflict });
     const username = feedUsername(party.partyId);

@@ -1,4 +1,11 @@
-import { FeedParty, feedPermissions, feedTopics, registrationProblems, reminderTopicConflict } from './feed-subscriber';
+import {
+  FeedParty,
+  feedPermissions,
+  feedTopics,
+  registrationProblems,
+  reminderOwnerConflict,
+  reminderTopicConflict,
+} from './feed-subscriber';
 
 const court: FeedParty = {
   partyId: 'haidian-court-system',
@@ -165,5 +172,28 @@ describe('feed access of a registered party', () => {
     // two systems of one court share its reminders, as they share its referrals; other ids collide with nothing
     expect(reminderTopicConflict({ ...court, partyId: 'haidian-court-reader' }, [court])).toEqual({});
     expect(reminderTopicConflict(bureau, [court])).toEqual({});
+  });
+
+  it("refuses a party whose reminder topic is a deadline owner's of another kind", () => {
+    const owners = [
+      { ownerKind: 'PROPERTY_COMPANY', ownerOrganisationId: '91110108MA01DEMO32' },
+      { ownerKind: 'STREET_OFFICE', ownerOrganisationId: 'street-office-guangwai' },
+      { ownerKind: 'COURT', ownerOrganisationId: 'bj-haidian-court' },
+      { ownerKind: 'CITY_BUREAU', ownerOrganisationId: 'haidian-housing' },
+    ];
+    // A bureau under a company's id in lower case read its reminders (before: registered).
+    expect(reminderOwnerConflict({ ...bureau, partyId: '91110108ma01demo32' }, owners)).toEqual({
+      partyId: expect.stringMatching(/property company/),
+    });
+    expect(reminderOwnerConflict({ ...bureau, partyId: 'street-office-guangwai' }, owners)).toEqual({
+      partyId: expect.any(String),
+    });
+    expect(reminderOwnerConflict({ ...court, courtId: 'haidian-housing' }, owners)).toEqual({
+      courtId: expect.any(String),
+    });
+    // Its own deadlines are its own: a court's by its court id, a bureau's by its party id.
+    expect(reminderOwnerConflict(court, owners)).toEqual({});
+    expect(reminderOwnerConflict({ ...bureau, partyId: 'haidian-housing' }, owners)).toEqual({});
+    expect(reminderOwnerConflict(bureau, owners)).toEqual({});
   });
 });

@@ -8,8 +8,10 @@ import {
   REFERRALS_TOPIC,
   STREET_WORK_TOPIC,
   SUBGRAPH_NAMES,
+  partyIdOfOrganisation,
   partyTopicName,
 } from '../../../catalog';
+import type { DeadlineOwnerKind } from '../../../catalog';
 
 /**
  * An outside party registered for the Kafka feeds. Its reach is what the broker's ACLs give its principal, derived
@@ -106,6 +108,36 @@ export function reminderTopicConflict(party: FeedParty, active: readonly FeedPar
   return party.kind === 'COURT'
     ? { courtId: 'another party of another kind reads the reminders of this id' }
     : { partyId: 'a court of this id reads the reminders of this id' };
+}
+
+/** The kinds of deadline owner whose reminders are a party's own: a court's its court's, a bureau's its own. */
+const OWNER_KINDS_OF: Record<FeedSubscriberKind, readonly DeadlineOwnerKind[]> = {
+  COURT: ['COURT'],
+  BUREAU: ['CITY_BUREAU'],
+  ENFORCEMENT_BUREAU: ['ENFORCEMENT_BUREAU'],
+  HOTLINE_SYSTEM: [],
+};
+
+/**
+ * A registration whose reminder topic is that of a deadline owner of another kind: every reminder is also on its
+ * owner's topic `deadline.reminders.v1.<partyIdOfOrganisation(owner)>`, owners that are never feed parties among them
+ * (property companies, street offices), so a bureau registered under a company's id in lower case read that company's
+ * reminders (a feeds audit of 2026-12-06). `owners` are the deadline owners the hub holds.
+ */
+export function reminderOwnerConflict(
+  party: FeedParty,
+  owners: readonly { ownerKind: string; ownerOrganisationId: string }[],
+): Record<string, string> {
+  if (party.kind === 'HOTLINE_SYSTEM') return {};
+  const topicId = topicIdOf(party);
+  const other = owners.find(
+    (o) =>
+      partyIdOfOrganisation(o.ownerOrganisationId) === topicId &&
+      !(OWNER_KINDS_OF[party.kind] as readonly string[]).includes(o.ownerKind),
+  );
+  if (!other) return {};
+  const field = party.kind === 'COURT' ? 'courtId' : 'partyId';
+  return { [field]: `the reminders of this id are a ${other.ownerKind.toLowerCase().replace('_', ' ')}'s` };
 }
 
 /** The party's principal on the broker: `User:party-<party id>`. */

@@ -30,6 +30,15 @@ const deadlineOf = (r: Record<string, unknown>): RegisteredDeadline => ({
   cancelled: Boolean(r.cancelled),
 });
 
+/** Every organisation that owns a deadline here, with the kind it owns it as (a registration checks its id against them). */
+export async function deadlineOwners(em: EntityManager): Promise<{ ownerKind: string; ownerOrganisationId: string }[]> {
+  const rows = await sqlRows<{ owner_kind: string; owner_organisation_id: string }>(
+    em,
+    `select distinct owner_kind, owner_organisation_id from ${S}.deadline`,
+  );
+  return rows.map((r) => ({ ownerKind: r.owner_kind, ownerOrganisationId: r.owner_organisation_id }));
+}
+
 /**
  * Keeps each deadline as announced, unless the register holds a later announcement of it already. One statement for
  * any number of announcements (a fetched batch: a statement imported announces one per account paid); of several
