@@ -234,6 +234,45 @@ describe('inbox consumer retries and dead letters', () => {
     }
   });
 
+  it('dead-letters a record whose headers have no value, and applies the event behind it', async () => {
+    // Kafka lets a header go without a value (kafkajs writes and reads it as null): before, reading it threw a
+    // TypeError that stopped the consumer on that record for good, and with it every party's messages of the topic.
+    const { own, dlq, send } = await ownTopics('nullheaders');
+    const applied: string[] = [];
+    try {
+      await startOwn(own, {
+        name: 'null-headers',
+        subscriptions: [on(AREA_REGISTERED, async (_em, event) => void applied.push(event.id))],
+      });
+      const sample = asKafkaMessage(areaRegisteredEvent(), 'k');
+      const none = null as unknown as string;
+      // A Java or librdkafka producer sends such headers as they are; kafkajs 2.2.4 encodes a null value (length -1)
+      // but sizes the record with Buffer.byteLength(value) before its own null check, so it is let through here.
+      const byteLength = Buffer.byteLength;
+      Buffer.byteLength = ((value: Parameters<typeof byteLength>[0], encoding?: BufferEncoding) =>
+        value === null ? 0 : byteLength(value, encoding)) as typeof Buffer.byteLength;
+      try {
+        await send(topic, [
+          { key: 'k', value: sample.value, headers: { ...sample.headers, ce_specversion: none } },
+          { key: 'k', value: sample.value, headers: { ...sample.headers, ce_id: none, ce_subject: none } },
+        ]);
+      } finally {
+        Buffer.byteLength = byteLength;
+      }
+      const behind = areaRegisteredEvent();
+      await send(topic, [asKafkaMessage(behind, behind.data.areaId)]);
+      await waitFor('the event behind the records without header values', () => applied.includes(behind.id));
+      const dead = await dlq.waitForCount('both records', (m) => m.headers.dlq_consumer === 'null-headers', 2);
+      expect(dead.map((m) => m.headers.dlq_reason_code)).toEqual(['NOT_A_CLOUDEVENT', 'NOT_A_CLOUDEVENT']);
+      // The copies keep every header that had a value, and name those that had none (kafkajs cannot write them).
+      expect(dead.map((m) => m.headers.dlq_headers_without_value)).toEqual(['ce_specversion', 'ce_id,ce_subject']);
+      expect(dead[1].headers.ce_type).toBe(sample.headers!.ce_type);
+      expect(applied).toEqual([behind.id]);
+    } finally {
+      await dlq.stop();
+    }
+  });
+
   it("takes a hub event type from its own topic only, never from a party's topic", async () => {
     // A consumer of both kinds: before, a hub event a court wrote on its own topic skipped the sender check.
     const courtTopic = `${COURT_CASE_EVENT_REPORTED.topic.name}.bj-mixed-court`;

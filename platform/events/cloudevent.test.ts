@@ -41,6 +41,20 @@ describe('text PostgreSQL could not store', () => {
     expect(decodeMessage(headers, Buffer.from('{}')).id).toBe('e-1');
   });
 
+  it('takes a header sent without a value (Kafka allows one; kafkajs reads it as null) as absent, never throwing', () => {
+    // Before, null.toString() threw a TypeError, which stopped the consumer on the record for good.
+    const none = null as unknown as string;
+    expect(() => decodeMessage({ ...headers, ce_specversion: none }, Buffer.from('{}'))).toThrow(
+      expect.objectContaining({ reasonCode: 'NOT_A_CLOUDEVENT' }),
+    );
+    expect(() => decodeMessage({ ...headers, ce_id: [none, 'e-1'] }, Buffer.from('{}'))).toThrow(
+      expect.objectContaining({ reasonCode: 'NOT_A_CLOUDEVENT' }),
+    );
+    expect(decodeMessage({ ...headers, ce_subject: none, 'content-type': none }, Buffer.from('{}')).subject).toBe(
+      undefined,
+    );
+  });
+
   it('refuses a ce_ header over 512 bytes: the inbox keys events by ce_id in a btree of entries up to 2,704 bytes', () => {
     expect(() => decodeMessage({ ...headers, ce_id: 'e'.repeat(3000) }, Buffer.from('{}'))).toThrow(
       expect.objectContaining({ reasonCode: 'NOT_A_CLOUDEVENT', message: 'a ce_ header is longer than 512 bytes' }),

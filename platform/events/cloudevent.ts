@@ -46,7 +46,7 @@ export function encodeHeaders(event: HubEvent): IHeaders {
  */
 export const DEAD_LETTER_REASONS = {
   NOT_A_CLOUDEVENT:
-    'The message lacks the CloudEvents headers (ce_specversion 1.0, ce_id, ce_type, ce_source), or one of its ce_ headers is over 512 bytes.',
+    'The message lacks the CloudEvents headers (ce_specversion 1.0, ce_id, ce_type, ce_source; a header without a value counts as absent), one of its ce_ headers is over 512 bytes, or it cannot be read as an event at all. Its dead letter names in `dlq_headers_without_value` the headers it carried without a value.',
   UNSUPPORTED_CONTENT_TYPE: 'The body is not JSON.',
   MALFORMED_JSON: 'The body does not parse as JSON.',
   UNKNOWN_EVENT_TYPE: 'The catalog has no schema for the ce_type.',
@@ -74,11 +74,15 @@ export class PoisonMessageError extends Error {
   }
 }
 
-/** A header's first value as text, if any. */
+/**
+ * A header's first value as text, if any. Kafka lets a record's header have no value (length -1, which kafkajs reads
+ * as null): that is no value either (before, `null.toString()` threw a TypeError that stopped the consumer on the
+ * record for good, and with it every party's messages of that kind).
+ */
 export const header = (headers: IHeaders | undefined, name: string): string | undefined => {
   const value = headers?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined ? undefined : first.toString();
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return first === undefined || first === null ? undefined : String(first);
 };
 
 /**

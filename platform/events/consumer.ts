@@ -7,6 +7,7 @@ import {
   EachMessagePayload,
   Kafka,
   KafkaMessage,
+  IHeaders,
   Message,
   Producer,
 } from 'kafkajs';
@@ -294,6 +295,26 @@ export class InboxConsumer {
     return this.dlqProducer;
   }
 
+  /**
+   * The message as an event this consumer applies; undefined when it is not one of its types; or why it is refused.
+   * Decoding and these checks read nothing but the message, so what fails here would fail on every retry: an error
+   * other than a refusal (a malformed record the decoder did not foresee) is a refusal too, rather than thrown to
+   * kafkajs, which would stop the partition on it for good, and every party's messages behind it.
+   */
+  private admit(topic: string, message: EachMessagePayload['message']): HubEvent | PoisonMessageError | undefined {
+    try {
+      const event = decodeMessage(message.headers, message.value);
+      if (!this.handles(topic, event)) return undefined;
+      validateEventData(event.type, event.data);
+      this.checkSender(topic, event);
+      return event;
+    } catch (error) {
+      if (error instanceof PoisonMessageError) return error;
+      this.log.error({ err: error, topic, offset: message.offset }, 'message unreadable; dead-lettering');
+      return new PoisonMessageError('NOT_A_CLOUDEVENT', 'The message could not be read as an event');
+    }
+  }
+
   /** Applies one message, or adds its dead letter to the batch's (sent by `letters.flush`). */
   private async handle(
     { topic, partition, message }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message'>,
@@ -301,16 +322,9 @@ export class InboxConsumer {
   ): Promise<void> {
     const deadLetter = (reasonCode: string, reason: string) =>
       letters.add(this.deadLetterOf({ topic, partition, message }, reasonCode, reason));
-    let event: HubEvent;
-    try {
-      event = decodeMessage(message.headers, message.value);
-      if (!this.handles(topic, event)) return;
-      validateEventData(event.type, event.data);
-      this.checkSender(topic, event);
-    } catch (error) {
-      if (error instanceof PoisonMessageError) return deadLetter(error.reasonCode, error.message);
-      throw error;
-    }
+    const event = this.admit(topic, message);
+    if (event === undefined) return;
+    if (event instanceof PoisonMessageError) return deadLetter(event.reasonCode, event.message);
 
     // The event's trace (ce_traceparent) goes on in this consumer's span, and into any event its handler records.
     return inSpan(
@@ -379,16 +393,10 @@ export class InboxConsumer {
     const letters = this.lettersOf(batch, resolveOffset);
     const events: { event: HubEvent; message: EachMessagePayload['message'] }[] = [];
     for (const message of batch.messages) {
-      try {
-        const event = decodeMessage(message.headers, message.value);
-        if (!this.handles(topic, event)) continue;
-        validateEventData(event.type, event.data);
-        this.checkSender(topic, event);
-        events.push({ event, message });
-      } catch (error) {
-        if (!(error instanceof PoisonMessageError)) throw error;
-        letters.add(this.deadLetterOf({ topic, partition, message }, error.reasonCode, error.message));
-      }
+      const event = this.admit(topic, message);
+      if (event instanceof PoisonMessageError)
+        letters.add(this.deadLetterOf({ topic, partition, message }, event.reasonCode, event.message));
+      else if (event !== undefined) events.push({ event, message });
     }
     if (events.length > 0) {
       try {
@@ -610,7 +618,7 @@ export class InboxConsumer {
     let notice: DeadLetterCopy['notice'] | null = null;
     for (const family of this.answeredFamilies) notice ??= refusalNotice(family, prefix, this.noticeSource, refusal);
     return {
-      copy: { key: message.key, value: message.value, headers: { ...message.headers, ...why } },
+      copy: { key: message.key, value: message.value, headers: { ...sendableHeaders(message.headers), ...why } },
       source: message,
       why,
       notice: notice ?? undefined,
@@ -725,6 +733,23 @@ function* byBytes(copies: DeadLetterCopy[], bytes: number): Generator<DeadLetter
   if (group.length > 0) yield group;
 }
 
+/**
+ * A message's headers as a producer can send them again: one its sender gave no value (null, which Kafka allows and
+ * kafkajs 2.2.4 cannot write: it sizes the value before its own null check) is left out and named in
+ * `dlq_headers_without_value` (before, such a dead letter could never be sent, and the offsets behind it waited).
+ */
+function sendableHeaders(headers: IHeaders | undefined): IHeaders {
+  const kept: IHeaders = {};
+  const without: string[] = [];
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const values = (Array.isArray(value) ? value : [value]).filter((v): v is Buffer | string => v != null);
+    if (values.length === 0) without.push(name);
+    else kept[name] = Array.isArray(value) ? values : values[0];
+  }
+  if (without.length > 0) kept.dlq_headers_without_value = without.join(',').slice(0, 1000);
+  return kept;
+}
+
 /** The bytes of a key, value or header value (none for null). */
 const byteSize = (value: unknown) => (value == null ? 0 : Buffer.byteLength(value as Buffer | string));
 
@@ -772,7 +797,7 @@ const SMALL = 1024;
 
 /** A dead letter's copy without the body (and any key or header over 1 KiB), saying what was left out. */
 function withoutBody(message: KafkaMessage, why: Record<string, string>): Message {
-  const kept = Object.entries(message.headers ?? {})
+  const kept = Object.entries(sendableHeaders(message.headers))
     .filter(([name, value]) => Buffer.byteLength(name) + byteSize(Array.isArray(value) ? value[0] : value) <= SMALL)
     .slice(0, 32);
   return {

@@ -40,6 +40,17 @@ describe('what a party is told of a message the hub refused', () => {
     ).not.toBe(notice.message.headers!.ce_id);
   });
 
+  it('takes a header without a value (null) as none to repeat', () => {
+    const none = null as unknown as string;
+    const notice = refusalNotice(
+      COURT_CASE_EVENTS_TOPIC,
+      '',
+      'x',
+      refusal({ topic: 'court.case-events.v1.bj-haidian-court', headers: { ce_id: none, ce_type: [none] } }),
+    )!;
+    expect(JSON.parse(String(notice.message.value))).toMatchObject({ refusedEventId: null, refusedEventType: null });
+  });
+
   it("repeats no header it cannot read, and none of the hub's internals", () => {
     const unreadable = refusalNotice(
       COURT_CASE_EVENTS_TOPIC,
