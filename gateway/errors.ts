@@ -14,7 +14,7 @@ export const EDGE_ERRORS = {
   BATCHING_NOT_SUPPORTED: '400: a JSON array of operations; send one operation per request.',
   PERSISTED_QUERY_NOT_SUPPORTED: '400: `extensions.persistedQuery`; send the query itself.',
   BAD_REQUEST:
-    '400: `extensions` without a token, or a request the GraphQL-over-HTTP spec does not allow; 405 for a mutation sent by GET.',
+    '400: `extensions` without a token, a request the GraphQL-over-HTTP spec does not allow, a subscription (the hub has none), or `__schema`/`__type` beside data fields (ask for introspection on its own); 405 for a mutation sent by GET.',
   PAYLOAD_TOO_LARGE: "413: a body over the caller's limit (1 MiB with a token, 64 KiB without).",
   TOKEN_LIMIT_EXCEEDED: "400: more GraphQL tokens in the document than the caller's limit.",
   DOCUMENT_TOO_DEEP:
@@ -26,7 +26,7 @@ export const EDGE_ERRORS = {
   ALIAS_LIMIT_EXCEEDED: "400: more aliases than the caller's limit.",
   DIRECTIVE_LIMIT_EXCEEDED: "400: more directives than the caller's limit.",
   COST_LIMIT_EXCEEDED:
-    "400: the operation's estimated cost (list sizes from @listSize, weights from @cost) is over the caller's limit.",
+    "400: the operation's estimated cost (list sizes from @listSize, weights from @cost; introspection, which the gateway answers itself, 15,000 a `__schema` and 200 a `__type`) is over the caller's limit.",
   RATE_LIMITED:
     '429: too many requests from the organisation (or, without a token, the address) in the window, or too many of its answers still being read (64 MiB; 4 MiB without a token); see Retry-After.',
   SERVICE_UNAVAILABLE:

@@ -1,6 +1,14 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { isAsyncIterable } from '@graphql-tools/utils';
-import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  SelectionSetNode,
+  getOperationAST,
+} from 'graphql';
 import { isPublicDocument } from '../platform/auth/public-operations';
 import { Caller, EdgeContext } from './caller';
 import { EdgeConfig } from './config';
@@ -13,6 +21,45 @@ interface ExecutionArgs {
   operationName?: string | null;
   variableValues?: unknown;
   contextValue: unknown;
+}
+
+/** The names of an operation's root fields, through the fragments spread at its root. */
+function rootFieldNames(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+) {
+  const names: string[] = [];
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) names.push(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      names.push(...rootFieldNames(selection.selectionSet, fragments, seen));
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = fragments.get(selection.name.value);
+      if (fragment) names.push(...rootFieldNames(fragment.selectionSet, fragments, seen));
+    }
+  }
+  return names;
+}
+
+/**
+ * What the runtime cannot execute, refused as the caller's error rather than failing as the server's: an operation
+ * of a kind the supergraph has no root for (a subscription: HTTP 500 INTERNAL_SERVER_ERROR before), and introspection
+ * beside data fields (the runtime answers an operation whose first field is `__schema` or `__type` itself, so the
+ * data fields beside it failed as INTERNAL_SERVER_ERROR).
+ */
+function assertExecutable(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): void {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return; // execution refuses a missing or ambiguous operation with its own error
+  if (!schema.getRootType(operation.operation))
+    throw edgeError('BAD_REQUEST', `the hub has no ${operation.operation} operations`, 400);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const names = rootFieldNames(operation.selectionSet, fragments);
+  const introspection = names.filter((n) => n === '__schema' || n === '__type');
+  if (introspection.length > 0 && names.some((n) => !n.startsWith('__')))
+    throw edgeError('BAD_REQUEST', 'ask for __schema or __type in an operation of their own, without data fields', 400);
 }
 
 /**
@@ -33,6 +80,7 @@ export function useOperationGuard(config: EdgeConfig): GatewayPlugin<EdgeContext
         'WWW-Authenticate': 'Bearer',
       });
     }
+    assertExecutable(args.schema, args.document, args.operationName);
     try {
       estimateCost(
         args.schema,

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { GraphQLScalarType, buildASTSchema, parse, validate } from 'graphql';
+import { GraphQLScalarType, buildASTSchema, getIntrospectionQuery, parse, validate } from 'graphql';
 import { DEFAULT_EDGE_CONFIG } from '../gateway/config';
 import { CostExceeded, cachedCostEstimator, estimateCost } from '../gateway/cost';
 import { supergraphPath } from '../platform/project-root';
@@ -33,6 +33,18 @@ describe('operation cost over the supergraph, before any subgraph is called', ()
     expect(cost(page, { n: 10 })).toBe(1 + 10 * 2);
     expect(cost(page, { n: 1000 })).toBe(1 + 1000 * 2);
     expect(cost('{ arrears(first: 10) { items { accountId } } }')).toBe(11);
+  });
+
+  it('prices introspection, which the gateway answers itself: one full __schema fits, thirty aliased do not', () => {
+    // Before, every __ field was free: 30 aliases of a full __schema cost 0 and made a 16 MB answer on the gateway's
+    // one thread. getIntrospectionQuery is what GraphiQL and codegen send.
+    const full = getIntrospectionQuery();
+    expect(cost(full)).toBe(15_000);
+    expect(cost(full, undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toBeLessThanOrEqual(20_000);
+    const thirty = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: __schema { types { name fields { name } } }`).join(' ')} }`;
+    expect(() => cost(thirty, undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
+    expect(cost('{ __type(name: "Query") { name fields { name } } }')).toBe(200);
+    expect(cost('{ __typename }')).toBe(0);
   });
 
   it("prices an omitted variable at the operation's default, as execution will run it", () => {

@@ -619,6 +619,24 @@ describe('the edge over a stub subgraph', () => {
     expect([anonymous.status, anonymous.body.errors[0].extensions.code]).toEqual([400, 'ALIAS_LIMIT_EXCEEDED']);
   });
 
+  it('refuses as bad requests a subscription and introspection beside data fields, which the runtime cannot execute', async () => {
+    // Before: HTTP 500 INTERNAL_SERVER_ERROR for the subscription, and the data fields beside __type failed as
+    // INTERNAL_SERVER_ERROR (the runtime answers introspection itself and never called the subgraph).
+    const client = await start();
+    const token = await mintUserToken(companyUser('org-a'), tokens);
+    for (const query of [
+      'subscription { x }',
+      '{ __type(name: "Query") { name } publicServiceStandards(compoundName: "x") { compoundName } }',
+      'query { ...Both } fragment Both on Query { __schema { queryType { name } } publicServiceStandards(compoundName: "x") { compoundName } }',
+    ]) {
+      const res = await post(client, { query }, token);
+      expect([res.status, res.body.errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
+    }
+    const alone = await post(client, { query: '{ __typename __type(name: "Query") { name } }' }, token);
+    expect([alone.status, alone.body.data.__type]).toEqual([200, { name: 'Query' }]);
+    expect(stub.requests).toHaveLength(0);
+  });
+
   it('hides "Did you mean" from anonymous callers always, and from everyone in production', async () => {
     const typo = { query: '{ publicServiceStandard(compoundName: "x") { compoundName } }' };
     const development = await start();
