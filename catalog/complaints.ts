@@ -31,6 +31,7 @@ export const HOTLINE_ORDER_RECEIVED = {
   topic: HOTLINE_ORDERS_TOPIC,
   summary:
     'The hotline received a call about property management and sends the work order to the street it dispatched it to.',
+  personalFields: ['callerName', 'callerPhone'],
   schema: Closed({
     orderNumber: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' }),
     senderOrganisationId: InboundText.key({

@@ -60,6 +60,11 @@ export interface EventDefinition<S extends TSchema = TSchema> {
   summary: string;
   /** The JSON Schema of the event's `data`, which is also its TypeScript type. */
   schema: S;
+  /**
+   * Fields of `data` that name a person, blanked in the copy a refused message leaves in a dead-letter topic (an
+   * outside party's message the hub keeps only masked once admitted).
+   */
+  personalFields?: readonly string[];
 }
 
 /** The `data` of an event type, as its schema declares it. */

@@ -212,6 +212,16 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       [`${runId}-6`, 'BAD_USER_INPUT'],
       [`${runId}-8`, 'BAD_USER_INPUT'],
     ]);
+    // A refused order's copy keeps no caller: the hub holds callers only masked (before, name and number in clear).
+    for (const m of dead) {
+      expect(m.headers.dlq_redacted).toBe('callerName,callerPhone');
+      expect(JSON.parse(String(m.message.value))).toMatchObject({
+        callerName: null,
+        callerPhone: null,
+        text: '楼道灯不亮',
+      });
+      expect(String(m.message.value)).not.toMatch(/王小明|13812345678/);
+    }
     expect(
       await t.sql(`select 1 from complaints.complaint_order where order_number = any($1)`, [
         ['3', '5', '6', '8'].map((n) => `${runId}-${n}`),

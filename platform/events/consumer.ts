@@ -11,14 +11,14 @@ import {
   Message,
   Producer,
 } from 'kafkajs';
-import { EventData, EventDefinition, PARTY_ID_PATTERN, TopicDefinition } from '../../catalog';
+import { EventData, EventDefinition, PARTY_ID_PATTERN, TopicDefinition, eventDefinition } from '../../catalog';
 import { DomainError } from '../../kernel/errors';
 import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
 import { HubOrm } from '../db/orm';
 import { sqlArray, sqlRows, sqlRun } from '../db/sql';
 import { isConstraintRefusal, isDataException, isTransient } from '../db/transient';
 import { logger, messageWithoutValues } from '../logging';
-import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
+import { HubEvent, PoisonMessageError, decodeMessage, header, validateEventData } from './cloudevent';
 import { deadLetters } from '../metrics';
 import { HUB_PRODUCER, KafkaSettings, ensureTopics, onTopicsEnsured, topicName } from './kafka';
 import { refusalNotice } from './refusal-notice';
@@ -615,10 +615,19 @@ export class InboxConsumer {
       refusedAt: why.dlq_failed_at,
     };
     const prefix = this.options.kafkaSettings.topicPrefix ?? '';
+    const { value, redacted } = withoutPersonalFields(message);
     let notice: DeadLetterCopy['notice'] | null = null;
     for (const family of this.answeredFamilies) notice ??= refusalNotice(family, prefix, this.noticeSource, refusal);
     return {
-      copy: { key: message.key, value: message.value, headers: { ...sendableHeaders(message.headers), ...why } },
+      copy: {
+        key: message.key,
+        value,
+        headers: {
+          ...sendableHeaders(message.headers),
+          ...why,
+          ...(redacted.length > 0 ? { dlq_redacted: redacted.join(',') } : {}),
+        },
+      },
       source: message,
       why,
       notice: notice ?? undefined,
@@ -731,6 +740,28 @@ function* byBytes(copies: DeadLetterCopy[], bytes: number): Generator<DeadLetter
     size += own;
   }
   if (group.length > 0) yield group;
+}
+
+/**
+ * A refused message's body with the fields of its type that name a person blanked (catalog `personalFields`, e.g. a
+ * hotline caller, whom the hub keeps only masked once admitted: before, a refused order's copy kept the caller's name
+ * and number in the dead-letter topic). A body that is not a JSON object of a known type is kept as sent.
+ */
+function withoutPersonalFields(message: KafkaMessage): { value: Buffer | null; redacted: string[] } {
+  const fields = eventDefinition(header(message.headers, 'ce_type') ?? '')?.personalFields ?? [];
+  if (fields.length === 0 || message.value === null) return { value: message.value, redacted: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(message.value.toString('utf8'));
+  } catch {
+    return { value: message.value, redacted: [] };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { value: message.value, redacted: [] };
+  const redacted = fields.filter((f) => Object.hasOwn(data, f) && (data as Record<string, unknown>)[f] !== null);
+  if (redacted.length === 0) return { value: message.value, redacted };
+  const blanked: Record<string, unknown> = { ...data };
+  for (const field of redacted) blanked[field] = null;
+  return { value: Buffer.from(JSON.stringify(blanked)), redacted };
 }
 
 /**
