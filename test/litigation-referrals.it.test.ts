@@ -1376,6 +1376,30 @@ describe('litigation: referrals through the green channel, the court’s reports
     await ok(xichengCourt, REPORT, {
       r: { referralId: referral.id, kind: 'JUDGED', occurredAt: at(10), judgedFen: 1_234 },
     });
+    // Again with another amount, or the docketing with another case number: refused, nothing stored (before, stored
+    // as a repeat and answered as applied, the court's new figure dropped).
+    const events = async () =>
+      (await db.query(`select count(*)::int as n from litigation.court_event where referral_id = $1`, [referral.id]))
+        .rows[0].n;
+    const before = await events();
+    const contradicted = await fails(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'JUDGED', occurredAt: at(10), judgedFen: 4_321 },
+    });
+    expect(contradicted.extensions).toMatchObject({
+      code: 'REPORT_CONTRADICTS_RECORD',
+      details: { contradictions: [{ field: 'judgedFen', recorded: 1_234, reported: 4_321 }] },
+    });
+    expect(
+      (
+        await fails(xichengCourt, REPORT, {
+          r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: at(9), caseNumber: '(2026)京0102民初9999号' },
+        })
+      ).extensions.details,
+    ).toEqual({
+      contradictions: [{ field: 'caseNumber', recorded: '(2026)京0102民初8837号', reported: '(2026)京0102民初9999号' }],
+    });
+    expect(await events()).toBe(before);
+    expect(await accountStatus(account.id)).toMatchObject({ status: 'JUDGED', judged_fen: 1234 });
     await ok(xichengCourt, REPORT, { r: { referralId: referral.id, kind: 'CLOSED', occurredAt: at(12) } });
     await probe.waitForCount('the closing', (m) => ofReferral(m) && expectValidEvent(m).status === 'CLOSED', 1);
     expect(

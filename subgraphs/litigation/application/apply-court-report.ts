@@ -17,7 +17,7 @@ import {
 } from '../domain/case-status';
 import { todayInChina } from '../../../kernel/clock';
 import { recordDebtorListed } from './debtor-listing.record';
-import { SentReferral, courtEventEffect, courtReportDigest } from '../domain/referral';
+import { SentReferral, contradictions, courtEventEffect, courtReportDigest } from '../domain/referral';
 import {
   companyWithdrawalOf,
   insertCourtEvent,
@@ -130,6 +130,13 @@ async function applyUnderId(
         { status: referral.status, kind: report.kind },
       );
     }
+    const contradicted = verdict === 'APPLY' ? [] : contradictions(referral, effect);
+    if (contradicted.length > 0)
+      throw litigationError(
+        'REPORT_CONTRADICTS_RECORD',
+        `The ${report.kind} report gives another ${contradicted.map((c) => c.field).join(' and ')} than the hub recorded for referral ${referral.id}`,
+        { contradictions: contradicted },
+      );
     const reportedBy = channel.via === 'API' ? channel.reporter.subject : report.courtId;
     await insertCourtEvent(tx, {
       id: reportId,

@@ -433,6 +433,31 @@ export interface CourtEventEffect {
   decidedOn?: IsoDate;
 }
 
+/** A value a report gives differently from what the hub recorded of the case. */
+export interface Contradiction {
+  field: 'caseNumber' | 'judgedFen' | 'settledFen';
+  recorded: string | number;
+  reported: string | number;
+}
+
+/**
+ * What a report repeating a step the case has taken (judged DUPLICATE or STALE) says differently from the record: its
+ * case number, or the amount judged or settled. Before, such a report was stored as a repeat and answered as applied,
+ * the court's new figure silently dropped; now it is refused (REPORT_CONTRADICTS_RECORD), naming each difference. A
+ * report that fills what is not recorded yet (a judgment arriving after enforcement) contradicts nothing.
+ */
+export function contradictions(
+  recorded: Pick<Referral, 'caseNumber' | 'judgedFen' | 'settledFen'>,
+  effect: CourtEventEffect,
+): Contradiction[] {
+  const found: Contradiction[] = [];
+  for (const field of ['caseNumber', 'judgedFen', 'settledFen'] as const) {
+    const [was, now] = [recorded[field], effect[field]];
+    if (was !== null && now !== undefined && was !== now) found.push({ field, recorded: was, reported: now });
+  }
+  return found;
+}
+
 export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
   const fields: Record<string, string> = {};
   // The court's calendar day: a docketing at 23:30 UTC on 28 February is on 1 March in China (the small-claims
