@@ -137,3 +137,18 @@ export function addMonths(month: YearMonth, months: number): YearMonth {
 export function compareMonths(a: YearMonth, b: YearMonth): number {
   return Math.sign(monthIndex(a) - monthIndex(b));
 }
+
+/** The earliest year a date may name: the People's Republic's founding. */
+export const FIRST_YEAR = 1949;
+/** How many years ahead of today a date may lie (a contract's end, a term's end). */
+export const YEARS_AHEAD = 50;
+
+/**
+ * What is wrong with a calendar date an outsider sends, by the hub's one range (the `LocalDate` scalar's, and a
+ * party's event's): before 1949, or more than 50 years after `today`; undefined when it is in range.
+ */
+export function dateOutOfRange(date: IsoDate, today: IsoDate): string | undefined {
+  if (Number(date.slice(0, 4)) < FIRST_YEAR) return `is before ${FIRST_YEAR}`;
+  if (compareDates(date, addYears(today, YEARS_AHEAD)) > 0) return `is more than ${YEARS_AHEAD} years ahead`;
+  return undefined;
+}

@@ -541,6 +541,12 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
         .find((o: { orderNumber: string }) => o.orderNumber === `${runId}-esc`)
         .transitions.filter((t: { step: string }) => t.step === 'ESCALATE'),
     ).toHaveLength(2);
+    // A street code filter is digits: `_` and `%` were LIKE's wildcards (`_` matched every order in reach).
+    for (const streetCode of ['_', '%', '11_1'])
+      expect((await fails(GUANGWAI_OFFICE, ORDERS, { f: { streetCode } })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { fields: { streetCode: expect.any(String) } },
+      });
     expect((await fails(companyA, ANSWER, { o: id, s: 'ACCEPT' })).extensions.code).toBe('NOT_FOUND');
     expect((await ok(enforcement, ANSWER, { o: id, s: 'ACCEPT' })).answerComplaintOrder.status).toBe('ACCEPTED');
   });

@@ -1,5 +1,5 @@
 import { GraphQLID, GraphQLScalarType, Kind, ValueNode } from 'graphql';
-import { addYears, compareDates, isIsoDate } from '../../kernel/calendar';
+import { FIRST_YEAR, YEARS_AHEAD, dateOutOfRange, isIsoDate } from '../../kernel/calendar';
 import { todayInChina } from '../../kernel/clock';
 import { InvalidInputError } from '../../kernel/errors';
 import {
@@ -157,19 +157,12 @@ export const UuidId = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => checkId(literalOf('ID', ast, [Kind.STRING] as Kind[])),
 });
 
-/** The earliest year a date may name: the People's Republic's founding. */
-export const FIRST_YEAR = 1949;
-/** How many years ahead of today a date may lie (a contract's end, a term's end). */
-export const YEARS_AHEAD = 50;
-
 function checkDate(value: unknown, today: string): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !isIsoDate(value)) {
     return refuse('LocalDate', 'is not a YYYY-MM-DD calendar date');
   }
-  if (Number(value.slice(0, 4)) < FIRST_YEAR) return refuse('LocalDate', `is before ${FIRST_YEAR}`);
-  if (compareDates(value, addYears(today, YEARS_AHEAD)) > 0)
-    return refuse('LocalDate', `is more than ${YEARS_AHEAD} years ahead`);
-  return value;
+  const outOfRange = dateOutOfRange(value, today);
+  return outOfRange ? refuse('LocalDate', outOfRange) : value;
 }
 
 /** A calendar date, YYYY-MM-DD (China Standard Time days), from 1949 to 50 years ahead of today. */

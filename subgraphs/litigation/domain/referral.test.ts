@@ -298,6 +298,9 @@ describe('referral facts and the case package', () => {
         caseNumber: '(2027)京0108执1号',
       }),
     ).toEqual({});
+    expect(
+      courtEventEffect({ kind: 'HEARING_SCHEDULED', occurredAt: '2027-01-05T15:00:00+08:00', hearingOn: '2077-01-05' }),
+    ).toEqual({ hearingOn: '2077-01-05' });
     for (const bad of [
       { kind: 'DEBTOR_LISTED_DISHONEST', occurredAt: '2027-06-01T10:00:00+08:00' },
       { kind: 'DOCKETED', occurredAt: '2026-11-20T09:00:00+08:00' },
@@ -305,6 +308,9 @@ describe('referral facts and the case package', () => {
       { kind: 'JUDGED', occurredAt: '2027-01-05T15:00:00+08:00', judgedFen: -1 },
       { kind: 'SETTLED', occurredAt: '2027-01-05T15:00:00+08:00' },
       { kind: 'HEARING_SCHEDULED', occurredAt: '2027-01-05T15:00:00+08:00', hearingOn: '2027-02-30' },
+      // The LocalDate range from the report's day: GraphQL refused these, a court's Kafka report did not.
+      { kind: 'HEARING_SCHEDULED', occurredAt: '2027-01-05T15:00:00+08:00', hearingOn: '9999-12-31' },
+      { kind: 'HEARING_SCHEDULED', occurredAt: '2027-01-05T15:00:00+08:00', hearingOn: '1000-01-01' },
     ]) {
       expect(() => courtEventEffect(bad)).toThrow(DomainError);
     }

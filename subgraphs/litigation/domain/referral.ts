@@ -6,7 +6,7 @@ import {
   publishedLateFee,
 } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, compareDates, compareMonths, isIsoDate } from '../../../kernel/calendar';
+import { IsoDate, compareDates, compareMonths, dateOutOfRange, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { utcInstant } from '../../../kernel/instant';
 import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
@@ -484,10 +484,14 @@ export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
           ...(event.procedure ? { procedure: event.procedure } : {}),
         };
       break;
-    case 'HEARING_SCHEDULED':
+    case 'HEARING_SCHEDULED': {
+      // The LocalDate range, counted from the report's day (a court's Kafka report took year 9999 that GraphQL refuses).
+      const outOfRange = isIsoDate(event.hearingOn) && on ? dateOutOfRange(event.hearingOn, on) : undefined;
       if (!isIsoDate(event.hearingOn)) fields.hearingOn = 'the hearing date, YYYY-MM-DD';
+      else if (outOfRange) fields.hearingOn = `the hearing date ${outOfRange}`;
       else effect = { hearingOn: event.hearingOn };
       break;
+    }
     case 'JUDGED':
       if (!wholeFen(event.judgedFen)) fields.judgedFen = 'the amount awarded, whole fen';
       else effect = { judgedFen: event.judgedFen, decidedOn: on };
