@@ -60,6 +60,14 @@ export const MAX_SERVICE_ITEMS = 200;
  * a statute). Unbounded, a grace of 2^31 days put the late fee's first day past year 9999.
  */
 export const MAX_LATE_FEE_GRACE_DAYS = 366;
+
+/**
+ * The highest late-fee rate a contract may state, per ten thousand of the unpaid fee: 100 a day (1%) or 3,000 a month
+ * (30%). An input bound, not a statute (a court may reduce an excessive penalty on request whatever the contract
+ * says: Civil Code art. 585 para. 2). Unbounded, a rate of 2^31 was filed and gave some ¥39 billion of late fee on a
+ * ¥500 fee, beyond every amount the hub carries.
+ */
+export const MAX_LATE_FEE_RATE_PER_TEN_THOUSAND = { daily: 100, monthly: 3_000 } as const;
 export const MAX_CONTRACT_PARTIES = 20;
 export const MAX_SUBSIDIES_PER_CLASS = 50;
 
@@ -100,12 +108,14 @@ export const FilingTerms = Closed({
         dailyRatePerTenThousand: Type.Optional(
           Type.Integer({
             minimum: 1,
+            maximum: MAX_LATE_FEE_RATE_PER_TEN_THOUSAND.daily,
             description: '万分之N of the unpaid fee per day; absent when the rate is monthly.',
           }),
         ),
         monthlyRatePerTenThousand: Type.Optional(
           Type.Integer({
             minimum: 1,
+            maximum: MAX_LATE_FEE_RATE_PER_TEN_THOUSAND.monthly,
             description:
               '万分之N of the unpaid fee per full month overdue (100 = 1% a month); absent when the rate is daily. Added to v1 as an optional field: see clauseText.',
           }),

@@ -86,7 +86,13 @@ describe('contract terms checked for filing', () => {
     expect(late({ dailyRatePerTenThousand: 5, graceDays: 15 })).toEqual([]);
     expect(late({ dailyRatePerTenThousand: 5, graceDays: 366 })).toEqual([]);
     expect(late({ monthlyRatePerTenThousand: 100, graceDays: 0, capPercentOfPrincipal: 20, clauseText })).toEqual([]);
+    expect(late({ dailyRatePerTenThousand: 100, graceDays: 0 })).toEqual([]);
+    expect(late({ monthlyRatePerTenThousand: 3_000, graceDays: 0 })).toEqual([]);
     for (const bad of [
+      // A rate of 2^31 per ten thousand was filed: some ¥39 billion of late fee on a ¥500 fee.
+      { dailyRatePerTenThousand: 2147483647, graceDays: 0 },
+      { dailyRatePerTenThousand: 101, graceDays: 0 },
+      { monthlyRatePerTenThousand: 3_001, graceDays: 0 },
       { dailyRatePerTenThousand: 5, monthlyRatePerTenThousand: 100, graceDays: 0 },
       { graceDays: 0 },
       { monthlyRatePerTenThousand: 0, graceDays: 0 },

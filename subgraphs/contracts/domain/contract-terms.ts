@@ -19,6 +19,7 @@ import {
   FilingTermsData,
   MAX_CONTRACT_PARTIES,
   MAX_LATE_FEE_GRACE_DAYS,
+  MAX_LATE_FEE_RATE_PER_TEN_THOUSAND,
   MAX_SERVICE_ITEMS,
   MAX_SUBSIDIES_PER_CLASS,
   OWNERS_SIDE_KINDS,
@@ -199,14 +200,17 @@ export function assessContractTerms(
       late.capPercentOfPrincipal === undefined ||
       (wholeAtLeast(late.capPercentOfPrincipal, 0) && late.capPercentOfPrincipal <= 100);
     const [daily, monthly] = [late.dailyRatePerTenThousand ?? null, late.monthlyRatePerTenThousand ?? null];
-    const rateOk = (daily === null) !== (monthly === null) && wholeAtLeast(daily ?? monthly, 1);
+    const rateOk =
+      (daily === null) !== (monthly === null) &&
+      wholeAtLeast(daily ?? monthly, 1) &&
+      (daily ?? monthly)! <= MAX_LATE_FEE_RATE_PER_TEN_THOUSAND[daily === null ? 'monthly' : 'daily'];
     const clause = late.clauseText;
     const clauseOk = clause === null || clause === undefined || (!blank(clause) && clause.length <= CLAUSE_MAX);
     const graceOk = wholeAtLeast(late.graceDays, 0) && late.graceDays <= MAX_LATE_FEE_GRACE_DAYS;
     if (!rateOk || !graceOk || !capOk || !clauseOk) {
       add(
         'INVALID_LATE_FEE_TERMS',
-        `late fees need exactly one whole rate per ten thousand of 1 or more (daily or monthly), whole grace days of 0–${MAX_LATE_FEE_GRACE_DAYS}, a cap of 0–100%, and clause text of at most ${CLAUSE_MAX} characters if any`,
+        `late fees need exactly one whole rate per ten thousand (daily 1–${MAX_LATE_FEE_RATE_PER_TEN_THOUSAND.daily} or monthly 1–${MAX_LATE_FEE_RATE_PER_TEN_THOUSAND.monthly}), whole grace days of 0–${MAX_LATE_FEE_GRACE_DAYS}, a cap of 0–100%, and clause text of at most ${CLAUSE_MAX} characters if any`,
         'lateFee',
       );
     }
