@@ -47,6 +47,14 @@ describe('operation cost over the supergraph, before any subgraph is called', ()
     expect(cost('{ __typename }')).toBe(0);
   });
 
+  it("prices a compound's order list at the two statements each compound costs complaints", () => {
+    // Before, ten aliases of a thousand compounds' lists were admitted at 20,000: 20,000 statements on one pool.
+    const lists = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: compounds(first: 1000) { complaints(first: 1) { total } }`).join(' ')} }`;
+    expect(() => cost(lists(2), undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
+    expect(cost('{ compounds(first: 50) { complaints(first: 10) { total } } }')).toBeLessThanOrEqual(2_000);
+  });
+
   it("prices an omitted variable at the operation's default, as execution will run it", () => {
     // Before, the argument's schema default (50) priced it: 101 for a page of 100,000 items.
     const page = 'query($n: Int = 100000) { arrears(first: $n) { items { accountId } } }';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { LocalDate } from '../../../platform/graphql/scalars';
 import { RequestContext } from '../../../platform/subgraph/context';
-import { companyComplaintStatistics } from '../application/complaint-statistics';
+import { companyComplaintRecordLoader, companyRecordKey } from './complaint-statistics.loaders';
 import { ComplaintStatisticsType, FilingRef } from './complaint.type';
 
 /** The contracts subgraph's Filing, beside which the reviewing bureau reads the company's hotline record. */
@@ -19,6 +19,6 @@ export class FilingComplaintsResolver {
     @Arg('receivedTo', () => LocalDate, { nullable: true }) receivedTo: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ComplaintStatisticsType | null> {
-    return companyComplaintStatistics(ctx.em, ctx.identity, filing.companyId, { receivedFrom, receivedTo });
+    return companyComplaintRecordLoader(ctx).load(companyRecordKey(filing.companyId, receivedFrom, receivedTo));
   }
 }

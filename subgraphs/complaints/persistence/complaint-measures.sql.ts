@@ -27,8 +27,8 @@ const HOUSEHOLD_KEY: Partial<Record<MeasureGroup, string>> = {
 export interface MeasureScope {
   reach: OrderReach;
   compoundIds?: string[] | null;
-  /** Only orders dispatched to this company, escalated since or not (a company's record). */
-  companyOrganisationId?: string | null;
+  /** Only orders dispatched to these companies, escalated since or not (companies' records). */
+  companyOrganisationIds?: string[] | null;
   receivedFrom?: string | null;
   receivedTo?: string | null;
   asOf: Date;
@@ -66,6 +66,7 @@ async function countOrders(
 ): Promise<Map<string | null, OrderCounts>> {
   const divisions = `{${s.reach.divisions.map((d) => `${d}%`).join(',')}}`;
   const compounds = s.compoundIds ? sqlArray(s.compoundIds) : null;
+  const companies = s.companyOrganisationIds ? sqlArray(s.companyOrganisationIds) : null;
   const rows = await sqlRows<{ key: string | null } & Record<string, number>>(
     em,
     `with g as (
@@ -81,7 +82,7 @@ async function countOrders(
          from complaints.complaint_order o
         where (?::boolean or o.street_code like any(?::text[]) or o.party_organisation_id = ? or o.company_organisation_id = ?)
           and (?::uuid[] is null or o.compound_id = any(?::uuid[]))
-          and (?::text is null or o.company_organisation_id = ?)
+          and (?::text[] is null or o.company_organisation_id = any(?::text[]))
           and (?::date is null or o.received_at >= ${chinaDayStart()}) and (?::date is null or o.received_at < ${chinaDayStart('next')})
         group by 1, o.caller_key, o.category_code, o.item_code, o.compound_id)
      select ${GROUP_KEY[group] ?? 'g.key'} as key, sum(n)::int as orders, sum(due)::int as due, sum(in_time)::int as in_time, sum(closed)::int as closed,
@@ -97,8 +98,8 @@ async function countOrders(
       s.reach.partyOrganisationId ?? '',
       compounds,
       compounds,
-      s.companyOrganisationId ?? null,
-      s.companyOrganisationId ?? null,
+      companies,
+      companies,
       s.receivedFrom ?? null,
       s.receivedFrom ?? null,
       s.receivedTo ?? null,

@@ -65,6 +65,13 @@ export async function compoundsOfStreets(em: EntityManager, streetCodes: readonl
   ).map(compoundView);
 }
 
+/** The compounds of these ids that the subgraph knows. */
+export async function findCompounds(em: EntityManager, compoundIds: readonly string[]): Promise<CompoundView[]> {
+  return (
+    await sqlRows<CompoundRow>(em, `${COMPOUND_SELECT} where c.compound_id = any(?::uuid[])`, [sqlArray(compoundIds)])
+  ).map(compoundView);
+}
+
 export async function findCompound(em: EntityManager, compoundId: string): Promise<CompoundView | undefined> {
   const [row] = await sqlRows<CompoundRow>(em, `${COMPOUND_SELECT} where c.compound_id = ?::uuid`, [compoundId]);
   return row && compoundView(row);
