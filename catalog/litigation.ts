@@ -149,7 +149,7 @@ export const COURT_CASE_EVENT_REPORTED = {
   type: 'gov.court.case-event.reported',
   topic: COURT_CASE_EVENTS_TOPIC,
   summary:
-    'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED, DEBTOR_LISTED_DISHONEST (during enforcement, with the enforcement case number), CLOSED.',
+    'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), JUDGMENT_CORRECTED (the amount a ruling correcting a clerical error in the judgment gives, 补正裁定), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED, DEBTOR_LISTED_DISHONEST (during enforcement, with the enforcement case number), CLOSED.',
   schema: Closed({
     referralId: Uuid,
     courtId: InboundText.key({

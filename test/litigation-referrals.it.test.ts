@@ -1410,6 +1410,35 @@ describe('litigation: referrals through the green channel, the court’s reports
       ['ENFORCEMENT', 'ENFORCEMENT'],
       ['ENFORCEMENT', 'CLOSED'],
     ]);
+    // A ruling corrects the miscalculated amount (补正裁定): the case stays closed, the amount and the account's award
+    // follow, published once; the same ruling again is a repeat (before, nothing could correct a judgment).
+    const corrected = { referralId: referral.id, kind: 'JUDGMENT_CORRECTED', occurredAt: at(13), judgedFen: 1_243 };
+    expect((await ok(xichengCourt, REPORT, { r: corrected })).reportCourtEvent).toMatchObject({
+      status: 'CLOSED',
+      judgedFen: 1_243,
+    });
+    await ok(xichengCourt, REPORT, { r: corrected });
+    const [correction] = await probe.waitForCount(
+      'the corrected judgment published',
+      (m) => ofReferral(m) && expectValidEvent(m).judgedFen === 1_243,
+      1,
+    );
+    expect(expectValidEvent(correction)).toMatchObject({ fromStatus: 'CLOSED', status: 'CLOSED' });
+    await waitFor('the award corrected', async () => (await accountStatus(account.id)).judged_fen === 1243);
+    expect(await accountStatus(account.id)).toMatchObject({ status: 'JUDGED', judged_fen: 1243 });
+    expect(probe.received.filter((m) => ofReferral(m) && expectValidEvent(m).judgedFen === 1_243)).toHaveLength(1);
+    // A settled case has no judgment to correct.
+    const settled = await referredAlone(44);
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: settled.id, kind: 'DOCKETED', occurredAt: at(9), caseNumber: '(2026)京0102民初8844号' },
+    });
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: settled.id, kind: 'SETTLED', occurredAt: at(10), settledFen: 900 },
+    });
+    await ok(xichengCourt, REPORT, { r: { referralId: settled.id, kind: 'CLOSED', occurredAt: at(11) } });
+    expect((await fails(xichengCourt, REPORT, { r: { ...corrected, referralId: settled.id } })).extensions.code).toBe(
+      'INVALID_COURT_EVENT',
+    );
   });
 
   it('leaves a small claim the court let the company withdraw off the overdue list from the withdrawal on (art. 168)', async () => {

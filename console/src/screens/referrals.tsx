@@ -328,6 +328,7 @@ const REPORT_KINDS: { value: CourtEventKind; label: string }[] = [
   { value: 'DOCKETED', label: '立案' },
   { value: 'HEARING_SCHEDULED', label: '排期开庭' },
   { value: 'JUDGED', label: '判决' },
+  { value: 'JUDGMENT_CORRECTED', label: '裁定补正判决金额' },
   { value: 'SETTLED', label: '调解结案' },
   { value: 'DOCKETING_REFUSED', label: '不予受理' },
 ];
@@ -381,10 +382,10 @@ function ReportForm({ referralId, onReported }: { referralId: string; onReported
             <DatePicker />
           </Form.Item>
         )}
-        {kind === 'JUDGED' && (
+        {(kind === 'JUDGED' || kind === 'JUDGMENT_CORRECTED') && (
           <Form.Item
             name="judgedYuan"
-            label="判决金额（元）"
+            label={kind === 'JUDGED' ? '判决金额（元）' : '补正后判决金额（元）'}
             rules={[{ required: true, pattern: /^\d{1,9}(\.\d{1,2})?$/, message: '金额，最多两位小数' }]}
           >
             <Input />

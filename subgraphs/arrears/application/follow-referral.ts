@@ -5,7 +5,7 @@ import { NotFoundError } from '../../../kernel/errors';
 import { systemActor } from '../../../kernel/identity';
 import { Fen } from '../../../kernel/money';
 import type { CaseStatus } from '../../../catalog';
-import { courtAwardOf } from '../domain/account';
+import { correctedJudgment, courtAwardOf } from '../domain/account';
 import { mayFollowReferral } from '../domain/access';
 import { openTotal } from '../domain/charge';
 import { accountMovesForReferral } from '../domain/referral-outcome';
@@ -47,7 +47,15 @@ export async function followReferral(em: EntityManager, outcome: ReferralOutcome
   const moves = accountMovesForReferral(account.status, outcome.caseStatus, relation, outcome);
   if (relation === 'NONE' || (relation === 'ANOTHER' && outcome.caseStatus === 'SUBMITTED'))
     await followReferralOf(em, account.id, outcome.referralId);
-  if (moves.length === 0) return;
+  if (moves.length === 0) {
+    // The case stays where it is; a ruling may have corrected the judgment's amount (before, the account kept the first).
+    const corrected = relation === 'FOLLOWED' ? correctedJudgment(account, outcome) : null;
+    if (corrected) {
+      await saveCourtAward(em, account.id, corrected);
+      await publishClaims(em, [account.id], todayInChina());
+    }
+    return;
+  }
   const openFen = openTotal(await chargesOfAccount(em, account.id));
   const reason = `Referral ${outcome.referralId} to ${outcome.courtId}: ${outcome.caseStatus}${outcome.caseNumber ? ` (${outcome.caseNumber})` : ''}`;
   for (const to of moves) await moveAccount(em, LITIGATION, account, to, { reason, on: outcome.on, openFen });

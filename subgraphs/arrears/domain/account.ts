@@ -28,6 +28,19 @@ export interface CourtAward {
   readonly fen: Fen | null;
 }
 
+/**
+ * The judgment's amount as a ruling corrected it (补正裁定: litigation publishes the case with its status unchanged and
+ * the corrected amount), for an account JUDGED under a referral it follows whose report names another amount than the
+ * one recorded; null when there is nothing to correct.
+ */
+export function correctedJudgment(
+  account: { status: AccountStatus; judgedFen: Fen | null },
+  reported: { judgedFen?: Fen | null },
+): CourtAward | null {
+  if (account.status !== 'JUDGED' || reported.judgedFen == null || account.judgedFen === null) return null;
+  return reported.judgedFen === account.judgedFen ? null : { kind: 'JUDGED', fen: reported.judgedFen };
+}
+
 /** The award a referral's outcome records on an account that now stands JUDGED or SETTLED; none for other statuses. */
 export function courtAwardOf(
   status: AccountStatus,

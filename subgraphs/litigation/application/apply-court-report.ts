@@ -9,6 +9,7 @@ import { mayReportForCourt } from '../domain/access';
 import {
   CourtEventVerdict,
   DEBTOR_LISTING,
+  JUDGMENT_CORRECTION,
   applyCourtEvent,
   assertNotFuture,
   REINSTATED,
@@ -17,7 +18,13 @@ import {
 } from '../domain/case-status';
 import { todayInChina } from '../../../kernel/clock';
 import { recordDebtorListed } from './debtor-listing.record';
-import { SentReferral, contradictions, courtEventEffect, courtReportDigest } from '../domain/referral';
+import {
+  SentReferral,
+  contradictions,
+  correctionVerdict,
+  courtEventEffect,
+  courtReportDigest,
+} from '../domain/referral';
 import {
   companyWithdrawalOf,
   insertCourtEvent,
@@ -119,14 +126,22 @@ async function applyUnderId(
       ? await companyWithdrawalOf(tx, referral.id)
       : null;
     if (overruled !== null) await assertNoLaterReferral(tx, referral);
-    const { verdict, state } = applyCourtEvent(overruled !== null ? REINSTATED : referral, {
+    const applied = applyCourtEvent(overruled !== null ? REINSTATED : referral, {
       kind: report.kind,
       occurredAt: report.occurredAt,
     });
+    const { state } = applied;
+    // A ruling correcting the judgment is judged against the amount recorded, not only the status.
+    const verdict =
+      report.kind === JUDGMENT_CORRECTION && applied.verdict === 'APPLY'
+        ? correctionVerdict(referral.judgedFen, effect)
+        : applied.verdict;
     if (verdict === 'INVALID') {
       throw litigationError(
         'INVALID_COURT_EVENT',
-        `A ${report.kind} report cannot follow a case that is ${referral.status}`,
+        report.kind === JUDGMENT_CORRECTION && applied.verdict === 'APPLY'
+          ? `Referral ${referral.id} has no judgment recorded to correct`
+          : `A ${report.kind} report cannot follow a case that is ${referral.status}`,
         { status: referral.status, kind: report.kind },
       );
     }

@@ -164,6 +164,23 @@ describe('a dishonest-debtor listing (Civil Procedure Law art. 266)', () => {
   });
 });
 
+describe('a ruling correcting the judgment (补正裁定, Civil Procedure Law art. 157 para. 1 item 7)', () => {
+  it.each<CaseStatus>(['JUDGED', 'ENFORCEMENT', 'CLOSED'])(
+    'is a step on the judgment while %s, the status as it is',
+    (status) => {
+      const state = { status, statusSince: '2024-06-01T09:00:00+08:00' };
+      expect(applyCourtEvent(state, event('JUDGMENT_CORRECTED'))).toEqual({ verdict: 'APPLY', state });
+    },
+  );
+
+  it.each<CaseStatus>(['SUBMITTED', 'DOCKETED', 'HEARING_SCHEDULED', 'SETTLED', 'WITHDRAWN', 'REJECTED'])(
+    'is refused while %s: no judgment to correct',
+    (status) => {
+      expect(judgeCourtEvent({ status, statusSince: null }, event('JUDGMENT_CORRECTED'))).toBe('INVALID');
+    },
+  );
+});
+
 describe('before docketing', () => {
   it('holds while the case is submitted or in pre-suit mediation, and never after the court took it', () => {
     expect(CASE_STATUSES.filter(beforeDocketing)).toEqual(['SUBMITTED', 'IN_MEDIATION']);

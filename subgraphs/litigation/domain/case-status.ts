@@ -48,7 +48,21 @@ export { COURT_EVENT_KINDS, type CourtEventKind };
  */
 export const DEBTOR_LISTING = 'DEBTOR_LISTED_DISHONEST' satisfies CourtEventKind;
 
-const LEADS_TO: Readonly<Record<Exclude<CourtEventKind, typeof DEBTOR_LISTING>, CaseStatus>> = {
+/**
+ * A ruling correcting a clerical error in the judgment (补正裁定: Civil Procedure Law art. 157 para. 1 item 7, 2021
+ * amendment; a miswritten or miscalculated amount among such errors: SPC interpretation of the Civil Procedure Law
+ * art. 245) is a step on a judgment, not a status: accepted once the case is judged (JUDGED, or the enforcement or
+ * closing that followed it), it leaves the status as it is and replaces the amount judged.
+ */
+export const JUDGMENT_CORRECTION = 'JUDGMENT_CORRECTED' satisfies CourtEventKind;
+const AFTER_JUDGMENT: readonly CaseStatus[] = ['JUDGED', 'ENFORCEMENT', 'CLOSED'];
+
+/** Steps within a status, which leave it as it is. */
+const WITHIN_STATUS: readonly CourtEventKind[] = [DEBTOR_LISTING, JUDGMENT_CORRECTION];
+
+const LEADS_TO: Readonly<
+  Record<Exclude<CourtEventKind, typeof DEBTOR_LISTING | typeof JUDGMENT_CORRECTION>, CaseStatus>
+> = {
   MEDIATION_STARTED: 'IN_MEDIATION',
   DOCKETED: 'DOCKETED',
   DOCKETING_REFUSED: 'REJECTED',
@@ -102,6 +116,7 @@ export function isReachable(from: CaseStatus, to: CaseStatus): boolean {
 export function judgeCourtEvent(state: CaseState, event: CourtEvent): CourtEventVerdict {
   const at = validate(state, event);
   if (event.kind === DEBTOR_LISTING) return state.status === 'ENFORCEMENT' ? 'APPLY' : 'INVALID';
+  if (event.kind === JUDGMENT_CORRECTION) return AFTER_JUDGMENT.includes(state.status) ? 'APPLY' : 'INVALID';
   const target = LEADS_TO[event.kind];
   if (target === state.status) {
     // Only a repeatable step (a rescheduled hearing) can be new while the status stays the same.
@@ -148,8 +163,8 @@ export function applyCourtEvent(state: CaseState, event: CourtEvent): { verdict:
   return {
     verdict,
     state:
-      verdict === 'APPLY' && event.kind !== DEBTOR_LISTING
-        ? { status: LEADS_TO[event.kind], statusSince: event.occurredAt }
+      verdict === 'APPLY' && !WITHIN_STATUS.includes(event.kind)
+        ? { status: LEADS_TO[event.kind as keyof typeof LEADS_TO], statusSince: event.occurredAt }
         : state,
   };
 }

@@ -25,7 +25,7 @@ export const LITIGATION_ERRORS = {
     'The idempotency key was already used for a referral with other content; a retry must repeat the request exactly.',
   INVALID_COURT_EVENT: "The reported step cannot follow the case's status (e.g. a judgment after a settlement).",
   REPORT_CONTRADICTS_RECORD:
-    'The court reports again a step the case has taken (its docketing, judgment or settlement) with another case number or amount than the hub recorded (`details.contradictions`: field, recorded, reported): the record stands and nothing is stored. A judgment corrected by ruling (补正裁定) is not taken by report: the hub has no correction step for it yet.',
+    'The court reports again a step the case has taken (its docketing, judgment or settlement) with another case number or amount than the hub recorded (`details.contradictions`: field, recorded, reported): the record stands and nothing is stored. A judgment corrected by ruling (补正裁定) is reported as JUDGMENT_CORRECTED with the amount as corrected.',
   REFERRED_AGAIN:
     'The court reports a step on its docket for a case the company withdrew through the hub and has referred again since (`details.referralIds`): overruling the withdrawal would put the account before a court twice, so the case stays withdrawn here and the hub follows the later referral; the court and the company settle which case stands (a repeated suit, 重复起诉) and the court reports on the later referral.',
   NOT_A_DOCKETED_SMALL_CLAIM: 'Only a small claim the court has docketed has a decision deadline to extend (art. 168).',

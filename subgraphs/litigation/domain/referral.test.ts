@@ -7,6 +7,7 @@ import {
   FilingRecord,
   casePackageContent,
   contradictions,
+  correctionVerdict,
   courtEventEffect,
   contractDemandPeriod,
   courtReportDigest,
@@ -349,5 +350,17 @@ describe('a report repeating a step the case has taken', () => {
     // What is not recorded yet is filled, not contradicted (a settlement arriving late).
     expect(contradictions(recorded, { settledFen: 500 })).toEqual([]);
     expect(contradictions({ ...recorded, judgedFen: null }, { judgedFen: 4_321 })).toEqual([]);
+  });
+});
+
+describe('a ruling correcting the amount judged', () => {
+  it('carries the corrected amount, the judgment keeping its day, and is judged against the amount recorded', () => {
+    const ruling = { kind: 'JUDGMENT_CORRECTED', occurredAt: '2027-01-20T10:00:00+08:00', judgedFen: 1_243 };
+    expect(courtEventEffect(ruling)).toEqual({ judgedFen: 1_243 });
+    expect(() => courtEventEffect({ ...ruling, judgedFen: undefined })).toThrow(DomainError);
+    expect(correctionVerdict(1_234, { judgedFen: 1_243 })).toBe('APPLY');
+    expect(correctionVerdict(1_243, { judgedFen: 1_243 })).toBe('DUPLICATE');
+    // No judgment recorded (a case settled, then enforced): nothing to correct.
+    expect(correctionVerdict(null, { judgedFen: 1_243 })).toBe('INVALID');
   });
 });

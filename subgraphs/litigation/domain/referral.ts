@@ -444,7 +444,8 @@ export interface Contradiction {
  * What a report repeating a step the case has taken (judged DUPLICATE or STALE) says differently from the record: its
  * case number, or the amount judged or settled. Before, such a report was stored as a repeat and answered as applied,
  * the court's new figure silently dropped; now it is refused (REPORT_CONTRADICTS_RECORD), naming each difference. A
- * report that fills what is not recorded yet (a judgment arriving after enforcement) contradicts nothing.
+ * report that fills what is not recorded yet (a judgment arriving after enforcement) contradicts nothing; a ruling that
+ * corrects the judgment is its own step (JUDGMENT_CORRECTED).
  */
 export function contradictions(
   recorded: Pick<Referral, 'caseNumber' | 'judgedFen' | 'settledFen'>,
@@ -456,6 +457,18 @@ export function contradictions(
     if (was !== null && now !== undefined && was !== now) found.push({ field, recorded: was, reported: now });
   }
   return found;
+}
+
+/**
+ * A ruling correcting the judgment (case-status.ts JUDGMENT_CORRECTION), against the amount the hub recorded: none
+ * recorded (a settled case, or a judgment still on its way) is nothing to correct; the same amount is a repeat.
+ */
+export function correctionVerdict(
+  recordedJudgedFen: Fen | null,
+  effect: CourtEventEffect,
+): 'APPLY' | 'DUPLICATE' | 'INVALID' {
+  if (recordedJudgedFen === null) return 'INVALID';
+  return effect.judgedFen === recordedJudgedFen ? 'DUPLICATE' : 'APPLY';
 }
 
 export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
@@ -495,6 +508,11 @@ export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
     case 'JUDGED':
       if (!wholeFen(event.judgedFen)) fields.judgedFen = 'the amount awarded, whole fen';
       else effect = { judgedFen: event.judgedFen, decidedOn: on };
+      break;
+    case 'JUDGMENT_CORRECTED':
+      // The judgment's day stays its own: the ruling corrects what it says, not when it was given.
+      if (!wholeFen(event.judgedFen)) fields.judgedFen = 'the amount awarded as the ruling corrects it, whole fen';
+      else effect = { judgedFen: event.judgedFen };
       break;
     case 'SETTLED':
       if (!wholeFen(event.settledFen)) fields.settledFen = 'the amount settled, whole fen';
