@@ -540,6 +540,17 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     const lawful = [rc, ...Array.from({ length: 6 }, (_, i) => ({ name: `业主 ${i}`, seat: 'OWNER' }))];
     const changed = await t.gql(guangnei, change, { i: { bodyId: pmc.id, members: lawful, chairIndex: 0 } });
     expect(changed.body.data.changeCommitteeMembers.members).toHaveLength(7);
+    // Two clerks changing the list at the same moment: one list stands (before, both inserted theirs: 14 members).
+    const other = [rc, ...Array.from({ length: 6 }, (_, i) => ({ name: `业主 乙${i}`, seat: 'OWNER' }))];
+    const both = await Promise.all(
+      [lawful, other].map((members) => t.gql(guangnei, change, { i: { bodyId: pmc.id, members, chairIndex: 0 } })),
+    );
+    expect(both.map((r) => r.body.errors)).toEqual([undefined, undefined]);
+    const [{ n }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from areas.governance_member where body_id = $1`,
+      [pmc.id],
+    );
+    expect(n).toBe(7);
     expect(
       (await t.gql(xichengBureau, change, { i: { bodyId: pmc.id, members: lawful, chairIndex: 0 } })).body.errors[0]
         .extensions.code,

@@ -5,7 +5,7 @@ import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { MemberInput, checkMemberList } from '../domain/governance-body';
 import { validateCommitteeComposition } from '../domain/property-management-committee';
 import { GovernanceBody } from '../persistence/governance-body.entity';
-import { findStandingBodyById, replaceMembers } from '../persistence/governance-body.repository';
+import { findStandingBodyById, lockGovernanceOf, replaceMembers } from '../persistence/governance-body.repository';
 import { manageableArea } from './area.lookup';
 import { committeeMembers } from './committee-records';
 
@@ -20,9 +20,15 @@ export async function changeCommitteeMembers(
 ): Promise<GovernanceBody> {
   checkMemberList(input.members);
   return em.transactional(async (tx) => {
-    const body = await findStandingBodyById(tx, input.bodyId);
+    const found = await findStandingBodyById(tx, input.bodyId);
+    if (!found) throw new NotFoundError('Governance body', input.bodyId);
+    await manageableArea(tx, identity, found.areaId, 'change committees in it');
+    // One change of the area's governance at a time, as every other governance write: two clerks replacing the list at
+    // once each deleted the old members and both inserted theirs (14 members of a committee of 7, two chairs' lists).
+    // Read again under the lock: a committee dissolved meanwhile is gone.
+    await lockGovernanceOf(tx, found.areaId);
+    const body = await findStandingBodyById(tx, input.bodyId, { refresh: true });
     if (!body) throw new NotFoundError('Governance body', input.bodyId);
-    await manageableArea(tx, identity, body.areaId, 'change committees in it');
     if (body.kind === 'OWNERS_ASSEMBLY')
       throw new InvalidInputError("An owners' assembly is all the owners of the area: it has no member list", {
         fields: { bodyId: "an owners' assembly" },

@@ -34,8 +34,13 @@ export function findStandingCommittee(em: EntityManager, areaId: string): Promis
 }
 
 /** A body by id, if it still stands. */
-export function findStandingBodyById(em: EntityManager, id: string): Promise<GovernanceBody | null> {
-  return em.findOne(GovernanceBodySchema, { id, dissolvedOn: null });
+/** A body by id if it still stands; `refresh` reads it again past the unit of work's cache (after taking a lock). */
+export function findStandingBodyById(
+  em: EntityManager,
+  id: string,
+  options: { refresh?: boolean } = {},
+): Promise<GovernanceBody | null> {
+  return em.findOne(GovernanceBodySchema, { id, dissolvedOn: null }, { refresh: options.refresh ?? false });
 }
 
 /** A body by id and area, if it is a committee that still stands: a committee acting for its area. */
