@@ -85,6 +85,10 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       code: 'BAD_USER_INPUT',
       details: { fields: { firstMeetingOn: expect.any(String) } },
     });
+    // A meeting held, not one in 2062 (a slip for 2026 that barred every committee until then).
+    expect(
+      (await t.gql(desheng, ASSEMBLY, { i: { ...input, firstMeetingOn: '2062-05-01' } })).body.errors[0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { firstMeetingOn: expect.any(String) } } });
     const tooLong = await t.gql(desheng, ASSEMBLY, { i: { ...input, rulesReference: '则'.repeat(201) } });
     // The Name scalar refuses it (at most 200 characters) before the assembly's own rule is asked.
     expect(tooLong.body.errors[0].extensions).toMatchObject({

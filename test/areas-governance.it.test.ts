@@ -560,6 +560,16 @@ describe("areas: governance bodies and owners' joint decisions", () => {
   it("dissolves the property-management committee when an owners' committee is recorded", async () => {
     const areaId = areas['广安门北街20号院'].id;
     const members = Array.from({ length: 5 }, (_, i) => ({ name: `委员 ${i + 1}`, seat: 'OWNER' }));
+    // Not before the committee was formed (2020-05-30): before, stored as dissolved two months before it existed.
+    const early = await t.gql(
+      guangnei,
+      'mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { kind } }',
+      { i: { areaId, recordedOn: '2020-03-30', termEndsOn: '2025-03-29', members } },
+    );
+    expect(early.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { propertyManagementCommitteeDissolvedOn: expect.stringContaining('2020-05-30') } },
+    });
     const res = await t.gql(
       guangnei,
       'mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { kind formedOn } }',

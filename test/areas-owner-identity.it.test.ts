@@ -95,6 +95,18 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       },
     );
     expect(entered.updateHousehold.ownerIdentity).toEqual(FULL);
+    // The area corrected with the owner reference sent again as it stands: the owner stays (before, a reference sent
+    // at all counted as a new owner, and the name and sealed identity were wiped).
+    const [held] = await t.sql<{ owner_reference: string; owner_name: string | null; centi: number }>(
+      `select owner_reference, owner_name, floor_area_centi_m2 as centi from areas.household where id = $1`,
+      [householdId],
+    );
+    const kept = await ok(
+      guangwai,
+      `mutation($h: ID!, $a: Key, $r: Key) { updateHousehold(id: $h, input: { floorArea: $a, ownerReference: $r }) { ownerName ownerIdentity { ${IDENTITY} } } }`,
+      { h: householdId, a: (held.centi / 100).toFixed(2), r: held.owner_reference },
+    );
+    expect(kept.updateHousehold).toEqual({ ownerName: held.owner_name, ownerIdentity: FULL });
 
     await ok(
       companyA,

@@ -273,6 +273,11 @@ describe('demo: 临江市 beside Beijing', () => {
     expect(
       (await t.gql(DEMO_STREETS[0].office, END, { a: areaId, e: '2026-03-01' })).body.errors[0].extensions.code,
     ).toMatch(/FORBIDDEN|NOT_FOUND/);
+    // An end that happened: a future one took effect at once before.
+    expect((await t.gql(street.office, END, { a: areaId, e: '2099-03-01' })).body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { endedOn: expect.any(String) } },
+    });
     expect((await t.gql(street.office, END, { a: areaId, e: '2026-03-01' })).body.data.endSelfManagement).toEqual({
       startsOn: '2026-02-15',
       endedOn: '2026-03-01',

@@ -1,7 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ASSEMBLY_RECORDED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
-import { DomainError } from '../../../kernel/errors';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
+import { compareDates } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
+import { requireNotAfter } from '../domain/property-management-committee';
+import { preparatoryGroupsOfAreas } from '../persistence/preparatory-group.repository';
 import { recordEvent } from '../../../platform/events/outbox';
 import { validateCommitteeOfAssembly, validateOwnersAssembly } from '../domain/owners-assembly';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
@@ -23,9 +27,18 @@ export async function recordOwnersAssembly(
     firstMeetingOn: input.firstMeetingOn,
     rulesReference: input.rulesReference ?? undefined,
   });
+  // A meeting that was held (before, 2062 for 2026 was taken, and no committee could then be recorded until 2062).
+  requireNotAfter(todayInChina(), { firstMeetingOn: assembly.formedOn });
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, "record owners' assemblies in it");
     await lockGovernanceOf(tx, area.id);
+    // The preparatory group still open prepared this meeting: it cannot have met before the group was formed (such a
+    // group was never ended by it, and barred every later one).
+    const open = (await preparatoryGroupsOfAreas(tx, [area.id])).find((g) => g.firstAssemblyOn === null);
+    if (open && compareDates(assembly.formedOn, open.formedOn) < 0)
+      throw new InvalidInputError('The first meeting is before the open preparatory group was formed', {
+        fields: { firstMeetingOn: `on or after ${open.formedOn}, when the preparatory group was formed` },
+      });
     const standing = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
     if (standing)
       throw new DomainError('CONFLICT', `The area already has an owners' assembly, formed on ${standing.formedOn}`, {

@@ -8,6 +8,7 @@ import { MemberInput, checkMemberList } from '../domain/governance-body';
 import { checkCommitteeTerm, validateCommitteeOfAssembly } from '../domain/owners-assembly';
 import { assessDissolution, requireDates, requireNotAfter } from '../domain/property-management-committee';
 import { todayInChina } from '../../../kernel/clock';
+import { compareDates } from '../../../kernel/calendar';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { committeeDissolved } from '../events/publish/governance-events';
@@ -64,6 +65,11 @@ export async function recordOwnersCommittee(
     if (assembly) validateCommitteeOfAssembly(assembly.formedOn, input.recordedOn);
     const pmc = await findStandingBody(tx, area.id, 'PROPERTY_MANAGEMENT_COMMITTEE');
     if (pmc) {
+      // Before, stored all the same: a committee dissolved two months before it was formed.
+      if (compareDates(dissolvedOn, pmc.formedOn) < 0)
+        throw new InvalidInputError('The property-management committee cannot be dissolved before it was formed', {
+          fields: { propertyManagementCommitteeDissolvedOn: `on or after ${pmc.formedOn}, when it was formed` },
+        });
       Object.assign(pmc, { dissolvedOn, dissolutionReason: 'OWNERS_COMMITTEE_RECORDED', ...dissolution });
       recordEvent(tx, COMMITTEE_DISSOLVED, {
         source: AREAS_EVENT_SOURCE,

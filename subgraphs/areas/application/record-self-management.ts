@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { todayInChina } from '../../../kernel/clock';
+import { requireNotAfter } from '../domain/property-management-committee';
 import { areasError } from '../domain/errors';
 import { selfManagementProblems } from '../domain/self-management';
 import { hasAcceptedProvider } from '../persistence/caretaking.repository';
@@ -57,6 +59,9 @@ export async function endSelfManagement(
   identity: Identity,
   input: { areaId: string; endedOn: string },
 ): Promise<SelfManagement> {
+  // An end that happened: a future one took effect at once (the area left selfManaged the same day, and a second
+  // period could be recorded over the first).
+  requireNotAfter(todayInChina(), { endedOn: input.endedOn });
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'end self-management');
     await lockAreaSelfManagement(tx, area.id);

@@ -19,7 +19,12 @@ export async function updateHousehold(
 ): Promise<Household> {
   return em.transactional(async (tx) => {
     const { household, building } = await manageableHousehold(tx, identity, householdId);
-    const newOwner = changes.ownerReference !== undefined && changes.ownerReference !== null;
+    // A reference sent again as it stands is no change of owner (before, correcting only the area with the reference
+    // included wiped the owner's name and sealed identity, which courts read).
+    const newOwner =
+      changes.ownerReference !== undefined &&
+      changes.ownerReference !== null &&
+      changes.ownerReference.trim() !== household.ownerReference;
     const valid = validateHousehold(
       {
         unit: household.unit,
