@@ -578,6 +578,16 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       },
     );
     expect(res.body.data.recordOwnersCommittee).toEqual({ kind: 'OWNERS_COMMITTEE', formedOn: '2024-06-01' });
+    // The dissolved committee's deadlines not met yet are cancelled in the register (before, reminded for good).
+    const pmcId = areas['广安门北街20号院'].governanceBodies[0].id;
+    const announced = await t.sql<{ key: string; cancelled: boolean; sequence: number }>(
+      `select payload->>'deadlineKey' as key, (payload->>'cancelled')::boolean as cancelled, (payload->>'sequence')::int as sequence
+         from areas.outbox where event_type = 'hub.areas.deadline.changed' and subject = $1 order by id desc limit 1`,
+      [pmcId],
+    );
+    expect(announced).toEqual([
+      { key: expect.stringMatching(/^committee-(filing|recording):/), cancelled: true, sequence: 3 },
+    ]);
     const after = await t.gql(guangnei, AREAS);
     const bodies = (after.body.data.areas as AreaRow[]).find((a) => a.name === '广安门北街20号院')!.governanceBodies;
     expect(bodies.map((b) => [b.kind, b.dissolvedOn])).toEqual([

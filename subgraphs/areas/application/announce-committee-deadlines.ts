@@ -8,18 +8,19 @@ import { findArea } from '../persistence/area.repository';
 
 /**
  * Tells the deadline register (feeds) where a property-management committee's deadlines stand, in the caller's
- * transaction: its filing deadline (`filing`) and, once filed, the street office's recording deadline (`recording`).
+ * transaction: its filing deadline (`filing`) and, once filed, the street office's recording deadline (`recording`);
+ * with `cancelled`, that they no longer run (the committee dissolved before they were met).
  */
 export async function announceCommitteeDeadlines(
   em: EntityManager,
   committee: GovernanceBody,
-  which: { filing: boolean; recording: boolean },
+  which: { filing: boolean; recording: boolean; cancelled?: boolean },
 ): Promise<void> {
   const area = await findArea(em, committee.areaId);
   if (!area) throw new Error(`Area ${committee.areaId} of committee ${committee.id} is missing`);
   const announced: (DeadlineChangedData | null)[] = [
-    which.filing ? publishCommitteeFilingDeadline(committee, area) : null,
-    which.recording ? publishCommitteeRecordingDeadline(committee, area) : null,
+    which.filing ? publishCommitteeFilingDeadline(committee, area, which.cancelled) : null,
+    which.recording ? publishCommitteeRecordingDeadline(committee, area, which.cancelled) : null,
   ];
   for (const data of announced) {
     if (!data) continue;

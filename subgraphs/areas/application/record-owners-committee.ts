@@ -19,6 +19,7 @@ import {
   insertMembers,
   lockGovernanceOf,
 } from '../persistence/governance-body.repository';
+import { announceCommitteeDeadlines } from './announce-committee-deadlines';
 import { manageableArea } from './area.lookup';
 import { committeeMembers, recordCommitteeFormed } from './committee-records';
 
@@ -71,6 +72,13 @@ export async function recordOwnersCommittee(
           fields: { propertyManagementCommitteeDissolvedOn: `on or after ${pmc.formedOn}, when it was formed` },
         });
       Object.assign(pmc, { dissolvedOn, dissolutionReason: 'OWNERS_COMMITTEE_RECORDED', ...dissolution });
+      // Its deadlines not met yet no longer run (before, the register kept reminding the office of a body gone).
+      if (!pmc.filedOn || !pmc.recordedOn)
+        await announceCommitteeDeadlines(tx, pmc, {
+          filing: !pmc.filedOn,
+          recording: !pmc.recordedOn,
+          cancelled: true,
+        });
       recordEvent(tx, COMMITTEE_DISSOLVED, {
         source: AREAS_EVENT_SOURCE,
         key: area.id,

@@ -34,6 +34,14 @@ describe("a property-management committee's deadlines as the register is told th
       sequence: 2,
     });
     expect(publishCommitteeRecordingDeadline(committee({}), xicheng)).toBeNull();
+    // Dissolved before it was filed: the deadline no longer runs (before, the register kept reminding the office).
+    const cancelled = publishCommitteeFilingDeadline(committee({}), xicheng, true);
+    expect(cancelled).toMatchObject({ cancelled: true, sequence: 3, metOn: null });
+    expect(() => validateEventData(AREA_DEADLINE_CHANGED.type, cancelled)).not.toThrow();
+    expect(publishCommitteeRecordingDeadline(committee({ filedOn: '2026-09-28' }), xicheng, true)).toMatchObject({
+      cancelled: true,
+      sequence: 3,
+    });
   });
 
   it('is recorded by the street office in 5 working days: filed 2026-09-28, due 2026-10-10 (National Day off, Saturday worked)', () => {
