@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { OrderCounts } from '../domain/measures';
+import { OrderCounts, noOrderCounts } from '../domain/measures';
 import { orderCounts as countOrders } from '../persistence/complaint-measures.sql';
 import { CompoundView, findCompounds as readCompounds } from '../persistence/read-model.repository';
 import { companiesComplaintStatistics, compoundsComplaintStatistics } from './complaint-statistics';
@@ -12,17 +12,7 @@ jest.mock('../persistence/read-model.repository', () => ({ findCompounds: jest.f
 const orderCounts = countOrders as jest.MockedFunction<typeof countOrders>;
 const findCompounds = readCompounds as jest.MockedFunction<typeof readCompounds>;
 
-const counts = (orders: number, households: number): OrderCounts => ({
-  orders,
-  dueForResponse: 0,
-  respondedInTime: 0,
-  closed: 0,
-  closedResolved: 0,
-  rated: 0,
-  satisfied: 0,
-  repeats: 0,
-  households,
-});
+const counts = (orders: number, households: number): OrderCounts => ({ ...noOrderCounts(households), orders });
 const em = {} as EntityManager;
 const bureau: Identity = { subject: 'u', role: 'CITY_BUREAU', organisationId: 'xicheng', jurisdictions: ['110102'] };
 

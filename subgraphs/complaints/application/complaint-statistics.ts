@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { MeasureGroup, Measures, measures } from '../domain/measures';
+import { MeasureGroup, Measures, measures, noOrderCounts } from '../domain/measures';
 import { orderReach, readsOrders } from '../domain/order';
 import { orderCounts } from '../persistence/complaint-measures.sql';
 import { findCompounds } from '../persistence/read-model.repository';
@@ -56,20 +56,7 @@ export async function compoundComplaintStatistics(
   return (await compoundsComplaintStatistics(em, identity, [compoundId]))[0];
 }
 
-const noOrders = (key: string, households: number): GroupMeasures => ({
-  key,
-  ...measures({
-    orders: 0,
-    dueForResponse: 0,
-    respondedInTime: 0,
-    closed: 0,
-    closedResolved: 0,
-    rated: 0,
-    satisfied: 0,
-    repeats: 0,
-    households,
-  }),
-});
+const noOrders = (key: string, households: number): GroupMeasures => ({ key, ...measures(noOrderCounts(households)) });
 
 /**
  * Property companies' records beside their filings (issue 18), in the order asked, in one count: the orders

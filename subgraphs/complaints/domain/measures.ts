@@ -48,6 +48,19 @@ export interface Measures {
  * caller confirming it resolved / closed; satisfaction = satisfied or basically satisfied / closed with a verdict.
  * Orders per 100 households: numerator the orders, denominator the households on the register, `percent` = orders per 100.
  */
+/** No orders counted, over `households` households. */
+export const noOrderCounts = (households = 0): OrderCounts => ({
+  orders: 0,
+  dueForResponse: 0,
+  respondedInTime: 0,
+  closed: 0,
+  closedResolved: 0,
+  rated: 0,
+  satisfied: 0,
+  repeats: 0,
+  households,
+});
+
 export function measures(c: OrderCounts): Measures {
   return {
     orders: c.orders,
