@@ -194,6 +194,17 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     // Received at midnight in Beijing, the UTC day before: before, the taxonomy was read for the UTC day and T1.3,
     // in force from today, was UNKNOWN_COMPLAINT_ITEM.
     // (On another street of the district, so the measures and queues of 广安门外 below stay as they were.)
+    // Sent without its ce_type: not an event, dead-lettered, its caller blanked all the same.
+    await producer.send({
+      topic: `${t.topicPrefix}${partyTopicName(HOTLINE_ORDER_RECEIVED.topic, SENDER)}`,
+      messages: [
+        {
+          key: `${runId}-9`,
+          value: JSON.stringify(order('9')),
+          headers: { ce_specversion: '1.0', ce_id: randomUUID(), ce_source: '/beijing/12345' },
+        },
+      ],
+    });
     const atMidnight = { itemCode: 'T1.3', receivedAt: `${todayInChina()}T00:00:00+08:00` };
     await send(order('7', { ...atMidnight, streetCode: '110102017', addressText: '广安门内某胡同7号' }));
     expect((await orderRow('1')).status).toBe('MATCHED');
@@ -201,9 +212,9 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect((await orderRow('2')).status).toBe('AWAITING_MATCH');
     await orderRow('4');
     const dead = await probe.waitForCount(
-      'the unregistered sender and the orders with bad instants dead-lettered',
+      'the unregistered sender, the orders with bad instants and the one without a type dead-lettered',
       (m) => m.topic.endsWith('complaints.dead-letter.v1'),
-      4,
+      5,
     );
     // Sorted by order number: the four keys may go to different partitions.
     expect(dead.map((m) => [String(m.message.key), m.headers.dlq_reason_code]).sort()).toEqual([
@@ -211,6 +222,7 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       [`${runId}-5`, 'BAD_USER_INPUT'],
       [`${runId}-6`, 'BAD_USER_INPUT'],
       [`${runId}-8`, 'BAD_USER_INPUT'],
+      [`${runId}-9`, 'NOT_A_CLOUDEVENT'],
     ]);
     // A refused order's copy keeps no caller: the hub holds callers only masked (before, name and number in clear).
     for (const m of dead) {

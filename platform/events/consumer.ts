@@ -11,14 +11,14 @@ import {
   Message,
   Producer,
 } from 'kafkajs';
-import { EventData, EventDefinition, PARTY_ID_PATTERN, TopicDefinition, eventDefinition } from '../../catalog';
+import { EventData, EventDefinition, PARTY_ID_PATTERN, TopicDefinition } from '../../catalog';
 import { DomainError } from '../../kernel/errors';
 import { canonicalJson, sha256Hex } from '../../kernel/canonical-json';
 import { HubOrm } from '../db/orm';
 import { sqlArray, sqlRows, sqlRun } from '../db/sql';
 import { isConstraintRefusal, isDataException, isTransient } from '../db/transient';
 import { logger, messageWithoutValues } from '../logging';
-import { HubEvent, PoisonMessageError, decodeMessage, header, validateEventData } from './cloudevent';
+import { HubEvent, PoisonMessageError, decodeMessage, validateEventData } from './cloudevent';
 import { deadLetters } from '../metrics';
 import { HUB_PRODUCER, KafkaSettings, ensureTopics, onTopicsEnsured, topicName } from './kafka';
 import { refusalNotice } from './refusal-notice';
@@ -121,6 +121,11 @@ export class InboxConsumer {
   private readonly partyPrefixes: string[];
   /** The per-party families read whose refused messages are reported back to their sender. */
   private readonly answeredFamilies: TopicDefinition[];
+  /**
+   * The fields naming a person in any event this consumer reads (catalog `personalFields`), blanked in its dead
+   * letters whatever type the refused message claims: a hotline order sent without its ce_type was copied whole.
+   */
+  private readonly personalFields: string[];
   /** The CloudEvents source of the refusal notices it sends: its subgraph's. */
   private readonly noticeSource: string;
   /** Reply topics this consumer made sure exist, and those it failed to send to, until when it leaves them be. */
@@ -140,6 +145,9 @@ export class InboxConsumer {
     this.definitions = new Map(options.definition.subscriptions.map((s) => [s.definition.type, s.definition]));
     this.partyPrefixes = consumerTopicPrefixes(options.definition).map((p) => topicName(options.kafkaSettings, p));
     this.noticeSource = `/property-governance-hub/${options.deadLetterTopic.split('.')[0]}`;
+    this.personalFields = [
+      ...new Set(options.definition.subscriptions.flatMap((s) => s.definition.personalFields ?? [])),
+    ];
     this.answeredFamilies = [
       ...new Set(options.definition.subscriptions.map((s) => s.definition.topic).filter((t) => t.perParty?.refusals)),
     ];
@@ -615,7 +623,7 @@ export class InboxConsumer {
       refusedAt: why.dlq_failed_at,
     };
     const prefix = this.options.kafkaSettings.topicPrefix ?? '';
-    const { value, redacted } = withoutPersonalFields(message);
+    const { value, redacted } = withoutPersonalFields(message, this.personalFields);
     let notice: DeadLetterCopy['notice'] | null = null;
     for (const family of this.answeredFamilies) notice ??= refusalNotice(family, prefix, this.noticeSource, refusal);
     return {
@@ -743,12 +751,14 @@ function* byBytes(copies: DeadLetterCopy[], bytes: number): Generator<DeadLetter
 }
 
 /**
- * A refused message's body with the fields of its type that name a person blanked (catalog `personalFields`, e.g. a
- * hotline caller, whom the hub keeps only masked once admitted: before, a refused order's copy kept the caller's name
- * and number in the dead-letter topic). A body that is not a JSON object of a known type is kept as sent.
+ * A refused message's body with `fields` that name a person blanked (catalog `personalFields`, e.g. a hotline caller,
+ * whom the hub keeps only masked once admitted: before, a refused order's copy kept the caller's name and number in
+ * the dead-letter topic). A body that is not a JSON object is kept as sent.
  */
-function withoutPersonalFields(message: KafkaMessage): { value: Buffer | null; redacted: string[] } {
-  const fields = eventDefinition(header(message.headers, 'ce_type') ?? '')?.personalFields ?? [];
+function withoutPersonalFields(
+  message: KafkaMessage,
+  fields: readonly string[],
+): { value: Buffer | null; redacted: string[] } {
   if (fields.length === 0 || message.value === null) return { value: message.value, redacted: [] };
   let data: unknown;
   try {

@@ -18,7 +18,8 @@ export const accountsOfHouseholds = (ctx: RequestContext) =>
     ctx,
     'arrears.accounts-by-household',
     async (householdIds) => {
-      const items: ArrearsListItem[] = [];
+      // Each page is read on its own: an account a payment moves across the cursor meanwhile is listed once.
+      const items = new Map<string, ArrearsListItem>();
       let after: string | null = null;
       for (let pages = 0; ; pages++) {
         if (pages === MAX_PAGES)
@@ -26,8 +27,8 @@ export const accountsOfHouseholds = (ctx: RequestContext) =>
             `The households asked for hold more than ${PAGE * MAX_PAGES} accounts: ask for fewer`,
           );
         const page = await listArrears(ctx.em, ctx.identity, { householdIds }, { first: PAGE, offset: 0, after });
-        items.push(...page.items);
-        if (page.items.length < PAGE || !page.endCursor) return items;
+        for (const item of page.items) if (!items.has(item.accountId)) items.set(item.accountId, item);
+        if (page.items.length < PAGE || !page.endCursor) return [...items.values()];
         after = page.endCursor;
       }
     },

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { HubOrm, migrateUp } from '../platform/db/orm';
+import { sqlRows, sqlRun } from '../platform/db/sql';
+import { dropDatabase } from '../tools/postgres/local-postgres';
+import { complaintsSubgraph } from '../subgraphs/complaints/module';
+import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { migratedSubgraphOrm } from './support/subgraph-orm';
+
+/**
+ * The orders held before 2026-12-06 get what the code now keeps of an order: the company it was last dispatched to,
+ * from its steps (Migration20261215000000_order_company), and when a backfill wrote it, from its first event's
+ * publication (Migration20261215010000_order_backfilled_at; the receipt's own time is the call's).
+ */
+describe('complaints: the migrations keeping an order’s company and when a backfill wrote it', () => {
+  const database = `hub_test_complaints_order_migrations_${uniqueSuffix()}`;
+  const [escalated, imported, live] = [randomUUID(), randomUUID(), randomUUID()];
+  const importedAt = '2026-11-20T02:00:00.000Z';
+  let orm: HubOrm;
+
+  beforeAll(async () => {
+    orm = await migratedSubgraphOrm(complaintsSubgraph, database, {
+      upTo: 'Migration20261209000000_item_per_category',
+    });
+    const em = orm.em.fork();
+    const order = (id: string, n: string, party: [string, string] | null) =>
+      sqlRun(
+        em,
+        `insert into complaints.complaint_order (id, order_number, sender_id, received_at, address_text, street_code, category_code,
+           item_code, text, respond_by, resolve_by, status, responsible_party_kind, party_organisation_id, sequence)
+         values (?, ?, 'hotline', '2026-11-01T01:00:00Z', '某胡同1号', '110102020', 'T1', 'T1.1', '漏水', '2026-11-01T03:00:00Z',
+           '2026-11-08T01:00:00Z', ?, ?, ?, ?)`,
+        [id, n, party ? 'ESCALATED' : 'MATCHED', party?.[0] ?? null, party?.[1] ?? null, party ? 3 : 1],
+      );
+    const step = (id: string, sequence: number, step: string, role: string, party: [string, string] | null) =>
+      sqlRun(
+        em,
+        `insert into complaints.order_transition (order_id, sequence, step, to_status, actor_subject, actor_role, actor_organisation,
+           at, party_kind, party_organisation_id) values (?, ?, ?, 'X', 's', ?, 'o', '2026-11-02T00:00:00Z', ?, ?)`,
+        [id, sequence, step, role, party?.[0] ?? null, party?.[1] ?? null],
+      );
+    await order(escalated, 'N-1', ['BUREAU', 'xicheng-housing']);
+    await step(escalated, 1, 'RECEIVE', 'SYSTEM', null);
+    await step(escalated, 2, 'DISPATCH', 'STREET_OFFICE', ['PROPERTY_COMPANY', 'company-a']);
+    await step(escalated, 3, 'ESCALATE', 'STREET_OFFICE', ['BUREAU', 'xicheng-housing']);
+    await order(imported, 'N-2', null);
+    await step(imported, 1, 'RECEIVE', 'STREET_OFFICE', null);
+    await sqlRun(
+      em,
+      `insert into complaints.outbox (event_id, topic, message_key, event_type, source, occurred_at, payload, published_at)
+         values (?, 'complaints.orders.v1', ?, 'hub.complaints.order.changed', 'x', '2026-11-01T01:00:00Z', '{}', ?)`,
+      [randomUUID(), imported, importedAt],
+    );
+    await order(live, 'N-3', null);
+    await step(live, 1, 'RECEIVE', 'SYSTEM', null);
+    await migrateUp(orm);
+  });
+
+  afterAll(async () => {
+    await orm?.close();
+    await dropDatabase(adminPostgresUrl(), database);
+  });
+
+  it('keeps the company of the latest dispatch through an escalation, and marks only imported orders as backfilled, as of their publication', async () => {
+    const rows = await sqlRows<{ order_number: string; company: string | null; backfilled_at: Date | null }>(
+      orm.em.fork(),
+      `select order_number, company_organisation_id as company, backfilled_at from complaints.complaint_order order by order_number`,
+    );
+    expect(
+      rows.map((r) => [r.order_number, r.company, r.backfilled_at && new Date(r.backfilled_at).toISOString()]),
+    ).toEqual([
+      ['N-1', 'company-a', null],
+      ['N-2', null, importedAt],
+      ['N-3', null, null],
+    ]);
+  });
+});
