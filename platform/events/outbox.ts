@@ -41,13 +41,15 @@ export function recordEvent<E extends EventDefinition>(
     occurredAt?: Date;
     /** For a topic with a party feed whose data does not name the party (filings: the district): the party. */
     party?: string;
+    /** Leave out the party topic's copy (its topic is read by a party it is not meant for). */
+    withoutPartyCopy?: boolean;
   },
 ): OutboxMessage {
   checkEventSize(definition, args.data);
   const message = outboxRow(em, definition, args, definition.topic.name);
   // A topic with party feeds: the same event, under its own id, on the topic of the party it concerns.
   const feed = definition.topic.partyFeed;
-  if (feed) {
+  if (feed && !args.withoutPartyCopy) {
     const party = args.party ?? (feed.field ? (args.data as Record<string, unknown>)[feed.field] : undefined);
     if (typeof party !== 'string' || !PARTY_ID_PATTERN.test(party)) {
       throw new Error(`${definition.type} needs the ${feed.party} of its party feed, got ${String(party)}`);

@@ -8,6 +8,8 @@ import { HubEvent } from '../../../platform/events/cloudevent';
 import { recordEvent } from '../../../platform/events/outbox';
 import { DEFAULT_REMINDER_LEADS, assertReminderRunDay, reminderDue } from '../domain/deadlines';
 import { FEEDS_EVENT_SOURCE, publishReminder } from '../events/publish/deadline-reminder';
+import { reminderTopicHeldByOther } from '../domain/feed-subscriber';
+import { listFeedSubscribers } from '../persistence/feed-subscriber.repository';
 import {
   allReminderLeads,
   claimReminder,
@@ -49,6 +51,9 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
     );
     const events: HubEvent[] = [];
     const withoutParty: string[] = [];
+    const parties = (await listFeedSubscribers(tx))
+      .filter((p) => p.status === 'ACTIVE')
+      .map((p) => ({ ...p, courtId: p.courtId ?? null }));
     for (const deadline of await openDeadlinesDueBy(tx, addDays(asOf, furthest))) {
       const lead = reminderDue(deadline, leadsOf(settings, deadline.ownerOrganisationId), asOf);
       if (lead === null || deadline.dueOn === null) continue;
@@ -64,6 +69,7 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
         key: deadline.deadlineKey,
         subject: deadline.subjectId,
         data,
+        withoutPartyCopy: reminderTopicHeldByOther(parties, deadline),
       });
       await setReminderEvent(tx, claim, message.eventId);
       events.push({

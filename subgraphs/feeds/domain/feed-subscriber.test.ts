@@ -4,6 +4,7 @@ import {
   feedTopics,
   registrationProblems,
   reminderOwnerConflict,
+  reminderTopicHeldByOther,
   reminderTopicConflict,
 } from './feed-subscriber';
 
@@ -195,5 +196,21 @@ describe('feed access of a registered party', () => {
     expect(reminderOwnerConflict(court, owners)).toEqual({});
     expect(reminderOwnerConflict({ ...bureau, partyId: 'haidian-housing' }, owners)).toEqual({});
     expect(reminderOwnerConflict(bureau, owners)).toEqual({});
+  });
+
+  it("leaves out a reminder's owner-topic copy that a party of another kind reads", () => {
+    // Registered under a company's id before the company had a deadline, a bureau passed the registration's check.
+    const lookalike = { ...bureau, partyId: '91110108ma01demo32' };
+    const company = { ownerKind: 'PROPERTY_COMPANY', ownerOrganisationId: '91110108MA01DEMO32' };
+    expect(reminderTopicHeldByOther([lookalike, court], company)).toBe(true);
+    expect(reminderTopicHeldByOther([court], company)).toBe(false);
+    // A court's own deadlines, by its court id, are its own.
+    expect(reminderTopicHeldByOther([court], { ownerKind: 'COURT', ownerOrganisationId: court.courtId! })).toBe(false);
+    expect(
+      reminderTopicHeldByOther([{ ...bureau, partyId: 'haidian-housing' }], {
+        ownerKind: 'CITY_BUREAU',
+        ownerOrganisationId: 'haidian-housing',
+      }),
+    ).toBe(false);
   });
 });

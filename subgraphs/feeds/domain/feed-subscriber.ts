@@ -140,6 +140,24 @@ export function reminderOwnerConflict(
   return { [field]: `the reminders of this id are a ${other.ownerKind.toLowerCase().replace('_', ' ')}'s` };
 }
 
+/**
+ * Whether an active party of another kind reads the owner's own reminder topic (`deadline.reminders.v1.<owner id in
+ * lower case>`): a party registered under that id before the owner had any deadline passes reminderOwnerConflict,
+ * so the reminder run leaves out the owner's topic copy then (a helper-154 review of 2026-12-06).
+ */
+export function reminderTopicHeldByOther(
+  parties: readonly FeedParty[],
+  owner: { ownerKind: string; ownerOrganisationId: string },
+): boolean {
+  const topicId = partyIdOfOrganisation(owner.ownerOrganisationId);
+  return parties.some(
+    (p) =>
+      p.kind !== 'HOTLINE_SYSTEM' &&
+      topicIdOf(p) === topicId &&
+      !(OWNER_KINDS_OF[p.kind] as readonly string[]).includes(owner.ownerKind),
+  );
+}
+
 /** The party's principal on the broker: `User:party-<party id>`. */
 export const feedUsername = (partyId: string) => `party-${partyId}`;
 
