@@ -641,6 +641,18 @@ describe('contracts: filings from draft to termination, through the gateway and 
       code: 'BAD_USER_INPUT',
       details: { fields: { handoverOn: expect.any(String) } },
     });
+    // Not after the term (which ends in 7 years): before, that day was published as the service's end, and litigation
+    // counted the months past the term as served under a filed contract.
+    const pastTerm = addDays(today, 9 * 365);
+    const tooLate = await t.gql(
+      companyA,
+      `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${pastTerm}", handoverOn: "${pastTerm}", reason: "业主大会解聘") { id } }`,
+      { c: contractId },
+    );
+    expect(tooLate.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { terminatedOn: expect.any(String) } },
+    });
     const ends = addDays(today, 6 * 365 + 30);
     const terminated = await t.gql(
       companyA,

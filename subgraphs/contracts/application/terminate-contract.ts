@@ -34,6 +34,12 @@ export async function terminateContract(
         throw new InvalidInputError('A contract cannot end before it starts', {
           fields: { terminatedOn: `on or after ${contract.startsOn}` },
         });
+      // A termination ends the contract early, never later than its term: a day after it was published as the
+      // service's end, and litigation took the months past the term for months served under a filed contract.
+      if (compareDates(input.terminatedOn, contract.endsOn) > 0)
+        throw new InvalidInputError('A termination ends the contract on or before the end of its term', {
+          fields: { terminatedOn: `on or before ${contract.endsOn}` },
+        });
       for (const filing of await filingsOfContractIn(tx, contract.id, TERMINABLE_FILING_STATUSES)) {
         filing.status = nextFilingStatus(filing.status, 'TERMINATE');
         Object.assign(filing, {
