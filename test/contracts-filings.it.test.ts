@@ -678,6 +678,38 @@ describe('contracts: filings from draft to termination, through the gateway and 
     });
   });
 
+  it("refuses to accept an amendment whose new term runs into another company's contract filed meanwhile", async () => {
+    // The amendment's term reaches the contract only once accepted, so B's filing for the years it adds was checked
+    // against A's term as it stood; before, both were accepted: two regular contracts of the area over the same days.
+    const start = addDays(today, 15 * 365);
+    const contractA = await draft(companyA, { number: 'HJ6-EXTEND', startsOn: start, endsOn: addDays(start, 364) });
+    const initial = (await t.gql(companyA, SUBMIT, { c: contractA, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
+    await t.gql(guangwai, ACCEPT, { f: initial.id, v: 1 });
+    const extended = terms({ number: 'HJ6-EXTEND', startsOn: start, endsOn: addDays(start, 3 * 365) });
+    const amendment = await t.gql(companyA, AMEND, {
+      c: contractA,
+      k: randomUUID(),
+      on: today,
+      t: extended,
+      d: contractText,
+    });
+    expect(amendment.body.errors).toBeUndefined();
+    const contractB = await draft(companyB, {
+      number: 'HJ6-NEXT',
+      startsOn: addDays(start, 365),
+      endsOn: addDays(start, 3 * 365),
+    });
+    const filedB = await t.gql(companyB, SUBMIT, { c: contractB, k: randomUUID(), d: contractText });
+    expect(filedB.body.errors).toBeUndefined();
+    const refused = await t.gql(guangwai, ACCEPT, { f: amendment.body.data.amendContract.id, v: 1 });
+    expect(refused.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['OVERLAPS_REGULAR_CONTRACT'], conflictingContractIds: [contractB] },
+    });
+    expect((await t.gql(companyA, CONTRACT, { id: contractA })).body.data.contract.status).toBe('ACCEPTED');
+  });
+
   it('answers a termination and a review that meet on one contract, never TEMPORARILY_UNAVAILABLE', async () => {
     // A review locks the filing, then the contract; a termination locks the contract, then writes its filings. Met,
     // PostgreSQL rolled one back as a deadlock victim, and its caller was told to retry (TEMPORARILY_UNAVAILABLE).

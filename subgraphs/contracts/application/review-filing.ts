@@ -4,7 +4,7 @@ import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { nextContractStatus } from '../domain/contract';
-import { preliminaryContractsEndedBy, regularContractEnding } from '../domain/contract-overlap';
+import { preliminaryContractsEndedBy, regularContractEnding, validateContractTerm } from '../domain/contract-overlap';
 import { asExistingContract } from '../domain/contract-terms';
 import { contractsError } from '../domain/errors';
 import {
@@ -19,7 +19,12 @@ import {
 import { mayDecideFiling, mayReviewFiling } from '../domain/filing-reviewers';
 import { findAreaView } from '../persistence/area-view.repository';
 import { Contract } from '../persistence/contract.entity';
-import { acceptedContracts, findContract } from '../persistence/contract.repository';
+import {
+  acceptedContracts,
+  findContract,
+  lockAreaContracts,
+  otherContractsOfArea,
+} from '../persistence/contract.repository';
 import { Filing } from '../persistence/filing.entity';
 import {
   filingsOfContractIn,
@@ -109,6 +114,18 @@ export async function reviewFiling(
         });
         await recordFilingCreditEntry(tx, filing, input.version, 'RETURNED_FILING', reviewer, todayInChina());
         return filing;
+      }
+      if (filing.kind === 'AMENDMENT') {
+        // The amendment's term against the area's other contracts as they stand now, under the area's lock: its
+        // terms reach the contract only now, so a contract filed meanwhile for its new months passed its own check
+        // against the old term (before, both were accepted: two regular contracts over the same days).
+        await lockAreaContracts(tx, contract.areaId);
+        const others = await otherContractsOfArea(tx, contract.areaId, contract.id);
+        validateContractTerm(
+          { kind: terms.kind, startsOn: terms.startsOn, endsOn: terms.endsOn },
+          others.map(asExistingContract),
+          city,
+        );
       }
       const today = todayInChina();
       filing.status = nextFilingStatus(filing.status, 'ACCEPT');
