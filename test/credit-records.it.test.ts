@@ -228,6 +228,27 @@ describe('credit records: company conduct and court-listed owners, published aft
         })
       ).extensions.code,
     ).toBe('NOT_FOUND');
+
+    // Retried with its key (a lost answer): the entry recorded the first time, once on the record; the key with
+    // another finding is refused (before, each retry recorded the finding again).
+    const KEYED = `mutation($f: CreditFindingInput!, $k: Key) { recordCreditFinding(finding: $f, idempotencyKey: $k) { id } }`;
+    const keyed = {
+      companyId: companyA.organisationId,
+      areaId,
+      kind: 'BUREAU_FINDING',
+      occurredOn: addDays(today, -3),
+      legalBasis: 'test: 重试的认定依据（非正式依据）',
+    };
+    const key = `finding-${randomUUID()}`;
+    const first = (await ok(enforcementBureau, KEYED, { f: keyed, k: key })).recordCreditFinding.id;
+    expect((await ok(enforcementBureau, KEYED, { f: keyed, k: key })).recordCreditFinding.id).toBe(first);
+    const [{ n }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from contracts.credit_entry where legal_basis = 'test: 重试的认定依据（非正式依据）'`,
+    );
+    expect(n).toBe(1);
+    expect(
+      (await fails(enforcementBureau, KEYED, { f: { ...keyed, legalBasis: '另一依据' }, k: key })).extensions.code,
+    ).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('holds an entry from the feed while the company’s objection is pending; the bureau decides', async () => {

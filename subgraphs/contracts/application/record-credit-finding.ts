@@ -7,6 +7,8 @@ import { BUREAU_RECORDED_KINDS, BureauRecordedKind, isCityBureauOf, requireText 
 import { findAreaView } from '../persistence/area-view.repository';
 import { CreditEntry, companyFiledInArea, findCreditEntry } from '../persistence/credit-entry.repository';
 import { creditCityOf, recordCreditEntry } from './credit-entry.record';
+import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
+import { contractsError } from '../domain/errors';
 
 export interface CreditFindingInput {
   companyId: string;
@@ -26,6 +28,11 @@ export async function recordCreditFinding(
   em: EntityManager,
   identity: Identity,
   input: CreditFindingInput,
+  /**
+   * With a key, a retry (a lost answer: SUBGRAPH_TIMEOUT or TEMPORARILY_UNAVAILABLE tell the client to retry)
+   * returns the entry recorded the first time; before, each retry put the same finding on the record again.
+   */
+  idempotencyKey?: string | null,
 ): Promise<CreditEntry> {
   const today = todayInChina();
   const fields: Record<string, string> = {};
@@ -34,7 +41,21 @@ export async function recordCreditFinding(
     fields.occurredOn = 'a date, not in the future';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The finding is invalid', { fields });
   const { legalBasis } = requireText({ legalBasis: input.legalBasis });
-  return em.transactional(async (tx) => {
+  const optionalKey = {
+    scope: 'credit-finding',
+    ownerId: identity.organisationId,
+    key: idempotencyKey,
+    content: () => ({
+      companyId: input.companyId,
+      areaId: input.areaId.toLowerCase(),
+      kind: input.kind,
+      occurredOn: input.occurredOn,
+      legalBasis,
+      note: input.note?.trim() || null,
+    }),
+    reused: keyReusedFor(contractsError, 'finding'),
+  };
+  const recordedId = await transactionOnce(em, optionalKey, async (tx) => {
     const area = await findAreaView(tx, input.areaId);
     const city = area && (await creditCityOf(tx, area.districtCode));
     if (!area || !city || !isCityBureauOf(identity, area, city.filingReviewerRole))
@@ -64,8 +85,10 @@ export async function recordCreditFinding(
       city,
       today,
     );
-    const entry = id && (await findCreditEntry(tx, id));
-    if (!entry) throw new Error('The credit finding was not recorded');
-    return entry;
+    if (!id) throw new Error('The credit finding was not recorded');
+    return id;
   });
+  const entry = await findCreditEntry(em, recordedId);
+  if (!entry) throw new Error(`Credit entry ${recordedId} is missing`);
+  return entry;
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
-import { Note } from '../../../platform/graphql/scalars';
+import { Key, Note } from '../../../platform/graphql/scalars';
 import { CreditEntry, creditEntries } from '../application/list-credit-entries';
 import { decideCreditObjection } from '../application/decide-credit-objection';
 import { objectToCreditEntry } from '../application/object-to-credit-entry';
@@ -39,8 +39,13 @@ export class CreditResolver {
   async recordCreditFinding(
     @Arg('finding', () => CreditFindingInput) finding: CreditFindingInput,
     @Ctx() ctx: RequestContext,
+    @Arg('idempotencyKey', () => Key, {
+      nullable: true,
+      description: 'Your id of this finding (8–128 of A–Z a–z 0–9 . _ : -): a retry with it returns the same entry.',
+    })
+    idempotencyKey?: string | null,
   ): Promise<CreditEntryType> {
-    return creditEntryView(ctx, await recordCreditFinding(ctx.em, ctx.identity, finding));
+    return creditEntryView(ctx, await recordCreditFinding(ctx.em, ctx.identity, finding, idempotencyKey));
   }
 
   @Mutation(() => CreditEntryType, {
