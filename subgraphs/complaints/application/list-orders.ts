@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DivisionCode } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { orderReach, transitionSeenBy } from '../domain/order';
@@ -27,7 +28,8 @@ export function listReadableOrders(
   return listOrders(em, orderReach(identity), filter);
 }
 
-const DIVISION_CODE = /^[0-9]{2,12}$/;
+/** The catalog's division code (GB/T 2260 and the street codes extending it). */
+const DIVISION_CODE = new RegExp(DivisionCode.pattern!);
 
 /** The transitions of orders the caller has already read, as it may see them (transitionSeenBy). */
 export const orderTransitions = async (

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { chinaDayStart, sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { MeasureGroup, OrderCounts } from '../domain/measures';
 import { OrderReach } from '../domain/order';
+import { orderReachSql } from './order.repository';
 
 export type { MeasureGroup };
 
@@ -67,6 +68,7 @@ async function countOrders(
   const divisions = `{${s.reach.divisions.map((d) => `${d}%`).join(',')}}`;
   const compounds = s.compoundIds ? sqlArray(s.compoundIds) : null;
   const companies = s.companyOrganisationIds ? sqlArray(s.companyOrganisationIds) : null;
+  const [reachWhere, reachParams] = orderReachSql(s.reach, 'o');
   const rows = await sqlRows<{ key: string | null } & Record<string, number>>(
     em,
     `with g as (
@@ -80,7 +82,7 @@ async function countOrders(
               count(*) filter (where o.satisfaction is not null) as rated,
               count(*) filter (where o.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')) as satisfied
          from complaints.complaint_order o
-        where (?::boolean or o.street_code like any(?::text[]) or o.party_organisation_id = ? or o.company_organisation_id = ?)
+        where ${reachWhere}
           and (?::uuid[] is null or o.compound_id = any(?::uuid[]))
           and (?::text[] is null or o.company_organisation_id = any(?::text[]))
           and (?::date is null or o.received_at >= ${chinaDayStart()}) and (?::date is null or o.received_at < ${chinaDayStart('next')})
@@ -92,10 +94,7 @@ async function countOrders(
       group by 1`,
     [
       s.asOf,
-      s.reach.all,
-      divisions,
-      s.reach.partyOrganisationId ?? '',
-      s.reach.partyOrganisationId ?? '',
+      ...reachParams,
       compounds,
       compounds,
       companies,

@@ -255,24 +255,23 @@ export interface OrderFilter {
   offset: number;
 }
 
-const reachSql = (reach: OrderReach): [string, unknown[]] =>
-  reach.all
-    ? ['true', []]
-    : [
-        `(street_code like any(?::text[]) or party_organisation_id = ? or company_organisation_id = ?)`,
-        [
-          `{${reach.divisions.map((d) => `${d}%`).join(',')}}`,
-          reach.partyOrganisationId ?? '',
-          reach.partyOrganisationId ?? '',
-        ],
-      ];
+/** The reach (domain/order.ts orderReach) as one SQL condition over orders, aliased `alias` if given, and its parameters. */
+export function orderReachSql(reach: OrderReach, alias?: string): [string, unknown[]] {
+  if (reach.all) return ['true', []];
+  const o = alias ? `${alias}.` : '';
+  const party = reach.partyOrganisationId ?? '';
+  return [
+    `(${o}street_code like any(?::text[]) or ${o}party_organisation_id = ? or ${o}company_organisation_id = ?)`,
+    [`{${reach.divisions.map((d) => `${d}%`).join(',')}}`, party, party],
+  ];
+}
 
 export async function listOrders(
   em: EntityManager,
   reach: OrderReach,
   f: OrderFilter,
 ): Promise<{ total: number; orders: ComplaintOrder[] }> {
-  const [reachWhere, reachParams] = reachSql(reach);
+  const [reachWhere, reachParams] = orderReachSql(reach);
   const where = `${reachWhere}
      and (?::text is null or status = ?) and (?::uuid[] is null or compound_id = any(?::uuid[])) and (?::text is null or street_code like ? || '%')
      and (not ?::boolean or compound_id is null) and (?::date is null or received_at >= ${chinaDayStart()}) and (?::date is null or received_at < ${chinaDayStart('next')})`;

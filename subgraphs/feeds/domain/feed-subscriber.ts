@@ -128,17 +128,17 @@ export function reminderOwnerConflict(
   party: FeedParty,
   owners: readonly { ownerKind: string; ownerOrganisationId: string }[],
 ): Record<string, string> {
-  if (party.kind === 'HOTLINE_SYSTEM') return {};
-  const topicId = topicIdOf(party);
-  const other = owners.find(
-    (o) =>
-      partyIdOfOrganisation(o.ownerOrganisationId) === topicId &&
-      !(OWNER_KINDS_OF[party.kind] as readonly string[]).includes(o.ownerKind),
-  );
+  const other = owners.find((o) => readsRemindersOfAnother(party, o));
   if (!other) return {};
   const field = party.kind === 'COURT' ? 'courtId' : 'partyId';
-  return { [field]: `the reminders of this id are a ${other.ownerKind.toLowerCase().replace('_', ' ')}'s` };
+  return { [field]: `the reminders of this id are a ${other.ownerKind.toLowerCase().replace(/_/g, ' ')}'s` };
 }
+
+/** Whether the party's reminder topic is the owner's (its id in lower case) while the owner is of another kind. */
+const readsRemindersOfAnother = (party: FeedParty, owner: { ownerKind: string; ownerOrganisationId: string }) =>
+  party.kind !== 'HOTLINE_SYSTEM' &&
+  topicIdOf(party) === partyIdOfOrganisation(owner.ownerOrganisationId) &&
+  !(OWNER_KINDS_OF[party.kind] as readonly string[]).includes(owner.ownerKind);
 
 /**
  * Whether an active party of another kind reads the owner's own reminder topic (`deadline.reminders.v1.<owner id in
@@ -149,13 +149,7 @@ export function reminderTopicHeldByOther(
   parties: readonly FeedParty[],
   owner: { ownerKind: string; ownerOrganisationId: string },
 ): boolean {
-  const topicId = partyIdOfOrganisation(owner.ownerOrganisationId);
-  return parties.some(
-    (p) =>
-      p.kind !== 'HOTLINE_SYSTEM' &&
-      topicIdOf(p) === topicId &&
-      !(OWNER_KINDS_OF[p.kind] as readonly string[]).includes(owner.ownerKind),
-  );
+  return parties.some((p) => readsRemindersOfAnother(p, owner));
 }
 
 /** The party's principal on the broker: `User:party-<party id>`. */
