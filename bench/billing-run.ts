@@ -232,7 +232,7 @@ async function billByHand(db: Client, areaId: string, month: string, form: 'bare
          join (values ('LOW_RISE', 100), ('HIGH_RISE', 167)) as r(building_class, rate) on r.building_class = h.building_class
          cross join (select filing_id from arrears.filing_snapshot where area_id = $1 limit 1) f
         where h.area_id = $1
-       ${sameWork ? `on conflict (household_id, month) where kind = 'SERVICE_FEE' do nothing` : ''}`,
+       ${sameWork ? `on conflict (household_id, month, company_id) where kind = 'SERVICE_FEE' do nothing` : ''}`,
       [areaId, month, COMPANY_ID],
     );
     if (sameWork)
@@ -250,7 +250,7 @@ async function billByHand(db: Client, areaId: string, month: string, form: 'bare
        select gen_random_uuid(), $1, $3, $2, $4, h.building_class, count(*), sum(h.floor_area_centi_m2), $5::int,
               sum((h.floor_area_centi_m2::bigint * $5::int + 50) / 100)
          from arrears.billable_household h where h.area_id = $1 and h.building_class = 'LOW_RISE' group by h.building_class
-       ${sameWork ? 'on conflict (area_id, month, payer, building_class) do nothing' : ''}`,
+       ${sameWork ? 'on conflict (area_id, month, company_id, payer, building_class) do nothing' : ''}`,
       [areaId, month, COMPANY_ID, subsidy.payer, subsidy.rateFenPerM2Month],
     );
     await db.query('commit');

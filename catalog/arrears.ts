@@ -163,6 +163,14 @@ const ClaimCharge = Closed({
   filingId: Nullable(Uuid),
   floorAreaCentiM2: Type.Integer({ minimum: 0 }),
   rateFen: Type.Integer({ minimum: 0 }),
+  servedDays: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 30,
+      description:
+        "A month's fee charged by the day, the company's contract having begun or ended within the month: the days served, the amount being floor area × rate × servedDays ÷ the month's days, rounded half up. Absent for the whole month.",
+    }),
+  ),
   amountFen: Fen,
   paidFen: Fen,
   waivedFen: Fen,

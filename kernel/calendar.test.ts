@@ -1,5 +1,6 @@
 import { DomainError } from './errors';
 import {
+  daysInMonth,
   addDays,
   addMonths,
   addYears,
@@ -112,6 +113,17 @@ describe('calendar months', () => {
     ['2022-11', 14, '2024-01'],
   ])('%s plus %i months is %s', (month, months, expected) => {
     expect(addMonths(month, months)).toBe(expected);
+  });
+
+  it.each([
+    ['2024-02', 29],
+    ['2023-02', 28],
+    ['2100-02', 28],
+    ['2000-02', 29],
+    ['2026-04', 30],
+    ['2026-12', 31],
+  ])('%s has %i days', (month, days) => {
+    expect(daysInMonth(month)).toBe(days);
   });
 
   it('orders months as integers and back', () => {

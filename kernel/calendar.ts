@@ -133,6 +133,11 @@ export function addMonths(month: YearMonth, months: number): YearMonth {
   return monthFromIndex(monthIndex(month) + months);
 }
 
+/** The days of a calendar month: daysInMonth('2024-02') = 29. */
+export function daysInMonth(month: YearMonth): number {
+  return daysBetween(`${month}-01`, `${addMonths(month, 1)}-01`);
+}
+
 /** Negative, zero or positive as a is before, in or after b. */
 export function compareMonths(a: YearMonth, b: YearMonth): number {
   return Math.sign(monthIndex(a) - monthIndex(b));

@@ -70,4 +70,36 @@ describe('charges: floor area × rate, rounded half up to the fen', () => {
   it('refuses a charge beyond safe integers', () => {
     expect(() => chargeFen(Number.MAX_SAFE_INTEGER, 101)).toThrow(DomainError);
   });
+
+  it.each<[string, number, number, number, number, number]>([
+    // 5,678 × 167 × 16 ÷ 3,100 = 4,894.07
+    ['56.78 m² at ¥1.67 for 16 of 31 days', 5_678, 167, 16, 31, 4_894],
+    // 10,000 × 100 × 15 ÷ 3,000 = 5,000 exactly
+    ['100 m² at ¥1.00 for 15 of 30 days', 10_000, 100, 15, 30, 5_000],
+    // 1 × 50 × 1 ÷ 2,800 = 0.0179 → 0; 100 × 14 ÷ 2,800 = 0.5 → 1 (half up)
+    ['0.01 m² at ¥0.50 for 1 of 28 days', 1, 50, 1, 28, 0],
+    ['1.00 m² at ¥0.01 for 14 of 28 days: half a fen, up', 100, 1, 14, 28, 1],
+  ])('charges a month served in part: %s', (_label, area, rate, days, monthDays, fen) => {
+    expect(chargeFen(area, rate, { days, monthDays })).toBe(fen);
+  });
+
+  it('charges every day of the month as the whole month', () => {
+    for (const [area, rate] of [
+      [5_678, 167],
+      [25, 50],
+      [10_050, 1],
+      [12_345, 245],
+    ])
+      for (const monthDays of [28, 29, 30, 31])
+        expect(chargeFen(area, rate, { days: monthDays, monthDays })).toBe(chargeFen(area, rate));
+  });
+
+  it.each([
+    { days: 0, monthDays: 31 },
+    { days: 32, monthDays: 31 },
+    { days: 10, monthDays: 27 },
+    { days: 1.5, monthDays: 30 },
+  ])('refuses a part of a month that is none: %p', (served) => {
+    expect(() => chargeFen(5_678, 167, served)).toThrow(DomainError);
+  });
 });

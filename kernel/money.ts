@@ -23,14 +23,32 @@ export function formatYuan(fen: Fen): string {
   return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
+/** The days of a month a fee covers when its service began or ended within the month: 16 of 31. */
+export interface ServedDays {
+  days: number;
+  monthDays: number;
+}
+
+const isServedDays = (s: ServedDays): boolean =>
+  Number.isInteger(s.monthDays) &&
+  s.monthDays >= 28 &&
+  s.monthDays <= 31 &&
+  Number.isInteger(s.days) &&
+  s.days >= 1 &&
+  s.days <= s.monthDays;
+
 /**
  * Floor area × monthly rate, rounded half up (四舍五入) to the fen. Hundredths of m² × fen per m² is hundredths of a
  * fen, so the exact product is an integer and one integer division rounds it: add 50, divide by 100, drop the rest
  * (in bigint, so no product overflows). Half up, not GB/T 8170's round-half-even, because it is the rule owners
  * check their bills with; the amounts are never negative, so half up and half away from zero agree.
  * 56.78 m² at ¥1.67 is 9,482.26 fen → 9,482; at ¥0.50, 0.25 m² is 12.5 fen → 13.
+ *
+ * A month served in part (`served`: a contract beginning or ending within it) is charged for its days: floor area ×
+ * rate × days ÷ the month's days, rounded once, half up, in the same exact integers. 56.78 m² at ¥1.67 for 16 of 31
+ * days is 4,894.07 fen → 4,894.
  */
-export function chargeFen(floorAreaCentiM2: number, rateFenPerM2Month: number): Fen {
+export function chargeFen(floorAreaCentiM2: number, rateFenPerM2Month: number, served?: ServedDays): Fen {
   const fields: Record<string, string> = {};
   if (!Number.isSafeInteger(floorAreaCentiM2) || floorAreaCentiM2 < 0) {
     fields.floorAreaCentiM2 = 'the floor area must be a whole number of hundredths of m², 0 or more';
@@ -40,7 +58,12 @@ export function chargeFen(floorAreaCentiM2: number, rateFenPerM2Month: number): 
   }
   if (Object.keys(fields).length > 0)
     throw new InvalidInputError('A charge needs a valid floor area and rate', { fields });
-  const fen = (BigInt(floorAreaCentiM2) * BigInt(rateFenPerM2Month) + 50n) / 100n;
+  if (served && !isServedDays(served))
+    throw new InvalidInputError('A part of a month is 1 to its days, of a month of 28 to 31 days', { served });
+  // round(x / y) half up is (2x + y) div 2y; for the whole month (days = monthDays) it is (area × rate + 50) div 100.
+  const [days, of] = served ? [BigInt(served.days), BigInt(served.monthDays)] : [1n, 1n];
+  const x = BigInt(floorAreaCentiM2) * BigInt(rateFenPerM2Month) * days;
+  const fen = (2n * x + 100n * of) / (200n * of);
   if (fen > BigInt(Number.MAX_SAFE_INTEGER))
     throw new InvalidInputError('The charge is too large to bill', { floorAreaCentiM2, rateFenPerM2Month });
   return Number(fen);

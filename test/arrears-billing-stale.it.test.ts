@@ -5,6 +5,7 @@ import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { openAccounts } from '../subgraphs/arrears/persistence/account.repository';
 import { billServiceFees } from '../subgraphs/arrears/persistence/charge.repository';
+import { servedDaysOf } from '../subgraphs/arrears/domain/billing';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
@@ -67,6 +68,7 @@ describe('arrears: billing a freshly loaded area reads its charges once', () => 
         filingId: '5a1e0000-0000-4000-8000-0000000000f1',
         dueOn: `${month}-28`,
         rates: [{ buildingClass: 'HIGH_RISE', rate: 167 }],
+        served: servedDaysOf(month, [{ startsOn: '2022-01-01', endsOn: '2027-12-31' }]),
       });
       const after = await reads(em);
       return { billed, rows: after.rows - before.rows, entries: after.entries - before.entries };

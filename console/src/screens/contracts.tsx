@@ -91,6 +91,8 @@ const RUN_BILLING = graphql(`
       unbilledHouseholds
       chargedFen
       dueOn
+      servedDays
+      monthDays
     }
   }
 `);
@@ -339,7 +341,8 @@ function BillingRun({ areaId, areaName }: { areaId: string; areaName: string }) 
       {done && (
         <Typography.Text>
           {monthZh(done.month)}：本次开账 {done.newlyBilled} 户，累计 {done.households} 户，金额 {yuan(done.chargedFen)}
-          ， 缴费期限 {dateZh(done.dueOn)}
+          {done.servedDays < done.monthDays ? `（本月服务 ${done.servedDays}/${done.monthDays} 天，按日计费）` : ''}，
+          缴费期限 {dateZh(done.dueOn)}
           {done.unbilledHouseholds > 0 ? `；${done.unbilledHouseholds} 户缺少收费标准未开账` : ''}
         </Typography.Text>
       )}

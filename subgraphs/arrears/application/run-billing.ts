@@ -32,12 +32,15 @@ export interface BillingRunResult {
   newlyBilled: number;
   unbilledHouseholds: number;
   dueOn: IsoDate;
+  servedDays: number;
+  monthDays: number;
   subsidies: BilledSubsidy[];
 }
 
 /**
- * Bills one month of one area: one SERVICE_FEE charge per household at the owner rate of its building class, and
- * each subsidy running that month to its payer; then sets the credits owners paid in advance against their open
+ * Bills one month of one area: one SERVICE_FEE charge per household at the owner rate of its building class (for
+ * the days the company served, when its contract began or ended within the month: servedDaysOf), and each subsidy
+ * running that month to its payer; then sets the credits owners paid in advance against their open
  * fees (apply-credits.ts). Set-based (a handful of statements whatever the size), and
  * idempotent: a household already billed for the month is skipped, so a re-run only bills households that joined
  * since, and returns the same totals when nothing changed.
@@ -57,7 +60,7 @@ export async function runBilling(
     em.transactional(async (tx) => {
       await allowLongStatements(tx);
       const filing = await findFilingInForce(tx, companyId, areaId, month);
-      if (!filing) {
+      if (!filing || filing.served.days === 0) {
         throw arrearsError(
           'NO_CONTRACT_IN_FORCE',
           `You have no accepted contract filing covering area ${areaId} in ${month}`,
@@ -75,20 +78,22 @@ export async function runBilling(
         filingId: filing.filingId,
         dueOn,
         rates: classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month })),
+        served: filing.served,
       });
       const running = classes.flatMap((c) =>
         c.subsidies
           .filter((s) => subsidyRunsIn(s, month))
           .map((s) => ({ payer: s.payer, buildingClass: c.buildingClass, rate: s.rateFenPerM2Month })),
       );
-      if (running.length > 0) await billSubsidies(tx, { companyId, areaId, month }, running);
+      if (running.length > 0)
+        await billSubsidies(tx, { companyId, areaId, month, monthDays: filing.served.monthDays }, running);
       const totals = await serviceFeeTotals(tx, {
         companyId,
         areaId,
         month,
         billedClasses: classes.map((c) => c.buildingClass),
       });
-      const subsidies = await subsidiesOfMonth(tx, areaId, month);
+      const subsidies = await subsidiesOfMonth(tx, { companyId, areaId, month });
       const credited = await applyHeldCredits(tx, identity, { companyId, areaId }, today);
       const id = await saveBillingRun(tx, {
         areaId,
@@ -117,6 +122,8 @@ export async function runBilling(
         newlyBilled,
         unbilledHouseholds: totals.unbilledHouseholds,
         dueOn,
+        servedDays: filing.served.days,
+        monthDays: filing.served.monthDays,
         subsidies,
       };
     }),

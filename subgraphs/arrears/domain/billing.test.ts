@@ -1,5 +1,5 @@
 import { DomainError } from '../../../kernel/errors';
-import { checkBillingMonth, dueOnForMonth, monthSpan, subsidyRunsIn } from './billing';
+import { checkBillingMonth, dueOnForMonth, monthSpan, servedDaysOf, subsidyRunsIn } from './billing';
 
 describe('billing months', () => {
   it('spans whole calendar months, leap February included, and falls due on the last day served', () => {
@@ -29,5 +29,44 @@ describe('billing months', () => {
     expect(subsidyRunsIn(subsidy, '2022-01')).toBe(true);
     expect(subsidyRunsIn(subsidy, '2024-12')).toBe(true);
     expect(subsidyRunsIn(subsidy, '2025-01')).toBe(false);
+  });
+});
+
+describe('the days of a month a company serves', () => {
+  const span = (startsOn: string, endsOn: string) => ({ startsOn, endsOn });
+
+  it('is the whole month for a contract running through it', () => {
+    expect(servedDaysOf('2026-03', [span('2023-04-01', '2028-03-31')])).toEqual({ days: 31, monthDays: 31 });
+    expect(servedDaysOf('2024-02', [span('2024-02-01', '2024-02-29')])).toEqual({ days: 29, monthDays: 29 });
+  });
+
+  it('splits a month at a handover: the outgoing company serves to the day before, the incoming from its start', () => {
+    // A preliminary contract ended by the owners' regular one from 16 March (Civil Code art. 940).
+    const outgoing = servedDaysOf('2026-03', [span('2023-04-01', '2026-03-15')]);
+    const incoming = servedDaysOf('2026-03', [span('2026-03-16', '2029-03-15')]);
+    expect(outgoing).toEqual({ days: 15, monthDays: 31 });
+    expect(incoming).toEqual({ days: 16, monthDays: 31 });
+    expect(outgoing.days + incoming.days).toBe(31);
+  });
+
+  it('counts a day served under two of the company’s contracts once, and days outside the month not at all', () => {
+    expect(servedDaysOf('2026-04', [span('2021-01-01', '2026-04-10'), span('2026-04-05', '2029-04-04')])).toEqual({
+      days: 30,
+      monthDays: 30,
+    });
+    expect(servedDaysOf('2026-04', [span('2026-04-11', '2026-04-20'), span('2026-04-01', '2026-04-05')])).toEqual({
+      days: 15,
+      monthDays: 30,
+    });
+    expect(servedDaysOf('2026-04', [span('2026-04-01', '2026-04-30'), span('2026-04-03', '2026-04-04')])).toEqual({
+      days: 30,
+      monthDays: 30,
+    });
+  });
+
+  it('is no day for a contract outside the month, or one ended before it began', () => {
+    expect(servedDaysOf('2026-05', [span('2026-06-01', '2029-05-31')])).toEqual({ days: 0, monthDays: 31 });
+    expect(servedDaysOf('2026-05', [span('2026-05-20', '2026-05-19')])).toEqual({ days: 0, monthDays: 31 });
+    expect(servedDaysOf('2026-05', [])).toEqual({ days: 0, monthDays: 31 });
   });
 });

@@ -1,5 +1,17 @@
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, YearMonth, addDays, addMonths, compareMonths, isYearMonth } from '../../../kernel/calendar';
+import {
+  IsoDate,
+  YearMonth,
+  addDays,
+  addMonths,
+  compareDates,
+  compareMonths,
+  daysBetween,
+  daysInMonth,
+  isYearMonth,
+  laterDate,
+} from '../../../kernel/calendar';
+import { ServedDays } from '../../../kernel/money';
 
 /**
  * The rules of a monthly billing run that the SQL carries out (application/billing.ts): which month may be billed,
@@ -11,6 +23,38 @@ import { IsoDate, YearMonth, addDays, addMonths, compareMonths, isYearMonth } fr
 export function monthSpan(month: YearMonth): { first: IsoDate; last: IsoDate } {
   const first = `${month}-01`;
   return { first, last: addDays(`${addMonths(month, 1)}-01`, -1) };
+}
+
+/** The days a contract serves the area: from its start to the last day of its term, termination or supersession. */
+export interface ServiceSpan {
+  startsOn: IsoDate;
+  /** The last day served, inclusive. */
+  endsOn: IsoDate;
+}
+
+/**
+ * The days of `month` a company's contracts serve, together, out of the month's days: every day is the whole month's
+ * fee, fewer a fee charged by the day (chargeFen), none no fee. A contract beginning or
+ * ending within the month, the company's taking over from another or handing over to one (Civil Code arts. 940,
+ * 949), serves only its days, so each company charges the days it served and the two never charge one day twice;
+ * before, whichever company billed first charged the whole month and the other's run billed nobody. Two contracts
+ * of the company within the month (one ending, its renewal beginning) count each day once.
+ */
+export function servedDaysOf(month: YearMonth, spans: readonly ServiceSpan[]): ServedDays {
+  const { first, last } = monthSpan(month);
+  const monthDays = daysInMonth(month);
+  const clipped = spans
+    .map((s) => ({ from: laterDate(s.startsOn, first), to: compareDates(s.endsOn, last) < 0 ? s.endsOn : last }))
+    .filter((s) => compareDates(s.from, s.to) <= 0)
+    .sort((a, b) => compareDates(a.from, b.from));
+  let days = 0;
+  let through: IsoDate | undefined;
+  for (const s of clipped) {
+    const from = through && compareDates(s.from, through) <= 0 ? addDays(through, 1) : s.from;
+    if (compareDates(from, s.to) <= 0) days += daysBetween(from, s.to) + 1;
+    if (!through || compareDates(s.to, through) > 0) through = s.to;
+  }
+  return { days, monthDays };
 }
 
 /**

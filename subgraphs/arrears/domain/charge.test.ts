@@ -47,6 +47,7 @@ describe('demandsArrears: only a step demanding arrears takes an account into co
     levyId: null,
     filingId: null,
     floorAreaCentiM2: 5_678,
+    servedDays: null,
     rateFen: 167,
     voluntary,
   });

@@ -50,6 +50,8 @@ export interface BilledCharge extends Charge {
   readonly filingId: string | null;
   readonly floorAreaCentiM2: number;
   readonly rateFen: number;
+  /** The days served of a month's fee charged by the day (chargeFen); null for the whole month and for a levy. */
+  readonly servedDays: number | null;
   /** A voluntary levy's contribution (levy.ts levyBasis): asked for, never owed. */
   readonly voluntary: boolean;
 }

@@ -19,6 +19,7 @@ const charge = (
   paidFen,
   waivedFen,
   floorAreaCentiM2: 9_482,
+  servedDays: null,
   rateFen: 100,
   voluntary: false,
 });

@@ -69,6 +69,7 @@ describe('a levy is owed only under a valid joint decision on raising funds (Civ
       paidFen: 0,
       waivedFen: 0,
       floorAreaCentiM2: 8_950,
+      servedDays: null,
       rateFen: SEED_002_LEVY_RATE_FEN_PER_M2,
       voluntary: true,
     };

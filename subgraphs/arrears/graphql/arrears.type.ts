@@ -72,6 +72,12 @@ export class BillingRunType {
   })
   unbilledHouseholds!: number;
   @Field() dueOn!: string;
+  @Field(() => Int, {
+    description:
+      "The days of the month your contracts serve the area: fewer than `monthDays` when one began or ended within it (a handover, Civil Code arts. 940, 949), and each household's fee and subsidy is then charged for those days.",
+  })
+  servedDays!: number;
+  @Field(() => Int, { description: 'The days of the month.' }) monthDays!: number;
   @Directive('@listSize(assumedSize: 10)')
   @Field(() => [BilledSubsidyType])
   subsidies!: BilledSubsidyType[];
@@ -138,6 +144,12 @@ export class StatementChargeType {
   @Field() dueOn!: string;
   @Field(() => Int, { description: 'Hundredths of m².' }) floorAreaCentiM2!: number;
   @Field(() => Int, { description: 'Fen per m² (per month for fees).' }) rateFen!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The days of the month served, for a month's fee charged by the day (the company's contract began or ended within it): floor area × rate × servedDays ÷ the month's days. Null for the whole month and for a levy.",
+  })
+  servedDays!: number | null;
   @Field(() => Float, FEN) amountFen!: number;
   @Field(() => Float, FEN) paidFen!: number;
   @Field(() => Float, FEN) waivedFen!: number;

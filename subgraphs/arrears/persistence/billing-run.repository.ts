@@ -19,31 +19,43 @@ export interface RunningSubsidy {
 }
 
 /**
- * Bills each running subsidy to its payer for the area's month, one row per payer and building class over the
- * households billed for that month (their service-fee charges: each household's floor area as billed), set-based. A
+ * Bills each running subsidy to its payer for the company's month of the area, one row per payer and building class
+ * over the households the company billed for that month (their service-fee charges: each household's floor area, and
+ * the days served, as billed: a month served in part is subsidised for its days, chargeFen's rule), set-based. A
  * run again after households arrived bills them to the owners and raises the subsidy row by them too: it was left as
  * the first run wrote it, so the payer was never billed for the newcomers.
  */
 export async function billSubsidies(
   em: EntityManager,
-  month: { companyId: string; areaId: string; month: YearMonth },
+  month: { companyId: string; areaId: string; month: YearMonth; monthDays: number },
   running: readonly RunningSubsidy[],
 ): Promise<void> {
   await sqlRun(
     em,
     `insert into arrears.subsidy_charge as sc (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, amount_fen)
      select gen_random_uuid(), ?, ?, ?, s.payer, c.building_class, count(*), sum(c.floor_area_centi_m2), s.rate,
-            sum((c.floor_area_centi_m2::bigint * s.rate + 50) / 100)
+            sum((c.floor_area_centi_m2::bigint * s.rate * coalesce(c.served_days, ?::int) * 2 + 100 * ?::int) / (200 * ?::int))
        from arrears.charge c
        join json_to_recordset(?::json) as s(payer text, "buildingClass" text, rate int) on s."buildingClass" = c.building_class
       where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id = ?
       group by s.payer, c.building_class, s.rate
-     on conflict (area_id, month, payer, building_class) do update
+     on conflict (area_id, month, company_id, payer, building_class) do update
         set households = excluded.households, floor_area_centi_m2 = excluded.floor_area_centi_m2,
             rate_fen = excluded.rate_fen, amount_fen = excluded.amount_fen
       where (sc.households, sc.floor_area_centi_m2, sc.rate_fen, sc.amount_fen)
             is distinct from (excluded.households, excluded.floor_area_centi_m2, excluded.rate_fen, excluded.amount_fen)`,
-    [month.areaId, month.companyId, month.month, JSON.stringify(running), month.areaId, month.month, month.companyId],
+    [
+      month.areaId,
+      month.companyId,
+      month.month,
+      month.monthDays,
+      month.monthDays,
+      month.monthDays,
+      JSON.stringify(running),
+      month.areaId,
+      month.month,
+      month.companyId,
+    ],
   );
 }
 
@@ -69,16 +81,21 @@ const subsidyOf = (r: SubsidyChargeColumns): BilledSubsidy => ({
   amountFen: r.amount_fen,
 });
 
-export async function subsidiesOfMonth(em: EntityManager, areaId: string, month: YearMonth): Promise<BilledSubsidy[]> {
+/** The subsidies the company billed for its month of the area. */
+export async function subsidiesOfMonth(
+  em: EntityManager,
+  month: { companyId: string; areaId: string; month: YearMonth },
+): Promise<BilledSubsidy[]> {
   const rows = await sqlRows<SubsidyChargeColumns>(
     em,
-    `select payer, building_class, households, amount_fen from arrears.subsidy_charge where area_id = ? and month = ? order by payer, building_class`,
-    [areaId, month],
+    `select payer, building_class, households, amount_fen from arrears.subsidy_charge
+      where area_id = ? and month = ? and company_id = ? order by payer, building_class`,
+    [month.areaId, month.month, month.companyId],
   );
   return rows.map(subsidyOf);
 }
 
-/** What a billing run of an area's month came to, over every run of that month. */
+/** What a company's billing run of an area's month came to, over every run of that month. */
 export interface BillingRunTotals {
   areaId: string;
   companyId: string;
@@ -90,13 +107,16 @@ export interface BillingRunTotals {
   runBy: string;
 }
 
-/** Records the month's run, or updates the earlier run of the month with the new totals; returns the run's id. */
+/**
+ * Records the company's run of the month, or updates its earlier run of the month with the new totals; returns the
+ * run's id. Each company of a month handed over has its own.
+ */
 export async function saveBillingRun(em: EntityManager, run: BillingRunTotals): Promise<string> {
   const [{ id }] = await sqlRows<{ id: string }>(
     em,
     `insert into arrears.billing_run (id, area_id, company_id, filing_id, month, households, charged_fen, subsidy_fen, run_by)
      values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?)
-     on conflict (area_id, month) do update set households = excluded.households, charged_fen = excluded.charged_fen,
+     on conflict (area_id, month, company_id) do update set households = excluded.households, charged_fen = excluded.charged_fen,
         subsidy_fen = excluded.subsidy_fen, run_by = excluded.run_by, run_at = now()
      returning id`,
     [run.areaId, run.companyId, run.filingId, run.month, run.households, run.chargedFen, run.subsidyFen, run.runBy],

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate, YearMonth } from '../../../kernel/calendar';
-import { Fen } from '../../../kernel/money';
+import { Fen, ServedDays } from '../../../kernel/money';
 import { refreshBalances } from './arrears-balance.repository';
 import { sqlArray, sqlBulk, sqlRows, sqlRun, withoutNestedLoops } from '../../../platform/db/sql';
 import { TIME_ORDERED_UUID_SQL } from '../../../platform/db/time-ordered-uuid';
@@ -26,6 +26,7 @@ interface ChargeColumns {
   waived_fen: number;
   floor_area_centi_m2: number;
   rate_fen: number;
+  served_days: number | null;
   voluntary: boolean;
 }
 
@@ -41,6 +42,7 @@ const chargeOf = (r: ChargeColumns): BilledCharge => ({
   waivedFen: r.waived_fen,
   floorAreaCentiM2: r.floor_area_centi_m2,
   rateFen: r.rate_fen,
+  servedDays: r.served_days,
   voluntary: r.voluntary,
 });
 
@@ -51,7 +53,7 @@ export async function chargesOfAccounts(
 ): Promise<Map<string, BilledCharge[]>> {
   const rows = await sqlRows<ChargeColumns>(
     em,
-    `select account_id, id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen, voluntary
+    `select account_id, id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen, served_days, voluntary
        from arrears.charge where account_id = any(?::uuid[]) order by account_id, due_on, month, id`,
     [sqlArray(accountIds)],
   );
@@ -86,12 +88,16 @@ export interface ServiceFeeBilling {
   filingId: string;
   dueOn: IsoDate;
   rates: readonly { buildingClass: string; rate: number }[];
+  /** The days of the month the company serves (servedDaysOf): fewer than the month's, a fee by the day. */
+  served: ServedDays;
 }
 
 /**
  * One SERVICE_FEE charge for every household of the area at its building class's rate, floor area × rate rounded
- * half up to the fen (chargeFen, in the same integer form), skipping households already billed for the month: one
- * statement whatever the size of the area. Returns the households it billed.
+ * half up to the fen (chargeFen, in the same integer form: × days ÷ the month's days for a month served in part,
+ * which for every day is the same figure), skipping households the company already billed for the month: one
+ * statement whatever the size of the area. Returns the households it billed. Another company's fee for the month
+ * (the other side of a handover) is its own.
  *
  * A household already billed is skipped by a `not exists` anti-join on the area's month, run without nested loops
  * (withoutNestedLoops): a hash or merge anti-join reads the month's charges of the area once. With nested loops, on a
@@ -113,26 +119,34 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
     sqlRun(
       em,
       `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, filing_id, building_class,
-        floor_area_centi_m2, rate_fen, amount_fen, due_on)
+        floor_area_centi_m2, rate_fen, amount_fen, due_on, served_days)
      select ${TIME_ORDERED_UUID_SQL}, a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'SERVICE_FEE', ?, ?::uuid, h.building_class,
-        h.floor_area_centi_m2, r.rate, (h.floor_area_centi_m2::bigint * r.rate + 50) / 100, ?::date
+        h.floor_area_centi_m2, r.rate, (h.floor_area_centi_m2::bigint * r.rate * ?::int * 2 + 100 * ?::int) / (200 * ?::int), ?::date,
+        nullif(?::int, ?::int)
        from arrears.billable_household h
        join arrears.account a on a.company_id = ? and a.household_id = h.household_id and a.area_id = h.area_id
        join json_to_recordset(?::json) as r("buildingClass" text, rate int) on r."buildingClass" = h.building_class
       where h.area_id = ?
         and not exists (select 1 from arrears.charge c
-                         where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.household_id = h.household_id)
+                         where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.household_id = h.household_id
+                           and c.company_id = ?)
       order by a.id
-     on conflict (household_id, month) where kind = 'SERVICE_FEE' do nothing`,
+     on conflict (household_id, month, company_id) where kind = 'SERVICE_FEE' do nothing`,
       [
         billing.month,
         billing.filingId,
+        billing.served.days,
+        billing.served.monthDays,
+        billing.served.monthDays,
         billing.dueOn,
+        billing.served.days,
+        billing.served.monthDays,
         billing.companyId,
         JSON.stringify(billing.rates),
         billing.areaId,
         billing.areaId,
         billing.month,
+        billing.companyId,
       ],
     ),
   );

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { YearMonth } from '../../../kernel/calendar';
+import { IsoDate, YearMonth } from '../../../kernel/calendar';
+import { ServedDays } from '../../../kernel/money';
 import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import type { FilingTermsData } from '../../../catalog';
-import { monthSpan } from '../domain/billing';
+import { monthSpan, servedDaysOf } from '../domain/billing';
 import { LateFeeTerms } from '../domain/late-fee';
 
 /** An accepted filing (contracts.filings.v1, kept in arrears.filing_snapshot): the fee schedule billed under it. */
@@ -10,26 +11,41 @@ export interface FilingInForce {
   filingId: string;
   recordNumber: string | null;
   terms: FilingTermsData;
+  /** The days of the month the company's contracts serve the area (servedDaysOf). */
+  served: ServedDays;
 }
 
 interface FilingColumns {
   filing_id: string;
   record_number: string | null;
   terms: FilingTermsData;
+  starts_on: IsoDate;
+  served_to: IsoDate;
 }
 
-const filingOf = (r: FilingColumns): FilingInForce => ({
-  filingId: r.filing_id,
-  recordNumber: r.record_number,
-  terms: r.terms,
-});
+/**
+ * The last day a filing serves: its term's end, the day of its termination, or, for a preliminary contract ended by
+ * the area's regular contract taking effect (Civil Code art. 940; SUPERSEDED with no later version of its own), the
+ * day before that contract's start (before, such a contract billed no month at all, not even those it served). An
+ * amendment's superseded version serves to its term's end: which months it bills is the version rule below.
+ */
+const SERVED_TO_SQL = `case
+    when f.status = 'TERMINATED' then least(f.ends_on, f.terminated_on)
+    when f.status = 'SUPERSEDED' and not exists (select 1 from arrears.filing_snapshot n
+          where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on)
+      then least(f.ends_on, coalesce((select min(r.starts_on) - 1 from arrears.filing_snapshot r
+          where r.area_id = f.area_id and r.kind = 'REGULAR' and r.contract_id <> f.contract_id
+            and r.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and r.starts_on <= f.ends_on and r.ends_on >= f.starts_on),
+          f.starts_on - 1))
+    else f.ends_on end`;
 
 /**
- * The company's accepted filing covering the area during `month`, the latest accepted when several contracts do. A
- * terminated contract still covers the months up to its termination. Of one contract's versions, a month takes the
- * one in force on its first day: an amendment applies from the first month that begins once it is accepted, and the
- * version it superseded goes on covering the months before (before, the amendment's rate was billed for every month
- * not billed yet, those before it was accepted among them, and a superseded version for none).
+ * The company's accepted filing covering the area during `month`, the latest accepted when several contracts do,
+ * and the days of the month its contracts serve. A terminated contract still covers the days up to its termination.
+ * Of one contract's versions, a month takes the one in force on its first day: an amendment applies from the first
+ * month that begins once it is accepted, and the version it superseded goes on covering the months before (before,
+ * the amendment's rate was billed for every month not billed yet, those before it was accepted among them, and a
+ * superseded version for none).
  */
 export async function findFilingInForce(
   em: EntityManager,
@@ -38,23 +54,33 @@ export async function findFilingInForce(
   month: YearMonth,
 ): Promise<FilingInForce | null> {
   const { first, last } = monthSpan(month);
-  const [row] = await sqlRows<FilingColumns>(
+  const rows = await sqlRows<FilingColumns>(
     em,
-    `select f.filing_id, f.record_number, f.terms from arrears.filing_snapshot f
-      where f.area_id = ? and f.company_id = ? and f.starts_on <= ? and f.ends_on >= ?
-        and (f.status = 'ACCEPTED' or (f.status = 'TERMINATED' and f.terminated_on >= ?)
-             or (f.status = 'SUPERSEDED' and exists (select 1 from arrears.filing_snapshot n
-                   where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on)))
-        -- no later version of the contract accepted by the month's first day
-        and not exists (select 1 from arrears.filing_snapshot n
-              where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on and n.accepted_on <= ?::date)
-        -- accepted by then, or the contract's first version (a contract filed after it began covers from its start)
-        and (f.accepted_on <= ?::date or not exists (select 1 from arrears.filing_snapshot p
-              where p.contract_id = f.contract_id and p.accepted_on < f.accepted_on))
-      order by f.accepted_on desc nulls last limit 1`,
-    [areaId, companyId, last, first, first, first, first],
+    `select * from (
+       select f.filing_id, f.record_number, f.terms, f.accepted_on, f.starts_on::text as starts_on, (${SERVED_TO_SQL})::text as served_to
+         from arrears.filing_snapshot f
+        where f.area_id = ? and f.company_id = ? and f.starts_on <= ? and f.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED')
+          -- no later version of the contract accepted by the month's first day
+          and not exists (select 1 from arrears.filing_snapshot n
+                where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on and n.accepted_on <= ?::date)
+          -- accepted by then, or the contract's first version (a contract filed after it began covers from its start)
+          and (f.accepted_on <= ?::date or not exists (select 1 from arrears.filing_snapshot p
+                where p.contract_id = f.contract_id and p.accepted_on < f.accepted_on))) v
+      where v.served_to >= ?
+      order by v.accepted_on desc nulls last`,
+    [areaId, companyId, last, first, first, first],
   );
-  return row ? filingOf(row) : null;
+  const [latest] = rows;
+  if (!latest) return null;
+  return {
+    filingId: latest.filing_id,
+    recordNumber: latest.record_number,
+    terms: latest.terms,
+    served: servedDaysOf(
+      month,
+      rows.map((r) => ({ startsOn: r.starts_on, endsOn: r.served_to })),
+    ),
+  };
 }
 
 /** The late-fee terms of each filing (null where its contract has none). */

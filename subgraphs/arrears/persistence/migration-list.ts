@@ -20,6 +20,7 @@ import { Migration20261208000000_credit_applications } from './migrations/Migrat
 import { Migration20261210000000_followed_referral } from './migrations/Migration20261210000000_followed_referral';
 import { Migration20261210010000_late_fee_waiver } from './migrations/Migration20261210010000_late_fee_waiver';
 import { Migration20261212000000_payment_reversal } from './migrations/Migration20261212000000_payment_reversal';
+import { Migration20261216000000_handover_month } from './migrations/Migration20261216000000_handover_month';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -47,4 +48,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261210000000_followed_referral,
   Migration20261210010000_late_fee_waiver,
   Migration20261212000000_payment_reversal,
+  Migration20261216000000_handover_month,
 );

@@ -48,6 +48,34 @@ describe('element-based complaint claims', () => {
     ]);
   });
 
+  it('claims a month handed over for the days served, with the days in words, and checks them', () => {
+    // The company's contract began on 16 March 2026: 56.78 m² × ¥1.67 × 16/31 = 48.9407 → ¥48.94.
+    const claims = buildComplaintClaims({
+      arrears: [{ ...month('2026-03'), servedDays: 16 }, month('2026-04')],
+      penalties: [],
+      costs: [],
+    });
+    expect(claims.feeLines.map((l) => [l.month, l.servedDays, l.amountFen, l.computation])).toEqual([
+      ['2026-03', 16, 4_894, '56.78 m² × ¥1.67 × 16/31 days = ¥48.94'],
+      ['2026-04', null, 9_482, '56.78 m² × ¥1.67 = ¥94.82'],
+    ]);
+    expect(claims.feeTotalFen).toBe(4_894 + 9_482);
+    // Paid in full for its days, the month is no arrears; days the month has not, or a fraction, are refused.
+    expect(
+      rejection(() =>
+        buildComplaintClaims({ arrears: [{ ...month('2026-03', 4_894), servedDays: 16 }], penalties: [], costs: [] }),
+      ).details?.fields,
+    ).toEqual({ 'arrears[0].paidFen': 'a month paid in full is not in arrears' });
+    for (const servedDays of [0, 31, 1.5])
+      expect(
+        Object.keys(
+          rejection(() =>
+            buildComplaintClaims({ arrears: [{ ...month('2026-04'), servedDays }], penalties: [], costs: [] }),
+          ).details?.fields as object,
+        ),
+      ).toEqual(['arrears[0].servedDays']);
+  });
+
   it('claims fees alone when there is no penalty or cost', () => {
     const claims = buildComplaintClaims({ arrears: [month('2023-01')], penalties: [], costs: [] });
     expect(claims).toMatchObject({

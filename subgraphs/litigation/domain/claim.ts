@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../../kernel/errors';
-import { YearMonth, compareMonths, isYearMonth, monthIndex } from '../../../kernel/calendar';
-import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
+import { YearMonth, compareMonths, daysInMonth, isYearMonth, monthIndex } from '../../../kernel/calendar';
+import { Fen, ServedDays, chargeFen, formatYuan } from '../../../kernel/money';
 
 /**
  * The claims (诉讼请求) of an element-based complaint (要素式起诉状) for a property-service fee dispute: the fee, the
@@ -15,6 +15,11 @@ export interface ArrearsMonth {
   floorAreaCentiM2: number;
   /** The owner rate of the filed fee standard, fen per m² per month. */
   rateFenPerM2Month: number;
+  /**
+   * The days of the month served, for a month charged by the day (the contract began or ended within it): the fee
+   * is floor area × rate × days ÷ the month's days. Absent or null for the whole month.
+   */
+  servedDays?: number | null;
   /** Paid towards the month already; 0 when nothing was paid. */
   paidFen: Fen;
 }
@@ -36,10 +41,12 @@ export interface FeeLine {
   month: YearMonth;
   floorAreaCentiM2: number;
   rateFenPerM2Month: number;
+  /** The days served of a month charged by the day; null for the whole month. */
+  servedDays: number | null;
   chargedFen: Fen;
   paidFen: Fen;
   amountFen: Fen;
-  /** e.g. "56.78 m² × ¥1.67 = ¥94.82". */
+  /** e.g. "56.78 m² × ¥1.67 = ¥94.82", or "56.78 m² × ¥1.67 × 16/31 days = ¥48.94" for a month served in part. */
   computation: string;
 }
 
@@ -138,15 +145,26 @@ export function buildComplaintClaims(input: {
   };
 }
 
+/** The part of the month a line charges: the days served out of the month's, or undefined for the whole month. */
+export const servedPart = (a: Pick<ArrearsMonth, 'month' | 'servedDays'>): ServedDays | undefined =>
+  a.servedDays == null ? undefined : { days: a.servedDays, monthDays: daysInMonth(a.month) };
+
+/** What the month charged: floor area × rate, for the days served when the month was served in part (chargeFen). */
+export const monthChargedFen = (a: Omit<ArrearsMonth, 'paidFen'>): Fen =>
+  chargeFen(a.floorAreaCentiM2, a.rateFenPerM2Month, servedPart(a));
+
 function feeLine(a: ArrearsMonth): FeeLine {
-  const chargedFen = chargeFen(a.floorAreaCentiM2, a.rateFenPerM2Month);
-  const product = `${squareMetres(a.floorAreaCentiM2)} × ${yuan(a.rateFenPerM2Month)} = ${yuan(chargedFen)}`;
+  const chargedFen = monthChargedFen(a);
+  const part = servedPart(a);
+  const days = part ? ` × ${part.days}/${part.monthDays} days` : '';
+  const product = `${squareMetres(a.floorAreaCentiM2)} × ${yuan(a.rateFenPerM2Month)}${days} = ${yuan(chargedFen)}`;
   const amountFen = chargedFen - a.paidFen;
   const computation = a.paidFen === 0 ? product : `${product}, less ${yuan(a.paidFen)} paid = ${yuan(amountFen)}`;
   return {
     month: a.month,
     floorAreaCentiM2: a.floorAreaCentiM2,
     rateFenPerM2Month: a.rateFenPerM2Month,
+    servedDays: part ? part.days : null,
     chargedFen,
     paidFen: a.paidFen,
     amountFen,
@@ -179,11 +197,15 @@ function validate(input: {
       fields[`arrears[${i}].floorAreaCentiM2`] = 'the floor area is whole hundredths of m², 1 or more';
     if (!wholeFen(a.rateFenPerM2Month, 1))
       fields[`arrears[${i}].rateFenPerM2Month`] = 'the rate is whole fen per m² per month, 1 or more';
+    const part = a.servedDays != null && isYearMonth(a.month);
+    if (part && !(wholeFen(a.servedDays, 1) && (a.servedDays as number) < daysInMonth(a.month)))
+      fields[`arrears[${i}].servedDays`] = "the days served are whole days, fewer than the month's, or absent";
     if (!wholeFen(a.paidFen, 0)) fields[`arrears[${i}].paidFen`] = 'the amount paid is whole fen, 0 or more';
     else if (
       wholeFen(a.floorAreaCentiM2, 1) &&
       wholeFen(a.rateFenPerM2Month, 1) &&
-      a.paidFen >= chargeFen(a.floorAreaCentiM2, a.rateFenPerM2Month)
+      !fields[`arrears[${i}].servedDays`] &&
+      a.paidFen >= monthChargedFen(a)
     ) {
       fields[`arrears[${i}].paidFen`] = 'a month paid in full is not in arrears';
     }

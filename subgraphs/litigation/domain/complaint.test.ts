@@ -1,4 +1,5 @@
 import { chargeFen } from '../../../kernel/money';
+import { buildComplaintClaims } from './claim';
 import { firstPackage, packageDigest } from './case-package';
 import { CompanyProfile } from './company-profile';
 import {
@@ -353,6 +354,23 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
 
   it('groups months with the same charge into runs', () => {
     expect(feeLineRuns(pkg.arrearsLines)).toHaveLength(2);
+  });
+
+  it('states a month served in part on its own line, with its days', () => {
+    const line = { floorAreaCentiM2: 5_678, rateFenPerM2Month: 167, paidFen: 0 };
+    const { feeLines } = buildComplaintClaims({
+      arrears: [
+        { ...line, month: '2026-03', servedDays: 16 },
+        { ...line, month: '2026-04' },
+        { ...line, month: '2026-05' },
+      ],
+      penalties: [],
+      costs: [],
+    });
+    expect(feeLineRuns(feeLines)).toEqual([
+      '2026年3月：56.78平方米×1.67元/平方米/月×16/31天=48.94元',
+      '2026年4月至2026年5月：每月56.78平方米×1.67元/平方米/月=94.82元，共2个月，计189.64元',
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import { chineseDate, chineseMonth, yuanFigures, yuanInWords } from '../../../ke
 import { compareMonths, monthIndex } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { CasePackage } from './case-package';
-import { FeeLine } from './claim';
+import { FeeLine, servedPart } from './claim';
 import { CompanyProfile } from './company-profile';
 import { DefendantIdentity, residentIdFacts } from './defendant';
 import { EvidenceFile } from './evidence-file';
@@ -142,7 +142,10 @@ const area = (centiM2: number) => `${Math.floor(centiM2 / 100)}.${String(centiM2
 const rate = (fen: Fen) => `${yuanFigures(fen)}元/平方米/月`;
 const orNotHeld = (value: string | null | undefined) => (value && value.trim() !== '' ? value : NOT_HELD);
 
-/** Months with the same floor area, rate and payment, as runs of consecutive months: one line each. */
+/**
+ * Months with the same floor area, rate and payment, as runs of consecutive months: one line each. A month served in
+ * part (the contract began or ended within it) stands alone, its days shown: 2026年3月：…×16/31天=….
+ */
 export function feeLineRuns(lines: readonly FeeLine[]): string[] {
   const sorted = [...lines].sort((a, b) => compareMonths(a.month, b.month));
   const runs: FeeLine[][] = [];
@@ -154,6 +157,8 @@ export function feeLineRuns(lines: readonly FeeLine[]): string[] {
       monthIndex(line.month) === monthIndex(last.month) + 1 &&
       line.floorAreaCentiM2 === last.floorAreaCentiM2 &&
       line.rateFenPerM2Month === last.rateFenPerM2Month &&
+      line.servedDays === null &&
+      last.servedDays === null &&
       line.paidFen === last.paidFen;
     if (same) run.push(line);
     else runs.push([line]);
@@ -162,7 +167,9 @@ export function feeLineRuns(lines: readonly FeeLine[]): string[] {
     const [first, last] = [run[0], run[run.length - 1]];
     const period =
       run.length === 1 ? chineseMonth(first.month) : `${chineseMonth(first.month)}至${chineseMonth(last.month)}`;
-    const product = `${area(first.floorAreaCentiM2)}×${rate(first.rateFenPerM2Month)}=${yuan(first.chargedFen)}`;
+    const part = servedPart(first);
+    const days = part ? `×${part.days}/${part.monthDays}天` : '';
+    const product = `${area(first.floorAreaCentiM2)}×${rate(first.rateFenPerM2Month)}${days}=${yuan(first.chargedFen)}`;
     const each = first.paidFen === 0 ? product : `${product}，已付${yuan(first.paidFen)}，欠${yuan(first.amountFen)}`;
     const total = run.reduce((s, l) => s + l.amountFen, 0);
     return run.length === 1 ? `${period}：${each}` : `${period}：每月${each}，共${run.length}个月，计${yuan(total)}`;

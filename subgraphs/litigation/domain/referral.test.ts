@@ -161,6 +161,27 @@ describe('referral facts and the case package', () => {
     expect(casePackageProblems(firstPackage(content))).toEqual([]);
   });
 
+  it('claims a month billed for the days served as billed: what is open of the days, the days in words', () => {
+    // Billed for 16 of March's 31 days (a contract beginning on the 16th): 56.78 m² × ¥1.67 × 16/31 = ¥48.94; ¥10 paid.
+    const handedOver: ClaimSnapshot = {
+      ...CLAIM,
+      charges: [{ ...charge('2026-03', 4_894 - 1_000, '2029-03-31'), servedDays: 16 }],
+    };
+    const { content, claims } = casePackageContent({
+      referralId: 'r1',
+      claim: handedOver,
+      claimableMonths: ['2026-03'],
+      filings: [FILING],
+      evidence: EVIDENCE,
+      costs: [],
+    });
+    expect(claims.feeTotalFen).toBe(3_894);
+    expect(content.arrearsLines.map((l) => [l.month, l.servedDays, l.paidFen, l.amountFen, l.computation])).toEqual([
+      ['2026-03', 16, 1_000, 3_894, '56.78 m² × ¥1.67 × 16/31 days = ¥48.94, less ¥10.00 paid = ¥38.94'],
+    ]);
+    expect(casePackageProblems(firstPackage(content))).toEqual([]);
+  });
+
   it("draws the package under the contract the months were billed under, and never claims another contract's months", () => {
     // The area changed provider: 2026-09 was billed under the old contract k0 (filing f0), 2026-10 under k1.
     const OLD: FilingRecord = {

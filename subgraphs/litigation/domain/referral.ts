@@ -9,10 +9,10 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates, compareMonths, dateOutOfRange, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { utcInstant } from '../../../kernel/instant';
-import { Fen, chargeFen, formatYuan } from '../../../kernel/money';
+import { Fen, formatYuan } from '../../../kernel/money';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { CasePackageContent, EvidenceItem, PackageLateFeeTerms, packageClaims } from './case-package';
-import { ComplaintClaims, CostLine, buildComplaintClaims } from './claim';
+import { ComplaintClaims, CostLine, buildComplaintClaims, monthChargedFen } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce } from './eligibility';
 import { DemandPeriod } from './statutes';
 import { EVIDENCE_LIMITS } from './evidence-file';
@@ -114,6 +114,8 @@ export interface ClaimSnapshot {
     filingId: string | null;
     floorAreaCentiM2: number;
     rateFen: number;
+    /** A month charged by the day: the days served; absent for the whole month. */
+    servedDays?: number;
     openFen: Fen;
     limitationEndsOn: IsoDate;
     /** Absent in snapshots published before arrears sent it. */
@@ -348,12 +350,15 @@ export function casePackageContent(input: PackageInput): {
     );
   const floorArea = claim.floorAreaCentiM2 ?? latest.floorAreaCentiM2;
   const claims = buildComplaintClaims({
-    arrears: charges.map((c) => ({
-      month: c.month,
-      floorAreaCentiM2: c.floorAreaCentiM2,
-      rateFenPerM2Month: c.rateFen,
-      paidFen: Math.max(0, chargeFen(c.floorAreaCentiM2, c.rateFen) - c.openFen),
-    })),
+    arrears: charges.map((c) => {
+      const month = {
+        month: c.month,
+        floorAreaCentiM2: c.floorAreaCentiM2,
+        rateFenPerM2Month: c.rateFen,
+        servedDays: c.servedDays ?? null,
+      };
+      return { ...month, paidFen: Math.max(0, monthChargedFen(month) - c.openFen) };
+    }),
     penalties: charges
       .filter((c) => c.lateFeeFen > 0)
       .map((c) => ({

@@ -41,6 +41,7 @@ export function claimUpdated(
       filingId: c.filingId,
       floorAreaCentiM2: c.floorAreaCentiM2,
       rateFen: c.rateFen,
+      ...(c.servedDays === null ? {} : { servedDays: c.servedDays }),
       amountFen: c.amountFen,
       paidFen: c.paidFen,
       waivedFen: c.waivedFen,

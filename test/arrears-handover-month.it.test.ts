@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { HubOrm } from '../platform/db/orm';
+import { sqlRows } from '../platform/db/sql';
+import { Identity } from '../kernel/identity';
+import { dropDatabase } from '../tools/postgres/local-postgres';
+import { arrearsSubgraph } from '../subgraphs/arrears/module';
+import { runBilling } from '../subgraphs/arrears/application/run-billing';
+import { findFilingInForce } from '../subgraphs/arrears/persistence/filing.repository';
+import { chargesOfAccount } from '../subgraphs/arrears/persistence/charge.repository';
+import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { migratedSubgraphOrm } from './support/subgraph-orm';
+import { DomainError } from '../kernel/errors';
+
+/**
+ * A month handed over between two companies, on real PostgreSQL without a hub (arrears' filing_snapshot as the
+ * contracts feed keeps it, the billing use case itself): the developer's preliminary company served an area until the
+ * owners' regular contract with another company took effect on 16 March 2026 (Civil Code art. 940). Each bills March
+ * for the days it served; before, the preliminary contract, SUPERSEDED by another contract, billed no month at all,
+ * and the first company to bill March charged the whole month while the other's run billed nobody.
+ */
+describe('arrears: a month handed over between two companies', () => {
+  const database = `hub_test_arrears_handover_${uniqueSuffix()}`;
+  let orm: HubOrm;
+  const area = randomUUID();
+  const otherArea = randomUUID();
+  const building = randomUUID();
+  const households = [randomUUID(), randomUUID()];
+  const outgoing = '91110102MA0HANDOUT';
+  const incoming = '91110102MA0HANDINN';
+  const [preliminary, regular, terminated] = [randomUUID(), randomUUID(), randomUUID()];
+  const company = (organisationId: string): Identity => ({
+    subject: `finance@${organisationId}`,
+    role: 'PROPERTY_COMPANY',
+    organisationId,
+    jurisdictions: [],
+  });
+  const terms = (rate: number, subsidies: unknown[] = []) =>
+    JSON.stringify({
+      feeSchedule: {
+        classes: [
+          { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: rate + 50, ownerRateFenPerM2Month: rate, subsidies },
+        ],
+      },
+      lateFee: null,
+    });
+
+  beforeAll(async () => {
+    orm = await migratedSubgraphOrm(arrearsSubgraph, database);
+    const sql = (text: string, params: unknown[] = []) => orm.em.getConnection().execute(text, params);
+    const filing = (
+      f: { id: string; areaId: string; companyId: string; kind: string; status: string },
+      dates: { acceptedOn: string; startsOn: string; endsOn: string; terminatedOn?: string },
+      termsJson: string,
+    ) =>
+      sql(
+        `insert into arrears.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
+           accepted_on, starts_on, ends_on, terminated_on, terms, terms_sha256)
+         values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb, 'x')`,
+        [
+          f.id,
+          randomUUID(),
+          f.areaId,
+          f.companyId,
+          f.kind,
+          f.status,
+          `备-${f.id.slice(0, 4)}`,
+          dates.acceptedOn,
+          dates.startsOn,
+          dates.endsOn,
+          dates.terminatedOn ?? null,
+          termsJson,
+        ],
+      );
+    // ¥1.50 per m² from the preliminary company, with the developer paying ¥0.50 more through 2026; ¥2.00 from the
+    // owners' company. Ended by the regular contract, the preliminary filing is SUPERSEDED with no later version.
+    const developer = { payer: 'developer', rateFenPerM2Month: 50, startMonth: '2023-04', months: 45 };
+    await filing(
+      { id: preliminary, areaId: area, companyId: outgoing, kind: 'PRELIMINARY', status: 'SUPERSEDED' },
+      { acceptedOn: '2023-03-20', startsOn: '2023-04-01', endsOn: '2028-03-31' },
+      terms(150, [developer]),
+    );
+    await filing(
+      { id: regular, areaId: area, companyId: incoming, kind: 'REGULAR', status: 'ACCEPTED' },
+      { acceptedOn: '2026-03-10', startsOn: '2026-03-16', endsOn: '2029-03-15' },
+      terms(200),
+    );
+    // Elsewhere, a regular contract terminated on 10 April 2026: it served 10 of April's 30 days.
+    await filing(
+      { id: terminated, areaId: otherArea, companyId: outgoing, kind: 'REGULAR', status: 'TERMINATED' },
+      { acceptedOn: '2024-01-05', startsOn: '2024-01-01', endsOn: '2026-12-31', terminatedOn: '2026-04-10' },
+      terms(150),
+    );
+    for (const [i, household] of households.entries())
+      await sql(
+        `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference)
+         values (?, ?, ?, 'HIGH_RISE', '1', ?, ?, ?)`,
+        [household, building, area, `10${i + 1}`, [10_000, 8_950][i], `owner-${i + 1}`],
+      );
+  });
+
+  afterAll(async () => {
+    await orm?.close();
+    await dropDatabase(adminPostgresUrl(), database);
+  });
+
+  const bill = (organisationId: string, month: string) =>
+    runBilling(orm.em.fork(), company(organisationId), { areaId: area, month });
+
+  it('bills the outgoing company its whole months and the days it served of the month handed over', async () => {
+    const february = await bill(outgoing, '2026-02');
+    expect([february.filingId, february.servedDays, february.monthDays]).toEqual([preliminary, 28, 28]);
+    // 100.00 m² × ¥1.50 = ¥150.00; 89.50 m² × ¥1.50 = ¥134.25
+    expect(february.chargedFen).toBe(15_000 + 13_425);
+
+    const march = await bill(outgoing, '2026-03');
+    expect([march.filingId, march.servedDays, march.monthDays, march.households]).toEqual([preliminary, 15, 31, 2]);
+    // 100.00 m² × ¥1.50 × 15/31 = 72.58 → ¥72.58; 89.50 m² × ¥1.50 × 15/31 = 64.96 → ¥64.96
+    expect(march.chargedFen).toBe(7_258 + 6_496);
+    // The developer's subsidy for the same 15 days: 100.00 m² × ¥0.50 × 15/31 = 24.19; 89.50 m² → 21.65
+    expect(march.subsidies).toEqual([
+      { payer: 'developer', buildingClass: 'HIGH_RISE', households: 2, amountFen: 2_419 + 2_165 },
+    ]);
+  });
+
+  it('bills the incoming company the rest of the month, each household once per company', async () => {
+    const march = await bill(incoming, '2026-03');
+    expect([march.filingId, march.servedDays, march.newlyBilled]).toEqual([regular, 16, 2]);
+    // 100.00 m² × ¥2.00 × 16/31 = 103.23; 89.50 m² × ¥2.00 × 16/31 = 92.39
+    expect(march.chargedFen).toBe(10_323 + 9_239);
+    expect(march.subsidies).toEqual([]);
+
+    // Two runs of March, one per company, neither overwriting the other; the outgoing company's re-run bills nobody.
+    const again = await bill(outgoing, '2026-03');
+    expect([again.newlyBilled, again.chargedFen]).toEqual([0, 7_258 + 6_496]);
+    const runs = await sqlRows<{ company_id: string; charged_fen: number }>(
+      orm.em.fork(),
+      `select company_id, charged_fen::int8 as charged_fen from arrears.billing_run where area_id = ? and month = '2026-03' order by company_id`,
+      [area],
+    );
+    expect(runs.map((r) => [r.company_id, Number(r.charged_fen)])).toEqual(
+      [
+        [outgoing, 7_258 + 6_496],
+        [incoming, 10_323 + 9_239],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+
+    // Each company's account of the first household holds its own March fee, with the days it covers.
+    const [account] = await sqlRows<{ id: string }>(
+      orm.em.fork(),
+      `select id from arrears.account where company_id = ? and household_id = ?`,
+      [incoming, households[0]],
+    );
+    const charges = await chargesOfAccount(orm.em.fork(), account.id);
+    expect(charges.map((c) => [c.month, c.servedDays, c.amountFen])).toEqual([['2026-03', 16, 10_323]]);
+  });
+
+  it('bills no month to a company before its contract began, nor to the outgoing one after the handover', async () => {
+    const refusal = async (organisationId: string, month: string) => {
+      try {
+        await bill(organisationId, month);
+      } catch (e) {
+        return (e as DomainError).code;
+      }
+      return 'billed';
+    };
+    expect(await refusal(incoming, '2026-02')).toBe('NO_CONTRACT_IN_FORCE');
+    expect(await refusal(outgoing, '2026-04')).toBe('NO_CONTRACT_IN_FORCE');
+    expect((await bill(incoming, '2026-04')).servedDays).toBe(30);
+  });
+
+  it('takes a terminated contract to the day of its termination', async () => {
+    const served = async (month: string) =>
+      (await findFilingInForce(orm.em.fork(), outgoing, otherArea, month))?.served ?? null;
+    expect(await served('2026-03')).toEqual({ days: 31, monthDays: 31 });
+    expect(await served('2026-04')).toEqual({ days: 10, monthDays: 30 });
+    expect(await served('2026-05')).toBeNull();
+  });
+});
