@@ -232,7 +232,7 @@ async function billByHand(db: Client, areaId: string, month: string, form: 'bare
          join (values ('LOW_RISE', 100), ('HIGH_RISE', 167)) as r(building_class, rate) on r.building_class = h.building_class
          cross join (select filing_id from arrears.filing_snapshot where area_id = $1 limit 1) f
         where h.area_id = $1
-       ${sameWork ? `on conflict (household_id, month, company_id) where kind = 'SERVICE_FEE' do nothing` : ''}`,
+       ${sameWork ? `on conflict (account_id, month) where kind = 'SERVICE_FEE' do nothing` : ''}`,
       [areaId, month, COMPANY_ID],
     );
     if (sameWork)

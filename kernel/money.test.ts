@@ -79,6 +79,7 @@ describe('charges: floor area × rate, rounded half up to the fen', () => {
     // 1 × 50 × 1 ÷ 2,800 = 0.0179 → 0; 100 × 14 ÷ 2,800 = 0.5 → 1 (half up)
     ['0.01 m² at ¥0.50 for 1 of 28 days', 1, 50, 1, 28, 0],
     ['1.00 m² at ¥0.01 for 14 of 28 days: half a fen, up', 100, 1, 14, 28, 1],
+    ['no day served', 5_678, 167, 0, 31, 0],
   ])('charges a month served in part: %s', (_label, area, rate, days, monthDays, fen) => {
     expect(chargeFen(area, rate, { days, monthDays })).toBe(fen);
   });
@@ -95,7 +96,7 @@ describe('charges: floor area × rate, rounded half up to the fen', () => {
   });
 
   it.each([
-    { days: 0, monthDays: 31 },
+    { days: -1, monthDays: 31 },
     { days: 32, monthDays: 31 },
     { days: 10, monthDays: 27 },
     { days: 1.5, monthDays: 30 },

@@ -34,7 +34,7 @@ const isServedDays = (s: ServedDays): boolean =>
   s.monthDays >= 28 &&
   s.monthDays <= 31 &&
   Number.isInteger(s.days) &&
-  s.days >= 1 &&
+  s.days >= 0 &&
   s.days <= s.monthDays;
 
 /**
@@ -59,7 +59,7 @@ export function chargeFen(floorAreaCentiM2: number, rateFenPerM2Month: number, s
   if (Object.keys(fields).length > 0)
     throw new InvalidInputError('A charge needs a valid floor area and rate', { fields });
   if (served && !isServedDays(served))
-    throw new InvalidInputError('A part of a month is 1 to its days, of a month of 28 to 31 days', { served });
+    throw new InvalidInputError('A part of a month is 0 to its days, of a month of 28 to 31 days', { served });
   // round(x / y) half up is (2x + y) div 2y; for the whole month (days = monthDays) it is (area × rate + 50) div 100.
   const [days, of] = served ? [BigInt(served.days), BigInt(served.monthDays)] : [1n, 1n];
   const x = BigInt(floorAreaCentiM2) * BigInt(rateFenPerM2Month) * days;

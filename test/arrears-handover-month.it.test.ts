@@ -5,6 +5,7 @@ import { Identity } from '../kernel/identity';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { runBilling } from '../subgraphs/arrears/application/run-billing';
+import { correctMonthToServedDays } from '../subgraphs/arrears/application/correct-fees-to-served-days';
 import { findFilingInForce } from '../subgraphs/arrears/persistence/filing.repository';
 import { chargesOfAccount } from '../subgraphs/arrears/persistence/charge.repository';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
@@ -23,19 +24,22 @@ describe('arrears: a month handed over between two companies', () => {
   let orm: HubOrm;
   const area = randomUUID();
   const otherArea = randomUUID();
-  const building = randomUUID();
   const households = [randomUUID(), randomUUID()];
+  const otherHouseholds = [randomUUID(), randomUUID()];
   const outgoing = '91110102MA0HANDOUT';
   const incoming = '91110102MA0HANDINN';
-  const [preliminary, regular, terminated] = [randomUUID(), randomUUID(), randomUUID()];
+  const [preliminary, regular, terminated, successor] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  let fileSuccessor: () => Promise<unknown>;
   const company = (organisationId: string): Identity => ({
     subject: `finance@${organisationId}`,
     role: 'PROPERTY_COMPANY',
     organisationId,
     jurisdictions: [],
   });
-  const terms = (rate: number, subsidies: unknown[] = []) =>
+  /** The contract's kind is in its terms; the snapshot's own `kind` column is the filing's (INITIAL or AMENDMENT). */
+  const terms = (kind: 'PRELIMINARY' | 'REGULAR', rate: number, subsidies: unknown[] = []) =>
     JSON.stringify({
+      kind,
       feeSchedule: {
         classes: [
           { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: rate + 50, ownerRateFenPerM2Month: rate, subsidies },
@@ -48,20 +52,19 @@ describe('arrears: a month handed over between two companies', () => {
     orm = await migratedSubgraphOrm(arrearsSubgraph, database);
     const sql = (text: string, params: unknown[] = []) => orm.em.getConnection().execute(text, params);
     const filing = (
-      f: { id: string; areaId: string; companyId: string; kind: string; status: string },
+      f: { id: string; areaId: string; companyId: string; status: string },
       dates: { acceptedOn: string; startsOn: string; endsOn: string; terminatedOn?: string },
       termsJson: string,
     ) =>
       sql(
         `insert into arrears.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
            accepted_on, starts_on, ends_on, terminated_on, terms, terms_sha256)
-         values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb, 'x')`,
+         values (?, ?, ?, ?, 'INITIAL', ?, 1, ?, ?, ?, ?, ?, ?::jsonb, 'x')`,
         [
           f.id,
           randomUUID(),
           f.areaId,
           f.companyId,
-          f.kind,
           f.status,
           `备-${f.id.slice(0, 4)}`,
           dates.acceptedOn,
@@ -75,27 +78,42 @@ describe('arrears: a month handed over between two companies', () => {
     // owners' company. Ended by the regular contract, the preliminary filing is SUPERSEDED with no later version.
     const developer = { payer: 'developer', rateFenPerM2Month: 50, startMonth: '2023-04', months: 45 };
     await filing(
-      { id: preliminary, areaId: area, companyId: outgoing, kind: 'PRELIMINARY', status: 'SUPERSEDED' },
+      { id: preliminary, areaId: area, companyId: outgoing, status: 'SUPERSEDED' },
       { acceptedOn: '2023-03-20', startsOn: '2023-04-01', endsOn: '2028-03-31' },
-      terms(150, [developer]),
+      terms('PRELIMINARY', 150, [developer]),
     );
     await filing(
-      { id: regular, areaId: area, companyId: incoming, kind: 'REGULAR', status: 'ACCEPTED' },
+      { id: regular, areaId: area, companyId: incoming, status: 'ACCEPTED' },
       { acceptedOn: '2026-03-10', startsOn: '2026-03-16', endsOn: '2029-03-15' },
-      terms(200),
+      terms('REGULAR', 200),
     );
-    // Elsewhere, a regular contract terminated on 10 April 2026: it served 10 of April's 30 days.
+    // Elsewhere, a regular contract in force, terminated later with effect from 10 April 2026 (below).
     await filing(
-      { id: terminated, areaId: otherArea, companyId: outgoing, kind: 'REGULAR', status: 'TERMINATED' },
-      { acceptedOn: '2024-01-05', startsOn: '2024-01-01', endsOn: '2026-12-31', terminatedOn: '2026-04-10' },
-      terms(150),
+      { id: terminated, areaId: otherArea, companyId: outgoing, status: 'ACCEPTED' },
+      { acceptedOn: '2024-01-05', startsOn: '2024-01-01', endsOn: '2026-12-31' },
+      terms('REGULAR', 150),
     );
-    for (const [i, household] of households.entries())
-      await sql(
-        `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference)
-         values (?, ?, ?, 'HIGH_RISE', '1', ?, ?, ?)`,
-        [household, building, area, `10${i + 1}`, [10_000, 8_950][i], `owner-${i + 1}`],
+    fileSuccessor = () =>
+      filing(
+        { id: successor, areaId: otherArea, companyId: incoming, status: 'ACCEPTED' },
+        { acceptedOn: '2026-05-06', startsOn: '2026-04-11', endsOn: '2029-04-10' },
+        terms('REGULAR', 200),
       );
+    for (const [areaId, ids] of [
+      [area, households],
+      [otherArea, otherHouseholds],
+    ] as const) {
+      await sql(
+        `insert into arrears.billing_area (area_id, name, district_code, street_code, known_since) values (?, ?, '110108', '110108001', now())`,
+        [areaId, `area ${areaId.slice(0, 4)}`],
+      );
+      for (const [i, household] of ids.entries())
+        await sql(
+          `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference)
+           values (?, ?, ?, 'HIGH_RISE', '1', ?, ?, ?)`,
+          [household, randomUUID(), areaId, `10${i + 1}`, [10_000, 8_950][i], `owner-${i + 1}`],
+        );
+    }
   });
 
   afterAll(async () => {
@@ -168,11 +186,90 @@ describe('arrears: a month handed over between two companies', () => {
     expect((await bill(incoming, '2026-04')).servedDays).toBe(30);
   });
 
-  it('takes a terminated contract to the day of its termination', async () => {
-    const served = async (month: string) =>
-      (await findFilingInForce(orm.em.fork(), outgoing, otherArea, month))?.served ?? null;
+  it('never charges a day twice when a termination and the next contract are filed after the month was billed', async () => {
+    const em = () => orm.em.fork();
+    const run = (organisationId: string) =>
+      runBilling(em(), company(organisationId), { areaId: otherArea, month: '2026-04' });
+    const april = await run(outgoing);
+    expect([april.servedDays, april.chargedFen]).toEqual([30, 15_000 + 13_425]);
+    // The first household paid ¥50.00 of April and is in collection for the rest; the second paid April in full.
+    const fees = await sqlRows<{ id: string; account_id: string; household_id: string }>(
+      em(),
+      `select id, account_id, household_id from arrears.charge where area_id = ? and month = '2026-04'`,
+      [otherArea],
+    );
+    const feeOf = (household: string) => fees.find((f) => f.household_id === household)!;
+    await sqlRows(
+      em(),
+      `update arrears.charge set paid_fen = case id when ? then 5000 else amount_fen end where id in (?, ?)`,
+      [feeOf(otherHouseholds[0]).id, feeOf(otherHouseholds[0]).id, feeOf(otherHouseholds[1]).id],
+    );
+    await sqlRows(em(), `update arrears.account set status = 'IN_COLLECTION' where id = ?`, [
+      feeOf(otherHouseholds[0]).account_id,
+    ]);
+
+    // Then the termination with effect from 10 April is filed (the contracts feed replaces the snapshot), and the
+    // owners' new company's contract from 11 April is accepted.
+    await sqlRows(
+      em(),
+      `update arrears.filing_snapshot set status = 'TERMINATED', terminated_on = '2026-04-10', sequence = 2 where filing_id = ?`,
+      [terminated],
+    );
+    await fileSuccessor();
+    const served = async (month: string) => (await findFilingInForce(em(), outgoing, otherArea, month))?.served ?? null;
     expect(await served('2026-03')).toEqual({ days: 31, monthDays: 31 });
     expect(await served('2026-04')).toEqual({ days: 10, monthDays: 30 });
     expect(await served('2026-05')).toBeNull();
+
+    // The new company's run bills nobody: both owners were billed April's 30 days already. Before, it billed them
+    // 20 days more. The outgoing company's run counts its fees billed for more days and changes none of them.
+    const first = await run(incoming);
+    expect([first.servedDays, first.newlyBilled, first.billedByAnotherCompany]).toEqual([20, 0, 2]);
+    const again = await run(outgoing);
+    expect([again.servedDays, again.overbilledHouseholds, again.chargedFen]).toEqual([10, 2, 15_000 + 13_425]);
+
+    // The outgoing company corrects April to its 10 days where it can: 100.00 m² × ¥1.50 × 10/30 = ¥50.00, which the
+    // first household paid, so it leaves collection; the second paid ¥134.25 for days worth ¥44.75, a refund, left.
+    const correct = (organisationId: string) =>
+      correctMonthToServedDays(em(), company(organisationId), { areaId: otherArea, month: '2026-04' });
+    // Another company's request corrects only its own fees (it has none billed for more days); a court cannot ask.
+    expect(await correct(incoming)).toMatchObject({ servedDays: 20, correctedHouseholds: 0, leftHouseholds: 0 });
+    await expect(
+      correctMonthToServedDays(
+        em(),
+        { ...company('court-haidian'), role: 'COURT' },
+        { areaId: otherArea, month: '2026-04' },
+      ),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await correct(outgoing)).toMatchObject({ servedDays: 10, correctedHouseholds: 1, leftHouseholds: 1 });
+    expect(await correct(outgoing)).toMatchObject({ correctedHouseholds: 0, leftHouseholds: 1 });
+    const adjustments = await sqlRows<{
+      kind: string;
+      amount_before_fen: string;
+      amount_after_fen: string;
+      reason: string;
+    }>(em(), `select kind, amount_before_fen, amount_after_fen, reason from arrears.adjustment where account_id = ?`, [
+      feeOf(otherHouseholds[0]).account_id,
+    ]);
+    expect(adjustments.map((a) => [a.kind, Number(a.amount_before_fen), Number(a.amount_after_fen)])).toEqual([
+      ['CORRECTION', 15_000, 5_000],
+    ]);
+    expect(adjustments[0].reason).toContain('10 of its 30 days');
+
+    // Now the new company bills the first household its 20 days (100.00 m² × ¥2.00 × 20/30 = ¥133.33), not the second.
+    const second = await run(incoming);
+    expect([second.newlyBilled, second.chargedFen, second.billedByAnotherCompany]).toEqual([1, 13_333, 1]);
+    const days = await sqlRows<{ household_id: string; days: number; status: string }>(
+      em(),
+      `select c.household_id, sum(coalesce(c.served_days, 30))::int as days,
+              min(a.status) filter (where c.company_id = ?) as status
+         from arrears.charge c join arrears.account a on a.id = c.account_id
+        where c.area_id = ? and c.month = '2026-04' group by c.household_id`,
+      [outgoing, otherArea],
+    );
+    expect(Object.fromEntries(days.map((d) => [d.household_id, [d.days, d.status]]))).toEqual({
+      [otherHouseholds[0]]: [30, 'CURRENT'],
+      [otherHouseholds[1]]: [30, 'CURRENT'],
+    });
   });
 });

@@ -14,7 +14,7 @@ import {
   saveBillingRun,
   subsidiesOfMonth,
 } from '../persistence/billing-run.repository';
-import { billServiceFees, serviceFeeTotals } from '../persistence/charge.repository';
+import { billServiceFees, overbilledFees, serviceFeeTotals } from '../persistence/charge.repository';
 import { findFilingInForce } from '../persistence/filing.repository';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
@@ -34,6 +34,10 @@ export interface BillingRunResult {
   dueOn: IsoDate;
   servedDays: number;
   monthDays: number;
+  /** Households whose fee of the month the company billed for more days than its contracts now serve. */
+  overbilledHouseholds: number;
+  /** Households another company billed for days this company serves, not billed by this run (billServiceFees). */
+  billedByAnotherCompany: number;
   subsidies: BilledSubsidy[];
 }
 
@@ -60,7 +64,7 @@ export async function runBilling(
     em.transactional(async (tx) => {
       await allowLongStatements(tx);
       const filing = await findFilingInForce(tx, companyId, areaId, month);
-      if (!filing || filing.served.days === 0) {
+      if (!filing) {
         throw arrearsError(
           'NO_CONTRACT_IN_FORCE',
           `You have no accepted contract filing covering area ${areaId} in ${month}`,
@@ -80,6 +84,7 @@ export async function runBilling(
         rates: classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month })),
         served: filing.served,
       });
+      const overbilled = await overbilledFees(tx, { companyId, areaId, month, served: filing.served });
       const running = classes.flatMap((c) =>
         c.subsidies
           .filter((s) => subsidyRunsIn(s, month))
@@ -124,6 +129,8 @@ export async function runBilling(
         dueOn,
         servedDays: filing.served.days,
         monthDays: filing.served.monthDays,
+        overbilledHouseholds: overbilled,
+        billedByAnotherCompany: totals.billedByAnother,
         subsidies,
       };
     }),

@@ -15,6 +15,7 @@ import { recordPayment } from '../application/record-payment';
 import { reversePayment } from '../application/reverse-payment';
 import { companyViolations, recordUtilityCutOff } from '../application/record-utility-cut-off';
 import { runBilling } from '../application/run-billing';
+import { correctMonthToServedDays } from '../application/correct-fees-to-served-days';
 import { AccountStatus } from '../domain/account-status';
 import { AdjustmentKind } from '../domain/allocation';
 import { MediationOutcome } from '../domain/collection-action';
@@ -39,6 +40,7 @@ import {
   CompanyViolationPageType,
   UtilityCutOffInputType,
   UtilityViolationType,
+  ServedDaysCorrectionType,
 } from './arrears.type';
 import { Fen, Key, LocalDate, Note } from '../../../platform/graphql/scalars';
 
@@ -56,6 +58,18 @@ export class ArrearsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<BillingRunType> {
     return runBilling(ctx.em, ctx.identity, { areaId, month });
+  }
+
+  @Mutation(() => ServedDaysCorrectionType, {
+    description:
+      "Corrects your fees of an area's month to the days your contracts serve, where they were billed for more (`BillingRun.overbilledHouseholds`: a termination, or the owners' regular contract ending your preliminary one, filed after the month was billed): each fee a CORRECTION with its reason. Not done by the billing run: a company that went on serving until the new one took over may claim that period (Civil Code art. 950). Asking again corrects nothing more.",
+  })
+  async correctFeesToServedDays(
+    @Arg('areaId', () => ID) areaId: string,
+    @Arg('month', () => Key) month: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ServedDaysCorrectionType> {
+    return correctMonthToServedDays(ctx.em, ctx.identity, { areaId, month });
   }
 
   @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["items"])')

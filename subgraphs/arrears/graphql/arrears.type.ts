@@ -78,9 +78,35 @@ export class BillingRunType {
   })
   servedDays!: number;
   @Field(() => Int, { description: 'The days of the month.' }) monthDays!: number;
+  @Field(() => Int, {
+    description:
+      "Households whose fee of the month you billed for more days than your contracts now serve (a termination, or the owners' regular contract ending your preliminary one, filed after the month was billed): see correctFeesToServedDays.",
+  })
+  overbilledHouseholds!: number;
+  @Field(() => Int, {
+    description:
+      "Households of the area another company billed for the month and you did not: that company's fee covers days your contract serves (billed before your contract's start was known), and an owner is never charged a day twice. Once that company corrects its fee to the days it served (correctFeesToServedDays), run the month again to bill them.",
+  })
+  billedByAnotherCompany!: number;
   @Directive('@listSize(assumedSize: 10)')
   @Field(() => [BilledSubsidyType])
   subsidies!: BilledSubsidyType[];
+}
+
+@ObjectType('ServedDaysCorrection')
+export class ServedDaysCorrectionType {
+  @Field(() => ID) areaId!: string;
+  @Field() month!: string;
+  @Field(() => Int, { description: 'The days of the month your contracts serve the area (0: none).' })
+  servedDays!: number;
+  @Field(() => Int) monthDays!: number;
+  @Field(() => Int, { description: 'Households whose fee this request corrected to the days served.' })
+  correctedHouseholds!: number;
+  @Field(() => Int, {
+    description:
+      'Households billed for more days than served and left as they are: their fee was adjusted since, or paid beyond the days served (a refund, not a correction). Correct them one by one with adjustCharge.',
+  })
+  leftHouseholds!: number;
 }
 
 @ObjectType('AgingLine')

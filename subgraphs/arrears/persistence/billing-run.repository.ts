@@ -59,6 +59,30 @@ export async function billSubsidies(
   );
 }
 
+/**
+ * Recomputes the company's subsidy rows of the area's month from its fees as they now stand (each row's own rate,
+ * over the fees of its building class, for the days each was billed), after fees were corrected to the days served.
+ */
+export async function refreshSubsidies(
+  em: EntityManager,
+  month: { companyId: string; areaId: string; month: YearMonth; monthDays: number },
+): Promise<void> {
+  await sqlRun(
+    em,
+    `update arrears.subsidy_charge sc set households = t.households, floor_area_centi_m2 = t.area, amount_fen = t.amount
+       from (select s.id, count(c.id) as households, coalesce(sum(c.floor_area_centi_m2), 0) as area,
+                    coalesce(sum((c.floor_area_centi_m2::bigint * s.rate_fen * coalesce(c.served_days, ?::int) * 2 + 100 * ?::int)
+                                 / (200 * ?::int)), 0) as amount
+               from arrears.subsidy_charge s
+               left join arrears.charge c on c.area_id = s.area_id and c.month = s.month and c.company_id = s.company_id
+                    and c.kind = 'SERVICE_FEE' and c.building_class = s.building_class
+              where s.area_id = ? and s.month = ? and s.company_id = ?
+              group by s.id) t
+      where sc.id = t.id`,
+    [month.monthDays, month.monthDays, month.monthDays, month.areaId, month.month, month.companyId],
+  );
+}
+
 /** A subsidy billed to its payer for a month, not to the owners. */
 export interface BilledSubsidy {
   payer: string;

@@ -97,7 +97,10 @@ export interface ServiceFeeBilling {
  * half up to the fen (chargeFen, in the same integer form: × days ÷ the month's days for a month served in part,
  * which for every day is the same figure), skipping households the company already billed for the month: one
  * statement whatever the size of the area. Returns the households it billed. Another company's fee for the month
- * (the other side of a handover) is its own.
+ * (the other side of a handover) is its own, but the month's fees of a household never add up to more than the
+ * month's days: a household another company billed for days this company's contract serves (its fee billed before
+ * the contract's start was known, say for the whole month) is skipped, and billed by a later run once that fee is
+ * corrected to the days that company served (correctFeesToServedDays). Before, the owner was charged those days twice.
  *
  * A household already billed is skipped by a `not exists` anti-join on the area's month, run without nested loops
  * (withoutNestedLoops): a hash or merge anti-join reads the month's charges of the area once. With nested loops, on a
@@ -105,7 +108,7 @@ export interface ServiceFeeBilling {
  * unique index by month alone once per household, reading every charge of the month the statement had inserted so
  * far (the demo's 1,412-household months took 2.5–9.8 s each); the unique index's own skip (`on conflict`, a probe
  * per household) avoided that but was slower at scale (an idempotent re-run of 1,000,000 households 229 s vs 112 s).
- * `on conflict` stays as the guard against a concurrent run (and a household billed the month in another area).
+ * `on conflict` stays as the guard against a concurrent run (and a household the company billed the month in another area: its account is the same).
  *
  * The charges are inserted in account order with time-ordered ids (TIME_ORDERED_UUID_SQL), so the indexes keyed by
  * account (`charge_account_index`, `charge_open_index`), the foreign key's probes of the accounts' primary key and
@@ -127,11 +130,14 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
        join arrears.account a on a.company_id = ? and a.household_id = h.household_id and a.area_id = h.area_id
        join json_to_recordset(?::json) as r("buildingClass" text, rate int) on r."buildingClass" = h.building_class
       where h.area_id = ?
-        and not exists (select 1 from arrears.charge c
-                         where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.household_id = h.household_id
-                           and c.company_id = ?)
+        and not exists (select 1 from (select c.household_id from arrears.charge c
+                          where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE'
+                          group by c.household_id
+                         having bool_or(c.company_id = ?)
+                             or coalesce(sum(coalesce(c.served_days, ?::int)) filter (where c.company_id <> ?), 0) > ?::int) b
+                         where b.household_id = h.household_id)
       order by a.id
-     on conflict (household_id, month, company_id) where kind = 'SERVICE_FEE' do nothing`,
+     on conflict (account_id, month) where kind = 'SERVICE_FEE' do nothing`,
       [
         billing.month,
         billing.filingId,
@@ -147,6 +153,9 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
         billing.areaId,
         billing.month,
         billing.companyId,
+        billing.served.monthDays,
+        billing.companyId,
+        billing.served.monthDays - billing.served.days,
       ],
     ),
   );
@@ -164,24 +173,124 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
   return billed;
 }
 
+/** The company's fees of the area's month billed for more days than its contracts now serve. */
+export async function overbilledFees(
+  em: EntityManager,
+  month: { companyId: string; areaId: string; month: YearMonth; served: ServedDays },
+): Promise<number> {
+  const [row] = await sqlRows<{ n: number }>(
+    em,
+    `select count(*)::int as n from arrears.charge
+      where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ? and coalesce(served_days, ?::int) > ?::int`,
+    [month.areaId, month.month, month.companyId, month.served.monthDays, month.served.days],
+  );
+  return row.n;
+}
+
+/** What correcting the company's fees of a month to the days served did (correctFeesToServedDays). */
+export interface ServedDaysCorrection {
+  /** The accounts whose fee was corrected. */
+  accountIds: string[];
+  /** Fees billed for more days than served and left as they are: adjusted by hand since, or paid beyond the days. */
+  left: number;
+}
+
 /**
- * The month's fees of the area over every run: households billed and the amount, and the households the schedule
- * has no rate for (their building class is not among `billedClasses`).
+ * Corrects the company's fees of the area's month billed for more days than its contracts now serve to the days
+ * served, none perhaps (a contract's end or start within or before the month became known after the month was
+ * billed), recorded as a CORRECTION of each fee with its reason, as adjustCharge records one; a waiver shrinks to
+ * what is left to forgive. Only a fee still as billed (no correction since) and paid no more than the days served
+ * is corrected: the others are counted in `left` for the company to correct by hand, since money paid beyond the
+ * days is a refund, not a correction. One statement; the balances of the accounts corrected are refreshed.
+ */
+export async function correctFeesToServedDays(
+  em: EntityManager,
+  month: { companyId: string; areaId: string; month: YearMonth; served: ServedDays },
+  record: { reason: string; on: IsoDate; recordedBy: string },
+): Promise<ServedDaysCorrection> {
+  const { days, monthDays } = month.served;
+  const [row] = await sqlRows<{ account_ids: string[]; left: number }>(
+    em,
+    `with billed as (
+       select c.id, c.account_id, c.amount_fen, c.paid_fen, c.waived_fen,
+              (c.floor_area_centi_m2::bigint * c.rate_fen * coalesce(c.served_days, ?::int) * 2 + 100 * ?::int) / (200 * ?::int) as as_billed,
+              (c.floor_area_centi_m2::bigint * c.rate_fen * ?::int * 2 + 100 * ?::int) / (200 * ?::int) as served_fen
+         from arrears.charge c
+        where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id = ?
+          and coalesce(c.served_days, ?::int) > ?::int),
+     corrected as (
+       update arrears.charge c set amount_fen = b.served_fen, served_days = ?::int,
+              waived_fen = least(b.waived_fen, b.served_fen - b.paid_fen)
+         from billed b
+        where c.id = b.id and b.amount_fen = b.as_billed and b.paid_fen <= b.served_fen
+       returning c.id, c.account_id, b.amount_fen as before_fen, b.served_fen as after_fen, b.waived_fen as waived_before_fen,
+                 c.waived_fen as waived_after_fen),
+     logged as (
+       insert into arrears.adjustment (id, charge_id, account_id, kind, fen, amount_before_fen, amount_after_fen, waived_before_fen,
+           waived_after_fen, reason, on_date, recorded_by)
+       select gen_random_uuid(), id, account_id, 'CORRECTION', null, before_fen, after_fen, waived_before_fen, waived_after_fen,
+              ?, ?::date, ?
+         from corrected)
+     select coalesce((select array_agg(distinct account_id::text) from corrected), '{}') as account_ids,
+            (select count(*) from billed) - (select count(*) from corrected) as left`,
+    [
+      monthDays,
+      monthDays,
+      monthDays,
+      days,
+      monthDays,
+      monthDays,
+      month.areaId,
+      month.month,
+      month.companyId,
+      monthDays,
+      days,
+      days,
+      record.reason,
+      record.on,
+      record.recordedBy,
+    ],
+  );
+  const accountIds = row.account_ids;
+  if (accountIds.length > 0) await refreshBalances(em, `select unnest(?::uuid[])`, () => [sqlArray(accountIds)]);
+  return { accountIds, left: Number(row.left) };
+}
+
+/**
+ * The month's fees of the area over every run: households billed and the amount, the households the schedule has no
+ * rate for (their building class is not among `billedClasses`), and those another company billed for the month and
+ * this one did not (billServiceFees skipped them: that fee covers days this company's contract serves).
  */
 export async function serviceFeeTotals(
   em: EntityManager,
   month: { companyId: string; areaId: string; month: YearMonth; billedClasses: readonly string[] },
-): Promise<{ households: number; chargedFen: Fen; unbilledHouseholds: number }> {
-  const [totals] = await sqlRows<{ households: number; charged: number; unbilled: number }>(
+): Promise<{ households: number; chargedFen: Fen; unbilledHouseholds: number; billedByAnother: number }> {
+  const [totals] = await sqlRows<{ households: number; charged: number; unbilled: number; by_another: number }>(
     em,
     `select c.households, c.charged,
             (select count(*) from arrears.billable_household h where h.area_id = ?
-                and h.building_class <> all(?::text[])) as unbilled
+                and h.building_class <> all(?::text[])) as unbilled,
+            (select count(*) from (select 1 from arrears.charge o where o.area_id = ? and o.month = ? and o.kind = 'SERVICE_FEE'
+                group by o.household_id having not bool_or(o.company_id = ?)) x) as by_another
        from (select count(*) as households, coalesce(sum(amount_fen), 0)::int8 as charged from arrears.charge
               where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ?) c`,
-    [month.areaId, sqlArray(month.billedClasses), month.areaId, month.month, month.companyId],
+    [
+      month.areaId,
+      sqlArray(month.billedClasses),
+      month.areaId,
+      month.month,
+      month.companyId,
+      month.areaId,
+      month.month,
+      month.companyId,
+    ],
   );
-  return { households: totals.households, chargedFen: totals.charged, unbilledHouseholds: totals.unbilled };
+  return {
+    households: totals.households,
+    chargedFen: totals.charged,
+    unbilledHouseholds: totals.unbilled,
+    billedByAnother: Number(totals.by_another),
+  };
 }
 
 /** What a levy bills: its rate per m² to every household of its buildings, due on its due date. */

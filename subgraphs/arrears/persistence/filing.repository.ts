@@ -24,24 +24,30 @@ interface FilingColumns {
 }
 
 /**
- * The last day a filing serves: its term's end, the day of its termination, or, for a preliminary contract ended by
- * the area's regular contract taking effect (Civil Code art. 940; SUPERSEDED with no later version of its own), the
- * day before that contract's start (before, such a contract billed no month at all, not even those it served). An
- * amendment's superseded version serves to its term's end: which months it bills is the version rule below.
+ * The last day a filing's contract serves: the term's end, or earlier the day of the contract's termination (of any
+ * of its versions: an earlier version billing a month in which a later one was terminated stops there too), or, for
+ * a preliminary contract, the day before the area's regular contract took effect (Civil Code art. 940 ends it then,
+ * whether that contract was accepted before or after it). The contract's kind is in its terms (`terms.kind`); the
+ * snapshot's `kind` is the filing's (INITIAL or AMENDMENT). A preliminary contract SUPERSEDED with no later version
+ * of its own and no regular contract known here serves no day until one is. Before, a preliminary contract so ended
+ * billed no month at all, not even those it served.
  */
-const SERVED_TO_SQL = `case
-    when f.status = 'TERMINATED' then least(f.ends_on, f.terminated_on)
-    when f.status = 'SUPERSEDED' and not exists (select 1 from arrears.filing_snapshot n
-          where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on)
-      then least(f.ends_on, coalesce((select min(r.starts_on) - 1 from arrears.filing_snapshot r
-          where r.area_id = f.area_id and r.kind = 'REGULAR' and r.contract_id <> f.contract_id
-            and r.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and r.starts_on <= f.ends_on and r.ends_on >= f.starts_on),
-          f.starts_on - 1))
-    else f.ends_on end`;
+const SERVED_TO_SQL = `least(
+    f.ends_on,
+    (select min(t.terminated_on) from arrears.filing_snapshot t where t.contract_id = f.contract_id and t.status = 'TERMINATED'),
+    case when f.terms->>'kind' = 'PRELIMINARY' then coalesce(
+      (select min(r.starts_on) - 1 from arrears.filing_snapshot r
+        where r.area_id = f.area_id and r.terms->>'kind' = 'REGULAR' and r.accepted_on is not null
+          and r.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and r.starts_on <= f.ends_on and r.ends_on >= f.starts_on),
+      case when f.status = 'SUPERSEDED' and not exists (select 1 from arrears.filing_snapshot n
+             where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on) then f.starts_on - 1 end) end)`;
 
 /**
  * The company's accepted filing covering the area during `month`, the latest accepted when several contracts do,
- * and the days of the month its contracts serve. A terminated contract still covers the days up to its termination.
+ * and the days of the month its contracts serve (each day at least once; null when none serves a day of it). A
+ * terminated contract still covers the days up to its termination. Two contracts of the company within one month
+ * (one ending, its renewal beginning) bill every day served at the latest accepted one's rates. A filing never
+ * accepted (one terminated or superseded while under review) bills nothing.
  * Of one contract's versions, a month takes the one in force on its first day: an amendment applies from the first
  * month that begins once it is accepted, and the version it superseded goes on covering the months before (before,
  * the amendment's rate was billed for every month not billed yet, those before it was accepted among them, and a
@@ -59,15 +65,16 @@ export async function findFilingInForce(
     `select * from (
        select f.filing_id, f.record_number, f.terms, f.accepted_on, f.starts_on::text as starts_on, (${SERVED_TO_SQL})::text as served_to
          from arrears.filing_snapshot f
-        where f.area_id = ? and f.company_id = ? and f.starts_on <= ? and f.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED')
+        where f.area_id = ? and f.company_id = ? and f.starts_on <= ? and f.accepted_on is not null
+          and f.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED')
           -- no later version of the contract accepted by the month's first day
           and not exists (select 1 from arrears.filing_snapshot n
                 where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on and n.accepted_on <= ?::date)
           -- accepted by then, or the contract's first version (a contract filed after it began covers from its start)
           and (f.accepted_on <= ?::date or not exists (select 1 from arrears.filing_snapshot p
                 where p.contract_id = f.contract_id and p.accepted_on < f.accepted_on))) v
-      where v.served_to >= ?
-      order by v.accepted_on desc nulls last`,
+      where v.served_to >= ? and v.served_to >= v.starts_on
+      order by v.accepted_on desc`,
     [areaId, companyId, last, first, first, first],
   );
   const [latest] = rows;

@@ -157,8 +157,9 @@ export function feeLineRuns(lines: readonly FeeLine[]): string[] {
       monthIndex(line.month) === monthIndex(last.month) + 1 &&
       line.floorAreaCentiM2 === last.floorAreaCentiM2 &&
       line.rateFenPerM2Month === last.rateFenPerM2Month &&
-      line.servedDays === null &&
-      last.servedDays === null &&
+      // == null: lines of packages stored before fees were charged by the day have no servedDays at all
+      line.servedDays == null &&
+      last.servedDays == null &&
       line.paidFen === last.paidFen;
     if (same) run.push(line);
     else runs.push([line]);

@@ -3,17 +3,20 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * A month handed over from one company to another (a contract ending or beginning within it) is billed by each for
  * the days it served (domain/billing.ts servedDaysOf): a monthly fee's `served_days` holds those days, null for the
- * whole month. The month's fee is one per household and company, not per household: before, the first company to
- * bill took the household's month and the other's run billed nobody. Its run and subsidy rows are per company too,
- * where the second company's run overwrote the first's.
+ * whole month (0 once a fee billed before its contract's dates were known is corrected to none).
+ *
+ * The month's fee is one per account (an account is one company's of one household), not one per household: before,
+ * the first company to bill took the household's month and the other's run billed nobody. Keyed by month and
+ * account, the index is no wider than the one it replaces, and billing, which inserts in account order, writes it in
+ * order. The month's run and subsidy rows are per company too, where the second company's run overwrote the first's.
  */
 export class Migration20261216000000_handover_month extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "arrears"."charge" add column "served_days" smallint null
-      check ("served_days" is null or ("served_days" between 1 and 30 and "kind" = 'SERVICE_FEE'))`);
+      check ("served_days" is null or ("served_days" between 0 and 30 and "kind" = 'SERVICE_FEE'))`);
     this.addSql(`drop index "arrears"."charge_service_fee_unique"`);
     this.addSql(
-      `create unique index "charge_service_fee_unique" on "arrears"."charge" ("month", "household_id", "company_id") where "kind" = 'SERVICE_FEE'`,
+      `create unique index "charge_service_fee_unique" on "arrears"."charge" ("month", "account_id") where "kind" = 'SERVICE_FEE'`,
     );
     this.addSql(`alter table "arrears"."billing_run" drop constraint "billing_run_area_id_month_key",
       add constraint "billing_run_area_id_month_company_id_key" unique ("area_id", "month", "company_id")`);

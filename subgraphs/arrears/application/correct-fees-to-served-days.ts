@@ -1,0 +1,96 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
+import { daysInMonth } from '../../../kernel/calendar';
+import { Identity } from '../../../kernel/identity';
+import { assertPropertyCompany } from '../domain/access';
+import { checkBillingMonth } from '../domain/billing';
+import { AccountMove, saveAccountMoves } from '../persistence/account.repository';
+import { lockAreaMonth, refreshSubsidies } from '../persistence/billing-run.repository';
+import { chargesOfAccounts, correctFeesToServedDays } from '../persistence/charge.repository';
+import { findFilingInForce } from '../persistence/filing.repository';
+import { allowLongStatements, retryAfterLostRace } from '../../../platform/db/sql';
+import { loadAccounts } from './account.lookup';
+import { settleIfCleared } from './account.moves';
+import { publishClaims } from './claims.publish';
+import { publishCollection } from './collection.publish';
+
+export interface ServedDaysCorrectionResult {
+  areaId: string;
+  month: string;
+  servedDays: number;
+  monthDays: number;
+  correctedHouseholds: number;
+  leftHouseholds: number;
+}
+
+/**
+ * The company corrects its fees of an area's month to the days its contracts serve, when they were billed for more
+ * (a termination, or the owners' regular contract ending its preliminary one, Civil Code art. 940, filed after the
+ * month was billed): each fee a CORRECTION with its reason, set-based (correctFeesToServedDays), the month's
+ * subsidies recomputed, and an account in collection whose arrears that clears leaves it, as after a payment. A
+ * request of the company's, not a step of its billing run: after its contract ended it may have gone on serving
+ * until the new company took over and may claim that period's fees (Civil Code art. 950), which the hub cannot know;
+ * the run only counts the fees billed for more days (`overbilledHouseholds`). Once they are corrected, the other
+ * company's run bills the days it served. Idempotent: a second request corrects nothing more.
+ */
+export async function correctMonthToServedDays(
+  em: EntityManager,
+  identity: Identity,
+  input: { areaId: string; month: string },
+): Promise<ServedDaysCorrectionResult> {
+  const companyId = assertPropertyCompany(identity, 'correct fees');
+  const today = todayInChina();
+  const month = checkBillingMonth(input.month, today);
+  const { areaId } = input;
+  return retryAfterLostRace(() =>
+    em.transactional(async (tx) => {
+      await allowLongStatements(tx);
+      await lockAreaMonth(tx, areaId, month);
+      const served = (await findFilingInForce(tx, companyId, areaId, month))?.served ?? {
+        days: 0,
+        monthDays: daysInMonth(month),
+      };
+      const corrected = await correctFeesToServedDays(
+        tx,
+        { companyId, areaId, month, served },
+        {
+          reason: `Billed for more days of ${month} than served: the contracts serve ${served.days} of its ${served.monthDays} days`,
+          on: today,
+          recordedBy: identity.subject,
+        },
+      );
+      if (corrected.accountIds.length > 0) {
+        await refreshSubsidies(tx, { companyId, areaId, month, monthDays: served.monthDays });
+        const accounts = [...(await loadAccounts(tx, identity, corrected.accountIds, true)).values()];
+        // Litigation keeps the claims of accounts in collection or beyond, those leaving collection now among them.
+        const claimed = accounts.filter((a) => a.status !== 'CURRENT').map((a) => a.id);
+        const inCollection = accounts.filter((a) => a.status === 'IN_COLLECTION' || a.status === 'MEDIATION');
+        const chargesOf = await chargesOfAccounts(
+          tx,
+          inCollection.map((a) => a.id),
+        );
+        const moves: { accountId: string; move: AccountMove }[] = [];
+        for (const account of inCollection)
+          await settleIfCleared(
+            tx,
+            identity,
+            account,
+            chargesOf.get(account.id) ?? [],
+            today,
+            async (id, move) => void moves.push({ accountId: id, move }),
+          );
+        await saveAccountMoves(tx, moves);
+        await publishClaims(tx, claimed, today);
+        await publishCollection(tx, { accountIds: corrected.accountIds, areaId, month });
+      }
+      return {
+        areaId,
+        month,
+        servedDays: served.days,
+        monthDays: served.monthDays,
+        correctedHouseholds: corrected.accountIds.length,
+        leftHouseholds: corrected.left,
+      };
+    }),
+  );
+}
