@@ -93,6 +93,8 @@ const RUN_BILLING = graphql(`
       dueOn
       servedDays
       monthDays
+      overbilledHouseholds
+      billedByAnotherCompany
     }
   }
 `);
@@ -344,6 +346,12 @@ function BillingRun({ areaId, areaName }: { areaId: string; areaName: string }) 
           {done.servedDays < done.monthDays ? `（本月服务 ${done.servedDays}/${done.monthDays} 天，按日计费）` : ''}，
           缴费期限 {dateZh(done.dueOn)}
           {done.unbilledHouseholds > 0 ? `；${done.unbilledHouseholds} 户缺少收费标准未开账` : ''}
+          {done.billedByAnotherCompany > 0
+            ? `；${done.billedByAnotherCompany} 户本月已由其他物业服务人开账，待其按服务天数更正后再开账`
+            : ''}
+          {done.overbilledHouseholds > 0
+            ? `；${done.overbilledHouseholds} 户本月开账天数多于合同服务天数，可按服务天数更正`
+            : ''}
         </Typography.Text>
       )}
       <ApiErrors error={result.error} />

@@ -3,6 +3,7 @@ import { IsoDate, YearMonth } from '../../../kernel/calendar';
 import { ServedDays } from '../../../kernel/money';
 import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import type { FilingTermsData } from '../../../catalog';
+import { servedToSql } from '../../../platform/read-models/filing-snapshot';
 import { monthSpan, servedDaysOf } from '../domain/billing';
 import { LateFeeTerms } from '../domain/late-fee';
 
@@ -23,29 +24,13 @@ interface FilingColumns {
   served_to: IsoDate;
 }
 
-/**
- * The last day a filing's contract serves: the term's end, or earlier the day of the contract's termination (of any
- * of its versions: an earlier version billing a month in which a later one was terminated stops there too), or, for
- * a preliminary contract, the day before the area's regular contract took effect (Civil Code art. 940 ends it then,
- * whether that contract was accepted before or after it). The contract's kind is in its terms (`terms.kind`); the
- * snapshot's `kind` is the filing's (INITIAL or AMENDMENT). A preliminary contract SUPERSEDED with no later version
- * of its own and no regular contract known here serves no day until one is. Before, a preliminary contract so ended
- * billed no month at all, not even those it served.
- */
-const SERVED_TO_SQL = `least(
-    f.ends_on,
-    (select min(t.terminated_on) from arrears.filing_snapshot t where t.contract_id = f.contract_id and t.status = 'TERMINATED'),
-    case when f.terms->>'kind' = 'PRELIMINARY' then coalesce(
-      (select min(r.starts_on) - 1 from arrears.filing_snapshot r
-        where r.area_id = f.area_id and r.terms->>'kind' = 'REGULAR' and r.accepted_on is not null
-          and r.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and r.starts_on <= f.ends_on and r.ends_on >= f.starts_on),
-      case when f.status = 'SUPERSEDED' and not exists (select 1 from arrears.filing_snapshot n
-             where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on) then f.starts_on - 1 end) end)`;
+const SERVED_TO_SQL = servedToSql('arrears');
 
 /**
  * The company's accepted filing covering the area during `month`, the latest accepted when several contracts do,
- * and the days of the month its contracts serve (each day at least once; null when none serves a day of it). A
- * terminated contract still covers the days up to its termination. Two contracts of the company within one month
+ * and the days of the month its contracts serve (each day at least once; null when none serves a day of it), each
+ * contract to the last day it serves (servedToSql: a termination, or a preliminary contract's end by the area's
+ * regular one). Before, a preliminary contract so ended billed no month at all, not even those it served. Two contracts of the company within one month
  * (one ending, its renewal beginning) bill every day served at the latest accepted one's rates. A filing never
  * accepted (one terminated or superseded while under review) bills nothing.
  * Of one contract's versions, a month takes the one in force on its first day: an amendment applies from the first

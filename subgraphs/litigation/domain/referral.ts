@@ -138,6 +138,10 @@ export interface FilingRecord {
   recordNumber: string | null;
   startsOn: IsoDate;
   endsOn: IsoDate;
+  /**
+   * The last day served when the contract ended before its term: its termination, or a preliminary contract's end
+   * by the area's regular contract taking effect (Civil Code art. 940); null while it runs its term.
+   */
   terminatedOn: IsoDate | null;
   terms: {
     title: string;

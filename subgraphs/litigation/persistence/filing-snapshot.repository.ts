@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { FilingTermsData } from '../../../catalog';
 import { IsoDate } from '../../../kernel/calendar';
 import { sqlArray, sqlRows } from '../../../platform/db/sql';
+import { servedToSql } from '../../../platform/read-models/filing-snapshot';
 import { FilingRecord } from '../domain/referral';
 
 /** A filing of a company's contract for an area, as the contracts feed published it. */
@@ -16,6 +17,7 @@ interface FilingSnapshotColumns {
   starts_on: IsoDate;
   ends_on: IsoDate;
   terminated_on: IsoDate | null;
+  served_to: IsoDate;
   terms: FilingTermsData;
 }
 
@@ -27,7 +29,10 @@ const filingOf = (r: FilingSnapshotColumns): AreaFiling => ({
   recordNumber: r.record_number,
   startsOn: r.starts_on,
   endsOn: r.ends_on,
-  terminatedOn: r.terminated_on,
+  // A contract ended before its term ends on its last day served: terminated, or a preliminary contract ended by the
+  // area's regular contract (servedToSql), which the complaint's service term and the months in force follow (before,
+  // such a contract was stated to run to its term's end, years past the handover).
+  terminatedOn: r.served_to < r.ends_on ? r.served_to : r.terminated_on,
   terms: r.terms,
 });
 
@@ -40,8 +45,8 @@ export async function companyFilings(
   const rows = await sqlRows<FilingSnapshotColumns>(
     tx,
     `select filing_id, contract_id, area_id, status, record_number, starts_on::text as starts_on, ends_on::text as ends_on,
-            terminated_on::text as terminated_on, terms
-       from litigation.filing_snapshot where company_id = ? and area_id = any(?::uuid[])`,
+            terminated_on::text as terminated_on, (${servedToSql('litigation')})::text as served_to, terms
+       from litigation.filing_snapshot f where company_id = ? and area_id = any(?::uuid[])`,
     [companyId, sqlArray(areaIds)],
   );
   return rows.map(filingOf);
