@@ -165,10 +165,10 @@ const ClaimCharge = Closed({
   rateFen: Type.Integer({ minimum: 0 }),
   servedDays: Type.Optional(
     Type.Integer({
-      minimum: 0,
+      minimum: 1,
       maximum: 30,
       description:
-        "A month's fee charged by the day, the company's contract having begun or ended within the month: the days served, the amount being floor area × rate × servedDays ÷ the month's days, rounded half up (0: billed before the contract's dates were known, corrected to no day). Absent for the whole month.",
+        "A month's fee charged by the day, the company's contract having begun or ended within the month: the days served, the amount being floor area × rate × servedDays ÷ the month's days, rounded half up. Absent for the whole month.",
     }),
   ),
   amountFen: Fen,

@@ -69,6 +69,7 @@ describe('arrears: billing a freshly loaded area reads its charges once', () => 
         dueOn: `${month}-28`,
         rates: [{ buildingClass: 'HIGH_RISE', rate: 167 }],
         served: servedDaysOf(month, [{ startsOn: '2022-01-01', endsOn: '2027-12-31' }]),
+        others: [],
       });
       const after = await reads(em);
       return { billed, rows: after.rows - before.rows, entries: after.entries - before.entries };

@@ -243,6 +243,10 @@ describe('arrears: a month handed over between two companies', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await correct(outgoing)).toMatchObject({ servedDays: 10, correctedHouseholds: 1, leftHouseholds: 1 });
     expect(await correct(outgoing)).toMatchObject({ correctedHouseholds: 0, leftHouseholds: 1 });
+    // A month the company's contracts serve no day of is refused, not corrected to none.
+    await expect(
+      correctMonthToServedDays(em(), company(outgoing), { areaId: otherArea, month: '2026-05' }),
+    ).rejects.toMatchObject({ code: 'NO_CONTRACT_IN_FORCE' });
     const adjustments = await sqlRows<{
       kind: string;
       amount_before_fen: string;

@@ -41,6 +41,13 @@ describe('litigation: the service term of a contract ended before its term', () 
       '2029-03-15',
       null,
     ]);
+    // A regular contract of 2018 terminated in 2019, before the preliminary one began, ends nothing of it.
+    await filing(randomUUID(), '91110108MA0OLDREGU', 'REGULAR', 'TERMINATED', [
+      '2018-01-05',
+      '2018-01-01',
+      '2026-12-31',
+      '2019-06-30',
+    ]);
     await filing(terminated, developerCompany, 'REGULAR', 'TERMINATED', [
       '2020-01-05',
       '2020-01-01',

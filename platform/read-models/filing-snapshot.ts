@@ -35,7 +35,8 @@ export function filingSnapshotDdl(schema: string): string[] {
  * term's end, or earlier the day of the contract's termination (of any of its versions: an earlier version still
  * billing a month in which a later one was terminated stops there too), or, for a preliminary contract, the day
  * before the area's regular contract took effect (Civil Code art. 940 ends it then, whether that contract was
- * accepted before or after it). The contract's kind is in its terms (`terms.kind`); the row's `kind` is the
+ * accepted before or after it; one in force on a day of its term, as contract-overlap.ts regularContractEnding: a
+ * regular contract terminated before the preliminary one began ends nothing). The contract's kind is in its terms (`terms.kind`); the row's `kind` is the
  * filing's (INITIAL or AMENDMENT). A preliminary contract SUPERSEDED with no later version of its own while no
  * regular contract is known here serves no day until one is. Earlier than its start when it served none.
  */
@@ -46,7 +47,10 @@ export function servedToSql(schema: string): string {
     case when f.terms->>'kind' = 'PRELIMINARY' then coalesce(
       (select min(r.starts_on) - 1 from "${schema}".filing_snapshot r
         where r.area_id = f.area_id and r.terms->>'kind' = 'REGULAR' and r.accepted_on is not null
-          and r.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and r.starts_on <= f.ends_on and r.ends_on >= f.starts_on),
+          and r.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and r.starts_on <= f.ends_on
+          -- in force on a day of the preliminary contract's term: to its own last day, its termination included
+          and least(r.ends_on, (select min(rt.terminated_on) from "${schema}".filing_snapshot rt
+                where rt.contract_id = r.contract_id and rt.status = 'TERMINATED')) >= f.starts_on),
       case when f.status = 'SUPERSEDED' and not exists (select 1 from "${schema}".filing_snapshot n
              where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on) then f.starts_on - 1 end) end)`;
 }

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
-import { daysInMonth } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
 import { assertPropertyCompany } from '../domain/access';
 import { checkBillingMonth } from '../domain/billing';
 import { AccountMove, saveAccountMoves } from '../persistence/account.repository';
 import { lockAreaMonth, refreshSubsidies } from '../persistence/billing-run.repository';
-import { chargesOfAccounts, correctFeesToServedDays } from '../persistence/charge.repository';
+import { chargesOfAccounts, correctFeesToServedDays, overbilledAccountIds } from '../persistence/charge.repository';
+import { arrearsError } from '../domain/errors';
 import { findFilingInForce } from '../persistence/filing.repository';
 import { allowLongStatements, retryAfterLostRace } from '../../../platform/db/sql';
 import { loadAccounts } from './account.lookup';
@@ -46,10 +46,25 @@ export async function correctMonthToServedDays(
     em.transactional(async (tx) => {
       await allowLongStatements(tx);
       await lockAreaMonth(tx, areaId, month);
-      const served = (await findFilingInForce(tx, companyId, areaId, month))?.served ?? {
-        days: 0,
-        monthDays: daysInMonth(month),
-      };
+      // No contract serving a day of the month is no reason to correct to none: the contracts feed may not have
+      // brought the contract that ends this one yet (filings arrive in no order between them). Refused, as billing is.
+      const filing = await findFilingInForce(tx, companyId, areaId, month);
+      if (!filing)
+        throw arrearsError(
+          'NO_CONTRACT_IN_FORCE',
+          `You have no accepted contract filing covering area ${areaId} in ${month}`,
+          {
+            areaId,
+            month,
+          },
+        );
+      const { served } = filing;
+      // The accounts first, in id order, as payments and adjustments lock them, then their fees (for update).
+      const accounts = [
+        ...(
+          await loadAccounts(tx, identity, await overbilledAccountIds(tx, { companyId, areaId, month, served }), true)
+        ).values(),
+      ];
       const corrected = await correctFeesToServedDays(
         tx,
         { companyId, areaId, month, served },
@@ -60,11 +75,12 @@ export async function correctMonthToServedDays(
         },
       );
       if (corrected.accountIds.length > 0) {
+        const correctedIds = new Set(corrected.accountIds);
+        const changed = accounts.filter((a) => correctedIds.has(a.id));
         await refreshSubsidies(tx, { companyId, areaId, month, monthDays: served.monthDays });
-        const accounts = [...(await loadAccounts(tx, identity, corrected.accountIds, true)).values()];
         // Litigation keeps the claims of accounts in collection or beyond, those leaving collection now among them.
-        const claimed = accounts.filter((a) => a.status !== 'CURRENT').map((a) => a.id);
-        const inCollection = accounts.filter((a) => a.status === 'IN_COLLECTION' || a.status === 'MEDIATION');
+        const claimed = changed.filter((a) => a.status !== 'CURRENT').map((a) => a.id);
+        const inCollection = changed.filter((a) => a.status === 'IN_COLLECTION' || a.status === 'MEDIATION');
         const chargesOf = await chargesOfAccounts(
           tx,
           inCollection.map((a) => a.id),

@@ -11,10 +11,16 @@ import {
   BilledSubsidy,
   billSubsidies,
   lockAreaMonth,
+  otherCompaniesBilling,
   saveBillingRun,
   subsidiesOfMonth,
 } from '../persistence/billing-run.repository';
-import { billServiceFees, overbilledFees, serviceFeeTotals } from '../persistence/charge.repository';
+import {
+  OtherCompanyDays,
+  billServiceFees,
+  overbilledAccountIds,
+  serviceFeeTotals,
+} from '../persistence/charge.repository';
 import { findFilingInForce } from '../persistence/filing.repository';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
@@ -75,6 +81,10 @@ export async function runBilling(
       await openAccounts(tx, { companyId, areaId }, today);
       const classes = filing.terms.feeSchedule.classes;
       const dueOn = dueOnForMonth(month);
+      // The days each other company that billed the month serves, for the fees that cover days this one serves.
+      const others: OtherCompanyDays[] = [];
+      for (const other of await otherCompaniesBilling(tx, { companyId, areaId, month }))
+        others.push({ companyId: other, days: (await findFilingInForce(tx, other, areaId, month))?.served.days ?? 0 });
       const newlyBilled = await billServiceFees(tx, {
         companyId,
         areaId,
@@ -83,8 +93,9 @@ export async function runBilling(
         dueOn,
         rates: classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month })),
         served: filing.served,
+        others,
       });
-      const overbilled = await overbilledFees(tx, { companyId, areaId, month, served: filing.served });
+      const overbilled = (await overbilledAccountIds(tx, { companyId, areaId, month, served: filing.served })).length;
       const running = classes.flatMap((c) =>
         c.subsidies
           .filter((s) => subsidyRunsIn(s, month))
@@ -96,6 +107,8 @@ export async function runBilling(
         companyId,
         areaId,
         month,
+        monthDays: filing.served.monthDays,
+        others,
         billedClasses: classes.map((c) => c.buildingClass),
       });
       const subsidies = await subsidiesOfMonth(tx, { companyId, areaId, month });

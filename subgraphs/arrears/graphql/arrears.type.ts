@@ -85,7 +85,7 @@ export class BillingRunType {
   overbilledHouseholds!: number;
   @Field(() => Int, {
     description:
-      "Households of the area another company billed for the month and you did not: that company's fee covers days your contract serves (billed before your contract's start was known), and an owner is never charged a day twice. Once that company corrects its fee to the days it served (correctFeesToServedDays), run the month again to bill them.",
+      "Households of the area you did not bill because another company's fee of the month charges more than the days its contracts serve (billed before its contract was known to end): it covers days yours serves, and an owner is never charged a day twice. Once that company corrects its fee (correctFeesToServedDays or adjustCharge), run the month again to bill them.",
   })
   billedByAnotherCompany!: number;
   @Directive('@listSize(assumedSize: 10)')
@@ -104,7 +104,7 @@ export class ServedDaysCorrectionType {
   correctedHouseholds!: number;
   @Field(() => Int, {
     description:
-      'Households billed for more days than served and left as they are: their fee was adjusted since, or paid beyond the days served (a refund, not a correction). Correct them one by one with adjustCharge.',
+      'Households billed for more days than served and left as they are: their fee was adjusted since, paid beyond the days served (a refund, not a correction), or its account is referred to a court (the claim stands as the court has it). Correct them one by one with adjustCharge.',
   })
   leftHouseholds!: number;
 }

@@ -11,6 +11,19 @@ export async function lockAreaMonth(em: EntityManager, areaId: string, month: Ye
   await sqlRun(em, `select pg_advisory_xact_lock(hashtext('arrears.billing'), hashtext(? || ?))`, [areaId, month]);
 }
 
+/** The other companies that ran the billing of the area's month (each run is recorded, saveBillingRun). */
+export async function otherCompaniesBilling(
+  em: EntityManager,
+  month: { companyId: string; areaId: string; month: YearMonth },
+): Promise<string[]> {
+  const rows = await sqlRows<{ company_id: string }>(
+    em,
+    `select company_id from arrears.billing_run where area_id = ? and month = ? and company_id <> ? order by company_id`,
+    [month.areaId, month.month, month.companyId],
+  );
+  return rows.map((r) => r.company_id);
+}
+
 /** A subsidy running in the month: its payer's rate for one building class. */
 export interface RunningSubsidy {
   payer: string;

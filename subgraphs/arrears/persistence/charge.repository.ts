@@ -90,17 +90,33 @@ export interface ServiceFeeBilling {
   rates: readonly { buildingClass: string; rate: number }[];
   /** The days of the month the company serves (servedDaysOf): fewer than the month's, a fee by the day. */
   served: ServedDays;
+  /** The other companies that billed the area's month, with the days of it their contracts serve (0: none). */
+  others: readonly OtherCompanyDays[];
 }
+
+/** Another company that billed a month, and the days of it its contracts serve. */
+export interface OtherCompanyDays {
+  companyId: string;
+  days: number;
+}
+
+/**
+ * Whether a monthly fee `c` of another company (its days served in `o.days`, 0 when none) charges more than floor
+ * area × rate for those days: a fee billed before that company's contract was known to end (or begin) within or
+ * before the month, which covers days another company serves. Its two `?` are the month's days. Judged by the amount,
+ * whatever the fee's own `served_days` says, so a fee corrected by hand counts as it now stands.
+ */
+const BEYOND_DAYS_SERVED_SQL = `c.amount_fen > (c.floor_area_centi_m2::bigint * c.rate_fen * coalesce(o.days, 0) * 2 + 100 * ?::int) / (200 * ?::int)`;
 
 /**
  * One SERVICE_FEE charge for every household of the area at its building class's rate, floor area × rate rounded
  * half up to the fen (chargeFen, in the same integer form: × days ÷ the month's days for a month served in part,
  * which for every day is the same figure), skipping households the company already billed for the month: one
  * statement whatever the size of the area. Returns the households it billed. Another company's fee for the month
- * (the other side of a handover) is its own, but the month's fees of a household never add up to more than the
- * month's days: a household another company billed for days this company's contract serves (its fee billed before
- * the contract's start was known, say for the whole month) is skipped, and billed by a later run once that fee is
- * corrected to the days that company served (correctFeesToServedDays). Before, the owner was charged those days twice.
+ * (the other side of a handover) is its own, but a household whose fee from another company charges more than the
+ * days that company's contracts serve (BEYOND_DAYS_SERVED_SQL: billed, say for the whole month, before its contract
+ * was known to end) is skipped: that fee covers days this company serves. A later run bills it once that fee is
+ * corrected (correctFeesToServedDays, or adjustCharge). Before, the owner was charged those days twice.
  *
  * A household already billed is skipped by a `not exists` anti-join on the area's month, run without nested loops
  * (withoutNestedLoops): a hash or merge anti-join reads the month's charges of the area once. With nested loops, on a
@@ -130,12 +146,10 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
        join arrears.account a on a.company_id = ? and a.household_id = h.household_id and a.area_id = h.area_id
        join json_to_recordset(?::json) as r("buildingClass" text, rate int) on r."buildingClass" = h.building_class
       where h.area_id = ?
-        and not exists (select 1 from (select c.household_id from arrears.charge c
-                          where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE'
-                          group by c.household_id
-                         having bool_or(c.company_id = ?)
-                             or coalesce(sum(coalesce(c.served_days, ?::int)) filter (where c.company_id <> ?), 0) > ?::int) b
-                         where b.household_id = h.household_id)
+        and not exists (select 1 from arrears.charge c
+                          left join json_to_recordset(?::json) as o(company text, days int) on o.company = c.company_id
+                         where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.household_id = h.household_id
+                           and (c.company_id = ? or ${BEYOND_DAYS_SERVED_SQL}))
       order by a.id
      on conflict (account_id, month) where kind = 'SERVICE_FEE' do nothing`,
       [
@@ -150,12 +164,12 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
         billing.companyId,
         JSON.stringify(billing.rates),
         billing.areaId,
+        JSON.stringify(billing.others.map((o) => ({ company: o.companyId, days: o.days }))),
         billing.areaId,
         billing.month,
         billing.companyId,
         billing.served.monthDays,
-        billing.companyId,
-        billing.served.monthDays - billing.served.days,
+        billing.served.monthDays,
       ],
     ),
   );
@@ -173,18 +187,19 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
   return billed;
 }
 
-/** The company's fees of the area's month billed for more days than its contracts now serve. */
-export async function overbilledFees(
+/** The accounts whose fee of the area's month the company billed for more days than its contracts now serve. */
+export async function overbilledAccountIds(
   em: EntityManager,
   month: { companyId: string; areaId: string; month: YearMonth; served: ServedDays },
-): Promise<number> {
-  const [row] = await sqlRows<{ n: number }>(
+): Promise<string[]> {
+  const rows = await sqlRows<{ account_id: string }>(
     em,
-    `select count(*)::int as n from arrears.charge
-      where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ? and coalesce(served_days, ?::int) > ?::int`,
+    `select account_id from arrears.charge
+      where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ? and coalesce(served_days, ?::int) > ?::int
+      order by account_id`,
     [month.areaId, month.month, month.companyId, month.served.monthDays, month.served.days],
   );
-  return row.n;
+  return rows.map((r) => r.account_id);
 }
 
 /** What correcting the company's fees of a month to the days served did (correctFeesToServedDays). */
@@ -197,11 +212,13 @@ export interface ServedDaysCorrection {
 
 /**
  * Corrects the company's fees of the area's month billed for more days than its contracts now serve to the days
- * served, none perhaps (a contract's end or start within or before the month became known after the month was
- * billed), recorded as a CORRECTION of each fee with its reason, as adjustCharge records one; a waiver shrinks to
- * what is left to forgive. Only a fee still as billed (no correction since) and paid no more than the days served
- * is corrected: the others are counted in `left` for the company to correct by hand, since money paid beyond the
- * days is a refund, not a correction. One statement; the balances of the accounts corrected are refreshed.
+ * served (a contract's end or start within the month became known after the month was billed), recorded as a
+ * CORRECTION of each fee with its reason, as adjustCharge records one; a waiver shrinks to what is left to forgive.
+ * Only a fee still as billed (no correction since), paid no more than the days served and of an account not referred
+ * to a court (a claim or judgment stands as the court has it) is corrected: the others are counted in `left` for the
+ * company to correct by hand, since money paid beyond the days is a refund, not a correction. The caller locks the
+ * accounts first (the order payments and adjustments take); the fees are read for update, so a payment or waiver
+ * committed meanwhile is seen, not overwritten. One statement; the balances of the accounts corrected are refreshed.
  */
 export async function correctFeesToServedDays(
   em: EntityManager,
@@ -212,17 +229,19 @@ export async function correctFeesToServedDays(
   const [row] = await sqlRows<{ account_ids: string[]; left: number }>(
     em,
     `with billed as (
-       select c.id, c.account_id, c.amount_fen, c.paid_fen, c.waived_fen,
+       select c.id, c.account_id, c.amount_fen, c.paid_fen, c.waived_fen, a.status,
               (c.floor_area_centi_m2::bigint * c.rate_fen * coalesce(c.served_days, ?::int) * 2 + 100 * ?::int) / (200 * ?::int) as as_billed,
               (c.floor_area_centi_m2::bigint * c.rate_fen * ?::int * 2 + 100 * ?::int) / (200 * ?::int) as served_fen
-         from arrears.charge c
+         from arrears.charge c join arrears.account a on a.id = c.account_id
         where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id = ?
-          and coalesce(c.served_days, ?::int) > ?::int),
+          and coalesce(c.served_days, ?::int) > ?::int
+          for update of c),
      corrected as (
        update arrears.charge c set amount_fen = b.served_fen, served_days = ?::int,
               waived_fen = least(b.waived_fen, b.served_fen - b.paid_fen)
          from billed b
         where c.id = b.id and b.amount_fen = b.as_billed and b.paid_fen <= b.served_fen
+          and b.status not in ('REFERRED', 'IN_LITIGATION', 'JUDGED')
        returning c.id, c.account_id, b.amount_fen as before_fen, b.served_fen as after_fen, b.waived_fen as waived_before_fen,
                  c.waived_fen as waived_after_fen),
      logged as (
@@ -263,34 +282,61 @@ export async function correctFeesToServedDays(
  */
 export async function serviceFeeTotals(
   em: EntityManager,
-  month: { companyId: string; areaId: string; month: YearMonth; billedClasses: readonly string[] },
+  month: {
+    companyId: string;
+    areaId: string;
+    month: YearMonth;
+    monthDays: number;
+    billedClasses: readonly string[];
+    others: readonly OtherCompanyDays[];
+  },
 ): Promise<{ households: number; chargedFen: Fen; unbilledHouseholds: number; billedByAnother: number }> {
-  const [totals] = await sqlRows<{ households: number; charged: number; unbilled: number; by_another: number }>(
+  const [totals] = await sqlRows<{ households: number; charged: number; unbilled: number }>(
     em,
     `select c.households, c.charged,
             (select count(*) from arrears.billable_household h where h.area_id = ?
-                and h.building_class <> all(?::text[])) as unbilled,
-            (select count(*) from (select 1 from arrears.charge o where o.area_id = ? and o.month = ? and o.kind = 'SERVICE_FEE'
-                group by o.household_id having not bool_or(o.company_id = ?)) x) as by_another
+                and h.building_class <> all(?::text[])) as unbilled
        from (select count(*) as households, coalesce(sum(amount_fen), 0)::int8 as charged from arrears.charge
               where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ?) c`,
-    [
-      month.areaId,
-      sqlArray(month.billedClasses),
-      month.areaId,
-      month.month,
-      month.companyId,
-      month.areaId,
-      month.month,
-      month.companyId,
-    ],
+    [month.areaId, sqlArray(month.billedClasses), month.areaId, month.month, month.companyId],
   );
   return {
     households: totals.households,
     chargedFen: totals.charged,
     unbilledHouseholds: totals.unbilled,
-    billedByAnother: Number(totals.by_another),
+    billedByAnother: month.others.length === 0 ? 0 : await householdsBilledBeyondDays(em, month),
   };
+}
+
+/** The area's households of the month with another company's fee beyond its days served and none of this company. */
+async function householdsBilledBeyondDays(
+  em: EntityManager,
+  month: {
+    companyId: string;
+    areaId: string;
+    month: YearMonth;
+    monthDays: number;
+    others: readonly OtherCompanyDays[];
+  },
+): Promise<number> {
+  const [row] = await sqlRows<{ n: number }>(
+    em,
+    `select count(distinct c.household_id)::int as n from arrears.charge c
+       left join json_to_recordset(?::json) as o(company text, days int) on o.company = c.company_id
+      where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id <> ? and ${BEYOND_DAYS_SERVED_SQL}
+        and not exists (select 1 from arrears.charge m where m.area_id = c.area_id and m.month = c.month
+                          and m.kind = 'SERVICE_FEE' and m.household_id = c.household_id and m.company_id = ?)`,
+    [
+      JSON.stringify(month.others.map((o) => ({ company: o.companyId, days: o.days }))),
+      month.areaId,
+      month.month,
+      month.companyId,
+      month.monthDays,
+      month.monthDays,
+      month.companyId,
+    ],
+  );
+  return row.n;
 }
 
 /** What a levy bills: its rate per m² to every household of its buildings, due on its due date. */

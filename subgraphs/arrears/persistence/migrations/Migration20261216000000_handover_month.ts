@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * A month handed over from one company to another (a contract ending or beginning within it) is billed by each for
  * the days it served (domain/billing.ts servedDaysOf): a monthly fee's `served_days` holds those days, null for the
- * whole month (0 once a fee billed before its contract's dates were known is corrected to none).
+ * whole month.
  *
  * The month's fee is one per account (an account is one company's of one household), not one per household: before,
  * the first company to bill took the household's month and the other's run billed nobody. Keyed by month and
@@ -13,7 +13,7 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261216000000_handover_month extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "arrears"."charge" add column "served_days" smallint null
-      check ("served_days" is null or ("served_days" between 0 and 30 and "kind" = 'SERVICE_FEE'))`);
+      check ("served_days" is null or ("served_days" between 1 and 30 and "kind" = 'SERVICE_FEE'))`);
     this.addSql(`drop index "arrears"."charge_service_fee_unique"`);
     this.addSql(
       `create unique index "charge_service_fee_unique" on "arrears"."charge" ("month", "account_id") where "kind" = 'SERVICE_FEE'`,
