@@ -42,7 +42,7 @@ export interface BillingRunResult {
   monthDays: number;
   /** Households whose fee of the month the company billed for more days than its contracts now serve. */
   overbilledHouseholds: number;
-  /** Households another company billed for days this company serves, not billed by this run (billServiceFees). */
+  /** Households skipped: another company's fee of the month charges beyond the days it serves (billServiceFees). */
   billedByAnotherCompany: number;
   subsidies: BilledSubsidy[];
 }
@@ -95,7 +95,11 @@ export async function runBilling(
         served: filing.served,
         others,
       });
-      const overbilled = (await overbilledAccountIds(tx, { companyId, areaId, month, served: filing.served })).length;
+      // Only a month served in part can have been billed for more days than served (a whole month's would read it all).
+      const overbilled =
+        filing.served.days < filing.served.monthDays
+          ? (await overbilledAccountIds(tx, { companyId, areaId, month, served: filing.served })).length
+          : 0;
       const running = classes.flatMap((c) =>
         c.subsidies
           .filter((s) => subsidyRunsIn(s, month))

@@ -124,7 +124,8 @@ const BEYOND_DAYS_SERVED_SQL = `c.amount_fen > (c.floor_area_centi_m2::bigint * 
  * unique index by month alone once per household, reading every charge of the month the statement had inserted so
  * far (the demo's 1,412-household months took 2.5–9.8 s each); the unique index's own skip (`on conflict`, a probe
  * per household) avoided that but was slower at scale (an idempotent re-run of 1,000,000 households 229 s vs 112 s).
- * `on conflict` stays as the guard against a concurrent run (and a household the company billed the month in another area: its account is the same).
+ * `on conflict` stays as the guard against a concurrent run (and a household the company billed the month in another
+ * area: its account is the same).
  *
  * The charges are inserted in account order with time-ordered ids (TIME_ORDERED_UUID_SQL), so the indexes keyed by
  * account (`charge_account_index`, `charge_open_index`), the foreign key's probes of the accounts' primary key and
