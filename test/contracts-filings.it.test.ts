@@ -428,9 +428,6 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const regular = await draft(companyA, { number: 'HJ6-940-R', startsOn: year(20), endsOn: year(23) });
     const regularFiling = (await t.gql(companyA, SUBMIT, { c: regular, k: randomUUID(), d: contractText })).body.data
       .submitFiling;
-    const before = await draft(companyA, preliminaryTerms('HJ6-940-P1', year(19), addDays(year(20), 100)));
-    const beforeFiling = (await t.gql(companyA, SUBMIT, { c: before, k: randomUUID(), d: contractText })).body.data
-      .submitFiling;
     const during = await draft(companyA, preliminaryTerms('HJ6-940-P2', year(21), year(22)));
     const refused = await t.gql(companyA, SUBMIT, { c: during, k: randomUUID(), d: contractText });
     expect(refused.body.errors[0].extensions).toMatchObject({
@@ -453,6 +450,20 @@ describe('contracts: filings from draft to termination, through the gateway and 
     expect((await t.gql(xichengBureau, ACCEPT, { f: amendedFiling.id, v: 1 })).body.data.acceptFiling.status).toBe(
       'ACCEPTED',
     );
+    // A second preliminary contract sharing a day with it is refused: both would bill the owners for those days.
+    const second = await draft(companyA, preliminaryTerms('HJ6-940-P3', addDays(year(19), 10), addDays(year(19), 100)));
+    const overlapping = await t.gql(companyA, SUBMIT, { c: second, k: randomUUID(), d: contractText });
+    expect(overlapping.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        problems: [
+          expect.objectContaining({
+            code: 'OVERLAPS_PRELIMINARY_CONTRACT',
+            details: { conflictingContractIds: [amended] },
+          }),
+        ],
+      },
+    });
     const openAmendment = await t.gql(companyA, AMEND, {
       c: amended,
       k: randomUUID(),
@@ -471,6 +482,10 @@ describe('contracts: filings from draft to termination, through the gateway and 
       ['AMENDMENT', 'SUPERSEDED'],
       ['INITIAL', 'SUPERSEDED'],
     ]);
+    // A preliminary contract filed late, once the regular one had been accepted (the one before it ended then).
+    const before = await draft(companyA, preliminaryTerms('HJ6-940-P1', year(19), addDays(year(20), 100)));
+    const beforeFiling = (await t.gql(companyA, SUBMIT, { c: before, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
     const accepted = (await t.gql(xichengBureau, ACCEPT, { f: beforeFiling.id, v: 1 })).body;
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data.acceptFiling).toMatchObject({

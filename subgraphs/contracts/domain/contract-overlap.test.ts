@@ -182,6 +182,20 @@ describe('a candidate contract term as a whole', () => {
     expect(contractTermProblems(c, [regular()], BEIJING)).toEqual(problems);
   });
 
+  it('refuses a preliminary contract sharing a day with another preliminary one, naming it', () => {
+    // The developer's first provider terminated on 10 April 2026 (its term then ends that day), the next from the 10th.
+    const first = regular({ id: 'p-1', kind: 'PRELIMINARY', startsOn: '2025-01-01', endsOn: '2026-04-10' });
+    const next = candidate('2026-04-10', '2027-12-31', { kind: 'PRELIMINARY' });
+    expect(contractTermProblems(next, [first, regular()], BEIJING)).toEqual(['OVERLAPS_PRELIMINARY_CONTRACT']);
+    expect(contractTermProblems({ ...next, startsOn: '2026-04-11' }, [first], BEIJING)).toEqual([]);
+    // A preliminary contract no longer binding (superseded by the owners' regular one, discarded) ends nothing.
+    expect(contractTermProblems(next, [{ ...first, status: 'SUPERSEDED' }], BEIJING)).toEqual([]);
+    expect(rejection(() => validateContractTerm(next, [first], BEIJING)).details).toEqual({
+      problems: ['OVERLAPS_PRELIMINARY_CONTRACT'],
+      conflictingContractIds: ['p-1'],
+    });
+  });
+
   it('throws BAD_USER_INPUT naming the conflicting contracts', () => {
     const error = rejection(() =>
       validateContractTerm(

@@ -29,6 +29,7 @@ export type ContractTermProblem =
   | 'ENDS_BEFORE_START'
   | 'PRELIMINARY_TERM_TOO_LONG'
   | 'OVERLAPS_REGULAR_CONTRACT'
+  | 'OVERLAPS_PRELIMINARY_CONTRACT'
   | 'PRELIMINARY_DURING_REGULAR_CONTRACT';
 
 /** Two inclusive periods share a day. One ending the day before the other starts does not. */
@@ -36,20 +37,20 @@ const sharesADay = (a: { startsOn: IsoDate; endsOn: IsoDate }, b: { startsOn: Is
   compareDates(a.startsOn, b.endsOn) <= 0 && compareDates(b.startsOn, a.endsOn) <= 0;
 
 /**
- * The regular contracts that a regular candidate would run alongside: binding ones (see BINDING_STATUSES) sharing
- * at least one day with it. An area has one provider serving the owners under one regular contract at a time; two
- * would bill the same owners twice for the same months. Preliminary contracts never conflict here: a regular
- * contract taking effect ends the preliminary one (Civil Code art. 940; see preliminaryContractsEndedBy), and a
- * preliminary candidate is bounded by its term instead (preliminaryTermProblems).
+ * The contracts of the candidate's kind that it would run alongside: binding ones (see BINDING_STATUSES) sharing at
+ * least one day with it. An area has one provider serving the owners under one contract at a time; two would bill
+ * the same owners twice for the same days. Of the two kinds, a regular contract taking effect ends the preliminary
+ * one (Civil Code art. 940; see preliminaryContractsEndedBy); two preliminary contracts, as two regular ones, may not
+ * share a day (before, only regular ones were refused, and the developer's second provider billed the owners for
+ * days the first was still billing: a preliminary contract terminated on the 10th and the next beginning that day).
  */
 export function overlappingContracts(
   existing: readonly ExistingContract[],
   candidate: CandidateContract,
 ): ExistingContract[] {
   requirePeriods(existing, candidate);
-  if (candidate.kind !== 'REGULAR') return [];
   return existing.filter(
-    (c) => c.id !== candidate.id && c.kind === 'REGULAR' && isBinding(c.status) && sharesADay(c, candidate),
+    (c) => c.id !== candidate.id && c.kind === candidate.kind && isBinding(c.status) && sharesADay(c, candidate),
   );
 }
 
@@ -143,6 +144,8 @@ export function contractTermProblems(
     const problems = preliminaryTermProblems(candidate.startsOn, candidate.endsOn, settings);
     if (!problems.includes('ENDS_BEFORE_START') && regularContractsInForceAtStart(existing, candidate).length > 0)
       problems.push('PRELIMINARY_DURING_REGULAR_CONTRACT');
+    if (!problems.includes('ENDS_BEFORE_START') && overlappingContracts(existing, candidate).length > 0)
+      problems.push('OVERLAPS_PRELIMINARY_CONTRACT');
     return problems;
   }
   if (compareDates(candidate.endsOn, candidate.startsOn) < 0) return ['ENDS_BEFORE_START'];
@@ -161,7 +164,7 @@ export function validateContractTerm(
   const problems = contractTermProblems(candidate, existing, settings);
   if (problems.length === 0) return;
   const details: Record<string, unknown> = { problems };
-  if (problems.includes('OVERLAPS_REGULAR_CONTRACT'))
+  if (problems.includes('OVERLAPS_REGULAR_CONTRACT') || problems.includes('OVERLAPS_PRELIMINARY_CONTRACT'))
     details.conflictingContractIds = overlappingContracts(existing, candidate).map((c) => c.id);
   if (problems.includes('PRELIMINARY_DURING_REGULAR_CONTRACT'))
     details.conflictingContractIds = regularContractsInForceAtStart(existing, candidate).map((c) => c.id);

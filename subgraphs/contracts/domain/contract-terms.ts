@@ -250,8 +250,9 @@ export function assessContractTerms(
   if (kindOk && datesOk) {
     const candidate = { kind: terms.kind, startsOn: terms.startsOn, endsOn: terms.endsOn };
     for (const code of contractTermProblems(candidate, existing, settings)) {
-      if (code === 'OVERLAPS_REGULAR_CONTRACT') {
-        add(code, 'the area already has a regular contract binding for part of this period', 'startsOn', {
+      if (code === 'OVERLAPS_REGULAR_CONTRACT' || code === 'OVERLAPS_PRELIMINARY_CONTRACT') {
+        const kind = code === 'OVERLAPS_REGULAR_CONTRACT' ? 'regular' : 'preliminary';
+        add(code, `the area already has a ${kind} contract binding for part of this period`, 'startsOn', {
           conflictingContractIds: overlappingContracts(existing, candidate).map((c) => c.id),
         });
       } else if (code === 'PRELIMINARY_DURING_REGULAR_CONTRACT') {
