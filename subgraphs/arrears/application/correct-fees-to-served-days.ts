@@ -1,15 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInChina } from '../../../kernel/clock';
 import { Identity } from '../../../kernel/identity';
-import { assertPropertyCompany } from '../domain/access';
-import { checkBillingMonth } from '../domain/billing';
 import { AccountMove, saveAccountMoves } from '../persistence/account.repository';
-import { lockAreaMonth, refreshSubsidies } from '../persistence/billing-run.repository';
+import { refreshSubsidies } from '../persistence/billing-run.repository';
 import { chargesOfAccounts, correctFeesToServedDays, overbilledAccountIds } from '../persistence/charge.repository';
-import { arrearsError } from '../domain/errors';
-import { findFilingInForce } from '../persistence/filing.repository';
-import { allowLongStatements, retryAfterLostRace } from '../../../platform/db/sql';
 import { loadAccounts } from './account.lookup';
+import { filingInForceOrRefuse, inCompanyAreaMonth } from './company-area-month';
 import { settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
@@ -38,75 +33,59 @@ export async function correctMonthToServedDays(
   identity: Identity,
   input: { areaId: string; month: string },
 ): Promise<ServedDaysCorrectionResult> {
-  const companyId = assertPropertyCompany(identity, 'correct fees');
-  const today = todayInChina();
-  const month = checkBillingMonth(input.month, today);
-  const { areaId } = input;
-  return retryAfterLostRace(() =>
-    em.transactional(async (tx) => {
-      await allowLongStatements(tx);
-      await lockAreaMonth(tx, areaId, month);
-      // No contract serving a day of the month is no reason to correct to none: the contracts feed may not have
-      // brought the contract that ends this one yet (filings arrive in no order between them). Refused, as billing is.
-      const filing = await findFilingInForce(tx, companyId, areaId, month);
-      if (!filing)
-        throw arrearsError(
-          'NO_CONTRACT_IN_FORCE',
-          `You have no accepted contract filing covering area ${areaId} in ${month}`,
-          {
-            areaId,
-            month,
-          },
-        );
-      const { served } = filing;
-      // The accounts first, in id order, as payments and adjustments lock them, then their fees (for update).
-      const accounts = [
-        ...(
-          await loadAccounts(tx, identity, await overbilledAccountIds(tx, { companyId, areaId, month, served }), true)
-        ).values(),
-      ];
-      const corrected = await correctFeesToServedDays(
+  return inCompanyAreaMonth(em, identity, input, 'correct fees', async (tx, scope) => {
+    const { companyId, areaId, month, today } = scope;
+    // No contract serving a day of the month is no reason to correct to none: the contracts feed may not have
+    // brought the contract that ends this one yet (filings arrive in no order between them). Refused, as billing is.
+    const filing = await filingInForceOrRefuse(tx, scope);
+    const { served } = filing;
+    // The accounts first, in id order, as payments and adjustments lock them, then their fees (for update).
+    const accounts = [
+      ...(
+        await loadAccounts(tx, identity, await overbilledAccountIds(tx, { companyId, areaId, month, served }), true)
+      ).values(),
+    ];
+    const corrected = await correctFeesToServedDays(
+      tx,
+      { companyId, areaId, month, served },
+      {
+        reason: `Billed for more days of ${month} than served: the contracts serve ${served.days} of its ${served.monthDays} days`,
+        on: today,
+        recordedBy: identity.subject,
+      },
+    );
+    if (corrected.accountIds.length > 0) {
+      const correctedIds = new Set(corrected.accountIds);
+      const changed = accounts.filter((a) => correctedIds.has(a.id));
+      await refreshSubsidies(tx, { companyId, areaId, month, monthDays: served.monthDays });
+      // Litigation keeps the claims of accounts in collection or beyond, those leaving collection now among them.
+      const claimed = changed.filter((a) => a.status !== 'CURRENT').map((a) => a.id);
+      const inCollection = changed.filter((a) => a.status === 'IN_COLLECTION' || a.status === 'MEDIATION');
+      const chargesOf = await chargesOfAccounts(
         tx,
-        { companyId, areaId, month, served },
-        {
-          reason: `Billed for more days of ${month} than served: the contracts serve ${served.days} of its ${served.monthDays} days`,
-          on: today,
-          recordedBy: identity.subject,
-        },
+        inCollection.map((a) => a.id),
       );
-      if (corrected.accountIds.length > 0) {
-        const correctedIds = new Set(corrected.accountIds);
-        const changed = accounts.filter((a) => correctedIds.has(a.id));
-        await refreshSubsidies(tx, { companyId, areaId, month, monthDays: served.monthDays });
-        // Litigation keeps the claims of accounts in collection or beyond, those leaving collection now among them.
-        const claimed = changed.filter((a) => a.status !== 'CURRENT').map((a) => a.id);
-        const inCollection = changed.filter((a) => a.status === 'IN_COLLECTION' || a.status === 'MEDIATION');
-        const chargesOf = await chargesOfAccounts(
+      const moves: { accountId: string; move: AccountMove }[] = [];
+      for (const account of inCollection)
+        await settleIfCleared(
           tx,
-          inCollection.map((a) => a.id),
+          identity,
+          account,
+          chargesOf.get(account.id) ?? [],
+          today,
+          async (id, move) => void moves.push({ accountId: id, move }),
         );
-        const moves: { accountId: string; move: AccountMove }[] = [];
-        for (const account of inCollection)
-          await settleIfCleared(
-            tx,
-            identity,
-            account,
-            chargesOf.get(account.id) ?? [],
-            today,
-            async (id, move) => void moves.push({ accountId: id, move }),
-          );
-        await saveAccountMoves(tx, moves);
-        await publishClaims(tx, claimed, today);
-        await publishCollection(tx, { accountIds: corrected.accountIds, areaId, month });
-      }
-      return {
-        areaId,
-        month,
-        servedDays: served.days,
-        monthDays: served.monthDays,
-        correctedHouseholds: corrected.accountIds.length,
-        leftHouseholds: corrected.left,
-      };
-    }),
-  );
+      await saveAccountMoves(tx, moves);
+      await publishClaims(tx, claimed, today);
+      await publishCollection(tx, { accountIds: corrected.accountIds, areaId, month });
+    }
+    return {
+      areaId,
+      month,
+      servedDays: served.days,
+      monthDays: served.monthDays,
+      correctedHouseholds: corrected.accountIds.length,
+      leftHouseholds: corrected.left,
+    };
+  });
 }

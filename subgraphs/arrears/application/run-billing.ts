@@ -1,16 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate, YearMonth } from '../../../kernel/calendar';
-import { todayInChina } from '../../../kernel/clock';
 import { Identity } from '../../../kernel/identity';
 import { Fen } from '../../../kernel/money';
-import { assertPropertyCompany } from '../domain/access';
-import { checkBillingMonth, dueOnForMonth, subsidyRunsIn } from '../domain/billing';
-import { arrearsError } from '../domain/errors';
+import { dueOnForMonth, subsidyRunsIn } from '../domain/billing';
 import { openAccounts, referableAccountIdsOfArea } from '../persistence/account.repository';
 import {
   BilledSubsidy,
   billSubsidies,
-  lockAreaMonth,
   otherCompaniesBilling,
   saveBillingRun,
   subsidiesOfMonth,
@@ -24,8 +20,8 @@ import {
 import { findFilingInForce } from '../persistence/filing.repository';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
-import { allowLongStatements, retryAfterLostRace } from '../../../platform/db/sql';
 import { applyHeldCredits } from './apply-credits';
+import { filingInForceOrRefuse, inCompanyAreaMonth } from './company-area-month';
 
 export interface BillingRunResult {
   id: string;
@@ -60,96 +56,80 @@ export async function runBilling(
   identity: Identity,
   input: { areaId: string; month: string },
 ): Promise<BillingRunResult> {
-  const companyId = assertPropertyCompany(identity, 'run billing');
-  const today = todayInChina();
-  const month = checkBillingMonth(input.month, today);
-  const { areaId } = input;
-  // A deadlock with a payment statement locking the same accounts (the credit holders) runs the month again: billing
-  // is idempotent.
-  return retryAfterLostRace(() =>
-    em.transactional(async (tx) => {
-      await allowLongStatements(tx);
-      const filing = await findFilingInForce(tx, companyId, areaId, month);
-      if (!filing) {
-        throw arrearsError(
-          'NO_CONTRACT_IN_FORCE',
-          `You have no accepted contract filing covering area ${areaId} in ${month}`,
-          { areaId, month },
-        );
-      }
-      await lockAreaMonth(tx, areaId, month);
-      await openAccounts(tx, { companyId, areaId }, today);
-      const classes = filing.terms.feeSchedule.classes;
-      const dueOn = dueOnForMonth(month);
-      // The days each other company that billed the month serves, for the fees that cover days this one serves.
-      const others: OtherCompanyDays[] = [];
-      for (const other of await otherCompaniesBilling(tx, { companyId, areaId, month }))
-        others.push({ companyId: other, days: (await findFilingInForce(tx, other, areaId, month))?.served.days ?? 0 });
-      const newlyBilled = await billServiceFees(tx, {
-        companyId,
-        areaId,
-        month,
-        filingId: filing.filingId,
-        dueOn,
-        rates: classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month })),
-        served: filing.served,
-        others,
-      });
-      // Only a month served in part can have been billed for more days than served (a whole month's would read it all).
-      const overbilled =
-        filing.served.days < filing.served.monthDays
-          ? (await overbilledAccountIds(tx, { companyId, areaId, month, served: filing.served })).length
-          : 0;
-      const running = classes.flatMap((c) =>
-        c.subsidies
-          .filter((s) => subsidyRunsIn(s, month))
-          .map((s) => ({ payer: s.payer, buildingClass: c.buildingClass, rate: s.rateFenPerM2Month })),
-      );
-      if (running.length > 0)
-        await billSubsidies(tx, { companyId, areaId, month, monthDays: filing.served.monthDays }, running);
-      const totals = await serviceFeeTotals(tx, {
-        companyId,
-        areaId,
-        month,
-        monthDays: filing.served.monthDays,
-        others,
-        billedClasses: classes.map((c) => c.buildingClass),
-      });
-      const subsidies = await subsidiesOfMonth(tx, { companyId, areaId, month });
-      const credited = await applyHeldCredits(tx, identity, { companyId, areaId }, today);
-      const id = await saveBillingRun(tx, {
-        areaId,
-        companyId,
-        filingId: filing.filingId,
-        month,
-        households: totals.households,
-        chargedFen: totals.chargedFen,
-        subsidyFen: subsidies.reduce((sum, s) => sum + s.amountFen, 0),
-        runBy: identity.subject,
-      });
-      // Only accounts in collection or beyond can be referred to a court, so only their claims go to litigation; the
-      // CURRENT accounts, nearly all of a large area, are not published and the run stays set-based.
-      // A credited account that left collection is no longer referable, but litigation must learn of it too.
-      const referable = await referableAccountIdsOfArea(tx, companyId, areaId);
-      await publishClaims(tx, [...new Set([...referable, ...credited])], today);
-      await publishCollection(tx, { accountIds: credited, areaId, month });
-      return {
-        id,
-        areaId,
-        month,
-        filingId: filing.filingId,
-        recordNumber: filing.recordNumber,
-        households: totals.households,
-        chargedFen: totals.chargedFen,
-        newlyBilled,
-        unbilledHouseholds: totals.unbilledHouseholds,
-        dueOn,
-        servedDays: filing.served.days,
-        monthDays: filing.served.monthDays,
-        overbilledHouseholds: overbilled,
-        billedByAnotherCompany: totals.billedByAnother,
-        subsidies,
-      };
-    }),
-  );
+  return inCompanyAreaMonth(em, identity, input, 'run billing', async (tx, scope) => {
+    const { companyId, areaId, month, today } = scope;
+    const filing = await filingInForceOrRefuse(tx, scope);
+    await openAccounts(tx, { companyId, areaId }, today);
+    const classes = filing.terms.feeSchedule.classes;
+    const dueOn = dueOnForMonth(month);
+    // The days each other company that billed the month serves, for the fees that cover days this one serves.
+    const others: OtherCompanyDays[] = [];
+    for (const other of await otherCompaniesBilling(tx, { companyId, areaId, month }))
+      others.push({ companyId: other, days: (await findFilingInForce(tx, other, areaId, month))?.served.days ?? 0 });
+    const newlyBilled = await billServiceFees(tx, {
+      companyId,
+      areaId,
+      month,
+      filingId: filing.filingId,
+      dueOn,
+      rates: classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month })),
+      served: filing.served,
+      others,
+    });
+    // Only a month served in part can have been billed for more days than served (a whole month's would read it all).
+    const overbilled =
+      filing.served.days < filing.served.monthDays
+        ? (await overbilledAccountIds(tx, { companyId, areaId, month, served: filing.served })).length
+        : 0;
+    const running = classes.flatMap((c) =>
+      c.subsidies
+        .filter((s) => subsidyRunsIn(s, month))
+        .map((s) => ({ payer: s.payer, buildingClass: c.buildingClass, rate: s.rateFenPerM2Month })),
+    );
+    if (running.length > 0)
+      await billSubsidies(tx, { companyId, areaId, month, monthDays: filing.served.monthDays }, running);
+    const totals = await serviceFeeTotals(tx, {
+      companyId,
+      areaId,
+      month,
+      monthDays: filing.served.monthDays,
+      others,
+      billedClasses: classes.map((c) => c.buildingClass),
+    });
+    const subsidies = await subsidiesOfMonth(tx, { companyId, areaId, month });
+    const credited = await applyHeldCredits(tx, identity, { companyId, areaId }, today);
+    const id = await saveBillingRun(tx, {
+      areaId,
+      companyId,
+      filingId: filing.filingId,
+      month,
+      households: totals.households,
+      chargedFen: totals.chargedFen,
+      subsidyFen: subsidies.reduce((sum, s) => sum + s.amountFen, 0),
+      runBy: identity.subject,
+    });
+    // Only accounts in collection or beyond can be referred to a court, so only their claims go to litigation; the
+    // CURRENT accounts, nearly all of a large area, are not published and the run stays set-based.
+    // A credited account that left collection is no longer referable, but litigation must learn of it too.
+    const referable = await referableAccountIdsOfArea(tx, companyId, areaId);
+    await publishClaims(tx, [...new Set([...referable, ...credited])], today);
+    await publishCollection(tx, { accountIds: credited, areaId, month });
+    return {
+      id,
+      areaId,
+      month,
+      filingId: filing.filingId,
+      recordNumber: filing.recordNumber,
+      households: totals.households,
+      chargedFen: totals.chargedFen,
+      newlyBilled,
+      unbilledHouseholds: totals.unbilledHouseholds,
+      dueOn,
+      servedDays: filing.served.days,
+      monthDays: filing.served.monthDays,
+      overbilledHouseholds: overbilled,
+      billedByAnotherCompany: totals.billedByAnother,
+      subsidies,
+    };
+  });
 }

@@ -276,6 +276,15 @@ export async function correctFeesToServedDays(
   return { accountIds, left: Number(row.left) };
 }
 
+/** A company's month of an area, with the other companies that billed it and the days each serves. */
+export interface FeeMonth {
+  companyId: string;
+  areaId: string;
+  month: YearMonth;
+  monthDays: number;
+  others: readonly OtherCompanyDays[];
+}
+
 /**
  * The month's fees of the area over every run: households billed and the amount, the households the schedule has no
  * rate for (their building class is not among `billedClasses`), and those another company billed for the month and
@@ -283,14 +292,7 @@ export async function correctFeesToServedDays(
  */
 export async function serviceFeeTotals(
   em: EntityManager,
-  month: {
-    companyId: string;
-    areaId: string;
-    month: YearMonth;
-    monthDays: number;
-    billedClasses: readonly string[];
-    others: readonly OtherCompanyDays[];
-  },
+  month: FeeMonth & { billedClasses: readonly string[] },
 ): Promise<{ households: number; chargedFen: Fen; unbilledHouseholds: number; billedByAnother: number }> {
   const [totals] = await sqlRows<{ households: number; charged: number; unbilled: number }>(
     em,
@@ -310,16 +312,7 @@ export async function serviceFeeTotals(
 }
 
 /** The area's households of the month with another company's fee beyond its days served and none of this company. */
-async function householdsBilledBeyondDays(
-  em: EntityManager,
-  month: {
-    companyId: string;
-    areaId: string;
-    month: YearMonth;
-    monthDays: number;
-    others: readonly OtherCompanyDays[];
-  },
-): Promise<number> {
+async function householdsBilledBeyondDays(em: EntityManager, month: FeeMonth): Promise<number> {
   const [row] = await sqlRows<{ n: number }>(
     em,
     `select count(distinct c.household_id)::int as n from arrears.charge c
