@@ -73,4 +73,24 @@ describe('contracts: the credit sweep pages past entries that are not due', () =
     );
     expect(outbox.map((r) => r.topic)).toEqual(['credit.records.v1', 'credit.records.v1.220681']);
   });
+
+  it('runs an entry by the notice period it was recorded under, not the one the city set since', async () => {
+    // Recorded on 2 March 2026 under a 30-day period; the city's is 15 days now. Before, it was published on the
+    // 25th, with days of its window left.
+    const id = randomUUID();
+    await sqlRun(
+      orm.em.fork(),
+      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, notice_days, source, status)
+       values (?, '220681', ?, '220681001', '220681', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', '2026-03-02', 30, 'test', 'RECORDED')`,
+      [id, randomUUID()],
+    );
+    expect(await publishDueCreditEntries(orm.em.fork(), '2026-03-25')).toBe(0);
+    expect(await publishDueCreditEntries(orm.em.fork(), '2026-04-15')).toBe(1);
+    const [row] = await sqlRows<{ status: string; published_on: string }>(
+      orm.em.fork(),
+      `select status, published_on::text from contracts.credit_entry where id = ?`,
+      [id],
+    );
+    expect(row).toEqual({ status: 'PUBLISHED', published_on: '2026-04-15' });
+  });
 });

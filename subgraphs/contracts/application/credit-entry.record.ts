@@ -22,16 +22,18 @@ export async function creditCityOf(em: EntityManager, districtCode: string): Pro
 
 /**
  * Records an entry in the caller's transaction (once: the same court listing, or the same filing version and kind,
- * again changes nothing) and publishes it at once if its notice period is already over (a listing reported late).
+ * again changes nothing), with the city's notice period of the day (entryNoticeDays), and publishes it at once if
+ * that period is already over (a listing reported late).
  */
 export async function recordCreditEntry(
   tx: EntityManager,
-  entry: Omit<NewCreditEntry, 'id' | 'cityCode'>,
+  entry: Omit<NewCreditEntry, 'id' | 'cityCode' | 'noticeDays'>,
   city: CitySettings | null,
   today: string,
 ): Promise<string | null> {
   const id = randomUUID();
-  if (!(await insertCreditEntry(tx, { ...entry, id, cityCode: city?.cityCode ?? null }))) return null;
+  const noticeDays = city?.creditNoticePeriodDays ?? null;
+  if (!(await insertCreditEntry(tx, { ...entry, id, cityCode: city?.cityCode ?? null, noticeDays }))) return null;
   const stored = await findCreditEntry(tx, id, { lock: true });
   if (stored && city) await publishIfDue(tx, stored, city, today);
   return id;

@@ -3,6 +3,7 @@ import {
   CreditEntryFacts,
   decideObjection,
   isCityBureauOf,
+  entryNoticeDays,
   isDueForPublication,
   mayObjectToCreditEntry,
   mayReadCreditEntry,
@@ -41,12 +42,24 @@ describe('the notice period before a credit entry is published (Civil Code arts.
   });
 
   it('publishes the day after the period ends, never on its last day, never while objected or without a period', () => {
-    const entry = { status: 'RECORDED' as const, occurredOn: '2026-06-01' };
+    const entry = { status: 'RECORDED' as const, occurredOn: '2026-06-01', noticeDays: null };
     expect(isDueForPublication(entry, 15, '2026-06-16')).toBe(false);
     expect(isDueForPublication(entry, 15, '2026-06-17')).toBe(true);
     expect(isDueForPublication({ ...entry, status: 'OBJECTED' }, 15, '2026-07-01')).toBe(false);
     expect(isDueForPublication({ ...entry, status: 'PUBLISHED' }, 15, '2026-07-01')).toBe(false);
     expect(isDueForPublication(entry, null, '2027-06-01')).toBe(false);
+  });
+
+  it('runs an entry by the notice period of the day it was recorded, whatever the city set since', () => {
+    // Recorded under a 15-day period; the city shortened it to 5 and then lengthened it to 30.
+    const entry = { status: 'RECORDED' as const, occurredOn: '2026-06-01', noticeDays: 15 };
+    expect(isDueForPublication(entry, 5, '2026-06-10')).toBe(false);
+    expect(isDueForPublication(entry, 5, '2026-06-17')).toBe(true);
+    expect(isDueForPublication(entry, 30, '2026-06-17')).toBe(true);
+    // Recorded while the city set none (or before the period was kept): the city's current period.
+    expect(entryNoticeDays({ noticeDays: null }, 30)).toBe(30);
+    expect(entryNoticeDays({ noticeDays: null }, undefined)).toBeNull();
+    expect(entryNoticeDays({ noticeDays: 15 }, null)).toBe(15);
   });
 });
 

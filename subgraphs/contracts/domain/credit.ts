@@ -53,14 +53,25 @@ export function noticeEndsOn(occurredOn: IsoDate, noticeDays: number | null | un
   return unlessBeyondCalendar(() => periodEnd(occurredOn, noticeDays));
 }
 
+/**
+ * The notice period an entry runs by: the city's when the entry was recorded, so a later change of the city's
+ * setting moves no window already announced (before, shortening it published entries whose owner or company still
+ * had days left to object); the city's current one for an entry recorded while the city set none, or before the
+ * period was kept with the entry.
+ */
+export const entryNoticeDays = (
+  entry: { noticeDays: number | null },
+  cityNoticeDays: number | null | undefined,
+): number | null => entry.noticeDays ?? cityNoticeDays ?? null;
+
 /** Whether the entry is to be published on `today`: recorded (no objection pending) and its notice period over. */
 export function isDueForPublication(
-  entry: { status: CreditEntryStatus; occurredOn: IsoDate },
-  noticeDays: number | null | undefined,
+  entry: { status: CreditEntryStatus; occurredOn: IsoDate; noticeDays: number | null },
+  cityNoticeDays: number | null | undefined,
   today: IsoDate,
 ): boolean {
   if (entry.status !== 'RECORDED') return false;
-  const ends = noticeEndsOn(entry.occurredOn, noticeDays);
+  const ends = noticeEndsOn(entry.occurredOn, entryNoticeDays(entry, cityNoticeDays));
   return ends !== null && compareDates(today, ends) > 0;
 }
 

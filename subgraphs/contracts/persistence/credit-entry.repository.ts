@@ -31,6 +31,11 @@ export interface CreditEntry {
   kind: CreditEntryKind;
   legalBasis: string;
   occurredOn: string;
+  /**
+   * The city's notice period when the entry was recorded, in days: the entry's window runs by it, however the city's
+   * setting changes later. Null when the city set none then, and for entries recorded before it was kept.
+   */
+  noticeDays: number | null;
   source: string;
   note: string | null;
   recordedAt: Date;
@@ -65,6 +70,7 @@ interface Columns {
   kind: CreditEntryKind;
   legal_basis: string;
   occurred_on: string;
+  notice_days: number | null;
   source: string;
   note: string | null;
   recorded_at: string;
@@ -76,7 +82,7 @@ interface Columns {
 
 const COLUMNS = `id, city_code, area_id, street_code, district_code, subject_kind, company_id, household_id, court_id,
   case_number, referral_id, filing_id, filing_version, kind, legal_basis, to_char(occurred_on, 'YYYY-MM-DD') as occurred_on,
-  source, note, recorded_at, status, to_char(published_on, 'YYYY-MM-DD') as published_on,
+  notice_days, source, note, recorded_at, status, to_char(published_on, 'YYYY-MM-DD') as published_on,
   to_char(withdrawn_on, 'YYYY-MM-DD') as withdrawn_on, objections`;
 
 const entryOf = (r: Columns): CreditEntry => ({
@@ -96,6 +102,7 @@ const entryOf = (r: Columns): CreditEntry => ({
   kind: r.kind,
   legalBasis: r.legal_basis,
   occurredOn: r.occurred_on,
+  noticeDays: r.notice_days,
   source: r.source,
   note: r.note,
   recordedAt: new Date(r.recorded_at),
@@ -114,8 +121,8 @@ export async function insertCreditEntry(tx: EntityManager, e: NewCreditEntry): P
     tx,
     `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id,
        household_id, court_id, case_number, referral_id, filing_id, filing_version, kind, legal_basis, occurred_on,
-       source, note, violation_id, status)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?, ?, ?, 'RECORDED') on conflict do nothing`,
+       notice_days, source, note, violation_id, status)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?, ?, ?, ?, 'RECORDED') on conflict do nothing`,
     [
       e.id,
       e.cityCode,
@@ -133,6 +140,7 @@ export async function insertCreditEntry(tx: EntityManager, e: NewCreditEntry): P
       e.kind,
       e.legalBasis,
       e.occurredOn,
+      e.noticeDays,
       e.source,
       e.note,
       e.violationId ?? null,

@@ -18,6 +18,7 @@ import { Migration20261206000000_inbox_topic_key } from './migrations/Migration2
 import { Migration20261207000000_beijing_agreement_threshold } from './migrations/Migration20261207000000_beijing_agreement_threshold';
 import { Migration20261212000000_discarded_drafts } from './migrations/Migration20261212000000_discarded_drafts';
 import { Migration20261214000000_filing_document_upload_completed } from './migrations/Migration20261214000000_filing_document_upload_completed';
+import { Migration20261216000000_credit_notice_days } from './migrations/Migration20261216000000_credit_notice_days';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -43,4 +44,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261207000000_beijing_agreement_threshold,
   Migration20261212000000_discarded_drafts,
   Migration20261214000000_filing_document_upload_completed,
+  Migration20261216000000_credit_notice_days,
 );
