@@ -93,4 +93,22 @@ describe('contracts: the credit sweep pages past entries that are not due', () =
     );
     expect(row).toEqual({ status: 'PUBLISHED', published_on: '2026-04-15' });
   });
+
+  it('publishes an entry recorded before any city covered its district, as the city that covers it now', async () => {
+    const id = randomUUID();
+    await sqlRun(
+      orm.em.fork(),
+      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, source, status)
+       values (?, null, ?, '220681002', '220681', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', '2026-03-02', 'test', 'RECORDED')`,
+      [id, randomUUID()],
+    );
+    // Before, the sweep read only entries with a city: this one was never published.
+    expect(await publishDueCreditEntries(orm.em.fork(), '2026-04-15')).toBe(1);
+    const [row] = await sqlRows<{ city_code: string; status: string }>(
+      orm.em.fork(),
+      `select city_code, status from contracts.credit_entry where id = ?`,
+      [id],
+    );
+    expect(row).toEqual({ city_code: '220681', status: 'PUBLISHED' });
+  });
 });

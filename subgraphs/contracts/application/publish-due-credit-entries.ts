@@ -26,7 +26,11 @@ export async function publishDueCreditEntries(
       const entries: CreditEntry[] = await lockRecordedCreditEntries(tx, page, after);
       for (const entry of entries) {
         const city = settingsCovering(entry.districtCode, cities)?.settings;
-        if (city && (await publishIfDue(tx, entry, city, today))) published += 1;
+        if (!city) continue;
+        // An entry recorded before any city's settings covered its district (a utility cut-off reported then) is the
+        // city's that covers it now: before, it kept no city and was never published.
+        const owned = entry.cityCode === null ? { ...entry, cityCode: city.cityCode } : entry;
+        if (await publishIfDue(tx, owned, city, today)) published += 1;
       }
       if (entries.length < page) return published;
       after = entries[entries.length - 1];

@@ -164,7 +164,8 @@ export async function findCreditEntry(
 
 /**
  * Entries not yet published whose objection window may have closed, in (occurred_on, id) order after `after` (a
- * page's last entry): locked, skipping those another sweep holds.
+ * page's last entry): locked, skipping those another sweep holds. Those recorded before any city's settings covered
+ * their district (no city) among them: a city configured since takes them (publishDueCreditEntries).
  */
 export async function lockRecordedCreditEntries(
   tx: EntityManager,
@@ -173,7 +174,7 @@ export async function lockRecordedCreditEntries(
 ): Promise<CreditEntry[]> {
   const rows = await sqlRows<Columns>(
     tx,
-    `select ${COLUMNS} from contracts.credit_entry where status = 'RECORDED' and city_code is not null
+    `select ${COLUMNS} from contracts.credit_entry where status = 'RECORDED'
        and (?::date is null or (occurred_on, id) > (?::date, ?::uuid))
      order by occurred_on, id limit ? for update skip locked`,
     [after?.occurredOn ?? null, after?.occurredOn ?? null, after?.id ?? null, limit],
@@ -183,12 +184,13 @@ export async function lockRecordedCreditEntries(
 
 export async function saveCreditEntryState(
   tx: EntityManager,
-  e: Pick<CreditEntry, 'id' | 'status' | 'publishedOn' | 'withdrawnOn' | 'objections'>,
+  e: Pick<CreditEntry, 'id' | 'cityCode' | 'status' | 'publishedOn' | 'withdrawnOn' | 'objections'>,
 ): Promise<void> {
   await sqlRun(
     tx,
-    `update contracts.credit_entry set status = ?, published_on = ?::date, withdrawn_on = ?::date, objections = ?::jsonb where id = ?::uuid`,
-    [e.status, e.publishedOn, e.withdrawnOn, JSON.stringify(e.objections), e.id],
+    `update contracts.credit_entry set city_code = ?, status = ?, published_on = ?::date, withdrawn_on = ?::date, objections = ?::jsonb
+      where id = ?::uuid`,
+    [e.cityCode, e.status, e.publishedOn, e.withdrawnOn, JSON.stringify(e.objections), e.id],
   );
 }
 
