@@ -24,6 +24,7 @@
  * PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432 (a database hub_bench_soak_<random>, dropped at
  * the end). Kafka: KAFKA_BROKERS (and KAFKA_CREDENTIALS_FILE for a secured broker).
  */
+import { addDays } from '../kernel/calendar';
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -178,15 +179,16 @@ async function main() {
 
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     let filings = 0;
-    // A preliminary contract: it never overlaps the area's regular one, so every draft can be filed.
+    // A preliminary contract of one day of its own, long after the area's regular one: no two drafts share a day
+    // (two preliminary contracts of an area may not), so every draft can be filed.
     const draftVariables = () => ({
       a: areaId,
       t: {
         ...DEMO_CONTRACT.terms,
         kind: 'PRELIMINARY',
         ownersSide: { kind: 'DEVELOPER', name: '首开集团' },
-        startsOn: '2032-01-01',
-        endsOn: '2033-12-31',
+        startsOn: addDays('2040-01-01', filings),
+        endsOn: addDays('2040-01-01', filings),
         number: `SOAK-${++filings}-${randomBytes(3).toString('hex')}`,
         parties: [DEMO_CONTRACT.terms.parties[0], { role: 'DEVELOPER', name: '首开集团', signatory: '开发单位负责人' }],
       },

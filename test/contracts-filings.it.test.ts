@@ -482,8 +482,29 @@ describe('contracts: filings from draft to termination, through the gateway and 
       ['AMENDMENT', 'SUPERSEDED'],
       ['INITIAL', 'SUPERSEDED'],
     ]);
-    // A preliminary contract filed late, once the regular one had been accepted (the one before it ended then).
-    const before = await draft(companyA, preliminaryTerms('HJ6-940-P1', year(19), addDays(year(20), 100)));
+    // The ended one served to the day before the regular one began: another preliminary contract over those days is
+    // refused (both would bill them), though the ended one is SUPERSEDED.
+    const overServed = await draft(
+      companyA,
+      preliminaryTerms('HJ6-940-P4', addDays(year(19), -30), addDays(year(19), 10)),
+    );
+    const refusedOverServed = await t.gql(companyA, SUBMIT, { c: overServed, k: randomUUID(), d: contractText });
+    expect(refusedOverServed.body.errors[0].extensions.details.problems).toEqual([
+      expect.objectContaining({
+        code: 'OVERLAPS_PRELIMINARY_CONTRACT',
+        details: { conflictingContractIds: [amended] },
+      }),
+    ]);
+
+    // A preliminary contract filed late, once the owners' regular contract it runs into had been accepted (a later
+    // one here: the ended preliminary contract holds the days before the first).
+    const later = await draft(companyA, { number: 'HJ6-940-R2', startsOn: year(25), endsOn: year(27) });
+    const laterFiling = (await t.gql(companyA, SUBMIT, { c: later, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
+    expect((await t.gql(xichengBureau, ACCEPT, { f: laterFiling.id, v: 1 })).body.data.acceptFiling.status).toBe(
+      'ACCEPTED',
+    );
+    const before = await draft(companyA, preliminaryTerms('HJ6-940-P1', year(24), addDays(year(25), 100)));
     const beforeFiling = (await t.gql(companyA, SUBMIT, { c: before, k: randomUUID(), d: contractText })).body.data
       .submitFiling;
     const accepted = (await t.gql(xichengBureau, ACCEPT, { f: beforeFiling.id, v: 1 })).body;
@@ -491,7 +512,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
     expect(accepted.data.acceptFiling).toMatchObject({
       status: 'SUPERSEDED',
       recordNumber: expect.any(String),
-      supersededByFilingId: regularFiling.id,
+      supersededByFilingId: laterFiling.id,
     });
     expect((await t.gql(companyA, CONTRACT, { id: before })).body.data.contract).toMatchObject({
       status: 'SUPERSEDED',

@@ -188,8 +188,14 @@ describe('a candidate contract term as a whole', () => {
     const next = candidate('2026-04-10', '2027-12-31', { kind: 'PRELIMINARY' });
     expect(contractTermProblems(next, [first, regular()], BEIJING)).toEqual(['OVERLAPS_PRELIMINARY_CONTRACT']);
     expect(contractTermProblems({ ...next, startsOn: '2026-04-11' }, [first], BEIJING)).toEqual([]);
-    // A preliminary contract no longer binding (superseded by the owners' regular one, discarded) ends nothing.
-    expect(contractTermProblems(next, [{ ...first, status: 'SUPERSEDED' }], BEIJING)).toEqual([]);
+    // A preliminary contract the owners' regular one ended (art. 940) served to the day before it began: another
+    // over those days is refused, one after them is not; without the regular contract known, it occupies nothing.
+    const owners = regular({ id: 'r', startsOn: '2026-03-16', endsOn: '2029-03-15' });
+    const ended = { ...first, endsOn: '2027-12-31', status: 'SUPERSEDED' as const };
+    const earlier = candidate('2024-06-01', '2025-01-01', { kind: 'PRELIMINARY' });
+    expect(contractTermProblems(earlier, [ended, owners], BEIJING)).toEqual(['OVERLAPS_PRELIMINARY_CONTRACT']);
+    expect(contractTermProblems({ ...earlier, endsOn: '2024-12-31' }, [ended, owners], BEIJING)).toEqual([]);
+    expect(contractTermProblems(earlier, [ended], BEIJING)).toEqual([]);
     expect(rejection(() => validateContractTerm(next, [first], BEIJING)).details).toEqual({
       problems: ['OVERLAPS_PRELIMINARY_CONTRACT'],
       conflictingContractIds: ['p-1'],

@@ -49,9 +49,28 @@ export function overlappingContracts(
   candidate: CandidateContract,
 ): ExistingContract[] {
   requirePeriods(existing, candidate);
-  return existing.filter(
+  return occupying(existing).filter(
     (c) => c.id !== candidate.id && c.kind === candidate.kind && isBinding(c.status) && sharesADay(c, candidate),
   );
+}
+
+/**
+ * The contracts as the days they served: a preliminary contract the owners' regular one ended (SUPERSEDED, Civil
+ * Code art. 940) served, and was billed, to the day before that contract began (arrears' servedToSql), so another
+ * preliminary contract over those days would bill them twice; none when the regular contract that ended it is not
+ * among them. Other contracts as they are (a terminated one is already cut at its termination: asExistingContract).
+ */
+function occupying(existing: readonly ExistingContract[]): ExistingContract[] {
+  const regulars = existing.filter((c) => c.kind === 'REGULAR' && isBinding(c.status));
+  return existing.flatMap((c) => {
+    if (c.kind !== 'PRELIMINARY' || c.status !== 'SUPERSEDED') return [c];
+    const served: ExistingContract = { ...c, status: 'ACCEPTED' };
+    const ending = regularContractEnding(served, regulars);
+    if (!ending) return [];
+    const endsOn = addDays(ending.startsOn, -1);
+    if (compareDates(endsOn, c.startsOn) < 0) return [];
+    return [{ ...served, endsOn: compareDates(endsOn, c.endsOn) < 0 ? endsOn : c.endsOn }];
+  });
 }
 
 /**
@@ -164,10 +183,15 @@ export function validateContractTerm(
   const problems = contractTermProblems(candidate, existing, settings);
   if (problems.length === 0) return;
   const details: Record<string, unknown> = { problems };
-  if (problems.includes('OVERLAPS_REGULAR_CONTRACT') || problems.includes('OVERLAPS_PRELIMINARY_CONTRACT'))
-    details.conflictingContractIds = overlappingContracts(existing, candidate).map((c) => c.id);
-  if (problems.includes('PRELIMINARY_DURING_REGULAR_CONTRACT'))
-    details.conflictingContractIds = regularContractsInForceAtStart(existing, candidate).map((c) => c.id);
+  const conflicting = [
+    ...(problems.includes('OVERLAPS_REGULAR_CONTRACT') || problems.includes('OVERLAPS_PRELIMINARY_CONTRACT')
+      ? overlappingContracts(existing, candidate)
+      : []),
+    ...(problems.includes('PRELIMINARY_DURING_REGULAR_CONTRACT')
+      ? regularContractsInForceAtStart(existing, candidate)
+      : []),
+  ];
+  if (conflicting.length > 0) details.conflictingContractIds = conflicting.map((c) => c.id);
   if (problems.includes('PRELIMINARY_TERM_TOO_LONG')) {
     details.latestEndsOn = latestPreliminaryEnd(candidate.startsOn, settings);
     details.source = settings.sources.preliminaryContractTerm;
