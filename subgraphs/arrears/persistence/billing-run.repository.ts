@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { YearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { chargeFenSql } from './charge-fen.sql';
 
 /**
  * Billing runs of an area's month and the subsidies they bill to their payers. One run of an area's month at a
@@ -47,7 +48,7 @@ export async function billSubsidies(
     em,
     `insert into arrears.subsidy_charge as sc (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, amount_fen)
      select gen_random_uuid(), ?, ?, ?, s.payer, c.building_class, count(*), sum(c.floor_area_centi_m2), s.rate,
-            sum((c.floor_area_centi_m2::bigint * s.rate * coalesce(c.served_days, ?::int) * 2 + 100 * ?::int) / (200 * ?::int))
+            sum(${chargeFenSql('c.floor_area_centi_m2', 's.rate', 'coalesce(c.served_days, ?::int)', '?::int')})
        from arrears.charge c
        join json_to_recordset(?::json) as s(payer text, "buildingClass" text, rate int) on s."buildingClass" = c.building_class
       where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id = ?
@@ -84,8 +85,7 @@ export async function refreshSubsidies(
     em,
     `update arrears.subsidy_charge sc set households = t.households, floor_area_centi_m2 = t.area, amount_fen = t.amount
        from (select s.id, count(c.id) as households, coalesce(sum(c.floor_area_centi_m2), 0) as area,
-                    coalesce(sum((c.floor_area_centi_m2::bigint * s.rate_fen * coalesce(c.served_days, ?::int) * 2 + 100 * ?::int)
-                                 / (200 * ?::int)), 0) as amount
+                    coalesce(sum(${chargeFenSql('c.floor_area_centi_m2', 's.rate_fen', 'coalesce(c.served_days, ?::int)', '?::int')}), 0) as amount
                from arrears.subsidy_charge s
                left join arrears.charge c on c.area_id = s.area_id and c.month = s.month and c.company_id = s.company_id
                     and c.kind = 'SERVICE_FEE' and c.building_class = s.building_class

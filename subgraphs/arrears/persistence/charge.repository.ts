@@ -11,6 +11,7 @@ import { BilledCharge, Charge } from '../domain/charge';
 import { CollectionRow } from '../domain/collection-rate';
 import { PAST_DUE_SQL } from './in-arrears.sql';
 import { scopeCondition } from './read-scope.sql';
+import { chargeFenSql } from './charge-fen.sql';
 
 /** arrears.charge as the database returns it. */
 interface ChargeColumns {
@@ -106,7 +107,7 @@ export interface OtherCompanyDays {
  * before the month, which covers days another company serves. Its two `?` are the month's days. Judged by the amount,
  * whatever the fee's own `served_days` says, so a fee corrected by hand counts as it now stands.
  */
-const BEYOND_DAYS_SERVED_SQL = `c.amount_fen > (c.floor_area_centi_m2::bigint * c.rate_fen * coalesce(o.days, 0) * 2 + 100 * ?::int) / (200 * ?::int)`;
+const BEYOND_DAYS_SERVED_SQL = `c.amount_fen > ${chargeFenSql('c.floor_area_centi_m2', 'c.rate_fen', 'coalesce(o.days, 0)', '?::int')}`;
 
 /**
  * One SERVICE_FEE charge for every household of the area at its building class's rate, floor area × rate rounded
@@ -141,7 +142,7 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
       `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, filing_id, building_class,
         floor_area_centi_m2, rate_fen, amount_fen, due_on, served_days)
      select ${TIME_ORDERED_UUID_SQL}, a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'SERVICE_FEE', ?, ?::uuid, h.building_class,
-        h.floor_area_centi_m2, r.rate, (h.floor_area_centi_m2::bigint * r.rate * ?::int * 2 + 100 * ?::int) / (200 * ?::int), ?::date,
+        h.floor_area_centi_m2, r.rate, ${chargeFenSql('h.floor_area_centi_m2', 'r.rate', '?::int', '?::int')}, ?::date,
         nullif(?::int, ?::int)
        from arrears.billable_household h
        join arrears.account a on a.company_id = ? and a.household_id = h.household_id and a.area_id = h.area_id
@@ -231,8 +232,8 @@ export async function correctFeesToServedDays(
     em,
     `with billed as (
        select c.id, c.account_id, c.amount_fen, c.paid_fen, c.waived_fen, a.status,
-              (c.floor_area_centi_m2::bigint * c.rate_fen * coalesce(c.served_days, ?::int) * 2 + 100 * ?::int) / (200 * ?::int) as as_billed,
-              (c.floor_area_centi_m2::bigint * c.rate_fen * ?::int * 2 + 100 * ?::int) / (200 * ?::int) as served_fen
+              ${chargeFenSql('c.floor_area_centi_m2', 'c.rate_fen', 'coalesce(c.served_days, ?::int)', '?::int')} as as_billed,
+              ${chargeFenSql('c.floor_area_centi_m2', 'c.rate_fen', '?::int', '?::int')} as served_fen
          from arrears.charge c join arrears.account a on a.id = c.account_id
         where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id = ?
           and coalesce(c.served_days, ?::int) > ?::int

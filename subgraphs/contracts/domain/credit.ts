@@ -64,6 +64,12 @@ export const entryNoticeDays = (
   cityNoticeDays: number | null | undefined,
 ): number | null => entry.noticeDays ?? cityNoticeDays ?? null;
 
+/** The last day of the entry's own notice period (entryNoticeDays, noticeEndsOn): what the API shows and the sweep uses. */
+export const entryNoticeEndsOn = (
+  entry: { occurredOn: IsoDate; noticeDays: number | null },
+  cityNoticeDays: number | null | undefined,
+): IsoDate | null => noticeEndsOn(entry.occurredOn, entryNoticeDays(entry, cityNoticeDays));
+
 /** Whether the entry is to be published on `today`: recorded (no objection pending) and its notice period over. */
 export function isDueForPublication(
   entry: { status: CreditEntryStatus; occurredOn: IsoDate; noticeDays: number | null },
@@ -71,7 +77,7 @@ export function isDueForPublication(
   today: IsoDate,
 ): boolean {
   if (entry.status !== 'RECORDED') return false;
-  const ends = noticeEndsOn(entry.occurredOn, entryNoticeDays(entry, cityNoticeDays));
+  const ends = entryNoticeEndsOn(entry, cityNoticeDays);
   return ends !== null && compareDates(today, ends) > 0;
 }
 

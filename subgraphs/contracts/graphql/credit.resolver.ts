@@ -6,14 +6,14 @@ import { decideCreditObjection } from '../application/decide-credit-objection';
 import { objectToCreditEntry } from '../application/object-to-credit-entry';
 import { recordCreditFinding } from '../application/record-credit-finding';
 import { creditCityOf } from '../application/credit-entry.record';
-import { entryNoticeDays, noticeEndsOn } from '../domain/credit';
+import { entryNoticeEndsOn } from '../domain/credit';
 
 import { CreditEntryFilter, CreditEntryType, CreditFindingInput } from './credit.type';
 
 /** The entry as the API shows it, with the end of its notice period under its city's settings as they stand. */
 async function creditEntryView(ctx: RequestContext, e: CreditEntry): Promise<CreditEntryType> {
   const city = await creditCityOf(ctx.em, e.districtCode);
-  return { ...e, noticeEndsOn: noticeEndsOn(e.occurredOn, entryNoticeDays(e, city?.creditNoticePeriodDays)) };
+  return { ...e, noticeEndsOn: entryNoticeEndsOn(e, city?.creditNoticePeriodDays) };
 }
 
 @Resolver(() => CreditEntryType)
