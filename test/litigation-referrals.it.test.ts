@@ -1566,6 +1566,26 @@ describe('litigation: referrals through the green channel, the court’s reports
     });
     expect(refused.extensions).toMatchObject({ code: 'REFERRED_AGAIN', details: { referralIds: [second.id] } });
     expect((await ok(companyA, REFERRAL, { id: first.id })).referral.status).toBe('WITHDRAWN');
+    // The new referral withdrawn too, the first case is the only one left: the court's docket of it is taken (before,
+    // any later referral refused it, withdrawn or not, and the court's case could never be followed here).
+    await ok(companyA, WITHDRAW, { id: second.id, r: '以原案为准' });
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: { referralId: first.id, kind: 'DOCKETED', occurredAt: docketedAt, caseNumber: '(2026)京0102民初8842号' },
+        })
+      ).reportCourtEvent.status,
+    ).toBe('DOCKETED');
+    expect(await verdicts(first.id)).toEqual([
+      { kind: 'WITHDRAWN', verdict: 'OVERRULED' },
+      { kind: 'DOCKETED', verdict: 'APPLY' },
+    ]);
+    // Now the court dockets the new referral as well: the first case stands again, so it is the account's second.
+    const twice = await fails(xichengCourt, REPORT, {
+      r: { referralId: second.id, kind: 'DOCKETED', occurredAt: docketedAt, caseNumber: '(2026)京0102民初8844号' },
+    });
+    expect(twice.extensions).toMatchObject({ code: 'REFERRED_AGAIN', details: { referralIds: [first.id] } });
+    expect((await ok(companyA, REFERRAL, { id: second.id })).referral.status).toBe('WITHDRAWN');
 
     // The court allowed the company's withdrawal and reported it: an earlier step of its docket arriving afterwards
     // is stale, the withdrawal stands (helper-135 H1: it was overruled all the same).

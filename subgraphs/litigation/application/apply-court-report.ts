@@ -34,7 +34,7 @@ import {
 import { courtChoseProcedure } from '../domain/procedure';
 import {
   endedWithoutDecision,
-  laterReferralsOf,
+  competingReferralsOf,
   recordCourtEffect,
   replaceProcedureReasons,
   updateCaseState,
@@ -125,7 +125,7 @@ async function applyUnderId(
     const overruled = overrulesOwnWithdrawal(referral.status, report.kind, true)
       ? await companyWithdrawalOf(tx, referral.id)
       : null;
-    if (overruled !== null) await assertNoLaterReferral(tx, referral);
+    if (overruled !== null) await assertNoCompetingReferral(tx, referral);
     const applied = applyCourtEvent(overruled !== null ? REINSTATED : referral, {
       kind: report.kind,
       occurredAt: report.occurredAt,
@@ -194,14 +194,15 @@ async function applyUnderId(
 
 /**
  * A withdrawal overruled by the court's docket puts the case back before the court: refused (REFERRED_AGAIN) when the
- * company has referred the account again since, so the account would stand in two cases at once.
+ * company has referred the account again since, or this case was itself such a new referral, and that other case
+ * still stands, so the account would stand in two cases at once. One withdrawn or refused since does not stand.
  */
-async function assertNoLaterReferral(tx: EntityManager, referral: SentReferral): Promise<void> {
-  const later = await laterReferralsOf(tx, referral.accountId, referral.id);
-  if (later.length > 0)
+async function assertNoCompetingReferral(tx: EntityManager, referral: SentReferral): Promise<void> {
+  const competing = await competingReferralsOf(tx, referral.accountId, referral.id);
+  if (competing.length > 0)
     throw litigationError(
       'REFERRED_AGAIN',
-      `Referral ${referral.id} was withdrawn by the company and its account referred again: settle which case stands`,
-      { referralIds: later },
+      `Referral ${referral.id} was withdrawn by the company and the account referred again in another case that stands: settle which case stands`,
+      { referralIds: competing },
     );
 }

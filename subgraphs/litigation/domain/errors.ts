@@ -27,7 +27,7 @@ export const LITIGATION_ERRORS = {
   REPORT_CONTRADICTS_RECORD:
     'The court reports again a step the case has taken (its docketing, judgment or settlement) with another case number or amount than the hub recorded (`details.contradictions`: field, recorded, reported): the record stands and nothing is stored. A judgment corrected by ruling (补正裁定) is reported as JUDGMENT_CORRECTED with the amount as corrected.',
   REFERRED_AGAIN:
-    'The court reports a step on its docket for a case the company withdrew through the hub and has referred again since (`details.referralIds`): overruling the withdrawal would put the account before a court twice, so the case stays withdrawn here and the hub follows the later referral; the court and the company settle which case stands (a repeated suit, 重复起诉) and the court reports on the later referral.',
+    'The court reports a step on its docket for a case the company withdrew through the hub and has referred again since, or for such a new referral while the case it replaced stands again (`details.referralIds`: the other cases that stand): overruling the withdrawal would put the account before a court twice, so the case stays withdrawn here and the hub follows the other; the court and the company settle which case stands (a repeated suit, 重复起诉) and the court reports on it. A new referral the company withdrew or the court refused since stands no more, and the docket is taken.',
   NOT_A_DOCKETED_SMALL_CLAIM: 'Only a small claim the court has docketed has a decision deadline to extend (art. 168).',
   EXTENSION_REFUSED:
     'The art. 168 extension was already used, or comes too late or too early; `details.problems` says which.',

@@ -257,12 +257,23 @@ const firstAppliedOn = (kind: CourtEventKind) =>
   `(select ${chinaDayOf('min(e.occurred_at::timestamptz)')}
       from litigation.court_event e where e.referral_id = r.id and e.kind = '${kind}' and e.verdict = 'APPLY')`;
 
-/** The account's eligible referrals made after `referralId`, oldest first. */
-export async function laterReferralsOf(tx: EntityManager, accountId: string, referralId: string): Promise<string[]> {
+/**
+ * The account's other eligible referrals that a case `referralId` put back before the court would stand beside: those
+ * made after it, and those made before it whose company's withdrawal preceded it (it re-referred them) and was
+ * overruled since; oldest first. One the company withdrew or the court refused (ENDED_WITHOUT_DECISION) stands no more.
+ */
+export async function competingReferralsOf(
+  tx: EntityManager,
+  accountId: string,
+  referralId: string,
+): Promise<string[]> {
   const rows = await sqlRows<{ id: string }>(
     tx,
     `select r.id from litigation.referral r join litigation.referral o on o.id = ?::uuid
-      where r.account_id = ?::uuid and r.eligible and r.id <> o.id and r.created_at > o.created_at
+      where r.account_id = ?::uuid and r.eligible and r.id <> o.id and not ${ENDED_WITHOUT_DECISION}
+        and (r.created_at > o.created_at
+             or exists (select 1 from litigation.court_event w where w.referral_id = r.id and w.kind = 'WITHDRAWN'
+                         and w.received_at < o.created_at))
       order by r.created_at`,
     [referralId, accountId],
   );
