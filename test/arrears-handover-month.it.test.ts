@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HubOrm } from '../platform/db/orm';
-import { sqlRows } from '../platform/db/sql';
+import { sqlRows, sqlRun } from '../platform/db/sql';
 import { Identity } from '../kernel/identity';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
@@ -8,6 +8,7 @@ import { runBilling } from '../subgraphs/arrears/application/run-billing';
 import { correctMonthToServedDays } from '../subgraphs/arrears/application/correct-fees-to-served-days';
 import { findFilingInForce } from '../subgraphs/arrears/persistence/filing.repository';
 import { chargesOfAccount } from '../subgraphs/arrears/persistence/charge.repository';
+import { collectionRates } from '../subgraphs/arrears/application/collection-rates';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 import { DomainError } from '../kernel/errors';
@@ -170,6 +171,45 @@ describe('arrears: a month handed over between two companies', () => {
     );
     const charges = await chargesOfAccount(orm.em.fork(), account.id);
     expect(charges.map((c) => [c.month, c.servedDays, c.amountFen])).toEqual([['2026-03', 16, 10_323]]);
+  });
+
+  it("counts a household once in a regulator's collection rate of the month handed over, each company's own fee in its own", async () => {
+    // The second household paid both companies' March fees; the first paid the outgoing company's only.
+    const em = orm.em.fork();
+    await sqlRun(
+      em,
+      `update arrears.charge set paid_fen = amount_fen where area_id = ? and month = '2026-03'
+         and (household_id = ? or company_id = ?)`,
+      [area, households[1], outgoing],
+    );
+    const rates = (identity: Identity) =>
+      collectionRates(orm.em.fork(), identity, {
+        areaId: area,
+        fromMonth: '2026-03',
+        toMonth: '2026-03',
+        groupBy: 'ALL',
+      });
+    const bureau: Identity = {
+      subject: 'stats@haidian',
+      role: 'CITY_BUREAU',
+      organisationId: 'haidian-housing-bureau',
+      jurisdictions: ['110108'],
+    };
+    // Before, the bureau counted 4 households billed and 3 paid up in an area of 2 households.
+    expect(await rates(bureau)).toMatchObject([
+      {
+        households: 2,
+        paidHouseholds: 1,
+        billedFen: 7_258 + 6_496 + 10_323 + 9_239,
+        collectedFen: 7_258 + 6_496 + 9_239,
+      },
+    ]);
+    expect(await rates(company(outgoing))).toMatchObject([
+      { households: 2, paidHouseholds: 2, billedFen: 7_258 + 6_496, collectedFen: 7_258 + 6_496 },
+    ]);
+    expect(await rates(company(incoming))).toMatchObject([
+      { households: 2, paidHouseholds: 1, billedFen: 10_323 + 9_239, collectedFen: 9_239 },
+    ]);
   });
 
   it('bills no month to a company before its contract began, nor to the outgoing one after the handover', async () => {

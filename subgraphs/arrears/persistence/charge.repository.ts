@@ -443,8 +443,10 @@ const collectionOf = (r: CollectionColumns): BuildingMonthCollection => ({
 
 /**
  * The monthly fees (or one levy's charges) in the scope that fell due before `asOf` (PAST_DUE_SQL: a charge not yet
- * due is neither collected nor in arrears, so it is no part of a collection rate), by area, building and month: a
- * charge counts as paid once paid and waived cover it with something paid. Counts and amounts only, in one grouped query.
+ * due is neither collected nor in arrears, so it is no part of a collection rate), by area, building and month. A
+ * household counts once in a month, though a month handed over between two companies bills it once for each company's
+ * days (a regulator's scope sees both): paid once paid and waived cover each of its charges with something paid. Counts
+ * and amounts only, in one grouped query.
  */
 export async function collectionByBuildingMonth(
   em: EntityManager,
@@ -460,15 +462,18 @@ export async function collectionByBuildingMonth(
   const condition = scopeCondition(scope);
   const rows = await sqlRows<CollectionColumns>(
     em,
-    `with p as (select c.*, ba.street_code, ba.district_code from arrears.charge c join arrears.billing_area ba on ba.area_id = c.area_id)
-     select p.area_id, p.building_id, p.month, count(*) as households,
-            count(*) filter (where p.paid_fen + p.waived_fen >= p.amount_fen and p.paid_fen > 0) as paid,
-            sum(p.amount_fen)::int8 as billed, sum(p.paid_fen)::int8 as collected
-       from p
-      where ${condition.sql} and ${PAST_DUE_SQL('p')} and (?::uuid is null or p.area_id = ?::uuid)
-        and (case when ?::uuid is null then p.kind = 'SERVICE_FEE' else p.levy_id = ?::uuid end)
-        and (?::text is null or p.month >= ?) and (?::text is null or p.month <= ?)
-      group by p.area_id, p.building_id, p.month order by p.area_id, p.building_id, p.month`,
+    `with p as (select c.*, ba.street_code, ba.district_code from arrears.charge c join arrears.billing_area ba on ba.area_id = c.area_id),
+     h as (select p.area_id, p.building_id, p.month,
+                  bool_and(p.paid_fen + p.waived_fen >= p.amount_fen) and sum(p.paid_fen) > 0 as paid,
+                  sum(p.amount_fen) as billed, sum(p.paid_fen) as collected
+             from p
+            where ${condition.sql} and ${PAST_DUE_SQL('p')} and (?::uuid is null or p.area_id = ?::uuid)
+              and (case when ?::uuid is null then p.kind = 'SERVICE_FEE' else p.levy_id = ?::uuid end)
+              and (?::text is null or p.month >= ?) and (?::text is null or p.month <= ?)
+            group by p.area_id, p.building_id, p.month, p.household_id)
+     select area_id, building_id, month, count(*) as households, count(*) filter (where paid) as paid,
+            sum(billed)::int8 as billed, sum(collected)::int8 as collected
+       from h group by area_id, building_id, month order by area_id, building_id, month`,
     [
       ...condition.params,
       filter.asOf,
