@@ -228,4 +228,37 @@ describe('mediationSessions: the street office’s list across accounts, through
     const other = await fails(companyA, KEYED, { a: accountId, x: { ...letter, note: '另一封' }, k: key });
     expect(other.extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
+  it('records a session over a charge paid up and leaves a CURRENT account as it is, its agreement settling nothing', async () => {
+    const [{ id: accountId }] = await t.sql<{ id: string }>(
+      'select id from arrears.account where area_id = $1 and company_id = $2 order by household_id offset 3 limit 1',
+      [areaId, companyA.organisationId],
+    );
+    const { arrearsAccount } = await ok(guangwai, STATEMENT, { id: accountId });
+    const chargeIds = arrearsAccount.charges.map((c: { chargeId: string }) => c.chargeId);
+    const [{ open }] = await t.sql<{ open: number }>(
+      'select sum(amount_fen - paid_fen - waived_fen)::int as open from arrears.charge where account_id = $1',
+      [accountId],
+    );
+    await ok(companyA, `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId } }`, {
+      p: { accountId, amountFen: open, paidOn: today, method: 'CASH', idempotencyKey: `paid-${accountId}` },
+    });
+    const session = {
+      kind: 'MEDIATION_SESSION',
+      on: today,
+      chargeIds,
+      mediator: '广安门外街道人民调解委员会',
+      outcome: 'AGREED',
+      outcomeOn: today,
+    };
+    const { recordCollectionAction } = await ok(guangwai, ACTION, { a: accountId, x: session });
+    expect(recordCollectionAction.actions.map((a: { kind: string }) => a.kind)).toContain('MEDIATION_SESSION');
+    // Before, the account went CURRENT → IN_COLLECTION → MEDIATION → SETTLED with nothing owed.
+    const [row] = await t.sql<{ status: string }>('select status from arrears.account where id = $1', [accountId]);
+    expect(row.status).toBe('CURRENT');
+    const moves = await t.sql<{ n: number }>(
+      'select count(*)::int as n from arrears.account_transition where account_id = $1',
+      [accountId],
+    );
+    expect(moves[0].n).toBe(0);
+  });
 });

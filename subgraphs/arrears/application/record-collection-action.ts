@@ -19,7 +19,8 @@ import { publishClaims } from './claims.publish';
 /**
  * Records a collection step on an account. The company records its own demands, promises and plans; the street
  * office records mediation sessions in its street. A utility cut-off is refused (art. 944) before anything else.
- * A first demand or promise takes a CURRENT account into collection. Returns the step's id.
+ * A first demand, promise or mediation session naming a charge in arrears takes a CURRENT account into collection.
+ * Returns the step's id.
  */
 export async function recordCollectionAction(
   em: EntityManager,
@@ -63,8 +64,12 @@ export async function recordCollectionAction(
     assertOwedCharges(charges, action.chargeIds);
     const id = await insertCollectionAction(tx, account.id, action, identity);
     const openFen = openTotal(charges);
-    if (action.kind === 'MEDIATION_SESSION') await followMediation(tx, identity, account, action, openFen);
-    else if (account.status === 'CURRENT' && demandsArrears(charges, action.chargeIds, action.on))
+    // A step that names nothing in arrears is recorded and leaves a CURRENT account as it is, a mediation session as
+    // a demand (before, a session over a paid charge took the account into mediation, and its agreement SETTLED it).
+    const inCollection = account.status !== 'CURRENT' || demandsArrears(charges, action.chargeIds, action.on);
+    if (action.kind === 'MEDIATION_SESSION') {
+      if (inCollection) await followMediation(tx, identity, account, action, openFen);
+    } else if (account.status === 'CURRENT' && inCollection)
       await moveAccount(tx, identity, account, 'IN_COLLECTION', {
         reason: `${action.kind} recorded`,
         on: action.on,
