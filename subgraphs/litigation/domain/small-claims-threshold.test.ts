@@ -110,6 +110,40 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
     expect(proposeProcedure(claim).procedure).toBe('UNDETERMINED');
   });
 
+  it('decides on the notice in force that day, though the previous figure was recorded after it (art. 165)', () => {
+    const notice = checkThresholdRecord({
+      ...JIANGSU,
+      year: 2025,
+      amountFen: 6_000_000,
+      consentCeilingFen: null,
+      effectiveFrom: '2025-01-10',
+      source: 'the 2025 notice',
+    });
+    const previous = checkThresholdRecord({
+      ...JIANGSU,
+      year: 2025,
+      amountFen: 5_000_000,
+      consentCeilingFen: null,
+      effectiveFrom: null,
+      source: 'the previous figure, for cases docketed before the notice',
+    });
+    // Recorded after the notice, the previous figure governs only the days before it (before, the whole year).
+    expect(findSmallClaimsThreshold('320000', 2025, [notice, previous], '2025-06-01')?.source).toBe('the 2025 notice');
+    expect(findSmallClaimsThreshold('320000', 2025, [notice, previous], '2025-01-09')?.source).toBe(
+      'the previous figure, for cases docketed before the notice',
+    );
+    const claim = {
+      provinceCode: '320000',
+      docketYear: 2025,
+      claimFen: 5_500_000,
+      bothPartiesConsent: false,
+      exclusions: [],
+      recordedThresholds: [notice, previous],
+    };
+    expect(decideProcedure({ ...claim, docketOn: '2025-06-01' }).procedure).toBe('SMALL_CLAIMS');
+    expect(decideProcedure({ ...claim, docketOn: '2025-01-09' }).procedure).toBe('SIMPLE_OR_ORDINARY');
+  });
+
   it("replaces the hub's reasons once the court has chosen the procedure", () => {
     expect(courtChoseProcedure('SMALL_CLAIMS')).toEqual([
       { code: 'CHOSEN_BY_COURT', message: 'The court docketed the case under the SMALL_CLAIMS procedure' },
