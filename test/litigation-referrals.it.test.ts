@@ -1469,6 +1469,38 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(await overdueOn(addDays(withdrawnOn, -1))).toContain(referral.id);
   });
 
+  it('leaves a small claim the court closed without a decision off the overdue list from its closing on (art. 168)', async () => {
+    const referral = await referredAlone(45);
+    await ok(xichengCourt, REPORT, {
+      r: {
+        referralId: referral.id,
+        kind: 'DOCKETED',
+        occurredAt: `${addMonths(thisMonth, -4)}-12T10:00:00+08:00`,
+        caseNumber: '(2026)京0102民初8845号',
+        procedure: 'SMALL_CLAIMS',
+      },
+    });
+    const OVERDUE = `query($on: LocalDate) { overdueSmallClaims(asOf: $on) { referral { id } } }`;
+    const overdueOn = async (on?: string) =>
+      (await ok(xichengCourt, OVERDUE, { on })).overdueSmallClaims.map(
+        (o: { referral: { id: string } }) => o.referral.id,
+      );
+    expect(await overdueOn()).toContain(referral.id);
+    // The court closes the case (结案) with no judgment or settlement reported: the case has ended.
+    const closedOn = addDays(today, -3);
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: { referralId: referral.id, kind: 'CLOSED', occurredAt: `${closedOn}T09:00:00+08:00` },
+        })
+      ).reportCourtEvent.status,
+    ).toBe('CLOSED');
+    // Before, it stayed overdue for good, while the deadline feed called its deadline cancelled.
+    expect(await overdueOn()).not.toContain(referral.id);
+    expect(await overdueOn(closedOn)).not.toContain(referral.id);
+    expect(await overdueOn(addDays(closedOn, -1))).toContain(referral.id);
+  });
+
   it('takes the court refusing to docket once pre-suit mediation failed: the case REJECTED, the account back in collection', async () => {
     const account = accounts[39];
     const referral = await referredAlone(39);

@@ -10,7 +10,7 @@ import { docketedSmallClaims } from '../persistence/referral.repository';
 
 /**
  * A court's docketed small-claims cases past their decision date (Civil Procedure Law art. 168), most overdue first;
- * not those decided or withdrawn by `asOf`.
+ * not those decided, withdrawn or closed by `asOf`.
  */
 export async function overdueSmallClaims(
   em: EntityManager,
@@ -32,8 +32,9 @@ export async function overdueSmallClaims(
             caseId: r.id,
             docketedOn: r.docketedOn,
             extensionApprovedOn: r.extensionApprovedOn,
-            // A withdrawal the court approved ends the case as a decision does: before, it stayed overdue for good.
-            decidedOn: r.decidedOn ?? r.withdrawnOn,
+            // A withdrawal the court approved, or its closing of the case, ends the case as a decision does: before,
+            // it stayed overdue for good, though the deadline feed called its deadline cancelled.
+            decidedOn: r.decidedOn ?? r.endedOn,
           },
         ],
   );

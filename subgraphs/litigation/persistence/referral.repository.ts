@@ -467,22 +467,23 @@ export async function leaveBatchesUnlessIn(
 }
 
 /**
- * Docketed small claims within reach: the cases with an art. 168 decision deadline, each with the day in China its
- * withdrawal (撤诉) was applied, if it was: a withdrawn case is ended, not awaiting a decision.
+ * Docketed small claims within reach: the cases with an art. 168 decision deadline, each with the day in China it
+ * ended without a decision, if it did: its withdrawal (撤诉) or its closing (结案) applied, whichever came first; such
+ * a case is ended, not awaiting a decision.
  */
 export async function docketedSmallClaims(
   em: EntityManager,
   reach: ReferralReach,
-): Promise<(Referral & { withdrawnOn: IsoDate | null })[]> {
+): Promise<(Referral & { endedOn: IsoDate | null })[]> {
   const scope = reachCondition(reach);
-  const rows = await sqlRows<ReferralColumns & { withdrawn_on: IsoDate | null }>(
+  const rows = await sqlRows<ReferralColumns & { ended_on: IsoDate | null }>(
     em,
-    `select ${COLUMNS}, ${firstAppliedOn('WITHDRAWN')} as withdrawn_on
+    `select ${COLUMNS}, least(${firstAppliedOn('WITHDRAWN')}, ${firstAppliedOn('CLOSED')}) as ended_on
        from litigation.referral r
       where ${scope.sql} and r.procedure in ('SMALL_CLAIMS','SMALL_CLAIMS_BY_CONSENT') and r.docketed_on is not null`,
     scope.params,
   );
-  return rows.map((row) => ({ ...referralOf(row), withdrawnOn: row.withdrawn_on }));
+  return rows.map((row) => ({ ...referralOf(row), endedOn: row.ended_on }));
 }
 
 export interface ReferralStatistics {
