@@ -3,7 +3,7 @@ import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { pdfText } from './support/pdf-text';
-import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
 
@@ -32,6 +32,7 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
   let accountId: string;
   let chargeIds: string[];
   let contractId: string;
+  let areaId: string;
   const { ok, fails } = gqlExpectations(() => t);
 
   beforeAll(async () => {
@@ -39,7 +40,7 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
     db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
     await given.courts();
-    const { areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });
+    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
     const terms = hongjuTerms(company, firstMonth, {
       number: 'HJ6-LFM-01',
       endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
@@ -75,8 +76,6 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
     expect(rows.map((r) => r.late_fee)).toEqual([LATE_FEE]);
 
     // Drafting keeps what is entered; filing refuses late-fee terms with two rates, with every problem at once.
-    const areaId = (await db.query(`select area_id from contracts.contract where id = $1`, [contractId])).rows[0]
-      .area_id;
     const { draftContract } = await ok(
       company,
       `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`,
@@ -178,5 +177,104 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
     expect((await fails(haidianCourt, ONE, { id: referral.id, s: pdf.sha256 })).extensions.code).toBe('NOT_FOUND');
     expect((await fails(haidianCourt, DOCUMENTS, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
     expect((await fails(competitor, DOCUMENTS, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
+  });
+  it('states each standard an amendment brought for the months billed under it, and refers such an account', async () => {
+    // A test amendment, not a seed's: from its acceptance the owner rate is ¥1.20 and the late fee 5/10,000 a day.
+    const amendedFee = { dailyRatePerTenThousand: 5, graceDays: 30, capPercentOfPrincipal: null };
+    const terms = hongjuTerms(company, firstMonth, {
+      number: 'HJ6-LFM-01',
+      endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
+      lateFee: amendedFee,
+      feeSchedule: {
+        classes: [
+          { buildingClass: 'LOW_RISE', assessedRateFenPerM2Month: 178, ownerRateFenPerM2Month: 120, subsidies: [] },
+        ],
+      },
+    });
+    const { amendContract } = await ok(
+      company,
+      `mutation($c: ID!, $k: Key!, $on: LocalDate!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { id } }`,
+      {
+        c: contractId,
+        k: 'lfm-amendment',
+        on: today,
+        t: terms,
+        d: [{ name: '补充协议.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'd'.repeat(64) }],
+      },
+    );
+    await ok(GUANGWAI_OFFICE, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }`, {
+      f: amendContract.id,
+    });
+    for (const schema of ['arrears', 'litigation'])
+      await waitFor(`${schema} to hold the amendment`, async () => {
+        const { rows } = await db.query(
+          `select 1 from ${schema}.filing_snapshot where filing_id = $1 and status = 'ACCEPTED'`,
+          [amendContract.id],
+        );
+        return rows.length === 1;
+      });
+    const later = addMonths(thisMonth, -3);
+    await scenario(t).billedMonths(company, areaId, [later]);
+    const { rows } = await db.query(
+      `select a.id, json_agg(c.id order by c.due_on) as charge_ids, json_agg(c.filing_id order by c.due_on) as filings
+         from arrears.account a join arrears.charge c on c.account_id = a.id
+        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id offset 1 limit 1`,
+      [areaId, company.organisationId],
+    );
+    const [other] = rows;
+    // The first two months under the contract as first filed, the third under the amendment.
+    expect(new Set(other.filings.slice(0, 2)).size).toBe(1);
+    expect(other.filings[2]).toBe(amendContract.id);
+    await ok(
+      company,
+      `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
+      { a: other.id, x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: other.charge_ids, note: '催缴函' } },
+    );
+    await waitFor('litigation to hold the demanded claim', async () => {
+      const claims = await db.query(`select claim from litigation.claim_account where account_id = $1`, [other.id]);
+      return claims.rows[0]?.claim?.demands.length === 1 && claims.rows[0].claim.charges.length === 3;
+    });
+    // Before, the package took the latest month's rate for all three and was refused as inconsistent
+    // (RATE_MISMATCH), and with it every account of the request.
+    const { referArrears } = await ok(
+      company,
+      `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible packages { canonicalJson } } }`,
+      {
+        r: {
+          courtId: 'bj-xicheng-court',
+          accountIds: [other.id],
+          evidence: [{ name: '物业服务合同.pdf', type: 'CONTRACT', sha256: 'c'.repeat(64) }],
+          mediationWaivedOn: addDays(today, -5),
+        },
+      },
+    );
+    const [referral] = referArrears;
+    expect(referral.eligible).toBe(true);
+    const pkg = JSON.parse(referral.packages[0].canonicalJson);
+    expect(
+      pkg.feeStandards.map(
+        (s: { fromMonth: string; toMonth: string; rateFenPerM2Month: number; lateFeeTerms: unknown }) => [
+          s.fromMonth,
+          s.toMonth,
+          s.rateFenPerM2Month,
+          s.lateFeeTerms,
+        ],
+      ),
+    ).toEqual([
+      [billed[0], billed[1], 100, LATE_FEE],
+      [later, later, 120, amendedFee],
+    ]);
+    const { referral: read } = await waitFor('the complaint, once the register knows the referral', async () => {
+      const res = await t.gql(xichengCourt, DOCUMENTS, { id: referral.id });
+      const code = res.body.errors?.[0]?.extensions?.code;
+      if (code && code !== 'DEFENDANT_IDENTITY_PENDING') throw new Error(`documents refused: ${code}`);
+      return code ? undefined : res.body.data;
+    });
+    const pdf = read.documents.find((d: { kind: string }) => d.kind === 'COMPLAINT_PDF');
+    const text = (await pdfText(Buffer.from(pdf.contentBase64, 'base64'))).replace(/\s+/g, '');
+    expect(text).toContain('1.00元/平方米/月');
+    expect(text).toContain('1.20元/平方米/月');
+    expect(text).toContain('按欠付物业费每月万分之100支付违约金');
+    expect(text).toContain('按欠付物业费每日万分之5支付违约金');
   });
 });

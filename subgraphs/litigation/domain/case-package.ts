@@ -49,13 +49,33 @@ export interface EvidenceItem {
 /** The filed late-fee terms as a package carries them: the catalog's shape (one rate, daily or monthly). */
 export type PackageLateFeeTerms = NonNullable<FilingTermsData['lateFee']>;
 
+/**
+ * The standard a run of the claimed months was billed under: one filed version of the contract (an amendment may
+ * change the owner rate or the late-fee terms from a month on), its owner rate and its late-fee terms, from the first
+ * to the last claimed month of the run.
+ */
+export interface FeeStandardPeriod {
+  fromMonth: string;
+  toMonth: string;
+  filingRecordNumber: string;
+  rateFenPerM2Month: Fen;
+  lateFeeTerms: PackageLateFeeTerms | null;
+}
+
 export interface CasePackageContent {
   referralId: string;
   parties: Party[];
   claims: PackageClaims;
   contract: { name: string; number: string; signedOn: IsoDate; filingRecordNumber: string };
   property: { address: string; floorAreaCentiM2: number; owner: string };
+  /** The latest claimed month's standard (the package's filing); `feeStandards` has each month's. */
   feeStandard: { rateFenPerM2Month: Fen; description: string };
+  /**
+   * The claimed months as runs billed under one filed version and rate, oldest first (one run when a single version
+   * covers them all); each month's line and late fee were computed on its run's standard. Absent in packages built
+   * before it, whose every month is at `feeStandard` and `lateFeeTerms`.
+   */
+  feeStandards?: FeeStandardPeriod[];
   serviceTerm: { startsOn: IsoDate; endsOn: IsoDate };
   arrearsLines: FeeLine[];
   penaltyLines: PenaltyLine[];
@@ -131,10 +151,16 @@ export function isNextVersionOf(next: CasePackage, previous: CasePackage): boole
   return next.version === previous.version + 1 && next.previousDigest === packageDigest(previous);
 }
 
+/** The standard a claimed month was billed under: its run of `feeStandards`, or, in older packages, `feeStandard`. */
+export function standardOfMonth(pkg: CasePackageContent, month: string): { rateFenPerM2Month: Fen } | undefined {
+  if (!pkg.feeStandards) return pkg.feeStandard;
+  return pkg.feeStandards.find((s) => s.fromMonth <= month && month <= s.toMonth);
+}
+
 /**
  * Every inconsistency, in a fixed order (empty when none). The totals must be the exact sums of the lines they
- * summarise, and each month's line must use the property's floor area and the filed rate, so the figures the court
- * reads agree with each other.
+ * summarise, and each month's line must use the property's floor area and the rate filed for that month, so the
+ * figures the court reads agree with each other.
  */
 export function casePackageProblems(pkg: CasePackage): CasePackageProblem[] {
   const problems: CasePackageProblem[] = [];
@@ -154,7 +180,7 @@ export function casePackageProblems(pkg: CasePackage): CasePackageProblem[] {
   }
   if (pkg.arrearsLines.some((l) => l.floorAreaCentiM2 !== pkg.property.floorAreaCentiM2))
     problems.push('FLOOR_AREA_MISMATCH');
-  if (pkg.arrearsLines.some((l) => l.rateFenPerM2Month !== pkg.feeStandard.rateFenPerM2Month))
+  if (pkg.arrearsLines.some((l) => l.rateFenPerM2Month !== standardOfMonth(pkg, l.month)?.rateFenPerM2Month))
     problems.push('RATE_MISMATCH');
   const [first, last] = [pkg.serviceTerm.startsOn.slice(0, 7), pkg.serviceTerm.endsOn.slice(0, 7)];
   if (pkg.arrearsLines.some((l) => l.month < first || l.month > last)) problems.push('MONTH_OUTSIDE_SERVICE_TERM');

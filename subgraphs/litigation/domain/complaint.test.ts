@@ -242,9 +242,20 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(lateFeeStandard({ dailyRatePerTenThousand: 5, graceDays: 0, capPercentOfPrincipal: 20 })).toBe(
       '逾期未付的，按欠付物业费每日万分之5支付违约金；自应付之日次日起算；每月违约金不超过该月物业费的20%',
     );
-    const without = buildComplaint({ ...complaintInput, pkg: { ...pkg, lateFeeTerms: undefined } });
-    const seven = without.sections.find((s) => s.heading === '事实与理由')!.rows.find((r) => r.label.startsWith('7.'))!;
-    expect(seven.value).toBe(`按合同约定的违约金标准（${NOT_HELD}）`);
+    // A package built before the terms were carried, and one whose filing holds none.
+    const older = { ...pkg, lateFeeTerms: undefined, feeStandards: undefined };
+    const none = {
+      ...pkg,
+      lateFeeTerms: null,
+      feeStandards: pkg.feeStandards!.map((s) => ({ ...s, lateFeeTerms: null })),
+    };
+    for (const without of [older, none]) {
+      const complaint = buildComplaint({ ...complaintInput, pkg: without });
+      const seven = complaint.sections
+        .find((s) => s.heading === '事实与理由')!
+        .rows.find((r) => r.label.startsWith('7.'))!;
+      expect(seven.value).toBe(`按合同约定的违约金标准（${NOT_HELD}）`);
+    }
   });
 
   it('states a monthly rate, its computation by full months, and quotes the clause the filing carries', () => {
@@ -292,6 +303,82 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(pkg.lateFeeTerms).toEqual({ dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null });
     expect(row('事实与理由', '7.')).toContain(`合同条款原文：${NOT_HELD}`);
     expect(row('事实与理由', '9.')).toContain('日万分之3×逾期天数');
+  });
+
+  it('states each standard for the months billed under it when an amendment changed the rate and late-fee terms', () => {
+    // A test amendment, not a seed's: from September 2026 the owner rate is ¥1.80 and the late fee 5/10,000 a day.
+    const amended: FilingRecord = {
+      ...FILING,
+      filingId: 'f2',
+      recordNumber: '110108-2026-0042',
+      terms: {
+        ...FILING.terms,
+        lateFee: { dailyRatePerTenThousand: 5, graceDays: 30, capPercentOfPrincipal: null },
+      },
+    };
+    const raised = chargeFen(5678, 180);
+    const claim: ClaimSnapshot = {
+      ...CLAIM,
+      charges: [
+        charge('2026-07', monthly, 250),
+        charge('2026-08', monthly, 180),
+        { ...charge('2026-09', raised, 100), filingId: 'f2', rateFen: 180 },
+        { ...charge('2026-10', raised, 0), filingId: 'f2', rateFen: 180 },
+      ],
+    };
+    const built = casePackageContent({
+      referralId: pkg.referralId,
+      claim,
+      claimableMonths: ['2026-07', '2026-08', '2026-09', '2026-10'],
+      filings: [{ ...FILING, status: 'SUPERSEDED' }, amended],
+      evidence: pkg.evidence,
+      costs: [],
+    }).content;
+    // Before, one rate (the latest month's) stood for every month, and the package was refused: RATE_MISMATCH.
+    const amendedPkg = firstPackage(built);
+    expect(amendedPkg.feeStandards).toEqual([
+      {
+        fromMonth: '2026-07',
+        toMonth: '2026-08',
+        filingRecordNumber: '110108-2021-0001',
+        rateFenPerM2Month: 167,
+        lateFeeTerms: expect.objectContaining({ dailyRatePerTenThousand: 3 }),
+      },
+      {
+        fromMonth: '2026-09',
+        toMonth: '2026-10',
+        filingRecordNumber: '110108-2026-0042',
+        rateFenPerM2Month: 180,
+        lateFeeTerms: expect.objectContaining({ dailyRatePerTenThousand: 5 }),
+      },
+    ]);
+    expect(amendedPkg.penaltyLines.map((l) => l.computation)).toEqual([
+      expect.stringContaining('3/10,000'),
+      expect.stringContaining('3/10,000'),
+      expect.stringContaining('5/10,000'),
+    ]);
+    const facts = buildComplaint({ ...complaintInput, pkg: amendedPkg }).sections.find(
+      (s) => s.heading === '事实与理由',
+    )!;
+    const row = (n: string) => facts.rows.find((r) => r.label.startsWith(`${n}.`))!.value;
+    expect(row('4')).toBe(
+      '2026年7月至2026年8月：1.67元/平方米/月（合同备案编号110108-2021-0001）；' +
+        '2026年9月至2026年10月：1.80元/平方米/月（合同备案编号110108-2026-0042）',
+    );
+    expect(row('7')).toMatch(
+      /^2026年7月至2026年8月：逾期未付的，按欠付物业费每日万分之3.*；2026年9月至2026年10月：逾期未付的，按欠付物业费每日万分之5/,
+    );
+    expect(row('9')).toContain('2026年7月至2026年8月各月：各月逾期未付的物业费×日万分之3×逾期天数');
+    expect(row('9')).toContain(
+      '：2026年7月物业费逾期违约金：2.50元；2026年8月物业费逾期违约金：1.80元；2026年9月至2026年10月各月：各月逾期未付的物业费×日万分之5×逾期天数',
+    );
+    expect(row('9')).toMatch(/：2026年9月物业费逾期违约金：1\.00元；合计5\.30元$/);
+    // A month's line at another rate than its own version's is still refused.
+    const wrong = {
+      ...built,
+      arrearsLines: built.arrearsLines.map((l, i) => (i === 0 ? { ...l, rateFenPerM2Month: 180 } : l)),
+    };
+    expect(() => firstPackage(wrong)).toThrow(expect.objectContaining({ details: { problems: ['RATE_MISMATCH'] } }));
   });
 
   it('lists the package’s evidence and the uploaded files, with their digests', () => {

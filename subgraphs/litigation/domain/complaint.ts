@@ -1,8 +1,9 @@
 import { chineseDate, chineseMonth, yuanFigures, yuanInWords } from '../../../kernel/chinese-format';
 import { compareMonths, monthIndex } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { CasePackage } from './case-package';
-import { FeeLine, servedPart } from './claim';
+import { CasePackage, FeeStandardPeriod, PackageLateFeeTerms } from './case-package';
+import { canonicalJson } from '../../../kernel/canonical-json';
+import { FeeLine, PenaltyLine, servedPart } from './claim';
 import { CompanyProfile } from './company-profile';
 import { DefendantIdentity, residentIdFacts } from './defendant';
 import { EvidenceFile } from './evidence-file';
@@ -193,6 +194,44 @@ function claimedPeriod(lines: readonly FeeLine[]): string {
 /** The month a penalty line is about ("Late fee on 2024-03"), when its label names one. */
 const penaltyMonth = (label: string): string | null => /(\d{4}-\d{2})/.exec(label)?.[1] ?? null;
 
+/** A run of months as the complaint names it: 2024年11月, or 2024年1月至2024年10月. */
+const monthSpan = (p: { fromMonth: string; toMonth: string }) =>
+  p.fromMonth === p.toMonth ? chineseMonth(p.fromMonth) : `${chineseMonth(p.fromMonth)}至${chineseMonth(p.toMonth)}`;
+
+/**
+ * The late-fee terms the penalty lines were computed on, each with the runs of months it governs and its lines, in
+ * month order: one group when a single set of terms covers every penalised month (or the package predates
+ * `feeStandards`), several when an amendment changed the terms from a month on (arrears computes each month's late
+ * fee on the terms of the version it was billed under; before, the complaint stated the latest terms for all).
+ */
+function lateFeeGroups(
+  pkg: CasePackage,
+): { terms: PackageLateFeeTerms | null; periods: FeeStandardPeriod[]; lines: PenaltyLine[] }[] {
+  const periodOf = (l: PenaltyLine) => {
+    const month = penaltyMonth(l.label);
+    return month === null ? undefined : pkg.feeStandards?.find((p) => p.fromMonth <= month && month <= p.toMonth);
+  };
+  if (!pkg.feeStandards || pkg.penaltyLines.some((l) => periodOf(l) === undefined))
+    return [{ terms: pkg.lateFeeTerms ?? null, periods: [], lines: [...pkg.penaltyLines] }];
+  const groups: {
+    key: string;
+    terms: PackageLateFeeTerms | null;
+    periods: FeeStandardPeriod[];
+    lines: PenaltyLine[];
+  }[] = [];
+  for (const line of pkg.penaltyLines) {
+    const period = periodOf(line)!;
+    const key = canonicalJson(period.lateFeeTerms);
+    const group = groups.find((g) => g.key === key);
+    if (!group) groups.push({ key, terms: period.lateFeeTerms, periods: [period], lines: [line] });
+    else {
+      if (!group.periods.includes(period)) group.periods.push(period);
+      group.lines.push(line);
+    }
+  }
+  return groups.map(({ key: _, ...group }) => group);
+}
+
 function demandText(channel: string): string {
   const [kind, via] = [channel.split(' ')[0], /\(([^)]*)\)/.exec(channel)?.[1]];
   const name = DEMAND_KINDS[kind] ?? channel;
@@ -299,11 +338,18 @@ export function buildComplaint(input: ComplaintInput): Complaint {
     ],
   };
 
-  const terms = pkg.lateFeeTerms ?? null;
-  const penaltyLines = pkg.penaltyLines.map((l) => {
+  const penaltyLine = (l: PenaltyLine) => {
     const month = penaltyMonth(l.label);
     return `${month ? `${chineseMonth(month)}物业费逾期违约金` : l.label}：${yuan(l.amountFen)}`;
-  });
+  };
+  const lateFees = lateFeeGroups(pkg);
+  const terms = lateFees.length === 1 ? lateFees[0].terms : null;
+  const penaltyLines = pkg.penaltyLines.map(penaltyLine);
+  const standards = pkg.feeStandards ?? [];
+  const lateFeeStandardText = (t: PackageLateFeeTerms | null) =>
+    t ? `${lateFeeStandard(t)}；合同条款原文：${clauseQuoted(t)}` : `按合同约定的违约金标准（${NOT_HELD}）`;
+  const lateFeeComputationText = (t: PackageLateFeeTerms | null) =>
+    t ? lateFeeComputation(t, asAt) : `按合同约定的违约金标准，对各月逾期未付的物业费自应付之日起计算至${asAt}`;
   const facts: ComplaintSection = {
     heading: '事实与理由',
     rows: [
@@ -316,7 +362,16 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         label: '3. 物业项目情况',
         value: `坐落位置：${pkg.property.address}；面积：${area(pkg.property.floorAreaCentiM2)}；所有权人：${defendantName}`,
       },
-      { label: '4. 约定的物业费标准', value: rate(pkg.feeStandard.rateFenPerM2Month) },
+      {
+        label: '4. 约定的物业费标准',
+        // Months billed at different rates (an amendment changed the rate from a month on): each period its own.
+        value:
+          new Set(standards.map((st) => st.rateFenPerM2Month)).size > 1
+            ? standards
+                .map((st) => `${monthSpan(st)}：${rate(st.rateFenPerM2Month)}（合同备案编号${st.filingRecordNumber}）`)
+                .join('；')
+            : rate(pkg.feeStandard.rateFenPerM2Month),
+      },
       {
         label: '5. 约定的物业服务期限',
         value: `${chineseDate(pkg.serviceTerm.startsOn)}起至${chineseDate(pkg.serviceTerm.endsOn)}止`,
@@ -326,9 +381,9 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         label: '7. 约定的逾期支付物业费违约金标准',
         value: !penaltyClaimed
           ? '无'
-          : terms
-            ? `${lateFeeStandard(terms)}；合同条款原文：${clauseQuoted(terms)}`
-            : `按合同约定的违约金标准（${NOT_HELD}）`,
+          : lateFees.length > 1
+            ? lateFees.map((g) => `${g.periods.map(monthSpan).join('、')}：${lateFeeStandardText(g.terms)}`).join('；')
+            : lateFeeStandardText(terms),
       },
       {
         label: '8. 被告欠付物业费数额及计算方式',
@@ -338,10 +393,15 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         label: '9. 被告应付违约金数额及计算方式',
         value: penaltyClaimed
           ? `应付违约金数额：${yuan(claims.penaltyTotalFen)}；具体计算方式：${
-              terms
-                ? lateFeeComputation(terms, asAt)
-                : `按合同约定的违约金标准，对各月逾期未付的物业费自应付之日起计算至${asAt}`
-            }：${penaltyLines.join('；')}；合计${yuan(claims.penaltyTotalFen)}`
+              lateFees.length > 1
+                ? lateFees
+                    .map(
+                      (g) =>
+                        `${g.periods.map(monthSpan).join('、')}各月：${lateFeeComputationText(g.terms)}：${g.lines.map(penaltyLine).join('；')}`,
+                    )
+                    .join('；')
+                : `${lateFeeComputationText(terms)}：${penaltyLines.join('；')}`
+            }；合计${yuan(claims.penaltyTotalFen)}`
           : '无',
       },
       {

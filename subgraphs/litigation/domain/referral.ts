@@ -11,7 +11,13 @@ import { todayInChina } from '../../../kernel/clock';
 import { utcInstant } from '../../../kernel/instant';
 import { Fen, formatYuan } from '../../../kernel/money';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
-import { CasePackageContent, EvidenceItem, PackageLateFeeTerms, packageClaims } from './case-package';
+import {
+  CasePackageContent,
+  EvidenceItem,
+  FeeStandardPeriod,
+  PackageLateFeeTerms,
+  packageClaims,
+} from './case-package';
 import { ComplaintClaims, CostLine, buildComplaintClaims, monthChargedFen } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce } from './eligibility';
 import { DemandPeriod } from './statutes';
@@ -353,6 +359,8 @@ export function casePackageContent(input: PackageInput): {
       { months: otherContracts.map((c) => c.month) },
     );
   const floorArea = claim.floorAreaCentiM2 ?? latest.floorAreaCentiM2;
+  // Each month's own filed version (an amendment of the contract may have changed its rate or late-fee terms since).
+  const filingOfMonth = (c: (typeof charges)[number]) => input.filings.find((f) => f.filingId === c.filingId) ?? filing;
   const claims = buildComplaintClaims({
     arrears: charges.map((c) => {
       const month = {
@@ -365,14 +373,17 @@ export function casePackageContent(input: PackageInput): {
     }),
     penalties: charges
       .filter((c) => c.lateFeeFen > 0)
-      .map((c) => ({
-        label: `Late fee on ${c.month}`,
-        amountFen: c.lateFeeFen,
-        computation:
-          `${yuan(c.openFen)} unpaid since ${c.dueOn}, at the contract's late-fee terms` +
-          (filing.terms.lateFee ? ` (${lateFeeRateInWords(filing.terms.lateFee)})` : '') +
-          `, to ${claim.asOf}`,
-      })),
+      .map((c) => {
+        const terms = filingOfMonth(c).terms.lateFee;
+        return {
+          label: `Late fee on ${c.month}`,
+          amountFen: c.lateFeeFen,
+          computation:
+            `${yuan(c.openFen)} unpaid since ${c.dueOn}, at the contract's late-fee terms` +
+            (terms ? ` (${lateFeeRateInWords(terms)})` : '') +
+            `, to ${claim.asOf}`,
+        };
+      }),
     costs: input.costs,
   });
   const provider = filing.terms.parties.find((p) => p.role === 'PROVIDER');
@@ -402,6 +413,9 @@ export function casePackageContent(input: PackageInput): {
       rateFenPerM2Month: latest.rateFen,
       description: `${yuan(latest.rateFen)} per m² of floor area per month, the owner rate filed under ${filing.recordNumber}`,
     },
+    feeStandards: standardPeriods(
+      charges.map((c) => ({ month: c.month, rateFen: c.rateFen, filing: filingOfMonth(c) })),
+    ),
     serviceTerm: { startsOn: filing.terms.startsOn, endsOn: filing.terminatedOn ?? filing.terms.endsOn },
     arrearsLines: claims.feeLines,
     penaltyLines: claims.penaltyLines,
@@ -411,6 +425,27 @@ export function casePackageContent(input: PackageInput): {
     evidence: [...input.evidence],
   };
   return { content, claims, filing };
+}
+
+/** The claimed months, in month order, as runs of one filed version and rate (case-package.ts FeeStandardPeriod). */
+function standardPeriods(
+  months: readonly { month: string; rateFen: Fen; filing: FilingRecord }[],
+): FeeStandardPeriod[] {
+  const periods: (FeeStandardPeriod & { filingId: string })[] = [];
+  for (const { month, rateFen, filing } of months) {
+    const last = periods[periods.length - 1];
+    if (last && last.filingId === filing.filingId && last.rateFenPerM2Month === rateFen) last.toMonth = month;
+    else
+      periods.push({
+        filingId: filing.filingId,
+        fromMonth: month,
+        toMonth: month,
+        filingRecordNumber: filing.recordNumber ?? '',
+        rateFenPerM2Month: rateFen,
+        lateFeeTerms: filing.terms.lateFee ? publishedLateFee(filing.terms.lateFee) : null,
+      });
+  }
+  return periods.map(({ filingId: _, ...period }) => period);
 }
 
 /**
