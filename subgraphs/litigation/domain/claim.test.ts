@@ -65,7 +65,7 @@ describe('element-based complaint claims', () => {
       rejection(() =>
         buildComplaintClaims({ arrears: [{ ...month('2026-03', 4_894), servedDays: 16 }], penalties: [], costs: [] }),
       ).details?.fields,
-    ).toEqual({ 'arrears[0].paidFen': 'a month paid in full is not in arrears' });
+    ).toEqual({ 'arrears[0].paidFen': 'a month paid, waived or corrected off in full is not in arrears' });
     for (const servedDays of [0, 31, 1.5])
       expect(
         Object.keys(

@@ -22,6 +22,10 @@ export interface ArrearsMonth {
   servedDays?: number | null;
   /** Paid towards the month already; 0 when nothing was paid. */
   paidFen: Fen;
+  /** Forgiven by the company (减免); absent: none. */
+  waivedFen?: Fen;
+  /** Taken off the month's fee by a correction of the bill (核减); absent: none. */
+  correctedFen?: Fen;
 }
 
 /** A penalty line as the arrears rules computed it; the complaint only sums and quotes it. */
@@ -45,6 +49,10 @@ export interface FeeLine {
   servedDays: number | null;
   chargedFen: Fen;
   paidFen: Fen;
+  /** Forgiven and corrected off the month: absent in packages built before they were told apart from payments. */
+  waivedFen?: Fen;
+  correctedFen?: Fen;
+  /** What is claimed: charged less paid, waived and corrected. */
   amountFen: Fen;
   /** e.g. "56.78 m² × ¥1.67 = ¥94.82", or "56.78 m² × ¥1.67 × 16/31 days = ¥48.94" for a month served in part. */
   computation: string;
@@ -150,23 +158,38 @@ export const servedPart = (a: Pick<ArrearsMonth, 'month' | 'servedDays'>): Serve
   a.servedDays == null ? undefined : { days: a.servedDays, monthDays: daysInMonth(a.month) };
 
 /** What the month charged: floor area × rate, for the days served when the month was served in part (chargeFen). */
-export const monthChargedFen = (a: Omit<ArrearsMonth, 'paidFen'>): Fen =>
+export const monthChargedFen = (a: Omit<ArrearsMonth, 'paidFen' | 'waivedFen' | 'correctedFen'>): Fen =>
   chargeFen(a.floorAreaCentiM2, a.rateFenPerM2Month, servedPart(a));
+
+/** What a month's line takes off the charge: paid, waived (减免) and corrected (核减), each 0 when absent. */
+const takenOff = (a: Pick<ArrearsMonth, 'paidFen' | 'waivedFen' | 'correctedFen'>) => ({
+  paidFen: a.paidFen,
+  waivedFen: a.waivedFen ?? 0,
+  correctedFen: a.correctedFen ?? 0,
+});
 
 function feeLine(a: ArrearsMonth): FeeLine {
   const chargedFen = monthChargedFen(a);
   const part = servedPart(a);
   const days = part ? ` × ${part.days}/${part.monthDays} days` : '';
   const product = `${squareMetres(a.floorAreaCentiM2)} × ${yuan(a.rateFenPerM2Month)}${days} = ${yuan(chargedFen)}`;
-  const amountFen = chargedFen - a.paidFen;
-  const computation = a.paidFen === 0 ? product : `${product}, less ${yuan(a.paidFen)} paid = ${yuan(amountFen)}`;
+  const off = takenOff(a);
+  const amountFen = chargedFen - off.paidFen - off.waivedFen - off.correctedFen;
+  const less = [
+    [off.paidFen, 'paid'],
+    [off.waivedFen, 'waived'],
+    [off.correctedFen, 'corrected off the bill'],
+  ]
+    .filter(([fen]) => fen !== 0)
+    .map(([fen, what]) => `${yuan(fen as number)} ${what}`);
+  const computation = less.length === 0 ? product : `${product}, less ${less.join(', ')} = ${yuan(amountFen)}`;
   return {
     month: a.month,
     floorAreaCentiM2: a.floorAreaCentiM2,
     rateFenPerM2Month: a.rateFenPerM2Month,
     servedDays: part ? part.days : null,
     chargedFen,
-    paidFen: a.paidFen,
+    ...off,
     amountFen,
     computation,
   };
@@ -201,13 +224,21 @@ function validate(input: {
     if (part && !(wholeFen(a.servedDays, 1) && (a.servedDays as number) < daysInMonth(a.month)))
       fields[`arrears[${i}].servedDays`] = "the days served are whole days, fewer than the month's, or absent";
     if (!wholeFen(a.paidFen, 0)) fields[`arrears[${i}].paidFen`] = 'the amount paid is whole fen, 0 or more';
-    else if (
+    if (a.waivedFen != null && !wholeFen(a.waivedFen, 0))
+      fields[`arrears[${i}].waivedFen`] = 'the amount waived is whole fen, 0 or more';
+    if (a.correctedFen != null && !wholeFen(a.correctedFen, 0))
+      fields[`arrears[${i}].correctedFen`] = 'the amount corrected off is whole fen, 0 or more';
+    const off = takenOff(a);
+    if (
+      !fields[`arrears[${i}].paidFen`] &&
+      !fields[`arrears[${i}].waivedFen`] &&
+      !fields[`arrears[${i}].correctedFen`] &&
       wholeFen(a.floorAreaCentiM2, 1) &&
       wholeFen(a.rateFenPerM2Month, 1) &&
       !fields[`arrears[${i}].servedDays`] &&
-      a.paidFen >= monthChargedFen(a)
+      off.paidFen + off.waivedFen + off.correctedFen >= monthChargedFen(a)
     ) {
-      fields[`arrears[${i}].paidFen`] = 'a month paid in full is not in arrears';
+      fields[`arrears[${i}].paidFen`] = 'a month paid, waived or corrected off in full is not in arrears';
     }
   });
   (Array.isArray(input.penalties) ? input.penalties : []).forEach((p, i) => {

@@ -381,6 +381,51 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(() => firstPackage(wrong)).toThrow(expect.objectContaining({ details: { problems: ['RATE_MISMATCH'] } }));
   });
 
+  it('states what was paid, forgiven and corrected off a month apart, never a waiver as paid', () => {
+    // 2026-07: ¥94.82 billed, corrected down by ¥10.00, ¥20.00 paid and ¥5.00 waived: ¥59.82 open.
+    const july = {
+      ...charge('2026-07', monthly - 3_500, 0),
+      amountFen: monthly - 1_000,
+      paidFen: 2_000,
+      waivedFen: 500,
+    };
+    const claim: ClaimSnapshot = { ...CLAIM, charges: [july, charge('2026-08', monthly, 0)] };
+    const built = casePackageContent({
+      referralId: pkg.referralId,
+      claim,
+      claimableMonths: ['2026-07', '2026-08'],
+      filings: [FILING],
+      evidence: pkg.evidence,
+      costs: [],
+    }).content;
+    const [line] = firstPackage(built).arrearsLines;
+    expect(line).toMatchObject({
+      chargedFen: 9_482,
+      paidFen: 2_000,
+      waivedFen: 500,
+      correctedFen: 1_000,
+      amountFen: 5_982,
+    });
+    expect(line.computation).toBe(
+      '56.78 m² × ¥1.67 = ¥94.82, less ¥20.00 paid, ¥5.00 waived, ¥10.00 corrected off the bill = ¥59.82',
+    );
+    // Before: “已付35.00元”, though the owner had paid 20.00.
+    expect(feeLineRuns(built.arrearsLines)[0]).toBe(
+      '2026年7月：56.78平方米×1.67元/平方米/月=94.82元，已付20.00元，减免5.00元，核减10.00元，欠59.82元',
+    );
+    // A fee corrected above floor area × rate is claimed as far as the line can show it, the rest stated as before.
+    const raised = { ...charge('2026-07', monthly + 1_000, 0), amountFen: monthly + 1_000, paidFen: 0, waivedFen: 0 };
+    const [above] = casePackageContent({
+      referralId: pkg.referralId,
+      claim: { ...CLAIM, charges: [raised] },
+      claimableMonths: ['2026-07'],
+      filings: [FILING],
+      evidence: pkg.evidence,
+      costs: [],
+    }).content.arrearsLines;
+    expect(above).toMatchObject({ chargedFen: 9_482, paidFen: 0, waivedFen: 0, correctedFen: 0, amountFen: 9_482 });
+  });
+
   it('lists the package’s evidence and the uploaded files, with their digests', () => {
     expect(complaint.evidence).toEqual([
       {

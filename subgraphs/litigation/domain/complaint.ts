@@ -144,8 +144,8 @@ const rate = (fen: Fen) => `${yuanFigures(fen)}元/平方米/月`;
 const orNotHeld = (value: string | null | undefined) => (value && value.trim() !== '' ? value : NOT_HELD);
 
 /**
- * Months with the same floor area, rate and payment, as runs of consecutive months: one line each. A month served in
- * part (the contract began or ended within it) stands alone, its days shown: 2026年3月：…×16/31天=….
+ * Months with the same floor area, rate, payment, waiver and correction, as runs of consecutive months: one line
+ * each. A month served in part (the contract began or ended within it) stands alone, its days shown: 2026年3月：…×16/31天=….
  */
 export function feeLineRuns(lines: readonly FeeLine[]): string[] {
   const sorted = [...lines].sort((a, b) => compareMonths(a.month, b.month));
@@ -161,7 +161,9 @@ export function feeLineRuns(lines: readonly FeeLine[]): string[] {
       // == null: lines of packages stored before fees were charged by the day have no servedDays at all
       line.servedDays == null &&
       last.servedDays == null &&
-      line.paidFen === last.paidFen;
+      line.paidFen === last.paidFen &&
+      (line.waivedFen ?? 0) === (last.waivedFen ?? 0) &&
+      (line.correctedFen ?? 0) === (last.correctedFen ?? 0);
     if (same) run.push(line);
     else runs.push([line]);
   }
@@ -172,7 +174,14 @@ export function feeLineRuns(lines: readonly FeeLine[]): string[] {
     const part = servedPart(first);
     const days = part ? `×${part.days}/${part.monthDays}天` : '';
     const product = `${area(first.floorAreaCentiM2)}×${rate(first.rateFenPerM2Month)}${days}=${yuan(first.chargedFen)}`;
-    const each = first.paidFen === 0 ? product : `${product}，已付${yuan(first.paidFen)}，欠${yuan(first.amountFen)}`;
+    const off = [
+      [first.paidFen, '已付'],
+      [first.waivedFen ?? 0, '减免'],
+      [first.correctedFen ?? 0, '核减'],
+    ]
+      .filter(([fen]) => fen !== 0)
+      .map(([fen, what]) => `${what}${yuan(fen as number)}`);
+    const each = off.length === 0 ? product : `${product}，${off.join('，')}，欠${yuan(first.amountFen)}`;
     const total = run.reduce((s, l) => s + l.amountFen, 0);
     return run.length === 1 ? `${period}：${each}` : `${period}：每月${each}，共${run.length}个月，计${yuan(total)}`;
   });

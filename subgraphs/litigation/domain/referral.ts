@@ -122,6 +122,10 @@ export interface ClaimSnapshot {
     rateFen: number;
     /** A month charged by the day: the days served; absent for the whole month. */
     servedDays?: number;
+    /** The fee as it stands (after corrections), paid and waived: arrears' claim event carries them (takenOffMonth). */
+    amountFen?: Fen;
+    paidFen?: Fen;
+    waivedFen?: Fen;
     openFen: Fen;
     limitationEndsOn: IsoDate;
     /** Absent in snapshots published before arrears sent it. */
@@ -197,6 +201,21 @@ export function contractDemandPeriod(filings: readonly FilingRecord[]): { contra
     .sort((a, b) => compareDates(b.terminatedOn ?? b.endsOn, a.terminatedOn ?? a.endsOn));
   const days = current[0]?.terms.demandPeriodDays;
   return days == null ? null : { contractId: current[0].contractId, days };
+}
+
+/**
+ * What a claimed month's line takes off its charge to leave what is open: what was paid, waived (减免) and corrected
+ * off the bill (核减), as the claim gives them (before, all of it was stated as paid, so the complaint said an owner
+ * had paid what the company forgave). A claim without them, or a fee corrected above floor area × rate, states the
+ * difference as paid, as before.
+ */
+function takenOffMonth(
+  chargedFen: Fen,
+  c: ClaimSnapshot['charges'][number],
+): { paidFen: Fen; waivedFen: Fen; correctedFen: Fen } {
+  if (c.amountFen == null || c.paidFen == null || c.waivedFen == null || c.amountFen > chargedFen)
+    return { paidFen: Math.max(0, chargedFen - c.openFen), waivedFen: 0, correctedFen: 0 };
+  return { paidFen: c.paidFen, waivedFen: c.waivedFen, correctedFen: chargedFen - c.amountFen };
 }
 
 /** Only the company's service fees are its claim; a levy is owed into the owners' own account, not to the company. */
@@ -369,7 +388,7 @@ export function casePackageContent(input: PackageInput): {
         rateFenPerM2Month: c.rateFen,
         servedDays: c.servedDays ?? null,
       };
-      return { ...month, paidFen: Math.max(0, monthChargedFen(month) - c.openFen) };
+      return { ...month, ...takenOffMonth(monthChargedFen(month), c) };
     }),
     penalties: charges
       .filter((c) => c.lateFeeFen > 0)
