@@ -1501,6 +1501,38 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(await overdueOn(addDays(closedOn, -1))).toContain(referral.id);
   });
 
+  it('lets the company lower a fee the court holds but not raise it (CLAIM_BEFORE_COURT)', async () => {
+    const account = accounts[46];
+    const referral = await referredAlone(46);
+    await ok(xichengCourt, REPORT, {
+      r: {
+        referralId: referral.id,
+        kind: 'DOCKETED',
+        occurredAt: `${addDays(today, -1)}T10:00:00+08:00`,
+        caseNumber: '(2026)京0102民初8846号',
+      },
+    });
+    await waitFor(
+      'the account in litigation',
+      async () => (await accountStatus(account.id)).status === 'IN_LITIGATION',
+    );
+    const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: Note!, $fen: Fen, $amount: Fen) { adjustCharge(chargeId: $c, kind: $k, reason: $r, fen: $fen, amountFen: $amount) { openFen } }`;
+    const [chargeId] = account.chargeIds;
+    const amount = async () =>
+      (await db.query(`select amount_fen from arrears.charge where id = $1`, [chargeId])).rows[0].amount_fen;
+    const billed = await amount();
+    // Before, the fee was raised and litigation told of a higher claim than the court had docketed.
+    const raised = await fails(companyA, ADJUST, { c: chargeId, k: 'CORRECTION', r: '面积更正', amount: billed + 100 });
+    expect(raised.extensions).toMatchObject({
+      code: 'CLAIM_BEFORE_COURT',
+      details: { status: 'IN_LITIGATION', amountFen: billed },
+    });
+    expect(await amount()).toBe(billed);
+    await ok(companyA, ADJUST, { c: chargeId, k: 'CORRECTION', r: '面积更正', amount: billed - 100 });
+    await ok(companyA, ADJUST, { c: chargeId, k: 'WAIVER', r: '庭前减免', fen: 50 });
+    expect(await amount()).toBe(billed - 100);
+  });
+
   it('takes the court refusing to docket once pre-suit mediation failed: the case REJECTED, the account back in collection', async () => {
     const account = accounts[39];
     const referral = await referredAlone(39);

@@ -5,7 +5,7 @@ import { Identity } from '../../../kernel/identity';
 import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { assertPropertyCompany } from '../domain/access';
 import { arrearsError } from '../domain/errors';
-import { Adjustment, AdjustmentKind, adjustCharge as adjusted } from '../domain/allocation';
+import { Adjustment, AdjustmentKind, adjustCharge as adjusted, raisesClaimBeforeCourt } from '../domain/allocation';
 import { accountIdOfCharge, chargesOfAccount, saveChargeAmounts } from '../persistence/charge.repository';
 import { insertAdjustment } from '../persistence/ledger.repository';
 import { loadAccount } from './account.lookup';
@@ -51,6 +51,14 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
     const account = await loadAccount(tx, identity, accountId, true);
     const charges = await chargesOfAccount(tx, account.id);
     const charge = charges.find((c) => c.chargeId === input.chargeId)!;
+    // Raised while the court holds the claim, the fee would be claimed here beyond what the court hears or judged
+    // (before, it was, and litigation was told of the higher claim); lowering it is the company's concession.
+    if (input.kind === 'CORRECTION' && raisesClaimBeforeCourt(account.status, charge.amountFen, input.amountFen))
+      throw arrearsError(
+        'CLAIM_BEFORE_COURT',
+        `Account ${account.id} is ${account.status}: a correction may lower the fee, not raise it`,
+        { status: account.status, amountFen: charge.amountFen },
+      );
     const adjustment: Adjustment =
       input.kind === 'WAIVER'
         ? { kind: 'WAIVER', fen: input.fen as number, reason: input.reason }

@@ -15,6 +15,17 @@ import { ACCOUNT_STATUSES, CONCLUDED_ACCOUNT_STATUSES, type AccountStatus } from
 export { ACCOUNT_STATUSES, type AccountStatus };
 
 /**
+ * The statuses in which a court holds the account's claim (referred, docketed, judged): the claim is the court's to
+ * decide, so the company neither corrects a fee upwards (allocation.ts raisesClaimBeforeCourt) nor has the hub correct
+ * it to the days served (charge.repository.ts correctFeesToServedDays).
+ */
+export const COURT_HELD_STATUSES: ReadonlySet<AccountStatus> = new Set<AccountStatus>([
+  'REFERRED',
+  'IN_LITIGATION',
+  'JUDGED',
+]);
+
+/**
  * The allowed moves. Why the less obvious ones exist:
  * - back to CURRENT only before referral and only when nothing is open: after referral, payment ends the case as
  *   SETTLED (the referral or suit is withdrawn), which is what the court needs to hear;

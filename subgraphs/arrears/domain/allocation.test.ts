@@ -1,5 +1,12 @@
 import { rejection } from '../../../test/support/rejection';
-import { Adjustment, AppliedAmount, adjustCharge, allocatePayment, applyCredits } from './allocation';
+import {
+  Adjustment,
+  AppliedAmount,
+  adjustCharge,
+  allocatePayment,
+  applyCredits,
+  raisesClaimBeforeCourt,
+} from './allocation';
 import { Charge, openFen } from './charge';
 
 /** Seed 003: 56.78 m² high-rise at ¥1.67 is 9,482 fen a month. Listed out of order on purpose. */
@@ -248,5 +255,18 @@ describe('adjustCharge', () => {
       expect(error.code).toBe('BAD_USER_INPUT');
       expect(error.details).toEqual({ problems: [{ code, chargeId: 'c-2024-01' }] });
     }
+  });
+});
+
+describe('raisesClaimBeforeCourt', () => {
+  it('refuses raising a fee while a court holds the claim, and nothing else', () => {
+    for (const status of ['REFERRED', 'IN_LITIGATION', 'JUDGED'] as const) {
+      expect(raisesClaimBeforeCourt(status, 9_482, 9_483)).toBe(true);
+      expect(raisesClaimBeforeCourt(status, 9_482, 9_482)).toBe(false);
+      expect(raisesClaimBeforeCourt(status, 9_482, 5_000)).toBe(false);
+    }
+    for (const status of ['CURRENT', 'IN_COLLECTION', 'MEDIATION', 'SETTLED', 'WRITTEN_OFF'] as const)
+      expect(raisesClaimBeforeCourt(status, 9_482, 20_000)).toBe(false);
+    expect(raisesClaimBeforeCourt('JUDGED', 9_482, '20000')).toBe(false);
   });
 });

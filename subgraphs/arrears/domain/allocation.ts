@@ -2,6 +2,7 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { compareDates, compareMonths } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { Charge, openFen } from './charge';
+import { AccountStatus, COURT_HELD_STATUSES } from './account-status';
 
 /**
  * Applying a payment to a household's charges (Civil Code art. 560): the payer may say which charges it is for;
@@ -137,6 +138,15 @@ export interface ChargeLateFee {
    * (before, NO_LATE_FEE: the hub's own missing data kept the company from forgoing the fee).
    */
   awaitsHolidayYear?: number | null;
+}
+
+/**
+ * Whether correcting a fee of `amountFen` to `correctedToFen` raises a fee the court holds: the account's case is
+ * before a court or judged (COURT_HELD_STATUSES), where the claim is the court's to decide; lowering it is the
+ * company's concession. An amount that is no number is left to adjustCharge's own check.
+ */
+export function raisesClaimBeforeCourt(status: AccountStatus, amountFen: Fen, correctedToFen: unknown): boolean {
+  return COURT_HELD_STATUSES.has(status) && typeof correctedToFen === 'number' && correctedToFen > amountFen;
 }
 
 /**

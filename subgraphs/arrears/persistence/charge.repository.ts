@@ -7,6 +7,7 @@ import { TIME_ORDERED_UUID_SQL } from '../../../platform/db/time-ordered-uuid';
 import type { ChargeKind } from '../../../catalog';
 import { ReadScope } from '../domain/access';
 import { AppliedAmount } from '../domain/allocation';
+import { COURT_HELD_STATUSES } from '../domain/account-status';
 import { BilledCharge, Charge } from '../domain/charge';
 import { CollectionRow } from '../domain/collection-rate';
 import { PAST_DUE_SQL } from './in-arrears.sql';
@@ -243,7 +244,7 @@ export async function correctFeesToServedDays(
               waived_fen = least(b.waived_fen, b.served_fen - b.paid_fen)
          from billed b
         where c.id = b.id and b.amount_fen = b.as_billed and b.paid_fen <= b.served_fen
-          and b.status not in ('REFERRED', 'IN_LITIGATION', 'JUDGED')
+          and b.status not in (${[...COURT_HELD_STATUSES].map((status) => `'${status}'`).join(', ')})
        returning c.id, c.account_id, b.amount_fen as before_fen, b.served_fen as after_fen, b.waived_fen as waived_before_fen,
                  c.waived_fen as waived_after_fen),
      logged as (
