@@ -132,6 +132,8 @@ describe('preliminary contract term (Beijing: two years at most)', () => {
     ['2024-03-01', '2026-03-01', ['PRELIMINARY_TERM_TOO_LONG']],
     ['2024-03-15', '2026-03-14', []],
     ['2024-03-15', '2026-03-15', ['PRELIMINARY_TERM_TOO_LONG']],
+    ['2022-03-01', '2024-02-29', []],
+    ['2022-03-01', '2024-03-01', ['PRELIMINARY_TERM_TOO_LONG']],
   ])('from %s to %s has problems %j', (startsOn, endsOn, problems) => {
     expect(preliminaryTermProblems(startsOn, endsOn, BEIJING)).toEqual(problems);
     expect(contractTermProblems({ kind: 'PRELIMINARY', startsOn, endsOn }, [], BEIJING)).toEqual(problems);
@@ -142,6 +144,9 @@ describe('preliminary contract term (Beijing: two years at most)', () => {
     ['2024-02-29', '2026-02-28'],
     ['2024-03-01', '2026-02-28'],
     ['2023-03-01', '2025-02-28'],
+    // two years to the day before 1 March 2024, a leap year's 29 February (before: 2024-02-28, a day short)
+    ['2022-03-01', '2024-02-29'],
+    ['2022-12-31', '2024-12-30'],
   ])('a preliminary contract from %s may run to %s', (startsOn, latest) => {
     expect(latestPreliminaryEnd(startsOn, BEIJING)).toBe(latest);
   });

@@ -126,15 +126,18 @@ export function regularContractsInForceAtStart(
 
 /**
  * The last day a preliminary contract starting on `startsOn` may run, or null where the city sets no maximum. The
- * start date is itself a day of service, so the term counts as if from the day before (Civil Code art. 201 then
- * leaves that day out) and ends on the corresponding day N years on (art. 202): from 2024-01-01, two years end on
- * 2025-12-31; from 2024-02-29 they end on 2026-02-28. (A committee's term in the areas subgraph is instead counted
- * from the day it is formed, which art. 201 leaves out; here the parties have agreed the start day counts, art. 204.)
+ * start date is itself a day of service (the parties have agreed the start day counts, Civil Code art. 204), so N
+ * years end the day before the start's corresponding day N years on (art. 202), or on that month's last day where it
+ * has none: from 2024-01-01, two years end on 2025-12-31; from 2022-03-01 on 2024-02-29 (before, counted from the day
+ * before the start, 2022-02-28, they ended on 2024-02-28, a day short); from 2024-02-29 on 2026-02-28. (A committee's
+ * term in the areas subgraph is instead counted from the day it is formed, which art. 201 leaves out.)
  */
 export function latestPreliminaryEnd(startsOn: IsoDate, settings: CitySettings): IsoDate | null {
   requireDates({ startsOn });
   if (settings.preliminaryContractMaxYears === null) return null;
-  return addYears(addDays(startsOn, -1), settings.preliminaryContractMaxYears);
+  const anniversary = addYears(startsOn, settings.preliminaryContractMaxYears);
+  // 29 February in a common year has no corresponding day: the month's last day ends the period (art. 202).
+  return anniversary.slice(8) === startsOn.slice(8) ? addDays(anniversary, -1) : anniversary;
 }
 
 /** ENDS_BEFORE_START and, for a preliminary contract, PRELIMINARY_TERM_TOO_LONG (Beijing: two years at most). */
