@@ -1672,6 +1672,50 @@ describe('litigation: referrals through the green channel, the court’s reports
     ]);
   });
 
+  it("takes the court's docket of a withdrawn case when the account's new referral was closed without a decision", async () => {
+    const WITHDRAW = `mutation($id: ID!, $r: Note!) { withdrawReferral(referralId: $id, reason: $r) { status } }`;
+    const account = accounts[47];
+    await demand(47);
+    await claimKnown(account.id, 1);
+    const [first] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    await ok(companyA, WITHDRAW, { id: first.id, r: '误报' });
+    await waitFor(
+      'litigation to hold the claim in collection',
+      async () =>
+        (
+          await db.query(`select claim->>'status' as status from litigation.claim_account where account_id = $1`, [
+            account.id,
+          ])
+        ).rows[0]?.status === 'IN_COLLECTION',
+    );
+    await db.query(
+      `update litigation.court_event set received_at = received_at - interval '11 minutes' where referral_id = $1`,
+      [first.id],
+    );
+    const [second] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    // The court closes the new referral (结案) with no judgment or settlement: it stands no more.
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: { referralId: second.id, kind: 'CLOSED', occurredAt: `${today}T09:00:00+08:00` },
+        })
+      ).reportCourtEvent.status,
+    ).toBe('CLOSED');
+    // Before, the closed referral counted as standing and the docket was refused (REFERRED_AGAIN).
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: {
+            referralId: first.id,
+            kind: 'DOCKETED',
+            occurredAt: `${addDays(today, -1)}T16:00:00+08:00`,
+            caseNumber: '(2026)京0102民初8847号',
+          },
+        })
+      ).reportCourtEvent.status,
+    ).toBe('DOCKETED');
+  });
+
   it("pages a court's referrals by cursor in the same order as by offset, counts them only when asked, and refuses a cursor it did not give", async () => {
     const PAGE = `query($first: Int!, $after: Key, $offset: Int) { referrals(first: $first, after: $after, offset: $offset) { endCursor items { id } } }`;
     const { referrals: all } = await ok(

@@ -142,6 +142,17 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
     };
     expect(decideProcedure({ ...claim, docketOn: '2025-06-01' }).procedure).toBe('SMALL_CLAIMS');
     expect(decideProcedure({ ...claim, docketOn: '2025-01-09' }).procedure).toBe('SIMPLE_OR_ORDINARY');
+    // The same against a notice held in code: Jiangsu's 2024 notice, in force from 6 January (helper-163 M1).
+    const before2024Notice = checkThresholdRecord({
+      ...JIANGSU,
+      amountFen: 5_000_000,
+      consentCeilingFen: null,
+      effectiveFrom: null,
+      source: 'the previous figure, for 1-5 January 2024',
+    });
+    expect(findSmallClaimsThreshold('320000', 2024, [before2024Notice], '2024-06-01')?.thresholdFen).toBe(6_086_200);
+    expect(findSmallClaimsThreshold('320000', 2024, [before2024Notice], '2024-01-03')?.thresholdFen).toBe(5_000_000);
+    expect(findSmallClaimsThreshold('320000', 2024, [before2024Notice])?.thresholdFen).toBe(6_086_200);
   });
 
   it("replaces the hub's reasons once the court has chosen the procedure", () => {

@@ -12,8 +12,8 @@ import {
 /**
  * A small-claims threshold as a court records it from its province's high-court notice (Civil Procedure Law art.
  * 165: 50% of the province's previous-year average annual wage of employed persons; by consent up to 200%). The
- * figures are data with an audit trail: every record is kept with who made it and when, and the latest for a
- * province and year applies (statutes.ts findSmallClaimsThreshold).
+ * figures are data with an audit trail: every record is kept with who made it and when, and of a province's and
+ * year's notices in force on a day the one that took effect last applies (statutes.ts findSmallClaimsThreshold).
  */
 export interface ThresholdRecordInput {
   provinceCode: string;

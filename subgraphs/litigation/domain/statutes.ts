@@ -181,14 +181,15 @@ export const SMALL_CLAIMS_THRESHOLDS: readonly PublishedSmallClaimsThreshold[] =
 ]);
 
 /**
- * The threshold for the province and year, or null when none is recorded: of those a court of the province (or the
- * admin) recorded with recordSmallClaimsThreshold (`recorded`, oldest first, kept with who recorded it and when), the
- * one that took effect last, and of those taking effect the same day the one recorded last (a correction); else the
- * figure held above in code. With `on`, only a notice in force that day (`effectiveFrom` on or before it): a case
- * docketed that year before the notice fell under the previous figure, which a court may record afterwards, from the
- * year's first day (before, a Jiangsu referral of 2024-01-03 was judged by the notice in force from 2024-01-06; and a
- * previous figure recorded after the notice replaced it for the rest of the year). Never falls back to another year
- * or province: the amount decides whether a judgment is final at first instance, so a guess is worse than none.
+ * The threshold for the province and year, or null when none is held: of the notices a court of the province (or
+ * the admin) recorded with recordSmallClaimsThreshold (`recorded`, oldest first, kept with who recorded it and when)
+ * and the figures held above in code, the one that took effect last, and of those taking effect the same day the one
+ * recorded last (a correction; a record before a figure held in code). With `on`, only a notice in force that day
+ * (`effectiveFrom` on or before it): a case docketed that year before the notice fell under the previous figure,
+ * which a court may record afterwards, from the year's first day (before, a Jiangsu referral of 2024-01-03 was judged
+ * by the notice in force from 2024-01-06; and a figure recorded last replaced a later notice for the rest of the
+ * year, the code's too). Never falls back to another year or province: the amount decides whether a judgment is
+ * final at first instance, so a guess is worse than none.
  */
 export function findSmallClaimsThreshold(
   provinceCode: string,
@@ -200,13 +201,12 @@ export function findSmallClaimsThreshold(
     t.provinceCode === provinceCode &&
     t.applicationYear === applicationYear &&
     (on === undefined || t.effectiveFrom <= on);
-  const latest = recorded
+  return [...SMALL_CLAIMS_THRESHOLDS, ...recorded]
     .filter(matches)
     .reduce<PublishedSmallClaimsThreshold | null>(
       (found, t) => (found === null || t.effectiveFrom >= found.effectiveFrom ? t : found),
       null,
     );
-  return latest ?? SMALL_CLAIMS_THRESHOLDS.find(matches) ?? null;
 }
 
 /** As findSmallClaimsThreshold, but a missing figure is the domain error NO_SMALL_CLAIMS_THRESHOLD. */

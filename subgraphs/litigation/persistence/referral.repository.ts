@@ -260,7 +260,8 @@ const firstAppliedOn = (kind: CourtEventKind) =>
 /**
  * The account's other eligible referrals that a case `referralId` put back before the court would stand beside: those
  * made after it, and those made before it whose company's withdrawal preceded it (it re-referred them) and was
- * overruled since; oldest first. One the company withdrew or the court refused (ENDED_WITHOUT_DECISION) stands no more.
+ * overruled since; oldest first. One the company withdrew or the court refused (ENDED_WITHOUT_DECISION), or the
+ * court closed without a judgment or settlement, stands no more.
  */
 export async function competingReferralsOf(
   tx: EntityManager,
@@ -271,9 +272,10 @@ export async function competingReferralsOf(
     tx,
     `select r.id from litigation.referral r join litigation.referral o on o.id = ?::uuid
       where r.account_id = ?::uuid and r.eligible and r.id <> o.id and not ${ENDED_WITHOUT_DECISION}
+        and not (r.status = 'CLOSED' and r.decided_on is null)
         and (r.created_at > o.created_at
              or exists (select 1 from litigation.court_event w where w.referral_id = r.id and w.kind = 'WITHDRAWN'
-                         and w.received_at < o.created_at))
+                         and w.verdict = 'OVERRULED' and w.received_at < o.created_at))
       order by r.created_at`,
     [referralId, accountId],
   );
