@@ -9,6 +9,7 @@ import { Adjustment, AdjustmentKind, adjustCharge as adjusted, raisesClaimBefore
 import { accountIdOfCharge, chargesOfAccount, saveChargeAmounts } from '../persistence/charge.repository';
 import { insertAdjustment } from '../persistence/ledger.repository';
 import { loadAccount } from './account.lookup';
+import { lastReferredOn } from '../persistence/account.repository';
 import { claimLinesOf } from './claim-lines.lookup';
 import { settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
@@ -53,7 +54,10 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
     const charge = charges.find((c) => c.chargeId === input.chargeId)!;
     // Raised while the court holds the claim, the fee would be claimed here beyond what the court hears or judged
     // (before, it was, and litigation was told of the higher claim); lowering it is the company's concession.
-    if (input.kind === 'CORRECTION' && raisesClaimBeforeCourt(account.status, charge.amountFen, input.amountFen))
+    if (
+      input.kind === 'CORRECTION' &&
+      raisesClaimBeforeCourt(account.status, charge, input.amountFen, await lastReferredOn(tx, account.id))
+    )
       throw arrearsError(
         'CLAIM_BEFORE_COURT',
         `Account ${account.id} is ${account.status}: a correction may lower the fee, not raise it`,

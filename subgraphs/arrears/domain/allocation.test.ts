@@ -259,14 +259,21 @@ describe('adjustCharge', () => {
 });
 
 describe('raisesClaimBeforeCourt', () => {
-  it('refuses raising a fee while a court holds the claim, and nothing else', () => {
+  const fee = { amountFen: 9_482, dueOn: '2026-07-31' };
+  it('refuses raising a fee the referral could claim while a court holds the account, and nothing else', () => {
     for (const status of ['REFERRED', 'IN_LITIGATION', 'JUDGED'] as const) {
-      expect(raisesClaimBeforeCourt(status, 9_482, 9_483)).toBe(true);
-      expect(raisesClaimBeforeCourt(status, 9_482, 9_482)).toBe(false);
-      expect(raisesClaimBeforeCourt(status, 9_482, 5_000)).toBe(false);
+      expect(raisesClaimBeforeCourt(status, fee, 9_483, '2026-09-01')).toBe(true);
+      expect(raisesClaimBeforeCourt(status, fee, 9_483, null)).toBe(true);
+      expect(raisesClaimBeforeCourt(status, fee, 9_482, '2026-09-01')).toBe(false);
+      expect(raisesClaimBeforeCourt(status, fee, 5_000, '2026-09-01')).toBe(false);
     }
     for (const status of ['CURRENT', 'IN_COLLECTION', 'MEDIATION', 'SETTLED', 'WRITTEN_OFF'] as const)
-      expect(raisesClaimBeforeCourt(status, 9_482, 20_000)).toBe(false);
-    expect(raisesClaimBeforeCourt('JUDGED', 9_482, '20000')).toBe(false);
+      expect(raisesClaimBeforeCourt(status, fee, 20_000, '2026-09-01')).toBe(false);
+    expect(raisesClaimBeforeCourt('JUDGED', fee, '20000', '2026-09-01')).toBe(false);
+  });
+
+  it('leaves a fee that fell due on or after the referral day to the company: no part of the case', () => {
+    expect(raisesClaimBeforeCourt('IN_LITIGATION', fee, 9_483, '2026-07-31')).toBe(false);
+    expect(raisesClaimBeforeCourt('IN_LITIGATION', fee, 9_483, '2026-08-01')).toBe(true);
   });
 });

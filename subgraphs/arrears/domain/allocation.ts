@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../../kernel/errors';
-import { compareDates, compareMonths } from '../../../kernel/calendar';
+import { IsoDate, compareDates, compareMonths } from '../../../kernel/calendar';
+import { isPastDue } from '../../../kernel/past-due';
 import { Fen } from '../../../kernel/money';
 import { Charge, openFen } from './charge';
 import { AccountStatus, COURT_HELD_STATUSES } from './account-status';
@@ -141,12 +142,24 @@ export interface ChargeLateFee {
 }
 
 /**
- * Whether correcting a fee of `amountFen` to `correctedToFen` raises a fee the court holds: the account's case is
- * before a court or judged (COURT_HELD_STATUSES), where the claim is the court's to decide; lowering it is the
- * company's concession. An amount that is no number is left to adjustCharge's own check.
+ * Whether a correction to `correctedToFen` raises a fee the court holds: the account's case is before a court or
+ * judged (COURT_HELD_STATUSES) and the fee was in arrears on the day the account was referred (`referredOn`, its last
+ * move into REFERRED; unknown: held), so the referral could claim it; the court decides that claim. Lowering a fee is
+ * the company's concession, and a fee that fell due after the referral is no part of the case. An amount that is no
+ * number is left to adjustCharge's own check.
  */
-export function raisesClaimBeforeCourt(status: AccountStatus, amountFen: Fen, correctedToFen: unknown): boolean {
-  return COURT_HELD_STATUSES.has(status) && typeof correctedToFen === 'number' && correctedToFen > amountFen;
+export function raisesClaimBeforeCourt(
+  status: AccountStatus,
+  charge: { amountFen: Fen; dueOn: IsoDate },
+  correctedToFen: unknown,
+  referredOn: IsoDate | null,
+): boolean {
+  return (
+    COURT_HELD_STATUSES.has(status) &&
+    typeof correctedToFen === 'number' &&
+    correctedToFen > charge.amountFen &&
+    (referredOn === null || isPastDue(charge.dueOn, referredOn))
+  );
 }
 
 /**

@@ -29,7 +29,7 @@ export const ARREARS_ERRORS = {
   PAYMENT_ALREADY_REVERSED:
     'The payment was reversed before (`details.reversedOn`); a payment is reversed once. Record the right payment anew.',
   CLAIM_BEFORE_COURT:
-    "The account's case is before a court or judged (REFERRED, IN_LITIGATION, JUDGED): a correction may lower a fee, not raise it, for the court decides what the claim is; a higher claim goes to the court (变更诉讼请求), or into a new case once the account is back in collection. Waivers and payments go on.",
+    "The account's case is before a court or judged (REFERRED, IN_LITIGATION, JUDGED) and the fee was in arrears when the account was referred, so the case may claim it: a correction may lower it, not raise it, for the court decides that claim; a higher claim goes to the court (变更诉讼请求). Fees that fell due after the referral, waivers and payments go on.",
   UNKNOWN_CASE_STATUS: 'A referral outcome named a case status the hub does not know (dead-letter reason).',
 } as const satisfies ErrorCatalog;
 

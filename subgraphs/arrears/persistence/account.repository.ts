@@ -301,6 +301,17 @@ const transitionOf = (r: TransitionColumns): AccountTransition => ({
 });
 
 /** The account's status history, oldest first. */
+/** The day of the account's last move into REFERRED (its current or last case's referral), or null if none. */
+export async function lastReferredOn(em: EntityManager, accountId: string): Promise<IsoDate | null> {
+  const [row] = await sqlRows<{ on_date: IsoDate }>(
+    em,
+    `select on_date::text as on_date from arrears.account_transition where account_id = ? and to_status = 'REFERRED'
+      order by at desc limit 1`,
+    [accountId],
+  );
+  return row?.on_date ?? null;
+}
+
 export async function transitionsOf(em: EntityManager, accountId: string): Promise<AccountTransition[]> {
   const rows = await sqlRows<TransitionColumns>(
     em,
