@@ -594,6 +594,22 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       ['OWNERS_COMMITTEE', null],
       ['PROPERTY_MANAGEMENT_COMMITTEE', '2024-06-01'],
     ]);
+    // The dissolved committee is recorded by nobody after its dissolution (before, it was, and a live recording
+    // deadline was announced again); a recording made while it stood is entered, its deadline staying cancelled.
+    const recording = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { recordedOn } }`;
+    const late = await t.gql(guangnei, recording, { b: pmcId, d: '2024-07-01' });
+    expect(late.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['AFTER_DISSOLUTION'], fields: { recordedOn: expect.stringContaining('2024-06-01') } },
+    });
+    const entered = await t.gql(guangnei, recording, { b: pmcId, d: '2020-07-03' });
+    expect(entered.body.data.recordCommitteeRecording).toEqual({ recordedOn: '2020-07-03' });
+    const last = await t.sql<{ key: string; cancelled: boolean }>(
+      `select payload->>'deadlineKey' as key, (payload->>'cancelled')::boolean as cancelled
+         from areas.outbox where event_type = 'hub.areas.deadline.changed' and subject = $1 order by id desc limit 1`,
+      [pmcId],
+    );
+    expect(last).toEqual([{ key: `committee-recording:${pmcId}`, cancelled: true }]);
   });
 
   it("checks a meeting's tally against the register: its totals are the area's owners and area, one owner once", async () => {

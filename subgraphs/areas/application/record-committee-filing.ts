@@ -21,16 +21,28 @@ export async function recordCommitteeFiling(
   return em.transactional(async (tx) => {
     const committee = await manageablePropertyManagementCommittee(tx, identity, input.bodyId, 'record filings in it');
     if (committee.filedOn) throw new DomainError('CONFLICT', `The committee was already filed on ${committee.filedOn}`);
-    const problems = filingProblems(committee.formedOn, input.filedOn);
+    const problems = filingProblems(committee.formedOn, input.filedOn, committee.dissolvedOn ?? null);
     if (problems.length > 0) {
-      throw new InvalidInputError('A committee cannot be filed before it was formed', {
-        problems,
-        fields: { filedOn: 'before formation' },
-      });
+      const dissolved = problems.includes('AFTER_DISSOLUTION');
+      throw new InvalidInputError(
+        dissolved
+          ? 'A committee cannot be filed after it was dissolved'
+          : 'A committee cannot be filed before it was formed',
+        {
+          problems,
+          fields: { filedOn: dissolved ? `after the dissolution on ${committee.dissolvedOn}` : 'before formation' },
+        },
+      );
     }
     committee.filedOn = input.filedOn;
     committee.filedLate = unlessBeyondCalendar(() => isFilingLate(committee.formedOn, input.filedOn));
-    await announceCommitteeDeadlines(tx, committee, { filing: true, recording: true });
+    // A dissolved committee's deadlines no longer run: a filing it made while it stood is entered, its deadlines
+    // announced cancelled.
+    await announceCommitteeDeadlines(tx, committee, {
+      filing: true,
+      recording: true,
+      cancelled: committee.dissolvedOn != null,
+    });
     return committee;
   });
 }

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { COMMITTEE_RECORDED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
-import { DomainError } from '../../../kernel/errors';
+import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
-import { requireNotAfter, validateRecording } from '../domain/property-management-committee';
+import { afterDissolution, requireNotAfter, validateRecording } from '../domain/property-management-committee';
 import { todayInChina } from '../../../kernel/clock';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { committeeRecorded } from '../events/publish/governance-events';
@@ -38,6 +38,12 @@ export async function recordCommitteeRecording(
         'The committee has not been filed: record its filing first (recordCommitteeFiling)',
       );
     validateRecording(filedOn, input.recordedOn);
+    const dissolved = afterDissolution(input.recordedOn, committee.dissolvedOn ?? null);
+    if (dissolved.length > 0)
+      throw new InvalidInputError('A committee cannot be recorded after it was dissolved', {
+        problems: dissolved,
+        fields: { recordedOn: `after the dissolution on ${committee.dissolvedOn}` },
+      });
     committee.recordedOn = input.recordedOn;
     recordEvent(tx, COMMITTEE_RECORDED, {
       source: AREAS_EVENT_SOURCE,
@@ -45,7 +51,11 @@ export async function recordCommitteeRecording(
       subject: committee.id,
       data: committeeRecorded(committee, { filedOn, recordedOn: input.recordedOn }),
     });
-    await announceCommitteeDeadlines(tx, committee, { filing: false, recording: true });
+    await announceCommitteeDeadlines(tx, committee, {
+      filing: false,
+      recording: true,
+      cancelled: committee.dissolvedOn != null,
+    });
     return committee;
   });
 }

@@ -19,6 +19,7 @@ import {
   requireNotAfter,
   termProblems,
   validateCommitteeComposition,
+  afterDissolution,
   filingProblems,
   validatePropertyManagementCommittee,
   validateRecording,
@@ -179,6 +180,14 @@ describe('a whole property-management committee', () => {
     expect(error.details?.problems).toEqual(['FILED_BEFORE_FORMATION']);
     expect(filingProblems('2020-05-30', '2020-05-30')).toEqual([]);
     expect(filingProblems('2020-05-30', undefined)).toEqual([]);
+  });
+
+  it('refuses a filing or recording dated after the committee was dissolved, not one on or before that day', () => {
+    expect(filingProblems('2026-09-01', '2026-11-20', '2026-10-15')).toEqual(['AFTER_DISSOLUTION']);
+    expect(filingProblems('2026-09-01', '2026-10-15', '2026-10-15')).toEqual([]);
+    expect(filingProblems('2026-09-01', '2026-08-31', '2026-10-15')).toEqual(['FILED_BEFORE_FORMATION']);
+    expect(afterDissolution('2026-10-16', '2026-10-15')).toEqual(['AFTER_DISSOLUTION']);
+    expect(afterDissolution('2026-10-16', null)).toEqual([]);
   });
 
   it('reports composition and term problems together', () => {

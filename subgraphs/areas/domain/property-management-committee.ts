@@ -49,7 +49,8 @@ export type CommitteeProblem =
   | 'CHAIR_NOT_RESIDENTS_COMMITTEE'
   | 'TERM_NOT_AFTER_FORMATION'
   | 'TERM_TOO_LONG'
-  | 'FILED_BEFORE_FORMATION';
+  | 'FILED_BEFORE_FORMATION'
+  | 'AFTER_DISSOLUTION';
 
 /**
  * Whether a seat counts toward the owner members (业主代表) who must be at least half of the committee. A
@@ -142,10 +143,28 @@ export function termProblems(formedOn: IsoDate, termEndsOn: IsoDate): CommitteeP
   return problems;
 }
 
-/** Filing problems (empty when none): a committee is filed with the street office once it is formed, not before. */
-export function filingProblems(formedOn: IsoDate, filedOn: IsoDate | undefined): CommitteeProblem[] {
-  requireDates({ formedOn, filedOn });
-  return filedOn !== undefined && compareDates(filedOn, formedOn) < 0 ? ['FILED_BEFORE_FORMATION'] : [];
+/**
+ * Filing problems (empty when none): a committee is filed with the street office once it is formed, not before, and
+ * not after it was dissolved (`dissolvedOn`): a committee no longer standing is filed by nobody.
+ */
+export function filingProblems(
+  formedOn: IsoDate,
+  filedOn: IsoDate | undefined,
+  dissolvedOn: IsoDate | null = null,
+): CommitteeProblem[] {
+  requireDates({ formedOn, filedOn, dissolvedOn: dissolvedOn ?? undefined });
+  if (filedOn === undefined) return [];
+  if (compareDates(filedOn, formedOn) < 0) return ['FILED_BEFORE_FORMATION'];
+  return afterDissolution(filedOn, dissolvedOn);
+}
+
+/**
+ * AFTER_DISSOLUTION when a committee's filing or recording is dated after the committee was dissolved: the street
+ * office may enter one that happened while it stood, never one after (before, such a filing announced a live
+ * recording deadline for a body that no longer existed, and its reminders and overdue notices followed).
+ */
+export function afterDissolution(on: IsoDate, dissolvedOn: IsoDate | null): CommitteeProblem[] {
+  return dissolvedOn !== null && compareDates(on, dissolvedOn) > 0 ? ['AFTER_DISSOLUTION'] : [];
 }
 
 /** The last day for the committee to be dissolved once an owners' committee of the area is recorded (art. 203 applied). */
