@@ -220,6 +220,12 @@ describe('demo: 临江市 beside Beijing', () => {
     expect((await t.gql(DEMO_STREETS[0].office, ASSIGN, { a: areaId })).body.errors[0].extensions.code).toMatch(
       /FORBIDDEN|NOT_FOUND/,
     );
+    // A caretaker that has begun: one assigned ahead counted as caring for the area at once (coverage).
+    const ahead = await t.gql(street.office, ASSIGN.replace('2026-02-01', '2099-02-01'), { a: areaId });
+    expect(ahead.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { startsOn: expect.any(String) } },
+    });
 
     // 业主自行管理 (Civil Code art. 284 para. 1) on the owners' joint decision (art. 278 para. 1 item 4).
     const decided = await t.gql(
@@ -241,6 +247,11 @@ describe('demo: 临江市 beside Beijing', () => {
     expect((await self(DEMO_STREETS[0].office, '2026-02-15')).body.errors[0].extensions.code).toMatch(
       /FORBIDDEN|NOT_FOUND/,
     );
+    // A start that happened: one recorded ahead counted as self-management at once (coverage).
+    expect((await self(street.office, '2099-02-15')).body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { startsOn: expect.any(String) } },
+    });
     // Beijing's street office, on an area of its own, names 临江市's decision: answered as an unknown decision (before,
     // the problems said it was another area's, whether it passed, its matter and, by trying days, when it was held).
     const guangwai = DEMO_STREETS[0].office;
@@ -363,7 +374,7 @@ describe('demo: 临江市 beside Beijing', () => {
       'AREA_HAS_PROVIDER',
     );
     expect((await t.gql(street.office, MANAGED)).body.data.coverage.selfManaged).toEqual({ count: 0, areas: [] });
-    expect((await self(street.office, '2026-12-02')).body.errors[0].extensions.code).toBe('AREA_HAS_PROVIDER');
+    expect((await self(street.office, today)).body.errors[0].extensions.code).toBe('AREA_HAS_PROVIDER');
 
     // What a provider's filing serves is its contract's run, from its acceptance or its start, the later (the
     // filings feed's copy is set by hand here: contracts refuses such terms, a feed from another system may not).

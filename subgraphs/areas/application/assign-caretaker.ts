@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { areasError } from '../domain/errors';
+import { todayInChina } from '../../../kernel/clock';
+import { requireNotAfter } from '../domain/property-management-committee';
 import {
   Caretaking,
   caretakingOfAreas,
@@ -25,6 +27,8 @@ export async function assignCaretaker(
   if (!input.caretakerUnit.trim()) fields.caretakerUnit = 'must not be empty';
   if (!input.community.trim()) fields.community = 'must not be empty';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The caretaker assignment is incomplete', { fields });
+  // A caretaker that has begun: one assigned ahead counted as caring for the area at once (coverage).
+  requireNotAfter(todayInChina(), { startsOn: input.startsOn });
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'assign a caretaker');
     await lockAreaCaretaking(tx, area.id);

@@ -27,6 +27,9 @@ export async function recordSelfManagement(
   identity: Identity,
   input: { areaId: string; jointDecisionId: string; startsOn: string },
 ): Promise<SelfManagement> {
+  // A start that happened, as its end is: one recorded ahead counted as running at once (coverage listed the area as
+  // self-managed and no longer without management months before the owners took it over).
+  requireNotAfter(todayInChina(), { startsOn: input.startsOn });
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'record self-management');
     const decision = await findJointDecision(tx, input.jointDecisionId);
