@@ -519,6 +519,32 @@ describe('contracts: filings from draft to termination, through the gateway and 
     });
     const history = (await t.gql(companyA, FILING, { id: beforeFiling.id })).body.data.filing.history;
     expect(history.map((h: { action: string }) => h.action).slice(-2)).toEqual(['ACCEPT', 'SUPERSEDE']);
+
+    // The regular contract terminated before the preliminary one under review is accepted: it took effect all the
+    // same and ended it (before, only accepted ones were looked at, and the preliminary contract stayed ACCEPTED for
+    // its whole term, while arrears billed it only to the day before the regular contract began).
+    const pending = await draft(companyA, preliminaryTerms('HJ6-940-P5', year(28), addDays(year(29), 200)));
+    const pendingFiling = (await t.gql(companyA, SUBMIT, { c: pending, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
+    const ended = await draft(companyA, { number: 'HJ6-940-R3', startsOn: addDays(year(28), 100), endsOn: year(31) });
+    const endedFiling = (await t.gql(companyA, SUBMIT, { c: ended, k: randomUUID(), d: contractText })).body.data
+      .submitFiling;
+    expect((await t.gql(xichengBureau, ACCEPT, { f: endedFiling.id, v: 1 })).body.data.acceptFiling.status).toBe(
+      'ACCEPTED',
+    );
+    const terminatedOn = addDays(year(28), 150);
+    const terminated = await t.gql(
+      companyA,
+      `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "${terminatedOn}", handoverOn: "${terminatedOn}", reason: "业主大会解聘") { status } }`,
+      { c: ended },
+    );
+    expect(terminated.body.data.terminateContract).toEqual({ status: 'TERMINATED' });
+    const late = (await t.gql(xichengBureau, ACCEPT, { f: pendingFiling.id, v: 1 })).body;
+    expect(late.errors).toBeUndefined();
+    expect(late.data.acceptFiling).toMatchObject({ status: 'SUPERSEDED', supersededByFilingId: endedFiling.id });
+    expect((await t.gql(companyA, CONTRACT, { id: pending })).body.data.contract).toMatchObject({
+      status: 'SUPERSEDED',
+    });
   });
 
   it('drafts a contract once however often the draft is retried under its key', async () => {

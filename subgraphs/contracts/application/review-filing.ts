@@ -21,6 +21,7 @@ import { findAreaView } from '../persistence/area-view.repository';
 import { Contract } from '../persistence/contract.entity';
 import {
   acceptedContracts,
+  contractsEverAccepted,
   findContract,
   lockAreaContracts,
   otherContractsOfArea,
@@ -208,7 +209,10 @@ async function endPreliminaryContracts(
 /**
  * Civil Code art. 940 the other way round: a preliminary contract accepted after the area's regular contract took
  * effect (its filing was under review meanwhile, or filed late) is filed as signed and ended by that regular
- * contract at once. Before, it stayed ACCEPTED beside the owners' contract, as if both bound the area.
+ * contract at once. Before, it stayed ACCEPTED beside the owners' contract, as if both bound the area. The regular
+ * contract may have been terminated since: it took effect all the same and ended the preliminary one (helper-165 M2:
+ * only accepted ones were looked at, so such a preliminary contract stayed ACCEPTED for its whole term, while
+ * arrears billed it only to the day before the regular contract began).
  */
 async function endIfRegularContractInForce(
   em: EntityManager,
@@ -219,11 +223,11 @@ async function endIfRegularContractInForce(
 ): Promise<void> {
   const regular = regularContractEnding(
     asExistingContract(preliminary),
-    (await acceptedContracts(em, preliminary.areaId, 'REGULAR')).map(asExistingContract),
+    (await contractsEverAccepted(em, preliminary.areaId, 'REGULAR')).map(asExistingContract),
   );
   if (!regular) return;
-  const [regularFiling] = await filingsOfContractIn(em, regular.id, ['ACCEPTED']);
-  if (!regularFiling) throw new Error(`Accepted contract ${regular.id} has no accepted filing`);
+  const [regularFiling] = await filingsOfContractIn(em, regular.id, ['ACCEPTED', 'TERMINATED']);
+  if (!regularFiling) throw new Error(`Contract ${regular.id}, once accepted, has no accepted or terminated filing`);
   preliminary.status = nextContractStatus(preliminary.status, 'SUPERSEDE');
   await supersede(em, filing, regularFiling.id, actor, via);
 }

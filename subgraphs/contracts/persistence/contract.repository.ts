@@ -5,6 +5,7 @@ import type { Page } from '../../../kernel/pagination';
 import type { ContractKind, ContractStatus } from '../domain/contract';
 import type { ReadScope } from '../domain/filing-reviewers';
 import { Contract, ContractSchema } from './contract.entity';
+import { FilingSchema } from './filing.entity';
 import { contractsReferredToCourt } from './court-referral.repository';
 import { reviewScopeFilter } from './read-scope';
 import { advisoryLock } from '../../../platform/db/sql';
@@ -30,6 +31,27 @@ export const otherContractsOfArea = (
 /** The area's accepted contracts of one kind. */
 export const acceptedContracts = (em: EntityManager, areaId: string, kind: ContractKind): Promise<Contract[]> =>
   em.find(ContractSchema, { areaId, kind, status: 'ACCEPTED' });
+
+/**
+ * The area's contracts of one kind that were ever in force: accepted, or terminated after a version of theirs was
+ * accepted (one terminated before any acceptance bound nobody). With `asExistingContract`, a terminated one counts to
+ * its termination.
+ */
+export async function contractsEverAccepted(
+  em: EntityManager,
+  areaId: string,
+  kind: ContractKind,
+): Promise<Contract[]> {
+  const contracts = await em.find(ContractSchema, { areaId, kind, status: { $in: ['ACCEPTED', 'TERMINATED'] } });
+  const terminated = contracts.filter((c) => c.status === 'TERMINATED').map((c) => c.id);
+  if (terminated.length === 0) return contracts;
+  const accepted = new Set(
+    (await em.find(FilingSchema, { contractId: { $in: terminated }, acceptedOn: { $ne: null } })).map(
+      (f) => f.contractId,
+    ),
+  );
+  return contracts.filter((c) => c.status === 'ACCEPTED' || accepted.has(c.id));
+}
 
 /** The accepted contracts of these areas whose term includes `day`. */
 export const contractsInForce = (em: EntityManager, areaIds: readonly string[], day: IsoDate): Promise<Contract[]> =>
