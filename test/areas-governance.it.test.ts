@@ -594,6 +594,14 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       ['OWNERS_COMMITTEE', null],
       ['PROPERTY_MANAGEMENT_COMMITTEE', '2024-06-01'],
     ]);
+    // Its chair is one of its members: an index past the list was taken silently, leaving it no chair.
+    const owners = bodies.find((b) => b.kind === 'OWNERS_COMMITTEE')!;
+    const change = `mutation($i: ChangeCommitteeMembersInput!) { changeCommitteeMembers(input: $i) { id } }`;
+    const pastTheList = await t.gql(guangnei, change, { i: { bodyId: owners.id, members, chairIndex: 5 } });
+    expect(pastTheList.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { chairIndex: '0 to 4' } },
+    });
     // The dissolved committee is recorded by nobody after its dissolution (before, it was, and a live recording
     // deadline was announced again); a recording made while it stood is entered, its deadline staying cancelled.
     const recording = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { recordedOn } }`;

@@ -34,9 +34,18 @@ export async function changeCommitteeMembers(
         fields: { bodyId: "an owners' assembly" },
       });
     const ids = input.members.map(() => randomUUID());
+    // A chair named is one of the members, for either committee (before, an owners' committee's out-of-range index
+    // left it with no chair and no error); a property-management committee must name one.
+    const pointsAtMember = input.chairIndex !== undefined && input.members[input.chairIndex] !== undefined;
+    if (input.chairIndex !== undefined && !pointsAtMember)
+      throw new InvalidInputError('chairIndex must point at a member', {
+        fields: { chairIndex: `0 to ${input.members.length - 1}` },
+      });
     if (body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE') {
-      if (input.chairIndex === undefined || !input.members[input.chairIndex])
-        throw new InvalidInputError('chairIndex must point at a member');
+      if (input.chairIndex === undefined)
+        throw new InvalidInputError('chairIndex must point at a member', {
+          fields: { chairIndex: 'the chair of a property-management committee' },
+        });
       validateCommitteeComposition(
         input.members.map((m, i) => ({ id: ids[i], seat: m.seat })),
         ids[input.chairIndex],
