@@ -6,7 +6,6 @@ import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { preparatoryGroupFormed } from '../events/publish/street-work-events';
 import { todayInChina } from '../../../kernel/clock';
 import { Identity } from '../../../kernel/identity';
-import { advisoryLock } from '../../../platform/db/sql';
 import { areasError } from '../domain/errors';
 import { PreparatoryGroupInput, definePreparatoryGroup, preparationDeadline } from '../domain/preparatory-group';
 import {
@@ -15,6 +14,7 @@ import {
   insertPreparatoryGroup,
   preparatoryGroupsOfAreas,
 } from '../persistence/preparatory-group.repository';
+import { lockGovernanceOf } from '../persistence/governance-body.repository';
 import { manageableArea } from './area.lookup';
 
 /**
@@ -31,7 +31,9 @@ export async function formPreparatoryGroup(
   const group = definePreparatoryGroup(input, todayInChina());
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'form a preparatory group');
-    await advisoryLock(tx, `areas.preparatory_group:${area.id}`);
+    // The area's governance lock, as the owners' assembly's recording takes: under a lock of its own, a group and an
+    // assembly recorded at the same moment each found the other absent, and the group stayed open for good.
+    await lockGovernanceOf(tx, area.id);
     if (await hasOwnersAssembly(tx, area.id))
       throw areasError('ASSEMBLY_ALREADY_FORMED', 'The area’s owners’ assembly is already recorded');
     const open = (await preparatoryGroupsOfAreas(tx, [area.id])).find((g) => g.firstAssemblyOn === null);
