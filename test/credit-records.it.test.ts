@@ -63,6 +63,29 @@ describe('credit records: company conduct and court-listed owners, published aft
   /** Nothing about the entry reached the feed, after a later entry that was published did (the relay is in order). */
   const notOnFeed = (entryId: string) => expect(published().filter((p) => p.data.entryId === entryId)).toEqual([]);
 
+  /**
+   * An entry recorded on `recordedOn` instead of today (its recording day set back in the database, as if the hub had
+   * recorded it then): the sweep, every second here, publishes it once its notice period has run from that day.
+   */
+  const recordedOn = async (entryId: string, day: string) => {
+    await t.sql(`update contracts.credit_entry set recorded_on = $2::date where id = $1`, [entryId, day]);
+    return waitFor(`entry ${entryId} published by the sweep`, async () => {
+      const [row] = await t.sql<{ status: string }>(`select status from contracts.credit_entry where id = $1`, [
+        entryId,
+      ]);
+      return row.status === 'PUBLISHED' ? row : undefined;
+    });
+  };
+  /** A finding of `occurredOn` recorded that day (recordedOn), published by the sweep: the entry as read then. */
+  const publishedFinding = async (occurredOn: string) => {
+    const entry = await finding(occurredOn);
+    await recordedOn(entry.id, occurredOn);
+    const [read] = (await ok(enforcementBureau, ENTRIES)).creditEntries.filter(
+      (e: { id: string }) => e.id === entry.id,
+    );
+    return read;
+  };
+
   const finding = (occurredOn: string, company = companyA) =>
     ok(enforcementBureau, FINDING, {
       f: {
@@ -75,7 +98,11 @@ describe('credit records: company conduct and court-listed owners, published aft
       },
     }).then((d) => d.recordCreditFinding);
 
+  const sweepInterval = process.env.CREDIT_SWEEP_INTERVAL_MS;
   beforeAll(async () => {
+    // The credit sweep every second (10 minutes by default): entries set back to an earlier recording day are
+    // published within a second, as the hub would on the day their period runs out.
+    process.env.CREDIT_SWEEP_INTERVAL_MS = '1000';
     t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
     const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
     const set = await t.gql(
@@ -119,6 +146,8 @@ describe('credit records: company conduct and court-listed owners, published aft
   afterAll(async () => {
     await probe?.stop();
     await t?.stop();
+    if (sweepInterval === undefined) delete process.env.CREDIT_SWEEP_INTERVAL_MS;
+    else process.env.CREDIT_SWEEP_INTERVAL_MS = sweepInterval;
   });
 
   it('records a returned filing on the company’s record, seen by the company and its city’s bureau, not by another company or Beijing', async () => {
@@ -193,7 +222,17 @@ describe('credit records: company conduct and court-listed owners, published aft
   });
 
   it('publishes an entry whose notice period has run, and holds one within it', async () => {
-    const old = await finding(longAgo);
+    // Conduct of 40 days ago recorded today: its period runs from today (before, from the conduct, so it was
+    // published the moment it was recorded and the company had no time to object).
+    const lateRecorded = await finding(longAgo);
+    expect(lateRecorded).toMatchObject({
+      status: 'RECORDED',
+      publishedOn: null,
+      occurredOn: longAgo,
+      noticeEndsOn: periodEnd(today, NOTICE_DAYS),
+    });
+    // The same conduct recorded on its day: its period has run, and the sweep publishes it.
+    const old = await publishedFinding(longAgo);
     expect(old).toMatchObject({ status: 'PUBLISHED', publishedOn: today, kind: 'UNLAWFUL_COLLECTION_MEASURE' });
     const recent = await finding(today);
     expect(recent).toMatchObject({
@@ -214,6 +253,7 @@ describe('credit records: company conduct and court-listed owners, published aft
     });
     await onFeed(old.id, `${t.topicPrefix}credit.records.v1.220681`); // the city's own copy
     notOnFeed(recent.id);
+    notOnFeed(lateRecorded.id);
 
     // Only the city's bureau records findings; a Beijing bureau does not see the area, a company is FORBIDDEN-ish NOT_FOUND.
     const denied = await fails(beijingBureau, FINDING, {
@@ -252,7 +292,7 @@ describe('credit records: company conduct and court-listed owners, published aft
   });
 
   it('holds an entry from the feed while the company’s objection is pending; the bureau decides', async () => {
-    const entry = await finding(addDays(today, -39));
+    const entry = await publishedFinding(addDays(today, -39));
     expect(entry.status).toBe('PUBLISHED');
     const objected = (await ok(companyA, OBJECT, { e: entry.id, g: '停水系供水公司检修，非催费' })).objectToCreditEntry;
     expect(objected).toMatchObject({
@@ -275,8 +315,8 @@ describe('credit records: company conduct and court-listed owners, published aft
     );
 
     // Objected before its notice period ran out, an entry is not published until the objection is dismissed.
-    const pending = await finding(addDays(today, -38));
-    expect(pending.status).toBe('PUBLISHED'); // past its period: published at once
+    const pending = await publishedFinding(addDays(today, -38));
+    expect(pending.status).toBe('PUBLISHED'); // recorded then, past its period
     const fresh = await finding(addDays(today, -1));
     await ok(companyA, OBJECT, { e: fresh.id, g: '异议' });
     const dismissed = (await ok(enforcementBureau, DECIDE, { e: fresh.id, u: false, r: '证据充分' }))
@@ -329,6 +369,13 @@ describe('credit records: company conduct and court-listed owners, published aft
       const entries = (await ok(enforcementBureau, ENTRIES, { f: { subjectKind: 'OWNER' } })).creditEntries;
       return entries.length === 2 ? entries : undefined;
     });
+    // Listed 40 days ago and reported only now, the listing waits out its notice period from today: the owner's
+    // street office may object first (before, it was published on arrival).
+    const lateEntry = owners.find((e: { caseNumber: string }) => e.caseNumber === late.data.caseNumber);
+    expect(lateEntry).toMatchObject({ status: 'RECORDED', noticeEndsOn: periodEnd(today, NOTICE_DAYS) });
+    notOnFeed(lateEntry.id);
+    // Had it been reported when it was listed, its period would have run: the sweep publishes it.
+    await recordedOn(lateEntry.id, longAgo);
     const [published1] = await probe.waitForCount(
       'the earlier listing on the feed',
       (m) => JSON.parse(String(m.message.value)).owner?.caseNumber === late.data.caseNumber,

@@ -36,17 +36,17 @@ describe('contracts: the credit sweep pages past entries that are not due', () =
     const entry = (city: string, district: string, street: string, occurredOn: string) =>
       sqlRun(
         em,
-        `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, source, status)
-         values (?, ?, ?, ?, ?, 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', ?::date, 'test', 'RECORDED')`,
-        [randomUUID(), city, randomUUID(), street, district, occurredOn],
+        `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, source, status)
+         values (?, ?, ?, ?, ?, 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', ?::date, ?::date, 'test', 'RECORDED')`,
+        [randomUUID(), city, randomUUID(), street, district, occurredOn, occurredOn],
       );
     await sqlRun(
       em,
-      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, source, status)
+      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, source, status)
        select gen_random_uuid(), '110000', gen_random_uuid(), '110102017', '110102', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test',
-              ?::date + (i % 200), 'test', 'RECORDED'
+              ?::date + (i % 200), ?::date + (i % 200), 'test', 'RECORDED'
          from generate_series(1, 500) as i`,
-      [addDays(today, -300)],
+      [addDays(today, -300), addDays(today, -300)],
     );
     await entry(linjiang.cityCode, '220681', '220681001', addDays(today, -60));
   });
@@ -80,8 +80,8 @@ describe('contracts: the credit sweep pages past entries that are not due', () =
     const id = randomUUID();
     await sqlRun(
       orm.em.fork(),
-      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, notice_days, source, status)
-       values (?, '220681', ?, '220681001', '220681', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', '2026-03-02', 30, 'test', 'RECORDED')`,
+      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, notice_days, source, status)
+       values (?, '220681', ?, '220681001', '220681', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', '2026-03-02', '2026-03-02', 30, 'test', 'RECORDED')`,
       [id, randomUUID()],
     );
     expect(await publishDueCreditEntries(orm.em.fork(), '2026-03-25')).toBe(0);
@@ -94,12 +94,26 @@ describe('contracts: the credit sweep pages past entries that are not due', () =
     expect(row).toEqual({ status: 'PUBLISHED', published_on: '2026-04-15' });
   });
 
+  it('runs the notice period from the day an entry was recorded, not the day of the conduct it records', async () => {
+    // Conduct of 5 January 2026 recorded on 2 March under 15 days: before, counted from January, it was due at once.
+    const id = randomUUID();
+    await sqlRun(
+      orm.em.fork(),
+      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, notice_days, source, status)
+       values (?, '220681', ?, '220681001', '220681', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', '2026-01-05', '2026-03-02', 15, 'test', 'RECORDED')`,
+      [id, randomUUID()],
+    );
+    expect(await publishDueCreditEntries(orm.em.fork(), '2026-03-10')).toBe(0);
+    expect(await publishDueCreditEntries(orm.em.fork(), '2026-03-17')).toBe(0);
+    expect(await publishDueCreditEntries(orm.em.fork(), '2026-03-18')).toBe(1);
+  });
+
   it('publishes an entry recorded before any city covered its district, as the city that covers it now', async () => {
     const id = randomUUID();
     await sqlRun(
       orm.em.fork(),
-      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, source, status)
-       values (?, null, ?, '220681002', '220681', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', '2026-03-02', 'test', 'RECORDED')`,
+      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, source, status)
+       values (?, null, ?, '220681002', '220681', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', '2026-03-02', '2026-03-02', 'test', 'RECORDED')`,
       [id, randomUUID()],
     );
     // Before, the sweep read only entries with a city: this one was never published.

@@ -10,7 +10,6 @@ import { allCitySettings } from '../persistence/city-settings.repository';
 import {
   CreditEntry,
   NewCreditEntry,
-  findCreditEntry,
   insertCreditEntry,
   saveCreditEntryState,
 } from '../persistence/credit-entry.repository';
@@ -22,21 +21,21 @@ export async function creditCityOf(em: EntityManager, districtCode: string): Pro
 
 /**
  * Records an entry in the caller's transaction (once: the same court listing, or the same filing version and kind,
- * again changes nothing), with the city's notice period of the day (entryNoticeDays), and publishes it at once if
- * that period is already over (a listing reported late).
+ * again changes nothing), recorded `today` with the city's notice period of the day (entryNoticeDays): the sweep
+ * publishes it once that period has run from today, however long ago the conduct or the listing was (before, from
+ * that day, so an entry recorded late was published the day it was recorded, leaving the company or the owner's
+ * street office no time to object).
  */
 export async function recordCreditEntry(
   tx: EntityManager,
-  entry: Omit<NewCreditEntry, 'id' | 'cityCode' | 'noticeDays'>,
+  entry: Omit<NewCreditEntry, 'id' | 'cityCode' | 'noticeDays' | 'recordedOn'>,
   city: CitySettings | null,
   today: string,
 ): Promise<string | null> {
   const id = randomUUID();
   const noticeDays = city?.creditNoticePeriodDays ?? null;
-  if (!(await insertCreditEntry(tx, { ...entry, id, cityCode: city?.cityCode ?? null, noticeDays }))) return null;
-  const stored = await findCreditEntry(tx, id, { lock: true });
-  if (stored && city) await publishIfDue(tx, stored, city, today);
-  return id;
+  const recorded = { ...entry, id, cityCode: city?.cityCode ?? null, noticeDays, recordedOn: today };
+  return (await insertCreditEntry(tx, recorded)) ? id : null;
 }
 
 /** Publishes the entry to the credit feed if it is due on `today`; true when it did. */

@@ -4,6 +4,7 @@ import {
   decideObjection,
   isCityBureauOf,
   entryNoticeDays,
+  entryNoticeEndsOn,
   isDueForPublication,
   mayObjectToCreditEntry,
   mayReadCreditEntry,
@@ -42,7 +43,7 @@ describe('the notice period before a credit entry is published (Civil Code arts.
   });
 
   it('publishes the day after the period ends, never on its last day, never while objected or without a period', () => {
-    const entry = { status: 'RECORDED' as const, occurredOn: '2026-06-01', noticeDays: null };
+    const entry = { status: 'RECORDED' as const, recordedOn: '2026-06-01', noticeDays: null };
     expect(isDueForPublication(entry, 15, '2026-06-16')).toBe(false);
     expect(isDueForPublication(entry, 15, '2026-06-17')).toBe(true);
     expect(isDueForPublication({ ...entry, status: 'OBJECTED' }, 15, '2026-07-01')).toBe(false);
@@ -50,9 +51,19 @@ describe('the notice period before a credit entry is published (Civil Code arts.
     expect(isDueForPublication(entry, null, '2027-06-01')).toBe(false);
   });
 
+  it('runs the period from the day the entry was recorded, however long before the conduct or listing was', () => {
+    // A finding of conduct on 5 January recorded on 1 March under 10 days: due on 12 March, not at once (before,
+    // counted from 5 January, it was published the day it was recorded, leaving no time to object).
+    const late = { status: 'RECORDED' as const, occurredOn: '2026-01-05', recordedOn: '2026-03-01', noticeDays: 10 };
+    expect(entryNoticeEndsOn(late, 10)).toBe('2026-03-11');
+    expect(isDueForPublication(late, 10, '2026-03-01')).toBe(false);
+    expect(isDueForPublication(late, 10, '2026-03-11')).toBe(false);
+    expect(isDueForPublication(late, 10, '2026-03-12')).toBe(true);
+  });
+
   it('runs an entry by the notice period of the day it was recorded, whatever the city set since', () => {
     // Recorded under a 15-day period; the city shortened it to 5 and then lengthened it to 30.
-    const entry = { status: 'RECORDED' as const, occurredOn: '2026-06-01', noticeDays: 15 };
+    const entry = { status: 'RECORDED' as const, recordedOn: '2026-06-01', noticeDays: 15 };
     expect(isDueForPublication(entry, 5, '2026-06-10')).toBe(false);
     expect(isDueForPublication(entry, 5, '2026-06-17')).toBe(true);
     expect(isDueForPublication(entry, 30, '2026-06-17')).toBe(true);

@@ -45,12 +45,13 @@ export interface CreditEntryFacts {
 }
 
 /**
- * The last day of the notice period: null where the city gives none, or where the period ends past the holiday data
- * the hub holds (the entry waits: publishing on a plain count could come a day early, art. 203 only lengthens).
+ * The last day of the notice period counted from `recordedOn` (the day the entry was recorded, when the party can
+ * first see it and object): null where the city gives none, or where the period ends past the holiday data the hub
+ * holds (the entry waits: publishing on a plain count could come a day early, art. 203 only lengthens).
  */
-export function noticeEndsOn(occurredOn: IsoDate, noticeDays: number | null | undefined): IsoDate | null {
+export function noticeEndsOn(recordedOn: IsoDate, noticeDays: number | null | undefined): IsoDate | null {
   if (noticeDays == null) return null;
-  return unlessBeyondCalendar(() => periodEnd(occurredOn, noticeDays));
+  return unlessBeyondCalendar(() => periodEnd(recordedOn, noticeDays));
 }
 
 /**
@@ -64,15 +65,19 @@ export const entryNoticeDays = (
   cityNoticeDays: number | null | undefined,
 ): number | null => entry.noticeDays ?? cityNoticeDays ?? null;
 
-/** The last day of the entry's own notice period (entryNoticeDays, noticeEndsOn): what the API shows and the sweep uses. */
+/**
+ * The last day of the entry's own notice period (entryNoticeDays, noticeEndsOn), counted from the day it was recorded,
+ * not the day of the conduct or listing it records (before, an entry recorded after its period had run from that day
+ * was published at once): what the API shows and the sweep uses.
+ */
 export const entryNoticeEndsOn = (
-  entry: { occurredOn: IsoDate; noticeDays: number | null },
+  entry: { recordedOn: IsoDate; noticeDays: number | null },
   cityNoticeDays: number | null | undefined,
-): IsoDate | null => noticeEndsOn(entry.occurredOn, entryNoticeDays(entry, cityNoticeDays));
+): IsoDate | null => noticeEndsOn(entry.recordedOn, entryNoticeDays(entry, cityNoticeDays));
 
 /** Whether the entry is to be published on `today`: recorded (no objection pending) and its notice period over. */
 export function isDueForPublication(
-  entry: { status: CreditEntryStatus; occurredOn: IsoDate; noticeDays: number | null },
+  entry: { status: CreditEntryStatus; recordedOn: IsoDate; noticeDays: number | null },
   cityNoticeDays: number | null | undefined,
   today: IsoDate,
 ): boolean {

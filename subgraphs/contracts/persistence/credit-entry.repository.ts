@@ -39,6 +39,8 @@ export interface CreditEntry {
   source: string;
   note: string | null;
   recordedAt: Date;
+  /** The hub's day (China) the entry was recorded: its notice period runs from it (domain/credit.ts). */
+  recordedOn: string;
   status: CreditEntryStatus;
   publishedOn: string | null;
   withdrawnOn: string | null;
@@ -74,6 +76,7 @@ interface Columns {
   source: string;
   note: string | null;
   recorded_at: string;
+  recorded_on: string;
   status: CreditEntryStatus;
   published_on: string | null;
   withdrawn_on: string | null;
@@ -82,7 +85,7 @@ interface Columns {
 
 const COLUMNS = `id, city_code, area_id, street_code, district_code, subject_kind, company_id, household_id, court_id,
   case_number, referral_id, filing_id, filing_version, kind, legal_basis, to_char(occurred_on, 'YYYY-MM-DD') as occurred_on,
-  notice_days, source, note, recorded_at, status, to_char(published_on, 'YYYY-MM-DD') as published_on,
+  notice_days, source, note, recorded_at, to_char(recorded_on, 'YYYY-MM-DD') as recorded_on, status, to_char(published_on, 'YYYY-MM-DD') as published_on,
   to_char(withdrawn_on, 'YYYY-MM-DD') as withdrawn_on, objections`;
 
 const entryOf = (r: Columns): CreditEntry => ({
@@ -106,6 +109,7 @@ const entryOf = (r: Columns): CreditEntry => ({
   source: r.source,
   note: r.note,
   recordedAt: new Date(r.recorded_at),
+  recordedOn: r.recorded_on,
   status: r.status,
   publishedOn: r.published_on,
   withdrawnOn: r.withdrawn_on,
@@ -121,8 +125,8 @@ export async function insertCreditEntry(tx: EntityManager, e: NewCreditEntry): P
     tx,
     `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id,
        household_id, court_id, case_number, referral_id, filing_id, filing_version, kind, legal_basis, occurred_on,
-       notice_days, source, note, violation_id, status)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?, ?, ?, ?, 'RECORDED') on conflict do nothing`,
+       notice_days, recorded_on, source, note, violation_id, status)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?, ?::date, ?, ?, ?, 'RECORDED') on conflict do nothing`,
     [
       e.id,
       e.cityCode,
@@ -141,6 +145,7 @@ export async function insertCreditEntry(tx: EntityManager, e: NewCreditEntry): P
       e.legalBasis,
       e.occurredOn,
       e.noticeDays,
+      e.recordedOn,
       e.source,
       e.note,
       e.violationId ?? null,

@@ -19,6 +19,7 @@ import { Migration20261207000000_beijing_agreement_threshold } from './migration
 import { Migration20261212000000_discarded_drafts } from './migrations/Migration20261212000000_discarded_drafts';
 import { Migration20261214000000_filing_document_upload_completed } from './migrations/Migration20261214000000_filing_document_upload_completed';
 import { Migration20261216000000_credit_notice_days } from './migrations/Migration20261216000000_credit_notice_days';
+import { Migration20261217000000_credit_recorded_on } from './migrations/Migration20261217000000_credit_recorded_on';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -45,4 +46,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261212000000_discarded_drafts,
   Migration20261214000000_filing_document_upload_completed,
   Migration20261216000000_credit_notice_days,
+  Migration20261217000000_credit_recorded_on,
 );
