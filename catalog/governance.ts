@@ -41,6 +41,23 @@ export const COMMITTEE_DISSOLVED = {
   }),
 } satisfies EventDefinition;
 
+export const COMMITTEE_SUCCEEDED = {
+  type: 'hub.areas.committee.succeeded',
+  topic: GOVERNANCE_TOPIC,
+  summary:
+    "A committee stands no more because its successor was recorded: an owners' committee newly elected (换届), or a property-management committee formed once the standing committee's term had ended.",
+  schema: Closed({
+    areaId: Uuid,
+    bodyId: Uuid,
+    kind: OneOf(GOVERNANCE_BODY_KINDS),
+    endedOn: Type.String({
+      format: 'date',
+      description: 'The successor’s first day: the committee stands no more from it.',
+    }),
+    successorBodyId: Uuid,
+  }),
+} satisfies EventDefinition;
+
 export const JOINT_DECISION_RECORDED = {
   type: 'hub.areas.joint-decision.recorded',
   topic: GOVERNANCE_TOPIC,
@@ -110,6 +127,7 @@ export const COMMITTEE_RECORDED = {
 
 export type CommitteeFormedData = EventData<typeof COMMITTEE_FORMED>;
 export type CommitteeDissolvedData = EventData<typeof COMMITTEE_DISSOLVED>;
+export type CommitteeSucceededData = EventData<typeof COMMITTEE_SUCCEEDED>;
 export type JointDecisionRecordedData = EventData<typeof JOINT_DECISION_RECORDED>;
 export type AssemblyRecordedData = EventData<typeof ASSEMBLY_RECORDED>;
 export type CommitteeRecordedData = EventData<typeof COMMITTEE_RECORDED>;

@@ -16,6 +16,7 @@ pinTestToday('2026-12-01');
 const guangwai = DEMO_STREETS[0].office; // 红居南街6号院
 const guangnei = DEMO_STREETS[4].office; // 广安门北街20号院 (seed 000: 广安门内街道)
 const beitaipingzhuang = DEMO_STREETS[2].office;
+const desheng = DEMO_STREETS[1].office; // 阳光丽景
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const otherStreet = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
 
@@ -58,6 +59,7 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     await given.compound('广安门北街20号院');
     await given.area('红居南街6号院');
     await given.area('学院南路32号院');
+    await given.area('阳光丽景'); // no committee: one is formed, and re-formed once its term ended
     const res = await t.gql(identity('ADMIN', 'hub-operator'), AREAS);
     areas = Object.fromEntries((res.body.data.areas as AreaRow[]).map((a) => [a.name, a]));
   });
@@ -99,11 +101,12 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       details: { problems: expect.arrayContaining(['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'TERM_TOO_LONG']) },
     });
     const seven = [...members, { name: 'm6', seat: 'OWNER' }];
+    // Formed while the standing committee's term (to 2023-05-29) runs: CONFLICT (after it, it succeeds that one).
     const second = await t.gql(guangnei, form, {
       i: {
         areaId: areas['广安门北街20号院'].id,
-        formedOn: '2024-01-10',
-        termEndsOn: '2027-01-10',
+        formedOn: '2022-01-10',
+        termEndsOn: '2025-01-09',
         members: seven,
         chairIndex: 0,
       },
@@ -728,5 +731,90 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       [areaId],
     );
     expect(standing.map((b) => b.kind)).toEqual(['OWNERS_COMMITTEE']);
+  });
+  it("lets a committee be succeeded: an owners' committee re-elected (换届), a property-management committee re-formed once its term ended", async () => {
+    // Before, neither could: recording or forming one beside a standing committee was CONFLICT, and a committee whose
+    // term had run out stayed on the overdue list for good, its token refused for want of a mandate.
+    const bodiesOf = async (name: string) =>
+      (
+        await t.sql<{ id: string; kind: string; dissolved_on: string | null; dissolution_reason: string | null }>(
+          `select id, kind, dissolved_on::text, dissolution_reason from areas.governance_body
+          where area_id = $1 and kind <> 'OWNERS_ASSEMBLY' order by formed_on`,
+          [areas[name].id],
+        )
+      ).map((b) => [b.kind, b.dissolved_on, b.dissolution_reason]);
+    const succeeded = async (bodyId: string) =>
+      (
+        await t.sql<{ payload: { successorBodyId: string; endedOn: string; kind: string } }>(
+          `select payload from areas.outbox where event_type = 'hub.areas.committee.succeeded' and subject = $1`,
+          [bodyId],
+        )
+      ).map((r) => r.payload);
+
+    const reElect = `mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id formedOn } }`;
+    const ownersAreaId = areas['广安门北街20号院'].id;
+    const members = Array.from({ length: 5 }, (_, i) => ({ name: `新委员 ${i + 1}`, seat: 'OWNER' }));
+    const [{ id: sittingId }] = await t.sql<{ id: string }>(
+      `select id from areas.governance_body where area_id = $1 and kind = 'OWNERS_COMMITTEE' and dissolved_on is null`,
+      [ownersAreaId],
+    );
+    const sameDay = await t.gql(guangnei, reElect, {
+      i: { areaId: ownersAreaId, recordedOn: '2024-06-01', termEndsOn: '2029-05-31', members },
+    });
+    expect(sameDay.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', details: { bodyId: sittingId } });
+    const reElected = await t.gql(guangnei, reElect, {
+      i: { areaId: ownersAreaId, recordedOn: '2026-11-02', termEndsOn: '2031-11-01', members },
+    });
+    expect(reElected.body.errors).toBeUndefined();
+    expect(await bodiesOf('广安门北街20号院')).toEqual([
+      ['PROPERTY_MANAGEMENT_COMMITTEE', '2024-06-01', 'OWNERS_COMMITTEE_RECORDED'],
+      ['OWNERS_COMMITTEE', '2026-11-02', 'SUCCEEDED'],
+      ['OWNERS_COMMITTEE', null, null],
+    ]);
+    expect(await succeeded(sittingId)).toEqual([
+      expect.objectContaining({
+        kind: 'OWNERS_COMMITTEE',
+        endedOn: '2026-11-02',
+        successorBodyId: reElected.body.data.recordOwnersCommittee.id,
+      }),
+    ]);
+
+    // A property-management committee formed for 2020–2022 and never filed, re-formed after its term: the new one
+    // succeeds it, and the old one's filing deadline is cancelled in the register.
+    const form = `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }`;
+    const seven = Array.from({ length: 7 }, (_, i) => ({
+      name: `m${i}`,
+      seat: i === 0 ? 'RESIDENTS_COMMITTEE' : 'OWNER',
+    }));
+    const yangguang = areas['阳光丽景'].id;
+    const first = await t.gql(desheng, form, {
+      i: { areaId: yangguang, formedOn: '2020-01-10', termEndsOn: '2023-01-09', members: seven, chairIndex: 0 },
+    });
+    expect(first.body.errors).toBeUndefined();
+    const firstId = first.body.data.formPropertyManagementCommittee.id;
+    const withinTerm = await t.gql(desheng, form, {
+      i: { areaId: yangguang, formedOn: '2023-01-09', termEndsOn: '2026-01-08', members: seven, chairIndex: 0 },
+    });
+    expect(withinTerm.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', details: { bodyId: firstId } });
+    const reFormed = await t.gql(desheng, form, {
+      i: { areaId: yangguang, formedOn: '2023-02-01', termEndsOn: '2026-01-31', members: seven, chairIndex: 0 },
+    });
+    expect(reFormed.body.errors).toBeUndefined();
+    expect(await bodiesOf('阳光丽景')).toEqual([
+      ['PROPERTY_MANAGEMENT_COMMITTEE', '2023-02-01', 'SUCCEEDED'],
+      ['PROPERTY_MANAGEMENT_COMMITTEE', null, null],
+    ]);
+    expect(await succeeded(firstId)).toEqual([
+      expect.objectContaining({
+        kind: 'PROPERTY_MANAGEMENT_COMMITTEE',
+        successorBodyId: reFormed.body.data.formPropertyManagementCommittee.id,
+      }),
+    ]);
+    const [lastDeadline] = await t.sql<{ key: string; cancelled: boolean }>(
+      `select payload->>'deadlineKey' as key, (payload->>'cancelled')::boolean as cancelled
+         from areas.outbox where event_type = 'hub.areas.deadline.changed' and subject = $1 order by id desc limit 1`,
+      [firstId],
+    );
+    expect(lastDeadline).toEqual({ key: `committee-filing:${firstId}`, cancelled: true });
   });
 });

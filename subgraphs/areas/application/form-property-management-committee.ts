@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
-import { MemberInput, committeeName, checkMemberList } from '../domain/governance-body';
+import { MemberInput, committeeName, checkMemberList, succeeds } from '../domain/governance-body';
 import {
   filingDeadline,
   isFilingLate,
@@ -20,7 +20,7 @@ import {
 } from '../persistence/governance-body.repository';
 import { announceCommitteeDeadlines } from './announce-committee-deadlines';
 import { manageableArea } from './area.lookup';
-import { committeeMembers, recordCommitteeFormed } from './committee-records';
+import { committeeMembers, recordCommitteeFormed, succeedCommittee } from './committee-records';
 
 export interface PropertyManagementCommitteeFormation {
   areaId: string;
@@ -66,19 +66,27 @@ export async function formPropertyManagementCommittee(
     const area = await manageableArea(tx, identity, input.areaId, 'form committees in it');
     await lockGovernanceOf(tx, area.id);
     // An assembly without an owners' committee is the case Beijing art. 55 forms a committee for: it does not conflict.
+    // A committee whose term has ended is succeeded by the one formed now (domain succeeds); one still in its term stands.
     const standing = await findStandingCommittee(tx, area.id);
-    if (standing) throw new DomainError('CONFLICT', `The area already has a standing ${committeeName(standing.kind)}`);
-    const committee = insertGovernanceBody(tx, {
-      areaId: area.id,
-      kind: 'PROPERTY_MANAGEMENT_COMMITTEE',
-      formedOn: input.formedOn,
-      termEndsOn: input.termEndsOn,
-      filedOn: input.filedOn,
-      filingDeadline: assessment.filingDeadline,
-      filedLate: assessment.filedLate,
-      chairMemberId: memberIds[input.chairIndex],
-      createdBy: identity.organisationId,
-    });
+    if (standing && !succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: input.formedOn }, standing))
+      throw new DomainError(
+        'CONFLICT',
+        `The area already has a standing ${committeeName(standing.kind)}${standing.termEndsOn ? ` whose term runs to ${standing.termEndsOn}` : ''}`,
+        { bodyId: standing.id },
+      );
+    const insert = () =>
+      insertGovernanceBody(tx, {
+        areaId: area.id,
+        kind: 'PROPERTY_MANAGEMENT_COMMITTEE',
+        formedOn: input.formedOn,
+        termEndsOn: input.termEndsOn,
+        filedOn: input.filedOn,
+        filingDeadline: assessment.filingDeadline,
+        filedLate: assessment.filedLate,
+        chairMemberId: memberIds[input.chairIndex],
+        createdBy: identity.organisationId,
+      });
+    const committee = standing ? await succeedCommittee(tx, standing, input.formedOn, insert) : insert();
     const members = insertMembers(tx, committeeMembers(committee.id, input.members, memberIds));
     recordCommitteeFormed(tx, committee, 'PROPERTY_MANAGEMENT_COMMITTEE', members.length);
     await announceCommitteeDeadlines(tx, committee, { filing: true, recording: true });

@@ -4,7 +4,7 @@ import { COMMITTEE_DISSOLVED } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
-import { MemberInput, checkMemberList } from '../domain/governance-body';
+import { MemberInput, checkMemberList, succeeds } from '../domain/governance-body';
 import { checkCommitteeTerm, validateCommitteeOfAssembly } from '../domain/owners-assembly';
 import { assessDissolution, requireDates, requireNotAfter } from '../domain/property-management-committee';
 import { todayInChina } from '../../../kernel/clock';
@@ -21,7 +21,7 @@ import {
 } from '../persistence/governance-body.repository';
 import { announceCommitteeDeadlines } from './announce-committee-deadlines';
 import { manageableArea } from './area.lookup';
-import { committeeMembers, recordCommitteeFormed } from './committee-records';
+import { committeeMembers, recordCommitteeFormed, succeedCommittee } from './committee-records';
 
 export interface OwnersCommitteeRecording {
   areaId: string;
@@ -60,8 +60,14 @@ export async function recordOwnersCommittee(
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, "record owners' committees in it");
     await lockGovernanceOf(tx, area.id);
-    if (await findStandingBody(tx, area.id, 'OWNERS_COMMITTEE'))
-      throw new DomainError('CONFLICT', "The area already has an owners' committee");
+    // A newly elected committee (换届) succeeds the standing one recorded before it.
+    const standing = await findStandingBody(tx, area.id, 'OWNERS_COMMITTEE');
+    if (standing && !succeeds({ kind: 'OWNERS_COMMITTEE', on: input.recordedOn }, standing))
+      throw new DomainError(
+        'CONFLICT',
+        `The area already has an owners' committee, recorded on ${standing.recordedOn ?? standing.formedOn}: its successor is recorded after it`,
+        { bodyId: standing.id },
+      );
     const assembly = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
     if (assembly) validateCommitteeOfAssembly(assembly.formedOn, input.recordedOn);
     const pmc = await findStandingBody(tx, area.id, 'PROPERTY_MANAGEMENT_COMMITTEE');
@@ -91,15 +97,17 @@ export async function recordOwnersCommittee(
         fields: { propertyManagementCommitteeDissolvedOn: 'no standing property-management committee' },
       });
     }
-    const committee = insertGovernanceBody(tx, {
-      areaId: area.id,
-      kind: 'OWNERS_COMMITTEE',
-      formedOn: input.recordedOn,
-      recordedOn: input.recordedOn,
-      assemblyId: assembly?.id,
-      termEndsOn,
-      createdBy: identity.organisationId,
-    });
+    const insert = () =>
+      insertGovernanceBody(tx, {
+        areaId: area.id,
+        kind: 'OWNERS_COMMITTEE',
+        formedOn: input.recordedOn,
+        recordedOn: input.recordedOn,
+        assemblyId: assembly?.id,
+        termEndsOn,
+        createdBy: identity.organisationId,
+      });
+    const committee = standing ? await succeedCommittee(tx, standing, input.recordedOn, insert) : insert();
     const members = insertMembers(
       tx,
       committeeMembers(

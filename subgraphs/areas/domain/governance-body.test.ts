@@ -9,6 +9,7 @@ import {
   isFilingOverdue,
   isTermExpired,
   overdueReasons,
+  succeeds,
 } from './governance-body';
 import { workingDayCalendar } from '../../../kernel/working-days';
 
@@ -109,5 +110,32 @@ describe('overdue committees for the street office (Beijing arts. 52–59)', () 
       'FILING_DEADLINE_BEYOND_CALENDAR',
     ]);
     expect(overdueReasons({ ...seed000, formedOn: '2026-12-01', termEndsOn: '2029-11-30' }, '2026-12-31')).toEqual([]);
+  });
+});
+
+describe('a committee succeeded by the next one', () => {
+  const owners = {
+    kind: 'OWNERS_COMMITTEE' as const,
+    formedOn: '2024-06-01',
+    recordedOn: '2024-06-01',
+    termEndsOn: '2029-05-31',
+  };
+  const managing = { kind: 'PROPERTY_MANAGEMENT_COMMITTEE' as const, formedOn: '2020-05-30', termEndsOn: '2023-05-29' };
+
+  it("has a newly elected owners' committee succeed the one recorded before it (换届), never the same day", () => {
+    expect(succeeds({ kind: 'OWNERS_COMMITTEE', on: '2026-11-02' }, owners)).toBe(true);
+    expect(succeeds({ kind: 'OWNERS_COMMITTEE', on: '2024-06-01' }, owners)).toBe(false);
+    // A standing property-management committee is dissolved by the recording instead (record-owners-committee.ts).
+    expect(succeeds({ kind: 'OWNERS_COMMITTEE', on: '2024-06-01' }, managing)).toBe(false);
+  });
+
+  it('has a property-management committee formed only once the standing committee’s term has ended', () => {
+    expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2023-05-29' }, managing)).toBe(false);
+    expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2023-05-30' }, managing)).toBe(true);
+    expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2029-06-01' }, owners)).toBe(true);
+    expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2026-11-02' }, owners)).toBe(false);
+    expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2030-01-01' }, { ...owners, termEndsOn: null })).toBe(
+      false,
+    );
   });
 });

@@ -115,6 +115,25 @@ export function isTermExpired(body: OverdueFacts, asOf: IsoDate): boolean | unde
   return standsOn(body, asOf) && compareDates(body.termEndsOn, asOf) < 0;
 }
 
+/**
+ * Whether a committee recorded or formed on `on` succeeds the area's standing committee, which then stands no more
+ * from that day (before, nothing could replace a committee: its term ran out and it stayed, TERM_EXPIRED, for good).
+ * A newly elected owners' committee (换届) succeeds the standing one recorded before it; a property-management
+ * committee is formed anew only once the standing committee's term has ended (the owners' committee's
+ * term ran out without a successor elected, or the 物管会's own). A property-management committee standing when an
+ * owners' committee is recorded is dissolved by that recording instead (record-owners-committee.ts).
+ */
+export function succeeds(
+  successor: { kind: CommitteeKind; on: IsoDate },
+  standing: { kind: GovernanceBodyKind; formedOn: IsoDate; recordedOn?: IsoDate | null; termEndsOn?: IsoDate | null },
+): boolean {
+  if (successor.kind === 'OWNERS_COMMITTEE')
+    return (
+      standing.kind === 'OWNERS_COMMITTEE' && compareDates(successor.on, standing.recordedOn ?? standing.formedOn) > 0
+    );
+  return !!standing.termEndsOn && compareDates(successor.on, standing.termEndsOn) > 0;
+}
+
 /** Every reason the body is overdue on `asOf`, in a fixed order; empty when none. */
 export function overdueReasons(
   body: OverdueFacts,

@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CommitteeDissolvedData, CommitteeFormedData, JointDecisionRecordedData } from '../../../catalog';
+import type {
+  CommitteeDissolvedData,
+  CommitteeFormedData,
+  CommitteeSucceededData,
+  JointDecisionRecordedData,
+} from '../../../catalog';
 import { dissolveCommittee, saveCommittee, saveJointDecision } from '../persistence/governance-view.repository';
 
 /** An owners' joint decision with the areas subgraph's verdict, kept for the levies that name it. */
@@ -21,4 +26,9 @@ export function keepCommittee(em: EntityManager, c: CommitteeFormedData): Promis
 
 export function keepCommitteeDissolved(em: EntityManager, c: CommitteeDissolvedData): Promise<void> {
   return dissolveCommittee(em, c.bodyId, c.dissolvedOn);
+}
+
+/** A committee succeeded by a newly elected or formed one: it stands (and reports cut-offs) no more from that day. */
+export function keepCommitteeSucceeded(em: EntityManager, c: CommitteeSucceededData): Promise<void> {
+  return dissolveCommittee(em, c.bodyId, c.endedOn);
 }

@@ -3,6 +3,7 @@ import {
   CommitteeDissolvedData,
   CommitteeFormedData,
   CommitteeRecordedData,
+  CommitteeSucceededData,
   JointDecisionRecordedData,
 } from '../../../../catalog';
 import type { CommitteeKind } from '../../domain/governance-body';
@@ -36,6 +37,21 @@ export function assemblyRecorded(assembly: GovernanceBody, linkedCommitteeId: st
 /** A property-management committee dissolved by the recording of the area's owners' committee. */
 export function committeeDissolved(committee: GovernanceBody, dissolvedOn: string): CommitteeDissolvedData {
   return { areaId: committee.areaId, bodyId: committee.id, dissolvedOn, reason: 'OWNERS_COMMITTEE_RECORDED' };
+}
+
+/** A committee that stands no more from `endedOn`, succeeded by `successor` (domain/governance-body.ts succeeds). */
+export function committeeSucceeded(
+  committee: GovernanceBody,
+  successor: GovernanceBody,
+  endedOn: string,
+): CommitteeSucceededData {
+  return {
+    areaId: committee.areaId,
+    bodyId: committee.id,
+    kind: committee.kind as CommitteeKind,
+    endedOn,
+    successorBodyId: successor.id,
+  };
 }
 
 /** A filed property-management committee recorded (备案) by the street office. */

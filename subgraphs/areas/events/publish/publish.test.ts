@@ -4,6 +4,7 @@ import {
   ASSEMBLY_RECORDED,
   BUILDING_ROSTER_CHANGED,
   COMMITTEE_DISSOLVED,
+  COMMITTEE_SUCCEEDED,
   COMMITTEE_FORMED,
   COMMITTEE_RECORDED,
   JOINT_DECISION_RECORDED,
@@ -16,6 +17,7 @@ import { areaChanged, areaRegistered, buildingRosterChanged } from './area-event
 import {
   assemblyRecorded,
   committeeDissolved,
+  committeeSucceeded,
   committeeFormed,
   committeeRecorded,
   jointDecisionRecorded,
@@ -114,6 +116,16 @@ describe('areas events: aggregates to the catalog’s event data', () => {
     expect(() =>
       validateEventData(COMMITTEE_DISSOLVED.type, committeeDissolved(committee, '2026-09-01')),
     ).not.toThrow();
+    const successor = { ...committee, id: '2d3e4f5a-6b7c-4d8e-9f0a-0b1c2d3e4f5a' };
+    const succeededData = committeeSucceeded(committee, successor, '2029-03-02');
+    expect(succeededData).toEqual({
+      areaId: committee.areaId,
+      bodyId: committee.id,
+      kind: committee.kind,
+      endedOn: '2029-03-02',
+      successorBodyId: successor.id,
+    });
+    expect(() => validateEventData(COMMITTEE_SUCCEEDED.type, succeededData)).not.toThrow();
     const assembly = {
       ...committee,
       id: '1c2d3e4f-5a6b-4c7d-9e8f-9a0b1c2d3e4f',
