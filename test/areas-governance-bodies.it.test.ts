@@ -457,6 +457,16 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       code: 'BAD_USER_INPUT',
       details: { fields: { asOf: expect.any(String) } },
     });
+
+    // Re-formed once its term ended, the committee stands no more; the list of a day it stood still names it (before,
+    // only the committees standing today were read, and that day's list came out empty).
+    const reformed = await t.gql(beitaipingzhuang, FORM, {
+      i: { areaId, formedOn: '2024-10-08', termEndsOn: '2027-10-07', members: pmcMembers, chairIndex: 0 },
+    });
+    expect(reformed.body.errors).toBeUndefined();
+    const [then] = await listed(beitaipingzhuang, '2021-10-18');
+    expect(then).toMatchObject({ reasons: ['FILING_OVERDUE'], body: { formedOn: '2021-09-15' } });
+    expect((await listed(beitaipingzhuang)).map((o) => o.body.formedOn)).toEqual(['2024-10-08']);
   });
   it('records a committee whose 30-day filing period runs past the holiday data, and shows the plain 30th day as a provisional deadline', async () => {
     const registered = await t.gql(

@@ -8,7 +8,7 @@ import { GovernanceOverdueReason, overdueReasons } from '../domain/governance-bo
 import { Area } from '../persistence/area.entity';
 import { areasInReadableStreets } from '../persistence/area.repository';
 import { GovernanceBody } from '../persistence/governance-body.entity';
-import { standingCommitteesOfAreas } from '../persistence/governance-body.repository';
+import { committeesStandingOn } from '../persistence/governance-body.repository';
 
 export interface OverdueGovernanceBody {
   body: GovernanceBody;
@@ -18,8 +18,9 @@ export interface OverdueGovernanceBody {
 }
 
 /**
- * The street office's overdue list: the standing committees of its streets whose 30-day filing has passed unfiled or
- * whose term has ended (domain/governance-body.ts), as of `asOf` (today in China unless given, never in the future).
+ * The street office's overdue list: the committees of its streets standing on `asOf` (today in China unless given,
+ * never in the future) whose 30-day filing had passed unfiled or whose term had ended (domain/governance-body.ts);
+ * before, only those standing today, so a past day's list left out the committees dissolved since.
  * Street offices and bureaus see their jurisdiction only; no other role has such a list.
  */
 export async function overdueGovernanceBodies(
@@ -37,7 +38,8 @@ export async function overdueGovernanceBodies(
     });
   const areas = await areasInReadableStreets(em, identity);
   const byId = new Map(areas.map((a) => [a.id, a]));
-  const bodies = await standingCommitteesOfAreas(em, [...byId.keys()]);
+  // Those that stood on the day asked: a committee dissolved since was overdue then all the same.
+  const bodies = await committeesStandingOn(em, [...byId.keys()], day);
   return bodies
     .map((body) => ({ body, area: byId.get(body.areaId)!, asOf: day, reasons: overdueReasons(body, day) }))
     .filter((item) => item.reasons.length > 0);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { advisoryLock } from '../../../platform/db/sql';
+import type { IsoDate } from '../../../kernel/calendar';
 import type { GovernanceBodyKind } from '../domain/governance-body';
 import {
   GovernanceBody,
@@ -90,12 +91,21 @@ export function membersOfBodies(em: EntityManager, bodyIds: readonly string[]): 
   return em.find(GovernanceMemberSchema, { bodyId: { $in: [...bodyIds] } }, { orderBy: { seat: 'asc', name: 'asc' } });
 }
 
-/** The standing committees (not assemblies) of many areas in one query, oldest first. */
-export function standingCommitteesOfAreas(em: EntityManager, areaIds: readonly string[]): Promise<GovernanceBody[]> {
+/** The committees (not assemblies) of many areas that stood on `day` (formed by then, not dissolved on or before it), oldest first, in one query. */
+export function committeesStandingOn(
+  em: EntityManager,
+  areaIds: readonly string[],
+  day: IsoDate,
+): Promise<GovernanceBody[]> {
   if (areaIds.length === 0) return Promise.resolve([]);
   return em.find(
     GovernanceBodySchema,
-    { areaId: { $in: [...areaIds] }, dissolvedOn: null, kind: { $ne: 'OWNERS_ASSEMBLY' } },
+    {
+      areaId: { $in: [...areaIds] },
+      kind: { $ne: 'OWNERS_ASSEMBLY' },
+      formedOn: { $lte: day },
+      $or: [{ dissolvedOn: null }, { dissolvedOn: { $gt: day } }],
+    },
     { orderBy: { formedOn: 'asc', id: 'asc' } },
   );
 }
