@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Verification, verifyCertificate } from '../domain/filing-certificate';
+import { Verification, supersededSince, verifyCertificate } from '../domain/filing-certificate';
+import { findContract } from '../persistence/contract.repository';
 import { certificateByRecordNumber } from '../persistence/filing-certificate.repository';
 import { findFiling } from '../persistence/filing.repository';
 
@@ -17,12 +18,16 @@ export async function verifyFilingCertificate(
   const certificate = /^[0-9]{6}-[0-9]{4}-[0-9]{4,}$/.test(number) ? await certificateByRecordNumber(em, number) : null;
   const filing = certificate && (await findFiling(em, certificate.filingId));
   const superseding = filing?.supersededByFilingId ? await findFiling(em, filing.supersededByFilingId) : null;
+  const endingContract =
+    superseding && filing && superseding.contractId !== filing.contractId
+      ? await findContract(em, superseding.contractId)
+      : null;
   return verifyCertificate(
     certificate,
     filing
       ? {
           status: filing.status,
-          supersededOn: superseding?.acceptedOn ?? null,
+          supersededOn: supersededSince(filing, superseding ?? null, endingContract?.startsOn ?? null),
           terminatedOn: filing.terminatedOn ?? null,
         }
       : null,

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../kernel/errors';
-import { CertificateFacts, certificateDigest, verifyCertificate } from './filing-certificate';
+import { CertificateFacts, certificateDigest, supersededSince, verifyCertificate } from './filing-certificate';
 import { checkDocumentFile, checkFilingTotal } from './filing-document-file';
 import { MAX_DOCUMENT_BYTES, MAX_FILING_BYTES, MAX_LISTED_DOCUMENTS } from './filing';
 
@@ -109,5 +109,17 @@ describe('filing document files', () => {
     expect(
       fieldsOf(() => checkDocumentFile({ name: '../x', type: 'VIDEO', bytes: Buffer.from('GIF89a') })).sort(),
     ).toEqual(['content', 'name', 'type']);
+  });
+});
+
+describe('the day a superseded filing stopped being in force', () => {
+  it('is an amendment’s acceptance, or the start of the regular contract that ended a preliminary one (art. 940)', () => {
+    const preliminary = { contractId: 'p' };
+    // The owners' contract, accepted on 10 February, takes effect on 1 March: the preliminary one served to 28 February.
+    expect(supersededSince(preliminary, { contractId: 'r', acceptedOn: '2025-02-10' }, '2025-03-01')).toBe(
+      '2025-03-01',
+    );
+    expect(supersededSince(preliminary, { contractId: 'p', acceptedOn: '2025-02-10' }, null)).toBe('2025-02-10');
+    expect(supersededSince(preliminary, null, null)).toBeNull();
   });
 });

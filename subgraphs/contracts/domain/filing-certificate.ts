@@ -82,6 +82,21 @@ export interface VerifiedFacts {
 }
 
 /**
+ * The day a superseded filing stopped being the one in force: an accepted amendment of the same contract supersedes
+ * it on its acceptance; the area's regular contract ending a preliminary one (Civil Code art. 940) does so on the day
+ * it took effect, its start, the preliminary contract having served to the day before (before, its acceptance day,
+ * which could come before the preliminary contract's own certificate or weeks before it stopped serving).
+ */
+export function supersededSince(
+  filing: { contractId: string },
+  superseding: { contractId: string; acceptedOn?: IsoDate | null } | null,
+  supersedingContractStartsOn: IsoDate | null,
+): IsoDate | null {
+  if (!superseding) return null;
+  return superseding.contractId === filing.contractId ? (superseding.acceptedOn ?? null) : supersedingContractStartsOn;
+}
+
+/**
  * What a verification answers for a record number and a digest: UNKNOWN when the hub issued no certificate under
  * that number, TAMPERED when the digest is neither the facts' nor the PDF's, otherwise the filing's standing
  * (VALID while accepted; SUPERSEDED or TERMINATED with the date). A malformed digest is TAMPERED, never an error.
