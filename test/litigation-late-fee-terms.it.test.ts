@@ -34,6 +34,16 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
   let contractId: string;
   let areaId: string;
   const { ok, fails } = gqlExpectations(() => t);
+  /** The court's documents of a referral, once the owners' register knows it (until then they wait for it). */
+  const courtDocuments = async (referralId: string) =>
+    (
+      await waitFor('the complaint, once the register knows the referral', async () => {
+        const res = await t.gql(xichengCourt, DOCUMENTS, { id: referralId });
+        const code = res.body.errors?.[0]?.extensions?.code;
+        if (code && code !== 'DEFENDANT_IDENTITY_PENDING') throw new Error(`documents refused: ${code}`);
+        return code ? undefined : res.body.data;
+      })
+    ).referral;
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
@@ -147,12 +157,7 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
     );
 
     // The owners' register learns of the referral from its event; until then the court's documents wait for it.
-    const { referral: read } = await waitFor('the complaint, once the register knows the referral', async () => {
-      const res = await t.gql(xichengCourt, DOCUMENTS, { id: referral.id });
-      const code = res.body.errors?.[0]?.extensions?.code;
-      if (code && code !== 'DEFENDANT_IDENTITY_PENDING') throw new Error(`documents refused: ${code}`);
-      return code ? undefined : res.body.data;
-    });
+    const read = await courtDocuments(referral.id);
     const pdf = read.documents.find((d: { kind: string }) => d.kind === 'COMPLAINT_PDF');
     const text = await pdfText(Buffer.from(pdf.contentBase64, 'base64'));
     expect(text).toContain('按欠付物业费每月万分之100支付违约金');
@@ -264,12 +269,7 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
       [billed[0], billed[1], 100, LATE_FEE],
       [later, later, 120, amendedFee],
     ]);
-    const { referral: read } = await waitFor('the complaint, once the register knows the referral', async () => {
-      const res = await t.gql(xichengCourt, DOCUMENTS, { id: referral.id });
-      const code = res.body.errors?.[0]?.extensions?.code;
-      if (code && code !== 'DEFENDANT_IDENTITY_PENDING') throw new Error(`documents refused: ${code}`);
-      return code ? undefined : res.body.data;
-    });
+    const read = await courtDocuments(referral.id);
     const pdf = read.documents.find((d: { kind: string }) => d.kind === 'COMPLAINT_PDF');
     const text = (await pdfText(Buffer.from(pdf.contentBase64, 'base64'))).replace(/\s+/g, '');
     expect(text).toContain('1.00元/平方米/月');

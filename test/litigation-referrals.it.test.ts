@@ -90,6 +90,26 @@ describe('litigation: referrals through the green channel, the court’s reports
     const [referral] = (await refer([accounts[i].id], { mediationWaivedOn: today })).referArrears;
     return referral;
   };
+  /** Account i referred alone and docketed as a small claim four months ago, overdue now (art. 168), and the list. */
+  const docketedSmallClaim = async (i: number, day: string) => {
+    const referral = await referredAlone(i);
+    await ok(xichengCourt, REPORT, {
+      r: {
+        referralId: referral.id,
+        kind: 'DOCKETED',
+        occurredAt: `${addMonths(thisMonth, -4)}-${day}T10:00:00+08:00`,
+        caseNumber: `(2026)京0102民初88${i}号`,
+        procedure: 'SMALL_CLAIMS',
+      },
+    });
+    const OVERDUE = `query($on: LocalDate) { overdueSmallClaims(asOf: $on) { referral { id } } }`;
+    const overdueOn = async (on?: string): Promise<string[]> =>
+      (await ok(xichengCourt, OVERDUE, { on })).overdueSmallClaims.map(
+        (o: { referral: { id: string } }) => o.referral.id,
+      );
+    expect(await overdueOn()).toContain(referral.id);
+    return { referral, overdueOn };
+  };
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
@@ -1442,22 +1462,7 @@ describe('litigation: referrals through the green channel, the court’s reports
   });
 
   it('leaves a small claim the court let the company withdraw off the overdue list from the withdrawal on (art. 168)', async () => {
-    const referral = await referredAlone(38);
-    await ok(xichengCourt, REPORT, {
-      r: {
-        referralId: referral.id,
-        kind: 'DOCKETED',
-        occurredAt: `${addMonths(thisMonth, -4)}-10T10:00:00+08:00`,
-        caseNumber: '(2026)京0102民初8838号',
-        procedure: 'SMALL_CLAIMS',
-      },
-    });
-    const OVERDUE = `query($on: LocalDate) { overdueSmallClaims(asOf: $on) { referral { id } } }`;
-    const overdueOn = async (on?: string) =>
-      (await ok(xichengCourt, OVERDUE, { on })).overdueSmallClaims.map(
-        (o: { referral: { id: string } }) => o.referral.id,
-      );
-    expect(await overdueOn()).toContain(referral.id);
+    const { referral, overdueOn } = await docketedSmallClaim(38, '10');
     // After docketing the withdrawal (撤诉) is the court's: it reports it approved, late in the evening in China.
     const withdrawnOn = addDays(today, -2);
     await ok(xichengCourt, REPORT, {
@@ -1470,22 +1475,7 @@ describe('litigation: referrals through the green channel, the court’s reports
   });
 
   it('leaves a small claim the court closed without a decision off the overdue list from its closing on (art. 168)', async () => {
-    const referral = await referredAlone(45);
-    await ok(xichengCourt, REPORT, {
-      r: {
-        referralId: referral.id,
-        kind: 'DOCKETED',
-        occurredAt: `${addMonths(thisMonth, -4)}-12T10:00:00+08:00`,
-        caseNumber: '(2026)京0102民初8845号',
-        procedure: 'SMALL_CLAIMS',
-      },
-    });
-    const OVERDUE = `query($on: LocalDate) { overdueSmallClaims(asOf: $on) { referral { id } } }`;
-    const overdueOn = async (on?: string) =>
-      (await ok(xichengCourt, OVERDUE, { on })).overdueSmallClaims.map(
-        (o: { referral: { id: string } }) => o.referral.id,
-      );
-    expect(await overdueOn()).toContain(referral.id);
+    const { referral, overdueOn } = await docketedSmallClaim(45, '12');
     // The court closes the case (结案) with no judgment or settlement reported: the case has ended.
     const closedOn = addDays(today, -3);
     expect(
