@@ -605,6 +605,9 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       code: 'BAD_USER_INPUT',
       details: { fields: { chairIndex: '0 to 4' } },
     });
+    // No chair named (null, as a client may send it): an owners' committee may have none.
+    const noChair = await t.gql(guangnei, change, { i: { bodyId: owners.id, members, chairIndex: null } });
+    expect(noChair.body.errors).toBeUndefined();
     // The dissolved committee is recorded by nobody after its dissolution (before, it was, and a live recording
     // deadline was announced again); a recording made while it stood is entered, its deadline staying cancelled.
     const recording = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { recordedOn } }`;

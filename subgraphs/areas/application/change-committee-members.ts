@@ -16,7 +16,7 @@ import { committeeMembers } from './committee-records';
 export async function changeCommitteeMembers(
   em: EntityManager,
   identity: Identity,
-  input: { bodyId: string; members: MemberInput[]; chairIndex?: number },
+  input: { bodyId: string; members: MemberInput[]; chairIndex?: number | null },
 ): Promise<GovernanceBody> {
   checkMemberList(input.members);
   return em.transactional(async (tx) => {
@@ -36,23 +36,24 @@ export async function changeCommitteeMembers(
     const ids = input.members.map(() => randomUUID());
     // A chair named is one of the members, for either committee (before, an owners' committee's out-of-range index
     // left it with no chair and no error); a property-management committee must name one.
-    const pointsAtMember = input.chairIndex !== undefined && input.members[input.chairIndex] !== undefined;
-    if (input.chairIndex !== undefined && !pointsAtMember)
+    const chairIndex = input.chairIndex ?? undefined; // null, as GraphQL may send it, names no chair
+    const pointsAtMember = chairIndex !== undefined && input.members[chairIndex] !== undefined;
+    if (chairIndex !== undefined && !pointsAtMember)
       throw new InvalidInputError('chairIndex must point at a member', {
         fields: { chairIndex: `0 to ${input.members.length - 1}` },
       });
     if (body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE') {
-      if (input.chairIndex === undefined)
+      if (chairIndex === undefined)
         throw new InvalidInputError('chairIndex must point at a member', {
           fields: { chairIndex: 'the chair of a property-management committee' },
         });
       validateCommitteeComposition(
         input.members.map((m, i) => ({ id: ids[i], seat: m.seat })),
-        ids[input.chairIndex],
+        ids[chairIndex],
       );
     }
     await replaceMembers(tx, body.id, committeeMembers(body.id, input.members, ids));
-    body.chairMemberId = input.chairIndex === undefined ? undefined : ids[input.chairIndex];
+    body.chairMemberId = chairIndex === undefined ? undefined : ids[chairIndex];
     return body;
   });
 }

@@ -54,8 +54,12 @@ export function findStandingCommitteeById(
 }
 
 /** A property-management committee by id, standing or dissolved. */
-export function findPropertyManagementCommittee(em: EntityManager, id: string): Promise<GovernanceBody | null> {
-  return em.findOne(GovernanceBodySchema, { id, kind: 'PROPERTY_MANAGEMENT_COMMITTEE' });
+export function findPropertyManagementCommittee(
+  em: EntityManager,
+  id: string,
+  options: { refresh?: boolean } = {},
+): Promise<GovernanceBody | null> {
+  return em.findOne(GovernanceBodySchema, { id, kind: 'PROPERTY_MANAGEMENT_COMMITTEE' }, options);
 }
 
 /** A new body in the unit of work, under a new id; it is written when the transaction flushes. */

@@ -300,7 +300,6 @@ const transitionOf = (r: TransitionColumns): AccountTransition => ({
   byRole: r.by_role,
 });
 
-/** The account's status history, oldest first. */
 /** The day of the account's last move into REFERRED (its current or last case's referral), or null if none. */
 export async function lastReferredOn(em: EntityManager, accountId: string): Promise<IsoDate | null> {
   const [row] = await sqlRows<{ on_date: IsoDate }>(
@@ -312,6 +311,7 @@ export async function lastReferredOn(em: EntityManager, accountId: string): Prom
   return row?.on_date ?? null;
 }
 
+/** The account's status history, oldest first. */
 export async function transitionsOf(em: EntityManager, accountId: string): Promise<AccountTransition[]> {
   const rows = await sqlRows<TransitionColumns>(
     em,

@@ -226,8 +226,11 @@ async function endIfRegularContractInForce(
     (await contractsEverAccepted(em, preliminary.areaId, 'REGULAR')).map(asExistingContract),
   );
   if (!regular) return;
-  const [regularFiling] = await filingsOfContractIn(em, regular.id, ['ACCEPTED', 'TERMINATED']);
-  if (!regularFiling) throw new Error(`Contract ${regular.id}, once accepted, has no accepted or terminated filing`);
+  // Its filing that was accepted (a terminated contract's open amendment, terminated with it, never was).
+  const regularFiling = (await filingsOfContractIn(em, regular.id, ['ACCEPTED', 'TERMINATED'])).find(
+    (f) => f.acceptedOn != null,
+  );
+  if (!regularFiling) throw new Error(`Contract ${regular.id}, once accepted, has no accepted filing`);
   preliminary.status = nextContractStatus(preliminary.status, 'SUPERSEDE');
   await supersede(em, filing, regularFiling.id, actor, via);
 }
