@@ -765,6 +765,11 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       i: { areaId: ownersAreaId, recordedOn: '2024-06-01', termEndsOn: '2029-05-31', members },
     });
     expect(sameDay.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', details: { bodyId: sittingId } });
+    // Another street's office replaces nothing of it: the area is not found.
+    const foreign = await t.gql(otherStreet, reElect, {
+      i: { areaId: ownersAreaId, recordedOn: '2026-11-02', termEndsOn: '2031-11-01', members },
+    });
+    expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
     const reElected = await t.gql(guangnei, reElect, {
       i: { areaId: ownersAreaId, recordedOn: '2026-11-02', termEndsOn: '2031-11-01', members },
     });

@@ -36,9 +36,10 @@ export function filingSnapshotDdl(schema: string): string[] {
  * billing a month in which a later one was terminated stops there too), or, for a preliminary contract, the day
  * before the area's regular contract took effect (Civil Code art. 940 ends it then, whether that contract was
  * accepted before or after it; one in force on a day of its term, as contract-overlap.ts regularContractEnding: a
- * regular contract terminated before the preliminary one began ends nothing). The contract's kind is in its terms (`terms.kind`); the row's `kind` is the
- * filing's (INITIAL or AMENDMENT). A preliminary contract SUPERSEDED with no later version of its own while no
- * regular contract is known here serves no day until one is. Earlier than its start when it served none.
+ * regular contract terminated before the preliminary one began ends nothing). The contract's kind is in its terms
+ * (`terms.kind`); the row's `kind` is the filing's (INITIAL or AMENDMENT). A preliminary contract SUPERSEDED with no
+ * later version of its own while no regular contract is known here serves no day until one is. Earlier than its
+ * start when it served none.
  */
 export function servedToSql(schema: string): string {
   return `least(

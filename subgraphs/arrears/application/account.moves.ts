@@ -9,13 +9,22 @@ import { BilledCharge, arrearsTotal, openTotal } from '../domain/charge';
 import { AccountStatus, assertTransition, moveDate } from '../domain/account-status';
 import { MediationOutcome, MediationSession } from '../domain/collection-action';
 import { statusChanged } from '../events/publish/account-events';
-import { AccountMove, saveAccountMove } from '../persistence/account.repository';
+import { AccountMove, saveAccountMove, saveAccountMoves } from '../persistence/account.repository';
 
 /**
  * Where a move is written: at once (saveAccountMove), unless a use case moving many accounts collects the moves and
  * writes them together (saveAccountMoves) before anything reads the accounts' statuses back.
  */
 export type MoveWriter = (accountId: string, move: AccountMove) => Promise<void>;
+
+/** A MoveWriter that collects the moves of a use case moving many accounts, and `save`, which writes them together. */
+export function collectedMoves(em: EntityManager): { write: MoveWriter; save: () => Promise<void> } {
+  const moves: { accountId: string; move: AccountMove }[] = [];
+  return {
+    write: async (accountId, move) => void moves.push({ accountId, move }),
+    save: () => saveAccountMoves(em, moves),
+  };
+}
 
 /**
  * Moves the account to `to` under the status rules (account-status.ts), records who moved it and why, and

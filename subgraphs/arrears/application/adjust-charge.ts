@@ -54,8 +54,10 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
     const charge = charges.find((c) => c.chargeId === input.chargeId)!;
     // Raised while the court holds the claim, the fee would be claimed here beyond what the court hears or judged
     // (before, it was, and litigation was told of the higher claim); lowering it is the company's concession.
+    // The referral's day is read only for a raise on an account a court holds (with none given, any such raise counts).
     if (
       input.kind === 'CORRECTION' &&
+      raisesClaimBeforeCourt(account.status, charge, input.amountFen, null) &&
       raisesClaimBeforeCourt(account.status, charge, input.amountFen, await lastReferredOn(tx, account.id))
     )
       throw arrearsError(

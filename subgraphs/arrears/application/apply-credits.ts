@@ -3,11 +3,11 @@ import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { Identity } from '../../../kernel/identity';
 import { AppliedCredit, applyCredits } from '../domain/allocation';
-import { AccountMove, addCredits, saveAccountMoves } from '../persistence/account.repository';
+import { addCredits } from '../persistence/account.repository';
 import { addPaidAmounts, chargesOfAccounts } from '../persistence/charge.repository';
 import { heldServiceFeeCredits, insertCreditApplications } from '../persistence/ledger.repository';
 import { loadAccounts } from './account.lookup';
-import { settleIfCleared } from './account.moves';
+import { collectedMoves, settleIfCleared } from './account.moves';
 
 /**
  * Sets the service-fee credits held by the company's accounts of the area against their open service-fee charges
@@ -29,7 +29,7 @@ export async function applyHeldCredits(
   const chargesOf = await chargesOfAccounts(tx, [...held.keys()]);
   const applied: AppliedCredit[] = [];
   const spent = new Map<string, Fen>();
-  const moves: { accountId: string; move: AccountMove }[] = [];
+  const moves = collectedMoves(tx);
   for (const [accountId, credits] of held) {
     const account = accounts.get(accountId);
     if (!account) continue;
@@ -41,16 +41,9 @@ export async function applyHeldCredits(
     const charges = (chargesOf.get(accountId) ?? []).map(
       (c) => result.charges.find((r) => r.chargeId === c.chargeId) ?? c,
     );
-    await settleIfCleared(
-      tx,
-      identity,
-      account,
-      charges,
-      today,
-      async (id, move) => void moves.push({ accountId: id, move }),
-    );
+    await settleIfCleared(tx, identity, account, charges, today, moves.write);
   }
-  await saveAccountMoves(tx, moves);
+  await moves.save();
   await insertCreditApplications(tx, applied, today);
   await addPaidAmounts(tx, applied);
   await addCredits(tx, spent);

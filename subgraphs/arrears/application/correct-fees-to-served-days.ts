@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { AccountMove, saveAccountMoves } from '../persistence/account.repository';
 import { refreshSubsidies } from '../persistence/billing-run.repository';
 import { chargesOfAccounts, correctFeesToServedDays, overbilledAccountIds } from '../persistence/charge.repository';
 import { loadAccounts } from './account.lookup';
 import { filingInForceOrRefuse, inCompanyAreaMonth } from './company-area-month';
-import { settleIfCleared } from './account.moves';
+import { collectedMoves, settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
 
@@ -65,17 +64,10 @@ export async function correctMonthToServedDays(
         tx,
         inCollection.map((a) => a.id),
       );
-      const moves: { accountId: string; move: AccountMove }[] = [];
+      const moves = collectedMoves(tx);
       for (const account of inCollection)
-        await settleIfCleared(
-          tx,
-          identity,
-          account,
-          chargesOf.get(account.id) ?? [],
-          today,
-          async (id, move) => void moves.push({ accountId: id, move }),
-        );
-      await saveAccountMoves(tx, moves);
+        await settleIfCleared(tx, identity, account, chargesOf.get(account.id) ?? [], today, moves.write);
+      await moves.save();
       await publishClaims(tx, claimed, today);
       await publishCollection(tx, { accountIds: corrected.accountIds, areaId, month });
     }

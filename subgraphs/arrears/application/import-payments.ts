@@ -26,11 +26,11 @@ import {
   receiptYear,
 } from '../domain/payment';
 import { paymentRecorded } from '../events/publish/account-events';
-import { AccountMove, addCredits, saveAccountMoves } from '../persistence/account.repository';
+import { addCredits } from '../persistence/account.repository';
 import { addPaidAmounts, chargesOfAccounts } from '../persistence/charge.repository';
 import { NewPayment, insertPayments, receiptsOf, reserveReceiptNumbers } from '../persistence/ledger.repository';
 import { loadAccounts } from './account.lookup';
-import { settleIfCleared } from './account.moves';
+import { collectedMoves, settleIfCleared } from './account.moves';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
 import { announceActivatedBuilding } from './levy.activation';
@@ -131,7 +131,7 @@ async function applyPayments(
 
   const payments: NewPayment[] = [];
   const credits = new Map<string, Fen>();
-  const moves: { accountId: string; move: AccountMove }[] = [];
+  const moves = collectedMoves(tx);
   const accountIds = new Set<string>();
   const buildings = new Map<string, LevyBuilding>();
   // By payment day, then line order: money that arrived first pays the earliest fees, whatever order the bank's file
@@ -178,15 +178,7 @@ async function applyPayments(
       const after = charges.map((c) => ({ ...c, ...received.get(c.chargeId) }));
       state.charges = after;
       const open = openTotal(after);
-      await settleIfCleared(
-        tx,
-        identity,
-        account,
-        after,
-        today,
-        async (accountId, move) => void moves.push({ accountId, move }),
-        input.paidOn,
-      );
+      await settleIfCleared(tx, identity, account, after, today, moves.write, input.paidOn);
       const months = new Map(charges.map((c) => [c.chargeId, c.month]));
       recordEvent(tx, PAYMENT_RECORDED, {
         source: 'arrears',
@@ -218,7 +210,7 @@ async function applyPayments(
       throw paymentLineError(index, lineCount, error);
     }
   }
-  await saveAccountMoves(tx, moves);
+  await moves.save();
   await insertPayments(tx, payments);
   await addPaidAmounts(
     tx,

@@ -108,6 +108,10 @@ export interface OtherCompanyDays {
  * before the month, which covers days another company serves. Its two `?` are the month's days. Judged by the amount,
  * whatever the fee's own `served_days` says, so a fee corrected by hand counts as it now stands.
  */
+/** The other companies as BEYOND_DAYS_SERVED_SQL's `o` reads them (json_to_recordset: company, days). */
+const othersJson = (others: readonly OtherCompanyDays[]) =>
+  JSON.stringify(others.map((o) => ({ company: o.companyId, days: o.days })));
+
 const BEYOND_DAYS_SERVED_SQL = `c.amount_fen > ${chargeFenSql('c.floor_area_centi_m2', 'c.rate_fen', 'coalesce(o.days, 0)', '?::int')}`;
 
 /**
@@ -167,7 +171,7 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
         billing.companyId,
         JSON.stringify(billing.rates),
         billing.areaId,
-        JSON.stringify(billing.others.map((o) => ({ company: o.companyId, days: o.days }))),
+        othersJson(billing.others),
         billing.areaId,
         billing.month,
         billing.companyId,
@@ -323,7 +327,7 @@ async function householdsBilledBeyondDays(em: EntityManager, month: FeeMonth): P
         and not exists (select 1 from arrears.charge m where m.area_id = c.area_id and m.month = c.month
                           and m.kind = 'SERVICE_FEE' and m.household_id = c.household_id and m.company_id = ?)`,
     [
-      JSON.stringify(month.others.map((o) => ({ company: o.companyId, days: o.days }))),
+      othersJson(month.others),
       month.areaId,
       month.month,
       month.companyId,

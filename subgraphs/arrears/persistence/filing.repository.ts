@@ -30,9 +30,9 @@ const SERVED_TO_SQL = servedToSql('arrears');
  * The company's accepted filing covering the area during `month`, the latest accepted when several contracts do,
  * and the days of the month its contracts serve (each day at least once; null when none serves a day of it), each
  * contract to the last day it serves (servedToSql: a termination, or a preliminary contract's end by the area's
- * regular one). Before, a preliminary contract so ended billed no month at all, not even those it served. Two contracts of the company within one month
- * (one ending, its renewal beginning) bill every day served at the latest accepted one's rates. A filing never
- * accepted (one terminated or superseded while under review) bills nothing.
+ * regular one). Before, a preliminary contract so ended billed no month at all, not even those it served. Two
+ * contracts of the company within one month (one ending, its renewal beginning) bill every day served at the latest
+ * accepted one's rates. A filing never accepted (one terminated or superseded while under review) bills nothing.
  * Of one contract's versions, a month takes the one in force on its first day: an amendment applies from the first
  * month that begins once it is accepted, and the version it superseded goes on covering the months before (before,
  * the amendment's rate was billed for every month not billed yet, those before it was accepted among them, and a

@@ -151,10 +151,13 @@ export function isNextVersionOf(next: CasePackage, previous: CasePackage): boole
   return next.version === previous.version + 1 && next.previousDigest === packageDigest(previous);
 }
 
+/** The run of `feeStandards` a claimed month belongs to; undefined in older packages, which have none. */
+export const periodOfMonth = (pkg: CasePackageContent, month: string): FeeStandardPeriod | undefined =>
+  pkg.feeStandards?.find((s) => s.fromMonth <= month && month <= s.toMonth);
+
 /** The standard a claimed month was billed under: its run of `feeStandards`, or, in older packages, `feeStandard`. */
 export function standardOfMonth(pkg: CasePackageContent, month: string): { rateFenPerM2Month: Fen } | undefined {
-  if (!pkg.feeStandards) return pkg.feeStandard;
-  return pkg.feeStandards.find((s) => s.fromMonth <= month && month <= s.toMonth);
+  return pkg.feeStandards ? periodOfMonth(pkg, month) : pkg.feeStandard;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { chineseDate, chineseMonth, yuanFigures, yuanInWords } from '../../../kernel/chinese-format';
 import { compareMonths, monthIndex } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { CasePackage, FeeStandardPeriod, PackageLateFeeTerms } from './case-package';
+import { CasePackage, FeeStandardPeriod, PackageLateFeeTerms, periodOfMonth } from './case-package';
 import { canonicalJson } from '../../../kernel/canonical-json';
 import { FeeLine, PenaltyLine, servedPart } from './claim';
 import { CompanyProfile } from './company-profile';
@@ -218,7 +218,7 @@ function lateFeeGroups(
 ): { terms: PackageLateFeeTerms | null; periods: FeeStandardPeriod[]; lines: PenaltyLine[] }[] {
   const periodOf = (l: PenaltyLine) => {
     const month = penaltyMonth(l.label);
-    return month === null ? undefined : pkg.feeStandards?.find((p) => p.fromMonth <= month && month <= p.toMonth);
+    return month === null ? undefined : periodOfMonth(pkg, month);
   };
   if (!pkg.feeStandards || pkg.penaltyLines.some((l) => periodOf(l) === undefined))
     return [{ terms: pkg.lateFeeTerms ?? null, periods: [], lines: [...pkg.penaltyLines] }];
