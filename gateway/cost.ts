@@ -17,6 +17,7 @@ import {
   isObjectType,
   valueFromASTUntyped,
 } from 'graphql';
+import { fullIntrospectionBytes, introspectionAnswerBytes } from './introspection-size';
 
 /**
  * Whole-operation cost over the supergraph document, before any planning or subgraph call, with the demand-control
@@ -144,7 +145,8 @@ function withOperationDefaults(
  * What introspection costs. The gateway answers it itself, on its one thread: a full `__schema` is some 530 KB built
  * in about 0.4 s here, and its fields carry no `@cost`, so before it was free (30 aliases of `__schema` in a 1.3 KB
  * request, 16 MB and 1.7 s of the thread every other caller waits on). `__schema` is priced so that one fits an
- * authenticated caller's limit (20,000) and two do not; `__type` is one type. Their fields are not counted again.
+ * authenticated caller's limit (20,000) and two do not; `__type` is one type. These are the floors: a selection
+ * whose answer is bigger than the full introspection query's costs in proportion to its size (introspection-size.ts).
  */
 export const INTROSPECTION_COST: Readonly<Record<string, number>> = { __schema: 15_000, __type: 200 };
 
@@ -226,6 +228,21 @@ export function estimateCost(
     return size;
   };
 
+  /**
+   * An introspection field at the size of the answer it describes, a full introspection (getIntrospectionQuery)
+   * being INTROSPECTION_COST.__schema, and never less than its flat price; counting stops once it is over `max`.
+   */
+  const addIntrospection = (node: FieldNode, factor: number) => {
+    const floor = factor * INTROSPECTION_COST[node.name.value];
+    const perByte = (factor * INTROSPECTION_COST.__schema) / fullIntrospectionBytes(schema);
+    let bytes = 0;
+    introspectionAnswerBytes(schema, node, fragments, variables, (more) => {
+      bytes += more;
+      if (total + bytes * perByte > options.max) throw new CostExceeded(Math.ceil(total + bytes * perByte));
+    });
+    add(Math.max(floor, Math.ceil(bytes * perByte)));
+  };
+
   const visitField = (
     node: FieldNode,
     parent: GraphQLNamedType,
@@ -234,7 +251,8 @@ export function estimateCost(
     depth: number,
   ) => {
     if (++visits > maxVisits) throw new CostExceeded(Infinity);
-    if (node.name.value.startsWith('__')) return add(factor * (INTROSPECTION_COST[node.name.value] ?? 0));
+    if (node.name.value === '__schema' || node.name.value === '__type') return addIntrospection(node, factor);
+    if (node.name.value.startsWith('__')) return; // __typename: a leaf
     const field = fieldOf(parent, node.name.value);
     if (!field) return;
     const directives = directivesOf<{ cost: Weight; listSize: ListSize }>(field) ?? {};

@@ -26,7 +26,7 @@ export const EDGE_ERRORS = {
   ALIAS_LIMIT_EXCEEDED: "400: more aliases than the caller's limit.",
   DIRECTIVE_LIMIT_EXCEEDED: "400: more directives than the caller's limit.",
   COST_LIMIT_EXCEEDED:
-    "400: the operation's estimated cost (list sizes from @listSize, weights from @cost; introspection, which the gateway answers itself, 15,000 a `__schema` and 200 a `__type`) is over the caller's limit.",
+    "400: the operation's estimated cost (list sizes from @listSize, weights from @cost; introspection, which the gateway answers itself, by the size of the answer it asks for: the full introspection query 15,000, never less than 15,000 a `__schema` and 200 a `__type`) is over the caller's limit.",
   RATE_LIMITED:
     '429: too many requests from the organisation (or, without a token, the address) in the window, or too many of its answers still being read (64 MiB; 4 MiB without a token); see Retry-After.',
   SERVICE_UNAVAILABLE:

@@ -1,7 +1,18 @@
 import fs from 'node:fs';
-import { GraphQLScalarType, buildASTSchema, getIntrospectionQuery, parse, validate } from 'graphql';
+import {
+  FieldNode,
+  GraphQLScalarType,
+  Kind,
+  OperationDefinitionNode,
+  buildASTSchema,
+  getIntrospectionQuery,
+  graphqlSync,
+  parse,
+  validate,
+} from 'graphql';
 import { DEFAULT_EDGE_CONFIG } from '../gateway/config';
 import { CostExceeded, cachedCostEstimator, estimateCost } from '../gateway/cost';
+import { introspectionAnswerBytes } from '../gateway/introspection-size';
 import { supergraphPath } from '../platform/project-root';
 import { DASHBOARDS } from './support/dashboards';
 import { householdLoop, manyAliasedArrears } from '../bench/edge-attacks';
@@ -45,6 +56,42 @@ describe('operation cost over the supergraph, before any subgraph is called', ()
     expect(() => cost(thirty, undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
     expect(cost('{ __type(name: "Query") { name fields { name } } }')).toBe(200);
     expect(cost('{ __typename }')).toBe(0);
+  });
+
+  it('prices introspection by the size of its answer: fragments nesting fields through their types do not fit', () => {
+    // A helper's audit: 29 aliases of `fields { type { …fields } }` under one __schema, through fragments, 2.7 KB of
+    // document, were priced at the flat 15,000 and built an 8 MB answer in about a second of the gateway's thread.
+    const nested = (level: number) =>
+      Array.from({ length: level }, (_, i) => {
+        const next = i + 1 < level ? `...F${i + 2}` : 'name';
+        return `fragment F${i + 1} on __Type { name fields { name type { name ${next} ofType { name ${next} } } } }`;
+      }).join(' ');
+    const aliases = Array.from({ length: 29 }, (_, i) => `a${i}: fields { name type { name ...F2 } }`).join(' ');
+    const attack = `{ __schema { types { ...F1 ${aliases} } } } ${nested(2)}`;
+    expect(attack.length).toBeLessThan(3_000);
+    expect(() => cost(attack, undefined, DEFAULT_EDGE_CONFIG.authenticated.cost)).toThrow(CostExceeded);
+    // the counted size is the answer's: within a tenth of what graphql-js builds (0.99–1.04 here), for small and large selections
+    for (const query of [
+      getIntrospectionQuery(),
+      '{ __schema { types { name description } } }',
+      `{ __schema { types { ...F1 } } } ${nested(2)}`,
+      '{ __type(name: "Query") { name fields { name args { name type { name } } } } }',
+    ]) {
+      const built = JSON.stringify(graphqlSync({ schema, source: query }).data).length;
+      const document = parse(query);
+      const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
+      const fragments = new Map(
+        document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+      );
+      const root = (operation as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+      const counted = introspectionAnswerBytes(schema, root, fragments, undefined, () => undefined);
+      expect(counted / built).toBeGreaterThan(0.9);
+      expect(counted / built).toBeLessThan(1.1);
+    }
+    // a bigger answer than the full introspection costs more; a small one its floor
+    const three = Array.from({ length: 3 }, (_, i) => `a${i}: fields { name type { name ...F2 } }`).join(' ');
+    expect(cost(`{ __schema { types { ...F1 ${three} } } } ${nested(2)}`)).toBeGreaterThan(15_000);
+    expect(cost('{ __schema { queryType { name } } }')).toBe(15_000);
   });
 
   it("prices a compound's order list at the two statements each compound costs complaints", () => {
