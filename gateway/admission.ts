@@ -36,7 +36,9 @@ class InFlightBusy extends Error {
  */
 export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeContext> {
   const { config, tokens } = options;
-  const limiter = new FixedWindowLimiter();
+  // Organisations apart from addresses: a caller with many addresses (an IPv6 /48 is 65,536 /64s) filling the map
+  // would otherwise sweep the organisations' open windows away and give their counts a fresh start.
+  const limiters = { org: new FixedWindowLimiter(), address: new FixedWindowLimiter() };
   // Keyed as the rate: an organisation's requests, or an address's without a token, answered at once.
   const inFlight = new KeyedConcurrencyLimit(
     (key) => {
@@ -77,7 +79,7 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
         const key = auth.anonymous
           ? `address:${addressKey(address((serverContext as { req?: IncomingMessage }).req))}`
           : `org:${auth.identity.organisationId}`;
-        const rate = limiter.hit(key, limits.rate.max, limits.rate.windowMs);
+        const rate = limiters[auth.anonymous ? 'address' : 'org'].hit(key, limits.rate.max, limits.rate.windowMs);
         if (!rate.ok) {
           return endResponse(
             errorResponse(

@@ -32,6 +32,19 @@ describe('fixed-window rate limit', () => {
     expect(windows.has('address:new')).toBe(true);
   });
 
+  it('drops the keys idle longest when full, not a busy key whose window was renewed', () => {
+    // A helper's edge audit: a renewed window kept its key's first place in the map, so a flood of new keys swept
+    // the busiest caller's open window first and gave its count a fresh start.
+    const limiter = new FixedWindowLimiter(10);
+    limiter.hit('org:busy', 2, 1_000, 0);
+    for (let i = 0; i < 8; i++) limiter.hit(`address:${i}`, 1, 60_000, 0);
+    expect([1_000, 1_000].map((t) => limiter.hit('org:busy', 2, 1_000, t).ok)).toEqual([true, true]);
+    limiter.hit('address:8', 1, 60_000, 1_001);
+    limiter.hit('address:9', 1, 60_000, 1_001); // full: the oldest tenth goes
+    expect(limiter.hit('org:busy', 2, 1_000, 1_002).ok).toBe(false);
+    expect(limiter.hit('address:0', 1, 60_000, 1_002).ok).toBe(true); // dropped: counted afresh
+  });
+
   it.each([
     ['203.0.113.7', '203.0.113.7'],
     ['::ffff:203.0.113.7', '203.0.113.7'],

@@ -6,7 +6,8 @@ import { ipv6Groups } from '../kernel/ip-address';
  * one). In-process: with several gateway replicas, divide the configured limits among them.
  * The map is bounded: expired windows are swept, and past `maxKeys` the oldest tenth is dropped, so a flood of
  * distinct addresses cannot grow memory without limit, nor make each new key look through all the others (dropping
- * one at a time did: 1–2.6 ms of the gateway's CPU per request once 100,000 windows were open).
+ * one at a time did: 1–2.6 ms of the gateway's CPU per request once 100,000 windows were open). The edge keeps one
+ * limiter for organisations and one for addresses, so a flood of addresses drops none of the organisations' windows.
  */
 export interface RateDecision {
   ok: boolean;
@@ -22,7 +23,10 @@ export class FixedWindowLimiter {
   hit(key: string, max: number, windowMs: number, now = Date.now()): RateDecision {
     let window = this.windows.get(key);
     if (!window || now >= window.resetAt) {
-      if (this.windows.size >= this.maxKeys) this.sweep(now);
+      // A renewed window goes to the back of the map, so the sweep's oldest are the keys idle longest: set on its
+      // old key it kept its first place, and a flood of new keys dropped the busiest callers' open windows first.
+      if (window) this.windows.delete(key);
+      else if (this.windows.size >= this.maxKeys) this.sweep(now);
       window = { count: 0, resetAt: now + windowMs };
       this.windows.set(key, window);
     }
