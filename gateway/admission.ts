@@ -9,14 +9,13 @@ import { EdgeContext, admitCaller } from './caller';
 import { EdgeConfig } from './config';
 import { errorResponse } from './errors';
 import { FixedWindowLimiter, addressKey } from './rate-limit';
+import { callerAddress } from './client-address';
 import { refuseShape } from './request-shape';
 
 export interface AdmissionOptions {
   config: EdgeConfig;
   tokens: TokenSettings;
   graphqlEndpoint: string;
-  /** Where a caller without a token comes from; behind a proxy, the X-Forwarded-For hop you trust. */
-  clientAddress?: (req: IncomingMessage | undefined) => string;
 }
 
 const log = logger.child({ component: 'gateway' });
@@ -53,7 +52,10 @@ export function useAdmission(options: AdmissionOptions): GatewayPlugin<EdgeConte
   // every few seconds (platform/auth/token-cache.ts): per request, both cost more than the rest of the edge.
   const verify = cachedUserTokenVerifier(tokens, config.tokenMaxLifetimeSeconds);
   const sign = cachedAssertionSigner(tokens);
-  const address = options.clientAddress ?? ((req) => req?.socket?.remoteAddress ?? 'unknown');
+  // Where a caller without a token comes from: its peer, or behind a trusted proxy the hop that proxy saw.
+  const trusted = new Set(config.trustedProxies);
+  const address = (req: IncomingMessage | undefined) =>
+    callerAddress(req?.socket?.remoteAddress ?? 'unknown', req?.headers['x-forwarded-for'], trusted);
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== options.graphqlEndpoint || request.method === 'OPTIONS') return; // preflight: CORS answers it, no token needed

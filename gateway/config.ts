@@ -1,4 +1,5 @@
 import { commaList } from '../kernel/comma-list';
+import { trustedProxies } from './client-address';
 
 /**
  * Every limit the edge applies, in one place, with its default. The README's Identity and Errors sections list
@@ -63,6 +64,11 @@ export interface EdgeConfig {
   tokenMaxLifetimeSeconds: number;
   /** Browser origins allowed to call the API (exact match); none by default. */
   corsOrigins: string[];
+  /**
+   * The addresses of the proxies in front of the gateway (a TLS terminator, a load balancer), whose
+   * `X-Forwarded-For` names the caller an anonymous limit counts (gateway/client-address.ts); none by default.
+   */
+  trustedProxies: string[];
   /** How long `/readyz` waits for a dependency, and how long one answer serves every prober. */
   readiness: { timeoutMs: number; ttlMs: number };
   /**
@@ -114,6 +120,7 @@ export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
   mutationCost: 10,
   tokenMaxLifetimeSeconds: 12 * 60 * 60,
   corsOrigins: [],
+  trustedProxies: [],
   readiness: { timeoutMs: 2000, ttlMs: 1000 },
   answerBytes: 128 * MB,
   connections: { max: 10_000, perAddress: 256, headersMs: 20_000, bodyMs: 60_000, answerStallMs: 30_000 },
@@ -144,8 +151,9 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: CallerLimits['rate
  * HUB_RATE_LIMIT (per organisation, default 1200/60), HUB_ANONYMOUS_RATE_LIMIT (per address, default 60/60),
  * HUB_BODY_LIMIT_BYTES (authenticated, default 1 MiB), HUB_COST_LIMIT (authenticated, default 20000),
  * HUB_JWT_MAX_LIFETIME_SECONDS (default 43200 = 12 h), HUB_CORS_ORIGINS (comma-separated, default none),
- * HUB_MAX_CONNECTIONS (default 10000), HUB_CONNECTIONS_PER_ADDRESS (default 256), HUB_IN_FLIGHT_LIMIT (requests of
- * one organisation answered at once, default 64), HUB_SUBGRAPH_TIMEOUT_MS (a subgraph's time to answer, default 60000).
+ * HUB_MAX_CONNECTIONS (default 10000), HUB_CONNECTIONS_PER_ADDRESS (default 256, not counted for a trusted proxy),
+ * HUB_IN_FLIGHT_LIMIT (requests of one organisation answered at once, default 64), HUB_SUBGRAPH_TIMEOUT_MS (a
+ * subgraph's time to answer, default 60000), HUB_TRUSTED_PROXIES (the proxies' addresses, comma-separated).
  */
 export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
   const d = DEFAULT_EDGE_CONFIG;
@@ -170,6 +178,7 @@ export function edgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
       perAddress: positiveInteger(env, 'HUB_CONNECTIONS_PER_ADDRESS', d.connections.perAddress),
     },
     corsOrigins: commaList(env.HUB_CORS_ORIGINS),
+    trustedProxies: trustedProxies(env.HUB_TRUSTED_PROXIES),
     subgraphTimeoutMs: positiveInteger(env, 'HUB_SUBGRAPH_TIMEOUT_MS', d.subgraphTimeoutMs),
   };
 }

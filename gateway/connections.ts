@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import { connectionsRefused } from '../platform/metrics';
 import type { ConnectionLimits } from './config';
 import { addressKey } from './rate-limit';
+import { canonicalAddress } from './client-address';
 
 /**
  * Bounds what a client can hold of the gateway without sending one request. Node keeps an idle connection or one
@@ -20,7 +21,12 @@ import { addressKey } from './rate-limit';
  * caller may hold at once is bounded by gateway/answer-budget.ts).
  * Refusals are counted by `hub_gateway_connections_refused_total{reason}`.
  */
-export function limitConnections(server: http.Server, limits: ConnectionLimits): void {
+export function limitConnections(
+  server: http.Server,
+  limits: ConnectionLimits,
+  trustedProxies: readonly string[] = [],
+): void {
+  const trusted = new Set(trustedProxies);
   server.maxConnections = limits.max;
   server.on('drop', () => connectionsRefused.inc({ reason: 'max_connections' }));
   const openPerAddress = new Map<string, number>();
@@ -29,7 +35,8 @@ export function limitConnections(server: http.Server, limits: ConnectionLimits):
   server.on('connection', (socket: Socket) => {
     const key = addressKey(socket.remoteAddress ?? 'unknown');
     const open = openPerAddress.get(key) ?? 0;
-    if (open >= limits.perAddress) {
+    // A trusted proxy's connections are its pool for every caller behind it: only the gateway's maximum holds them.
+    if (open >= limits.perAddress && !trusted.has(canonicalAddress(socket.remoteAddress ?? 'unknown'))) {
       connectionsRefused.inc({ reason: 'per_address' });
       socket.destroy();
       return;

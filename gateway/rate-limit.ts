@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { ipv6Groups } from '../kernel/ip-address';
+import { canonicalAddress } from './client-address';
 
 /**
  * A fixed window of requests per key (the organisation from the verified token, or the caller's address without
@@ -52,13 +52,7 @@ export class FixedWindowLimiter {
  * normally given: counted one by one, a caller could take a fresh address of its /64 for every request.
  */
 export function addressKey(address: string): string {
-  const bare = address.replace(/%.*$/, '');
-  if (isIP(bare) !== 6) return bare;
-  const g = ipv6Groups(bare);
-  if (g.slice(0, 5).every((group) => group === 0) && g[5] === 0xffff)
-    return `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
-  return `${g
-    .slice(0, 4)
-    .map((group) => group.toString(16))
-    .join(':')}::/64`;
+  const canonical = canonicalAddress(address);
+  if (isIP(canonical) !== 6) return canonical;
+  return `${canonical.split(':').slice(0, 4).join(':')}::/64`;
 }

@@ -113,7 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   });
 
-  limitConnections(server, config.connections);
+  limitConnections(server, config.connections, config.trustedProxies);
   server.listen(options.port, options.host ?? '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

@@ -119,6 +119,7 @@ async function main() {
       instances,
       basePort,
       nodeOptions: process.env.NODE_OPTIONS,
+      trustedProxies: process.env.HUB_TRUSTED_PROXIES,
       mallocEnv: process.env,
       localEnv: { KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL },
     },

@@ -30,6 +30,8 @@ export interface TopologyOptions {
   replicationFactor?: number;
   /** The operator's NODE_OPTIONS, after the heap limit each subgraph and the gateway ship with (platform/memory-flags.ts). */
   nodeOptions?: string;
+  /** The proxies in front of the gateway (HUB_TRUSTED_PROXIES, gateway/client-address.ts); none by default. */
+  trustedProxies?: string;
   /** The operator's glibc allocator variables (MALLOC_MMAP_THRESHOLD_), where set, over those the hub ships with. */
   mallocEnv?: NodeJS.ProcessEnv;
   /** Local-only variables (LOCAL_ONLY_ENV): a topic prefix, log level, consumer session timeout and fetch wait, a bench's rate. */
@@ -158,6 +160,7 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
       PORT: String(options.basePort),
       HUB_JWT_SECRET: options.secrets.jwt,
       HUB_INTERNAL_SECRET: options.secrets.internal,
+      HUB_TRUSTED_PROXIES: options.trustedProxies ?? '',
       ...Object.fromEntries(
         SUBGRAPH_NAMES.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, instancesOf(name).join(',')]),
       ),

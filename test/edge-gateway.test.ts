@@ -215,6 +215,25 @@ describe('the edge over a stub subgraph', () => {
     expect(stub.requests).toHaveLength(6);
   });
 
+  it('counts callers without a token behind a trusted proxy by the address the proxy saw, and nobody else by a header', async () => {
+    // A helper's edge audit: behind the TLS terminator every anonymous caller shared the proxy's address, so one
+    // caller's second request a window refused everyone's public question.
+    const limits = { anonymous: { ...DEFAULT_EDGE_CONFIG.anonymous, rate: { max: 1, windowMs: 60_000 } } };
+    const ask = (client: ReturnType<typeof request>, forwardedFor: string) =>
+      post(client, { query: PUBLIC_QUERY })
+        .set('x-forwarded-for', forwardedFor)
+        .then((r) => r.status);
+    const behindProxy = await start({ ...limits, trustedProxies: ['127.0.0.1'] });
+    expect(await ask(behindProxy, '203.0.113.1')).toBe(200);
+    expect(await ask(behindProxy, '203.0.113.2')).toBe(200);
+    expect(await ask(behindProxy, '203.0.113.1')).toBe(429);
+    // what the client wrote left of what the proxy appended is not read
+    expect(await ask(behindProxy, '192.0.2.50, 203.0.113.2')).toBe(429);
+    const direct = await start(limits);
+    expect(await ask(direct, '203.0.113.1')).toBe(200);
+    expect(await ask(direct, '203.0.113.2')).toBe(429);
+  });
+
   it("keeps an organisation's requests being answered to its limit: the rest wait their turn, another's go at once; past the queue 429", async () => {
     const client = await start({
       authenticated: { ...DEFAULT_EDGE_CONFIG.authenticated, inFlight: { max: 2, queued: 2, waitMs: 10_000 } },
