@@ -3,7 +3,7 @@ import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { advisoryLock } from '../../../platform/db/sql';
 import { complaintsError } from '../domain/errors';
-import { overlappingSenders } from '../domain/hotline-sender';
+import { hotlineSenderProblems, overlappingSenders } from '../domain/hotline-sender';
 import { HotlineSender, allSenders, saveSender } from '../persistence/sender.repository';
 
 /**
@@ -16,16 +16,7 @@ export async function registerHotlineSender(
   input: HotlineSender,
 ): Promise<HotlineSender> {
   if (identity.role !== 'ADMIN') throw new ForbiddenError('Only the admin registers hotline systems');
-  const fields: Record<string, string> = {};
-  if (!input.organisationId?.trim()) fields.organisationId = 'must not be empty';
-  if (!input.name?.trim()) fields.name = 'must not be empty';
-  if (
-    input.jurisdictions.length === 0 ||
-    input.jurisdictions.length > 100 ||
-    input.jurisdictions.some((j) => !/^[0-9]{2,12}$/.test(j))
-  ) {
-    fields.jurisdictions = '1 to 100 division codes of 2–12 digits';
-  }
+  const fields = hotlineSenderProblems(input);
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The hotline system is incomplete', { fields });
   const sender = {
     organisationId: input.organisationId.trim(),

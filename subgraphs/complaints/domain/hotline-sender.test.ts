@@ -1,4 +1,4 @@
-import { overlappingSenders } from './hotline-sender';
+import { hotlineSenderProblems, overlappingSenders } from './hotline-sender';
 
 describe('hotline systems by division', () => {
   const city = { organisationId: 'hotline-12345', jurisdictions: ['1101'] };
@@ -20,5 +20,17 @@ describe('hotline systems by division', () => {
     expect(overlappingSenders('hotline-xicheng', ['110102', '110108'], [xicheng])).toEqual([]);
     expect(overlappingSenders('hotline-haidian', ['110108'], [xicheng])).toEqual([]);
     expect(overlappingSenders('hotline-sh', ['31'], [city, xicheng])).toEqual([]);
+  });
+
+  it('takes only an id its topic can carry', () => {
+    // A helper's audit: `BJ-12345` was registered, and every order it sent was dead-lettered (SENDER_MISMATCH).
+    const problems = (organisationId: string) =>
+      hotlineSenderProblems({ organisationId, name: '12345', jurisdictions: ['110102'] });
+    for (const id of ['BJ-12345', 'bj_12345', 'bj.12345', '-bj', 'b', 'b'.repeat(64), ' '])
+      expect(problems(id)).toEqual({ organisationId: expect.stringContaining('lower-case') });
+    expect(problems('bj-12345')).toEqual({});
+    expect(
+      hotlineSenderProblems({ organisationId: 'bj-12345', name: ' ', jurisdictions: ['1101001'.repeat(2)] }),
+    ).toEqual({ name: 'must not be empty', jurisdictions: '1 to 100 division codes of 2–12 digits' });
   });
 });

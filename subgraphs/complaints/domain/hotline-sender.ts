@@ -1,3 +1,5 @@
+import { PARTY_ID_PATTERN } from '../../../catalog';
+
 /**
  * Hotline systems registered for the divisions they send work orders for. An order number is unique within its
  * street (the street's import and the hotline's own event of one order must meet), so two systems sending for one
@@ -24,4 +26,29 @@ export function overlappingSenders(
       divisions: o.jurisdictions.filter((theirs) => jurisdictions.some((mine) => overlaps(mine, theirs))),
     }))
     .filter((o) => o.divisions.length > 0);
+}
+
+/**
+ * What is wrong with a registration, by field; none: it may be saved. The system sends on its own topic,
+ * complaints.orders.v1.<organisationId>, and the hub takes an order only when the senderOrganisationId it names is
+ * that topic's: an id no topic can carry (upper case, 64 characters and more, all taken before) registered a system
+ * whose every order was dead-lettered.
+ */
+export function hotlineSenderProblems(input: {
+  organisationId: string;
+  name: string;
+  jurisdictions: readonly string[];
+}): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!PARTY_ID_PATTERN.test(input.organisationId?.trim() ?? ''))
+    fields.organisationId = "2-63 lower-case letters, digits and hyphens: it names the system's topic";
+  if (!input.name?.trim()) fields.name = 'must not be empty';
+  if (
+    input.jurisdictions.length === 0 ||
+    input.jurisdictions.length > 100 ||
+    input.jurisdictions.some((j) => !/^[0-9]{2,12}$/.test(j))
+  ) {
+    fields.jurisdictions = '1 to 100 division codes of 2–12 digits';
+  }
+  return fields;
 }

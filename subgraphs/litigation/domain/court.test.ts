@@ -24,6 +24,19 @@ describe('court registration', () => {
     });
   });
 
+  it('takes only a court id its topics can carry', () => {
+    // Before, upper case, dots and underscores were taken, and such a court's reports on Kafka were all refused.
+    for (const courtId of ['ZJ-hz-xihu', 'zj.hz', 'zj_hz', '-zj', 'z', 'z'.repeat(64)]) {
+      expect(() =>
+        validateCourtRegistration({ courtId, name: 'x', provinceCode: '330000', districtCodes: ['330106'] }),
+      ).toThrow(/invalid/);
+    }
+    expect(
+      validateCourtRegistration({ courtId: 'zj', name: 'x', provinceCode: '330000', districtCodes: ['330106'] })
+        .courtId,
+    ).toBe('zj');
+  });
+
   it('rejects a city code as province code', () => {
     expect(() =>
       validateCourtRegistration({ courtId: 'zj-hz', name: 'x', provinceCode: '330100', districtCodes: ['330106'] }),

@@ -1,3 +1,4 @@
+import { PARTY_ID_PATTERN } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 
@@ -20,8 +21,11 @@ export function validateCourtRegistration(input: CourtRegistration): CourtRegist
   const problems: Record<string, string> = {};
   const courtId = input.courtId.trim();
   const name = input.name.trim();
-  if (!/^[A-Za-z0-9._-]{3,64}$/.test(courtId))
-    problems.courtId = 'court id must be 3-64 letters, digits, dot, dash or underscore';
+  // The court reports on its own topic, court.case-events.v1.<courtId>, and the hub takes a report only when the
+  // courtId it names is that topic's: an id no topic can carry (upper case, dots, underscores, all allowed before)
+  // registered a court that could never report over Kafka.
+  if (!PARTY_ID_PATTERN.test(courtId))
+    problems.courtId = "court id must be 2-63 lower-case letters, digits and hyphens (it names the court's topics)";
   if (name.length === 0 || name.length > 200) problems.name = 'name must have 1 to 200 characters';
   if (!/^[0-9]{2}0000$/.test(input.provinceCode))
     problems.provinceCode = 'province code must be a 6-digit GB/T 2260 province code, e.g. 330000';
