@@ -205,7 +205,14 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
         },
       ],
     });
-    const atMidnight = { itemCode: 'T1.3', receivedAt: `${todayInChina()}T00:00:00+08:00` };
+    // Its deadlines from its own instant: `now` is the file's start, which may fall on the day before.
+    const midnight = Date.parse(`${todayInChina()}T00:00:00+08:00`);
+    const atMidnight = {
+      itemCode: 'T1.3',
+      receivedAt: `${todayInChina()}T00:00:00+08:00`,
+      respondBy: new Date(Math.max(midnight, now) + 3600_000).toISOString(),
+      resolveBy: new Date(Math.max(midnight, now) + 86400_000).toISOString(),
+    };
     await send(order('7', { ...atMidnight, streetCode: '110102017', addressText: '广安门内某胡同7号' }));
     expect((await orderRow('1')).status).toBe('MATCHED');
     expect((await orderRow('7')).status).toBe('AWAITING_MATCH');

@@ -8,6 +8,7 @@ import {
   transitionSeenBy,
   nextStatus,
   orderReach,
+  orderTimes,
 } from './order';
 
 const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
@@ -137,5 +138,45 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(
       transitionSeenBy(who('STREET_OFFICE', 'so-017', ['110102017']), step('company-a', 'company-a')),
     ).toMatchObject({ note: 'n' });
+  });
+
+  it("takes an order's instants in UTC, a resolution due no earlier than the response", () => {
+    const now = new Date('2026-12-06T08:00:00Z');
+    const received = '2026-12-06T09:00:00+08:00';
+    expect(
+      orderTimes(
+        { receivedAt: received, respondBy: '2026-12-06T11:00:00+08:00', resolveBy: '2026-12-08T09:00:00+08:00' },
+        now,
+      ),
+    ).toEqual({
+      times: {
+        receivedAt: '2026-12-06T01:00:00.000Z',
+        respondBy: '2026-12-06T03:00:00.000Z',
+        resolveBy: '2026-12-08T01:00:00.000Z',
+      },
+    });
+    // A helper's audit: a resolution due before the response was taken
+    expect(
+      orderTimes(
+        { receivedAt: received, respondBy: '2026-12-07T09:00:00+08:00', resolveBy: '2026-12-06T12:00:00+08:00' },
+        now,
+      ),
+    ).toEqual({
+      problems: { resolveBy: 'not before respondBy: an order is answered before it is resolved' },
+    });
+    expect(
+      orderTimes(
+        { receivedAt: received, respondBy: '2026-12-06T12:00:00+08:00', resolveBy: '2026-12-06T12:00:00+08:00' },
+        now,
+      ).times,
+    ).toBeDefined();
+    expect(
+      orderTimes(
+        { receivedAt: received, respondBy: '2026-12-06T08:00:00+08:00', resolveBy: '2026-12-06T07:00:00+08:00' },
+        now,
+      ),
+    ).toEqual({
+      problems: { respondBy: 'not before the order was received', resolveBy: 'not before the order was received' },
+    });
   });
 });

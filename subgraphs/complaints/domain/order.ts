@@ -112,8 +112,8 @@ export const RECEIVED_CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * The order's instants in UTC, or what is wrong with each that the hub cannot keep (kernel/instant.ts: a real date
- * and time, a UTC year within 1000–9999), an order received after `now` (beyond RECEIVED_CLOCK_SKEW_MS), and either
- * deadline set before the order was received.
+ * and time, a UTC year within 1000–9999), an order received after `now` (beyond RECEIVED_CLOCK_SKEW_MS), either
+ * deadline set before the order was received, and a resolution due before the response.
  */
 export function orderTimes(
   times: OrderTimes,
@@ -133,6 +133,10 @@ export function orderTimes(
   for (const deadline of ['respondBy', 'resolveBy'] as const)
     if (utc.receivedAt && utc[deadline] && utc[deadline] < utc.receivedAt)
       problems[deadline] = 'not before the order was received';
+  // An order is answered before it is resolved: a resolution due before the response made every on-time resolution
+  // a late response's, and the statistics counted it resolved in time though answered late.
+  if (!problems.resolveBy && utc.respondBy && utc.resolveBy && utc.resolveBy < utc.respondBy)
+    problems.resolveBy = 'not before respondBy: an order is answered before it is resolved';
   return Object.keys(problems).length > 0 ? { problems } : { times: utc };
 }
 
