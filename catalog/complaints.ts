@@ -42,7 +42,12 @@ export const HOTLINE_ORDER_RECEIVED = {
     callerName: Nullable(InboundText.name({ maxLength: 100 })),
     callerPhone: Nullable(InboundText.key({ maxLength: 32 })),
     addressText: InboundText.name({ minLength: 1 }),
-    streetCode: DivisionCode,
+    // The street's own code: compounds are registered by street, and a community code (12 digits) matched none.
+    streetCode: Type.String({
+      pattern: '^[0-9]{9}$',
+      description:
+        'The street (乡镇街道) the hotline dispatched the order to: its 9-digit code (GB/T 2260 + 3 digits).',
+    }),
     categoryCode: Code,
     itemCode: Code,
     text: InboundText.note(),

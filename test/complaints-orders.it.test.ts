@@ -191,6 +191,8 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     // Received tomorrow: before, stored as sent, so a backfill or a sender's clock could date orders ahead.
     const [tomorrow, later] = [1, 2].map((days) => new Date(now + days * 86400_000).toISOString());
     await send(order('8', { receivedAt: tomorrow, respondBy: later, resolveBy: later }));
+    // A community's 12-digit code, which no compound carries: before, taken and never matched.
+    await send(order('10', { streetCode: '110102020001' }));
     // Received at midnight in Beijing, the UTC day before: before, the taxonomy was read for the UTC day and T1.3,
     // in force from today, was UNKNOWN_COMPLAINT_ITEM.
     // (On another street of the district, so the measures and queues of 广安门外 below stay as they were.)
@@ -219,12 +221,13 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect((await orderRow('2')).status).toBe('AWAITING_MATCH');
     await orderRow('4');
     const dead = await probe.waitForCount(
-      'the unregistered sender, the orders with bad instants and the one without a type dead-lettered',
+      'the unregistered sender, the orders with bad instants or a community code and the one without a type dead-lettered',
       (m) => m.topic.endsWith('complaints.dead-letter.v1'),
-      5,
+      6,
     );
     // Sorted by order number: the four keys may go to different partitions.
     expect(dead.map((m) => [String(m.message.key), m.headers.dlq_reason_code]).sort()).toEqual([
+      [`${runId}-10`, 'SCHEMA_VIOLATION'],
       [`${runId}-3`, 'UNAUTHORISED_SENDER'],
       [`${runId}-5`, 'BAD_USER_INPUT'],
       [`${runId}-6`, 'BAD_USER_INPUT'],
@@ -243,7 +246,7 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     }
     expect(
       await t.sql(`select 1 from complaints.complaint_order where order_number = any($1)`, [
-        ['3', '5', '6', '8'].map((n) => `${runId}-${n}`),
+        ['3', '5', '6', '8', '10'].map((n) => `${runId}-${n}`),
       ]),
     ).toEqual([]);
     expect(
@@ -568,6 +571,25 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       });
     expect((await fails(companyA, ANSWER, { o: id, s: 'ACCEPT' })).extensions.code).toBe('NOT_FOUND');
     expect((await ok(enforcement, ANSWER, { o: id, s: 'ACCEPT' })).answerComplaintOrder.status).toBe('ACCEPTED');
+
+    // An address in no registered compound is escalated from the queue (before, it could take no step at all).
+    await send(order('lane', { addressText: '广安门外某胡同31号' }));
+    const lane = await orderRow('lane');
+    expect(lane.status).toBe('AWAITING_MATCH');
+    expect((await fails(GUANGWAI_OFFICE, DISPATCH, { o: lane.id })).extensions.code).toBe('INVALID_ORDER_TRANSITION');
+    await ok(GUANGWAI_OFFICE, ESCALATE, { o: lane.id, b: enforcement.organisationId });
+    // Then to a bureau of another district, which reads it as a party: the reason it was sent to the enforcement
+    // bureau is not its to read (before, a city bureau read every note of an order escalated to it from anywhere).
+    const haidian = identity('CITY_BUREAU', `haidian-bureau-${runId}`, ['110108']);
+    expect(
+      (await ok(GUANGWAI_OFFICE, ESCALATE, { o: lane.id, b: haidian.organisationId })).escalateComplaintOrder,
+    ).toEqual({ status: 'ESCALATED', responsiblePartyKind: 'BUREAU', partyOrganisationId: haidian.organisationId });
+    expect((await ok(haidian, STEPS)).complaintOrders.orders[0].transitions).toEqual([
+      { step: 'RECEIVE', partyOrganisationId: null, note: null },
+      { step: 'ESCALATE', partyOrganisationId: enforcement.organisationId, note: null },
+      { step: 'ESCALATE', partyOrganisationId: haidian.organisationId, note: '需执法部门处理' },
+    ]);
+    expect((await ok(haidian, ANSWER, { o: lane.id, s: 'ACCEPT' })).answerComplaintOrder.status).toBe('ACCEPTED');
   });
 
   it('keeps one version of an item in force at a time, the later replacing the earlier, and item codes per category', async () => {

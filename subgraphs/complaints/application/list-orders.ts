@@ -36,4 +36,5 @@ export const orderTransitions = async (
   em: EntityManager,
   identity: Identity,
   orderIds: readonly string[],
-): Promise<OrderTransition[]> => (await transitionsOf(em, orderIds)).map((t) => transitionSeenBy(identity, t));
+): Promise<OrderTransition[]> =>
+  (await transitionsOf(em, orderIds)).map(({ streetCode, ...t }) => transitionSeenBy(identity, t, streetCode));

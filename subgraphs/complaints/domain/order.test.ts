@@ -61,6 +61,8 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(nextStatus('ESCALATED', 'ACCEPT')).toBe('ACCEPTED');
     // Re-escalated to another bureau: before, a wrong bureau left the order stuck (only it could accept).
     expect(nextStatus('ESCALATED', 'ESCALATE')).toBe('ESCALATED');
+    // An address in no compound: escalated to the bureau that acts (before, no step at all)
+    expect(nextStatus('AWAITING_MATCH', 'ESCALATE')).toBe('ESCALATED');
     expect(nextStatus('VISITED', 'RESOLVE')).toBe('RESOLVED');
     expect(nextStatus('RESOLVED', 'CLOSE')).toBe('CLOSED');
     expect(() => nextStatus('AWAITING_MATCH', 'DISPATCH')).toThrow(
@@ -126,18 +128,33 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
       evidenceSha256: ['e'],
     });
     const companyB = who('PROPERTY_COMPANY', 'company-b');
-    expect(transitionSeenBy(companyB, step('company-a', 'company-a'))).toMatchObject({
+    const street = '110102017';
+    expect(transitionSeenBy(companyB, step('company-a', 'company-a'), street)).toMatchObject({
       note: null,
       evidenceSha256: [],
     });
-    expect(transitionSeenBy(companyB, step('so-017', 'company-b'))).toMatchObject({ note: 'n' });
-    expect(transitionSeenBy(companyB, step('company-b', 'company-b'))).toMatchObject({
+    expect(transitionSeenBy(companyB, step('so-017', 'company-b'), street)).toMatchObject({ note: 'n' });
+    expect(transitionSeenBy(companyB, step('company-b', 'company-b'), street)).toMatchObject({
       note: 'n',
       evidenceSha256: ['e'],
     });
     expect(
-      transitionSeenBy(who('STREET_OFFICE', 'so-017', ['110102017']), step('company-a', 'company-a')),
+      transitionSeenBy(who('STREET_OFFICE', 'so-017', ['110102017']), step('company-a', 'company-a'), street),
     ).toMatchObject({ note: 'n' });
+    expect(
+      transitionSeenBy(who('CITY_BUREAU', 'xicheng', ['110102']), step('company-a', 'company-a'), street),
+    ).toMatchObject({ note: 'n' });
+    // A bureau of another district the order was escalated to reads it as a party: its own steps' notes only
+    // (before, every note and evidence hash of the order).
+    const haidian = who('CITY_BUREAU', 'haidian', ['110108']);
+    expect(transitionSeenBy(haidian, step('company-a', 'company-a'), street)).toMatchObject({
+      note: null,
+      evidenceSha256: [],
+    });
+    expect(transitionSeenBy(haidian, step('so-017', 'haidian'), street)).toMatchObject({ note: 'n' });
+    expect(transitionSeenBy(who('ADMIN', 'hub', []), step('company-a', 'company-a'), street)).toMatchObject({
+      note: 'n',
+    });
   });
 
   it("takes an order's instants in UTC, a resolution due no earlier than the response", () => {

@@ -211,7 +211,9 @@ export const ORDER_STEPS = {
   MATCH: { from: ['AWAITING_MATCH', 'MATCHED'], to: 'MATCHED' },
   DISPATCH: { from: ['MATCHED', 'DISPATCHED'], to: 'DISPATCHED' },
   // From ESCALATED too: the street office re-escalates an order it sent to the wrong bureau (or one that cannot act).
-  ESCALATE: { from: ['MATCHED', 'DISPATCHED', 'ESCALATED', 'ACCEPTED', 'VISITED'], to: 'ESCALATED' },
+  // From AWAITING_MATCH: an address in no registered compound (a bungalow lane, an unmanaged building) is never
+  // matched, and before, such an order could take no step at all and counted as unanswered for good.
+  ESCALATE: { from: ['AWAITING_MATCH', 'MATCHED', 'DISPATCHED', 'ESCALATED', 'ACCEPTED', 'VISITED'], to: 'ESCALATED' },
   ACCEPT: { from: ['DISPATCHED', 'ESCALATED'], to: 'ACCEPTED' },
   VISIT: { from: ['ACCEPTED'], to: 'VISITED' },
   RESOLVE: { from: ['ACCEPTED', 'VISITED'], to: 'RESOLVED' },
@@ -295,8 +297,11 @@ const PARTY_READERS: ReadonlySet<string> = new Set(['PROPERTY_COMPANY', 'OWNERS_
 /**
  * A step as the caller sees it: a party reads the note and evidence of its own steps and of those naming it (the
  * dispatch or escalation to it); of the others (the party it was dispatched to before, the street office's
- * escalation reason to another bureau) only what happened, when and by whom. The street office, bureaus and the
- * admin see everything. Before, a company the order was re-dispatched to read the first company's notes.
+ * escalation reason to another bureau) only what happened, when and by whom. The street office and bureaus of the
+ * order's street, and the admin, see everything; a street office or bureau reading it only as the party it was
+ * escalated to is a party like the others (before, a bureau of another district the order was escalated to by
+ * mistake read the company's notes and evidence, and the office's reasons for escalating it elsewhere). Before that,
+ * a company the order was re-dispatched to read the first company's notes.
  */
 export function transitionSeenBy<
   T extends {
@@ -305,8 +310,8 @@ export function transitionSeenBy<
     note: string | null;
     evidenceSha256: string[];
   },
->(identity: Identity, step: T): T {
-  if (!PARTY_READERS.has(identity.role)) return step;
+>(identity: Identity, step: T, streetCode: string): T {
+  if (!PARTY_READERS.has(identity.role) && coversDivision(identity, streetCode)) return step;
   const own =
     step.actorOrganisation === identity.organisationId || step.partyOrganisationId === identity.organisationId;
   return own ? step : { ...step, note: null, evidenceSha256: [] };

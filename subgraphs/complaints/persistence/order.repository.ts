@@ -220,11 +220,16 @@ export async function appendTransition(em: EntityManager, t: OrderTransition): P
   );
 }
 
-export async function transitionsOf(em: EntityManager, orderIds: readonly string[]): Promise<OrderTransition[]> {
+/** The orders' transitions in order, each with its order's street (who reads its notes depends on it). */
+export async function transitionsOf(
+  em: EntityManager,
+  orderIds: readonly string[],
+): Promise<(OrderTransition & { streetCode: string })[]> {
   if (orderIds.length === 0) return [];
   const rows = await sqlRows<Record<string, unknown>>(
     em,
-    `select * from complaints.order_transition where order_id = any(?::uuid[]) order by order_id, sequence`,
+    `select t.*, o.street_code from complaints.order_transition t join complaints.complaint_order o on o.id = t.order_id
+      where t.order_id = any(?::uuid[]) order by t.order_id, t.sequence`,
     [`{${orderIds.join(',')}}`],
   );
   return rows.map((r) => ({
@@ -241,6 +246,7 @@ export async function transitionsOf(em: EntityManager, orderIds: readonly string
     evidenceSha256: r.evidence_sha256 as string[],
     partyKind: r.party_kind as ResponsiblePartyKind | null,
     partyOrganisationId: r.party_organisation_id as string | null,
+    streetCode: r.street_code as string,
   }));
 }
 
