@@ -425,6 +425,25 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect(itemRefused.extensions.details).toEqual({
       lines: [{ line: 3, fields: { item_code: 'not in the taxonomy on the day received' } }],
     });
+    // An order received since the street's hotline system was registered comes from it: a clerk's line taking its
+    // number first had the hotline's own order dropped as a duplicate (a helper's audit).
+    const [registered] = await t.sql<{ at: Date }>(
+      `select registered_at as at from complaints.hotline_sender where organisation_id = $1`,
+      [SENDER],
+    );
+    const received = Math.max(Date.now() - 1000, new Date(registered.at).getTime() + 1);
+    const recent = `${runId}-c5,${new Date(received).toISOString()},李四,13900001111,红居南街6号院2号楼,110102020,T1,T1.1,暖气不热,${new Date(received + 3600_000).toISOString()},${new Date(received + 86400_000).toISOString()}`;
+    const live = await fails(GUANGWAI_OFFICE, IMPORT, { csv: [header, line('c1'), recent].join('\n') });
+    expect(live.extensions.details).toEqual({
+      lines: [
+        {
+          line: 3,
+          fields: {
+            received_at: `received since ${new Date(registered.at).toISOString()}, when the hotline system ${SENDER} began sending this street's orders: it comes from the hotline, not a backfill`,
+          },
+        },
+      ],
+    });
     // A file of one-character lines: read up to the bad line after the 1,000 listed; over 200,000 lines, not read.
     const manyBad = await fails(GUANGWAI_OFFICE, IMPORT, { csv: `${header}\n${line('c1')}\n${'x\n'.repeat(100_000)}` });
     expect(manyBad.message).toBe('More than 1000 lines of the file are invalid; nothing was imported');

@@ -4,6 +4,8 @@ import { parseCsvWithin } from '../../../kernel/csv';
 import { Identity, coversDivision } from '../../../kernel/identity';
 import { CsvLineProblem, MAX_ORDER_CSV_LINES, REPORTED_ORDER_CSV_LINES, readOrderCsv } from '../domain/order-csv';
 import { assertStreetOfficeRole } from '../domain/order';
+import { hotlineServing } from '../domain/hotline-sender';
+import { allSenders } from '../persistence/sender.repository';
 import { OrderImportCounts, admitOrders, itemProblems } from './receive-order';
 import { allowLongStatements } from '../../../platform/db/sql';
 
@@ -13,7 +15,8 @@ export type OrderImportSummary = OrderImportCounts;
  * The street office backfills its street's orders from the hotline's export: all or nothing, every bad line reported
  * once with all its problems by column (BAD_USER_INPUT, `details.lines`, the first 1,000), never with its values
  * (the lines after the 1,001st bad one are not read); at most 200,000 lines;
- * order numbers already held are counted as duplicates and left alone. Set-based (admitOrders): the taxonomy and the
+ * order numbers already held are counted as duplicates and left alone; an order received since the street's hotline
+ * system was registered comes from it and is refused here (hotlineServing). Set-based (admitOrders): the taxonomy and the
  * streets' compounds are read once, the orders staged in large statements and written with their transitions and
  * events in one.
  */
@@ -44,6 +47,17 @@ export async function importOrdersCsv(
   return em.transactional(async (tx) => {
     await allowLongStatements(tx);
     (await itemProblems(tx, orders)).forEach(report);
+    const senders = await allSenders(tx);
+    for (const o of orders) {
+      const hotline = hotlineServing(o.data.streetCode, senders);
+      if (hotline && Date.parse(o.data.receivedAt) >= hotline.registeredAt.getTime())
+        report({
+          line: o.line,
+          fields: {
+            received_at: `received since ${hotline.registeredAt.toISOString()}, when the hotline system ${hotline.organisationId} began sending this street's orders: it comes from the hotline, not a backfill`,
+          },
+        });
+    }
     if (byLine.size > 0) {
       const lines = [...byLine.values()].sort((a, b) => a.line - b.line);
       const count = unread ? `More than ${REPORTED_ORDER_CSV_LINES} lines` : `${lines.length} line(s)`;

@@ -1,4 +1,4 @@
-import { hotlineSenderProblems, overlappingSenders } from './hotline-sender';
+import { hotlineSenderProblems, hotlineServing, overlappingSenders } from './hotline-sender';
 
 describe('hotline systems by division', () => {
   const city = { organisationId: 'hotline-12345', jurisdictions: ['1101'] };
@@ -32,5 +32,16 @@ describe('hotline systems by division', () => {
     expect(
       hotlineSenderProblems({ organisationId: 'bj-12345', name: ' ', jurisdictions: ['1101001'.repeat(2)] }),
     ).toEqual({ name: 'must not be empty', jurisdictions: '1 to 100 division codes of 2–12 digits' });
+  });
+
+  it("finds the system sending a street's orders, whose later orders a backfill may not take", () => {
+    const since = new Date('2026-12-01T00:00:00Z');
+    const senders = [
+      { ...city, registeredAt: since },
+      { organisationId: 'hotline-sh', jurisdictions: ['31'], registeredAt: since },
+    ];
+    expect(hotlineServing('110102020', senders)?.organisationId).toBe('hotline-12345');
+    expect(hotlineServing('310101001', senders)?.organisationId).toBe('hotline-sh');
+    expect(hotlineServing('120101001', senders)).toBeUndefined();
   });
 });

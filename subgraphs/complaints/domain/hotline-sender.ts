@@ -52,3 +52,16 @@ export function hotlineSenderProblems(input: {
   }
   return fields;
 }
+
+/**
+ * The system sending a street's orders and since when, if one does. A street's import is its history: an order it
+ * received since then comes from that system, and a line of a backfill taking its number first had the system's own
+ * order dropped as a duplicate, with the office's text and deadlines kept instead (and, its deadline past on import,
+ * left out of the response rate: a helper's audit of 2026-12-06).
+ */
+export function hotlineServing<S extends RegisteredSender & { registeredAt: Date }>(
+  streetCode: string,
+  senders: readonly S[],
+): S | undefined {
+  return senders.find((s) => s.jurisdictions.some((j) => streetCode.startsWith(j)));
+}

@@ -26,11 +26,16 @@ export async function findSender(em: EntityManager, organisationId: string): Pro
   return row && { organisationId: row.organisation_id, name: row.name, jurisdictions: row.jurisdictions };
 }
 
-/** Every registered system with its divisions (a handful: one a city or district). */
-export async function allSenders(em: EntityManager): Promise<HotlineSender[]> {
-  const rows = await sqlRows<{ organisation_id: string; name: string; jurisdictions: string[] }>(
+/** Every registered system with its divisions and when it was first registered (a handful: one a city or district). */
+export async function allSenders(em: EntityManager): Promise<(HotlineSender & { registeredAt: Date })[]> {
+  const rows = await sqlRows<{ organisation_id: string; name: string; jurisdictions: string[]; registered_at: Date }>(
     em,
-    `select organisation_id, name, jurisdictions from complaints.hotline_sender order by organisation_id`,
+    `select organisation_id, name, jurisdictions, registered_at from complaints.hotline_sender order by organisation_id`,
   );
-  return rows.map((r) => ({ organisationId: r.organisation_id, name: r.name, jurisdictions: r.jurisdictions }));
+  return rows.map((r) => ({
+    organisationId: r.organisation_id,
+    name: r.name,
+    jurisdictions: r.jurisdictions,
+    registeredAt: new Date(r.registered_at),
+  }));
 }
