@@ -89,7 +89,13 @@ export const COMPLAINT_ORDER_CHANGED = {
     companyOrganisationId: Type.Optional(Nullable(Type.String())),
     respondBy: IsoDateTime,
     resolveBy: IsoDateTime,
+    /** The order's first acceptance, by whichever party held it (a bureau's after an escalation). */
     respondedAt: Nullable(IsoDateTime),
+    /**
+     * When the company of companyOrganisationId accepted the order itself; null while it has not. Absent in events
+     * published before it was added.
+     */
+    companyRespondedAt: Type.Optional(Nullable(IsoDateTime)),
     resolvedAt: Nullable(IsoDateTime),
     closedAt: Nullable(IsoDateTime),
     satisfaction: Nullable(OneOf(SATISFACTION_LEVELS)),

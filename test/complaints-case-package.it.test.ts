@@ -111,10 +111,16 @@ describe('complaints in the case package of an arrears referral', () => {
       `mutation($o: ID!, $b: Key!) { escalateComplaintOrder(orderId: $o, bureauOrganisationId: $b, reason: "物业未处理") { status } }`,
       { o: ids.find((o) => o.order_number === `${runId}-esc`)!.id, b: bureau.organisationId },
     );
+    // The bureau accepts the escalated order: the court reads it as answered, but not by the company.
+    await ok(
+      bureau,
+      `mutation($o: ID!) { answerComplaintOrder(orderId: $o, step: ACCEPT, note: "已受理") { status } }`,
+      { o: ids.find((o) => o.order_number === `${runId}-esc`)!.id },
+    );
     await waitFor('litigation to hold the four orders as they now stand', async () => {
       const [row] = await t.sql<{ n: number }>(
         `select count(*)::int as n from litigation.service_complaint where order_number like $1 and (status <> 'MATCHED')
-            and (order_number <> $2 or status = 'ACCEPTED') and (order_number <> $3 or status = 'ESCALATED')`,
+            and (order_number <> $2 or status = 'ACCEPTED') and (order_number <> $3 or status = 'ACCEPTED')`,
         [`${runId}-%`, `${runId}-in`, `${runId}-esc`],
       );
       return row.n === 4;
@@ -168,9 +174,11 @@ describe('complaints in the case package of an arrears referral', () => {
           receivedAt: new Date(at(recent)).toISOString(),
           categoryCode: 'P1',
           itemCode: 'P1.2',
-          status: 'ESCALATED',
+          status: 'ACCEPTED',
           respondBy: new Date(at(recent)).toISOString(),
-          respondedAt: null,
+          respondedAt: expect.any(String),
+          // the bureau's acceptance, not the company's (before, only respondedAt, under the company's orders)
+          companyRespondedAt: null,
           closedAt: null,
           satisfaction: null,
         },
@@ -182,6 +190,7 @@ describe('complaints in the case package of an arrears referral', () => {
           status: 'ACCEPTED',
           respondBy: new Date(at(recent)).toISOString(),
           respondedAt: expect.any(String),
+          companyRespondedAt: expect.any(String),
           closedAt: null,
           satisfaction: null,
         },

@@ -13,7 +13,8 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  */
 describe('complaints: the migrations keeping an order’s company and when a backfill wrote it', () => {
   const database = `hub_test_complaints_order_migrations_${uniqueSuffix()}`;
-  const [escalated, imported, live] = [randomUUID(), randomUUID(), randomUUID()];
+  const [escalated, imported, live, answered] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const companyAcceptedAt = '2026-11-01T02:00:00.000Z';
   const importedAt = '2026-11-20T02:00:00.000Z';
   let orm: HubOrm;
 
@@ -31,17 +32,32 @@ describe('complaints: the migrations keeping an order’s company and when a bac
            '2026-11-08T01:00:00Z', ?, ?, ?, ?)`,
         [id, n, party ? 'ESCALATED' : 'MATCHED', party?.[0] ?? null, party?.[1] ?? null, party ? 3 : 1],
       );
-    const step = (id: string, sequence: number, step: string, role: string, party: [string, string] | null) =>
+    const step = (
+      id: string,
+      sequence: number,
+      step: string,
+      role: string,
+      party: [string, string] | null,
+      actor = 'o',
+      at = '2026-11-02T00:00:00Z',
+    ) =>
       sqlRun(
         em,
         `insert into complaints.order_transition (order_id, sequence, step, to_status, actor_subject, actor_role, actor_organisation,
-           at, party_kind, party_organisation_id) values (?, ?, ?, 'X', 's', ?, 'o', '2026-11-02T00:00:00Z', ?, ?)`,
-        [id, sequence, step, role, party?.[0] ?? null, party?.[1] ?? null],
+           at, party_kind, party_organisation_id) values (?, ?, ?, 'X', 's', ?, ?, ?, ?, ?)`,
+        [id, sequence, step, role, actor, at, party?.[0] ?? null, party?.[1] ?? null],
       );
     await order(escalated, 'N-1', ['BUREAU', 'xicheng-housing']);
     await step(escalated, 1, 'RECEIVE', 'SYSTEM', null);
     await step(escalated, 2, 'DISPATCH', 'STREET_OFFICE', ['PROPERTY_COMPANY', 'company-a']);
     await step(escalated, 3, 'ESCALATE', 'STREET_OFFICE', ['BUREAU', 'xicheng-housing']);
+    await step(escalated, 4, 'ACCEPT', 'CITY_BUREAU', null, 'xicheng-housing');
+    await order(answered, 'N-4', ['BUREAU', 'xicheng-housing']);
+    await step(answered, 1, 'RECEIVE', 'SYSTEM', null);
+    await step(answered, 2, 'DISPATCH', 'STREET_OFFICE', ['PROPERTY_COMPANY', 'company-a']);
+    await step(answered, 3, 'ACCEPT', 'PROPERTY_COMPANY', null, 'company-a', companyAcceptedAt);
+    await step(answered, 4, 'ESCALATE', 'STREET_OFFICE', ['BUREAU', 'xicheng-housing']);
+    await step(answered, 5, 'ACCEPT', 'CITY_BUREAU', null, 'xicheng-housing');
     await order(imported, 'N-2', null);
     await step(imported, 1, 'RECEIVE', 'STREET_OFFICE', null);
     await sqlRun(
@@ -61,16 +77,24 @@ describe('complaints: the migrations keeping an order’s company and when a bac
   });
 
   it('keeps the company of the latest dispatch through an escalation, and marks only imported orders as backfilled, as of their publication', async () => {
-    const rows = await sqlRows<{ order_number: string; company: string | null; backfilled_at: Date | null }>(
+    const rows = await sqlRows<{
+      order_number: string;
+      company: string | null;
+      backfilled_at: Date | null;
+      company_responded_at: Date | null;
+    }>(
       orm.em.fork(),
-      `select order_number, company_organisation_id as company, backfilled_at from complaints.complaint_order order by order_number`,
+      `select order_number, company_organisation_id as company, backfilled_at, company_responded_at
+         from complaints.complaint_order order by order_number`,
     );
-    expect(
-      rows.map((r) => [r.order_number, r.company, r.backfilled_at && new Date(r.backfilled_at).toISOString()]),
-    ).toEqual([
-      ['N-1', 'company-a', null],
-      ['N-2', null, importedAt],
-      ['N-3', null, null],
+    const iso = (d: Date | null) => d && new Date(d).toISOString();
+    // and when the company accepted an order itself: not the bureau's acceptance after an escalation
+    // (Migration20261218000000_company_responded_at)
+    expect(rows.map((r) => [r.order_number, r.company, iso(r.backfilled_at), iso(r.company_responded_at)])).toEqual([
+      ['N-1', 'company-a', null, null],
+      ['N-2', null, importedAt, null],
+      ['N-3', null, null, null],
+      ['N-4', 'company-a', null, companyAcceptedAt],
     ]);
   });
 });

@@ -707,5 +707,15 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     // It reads it; it answers it no more (the bureau does), and another company sees nothing of it.
     expect((await fails(companyA, ANSWER, { o: id, s: 'ACCEPT' })).extensions.code).toBe('NOT_FOUND');
     expect((await ok(companyB, ORDERS)).complaintOrders.orders.map((o: { id: string }) => o.id)).not.toContain(id);
+    // The bureau accepts it before the company's deadline: the bureau's response, not the company's (before, the
+    // company's record counted it as the company's response in time).
+    expect((await ok(bureau, ANSWER, { o: id, s: 'ACCEPT' })).answerComplaintOrder.status).toBe('ACCEPTED');
+    expect((await ok(bureau, RECORD, { f: filingId })).filing.companyComplaintRecord).toEqual(dispatched);
+    const [row] = await t.sql<{ responded: boolean; company: boolean }>(
+      `select responded_at is not null as responded, company_responded_at is not null as company
+         from complaints.complaint_order where id = $1`,
+      [id],
+    );
+    expect(row).toEqual({ responded: true, company: false });
   });
 });

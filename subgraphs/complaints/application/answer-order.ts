@@ -26,7 +26,14 @@ export async function answerOrder(
     const now = new Date();
     const changes: Partial<ComplaintOrder> =
       input.step === 'ACCEPT'
-        ? { respondedAt: order.respondedAt ?? now }
+        ? {
+            respondedAt: order.respondedAt ?? now,
+            // the company's own response, for its record; a bureau's acceptance after an escalation is not it
+            companyRespondedAt:
+              identity.organisationId === order.companyOrganisationId
+                ? (order.companyRespondedAt ?? now)
+                : order.companyRespondedAt,
+          }
         : input.step === 'RESOLVE'
           ? { resolvedAt: now }
           : {};

@@ -47,12 +47,19 @@ export async function dispatchOrder(
       compound.compoundId,
       partyOrganisationId?.trim() || null,
     );
+    const company = dispatchedCompany(kind, party);
     return takeStep(
       tx,
       identity,
       order,
       'DISPATCH',
-      { responsiblePartyKind: kind, partyOrganisationId: party, companyOrganisationId: dispatchedCompany(kind, party) },
+      {
+        responsiblePartyKind: kind,
+        partyOrganisationId: party,
+        companyOrganisationId: company,
+        // another company's response is not this one's
+        companyRespondedAt: company === order.companyOrganisationId ? order.companyRespondedAt : null,
+      },
       { note: note ?? null },
     );
   });

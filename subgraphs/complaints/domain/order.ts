@@ -28,7 +28,15 @@ export interface ComplaintOrder {
    * the order (吹哨), so it stays on the company's record and the company still reads it; replaced by a re-dispatch.
    */
   companyOrganisationId: string | null;
+  /** The first acceptance (ACCEPT) by whichever party held the order. */
   respondedAt: Date | null;
+  /**
+   * When the company the order stays with (companyOrganisationId) accepted it itself; null while it has not. The
+   * company's record counts its response by this: counted by respondedAt, a bureau's acceptance after an escalation
+   * away from a company that never answered was the company's response in time (a helper's audit, 2026-12-06).
+   * Cleared when the order is dispatched to another company.
+   */
+  companyRespondedAt: Date | null;
   resolvedAt: Date | null;
   closedAt: Date | null;
   resolvedByCaller: boolean | null;
@@ -42,6 +50,7 @@ export interface NewOrder extends Omit<
   | 'id'
   | 'sequence'
   | 'respondedAt'
+  | 'companyRespondedAt'
   | 'resolvedAt'
   | 'closedAt'
   | 'resolvedByCaller'
@@ -74,6 +83,7 @@ export const newOrderState = (o: NewOrder & { id: string }): ComplaintOrder => (
   partyOrganisationId: null,
   companyOrganisationId: null,
   respondedAt: null,
+  companyRespondedAt: null,
   resolvedAt: null,
   closedAt: null,
   resolvedByCaller: null,

@@ -42,7 +42,8 @@ export interface MeasureScope {
  * orders: every order of a (caller, category, item, compound) after the first. A compound, street, governance model or
  * category holds each such set whole; a company's repeats are those among the orders dispatched to it. An order is
  * due for a response once answered or past its deadline, except one a backfill wrote already past it: the file
- * carries no answers, so its outcome is not known (before, a street's imported history was all unanswered).
+ * carries no answers, so its outcome is not known (before, a street's imported history was all unanswered). A
+ * company's orders are answered when the company answered them itself (company_responded_at).
  */
 export function orderCounts(
   em: EntityManager,
@@ -69,14 +70,16 @@ async function countOrders(
   const compounds = s.compoundIds ? sqlArray(s.compoundIds) : null;
   const companies = s.companyOrganisationIds ? sqlArray(s.companyOrganisationIds) : null;
   const [reachWhere, reachParams] = orderReachSql(s.reach, 'o');
+  // A company's record counts its own response, not a bureau's after an escalation (companyRespondedAt).
+  const responded = group === 'COMPANY' || s.companyOrganisationIds ? 'o.company_responded_at' : 'o.responded_at';
   const rows = await sqlRows<{ key: string | null } & Record<string, number>>(
     em,
     `with g as (
        select ${ORDER_KEY[group]} as key, o.caller_key, o.compound_id,
               count(*) as n,
-              count(*) filter (where o.responded_at is not null
+              count(*) filter (where ${responded} is not null
                 or (o.respond_by < ? and (o.backfilled_at is null or o.respond_by >= o.backfilled_at))) as due,
-              count(*) filter (where o.responded_at is not null and o.responded_at <= o.respond_by) as in_time,
+              count(*) filter (where ${responded} is not null and ${responded} <= o.respond_by) as in_time,
               count(*) filter (where o.closed_at is not null) as closed,
               count(*) filter (where o.closed_at is not null and o.resolved_by_caller) as closed_resolved,
               count(*) filter (where o.satisfaction is not null) as rated,

@@ -7,6 +7,7 @@ import { Migration20261206000000_inbox_topic_key } from './migrations/Migration2
 import { Migration20261209000000_item_per_category } from './migrations/Migration20261209000000_item_per_category';
 import { Migration20261215000000_order_company } from './migrations/Migration20261215000000_order_company';
 import { Migration20261215010000_order_backfilled_at } from './migrations/Migration20261215010000_order_backfilled_at';
+import { Migration20261218000000_company_responded_at } from './migrations/Migration20261218000000_company_responded_at';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -21,4 +22,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261209000000_item_per_category,
   Migration20261215000000_order_company,
   Migration20261215010000_order_backfilled_at,
+  Migration20261218000000_company_responded_at,
 );

@@ -30,6 +30,7 @@ const orderOf = (r: OrderRow): ComplaintOrder => ({
   partyOrganisationId: r.party_organisation_id as string | null,
   companyOrganisationId: r.company_organisation_id as string | null,
   respondedAt: dateOrNull(r.responded_at),
+  companyRespondedAt: dateOrNull(r.company_responded_at),
   resolvedAt: dateOrNull(r.resolved_at),
   closedAt: dateOrNull(r.closed_at),
   resolvedByCaller: r.resolved_by_caller as boolean | null,
@@ -40,7 +41,7 @@ const orderOf = (r: OrderRow): ComplaintOrder => ({
 
 const ORDER_COLUMNS = `id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, address_text, street_code, compound_id,
   category_code, item_code, text, respond_by, resolve_by, status, responsible_party_kind, party_organisation_id, company_organisation_id,
-  responded_at, resolved_at, closed_at, resolved_by_caller, satisfaction, sequence, demo`;
+  responded_at, company_responded_at, resolved_at, closed_at, resolved_by_caller, satisfaction, sequence, demo`;
 
 /**
  * A new order's columns from order_number to status, in the order both writers list them (insertOrder's statement
@@ -80,8 +81,8 @@ export async function insertOrder(em: EntityManager, o: NewOrder): Promise<Compl
 
 /** The columns of an order its event (orderChangedSql) reads: not the caller, address or text. */
 const EVENT_COLUMNS = `id, order_number, sequence, status, received_at, street_code, compound_id, category_code, item_code,
-  responsible_party_kind, party_organisation_id, company_organisation_id, respond_by, resolve_by, responded_at, resolved_at, closed_at,
-  satisfaction, demo`;
+  responsible_party_kind, party_organisation_id, company_organisation_id, respond_by, resolve_by, responded_at, company_responded_at,
+  resolved_at, closed_at, satisfaction, demo`;
 
 /** A bulk import's order as admitOrder would write it, with its id and its line of the file. */
 export type StagedOrder = NewOrder & { id: string; line: number };
@@ -179,7 +180,7 @@ export async function saveOrder(em: EntityManager, o: ComplaintOrder): Promise<v
   await sqlRun(
     em,
     `update complaints.complaint_order set compound_id = ?, status = ?, responsible_party_kind = ?, party_organisation_id = ?, company_organisation_id = ?, responded_at = ?,
-        resolved_at = ?, closed_at = ?, resolved_by_caller = ?, satisfaction = ?, sequence = ? where id = ?::uuid`,
+        company_responded_at = ?, resolved_at = ?, closed_at = ?, resolved_by_caller = ?, satisfaction = ?, sequence = ? where id = ?::uuid`,
     [
       o.compoundId,
       o.status,
@@ -187,6 +188,7 @@ export async function saveOrder(em: EntityManager, o: ComplaintOrder): Promise<v
       o.partyOrganisationId,
       o.companyOrganisationId,
       o.respondedAt,
+      o.companyRespondedAt,
       o.resolvedAt,
       o.closedAt,
       o.resolvedByCaller,

@@ -14,7 +14,10 @@ export interface ServiceComplaint {
   itemCode: string;
   status: string;
   respondBy: string;
+  /** The order's first acceptance, by whichever party held it (a bureau's after an escalation). */
   respondedAt: string | null;
+  /** When the plaintiff company accepted the order itself; null when it did not (see SERVICE_COMPLAINTS_BASIS). */
+  companyRespondedAt: string | null;
   closedAt: string | null;
   satisfaction: string | null;
 }
@@ -34,7 +37,7 @@ export function serviceComplaintWindow(today: IsoDate): { from: IsoDate; to: Iso
 }
 
 export const SERVICE_COMPLAINTS_BASIS =
-  '12345 hotline orders (接诉即办) about the compound of the defendant household, dispatched to the plaintiff as the responsible property company (escalated to a bureau since or not), received in the 24 months up to the referral; orders are matched to a compound, not to a household, and carry no caller data.';
+  "12345 hotline orders (接诉即办) about the compound of the defendant household, dispatched to the plaintiff as the responsible property company (escalated to a bureau since or not), received in the 24 months up to the referral; orders are matched to a compound, not to a household, and carry no caller data. respondedAt is the first acceptance by whichever party held the order (a bureau after an escalation); companyRespondedAt is the plaintiff company's own, null when it did not accept the order (or, for an order escalated away from it before the hub began recording this, when not known).";
 
 /**
  * The company an order of complaints.orders.v1 stays with: the one it was last dispatched to, escalated since or not

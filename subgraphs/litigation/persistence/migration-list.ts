@@ -20,6 +20,7 @@ import { Migration20261209000000_court_territory } from './migrations/Migration2
 import { Migration20261210000000_referral_pending_per_account } from './migrations/Migration20261210000000_referral_pending_per_account';
 import { Migration20261214000000_evidence_upload_completed } from './migrations/Migration20261214000000_evidence_upload_completed';
 import { Migration20261215000000_service_complaint_company } from './migrations/Migration20261215000000_service_complaint_company';
+import { Migration20261218000000_service_complaint_company_response } from './migrations/Migration20261218000000_service_complaint_company_response';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -47,4 +48,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261210000000_referral_pending_per_account,
   Migration20261214000000_evidence_upload_completed,
   Migration20261215000000_service_complaint_company,
+  Migration20261218000000_service_complaint_company_response,
 );

@@ -19,12 +19,13 @@ export async function saveServiceComplaintIfNewer(em: EntityManager, o: Complain
   await sqlRun(
     em,
     `insert into litigation.service_complaint as s (order_id, sequence, order_number, received_at, compound_id, category_code, item_code, status,
-        responsible_party_kind, party_organisation_id, company_organisation_id, respond_by, responded_at, closed_at, satisfaction, demo)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        responsible_party_kind, party_organisation_id, company_organisation_id, respond_by, responded_at, company_responded_at, closed_at,
+        satisfaction, demo)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (order_id) do update set sequence = excluded.sequence, compound_id = excluded.compound_id, status = excluded.status,
         responsible_party_kind = excluded.responsible_party_kind, party_organisation_id = excluded.party_organisation_id,
         company_organisation_id = excluded.company_organisation_id,
-        responded_at = excluded.responded_at, closed_at = excluded.closed_at, satisfaction = excluded.satisfaction
+        responded_at = excluded.responded_at, company_responded_at = excluded.company_responded_at, closed_at = excluded.closed_at, satisfaction = excluded.satisfaction
      where s.sequence < excluded.sequence`,
     [
       o.orderId,
@@ -40,6 +41,8 @@ export async function saveServiceComplaintIfNewer(em: EntityManager, o: Complain
       companyOfOrder(o),
       o.respondBy,
       o.respondedAt,
+      // absent from events published before it was added: not known, kept as not answered by the company
+      o.companyRespondedAt ?? null,
       o.closedAt,
       o.satisfaction,
       o.demo,
@@ -63,7 +66,8 @@ export async function serviceComplaintsOf(
 ): Promise<ServiceComplaint[]> {
   const rows = await sqlRows<Record<string, unknown>>(
     em,
-    `select o.order_number, o.received_at, o.category_code, o.item_code, o.status, o.respond_by, o.responded_at, o.closed_at, o.satisfaction
+    `select o.order_number, o.received_at, o.category_code, o.item_code, o.status, o.respond_by, o.responded_at, o.company_responded_at,
+            o.closed_at, o.satisfaction
        from litigation.claim_account a
        join litigation.building_compound b on b.building_id = (a.claim->>'buildingId')::uuid
        join litigation.service_complaint o on o.compound_id = b.compound_id
@@ -80,6 +84,7 @@ export async function serviceComplaintsOf(
     status: r.status as string,
     respondBy: iso(r.respond_by)!,
     respondedAt: iso(r.responded_at),
+    companyRespondedAt: iso(r.company_responded_at),
     closedAt: iso(r.closed_at),
     satisfaction: (r.satisfaction as string | null) ?? null,
   }));
