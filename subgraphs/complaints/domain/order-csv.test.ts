@@ -32,6 +32,23 @@ describe('the hotline order CSV', () => {
     expect(JSON.stringify(problems)).not.toMatch(/yesterday|1101/);
   });
 
+  it('keeps a name, a number and an address to one line, as the hotline event has them', () => {
+    // A helper's audit: a quoted field's tab or line break was taken, text the event's schema refuses.
+    const lines = [
+      'H-2,2024-03-01T09:00:00+08:00,"王\n小明",13812345678,广安门北街20号院,110102017,T1,T1.1,漏水,2024-03-01T11:00:00+08:00,2024-03-08T09:00:00+08:00',
+      'H-3,2024-03-01T09:00:00+08:00,王小明,"138\t1234",广安门北街20号院,110102017,T1,T1.1,漏水,2024-03-01T11:00:00+08:00,2024-03-08T09:00:00+08:00',
+      'H-4,2024-03-01T09:00:00+08:00,王小明,13812345678,"广安门北街\r\n20号院",110102017,T1,T1.1,"漏水\n楼上",2024-03-01T11:00:00+08:00,2024-03-08T09:00:00+08:00',
+    ];
+    const { orders, problems } = readOrderCsv(parseCsv(`${header}\n${lines.join('\n')}\n`), 'so', NOW);
+    expect(orders).toEqual([]);
+    const oneLine = 'one line: no tab or line break';
+    expect(problems.map((p) => p.fields)).toEqual([
+      { caller_name: oneLine },
+      { caller_phone: oneLine },
+      { address: oneLine },
+    ]);
+  });
+
   it("takes one order number in two streets as each street's own order, and refuses it twice in one street", () => {
     // Numbers are unique per street (the hotline re-routes an order to another street under its number): before, the
     // second street's line was refused as "appears twice in the file".

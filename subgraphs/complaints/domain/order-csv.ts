@@ -1,6 +1,9 @@
+import { textPattern } from '../../../kernel/input-bounds';
 import { HotlineOrderData } from '../../../catalog';
 import { CsvRecord } from '../../../kernel/csv';
 import { OrderTimes, orderTimes } from './order';
+
+const ONE_LINE = new RegExp(textPattern(false));
 
 /** The columns of a backfill of hotline orders, in this order, with a header line. */
 export const ORDER_CSV_COLUMNS = [
@@ -78,6 +81,9 @@ export function readOrderCsv(
     if (v.caller_name.length > 100) fields.caller_name = 'at most 100 characters';
     if (v.caller_phone.length > 32) fields.caller_phone = 'at most 32 characters';
     if (v.address.length < 1 || v.address.length > 200) fields.address = '1 to 200 characters';
+    // One line each, as the hotline's event has them (a quoted field may hold a line break the file's scalar takes).
+    for (const column of ['caller_name', 'caller_phone', 'address'] as const)
+      if (!fields[column] && !ONE_LINE.test(v[column])) fields[column] = 'one line: no tab or line break';
     if (!/^[0-9]{9}$/.test(v.street_code)) fields.street_code = 'a 9-digit street code';
     if (!CODE.test(v.category_code)) fields.category_code = 'a taxonomy code';
     if (!CODE.test(v.item_code)) fields.item_code = 'a taxonomy code';
