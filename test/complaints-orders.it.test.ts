@@ -609,6 +609,11 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       { step: 'ESCALATE', partyOrganisationId: haidian.organisationId, note: '需执法部门处理' },
     ]);
     expect((await ok(haidian, ANSWER, { o: lane.id, s: 'ACCEPT' })).answerComplaintOrder.status).toBe('ACCEPTED');
+    // Its statistics count the order among its orders, not over its own district's households (before, over them).
+    const [all] = (
+      await ok(haidian, `{ complaintStatistics(groupBy: ALL) { orders perHundredHouseholds { numerator } } }`)
+    ).complaintStatistics;
+    expect(all.orders).toBe(all.perHundredHouseholds.numerator + 1);
   });
 
   it('keeps one version of an item in force at a time, the later replacing the earlier, and item codes per category', async () => {

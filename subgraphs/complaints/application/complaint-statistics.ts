@@ -30,7 +30,7 @@ export async function complaintStatistics(
 /**
  * Each compound's measures, in the order asked, all in one count (the compounds of a page resolved together: before,
  * one transaction each, and ten aliases of a thousand compounds held complaints' whole pool); a compound with no
- * order in reach: zero orders over its households as the register has them.
+ * order in reach: zero orders over its households as the register has them, where the reader's divisions reach it.
  */
 export async function compoundsComplaintStatistics(
   em: EntityManager,
@@ -41,8 +41,13 @@ export async function compoundsComplaintStatistics(
     (await complaintStatistics(em, identity, 'COMPOUND', { compoundIds: [...compoundIds] })).map((g) => [g.key, g]),
   );
   const unmeasured = compoundIds.filter((id) => !measured.has(id));
+  // Households only where the reader's divisions reach, as counted beside the orders (a company's none: before, it
+  // saw a rate beside a compound without orders and none beside one with).
+  const reach = orderReach(identity);
   const households = new Map(
-    (unmeasured.length > 0 ? await findCompounds(em, unmeasured) : []).map((c) => [c.compoundId, c.households]),
+    (unmeasured.length > 0 ? await findCompounds(em, unmeasured) : [])
+      .filter((c) => reach.all || reach.divisions.some((d) => c.streetCode.startsWith(d)))
+      .map((c) => [c.compoundId, c.households]),
   );
   return compoundIds.map((id) => measured.get(id) ?? noOrders(id, households.get(id) ?? 0));
 }

@@ -1,4 +1,4 @@
-import { measures, rate } from './measures';
+import { measures, noOrderCounts, rate } from './measures';
 import { XICHENG_TAXONOMY } from './statutes';
 import { validateItem, versionInForce } from './taxonomy';
 
@@ -17,12 +17,20 @@ describe('complaint measures and the taxonomy', () => {
       satisfied: 25,
       repeats: 6,
       households: 462,
+      ordersOfHouseholds: 49,
     });
     expect(m.response).toEqual({ numerator: 38, denominator: 40, percent: '95.0' });
     expect(m.resolution).toEqual({ numerator: 27, denominator: 30, percent: '90.0' });
     expect(m.satisfaction).toEqual({ numerator: 25, denominator: 30, percent: '83.3' });
     expect(m.perHundredHouseholds).toEqual({ numerator: 49, denominator: 462, percent: '10.6' });
     expect(m.repeatOrders).toBe(6);
+    // Orders the reader holds from outside its households (escalated to a bureau from another district) count in
+    // its orders, not over its households.
+    expect(measures({ ...noOrderCounts(462), orders: 60, ordersOfHouseholds: 49 }).perHundredHouseholds).toEqual({
+      numerator: 49,
+      denominator: 462,
+      percent: '10.6',
+    });
   });
 
   it("holds seed 001's figures: 12 categories, 45 items, over 90 % of the calls", () => {

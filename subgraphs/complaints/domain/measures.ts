@@ -31,6 +31,12 @@ export interface OrderCounts {
   /** Orders of a caller and item already called about before (same compound). */
   repeats: number;
   households: number;
+  /**
+   * The orders of the households counted: those in the reader's divisions. A bureau's orders escalated to it from
+   * another district, or a company's from streets it does not cover, have no households here: before, they were
+   * set over the reader's own households, and a company saw no rate beside the compounds it had orders at.
+   */
+  ordersOfHouseholds: number;
 }
 
 export interface Measures {
@@ -42,12 +48,6 @@ export interface Measures {
   perHundredHouseholds: Rate;
 }
 
-/**
- * The three rates of 接诉即办 as the hub defines them (the city's official scoring formula is not in the seeds):
- * response = answered (accepted) by the respond-by time / orders due for a response; resolution = closed with the
- * caller confirming it resolved / closed; satisfaction = satisfied or basically satisfied / closed with a verdict.
- * Orders per 100 households: numerator the orders, denominator the households on the register, `percent` = orders per 100.
- */
 /** No orders counted, over `households` households. */
 export const noOrderCounts = (households = 0): OrderCounts => ({
   orders: 0,
@@ -59,8 +59,16 @@ export const noOrderCounts = (households = 0): OrderCounts => ({
   satisfied: 0,
   repeats: 0,
   households,
+  ordersOfHouseholds: 0,
 });
 
+/**
+ * The three rates of 接诉即办 as the hub defines them (the city's official scoring formula is not in the seeds):
+ * response = answered (accepted) by the respond-by time / orders due for a response; resolution = closed with the
+ * caller confirming it resolved / closed; satisfaction = satisfied or basically satisfied / closed with a verdict.
+ * Orders per 100 households: numerator the orders of those households, denominator the households on the register,
+ * `percent` = orders per 100.
+ */
 export function measures(c: OrderCounts): Measures {
   return {
     orders: c.orders,
@@ -69,6 +77,6 @@ export function measures(c: OrderCounts): Measures {
     satisfaction: rate(c.satisfied, c.rated),
     repeatOrders: c.repeats,
     // orders / households as a percentage is the number of orders per 100 households.
-    perHundredHouseholds: rate(c.orders, c.households),
+    perHundredHouseholds: rate(c.ordersOfHouseholds, c.households),
   };
 }

@@ -80,6 +80,7 @@ async function countOrders(
               count(*) filter (where ${responded} is not null
                 or (o.respond_by < ? and (o.backfilled_at is null or o.respond_by >= o.backfilled_at))) as due,
               count(*) filter (where ${responded} is not null and ${responded} <= o.respond_by) as in_time,
+              count(*) filter (where ?::boolean or o.street_code like any(?::text[])) as of_households,
               count(*) filter (where o.closed_at is not null) as closed,
               count(*) filter (where o.closed_at is not null and o.resolved_by_caller) as closed_resolved,
               count(*) filter (where o.satisfaction is not null) as rated,
@@ -90,13 +91,17 @@ async function countOrders(
           and (?::text[] is null or o.company_organisation_id = any(?::text[]))
           and (?::date is null or o.received_at >= ${chinaDayStart()}) and (?::date is null or o.received_at < ${chinaDayStart('next')})
         group by 1, o.caller_key, o.category_code, o.item_code, o.compound_id)
-     select ${GROUP_KEY[group] ?? 'g.key'} as key, sum(n)::int as orders, sum(due)::int as due, sum(in_time)::int as in_time, sum(closed)::int as closed,
+     select ${GROUP_KEY[group] ?? 'g.key'} as key, sum(n)::int as orders, sum(due)::int as due, sum(in_time)::int as in_time, sum(of_households)::int as of_households,
+            sum(closed)::int as closed,
             sum(closed_resolved)::int as closed_resolved, sum(rated)::int as rated, sum(satisfied)::int as satisfied,
             coalesce(sum(n - 1) filter (where g.caller_key is not null and g.compound_id is not null), 0)::int as repeats
        from g left join complaints.compound_view c on c.compound_id = g.compound_id
       group by 1`,
     [
       s.asOf,
+      // the orders of the households counted below: those in the reader's divisions
+      s.reach.all,
+      divisions,
       ...reachParams,
       compounds,
       compounds,
@@ -134,6 +139,7 @@ async function countOrders(
         satisfied: r.satisfied,
         repeats: r.repeats,
         households: r.key === null ? 0 : (households.get(r.key) ?? 0),
+        ordersOfHouseholds: r.key === null ? 0 : r.of_households,
       },
     ]),
   );
