@@ -12,7 +12,11 @@ jest.mock('../persistence/read-model.repository', () => ({ findCompounds: jest.f
 const orderCounts = countOrders as jest.MockedFunction<typeof countOrders>;
 const findCompounds = readCompounds as jest.MockedFunction<typeof readCompounds>;
 
-const counts = (orders: number, households: number): OrderCounts => ({ ...noOrderCounts(households), orders });
+const counts = (orders: number, households: number): OrderCounts => ({
+  ...noOrderCounts(households),
+  orders,
+  ordersOfHouseholds: orders,
+});
 const em = {} as EntityManager;
 const bureau: Identity = { subject: 'u', role: 'CITY_BUREAU', organisationId: 'xicheng', jurisdictions: ['110102'] };
 
@@ -21,7 +25,7 @@ describe('complaint measures of many compounds or companies', () => {
 
   it('counts the compounds at once, and reads the register once for those without orders in reach', async () => {
     orderCounts.mockResolvedValue(new Map([['c1', counts(3, 72)]]));
-    findCompounds.mockResolvedValue([{ compoundId: 'c2', households: 40 } as CompoundView]);
+    findCompounds.mockResolvedValue([{ compoundId: 'c2', households: 40, streetCode: '110102020' } as CompoundView]);
     const [c1, c2, c3] = await compoundsComplaintStatistics(em, bureau, ['c1', 'c2', 'c3']);
     expect(orderCounts).toHaveBeenCalledTimes(1);
     expect(orderCounts.mock.calls[0][2]).toMatchObject({ compoundIds: ['c1', 'c2', 'c3'] });
@@ -29,6 +33,13 @@ describe('complaint measures of many compounds or companies', () => {
     expect([c1.key, c1.orders, c1.perHundredHouseholds.denominator]).toEqual(['c1', 3, 72]);
     expect([c2.key, c2.orders, c2.perHundredHouseholds.denominator]).toEqual(['c2', 0, 40]);
     expect([c3.key, c3.orders, c3.perHundredHouseholds.denominator]).toEqual(['c3', 0, 0]);
+    // A compound outside the reader's divisions, and any compound for a company (its reach holds no households): no
+    // households beside zero orders, as beside its orders (before, a company saw a rate only where it had none).
+    findCompounds.mockResolvedValue([{ compoundId: 'c2', households: 40, streetCode: '110108001' } as CompoundView]);
+    expect((await compoundsComplaintStatistics(em, bureau, ['c2']))[0].perHundredHouseholds.denominator).toBe(0);
+    findCompounds.mockResolvedValue([{ compoundId: 'c2', households: 40, streetCode: '110102020' } as CompoundView]);
+    const company: Identity = { subject: 'a', role: 'PROPERTY_COMPANY', organisationId: 'a', jurisdictions: [] };
+    expect((await compoundsComplaintStatistics(em, company, ['c2']))[0].perHundredHouseholds.denominator).toBe(0);
   });
 
   it('counts the companies at once, each once however many filings asked, and nothing for a court', async () => {
