@@ -71,6 +71,7 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
         details: { from: 'AWAITING_MATCH', to: 'DISPATCHED' },
       }),
     );
+    expect(() => nextStatus('AWAITING_MATCH', 'CLOSE')).toThrow('An awaiting match order cannot take the step CLOSE');
     expect(() => nextStatus('CLOSED', 'RESOLVE')).toThrow(
       expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }),
     );

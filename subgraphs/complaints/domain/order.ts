@@ -234,10 +234,15 @@ export type OrderStep = keyof typeof ORDER_STEPS;
 export function nextStatus(current: ComplaintStatus, step: OrderStep): ComplaintStatus {
   const rule = ORDER_STEPS[step];
   if (!(rule.from as readonly ComplaintStatus[]).includes(current)) {
-    throw complaintsError('INVALID_ORDER_TRANSITION', `A ${current.toLowerCase()} order cannot take the step ${step}`, {
-      from: current,
-      to: rule.to,
-    });
+    const status = current.toLowerCase().replace(/_/g, ' ');
+    throw complaintsError(
+      'INVALID_ORDER_TRANSITION',
+      `${/^[aeiou]/.test(status) ? 'An' : 'A'} ${status} order cannot take the step ${step}`,
+      {
+        from: current,
+        to: rule.to,
+      },
+    );
   }
   return rule.to;
 }
