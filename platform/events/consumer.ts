@@ -206,15 +206,20 @@ export class InboxConsumer {
       return;
     }
     this.refreshing = true;
+    let rejoining = false;
     try {
       const topics = await this.currentTopics();
       if (this.stopped || topics.join() === this.subscribedTopics.join()) return;
       this.log.info({ topics }, 'party topics changed; rejoining');
+      rejoining = true;
       await this.consumer?.disconnect().catch(() => undefined);
       this.consumer = undefined;
       await this.connectConsumer(topics);
     } catch (error) {
       this.admin = undefined;
+      // Not joined: the next look rejoins. Kept as joined, a rejoin that failed (the broker away past kafkajs's
+      // retries) left every next look finding nothing changed, and the party topics unread for good (platform audit).
+      if (rejoining) this.subscribedTopics = [];
       this.log.warn({ err: error }, 'could not look for new party topics');
     } finally {
       this.refreshing = false;
@@ -623,7 +628,7 @@ export class InboxConsumer {
       refusedAt: why.dlq_failed_at,
     };
     const prefix = this.options.kafkaSettings.topicPrefix ?? '';
-    const { value, redacted } = withoutPersonalFields(message, this.personalFields);
+    const { value, redacted, unreadable } = withoutPersonalFields(message, this.personalFields);
     let notice: DeadLetterCopy['notice'] | null = null;
     for (const family of this.answeredFamilies) notice ??= refusalNotice(family, prefix, this.noticeSource, refusal);
     return {
@@ -634,6 +639,9 @@ export class InboxConsumer {
           ...sendableHeaders(message.headers),
           ...why,
           ...(redacted.length > 0 ? { dlq_redacted: redacted.join(',') } : {}),
+          ...(unreadable
+            ? { dlq_value_omitted: `${byteSize(message.value)} bytes: unreadable, it may name a person` }
+            : {}),
         },
       },
       source: message,
@@ -753,25 +761,39 @@ function* byBytes(copies: DeadLetterCopy[], bytes: number): Generator<DeadLetter
 /**
  * A refused message's body with `fields` that name a person blanked (catalog `personalFields`, e.g. a hotline caller,
  * whom the hub keeps only masked once admitted: before, a refused order's copy kept the caller's name and number in
- * the dead-letter topic). A body that is not a JSON object is kept as sent.
+ * the dead-letter topic), at any depth: an event in structured mode, or a list of orders, holds them below the top
+ * (before, such a body was kept as sent, a caller's name and number in clear; a platform audit of 2026-12-06). A body
+ * that cannot be read as JSON is left out (`unreadable`): it may name a person the hub cannot find in it.
  */
-function withoutPersonalFields(
-  message: KafkaMessage,
+export function withoutPersonalFields(
+  message: Pick<KafkaMessage, 'value'>,
   fields: readonly string[],
-): { value: Buffer | null; redacted: string[] } {
+): { value: Buffer | null; redacted: string[]; unreadable?: boolean } {
   if (fields.length === 0 || message.value === null) return { value: message.value, redacted: [] };
   let data: unknown;
   try {
     data = JSON.parse(message.value.toString('utf8'));
   } catch {
-    return { value: message.value, redacted: [] };
+    return { value: null, redacted: [], unreadable: true };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { value: message.value, redacted: [] };
-  const redacted = fields.filter((f) => Object.hasOwn(data, f) && (data as Record<string, unknown>)[f] !== null);
-  if (redacted.length === 0) return { value: message.value, redacted };
-  const blanked: Record<string, unknown> = { ...data };
-  for (const field of redacted) blanked[field] = null;
-  return { value: Buffer.from(JSON.stringify(blanked)), redacted };
+  const found = new Set<string>();
+  const blank = (v: unknown, depth: number): unknown => {
+    if (typeof v !== 'object' || v === null) return v;
+    if (depth > 64) return null; // deeper than any event: nothing of it is kept
+    if (Array.isArray(v)) return v.map((item) => blank(item, depth + 1));
+    return Object.fromEntries(
+      Object.entries(v).map(([key, item]) => {
+        if (fields.includes(key) && item !== null) {
+          found.add(key);
+          return [key, null];
+        }
+        return [key, blank(item, depth + 1)];
+      }),
+    );
+  };
+  const blanked = blank(data, 0);
+  if (found.size === 0) return { value: message.value, redacted: [] };
+  return { value: Buffer.from(JSON.stringify(blanked)), redacted: fields.filter((f) => found.has(f)) };
 }
 
 /**
