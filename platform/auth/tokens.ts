@@ -129,7 +129,15 @@ const canonicalSegment = (segment: string) =>
  * gateway's heap 39 → 198 MB; a helper's audit, 2026-12-04).
  */
 export function bearerToken(header: string | null | undefined): string | undefined {
-  const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+  return canonicalJws(/^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1]);
+}
+
+/**
+ * The token when it is a compact JWS of at most MAX_TOKEN_LENGTH characters in canonical base64url (bearerToken), the
+ * gateway's identity assertion as a subgraph takes it too: each padded variant of one captured assertion was a new
+ * entry of a subgraph's cache (a platform audit, 2026-12-06).
+ */
+export function canonicalJws(token: string | undefined): string | undefined {
   if (!token || token.length > MAX_TOKEN_LENGTH) return undefined;
   const segments = token.split('.');
   return segments.length === 3 && segments.every(canonicalSegment) ? token : undefined;

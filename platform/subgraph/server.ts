@@ -14,7 +14,7 @@ import { GraphQLSchema } from 'graphql';
 import { Identity } from '../../kernel/identity';
 import { isPublicOperation } from '../auth/public-operations';
 import { cachedAssertionVerifier } from '../auth/token-cache';
-import { IDENTITY_HEADER, InvalidTokenError, TokenSettings } from '../auth/tokens';
+import { IDENTITY_HEADER, InvalidTokenError, TokenSettings, canonicalJws } from '../auth/tokens';
 import { HubOrm } from '../db/orm';
 import { logger } from '../logging';
 import { SpanKind, contextFromHeaders, tracer } from '../tracing';
@@ -113,8 +113,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // The gateway's identity before any body is read: the body parser took up to 32 MB (decompressing gzip to it)
     // from anyone who reached the port, before this check; 15 KB of gzip ran a subgraph's heap out.
     async (req, res, next) => {
-      const assertion = req.header(IDENTITY_HEADER);
-      if (!assertion) return unauthenticated(res, 'missing identity: call the hub through its gateway');
+      const sent = req.header(IDENTITY_HEADER);
+      if (!sent) return unauthenticated(res, 'missing identity: call the hub through its gateway');
+      const assertion = canonicalJws(sent);
+      if (!assertion) return unauthenticated(res, 'invalid identity: not a compact JWS in canonical base64url');
       try {
         res.locals.identity = await verifyAssertion(assertion);
         next();
