@@ -33,23 +33,26 @@ export function limitConnections(
   const guards = new WeakMap<Socket, ConnectionGuard>();
 
   server.on('connection', (socket: Socket) => {
-    const key = addressKey(socket.remoteAddress ?? 'unknown');
-    const open = openPerAddress.get(key) ?? 0;
-    // A trusted proxy's connections are its pool for every caller behind it: only the gateway's maximum holds them.
-    if (open >= limits.perAddress && !trusted.has(canonicalAddress(socket.remoteAddress ?? 'unknown'))) {
-      connectionsRefused.inc({ reason: 'per_address' });
-      socket.destroy();
-      return;
+    // A trusted proxy's connections are its pool for every caller behind it: only the gateway's maximum holds them,
+    // and they are not counted against the other hosts of its /64 either.
+    if (!trusted.has(canonicalAddress(socket.remoteAddress ?? 'unknown'))) {
+      const key = addressKey(socket.remoteAddress ?? 'unknown');
+      const open = openPerAddress.get(key) ?? 0;
+      if (open >= limits.perAddress) {
+        connectionsRefused.inc({ reason: 'per_address' });
+        socket.destroy();
+        return;
+      }
+      openPerAddress.set(key, open + 1);
+      socket.once('close', () => {
+        const left = (openPerAddress.get(key) ?? 1) - 1;
+        if (left > 0) openPerAddress.set(key, left);
+        else openPerAddress.delete(key);
+      });
     }
-    openPerAddress.set(key, open + 1);
     const guard = new ConnectionGuard(socket, limits);
     guards.set(socket, guard);
-    socket.once('close', () => {
-      guard.clear();
-      const left = (openPerAddress.get(key) ?? 1) - 1;
-      if (left > 0) openPerAddress.set(key, left);
-      else openPerAddress.delete(key);
-    });
+    socket.once('close', () => guard.clear());
   });
 
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {

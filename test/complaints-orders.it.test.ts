@@ -609,6 +609,9 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       { step: 'ESCALATE', partyOrganisationId: haidian.organisationId, note: '需执法部门处理' },
     ]);
     expect((await ok(haidian, ANSWER, { o: lane.id, s: 'ACCEPT' })).answerComplaintOrder.status).toBe('ACCEPTED');
+    // It has left the street office's queue of orders to match, its compound still unknown.
+    const queue = (await ok(GUANGWAI_OFFICE, ORDERS, { f: { unmatchedOnly: true } })).complaintOrders.orders;
+    expect(queue.map((o: { orderNumber: string }) => o.orderNumber)).not.toContain(`${runId}-lane`);
     // Its statistics count the order among its orders, not over its own district's households (before, over them).
     const [all] = (
       await ok(haidian, `{ complaintStatistics(groupBy: ALL) { orders perHundredHouseholds { numerator } } }`)

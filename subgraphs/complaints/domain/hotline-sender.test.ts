@@ -31,7 +31,7 @@ describe('hotline systems by division', () => {
     expect(problems('bj-12345')).toEqual({});
     expect(
       hotlineSenderProblems({ organisationId: 'bj-12345', name: ' ', jurisdictions: ['1101001'.repeat(2)] }),
-    ).toEqual({ name: 'must not be empty', jurisdictions: '1 to 100 division codes of 2–12 digits' });
+    ).toEqual({ name: 'must not be empty', jurisdictions: '1 to 100 division codes of 2–9 digits' });
   });
 
   it("finds the system sending a street's orders, whose later orders a backfill may not take", () => {

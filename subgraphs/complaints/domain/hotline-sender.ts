@@ -46,9 +46,10 @@ export function hotlineSenderProblems(input: {
   if (
     input.jurisdictions.length === 0 ||
     input.jurisdictions.length > 100 ||
-    input.jurisdictions.some((j) => !/^[0-9]{2,12}$/.test(j))
+    // a street's code at most: orders name their street (9 digits), which a community's code never covers
+    input.jurisdictions.some((j) => !/^[0-9]{2,9}$/.test(j))
   ) {
-    fields.jurisdictions = '1 to 100 division codes of 2–12 digits';
+    fields.jurisdictions = '1 to 100 division codes of 2–9 digits';
   }
   return fields;
 }

@@ -151,7 +151,8 @@ export class ComplaintOrderFilter {
   @Field(() => ID, { nullable: true }) compoundId?: string | null;
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Only orders not matched to a compound (the street office’s queue).',
+    description:
+      'Only orders waiting to be matched to a compound (the street office’s queue; one escalated from it has left it).',
   })
   unmatchedOnly?: boolean | null;
   @Field(() => LocalDate, { nullable: true }) receivedFrom?: string | null;

@@ -282,7 +282,7 @@ export async function listOrders(
   const [reachWhere, reachParams] = orderReachSql(reach);
   const where = `${reachWhere}
      and (?::text is null or status = ?) and (?::uuid[] is null or compound_id = any(?::uuid[])) and (?::text is null or street_code like ? || '%')
-     and (not ?::boolean or compound_id is null) and (?::date is null or received_at >= ${chinaDayStart()}) and (?::date is null or received_at < ${chinaDayStart('next')})`;
+     and (not ?::boolean or status = 'AWAITING_MATCH') and (?::date is null or received_at >= ${chinaDayStart()}) and (?::date is null or received_at < ${chinaDayStart('next')})`;
   const compounds = f.compoundIds ? sqlArray(f.compoundIds) : null;
   const params = [
     ...reachParams,

@@ -52,3 +52,23 @@ export function companyOfOrder(o: {
   if (o.companyOrganisationId !== undefined) return o.companyOrganisationId;
   return o.responsiblePartyKind === 'PROPERTY_COMPANY' ? o.partyOrganisationId : null;
 }
+
+/**
+ * When the order's company accepted it itself: the event's companyRespondedAt; for an event published before that
+ * field was added, the order's acceptance when the company still holds it (an order is accepted by the party holding
+ * it, and re-dispatched only before that), else not known (null). Taken as null for any old event, a replay of the
+ * feed undid what the migration had filled (a review of 2026-12-06).
+ */
+export function companyResponseOfOrder(o: {
+  responsiblePartyKind: string | null;
+  partyOrganisationId: string | null;
+  companyOrganisationId?: string | null;
+  respondedAt: string | null;
+  companyRespondedAt?: string | null;
+}): string | null {
+  if (o.companyRespondedAt !== undefined) return o.companyRespondedAt;
+  const company = companyOfOrder(o);
+  return company !== null && o.responsiblePartyKind === 'PROPERTY_COMPANY' && o.partyOrganisationId === company
+    ? o.respondedAt
+    : null;
+}

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BuildingRosterData, ComplaintOrderChangedData } from '../../../catalog';
 import { IsoDate } from '../../../kernel/calendar';
 import { chinaDayStart, sqlRows, sqlRun } from '../../../platform/db/sql';
-import { ServiceComplaint, companyOfOrder } from '../domain/service-complaints';
+import { ServiceComplaint, companyOfOrder, companyResponseOfOrder } from '../domain/service-complaints';
 
 /** Keeps the building's compound (the roster's owners are not kept). */
 export async function saveBuildingCompound(em: EntityManager, r: BuildingRosterData): Promise<void> {
@@ -41,8 +41,7 @@ export async function saveServiceComplaintIfNewer(em: EntityManager, o: Complain
       companyOfOrder(o),
       o.respondBy,
       o.respondedAt,
-      // absent from events published before it was added: not known, kept as not answered by the company
-      o.companyRespondedAt ?? null,
+      companyResponseOfOrder(o),
       o.closedAt,
       o.satisfaction,
       o.demo,
