@@ -20,6 +20,37 @@ describe('contracts: the credit sweep pages past entries that are not due', () =
   const today = todayInChina();
   let orm: HubOrm;
 
+  /** A street of 临江市 (220681), whose city settings the file records. */
+  const linjiangStreet = { city: '220681', district: '220681', street: '220681001' };
+
+  /** One company's entry as recorded, RECORDED (not published); its id. */
+  const insertEntry = async (e: {
+    city: string | null;
+    district: string;
+    street: string;
+    occurredOn: string;
+    recordedOn?: string;
+    noticeDays?: number | null;
+  }): Promise<string> => {
+    const id = randomUUID();
+    await sqlRun(
+      orm.em.fork(),
+      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, notice_days, source, status)
+       values (?, ?, ?, ?, ?, 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', ?::date, ?::date, ?, 'test', 'RECORDED')`,
+      [
+        id,
+        e.city,
+        randomUUID(),
+        e.street,
+        e.district,
+        e.occurredOn,
+        e.recordedOn ?? e.occurredOn,
+        e.noticeDays ?? null,
+      ],
+    );
+    return id;
+  };
+
   beforeAll(async () => {
     orm = await migratedSubgraphOrm(contractsSubgraph, database);
     const em = orm.em.fork();
@@ -33,13 +64,6 @@ describe('contracts: the credit sweep pages past entries that are not due', () =
       `insert into contracts.city_settings (city_code, settings, version, changed_at, changed_by) values (?, ?::jsonb, 1, now(), 'test')`,
       [linjiang.cityCode, JSON.stringify(linjiang)],
     );
-    const entry = (city: string, district: string, street: string, occurredOn: string) =>
-      sqlRun(
-        em,
-        `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, source, status)
-         values (?, ?, ?, ?, ?, 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', ?::date, ?::date, 'test', 'RECORDED')`,
-        [randomUUID(), city, randomUUID(), street, district, occurredOn, occurredOn],
-      );
     await sqlRun(
       em,
       `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, source, status)
@@ -48,7 +72,7 @@ describe('contracts: the credit sweep pages past entries that are not due', () =
          from generate_series(1, 500) as i`,
       [addDays(today, -300), addDays(today, -300)],
     );
-    await entry(linjiang.cityCode, '220681', '220681001', addDays(today, -60));
+    await insertEntry({ ...linjiangStreet, occurredOn: addDays(today, -60) });
   });
 
   afterAll(async () => {
@@ -77,13 +101,7 @@ describe('contracts: the credit sweep pages past entries that are not due', () =
   it('runs an entry by the notice period it was recorded under, not the one the city set since', async () => {
     // Recorded on 2 March 2026 under a 30-day period; the city's is 15 days now. Before, it was published on the
     // 25th, with days of its window left.
-    const id = randomUUID();
-    await sqlRun(
-      orm.em.fork(),
-      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, notice_days, source, status)
-       values (?, '220681', ?, '220681001', '220681', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', '2026-03-02', '2026-03-02', 30, 'test', 'RECORDED')`,
-      [id, randomUUID()],
-    );
+    const id = await insertEntry({ ...linjiangStreet, occurredOn: '2026-03-02', noticeDays: 30 });
     expect(await publishDueCreditEntries(orm.em.fork(), '2026-03-25')).toBe(0);
     expect(await publishDueCreditEntries(orm.em.fork(), '2026-04-15')).toBe(1);
     const [row] = await sqlRows<{ status: string; published_on: string }>(
@@ -96,26 +114,14 @@ describe('contracts: the credit sweep pages past entries that are not due', () =
 
   it('runs the notice period from the day an entry was recorded, not the day of the conduct it records', async () => {
     // Conduct of 5 January 2026 recorded on 2 March under 15 days: before, counted from January, it was due at once.
-    const id = randomUUID();
-    await sqlRun(
-      orm.em.fork(),
-      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, notice_days, source, status)
-       values (?, '220681', ?, '220681001', '220681', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', '2026-01-05', '2026-03-02', 15, 'test', 'RECORDED')`,
-      [id, randomUUID()],
-    );
+    await insertEntry({ ...linjiangStreet, occurredOn: '2026-01-05', recordedOn: '2026-03-02', noticeDays: 15 });
     expect(await publishDueCreditEntries(orm.em.fork(), '2026-03-10')).toBe(0);
     expect(await publishDueCreditEntries(orm.em.fork(), '2026-03-17')).toBe(0);
     expect(await publishDueCreditEntries(orm.em.fork(), '2026-03-18')).toBe(1);
   });
 
   it('publishes an entry recorded before any city covered its district, as the city that covers it now', async () => {
-    const id = randomUUID();
-    await sqlRun(
-      orm.em.fork(),
-      `insert into contracts.credit_entry (id, city_code, area_id, street_code, district_code, subject_kind, company_id, kind, legal_basis, occurred_on, recorded_on, source, status)
-       values (?, null, ?, '220681002', '220681', 'COMPANY', '91110102MA0000SWP1', 'BUREAU_FINDING', 'test', '2026-03-02', '2026-03-02', 'test', 'RECORDED')`,
-      [id, randomUUID()],
-    );
+    const id = await insertEntry({ city: null, district: '220681', street: '220681002', occurredOn: '2026-03-02' });
     // Before, the sweep read only entries with a city: this one was never published.
     expect(await publishDueCreditEntries(orm.em.fork(), '2026-04-15')).toBe(1);
     const [row] = await sqlRows<{ city_code: string; status: string }>(
