@@ -44,8 +44,9 @@ export function canonicalAddress(address: string): string {
 /** HUB_TRUSTED_PROXIES: the proxies' own addresses, comma-separated (no ranges: name each one). */
 export function trustedProxies(raw: string | undefined): string[] {
   const addresses = commaList(raw);
-  const wrong = addresses.filter((a) => isIP(a.replace(/%.*$/, '')) === 0);
+  const canonical = addresses.map(canonicalAddress);
+  const wrong = addresses.filter((_, i) => isIP(canonical[i]) === 0);
   if (wrong.length > 0)
     throw new Error(`HUB_TRUSTED_PROXIES must list IP addresses, comma-separated, not "${wrong.join(', ')}"`);
-  return addresses.map(canonicalAddress);
+  return canonical;
 }

@@ -35,8 +35,9 @@ export function limitConnections(
   server.on('connection', (socket: Socket) => {
     // A trusted proxy's connections are its pool for every caller behind it: only the gateway's maximum holds them,
     // and they are not counted against the other hosts of its /64 either.
-    if (!trusted.has(canonicalAddress(socket.remoteAddress ?? 'unknown'))) {
-      const key = addressKey(socket.remoteAddress ?? 'unknown');
+    const address = canonicalAddress(socket.remoteAddress ?? 'unknown');
+    if (!trusted.has(address)) {
+      const key = addressKey(address);
       const open = openPerAddress.get(key) ?? 0;
       if (open >= limits.perAddress) {
         connectionsRefused.inc({ reason: 'per_address' });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { MeasureGroup, Measures, measures, noOrderCounts } from '../domain/measures';
-import { orderReach, readsOrders } from '../domain/order';
+import { orderReach, reachCoversStreet, readsOrders } from '../domain/order';
 import { orderCounts } from '../persistence/complaint-measures.sql';
 import { findCompounds } from '../persistence/read-model.repository';
 
@@ -46,7 +46,7 @@ export async function compoundsComplaintStatistics(
   const reach = orderReach(identity);
   const households = new Map(
     (unmeasured.length > 0 ? await findCompounds(em, unmeasured) : [])
-      .filter((c) => reach.all || reach.divisions.some((d) => c.streetCode.startsWith(d)))
+      .filter((c) => reachCoversStreet(reach, c.streetCode))
       .map((c) => [c.compoundId, c.households]),
   );
   return compoundIds.map((id) => measured.get(id) ?? noOrders(id, households.get(id) ?? 0));

@@ -4,7 +4,7 @@ import { parseCsvWithin } from '../../../kernel/csv';
 import { Identity, coversDivision } from '../../../kernel/identity';
 import { CsvLineProblem, MAX_ORDER_CSV_LINES, REPORTED_ORDER_CSV_LINES, readOrderCsv } from '../domain/order-csv';
 import { assertStreetOfficeRole } from '../domain/order';
-import { hotlineServing } from '../domain/hotline-sender';
+import { sentByHotline } from '../domain/hotline-sender';
 import { allSenders } from '../persistence/sender.repository';
 import { OrderImportCounts, admitOrders, itemProblems } from './receive-order';
 import { allowLongStatements } from '../../../platform/db/sql';
@@ -16,7 +16,7 @@ export type OrderImportSummary = OrderImportCounts;
  * once with all its problems by column (BAD_USER_INPUT, `details.lines`, the first 1,000), never with its values
  * (the lines after the 1,001st bad one are not read); at most 200,000 lines;
  * order numbers already held are counted as duplicates and left alone; an order received since the street's hotline
- * system was registered comes from it and is refused here (hotlineServing). Set-based (admitOrders): the taxonomy and the
+ * system was registered comes from it and is refused here (sentByHotline). Set-based (admitOrders): the taxonomy and the
  * streets' compounds are read once, the orders staged in large statements and written with their transitions and
  * events in one.
  */
@@ -49,14 +49,8 @@ export async function importOrdersCsv(
     (await itemProblems(tx, orders)).forEach(report);
     const senders = await allSenders(tx);
     for (const o of orders) {
-      const hotline = hotlineServing(o.data.streetCode, senders);
-      if (hotline && Date.parse(o.data.receivedAt) >= hotline.registeredAt.getTime())
-        report({
-          line: o.line,
-          fields: {
-            received_at: `received since ${hotline.registeredAt.toISOString()}, when the hotline system ${hotline.organisationId} began sending this street's orders: it comes from the hotline, not a backfill`,
-          },
-        });
+      const problem = sentByHotline(o.data, senders);
+      if (problem) report({ line: o.line, fields: { received_at: problem } });
     }
     if (byLine.size > 0) {
       const lines = [...byLine.values()].sort((a, b) => a.line - b.line);

@@ -1,4 +1,4 @@
-import { hotlineSenderProblems, hotlineServing, overlappingSenders } from './hotline-sender';
+import { hotlineSenderProblems, hotlineServing, overlappingSenders, sentByHotline } from './hotline-sender';
 
 describe('hotline systems by division', () => {
   const city = { organisationId: 'hotline-12345', jurisdictions: ['1101'] };
@@ -43,5 +43,12 @@ describe('hotline systems by division', () => {
     expect(hotlineServing('110102020', senders)?.organisationId).toBe('hotline-12345');
     expect(hotlineServing('310101001', senders)?.organisationId).toBe('hotline-sh');
     expect(hotlineServing('120101001', senders)).toBeUndefined();
+    expect(
+      sentByHotline({ streetCode: '110102020', receivedAt: '2026-11-30T23:59:59+08:00' }, senders),
+    ).toBeUndefined();
+    expect(sentByHotline({ streetCode: '110102020', receivedAt: '2026-12-01T08:00:00+08:00' }, senders)).toMatch(
+      /^received since 2026-12-01T00:00:00.000Z, when the hotline system hotline-12345 began/,
+    );
+    expect(sentByHotline({ streetCode: '120101001', receivedAt: '2026-12-02T00:00:00Z' }, senders)).toBeUndefined();
   });
 });

@@ -66,3 +66,13 @@ export function hotlineServing<S extends RegisteredSender & { registeredAt: Date
 ): S | undefined {
   return senders.find((s) => s.jurisdictions.some((j) => streetCode.startsWith(j)));
 }
+
+/** Why a backfill's order may not be imported: received since the hotline system serving its street began; else none. */
+export function sentByHotline(
+  order: { streetCode: string; receivedAt: string },
+  senders: readonly (RegisteredSender & { registeredAt: Date })[],
+): string | undefined {
+  const hotline = hotlineServing(order.streetCode, senders);
+  if (!hotline || Date.parse(order.receivedAt) < hotline.registeredAt.getTime()) return undefined;
+  return `received since ${hotline.registeredAt.toISOString()}, when the hotline system ${hotline.organisationId} began sending this street's orders: it comes from the hotline, not a backfill`;
+}

@@ -344,6 +344,10 @@ export interface OrderReach {
   partyOrganisationId: string | null;
 }
 
+/** Whether the reach's divisions hold the street (as orderReachSql's prefix match; a party's own orders aside). */
+export const reachCoversStreet = (reach: OrderReach, streetCode: string): boolean =>
+  reach.all || reach.divisions.some((d) => streetCode.startsWith(d));
+
 /** The roles orderReach gives a reach to. */
 export const readsOrders = (identity: Identity): boolean =>
   ['ADMIN', 'STREET_OFFICE', 'CITY_BUREAU', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'ENFORCEMENT_BUREAU'].includes(
