@@ -16,6 +16,7 @@ describe('complaints: the migrations keeping an order’s company and when a bac
   const [escalated, imported, live, answered] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   const companyAcceptedAt = '2026-11-01T02:00:00.000Z';
   const importedAt = '2026-11-20T02:00:00.000Z';
+  const senderRegisteredAt = '2026-10-01T00:00:00.000Z';
   let orm: HubOrm;
 
   beforeAll(async () => {
@@ -68,6 +69,12 @@ describe('complaints: the migrations keeping an order’s company and when a bac
     );
     await order(live, 'N-3', null);
     await step(live, 1, 'RECEIVE', 'SYSTEM', null);
+    await sqlRun(
+      em,
+      `insert into complaints.hotline_sender (organisation_id, name, jurisdictions, registered_at)
+         values ('hotline', '12345', '{110102,110105}', ?)`,
+      [senderRegisteredAt],
+    );
     await migrateUp(orm);
   });
 
@@ -96,5 +103,19 @@ describe('complaints: the migrations keeping an order’s company and when a bac
       ['N-3', null, null, null],
       ['N-4', 'company-a', null, companyAcceptedAt],
     ]);
+  });
+
+  it("gives each of a hotline system's divisions its registration's start, the only one known", async () => {
+    // Migration20261220000000_hotline_served_since: a division added by a later registration gets its own start.
+    const [row] = await sqlRows<{ served_since: Record<string, string> }>(
+      orm.em.fork(),
+      `select served_since from complaints.hotline_sender where organisation_id = 'hotline'`,
+    );
+    expect(
+      Object.fromEntries(Object.entries(row.served_since).map(([k, v]) => [k, new Date(v).toISOString()])),
+    ).toEqual({
+      '110102': senderRegisteredAt,
+      '110105': senderRegisteredAt,
+    });
   });
 });

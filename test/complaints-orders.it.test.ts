@@ -428,7 +428,7 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     // An order received since the street's hotline system was registered comes from it: a clerk's line taking its
     // number first had the hotline's own order dropped as a duplicate (a helper's audit).
     const [registered] = await t.sql<{ at: Date }>(
-      `select registered_at as at from complaints.hotline_sender where organisation_id = $1`,
+      `select served_since->>'110102' as at from complaints.hotline_sender where organisation_id = $1`,
       [SENDER],
     );
     const received = Math.max(Date.now() - 1000, new Date(registered.at).getTime() + 1);
@@ -688,10 +688,24 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     );
     expect(senders[0].n).toBe(0);
     // The system itself may register its divisions again; only the admin registers at all.
+    const servedSince = async () =>
+      (
+        await t.sql<{ since: Record<string, string> }>(
+          `select served_since as since from complaints.hotline_sender where organisation_id = $1`,
+          [SENDER],
+        )
+      )[0].since;
+    const first = await servedSince();
     expect((await ok(admin, REGISTER, { o: SENDER, j: ['110102'] })).registerHotlineSender).toEqual({
       organisationId: SENDER,
       jurisdictions: ['110102'],
     });
+    // A street it serves keeps its start; a district added later starts now, so that district's streets may still
+    // import the orders they received before (before, every division had the first registration's start).
+    await ok(admin, REGISTER, { o: SENDER, j: ['110102', '110105'] });
+    const widened = await servedSince();
+    expect(widened['110102']).toBe(first['110102']);
+    expect(Date.parse(widened['110105'])).toBeGreaterThan(Date.parse(first['110102']));
     expect((await fails(bureau, REGISTER, { o: 'x-hotline', j: ['310101'] })).extensions.code).toBe('FORBIDDEN');
   });
 

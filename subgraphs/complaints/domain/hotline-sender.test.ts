@@ -1,4 +1,10 @@
-import { hotlineSenderProblems, hotlineServing, overlappingSenders, sentByHotline } from './hotline-sender';
+import {
+  divisionsServed,
+  hotlineSenderProblems,
+  hotlineServing,
+  overlappingSenders,
+  sentByHotline,
+} from './hotline-sender';
 
 describe('hotline systems by division', () => {
   const city = { organisationId: 'hotline-12345', jurisdictions: ['1101'] };
@@ -37,10 +43,10 @@ describe('hotline systems by division', () => {
   it("finds the system sending a street's orders, whose later orders a backfill may not take", () => {
     const since = new Date('2026-12-01T00:00:00Z');
     const senders = [
-      { ...city, registeredAt: since },
-      { organisationId: 'hotline-sh', jurisdictions: ['31'], registeredAt: since },
+      { ...city, served: [{ code: '1101', since }] },
+      { organisationId: 'hotline-sh', jurisdictions: ['31'], served: [{ code: '31', since }] },
     ];
-    expect(hotlineServing('110102020', senders)?.organisationId).toBe('hotline-12345');
+    expect(hotlineServing('110102020', senders)).toEqual({ organisationId: 'hotline-12345', since });
     expect(hotlineServing('310101001', senders)?.organisationId).toBe('hotline-sh');
     expect(hotlineServing('120101001', senders)).toBeUndefined();
     expect(
@@ -50,5 +56,30 @@ describe('hotline systems by division', () => {
       /^received since 2026-12-01T00:00:00.000Z, when the hotline system hotline-12345 began/,
     );
     expect(sentByHotline({ streetCode: '120101001', receivedAt: '2026-12-02T00:00:00Z' }, senders)).toBeUndefined();
+  });
+
+  it('starts a division when it is first registered, not when its system was', () => {
+    // Before, one start a system: a district added a year later had its streets' whole history refused.
+    const first = new Date('2025-12-01T00:00:00Z');
+    const later = new Date('2026-12-01T00:00:00Z');
+    const served = divisionsServed([], ['110102'], first);
+    expect(served).toEqual([{ code: '110102', since: first }]);
+    const widened = divisionsServed(served, ['110102', '110105'], later);
+    expect(widened).toEqual([
+      { code: '110102', since: first },
+      { code: '110105', since: later },
+    ]);
+    const senders = [{ organisationId: 'hotline-bj', served: widened }];
+    expect(sentByHotline({ streetCode: '110105001', receivedAt: '2026-06-01T00:00:00Z' }, senders)).toBeUndefined();
+    expect(sentByHotline({ streetCode: '110102020', receivedAt: '2026-06-01T00:00:00Z' }, senders)).toMatch(
+      /^received since 2025-12-01T00:00:00.000Z/,
+    );
+    // A street within a division it already serves keeps that start; a division dropped and registered again starts again.
+    expect(divisionsServed(widened, ['110102020'], later)).toEqual([{ code: '110102020', since: first }]);
+    const dropped = divisionsServed(widened, ['110105'], later);
+    expect(divisionsServed(dropped, ['110105', '110102'], new Date('2027-01-01T00:00:00Z'))).toEqual([
+      { code: '110105', since: later },
+      { code: '110102', since: new Date('2027-01-01T00:00:00Z') },
+    ]);
   });
 });

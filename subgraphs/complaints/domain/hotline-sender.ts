@@ -55,24 +55,54 @@ export function hotlineSenderProblems(input: {
 }
 
 /**
+ * A division a system sends orders for, and since when it has without a break. A street's import is its history up
+ * to then: a later registration adding a street gives that street its own start, so the street's earlier orders stay
+ * a backfill (one start a system, its first registration's, refused every order of a street added since: stop 61).
+ */
+export interface ServedDivision {
+  code: string;
+  since: Date;
+}
+
+/**
+ * The divisions of a registration with their starts: a division already served, by itself or by a wider division of
+ * the same system, keeps the earliest start covering it; a new one starts now. A division dropped and registered
+ * again starts again.
+ */
+export function divisionsServed(
+  previous: readonly ServedDivision[],
+  next: readonly string[],
+  now: Date,
+): ServedDivision[] {
+  return next.map((code) => {
+    const starts = previous.filter((p) => code.startsWith(p.code)).map((p) => p.since.getTime());
+    return { code, since: starts.length > 0 ? new Date(Math.min(...starts)) : now };
+  });
+}
+
+/**
  * The system sending a street's orders and since when, if one does. A street's import is its history: an order it
  * received since then comes from that system, and a line of a backfill taking its number first had the system's own
  * order dropped as a duplicate, with the office's text and deadlines kept instead (and, its deadline past on import,
  * left out of the response rate: a helper's audit of 2026-12-06).
  */
-export function hotlineServing<S extends RegisteredSender & { registeredAt: Date }>(
+export function hotlineServing(
   streetCode: string,
-  senders: readonly S[],
-): S | undefined {
-  return senders.find((s) => s.jurisdictions.some((j) => streetCode.startsWith(j)));
+  senders: readonly { organisationId: string; served: readonly ServedDivision[] }[],
+): { organisationId: string; since: Date } | undefined {
+  for (const s of senders) {
+    const starts = s.served.filter((d) => streetCode.startsWith(d.code)).map((d) => d.since.getTime());
+    if (starts.length > 0) return { organisationId: s.organisationId, since: new Date(Math.min(...starts)) };
+  }
+  return undefined;
 }
 
 /** Why a backfill's order may not be imported: received since the hotline system serving its street began; else none. */
 export function sentByHotline(
   order: { streetCode: string; receivedAt: string },
-  senders: readonly (RegisteredSender & { registeredAt: Date })[],
+  senders: readonly { organisationId: string; served: readonly ServedDivision[] }[],
 ): string | undefined {
   const hotline = hotlineServing(order.streetCode, senders);
-  if (!hotline || Date.parse(order.receivedAt) < hotline.registeredAt.getTime()) return undefined;
-  return `received since ${hotline.registeredAt.toISOString()}, when the hotline system ${hotline.organisationId} began sending this street's orders: it comes from the hotline, not a backfill`;
+  if (!hotline || Date.parse(order.receivedAt) < hotline.since.getTime()) return undefined;
+  return `received since ${hotline.since.toISOString()}, when the hotline system ${hotline.organisationId} began sending this street's orders: it comes from the hotline, not a backfill`;
 }

@@ -8,6 +8,7 @@ import { Migration20261209000000_item_per_category } from './migrations/Migratio
 import { Migration20261215000000_order_company } from './migrations/Migration20261215000000_order_company';
 import { Migration20261215010000_order_backfilled_at } from './migrations/Migration20261215010000_order_backfilled_at';
 import { Migration20261218000000_company_responded_at } from './migrations/Migration20261218000000_company_responded_at';
+import { Migration20261220000000_hotline_served_since } from './migrations/Migration20261220000000_hotline_served_since';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -23,4 +24,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261215000000_order_company,
   Migration20261215010000_order_backfilled_at,
   Migration20261218000000_company_responded_at,
+  Migration20261220000000_hotline_served_since,
 );

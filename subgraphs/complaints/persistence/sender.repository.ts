@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import type { ServedDivision } from '../domain/hotline-sender';
 
 /** A hotline system registered to send work orders for the streets of its jurisdictions. */
 export interface HotlineSender {
@@ -8,12 +9,20 @@ export interface HotlineSender {
   jurisdictions: string[];
 }
 
-export async function saveSender(em: EntityManager, s: HotlineSender): Promise<void> {
+/** Saves a registration with each division's start (`served_since`: code → instant). */
+export async function saveSender(
+  em: EntityManager,
+  s: HotlineSender,
+  served: readonly ServedDivision[],
+): Promise<void> {
+  const since = Object.fromEntries(served.map((d) => [d.code, d.since.toISOString()]));
   await sqlRun(
     em,
-    `insert into complaints.hotline_sender (organisation_id, name, jurisdictions, registered_at) values (?, ?, ?::text[], now())
-     on conflict (organisation_id) do update set name = excluded.name, jurisdictions = excluded.jurisdictions`,
-    [s.organisationId, s.name, `{${s.jurisdictions.join(',')}}`],
+    `insert into complaints.hotline_sender (organisation_id, name, jurisdictions, registered_at, served_since)
+     values (?, ?, ?::text[], now(), ?::jsonb)
+     on conflict (organisation_id) do update
+       set name = excluded.name, jurisdictions = excluded.jurisdictions, served_since = excluded.served_since`,
+    [s.organisationId, s.name, `{${s.jurisdictions.join(',')}}`, JSON.stringify(since)],
   );
 }
 
@@ -26,16 +35,21 @@ export async function findSender(em: EntityManager, organisationId: string): Pro
   return row && { organisationId: row.organisation_id, name: row.name, jurisdictions: row.jurisdictions };
 }
 
-/** Every registered system with its divisions and when it was first registered (a handful: one a city or district). */
-export async function allSenders(em: EntityManager): Promise<(HotlineSender & { registeredAt: Date })[]> {
-  const rows = await sqlRows<{ organisation_id: string; name: string; jurisdictions: string[]; registered_at: Date }>(
+/** Every registered system with its divisions and since when it has served each (a handful: one a city or district). */
+export async function allSenders(em: EntityManager): Promise<(HotlineSender & { served: ServedDivision[] })[]> {
+  const rows = await sqlRows<{
+    organisation_id: string;
+    name: string;
+    jurisdictions: string[];
+    served_since: Record<string, string>;
+  }>(
     em,
-    `select organisation_id, name, jurisdictions, registered_at from complaints.hotline_sender order by organisation_id`,
+    `select organisation_id, name, jurisdictions, served_since from complaints.hotline_sender order by organisation_id`,
   );
   return rows.map((r) => ({
     organisationId: r.organisation_id,
     name: r.name,
     jurisdictions: r.jurisdictions,
-    registeredAt: new Date(r.registered_at),
+    served: r.jurisdictions.map((code) => ({ code, since: new Date(r.served_since[code]) })),
   }));
 }
