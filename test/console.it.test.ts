@@ -589,8 +589,13 @@ describe('the web console in headless Chromium', () => {
     const drawer = page.getByRole('dialog');
     await drawer.getByText(/案件材料第 1 版校验通过/).waitFor();
     await drawer.getByLabel('案号').fill('(2026)京0102民初90001号');
+    // The clerk chooses the procedure (before, every docketing was sent as a small claim); the hub proposed none here.
+    await drawer.getByText('待定').waitFor();
+    await drawer.getByRole('combobox', { name: '审理程序' }).click();
+    await chooseOption(page, '简易程序或普通程序');
     await drawer.getByRole('button', { name: '提交报告' }).click();
     await drawer.getByText('已立案').waitFor();
+    await drawer.locator('.ant-descriptions').getByText('简易程序或普通程序', { exact: true }).waitFor();
     await drawer.getByText('(2026)京0102民初90001号').first().waitFor();
     // The hearing, then the judgment, each reported from the same form.
     const report = async (kind: string, fill: () => Promise<void>, shown: string) => {

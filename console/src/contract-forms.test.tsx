@@ -81,6 +81,12 @@ describe('contract terms', () => {
     });
     expect(valuesOf(held).lateFeeBasis).toBe('DAILY');
   });
+
+  it("keeps the contract's demand period through an amendment, and none when it states none", () => {
+    // Before, the console neither read nor sent it: every amendment dropped the contract's 60 days.
+    expect(termsInput(valuesOf({ ...held, demandPeriodDays: 60 }), held).demandPeriodDays).toBe(60);
+    expect(termsInput(valuesOf(held), held).demandPeriodDays).toBeNull();
+  });
 });
 
 describe('起草合同 form', () => {

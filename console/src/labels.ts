@@ -19,6 +19,13 @@ export const CASE_STATUS: Record<string, string> = {
   ENFORCEMENT: '执行中',
   CLOSED: '已结案',
 };
+/** The procedure a court hears a case in: Civil Procedure Law art. 165 (small claims; by the parties' consent up to twice the figure), art. 160 (simple). */
+export const PROCEDURE: Record<string, string> = {
+  SMALL_CLAIMS: '小额诉讼程序',
+  SMALL_CLAIMS_BY_CONSENT: '小额诉讼程序（当事人约定适用）',
+  SIMPLE_OR_ORDINARY: '简易程序或普通程序',
+  UNDETERMINED: '待定',
+};
 export const AGING_BUCKET: Record<string, string> = {
   DAYS_0_30: '1–30天',
   DAYS_31_90: '31–90天',

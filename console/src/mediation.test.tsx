@@ -66,10 +66,15 @@ describe('登记调解 form', () => {
             note: null,
             outcome: 'PENDING',
           },
+          idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
         },
       },
     ]);
     expect(done).toEqual([]);
+    // Pressed again after the refusal (or a lost answer): the same attempt, the same key (before, a second session).
+    fireEvent.click(screen.getByRole('button', { name: '登记调解' }));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1].variables.idempotencyKey).toBe(calls[0].variables.idempotencyKey);
   });
 });
 

@@ -32,6 +32,7 @@ const terms: HeldTerms = {
     ],
   },
   lateFee: { dailyRatePerTenThousand: 3, monthlyRatePerTenThousand: null, graceDays: 30, capPercentOfPrincipal: null },
+  demandPeriodDays: 60,
   parties: [
     { role: 'PROVIDER', name: '北京红居物业服务有限公司', registration: '91110102MA0000CONS1', signatory: '张经理' },
   ],
@@ -127,6 +128,7 @@ describe('重新提交 a returned filing', () => {
     );
     expect((screen.getByLabelText('合同编号') as HTMLInputElement).value).toBe('HJ6-02');
     expect((screen.getByLabelText('业主缴费标准 1') as HTMLInputElement).value).toBe('1.00');
+    expect((screen.getByLabelText('催告后合理期限（天，选填）') as HTMLInputElement).value).toBe('60');
     const list = screen.getByRole('list', { name: '退回理由' });
     expect(within(list).getByText('feeSchedule.classes[0].ownerRateFenPerM2Month')).toBeTruthy();
     expect(within(list).getByText('业主缴费标准与测算报告不一致')).toBeTruthy();
@@ -170,6 +172,9 @@ describe('重新提交 a returned filing', () => {
         ],
       },
       lateFee: { dailyRatePerTenThousand: 3, graceDays: 30 },
+      // The contract's demand period goes with it (before, the console never read or sent it: a resubmission or an
+      // amendment dropped it and referrals became eligible on the city's or the hub's shorter period).
+      demandPeriodDays: 60,
     });
   });
 

@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Input, Progress, Select, Space, Table, Typography, message } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useAttemptKey, withAttemptKey } from '../attempt-key';
 import { CombinedError, useClient, useMutation, useQuery } from 'urql';
 import { ApiErrors } from '../components';
 import { dateZh } from '../format';
@@ -8,8 +9,8 @@ import type { FilingDocumentType } from '../gql/graphql';
 import { HeldTerms, TermsFields, TermsValues, dateRules, formFieldsOf, termsInput, valuesOf } from './contract-terms';
 
 const DRAFT = graphql(`
-  mutation DraftContract($areaId: ID!, $terms: ContractTermsInput!) {
-    draftContract(areaId: $areaId, terms: $terms) {
+  mutation DraftContract($idempotencyKey: Key, $areaId: ID!, $terms: ContractTermsInput!) {
+    draftContract(idempotencyKey: $idempotencyKey, areaId: $areaId, terms: $terms) {
       id
       number
       status
@@ -161,6 +162,8 @@ export function DraftContractForm({
 }) {
   const [form] = Form.useForm<TermsValues & { areaId: string }>();
   const [result, draft] = useMutation(DRAFT);
+  // A press repeating the last (its answer lost) is its retry: before, it made a second draft with a second deadline.
+  const attemptKey = useAttemptKey();
   return (
     <Form
       form={form}
@@ -168,7 +171,7 @@ export function DraftContractForm({
       aria-label="起草合同"
       initialValues={NEW_DRAFT}
       onFinish={(v) =>
-        void draft({ areaId: v.areaId, terms: termsInput(v) }).then((r) => {
+        void draft(withAttemptKey(attemptKey, { areaId: v.areaId, terms: termsInput(v) })).then((r) => {
           if (r.error || !r.data) return;
           void message.success(`合同 ${r.data.draftContract.number} 已保存为草稿`);
           form.resetFields();
@@ -414,7 +417,7 @@ export function AmendContractForm({
           terms: termsInput(v, terms),
           documents: documents.map(asInput),
         };
-        void amend({ ...variables, idempotencyKey: attemptKey(variables) }).then((r) => {
+        void amend(withAttemptKey(attemptKey, variables)).then((r) => {
           if (r.error) return;
           void message.success('变更已提交备案');
           onAmended();
@@ -432,20 +435,6 @@ export function AmendContractForm({
       <ApiErrors error={result.error} />
     </Form>
   );
-}
-
-/**
- * One idempotency key per attempt: a press that sends exactly what the previous press sent is its retry and keeps
- * its key (a lost answer is not filed twice); different terms or documents are a new attempt with a fresh key (the
- * hub refuses a key reused for other content).
- */
-export function useAttemptKey() {
-  const last = useRef<{ payload: string; key: string } | undefined>(undefined);
-  return (payload: unknown) => {
-    const sent = JSON.stringify(payload);
-    if (last.current?.payload !== sent) last.current = { payload: sent, key: crypto.randomUUID() };
-    return last.current.key;
-  };
 }
 
 type Document = { name: string; type: FilingDocumentType; sizeBytes: number; sha256: string };
@@ -512,7 +501,7 @@ export function ResubmitFilingForm({
         initialValues={valuesOf(filing.terms)}
         onFinish={(v) => {
           const variables = { filingId: filing.id, terms: termsInput(v, filing.terms), documents };
-          void resubmit({ ...variables, idempotencyKey: attemptKey(variables) }).then((r) => {
+          void resubmit(withAttemptKey(attemptKey, variables)).then((r) => {
             if (r.error) return;
             void message.success('已重新提交备案');
             onResubmitted();

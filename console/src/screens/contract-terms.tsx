@@ -41,6 +41,7 @@ export const CONTRACT_TERMS_FIELDS = graphql(`
       capPercentOfPrincipal
       clauseText
     }
+    demandPeriodDays
     parties {
       role
       name
@@ -70,6 +71,8 @@ export interface TermsValues {
   lateFeeClause?: string;
   lateFeeGraceDays?: number | null;
   lateFeeCapPercent?: number | null;
+  /** The reasonable period after a demand the contract states (Civil Code art. 944 para. 2), in days. */
+  demandPeriodDays?: number | null;
   parties: { role: string; name: string; registration?: string; signatory: string }[];
 }
 
@@ -100,6 +103,7 @@ export interface HeldTerms {
     capPercentOfPrincipal?: number | null;
     clauseText?: string | null;
   } | null;
+  demandPeriodDays?: number | null;
   parties: { role: string; name: string; registration?: string | null; signatory: string }[];
 }
 
@@ -126,6 +130,7 @@ export function valuesOf(terms: HeldTerms): TermsValues {
     lateFeeClause: terms.lateFee?.clauseText ?? undefined,
     lateFeeGraceDays: terms.lateFee?.graceDays ?? null,
     lateFeeCapPercent: terms.lateFee?.capPercentOfPrincipal ?? null,
+    demandPeriodDays: terms.demandPeriodDays ?? null,
     parties: terms.parties.map((p) => ({
       role: p.role,
       name: p.name,
@@ -180,6 +185,7 @@ export function termsInput(v: TermsValues, held?: HeldTerms): ContractTermsInput
             capPercentOfPrincipal: v.lateFeeCapPercent ?? null,
             clauseText: blank(v.lateFeeClause),
           },
+    demandPeriodDays: v.demandPeriodDays ?? null,
     parties: v.parties.map((p) => ({
       role: p.role as ContractTermsInput['parties'][number]['role'],
       name: p.name.trim(),
@@ -210,6 +216,7 @@ const TERMS_FIELD: Record<string, string[]> = {
   'lateFee.graceDays': ['lateFeeGraceDays'],
   'lateFee.capPercentOfPrincipal': ['lateFeeCapPercent'],
   'lateFee.clauseText': ['lateFeeClause'],
+  demandPeriodDays: ['demandPeriodDays'],
 };
 /** A list of the terms: the form's list and, per field of one entry, the form's fields (subsidies are not edited). */
 const TERMS_LIST: Record<string, { list: string; fields: Record<string, string[]> }> = {
@@ -448,6 +455,13 @@ export function TermsFields() {
       </Space>
       <Form.Item label="违约金条款原文（选填）" name="lateFeeClause">
         <Input.TextArea maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
+      <Form.Item
+        label="催告后合理期限（天，选填）"
+        name="demandPeriodDays"
+        tooltip="合同约定的催告缴费后的合理期限（民法典第九百四十四条第二款）；不填则适用城市设置或系统默认"
+      >
+        <InputNumber min={1} max={180} precision={0} />
       </Form.Item>
       <Typography.Text strong>合同当事人</Typography.Text>
       <Form.List name="parties">

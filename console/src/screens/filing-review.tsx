@@ -149,6 +149,9 @@ export function FilingReviewScreen() {
                     type="primary"
                     size="small"
                     onClick={() => void onAccept(f)}
+                    // One acceptance in flight: a double click sent two, and the second's refusal stayed on screen
+                    // above a filing that was accepted.
+                    disabled={accepted.fetching}
                     aria-label={`受理备案 ${f.area.name}`}
                   >
                     受理备案

@@ -2,6 +2,7 @@ import { Button, Drawer, Form, Input, Select, Space, Table, Tag, Typography, mes
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { todayInChina } from '../../../kernel/clock';
+import { useAttemptKey, withAttemptKey } from '../attempt-key';
 import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh, yuan } from '../format';
 import { graphql } from '../gql';
@@ -78,8 +79,8 @@ const SESSIONS = graphql(`
 `);
 
 const RECORD_SESSION = graphql(`
-  mutation RecordMediationSession($accountId: ID!, $action: CollectionActionInput!) {
-    recordCollectionAction(accountId: $accountId, action: $action) {
+  mutation RecordMediationSession($idempotencyKey: Key, $accountId: ID!, $action: CollectionActionInput!) {
+    recordCollectionAction(idempotencyKey: $idempotencyKey, accountId: $accountId, action: $action) {
       id
       status
     }
@@ -262,23 +263,27 @@ export function SessionForm({
 }) {
   const [form] = Form.useForm<{ on: string; mediator: string; note?: string }>();
   const [result, record] = useMutation(RECORD_SESSION);
+  // A press repeating the last (its answer lost) is its retry: before, it recorded a second session.
+  const attemptKey = useAttemptKey();
   return (
     <Form
       form={form}
       layout="vertical"
       aria-label="登记调解"
       onFinish={(v) =>
-        void record({
-          accountId,
-          action: {
-            kind: 'MEDIATION_SESSION',
-            on: v.on,
-            chargeIds,
-            mediator: v.mediator.trim(),
-            note: v.note?.trim() || null,
-            outcome: 'PENDING',
-          },
-        }).then((r) => {
+        void record(
+          withAttemptKey(attemptKey, {
+            accountId,
+            action: {
+              kind: 'MEDIATION_SESSION' as const,
+              on: v.on,
+              chargeIds,
+              mediator: v.mediator.trim(),
+              note: v.note?.trim() || null,
+              outcome: 'PENDING' as const,
+            },
+          }),
+        ).then((r) => {
           if (r.error) return;
           void message.success('调解已登记');
           form.resetFields();

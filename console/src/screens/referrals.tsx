@@ -17,8 +17,11 @@ import { CombinedError, useClient, useMutation, useQuery } from 'urql';
 import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh, yuan } from '../format';
 import { graphql } from '../gql';
-import type { CaseStatus, CourtEventKind } from '../gql/graphql';
-import { CASE_STATUS, label } from '../labels';
+import type { CaseStatus, CourtEventKind, Procedure } from '../gql/graphql';
+import { CASE_STATUS, PROCEDURE, label } from '../labels';
+import { todayInChina } from '../../../kernel/clock';
+import { useAttemptKey } from '../attempt-key';
+import { dateRules } from './contract-terms';
 
 const REFERRALS = graphql(`
   query Referrals($offset: Int!, $first: Int!, $filter: ReferralFilter) {
@@ -109,8 +112,8 @@ const DOCUMENT_CONTENT = graphql(`
 `);
 
 const REPORT = graphql(`
-  mutation ReportCourtEvent($report: CourtReportInput!) {
-    reportCourtEvent(report: $report) {
+  mutation ReportCourtEvent($eventId: Key, $report: CourtReportInput!) {
+    reportCourtEvent(eventId: $eventId, report: $report) {
       id
       status
       caseNumber
@@ -300,6 +303,7 @@ function CaseDrawer({ referralId, court, onClose }: { referralId: string; court:
             <Descriptions.Item label="小区">{r.areaName}</Descriptions.Item>
             <Descriptions.Item label="原告">{r.companyId}</Descriptions.Item>
             <Descriptions.Item label="状态">{label(CASE_STATUS, r.status)}</Descriptions.Item>
+            <Descriptions.Item label="审理程序">{label(PROCEDURE, r.procedure)}</Descriptions.Item>
             <Descriptions.Item label="案号">{r.caseNumber ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="立案日期">{dateZh(r.docketedOn)}</Descriptions.Item>
             <Descriptions.Item label="开庭日期">{dateZh(r.hearingOn)}</Descriptions.Item>
@@ -317,7 +321,13 @@ function CaseDrawer({ referralId, court, onClose }: { referralId: string; court:
             材料版本：{r.packages.map((p) => `第${p.version}版 ${p.digest.slice(0, 12)}…`).join('；')}
           </Typography.Text>
           <CaseDocuments referralId={r.id} />
-          {court && <ReportForm referralId={r.id} onReported={() => refetch({ requestPolicy: 'network-only' })} />}
+          {court && (
+            <ReportForm
+              referralId={r.id}
+              proposedProcedure={r.procedure}
+              onReported={() => refetch({ requestPolicy: 'network-only' })}
+            />
+          )}
         </Space>
       )}
     </Drawer>
@@ -325,42 +335,84 @@ function CaseDrawer({ referralId, court, onClose }: { referralId: string; court:
 }
 
 const REPORT_KINDS: { value: CourtEventKind; label: string }[] = [
+  { value: 'MEDIATION_STARTED', label: '诉前调解' },
   { value: 'DOCKETED', label: '立案' },
+  { value: 'DOCKETING_REFUSED', label: '不予受理' },
   { value: 'HEARING_SCHEDULED', label: '排期开庭' },
   { value: 'JUDGED', label: '判决' },
   { value: 'JUDGMENT_CORRECTED', label: '裁定补正判决金额' },
   { value: 'SETTLED', label: '调解结案' },
-  { value: 'DOCKETING_REFUSED', label: '不予受理' },
+  { value: 'WITHDRAWN', label: '撤诉' },
+  { value: 'ENFORCEMENT_STARTED', label: '执行立案' },
+  { value: 'DEBTOR_LISTED_DISHONEST', label: '纳入失信被执行人名单' },
+  { value: 'CLOSED', label: '结案' },
 ];
+
+/** The procedures a court chooses on docketing (the API's `Procedure` but UNDETERMINED). */
+const COURT_PROCEDURES: Procedure[] = ['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT', 'SIMPLE_OR_ORDINARY'];
 
 interface ReportValues {
   kind: CourtEventKind;
+  on: string;
   caseNumber?: string;
+  procedure?: Procedure;
   hearingOn?: { format(f: string): string };
   judgedYuan?: string;
+  settledYuan?: string;
   note?: string;
 }
 
-/** 报告审理进展: docketing, hearing and judgment, as the court's own reports to the hub. */
-function ReportForm({ referralId, onReported }: { referralId: string; onReported: () => void }) {
+const YUAN_RULE = { required: true, pattern: /^\d{1,9}(\.\d{1,2})?$/, message: '金额，最多两位小数' };
+const fenOf = (yuanText: string | undefined) => (yuanText ? Math.round(Number(yuanText) * 100) : undefined);
+
+/** The report the form sends: the event dated by the day the clerk gives (its start, China time), not by the press. */
+export function courtReport(referralId: string, values: ReportValues) {
+  return {
+    referralId,
+    kind: values.kind,
+    occurredAt: `${values.on}T00:00:00+08:00`,
+    caseNumber: ['DOCKETED', 'DEBTOR_LISTED_DISHONEST'].includes(values.kind)
+      ? values.caseNumber?.trim() || undefined
+      : undefined,
+    procedure: values.kind === 'DOCKETED' ? values.procedure : undefined,
+    hearingOn: values.kind === 'HEARING_SCHEDULED' ? values.hearingOn?.format('YYYY-MM-DD') : undefined,
+    judgedFen: values.kind === 'JUDGED' || values.kind === 'JUDGMENT_CORRECTED' ? fenOf(values.judgedYuan) : undefined,
+    settledFen: values.kind === 'SETTLED' ? fenOf(values.settledYuan) : undefined,
+    note: values.note?.trim() || undefined,
+  };
+}
+
+/**
+ * 报告审理进展: the court's own reports to the hub. The clerk chooses the procedure on docketing (the hub's proposal
+ * preselected: before, every docketing was sent as a small claim, giving a ¥80,000 case the two-month decision
+ * deadline of art. 168), gives the day the step happened (before, the press's instant: a docketing entered three days
+ * late moved the deadline by three days) and the amount of a settlement (before, never sent: every SETTLED report was
+ * refused). A press repeating the last one is its retry (the same eventId): a lost answer is not reported twice.
+ */
+export function ReportForm({
+  referralId,
+  proposedProcedure,
+  onReported,
+}: {
+  referralId: string;
+  proposedProcedure?: Procedure | null;
+  onReported: () => void;
+}) {
   const [form] = Form.useForm<ReportValues>();
   const kind = Form.useWatch('kind', form);
   const [result, report] = useMutation(REPORT);
+  const attemptKey = useAttemptKey();
+  const initialValues = {
+    kind: 'DOCKETED' as CourtEventKind,
+    on: todayInChina(),
+    procedure: proposedProcedure && COURT_PROCEDURES.includes(proposedProcedure) ? proposedProcedure : undefined,
+  };
   const submit = async (values: ReportValues) => {
-    const r = await report({
-      report: {
-        referralId,
-        kind: values.kind,
-        occurredAt: new Date().toISOString(),
-        caseNumber: values.caseNumber || undefined,
-        procedure: values.kind === 'DOCKETED' ? 'SMALL_CLAIMS' : undefined,
-        hearingOn: values.hearingOn ? values.hearingOn.format('YYYY-MM-DD') : undefined,
-        judgedFen: values.judgedYuan ? Math.round(Number(values.judgedYuan) * 100) : undefined,
-        note: values.note || undefined,
-      },
-    });
+    const sent = courtReport(referralId, values);
+    const r = await report({ eventId: attemptKey(sent), report: sent });
     if (!r.error) {
       void message.success('已报告');
+      form.resetFields();
       onReported();
     }
   };
@@ -368,13 +420,38 @@ function ReportForm({ referralId, onReported }: { referralId: string; onReported
     <>
       <Typography.Title level={5}>报告审理进展</Typography.Title>
       <ApiErrors error={result.error} />
-      <Form form={form} layout="inline" onFinish={(v) => void submit(v)} initialValues={{ kind: 'DOCKETED' }}>
+      <Form form={form} layout="inline" onFinish={(v) => void submit(v)} initialValues={initialValues}>
         <Form.Item name="kind" label="事项" rules={[{ required: true }]}>
-          <Select style={{ width: 120 }} options={REPORT_KINDS} />
+          <Select style={{ width: 180 }} options={REPORT_KINDS} />
         </Form.Item>
+        <Form.Item
+          name="on"
+          label="发生日期"
+          rules={[
+            ...dateRules('请填写发生日期'),
+            {
+              validator: (_, v?: string) =>
+                !v || v <= todayInChina() ? Promise.resolve() : Promise.reject(new Error('发生日期不能晚于今天')),
+            },
+          ]}
+        >
+          <Input placeholder="2026-12-01" style={{ width: 130 }} />
+        </Form.Item>
+        {(kind === 'DOCKETED' || kind === 'DEBTOR_LISTED_DISHONEST') && (
+          <Form.Item
+            name="caseNumber"
+            label={kind === 'DOCKETED' ? '案号' : '执行案号'}
+            rules={[{ required: true, whitespace: true, message: '请填写案号' }, { max: 128 }]}
+          >
+            <Input placeholder={kind === 'DOCKETED' ? '(2026)京0108民初20001号' : '(2026)京0108执1001号'} />
+          </Form.Item>
+        )}
         {kind === 'DOCKETED' && (
-          <Form.Item name="caseNumber" label="案号" rules={[{ required: true, message: '请填写案号' }, { max: 128 }]}>
-            <Input placeholder="(2026)京0108民初20001号" />
+          <Form.Item name="procedure" label="审理程序" rules={[{ required: true, message: '请选择审理程序' }]}>
+            <Select
+              style={{ width: 240 }}
+              options={COURT_PROCEDURES.map((value) => ({ value, label: label(PROCEDURE, value) }))}
+            />
           </Form.Item>
         )}
         {kind === 'HEARING_SCHEDULED' && (
@@ -386,8 +463,13 @@ function ReportForm({ referralId, onReported }: { referralId: string; onReported
           <Form.Item
             name="judgedYuan"
             label={kind === 'JUDGED' ? '判决金额（元）' : '补正后判决金额（元）'}
-            rules={[{ required: true, pattern: /^\d{1,9}(\.\d{1,2})?$/, message: '金额，最多两位小数' }]}
+            rules={[YUAN_RULE]}
           >
+            <Input />
+          </Form.Item>
+        )}
+        {kind === 'SETTLED' && (
+          <Form.Item name="settledYuan" label="调解金额（元）" rules={[YUAN_RULE]}>
             <Input />
           </Form.Item>
         )}

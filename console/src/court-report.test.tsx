@@ -1,0 +1,94 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { addDays } from '../../kernel/calendar';
+import { todayInChina } from '../../kernel/clock';
+import { ReportForm } from './screens/referrals';
+import { Answer, Call } from './test-client';
+import { renderAnswering } from './test-render';
+
+const referralId = '00000000-0000-4000-8000-000000000020';
+const reported: Answer = { data: { reportCourtEvent: { id: referralId, status: 'DOCKETED', caseNumber: 'x' } } };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+const choose = async (name: string, option: string) => {
+  fireEvent.mouseDown(screen.getByRole('combobox', { name }));
+  fireEvent.click(await screen.findByTitle(option));
+};
+
+describe('报告审理进展 form (a court clerk’s reports)', () => {
+  it('dockets in the procedure the clerk chooses, the hub’s proposal preselected, dated by the day given', async () => {
+    // Before, every docketing was sent as SMALL_CLAIMS and dated by the press.
+    const calls: Call[] = [];
+    const done: boolean[] = [];
+    renderAnswering(
+      <ReportForm referralId={referralId} proposedProcedure="SIMPLE_OR_ORDINARY" onReported={() => done.push(true)} />,
+      () => reported,
+      calls,
+    );
+    fireEvent.change(screen.getByLabelText('案号'), { target: { value: ' (2026)京0102民初90001号 ' } });
+    fireEvent.change(screen.getByLabelText('发生日期'), { target: { value: '2026-10-10' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    await waitFor(() => expect(done).toEqual([true]));
+    expect(calls).toEqual([
+      {
+        name: 'ReportCourtEvent',
+        variables: {
+          eventId: expect.stringMatching(UUID),
+          report: {
+            referralId,
+            kind: 'DOCKETED',
+            occurredAt: '2026-10-10T00:00:00+08:00',
+            caseNumber: '(2026)京0102民初90001号',
+            procedure: 'SIMPLE_OR_ORDINARY',
+          },
+        },
+      },
+    ]);
+  });
+
+  it('asks for the procedure when the hub proposed none, and refuses a day after today', async () => {
+    const calls: Call[] = [];
+    renderAnswering(
+      <ReportForm referralId={referralId} proposedProcedure="UNDETERMINED" onReported={() => undefined} />,
+      () => reported,
+      calls,
+    );
+    expect((screen.getByLabelText('发生日期') as HTMLInputElement).value).toBe(todayInChina());
+    fireEvent.change(screen.getByLabelText('案号'), { target: { value: '(2026)京0102民初90001号' } });
+    fireEvent.change(screen.getByLabelText('发生日期'), { target: { value: addDays(todayInChina(), 1) } });
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    expect(await screen.findByText('请选择审理程序')).toBeTruthy();
+    expect(screen.getByText('发生日期不能晚于今天')).toBeTruthy();
+    expect(calls).toEqual([]);
+    await choose('审理程序', '小额诉讼程序（当事人约定适用）');
+    fireEvent.change(screen.getByLabelText('发生日期'), { target: { value: todayInChina() } });
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0].variables.report).toMatchObject({ procedure: 'SMALL_CLAIMS_BY_CONSENT' });
+  });
+
+  it('sends a settlement’s amount, and a press repeating a failed one as its retry (the same eventId)', async () => {
+    // Before, a SETTLED report sent no amount and the hub refused every one.
+    const calls: Call[] = [];
+    const refusal: Answer = { errors: [{ message: 'The hub is busy', extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
+    renderAnswering(<ReportForm referralId={referralId} onReported={() => undefined} />, () => refusal, calls);
+    await choose('事项', '调解结案');
+    fireEvent.change(await screen.findByLabelText('调解金额（元）'), { target: { value: '1234.56' } });
+    fireEvent.change(screen.getByLabelText('发生日期'), { target: { value: '2026-11-02' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    await screen.findByText(/The hub is busy/);
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    fireEvent.change(screen.getByLabelText('调解金额（元）'), { target: { value: '1234.50' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    await waitFor(() => expect(calls).toHaveLength(3));
+    expect(calls[0].variables.report).toEqual({
+      referralId,
+      kind: 'SETTLED',
+      occurredAt: '2026-11-02T00:00:00+08:00',
+      settledFen: 123456,
+    });
+    expect(calls[1].variables.eventId).toBe(calls[0].variables.eventId);
+    expect(calls[2].variables.eventId).not.toBe(calls[0].variables.eventId);
+    expect(calls[2].variables.report).toMatchObject({ settledFen: 123450 });
+  });
+});
