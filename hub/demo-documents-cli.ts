@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
+import { tokenSettings } from '../platform/config';
 import { projectRoot } from '../platform/project-root';
-import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
 import { dropDatabase, ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { downloadDemoBatch, loadDemoCompanyProfile } from './demo/demo-documents';
 import { loadDemoArrears, loadDemoData } from './demo/demo-loader';
 import { startHub } from './hub';
+import { StartedServers, hubBroker } from './local-servers';
 
 /**
  * `npm run demo:documents [folder]`: starts the hub over the demo data (as `npm start` does), has the demo company
@@ -15,11 +15,15 @@ import { startHub } from './hub';
  * as PDF and Word, the evidence files, the batch's ZIP bundle) to the folder (default .local/demo-documents). The
  * defendants are the demo's fictitious owners, as the street office entered them in the owners' register.
  */
+const servers = new StartedServers();
+servers.stopOnSignals('stopping...');
+
 async function main() {
   const root = projectRoot(__dirname);
   const folder = path.resolve(process.argv[2] ?? path.join(root, '.local', 'demo-documents'));
   const tokens = tokenSettings();
   const postgres = await resolvePostgres(root);
+  servers.add('PostgreSQL', postgres.stop);
   // A fresh database each run: complaints are frozen once generated, so a second run would only show the first's.
   // Its own variable, and always a name ending in _documents: it read HUB_DATABASE, the one `npm start` uses, so
   // with that still exported a run dropped the hub's own database.
@@ -28,23 +32,18 @@ async function main() {
     throw new Error(`DEMO_DOCUMENTS_DATABASE must end in _documents (it is dropped each run), got ${database}`);
   await dropDatabase(postgres.adminUrl, database);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, database);
-  let brokers = kafkaBrokersFromEnv();
-  let stopKafka: () => Promise<void> = async () => undefined;
-  if (!brokers) {
-    const dataDir = path.join(root, '.local', 'kafka', 'data');
-    const reused = runningPid(dataDir) !== undefined;
-    const kafka = await startLocalKafka({ projectRoot: root, dataDir, port: 19092, controllerPort: 19093 });
-    brokers = kafka.brokers;
-    if (!reused) stopKafka = kafka.stop;
-  }
+  const broker = await hubBroker(root);
+  servers.add('Kafka', broker.stop);
   // Free ports, a database and topics of its own, so it runs beside `npm start` on the same servers.
   const hub = await startHub({
     databaseUrl,
-    kafkaBrokers: brokers,
+    kafkaBrokers: broker.brokers,
+    kafkaCredentials: broker.credentials,
     tokens,
     ports: 'ephemeral',
     topicPrefix: 'demo-documents.',
   });
+  servers.add('hub', () => hub.stop());
   try {
     await loadDemoData(hub.gatewayUrl, tokens);
     await loadDemoArrears(hub.gatewayUrl, tokens);
@@ -59,13 +58,8 @@ async function main() {
       );
     }
   } finally {
-    await hub.stop();
-    await stopKafka();
-    await postgres.stop();
+    await servers.stopAll();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+servers.run(main);

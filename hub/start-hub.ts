@@ -1,15 +1,8 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { mintUserToken } from '../platform/auth/tokens';
-import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
-import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
-import {
-  BrokerCredentials,
-  brokerCredentialsFromEnv,
-  loadOrCreateBrokerCredentials,
-  localKafkaCredentialsFile,
-} from '../platform/events/broker-credentials';
-import { logger } from '../platform/logging';
+import { tokenSettings } from '../platform/config';
+import { localKafkaCredentialsFile } from '../platform/events/broker-credentials';
 import { flushTraces, initTracing } from '../platform/tracing';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
@@ -18,39 +11,32 @@ import { DEMO_CONSOLE_IDENTITIES } from './demo/demo-console';
 import { loadBilledYears, loadDemoArrears, loadDemoData, loadLinjiang, loadLinjiangReferral } from './demo/demo-loader';
 import { consoleLine } from './console-line';
 import { startHub } from './hub';
+import { StartedServers, hubBroker } from './local-servers';
 import { projectRoot } from '../platform/project-root';
 
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, the machine's server, or an embedded one), Kafka (KAFKA_BROKERS or a local
  * broker from Maven jars), migrations, all subgraphs, the gateway, and the demo data.
  */
+const servers = new StartedServers();
+// From the first step: a Ctrl-C while the demo data loads stops what has started so far.
+servers.stopOnSignals('stopping the hub...');
+
 async function main() {
+  if (process.env.NODE_ENV === 'production')
+    throw new Error(
+      '`npm start` loads the demo data and prints a demo token: production runs the processes of docker-compose.yml',
+    );
   initTracing();
   const root = projectRoot(__dirname);
   const tokens = tokenSettings();
   const postgres = await resolvePostgres(root);
+  servers.add('PostgreSQL', postgres.stop);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.HUB_DATABASE ?? 'property_hub');
 
-  let brokers = kafkaBrokersFromEnv();
-  let kafkaCredentials: BrokerCredentials | undefined = brokerCredentialsFromEnv();
-  let stopKafka: () => Promise<void> = async () => undefined;
-  if (!brokers) {
-    process.stderr.write('starting a local Kafka 3.9 broker (first run resolves its jars with Maven)...\n');
-    const dataDir = path.join(root, '.local', 'kafka', 'data');
-    // Generated on first start, kept under .local/: the broker's super user and one principal per subgraph.
-    kafkaCredentials = loadOrCreateBrokerCredentials(localKafkaCredentialsFile(root));
-    const reused = runningPid(dataDir) !== undefined;
-    const kafka = await startLocalKafka({
-      projectRoot: root,
-      dataDir,
-      port: 19092,
-      controllerPort: 19093,
-      admin: kafkaCredentials.admin,
-    });
-    brokers = kafka.brokers;
-    // A broker left running by `npm run kafka:start` stays up; one started here stops with the hub.
-    if (!reused) stopKafka = kafka.stop;
-  }
+  const broker = await hubBroker(root);
+  servers.add('Kafka', broker.stop);
+  const { brokers, credentials: kafkaCredentials } = broker;
 
   const hub = await startHub({
     databaseUrl,
@@ -58,6 +44,10 @@ async function main() {
     tokens,
     kafkaCredentials,
     console: { staticDir: path.join(root, 'dist', 'console'), devIdentities: DEMO_CONSOLE_IDENTITIES },
+  });
+  servers.add('hub', async () => {
+    await hub.stop();
+    await flushTraces();
   });
   await loadDemoData(hub.gatewayUrl, tokens);
   // The billed years first: their payers pay the year, before the recent months are billed and demanded.
@@ -95,25 +85,6 @@ async function main() {
       '',
     ].join('\n'),
   );
-
-  const shutdown = async () => {
-    process.stderr.write('stopping the hub...\n');
-    try {
-      await hub.stop();
-      await flushTraces();
-      await stopKafka();
-      await postgres.stop();
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'the hub did not stop cleanly');
-      process.exit(1);
-    }
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+servers.run(main);

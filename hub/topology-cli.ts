@@ -4,17 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { mintUserToken } from '../platform/auth/tokens';
-import { SUBGRAPH_NAMES, kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
-import {
-  BrokerCredentials,
-  brokerCredentialsFromEnv,
-  loadOrCreateBrokerCredentials,
-  localKafkaCredentialsFile,
-} from '../platform/events/broker-credentials';
+import { SUBGRAPH_NAMES, tokenSettings } from '../platform/config';
 import { projectRoot } from '../platform/project-root';
-import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
+import { StartedServers, hubBroker } from './local-servers';
 import { startTopology } from './topology';
 
 /**
@@ -74,31 +68,21 @@ function readyTimeoutArg(): number {
  * PostgreSQL and Kafka as for `npm start` (DATABASE_URL / KAFKA_BROKERS with KAFKA_CREDENTIALS_FILE, or the local
  * ones); the gateway on TOPOLOGY_PORT (4100). Ctrl-C stops every process it started, by PID.
  */
+const servers = new StartedServers();
+// From the first step: a Ctrl-C while the instances start stops what has started so far.
+servers.stopOnSignals('stopping every process...');
+
 async function main() {
   const root = projectRoot(__dirname);
   const instances = instancesArg(process.argv.slice(2));
   const basePort = Number(process.env.TOPOLOGY_PORT ?? 4100);
   const postgres = await resolvePostgres(root);
+  servers.add('PostgreSQL', postgres.stop);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.HUB_DATABASE ?? 'property_hub_topology');
 
-  let brokers = kafkaBrokersFromEnv();
-  let credentials: BrokerCredentials | undefined = brokerCredentialsFromEnv();
-  let stopKafka: () => Promise<void> = async () => undefined;
-  if (!brokers) {
-    process.stderr.write('starting a local Kafka 3.9 broker (first run resolves its jars with Maven)...\n');
-    const dataDir = path.join(root, '.local', 'kafka', 'data');
-    credentials = loadOrCreateBrokerCredentials(localKafkaCredentialsFile(root));
-    const reused = runningPid(dataDir) !== undefined;
-    const kafka = await startLocalKafka({
-      projectRoot: root,
-      dataDir,
-      port: 19092,
-      controllerPort: 19093,
-      admin: credentials.admin,
-    });
-    brokers = kafka.brokers;
-    if (!reused) stopKafka = kafka.stop;
-  }
+  const broker = await hubBroker(root);
+  servers.add('Kafka', broker.stop);
+  const { brokers, credentials } = broker;
   if (!credentials)
     throw new Error('the topology runs on a secured broker: set KAFKA_CREDENTIALS_FILE with KAFKA_BROKERS');
 
@@ -125,6 +109,7 @@ async function main() {
     },
     { root, logDir, readyTimeoutMs: readyTimeoutArg() },
   );
+  servers.add('topology', () => topology.stop());
   const tokens = tokenSettings({ ...process.env, ...secrets, NODE_ENV: 'production' });
   const token = await mintUserToken(DEMO_BUREAU, tokens, '8h');
   process.stdout.write(
@@ -142,18 +127,6 @@ async function main() {
       '',
     ].join('\n'),
   );
-  const shutdown = async () => {
-    process.stderr.write('stopping every process...\n');
-    await topology.stop();
-    await stopKafka();
-    await postgres.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+servers.run(main, (error) => console.error(error instanceof Error ? error.message : error));

@@ -50,6 +50,23 @@ export interface DownloadedFile {
 }
 
 /** What the Haidian court downloads for the demo batch: each referral's documents, then the batch's ZIP bundle. */
+/**
+ * Asks again while the owners' register has not yet learnt of the referral (DEFENDANT_IDENTITY_PENDING: the areas
+ * subgraph reads litigation.referrals.v1), 30 s at most: `npm run demo:documents` asked once, right after the demo's
+ * referrals, and failed whenever the feed had not caught up.
+ */
+async function whenDisclosed<T>(ask: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ask();
+    } catch (error) {
+      const codes = (error as { codes?: unknown[] }).codes ?? [];
+      if (attempt >= 150 || !codes.includes('DEFENDANT_IDENTITY_PENDING')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 export async function downloadDemoBatch(url: string, tokens: TokenSettings): Promise<DownloadedFile[]> {
   const gql = gatewayClient(url, tokens);
   const FILE = 'name kind sha256 contentBase64';
@@ -66,9 +83,9 @@ export async function downloadDemoBatch(url: string, tokens: TokenSettings): Pro
     });
   for (const batch of consolidatedBatches) {
     for (const id of batch.referralIds) {
-      const { referral } = (await gql(DEMO_COURT, `query($id: ID!) { referral(id: $id) { documents { ${FILE} } } }`, {
-        id,
-      })) as {
+      const { referral } = (await whenDisclosed(() =>
+        gql(DEMO_COURT, `query($id: ID!) { referral(id: $id) { documents { ${FILE} } } }`, { id }),
+      )) as {
         referral: { documents: { name: string; kind: string; sha256: string; contentBase64: string }[] };
       };
       for (const d of referral.documents) take(d, `${id}/`);

@@ -41,8 +41,14 @@ export function gatewayClient(url: string, tokens: TokenSettings): Gql {
       },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(`demo data: ${body.errors.map((e) => e.message).join('; ')}`);
+    const body = (await res.json()) as {
+      data?: Record<string, unknown>;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
+    if (body.errors?.length)
+      throw Object.assign(new Error(`demo data: ${body.errors.map((e) => e.message).join('; ')}`), {
+        codes: body.errors.map((e) => e.extensions?.code),
+      });
     return body.data!;
   };
 }

@@ -5,7 +5,7 @@
 //   env: KAFKA_DATA_DIR (default <root>/.local/kafka/data), KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093)
 //   secured: SASL/SCRAM-SHA-512 with ACLs, the super user's credential from <root>/.local/kafka/credentials.json
 
-import { spawn, type ChildProcess } from 'child_process';
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
@@ -291,14 +291,22 @@ export async function stopLocalKafka(dataDir: string): Promise<void> {
   fs.rmSync(files.pid, { force: true });
 }
 
+/** A process's command line by `ps`, where there is no /proc; none when `ps` cannot tell. */
+function commandOf(pid: number): string | undefined {
+  const ps = spawnSync('ps', ['-ww', '-o', 'command=', '-p', String(pid)], { encoding: 'utf8', timeout: 5000 });
+  return ps.status === 0 && ps.stdout.trim() !== '' ? ps.stdout : undefined;
+}
+
 /** Pid of the broker we launched for dataDir, if it is still alive. */
 export function runningPid(dataDir: string): number | undefined {
   const files = pathsFor(path.resolve(dataDir));
   const pid = Number.parseInt(readText(files.pid) ?? '', 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
-  // Guard against pid reuse after a reboot or crash: only trust a JVM running our config.
-  const cmdline = readText(`/proc/${pid}/cmdline`);
-  if (cmdline !== undefined && !(cmdline.includes('kafka.Kafka') && cmdline.includes(files.props))) return undefined;
+  // Guard against pid reuse after a reboot or crash: only trust a JVM running our config. Where /proc is missing
+  // (macOS), `ps` tells; a command line neither can read is not trusted (before, any live process holding the pid
+  // was taken for the broker, and `kafka:stop` sent it SIGTERM, then SIGKILL).
+  const cmdline = readText(`/proc/${pid}/cmdline`) ?? commandOf(pid);
+  if (cmdline === undefined || !(cmdline.includes('kafka.Kafka') && cmdline.includes(files.props))) return undefined;
   return pid;
 }
 
