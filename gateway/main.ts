@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES, tokenSettings } from '../platform/config';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, listenHost, tokenSettings } from '../platform/config';
 import { logger } from '../platform/logging';
 import { projectRoot, supergraphPath } from '../platform/project-root';
 import { flushTraces, initTracing } from '../platform/tracing';
@@ -30,7 +30,7 @@ async function main() {
     subgraphInstances,
     tokens: tokenSettings(),
     port: Number(process.env.PORT ?? DEFAULT_PORTS.gateway),
-    host: process.env.HOST ?? '0.0.0.0',
+    host: listenHost(),
     console: { staticDir: process.env.CONSOLE_DIR ?? path.join(projectRoot(__dirname), 'dist', 'console') },
   });
   recordPhase('gateway.listening', performance.now());

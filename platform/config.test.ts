@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { demandPeriodDaysFromEnv, ownerDataKey, tokenSettings, webhookSecretKey } from './config';
+import { demandPeriodDaysFromEnv, listenHost, ownerDataKey, tokenSettings, webhookSecretKey } from './config';
 
 describe('the owner data key', () => {
   let root: string;
@@ -77,5 +77,16 @@ describe('the token secrets in production', () => {
     const [jwt, internal] = [strong(), strong()];
     const settings = tokenSettings({ NODE_ENV: 'production', HUB_JWT_SECRET: jwt, HUB_INTERNAL_SECRET: internal });
     expect(settings).toMatchObject({ userTokenSecret: jwt, internalSecret: internal });
+  });
+});
+
+describe('the address a process listens on', () => {
+  it('is loopback outside production, where the public development secret signs tokens; HOST decides when set', () => {
+    // Before, every interface by default: ADMIN tokens anyone could mint were taken from the network.
+    expect(listenHost({})).toBe('127.0.0.1');
+    expect(listenHost({ NODE_ENV: 'development' })).toBe('127.0.0.1');
+    expect(listenHost({ NODE_ENV: 'production' })).toBe('0.0.0.0');
+    expect(listenHost({ HOST: '0.0.0.0' })).toBe('0.0.0.0');
+    expect(listenHost({ NODE_ENV: 'production', HOST: '10.0.0.5' })).toBe('10.0.0.5');
   });
 });

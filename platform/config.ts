@@ -76,6 +76,16 @@ export const ownerDataKey = (env: NodeJS.ProcessEnv = process.env, root: string 
 export const webhookSecretKey = (env: NodeJS.ProcessEnv = process.env, root: string = projectRoot()): Buffer =>
   fieldKey('WEBHOOK_SECRET_KEY', 'webhook-secret.key', env, root);
 
+/**
+ * The address a process listens on: HOST, else every interface in production (a container's port is published by
+ * its runtime) and loopback elsewhere. Outside production the user-token secret is the public development one, so a
+ * process listening on every interface by default accepted ADMIN tokens anyone could mint (`npm run token`) from the
+ * network (a helper's audit of 2026-12-06).
+ */
+export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
+}
+
 /** Default ports of the development hub; production sets PORT per container. */
 export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   gateway: 4000,

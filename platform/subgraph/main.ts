@@ -1,4 +1,4 @@
-import { kafkaBrokersFromEnv, kafkaSaslFromEnv, tokenSettings, DEFAULT_PORTS } from '../config';
+import { kafkaBrokersFromEnv, kafkaSaslFromEnv, listenHost, tokenSettings, DEFAULT_PORTS } from '../config';
 import { logger } from '../logging';
 import { metricsPortFromEnv, startMetricsPort } from '../metrics-port';
 import { flushTraces, initTracing } from '../tracing';
@@ -32,7 +32,7 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
     adminKafka: admin ? { ...kafka, sasl: admin } : undefined,
     tokens: tokenSettings(),
     port: Number(process.env.PORT ?? DEFAULT_PORTS[module.name]),
-    host: process.env.HOST ?? '0.0.0.0',
+    host: listenHost(),
     migrations: migrationsFromEnv(),
   });
   // The same variables the gateway reads (docker-compose.yml), e.g. SUBGRAPH_AREAS_URL.
