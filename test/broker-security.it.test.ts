@@ -13,10 +13,14 @@ import {
   alterScramCredentials,
   authenticates,
   awaitCredentials,
+  createGrants,
   deleteGrants,
   deletePrefixed,
   Grant,
+  grantsOf,
   newPassword,
+  principalOf,
+  revokeStaleGrants,
 } from '../platform/events/broker-admin';
 import { createKafka, ensureTopics, KafkaSettings } from '../platform/events/kafka';
 import { logger } from '../platform/logging';
@@ -120,6 +124,28 @@ describe('the broker refuses strangers', () => {
       'TOPIC_AUTHORIZATION_FAILED',
     );
     expect(await tryProduce(broker.brokers, sub('arrears'), topic('arrears.dead-letter.v1'))).toBe('OK');
+  });
+
+  it('revokes what a subgraph no longer declares under its prefix, and nothing of another prefix', async () => {
+    // Before, provisioning only added ACLs: a subgraph that stopped writing a topic could write it for good.
+    const adminKafka = createKafka(admin);
+    const areas = grants.find((g) => g.principal === principalOf(sub('areas').username))!.principal;
+    const stale: Grant = { principal: areas, resource: 'TOPIC', name: topic(FILINGS_TOPIC.name), operation: 'WRITE' };
+    const elsewhere: Grant = { ...stale, name: `other-${prefix}${FILINGS_TOPIC.name}` };
+    await createGrants(adminKafka, [stale, elsewhere]);
+    try {
+      expect(await tryProduce(broker.brokers, sub('areas'), topic(FILINGS_TOPIC.name))).toBe('OK');
+      expect(await revokeStaleGrants(adminKafka, grants, prefix)).toEqual([expect.objectContaining(stale)]);
+      expect(await tryProduce(broker.brokers, sub('areas'), topic(FILINGS_TOPIC.name))).toBe(
+        'TOPIC_AUTHORIZATION_FAILED',
+      );
+      expect(await tryProduce(broker.brokers, sub('areas'), topic(AREAS_TOPIC.name))).toBe('OK');
+      const held = await grantsOf(adminKafka, areas);
+      expect(held).toContainEqual(expect.objectContaining(elsewhere));
+      expect(await revokeStaleGrants(adminKafka, grants, prefix)).toEqual([]);
+    } finally {
+      await deleteGrants(adminKafka, [stale, elsewhere]);
+    }
   });
 
   it('lets a subgraph read what it consumes, in groups of its own prefix only', async () => {

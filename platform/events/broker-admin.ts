@@ -32,6 +32,9 @@ export interface Grant {
 
 export const principalOf = (username: string) => `User:${username}`;
 
+const grantKey = (g: Grant) =>
+  `${g.principal}|${g.resource}|${g.resource === 'CLUSTER' ? 'kafka-cluster' : g.name}|${!!g.prefixed}|${g.operation}`;
+
 const toAclEntry = (grant: Grant): AclEntry => ({
   principal: grant.principal,
   host: '*',
@@ -81,16 +84,14 @@ async function lookUntil(done: () => Promise<boolean>, failure: string): Promise
  */
 export async function createGrants(kafka: Kafka, grants: readonly Grant[]): Promise<void> {
   if (grants.length === 0) return;
-  const key = (g: Grant) =>
-    `${g.principal}|${g.resource}|${g.resource === 'CLUSTER' ? 'kafka-cluster' : g.name}|${!!g.prefixed}|${g.operation}`;
   await withAdmin(kafka, async (admin) => {
     await admin.createAcls({ acl: grants.map(toAclEntry) });
     // The principals are checked side by side: one after another, a test hub's six took a second of its start.
     await Promise.all(
       [...new Set(grants.map((g) => g.principal))].map((principal) => {
-        const wanted = grants.filter((g) => g.principal === principal).map(key);
+        const wanted = grants.filter((g) => g.principal === principal).map(grantKey);
         return lookUntil(async () => {
-          const held = new Set((await describeGrants(admin, principal)).map(key));
+          const held = new Set((await describeGrants(admin, principal)).map(grantKey));
           return wanted.every((k) => held.has(k));
         }, `the broker did not report the ACLs of ${principal} in time`);
       }),
@@ -487,6 +488,40 @@ export const newPassword = () => randomBytes(24).toString('base64url');
 export async function deleteGrants(kafka: Kafka, grants: readonly Grant[]): Promise<void> {
   if (grants.length === 0) return;
   await withAdmin(kafka, (admin) => admin.deleteAcls({ filters: grants.map(toAclEntry) }));
+}
+
+/**
+ * Of the ACLs a principal holds, those not wanted, among the topics and groups under the prefix (all of them, with
+ * none): what a deployment no longer producing or reading a topic still held. Those of other prefixes (another hub
+ * on the same broker) are never its own to revoke.
+ */
+export function staleGrants(held: readonly Grant[], wanted: readonly Grant[], topicPrefix = ''): Grant[] {
+  const keep = new Set(wanted.map(grantKey));
+  return held.filter(
+    (g) =>
+      !keep.has(grantKey(g)) && (topicPrefix === '' || (g.resource !== 'CLUSTER' && g.name.startsWith(topicPrefix))),
+  );
+}
+
+/**
+ * Revokes, for each principal the grants name, the ACLs it holds under the prefix beyond them (staleGrants), and
+ * returns them once the broker reports them gone. Before, provisioning only ever added: a subgraph that stopped
+ * reading or writing a topic kept its access to it for good (a helper's audit of 2026-12-06).
+ */
+export async function revokeStaleGrants(kafka: Kafka, wanted: readonly Grant[], topicPrefix = ''): Promise<Grant[]> {
+  return withAdmin(kafka, async (admin) => {
+    const principals = [...new Set(wanted.map((g) => g.principal))];
+    const held = (await Promise.all(principals.map((p) => describeGrants(admin, p)))).flat();
+    const stale = staleGrants(held, wanted, topicPrefix);
+    if (stale.length === 0) return [];
+    await admin.deleteAcls({ filters: stale.map(toAclEntry) });
+    const gone = new Set(stale.map(grantKey));
+    await lookUntil(async () => {
+      const still = (await Promise.all(principals.map((p) => describeGrants(admin, p)))).flat();
+      return still.every((g) => !gone.has(grantKey(g)));
+    }, 'the broker still reported revoked ACLs after their deletion');
+    return stale;
+  });
 }
 
 /**
