@@ -78,6 +78,10 @@ describe('calendar dates (Civil Code arts. 201–202)', () => {
     expect(outside(() => addDays('2026-01-01', 3_000_000))).toBe('BAD_USER_INPUT');
     expect(outside(() => addDays('9999-12-31', 1))).toBe('BAD_USER_INPUT');
     expect(outside(() => addDays('1000-01-01', -1))).toBe('BAD_USER_INPUT');
+    // Whole days only (before, 1.5 gave the next day and -0.4 the day before, silently).
+    expect(outside(() => addDays('2024-03-01', 1.5))).toBe('BAD_USER_INPUT');
+    expect(outside(() => addDays('2026-01-01', -0.4))).toBe('BAD_USER_INPUT');
+    expect(outside(() => addDays('2026-01-01', Number.NaN))).toBe('BAD_USER_INPUT');
     expect(outside(() => addYears('2026-01-01', 300_000))).toBe('BAD_USER_INPUT');
     expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
     expect(addDays('1000-01-02', -1)).toBe('1000-01-01');

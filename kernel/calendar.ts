@@ -71,6 +71,8 @@ export function isIsoDate(value: unknown): value is IsoDate {
  * N days from signing on 2024-03-01 ends on addDays('2024-03-01', N) = 2024-03-16 for N = 15.
  */
 export function addDays(date: IsoDate, days: number): IsoDate {
+  // Whole days only: 1.5 gave the next day and -0.4 the day before, silently.
+  if (!Number.isSafeInteger(days)) throw new InvalidInputError(`${String(days)} is not a whole number of days`);
   return fromUtc(utcOrThrow(date) + days * DAY_MS);
 }
 

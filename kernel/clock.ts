@@ -23,7 +23,10 @@ let pinnedToday: IsoDate | null = null;
 
 export function todayInChina(now?: Date): IsoDate {
   if (now === undefined && pinnedToday !== null) return pinnedToday;
-  return CHINA.format(now ?? new Date());
+  // From the parts, not the locale's pattern: en-CA's YYYY-MM-DD is CLDR data, and one ICU release wrote M/D/YYYY.
+  const parts = CHINA.formatToParts(now ?? new Date());
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Pins (or with null, releases) the day `todayInChina()` answers; for test hubs only (see above). */

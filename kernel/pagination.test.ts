@@ -16,6 +16,9 @@ describe('keyset cursors', () => {
     ['another arity', cursorOf(['a'])],
     ['numbers', Buffer.from('[1,2]').toString('base64url')],
     ['too long', 'A'.repeat(MAX_CURSOR_LENGTH + 1)],
+    // PostgreSQL refuses NUL in text: before, such a key reached the query as an internal error.
+    ['holding NUL', cursorOf(['a\u0000', 'b'])],
+    ['holding half a surrogate pair', cursorOf(['\ud800', 'b'])],
   ])('refuse a cursor that is %s', (_, cursor) => {
     expect(() => keyOfCursor(cursor, 2)).toThrow(InvalidInputError);
   });

@@ -1,4 +1,5 @@
 import { InvalidInputError } from './errors';
+import { isStorableText } from './storable-text';
 
 /**
  * A page of a list: `first` rows from `offset`, or (keyset pagination, for lists that grow large) the `first` rows
@@ -31,7 +32,9 @@ export function keyOfCursor(cursor: string, arity: number): string[] {
   } catch {
     throw refuse();
   }
-  if (!Array.isArray(key) || key.length !== arity || !key.every((k) => typeof k === 'string')) throw refuse();
+  // Storable text only: a key part with NUL reached PostgreSQL, which refused it as an internal error.
+  if (!Array.isArray(key) || key.length !== arity || !key.every((k) => typeof k === 'string' && isStorableText(k)))
+    throw refuse();
   return key as string[];
 }
 
