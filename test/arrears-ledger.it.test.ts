@@ -255,7 +255,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
   });
 
   it('imports a payment statement all or nothing, naming the bad line, and records each line once however often it is imported', async () => {
-    const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber accountId amountFen } }`;
+    const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber accountId amountFen replayed } }`;
     const line = (i: number, key: string = randomUUID()) => ({
       accountId: accountIds[10 + i],
       amountFen: 100 + i,
@@ -281,11 +281,15 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       [accountIds[10], 100],
       [accountIds[11], 101],
     ]);
-    const again = (await ok(companyA, IMPORT, { p: lines })).importPayments;
-    expect(again.map((r: { receiptNumber: string }) => r.receiptNumber)).toEqual(
+    expect(receipts.map((r: { replayed: boolean }) => r.replayed)).toEqual([false, false]);
+    // Imported again with a new line: the earlier lines return their receipts marked replayed, so the clerk sees that
+    // they were recorded before (before, nothing told a second identical payment from a repeat of the first).
+    const again = (await ok(companyA, IMPORT, { p: [...lines, line(4, `stmt-${areaId}-4`)] })).importPayments;
+    expect(again.slice(0, 2).map((r: { receiptNumber: string }) => r.receiptNumber)).toEqual(
       receipts.map((r: { receiptNumber: string }) => r.receiptNumber),
     );
-    expect(await count('payment')).toBe(before[0] + 2);
+    expect(again.map((r: { replayed: boolean }) => r.replayed)).toEqual([true, true, false]);
+    expect(await count('payment')).toBe(before[0] + 3);
     expect((await fails(companyB, IMPORT, { p: [line(3)] })).extensions.code).toBe('NOT_FOUND');
   });
 

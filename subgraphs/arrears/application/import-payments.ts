@@ -15,8 +15,8 @@ import { allocatePayment } from '../domain/allocation';
 import { BilledCharge, openTotal } from '../domain/charge';
 import {
   PaymentInput,
+  IssuedReceipt,
   PreparedPayment,
-  Receipt,
   assertSameRequest,
   checkDistinctKeys,
   checkImportSize,
@@ -38,13 +38,15 @@ import { announceActivatedBuilding } from './levy.activation';
 /**
  * Records a batch of payments, such as a bank's or a payment platform's daily statement, all or nothing: one bad
  * line (its index in details) rolls back the whole batch. Lines whose idempotency key was recorded before return
- * their earlier receipt, so a statement imported twice records each payment once.
+ * their earlier receipt, marked `replayed`, so a statement imported twice records each payment once, and a clerk
+ * sees which lines of a file an earlier one had already recorded (a second cash payment identical to one of an
+ * earlier file, with no payer reference, was taken for it and dropped without a sign: a console audit, 2026-12-06).
  */
 export async function importPayments(
   em: EntityManager,
   identity: Identity,
   inputs: readonly PaymentInput[],
-): Promise<Receipt[]> {
+): Promise<IssuedReceipt[]> {
   const companyId = assertPropertyCompany(identity, 'record payments');
   const today = todayInChina();
   checkImportSize(inputs.length);
@@ -58,7 +60,7 @@ export async function importPayments(
   checkDistinctKeys(prepared);
   // A transaction that lost a race (a deadlock with another statement's allocation, a unique index) runs again and
   // answers from what the winner committed.
-  const ids = await retryAfterLostRace(() =>
+  const answers = await retryAfterLostRace(() =>
     em.transactional(async (tx) => {
       // Each key is claimed first: a line recorded earlier, or by a retry racing this one, returns that receipt.
       const earlier = await claimIdempotencyKeys(tx, PAYMENT_KEYS, companyId, prepared);
@@ -69,6 +71,7 @@ export async function importPayments(
         assertSameRequest(p, row.digest);
         recorded.set(p.key, row.result as string);
       }
+      const replayed = new Set(recorded.keys());
       const fresh = [...prepared.entries()].filter(([, p]) => !recorded.has(p.key));
       const first = fresh.length > 0 ? await reserveReceiptNumbers(tx, companyId, receiptYear(today), fresh.length) : 0;
       const lines = fresh.map(([index, p], n) => ({ index, prepared: p, receipt: receiptNumber(today, first + n) }));
@@ -80,10 +83,14 @@ export async function importPayments(
       // One snapshot per account once the whole statement is applied, however many of its lines paid that account.
       await publishClaims(tx, applied.accountIds, today);
       await publishCollection(tx, { accountIds: applied.accountIds });
-      return prepared.map((p) => recorded.get(p.key)!);
+      return prepared.map((p) => ({ id: recorded.get(p.key)!, replayed: replayed.has(p.key) }));
     }),
   );
-  return receiptsOf(em, ids);
+  const receipts = await receiptsOf(
+    em,
+    answers.map((a) => a.id),
+  );
+  return receipts.map((r, i) => ({ ...r, replayed: answers[i].replayed }));
 }
 
 /** The key space of payments: recordPayment and importPayments share it, per company. */

@@ -145,6 +145,11 @@ export interface Receipt {
   reversedOn: IsoDate | null;
 }
 
+/** A receipt as a request to record payments answers it: `replayed` when an earlier request had recorded it. */
+export interface IssuedReceipt extends Receipt {
+  replayed: boolean;
+}
+
 /** A payment as recorded, with what reversing it needs to know. */
 export interface RecordedPayment {
   paymentId: string;

@@ -402,6 +402,11 @@ export class ReceiptType {
     description: 'The day the payment, recorded in error, was reversed (reversePayment); null while it stands.',
   })
   reversedOn!: string | null;
+  @Field({
+    description:
+      'True when an earlier request had recorded this payment under the same idempotency key: nothing was recorded for it now (a retry, or a statement imported again).',
+  })
+  replayed!: boolean;
 }
 
 @ObjectType('CollectionRate', {
