@@ -10,14 +10,33 @@ export const CSV_MAX_BYTES = 900 * 1024;
 export type ImportStage =
   { step: 'idle' } | { step: 'reading'; percent: number } | { step: 'sending' } | { step: 'done' };
 
-/** Reads the file as text, reporting how much of it is read. */
+/**
+ * The file's text: UTF-8 (its BOM dropped) when the bytes are UTF-8, else GB 18030, which Excel on Chinese Windows
+ * writes for "CSV (逗号分隔)" (GBK is its subset). Before, every file was read as UTF-8: a GBK file's names became
+ * U+FFFD, printable, so an owners' register could be imported as ���.
+ */
+export function decodeCsv(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** Reads the file as text (decodeCsv), reporting how much of it is read. */
 export function readText(file: File, onProgress: (percent: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => {
+      try {
+        resolve(decodeCsv(reader.result as ArrayBuffer));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error('无法读取文件'));
+      }
+    };
     reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
-    reader.readAsText(file, 'utf-8');
+    reader.readAsArrayBuffer(file);
   });
 }
 

@@ -1,5 +1,5 @@
 import { shownErrors } from './api-errors';
-import { dateZh, monthZh, yuan } from './format';
+import { dateZh, instantDateZh, monthZh, yuan } from './format';
 import { CombinedError } from 'urql';
 import { claimsOf } from './session';
 
@@ -8,6 +8,9 @@ describe('the console’s formats', () => {
     expect(dateZh('2026-12-01')).toBe('2026年12月1日');
     expect(dateZh('2026-12-01T08:00:00.000Z')).toBe('2026年12月1日');
     expect(dateZh(null)).toBe('—');
+    // An instant is shown as its day in China (an upload at 07:00 on 2 Dec in Beijing said 12月1日).
+    expect(instantDateZh('2026-12-01T23:30:00.000Z')).toBe('2026年12月2日');
+    expect(instantDateZh(null)).toBe('—');
     expect(monthZh('2026-09')).toBe('2026年9月');
     expect(yuan(140950)).toBe('1,409.50元');
     expect(yuan(0)).toBe('0.00元');

@@ -79,16 +79,30 @@ describe('收款导入 (payments CSV)', () => {
               creditFen: 0,
               paidOn: '2026-11-30',
               paidInto: 'PROPERTY_SERVICE_FEES',
+              replayed: false,
+            },
+            {
+              paymentId: 'p-0',
+              receiptNumber: 'R2026-00000000',
+              accountId: ACCOUNT,
+              amountFen: 2050,
+              creditFen: 0,
+              paidOn: '2026-11-29',
+              paidInto: 'PROPERTY_SERVICE_FEES',
+              replayed: true,
             },
           ],
         },
       }),
       calls,
     );
-    importFile([`${ACCOUNT},1409.50,2026-11-30,BANK_TRANSFER,BK-1`]);
-    expect(await screen.findByText('导入完成：1 笔收款，合计 1,409.50元')).toBeTruthy();
+    importFile([`${ACCOUNT},1409.50,2026-11-30,BANK_TRANSFER,BK-1`, `${ACCOUNT},20.50,2026-11-29,CASH,`]);
+    // A line an earlier file had recorded is told apart (before, it was counted as imported and never recorded).
+    expect(await screen.findByText('导入完成：新记录 1 笔，合计 1,409.50元；1 笔此前已记录，未重复记账')).toBeTruthy();
+    expect(screen.getByText('1 笔与此前导入的收款相同，返回的是原收据')).toBeTruthy();
+    expect(screen.getByRole('row', { name: /R2026-00000000 此前已记录/ })).toBeTruthy();
     expect(
-      screen.getByRole('row', { name: /R2026-00000001 .* 1,409\.50元 0\.00元 2026年11月30日 物业费账户/ }),
+      screen.getByRole('row', { name: /R2026-00000001 新记录 .* 1,409\.50元 0\.00元 2026年11月30日 物业费账户/ }),
     ).toBeTruthy();
     await waitFor(() =>
       expect(screen.getByRole('progressbar', { name: '导入进度' }).getAttribute('aria-valuenow')).toBe('100'),

@@ -1,5 +1,5 @@
 import { configure } from '@testing-library/dom';
-import { TextEncoder } from 'node:util';
+import { TextDecoder, TextEncoder } from 'node:util';
 // jsdom lacks what Ant Design's responsive components ask the browser for.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -33,6 +33,8 @@ window.getComputedStyle = (element: Element) => getComputedStyleOfElement(elemen
 
 // jsdom lacks the browser's TextEncoder (the console hashes text with it): Node's is the same standard API.
 Object.defineProperty(globalThis, 'TextEncoder', { writable: true, value: TextEncoder });
+// …nor its TextDecoder (a CSV file's bytes are decoded as UTF-8 or GB 18030, csv-import.tsx).
+Object.defineProperty(globalThis, 'TextDecoder', { writable: true, value: TextDecoder });
 
 // Ant Design under jsdom renders slowly on a busy 2-core machine: a findBy*/waitFor gives up after 10 s, not 1 s, so a
 // loaded CI host does not turn a slow render into a failure (a test that passes still waits only as long as it needs).

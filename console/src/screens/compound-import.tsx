@@ -1,4 +1,4 @@
-import { Button, Form, Select, Typography } from 'antd';
+import { Button, Form, Select, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ApiErrors } from '../components';
@@ -28,7 +28,13 @@ export function CompoundImport({ compounds }: { compounds: { id: string; name: s
   const submit = async ({ compoundId, file }: { compoundId?: string; file?: File }) => {
     if (!compoundId || !file) return;
     setStage({ step: 'reading', percent: 0 });
-    const csv = await readText(file, (percent) => setStage({ step: 'reading', percent }));
+    const csv = await readText(file, (percent) => setStage({ step: 'reading', percent })).catch(() => undefined);
+    if (csv === undefined) {
+      // Unreadable (moved, or access revoked): said, and the form free again (before, stuck at "reading").
+      void message.error('无法读取该文件，请重新选择');
+      setStage({ step: 'idle' });
+      return;
+    }
     setStage({ step: 'sending' });
     const answer = await run({ compoundId, csv, idempotencyKey: key });
     setStage(answer.error ? { step: 'idle' } : { step: 'done' });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useAttemptKey, withAttemptKey } from '../attempt-key';
 import { CombinedError, useClient, useMutation, useQuery } from 'urql';
 import { ApiErrors } from '../components';
-import { dateZh } from '../format';
+import { instantDateZh } from '../format';
 import { graphql } from '../gql';
 import type { FilingDocumentType } from '../gql/graphql';
 import { HeldTerms, TermsFields, TermsValues, dateRules, formFieldsOf, termsInput, valuesOf } from './contract-terms';
@@ -337,7 +337,7 @@ export function DocumentList({
         { title: '文件', dataIndex: 'name' },
         { title: '类型', dataIndex: 'type', render: (t: FilingDocumentType) => DOCUMENT_TYPE[t] ?? t },
         { title: '大小', dataIndex: 'sizeBytes', render: (n: number) => `${(n / 1024).toFixed(1)} KB` },
-        { title: '上传日期', dataIndex: 'uploadedAt', render: dateZh },
+        { title: '上传日期', dataIndex: 'uploadedAt', render: instantDateZh },
         { title: '状态', render: (_, d) => (d.filingId ? '已随备案提交' : '待提交') },
       ]}
     />

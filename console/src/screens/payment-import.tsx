@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Space, Table, Typography } from 'antd';
+import { Alert, Button, Form, Space, Table, Typography, message } from 'antd';
 import { useState } from 'react';
 import { CombinedError, useMutation } from 'urql';
 import { ApiErrors, BadLines } from '../components';
@@ -17,6 +17,7 @@ const IMPORT = graphql(`
       creditFen
       paidOn
       paidInto
+      replayed
     }
   }
 `);
@@ -53,12 +54,22 @@ export function PaymentImportScreen() {
   const [result, run] = useMutation(IMPORT);
   const receipts = stage.step === 'done' ? (result.data?.importPayments ?? []) : [];
   const refused = refusedLines(result.error, lines);
+  // A line an earlier import had recorded returns its receipt, marked: before, a second identical cash payment of a
+  // later file was counted in "imported" and never recorded (a console audit, 2026-12-06).
+  const recorded = receipts.filter((r) => !r.replayed);
+  const replayed = receipts.filter((r) => r.replayed);
 
   const submit = async ({ file }: { file?: File }) => {
     if (!file) return;
     setBad([]);
     setStage({ step: 'reading', percent: 0 });
-    const text = await readText(file, (percent) => setStage({ step: 'reading', percent }));
+    const text = await readText(file, (percent) => setStage({ step: 'reading', percent })).catch(() => undefined);
+    if (text === undefined) {
+      // Unreadable (moved, or access revoked): said, and the form free again (before, stuck at "reading").
+      void message.error('无法读取该文件，请重新选择');
+      setStage({ step: 'idle' });
+      return;
+    }
     const parsed = await parsePaymentsCsv(text);
     if (parsed.bad.length > 0) {
       setBad(parsed.bad);
@@ -112,8 +123,17 @@ export function PaymentImportScreen() {
       {stage.step === 'done' && (
         <>
           <Typography.Text role="status">
-            导入完成：{receipts.length} 笔收款，合计 {yuan(receipts.reduce((s, r) => s + r.amountFen, 0))}
+            导入完成：新记录 {recorded.length} 笔，合计 {yuan(recorded.reduce((s, r) => s + r.amountFen, 0))}
+            {replayed.length > 0 ? `；${replayed.length} 笔此前已记录，未重复记账` : ''}
           </Typography.Text>
+          {replayed.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              message={`${replayed.length} 笔与此前导入的收款相同，返回的是原收据`}
+              description="同一账户、金额、日期、方式的收款若确为另一笔，请在该行填写 payer_reference（银行流水号）或 idempotency_key 后重新导入。"
+            />
+          )}
           <Table
             rowKey="paymentId"
             size="small"
@@ -121,6 +141,7 @@ export function PaymentImportScreen() {
             pagination={receipts.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
             columns={[
               { title: '收据号', dataIndex: 'receiptNumber' },
+              { title: '状态', dataIndex: 'replayed', render: (v: boolean) => (v ? '此前已记录' : '新记录') },
               { title: '账户编号', dataIndex: 'accountId' },
               { title: '金额', dataIndex: 'amountFen', render: yuan },
               { title: '转为预收', dataIndex: 'creditFen', render: yuan },
