@@ -75,6 +75,8 @@ export function App() {
 
 function SignedInApp() {
   const [session, setSession] = useState<Session | undefined>(() => loadSession());
+  // Why the sign-in screen is back: the hub refused the session's token (expired, or no longer valid).
+  const [notice, setNotice] = useState<string | undefined>();
   const [key, setKey] = useState(currentKey);
   useEffect(() => {
     const onHash = () => setKey(currentKey());
@@ -86,6 +88,7 @@ function SignedInApp() {
       session
         ? apiClient(session.token, () => {
             saveSession(undefined);
+            setNotice('会话已过期或令牌已失效，请重新登录');
             setSession(undefined);
           })
         : undefined,
@@ -98,8 +101,10 @@ function SignedInApp() {
     <ConsoleProvider>
       {!session || !client ? (
         <SignIn
+          notice={notice}
           onSignedIn={(s) => {
             saveSession(s);
+            setNotice(undefined);
             setSession(s);
           }}
         />

@@ -14,7 +14,7 @@ interface DemoIdentity {
  * production the organisation's identity provider issues the token (README: Console, OIDC hand-off); a token pasted
  * here works everywhere.
  */
-export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+export function SignIn({ onSignedIn, notice }: { onSignedIn: (session: Session) => void; notice?: string }) {
   const [identities, setIdentities] = useState<DemoIdentity[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
@@ -39,6 +39,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
   const withToken = ({ token }: { token: string }) => {
     const claims = claimsOf(token);
     if (!claims) return setProblem('令牌无效：不是本系统签发的访问令牌');
+    // Before, an expired token "signed in" and the first request sent the page straight back here, without a word.
+    if (claims.expiresAt !== undefined && claims.expiresAt <= Date.now())
+      return setProblem('令牌已过期，请重新获取访问令牌');
     onSignedIn({
       token: token.trim(),
       role: claims.role,
@@ -51,6 +54,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
     <main style={{ maxWidth: 640, margin: '48px auto' }}>
       <Typography.Title level={2}>物业治理信息枢纽 · 登录</Typography.Title>
       {problem && <Alert type="error" showIcon message={problem} role="alert" style={{ marginBottom: 16 }} />}
+      {!problem && notice && (
+        <Alert type="warning" showIcon message={notice} role="status" style={{ marginBottom: 16 }} />
+      )}
       {identities && identities.length > 0 && (
         <Card title="开发环境：选择演示身份" style={{ marginBottom: 16 }}>
           <Space direction="vertical" style={{ width: '100%' }}>
