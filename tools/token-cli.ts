@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { tokenSettings } from '../platform/config';
-import { ROLES, isRole } from '../kernel/identity';
+import { INTERNAL_ROLES, ROLES, isRole } from '../kernel/identity';
 import { mintUserToken } from '../platform/auth/tokens';
 
 /** `npm run token -- --role COURT --org court-beijing-xicheng --jurisdiction 110102 [--sub clerk-1] [--ttl 8h]` */
@@ -14,12 +14,18 @@ async function main() {
       ttl: { type: 'string', default: '8h' },
     },
   });
-  if (!isRole(values.role) || !values.org) {
+  // A caller's roles only: PUBLIC and SYSTEM are the hub's own, which the gateway refuses in a token.
+  const roles = ROLES.filter((r) => !INTERNAL_ROLES.has(r));
+  if (!isRole(values.role) || INTERNAL_ROLES.has(values.role) || !values.org) {
     process.stderr.write(
-      `usage: npm run token -- --role <${ROLES.join('|')}> --org <organisation id> [--jurisdiction <code>]... [--sub <subject>] [--ttl 8h]\n`,
+      `usage: npm run token -- --role <${roles.join('|')}> --org <organisation id> [--jurisdiction <code>]... [--sub <subject>] [--ttl 8h]\n`,
     );
     process.exit(2);
   }
+  if (!process.env.HUB_JWT_SECRET)
+    process.stderr.write(
+      'HUB_JWT_SECRET is not set: signed with the public development secret, which only a development hub accepts\n',
+    );
   const jurisdictions = (values.jurisdiction ?? []).flatMap((j) => j.split(',')).filter(Boolean);
   const token = await mintUserToken(
     { subject: values.sub ?? `${values.org}-user`, role: values.role, organisationId: values.org, jurisdictions },
@@ -29,4 +35,7 @@ async function main() {
   process.stdout.write(`${token}\n`);
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
