@@ -76,6 +76,17 @@ describe('hotline systems by division', () => {
     );
     // A street within a division it already serves keeps that start; a division dropped and registered again starts again.
     expect(divisionsServed(widened, ['110102020'], later)).toEqual([{ code: '110102020', since: first }]);
+    // A street widened to its district keeps its own start beside the district's new one.
+    const street = divisionsServed([], ['110102020'], first);
+    const district = divisionsServed(street, ['110102'], later);
+    expect(district).toEqual([
+      { code: '110102', since: later },
+      { code: '110102020', since: first },
+    ]);
+    const bySender = [{ organisationId: 'hotline-bj', served: district }];
+    expect(hotlineServing('110102020', bySender)?.since).toEqual(first);
+    expect(hotlineServing('110102017', bySender)?.since).toEqual(later);
+    expect(divisionsServed(district, ['110102'], new Date('2027-01-01T00:00:00Z'))).toEqual(district);
     const dropped = divisionsServed(widened, ['110105'], later);
     expect(divisionsServed(dropped, ['110105', '110102'], new Date('2027-01-01T00:00:00Z'))).toEqual([
       { code: '110105', since: later },

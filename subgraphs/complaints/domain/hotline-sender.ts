@@ -66,18 +66,26 @@ export interface ServedDivision {
 
 /**
  * The divisions of a registration with their starts: a division already served, by itself or by a wider division of
- * the same system, keeps the earliest start covering it; a new one starts now. A division dropped and registered
- * again starts again.
+ * the same system, keeps the earliest start covering it; a new one starts now. A narrower division served since
+ * earlier than the wider one now registered is kept beside it, so a street keeps its start when its system widens
+ * to the street's district (before, the district's new start replaced the street's, and a backfill could take the
+ * orders the system had sent for that street since). A division dropped and registered again starts again.
  */
 export function divisionsServed(
   previous: readonly ServedDivision[],
   next: readonly string[],
   now: Date,
 ): ServedDivision[] {
-  return next.map((code) => {
-    const starts = previous.filter((p) => code.startsWith(p.code)).map((p) => p.since.getTime());
-    return { code, since: starts.length > 0 ? new Date(Math.min(...starts)) : now };
-  });
+  const earliest = (divisions: readonly ServedDivision[]) =>
+    divisions.length > 0 ? new Date(Math.min(...divisions.map((d) => d.since.getTime()))) : undefined;
+  const current = next.map((code) => ({
+    code,
+    since: earliest(previous.filter((p) => code.startsWith(p.code))) ?? now,
+  }));
+  const kept = previous.filter((p) =>
+    current.some((c) => p.code !== c.code && p.code.startsWith(c.code) && p.since < c.since),
+  );
+  return [...current, ...kept.filter((k) => !next.includes(k.code))];
 }
 
 /**

@@ -50,6 +50,7 @@ export async function allSenders(em: EntityManager): Promise<(HotlineSender & { 
     organisationId: r.organisation_id,
     name: r.name,
     jurisdictions: r.jurisdictions,
-    served: r.jurisdictions.map((code) => ({ code, since: new Date(r.served_since[code]) })),
+    // Every start kept: the divisions registered, and narrower ones served since earlier (divisionsServed).
+    served: Object.entries(r.served_since).map(([code, since]) => ({ code, since: new Date(since) })),
   }));
 }
