@@ -32,8 +32,7 @@ async function main() {
     throw new Error(`DEMO_DOCUMENTS_DATABASE must end in _documents (it is dropped each run), got ${database}`);
   await dropDatabase(postgres.adminUrl, database);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, database);
-  const broker = await hubBroker(root);
-  servers.add('Kafka', broker.stop);
+  const broker = await hubBroker(root, servers);
   // Free ports, a database and topics of its own, so it runs beside `npm start` on the same servers.
   const hub = await startHub({
     databaseUrl,
@@ -58,7 +57,8 @@ async function main() {
       );
     }
   } finally {
-    await servers.stopAll();
+    // Something that did not stop cleanly (logged) fails the command, as a failing hub.stop() did.
+    if (!(await servers.stopAll())) process.exitCode = 1;
   }
 }
 

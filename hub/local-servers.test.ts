@@ -24,4 +24,15 @@ describe('what a command started, stopped once', () => {
     later.add('PostgreSQL', async () => undefined);
     expect(await later.stopAll()).toBe(true);
   });
+
+  it('stops at once what finishes starting while the stop runs (a broker still starting at Ctrl-C)', async () => {
+    const servers = new StartedServers();
+    const stopped: string[] = [];
+    servers.add('PostgreSQL', async () => void stopped.push('PostgreSQL'));
+    const stopping = servers.stopAll();
+    servers.add('Kafka', async () => void stopped.push('Kafka'));
+    await stopping;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toEqual(['PostgreSQL', 'Kafka']);
+  });
 });

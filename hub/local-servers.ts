@@ -7,14 +7,12 @@ import {
 } from '../platform/events/broker-credentials';
 import { kafkaBrokersFromEnv } from '../platform/config';
 import { logger } from '../platform/logging';
-import { runningPid, startLocalKafka } from '../tools/kafka/local-kafka';
+import { runningPid, startLocalKafka, stopLocalKafka } from '../tools/kafka/local-kafka';
 
-/** The broker a command of this machine's hub uses, its credentials, and how to stop it if this command started it. */
+/** The broker a command of this machine's hub uses and its credentials. */
 export interface HubBroker {
   brokers: string[];
   credentials: BrokerCredentials | undefined;
-  /** Stops the local broker if this call started it; a configured one, or one already running, stays up. */
-  stop(): Promise<void>;
 }
 
 /**
@@ -22,16 +20,20 @@ export interface HubBroker {
  * credentials generated there on first start. One way for `npm start`, `npm run start:topology` and
  * `npm run demo:documents`: the last started the local broker without its credentials, so on the same data directory
  * it was formatted afresh (every topic, offset and principal gone) or, already running, refused it (a helper's audit
- * of 2026-12-06).
+ * of 2026-12-06). A local broker this call starts is stopped with `servers`; a configured one, or one already
+ * running, stays up.
  */
-export async function hubBroker(root: string): Promise<HubBroker> {
+export async function hubBroker(root: string, servers: StartedServers): Promise<HubBroker> {
   const configured = kafkaBrokersFromEnv();
-  if (configured) return { brokers: configured, credentials: brokerCredentialsFromEnv(), stop: async () => undefined };
+  if (configured) return { brokers: configured, credentials: brokerCredentialsFromEnv() };
   process.stderr.write('starting a local Kafka 3.9 broker (first run resolves its jars with Maven)...\n');
   const dataDir = path.join(root, '.local', 'kafka', 'data');
   // Generated on first start, kept under .local/: the broker's super user and one principal per subgraph.
   const credentials = loadOrCreateBrokerCredentials(localKafkaCredentialsFile(root));
   const reused = runningPid(dataDir) !== undefined;
+  // Registered before the start: the broker is spawned (detached, with its pid file) before it is ready, so a Ctrl-C
+  // during its start stops it too (stopLocalKafka stops whatever the pid file names, nothing without one).
+  if (!reused) servers.add('Kafka', () => stopLocalKafka(dataDir));
   const kafka = await startLocalKafka({
     projectRoot: root,
     dataDir,
@@ -40,7 +42,7 @@ export async function hubBroker(root: string): Promise<HubBroker> {
     admin: credentials.admin,
   });
   // A broker left running by `npm run kafka:start` stays up; one started here stops with the command.
-  return { brokers: kafka.brokers, credentials, stop: reused ? async () => undefined : kafka.stop };
+  return { brokers: kafka.brokers, credentials };
 }
 
 /**
@@ -52,41 +54,52 @@ export class StartedServers {
   private readonly steps: { name: string; stop: () => Promise<void> }[] = [];
   private stopping: Promise<boolean> | undefined;
 
-  /** Registers what was just started. */
+  /** Registers what was just started; once the stop has begun, stops it at once (it finished starting meanwhile). */
   add(name: string, stop: () => Promise<void>): void {
-    this.steps.push({ name, stop });
+    if (this.stopping) void this.stopping.then(() => this.stopStep({ name, stop }));
+    else this.steps.push({ name, stop });
+  }
+
+  private async stopStep(step: { name: string; stop: () => Promise<void> }): Promise<boolean> {
+    try {
+      await step.stop();
+      return true;
+    } catch (error) {
+      logger.error({ err: error, step: step.name }, 'did not stop cleanly');
+      return false;
+    }
   }
 
   /** Stops everything registered, last first, each even when an earlier one failed; true when all stopped cleanly. */
   stopAll(): Promise<boolean> {
     this.stopping ??= (async () => {
       let clean = true;
-      for (const step of [...this.steps].reverse()) {
-        try {
-          await step.stop();
-        } catch (error) {
-          clean = false;
-          logger.error({ err: error, step: step.name }, 'did not stop cleanly');
-        }
-      }
+      for (const step of [...this.steps].reverse()) clean = (await this.stopStep(step)) && clean;
       return clean;
     })();
     return this.stopping;
   }
 
-  /** Stops everything on SIGINT or SIGTERM, then exits (1 when something did not stop cleanly). */
+  /** Stops everything on SIGINT or SIGTERM, then exits 130 or 143 as a shell reports the signal (1 when unclean). */
   stopOnSignals(message: string): void {
-    const onSignal = () => {
+    const onSignal = (code: number) => () => {
+      this.signalled = true;
       process.stderr.write(`${message}\n`);
-      void this.stopAll().then((clean) => process.exit(clean ? 0 : 1));
+      void this.stopAll().then((clean) => process.exit(clean ? code : 1));
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal(130));
+    process.once('SIGTERM', onSignal(143));
   }
 
-  /** Runs a command's start; on its failure stops what it started, reports the error and exits 1. */
+  private signalled = false;
+
+  /**
+   * Runs a command's start; on its failure stops what it started, reports the error and exits 1. A start failing
+   * because a signal is stopping what it used is the signal's to report.
+   */
   run(main: () => Promise<void>, report: (error: unknown) => void = (error) => console.error(error)): void {
     main().catch(async (error) => {
+      if (this.signalled) return;
       report(error);
       await this.stopAll();
       process.exit(1);

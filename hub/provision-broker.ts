@@ -3,7 +3,7 @@ import { SUBGRAPH_NAMES, SubgraphName, kafkaBrokersFromEnv, kafkaSaslFromEnv } f
 import { subgraphUsername } from '../platform/events/broker-credentials';
 import { revokeStaleGrants } from '../platform/events/broker-admin';
 import { createKafka, ensureTopics, SaslCredential } from '../platform/events/kafka';
-import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
+import { ownedByHub, provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
 import { subgraphTopics } from '../platform/subgraph/runtime';
 import { ALL_SUBGRAPHS } from './subgraphs';
 
@@ -42,7 +42,7 @@ async function main() {
   await ensureTopics(kafka, settings, ALL_SUBGRAPHS.flatMap(subgraphTopics));
   const grants = await provisionSubgraphPrincipals(kafka, settings, ALL_SUBGRAPHS, credentials);
   // What an earlier release granted and this one no longer declares is revoked, not left for good.
-  const revoked = await revokeStaleGrants(kafka, grants, settings.topicPrefix);
+  const revoked = await revokeStaleGrants(kafka, grants, ownedByHub(settings.topicPrefix));
   process.stdout.write(
     `broker ready: ${SUBGRAPH_NAMES.length} subgraph principals, ${grants.length} ACLs, ${revoked.length} revoked\n`,
   );

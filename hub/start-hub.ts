@@ -34,8 +34,7 @@ async function main() {
   servers.add('PostgreSQL', postgres.stop);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.HUB_DATABASE ?? 'property_hub');
 
-  const broker = await hubBroker(root);
-  servers.add('Kafka', broker.stop);
+  const broker = await hubBroker(root, servers);
   const { brokers, credentials: kafkaCredentials } = broker;
 
   const hub = await startHub({

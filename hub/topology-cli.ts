@@ -80,8 +80,7 @@ async function main() {
   servers.add('PostgreSQL', postgres.stop);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.HUB_DATABASE ?? 'property_hub_topology');
 
-  const broker = await hubBroker(root);
-  servers.add('Kafka', broker.stop);
+  const broker = await hubBroker(root, servers);
   const { brokers, credentials } = broker;
   if (!credentials)
     throw new Error('the topology runs on a secured broker: set KAFKA_CREDENTIALS_FILE with KAFKA_BROKERS');

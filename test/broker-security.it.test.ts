@@ -24,7 +24,7 @@ import {
 } from '../platform/events/broker-admin';
 import { createKafka, ensureTopics, KafkaSettings } from '../platform/events/kafka';
 import { logger } from '../platform/logging';
-import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
+import { ownedByHub, provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
 import { subgraphTopics } from '../platform/subgraph/runtime';
 import { uniqueSuffix } from './support/hub-fixture';
 import { rawProducer, testKafkaClient } from './support/kafka-probe';
@@ -126,7 +126,7 @@ describe('the broker refuses strangers', () => {
     expect(await tryProduce(broker.brokers, sub('arrears'), topic('arrears.dead-letter.v1'))).toBe('OK');
   });
 
-  it('revokes what a subgraph no longer declares under its prefix, and nothing of another prefix', async () => {
+  it("revokes what a subgraph no longer declares under its prefix, and nothing of another hub's", async () => {
     // Before, provisioning only added ACLs: a subgraph that stopped writing a topic could write it for good.
     const adminKafka = createKafka(admin);
     const areas = grants.find((g) => g.principal === principalOf(sub('areas').username))!.principal;
@@ -135,14 +135,14 @@ describe('the broker refuses strangers', () => {
     await createGrants(adminKafka, [stale, elsewhere]);
     try {
       expect(await tryProduce(broker.brokers, sub('areas'), topic(FILINGS_TOPIC.name))).toBe('OK');
-      expect(await revokeStaleGrants(adminKafka, grants, prefix)).toEqual([expect.objectContaining(stale)]);
+      expect(await revokeStaleGrants(adminKafka, grants, ownedByHub(prefix))).toEqual([expect.objectContaining(stale)]);
       expect(await tryProduce(broker.brokers, sub('areas'), topic(FILINGS_TOPIC.name))).toBe(
         'TOPIC_AUTHORIZATION_FAILED',
       );
       expect(await tryProduce(broker.brokers, sub('areas'), topic(AREAS_TOPIC.name))).toBe('OK');
       const held = await grantsOf(adminKafka, areas);
       expect(held).toContainEqual(expect.objectContaining(elsewhere));
-      expect(await revokeStaleGrants(adminKafka, grants, prefix)).toEqual([]);
+      expect(await revokeStaleGrants(adminKafka, grants, ownedByHub(prefix))).toEqual([]);
     } finally {
       await deleteGrants(adminKafka, [stale, elsewhere]);
     }

@@ -49,7 +49,6 @@ export interface DownloadedFile {
   bytes: Buffer;
 }
 
-/** What the Haidian court downloads for the demo batch: each referral's documents, then the batch's ZIP bundle. */
 /**
  * Asks again while the owners' register has not yet learnt of the referral (DEFENDANT_IDENTITY_PENDING: the areas
  * subgraph reads litigation.referrals.v1), 30 s at most: `npm run demo:documents` asked once, right after the demo's
@@ -67,6 +66,7 @@ async function whenDisclosed<T>(ask: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What the Haidian court downloads for the demo batch: each referral's documents, then the batch's ZIP bundle. */
 export async function downloadDemoBatch(url: string, tokens: TokenSettings): Promise<DownloadedFile[]> {
   const gql = gatewayClient(url, tokens);
   const FILE = 'name kind sha256 contentBase64';

@@ -491,28 +491,33 @@ export async function deleteGrants(kafka: Kafka, grants: readonly Grant[]): Prom
 }
 
 /**
- * Of the ACLs a principal holds, those not wanted, among the topics and groups under the prefix (all of them, with
- * none): what a deployment no longer producing or reading a topic still held. Those of other prefixes (another hub
- * on the same broker) are never its own to revoke.
+ * Of the ACLs a principal holds, those not wanted among the topics and groups `owns` names: what a deployment no
+ * longer producing or reading a topic still held. A cluster grant, and a name it does not own (another hub's on the
+ * same broker, under its own prefix), is never its to revoke.
  */
-export function staleGrants(held: readonly Grant[], wanted: readonly Grant[], topicPrefix = ''): Grant[] {
+export function staleGrants(
+  held: readonly Grant[],
+  wanted: readonly Grant[],
+  owns: (name: string) => boolean,
+): Grant[] {
   const keep = new Set(wanted.map(grantKey));
-  return held.filter(
-    (g) =>
-      !keep.has(grantKey(g)) && (topicPrefix === '' || (g.resource !== 'CLUSTER' && g.name.startsWith(topicPrefix))),
-  );
+  return held.filter((g) => !keep.has(grantKey(g)) && g.resource !== 'CLUSTER' && owns(g.name));
 }
 
 /**
- * Revokes, for each principal the grants name, the ACLs it holds under the prefix beyond them (staleGrants), and
+ * Revokes, for each principal the grants name, the ACLs it holds on names it owns beyond them (staleGrants), and
  * returns them once the broker reports them gone. Before, provisioning only ever added: a subgraph that stopped
  * reading or writing a topic kept its access to it for good (a helper's audit of 2026-12-06).
  */
-export async function revokeStaleGrants(kafka: Kafka, wanted: readonly Grant[], topicPrefix = ''): Promise<Grant[]> {
+export async function revokeStaleGrants(
+  kafka: Kafka,
+  wanted: readonly Grant[],
+  owns: (name: string) => boolean,
+): Promise<Grant[]> {
   return withAdmin(kafka, async (admin) => {
     const principals = [...new Set(wanted.map((g) => g.principal))];
     const held = (await Promise.all(principals.map((p) => describeGrants(admin, p)))).flat();
-    const stale = staleGrants(held, wanted, topicPrefix);
+    const stale = staleGrants(held, wanted, owns);
     if (stale.length === 0) return [];
     await admin.deleteAcls({ filters: stale.map(toAclEntry) });
     const gone = new Set(stale.map(grantKey));

@@ -1,7 +1,9 @@
 import { SubgraphModule } from './module';
-import { subgraphGrants } from './broker-access';
+import { ownedByHub, subgraphGrants } from './broker-access';
+import { Grant, staleGrants } from '../events/broker-admin';
 import {
   ACCOUNTS_TOPIC,
+  AREAS_TOPIC,
   CLAIMS_TOPIC,
   COURT_CASE_EVENT_REPORTED,
   FILINGS_TOPIC,
@@ -65,5 +67,36 @@ describe("a subgraph's ACLs, derived from what it declares", () => {
     for (const internal of [ACCOUNTS_TOPIC.name, CLAIMS_TOPIC.name, 'areas.households.v1'])
       expect(read).not.toContain(internal);
     expect(read).toEqual(['contracts.']);
+  });
+});
+
+const AREAS = AREAS_TOPIC.name;
+
+describe("the ACLs a deployment revokes: its own names' beyond what it declares", () => {
+  const grant = (name: string, operation: Grant['operation'] = 'WRITE'): Grant => ({
+    principal: 'User:hub-areas',
+    resource: 'TOPIC',
+    name,
+    operation,
+  });
+  const wanted = [grant(`${AREAS}`), grant('areas.', 'READ')];
+  const held = [
+    ...wanted,
+    grant(FILINGS_TOPIC.name),
+    grant(`t123.${FILINGS_TOPIC.name}`),
+    grant(`demo.x.${FILINGS_TOPIC.name}`),
+    { ...grant('kafka-cluster', 'IDEMPOTENT_WRITE'), resource: 'CLUSTER' as const },
+  ];
+
+  it('revokes, unprefixed, only names of the catalog’s families: never a prefixed hub’s beside it, nor the cluster', () => {
+    // Before (review of this stop): an unprefixed run took every other hub's grants on the broker for its own.
+    expect(staleGrants(held, wanted, ownedByHub(''))).toEqual([grant(FILINGS_TOPIC.name)]);
+  });
+
+  it('revokes under a prefix only that prefix’s own names, not a nested prefix’s', () => {
+    const demo = [grant(`demo.${AREAS}`), grant(`demo.${FILINGS_TOPIC.name}`), grant(`demo.x.${FILINGS_TOPIC.name}`)];
+    expect(staleGrants(demo, [grant(`demo.${AREAS}`)], ownedByHub('demo.'))).toEqual([
+      grant(`demo.${FILINGS_TOPIC.name}`),
+    ]);
   });
 });

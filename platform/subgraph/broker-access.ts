@@ -1,5 +1,5 @@
 import { Kafka } from 'kafkajs';
-import { SubgraphName, TOPIC_DEFINITIONS, deadLetterTopicOf } from '../../catalog';
+import { SUBGRAPH_NAMES, SubgraphName, TOPIC_DEFINITIONS, deadLetterTopicOf } from '../../catalog';
 import { consumerTopicPrefixes, consumerTopics } from '../events/consumer';
 import {
   Grant,
@@ -54,6 +54,17 @@ export function subgraphGrants(module: SubgraphModule, username: string, topicPr
     ...readPrefixes.flatMap((name) => (['READ', 'DESCRIBE'] as const).map((op) => topic(name, op, true))),
     { principal, resource: 'GROUP', name: `${topicPrefix}${module.name}.`, prefixed: true, operation: 'READ' },
   ];
+}
+
+/**
+ * Whether a topic or group name is the hub's under its prefix: the prefix, then a family the catalog names (a
+ * topic's first segment, or a subgraph's, for its groups and dead-letter topic). Another hub on the same broker, under
+ * a prefix of its own (a test hub's `t123.areas.…` beside an unprefixed one, `demo.x.` beside `demo.`), is not: its
+ * principals' ACLs there are never this hub's to revoke.
+ */
+export function ownedByHub(topicPrefix = ''): (name: string) => boolean {
+  const families = new Set<string>([...TOPIC_DEFINITIONS.map((t) => t.name.split('.')[0]), ...SUBGRAPH_NAMES]);
+  return (name) => name.startsWith(topicPrefix) && families.has(name.slice(topicPrefix.length).split('.')[0]);
 }
 
 /**
