@@ -87,6 +87,7 @@ describe('the address a process listens on', () => {
     expect(listenHost({ NODE_ENV: 'development' })).toBe('127.0.0.1');
     expect(listenHost({ NODE_ENV: 'production' })).toBe('0.0.0.0');
     expect(listenHost({ HOST: '0.0.0.0' })).toBe('0.0.0.0');
+    expect(listenHost({ HOST: '' })).toBe('127.0.0.1');
     expect(listenHost({ NODE_ENV: 'production', HOST: '10.0.0.5' })).toBe('10.0.0.5');
   });
 });

@@ -83,7 +83,8 @@ export const webhookSecretKey = (env: NodeJS.ProcessEnv = process.env, root: str
  * network (a helper's audit of 2026-12-06).
  */
 export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
-  return env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
+  // An empty HOST is unset (Node would listen on every interface).
+  return env.HOST || (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
 }
 
 /** Default ports of the development hub; production sets PORT per container. */
