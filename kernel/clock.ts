@@ -29,6 +29,21 @@ export function todayInChina(now?: Date): IsoDate {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+const CHINA_TIME = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CHINA_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The time of day in China, HH:MM:SS (24 hours). */
+export function timeOfDayInChina(at: Date): string {
+  const parts = CHINA_TIME.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
 /** Pins (or with null, releases) the day `todayInChina()` answers; for test hubs only (see above). */
 export function pinHubToday(date: IsoDate | null): void {
   if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a YYYY-MM-DD date: ${date}`);

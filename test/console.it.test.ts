@@ -307,6 +307,23 @@ describe('the web console in headless Chromium', () => {
       .first()
       .waitFor();
     expect(await drawer.getByText('欠费', { exact: true }).count()).toBeGreaterThan(0);
+    // What was waived, the late fees and the credit, so that billed − paid − waived reads as what is open (before,
+    // none of them was shown), and each charge with its kind.
+    const figure = async (name: string) =>
+      Number(
+        (
+          await drawer
+            .locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${name}$`) })
+            .locator('xpath=following-sibling::*[1]')
+            .innerText()
+        ).replace(/[,元]/g, ''),
+      );
+    const [billedFen, paidFen, waivedFen, openFen] = await Promise.all(
+      ['应收', '已收', '减免', '未缴（含未到期）'].map((name) => figure(name)),
+    );
+    expect(Math.round((billedFen - paidFen - waivedFen) * 100)).toBe(Math.round(openFen * 100));
+    for (const name of ['违约金', '预收余额']) expect(Number.isFinite(await figure(name))).toBe(true);
+    expect(await drawer.getByRole('cell', { name: '物业费', exact: true }).count()).toBeGreaterThan(0);
     await page.close();
 
     const other = await signedIn('另一家物业');

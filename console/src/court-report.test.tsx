@@ -36,13 +36,19 @@ describe('报告审理进展 form (a court clerk’s reports)', () => {
           report: {
             referralId,
             kind: 'DOCKETED',
-            occurredAt: '2026-10-10T00:00:00+08:00',
+            occurredAt: expect.stringMatching(/^2026-10-10T\d{2}:\d{2}:\d{2}\+08:00$/),
             caseNumber: '(2026)京0102民初90001号',
             procedure: 'SIMPLE_OR_ORDINARY',
           },
         },
       },
     ]);
+    // Reported: the same entry again is a new report (a new eventId), not the first one's retry.
+    fireEvent.change(screen.getByLabelText('案号'), { target: { value: ' (2026)京0102民初90001号 ' } });
+    fireEvent.change(screen.getByLabelText('发生日期'), { target: { value: '2026-10-10' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1].variables.eventId).not.toBe(calls[0].variables.eventId);
   });
 
   it('asks for the procedure when the hub proposed none, and refuses a day after today', async () => {
@@ -84,10 +90,11 @@ describe('报告审理进展 form (a court clerk’s reports)', () => {
     expect(calls[0].variables.report).toEqual({
       referralId,
       kind: 'SETTLED',
-      occurredAt: '2026-11-02T00:00:00+08:00',
+      occurredAt: expect.stringMatching(/^2026-11-02T\d{2}:\d{2}:\d{2}\+08:00$/),
       settledFen: 123456,
     });
-    expect(calls[1].variables.eventId).toBe(calls[0].variables.eventId);
+    // …with the same instant, so that the retry is the same report (its time of day is the first press's).
+    expect(calls[1].variables).toEqual(calls[0].variables);
     expect(calls[2].variables.eventId).not.toBe(calls[0].variables.eventId);
     expect(calls[2].variables.report).toMatchObject({ settledFen: 123450 });
   });

@@ -12,4 +12,8 @@ describe('a CSV file’s text', () => {
     // 张三,101 in GBK. Before, read as UTF-8: the name became U+FFFD twice and was imported so.
     expect(decodeCsv(bytes(0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0x31, 0x30, 0x31))).toBe('张三,101');
   });
+
+  it('is refused in UTF-16, with what to do (GB 18030 would read it as gibberish)', () => {
+    expect(() => decodeCsv(bytes(0xff, 0xfe, 0x20, 0x5f))).toThrow('请另存为“CSV UTF-8（逗号分隔）”');
+  });
 });

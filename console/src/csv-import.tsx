@@ -1,4 +1,4 @@
-import { Form, Progress } from 'antd';
+import { Form, Progress, message } from 'antd';
 
 /**
  * What one request may carry: the gateway's default body limit is 1 MiB, and the file travels as JSON text (or as
@@ -16,6 +16,10 @@ export type ImportStage =
  * U+FFFD, printable, so an owners' register could be imported as ���.
  */
 export function decodeCsv(bytes: ArrayBuffer): string {
+  // UTF-16 (Excel's "Unicode text") would read as GB 18030 gibberish: refused, with what to do.
+  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    throw new Error('文件为 UTF-16 编码，请另存为“CSV UTF-8（逗号分隔）”');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -32,12 +36,27 @@ export function readText(file: File, onProgress: (percent: number) => void): Pro
       try {
         resolve(decodeCsv(reader.result as ArrayBuffer));
       } catch (error) {
-        reject(error instanceof Error ? error : new Error('无法读取文件'));
+        reject(error instanceof Error ? error : new Error('无法读取该文件，请重新选择'));
       }
     };
-    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
+    reader.onerror = () => reject(new Error('无法读取该文件，请重新选择'));
     reader.readAsArrayBuffer(file);
   });
+}
+
+/**
+ * The file's text for an import, its reading shown on the stage; an unreadable file (moved, access revoked, UTF-16)
+ * is said, the form freed and undefined returned (before, the import stayed at "reading").
+ */
+export async function readFile(file: File, setStage: (stage: ImportStage) => void): Promise<string | undefined> {
+  setStage({ step: 'reading', percent: 0 });
+  try {
+    return await readText(file, (percent) => setStage({ step: 'reading', percent }));
+  } catch (error) {
+    void message.error(error instanceof Error ? error.message : '无法读取该文件，请重新选择');
+    setStage({ step: 'idle' });
+    return undefined;
+  }
 }
 
 /** The import's stages on one bar: the file read (0–50), sent and checked by the hub (75), imported (100). */

@@ -26,6 +26,17 @@ export const PROCEDURE: Record<string, string> = {
   SIMPLE_OR_ORDINARY: '简易程序或普通程序',
   UNDETERMINED: '待定',
 };
+export const CHARGE_KIND: Record<string, string> = { SERVICE_FEE: '物业费', LEVY: '专项收费' };
+export const COLLECTION_ACTION: Record<string, string> = {
+  NOTICE_POSTED: '张贴催缴通知',
+  LETTER: '催缴函',
+  MESSAGE: '短信/消息',
+  VISIT: '上门',
+  CALL: '电话',
+  PAYMENT_PROMISE: '承诺缴费',
+  INSTALMENT_PLAN: '分期缴费',
+  MEDIATION_SESSION: '调解',
+};
 export const AGING_BUCKET: Record<string, string> = {
   DAYS_0_30: '1–30天',
   DAYS_31_90: '31–90天',

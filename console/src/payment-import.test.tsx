@@ -79,6 +79,8 @@ describe('收款导入 (payments CSV)', () => {
               creditFen: 0,
               paidOn: '2026-11-30',
               paidInto: 'PROPERTY_SERVICE_FEES',
+              recordedAt: '2026-11-30T02:00:00.000Z',
+              reversedOn: null,
               replayed: false,
             },
             {
@@ -89,6 +91,8 @@ describe('收款导入 (payments CSV)', () => {
               creditFen: 0,
               paidOn: '2026-11-29',
               paidInto: 'PROPERTY_SERVICE_FEES',
+              recordedAt: '2026-11-29T16:30:00.000Z',
+              reversedOn: '2026-12-01',
               replayed: true,
             },
           ],
@@ -100,7 +104,10 @@ describe('收款导入 (payments CSV)', () => {
     // A line an earlier file had recorded is told apart (before, it was counted as imported and never recorded).
     expect(await screen.findByText('导入完成：新记录 1 笔，合计 1,409.50元；1 笔此前已记录，未重复记账')).toBeTruthy();
     expect(screen.getByText('1 笔与此前导入的收款相同，返回的是原收据')).toBeTruthy();
-    expect(screen.getByRole('row', { name: /R2026-00000000 此前已记录/ })).toBeTruthy();
+    // …with when it was recorded (its day in China) and its reversal, if any.
+    expect(
+      screen.getByRole('row', { name: /R2026-00000000 此前已记录（2026年11月30日），已于2026年12月1日冲正/ }),
+    ).toBeTruthy();
     expect(
       screen.getByRole('row', { name: /R2026-00000001 新记录 .* 1,409\.50元 0\.00元 2026年11月30日 物业费账户/ }),
     ).toBeTruthy();

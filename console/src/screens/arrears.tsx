@@ -6,7 +6,7 @@ import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh, monthZh, yuan } from '../format';
 import { graphql } from '../gql';
 import type { AgingBucket } from '../gql/graphql';
-import { ACCOUNT_STATUS, AGING_BUCKET, label } from '../labels';
+import { ACCOUNT_STATUS, AGING_BUCKET, CHARGE_KIND, COLLECTION_ACTION, label } from '../labels';
 
 const ARREARS = graphql(`
   query ArrearsList($offset: Int!, $first: Int!, $filter: ArrearsFilter) {
@@ -43,6 +43,9 @@ const STATEMENT = graphql(`
       asOf
       billedFen
       paidFen
+      waivedFen
+      creditFen
+      openFen
       arrearsFen
       lateFeeFen
       charges {
@@ -52,7 +55,9 @@ const STATEMENT = graphql(`
         dueOn
         amountFen
         paidFen
+        waivedFen
         openFen
+        lateFeeFen
         inArrears
         agingBucket
       }
@@ -149,11 +154,15 @@ function StatementDrawer({ accountId, onClose }: { accountId: string; onClose: (
             <Descriptions.Item label="截至">{dateZh(a.asOf)}</Descriptions.Item>
             <Descriptions.Item label="应收">{yuan(a.billedFen)}</Descriptions.Item>
             <Descriptions.Item label="已收">{yuan(a.paidFen)}</Descriptions.Item>
+            <Descriptions.Item label="减免">{yuan(a.waivedFen)}</Descriptions.Item>
+            <Descriptions.Item label="未缴（含未到期）">{yuan(a.openFen)}</Descriptions.Item>
             <Descriptions.Item label="欠费">{yuan(a.arrearsFen)}</Descriptions.Item>
+            <Descriptions.Item label="违约金">{yuan(a.lateFeeFen)}</Descriptions.Item>
+            <Descriptions.Item label="预收余额">{yuan(a.creditFen)}</Descriptions.Item>
           </Descriptions>
           {a.actions.length > 0 && (
             <Typography.Paragraph style={{ marginTop: 16 }}>
-              催收记录：{a.actions.map((x) => `${dateZh(x.on)} ${x.kind}`).join('；')}
+              催收记录：{a.actions.map((x) => `${dateZh(x.on)} ${label(COLLECTION_ACTION, x.kind)}`).join('；')}
             </Typography.Paragraph>
           )}
           <Table
@@ -164,10 +173,13 @@ function StatementDrawer({ accountId, onClose }: { accountId: string; onClose: (
             pagination={{ pageSize: 12, showSizeChanger: false }}
             columns={[
               { title: '月份', dataIndex: 'month', render: monthZh },
+              { title: '类型', dataIndex: 'kind', render: (k: string) => label(CHARGE_KIND, k) },
               { title: '到期日', dataIndex: 'dueOn', render: dateZh },
               { title: '金额', dataIndex: 'amountFen', render: yuan },
               { title: '已缴', dataIndex: 'paidFen', render: yuan },
+              { title: '减免', dataIndex: 'waivedFen', render: yuan },
               { title: '未缴', dataIndex: 'openFen', render: yuan },
+              { title: '违约金', dataIndex: 'lateFeeFen', render: yuan },
               { title: '', render: (_, c) => (c.inArrears ? <Tag color="red">欠费</Tag> : null) },
             ]}
           />

@@ -1,8 +1,8 @@
-import { Button, Form, Select, Typography, message } from 'antd';
+import { Button, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ApiErrors } from '../components';
-import { CsvFileItem, ImportProgress, ImportStage, readText } from '../csv-import';
+import { CsvFileItem, ImportProgress, ImportStage, readFile } from '../csv-import';
 import { graphql } from '../gql';
 
 const IMPORT = graphql(`
@@ -27,14 +27,8 @@ export function CompoundImport({ compounds }: { compounds: { id: string; name: s
 
   const submit = async ({ compoundId, file }: { compoundId?: string; file?: File }) => {
     if (!compoundId || !file) return;
-    setStage({ step: 'reading', percent: 0 });
-    const csv = await readText(file, (percent) => setStage({ step: 'reading', percent })).catch(() => undefined);
-    if (csv === undefined) {
-      // Unreadable (moved, or access revoked): said, and the form free again (before, stuck at "reading").
-      void message.error('无法读取该文件，请重新选择');
-      setStage({ step: 'idle' });
-      return;
-    }
+    const csv = await readFile(file, setStage);
+    if (csv === undefined) return;
     setStage({ step: 'sending' });
     const answer = await run({ compoundId, csv, idempotencyKey: key });
     setStage(answer.error ? { step: 'idle' } : { step: 'done' });

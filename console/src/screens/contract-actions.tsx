@@ -174,6 +174,7 @@ export function DraftContractForm({
         void draft(withAttemptKey(attemptKey, { areaId: v.areaId, terms: termsInput(v) })).then((r) => {
           if (r.error || !r.data) return;
           void message.success(`合同 ${r.data.draftContract.number} 已保存为草稿`);
+          attemptKey.done();
           form.resetFields();
           onDrafted(r.data.draftContract.id);
         })

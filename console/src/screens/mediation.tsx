@@ -286,6 +286,7 @@ export function SessionForm({
         ).then((r) => {
           if (r.error) return;
           void message.success('调解已登记');
+          attemptKey.done();
           form.resetFields();
           onRecorded();
         })

@@ -1,9 +1,9 @@
-import { Alert, Button, Form, Space, Table, Typography, message } from 'antd';
+import { Alert, Button, Form, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { CombinedError, useMutation } from 'urql';
 import { ApiErrors, BadLines } from '../components';
-import { CsvFileItem, ImportProgress, ImportStage, readText } from '../csv-import';
-import { dateZh, yuan } from '../format';
+import { CsvFileItem, ImportProgress, ImportStage, readFile } from '../csv-import';
+import { dateZh, instantDateZh, yuan } from '../format';
 import { graphql } from '../gql';
 import { BadLine, COLUMN_OF_FIELD, MAX_PAYMENTS, PAYMENT_COLUMNS, parsePaymentsCsv } from '../payment-csv';
 
@@ -17,6 +17,8 @@ const IMPORT = graphql(`
       creditFen
       paidOn
       paidInto
+      recordedAt
+      reversedOn
       replayed
     }
   }
@@ -62,14 +64,8 @@ export function PaymentImportScreen() {
   const submit = async ({ file }: { file?: File }) => {
     if (!file) return;
     setBad([]);
-    setStage({ step: 'reading', percent: 0 });
-    const text = await readText(file, (percent) => setStage({ step: 'reading', percent })).catch(() => undefined);
-    if (text === undefined) {
-      // Unreadable (moved, or access revoked): said, and the form free again (before, stuck at "reading").
-      void message.error('无法读取该文件，请重新选择');
-      setStage({ step: 'idle' });
-      return;
-    }
+    const text = await readFile(file, setStage);
+    if (text === undefined) return;
     const parsed = await parsePaymentsCsv(text);
     if (parsed.bad.length > 0) {
       setBad(parsed.bad);
@@ -131,7 +127,7 @@ export function PaymentImportScreen() {
               type="warning"
               showIcon
               message={`${replayed.length} 笔与此前导入的收款相同，返回的是原收据`}
-              description="同一账户、金额、日期、方式的收款若确为另一笔，请在该行填写 payer_reference（银行流水号）或 idempotency_key 后重新导入。"
+              description="如为同一文件再次导入（例如上次导入未收到结果），无需处理。同一账户、金额、日期、方式的收款若确为另一笔，请在该行填写 payer_reference（银行流水号）或 idempotency_key 后重新导入。"
             />
           )}
           <Table
@@ -141,7 +137,13 @@ export function PaymentImportScreen() {
             pagination={receipts.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
             columns={[
               { title: '收据号', dataIndex: 'receiptNumber' },
-              { title: '状态', dataIndex: 'replayed', render: (v: boolean) => (v ? '此前已记录' : '新记录') },
+              {
+                title: '状态',
+                render: (_, r) =>
+                  `${r.replayed ? `此前已记录（${instantDateZh(r.recordedAt)}）` : '新记录'}${
+                    r.reversedOn ? `，已于${dateZh(r.reversedOn)}冲正` : ''
+                  }`,
+              },
               { title: '账户编号', dataIndex: 'accountId' },
               { title: '金额', dataIndex: 'amountFen', render: yuan },
               { title: '转为预收', dataIndex: 'creditFen', render: yuan },

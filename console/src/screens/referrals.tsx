@@ -19,7 +19,7 @@ import { dateZh, yuan } from '../format';
 import { graphql } from '../gql';
 import type { CaseStatus, CourtEventKind, Procedure } from '../gql/graphql';
 import { CASE_STATUS, PROCEDURE, label } from '../labels';
-import { todayInChina } from '../../../kernel/clock';
+import { timeOfDayInChina, todayInChina } from '../../../kernel/clock';
 import { useAttemptKey } from '../attempt-key';
 import { dateRules } from './contract-terms';
 
@@ -355,6 +355,7 @@ interface ReportValues {
   kind: CourtEventKind;
   on: string;
   caseNumber?: string;
+  enforcementCaseNumber?: string;
   procedure?: Procedure;
   hearingOn?: { format(f: string): string };
   judgedYuan?: string;
@@ -365,15 +366,23 @@ interface ReportValues {
 const YUAN_RULE = { required: true, pattern: /^\d{1,9}(\.\d{1,2})?$/, message: '金额，最多两位小数' };
 const fenOf = (yuanText: string | undefined) => (yuanText ? Math.round(Number(yuanText) * 100) : undefined);
 
-/** The report the form sends: the event dated by the day the clerk gives (its start, China time), not by the press. */
-export function courtReport(referralId: string, values: ReportValues) {
+/**
+ * The report the form sends, dated by the day the clerk gives at the time of day the attempt began (China time): on
+ * today's date, when it was pressed. Before, the press's instant whatever the day (a docketing entered three days late
+ * moved its deadline by three days); a fixed time of day would give two reports of one day one instant, and the hub
+ * takes a hearing rescheduled at the same instant as the one before it.
+ */
+export function courtReport(referralId: string, values: ReportValues, at: Date) {
   return {
     referralId,
     kind: values.kind,
-    occurredAt: `${values.on}T00:00:00+08:00`,
-    caseNumber: ['DOCKETED', 'DEBTOR_LISTED_DISHONEST'].includes(values.kind)
-      ? values.caseNumber?.trim() || undefined
-      : undefined,
+    occurredAt: `${values.on}T${timeOfDayInChina(at)}+08:00`,
+    caseNumber:
+      values.kind === 'DOCKETED'
+        ? values.caseNumber?.trim() || undefined
+        : values.kind === 'DEBTOR_LISTED_DISHONEST'
+          ? values.enforcementCaseNumber?.trim() || undefined
+          : undefined,
     procedure: values.kind === 'DOCKETED' ? values.procedure : undefined,
     hearingOn: values.kind === 'HEARING_SCHEDULED' ? values.hearingOn?.format('YYYY-MM-DD') : undefined,
     judgedFen: values.kind === 'JUDGED' || values.kind === 'JUDGMENT_CORRECTED' ? fenOf(values.judgedYuan) : undefined,
@@ -408,10 +417,13 @@ export function ReportForm({
     procedure: proposedProcedure && COURT_PROCEDURES.includes(proposedProcedure) ? proposedProcedure : undefined,
   };
   const submit = async (values: ReportValues) => {
-    const sent = courtReport(referralId, values);
-    const r = await report({ eventId: attemptKey(sent), report: sent });
+    // The attempt is what the clerk entered; its time of day is when it was first pressed, kept across a retry.
+    const entered = courtReport(referralId, values, new Date(0));
+    const sent = courtReport(referralId, values, attemptKey.startedAt(entered));
+    const r = await report({ eventId: attemptKey(entered), report: sent });
     if (!r.error) {
       void message.success('已报告');
+      attemptKey.done();
       form.resetFields();
       onReported();
     }
@@ -437,13 +449,22 @@ export function ReportForm({
         >
           <Input placeholder="2026-12-01" style={{ width: 130 }} />
         </Form.Item>
-        {(kind === 'DOCKETED' || kind === 'DEBTOR_LISTED_DISHONEST') && (
+        {kind === 'DOCKETED' && (
           <Form.Item
             name="caseNumber"
-            label={kind === 'DOCKETED' ? '案号' : '执行案号'}
+            label="案号"
             rules={[{ required: true, whitespace: true, message: '请填写案号' }, { max: 128 }]}
           >
-            <Input placeholder={kind === 'DOCKETED' ? '(2026)京0108民初20001号' : '(2026)京0108执1001号'} />
+            <Input placeholder="(2026)京0108民初20001号" />
+          </Form.Item>
+        )}
+        {kind === 'DEBTOR_LISTED_DISHONEST' && (
+          <Form.Item
+            name="enforcementCaseNumber"
+            label="执行案号"
+            rules={[{ required: true, whitespace: true, message: '请填写执行案号' }, { max: 128 }]}
+          >
+            <Input placeholder="(2026)京0108执1001号" />
           </Form.Item>
         )}
         {kind === 'DOCKETED' && (
