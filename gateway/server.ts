@@ -103,6 +103,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // answer: kept when it is 1–128 visible ASCII characters, otherwise left out, so the runtime gives a fresh one.
       const requestId = req.headers['x-request-id'];
       if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) delete req.headers['x-request-id'];
+      // An answer holds one caller's data: never stored by a shared cache or the browser, never sniffed as another
+      // type (the console's files and the edge's own answers said so already; GraphQL answers did not).
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('x-content-type-options', 'nosniff');
       await runtime.requestListener(req, res);
     } catch (error) {
       log.error({ err: error }, 'gateway request failed');

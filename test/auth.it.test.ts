@@ -135,6 +135,12 @@ describe('identity at the gateway and the subgraphs', () => {
     ).toEqual([['the areas subgraph is not running in this hub', 'SUBGRAPH_NOT_RUNNING']]);
   });
 
+  it("the gateway's answers are never to be stored nor sniffed as another type", async () => {
+    const res = await t.gql(clerk, QUERY);
+    expect(res.status).toBe(200);
+    expect([res.headers['cache-control'], res.headers['x-content-type-options']]).toEqual(['no-store', 'nosniff']);
+  });
+
   it("a subgraph's answers are never to be stored (cache-control: no-store), as Apollo's cache-control plugin said", async () => {
     const res = await request(t.hub.subgraphs.litigation!.url.replace(/\/graphql$/, ''))
       .post('/graphql')
