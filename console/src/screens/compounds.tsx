@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh } from '../format';
 import { graphql } from '../gql';
+import { label } from '../labels';
 import { CompoundImport } from './compound-import';
 
 const COMPOUNDS = graphql(`
@@ -55,10 +56,18 @@ const OVERDUE = graphql(`
         filingDeadline
         recordingDeadline
         filedOn
+        termEndsOn
       }
     }
   }
 `);
+
+/** Why a governance body is listed as overdue (every reason the API gives; before, only the first had a name). */
+const OVERDUE_REASON: Record<string, string> = {
+  FILING_OVERDUE: '逾期未备案',
+  FILING_DEADLINE_BEYOND_CALENDAR: '逾期未备案（期限超出节假日数据）',
+  TERM_EXPIRED: '任期已届满',
+};
 
 const GOVERNANCE_MODEL: Record<string, string> = {
   CONTRACT_BASED: '物业服务合同型',
@@ -155,7 +164,8 @@ function OverdueBodies() {
             render: (_, o) =>
               o.reasons.map((r) => (
                 <Tag key={r} color="red">
-                  {r === 'FILING_OVERDUE' ? '逾期未备案' : r}
+                  {label(OVERDUE_REASON, r)}
+                  {r === 'TERM_EXPIRED' && o.body.termEndsOn ? `（${dateZh(o.body.termEndsOn)}届满）` : ''}
                 </Tag>
               )),
           },

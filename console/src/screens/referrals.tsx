@@ -259,7 +259,10 @@ export function CaseDocuments({ referralId }: { referralId: string }) {
   const [fileError, setFileError] = useState<CombinedError | undefined>();
   const save = async (d: { name: string; mediaType: string; sha256: string }) => {
     setFetching(d.sha256);
-    const answer = await client.query(DOCUMENT_CONTENT, { id: referralId, sha256: d.sha256 }).toPromise();
+    // Asked of the hub each time, never answered from the client's cache (a complaint generated since is the one saved).
+    const answer = await client
+      .query(DOCUMENT_CONTENT, { id: referralId, sha256: d.sha256 }, { requestPolicy: 'network-only' })
+      .toPromise();
     setFetching(undefined);
     setFileError(answer.error);
     const file = answer.data?.referral.documents[0];
@@ -287,7 +290,8 @@ function download(name: string, mediaType: string, base64: string) {
   a.href = url;
   a.download = name;
   a.click();
-  URL.revokeObjectURL(url);
+  // Later, not at once: some browsers (Safari) start the download after the click returns and lose it otherwise.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function CaseDrawer({ referralId, court, onClose }: { referralId: string; court: boolean; onClose: () => void }) {
