@@ -13,7 +13,7 @@ import { startTopology } from './topology';
 
 /**
  * The secrets of the local topology: HUB_JWT_SECRET, HUB_INTERNAL_SECRET, OWNER_DATA_KEY and WEBHOOK_SECRET_KEY from
- * the environment, else random ones generated once into .local/topology.env (mode 0600), never the development
+ * the environment (never written to disk), else random ones generated once into .local/topology.env (mode 0600), never the development
  * defaults (the processes run with NODE_ENV=production and would refuse them). `set -a; . .local/topology.env` before
  * `npm run token` mints tokens it accepts.
  */
@@ -36,10 +36,14 @@ function topologySecrets(root: string) {
     WEBHOOK_SECRET_KEY: value('WEBHOOK_SECRET_KEY'),
   };
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // What the environment gave stays there: only the generated (or earlier generated) ones are kept on disk (before,
+  // a secret passed in the environment was written into the file too).
   const text = Object.entries(secrets)
+    .filter(([k]) => !process.env[k])
     .map(([k, v]) => `${k}=${v}\n`)
     .join('');
   fs.writeFileSync(file, text, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
   return { file, secrets };
 }
 
