@@ -1356,6 +1356,35 @@ describe('litigation: referrals through the green channel, the court’s reports
     ).toEqual([]);
   });
 
+  it('refuses a hearing reported at the instant of the recorded one with another date; a later time reschedules', async () => {
+    // Before, the second was taken for the repeat of the first and dropped: the parties kept the old date.
+    const referral = await referredAlone(55);
+    const day = addDays(today, -1);
+    await ok(xichengCourt, REPORT, {
+      r: {
+        referralId: referral.id,
+        kind: 'DOCKETED',
+        occurredAt: `${day}T09:00:00+08:00`,
+        caseNumber: '(2026)京0102民初8838号',
+      },
+    });
+    const hearing = { referralId: referral.id, kind: 'HEARING_SCHEDULED', occurredAt: `${day}T10:00:00+08:00` };
+    const [first, moved] = [addDays(today, 10), addDays(today, 20)];
+    expect((await ok(xichengCourt, REPORT, { r: { ...hearing, hearingOn: first } })).reportCourtEvent.hearingOn).toBe(
+      first,
+    );
+    expect((await ok(xichengCourt, REPORT, { r: { ...hearing, hearingOn: first } })).reportCourtEvent.hearingOn).toBe(
+      first,
+    );
+    const refused = await fails(xichengCourt, REPORT, { r: { ...hearing, hearingOn: moved } });
+    expect(refused.extensions).toMatchObject({
+      code: 'REPORT_CONTRADICTS_RECORD',
+      details: { contradictions: [{ field: 'hearingOn', recorded: first, reported: moved }] },
+    });
+    const later = { ...hearing, occurredAt: `${day}T11:00:00+08:00`, hearingOn: moved };
+    expect((await ok(xichengCourt, REPORT, { r: later })).reportCourtEvent.hearingOn).toBe(moved);
+  });
+
   it('takes a judgment that arrives after the enforcement it led to: published with the amount, the account JUDGED', async () => {
     const account = accounts[37];
     const referral = await referredAlone(37);

@@ -145,7 +145,7 @@ async function applyUnderId(
         { status: referral.status, kind: report.kind },
       );
     }
-    const contradicted = verdict === 'APPLY' ? [] : contradictions(referral, effect);
+    const contradicted = verdict === 'APPLY' ? [] : contradictions(referral, effect, verdict);
     if (contradicted.length > 0)
       throw litigationError(
         'REPORT_CONTRADICTS_RECORD',

@@ -359,7 +359,7 @@ describe('referral facts and the case package', () => {
 });
 
 describe('a report repeating a step the case has taken', () => {
-  const recorded = { caseNumber: '(2026)京0102民初8837号', judgedFen: 1_234, settledFen: null };
+  const recorded = { caseNumber: '(2026)京0102民初8837号', judgedFen: 1_234, settledFen: null, hearingOn: null };
   it('contradicts the record where it gives another case number or amount, and only there', () => {
     expect(contradictions(recorded, { judgedFen: 1_234, decidedOn: '2026-12-01' })).toEqual([]);
     expect(contradictions(recorded, { judgedFen: 4_321 })).toEqual([
@@ -371,6 +371,16 @@ describe('a report repeating a step the case has taken', () => {
     // What is not recorded yet is filled, not contradicted (a settlement arriving late).
     expect(contradictions(recorded, { settledFen: 500 })).toEqual([]);
     expect(contradictions({ ...recorded, judgedFen: null }, { judgedFen: 4_321 })).toEqual([]);
+  });
+
+  it('contradicts the recorded hearing date when reported at its very instant, not when older', () => {
+    // Before, a reschedule sent with the same time was taken for the repeat and dropped.
+    const heard = { ...recorded, hearingOn: '2027-01-10' };
+    expect(contradictions(heard, { hearingOn: '2027-01-20' }, 'DUPLICATE')).toEqual([
+      { field: 'hearingOn', recorded: '2027-01-10', reported: '2027-01-20' },
+    ]);
+    expect(contradictions(heard, { hearingOn: '2027-01-10' }, 'DUPLICATE')).toEqual([]);
+    expect(contradictions(heard, { hearingOn: '2027-01-05' }, 'STALE')).toEqual([]);
   });
 });
 

@@ -498,7 +498,7 @@ export interface CourtEventEffect {
 
 /** A value a report gives differently from what the hub recorded of the case. */
 export interface Contradiction {
-  field: 'caseNumber' | 'judgedFen' | 'settledFen';
+  field: 'caseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn';
   recorded: string | number;
   reported: string | number;
 }
@@ -508,14 +508,20 @@ export interface Contradiction {
  * case number, or the amount judged or settled. Before, such a report was stored as a repeat and answered as applied,
  * the court's new figure silently dropped; now it is refused (REPORT_CONTRADICTS_RECORD), naming each difference. A
  * report that fills what is not recorded yet (a judgment arriving after enforcement) contradicts nothing; a ruling that
- * corrects the judgment is its own step (JUDGMENT_CORRECTED).
+ * corrects the judgment is its own step (JUDGMENT_CORRECTED). A hearing reported at the very instant of the one
+ * recorded (DUPLICATE) with another date contradicts it too: a reschedule is news only with a later time, and before,
+ * one sent with the same time (a court system keeping days only, or the console's day at 00:00) was taken as the
+ * repeat and dropped, the parties told the old date. An older hearing (STALE) is history, not a contradiction.
  */
 export function contradictions(
-  recorded: Pick<Referral, 'caseNumber' | 'judgedFen' | 'settledFen'>,
+  recorded: Pick<Referral, 'caseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn'>,
   effect: CourtEventEffect,
+  verdict: 'DUPLICATE' | 'STALE' = 'STALE',
 ): Contradiction[] {
   const found: Contradiction[] = [];
-  for (const field of ['caseNumber', 'judgedFen', 'settledFen'] as const) {
+  const fields: Contradiction['field'][] = ['caseNumber', 'judgedFen', 'settledFen'];
+  if (verdict === 'DUPLICATE') fields.push('hearingOn');
+  for (const field of fields) {
     const [was, now] = [recorded[field], effect[field]];
     if (was !== null && now !== undefined && was !== now) found.push({ field, recorded: was, reported: now });
   }
