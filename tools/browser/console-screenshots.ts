@@ -8,6 +8,9 @@ import { openScreen, screensOf, signInAs } from './console-pages';
  * identity of the development sign-in and writes a PNG of every screen of its role to the folder
  * (.local/screenshots by default), so a person can look at them.
  */
+/** A file-name part of letters, digits and hyphens only (anything else becomes a hyphen). */
+const safeName = (text: string) => text.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 64);
+
 async function main() {
   const hubUrl = (process.env.HUB_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
   const folder = path.resolve(process.argv[2] ?? '.local/screenshots');
@@ -24,7 +27,8 @@ async function main() {
       await signInAs(page, consoleUrl, identity.label);
       for (const screen of await screensOf(page)) {
         await openScreen(page, screen.key);
-        const file = path.join(folder, `${identity.key}-${screen.key}.png`);
+        // Names from the hub's answers, made safe: a key like `../../x` wrote outside the folder.
+        const file = path.join(folder, `${safeName(identity.key)}-${safeName(screen.key)}.png`);
         await page.screenshot({ path: file, fullPage: true });
         process.stdout.write(`${file}  ${identity.label} · ${screen.title}\n`);
       }
