@@ -1,4 +1,4 @@
-import { Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ApiErrors, pageWindow, serverPages } from '../components';
@@ -8,8 +8,8 @@ import { label } from '../labels';
 import { CompoundImport } from './compound-import';
 
 const COMPOUNDS = graphql(`
-  query Compounds {
-    compounds(first: 100) {
+  query Compounds($first: Int!) {
+    compounds(first: $first) {
       id
       name
       kind
@@ -80,18 +80,28 @@ const BODY_KIND: Record<string, string> = {
   PROPERTY_MANAGEMENT_COMMITTEE: '物业管理委员会',
 };
 
+/**
+ * The compounds a street office lists, paged here (the API returns one list, by name): a street of more than 100
+ * compounds showed, and could import into, only the first 100 (a console audit, 2026-12-06).
+ */
+const MAX_COMPOUNDS = 500;
+
 /** 小区与住户: the street's compounds, their households (names as the API allows), and overdue governance bodies. */
 export function CompoundsScreen() {
-  const [{ data, fetching, error }] = useQuery({ query: COMPOUNDS });
+  const [{ data, fetching, error }] = useQuery({ query: COMPOUNDS, variables: { first: MAX_COMPOUNDS } });
+  const compounds = data?.compounds ?? [];
   const [selected, setSelected] = useState<string | undefined>();
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>小区与住户</Typography.Title>
       <ApiErrors error={error} />
+      {compounds.length >= MAX_COMPOUNDS && (
+        <Alert type="warning" showIcon message={`仅显示按名称排序的前 ${MAX_COMPOUNDS} 个小区`} />
+      )}
       <Table
         rowKey="id"
         loading={fetching}
-        dataSource={data?.compounds ?? []}
+        dataSource={compounds}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
           {
@@ -109,7 +119,7 @@ export function CompoundsScreen() {
         ]}
       />
       {selected && <Households compoundId={selected} />}
-      <CompoundImport compounds={data?.compounds ?? []} />
+      <CompoundImport compounds={compounds} />
       <OverdueBodies />
     </Space>
   );
