@@ -116,17 +116,22 @@ function Rates({ groupBy }: { groupBy: CollectionRateGrouping }) {
             dataIndex: 'key',
             render: (k: string) => (groupBy === 'MONTH' ? monthZh(k) : k),
           },
-          { title: '应缴户数', dataIndex: 'households' },
-          { title: '已缴户数', dataIndex: 'paidHouseholds' },
+          // Per month a household count; over several months (an area or a building) household-months, as the API
+          // sums them: labelled so (before, 应缴户数 beside a figure twelve times the area's households).
+          { title: groupBy === 'MONTH' ? '应缴户数' : '应缴户·月', dataIndex: 'households' },
+          { title: groupBy === 'MONTH' ? '已缴户数' : '已缴户·月', dataIndex: 'paidHouseholds' },
           { title: '应收金额', dataIndex: 'billedFen', render: yuan },
           { title: '实收金额', dataIndex: 'collectedFen', render: yuan },
-          { title: '按户收缴率', render: (_, r) => `${r.byHouseholds.percent ?? '—'}%` },
-          { title: '按金额收缴率', render: (_, r) => `${r.byAmount.percent ?? '—'}%` },
+          { title: '按户收缴率', render: (_, r) => percentText(r.byHouseholds.percent) },
+          { title: '按金额收缴率', render: (_, r) => percentText(r.byAmount.percent) },
         ]}
       />
     </>
   );
 }
+
+/** A rate as 98.0%, or — when nothing was due (before, "—%"). */
+const percentText = (percent: string | null | undefined) => (percent == null ? '—' : `${percent}%`);
 
 interface BuildingRow {
   building: string;
