@@ -9,15 +9,15 @@ import { loadDemoArrears, loadDemoData } from './demo/demo-loader';
 import { startHub } from './hub';
 import { StartedServers, hubBroker } from './local-servers';
 
+const servers = new StartedServers();
+servers.stopOnSignals('stopping...');
+
 /**
  * `npm run demo:documents [folder]`: starts the hub over the demo data (as `npm start` does), has the demo company
  * state its particulars, and writes what the Haidian court downloads for the demo batch (each defendant's complaint
  * as PDF and Word, the evidence files, the batch's ZIP bundle) to the folder (default .local/demo-documents). The
  * defendants are the demo's fictitious owners, as the street office entered them in the owners' register.
  */
-const servers = new StartedServers();
-servers.stopOnSignals('stopping...');
-
 async function main() {
   const root = projectRoot(__dirname);
   const folder = path.resolve(process.argv[2] ?? path.join(root, '.local', 'demo-documents'));

@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { SUBGRAPH_NAMES, SubgraphName, kafkaBrokersFromEnv, kafkaSaslFromEnv } from '../platform/config';
+import {
+  SUBGRAPH_NAMES,
+  SubgraphName,
+  kafkaBrokersFromEnv,
+  kafkaSaslFromEnv,
+  replicationFactorFromEnv,
+} from '../platform/config';
 import { subgraphUsername } from '../platform/events/broker-credentials';
 import { revokeStaleGrants } from '../platform/events/broker-admin';
 import { createKafka, ensureTopics, SaslCredential } from '../platform/events/kafka';
@@ -10,16 +16,10 @@ import { ALL_SUBGRAPHS } from './subgraphs';
 /**
  * The split topology's one-shot broker setup (docker-compose.yml's `broker-setup`): as the super user
  * (KAFKA_ADMIN_USERNAME / KAFKA_ADMIN_PASSWORD), creates every subgraph's topics, gives each subgraph its principal
- * `hub-<subgraph>` with the password in KAFKA_SASL_PASSWORD_<SUBGRAPH>, and its ACLs, revoking those of its ACLs
- * under KAFKA_TOPIC_PREFIX this release no longer declares. Idempotent: run it on every deployment. A one-process hub (`npm start`) does the same itself.
+ * `hub-<subgraph>` with the password in KAFKA_SASL_PASSWORD_<SUBGRAPH>, and its ACLs, revoking those it holds on the
+ * hub's own names (KAFKA_TOPIC_PREFIX, then a family of the catalog) that this release no longer declares.
+ * Idempotent: run it on every deployment. A one-process hub (`npm start`) does the same itself.
  */
-/** A whole number of replicas, 1 to 32 (before, a typo became NaN and reached the broker). */
-function replicationFactor(value: string): number {
-  if (!/^[0-9]{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 32)
-    throw new Error(`KAFKA_REPLICATION_FACTOR must be 1 to 32, not ${value}`);
-  return Number(value);
-}
-
 async function main() {
   const brokers = kafkaBrokersFromEnv();
   const admin = kafkaSaslFromEnv(process.env, 'KAFKA_ADMIN');
@@ -36,7 +36,7 @@ async function main() {
     clientId: 'hub-broker-setup',
     sasl: admin,
     topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
-    replicationFactor: replicationFactor(process.env.KAFKA_REPLICATION_FACTOR ?? '3'),
+    replicationFactor: replicationFactorFromEnv(),
   };
   const kafka = createKafka(settings);
   await ensureTopics(kafka, settings, ALL_SUBGRAPHS.flatMap(subgraphTopics));

@@ -14,14 +14,14 @@ import { startHub } from './hub';
 import { StartedServers, hubBroker } from './local-servers';
 import { projectRoot } from '../platform/project-root';
 
-/**
- * `npm start`: PostgreSQL (DATABASE_URL, the machine's server, or an embedded one), Kafka (KAFKA_BROKERS or a local
- * broker from Maven jars), migrations, all subgraphs, the gateway, and the demo data.
- */
 const servers = new StartedServers();
 // From the first step: a Ctrl-C while the demo data loads stops what has started so far.
 servers.stopOnSignals('stopping the hub...');
 
+/**
+ * `npm start`: PostgreSQL (DATABASE_URL, the machine's server, or an embedded one), Kafka (KAFKA_BROKERS or a local
+ * broker from Maven jars), migrations, all subgraphs, the gateway, and the demo data.
+ */
 async function main() {
   if (process.env.NODE_ENV === 'production')
     throw new Error(

@@ -13,8 +13,8 @@ import { startTopology } from './topology';
 
 /**
  * The secrets of the local topology: HUB_JWT_SECRET, HUB_INTERNAL_SECRET, OWNER_DATA_KEY and WEBHOOK_SECRET_KEY from
- * the environment (never written to disk), else random ones generated once into .local/topology.env (mode 0600), never the development
- * defaults (the processes run with NODE_ENV=production and would refuse them). `set -a; . .local/topology.env` before
+ * the environment (never written to disk), else random ones generated once into .local/topology.env (mode 0600),
+ * never the development defaults (the processes run with NODE_ENV=production and would refuse them). `set -a; . .local/topology.env` before
  * `npm run token` mints tokens it accepts.
  */
 function topologySecrets(root: string) {
@@ -67,15 +67,15 @@ function readyTimeoutArg(): number {
   return ms;
 }
 
+const servers = new StartedServers();
+// From the first step: a Ctrl-C while the instances start stops what has started so far.
+servers.stopOnSignals('stopping every process...');
+
 /**
  * `npm run start:topology [-- --instances N]`: docker-compose.yml's topology as processes on this machine.
  * PostgreSQL and Kafka as for `npm start` (DATABASE_URL / KAFKA_BROKERS with KAFKA_CREDENTIALS_FILE, or the local
  * ones); the gateway on TOPOLOGY_PORT (4100). Ctrl-C stops every process it started, by PID.
  */
-const servers = new StartedServers();
-// From the first step: a Ctrl-C while the instances start stops what has started so far.
-servers.stopOnSignals('stopping every process...');
-
 async function main() {
   const root = projectRoot(__dirname);
   const instances = instancesArg(process.argv.slice(2));

@@ -23,10 +23,17 @@ let pinnedToday: IsoDate | null = null;
 
 export function todayInChina(now?: Date): IsoDate {
   if (now === undefined && pinnedToday !== null) return pinnedToday;
-  // From the parts, not the locale's pattern: en-CA's YYYY-MM-DD is CLDR data, and one ICU release wrote M/D/YYYY.
-  const parts = CHINA.formatToParts(now ?? new Date());
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  const part = partsOf(CHINA, now ?? new Date());
   return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * The instant's parts as the format gives them, read by type, not from the locale's pattern (en-CA's YYYY-MM-DD is
+ * CLDR data, and one ICU release wrote M/D/YYYY).
+ */
+function partsOf(format: Intl.DateTimeFormat, at: Date): (type: Intl.DateTimeFormatPartTypes) => string {
+  const parts = format.formatToParts(at);
+  return (type) => parts.find((p) => p.type === type)!.value;
 }
 
 const CHINA_TIME = new Intl.DateTimeFormat('en-CA', {
@@ -39,8 +46,7 @@ const CHINA_TIME = new Intl.DateTimeFormat('en-CA', {
 
 /** The time of day in China, HH:MM:SS (24 hours). */
 export function timeOfDayInChina(at: Date): string {
-  const parts = CHINA_TIME.formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  const part = partsOf(CHINA_TIME, at);
   return `${part('hour')}:${part('minute')}:${part('second')}`;
 }
 

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { demandPeriodDaysFromEnv, listenHost, ownerDataKey, tokenSettings, webhookSecretKey } from './config';
+import {
+  demandPeriodDaysFromEnv,
+  listenHost,
+  ownerDataKey,
+  replicationFactorFromEnv,
+  tokenSettings,
+  webhookSecretKey,
+} from './config';
 
 describe('the owner data key', () => {
   let root: string;
@@ -89,5 +96,14 @@ describe('the address a process listens on', () => {
     expect(listenHost({ HOST: '0.0.0.0' })).toBe('0.0.0.0');
     expect(listenHost({ HOST: '' })).toBe('127.0.0.1');
     expect(listenHost({ NODE_ENV: 'production', HOST: '10.0.0.5' })).toBe('10.0.0.5');
+  });
+});
+
+describe("a topic's replicas (KAFKA_REPLICATION_FACTOR)", () => {
+  it('are 3 when unset, a whole number 1–32 when set, and anything else refused (it became NaN)', () => {
+    expect(replicationFactorFromEnv({})).toBe(3);
+    expect(replicationFactorFromEnv({ KAFKA_REPLICATION_FACTOR: '1' })).toBe(1);
+    for (const bad of ['0', '33', 'three', '1.5', '-1'])
+      expect(() => replicationFactorFromEnv({ KAFKA_REPLICATION_FACTOR: bad })).toThrow('must be 1 to 32');
   });
 });

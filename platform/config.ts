@@ -119,6 +119,17 @@ export function kafkaSaslFromEnv(
 }
 
 /**
+ * KAFKA_REPLICATION_FACTOR: the replicas of each topic a process creates, 1 to 32, 3 when unset (before, a typo became
+ * NaN and reached the broker).
+ */
+export function replicationFactorFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.KAFKA_REPLICATION_FACTOR?.trim() || '3';
+  if (!/^[0-9]{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 32)
+    throw new Error(`KAFKA_REPLICATION_FACTOR must be 1 to 32, not ${value}`);
+  return Number(value);
+}
+
+/**
  * HUB_DEMAND_PERIOD_DAYS: the hub's default reasonable period after a demand for payment (Civil Code art. 944
  * para. 2 fixes none), whole days 0–365, used where neither the contract nor the city's settings state one; undefined
  * when unset, so the litigation subgraph's default applies.

@@ -42,9 +42,8 @@ export function BadLines({ lines }: { lines: ShownError['lines'] }) {
   return (
     <Table
       size="small"
-      // Position too: one line can have two problems in one column (a key too long and repeated).
-      rowKey={(l) => `${lines.indexOf(l)}-${l.line}-${l.field}`}
-      dataSource={lines}
+      // Keyed by position: one line can have two problems in one column (a key too long and repeated).
+      dataSource={lines.map((l, key) => ({ ...l, key }))}
       pagination={lines.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
       caption={`有问题的行（共 ${lines.length} 处）`}
       columns={[

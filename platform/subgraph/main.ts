@@ -1,4 +1,11 @@
-import { kafkaBrokersFromEnv, kafkaSaslFromEnv, listenHost, tokenSettings, DEFAULT_PORTS } from '../config';
+import {
+  kafkaBrokersFromEnv,
+  kafkaSaslFromEnv,
+  listenHost,
+  replicationFactorFromEnv,
+  tokenSettings,
+  DEFAULT_PORTS,
+} from '../config';
 import { logger } from '../logging';
 import { metricsPortFromEnv, startMetricsPort } from '../metrics-port';
 import { flushTraces, initTracing } from '../tracing';
@@ -23,7 +30,7 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
     consumerSessionTimeoutMs: sessionTimeout ? Number(sessionTimeout) : undefined,
     consumerMaxWaitMs: maxWait ? Number(maxWait) : undefined,
     topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
-    replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 3),
+    replicationFactor: replicationFactorFromEnv(),
   };
   const admin = kafkaSaslFromEnv(process.env, 'KAFKA_ADMIN');
   const running = await startSubgraph(module, {

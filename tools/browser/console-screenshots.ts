@@ -3,14 +3,14 @@ import path from 'node:path';
 import { launchChromium } from './chromium';
 import { openScreen, screensOf, signInAs } from './console-pages';
 
+/** A file-name part of letters, digits and hyphens only (anything else becomes a hyphen). */
+const safeName = (text: string) => text.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 64);
+
 /**
  * `npm run console:screenshots [folder]`: against a running hub (`npm start`, or HUB_URL), signs in as each demo
  * identity of the development sign-in and writes a PNG of every screen of its role to the folder
  * (.local/screenshots by default), so a person can look at them.
  */
-/** A file-name part of letters, digits and hyphens only (anything else becomes a hyphen). */
-const safeName = (text: string) => text.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 64);
-
 async function main() {
   const hubUrl = (process.env.HUB_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
   const folder = path.resolve(process.argv[2] ?? '.local/screenshots');

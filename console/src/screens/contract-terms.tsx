@@ -1,4 +1,5 @@
 import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { todayInChina } from '../../../kernel/clock';
 import { graphql } from '../gql';
 import type { ContractTermsInput } from '../gql/graphql';
 
@@ -260,6 +261,14 @@ const required = (message: string) => ({ required: true, whitespace: true, messa
 export const dateRules = (message: string) => [
   required(message),
   { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
+];
+/** dateRules for a day that has happened: not after today in China, `future` said otherwise. */
+export const pastDateRules = (message: string, future: string) => [
+  ...dateRules(message),
+  {
+    validator: (_: unknown, v?: string) =>
+      !v || v <= todayInChina() ? Promise.resolve() : Promise.reject(new Error(future)),
+  },
 ];
 
 const PARTY_ROLES: Record<string, string> = {

@@ -1,14 +1,13 @@
 import { Button, Drawer, Form, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { todayInChina } from '../../../kernel/clock';
 import { useAttemptKey, withAttemptKey } from '../attempt-key';
 import { ApiErrors, pageWindow, serverPages } from '../components';
 import { dateZh, yuan } from '../format';
 import { graphql } from '../gql';
 import type { MediationOutcome } from '../gql/graphql';
 import { ACCOUNT_STATUS, label } from '../labels';
-import { dateRules } from './contract-terms';
+import { dateRules, pastDateRules } from './contract-terms';
 
 const ACCOUNTS = graphql(`
   query MediationAccounts($offset: Int!, $first: Int!) {
@@ -293,17 +292,7 @@ export function SessionForm({
       }
     >
       <Typography.Title level={5}>登记调解</Typography.Title>
-      <Form.Item
-        label="调解日期"
-        name="on"
-        rules={[
-          ...dateRules('请填写调解日期'),
-          {
-            validator: (_, v?: string) =>
-              !v || v <= todayInChina() ? Promise.resolve() : Promise.reject(new Error('调解日期不能晚于今天')),
-          },
-        ]}
-      >
+      <Form.Item label="调解日期" name="on" rules={pastDateRules('请填写调解日期', '调解日期不能晚于今天')}>
         <Input placeholder="2026-12-01" />
       </Form.Item>
       <Form.Item

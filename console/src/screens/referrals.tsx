@@ -20,8 +20,9 @@ import { graphql } from '../gql';
 import type { CaseStatus, CourtEventKind, Procedure } from '../gql/graphql';
 import { CASE_STATUS, PROCEDURE, label } from '../labels';
 import { timeOfDayInChina, todayInChina } from '../../../kernel/clock';
+import { parseYuan } from '../../../kernel/money';
 import { useAttemptKey } from '../attempt-key';
-import { dateRules } from './contract-terms';
+import { pastDateRules } from './contract-terms';
 
 const REFERRALS = graphql(`
   query Referrals($offset: Int!, $first: Int!, $filter: ReferralFilter) {
@@ -367,8 +368,9 @@ interface ReportValues {
   note?: string;
 }
 
-const YUAN_RULE = { required: true, pattern: /^\d{1,9}(\.\d{1,2})?$/, message: '金额，最多两位小数' };
-const fenOf = (yuanText: string | undefined) => (yuanText ? Math.round(Number(yuanText) * 100) : undefined);
+const YUAN_RULE = { required: true, pattern: /^(0|[1-9]\d{0,8})(\.\d{1,2})?$/, message: '金额，最多两位小数' };
+/** The yuan typed as whole fen, exactly (kernel/money.ts). */
+const fenOf = (yuanText: string | undefined) => (yuanText ? parseYuan(yuanText) : undefined);
 
 /**
  * The report the form sends, dated by the day the clerk gives at the time of day the attempt began (China time): on
@@ -440,17 +442,7 @@ export function ReportForm({
         <Form.Item name="kind" label="事项" rules={[{ required: true }]}>
           <Select style={{ width: 180 }} options={REPORT_KINDS} />
         </Form.Item>
-        <Form.Item
-          name="on"
-          label="发生日期"
-          rules={[
-            ...dateRules('请填写发生日期'),
-            {
-              validator: (_, v?: string) =>
-                !v || v <= todayInChina() ? Promise.resolve() : Promise.reject(new Error('发生日期不能晚于今天')),
-            },
-          ]}
-        >
+        <Form.Item name="on" label="发生日期" rules={pastDateRules('请填写发生日期', '发生日期不能晚于今天')}>
           <Input placeholder="2026-12-01" style={{ width: 130 }} />
         </Form.Item>
         {kind === 'DOCKETED' && (

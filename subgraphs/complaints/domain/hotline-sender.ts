@@ -64,6 +64,12 @@ export interface ServedDivision {
   since: Date;
 }
 
+/** The earliest start among the divisions holding `code` (itself, or a wider division); none when none does. */
+function startCovering(code: string, served: readonly ServedDivision[]): Date | undefined {
+  const starts = served.filter((d) => code.startsWith(d.code)).map((d) => d.since.getTime());
+  return starts.length > 0 ? new Date(Math.min(...starts)) : undefined;
+}
+
 /**
  * The divisions of a registration with their starts: a division already served, by itself or by a wider division of
  * the same system, keeps the earliest start covering it; a new one starts now. A narrower division served since
@@ -76,12 +82,7 @@ export function divisionsServed(
   next: readonly string[],
   now: Date,
 ): ServedDivision[] {
-  const earliest = (divisions: readonly ServedDivision[]) =>
-    divisions.length > 0 ? new Date(Math.min(...divisions.map((d) => d.since.getTime()))) : undefined;
-  const current = next.map((code) => ({
-    code,
-    since: earliest(previous.filter((p) => code.startsWith(p.code))) ?? now,
-  }));
+  const current = next.map((code) => ({ code, since: startCovering(code, previous) ?? now }));
   const kept = previous.filter((p) =>
     current.some((c) => p.code !== c.code && p.code.startsWith(c.code) && p.since < c.since),
   );
@@ -99,8 +100,8 @@ export function hotlineServing(
   senders: readonly { organisationId: string; served: readonly ServedDivision[] }[],
 ): { organisationId: string; since: Date } | undefined {
   for (const s of senders) {
-    const starts = s.served.filter((d) => streetCode.startsWith(d.code)).map((d) => d.since.getTime());
-    if (starts.length > 0) return { organisationId: s.organisationId, since: new Date(Math.min(...starts)) };
+    const since = startCovering(streetCode, s.served);
+    if (since) return { organisationId: s.organisationId, since };
   }
   return undefined;
 }
