@@ -183,7 +183,14 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
         host: '127.0.0.1:19092',
         protocol: 'kafka',
         description:
-          'The development broker started by npm start: SASL_PLAINTEXT, SCRAM-SHA-512, ACLs (StandardAuthorizer, nothing allowed without an ACL).',
+          'The development broker started by npm start, for the hub on its machine: SASL_PLAINTEXT, SCRAM-SHA-512, ACLs (StandardAuthorizer, nothing allowed without an ACL).',
+        security,
+      },
+      'local-tls': {
+        host: '127.0.0.1:19094',
+        protocol: 'kafka-secure',
+        description:
+          'The same broker’s listener for parties: SASL_SSL (TLS, then SCRAM-SHA-512), the same principals and ACLs; trust the certificate in .local/kafka/data/tls/ca.pem. Loopback only on a development machine; in production the broker’s one published port, 9094 (docker-compose.yml).',
         security,
       },
     },

@@ -6,6 +6,10 @@
  *   KAFKA_BROKERS=127.0.0.1:19092 SUBSCRIBER_DATABASE_URL=postgres://... SUBSCRIBER_GROUP=xicheng-bureau-filings \
  *     npm run subscriber:filings
  *
+ * Off the hub's machine, connect to its TLS listener (SASL_SSL) and trust its certificate: KAFKA_BROKERS=<host>:19094
+ * KAFKA_TLS_CA_FILE=ca.pem (the local broker's `.local/kafka/data/tls/ca.pem`), or KAFKA_TLS=true where the broker's
+ * certificate is signed by a public CA. The password and the owners' data then never cross the network in clear.
+ *
  * How it stays correct:
  * - Its own consumer group, so it reads the whole feed at its own pace and never takes messages from anyone else.
  * - Each message carries the whole filing after the transition (a snapshot), keyed by filing id, so one filing's
@@ -13,6 +17,7 @@
  *   one: redelivery (at-least-once) and replays from the beginning change nothing.
  * - The offset is committed only after the row is written, so a crash re-reads rather than skips.
  */
+import { readFileSync } from 'node:fs';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 
@@ -20,6 +25,8 @@ export interface FilingsSubscriberOptions {
   brokers: string[];
   /** The party's own principal (SASL/SCRAM-SHA-512), as `registerFeedSubscriber` returned it; none on an open broker. */
   sasl?: { username: string; password: string };
+  /** TLS to the broker (SASL_SSL): `ca` the PEM certificates to trust, none for the system's CAs. */
+  tls?: { ca?: string[] };
   /** The subscriber's own consumer group, e.g. `xicheng-bureau-filings`. */
   groupId: string;
   /** The topic name as the hub publishes it (with a deployment's prefix, if any). */
@@ -101,6 +108,7 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
     brokers: options.brokers,
     logLevel: logLevel.WARN,
     ...(options.sasl ? { sasl: { mechanism: 'scram-sha-512' as const, ...options.sasl } } : {}),
+    ...(options.tls ? { ssl: options.tls.ca ? { ca: options.tls.ca } : true } : {}),
   });
   const consumer = kafka.consumer({ groupId: options.groupId });
   await consumer.connect();
@@ -159,6 +167,11 @@ if (require.main === module) {
     sasl: env.KAFKA_SASL_USERNAME
       ? { username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD ?? '' }
       : undefined,
+    tls: env.KAFKA_TLS_CA_FILE
+      ? { ca: [readFileSync(env.KAFKA_TLS_CA_FILE, 'utf8')] }
+      : env.KAFKA_TLS === 'true'
+        ? {}
+        : undefined,
     groupId: env.SUBSCRIBER_GROUP ?? 'bureau-filings-reference',
     topic: env.FILINGS_TOPIC ?? 'contracts.filings.v1',
     databaseUrl: env.SUBSCRIBER_DATABASE_URL!,

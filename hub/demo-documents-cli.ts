@@ -38,6 +38,7 @@ async function main() {
     databaseUrl,
     kafkaBrokers: broker.brokers,
     kafkaCredentials: broker.credentials,
+    kafkaTls: broker.tls,
     tokens,
     ports: 'ephemeral',
     topicPrefix: 'demo-documents.',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { TokenSettings } from '../platform/auth/tokens';
-import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
+import { KafkaSettings, KafkaTls, createKafka, ensureTopics } from '../platform/events/kafka';
 import { BrokerCredentials } from '../platform/events/broker-credentials';
 import { deleteGrants, deletePrefixed } from '../platform/events/broker-admin';
 import { provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
@@ -46,6 +46,8 @@ export interface HubOptions {
    * principal and ACLs, then each subgraph connects as itself. None: a PLAINTEXT broker without ACLs.
    */
   kafkaCredentials?: BrokerCredentials;
+  /** TLS to the broker (KAFKA_TLS / KAFKA_TLS_CA_FILE for a configured broker); none: its plain listener. */
+  kafkaTls?: KafkaTls;
   /** The web console under /console (npm start; the console's end-to-end tests). */
   console?: GatewayOptions['console'];
   /**
@@ -92,6 +94,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     brokers: options.kafkaBrokers,
     topicPrefix: options.topicPrefix,
     partitions: options.topicPartitions,
+    tls: options.kafkaTls,
     ...options.consumerTuning,
   };
   const admin = { ...kafka, clientId: 'hub', sasl: options.kafkaCredentials?.admin };

@@ -5,14 +5,22 @@ import {
   loadOrCreateBrokerCredentials,
   localKafkaCredentialsFile,
 } from '../platform/events/broker-credentials';
-import { kafkaBrokersFromEnv } from '../platform/config';
+import { kafkaBrokersFromEnv, kafkaTlsFromEnv } from '../platform/config';
+import type { KafkaTls } from '../platform/events/kafka';
 import { logger } from '../platform/logging';
-import { runningPid, startLocalKafka, stopLocalKafka } from '../tools/kafka/local-kafka';
+import { LocalKafka, runningPid, startLocalKafka, stopLocalKafka } from '../tools/kafka/local-kafka';
+
+/** The local broker's SASL_SSL listener for parties' clients (KAFKA_TLS_PORT, 19094 unless set; loopback). */
+export const LOCAL_KAFKA_TLS_PORT = 19094;
 
 /** The broker a command of this machine's hub uses and its credentials. */
 export interface HubBroker {
   brokers: string[];
   credentials: BrokerCredentials | undefined;
+  /** How the hub reaches a configured broker over TLS (KAFKA_TLS, KAFKA_TLS_CA_FILE); none for the local one. */
+  tls: KafkaTls | undefined;
+  /** The local broker's TLS listener for parties and the certificate they trust (not for a configured broker). */
+  partyTls?: LocalKafka['tls'];
 }
 
 /**
@@ -25,7 +33,7 @@ export interface HubBroker {
  */
 export async function hubBroker(root: string, servers: StartedServers): Promise<HubBroker> {
   const configured = kafkaBrokersFromEnv();
-  if (configured) return { brokers: configured, credentials: brokerCredentialsFromEnv() };
+  if (configured) return { brokers: configured, credentials: brokerCredentialsFromEnv(), tls: kafkaTlsFromEnv() };
   process.stderr.write('starting a local Kafka 3.9 broker (first run resolves its jars with Maven)...\n');
   const dataDir = path.join(root, '.local', 'kafka', 'data');
   // Generated on first start, kept under .local/: the broker's super user and one principal per subgraph.
@@ -40,9 +48,11 @@ export async function hubBroker(root: string, servers: StartedServers): Promise<
     port: 19092,
     controllerPort: 19093,
     admin: credentials.admin,
+    tlsPort: Number(process.env.KAFKA_TLS_PORT ?? LOCAL_KAFKA_TLS_PORT),
   });
-  // A broker left running by `npm run kafka:start` stays up; one started here stops with the command.
-  return { brokers: kafka.brokers, credentials };
+  // A broker left running by `npm run kafka:start` stays up; one started here stops with the command. The hub's own
+  // processes use the plain listener on loopback; parties elsewhere the TLS one.
+  return { brokers: kafka.brokers, credentials, tls: undefined, partyTls: kafka.tls };
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   SubgraphName,
   kafkaBrokersFromEnv,
   kafkaSaslFromEnv,
+  kafkaTlsFromEnv,
   replicationFactorFromEnv,
 } from '../platform/config';
 import { subgraphUsername } from '../platform/events/broker-credentials';
@@ -37,6 +38,7 @@ async function main() {
     sasl: admin,
     topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
     replicationFactor: replicationFactorFromEnv(),
+    tls: kafkaTlsFromEnv(),
   };
   const kafka = createKafka(settings);
   await ensureTopics(kafka, settings, ALL_SUBGRAPHS.flatMap(subgraphTopics));

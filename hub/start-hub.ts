@@ -35,13 +35,14 @@ async function main() {
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.HUB_DATABASE ?? 'property_hub');
 
   const broker = await hubBroker(root, servers);
-  const { brokers, credentials: kafkaCredentials } = broker;
+  const { brokers, credentials: kafkaCredentials, tls: kafkaTls, partyTls } = broker;
 
   const hub = await startHub({
     databaseUrl,
     kafkaBrokers: brokers,
     tokens,
     kafkaCredentials,
+    kafkaTls,
     console: { staticDir: path.join(root, 'dist', 'console'), devIdentities: DEMO_CONSOLE_IDENTITIES },
   });
   servers.add('hub', async () => {
@@ -72,6 +73,11 @@ async function main() {
             )
               .map((c) => c.username)
               .join(', ')}`,
+            ...(partyTls
+              ? [
+                  `  Parties' clients: SASL_SSL (TLS) on ${partyTls.brokers.join(',')}, trusting ${partyTls.caFile} (KAFKA_TLS_CA_FILE)`,
+                ]
+              : []),
           ]
         : ['  Kafka: PLAINTEXT without ACLs (KAFKA_BROKERS without KAFKA_CREDENTIALS_FILE)']),
       '  Example token (Beijing city bureau, 8 h):',

@@ -108,7 +108,12 @@ async function main() {
       nodeOptions: process.env.NODE_OPTIONS,
       trustedProxies: process.env.HUB_TRUSTED_PROXIES,
       mallocEnv: process.env,
-      localEnv: { KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX, HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL },
+      localEnv: {
+        KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX,
+        HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL,
+        KAFKA_TLS: process.env.KAFKA_TLS,
+        KAFKA_TLS_CA_FILE: process.env.KAFKA_TLS_CA_FILE,
+      },
     },
     { root, logDir, readyTimeoutMs: readyTimeoutArg() },
   );

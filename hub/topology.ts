@@ -51,6 +51,9 @@ export const LOCAL_ONLY_ENV = [
   'KAFKA_CONSUMER_MAX_WAIT_MS',
   'HUB_RATE_LIMIT',
   'HUB_TEST_TIMINGS',
+  // TLS to a configured broker: docker-compose's subgraphs reach theirs on the compose network's plain listener.
+  'KAFKA_TLS',
+  'KAFKA_TLS_CA_FILE',
 ] as const;
 
 export interface ServiceDefinition {

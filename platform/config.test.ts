@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
   demandPeriodDaysFromEnv,
+  kafkaTlsFromEnv,
   listenHost,
   ownerDataKey,
   replicationFactorFromEnv,
@@ -105,5 +106,48 @@ describe("a topic's replicas (KAFKA_REPLICATION_FACTOR)", () => {
     expect(replicationFactorFromEnv({ KAFKA_REPLICATION_FACTOR: '1' })).toBe(1);
     for (const bad of ['0', '33', 'three', '1.5', '-1'])
       expect(() => replicationFactorFromEnv({ KAFKA_REPLICATION_FACTOR: bad })).toThrow('must be 1 to 32');
+  });
+});
+
+describe('TLS to the broker (KAFKA_TLS, KAFKA_TLS_CA_FILE)', () => {
+  // A throwaway self-signed certificate for localhost / 127.0.0.1 (public; its key was never kept).
+  const CERTIFICATE = [
+    '-----BEGIN CERTIFICATE-----',
+    'MIIBXDCCAQKgAwIBAgIJAKtEi1jNsvOlMAoGCCqGSM49BAMCMBQxEjAQBgNVBAMT',
+    'CWxvY2FsaG9zdDAeFw0yNjEyMDYxOTA2MzBaFw0yOTAzMTAxOTA2MzBaMBQxEjAQ',
+    'BgNVBAMTCWxvY2FsaG9zdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABGY9WXtw',
+    'F0652pPdXw97hs2+5eiNrRXd0sgycmnkGkcKg3QIOYaVayvxOEZ6mpyPxGfjVTaX',
+    'lLhvL0VoX1XOo12jPTA7MB0GA1UdDgQWBBR2NhDVSwNSy4tu9fDQy5PRAe+SYTAa',
+    'BgNVHREEEzARgglsb2NhbGhvc3SHBH8AAAEwCgYIKoZIzj0EAwIDSAAwRQIgYU2x',
+    'Jo61Y4xXGXI9iMmKu/pb7mrP1I6bKs6IERMDNMMCIQDhlZbv872JhPSHzCTVmXNM',
+    'hOIs6K/pzYBfsBEhVkU2Ow==',
+    '-----END CERTIFICATE-----',
+  ].join('\n');
+  const file = (text: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-tls-'));
+    fs.writeFileSync(path.join(dir, 'ca.pem'), text);
+    return path.join(dir, 'ca.pem');
+  };
+
+  it('is off unless asked for, with the system CAs on KAFKA_TLS=true and the file’s certificates when given', () => {
+    expect(kafkaTlsFromEnv({})).toBeUndefined();
+    expect(kafkaTlsFromEnv({ KAFKA_TLS: 'false' })).toBeUndefined();
+    expect(kafkaTlsFromEnv({ KAFKA_TLS: 'true' })).toEqual({});
+    expect(kafkaTlsFromEnv({ KAFKA_TLS_CA_FILE: file(`${CERTIFICATE}\n${CERTIFICATE}\n`) })).toEqual({
+      ca: [CERTIFICATE, CERTIFICATE],
+    });
+  });
+
+  it('stops the process at start on a CA file it cannot use or settings that contradict each other', () => {
+    expect(() => kafkaTlsFromEnv({ KAFKA_TLS: 'yes' })).toThrow(/KAFKA_TLS must be true or false/);
+    expect(() => kafkaTlsFromEnv({ KAFKA_TLS_CA_FILE: '/nonexistent/ca.pem' })).toThrow(
+      /cannot read KAFKA_TLS_CA_FILE/,
+    );
+    expect(() => kafkaTlsFromEnv({ KAFKA_TLS_CA_FILE: file('not a certificate') })).toThrow(/holds no PEM certificate/);
+    const garbled = CERTIFICATE.replace('MIIBXDCCAQKg', 'MIIBXDCCAQKh');
+    expect(() => kafkaTlsFromEnv({ KAFKA_TLS_CA_FILE: file(garbled) })).toThrow(/cannot be read/);
+    expect(() => kafkaTlsFromEnv({ KAFKA_TLS: 'false', KAFKA_TLS_CA_FILE: file(CERTIFICATE) })).toThrow(
+      /KAFKA_TLS is false/,
+    );
   });
 });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { X509Certificate, randomBytes } from 'node:crypto';
 import { SubgraphName } from '../catalog/subgraph-names';
 import { commaList } from '../kernel/comma-list';
 import { TokenSettings } from './auth/tokens';
-import type { SaslCredential } from './events/kafka';
+import type { KafkaTls, SaslCredential } from './events/kafka';
 import { FIELD_KEY_BYTES } from './crypto/field-cipher';
 import { projectRoot } from './project-root';
 
@@ -116,6 +116,41 @@ export function kafkaSaslFromEnv(
   if (!username && !password) return undefined;
   if (!username || !password) throw new Error(`set both ${prefix}_USERNAME and ${prefix}_PASSWORD`);
   return { username, password };
+}
+
+/**
+ * TLS to the broker from the environment: `KAFKA_TLS_CA_FILE` (the PEM certificates the broker's must chain to; a
+ * local broker's is `.local/kafka/data/tls/ca.pem`) or `KAFKA_TLS=true` (the system's CAs). Undefined when neither is
+ * set or `KAFKA_TLS=false`; a CA file that cannot be read or holds no certificate stops the process at start.
+ */
+export function kafkaTlsFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaTls | undefined {
+  const flag = env.KAFKA_TLS?.trim().toLowerCase();
+  if (flag && !['true', 'false', '1', '0'].includes(flag))
+    throw new Error(`KAFKA_TLS must be true or false, not ${flag}`);
+  const caFile = env.KAFKA_TLS_CA_FILE?.trim();
+  if (flag === 'false' || flag === '0') {
+    if (caFile) throw new Error('KAFKA_TLS_CA_FILE is set but KAFKA_TLS is false');
+    return undefined;
+  }
+  if (!caFile) return flag ? {} : undefined;
+  let pem: string;
+  try {
+    pem = fs.readFileSync(caFile, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read KAFKA_TLS_CA_FILE ${caFile}: ${(error as Error).message}`);
+  }
+  const certificates = pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
+  for (const certificate of certificates) {
+    try {
+      new X509Certificate(certificate);
+    } catch (error) {
+      throw new Error(
+        `KAFKA_TLS_CA_FILE ${caFile} holds a certificate that cannot be read: ${(error as Error).message}`,
+      );
+    }
+  }
+  if (certificates.length === 0) throw new Error(`KAFKA_TLS_CA_FILE ${caFile} holds no PEM certificate`);
+  return { ca: certificates };
 }
 
 /**

@@ -27,9 +27,10 @@ import { logger } from '../platform/logging';
 import { ownedByHub, provisionSubgraphPrincipals } from '../platform/subgraph/broker-access';
 import { subgraphTopics } from '../platform/subgraph/runtime';
 import { uniqueSuffix } from './support/hub-fixture';
-import { rawProducer, testKafkaClient } from './support/kafka-probe';
+import { probeTopics, rawProducer, testKafkaClient } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
-import { SecuredBroker, securedBroker, tryConsume, tryProduce } from './support/secured-broker';
+import { SecuredBroker, brokerErrorType, securedBroker, tryConsume, tryProduce } from './support/secured-broker';
+import { kafkaTlsFromEnv } from '../platform/config';
 import { MAX_CONNECTIONS_PER_ADDRESS } from '../tools/kafka/local-kafka';
 
 /**
@@ -109,6 +110,55 @@ describe('the broker refuses strangers', () => {
       expect(closed).toEqual([MAX_CONNECTIONS_PER_ADDRESS]);
     } finally {
       for (const socket of sockets) socket.destroy();
+    }
+  });
+
+  it('serves the same principals and ACLs over TLS, to clients that trust its certificate only', async () => {
+    // A party elsewhere reads owners' names and ID numbers (a court's referrals): over SASL_SSL they, and the
+    // SCRAM exchange, are encrypted. The client's CA comes the way a subgraph's does (KAFKA_TLS_CA_FILE).
+    const tls = kafkaTlsFromEnv({ KAFKA_TLS_CA_FILE: broker.tls.caFile });
+    const sent = `over tls ${randomUUID()}`;
+    expect(tls?.ca).toHaveLength(1);
+    const produce = async (settings: Omit<KafkaSettings, 'clientId'>, topicName: string): Promise<string> => {
+      const producer = createKafka({ ...settings, clientId: 'tls-probe' }, { quiet: true }).producer({
+        allowAutoTopicCreation: false,
+        retry: { retries: 1, initialRetryTime: 100 },
+      });
+      try {
+        await producer.connect();
+        await producer.send({ topic: topicName, acks: -1, messages: [{ key: 'k', value: sent }] });
+        return 'OK';
+      } catch (error) {
+        return `${brokerErrorType(error)}: ${(error as Error).message}`;
+      } finally {
+        await producer.disconnect().catch(() => undefined);
+      }
+    };
+    const overTls = { brokers: broker.tls.brokers, tls };
+    expect(await produce({ ...overTls, sasl: sub('areas') }, topic(AREAS_TOPIC.name))).toBe('OK');
+    // The same ACLs: another subgraph's topic is refused over TLS too; a wrong password still fails SCRAM.
+    expect(await produce({ ...overTls, sasl: sub('areas') }, topic(FILINGS_TOPIC.name))).toMatch(
+      /^TOPIC_AUTHORIZATION_FAILED/,
+    );
+    const wrong = { username: sub('areas').username, password: `${sub('areas').password}x` };
+    expect(await produce({ ...overTls, sasl: wrong }, topic(AREAS_TOPIC.name))).toMatch(/SASL/);
+    // A client that trusts only the system's CAs refuses the broker's certificate: no password is sent to it.
+    expect(await produce({ ...overTls, tls: {}, sasl: sub('areas') }, topic(AREAS_TOPIC.name))).toMatch(
+      /self[- ]signed certificate/i,
+    );
+    // Plain TCP to the TLS listener gets nowhere.
+    expect(await produce({ brokers: broker.tls.brokers, sasl: sub('areas') }, topic(AREAS_TOPIC.name))).not.toBe('OK');
+    // What went over TLS is there for a reader on the plain listener (one broker, two doors).
+    const probe = await probeTopics(broker.brokers, [topic(AREAS_TOPIC.name)], broker.credentials.admin);
+    try {
+      const read = await probe.waitForCount(
+        'the event written over TLS',
+        (m) => m.message.value?.toString() === sent,
+        1,
+      );
+      expect(read).toHaveLength(1);
+    } finally {
+      await probe.stop();
     }
   });
 

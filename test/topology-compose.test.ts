@@ -113,13 +113,17 @@ describe('docker-compose.yml and npm run start:topology', () => {
     expect(broker).toMatch(new RegExp(`^\\s*max\\.connections\\.per\\.ip=${MAX_CONNECTIONS_PER_ADDRESS}$`, 'm'));
   });
 
-  it('takes no credential by default and publishes the gateway on loopback only', () => {
+  it("takes no credential by default, publishes the gateway on loopback only and the broker's TLS listener alone", () => {
     const text = fs.readFileSync(path.join(projectRoot(__dirname), 'docker-compose.yml'), 'utf8');
     // Every secret must be given: a default password (POSTGRES_PASSWORD was `hub`) would start a production hub on it.
     // (`$${…}` is the container shell's, not compose's)
     for (const secret of text.matchAll(/(?<!\$)\$\{([A-Z_]*(?:PASSWORD|SECRET|KEY)[A-Z_]*)(:[?-])?/g))
       expect([secret[1], secret[2]]).toEqual([secret[1], ':?']);
-    const ports = Object.values(compose.services).flatMap((s) => (s as { ports?: string[] }).ports ?? []);
-    expect(ports).toEqual(['127.0.0.1:4000:4000']);
+    const ports = Object.entries(compose.services).flatMap(([name, s]) =>
+      ((s as { ports?: string[] }).ports ?? []).map((port) => `${name} ${port}`),
+    );
+    // Parties off the host reach the broker over SASL_SSL only: its plain listener stays inside the compose network.
+    expect(ports.sort()).toEqual(['gateway 127.0.0.1:4000:4000', 'kafka 9094:9094']);
+    expect(text).toMatch(/^ +listeners=SASL_PLAINTEXT:\/\/:9092,CONTROLLER:\/\/:9093,SASL_SSL:\/\/:9094$/m);
   });
 });

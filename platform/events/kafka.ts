@@ -37,6 +37,17 @@ export interface KafkaSettings {
   partyTopicRefreshMs?: number;
   /** The principal this client authenticates as (SASL/SCRAM-SHA-512 over the client listener); none: PLAINTEXT. */
   sasl?: SaslCredential;
+  /**
+   * TLS to the broker (SASL_SSL with `sasl`): the events, owners' names and ID numbers among them, are encrypted on the
+   * wire and the broker's certificate is checked against `ca` (PEM), or the system's CAs when none is given. None: the
+   * listener is plain TCP (a broker on the same host or a private network).
+   */
+  tls?: KafkaTls;
+}
+
+export interface KafkaTls {
+  /** The certificates (PEM) the broker's must chain to; none: Node's bundled CAs. */
+  ca?: string[];
 }
 
 export const topicName = (settings: KafkaSettings, logical: string) => `${settings.topicPrefix ?? ''}${logical}`;
@@ -65,6 +76,8 @@ export function createKafka(settings: KafkaSettings, { quiet = false } = {}): Ka
     clientId: settings.clientId,
     brokers: settings.brokers,
     ...(settings.sasl ? { sasl: { mechanism: 'scram-sha-512' as const, ...settings.sasl } } : {}),
+    // kafkajs checks the certificate's name against each broker's host (its IP address where the host is one).
+    ...(settings.tls ? { ssl: settings.tls.ca ? { ca: settings.tls.ca } : true } : {}),
     connectionTimeout: 3000,
     requestTimeout: 10000,
     // Short client retries: the outbox relay and the consumers own the long backoff, so an outage is noticed

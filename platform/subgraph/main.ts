@@ -1,6 +1,7 @@
 import {
   kafkaBrokersFromEnv,
   kafkaSaslFromEnv,
+  kafkaTlsFromEnv,
   listenHost,
   replicationFactorFromEnv,
   tokenSettings,
@@ -31,6 +32,7 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
     consumerMaxWaitMs: maxWait ? Number(maxWait) : undefined,
     topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
     replicationFactor: replicationFactorFromEnv(),
+    tls: kafkaTlsFromEnv(),
   };
   const admin = kafkaSaslFromEnv(process.env, 'KAFKA_ADMIN');
   const running = await startSubgraph(module, {

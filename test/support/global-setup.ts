@@ -31,11 +31,17 @@ export default async function globalSetup(): Promise<void> {
     dataDir,
     port: Number(process.env.TEST_KAFKA_PORT ?? 19192),
     controllerPort: Number(process.env.TEST_KAFKA_CONTROLLER_PORT ?? 19193),
+    // Its SASL_SSL listener, for the test that parties can read and write over TLS (test/broker-tls.it.test.ts).
+    tlsPort: Number(process.env.TEST_KAFKA_TLS_PORT ?? 19194),
     heapMb: 512,
     forTests: true,
   });
   process.env.KAFKA_BROKERS = kafka.brokers.join(',');
   process.env.KAFKA_CREDENTIALS_FILE = credentialsFile;
+  if (kafka.tls) {
+    process.env.TEST_KAFKA_TLS_BROKERS = kafka.tls.brokers.join(',');
+    process.env.TEST_KAFKA_TLS_CA_FILE = kafka.tls.caFile;
+  }
   // A broker another run started (a parallel run, a developer's) is reused and left running.
   if (!alreadyRunning) (globalThis as { __hubKafka?: typeof kafka }).__hubKafka = kafka;
 }

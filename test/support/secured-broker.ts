@@ -13,6 +13,8 @@ import { waitFor } from './wait-for';
 export interface SecuredBroker {
   brokers: string[];
   credentials: BrokerCredentials;
+  /** Its SASL_SSL listener and the certificate (PEM) its clients trust. */
+  tls: { brokers: string[]; caFile: string };
   stop(): Promise<void>;
 }
 
@@ -23,8 +25,16 @@ export interface SecuredBroker {
  */
 export async function securedBroker(): Promise<SecuredBroker> {
   const credentials = testKafkaCredentials();
-  if (credentials) return { brokers: kafkaBrokers(), credentials, stop: async () => undefined };
+  const tls = runTlsListener();
+  if (credentials && tls) return { brokers: kafkaBrokers(), credentials, tls, stop: async () => undefined };
   return ownSecuredBroker();
+}
+
+/** The run's broker's TLS listener (the global setup's), none for an outside broker. */
+function runTlsListener(): SecuredBroker['tls'] | undefined {
+  const brokers = process.env.TEST_KAFKA_TLS_BROKERS?.split(',');
+  const caFile = process.env.TEST_KAFKA_TLS_CA_FILE;
+  return brokers && caFile ? { brokers, caFile } : undefined;
 }
 
 export interface OwnSecuredBroker extends SecuredBroker {
@@ -47,6 +57,7 @@ export async function ownSecuredBroker(
     dataDir,
     port: await freePort(),
     controllerPort: await freePort(),
+    tlsPort: await freePort(),
     heapMb: 384,
     admin: own.admin,
   };
@@ -54,6 +65,7 @@ export async function ownSecuredBroker(
   return {
     brokers: kafka.brokers,
     credentials: own,
+    tls: kafka.tls!,
     kill: async () => {
       process.kill(kafka.pid, 'SIGKILL');
       await waitFor('the killed broker to exit', () => runningPid(dataDir) === undefined, { timeoutMs: 30_000 });

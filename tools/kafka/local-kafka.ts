@@ -2,7 +2,8 @@
 // that Maven resolves out of Maven Central (see pom.xml beside this file). No Docker, no tarball.
 //
 //   npm run kafka:start | kafka:stop  (node dist/tools/kafka/local-kafka.js start|stop|status)
-//   env: KAFKA_DATA_DIR (default <root>/.local/kafka/data), KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093)
+//   env: KAFKA_DATA_DIR (default <root>/.local/kafka/data), KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093),
+//   KAFKA_TLS_PORT (19094: SASL_SSL for parties' clients, trusting <data dir>/tls/ca.pem)
 //   secured: SASL/SCRAM-SHA-512 with ACLs, the super user's credential from <root>/.local/kafka/credentials.json
 
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
@@ -13,6 +14,7 @@ import * as path from 'path';
 import { projectRoot } from '../../platform/project-root';
 import type { SaslCredential } from '../../platform/events/kafka';
 import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../../platform/events/broker-credentials';
+import { BrokerTls, brokerCaFile, ensureBrokerTls } from './broker-tls';
 
 export interface LocalKafkaOptions {
   dataDir: string;
@@ -30,6 +32,11 @@ export interface LocalKafkaOptions {
    * Without it the broker is PLAINTEXT and open to anyone (the shared test broker of older runs).
    */
   admin?: SaslCredential;
+  /**
+   * A second client listener, SASL_SSL on this port (loopback, as the others), for parties' clients: the same SCRAM principals and ACLs
+   * over TLS, with a certificate made once under `<dataDir>/tls` (broker-tls.ts). Needs `admin`.
+   */
+  tlsPort?: number;
   /** How long a client's authentication holds before it must re-authenticate (so a changed password takes effect). */
   reauthMs?: number;
   /**
@@ -62,6 +69,8 @@ export interface LocalKafkaOptions {
 
 export interface LocalKafka {
   brokers: string[];
+  /** The SASL_SSL listener's address and the certificate its clients trust, when it has one (`tlsPort`). */
+  tls?: { brokers: string[]; caFile: string };
   pid: number;
   stop(): Promise<void>;
 }
@@ -133,15 +142,25 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
 async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<LocalKafka> {
   const files = pathsFor(dataDir, opts.logFile);
   const brokers = [`${HOST}:${opts.port}`];
-  const handle = (pid: number): LocalKafka => ({ brokers, pid, stop: () => stopLocalKafka(dataDir) });
+  if (opts.tlsPort !== undefined && !opts.admin) throw new Error('a TLS listener needs a secured broker (admin)');
+  const tlsDir = path.join(dataDir, 'tls');
+  const handle = (pid: number): LocalKafka => ({
+    brokers,
+    ...(opts.tlsPort !== undefined
+      ? { tls: { brokers: [`${HOST}:${opts.tlsPort}`], caFile: brokerCaFile(tlsDir) } }
+      : {}),
+    pid,
+    stop: () => stopLocalKafka(dataDir),
+  });
 
   const running = runningPid(dataDir);
   if (running !== undefined) {
     const cfg = readPorts(files.props);
-    if (cfg && (cfg.port !== opts.port || cfg.controllerPort !== opts.controllerPort)) {
+    if (cfg && (cfg.port !== opts.port || cfg.controllerPort !== opts.controllerPort || cfg.tlsPort !== opts.tlsPort)) {
+      const ports = (p: { port: number; controllerPort: number; tlsPort?: number }) =>
+        [p.port, p.controllerPort, ...(p.tlsPort !== undefined ? [p.tlsPort] : [])].join('/');
       throw new Error(
-        `broker pid ${running} for ${dataDir} already runs on ports ${cfg.port}/${cfg.controllerPort}, ` +
-          `not ${opts.port}/${opts.controllerPort}; stop it first`,
+        `broker pid ${running} for ${dataDir} already runs on ports ${ports(cfg)}, not ${ports(opts)}; stop it first`,
       );
     }
     // Possibly still starting (a concurrent start call): wait for it instead of launching a second JVM.
@@ -156,7 +175,7 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
     return handle(running);
   }
 
-  for (const p of [opts.port, opts.controllerPort]) {
+  for (const p of [opts.port, opts.controllerPort, ...(opts.tlsPort !== undefined ? [opts.tlsPort] : [])]) {
     if (await portOpen(p))
       throw new Error(`port ${p} is already in use by something other than a broker for ${dataDir}`);
   }
@@ -166,7 +185,8 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
   const classpath = path.join(libDir, '*'); // expanded by the JVM, not a shell
 
   // server.properties holds the super user's password (its JAAS lines): the owner's alone, as credentials.json.
-  writePrivateFile(files.props, serverProperties(dataDir, opts));
+  const tls = opts.tlsPort !== undefined ? ensureBrokerTls(tlsDir) : undefined;
+  writePrivateFile(files.props, serverProperties(dataDir, opts, tls));
   fs.writeFileSync(files.log4j, log4jProperties(files.serverLog));
   const log4jFlag = `-Dlog4j.configuration=${fileUrl(files.log4j)}`;
 
@@ -338,23 +358,35 @@ export function writePrivateFile(file: string, text: string): void {
 /** JAAS values are quoted strings: a password with a quote or backslash is escaped. */
 const jaasQuote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-function securityProperties(o: LocalKafkaOptions): Record<string, string | number | boolean> {
+function securityProperties(o: LocalKafkaOptions, tls?: BrokerTls): Record<string, string | number | boolean> {
   const client = o.admin ? 'SASL_PLAINTEXT' : 'PLAINTEXT';
+  const secure = tls && o.tlsPort !== undefined ? `,SASL_SSL://${HOST}:${o.tlsPort}` : '';
   const listeners = {
-    listeners: `${client}://${HOST}:${o.port},CONTROLLER://${HOST}:${o.controllerPort}`,
-    'advertised.listeners': `${client}://${HOST}:${o.port}`,
+    listeners: `${client}://${HOST}:${o.port}${secure},CONTROLLER://${HOST}:${o.controllerPort}`,
+    'advertised.listeners': `${client}://${HOST}:${o.port}${secure}`,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': client,
   };
   if (!o.admin) return { ...listeners, 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT' };
   const { username, password } = o.admin;
+  const scramJaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuote(username)} password=${jaasQuote(password)};`;
   return {
     ...listeners,
-    'listener.security.protocol.map': 'SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+    'listener.security.protocol.map': `SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT${secure ? ',SASL_SSL:SASL_SSL' : ''}`,
     // Clients and the broker itself: SCRAM-SHA-512, the admin's credential written at format time.
     'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
     'sasl.mechanism.inter.broker.protocol': 'SCRAM-SHA-512',
-    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config': `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuote(username)} password=${jaasQuote(password)};`,
+    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config': scramJaas,
+    // The same principals over TLS: the broker's key and certificate (PKCS#12), no client certificates.
+    ...(secure && tls
+      ? {
+          'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config': scramJaas,
+          'listener.name.sasl_ssl.ssl.keystore.type': 'PKCS12',
+          'listener.name.sasl_ssl.ssl.keystore.location': tls.keystoreFile,
+          'listener.name.sasl_ssl.ssl.keystore.password': tls.keystorePassword,
+          'listener.name.sasl_ssl.ssl.client.auth': 'none',
+        }
+      : {}),
     // The controller listener (loopback, the broker talking to its own controller): SASL/PLAIN with the same admin,
     // so no anonymous principal needs to be a super user.
     'sasl.mechanism.controller.protocol': 'PLAIN',
@@ -379,12 +411,12 @@ function securityProperties(o: LocalKafkaOptions): Record<string, string | numbe
 export const MAX_CONNECTIONS_PER_ADDRESS = 100;
 const LOOPBACK_CONNECTIONS = 10_000;
 
-function serverProperties(dataDir: string, o: LocalKafkaOptions): string {
+function serverProperties(dataDir: string, o: LocalKafkaOptions, tls?: BrokerTls): string {
   const props: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@${HOST}:${o.controllerPort}`,
-    ...securityProperties(o),
+    ...securityProperties(o, tls),
     'log.dirs': path.join(dataDir, 'logs'),
     'num.partitions': 3,
     'default.replication.factor': 1,
@@ -449,11 +481,14 @@ function fileUrl(p: string): string {
   return 'file:' + p.split(path.sep).join('/');
 }
 
-function readPorts(propsFile: string): { port: number; controllerPort: number } | undefined {
+function readPorts(propsFile: string): { port: number; controllerPort: number; tlsPort?: number } | undefined {
   const listeners = /^listeners=(.*)$/m.exec(readText(propsFile) ?? '')?.[1];
   const port = /PLAINTEXT:\/\/[^,]*:(\d+)/.exec(listeners ?? '')?.[1];
   const controllerPort = /CONTROLLER:\/\/[^,]*:(\d+)/.exec(listeners ?? '')?.[1];
-  return port && controllerPort ? { port: Number(port), controllerPort: Number(controllerPort) } : undefined;
+  const tlsPort = /SASL_SSL:\/\/[^,]*:(\d+)/.exec(listeners ?? '')?.[1];
+  return port && controllerPort
+    ? { port: Number(port), controllerPort: Number(controllerPort), ...(tlsPort ? { tlsPort: Number(tlsPort) } : {}) }
+    : undefined;
 }
 
 /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */
@@ -640,14 +675,19 @@ async function main(cmd: string | undefined): Promise<number> {
   const dataDir = path.resolve(process.env.KAFKA_DATA_DIR ?? path.join(root, '.local', 'kafka', 'data'));
   const port = Number(process.env.KAFKA_PORT ?? 19092);
   const controllerPort = Number(process.env.KAFKA_CONTROLLER_PORT ?? 19093);
+  const tlsPort = Number(process.env.KAFKA_TLS_PORT ?? 19094);
   switch (cmd) {
     case 'start': {
       const credentialsFile = localKafkaCredentialsFile(root);
       const { admin } = loadOrCreateBrokerCredentials(credentialsFile);
-      const k = await startLocalKafka({ dataDir, port, controllerPort, projectRoot: root, admin });
+      const k = await startLocalKafka({ dataDir, port, controllerPort, tlsPort, projectRoot: root, admin });
       process.stderr.write(
         `[local-kafka] broker pid ${k.pid}, data in ${dataDir}; SASL/SCRAM-SHA-512 principals in ${credentialsFile}\n`,
       );
+      if (k.tls)
+        process.stderr.write(
+          `[local-kafka] SASL_SSL (TLS) for parties' clients on ${k.tls.brokers.join(',')}, trusting ${k.tls.caFile}\n`,
+        );
       console.log(`KAFKA_BROKERS=${k.brokers.join(',')} KAFKA_CREDENTIALS_FILE=${credentialsFile}`);
       return 0;
     }
@@ -666,7 +706,7 @@ async function main(cmd: string | undefined): Promise<number> {
     }
     default:
       process.stderr.write(
-        'usage: local-kafka start|stop|status  (env KAFKA_DATA_DIR, KAFKA_PORT, KAFKA_CONTROLLER_PORT)\n',
+        'usage: local-kafka start|stop|status  (env KAFKA_DATA_DIR, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_TLS_PORT)\n',
       );
       return 2;
   }

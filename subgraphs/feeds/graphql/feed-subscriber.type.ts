@@ -63,6 +63,9 @@ export class FeedCredentialType {
   @Field(() => FeedSubscriberType) subscriber!: FeedSubscriberType;
   @Field() username!: string;
   @Field() password!: string;
-  @Field({ description: 'SCRAM-SHA-512 over SASL_PLAINTEXT (SASL_SSL where the deployment terminates TLS).' })
+  @Field({
+    description:
+      "SCRAM-SHA-512, over TLS (SASL_SSL) on the broker's listener for parties; the hub's own processes use its plain one.",
+  })
   mechanism!: string;
 }
