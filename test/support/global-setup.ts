@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
-import { runningPid, startLocalKafka } from '../../tools/kafka/local-kafka';
+import { leaseLocalKafka, releaseLocalKafka, startLocalKafka } from '../../tools/kafka/local-kafka';
 import { projectRoot } from '../../platform/project-root';
 import { markTestRun } from './run-databases';
 import { shareMigrationsFingerprint } from './template-database';
 import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../../platform/events/broker-credentials';
+
+/** What the global teardown gives back: the run's lease on the broker. */
+export interface RunBroker {
+  stop(): Promise<unknown>;
+}
 
 /**
  * One real Kafka broker for the whole run (tests isolate themselves by topic prefix and consumer group), unless
@@ -22,7 +27,8 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.KAFKA_BROKERS) return;
   const root = projectRoot(__dirname);
   const dataDir = path.join(root, '.local', 'kafka', `test-${os.hostname()}`);
-  const alreadyRunning = runningPid(dataDir) !== undefined;
+  // Held until the run's end: a parallel run finishing first leaves the broker to this one (and the last stops it).
+  const lease = leaseLocalKafka(dataDir);
   const credentialsFile = localKafkaCredentialsFile(root);
   const { admin } = loadOrCreateBrokerCredentials(credentialsFile);
   const kafka = await startLocalKafka({
@@ -31,7 +37,7 @@ export default async function globalSetup(): Promise<void> {
     dataDir,
     port: Number(process.env.TEST_KAFKA_PORT ?? 19192),
     controllerPort: Number(process.env.TEST_KAFKA_CONTROLLER_PORT ?? 19193),
-    // Its SASL_SSL listener, for the test that parties can read and write over TLS (test/broker-tls.it.test.ts).
+    // Its SASL_SSL listener, for the test that parties can read and write over TLS (test/broker-security.it.test.ts).
     tlsPort: Number(process.env.TEST_KAFKA_TLS_PORT ?? 19194),
     heapMb: 512,
     forTests: true,
@@ -42,6 +48,7 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_KAFKA_TLS_BROKERS = kafka.tls.brokers.join(',');
     process.env.TEST_KAFKA_TLS_CA_FILE = kafka.tls.caFile;
   }
-  // A broker another run started (a parallel run, a developer's) is reused and left running.
-  if (!alreadyRunning) (globalThis as { __hubKafka?: typeof kafka }).__hubKafka = kafka;
+  // A broker another run started is reused; whichever run ends last stops it (before, the run that started it stopped
+  // it at its end, in the middle of a parallel run's files).
+  (globalThis as { __hubKafka?: RunBroker }).__hubKafka = { stop: () => releaseLocalKafka(dataDir, lease) };
 }

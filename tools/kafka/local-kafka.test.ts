@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { logMark, readSince, writePrivateFile } from './local-kafka';
+import { spawnSync } from 'child_process';
+import { leaseLocalKafka, logMark, readSince, releaseLocalKafka, writePrivateFile } from './local-kafka';
 
 describe('readSince: a launch reads only its own part of the broker log', () => {
   let dir: string;
@@ -71,5 +72,22 @@ describe("writePrivateFile: what holds a password is the owner's alone", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('leases on a broker several test runs share', () => {
+  it('leave the broker to the runs still holding one, and let the last one stop it (a dead run’s lease ignored)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lease-'));
+    const mine = leaseLocalKafka(dataDir);
+    // Another live run's lease (this test's parent process stands for it).
+    const other = path.join(dataDir, 'leases', String(process.ppid));
+    fs.writeFileSync(other, `${process.ppid}\n`);
+    expect(await releaseLocalKafka(dataDir, mine)).toBe(false);
+    expect(fs.existsSync(mine)).toBe(false);
+    // That run died without giving its lease back: the next release stops the broker and clears the stale lease.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    fs.renameSync(other, path.join(dataDir, 'leases', String(dead)));
+    expect(await releaseLocalKafka(dataDir, leaseLocalKafka(dataDir))).toBe(true);
+    expect(fs.readdirSync(path.join(dataDir, 'leases'))).toEqual([]);
   });
 });

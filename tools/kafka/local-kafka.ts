@@ -311,6 +311,40 @@ export async function stopLocalKafka(dataDir: string): Promise<void> {
   fs.rmSync(files.pid, { force: true });
 }
 
+/**
+ * Marks that this process uses the broker of `dataDir` (a test run: several on one machine share the run's broker).
+ * Taken before the start, so a run finishing meanwhile sees it and leaves the broker up.
+ */
+export function leaseLocalKafka(dataDir: string): string {
+  const dir = path.join(path.resolve(dataDir), 'leases');
+  fs.mkdirSync(dir, { recursive: true });
+  const lease = path.join(dir, String(process.pid));
+  fs.writeFileSync(lease, `${process.pid}\n`);
+  return lease;
+}
+
+/**
+ * Gives the lease back and stops the broker when no live process holds one (the last run using it stops it; a lease
+ * of a process that died is ignored). Checked and stopped under the start lock, so a run starting meanwhile either
+ * holds its lease before the check or starts the broker afresh after the stop. True when it stopped the broker.
+ */
+export async function releaseLocalKafka(dataDir: string, lease: string): Promise<boolean> {
+  dataDir = path.resolve(dataDir);
+  fs.rmSync(lease, { force: true });
+  return withLock(path.join(dataDir, 'kafka.start.lock'), async () => {
+    const dir = path.join(dataDir, 'leases');
+    const held = (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter((name) => {
+      const pid = Number.parseInt(name, 10);
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return true;
+      fs.rmSync(path.join(dir, name), { force: true });
+      return false;
+    });
+    if (held.length > 0) return false;
+    await stopLocalKafka(dataDir);
+    return true;
+  });
+}
+
 /** A process's command line by `ps`, where there is no /proc; none when `ps` cannot tell. */
 function commandOf(pid: number): string | undefined {
   const ps = spawnSync('ps', ['-ww', '-o', 'command=', '-p', String(pid)], { encoding: 'utf8', timeout: 5000 });
