@@ -95,7 +95,8 @@ describe('tracing: one submitFiling is one trace from the HTTP request to the ar
   it("a refused call is traced too, and another company's submit never lands in this trace", async () => {
     const traceId = randomBytes(16).toString('hex');
     const response = await submit(otherCompany, `00-${traceId}-${randomBytes(8).toString('hex')}-01`);
-    expect(response.body.errors?.[0]?.extensions?.code).toBeDefined();
+    // Another company's contract is not disclosed to it: NOT_FOUND, the refusal the API gives (not any failure).
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     await waitFor('the refused request span', async () =>
       exporter
         .getFinishedSpans()
