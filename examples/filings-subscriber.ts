@@ -3,8 +3,13 @@
  * `contracts.filings.v1` feed. It is deliberately standalone (kafkajs and pg only, no hub code) so a bureau can
  * copy this one file into its own system. Run it with:
  *
- *   KAFKA_BROKERS=127.0.0.1:19092 SUBSCRIBER_DATABASE_URL=postgres://... SUBSCRIBER_GROUP=xicheng-bureau-filings \
- *     npm run subscriber:filings
+ *   KAFKA_BROKERS=127.0.0.1:19092 KAFKA_SASL_USERNAME=<party id> KAFKA_SASL_PASSWORD=... \
+ *     SUBSCRIBER_GROUP=<party id>.filings FILINGS_TOPICS=contracts.filings.v1.110102 \
+ *     SUBSCRIBER_DATABASE_URL=postgres://... npm run subscriber:filings
+ *
+ * The group must start with the party's id and the topics be its districts' (the broker's ACLs refuse anything else).
+ * A bureau for a whole city reads every district's topic with a pattern, FILINGS_TOPICS=/^contracts\.filings\.v1\.11\d{4}$/:
+ * the topics it matches are looked up every 10 minutes, so a district's topic created later is read from its start.
  *
  * Off the hub's machine, connect to its TLS listener (SASL_SSL) and trust its certificate: KAFKA_BROKERS=<host>:19094
  * KAFKA_TLS_CA_FILE=ca.pem (the local broker's `.local/kafka/data/tls/ca.pem`), or KAFKA_TLS=true where the broker's
@@ -16,9 +21,12 @@
  *   messages arrive in order. The upsert keeps a row only if the message's `sequence` is newer than the stored
  *   one: redelivery (at-least-once) and replays from the beginning change nothing.
  * - The offset is committed only after the row is written, so a crash re-reads rather than skips.
+ * - A message it cannot store (not JSON, a field missing, a value the table refuses) is kept in `rejected_messages`
+ *   with the reason, and the feed goes on: retrying it would stop its partition for good. A failure that may pass (the
+ *   database unreachable) is retried instead.
  */
 import { readFileSync } from 'node:fs';
-import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 
 export interface FilingsSubscriberOptions {
@@ -29,8 +37,17 @@ export interface FilingsSubscriberOptions {
   tls?: { ca?: string[] };
   /** The subscriber's own consumer group, e.g. `xicheng-bureau-filings`. */
   groupId: string;
-  /** The topic name as the hub publishes it (with a deployment's prefix, if any). */
-  topic: string;
+  /**
+   * The topics as the hub publishes them (with a deployment's prefix, if any): names, or patterns matched against the
+   * topics the principal may see, looked up again every `topicRefreshMs`.
+   */
+  topics: (string | RegExp)[];
+  /** How often patterns are matched again for new topics (10 minutes unless set). */
+  topicRefreshMs?: number;
+  /** Called when the consumer stops for good (a revoked credential, a refused group): the CLI exits non-zero. */
+  onCrash?: (error: Error) => void;
+  /** Where problems are reported (console.error unless set). */
+  log?: (message: string) => void;
   databaseUrl: string;
   /** The PostgreSQL schema of the local table. */
   schema?: string;
@@ -41,6 +58,17 @@ export interface RunningSubscriber {
 }
 
 const FILING_TYPE_PREFIX = 'hub.contracts.filing.';
+const DEFAULT_TOPIC_REFRESH_MS = 10 * 60_000;
+
+/**
+ * A message that will never store, whatever the retries: not JSON or a field missing (SyntaxError, TypeError), or a
+ * value PostgreSQL refuses (SQLSTATE class 22, data exception; 23, integrity constraint violation).
+ */
+function isPoison(error: unknown): boolean {
+  if (error instanceof SyntaxError || error instanceof TypeError) return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+}
 
 const header = (message: KafkaMessage, name: string): string | undefined => {
   const value = message.headers?.[name];
@@ -76,7 +104,16 @@ function tableDdl(schema: string): string {
       last_event_type text not null,
       received_at timestamptz not null default now());
     alter table "${schema}"."filings" add column if not exists deadline_provisional boolean not null default false;
-    alter table "${schema}"."filings" alter column deadline drop not null`;
+    alter table "${schema}"."filings" alter column deadline drop not null;
+    create table if not exists "${schema}"."rejected_messages" (
+      topic text not null,
+      partition int not null,
+      "offset" bigint not null,
+      reason text not null,
+      headers jsonb not null,
+      value bytea,
+      rejected_at timestamptz not null default now(),
+      primary key (topic, partition, "offset"))`;
 }
 
 /** Upserts the snapshot unless the stored row already has this or a later sequence. */
@@ -99,9 +136,16 @@ function upsertSql(schema: string): string {
 export async function startFilingsSubscriber(options: FilingsSubscriberOptions): Promise<RunningSubscriber> {
   const schema = options.schema ?? 'bureau';
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  if (options.topics.length === 0) throw new Error('name at least one topic or pattern');
+  const log = options.log ?? ((message: string) => console.error(message));
   const pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+  // An idle connection dropped by the server (a restart, a failover) is reported here instead of crashing the
+  // process; the pool opens a new one at the next query.
+  pool.on('error', (error) => log(`database connection lost: ${error.message}`));
   await pool.query(tableDdl(schema));
   const upsert = upsertSql(schema);
+  const reject = `insert into "${schema}"."rejected_messages" (topic, partition, "offset", reason, headers, value)
+    values ($1, $2, $3, $4, $5, $6) on conflict do nothing`;
 
   const kafka = new Kafka({
     clientId: `reference-subscriber-${options.groupId}`,
@@ -110,59 +154,141 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
     ...(options.sasl ? { sasl: { mechanism: 'scram-sha-512' as const, ...options.sasl } } : {}),
     ...(options.tls ? { ssl: options.tls.ca ? { ca: options.tls.ca } : true } : {}),
   });
-  const consumer = kafka.consumer({ groupId: options.groupId });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const type = header(message, 'ce_type');
-      // The feed may gain event types; a subscriber skips what it does not know instead of stopping.
-      if (!type?.startsWith(FILING_TYPE_PREFIX) || !message.value) return;
-      const f = JSON.parse(message.value.toString('utf8'));
-      await pool.query(upsert, [
-        f.filingId,
-        f.contractId,
-        f.areaId,
-        f.companyId,
-        f.kind,
-        f.status,
-        f.version,
-        f.sequence,
-        f.recordNumber,
-        f.submittedOn,
-        f.deadline,
-        f.late,
-        f.acceptedOn,
-        f.terminatedOn,
-        f.handoverOn,
-        f.terms.number,
-        f.terms.startsOn,
-        f.terms.endsOn,
-        JSON.stringify(f.terms),
-        f.termsSha256,
-        header(message, 'ce_id'),
-        type,
-        // Absent in messages published before the field: a firm deadline.
-        f.deadlineProvisional ?? false,
-      ]);
-    },
-  });
+
+  const store = async (message: KafkaMessage, type: string) => {
+    const f = JSON.parse(message.value!.toString('utf8'));
+    await pool.query(upsert, [
+      f.filingId,
+      f.contractId,
+      f.areaId,
+      f.companyId,
+      f.kind,
+      f.status,
+      f.version,
+      f.sequence,
+      f.recordNumber,
+      f.submittedOn,
+      f.deadline,
+      f.late,
+      f.acceptedOn,
+      f.terminatedOn,
+      f.handoverOn,
+      f.terms.number,
+      f.terms.startsOn,
+      f.terms.endsOn,
+      JSON.stringify(f.terms),
+      f.termsSha256,
+      header(message, 'ce_id'),
+      type,
+      // Absent in messages published before the field: a firm deadline.
+      f.deadlineProvisional ?? false,
+    ]);
+  };
+
+  const patterns = options.topics.filter((t): t is RegExp => t instanceof RegExp);
+  const names = options.topics.filter((t): t is string => typeof t === 'string');
+  const admin = kafka.admin();
+  await admin.connect();
+  /** The topics to read: the names, and every topic the principal may see that a pattern matches. */
+  const topicsNow = async () => {
+    const seen = patterns.length > 0 ? await admin.listTopics() : [];
+    return [...new Set([...names, ...seen.filter((t) => patterns.some((p) => p.test(t)))])].sort();
+  };
+
+  let consumer: Consumer | undefined;
+  let reading: string[] = [];
+  const consume = async (topics: string[]) => {
+    const next = kafka.consumer({ groupId: options.groupId });
+    next.on(next.events.CRASH, ({ payload }) => {
+      if (!payload.restart) {
+        log(`the subscriber stopped: ${payload.error.message}`);
+        options.onCrash?.(payload.error);
+      }
+    });
+    await next.connect();
+    // A topic new to the group is read from its start; the others go on from the group's committed offsets.
+    await next.subscribe({ topics, fromBeginning: true });
+    await next.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const type = header(message, 'ce_type');
+        // The feed may gain event types; a subscriber skips what it does not know instead of stopping.
+        if (!type?.startsWith(FILING_TYPE_PREFIX) || !message.value) return;
+        try {
+          await store(message, type);
+        } catch (error) {
+          if (!isPoison(error)) throw error; // kafkajs retries it, then restarts the consumer at this offset
+          const headers = Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]),
+          );
+          await pool.query(reject, [
+            topic,
+            partition,
+            message.offset,
+            String((error as Error).message).slice(0, 1000),
+            JSON.stringify(headers),
+            message.value,
+          ]);
+          log(`rejected ${topic}/${partition}@${message.offset}: ${(error as Error).message}`);
+        }
+      },
+    });
+    consumer = next;
+    reading = topics;
+  };
+  await consume(await topicsNow());
+
+  // A pattern's new topics: the consumer is made again with them (kafkajs matches patterns only when it subscribes).
+  let refreshing = Promise.resolve();
+  const timer =
+    patterns.length > 0
+      ? setInterval(() => {
+          refreshing = refreshing.then(async () => {
+            try {
+              const topics = await topicsNow();
+              if (topics.join('\n') === reading.join('\n')) return;
+              await consumer?.disconnect();
+              await consume(topics);
+            } catch (error) {
+              log(`looking for new topics failed; will try again: ${(error as Error).message}`);
+            }
+          });
+        }, options.topicRefreshMs ?? DEFAULT_TOPIC_REFRESH_MS)
+      : undefined;
+
   return {
     stop: async () => {
-      await consumer.disconnect();
+      if (timer) clearInterval(timer);
+      await refreshing;
+      await consumer?.disconnect();
+      await admin.disconnect();
       await pool.end();
     },
   };
 }
 
+/** FILINGS_TOPICS: comma-separated topic names, or patterns written /…/. */
+export function topicsFromEnv(value: string): (string | RegExp)[] {
+  return value
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+    .map((t) => (t.length > 2 && t.startsWith('/') && t.endsWith('/') ? new RegExp(t.slice(1, -1)) : t));
+}
+
 if (require.main === module) {
   const env = process.env;
-  const missing = ['KAFKA_BROKERS', 'SUBSCRIBER_DATABASE_URL'].filter((name) => !env[name]);
-  if (missing.length > 0) {
-    console.error(`set ${missing.join(' and ')} (and optionally SUBSCRIBER_GROUP, FILINGS_TOPIC, SUBSCRIBER_SCHEMA)`);
+  const topics = topicsFromEnv(env.FILINGS_TOPICS ?? env.FILINGS_TOPIC ?? '');
+  const missing = ['KAFKA_BROKERS', 'SUBSCRIBER_DATABASE_URL', 'SUBSCRIBER_GROUP'].filter((name) => !env[name]);
+  if (missing.length > 0 || topics.length === 0) {
+    console.error(
+      `set ${[...missing, ...(topics.length === 0 ? ['FILINGS_TOPICS'] : [])].join(', ')}: the group starts with your ` +
+        "party id (<party id>.filings) and the topics are your districts' (contracts.filings.v1.<district>, or a " +
+        'pattern /^contracts\\.filings\\.v1\\.11\\d{4}$/); optionally KAFKA_SASL_USERNAME/PASSWORD, ' +
+        'KAFKA_TLS_CA_FILE or KAFKA_TLS=true, SUBSCRIBER_SCHEMA',
+    );
     process.exit(2);
   }
-  void startFilingsSubscriber({
+  startFilingsSubscriber({
     brokers: env.KAFKA_BROKERS!.split(','),
     sasl: env.KAFKA_SASL_USERNAME
       ? { username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD ?? '' }
@@ -172,14 +298,22 @@ if (require.main === module) {
       : env.KAFKA_TLS === 'true'
         ? {}
         : undefined,
-    groupId: env.SUBSCRIBER_GROUP ?? 'bureau-filings-reference',
-    topic: env.FILINGS_TOPIC ?? 'contracts.filings.v1',
+    groupId: env.SUBSCRIBER_GROUP!,
+    topics,
     databaseUrl: env.SUBSCRIBER_DATABASE_URL!,
     schema: env.SUBSCRIBER_SCHEMA,
-  }).then((running) => {
-    console.log('reference subscriber running; Ctrl-C stops it');
-    const stop = () => void running.stop().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+    // Stopped for good (a revoked credential, a refused group): exit non-zero, so a supervisor sees it and restarts.
+    onCrash: () => process.exit(1),
+  }).then(
+    (running) => {
+      console.log('reference subscriber running; Ctrl-C stops it');
+      const stop = () => void running.stop().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      console.error(`the subscriber could not start: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
 }

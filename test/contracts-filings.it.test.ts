@@ -966,7 +966,19 @@ describe('contracts: filings from draft to termination, through the gateway and 
     }
   });
 
-  it("keeps a bureau's own table of filings with the reference subscriber, unchanged by a replay", async () => {
+  it("keeps a bureau's own table of filings with the reference subscriber, past a message it cannot store, from topics a pattern finds later, unchanged by a replay", async () => {
+    const feed = `${t.topicPrefix}contracts.filings.v1`;
+    // A message no retry can store, ahead of the filing's on the topic's one partition: before, the subscriber retried
+    // it for good and read nothing after it.
+    const producer = rawProducer(t.brokers);
+    await producer.connect();
+    await producer.send({
+      topic: feed,
+      acks: -1,
+      messages: [
+        { key: 'poison', value: 'not json', headers: { ce_type: 'hub.contracts.filing.accepted', ce_id: 'x' } },
+      ],
+    });
     const contractId = await draft(companyA, {
       number: 'HJ6-SUBSCRIBER',
       startsOn: addDays(today, 13 * 365),
@@ -975,12 +987,16 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const filing = (await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText })).body.data
       .submitFiling;
     const accepted = (await t.gql(guangwai, ACCEPT, { f: filing.id, v: 1 })).body.data.acceptFiling;
+    // The feed and its district topics, as a city-wide bureau reads them.
+    const pattern = new RegExp(`^${feed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\.\\d{6})?$`);
     const options = {
       brokers: t.brokers,
       sasl: testKafkaAdmin(),
-      topic: `${t.topicPrefix}contracts.filings.v1`,
+      topics: [pattern],
+      topicRefreshMs: 300,
       databaseUrl: t.databaseUrl,
       schema: 'bureau_xicheng',
+      log: () => undefined,
     };
     const db = await connectedClient(t.databaseUrl);
     const row = () =>
@@ -991,6 +1007,8 @@ describe('contracts: filings from draft to termination, through the gateway and 
         )
         .then((r) => r.rows[0]);
     let subscriber = await startFilingsSubscriber({ ...options, groupId: `bureau-${randomUUID()}` });
+    const admin = testKafkaClient(t.brokers, 'test-replay-check').admin();
+    await admin.connect();
     try {
       const stored = await waitFor('the accepted filing in the bureau table', async () => {
         const r = await row();
@@ -1001,27 +1019,54 @@ describe('contracts: filings from draft to termination, through the gateway and 
         record_number: accepted.recordNumber,
         contract_number: 'HJ6-SUBSCRIBER',
       });
+      const rejected = await db.query(
+        "select topic, reason, convert_from(value, 'UTF8') as value from bureau_xicheng.rejected_messages",
+      );
+      expect(rejected.rows).toEqual([{ topic: feed, reason: expect.stringMatching(/JSON/), value: 'not json' }]);
+      // A district's topic created after the start is found by the pattern and read from its beginning.
+      const [acceptedEvent] = await probe.waitForCount(
+        'the acceptance on the feed',
+        (m) => m.headers.ce_type === 'hub.contracts.filing.accepted' && filingsOf(filing.id)(m),
+        1,
+      );
+      const later = { ...JSON.parse(String(acceptedEvent.message.value)), sequence: 3, status: 'TERMINATED' };
+      const district = `${feed}.110199`;
+      await admin.createTopics({ topics: [{ topic: district, numPartitions: 1 }], waitForLeaders: true });
+      await producer.send({
+        topic: district,
+        acks: -1,
+        messages: [
+          {
+            key: filing.id,
+            value: JSON.stringify(later),
+            headers: { ...acceptedEvent.headers, ce_type: 'hub.contracts.filing.terminated', ce_id: randomUUID() },
+          },
+        ],
+      });
+      const latest = await waitFor('the filing from the later topic', async () => {
+        const r = await row();
+        return r?.status === 'TERMINATED' ? r : undefined;
+      });
+      expect(latest).toMatchObject({ sequence: 3 });
       await subscriber.stop();
-      // A new group replays the whole feed from the beginning: older snapshots must not overwrite the row.
+      // A new group replays every topic from the beginning: older snapshots must not overwrite the row.
       const replayGroup = `bureau-${randomUUID()}`;
       subscriber = await startFilingsSubscriber({ ...options, groupId: replayGroup });
-      const admin = testKafkaClient(t.brokers, 'test-replay-check').admin();
-      await admin.connect();
-      try {
-        const ends = await admin.fetchTopicOffsets(options.topic);
-        await waitFor('the replay to commit the end of every partition', async () => {
-          const [committed] = await admin.fetchOffsets({ groupId: replayGroup, topics: [options.topic] });
+      for (const topic of [feed, district]) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        await waitFor(`the replay to commit the end of every partition of ${topic}`, async () => {
+          const [committed] = await admin.fetchOffsets({ groupId: replayGroup, topics: [topic] });
           return ends.every(
             (end) =>
               end.high === '0' || committed.partitions.find((p) => p.partition === end.partition)?.offset === end.high,
           );
         });
-      } finally {
-        await admin.disconnect();
       }
-      expect(await row()).toEqual(stored);
+      expect(await row()).toEqual(latest);
     } finally {
       await subscriber.stop();
+      await admin.disconnect();
+      await producer.disconnect();
       await db.end();
     }
   });
