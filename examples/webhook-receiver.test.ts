@@ -1,5 +1,7 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { verifyWebhook } from './webhook-receiver';
+import { verifyWebhook, webhookReceiver } from './webhook-receiver';
 
 const secret = `whsec_${Buffer.from('a test secret of thirty-two bytes').toString('base64')}`;
 const body = JSON.stringify({ filingId: '3f1b8c1e-0a5e-4d43-9d2b-2b8d3c1f2e11', status: 'ACCEPTED' });
@@ -62,5 +64,78 @@ describe('the reference webhook receiver', () => {
     const headers: Record<string, string> = headersFor(body);
     delete headers['ce-type'];
     expect(verifyWebhook(secret, headers, body)).toEqual({ ok: false, status: 400, reason: 'not a CloudEvent' });
+  });
+});
+
+describe("the reference receiver's request handler", () => {
+  let server: http.Server;
+  let url: string;
+  const received: string[] = [];
+  let release: () => void = () => undefined;
+  let failNext = false;
+
+  beforeAll(async () => {
+    server = http.createServer(
+      webhookReceiver({
+        secret,
+        onEvent: async (event) => {
+          received.push(event.webhookId);
+          // Held until the test lets go: storage slower than the hub's 10 s wait.
+          await new Promise<void>((resolve) => (release = resolve));
+          if (failNext) throw new Error('database password expired for user bureau_app');
+        },
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const deliver = (id: string, payload = body) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { ...headersFor(payload), 'webhook-id': id, ...signed(id, payload) },
+      body: payload,
+    });
+  const signed = (id: string, payload: string) => ({
+    'webhook-signature': new Webhook(secret).sign(id, new Date(), payload),
+  });
+  const until = async (condition: () => boolean) => {
+    for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+
+  it('hands a delivery to the code once, also when the hub retries it while the first is still being handled', async () => {
+    const first = deliver('msg_slow');
+    await until(() => received.length === 1);
+    const retry = await deliver('msg_slow');
+    expect([retry.status, await retry.text()]).toEqual([409, 'this delivery is being handled']);
+    release();
+    expect((await first).status).toBe(204);
+    // Handled: a later copy is acknowledged without handing it over again.
+    expect((await deliver('msg_slow')).status).toBe(204);
+    expect(received).toEqual(['msg_slow']);
+  });
+
+  it("answers 500 without the party's own error text (kept in its log), and takes the retry", async () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    failNext = true;
+    const failing = deliver('msg_failing');
+    await until(() => received.length === 2);
+    release();
+    const answer = await failing;
+    expect([answer.status, await answer.text()]).toEqual([500, 'not handled; retry later']);
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/msg_failing .*database password expired/));
+    logged.mockRestore();
+    failNext = false;
+    const retried = deliver('msg_failing');
+    await until(() => received.length === 3);
+    release();
+    expect((await retried).status).toBe(204);
+  });
+
+  it('refuses a body over 1 MiB, and a secret that is not one at once', async () => {
+    const answer = await fetch(url, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) }).catch((e: Error) => e);
+    expect(answer instanceof Response ? answer.status : String(answer)).toBe(413);
+    expect(() => webhookReceiver({ secret: 'whsec_not base64!', onEvent: () => undefined })).toThrow();
   });
 });

@@ -9,12 +9,15 @@
  * - `webhook-signature` is the HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<raw body>` under the secret:
  *   anything else (a tampered body, another secret) is answered 401 and dropped.
  * - `webhook-timestamp` lies within 5 minutes of now: an older message is a replay and is refused (401), and the
- *   ids seen in the last 10 minutes are remembered, so a replay inside the window is acknowledged but not handled.
+ *   ids handled in the last 10 minutes are remembered, so a replay inside the window is acknowledged but not handled;
+ *   a copy arriving while the first is still being handled (the hub gave up waiting after 10 s and retried) is answered
+ *   409, and the hub tries it again later.
  * - The event is CloudEvents 1.0 in HTTP binary mode: `ce-id`, `ce-type`, `ce-source`, `ce-time`, `ce-subject` headers,
  *   the event's data as the JSON body.
  * Answer 2xx only once the event is stored: the hub retries anything else with backoff for 24 hours, one aggregate's
- * events in order (the next waits while one is retried). Deduplicate by `webhook-id` (retries) or by `ce-id` (the
- * event, also across a replay the party asked for).
+ * events in order (the next waits while one is retried). This receiver remembers ids in memory only, for 10 minutes:
+ * store each event under its `ce-id` with a unique key in your own database (the event, also across a restart of
+ * the receiver and a replay the party asked for, which comes with new webhook ids).
  */
 import http from 'node:http';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
@@ -37,19 +40,25 @@ const REMEMBER_IDS_MS = 10 * 60_000;
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** Verifies one request: signature, timestamp window (5 minutes, the library's tolerance) and the CloudEvents headers. */
-export function verifyWebhook(secret: string, headers: http.IncomingHttpHeaders, rawBody: string): Verdict {
+/**
+ * Verifies one request: signature, timestamp window (5 minutes, the library's tolerance) and the CloudEvents headers.
+ * `secret` is the whsec_… text or a verifier made from it once (`new Webhook(secret)`, which throws on a secret that
+ * is not one: a typo is then found at start, not reported as a bad body at every delivery).
+ */
+export function verifyWebhook(secret: string | Webhook, headers: http.IncomingHttpHeaders, rawBody: string): Verdict {
   const signed = {
     'webhook-id': single(headers['webhook-id']) ?? '',
     'webhook-timestamp': single(headers['webhook-timestamp']) ?? '',
     'webhook-signature': single(headers['webhook-signature']) ?? '',
   };
   let data: unknown;
+  const verifier = typeof secret === 'string' ? new Webhook(secret) : secret;
   try {
-    data = new Webhook(secret).verify(rawBody, signed);
+    data = verifier.verify(rawBody, signed);
   } catch (error) {
     if (error instanceof WebhookVerificationError) return { ok: false, status: 401, reason: error.message };
-    return { ok: false, status: 400, reason: 'body is not JSON' };
+    if (error instanceof SyntaxError) return { ok: false, status: 400, reason: 'body is not JSON' };
+    throw error;
   }
   const id = single(headers['ce-id']);
   const type = single(headers['ce-type']);
@@ -76,9 +85,16 @@ export interface ReceiverOptions {
   onEvent: (event: ReceivedEvent) => Promise<void> | void;
 }
 
-/** The request handler: 204 once handled (or already handled), 401 for a bad signature or a stale timestamp. */
+/**
+ * The request handler: 204 once handled (or already handled), 401 for a bad signature or a stale timestamp, 409 while
+ * the same delivery is being handled, 500 (without your error's text, which stays in your log) when `onEvent` threw.
+ * Throws at once on a secret that is not a whsec_… one.
+ */
 export function webhookReceiver(options: ReceiverOptions): http.RequestListener {
+  const verifier = new Webhook(options.secret);
+  /** Webhook ids handled, with when, oldest first (an id is added once). */
   const seen = new Map<string, number>();
+  const handling = new Set<string>();
   return (request, response) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -91,18 +107,28 @@ export function webhookReceiver(options: ReceiverOptions): http.RequestListener 
     });
     request.on('end', async () => {
       if (request.method !== 'POST') return void response.writeHead(405).end();
-      const verdict = verifyWebhook(options.secret, request.headers, Buffer.concat(chunks).toString('utf8'));
+      const verdict = verifyWebhook(verifier, request.headers, Buffer.concat(chunks).toString('utf8'));
       if (!verdict.ok)
         return void response.writeHead(verdict.status, { 'content-type': 'text/plain' }).end(verdict.reason);
       const now = Date.now();
-      for (const [id, at] of seen) if (now - at > REMEMBER_IDS_MS) seen.delete(id);
-      if (seen.has(verdict.event.webhookId)) return void response.writeHead(204).end();
+      for (const [id, at] of seen) {
+        if (now - at <= REMEMBER_IDS_MS) break; // the rest are newer
+        seen.delete(id);
+      }
+      const id = verdict.event.webhookId;
+      if (seen.has(id)) return void response.writeHead(204).end();
+      if (handling.has(id))
+        return void response.writeHead(409, { 'content-type': 'text/plain' }).end('this delivery is being handled');
+      handling.add(id);
       try {
         await options.onEvent(verdict.event);
-        seen.set(verdict.event.webhookId, now);
+        seen.set(id, Date.now());
         response.writeHead(204).end();
       } catch (error) {
-        response.writeHead(500, { 'content-type': 'text/plain' }).end(String((error as Error).message).slice(0, 200));
+        console.error(`webhook ${id} (${verdict.event.type}) not handled: ${(error as Error).message}`);
+        response.writeHead(500, { 'content-type': 'text/plain' }).end('not handled; retry later');
+      } finally {
+        handling.delete(id);
       }
     });
   };
@@ -117,7 +143,16 @@ if (require.main === module) {
     process.exit(2);
   }
   const port = Number(process.env.PORT ?? 8080);
-  const server = http.createServer(webhookReceiver({ secret, onEvent: (event) => console.log(JSON.stringify(event)) }));
+  let handler: http.RequestListener;
+  try {
+    handler = webhookReceiver({ secret, onEvent: (event) => console.log(JSON.stringify(event)) });
+  } catch (error) {
+    console.error(
+      `WEBHOOK_SECRET is not the whsec_… secret createWebhookSubscription returned: ${(error as Error).message}`,
+    );
+    process.exit(2);
+  }
+  const server = http.createServer(handler);
   server.listen(port, () =>
     console.log(
       `reference webhook receiver on http://0.0.0.0:${port}/ (put TLS in front of it: the hub sends only to https in production)`,
