@@ -20,6 +20,7 @@ import {
 } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
+import { runDatabaseName } from './support/run-databases';
 
 class InboxOnly extends Migration {
   override async up(): Promise<void> {
@@ -30,7 +31,7 @@ class InboxOnly extends Migration {
 /** The shared consumer on its own, with handlers that fail on purpose. */
 describe('inbox consumer retries and dead letters', () => {
   const suffix = uniqueSuffix();
-  const database = `hub_test_${suffix}`;
+  const database = runDatabaseName(suffix);
   const settings: KafkaSettings = {
     brokers: kafkaBrokers(),
     clientId: 'retry-test',

@@ -5,6 +5,7 @@ import { ReadinessCheck, subgraphReadiness } from '../platform/subgraph/readines
 import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import { adminPostgresUrl, kafkaBrokers, testKafkaAdmin, uniqueSuffix } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
+import { runDatabaseName } from './support/run-databases';
 import { connectedClient } from './support/db-client';
 
 /**
@@ -23,7 +24,7 @@ const POOL_IDLE_MS = 200;
 
 describe("a subgraph's /readyz on the real database and broker", () => {
   const suffix = uniqueSuffix();
-  const database = `hub_test_${suffix}`;
+  const database = runDatabaseName(suffix);
   const role = `hub_ready_${suffix}`;
   let admin: Client;
   let orm: HubOrm;

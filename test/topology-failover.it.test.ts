@@ -19,6 +19,7 @@ import { ProbedMessage, probeTopics } from './support/kafka-probe';
 import { HONGJU, hongjuTerms, scenario } from './support/scenario';
 import { OwnSecuredBroker, ownSecuredBroker } from './support/secured-broker';
 import { migratedTemplate } from './support/template-database';
+import { runDatabaseName } from './support/run-databases';
 import { waitFor } from './support/wait-for';
 
 /**
@@ -106,7 +107,7 @@ describe('the production topology: two instances of each subgraph, failover with
   let pool: Pool;
   let probe: Awaited<ReturnType<typeof probeTopics>>;
   const suffix = uniqueSuffix();
-  const database = `hub_test_${suffix}`;
+  const database = runDatabaseName(suffix);
   const topicPrefix = `t${suffix}.`;
   const tokenOf = new Map<Identity, Promise<string>>();
   const topics = ['areas.areas.v1', 'contracts.filings.v1', 'arrears.accounts.v1', 'litigation.referrals.v1'].map(
