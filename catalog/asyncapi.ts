@@ -7,6 +7,7 @@ import {
   deadLetterTopicOf,
   SUBGRAPH_NAMES,
   dataSchemaUri,
+  MAX_CE_ATTRIBUTE_BYTES,
 } from './index';
 
 /** Topics outside parties write to and the hub consumes, e.g. review decisions from a bureau's own system. */
@@ -25,30 +26,43 @@ export function eventSchemaDocument(definition: EventDefinition): Record<string,
   };
 }
 
+/** A `ce_` header: the hub dead-letters a message whose attribute is longer (NOT_A_CLOUDEVENT). */
+const ceText = (description?: string) => ({
+  type: 'string',
+  maxLength: MAX_CE_ATTRIBUTE_BYTES,
+  ...(description ? { description: `${description} At most ${MAX_CE_ATTRIBUTE_BYTES} bytes.` } : {}),
+});
+
 const cloudEventHeaders = {
   type: 'object',
   required: ['ce_specversion', 'ce_id', 'ce_type', 'ce_source', 'ce_time', 'content-type'],
   properties: {
     ce_specversion: { const: '1.0' },
-    ce_id: { type: 'string', description: 'Unique event id; consumers deduplicate by it.' },
-    ce_type: { type: 'string' },
-    ce_source: { type: 'string', description: 'The producing subgraph, e.g. /property-governance-hub/areas.' },
-    ce_time: { type: 'string', format: 'date-time' },
-    ce_subject: { type: 'string', description: 'The aggregate the event is about.' },
-    ce_dataschema: { type: 'string' },
+    ce_id: ceText('Unique event id; consumers deduplicate by it.'),
+    ce_type: ceText(),
+    ce_source: ceText('The producing subgraph, e.g. /property-governance-hub/areas.'),
+    ce_time: { ...ceText(), format: 'date-time' },
+    ce_subject: ceText('The aggregate the event is about.'),
+    ce_dataschema: ceText(),
     ce_traceparent: {
       type: 'string',
       pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
       description:
         'CloudEvents distributed-tracing extension: the W3C traceparent of the work that produced the event (absent when it was not traced).',
     },
-    ce_tracestate: { type: 'string', description: 'CloudEvents distributed-tracing extension: the W3C tracestate.' },
+    ce_tracestate: ceText('CloudEvents distributed-tracing extension: the W3C tracestate.'),
     'content-type': { const: 'application/json' },
   },
 };
 
 /** Who may read each topic family besides the hub's super user: the subgraphs (and parties) whose ACLs allow it. */
 export type TopicReaders = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Which outside parties read a family's per-party topics (`<family>.<id>`), by the ACLs a registered party gets: text
+ * per family; a family absent is read by no outside party.
+ */
+export type PartyFeedReaders = Readonly<Record<string, string>>;
 
 const accessText = (topic: TopicDefinition, readers: readonly string[]) => {
   if (topic.replies)
@@ -66,7 +80,7 @@ const accessText = (topic: TopicDefinition, readers: readonly string[]) => {
  * AsyncAPI 3.0 document of every topic, its key and its messages, for subscribers such as bureaus and courts, with
  * who may write and read each one (the broker's ACLs, derived from the same declarations).
  */
-export function asyncApiDocument(readers: TopicReaders = {}): string {
+export function asyncApiDocument(readers: TopicReaders = {}, partyReaders: PartyFeedReaders = {}): string {
   const messages: Record<string, unknown> = {};
   for (const d of EVENT_DEFINITIONS) {
     messages[camel(d.type)] = {
@@ -138,21 +152,27 @@ export function asyncApiDocument(readers: TopicReaders = {}): string {
       );
     if (topic.partyFeed) {
       const feedId = `${id}PartyFeed`;
+      const feedReaders = partyReaders[topic.name];
       channels[feedId] = {
         address: `${topic.name}.{partyId}`,
         description:
-          `The events of ${topic.name} that concern one party (its ${topic.partyFeed.party}), under their own event ids, for that party. ` +
-          `Writers: only the ${topic.producer} subgraph's principal. Readers (READ ACLs): the party registered for it with registerFeedSubscriber ` +
-          '(a court its own court id; a bureau, by prefix, every district its jurisdictions cover). No owner data.',
+          `The events of ${topic.name} that concern one party (its ${topic.partyFeed.party}), under their own event ids. ` +
+          `Writers: only the ${topic.producer} subgraph's principal. Readers (READ ACLs): ` +
+          (feedReaders
+            ? `${feedReaders}, as registered with registerFeedSubscriber.`
+            : 'no outside party is granted READ: the hub’s super user only (delivered otherwise, e.g. by webhook).') +
+          ' No owner data.',
         parameters: { partyId: { description: `The ${topic.partyFeed.party}.` } },
         messages: refs,
         bindings: { kafka: { partitions: 3, bindingVersion: '0.5.0' } },
       };
-      operationOf(
-        feedId,
-        'receive',
-        `Subscribe with a consumer group named <your party id>.<anything> to ${topic.name}.<${topic.partyFeed.party}> topics you were given.`,
-      );
+      // Offered to outside parties only where one may read it.
+      if (feedReaders)
+        operationOf(
+          feedId,
+          'receive',
+          `Subscribe with a consumer group named <your party id>.<anything> to ${topic.name}.<${topic.partyFeed.party}> topics you were given.`,
+        );
     }
   }
   for (const producer of SUBGRAPH_NAMES) {

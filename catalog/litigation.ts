@@ -85,6 +85,16 @@ const StatusChange = Closed({
   caseNumber: Nullable(Type.String()),
   judgedFen: Nullable(Fen),
   settledFen: Nullable(Fen),
+  // Added in v1 (absent from messages published before): a reader of the feed or a webhook learnt that a hearing was
+  // scheduled, or a case docketed, but not when nor under which procedure.
+  procedure: Type.Optional(
+    Type.Union([OneOf(PROPOSED_PROCEDURES), Type.Null()], {
+      description: "The procedure as it stands: the court's once it docketed the case, the hub's proposal before.",
+    }),
+  ),
+  hearingOn: Type.Optional(
+    Type.Union([IsoDate, Type.Null()], { description: 'The day of the hearing the court last scheduled.' }),
+  ),
 });
 
 export const REFERRAL_STATUS_CHANGED = {

@@ -13,6 +13,14 @@ export { SUBGRAPH_NAMES, type SubgraphName } from './subgraph-names';
 /** The `ce_dataschema` and JSON Schema `$id` of an event type: where its schema is published under schemas/events/. */
 export const dataSchemaUri = (type: string) => `urn:property-governance-hub:schemas:events:${type}.json`;
 
+/**
+ * The longest `ce_` attribute a consumer takes, in bytes (published in the AsyncAPI document's headers). The inbox
+ * keys events by `ce_id` in a btree, whose entries PostgreSQL caps at 2,704 bytes: a longer id that does not compress
+ * (3,200 random hex characters) failed each retry of its handler ("index row size exceeds btree maximum") until it was
+ * dead-lettered as HANDLER_FAILED. The hub's own ids are UUIDs; a W3C `tracestate` may be 512 characters.
+ */
+export const MAX_CE_ATTRIBUTE_BYTES = 512;
+
 export interface TopicDefinition {
   /** Logical name, versioned: a breaking change gets a new topic, never a reinterpretation of the old one. */
   name: string;

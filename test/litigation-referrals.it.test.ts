@@ -1382,7 +1382,21 @@ describe('litigation: referrals through the green channel, the court’s reports
       details: { contradictions: [{ field: 'hearingOn', recorded: first, reported: moved }] },
     });
     const later = { ...hearing, occurredAt: `${day}T11:00:00+08:00`, hearingOn: moved };
-    expect((await ok(xichengCourt, REPORT, { r: later })).reportCourtEvent.hearingOn).toBe(moved);
+    const rescheduled = (await ok(xichengCourt, REPORT, { r: later })).reportCourtEvent;
+    expect(rescheduled.hearingOn).toBe(moved);
+    // The feed says when and under which procedure (before, a reader learnt a hearing was scheduled, not its day).
+    const hearings = await probe.waitForCount(
+      'the hearing and its reschedule published',
+      (m) =>
+        m.headers.ce_type === 'hub.litigation.referral.status-changed' &&
+        String(m.message.key) === referral.id &&
+        expectValidEvent(m).status === 'HEARING_SCHEDULED',
+      2,
+    );
+    expect(hearings.map((m) => [expectValidEvent(m).hearingOn, expectValidEvent(m).procedure])).toEqual([
+      [first, rescheduled.procedure],
+      [moved, rescheduled.procedure],
+    ]);
   });
 
   it('takes a judgment that arrives after the enforcement it led to: published with the amount, the account JUDGED', async () => {

@@ -1,7 +1,7 @@
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { IHeaders } from 'kafkajs';
-import { EVENT_DEFINITIONS, dataSchemaUri } from '../../catalog';
+import { EVENT_DEFINITIONS, MAX_CE_ATTRIBUTE_BYTES, dataSchemaUri } from '../../catalog';
 import type { ErrorCatalog } from '../../kernel/errors';
 import { isStorableText } from '../../kernel/storable-text';
 
@@ -84,14 +84,6 @@ export const header = (headers: IHeaders | undefined, name: string): string | un
   const first: unknown = Array.isArray(value) ? value[0] : value;
   return first === undefined || first === null ? undefined : String(first);
 };
-
-/**
- * The longest `ce_` attribute a consumer takes, in bytes. The inbox keys events by `ce_id` in a btree, whose entries
- * PostgreSQL caps at 2,704 bytes: a longer id that does not compress (3,200 random hex characters) failed each retry
- * of its handler ("index row size exceeds btree maximum") until it was dead-lettered as HANDLER_FAILED. The hub's own
- * ids are UUIDs; a W3C `tracestate` may be 512 characters.
- */
-export const MAX_CE_ATTRIBUTE_BYTES = 512;
 
 /** The attributes a consumer reads (and may store: the inbox keeps ce_id and ce_type). */
 const CE_HEADERS = [

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { IHeaders, Message } from 'kafkajs';
 import { EVENT_DEFINITIONS, TopicDefinition } from '../../catalog';
 import { isStorableText } from '../../kernel/storable-text';
-import { MAX_CE_ATTRIBUTE_BYTES, encodeHeaders, header } from './cloudevent';
+import { MAX_CE_ATTRIBUTE_BYTES } from '../../catalog';
+import { encodeHeaders, header } from './cloudevent';
 
 /** Reasons whose words are the hub's own internals (a failing handler, a database refusal): the party gets these. */
 const GENERIC_REASONS: Record<string, string> = {

@@ -78,6 +78,8 @@ export function referralStatusChanged(
     caseNumber: r.caseNumber,
     judgedFen: r.judgedFen,
     settledFen: r.settledFen,
+    procedure: r.procedure,
+    hearingOn: r.hearingOn,
   };
 }
 
