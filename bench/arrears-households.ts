@@ -95,11 +95,13 @@ async function main() {
   } = await loadHubModules();
   const adminUrl = process.env.DATABASE_URL ?? MACHINE_POSTGRES_URL;
   const database = `hub_bench_households_${randomBytes(4).toString('hex')}`;
-  const databaseUrl = await ensureDatabase(adminUrl, database);
   const hubs: BuildHub[] = [];
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
+  let connected: Client | undefined;
   try {
+    // Inside the try: a failure to connect or to start a hub leaves no database behind.
+    const databaseUrl = await ensureDatabase(adminUrl, database);
+    const db = (connected = new Client({ connectionString: databaseUrl }));
+    await db.connect();
     const prefix = `benchhh${randomBytes(3).toString('hex')}`;
     // One after the other: the first runs the migrations.
     hubs.push(
@@ -281,7 +283,7 @@ async function main() {
       }
     process.stdout.write([...lines, ''].join('\n'));
   } finally {
-    await db.end();
+    await connected?.end();
     await Promise.all(hubs.map(stopBuildHub));
     await dropDatabase(adminUrl, database);
   }

@@ -4,24 +4,28 @@
 #
 #   npm run bench:complaints:compare -- [rounds, default 2] [orders, default 100000] [baseline commit, default 5a76077]
 #
-# Prints each round's figures, then the median orders/s of each side and their ratio, and the median CPU time per
-# order (the bench process's and its PostgreSQL backends'), which the load of other jobs does not stretch. Each round
-# makes and drops its own database; the baseline is built in a temporary directory (git archive, this checkout's node_modules).
+# The order of the sides alternates each round (new, old; then old, new; …). Prints each round's figures, then the
+# median orders/s of each side and their ratio (new / old: above 1 is faster), and the median CPU time per order (the
+# bench process's and its PostgreSQL backends'), which the load of other jobs does not stretch, and its ratio
+# (new / old: below 1 is cheaper). Each run makes and drops its own database; the baseline is built in a temporary
+# directory (git archive, this checkout's node_modules).
 set -euo pipefail
 rounds=${1:-2}
 orders=${2:-100000}
 base=${3:-5a76077}
 here=$(cd "$(dirname "$0")/.." && pwd)
 old=$(mktemp -d /tmp/complaints-baseline.XXXXXX)
-trap 'rm -rf "$old"' EXIT
+log=$(mktemp)
+trap 'rm -rf "$old" "$log"' EXIT
 git -C "$here" archive "$base" | tar -x -C "$old"
 ln -s "$here/node_modules" "$old/node_modules"
 (cd "$here" && npm run build --silent)
 (cd "$old" && npx tsc -p tsconfig.build.json)
 cp "$here/dist/bench/complaints-rates.js" "$old/dist/bench/complaints-rates.js"
-log=$(mktemp)
 for round in $(seq 1 "$rounds"); do
-  for side in new old; do
+  sides="new old"
+  [ $((round % 2)) = 0 ] && sides="old new"
+  for side in $sides; do
     dir=$here
     [ "$side" = old ] && dir=$old
     echo "== round $round, $side ($(cut -d' ' -f1-3 /proc/loadavg) load)"
@@ -35,5 +39,5 @@ awk 'function median(list, a, n) { n = split(substr(list, 2), a, " "); asort(a);
   { v[$1] = v[$1] " " $2; c[$1] = c[$1] " " $3 } END {
   for (s in v) { m[s] = median(v[s]); u[s] = median(c[s])
     printf "%s: median %d orders/s over%s; median CPU %d µs per order (Node + PostgreSQL) over%s\n", s, m[s], v[s], u[s], c[s] }
-  if (m["old"] > 0) printf "new / old: %.2fx by wall time, %.2fx by CPU time per order\n", m["new"] / m["old"], u["old"] / u["new"] }' "$log"
-rm -f "$log"
+  if (m["old"] > 0 && u["old"] > 0)
+    printf "new / old: %.2fx orders/s by wall time (above 1: faster), %.2fx CPU time per order (below 1: cheaper)\n", m["new"] / m["old"], u["new"] / u["old"] }' "$log"

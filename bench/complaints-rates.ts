@@ -2,11 +2,12 @@
  * Benchmark: the complaints subgraph's CSV import (importOrdersCsv, the real path: taxonomy check, address matching,
  * masking, transition and event per order) and its rates for a city (complaintStatistics by compound and by
  * governance model). It generates COMPOUNDS compounds (default 10,000) over 100 streets, imports IMPORT orders
- * (default 20,000) from CSV, then adds generated orders set-based up to ORDERS (default 1,000,000) and computes the
+ * (default 1,000,000) from CSV, then adds generated orders set-based up to ORDERS (default 1,000,000: by default every
+ * order comes through the import, none generated) and computes the
  * rates in interleaved rounds (median of 3). Prints times, orders per second and the Node process's peak RSS; PostgreSQL's
  * memory is not measured.
  *
- *   npm run bench:complaints                       # 10,000 compounds, 20,000 imported, 1,000,000 orders
+ *   npm run bench:complaints                       # 10,000 compounds, 1,000,000 imported, 1,000,000 orders
  *   npm run bench:complaints -- 2000 5000 100000   # compounds, imported, orders
  *
  * A fresh database hub_bench_<random> on postgres://postgres@127.0.0.1:5432, dropped at the end.
@@ -15,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Client } from 'pg';
 import type { Identity } from '../kernel/identity';
+import { median } from './load';
 import { backendCpuSeconds, cpuSince } from './process-cpu';
 
 const arg = (i: number, fallback: number) => {
@@ -45,7 +47,6 @@ const load = () =>
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 /** Orders per CSV file: 100,000 lines are some 14 MiB, within the CsvText bound (32 MiB) of one call. */
 const FILE_ORDERS = 100_000;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const [compounds, imported, orders] = [arg(0, 10_000), arg(1, 1_000_000), arg(2, 1_000_000)];

@@ -14,6 +14,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { ConcurrencyLimit } from '../kernel/concurrency-limit';
 import { loadHubModules } from './hub-modules';
+import { median } from './load';
 
 const BURST = Number(process.argv[2] ?? 600);
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -118,7 +119,6 @@ async function main() {
       );
     }
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const [before, now] = [median(latencies.unlimited), median(latencies.default)];
   console.log(
     `B's request during A's burst of ${BURST} (subgraph pool ${POOL} × ${STATEMENT_MS} ms), median of ${ROUNDS}: ` +

@@ -25,11 +25,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EdgeConfig } from '../gateway/config';
 import type { Identity } from '../kernel/identity';
 import { loadHubModules, withoutRateLimits } from './hub-modules';
+import { compiled, percentile } from './load';
 
 const ORDINARY_QUERY =
   '{ compounds(first: 20) { name statistics { buildings households floorAreaM2 } } courts { courtId name } }';
@@ -53,14 +53,7 @@ const REFUSAL_TARGET_MS = 50;
 const ALONE_MS = 1500;
 
 /** The benchmark's threads run from the compiled files (npm run bench:edge builds them). */
-function compiled(file: string): string {
-  const full = path.join(__dirname, file);
-  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run the benchmark with npm run bench:edge`);
-  return full;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const threadFile = (file: string) => compiled(file, 'npm run bench:edge');
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function ordinaryLatencies(url: string, token: string, count: number): Promise<number[]> {
@@ -121,7 +114,7 @@ async function main() {
   let gatewayThread: Worker | undefined;
   /** Starts the measured gateway in its own thread and returns its URL. */
   const startGatewayThread = async (data: object) => {
-    gatewayThread = new Worker(compiled('edge-gateway-thread.js'), { workerData: data });
+    gatewayThread = new Worker(threadFile('edge-gateway-thread.js'), { workerData: data });
     const [started] = (await once(gatewayThread, 'message')) as [{ url: string }];
     return started.url;
   };
@@ -135,7 +128,7 @@ async function main() {
       tokens,
       config,
     });
-    attacker = new Worker(compiled('edge-attacker.js'), {
+    attacker = new Worker(threadFile('edge-attacker.js'), {
       workerData: { url, token: await mintUserToken(ATTACKER, tokens, '1h') },
     });
     const attackPhase = async () => {

@@ -49,6 +49,8 @@ async function main() {
   const config = withoutRateLimits(m.DEFAULT_EDGE_CONFIG);
   const threads = new Map<Variant, Worker>();
   let hub: Awaited<ReturnType<typeof m.startHub>> | undefined;
+  // Dropped in the finally unless the run dropped it itself after the warm-up (also when the hub failed to start).
+  let databaseLeft = true;
   try {
     hub = await m.startHub({
       databaseUrl: await m.ensureDatabase(adminUrl, database),
@@ -120,6 +122,7 @@ async function main() {
     await hub.stop();
     hub = undefined;
     await m.dropDatabase(adminUrl, database);
+    databaseLeft = false;
     for (const variant of variants) for (const q of queries) await run(variant, q, requests, false);
 
     const loadBefore = load();
@@ -160,10 +163,8 @@ async function main() {
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await Promise.all([...threads.values()].map((w) => w.terminate()));
-    if (hub) {
-      await hub.stop();
-      await m.dropDatabase(adminUrl, database);
-    }
+    await hub?.stop();
+    if (databaseLeft) await m.dropDatabase(adminUrl, database);
   }
 }
 

@@ -33,15 +33,9 @@ import type { EdgeConfig } from '../gateway/config';
 import type { Identity } from '../kernel/identity';
 import type { LoadPhase, LoadResult } from './gateway-load-thread';
 import { loadHubModules, withoutRateLimits } from './hub-modules';
+import { compiled, percentile } from './load';
 
-function compiled(file: string): string {
-  const full = path.join(__dirname, file);
-  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run the benchmark with npm run bench:gateway`);
-  return full;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const threadFile = (file: string) => compiled(file, 'npm run bench:gateway');
 
 type Way = 'ours' | 'stock' | 'direct' | 'base';
 interface Scenario {
@@ -84,19 +78,10 @@ async function main() {
   const tokens = tokenSettings();
   const config: EdgeConfig = withoutRateLimits(DEFAULT_EDGE_CONFIG);
 
-  const databaseUrl = await ensureDatabase(adminUrl, database);
-  const hub = await startHub({
-    databaseUrl,
-    kafkaBrokers: brokers,
-    kafkaCredentials: brokerCredentialsFromEnv(),
-    tokens,
-    topicPrefix: `benchgw${randomBytes(3).toString('hex')}.`,
-    ports: 'ephemeral',
-    edge: config,
-  });
+  let hub: Awaited<ReturnType<typeof startHub>> | undefined;
   const threads: Worker[] = [];
   const thread = async (file: string, data: object) => {
-    const worker = new Worker(path.isAbsolute(file) ? file : compiled(file), { workerData: data });
+    const worker = new Worker(path.isAbsolute(file) ? file : threadFile(file), { workerData: data });
     threads.push(worker);
     const [started] = (await once(worker, 'message')) as [{ url: string }];
     return { url: started.url, worker };
@@ -108,6 +93,16 @@ async function main() {
     return (await answer)[0].cpuMicros;
   };
   try {
+    // Inside the try: a hub that fails to start leaves no database behind.
+    hub = await startHub({
+      databaseUrl: await ensureDatabase(adminUrl, database),
+      kafkaBrokers: brokers,
+      kafkaCredentials: brokerCredentialsFromEnv(),
+      tokens,
+      topicPrefix: `benchgw${randomBytes(3).toString('hex')}.`,
+      ports: 'ephemeral',
+      edge: config,
+    });
     process.stderr.write('loading the demo data...\n');
     await loadDemoData(hub.gatewayUrl, tokens);
     await loadDemoArrears(hub.gatewayUrl, tokens);
@@ -122,7 +117,7 @@ async function main() {
       const file = path.resolve(baselineDist, 'bench', 'edge-gateway-thread.js');
       gateways.base = await thread(file, { supergraphSdl, subgraphUrls, tokens, config });
     }
-    const client = new Worker(compiled('gateway-load-thread.js'));
+    const client = new Worker(threadFile('gateway-load-thread.js'));
     threads.push(client);
     const load = async (phase: LoadPhase): Promise<LoadResult> => {
       client.postMessage(phase);
@@ -269,7 +264,7 @@ async function main() {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
     await Promise.all(threads.map((w) => w.terminate()));
-    await hub.stop();
+    await hub?.stop();
     if (!process.env.BENCH_DATABASE) await dropDatabase(adminUrl, database);
   }
 }

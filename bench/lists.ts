@@ -14,11 +14,12 @@
  * - a page 50,000 rows deep by cursor (`after`) and by `offset`.
  * Target: p95 ≤ 50 ms for the first page and the cursor page. Then a company's first arrears page as a statement on
  * PostgreSQL, the aggregate over its open charges (before the stored balance) against the stored balance,
- * interleaved, with their ratio and whether both give the same rows. Last, the RPS at 10 connections of
- * `arrears(first: 50)` with each household's unit, room and owner name (areas, through `_entities`), beside the
- * same page without households and a court's first referrals page (the machine's reference at that moment).
+ * after a warm-up, the order alternating, with their ratio and whether both give the same rows. Last, the RPS at 10
+ * connections of `arrears(first: 50)` with each household's unit, room and owner name (areas, through `_entities`),
+ * beside the same page without households and a court's first referrals page (the machine's reference at that
+ * moment): the three in rotating order over the same rounds, their median RPS and ratios.
  *
- *   npm run bench:lists                    # 3 rounds × 20 requests per variant; 10 s of arrears load
+ *   npm run bench:lists                    # 3 rounds × 20 requests per variant; 3 rounds × 10 s of each load
  *   npm run bench:lists -- 5 40 20         # rounds, requests per variant and round, seconds of load
  *
  * PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432 (hub_bench_lists_<random>, dropped at the end).
@@ -28,7 +29,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Identity } from '../kernel/identity';
 import { loadHubModules, withoutRateLimits } from './hub-modules';
-import { closedLoop, percentile } from './load';
+import { closedLoop, median, percentile } from './load';
 import { generateArrears, generateFilings, generateHouseholds, generateReferrals } from '../test/support/list-rows';
 
 const ROWS = 100_000;
@@ -59,20 +60,23 @@ async function main() {
   const database = `hub_bench_lists_${randomBytes(4).toString('hex')}`;
   const tokens = tokenSettings();
   const edge = withoutRateLimits(DEFAULT_EDGE_CONFIG);
-  const databaseUrl = await ensureDatabase(adminUrl, database);
-  const hub = await startHub({
-    databaseUrl,
-    kafkaBrokers: brokers,
-    kafkaCredentials: brokerCredentialsFromEnv(),
-    tokens,
-    topicPrefix: `benchlists${randomBytes(3).toString('hex')}.`,
-    ports: 'ephemeral',
-    subgraphs: ['litigation', 'areas', 'contracts', 'arrears'],
-    edge,
-  });
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
+  let runningHub: Awaited<ReturnType<typeof startHub>> | undefined;
+  let connected: Client | undefined;
   try {
+    // Inside the try: a hub that fails to start leaves no database behind.
+    const databaseUrl = await ensureDatabase(adminUrl, database);
+    const hub = (runningHub = await startHub({
+      databaseUrl,
+      kafkaBrokers: brokers,
+      kafkaCredentials: brokerCredentialsFromEnv(),
+      tokens,
+      topicPrefix: `benchlists${randomBytes(3).toString('hex')}.`,
+      ports: 'ephemeral',
+      subgraphs: ['litigation', 'areas', 'contracts', 'arrears'],
+      edge,
+    }));
+    const db = (connected = new Client({ connectionString: databaseUrl }));
+    await db.connect();
     await loadCourts(gatewayClient(hub.gatewayUrl, tokens));
     process.stderr.write(`writing ${ROWS} referrals...\n`);
     await generateReferrals(db, { courtId: 'bj-haidian-court', count: ROWS });
@@ -288,16 +292,22 @@ async function main() {
     const asOf = (await one(`select as_of::text as d from arrears.balance_day`)).d as string;
     const sqlTimes = new Map(Object.keys(statements).map((k) => [k, [] as number[]]));
     const firstIds = new Map<string, string>();
-    for (let round = 0; round < rounds * perRound; round++)
-      for (const [name, sql] of Object.entries(statements)) {
-        const started = performance.now();
-        const { rows } = await db.query(sql, name.includes('before') ? [company, asOf] : [company]);
-        sqlTimes.get(name)!.push(performance.now() - started);
-        firstIds.set(name, rows.map((r: { id: string }) => r.id).join());
-      }
+    const runStatement = async (name: string, sql: string) => {
+      const at = performance.now();
+      const { rows } = await db.query(sql, name.includes('before') ? [company, asOf] : [company]);
+      firstIds.set(name, rows.map((r: { id: string }) => r.id).join());
+      return performance.now() - at;
+    };
+    const entries = Object.entries(statements);
+    // Warm-up, untimed: plans, the buffer cache and the connection, for both alike.
+    for (let i = 0; i < 3; i++) for (const [name, sql] of entries) await runStatement(name, sql);
+    // Timed, the order alternating run by run (before, after; after, before; …): neither always runs first.
+    for (let run = 0; run < rounds * perRound; run++)
+      for (const [name, sql] of run % 2 === 0 ? entries : [...entries].reverse())
+        sqlTimes.get(name)!.push(await runStatement(name, sql));
     const [beforeIds, afterIds] = [...firstIds.values()];
     lines.push(
-      `A company's first arrears page as a statement on PostgreSQL (${ROWS} accounts, ${ROWS * 6} charges), ${rounds * perRound} interleaved runs; same 51 rows in the same order: ${beforeIds === afterIds ? 'yes' : 'NO'}`,
+      `A company's first arrears page as a statement on PostgreSQL (${ROWS} accounts, ${ROWS * 6} charges), ${rounds * perRound} runs each after 3 warm-up runs, the order alternating; same 51 rows in the same order: ${beforeIds === afterIds ? 'yes' : 'NO'}`,
     );
     const medians: number[] = [];
     for (const [name, times] of sqlTimes) {
@@ -307,7 +317,7 @@ async function main() {
         `  ${name.padEnd(38)} p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(sorted, 95).toFixed(1).padStart(7)} ms`,
       );
     }
-    lines.push(`  before/after p50: ${(medians[0] / medians[1]).toFixed(0)}×`, '');
+    lines.push(`  before/after p50: ${(medians[0] / medians[1]).toFixed(2)}×`, '');
     // The lists' figures first: a failure under the load below must not lose them.
     process.stdout.write(lines.join('\n'));
     // arrears(first: 50) with households: 10 connections for `loadSeconds`, each request unique.
@@ -324,31 +334,58 @@ async function main() {
       ],
       ["a court's referrals(first: 50)", '{ referrals(first: 50) { items { id status } } }', 'court'],
     ];
-    const loadOf = async (query: string, caller: keyof typeof who) => {
-      const { rps, failed, firstFailure } = await closedLoop(10, loadSeconds, async () => {
+    const loadOf = (query: string, caller: keyof typeof who, seconds: number) =>
+      closedLoop(10, seconds, async () => {
         const res = await post(tokenOf[caller], query);
-        const body = (await res.json()) as { errors?: unknown[] };
-        return res.status !== 200 || body.errors ? JSON.stringify(body) : null;
+        const text = await res.text();
+        let errors: unknown;
+        try {
+          errors = (JSON.parse(text) as { errors?: unknown[] }).errors;
+        } catch {
+          errors = 'not JSON';
+        }
+        return res.status !== 200 || errors ? `${res.status} ${text}` : null;
       });
-      return { rps, failed, firstFailure };
-    };
-    await loadOf(ARREARS_WITH_HOUSEHOLDS, 'company'); // warm-up
-    const out = [`10 connections, ${loadSeconds} s each, a fresh x-request-id per request (${ROWS} accounts):`];
-    let first = 0;
-    for (const [name, query, caller] of loads) {
-      const { rps, failed, firstFailure } = await loadOf(query, caller);
-      first ||= rps;
-      const target =
-        first === rps
-          ? ` (target ≥ 300: ${rps >= 300 ? 'met' : 'NOT met'})`
-          : ` (with households: ${(first / rps).toFixed(2)}× this)`;
-      out.push(`  ${name.padEnd(52)} ${rps.toFixed(1).padStart(7)} RPS answered without error${target}`);
-      if (failed > 0) out.push(`    ${failed} requests failed; the first: ${firstFailure}`);
+    // Warm-up, untimed: each of the three for a few seconds.
+    for (const [, query, caller] of loads) await loadOf(query, caller, Math.min(loadSeconds, 3));
+    // The three in rotating order over the rounds (each first once in three rounds), so that no one of them always
+    // meets the machine fresh or tired; the medians over the rounds and their ratios.
+    const rps = loads.map(() => [] as number[]);
+    const failures = loads.map(() => ({ failed: 0, first: '' }));
+    for (let round = 0; round < rounds; round++) {
+      const figures: string[] = [];
+      for (let k = 0; k < loads.length; k++) {
+        const i = (k + round) % loads.length;
+        const [, query, caller] = loads[i];
+        const result = await loadOf(query, caller, loadSeconds);
+        rps[i].push(result.rps);
+        failures[i].failed += result.failed;
+        failures[i].first ||= result.firstFailure;
+        figures.push(`${loads[i][0]} ${result.rps.toFixed(1)}`);
+      }
+      process.stderr.write(`load round ${round + 1}/${rounds}: ${figures.join(', ')} RPS\n`);
     }
+    const out = [
+      `10 connections, ${loadSeconds} s each, ${rounds} rounds in rotating order (median RPS), a fresh x-request-id per request (${ROWS} accounts):`,
+    ];
+    // Index 0 is the page with households, the one with the target; the others read as its ratio to them.
+    const withHouseholds = median(rps[0]);
+    loads.forEach(([name], i) => {
+      const mid = median(rps[i]);
+      const target =
+        i === 0
+          ? ` (target ≥ 300: ${mid >= 300 ? 'met' : 'NOT met'})`
+          : ` (with households: ${mid > 0 ? `${(withHouseholds / mid).toFixed(2)}×` : '—, nothing answered'} this)`;
+      out.push(
+        `  ${name.padEnd(52)} ${mid.toFixed(1).padStart(7)} RPS answered without error (rounds ${rps[i].map((r) => r.toFixed(1)).join(', ')})${target}`,
+      );
+      if (failures[i].failed > 0)
+        out.push(`    ${failures[i].failed} requests failed; the first: ${failures[i].first}`);
+    });
     process.stdout.write([...out, ''].join('\n'));
   } finally {
-    await db.end();
-    await hub.stop();
+    await connected?.end();
+    await runningHub?.stop();
     await dropDatabase(adminUrl, database);
   }
 }

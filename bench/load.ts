@@ -1,6 +1,8 @@
-/** What the benchmarks share: percentiles, medians and a closed-loop load of back-to-back requests. */
+/** What the benchmarks share: percentiles, medians, compiled thread files and a closed loop of back-to-back requests. */
+import fs from 'node:fs';
+import path from 'node:path';
 
-/** The `p`th percentile of values sorted ascending (nearest rank). */
+/** The `p`th percentile of values sorted ascending (nearest rank; p 0 is the least). */
 export const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
@@ -9,6 +11,16 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * The compiled file of a benchmark's thread or child process beside this one (dist/bench/…): the benchmarks run from
+ * the build. `command` is the npm script that builds and runs the benchmark, named when the file is missing.
+ */
+export function compiled(file: string, command: string): string {
+  const full = path.join(__dirname, file);
+  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run the benchmark with ${command}`);
+  return full;
 }
 
 /** This process's CPU (user and system) since `since`, in whole milliseconds. */

@@ -2,7 +2,7 @@
  * The hub of bench/soak.ts in a process of its own, so that its RSS is the hub's alone (gateway and all subgraphs,
  * as `npm start` runs them, tracing registered): the load and the snapshot parsing stay in the parent. Started
  * with --expose-gc. Over IPC it answers:
- * - 'memory': its process.memoryUsage() and the peak RSS it saw (sampled every 500 ms);
+ * - 'memory': its process.memoryUsage() and the peak RSS it saw (sampled every 100 ms);
  * - 'gc': a full garbage collection, then its memory;
  * - { snapshot: file }: v8.writeHeapSnapshot(file), then its memory;
  * - 'window': its memory, with the highest RSS and heap used sampled (every 100 ms) since the last 'window', for

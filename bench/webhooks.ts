@@ -23,6 +23,7 @@ import { mintUserToken } from '../platform/auth/tokens';
 import { kafkaBrokersFromEnv, tokenSettings } from '../platform/config';
 import { brokerCredentialsFromEnv } from '../platform/events/broker-credentials';
 import { MACHINE_POSTGRES_URL, dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
+import { median, percentile } from './load';
 import {
   AREA_REGISTERED,
   FILING_ACCEPTED,
@@ -37,9 +38,6 @@ const ROUNDS = Number(process.argv[3] ?? 3);
 const SUBSCRIPTIONS = 20;
 const PACED_RATE = 500;
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
@@ -181,8 +179,10 @@ async function main() {
     console.log('|---|---:|---:|---:|');
     for (const kind of ['burst', `paced`]) {
       const rs = of(kind);
+      // A true median (the mean of the middle two for an even round count), rounded to the table's whole figures.
+      const mid = (pick: (r: (typeof rs)[number]) => number) => Math.round(median(rs.map(pick)));
       console.log(
-        `| ${kind === 'paced' ? `paced at ${PACED_RATE}/s` : 'burst'} | ${median(rs.map((r) => r.perSecond))} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} |`,
+        `| ${kind === 'paced' ? `paced at ${PACED_RATE}/s` : 'burst'} | ${mid((r) => r.perSecond)} | ${mid((r) => r.p50)} | ${mid((r) => r.p99)} |`,
       );
     }
     console.log(
