@@ -10,6 +10,7 @@ import { adminPostgresUrl, kafkaBrokers, testKafkaAdmin, uniqueSuffix } from './
 import { probeTopics } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
+import { runDatabaseName } from './support/run-databases';
 
 const SCHEMA = 'notified';
 const TOPIC = 'notified.events.v1';
@@ -19,7 +20,7 @@ const TOPIC = 'notified.events.v1';
  * connection (as another process would) while the relay's fallback poll is a minute long.
  */
 describe('outbox relay woken by LISTEN/NOTIFY', () => {
-  const database = `hub_test_notify_${uniqueSuffix()}`;
+  const database = runDatabaseName(`notify_${uniqueSuffix()}`);
   const settings: KafkaSettings = {
     brokers: kafkaBrokers(),
     clientId: 'test-notify',
@@ -32,6 +33,16 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
   let db: Client;
   let knex: Knex;
   let relay: OutboxRelay;
+  /**
+   * What the relay did, as this test sees it: how often it was nudged (its LISTEN connection's notifications, and
+   * the one call when that connection is (re)opened), and for each of its passes that read the outbox, how many
+   * nudges there had been when it sent its read. A pass that read the outbox after the latest nudge has seen every
+   * row committed before then; the relay then waits for its minute-long poll unless nudged again.
+   */
+  let nudges = 0;
+  const passes: { afterNudges: number; answered: boolean }[] = [];
+  /** The timed passes' "does any row wait" statements, by schema. */
+  const looks = new Map<string, number>();
 
   beforeAll(async () => {
     url = await ensureDatabase(adminPostgresUrl(), database);
@@ -40,6 +51,20 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
     const kafka = createKafka(settings);
     await ensureTopics(kafka, settings, [TOPIC]);
     knex = createKnex({ client: 'pg', connection: url, pool: { min: 0, max: 2 } });
+    const reads = new Map<string, (typeof passes)[number]>();
+    knex.on('query', (q: { sql: string; __knexQueryUid: string }) => {
+      if (q.sql.startsWith(`select * from "${SCHEMA}"."outbox" where published_at is null`)) {
+        const pass = { afterNudges: nudges, answered: false };
+        reads.set(q.__knexQueryUid, pass);
+        passes.push(pass);
+      }
+      const look = /^select exists \(select 1 from "(\w+)"\."outbox"/.exec(q.sql);
+      if (look) looks.set(look[1], (looks.get(look[1]) ?? 0) + 1);
+    });
+    knex.on('query-response', (_response: unknown, q: { __knexQueryUid: string }) => {
+      const pass = reads.get(q.__knexQueryUid);
+      if (pass) pass.answered = true;
+    });
     relay = new OutboxRelay({
       schema: SCHEMA,
       knex,
@@ -48,6 +73,11 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
       databaseUrl: url,
       pollIntervalMs: 60_000,
     });
+    const nudge = relay.nudge.bind(relay);
+    relay.nudge = () => {
+      nudges++;
+      nudge();
+    };
     relay.start();
   });
 
@@ -68,6 +98,15 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
       [randomUUID(), TOPIC, key],
     );
   };
+  /**
+   * Waits until the relay, nudged more than `since` times (its listener calls it once LISTEN is in place), has read
+   * the outbox after its latest nudge: from then on only a nudge (a NOTIFY) or its minute-long poll makes it read again.
+   * Returns the nudges so far.
+   */
+  const passedAfterListening = (since: number) =>
+    waitFor('the relay to listen and read the outbox after that', () =>
+      nudges > since && passes.some((p) => p.answered && p.afterNudges === nudges) ? nudges : undefined,
+    );
   const listening = () =>
     waitFor('the relay listening', async () => {
       const r = await db.query(
@@ -81,20 +120,25 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
     const probe = await probeTopics(settings.brokers, [`${settings.topicPrefix}${TOPIC}`]);
     try {
       await listening();
-      // the relay's first pass has run (it passes once it listens): the next publication needs a NOTIFY
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // the relay's pass once it listens has run: the next publication needs a NOTIFY
+      let seen = await passedAfterListening(0);
       // both waits are far shorter than the minute-long poll: only the NOTIFY can have woken the relay
       await insert('first');
       await probe.waitForCount('the first event', (m) => m.message.key?.toString() === 'first', 1, 20_000);
+      // and the relay was nudged since: the insert's notification reached it
+      expect(nudges).toBeGreaterThan(seen);
+      seen = nudges;
 
       await db.query(
         `select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = $2`,
         [`outbox-relay:${SCHEMA}`, database],
       );
       await listening();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // listening again (the reconnected listener nudges once), and read the outbox since
+      seen = await passedAfterListening(seen);
       await insert('second');
       await probe.waitForCount('the second event', (m) => m.message.key?.toString() === 'second', 1, 20_000);
+      expect(nudges).toBeGreaterThan(seen);
       // The relay marks rows published after the broker acknowledged them, so a consumer may see them first.
       await waitFor('both rows marked published', async () => {
         const unpublished = await db.query(
@@ -121,8 +165,8 @@ describe('outbox relay woken by LISTEN/NOTIFY', () => {
     const probe = await probeTopics(settings.brokers, [`${settings.topicPrefix}${TOPIC}`]);
     polling.start();
     try {
-      // several timed passes have found nothing by now
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // several timed passes have found nothing by now (each asks whether any row waits before reading the outbox)
+      await waitFor('timed passes to look at the empty outbox', () => (looks.get(schema) ?? 0) >= 3);
       await insert('polled', schema);
       await probe.waitForCount('the polled event', (m) => m.message.key?.toString() === 'polled', 1, 20_000);
       await waitFor('the row marked published', async () => {
