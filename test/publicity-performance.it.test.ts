@@ -6,6 +6,7 @@ import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenar
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
 import { publishCollection } from '../subgraphs/arrears/application/collection.publish';
+import { sqlRows, sqlRun } from '../platform/db/sql';
 
 /**
  * Civil Code art. 943 has the provider make its performance (履行情况) public: the publicity shows the collection
@@ -101,17 +102,19 @@ describe("publicity of the provider's performance (双晒, Civil Code art. 943)"
     expect(charges).toHaveLength(2);
     const [held, paid] = charges;
     // One change of the area's month committing late: its transaction has counted the month and waits.
-    let published!: () => void;
-    const counted = new Promise<void>((resolve) => (published = resolve));
+    let published!: (pid: number) => void;
+    const counted = new Promise<number>((resolve) => (published = resolve));
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     const first = t.hub.subgraphs.arrears!.orm.em.fork().transactional(async (tx) => {
-      await tx.getConnection().execute(`update arrears.charge set paid_fen = amount_fen where id = ?`, [held.id]);
+      // On the transaction's connection (a bare execute() ran on another and committed at once).
+      await sqlRun(tx, `update arrears.charge set paid_fen = amount_fen where id = ?`, [held.id]);
       await publishCollection(tx, { accountIds: [held.account_id] });
-      published();
+      const [{ pid }] = await sqlRows<{ pid: number }>(tx, `select pg_backend_pid() as pid`);
+      published(pid);
       await released;
     });
-    await counted;
+    const holder = await counted;
     // Another payment of the same month meanwhile, through the API.
     const second = ok(company, `mutation($p: PaymentInput!) { recordPayment(payment: $p) { receiptNumber } }`, {
       p: {
@@ -123,8 +126,23 @@ describe("publicity of the provider's performance (双晒, Civil Code art. 943)"
         idempotencyKey: `perf-concurrent-${paid.id}`,
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    release();
+    // The payment has reached the contended point once its backend waits for a lock the first change holds.
+    try {
+      await waitFor(
+        'the payment to wait on the first change',
+        async () =>
+          (
+            await db.query(
+              `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
+                  and $1::int = any(pg_blocking_pids(pid))`,
+              [holder],
+            )
+          ).rowCount! > 0,
+        { timeoutMs: 30_000, intervalMs: 20 },
+      );
+    } finally {
+      release();
+    }
     await first;
     await second;
     const { rows: summaries } = await db.query(
