@@ -75,7 +75,13 @@ describe('feeds: a filing made through the hub reaches its district bureau by we
         ['hub.contracts.filing.accepted', filingId, 2],
       ]);
       expect(events.every((e) => e.source.length > 0 && e.time)).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Nothing was queued for Haidian: an event's deliveries to every subscription are written together, and both
+      // events reached Xicheng, so nothing of them can reach Haidian later.
+      const queued = await t.sql<{ url: string; n: number }>(
+        `select s.url, count(d.id)::int as n from feeds.webhook_subscription s
+           left join feeds.webhook_delivery d on d.subscription_id = s.id group by s.url`,
+      );
+      expect(Object.fromEntries(queued.map((q) => [q.url, q.n]))).toEqual({ [xicheng.url]: 2, [haidian.url]: 0 });
       expect(haidian.events).toEqual([]);
     } finally {
       await Promise.all([xicheng.stop(), haidian.stop()]);

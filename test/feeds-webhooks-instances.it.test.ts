@@ -120,8 +120,16 @@ describe('feeds: two hub instances share the webhook work', () => {
     );
     const expected = 2 * filings.length * SEQUENCES.length;
     await waitFor('every delivery', () => receiver.requests.length >= expected, { timeoutMs: 60_000 });
-    // Nothing more comes: no instance sends a delivery the other already sent.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Nothing more comes: once every delivery is recorded delivered and none is leased, no instance holds one to send
+    // (a sender posts only what it claimed, claims only pending rows, and records after the receiver answered).
+    await waitFor('every delivery recorded, none leased', async () => {
+      const [now] = await t.sql<{ pending: number; leased: number }>(
+        `select count(*) filter (where status = 'PENDING')::int as pending,
+                count(*) filter (where claimed_until is not null)::int as leased
+           from feeds.webhook_delivery`,
+      );
+      return now.pending === 0 && now.leased === 0;
+    });
 
     expect(receiver.refused).toEqual([]);
     expect(receiver.requests).toHaveLength(expected);

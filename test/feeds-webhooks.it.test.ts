@@ -44,6 +44,10 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
   const xichengArea = randomUUID();
   const haidianArea = randomUUID();
   const linjiangArea = randomUUID();
+  /** The barrier's own bureau, district and receiver (Fengtai: no test's events are of it). */
+  const sentinelBureau = identity('CITY_BUREAU', 'bureau-fengtai-sentinel', ['110106']);
+  const sentinelArea = randomUUID();
+  let sentinel: Awaited<ReturnType<typeof startReceiver>>;
 
   const subscribe = async (
     who: typeof xichengBureau,
@@ -67,12 +71,34 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       { definition: AREA_REGISTERED, key: xichengArea, data: areaRegistered(xichengArea, '110102') },
       { definition: AREA_REGISTERED, key: haidianArea, data: areaRegistered(haidianArea, '110108') },
       { definition: AREA_REGISTERED, key: linjiangArea, data: areaRegistered(linjiangArea, '220681') },
+      { definition: AREA_REGISTERED, key: sentinelArea, data: areaRegistered(sentinelArea, '110106') },
     ]);
     await waitFor(
       'the areas in the feeds subgraph',
-      async () => (await t.sql(`select 1 from feeds.webhook_area`)).length === 3,
+      async () => (await t.sql(`select 1 from feeds.webhook_area`)).length === 4,
     );
+    sentinel = await startReceiver();
+    receivers.push(sentinel);
+    await subscribe(sentinelBureau, FILING_TYPES, sentinel);
   });
+
+  /**
+   * "Nothing more arrives", proved without a fixed sleep: a filing of the sentinel's own area, produced now onto the
+   * filings topic (one partition, which the dispatcher reads in order), reaches the sentinel's receiver only once
+   * every event produced before it has been dispatched (each event's deliveries to all subscriptions written in one
+   * statement) and the sender has claimed and sent again since.
+   */
+  const barrier = async () => {
+    const filing = randomUUID();
+    await produceEvents(producer, t.topicPrefix, [
+      { definition: FILING_ACCEPTED, key: filing, data: filingEvent(filing, sentinelArea, 1) },
+    ]);
+    await waitFor(
+      'the sentinel filing, behind the events under test',
+      () => sentinel.events.some((e) => (e.data as { filingId: string }).filingId === filing),
+      { timeoutMs: 30000 },
+    );
+  };
 
   afterAll(async () => {
     await producer?.disconnect();
@@ -200,11 +226,14 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     const failed = page.items
       .flatMap((d: { attempts: { statusCode: number; responseBody: string }[] }) => d.attempts)
       .find((a: { statusCode: number }) => a.statusCode === 500);
-    expect(failed.responseBody).toBe('receiver still down');
+    // The reference receiver answers 500 without the party's own error text (examples/webhook-receiver.ts, 38b3c8b).
+    expect(failed.responseBody).toBe('not handled; retry later');
 
-    // Nothing of Haidian was queued for the Xicheng bureau, even after everything settled.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Nothing of Haidian was queued for the Xicheng bureau, even after everything settled (the Haidian filing's last
+    // event came after the last Xicheng one: the barrier has it dispatched), and nothing more reached it.
+    await barrier();
     expect(bureauReceiver.events.filter((e) => (e.data as { areaId: string }).areaId !== xichengArea)).toEqual([]);
+    expect(bureauReceiver.events).toHaveLength(9);
     const rows = await t.sql<{ n: number }>(
       `select count(*)::int as n from feeds.webhook_delivery where payload->>'areaId' = $1`,
       [haidianArea],
@@ -228,7 +257,7 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     const haidianReceiver = await startReceiver();
     receivers.push(receiver, haidianReceiver);
     await subscribe(chaoyangBureau, FILING_TYPES, receiver);
-    await subscribe(haidianBureau, FILING_TYPES, haidianReceiver);
+    const haidianSubscription = await subscribe(haidianBureau, FILING_TYPES, haidianReceiver);
     const chaoyangArea = randomUUID();
     const filing = randomUUID();
     const early = [1, 2].map((sequence) => ({
@@ -270,8 +299,14 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     expect(received.map((e) => (e.data as { sequence: number }).sequence)).toEqual([1, 2, 3]);
     expect(await t.sql(`select 1 from feeds.webhook_waiting_event where area_id = $1`, [chaoyangArea])).toEqual([]);
     expect(metricSample((await scrapeMetrics(t)).text, 'hub_waiting', WAITING)).toBe(0);
-    // Another district's bureau gets none of them, as for any filing.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Another district's bureau gets none of them, as for any filing: none was queued for it (an event's deliveries to
+    // every subscription are written together, and all three were delivered to Chaoyang's), so none can come later.
+    expect(
+      await t.sql(`select id from feeds.webhook_delivery where subscription_id = $1 and payload->>'areaId' = $2`, [
+        haidianSubscription,
+        chaoyangArea,
+      ]),
+    ).toEqual([]);
     expect(haidianReceiver.events.filter((e) => (e.data as { areaId: string }).areaId === chaoyangArea)).toEqual([]);
   });
 
@@ -294,9 +329,20 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     );
     expect(paused.pausedReason).toMatch(/retry window/);
     expect(paused.pausedAt).toBeTruthy();
+    // Nothing is sent while paused: its delivery is due (only the pause holds it back), and the sender has claimed and
+    // sent since (the barrier), yet the delivery was neither claimed nor attempted again.
     const before = receiver.requests();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(receiver.requests()).toBe(before); // nothing is sent while paused
+    const held = () =>
+      t.sql<{ attempts: number; due: boolean; leased: boolean }>(
+        `select attempts, next_attempt_at <= now() as due, coalesce(claimed_until > now(), false) as leased
+           from feeds.webhook_delivery where subscription_id = $1 and status = 'PENDING'`,
+        [subscription],
+      );
+    const [waiting] = await held();
+    expect(waiting).toMatchObject({ due: true, leased: false });
+    await barrier();
+    expect(receiver.requests()).toBe(before);
+    expect(await held()).toEqual([waiting]);
     // One replay at a time: a second while the first waits is refused (each copied up to 10,000 events).
     const from = new Date(Date.now() - 3_600_000).toISOString();
     expect((await ok(haidianBureau, REPLAY, { s: subscription, from })).replayWebhooks).toBe(1);
@@ -371,7 +417,7 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
     const xichengReceiver = await startReceiver();
     receivers.push(receiver, xichengReceiver);
     const subscription = await subscribe(linjiangEnforcement, FILING_TYPES, receiver);
-    await subscribe(xichengBureau, FILING_TYPES, xichengReceiver);
+    const xichengSubscription = await subscribe(xichengBureau, FILING_TYPES, xichengReceiver);
     const [beijing, linjiang] = [randomUUID(), randomUUID()];
     await produceEvents(producer, t.topicPrefix, [
       { definition: FILING_ACCEPTED, key: beijing, data: filingEvent(beijing, xichengArea, 1) },
@@ -382,7 +428,8 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       xichengReceiver.events.some((e) => (e.data as { filingId: string }).filingId === beijing),
     );
     await waitFor('the Linjiang filing', () => receiver.events.length >= 1);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Nothing more arrives: every event before the barrier is dispatched, and the sender has sent since.
+    await barrier();
     expect(receiver.events.map((e) => [e.type, (e.data as { filingId: string }).filingId])).toEqual([
       [FILING_ACCEPTED.type, linjiang],
     ]);
@@ -392,6 +439,12 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       [subscription],
     );
     expect(rows.map((r) => r.filing)).toEqual([linjiang]);
+    expect(
+      await t.sql(`select id from feeds.webhook_delivery where subscription_id = $1 and payload->>'filingId' = $2`, [
+        xichengSubscription,
+        linjiang,
+      ]),
+    ).toEqual([]);
   });
 
   it("records a receiver's answer holding NUL bytes, and so every other attempt of its batch", async () => {
@@ -441,8 +494,20 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
         delivered(honestBureau, honestSubscription),
       );
       expect(honestDelivery.attempts.map((a: { attempt: number }) => a.attempt)).toEqual([1]);
-      // Sent once each, not again and again.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Sent once each, not again and again: recorded, neither is pending or leased any more (the sender takes only
+      // pending rows), and the sender has claimed and sent again since (the barrier).
+      expect(
+        await t.sql(
+          `select subscription_id as s, status, attempts, claimed_until from feeds.webhook_delivery
+            where subscription_id = any($1::uuid[]) order by status, subscription_id`,
+          [[binarySubscription, honestSubscription]],
+        ),
+      ).toEqual(
+        [binarySubscription, honestSubscription]
+          .sort()
+          .map((s) => ({ s, status: 'DELIVERED', attempts: 1, claimed_until: null })),
+      );
+      await barrier();
       expect(binaryRequests).toBe(1);
       expect(honest.events.map((e) => (e.data as { filingId: string }).filingId)).toEqual([filing]);
     } finally {
@@ -497,7 +562,7 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
         }),
       );
       await waitFor('the hanging receiver to hold its requests', () => open >= 64, { timeoutMs: 30000 });
-      await new Promise((resolve) => setTimeout(resolve, 500)); // room for any further claim
+      await barrier(); // the sender has claimed again since: room for any further claim of the hanging organisation
       const filing = randomUUID();
       await produceEvents(producer, t.topicPrefix, [
         { definition: FILING_ACCEPTED, key: filing, data: filingEvent(filing, xichengArea, 1) },
