@@ -66,7 +66,7 @@ export const REFERRAL_PACKAGE_CORRECTED = {
   type: 'hub.litigation.referral.package-corrected',
   topic: REFERRALS_TOPIC,
   summary:
-    'The company corrected the case package before the court docketed the case: its next version, the amounts it now claims and its SHA-256 digest, linked to the version before by that one’s digest.',
+    'The company corrected the case package before the court docketed the case: its next version, the amounts it now claims and its SHA-256 digest, linked to the version before by that one’s digest, and the procedure the hub now proposes on those amounts.',
   schema: Closed({
     ...referralBase,
     amountInDisputeFen: Fen,
@@ -75,6 +75,8 @@ export const REFERRAL_PACKAGE_CORRECTED = {
     packageDigest: Sha256Hex,
     previousDigest: Sha256Hex,
     correctedOn: IsoDate,
+    // Added in v1 (absent from messages published before): the proposal made again on the corrected amount.
+    procedure: Type.Optional(OneOf(PROPOSED_PROCEDURES)),
   }),
 } satisfies EventDefinition;
 

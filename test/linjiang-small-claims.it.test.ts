@@ -24,6 +24,7 @@ const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
 const EVIDENCE = [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'e'.repeat(64) }];
 const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible eligibility { failures { code } } } }`;
 const READ = `query($id: ID!) { referral(id: $id) { procedure procedureReasons { code message } } }`;
+const CORRECT = `mutation($id: ID!, $e: [EvidenceInput!]!) { correctCasePackage(referralId: $id, evidence: $e) { packages { version } } }`;
 const RECORD = `mutation($t: SmallClaimsThresholdInput!) { recordSmallClaimsThreshold(threshold: $t) { provinceCode amountFen } }`;
 
 describe('small claims in 临江市: the province is the city’s (吉林省), the court the district’s', () => {
@@ -176,5 +177,46 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
       procedure: 'SMALL_CLAIMS',
       procedureReasons: [{ code: 'AT_OR_BELOW_THRESHOLD', message: expect.stringContaining('threshold ¥30000.00') }],
     });
+  });
+  it('proposes the procedure again when the company corrects a package before docketing: its amount, today’s figure and what it stated', async () => {
+    // 临江市人民法院 records Jilin's figure (a test figure; the same as above, so this test also stands alone after
+    // the first): the referral made UNDETERMINED before any figure is a small claim once its package is corrected.
+    await ok(linjiangCourt, RECORD, {
+      t: { provinceCode: '220000', year: 2026, amountFen: 3_000_000, source: 'test figure, not a published notice' },
+    });
+    const [{ id }] = await t.sql<{ id: string }>(
+      `select id from litigation.referral where account_id = $1 and eligible order by submitted_on desc limit 1`,
+      [accounts[0].id],
+    );
+    const probe = await probeTopics(t.brokers, [`${t.topicPrefix}litigation.referrals.v1`]);
+    try {
+      expect((await ok(company, CORRECT, { id, e: EVIDENCE })).correctCasePackage.packages).toHaveLength(2);
+      expect((await ok(linjiangCourt, READ, { id })).referral).toEqual({
+        procedure: 'SMALL_CLAIMS',
+        procedureReasons: [{ code: 'AT_OR_BELOW_THRESHOLD', message: expect.stringContaining('threshold ¥30000.00') }],
+      });
+      // A figure below the claim (a test figure: ¥1.00, its consent ceiling ¥4.00): corrected again, the package is
+      // proposed for the simple or ordinary procedure. Before, the first proposal stayed whatever the amount became.
+      await ok(linjiangCourt, RECORD, {
+        t: { provinceCode: '220000', year: 2026, amountFen: 100, source: 'test figure, not a published notice' },
+      });
+      await ok(company, CORRECT, { id, e: EVIDENCE });
+      expect((await ok(linjiangCourt, READ, { id })).referral).toEqual({
+        procedure: 'SIMPLE_OR_ORDINARY',
+        procedureReasons: [{ code: 'ABOVE_CONSENT_CEILING', message: expect.stringContaining('ceiling ¥4.00') }],
+      });
+      // The court's feed says so with each corrected version.
+      const corrections = await probe.waitForCount(
+        'the two corrections on the feed',
+        (m) => m.headers.ce_type === 'hub.litigation.referral.package-corrected' && String(m.message.key) === id,
+        2,
+      );
+      expect(corrections.map((m) => [expectValidEvent(m).packageVersion, expectValidEvent(m).procedure])).toEqual([
+        [2, 'SMALL_CLAIMS'],
+        [3, 'SIMPLE_OR_ORDINARY'],
+      ]);
+    } finally {
+      await probe.stop();
+    }
   });
 });

@@ -9,7 +9,15 @@ import { casePackageContent, isSent, validateCosts, validateEvidence } from '../
 import { latestPackage } from '../persistence/case-package.repository';
 import { companyClaims } from '../persistence/claim-account.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
-import { lockReferral, updateClaimedAmounts } from '../persistence/referral.repository';
+import {
+  lockReferral,
+  procedureQuestionOf,
+  replaceProposal,
+  updateClaimedAmounts,
+} from '../persistence/referral.repository';
+import { cityProvinces } from '../persistence/city-province.repository';
+import { questionOfReasons } from '../domain/procedure';
+import { procedureProposer } from './procedure-proposal';
 import { storePackage } from './case-package.store';
 import { serviceComplaints } from './service-complaints.lookup';
 import { beforeDocketing } from '../domain/case-status';
@@ -21,7 +29,9 @@ import { LITIGATION_EVENT_SOURCE, referralPackageCorrected } from '../events/pub
 /**
  * A correction of a package the court has not docketed yet: the evidence (and costs) as now listed, from the claim as
  * the hub now knows it, as the next version linked to the previous one by its digest and appended to the chain, and
- * published to the court's feed (hub.litigation.referral.package-corrected).
+ * published to the court's feed (hub.litigation.referral.package-corrected). The procedure is proposed again on the
+ * amount now claimed, the threshold recorded for today and what the company stated when it referred (before, the
+ * proposal made on the first amount stayed: a claim grown past the threshold still went as a small claim).
  */
 export async function correctCasePackage(
   em: EntityManager,
@@ -58,6 +68,14 @@ export async function correctCasePackage(
     });
     // The claimed months stay those judged eligible; their amounts and the costs are as the claim now stands.
     await updateClaimedAmounts(tx, referral.id, complaint);
+    const today = todayInChina();
+    const { districtCode, question } = await procedureQuestionOf(tx, referral.id);
+    const proposal = await procedureProposer(tx, today, await cityProvinces(tx))(
+      districtCode,
+      complaint.amountInDisputeFen,
+      question ?? questionOfReasons(referral.procedureReasons),
+    );
+    await replaceProposal(tx, referral.id, proposal);
     // The complaints listed stay those of the window up to the referral, as they stand now.
     const complaints = await serviceComplaints(tx, referral.accountId, referral.companyId, referral.submittedOn);
     const next = nextPackage(latest, { ...content, serviceComplaints: complaints });
@@ -72,7 +90,8 @@ export async function correctCasePackage(
         referral,
         complaint,
         { version: next.version, digest, previousDigest: next.previousDigest! },
-        todayInChina(),
+        today,
+        proposal.procedure,
       ),
     });
     return digest;

@@ -11,7 +11,6 @@ import { recordEvent } from '../../../platform/events/outbox';
 import { EvidenceItem, firstPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
 import { Eligibility, governingContract, referralEligibility } from '../domain/eligibility';
-import { proposeProcedure, withoutProvince } from '../domain/procedure';
 import { settingsCovering } from '../../../kernel/city-code';
 import { cityProvinces } from '../persistence/city-province.repository';
 import {
@@ -37,7 +36,6 @@ import { LITIGATION_EVENT_SOURCE, referralSubmitted } from '../events/publish/re
 import { companyClaims } from '../persistence/claim-account.repository';
 import { findCourt } from '../persistence/court.repository';
 import { outsideTerritory } from '../domain/court';
-import { recordedThresholds } from '../persistence/small-claims-threshold.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
 import {
   accountsInOpenCases,
@@ -49,6 +47,7 @@ import { lockBatchesOf } from '../persistence/batch.repository';
 import { regroup } from './batches.regroup';
 import { storePackage } from './case-package.store';
 import { serviceComplaints } from './service-complaints.lookup';
+import { procedureProposer } from './procedure-proposal';
 
 export interface ReferralInput {
   courtId: string;
@@ -197,25 +196,10 @@ export async function referArrears(
     // A contract the company sues under is one of its own filed in these areas.
     if (input.contractId && !filings.some((f) => f.contractId === input.contractId && f.recordNumber !== null))
       throw new NotFoundError('Contract', input.contractId);
-    const docketYear = Number(today.slice(0, 4));
     // The threshold of the province the area's city settings name (contracts.city-settings.v1), not the court's.
     const cities = await cityProvinces(tx);
-    const thresholdsOf = new Map<string, Awaited<ReturnType<typeof recordedThresholds>>>();
-    const procedureFor = async (districtCode: string, claimFen: number) => {
-      const provinceCode = settingsCovering(districtCode, cities)?.provinceCode ?? null;
-      if (provinceCode === null) return withoutProvince(districtCode);
-      if (!thresholdsOf.has(provinceCode))
-        thresholdsOf.set(provinceCode, await recordedThresholds(tx, provinceCode, docketYear));
-      return proposeProcedure({
-        provinceCode,
-        docketYear,
-        docketOn: today,
-        recordedThresholds: thresholdsOf.get(provinceCode),
-        claimFen,
-        bothPartiesConsent: input.bothPartiesConsent ?? false,
-        exclusions,
-      });
-    };
+    const propose = procedureProposer(tx, today, cities);
+    const question = { bothPartiesConsent: input.bothPartiesConsent ?? false, exclusions };
 
     const results: ReferralResult[] = [];
     for (const accountId of input.accountIds) {
@@ -258,13 +242,14 @@ export async function referArrears(
         evidence,
         costs: input.costs ?? [],
       });
-      const { procedure, reasons } = await procedureFor(claim.districtCode, complaint.amountInDisputeFen);
+      const { procedure, reasons } = await propose(claim.districtCode, complaint.amountInDisputeFen, question);
       const submitted: SubmittedReferral = {
         ...referral,
         status: 'SUBMITTED',
         contractId: filing.contractId,
         procedure,
         procedureReasons: reasons,
+        smallClaimsQuestion: question,
         amountInDisputeFen: complaint.amountInDisputeFen,
         grandTotalFen: complaint.grandTotalFen,
       };
@@ -324,6 +309,7 @@ function newReferral(
     status: null,
     procedure: null,
     procedureReasons: [],
+    smallClaimsQuestion: null,
     amountInDisputeFen: 0,
     grandTotalFen: 0,
     submittedOn: today,

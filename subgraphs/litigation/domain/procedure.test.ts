@@ -1,5 +1,12 @@
 import { rejection } from '../../../test/support/rejection';
-import { Procedure, ProcedureInput, decideProcedure, proposeProcedure, withoutProvince } from './procedure';
+import {
+  Procedure,
+  ProcedureInput,
+  decideProcedure,
+  proposeProcedure,
+  questionOfReasons,
+  withoutProvince,
+} from './procedure';
 import { SmallClaimsExclusion } from './statutes';
 
 const zhejiang2022: ProcedureInput = {
@@ -172,6 +179,28 @@ describe('a referral whose area no city settings give a small-claims province', 
     expect(withoutProvince('330106')).toEqual({
       procedure: 'UNDETERMINED',
       reasons: [{ code: 'NO_SMALL_CLAIMS_PROVINCE', message: expect.stringContaining('district 330106') }],
+    });
+  });
+});
+
+describe('the procedure question of a referral made before it was stored (a corrected package is proposed on it)', () => {
+  it('reads the exclusions its reasons name, and consent only where a reason says it decided', () => {
+    expect(
+      questionOfReasons([
+        { code: 'WHEREABOUTS_UNKNOWN' },
+        { code: 'COUNTERCLAIM' },
+        { code: 'ABOVE_THRESHOLD_WITH_CONSENT' },
+      ]),
+    ).toEqual({ bothPartiesConsent: true, exclusions: ['WHEREABOUTS_UNKNOWN', 'COUNTERCLAIM'] });
+    // Below the threshold a consent given left no trace: unknown counts as none, so no small claim is proposed above
+    // the threshold on a consent nobody recorded.
+    expect(questionOfReasons([{ code: 'AT_OR_BELOW_THRESHOLD' }])).toEqual({
+      bothPartiesConsent: false,
+      exclusions: [],
+    });
+    expect(questionOfReasons([{ code: 'NO_SMALL_CLAIMS_THRESHOLD' }])).toEqual({
+      bothPartiesConsent: false,
+      exclusions: [],
     });
   });
 });

@@ -28,6 +28,25 @@ export interface ProcedureReason {
   message: string;
 }
 
+/** What the company states when it refers: whether both parties agreed to small claims, and the art. 166 exclusions. */
+export interface SmallClaimsQuestion {
+  bothPartiesConsent: boolean;
+  exclusions: readonly SmallClaimsExclusion[];
+}
+
+/**
+ * The question a referral was proposed on, where it was not stored (referrals before the columns): the exclusions its
+ * reasons name, and consent only where a reason says it decided; unknown consent counts as none, so a correction never
+ * proposes small claims above the threshold on a consent nobody recorded.
+ */
+export function questionOfReasons(reasons: readonly { code: string }[]): SmallClaimsQuestion {
+  const codes = new Set(reasons.map((r) => r.code));
+  return {
+    bothPartiesConsent: codes.has('ABOVE_THRESHOLD_WITH_CONSENT'),
+    exclusions: SMALL_CLAIMS_EXCLUSION_NAMES.filter((name) => codes.has(name)),
+  };
+}
+
 export interface ProcedureInput {
   /** The province (GB/T 2260) whose high court's threshold applies: the one the area's city settings name. */
   provinceCode: string;

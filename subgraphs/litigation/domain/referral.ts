@@ -23,6 +23,7 @@ import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce 
 import { DemandPeriod } from './statutes';
 import { EVIDENCE_LIMITS } from './evidence-file';
 import { litigationError } from './errors';
+import type { SmallClaimsQuestion } from './procedure';
 
 /**
  * From the hub's records to the court's papers: the arrears claim (as the arrears subgraph publishes it) and the
@@ -93,6 +94,8 @@ export interface NewReferral extends Pick<
   districtCode: string;
   /** The person who referred it (the token's subject). */
   submittedBy: string;
+  /** What the company stated for the procedure (consent, exclusions): a corrected package is proposed on it again. */
+  smallClaimsQuestion: SmallClaimsQuestion | null;
 }
 
 /** An eligible new referral: submitted to the court under a filed contract, with the procedure the hub proposes. */

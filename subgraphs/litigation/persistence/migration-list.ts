@@ -21,6 +21,7 @@ import { Migration20261210000000_referral_pending_per_account } from './migratio
 import { Migration20261214000000_evidence_upload_completed } from './migrations/Migration20261214000000_evidence_upload_completed';
 import { Migration20261215000000_service_complaint_company } from './migrations/Migration20261215000000_service_complaint_company';
 import { Migration20261218000000_service_complaint_company_response } from './migrations/Migration20261218000000_service_complaint_company_response';
+import { Migration20261221000000_referral_small_claims_question } from './migrations/Migration20261221000000_referral_small_claims_question';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -49,4 +50,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261214000000_evidence_upload_completed,
   Migration20261215000000_service_complaint_company,
   Migration20261218000000_service_complaint_company_response,
+  Migration20261221000000_referral_small_claims_question,
 );

@@ -10,6 +10,8 @@ import { ReferralForConsolidation } from '../domain/consolidation';
 import { Eligibility } from '../domain/eligibility';
 import { CourtEventEffect, NewReferral, Referral, SentReferral, isSent } from '../domain/referral';
 import { isUuid } from '../../../kernel/uuid';
+import type { ProcedureProposal, SmallClaimsQuestion } from '../domain/procedure';
+import type { SmallClaimsExclusion } from '../domain/statutes';
 
 /** A row of litigation.referral as selected by COLUMNS (dates as text, bigint as numbers: platform/db/orm.ts). */
 interface ReferralColumns {
@@ -323,8 +325,9 @@ export async function insertReferral(tx: EntityManager, r: NewReferral): Promise
   await sqlRun(
     tx,
     `insert into litigation.referral (id, company_id, court_id, account_id, household_id, area_id, area_name, street_code, district_code, contract_id,
-        eligible, eligibility, status, procedure, procedure_reasons, amount_in_dispute_fen, grand_total_fen, submitted_on, submitted_by)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
+        eligible, eligibility, status, procedure, procedure_reasons, amount_in_dispute_fen, grand_total_fen, submitted_on, submitted_by,
+        small_claims_consent, small_claims_exclusions)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)`,
     [
       r.id,
       r.companyId,
@@ -345,8 +348,45 @@ export async function insertReferral(tx: EntityManager, r: NewReferral): Promise
       r.grandTotalFen,
       r.submittedOn,
       r.submittedBy,
+      r.smallClaimsQuestion?.bothPartiesConsent ?? null,
+      r.smallClaimsQuestion ? JSON.stringify(r.smallClaimsQuestion.exclusions) : null,
     ],
   );
+}
+
+/**
+ * Where a referral's procedure is proposed from: its district, and what the company stated when it referred (null
+ * for a referral recorded before the columns: questionOfReasons reads what its reasons tell).
+ */
+export async function procedureQuestionOf(
+  tx: EntityManager,
+  id: string,
+): Promise<{ districtCode: string; question: SmallClaimsQuestion | null }> {
+  const [row] = await sqlRows<{
+    district_code: string;
+    small_claims_consent: boolean | null;
+    small_claims_exclusions: SmallClaimsExclusion[] | null;
+  }>(
+    tx,
+    `select district_code, small_claims_consent, small_claims_exclusions from litigation.referral where id = ?::uuid`,
+    [id],
+  );
+  return {
+    districtCode: row.district_code,
+    question:
+      row.small_claims_consent === null || row.small_claims_exclusions === null
+        ? null
+        : { bothPartiesConsent: row.small_claims_consent, exclusions: row.small_claims_exclusions },
+  };
+}
+
+/** The hub's proposal made again (a package corrected before docketing): the procedure and its reasons. */
+export async function replaceProposal(tx: EntityManager, id: string, proposal: ProcedureProposal): Promise<void> {
+  await sqlRun(tx, `update litigation.referral set procedure = ?, procedure_reasons = ?::jsonb where id = ?::uuid`, [
+    proposal.procedure,
+    JSON.stringify(proposal.reasons),
+    id,
+  ]);
 }
 
 export async function updateClaimedAmounts(

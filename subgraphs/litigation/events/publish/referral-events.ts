@@ -1,6 +1,7 @@
 import {
   BatchFormedData,
   CaseStatus,
+  ProposedProcedure,
   REFERRAL_STATUS_CHANGED,
   REFERRAL_WITHDRAWN,
   ReferralPackageCorrectedData,
@@ -51,14 +52,24 @@ export function referralSubmitted(
   };
 }
 
-/** A package corrected before docketing: the version the court now receives, its digest and the one before it. */
+/**
+ * A package corrected before docketing: the version the court now receives, its digest and the one before it, and
+ * the procedure proposed on its amount.
+ */
 export function referralPackageCorrected(
   r: SentReferral,
   claimed: { amountInDisputeFen: number; grandTotalFen: number },
   pkg: { version: number; digest: string; previousDigest: string },
   correctedOn: string,
+  procedure: ProposedProcedure,
 ): ReferralPackageCorrectedData {
-  return { ...referralBase(r), ...claimedPackage(claimed, pkg), previousDigest: pkg.previousDigest, correctedOn };
+  return {
+    ...referralBase(r),
+    ...claimedPackage(claimed, pkg),
+    previousDigest: pkg.previousDigest,
+    correctedOn,
+    procedure,
+  };
 }
 
 /** A withdrawal (撤诉) has its own event type; every other step is a status change. */
