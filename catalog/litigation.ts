@@ -97,6 +97,11 @@ const StatusChange = Closed({
   hearingOn: Type.Optional(
     Type.Union([IsoDate, Type.Null()], { description: 'The day of the hearing the court last scheduled.' }),
   ),
+  enforcementCaseNumber: Type.Optional(
+    Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
+      description: 'The enforcement case number (执行案号) the enforcing court gave, once it did.',
+    }),
+  ),
 });
 
 export const REFERRAL_STATUS_CHANGED = {
@@ -161,7 +166,7 @@ export const COURT_CASE_EVENT_REPORTED = {
   type: 'gov.court.case-event.reported',
   topic: COURT_CASE_EVENTS_TOPIC,
   summary:
-    'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), JUDGMENT_CORRECTED (the amount a ruling correcting a clerical error in the judgment gives, 补正裁定), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED, DEBTOR_LISTED_DISHONEST (during enforcement, with the enforcement case number), CLOSED.',
+    'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), JUDGMENT_CORRECTED (the amount a ruling correcting a clerical error in the judgment gives, 补正裁定), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED (its enforcement case number, 执行案号, in caseNumber where the court gives one), DEBTOR_LISTED_DISHONEST (during enforcement, with the enforcement case number), CLOSED.',
   schema: Closed({
     referralId: Uuid,
     courtId: InboundText.key({

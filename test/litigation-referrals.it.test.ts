@@ -54,7 +54,7 @@ const REFERRAL_FIELDS = `id companyId courtId accountId contractId areaName elig
 const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { ${REFERRAL_FIELDS} } }`;
 const REFERRAL = `query($id: ID!) { referral(id: $id) { ${REFERRAL_FIELDS} } }`;
 const LIST = `query($f: ReferralFilter) { referrals(filter: $f, first: 100) { totalCount items { id status eligible } } }`;
-const REPORT = `mutation($r: CourtReportInput!, $e: Key) { reportCourtEvent(report: $r, eventId: $e) { id status caseNumber procedure docketedOn hearingOn judgedFen } }`;
+const REPORT = `mutation($r: CourtReportInput!, $e: Key) { reportCourtEvent(report: $r, eventId: $e) { id status caseNumber enforcementCaseNumber procedure docketedOn hearingOn judgedFen } }`;
 const VERIFY = `query($id: ID!, $v: Int) { verifyCasePackage(referralId: $id, version: $v) { valid version storedDigest digest sequence previousVersionSequence reason chainValid firstBrokenSequence } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status actions { actionId kind } } }`;
 
@@ -634,9 +634,11 @@ describe('litigation: referrals through the green channel, the court’s reports
       code: 'BAD_USER_INPUT',
       details: { fields: { caseNumber: expect.any(String) } },
     });
+    // Enforcement started without its number: the listing's is the case's enforcement number from then on.
     expect((await ok(xichengCourt, REPORT, { r: listing, e: 'xc-1201-listed' })).reportCourtEvent).toMatchObject({
       status: 'ENFORCEMENT',
       caseNumber: '(2026)京0102民初8801号',
+      enforcementCaseNumber: '(2026)京0102执1201号',
     });
     const [listed] = await probe.waitForCount(
       'the listing for the credit records',
@@ -1411,7 +1413,29 @@ describe('litigation: referrals through the green channel, the court’s reports
       async () => (await accountStatus(account.id)).status === 'IN_LITIGATION',
     );
     // The enforcement division reports first; the judgment it follows arrives afterwards, STALE.
-    await ok(xichengCourt, REPORT, { r: { referralId: referral.id, kind: 'ENFORCEMENT_STARTED', occurredAt: at(11) } });
+    // With its enforcement case number (执行案号): before, a number sent with the start of enforcement was dropped.
+    const enforcement = {
+      referralId: referral.id,
+      kind: 'ENFORCEMENT_STARTED',
+      occurredAt: at(11),
+      caseNumber: '(2026)京0102执8837号',
+    };
+    expect((await ok(xichengCourt, REPORT, { r: enforcement })).reportCourtEvent).toMatchObject({
+      status: 'ENFORCEMENT',
+      caseNumber: '(2026)京0102民初8837号',
+      enforcementCaseNumber: '(2026)京0102执8837号',
+    });
+    // The same start again with another number contradicts the record rather than passing as a repeat.
+    expect(
+      (await fails(xichengCourt, REPORT, { r: { ...enforcement, caseNumber: '(2026)京0102执9999号' } })).extensions,
+    ).toMatchObject({
+      code: 'REPORT_CONTRADICTS_RECORD',
+      details: {
+        contradictions: [
+          { field: 'enforcementCaseNumber', recorded: '(2026)京0102执8837号', reported: '(2026)京0102执9999号' },
+        ],
+      },
+    });
     expect(
       (
         await ok(xichengCourt, REPORT, {
@@ -1430,6 +1454,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(expectValidEvent(late)).toMatchObject({
       status: 'ENFORCEMENT',
       fromStatus: 'ENFORCEMENT',
+      enforcementCaseNumber: '(2026)京0102执8837号',
       occurredAt: at(10),
     });
     // Before, no event went out and the account stayed IN_LITIGATION for good, no award recorded.

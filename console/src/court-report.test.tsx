@@ -98,4 +98,24 @@ describe('报告审理进展 form (a court clerk’s reports)', () => {
     expect(calls[2].variables.eventId).not.toBe(calls[0].variables.eventId);
     expect(calls[2].variables.report).toMatchObject({ settledFen: 123450 });
   });
+  it('sends the enforcement case number (执行案号) with the start of enforcement where the clerk gives one', async () => {
+    // Before, the field was offered with a listing only, and a number sent with ENFORCEMENT_STARTED was dropped.
+    const calls: Call[] = [];
+    renderAnswering(<ReportForm referralId={referralId} onReported={() => undefined} />, () => reported, calls);
+    await choose('事项', '执行立案');
+    fireEvent.change(await screen.findByLabelText('执行案号'), { target: { value: ' (2026)京0102执1001号 ' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0].variables.report).toMatchObject({
+      kind: 'ENFORCEMENT_STARTED',
+      caseNumber: '(2026)京0102执1001号',
+    });
+    // Optional there: none given, none sent (the form was reset after the first report).
+    await choose('事项', '执行立案');
+    await screen.findByLabelText('执行案号');
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1].variables.report).toMatchObject({ kind: 'ENFORCEMENT_STARTED' });
+    expect(calls[1].variables.report.caseNumber).toBeUndefined();
+  });
 });

@@ -60,6 +60,7 @@ const CASE = graphql(`
       status
       procedure
       caseNumber
+      enforcementCaseNumber
       docketedOn
       hearingOn
       decidedOn
@@ -310,6 +311,9 @@ function CaseDrawer({ referralId, court, onClose }: { referralId: string; court:
             <Descriptions.Item label="状态">{label(CASE_STATUS, r.status)}</Descriptions.Item>
             <Descriptions.Item label="审理程序">{label(PROCEDURE, r.procedure)}</Descriptions.Item>
             <Descriptions.Item label="案号">{r.caseNumber ?? '—'}</Descriptions.Item>
+            {r.enforcementCaseNumber && (
+              <Descriptions.Item label="执行案号">{r.enforcementCaseNumber}</Descriptions.Item>
+            )}
             <Descriptions.Item label="立案日期">{dateZh(r.docketedOn)}</Descriptions.Item>
             <Descriptions.Item label="开庭日期">{dateZh(r.hearingOn)}</Descriptions.Item>
             <Descriptions.Item label="标的额">{yuan(r.amountInDisputeFen)}</Descriptions.Item>
@@ -386,7 +390,7 @@ export function courtReport(referralId: string, values: ReportValues, at: Date) 
     caseNumber:
       values.kind === 'DOCKETED'
         ? values.caseNumber?.trim() || undefined
-        : values.kind === 'DEBTOR_LISTED_DISHONEST'
+        : values.kind === 'DEBTOR_LISTED_DISHONEST' || values.kind === 'ENFORCEMENT_STARTED'
           ? values.enforcementCaseNumber?.trim() || undefined
           : undefined,
     procedure: values.kind === 'DOCKETED' ? values.procedure : undefined,
@@ -454,11 +458,15 @@ export function ReportForm({
             <Input placeholder="(2026)京0108民初20001号" />
           </Form.Item>
         )}
-        {kind === 'DEBTOR_LISTED_DISHONEST' && (
+        {(kind === 'DEBTOR_LISTED_DISHONEST' || kind === 'ENFORCEMENT_STARTED') && (
           <Form.Item
             name="enforcementCaseNumber"
             label="执行案号"
-            rules={[{ required: true, whitespace: true, message: '请填写执行案号' }, { max: 128 }]}
+            rules={[
+              // Required with a listing; at the start of enforcement, given where the court has one.
+              { required: kind === 'DEBTOR_LISTED_DISHONEST', whitespace: true, message: '请填写执行案号' },
+              { max: 128 },
+            ]}
           >
             <Input placeholder="(2026)京0108执1001号" />
           </Form.Item>

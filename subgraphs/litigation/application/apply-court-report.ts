@@ -166,6 +166,8 @@ async function applyUnderId(
     await appendCourtEventToChain(tx, referral.id, details);
     if (verdict === 'DUPLICATE') return verdict;
     if (report.kind === DEBTOR_LISTING) {
+      // Its enforcement case number is the case's where none was given when enforcement started.
+      await recordCourtEffect(tx, referral.id, effect, 'FILL_MISSING');
       recordDebtorListed(tx, referral, String(report.caseNumber).trim(), report.occurredAt);
       return verdict;
     }

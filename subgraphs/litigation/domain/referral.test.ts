@@ -312,14 +312,14 @@ describe('referral facts and the case package', () => {
       courtEventEffect({ kind: 'DOCKETED', occurredAt: '2026-02-28T23:30:00Z', caseNumber: '(2026)京0108民初2号' }),
     ).toEqual({ caseNumber: '(2026)京0108民初2号', docketedOn: '2026-03-01' });
     expect(courtEventEffect({ kind: 'CLOSED', occurredAt: '2027-02-01T10:00:00+08:00' })).toEqual({});
-    // A listing names the enforcement case, and leaves the docketed case number as it was.
+    // A listing names the enforcement case (its enforcement case number), and leaves the docketed case number as it was.
     expect(
       courtEventEffect({
         kind: 'DEBTOR_LISTED_DISHONEST',
         occurredAt: '2027-06-01T10:00:00+08:00',
         caseNumber: '(2027)京0108执1号',
       }),
-    ).toEqual({});
+    ).toEqual({ enforcementCaseNumber: '(2027)京0108执1号' });
     expect(
       courtEventEffect({ kind: 'HEARING_SCHEDULED', occurredAt: '2027-01-05T15:00:00+08:00', hearingOn: '2077-01-05' }),
     ).toEqual({ hearingOn: '2077-01-05' });
@@ -359,7 +359,13 @@ describe('referral facts and the case package', () => {
 });
 
 describe('a report repeating a step the case has taken', () => {
-  const recorded = { caseNumber: '(2026)京0102民初8837号', judgedFen: 1_234, settledFen: null, hearingOn: null };
+  const recorded = {
+    caseNumber: '(2026)京0102民初8837号',
+    enforcementCaseNumber: null,
+    judgedFen: 1_234,
+    settledFen: null,
+    hearingOn: null,
+  };
   it('contradicts the record where it gives another case number or amount, and only there', () => {
     expect(contradictions(recorded, { judgedFen: 1_234, decidedOn: '2026-12-01' })).toEqual([]);
     expect(contradictions(recorded, { judgedFen: 4_321 })).toEqual([
@@ -371,6 +377,24 @@ describe('a report repeating a step the case has taken', () => {
     // What is not recorded yet is filled, not contradicted (a settlement arriving late).
     expect(contradictions(recorded, { settledFen: 500 })).toEqual([]);
     expect(contradictions({ ...recorded, judgedFen: null }, { judgedFen: 4_321 })).toEqual([]);
+  });
+
+  it('takes the enforcement case number the start of enforcement or a listing gives, and holds a repeat to it', () => {
+    const started = { kind: 'ENFORCEMENT_STARTED', occurredAt: '2027-02-01T10:00:00+08:00' };
+    // Optional at the start (a court system may not send it); before, a number sent was dropped.
+    expect(courtEventEffect(started)).toEqual({});
+    expect(courtEventEffect({ ...started, caseNumber: ' (2027)京0102执101号 ' })).toEqual({
+      enforcementCaseNumber: '(2027)京0102执101号',
+    });
+    const listing = { kind: 'DEBTOR_LISTED_DISHONEST', occurredAt: '2027-03-01T10:00:00+08:00' };
+    expect(courtEventEffect({ ...listing, caseNumber: '(2027)京0102执101号' })).toEqual({
+      enforcementCaseNumber: '(2027)京0102执101号',
+    });
+    const enforced = { ...recorded, enforcementCaseNumber: '(2027)京0102执101号' };
+    expect(contradictions(enforced, { enforcementCaseNumber: '(2027)京0102执202号' }, 'DUPLICATE')).toEqual([
+      { field: 'enforcementCaseNumber', recorded: '(2027)京0102执101号', reported: '(2027)京0102执202号' },
+    ]);
+    expect(contradictions(enforced, { enforcementCaseNumber: '(2027)京0102执101号' }, 'DUPLICATE')).toEqual([]);
   });
 
   it('contradicts the recorded hearing date when reported at its very instant, not when older', () => {

@@ -54,6 +54,8 @@ export interface Referral {
   amountInDisputeFen: Fen;
   grandTotalFen: Fen;
   caseNumber: string | null;
+  /** The enforcement case number (执行案号) the enforcing court gave: at the start of enforcement, or with a listing. */
+  enforcementCaseNumber: string | null;
   docketedOn: IsoDate | null;
   hearingOn: IsoDate | null;
   judgedFen: Fen | null;
@@ -490,6 +492,7 @@ export interface CourtEventDetails {
 
 export interface CourtEventEffect {
   caseNumber?: string;
+  enforcementCaseNumber?: string;
   /** The procedure the court docketed the case under: it replaces the hub's proposal. */
   procedure?: string;
   docketedOn?: IsoDate;
@@ -501,7 +504,7 @@ export interface CourtEventEffect {
 
 /** A value a report gives differently from what the hub recorded of the case. */
 export interface Contradiction {
-  field: 'caseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn';
+  field: 'caseNumber' | 'enforcementCaseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn';
   recorded: string | number;
   reported: string | number;
 }
@@ -517,12 +520,12 @@ export interface Contradiction {
  * repeat and dropped, the parties told the old date. An older hearing (STALE) is history, not a contradiction.
  */
 export function contradictions(
-  recorded: Pick<Referral, 'caseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn'>,
+  recorded: Pick<Referral, 'caseNumber' | 'enforcementCaseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn'>,
   effect: CourtEventEffect,
   verdict: 'DUPLICATE' | 'STALE' = 'STALE',
 ): Contradiction[] {
   const found: Contradiction[] = [];
-  const fields: Contradiction['field'][] = ['caseNumber', 'judgedFen', 'settledFen'];
+  const fields: Contradiction['field'][] = ['caseNumber', 'enforcementCaseNumber', 'judgedFen', 'settledFen'];
   if (verdict === 'DUPLICATE') fields.push('hearingOn');
   for (const field of fields) {
     const [was, now] = [recorded[field], effect[field]];
@@ -590,10 +593,17 @@ export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
       if (!wholeFen(event.settledFen)) fields.settledFen = 'the amount settled, whole fen';
       else effect = { settledFen: event.settledFen, decidedOn: on };
       break;
+    case 'ENFORCEMENT_STARTED':
+      // The enforcement case number (执行案号), where the court gives it: the case is enforced under its own number,
+      // which the company needs to follow it; the docketing's case number stays as it was. Before, it was dropped.
+      if (typeof event.caseNumber === 'string' && event.caseNumber.trim() !== '')
+        effect = { enforcementCaseNumber: event.caseNumber.trim() };
+      break;
     case 'DEBTOR_LISTED_DISHONEST':
       // The enforcement case number identifies the listing; the docketing's case number stays as it was.
       if (typeof event.caseNumber !== 'string' || event.caseNumber.trim() === '')
         fields.caseNumber = 'a listing gives the enforcement case number (执行案号)';
+      else effect = { enforcementCaseNumber: event.caseNumber.trim() };
       break;
     default:
       break;

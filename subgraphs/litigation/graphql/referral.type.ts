@@ -169,6 +169,12 @@ export class ReferralType {
   @Field(() => Float, FEN) grandTotalFen!: number;
   @Field(() => String, { nullable: true, description: 'The court case number (案号), once docketed.' }) caseNumber!:
     string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The enforcement case number (执行案号) the enforcing court gave with ENFORCEMENT_STARTED or a debtor listing.',
+  })
+  enforcementCaseNumber!: string | null;
   @Field(() => String, { nullable: true }) docketedOn!: string | null;
   @Field(() => String, { nullable: true }) hearingOn!: string | null;
   @Field(() => Float, { nullable: true }) judgedFen!: number | null;
@@ -317,7 +323,12 @@ export class CourtReportInputType {
   @Field(() => CourtEventKindEnum) kind!: CourtEventKind;
   @Field(() => Key, { description: 'ISO 8601 instant with its zone, e.g. 2026-11-20T09:30:00+08:00.' })
   occurredAt!: string;
-  @Field(() => Key, { nullable: true }) caseNumber?: string | null;
+  @Field(() => Key, {
+    nullable: true,
+    description:
+      'With DOCKETED the case number (案号); with ENFORCEMENT_STARTED (optional) or DEBTOR_LISTED_DISHONEST the enforcement case number (执行案号).',
+  })
+  caseNumber?: string | null;
   @Field(() => ProcedureEnum, { nullable: true, description: 'With DOCKETED: the procedure the court chose.' })
   procedure?: CourtProcedure | null;
   @Field(() => LocalDate, { nullable: true }) hearingOn?: string | null;

@@ -22,6 +22,7 @@ import { Migration20261214000000_evidence_upload_completed } from './migrations/
 import { Migration20261215000000_service_complaint_company } from './migrations/Migration20261215000000_service_complaint_company';
 import { Migration20261218000000_service_complaint_company_response } from './migrations/Migration20261218000000_service_complaint_company_response';
 import { Migration20261221000000_referral_small_claims_question } from './migrations/Migration20261221000000_referral_small_claims_question';
+import { Migration20261221010000_referral_enforcement_case_number } from './migrations/Migration20261221010000_referral_enforcement_case_number';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -51,4 +52,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261215000000_service_complaint_company,
   Migration20261218000000_service_complaint_company_response,
   Migration20261221000000_referral_small_claims_question,
+  Migration20261221010000_referral_enforcement_case_number,
 );

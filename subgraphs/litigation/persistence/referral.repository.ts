@@ -32,6 +32,7 @@ interface ReferralColumns {
   amount_in_dispute_fen: number;
   grand_total_fen: number;
   case_number: string | null;
+  enforcement_case_number: string | null;
   docketed_on: IsoDate | null;
   hearing_on: IsoDate | null;
   judged_fen: number | null;
@@ -44,7 +45,7 @@ interface ReferralColumns {
 
 const COLUMNS = `r.id, r.company_id, r.court_id, r.account_id, r.household_id, r.area_id, r.area_name, r.contract_id, r.eligible,
   r.eligibility, r.status, r.status_since, r.procedure, r.procedure_reasons, r.amount_in_dispute_fen, r.grand_total_fen, r.case_number,
-  r.docketed_on::text as docketed_on, r.hearing_on::text as hearing_on, r.judged_fen, r.settled_fen, r.decided_on::text as decided_on,
+  r.enforcement_case_number, r.docketed_on::text as docketed_on, r.hearing_on::text as hearing_on, r.judged_fen, r.settled_fen, r.decided_on::text as decided_on,
   r.extension_approved_on::text as extension_approved_on, r.batch_key, r.submitted_on::text as submitted_on`;
 
 const referralOf = (r: ReferralColumns): Referral => ({
@@ -65,6 +66,7 @@ const referralOf = (r: ReferralColumns): Referral => ({
   amountInDisputeFen: r.amount_in_dispute_fen,
   grandTotalFen: r.grand_total_fen,
   caseNumber: r.case_number,
+  enforcementCaseNumber: r.enforcement_case_number,
   docketedOn: r.docketed_on,
   hearingOn: r.hearing_on,
   judgedFen: r.judged_fen,
@@ -420,11 +422,13 @@ export async function recordCourtEffect(
       : set('procedure');
   await sqlRun(
     tx,
-    `update litigation.referral set case_number = ${set('case_number')}, procedure = ${procedure}, docketed_on = ${set('docketed_on')},
+    `update litigation.referral set case_number = ${set('case_number')}, enforcement_case_number = ${set('enforcement_case_number')},
+        procedure = ${procedure}, docketed_on = ${set('docketed_on')},
         hearing_on = ${set('hearing_on')}, judged_fen = ${set('judged_fen')}, settled_fen = ${set('settled_fen')}, decided_on = ${set('decided_on')}
       where id = ?::uuid`,
     [
       effect.caseNumber ?? null,
+      effect.enforcementCaseNumber ?? null,
       effect.procedure ?? null,
       effect.docketedOn ?? null,
       effect.hearingOn ?? null,

@@ -87,6 +87,7 @@ export function referralStatusChanged(
     fromStatus,
     occurredAt,
     caseNumber: r.caseNumber,
+    enforcementCaseNumber: r.enforcementCaseNumber,
     judgedFen: r.judgedFen,
     settledFen: r.settledFen,
     procedure: r.procedure,
