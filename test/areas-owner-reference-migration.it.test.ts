@@ -4,6 +4,7 @@ import { sqlRows, sqlRun } from '../platform/db/sql';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { areasSubgraph } from '../subgraphs/areas/module';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
@@ -12,7 +13,7 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * references as the code now does; 20261208010000 adds the decisions' tally source, left null for earlier ones.
  */
 describe('areas: the migrations trimming owner references and keeping a decision’s tally source', () => {
-  const database = `hub_test_owner_reference_migration_${uniqueSuffix()}`;
+  const database = runDatabaseName(`owner_reference_migration_${uniqueSuffix()}`);
   const area = randomUUID();
   const building = randomUUID();
   const decision = randomUUID();

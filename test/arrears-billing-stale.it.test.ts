@@ -7,6 +7,7 @@ import { openAccounts } from '../subgraphs/arrears/persistence/account.repositor
 import { billServiceFees } from '../subgraphs/arrears/persistence/charge.repository';
 import { servedDaysOf } from '../subgraphs/arrears/domain/billing';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
@@ -18,7 +19,7 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * not with its square.
  */
 describe('arrears: billing a freshly loaded area reads its charges once', () => {
-  const database = `hub_test_arrears_stale_${uniqueSuffix()}`;
+  const database = runDatabaseName(`arrears_stale_${uniqueSuffix()}`);
   const HOUSEHOLDS = 600;
   const AREA = '5a1e0000-0000-4000-8000-000000000001';
   const COMPANY = '91110108MA01STALE1';

@@ -4,6 +4,7 @@ import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { findFilingInForce } from '../subgraphs/arrears/persistence/filing.repository';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
@@ -11,7 +12,7 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * feed keeps it): of one contract's versions the one in force on the month's first day.
  */
 describe('arrears: the filing in force in a month', () => {
-  const database = `hub_test_arrears_filing_${uniqueSuffix()}`;
+  const database = runDatabaseName(`arrears_filing_${uniqueSuffix()}`);
   let orm: HubOrm;
   const area = randomUUID();
   const company = '91110102MA00FILING1';

@@ -10,6 +10,7 @@ import { findFilingInForce } from '../subgraphs/arrears/persistence/filing.repos
 import { chargesOfAccount } from '../subgraphs/arrears/persistence/charge.repository';
 import { collectionRates } from '../subgraphs/arrears/application/collection-rates';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 import { DomainError } from '../kernel/errors';
 
@@ -21,7 +22,7 @@ import { DomainError } from '../kernel/errors';
  * and the first company to bill March charged the whole month while the other's run billed nobody.
  */
 describe('arrears: a month handed over between two companies', () => {
-  const database = `hub_test_arrears_handover_${uniqueSuffix()}`;
+  const database = runDatabaseName(`arrears_handover_${uniqueSuffix()}`);
   let orm: HubOrm;
   const area = randomUUID();
   const otherArea = randomUUID();

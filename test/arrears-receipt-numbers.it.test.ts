@@ -6,6 +6,7 @@ import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { reserveReceiptNumbers } from '../subgraphs/arrears/persistence/ledger.repository';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
@@ -15,7 +16,7 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * the one counter the hub had then, and migrated on: each company continues after the highest number it issued.
  */
 describe("arrears: receipt numbers are each company's, by year", () => {
-  const database = `hub_test_receipts_${uniqueSuffix()}`;
+  const database = runDatabaseName(`receipts_${uniqueSuffix()}`);
   const A = '91110102MA0RECEIPTA';
   const B = '91110102MA0RECEIPTB';
   let orm: HubOrm;

@@ -4,6 +4,7 @@ import { dropDatabase } from '../tools/postgres/local-postgres';
 import { contractsSubgraph } from '../subgraphs/contracts/module';
 import { BEIJING, BEIJING_AGREEMENT_SELECTION_SOURCE } from '../subgraphs/contracts/domain/statutes';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
@@ -12,7 +13,7 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * the stand-in as a new version with its reason; the rest of the settings stay as they were.
  */
 describe("contracts: the migration removing Beijing's stand-in agreement threshold", () => {
-  const database = `hub_test_city_migration_${uniqueSuffix()}`;
+  const database = runDatabaseName(`city_migration_${uniqueSuffix()}`);
   const OLD_SOURCE =
     'State Council Property Management Regulation art. 24; 30,000 m² as in seed 004 (Linjiang) and Qingdao';
   let orm: HubOrm;

@@ -8,6 +8,7 @@ import { orderChanged } from '../subgraphs/complaints/events/publish/order-event
 import { complaintsSubgraph } from '../subgraphs/complaints/module';
 import { listOrders } from '../subgraphs/complaints/persistence/order.repository';
 import { adminPostgresUrl, identity, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
@@ -16,7 +17,7 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * already held, addresses matched and not, and the outbox rows the statement selects, equal to the typed event.
  */
 describe('complaints: the CSV import’s SQL path', () => {
-  const database = `hub_test_complaints_import_${uniqueSuffix()}`;
+  const database = runDatabaseName(`complaints_import_${uniqueSuffix()}`);
   let orm: HubOrm;
   const STREET = '110102020';
   const OTHER_STREET = '110102017';

@@ -4,6 +4,7 @@ import { sqlRows, sqlRun } from '../platform/db/sql';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { complaintsSubgraph } from '../subgraphs/complaints/module';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
@@ -12,7 +13,7 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * publication (Migration20261215010000_order_backfilled_at; the receipt's own time is the call's).
  */
 describe('complaints: the migrations keeping an order’s company and when a backfill wrote it', () => {
-  const database = `hub_test_complaints_order_migrations_${uniqueSuffix()}`;
+  const database = runDatabaseName(`complaints_order_migrations_${uniqueSuffix()}`);
   const [escalated, imported, live, answered] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   const companyAcceptedAt = '2026-11-01T02:00:00.000Z';
   const importedAt = '2026-11-20T02:00:00.000Z';

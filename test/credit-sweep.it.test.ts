@@ -8,6 +8,7 @@ import { contractsSubgraph } from '../subgraphs/contracts/module';
 import { publishDueCreditEntries } from '../subgraphs/contracts/application/publish-due-credit-entries';
 import { LINJIANG_SETTINGS } from '../subgraphs/contracts/domain/statutes';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
@@ -16,7 +17,7 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * them was never published. Here 500 Beijing entries are older than a due 临江市 one.
  */
 describe('contracts: the credit sweep pages past entries that are not due', () => {
-  const database = `hub_test_credit_sweep_${uniqueSuffix()}`;
+  const database = runDatabaseName(`credit_sweep_${uniqueSuffix()}`);
   const today = todayInChina();
   let orm: HubOrm;
 

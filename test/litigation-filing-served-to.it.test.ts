@@ -5,6 +5,7 @@ import { litigationSubgraph } from '../subgraphs/litigation/module';
 import { companyFilings } from '../subgraphs/litigation/persistence/filing-snapshot.repository';
 import { filedContracts } from '../subgraphs/litigation/domain/referral';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
@@ -14,7 +15,7 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * complaint's service term and in the months counted as in force.
  */
 describe('litigation: the service term of a contract ended before its term', () => {
-  const database = `hub_test_litigation_served_${uniqueSuffix()}`;
+  const database = runDatabaseName(`litigation_served_${uniqueSuffix()}`);
   let orm: HubOrm;
   const area = randomUUID();
   const developerCompany = '91110108MA0PRELIM1';

@@ -6,6 +6,7 @@ import { pruneWebhookDeliveries } from '../subgraphs/feeds/application/prune-web
 import { feedsSubgraph } from '../subgraphs/feeds/module';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 
 /**
@@ -14,7 +15,7 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * first batch that reaches a recent row. Before, both tables kept every row for good.
  */
 describe('retention of published events and delivered webhooks', () => {
-  const database = `hub_test_retention_${uniqueSuffix()}`;
+  const database = runDatabaseName(`retention_${uniqueSuffix()}`);
   let orm: HubOrm;
   const sql = <R>(text: string, params: unknown[] = []) => orm.em.getConnection().execute<R[]>(text, params);
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();

@@ -3,6 +3,7 @@ import { ALL_SUBGRAPHS } from '../hub/subgraphs';
 import { initOrm, verifyMigrated } from '../platform/db/orm';
 import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
 
 /**
  * The split topology's migrations (README › Production › Start order): the migrate step (hub/migrate.ts) runs them
@@ -11,7 +12,7 @@ import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
  * the step as a process before its instances).
  */
 describe('the migrate step of the production topology', () => {
-  const database = `hub_test_${uniqueSuffix()}`;
+  const database = runDatabaseName(uniqueSuffix());
   let databaseUrl: string;
 
   beforeAll(async () => {
