@@ -116,6 +116,6 @@ describe('报告审理进展 form (a court clerk’s reports)', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1].variables.report).toMatchObject({ kind: 'ENFORCEMENT_STARTED' });
-    expect(calls[1].variables.report.caseNumber).toBeUndefined();
+    expect((calls[1].variables.report as Record<string, unknown>).caseNumber).toBeUndefined();
   });
 });

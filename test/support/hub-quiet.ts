@@ -35,7 +35,10 @@ export function hubQuiet(t: TestHub) {
       const parties = existing.filter((topic) =>
         prefixes.some((p) => topic.startsWith(p) && PARTY_ID_PATTERN.test(topic.slice(p.length))),
       );
-      return { groupId, topics: [...consumerTopics(definition).map((topic) => `${t.topicPrefix}${topic}`), ...parties] };
+      return {
+        groupId,
+        topics: [...consumerTopics(definition).map((topic) => `${t.topicPrefix}${topic}`), ...parties],
+      };
     });
   };
   const endOffsets = async (a: Admin, topics: string[]) => {
