@@ -302,6 +302,31 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(Number((await db.query(`select count(*) from litigation.referral`)).rows[0].count)).toBe(count);
   });
 
+  it("refuses one owner's consent or one case's costs stated for several accounts, writing nothing", async () => {
+    // Each owner consents to small claims (one instance, no appeal) for themselves, and each case has its own costs:
+    // before, one request's consent was every referred owner's, and its costs were claimed in each complaint.
+    const pair = [accounts[60].id, accounts[61].id];
+    const refused = await fails(companyA, REFER, {
+      r: {
+        courtId: 'bj-xicheng-court',
+        accountIds: pair,
+        evidence: EVIDENCE,
+        bothPartiesConsent: true,
+        costs: [{ label: '律师费', amountFen: 300_000 }],
+      },
+    });
+    expect(refused.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        fields: { bothPartiesConsent: expect.stringContaining('alone'), costs: expect.stringContaining('alone') },
+      },
+    });
+    const { rows } = await db.query(`select count(*)::int as n from litigation.referral where account_id = any($1)`, [
+      pair,
+    ]);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('shows each court only its cases, each company only its referrals, and bureaus statistics without households', async () => {
     await demand(4);
     await claimKnown(accounts[4].id, 1);

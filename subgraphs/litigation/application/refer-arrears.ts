@@ -53,11 +53,13 @@ export interface ReferralInput {
   courtId: string;
   accountIds: string[];
   evidence: EvidenceItem[];
+  /** The case's costs: with one account only (each case has its own). */
   costs?: CostLine[] | null;
-  /** Both parties agree to the small-claims procedure above the threshold (up to 200%, art. 165). */
+  /** Both parties agree to the small-claims procedure above the threshold (up to 200%, art. 165): one account only. */
   bothPartiesConsent?: boolean | null;
+  /** The art. 166 exclusions, stated for each account referred. */
   exclusions?: string[] | null;
-  /** The date a party expressly declined mediation, when no session was held. */
+  /** The date a party expressly declined mediation, when no session was held: stated for each account referred. */
   mediationWaivedOn?: string | null;
   /** The contract sued under: months billed under another are left out (eligibility.ts OTHER_CONTRACT). */
   contractId?: string | null;
@@ -112,6 +114,15 @@ function checkInput(
   if (!exclusions.every(known) || new Set(exclusions).size !== exclusions.length)
     fields.exclusions = `one of ${SMALL_CLAIMS_EXCLUSION_NAMES.join(', ')}, each once`;
   Object.assign(fields, validateCosts(input.costs ?? []));
+  // What only one owner can state, or only one case carries, is not said once for several: each owner's consent to
+  // small claims (one instance, no appeal: Civil Procedure Law art. 165 para. 2) is that owner's, and costs are each
+  // case's (before, one owner's consent was applied to every account of the request, and a ¥3,000 cost entered once
+  // was claimed in each of its complaints). Such an account is referred alone; the batches still group it.
+  if (ids.length > 1) {
+    if (input.bothPartiesConsent === true)
+      fields.bothPartiesConsent = "each owner's own consent (art. 165): refer an account whose owner agreed alone";
+    if ((input.costs ?? []).length > 0) fields.costs = "each case's own costs: refer an account with its costs alone";
+  }
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The referral is invalid', { fields });
   return { evidence: validateEvidence(input.evidence ?? []), exclusions: exclusions.filter(known) };
 }

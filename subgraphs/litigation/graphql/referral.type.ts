@@ -281,16 +281,25 @@ export class ReferralInputType {
   @Field(() => Key) courtId!: string;
   @Field(() => [ID]) accountIds!: string[];
   @Field(() => [EvidenceInputType]) evidence!: EvidenceInputType[];
-  @Field(() => [CostInputType], { nullable: true }) costs?: CostInputType[] | null;
+  @Field(() => [CostInputType], {
+    nullable: true,
+    description: "The case's costs: with one account only (BAD_USER_INPUT with several; each case has its own).",
+  })
+  costs?: CostInputType[] | null;
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Both parties agree to small claims above the threshold (art. 165).',
+    description:
+      "Both parties agree to small claims above the threshold (art. 165): the owner's own consent, so with one account only (BAD_USER_INPUT with several).",
   })
   bothPartiesConsent?: boolean | null;
-  @Field(() => [SmallClaimsExclusionEnum], { nullable: true }) exclusions?: string[] | null;
+  @Field(() => [SmallClaimsExclusionEnum], {
+    nullable: true,
+    description: 'The art. 166 exclusions, stated for each account referred.',
+  })
+  exclusions?: string[] | null;
   @Field(() => LocalDate, {
     nullable: true,
-    description: 'When a party expressly declined mediation, if no session was held.',
+    description: 'When a party expressly declined mediation, if no session was held: stated for each account referred.',
   })
   mediationWaivedOn?: string | null;
   @Field(() => ID, {
