@@ -76,7 +76,11 @@ export interface CasePackageContent {
    * before it, whose every month is at `feeStandard` and `lateFeeTerms`.
    */
   feeStandards?: FeeStandardPeriod[];
-  serviceTerm: { startsOn: IsoDate; endsOn: IsoDate };
+  /**
+   * The days served: from the agreed start to `endsOn`, the agreed end or the termination before it; `agreedEndsOn`
+   * the end the contract agreed (absent in packages built before it, which stated the termination as the agreed end).
+   */
+  serviceTerm: { startsOn: IsoDate; endsOn: IsoDate; agreedEndsOn?: IsoDate };
   arrearsLines: FeeLine[];
   penaltyLines: PenaltyLine[];
   /**

@@ -238,6 +238,22 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(row('事实与理由', '12.')).toContain('第九百四十四条');
   });
 
+  it('states the agreed term, and a termination before its end apart from it', () => {
+    const fact5 = (serviceTerm: typeof pkg.serviceTerm) =>
+      buildComplaint({ ...complaintInput, pkg: { ...pkg, serviceTerm } })
+        .sections.find((s) => s.heading === '事实与理由')!
+        .rows.find((r) => r.label.startsWith('5.'))!.value;
+    // Before, the termination was stated as the end the contract agreed.
+    expect(fact5({ startsOn: '2022-01-01', endsOn: '2026-10-31', agreedEndsOn: '2031-12-31' })).toBe(
+      '2022年1月1日起至2031年12月31日止；合同于2026年10月31日终止',
+    );
+    expect(fact5({ startsOn: '2022-01-01', endsOn: '2031-12-31', agreedEndsOn: '2031-12-31' })).toBe(
+      '2022年1月1日起至2031年12月31日止',
+    );
+    // A package built before the agreed end was carried states its one end.
+    expect(fact5({ startsOn: '2022-01-01', endsOn: '2031-12-31' })).toBe('2022年1月1日起至2031年12月31日止');
+  });
+
   it('states a capped standard, and keeps “not held” where the package holds no terms', () => {
     expect(lateFeeStandard({ dailyRatePerTenThousand: 5, graceDays: 0, capPercentOfPrincipal: 20 })).toBe(
       '逾期未付的，按欠付物业费每日万分之5支付违约金；自应付之日次日起算；每月违约金不超过该月物业费的20%',

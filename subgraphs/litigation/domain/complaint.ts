@@ -383,7 +383,12 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       },
       {
         label: '5. 约定的物业服务期限',
-        value: `${chineseDate(pkg.serviceTerm.startsOn)}起至${chineseDate(pkg.serviceTerm.endsOn)}止`,
+        // The term the contract agreed, and its termination apart (before, a termination was stated as the agreed end).
+        value:
+          `${chineseDate(pkg.serviceTerm.startsOn)}起至${chineseDate(pkg.serviceTerm.agreedEndsOn ?? pkg.serviceTerm.endsOn)}止` +
+          (pkg.serviceTerm.agreedEndsOn && pkg.serviceTerm.agreedEndsOn !== pkg.serviceTerm.endsOn
+            ? `；合同于${chineseDate(pkg.serviceTerm.endsOn)}终止`
+            : ''),
       },
       { label: '6. 约定的物业费支付方式', value: NOT_HELD },
       {

@@ -93,7 +93,7 @@ export interface EligibilityFailure {
 
 /**
  * Why a month is left out of the claim: a court already decided it in an earlier case of the account (ALREADY_DECIDED:
- * a judgment or a consent judgment binds, Civil Procedure Law, 2017 text art. 124 item 5; its enforcement is asked
+ * a judgment or a consent judgment binds, Civil Procedure Law art. 127 item 5, 2017 text art. 124; its enforcement is asked
  * of the court that gave it, not a new suit), its limitation period ended (art. 188), it is not yet due or was never
  * demanded (art. 944), or it was billed under another contract than the one the company sues under (OTHER_CONTRACT).
  */

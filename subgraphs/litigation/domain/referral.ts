@@ -440,7 +440,11 @@ export function casePackageContent(input: PackageInput): {
     feeStandards: standardPeriods(
       charges.map((c) => ({ month: c.month, rateFen: c.rateFen, filing: filingOfMonth(c) })),
     ),
-    serviceTerm: { startsOn: filing.terms.startsOn, endsOn: filing.terminatedOn ?? filing.terms.endsOn },
+    serviceTerm: {
+      startsOn: filing.terms.startsOn,
+      endsOn: filing.terminatedOn ?? filing.terms.endsOn,
+      agreedEndsOn: filing.terms.endsOn,
+    },
     arrearsLines: claims.feeLines,
     penaltyLines: claims.penaltyLines,
     lateFeeTerms: filing.terms.lateFee ? publishedLateFee(filing.terms.lateFee) : null,
