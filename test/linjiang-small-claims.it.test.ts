@@ -215,6 +215,24 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
         [2, 'SMALL_CLAIMS'],
         [3, 'SIMPLE_OR_ORDINARY'],
       ]);
+      // A referral made before the question was stored (the columns null) whose reasons name an exclusion: the
+      // correction reads it from them and stores it, so a later correction whose proposal names none (UNDETERMINED)
+      // keeps it. Before, the second correction lost it.
+      await t.sql(
+        `update litigation.referral set small_claims_consent = null, small_claims_exclusions = null,
+            procedure_reasons = procedure_reasons || '[{"code": "WHEREABOUTS_UNKNOWN", "message": "x"}]'::jsonb
+          where id = $1`,
+        [id],
+      );
+      await ok(company, CORRECT, { id, e: EVIDENCE });
+      expect(
+        await t.sql(`select small_claims_consent, small_claims_exclusions from litigation.referral where id = $1`, [
+          id,
+        ]),
+      ).toEqual([{ small_claims_consent: false, small_claims_exclusions: ['WHEREABOUTS_UNKNOWN'] }]);
+      expect(
+        (await ok(linjiangCourt, READ, { id })).referral.procedureReasons.map((r: { code: string }) => r.code),
+      ).toEqual(['WHEREABOUTS_UNKNOWN', 'ABOVE_CONSENT_CEILING']);
     } finally {
       await probe.stop();
     }

@@ -1482,6 +1482,20 @@ describe('litigation: referrals through the green channel, the court’s reports
       enforcementCaseNumber: '(2026)京0102执8837号',
       occurredAt: at(10),
     });
+    // A listing under a resumed enforcement's number (执恢) makes it the case's: the referral and the credit record
+    // name the same enforcement case (before, the referral kept the first number while the listing went out).
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: {
+            referralId: referral.id,
+            kind: 'DEBTOR_LISTED_DISHONEST',
+            occurredAt: at(12),
+            caseNumber: '(2026)京0102执恢88号',
+          },
+        })
+      ).reportCourtEvent,
+    ).toMatchObject({ status: 'ENFORCEMENT', enforcementCaseNumber: '(2026)京0102执恢88号' });
     // Before, no event went out and the account stayed IN_LITIGATION for good, no award recorded.
     await waitFor('the account judged', async () => (await accountStatus(account.id)).status === 'JUDGED');
     expect(await accountStatus(account.id)).toMatchObject({ status: 'JUDGED', judged_fen: 1234 });

@@ -166,8 +166,9 @@ async function applyUnderId(
     await appendCourtEventToChain(tx, referral.id, details);
     if (verdict === 'DUPLICATE') return verdict;
     if (report.kind === DEBTOR_LISTING) {
-      // Its enforcement case number is the case's where none was given when enforcement started.
-      await recordCourtEffect(tx, referral.id, effect, 'FILL_MISSING');
+      // Its enforcement case number is the case's from now on: the one the start gave, or a resumed enforcement's
+      // (执恢) under which the debtor is listed, so the referral and the credit record name the same case.
+      await recordCourtEffect(tx, referral.id, effect, 'REPLACE');
       recordDebtorListed(tx, referral, String(report.caseNumber).trim(), report.occurredAt);
       return verdict;
     }

@@ -69,13 +69,16 @@ export async function correctCasePackage(
     // The claimed months stay those judged eligible; their amounts and the costs are as the claim now stands.
     await updateClaimedAmounts(tx, referral.id, complaint);
     const today = todayInChina();
-    const { districtCode, question } = await procedureQuestionOf(tx, referral.id);
+    const stored = await procedureQuestionOf(tx, referral.id);
+    // A referral made before the question was stored: read from its reasons once, and stored with the new proposal,
+    // whose reasons may no longer name an exclusion (an UNDETERMINED one names none) for the next correction to read.
+    const question = stored.question ?? questionOfReasons(referral.procedureReasons);
     const proposal = await procedureProposer(tx, today, await cityProvinces(tx))(
-      districtCode,
+      stored.districtCode,
       complaint.amountInDisputeFen,
-      question ?? questionOfReasons(referral.procedureReasons),
+      question,
     );
-    await replaceProposal(tx, referral.id, proposal);
+    await replaceProposal(tx, referral.id, proposal, question);
     // The complaints listed stay those of the window up to the referral, as they stand now.
     const complaints = await serviceComplaints(tx, referral.accountId, referral.companyId, referral.submittedOn);
     const next = nextPackage(latest, { ...content, serviceComplaints: complaints });

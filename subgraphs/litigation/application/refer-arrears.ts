@@ -121,7 +121,7 @@ function checkInput(
   if (ids.length > 1) {
     if (input.bothPartiesConsent === true)
       fields.bothPartiesConsent = "each owner's own consent (art. 165): refer an account whose owner agreed alone";
-    if ((input.costs ?? []).length > 0) fields.costs = "each case's own costs: refer an account with its costs alone";
+    if ((input.costs ?? []).length > 0) fields.costs ??= "each case's own costs: refer an account with its costs alone";
   }
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The referral is invalid', { fields });
   return { evidence: validateEvidence(input.evidence ?? []), exclusions: exclusions.filter(known) };

@@ -382,13 +382,26 @@ export async function procedureQuestionOf(
   };
 }
 
-/** The hub's proposal made again (a package corrected before docketing): the procedure and its reasons. */
-export async function replaceProposal(tx: EntityManager, id: string, proposal: ProcedureProposal): Promise<void> {
-  await sqlRun(tx, `update litigation.referral set procedure = ?, procedure_reasons = ?::jsonb where id = ?::uuid`, [
-    proposal.procedure,
-    JSON.stringify(proposal.reasons),
-    id,
-  ]);
+/** The hub's proposal made again (a package corrected before docketing): the procedure, its reasons and question. */
+export async function replaceProposal(
+  tx: EntityManager,
+  id: string,
+  proposal: ProcedureProposal,
+  question: SmallClaimsQuestion,
+): Promise<void> {
+  await sqlRun(
+    tx,
+    `update litigation.referral set procedure = ?, procedure_reasons = ?::jsonb, small_claims_consent = ?,
+        small_claims_exclusions = ?::jsonb
+      where id = ?::uuid`,
+    [
+      proposal.procedure,
+      JSON.stringify(proposal.reasons),
+      question.bothPartiesConsent,
+      JSON.stringify(question.exclusions),
+      id,
+    ],
+  );
 }
 
 export async function updateClaimedAmounts(
