@@ -13,5 +13,11 @@ describe("the reference subscriber's FILINGS_TOPICS", () => {
       ),
     ).toEqual([true, false, false]);
     expect(topicsFromEnv('')).toEqual([]);
+    // A pattern may hold a comma (a quantifier) or an escaped slash.
+    expect(topicsFromEnv('/^contracts\\.filings\\.v1\\.\\d{2,6}$/,b,/a\\/b/')).toEqual([
+      /^contracts\.filings\.v1\.\d{2,6}$/,
+      'b',
+      /a\/b/,
+    ]);
   });
 });

@@ -138,15 +138,6 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   if (options.topics.length === 0) throw new Error('name at least one topic or pattern');
   const log = options.log ?? ((message: string) => console.error(message));
-  const pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
-  // An idle connection dropped by the server (a restart, a failover) is reported here instead of crashing the
-  // process; the pool opens a new one at the next query.
-  pool.on('error', (error) => log(`database connection lost: ${error.message}`));
-  await pool.query(tableDdl(schema));
-  const upsert = upsertSql(schema);
-  const reject = `insert into "${schema}"."rejected_messages" (topic, partition, "offset", reason, headers, value)
-    values ($1, $2, $3, $4, $5, $6) on conflict do nothing`;
-
   const kafka = new Kafka({
     clientId: `reference-subscriber-${options.groupId}`,
     brokers: options.brokers,
@@ -154,6 +145,18 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
     ...(options.sasl ? { sasl: { mechanism: 'scram-sha-512' as const, ...options.sasl } } : {}),
     ...(options.tls ? { ssl: options.tls.ca ? { ca: options.tls.ca } : true } : {}),
   });
+
+  const pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+  // An idle connection dropped by the server (a restart, a failover) is reported here instead of crashing the
+  // process; the pool opens a new one at the next query.
+  pool.on('error', (error) => log(`database connection lost: ${error.message}`));
+  await pool.query(tableDdl(schema)).catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
+  const upsert = upsertSql(schema);
+  const reject = `insert into "${schema}"."rejected_messages" (topic, partition, "offset", reason, headers, value)
+    values ($1, $2, $3, $4, $5, $6) on conflict do nothing`;
 
   const store = async (message: KafkaMessage, type: string) => {
     const f = JSON.parse(message.value!.toString('utf8'));
@@ -188,7 +191,6 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
   const patterns = options.topics.filter((t): t is RegExp => t instanceof RegExp);
   const names = options.topics.filter((t): t is string => typeof t === 'string');
   const admin = kafka.admin();
-  await admin.connect();
   /** The topics to read: the names, and every topic the principal may see that a pattern matches. */
   const topicsNow = async () => {
     const seen = patterns.length > 0 ? await admin.listTopics() : [];
@@ -206,8 +208,13 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
       }
     });
     await next.connect();
-    // A topic new to the group is read from its start; the others go on from the group's committed offsets.
-    await next.subscribe({ topics, fromBeginning: true });
+    try {
+      // A topic new to the group is read from its start; the others go on from the group's committed offsets.
+      await next.subscribe({ topics, fromBeginning: true });
+    } catch (error) {
+      await next.disconnect().catch(() => undefined);
+      throw error;
+    }
     await next.run({
       eachMessage: async ({ topic, partition, message }) => {
         const type = header(message, 'ce_type');
@@ -217,17 +224,19 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
           await store(message, type);
         } catch (error) {
           if (!isPoison(error)) throw error; // kafkajs retries it, then restarts the consumer at this offset
+          // PostgreSQL's text and jsonb refuse NUL: a body or header holding one is kept without it.
+          const storable = (text: string) => text.split('\u0000').join('');
           const headers = Object.fromEntries(
-            Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]),
+            Object.entries(message.headers ?? {}).map(([k, v]) => [
+              storable(k),
+              storable(String(Array.isArray(v) ? v[0] : v)),
+            ]),
           );
-          await pool.query(reject, [
-            topic,
-            partition,
-            message.offset,
-            String((error as Error).message).slice(0, 1000),
-            JSON.stringify(headers),
-            message.value,
-          ]);
+          const reason = storable(String((error as Error).message)).slice(0, 1000);
+          await pool
+            .query(reject, [topic, partition, message.offset, reason, JSON.stringify(headers), message.value])
+            // Still refused (headers the table will not take): the reason alone, so the feed goes on all the same.
+            .catch(() => pool.query(reject, [topic, partition, message.offset, reason, '{}', message.value]));
           log(`rejected ${topic}/${partition}@${message.offset}: ${(error as Error).message}`);
         }
       },
@@ -235,7 +244,15 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
     consumer = next;
     reading = topics;
   };
-  await consume(await topicsNow());
+  // A start that fails half-way closes what it opened (the admin client, the pool), so a caller retrying leaks none.
+  try {
+    await admin.connect();
+    await consume(await topicsNow());
+  } catch (error) {
+    await admin.disconnect().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
 
   // A pattern's new topics: the consumer is made again with them (kafkajs matches patterns only when it subscribes).
   let refreshing = Promise.resolve();
@@ -266,10 +283,9 @@ export async function startFilingsSubscriber(options: FilingsSubscriberOptions):
   };
 }
 
-/** FILINGS_TOPICS: comma-separated topic names, or patterns written /…/. */
+/** FILINGS_TOPICS: comma-separated topic names, or patterns written /…/ (which may hold commas, as in \d{2,4}). */
 export function topicsFromEnv(value: string): (string | RegExp)[] {
-  return value
-    .split(',')
+  return (value.match(/\s*\/(?:\\.|[^\\/])+\/\s*|[^,]+/g) ?? [])
     .map((t) => t.trim())
     .filter((t) => t !== '')
     .map((t) => (t.length > 2 && t.startsWith('/') && t.endsWith('/') ? new RegExp(t.slice(1, -1)) : t));
@@ -278,6 +294,10 @@ export function topicsFromEnv(value: string): (string | RegExp)[] {
 if (require.main === module) {
   const env = process.env;
   const topics = topicsFromEnv(env.FILINGS_TOPICS ?? env.FILINGS_TOPIC ?? '');
+  if (env.KAFKA_TLS_CA_FILE && ['false', '0'].includes(env.KAFKA_TLS?.trim().toLowerCase() ?? '')) {
+    console.error('KAFKA_TLS_CA_FILE is set but KAFKA_TLS is false');
+    process.exit(2);
+  }
   const missing = ['KAFKA_BROKERS', 'SUBSCRIBER_DATABASE_URL', 'SUBSCRIBER_GROUP'].filter((name) => !env[name]);
   if (missing.length > 0 || topics.length === 0) {
     console.error(
@@ -293,9 +313,10 @@ if (require.main === module) {
     sasl: env.KAFKA_SASL_USERNAME
       ? { username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD ?? '' }
       : undefined,
+    // As the hub reads them (platform/config.ts kafkaTlsFromEnv): a CA file, or KAFKA_TLS=true|1 for the system's CAs.
     tls: env.KAFKA_TLS_CA_FILE
       ? { ca: [readFileSync(env.KAFKA_TLS_CA_FILE, 'utf8')] }
-      : env.KAFKA_TLS === 'true'
+      : ['true', '1'].includes(env.KAFKA_TLS?.trim().toLowerCase() ?? '')
         ? {}
         : undefined,
     groupId: env.SUBSCRIBER_GROUP!,

@@ -107,7 +107,14 @@ export function webhookReceiver(options: ReceiverOptions): http.RequestListener 
     });
     request.on('end', async () => {
       if (request.method !== 'POST') return void response.writeHead(405).end();
-      const verdict = verifyWebhook(verifier, request.headers, Buffer.concat(chunks).toString('utf8'));
+      let verdict: Verdict;
+      try {
+        verdict = verifyWebhook(verifier, request.headers, Buffer.concat(chunks).toString('utf8'));
+      } catch (error) {
+        // Unexpected (not a bad signature nor a bad body): answered, so the hub retries, and the receiver stays up.
+        console.error(`webhook not verified: ${(error as Error).message}`);
+        return void response.writeHead(500, { 'content-type': 'text/plain' }).end('not verified; retry later');
+      }
       if (!verdict.ok)
         return void response.writeHead(verdict.status, { 'content-type': 'text/plain' }).end(verdict.reason);
       const now = Date.now();

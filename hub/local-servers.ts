@@ -8,10 +8,14 @@ import {
 import { kafkaBrokersFromEnv, kafkaTlsFromEnv } from '../platform/config';
 import type { KafkaTls } from '../platform/events/kafka';
 import { logger } from '../platform/logging';
-import { LocalKafka, runningPid, startLocalKafka, stopLocalKafka } from '../tools/kafka/local-kafka';
-
-/** The local broker's SASL_SSL listener for parties' clients (KAFKA_TLS_PORT, 19094 unless set; loopback). */
-export const LOCAL_KAFKA_TLS_PORT = 19094;
+import {
+  LOCAL_KAFKA_TLS_PORT,
+  LocalKafka,
+  portFromEnv,
+  runningPid,
+  startLocalKafka,
+  stopLocalKafka,
+} from '../tools/kafka/local-kafka';
 
 /** The broker a command of this machine's hub uses and its credentials. */
 export interface HubBroker {
@@ -48,7 +52,7 @@ export async function hubBroker(root: string, servers: StartedServers): Promise<
     port: 19092,
     controllerPort: 19093,
     admin: credentials.admin,
-    tlsPort: Number(process.env.KAFKA_TLS_PORT ?? LOCAL_KAFKA_TLS_PORT),
+    tlsPort: portFromEnv('KAFKA_TLS_PORT', LOCAL_KAFKA_TLS_PORT),
   });
   // A broker left running by `npm run kafka:start` stays up; one started here stops with the command. The hub's own
   // processes use the plain listener on loopback; parties elsewhere the TLS one.

@@ -123,8 +123,11 @@ describe('TLS to the broker (KAFKA_TLS, KAFKA_TLS_CA_FILE)', () => {
     'hOIs6K/pzYBfsBEhVkU2Ow==',
     '-----END CERTIFICATE-----',
   ].join('\n');
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
   const file = (text: string) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-tls-'));
+    dirs.push(dir);
     fs.writeFileSync(path.join(dir, 'ca.pem'), text);
     return path.join(dir, 'ca.pem');
   };

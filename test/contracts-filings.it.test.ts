@@ -977,6 +977,12 @@ describe('contracts: filings from draft to termination, through the gateway and 
       acks: -1,
       messages: [
         { key: 'poison', value: 'not json', headers: { ce_type: 'hub.contracts.filing.accepted', ce_id: 'x' } },
+        // NUL, which PostgreSQL's text and jsonb refuse, in the body (so in the parser's message) and a header.
+        {
+          key: 'poison',
+          value: 'not\u0000json',
+          headers: { ce_type: 'hub.contracts.filing.accepted', ce_id: 'y', ce_note: 'a\u0000b' },
+        },
       ],
     });
     const contractId = await draft(companyA, {
@@ -1022,11 +1028,15 @@ describe('contracts: filings from draft to termination, through the gateway and 
       // The district's copy of the acceptance may be stored before the main feed reaches the poison: waited for.
       const rejected = await waitFor('the message it cannot store kept aside', async () => {
         const { rows } = await db.query(
-          "select topic, reason, convert_from(value, 'UTF8') as value from bureau_xicheng.rejected_messages",
+          `select topic, reason, headers->>'ce_id' as id, headers->>'ce_note' as note, octet_length(value) as bytes
+             from bureau_xicheng.rejected_messages order by "offset"`,
         );
-        return rows.length > 0 ? rows : undefined;
+        return rows.length > 1 ? rows : undefined;
       });
-      expect(rejected).toEqual([{ topic: feed, reason: expect.stringMatching(/JSON/), value: 'not json' }]);
+      expect(rejected).toEqual([
+        { topic: feed, reason: expect.stringMatching(/JSON/), id: 'x', note: null, bytes: 8 },
+        { topic: feed, reason: expect.not.stringContaining('\u0000'), id: 'y', note: 'ab', bytes: 8 },
+      ]);
       // A district's topic created after the start is found by the pattern and read from its beginning.
       const [acceptedEvent] = await probe.waitForCount(
         'the acceptance on the feed',

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
-import { leaseLocalKafka, releaseLocalKafka, startLocalKafka } from '../../tools/kafka/local-kafka';
+import { leaseLocalKafka, portFromEnv, releaseLocalKafka, startLocalKafka } from '../../tools/kafka/local-kafka';
 import { projectRoot } from '../../platform/project-root';
 import { markTestRun } from './run-databases';
 import { shareMigrationsFingerprint } from './template-database';
@@ -35,10 +35,10 @@ export default async function globalSetup(): Promise<void> {
     admin,
     projectRoot: root,
     dataDir,
-    port: Number(process.env.TEST_KAFKA_PORT ?? 19192),
-    controllerPort: Number(process.env.TEST_KAFKA_CONTROLLER_PORT ?? 19193),
+    port: portFromEnv('TEST_KAFKA_PORT', 19192),
+    controllerPort: portFromEnv('TEST_KAFKA_CONTROLLER_PORT', 19193),
     // Its SASL_SSL listener, for the test that parties can read and write over TLS (test/broker-security.it.test.ts).
-    tlsPort: Number(process.env.TEST_KAFKA_TLS_PORT ?? 19194),
+    tlsPort: portFromEnv('TEST_KAFKA_TLS_PORT', 19194),
     heapMb: 512,
     forTests: true,
   });

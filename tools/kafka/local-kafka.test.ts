@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { leaseLocalKafka, logMark, readSince, releaseLocalKafka, writePrivateFile } from './local-kafka';
+import { leaseLocalKafka, logMark, portFromEnv, readSince, releaseLocalKafka, writePrivateFile } from './local-kafka';
 
 describe('readSince: a launch reads only its own part of the broker log', () => {
   let dir: string;
@@ -78,16 +78,35 @@ describe("writePrivateFile: what holds a password is the owner's alone", () => {
 describe('leases on a broker several test runs share', () => {
   it('leave the broker to the runs still holding one, and let the last one stop it (a dead run’s lease ignored)', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-lease-'));
-    const mine = leaseLocalKafka(dataDir);
-    // Another live run's lease (this test's parent process stands for it).
-    const other = path.join(dataDir, 'leases', String(process.ppid));
-    fs.writeFileSync(other, `${process.ppid}\n`);
-    expect(await releaseLocalKafka(dataDir, mine)).toBe(false);
-    expect(fs.existsSync(mine)).toBe(false);
-    // That run died without giving its lease back: the next release stops the broker and clears the stale lease.
-    const dead = spawnSync(process.execPath, ['-e', '']).pid;
-    fs.renameSync(other, path.join(dataDir, 'leases', String(dead)));
-    expect(await releaseLocalKafka(dataDir, leaseLocalKafka(dataDir))).toBe(true);
-    expect(fs.readdirSync(path.join(dataDir, 'leases'))).toEqual([]);
+    try {
+      const mine = leaseLocalKafka(dataDir);
+      // Another live run's lease (this test's parent process stands for it, as its own lease would name it).
+      const leases = path.join(dataDir, 'leases');
+      const parentStart = fs.readFileSync(`/proc/${process.ppid}/stat`, 'utf8').split(') ')[1].split(' ')[19];
+      fs.writeFileSync(path.join(leases, String(process.ppid)), `${process.ppid} ${parentStart}\n`);
+      expect(await releaseLocalKafka(dataDir, mine)).toBe(false);
+      expect(fs.existsSync(mine)).toBe(false);
+      // That run died without giving its lease back, or its pid now names another process (another start): the next
+      // release stops the broker and clears the stale leases.
+      const dead = spawnSync(process.execPath, ['-e', '']).pid;
+      fs.rmSync(path.join(leases, String(process.ppid)));
+      fs.writeFileSync(path.join(leases, String(dead)), `${dead} 1\n`);
+      fs.writeFileSync(path.join(leases, 'reused'), `${process.ppid} 1\n`);
+      expect(await releaseLocalKafka(dataDir, leaseLocalKafka(dataDir))).toBe(true);
+      expect(fs.readdirSync(leases)).toEqual([]);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ports from the environment', () => {
+  it('take the fallback when unset, and refuse anything but 1–65535 (a typo became :NaN)', () => {
+    expect(portFromEnv('KAFKA_TLS_PORT', 19094, {})).toBe(19094);
+    expect(portFromEnv('KAFKA_TLS_PORT', 19094, { KAFKA_TLS_PORT: ' 29094 ' })).toBe(29094);
+    for (const bad of ['19o94', '0', '65536', '-1'])
+      expect(() => portFromEnv('KAFKA_TLS_PORT', 19094, { KAFKA_TLS_PORT: bad })).toThrow(
+        /KAFKA_TLS_PORT must be a port/,
+      );
   });
 });

@@ -76,6 +76,18 @@ export interface LocalKafka {
 }
 
 const HOST = '127.0.0.1';
+
+/** The development broker's SASL_SSL listener for parties' clients (KAFKA_TLS_PORT unless set). */
+export const LOCAL_KAFKA_TLS_PORT = 19094;
+
+/** A port from the environment, `fallback` when unset; anything but 1–65535 is refused (a typo became `:NaN`). */
+export function portFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  if (!/^[0-9]{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535)
+    throw new Error(`${name} must be a port, 1–65535, not ${value}`);
+  return Number(value);
+}
 const READY_LINE = 'Kafka Server started'; // "[KafkaRaftServer nodeId=1] Kafka Server started (kafka.server.KafkaRaftServer)"
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -319,8 +331,26 @@ export function leaseLocalKafka(dataDir: string): string {
   const dir = path.join(path.resolve(dataDir), 'leases');
   fs.mkdirSync(dir, { recursive: true });
   const lease = path.join(dir, String(process.pid));
-  fs.writeFileSync(lease, `${process.pid}\n`);
+  fs.writeFileSync(lease, `${process.pid} ${startTimeOf(process.pid) ?? ''}\n`);
   return lease;
+}
+
+/**
+ * When a process started, in clock ticks since boot (`/proc/<pid>/stat` field 22); none without /proc. A lease names
+ * its process by pid and start, so a pid reused after its run died does not hold the broker for good.
+ */
+function startTimeOf(pid: number): string | undefined {
+  const stat = readText(`/proc/${pid}/stat`);
+  // The command name (field 2) may hold spaces and parentheses: the fields after it follow the last ')'.
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+/** The lease's process is alive and the one that took it (same start, where /proc tells). */
+function leaseHeld(file: string): boolean {
+  const [pidText, started] = (readText(file) ?? '').trim().split(' ');
+  const pid = Number.parseInt(pidText ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return false;
+  return !started || startTimeOf(pid) === undefined || startTimeOf(pid) === started;
 }
 
 /**
@@ -334,8 +364,7 @@ export async function releaseLocalKafka(dataDir: string, lease: string): Promise
   return withLock(path.join(dataDir, 'kafka.start.lock'), async () => {
     const dir = path.join(dataDir, 'leases');
     const held = (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter((name) => {
-      const pid = Number.parseInt(name, 10);
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return true;
+      if (leaseHeld(path.join(dir, name))) return true;
       fs.rmSync(path.join(dir, name), { force: true });
       return false;
     });
@@ -707,9 +736,9 @@ function logTails(files: ReturnType<typeof pathsFor>, since = { serverLog: NO_MA
 async function main(cmd: string | undefined): Promise<number> {
   const root = projectRoot();
   const dataDir = path.resolve(process.env.KAFKA_DATA_DIR ?? path.join(root, '.local', 'kafka', 'data'));
-  const port = Number(process.env.KAFKA_PORT ?? 19092);
-  const controllerPort = Number(process.env.KAFKA_CONTROLLER_PORT ?? 19093);
-  const tlsPort = Number(process.env.KAFKA_TLS_PORT ?? 19094);
+  const port = portFromEnv('KAFKA_PORT', 19092);
+  const controllerPort = portFromEnv('KAFKA_CONTROLLER_PORT', 19093);
+  const tlsPort = portFromEnv('KAFKA_TLS_PORT', LOCAL_KAFKA_TLS_PORT);
   switch (cmd) {
     case 'start': {
       const credentialsFile = localKafkaCredentialsFile(root);
