@@ -117,7 +117,7 @@ describe("the reference receiver's request handler", () => {
   });
 
   it("answers 500 without the party's own error text (kept in its log), and takes the retry", async () => {
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined); // the default log
     failNext = true;
     const failing = deliver('msg_failing');
     await until(() => received.length === 2);

@@ -83,6 +83,8 @@ export interface ReceiverOptions {
   secret: string;
   /** Stores the event; throw to have the hub retry it. */
   onEvent: (event: ReceivedEvent) => Promise<void> | void;
+  /** Where a delivery not handled is reported (console.error unless set). */
+  log?: (message: string) => void;
 }
 
 /**
@@ -92,6 +94,7 @@ export interface ReceiverOptions {
  */
 export function webhookReceiver(options: ReceiverOptions): http.RequestListener {
   const verifier = new Webhook(options.secret);
+  const log = options.log ?? ((message: string) => console.error(message));
   /** Webhook ids handled, with when, oldest first (an id is added once). */
   const seen = new Map<string, number>();
   const handling = new Set<string>();
@@ -112,7 +115,7 @@ export function webhookReceiver(options: ReceiverOptions): http.RequestListener 
         verdict = verifyWebhook(verifier, request.headers, Buffer.concat(chunks).toString('utf8'));
       } catch (error) {
         // Unexpected (not a bad signature nor a bad body): answered, so the hub retries, and the receiver stays up.
-        console.error(`webhook not verified: ${(error as Error).message}`);
+        log(`webhook not verified: ${(error as Error).message}`);
         return void response.writeHead(500, { 'content-type': 'text/plain' }).end('not verified; retry later');
       }
       if (!verdict.ok)
@@ -132,7 +135,7 @@ export function webhookReceiver(options: ReceiverOptions): http.RequestListener 
         seen.set(id, Date.now());
         response.writeHead(204).end();
       } catch (error) {
-        console.error(`webhook ${id} (${verdict.event.type}) not handled: ${(error as Error).message}`);
+        log(`webhook ${id} (${verdict.event.type}) not handled: ${(error as Error).message}`);
         response.writeHead(500, { 'content-type': 'text/plain' }).end('not handled; retry later');
       } finally {
         handling.delete(id);

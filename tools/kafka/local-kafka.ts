@@ -33,8 +33,8 @@ export interface LocalKafkaOptions {
    */
   admin?: SaslCredential;
   /**
-   * A second client listener, SASL_SSL on this port (loopback, as the others), for parties' clients: the same SCRAM principals and ACLs
-   * over TLS, with a certificate made once under `<dataDir>/tls` (broker-tls.ts). Needs `admin`.
+   * A second client listener, SASL_SSL on this port (loopback, as the others), for parties' clients: the same SCRAM
+   * principals and ACLs over TLS, with a certificate made once under `<dataDir>/tls` (broker-tls.ts). Needs `admin`.
    */
   tlsPort?: number;
   /** How long a client's authentication holds before it must re-authenticate (so a changed password takes effect). */
@@ -88,6 +88,7 @@ export function portFromEnv(name: string, fallback: number, env: NodeJS.ProcessE
     throw new Error(`${name} must be a port, 1–65535, not ${value}`);
   return Number(value);
 }
+
 const READY_LINE = 'Kafka Server started'; // "[KafkaRaftServer nodeId=1] Kafka Server started (kafka.server.KafkaRaftServer)"
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
