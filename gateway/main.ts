@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES, listenHost, tokenSettings } from '../platform/config';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, listenHost, portFromEnv, tokenSettings } from '../platform/config';
 import { logger } from '../platform/logging';
 import { projectRoot, supergraphPath } from '../platform/project-root';
 import { flushTraces, initTracing } from '../platform/tracing';
@@ -29,7 +29,7 @@ async function main() {
     subgraphUrls: Object.fromEntries(Object.entries(subgraphInstances).map(([name, urls]) => [name, urls[0]])),
     subgraphInstances,
     tokens: tokenSettings(),
-    port: Number(process.env.PORT ?? DEFAULT_PORTS.gateway),
+    port: portFromEnv('PORT', DEFAULT_PORTS.gateway),
     host: listenHost(),
     console: { staticDir: process.env.CONSOLE_DIR ?? path.join(projectRoot(__dirname), 'dist', 'console') },
   });

@@ -5,13 +5,12 @@ import {
   loadOrCreateBrokerCredentials,
   localKafkaCredentialsFile,
 } from '../platform/events/broker-credentials';
-import { kafkaBrokersFromEnv, kafkaTlsFromEnv } from '../platform/config';
+import { kafkaBrokersFromEnv, kafkaTlsFromEnv, portFromEnv } from '../platform/config';
 import type { KafkaTls } from '../platform/events/kafka';
 import { logger } from '../platform/logging';
 import {
   LOCAL_KAFKA_TLS_PORT,
   LocalKafka,
-  portFromEnv,
   runningPid,
   startLocalKafka,
   stopLocalKafka,

@@ -6,6 +6,7 @@ import {
   demandPeriodDaysFromEnv,
   kafkaTlsFromEnv,
   listenHost,
+  portFromEnv,
   ownerDataKey,
   replicationFactorFromEnv,
   tokenSettings,
@@ -152,5 +153,17 @@ describe('TLS to the broker (KAFKA_TLS, KAFKA_TLS_CA_FILE)', () => {
     expect(() => kafkaTlsFromEnv({ KAFKA_TLS: 'false', KAFKA_TLS_CA_FILE: file(CERTIFICATE) })).toThrow(
       /KAFKA_TLS is false/,
     );
+  });
+});
+
+describe('ports from the environment', () => {
+  it('take the fallback when unset, and refuse anything but 1–65535 (a typo became :NaN)', () => {
+    expect(portFromEnv('KAFKA_TLS_PORT', 19094, {})).toBe(19094);
+    expect(portFromEnv('METRICS_PORT', undefined, { METRICS_PORT: '' })).toBeUndefined();
+    expect(portFromEnv('KAFKA_TLS_PORT', 19094, { KAFKA_TLS_PORT: ' 29094 ' })).toBe(29094);
+    for (const bad of ['19o94', '0', '65536', '-1'])
+      expect(() => portFromEnv('KAFKA_TLS_PORT', 19094, { KAFKA_TLS_PORT: bad })).toThrow(
+        /KAFKA_TLS_PORT must be a port/,
+      );
   });
 });

@@ -98,6 +98,24 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   complaints: 4006,
 };
 
+/**
+ * A port from the environment, `fallback` when unset; anything but a whole 1–65535 is refused at start (a typo became
+ * `:NaN` in a broker's listeners, or a `listen` error far from its cause).
+ */
+export function portFromEnv(name: string, fallback: number, env?: NodeJS.ProcessEnv): number;
+export function portFromEnv(name: string, fallback: undefined, env?: NodeJS.ProcessEnv): number | undefined;
+export function portFromEnv(
+  name: string,
+  fallback: number | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): number | undefined {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  if (!/^[0-9]{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535)
+    throw new Error(`${name} must be a port, 1–65535, not ${value}`);
+  return Number(value);
+}
+
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
   const list = commaList(env.KAFKA_BROKERS);
   return list.length > 0 ? list : undefined;

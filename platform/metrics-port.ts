@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { metrics } from './metrics';
+import { portFromEnv } from './config';
 
 export interface MetricsPort {
   url: string;
@@ -42,9 +43,6 @@ export async function startMetricsPort(port: number, host = '127.0.0.1'): Promis
 
 /** METRICS_PORT (unset: no listener) and METRICS_HOST (default 127.0.0.1), validated at start. */
 export function metricsPortFromEnv(env: NodeJS.ProcessEnv = process.env): { port: number; host: string } | undefined {
-  const raw = env.METRICS_PORT;
-  if (raw === undefined || raw === '') return undefined;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`METRICS_PORT must be a port, not ${raw}`);
-  return { port, host: env.METRICS_HOST || '127.0.0.1' };
+  const port = portFromEnv('METRICS_PORT', undefined, env);
+  return port === undefined ? undefined : { port, host: env.METRICS_HOST || '127.0.0.1' };
 }

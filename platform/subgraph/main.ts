@@ -3,6 +3,7 @@ import {
   kafkaSaslFromEnv,
   kafkaTlsFromEnv,
   listenHost,
+  portFromEnv,
   replicationFactorFromEnv,
   tokenSettings,
   DEFAULT_PORTS,
@@ -40,7 +41,7 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
     kafka: { ...kafka, sasl },
     adminKafka: admin ? { ...kafka, sasl: admin } : undefined,
     tokens: tokenSettings(),
-    port: Number(process.env.PORT ?? DEFAULT_PORTS[module.name]),
+    port: portFromEnv('PORT', DEFAULT_PORTS[module.name]),
     host: listenHost(),
     migrations: migrationsFromEnv(),
   });

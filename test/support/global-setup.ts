@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
-import { leaseLocalKafka, portFromEnv, releaseLocalKafka, startLocalKafka } from '../../tools/kafka/local-kafka';
+import { leaseLocalKafka, releaseLocalKafka, startLocalKafka } from '../../tools/kafka/local-kafka';
+import { portFromEnv } from '../../platform/config';
 import { projectRoot } from '../../platform/project-root';
 import { markTestRun } from './run-databases';
 import { shareMigrationsFingerprint } from './template-database';

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { jdkBin } from './jdk';
 
 /**
  * The TLS material of a local broker's SASL_SSL listener: a PKCS#12 keystore with its key and a self-signed
@@ -41,9 +42,7 @@ function stillValid(caFile: string, now = Date.now()): boolean {
 
 /** Runs keytool with the keystore's password in the environment (`-storepass:env`), never on its command line. */
 function keytool(args: string[], password: string): string {
-  const home = process.env.JAVA_HOME;
-  const candidate = home ? path.join(home, 'bin', 'keytool') : undefined;
-  const bin = candidate && fs.existsSync(candidate) ? candidate : 'keytool';
+  const bin = jdkBin('keytool');
   const result = spawnSync(bin, args, {
     encoding: 'utf8',
     timeout: 60_000,

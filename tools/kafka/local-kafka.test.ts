@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { leaseLocalKafka, logMark, portFromEnv, readSince, releaseLocalKafka, writePrivateFile } from './local-kafka';
+import { leaseLocalKafka, logMark, readSince, releaseLocalKafka, writePrivateFile } from './local-kafka';
 
 describe('readSince: a launch reads only its own part of the broker log', () => {
   let dir: string;
@@ -97,16 +97,5 @@ describe('leases on a broker several test runs share', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('ports from the environment', () => {
-  it('take the fallback when unset, and refuse anything but 1–65535 (a typo became :NaN)', () => {
-    expect(portFromEnv('KAFKA_TLS_PORT', 19094, {})).toBe(19094);
-    expect(portFromEnv('KAFKA_TLS_PORT', 19094, { KAFKA_TLS_PORT: ' 29094 ' })).toBe(29094);
-    for (const bad of ['19o94', '0', '65536', '-1'])
-      expect(() => portFromEnv('KAFKA_TLS_PORT', 19094, { KAFKA_TLS_PORT: bad })).toThrow(
-        /KAFKA_TLS_PORT must be a port/,
-      );
   });
 });

@@ -12,9 +12,11 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import { projectRoot } from '../../platform/project-root';
+import { portFromEnv } from '../../platform/config';
 import type { SaslCredential } from '../../platform/events/kafka';
 import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../../platform/events/broker-credentials';
 import { BrokerTls, brokerCaFile, ensureBrokerTls } from './broker-tls';
+import { jdkBin } from './jdk';
 
 export interface LocalKafkaOptions {
   dataDir: string;
@@ -79,15 +81,6 @@ const HOST = '127.0.0.1';
 
 /** The development broker's SASL_SSL listener for parties' clients (KAFKA_TLS_PORT unless set). */
 export const LOCAL_KAFKA_TLS_PORT = 19094;
-
-/** A port from the environment, `fallback` when unset; anything but 1–65535 is refused (a typo became `:NaN`). */
-export function portFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
-  const value = env[name]?.trim();
-  if (!value) return fallback;
-  if (!/^[0-9]{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535)
-    throw new Error(`${name} must be a port, 1–65535, not ${value}`);
-  return Number(value);
-}
 
 const READY_LINE = 'Kafka Server started'; // "[KafkaRaftServer nodeId=1] Kafka Server started (kafka.server.KafkaRaftServer)"
 const START_TIMEOUT_MS = 60_000;
@@ -194,7 +187,7 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
   }
 
   const libDir = await ensureKafkaJars(opts.projectRoot ?? projectRoot());
-  const java = javaBin();
+  const java = jdkBin('java');
   const classpath = path.join(libDir, '*'); // expanded by the JVM, not a shell
 
   // server.properties holds the super user's password (its JAAS lines): the owner's alone, as credentials.json.
@@ -565,12 +558,6 @@ function newClusterId(): string {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function javaBin(): string {
-  const home = process.env.JAVA_HOME;
-  const candidate = home ? path.join(home, 'bin', process.platform === 'win32' ? 'java.exe' : 'java') : undefined;
-  return candidate && fs.existsSync(candidate) ? candidate : 'java';
-}
 
 async function withLock<T>(lockFile: string, fn: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + START_TIMEOUT_MS + 30_000;
