@@ -19,7 +19,8 @@ import { ALL_SUBGRAPHS } from './subgraphs';
  * (KAFKA_ADMIN_USERNAME / KAFKA_ADMIN_PASSWORD), creates every subgraph's topics, gives each subgraph its principal
  * `hub-<subgraph>` with the password in KAFKA_SASL_PASSWORD_<SUBGRAPH>, and its ACLs, revoking those it holds on the
  * hub's own names (KAFKA_TOPIC_PREFIX, then a family of the catalog) that this release no longer declares.
- * Idempotent: run it on every deployment. A one-process hub (`npm start`) does the same itself.
+ * Idempotent: run it on every deployment. A one-process hub (`npm start`) creates the topics, principals and ACLs
+ * itself but revokes none (its local broker's stale grants stay until this is run against it).
  */
 async function main() {
   const brokers = kafkaBrokersFromEnv();

@@ -7,6 +7,7 @@ import {
   kafkaTlsFromEnv,
   listenHost,
   portFromEnv,
+  wholeNumberFromEnv,
   ownerDataKey,
   replicationFactorFromEnv,
   tokenSettings,
@@ -160,6 +161,15 @@ describe('ports from the environment', () => {
   it('take the fallback when unset, and refuse anything but 1–65535 (a typo became :NaN)', () => {
     expect(portFromEnv('KAFKA_TLS_PORT', 19094, {})).toBe(19094);
     expect(portFromEnv('METRICS_PORT', undefined, { METRICS_PORT: '' })).toBeUndefined();
+    // The same rule for every whole number a process reads (a consumer timeout of NaN before).
+    expect(() =>
+      wholeNumberFromEnv(
+        'KAFKA_CONSUMER_MAX_WAIT_MS',
+        undefined,
+        { min: 1, max: 60_000 },
+        { KAFKA_CONSUMER_MAX_WAIT_MS: '5OO' },
+      ),
+    ).toThrow('KAFKA_CONSUMER_MAX_WAIT_MS must be 1 to 60000, not 5OO');
     expect(portFromEnv('KAFKA_TLS_PORT', 19094, { KAFKA_TLS_PORT: ' 29094 ' })).toBe(29094);
     for (const bad of ['19o94', '0', '65536', '-1'])
       expect(() => portFromEnv('KAFKA_TLS_PORT', 19094, { KAFKA_TLS_PORT: bad })).toThrow(

@@ -99,22 +99,27 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 };
 
 /**
- * A port from the environment, `fallback` when unset; anything but a whole 1–65535 is refused at start (a typo became
- * `:NaN` in a broker's listeners, or a `listen` error far from its cause).
+ * A whole number from the environment, `fallback` when unset or empty; anything but a whole `min`–`max` is refused at
+ * start, naming the variable (a typo became NaN: `:NaN` in a broker's listeners, a consumer timeout of NaN).
  */
-export function portFromEnv(name: string, fallback: number, env?: NodeJS.ProcessEnv): number;
-export function portFromEnv(name: string, fallback: undefined, env?: NodeJS.ProcessEnv): number | undefined;
-export function portFromEnv(
+export function wholeNumberFromEnv<F extends number | undefined>(
   name: string,
-  fallback: number | undefined,
+  fallback: F,
+  bounds: { min: number; max: number; what?: string },
   env: NodeJS.ProcessEnv = process.env,
-): number | undefined {
+): number | F {
   const value = env[name]?.trim();
   if (!value) return fallback;
-  if (!/^[0-9]{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535)
-    throw new Error(`${name} must be a port, 1–65535, not ${value}`);
+  if (!/^[0-9]{1,15}$/.test(value) || Number(value) < bounds.min || Number(value) > bounds.max)
+    throw new Error(
+      `${name} must be ${bounds.what ? `${bounds.what}, ` : ''}${bounds.min} to ${bounds.max}, not ${value}`,
+    );
   return Number(value);
 }
+
+/** A port from the environment (wholeNumberFromEnv, 1–65535). */
+export const portFromEnv = <F extends number | undefined>(name: string, fallback: F, env?: NodeJS.ProcessEnv) =>
+  wholeNumberFromEnv(name, fallback, { min: 1, max: 65_535, what: 'a port' }, env);
 
 export function kafkaBrokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
   const list = commaList(env.KAFKA_BROKERS);
@@ -176,10 +181,7 @@ export function kafkaTlsFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaTls 
  * NaN and reached the broker).
  */
 export function replicationFactorFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.KAFKA_REPLICATION_FACTOR?.trim() || '3';
-  if (!/^[0-9]{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 32)
-    throw new Error(`KAFKA_REPLICATION_FACTOR must be 1 to 32, not ${value}`);
-  return Number(value);
+  return wholeNumberFromEnv('KAFKA_REPLICATION_FACTOR', 3, { min: 1, max: 32 }, env);
 }
 
 /**

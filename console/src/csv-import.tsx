@@ -28,7 +28,7 @@ export function decodeCsv(bytes: ArrayBuffer): string {
 }
 
 /** Reads the file as text (decodeCsv), reporting how much of it is read. */
-export function readText(file: File, onProgress: (percent: number) => void): Promise<string> {
+function readText(file: File, onProgress: (percent: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));

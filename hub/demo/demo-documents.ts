@@ -1,7 +1,7 @@
 import { TokenSettings } from '../../platform/auth/tokens';
 import { Identity } from '../../kernel/identity';
 import { DEMO_COMPANY, DEMO_REFERRALS } from './demo-data';
-import { gatewayClient } from './demo-loader';
+import { gatewayClient, untilKnown } from './demo-loader';
 
 /**
  * The demo company's particulars as plaintiff. Invented for the demo, like the company itself: the credit code
@@ -54,17 +54,8 @@ export interface DownloadedFile {
  * subgraph reads litigation.referrals.v1), 30 s at most: `npm run demo:documents` asked once, right after the demo's
  * referrals, and failed whenever the feed had not caught up.
  */
-async function whenDisclosed<T>(ask: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await ask();
-    } catch (error) {
-      const codes = (error as { codes?: unknown[] }).codes ?? [];
-      if (attempt >= 150 || !codes.includes('DEFENDANT_IDENTITY_PENDING')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
+const whenDisclosed = <T>(ask: () => Promise<T>): Promise<T> =>
+  untilKnown((error) => ((error as { codes?: unknown[] }).codes ?? []).includes('DEFENDANT_IDENTITY_PENDING'), ask);
 
 /** What the Haidian court downloads for the demo batch: each referral's documents, then the batch's ZIP bundle. */
 export async function downloadDemoBatch(url: string, tokens: TokenSettings): Promise<DownloadedFile[]> {

@@ -345,14 +345,18 @@ async function importInBatches(gql: Gql, company: Identity, payments: object[]):
 
 /**
  * Subgraphs learn filings, households and claims from the feeds: a call that needs them is retried while it fails
- * for want of them (the error matches `missing`), for at most 30 s.
+ * for want of them (the error matches `missing`, a pattern of its text or a test of the error), for at most 30 s.
  */
-async function untilKnown<T>(missing: RegExp, call: () => Promise<T>): Promise<T> {
+export async function untilKnown<T>(
+  missing: RegExp | ((error: unknown) => boolean),
+  call: () => Promise<T>,
+): Promise<T> {
+  const wanting = typeof missing === 'function' ? missing : (error: unknown) => missing.test(String(error));
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
     } catch (error) {
-      if (attempt >= 150 || !missing.test(String(error))) throw error;
+      if (attempt >= 150 || !wanting(error)) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -4,6 +4,7 @@ import {
   kafkaTlsFromEnv,
   listenHost,
   portFromEnv,
+  wholeNumberFromEnv,
   replicationFactorFromEnv,
   tokenSettings,
   DEFAULT_PORTS,
@@ -25,12 +26,14 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   const sasl = kafkaSaslFromEnv();
   if (!sasl && process.env.NODE_ENV === 'production')
     throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set in production');
-  const sessionTimeout = process.env.KAFKA_CONSUMER_SESSION_TIMEOUT_MS;
-  const maxWait = process.env.KAFKA_CONSUMER_MAX_WAIT_MS;
   const kafka = {
     brokers,
-    consumerSessionTimeoutMs: sessionTimeout ? Number(sessionTimeout) : undefined,
-    consumerMaxWaitMs: maxWait ? Number(maxWait) : undefined,
+    // Test and bench tuning (hub/topology.ts LOCAL_ONLY_ENV); kafkajs' defaults when unset.
+    consumerSessionTimeoutMs: wholeNumberFromEnv('KAFKA_CONSUMER_SESSION_TIMEOUT_MS', undefined, {
+      min: 1_000,
+      max: 3_600_000,
+    }),
+    consumerMaxWaitMs: wholeNumberFromEnv('KAFKA_CONSUMER_MAX_WAIT_MS', undefined, { min: 1, max: 60_000 }),
     topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
     replicationFactor: replicationFactorFromEnv(),
     tls: kafkaTlsFromEnv(),

@@ -131,7 +131,7 @@ function Rates({ groupBy }: { groupBy: CollectionRateGrouping }) {
 }
 
 /** A rate as 98.0%, or — when nothing was due (before, "—%"). */
-const percentText = (percent: string | null | undefined) => (percent == null ? '—' : `${percent}%`);
+const percentText = (percent: string | number | null | undefined) => (percent == null ? '—' : `${percent}%`);
 
 interface BuildingRow {
   building: string;
@@ -206,8 +206,7 @@ function BuildingMonthRates() {
           ...months.map((m) => ({
             title: monthZh(m),
             key: m,
-            render: (_: unknown, r: BuildingRow) =>
-              r.byMonth[m] === null || r.byMonth[m] === undefined ? '—' : `${r.byMonth[m]}%`,
+            render: (_: unknown, r: BuildingRow) => percentText(r.byMonth[m]),
           })),
         ]}
       />

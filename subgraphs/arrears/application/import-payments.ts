@@ -71,7 +71,6 @@ export async function importPayments(
         assertSameRequest(p, row.digest);
         recorded.set(p.key, row.result as string);
       }
-      const replayed = new Set(recorded.keys());
       const fresh = [...prepared.entries()].filter(([, p]) => !recorded.has(p.key));
       const first = fresh.length > 0 ? await reserveReceiptNumbers(tx, companyId, receiptYear(today), fresh.length) : 0;
       const lines = fresh.map(([index, p], n) => ({ index, prepared: p, receipt: receiptNumber(today, first + n) }));
@@ -83,7 +82,7 @@ export async function importPayments(
       // One snapshot per account once the whole statement is applied, however many of its lines paid that account.
       await publishClaims(tx, applied.accountIds, today);
       await publishCollection(tx, { accountIds: applied.accountIds });
-      return prepared.map((p) => ({ id: recorded.get(p.key)!, replayed: replayed.has(p.key) }));
+      return prepared.map((p) => ({ id: recorded.get(p.key)!, replayed: earlier.has(p.key) }));
     }),
   );
   const receipts = await receiptsOf(

@@ -367,16 +367,16 @@ describe('a report repeating a step the case has taken', () => {
     hearingOn: null,
   };
   it('contradicts the record where it gives another case number or amount, and only there', () => {
-    expect(contradictions(recorded, { judgedFen: 1_234, decidedOn: '2026-12-01' })).toEqual([]);
-    expect(contradictions(recorded, { judgedFen: 4_321 })).toEqual([
+    expect(contradictions(recorded, { judgedFen: 1_234, decidedOn: '2026-12-01' }, 'STALE')).toEqual([]);
+    expect(contradictions(recorded, { judgedFen: 4_321 }, 'STALE')).toEqual([
       { field: 'judgedFen', recorded: 1_234, reported: 4_321 },
     ]);
-    expect(contradictions(recorded, { caseNumber: '(2026)京0102民初9999号', docketedOn: '2026-11-30' })).toEqual([
-      { field: 'caseNumber', recorded: '(2026)京0102民初8837号', reported: '(2026)京0102民初9999号' },
-    ]);
+    expect(
+      contradictions(recorded, { caseNumber: '(2026)京0102民初9999号', docketedOn: '2026-11-30' }, 'STALE'),
+    ).toEqual([{ field: 'caseNumber', recorded: '(2026)京0102民初8837号', reported: '(2026)京0102民初9999号' }]);
     // What is not recorded yet is filled, not contradicted (a settlement arriving late).
-    expect(contradictions(recorded, { settledFen: 500 })).toEqual([]);
-    expect(contradictions({ ...recorded, judgedFen: null }, { judgedFen: 4_321 })).toEqual([]);
+    expect(contradictions(recorded, { settledFen: 500 }, 'STALE')).toEqual([]);
+    expect(contradictions({ ...recorded, judgedFen: null }, { judgedFen: 4_321 }, 'STALE')).toEqual([]);
   });
 
   it('takes the enforcement case number the start of enforcement or a listing gives, and holds a repeat to it', () => {

@@ -526,7 +526,7 @@ export interface Contradiction {
 export function contradictions(
   recorded: Pick<Referral, 'caseNumber' | 'enforcementCaseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn'>,
   effect: CourtEventEffect,
-  verdict: 'DUPLICATE' | 'STALE' = 'STALE',
+  verdict: 'DUPLICATE' | 'STALE',
 ): Contradiction[] {
   const found: Contradiction[] = [];
   const fields: Contradiction['field'][] = ['caseNumber', 'enforcementCaseNumber', 'judgedFen', 'settledFen'];
