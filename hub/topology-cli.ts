@@ -1,51 +1,14 @@
 import 'reflect-metadata';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { mintUserToken } from '../platform/auth/tokens';
-import { SUBGRAPH_NAMES, tokenSettings } from '../platform/config';
+import { SUBGRAPH_NAMES, portFromEnv, tokenSettings } from '../platform/config';
 import { projectRoot } from '../platform/project-root';
 import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgres';
 import { DEMO_BUREAU } from './demo/demo-data';
 import { StartedServers, hubBroker } from './local-servers';
+import { topologySecrets } from './topology-secrets';
 import { startTopology } from './topology';
-
-/**
- * The secrets of the local topology: HUB_JWT_SECRET, HUB_INTERNAL_SECRET, OWNER_DATA_KEY and WEBHOOK_SECRET_KEY from
- * the environment (never written to disk), else random ones generated once into .local/topology.env (mode 0600),
- * never the development defaults (the processes run with NODE_ENV=production and would refuse them). `set -a; . .local/topology.env` before
- * `npm run token` mints tokens it accepts.
- */
-function topologySecrets(root: string) {
-  const file = path.join(root, '.local', 'topology.env');
-  const stored = fs.existsSync(file)
-    ? Object.fromEntries(
-        fs
-          .readFileSync(file, 'utf8')
-          .split('\n')
-          .filter((line) => line.includes('='))
-          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-      )
-    : {};
-  const value = (name: string) => process.env[name] ?? stored[name] ?? randomBytes(32).toString('base64');
-  const secrets = {
-    HUB_JWT_SECRET: value('HUB_JWT_SECRET'),
-    HUB_INTERNAL_SECRET: value('HUB_INTERNAL_SECRET'),
-    OWNER_DATA_KEY: value('OWNER_DATA_KEY'),
-    WEBHOOK_SECRET_KEY: value('WEBHOOK_SECRET_KEY'),
-  };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  // What the environment gave stays there: only the generated (or earlier generated) ones are kept on disk (before,
-  // a secret passed in the environment was written into the file too).
-  const text = Object.entries(secrets)
-    .filter(([k]) => !process.env[k])
-    .map(([k, v]) => `${k}=${v}\n`)
-    .join('');
-  fs.writeFileSync(file, text, { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
-  return { file, secrets };
-}
 
 function instancesArg(argv: string[]): number {
   const at = argv.indexOf('--instances');
@@ -79,7 +42,7 @@ servers.stopOnSignals('stopping every process...');
 async function main() {
   const root = projectRoot(__dirname);
   const instances = instancesArg(process.argv.slice(2));
-  const basePort = Number(process.env.TOPOLOGY_PORT ?? 4100);
+  const basePort = portFromEnv('TOPOLOGY_PORT', 4100);
   const postgres = await resolvePostgres(root);
   servers.add('PostgreSQL', postgres.stop);
   const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.HUB_DATABASE ?? 'property_hub_topology');

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { topologySecrets } from './topology-secrets';
+
+describe("the local topology's secrets (.local/topology.env)", () => {
+  it('keeps the generated ones, never writes the environment’s, and keeps a stored one the environment overrides once', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'topology-secrets-'));
+    try {
+      const first = topologySecrets(root, {});
+      const file = path.join(root, '.local', 'topology.env');
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      // A run given OWNER_DATA_KEY in the environment uses it and writes it nowhere, and the stored key stays.
+      const given = topologySecrets(root, { OWNER_DATA_KEY: 'from-the-environment' });
+      expect(given.secrets.OWNER_DATA_KEY).toBe('from-the-environment');
+      expect(fs.readFileSync(file, 'utf8')).not.toContain('from-the-environment');
+      // The next run without it gets the stored key back (before, a new one: the sealed owner data unreadable).
+      expect(topologySecrets(root, {}).secrets).toEqual(first.secrets);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The secrets of the local topology: HUB_JWT_SECRET, HUB_INTERNAL_SECRET, OWNER_DATA_KEY and WEBHOOK_SECRET_KEY from
+ * the environment (never written to disk), else random ones generated once into .local/topology.env (mode 0600),
+ * never the development defaults (the processes run with NODE_ENV=production and would refuse them). `set -a; . .local/topology.env` before
+ * `npm run token` mints tokens it accepts.
+ */
+export function topologySecrets(root: string, env: NodeJS.ProcessEnv = process.env) {
+  const file = path.join(root, '.local', 'topology.env');
+  const stored = fs.existsSync(file)
+    ? Object.fromEntries(
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => line.includes('='))
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      )
+    : {};
+  const value = (name: string) => env[name] ?? stored[name] ?? randomBytes(32).toString('base64');
+  const secrets = {
+    HUB_JWT_SECRET: value('HUB_JWT_SECRET'),
+    HUB_INTERNAL_SECRET: value('HUB_INTERNAL_SECRET'),
+    OWNER_DATA_KEY: value('OWNER_DATA_KEY'),
+    WEBHOOK_SECRET_KEY: value('WEBHOOK_SECRET_KEY'),
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // What the environment gave stays there: the file keeps the generated (or earlier generated) ones, and its stored
+  // value of a name the environment overrides this time (before, a secret passed in the environment was written into
+  // the file; then, for a while, the stored one was dropped, so the next run without it made a new owner data key and
+  // the owners' data sealed in the kept database could no longer be read).
+  const text = Object.keys(secrets)
+    .map((k) => [k, env[k] ? stored[k] : secrets[k as keyof typeof secrets]])
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}\n`)
+    .join('');
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  return { file, secrets };
+}
