@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { addDays } from '../../kernel/calendar';
 import { todayInChina } from '../../kernel/clock';
+import { parseYuan } from '../../kernel/money';
 import { ReportForm } from './screens/referrals';
 import { Answer, Call } from './test-client';
 import { renderAnswering } from './test-render';
@@ -98,6 +99,43 @@ describe('报告审理进展 form (a court clerk’s reports)', () => {
     expect(calls[2].variables.eventId).not.toBe(calls[0].variables.eventId);
     expect(calls[2].variables.report).toMatchObject({ settledFen: 123450 });
   });
+  /** Reports a settlement of `yuanText` on a fresh form: the calls made and the form's message, if any. */
+  const settle = async (yuanText: string) => {
+    const calls: Call[] = [];
+    const { unmount } = renderAnswering(
+      <ReportForm referralId={referralId} onReported={() => undefined} />,
+      () => reported,
+      calls,
+    );
+    await choose('事项', '调解结案');
+    fireEvent.change(await screen.findByLabelText('调解金额（元）'), { target: { value: yuanText } });
+    fireEvent.change(screen.getByLabelText('发生日期'), { target: { value: '2026-11-02' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    await waitFor(() =>
+      expect(calls.length + document.querySelectorAll('.ant-form-item-explain-error').length).toBe(1),
+    );
+    const refusal = document.querySelector('.ant-form-item-explain-error')?.textContent;
+    unmount();
+    return { calls, refusal };
+  };
+
+  it.each([' ', '1.234', '01', '-5', '1e3', '１２', '12.', '.5', '1,234'])(
+    'refuses an amount the parser refuses (%p), the one rule of kernel/money.ts',
+    async (yuanText) => {
+      expect(parseYuan(yuanText)).toBeUndefined();
+      expect(await settle(yuanText)).toEqual({ calls: [], refusal: '金额，最多两位小数' });
+    },
+  );
+
+  it('takes every amount the parser reads, up to the API’s ceiling of an amount (before, a pattern of its own)', async () => {
+    // The parser trims; the form's own pattern refused the spaces and sent nothing.
+    expect(await settle(' 100000000 ')).toMatchObject({
+      refusal: undefined,
+      calls: [{ variables: { report: { kind: 'SETTLED', settledFen: 10_000_000_000 } } }],
+    });
+    expect(await settle('100000000.01')).toEqual({ calls: [], refusal: '金额不能超过 100,000,000.00元' });
+  });
+
   it('sends the enforcement case number (执行案号) with the start of enforcement where the clerk gives one', async () => {
     // Before, the field was offered with a listing only, and a number sent with ENFORCEMENT_STARTED was dropped.
     const calls: Call[] = [];

@@ -20,6 +20,7 @@ import { graphql } from '../gql';
 import type { CaseStatus, CourtEventKind, Procedure } from '../gql/graphql';
 import { CASE_STATUS, PROCEDURE, label } from '../labels';
 import { timeOfDayInChina, todayInChina } from '../../../kernel/clock';
+import { FEN_CEILING } from '../../../kernel/input-bounds';
 import { parseYuan } from '../../../kernel/money';
 import { useAttemptKey } from '../attempt-key';
 import { pastDateRules } from './contract-terms';
@@ -372,9 +373,25 @@ interface ReportValues {
   note?: string;
 }
 
-const YUAN_RULE = { required: true, pattern: /^(0|[1-9]\d{0,8})(\.\d{1,2})?$/, message: '金额，最多两位小数' };
 /** The yuan typed as whole fen, exactly (kernel/money.ts). */
 const fenOf = (yuanText: string | undefined) => (yuanText ? parseYuan(yuanText) : undefined);
+
+/**
+ * An amount the form takes is one the report will carry: what fenOf (parseYuan) reads, up to the API's ceiling of an
+ * amount (kernel/input-bounds.ts). Before, a pattern of the form's own restated the parser's rule, and could drift.
+ */
+const YUAN_RULES = [
+  { required: true, message: '金额，最多两位小数' },
+  {
+    validator: (_: unknown, yuanText?: string) => {
+      if (!yuanText) return Promise.resolve();
+      const fen = fenOf(yuanText);
+      if (fen === undefined) return Promise.reject(new Error('金额，最多两位小数'));
+      if (fen > FEN_CEILING.amount) return Promise.reject(new Error(`金额不能超过 ${yuan(FEN_CEILING.amount)}`));
+      return Promise.resolve();
+    },
+  },
+];
 
 /**
  * The report the form sends, dated by the day the clerk gives at the time of day the attempt began (China time): on
@@ -488,13 +505,13 @@ export function ReportForm({
           <Form.Item
             name="judgedYuan"
             label={kind === 'JUDGED' ? '判决金额（元）' : '补正后判决金额（元）'}
-            rules={[YUAN_RULE]}
+            rules={YUAN_RULES}
           >
             <Input />
           </Form.Item>
         )}
         {kind === 'SETTLED' && (
-          <Form.Item name="settledYuan" label="调解金额（元）" rules={[YUAN_RULE]}>
+          <Form.Item name="settledYuan" label="调解金额（元）" rules={YUAN_RULES}>
             <Input />
           </Form.Item>
         )}
