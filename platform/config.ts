@@ -16,6 +16,9 @@ export { SUBGRAPH_NAMES, type SubgraphName } from '../catalog/subgraph-names';
  */
 const DEV_USER_SECRET = 'dev-only-user-token-secret-change-me-0123456789';
 const DEV_INTERNAL_SECRET = 'dev-only-internal-identity-secret-change-me-0123';
+/** Whether `secret` is the public development user-token secret (anyone can sign with it; a development hub only). */
+export const isDevelopmentUserSecret = (secret: string): boolean => secret === DEV_USER_SECRET;
+
 /** HS256 keys shorter than the hash output (RFC 7518 §3.2) are refused in production. */
 const MIN_PRODUCTION_SECRET_BYTES = 32;
 

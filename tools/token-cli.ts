@@ -1,7 +1,18 @@
 import { parseArgs } from 'node:util';
-import { tokenSettings } from '../platform/config';
+import { isDevelopmentUserSecret, tokenSettings } from '../platform/config';
 import { INTERNAL_ROLES, ROLES, isRole } from '../kernel/identity';
-import { mintUserToken } from '../platform/auth/tokens';
+import { TokenSettings, mintUserToken } from '../platform/auth/tokens';
+
+/**
+ * The warning for a token signed with the public development secret, decided by the secret the token is signed with.
+ * Before, by whether HUB_JWT_SECRET was set: set to the development secret itself (copied from a development setup),
+ * it gave no warning, and set but empty, it said the development secret signed what an empty one did.
+ */
+export function developmentSecretWarning(settings: TokenSettings): string | undefined {
+  return isDevelopmentUserSecret(settings.userTokenSecret)
+    ? 'signed with the public development secret (HUB_JWT_SECRET unset or set to it), which only a development hub accepts\n'
+    : undefined;
+}
 
 /** `npm run token -- --role COURT --org court-beijing-xicheng --jurisdiction 110102 [--sub clerk-1] [--ttl 8h]` */
 async function main() {
@@ -22,20 +33,21 @@ async function main() {
     );
     process.exit(2);
   }
-  if (!process.env.HUB_JWT_SECRET)
-    process.stderr.write(
-      'HUB_JWT_SECRET is not set: signed with the public development secret, which only a development hub accepts\n',
-    );
+  const settings = tokenSettings();
+  const warning = developmentSecretWarning(settings);
+  if (warning) process.stderr.write(warning);
   const jurisdictions = (values.jurisdiction ?? []).flatMap((j) => j.split(',')).filter(Boolean);
   const token = await mintUserToken(
     { subject: values.sub ?? `${values.org}-user`, role: values.role, organisationId: values.org, jurisdictions },
-    tokenSettings(),
+    settings,
     values.ttl,
   );
   process.stdout.write(`${token}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
