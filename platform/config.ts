@@ -193,10 +193,5 @@ export function replicationFactorFromEnv(env: NodeJS.ProcessEnv = process.env): 
  * when unset, so the litigation subgraph's default applies.
  */
 export function demandPeriodDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const value = env.HUB_DEMAND_PERIOD_DAYS?.trim();
-  if (!value) return undefined;
-  const days = Number(value);
-  if (!/^[0-9]+$/.test(value) || days > 365)
-    throw new Error(`HUB_DEMAND_PERIOD_DAYS must be whole days from 0 to 365, not ${value}`);
-  return days;
+  return wholeNumberFromEnv('HUB_DEMAND_PERIOD_DAYS', undefined, { min: 0, max: 365, what: 'whole days' }, env);
 }

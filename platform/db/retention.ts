@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { wholeNumberFromEnv } from '../config';
 import { sqlArray, sqlRows, sqlRun } from './sql';
 
 /** How often a retention sweep runs in each process: hourly (its first run at start). */
@@ -6,14 +7,11 @@ export const RETENTION_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * The days rows are kept from the variable `name`: `fallbackDays` when unset or empty, `0` to keep them for good,
- * else 1–3650 whole days; anything else refused at start.
+ * else 1–3650 whole days; anything else refused at start, by name (wholeNumberFromEnv: before, its own Number() took
+ * `1e3` for 1,000 days and `0x1e` for 30).
  */
 export function retentionDaysFromEnv(env: NodeJS.ProcessEnv, name: string, fallbackDays: number): number {
-  const text = env[name];
-  if (text === undefined || text.trim() === '') return fallbackDays;
-  const days = Number(text);
-  if (!Number.isInteger(days) || days < 0 || days > 3650) throw new Error(`${name} must be 0 (keep) or 1–3650 days`);
-  return days;
+  return wholeNumberFromEnv(name, fallbackDays, { min: 0, max: 3650, what: 'days (0 keeps rows for good)' }, env);
 }
 
 /** A table whose old rows go, read in the order of its `bigint` primary key `id` (the order rows were written in). */

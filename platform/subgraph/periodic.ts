@@ -1,16 +1,22 @@
+import { wholeNumberFromEnv } from '../config';
 import { logger } from '../logging';
 import type { BackgroundWork } from './module';
 
+/** The longest delay a Node timer keeps: a longer one fires after 1 ms, so the work would run without pause. */
+const LONGEST_TIMER_MS = 2_147_483_647;
+
 /**
  * A periodic work's interval from the variable `name`: `fallbackMs` when unset or empty, `0` to turn the work off,
- * anything but a whole number of milliseconds refused at start.
+ * else whole milliseconds up to a timer's longest (about 24.8 days); anything else refused at start, by name
+ * (wholeNumberFromEnv: before, its own Number() took a blank value for 0, turning the work off, and `1e3` for 1000).
  */
 export function intervalMsFromEnv(env: NodeJS.ProcessEnv, name: string, fallbackMs: number): number {
-  const text = env[name];
-  if (text === undefined || text === '') return fallbackMs;
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be 0 or more ms`);
-  return n;
+  return wholeNumberFromEnv(
+    name,
+    fallbackMs,
+    { min: 0, max: LONGEST_TIMER_MS, what: 'milliseconds (0 turns it off)' },
+    env,
+  );
 }
 
 /**
