@@ -119,4 +119,26 @@ describe('complaints: the migrations keeping an order’s company and when a bac
       '110105': senderRegisteredAt,
     });
   });
+
+  it('keeps an order number unique within its street for each sender, the orders held so far kept', async () => {
+    // Migration20261222000000_order_number_per_sender: another sender's order under a held number (the hotline's
+    // beside a street office's backfill) stands; the same sender's again is still a duplicate.
+    const em = orm.em.fork();
+    const insert = (sender: string) =>
+      sqlRun(
+        em,
+        `insert into complaints.complaint_order (id, order_number, sender_id, received_at, address_text, street_code, category_code,
+           item_code, text, respond_by, resolve_by, status, sequence)
+         values (?, 'N-2', ?, '2026-12-01T01:00:00Z', '某胡同1号', '110102020', 'T1', 'T1.1', '漏水', '2026-12-01T03:00:00Z',
+           '2026-12-08T01:00:00Z', 'MATCHED', 1)`,
+        [randomUUID(), sender],
+      );
+    await insert('street-office-guanganmenwai');
+    await expect(insert('hotline')).rejects.toThrow(/complaint_order_street_number_sender_key/);
+    const held = await sqlRows<{ sender_id: string }>(
+      em,
+      `select sender_id from complaints.complaint_order where order_number = 'N-2' order by sender_id`,
+    );
+    expect(held.map((r) => r.sender_id)).toEqual(['hotline', 'street-office-guanganmenwai']);
+  });
 });

@@ -70,6 +70,7 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       topic: `${t.topicPrefix}${partyTopicName(HOTLINE_ORDER_RECEIVED.topic, data.senderOrganisationId)}`,
       messages: [asKafkaMessage(event, data.orderNumber)],
     });
+    return event.id;
   };
   const orderRow = (n: string) =>
     waitFor(
@@ -739,5 +740,67 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       [id],
     );
     expect(row).toEqual({ responded: true, company: false });
+  });
+
+  it("keeps the hotline's order under a number a street office's backdated import took first, each sender's own copy once", async () => {
+    // The office, itself measured by these orders, imports a line dated before the hotline served its street (so the
+    // backfill takes it) under a number the hotline is yet to send, with text of its own. Before, the hotline's order
+    // under that number was taken for a duplicate and dropped for good, no dead letter: it left the rates, the
+    // company's record and dispatch (a helper's audit).
+    const IMPORT = `mutation($csv: CsvText!) { importComplaintOrdersCsv(csv: $csv) { received duplicates unmatched } }`;
+    const RECORD = `query($f: ID!) { filing(id: $f) { companyComplaintRecord { orders } } }`;
+    const header =
+      'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
+    const number = `${runId}-pre`;
+    const backdated = `${number},2019-05-06T09:00:00+08:00,李四,13900001111,某胡同,110102020,T1,T1.2,已解决无需派单,2019-05-06T11:00:00+08:00,2019-05-13T09:00:00+08:00`;
+    const taken = await ok(GUANGWAI_OFFICE, IMPORT, { csv: [header, backdated].join('\n') });
+    expect(taken.importComplaintOrdersCsv).toEqual({ received: 1, duplicates: 0, unmatched: 1 });
+    const recorded = (await ok(bureau, RECORD, { f: filingId })).filing.companyComplaintRecord.orders;
+    await send(order('pre'));
+    const rows = () =>
+      t.sql<{ id: string; sender_id: string; text: string; status: string; backfilled: boolean }>(
+        `select id, sender_id, text, status, backfilled_at is not null as backfilled from complaints.complaint_order
+          where street_code = '110102020' and order_number = $1 order by backfilled_at nulls first`,
+        [number],
+      );
+    const [hotline, imported] = await waitFor('the hotline’s order beside the backfill’s', async () => {
+      const held = await rows();
+      return held.length === 2 ? held : undefined;
+    });
+    expect(hotline).toMatchObject({ sender_id: SENDER, text: '楼道灯不亮', status: 'MATCHED', backfilled: false });
+    expect(imported).toMatchObject({
+      sender_id: GUANGWAI_OFFICE.organisationId,
+      text: '已解决无需派单',
+      backfilled: true,
+    });
+    // The street office reads both, the hotline's received by the system; the hotline's is dispatched to the company
+    // and counts on its record.
+    const listed = (
+      await ok(GUANGWAI_OFFICE, ORDERS, { f: { streetCode: '110102020' } })
+    ).complaintOrders.orders.filter((o: { orderNumber: string }) => o.orderNumber === number);
+    expect(
+      listed
+        .map((o: { id: string; transitions: { actorRole: string }[] }) => [o.id, o.transitions[0].actorRole])
+        .sort(),
+    ).toEqual(
+      [
+        [hotline.id, 'SYSTEM'],
+        [imported.id, 'STREET_OFFICE'],
+      ].sort(),
+    );
+    expect((await ok(GUANGWAI_OFFICE, DISPATCH, { o: hotline.id })).dispatchComplaintOrder.partyOrganisationId).toBe(
+      companyA.organisationId,
+    );
+    expect((await ok(bureau, RECORD, { f: filingId })).filing.companyComplaintRecord.orders).toBe(recorded + 1);
+    // The hotline's own copy again (a new event id) is still a duplicate, and so is the same line imported again.
+    const replay = await send(order('pre'));
+    await waitFor('the replay taken', async () =>
+      (await t.sql(`select 1 from complaints.inbox where event_id = $1`, [replay])).length === 1 ? true : undefined,
+    );
+    expect((await rows()).map((r) => r.id)).toEqual([hotline.id, imported.id]);
+    const again = await ok(GUANGWAI_OFFICE, IMPORT, { csv: [header, backdated].join('\n') });
+    expect(again.importComplaintOrdersCsv).toEqual({ received: 0, duplicates: 1, unmatched: 0 });
+    const deadLetters = probe.received.filter((m) => m.topic.endsWith('complaints.dead-letter.v1'));
+    expect(deadLetters.filter((m) => String(m.message.key) === number)).toEqual([]);
   });
 });

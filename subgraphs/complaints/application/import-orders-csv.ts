@@ -14,8 +14,9 @@ export type OrderImportSummary = OrderImportCounts;
 /**
  * The street office backfills its street's orders from the hotline's export: all or nothing, every bad line reported
  * once with all its problems by column (BAD_USER_INPUT, `details.lines`, the first 1,000), never with its values
- * (the lines after the 1,001st bad one are not read); at most 200,000 lines;
- * order numbers already held are counted as duplicates and left alone; an order received since the street's hotline
+ * (the lines after the 1,001st bad one are not read); at most 200,000 lines; order numbers their streets already hold,
+ * from the hotline or an earlier import, are counted as duplicates and left alone (a line imported first never makes
+ * the hotline's own order under its number a duplicate: insertOrder); an order received since the street's hotline
  * system was registered comes from it and is refused here (sentByHotline). Set-based (admitOrders): the taxonomy and the
  * streets' compounds are read once, the orders staged in large statements and written with their transitions and
  * events in one.

@@ -80,7 +80,9 @@ function newOrder(
  * Takes a work order from a registered hotline system: the sender must be registered for the order's street
  * (UNAUTHORISED_SENDER), the item must be in the taxonomy on the day received (UNKNOWN_COMPLAINT_ITEM); the caller is
  * masked at once; the address is matched to a compound of the street, else the order waits in the street office's
- * queue. An order number already received is applied once: undefined is returned and nothing changes.
+ * queue. An order the same system already sent (its street and number) is applied once: undefined is returned and
+ * nothing changes. Another sender's order under the number, a street office's backfill, makes it no duplicate: both are
+ * kept (insertOrder), so a backdated import can no longer take the number of an order the hotline is yet to send.
  */
 export async function receiveOrder(
   em: EntityManager,
@@ -171,7 +173,7 @@ const PREPARE_SLICE = 1_000;
  * admitOrder for a whole backfill in the caller's transaction, set-based; every line's item must be in force
  * (itemProblems). Each address is matched against its street's compounds read once and the caller masked in Node;
  * the orders go in batches: a batch is copied into a staging table, then one statement writes its orders whose
- * numbers are new, their RECEIVE transitions and their events (the outbox rows selected from the inserted orders),
+ * numbers their streets do not hold yet (from any sender), their RECEIVE transitions and their events (the outbox rows selected from the inserted orders),
  * while Node prepares the next batch, a slice at a time, so that PostgreSQL and Node work side by side. A file's
  * order numbers are distinct (readOrderCsv), so a batch never holds a number an earlier one inserted.
  */

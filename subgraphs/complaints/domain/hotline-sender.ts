@@ -1,11 +1,13 @@
 import { PARTY_ID_PATTERN } from '../../../catalog';
 
 /**
- * Hotline systems registered for the divisions they send work orders for. An order number is unique within its
- * street (the street's import and the hotline's own event of one order must meet), so two systems sending for one
- * street could each send their own order under the same number, and the second was taken for the first and dropped
- * for good, with no dead letter (an events audit of 2026-12-05). A street is therefore served by one system: a
- * registration whose divisions contain, or lie within, another system's is refused.
+ * Hotline systems registered for the divisions they send work orders for. An order number was once unique within its
+ * street, so two systems sending for one street could each send their own order under the same number, and the second
+ * was taken for the first and dropped for good, with no dead letter (an events audit of 2026-12-05). A number is now
+ * unique within its street for each sender (a street office's backfill under it no longer makes the hotline's own
+ * order a duplicate), but a street is still served by one system: its start bounds the street's backfill
+ * (sentByHotline), and two systems' copies of one order would both be kept. A registration whose divisions contain,
+ * or lie within, another system's is refused.
  */
 export interface RegisteredSender {
   organisationId: string;

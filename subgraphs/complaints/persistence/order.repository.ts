@@ -66,14 +66,19 @@ const newOrderFields = (o: NewOrder) =>
     o.status,
   ] as const;
 
-/** Inserts the order unless its street holds its number; returns it, or undefined for a duplicate (applied once). */
+/**
+ * Inserts the order unless its sender already sent its number for the street; returns it, or undefined for a duplicate
+ * (the sender's own copy, applied once). Another sender's order under that number, a street office's backfill, is no
+ * copy of it and both stand: before, a backdated line imported under a number the hotline was yet to send had the
+ * hotline's own order dropped for good, without a dead letter.
+ */
 export async function insertOrder(em: EntityManager, o: NewOrder): Promise<ComplaintOrder | undefined> {
   const [row] = await sqlRows<OrderRow>(
     em,
     `insert into complaints.complaint_order (id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text,
         street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-     on conflict (street_code, order_number) do nothing returning ${ORDER_COLUMNS}`,
+     on conflict (street_code, order_number, sender_id) do nothing returning ${ORDER_COLUMNS}`,
     [randomUUID(), ...newOrderFields(o), o.demo],
   );
   return row && orderOf(row);
@@ -122,10 +127,11 @@ export async function stageOrders(em: EntityManager, lines: string): Promise<voi
 }
 
 /**
- * Writes the staged orders (a batch) in one statement: each order whose number is not held yet (a number already held is
- * skipped, applied once), marked as backfilled now (complaint-measures.sql.ts: what was past due then has no known
- * answer), with its RECEIVE transition by `receipt`'s actor and note, and the
- * events `events` selects from the relation `received` (the orders inserted, as complaint_order rows).
+ * Writes the staged orders (a batch) in one statement: each order whose number its street does not hold yet from any
+ * sender (a number held, by the hotline's own order or an earlier import, is skipped: that order is in already), marked
+ * as backfilled now (complaint-measures.sql.ts: what was past due then has no known answer), with its RECEIVE
+ * transition by `receipt`'s actor and note, and the events `events` selects from the relation `received` (the orders
+ * inserted, as complaint_order rows).
  */
 export async function insertStagedOrders(
   em: EntityManager,
@@ -143,8 +149,9 @@ export async function insertStagedOrders(
            address_text, street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo, backfilled_at)
        select id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text, street_code,
               compound_id, category_code, item_code, text, respond_by, resolve_by, status, 1, demo, now()
-         from pg_temp.complaint_order_import
-       on conflict (street_code, order_number) do nothing
+         from pg_temp.complaint_order_import i
+        where not exists (select 1 from complaints.complaint_order o where o.street_code = i.street_code and o.order_number = i.order_number)
+       on conflict (street_code, order_number, sender_id) do nothing
        returning ${EVENT_COLUMNS}),
      receipts as (
        insert into complaints.order_transition (order_id, sequence, step, from_status, to_status, actor_subject, actor_role, actor_organisation,
