@@ -226,6 +226,12 @@ export const CLAIM_UPDATED = {
               'The charges the demand named: the reasonable period of art. 944 para. 2 runs for those only. Absent in snapshots published before it was added.',
           }),
         ),
+        deliveredOn: Type.Optional(
+          Nullable(IsoDate, {
+            description:
+              'LETTER: the day it reached the owner (or by the postal record should have), the day the demand took effect (法释〔2020〕17号 art. 8 item 2); null: not recorded. Absent for other kinds and in snapshots published before it was added.',
+          }),
+        ),
       }),
     ),
     mediationSessions: Type.Array(

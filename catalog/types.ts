@@ -116,7 +116,8 @@ export const Closed = <P extends Parameters<typeof Type.Object>[0]>(
 ) => Type.Object(properties, { ...options, additionalProperties: false });
 
 /** `T | null`, published as `anyOf: [T, null]`. */
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) =>
+  Type.Union([schema, Type.Null()], options);
 
 /** One of a vocabulary's values, published as a JSON Schema `enum`. */
 export const OneOf = <const T extends readonly string[]>(values: T, options: { description?: string } = {}) =>

@@ -105,10 +105,17 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     expect(old.month).toBe(firstMonth);
 
     const letterOn = addDays(today, -3);
+    const arrivedOn = addDays(today, -1);
     const letter = (
       await ok(companyA, ACTION, {
         a: accountId,
-        x: { kind: 'LETTER', on: letterOn, chargeIds: [old.chargeId], note: '催缴函（第一次）' },
+        x: {
+          kind: 'LETTER',
+          on: letterOn,
+          deliveredOn: arrivedOn,
+          chargeIds: [old.chargeId],
+          note: '催缴函（第一次）',
+        },
       })
     ).recordCollectionAction;
     const [first] = await probe.waitForCount('the claim after the letter', claimsOf(accountId), 1);
@@ -127,12 +134,20 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     expect(claim.streetCode).toMatch(/^110102/);
     expect(claim.ownerReference).toEqual(expect.any(String));
     const charge = (id: string) => claim.charges.find((c) => c.chargeId === id)!;
-    // The letter named the old charge only: its period runs afresh from the letter, the other's does not.
-    expect(charge(old.chargeId).limitationEndsOn).toBe(limitationPeriodEnd(letterOn));
+    // The letter named the old charge only: its period runs afresh from the letter's arrival (法释〔2020〕17号 art. 8
+    // item 2), the other's does not.
+    expect(charge(old.chargeId).limitationEndsOn).toBe(limitationPeriodEnd(arrivedOn));
     expect(charge(recent.chargeId).limitationEndsOn).toBe(limitationPeriodEnd(charge(recent.chargeId).dueOn));
     // with the charges it named, for litigation's reasonable period of each month claimed
     expect(claim.demands).toEqual([
-      { actionId: letter.actions[0].actionId, kind: 'LETTER', on: letterOn, channel: null, chargeIds: [old.chargeId] },
+      {
+        actionId: letter.actions[0].actionId,
+        kind: 'LETTER',
+        on: letterOn,
+        channel: null,
+        chargeIds: [old.chargeId],
+        deliveredOn: arrivedOn,
+      },
     ]);
     expect(claim.mediationSessions).toEqual([]);
     // The same figures as the account's statement: both come from one computation.

@@ -54,10 +54,11 @@ const LIST = `query($f: ArrearsFilter, $first: Int) { arrears(filter: $f, first:
 const STATEMENT_FIELDS = `id status creditFen openFen billedFen paidFen waivedFen lateFeeFen asOf
   charges { chargeId kind month dueOn amountFen paidFen waivedFen openFen daysOverdue agingBucket limitationEndsOn lateFeeFen lateFeeWaived floorAreaCentiM2 rateFen }
   aging { bucket count openFen } payments { receiptNumber amountFen paidOn } adjustments { kind fen reason }
-  actions { actionId kind on chargeIds mediator outcome outcomeOn recordedByRole } transitions { from to reason on byRole }`;
+  actions { actionId kind on chargeIds mediator outcome outcomeOn deliveredOn recordedByRole } transitions { from to reason on byRole }`;
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { ${STATEMENT_FIELDS} } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId receiptNumber amountFen creditFen paidInto purpose allocations { chargeId month fen } } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { ${STATEMENT_FIELDS} } }`;
+const DELIVERED = `mutation($id: ID!, $on: LocalDate!) { recordLetterDelivery(actionId: $id, deliveredOn: $on) { ${STATEMENT_FIELDS} } }`;
 const OUTCOME = `mutation($id: ID!, $o: MediationOutcome!, $on: LocalDate!) { recordMediationOutcome(actionId: $id, outcome: $o, outcomeOn: $on) { status transitions { from to } } }`;
 const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: Note!, $fen: Fen, $amount: Fen, $key: Key) { adjustCharge(chargeId: $c, kind: $k, reason: $r, fen: $fen, amountFen: $amount, idempotencyKey: $key) { ${STATEMENT_FIELDS} } }`;
 const RATES = `query($g: CollectionRateGrouping!, $a: ID, $l: ID) { collectionRates(groupBy: $g, areaId: $a, levyId: $l) { key households paidHouseholds billedFen collectedFen byHouseholds { numerator denominator percent } byAmount { percent } } }`;
@@ -425,15 +426,37 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       })
     ).recordCollectionAction;
     expect(afterLetter.status).toBe('IN_COLLECTION');
-    expect(afterLetter.charges.find((c: { chargeId: string }) => c.chargeId === old.chargeId).limitationEndsOn).toBe(
-      limitationPeriodEnd(letterOn),
-    );
-    expect(afterLetter.charges.find((c: { chargeId: string }) => c.chargeId === recent.chargeId).limitationEndsOn).toBe(
-      limitationPeriodEnd(recent.dueOn),
-    );
+    type Ends = { chargeId: string; limitationEndsOn: string };
+    const endOf = (a: { charges: Ends[] }, c: Line) =>
+      a.charges.find((x) => x.chargeId === c.chargeId)!.limitationEndsOn;
+    // A letter demands payment once it reaches the owner (法释〔2020〕17号 art. 8 item 2): its arrival not yet
+    // recorded, it has interrupted nothing.
+    expect(endOf(afterLetter, old)).toBe(limitationPeriodEnd(old.dueOn));
     expect(afterLetter.transitions).toEqual([
       { from: 'CURRENT', to: 'IN_COLLECTION', reason: 'LETTER recorded', on: today, byRole: 'PROPERTY_COMPANY' },
     ]);
+    const [{ actionId: letterId, deliveredOn }] = afterLetter.actions;
+    expect(deliveredOn).toBeNull();
+    // Another company's letter is not found to it, whatever it sends; an arrival before the sending, or after today,
+    // is refused; nothing changes.
+    const refused = (as: typeof companyA, on: string) => fails(as, DELIVERED, { id: letterId, on });
+    expect((await refused(companyB, addDays(today, -1))).extensions.code).toBe('NOT_FOUND');
+    expect((await refused(companyA, addDays(letterOn, -1))).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { deliveredOn: expect.any(String) } },
+    });
+    expect((await refused(companyA, addDays(today, 1))).extensions.code).toBe('BAD_USER_INPUT');
+    expect((await statement(companyA, accountId)).actions[0].deliveredOn).toBeNull();
+    // Recorded: the period of the charge it named runs afresh from the arrival; the other charge's does not move.
+    const arrivedOn = addDays(today, -1);
+    const delivered = (await ok(companyA, DELIVERED, { id: letterId, on: arrivedOn })).recordLetterDelivery;
+    expect(delivered.actions[0]).toMatchObject({ actionId: letterId, on: letterOn, deliveredOn: arrivedOn });
+    expect(endOf(delivered, old)).toBe(limitationPeriodEnd(arrivedOn));
+    expect(endOf(delivered, recent)).toBe(limitationPeriodEnd(recent.dueOn));
+    expect((await refused(companyA, today)).extensions).toMatchObject({
+      code: 'LETTER_DELIVERY_ALREADY_RECORDED',
+      details: { deliveredOn: arrivedOn },
+    });
 
     // Art. 944: no cutting of water, power, heating or gas, however it is phrased; nothing is recorded.
     const actions = await count('collection_action');

@@ -500,7 +500,8 @@ async function sendDemandLetters(gql: Gql, company: Identity, accounts: DemoAcco
       'mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }',
       {
         a: account.accountId,
-        x: { kind: 'LETTER', on: letterOn, chargeIds, note: '物业费催缴函' },
+        // Handed to the owner, who signed for it that day: the letter took effect then (法释〔2020〕17号 art. 8 item 1).
+        x: { kind: 'LETTER', on: letterOn, deliveredOn: letterOn, chargeIds, note: '物业费催缴函（业主签收）' },
       },
     );
   };

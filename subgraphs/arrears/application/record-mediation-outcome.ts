@@ -6,8 +6,8 @@ import { mayMediate } from '../domain/access';
 import { openTotal } from '../domain/charge';
 import { MediationOutcome, checkStepHappened, endMediation } from '../domain/collection-action';
 import { chargesOfAccount } from '../persistence/charge.repository';
-import { findMediationSessionForUpdate, saveCollectionAction } from '../persistence/collection-action.repository';
-import { loadAccount } from './account.lookup';
+import { findAccount } from '../persistence/account.repository';
+import { findActionForUpdate, saveCollectionAction } from '../persistence/collection-action.repository';
 import { followMediationOutcome } from './account.moves';
 import { publishClaims } from './claims.publish';
 
@@ -22,11 +22,12 @@ export async function recordMediationOutcome(
 ): Promise<string> {
   const today = todayInChina();
   return em.transactional(async (tx) => {
-    const found = await findMediationSessionForUpdate(tx, input.actionId);
+    const found = await findActionForUpdate(tx, input.actionId, 'MEDIATION_SESSION');
     if (!found) throw new NotFoundError('Mediation session', input.actionId);
-    const account = await loadAccount(tx, identity, found.accountId, true);
-    if (!mayMediate(identity, account)) throw new NotFoundError('Mediation session', input.actionId);
-    const ended = endMediation(found.session, { outcome: input.outcome, outcomeOn: input.outcomeOn });
+    // Refused as the session not found, never naming its account (loadAccount's NOT_FOUND named it).
+    const account = await findAccount(tx, found.accountId, { lock: true });
+    if (!account || !mayMediate(identity, account)) throw new NotFoundError('Mediation session', input.actionId);
+    const ended = endMediation(found.action, { outcome: input.outcome, outcomeOn: input.outcomeOn });
     checkStepHappened(input.outcomeOn, today);
     await saveCollectionAction(tx, input.actionId, ended);
     await followMediationOutcome(

@@ -28,7 +28,13 @@ describe('claim lines', () => {
   it('restarts the limitation period of the charges a step or part payment names, and counts late fees on what stayed open', () => {
     const jan = charge('c1', '2024-01', '2024-01-31', 9_482, 5_000);
     const feb = charge('c2', '2024-02', '2024-02-29', 9_482, 0, 482);
-    const letter = { kind: 'LETTER' as const, on: '2024-06-01', chargeIds: ['c2'], note: null };
+    const letter = {
+      kind: 'LETTER' as const,
+      on: '2024-06-01',
+      deliveredOn: '2024-06-03',
+      chargeIds: ['c2'],
+      note: null,
+    };
     const lines = claimLines(
       {
         charges: [jan, feb],
@@ -61,8 +67,8 @@ describe('claim lines', () => {
     expect(lines.charges.map((c) => [c.chargeId, c.openFen, c.limitationEndsOn, c.lateFeeFen])).toEqual([
       // 10 days on 9,482 and 20 on 4,482 (late-fee.test.ts); the part payment of 2024-02-10 restarted the period.
       ['c1', 4_482, '2027-02-10', 92],
-      // One day late on the 9,000 left after the waiver; the letter restarted the period.
-      ['c2', 9_000, '2027-06-01', 5],
+      // One day late on the 9,000 left after the waiver; the letter restarted the period from its arrival.
+      ['c2', 9_000, '2027-06-03', 5],
     ]);
     expect(lines.actions).toHaveLength(1);
     expect(lines.adjustments).toHaveLength(1);

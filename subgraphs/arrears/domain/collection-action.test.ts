@@ -5,7 +5,9 @@ import {
   CollectionActionInput,
   CollectionActionKind,
   MAX_INSTALMENTS,
+  deliverLetter,
   demandedPayment,
+  effectiveOn,
   interruptionGround,
   interruptsLimitation,
   isDemand,
@@ -64,7 +66,12 @@ describe('demandedPayment', () => {
 describe('validateCollectionAction', () => {
   it.each<[string, CollectionActionInput, Record<string, unknown>]>([
     ['a posted notice', input({ kind: 'NOTICE_POSTED' }), { kind: 'NOTICE_POSTED' }],
-    ['a letter', input({ kind: 'LETTER', note: '  挂号信 ' }), { kind: 'LETTER', note: '挂号信' }],
+    ['a letter', input({ kind: 'LETTER', note: '  挂号信 ' }), { kind: 'LETTER', note: '挂号信', deliveredOn: null }],
+    [
+      'a letter with the day it arrived',
+      input({ kind: 'LETTER', deliveredOn: '2024-03-08' }),
+      { kind: 'LETTER', deliveredOn: '2024-03-08' },
+    ],
     ['a WeChat message', input({ kind: 'MESSAGE', channel: 'WECHAT' }), { kind: 'MESSAGE', channel: 'WECHAT' }],
     ['an unanswered call', input({ kind: 'CALL', reached: false }), { kind: 'CALL', reached: false }],
     ['a visit', input({ kind: 'VISIT', reached: true }), { kind: 'VISIT', reached: true }],
@@ -146,6 +153,16 @@ describe('validateCollectionAction', () => {
       { channel: 'channel does not apply to LETTER' },
     ],
     [
+      'a letter arriving before it was sent',
+      input({ kind: 'LETTER', deliveredOn: '2024-03-04' }),
+      { deliveredOn: 'deliveredOn must be a calendar date, not before the letter was sent' },
+    ],
+    [
+      'an arrival day on a message',
+      input({ kind: 'MESSAGE', channel: 'SMS', deliveredOn: '2024-03-05' }),
+      { deliveredOn: 'deliveredOn does not apply to MESSAGE' },
+    ],
+    [
       'a visit without saying whether anyone was met',
       input({ kind: 'VISIT' }),
       { reached: 'say whether the owner was reached' },
@@ -199,6 +216,29 @@ describe('validateCollectionAction', () => {
     const error = rejection(() => validateCollectionAction(given));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toEqual({ fields });
+  });
+});
+
+describe('a demand letter takes effect on arrival (法释〔2020〕17号 art. 8 item 2; Civil Code art. 137)', () => {
+  const sent = validateCollectionAction(input({ kind: 'LETTER' }));
+
+  it('is effective from the day it reached the owner, and not before its arrival is recorded', () => {
+    expect(effectiveOn(sent)).toBeNull();
+    const delivered = deliverLetter(sent as Parameters<typeof deliverLetter>[0], '2024-03-08');
+    expect(delivered).toMatchObject({ kind: 'LETTER', on: '2024-03-05', deliveredOn: '2024-03-08' });
+    expect(effectiveOn(delivered)).toBe('2024-03-08');
+    // Every other step takes effect the day it was made.
+    expect(effectiveOn(validateCollectionAction(input({ kind: 'NOTICE_POSTED' })))).toBe('2024-03-05');
+  });
+
+  it('records the arrival once, and not before the sending', () => {
+    const letter = sent as Parameters<typeof deliverLetter>[0];
+    expect(rejection(() => deliverLetter(letter, '2024-03-01')).details).toEqual({
+      fields: { deliveredOn: 'deliveredOn must be a calendar date, not before the letter was sent' },
+    });
+    const again = rejection(() => deliverLetter(deliverLetter(letter, '2024-03-08'), '2024-03-09'));
+    expect(again.code).toBe('LETTER_DELIVERY_ALREADY_RECORDED');
+    expect(again.details).toEqual({ deliveredOn: '2024-03-08' });
   });
 });
 

@@ -41,7 +41,15 @@ interface ActionBase {
 export type CollectionAction =
   /** A demand notice posted at the household's door or building entrance (张贴催缴通知), naming the household. */
   | (ActionBase & { readonly kind: 'NOTICE_POSTED' })
-  | (ActionBase & { readonly kind: 'LETTER' })
+  /** A demand letter. It demands payment once it reaches the owner, not when it is sent (statutes.ts DEMAND_ARRIVAL_SOURCE). */
+  | (ActionBase & {
+      readonly kind: 'LETTER';
+      /**
+       * The day it reached the owner, or by the postal record should have (refused at the owner's address); null
+       * while the company has no record of its arrival. Absent in letters recorded before it existed.
+       */
+      readonly deliveredOn?: IsoDate | null;
+    })
   | (ActionBase & { readonly kind: 'MESSAGE'; readonly channel: MessageChannel })
   /** A demand made in person or by phone only if someone was reached: an unanswered call demands nothing. */
   | (ActionBase & { readonly kind: 'VISIT' | 'CALL'; readonly reached: boolean })
@@ -71,6 +79,7 @@ export interface CollectionActionInput {
   mediator?: string | null;
   outcome?: string | null;
   outcomeOn?: string | null;
+  deliveredOn?: string | null;
 }
 
 const DEMANDS: ReadonlySet<CollectionActionKind> = new Set(['NOTICE_POSTED', 'LETTER', 'MESSAGE', 'VISIT', 'CALL']);
@@ -177,7 +186,7 @@ function refuseCutOff(input: CollectionActionInput): void {
 /** The fields each kind takes beyond the common ones; any other field sent is a mistake and is reported. */
 const KIND_FIELDS: Record<CollectionActionKind, readonly (keyof CollectionActionInput)[]> = {
   NOTICE_POSTED: [],
-  LETTER: [],
+  LETTER: ['deliveredOn'],
   MESSAGE: ['channel'],
   VISIT: ['reached'],
   CALL: ['reached'],
@@ -193,6 +202,7 @@ const SPECIFIC_FIELDS = [
   'mediator',
   'outcome',
   'outcomeOn',
+  'deliveredOn',
 ] as const;
 const NOTE_MAX = 2000;
 /**
@@ -226,6 +236,31 @@ export function endMediation(
   const ended = validateCollectionAction({ ...session, ...outcome });
   if (ended.kind !== 'MEDIATION_SESSION') throw new Error('unreachable: the kind was MEDIATION_SESSION');
   return ended;
+}
+
+export type Letter = Extract<CollectionAction, { readonly kind: 'LETTER' }>;
+
+/**
+ * A letter given the day it reached the owner: LETTER_DELIVERY_ALREADY_RECORDED when it has one already, otherwise
+ * the letter validated again with it (not before the letter was sent).
+ */
+export function deliverLetter(letter: Letter, deliveredOn: string): Letter {
+  if (letter.deliveredOn)
+    throw arrearsError('LETTER_DELIVERY_ALREADY_RECORDED', `The letter's arrival is recorded (${letter.deliveredOn})`, {
+      deliveredOn: letter.deliveredOn,
+    });
+  const delivered = validateCollectionAction({ ...letter, deliveredOn });
+  if (delivered.kind !== 'LETTER') throw new Error('unreachable: the kind was LETTER');
+  return delivered;
+}
+
+/**
+ * The day a demand reached the owner and took effect (a letter's arrival, art. 137 para. 2), or null for a letter whose
+ * arrival is not recorded; every other step takes effect the day it was made (a notice posted, a message sent, a
+ * visit or call that reached someone, the owner's promise, the mediation applied for).
+ */
+export function effectiveOn(action: CollectionAction): IsoDate | null {
+  return action.kind === 'LETTER' ? (action.deliveredOn ?? null) : action.on;
 }
 
 const notBefore = (date: unknown, start: unknown): boolean =>
@@ -285,6 +320,8 @@ export function validateCollectionAction(input: CollectionActionInput): Collecti
         outcome: input.outcome as MediationOutcome,
         outcomeOn: input.outcomeOn ?? null,
       };
+    case 'LETTER':
+      return { ...base, kind, deliveredOn: input.deliveredOn ?? null };
     default:
       return { ...base, kind };
   }
@@ -303,6 +340,10 @@ function checkKindFields(
     case 'VISIT':
     case 'CALL':
       if (typeof input.reached !== 'boolean') fields.reached = 'say whether the owner was reached';
+      return;
+    case 'LETTER':
+      if (input.deliveredOn !== undefined && input.deliveredOn !== null && !notBefore(input.deliveredOn, input.on))
+        fields.deliveredOn = 'deliveredOn must be a calendar date, not before the letter was sent';
       return;
     case 'PAYMENT_PROMISE':
       if (!notBefore(input.promisedBy, input.on))

@@ -20,6 +20,8 @@ export const ARREARS_ERRORS = {
   STATUS_SET_BY_PROCEDURE:
     'The move is made by mediation or the court procedure, not by the company by hand; `details.allowed` lists the moves it may make from `details.from`.',
   MEDIATION_ALREADY_ENDED: 'The mediation session already has an outcome; it cannot be given another.',
+  LETTER_DELIVERY_ALREADY_RECORDED:
+    "The demand letter's arrival is recorded already (`details.deliveredOn`); it is recorded once.",
   PROHIBITED_COLLECTION_MEASURE:
     'Cutting water, power, heating or gas to collect fees is refused (Civil Code art. 944).',
   LEVY_WITHOUT_VALID_DECISION:

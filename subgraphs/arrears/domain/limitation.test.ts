@@ -11,7 +11,9 @@ const action = (
   extra: Record<string, unknown> = {},
   chargeIds = [JAN.chargeId],
 ): CollectionAction => validateCollectionAction({ kind, on, chargeIds, ...extra });
-const letter = (on: string, chargeIds?: string[]) => action('LETTER', on, {}, chargeIds);
+/** A demand letter that reached the owner the day it was sent unless said otherwise (null: arrival not recorded). */
+const letter = (on: string, chargeIds?: string[], deliveredOn: string | null = on) =>
+  action('LETTER', on, { deliveredOn }, chargeIds);
 const partPayment = (on: string): LimitationEvent => ({ kind: 'PART_PAYMENT', on, chargeIds: [JAN.chargeId] });
 const mediation = (on: string, outcome: string, outcomeOn: string | null) =>
   action('MEDIATION_SESSION', on, { mediator: '天通苑南街道人民调解委员会', outcome, outcomeOn });
@@ -30,7 +32,23 @@ describe('limitationEndsOn', () => {
   it.each<[string, LimitationEvent[], string]>([
     ['no interruption: three years from the due date', [], '2024-01-31'],
     // 2025-06-15 is a Sunday: art. 203 ends the period on Monday the 16th.
-    ['a letter restarts the period from the day it was sent', [letter('2022-06-15')], '2025-06-16'],
+    ['a letter restarts the period from the day it reached the owner', [letter('2022-06-15')], '2025-06-16'],
+    [
+      'from its arrival, not from its sending (法释〔2020〕17号 art. 8 item 2)',
+      [letter('2022-06-08', undefined, '2022-06-15')],
+      '2025-06-16',
+    ],
+    [
+      'a letter whose arrival is not recorded interrupts nothing',
+      [letter('2022-06-15', undefined, null)],
+      '2024-01-31',
+    ],
+    [
+      'a letter sent before the last day that arrives after it comes too late',
+      [letter('2024-01-29', undefined, '2024-02-01')],
+      '2024-01-31',
+    ],
+    ['a letter arriving on the last day is in time', [letter('2024-01-26', undefined, '2024-01-31')], '2027-01-31'],
     [
       'a demand for another month does not touch this one (each month is its own claim)',
       [letter('2022-06-15', [OTHER])],
@@ -122,6 +140,9 @@ describe('isTimeBarred', () => {
     ['the day after', [], '2024-02-01', true],
     ['a year after, demanded in the meantime', [letter('2023-06-01')], '2025-02-01', false],
     ['after a demand made too late', [letter('2024-02-01')], '2024-06-01', true],
+    // The letter arrives on 1 February: as at 31 January it has not taken effect, and a day later it came too late.
+    ['a letter in the post on the last day', [letter('2024-01-30', undefined, '2024-02-01')], '2024-01-31', false],
+    ['the day after, the letter arriving late', [letter('2024-01-30', undefined, '2024-02-01')], '2024-02-01', true],
     [
       'before the owner’s late promise was made',
       [action('PAYMENT_PROMISE', '2024-05-10', { promisedBy: '2024-06-30' })],

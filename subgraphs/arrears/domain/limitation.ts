@@ -1,6 +1,6 @@
 import { IsoDate, addYears, compareDates, laterDate } from '../../../kernel/calendar';
 import { Charge } from './charge';
-import { CollectionAction, interruptsLimitation } from './collection-action';
+import { CollectionAction, effectiveOn, interruptsLimitation } from './collection-action';
 import { LIMITATION_PERIOD_YEARS } from './statutes';
 import { lastDayOfPeriodWithin } from '../../../kernel/working-days';
 
@@ -14,7 +14,8 @@ import { lastDayOfPeriodWithin } from '../../../kernel/working-days';
  * the charges it names. An instalment plan agreed for arrears is different: that is art. 189's agreement.
  *
  * A part payment (部分履行) shows the debtor's consent (art. 195 item 2) like a promise does, so the application
- * layer passes the payments applied to a charge alongside its collection actions.
+ * layer passes the payments applied to a charge alongside its collection actions. A demand letter interrupts on the
+ * day it reached the owner, once the company records it (statutes.ts DEMAND_ARRIVAL_SOURCE).
  */
 export interface PartPayment {
   readonly kind: 'PART_PAYMENT';
@@ -48,6 +49,9 @@ function restartsFrom(event: LimitationEvent, asOf: IsoDate | undefined): IsoDat
   if (event.kind === 'PART_PAYMENT') return event.on;
   if (!interruptsLimitation(event.kind)) return null;
   switch (event.kind) {
+    case 'LETTER':
+      // From the day it reached the owner (statutes.ts DEMAND_ARRIVAL_SOURCE); not known to have arrived: no interruption.
+      return event.deliveredOn ?? null;
     case 'VISIT':
     case 'CALL':
       return event.reached ? event.on : null;
@@ -71,19 +75,31 @@ function restartsFrom(event: LimitationEvent, asOf: IsoDate | undefined): IsoDat
 const isDebtorAgreement = (event: LimitationEvent): boolean =>
   event.kind === 'PAYMENT_PROMISE' || event.kind === 'INSTALMENT_PLAN';
 
+/**
+ * The day the event interrupts on, or null when it has not taken effect: a letter on its arrival (statutes.ts
+ * DEMAND_ARRIVAL_SOURCE), every other event the day it happened.
+ */
+const interruptsOn = (event: LimitationEvent): IsoDate | null =>
+  event.kind === 'PART_PAYMENT' ? event.on : effectiveOn(event);
+
 function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate | undefined): IsoDate {
   let end = limitationPeriodEnd(charge.dueOn);
   const relevant = events
     .filter((e) => e.chargeIds.includes(charge.chargeId))
+    .flatMap((e) => {
+      const at = interruptsOn(e);
+      return at === null ? [] : [{ event: e, at }];
+    })
     // Before the due date there is no claim to interrupt yet; after asOf the event has not happened.
-    .filter((e) => compareDates(e.on, charge.dueOn) > 0 && (asOf === undefined || compareDates(e.on, asOf) <= 0))
-    .sort((a, b) => compareDates(a.on, b.on));
-  for (const event of relevant) {
+    .filter(({ at }) => compareDates(at, charge.dueOn) > 0 && (asOf === undefined || compareDates(at, asOf) <= 0))
+    .sort((a, b) => compareDates(a.at, b.at));
+  for (const { event, at } of relevant) {
     const from = restartsFrom(event, asOf);
     if (from === null) continue;
-    // A demand after the last day cannot interrupt a period that has already run out, so it revives nothing; the
-    // debtor's later agreement to pay does (art. 192 para. 2), and the hub counts a fresh period from it.
-    if (compareDates(event.on, end) <= 0 || isDebtorAgreement(event)) end = laterDate(end, limitationPeriodEnd(from));
+    // A demand after the last day cannot interrupt a period that has already run out, so it revives nothing (a
+    // letter sent in time that arrives after it neither); the debtor's later agreement to pay does (art. 192 para.
+    // 2), and the hub counts a fresh period from it.
+    if (compareDates(at, end) <= 0 || isDebtorAgreement(event)) end = laterDate(end, limitationPeriodEnd(from));
   }
   return end;
 }

@@ -34,6 +34,7 @@ export function actionView(recorded: RecordedAction & { note: string | null }): 
     mediator: null,
     outcome: null,
     outcomeOn: null,
+    deliveredOn: null,
   };
   switch (action.kind) {
     case 'MESSAGE':
@@ -47,6 +48,8 @@ export function actionView(recorded: RecordedAction & { note: string | null }): 
       return { ...view, instalments: action.instalments.map(({ dueOn, fen }) => ({ dueOn, fen })) };
     case 'MEDIATION_SESSION':
       return { ...view, mediator: action.mediator, outcome: action.outcome, outcomeOn: action.outcomeOn };
+    case 'LETTER':
+      return { ...view, deliveredOn: action.deliveredOn ?? null };
     default:
       return view;
   }
@@ -76,6 +79,7 @@ export const collectionActionInputOf = (input: CollectionActionInputType): Colle
   mediator: input.mediator,
   outcome: input.outcome,
   outcomeOn: input.outcomeOn,
+  deliveredOn: input.deliveredOn,
 });
 
 /** A session in the street's list: the account's place beside the session's own fields. */

@@ -10,6 +10,7 @@ import { listArrears } from '../application/list-arrears';
 import { listLevies } from '../application/list-levies';
 import { listMediationSessions } from '../application/list-mediation-sessions';
 import { recordCollectionAction } from '../application/record-collection-action';
+import { recordLetterDelivery } from '../application/record-letter-delivery';
 import { recordMediationOutcome } from '../application/record-mediation-outcome';
 import { recordPayment } from '../application/record-payment';
 import { reversePayment } from '../application/reverse-payment';
@@ -220,6 +221,18 @@ export class ArrearsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ArrearsAccountType> {
     return statementOf(ctx, await recordMediationOutcome(ctx.em, ctx.identity, { actionId, outcome, outcomeOn }));
+  }
+
+  @Mutation(() => ArrearsAccountType, {
+    description:
+      "The company records the day its demand letter reached the owner (or by the postal record should have): the letter interrupts the limitation period of the charges it named from that day. Recorded once (LETTER_DELIVERY_ALREADY_RECORDED); another company's letter is NOT_FOUND.",
+  })
+  async recordLetterDelivery(
+    @Arg('actionId', () => ID) actionId: string,
+    @Arg('deliveredOn', () => LocalDate) deliveredOn: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ArrearsAccountType> {
+    return statementOf(ctx, await recordLetterDelivery(ctx.em, ctx.identity, { actionId, deliveredOn }));
   }
 
   @Mutation(() => ArrearsAccountType, {

@@ -259,6 +259,12 @@ export class CollectionActionRecordType {
   @Field(() => String, { nullable: true }) mediator!: string | null;
   @Field(() => MediationOutcomeEnum, { nullable: true }) outcome!: string | null;
   @Field(() => String, { nullable: true }) outcomeOn!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'LETTER: the day it reached the owner (or by the postal record should have); null while not recorded, and then the letter interrupts no limitation period (法释〔2020〕17号 art. 8 item 2).',
+  })
+  deliveredOn!: string | null;
   @Field() recordedByRole!: string;
 }
 
@@ -531,6 +537,12 @@ export class CollectionActionInputType {
   @Field(() => Name, { nullable: true }) mediator?: string | null;
   @Field(() => MediationOutcomeEnum, { nullable: true }) outcome?: string | null;
   @Field(() => LocalDate, { nullable: true }) outcomeOn?: string | null;
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'LETTER: the day it reached the owner, or by the postal record should have (refused at the address). A letter interrupts the limitation period from its arrival (法释〔2020〕17号 art. 8 item 2; Civil Code art. 137): without it, from none; recordLetterDelivery adds it later.',
+  })
+  deliveredOn?: string | null;
 }
 
 @InputType('LevyInput')

@@ -37,17 +37,18 @@ export async function insertCollectionAction(
   return id;
 }
 
-/** A mediation session and its account, locked for the rest of the transaction; null when there is none. */
-export async function findMediationSessionForUpdate(
+/** A recorded step of that kind and its account, locked for the rest of the transaction; null when there is none. */
+export async function findActionForUpdate<K extends CollectionAction['kind']>(
   em: EntityManager,
   actionId: string,
-): Promise<{ accountId: string; session: MediationSession } | null> {
-  const [row] = await sqlRows<{ account_id: string; action: MediationSession }>(
+  kind: K,
+): Promise<{ accountId: string; action: Extract<CollectionAction, { kind: K }> } | null> {
+  const [row] = await sqlRows<{ account_id: string; action: Extract<CollectionAction, { kind: K }> }>(
     em,
-    `select account_id, action from arrears.collection_action where id = ?::uuid and kind = 'MEDIATION_SESSION' for update`,
-    [actionId],
+    `select account_id, action from arrears.collection_action where id = ?::uuid and kind = ? for update`,
+    [actionId, kind],
   );
-  return row ? { accountId: row.account_id, session: row.action } : null;
+  return row ? { accountId: row.account_id, action: row.action } : null;
 }
 
 export async function saveCollectionAction(

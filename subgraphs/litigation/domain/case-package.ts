@@ -94,7 +94,8 @@ export interface CasePackageContent {
    * it, whose complaint states the referral's day.
    */
   amountsAsOf?: IsoDate;
-  demands: { date: IsoDate; channel: string }[];
+  /** `deliveredOn`: the day a letter reached the owner, where recorded; absent otherwise and in older packages. */
+  demands: { date: IsoDate; channel: string; deliveredOn?: IsoDate }[];
   evidence: EvidenceItem[];
   /** Hotline complaints about the service at the household's compound (service-complaints.ts); absent in older packages. */
   serviceComplaints?: ServiceComplaints;

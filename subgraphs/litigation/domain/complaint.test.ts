@@ -66,7 +66,7 @@ const CLAIM: ClaimSnapshot = {
     charge('2026-10', monthly - 2000, 0),
   ],
   demands: [
-    { kind: 'LETTER', on: '2026-11-01', channel: null },
+    { kind: 'LETTER', on: '2026-11-01', channel: null, deliveredOn: '2026-11-03' },
     { kind: 'MESSAGE', on: '2026-11-05', channel: 'WECHAT' },
   ],
   mediationSessions: [],
@@ -234,7 +234,10 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(row('事实与理由', '9.')).toContain(
       '各月逾期未付的物业费×日万分之3×逾期天数（自应付之日后30日的宽限期届满次日起',
     );
-    expect(row('事实与理由', '10.')).toBe('2026年11月1日，书面催缴函；2026年11月5日，短信/消息催缴（WECHAT）');
+    // The letter's arrival, where the company recorded it: the day the demand took effect (Civil Code art. 137).
+    expect(row('事实与理由', '10.')).toBe(
+      '2026年11月1日，书面催缴函（2026年11月3日送达）；2026年11月5日，短信/消息催缴（WECHAT）',
+    );
     expect(row('事实与理由', '12.')).toContain('第九百四十四条');
   });
 

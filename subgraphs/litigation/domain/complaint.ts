@@ -423,7 +423,12 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         value:
           pkg.demands.length === 0
             ? '无'
-            : pkg.demands.map((d) => `${chineseDate(d.date)}，${demandText(d.channel)}`).join('；'),
+            : pkg.demands
+                .map(
+                  (d) =>
+                    `${chineseDate(d.date)}，${demandText(d.channel)}${d.deliveredOn ? `（${chineseDate(d.deliveredOn)}送达）` : ''}`,
+                )
+                .join('；'),
       },
       { label: '11. 其他需要说明的内容（可另附页）', value: '无' },
       {

@@ -96,6 +96,33 @@ describe('referral facts and the case package', () => {
     });
   });
 
+  it('dates a letter by its arrival where recorded: the day the demand took effect (Civil Code art. 137)', () => {
+    const delivered = {
+      ...CLAIM,
+      demands: [
+        { ...CLAIM.demands[0], deliveredOn: '2026-11-04' },
+        { ...CLAIM.demands[1], deliveredOn: undefined },
+      ],
+    };
+    expect(referralFacts(delivered, [FILING], '2026-11-22', null, DEFAULT_DEMAND_PERIOD).demands).toEqual([
+      { date: '2026-11-04', channel: 'LETTER', months: ['2026-09', '2026-10'] },
+      { date: '2026-11-05', channel: 'MESSAGE (WECHAT)', months: null },
+    ]);
+    // The package states when it was sent and when it arrived; the complaint says both (complaint.test.ts).
+    const { content } = casePackageContent({
+      referralId: '7d0c2f1e-0000-4000-8000-000000000002',
+      claim: delivered,
+      claimableMonths: ['2026-09', '2026-10'],
+      filings: [FILING],
+      evidence: EVIDENCE,
+      costs: [],
+    });
+    expect(content.demands).toEqual([
+      { date: '2026-11-01', channel: 'LETTER', deliveredOn: '2026-11-04' },
+      { date: '2026-11-05', channel: 'MESSAGE (WECHAT)' },
+    ]);
+  });
+
   it('counts superseded and terminated filings as filed for the months they covered, up to the termination', () => {
     expect(
       filedContracts([

@@ -137,8 +137,17 @@ export interface ClaimSnapshot {
     limitationHeldOpen?: boolean;
     lateFeeFen: Fen;
   }[];
-  /** `chargeIds`: the charges each named; absent in snapshots published before arrears sent them. */
-  demands: readonly { kind: string; on: IsoDate; channel: string | null; chargeIds?: readonly string[] }[];
+  /**
+   * `chargeIds`: the charges each named; absent in snapshots published before arrears sent them. `deliveredOn`: a
+   * letter's arrival, the day it took effect; null when not recorded, absent for other kinds and in older snapshots.
+   */
+  demands: readonly {
+    kind: string;
+    on: IsoDate;
+    channel: string | null;
+    chargeIds?: readonly string[];
+    deliveredOn?: IsoDate | null;
+  }[];
   mediationSessions: readonly { on: IsoDate; outcome: string }[];
 }
 
@@ -265,7 +274,9 @@ export function referralFacts(
     })),
     contracts: filedContracts(filings),
     demands: claim.demands.map((d) => ({
-      date: d.on,
+      // A letter demands payment once it reaches the owner (Civil Code art. 137): the reasonable period runs from then
+      // where its arrival is recorded, from its sending where not.
+      date: d.deliveredOn ?? d.on,
       channel: d.channel ? `${d.kind} (${d.channel})` : d.kind,
       months: d.chargeIds
         ? [...new Set(claim.charges.filter((c) => d.chargeIds!.includes(c.chargeId)).map((c) => c.month))]
@@ -449,7 +460,11 @@ export function casePackageContent(input: PackageInput): {
     penaltyLines: claims.penaltyLines,
     lateFeeTerms: filing.terms.lateFee ? publishedLateFee(filing.terms.lateFee) : null,
     amountsAsOf: claim.asOf,
-    demands: claim.demands.map((d) => ({ date: d.on, channel: d.channel ? `${d.kind} (${d.channel})` : d.kind })),
+    demands: claim.demands.map((d) => ({
+      date: d.on,
+      channel: d.channel ? `${d.kind} (${d.channel})` : d.kind,
+      ...(d.deliveredOn ? { deliveredOn: d.deliveredOn } : {}),
+    })),
     evidence: [...input.evidence],
   };
   return { content, claims, filing };

@@ -58,6 +58,7 @@ export function claimUpdated(
         on: a.on,
         channel: a.action.kind === 'MESSAGE' ? a.action.channel : null,
         chargeIds: a.chargeIds,
+        ...(a.action.kind === 'LETTER' ? { deliveredOn: a.action.deliveredOn ?? null } : {}),
       })),
     mediationSessions: lines.actions.flatMap(({ actionId, action }) =>
       action.kind === 'MEDIATION_SESSION'

@@ -1,0 +1,34 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
+import { NotFoundError } from '../../../kernel/errors';
+import { Identity } from '../../../kernel/identity';
+import { mayKeepAccount } from '../domain/access';
+import { checkStepHappened, deliverLetter } from '../domain/collection-action';
+import { findAccount } from '../persistence/account.repository';
+import { findActionForUpdate, saveCollectionAction } from '../persistence/collection-action.repository';
+import { publishClaims } from './claims.publish';
+
+/**
+ * The company records the day its demand letter reached the owner (or, by the postal record, should have): the letter
+ * interrupts the limitation period from that day (domain/statutes.ts DEMAND_ARRIVAL_SOURCE), and the claim the
+ * litigation subgraph reads is published again. Another company's letter is NOT_FOUND. Returns the account id.
+ */
+export async function recordLetterDelivery(
+  em: EntityManager,
+  identity: Identity,
+  input: { actionId: string; deliveredOn: string },
+): Promise<string> {
+  const today = todayInChina();
+  return em.transactional(async (tx) => {
+    const found = await findActionForUpdate(tx, input.actionId, 'LETTER');
+    if (!found) throw new NotFoundError('Demand letter', input.actionId);
+    // Refused as the letter not found, never naming its account.
+    const account = await findAccount(tx, found.accountId, { lock: true });
+    if (!account || !mayKeepAccount(identity, account)) throw new NotFoundError('Demand letter', input.actionId);
+    const delivered = deliverLetter(found.action, input.deliveredOn);
+    checkStepHappened(input.deliveredOn, today, 'deliveredOn');
+    await saveCollectionAction(tx, input.actionId, delivered);
+    await publishClaims(tx, [account.id], today);
+    return account.id;
+  });
+}
