@@ -29,7 +29,7 @@ import { subgraphTopics } from '../platform/subgraph/runtime';
 import { uniqueSuffix } from './support/hub-fixture';
 import { probeTopics, rawProducer, testKafkaClient } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
-import { SecuredBroker, brokerErrorType, securedBroker, tryConsume, tryProduce } from './support/secured-broker';
+import { SecuredBroker, securedBroker, tryConsume, tryProduce } from './support/secured-broker';
 import { kafkaTlsFromEnv } from '../platform/config';
 import { MAX_CONNECTIONS_PER_ADDRESS } from '../tools/kafka/local-kafka';
 
@@ -119,35 +119,18 @@ describe('the broker refuses strangers', () => {
     const tls = kafkaTlsFromEnv({ KAFKA_TLS_CA_FILE: broker.tls.caFile });
     const sent = `over tls ${randomUUID()}`;
     expect(tls?.ca).toHaveLength(1);
-    const produce = async (settings: Omit<KafkaSettings, 'clientId'>, topicName: string): Promise<string> => {
-      const producer = createKafka({ ...settings, clientId: 'tls-probe' }, { quiet: true }).producer({
-        allowAutoTopicCreation: false,
-        retry: { retries: 1, initialRetryTime: 100 },
-      });
-      try {
-        await producer.connect();
-        await producer.send({ topic: topicName, acks: -1, messages: [{ key: 'k', value: sent }] });
-        return 'OK';
-      } catch (error) {
-        return `${brokerErrorType(error)}: ${(error as Error).message}`;
-      } finally {
-        await producer.disconnect().catch(() => undefined);
-      }
-    };
     const overTls = { brokers: broker.tls.brokers, tls };
-    expect(await produce({ ...overTls, sasl: sub('areas') }, topic(AREAS_TOPIC.name))).toBe('OK');
+    expect(await tryProduce(overTls, sub('areas'), topic(AREAS_TOPIC.name), sent)).toBe('OK');
     // The same ACLs: another subgraph's topic is refused over TLS too; a wrong password still fails SCRAM.
-    expect(await produce({ ...overTls, sasl: sub('areas') }, topic(FILINGS_TOPIC.name))).toMatch(
-      /^TOPIC_AUTHORIZATION_FAILED/,
-    );
+    expect(await tryProduce(overTls, sub('areas'), topic(FILINGS_TOPIC.name))).toBe('TOPIC_AUTHORIZATION_FAILED');
     const wrong = { username: sub('areas').username, password: `${sub('areas').password}x` };
-    expect(await produce({ ...overTls, sasl: wrong }, topic(AREAS_TOPIC.name))).toMatch(/SASL/);
+    expect(await tryProduce(overTls, wrong, topic(AREAS_TOPIC.name))).toBe('SASL_AUTHENTICATION_FAILED');
     // A client that trusts only the system's CAs refuses the broker's certificate: no password is sent to it.
-    expect(await produce({ ...overTls, tls: {}, sasl: sub('areas') }, topic(AREAS_TOPIC.name))).toMatch(
-      /self[- ]signed certificate/i,
+    expect(await tryProduce({ ...overTls, tls: {} }, sub('areas'), topic(AREAS_TOPIC.name))).toBe(
+      'SELF_SIGNED_CERTIFICATE',
     );
     // Plain TCP to the TLS listener gets nowhere.
-    expect(await produce({ brokers: broker.tls.brokers, sasl: sub('areas') }, topic(AREAS_TOPIC.name))).not.toBe('OK');
+    expect(await tryProduce(broker.tls.brokers, sub('areas'), topic(AREAS_TOPIC.name))).not.toBe('OK');
     // What went over TLS is there for a reader on the plain listener (one broker, two doors).
     const probe = await probeTopics(broker.brokers, [topic(AREAS_TOPIC.name)], broker.credentials.admin);
     try {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CompressionTypes, Consumer, Kafka } from 'kafkajs';
 import { BrokerCredentials, loadOrCreateBrokerCredentials } from '../../platform/events/broker-credentials';
-import { SaslCredential } from '../../platform/events/kafka';
+import { KafkaTls, SaslCredential, createKafka } from '../../platform/events/kafka';
 import { LocalKafkaOptions, runningPid, startLocalKafka } from '../../tools/kafka/local-kafka';
 import { freePort } from './events';
 import { kafkaBrokers, testKafkaCredentials } from './hub-fixture';
@@ -91,21 +91,26 @@ export function brokerErrorType(error: unknown): string {
   // kafkajs turns FindCoordinator's GROUP_AUTHORIZATION_FAILED into "Failed to find group coordinator".
   if (/Group authorization failed|Failed to find group coordinator/i.test(message)) return 'GROUP_AUTHORIZATION_FAILED';
   if (/SASL/i.test(message)) return 'SASL_AUTHENTICATION_FAILED';
+  // A client refusing the broker's certificate (not signed by a CA it trusts) sends it nothing.
+  if (/self[- ]signed certificate/i.test(message)) return 'SELF_SIGNED_CERTIFICATE';
   return (error as Error)?.name ?? 'UNKNOWN';
 }
 
-/** Produces one message as `sasl` (`null`: without credentials); resolves 'OK' or the broker's refusal. */
+/**
+ * Produces one message as `sasl` (`null`: without credentials) to `at`: a listener's brokers, or with `tls` its TLS
+ * listener's, the client made as the hub makes its own (createKafka, so TLS settings go the way a subgraph's do);
+ * resolves 'OK' or the broker's refusal.
+ */
 export async function tryProduce(
-  brokers: string[],
+  at: string[] | { brokers: string[]; tls?: KafkaTls },
   sasl: SaslCredential | null,
   topic: string,
   value = 'probe',
   compression = CompressionTypes.None,
 ): Promise<string> {
-  const producer = testKafkaClient(brokers, 'security-probe', sasl).producer({
-    allowAutoTopicCreation: false,
-    retry: { retries: 2, initialRetryTime: 100 },
-  });
+  const { brokers, tls } = Array.isArray(at) ? { brokers: at, tls: undefined } : at;
+  const kafka = createKafka({ clientId: 'security-probe', brokers, sasl: sasl ?? undefined, tls }, { quiet: true });
+  const producer = kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 2, initialRetryTime: 100 } });
   try {
     await producer.connect();
     await producer.send({ topic, acks: -1, compression, messages: [{ key: 'k', value }] });
