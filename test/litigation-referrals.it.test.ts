@@ -5,6 +5,7 @@ import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
 import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REFUSALS_TOPIC, COURT_CASE_EVENT_REPORTED } from '../catalog';
 import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
+import { DEMO_COMPANY_PROFILE } from '../hub/demo/demo-documents';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -333,6 +334,22 @@ describe('litigation: referrals through the green channel, the court’s reports
     const [referral] = (await refer([accounts[4].id], { mediationWaivedOn: today })).referArrears;
     expect((await ok(xichengCourt, LIST, {})).referrals.items.map((r: { id: string }) => r.id)).toContain(referral.id);
     expect((await ok(xichengCourt, REFERRAL, { id: referral.id })).referral.packages).toHaveLength(1);
+    // The parties by name, where the hub holds one: the court's as registered, the plaintiff's once it gave its
+    // particulars for complaints (until then its id is all there is); one query each for the whole page.
+    const NAMES = `query($id: ID!) { referral(id: $id) { companyId plaintiffName courtId courtName } }`;
+    expect((await ok(xichengCourt, NAMES, { id: referral.id })).referral).toEqual({
+      companyId: companyA.organisationId,
+      plaintiffName: null,
+      courtId: 'bj-xicheng-court',
+      courtName: '北京市西城区人民法院',
+    });
+    await ok(companyA, `mutation($p: CompanyProfileInput!) { updateCompanyProfile(profile: $p) { companyId } }`, {
+      p: DEMO_COMPANY_PROFILE,
+    });
+    const named = await ok(xichengCourt, `{ referrals(first: 100) { items { plaintiffName courtName } } }`);
+    expect(new Set(named.referrals.items.map((r: { plaintiffName: string }) => r.plaintiffName))).toEqual(
+      new Set([DEMO_COMPANY_PROFILE.legalName]),
+    );
     // A referral refused for eligibility was sent to no court: the court does not see it.
     await ok(companyA, ACTION, {
       a: accounts[11].id,

@@ -33,7 +33,9 @@ const REFERRALS = graphql(`
         id
         areaName
         companyId
+        plaintiffName
         courtId
+        courtName
         eligible
         status
         procedure
@@ -58,6 +60,7 @@ const CASE = graphql(`
       id
       areaName
       companyId
+      plaintiffName
       status
       procedure
       caseNumber
@@ -177,7 +180,10 @@ export function ReferralsScreen({ court }: { court: boolean }) {
         pagination={serverPages(page, setPage, referrals?.totalCount ?? 0)}
         columns={[
           { title: '小区', dataIndex: 'areaName' },
-          { title: court ? '原告' : '受理法院', render: (_, r) => (court ? r.companyId : r.courtId) },
+          {
+            title: court ? '原告' : '受理法院',
+            render: (_, r) => (court ? partyName(r.plaintiffName, r.companyId) : partyName(r.courtName, r.courtId)),
+          },
           { title: '移送日期', dataIndex: 'submittedOn', render: dateZh },
           { title: '标的额', dataIndex: 'amountInDisputeFen', render: yuan },
           {
@@ -297,6 +303,17 @@ function download(name: string, mediaType: string, base64: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** A party by its name, its id beneath; its id alone where the hub holds no name (a company yet to give its particulars). */
+function partyName(name: string | null | undefined, id: string) {
+  if (!name) return id;
+  return (
+    <Space direction="vertical" size={0}>
+      {name}
+      <Typography.Text type="secondary">{id}</Typography.Text>
+    </Space>
+  );
+}
+
 function CaseDrawer({ referralId, court, onClose }: { referralId: string; court: boolean; onClose: () => void }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: CASE, variables: { id: referralId } });
   const r = data?.referral;
@@ -308,7 +325,7 @@ function CaseDrawer({ referralId, court, onClose }: { referralId: string; court:
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label="小区">{r.areaName}</Descriptions.Item>
-            <Descriptions.Item label="原告">{r.companyId}</Descriptions.Item>
+            <Descriptions.Item label="原告">{partyName(r.plaintiffName, r.companyId)}</Descriptions.Item>
             <Descriptions.Item label="状态">{label(CASE_STATUS, r.status)}</Descriptions.Item>
             <Descriptions.Item label="审理程序">{label(PROCEDURE, r.procedure)}</Descriptions.Item>
             <Descriptions.Item label="案号">{r.caseNumber ?? '—'}</Descriptions.Item>

@@ -8,7 +8,7 @@ export const COMPLAINTS_ERRORS = {
   UNAUTHORISED_SENDER:
     'A hotline system that is not registered, or not registered for the order’s street, sent a work order (dead-letter reason).',
   JURISDICTION_OVERLAP:
-    'Another hotline system is registered for some of these divisions (details.overlapping): a street is served by one, as an order number is unique within its street.',
+    'Another hotline system is registered for some of these divisions (details.overlapping): a street is served by one, so each of its orders comes from one system and is counted once.',
   UNKNOWN_COMPLAINT_ITEM: 'The order names a category and item the taxonomy does not hold for the day it was received.',
   INVALID_ORDER_TRANSITION: 'The work order is not in a state for this step (details.from, details.to).',
   NO_RESPONSIBLE_PARTY:

@@ -13,7 +13,7 @@ import { referralStatistics } from '../application/referral-statistics';
 import { splitConsolidatedBatch } from '../application/split-batch';
 import { verifyCasePackage } from '../application/verify-case-package';
 import { withdrawReferral } from '../application/withdraw-referral';
-import { courtEventsLoader, packagesLoader } from './referral.loaders';
+import { courtEventsLoader, courtNamesLoader, packagesLoader, plaintiffNamesLoader } from './referral.loaders';
 import { toBatchType, toCourtEventRecordType, toPackageVerificationType, toReferralType } from './referral.mappers';
 import {
   CasePackageVersionType,
@@ -132,6 +132,23 @@ export class ReferralResolver {
   @FieldResolver(() => [CasePackageVersionType], { description: 'Every version of the case package, oldest first.' })
   async packages(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<CasePackageVersionType[]> {
     return packagesLoader(ctx).load(referral.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The plaintiff company's legal name, as it gave its particulars for complaints (updateCompanyProfile); null until it has: then companyId is all the hub holds.",
+  })
+  async plaintiffName(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return plaintiffNamesLoader(ctx).load(referral.companyId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The court's registered name (registerCourt); null for a court the hub has not registered.",
+  })
+  async courtName(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return courtNamesLoader(ctx).load(referral.courtId);
   }
 
   @Directive('@listSize(assumedSize: 10)')
