@@ -65,10 +65,14 @@ export const PRE_LITIGATION_MEDIATION_SOURCE =
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * Art. 24: "因合同纠纷提起的诉讼，由被告住所地或者合同履行地人民法院管辖". A property-service contract is performed
- * where the property is, so the court of the area's district hears the owners' fees; a court elsewhere has no
- * jurisdiction and would have to transfer the case (art. 37). The owner's own domicile is the other competent court,
- * which the hub does not know: such a suit is brought outside the green channel.
+ * Art. 24: "因合同纠纷提起的诉讼，由被告住所地或者合同履行地人民法院管辖". The hub takes the property's location as the
+ * place of performance of a property-service contract, as courts commonly do for owners' fees, so the court of the
+ * area's district hears them. That reading is the hub's, not settled law: for a claim to money, where the contract
+ * names no place of performance, the Supreme People's Court's interpretation of the Civil Procedure Law (art. 18 para.
+ * 2) takes the place of the party receiving it, the company; and a contract may choose another connected court in
+ * writing (art. 35). The owner's own domicile is the other competent court, which the hub does not know. A company
+ * whose contract names another court, or that sues where the owner lives, does so outside the green channel; a court
+ * of the area's district that sees its jurisdiction otherwise transfers the case (art. 37).
  */
 export const COURT_TERRITORY_SOURCE =
   'Civil Procedure Law art. 24 (2021 amendment): the court of the place of performance, where the property is';
