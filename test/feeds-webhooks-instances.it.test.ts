@@ -3,6 +3,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Producer } from 'kafkajs';
 import { verifyWebhook } from '../examples/webhook-receiver';
+import { HubOrm, initOrm } from '../platform/db/orm';
 import { RunningSubgraph, startSubgraph } from '../platform/subgraph/runtime';
 import { WebhookSender } from '../subgraphs/feeds/events/deliver/webhook-sender';
 import { feedsSubgraph } from '../subgraphs/feeds/module';
@@ -55,6 +56,11 @@ async function startRawReceiver() {
 describe('feeds: two hub instances share the webhook work', () => {
   let t: TestHub;
   let second: RunningSubgraph;
+  /**
+   * A third instance's claims and records, on one connection only: its backend is known, so a test sees it wait for
+   * a lock instead of sleeping and hoping it got there (the two instances' own senders wait for the same locks).
+   */
+  let third: HubOrm;
   let producer: Producer;
   let receiver: Awaited<ReturnType<typeof startRawReceiver>>;
   const { ok } = gqlExpectations(() => t);
@@ -81,6 +87,12 @@ describe('feeds: two hub instances share the webhook work', () => {
       port: 0,
       migrations: 'none', // the first instance's database: migrated (or a clone of the migrated template)
     });
+    third = await initOrm({
+      databaseUrl: t.databaseUrl,
+      schema: feedsSubgraph.name,
+      entities: feedsSubgraph.entities,
+      poolMax: 1,
+    });
     receiver = await startRawReceiver();
     producer = rawProducer(t.brokers);
     await producer.connect();
@@ -93,6 +105,7 @@ describe('feeds: two hub instances share the webhook work', () => {
   afterAll(async () => {
     await producer?.disconnect();
     await second?.stop();
+    await third?.close();
     await t?.stop();
     await receiver?.stop();
     delete process.env.HUB_WEBHOOK_ALLOWED_HOSTS;
@@ -157,20 +170,37 @@ describe('feeds: two hub instances share the webhook work', () => {
     expect(state).toEqual({ delivered: expected, attempts: expected, leased: 0 });
   });
 
+  /** The backend of `client` (a pg client), or of the third instance's one connection. */
+  const backendOf = async (client?: { query: (sql: string) => Promise<{ rows: { pid: number }[] }> }) =>
+    client
+      ? (await client.query('select pg_backend_pid() as pid')).rows[0].pid
+      : (await third.em.getConnection().execute<{ pid: number }[]>('select pg_backend_pid() as pid'))[0].pid;
+  /** Until the backend `pid` waits for a lock that `holder` (a backend) holds. */
+  const waitsFor = (what: string, pid: number, holder: number) =>
+    waitFor(
+      what,
+      async () => {
+        const [{ blockers }] = await t.sql<{ blockers: number[] }>('select pg_blocking_pids($1) as blockers', [pid]);
+        return blockers.includes(holder);
+      },
+      { timeoutMs: 10_000 },
+    );
+
   it('claims deliveries one instance at a time, so the caps hold over all instances', async () => {
     // Each claim counted the rows in flight as of its own start: two at once each took up to the organisation's cap.
     const holder = await connectedClient(t.databaseUrl);
     try {
       await holder.query('select pg_advisory_lock(hashtext($1))', [CLAIM_LOCK]);
+      const [holderPid, claimPid] = [await backendOf(holder), await backendOf()];
       let claimed = false;
-      const claim = claimDueDeliveries(second.orm.em.fork(), {
+      const claim = claimDueDeliveries(third.em.fork(), {
         limit: 10,
         perSubscription: 4,
         perOrganisation: 64,
         leaseMs: 1000,
         token: randomUUID(),
       }).then(() => (claimed = true));
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await waitsFor('the claim to wait for the other instance’s', claimPid, holderPid);
       expect(claimed).toBe(false); // waiting for the other instance's claim
       await holder.query('select pg_advisory_unlock(hashtext($1))', [CLAIM_LOCK]);
       await claim;
@@ -197,9 +227,10 @@ describe('feeds: two hub instances share the webhook work', () => {
     try {
       await deletion.query('begin');
       await deletion.query('select 1 from feeds.webhook_subscription where id = $1 for update', [subscriptionId]);
+      const [deletionPid, recordingPid] = [await backendOf(deletion), await backendOf()];
       const now = new Date();
       const recording = recordWebhookAttempts(
-        second.orm.em.fork(),
+        third.em.fork(),
         [
           {
             subscriptionId,
@@ -221,7 +252,7 @@ describe('feeds: two hub instances share the webhook work', () => {
         ],
         webhookConfig(),
       );
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await waitsFor('the sender to wait for the subscription the deletion holds', recordingPid, deletionPid);
       // The sender waits for the subscription and holds none of its deliveries: the deletion takes them at once.
       await deletion.query('set local lock_timeout = 200');
       await deletion.query('select 1 from feeds.webhook_delivery where id = $1 for update', [deliveryId]);
