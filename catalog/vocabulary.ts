@@ -34,6 +34,15 @@ export const JOINT_DECISION_TALLY_SOURCES = [
 export type JointDecisionTallySource = (typeof JOINT_DECISION_TALLY_SOURCES)[number];
 
 /** Building classes of fee schedules (seed 003: ¥1.00 low-rise, ¥1.67 high-rise owner rates). */
+/**
+ * The document an owner is identified by, as the areas register holds it and a court's complaint names the defendant:
+ * a natural person's 居民身份证 (GB 11643), passport or other document; an owner that is a legal person or other
+ * organisation (a developer holding unsold units, a company owning an office) by its unified social credit code (GB
+ * 32100), which the complaint states under 被告（法人、非法人组织） instead of 被告（自然人）.
+ */
+export const OWNER_ID_TYPES = ['RESIDENT_ID', 'PASSPORT', 'OTHER', 'UNIFIED_SOCIAL_CREDIT_CODE'] as const;
+export type OwnerIdType = (typeof OWNER_ID_TYPES)[number];
+
 export const BUILDING_CLASSES = ['LOW_RISE', 'HIGH_RISE'] as const;
 export type BuildingClass = (typeof BUILDING_CLASSES)[number];
 

@@ -1,4 +1,5 @@
 import { addDays, addMonths } from '../kernel/calendar';
+import { creditCodeCheckCharacter } from '../kernel/credit-code';
 import { residentIdCheckCharacter } from '../subgraphs/areas/domain/owner-identity';
 import request from 'supertest';
 import { Identity } from '../kernel/identity';
@@ -198,6 +199,30 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       id_number_masked: `110***********${residentId('11010219900101456').slice(-4)}`,
       phone_masked: '010*****5678',
     });
+
+    // An owner that is a company (a developer's unsold unit) by its unified social credit code, its GB 32100 check
+    // character verified, in lower case too.
+    const creditCode = (body: string) => body + creditCodeCheckCharacter(body);
+    const developer = {
+      legalName: '北京红居房地产开发有限公司',
+      idType: 'UNIFIED_SOCIAL_CREDIT_CODE',
+      idNumber: creditCode('91110102MA01HJKF0'),
+      phone: '010-66001234',
+      serviceAddress: null,
+    };
+    const unsold = `mutation($b: ID!, $o: OwnerIdentityInput) { registerHousehold(buildingId: $b, input: { unit: "9", room: "902", floorArea: "50.00", ownerReference: "o-902", ownerIdentity: $o }) { ownerIdentity { ${IDENTITY} } } }`;
+    const miscoded = {
+      ...developer,
+      idNumber: developer.idNumber.slice(0, 17) + (developer.idNumber[17] === '0' ? '1' : '0'),
+    };
+    const wrong = await fails(guangwai, unsold, { b: building.id, o: miscoded });
+    expect(wrong.extensions.details!.fields).toEqual({ 'ownerIdentity.idNumber': expect.stringMatching(/GB 32100/) });
+    expect(await t.sql(`select 1 from areas.household where owner_reference = 'o-902'`)).toEqual([]);
+    const entered = await ok(guangwai, unsold, {
+      b: building.id,
+      o: { ...developer, idNumber: developer.idNumber.toLowerCase() },
+    });
+    expect(entered.registerHousehold.ownerIdentity).toEqual({ ...developer, masked: false });
   });
 
   it('keeps ID numbers and phones only encrypted in the database', async () => {

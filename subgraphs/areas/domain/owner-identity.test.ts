@@ -89,6 +89,21 @@ describe('owner identity input', () => {
     expect(ownerIdentityProblems({ ...valid, idType: 'DRIVING_LICENCE' as never }, today)).toHaveProperty('idType');
   });
 
+  it('checks an organisation’s unified social credit code by its GB 32100 check character', () => {
+    const organisation = {
+      ...valid,
+      legalName: '北京学苑房地产开发有限公司',
+      idType: 'UNIFIED_SOCIAL_CREDIT_CODE' as const,
+    };
+    expect(ownerIdentityProblems({ ...organisation, idNumber: '91110108551385082q' }, today)).toEqual({});
+    expect(normaliseOwnerIdentity({ ...organisation, idNumber: ' 91110108551385082q ' }).idNumber).toBe(
+      '91110108551385082Q',
+    );
+    const problems = ownerIdentityProblems({ ...organisation, idNumber: '91110108551385082R' }, today);
+    expect(problems).toEqual({ idNumber: expect.stringContaining('GB 32100') });
+    expect(JSON.stringify(problems)).not.toContain('91110108551385082R');
+  });
+
   it('checks passports and other documents by shape only', () => {
     expect(ownerIdentityProblems({ ...valid, idType: 'PASSPORT', idNumber: 'E12345678' }, today)).toEqual({});
     expect(ownerIdentityProblems({ ...valid, idType: 'PASSPORT', idNumber: 'E1-2' }, today)).toHaveProperty('idNumber');

@@ -5,8 +5,10 @@
  * full only to the street office of the household's street and a court its case was referred to (domain/access.ts),
  * and records every read in full (application/read-owner-identities.ts).
  */
-export const OWNER_ID_TYPES = ['RESIDENT_ID', 'PASSPORT', 'OTHER'] as const;
-export type OwnerIdType = (typeof OWNER_ID_TYPES)[number];
+import { OWNER_ID_TYPES, type OwnerIdType } from '../../../catalog';
+import { isValidCreditCode } from '../../../kernel/credit-code';
+
+export { OWNER_ID_TYPES, type OwnerIdType };
 
 export interface OwnerIdentityInput {
   legalName: string;
@@ -79,12 +81,17 @@ export function ownerIdentityProblems(input: OwnerIdentityInput, today = new Dat
   const problems: Record<string, string> = {};
   if (!text(input.legalName, 100)) problems.legalName = 'legal name must have 1 to 100 printable characters';
   if (!(OWNER_ID_TYPES as readonly string[]).includes(input.idType))
-    problems.idType = 'ID type must be RESIDENT_ID, PASSPORT or OTHER';
+    problems.idType = `ID type must be one of ${OWNER_ID_TYPES.join(', ')}`;
   else if (input.idType === 'RESIDENT_ID') {
     const problem = residentIdProblem(input.idNumber ?? '', today);
     if (problem) problems.idNumber = problem;
   } else if (input.idType === 'PASSPORT' && !/^[A-Z0-9]{5,20}$/i.test((input.idNumber ?? '').trim())) {
     problems.idNumber = 'a passport number has 5 to 20 letters and digits';
+  } else if (
+    input.idType === 'UNIFIED_SOCIAL_CREDIT_CODE' &&
+    !isValidCreditCode((input.idNumber ?? '').trim().toUpperCase())
+  ) {
+    problems.idNumber = 'a unified social credit code has 18 characters, the last the GB 32100 check character';
   } else if (input.idType === 'OTHER' && !text(input.idNumber, 40)) {
     problems.idNumber = 'an ID number has 1 to 40 printable characters';
   }

@@ -6,7 +6,8 @@ import { OWNER_ID_TYPES, OwnerIdType } from '../domain/owner-identity';
 export const OwnerIdTypeEnum = graphqlEnum(OWNER_ID_TYPES);
 registerEnumType(OwnerIdTypeEnum, {
   name: 'OwnerIdType',
-  description: '居民身份证 (GB 11643 number) / 护照 / another identity document.',
+  description:
+    '居民身份证 (GB 11643 number) / 护照 / another identity document of a natural person; UNIFIED_SOCIAL_CREDIT_CODE (GB 32100, check character verified) for an owner that is a legal person or other organisation, which the complaint names as 被告（法人、非法人组织）.',
 });
 
 export const OwnerDataKindEnum = graphqlEnum(['NAME', 'IDENTITY'] as const);

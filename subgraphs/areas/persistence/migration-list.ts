@@ -2,6 +2,7 @@ import { MigrationEntry, migrationEntries } from '../../../platform/db/orm';
 import { Migration20261201220000_contract_areas } from './migrations/Migration20261201220000_contract_areas';
 import { Migration20261213000000_declared_households } from './migrations/Migration20261213000000_declared_households';
 import { Migration20261214000000_joint_decision_agenda_item } from './migrations/Migration20261214000000_joint_decision_agenda_item';
+import { Migration20261222010000_organisation_owners } from './migrations/Migration20261222010000_organisation_owners';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { Migration20261122010000_compounds } from './migrations/Migration20261122010000_compounds';
 import { Migration20261122020000_governance } from './migrations/Migration20261122020000_governance';
@@ -51,4 +52,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261209000000_court_household_owner,
   Migration20261213000000_declared_households,
   Migration20261214000000_joint_decision_agenda_item,
+  Migration20261222010000_organisation_owners,
 );

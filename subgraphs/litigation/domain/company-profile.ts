@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../../kernel/errors';
-import { isValidCreditCode } from './credit-code';
+import { isValidCreditCode } from '../../../kernel/credit-code';
 
 /**
  * The plaintiff's particulars as the element-based complaint lists them for a legal person (原告（法人、非法人组织）):

@@ -159,6 +159,30 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(row('当事人信息', '民族')).toBe(NOT_HELD);
   });
 
+  it('names an owner that is an organisation under 被告（法人、非法人组织）, by its credit code, and files the complaint under its name', () => {
+    const developer: DefendantIdentity = {
+      legalName: '北京学苑房地产开发有限公司',
+      idType: 'UNIFIED_SOCIAL_CREDIT_CODE',
+      idNumber: '91110108MA01XYFC31',
+      phone: '010-62001111',
+      serviceAddress: null,
+      masked: false,
+    };
+    const sued = buildComplaint({ ...complaintInput, defendant: developer });
+    const rows = sued.sections[0].rows;
+    const defendantRows = rows.slice(rows.findIndex((r) => r.label.startsWith('被告')));
+    expect(defendantRows).toEqual([
+      { label: '被告（法人、非法人组织）名称', value: '北京学苑房地产开发有限公司' },
+      { label: '住所地（主要办事机构所在地）', value: NOT_HELD },
+      { label: '法定代表人/负责人', value: NOT_HELD },
+      { label: '联系电话', value: '010-62001111' },
+      { label: '统一社会信用代码', value: '91110108MA01XYFC31' },
+    ]);
+    // No natural person's rows: no sex or birth date read from a credit code.
+    expect(rows.some((r) => ['性别', '出生日期', '证件类型'].includes(r.label))).toBe(false);
+    expect(complaintFileStem(sued, pkg.referralId)).toContain('北京学苑房地产开发有限公司');
+  });
+
   it("states a package's amounts as at the day they were computed to, and one built before that day was kept as at the referral", () => {
     expect(pkg.amountsAsOf).toBe('2026-11-22');
     const older = Object.fromEntries(Object.entries(pkg).filter(([key]) => key !== 'amountsAsOf')) as typeof pkg;

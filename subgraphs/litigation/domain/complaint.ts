@@ -5,8 +5,11 @@ import { CasePackage, FeeStandardPeriod, PackageLateFeeTerms, periodOfMonth } fr
 import { canonicalJson } from '../../../kernel/canonical-json';
 import { FeeLine, PenaltyLine, servedPart } from './claim';
 import { CompanyProfile } from './company-profile';
-import { DefendantIdentity, residentIdFacts } from './defendant';
+import { DefendantIdentity, OwnerIdType, isOrganisation, residentIdFacts } from './defendant';
 import { EvidenceFile } from './evidence-file';
+
+/** The documents a natural person is identified by (an organisation is by its credit code). */
+type PersonIdType = Exclude<OwnerIdType, 'UNIFIED_SOCIAL_CREDIT_CODE'>;
 
 /**
  * The element-based civil complaint for a property-service contract dispute (民事起诉状（物业服务合同纠纷）), built
@@ -259,7 +262,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
   // claim stated April's larger penalty as computed to the referral's day in March. Older packages: the referral's day.
   const asAt = chineseDate(pkg.amountsAsOf ?? input.referredOn);
   const { claims } = pkg;
-  const idTypeName = { RESIDENT_ID: '居民身份证', PASSPORT: '护照', OTHER: '其他证件' };
+  const idTypeName: Record<PersonIdType, string> = { RESIDENT_ID: '居民身份证', PASSPORT: '护照', OTHER: '其他证件' };
 
   const parties: ComplaintSection = {
     heading: '当事人信息',
@@ -281,16 +284,28 @@ export function buildComplaint(input: ComplaintInput): Complaint {
             ? `有。姓名：${plaintiff.agent.name}，单位：${plaintiff.agent.employer}${plaintiff.agent.title ? `，职务：${plaintiff.agent.title}` : ''}，联系电话：${plaintiff.agent.phone}，代理权限：${plaintiff.agent.authority === 'SPECIAL' ? '特别授权' : '一般授权'}`
             : '无',
       },
-      { label: '被告（自然人）姓名', value: defendantName },
-      { label: '性别', value: idFacts?.sex ?? NOT_HELD },
-      { label: '出生日期', value: idFacts ? chineseDate(idFacts.bornOn) : NOT_HELD },
-      { label: '民族', value: NOT_HELD },
-      { label: '工作单位、职务', value: NOT_HELD },
-      { label: '联系电话', value: orNotHeld(defendant?.phone) },
-      { label: '住所地（户籍所在地）', value: NOT_HELD },
-      { label: '经常居住地', value: NOT_HELD },
-      { label: '证件类型', value: defendant ? idTypeName[defendant.idType] : NOT_HELD },
-      { label: '证件号码', value: defendant ? defendant.idNumber : NOT_HELD },
+      ...(defendant && isOrganisation(defendant)
+        ? // An owner that is a legal person or other organisation (a developer's unsold units): the model text's
+          // 被告（法人、非法人组织） rows; the register holds its name, code and phone, not its domicile or representative.
+          [
+            { label: '被告（法人、非法人组织）名称', value: defendantName },
+            { label: '住所地（主要办事机构所在地）', value: NOT_HELD },
+            { label: '法定代表人/负责人', value: NOT_HELD },
+            { label: '联系电话', value: orNotHeld(defendant.phone) },
+            { label: '统一社会信用代码', value: defendant.idNumber },
+          ]
+        : [
+            { label: '被告（自然人）姓名', value: defendantName },
+            { label: '性别', value: idFacts?.sex ?? NOT_HELD },
+            { label: '出生日期', value: idFacts ? chineseDate(idFacts.bornOn) : NOT_HELD },
+            { label: '民族', value: NOT_HELD },
+            { label: '工作单位、职务', value: NOT_HELD },
+            { label: '联系电话', value: orNotHeld(defendant?.phone) },
+            { label: '住所地（户籍所在地）', value: NOT_HELD },
+            { label: '经常居住地', value: NOT_HELD },
+            { label: '证件类型', value: defendant ? idTypeName[defendant.idType as PersonIdType] : NOT_HELD },
+            { label: '证件号码', value: defendant ? defendant.idNumber : NOT_HELD },
+          ]),
     ],
   };
 
@@ -481,7 +496,8 @@ export function buildComplaint(input: ComplaintInput): Complaint {
 
 /** The file name stem of a defendant's complaint: 民事起诉状-<defendant>-<referral id prefix>. */
 export function complaintFileStem(complaint: Complaint, referralId: string): string {
-  const who = complaint.sections[0].rows.find((r) => r.label === '被告（自然人）姓名')?.value ?? '';
+  // The defendant's name row: 被告（自然人）姓名, or 被告（法人、非法人组织）名称 for an organisation.
+  const who = complaint.sections[0].rows.find((r) => r.label.startsWith('被告（'))?.value ?? '';
   // 40 characters, not UTF-16 units: a name with a character beyond the BMP (𠮷) at the cut kept half of it.
   const stem = Array.from(who.replace(/[\\/:*?"<>|\s]+/g, '_'))
     .slice(0, 40)

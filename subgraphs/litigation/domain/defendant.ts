@@ -3,8 +3,13 @@
  * (Household.ownerIdentity): held there as sensitive personal information, masked for everyone else. Litigation
  * keeps none of it: it reads it when the court asks for the complaint and writes it into that document only.
  */
-export const OWNER_ID_TYPES = ['RESIDENT_ID', 'PASSPORT', 'OTHER'] as const;
-export type OwnerIdType = (typeof OWNER_ID_TYPES)[number];
+import { OWNER_ID_TYPES, type OwnerIdType } from '../../../catalog';
+
+export { OWNER_ID_TYPES, type OwnerIdType };
+
+/** Whether the owner is a legal person or other organisation (identified by its unified social credit code). */
+export const isOrganisation = (identity: Pick<DefendantIdentity, 'idType'>): boolean =>
+  identity.idType === 'UNIFIED_SOCIAL_CREDIT_CODE';
 
 export interface DefendantIdentity {
   legalName: string;
